@@ -1,0 +1,57 @@
+/** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
+import { list, flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
+import { EXIT_OK, type CliIO, type Command } from '../io.js'
+import { readCheckpoint } from '../../formats/index.js'
+import { summarizeCheckpoint } from '../../formats/summary.js'
+import { toManifest } from '../../formats/manifest.js'
+import { renderCheckpointSummary, renderKeyExport } from '../../report/checkpoint-console.js'
+import { TOOL } from '../../version.js'
+import { toJson, writeFileAtomic } from '../files.js'
+
+const spec: CommandSpec = {
+  name: 'analyze',
+  summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
+  usage: 'FILE... [--names NAME...] [--export keys.txt] [--json] [--compare [--mapping out.json]]',
+  minPositionals: 1,
+  options: {
+    names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
+    export: { kind: 'string', help: 'write every key with its shape and dtype to a text file', value: 'FILE' },
+    json: { kind: 'boolean', help: 'print the manifest JSON (one object per file; an array for several)' },
+    compare: { kind: 'boolean', help: 'compare the two files (same as `model-compat compare A B`)' },
+    mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' }
+  }
+}
+
+async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (flag(args, 'compare')) {
+    if (args.positionals.length !== 2) throw new UsageError('--compare needs exactly two files')
+    const { compareCommand } = await import('./compare.js')
+    return compareCommand.run(args, io)
+  }
+  if (str(args, 'mapping') !== undefined) throw new UsageError('--mapping needs --compare (or use `model-compat compare`)')
+  const names = list(args, 'names')
+  if (names && names.length > args.positionals.length) {
+    throw new UsageError(`--names has ${names.length} names for ${args.positionals.length} files`)
+  }
+  const checkpoints = []
+  for (const path of args.positionals) checkpoints.push(await readCheckpoint(path))
+
+  const exportPath = str(args, 'export')
+  if (exportPath !== undefined) await writeFileAtomic(exportPath, renderKeyExport(checkpoints))
+
+  if (flag(args, 'json')) {
+    const manifests = checkpoints.map((c) => toManifest(c, TOOL))
+    io.stdout(toJson(manifests.length === 1 ? manifests[0] : manifests))
+    return EXIT_OK
+  }
+  checkpoints.forEach((ckpt, i) => {
+    const title = names?.[i]
+    if (i > 0) io.stdout('\n')
+    if (title) io.stdout(`== ${title} ==\n`)
+    io.stdout(renderCheckpointSummary(ckpt, summarizeCheckpoint(ckpt), { color: io.color }))
+  })
+  if (exportPath !== undefined) io.stdout(`\nkeys written to ${exportPath}\n`)
+  return EXIT_OK
+}
+
+export const analyzeCommand: Command = { spec, run }

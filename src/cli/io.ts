@@ -1,0 +1,36 @@
+/** What a command may touch of the outside world; tests pass a fake. */
+export interface CliIO {
+  stdout(text: string): void
+  stderr(text: string): void
+  /** Colour is used only when stdout is a TTY and NO_COLOR is unset (https://no-color.org). */
+  color: boolean
+  env: Record<string, string | undefined>
+  cwd: string
+}
+
+/** A command: parsed arguments in, exit status out (0 ok, 1 gate failed, 2 bad input or usage). */
+export type CommandRunner = (argv: readonly string[], io: CliIO) => Promise<number>
+
+export const EXIT_OK = 0
+export const EXIT_GATE_FAILED = 1
+export const EXIT_BAD_INPUT = 2
+
+export function processIO(): CliIO {
+  const env = process.env
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== ''
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    color: Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb',
+    env,
+    cwd: process.cwd()
+  }
+}
+
+import type { CommandSpec, ParsedArgs } from './args.js'
+
+/** A CLI command: its spec (options, help) and its body. Bodies only parse, do I/O and render. */
+export interface Command {
+  spec: CommandSpec
+  run(args: ParsedArgs, io: CliIO): Promise<number>
+}

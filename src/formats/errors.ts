@@ -1,0 +1,69 @@
+/**
+ * One error class for every bad input, with one precise code per failure (as the safetensors crate does), so a
+ * caller can tell a truncated file from a hostile one and the CLI can exit 2 with a message naming the file.
+ */
+
+export type ErrorCode =
+  // generic
+  | 'FileNotFound'
+  | 'NotAFile'
+  | 'EmptyFile'
+  | 'IoError'
+  | 'UnknownFormat'
+  | 'Truncated'
+  // safetensors (names from the reference crate, formats.md §1.4)
+  | 'HeaderTooSmall'
+  | 'HeaderTooLarge'
+  | 'InvalidHeaderLength'
+  | 'InvalidHeader'
+  | 'InvalidHeaderDeserialization'
+  | 'InvalidOffset'
+  | 'TensorInvalidInfo'
+  | 'ValidationOverflow'
+  | 'MisalignedSlice'
+  | 'MetadataIncompleteBuffer'
+  // sharded / folders
+  | 'InvalidIndex'
+  | 'MissingShard'
+  | 'ShardMismatch'
+  | 'InvalidModelIndex'
+  // zip
+  | 'InvalidZip'
+  | 'ZipTooManyEntries'
+  | 'UnsupportedZip'
+  // pickle / torch
+  | 'InvalidPickle'
+  | 'PickleLimitExceeded'
+  | 'UnsupportedPickle'
+  | 'NoStateDict'
+  | 'InvalidTorchFile'
+  // gguf
+  | 'InvalidGguf'
+  | 'GgufLimitExceeded'
+  // manifest
+  | 'InvalidManifest'
+  // remote (HTTP range) sources
+  | 'InvalidUrl'
+  | 'HttpError'
+  | 'RemoteAuth'
+  | 'RangeNotSupported'
+
+export class CheckpointError extends Error {
+  readonly code: ErrorCode
+  /** The file (or URL) the problem is in. */
+  readonly file: string
+  /** What is wrong, without the file name. */
+  readonly detail: string
+
+  constructor(code: ErrorCode, file: string, detail: string, options?: { cause?: unknown }) {
+    super(`${file}: ${code}: ${detail}`, options)
+    this.name = 'CheckpointError'
+    this.code = code
+    this.file = file
+    this.detail = detail
+  }
+}
+
+export function isCheckpointError(e: unknown): e is CheckpointError {
+  return e instanceof CheckpointError
+}

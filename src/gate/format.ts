@@ -1,0 +1,24 @@
+/** Number formatting shared by the gate's messages and the Markdown report. */
+
+/**
+ * A percentage with one decimal, rounded down: 79.96 must read 79.9, never "80.0% is under the 80% threshold".
+ */
+export function formatPercent(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a'
+  const floored = Math.floor(value * 10 + 1e-9) / 10
+  return `${floored.toFixed(1)}%`
+}
+
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+export function formatThreshold(value: number): string {
+  return `${Number.isInteger(value) ? value : value.toString()}%`
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`
+}
+
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+export function percent(part: number, whole: number): number {
+  return whole > 0 ? (100 * part) / whole : 0
+}

@@ -1,0 +1,116 @@
+/**
+ * Parsing and defaults of the gate policy. The action and the CLI both parse the same words; every error names
+ * the input (`fail-on`, `--fail-on`, ...) so the user knows which line of the workflow to fix.
+ */
+import type { ArtifactKind, FailOnFlag, GateMetric, GatePolicy, MetricChoice } from './types.js'
+
+export const METRIC_CHOICES: readonly MetricChoice[] = ['auto', 'exact', 'normalized', 'mapped', 'loadable']
+
+export const FAIL_ON_FLAGS: readonly FailOnFlag[] = [
+  'dangerous-globals',
+  'unknown-globals',
+  'zip-anomaly',
+  'shape-mismatch',
+  'unresolved-modules',
+  'block-count',
+  'attention-layout',
+  'hidden-dim',
+  'naming',
+  'any-red'
+]
+
+/** Dangerous pickle globals fail by default: the one finding that is a security problem, not a compat one. */
+export const DEFAULT_FAIL_ON: readonly FailOnFlag[] = ['dangerous-globals']
+export const DEFAULT_THRESHOLD = 80
+
+/** A bad input value; `input` is the name the user wrote it under. */
+export class GateInputError extends Error {
+  constructor(
+    readonly input: string,
+    detail: string
+  ) {
+    super(`Invalid input '${input}': ${detail}`)
+    this.name = 'GateInputError'
+  }
+}
+
+export function parseThreshold(text: string, input = 'threshold'): number {
+  const trimmed = text.trim().replace(/%$/, '')
+  if (trimmed === '') return DEFAULT_THRESHOLD
+  const n = Number(trimmed)
+  if (!Number.isFinite(n) || !/^[+]?\d*\.?\d+$/.test(trimmed)) {
+    throw new GateInputError(input, `expected a percentage between 0 and 100, got '${text}'`)
+  }
+  if (n < 0 || n > 100) throw new GateInputError(input, `expected a percentage between 0 and 100, got ${n}`)
+  return n
+}
+
+export function parseMetric(text: string, input = 'metric'): MetricChoice {
+  const word = text.trim().toLowerCase()
+  if (word === '') return 'auto'
+  const found = METRIC_CHOICES.find((m) => m === word)
+  if (!found) throw new GateInputError(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`)
+  return found
+}
+
+/** Words separated by commas, spaces or newlines; `none` alone means no flag fails the gate. */
+export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
+  const words = text
+    .split(/[\s,]+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w !== '')
+  if (words.length === 0) return [...DEFAULT_FAIL_ON]
+  if (words.includes('none')) {
+    if (words.length > 1) throw new GateInputError(input, `'none' cannot be combined with other flags`)
+    return []
+  }
+  const flags: FailOnFlag[] = []
+  for (const w of words) {
+    const found = FAIL_ON_FLAGS.find((f) => f === w)
+    if (!found) {
+      throw new GateInputError(input, `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`)
+    }
+    if (!flags.includes(found)) flags.push(found)
+  }
+  return flags
+}
+
+export function makePolicy(p: Partial<GatePolicy> = {}): GatePolicy {
+  return {
+    threshold: p.threshold ?? DEFAULT_THRESHOLD,
+    metric: p.metric ?? 'auto',
+    failOn: p.failOn ? [...p.failOn] : [...DEFAULT_FAIL_ON]
+  }
+}
+
+/**
+ * The metric the threshold applies to for one artifact. A LoRA has no key-overlap figures of its own unless the
+ * resolver provides them, and a checkpoint has no loadable figure, so an inapplicable choice falls back to that
+ * kind's natural figure with a note rather than failing a mixed release.
+ */
+export function chooseMetric(
+  choice: MetricChoice,
+  kind: ArtifactKind,
+  available: Partial<Record<GateMetric, number>>
+): { metric: GateMetric; note?: string } {
+  const natural: GateMetric = kind === 'lora' ? 'loadable' : 'mapped'
+  if (choice === 'auto') {
+    if (available[natural] !== undefined) return { metric: natural }
+    const best = bestAvailable(available)
+    return best ? { metric: best } : { metric: natural }
+  }
+  if (available[choice] !== undefined) return { metric: choice }
+  return {
+    metric: natural,
+    note: `metric '${choice}' does not apply to a ${kind === 'lora' ? 'LoRA' : 'full checkpoint'}; gated on '${natural}'`
+  }
+}
+
+function bestAvailable(available: Partial<Record<GateMetric, number>>): GateMetric | undefined {
+  let best: GateMetric | undefined
+  for (const m of ['exact', 'normalized', 'mapped', 'loadable'] as const) {
+    const v = available[m]
+    if (v !== undefined && (best === undefined || v > (available[best] ?? -1))) best = m
+  }
+  return best
+}

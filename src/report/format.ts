@@ -1,0 +1,78 @@
+/** Small formatting helpers shared by the console and Markdown renderers. */
+
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n)) return String(n)
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let v = n
+  let u = 0
+  while (Math.abs(v) >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`
+}
+
+/** 14288491584 -> "14.29B"; small counts stay exact. */
+export function formatCount(n: number): string {
+  const abs = Math.abs(n)
+  if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`
+  if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`
+  if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`
+  return String(n)
+}
+
+export function formatPercent(x: number, digits = 1): string {
+  return `${x.toFixed(digits)}%`
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`
+}
+
+/** Align rows into columns; the first row is the header when `header` is set. */
+export function table(rows: readonly (readonly string[])[], opts: { header?: boolean; indent?: string } = {}): string {
+  if (rows.length === 0) return ''
+  const widths: number[] = []
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))))
+  const indent = opts.indent ?? '  '
+  const lines = rows.map((r) =>
+    indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  ')
+  )
+  if (opts.header && lines.length > 1) {
+    lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '))
+  }
+  return lines.join('\n') + '\n'
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g
+function visibleLength(s: string): number {
+  return s.replace(ANSI, '').length
+}
+
+export interface Colors {
+  bold(s: string): string
+  dim(s: string): string
+  red(s: string): string
+  green(s: string): string
+  yellow(s: string): string
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`
+export function colors(enabled: boolean): Colors {
+  if (!enabled) {
+    const id = (s: string) => s
+    return { bold: id, dim: id, red: id, green: id, yellow: id }
+  }
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) }
+}
+
+/** Cut a list to `max` items and say how many were left out. */
+export function cutList<T>(items: readonly T[], max: number): { shown: T[]; omitted: number } {
+  return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) }
+}
+
+/** Escape text for a Markdown table cell or inline code. */
+export function mdEscape(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
