@@ -47,6 +47,8 @@ export type ErrorCode =
   | 'HttpError'
   | 'RemoteAuth'
   | 'RangeNotSupported'
+  // gguf: a well-formed file in a variant we do not read (v1, big-endian, a future version)
+  | 'UnsupportedGguf'
 
 export class CheckpointError extends Error {
   readonly code: ErrorCode

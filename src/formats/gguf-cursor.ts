@@ -12,7 +12,7 @@ const MAX_WINDOW = 4 * 1024 * 1024
 export class GgufCursor {
   /** Absolute position of the next byte to consume. */
   pos = 0
-  private buf = new Uint8Array(0)
+  private buf: Uint8Array = new Uint8Array(0)
   private view = new DataView(this.buf.buffer)
   private bufStart = 0
   private window = FIRST_WINDOW

@@ -110,7 +110,13 @@ const PLAIN_TYPES = new Set(['F32', 'F16', 'BF16', 'F64', 'I8', 'I16', 'I32', 'I
 const BY_ID = new Map<number, GgmlTypeInfo>()
 const BY_NAME = new Map<string, GgmlTypeInfo>()
 for (const [id, name, blockSize, typeSize] of GGML_TYPE_ROWS) {
-  const info: GgmlTypeInfo = Object.freeze({ id, name, blockSize, typeSize, quantized: !PLAIN_TYPES.has(name) })
+  const info: GgmlTypeInfo = Object.freeze({
+    id,
+    name,
+    blockSize,
+    typeSize,
+    quantized: !PLAIN_TYPES.has(name)
+  })
   BY_ID.set(id, info)
   BY_NAME.set(name, info)
 }

@@ -1,0 +1,286 @@
+/**
+ * The gate: for each artifact, pick the figure the threshold applies to, collect the red/warning/green flags with
+ * their evidence, decide pass or fail, and explain a failure in one line. Pure: checkpoints and engine results in,
+ * GateReport and the documents to write out.
+ */
+import type { Checkpoint } from '../formats/types.js'
+import { buildCoverage } from './coverage.js'
+import { formatPercent, formatShape, formatThreshold } from './format.js'
+import { chooseMetric } from './policy.js'
+import { securityFlags } from './security.js'
+import type {
+  ArtifactReport,
+  CompareView,
+  CompatTier,
+  EngineFlag,
+  GateEngines,
+  GateFlag,
+  GateInput,
+  GateMetric,
+  GatePolicy,
+  GateReport,
+  GateVerdict,
+  LoraReport,
+  LoraView
+} from './types.js'
+
+/** How many module failures the report keeps per LoRA (the resolution document has them all). */
+export const MAX_FAILURES_IN_REPORT = 200
+const MAX_REASONS = 5
+
+export interface GateRun {
+  baseline: Checkpoint
+  baselineFromCache?: boolean
+  inputs: readonly GateInput[]
+  policy: GatePolicy
+  engines: GateEngines
+  tool: { name: string; version: string }
+}
+
+export interface GateDocument {
+  /** A file name (no folders) unique within the run. */
+  name: string
+  content: unknown
+}
+
+export interface GateEvaluation {
+  report: GateReport
+  /** The mapping / resolution documents, one per artifact read; the report refers to them by name. */
+  documents: GateDocument[]
+}
+
+export function evaluateGate(run: GateRun): GateEvaluation {
+  const documents: GateDocument[] = []
+  const usedNames = new Set<string>(['gate-report.json'])
+  const artifacts = run.inputs.map((input) => {
+    const { report, document } = evaluateArtifact(input, run)
+    if (document !== undefined && report.kind) {
+      const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames)
+      documents.push({ name, content: document })
+      report.document = name
+    }
+    return report
+  })
+
+  const figures = artifacts.map((a) => a.figure).filter((f): f is number => f !== undefined)
+  const passed = artifacts.length > 0 && artifacts.every((a) => a.status === 'pass')
+  const report: GateReport = {
+    schemaVersion: 1,
+    tool: { ...run.tool },
+    passed,
+    verdict: verdictOf(artifacts),
+    overlap: figures.length > 0 ? Math.min(...figures) : null,
+    policy: { threshold: run.policy.threshold, metric: run.policy.metric, failOn: [...run.policy.failOn] },
+    baseline: {
+      path: run.baseline.path,
+      format: run.baseline.format,
+      tensors: run.baseline.tensors.length,
+      ...(run.baselineFromCache !== undefined ? { fromCache: run.baselineFromCache } : {})
+    },
+    artifacts,
+    message: ''
+  }
+  report.message = failureMessage(report)
+  return { report, documents }
+}
+
+function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactReport; document?: unknown } {
+  const { policy, engines, baseline } = run
+  if (!input.checkpoint) {
+    const error = input.error ?? { code: 'Unreadable', message: `${input.path}: could not be read` }
+    return {
+      report: { path: input.path, status: 'error', figures: {}, reasons: [error.message], flags: [], error }
+    }
+  }
+  const ckpt = input.checkpoint
+  const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint'
+  const flags: GateFlag[] = securityFlags(ckpt).map((f) => withFailsGate(f, policy))
+  const report: ArtifactReport = {
+    path: input.path,
+    format: ckpt.format,
+    kind,
+    status: 'pass',
+    figures: {},
+    reasons: [],
+    flags
+  }
+  let document: unknown
+  let detailReasons: string[] = []
+  try {
+    if (kind === 'lora') {
+      const view = engines.resolveLora(ckpt, baseline)
+      document = view.document
+      report.figures = loraFigures(view)
+      report.lora = loraReport(view)
+      report.tier = tierOf(view.loadable)
+      flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)))
+      detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`)
+    } else {
+      const view = engines.compare(ckpt, baseline)
+      document = view.document
+      report.figures = { ...view.figures }
+      report.tier = view.tier
+      report.checkpoint = { shapes: view.shapes, unmatched: view.unmatched, sampleMappings: view.sampleMappings }
+      flags.push(...checkpointFlags(view).map((f) => withFailsGate(f, policy)))
+      detailReasons = view.shapes.examples
+        .slice(0, 2)
+        .map((e) => `${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)}`)
+    }
+  } catch (e) {
+    // An engine failing on one artifact must not hide the others' results: report it as that artifact's error.
+    const message = e instanceof Error ? e.message : String(e)
+    const error = { code: 'EngineError', message: `${input.path}: ${message}` }
+    return { report: { ...report, status: 'error', reasons: [error.message], error } }
+  }
+
+  const { metric, note } = chooseMetric(policy.metric, kind, report.figures)
+  report.metric = metric
+  if (note) report.metricNote = note
+  const figure = report.figures[metric] ?? 0
+  report.figure = figure
+
+  const reasons: string[] = []
+  const underThreshold = figure < policy.threshold
+  if (underThreshold) {
+    reasons.push(`${metric} ${formatPercent(figure)} is under the ${formatThreshold(policy.threshold)} threshold`)
+  }
+  const failing = flags.filter((f) => f.failsGate)
+  for (const f of failing) reasons.push(`${f.title}: ${f.evidence}`)
+  if (underThreshold || failing.length > 0) {
+    report.status = 'fail'
+    const redEvidence = flags
+      .filter((f) => f.severity === 'red' && !f.failsGate)
+      .map((f) => `${f.title}: ${f.evidence}`)
+    reasons.push(...redEvidence, ...detailReasons)
+  }
+  report.reasons = dedupe(reasons).slice(0, MAX_REASONS)
+  return { report, document }
+}
+
+function withFailsGate(f: EngineFlag, policy: GatePolicy): GateFlag {
+  const listed = policy.failOn.some((id) => id === f.id)
+  const anyRed = policy.failOn.includes('any-red') && f.severity === 'red'
+  return { ...f, failsGate: listed || anyRed }
+}
+
+function loraFigures(view: LoraView): Partial<Record<GateMetric, number>> {
+  const figures: Partial<Record<GateMetric, number>> = { loadable: view.loadable }
+  if (view.exact !== undefined) figures.exact = view.exact
+  if (view.normalized !== undefined) figures.normalized = view.normalized
+  return figures
+}
+
+function loraReport(view: LoraView): LoraReport {
+  const failing = view.modules.filter((m) => m.status !== 'loadable')
+  // Shape mismatches first: they are the "right model family, wrong size" case users most need to see.
+  failing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'shape-mismatch' ? -1 : 1))
+  const coverage = buildCoverage(view.modules, view.baselineBlocks)
+  return {
+    convention: view.convention,
+    modules: view.moduleCount,
+    loadable: view.loadable,
+    unresolved: failing.filter((m) => m.status === 'unresolved').length,
+    shapeMismatch: failing.filter((m) => m.status === 'shape-mismatch').length,
+    failures: failing.slice(0, MAX_FAILURES_IN_REPORT).map((m) => ({
+      module: m.name,
+      status: m.status as 'unresolved' | 'shape-mismatch',
+      detail: m.detail ?? (m.status === 'unresolved' ? 'no matching baseline key' : 'shape mismatch')
+    })),
+    failuresTotal: failing.length,
+    ...(coverage ? { coverage } : {})
+  }
+}
+
+function loraFlags(view: LoraView): EngineFlag[] {
+  const flags = [...view.flags]
+  const has = (id: string) => flags.some((f) => f.id === id)
+  const mismatched = view.modules.filter((m) => m.status === 'shape-mismatch')
+  const unresolved = view.modules.filter((m) => m.status === 'unresolved')
+  if (mismatched.length > 0 && !has('shape-mismatch')) {
+    flags.push({
+      id: 'shape-mismatch',
+      severity: 'red',
+      title: 'Shape mismatch',
+      evidence: `${mismatched.length} of ${view.moduleCount} modules do not fit the baseline's shapes` +
+        (mismatched[0].detail ? ` (e.g. ${mismatched[0].name}: ${mismatched[0].detail})` : '')
+    })
+  }
+  if (unresolved.length > 0 && !has('unresolved-modules')) {
+    flags.push({
+      id: 'unresolved-modules',
+      severity: 'red',
+      title: 'Unresolved modules',
+      evidence: `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+    })
+  }
+  if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
+    flags.push({
+      id: 'all-loadable',
+      severity: 'green',
+      title: 'Every module loads',
+      evidence: `${view.moduleCount} modules resolve to baseline keys with matching shapes`
+    })
+  }
+  return flags
+}
+
+function checkpointFlags(view: CompareView): EngineFlag[] {
+  const flags = [...view.flags]
+  if (view.shapes.mismatched > 0 && !flags.some((f) => f.id === 'shape-mismatch')) {
+    const e = view.shapes.examples[0]
+    flags.push({
+      id: 'shape-mismatch',
+      severity: 'red',
+      title: 'Shape mismatch',
+      evidence:
+        `${view.shapes.mismatched} common tensors have different shapes` +
+        (e ? ` (e.g. ${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)})` : '')
+    })
+  }
+  return flags
+}
+
+/** The tiers of the comparison, applied to a LoRA's loadable share. */
+export function tierOf(figure: number): CompatTier {
+  return figure > 80 ? 'compatible' : figure >= 30 ? 'partial' : 'incompatible'
+}
+
+const TIER_ORDER: GateVerdict[] = ['compatible', 'partial', 'incompatible', 'error']
+
+function verdictOf(artifacts: readonly ArtifactReport[]): GateVerdict {
+  let worst: GateVerdict = 'compatible'
+  for (const a of artifacts) {
+    const v: GateVerdict = a.status === 'error' ? 'error' : (a.tier ?? 'incompatible')
+    if (TIER_ORDER.indexOf(v) > TIER_ORDER.indexOf(worst)) worst = v
+  }
+  return artifacts.length === 0 ? 'error' : worst
+}
+
+const MAX_MESSAGE = 2000
+
+function failureMessage(report: GateReport): string {
+  if (report.passed) return ''
+  if (report.artifacts.length === 0) return 'No artifacts to gate.'
+  const bad = report.artifacts.filter((a) => a.status !== 'pass')
+  const head = `Compatibility gate failed for ${bad.length} of ${report.artifacts.length} artifact(s)`
+  const parts = bad.map((a) => {
+    if (a.status === 'error') return a.error?.message ?? `${a.path}: could not be read`
+    return `${a.path}: ${a.reasons.slice(0, 3).join('; ')}`
+  })
+  const text = `${head}. ${parts.join(' | ')}`
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text
+}
+
+function dedupe(items: string[]): string[] {
+  return [...new Set(items)]
+}
+
+/** `dir/My LoRA.safetensors` -> `My_LoRA.safetensors.lora.json`, suffixed -2, -3 ... when taken. */
+function uniqueName(path: string, suffix: string, used: Set<string>): string {
+  const base = (path.split(/[\\/]/).filter((p) => p !== '').pop() ?? 'artifact').replace(/[^A-Za-z0-9._-]+/g, '_')
+  const stem = base.replace(/^\.+/, '').slice(0, 120) || 'artifact'
+  let name = `${stem}${suffix}`
+  for (let i = 2; used.has(name); i++) name = `${stem}-${i}${suffix}`
+  used.add(name)
+  return name
+}

@@ -1,0 +1,189 @@
+/**
+ * Reading one LoRA tensor key: which adapter tensor it is (its suffix) and which module it belongs to (its stem,
+ * prefix and naming convention). Facts from key-formats.md §2.5 and §3; nothing here looks at shapes.
+ */
+import type { ComponentKind, NamingConvention, TensorRole } from './types.js'
+
+export interface ParsedSuffix {
+  stem: string
+  role: TensorRole
+  /** `lora_up.blocks.j` index. */
+  index?: number
+  /** PEFT adapter infix (`default`, `default_0`). */
+  adapterName?: string
+  /** The suffix as written, for evidence. */
+  marker: string
+  /** Legacy diffusers attention-processor forms change the path (`processor.to_q_lora` -> `to_q`). */
+  legacy?: boolean
+}
+
+interface SuffixRule {
+  re: RegExp
+  role: TensorRole
+  marker: string
+  legacy?: boolean
+  /** Group 1 is an index (`blocks.j`) rather than an adapter name. */
+  indexed?: boolean
+}
+
+// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
+const SUFFIX_RULES: SuffixRule[] = [
+  { re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/, role: 'up-block', marker: '.lora_up.blocks.j.weight', indexed: true },
+  { re: /\.lora_down\.weight$/, role: 'down', marker: '.lora_down.weight' },
+  { re: /\.lora_up\.weight$/, role: 'up', marker: '.lora_up.weight' },
+  { re: /\.lora_mid\.weight$/, role: 'mid', marker: '.lora_mid.weight' },
+  { re: /\.lora_A(?:\.(\w+))?\.weight$/, role: 'down', marker: '.lora_A.weight' },
+  { re: /\.lora_B(?:\.(\w+))?\.weight$/, role: 'up', marker: '.lora_B.weight' },
+  { re: /\.lora_B(?:\.(\w+))?\.bias$/, role: 'up-bias', marker: '.lora_B.bias' },
+  { re: /\.lora_A$/, role: 'down', marker: '.lora_A' },
+  { re: /\.lora_B$/, role: 'up', marker: '.lora_B' },
+  { re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/, role: 'magnitude', marker: '.lora_magnitude_vector' },
+  { re: /_lora\.down\.weight$/, role: 'down', marker: '_lora.down.weight', legacy: true },
+  { re: /_lora\.up\.weight$/, role: 'up', marker: '_lora.up.weight', legacy: true },
+  { re: /\.lora\.down\.weight$/, role: 'down', marker: '.lora.down.weight', legacy: true },
+  { re: /\.lora\.up\.weight$/, role: 'up', marker: '.lora.up.weight', legacy: true },
+  { re: /\.lora_linear_layer\.down\.weight$/, role: 'down', marker: '.lora_linear_layer.down.weight', legacy: true },
+  { re: /\.lora_linear_layer\.up\.weight$/, role: 'up', marker: '.lora_linear_layer.up.weight', legacy: true },
+  { re: /\.alpha_scale$/, role: 'alpha-scale', marker: '.alpha_scale' },
+  { re: /\.alpha$/, role: 'alpha', marker: '.alpha' },
+  { re: /\.dora_scale$/, role: 'dora-scale', marker: '.dora_scale' },
+  { re: /\.hada_w1_a$/, role: 'hada_w1_a', marker: '.hada_w1_a' },
+  { re: /\.hada_w1_b$/, role: 'hada_w1_b', marker: '.hada_w1_b' },
+  { re: /\.hada_w2_a$/, role: 'hada_w2_a', marker: '.hada_w2_a' },
+  { re: /\.hada_w2_b$/, role: 'hada_w2_b', marker: '.hada_w2_b' },
+  { re: /\.hada_t1$/, role: 'hada_t1', marker: '.hada_t1' },
+  { re: /\.hada_t2$/, role: 'hada_t2', marker: '.hada_t2' },
+  { re: /\.lokr_w1$/, role: 'lokr_w1', marker: '.lokr_w1' },
+  { re: /\.lokr_w1_a$/, role: 'lokr_w1_a', marker: '.lokr_w1_a' },
+  { re: /\.lokr_w1_b$/, role: 'lokr_w1_b', marker: '.lokr_w1_b' },
+  { re: /\.lokr_w2$/, role: 'lokr_w2', marker: '.lokr_w2' },
+  { re: /\.lokr_w2_a$/, role: 'lokr_w2_a', marker: '.lokr_w2_a' },
+  { re: /\.lokr_w2_b$/, role: 'lokr_w2_b', marker: '.lokr_w2_b' },
+  { re: /\.lokr_t1$/, role: 'lokr_t1', marker: '.lokr_t1' },
+  { re: /\.lokr_t2$/, role: 'lokr_t2', marker: '.lokr_t2' },
+  { re: /\.on_input$/, role: 'ia3-on-input', marker: '.on_input' },
+  { re: /\.diff_b$/, role: 'diff-bias', marker: '.diff_b' },
+  { re: /\.diff_m$/, role: 'diff-modulation', marker: '.diff_m' },
+  { re: /\.diff$/, role: 'diff', marker: '.diff' },
+  { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
+  { re: /\.oft_blocks$/, role: 'oft', marker: '.oft_blocks' },
+  { re: /\.w_norm$/, role: 'norm-weight', marker: '.w_norm' },
+  { re: /\.b_norm$/, role: 'norm-bias', marker: '.b_norm' },
+  { re: /\.set_weight$/, role: 'set-weight', marker: '.set_weight' }
+]
+
+/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
+export function parseSuffix(key: string): ParsedSuffix | null {
+  for (const rule of SUFFIX_RULES) {
+    const m = rule.re.exec(key)
+    if (!m) continue
+    const stem = key.slice(0, m.index)
+    if (stem.length === 0) return null
+    const out: ParsedSuffix = { stem, role: rule.role, marker: rule.marker }
+    if (rule.indexed) out.index = Number(m[1])
+    else if (m[1] !== undefined) out.adapterName = m[1]
+    if (rule.legacy) out.legacy = true
+    return out
+  }
+  return null
+}
+
+export interface ParsedStem {
+  naming: NamingConvention
+  component: ComponentKind
+  textEncoder: number
+  prefix: string
+  path: string
+  pathForm: 'dotted' | 'underscore'
+}
+
+export const LONGCAT_PREFIX = 'lora___lorahyphen___'
+export const LONGCAT_HYPHEN = '___lorahyphen___'
+
+interface PrefixRule {
+  prefix: string
+  naming: NamingConvention
+  form: 'dotted' | 'underscore'
+  component: ComponentKind
+  textEncoder?: number
+}
+
+// Ordered: longer prefixes before their own prefixes (`lora_unet__` before `lora_unet_`).
+const PREFIX_RULES: PrefixRule[] = [
+  { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
+  { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
+  { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
+  { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
+  { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+  { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+  { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+  { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'text_encoder_2.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 2 },
+  { prefix: 'text_encoder_3.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 3 },
+  { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
+]
+
+/** Legacy attention-processor names point at the attention's own projections. */
+function legacyPath(path: string): string {
+  return path
+    .replace(/\.processor\.to_out$/, '.to_out.0')
+    .replace(/\.processor\.(to_[qkv])$/, '.$1')
+    .replace(/\.processor$/, '')
+}
+
+/** The naming convention, component and module path of a stem. */
+export function parseStem(stem: string, suffix: Pick<ParsedSuffix, 'legacy' | 'adapterName'>): ParsedStem {
+  if (stem.startsWith(LONGCAT_PREFIX)) {
+    const path = stem.slice(LONGCAT_PREFIX.length).split(LONGCAT_HYPHEN).join('.')
+    return { naming: 'longcat', component: 'denoiser', textEncoder: 0, prefix: LONGCAT_PREFIX, path, pathForm: 'dotted' }
+  }
+  for (const rule of PREFIX_RULES) {
+    if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length) continue
+    let path = stem.slice(rule.prefix.length)
+    let naming = rule.naming
+    if (suffix.legacy) {
+      naming = 'diffusers-legacy'
+      path = legacyPath(path)
+    }
+    return {
+      naming,
+      component: rule.component,
+      textEncoder: rule.textEncoder ?? 0,
+      prefix: rule.prefix,
+      path,
+      pathForm: rule.form
+    }
+  }
+  // No known prefix: dotted module names. A PEFT adapter infix (DiffSynth-Studio saves `.lora_A.default.weight`)
+  // makes it PEFT; legacy suffixes make it old diffusers.
+  const naming: NamingConvention = suffix.legacy ? 'diffusers-legacy' : suffix.adapterName ? 'peft' : 'bare'
+  return {
+    naming,
+    component: 'denoiser',
+    textEncoder: 0,
+    prefix: '',
+    path: suffix.legacy ? legacyPath(stem) : stem,
+    pathForm: 'dotted'
+  }
+}
+
+/** Roles that belong to LyCORIS algorithms other than plain LoRA. */
+export function algorithmOfRole(role: TensorRole): string | null {
+  if (role.startsWith('hada_')) return 'loha'
+  if (role.startsWith('lokr_')) return 'lokr'
+  if (role === 'ia3-weight' || role === 'ia3-on-input') return 'ia3'
+  if (role === 'diff' || role === 'diff-bias' || role === 'diff-modulation' || role === 'set-weight') return 'full'
+  if (role === 'glora') return 'glora'
+  if (role === 'oft') return 'oft'
+  if (role === 'norm-weight' || role === 'norm-bias') return 'norm'
+  return null
+}
