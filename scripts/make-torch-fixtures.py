@@ -136,6 +136,7 @@ def files():
         ('zip_full_module.pt', Tiny(), {}, [], 'zip'),
         ('legacy_state_dict.pt', small, {'_use_new_zipfile_serialization': False}, [], 'legacy'),
         ('legacy_dtypes_views.pt', views, {'_use_new_zipfile_serialization': False}, [], 'legacy'),
+        ('legacy_proto4.pt', small, {'_use_new_zipfile_serialization': False, 'pickle_protocol': 4}, [], 'legacy'),
         ('legacy_nested_model.pth', {'model': params, 'epoch': 2}, {'_use_new_zipfile_serialization': False},
          ['model'], 'legacy'),
     ]
@@ -268,8 +269,13 @@ def main():
             'bytes': os.path.getsize(path),
             'tensors': describe(path, obj, sd_path, fmt),
         }
-    with open(os.path.join(OUT, 'plain_protocol4.pkl'), 'wb') as f:
-        pickle.dump({'name': 'plain', 'values': [1, 2.5, None, True], 'nested': {'k': (1, 'two')}}, f, protocol=4)
+    # The same plain object in every protocol, for the unpickler's opcode coverage (expected.json has its repr).
+    plain = {'name': 'plain', 'values': [1, -2, 2.5, None, True, False, 2**70, -2**40, 'caf\u00e9', b'\x00\xff'],
+             'nested': {'k': (1, 'two'), 'empty': [], 'set': {3}, 'fs': frozenset([4])}}
+    for protocol in range(6):
+        with open(os.path.join(OUT, f'plain_protocol{protocol}.pkl'), 'wb') as f:
+            pickle.dump(plain, f, protocol=protocol)
+    expected['plain'] = repr(plain)
     with open(os.path.join(OUT, 'expected.json'), 'w') as f:
         json.dump(expected, f, indent=1)
         f.write('\n')

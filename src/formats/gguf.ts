@@ -147,10 +147,10 @@ export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
     const at = c.pos
     const key = await readName(c, file, `key of metadata entry ${i}`)
     if (key.length === 0) fail('InvalidGguf', `metadata entry ${i} at byte ${at} has an empty key`)
-    if (keys.has(key)) fail('InvalidGguf', `duplicate metadata key "${key}"`)
+    if (keys.has(key)) fail('InvalidGguf', `duplicate metadata key ${q(key)}`)
     keys.add(key)
-    const typeId = await c.u32(`value type of "${key}"`)
-    const type = valueTypeName(typeId, `value type of "${key}"`, fail)
+    const typeId = await c.u32(`value type of ${q(key)}`)
+    const type = valueTypeName(typeId, `value type of ${q(key)}`, fail)
     values.key = key
     const entry: GgufKv = { key, type, value: undefined }
     if (type === 'ARRAY') {
@@ -177,35 +177,35 @@ export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
   let overFourDims = 0
   for (let i = 0; i < tensorCount; i++) {
     const name = await readName(c, file, `name of tensor ${i}`)
-    if (names.has(name)) fail('InvalidGguf', `duplicate tensor name "${name}"`)
+    if (names.has(name)) fail('InvalidGguf', `duplicate tensor name ${q(name)}`)
     names.add(name)
-    const nDims = await c.u32(`n_dims of tensor "${name}"`)
+    const nDims = await c.u32(`n_dims of tensor ${q(name)}`)
     if (nDims > GGUF_LIMITS.maxDims) {
       fail(
         'GgufLimitExceeded',
-        `tensor "${name}" has ${nDims} dims; at most ${GGUF_LIMITS.maxDims} are supported`
+        `tensor ${q(name)} has ${nDims} dims; at most ${GGUF_LIMITS.maxDims} are supported`
       )
     }
     if (nDims > 4) overFourDims++
     const dims: number[] = []
     let numel = 1n
     for (let d = 0; d < nDims; d++) {
-      const ne = await c.i64(`dim ${d} of tensor "${name}"`)
-      if (ne < 0n) fail('InvalidGguf', `tensor "${name}" has negative dim ${d} (${ne})`)
-      if (ne > MAX_SAFE) fail('GgufLimitExceeded', `tensor "${name}" dim ${d} (${ne}) is above 2^53`)
+      const ne = await c.i64(`dim ${d} of tensor ${q(name)}`)
+      if (ne < 0n) fail('InvalidGguf', `tensor ${q(name)} has negative dim ${d} (${ne})`)
+      if (ne > MAX_SAFE) fail('GgufLimitExceeded', `tensor ${q(name)} dim ${d} (${ne}) is above 2^53`)
       numel *= ne
-      if (numel > INT64_MAX) fail('InvalidGguf', `tensor "${name}" element count overflows int64`)
+      if (numel > INT64_MAX) fail('InvalidGguf', `tensor ${q(name)} element count overflows int64`)
       dims.push(Number(ne))
     }
-    const typeId = await c.u32(`type of tensor "${name}"`)
+    const typeId = await c.u32(`type of tensor ${q(name)}`)
     const ggmlType = ggmlTypeById(typeId)
     if (!ggmlType) {
       const removed = removedGgmlTypeName(typeId)
       fail(
         'InvalidGguf',
         removed
-          ? `tensor "${name}" has ggml type ${typeId} (${removed}), which ggml removed`
-          : `tensor "${name}" has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`
+          ? `tensor ${q(name)} has ggml type ${typeId} (${removed}), which ggml removed`
+          : `tensor ${q(name)} has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`
       )
     }
     const type = ggmlType as GgmlTypeInfo
@@ -213,12 +213,15 @@ export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
     if (nbytes === undefined) {
       fail(
         'InvalidGguf',
-        `tensor "${name}" row length ${dims[0] ?? 1} is not a multiple of ${type.name}'s block size ${type.blockSize}`
+        `tensor ${q(name)} row length ${dims[0] ?? 1} is not a multiple of ${type.name}'s block size ${type.blockSize}`
       )
     }
-    const offset = await c.u64(`offset of tensor "${name}"`)
+    const offset = await c.u64(`offset of tensor ${q(name)}`)
     if (offset % BigInt(alignment) !== 0n) {
-      fail('InvalidGguf', `tensor "${name}" offset ${offset} is not a multiple of the alignment ${alignment}`)
+      fail(
+        'InvalidGguf',
+        `tensor ${q(name)} offset ${offset} is not a multiple of the alignment ${alignment}`
+      )
     }
     infos.push({ name, dims, ggmlType: type, offset, nbytes: nbytes as bigint })
   }
@@ -246,7 +249,7 @@ export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
       throw new CheckpointError(
         'Truncated',
         file,
-        `tensor "${t.name}" needs bytes ${start}..${end} but the file has ${size} bytes`
+        `tensor ${q(t.name)} needs bytes ${start}..${end} but the file has ${size} bytes`
       )
     }
     const shape = origShape(origShapes.get(t.name), t.dims, warnings) ?? [...t.dims].reverse()
@@ -254,7 +257,7 @@ export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
   })
   checkLayout(tensors, infos, alignment, file, warnings)
   for (const name of origShapes.keys()) {
-    if (!names.has(name)) warnings.push(`${ORIG_SHAPE_PREFIX}${name} names no tensor in the file`)
+    if (!names.has(name)) warnings.push(`${q(ORIG_SHAPE_PREFIX + name)} names no tensor in the file`)
   }
   return { version: version as 2 | 3, alignment, dataStart, kv, tensors, warnings }
 }
@@ -277,7 +280,7 @@ function checkLayout(
       throw new CheckpointError(
         'InvalidGguf',
         file,
-        `tensor "${cur.name}" (bytes ${cur.start}..${cur.end}) overlaps tensor "${prev.name}" (bytes ${prev.start}..${prev.end})`
+        `tensor ${q(cur.name)} (bytes ${cur.start}..${cur.end}) overlaps tensor ${q(prev.name)} (bytes ${prev.start}..${prev.end})`
       )
     }
   }
@@ -287,7 +290,7 @@ function checkLayout(
     const t = tensors[i] as GgufTensorInfo
     if (t.offset !== expected) {
       warnings.push(
-        `tensor "${t.name}" has offset ${t.offset}, ggml expects ${expected} (tensors are not stored in info order)`
+        `tensor ${q(t.name)} has offset ${t.offset}, ggml expects ${expected} (tensors are not stored in info order)`
       )
       break
     }
@@ -306,14 +309,14 @@ function origShape(kv: GgufKv | undefined, dims: number[], warnings: string[]): 
     !Array.isArray(v) ||
     v.some((d) => typeof d !== 'number' || d < 0)
   ) {
-    warnings.push(`${kv.key} is not an array of non-negative INT32; using the reversed ggml dims`)
+    warnings.push(`${q(kv.key)} is not an array of non-negative INT32; using the reversed ggml dims`)
     return undefined
   }
   const shape = v as number[]
   const numel = (s: number[]): bigint => s.reduce((n, d) => n * BigInt(d), 1n)
   if (numel(shape) !== numel(dims)) {
     warnings.push(
-      `${kv.key} [${shape.join(', ')}] does not match the tensor's ${numel(dims)} elements; ignored`
+      `${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${numel(dims)} elements; ignored`
     )
     return undefined
   }
@@ -377,7 +380,7 @@ class ValueReader {
 
   async scalar(type: GgufValueTypeName, keep: boolean): Promise<unknown> {
     const c = this.c
-    const what = `value of "${this.key}"`
+    const what = `value of ${q(this.key)}`
     switch (type) {
       case 'UINT8':
         return c.u8(what)
@@ -414,7 +417,7 @@ class ValueReader {
 
   private async string(keep: boolean): Promise<string | undefined> {
     const c = this.c
-    const what = `string in "${this.key}"`
+    const what = `string in ${q(this.key)}`
     const len = await c.u64(`length of a ${what}`)
     if (len > BigInt(GGUF_LIMITS.maxHeaderBytes)) {
       this.fail(
@@ -438,7 +441,7 @@ class ValueReader {
     } catch {
       if (!this.utf8Warned.has(this.key)) {
         this.utf8Warned.add(this.key)
-        this.warnings.push(`metadata "${this.key}" holds invalid UTF-8 (shown with replacement characters)`)
+        this.warnings.push(`metadata ${q(this.key)} holds invalid UTF-8 (shown with replacement characters)`)
       }
       return lenientUtf8.decode(bytes)
     }
@@ -447,24 +450,24 @@ class ValueReader {
   async array(depth: number, keep: boolean): Promise<{ elementType: GgufValueTypeName; value: unknown }> {
     const c = this.c
     if (depth > GGUF_LIMITS.maxArrayDepth) {
-      this.fail('GgufLimitExceeded', `"${this.key}" nests arrays deeper than ${GGUF_LIMITS.maxArrayDepth}`)
+      this.fail('GgufLimitExceeded', `${q(this.key)} nests arrays deeper than ${GGUF_LIMITS.maxArrayDepth}`)
     }
     const elementType = valueTypeName(
-      await c.u32(`array element type of "${this.key}"`),
-      `array element type of "${this.key}"`,
+      await c.u32(`array element type of ${q(this.key)}`),
+      `array element type of ${q(this.key)}`,
       (code, d) => this.fail(code, d)
     )
-    const count = await c.u64(`array length of "${this.key}"`)
+    const count = await c.u64(`array length of ${q(this.key)}`)
     if (count > BigInt(GGUF_LIMITS.maxArrayElements)) {
       this.fail(
         'GgufLimitExceeded',
-        `array "${this.key}" has ${count} elements; the limit is ${GGUF_LIMITS.maxArrayElements}`
+        `array ${q(this.key)} has ${count} elements; the limit is ${GGUF_LIMITS.maxArrayElements}`
       )
     }
     const n = Number(count)
     const fixed = GGUF_VALUE_SIZE[elementType]
     const minSize = fixed ?? (elementType === 'STRING' ? 8 : 12)
-    c.check(n * minSize, `array "${this.key}" of ${n} ${elementType}`)
+    c.check(n * minSize, `array ${q(this.key)} of ${n} ${elementType}`)
     const keepCount = !keep ? 0 : n <= GGUF_METADATA_KEEP.arrayItems ? n : GGUF_METADATA_KEEP.arrayHead
     const items: unknown[] = []
     // Fixed-size elements past the kept head are skipped unread, except BOOL, whose bytes must be 0 or 1.
@@ -476,7 +479,7 @@ class ValueReader {
         elementType === 'ARRAY' ? (await this.array(depth + 1, k)).value : await this.scalar(elementType, k)
       if (k) items.push(v)
     }
-    if (!readAll) c.skip((n - keepCount) * (fixed as number), `array "${this.key}"`)
+    if (!readAll) c.skip((n - keepCount) * (fixed as number), `array ${q(this.key)}`)
     if (!keep) return { elementType, value: undefined }
     if (n <= GGUF_METADATA_KEEP.arrayItems) return { elementType, value: items }
     const summary: GgufArraySummary = { type: 'array', elementType, length: n, head: items }
@@ -494,6 +497,11 @@ function jsonBigInt(x: bigint): number | string {
 
 function alignUp(n: number, alignment: number): number {
   return Math.ceil(n / alignment) * alignment
+}
+
+/** A name for a message: quoted and escaped (hostile names may hold control characters), and cut when long. */
+function q(name: string): string {
+  return JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name)
 }
 
 function hex32(n: number): string {

@@ -1,14 +1,14 @@
 /**
- * `readCheckpoint(location)`: the one entry point from a path to a `Checkpoint`. It detects the format by content
- * and hands a byte source to the right reader. Folders are diffusers pipelines, sharded checkpoints or folders of
- * shards; JSON files are sharded indexes, diffusers `model_index.json` files or our own manifests.
+ * `readCheckpoint(location)`: the one entry point from a location to a `Checkpoint`. It detects the format by
+ * content and hands a byte source to the right reader. Folders are diffusers pipelines, sharded checkpoints or
+ * folders of shards; JSON files are sharded indexes, diffusers `model_index.json` files or our own manifests.
+ * Every file-system call goes through a `FileAccess`, so the same dispatch reads local paths and HTTP(S)/Hub
+ * locations (src/formats/http/remote-file-access.ts).
  */
-import { stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { readdir } from 'node:fs/promises'
 import { CheckpointError } from './errors.js'
 import { detectKind, DETECT_BYTES } from './detect.js'
-import { fsError, openLocalFile, type ByteSource } from './source.js'
+import { localFileAccess, type FileAccess } from './file-access.js'
+import type { ByteSource } from './source.js'
 import type { Checkpoint } from './types.js'
 import { readSafetensors } from './safetensors.js'
 import { readGguf } from './gguf.js'
@@ -18,7 +18,7 @@ import { readPickleFile } from './torch-pickle.js'
 import { readManifest } from './manifest.js'
 import { readShardedIndex, readShardFolder } from './sharded.js'
 import { readDiffusersFolder } from './diffusers.js'
-import { parseStrictJson } from './json-strict.js'
+import { isJsonObject, parseStrictJson, type JsonValue } from './json-strict.js'
 
 export type { Checkpoint, TensorInfo, PickleGlobal, FormatName } from './types.js'
 export { CheckpointError, isCheckpointError } from './errors.js'
@@ -26,30 +26,45 @@ export { CheckpointError, isCheckpointError } from './errors.js'
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024
 
-export async function readCheckpoint(location: string): Promise<Checkpoint> {
-  let st
-  try {
-    st = await stat(location)
-  } catch (e) {
-    throw fsError(location, e)
-  }
-  if (st.isDirectory()) return readFolder(location)
-  if (!st.isFile()) throw new CheckpointError('NotAFile', location, 'is not a regular file or a folder')
+export interface ReadOptions {
+  /** Where files come from: the local disk by default, or a remote FileAccess for URLs. */
+  fs?: FileAccess
+}
 
-  const source = await openLocalFile(location)
+export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
+  const fs = opts.fs ?? localFileAccess
+  const kind = await fs.kind(location)
+  if (kind === undefined) throw new CheckpointError('FileNotFound', location, 'no such file or directory')
+  if (kind === 'dir') return readFolder(location, fs)
+
+  const source = await fs.open(location)
+  let handedOver = false
   try {
-    return await readSource(source, location)
+    if (source.size > 0) {
+      const head = await source.read(0, Math.min(DETECT_BYTES, source.size))
+      if (detectKind(head, source.size) === 'json') {
+        // The folder readers open the index themselves; give them this already-open source to save a request.
+        const reuse = reuseOnce(fs, location, source)
+        const result = await readJsonLocation(source, location, reuse.fs)
+        handedOver = reuse.taken()
+        return result
+      }
+    }
+    return await readSource(source, location, fs)
   } finally {
-    await source.close().catch(() => undefined)
+    if (!handedOver) await source.close().catch(() => undefined)
   }
 }
 
-/** Read an opened source; `location` is used to find sibling files (shards) for JSON indexes. */
-export async function readSource(source: ByteSource, location: string): Promise<Checkpoint> {
+/** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
+export async function readSource(
+  source: ByteSource,
+  location: string,
+  fs: FileAccess = localFileAccess
+): Promise<Checkpoint> {
   if (source.size === 0) throw new CheckpointError('EmptyFile', source.name, 'the file is empty')
   const head = await source.read(0, Math.min(DETECT_BYTES, source.size))
-  const kind = detectKind(head, source.size)
-  switch (kind) {
+  switch (detectKind(head, source.size)) {
     case 'safetensors':
       return readSafetensors(source)
     case 'gguf':
@@ -61,58 +76,65 @@ export async function readSource(source: ByteSource, location: string): Promise<
     case 'pickle':
       return readPickleFile(source)
     case 'json':
-      return readJsonLocation(source, location)
+      return readJsonLocation(source, location, fs)
     case 'unknown':
       if (source.size < 8) {
-        throw new CheckpointError('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`)
+        throw new CheckpointError(
+          'HeaderTooSmall',
+          source.name,
+          `only ${source.size} bytes: too short for any checkpoint format`
+        )
       }
       throw new CheckpointError(
         'UnknownFormat',
         source.name,
-        'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest file ' +
-          `(first bytes: ${hexPreview(head)})`
+        'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
+          `file (first bytes: ${hexPreview(head)})`
       )
   }
 }
 
-async function readJsonLocation(source: ByteSource, location: string): Promise<Checkpoint> {
+async function readJsonLocation(source: ByteSource, location: string, fs: FileAccess): Promise<Checkpoint> {
   if (source.size > MAX_JSON_BYTES) {
-    throw new CheckpointError('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`)
+    throw new CheckpointError(
+      'HeaderTooLarge',
+      source.name,
+      `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`
+    )
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(await source.read(0, source.size))
-  let value: unknown
+  let value: JsonValue
   try {
     value = parseStrictJson(text)
   } catch (e) {
     throw new CheckpointError('UnknownFormat', source.name, `a JSON file that does not parse: ${(e as Error).message}`)
   }
-  const keys = jsonKeys(value)
-  if (keys.has('weight_map')) return readShardedIndex(location)
+  const keys = isJsonObject(value) ? new Set(value.keys()) : new Set<string>()
+  const options = shardOptions(fs)
+  if (keys.has('weight_map')) return readShardedIndex(location, options)
   if (keys.has('schemaVersion') && keys.has('tensors')) return readManifest(source)
-  if (keys.has('_class_name') && basename(location) === 'model_index.json') return readDiffusersFolder(dirname(location))
+  if (keys.has('_class_name') && fs.basename(location) === 'model_index.json') {
+    return readDiffusersFolder(fs.dirname(location), options)
+  }
   throw new CheckpointError(
     'UnknownFormat',
     source.name,
-    'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat manifest'
+    'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat ' +
+      'manifest'
   )
 }
 
-function jsonKeys(value: unknown): Set<string> {
-  if (value instanceof Map) return new Set([...value.keys()].map(String))
-  if (value && typeof value === 'object' && !Array.isArray(value)) return new Set(Object.keys(value))
-  return new Set()
+/** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
+function shardOptions(fs: FileAccess) {
+  return { fs, readShard: (s: ByteSource) => readSource(s, s.name, fs) }
 }
 
-async function readFolder(dir: string): Promise<Checkpoint> {
-  let names: string[]
-  try {
-    names = await readdir(dir)
-  } catch (e) {
-    throw fsError(dir, e)
-  }
-  if (names.includes('model_index.json')) return readDiffusersFolder(dir)
+async function readFolder(dir: string, fs: FileAccess): Promise<Checkpoint> {
+  const names = await fs.list(dir)
+  const options = shardOptions(fs)
+  if (names.includes('model_index.json')) return readDiffusersFolder(dir, options)
   const indexes = names.filter((n) => n.endsWith('.safetensors.index.json')).sort()
-  if (indexes.length === 1) return readShardedIndex(join(dir, indexes[0]))
+  if (indexes.length === 1) return readShardedIndex(fs.join(dir, indexes[0]), options)
   if (indexes.length > 1) {
     throw new CheckpointError(
       'InvalidIndex',
@@ -120,12 +142,31 @@ async function readFolder(dir: string): Promise<Checkpoint> {
       `the folder holds ${indexes.length} sharded indexes (${indexes.join(', ')}); name the one to read`
     )
   }
-  if (names.some((n) => n.endsWith('.safetensors'))) return readShardFolder(dir)
+  if (names.some((n) => n.endsWith('.safetensors'))) return readShardFolder(dir, options)
   throw new CheckpointError(
     'UnknownFormat',
     dir,
     'the folder has no model_index.json, no *.safetensors.index.json and no *.safetensors files'
   )
+}
+
+/** `fs` whose first `open(path)` returns the already-open `source`. */
+function reuseOnce(fs: FileAccess, path: string, source: ByteSource): { fs: FileAccess; taken: () => boolean } {
+  let pending: ByteSource | undefined = source
+  return {
+    fs: {
+      ...fs,
+      open: async (p) => {
+        if (p === path && pending !== undefined) {
+          const s = pending
+          pending = undefined
+          return s
+        }
+        return fs.open(p)
+      }
+    },
+    taken: () => pending === undefined
+  }
 }
 
 function hexPreview(head: Uint8Array): string {

@@ -119,6 +119,31 @@ export function parseStrictJson(text: string, opts: StrictJsonOptions = {}): Jso
   return v
 }
 
+/**
+ * Parse `text` as one JSON object and hand each top-level member to `onMember` as soon as it is parsed, instead of
+ * building the whole tree: a 100 MB safetensors header with a million entries then never holds a million parse
+ * trees at once. Duplicate top-level keys, depth and syntax are checked exactly as in `parseStrictJson`.
+ * Throws `JsonSyntaxError`, also when the value is valid JSON but not an object.
+ */
+export function parseStrictJsonMembers(
+  text: string,
+  onMember: (key: string, value: JsonValue) => void,
+  opts: StrictJsonOptions = {}
+): void {
+  const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH)
+  p.skipWs()
+  if (text.charCodeAt(p.pos) !== Ch.LBrace) {
+    // Parse it anyway so a syntax error is reported as such; a valid non-object gets its own message.
+    const v = p.value(1)
+    p.skipWs()
+    if (p.pos !== text.length) throw new JsonSyntaxError('trailing characters after the JSON value', p.pos)
+    throw new JsonSyntaxError(`expected an object, found ${describeJsonType(v)}`, 0)
+  }
+  p.object(1, onMember)
+  p.skipWs()
+  if (p.pos !== text.length) throw new JsonSyntaxError('trailing characters after the JSON value', p.pos)
+}
+
 const enum Ch {
   Tab = 0x09,
   Lf = 0x0a,
@@ -141,7 +166,16 @@ const enum Ch {
   RBrace = 0x7d
 }
 
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+}
 
 class Parser {
   pos = 0
@@ -185,8 +219,10 @@ class Parser {
     return v
   }
 
-  object(depth: number): JsonObject {
+  /** With `onMember`, members go to the callback (and only their keys are kept, for the duplicate check). */
+  object(depth: number, onMember?: (key: string, value: JsonValue) => void): JsonObject {
     const out: JsonObject = new Map()
+    const seen = onMember ? new Set<string>() : out
     this.pos++ // {
     this.skipWs()
     if (this.text.charCodeAt(this.pos) === Ch.RBrace) {
@@ -197,12 +233,15 @@ class Parser {
       if (this.text.charCodeAt(this.pos) !== Ch.Quote) this.fail('expected a string key')
       const keyAt = this.pos
       const key = this.string()
-      if (out.has(key)) throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, keyAt)
+      if (seen.has(key)) throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, keyAt)
       this.skipWs()
       if (this.text.charCodeAt(this.pos) !== Ch.Colon) this.fail("expected ':'")
       this.pos++
       this.skipWs()
-      out.set(key, this.value(depth + 1))
+      if (onMember) {
+        ;(seen as Set<string>).add(key)
+        onMember(key, this.value(depth + 1))
+      } else out.set(key, this.value(depth + 1))
       this.skipWs()
       const c = this.text.charCodeAt(this.pos)
       this.pos++
@@ -333,7 +372,8 @@ class Parser {
     const intStart = i
     while (i < t.length && isDigit(t.charCodeAt(i))) i++
     if (i === intStart) this.failAt(i, 'expected a digit')
-    if (i - intStart > 1 && t.charCodeAt(intStart) === Ch.Zero) this.failAt(intStart, 'leading zero in number')
+    if (i - intStart > 1 && t.charCodeAt(intStart) === Ch.Zero)
+      this.failAt(intStart, 'leading zero in number')
     if (t.charCodeAt(i) === Ch.Dot) {
       i++
       const f = i

@@ -31,14 +31,16 @@ export interface EncodedSafetensorsHeader {
 
 /** Bytes a tensor occupies (BigInt: shapes of big models pass 2^32 elements, and sums pass 2^53 bits). */
 export function tensorByteSize(spec: TensorSpec): bigint {
-  if (!isSafetensorsDtype(spec.dtype)) throw new Error(`unknown safetensors dtype ${spec.dtype} for ${spec.name}`)
+  if (!isSafetensorsDtype(spec.dtype))
+    throw new Error(`unknown safetensors dtype ${spec.dtype} for ${spec.name}`)
   let numel = 1n
   for (const d of spec.shape) {
     if (!Number.isSafeInteger(d) || d < 0) throw new Error(`bad dimension ${d} in ${spec.name}`)
     numel *= BigInt(d)
   }
   const bits = numel * BigInt(SAFETENSORS_DTYPE_BITS[spec.dtype] as number)
-  if (bits % 8n !== 0n) throw new Error(`${spec.name}: ${numel} elements of ${spec.dtype} are not whole bytes`)
+  if (bits % 8n !== 0n)
+    throw new Error(`${spec.name}: ${numel} elements of ${spec.dtype} are not whole bytes`)
   return bits / 8n
 }
 

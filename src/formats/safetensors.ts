@@ -15,9 +15,10 @@ import {
   describeJsonType,
   isJsonObject,
   isJsonNumber,
-  parseStrictJson,
+  parseStrictJsonMembers,
   parseU64,
-  type JsonObject
+  type JsonObject,
+  type JsonValue
 } from './json-strict.js'
 import type { ByteSource } from './source.js'
 import type { Checkpoint, TensorInfo } from './types.js'
@@ -43,7 +44,11 @@ const U64_MAX = (1n << 64n) - 1n
  */
 export function checkSafetensorsPrefix(prefix: Uint8Array, fileSize: number, name: string): number {
   if (fileSize < 8 || prefix.length < 8) {
-    throw new CheckpointError('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`)
+    throw new CheckpointError(
+      'HeaderTooSmall',
+      name,
+      `header too small: the file has ${fileSize} bytes, needs 8`
+    )
   }
   const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true)
   if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
@@ -70,7 +75,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * Steps 6–9 of §1.4 on the N header bytes (`header` excludes the 8-byte prefix). `fileSize` is the size of the
  * whole file; `name` names it in errors and in each tensor's byte range.
  */
-export function parseSafetensorsHeader(header: Uint8Array, fileSize: number, name: string): SafetensorsHeader {
+export function parseSafetensorsHeader(
+  header: Uint8Array,
+  fileSize: number,
+  name: string
+): SafetensorsHeader {
   const headerLength = header.length
   let text: string
   try {
@@ -136,47 +145,44 @@ function deserialize(
 ): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: bigint } {
   const bad = (detail: string, cause?: unknown): CheckpointError =>
     new CheckpointError('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause })
-  let root
-  try {
-    root = parseStrictJson(text)
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) throw bad(e.message, e)
-    throw e
-  }
-  if (!isJsonObject(root)) throw bad(`expected an object, found ${describeJsonType(root)}`)
   const metadata = Object.create(null) as Record<string, string>
   const tensors: RawTensor[] = []
   let lastEnd = 0n
-  for (const [key, value] of root) {
+  const onMember = (key: string, value: JsonValue): void => {
     if (key === '__metadata__') {
-      if (value === null) continue
+      if (value === null) return
       if (!isJsonObject(value)) throw bad(`__metadata__ must be an object, found ${describeJsonType(value)}`)
       for (const [mk, mv] of value) {
         if (typeof mv !== 'string') {
-          throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${describeJsonType(mv)}`)
+          throw bad(
+            `__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${describeJsonType(mv)}`
+          )
         }
         metadata[mk] = mv
       }
-      continue
+      return
     }
     const t = tensorEntry(key, value, bad)
     tensors.push(t)
     if (t.end > lastEnd) lastEnd = t.end
   }
+  try {
+    parseStrictJsonMembers(text, onMember)
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw bad(e.message, e)
+    throw e
+  }
   return { tensors, metadata, lastEnd }
 }
 
-function tensorEntry(
-  key: string,
-  value: ReturnType<typeof parseStrictJson>,
-  bad: (detail: string) => CheckpointError
-): RawTensor {
+function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => CheckpointError): RawTensor {
   const what = `tensor ${JSON.stringify(key)}`
   if (!isJsonObject(value)) throw bad(`${what} must be an object, found ${describeJsonType(value)}`)
   const entry: JsonObject = value
   // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
   const dtype = entry.get('dtype')
-  if (typeof dtype !== 'string') throw bad(`${what}: dtype must be a string, found ${describeJsonType(dtype)}`)
+  if (typeof dtype !== 'string')
+    throw bad(`${what}: dtype must be a string, found ${describeJsonType(dtype)}`)
   if (!isSafetensorsDtype(dtype)) throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`)
   const shape = entry.get('shape')
   if (!Array.isArray(shape)) throw bad(`${what}: shape must be an array, found ${describeJsonType(shape)}`)
@@ -184,7 +190,8 @@ function tensorEntry(
   for (const d of shape) {
     const v = isJsonNumber(d) ? parseU64(d) : undefined
     if (v === undefined) {
-      throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${String(d)}`)
+      const found = isJsonNumber(d) ? d.raw : describeJsonType(d)
+      throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`)
     }
     dims.push(v)
   }
@@ -194,18 +201,29 @@ function tensorEntry(
   }
   const [b, e] = offsets.map((o) => (isJsonNumber(o) ? parseU64(o) : undefined))
   if (b === undefined || e === undefined) {
-    throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map(String)}]`)
+    throw bad(
+      `${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`
+    )
   }
   return { name: key, dtype, dims, begin: b, end: e }
 }
 
 /** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
 function validate(raw: RawTensor[], name: string, dataStart: bigint): TensorInfo[] {
-  // Stable sort, so zero-sized tensors sharing an offset keep header order.
-  const sorted = raw
-    .map((t, i) => ({ t, i }))
-    .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.i - y.i)
-    .map((x) => x.t)
+  // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
+  // sharing an offset keep header order.
+  let sorted = raw
+  for (let i = 1; i < raw.length; i++) {
+    const a = raw[i - 1] as RawTensor
+    const b = raw[i] as RawTensor
+    if (cmp(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+      sorted = raw
+        .map((t, j) => ({ t, j }))
+        .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.j - y.j)
+        .map((x) => x.t)
+      break
+    }
+  }
   let start = 0n
   const out: TensorInfo[] = []
   for (const t of sorted) {

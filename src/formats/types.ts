@@ -12,6 +12,8 @@ export type FormatName =
   | 'pytorch-legacy'
   | 'gguf'
   | 'manifest'
+  /** A plain pickle (`.pkl`): globals report, tensors only when it holds torch rebuild calls. */
+  | 'pickle'
 
 /** Where a tensor's bytes sit. Offsets are absolute within `file` (BigInt: 64-bit fields are never rounded). */
 export interface ByteRange {

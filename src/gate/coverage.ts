@@ -18,13 +18,21 @@ export function buildCoverage(
   modules: readonly LoraModuleView[],
   baselineBlocks: number | undefined
 ): { blocks: number; rows: CoverageRow[]; outsideBlocks: number } | undefined {
-  const inBlocks = modules.filter((m) => m.block !== undefined && Number.isSafeInteger(m.block) && m.block >= 0)
+  const inBlocks = modules.filter(
+    (m) => m.block !== undefined && Number.isSafeInteger(m.block) && m.block >= 0
+  )
   if (inBlocks.length === 0) return undefined
   const maxBlock = inBlocks.reduce((acc, m) => Math.max(acc, m.block as number), 0)
-  const wanted = Math.max(maxBlock + 1, baselineBlocks !== undefined && baselineBlocks > 0 ? baselineBlocks : 0)
+  const wanted = Math.max(
+    maxBlock + 1,
+    baselineBlocks !== undefined && baselineBlocks > 0 ? baselineBlocks : 0
+  )
   const blocks = Math.min(wanted, MAX_COVERAGE_COLUMNS)
 
-  const byKind = new Map<string, { loads: Set<number>; fails: Set<number>; modules: number; failing: number }>()
+  const byKind = new Map<
+    string,
+    { loads: Set<number>; fails: Set<number>; modules: number; failing: number }
+  >()
   let outsideBlocks = 0
   for (const m of inBlocks) {
     const kind = m.layerKind && m.layerKind.trim() !== '' ? m.layerKind : 'other'
@@ -44,7 +52,8 @@ export function buildCoverage(
   const rows = kinds.map((kind): CoverageRow => {
     const r = byKind.get(kind)!
     let cells = ''
-    for (let b = 0; b < blocks; b++) cells += r.fails.has(b) ? CELL_FAILS : r.loads.has(b) ? CELL_LOADS : CELL_UNTOUCHED
+    for (let b = 0; b < blocks; b++)
+      cells += r.fails.has(b) ? CELL_FAILS : r.loads.has(b) ? CELL_LOADS : CELL_UNTOUCHED
     return { layerKind: kind, cells, modules: r.modules, failing: r.failing }
   })
   return { blocks, rows, outsideBlocks }

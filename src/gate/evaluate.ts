@@ -105,7 +105,7 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
     flags
   }
   let document: unknown
-  let detailReasons: string[] = []
+  let detailReasons: string[]
   try {
     if (kind === 'lora') {
       const view = engines.resolveLora(ckpt, baseline)
@@ -120,7 +120,11 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
       document = view.document
       report.figures = { ...view.figures }
       report.tier = view.tier
-      report.checkpoint = { shapes: view.shapes, unmatched: view.unmatched, sampleMappings: view.sampleMappings }
+      report.checkpoint = {
+        shapes: view.shapes,
+        unmatched: view.unmatched,
+        sampleMappings: view.sampleMappings
+      }
       flags.push(...checkpointFlags(view).map((f) => withFailsGate(f, policy)))
       detailReasons = view.shapes.examples
         .slice(0, 2)
@@ -142,19 +146,23 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   const reasons: string[] = []
   const underThreshold = figure < policy.threshold
   if (underThreshold) {
-    reasons.push(`${metric} ${formatPercent(figure)} is under the ${formatThreshold(policy.threshold)} threshold`)
+    reasons.push(
+      `${metric} ${formatPercent(figure)} is under the ${formatThreshold(policy.threshold)} threshold`
+    )
   }
   const failing = flags.filter((f) => f.failsGate)
-  for (const f of failing) reasons.push(`${f.title}: ${f.evidence}`)
+  for (const f of failing) reasons.push(flagText(f))
   if (underThreshold || failing.length > 0) {
     report.status = 'fail'
-    const redEvidence = flags
-      .filter((f) => f.severity === 'red' && !f.failsGate)
-      .map((f) => `${f.title}: ${f.evidence}`)
+    const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(flagText)
     reasons.push(...redEvidence, ...detailReasons)
   }
   report.reasons = dedupe(reasons).slice(0, MAX_REASONS)
   return { report, document }
+}
+
+function flagText(f: EngineFlag): string {
+  return f.evidence ? `${f.title}: ${f.evidence}` : f.title
 }
 
 function withFailsGate(f: EngineFlag, policy: GatePolicy): GateFlag {
@@ -201,7 +209,8 @@ function loraFlags(view: LoraView): EngineFlag[] {
       id: 'shape-mismatch',
       severity: 'red',
       title: 'Shape mismatch',
-      evidence: `${mismatched.length} of ${view.moduleCount} modules do not fit the baseline's shapes` +
+      evidence:
+        `${mismatched.length} of ${view.moduleCount} modules do not fit the baseline's shapes` +
         (mismatched[0].detail ? ` (e.g. ${mismatched[0].name}: ${mismatched[0].detail})` : '')
     })
   }
@@ -277,7 +286,12 @@ function dedupe(items: string[]): string[] {
 
 /** `dir/My LoRA.safetensors` -> `My_LoRA.safetensors.lora.json`, suffixed -2, -3 ... when taken. */
 function uniqueName(path: string, suffix: string, used: Set<string>): string {
-  const base = (path.split(/[\\/]/).filter((p) => p !== '').pop() ?? 'artifact').replace(/[^A-Za-z0-9._-]+/g, '_')
+  const base = (
+    path
+      .split(/[\\/]/)
+      .filter((p) => p !== '')
+      .pop() ?? 'artifact'
+  ).replace(/[^A-Za-z0-9._-]+/g, '_')
   const stem = base.replace(/^\.+/, '').slice(0, 120) || 'artifact'
   let name = `${stem}${suffix}`
   for (let i = 2; used.has(name); i++) name = `${stem}-${i}${suffix}`

@@ -68,7 +68,10 @@ export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
   for (const w of words) {
     const found = FAIL_ON_FLAGS.find((f) => f === w)
     if (!found) {
-      throw new GateInputError(input, `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`)
+      throw new GateInputError(
+        input,
+        `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`
+      )
     }
     if (!flags.includes(found)) flags.push(found)
   }

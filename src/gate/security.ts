@@ -50,11 +50,15 @@ export function securityFlags(ckpt: Checkpoint): EngineFlag[] {
 
 /** Reader warnings about the zip container (the torch readers prefix them with "zip"). */
 export function isZipAnomaly(warning: string): boolean {
-  return /^zip\b|\bzip (anomaly|entry|entries|archive|record)|duplicate (zip )?entr|local header|encrypt/i.test(warning)
+  return /^zip\b|\bzip (anomaly|entry|entries|archive|record)|duplicate (zip )?entr|local header|encrypt/i.test(
+    warning
+  )
 }
 
 function listGlobals(globals: readonly PickleGlobal[]): string {
-  const items = globals.map((g) => `${g.module}.${g.name} in ${g.where}${g.count > 1 ? ` (x${g.count})` : ''}`)
+  const items = globals.map(
+    (g) => `${g.module}.${g.name} in ${g.where}${g.count > 1 ? ` (x${g.count})` : ''}`
+  )
   return listText(items)
 }
 

@@ -28,7 +28,12 @@ interface SuffixRule {
 
 // Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
 const SUFFIX_RULES: SuffixRule[] = [
-  { re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/, role: 'up-block', marker: '.lora_up.blocks.j.weight', indexed: true },
+  {
+    re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
+    role: 'up-block',
+    marker: '.lora_up.blocks.j.weight',
+    indexed: true
+  },
   { re: /\.lora_down\.weight$/, role: 'down', marker: '.lora_down.weight' },
   { re: /\.lora_up\.weight$/, role: 'up', marker: '.lora_up.weight' },
   { re: /\.lora_mid\.weight$/, role: 'mid', marker: '.lora_mid.weight' },
@@ -37,13 +42,27 @@ const SUFFIX_RULES: SuffixRule[] = [
   { re: /\.lora_B(?:\.(\w+))?\.bias$/, role: 'up-bias', marker: '.lora_B.bias' },
   { re: /\.lora_A$/, role: 'down', marker: '.lora_A' },
   { re: /\.lora_B$/, role: 'up', marker: '.lora_B' },
-  { re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/, role: 'magnitude', marker: '.lora_magnitude_vector' },
+  {
+    re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
+    role: 'magnitude',
+    marker: '.lora_magnitude_vector'
+  },
   { re: /_lora\.down\.weight$/, role: 'down', marker: '_lora.down.weight', legacy: true },
   { re: /_lora\.up\.weight$/, role: 'up', marker: '_lora.up.weight', legacy: true },
   { re: /\.lora\.down\.weight$/, role: 'down', marker: '.lora.down.weight', legacy: true },
   { re: /\.lora\.up\.weight$/, role: 'up', marker: '.lora.up.weight', legacy: true },
-  { re: /\.lora_linear_layer\.down\.weight$/, role: 'down', marker: '.lora_linear_layer.down.weight', legacy: true },
-  { re: /\.lora_linear_layer\.up\.weight$/, role: 'up', marker: '.lora_linear_layer.up.weight', legacy: true },
+  {
+    re: /\.lora_linear_layer\.down\.weight$/,
+    role: 'down',
+    marker: '.lora_linear_layer.down.weight',
+    legacy: true
+  },
+  {
+    re: /\.lora_linear_layer\.up\.weight$/,
+    role: 'up',
+    marker: '.lora_linear_layer.up.weight',
+    legacy: true
+  },
   { re: /\.alpha_scale$/, role: 'alpha-scale', marker: '.alpha_scale' },
   { re: /\.alpha$/, role: 'alpha', marker: '.alpha' },
   { re: /\.dora_scale$/, role: 'dora-scale', marker: '.dora_scale' },
@@ -72,8 +91,22 @@ const SUFFIX_RULES: SuffixRule[] = [
   { re: /\.set_weight$/, role: 'set-weight', marker: '.set_weight' }
 ]
 
+// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
+const FAST_SUFFIXES: [string, TensorRole][] = [
+  ['.lora_down.weight', 'down'],
+  ['.lora_up.weight', 'up'],
+  ['.alpha', 'alpha'],
+  ['.lora_A.weight', 'down'],
+  ['.lora_B.weight', 'up']
+]
+
 /** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
 export function parseSuffix(key: string): ParsedSuffix | null {
+  for (const [suffix, role] of FAST_SUFFIXES) {
+    if (key.endsWith(suffix) && key.length > suffix.length) {
+      return { stem: key.slice(0, -suffix.length), role, marker: suffix }
+    }
+  }
   for (const rule of SUFFIX_RULES) {
     const m = rule.re.exec(key)
     if (!m) continue
@@ -126,8 +159,20 @@ const PREFIX_RULES: PrefixRule[] = [
   { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
   { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
   { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-  { prefix: 'text_encoder_2.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 2 },
-  { prefix: 'text_encoder_3.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 3 },
+  {
+    prefix: 'text_encoder_2.',
+    naming: 'diffusers',
+    form: 'dotted',
+    component: 'text-encoder',
+    textEncoder: 2
+  },
+  {
+    prefix: 'text_encoder_3.',
+    naming: 'diffusers',
+    form: 'dotted',
+    component: 'text-encoder',
+    textEncoder: 3
+  },
   { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
   { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
 ]
@@ -144,7 +189,14 @@ function legacyPath(path: string): string {
 export function parseStem(stem: string, suffix: Pick<ParsedSuffix, 'legacy' | 'adapterName'>): ParsedStem {
   if (stem.startsWith(LONGCAT_PREFIX)) {
     const path = stem.slice(LONGCAT_PREFIX.length).split(LONGCAT_HYPHEN).join('.')
-    return { naming: 'longcat', component: 'denoiser', textEncoder: 0, prefix: LONGCAT_PREFIX, path, pathForm: 'dotted' }
+    return {
+      naming: 'longcat',
+      component: 'denoiser',
+      textEncoder: 0,
+      prefix: LONGCAT_PREFIX,
+      path,
+      pathForm: 'dotted'
+    }
   }
   for (const rule of PREFIX_RULES) {
     if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length) continue
@@ -181,7 +233,8 @@ export function algorithmOfRole(role: TensorRole): string | null {
   if (role.startsWith('hada_')) return 'loha'
   if (role.startsWith('lokr_')) return 'lokr'
   if (role === 'ia3-weight' || role === 'ia3-on-input') return 'ia3'
-  if (role === 'diff' || role === 'diff-bias' || role === 'diff-modulation' || role === 'set-weight') return 'full'
+  if (role === 'diff' || role === 'diff-bias' || role === 'diff-modulation' || role === 'set-weight')
+    return 'full'
   if (role === 'glora') return 'glora'
   if (role === 'oft') return 'oft'
   if (role === 'norm-weight' || role === 'norm-bias') return 'norm'

@@ -11,17 +11,11 @@ import type { TensorInfo } from '../formats/types.js'
  * (DiffSynth-Studio, Mochi).
  */
 export type NamingConvention =
-  | 'kohya'
-  | 'peft'
-  | 'diffusers'
-  | 'diffusers-legacy'
-  | 'comfyui'
-  | 'lycoris'
-  | 'longcat'
-  | 'bare'
+  'kohya' | 'peft' | 'diffusers' | 'diffusers-legacy' | 'comfyui' | 'lycoris' | 'longcat' | 'bare'
 
 /** The adapter algorithm of one module (LyCORIS names). `full` is a stored delta (`.diff`, `.diff_b`, `diff_m`). */
-export type AdapterAlgorithm = 'lora' | 'loha' | 'lokr' | 'ia3' | 'full' | 'glora' | 'oft' | 'norm' | 'unknown'
+export type AdapterAlgorithm =
+  'lora' | 'loha' | 'lokr' | 'ia3' | 'full' | 'glora' | 'oft' | 'norm' | 'unknown'
 
 /** Conventions reported per file: the naming conventions plus the algorithm families LyCORIS and DoRA. */
 export type ConventionName = NamingConvention | 'dora'
@@ -124,12 +118,7 @@ export interface LoraModule {
 }
 
 export type ScaleSource =
-  | 'alpha-tensor'
-  | 'alpha-scale-tensor'
-  | 'metadata'
-  | 'default-no-alpha'
-  | 'alpha-unread'
-  | 'not-applicable'
+  'alpha-tensor' | 'alpha-scale-tensor' | 'metadata' | 'default-no-alpha' | 'alpha-unread' | 'not-applicable'
 
 export interface RankHistogramEntry {
   rank: number
@@ -220,8 +209,10 @@ export interface ModuleResolution {
   shapes: Record<string, number[]>
   /** Why it does not load. */
   reason?: string
-  /** For shape mismatches: what the shapes say (`LoRA in-dim 5120 vs base 1536`). */
+  /** For shape mismatches: what the shapes say (`in-dim 5120 vs 1536`). */
   expected?: string
+  /** The file-level cause this failure is counted under (one of `LoraResolution.causes`). */
+  cause?: string
   nearest?: NearestKey[]
 }
 
@@ -249,8 +240,12 @@ export interface LoraComparison {
   family: { a: string | null; b: string | null; same: boolean }
   width: { a: number | null; b: number | null }
   /** Target modules, by normalised path (prefix and adapter infix removed, underscores resolved where possible). */
-  targets: { common: number; onlyA: string[]; onlyB: string[] }
-  rank: { a: LoraStatistics['rank']; b: LoraStatistics['rank']; differing: { path: string; a: number; b: number }[] }
+  targets: { common: number; onlyACount: number; onlyBCount: number; onlyA: string[]; onlyB: string[] }
+  rank: {
+    a: LoraStatistics['rank']
+    b: LoraStatistics['rank']
+    differing: { path: string; a: number; b: number }[]
+  }
   alpha: { differing: { path: string; a: number | null; b: number | null }[] }
   layerKinds: { onlyA: string[]; onlyB: string[]; counts: Record<string, [number, number]> }
   blocks: { onlyA: Record<string, number[]>; onlyB: Record<string, number[]> }

@@ -28,7 +28,8 @@ const METRICS: GateMetric[] = ['exact', 'normalized', 'mapped', 'loadable']
 const DEFAULT_DETAIL_ROWS = 50
 
 export function renderGateMarkdown(report: GateReport, options: GateMarkdownOptions): string {
-  const measure = options.unit === 'bytes' ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length
+  const measure =
+    options.unit === 'bytes' ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length
   const rows = options.maxDetailRows ?? DEFAULT_DETAIL_ROWS
   const note = (omitted: number) =>
     `\n> [!NOTE]\n> ${omitted} section(s) were left out to fit GitHub's size limit. ` +
@@ -99,11 +100,15 @@ function tableRow(a: ArtifactReport): string {
   if (a.status === 'error') {
     return `| ${icon} | ${code(a.path)} | error | ${escapeText(a.error?.code ?? 'error')} | | | | | | ${escapeText(a.error?.message ?? '')} |\n`
   }
-  const kind = a.kind === 'lora' ? `LoRA (${escapeText(a.lora?.convention ?? '?')})` : `checkpoint (${escapeText(a.format ?? '?')})`
+  const kind =
+    a.kind === 'lora'
+      ? `LoRA (${escapeText(a.lora?.convention ?? '?')})`
+      : `checkpoint (${escapeText(a.format ?? '?')})`
   const gated = a.metric && a.figure !== undefined ? `**${a.metric} ${formatPercent(a.figure)}**` : 'n/a'
   const cells = METRICS.map((m) => (a.figures[m] !== undefined ? formatPercent(a.figures[m] as number) : '–'))
   let shapes = '–'
-  if (a.lora) shapes = `${a.lora.modules - a.lora.shapeMismatch - a.lora.unresolved}/${a.lora.modules} modules`
+  if (a.lora)
+    shapes = `${a.lora.modules - a.lora.shapeMismatch - a.lora.unresolved}/${a.lora.modules} modules`
   else if (a.checkpoint) {
     const s = a.checkpoint.shapes
     shapes = `${s.matching}/${s.matching + s.mismatched} match`
@@ -112,7 +117,8 @@ function tableRow(a: ArtifactReport): string {
     const n = a.flags.filter((f) => f.severity === sev).length
     return n > 0 ? `${glyph} ${n}` : ''
   }
-  const flags = [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–'
+  const flags =
+    [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–'
   return `| ${icon} | ${code(a.path)} | ${kind} | ${gated} | ${cells.join(' | ')} | ${shapes} | ${flags} |\n`
 }
 
@@ -124,12 +130,19 @@ function flagSection(a: ArtifactReport): string {
   }
   if (a.status === 'error' && a.error) lines.push(`Could not be read: ${escapeText(a.error.message)}`, '')
   if (a.metricNote) lines.push(`_${escapeText(a.metricNote)}_`, '')
+  if (a.status === 'pass' && a.flags.every((f) => f.severity === 'green')) {
+    // A passing artifact with only green flags gets one line: twenty clean LoRAs should not bury the one that failed.
+    if (a.flags.length > 0) lines.push(`🟢 ${a.flags.map((f) => escapeText(f.title)).join(' · ')}`)
+    return lines.join('\n') + '\n\n'
+  }
   const order = { red: 0, warning: 1, green: 2 }
   const sorted = [...a.flags].sort((x, y) => order[x.severity] - order[y.severity])
   for (const f of sorted) {
     const glyph = f.severity === 'red' ? '🔴' : f.severity === 'warning' ? '🟡' : '🟢'
     const fails = f.failsGate ? ' (fails the gate)' : ''
-    lines.push(`- ${glyph} **${escapeText(f.title)}**${fails}: ${escapeText(f.evidence)}`)
+    lines.push(
+      `- ${glyph} **${escapeText(f.title)}**${fails}${f.evidence ? `: ${escapeText(f.evidence)}` : ''}`
+    )
   }
   return lines.join('\n') + '\n\n'
 }
@@ -138,7 +151,9 @@ function coverageSection(a: ArtifactReport): string {
   const cov = a.lora?.coverage
   if (!cov || cov.rows.length === 0) return ''
   const width = Math.max(...cov.rows.map((r) => safeKind(r.layerKind).length), 5)
-  const tens = Array.from({ length: cov.blocks }, (_, b) => (b % 10 === 0 ? String(Math.floor(b / 10) % 10) : ' '))
+  const tens = Array.from({ length: cov.blocks }, (_, b) =>
+    b % 10 === 0 ? String(Math.floor(b / 10) % 10) : ' '
+  )
   const ones = Array.from({ length: cov.blocks }, (_, b) => String(b % 10))
   const lines = [
     `${'block'.padEnd(width)}  ${tens.join('')}`,
@@ -147,7 +162,10 @@ function coverageSection(a: ArtifactReport): string {
       (r) => `${safeKind(r.layerKind).padEnd(width)}  ${r.cells}  ${r.modules - r.failing}/${r.modules}`
     )
   ]
-  const extra = cov.outsideBlocks > 0 ? ` ${cov.outsideBlocks} module(s) in blocks past ${cov.blocks - 1} are not drawn.` : ''
+  const extra =
+    cov.outsideBlocks > 0
+      ? ` ${cov.outsideBlocks} module(s) in blocks past ${cov.blocks - 1} are not drawn.`
+      : ''
   return (
     `<details${a.status === 'pass' ? '' : ' open'}><summary>Block coverage of <code>${escapeHtml(a.path)}</code> ` +
     `(${a.lora?.modules ?? 0} modules)</summary>\n\n` +
@@ -169,7 +187,9 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
     ]
     const more = a.lora.failuresTotal - rows.length
     if (more > 0) table.push('', `…and ${more} more (see ${code(a.document ?? 'the resolution document')}).`)
-    parts.push(details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n')))
+    parts.push(
+      details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n'))
+    )
   }
   const c = a.checkpoint
   if (c) {
@@ -181,7 +201,9 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
           .slice(0, maxRows)
           .map((e) => `| ${code(e.key)} | ${formatShape(e.artifact)} | ${formatShape(e.baseline)} |`)
       ]
-      parts.push(details(`${c.shapes.mismatched} shape mismatch(es) in ${escapeHtml(a.path)}`, table.join('\n')))
+      parts.push(
+        details(`${c.shapes.mismatched} shape mismatch(es) in ${escapeHtml(a.path)}`, table.join('\n'))
+      )
     }
     const u = c.unmatched
     if (u.artifactTotal > 0 || u.baselineTotal > 0) {
@@ -189,7 +211,11 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
         keys
           .slice(0, maxRows)
           .map((k) => `- ${code(k)}`)
-          .concat(total > Math.min(keys.length, maxRows) ? [`- …and ${total - Math.min(keys.length, maxRows)} more`] : [])
+          .concat(
+            total > Math.min(keys.length, maxRows)
+              ? [`- …and ${total - Math.min(keys.length, maxRows)} more`]
+              : []
+          )
           .join('\n')
       const body =
         `Only in the artifact (${u.artifactTotal}):\n\n${list(u.artifact, u.artifactTotal) || '- none'}\n\n` +
@@ -236,7 +262,11 @@ export function escapeText(text: string): string {
 }
 
 export function escapeHtml(text: string): string {
-  return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }
 
 function oneLine(text: string): string {

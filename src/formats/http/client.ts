@@ -8,7 +8,20 @@
 import http from 'node:http'
 import https from 'node:https'
 import { CheckpointError, type ErrorCode } from '../errors.js'
+import {
+  AttemptError,
+  classifyStatus,
+  errorText,
+  header,
+  parseContentRange,
+  parseRetryAfter,
+  readExactly,
+  readToEnd,
+  type Response
+} from './response.js'
 import { normaliseEndpoint, redactText, redactUrl } from './url.js'
+
+export { parseContentRange, parseRetryAfter }
 
 export interface HttpClientOptions {
   /** Bearer token (Hugging Face). Sent only to `tokenOrigins`, never printed. */
@@ -64,26 +77,6 @@ export interface NotModified {
 }
 
 export type RangeResult = RangeBytes | NotModified
-
-interface Response {
-  status: number
-  statusText: string
-  headers: http.IncomingHttpHeaders
-  body: http.IncomingMessage
-  url: URL
-}
-
-/** An attempt failure, classified for the retry loop. */
-class AttemptError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly retryable: boolean,
-    readonly retryAfterMs?: number
-  ) {
-    super(message)
-  }
-}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
@@ -141,12 +134,28 @@ export class HttpClient {
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start) {
       throw new CheckpointError('IoError', label, `invalid byte range ${start}..${end}`)
     }
+    return this.withRetries(url, label, () => this.attemptRange(new URL(url), start, end, ifNoneMatch))
+  }
+
+  /**
+   * GET a whole small document (a Hub API listing) without Range; bodies over `maxBytes` are refused. Returns the
+   * body and the Link header (the Hub paginates listings with `rel="next"`).
+   */
+  async getDocument(
+    url: string,
+    maxBytes: number,
+    label: string
+  ): Promise<{ bytes: Uint8Array; link?: string }> {
+    return this.withRetries(url, label, () => this.attemptDocument(new URL(url), maxBytes))
+  }
+
+  private async withRetries<T>(url: string, label: string, once: () => Promise<T>): Promise<T> {
     let attempt = 0
     while (true) {
       try {
         await this.acquire()
         try {
-          return await this.attemptRange(new URL(url), start, end, ifNoneMatch)
+          return await once()
         } finally {
           this.release()
         }
@@ -167,6 +176,10 @@ export class HttpClient {
     }
   }
 
+  private readonly countBytes = (n: number): void => {
+    this.stats.bytesReceived += n
+  }
+
   private scrub(text: string): string {
     return redactText(text, [this.token])
   }
@@ -185,7 +198,12 @@ export class HttpClient {
     else this.active--
   }
 
-  private async attemptRange(url: URL, start: number, end: number, ifNoneMatch?: string): Promise<RangeResult> {
+  private async attemptRange(
+    url: URL,
+    start: number,
+    end: number,
+    ifNoneMatch?: string
+  ): Promise<RangeResult> {
     const deadline = Date.now() + this.attemptTimeoutMs
     const headers: Record<string, string> = {
       range: `bytes=${start}-${end - 1}`,
@@ -213,7 +231,10 @@ export class HttpClient {
     if (res.status === 206) {
       const cr = parseContentRange(header(res.headers, 'content-range'))
       if (!cr || cr.size === undefined) {
-        fail('HttpError', `${status} with an invalid Content-Range "${header(res.headers, 'content-range') ?? ''}"`)
+        fail(
+          'HttpError',
+          `${status} with an invalid Content-Range "${header(res.headers, 'content-range') ?? ''}"`
+        )
       }
       const { first, last, size } = cr as { first: number; last: number; size: number }
       const wantLast = Math.min(end, size) - 1
@@ -228,7 +249,7 @@ export class HttpClient {
       if (declared !== undefined && Number(declared) !== length) {
         fail('HttpError', `${status} with Content-Length ${declared} but Content-Range of ${length} bytes`)
       }
-      const bytes = await this.readBody(res, length, true, where, deadline)
+      const bytes = await readExactly(res, length, true, where, deadline, this.countBytes)
       return { kind: 'bytes', bytes, size, etag, rangeSupported: true }
     }
     if (res.status === 416) {
@@ -240,21 +261,53 @@ export class HttpClient {
       fail('HttpError', `${status} for bytes ${start}-${end - 1}`)
     }
     if (res.status === 200) return this.readIgnoredRange(res, start, end, where, deadline, etag)
-    if (res.status === 401 || res.status === 403) {
-      const sent = this.tokenOrigins.has(res.url.origin) && this.token !== undefined
-      fail(
-        'RemoteAuth',
-        sent
-          ? `${status}: the server refused the token; check that it is valid and has read access to this repository ` +
-              `(gated models also need their terms accepted on the Hub)`
-          : `${status}: authentication required; set HF_TOKEN or pass --hf-token with a token that can read this file`
-      )
+    return this.statusError(res, status, fail)
+  }
+
+  /** The error for a status that is neither success nor redirect (see `classifyStatus`). */
+  private statusError(
+    res: Response,
+    status: string,
+    fail: (code: ErrorCode, why: string, retryable?: boolean, retryAfterMs?: number) => never
+  ): never {
+    const tokenWanted = this.token !== undefined && this.tokenOrigins.has(res.url.origin)
+    const f = classifyStatus(res, status, tokenWanted, this.tokenOrigins.has(res.url.origin))
+    return fail(f.code, f.why, f.retryable, f.retryAfterMs)
+  }
+
+  private async attemptDocument(url: URL, maxBytes: number): Promise<{ bytes: Uint8Array; link?: string }> {
+    const deadline = Date.now() + this.attemptTimeoutMs
+    const res = await this.follow(
+      url,
+      { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent },
+      deadline
+    )
+    const where = `GET ${redactUrl(res.url.href)}`
+    const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
+    const fail = (code: ErrorCode, why: string, retryable = false, retryAfterMs?: number): never => {
+      res.body.destroy()
+      throw new AttemptError(code, `${where}: ${why}`, retryable, retryAfterMs)
     }
-    if (res.status === 404 || res.status === 410) fail('FileNotFound', status)
-    if (res.status === 429 || res.status >= 500) {
-      fail('HttpError', status, true, parseRetryAfter(header(res.headers, 'retry-after')))
+    if (res.status !== 200) return this.statusError(res, status, fail)
+    const encoding = header(res.headers, 'content-encoding')
+    if (encoding !== undefined && encoding !== 'identity')
+      fail('HttpError', `unexpected Content-Encoding "${encoding}"`)
+    const declared = header(res.headers, 'content-length')
+    if (declared !== undefined) {
+      const length = Number(declared)
+      if (!Number.isSafeInteger(length) || length < 0)
+        fail('HttpError', `invalid Content-Length "${declared}"`)
+      if (length > maxBytes)
+        fail('HeaderTooLarge', `the document is ${length} bytes; the limit is ${maxBytes}`)
+      return {
+        bytes: await readExactly(res, length, true, where, deadline, this.countBytes),
+        link: header(res.headers, 'link')
+      }
     }
-    return fail('HttpError', `unexpected ${status}`)
+    return {
+      bytes: await readToEnd(res, maxBytes, where, deadline, this.countBytes),
+      link: header(res.headers, 'link')
+    }
   }
 
   /** A 200 answer to a Range request: read only the prefix we need, then abort instead of streaming the file. */
@@ -286,77 +339,8 @@ export class HttpClient {
         false
       )
     }
-    const prefix = await this.readBody(res, need, need === size, where, deadline)
+    const prefix = await readExactly(res, need, need === size, where, deadline, this.countBytes)
     return { kind: 'bytes', bytes: prefix.subarray(Math.min(start, need)), size, etag, rangeSupported: false }
-  }
-
-  /**
-   * Read exactly `length` body bytes. With `whole`, the body must end there; otherwise the rest is abandoned
-   * (the socket is destroyed, so a 30 GB body stops flowing).
-   */
-  private readBody(
-    res: Response,
-    length: number,
-    whole: boolean,
-    where: string,
-    deadline: number
-  ): Promise<Uint8Array> {
-    const body = res.body
-    return new Promise<Uint8Array>((resolve, reject) => {
-      const out = new Uint8Array(length)
-      let got = 0
-      let settled = false
-      const timer = setTimeout(
-        () => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)),
-        Math.max(0, deadline - Date.now())
-      )
-      const finish = (err?: Error): void => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        if (err) {
-          body.destroy()
-          reject(err)
-        } else resolve(out)
-      }
-      body.on('data', (chunk: Buffer) => {
-        if (settled) return
-        this.stats.bytesReceived += chunk.length
-        const take = Math.min(chunk.length, length - got)
-        out.set(chunk.subarray(0, take), got)
-        got += take
-        if (take < chunk.length && whole) {
-          finish(new AttemptError('HttpError', `${where}: the body is longer than the ${length} bytes announced`, false))
-        } else if (got === length && !whole) {
-          body.destroy()
-          finish()
-        }
-      })
-      body.on('end', () => {
-        if (got === length) finish()
-        else
-          finish(
-            new AttemptError('HttpError', `${where}: truncated response, body ended after ${got} of ${length} bytes`, true)
-          )
-      })
-      body.on('error', (e) =>
-        finish(
-          new AttemptError(
-            'HttpError',
-            `${where}: connection failed after ${got} of ${length} body bytes: ${errorText(e)}`,
-            true
-          )
-        )
-      )
-      body.on('close', () => {
-        if (got === length) finish()
-        else
-          finish(
-            new AttemptError('HttpError', `${where}: truncated response, body ended after ${got} of ${length} bytes`, true)
-          )
-      })
-      if (length === 0 && !whole) finish()
-    })
   }
 
   /** Send a GET and follow redirects; the token goes only to allowed origins, never to a CDN. */
@@ -368,7 +352,7 @@ export class HttpClient {
         hopHeaders.authorization = `Bearer ${this.token}`
       }
       const res = await this.send(url, hopHeaders, deadline)
-      if (!REDIRECTS.has(res.status)) return res
+      if (!REDIRECTS.has(res.status)) return { ...res, redirected: hop > 0 }
       res.body.resume()
       const where = `GET ${redactUrl(url.href)}`
       const location = header(res.headers, 'location')
@@ -385,7 +369,11 @@ export class HttpClient {
         throw new AttemptError('HttpError', `${where}: HTTP ${res.status} to an invalid Location`, false)
       }
       if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-        throw new AttemptError('HttpError', `${where}: redirect to unsupported scheme ${next.protocol}`, false)
+        throw new AttemptError(
+          'HttpError',
+          `${where}: redirect to unsupported scheme ${next.protocol}`,
+          false
+        )
       }
       if (url.protocol === 'https:' && next.protocol === 'http:') {
         throw new AttemptError('HttpError', `${where}: refusing a redirect from https to plain http`, false)
@@ -401,7 +389,10 @@ export class HttpClient {
       const where = `GET ${redactUrl(url.href)}`
       const req = lib.request(url, { method: 'GET', headers, agent: false })
       const total = setTimeout(
-        () => req.destroy(new AttemptError('HttpError', `${where}: timed out after ${this.attemptTimeoutMs} ms`, true)),
+        () =>
+          req.destroy(
+            new AttemptError('HttpError', `${where}: timed out after ${this.attemptTimeoutMs} ms`, true)
+          ),
         Math.max(0, deadline - Date.now())
       )
       req.setTimeout(this.idleTimeoutMs, () =>
@@ -421,51 +412,11 @@ export class HttpClient {
           statusText: res.statusMessage ?? '',
           headers: res.headers,
           body: res,
-          url
+          url,
+          redirected: false
         })
       })
       req.end()
     })
   }
-}
-
-function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
-  const v = headers[name]
-  if (Array.isArray(v)) return v[0]
-  return v === undefined ? undefined : v.trim()
-}
-
-/** `bytes a-b/N`, `bytes a-b/*` or `bytes *\/N`. */
-export function parseContentRange(
-  value: string | undefined
-): { first: number; last: number; size?: number } | { first?: undefined; last?: undefined; size: number } | undefined {
-  if (value === undefined) return undefined
-  const full = /^bytes\s+(\d+)-(\d+)\/(\d+|\*)$/i.exec(value.trim())
-  if (full) {
-    const first = Number(full[1])
-    const last = Number(full[2])
-    const size = full[3] === '*' ? undefined : Number(full[3])
-    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last < first) return undefined
-    if (size !== undefined && !Number.isSafeInteger(size)) return undefined
-    return { first, last, size }
-  }
-  const unsatisfied = /^bytes\s+\*\/(\d+)$/i.exec(value.trim())
-  if (unsatisfied && Number.isSafeInteger(Number(unsatisfied[1]))) return { size: Number(unsatisfied[1]) }
-  return undefined
-}
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined) return undefined
-  if (/^\d+$/.test(value)) return Number(value) * 1000
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: string }).code
-    return code !== undefined && !e.message.includes(code) ? `${code} ${e.message}` : e.message
-  }
-  return String(e)
 }

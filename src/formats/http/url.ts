@@ -31,7 +31,11 @@ export function normaliseEndpoint(endpoint: string | undefined): string {
     throw new CheckpointError('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL')
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new CheckpointError('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL')
+    throw new CheckpointError(
+      'InvalidUrl',
+      redactUrl(raw),
+      'the Hugging Face endpoint must be an http(s) URL'
+    )
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
     throw new CheckpointError(
@@ -133,7 +137,8 @@ export function resolveRemoteRelative(base: string, relative: string): string {
     for (const part of relative.split('/')) {
       if (part === '' || part === '.') continue
       if (part === '..') {
-        if (dir.length === 0) throw new CheckpointError('InvalidUrl', relative, `escapes the repository of ${base}`)
+        if (dir.length === 0)
+          throw new CheckpointError('InvalidUrl', relative, `escapes the repository of ${base}`)
         dir.pop()
       } else dir.push(part)
     }
@@ -141,13 +146,12 @@ export function resolveRemoteRelative(base: string, relative: string): string {
     const rev = loc.revision === 'main' ? '' : `@${encodeURIComponent(loc.revision)}`
     return `hf://${prefix}${loc.repo}${rev}/${dir.map(encodeURIComponent).join('/')}`
   }
-  const joined = new URL(relative.split('/').map(encodeURIComponent).join('/'), base)
-  joined.search = new URL(base).search
-  return joined.href
+  return new URL(relative.split('/').map(encodeURIComponent).join('/'), base).href
 }
 
 /** Query parameters whose values are credentials or signatures (signed CDN URLs carry them). */
-const SECRET_PARAM = /^(token|access_token|auth|key|api_key|apikey|sig|signature|policy|key-pair-id|x-amz-.*|x-goog-.*|credential|password|secret)$/i
+const SECRET_PARAM =
+  /^(token|access_token|auth|key|api_key|apikey|sig|signature|policy|key-pair-id|x-amz-.*|x-goog-.*|credential|password|secret)$/i
 
 /** A URL safe to print: no user-info, and secret query values replaced by `***`. Non-URLs are scrubbed as text. */
 export function redactUrl(raw: string): string {
@@ -179,6 +183,9 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   out = out.replace(/\bhf_[A-Za-z0-9]{8,}/g, 'hf_***')
   out = out.replace(/(bearer\s+)[^\s"']+/gi, '$1***')
   out = out.replace(/(https?:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi, '$1***@')
-  out = out.replace(/([?&](?:token|access_token|sig|signature|x-amz-signature|x-amz-credential)=)[^&\s"']+/gi, '$1***')
+  out = out.replace(
+    /([?&](?:token|access_token|sig|signature|x-amz-signature|x-amz-credential)=)[^&\s"']+/gi,
+    '$1***'
+  )
   return out
 }

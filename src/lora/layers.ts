@@ -37,7 +37,11 @@ const KIND_RULES: KindRule[] = [
   { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
   { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
   { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-  { re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/, kind: 'self-attn', withProjection: true },
+  {
+    re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
+    kind: 'self-attn',
+    withProjection: true
+  },
   { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
   { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
   { re: /_proj_mlp_$/, kind: 'ffn' },
@@ -93,13 +97,25 @@ interface FamilyRule {
 // Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
 // the raw dotted path.
 const FAMILY_RULES: FamilyRule[] = [
-  { family: 'longcat', re: /_(?:attn_qkv|kv_linear|q_linear|ffn_w[123]|adaLN_modulation_1)_/ },
+  {
+    family: 'longcat',
+    re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
+  },
   { family: 'wan', re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/ },
-  { family: 'wan', re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/ },
+  {
+    family: 'wan',
+    re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
+  },
   { family: 'wan-diffusers', re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
   { family: 'wan-diffusers', re: /^_condition_embedder_/ },
-  { family: 'flux', re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/ },
-  { family: 'flux-diffusers', re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/ },
+  {
+    family: 'flux',
+    re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
+  },
+  {
+    family: 'flux-diffusers',
+    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
+  },
   { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
   { family: 'sd-diffusers-unet', re: /^_(?:down_blocks|up_blocks|mid_block)_\d+_(?:attentions|resnets)_/ },
   { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }

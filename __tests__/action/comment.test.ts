@@ -1,0 +1,94 @@
+import { jest } from '@jest/globals'
+import * as core from '../../__fixtures__/core.js'
+import * as github from '../../__fixtures__/github.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('@actions/github', () => github)
+const { upsertPrComment, commentMarker, commentAction } = await import('../../src/action/comment.js')
+
+const marker = commentMarker('CI', 'gate')
+
+describe('upsertPrComment', () => {
+  beforeEach(() => {
+    github.resetGitHub()
+    jest.clearAllMocks()
+    process.env.GITHUB_WORKFLOW = 'CI'
+    process.env.GITHUB_JOB = 'gate'
+  })
+
+  it('creates the comment once, then updates it in place', async () => {
+    expect(await upsertPrComment({ token: 't', body: 'first', mode: 'always', passed: true })).toBe('created')
+    expect(await upsertPrComment({ token: 't', body: 'second', mode: 'always', passed: true })).toBe(
+      'updated'
+    )
+    expect(await upsertPrComment({ token: 't', body: 'second', mode: 'always', passed: true })).toBe(
+      'unchanged'
+    )
+    expect(github.api.comments).toHaveLength(1)
+    expect(github.api.comments[0].body).toBe(`${marker}\nsecond`)
+    expect(github.api.calls).toEqual(['list', 'create:7', 'list', 'update:100', 'list'])
+  })
+
+  it('keeps separate comments per workflow/job and leaves human quotes alone', async () => {
+    github.api.comments.push({ id: 1, body: `> ${marker}\nquoted`, user: { login: 'alice', type: 'User' } })
+    github.api.comments.push({
+      id: 2,
+      body: `${commentMarker('CI', 'other-job')}\nx`,
+      user: { login: 'github-actions[bot]', type: 'Bot' }
+    })
+    github.api.comments.push({
+      id: 3,
+      body: `${marker}\nold`,
+      user: { login: 'github-actions[bot]', type: 'Bot' }
+    })
+    expect(await upsertPrComment({ token: 't', body: 'new', mode: 'always', passed: false })).toBe('updated')
+    expect(github.api.comments.map((c) => c.body)).toEqual([
+      `> ${marker}\nquoted`,
+      `${commentMarker('CI', 'other-job')}\nx`,
+      `${marker}\nnew`
+    ])
+  })
+
+  it('on-failure: creates only on failure, but updates an old comment when the gate now passes', async () => {
+    expect(await upsertPrComment({ token: 't', body: 'ok', mode: 'on-failure', passed: true })).toBe(
+      'skipped'
+    )
+    expect(github.api.comments).toHaveLength(0)
+    expect(await upsertPrComment({ token: 't', body: 'bad', mode: 'on-failure', passed: false })).toBe(
+      'created'
+    )
+    expect(await upsertPrComment({ token: 't', body: 'ok', mode: 'on-failure', passed: true })).toBe(
+      'updated'
+    )
+    expect(github.api.comments[0].body).toContain('ok')
+    expect(commentAction('never', false)).toBe('none')
+  })
+
+  it.each([403, 404])('turns HTTP %i into a warning', async (status) => {
+    github.api.failWrites = status
+    expect(await upsertPrComment({ token: 't', body: 'x', mode: 'always', passed: false })).toBe('skipped')
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringContaining(`Could not write the PR comment (HTTP ${status})`)
+    )
+  })
+
+  it('turns other API errors into a warning too', async () => {
+    github.api.failReads = 502
+    expect(await upsertPrComment({ token: 't', body: 'x', mode: 'always', passed: true })).toBe('skipped')
+    expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('HttpError: 502'))
+  })
+
+  it('skips outside pull requests and without a token', async () => {
+    github.context.payload = {}
+    expect(await upsertPrComment({ token: 't', body: 'x', mode: 'always', passed: true })).toBe('skipped')
+    github.context.payload = { pull_request: { number: 7 } }
+    expect(await upsertPrComment({ token: '', body: 'x', mode: 'always', passed: true })).toBe('skipped')
+    expect(github.api.calls).toEqual([])
+  })
+
+  it('refuses a body over the API limit instead of sending it', async () => {
+    await expect(
+      upsertPrComment({ token: 't', body: 'x'.repeat(70000), mode: 'always', passed: true })
+    ).rejects.toThrow(/limit is 65536/)
+  })
+})

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals'
+import { expectManifestTensors, judge, median, runNode, type Measurement } from '../../bench/lib.js'
+
+const m = (wall: number, rssMB: number): Measurement => ({
+  samples: [],
+  medianWallMs: wall,
+  minWallMs: wall,
+  medianRssMB: rssMB,
+  maxRssMB: rssMB
+})
+
+describe('bench harness', () => {
+  it('reports a child process peak RSS through the preload hook', async () => {
+    const idle = await runNode(['-e', '0'])
+    // Touch 200 MB so the pages are resident, then free them: the high-water mark must still see them.
+    const big = await runNode(['-e', 'let b = Buffer.alloc(200e6, 1); b = null; globalThis.gc?.()'])
+    expect([idle.code, big.code]).toEqual([0, 0])
+    expect(idle.maxRssKB).toBeGreaterThan(5_000)
+    expect(idle.maxRssKB).toBeLessThan(120_000)
+    expect(big.maxRssKB - idle.maxRssKB).toBeGreaterThan(150_000)
+    expect(idle.wallMs).toBeGreaterThan(0)
+  })
+
+  it('passes the exit code and output through', async () => {
+    const r = await runNode(['-e', 'console.log("hi"); process.exitCode = 3'])
+    expect([r.code, r.stdout]).toEqual([3, 'hi\n'])
+  })
+
+  it('judges against limits', () => {
+    const base = m(100, 40)
+    expect(judge(m(150, 60), base, { maxWallRatio: 2, maxRssMB: 100 })).toEqual({
+      pass: true,
+      details: ['wall 1.50x <= 2x', 'RSS 60.0 MB < 100 MB']
+    })
+    expect(judge(m(201, 60), base, { maxWallRatio: 2 }).pass).toBe(false)
+    expect(judge(m(100, 100), base, { maxRssMB: 100 }).pass).toBe(false)
+    expect(median([5, 1, 3])).toBe(3)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+  })
+
+  it('checks analyze --json output', () => {
+    const doc = JSON.stringify({ tensors: { a: {}, b: {} } })
+    expect(() => expectManifestTensors(2)(doc)).not.toThrow()
+    expect(() => expectManifestTensors(3)(doc)).toThrow('listed 2 tensors; expected 3')
+    expect(() => expectManifestTensors(2)('not json')).toThrow()
+  })
+})

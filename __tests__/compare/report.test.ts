@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals'
+import { longcatPair, wanPair } from '../../fixtures/compare-pairs.js'
+import { expandModel, specCheckpoint } from '../../fixtures/specs.js'
+import { compareCheckpoints } from '../../src/compare/index.js'
+import { groupKeys, groupMappings } from '../../src/compare/patterns.js'
+import { renderComparisonConsole } from '../../src/report/compare-console.js'
+import { renderComparisonMarkdown } from '../../src/report/compare-markdown.js'
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/
+
+const wan = wanPair('wan2.1-t2v-1.3b', 'wan2.1-t2v-1.3b-diffusers')
+const wanComparison = compareCheckpoints(wan.a, wan.b, { names: ['Wan2.1', 'Wan2.1 diffusers'] })
+const cross = compareCheckpoints(
+  specCheckpoint(expandModel('wan2.1-t2v-14b'), 'wan.safetensors'),
+  specCheckpoint(expandModel('longcat-video'), 'longcat.safetensors'),
+  { names: ['Wan2.1', 'LongCat'] }
+)
+
+describe('console report', () => {
+  it('puts the verdict first and names the figure it used', () => {
+    const text = renderComparisonConsole(wanComparison, { color: false })
+    expect(text.split('\n')[0]).toBe(
+      `Verdict: COMPATIBLE (100.0% mapped overlap). ${wanComparison.verdict.summary}`
+    )
+    expect(renderComparisonConsole(cross, { color: false }).split('\n')[0]).toMatch(
+      /^Verdict: INCOMPATIBLE \(0\.0% /
+    )
+  })
+
+  it('uses colour only when asked', () => {
+    expect(renderComparisonConsole(cross, { color: false })).not.toMatch(ANSI)
+    expect(renderComparisonConsole(cross, { color: true })).toMatch(ANSI)
+  })
+
+  it('collapses per-block repetition into patterns with counts', () => {
+    const text = renderComparisonConsole(wanComparison, { color: false, maxRows: 100 })
+    expect(text).toMatch(/blocks\.\{i\}\.self_attn\.q\.weight\s+blocks\.\{i\}\.attn1\.to_q\.weight\s+x30/)
+    // Sequential indices are not block indices: text_embedding.0 and .2 stay apart.
+    expect(text).toMatch(/text_embedding\.0\.weight/)
+    expect(text).toMatch(/text_embedding\.2\.weight/)
+  })
+
+  it('cuts long lists and says how many rows were left out', () => {
+    const text = renderComparisonConsole(wanComparison, { color: false, maxRows: 5 })
+    const groups = groupMappings(wanComparison.mappings, ['blocks'])
+    expect(text).toContain(`... ${groups.length - 5} more mapping patterns`)
+    const unmatchedB = groupKeys(cross.unmatched.b, ['blocks'])
+    expect(renderComparisonConsole(cross, { color: false, maxRows: 5 })).toContain(
+      `... ${unmatchedB.length - 5} more key patterns`
+    )
+  })
+
+  it('aligns table columns', () => {
+    const text = renderComparisonConsole(cross, { color: false })
+    const rows = text.split('\n').filter((l) => /^ {2}(exact keys|after stripping|mapped \(high)/.test(l))
+    expect(rows.length).toBe(4)
+    const column = rows.map((r) => r.search(/\d+\.\d%/))
+    expect(new Set(column).size).toBe(1)
+  })
+
+  it('shows red flags with their evidence in words', () => {
+    const text = renderComparisonConsole(cross, { color: false })
+    expect(text).toMatch(/- +block-count +different block counts: blocks 40 vs blocks 48/)
+    expect(text).toMatch(/hidden-dim +different hidden dims: 5120 vs 4096/)
+  })
+
+  it('marks mappings that carry an ordering assumption', () => {
+    const p = longcatPair()
+    const text = renderComparisonConsole(compareCheckpoints(p.a, p.b), { color: false, maxRows: 100 })
+    expect(text).toMatch(
+      /split +blocks\.\{i\}\.attn\.qkv\.weight .*\[ambiguous: equal-sized parts: row order q, k, v/
+    )
+  })
+})
+
+describe('markdown report', () => {
+  it('renders the verdict, the figures, the flags and collapsed mapping details', () => {
+    const md = renderComparisonMarkdown(cross, { maxRows: 3 })
+    expect(md.startsWith('### ❌ Wan2.1 vs LongCat: incompatible\n')).toBe(true)
+    expect(md).toContain('**Verdict: incompatible** (0.0% exact overlap)')
+    expect(md).toContain('| Mapped with high confidence | 0.0% |')
+    expect(md).toContain('- 🔴 **hidden-dim**: different hidden dims: 5120 vs 4096')
+    expect(md).toMatch(/<details><summary>Mappings: \d+ \(high 0, medium 0, low \d+\)<\/summary>/)
+    expect(md).toMatch(/… \d+ more mapping patterns in the mapping file\./)
+  })
+
+  it('escapes table metacharacters in keys and names', () => {
+    const c = { ...cross, models: { ...cross.models, a: { ...cross.models.a, name: 'a|b<c>' } } }
+    const md = renderComparisonMarkdown(c)
+    expect(md).toContain('a\\|b&lt;c&gt;')
+  })
+})

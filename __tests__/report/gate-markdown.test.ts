@@ -1,0 +1,129 @@
+import { evaluateGate } from '../../src/gate/evaluate.js'
+import { makePolicy } from '../../src/gate/policy.js'
+import {
+  COMMENT_LIMIT_CHARS,
+  escapeText,
+  renderGateMarkdown,
+  SUMMARY_LIMIT_BYTES
+} from '../../src/report/gate-markdown.js'
+import { ckpt, compareView, fakeEngines, loraView, TOOL } from '../gate/helpers.js'
+
+function report(n: number, failing: number) {
+  const loras: Record<string, ReturnType<typeof loraView>> = {}
+  const inputs = []
+  for (let i = 0; i < n; i++) {
+    const path = `loras/lora_${i}.safetensors`
+    loras[path] = loraView(40, i === 0 ? failing : 0, 40)
+    inputs.push({ path, checkpoint: ckpt(path) })
+  }
+  return evaluateGate({
+    baseline: ckpt('base.json', { format: 'manifest' }),
+    inputs,
+    policy: makePolicy(),
+    engines: fakeEngines(loras),
+    tool: TOOL
+  }).report
+}
+
+describe('renderGateMarkdown', () => {
+  it('puts the verdict first, a row per artifact, flags with evidence, coverage and details', () => {
+    const md = renderGateMarkdown(report(2, 30), { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    const lines = md.split('\n')
+    expect(lines[0]).toBe('## ❌ Compatibility gate failed')
+    expect(md).toMatch(/\*\*Verdict: incompatible\*\* · lowest gated figure \*\*25\.0%\*\* · threshold 80%/)
+    expect(md).toContain('| ❌ | `loras/lora_0.safetensors` | LoRA (kohya) | **loadable 25.0%** |')
+    expect(md).toContain('| ✅ | `loras/lora_1.safetensors` |')
+    expect(md).toContain('1. loadable 25.0% is under the 80% threshold')
+    expect(md).toContain('🔴 **Shape mismatch**')
+    expect(md).toMatch(
+      /```text\nblock\s+0 {9}1 {9}2 {9}3\s*\n\s+0123456789012345678901234567890123456789\nself-attn\s+x/
+    )
+    expect(md).toContain('<details><summary>30 module(s) of loras/lora_0.safetensors do not load</summary>')
+    expect(md).not.toContain('left out to fit')
+  })
+
+  it('cuts whole sections to fit the comment limit and says where the full report is', () => {
+    const big = report(400, 40)
+    const full = renderGateMarkdown(big, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(full.length).toBeGreaterThan(COMMENT_LIMIT_CHARS)
+    const md = renderGateMarkdown(big, {
+      limit: COMMENT_LIMIT_CHARS,
+      unit: 'chars',
+      fullReportHint: 'the model-compat-report artifact'
+    })
+    expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
+    expect(md).toMatch(
+      /section\(s\) were left out to fit GitHub's size limit\. The full report is in `gate-report.json`, the model-compat-report artifact\./
+    )
+    // The verdict and every table row survive; no <details> block is left open.
+    expect(md.startsWith('## ❌ Compatibility gate failed')).toBe(true)
+    expect(md.match(/^\| [✅❌] \| `loras\//gm)?.length).toBe(400)
+    expect((md.match(/<details/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length)
+    expect((md.match(/```/g) ?? []).length % 2).toBe(0)
+  })
+
+  it('cuts table rows too when even the table does not fit', () => {
+    const md = renderGateMarkdown(report(300, 0), { limit: 5000, unit: 'chars' })
+    expect(md.length).toBeLessThanOrEqual(5000)
+    expect(md).toContain('left out to fit')
+  })
+
+  it('counts bytes, not characters, for the summary budget', () => {
+    const r = report(50, 0)
+    const md = renderGateMarkdown(r, { limit: 8000, unit: 'bytes' })
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(8000)
+  })
+
+  it('escapes hostile names: no HTML, no table breaks, no mentions', () => {
+    expect(escapeText('<img src=x>|@octocat #12 *b*')).toBe(
+      '&lt;img src=x&gt;\\|@\u200boctocat #\u200b12 \\*b\\*'
+    )
+    const path = 'x|`<script>`.safetensors'
+    const r = evaluateGate({
+      baseline: ckpt('b'),
+      inputs: [{ path, checkpoint: ckpt(path) }],
+      policy: makePolicy(),
+      engines: fakeEngines({}, { [path]: compareView(50) }),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(md).not.toContain('<script>`')
+    expect(md).toContain("`x\\|'<script>'.safetensors`")
+  })
+
+  it('renders error rows and checkpoint details', () => {
+    const view = compareView(60, {
+      shapes: {
+        matching: 3,
+        mismatched: 1,
+        examples: [{ key: 'head.weight', artifact: [2, 3], baseline: [2, 4] }]
+      },
+      unmatched: {
+        artifact: ['extra.weight'],
+        baseline: ['gone.weight', 'gone.bias'],
+        artifactTotal: 1,
+        baselineTotal: 2
+      },
+      sampleMappings: [{ source: ['a.q'], target: ['b.to_q'], kind: 'rename', confidence: 'high' }]
+    })
+    const r = evaluateGate({
+      baseline: ckpt('b'),
+      inputs: [
+        {
+          path: 'gone.safetensors',
+          error: { code: 'FileNotFound', message: 'gone.safetensors: FileNotFound: no such file' }
+        },
+        { path: 'c', checkpoint: ckpt('c') }
+      ],
+      policy: makePolicy(),
+      engines: fakeEngines({}, { c: view }),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(md).toContain('| ⚠️ | `gone.safetensors` | error | FileNotFound |')
+    expect(md).toContain('| `head.weight` | [2, 3] | [2, 4] |')
+    expect(md).toContain('Only in the baseline (2):')
+    expect(md).toContain('| `a.q` | `b.to_q` | rename | high |')
+    expect(md).toContain('3/4 match')
+  })
+})

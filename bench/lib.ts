@@ -1,0 +1,251 @@
+/**
+ * Benchmark harness: runs whole processes (the CLI exactly as a user runs it) and measures wall time and peak RSS,
+ * relative to a bare `node -e 0` on the same machine. Cases live in a small registry (`registerCase`), so each
+ * feature adds its own without touching the runner.
+ *
+ * Peak RSS comes from the child itself: every measured process (the baseline too) is started with
+ * `node --import bench/rss-hook.mjs`, which writes `process.resourceUsage().maxRSS` (the kernel's getrusage
+ * high-water mark) to a file at exit. That works on Linux and macOS with nothing installed, and cannot miss a
+ * short-lived peak the way polling /proc/PID/status from the parent can. GNU `/usr/bin/time -f %M`, when present,
+ * is only used as an optional cross-check (`--verify-rss`).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BENCH_DIR = dirname(fileURLToPath(import.meta.url))
+export const REPO_DIR = dirname(BENCH_DIR)
+export const RSS_HOOK = join(BENCH_DIR, 'rss-hook.mjs')
+
+export interface Limits {
+  /** Median wall time divided by the median of `node -e 0`. */
+  maxWallRatio?: number
+  /** Median peak RSS in MB (10^6 bytes). */
+  maxRssMB?: number
+}
+
+export interface SetupContext {
+  /** A fresh folder for this case's files, removed after the case unless `--keep`. */
+  dir: string
+  /** Node arguments that start the CLI, e.g. `['dist/cli/index.js']` (absolute paths). */
+  cli: readonly string[]
+}
+
+export interface PreparedCase {
+  /** Arguments after `node` (the harness adds the RSS hook): usually `[...ctx.cli, 'analyze', file, '--json']`. */
+  nodeArgs: string[]
+  /** Apparent size of the input, shown in the table. */
+  inputBytes?: number
+  /** Checks one run's stdout, so a fast failure is never timed as a success; throw to reject. */
+  check?: (stdout: string) => void
+  /** Extra text for the table (e.g. "1095 tensors, BF16"). */
+  note?: string
+  /** Stops whatever setup started (servers, ...); the case folder itself is removed by the runner. */
+  cleanup?: () => Promise<void> | void
+}
+
+export interface BenchCase {
+  name: string
+  /** A heading to group related cases (e.g. "issue 2: readers"). */
+  group: string
+  /** Cases of one series (the same input at growing sizes) get a flatness line: how much time and RSS grow. */
+  series?: string
+  limits: Limits
+  /** Writes input files into `ctx.dir` and returns the command, or `{skip: why}` when it cannot run here. */
+  setup(ctx: SetupContext): Promise<PreparedCase | { skip: string }>
+}
+
+const registry: BenchCase[] = []
+
+export function registerCase(c: BenchCase): void {
+  if (registry.some((r) => r.name === c.name)) throw new Error(`duplicate bench case ${c.name}`)
+  registry.push(c)
+}
+
+export function registeredCases(): readonly BenchCase[] {
+  return registry
+}
+
+export interface RunSample {
+  wallMs: number
+  maxRssKB: number
+}
+
+export interface RunOutcome extends RunSample {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs `node --import rss-hook <nodeArgs>` once, timing it from spawn to exit. */
+export async function runNode(nodeArgs: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'))
+  const rssFile = join(scratch, 'rss.json')
+  try {
+    const start = process.hrtime.bigint()
+    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], {
+      cwd,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', (c, s) => resolve([c, s]))
+    })
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6
+    const maxRssKB = existsSync(rssFile)
+      ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKB: number }).maxRssKB
+      : Number.NaN
+    return {
+      wallMs,
+      maxRssKB,
+      code,
+      signal,
+      stdout: Buffer.concat(out).toString('utf8'),
+      stderr: Buffer.concat(err).toString('utf8')
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+/** GNU time's peak RSS (KB) for one run, or undefined when /usr/bin/time is not GNU time. */
+export async function gnuTimeMaxRssKB(
+  nodeArgs: readonly string[],
+  cwd = REPO_DIR
+): Promise<number | undefined> {
+  if (!existsSync('/usr/bin/time')) return undefined
+  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, ...nodeArgs], {
+    cwd,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  const err: Buffer[] = []
+  child.stderr.on('data', (b: Buffer) => err.push(b))
+  await new Promise((resolve) => child.on('close', resolve))
+  const m = /MAXRSS (\d+)/.exec(Buffer.concat(err).toString('utf8'))
+  return m ? Number(m[1]) : undefined
+}
+
+export interface Measurement {
+  samples: RunSample[]
+  medianWallMs: number
+  minWallMs: number
+  medianRssMB: number
+  maxRssMB: number
+}
+
+export function summarize(samples: RunSample[]): Measurement {
+  return {
+    samples,
+    medianWallMs: median(samples.map((s) => s.wallMs)),
+    minWallMs: Math.min(...samples.map((s) => s.wallMs)),
+    medianRssMB: median(samples.map((s) => s.maxRssKB)) / 1000,
+    maxRssMB: Math.max(...samples.map((s) => s.maxRssKB)) / 1000
+  }
+}
+
+async function sample(nodeArgs: readonly string[], check?: (stdout: string) => void): Promise<RunSample> {
+  const r = await runNode(nodeArgs)
+  if (r.code !== 0) {
+    const output = r.stderr.slice(0, 2000) || r.stdout.slice(0, 2000)
+    throw new Error(`node ${nodeArgs.join(' ')} exited with ${r.code ?? r.signal}:\n${output}`)
+  }
+  check?.(r.stdout)
+  if (Number.isNaN(r.maxRssKB)) throw new Error(`node ${nodeArgs.join(' ')} did not report its peak RSS`)
+  return { wallMs: r.wallMs, maxRssKB: r.maxRssKB }
+}
+
+/** One warm-up run (page cache, lazy compilation caches), then `runs` measured runs; each must pass `check`. */
+export async function measure(
+  nodeArgs: readonly string[],
+  runs: number,
+  check?: (stdout: string) => void
+): Promise<Measurement> {
+  await sample(nodeArgs, check)
+  const samples: RunSample[] = []
+  for (let i = 0; i < runs; i++) samples.push(await sample(nodeArgs, check))
+  return summarize(samples)
+}
+
+/**
+ * Like `measure`, alternating each run with a baseline run, so the ratio compares runs made under the same
+ * machine load (a shared or busy machine drifts over the minutes a benchmark takes).
+ */
+export async function measurePaired(
+  baselineArgs: readonly string[],
+  nodeArgs: readonly string[],
+  runs: number,
+  check?: (stdout: string) => void
+): Promise<{ baseline: Measurement; measured: Measurement }> {
+  await sample(baselineArgs)
+  await sample(nodeArgs, check)
+  const base: RunSample[] = []
+  const measured: RunSample[] = []
+  for (let i = 0; i < runs; i++) {
+    base.push(await sample(baselineArgs))
+    measured.push(await sample(nodeArgs, check))
+  }
+  return { baseline: summarize(base), measured: summarize(measured) }
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
+export interface Verdict {
+  pass: boolean
+  /** One entry per limit, e.g. "wall 1.62x <= 2x". */
+  details: string[]
+}
+
+export function judge(m: Measurement, baseline: Measurement, limits: Limits): Verdict {
+  const details: string[] = []
+  let pass = true
+  const ratio = m.medianWallMs / baseline.medianWallMs
+  if (limits.maxWallRatio !== undefined) {
+    const ok = ratio <= limits.maxWallRatio
+    pass &&= ok
+    details.push(`wall ${ratio.toFixed(2)}x ${ok ? '<=' : '>'} ${limits.maxWallRatio}x`)
+  }
+  if (limits.maxRssMB !== undefined) {
+    const ok = m.medianRssMB < limits.maxRssMB
+    pass &&= ok
+    details.push(`RSS ${m.medianRssMB.toFixed(1)} MB ${ok ? '<' : '>='} ${limits.maxRssMB} MB`)
+  }
+  return { pass, details }
+}
+
+/** Human size with decimal units (the way model sizes are quoted: "28.6 GB"). */
+export function formatBytes(n: number | undefined): string {
+  if (n === undefined) return ''
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let v = n
+  let u = 0
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000
+    u++
+  }
+  return `${v.toFixed(u === 0 ? 0 : 1)} ${units[u]}`
+}
+
+/** A check for `analyze --json` output: valid JSON whose manifest lists `expected` tensors. */
+export function expectManifestTensors(expected: number): (stdout: string) => void {
+  return (stdout) => {
+    const doc = JSON.parse(stdout) as unknown
+    // Accept one manifest or a list of them (one per file).
+    const first = (Array.isArray(doc) ? doc[0] : doc) as { tensors?: Record<string, unknown> } | undefined
+    const n = first?.tensors ? Object.keys(first.tensors).length : -1
+    if (n !== expected) throw new Error(`analyze --json listed ${n} tensors; expected ${expected}`)
+  }
+}

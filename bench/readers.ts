@@ -1,0 +1,159 @@
+/**
+ * Issue 2 benchmark cases: `analyze --json` of Wan2.1-14B-shaped safetensors and torch zip files at three sizes
+ * with the same 1095 tensors (flat cost as the file grows), a Wan-shaped GGUF, and a 1.2 GB file written by
+ * torch.save itself when a Python with torch is installed. Generated inputs are sparse files, so only their
+ * headers take disk space.
+ */
+import { spawnSync } from 'node:child_process'
+import { closeSync, fsyncSync, openSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { expandModel, scaledModel, type SpecTensor } from '../fixtures/specs.js'
+import { writeGguf, gv, kv, type GgufTensorSpec } from '../fixtures/gguf.js'
+import { tensorsWithOwnStorages, writeTorchZip } from '../fixtures/torch-files.js'
+import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import {
+  expectManifestTensors,
+  registerCase,
+  type Limits,
+  type PreparedCase,
+  type SetupContext
+} from './lib.js'
+
+const GROUP = 'issue 2: header-only readers'
+/** The issue's targets: at most 2x `node -e 0`, under 100 MB peak RSS, whatever the file size. */
+export const READER_LIMITS: Limits = { maxWallRatio: 2, maxRssMB: 100 }
+const WAN = 'wan2.1-t2v-14b'
+
+function analyze(
+  ctx: SetupContext,
+  file: string,
+  tensors: number,
+  inputBytes: number,
+  note: string
+): PreparedCase {
+  return {
+    nodeArgs: [...ctx.cli, 'analyze', file, '--json'],
+    inputBytes,
+    check: expectManifestTensors(tensors),
+    note
+  }
+}
+
+/** Wan2.1-14B in BF16 at full size, and scaled by width only: the tensor count and names stay those of the model. */
+const WAN_SIZES: Array<{ label: string; config?: { dim: number; ffn_dim: number } }> = [
+  { label: '1.2 GB', config: { dim: 1024, ffn_dim: 2816 } },
+  { label: '7.2 GB', config: { dim: 2560, ffn_dim: 6912 } },
+  { label: '28.6 GB' }
+]
+
+function wanTensors(config?: { dim: number; ffn_dim: number }): SpecTensor[] {
+  return config ? scaledModel(WAN, config, { dtype: 'BF16' }) : expandModel(WAN, { dtype: 'BF16' })
+}
+
+for (const size of WAN_SIZES) {
+  registerCase({
+    name: `safetensors wan2.1-14b-shaped ${size.label}`,
+    group: GROUP,
+    series: 'safetensors wan2.1-14b-shaped',
+    limits: READER_LIMITS,
+    async setup(ctx) {
+      const tensors = wanTensors(size.config)
+      const file = join(ctx.dir, 'wan.safetensors')
+      const written = await writeSafetensors(file, tensors, {
+        data: 'sparse',
+        metadata: { format: 'pt' }
+      })
+      const note = `${tensors.length} tensors, BF16${size.config ? `, dim ${size.config.dim}` : ''}`
+      return analyze(ctx, file, tensors.length, written.fileSize, note)
+    }
+  })
+}
+
+/** The same tensors in a torch zip laid out as torch.save writes it (sparse zero storages, fixtures/torch-files.ts). */
+for (const size of WAN_SIZES) {
+  registerCase({
+    name: `torch zip wan2.1-14b-shaped ${size.label}`,
+    group: GROUP,
+    series: 'torch zip wan2.1-14b-shaped',
+    limits: READER_LIMITS,
+    async setup(ctx) {
+      const tensors = wanTensors(size.config)
+      const file = join(ctx.dir, 'wan.pt')
+      writeTorchZip(file, {
+        prefix: 'wan',
+        tensors: tensorsWithOwnStorages(tensors.map((t) => ({ ...t, storageClass: 'BFloat16Storage' })))
+      })
+      const note = `${tensors.length} tensors, BF16${size.config ? `, dim ${size.config.dim}` : ''}`
+      return analyze(ctx, file, tensors.length, statSync(file).size, note)
+    }
+  })
+}
+
+/** Wan2.1-14B as ComfyUI-GGUF writes it: 2-D weights Q8_0, everything else F32. */
+registerCase({
+  name: 'gguf wan2.1-14b-shaped Q8_0',
+  group: GROUP,
+  limits: READER_LIMITS,
+  async setup(ctx) {
+    const tensors: GgufTensorSpec[] = expandModel(WAN).map((t) => {
+      const [rows = 0, cols = 0] = t.shape
+      const quantize = t.shape.length === 2 && cols % 32 === 0 && rows * cols > 1024
+      return { name: t.name, shape: t.shape, type: quantize ? 'Q8_0' : 'F32' }
+    })
+    const file = join(ctx.dir, 'wan.gguf')
+    const built = writeGguf(
+      file,
+      {
+        kv: [kv('general.architecture', gv.str('wan')), kv('general.quantization_version', gv.u32(2))],
+        tensors
+      },
+      { data: 'sparse' }
+    )
+    return analyze(ctx, file, tensors.length, built.size, `${tensors.length} tensors, Q8_0 + F32`)
+  }
+})
+
+/** A Python with torch (Debian's python3-torch), for writing a real torch.save file; undefined when none is found. */
+function pythonWithTorch(): string | undefined {
+  for (const py of ['/usr/bin/python3', 'python3']) {
+    const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore' })
+    if (r.status === 0) return py
+  }
+  return undefined
+}
+
+/** torch.save of a state dict of zero tensors; the spec comes in as JSON on stdin. */
+const TORCH_SAVE = `
+import collections, json, sys, torch
+spec = json.load(sys.stdin)
+dtypes = {'BF16': torch.bfloat16, 'F16': torch.float16, 'F32': torch.float32}
+sd = collections.OrderedDict((t['name'], torch.zeros(t['shape'], dtype=dtypes[t['dtype']])) for t in spec['tensors'])
+torch.save(sd, spec['path'])
+`
+
+/**
+ * A real torch zip file of 1.2 GB (Wan2.1-14B names, width-scaled, BF16), written by torch.save itself. Unlike the
+ * other inputs it is not sparse: torch writes every byte, so the case needs 1.2 GB of free disk while it runs.
+ */
+registerCase({
+  name: 'torch.save wan2.1-14b-shaped 1.2 GB',
+  group: GROUP,
+  limits: READER_LIMITS,
+  async setup(ctx) {
+    const py = pythonWithTorch()
+    if (!py) return { skip: 'needs a python3 with torch (Debian: apt-get install python3-torch)' }
+    const tensors = wanTensors(WAN_SIZES[0]?.config)
+    const file = join(ctx.dir, 'wan.pt')
+    const r = spawnSync(py, ['-c', TORCH_SAVE], {
+      input: JSON.stringify({ path: file, tensors }),
+      stdio: ['pipe', 'ignore', 'pipe']
+    })
+    if (r.status !== 0) throw new Error(`torch.save failed: ${r.stderr.toString().slice(0, 1000)}`)
+    // Flush the 1.2 GB just written, so its writeback does not compete with the measured runs.
+    const fd = openSync(file, 'r')
+    fsyncSync(fd)
+    closeSync(fd)
+    const note = `${tensors.length} tensors, BF16, written by torch.save`
+    return analyze(ctx, file, tensors.length, statSync(file).size, note)
+  }
+})

@@ -1,0 +1,193 @@
+/**
+ * The baseline, read once: its manifest is cached with @actions/cache under a key made of the tool version and a
+ * hash of the baseline's header bytes (what the readers depend on), so a 30 GB baseline costs one header read per
+ * change and later runs read a small JSON. Without the cache service (local runs, GHES without it) the baseline
+ * is read directly; a cache failure never fails the gate.
+ */
+import * as cache from '@actions/cache'
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { mkdir, open, readdir, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { writeFileAtomic } from '../cli/files.js'
+import { readCheckpoint } from '../formats/index.js'
+import { manifestToJson, toManifest } from '../formats/manifest.js'
+import type { Checkpoint } from '../formats/types.js'
+import { TOOL } from '../version.js'
+import { isUrl } from './glob.js'
+
+/** Baselines smaller than this are read directly: caching them saves nothing. */
+export const MIN_CACHED_BYTES = 1024 * 1024
+const TAIL_BYTES = 1024 * 1024
+const HEAD_BYTES = 1024 * 1024
+const MAX_SAFETENSORS_HEADER = 100_000_000
+const MAX_FOLDER_FILES = 10_000
+const MAX_FOLDER_DEPTH = 3
+const MANIFEST_NAME = 'baseline.manifest.json'
+
+export interface LoadedBaseline {
+  checkpoint: Checkpoint
+  fromCache: boolean
+  /** The cache key used, when the cache was consulted. */
+  key?: string
+}
+
+/**
+ * A hash of the bytes the readers use: for safetensors the 8-byte length plus the JSON header; for other files
+ * the size, the first and the last MiB (a zip's central directory, with each entry's CRC, is at the end; pickles,
+ * GGUF metadata are at the start); for folders every file's name and fingerprint.
+ */
+export async function fingerprintBaseline(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  const st = await stat(path)
+  if (st.isDirectory()) {
+    await hashFolder(path, '', hash, { files: 0 }, 0)
+  } else {
+    const name = basename(path)
+    if (name === 'model_index.json' || name.endsWith('.index.json')) {
+      // An index is only as stable as the shards next to it.
+      await hashFolder(dirname(path), '', hash, { files: 0 }, 0)
+    }
+    // The file's own name is left out: readers detect formats by content, so a rename changes nothing.
+    await hashFile(path, st.size, hash)
+  }
+  return hash.digest('hex')
+}
+
+async function hashFolder(
+  root: string,
+  rel: string,
+  hash: ReturnType<typeof createHash>,
+  count: { files: number },
+  depth: number
+): Promise<void> {
+  if (depth > MAX_FOLDER_DEPTH) return
+  const dir = rel ? join(root, rel) : root
+  const names = (await readdir(dir)).sort()
+  for (const name of names) {
+    if (++count.files > MAX_FOLDER_FILES) throw new Error(`${root}: more than ${MAX_FOLDER_FILES} files`)
+    const path = join(dir, name)
+    const st = await stat(path).catch(() => undefined)
+    if (!st) continue
+    const relName = rel ? `${rel}/${name}` : name
+    if (st.isDirectory()) {
+      hash.update(`dir:${relName}\n`)
+      await hashFolder(root, relName, hash, count, depth + 1)
+    } else if (st.isFile()) {
+      hash.update(`file:${relName}\n`)
+      await hashFile(path, st.size, hash)
+    }
+  }
+}
+
+async function hashFile(path: string, size: number, hash: ReturnType<typeof createHash>): Promise<void> {
+  hash.update(`size:${size}\n`)
+  const fh = await open(path, 'r')
+  try {
+    const read = async (offset: number, length: number): Promise<Buffer> => {
+      const buf = Buffer.alloc(length)
+      let done = 0
+      while (done < length) {
+        const { bytesRead } = await fh.read(buf, done, length - done, offset + done)
+        if (bytesRead === 0) break
+        done += bytesRead
+      }
+      return buf.subarray(0, done)
+    }
+    if (size >= 8) {
+      const prefix = await read(0, 8)
+      const n = prefix.readBigUInt64LE(0)
+      if (n > 1n && n <= BigInt(MAX_SAFETENSORS_HEADER) && 8n + n <= BigInt(size)) {
+        const header = await read(8, Number(n))
+        if (header[0] === 0x7b /* { */) {
+          hash.update(prefix).update(header)
+          return
+        }
+      }
+    }
+    hash.update(await read(0, Math.min(size, HEAD_BYTES)))
+    if (size > HEAD_BYTES) {
+      const start = Math.max(HEAD_BYTES, size - TAIL_BYTES)
+      hash.update(await read(start, size - start))
+    }
+  } finally {
+    await fh.close()
+  }
+}
+
+export function cacheKey(fingerprint: string): string {
+  return `model-compat-baseline-v1-${TOOL.version}-${fingerprint}`
+}
+
+function cacheDir(fingerprint: string): string {
+  return join(process.env.RUNNER_TEMP || tmpdir(), 'model-compat-cache', fingerprint.slice(0, 32))
+}
+
+/** Read the baseline, through the cache when `useCache` and the service is there. */
+export async function loadBaseline(path: string, useCache: boolean): Promise<LoadedBaseline> {
+  // Remote baselines are read header-only over HTTP with their own ETag cache; nothing to fingerprint here.
+  if (!useCache || isUrl(path)) return { checkpoint: await readCheckpoint(path), fromCache: false }
+  let st
+  try {
+    st = await stat(path)
+  } catch {
+    return { checkpoint: await readCheckpoint(path), fromCache: false } // readCheckpoint names the problem
+  }
+  if (st.isFile() && st.size < MIN_CACHED_BYTES && !basename(path).endsWith('.json')) {
+    core.info(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`)
+    return { checkpoint: await readCheckpoint(path), fromCache: false }
+  }
+  if (st.isFile() && basename(path).endsWith('.json') && !isIndexName(basename(path))) {
+    // A manifest is already what the cache would hold.
+    return { checkpoint: await readCheckpoint(path), fromCache: false }
+  }
+  if (!cacheAvailable()) {
+    core.info('The cache service is not available; the baseline is read directly.')
+    return { checkpoint: await readCheckpoint(path), fromCache: false }
+  }
+
+  const fingerprint = await fingerprintBaseline(path)
+  const key = cacheKey(fingerprint)
+  const dir = cacheDir(fingerprint)
+  const manifestPath = join(dir, MANIFEST_NAME)
+  try {
+    const hit = await cache.restoreCache([dir], key)
+    if (hit) {
+      const cached = await readCheckpoint(manifestPath)
+      core.info(`Baseline analysis restored from the cache (${key}).`)
+      // Report the baseline as the user named it, with its original format (the manifest records it).
+      const format = toManifest(cached, TOOL).source.format
+      return { checkpoint: { ...cached, path, format }, fromCache: true, key }
+    }
+  } catch (e) {
+    core.warning(`Could not restore the baseline from the cache: ${message(e)}; reading it directly.`)
+  }
+
+  const checkpoint = await readCheckpoint(path)
+  try {
+    await mkdir(dir, { recursive: true })
+    await writeFileAtomic(manifestPath, manifestToJson(toManifest(checkpoint, TOOL)))
+    const id = await cache.saveCache([dir], key)
+    if (id !== -1) core.info(`Baseline analysis saved to the cache (${key}).`)
+  } catch (e) {
+    core.warning(`Could not save the baseline analysis to the cache: ${message(e)}`)
+  }
+  return { checkpoint, fromCache: false, key }
+}
+
+function isIndexName(name: string): boolean {
+  return name === 'model_index.json' || name.endsWith('.index.json')
+}
+
+function cacheAvailable(): boolean {
+  try {
+    return typeof cache.isFeatureAvailable === 'function' && cache.isFeatureAvailable()
+  } catch {
+    return false
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

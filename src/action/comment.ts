@@ -1,0 +1,99 @@
+/**
+ * The sticky PR comment: one per workflow and job, found again by a hidden marker and edited in place, never
+ * duplicated. A token that cannot write (fork PRs, Dependabot, a missing `pull-requests: write`) is a warning:
+ * the job summary and the report artifact carry the same content.
+ */
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import type { CommentMode } from './inputs.js'
+
+export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped'
+
+/** GitHub rejects comment bodies over 65,536 characters. */
+export const MAX_COMMENT_CHARS = 65_536
+
+/**
+ * The hidden marker: workflow and job (and the step, when a job runs the gate twice) make it unique, so each
+ * keeps its own comment across runs.
+ */
+export function commentMarker(workflow: string | undefined, job: string | undefined, step?: string): string {
+  const clean = (s: string | undefined) =>
+    (s ?? '')
+      .replace(/--+/g, '-')
+      .replace(/[<>"\r\n]/g, '')
+      .slice(0, 100)
+  const stepPart = step ? ` step="${clean(step)}"` : ''
+  return `<!-- model-compat:gate workflow="${clean(workflow)}" job="${clean(job)}"${stepPart} -->`
+}
+
+/** Whether to write the comment for this mode and gate result; `update-only` keeps an old failure from lying. */
+export function commentAction(mode: CommentMode, passed: boolean): 'upsert' | 'update-only' | 'none' {
+  if (mode === 'never') return 'none'
+  if (mode === 'always' || !passed) return 'upsert'
+  return 'update-only'
+}
+
+interface IssueComment {
+  id: number
+  body?: string | null
+  user?: { login?: string; type?: string } | null
+}
+
+export async function upsertPrComment(opts: {
+  token: string
+  body: string
+  mode: CommentMode
+  passed: boolean
+}): Promise<CommentOutcome> {
+  const what = commentAction(opts.mode, opts.passed)
+  if (what === 'none') return 'skipped'
+  const ctx = github.context
+  const pr = ctx.payload.pull_request as { number?: number } | undefined
+  if (!pr || typeof pr.number !== 'number') {
+    core.info(`Not a pull request event (${ctx.eventName}); no PR comment.`)
+    return 'skipped'
+  }
+  if (!opts.token) {
+    core.warning('No github-token; the PR comment is skipped. The report is in the job summary.')
+    return 'skipped'
+  }
+  const marker = commentMarker(ctx.workflow, ctx.job, process.env.GITHUB_ACTION)
+  const body = `${marker}\n${opts.body}`
+  if (body.length > MAX_COMMENT_CHARS) {
+    // The renderer keeps the body under its budget; this guards the contract rather than truncating blindly.
+    throw new Error(`PR comment body is ${body.length} characters; the limit is ${MAX_COMMENT_CHARS}`)
+  }
+  const { owner, repo } = ctx.repo
+  const octokit = github.getOctokit(opts.token)
+  try {
+    const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: pr.number,
+      per_page: 100
+    })) as IssueComment[]
+    const ours = comments.filter((c) => c.body?.includes(marker))
+    // Prefer a bot's comment: a human quoting ours also carries the marker and must not be edited.
+    const existing = ours.find((c) => c.user?.type === 'Bot') ?? ours[0]
+    if (existing) {
+      if (existing.body === body) return 'unchanged'
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+      return 'updated'
+    }
+    if (what === 'update-only') return 'skipped'
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body })
+    return 'created'
+  } catch (e) {
+    const status = (e as { status?: number }).status
+    if (status === 403 || status === 404) {
+      core.warning(
+        `Could not write the PR comment (HTTP ${status}): the token is read-only or lacks 'pull-requests: write' ` +
+          '(always the case for pull requests from forks and Dependabot). The report is in the job summary and the artifact.'
+      )
+      return 'skipped'
+    }
+    // Anything else (5xx, timeouts) is GitHub's problem, not the PR's: warn and keep the gate's own verdict.
+    core.warning(`Could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`)
+    return 'skipped'
+  }
+}

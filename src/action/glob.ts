@@ -1,0 +1,178 @@
+/**
+ * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
+ * `[...]` and `**`, `!pattern` lines excluding. Written here rather than taken from @actions/glob because the CLI
+ * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
+ * PR can add thousands of files, and a symlink loop must not hang the job.
+ */
+import { lstat, readdir, stat } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+
+export const MAX_MATCHES = 10_000
+const MAX_VISITED = 200_000
+const MAX_DEPTH = 32
+
+export class PatternError extends Error {
+  constructor(
+    readonly pattern: string,
+    detail: string
+  ) {
+    super(detail)
+    this.name = 'PatternError'
+  }
+}
+
+/** `https://...`, `hf://...`: remote locations are passed through untouched for the readers to fetch. */
+export function isUrl(location: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location)
+}
+
+export function hasGlob(pattern: string): boolean {
+  return /[*?[]/.test(pattern)
+}
+
+/**
+ * Every path the patterns name, in pattern order then sorted, each once. A literal path must exist; a glob must
+ * match something; otherwise a PatternError names the pattern. Returned paths are as the user would write them:
+ * relative to `cwd` when the pattern was relative.
+ */
+export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const includes = patterns
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !p.startsWith('#') && !p.startsWith('!'))
+  const excludes = patterns
+    .map((p) => p.trim())
+    .filter((p) => p.startsWith('!'))
+    .map((p) => toRegExp(normalize(p.slice(1).trim())))
+  const out: string[] = []
+  const seen = new Set<string>()
+  const budget = { visited: 0 }
+  for (const pattern of includes) {
+    const norm = normalize(pattern)
+    let matches: string[]
+    if (isUrl(pattern)) {
+      matches = [pattern]
+    } else if (!hasGlob(norm)) {
+      const abs = resolve(cwd, norm)
+      try {
+        await stat(abs)
+      } catch {
+        throw new PatternError(pattern, `'${pattern}' does not exist`)
+      }
+      matches = [norm]
+    } else {
+      matches = (await walk(norm, cwd, budget)).sort()
+      if (matches.length === 0) throw new PatternError(pattern, `pattern '${pattern}' matched no files`)
+    }
+    for (const m of matches) {
+      if (excludes.some((re) => re.test(m))) continue
+      const key = resolve(cwd, m)
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push(m)
+      if (out.length > MAX_MATCHES) {
+        throw new PatternError(pattern, `the patterns match more than ${MAX_MATCHES} paths; narrow them`)
+      }
+    }
+  }
+  return out
+}
+
+function normalize(p: string): string {
+  return p.replace(/\\/g, '/').replace(/\/+$/, '') || '/'
+}
+
+/** Walk only the directories the pattern can reach: fixed leading segments are joined, globs are listed. */
+async function walk(pattern: string, cwd: string, budget: { visited: number }): Promise<string[]> {
+  const absolute = isAbsolute(pattern)
+  const segments = pattern.split('/').filter((s, i) => s !== '' || (i === 0 && absolute))
+  let fixed = absolute ? '/' : ''
+  let i = 0
+  while (i < segments.length && !hasGlob(segments[i])) {
+    fixed = fixed === '' ? segments[i] : fixed === '/' ? `/${segments[i]}` : `${fixed}/${segments[i]}`
+    i++
+  }
+  const rest = segments.slice(i)
+  const root = resolve(cwd, fixed || '.')
+  const regexes = rest.map((s) => (s === '**' ? null : segmentRegExp(s)))
+  const found: string[] = []
+  const show = (abs: string) =>
+    absolute ? abs.split(sep).join('/') : relative(cwd, abs).split(sep).join('/') || '.'
+
+  const visit = async (dir: string, k: number, depth: number): Promise<void> => {
+    if (k === regexes.length) {
+      found.push(show(dir))
+      return
+    }
+    if (depth > MAX_DEPTH) return
+    const re = regexes[k]
+    if (re === null) {
+      // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
+      await visit(dir, k + 1, depth)
+    }
+    let names: string[]
+    try {
+      names = await readdir(dir)
+    } catch {
+      return
+    }
+    names.sort()
+    for (const name of names) {
+      if (++budget.visited > MAX_VISITED) {
+        throw new PatternError(
+          pattern,
+          `pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`
+        )
+      }
+      const path = join(dir, name)
+      if (re === null) {
+        if (name.startsWith('.')) continue
+        const st = await lstat(path).catch(() => undefined)
+        if (st?.isDirectory()) await visit(path, k, depth + 1)
+        continue
+      }
+      if (!re.test(name)) continue
+      if (k + 1 === regexes.length) {
+        const exists = await stat(path).catch(() => undefined)
+        if (exists) found.push(show(path))
+      } else {
+        const st = await stat(path).catch(() => undefined)
+        if (st?.isDirectory()) await visit(path, k + 1, depth + 1)
+      }
+    }
+  }
+  await visit(root, 0, 0)
+  return [...new Set(found)]
+}
+
+/** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */
+function segmentRegExp(segment: string): RegExp {
+  return new RegExp(`^${segmentSource(segment)}$`)
+}
+
+function segmentSource(segment: string): string {
+  let src = segment.startsWith('.') ? '' : '(?!\\.)'
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]
+    if (c === '*') src += '[^/]*'
+    else if (c === '?') src += '[^/]'
+    else if (c === '[') {
+      const end = segment.indexOf(']', i + 2)
+      if (end < 0) {
+        src += '\\['
+        continue
+      }
+      let body = segment.slice(i + 1, end)
+      const negate = body.startsWith('!') || body.startsWith('^')
+      if (negate) body = body.slice(1)
+      src += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`
+      i = end
+    } else src += c.replace(/[.+^${}()|\\/]/g, '\\$&')
+  }
+  return src
+}
+
+/** A whole-path pattern (for `!` exclusions), `**` spanning folders. */
+function toRegExp(pattern: string): RegExp {
+  const parts = pattern.split('/').map((s) => (s === '**' ? '(?:.*)' : segmentSource(s)))
+  return new RegExp(`^${parts.join('/').replace(/\(\?:\.\*\)\//g, '(?:.*/)?')}$`)
+}

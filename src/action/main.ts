@@ -1,0 +1,157 @@
+/**
+ * The GitHub Action: read the inputs, expand the artifact globs, load the baseline (through the cache), gate every
+ * artifact, write the report folder and the job summary, upsert the PR comment, upload the artifact, set the
+ * outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
+ * matches nothing, a baseline that cannot be read) fail too, with a message naming the input or the file.
+ */
+import * as core from '@actions/core'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { isCheckpointError } from '../formats/errors.js'
+import { defaultEngines } from '../gate/engines.js'
+import { evaluateGate } from '../gate/evaluate.js'
+import { GateInputError } from '../gate/policy.js'
+import type { GateReport } from '../gate/types.js'
+import { COMMENT_LIMIT_CHARS, renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
+import { TOOL } from '../version.js'
+import { uploadReportFolder } from './artifact.js'
+import { loadBaseline } from './cache.js'
+import { upsertPrComment } from './comment.js'
+import { expandPatterns, isUrl, PatternError } from './glob.js'
+import { readActionInputs } from './inputs.js'
+import { readArtifacts, writeReportFolder } from './pipeline.js'
+
+export async function run(): Promise<void> {
+  try {
+    await gate()
+  } catch (e) {
+    core.setFailed(describeError(e))
+  }
+}
+
+async function gate(): Promise<void> {
+  const inputs = readActionInputs((name) => core.getInput(name))
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+
+  let paths: string[]
+  try {
+    paths = await expandPatterns(inputs.artifacts, workspace)
+  } catch (e) {
+    if (e instanceof PatternError) throw new GateInputError('artifacts', e.message)
+    throw e
+  }
+  // Relative paths stay as written when the workspace is the working folder, so messages quote the user's paths.
+  const sameDir = resolve(workspace) === process.cwd()
+  const absolute = (p: string) => (isAbsolute(p) || isUrl(p) || sameDir ? p : resolve(workspace, p))
+  core.info(`Gating ${paths.length} artifact(s) against ${inputs.baseline}.`)
+
+  let baseline
+  try {
+    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache)
+  } catch (e) {
+    throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
+  }
+  const gateInputs = (await readArtifacts(paths.map(absolute))).map((g, i) => ({ ...g, path: paths[i] }))
+  baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline }
+
+  const evaluation = evaluateGate({
+    baseline: baseline.checkpoint,
+    baselineFromCache: baseline.fromCache,
+    inputs: gateInputs,
+    policy: { threshold: inputs.threshold, metric: inputs.metric, failOn: inputs.failOn },
+    engines: defaultEngines(),
+    tool: TOOL
+  })
+  const report = evaluation.report
+  const hint = inputs.uploadArtifact
+    ? `in the \`${inputs.artifactName}\` artifact of this run`
+    : `in ${inputs.mappingDir}`
+  const summaryMd = renderGateMarkdown(report, {
+    limit: SUMMARY_LIMIT_BYTES,
+    unit: 'bytes',
+    fullReportHint: hint
+  })
+
+  const mappingDir = absolute(inputs.mappingDir)
+  const written = await writeReportFolder(mappingDir, evaluation, summaryMd)
+  await writeJobSummary(summaryMd, written.summaryPath)
+
+  const commentMd = renderGateMarkdown(report, {
+    limit: COMMENT_LIMIT_CHARS,
+    unit: 'chars',
+    fullReportHint: hint
+  })
+  const comment = await upsertPrComment({
+    token: inputs.githubToken,
+    body: commentMd,
+    mode: inputs.comment,
+    passed: report.passed
+  })
+  core.info(`PR comment: ${comment}.`)
+
+  if (inputs.uploadArtifact) await uploadReportFolder(inputs.artifactName, mappingDir)
+
+  setOutputs(report, {
+    report: displayPath(written.reportPath, workspace),
+    mappingDir: displayPath(written.dir, workspace),
+    summary: displayPath(written.summaryPath, workspace)
+  })
+  annotateWarnings(report)
+  if (!report.passed) core.setFailed(report.message)
+}
+
+/** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */
+export const MAX_WARNING_ANNOTATIONS = 10
+
+function annotateWarnings(report: GateReport): void {
+  const warnings = report.artifacts.flatMap((a) =>
+    a.flags
+      .filter((f) => f.severity === 'warning' && !f.failsGate)
+      .map((f) => ({ file: a.path, text: `${a.path}: ${f.title}: ${f.evidence}` }))
+  )
+  const shown =
+    warnings.length > MAX_WARNING_ANNOTATIONS ? warnings.slice(0, MAX_WARNING_ANNOTATIONS - 1) : warnings
+  for (const w of shown) core.warning(w.text, { file: w.file, title: 'model-compat' })
+  if (shown.length < warnings.length) {
+    core.warning(`${warnings.length - shown.length} more warning(s) in the job summary.`, {
+      title: 'model-compat'
+    })
+  }
+}
+
+/** The job summary is a view of summary.md; without a runner (local runs) or when it fails, the file remains. */
+async function writeJobSummary(markdown: string, file: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`)
+    return
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write()
+  } catch (e) {
+    core.warning(
+      `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`
+    )
+  }
+}
+
+function setOutputs(
+  report: GateReport,
+  paths: { report: string; mappingDir: string; summary: string }
+): void {
+  core.setOutput('passed', String(report.passed))
+  core.setOutput('verdict', report.verdict)
+  core.setOutput('overlap', report.overlap === null ? '' : String(Math.floor(report.overlap * 100) / 100))
+  core.setOutput('report', paths.report)
+  core.setOutput('mapping-dir', paths.mappingDir)
+  core.setOutput('summary', paths.summary)
+}
+
+/** Paths inside the workspace are shown relative to it, as the workflow author wrote them. */
+function displayPath(path: string, workspace: string): string {
+  const rel = relative(workspace, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof GateInputError || isCheckpointError(e)) return e.message
+  return e instanceof Error ? e.message : String(e)
+}

@@ -1,0 +1,70 @@
+/**
+ * The I/O around the pure gate, shared by the action and the CLI `gate` command: read every artifact (a failure
+ * becomes that artifact's error row, not a crash), and write the report folder. Every file is written to a
+ * temporary name and renamed, so a reader never sees half a report. No @actions/* imports: the CLI uses this.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { toJson, writeFileAtomic } from '../cli/files.js'
+import { isCheckpointError } from '../formats/errors.js'
+import { readCheckpoint } from '../formats/index.js'
+import type { GateEvaluation } from '../gate/evaluate.js'
+import type { GateInput } from '../gate/types.js'
+
+export const REPORT_FILE = 'gate-report.json'
+export const SUMMARY_FILE = 'summary.md'
+/** Artifacts are read a few at a time: header reads are small, but thousands of open files are not. */
+const READ_CONCURRENCY = 4
+
+export async function readArtifacts(paths: readonly string[]): Promise<GateInput[]> {
+  const out: GateInput[] = new Array(paths.length)
+  let next = 0
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++
+      out[i] = await readOne(paths[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker))
+  return out
+}
+
+async function readOne(path: string): Promise<GateInput> {
+  try {
+    return { path, checkpoint: await readCheckpoint(path) }
+  } catch (e) {
+    if (isCheckpointError(e)) return { path, error: { code: e.code, message: e.message } }
+    return {
+      path,
+      error: { code: 'IoError', message: `${path}: ${e instanceof Error ? e.message : String(e)}` }
+    }
+  }
+}
+
+export interface WrittenReport {
+  dir: string
+  reportPath: string
+  summaryPath: string
+  documents: string[]
+}
+
+/** Write documents first and the report last, so a report on disk always has its documents next to it. */
+export async function writeReportFolder(
+  dir: string,
+  evaluation: GateEvaluation,
+  markdown: string
+): Promise<WrittenReport> {
+  const root = resolve(dir)
+  await mkdir(root, { recursive: true })
+  const documents: string[] = []
+  for (const d of evaluation.documents) {
+    const p = join(root, d.name)
+    await writeFileAtomic(p, toJson(d.content))
+    documents.push(p)
+  }
+  const summaryPath = join(root, SUMMARY_FILE)
+  await writeFileAtomic(summaryPath, markdown)
+  const reportPath = join(root, REPORT_FILE)
+  await writeFileAtomic(reportPath, toJson(evaluation.report))
+  return { dir: root, reportPath, summaryPath, documents }
+}

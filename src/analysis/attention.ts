@@ -1,0 +1,306 @@
+/**
+ * Attention modules from names and shapes: which projections a module has (fused qkv, separate q/k/v, q plus fused
+ * kv, or the unequal fused linear of Flux-style single blocks), self vs cross vs joint attention, q/k norms and
+ * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
+ */
+import { splitLeaf } from './keys.js'
+import type {
+  AttentionKind,
+  AttentionLayout,
+  AttentionModule,
+  AttentionProjection,
+  ProjectionRole
+} from './types.js'
+
+export interface ModuleEntry {
+  key: string
+  shape: readonly number[]
+}
+
+type NormRole = 'q_norm' | 'k_norm' | 'added_q_norm' | 'added_k_norm' | 'k_img_norm'
+
+const PROJECTION_NAMES = new Map<string, ProjectionRole>()
+for (const [role, names] of Object.entries({
+  q: ['q', 'to_q', 'q_proj', 'query', 'q_linear', 'wq'],
+  k: ['k', 'to_k', 'k_proj', 'key', 'k_linear', 'wk'],
+  v: ['v', 'to_v', 'v_proj', 'value', 'v_linear', 'wv'],
+  qkv: ['qkv', 'to_qkv', 'qkv_proj', 'query_key_value', 'c_attn', 'wqkv', 'qkv_linear'],
+  kv: ['kv', 'to_kv', 'kv_proj', 'kv_linear', 'wkv'],
+  out: ['o', 'to_out', 'out_proj', 'proj', 'wo', 'c_proj', 'o_proj', 'out', 'output'],
+  added_q: ['add_q_proj'],
+  added_k: ['add_k_proj'],
+  added_v: ['add_v_proj'],
+  added_qkv: ['add_qkv_proj'],
+  added_out: ['to_add_out'],
+  k_img: ['k_img'],
+  v_img: ['v_img']
+} as Record<ProjectionRole, string[]>)) {
+  for (const n of names) PROJECTION_NAMES.set(n, role as ProjectionRole)
+}
+
+const NORM_NAMES = new Map<string, NormRole>([
+  ['norm_q', 'q_norm'],
+  ['q_norm', 'q_norm'],
+  ['query_norm', 'q_norm'],
+  ['ln_q', 'q_norm'],
+  ['norm_k', 'k_norm'],
+  ['k_norm', 'k_norm'],
+  ['key_norm', 'k_norm'],
+  ['ln_k', 'k_norm'],
+  ['norm_added_q', 'added_q_norm'],
+  ['norm_added_k', 'added_k_norm'],
+  ['norm_k_img', 'k_img_norm']
+])
+
+const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/
+const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/
+const STREAM_NAMES = /^(img_attn|txt_attn)$/
+const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/
+
+interface Container {
+  path: string
+  order: number
+  projections: Map<ProjectionRole, ModuleEntry>
+  norms: Map<NormRole, ModuleEntry>
+}
+
+type Classified = { container: string; role: ProjectionRole } | { container: string; norm: NormRole }
+
+function joinPath(parts: readonly string[]): string {
+  return parts.join('.')
+}
+
+/** Places one weight-like key in an attention container, or returns null. */
+function classify(key: string): Classified | null {
+  const { module, leaf } = splitLeaf(key)
+  if (leaf === 'in_proj_weight') return { container: module, role: 'qkv' }
+  if (leaf !== 'weight' && leaf !== 'scale' && leaf !== 'weight_int8') return null
+  const segs = module.split('.')
+  let last = segs[segs.length - 1]
+  let parent = segs.slice(0, -1)
+  if (/^\d+$/.test(last) && parent.length > 0 && parent[parent.length - 1] === 'to_out') {
+    // diffusers `to_out.0` (Linear inside a ModuleList with a Dropout).
+    last = 'to_out'
+    parent = parent.slice(0, -1)
+  }
+  const lower = last.toLowerCase()
+  const underscore = UNDERSCORE_ATTN.exec(lower)
+  const fromName = (name: string, containerParts: string[]): Classified | null => {
+    const role = PROJECTION_NAMES.get(name)
+    if (role) return { container: joinPath(containerParts), role }
+    const norm = NORM_NAMES.get(name)
+    if (norm) {
+      // Flux keeps its q/k norms under a QKNorm module: img_attn.norm.query_norm.scale.
+      const parts =
+        containerParts[containerParts.length - 1] === 'norm' ? containerParts.slice(0, -1) : containerParts
+      return { container: joinPath(parts), norm }
+    }
+    return null
+  }
+  if (PROJECTION_NAMES.has(lower) || NORM_NAMES.has(lower)) return fromName(lower, parent)
+  if (underscore) {
+    // HunyuanVideo / GGUF style: img_attn_qkv, img_attn_q_norm, attn_q, attn_output.
+    const sub = underscore[2]
+    const containerParts = [...parent, last.slice(0, underscore[1].length)]
+    return fromName(sub, containerParts)
+  }
+  return null
+}
+
+/** Finds the attention modules among `entries` (keys relative to a block, or top-level keys). */
+export function findAttentionModules(
+  entries: readonly ModuleEntry[],
+  family: string | null,
+  blocksHaving: (key: string) => number,
+  notes: string[]
+): AttentionModule[] {
+  const byKey = new Map(entries.map((e) => [e.key, e]))
+  const containers = new Map<string, Container>()
+  entries.forEach((e) => {
+    const c = classify(e.key)
+    if (!c) return
+    let container = containers.get(c.container)
+    if (!container) {
+      container = { path: c.container, order: containers.size, projections: new Map(), norms: new Map() }
+      containers.set(c.container, container)
+    }
+    if ('role' in c) {
+      if (!container.projections.has(c.role)) container.projections.set(c.role, e)
+    } else if (!container.norms.has(c.norm)) container.norms.set(c.norm, e)
+  })
+
+  const modules: AttentionModule[] = []
+  for (const c of [...containers.values()].sort((a, b) => a.order - b.order)) {
+    const p = c.projections
+    const hasQkvSide = ['q', 'k', 'v', 'qkv', 'kv', 'added_q', 'added_qkv'].some((r) =>
+      p.has(r as ProjectionRole)
+    )
+    if (!hasQkvSide) {
+      if (c.norms.has('q_norm') || c.norms.has('k_norm')) {
+        const fused = findFusedQkvMlp(entries, c.path)
+        if (fused) p.set('fused_qkv_mlp', fused.linear)
+        if (fused?.out) p.set('out', fused.out)
+      }
+      if (!p.has('fused_qkv_mlp')) continue
+    }
+    modules.push(describe(c, family, byKey, blocksHaving, notes))
+  }
+  return modules
+}
+
+/** Flux/Hunyuan single blocks: one linear [3d + m, d] feeding q, k, v and the MLP, and one [d, d + m] after it. */
+function findFusedQkvMlp(
+  entries: readonly ModuleEntry[],
+  container: string
+): { linear: ModuleEntry; out?: ModuleEntry } | null {
+  const direct = entries.filter((e) => {
+    const { module, leaf } = splitLeaf(e.key)
+    return leaf === 'weight' && e.shape.length === 2 && splitLeaf(module).module === container
+  })
+  const linear = direct.find((e) => e.shape[0] > 3 * e.shape[1])
+  if (!linear) return null
+  const d = linear.shape[1]
+  const m = linear.shape[0] - 3 * d
+  const out = direct.find((e) => e !== linear && e.shape[0] === d && e.shape[1] === d + m)
+  return { linear, out }
+}
+
+function inDim(e: ModuleEntry | undefined): number | null {
+  return e && e.shape.length >= 2 ? e.shape[1] : null
+}
+function outDim(e: ModuleEntry | undefined): number | null {
+  return e && e.shape.length >= 1 ? e.shape[0] : null
+}
+
+function describe(
+  c: Container,
+  family: string | null,
+  byKey: ReadonlyMap<string, ModuleEntry>,
+  blocksHaving: (key: string) => number,
+  notes: string[]
+): AttentionModule {
+  const p = c.projections
+  const where = family ? `${family}.*.${c.path || '(block)'}` : c.path || '(root)'
+  let layout: AttentionLayout
+  if (p.has('fused_qkv_mlp')) layout = 'fused-qkv-mlp'
+  else if (p.has('qkv')) layout = 'fused-qkv'
+  else if (p.has('q') && p.has('kv')) layout = 'q-fused-kv'
+  else if (p.has('q') && p.has('k') && p.has('v')) layout = 'separate'
+  else layout = 'partial'
+
+  const query = p.get('qkv') ?? p.get('fused_qkv_mlp') ?? p.get('q') ?? p.get('added_q')
+  const hiddenDim = inDim(query)
+  const qkv = p.get('qkv')
+  if (qkv && hiddenDim !== null && outDim(qkv) !== 3 * hiddenDim) {
+    notes.push(`${where}: fused qkv ${JSON.stringify(qkv.shape)} is not [3 x ${hiddenDim}, ${hiddenDim}]`)
+  }
+  const kv = p.get('kv')
+  if (kv && outDim(kv) !== 2 * (outDim(p.get('q')) ?? -1)) {
+    notes.push(`${where}: fused kv ${JSON.stringify(kv.shape)} is not twice the q projection's out dim`)
+  }
+  const keySide = p.get('k') ?? kv
+  const keyIn = inDim(keySide)
+  const contextDim = keyIn !== null && hiddenDim !== null && keyIn !== hiddenDim ? keyIn : null
+  const hasAddedStream = p.has('added_q') || p.has('added_qkv')
+
+  const { kind, kindEvidence } = attentionKind(c.path, layout, contextDim, hasAddedStream)
+
+  const qNorm = c.norms.get('q_norm') ?? c.norms.get('k_norm')
+  const size = qNorm && qNorm.shape.length === 1 ? qNorm.shape[0] : null
+  let perHead: boolean | null = null
+  let headDim: number | null = null
+  let heads: number | null = null
+  if (size !== null && hiddenDim !== null) {
+    if (size === hiddenDim) perHead = false
+    else if (size < hiddenDim && size > 0 && hiddenDim % size === 0) {
+      perHead = true
+      headDim = size
+      heads = hiddenDim / size
+    }
+  }
+  const fused = p.get('fused_qkv_mlp')
+  const projections: AttentionProjection[] = [...p.entries()].map(([role, e]) => ({
+    role,
+    key: e.key,
+    shape: [...e.shape],
+    bias:
+      byKey.has(`${splitLeaf(e.key).module}.bias`) ||
+      (role === 'qkv' && byKey.has(e.key.replace(/weight$/, 'bias')))
+  }))
+  return {
+    family,
+    path: c.path,
+    blocks: family ? blocksHaving(query?.key ?? [...p.values()][0].key) : 1,
+    layout,
+    kind,
+    kindEvidence,
+    projections,
+    qkNorm: {
+      present: c.norms.size > 0,
+      keys: [...c.norms.values()].map((e) => e.key),
+      size,
+      perHead
+    },
+    hiddenDim,
+    contextDim,
+    headDim,
+    heads,
+    fusedMlpDim: fused && hiddenDim !== null ? fused.shape[0] - 3 * hiddenDim : null,
+    hasAddedStream
+  }
+}
+
+function attentionKind(
+  path: string,
+  layout: AttentionLayout,
+  contextDim: number | null,
+  hasAddedStream: boolean
+): { kind: AttentionKind; kindEvidence: string } {
+  const segs = path.split('.')
+  const name = segs[segs.length - 1].toLowerCase()
+  const parentName = (segs[segs.length - 2] ?? '').toLowerCase()
+  if (hasAddedStream) {
+    return {
+      kind: 'joint',
+      kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
+    }
+  }
+  if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
+    return {
+      kind: 'joint',
+      kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
+    }
+  }
+  if (layout === 'fused-qkv' || layout === 'fused-qkv-mlp') {
+    return { kind: 'self', kindEvidence: 'q, k and v come from one fused projection of the same input' }
+  }
+  if (contextDim !== null) {
+    return {
+      kind: 'cross',
+      kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
+    }
+  }
+  if (CROSS_NAMES.test(name)) return { kind: 'cross', kindEvidence: `name '${name}'` }
+  if (SELF_NAMES.test(name)) return { kind: 'self', kindEvidence: `name '${name}'` }
+  if (layout === 'q-fused-kv') {
+    return {
+      kind: 'cross',
+      kindEvidence: 'k and v share a projection separate from q (the usual cross-attention form); inferred'
+    }
+  }
+  if (name === 'attn' || name === 'attention') {
+    return {
+      kind: 'self',
+      kindEvidence: `name '${name}' with no cross-attention marker and equal dims; inferred`
+    }
+  }
+  return { kind: 'unknown', kindEvidence: 'no name or shape tells self from cross attention' }
+}
+
+/**
+ * The attention modules among any list of keys and shapes (e.g. one block's keys, or a LoRA's target modules with
+ * their base shapes), without a block family: a convenience for compare and LoRA code.
+ */
+export function attentionModulesOf(entries: readonly ModuleEntry[]): AttentionModule[] {
+  return findAttentionModules(entries, null, () => 1, [])
+}

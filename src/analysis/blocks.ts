@@ -1,0 +1,310 @@
+/**
+ * Finds every family of repeated blocks from key names alone, generically: a numbered child `X.N.` is a block
+ * when its children are named sub-modules (not a Sequential of bare layers such as `ffn.0.weight`) and either
+ * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
+ * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
+ */
+import { BLOCK_CONTAINER_NAMES, hasNamedInterior, isIndexSegment } from './keys.js'
+import type { BlockFamily, BlockVariant, ShapeDifference, TemplateEntry } from './types.js'
+
+export interface NamedTensor {
+  name: string
+  shape: readonly number[]
+  dtype: string
+  /** Element count as a double (exact below 2^53). */
+  numel: number
+}
+
+/** One block instance: the tensors under `<container>.<index>.` */
+interface Instance {
+  label: string
+  index: number
+  /** Tensor indices (into the analysed list) in file order, with their key relative to the block. */
+  members: number[]
+  rests: string[]
+  nameSignature?: string
+  fullSignature?: string
+}
+
+interface Candidate {
+  pattern: string
+  name: string
+  firstSeen: number
+  /** Container instance path (actual indices) -> index -> instance. */
+  containers: Map<string, Map<number, Instance>>
+  hasInterior: boolean
+}
+
+/** A family found by `findBlockFamilies`, with the internal data the rest of the analysis needs. */
+export interface FoundFamily {
+  family: BlockFamily
+  /** Every instance's tensor indices (for role counts per block). */
+  instances: { label: string; members: number[] }[]
+  /** Relative key -> how many blocks have it (over every variant). */
+  keyBlockCounts: Map<string, number>
+  /** Representative entries for module analysis: the template, then keys only found in other variants. */
+  unionEntries: { key: string; shape: readonly number[]; tensor: number }[]
+}
+
+const MAX_VARIANTS = 20
+const MAX_DIFF_ITEMS = 50
+const MAX_MISSING = 1000
+/** Deeper segments are not searched for block indices (keeps hostile names from costing depth^2 each). */
+const MAX_SEGMENTS = 32
+/** Index positions per key considered as block containers (real keys have at most 4 or 5). */
+const MAX_INDEX_POSITIONS = 6
+
+export function findBlockFamilies(tensors: readonly NamedTensor[]): {
+  families: FoundFamily[]
+  /** For each tensor, the index in `families` of the innermost family holding it, or -1. */
+  innermost: Int32Array
+  /** For each tensor, the index of the outermost family holding it, or -1. */
+  outermost: Int32Array
+  notes: string[]
+} {
+  const candidates = collectCandidates(tensors)
+  const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen)
+  const patterns = new Set(qualified.map((c) => c.pattern))
+  const notes: string[] = []
+  const families = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes))
+  // Outer families come first so that consumers can read the list top-down.
+  families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
+  const innermost = new Int32Array(tensors.length).fill(-1)
+  const outermost = new Int32Array(tensors.length).fill(-1)
+  families.forEach((f, fi) => {
+    for (const inst of f.instances) {
+      for (const t of inst.members) {
+        if (outermost[t] < 0) outermost[t] = fi
+        const current = innermost[t]
+        if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
+          innermost[t] = fi
+      }
+    }
+  })
+  return { families, innermost, outermost, notes }
+}
+
+function depth(pattern: string): number {
+  let n = 0
+  for (const ch of pattern) if (ch === '.') n++
+  return n
+}
+
+function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candidate> {
+  const candidates = new Map<string, Candidate>()
+  const positions: number[] = []
+  tensors.forEach((t, ti) => {
+    const segs = t.name.split('.')
+    const last = Math.min(segs.length - 1, MAX_SEGMENTS)
+    positions.length = 0
+    for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
+      if (isIndexSegment(segs[j]) && !isIndexSegment(segs[j - 1])) positions.push(j)
+    }
+    for (const j of positions) {
+      const pattern = segs.slice(0, j).map(patternSegment).join('.')
+      let cand = candidates.get(pattern)
+      if (!cand) {
+        cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false }
+        candidates.set(pattern, cand)
+      }
+      const containerPath = segs.slice(0, j).join('.')
+      let byIndex = cand.containers.get(containerPath)
+      if (!byIndex) {
+        byIndex = new Map()
+        cand.containers.set(containerPath, byIndex)
+      }
+      const index = Number(segs[j])
+      let inst = byIndex.get(index)
+      if (!inst) {
+        inst = { label: instanceLabel(segs, j), index, members: [], rests: [] }
+        byIndex.set(index, inst)
+      }
+      const tail = segs.slice(j + 1)
+      inst.members.push(ti)
+      inst.rests.push(tail.join('.'))
+      if (!cand.hasInterior && hasNamedInterior(tail)) cand.hasInterior = true
+    }
+  })
+  return candidates
+}
+
+function patternSegment(seg: string): string {
+  return isIndexSegment(seg) ? '{}' : seg
+}
+
+/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
+function instanceLabel(segs: readonly string[], j: number): string {
+  const nums: string[] = []
+  for (let i = 0; i <= j; i++) if (isIndexSegment(segs[i])) nums.push(segs[i])
+  return nums.join('.')
+}
+
+function nameSignature(inst: Instance): string {
+  if (inst.nameSignature === undefined) inst.nameSignature = [...inst.rests].sort().join('\n')
+  return inst.nameSignature
+}
+
+function qualifies(c: Candidate): boolean {
+  if (!c.hasInterior) return false
+  if (BLOCK_CONTAINER_NAMES.has(c.name)) return true
+  for (const byIndex of c.containers.values()) {
+    if (byIndex.size < 2) continue
+    const seen = new Set<string>()
+    for (const inst of byIndex.values()) {
+      const sig = nameSignature(inst)
+      if (seen.has(sig)) return true
+      seen.add(sig)
+    }
+  }
+  return false
+}
+
+/** The nearest enclosing qualified pattern: `a.{}.b.{}.c` may sit in `a.{}.b` or `a`. At most 6 lookups. */
+function parentOf(pattern: string, patterns: ReadonlySet<string>): string | null {
+  let end = pattern.lastIndexOf('.{}.')
+  while (end > 0) {
+    const candidate = pattern.slice(0, end)
+    if (patterns.has(candidate)) return candidate
+    end = pattern.lastIndexOf('.{}.', end - 1)
+  }
+  return null
+}
+
+function buildFamily(
+  c: Candidate,
+  tensors: readonly NamedTensor[],
+  parent: string | null,
+  notes: string[]
+): FoundFamily {
+  const instances: Instance[] = []
+  const missing: string[] = []
+  let missingTotal = 0
+  let contiguous = true
+  const indexSet = new Set<number>()
+  for (const [containerPath, byIndex] of c.containers) {
+    const sorted = [...byIndex.keys()].sort((a, b) => a - b)
+    const labelPrefix = labelOfContainer(containerPath)
+    let expected = 0
+    for (const idx of sorted) {
+      if (idx > expected) {
+        contiguous = false
+        missingTotal += idx - expected
+        for (let m = expected; m < idx && missing.length < MAX_MISSING; m++)
+          missing.push(labelPrefix + String(m))
+      }
+      expected = idx + 1
+      indexSet.add(idx)
+      instances.push(byIndex.get(idx) as Instance)
+    }
+  }
+  if (missingTotal > missing.length) {
+    notes.push(`${c.pattern}: ${missingTotal} block indices missing; the first ${missing.length} are listed`)
+  }
+
+  // Group instances by exact template (names and shapes); the biggest group is the template.
+  const groups = new Map<string, Instance[]>()
+  for (const inst of instances) {
+    inst.fullSignature = inst.rests
+      .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
+      .sort()
+      .join('\n')
+    const g = groups.get(inst.fullSignature)
+    if (g) g.push(inst)
+    else groups.set(inst.fullSignature, [inst])
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length)
+  const templateInst = ordered[0][0]
+  const template: TemplateEntry[] = templateInst.rests.map((key, i) => {
+    const t = tensors[templateInst.members[i]]
+    return { key, shape: [...t.shape], dtype: t.dtype }
+  })
+  const templateShapes = new Map(template.map((e) => [e.key, e.shape]))
+
+  const variants: BlockVariant[] = []
+  for (const group of ordered.slice(1)) {
+    if (variants.length >= MAX_VARIANTS) break
+    variants.push(diffVariant(group, tensors, templateShapes))
+  }
+  if (ordered.length - 1 > MAX_VARIANTS) {
+    notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`)
+  }
+
+  const keyBlockCounts = new Map<string, number>()
+  const unionEntries: FoundFamily['unionEntries'] = []
+  for (const group of ordered) {
+    const rep = group[0]
+    rep.rests.forEach((key, i) => {
+      const before = keyBlockCounts.get(key)
+      if (before === undefined)
+        unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] })
+      keyBlockCounts.set(key, (before ?? 0) + group.length)
+    })
+  }
+
+  let keys = 0
+  let params = 0
+  for (const inst of instances) {
+    keys += inst.members.length
+    for (const t of inst.members) params += tensors[t].numel
+  }
+  const nameSigs = new Set(instances.map(nameSignature))
+  return {
+    family: {
+      pattern: c.pattern,
+      name: c.name,
+      parent,
+      count: instances.length,
+      indices: [...indexSet].sort((a, b) => a - b),
+      missing,
+      contiguous,
+      template,
+      keysPerBlock: template.length,
+      keys,
+      params,
+      uniformKeys: nameSigs.size === 1,
+      uniform: groups.size === 1,
+      variants,
+      roles: []
+    },
+    instances: instances.map((i) => ({ label: i.label, members: i.members })),
+    keyBlockCounts,
+    unionEntries
+  }
+}
+
+/** `input_blocks.4.1.transformer_blocks` -> `4.1.`; a top-level container -> ''. */
+function labelOfContainer(containerPath: string): string {
+  const nums = containerPath.split('.').filter(isIndexSegment)
+  return nums.length ? `${nums.join('.')}.` : ''
+}
+
+function diffVariant(
+  group: Instance[],
+  tensors: readonly NamedTensor[],
+  templateShapes: ReadonlyMap<string, number[]>
+): BlockVariant {
+  const rep = group[0]
+  const own = new Map<string, readonly number[]>()
+  rep.rests.forEach((r, i) => own.set(r, tensors[rep.members[i]].shape))
+  const missing: string[] = []
+  const extra: string[] = []
+  const shapeDifferences: ShapeDifference[] = []
+  for (const [key, shape] of templateShapes) {
+    const mine = own.get(key)
+    if (mine === undefined) {
+      if (missing.length < MAX_DIFF_ITEMS) missing.push(key)
+    } else if (!sameShape(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
+      shapeDifferences.push({ key, shape: [...mine], templateShape: [...shape] })
+    }
+  }
+  for (const key of own.keys()) {
+    if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS) extra.push(key)
+  }
+  return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences }
+}
+
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

@@ -1,0 +1,18 @@
+/** Structure analysis of one model: the public surface for the CLI, compare, LoRA and gate code. */
+export { analyzeStructure } from './structure.js'
+export { attentionModulesOf, findAttentionModules, type ModuleEntry } from './attention.js'
+export { locateInBlocks, type BlockLocation } from './locate.js'
+export { findFfnModules } from './ffn.js'
+export { identifyFamilies } from './families.js'
+export {
+  BLOCK_CONTAINER_NAMES,
+  KNOWN_PREFIXES,
+  isIndexSegment,
+  keyRoles,
+  nameTokens,
+  splitBlockKey,
+  splitLeaf,
+  stripKnownPrefix,
+  type BlockKey
+} from './keys.js'
+export * from './types.js'

@@ -1,0 +1,293 @@
+/**
+ * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
+ * key roles and parameter categories. They look at names only; shapes are the caller's business.
+ */
+import type { KeyRole } from './types.js'
+
+/**
+ * Wrapper prefixes that checkpoints and training tools put in front of a model's own keys (key-formats.md §0, §1.3,
+ * §3.1). Longest first, so `model.diffusion_model.` wins over `model.`.
+ */
+export const KNOWN_PREFIXES: readonly string[] = [
+  'model.diffusion_model.',
+  'base_model.model.',
+  'diffusion_model.',
+  '_orig_mod.',
+  'pipe.dit.',
+  'transformer.',
+  'module.',
+  'unet.',
+  'model.'
+]
+
+/** Containers whose numbered children are blocks even when only one is present. */
+export const BLOCK_CONTAINER_NAMES: ReadonlySet<string> = new Set([
+  'blocks',
+  'layers',
+  'double_blocks',
+  'single_blocks',
+  'transformer_blocks',
+  'single_transformer_blocks',
+  'joint_blocks',
+  'input_blocks',
+  'output_blocks',
+  'middle_block',
+  'down_blocks',
+  'up_blocks',
+  'resnets',
+  'attentions',
+  'vace_blocks',
+  'blk',
+  'h',
+  'layer'
+])
+
+/** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
+const MAX_INDEX_DIGITS = 9
+
+export function isIndexSegment(segment: string): boolean {
+  const n = segment.length
+  if (n === 0 || n > MAX_INDEX_DIGITS) return false
+  // ModuleList indices never have leading zeros; `01` is a name (and would collide with `1`).
+  if (n > 1 && segment.charCodeAt(0) === 48) return false
+  for (let i = 0; i < n; i++) {
+    const c = segment.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
+}
+
+/**
+ * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
+ * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
+ */
+export function stripKnownPrefix(name: string): { prefix: string; rest: string } {
+  let rest = name
+  let prefix = ''
+  for (let round = 0; round < 4; round++) {
+    const p = KNOWN_PREFIXES.find((candidate) => rest.startsWith(candidate) && rest.length > candidate.length)
+    if (!p) break
+    prefix += p
+    rest = rest.slice(p.length)
+  }
+  return { prefix, rest }
+}
+
+export interface BlockKey {
+  /** Wrapper prefix removed first (`model.diffusion_model.`), or ''. */
+  prefix: string
+  /** The block container path without the prefix: `blocks`, `double_blocks`, `txt_in.individual_token_refiner.blocks`. */
+  family: string
+  index: number
+  /** The key inside the block: `self_attn.q.weight` (for SDXL `input_blocks.4.1.transformer_blocks...`: `1.transformer_blocks...`). */
+  rest: string
+  /** Separator of the key: `.` for dotted names, `_` for kohya-style underscore names. */
+  separator: '.' | '_'
+}
+
+const UNDERSCORE_BLOCK_RE =
+  /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/
+
+/**
+ * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
+ * index 3, rest `self_attn.q.weight`. A numbered child is a block when its container is a known block container
+ * (`blocks`, `layers`, `transformer_blocks`, ...) or when the child holds named sub-modules (`foo.2.attn.q.weight`),
+ * not when it is a plain Sequential layer (`ffn.0.weight`, `time_embedding.2.bias`). Also understands kohya-style
+ * underscore keys (`lora_unet_blocks_0_self_attn_q.lora_down.weight`) for the known container names. Returns null
+ * for keys outside any block. Use the families of `analyzeStructure` for the model-wide view (nested families,
+ * containers recognised because they repeat).
+ */
+export function splitBlockKey(name: string): BlockKey | null {
+  const { prefix, rest: stripped } = stripKnownPrefix(name)
+  const segs = stripped.split('.')
+  for (let j = 1; j < segs.length - 1; j++) {
+    if (!isIndexSegment(segs[j]) || isIndexSegment(segs[j - 1])) continue
+    const tail = segs.slice(j + 1)
+    if (BLOCK_CONTAINER_NAMES.has(segs[j - 1]) || hasNamedInterior(tail)) {
+      return {
+        prefix,
+        family: segs.slice(0, j).join('.'),
+        index: Number(segs[j]),
+        rest: tail.join('.'),
+        separator: '.'
+      }
+    }
+  }
+  const head = segs[0]
+  const m = UNDERSCORE_BLOCK_RE.exec(head)
+  if (m) {
+    const start = m.index + (m[0].startsWith('_') ? 1 : 0)
+    return {
+      prefix: prefix + head.slice(0, start),
+      family: m[1],
+      index: Number(m[2]),
+      rest: [m[3], ...segs.slice(1)].join('.'),
+      separator: '_'
+    }
+  }
+  return null
+}
+
+/** True when a path below an index has a named (non-numeric) module before its leaf: `attn.q.weight`, `proj.weight`. */
+export function hasNamedInterior(tail: readonly string[]): boolean {
+  for (let i = 0; i < tail.length - 1; i++) if (!isIndexSegment(tail[i])) return true
+  return false
+}
+
+/** Splits a name into lower-case word tokens at dots and underscores: `adaLN_modulation.1` -> adaln, modulation, 1. */
+export function nameTokens(name: string): string[] {
+  return name.toLowerCase().split(/[._]/)
+}
+
+const ATTENTION_TOKENS = new Set([
+  'attn',
+  'attn1',
+  'attn2',
+  'attention',
+  'qkv',
+  'kv',
+  'query',
+  'key',
+  'value'
+])
+const ATTENTION_SEGMENTS = new Set([
+  'q',
+  'k',
+  'v',
+  'o',
+  'to_q',
+  'to_k',
+  'to_v',
+  'to_out',
+  'to_qkv',
+  'to_kv',
+  'q_proj',
+  'k_proj',
+  'v_proj',
+  'o_proj',
+  'out_proj',
+  'q_linear',
+  'k_linear',
+  'v_linear',
+  'kv_linear',
+  'add_q_proj',
+  'add_k_proj',
+  'add_v_proj',
+  'to_add_out',
+  'k_img',
+  'v_img',
+  'wq',
+  'wk',
+  'wv',
+  'wo',
+  'in_proj_weight',
+  'in_proj_bias',
+  'query_key_value',
+  'q_norm',
+  'k_norm',
+  'norm_q',
+  'norm_k',
+  'query_norm',
+  'key_norm',
+  'norm_added_q',
+  'norm_added_k',
+  'norm_k_img'
+])
+const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'fc1', 'fc2', 'feedforward'])
+const FFN_SEGMENTS = new Set([
+  'w1',
+  'w2',
+  'w3',
+  'gate_proj',
+  'up_proj',
+  'down_proj',
+  'proj_mlp',
+  'feed_forward'
+])
+const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/
+const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate'])
+const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb'])
+const EMBEDDING_SEGMENTS = new Set([
+  'img_in',
+  'txt_in',
+  'time_in',
+  'vector_in',
+  'guidance_in',
+  'patchify_proj',
+  'conv_in',
+  'proj_in',
+  'caption_projection',
+  'wte',
+  'wpe',
+  'token_embd'
+])
+
+/**
+ * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
+ * level are embeddings, a block's `proj_in` is not.
+ */
+export function keyRoles(name: string, insideBlock: boolean): KeyRole[] {
+  // Roles never depend on index values, so blocks share one cached answer per template key.
+  const cacheKey = (insideBlock ? 'b:' : 't:') + name.replace(INDEX_SEGMENTS, '.#')
+  const cached = roleCache.get(cacheKey)
+  if (cached) return cached
+  const roles = computeKeyRoles(name, insideBlock)
+  if (roleCache.size >= ROLE_CACHE_LIMIT) roleCache.clear()
+  roleCache.set(cacheKey, roles)
+  return roles
+}
+
+const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g
+const ROLE_CACHE_LIMIT = 50000
+const roleCache = new Map<string, KeyRole[]>()
+
+function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
+  const segs = name.split('.')
+  const roles: KeyRole[] = []
+  let attention = false
+  let ffn = false
+  let norm = false
+  let modulation = false
+  let embedding = false
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]
+    const lower = seg.toLowerCase()
+    if (ATTENTION_SEGMENTS.has(lower)) attention = true
+    if (FFN_SEGMENTS.has(lower)) ffn = true
+    if (lower === 'scale_shift_table') modulation = true
+    if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb'))) embedding = true
+    for (const token of lower.split('_')) {
+      if (ATTENTION_TOKENS.has(token)) attention = true
+      else if (FFN_TOKENS.has(token)) ffn = true
+      else if (MODULATION_TOKENS.has(token)) modulation = true
+      else if (NORM_TOKEN_RE.test(token)) {
+        // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
+        const next = segs[i + 1]?.toLowerCase()
+        if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length) modulation = true
+        else norm = true
+      }
+    }
+  }
+  if (attention) roles.push('attention')
+  if (ffn && !embedding) roles.push('feedforward')
+  if (norm) roles.push('normalization')
+  if (modulation) roles.push('modulation')
+  if (embedding) roles.push('embedding')
+  return roles
+}
+
+/** The module path and leaf name of a key: `blocks.0.self_attn.q.weight` -> `blocks.0.self_attn.q`, `weight`. */
+export function splitLeaf(name: string): { module: string; leaf: string } {
+  const dot = name.lastIndexOf('.')
+  return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) }
+}
+
+const WEIGHT_LEAVES = new Set(['weight', 'in_proj_weight', 'weight_int8', 'qweight', 'kernel'])
+const BIAS_LEAVES = new Set(['bias', 'in_proj_bias'])
+
+export function isWeightLeaf(leaf: string): boolean {
+  return WEIGHT_LEAVES.has(leaf)
+}
+export function isBiasLeaf(leaf: string): boolean {
+  return BIAS_LEAVES.has(leaf)
+}

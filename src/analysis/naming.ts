@@ -1,0 +1,93 @@
+/** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
+import { isIndexSegment, stripKnownPrefix } from './keys.js'
+import type { CaseStyle, NamingConventions, PrefixInfo, SeparatorStyle } from './types.js'
+
+const MAX_TOP_LEVEL = 30
+const MAX_LEAVES = 20
+const MAX_CASED = 20
+/** A block index joined with underscores (`lora_unet_blocks_0_self_attn`) marks the kohya-style form. */
+const UNDERSCORE_INDEX = /_\d+(_|$)/
+const UPPER = /[A-Z]/
+
+function countsToList(counts: Map<string, number>, limit: number): PrefixInfo[] {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([prefix, keys]) => ({ prefix, keys }))
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1)
+}
+
+export function namingConventions(names: readonly string[]): NamingConventions {
+  let dotted = 0
+  let underscored = 0
+  const cased = new Set<string>()
+  let lettered = 0
+  let withUnderscore = 0
+  const knownPrefixes = new Map<string, number>()
+  const topLevel = new Map<string, number>()
+  const leaves = new Map<string, number>()
+  let commonKnown: string | null = null
+  let shared: string | null = null
+  let casedSegmentCount = 0
+
+  for (const name of names) {
+    const { prefix, rest } = stripKnownPrefix(name)
+    const segs = rest.split('.')
+    if (UNDERSCORE_INDEX.test(segs[0]) || (segs.length === 1 && segs[0].includes('_'))) underscored++
+    else if (segs.length > 1) dotted++
+    if (prefix) bump(knownPrefixes, prefix)
+    commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
+    bump(topLevel, segs[0])
+    bump(leaves, segs[segs.length - 1])
+    const hasUpper = UPPER.test(rest)
+    for (const seg of segs) {
+      if (isIndexSegment(seg)) continue
+      lettered++
+      if (seg.includes('_')) withUnderscore++
+      if (hasUpper && UPPER.test(seg)) {
+        casedSegmentCount++
+        if (cased.size < 1000) cased.add(seg)
+      }
+    }
+    // The longest dotted prefix shared by every key, never including a key's leaf.
+    const moduleEnd = name.lastIndexOf('.') + 1
+    if (shared === null) shared = name.slice(0, moduleEnd)
+    else if (!name.startsWith(shared) || moduleEnd < shared.length) {
+      let i = 0
+      const limit = Math.min(shared.length, moduleEnd)
+      while (i < limit && shared.charCodeAt(i) === name.charCodeAt(i)) i++
+      shared = i === 0 ? '' : shared.slice(0, shared.lastIndexOf('.', i - 1) + 1)
+    }
+  }
+
+  let separator: SeparatorStyle = 'none'
+  if (dotted > 0 && underscored > 0) separator = 'mixed'
+  else if (dotted > 0) separator = 'dot'
+  else if (underscored > 0) separator = 'underscore'
+
+  let caseStyle: CaseStyle
+  if (casedSegmentCount === 0) caseStyle = withUnderscore > 0 ? 'snake_case' : 'lower'
+  else caseStyle = casedSegmentCount * 2 > lettered && withUnderscore === 0 ? 'camelCase' : 'mixed'
+
+  return {
+    separator,
+    case: caseStyle,
+    casedSegments: [...cased].sort().slice(0, MAX_CASED),
+    commonPrefix: commonKnown ?? '',
+    analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length),
+    sharedPrefix: shared ?? '',
+    knownPrefixes: countsToList(knownPrefixes, MAX_TOP_LEVEL),
+    topLevelModules: countsToList(topLevel, MAX_TOP_LEVEL),
+    leafNames: countsToList(leaves, MAX_LEAVES)
+  }
+}
+
+/** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
+function dominantPrefix(common: string, counts: ReadonlyMap<string, number>, total: number): string {
+  if (common) return common
+  for (const [prefix, keys] of counts) if (keys * 2 > total) return prefix
+  return ''
+}

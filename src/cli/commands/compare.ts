@@ -1,0 +1,86 @@
+/**
+ * `model-compat compare A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]`, also
+ * reached as `model-compat analyze A B --compare ...` (the old scripts' form, same options).
+ */
+import { flag, list, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
+import { EXIT_OK, type CliIO, type Command } from '../io.js'
+import { toJson, writeFileAtomic } from '../files.js'
+import { readCheckpoint } from '../../formats/index.js'
+import { compareCheckpoints, toMappingFile, type Comparison } from '../../compare/index.js'
+import { renderComparisonConsole } from '../../report/compare-console.js'
+import { renderKeyExport } from '../../report/checkpoint-console.js'
+import { comparisonFamilies, groupKeys } from '../../compare/patterns.js'
+import { TOOL } from '../../version.js'
+
+const spec: CommandSpec = {
+  name: 'compare',
+  summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
+  usage: 'A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]',
+  minPositionals: 2,
+  maxPositionals: 2,
+  options: {
+    names: { kind: 'list', help: 'display names for A and B', value: 'NAME_A NAME_B' },
+    mapping: {
+      kind: 'string',
+      help: 'write the key mapping JSON (schemas/mapping.schema.json) here',
+      value: 'FILE'
+    },
+    export: { kind: 'string', help: 'write both key lists and every mapping to a text file', value: 'FILE' },
+    json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' }
+  }
+}
+
+/** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
+export function renderCompareExport(c: Comparison, keyLists: string): string {
+  const lines: string[] = [keyLists.trimEnd(), '', `# mappings ${c.models.a.name} -> ${c.models.b.name}`]
+  for (const m of c.mappings) {
+    const amb = m.ambiguity ? `\tambiguous: ${m.ambiguity}` : ''
+    lines.push(
+      `${m.source.join(' + ')}\t->\t${m.target.join(' + ')}\t${m.kind}\t${m.confidence}\t${m.reason}${amb}`
+    )
+  }
+  for (const side of ['a', 'b'] as const) {
+    lines.push('', `# unmatched in ${side.toUpperCase()} (${c.unmatched[side].length})`)
+    for (const k of c.unmatched[side]) lines.push(k)
+  }
+  return lines.join('\n') + '\n'
+}
+
+export async function runCompare(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length !== 2) throw new UsageError(`compare needs exactly two files: ${spec.usage}`)
+  const names = list(args, 'names')
+  if (names && names.length !== 2)
+    throw new UsageError(`--names needs two names (A and B), got ${names.length}`)
+  const [pathA, pathB] = args.positionals
+  const a = await readCheckpoint(pathA)
+  const b = await readCheckpoint(pathB)
+  const comparison = compareCheckpoints(a, b, names ? { names: [names[0], names[1]] } : {})
+  const document = toMappingFile(comparison, TOOL)
+
+  const mappingPath = str(args, 'mapping')
+  if (mappingPath !== undefined) await writeFileAtomic(mappingPath, toJson(document))
+  const exportPath = str(args, 'export')
+  if (exportPath !== undefined)
+    await writeFileAtomic(exportPath, renderCompareExport(comparison, renderKeyExport([a, b])))
+
+  if (flag(args, 'json')) {
+    io.stdout(toJson(document))
+    return EXIT_OK
+  }
+  io.stdout(renderComparisonConsole(comparison, { color: io.color }))
+  const written = [
+    mappingPath && `mapping written to ${mappingPath}`,
+    exportPath && `keys written to ${exportPath}`
+  ]
+  for (const w of written) if (w) io.stdout(`${w}\n`)
+  // The unmatched summary is cut in the report; say how many patterns that is when the list is long.
+  if (
+    groupKeys(comparison.unmatched.a, comparisonFamilies(comparison)).length > 50 &&
+    mappingPath === undefined
+  ) {
+    io.stdout('use --mapping FILE or --json for every key\n')
+  }
+  return EXIT_OK
+}
+
+export const compareCommand: Command = { spec, run: runCompare }

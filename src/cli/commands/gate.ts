@@ -1,0 +1,125 @@
+/**
+ * `model-compat gate --baseline B [--threshold 80] [--metric auto] [--fail-on FLAG,...] [--summary out.md]
+ * [--mapping-dir dir] [--json] ARTIFACT...`: the action's gate for local use and other CI systems. Same engine,
+ * same report; exit 0 when every artifact passes, 1 when the gate fails, 2 on bad input (including an artifact
+ * that cannot be read).
+ */
+import { flag, num, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
+import { EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, type CliIO, type Command } from '../io.js'
+import { toJson, writeFileAtomic } from '../files.js'
+import { readCheckpoint } from '../../formats/index.js'
+import { defaultEngines } from '../../gate/engines.js'
+import { evaluateGate, type GateEvaluation } from '../../gate/evaluate.js'
+import { formatPercent } from '../../gate/format.js'
+import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
+import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../report/gate-markdown.js'
+import { expandPatterns, isUrl, PatternError } from '../../action/glob.js'
+import { readArtifacts, writeReportFolder } from '../../action/pipeline.js'
+import { TOOL } from '../../version.js'
+import { isAbsolute, resolve } from 'node:path'
+
+const spec: CommandSpec = {
+  name: 'gate',
+  summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
+  usage:
+    '--baseline B [--threshold 80] [--metric auto|exact|normalized|mapped|loadable] [--fail-on FLAG,...] ' +
+    '[--summary out.md] [--mapping-dir DIR] [--json] ARTIFACT...',
+  minPositionals: 1,
+  options: {
+    baseline: {
+      kind: 'string',
+      short: 'b',
+      help: 'the model to gate against (file, folder, index or manifest)',
+      value: 'B'
+    },
+    threshold: { kind: 'number', help: 'minimum gated figure in percent (default 80)', value: 'PCT' },
+    metric: { kind: 'string', help: 'figure the threshold applies to (default auto)', value: 'METRIC' },
+    'fail-on': {
+      kind: 'string',
+      help: 'comma-separated flags that fail the gate (default dangerous-globals; none for none)',
+      value: 'FLAG,...'
+    },
+    summary: {
+      kind: 'string',
+      help: 'write the Markdown summary to this file instead of stdout',
+      value: 'FILE'
+    },
+    'mapping-dir': {
+      kind: 'string',
+      help: 'write gate-report.json, summary.md and the mappings here',
+      value: 'DIR'
+    },
+    json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' }
+  }
+}
+
+/** The policy from the arguments; a bad value is a UsageError naming the flag (exit 2). */
+function policyOf(args: ParsedArgs) {
+  try {
+    const threshold = num(args, 'threshold')
+    return {
+      threshold: parseThreshold(threshold === undefined ? '' : String(threshold), '--threshold'),
+      metric: parseMetric(str(args, 'metric') ?? '', '--metric'),
+      failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on')
+    }
+  } catch (e) {
+    if (e instanceof GateInputError) throw new UsageError(e.message)
+    throw e
+  }
+}
+
+export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
+  const baselinePath = str(args, 'baseline')
+  if (baselinePath === undefined) throw new UsageError('--baseline is required')
+  const policy = policyOf(args)
+  let paths: string[]
+  try {
+    paths = await expandPatterns(args.positionals, io.cwd)
+  } catch (e) {
+    if (e instanceof PatternError) throw new UsageError(e.message)
+    throw e
+  }
+  const at = (p: string) =>
+    isAbsolute(p) || isUrl(p) || resolve(io.cwd) === process.cwd() ? p : resolve(io.cwd, p)
+  const baseline = await readCheckpoint(at(baselinePath)) // a CheckpointError here exits 2, naming the file
+  const inputs = (await readArtifacts(paths.map(at))).map((g, i) => ({ ...g, path: paths[i] }))
+  const evaluation = evaluateGate({
+    baseline: { ...baseline, path: baselinePath },
+    inputs,
+    policy,
+    engines: defaultEngines(),
+    tool: TOOL
+  })
+  const mappingDir = str(args, 'mapping-dir')
+  const markdown = renderGateMarkdown(evaluation.report, {
+    limit: SUMMARY_LIMIT_BYTES,
+    unit: 'bytes',
+    ...(mappingDir ? { fullReportHint: `in ${mappingDir}` } : {})
+  })
+  if (mappingDir !== undefined) await writeReportFolder(at(mappingDir), evaluation, markdown)
+  const summaryPath = str(args, 'summary')
+  if (summaryPath !== undefined) await writeFileAtomic(at(summaryPath), markdown)
+
+  if (flag(args, 'json')) io.stdout(toJson(evaluation.report))
+  else if (summaryPath === undefined) io.stdout(markdown)
+  else io.stdout(consoleLines(evaluation))
+
+  const report = evaluation.report
+  if (report.passed) return EXIT_OK
+  io.stderr(`model-compat gate: ${report.message}\n`)
+  return report.artifacts.some((a) => a.status === 'error') ? EXIT_BAD_INPUT : EXIT_GATE_FAILED
+}
+
+/** One line per artifact when the Markdown went to a file. */
+function consoleLines(evaluation: GateEvaluation): string {
+  const r = evaluation.report
+  const lines = r.artifacts.map((a) => {
+    const figure =
+      a.figure !== undefined && a.metric ? `${a.metric} ${formatPercent(a.figure)}` : (a.error?.code ?? '')
+    return `${a.status.toUpperCase().padEnd(5)} ${a.path}  ${figure}`
+  })
+  lines.push(`${r.passed ? 'PASSED' : 'FAILED'}: verdict ${r.verdict}, threshold ${r.policy.threshold}%`)
+  return lines.join('\n') + '\n'
+}
+
+export const gateCommand: Command = { spec, run: runGate }

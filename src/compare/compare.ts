@@ -1,0 +1,146 @@
+/** `compareCheckpoints`: key statistics, the three overlap figures, shapes, mapping, flags and verdict. */
+import type { Checkpoint } from '../formats/types.js'
+import type {
+  Comparison,
+  CompareOptions,
+  Confidence,
+  KeyMapping,
+  ModelRef,
+  ShapeDifference
+} from './types.js'
+import { numel, parseModel, type TensorRef } from './model.js'
+import { mapModels } from './mapper.js'
+import { structureFacts } from './structure.js'
+import { analyzeStructure } from '../analysis/index.js'
+import { computeFlags, verdictOf } from './verdict.js'
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/).filter((p) => p !== '')
+  return parts[parts.length - 1] ?? path
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i])
+}
+
+function ratio(n: number, d: number): number {
+  return d === 0 ? 0 : n / d
+}
+
+function strippedPrefixes(tensors: readonly TensorRef[]): string[] {
+  const counts = new Map<string, number>()
+  for (const t of tensors) {
+    if (t.key.length === t.normKey.length) continue
+    const s = t.key.slice(0, t.key.length - t.normKey.length)
+    counts.set(s, (counts.get(s) ?? 0) + 1)
+  }
+  return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p)
+}
+
+function isIdentity(m: KeyMapping): boolean {
+  return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0]
+}
+
+export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOptions = {}): Comparison {
+  const refA: ModelRef = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format }
+  const refB: ModelRef = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format }
+
+  // Exact keys.
+  const shapesB = new Map<string, number[]>()
+  for (const t of b.tensors) if (!shapesB.has(t.name)) shapesB.set(t.name, t.shape)
+  const keysA = new Set<string>()
+  let common = 0
+  let exactCompatible = 0
+  let shapeMatching = 0
+  const differing: ShapeDifference[] = []
+  for (const t of a.tensors) {
+    if (keysA.has(t.name)) continue
+    keysA.add(t.name)
+    const sb = shapesB.get(t.name)
+    if (!sb) continue
+    common++
+    if (sameShape(t.shape, sb)) shapeMatching++
+    else differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] })
+    if (numel(t.shape) === numel(sb)) exactCompatible++
+  }
+  const totalA = keysA.size
+  const totalB = shapesB.size
+
+  // Normalised keys.
+  const pa = parseModel(a)
+  const pb = parseModel(b)
+  let normalized = 0
+  let normalizedCompatible = 0
+  let normalizedShapeMatches = 0
+  const normalizedDifferences: ShapeDifference[] = []
+  for (const ref of pa.byNormKey.values()) {
+    const other = pb.byNormKey.get(ref.normKey)
+    if (!other) continue
+    normalized++
+    if (numel(ref.shape) === numel(other.shape)) normalizedCompatible++
+    if (sameShape(ref.shape, other.shape)) normalizedShapeMatches++
+    else normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] })
+  }
+
+  // Mapping.
+  const { mappings: all, familyPairs } = mapModels(pa, pb)
+  const coveredA = new Set<string>()
+  const mentionedA = new Set<string>()
+  const mentionedB = new Set<string>()
+  for (const m of all) {
+    for (const k of m.source) mentionedA.add(k)
+    for (const k of m.target) mentionedB.add(k)
+    if (m.confidence === 'high' && m.shapeCompatible) for (const k of m.source) coveredA.add(k)
+  }
+  // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
+  for (const t of a.tensors) {
+    const sb = shapesB.get(t.name)
+    if (sb && numel(sb) === numel(t.shape)) {
+      coveredA.add(t.name)
+      mentionedA.add(t.name)
+      mentionedB.add(t.name)
+    }
+  }
+  const mappings = all.filter((m) => !isIdentity(m))
+  const mappingCounts: Record<Confidence, number> = { high: 0, medium: 0, low: 0 }
+  for (const m of mappings) mappingCounts[m.confidence]++
+
+  const overlap = {
+    exact: ratio(common, totalA),
+    exactCompatible: ratio(exactCompatible, totalA),
+    normalized: ratio(normalized, totalA),
+    normalizedCompatible: ratio(normalizedCompatible, totalA),
+    mapped: ratio(coveredA.size, totalA)
+  }
+  const structure = {
+    a: structureFacts(pa, opts.analyses?.a ?? analyzeStructure(a)),
+    b: structureFacts(pb, opts.analyses?.b ?? analyzeStructure(b))
+  }
+  const flags = computeFlags({
+    a: structure.a,
+    b: structure.b,
+    familyPairs,
+    overlap,
+    shapeDifferences: normalizedDifferences,
+    shapeMatches: normalizedShapeMatches,
+    mappings,
+    strippedA: strippedPrefixes(pa.tensors),
+    strippedB: strippedPrefixes(pb.tensors)
+  })
+  const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k))
+  const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k))
+
+  return {
+    models: { a: refA, b: refB },
+    keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
+    overlap,
+    shapes: { matching: shapeMatching, differing },
+    structure,
+    familyPairs,
+    mappings,
+    mappingCounts,
+    unmatched: { a: unmatchedA, b: unmatchedB },
+    flags,
+    verdict: verdictOf(overlap)
+  }
+}

@@ -1,0 +1,434 @@
+/**
+ * Matching the modules of two aligned scopes (block i of A with block i of B, or top level with top level).
+ * Stages run from the strongest evidence to the weakest and each removes what it matched, so a later, weaker
+ * rule only ever chooses among what is left:
+ *   0 same path; 1 same canonical name; 2 splits/fuses named by a fused word (qkv, kv); 3 one name refines the
+ *   other; 4 the only remaining module with that signature; 5 splits/fuses found from dims alone; 6 best name
+ *   score; 7 same canonical name with incompatible shapes (kept as low-confidence evidence).
+ * Comparisons happen only inside signature buckets, with capped bucket sizes, so a scope costs near-linear time.
+ */
+import type { Confidence } from './types.js'
+import type { ModuleEntry, Scope } from './model.js'
+import {
+  fusedParts,
+  isCoreSubset,
+  moduleTokens,
+  rolesConflict,
+  sharesRole,
+  tokenSimilarity,
+  type ModuleTokens
+} from './tokens.js'
+import { findShapeSplit, partsFit } from './split.js'
+
+export type ModuleMatchKind = 'pair' | 'split' | 'fuse'
+
+/** A match between modules, by index into each scope's `modules`. Leaves are paired later. */
+export interface ModuleMatch {
+  kind: ModuleMatchKind
+  a: number[]
+  b: number[]
+  confidence: Confidence
+  reason: string
+  ambiguity?: string
+}
+
+/** Largest bucket product scored pairwise; bigger buckets fall back to hash-only rules (stages 0-4). */
+const MAX_BUCKET_PAIRS = 4096
+/** Stage 6 thresholds: minimum score, and the margins over the runner-up for high / medium confidence. */
+const MIN_SCORE = 0.34
+const HIGH_SCORE = 0.5
+const HIGH_MARGIN = 0.2
+const TIE_MARGIN = 0.05
+
+const MODULATION_AMBIGUITY =
+  'modulation chunks (shift/scale/gate) have equal sizes: their order cannot be verified from headers'
+
+export interface SideInfo {
+  modules: ModuleEntry[]
+  tokens: ModuleTokens[]
+  parentTokens: ModuleTokens[]
+  parents: string[]
+}
+
+/** Name tokens of a scope's modules; they depend on the module paths only, so scopes can share them. */
+export type TokenCache = Map<string, Omit<SideInfo, 'modules'>>
+
+/** Tokens of every module of a scope, with ordinals computed among numbered siblings of this scope. */
+export function scopeInfo(scope: Scope, cache?: TokenCache): SideInfo {
+  // The count keeps "no module" apart from "one module with an empty path" (a bare `weight` key).
+  const cacheKey = `${scope.modules.length}\u0000${scope.pathTemplate}`
+  const known = cache?.get(cacheKey)
+  if (known) return { modules: scope.modules, ...known }
+  const info = computeScopeInfo(scope)
+  cache?.set(cacheKey, { tokens: info.tokens, parentTokens: info.parentTokens, parents: info.parents })
+  return info
+}
+
+function computeScopeInfo(scope: Scope): SideInfo {
+  const children = new Map<string, Set<number>>()
+  for (const m of scope.modules) {
+    const segs = m.path.split('.')
+    for (let i = 0; i < segs.length; i++) {
+      if (!/^\d+$/.test(segs[i])) continue
+      const parent = segs.slice(0, i).join('.')
+      let set = children.get(parent)
+      if (!set) children.set(parent, (set = new Set()))
+      set.add(Number(segs[i]))
+    }
+  }
+  const ranks = new Map<string, Map<number, number>>()
+  for (const [parent, set] of children) {
+    if (set.size < 2) continue
+    const sorted = [...set].sort((x, y) => x - y)
+    ranks.set(parent, new Map(sorted.map((n, i) => [n, i + 1])))
+  }
+  const ordinalOf = (parent: string, n: number): number | undefined => ranks.get(parent)?.get(n)
+  const parents = scope.modules.map((m) => {
+    const i = m.path.lastIndexOf('.')
+    return i < 0 ? '' : m.path.slice(0, i)
+  })
+  return {
+    modules: scope.modules,
+    tokens: scope.modules.map((m) => moduleTokens(m.path, ordinalOf)),
+    parentTokens: parents.map((p) => moduleTokens(p, ordinalOf)),
+    parents
+  }
+}
+
+function isModulation(t: ModuleTokens): boolean {
+  return t.core.includes('mod')
+}
+
+function pairAmbiguity(
+  a: ModuleEntry,
+  b: ModuleEntry,
+  ta: ModuleTokens,
+  tb: ModuleTokens
+): string | undefined {
+  if (a.path !== b.path && (isModulation(ta) || isModulation(tb))) return MODULATION_AMBIGUITY
+  return undefined
+}
+
+class Matcher {
+  readonly usedA: boolean[]
+  readonly usedB: boolean[]
+  readonly out: ModuleMatch[] = []
+  constructor(
+    readonly A: SideInfo,
+    readonly B: SideInfo
+  ) {
+    this.usedA = A.modules.map(() => false)
+    this.usedB = B.modules.map(() => false)
+  }
+
+  residual(side: 'a' | 'b'): number[] {
+    const used = side === 'a' ? this.usedA : this.usedB
+    const out: number[] = []
+    used.forEach((u, i) => {
+      if (!u) out.push(i)
+    })
+    return out
+  }
+
+  pair(i: number, j: number, confidence: Confidence, reason: string, ambiguity?: string): void {
+    this.usedA[i] = true
+    this.usedB[j] = true
+    const amb =
+      ambiguity ?? pairAmbiguity(this.A.modules[i], this.B.modules[j], this.A.tokens[i], this.B.tokens[j])
+    this.out.push({ kind: 'pair', a: [i], b: [j], confidence, reason, ...(amb ? { ambiguity: amb } : {}) })
+  }
+
+  /** Groups residual modules of one side by a key; only keys present on both sides matter. */
+  buckets(
+    keyA: (i: number) => string,
+    keyB: (j: number) => string
+  ): Map<string, { a: number[]; b: number[] }> {
+    const map = new Map<string, { a: number[]; b: number[] }>()
+    for (const i of this.residual('a')) {
+      const k = keyA(i)
+      let e = map.get(k)
+      if (!e) map.set(k, (e = { a: [], b: [] }))
+      e.a.push(i)
+    }
+    for (const j of this.residual('b')) {
+      const e = map.get(keyB(j))
+      if (e) e.b.push(j)
+    }
+    return map
+  }
+
+  stage0SamePath(): void {
+    const byPath = new Map<string, number>()
+    this.B.modules.forEach((m, j) => byPath.set(m.path, j))
+    this.A.modules.forEach((m, i) => {
+      const j = byPath.get(m.path)
+      if (j === undefined || this.usedB[j]) return
+      this.pair(i, j, 'high', 'same key after stripping prefixes')
+    })
+  }
+
+  stage1Canonical(): void {
+    const A = this.A
+    const B = this.B
+    const key = (t: ModuleTokens, m: ModuleEntry): string => `${t.canon}\u0000${m.numelSig}`
+    for (const e of this.buckets(
+      (i) => key(A.tokens[i], A.modules[i]),
+      (j) => key(B.tokens[j], B.modules[j])
+    ).values()) {
+      if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0) continue
+      this.pair(
+        e.a[0],
+        e.b[0],
+        'high',
+        `same role after synonym normalisation ({${A.tokens[e.a[0]].core.join(', ')}})`
+      )
+    }
+  }
+
+  stage2NamedSplits(): void {
+    for (const [fromSide, toSide] of [
+      ['a', 'b'],
+      ['b', 'a']
+    ] as const) {
+      const from = fromSide === 'a' ? this.A : this.B
+      const to = toSide === 'a' ? this.A : this.B
+      const usedFrom = fromSide === 'a' ? this.usedA : this.usedB
+      const usedTo = toSide === 'a' ? this.usedA : this.usedB
+      for (const i of this.residual(fromSide)) {
+        const fused = fusedParts(from.tokens[i])
+        if (!fused) continue
+        const candidates = namedPartGroups(from, i, fused.parts, to, usedTo)
+        if (candidates.length === 0) continue
+        candidates.sort((x, y) => y.score - x.score)
+        const best = candidates[0]
+        const unique = candidates.length === 1 || best.score - candidates[1].score > TIE_MARGIN
+        if (!unique) continue
+        usedFrom[i] = true
+        for (const j of best.parts) usedTo[j] = true
+        const dims = best.parts.map((j) => leadingDim(to.modules[j]))
+        const equal = dims.every((d) => d === dims[0])
+        const partNames = best.parts.map((j) => to.modules[j].path)
+        this.out.push({
+          kind: fromSide === 'a' ? 'split' : 'fuse',
+          a: fromSide === 'a' ? [i] : best.parts,
+          b: fromSide === 'a' ? best.parts : [i],
+          confidence: 'high',
+          reason: `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`,
+          ...(equal
+            ? {
+                ambiguity: `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
+              }
+            : {})
+        })
+      }
+    }
+  }
+
+  stage3Refinement(): void {
+    const A = this.A
+    const B = this.B
+    for (const e of this.buckets(
+      (i) => A.modules[i].numelSig,
+      (j) => B.modules[j].numelSig
+    ).values()) {
+      if (e.a.length * e.b.length > MAX_BUCKET_PAIRS) continue
+      const rel = (i: number, j: number): boolean =>
+        !rolesConflict(A.tokens[i], B.tokens[j]) &&
+        (isCoreSubset(A.tokens[i], B.tokens[j]) || isCoreSubset(B.tokens[j], A.tokens[i]))
+      for (const i of e.a) {
+        const hits = e.b.filter((j) => !this.usedB[j] && rel(i, j))
+        if (hits.length !== 1) continue
+        const j = hits[0]
+        const back = e.a.filter((k) => !this.usedA[k] && rel(k, j))
+        if (back.length !== 1) continue
+        this.pair(
+          i,
+          j,
+          'high',
+          `one name refines the other ({${A.tokens[i].core.join(', ')}} vs {${B.tokens[j].core.join(', ')}})`
+        )
+      }
+    }
+  }
+
+  stage4Singletons(): void {
+    const A = this.A
+    const B = this.B
+    for (const e of this.buckets(
+      (i) => A.modules[i].numelSig,
+      (j) => B.modules[j].numelSig
+    ).values()) {
+      if (e.a.length !== 1 || e.b.length !== 1) continue
+      const [i, j] = [e.a[0], e.b[0]]
+      if (rolesConflict(A.tokens[i], B.tokens[j])) continue
+      const shared = sharesRole(A.tokens[i], B.tokens[j])
+      this.pair(
+        i,
+        j,
+        shared ? 'high' : 'medium',
+        shared
+          ? 'the only module left with this signature on each side, same role'
+          : 'the only module left with this signature on each side (names share no role word)'
+      )
+    }
+  }
+
+  stage5ShapeSplits(): void {
+    for (const [fromSide, toSide] of [
+      ['a', 'b'],
+      ['b', 'a']
+    ] as const) {
+      const from = fromSide === 'a' ? this.A : this.B
+      const to = toSide === 'a' ? this.A : this.B
+      const usedFrom = fromSide === 'a' ? this.usedA : this.usedB
+      const usedTo = toSide === 'a' ? this.usedA : this.usedB
+      const free = this.residual(toSide)
+      for (const i of this.residual(fromSide)) {
+        const parts = findShapeSplit(
+          from.modules[i],
+          from.tokens[i],
+          to,
+          free.filter((j) => !usedTo[j])
+        )
+        if (!parts) continue
+        usedFrom[i] = true
+        for (const j of parts) usedTo[j] = true
+        const dims = parts.map((j) => leadingDim(to.modules[j]))
+        this.out.push({
+          kind: fromSide === 'a' ? 'split' : 'fuse',
+          a: fromSide === 'a' ? [i] : parts,
+          b: fromSide === 'a' ? parts : [i],
+          confidence: 'medium',
+          reason: `dims sum exactly: ${from.modules[i].path} rows ${leadingDim(from.modules[i])} = ${dims.join(' + ')} (${parts.map((j) => to.modules[j].path).join(', ')}); order from names/positions`
+        })
+      }
+    }
+  }
+
+  stage6Scored(): void {
+    const A = this.A
+    const B = this.B
+    const nA = A.modules.length || 1
+    const nB = B.modules.length || 1
+    for (const e of this.buckets(
+      (i) => A.modules[i].numelSig,
+      (j) => B.modules[j].numelSig
+    ).values()) {
+      if (e.b.length === 0 || e.a.length * e.b.length > MAX_BUCKET_PAIRS) continue
+      const score = (i: number, j: number): number => {
+        if (rolesConflict(A.tokens[i], B.tokens[j])) return 0
+        const position = 1 - Math.abs(A.modules[i].position / nA - B.modules[j].position / nB)
+        return tokenSimilarity(A.tokens[i], B.tokens[j]) + 0.05 * position
+      }
+      const table = e.a.map((i) => e.b.map((j) => score(i, j)))
+      const pairs: [number, number, number][] = []
+      table.forEach((row, x) => row.forEach((s, y) => pairs.push([s, x, y])))
+      pairs.sort((p, q) => q[0] - p[0])
+      const takenA = new Set<number>()
+      const takenB = new Set<number>()
+      for (const [s, x, y] of pairs) {
+        if (s < MIN_SCORE || takenA.has(x) || takenB.has(y)) continue
+        takenA.add(x)
+        takenB.add(y)
+        // Margins against every alternative, taken or not: the second half of a swappable pair is as
+        // ambiguous as the first, even though its rival is already used.
+        const rowAlt = Math.max(0, ...table[x].filter((_, yy) => yy !== y))
+        const colAlt = Math.max(0, ...table.filter((_, xx) => xx !== x).map((r) => r[y]))
+        const margin = s - Math.max(rowAlt, colAlt)
+        const i = e.a[x]
+        const j = e.b[y]
+        if (margin < TIE_MARGIN) {
+          const rivalY = table[x].findIndex((v, yy) => yy !== y && v === rowAlt)
+          const rival = rivalY >= 0 ? B.modules[e.b[rivalY]].path : 'another module'
+          this.pair(
+            i,
+            j,
+            'low',
+            `names about as similar to ${rival}`,
+            `equal-shaped candidates could be swapped: ${B.modules[j].path} or ${rival}`
+          )
+        } else {
+          const high = s >= HIGH_SCORE && margin >= HIGH_MARGIN
+          this.pair(
+            i,
+            j,
+            high ? 'high' : 'medium',
+            `most similar name with the same signature (score ${s.toFixed(2)}, margin ${margin.toFixed(2)})`
+          )
+        }
+      }
+    }
+  }
+
+  stage7Incompatible(): void {
+    const A = this.A
+    const B = this.B
+    for (const e of this.buckets(
+      (i) => A.tokens[i].canon,
+      (j) => B.tokens[j].canon
+    ).values()) {
+      if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0) continue
+      this.pair(e.a[0], e.b[0], 'low', 'names correspond but shapes differ')
+    }
+  }
+}
+
+export function leadingDim(m: ModuleEntry): number {
+  const t = m.leaves.get('weight') ?? [...m.leaves.values()][0]
+  return t.shape.length > 0 ? t.shape[0] : 1
+}
+
+/** Groups of `to` modules, one per part role, under one parent, whose rows add up to module `i` of `from`. */
+function namedPartGroups(
+  from: SideInfo,
+  i: number,
+  parts: string[],
+  to: SideInfo,
+  usedTo: boolean[]
+): { parts: number[]; score: number }[] {
+  const fusedModule = from.modules[i]
+  const byParent = new Map<string, number[]>()
+  to.modules.forEach((_, j) => {
+    if (usedTo[j]) return
+    const p = to.parents[j]
+    let list = byParent.get(p)
+    if (!list) byParent.set(p, (list = []))
+    list.push(j)
+  })
+  const out: { parts: number[]; score: number }[] = []
+  for (const members of byParent.values()) {
+    const chosen: number[] = []
+    for (const part of parts) {
+      const hits = members.filter((j) => {
+        const core = to.tokens[j].core
+        return core.includes(part) && !core.includes('qkv') && !core.includes('kv') && !core.includes('norm')
+      })
+      if (hits.length !== 1) break
+      chosen.push(hits[0])
+    }
+    if (chosen.length !== parts.length) continue
+    if (
+      !partsFit(
+        fusedModule,
+        chosen.map((j) => to.modules[j])
+      )
+    )
+      continue
+    out.push({ parts: chosen, score: tokenSimilarity(from.parentTokens[i], to.parentTokens[chosen[0]]) })
+  }
+  return out
+}
+
+/** Matches two scopes' modules. Pure; the caller caches results by the scopes' templates. */
+export function matchScopes(a: Scope, b: Scope, tokens?: TokenCache): ModuleMatch[] {
+  const m = new Matcher(scopeInfo(a, tokens), scopeInfo(b, tokens))
+  m.stage0SamePath()
+  m.stage1Canonical()
+  m.stage2NamedSplits()
+  m.stage3Refinement()
+  m.stage4Singletons()
+  m.stage5ShapeSplits()
+  m.stage6Scored()
+  m.stage7Incompatible()
+  return m.out
+}

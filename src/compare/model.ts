@@ -1,0 +1,205 @@
+/**
+ * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
+ * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
+ * Built in one linear pass over the keys.
+ */
+import type { Checkpoint } from '../formats/types.js'
+import { normalizeKey } from './normalize.js'
+
+export interface TensorRef {
+  /** The key exactly as stored. */
+  key: string
+  /** The key after stripping known prefixes and wrappers. */
+  normKey: string
+  shape: number[]
+}
+
+export interface ModuleEntry {
+  /** Path inside its scope, without the parameter leaf (`self_attn.q`), or the parameter itself (`modulation`). */
+  path: string
+  /** Canonical leaf name (`weight`, `bias`, `` for a bare parameter) -> tensor. */
+  leaves: Map<string, TensorRef>
+  /** Exact signature: leaves with shapes. Equal signatures can be renamed onto each other. */
+  sig: string
+  /** Element-count signature: equal means a reshape is possible. */
+  numelSig: string
+  /** Order of first appearance in the scope. */
+  position: number
+}
+
+export interface Scope {
+  /** `blocks.3`, or `` for the top level. */
+  id: string
+  /** The family prefix (`blocks`, `double_blocks`, ...), `` for the top level. */
+  family: string
+  index: number
+  modules: ModuleEntry[]
+  /** Every module path and signature in order: scopes with equal templates map identically. */
+  template: string
+  /** Every module path in order: scopes with equal path templates have equal name tokens. */
+  pathTemplate: string
+}
+
+export interface Family {
+  prefix: string
+  /** Scopes sorted by block index. */
+  scopes: Scope[]
+}
+
+export interface ParsedModel {
+  top: Scope
+  families: Family[]
+  tensors: TensorRef[]
+  /** Normalised key -> tensor (the first one, when two raw keys normalise to the same key). */
+  byNormKey: Map<string, TensorRef>
+  /** Raw keys that collide with another key after normalisation; they stay unmatched. */
+  collisions: string[]
+}
+
+/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
+const LEAVES: Record<string, string> = {
+  weight: 'weight',
+  bias: 'bias',
+  scale: 'weight',
+  gamma: 'weight',
+  beta: 'bias',
+  running_mean: 'running_mean',
+  running_var: 'running_var',
+  num_batches_tracked: 'num_batches_tracked',
+  weight_int8: 'weight_int8',
+  weight_scale: 'weight_scale'
+}
+
+/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
+const FUSED_LEAVES: Record<string, [string, string]> = {
+  in_proj_weight: ['in_proj', 'weight'],
+  in_proj_bias: ['in_proj', 'bias']
+}
+
+/**
+ * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
+ * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
+ */
+const MIN_TENSORS_PER_BLOCK = 3
+
+function splitLeaf(segments: string[]): { path: string; leaf: string } {
+  const last = segments[segments.length - 1]
+  const fused = FUSED_LEAVES[last]
+  if (fused) return { path: [...segments.slice(0, -1), fused[0]].join('.'), leaf: fused[1] }
+  const leaf = LEAVES[last]
+  if (leaf !== undefined) return { path: segments.slice(0, -1).join('.'), leaf }
+  return { path: segments.join('.'), leaf: '' }
+}
+
+function firstNumeric(segments: string[]): number {
+  for (let i = 1; i < segments.length; i++) if (/^\d{1,9}$/.test(segments[i])) return i
+  return -1
+}
+
+export function numel(shape: readonly number[]): number {
+  let n = 1
+  for (const d of shape) n *= d
+  return n
+}
+
+function finishModule(m: { path: string; leaves: Map<string, TensorRef>; position: number }): ModuleEntry {
+  const names = [...m.leaves.keys()].sort()
+  const sig = names.map((l) => `${l}=${m.leaves.get(l)!.shape.join('x')}`).join(',')
+  const numelSig = names.map((l) => `${l}=${numel(m.leaves.get(l)!.shape)}`).join(',')
+  return { ...m, sig, numelSig }
+}
+
+class ScopeBuilder {
+  readonly modules = new Map<string, { path: string; leaves: Map<string, TensorRef>; position: number }>()
+  constructor(
+    readonly id: string,
+    readonly family: string,
+    readonly index: number
+  ) {}
+  add(path: string, leaf: string, t: TensorRef): boolean {
+    let m = this.modules.get(path)
+    if (!m) {
+      m = { path, leaves: new Map(), position: this.modules.size }
+      this.modules.set(path, m)
+    }
+    if (m.leaves.has(leaf)) return false
+    m.leaves.set(leaf, t)
+    return true
+  }
+  build(): Scope {
+    const modules = [...this.modules.values()].map(finishModule)
+    const pathTemplate = modules.map((m) => m.path).join('\n')
+    const template = `${pathTemplate}\u0000${modules.map((m) => m.sig).join('\n')}`
+    return { id: this.id, family: this.family, index: this.index, modules, template, pathTemplate }
+  }
+}
+
+/** Groups a checkpoint's tensors into scopes and modules. Linear in the number of keys. */
+export function parseModel(ckpt: Checkpoint): ParsedModel {
+  const tensors: TensorRef[] = []
+  const byNormKey = new Map<string, TensorRef>()
+  const collisions: string[] = []
+  const unique: TensorRef[] = []
+  for (const t of ckpt.tensors) {
+    const ref: TensorRef = { key: t.name, normKey: normalizeKey(t.name).key, shape: t.shape }
+    tensors.push(ref)
+    if (byNormKey.has(ref.normKey)) collisions.push(ref.key)
+    else {
+      byNormKey.set(ref.normKey, ref)
+      unique.push(ref)
+    }
+  }
+
+  // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
+  // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
+  const segmentsOf: string[][] = new Array<string[]>(unique.length)
+  const numericAt: number[] = new Array<number>(unique.length)
+  const candidates = new Map<string, { indices: Set<number>; tensors: number }>()
+  for (let n = 0; n < unique.length; n++) {
+    const segments = unique[n].normKey.split('.')
+    segmentsOf[n] = segments
+    const p = firstNumeric(segments)
+    numericAt[n] = p
+    if (p < 0 || p === segments.length - 1) continue
+    const prefix = segments.slice(0, p).join('.')
+    let c = candidates.get(prefix)
+    if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
+    c.indices.add(Number(segments[p]))
+    c.tensors++
+  }
+  const familyPrefixes = new Set<string>()
+  for (const [prefix, c] of candidates) {
+    if (c.indices.size >= 2 && c.tensors >= MIN_TENSORS_PER_BLOCK * c.indices.size) familyPrefixes.add(prefix)
+  }
+
+  // Pass 2: place every tensor in its scope and module.
+  const top = new ScopeBuilder('', '', 0)
+  const familyScopes = new Map<string, Map<number, ScopeBuilder>>()
+  for (let n = 0; n < unique.length; n++) {
+    const ref = unique[n]
+    const segments = segmentsOf[n]
+    const p = numericAt[n]
+    let scope = top
+    let rest = segments
+    if (p >= 0 && p < segments.length - 1) {
+      const prefix = segments.slice(0, p).join('.')
+      if (familyPrefixes.has(prefix)) {
+        const index = Number(segments[p])
+        let scopes = familyScopes.get(prefix)
+        if (!scopes) familyScopes.set(prefix, (scopes = new Map()))
+        let s = scopes.get(index)
+        if (!s) scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
+        scope = s
+        rest = segments.slice(p + 1)
+      }
+    }
+    const { path, leaf } = splitLeaf(rest)
+    if (!scope.add(path, leaf, ref)) collisions.push(ref.key)
+  }
+
+  const families: Family[] = [...familyScopes.entries()].map(([prefix, scopes]) => ({
+    prefix,
+    scopes: [...scopes.values()].sort((x, y) => x.index - y.index).map((s) => s.build())
+  }))
+  return { top: top.build(), families, tensors, byNormKey, collisions }
+}

@@ -1,0 +1,229 @@
+/** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+import type {
+  FamilyPairing,
+  Flag,
+  KeyMapping,
+  OverlapBasis,
+  OverlapFigures,
+  ShapeDifference,
+  StructureFacts,
+  Verdict,
+  VerdictTier
+} from './types.js'
+
+/** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
+export const COMPATIBLE_ABOVE = 0.8
+export const PARTIAL_FROM = 0.3
+
+const SUMMARIES: Record<VerdictTier, Record<OverlapBasis, string>> = {
+  compatible: {
+    exact: 'LoRAs should work directly: the keys and shapes match.',
+    normalized: 'LoRAs should work once the key prefix is adjusted: same keys after stripping prefixes.',
+    mapped: 'Same network under another naming: LoRAs work after key conversion (see the mapping).'
+  },
+  partial: {
+    exact: 'Conversion needed: part of the model matches (see the mapping and the unmatched keys).',
+    normalized: 'Conversion needed: part of the model matches after stripping prefixes (see the mapping).',
+    mapped: 'Conversion needed: part of the model can be mapped (see the mapping and the unmatched keys).'
+  },
+  incompatible: {
+    exact: 'Different architectures: train for the target model, or use its native LoRAs.',
+    normalized: 'Different architectures: train for the target model, or use its native LoRAs.',
+    mapped: 'Different architectures: train for the target model, or use its native LoRAs.'
+  }
+}
+
+export function tierOf(overlap: number): VerdictTier {
+  if (overlap > COMPATIBLE_ABOVE) return 'compatible'
+  if (overlap >= PARTIAL_FROM) return 'partial'
+  return 'incompatible'
+}
+
+/**
+ * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
+ * simplest basis wins (exact, then normalized, then mapped).
+ */
+export function verdictOf(overlap: OverlapFigures): Verdict {
+  const options: [OverlapBasis, number][] = [
+    ['exact', overlap.exactCompatible],
+    ['normalized', overlap.normalizedCompatible],
+    ['mapped', overlap.mapped]
+  ]
+  let [basis, value] = options[0]
+  for (const [b, v] of options) {
+    if (v > value) {
+      basis = b
+      value = v
+    }
+  }
+  const tier = tierOf(value)
+  return { tier, basis, overlap: value, summary: SUMMARIES[tier][basis] }
+}
+
+export interface FlagInputs {
+  a: StructureFacts
+  b: StructureFacts
+  familyPairs: FamilyPairing[]
+  overlap: OverlapFigures
+  /** Normalised-equal keys with different shapes (exact-key differences included). */
+  shapeDifferences: ShapeDifference[]
+  /** Normalised-equal keys with equal shapes. */
+  shapeMatches: number
+  mappings: KeyMapping[]
+  /** Prefixes stripped on each side, most common first. */
+  strippedA: string[]
+  strippedB: string[]
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`
+}
+
+export function computeFlags(x: FlagInputs): Flag[] {
+  const flags: Flag[] = []
+  for (const p of x.familyPairs) {
+    const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB }
+    if (p.countA === p.countB) {
+      flags.push({
+        kind: 'green',
+        code: 'block-count',
+        message: `same block count: ${p.a} ${p.countA} = ${p.b} ${p.countB}`,
+        evidence
+      })
+    } else {
+      flags.push({
+        kind: 'red',
+        code: 'block-count',
+        message: `different block counts: ${p.a} ${p.countA} vs ${p.b} ${p.countB}`,
+        evidence
+      })
+    }
+  }
+  const pairedA = new Set(x.familyPairs.map((p) => p.a))
+  const pairedB = new Set(x.familyPairs.map((p) => p.b))
+  for (const f of x.a.families.filter((f) => !pairedA.has(f.prefix))) {
+    flags.push({
+      kind: 'red',
+      code: 'block-family',
+      message: `A's ${f.prefix} (${f.count} blocks) has no counterpart in B`,
+      evidence: { side: 'a', family: f.prefix, blocks: f.count }
+    })
+  }
+  for (const f of x.b.families.filter((f) => !pairedB.has(f.prefix))) {
+    flags.push({
+      kind: 'red',
+      code: 'block-family',
+      message: `B's ${f.prefix} (${f.count} blocks) has no counterpart in A`,
+      evidence: { side: 'b', family: f.prefix, blocks: f.count }
+    })
+  }
+
+  const dimA = x.a.hiddenDim
+  const dimB = x.b.hiddenDim
+  if (dimA !== undefined && dimB !== undefined) {
+    const evidence = {
+      hiddenDimA: dimA,
+      hiddenDimB: dimB,
+      evidenceA: x.a.hiddenDimEvidence,
+      evidenceB: x.b.hiddenDimEvidence
+    }
+    if (dimA === dimB)
+      flags.push({ kind: 'green', code: 'hidden-dim', message: `same hidden dim ${dimA}`, evidence })
+    else
+      flags.push({
+        kind: 'red',
+        code: 'hidden-dim',
+        message: `different hidden dims: ${dimA} vs ${dimB}`,
+        evidence
+      })
+  }
+
+  const la = x.a.attentionLayouts
+  const lb = x.b.attentionLayouts
+  if (la.length > 0 && lb.length > 0) {
+    const evidence = { layoutsA: la, layoutsB: lb }
+    if (la.join(',') === lb.join(',')) {
+      flags.push({
+        kind: 'green',
+        code: 'attention-layout',
+        message: `same attention architecture (${la.join(', ')})`,
+        evidence
+      })
+    } else {
+      flags.push({
+        kind: 'red',
+        code: 'attention-layout',
+        message: `different attention layouts: ${la.join(', ')} vs ${lb.join(', ')}`,
+        evidence
+      })
+    }
+  }
+
+  const fa = x.a.family
+  const fb = x.b.family
+  if (fa && fb) {
+    const evidence = { familyA: fa.name, familyB: fb.name }
+    if (fa.id === fb.id)
+      flags.push({
+        kind: 'green',
+        code: 'model-family',
+        message: `same model family (${fa.name} / ${fb.name})`,
+        evidence
+      })
+    else
+      flags.push({
+        kind: 'red',
+        code: 'model-family',
+        message: `different model families: ${fa.name} vs ${fb.name}`,
+        evidence
+      })
+  }
+
+  const o = x.overlap
+  if (o.normalized > o.exact + 0.05) {
+    flags.push({
+      kind: 'green',
+      code: 'naming',
+      message: `same key structure under different prefixes (${pct(o.exact)} exact, ${pct(o.normalized)} after stripping)`,
+      evidence: { exact: o.exact, normalized: o.normalized, strippedA: x.strippedA, strippedB: x.strippedB }
+    })
+  }
+  const named = x.mappings.filter((m) => m.confidence !== 'low' && m.source.join() !== m.target.join()).length
+  if (o.normalized < 0.1 && o.mapped >= 0.5) {
+    flags.push({
+      kind: 'green',
+      code: 'naming',
+      message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
+      evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
+    })
+  } else if (o.normalized < 0.1 && o.mapped < 0.2) {
+    const anyName = x.mappings.filter((m) => m.confidence !== 'low').length
+    flags.push({
+      kind: 'red',
+      code: 'naming',
+      message: `naming schemes share no usable pattern (${pct(o.normalized)} normalized overlap, ${pct(o.mapped)} mapped)`,
+      evidence: { normalized: o.normalized, mapped: o.mapped, mediumOrHighMappings: anyName }
+    })
+  }
+
+  const total = x.shapeMatches + x.shapeDifferences.length
+  if (total > 0) {
+    const examples = x.shapeDifferences.slice(0, 3)
+    if (x.shapeDifferences.length === 0) {
+      flags.push({
+        kind: 'green',
+        code: 'shapes',
+        message: `matching shapes on all ${total} common keys`,
+        evidence: { matching: total, differing: 0 }
+      })
+    } else {
+      flags.push({
+        kind: 'red',
+        code: 'shapes',
+        message: `${x.shapeDifferences.length} of ${total} common keys have different shapes`,
+        evidence: { matching: x.shapeMatches, differing: x.shapeDifferences.length, examples }
+      })
+    }
+  }
+  return flags
+}

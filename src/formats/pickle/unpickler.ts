@@ -1,0 +1,362 @@
+/**
+ * A non-executing pickle interpreter for protocols 0 to 5. It runs the opcode stream on an emulated stack and
+ * memo and builds a symbolic object graph (values.ts): imports become `PyGlobal` nodes, calls become inert
+ * `PyObject` nodes, and only the fixed set in emulation.ts (torch rebuild functions, OrderedDict, ...) is
+ * interpreted. Every imported global and every call site is recorded as it happens (scan.ts), so the record is
+ * complete up to any error. Every length, count and depth is bounded; every failure is a `PickleError` naming
+ * the pickle and the opcode offset.
+ */
+import { emulateCall, isEmulated } from './emulation.js'
+import { NON_STRING_MODULE, classifyGlobal, effectiveGlobal } from './globals-policy.js'
+import { MachineState, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
+import { HIGHEST_PROTOCOL, Op, opName } from './opcodes.js'
+import {
+  decodeLongLE,
+  decodePy2Str,
+  decodeRawUnicodeEscape,
+  parseFloatLine,
+  parseIntLine,
+  parseStringRepr
+} from './text-args.js'
+import { describeValue, pyDict, pyTuple, type PyObject, type PyValue } from './values.js'
+
+export {
+  DEFAULT_UNPICKLE_LIMITS,
+  NeedMoreInput,
+  type UnpickleLimits,
+  type UnpickleOptions,
+  type UnpickleResult
+} from './machine.js'
+
+/** Run one pickle from `options.start` to its STOP opcode. */
+export function unpickle(bytes: Uint8Array, options: UnpickleOptions): UnpickleResult {
+  return new Machine(bytes, options).run()
+}
+
+class Machine extends MachineState {
+  // ---- globals and calls ----
+
+  private global(module: string, name: string): PyValue {
+    this.rec.recordImport(module, name, this.opStart - this.start)
+    const eff = effectiveGlobal(module, name)
+    return { kind: 'global', module: eff.module, name: eff.name }
+  }
+
+  private call(callee: PyValue, args: PyValue[], via: PyObject['via'], kwargs?: PyValue): PyValue {
+    const at = this.opStart - this.start
+    if (callee !== null && typeof callee === 'object' && callee.kind === 'global') {
+      const name = `${callee.module}.${callee.name}`
+      const emulated = isEmulated(callee.module, callee.name) && kwargs === undefined
+      this.rec.recordCall(name, classifyGlobal(callee.module, callee.name), via, at, emulated)
+      if (emulated) {
+        const v = emulateCall(callee, args, { fail: this.failBound })
+        if (v !== undefined) return v
+      }
+    } else {
+      // calling something that is not an imported name: a call result, a memo trick; always worth a look
+      this.rec.recordCall('<computed>', 'unknown', via, at, false)
+      this.rec.anomaly(`${via} on a ${describeValue(callee)} rather than an imported global`)
+    }
+    const obj: PyObject = { kind: 'object', callee, args, via }
+    if (kwargs !== undefined) obj.kwargs = kwargs
+    return obj
+  }
+
+  private tupleArgs(v: PyValue, what: string): PyValue[] {
+    if (v !== null && typeof v === 'object' && v.kind === 'tuple') return v.items
+    return this.fail('InvalidPickle', `${what} arguments must be a tuple, got ${describeValue(v)}`)
+  }
+
+  // ---- main loop ----
+
+  run(): UnpickleResult {
+    const { bytes } = this
+    let opcodes = 0
+    for (;;) {
+      this.opStart = this.pos
+      if (this.pos >= bytes.length) {
+        if (!this.complete) throw new NeedMoreInput()
+        this.fail('Truncated', 'input ends before STOP')
+      }
+      if (++opcodes > this.limits.maxOpcodes) {
+        this.fail('PickleLimitExceeded', `more than ${this.limits.maxOpcodes} opcodes`)
+      }
+      this.rec.scan.opcodes = opcodes
+      const op = bytes[this.pos++]!
+      if (op === Op.STOP) return this.stop()
+      this.step(op, opcodes)
+    }
+  }
+
+  private stop(): UnpickleResult {
+    const value = this.pop()
+    if (this.stack.length > 0 || this.marks.length > 0) this.rec.anomaly('stack not empty after STOP')
+    return { value, end: this.pos, scan: this.rec.scan }
+  }
+
+  private step(op: number, opcodes: number): void {
+    switch (op) {
+      case Op.PROTO: {
+        const p = this.u8('PROTO')
+        if (p > HIGHEST_PROTOCOL) this.fail('UnsupportedPickle', `unsupported pickle protocol ${p}`)
+        if (this.rec.scan.protocol !== undefined) this.rec.anomaly('duplicate PROTO')
+        else if (opcodes !== 1) this.rec.anomaly('PROTO is not the first opcode')
+        this.rec.scan.protocol = p
+        return
+      }
+      case Op.FRAME: {
+        const n = this.u64()
+        if (this.complete && n > BigInt(this.bytes.length - this.pos)) {
+          this.fail('Truncated', `FRAME of ${n} bytes runs past the end of the input`)
+        }
+        return
+      }
+      case Op.MARK:
+        if (this.marks.length >= this.limits.maxMarkDepth) {
+          this.fail('PickleLimitExceeded', `MARK nesting exceeds ${this.limits.maxMarkDepth}`)
+        }
+        this.marks.push(this.stack.length)
+        return
+      case Op.POP:
+        if (this.marks.length > 0 && this.stack.length === this.marks[this.marks.length - 1]) {
+          this.marks.pop() // CPython: POP of a bare MARK discards the mark
+        } else {
+          this.pop()
+        }
+        return
+      case Op.POP_MARK:
+        this.popMark()
+        return
+      case Op.DUP:
+        this.push(this.top())
+        return
+      case Op.NONE:
+        return this.push(null)
+      case Op.NEWTRUE:
+        return this.push(true)
+      case Op.NEWFALSE:
+        return this.push(false)
+      case Op.BININT:
+        this.need(4, 'BININT')
+        this.push(BigInt(this.view.getInt32(this.pos, true)))
+        this.pos += 4
+        return
+      case Op.BININT1:
+        return this.push(BigInt(this.u8('BININT1')))
+      case Op.BININT2:
+        return this.push(BigInt(this.u16()))
+      case Op.LONG1:
+      case Op.LONG4: {
+        const n =
+          op === Op.LONG1 ? this.u8('LONG1') : this.view.getInt32((this.need(4, 'LONG4'), this.pos), true)
+        if (op === Op.LONG4) this.pos += 4
+        if (n < 0) this.fail('InvalidPickle', `LONG4 has negative length ${n}`)
+        if (n > this.limits.maxLongBytes) {
+          this.fail('PickleLimitExceeded', `integer of ${n} bytes exceeds ${this.limits.maxLongBytes}`)
+        }
+        return this.push(decodeLongLE(this.take(n, opName(op))))
+      }
+      case Op.INT: {
+        const text = this.textLine('INT')
+        if (text === '00') return this.push(false)
+        if (text === '01') return this.push(true)
+        const v = parseIntLine(text, false)
+        return this.push(v ?? this.fail('InvalidPickle', 'INT argument is not an integer'))
+      }
+      case Op.LONG: {
+        const v = parseIntLine(this.textLine('LONG'), true)
+        return this.push(v ?? this.fail('InvalidPickle', 'LONG argument is not an integer'))
+      }
+      case Op.BINFLOAT:
+        this.need(8, 'BINFLOAT')
+        this.push(this.view.getFloat64(this.pos, false))
+        this.pos += 8
+        return
+      case Op.FLOAT: {
+        const v = parseFloatLine(this.textLine('FLOAT'))
+        return this.push(v ?? this.fail('InvalidPickle', 'FLOAT argument is not a number'))
+      }
+      case Op.BINUNICODE:
+        return this.push(
+          this.utf8(this.take(this.length(this.u32(), 'BINUNICODE'), 'BINUNICODE'), 'BINUNICODE')
+        )
+      case Op.SHORT_BINUNICODE:
+        return this.push(
+          this.utf8(this.take(this.u8('SHORT_BINUNICODE'), 'SHORT_BINUNICODE'), 'SHORT_BINUNICODE')
+        )
+      case Op.BINUNICODE8:
+        return this.push(
+          this.utf8(this.take(this.length(this.u64(), 'BINUNICODE8'), 'BINUNICODE8'), 'BINUNICODE8')
+        )
+      case Op.UNICODE: {
+        const v = decodeRawUnicodeEscape(this.line('UNICODE'))
+        return this.push(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape'))
+      }
+      case Op.STRING: {
+        const v = parseStringRepr(this.line('STRING'))
+        return this.push(
+          v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v)
+        )
+      }
+      case Op.BINSTRING: {
+        this.need(4, 'BINSTRING')
+        const n = this.view.getInt32(this.pos, true)
+        this.pos += 4
+        return this.push(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING')))
+      }
+      case Op.SHORT_BINSTRING:
+        return this.push(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING')))
+      case Op.BINBYTES:
+        return this.pushBytes(this.take(this.length(this.u32(), 'BINBYTES'), 'BINBYTES'), false)
+      case Op.SHORT_BINBYTES:
+        return this.pushBytes(this.take(this.u8('SHORT_BINBYTES'), 'SHORT_BINBYTES'), false)
+      case Op.BINBYTES8:
+        return this.pushBytes(this.take(this.length(this.u64(), 'BINBYTES8'), 'BINBYTES8'), false)
+      case Op.BYTEARRAY8:
+        return this.pushBytes(this.take(this.length(this.u64(), 'BYTEARRAY8'), 'BYTEARRAY8'), true)
+      case Op.EMPTY_TUPLE:
+        return this.push(pyTuple([]))
+      case Op.TUPLE:
+        return this.push(pyTuple(this.popMark()))
+      case Op.TUPLE1:
+      case Op.TUPLE2:
+      case Op.TUPLE3: {
+        const n = op - Op.TUPLE1 + 1
+        const items: PyValue[] = []
+        for (let i = 0; i < n; i++) items.unshift(this.pop())
+        return this.push(pyTuple(items))
+      }
+      case Op.EMPTY_LIST:
+        return this.push({ kind: 'list', items: [] })
+      case Op.LIST:
+        return this.push({ kind: 'list', items: this.popMark() })
+      case Op.EMPTY_DICT:
+        return this.push(pyDict())
+      case Op.DICT: {
+        const d = pyDict()
+        this.setItems(d, this.popMark())
+        return this.push(d)
+      }
+      case Op.EMPTY_SET:
+        return this.push({ kind: 'set', items: [], frozen: false })
+      case Op.FROZENSET:
+        return this.push({ kind: 'set', items: this.popMark(), frozen: true })
+      case Op.APPEND: {
+        const v = this.pop()
+        return this.appendTo(this.top(), [v])
+      }
+      case Op.SETITEM: {
+        const v = this.pop()
+        const k = this.pop()
+        return this.setItems(this.top(), [k, v])
+      }
+      case Op.APPENDS:
+      case Op.SETITEMS:
+      case Op.ADDITEMS: {
+        const items = this.popMark()
+        const target = this.top()
+        if (op === Op.APPENDS) this.appendTo(target, items)
+        else if (op === Op.SETITEMS) this.setItems(target, items)
+        else this.addItems(target, items)
+        return
+      }
+      case Op.PUT:
+        return this.memoPut(
+          parseIntLine(this.textLine('PUT'), false) ?? this.fail('InvalidPickle', 'bad PUT index'),
+          this.top()
+        )
+      case Op.BINPUT:
+        return this.memoPut(this.u8('BINPUT'), this.top())
+      case Op.LONG_BINPUT:
+        return this.memoPut(this.u32(), this.top())
+      case Op.MEMOIZE:
+        return this.memoPut(this.memo.size, this.top())
+      case Op.GET:
+        return this.push(
+          this.memoGet(
+            parseIntLine(this.textLine('GET'), false) ?? this.fail('InvalidPickle', 'bad GET index')
+          )
+        )
+      case Op.BINGET:
+        return this.push(this.memoGet(this.u8('BINGET')))
+      case Op.LONG_BINGET:
+        return this.push(this.memoGet(this.u32()))
+      case Op.GLOBAL: {
+        const module = this.textLine('GLOBAL module')
+        const name = this.textLine('GLOBAL name')
+        return this.push(this.global(module, name))
+      }
+      case Op.STACK_GLOBAL: {
+        const name = this.pop()
+        const module = this.pop()
+        if (typeof module !== 'string' || typeof name !== 'string') {
+          this.rec.recordImport(
+            NON_STRING_MODULE,
+            `${describeValue(module)}.${describeValue(name)}`,
+            this.opStart - this.start
+          )
+          this.fail(
+            'InvalidPickle',
+            `STACK_GLOBAL expects 2 strings, got ${describeValue(module)} and ${describeValue(name)}`
+          )
+        }
+        return this.push(this.global(module, name))
+      }
+      case Op.REDUCE: {
+        const args = this.pop()
+        const callee = this.pop()
+        return this.push(this.call(callee, this.tupleArgs(args, 'REDUCE'), 'REDUCE'))
+      }
+      case Op.NEWOBJ: {
+        const args = this.pop()
+        const cls = this.pop()
+        return this.push(this.call(cls, this.tupleArgs(args, 'NEWOBJ'), 'NEWOBJ'))
+      }
+      case Op.NEWOBJ_EX: {
+        const kwargs = this.pop()
+        const args = this.pop()
+        const cls = this.pop()
+        return this.push(this.call(cls, this.tupleArgs(args, 'NEWOBJ_EX'), 'NEWOBJ_EX', kwargs))
+      }
+      case Op.INST: {
+        const module = this.textLine('INST module')
+        const name = this.textLine('INST name')
+        const cls = this.global(module, name)
+        return this.push(this.call(cls, this.popMark(), 'INST'))
+      }
+      case Op.OBJ: {
+        const items = this.popMark()
+        if (items.length === 0) this.fail('InvalidPickle', 'OBJ without a class')
+        return this.push(this.call(items[0]!, items.slice(1), 'OBJ'))
+      }
+      case Op.BUILD: {
+        const state = this.pop()
+        return this.build(this.top(), state)
+      }
+      case Op.BINPERSID:
+        return this.push(this.persistent(this.pop()))
+      case Op.PERSID:
+        return this.push(this.persistent(this.textLine('PERSID')))
+      case Op.EXT1:
+      case Op.EXT2:
+      case Op.EXT4:
+        this.rec.anomaly(`${opName(op)} (copyreg extension registry)`)
+        return this.fail('UnsupportedPickle', `${opName(op)} (extension registry) is not supported`)
+      case Op.NEXT_BUFFER:
+      case Op.READONLY_BUFFER:
+        return this.fail('UnsupportedPickle', `${opName(op)} (out-of-band buffers) is not supported`)
+      default:
+        return this.fail('InvalidPickle', `unknown opcode ${opName(op)}`)
+    }
+  }
+
+  private pushBytes(data: Uint8Array, mutable: boolean): void {
+    // a view, not a copy: memory stays bounded by the input, which the caller already bounded
+    this.push({ kind: 'bytes', data, mutable })
+  }
+
+  private persistent(pid: PyValue): PyValue {
+    const load = this.options.persistentLoad
+    return load === undefined ? { kind: 'persistent', pid } : load(pid, this.failBound)
+  }
+}

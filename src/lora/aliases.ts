@@ -1,0 +1,206 @@
+/**
+ * Other names a base module answers to, generated forward from the base's own keys (as ComfyUI builds its key map:
+ * never by parsing LoRA names). Each alias family turns one base module path into the paths a LoRA of another
+ * naming family would use, with a row slice when that name covers part of a fused weight (key-formats.md §1.4,
+ * §2.4, §4.1, §5.1c).
+ */
+import type { RowSlice } from './types.js'
+
+export interface Alias {
+  path: string
+  slice?: RowSlice
+}
+
+export interface AliasFamily {
+  /** Shown as `via` in results, e.g. `name map wan original->diffusers`. */
+  label: string
+  /** Base families (layers.ts `guessFamily`) this table applies to; the resolver skips it for other bases. */
+  bases: readonly string[]
+  /** Aliases of one base module path (without `.weight`), given its shape. Empty when the path is not covered. */
+  aliases(path: string, shape: readonly number[]): Alias[]
+}
+
+// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
+const WAN_BLOCK_PAIRS: [string, string][] = [
+  ['self_attn.q', 'attn1.to_q'],
+  ['self_attn.k', 'attn1.to_k'],
+  ['self_attn.v', 'attn1.to_v'],
+  ['self_attn.o', 'attn1.to_out.0'],
+  ['self_attn.norm_q', 'attn1.norm_q'],
+  ['self_attn.norm_k', 'attn1.norm_k'],
+  ['cross_attn.q', 'attn2.to_q'],
+  ['cross_attn.k', 'attn2.to_k'],
+  ['cross_attn.v', 'attn2.to_v'],
+  ['cross_attn.o', 'attn2.to_out.0'],
+  ['cross_attn.norm_q', 'attn2.norm_q'],
+  ['cross_attn.norm_k', 'attn2.norm_k'],
+  ['cross_attn.k_img', 'attn2.add_k_proj'],
+  ['cross_attn.v_img', 'attn2.add_v_proj'],
+  ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
+  ['ffn.0', 'ffn.net.0.proj'],
+  ['ffn.2', 'ffn.net.2'],
+  ['modulation', 'scale_shift_table'],
+  ['norm3', 'norm2']
+]
+
+const WAN_TOP_PAIRS: [string, string][] = [
+  ['patch_embedding', 'patch_embedding'],
+  ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
+  ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
+  ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
+  ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
+  ['time_projection.1', 'condition_embedder.time_proj'],
+  ['head.modulation', 'scale_shift_table'],
+  ['head.head', 'proj_out'],
+  ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
+  ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
+  ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
+  ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
+  ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
+]
+
+const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/
+
+function pairMap(pairs: [string, string][], reverse: boolean): Map<string, string> {
+  return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])))
+}
+
+function wanFamily(reverse: boolean): AliasFamily {
+  const block = pairMap(WAN_BLOCK_PAIRS, reverse)
+  const top = pairMap(WAN_TOP_PAIRS, reverse)
+  return {
+    label: reverse ? 'name map wan diffusers->original' : 'name map wan original->diffusers',
+    bases: reverse ? ['wan-diffusers'] : ['wan'],
+    aliases(path) {
+      const m = BLOCK_PATH.exec(path)
+      if (m) {
+        const mapped = block.get(m[2]!)
+        return mapped ? [{ path: `${m[1]}.${mapped}` }] : []
+      }
+      const mapped = top.get(path)
+      return mapped && mapped !== path ? [{ path: mapped }] : []
+    }
+  }
+}
+
+/** Split a fused weight's rows into equal parts named `names`. */
+function equalSlices(prefix: string, names: string[], rows: number): Alias[] {
+  if (rows % names.length !== 0) return []
+  const size = rows / names.length
+  return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }))
+}
+
+/**
+ * LongCat-Video original names -> FastVideo names (longcat_to_fastvideo.py) and the Wan-style split names Kijai's
+ * wrapper uses; fused `attn.qkv` / `cross_attn.kv_linear` answer as row slices.
+ */
+const longcatFamily: AliasFamily = {
+  label: 'name map longcat original->split (FastVideo/Wan-style)',
+  bases: ['longcat'],
+  aliases(path, shape) {
+    const m = /^(blocks\.\d+)\.(.+)$/.exec(path)
+    const rows = shape[0] ?? 0
+    if (m) {
+      const b = m[1]!
+      switch (m[2]) {
+        case 'attn.qkv':
+          return [
+            ...equalSlices(`${b}.self_attn`, ['to_q', 'to_k', 'to_v'], rows),
+            ...equalSlices(`${b}.self_attn`, ['q', 'k', 'v'], rows)
+          ]
+        case 'cross_attn.kv_linear':
+          return [
+            ...equalSlices(`${b}.cross_attn`, ['to_k', 'to_v'], rows),
+            ...equalSlices(`${b}.cross_attn`, ['k', 'v'], rows)
+          ]
+        case 'attn.proj':
+          return [{ path: `${b}.self_attn.to_out` }, { path: `${b}.self_attn.o` }]
+        case 'cross_attn.q_linear':
+          return [{ path: `${b}.cross_attn.to_q` }, { path: `${b}.cross_attn.q` }]
+        case 'cross_attn.proj':
+          return [{ path: `${b}.cross_attn.to_out` }, { path: `${b}.cross_attn.o` }]
+        case 'adaLN_modulation.1':
+          return [{ path: `${b}.adaln_linear_1` }]
+        default:
+          return []
+      }
+    }
+    const top: Record<string, string> = {
+      'x_embedder.proj': 'patch_embed.proj',
+      't_embedder.mlp.0': 'time_embedder.linear_1',
+      't_embedder.mlp.2': 'time_embedder.linear_2',
+      'y_embedder.y_proj.0': 'caption_embedder.linear_1',
+      'y_embedder.y_proj.2': 'caption_embedder.linear_2',
+      'final_layer.adaLN_modulation.1': 'final_layer.adaln_linear',
+      'final_layer.linear': 'final_layer.proj'
+    }
+    const mapped = top[path]
+    return mapped ? [{ path: mapped }] : []
+  }
+}
+
+/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
+const fluxFamily: AliasFamily = {
+  label: 'name map flux original->diffusers',
+  bases: ['flux'],
+  aliases(path, shape) {
+    const rows = shape[0] ?? 0
+    const hidden = shape[1] ?? 0
+    let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path)
+    if (m) {
+      const b = `transformer_blocks.${m[1]}`
+      const rest = m[2]!
+      const map: Record<string, string> = {
+        'img_attn.proj': 'attn.to_out.0',
+        'txt_attn.proj': 'attn.to_add_out',
+        'img_mlp.0': 'ff.net.0.proj',
+        'img_mlp.2': 'ff.net.2',
+        'txt_mlp.0': 'ff_context.net.0.proj',
+        'txt_mlp.2': 'ff_context.net.2',
+        'img_mod.lin': 'norm1.linear',
+        'txt_mod.lin': 'norm1_context.linear'
+      }
+      if (rest === 'img_attn.qkv') return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows)
+      if (rest === 'txt_attn.qkv')
+        return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows)
+      return map[rest] ? [{ path: `${b}.${map[rest]}` }] : []
+    }
+    m = /^single_blocks\.(\d+)\.(.+)$/.exec(path)
+    if (m) {
+      const b = `single_transformer_blocks.${m[1]}`
+      if (m[2] === 'linear1' && rows > 3 * hidden) {
+        return [
+          { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
+          { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
+          { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
+          { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
+        ]
+      }
+      if (m[2] === 'linear2') return [{ path: `${b}.proj_out` }]
+      if (m[2] === 'modulation.lin') return [{ path: `${b}.norm.linear` }]
+      return []
+    }
+    const top: Record<string, string> = {
+      img_in: 'x_embedder',
+      txt_in: 'context_embedder',
+      'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
+      'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
+      'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
+      'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
+      'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
+      'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
+      'final_layer.linear': 'proj_out',
+      'final_layer.adaLN_modulation.1': 'norm_out.linear'
+    }
+    const mapped = top[path]
+    return mapped ? [{ path: mapped }] : []
+  }
+}
+
+/** Every alias family the resolver tries, in order, after the base's own names. */
+export const ALIAS_FAMILIES: readonly AliasFamily[] = [
+  wanFamily(false),
+  wanFamily(true),
+  longcatFamily,
+  fluxFamily
+]

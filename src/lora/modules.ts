@@ -1,0 +1,244 @@
+/**
+ * Grouping a LoRA file's tensors into modules (one per stem) and reading each module's algorithm, rank, alpha and
+ * size from shapes alone. Alpha *values* live in tensor data: callers that read them pass them in `scalars`;
+ * otherwise the value comes from kohya metadata or stays unknown ("alpha stored, value not read").
+ */
+import { SAFETENSORS_DTYPE_BITS, isSafetensorsDtype, numelBig } from '../formats/dtypes.js'
+import type { TensorInfo } from '../formats/types.js'
+import { algorithmOfRole, parseStem, parseSuffix, type ParsedSuffix } from './keys.js'
+import { blockOf, layerKind } from './layers.js'
+import type { AdapterAlgorithm, LoraModule, ModuleTensor, NamingConvention, ScaleSource } from './types.js'
+
+export interface ModuleOptions {
+  /** Values of scalar tensors (alpha, alpha_scale) by tensor key, when the caller read them. */
+  scalars?: ReadonlyMap<string, number>
+  /** Network alpha from metadata (`ss_network_alpha`), used when an alpha tensor's value was not read. */
+  metadataAlpha?: number | null
+}
+
+export interface GroupedModules {
+  modules: LoraModule[]
+  unknownKeys: string[]
+  /** Per naming convention: keys, markers seen (prefixes, suffixes) and the first keys, for convention evidence. */
+  evidence: Map<NamingConvention, NamingEvidence>
+}
+
+export interface NamingEvidence {
+  keys: number
+  markers: Set<string>
+  examples: string[]
+}
+
+/**
+ * Elements of a tensor as a number. Products of safe integers stay exact while below 2^53; past that (a hostile
+ * shape) the count saturates rather than throwing, checked exactly with BigInt only then.
+ */
+export function numel(shape: readonly number[]): number {
+  let n = 1
+  for (const d of shape) n *= d
+  if (Number.isSafeInteger(n)) return n
+  const big = numelBig(shape)
+  return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big)
+}
+
+export function tensorBytes(t: TensorInfo): number {
+  if (t.byteRange) return Number(t.byteRange.end - t.byteRange.start)
+  // Own keys only: a dtype named `__proto__` or `constructor` must not find Object.prototype.
+  const bits = isSafetensorsDtype(t.dtype) ? SAFETENSORS_DTYPE_BITS[t.dtype]! : 0
+  return bits ? Math.ceil((numel(t.shape) * bits) / 8) : 0
+}
+
+/** The default alpha rule of a convention, said the way its loaders apply it. */
+export function defaultAlphaRule(naming: NamingConvention | null): string {
+  switch (naming) {
+    case 'kohya':
+    case 'lycoris':
+      return 'no .alpha: alpha = rank, scale 1 (sd-scripts create_network_from_weights, ComfyUI)'
+    case 'longcat':
+      return 'alpha_scale is required: LongCat load_state_dict(strict=True) fails without it'
+    case 'peft':
+      return 'no alpha in the file: lora_alpha lives in adapter_config.json; without it lora_alpha = r, scale 1'
+    default:
+      return 'no alpha: scale 1 (diffusers lora_alpha = r; ComfyUI alpha defaults to scale 1.0)'
+  }
+}
+
+function find(m: { tensors: ModuleTensor[] }, role: ModuleTensor['role']): TensorInfo | undefined {
+  return m.tensors.find((t) => t.role === role)?.tensor
+}
+
+function algorithmOf(tensors: ModuleTensor[]): AdapterAlgorithm {
+  const roles = new Set(tensors.map((t) => t.role))
+  if (roles.has('down') || roles.has('up') || roles.has('up-block')) return 'lora'
+  for (const t of tensors) {
+    const a = algorithmOfRole(t.role)
+    if (a && a !== 'full') return a as AdapterAlgorithm
+  }
+  for (const t of tensors) if (algorithmOfRole(t.role) === 'full') return 'full'
+  return 'unknown'
+}
+
+/** Stored and trained rank plus consistency issues, from shapes. */
+function rankOf(m: LoraModule): void {
+  const issues = m.issues
+  if (m.algorithm === 'lora') {
+    const down = find(m, 'down')
+    const up = find(m, 'up')
+    const blocks = m.tensors
+      .filter((t) => t.role === 'up-block')
+      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+    if (!down) issues.push('no down/A tensor')
+    if (!up && blocks.length === 0) issues.push('no up/B tensor')
+    if (down) m.storedRank = down.shape[0] ?? null
+    if (blocks.length > 0) {
+      m.splitCount = blocks.length
+      if (blocks.some((b, i) => b.index !== i)) issues.push('lora_up.blocks indices are not 0..n-1')
+      if (m.storedRank !== null) {
+        if (m.storedRank % blocks.length !== 0) {
+          issues.push(`down rows ${m.storedRank} not divisible by ${blocks.length} up blocks`)
+        } else {
+          m.rank = m.storedRank / blocks.length
+          for (const b of blocks) {
+            if (b.tensor.shape[1] !== m.rank) {
+              issues.push(`up block ${b.index} has rank ${b.tensor.shape[1]}, expected ${m.rank}`)
+            }
+          }
+        }
+      }
+    } else {
+      m.rank = m.storedRank
+      if (down && up && up.shape[1] !== down.shape[0]) {
+        issues.push(`up/B rank ${up.shape[1]} differs from down/A rank ${down.shape[0]}`)
+      }
+    }
+  } else if (m.algorithm === 'loha') {
+    const b = find(m, 'hada_w1_b') ?? find(m, 'hada_w2_b')
+    m.storedRank = b?.shape[0] ?? null
+    m.rank = m.storedRank
+  } else if (m.algorithm === 'lokr') {
+    const a = find(m, 'lokr_w2_a') ?? find(m, 'lokr_w1_a')
+    m.storedRank = a?.shape[1] ?? null
+    m.rank = m.storedRank
+  }
+}
+
+function alphaOf(m: LoraModule, opts: ModuleOptions): void {
+  const alphaScale = find(m, 'alpha-scale')
+  const alpha = find(m, 'alpha')
+  const scaledRank = m.storedRank
+  let source: ScaleSource
+  if (m.algorithm !== 'lora' && m.algorithm !== 'loha' && m.algorithm !== 'lokr') {
+    source = 'not-applicable'
+  } else if (alphaScale) {
+    m.hasAlpha = true
+    const v = opts.scalars?.get(alphaScale.name)
+    if (v !== undefined) {
+      m.scale = v
+      m.alpha = m.rank !== null ? v * m.rank : null
+      source = 'alpha-scale-tensor'
+    } else source = 'alpha-unread'
+  } else if (alpha) {
+    m.hasAlpha = true
+    const v = opts.scalars?.get(alpha.name)
+    const value = v ?? opts.metadataAlpha ?? null
+    if (value !== null && scaledRank) {
+      m.alpha = value
+      m.scale = value / scaledRank
+      source = v !== undefined ? 'alpha-tensor' : 'metadata'
+    } else source = 'alpha-unread'
+  } else {
+    source = 'default-no-alpha'
+    if (m.naming === 'longcat') m.issues.push('no alpha_scale: LongCat strict load reports a missing key')
+    else if (m.storedRank !== null) {
+      m.alpha = m.storedRank
+      m.scale = 1
+    }
+  }
+  m.scaleSource = source
+}
+
+/** Group tensors by stem into modules. */
+export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions = {}): GroupedModules {
+  const byStem = new Map<string, { parsed: ParsedSuffix; tensor: TensorInfo }[]>()
+  const unmatched: TensorInfo[] = []
+  for (const t of tensors) {
+    const parsed = parseSuffix(t.name)
+    if (!parsed) {
+      unmatched.push(t)
+      continue
+    }
+    let list = byStem.get(parsed.stem)
+    if (!list) byStem.set(parsed.stem, (list = []))
+    list.push({ parsed, tensor: t })
+  }
+  // IA3 stores its vector as plain `<stem>.weight` next to `<stem>.on_input`.
+  const unknownKeys: string[] = []
+  for (const t of unmatched) {
+    const stem = t.name.endsWith('.weight') ? t.name.slice(0, -'.weight'.length) : null
+    const list = stem !== null ? byStem.get(stem) : undefined
+    if (stem !== null && list?.some((e) => e.parsed.role === 'ia3-on-input')) {
+      list.push({ parsed: { stem, role: 'ia3-weight', marker: '.weight (IA3)' }, tensor: t })
+    } else unknownKeys.push(t.name)
+  }
+
+  const modules: LoraModule[] = []
+  const evidence: GroupedModules['evidence'] = new Map()
+  for (const [stem, entries] of byStem) {
+    const first = entries.find((e) => e.parsed.role === 'down' || e.parsed.role === 'up') ?? entries[0]!
+    const info = parseStem(stem, {
+      legacy: entries.some((e) => e.parsed.legacy),
+      adapterName: entries.find((e) => e.parsed.adapterName)?.parsed.adapterName ?? first.parsed.adapterName
+    })
+    const moduleTensors: ModuleTensor[] = entries.map((e) => {
+      const mt: ModuleTensor = { role: e.parsed.role, tensor: e.tensor }
+      if (e.parsed.index !== undefined) mt.index = e.parsed.index
+      return mt
+    })
+    // lightx2v `blocks.N.diff_m` is the delta of the block's `modulation` parameter.
+    let path = info.path
+    if (entries.every((e) => e.parsed.role === 'diff-modulation')) {
+      path = info.pathForm === 'dotted' ? `${path}.modulation` : `${path}_modulation`
+    }
+    const te = info.component === 'text-encoder'
+    const m: LoraModule = {
+      stem,
+      naming: info.naming,
+      algorithm: algorithmOf(moduleTensors),
+      component: info.component,
+      textEncoder: info.textEncoder,
+      prefix: info.prefix,
+      path,
+      pathForm: info.pathForm,
+      tensors: moduleTensors,
+      storedRank: null,
+      rank: null,
+      splitCount: 1,
+      hasAlpha: false,
+      alpha: null,
+      scale: null,
+      scaleSource: 'not-applicable',
+      params: 0,
+      bytes: 0,
+      layerKind: layerKind(path, te),
+      issues: []
+    }
+    const adapterName = entries.find((e) => e.parsed.adapterName)?.parsed.adapterName
+    if (adapterName) m.adapterName = adapterName
+    const block = blockOf(path)
+    if (block) m.block = block
+    let ev = evidence.get(info.naming)
+    if (!ev) evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }))
+    if (info.prefix) ev.markers.add(`prefix ${info.prefix}`)
+    for (const e of entries) {
+      m.params += numel(e.tensor.shape)
+      m.bytes += tensorBytes(e.tensor)
+      ev.keys++
+      ev.markers.add(`suffix ${e.parsed.marker}`)
+      if (ev.examples.length < 3) ev.examples.push(e.tensor.name)
+    }
+    rankOf(m)
+    alphaOf(m, opts)
+    modules.push(m)
+  }
+  return { modules, unknownKeys, evidence }
+}

@@ -1,0 +1,105 @@
+/**
+ * Explaining a module that does not resolve: the base keys closest to its name and why they do not fit. Base paths
+ * are grouped by pattern (block indices replaced by `#`), so one lookup costs O(distinct patterns), not O(keys).
+ */
+import type { BaseEntry, BaseSpace } from './base-index.js'
+import type { LoraModule, NearestKey } from './types.js'
+
+const MAX_NEAREST = 3
+
+function tokens(path: string): string[] {
+  return path.split(/[._]/).filter((t) => t.length > 0)
+}
+
+/** The path with its block index replaced by `#` (other numbers, like `ffn.2`, name the layer and stay). */
+function pattern(path: string): string {
+  return path.replace(/((?:^|[._])(?:blocks|block|layers|resblocks)[._])\d+(?=[._]|$)/g, '$1#')
+}
+
+interface PatternGroup {
+  pattern: string
+  tokens: Set<string>
+  entries: BaseEntry[]
+}
+
+export interface PatternIndex {
+  /** Per pattern: its tokens and its entries. */
+  patterns: PatternGroup[]
+  /** Best patterns per module pattern: the 40 `blocks.N.cross_attn.k_img` of a file are scored once. */
+  scored: Map<string, PatternGroup[]>
+}
+
+const cache = new WeakMap<BaseSpace, PatternIndex>()
+
+export function patternIndex(space: BaseSpace): PatternIndex {
+  const hit = cache.get(space)
+  if (hit) return hit
+  const byPattern = new Map<string, BaseEntry[]>()
+  for (const e of space.entries) {
+    const p = pattern(e.path)
+    const list = byPattern.get(p)
+    if (list) list.push(e)
+    else byPattern.set(p, [e])
+  }
+  const index: PatternIndex = {
+    patterns: [...byPattern.entries()].map(([p, entries]) => ({
+      pattern: p,
+      tokens: new Set(tokens(p).filter((t) => t !== '#')),
+      entries
+    })),
+    scored: new Map()
+  }
+  cache.set(space, index)
+  return index
+}
+
+/** Dice similarity of token sets, with a bonus for the same last token (the projection name). */
+function similarity(a: Set<string>, aLast: string, b: Set<string>, bLast: string): number {
+  let common = 0
+  for (const t of a) if (b.has(t)) common++
+  const dice = (2 * common) / (a.size + b.size || 1)
+  return dice + (aLast === bLast ? 0.25 : 0)
+}
+
+function blockIndexOf(path: string): string | null {
+  const m = /(?:^|[._])(?:blocks|block|layers|resblocks)[._](\d+)(?=[._]|$)/.exec(path)
+  return m ? m[1]! : null
+}
+
+/** Up to three base keys closest to a module's path, each with why it is not the target. */
+export function nearestKeys(m: LoraModule, space: BaseSpace): NearestKey[] {
+  const index = patternIndex(space)
+  const ownPattern = pattern(m.path)
+  const own = tokens(ownPattern).filter((t) => t !== '#')
+  const ownSet = new Set(own)
+  let best = index.scored.get(ownPattern)
+  if (!best) {
+    const ownLast = own[own.length - 1] ?? ''
+    best = index.patterns
+      .map((p) => {
+        const pt = [...p.tokens]
+        return { p, score: similarity(ownSet, ownLast, p.tokens, pt[pt.length - 1] ?? '') }
+      })
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score || a.p.pattern.localeCompare(b.p.pattern))
+      .slice(0, MAX_NEAREST)
+      .map((s) => s.p)
+    index.scored.set(ownPattern, best)
+  }
+  const block = blockIndexOf(m.path)
+  return best.map((p) => {
+    const entry = (block !== null && p.entries.find((e) => blockIndexOf(e.path) === block)) || p.entries[0]!
+    const onlyLora = own.filter((t) => !p.tokens.has(t))
+    const onlyBase = [...p.tokens].filter((t) => !ownSet.has(t))
+    let why: string
+    if (onlyLora.length === 0 && onlyBase.length === 0) {
+      why =
+        block !== null && blockIndexOf(entry.path) !== block
+          ? `same layer, but block ${block} is not in the base`
+          : 'same tokens, different separators or order'
+    } else {
+      why = `name differs: LoRA has ${onlyLora.join('_') || '(nothing more)'}, base has ${onlyBase.join('_') || '(nothing more)'}`
+    }
+    return { key: entry.key, shape: entry.shape, why }
+  })
+}

@@ -1,0 +1,171 @@
+/**
+ * Shape checks of one LoRA module against the base tensor it targets, per algorithm: what a loader would reject
+ * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
+ * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
+ */
+import type { BaseEntry } from './base-index.js'
+import type { LoraModule, RowSlice, TensorRole } from './types.js'
+
+export interface ShapeVerdict {
+  ok: boolean
+  /** What does not fit, e.g. `in-dim 5120 vs 1536`. */
+  expected?: string
+  /** The LoRA's own in/out dims, when it has them (for cause inference). */
+  loraIn?: number
+  loraOut?: number
+  baseIn?: number
+  baseOut?: number
+  /** A remark on a fitting module (a shape the check could not fully verify). */
+  note?: string
+}
+
+function prod(dims: readonly number[]): number {
+  let n = 1
+  for (const d of dims) n *= d
+  return n
+}
+
+function get(m: LoraModule, role: TensorRole): readonly number[] | undefined {
+  return m.tensors.find((t) => t.role === role)?.tensor.shape
+}
+
+function fmt(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`
+}
+
+/** Compare expected and actual dims; collect the differences. */
+function verdict(
+  loraIn: number,
+  loraOut: number,
+  baseIn: number,
+  baseOut: number,
+  extra: string[] = []
+): ShapeVerdict {
+  const problems: string[] = []
+  if (loraIn !== baseIn) problems.push(`in-dim ${loraIn} vs ${baseIn}`)
+  if (loraOut !== baseOut) problems.push(`out-dim ${loraOut} vs ${baseOut}`)
+  problems.push(...extra)
+  return problems.length === 0
+    ? { ok: true, loraIn, loraOut, baseIn, baseOut }
+    : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut }
+}
+
+function checkLora(m: LoraModule, out: number, inFlat: number, W: readonly number[]): ShapeVerdict {
+  const down = get(m, 'down')
+  const up = get(m, 'up')
+  const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape)
+  if (!down || (!up && blocks.length === 0))
+    return { ok: false, expected: 'incomplete module (down or up missing)' }
+  const mid = get(m, 'mid')
+  // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
+  const loraIn = mid ? (down[1] ?? 0) : prod(down.slice(1))
+  const baseIn = mid ? (W[1] ?? 0) : inFlat
+  const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up![0] ?? 0)
+  const extra: string[] = []
+  const bias = get(m, 'up-bias')
+  if (bias && bias[0] !== out) extra.push(`lora_B.bias ${fmt(bias)} vs out ${out}`)
+  const dora = get(m, 'dora-scale')
+  if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
+    extra.push(`dora_scale ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`)
+  }
+  const mag = get(m, 'magnitude')
+  if (mag && mag[0] !== out) extra.push(`lora_magnitude_vector ${fmt(mag)} vs out ${out}`)
+  const diffB = get(m, 'diff-bias')
+  if (diffB && diffB[0] !== out) extra.push(`diff_b ${fmt(diffB)} vs out ${out}`)
+  return verdict(loraIn, loraOut, baseIn, out, extra)
+}
+
+function checkLoha(m: LoraModule, out: number, inFlat: number, W: readonly number[]): ShapeVerdict {
+  const w1a = get(m, 'hada_w1_a')
+  const w1b = get(m, 'hada_w1_b')
+  const w2a = get(m, 'hada_w2_a')
+  const w2b = get(m, 'hada_w2_b')
+  if (!w1a || !w1b || !w2a || !w2b) return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' }
+  const tucker = get(m, 'hada_t1') !== undefined
+  // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
+  const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0)
+  const loraIn = tucker ? (w1b[1] ?? 0) : prod(w1b.slice(1))
+  const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0)
+  const in2 = tucker ? (w2b[1] ?? 0) : prod(w2b.slice(1))
+  const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : []
+  return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra)
+}
+
+function checkLokr(m: LoraModule, out: number, inFlat: number): ShapeVerdict {
+  const w1 = get(m, 'lokr_w1')
+  const w1a = get(m, 'lokr_w1_a')
+  const w1b = get(m, 'lokr_w1_b')
+  const w2 = get(m, 'lokr_w2')
+  const w2a = get(m, 'lokr_w2_a')
+  const w2b = get(m, 'lokr_w2_b')
+  const t2 = get(m, 'lokr_t2')
+  const a = w1 ? w1[0] : w1a?.[0]
+  const c = w1 ? w1[1] : w1b?.[1]
+  let b: number | undefined
+  let d: number | undefined
+  if (w2) {
+    b = w2[0]
+    d = prod(w2.slice(1))
+  } else if (t2 && w2a && w2b) {
+    // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
+    b = w2a[1]
+    d = (w2b[1] ?? 0) * prod(t2.slice(2))
+  } else if (w2a && w2b) {
+    b = w2a[0]
+    d = prod(w2b.slice(1))
+  }
+  if (a === undefined || b === undefined || c === undefined || d === undefined) {
+    return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' }
+  }
+  return verdict(c * d, a * b, inFlat, out)
+}
+
+function checkFull(m: LoraModule, entry: BaseEntry): ShapeVerdict {
+  const problems: string[] = []
+  const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight')
+  if (diff && fmt(diff) !== fmt(entry.shape)) problems.push(`diff ${fmt(diff)} vs base ${fmt(entry.shape)}`)
+  const diffB = get(m, 'diff-bias')
+  if (diffB) {
+    if (!entry.bias) problems.push('diff_b but the base module has no bias')
+    else if (fmt(diffB) !== fmt(entry.bias.shape))
+      problems.push(`diff_b ${fmt(diffB)} vs base bias ${fmt(entry.bias.shape)}`)
+  }
+  return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') }
+}
+
+/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
+export function checkModuleShapes(m: LoraModule, entry: BaseEntry, slice?: RowSlice): ShapeVerdict {
+  const W = entry.shape
+  const out = slice ? slice.size : (W[0] ?? 0)
+  const inFlat = prod(W.slice(1))
+  if (entry.isParam && m.algorithm !== 'full') {
+    return {
+      ok: false,
+      expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`
+    }
+  }
+  switch (m.algorithm) {
+    case 'lora':
+      return checkLora(m, out, inFlat, W)
+    case 'loha':
+      return checkLoha(m, out, inFlat, W)
+    case 'lokr':
+      return checkLokr(m, out, inFlat)
+    case 'full':
+      return checkFull(m, entry)
+    case 'ia3': {
+      const w = get(m, 'ia3-weight')
+      if (!w) return { ok: false, expected: 'IA3 module without its weight vector' }
+      const fits = w[0] === out || w[0] === W[1]
+      return fits
+        ? { ok: true }
+        : { ok: false, expected: `IA3 vector ${fmt(w)} fits neither out ${out} nor in ${W[1]}` }
+    }
+    case 'norm': {
+      const w = get(m, 'norm-weight')
+      return !w || fmt(w) === fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${fmt(w)} vs ${fmt(W)}` }
+    }
+    default:
+      return { ok: true, note: `${m.algorithm} shapes not checked` }
+  }
+}

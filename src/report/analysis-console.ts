@@ -1,0 +1,147 @@
+/** Console rendering of a `StructureAnalysis` (the structure part of `analyze`). Pure: data in, string out. */
+import type { BlockFamily, StructureAnalysis } from '../analysis/types.js'
+import {
+  channelsText,
+  dimText,
+  familyText,
+  ffnText,
+  formatIndexRanges,
+  headsText,
+  layoutText,
+  modulePath,
+  namingText,
+  qkNormText
+} from './analysis-text.js'
+import { colors, cutList, formatCount, formatShape, table, type Colors } from './format.js'
+
+export interface AnalysisRenderOptions {
+  color: boolean
+  /** How many items of a long list to show before cutting (everything is in --json). Default 20. */
+  maxItems?: number
+  /** Show the per-block key template of each top-level family (default true). */
+  templates?: boolean
+}
+
+export function renderStructureConsole(a: StructureAnalysis, opts: AnalysisRenderOptions): string {
+  const c = colors(opts.color)
+  const max = opts.maxItems ?? 20
+  const d = a.dimensions
+  let out = `${c.bold('structure')}\n`
+  const summary: string[][] = [['family', familyText(a)]]
+  if (a.family) for (const e of cutList(a.family.evidence, 6).shown) summary.push(['', c.dim(e)])
+  summary.push(['hidden dim', dimText(d.hiddenDim)])
+  summary.push(['ffn', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)])
+  const heads =
+    d.heads.value !== null && d.headDim.value !== null
+      ? `${d.heads.value} x ${d.headDim.value}${d.headDim.source === 'family' ? ' (family rule, not in the shapes)' : ''}`
+      : `unknown: ${d.headDim.evidence}`
+  summary.push(['heads', heads])
+  summary.push([
+    'layers',
+    d.layers.value !== null ? `${d.layers.value} (${d.layers.evidence})` : 'no repeated blocks'
+  ])
+  summary.push(['channels', channelsText(a)])
+  if (d.contextDim.value !== null) summary.push(['context dim', String(d.contextDim.value)])
+  summary.push(['naming', namingText(a)])
+  summary.push([
+    'parameters',
+    `${formatCount(a.paramCount)} in ${a.tensorCount} tensors${a.paramCountExact ? '' : ' (rounded)'}`
+  ])
+  out += table(summary)
+
+  out += `\n${c.bold('parameter types')}\n`
+  out += table(
+    Object.entries(a.parameterTypes).map(([k, v]) => [k, `${v.keys} keys`, `${formatCount(v.params)} params`])
+  )
+  out += `\n${c.bold('naming patterns')} (keys / blocks)\n`
+  out += table(Object.entries(a.roles).map(([k, v]) => [k, `${v.keys} keys`, `${v.blocks} blocks`]))
+
+  out += renderFamilies(a, c, max, opts.templates ?? true)
+  out += renderModules(a, c, max)
+
+  if (a.notes.length > 0) {
+    out += `\n${c.yellow('notes')}\n`
+    for (const n of cutList(a.notes, max).shown) out += `  - ${n}\n`
+  }
+  return out
+}
+
+function renderFamilies(a: StructureAnalysis, c: Colors, max: number, templates: boolean): string {
+  if (a.blockFamilies.length === 0) return `\n${c.bold('block families')}: none (no repeated blocks)\n`
+  let out = `\n${c.bold('block families')} (${a.topLevelKeys} keys outside blocks)\n`
+  const rows = [['pattern', 'blocks', 'keys/block', 'uniform', 'indices']]
+  const { shown, omitted } = cutList(a.blockFamilies, max)
+  for (const f of shown) {
+    rows.push([
+      f.parent ? `  ${f.pattern}` : f.pattern,
+      String(f.count),
+      String(f.keysPerBlock),
+      f.uniform ? 'yes' : f.uniformKeys ? 'keys only' : c.yellow(`no (${f.variants.length} variants)`),
+      formatIndexRanges(f.indices) +
+        (f.contiguous ? '' : c.yellow(` (missing ${cutList(f.missing, 8).shown.join(', ')})`))
+    ])
+  }
+  out += table(rows, { header: true })
+  if (omitted > 0) out += c.dim(`  ... ${omitted} more families (see --json)\n`)
+  for (const f of shown) {
+    for (const v of cutList(f.variants, 3).shown) out += variantLine(f, v, c)
+  }
+  if (templates) {
+    for (const f of shown.filter((x) => x.parent === null)) out += templateBlock(f, c, max)
+  }
+  return out
+}
+
+function variantLine(f: BlockFamily, v: BlockFamily['variants'][number], c: Colors): string {
+  const parts: string[] = []
+  if (v.missing.length)
+    parts.push(`lacks ${v.missing.slice(0, 3).join(', ')}${v.missing.length > 3 ? ', ...' : ''}`)
+  if (v.extra.length) parts.push(`adds ${v.extra.slice(0, 3).join(', ')}${v.extra.length > 3 ? ', ...' : ''}`)
+  if (v.shapeDifferences.length) {
+    const s = v.shapeDifferences[0]
+    parts.push(
+      `${s.key} ${formatShape(s.shape)} vs ${formatShape(s.templateShape)}${v.shapeDifferences.length > 1 ? ', ...' : ''}`
+    )
+  }
+  const blocks = cutList(v.blocks, 6)
+  const which = blocks.shown.join(', ') + (blocks.omitted ? `, +${blocks.omitted}` : '')
+  return c.dim(`  ${f.pattern} [${which}]: ${parts.join('; ')}\n`)
+}
+
+function templateBlock(f: BlockFamily, c: Colors, max: number): string {
+  const { shown, omitted } = cutList(f.template, max)
+  let out = `\n${c.bold(`${f.pattern}.N`)} template (${f.keysPerBlock} keys)\n`
+  out += table(shown.map((e) => [e.key, formatShape(e.shape), e.dtype]))
+  if (omitted > 0) out += c.dim(`  ... ${omitted} more keys (see --json)\n`)
+  return out
+}
+
+function renderModules(a: StructureAnalysis, c: Colors, max: number): string {
+  let out = ''
+  if (a.attention.length > 0) {
+    out += `\n${c.bold('attention')}\n`
+    const rows = [['module', 'blocks', 'layout', 'kind', 'hidden', 'context', 'q/k norm', 'heads']]
+    const { shown, omitted } = cutList(a.attention, max)
+    for (const m of shown) {
+      rows.push([
+        modulePath(m),
+        String(m.blocks),
+        layoutText(m),
+        m.kind,
+        m.hiddenDim === null ? '?' : String(m.hiddenDim),
+        m.contextDim === null ? '-' : String(m.contextDim),
+        qkNormText(m),
+        headsText(m)
+      ])
+    }
+    out += table(rows, { header: true })
+    if (omitted > 0) out += c.dim(`  ... ${omitted} more attention modules (see --json)\n`)
+  } else out += `\n${c.bold('attention')}: none found\n`
+  if (a.ffn.length > 0) {
+    out += `\n${c.bold('feed-forward')}\n`
+    const { shown, omitted } = cutList(a.ffn, max)
+    out += table(shown.map((f) => [modulePath(f), String(f.blocks), ffnText(f)]))
+    if (omitted > 0) out += c.dim(`  ... ${omitted} more feed-forward modules (see --json)\n`)
+  }
+  return out
+}

@@ -1,0 +1,91 @@
+/** Text pieces shared by the console and Markdown renderings of a `StructureAnalysis`. */
+import type { AttentionModule, DimensionValue, FfnModule, StructureAnalysis } from '../analysis/types.js'
+import { formatShape } from './format.js'
+
+/** [0, 1, 2, 5, 7, 8] -> "0-2, 5, 7-8". Lists longer than `maxRuns` runs are cut with a count. */
+export function formatIndexRanges(indices: readonly number[], maxRuns = 12): string {
+  const runs: string[] = []
+  let omitted = 0
+  for (let i = 0; i < indices.length;) {
+    let j = i
+    while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1) j++
+    if (runs.length < maxRuns) runs.push(i === j ? String(indices[i]) : `${indices[i]}-${indices[j]}`)
+    else omitted++
+    i = j + 1
+  }
+  return omitted > 0 ? `${runs.join(', ')}, ... (${omitted} more runs)` : runs.join(', ')
+}
+
+export function dimText(d: DimensionValue): string {
+  if (d.value === null) return 'unknown'
+  return d.source === 'family' ? `${d.value} (family rule)` : String(d.value)
+}
+
+export function modulePath(m: { family: string | null; path: string }): string {
+  if (!m.family) return m.path || '(root)'
+  return m.path ? `${m.family}.*.${m.path}` : `${m.family}.* (block root)`
+}
+
+const LAYOUT_TEXT: Record<AttentionModule['layout'], string> = {
+  'fused-qkv': 'fused QKV',
+  separate: 'separate Q/K/V',
+  'q-fused-kv': 'Q + fused KV',
+  'fused-qkv-mlp': 'QKV+MLP fused linear',
+  partial: 'partial'
+}
+
+export function layoutText(m: AttentionModule): string {
+  const shapes = m.projections
+    .filter((p) => p.role === 'qkv' || p.role === 'kv' || p.role === 'fused_qkv_mlp')
+    .map((p) => `${p.role} ${formatShape(p.shape)}`)
+  return shapes.length ? `${LAYOUT_TEXT[m.layout]} (${shapes.join(', ')})` : LAYOUT_TEXT[m.layout]
+}
+
+export function qkNormText(m: AttentionModule): string {
+  if (!m.qkNorm.present) return 'none'
+  if (m.qkNorm.perHead === true) return `per head [${m.qkNorm.size}]`
+  if (m.qkNorm.perHead === false) return `full dim [${m.qkNorm.size}]`
+  return m.qkNorm.size === null ? 'present' : `[${m.qkNorm.size}]`
+}
+
+export function headsText(m: AttentionModule): string {
+  return m.heads !== null && m.headDim !== null ? `${m.heads} x ${m.headDim}` : '?'
+}
+
+export function ffnText(f: FfnModule): string {
+  const kind =
+    f.kind === 'gated'
+      ? 'gated (SwiGLU-style)'
+      : f.kind === 'gated-fused'
+        ? 'gated, fused gate/up (GEGLU-style)'
+        : f.kind === 'fused-with-attention'
+          ? 'MLP fused with attention'
+          : f.kind
+  return f.intermediateDim !== null ? `${kind}, ${f.intermediateDim}` : kind
+}
+
+export function familyText(a: StructureAnalysis): string {
+  if (!a.family) return 'unknown (no family rule matched; the structure below is generic)'
+  return `${a.family.name} (${a.family.confidence} confidence; ${a.family.naming} naming)`
+}
+
+export function namingText(a: StructureAnalysis): string {
+  const n = a.naming
+  const sep = n.separator === 'dot' ? 'dots' : n.separator === 'underscore' ? 'underscores' : n.separator
+  const parts = [sep, n.case === 'mixed' ? 'snake_case with cased names' : n.case]
+  if (n.commonPrefix) parts.push(`prefix ${n.commonPrefix}`)
+  else if (n.knownPrefixes.length)
+    parts.push(`mixed prefixes: ${n.knownPrefixes.map((p) => `${p.prefix} (${p.keys})`).join(', ')}`)
+  if (n.casedSegments.length) parts.push(`e.g. ${n.casedSegments.slice(0, 5).join(', ')}`)
+  return parts.join('; ')
+}
+
+export function channelsText(a: StructureAnalysis): string {
+  const d = a.dimensions
+  const parts = [`in ${dimText(d.inChannels)}`]
+  parts.push(
+    d.outChannels.value !== null ? `out ${dimText(d.outChannels)}` : `out features ${dimText(d.outFeatures)}`
+  )
+  if (d.patchSize) parts.push(`patch ${formatShape(d.patchSize)}`)
+  return parts.join(', ')
+}
