@@ -18,7 +18,6 @@ uses the storage's C pointer as the key), which is why the files are committed t
 proves the TypeScript-generated benchmark zip is a valid torch file).
 """
 import collections
-import io
 import json
 import os
 import pickle
@@ -134,6 +133,7 @@ def files():
         ('zip_nested_ema.pth', {'ema': {'module': small}, 'step': 9}, {}, ['ema', 'module'], 'zip'),
         ('zip_lightning_like.ckpt', lightning_like(), {}, ['state_dict'], 'zip'),
         ('zip_full_module.pt', Tiny(), {}, [], 'zip'),
+        ('torchscript_linear.pt', 'torchscript', {}, [], 'zip'),
         ('legacy_state_dict.pt', small, {'_use_new_zipfile_serialization': False}, [], 'legacy'),
         ('legacy_dtypes_views.pt', views, {'_use_new_zipfile_serialization': False}, [], 'legacy'),
         ('legacy_proto4.pt', small, {'_use_new_zipfile_serialization': False, 'pickle_protocol': 4}, [], 'legacy'),
@@ -262,7 +262,10 @@ def main():
     expected['files'] = collections.OrderedDict()
     for name, obj, kwargs, sd_path, fmt in files():
         path = os.path.join(OUT, name)
-        torch.save(obj, path, **kwargs)
+        if obj == 'torchscript':
+            torch.jit.save(torch.jit.script(Tiny().fc), path)
+        else:
+            torch.save(obj, path, **kwargs)
         expected['files'][name] = {
             'format': fmt,
             'stateDictPath': sd_path,

@@ -78,6 +78,17 @@ describe('upsertPrComment', () => {
     expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('HttpError: 502'))
   })
 
+  it('skips pull requests from forks up front, with a warning', async () => {
+    github.context.payload = { pull_request: { number: 7, head: { repo: { full_name: 'someone/models' } } } }
+    expect(await upsertPrComment({ token: 't', body: 'x', mode: 'always', passed: true })).toBe('skipped')
+    expect(github.api.calls).toEqual([])
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringContaining('Pull request from the fork someone/models')
+    )
+    github.context.payload = { pull_request: { number: 7, head: { repo: { full_name: 'octo/models' } } } }
+    expect(await upsertPrComment({ token: 't', body: 'x', mode: 'always', passed: true })).toBe('created')
+  })
+
   it('skips outside pull requests and without a token', async () => {
     github.context.payload = {}
     expect(await upsertPrComment({ token: 't', body: 'x', mode: 'always', passed: true })).toBe('skipped')

@@ -191,11 +191,12 @@ describe('a cross-architecture pair: Wan2.1 T2V-14B vs LongCat-Video', () => {
       blocksA: 40,
       blocksB: 48
     })
-    expect(byCode.get('hidden-dim')?.evidence).toEqual({ hiddenDimA: 5120, hiddenDimB: 4096 })
+    expect(byCode.get('hidden-dim')?.evidence).toMatchObject({ hiddenDimA: 5120, hiddenDimB: 4096 })
     expect(byCode.get('attention-layout')?.evidence).toEqual({
-      layoutsA: ['separate'],
-      layoutsB: ['fused-qkv', 'q+fused-kv']
+      layoutsA: ['cross separate', 'self separate'],
+      layoutsB: ['cross q-fused-kv', 'self fused-qkv']
     })
+    expect(byCode.get('model-family')?.message).toMatch(/Wan2\.1 T2V-14B.* vs LongCat-Video/)
     expect(c.flags.some((f) => f.kind === 'green')).toBe(false)
   })
 

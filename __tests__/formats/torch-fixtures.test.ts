@@ -141,6 +141,19 @@ describe('PyTorch-written fixtures match what torch reports', () => {
     expect(checkpoint.warnings.join('\n')).toMatch(/3 unknown globals/)
   })
 
+  it('a TorchScript archive: tensors from data.pkl, flagged as TorchScript, constants.pkl scanned', async () => {
+    const { checkpoint } = await read('torchscript_linear.pt')
+    expect(checkpoint.metadata.torchscript).toBe(true)
+    expect(checkpoint.globals).toContainEqual(
+      expect.objectContaining({
+        module: '__torch__.torch.nn.modules.linear',
+        name: 'Linear',
+        tier: 'unknown'
+      })
+    )
+    expect(checkpoint.warnings.join('\n')).toMatch(/TorchScript archive/)
+  })
+
   it('a plain pickle gives globals and no tensors', async () => {
     const { source } = await recording(join(DIR, 'plain_protocol2.pkl'))
     const checkpoint = await readPickleFile(source)

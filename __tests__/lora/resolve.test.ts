@@ -73,6 +73,14 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     )
     expectAllLand(resolve(dottedLora(targets, { prefix: 'base_model.model.' }), wan14), targets, key)
     expectAllLand(resolve(dottedLora(targets, { adapter: 'default' }), wan14), targets, key)
+    // ai-toolkit Wan2.2 A14B combined file: both experts land on the one expert base given.
+    const experts = mergeFixtures(
+      dottedLora(targets.slice(0, 5), { prefix: 'diffusion_model.transformer_1.' }),
+      dottedLora(targets.slice(0, 5), { prefix: 'diffusion_model.transformer_2.' })
+    )
+    const both = resolve(experts, expandModel('wan2.2-t2v-a14b'))
+    expect(both.counts.ok).toBe(10)
+    expect(both.results[5]!.target!.key).toBe(`${targets[0]!.path}.weight`)
   })
 
   it('diffusers-named LoRA on the original-named base, and original-named LoRA on a diffusers base', () => {

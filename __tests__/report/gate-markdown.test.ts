@@ -34,7 +34,10 @@ describe('renderGateMarkdown', () => {
     expect(md).toContain('| ❌ | `loras/lora_0.safetensors` | LoRA (kohya) | **loadable 25.0%** |')
     expect(md).toContain('| ✅ | `loras/lora_1.safetensors` |')
     expect(md).toContain('1. loadable 25.0% is under the 80% threshold')
-    expect(md).toContain('🔴 **Shape mismatch**')
+    // Red flags of a failed artifact are among its reasons, and not listed twice.
+    expect(md).toContain('1. Shape mismatch: 30 of 40 modules')
+    expect(md).not.toContain('🔴 **Shape mismatch**')
+    expect(md).toContain('🟢 No executable content')
     expect(md).toMatch(
       /```text\nblock\s+0 {9}1 {9}2 {9}3\s*\n\s+0123456789012345678901234567890123456789\nself-attn\s+x/
     )

@@ -48,9 +48,19 @@ export async function upsertPrComment(opts: {
   const what = commentAction(opts.mode, opts.passed)
   if (what === 'none') return 'skipped'
   const ctx = github.context
-  const pr = ctx.payload.pull_request as { number?: number } | undefined
+  const pr = ctx.payload.pull_request as
+    { number?: number; head?: { repo?: { full_name?: string } | null } } | undefined
   if (!pr || typeof pr.number !== 'number') {
-    core.info(`Not a pull request event (${ctx.eventName}); no PR comment.`)
+    core.info(`Not a pull request event (${ctx.eventName ?? 'no event'}); no PR comment.`)
+    return 'skipped'
+  }
+  const headRepo = pr.head?.repo?.full_name
+  if (ctx.eventName === 'pull_request' && headRepo && headRepo !== `${ctx.repo.owner}/${ctx.repo.repo}`) {
+    // On `pull_request` from a fork the token is read-only whatever `permissions:` says; don't try.
+    core.warning(
+      `Pull request from the fork ${headRepo}: the token cannot comment, so the PR comment is skipped. ` +
+        'The report is in the job summary and the artifact.'
+    )
     return 'skipped'
   }
   if (!opts.token) {

@@ -291,3 +291,14 @@ export function isWeightLeaf(leaf: string): boolean {
 export function isBiasLeaf(leaf: string): boolean {
   return BIAS_LEAVES.has(leaf)
 }
+
+const ADAPTER_KEY =
+  /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear_layer|lora|lora_te\w*|lora_unet\w*)(\.|$)|\.(alpha|alpha_scale|dora_scale|lora_magnitude_vector|diff|diff_b|diff_m|oft_blocks|rescale)$|\.(hada|lokr)_\w+$|^lora___lorahyphen___/
+
+/**
+ * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
+ * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
+ */
+export function isAdapterKey(name: string): boolean {
+  return ADAPTER_KEY.test(name)
+}

@@ -8,7 +8,7 @@ import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.
 import { computeDimensions } from './dimensions.js'
 import { identifyFamilies } from './families.js'
 import { findFfnModules } from './ffn.js'
-import { isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
+import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
 import { namingConventions } from './naming.js'
 import {
   STRUCTURE_SCHEMA_VERSION,
@@ -84,6 +84,22 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   }
   if (duplicates) notes.push(`${duplicates} duplicate tensor names`)
 
+  // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
+  const adapter = new Uint8Array(tensors.length)
+  let adapterCount = 0
+  tensors.forEach((t, i) => {
+    if (isAdapterKey(t.name)) {
+      adapter[i] = 1
+      adapterCount++
+    }
+  })
+  if (adapterCount) {
+    notes.push(
+      `${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
+        'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)'
+    )
+  }
+
   const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors)
   notes.push(...blockNotes)
 
@@ -158,7 +174,7 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const attention: AttentionModule[] = []
   const ffn: FfnModule[] = []
   families.forEach((f, fi) => {
-    const entries: ModuleEntry[] = f.unionEntries.filter((e) => innermost[e.tensor] === fi)
+    const entries: ModuleEntry[] = f.unionEntries.filter((e) => innermost[e.tensor] === fi && !adapter[e.tensor])
     const blocksHaving = (key: string) => f.keyBlockCounts.get(key) ?? 0
     attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes))
     ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving))
@@ -169,11 +185,12 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const topEntries: ModuleEntry[] = []
   const topNonEmbedding: ModuleEntry[] = []
   tensors.forEach((t, i) => {
-    if (outermost[i] >= 0) return
+    if (outermost[i] >= 0 || adapter[i]) return
     topEntries.push({ key: t.name, shape: t.shape })
     if (!(roleMask[i] & ROLE_BIT.embedding)) topNonEmbedding.push({ key: t.name, shape: t.shape })
   })
-  const topLevelKeys = topEntries.length
+  let topLevelKeys = 0
+  for (let i = 0; i < tensors.length; i++) if (outermost[i] < 0) topLevelKeys++
   attention.push(...findAttentionModules(topEntries, null, () => 1, notes))
   // Top-level MLPs of a model with blocks are embedders (time, text); only a block-less model's are its FFN.
   if (families.length === 0) ffn.push(...findFfnModules(topNonEmbedding, null, () => 1))
@@ -196,7 +213,8 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     })
   }
 
-  const dimensions = computeDimensions({ tensors, outermost, families, attention, ffn })
+  const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors
+  const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn })
   const shapes = new Map<string, readonly number[]>()
   for (const t of tensors) if (!shapes.has(t.name)) shapes.set(t.name, t.shape)
   const candidates = identifyFamilies({ shapes, families })

@@ -4,8 +4,11 @@ import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from './io.js'
 import { isCheckpointError } from '../formats/errors.js'
 import { TOOL } from '../version.js'
 import { analyzeCommand } from './commands/analyze.js'
+import { compareCommand } from './commands/compare.js'
+import { loraCommand } from './commands/lora.js'
+import { gateCommand } from './commands/gate.js'
 
-const COMMANDS: Command[] = [analyzeCommand]
+const COMMANDS: Command[] = [analyzeCommand, compareCommand, loraCommand, gateCommand]
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length))

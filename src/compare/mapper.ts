@@ -12,7 +12,8 @@ import {
   type Scope,
   type TensorRef
 } from './model.js'
-import { matchScopes, type ModuleMatch, type TokenCache } from './match-scope.js'
+import { matchScopes, type ModuleMatch } from './match-scope.js'
+import type { TokenCache } from './scope-info.js'
 import { moduleTokens, tokenSimilarity } from './tokens.js'
 
 export interface MappingResult {

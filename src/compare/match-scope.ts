@@ -12,13 +12,13 @@ import type { ModuleEntry, Scope } from './model.js'
 import {
   fusedParts,
   isCoreSubset,
-  moduleTokens,
   rolesConflict,
   sharesRole,
   tokenSimilarity,
   type ModuleTokens
 } from './tokens.js'
-import { findShapeSplit, partsFit } from './split.js'
+import { findShapeSplit, leadingDim, namedPartGroups } from './split.js'
+import { scopeInfo, type SideInfo, type TokenCache } from './scope-info.js'
 
 export type ModuleMatchKind = 'pair' | 'split' | 'fuse'
 
@@ -42,58 +42,6 @@ const TIE_MARGIN = 0.05
 
 const MODULATION_AMBIGUITY =
   'modulation chunks (shift/scale/gate) have equal sizes: their order cannot be verified from headers'
-
-export interface SideInfo {
-  modules: ModuleEntry[]
-  tokens: ModuleTokens[]
-  parentTokens: ModuleTokens[]
-  parents: string[]
-}
-
-/** Name tokens of a scope's modules; they depend on the module paths only, so scopes can share them. */
-export type TokenCache = Map<string, Omit<SideInfo, 'modules'>>
-
-/** Tokens of every module of a scope, with ordinals computed among numbered siblings of this scope. */
-export function scopeInfo(scope: Scope, cache?: TokenCache): SideInfo {
-  // The count keeps "no module" apart from "one module with an empty path" (a bare `weight` key).
-  const cacheKey = `${scope.modules.length}\u0000${scope.pathTemplate}`
-  const known = cache?.get(cacheKey)
-  if (known) return { modules: scope.modules, ...known }
-  const info = computeScopeInfo(scope)
-  cache?.set(cacheKey, { tokens: info.tokens, parentTokens: info.parentTokens, parents: info.parents })
-  return info
-}
-
-function computeScopeInfo(scope: Scope): SideInfo {
-  const children = new Map<string, Set<number>>()
-  for (const m of scope.modules) {
-    const segs = m.path.split('.')
-    for (let i = 0; i < segs.length; i++) {
-      if (!/^\d+$/.test(segs[i])) continue
-      const parent = segs.slice(0, i).join('.')
-      let set = children.get(parent)
-      if (!set) children.set(parent, (set = new Set()))
-      set.add(Number(segs[i]))
-    }
-  }
-  const ranks = new Map<string, Map<number, number>>()
-  for (const [parent, set] of children) {
-    if (set.size < 2) continue
-    const sorted = [...set].sort((x, y) => x - y)
-    ranks.set(parent, new Map(sorted.map((n, i) => [n, i + 1])))
-  }
-  const ordinalOf = (parent: string, n: number): number | undefined => ranks.get(parent)?.get(n)
-  const parents = scope.modules.map((m) => {
-    const i = m.path.lastIndexOf('.')
-    return i < 0 ? '' : m.path.slice(0, i)
-  })
-  return {
-    modules: scope.modules,
-    tokens: scope.modules.map((m) => moduleTokens(m.path, ordinalOf)),
-    parentTokens: parents.map((p) => moduleTokens(p, ordinalOf)),
-    parents
-  }
-}
 
 function isModulation(t: ModuleTokens): boolean {
   return t.core.includes('mod')
@@ -371,52 +319,6 @@ class Matcher {
       this.pair(e.a[0], e.b[0], 'low', 'names correspond but shapes differ')
     }
   }
-}
-
-export function leadingDim(m: ModuleEntry): number {
-  const t = m.leaves.get('weight') ?? [...m.leaves.values()][0]
-  return t.shape.length > 0 ? t.shape[0] : 1
-}
-
-/** Groups of `to` modules, one per part role, under one parent, whose rows add up to module `i` of `from`. */
-function namedPartGroups(
-  from: SideInfo,
-  i: number,
-  parts: string[],
-  to: SideInfo,
-  usedTo: boolean[]
-): { parts: number[]; score: number }[] {
-  const fusedModule = from.modules[i]
-  const byParent = new Map<string, number[]>()
-  to.modules.forEach((_, j) => {
-    if (usedTo[j]) return
-    const p = to.parents[j]
-    let list = byParent.get(p)
-    if (!list) byParent.set(p, (list = []))
-    list.push(j)
-  })
-  const out: { parts: number[]; score: number }[] = []
-  for (const members of byParent.values()) {
-    const chosen: number[] = []
-    for (const part of parts) {
-      const hits = members.filter((j) => {
-        const core = to.tokens[j].core
-        return core.includes(part) && !core.includes('qkv') && !core.includes('kv') && !core.includes('norm')
-      })
-      if (hits.length !== 1) break
-      chosen.push(hits[0])
-    }
-    if (chosen.length !== parts.length) continue
-    if (
-      !partsFit(
-        fusedModule,
-        chosen.map((j) => to.modules[j])
-      )
-    )
-      continue
-    out.push({ parts: chosen, score: tokenSimilarity(from.parentTokens[i], to.parentTokens[chosen[0]]) })
-  }
-  return out
 }
 
 /** Matches two scopes' modules. Pure; the caller caches results by the scopes' templates. */

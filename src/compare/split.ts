@@ -5,8 +5,8 @@
  * few parts) and accepted only when exactly one combination fits.
  */
 import type { ModuleEntry } from './model.js'
-import type { SideInfo } from './match-scope.js'
-import type { ModuleTokens } from './tokens.js'
+import type { SideInfo } from './scope-info.js'
+import { tokenSimilarity, type ModuleTokens } from './tokens.js'
 
 /** More candidates than this and the subset search is skipped (2^12 subsets at most). */
 const MAX_CANDIDATES = 12
@@ -102,4 +102,50 @@ function popcount(x: number): number {
     c++
   }
   return c
+}
+
+export function leadingDim(m: ModuleEntry): number {
+  const t = m.leaves.get('weight') ?? [...m.leaves.values()][0]
+  return t.shape.length > 0 ? t.shape[0] : 1
+}
+
+/** Groups of `to` modules, one per part role, under one parent, whose rows add up to module `i` of `from`. */
+export function namedPartGroups(
+  from: SideInfo,
+  i: number,
+  parts: string[],
+  to: SideInfo,
+  usedTo: boolean[]
+): { parts: number[]; score: number }[] {
+  const fusedModule = from.modules[i]
+  const byParent = new Map<string, number[]>()
+  to.modules.forEach((_, j) => {
+    if (usedTo[j]) return
+    const p = to.parents[j]
+    let list = byParent.get(p)
+    if (!list) byParent.set(p, (list = []))
+    list.push(j)
+  })
+  const out: { parts: number[]; score: number }[] = []
+  for (const members of byParent.values()) {
+    const chosen: number[] = []
+    for (const part of parts) {
+      const hits = members.filter((j) => {
+        const core = to.tokens[j].core
+        return core.includes(part) && !core.includes('qkv') && !core.includes('kv') && !core.includes('norm')
+      })
+      if (hits.length !== 1) break
+      chosen.push(hits[0])
+    }
+    if (chosen.length !== parts.length) continue
+    if (
+      !partsFit(
+        fusedModule,
+        chosen.map((j) => to.modules[j])
+      )
+    )
+      continue
+    out.push({ parts: chosen, score: tokenSimilarity(from.parentTokens[i], to.parentTokens[chosen[0]]) })
+  }
+  return out
 }

@@ -167,7 +167,7 @@ export function computeFlags(x: FlagInputs): Flag[] {
       flags.push({
         kind: 'green',
         code: 'model-family',
-        message: `same model family (${fa.name} / ${fb.name})`,
+        message: `same model family (${fa.name === fb.name ? fa.name : `${fa.name} / ${fb.name}`})`,
         evidence
       })
     else

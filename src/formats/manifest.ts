@@ -59,6 +59,11 @@ export interface Manifest {
   warnings?: string[]
   stateDictPath?: string[]
   components?: ComponentInfo[]
+  /**
+   * The structure analysis `analyze --json` adds (src/analysis). Derived from the tensors, so a reader ignores it
+   * (after checking it is an object) and analyses the tensors afresh.
+   */
+  structure?: unknown
 }
 
 const TENSOR_ORDER = Symbol('tensorOrder')
@@ -161,6 +166,7 @@ export function manifestToJson(m: Manifest, indent = 2): string {
   if (m.warnings !== undefined) field('warnings', s(m.warnings))
   if (m.stateDictPath !== undefined) field('stateDictPath', s(m.stateDictPath))
   if (m.components !== undefined) field('components', s(m.components))
+  if (m.structure !== undefined) field('structure', s(m.structure))
   return `{\n${lines.join(',\n')}\n}\n`
 }
 
@@ -206,7 +212,8 @@ const TOP_KEYS = [
   'globals',
   'warnings',
   'stateDictPath',
-  'components'
+  'components',
+  'structure'
 ]
 
 /** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
@@ -299,6 +306,9 @@ export function validateManifest(root: JsonValue, file: string): Validated {
     }
   })
   const out: Validated = { schemaVersion: 1, tool, source, metadata, tensorList, globals }
+  if (top.has('structure') && !isJsonObject(top.get('structure') as JsonValue)) {
+    fail('$.structure', 'must be an object')
+  }
   if (top.has('warnings')) out.warnings = strings(top.get('warnings'), '$.warnings')
   if (top.has('stateDictPath')) out.stateDictPath = strings(top.get('stateDictPath'), '$.stateDictPath')
   if (top.has('components')) {

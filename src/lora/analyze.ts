@@ -165,10 +165,7 @@ export function loraStatistics(
           },
     rankNotes: rankNotes(modules, modal),
     alpha: { values: alphaValues, unread, missing, defaultRule: defaultAlphaRule(primary) },
-    scale:
-      scales.length === 0
-        ? null
-        : { min: minOf(scales), max: maxOf(scales), values: scaleValues },
+    scale: scales.length === 0 ? null : { min: minOf(scales), max: maxOf(scales), values: scaleValues },
     layerKinds,
     blocks: Object.fromEntries(
       Object.entries(blocks).map(([series, set]) => [series, [...set].sort((a, b) => a - b)])

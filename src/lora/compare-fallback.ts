@@ -63,8 +63,14 @@ export function compareFallback(
     warnings: []
   }
   const denoiserOnly: Checkpoint = { ...base, tensors: base.tensors.filter((t) => entries.has(t.name)) }
-  const cmp = compareCheckpoints(lora, denoiserOnly)
-  for (const mapping of cmp.mappings) {
+  let mappings: KeyMapping[]
+  try {
+    mappings = compareCheckpoints(lora, denoiserOnly).mappings
+  } catch {
+    // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
+    return found
+  }
+  for (const mapping of mappings) {
     if (!accept(mapping)) continue
     const entry = entries.get(mapping.target[0]!)
     if (!entry) continue

@@ -153,6 +153,9 @@ const PREFIX_RULES: PrefixRule[] = [
   { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
   { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
   { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
+  // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
+  { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
   { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
   { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
   { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },

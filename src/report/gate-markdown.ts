@@ -136,7 +136,11 @@ function flagSection(a: ArtifactReport): string {
     return lines.join('\n') + '\n\n'
   }
   const order = { red: 0, warning: 1, green: 2 }
-  const sorted = [...a.flags].sort((x, y) => order[x.severity] - order[y.severity])
+  // Flags already given as reasons are not repeated.
+  const stated = new Set(a.status === 'fail' ? a.reasons : [])
+  const sorted = [...a.flags]
+    .filter((f) => !stated.has(f.evidence ? `${f.title}: ${f.evidence}` : f.title))
+    .sort((x, y) => order[x.severity] - order[y.severity])
   for (const f of sorted) {
     const glyph = f.severity === 'red' ? '🔴' : f.severity === 'warning' ? '🟡' : '🟢'
     const fails = f.failsGate ? ' (fails the gate)' : ''

@@ -1,12 +1,15 @@
 /** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
 import { list, flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
 import { EXIT_OK, type CliIO, type Command } from '../io.js'
-import { readCheckpoint } from '../../formats/index.js'
 import { summarizeCheckpoint } from '../../formats/summary.js'
-import { toManifest } from '../../formats/manifest.js'
+import { manifestsToJson, manifestToJson, toManifest } from '../../formats/manifest.js'
+import { analyzeStructure } from '../../analysis/index.js'
 import { renderCheckpointSummary, renderKeyExport } from '../../report/checkpoint-console.js'
+import { renderStructureConsole } from '../../report/analysis-console.js'
+import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
+import { compareCommand } from './compare.js'
 import { TOOL } from '../../version.js'
-import { toJson, writeFileAtomic } from '../files.js'
+import { writeFileAtomic } from '../files.js'
 
 const spec: CommandSpec = {
   name: 'analyze',
@@ -18,14 +21,15 @@ const spec: CommandSpec = {
     export: { kind: 'string', help: 'write every key with its shape and dtype to a text file', value: 'FILE' },
     json: { kind: 'boolean', help: 'print the manifest JSON (one object per file; an array for several)' },
     compare: { kind: 'boolean', help: 'compare the two files (same as `model-compat compare A B`)' },
-    mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' }
+    mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' },
+    'no-structure': { kind: 'boolean', help: 'skip the structure analysis (blocks, attention, dims, family)' },
+    ...REMOTE_OPTIONS
   }
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (flag(args, 'compare')) {
     if (args.positionals.length !== 2) throw new UsageError('--compare needs exactly two files')
-    const { compareCommand } = await import('./compare.js')
     return compareCommand.run(args, io)
   }
   if (str(args, 'mapping') !== undefined) throw new UsageError('--mapping needs --compare (or use `model-compat compare`)')
@@ -33,15 +37,22 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (names && names.length > args.positionals.length) {
     throw new UsageError(`--names has ${names.length} names for ${args.positionals.length} files`)
   }
+  const reader = checkpointReader(args, io)
   const checkpoints = []
-  for (const path of args.positionals) checkpoints.push(await readCheckpoint(path))
+  for (const path of args.positionals) checkpoints.push(await reader.read(path))
+  const withStructure = !flag(args, 'no-structure')
+  const structures = checkpoints.map((c) => (withStructure ? analyzeStructure(c) : undefined))
 
   const exportPath = str(args, 'export')
   if (exportPath !== undefined) await writeFileAtomic(exportPath, renderKeyExport(checkpoints))
 
   if (flag(args, 'json')) {
-    const manifests = checkpoints.map((c) => toManifest(c, TOOL))
-    io.stdout(toJson(manifests.length === 1 ? manifests[0] : manifests))
+    const manifests = checkpoints.map((c, i) => {
+      const m = toManifest(c, TOOL)
+      if (structures[i] !== undefined) m.structure = structures[i]
+      return m
+    })
+    io.stdout(manifests.length === 1 ? manifestToJson(manifests[0]) : manifestsToJson(manifests))
     return EXIT_OK
   }
   checkpoints.forEach((ckpt, i) => {
@@ -49,6 +60,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     if (i > 0) io.stdout('\n')
     if (title) io.stdout(`== ${title} ==\n`)
     io.stdout(renderCheckpointSummary(ckpt, summarizeCheckpoint(ckpt), { color: io.color }))
+    const structure = structures[i]
+    if (structure !== undefined) io.stdout('\n' + renderStructureConsole(structure, { color: io.color }))
   })
   if (exportPath !== undefined) io.stdout(`\nkeys written to ${exportPath}\n`)
   return EXIT_OK

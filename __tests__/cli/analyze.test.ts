@@ -1,0 +1,133 @@
+/** The `analyze` command end to end in-process: real files in, exit codes and output out. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ajv } from 'ajv'
+import { main } from '../../src/cli/main.js'
+import type { CliIO } from '../../src/cli/io.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import { tinyTransformer } from '../../fixtures/safetensors.js'
+import { scaledModel } from '../../fixtures/specs.js'
+
+interface Captured {
+  code: number
+  out: string
+  err: string
+}
+
+async function cli(...argv: string[]): Promise<Captured> {
+  let out = ''
+  let err = ''
+  const io: CliIO = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    color: false,
+    env: { HOME: tmpdir() },
+    cwd: process.cwd()
+  }
+  const code = await main(argv, io)
+  return { code, out, err }
+}
+
+let dir: string
+let tiny: string
+let wan: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mc-cli-'))
+  tiny = join(dir, 'tiny.safetensors')
+  writeSafetensorsSync(tiny, tinyTransformer({ blocks: 3 }), { metadata: { 'ss_network_dim': '16' } })
+  wan = join(dir, 'renamed-wan.bin') // a wrong extension: detection is by content
+  writeSafetensorsSync(wan, scaledModel('wan2.1-t2v-1.3b', { num_layers: 2, dim: 64, ffn_dim: 128, num_heads: 4 }), {
+    data: 'sparse'
+  })
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('model-compat analyze', () => {
+  it('summarises a file: format, counts, dtypes, metadata and structure', async () => {
+    const r = await cli('analyze', tiny)
+    expect(r.code).toBe(0)
+    expect(r.err).toBe('')
+    expect(r.out).toMatch(/format\s+safetensors/)
+    expect(r.out).toMatch(/tensors\s+\d+/)
+    expect(r.out).toContain('ss_network_dim')
+    expect(r.out).toMatch(/structure/)
+    expect(r.out).toMatch(/blocks/)
+  })
+
+  it('reads a safetensors file named .bin and names the Wan family', async () => {
+    const r = await cli('analyze', wan)
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/format\s+safetensors/)
+    expect(r.out.toLowerCase()).toContain('wan')
+  })
+
+  it('prints a manifest that validates against schemas/manifest.schema.json and reads back as a checkpoint', async () => {
+    const r = await cli('analyze', tiny, '--json')
+    expect(r.code).toBe(0)
+    const manifest = JSON.parse(r.out)
+    const schema = JSON.parse(readFileSync('schemas/manifest.schema.json', 'utf8'))
+    const ajv = new Ajv({ allErrors: true, strict: false })
+    const valid = ajv.validate(schema, manifest)
+    expect(ajv.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+    expect(Object.keys(manifest.tensors)).toEqual(tinyTransformer({ blocks: 3 }).map((t) => t.name))
+    expect(manifest.structure).toBeDefined()
+
+    // The manifest is itself a checkpoint anywhere one is accepted.
+    const path = join(dir, 'tiny.manifest.json')
+    writeFileSync(path, r.out)
+    const again = await cli('analyze', path, '--json')
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.out).tensors).toEqual(manifest.tensors)
+  })
+
+  it('exports every key of several files with a heading per file', async () => {
+    const out = join(dir, 'keys.txt')
+    const r = await cli('analyze', tiny, wan, '--export', out, '--names', 'Tiny', 'Wan')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('== Tiny ==')
+    const text = readFileSync(out, 'utf8')
+    expect(text).toContain(`# ${tiny}`)
+    expect(text).toContain(`# ${wan}`)
+    expect(text).toMatch(/^blocks\.0\.self_attn\.q\.weight\t\[8, 8\]\tF32$/m)
+  })
+
+  it('exits 2 with the file and the problem on bad input', async () => {
+    const bad = join(dir, 'bad.safetensors')
+    writeFileSync(bad, Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x7b]))
+    const r = await cli('analyze', bad)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(bad)
+    expect(r.err).toMatch(/HeaderTooLarge/)
+
+    const missing = await cli('analyze', join(dir, 'nope.safetensors'))
+    expect(missing.code).toBe(2)
+    expect(missing.err).toMatch(/FileNotFound/)
+
+    const text = join(dir, 'notes.txt')
+    writeFileSync(text, 'just some notes, not a model')
+    const unknown = await cli('analyze', text)
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toMatch(/UnknownFormat/)
+  })
+
+  it('exits 2 on usage errors and prints help with exit 0', async () => {
+    expect((await cli('analyze')).code).toBe(2)
+    expect((await cli('analyze', tiny, '--bogus')).code).toBe(2)
+    expect((await cli('frobnicate')).code).toBe(2)
+    const help = await cli('analyze', '--help')
+    expect(help.code).toBe(0)
+    expect(help.out).toContain('--export')
+    const top = await cli('--help')
+    expect(top.code).toBe(0)
+    for (const c of ['analyze', 'compare', 'lora', 'gate']) expect(top.out).toContain(c)
+  })
+
+  it('reports its version from package.json', async () => {
+    const r = await cli('--version')
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+    expect(r.out.trim()).toBe(pkg.version)
+  })
+})
