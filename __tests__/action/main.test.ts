@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
@@ -112,6 +112,14 @@ describe('run', () => {
     expect(message).toContain('lora-3-of-10.safetensors: loadable 30.0% is under the 75% threshold')
     expect(message).toContain('Shape mismatch: 7 of 10 modules')
     expect(message).not.toContain('lora-10-of-10')
+    expect(core.error).toHaveBeenCalledTimes(1)
+    expect(core.error).toHaveBeenCalledWith(
+      expect.stringMatching(/^loadable 30\.0% is under the 75% threshold; /),
+      {
+        file: 'lora-3-of-10.safetensors',
+        title: 'model-compat: lora-3-of-10.safetensors fails the gate'
+      }
+    )
     expect(outputs()).toMatchObject({ passed: 'false', verdict: 'partial', overlap: '30' })
     expect(existsSync(join(ws, 'model-compat-report', 'gate-report.json'))).toBe(true)
     expect(github.api.comments).toHaveLength(1)
@@ -209,5 +217,27 @@ describe('warning annotations', () => {
       file: 'c00.safetensors',
       title: 'model-compat'
     })
+  })
+})
+
+describe('artifacts outside the workspace', () => {
+  it('refuses a symlink that leaves the workspace, without reading it', async () => {
+    jest.clearAllMocks()
+    core.resetSummary()
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    const outside = mkdtempSync(join(tmpdir(), 'mc-outside-'))
+    writeFileSync(join(outside, 'secret.txt'), 'TOKEN=ghs_supersecret')
+    symlinkSync(join(outside, 'secret.txt'), join(ws, 'lora-evil.safetensors'))
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({ artifacts: 'lora-*.safetensors', baseline: 'base.safetensors', 'github-token': 't' })
+    await run()
+    const message = core.setFailed.mock.calls[0][0] as string
+    expect(message).toContain(
+      'lora-evil.safetensors: a symbolic link to a file outside the workspace; not read'
+    )
+    const report = readFileSync(join(ws, 'model-compat-report', 'gate-report.json'), 'utf8')
+    expect(report).not.toContain('supersecret')
+    expect(report).not.toContain(Buffer.from('TOKEN').toString('hex').slice(0, 6))
+    expect(github.api.comments[0].body).toContain('OutsideWorkspace')
   })
 })

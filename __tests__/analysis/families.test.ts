@@ -1,6 +1,12 @@
 /** Family rules for the families the notes document by naming only (diffusers Flux, SD3, LTX, CogVideoX). */
 import { describe, expect, it } from '@jest/globals'
-import { cogvideoxKeys, fluxDiffusersKeys, ltxKeys, sd3Keys } from '../../fixtures/family-keys.js'
+import {
+  cogvideoxKeys,
+  fluxDiffusersKeys,
+  ltxKeys,
+  sd3Keys,
+  sdxlDiffusersUnetKeys
+} from '../../fixtures/family-keys.js'
 import { expandModel, specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
 import { analyzeStructure, type StructureAnalysis } from '../../src/analysis/index.js'
 
@@ -107,5 +113,32 @@ describe('Wan VACE', () => {
       ['blocks', 30],
       ['vace_blocks', 2]
     ])
+  })
+})
+
+describe('SDXL UNet in diffusers naming', () => {
+  it('finds down_blocks.N.attentions.M and its transformer blocks, and names SDXL', () => {
+    const a = analyzeStructure(specCheckpoint(sdxlDiffusersUnetKeys({ depth: [0, 2, 3], midDepth: 2 })))
+    expect(a.family).toMatchObject({ id: 'sdxl', naming: expect.stringMatching(/diffusers/) })
+    const byPattern = Object.fromEntries(a.blockFamilies.map((f) => [f.pattern, f]))
+    expect(byPattern['down_blocks']).toMatchObject({ count: 3, parent: null })
+    expect(byPattern['down_blocks.{}.attentions']).toMatchObject({
+      count: 4,
+      parent: 'down_blocks',
+      indices: [0, 1]
+    })
+    expect(byPattern['down_blocks.{}.resnets']).toMatchObject({ count: 6, parent: 'down_blocks' })
+    expect(byPattern['up_blocks.{}.attentions.{}.transformer_blocks']).toMatchObject({
+      count: 3 * 3 + 3 * 2,
+      parent: 'up_blocks.{}.attentions'
+    })
+    expect(byPattern['mid_block.attentions.{}.transformer_blocks'].count).toBe(2)
+    const cross = a.attention.find(
+      (m) => m.family === 'down_blocks.{}.attentions.{}.transformer_blocks' && m.path === 'attn2'
+    )
+    expect(cross).toMatchObject({ kind: 'cross', contextDim: 2048, hiddenDim: 1280, blocks: 10 })
+    expect(a.dimensions.inChannels.value).toBe(4)
+    expect(a.dimensions.outChannels.value).toBe(4)
+    expect(a.dimensions.ffnKind).toBe('gated-fused')
   })
 })

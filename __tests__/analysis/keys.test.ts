@@ -3,6 +3,7 @@ import { expandModel, specCheckpoint } from '../../fixtures/specs.js'
 import {
   analyzeStructure,
   attentionModulesOf,
+  isAdapterKey,
   keyRoles,
   locateInBlocks,
   splitBlockKey,
@@ -148,5 +149,24 @@ describe('locateInBlocks and attentionModulesOf', () => {
       ['attn', 'fused-qkv', 'self', 2],
       ['cross', 'q-fused-kv', 'cross', null]
     ])
+  })
+})
+
+describe('isAdapterKey', () => {
+  it.each([
+    ['diffusion_model.blocks.0.self_attn.q.lora_down.weight', true],
+    ['transformer.blocks.0.attn1.to_q.lora_A.default.weight', true],
+    ['lora_unet_blocks_0_self_attn_q.alpha', true],
+    ['double_blocks.0.processor.qkv_lora1.down.weight', true],
+    ['unet.down_blocks.0.attentions.0.transformer_blocks.0.attn1.processor.to_q_lora.down.weight', true],
+    ['lycoris_blocks_0_attn_q.lokr_w1', true],
+    ['blocks.0.cross_attn.norm_k_img.diff', true],
+    ['lora___lorahyphen___blocks___lorahyphen___0___lorahyphen___attn___lorahyphen___qkv.alpha_scale', true],
+    ['blocks.0.self_attn.q.weight', false],
+    ['blocks.0.modulation', false],
+    ['final_layer.adaLN_modulation.1.bias', false],
+    ['explorer.weight', false]
+  ])('%s -> %s', (name, expected) => {
+    expect(isAdapterKey(name)).toBe(expected)
   })
 })

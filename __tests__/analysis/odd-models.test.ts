@@ -56,6 +56,8 @@ describe('unknown and odd models', () => {
     expect(a.family).toMatchObject({ id: 'wan', variant: null, confidence: 'medium' })
     expect(a.dimensions.hiddenDim.value).toBe(64)
     expect(a.dimensions.layers.value).toBe(4)
+    // The Wan head dim (128) is not lent to a model of another size: the heads stay unknown.
+    expect(a.dimensions.heads).toMatchObject({ value: null, source: 'unknown' })
   })
 
   it('a scaled LongCat is LongCat-like at medium confidence, with the mismatches as evidence', () => {
@@ -277,6 +279,37 @@ describe('diffusers pipeline folders', () => {
       ['text_encoder.encoder.block', 24],
       // T5's `layer` ModuleList inside each block is a (known) block container of its own.
       ['text_encoder.encoder.block.{}.layer', 24]
+    ])
+  })
+})
+
+describe('adapter (LoRA) files', () => {
+  it('keeps adapter tensors out of the module analysis and says so', () => {
+    const lora: SpecTensor[] = []
+    for (let i = 0; i < 3; i++) {
+      for (const m of ['attn1.to_q', 'attn1.to_k', 'attn1.to_v', 'ffn.net.0.proj', 'ffn.net.2']) {
+        lora.push(
+          t(`transformer.blocks.${i}.${m}.lora_A.weight`, [4, 64]),
+          t(`transformer.blocks.${i}.${m}.lora_B.weight`, [64, 4])
+        )
+      }
+    }
+    const kohya = [
+      t('lora_unet_blocks_0_ffn_0.lora_down.weight', [2, 64]),
+      t('lora_unet_blocks_0_ffn_0.lora_up.weight', [128, 2]),
+      t('lora_unet_blocks_0_ffn_0.alpha', []),
+      t('lora_unet_blocks_0_ffn_2.lora_down.weight', [2, 128]),
+      t('lora_unet_blocks_0_ffn_2.lora_up.weight', [64, 2])
+    ]
+    for (const keys of [lora, kohya]) {
+      const a = analyzeStructure(specCheckpoint(keys))
+      expect(a.attention).toEqual([])
+      expect(a.ffn).toEqual([])
+      expect(a.dimensions.hiddenDim.value).toBeNull()
+      expect(a.notes[0]).toMatch(new RegExp(`^${keys.length} of ${keys.length} keys are adapter tensors`))
+    }
+    expect(analyzeStructure(specCheckpoint(lora)).blockFamilies.map((f) => [f.pattern, f.count])).toEqual([
+      ['blocks', 3]
     ])
   })
 })

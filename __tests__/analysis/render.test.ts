@@ -38,6 +38,14 @@ describe('structure renderers', () => {
     )
   })
 
+  it('console: mismatches with the reference sizes come first in the family evidence', () => {
+    const small = scaledModel('longcat-video', { hidden_size: 64, num_heads: 2, depth: 2, ffn_hidden: 160 })
+    const text = renderStructureConsole(analyzeStructure(specCheckpoint(small)), { color: false })
+    expect(text).toMatch(
+      /LongCat-Video-like architecture \(medium confidence[^\n]*\n\s+hidden size is 64, the reference model has 4096\n/
+    )
+  })
+
   it('markdown: tables with escaped cells and a collapsible template', () => {
     const md = renderStructureMarkdown(longcat, { headingLevel: 2 })
     expect(md.startsWith('## Structure\n')).toBe(true)

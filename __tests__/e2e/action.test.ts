@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeSafetensors } from '../../src/formats/safetensors-write.js'
 import { expandModel } from '../../fixtures/specs.js'
-import { kohyaLora, targetsOf, writeLoraFile } from '../../fixtures/lora.js'
+import { kohyaLora, targetsOf, type LoraFixture } from '../../fixtures/lora.js'
 import { startFakeServices, type FakeServices } from './fake-services.js'
 
 const BUNDLE = resolve(process.env.MC_ACTION_BUNDLE ?? 'dist/index.js')
@@ -112,13 +112,15 @@ async function workspace(): Promise<string> {
   mkdirSync(join(root, 'runner-temp'))
   const wan13 = expandModel('wan2.1-t2v-1.3b')
   await writeSafetensors(join(ws, 'base.safetensors'), wan13)
-  writeLoraFile(join(ws, 'loras', 'fits.safetensors'), kohyaLora(targetsOf(wan13, ATTN), { alpha: 4 }))
-  writeLoraFile(
-    join(ws, 'loras', 'fits-too.safetensors'),
+  // Sparse files: the gate reads headers only, and a 14B LoRA's zeros would cost 26 MB of writes per run.
+  const write = (path: string, fx: LoraFixture) => writeSafetensors(join(ws, path), fx.tensors)
+  await write('loras/fits.safetensors', kohyaLora(targetsOf(wan13, ATTN), { alpha: 4 }))
+  await write(
+    'loras/fits-too.safetensors',
     kohyaLora(targetsOf(wan13, /^blocks\.\d+\.ffn\.[02]$/), { alpha: 8 })
   )
   const wan14 = expandModel('wan2.1-t2v-14b')
-  writeLoraFile(join(ws, 'for-14b.safetensors'), kohyaLora(targetsOf(wan14, ATTN), { alpha: 4 }))
+  await write('for-14b.safetensors', kohyaLora(targetsOf(wan14, ATTN), { alpha: 4 }))
   return ws
 }
 
@@ -199,8 +201,12 @@ describe('the bundled action, end to end', () => {
     })
     expect(r.code).toBe(1)
     const errors = annotations(r.stdout, 'error')
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(
+    // One annotation on the failing file, then the overall message.
+    expect(errors).toHaveLength(2)
+    expect(r.stdout).toMatch(
+      /^::error title=model-compat%3A for-14b\.safetensors fails the gate,file=for-14b\.safetensors::loadable 0\.0%25 is under/m
+    )
+    expect(errors[1]).toMatch(
       /Compatibility gate failed for 1 of 3 artifact\(s\)\. for-14b\.safetensors: loadable 0\.0% is under the 80% threshold/
     )
     expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'incompatible', overlap: '0' })
@@ -250,7 +256,7 @@ describe('the bundled action, end to end', () => {
       'mapping-dir': 'out-bad'
     })
     expect(bad.code).toBe(1)
-    expect(annotations(bad.stdout, 'error')[0]).toMatch(/broken\.safetensors: \w+/)
+    expect(annotations(bad.stdout, 'error').at(-1)).toMatch(/broken\.safetensors: \w+/)
     expect(bad.outputs.verdict).toBe('error')
     expect(bad.summary).toContain('| ⚠️ | `broken.safetensors` | error |')
   }, 60_000)

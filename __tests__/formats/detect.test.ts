@@ -1,4 +1,6 @@
-import { detectKind } from '../../src/formats/detect.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DETECT_BYTES, detectKind } from '../../src/formats/detect.js'
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)))
@@ -34,5 +36,29 @@ describe('detectKind', () => {
     expect(detectKind(bytes('hello world, not a model'), 24)).toBe('unknown')
     expect(detectKind(bytes([0x80, 0x09]), 2)).toBe('unknown')
     expect(detectKind(new Uint8Array(0), 0)).toBe('unknown')
+  })
+})
+
+describe('detectKind on files written by PyTorch', () => {
+  const dir = '__fixtures__/torch'
+  const head = (name: string): [Uint8Array, number] => {
+    const b = readFileSync(join(dir, name))
+    return [b.subarray(0, DETECT_BYTES), b.length]
+  }
+  it.each(readdirSync(dir).filter((n) => !n.endsWith('.json')))('%s', (name) => {
+    const expected = name.startsWith('legacy_')
+      ? 'torch-legacy'
+      : name.startsWith('plain_protocol')
+        ? /protocol[01]/.test(name)
+          ? 'unknown' // protocols 0 and 1 carry no marker; torch never writes them
+          : 'pickle'
+        : 'zip'
+    expect(detectKind(...head(name))).toBe(expected)
+  })
+
+  it('names a tar archive (PyTorch 0.1.1) instead of calling it unknown', () => {
+    const tar = new Uint8Array(512)
+    tar.set(Buffer.from('ustar\u000000', 'latin1'), 257)
+    expect(detectKind(tar, 1024)).toBe('tar')
   })
 })

@@ -338,6 +338,12 @@ describe('unpickler: every bad input is a typed error', () => {
     const str = new PickleWriter().proto(2).str('x'.repeat(100)).stop()
     expect(errorOf(str.bytes(), { limits: { maxStringBytes: 99 } }).code).toBe('PickleLimitExceeded')
 
+    const globals = new PickleWriter().proto(2)
+    for (let i = 0; i < 20; i++) globals.global('m', `n${i}`).op(P.POP)
+    expect(errorOf(globals.op(P.NONE).stop().bytes(), { limits: { maxGlobals: 10 } }).detail).toMatch(
+      /more than 10 distinct globals/
+    )
+
     const list = new PickleWriter().proto(2).op(P.EMPTY_LIST)
     for (let i = 0; i < 3; i++) list.op(P.MARK).op(P.NONE).op(P.NONE).op(P.NONE).op(P.APPENDS)
     expect(errorOf(list.stop().bytes(), { limits: { maxContainerItems: 8 } }).detail).toMatch(

@@ -155,6 +155,14 @@ describe('readTorchZip on generated archives', () => {
     expect(scans[0]!.calls).toContainEqual(expect.objectContaining({ callee: 'os.system', opcode: 'REDUCE' }))
   })
 
+  it('notes bytes after STOP in data.pkl', async () => {
+    const pkl = torchStateDictPickle(SIMPLE)
+    const { checkpoint } = await readBytes(
+      torchZipBytes(spec({ dataPkl: new Uint8Array([...pkl, 0x80, 2, 0x4e, 0x2e]) }))
+    )
+    expect(checkpoint.warnings).toContain('pickle archive/data.pkl: 4 bytes after STOP')
+  })
+
   it('NoStateDict still carries the globals', async () => {
     const w = new PickleWriter().proto(2).global('builtins', 'exec').str('x').tuple(1).op(P.REDUCE).stop()
     const e = await failure(torchZipBytes(spec({ dataPkl: w.bytes() })))
@@ -214,6 +222,120 @@ describe('readTorchZip on generated archives', () => {
     const { checkpoint } = await readBytes(torchZipBytes(spec({ dataPkl: outer.bytes() })))
     expect(checkpoint.warnings).toContain('1 persistent ids are not storages (torch.load refuses them)')
     expect(checkpoint.stateDictPath).toEqual(['state_dict'])
+  })
+})
+
+describe('readTorchZip: torch 2.x and rarer rebuild functions', () => {
+  /** `<rebuild>((storage id), offset, size, stride, False, OrderedDict()[, dtype])` on the stack. */
+  function tensorCall(
+    w: PickleWriter,
+    fn: string,
+    cls: string,
+    key: string,
+    numel: number,
+    offset: number,
+    shape: number[],
+    stride: number[],
+    dtype?: string
+  ): void {
+    w.global('torch._utils', fn).op(P.MARK)
+    w.op(P.MARK)
+      .str('storage')
+      .global(cls === 'UntypedStorage' ? 'torch.storage' : 'torch', cls)
+      .str(key)
+      .str('cpu')
+      .int(numel)
+      .op(P.TUPLE)
+      .op(P.BINPERSID)
+    w.int(offset).op(P.MARK)
+    for (const d of shape) w.int(d)
+    w.op(P.TUPLE).op(P.MARK)
+    for (const d of stride) w.int(d)
+    w.op(P.TUPLE).op(P.NEWFALSE).global('collections', 'OrderedDict').tuple(0).op(P.REDUCE)
+    if (dtype !== undefined) w.global('torch', dtype)
+    w.op(P.TUPLE).op(P.REDUCE)
+  }
+
+  it('rebuilds v3 tensors on untyped storages, tensor subclasses and parameters with state', async () => {
+    const w = new PickleWriter().proto(2).op(P.EMPTY_DICT).op(P.MARK)
+    w.str('f8')
+    tensorCall(w, '_rebuild_tensor_v3', 'UntypedStorage', '0', 12, 2, [2, 5], [5, 1], 'float8_e4m3fn')
+    w.str('bf')
+    tensorCall(w, '_rebuild_tensor_v3', 'UntypedStorage', '1', 16, 1, [3], [1], 'bfloat16')
+    // _rebuild_from_type_v2(func, type, args, state): the tensor comes from func(*args)
+    w.str('sub')
+      .global('torch._tensor', '_rebuild_from_type_v2')
+      .op(P.MARK)
+      .global('torch._utils', '_rebuild_tensor_v2')
+      .global('torch', 'Tensor')
+    w.op(P.MARK)
+      .op(P.MARK)
+      .str('storage')
+      .global('torch', 'FloatStorage')
+      .str('2')
+      .str('cpu')
+      .int(4)
+      .op(P.TUPLE)
+      .op(P.BINPERSID)
+    w.int(0)
+      .int(4)
+      .tuple(1)
+      .int(1)
+      .tuple(1)
+      .op(P.NEWFALSE)
+      .global('collections', 'OrderedDict')
+      .tuple(0)
+      .op(P.REDUCE)
+      .op(P.TUPLE)
+    w.op(P.EMPTY_DICT).op(P.TUPLE).op(P.REDUCE)
+    w.str('p').global('torch._utils', '_rebuild_parameter_with_state').op(P.MARK)
+    tensorCall(w, '_rebuild_tensor_v2', 'HalfStorage', '3', 6, 0, [2, 3], [3, 1])
+    w.op(P.NEWTRUE)
+      .global('collections', 'OrderedDict')
+      .tuple(0)
+      .op(P.REDUCE)
+      .op(P.EMPTY_DICT)
+      .op(P.TUPLE)
+      .op(P.REDUCE)
+    w.op(P.SETITEMS).stop()
+    const storages: PickledTensor[] = [
+      { name: '', storageClass: 'UntypedStorage', key: '0', numel: 12, shape: [] },
+      { name: '', storageClass: 'UntypedStorage', key: '1', numel: 16, shape: [] },
+      { name: '', storageClass: 'FloatStorage', key: '2', numel: 4, shape: [] },
+      { name: '', storageClass: 'HalfStorage', key: '3', numel: 6, shape: [] }
+    ]
+    const path = join(dir, 'v3.pt')
+    const layout = writeTorchZip(path, spec({ tensors: storages, dataPkl: w.bytes() }))
+    const source = await openLocalFile(path)
+    const cp = await readTorchZip(source)
+    await source.close()
+    const at = (i: number, from: bigint, to: bigint) => ({
+      file: path,
+      start: layout.dataOffsets[i]! + from,
+      end: layout.dataOffsets[i]! + to
+    })
+    expect(cp.tensors).toEqual([
+      { name: 'f8', shape: [2, 5], dtype: 'F8_E4M3', byteRange: at(2, 2n, 12n) },
+      { name: 'bf', shape: [3], dtype: 'BF16', byteRange: at(3, 2n, 8n) },
+      { name: 'sub', shape: [4], dtype: 'F32', byteRange: at(4, 0n, 16n) },
+      { name: 'p', shape: [2, 3], dtype: 'F16', byteRange: at(5, 0n, 12n) }
+    ])
+    const tiers = new Set(cp.globals.map((g) => g.tier))
+    expect([...tiers]).toEqual(['allowed'])
+  })
+
+  it('rejects a v3 tensor whose dtype is not a torch dtype', async () => {
+    const w = new PickleWriter().proto(2).op(P.EMPTY_DICT).str('x')
+    tensorCall(w, '_rebuild_tensor_v3', 'UntypedStorage', '0', 12, 0, [2], [1], 'nonsense')
+    w.op(P.SETITEM).stop()
+    const storages: PickledTensor[] = [
+      { name: '', storageClass: 'UntypedStorage', key: '0', numel: 12, shape: [] }
+    ]
+    const e = await failure(torchZipBytes(spec({ tensors: storages, dataPkl: w.bytes() })))
+    expect([e.code, e.detail]).toEqual([
+      'InvalidTorchFile',
+      expect.stringMatching(/dtype must be a torch dtype, got global torch\.nonsense/)
+    ])
   })
 })
 

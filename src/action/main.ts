@@ -50,7 +50,13 @@ async function gate(): Promise<void> {
   } catch (e) {
     throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
   }
-  const gateInputs = (await readArtifacts(paths.map(absolute))).map((g, i) => ({ ...g, path: paths[i] }))
+  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace })).map((g, i) => ({
+    ...g,
+    path: paths[i],
+    ...(g.error
+      ? { error: { ...g.error, message: g.error.message.split(absolute(paths[i])).join(paths[i]) } }
+      : {})
+  }))
   baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline }
 
   const evaluation = evaluateGate({
@@ -96,7 +102,10 @@ async function gate(): Promise<void> {
     summary: displayPath(written.summaryPath, workspace)
   })
   annotateWarnings(report)
-  if (!report.passed) core.setFailed(report.message)
+  if (!report.passed) {
+    annotateFailures(report)
+    core.setFailed(report.message)
+  }
 }
 
 /** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */
@@ -114,6 +123,21 @@ function annotateWarnings(report: GateReport): void {
   if (shown.length < warnings.length) {
     core.warning(`${warnings.length - shown.length} more warning(s) in the job summary.`, {
       title: 'model-compat'
+    })
+  }
+}
+
+/**
+ * One error annotation per failing artifact, on the file itself (it shows in the PR's changed files), within
+ * GitHub's 10 errors per step: the 10th is setFailed's overall message.
+ */
+function annotateFailures(report: GateReport): void {
+  const bad = report.artifacts.filter((a) => a.status !== 'pass')
+  for (const a of bad.slice(0, MAX_WARNING_ANNOTATIONS - 1)) {
+    const props = isAbsolute(a.path) || isUrl(a.path) ? {} : { file: a.path }
+    core.error(a.reasons.join('; ') || a.status, {
+      ...props,
+      title: `model-compat: ${a.path} fails the gate`
     })
   }
 }

@@ -7,6 +7,7 @@ export { identifyFamilies } from './families.js'
 export {
   BLOCK_CONTAINER_NAMES,
   KNOWN_PREFIXES,
+  isAdapterKey,
   isIndexSegment,
   keyRoles,
   nameTokens,

@@ -174,7 +174,9 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const attention: AttentionModule[] = []
   const ffn: FfnModule[] = []
   families.forEach((f, fi) => {
-    const entries: ModuleEntry[] = f.unionEntries.filter((e) => innermost[e.tensor] === fi && !adapter[e.tensor])
+    const entries: ModuleEntry[] = f.unionEntries.filter(
+      (e) => innermost[e.tensor] === fi && !adapter[e.tensor]
+    )
     const blocksHaving = (key: string) => f.keyBlockCounts.get(key) ?? 0
     attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes))
     ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving))
@@ -213,13 +215,20 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     })
   }
 
+  // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
   const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors
   const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn })
   const shapes = new Map<string, readonly number[]>()
   for (const t of tensors) if (!shapes.has(t.name)) shapes.set(t.name, t.shape)
   const candidates = identifyFamilies({ shapes, families })
   const best = candidates[0]
-  if (best?.headDim && dimensions.headDim.value === null && dimensions.hiddenDim.value !== null) {
+  // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
+  if (
+    best?.headDim &&
+    best.match.confidence === 'high' &&
+    dimensions.headDim.value === null &&
+    dimensions.hiddenDim.value !== null
+  ) {
     const hd = best.headDim
     const hidden = dimensions.hiddenDim.value
     if (hidden % hd === 0) {

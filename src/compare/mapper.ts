@@ -119,7 +119,8 @@ function instantiate(match: ModuleMatch, a: ModuleEntry[], b: ModuleEntry[], out
       kind,
       confidence,
       reason,
-      shapes: { source: src.map((t) => [...t.shape]), target: dst.map((t) => [...t.shape]) },
+      // Shared with the checkpoint's TensorInfo (never mutated): copying 40k shapes only feeds the GC.
+      shapes: { source: src.map((t) => t.shape), target: dst.map((t) => t.shape) },
       shapeCompatible: compatible,
       ...(match.ambiguity ? { ambiguity: match.ambiguity } : {})
     })

@@ -154,6 +154,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
   const segmentsOf: string[][] = new Array<string[]>(unique.length)
   const numericAt: number[] = new Array<number>(unique.length)
+  const prefixOf: string[] = new Array<string>(unique.length)
   const candidates = new Map<string, { indices: Set<number>; tensors: number }>()
   for (let n = 0; n < unique.length; n++) {
     const segments = unique[n].normKey.split('.')
@@ -162,6 +163,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     numericAt[n] = p
     if (p < 0 || p === segments.length - 1) continue
     const prefix = segments.slice(0, p).join('.')
+    prefixOf[n] = prefix
     let c = candidates.get(prefix)
     if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
     c.indices.add(Number(segments[p]))
@@ -182,7 +184,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     let scope = top
     let rest = segments
     if (p >= 0 && p < segments.length - 1) {
-      const prefix = segments.slice(0, p).join('.')
+      const prefix = prefixOf[n]
       if (familyPrefixes.has(prefix)) {
         const index = Number(segments[p])
         let scopes = familyScopes.get(prefix)

@@ -3,8 +3,11 @@
  * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
  */
 
+import { looksLikeTorchLegacy } from './torch-legacy.js'
+
 export type DetectedKind =
   | 'safetensors'
+  | 'tar'
   | 'zip'
   | 'torch-legacy'
   | 'pickle'
@@ -13,10 +16,7 @@ export type DetectedKind =
   | 'unknown'
 
 /** Bytes of the file's start that `detectKind` needs to decide. */
-export const DETECT_BYTES = 64
-
-// The legacy torch format opens with a pickled magic number 0x1950a86a20f9469cfc6c (protocol 2, LONG1 of 10 bytes).
-const TORCH_LEGACY_MAGIC = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19]
+export const DETECT_BYTES = 512
 
 const isJsonSpace = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d
 
@@ -37,13 +37,16 @@ export function detectKind(head: Uint8Array, size: number): DetectedKind {
   if (startsWith(head, [0x47, 0x47, 0x55, 0x46])) return 'gguf' // "GGUF"
   // Local file header, or the end-of-central-directory record of an empty archive.
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip'
-  if (startsWith(head, TORCH_LEGACY_MAGIC)) return 'torch-legacy'
+  // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
+  if (looksLikeTorchLegacy(head)) return 'torch-legacy'
   // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
   // Checked before plain JSON because the size's low byte can itself be '{'.
   if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b) return 'safetensors'
   if (firstNonSpace(head, 0) === 0x7b) return 'json'
   // A pickle of protocol 2 to 5 opens with PROTO n. (Protocols 0 and 1 have no marker; torch never writes them.)
   if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) return 'pickle'
+  // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
+  if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar') return 'tar'
   void size
   return 'unknown'
 }

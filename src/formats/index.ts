@@ -77,6 +77,13 @@ export async function readSource(
       return readPickleFile(source)
     case 'json':
       return readJsonLocation(source, location, fs)
+    case 'tar':
+      throw new CheckpointError(
+        'UnknownFormat',
+        source.name,
+        'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
+          'current torch.save or convert it to safetensors'
+      )
     case 'unknown':
       if (source.size < 8) {
         throw new CheckpointError(

@@ -38,6 +38,7 @@ export const FORMAT_NAMES: readonly FormatName[] = [
   'diffusers',
   'pytorch-zip',
   'pytorch-legacy',
+  'pickle',
   'gguf',
   'manifest'
 ]

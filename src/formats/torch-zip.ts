@@ -94,6 +94,9 @@ export async function readTorchZipDetailed(
     persistentLoad: storages.load
   })
   const scans: PickleScan[] = [main.scan]
+  // torch stops at STOP; anything after it is invisible to torch but not to every scanner
+  if (main.end < pkl.length)
+    warnings.push(`pickle ${dataPkl.name}: ${pkl.length - main.end} bytes after STOP`)
   if (main.scan.protocol !== undefined) metadata.pickleProtocol = main.scan.protocol
   // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
   await scanExtraPickles(source, zip, dataPkl, options, scans, warnings)

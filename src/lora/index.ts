@@ -7,4 +7,12 @@ export { ALIAS_FAMILIES, type AliasFamily, type Alias } from './aliases.js'
 export { parseSuffix, parseStem } from './keys.js'
 export { layerKind, blockOf, guessFamily, sizeLabel } from './layers.js'
 export { checkModuleShapes, type ShapeVerdict } from './shapes.js'
+export {
+  buildLoraReport,
+  summarizeAnalysis,
+  summarizeModule,
+  type LoraReportDocument,
+  type AnalysisSummary,
+  type ModuleSummary
+} from './report.js'
 export type * from './types.js'

@@ -144,6 +144,8 @@ export interface ResolveOptions {
   compareFallback?: boolean
 }
 
+const MAX_FALLBACK_MODULES = 2000
+
 type Outcome = { r: ModuleResolution; v: ShapeVerdict | null }
 
 /** Choose among the candidates (the one whose shapes fit, else the first) and set status, target and reason. */
@@ -237,7 +239,8 @@ export function resolveLora(
   const outcomes = analysis.modules.map((m) => resolveModule(m, index, analysis))
   if (index.checkpoint && opts.compareFallback !== false) {
     const pending = analysis.modules.filter((m, i) => wantsFallback(m, outcomes[i]!.r))
-    if (pending.length > 0) {
+    // The mapper compares whole models; past a few thousand unknown names it is not worth its time.
+    if (pending.length > 0 && pending.length <= MAX_FALLBACK_MODULES) {
       const found = compareFallback(pending, index.denoiser, index.checkpoint)
       analysis.modules.forEach((m, i) => {
         const hit = found.get(m.stem)

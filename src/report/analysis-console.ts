@@ -28,7 +28,14 @@ export function renderStructureConsole(a: StructureAnalysis, opts: AnalysisRende
   const d = a.dimensions
   let out = `${c.bold('structure')}\n`
   const summary: string[][] = [['family', familyText(a)]]
-  if (a.family) for (const e of cutList(a.family.evidence, 6).shown) summary.push(['', c.dim(e)])
+  if (a.family) {
+    // Mismatches with the reference sizes matter most: they come first.
+    const mismatch = (e: string) => e.includes('the reference model has')
+    const evidence = [...a.family.evidence.filter(mismatch), ...a.family.evidence.filter((e) => !mismatch(e))]
+    const { shown, omitted } = cutList(evidence, 8)
+    for (const e of shown) summary.push(['', c.dim(e)])
+    if (omitted > 0) summary.push(['', c.dim(`... ${omitted} more (see --json)`)])
+  }
   summary.push(['hidden dim', dimText(d.hiddenDim)])
   summary.push(['ffn', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)])
   const heads =
@@ -43,10 +50,8 @@ export function renderStructureConsole(a: StructureAnalysis, opts: AnalysisRende
   summary.push(['channels', channelsText(a)])
   if (d.contextDim.value !== null) summary.push(['context dim', String(d.contextDim.value)])
   summary.push(['naming', namingText(a)])
-  summary.push([
-    'parameters',
-    `${formatCount(a.paramCount)} in ${a.tensorCount} tensors${a.paramCountExact ? '' : ' (rounded)'}`
-  ])
+  // The parameter total is in the file summary printed above this section; only a rounded one is worth a line.
+  if (!a.paramCountExact) summary.push(['parameters', `${formatCount(a.paramCount)} (rounded: passes 2^53)`])
   out += table(summary)
 
   out += `\n${c.bold('parameter types')}\n`

@@ -23,16 +23,19 @@ export interface UnpickleLimits {
   maxLongBytes: number
   /** Items of one list, dict or set. */
   maxContainerItems: number
+  /** Distinct globals one pickle may import (each is kept in the scan record). */
+  maxGlobals: number
 }
 
 export const DEFAULT_UNPICKLE_LIMITS: Readonly<UnpickleLimits> = Object.freeze({
-  maxOpcodes: 20_000_000,
+  maxOpcodes: 5_000_000,
   maxMemo: 2_000_000,
   maxStack: 1_000_000,
   maxMarkDepth: 100_000,
   maxStringBytes: 256 * 1024 * 1024,
   maxLongBytes: 1024,
-  maxContainerItems: 10_000_000
+  maxContainerItems: 10_000_000,
+  maxGlobals: 100_000
 })
 
 export interface UnpickleOptions {

@@ -38,6 +38,9 @@ class Machine extends MachineState {
 
   private global(module: string, name: string): PyValue {
     this.rec.recordImport(module, name, this.opStart - this.start)
+    if (this.rec.scan.imports.length > this.limits.maxGlobals) {
+      this.fail('PickleLimitExceeded', `more than ${this.limits.maxGlobals} distinct globals`)
+    }
     const eff = effectiveGlobal(module, name)
     return { kind: 'global', module: eff.module, name: eff.name }
   }

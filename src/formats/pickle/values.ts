@@ -161,10 +161,6 @@ export function dictGet(d: PyDict, key: PyValue): PyValue | undefined {
   return at === undefined ? undefined : d.entries[at]![1]
 }
 
-export function isInt(v: PyValue | undefined): v is bigint {
-  return typeof v === 'bigint'
-}
-
 /** A short description of a value's type for error messages (never its contents: they may be huge). */
 export function describeValue(v: PyValue | undefined): string {
   if (v === undefined) return 'nothing'
@@ -189,9 +185,4 @@ export function describeValue(v: PyValue | undefined): string {
     default:
       return v.kind
   }
-}
-
-/** `module.name` of a global, or undefined for anything else. */
-export function globalName(v: PyValue | undefined): string | undefined {
-  return v !== null && typeof v === 'object' && v.kind === 'global' ? `${v.module}.${v.name}` : undefined
 }

@@ -1,0 +1,157 @@
+/**
+ * Issue 3 benchmark cases.
+ *
+ * 1. Registered with the harness (bench/lib.ts): `model-compat compare` of a Wan2.1-14B-shaped safetensors file
+ *    against a LongCat-Video-shaped one (1095 x 1022 tensors, sparse files), whole process, at most 3x `node -e 0`.
+ * 2. The mapping cost in-process: `compareCheckpoints` on same-network pairs of 10k, 20k and 40k keys (Wan original
+ *    vs diffusers naming with hundreds of blocks), once with identical blocks and once with every block a different
+ *    width (so no two blocks share a matching result). Limits: 20,000 x 20,000 keys under 3 s, and doubling the keys
+ *    at most 2.3x the time. Run it alone with `npx tsx bench/compare.ts` (prints a table, exits 1 on failure); the
+ *    harness runs it too as the case "compare mapping scaling" (`--mapping-only --json` in a child process).
+ */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expandModel, scaledModel, specCheckpoint, type SpecTensor } from '../fixtures/specs.js'
+import { wanOriginalToDiffusersKey } from '../fixtures/compare-pairs.js'
+import { compareCheckpoints } from '../src/compare/index.js'
+import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import type { Checkpoint } from '../src/formats/types.js'
+import { BENCH_DIR, median, registerCase } from './lib.js'
+
+const GROUP = 'issue 3: compare and key mapping'
+const MAX_20K_MS = 3000
+const MAX_DOUBLING = 2.3
+/** Block counts giving 10k, 20k and 40k keys with Wan's 27 keys per block (+15 top-level keys). */
+const LAYERS = [370, 740, 1480]
+const RUNS = 5
+
+registerCase({
+  name: 'compare wan2.1-14b vs longcat-video',
+  group: GROUP,
+  limits: { maxWallRatio: 3 },
+  async setup(ctx) {
+    const wan = expandModel('wan2.1-t2v-14b', { dtype: 'BF16' })
+    const longcat = expandModel('longcat-video', { dtype: 'BF16' })
+    const a = join(ctx.dir, 'wan.safetensors')
+    const b = join(ctx.dir, 'longcat.safetensors')
+    const wa = await writeSafetensors(a, wan, { data: 'sparse' })
+    const wb = await writeSafetensors(b, longcat, { data: 'sparse' })
+    return {
+      nodeArgs: [...ctx.cli, 'compare', a, b, '--json'],
+      inputBytes: wa.fileSize + wb.fileSize,
+      note: `${wan.length} x ${longcat.length} tensors`,
+      check(stdout) {
+        const doc = JSON.parse(stdout) as {
+          summary?: { keysA?: number; keysB?: number }
+          verdict?: { tier?: string }
+        }
+        if (doc.summary?.keysA !== wan.length || doc.summary?.keysB !== longcat.length) {
+          throw new Error(`compare --json reported ${doc.summary?.keysA} x ${doc.summary?.keysB} keys`)
+        }
+        if (doc.verdict?.tier !== 'incompatible')
+          throw new Error(`verdict ${doc.verdict?.tier}, expected incompatible`)
+      }
+    }
+  }
+})
+
+registerCase({
+  name: 'compare mapping scaling (in-process, 10k/20k/40k keys)',
+  group: GROUP,
+  limits: {},
+  async setup() {
+    return {
+      nodeArgs: ['--import', 'tsx', join(BENCH_DIR, 'compare.ts'), '--mapping-only', '--json'],
+      note: `20k x 20k < ${MAX_20K_MS / 1000} s, doubling <= ${MAX_DOUBLING}x`,
+      check(stdout) {
+        const r = JSON.parse(stdout) as ScalingReport
+        if (!r.pass) throw new Error(`mapping scaling failed its limits: ${r.failures.join('; ')}`)
+      }
+    }
+  }
+})
+
+/** Wan original vs diffusers naming with `layers` blocks; `distinct` gives every block its own width. */
+function scaledPair(layers: number, distinct: boolean): [Checkpoint, Checkpoint] {
+  const base = scaledModel('wan2.1-t2v-1.3b', { num_layers: layers, dim: 64, ffn_dim: 128, num_heads: 2 })
+  const widen = (t: SpecTensor): SpecTensor => {
+    const m = distinct ? /^blocks\.(\d+)\./.exec(t.name) : null
+    if (!m) return t
+    const i = Number(m[1])
+    return { ...t, shape: t.shape.map((d) => (d === 64 ? 64 + i : d === 128 ? 128 + 2 * i : d)) }
+  }
+  const a = base.map(widen)
+  const b = base.map((t) => widen({ ...t, name: wanOriginalToDiffusersKey(t.name) }))
+  return [specCheckpoint(a, 'a'), specCheckpoint(b, 'b')]
+}
+
+interface ScalingRow {
+  variant: string
+  keys: number
+  /** Fastest run: the least disturbed by other processes on a shared machine; the limits apply to it. */
+  minMs: number
+  medianMs: number
+  mapped: number
+}
+
+interface ScalingReport {
+  rows: ScalingRow[]
+  failures: string[]
+  pass: boolean
+}
+
+function measureScaling(): ScalingReport {
+  const rows: ScalingRow[] = []
+  const failures: string[] = []
+  for (const distinct of [false, true]) {
+    const variant = distinct ? 'every block distinct' : 'identical blocks'
+    const times: number[] = []
+    for (const layers of LAYERS) {
+      const [a, b] = scaledPair(layers, distinct)
+      compareCheckpoints(a, b) // warm-up: JIT, and the first-run allocations
+      const samples: number[] = []
+      let mapped = 0
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now()
+        const c = compareCheckpoints(a, b)
+        samples.push(performance.now() - t0)
+        mapped = c.overlap.mapped
+      }
+      const ms = Math.min(...samples)
+      times.push(ms)
+      rows.push({ variant, keys: a.tensors.length, minMs: ms, medianMs: median(samples), mapped })
+      if (mapped < 1)
+        failures.push(`${variant} ${a.tensors.length} keys: mapped only ${(mapped * 100).toFixed(1)}%`)
+    }
+    if (times[1] >= MAX_20K_MS) failures.push(`${variant}: 20k x 20k took ${times[1].toFixed(0)} ms`)
+    for (let i = 1; i < times.length; i++) {
+      const ratio = times[i] / times[i - 1]
+      if (ratio > MAX_DOUBLING)
+        failures.push(`${variant}: doubling the keys took ${ratio.toFixed(2)}x the time`)
+    }
+  }
+  return { rows, failures, pass: failures.length === 0 }
+}
+
+function printTable(r: ScalingReport): void {
+  console.log(
+    '| Variant | Keys (each side) | compareCheckpoints fastest | median | vs previous (fastest) | Mapped |'
+  )
+  console.log('|---|---:|---:|---:|---:|---:|')
+  r.rows.forEach((row, i) => {
+    const prev = r.rows[i - 1]
+    const ratio = prev && prev.variant === row.variant ? `${(row.minMs / prev.minMs).toFixed(2)}x` : ''
+    console.log(
+      `| ${row.variant} | ${row.keys} | ${row.minMs.toFixed(0)} ms | ${row.medianMs.toFixed(0)} ms | ${ratio} | ${(row.mapped * 100).toFixed(1)}% |`
+    )
+  })
+  console.log(r.pass ? '\nPASS' : `\nFAIL: ${r.failures.join('; ')}`)
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]
+if (isMain) {
+  const report = measureScaling()
+  if (process.argv.includes('--json')) console.log(JSON.stringify(report))
+  else printTable(report)
+  process.exitCode = report.pass ? 0 : 1
+}
