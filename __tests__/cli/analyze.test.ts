@@ -73,7 +73,9 @@ describe('model-compat analyze', () => {
     expect(ajv.errors ?? []).toEqual([])
     expect(valid).toBe(true)
     expect(Object.keys(manifest.tensors)).toEqual(tinyTransformer({ blocks: 3 }).map((t) => t.name))
-    expect(manifest.structure).toBeDefined()
+    const structureSchema = JSON.parse(readFileSync('schemas/structure.schema.json', 'utf8'))
+    expect(ajv.validate(structureSchema, manifest.structure)).toBe(true)
+    expect(manifest.structure.blockFamilies[0].count).toBe(3)
 
     // The manifest is itself a checkpoint anywhere one is accepted.
     const path = join(dir, 'tiny.manifest.json')

@@ -300,6 +300,56 @@ describe('SDXL UNet and text encoders', () => {
     )
   })
 
+  it('diffusers UNet names (kohya SD-style and PEFT) land on the sgm base; an SD1.x LoRA is named as such', () => {
+    // diffusers names of SDXL's first attention level, resnets and samplers (ComfyUI unet_to_diffusers).
+    const expected: [string, string, number[]][] = [
+      [
+        'down_blocks.1.attentions.1.transformer_blocks.1.attn2.to_k',
+        'input_blocks.5.1.transformer_blocks.1.attn2.to_k',
+        [640, 2048]
+      ],
+      ['down_blocks.2.attentions.0.proj_in', 'input_blocks.7.1.proj_in', [1280, 1280]],
+      ['down_blocks.1.resnets.0.conv_shortcut', 'input_blocks.4.0.skip_connection', [640, 320, 1, 1]],
+      ['down_blocks.0.downsamplers.0.conv', 'input_blocks.3.0.op', [320, 320, 3, 3]],
+      [
+        'mid_block.attentions.0.transformer_blocks.9.ff.net.2',
+        'middle_block.1.transformer_blocks.9.ff.net.2',
+        [1280, 5120]
+      ],
+      ['mid_block.resnets.1.time_emb_proj', 'middle_block.2.emb_layers.1', [1280, 1280]],
+      [
+        'up_blocks.0.attentions.2.transformer_blocks.0.attn1.to_out.0',
+        'output_blocks.2.1.transformer_blocks.0.attn1.to_out.0',
+        [1280, 1280]
+      ],
+      ['up_blocks.0.upsamplers.0.conv', 'output_blocks.2.2.conv', [1280, 1280, 3, 3]],
+      ['up_blocks.2.resnets.2.conv1', 'output_blocks.8.0.in_layers.2', [320, 640, 3, 3]],
+      ['time_embedding.linear_1', 'time_embed.0', [1280, 320]],
+      ['add_embedding.linear_1', 'label_emb.0.0', [1280, 2816]]
+    ]
+    const targets = expected.map(([path, , shape]) => ({ path, shape }))
+    const sgm = new Map(expected.map(([d, o]) => [d, o]))
+    for (const fx of [kohyaLora(targets), dottedLora(targets, { prefix: 'unet.' })]) {
+      expectAllLand(resolve(fx, unet), targets, (t) => `model.diffusion_model.${sgm.get(t.path)}.weight`)
+    }
+    // SD1.5: cross-attention context 768, and attention at level 0, which SDXL does not have.
+    const sd15: Target[] = [
+      { path: 'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k', shape: [640, 768] },
+      { path: 'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_v', shape: [640, 768] },
+      { path: 'down_blocks.0.attentions.0.transformer_blocks.0.attn1.to_q', shape: [320, 320] }
+    ]
+    const r = resolve(kohyaLora(sd15), unet)
+    expect(r.counts).toMatchObject({ 'shape-mismatch': 2, unresolved: 1 })
+    expect(r.results[0]).toMatchObject({
+      target: {
+        key: 'model.diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
+        shape: [640, 2048]
+      },
+      expected: 'in-dim 768 vs 2048'
+    })
+    expect(r.causes[0]).toEqual({ cause: 'SD1.x LoRA on SDXL base: text context 768 vs 2048', modules: 2 })
+  })
+
   it('legacy diffusers attention-processor LoRA against diffusers UNet names', () => {
     const targets: Target[] = [
       { path: 'down_blocks.1.attentions.0.transformer_blocks.0.attn1.to_q', shape: [640, 640] },

@@ -8,10 +8,11 @@ import type {
   ModelRef,
   ShapeDifference
 } from './types.js'
-import { numel, parseModel, type TensorRef } from './model.js'
+import { numel, parseModel, type ParsedModel, type TensorRef } from './model.js'
 import { mapModels } from './mapper.js'
 import { structureFacts } from './structure.js'
 import { analyzeStructure } from '../analysis/index.js'
+import type { StructureAnalysis } from '../analysis/types.js'
 import { computeFlags, verdictOf } from './verdict.js'
 
 function baseName(path: string): string {
@@ -35,6 +36,25 @@ function strippedPrefixes(tensors: readonly TensorRef[]): string[] {
     counts.set(s, (counts.get(s) ?? 0) + 1)
   }
   return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p)
+}
+
+/**
+ * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
+ * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
+ */
+const parsed = new WeakMap<Checkpoint, ParsedModel>()
+const analysed = new WeakMap<Checkpoint, StructureAnalysis>()
+
+function parsedModel(c: Checkpoint): ParsedModel {
+  let p = parsed.get(c)
+  if (!p) parsed.set(c, (p = parseModel(c)))
+  return p
+}
+
+function structureAnalysis(c: Checkpoint): StructureAnalysis {
+  let s = analysed.get(c)
+  if (!s) analysed.set(c, (s = analyzeStructure(c)))
+  return s
 }
 
 function isIdentity(m: KeyMapping): boolean {
@@ -67,8 +87,8 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
   const totalB = shapesB.size
 
   // Normalised keys.
-  const pa = parseModel(a)
-  const pb = parseModel(b)
+  const pa = parsedModel(a)
+  const pb = parsedModel(b)
   let normalized = 0
   let normalizedCompatible = 0
   let normalizedShapeMatches = 0
@@ -113,8 +133,8 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mapped: ratio(coveredA.size, totalA)
   }
   const structure = {
-    a: structureFacts(pa, opts.analyses?.a ?? analyzeStructure(a)),
-    b: structureFacts(pb, opts.analyses?.b ?? analyzeStructure(b))
+    a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
+    b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
   }
   const flags = computeFlags({
     a: structure.a,

@@ -197,10 +197,74 @@ const fluxFamily: AliasFamily = {
   }
 }
 
+const RESNET_PARTS: Record<string, string> = {
+  'in_layers.0': 'norm1',
+  'in_layers.2': 'conv1',
+  'emb_layers.1': 'time_emb_proj',
+  'out_layers.0': 'norm2',
+  'out_layers.3': 'conv2',
+  skip_connection: 'conv_shortcut'
+}
+
+/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
+function resnet(prefix: string, rest: string): Alias[] {
+  const part = RESNET_PARTS[rest]
+  return part ? [{ path: `${prefix}.${part}` }] : []
+}
+
+/**
+ * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
+ * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
+ * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
+ * upsampler as the last sub-module.
+ */
+const sdxlFamily: AliasFamily = {
+  label: 'name map sdxl sgm->diffusers',
+  bases: ['sdxl'],
+  aliases(path) {
+    const top: Record<string, string> = {
+      'time_embed.0': 'time_embedding.linear_1',
+      'time_embed.2': 'time_embedding.linear_2',
+      'label_emb.0.0': 'add_embedding.linear_1',
+      'label_emb.0.2': 'add_embedding.linear_2',
+      'input_blocks.0.0': 'conv_in',
+      'out.0': 'conv_norm_out',
+      'out.2': 'conv_out'
+    }
+    if (top[path]) return [{ path: top[path]! }]
+    let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path)
+    if (m) {
+      const n = Number(m[1])
+      if (n < 1) return []
+      const level = Math.floor((n - 1) / 3)
+      const within = (n - 1) % 3
+      if (within === 2)
+        return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : []
+      if (m[2] === '0') return resnet(`down_blocks.${level}.resnets.${within}`, m[3]!)
+      return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }]
+    }
+    m = /^middle_block\.([012])\.(.+)$/.exec(path)
+    if (m) {
+      if (m[1] === '1') return [{ path: `mid_block.attentions.0.${m[2]}` }]
+      return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]!)
+    }
+    m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path)
+    if (m) {
+      const level = Math.floor(Number(m[1]) / 3)
+      const idx = Number(m[1]) % 3
+      if (m[2] === '0') return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]!)
+      if (m[3] === 'conv') return [{ path: `up_blocks.${level}.upsamplers.0.conv` }]
+      return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }]
+    }
+    return []
+  }
+}
+
 /** Every alias family the resolver tries, in order, after the base's own names. */
 export const ALIAS_FAMILIES: readonly AliasFamily[] = [
   wanFamily(false),
   wanFamily(true),
   longcatFamily,
-  fluxFamily
+  fluxFamily,
+  sdxlFamily
 ]

@@ -11,7 +11,7 @@ import {
   type BaseIndex,
   type BaseSpace
 } from './base-index.js'
-import { blockOf, sizeLabel } from './layers.js'
+import { blockOf, mode, sizeLabel } from './layers.js'
 import { compareFallback } from './compare-fallback.js'
 import { nearestKeys } from './nearest.js'
 import { checkModuleShapes, type ShapeVerdict } from './shapes.js'
@@ -108,13 +108,38 @@ function unresolvedReason(
 }
 
 /** A cause without per-module numbers, so equal causes group. */
+const CONTEXT_LABELS: Record<number, string> = { 768: 'SD1.x', 1024: 'SD2.x', 2048: 'SDXL' }
+
+/**
+ * The text-context width of a UNet's cross-attention (attn2.to_k in-dim): what tells SD1.x (768), SD2.x (1024) and
+ * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
+ */
+function contextWidths(analysis: LoraAnalysis, base: BaseIndex): { lora: number; base: number } | null {
+  const unet = (f: string | null) => f === 'sdxl' || f === 'sd-diffusers-unet'
+  if (!unet(analysis.family) || !unet(base.family)) return null
+  const loraIn = mode(
+    analysis.modules
+      .filter((m) => /attn2[._]to_k$/.test(m.path))
+      .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0)
+  )
+  const baseIn = mode(
+    base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0)
+  )
+  return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null
+}
+
 function causeOf(
   r: ModuleResolution,
   v: ShapeVerdict | null,
   analysis: LoraAnalysis,
-  base: BaseIndex
+  base: BaseIndex,
+  context: { lora: number; base: number } | null
 ): string {
   if (r.status === 'shape-mismatch') {
+    if (context) {
+      const label = (w: number) => CONTEXT_LABELS[w] ?? `context ${w}`
+      return `${label(context.lora)} LoRA on ${label(context.base)} base: text context ${context.lora} vs ${context.base}`
+    }
     if (analysis.width !== null && base.width !== null && analysis.width !== base.width) {
       const lora = sizeLabel(analysis.family ?? base.family, analysis.width)
       const baseLabel = sizeLabel(base.family, base.width)
@@ -227,6 +252,7 @@ export function resolveLora(
 ): LoraResolution {
   const index = 'tensors' in base ? buildBaseIndex(base) : base
   const maxNearest = opts.maxNearest ?? 200
+  const context = contextWidths(analysis, index)
   const counts: Record<ResolutionStatus, number> = {
     ok: 0,
     unresolved: 0,
@@ -255,7 +281,7 @@ export function resolveLora(
     const { r, v } = outcomes[i]!
     counts[r.status]++
     if (r.status !== 'ok') {
-      const cause = causeOf(r, v, analysis, index)
+      const cause = causeOf(r, v, analysis, index, context)
       r.cause = cause
       causes.set(cause, (causes.get(cause) ?? 0) + 1)
       const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser
