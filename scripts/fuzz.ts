@@ -8,7 +8,7 @@
  *   npm run fuzz -- --cases 5000 --reader gguf,pickle --seed 7
  *   npm run fuzz -- --reader pickle --seed 7 --case 1234     replay one case (prints input, outcome, stack)
  *   options: --jobs N (2)  --case-ms MS (1000)  --mem-mb MB (256)  --heap-growth-mb MB (64)  --hang-ms MS (30000)
- *            --worker-heap-mb MB (1024)  --json FILE (report)  --save-failures DIR (.tmp/fuzz-failures)
+ *            --worker-heap-mb MB (1024)  --json FILE (report)  --save-failures DIR (.tmp/fuzz/failures)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -43,7 +43,7 @@ function parseArgs(argv: string[]): Options {
     heapGrowthMb: 64,
     hangMs: 30_000,
     workerHeapMb: 1024,
-    saveDir: '.tmp/fuzz-failures'
+    saveDir: '.tmp/fuzz/failures'
   }
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v)

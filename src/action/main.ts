@@ -69,7 +69,7 @@ async function gate(): Promise<void> {
   })
   const report = evaluation.report
   const hint = inputs.uploadArtifact
-    ? `in the \`${inputs.artifactName}\` artifact of this run`
+    ? `in the artifact '${inputs.artifactName}' of this run`
     : `in ${inputs.mappingDir}`
   const summaryMd = renderGateMarkdown(report, {
     limit: SUMMARY_LIMIT_BYTES,

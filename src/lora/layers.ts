@@ -117,7 +117,10 @@ const FAMILY_RULES: FamilyRule[] = [
     re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
   },
   { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-  { family: 'sd-diffusers-unet', re: /^_(?:down_blocks|up_blocks|mid_block)_\d+_(?:attentions|resnets)_/ },
+  {
+    family: 'sd-diffusers-unet',
+    re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
+  },
   { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }
 ]
 

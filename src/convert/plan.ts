@@ -1,0 +1,256 @@
+/**
+ * From a LoRA resolved against a base to a conversion plan: for every base weight the LoRA touches, one output
+ * module in the target convention, built from the LoRA modules (or row slices of fused modules) that land on it.
+ * A module that cannot be converted exactly (no counterpart, other block count, other dims, an adapter type or
+ * layout we cannot rewrite without arithmetic) is refused with the reason; `dropUnmatched` leaves those out and
+ * lists them. Pure: no I/O.
+ */
+import type { BaseEntry, BaseIndex, BaseSpace } from '../lora/base-index.js'
+import type { LoraAnalysis, LoraModule, LoraResolution, ModuleResolution } from '../lora/types.js'
+import {
+  downRecipe,
+  factorProblem,
+  moduleFactor,
+  rowSlice,
+  stackFactors,
+  upRecipe,
+  type Factor
+} from './factor.js'
+import { namingProblem, targetNames } from './naming.js'
+import { findSplit } from './split.js'
+import type {
+  ConversionPlan,
+  ConvertTarget,
+  ModuleSource,
+  OutputTensor,
+  PlannedModule,
+  RefusedModule,
+  TransformKind
+} from './types.js'
+import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
+
+export interface PlanOptions {
+  to: ConvertTarget
+  dropUnmatched?: boolean
+}
+
+/** One LoRA module's (part of a) delta landing on rows [row, row + factor.out) of a base weight. */
+interface Contribution {
+  stem: string
+  /** The base weight it lands on. */
+  baseKey: string
+  factor: Factor
+  row: number
+  fromSplit: boolean
+  rows?: { start: number; end: number }
+}
+
+interface Located {
+  entry: BaseEntry
+  space: BaseSpace
+}
+
+function locate(index: BaseIndex): Map<string, Located> {
+  const byKey = new Map<string, Located>()
+  for (const space of [index.denoiser, ...index.textEncoders.values()]) {
+    for (const entry of space.entries) byKey.set(entry.key, { entry, space })
+  }
+  return byKey
+}
+
+function refusalOf(r: ModuleResolution | undefined): string {
+  if (!r) return 'not resolved'
+  const parts = [r.reason ?? r.status]
+  if (r.expected && !(r.reason ?? '').includes(r.expected)) parts.push(r.expected)
+  return parts.join(': ')
+}
+
+function numelOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1)
+}
+
+function bytesOf(t: OutputTensor): number {
+  return (numelOf(t.shape) * (SAFETENSORS_DTYPE_BITS[t.dtype] ?? 0)) / 8
+}
+
+/** Contributions of one module, or why it has none. */
+function contributionsOf(
+  m: LoraModule,
+  r: ModuleResolution | undefined,
+  byKey: Map<string, Located>,
+  index: BaseIndex,
+  to: ConvertTarget
+): Contribution[] | string {
+  const problem = factorProblem(m)
+  if (problem) return problem
+  const factor = moduleFactor(m)
+  const inDim = numelOf(factor.inShape)
+  if (r?.status === 'ok' && r.target) {
+    const located = byKey.get(r.target.key)
+    if (!located) return `target ${r.target.key} is not a base weight`
+    const naming = namingProblem(to, located.space)
+    if (naming) return naming
+    return [{ stem: m.stem, baseKey: r.target.key, factor, row: r.target.slice?.offset ?? 0, fromSplit: false }]
+  }
+  if (r?.status === 'unresolved' && m.component === 'denoiser') {
+    const split = findSplit(m, factor.out, inDim, index.denoiser)
+    if (split && 'problem' in split) return split.problem
+    if (split) {
+      if (factor.inShape.length !== 1) return 'split of a conv LoRA module is not supported'
+      return split.pieces.map((p) => ({
+        stem: m.stem,
+        factor: rowSlice(factor, p.rows.offset, p.rows.offset + p.rows.size),
+        row: p.slice?.offset ?? 0,
+        fromSplit: true,
+        baseKey: p.entry.key,
+        rows: { start: p.rows.offset, end: p.rows.offset + p.rows.size }
+      }))
+    }
+  }
+  return refusalOf(r)
+}
+
+function transformOf(parts: Contribution[], entry: BaseEntry): TransformKind {
+  const split = parts.some((p) => p.fromSplit)
+  const whole = parts.length === 1 && parts[0]!.row === 0 && parts[0]!.factor.out === entry.shape[0]
+  if (whole) return split ? 'split' : 'rename'
+  return split ? 'split+stack' : 'stack'
+}
+
+/** Why the parts landing on one base weight cannot be written as one module, or null. */
+function groupProblem(parts: Contribution[], entry: BaseEntry): string | null {
+  if (parts.length === 1 && parts[0]!.row === 0 && parts[0]!.factor.out === entry.shape[0]) return null
+  const f0 = parts[0]!.factor
+  for (const p of parts) {
+    if (p.factor.inShape.length !== 1 || p.factor.upTrail.length > 0)
+      return `stacking conv LoRA modules onto ${entry.key} is not supported`
+    if (p.factor.scale !== f0.scale)
+      return `parts on ${entry.key} have different scales (${[...new Set(parts.map((q) => q.factor.scale))].join(', ')}); one alpha cannot keep them all`
+    if (p.factor.downDtype !== f0.downDtype || p.factor.upDtype !== f0.upDtype)
+      return `parts on ${entry.key} have different dtypes; stacking raw bytes needs one dtype`
+  }
+  const sorted = [...parts].sort((a, b) => a.row - b.row)
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!
+    if (sorted[i]!.row < prev.row + prev.factor.out)
+      return `parts on ${entry.key} overlap at rows ${sorted[i]!.row}-${prev.row + prev.factor.out - 1}`
+  }
+  return null
+}
+
+function emptyCounts(): Record<TransformKind, number> {
+  return { rename: 0, stack: 0, split: 0, 'split+stack': 0 }
+}
+
+/** Plan the conversion of an analysed, resolved LoRA onto `index` (the base it was resolved against). */
+export function planConversion(
+  analysis: LoraAnalysis,
+  resolution: LoraResolution,
+  index: BaseIndex,
+  opts: PlanOptions
+): ConversionPlan {
+  const byKey = locate(index)
+  const results = new Map(resolution.results.map((r) => [r.stem, r]))
+  const refusals = new Map<string, string>()
+  const groups = new Map<string, Contribution[]>()
+  for (const m of analysis.modules) {
+    const c = contributionsOf(m, results.get(m.stem), byKey, index, opts.to)
+    if (typeof c === 'string') {
+      refusals.set(m.stem, c)
+      continue
+    }
+    for (const part of c) {
+      const list = groups.get(part.baseKey) ?? []
+      list.push(part)
+      groups.set(part.baseKey, list)
+    }
+  }
+  // A refused group refuses every module in it, and a refused module leaves every group it had a part in (a split
+  // kept in part would be inexact): repeat until nothing changes.
+  let changed = true
+  while (changed) {
+    changed = false
+    for (const [key, parts] of groups) {
+      const live = parts.filter((p) => !refusals.has(p.stem))
+      if (live.length === 0) {
+        groups.delete(key)
+        continue
+      }
+      if (live.length !== parts.length) {
+        groups.set(key, live)
+        changed = true
+      }
+      const problem = groupProblem(live, byKey.get(key)!.entry)
+      if (problem) {
+        for (const p of live) if (!refusals.has(p.stem)) refusals.set(p.stem, problem)
+        groups.delete(key)
+        changed = true
+      }
+    }
+  }
+
+  const modules: PlannedModule[] = []
+  const counts = emptyCounts()
+  let dataBytes = 0
+  const textEncoders = index.textEncoders.size
+  for (const [key, parts] of groups) {
+    const { entry, space } = byKey.get(key)!
+    const transform = transformOf(parts, entry)
+    const sorted = [...parts].sort((a, b) => a.row - b.row)
+    const factor =
+      transform === 'rename' || transform === 'split'
+        ? sorted[0]!.factor
+        : stackFactors(
+            sorted.map((p) => ({ factor: p.factor, row: p.row })),
+            entry.shape[0]!
+          )
+    const names = targetNames(opts.to, space, entry.path, { family: index.family, textEncoders })
+    const alpha = names.alphaRequired || factor.scale !== 1 ? factor.scale * factor.rank : null
+    const tensors: OutputTensor[] = [
+      { key: names.down, dtype: factor.downDtype, shape: [factor.rank, ...factor.inShape], recipe: downRecipe(factor) },
+      {
+        key: names.up,
+        dtype: factor.upDtype,
+        shape: [factor.out, factor.rank, ...factor.upTrail],
+        recipe: upRecipe(factor)
+      }
+    ]
+    if (alpha !== null) tensors.push({ key: names.alpha, dtype: 'F32', shape: [], recipe: { kind: 'scalar', value: alpha } })
+    for (const t of tensors) dataBytes += bytesOf(t)
+    const sources: ModuleSource[] = sorted.map((p) => {
+      const s: ModuleSource = { stem: p.stem }
+      if (p.rows) s.rows = p.rows
+      if (transform === 'stack' || transform === 'split+stack') s.at = { start: p.row, end: p.row + p.factor.out }
+      return s
+    })
+    counts[transform]++
+    modules.push({ stem: names.stem, baseKey: key, transform, sources, rank: factor.rank, scale: factor.scale, alpha, tensors })
+  }
+
+  const refused: RefusedModule[] = analysis.modules
+    .filter((m) => refusals.has(m.stem))
+    .map((m) => ({ stem: m.stem, reason: refusals.get(m.stem)! }))
+  const drop = opts.dropUnmatched === true
+  const notes: string[] = []
+  if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
+    notes.push(
+      `${opts.to} files carry no alpha by convention (scale 1): modules whose scale is not 1 keep it in a .alpha tensor, which ComfyUI and kohya-style loaders read and PEFT ignores`
+    )
+  }
+  if (modules.some((m) => m.transform !== 'rename'))
+    notes.push('stacked modules have alpha = scale x stacked rank, so alpha / rank is unchanged')
+  return {
+    lora: analysis.path,
+    base: index.path,
+    to: opts.to,
+    ok: refused.length === 0 && analysis.unknownKeys.length === 0 ? modules.length > 0 : drop && modules.length > 0,
+    dropUnmatched: drop,
+    modules,
+    refused: drop ? [] : refused,
+    dropped: drop ? refused : [],
+    unknownKeys: [...analysis.unknownKeys],
+    counts,
+    dataBytes,
+    notes
+  }
+}
