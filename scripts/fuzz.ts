@@ -13,8 +13,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { BATCH, emptyStats, generateCases, mergeStats, type FuzzFailure, type RangeStats } from '../fixtures/fuzz/run-cases.js'
-import { TARGET_NAMES, inputOf, loadTarget, outcomeLabel, runCase, type TargetName } from '../fixtures/fuzz/targets.js'
+import {
+  BATCH,
+  emptyStats,
+  generateCases,
+  mergeStats,
+  type FuzzFailure,
+  type RangeStats
+} from '../fixtures/fuzz/run-cases.js'
+import {
+  TARGET_NAMES,
+  inputOf,
+  loadTarget,
+  outcomeLabel,
+  runCase,
+  type TargetName
+} from '../fixtures/fuzz/targets.js'
 import type { WorkerJob, WorkerMessage } from '../fixtures/fuzz/worker.js'
 
 interface Options {
@@ -47,7 +61,8 @@ function parseArgs(argv: string[]): Options {
   }
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v)
-    if (v === undefined || !Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer`)
+    if (v === undefined || !Number.isSafeInteger(n) || n < 0)
+      throw new Error(`${flag} needs a non-negative integer`)
     return n
   }
   for (let i = 0; i < argv.length; i++) {
@@ -55,20 +70,44 @@ function parseArgs(argv: string[]): Options {
     const v = argv[i + 1]
     i++
     switch (a) {
-      case '--cases': o.cases = num(a, v); break
-      case '--seed': o.seed = num(a, v); break
-      case '--jobs': o.jobs = Math.max(1, num(a, v)); break
-      case '--case-ms': o.caseMs = num(a, v); break
-      case '--mem-mb': o.memMb = num(a, v); break
-      case '--heap-growth-mb': o.heapGrowthMb = num(a, v); break
-      case '--hang-ms': o.hangMs = num(a, v); break
-      case '--worker-heap-mb': o.workerHeapMb = num(a, v); break
-      case '--case': o.replay = num(a, v); break
-      case '--json': o.json = v; break
-      case '--save-failures': o.saveDir = v ?? o.saveDir; break
+      case '--cases':
+        o.cases = num(a, v)
+        break
+      case '--seed':
+        o.seed = num(a, v)
+        break
+      case '--jobs':
+        o.jobs = Math.max(1, num(a, v))
+        break
+      case '--case-ms':
+        o.caseMs = num(a, v)
+        break
+      case '--mem-mb':
+        o.memMb = num(a, v)
+        break
+      case '--heap-growth-mb':
+        o.heapGrowthMb = num(a, v)
+        break
+      case '--hang-ms':
+        o.hangMs = num(a, v)
+        break
+      case '--worker-heap-mb':
+        o.workerHeapMb = num(a, v)
+        break
+      case '--case':
+        o.replay = num(a, v)
+        break
+      case '--json':
+        o.json = v
+        break
+      case '--save-failures':
+        o.saveDir = v ?? o.saveDir
+        break
       case '--reader': {
         const names = (v ?? '').split(',').filter(Boolean)
-        for (const n of names) if (!(TARGET_NAMES as readonly string[]).includes(n)) throw new Error(`unknown reader ${n}; one of ${TARGET_NAMES.join(', ')}`)
+        for (const n of names)
+          if (!(TARGET_NAMES as readonly string[]).includes(n))
+            throw new Error(`unknown reader ${n}; one of ${TARGET_NAMES.join(', ')}`)
         o.readers = names as TargetName[]
         break
       }
@@ -82,13 +121,19 @@ function parseArgs(argv: string[]): Options {
 async function replay(o: Options): Promise<number> {
   const name = o.readers[0] as TargetName
   const target = await loadTarget(name)
-  const [[index, c]] = [...generateCases(o.seed, o.replay as number, (o.replay as number) + 1)] as [[number, import('../fixtures/fuzz/mutators.js').FuzzCase]]
+  const [[index, c]] = [...generateCases(o.seed, o.replay as number, (o.replay as number) + 1)] as [
+    [number, import('../fixtures/fuzz/mutators.js').FuzzCase]
+  ]
   const input = inputOf(target, c)
   const t0 = performance.now()
   const outcome = await runCase(target, input)
-  console.log(`reader ${name}, seed ${o.seed}, case ${index}: seed file ${target.seeds[c.seed % target.seeds.length]?.name}`)
+  console.log(
+    `reader ${name}, seed ${o.seed}, case ${index}: seed file ${target.seeds[c.seed % target.seeds.length]?.name}`
+  )
   console.log(`mutations ${JSON.stringify(c.mutations)}`)
-  console.log(`input ${input.bytes.length} bytes + ${input.tail} zero bytes; outcome ${outcomeLabel(outcome)} in ${(performance.now() - t0).toFixed(1)} ms`)
+  console.log(
+    `input ${input.bytes.length} bytes + ${input.tail} zero bytes; outcome ${outcomeLabel(outcome)} in ${(performance.now() - t0).toFixed(1)} ms`
+  )
   if (outcome.kind === 'failure') console.log(outcome.stack ?? outcome.detail)
   return outcome.kind === 'failure' ? 1 : 0
 }
@@ -105,10 +150,14 @@ interface ReaderReport extends RangeStats {
 }
 
 async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
-  const reports = new Map<TargetName, ReaderReport>(o.readers.map((r) => [r, { ...emptyStats(), heapGrowthMb: 0 }]))
+  const reports = new Map<TargetName, ReaderReport>(
+    o.readers.map((r) => [r, { ...emptyStats(), heapGrowthMb: 0 }])
+  )
   const chunk = Math.max(BATCH, Math.ceil(o.cases / Math.max(1, Math.ceil(o.cases / 25_000)) / BATCH) * BATCH)
   const queue: Job[] = []
-  for (const target of o.readers) for (let f = 0; f < o.cases; f += chunk) queue.push({ target, from: f, to: Math.min(o.cases, f + chunk), skip: [] })
+  for (const target of o.readers)
+    for (let f = 0; f < o.cases; f += chunk)
+      queue.push({ target, from: f, to: Math.min(o.cases, f + chunk), skip: [] })
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('../fixtures/fuzz/worker.ts', import.meta.url).href)}) })`
   const started = Date.now()
   let done = 0
@@ -122,8 +171,21 @@ async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
       const report = reports.get(job.target) as ReaderReport
       let next = job.from
       let finished = false
-      const data: WorkerJob = { target: job.target, seed: o.seed, from: job.from, to: job.to, caseMs: o.caseMs, memMb: o.memMb, skip: job.skip, progress }
-      const worker = new Worker(bootstrap, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb } })
+      const data: WorkerJob = {
+        target: job.target,
+        seed: o.seed,
+        from: job.from,
+        to: job.to,
+        caseMs: o.caseMs,
+        memMb: o.memMb,
+        skip: job.skip,
+        progress
+      }
+      const worker = new Worker(bootstrap, {
+        eval: true,
+        workerData: data,
+        resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb }
+      })
       let lastIndex = -1
       let lastChange = Date.now()
       const watchdog = setInterval(() => {
@@ -141,7 +203,14 @@ async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
         finished = true
         clearInterval(watchdog)
         const index = Atomics.load(view, 0)
-        report.failures.push({ target: job.target, seed: o.seed, index, reason, detail, ...(stack ? { stack } : {}) })
+        report.failures.push({
+          target: job.target,
+          seed: o.seed,
+          index,
+          reason,
+          detail,
+          ...(stack ? { stack } : {})
+        })
         report.cases++
         report.outcomes[`FAILURE:${reason}`] = (report.outcomes[`FAILURE:${reason}`] ?? 0) + 1
         done++
@@ -160,13 +229,23 @@ async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
           const growth = m.heapEndMb - m.heapStartMb
           report.heapGrowthMb = Math.max(report.heapGrowthMb, growth)
           if (growth > o.heapGrowthMb) {
-            report.failures.push({ target: job.target, seed: o.seed, index: job.to - 1, reason: 'heap-growth', detail: `retained heap grew ${growth.toFixed(1)} MB over cases ${job.from}..${job.to - 1} (bound ${o.heapGrowthMb} MB)` })
+            report.failures.push({
+              target: job.target,
+              seed: o.seed,
+              index: job.to - 1,
+              reason: 'heap-growth',
+              detail: `retained heap grew ${growth.toFixed(1)} MB over cases ${job.from}..${job.to - 1} (bound ${o.heapGrowthMb} MB)`
+            })
           }
           resolve()
         }
       })
       worker.on('error', (e: Error & { code?: string }) => {
-        abandon(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'exception', `worker died: ${e.code ?? e.name}: ${e.message}`, e.stack)
+        abandon(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'exception',
+          `worker died: ${e.code ?? e.name}: ${e.message}`,
+          e.stack
+        )
       })
       worker.on('exit', (code) => {
         if (!finished) abandon('exception', `worker exited with code ${code} during the case`)
@@ -187,15 +266,31 @@ async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
 
 function printReport(o: Options, reports: Map<TargetName, ReaderReport>, seconds: number): number {
   let failures = 0
-  console.log(`model-compat fuzz: seed ${o.seed}, ${o.cases} cases per reader, case bound ${o.caseMs} ms, memory bound ${o.memMb} MB per case, ${seconds.toFixed(0)} s`)
+  console.log(
+    `model-compat fuzz: seed ${o.seed}, ${o.cases} cases per reader, case bound ${o.caseMs} ms, memory bound ${o.memMb} MB per case, ${seconds.toFixed(0)} s`
+  )
   for (const [name, r] of reports) {
-    const outcomes = Object.entries(r.outcomes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')
-    console.log(`\n${name}: ${r.cases} cases, ${r.failures.length} failures, max case ${r.maxCaseMs.toFixed(1)} ms, mean ${(r.totalMs / Math.max(1, r.cases)).toFixed(3)} ms, max case memory growth ${r.maxCaseGrowthMb.toFixed(1)} MB, retained heap growth ${r.heapGrowthMb.toFixed(1)} MB`)
+    const outcomes = Object.entries(r.outcomes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')
+    console.log(
+      `\n${name}: ${r.cases} cases, ${r.failures.length} failures, max case ${r.maxCaseMs.toFixed(1)} ms, mean ${(r.totalMs / Math.max(1, r.cases)).toFixed(3)} ms, max case memory growth ${r.maxCaseGrowthMb.toFixed(1)} MB, retained heap growth ${r.heapGrowthMb.toFixed(1)} MB`
+    )
     console.log(`  outcomes: ${outcomes}`)
     for (const f of r.failures.slice(0, 10)) {
-      console.log(`  FAILURE ${f.reason} at case ${f.index} (replay: npm run fuzz -- --reader ${name} --seed ${o.seed} --case ${f.index}): ${f.detail}`)
+      console.log(
+        `  FAILURE ${f.reason} at case ${f.index} (replay: npm run fuzz -- --reader ${name} --seed ${o.seed} --case ${f.index}): ${f.detail}`
+      )
       if (f.seedName) console.log(`    seed file ${f.seedName}; mutations ${f.mutations}`)
-      if (f.stack) console.log(f.stack.split('\n').slice(0, 8).map((l) => `    ${l}`).join('\n'))
+      if (f.stack)
+        console.log(
+          f.stack
+            .split('\n')
+            .slice(0, 8)
+            .map((l) => `    ${l}`)
+            .join('\n')
+        )
     }
     if (r.failures.length > 10) console.log(`  ... and ${r.failures.length - 10} more failures`)
     failures += r.failures.length
@@ -228,7 +323,21 @@ async function main(): Promise<number> {
     const plain = Object.fromEntries(
       [...reports].map(([k, r]) => [k, { ...r, failures: r.failures.map(({ input: _input, ...f }) => f) }])
     )
-    writeFileSync(o.json, JSON.stringify({ seed: o.seed, casesPerReader: o.cases, caseMs: o.caseMs, memMb: o.memMb, seconds: (Date.now() - t0) / 1000, readers: plain }, null, 2))
+    writeFileSync(
+      o.json,
+      JSON.stringify(
+        {
+          seed: o.seed,
+          casesPerReader: o.cases,
+          caseMs: o.caseMs,
+          memMb: o.memMb,
+          seconds: (Date.now() - t0) / 1000,
+          readers: plain
+        },
+        null,
+        2
+      )
+    )
   }
   console.log(failures === 0 ? '\nno failures' : `\n${failures} failures`)
   return failures === 0 ? 0 : 1

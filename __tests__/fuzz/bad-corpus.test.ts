@@ -29,7 +29,9 @@ async function codeOf(path: string): Promise<CheckpointError> {
 
 describe('crafted bad-file corpus', () => {
   test('expected.json lists every committed file, and the generator lists the same files and codes', () => {
-    const files = readdirSync(CORPUS).filter((f) => f !== 'expected.json').sort()
+    const files = readdirSync(CORPUS)
+      .filter((f) => f !== 'expected.json')
+      .sort()
     expect(Object.keys(expected).sort()).toEqual(files)
     expect(expectedCodes()).toEqual(expected)
   })
@@ -37,7 +39,10 @@ describe('crafted bad-file corpus', () => {
   test('the committed files are exactly what scripts/gen-bad-corpus.ts writes', () => {
     for (const c of BAD_CORPUS.filter((x) => !x.generated)) {
       const committed = new Uint8Array(readFileSync(join(CORPUS, c.file)))
-      expect({ file: c.file, same: Buffer.compare(committed, Buffer.from(c.bytes())) === 0 }).toEqual({ file: c.file, same: true })
+      expect({ file: c.file, same: Buffer.compare(committed, Buffer.from(c.bytes())) === 0 }).toEqual({
+        file: c.file,
+        same: true
+      })
     }
   })
 
@@ -52,7 +57,10 @@ describe('crafted bad-file corpus', () => {
     try {
       for (const c of BAD_CORPUS.filter((x) => x.generated)) {
         writeFileSync(join(dir, c.file), c.bytes())
-        expect({ file: c.file, code: (await codeOf(join(dir, c.file))).code }).toEqual({ file: c.file, code: c.expected })
+        expect({ file: c.file, code: (await codeOf(join(dir, c.file))).code }).toEqual({
+          file: c.file,
+          code: c.expected
+        })
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })
@@ -78,7 +86,11 @@ describe('crafted bad-file corpus', () => {
       ['--max-old-space-size=512', '--import', 'tsx', 'fixtures/fuzz/read-corpus.ts', CORPUS],
       { cwd: ROOT, timeout: 120_000, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } }
     )
-    expect({ signal: r.signal, status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ signal: null, status: 0, stderr: '' })
+    expect({ signal: r.signal, status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({
+      signal: null,
+      status: 0,
+      stderr: ''
+    })
     expect(JSON.parse(r.stdout)).toEqual(expected)
   })
 })

@@ -8,7 +8,14 @@ import fc from 'fast-check'
 import { CheckpointError } from '../../src/formats/errors.js'
 import { readSafetensors } from '../../src/formats/safetensors.js'
 import { MemoryFileAccess, MemorySource } from '../../fixtures/fuzz/memory-source.js'
-import { MAX_INPUT_BYTES, applyMutations, caseArb, editJsonText, type FuzzSeed, type Mutation } from '../../fixtures/fuzz/mutators.js'
+import {
+  MAX_INPUT_BYTES,
+  applyMutations,
+  caseArb,
+  editJsonText,
+  type FuzzSeed,
+  type Mutation
+} from '../../fixtures/fuzz/mutators.js'
 import { safetensorsSeeds, scanHints, zipHints } from '../../fixtures/fuzz/seeds.js'
 import { TARGET_NAMES, inputOf, loadTarget, runCase } from '../../fixtures/fuzz/targets.js'
 import { generateCases } from '../../fixtures/fuzz/run-cases.js'
@@ -35,7 +42,10 @@ describe('MemorySource', () => {
   })
 
   test('MemoryFileAccess lists folders and types missing paths', async () => {
-    const fs = new MemoryFileAccess({ '/d/a.bin': { bytes: new Uint8Array(1) }, '/d/sub/b.bin': { bytes: new Uint8Array(2) } })
+    const fs = new MemoryFileAccess({
+      '/d/a.bin': { bytes: new Uint8Array(1) },
+      '/d/sub/b.bin': { bytes: new Uint8Array(2) }
+    })
     expect(await fs.list('/d')).toEqual(['a.bin', 'sub'])
     expect(await fs.kind('/d/sub')).toBe('dir')
     expect(await fs.kind('/d/nope')).toBeUndefined()
@@ -46,7 +56,12 @@ describe('MemorySource', () => {
 })
 
 describe('mutations', () => {
-  const seed: FuzzSeed = { name: 's', bytes: Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), tail: 6, hints: [{ offset: 2, width: 4 }] }
+  const seed: FuzzSeed = {
+    name: 's',
+    bytes: Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    tail: 6,
+    hints: [{ offset: 2, width: 4 }]
+  }
   const apply = (...m: Mutation[]): { bytes: number[]; tail: number } => {
     const r = applyMutations(seed, [seed], m, [Uint8Array.from([0xaa, 0xbb])])
     return { bytes: [...r.bytes], tail: r.tail }
@@ -56,11 +71,19 @@ describe('mutations', () => {
     expect(apply({ kind: 'flip', pos: 12, bit: 7 }).bytes[2]).toBe(0x82)
     expect(apply({ kind: 'truncate', pos: 4 })).toEqual({ bytes: [0, 1, 2, 3], tail: 0 })
     expect(apply({ kind: 'truncate', pos: 13 })).toEqual({ bytes: [...seed.bytes], tail: 3 })
-    expect(apply({ kind: 'int', pos: 0, width: 8, bigEndian: false, value: 0, hint: 0 }).bytes).toEqual([0, 1, 0, 0, 0, 0, 6, 7, 8, 9])
-    expect(apply({ kind: 'duplicate', pos: 1, length: 2, dest: 0 }).bytes).toEqual([1, 2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(apply({ kind: 'int', pos: 0, width: 8, bigEndian: false, value: 0, hint: 0 }).bytes).toEqual([
+      0, 1, 0, 0, 0, 0, 6, 7, 8, 9
+    ])
+    expect(apply({ kind: 'duplicate', pos: 1, length: 2, dest: 0 }).bytes).toEqual([
+      1, 2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ])
     expect(apply({ kind: 'remove', pos: 1, length: 8 }).bytes).toEqual([0, 9])
-    expect(apply({ kind: 'swap', pos: 0, lengthA: 2, lengthB: 3 }).bytes).toEqual([2, 3, 4, 0, 1, 5, 6, 7, 8, 9])
-    expect(apply({ kind: 'token', pos: 1, token: 0, overwrite: true }).bytes).toEqual([0, 0xaa, 0xbb, 3, 4, 5, 6, 7, 8, 9])
+    expect(apply({ kind: 'swap', pos: 0, lengthA: 2, lengthB: 3 }).bytes).toEqual([
+      2, 3, 4, 0, 1, 5, 6, 7, 8, 9
+    ])
+    expect(apply({ kind: 'token', pos: 1, token: 0, overwrite: true }).bytes).toEqual([
+      0, 0xaa, 0xbb, 3, 4, 5, 6, 7, 8, 9
+    ])
     expect(apply({ kind: 'splice', other: 0, cutA: 2, cutB: 8 }).bytes).toEqual([0, 1, 8, 9])
     expect([...seed.bytes]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
   })
@@ -91,26 +114,36 @@ describe('mutations', () => {
     const a = [...generateCases(5, 1990, 2010)]
     const b = [...generateCases(5, 2000, 2001)]
     expect(a.find(([i]) => i === 2000)).toEqual(b[0])
-    expect(fc.sample(caseArb(), { seed: 1, numRuns: 3 })).toEqual(fc.sample(caseArb(), { seed: 1, numRuns: 3 }))
+    expect(fc.sample(caseArb(), { seed: 1, numRuns: 3 })).toEqual(
+      fc.sample(caseArb(), { seed: 1, numRuns: 3 })
+    )
   })
 
   test('hints find length fields: zip end-record fields and small integers', () => {
     const z = zipBytes([{ name: 'a/b', data: Uint8Array.from([1, 2, 3]) }], { zip64: false, align: 0 })
     const eocd = z.length - 22
-    expect(zipHints(z)).toEqual(expect.arrayContaining([{ offset: eocd + 10, width: 2 }, { offset: eocd + 16, width: 4 }]))
+    expect(zipHints(z)).toEqual(
+      expect.arrayContaining([
+        { offset: eocd + 10, width: 2 },
+        { offset: eocd + 16, width: 4 }
+      ])
+    )
     expect(scanHints(Uint8Array.from([9, 9, 5, 0, 0, 0, 0, 0, 0, 0]))).toContainEqual({ offset: 2, width: 8 })
   })
 })
 
 describe('seeds', () => {
-  test.each([...TARGET_NAMES].filter((t) => t !== 'detect'))('every %s seed is read as a valid checkpoint', async (name) => {
-    const target = await loadTarget(name)
-    expect(target.seeds.length).toBeGreaterThan(0)
-    for (const s of target.seeds) {
-      const outcome = await runCase(target, { bytes: s.bytes.slice(), tail: s.tail })
-      expect({ seed: s.name, outcome }).toEqual({ seed: s.name, outcome: { kind: 'valid' } })
+  test.each([...TARGET_NAMES].filter((t) => t !== 'detect'))(
+    'every %s seed is read as a valid checkpoint',
+    async (name) => {
+      const target = await loadTarget(name)
+      expect(target.seeds.length).toBeGreaterThan(0)
+      for (const s of target.seeds) {
+        const outcome = await runCase(target, { bytes: s.bytes.slice(), tail: s.tail })
+        expect({ seed: s.name, outcome }).toEqual({ seed: s.name, outcome: { kind: 'valid' } })
+      }
     }
-  })
+  )
 
   test('a case applies its mutations to the seed it names', async () => {
     const target = await loadTarget('gguf')

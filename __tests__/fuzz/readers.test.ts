@@ -12,23 +12,26 @@ import { TARGET_NAMES, inputOf, loadTarget, outcomeLabel, runCase } from '../../
 const RUNS = 400
 
 describe('reader fuzzing (short pass)', () => {
-  test.each([...TARGET_NAMES])('%s: every mutated input ends in a valid result or a typed error', async (name) => {
-    const target = await loadTarget(name)
-    const seen: Record<string, number> = {}
-    await fc.assert(
-      fc.asyncProperty(caseArb(), async (c) => {
-        const outcome = await runCase(target, inputOf(target, c))
-        const label = outcomeLabel(outcome)
-        seen[label] = (seen[label] ?? 0) + 1
-        if (outcome.kind === 'failure') {
-          throw new Error(`${name}: ${outcome.reason}: ${outcome.detail}\n${outcome.stack ?? ''}`)
-        }
-      }),
-      { numRuns: RUNS, seed: 0x6d63 }
-    )
-    // The pass must exercise both sides: mutations that keep the file readable and ones the reader refuses.
-    const errors = Object.keys(seen).filter((k) => k !== 'valid')
-    expect(seen.valid ?? 0).toBeGreaterThan(0)
-    expect(errors.length).toBeGreaterThan(0)
-  })
+  test.each([...TARGET_NAMES])(
+    '%s: every mutated input ends in a valid result or a typed error',
+    async (name) => {
+      const target = await loadTarget(name)
+      const seen: Record<string, number> = {}
+      await fc.assert(
+        fc.asyncProperty(caseArb(), async (c) => {
+          const outcome = await runCase(target, inputOf(target, c))
+          const label = outcomeLabel(outcome)
+          seen[label] = (seen[label] ?? 0) + 1
+          if (outcome.kind === 'failure') {
+            throw new Error(`${name}: ${outcome.reason}: ${outcome.detail}\n${outcome.stack ?? ''}`)
+          }
+        }),
+        { numRuns: RUNS, seed: 0x6d63 }
+      )
+      // The pass must exercise both sides: mutations that keep the file readable and ones the reader refuses.
+      const errors = Object.keys(seen).filter((k) => k !== 'valid')
+      expect(seen.valid ?? 0).toBeGreaterThan(0)
+      expect(errors.length).toBeGreaterThan(0)
+    }
+  )
 })

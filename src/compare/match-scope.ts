@@ -34,6 +34,12 @@ export interface ModuleMatch {
 
 /** Largest bucket product scored pairwise; bigger buckets fall back to hash-only rules (stages 0-4). */
 const MAX_BUCKET_PAIRS = 4096
+/**
+ * Split and fuse searches compare every residual module with every other: they run only while residual A x
+ * residual B stays under this. Real scopes (a block, a model's top level) hold tens of modules; a flat file with
+ * thousands of top-level modules still gets the hash-based stages, in linear time.
+ */
+const MAX_SPLIT_PAIRS = 40_000
 /** Stage 6 thresholds: minimum score, and the margins over the runner-up for high / medium confidence. */
 const MIN_SCORE = 0.34
 const HIGH_SCORE = 0.5
@@ -76,6 +82,10 @@ class Matcher {
       if (!u) out.push(i)
     })
     return out
+  }
+
+  residualPairs(): number {
+    return this.usedA.filter((u) => !u).length * this.usedB.filter((u) => !u).length
   }
 
   pair(i: number, j: number, confidence: Confidence, reason: string, ambiguity?: string): void {
@@ -326,10 +336,10 @@ export function matchScopes(a: Scope, b: Scope, tokens?: TokenCache): ModuleMatc
   const m = new Matcher(scopeInfo(a, tokens), scopeInfo(b, tokens))
   m.stage0SamePath()
   m.stage1Canonical()
-  m.stage2NamedSplits()
+  if (m.residualPairs() <= MAX_SPLIT_PAIRS) m.stage2NamedSplits()
   m.stage3Refinement()
   m.stage4Singletons()
-  m.stage5ShapeSplits()
+  if (m.residualPairs() <= MAX_SPLIT_PAIRS) m.stage5ShapeSplits()
   m.stage6Scored()
   m.stage7Incompatible()
   return m.out

@@ -63,8 +63,15 @@ export class BlockPatterns {
 
 /** The block-family prefixes of both sides of a comparison. */
 export function comparisonFamilies(c: { structure: { a: StructureFacts; b: StructureFacts } }): string[] {
-  return [...c.structure.a.families, ...c.structure.b.families].map((f) => f.prefix)
+  // The largest families only: each one is an alternative in the pattern regex, tried on every displayed key.
+  return [...c.structure.a.families, ...c.structure.b.families]
+    .sort((x, y) => y.count - x.count)
+    .slice(0, MAX_PATTERN_FAMILIES)
+    .map((f) => f.prefix)
 }
+
+/** Block families used for display patterns (a real model has a handful). */
+const MAX_PATTERN_FAMILIES = 64
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 }
 
