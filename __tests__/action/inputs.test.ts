@@ -18,7 +18,8 @@ describe('readActionInputs', () => {
       uploadArtifact: true,
       artifactName: 'model-compat-report',
       cache: true,
-      githubToken: ''
+      githubToken: '',
+      hfToken: ''
     })
   })
 

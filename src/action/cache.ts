@@ -11,7 +11,8 @@ import { mkdir, open, readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { writeFileAtomic } from '../cli/files.js'
-import { readCheckpoint } from '../formats/index.js'
+import { readCheckpoint as readLocal } from '../formats/index.js'
+import type { LocationReader } from './pipeline.js'
 import { manifestToJson, toManifest } from '../formats/manifest.js'
 import type { Checkpoint } from '../formats/types.js'
 import { TOOL } from '../version.js'
@@ -125,7 +126,11 @@ function cacheDir(fingerprint: string): string {
 }
 
 /** Read the baseline, through the cache when `useCache` and the service is there. */
-export async function loadBaseline(path: string, useCache: boolean): Promise<LoadedBaseline> {
+export async function loadBaseline(
+  path: string,
+  useCache: boolean,
+  readCheckpoint: LocationReader = readLocal
+): Promise<LoadedBaseline> {
   // Remote baselines are read header-only over HTTP with their own ETag cache; nothing to fingerprint here.
   if (!useCache || isUrl(path)) return { checkpoint: await readCheckpoint(path), fromCache: false }
   let st
@@ -154,7 +159,7 @@ export async function loadBaseline(path: string, useCache: boolean): Promise<Loa
   try {
     const hit = await cache.restoreCache([dir], key)
     if (hit) {
-      const cached = await readCheckpoint(manifestPath)
+      const cached = await readLocal(manifestPath)
       core.info(`Baseline analysis restored from the cache (${key}).`)
       // Report the baseline as the user named it, with its original format (the manifest records it).
       const format = toManifest(cached, TOOL).source.format
@@ -190,4 +195,43 @@ function cacheAvailable(): boolean {
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * Remote headers (issue 6) are cached by URL and ETag in a folder; on a runner that folder is carried between runs
+ * with @actions/cache. Cache entries cannot be overwritten, so each run saves under a key with its run id and
+ * restores the newest entry for the same locations by prefix; ETag validation means a stale entry is never used.
+ */
+export function remoteHeaderCacheDir(): string {
+  return join(process.env.RUNNER_TEMP || tmpdir(), 'model-compat-headers')
+}
+
+function remoteHeaderKeyPrefix(locations: readonly string[]): string {
+  const digest = createHash('sha256').update([...locations].sort().join('\n')).digest('hex').slice(0, 32)
+  return `model-compat-headers-v1-${TOOL.version}-${digest}-`
+}
+
+export async function restoreRemoteHeaders(locations: readonly string[]): Promise<void> {
+  if (locations.length === 0 || !cacheAvailable()) return
+  const prefix = remoteHeaderKeyPrefix(locations)
+  try {
+    const hit = await cache.restoreCache([remoteHeaderCacheDir()], `${prefix}${runId()}`, [prefix])
+    if (hit) core.info(`Remote headers restored from the cache (${hit}).`)
+  } catch (e) {
+    core.warning(`Could not restore the remote header cache: ${message(e)}`)
+  }
+}
+
+export async function saveRemoteHeaders(locations: readonly string[]): Promise<void> {
+  if (locations.length === 0 || !cacheAvailable()) return
+  try {
+    await mkdir(remoteHeaderCacheDir(), { recursive: true })
+    await cache.saveCache([remoteHeaderCacheDir()], `${remoteHeaderKeyPrefix(locations)}${runId()}`)
+  } catch (e) {
+    core.warning(`Could not save the remote header cache: ${message(e)}`)
+  }
+}
+
+function runId(): string {
+  return `${process.env.GITHUB_RUN_ID || 'local'}-${process.env.GITHUB_RUN_ATTEMPT || '1'}`
 }

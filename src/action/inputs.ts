@@ -20,6 +20,8 @@ export interface ActionInputs {
   artifactName: string
   cache: boolean
   githubToken: string
+  /** Token for hf:// and Hub URLs; empty means HF_TOKEN from the environment, if any. */
+  hfToken: string
 }
 
 export const DEFAULT_MAPPING_DIR = 'model-compat-report'
@@ -65,7 +67,8 @@ export function readActionInputs(get: InputReader): ActionInputs {
     uploadArtifact: parseBoolean(get('upload-artifact'), 'upload-artifact', true),
     artifactName,
     cache: parseBoolean(get('cache'), 'cache', true),
-    githubToken: get('github-token').trim()
+    githubToken: get('github-token').trim(),
+    hfToken: get('hf-token').trim()
   }
 }
 

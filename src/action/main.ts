@@ -14,7 +14,9 @@ import type { GateReport } from '../gate/types.js'
 import { COMMENT_LIMIT_CHARS, renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
 import { TOOL } from '../version.js'
 import { uploadReportFolder } from './artifact.js'
-import { loadBaseline } from './cache.js'
+import { loadBaseline, remoteHeaderCacheDir, restoreRemoteHeaders, saveRemoteHeaders } from './cache.js'
+import { RemoteContext, remoteOptions } from '../formats/http/open-location.js'
+import { readLocation } from '../formats/http/read-location.js'
 import { upsertPrComment } from './comment.js'
 import { expandPatterns, isUrl, PatternError } from './glob.js'
 import { readActionInputs } from './inputs.js'
@@ -30,6 +32,8 @@ export async function run(): Promise<void> {
 
 async function gate(): Promise<void> {
   const inputs = readActionInputs((name) => core.getInput(name))
+  const hfToken = inputs.hfToken || process.env.HF_TOKEN || ''
+  if (hfToken) core.setSecret(hfToken) // masked in every log line from here on
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
 
   let paths: string[]
@@ -44,13 +48,21 @@ async function gate(): Promise<void> {
   const absolute = (p: string) => (isAbsolute(p) || isUrl(p) || sameDir ? p : resolve(workspace, p))
   core.info(`Gating ${paths.length} artifact(s) against ${inputs.baseline}.`)
 
+  // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag.
+  const remote = [inputs.baseline, ...paths].filter(isUrl)
+  const context = new RemoteContext(
+    remoteOptions({ hfToken: hfToken || undefined, cacheDir: inputs.cache ? remoteHeaderCacheDir() : false })
+  )
+  const read = (location: string) => readLocation(location, context)
+  if (inputs.cache) await restoreRemoteHeaders(remote)
+
   let baseline
   try {
-    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache)
+    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache, read)
   } catch (e) {
     throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
   }
-  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace })).map((g, i) => ({
+  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace, read })).map((g, i) => ({
     ...g,
     path: paths[i],
     ...(g.error
@@ -58,6 +70,7 @@ async function gate(): Promise<void> {
       : {})
   }))
   baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline }
+  if (inputs.cache) await saveRemoteHeaders(remote)
 
   const evaluation = evaluateGate({
     baseline: baseline.checkpoint,

@@ -10,6 +10,10 @@ import { isCheckpointError } from '../formats/errors.js'
 import { readCheckpoint } from '../formats/index.js'
 import type { GateEvaluation } from '../gate/evaluate.js'
 import type { GateInput } from '../gate/types.js'
+import type { Checkpoint } from '../formats/types.js'
+
+/** Reads one location (a path, or a URL through a RemoteContext); the local reader by default. */
+export type LocationReader = (location: string) => Promise<Checkpoint>
 import { isUrl } from './glob.js'
 
 export const REPORT_FILE = 'gate-report.json'
@@ -23,10 +27,13 @@ export interface ReadOptions {
    * a PR could add a symlink to a runner file, and error messages quote a file's first bytes into a public comment.
    */
   confineTo?: string
+  /** How to read a location: local paths by default; the action and CLI pass one that also reads URLs. */
+  read?: LocationReader
 }
 
 export async function readArtifacts(paths: readonly string[], opts: ReadOptions = {}): Promise<GateInput[]> {
   const out: GateInput[] = new Array(paths.length)
+  const read = opts.read ?? ((location: string) => readCheckpoint(location))
   let next = 0
   const root =
     opts.confineTo !== undefined
@@ -36,7 +43,7 @@ export async function readArtifacts(paths: readonly string[], opts: ReadOptions 
     while (next < paths.length) {
       const i = next++
       const outside = root !== undefined && !isUrl(paths[i]) ? await escapesRoot(paths[i], root) : undefined
-      out[i] = outside ? { path: paths[i], error: outside } : await readOne(paths[i])
+      out[i] = outside ? { path: paths[i], error: outside } : await readOne(paths[i], read)
     }
   }
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker))
@@ -60,9 +67,9 @@ async function escapesRoot(path: string, root: string): Promise<GateInput['error
   }
 }
 
-async function readOne(path: string): Promise<GateInput> {
+async function readOne(path: string, read: LocationReader): Promise<GateInput> {
   try {
-    return { path, checkpoint: await readCheckpoint(path) }
+    return { path, checkpoint: await read(path) }
   } catch (e) {
     if (isCheckpointError(e)) return { path, error: { code: e.code, message: e.message } }
     return {

@@ -223,9 +223,10 @@ export async function writeConversion(
   const byName = new Map(source.tensors.map((t) => [t.name, t]))
   checkPlan(plan, byName, file)
   const tensors = plan.modules.flatMap((m) => m.tensors)
+  const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }))
   const record = (sha256: string): ConversionRecord =>
     conversionRecord(plan, { file: basename(file), sha256, bytes: source.bytes }, opts.tool)
-  const draft = encodeSafetensorsHeader(tensors, metadataOf(source, record(HASH_PLACEHOLDER)))
+  const draft = encodeSafetensorsHeader(specs, metadataOf(source, record(HASH_PLACEHOLDER)))
 
   const target = resolve(outPath)
   await mkdir(dirname(target), { recursive: true })
@@ -244,7 +245,7 @@ export async function writeConversion(
     const expected = draft.header.length + Number(draft.dataBytes)
     if (copier.position !== expected) throw new Error(`wrote ${copier.position} bytes, expected ${expected}`)
     const sha256 = await hashing
-    const final = encodeSafetensorsHeader(tensors, metadataOf(source, record(sha256)))
+    const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
     await writeAll(dst, final.header, 0)
     await dst.close()

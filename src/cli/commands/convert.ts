@@ -1,0 +1,92 @@
+/**
+ * `model-compat convert LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run]
+ * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
+ */
+import { resolve } from 'node:path'
+import { flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from '../io.js'
+import { readCheckpoint } from '../../formats/index.js'
+import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
+import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
+import { conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
+import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
+import { TOOL } from '../../version.js'
+import { readAlphaScalars } from './lora.js'
+import { toJson } from '../files.js'
+
+const spec: CommandSpec = {
+  name: 'convert',
+  summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
+  usage:
+    'LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run] [--drop-unmatched] [--json]',
+  minPositionals: 1,
+  maxPositionals: 1,
+  options: {
+    base: { kind: 'string', help: 'the base model the LoRA is for (checkpoint, folder or manifest)', value: 'BASE' },
+    to: {
+      kind: 'string',
+      help: 'key convention of the output (default: kohya for kohya LoRAs, else comfyui)',
+      value: CONVERT_TARGETS.join('|')
+    },
+    out: { kind: 'string', short: 'o', help: 'output safetensors file (written atomically)', value: 'OUT' },
+    'dry-run': { kind: 'boolean', help: 'print the plan, write nothing' },
+    'drop-unmatched': {
+      kind: 'boolean',
+      help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
+    },
+    json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
+    ...REMOTE_OPTIONS
+  }
+}
+
+function targetOf(args: ParsedArgs, primary: string | null): ConvertTarget {
+  const to = str(args, 'to')
+  if (to === undefined) return primary === 'kohya' ? 'kohya' : 'comfyui'
+  if (!(CONVERT_TARGETS as readonly string[]).includes(to))
+    throw new UsageError(`--to must be one of ${CONVERT_TARGETS.join(', ')}; got '${to}'`)
+  return to as ConvertTarget
+}
+
+async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const loraPath = args.positionals[0]!
+  const basePath = str(args, 'base')
+  if (basePath === undefined) throw new UsageError('--base is required: the LoRA is resolved against it')
+  const out = str(args, 'out')
+  const dryRun = flag(args, 'dry-run')
+  if (out === undefined && !dryRun) throw new UsageError('-o OUT.safetensors is required (or --dry-run)')
+  if (out !== undefined && (resolve(io.cwd, out) === resolve(io.cwd, loraPath) || resolve(io.cwd, out) === resolve(io.cwd, basePath)))
+    throw new UsageError('the output must not overwrite an input')
+
+  const lora = await readCheckpoint(resolve(io.cwd, loraPath))
+  if (lora.format !== 'safetensors')
+    throw new UsageError(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`)
+  const base = await checkpointReader(args, io).read(basePath)
+  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora) })
+  const index = buildBaseIndex(base)
+  const resolution = resolveLora(analysis, index)
+  const plan = planConversion(analysis, resolution, index, {
+    to: targetOf(args, analysis.primary),
+    dropUnmatched: flag(args, 'drop-unmatched')
+  })
+  const json = flag(args, 'json')
+  if (!plan.ok || dryRun || out === undefined) {
+    io.stdout(json ? toJson({ tool: TOOL, plan: conversionPlanJson(plan) }) : renderConversionPlan(plan, { color: io.color }))
+    if (!plan.ok) {
+      io.stderr(
+        `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written` +
+          (plan.dropUnmatched ? '\n' : ' (--drop-unmatched leaves them out)\n')
+      )
+      return EXIT_BAD_INPUT
+    }
+    return EXIT_OK
+  }
+  const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
+  if (json) io.stdout(toJson({ tool: TOOL, plan: conversionPlanJson(plan), written }))
+  else {
+    io.stdout(renderConversionPlan(plan, { color: io.color }))
+    io.stdout(`\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`)
+  }
+  return EXIT_OK
+}
+
+export const convertCommand: Command = { spec, run }
