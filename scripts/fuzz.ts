@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads'
 import {
   BATCH,
   emptyStats,
+  describeCase,
   generateCases,
   mergeStats,
   type FuzzFailure,
@@ -23,6 +24,8 @@ import {
 } from '../fixtures/fuzz/run-cases.js'
 import {
   TARGET_NAMES,
+  caseArbOf,
+  type AnyCase,
   inputOf,
   loadTarget,
   outcomeLabel,
@@ -121,16 +124,15 @@ function parseArgs(argv: string[]): Options {
 async function replay(o: Options): Promise<number> {
   const name = o.readers[0] as TargetName
   const target = await loadTarget(name)
-  const [[index, c]] = [...generateCases(o.seed, o.replay as number, (o.replay as number) + 1)] as [
-    [number, import('../fixtures/fuzz/mutators.js').FuzzCase]
-  ]
+  const [index, c] = [
+    ...generateCases(caseArbOf(target), o.seed, o.replay as number, (o.replay as number) + 1)
+  ][0] as [number, AnyCase]
   const input = inputOf(target, c)
   const t0 = performance.now()
   const outcome = await runCase(target, input)
-  console.log(
-    `reader ${name}, seed ${o.seed}, case ${index}: seed file ${target.seeds[c.seed % target.seeds.length]?.name}`
-  )
-  console.log(`mutations ${JSON.stringify(c.mutations)}`)
+  const d = describeCase(target, c)
+  console.log(`reader ${name}, seed ${o.seed}, case ${index}: seed ${d.seedName}`)
+  console.log(`mutations ${d.mutations}`)
   console.log(
     `input ${input.bytes.length} bytes + ${input.tail} zero bytes; outcome ${outcomeLabel(outcome)} in ${(performance.now() - t0).toFixed(1)} ms`
   )

@@ -148,7 +148,50 @@ function clipPair(): ModelPair {
   return { a: specCheckpoint(a, 'clip-hf.safetensors'), b: specCheckpoint(b, 'open-clip.safetensors'), truth }
 }
 
-describe('mapping quality on an unseen convention pair', () => {
+/**
+ * HunyuanVideo original naming vs the Flux-style internal naming ComfyUI runs it with (key-formats.md §4.4:
+ * `img_attn_qkv` -> `img_attn.qkv`, `img_mod.linear` -> `img_mod.lin`, `img_mlp.fc1` -> `img_mlp.0`, RMSNorm
+ * `weight` -> `norm.query_norm.scale`, `time_in.mlp.0/2` -> `time_in.in_layer/out_layer`). Truth: these rules.
+ */
+const HUNYUAN_TO_FLUX_STYLE: [RegExp, string][] = [
+  [/^(double_blocks\.\d+\.(?:img|txt))_attn_qkv\./, '$1_attn.qkv.'],
+  [/^(double_blocks\.\d+\.(?:img|txt))_attn_proj\./, '$1_attn.proj.'],
+  [/^(double_blocks\.\d+\.(?:img|txt))_attn_q_norm\.weight$/, '$1_attn.norm.query_norm.scale'],
+  [/^(double_blocks\.\d+\.(?:img|txt))_attn_k_norm\.weight$/, '$1_attn.norm.key_norm.scale'],
+  [/^(double_blocks\.\d+\.(?:img|txt))_mod\.linear\./, '$1_mod.lin.'],
+  [/^(double_blocks\.\d+\.(?:img|txt))_mlp\.fc1\./, '$1_mlp.0.'],
+  [/^(double_blocks\.\d+\.(?:img|txt))_mlp\.fc2\./, '$1_mlp.2.'],
+  [/^(single_blocks\.\d+)\.q_norm\.weight$/, '$1.norm.query_norm.scale'],
+  [/^(single_blocks\.\d+)\.k_norm\.weight$/, '$1.norm.key_norm.scale'],
+  [/^(single_blocks\.\d+)\.modulation\.linear\./, '$1.modulation.lin.'],
+  [/^(time_in|guidance_in)\.mlp\.0\./, '$1.in_layer.'],
+  [/^(time_in|guidance_in)\.mlp\.2\./, '$1.out_layer.']
+]
+
+function hunyuanPair(): ModelPair {
+  const a = expandModel('hunyuanvideo-t2v')
+  const truth: TruthMap = new Map()
+  const b = a.map((t) => {
+    const rule = HUNYUAN_TO_FLUX_STYLE.find(([re]) => re.test(t.name))
+    const name = rule ? t.name.replace(rule[0], rule[1]) : t.name
+    truth.set(t.name, [name])
+    return { ...t, name }
+  })
+  return {
+    a: specCheckpoint(a, 'hunyuan.safetensors'),
+    b: specCheckpoint(b, 'hunyuan-comfy.safetensors'),
+    truth
+  }
+}
+
+describe('mapping quality on unseen convention pairs', () => {
+  it('HunyuanVideo original -> Flux-style (ComfyUI) naming', () => {
+    const { q } = measure('HunyuanVideo original -> Flux-style naming (unseen pair)', hunyuanPair())
+    expect(q.wrong).toEqual([])
+    expect(q.precision).toBeGreaterThanOrEqual(MIN_PRECISION)
+    expect(q.recall).toBeGreaterThanOrEqual(MIN_RECALL)
+  })
+
   it('HF CLIP text encoder -> OpenCLIP: fuses q/k/v into in_proj and renames the rest', () => {
     const p = clipPair()
     const { c, q } = measure('HF CLIP -> OpenCLIP (unseen pair)', p)
@@ -208,5 +251,18 @@ describe('a cross-architecture pair: Wan2.1 T2V-14B vs LongCat-Video', () => {
       shapeCompatible: false
     })
     expect(o?.shapes).toEqual({ source: [[5120, 5120]], target: [[4096, 4096]] })
+    expect(o?.reason).toMatch(/shapes differ/)
+  })
+
+  it('shows separate q, k, v against the fused qkv by name, low and shape-incompatible', () => {
+    const fuse = c.mappings.find((m) => m.target[0] === 'blocks.3.attn.qkv.weight')
+    expect(fuse).toMatchObject({
+      kind: 'fuse',
+      confidence: 'low',
+      shapeCompatible: false,
+      source: ['blocks.3.self_attn.q.weight', 'blocks.3.self_attn.k.weight', 'blocks.3.self_attn.v.weight']
+    })
+    expect(fuse?.reason).toMatch(/rows do not add up/)
+    expect(fuse?.ambiguity).toBeUndefined()
   })
 })

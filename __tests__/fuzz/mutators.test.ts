@@ -12,10 +12,10 @@ import {
   MAX_INPUT_BYTES,
   applyMutations,
   caseArb,
-  editJsonText,
   type FuzzSeed,
   type Mutation
 } from '../../fixtures/fuzz/mutators.js'
+import { editJsonText } from '../../fixtures/fuzz/json-edits.js'
 import { safetensorsSeeds, scanHints, zipHints } from '../../fixtures/fuzz/seeds.js'
 import { TARGET_NAMES, inputOf, loadTarget, runCase } from '../../fixtures/fuzz/targets.js'
 import { generateCases } from '../../fixtures/fuzz/run-cases.js'
@@ -111,8 +111,8 @@ describe('mutations', () => {
   })
 
   test('cases are reproducible from (seed, index)', () => {
-    const a = [...generateCases(5, 1990, 2010)]
-    const b = [...generateCases(5, 2000, 2001)]
+    const a = [...generateCases(caseArb(), 5, 1990, 2010)]
+    const b = [...generateCases(caseArb(), 5, 2000, 2001)]
     expect(a.find(([i]) => i === 2000)).toEqual(b[0])
     expect(fc.sample(caseArb(), { seed: 1, numRuns: 3 })).toEqual(
       fc.sample(caseArb(), { seed: 1, numRuns: 3 })

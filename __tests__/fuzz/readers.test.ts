@@ -6,8 +6,14 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { caseArb } from '../../fixtures/fuzz/mutators.js'
-import { TARGET_NAMES, inputOf, loadTarget, outcomeLabel, runCase } from '../../fixtures/fuzz/targets.js'
+import {
+  TARGET_NAMES,
+  caseArbOf,
+  inputOf,
+  loadTarget,
+  outcomeLabel,
+  runCase
+} from '../../fixtures/fuzz/targets.js'
 
 const RUNS = 400
 
@@ -18,7 +24,7 @@ describe('reader fuzzing (short pass)', () => {
       const target = await loadTarget(name)
       const seen: Record<string, number> = {}
       await fc.assert(
-        fc.asyncProperty(caseArb(), async (c) => {
+        fc.asyncProperty(caseArbOf(target), async (c) => {
           const outcome = await runCase(target, inputOf(target, c))
           const label = outcomeLabel(outcome)
           seen[label] = (seen[label] ?? 0) + 1

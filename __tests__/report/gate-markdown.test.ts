@@ -94,6 +94,30 @@ describe('renderGateMarkdown', () => {
     expect(md).toContain("`x\\|'<script>'.safetensors`")
   })
 
+  it('escapes pipes in code spans only in table rows, where GFM removes the backslash', () => {
+    const path = 'a|b.safetensors'
+    const view = compareView(50, {
+      unmatched: { artifact: ['x|y.weight'], baseline: [], artifactTotal: 1, baselineTotal: 0 },
+      sampleMappings: [{ source: ['p|q'], target: ['r'], kind: 'rename', confidence: 'high' }]
+    })
+    const r = evaluateGate({
+      baseline: ckpt('base|line.json'),
+      inputs: [{ path, checkpoint: ckpt(path) }],
+      policy: makePolicy(),
+      engines: fakeEngines({}, { [path]: view }),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(md).toContain('| ❌ | `a\\|b.safetensors` |')
+    expect(md).toContain('| `p\\|q` | `r` |')
+    expect(md).toContain('#### ❌ `a|b.safetensors`')
+    expect(md).toContain('Baseline `base|line.json`')
+    expect(md).toContain('- `x|y.weight`')
+    // Outside tables a backslash in a code span is shown as is.
+    const outside = md.split('\n').filter((l) => !l.startsWith('|'))
+    expect(outside.filter((l) => /`[^`]*\\\|[^`]*`/.test(l))).toEqual([])
+  })
+
   it('renders error rows and checkpoint details', () => {
     const view = compareView(60, {
       shapes: {

@@ -6,8 +6,9 @@
 import type { OptionSpec, ParsedArgs } from './args.js'
 import { flag, str } from './args.js'
 import type { CliIO } from './io.js'
-import { RemoteContext, remoteOptions } from '../formats/http/open-location.js'
-import { readLocation } from '../formats/http/read-location.js'
+import type { RemoteContext } from '../formats/http/open-location.js'
+import { isRemoteLocation } from '../formats/http/url.js'
+import { readCheckpoint } from '../formats/index.js'
 import type { Checkpoint } from '../formats/types.js'
 
 export const REMOTE_OPTIONS: Record<string, OptionSpec> = {
@@ -32,16 +33,23 @@ export interface CheckpointReader {
 
 export function checkpointReader(args: ParsedArgs, io: CliIO): CheckpointReader {
   let ctx: RemoteContext | undefined
-  const context = (): RemoteContext =>
-    (ctx ??= new RemoteContext(
+  // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
+  // when a remote location is read: a local run never pays for them.
+  const remote = async (location: string): Promise<Checkpoint> => {
+    const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
+      import('../formats/http/open-location.js'),
+      import('../formats/http/read-location.js')
+    ])
+    ctx ??= new RemoteContext(
       remoteOptions(
         { hfToken: str(args, 'hf-token'), cacheDir: flag(args, 'no-cache') ? false : str(args, 'cache-dir') },
         io.env
       )
-    ))
+    )
+    return readLocation(location, ctx)
+  }
   return {
-    // The context (and its cache folder) is only made when a location is read.
-    read: (location) => readLocation(location, context()),
+    read: (location) => (isRemoteLocation(location) ? remote(location) : readCheckpoint(location)),
     redact: (text) => (ctx ? ctx.redact(text) : text)
   }
 }

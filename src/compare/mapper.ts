@@ -88,6 +88,18 @@ function sameShape(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i])
 }
 
+/** True when `parts` stacked along dim 0 make `whole` (equal trailing dims, leading dims summing up). */
+function rowsAddUp(whole: number[], parts: number[][]): boolean {
+  if (whole.length === 0) return false
+  let rows = 0
+  for (const p of parts) {
+    if (p.length !== whole.length) return false
+    for (let d = 1; d < p.length; d++) if (p[d] !== whole[d]) return false
+    rows += p[0]
+  }
+  return rows === whole[0]
+}
+
 /** Turns one module match into per-leaf key mappings. Leaves present on one side only stay unmatched. */
 function instantiate(match: ModuleMatch, a: ModuleEntry[], b: ModuleEntry[], out: KeyMapping[]): void {
   const srcModules = match.a.map((i) => a[i])
@@ -105,7 +117,9 @@ function instantiate(match: ModuleMatch, a: ModuleEntry[], b: ModuleEntry[], out
       kind = compatible && !sameShape(src[0].shape, dst[0].shape) ? 'reshape' : 'rename'
     } else {
       kind = match.kind
-      compatible = true
+      const whole = match.kind === 'split' ? src[0].shape : dst[0].shape
+      const parts = (match.kind === 'split' ? dst : src).map((t) => t.shape)
+      compatible = rowsAddUp(whole, parts)
     }
     let confidence: Confidence = match.confidence
     let reason = match.reason

@@ -143,7 +143,11 @@ class Matcher {
     }
   }
 
-  stage2NamedSplits(): void {
+  /**
+   * With `requireFit` the parts' rows must add up to the fused module (a real split); without it (stage 7) the
+   * names alone pair them, at low confidence, as evidence of fused vs separate attention across architectures.
+   */
+  stage2NamedSplits(requireFit = true): void {
     for (const [fromSide, toSide] of [
       ['a', 'b'],
       ['b', 'a']
@@ -155,7 +159,7 @@ class Matcher {
       for (const i of this.residual(fromSide)) {
         const fused = fusedParts(from.tokens[i])
         if (!fused) continue
-        const candidates = namedPartGroups(from, i, fused.parts, to, usedTo)
+        const candidates = namedPartGroups(from, i, fused.parts, to, usedTo, requireFit)
         if (candidates.length === 0) continue
         candidates.sort((x, y) => y.score - x.score)
         const best = candidates[0]
@@ -170,9 +174,11 @@ class Matcher {
           kind: fromSide === 'a' ? 'split' : 'fuse',
           a: fromSide === 'a' ? [i] : best.parts,
           b: fromSide === 'a' ? best.parts : [i],
-          confidence: 'high',
-          reason: `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`,
-          ...(equal
+          confidence: requireFit ? 'high' : 'low',
+          reason: requireFit
+            ? `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`
+            : `fused ${fused.word} ${from.modules[i].path} corresponds to ${partNames.join(' + ')} by name, but the rows do not add up`,
+          ...(equal && requireFit
             ? {
                 ambiguity: `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
               }
@@ -326,7 +332,18 @@ class Matcher {
       (j) => B.tokens[j].canon
     ).values()) {
       if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0) continue
-      this.pair(e.a[0], e.b[0], 'low', 'names correspond but shapes differ')
+      this.pair(e.a[0], e.b[0], 'low', 'names correspond but the module shapes differ')
+    }
+    if (this.residualPairs() > MAX_SPLIT_PAIRS) return
+    this.stage2NamedSplits(false)
+    for (const i of this.residual('a')) {
+      const rel = (x: number, j: number): boolean =>
+        !rolesConflict(A.tokens[x], B.tokens[j]) &&
+        (isCoreSubset(A.tokens[x], B.tokens[j]) || isCoreSubset(B.tokens[j], A.tokens[x]))
+      const hits = this.residual('b').filter((j) => rel(i, j))
+      if (hits.length !== 1) continue
+      if (this.residual('a').filter((x) => rel(x, hits[0])).length !== 1) continue
+      this.pair(i, hits[0], 'low', 'one name refines the other, but the module shapes differ')
     }
   }
 }

@@ -115,7 +115,8 @@ export function namedPartGroups(
   i: number,
   parts: string[],
   to: SideInfo,
-  usedTo: boolean[]
+  usedTo: boolean[],
+  requireFit = true
 ): { parts: number[]; score: number }[] {
   const fusedModule = from.modules[i]
   const byParent = new Map<string, number[]>()
@@ -139,6 +140,7 @@ export function namedPartGroups(
     }
     if (chosen.length !== parts.length) continue
     if (
+      requireFit &&
       !partsFit(
         fusedModule,
         chosen.map((j) => to.modules[j])

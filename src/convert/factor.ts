@@ -32,7 +32,8 @@ export interface Factor {
 
 /** Why a module cannot become a Factor, or null. */
 export function factorProblem(m: LoraModule): string | null {
-  if (m.algorithm !== 'lora') return `${m.algorithm} module: convert rewrites plain LoRA (down/up) modules only`
+  if (m.algorithm !== 'lora')
+    return `${m.algorithm} module: convert rewrites plain LoRA (down/up) modules only`
   const extra = [
     ...new Set(
       m.tensors
@@ -130,7 +131,9 @@ export function rowSlice(f: Factor, a: number, b: number): Factor {
     c0 = Math.min(c0, blk.col)
     c1 = Math.max(c1, blk.col + f.upWidth.get(blk.key)!)
   }
-  const spans = up.map((blk) => [blk.col, blk.col + f.upWidth.get(blk.key)!] as const).sort((x, y) => x[0] - y[0])
+  const spans = up
+    .map((blk) => [blk.col, blk.col + f.upWidth.get(blk.key)!] as const)
+    .sort((x, y) => x[0] - y[0])
   let contiguous = true
   let reach = c0
   for (const [s, e] of spans) {

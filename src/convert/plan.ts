@@ -96,15 +96,19 @@ function contributionsOf(
     const split = findSplit(m, factor.out, inDim, index.denoiser)
     if (split && 'problem' in split) return split.problem
     if (split) {
-      if (factor.inShape.length !== 1) return 'split of a conv LoRA module is not supported'
-      return split.pieces.map((p) => ({
-        stem: m.stem,
-        factor: rowSlice(factor, p.rows.offset, p.rows.offset + p.rows.size),
-        row: p.slice?.offset ?? 0,
-        fromSplit: true,
-        baseKey: p.entry.key,
-        rows: { start: p.rows.offset, end: p.rows.offset + p.rows.size }
-      }))
+      const whole = split.pieces.length === 1 && split.pieces[0]!.rows.size === factor.out
+      if (!whole && factor.inShape.length !== 1) return 'split of a conv LoRA module is not supported'
+      return split.pieces.map((p) => {
+        const c: Contribution = {
+          stem: m.stem,
+          baseKey: p.entry.key,
+          factor: whole ? factor : rowSlice(factor, p.rows.offset, p.rows.offset + p.rows.size),
+          row: p.slice?.offset ?? 0,
+          fromSplit: !whole
+        }
+        if (!whole) c.rows = { start: p.rows.offset, end: p.rows.offset + p.rows.size }
+        return c
+      })
     }
   }
   return refusalOf(r)
@@ -231,6 +235,16 @@ export function planConversion(
     .filter((m) => refusals.has(m.stem))
     .map((m) => ({ stem: m.stem, reason: refusals.get(m.stem)! }))
   const drop = opts.dropUnmatched === true
+  // The resolver's file-level cause where it has one (block counts, widths), else the module's own reason.
+  const causeCounts = new Map<string, number>()
+  for (const r of refused) {
+    const res = results.get(r.stem)
+    const cause = res && res.status !== 'ok' && res.cause ? res.cause : r.reason
+    causeCounts.set(cause, (causeCounts.get(cause) ?? 0) + 1)
+  }
+  const causes = [...causeCounts.entries()]
+    .map(([cause, modules]) => ({ cause, modules }))
+    .sort((a, b) => b.modules - a.modules || a.cause.localeCompare(b.cause))
   const notes: string[] = []
   if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
     notes.push(
@@ -248,6 +262,7 @@ export function planConversion(
     modules,
     refused: drop ? [] : refused,
     dropped: drop ? refused : [],
+    causes,
     unknownKeys: [...analysis.unknownKeys],
     counts,
     dataBytes,

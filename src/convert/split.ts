@@ -73,22 +73,23 @@ function lookup(space: BaseSpace, path: string): { entry: BaseEntry; slice?: Row
 }
 
 /**
- * The base weights a fused module's rows land on, or a problem (some rows have no counterpart, or a part's
- * in-dim differs), or null when no alias table knows the name.
+ * The base weights a module's rows land on (one piece covering every row for a rename, several for a split), or a
+ * problem (some rows have no counterpart, or a part's dims differ), or null when no alias table knows the name.
  */
 export function findSplit(m: LoraModule, out: number, inDim: number, space: BaseSpace): SplitResult {
   const path = m.pathForm === 'dotted' ? m.path : dottedFromUnderscore(m.path)
   let partial: string | null = null
   for (const family of ALIAS_FAMILIES) {
     const aliases = family.aliases(path, [out, inDim])
-    if (aliases.length < 2 || aliases.some((a) => !a.slice)) continue
-    // A family may offer several name sets for the same rows (FastVideo `to_q` and Wan-style `q`): per row slice,
-    // the first name the base knows.
+    if (aliases.length === 0) continue
+    // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row slice, the
+    // first name the base knows. An alias without a slice is a plain rename (all rows).
     const bySlice = new Map<number, { slice: RowSlice; paths: string[] }>()
     for (const a of aliases) {
-      const s = bySlice.get(a.slice!.offset) ?? { slice: a.slice!, paths: [] }
+      const slice = a.slice ?? { offset: 0, size: out }
+      const s = bySlice.get(slice.offset) ?? { slice, paths: [] }
       s.paths.push(a.path)
-      bySlice.set(a.slice!.offset, s)
+      bySlice.set(slice.offset, s)
     }
     const pieces: SplitPiece[] = []
     const missing: string[] = []
@@ -102,10 +103,10 @@ export function findSplit(m: LoraModule, out: number, inDim: number, space: Base
       const baseIn = hit.entry.shape.slice(1).reduce((p, d) => p * d, 1)
       if (rows !== slice.size || baseIn !== inDim) {
         return {
-          problem: `split of ${path} onto ${hit.entry.key} ${JSON.stringify(hit.entry.shape)}: part rows ${slice.size} x in ${inDim} vs ${rows} x ${baseIn}`
+          problem: `${path} onto ${hit.entry.key} ${JSON.stringify(hit.entry.shape)}: part rows ${slice.size} x in ${inDim} vs ${rows} x ${baseIn}`
         }
       }
-      const piece: SplitPiece = { rows: slice, entry: hit.entry, via: `split by ${family.label}` }
+      const piece: SplitPiece = { rows: slice, entry: hit.entry, via: family.label }
       if (hit.slice) piece.slice = hit.slice
       pieces.push(piece)
     }

@@ -86,6 +86,8 @@ export interface ConversionPlan {
   refused: RefusedModule[]
   /** With --drop-unmatched: every module left out, with why (equal to `refused`, listed as dropped). */
   dropped: RefusedModule[]
+  /** Refusal causes with module counts, most frequent first (`blocks beyond the base's depth (base has blocks 0-29)`). */
+  causes: { cause: string; modules: number }[]
   /** Keys that belong to no module (no adapter suffix): refused or dropped like modules. */
   unknownKeys: string[]
   counts: Record<TransformKind, number>

@@ -28,6 +28,17 @@ function moduleRows(modules: readonly PlannedModule[]): string[][] {
   return rows
 }
 
+function moduleSummary(plan: ConversionPlan): string {
+  const kinds = Object.entries(plan.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')
+  let text = `${plan.modules.length} output module(s)${kinds ? ` (${kinds})` : ''}`
+  if (plan.refused.length > 0) text += `; ${plan.refused.length} refused`
+  if (plan.dropped.length > 0) text += `; ${plan.dropped.length} dropped`
+  return text
+}
+
 export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOptions): string {
   const c = colors(opts.color)
   const max = opts.maxItems ?? 30
@@ -36,13 +47,7 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
     ['lora', plan.lora],
     ['base', plan.base],
     ['to', plan.to],
-    [
-      'modules',
-      `${plan.modules.length} written (${Object.entries(plan.counts)
-        .filter(([, n]) => n > 0)
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ') || 'none'})`
-    ],
+    ['modules', moduleSummary(plan)],
     ['data', formatBytes(plan.dataBytes)]
   ])
   // Layout changes first: they are the ones worth reading.
@@ -54,6 +59,10 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
   if (shown.length > 0) {
     out += `\n${c.bold('Modules')}\n${table(moduleRows(shown), { header: true })}`
     if (omitted > 0) out += c.dim(`  ... ${omitted} more (--json lists all)\n`)
+  }
+  if (plan.causes.length > 0) {
+    out += `\n${c.bold('Why modules cannot be converted exactly')}\n`
+    out += table(plan.causes.map((x) => [`${x.modules} module(s)`, x.cause]))
   }
   if (plan.refused.length > 0) {
     out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`

@@ -78,7 +78,7 @@ function headerSection(r: GateReport): string {
   )
   lines.push('')
   lines.push(
-    `Baseline ${code(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors` +
+    `Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors` +
       `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ${r.artifacts.length} artifact(s) · ` +
       `${r.tool.name} ${escapeText(r.tool.version)}`
   )
@@ -124,7 +124,10 @@ function tableRow(a: ArtifactReport): string {
 
 function flagSection(a: ArtifactReport): string {
   if (a.flags.length === 0 && a.reasons.length === 0 && !a.metricNote) return ''
-  const lines = [`#### ${a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️'} ${code(a.path)}`, '']
+  const lines = [
+    `#### ${a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️'} ${inlineCode(a.path)}`,
+    ''
+  ]
   if (a.status === 'fail' && a.reasons.length > 0) {
     lines.push('Why it failed:', ...a.reasons.map((r) => `1. ${escapeText(r)}`), '')
   }
@@ -190,7 +193,8 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
       ...rows.map((f) => `| ${code(f.module)} | ${f.status} | ${escapeText(f.detail)} |`)
     ]
     const more = a.lora.failuresTotal - rows.length
-    if (more > 0) table.push('', `…and ${more} more (see ${code(a.document ?? 'the resolution document')}).`)
+    if (more > 0)
+      table.push('', `…and ${more} more (see ${inlineCode(a.document ?? 'the resolution document')}).`)
     parts.push(
       details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n'))
     )
@@ -214,7 +218,7 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
       const list = (keys: string[], total: number) =>
         keys
           .slice(0, maxRows)
-          .map((k) => `- ${code(k)}`)
+          .map((k) => `- ${inlineCode(k)}`)
           .concat(
             total > Math.min(keys.length, maxRows)
               ? [`- …and ${total - Math.min(keys.length, maxRows)} more`]
@@ -249,8 +253,15 @@ function details(summary: string, body: string): string {
 
 /** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
 export function code(text: string): string {
-  const clean = oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')
-  return `\`${clean}\``
+  return inlineCode(text.replace(/\|/g, '\\|'))
+}
+
+/**
+ * Inline code outside tables. No `\|` here: backslash escapes do not work in code spans, only GFM tables undo
+ * that one, so elsewhere the backslash would show.
+ */
+export function inlineCode(text: string): string {
+  return `\`${oneLine(text).replace(/`/g, "'")}\``
 }
 
 /**

@@ -7,7 +7,6 @@ import { analyzeStructure } from '../../analysis/index.js'
 import { renderCheckpointSummary, renderKeyExport } from '../../report/checkpoint-console.js'
 import { renderStructureConsole } from '../../report/analysis-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
-import { compareCommand } from './compare.js'
 import { TOOL } from '../../version.js'
 import { writeFileAtomic } from '../files.js'
 
@@ -30,6 +29,8 @@ const spec: CommandSpec = {
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (flag(args, 'compare')) {
     if (args.positionals.length !== 2) throw new UsageError('--compare needs exactly two files')
+    // Loaded here, not at the top: a plain analyze never pays for the comparison code.
+    const { compareCommand } = await import('./compare.js')
     return compareCommand.run(args, io)
   }
   if (str(args, 'mapping') !== undefined) throw new UsageError('--mapping needs --compare (or use `model-compat compare`)')

@@ -1,0 +1,175 @@
+/** `model-compat convert` in-process: refusals with reasons, --drop-unmatched, --dry-run, metadata, atomic output. */
+import { describe, expect, test, beforeAll, afterAll } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs, UsageError } from '../../src/cli/args.js'
+import type { CliIO } from '../../src/cli/io.js'
+import { convertCommand } from '../../src/cli/commands/convert.js'
+import { writeSafetensors } from '../../src/formats/safetensors-write.js'
+import { readCheckpoint } from '../../src/formats/index.js'
+import { isCheckpointError } from '../../src/formats/errors.js'
+import { CONVERSION_METADATA_KEY, type ConversionRecord } from '../../src/convert/index.js'
+import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
+import { kohyaLora, targetsOf } from '../../fixtures/lora.js'
+import { convertFile, deltasOf, loadablePercent, planFor, relativeError, writeRandomLora } from './helpers.js'
+
+interface Captured {
+  code: number
+  out: string
+  err: string
+}
+
+async function cli(...argv: string[]): Promise<Captured> {
+  let out = ''
+  let err = ''
+  const io: CliIO = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    color: false,
+    env: { HOME: tmpdir() },
+    cwd: process.cwd()
+  }
+  try {
+    return { code: await convertCommand.run(parseArgs(convertCommand.spec, argv), io), out, err }
+  } catch (e) {
+    if (e instanceof UsageError || isCheckpointError(e)) return { code: 2, out, err: err + e.message }
+    throw e
+  }
+}
+
+const wanSpec = (dim: number, layers: number) => scaledModel('wan2.1-t2v-14b', { dim, ffn_dim: 128, num_layers: layers })
+const WAN = wanSpec(64, 2)
+
+let dir: string
+let base: string
+let lora3: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'convert-cli-'))
+  base = join(dir, 'wan-base.safetensors')
+  await writeSafetensors(base, WAN)
+  // three blocks of LoRA for a two-block base
+  lora3 = join(dir, 'wan3.safetensors')
+  const fx = kohyaLora(targetsOf(wanSpec(64, 3), /^blocks\.\d+\.(?:self_attn\.[qo]|ffn\.0)$/), { rank: 4, alpha: 2 })
+  fx.metadata = { ss_network_dim: '4', ss_network_alpha: '2' }
+  await writeRandomLora(lora3, fx, 11)
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function filesIn(): string[] {
+  return readdirSync(dir).sort()
+}
+
+describe('refusals', () => {
+  test('different block counts: refused with the exact reason, nothing written, exit 2', async () => {
+    const out = join(dir, 'refused.safetensors')
+    const before = filesIn()
+    const r = await cli(lora3, '--base', base, '-o', out)
+    expect(r.code).toBe(2)
+    expect(existsSync(out)).toBe(false)
+    expect(filesIn()).toEqual(before)
+    for (const p of ['self_attn_q', 'self_attn_o', 'ffn_0'])
+      expect(r.out).toMatch(new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`))
+    expect(r.out).toContain("3 module(s)  blocks beyond the base's depth (base has blocks 0-1)")
+    expect(r.out).toContain('modules  6 output module(s) (rename 6); 3 refused')
+    expect(r.err).toContain('3 module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)')
+  })
+
+  test('mismatched dims: the resolver reason with both shapes', async () => {
+    const { plan } = await planFor(lora3, specCheckpoint(wanSpec(32, 3)), 'comfyui')
+    expect(plan.ok).toBe(false)
+    expect(plan.modules).toEqual([])
+    expect(plan.refused).toHaveLength(9)
+    expect(plan.refused.find((r) => r.stem === 'lora_unet_blocks_1_ffn_0')!.reason).toBe(
+      'shape mismatch against blocks.1.ffn.0.weight [128,32]: in-dim 64 vs 32'
+    )
+    expect(plan.causes[0]!.cause).toMatch(/in-dim 64 vs 32/)
+  })
+
+  test('--drop-unmatched writes the rest and lists every dropped module', async () => {
+    const out = join(dir, 'dropped.safetensors')
+    const r = await cli(lora3, '--base', base, '-o', out, '--drop-unmatched', '--to', 'comfyui')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Dropped (--drop-unmatched): 3 module(s)')
+    for (const p of ['self_attn_q', 'self_attn_o', 'ffn_0'])
+      expect(r.out).toMatch(new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`))
+    const ckpt = await readCheckpoint(out)
+    expect(ckpt.tensors.some((t) => t.name.includes('blocks.2'))).toBe(false)
+    expect(ckpt.tensors).toHaveLength(6 * 3)
+    const record = JSON.parse(ckpt.metadata[CONVERSION_METADATA_KEY] as string) as ConversionRecord
+    expect(record.dropped.map((d) => d.stem).sort()).toEqual(
+      ['lora_unet_blocks_2_ffn_0', 'lora_unet_blocks_2_self_attn_o', 'lora_unet_blocks_2_self_attn_q']
+    )
+    expect(await loadablePercent(out, specCheckpoint(WAN))).toBe(100)
+  })
+})
+
+describe('output', () => {
+  test('--dry-run prints the plan and writes nothing', async () => {
+    const lora = join(dir, 'wan2.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.[qkv]$/), { rank: 4 }), 12)
+    const before = filesIn()
+    const r = await cli(lora, '--base', base, '-o', join(dir, 'never.safetensors'), '--dry-run', '--to', 'peft')
+    expect(r.code).toBe(0)
+    expect(filesIn()).toEqual(before)
+    expect(r.out).toContain('modules  6 output module(s) (rename 6)\n')
+    expect(r.out).toContain('rename     base_model.model.blocks.0.self_attn.q  4     -      lora_unet_blocks_0_self_attn_q')
+    const json = await cli(lora, '--base', base, '--dry-run', '--json')
+    const doc = JSON.parse(json.out) as { plan: { to: string; modules: { stem: string; tensors: { recipe: string }[] }[] } }
+    // a kohya LoRA stays kohya by default
+    expect(doc.plan.to).toBe('kohya')
+    expect(doc.plan.modules[0]!.tensors.map((t) => t.recipe)).toEqual(['rows', 'rows', 'scalar'])
+  })
+
+  test('metadata is kept, with the conversion record and the source sha256', async () => {
+    const out = join(dir, 'kept.safetensors')
+    const lora = join(dir, 'meta.safetensors')
+    const fx = kohyaLora(targetsOf(WAN, /^blocks\.0\.self_attn\.q$/), { rank: 4, alpha: 1 })
+    fx.metadata = { ss_network_dim: '4', 'modelspec.title': 'test' }
+    await writeRandomLora(lora, fx, 13)
+    const r = await cli(lora, '--base', base, '-o', out, '--to', 'comfyui', '--json')
+    expect(r.code).toBe(0)
+    const meta = (await readCheckpoint(out)).metadata
+    expect(meta['ss_network_dim']).toBe('4')
+    expect(meta['modelspec.title']).toBe('test')
+    const record = JSON.parse(meta[CONVERSION_METADATA_KEY] as string) as ConversionRecord
+    expect(record.source.sha256).toBe(createHash('sha256').update(readFileSync(lora)).digest('hex'))
+    expect(record.source.file).toBe('meta.safetensors')
+    expect(record).toMatchObject({ tool: 'model-compat', to: 'comfyui', modules: 1, transforms: { rename: 1 } })
+    expect((JSON.parse(r.out) as { written: { tensors: number } }).written.tensors).toBe(3)
+  })
+
+  test('a source that fails mid-write leaves no output and no temporary file', async () => {
+    const lora = join(dir, 'broken.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\.ffn\.[02]$/), { rank: 8, alpha: 8 }), 14)
+    const { plan, lora: ckpt } = await planFor(lora, specCheckpoint(WAN), 'kohya')
+    expect(plan.ok).toBe(true)
+    const out = join(dir, 'half.safetensors')
+    const before = filesIn()
+    // the header was read; the data now ends early
+    truncateSync(lora, ckpt.bytes - 1000)
+    const { writeConversion } = await import('../../src/convert/index.js')
+    await expect(writeConversion(plan, ckpt, out, { tool: { name: 'model-compat', version: 'test' } })).rejects.toThrow(
+      /source ended at byte/
+    )
+    expect(filesIn()).toEqual(before)
+  })
+
+  test('converting back and forth keeps every delta (kohya -> comfyui -> kohya)', async () => {
+    const lora = join(dir, 'round.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\./), { rank: 4, alpha: 3, dtype: 'F16' }), 15)
+    const mid = join(dir, 'round.comfy.safetensors')
+    const back = join(dir, 'round.back.safetensors')
+    const baseCkpt = specCheckpoint(WAN)
+    await convertFile(lora, baseCkpt, mid, 'comfyui')
+    await convertFile(mid, baseCkpt, back, 'kohya')
+    const a = await deltasOf(lora, baseCkpt)
+    const b = await deltasOf(back, baseCkpt)
+    for (const [k, d] of a) expect(relativeError(d, b.get(k)!)).toBeLessThan(1e-6)
+    // names and data bytes come back identical (alpha stays F32)
+    const src = await readCheckpoint(lora)
+    const res = await readCheckpoint(back)
+    expect(res.tensors.map((t) => t.name).sort()).toEqual(src.tensors.map((t) => t.name).sort())
+  })
+})

@@ -1,0 +1,237 @@
+import { describe, expect, test, beforeAll, afterAll } from '@jest/globals'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
+import {
+  dottedLora,
+  fluxDiffusersTargets,
+  kohyaLora,
+  longcatLora,
+  targetsOf,
+  targetTensors,
+  type Target
+} from '../../fixtures/lora.js'
+import { readCheckpoint } from '../../src/formats/index.js'
+import { convertFile, deltasOf, loadablePercent, relativeError, rowsOf, writeRandomLora, type Delta } from './helpers.js'
+
+const TOL = 1e-6
+const H = 64
+const WAN = scaledModel('wan2.1-t2v-14b', { dim: H, ffn_dim: 128, num_layers: 2 })
+const LONGCAT = scaledModel('longcat-video', { hidden_size: H, num_heads: 2, head_dim: 32, depth: 2, ffn_hidden: 160 })
+const FLUX = scaledModel('flux.1-dev', { hidden_size: H, num_heads: 2, depth: 2, depth_single_blocks: 3 })
+const FLUX_DIFFUSERS = targetTensors(fluxDiffusersTargets(2, 3, H))
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'convert-layouts-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function expectSame(a: Delta | undefined, b: Delta | undefined, what: string): void {
+  if (!a || !b) throw new Error(`${what}: missing delta (${a ? 'after' : 'before'})`)
+  const err = relativeError(a, b)
+  if (!(err <= TOL)) throw new Error(`${what}: relative error ${err}`)
+}
+
+/** Each expected base weight of the converted file equals the given rows of a source weight's delta. */
+function expectMapped(
+  before: Map<string, Delta>,
+  after: Map<string, Delta>,
+  map: [string, string, number, number][]
+): void {
+  for (const [afterKey, beforeKey, a, b] of map) {
+    const src = before.get(beforeKey)
+    if (!src) throw new Error(`no delta for ${beforeKey}`)
+    expectSame(rowsOf(src, a, b), after.get(afterKey), `${afterKey} <- ${beforeKey} rows ${a}-${b}`)
+  }
+  expect(after.size).toBe(map.length)
+}
+
+describe('separate q/k/v LoRA onto a fused-qkv base (LongCat-like): stack', () => {
+  const targets: Target[] = []
+  for (let i = 0; i < 2; i++) {
+    for (const p of ['self_attn.q', 'self_attn.k', 'self_attn.v', 'self_attn.o', 'cross_attn.q', 'cross_attn.k', 'cross_attn.v'])
+      targets.push({ path: `blocks.${i}.${p}`, shape: [H, H] })
+  }
+
+  test.each(['base', 'kohya'] as const)('F32 comfyui-named parts -> %s: deltas equal, 100%% loadable', async (to) => {
+    const src = join(dir, `lc-parts-${to}.safetensors`)
+    const out = join(dir, `lc-parts-${to}.out.safetensors`)
+    await writeRandomLora(src, dottedLora(targets, { rank: 4, alpha: 2, dtype: 'F32', style: 'down-up', prefix: 'diffusion_model.' }), 1)
+    const base = specCheckpoint(LONGCAT)
+    const plan = await convertFile(src, base, out, to)
+    expect(plan.counts).toEqual({ rename: 4, stack: 4, split: 0, 'split+stack': 0 })
+    const qkv = plan.modules.find((m) => m.baseKey === 'blocks.0.attn.qkv.weight')!
+    // rank 3 x 4, alpha = (2/4) x 12 so alpha/rank stays 0.5
+    expect(qkv.rank).toBe(12)
+    expect(qkv.alpha).toBe(6)
+    expect(qkv.tensors.map((t) => t.shape)).toEqual([[12, H], [3 * H, 12], []])
+    const before = await deltasOf(src, base)
+    const after = await deltasOf(out, base)
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+    for (const [k, d] of before) expectSame(d, after.get(k), k)
+    expect(await loadablePercent(out, base)).toBe(100)
+  })
+
+  test('parts with different scales are refused with the reason', async () => {
+    const src = join(dir, 'lc-scales.safetensors')
+    const fx = dottedLora(targets.slice(0, 3), { rank: 4, alpha: 2, dtype: 'F32', style: 'down-up', prefix: 'diffusion_model.' })
+    fx.scalars.set('diffusion_model.blocks.0.self_attn.k.alpha', 4)
+    await writeRandomLora(src, fx, 2)
+    const { planFor } = await import('./helpers.js')
+    const { plan } = await planFor(src, specCheckpoint(LONGCAT), 'kohya')
+    expect(plan.ok).toBe(false)
+    expect(plan.refused.map((r) => r.stem).sort()).toEqual(targets.slice(0, 3).map((t) => `diffusion_model.${t.path}`).sort())
+    expect(plan.refused[0]!.reason).toBe(
+      'parts on blocks.0.attn.qkv.weight have different scales (0.5, 1); one alpha cannot keep them all'
+    )
+  })
+})
+
+describe('fused LoRA onto a separate q/k/v base (Wan-like): split', () => {
+  const lcTargets = targetsOf(LONGCAT, /^blocks\.\d+\.(?:attn\.(?:qkv|proj)|cross_attn\.(?:q_linear|kv_linear))$/)
+  const wanMap = (): [string, string, number, number][] => {
+    const map: [string, string, number, number][] = []
+    for (let i = 0; i < 2; i++) {
+      const b = `blocks.${i}`
+      map.push(
+        [`${b}.self_attn.q.weight`, `${b}.attn.qkv.weight`, 0, H],
+        [`${b}.self_attn.k.weight`, `${b}.attn.qkv.weight`, H, 2 * H],
+        [`${b}.self_attn.v.weight`, `${b}.attn.qkv.weight`, 2 * H, 3 * H],
+        [`${b}.self_attn.o.weight`, `${b}.attn.proj.weight`, 0, H],
+        [`${b}.cross_attn.q.weight`, `${b}.cross_attn.q_linear.weight`, 0, H],
+        [`${b}.cross_attn.k.weight`, `${b}.cross_attn.kv_linear.weight`, 0, H],
+        [`${b}.cross_attn.v.weight`, `${b}.cross_attn.kv_linear.weight`, H, 2 * H]
+      )
+    }
+    return map
+  }
+
+  test('F16 LongCat-format LoRA (lora_up.blocks, alpha_scale) -> comfyui on Wan: rank chunks, exact', async () => {
+    const src = join(dir, 'lc-own.safetensors')
+    const out = join(dir, 'lc-own.out.safetensors')
+    await writeRandomLora(src, longcatLora(lcTargets, { rank: 4, dtype: 'F16', alphaScale: 0.25 }), 3)
+    const plan = await convertFile(src, specCheckpoint(WAN), out, 'comfyui')
+    expect(plan.counts).toEqual({ rename: 4, stack: 0, split: 10, 'split+stack': 0 })
+    const q = plan.modules.find((m) => m.stem === 'diffusion_model.blocks.0.self_attn.q')!
+    // LongCat's block j of up with rank chunk j of down: a plain rank-4 module, alpha = 0.25 x 4.
+    expect(q.tensors.map((t) => t.shape)).toEqual([[4, H], [H, 4], []])
+    expect(q.alpha).toBe(1)
+    expect(q.sources).toEqual([{ stem: 'lora___lorahyphen___blocks___lorahyphen___0___lorahyphen___attn___lorahyphen___qkv', rows: { start: 0, end: H } }])
+    expectMapped(await deltasOf(src, specCheckpoint(LONGCAT)), await deltasOf(out, specCheckpoint(WAN)), wanMap())
+    expect(await loadablePercent(out, specCheckpoint(WAN))).toBe(100)
+  })
+
+  test('BF16 kohya fused LoRA (dense up) -> kohya on Wan: down copied, up split by rows', async () => {
+    const src = join(dir, 'lc-kohya.safetensors')
+    const out = join(dir, 'lc-kohya.out.safetensors')
+    await writeRandomLora(src, kohyaLora(lcTargets, { rank: 4, alpha: 8, dtype: 'BF16' }), 4)
+    const plan = await convertFile(src, specCheckpoint(WAN), out, 'kohya')
+    const k = plan.modules.find((m) => m.stem === 'lora_unet_blocks_1_cross_attn_k')!
+    expect(k.transform).toBe('split')
+    expect(k.tensors.map((t) => t.shape)).toEqual([[4, H], [H, 4], []])
+    expect(k.alpha).toBe(8)
+    expectMapped(await deltasOf(src, specCheckpoint(LONGCAT)), await deltasOf(out, specCheckpoint(WAN)), wanMap())
+    expect(await loadablePercent(out, specCheckpoint(WAN))).toBe(100)
+  })
+})
+
+describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
+  const bflTargets = targetsOf(FLUX, /^(?:single_blocks\.\d+\.linear1|double_blocks\.\d+\.img_attn\.qkv)$/)
+
+  test('BF16 kohya BFL LoRA -> diffusers against a diffusers Flux base', async () => {
+    const src = join(dir, 'flux-bfl.safetensors')
+    const out = join(dir, 'flux-bfl.out.safetensors')
+    await writeRandomLora(src, kohyaLora(bflTargets, { rank: 4, alpha: 4, dtype: 'BF16' }), 5)
+    const base = specCheckpoint(FLUX_DIFFUSERS)
+    const plan = await convertFile(src, base, out, 'diffusers')
+    expect(plan.counts.split).toBe(3 * 4 + 2 * 3)
+    const mlp = plan.modules.find((m) => m.stem === 'transformer.single_transformer_blocks.2.proj_mlp')!
+    expect(mlp.tensors.map((t) => t.shape)).toEqual([[4, H], [4 * H, 4]])
+    // scale 1: diffusers needs no alpha
+    expect(mlp.alpha).toBeNull()
+    const map: [string, string, number, number][] = []
+    for (let i = 0; i < 3; i++) {
+      const s = `single_blocks.${i}.linear1.weight`
+      const d = `single_transformer_blocks.${i}`
+      map.push([`${d}.attn.to_q.weight`, s, 0, H], [`${d}.attn.to_k.weight`, s, H, 2 * H])
+      map.push([`${d}.attn.to_v.weight`, s, 2 * H, 3 * H], [`${d}.proj_mlp.weight`, s, 3 * H, 7 * H])
+    }
+    for (let i = 0; i < 2; i++) {
+      const s = `double_blocks.${i}.img_attn.qkv.weight`
+      const d = `transformer_blocks.${i}.attn`
+      map.push([`${d}.to_q.weight`, s, 0, H], [`${d}.to_k.weight`, s, H, 2 * H], [`${d}.to_v.weight`, s, 2 * H, 3 * H])
+    }
+    expectMapped(await deltasOf(src, specCheckpoint(FLUX)), await deltasOf(out, base), map)
+    expect(await loadablePercent(out, base)).toBe(100)
+  })
+
+  test('F16 diffusers parts (one with k missing) -> kohya on the BFL base: unequal stack, zero rows for k', async () => {
+    const parts = fluxDiffusersTargets(2, 3, H).filter((t) =>
+      /^(?:single_transformer_blocks\.\d+\.(?:attn\.to_[qkv]|proj_mlp)|transformer_blocks\.\d+\.attn\.to_[qv])$/.test(t.path)
+    )
+    const src = join(dir, 'flux-parts.safetensors')
+    const out = join(dir, 'flux-parts.out.safetensors')
+    await writeRandomLora(src, dottedLora(parts, { rank: 4, alpha: 2, dtype: 'F16', prefix: 'transformer.' }), 6)
+    const base = specCheckpoint(FLUX)
+    const plan = await convertFile(src, base, out, 'kohya')
+    expect(plan.counts).toEqual({ rename: 0, stack: 5, split: 0, 'split+stack': 0 })
+    const l1 = plan.modules.find((m) => m.stem === 'lora_unet_single_blocks_0_linear1')!
+    expect(l1.tensors.map((t) => t.shape)).toEqual([[16, H], [7 * H, 16], []])
+    expect(l1.alpha).toBe(8)
+    const before = await deltasOf(src, base)
+    const after = await deltasOf(out, base)
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+    for (const [k, d] of before) expectSame(d, after.get(k), k)
+    // the k rows of a double block stay zero
+    const qkv = after.get('double_blocks.0.img_attn.qkv.weight')!
+    expect(rowsOf(qkv, H, 2 * H).data.every((x) => x === 0)).toBe(true)
+    expect(await loadablePercent(out, base)).toBe(100)
+  })
+})
+
+describe('rename across conventions', () => {
+  const wanTargets = targetsOf(WAN, /^blocks\.\d+\.(?:self_attn|cross_attn|ffn)\./)
+
+  test.each(['comfyui', 'peft', 'diffusers', 'base', 'kohya'] as const)('BF16 kohya Wan LoRA -> %s', async (to) => {
+    const src = join(dir, `wan-kohya-${to}.safetensors`)
+    const out = join(dir, `wan-kohya-${to}.out.safetensors`)
+    await writeRandomLora(src, kohyaLora(wanTargets, { rank: 4, alpha: 2, dtype: 'BF16' }), 7)
+    const base = specCheckpoint(WAN)
+    const plan = await convertFile(src, base, out, to)
+    expect(plan.counts.rename).toBe(wanTargets.length)
+    const keys = (await readCheckpoint(out)).tensors.map((t) => t.name)
+    const expected: Record<string, string> = {
+      comfyui: 'diffusion_model.blocks.0.self_attn.q.lora_down.weight',
+      peft: 'base_model.model.blocks.0.self_attn.q.lora_A.weight',
+      diffusers: 'transformer.blocks.0.self_attn.q.lora_A.weight',
+      base: 'blocks.0.self_attn.q.lora_A.weight',
+      kohya: 'lora_unet_blocks_0_self_attn_q.lora_down.weight'
+    }
+    expect(keys).toContain(expected[to])
+    // scale 0.5 is kept: an alpha tensor even where the convention has none by default
+    expect(keys.filter((k) => k.endsWith('.alpha')).length).toBe(wanTargets.length)
+    const before = await deltasOf(src, base)
+    const after = await deltasOf(out, base)
+    for (const [k, d] of before) expectSame(d, after.get(k), k)
+    expect(after.size).toBe(before.size)
+    expect(await loadablePercent(out, base)).toBe(100)
+  })
+
+  test('F32 diffusers-named Wan LoRA onto the original-named base -> kohya', async () => {
+    const diffusersTargets = wanTargets
+      .filter((t) => /self_attn\.[qkvo]$/.test(t.path))
+      .map((t) => ({ ...t, path: t.path.replace('self_attn.o', 'attn1.to_out.0').replace(/self_attn\.([qkv])$/, 'attn1.to_$1') }))
+    const src = join(dir, 'wan-diffusers.safetensors')
+    const out = join(dir, 'wan-diffusers.out.safetensors')
+    await writeRandomLora(src, dottedLora(diffusersTargets, { rank: 4, dtype: 'F32', prefix: 'transformer.' }), 8)
+    const base = specCheckpoint(WAN)
+    const plan = await convertFile(src, base, out, 'kohya')
+    expect(plan.modules.map((m) => m.stem)).toContain('lora_unet_blocks_1_self_attn_o')
+    const before = await deltasOf(src, base)
+    const after = await deltasOf(out, base)
+    for (const [k, d] of before) expectSame(d, after.get(k), k)
+    expect(await loadablePercent(out, base)).toBe(100)
+  })
+})

@@ -1,0 +1,619 @@
+export const id = 834;
+export const ids = [834];
+export const modules = {
+
+/***/ 834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loraCommand: () => (/* binding */ loraCommand),
+  loraSpec: () => (/* binding */ loraSpec),
+  readAlphaScalars: () => (/* binding */ readAlphaScalars),
+  renderLoraKeyExport: () => (/* binding */ renderLoraKeyExport),
+  runLora: () => (/* binding */ runLora)
+});
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(604);
+// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
+var formats = __webpack_require__(189);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __webpack_require__(159);
+// EXTERNAL MODULE: ./src/lora/index.ts + 10 modules
+var lora = __webpack_require__(411);
+// EXTERNAL MODULE: ./src/lora/report.ts
+var report = __webpack_require__(520);
+// EXTERNAL MODULE: ./src/lora/layers.ts
+var lora_layers = __webpack_require__(264);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(11);
+;// CONCATENATED MODULE: ./src/report/lora-console.ts
+
+
+/** `[0,1,2,3,7,8]` -> `0-3, 7-8`. */
+function compressRanges(indices) {
+    const parts = [];
+    let i = 0;
+    while (i < indices.length) {
+        let j = i;
+        while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1)
+            j++;
+        parts.push(j === i ? String(indices[i]) : `${indices[i]}-${indices[j]}`);
+        i = j + 1;
+    }
+    return parts.join(', ');
+}
+function countList(rec, sep = ', ') {
+    return Object.entries(rec)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([k, n]) => `${k} x${n}`)
+        .join(sep);
+}
+function alphaLine(a) {
+    const s = a.statistics;
+    const parts = [];
+    if (Object.keys(s.alpha.values).length > 0)
+        parts.push(`alpha ${countList(s.alpha.values)}`);
+    if (s.alpha.unread > 0)
+        parts.push(`${s.alpha.unread} alpha tensor(s) stored, values not read`);
+    if (s.alpha.missing > 0)
+        parts.push(`${s.alpha.missing} module(s) without alpha: ${s.alpha.defaultRule}`);
+    if (s.scale) {
+        const range = s.scale.min === s.scale.max ? `${s.scale.min}` : `${s.scale.min} .. ${s.scale.max}`;
+        parts.push(`effective scale (alpha/rank) ${range}`);
+    }
+    return parts.join('; ') || 'not applicable';
+}
+function conventionLine(a) {
+    const names = a.conventions.map((c) => `${c.convention} (${c.keyCount} keys)`).join(', ');
+    return a.mixed ? `MIXED: ${names}` : names || 'none recognised';
+}
+function renderLoraAnalysis(a, opts) {
+    const c = (0,format/* colors */.Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    const s = a.statistics;
+    let out = opts.title ? `${c.bold(`== ${opts.title} ==`)}\n` : '';
+    out += `${c.bold(a.path)}\n`;
+    const rows = [
+        ['conventions', a.mixed ? c.yellow(conventionLine(a)) : conventionLine(a)],
+        [
+            'targets',
+            a.family
+                ? `${a.family} (${(0,lora_layers/* sizeLabel */.Qw)(a.family, a.width)})`
+                : a.width
+                    ? `width ${a.width}`
+                    : 'unknown architecture'
+        ],
+        ['modules', `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`],
+        ['algorithms', countList(s.algorithms) || '-'],
+        ['parameters', `${(0,format/* formatCount */.B4)(s.params)} in ${s.tensors} tensors, ${(0,format/* formatBytes */.z3)(s.bytes)}`],
+        ['dtypes', countList(s.dtypes)],
+        [
+            'rank',
+            s.rank
+                ? `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max} (${s.rank.histogram.map((h) => `r${h.rank} x${h.modules}`).join(', ')})`
+                : '-'
+        ],
+        ['alpha', alphaLine(a)]
+    ];
+    for (const [series, idx] of Object.entries(s.blocks))
+        rows.push([`${series}`, `${compressRanges(idx)} (${idx.length} touched)`]);
+    out += (0,format/* table */.tp)(rows);
+    for (const e of a.conventions) {
+        out += c.dim(`  ${e.convention}: ${e.markers.join(', ')}; e.g. ${e.examples[0] ?? ''}\n`);
+    }
+    const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    if (kinds.length > 0)
+        out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [k, String(n)]))}`;
+    if (s.rankNotes.length > 0)
+        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${n}\n`).join('')}`;
+    const meta = Object.entries(a.metadata.summary);
+    if (meta.length > 0)
+        out += `\n${c.bold('training metadata')}\n${(0,format/* table */.tp)(meta)}`;
+    if (a.warnings.length > 0) {
+        out += `\n${c.yellow('warnings')}\n`;
+        const { shown, omitted } = (0,format/* cutList */.f6)(a.warnings, max);
+        for (const w of shown)
+            out += `  - ${w}\n`;
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more\n`);
+    }
+    return out;
+}
+function statusText(status, c) {
+    if (status === 'ok')
+        return c.green('ok');
+    if (status === 'shape-mismatch')
+        return c.red('shape mismatch');
+    if (status === 'unresolved')
+        return c.red('not loaded');
+    return c.yellow('unsupported');
+}
+function moduleLine(r) {
+    if (r.status === 'shape-mismatch' && r.target) {
+        const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : '';
+        return `${r.stem} -> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`;
+    }
+    let line = `${r.stem}: ${r.reason ?? r.status}`;
+    const near = r.nearest?.[0];
+    if (near)
+        line += `; nearest ${near.key} ${(0,format/* formatShape */.BB)(near.shape)} (${near.why})`;
+    return line;
+}
+/** Failing modules, interleaved across causes so a short list shows an example of every cause first. */
+function failingByCause(r) {
+    const groups = new Map();
+    for (const x of r.results) {
+        if (x.status === 'ok')
+            continue;
+        const key = x.cause ?? x.status;
+        const g = groups.get(key);
+        if (g)
+            g.push(x);
+        else
+            groups.set(key, [x]);
+    }
+    const ordered = [...groups.values()];
+    const out = [];
+    for (let i = 0; out.length < r.results.length; i++) {
+        let added = false;
+        for (const g of ordered) {
+            if (i < g.length) {
+                out.push(g[i]);
+                added = true;
+            }
+        }
+        if (!added)
+            break;
+    }
+    return out;
+}
+function renderLoraResolution(r, opts) {
+    const c = (0,format/* colors */.Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    const base = r.baseFamily
+        ? `${r.baseFamily}, ${(0,lora_layers/* sizeLabel */.Qw)(r.baseFamily, r.baseWidth)}`
+        : `width ${r.baseWidth ?? '?'}`;
+    let out = `${c.bold('resolution against')} ${r.base} (${base})\n`;
+    const pct = `${r.loadablePercent.toFixed(1)}%`;
+    const paint = r.loadable === r.modules ? c.green : r.loadable === 0 ? c.red : c.yellow;
+    out += (0,format/* table */.tp)([
+        ['loadable', paint(`${r.loadable} / ${r.modules} modules (${pct})`)],
+        [
+            'by status',
+            `ok ${r.counts.ok}, shape mismatch ${r.counts['shape-mismatch']}, not loaded ${r.counts.unresolved}, unsupported ${r.counts.unsupported}`
+        ]
+    ]);
+    if (r.causes.length > 0) {
+        out += `\n${c.bold('likely causes')}\n${(0,format/* table */.tp)(r.causes.map((x) => [String(x.modules), x.cause]))}`;
+    }
+    const failing = failingByCause(r);
+    if (failing.length > 0) {
+        const { shown, omitted } = (0,format/* cutList */.f6)(failing, max);
+        out += `\n${c.bold('modules that would not load')}\n`;
+        for (const f of shown)
+            out += `  ${statusText(f.status, c)}  ${moduleLine(f)}\n`;
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more (see --json)\n`);
+    }
+    const sliced = r.results.filter((x) => x.status === 'ok' && x.target?.slice).length;
+    const aliased = r.results.filter((x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via));
+    if (sliced > 0)
+        out += c.dim(`  ${sliced} module(s) patch row slices of fused weights\n`);
+    if (aliased.length > 0)
+        out += c.dim(`  ${aliased.length} module(s) resolved through ${aliased[0].target.via}\n`);
+    return out;
+}
+function renderLoraComparison(x, opts) {
+    const c = (0,format/* colors */.Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    let out = `${c.bold('LoRA vs LoRA')}\n  A: ${x.a}\n  B: ${x.b}\n`;
+    const rank = (r) => (r ? `${r.min}..${r.max} (median ${r.median})` : '-');
+    out += (0,format/* table */.tp)([
+        [
+            'conventions',
+            `${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')}${x.conventions.same ? '' : c.yellow(' (differ)')}`
+        ],
+        [
+            'family',
+            `${x.family.a ?? '?'} | ${x.family.b ?? '?'}${x.family.same ? c.green(' (same)') : c.red(' (differ)')}`
+        ],
+        ['width', `${x.width.a ?? '?'} | ${x.width.b ?? '?'}`],
+        [
+            'targets',
+            `${x.targets.common} common, ${x.targets.onlyACount} only in A, ${x.targets.onlyBCount} only in B`
+        ],
+        ['rank', `${rank(x.rank.a)} | ${rank(x.rank.b)}; ${x.rank.differing.length} common module(s) differ`],
+        ['alpha', `${x.alpha.differing.length} common module(s) differ`]
+    ]);
+    const kinds = Object.entries(x.layerKinds.counts).map(([k, [a, b]]) => [k, String(a), String(b)]);
+    if (kinds.length > 0)
+        out += `\n${c.bold('layer kinds')} (A, B)\n${(0,format/* table */.tp)(kinds)}`;
+    for (const [label, blocks] of [
+        ['blocks only in A', x.blocks.onlyA],
+        ['blocks only in B', x.blocks.onlyB]
+    ]) {
+        for (const [series, idx] of Object.entries(blocks))
+            out += `  ${label}: ${series} ${compressRanges(idx)}\n`;
+    }
+    for (const [label, list, total] of [
+        ['only in A', x.targets.onlyA, x.targets.onlyACount],
+        ['only in B', x.targets.onlyB, x.targets.onlyBCount]
+    ]) {
+        if (list.length === 0)
+            continue;
+        const { shown } = (0,format/* cutList */.f6)(list, max);
+        out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${p}\n`).join('')}`;
+        if (total > shown.length)
+            out += c.dim(`  ... ${total - shown.length} more\n`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/lora-markdown.ts
+/** Markdown rendering of a LoRA report (for job summaries and PR comments). Pure: data in, string out. */
+
+
+
+function code(s) {
+    return `\`${s.replace(/`/g, "'")}\``;
+}
+function heading(level, text) {
+    return `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${text}\n\n`;
+}
+function loraAnalysisMarkdown(a, opts = {}) {
+    const level = opts.level ?? 2;
+    const s = a.statistics;
+    let out = heading(level, `LoRA ${code(opts.title ?? a.path)}`);
+    const rows = [
+        ['Conventions', (0,format/* mdEscape */.Li)(conventionLine(a))],
+        ['Targets', a.family ? `${a.family} (${(0,lora_layers/* sizeLabel */.Qw)(a.family, a.width)})` : 'unknown architecture'],
+        ['Modules', `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`],
+        ['Parameters', `${(0,format/* formatCount */.B4)(s.params)} in ${s.tensors} tensors, ${(0,format/* formatBytes */.z3)(s.bytes)}`],
+        ['Rank', s.rank ? `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max}` : '-'],
+        ['Alpha', (0,format/* mdEscape */.Li)(alphaLine(a))]
+    ];
+    for (const [series, idx] of Object.entries(s.blocks))
+        rows.push([(0,format/* mdEscape */.Li)(series), `${compressRanges(idx)} (${idx.length})`]);
+    const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1]);
+    if (kinds.length > 0)
+        rows.push(['Layer kinds', kinds.map(([k, n]) => `${(0,format/* mdEscape */.Li)(k)} ${n}`).join(', ')]);
+    out += '| | |\n|---|---|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n';
+    if (s.rankNotes.length > 0)
+        out += s.rankNotes.map((n) => `- ${(0,format/* mdEscape */.Li)(n)}`).join('\n') + '\n\n';
+    const meta = Object.entries(a.metadata.summary);
+    if (meta.length > 0)
+        out += `Training metadata: ${meta.map(([k, v]) => `${k} ${code(v)}`).join(', ')}\n\n`;
+    if (a.warnings.length > 0)
+        out += a.warnings.map((w) => `> ⚠️ ${(0,format/* mdEscape */.Li)(w)}`).join('\n') + '\n\n';
+    return out;
+}
+function loraResolutionMarkdown(r, opts = {}) {
+    const level = opts.level ?? 2;
+    const max = opts.maxItems ?? 20;
+    const icon = r.loadable === r.modules ? '✅' : r.loadable === 0 ? '❌' : '⚠️';
+    let out = heading(level + 1, `Resolution against ${code(r.base)}`);
+    out += `${icon} **${r.loadable} / ${r.modules} modules loadable (${r.loadablePercent.toFixed(1)}%)**: `;
+    out += `shape mismatch ${r.counts['shape-mismatch']}, not loaded ${r.counts.unresolved}, unsupported ${r.counts.unsupported}. `;
+    out += `Base: ${r.baseFamily ?? 'unknown'} (${(0,lora_layers/* sizeLabel */.Qw)(r.baseFamily, r.baseWidth)}).\n\n`;
+    if (r.causes.length > 0) {
+        out += '| Modules | Likely cause |\n|---:|---|\n';
+        out += r.causes.map((x) => `| ${x.modules} | ${(0,format/* mdEscape */.Li)(x.cause)} |`).join('\n') + '\n\n';
+    }
+    const failing = failingByCause(r);
+    if (failing.length > 0) {
+        const { shown, omitted } = (0,format/* cutList */.f6)(failing, max);
+        out += '<details><summary>Modules that would not load</summary>\n\n';
+        out += '| Module | Status | Base key | Why |\n|---|---|---|---|\n';
+        for (const f of shown) {
+            const key = f.target
+                ? `${code(f.target.key)} ${(0,format/* formatShape */.BB)(f.target.shape)}`
+                : f.nearest?.[0]
+                    ? `nearest ${code(f.nearest[0].key)}`
+                    : '';
+            const why = [f.expected, f.reason].filter(Boolean).join('; ');
+            out += `| ${code(f.stem)} | ${f.status} | ${key} | ${(0,format/* mdEscape */.Li)(why)} |\n`;
+        }
+        if (omitted > 0)
+            out += `\n… ${omitted} more in the JSON report.\n`;
+        out += '\n</details>\n\n';
+    }
+    return out;
+}
+function loraComparisonMarkdown(x, opts = {}) {
+    const level = opts.level ?? 2;
+    let out = heading(level, `LoRA vs LoRA: ${code(x.a)} vs ${code(x.b)}`);
+    const rank = (r) => (r ? `${r.min}..${r.max}` : '-');
+    out += '| | A | B |\n|---|---|---|\n';
+    out += `| Conventions | ${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')} |\n`;
+    out += `| Family | ${x.family.a ?? '?'} | ${x.family.b ?? '?'} |\n`;
+    out += `| Width | ${x.width.a ?? '?'} | ${x.width.b ?? '?'} |\n`;
+    out += `| Rank | ${rank(x.rank.a)} | ${rank(x.rank.b)} |\n`;
+    out += `| Targets only here | ${x.targets.onlyACount} | ${x.targets.onlyBCount} |\n`;
+    for (const [k, [a, b]] of Object.entries(x.layerKinds.counts))
+        out += `| ${(0,format/* mdEscape */.Li)(k)} | ${a} | ${b} |\n`;
+    out += `\n${x.targets.common} common target modules; ${x.rank.differing.length} differ in rank, ${x.alpha.differing.length} in alpha. `;
+    out += x.family.same ? 'Same base family.\n' : '**Different base families.**\n';
+    return out + '\n';
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/cli/files.ts
+var cli_files = __webpack_require__(141);
+;// CONCATENATED MODULE: ./src/cli/commands/lora.ts
+/**
+ * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
+ * [--read-alpha]`: explain LoRA files, resolve them against a base, compare two.
+ */
+
+
+
+
+
+
+
+
+
+
+const loraSpec = {
+    name: 'lora',
+    summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
+    usage: 'FILE... [--base BASE] [--compare] [--names NAME...] [--json | --markdown] [--export keys.txt] [--read-alpha]',
+    minPositionals: 1,
+    options: {
+        base: {
+            kind: 'string',
+            help: 'resolve every module against this base (checkpoint, folder or manifest)',
+            value: 'BASE'
+        },
+        compare: { kind: 'boolean', help: 'compare the two LoRA files' },
+        names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
+        json: { kind: 'boolean', help: 'print the JSON report (schemas/lora.schema.json)' },
+        markdown: { kind: 'boolean', help: 'print the report as Markdown' },
+        export: {
+            kind: 'string',
+            help: 'write every LoRA key with its module, role, shape and base target',
+            value: 'FILE'
+        },
+        'read-alpha': {
+            kind: 'boolean',
+            help: 'read the scalar alpha / alpha_scale values (a few bytes each; otherwise only headers are read)'
+        }
+    }
+};
+/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
+const MAX_SCALARS = 100_000;
+const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
+function decodeScalar(bytes, dtype) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    switch (dtype) {
+        case 'F32':
+            return view.getFloat32(0, true);
+        case 'F64':
+            return view.getFloat64(0, true);
+        case 'BF16':
+            return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
+        default: {
+            // F16: sign, 5-bit exponent, 10-bit fraction.
+            const h = view.getUint16(0, true);
+            const sign = h & 0x8000 ? -1 : 1;
+            const exp = (h >> 10) & 0x1f;
+            const frac = h & 0x3ff;
+            if (exp === 0)
+                return sign * 2 ** -14 * (frac / 1024);
+            if (exp === 31)
+                return frac ? NaN : sign * Infinity;
+            return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+        }
+    }
+}
+/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
+async function readAlphaScalars(ckpt) {
+    const values = new Map();
+    if (ckpt.format !== 'safetensors')
+        return values;
+    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
+        t.byteRange !== undefined &&
+        t.shape.reduce((a, b) => a * b, 1) === 1 &&
+        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
+        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
+    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
+        return values;
+    const source = await (0,formats_source/* openLocalFile */.Kp)(ckpt.path);
+    try {
+        for (const t of wanted) {
+            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
+            const v = decodeScalar(bytes, t.dtype);
+            if (Number.isFinite(v))
+                values.set(t.name, v);
+        }
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+    return values;
+}
+/** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
+function renderLoraKeyExport(analyses, resolutions) {
+    let out = '';
+    analyses.forEach((a, i) => {
+        out += `# ${a.path}\n`;
+        const byStem = new Map(resolutions[i]?.results.map((r) => [r.stem, r]) ?? []);
+        for (const m of a.modules) {
+            const r = byStem.get(m.stem);
+            const target = r
+                ? r.status === 'ok'
+                    ? r.target.key
+                    : `${r.status}: ${r.expected ?? r.reason ?? ''}`
+                : '';
+            for (const t of m.tensors) {
+                const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role;
+                out +=
+                    [t.tensor.name, m.path, role, JSON.stringify(t.tensor.shape), t.tensor.dtype, target].join('\t') +
+                        '\n';
+            }
+        }
+        for (const k of a.unknownKeys)
+            out += `${k}\t\tunknown\t\t\t\n`;
+    });
+    return out;
+}
+async function runLora(args, io) {
+    const files = args.positionals;
+    const names = (0,cli_args/* list */.p_)(args, 'names');
+    if (names && names.length > files.length)
+        throw new cli_args/* UsageError */.eb(`--names has ${names.length} names for ${files.length} files`);
+    const compare = (0,cli_args/* flag */.Jt)(args, 'compare');
+    if (compare && files.length !== 2)
+        throw new cli_args/* UsageError */.eb('--compare needs exactly two LoRA files');
+    if ((0,cli_args/* flag */.Jt)(args, 'json') && (0,cli_args/* flag */.Jt)(args, 'markdown'))
+        throw new cli_args/* UsageError */.eb('--json and --markdown are exclusive');
+    const analyses = [];
+    for (const path of files) {
+        const ckpt = await (0,formats/* readCheckpoint */.HQ)(path);
+        const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await readAlphaScalars(ckpt) : undefined;
+        analyses.push((0,lora/* analyzeLora */.hL)(ckpt, scalars ? { scalars } : {}));
+    }
+    const basePath = (0,cli_args/* str */.gx)(args, 'base');
+    let resolutions = [];
+    if (basePath !== undefined) {
+        const index = (0,lora/* buildBaseIndex */.uR)(await (0,formats/* readCheckpoint */.HQ)(basePath));
+        resolutions = analyses.map((a) => (0,lora/* resolveLora */.PQ)(a, index));
+    }
+    const comparison = compare ? (0,lora/* compareLoras */.zD)(analyses[0], analyses[1]) : undefined;
+    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
+    if (exportPath !== undefined)
+        await (0,cli_files/* writeFileAtomic */.Z)(exportPath, renderLoraKeyExport(analyses, resolutions));
+    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
+        const input = { tool: version/* TOOL */.j, analyses, resolutions };
+        if (names)
+            input.names = names;
+        if (basePath !== undefined)
+            input.base = basePath;
+        if (comparison)
+            input.comparison = comparison;
+        // No BigInt in this document (byte ranges are left out), so the plain serialiser, which is several times
+        // faster on a 1,500-module report than a replacer.
+        io.stdout(JSON.stringify((0,report/* buildLoraReport */.zJ)(input), null, 2) + '\n');
+        return cli_io/* EXIT_OK */.Ij;
+    }
+    const markdown = (0,cli_args/* flag */.Jt)(args, 'markdown');
+    analyses.forEach((a, i) => {
+        const title = names?.[i];
+        if (markdown) {
+            io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}));
+            const r = resolutions[i];
+            if (r)
+                io.stdout(loraResolutionMarkdown(r));
+            return;
+        }
+        if (i > 0)
+            io.stdout('\n');
+        io.stdout(renderLoraAnalysis(a, title ? { color: io.color, title } : { color: io.color }));
+        const r = resolutions[i];
+        if (r)
+            io.stdout('\n' + renderLoraResolution(r, { color: io.color }));
+    });
+    if (comparison)
+        io.stdout(markdown
+            ? loraComparisonMarkdown(comparison)
+            : '\n' + renderLoraComparison(comparison, { color: io.color }));
+    if (exportPath !== undefined && !markdown)
+        io.stdout(`\nkeys written to ${exportPath}\n`);
+    return cli_io/* EXIT_OK */.Ij;
+}
+const loraCommand = { spec: loraSpec, run: runLora };
+
+
+/***/ }),
+
+/***/ 11:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Li: () => (/* binding */ mdEscape),
+/* harmony export */   Tj: () => (/* binding */ colors),
+/* harmony export */   f6: () => (/* binding */ cutList),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export formatPercent */
+/** Small formatting helpers shared by the console and Markdown renderers. */
+function formatBytes(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let u = 0;
+    while (Math.abs(v) >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
+}
+/** 14288491584 -> "14.29B"; small counts stay exact. */
+function formatCount(n) {
+    const abs = Math.abs(n);
+    if (abs >= 1e9)
+        return `${(n / 1e9).toFixed(2)}B`;
+    if (abs >= 1e6)
+        return `${(n / 1e6).toFixed(2)}M`;
+    if (abs >= 1e4)
+        return `${(n / 1e3).toFixed(1)}K`;
+    return String(n);
+}
+function formatPercent(x, digits = 1) {
+    return `${x.toFixed(digits)}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Align rows into columns; the first row is the header when `header` is set. */
+function table(rows, opts = {}) {
+    if (rows.length === 0)
+        return '';
+    const widths = [];
+    for (const r of rows)
+        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
+    const indent = opts.indent ?? '  ';
+    const lines = rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  '));
+    if (opts.header && lines.length > 1) {
+        lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    return lines.join('\n') + '\n';
+}
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+function visibleLength(s) {
+    return s.replace(ANSI, '').length;
+}
+const wrap = (open, close) => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
+function colors(enabled) {
+    if (!enabled) {
+        const id = (s) => s;
+        return { bold: id, dim: id, red: id, green: id, yellow: id };
+    }
+    return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
+}
+/** Cut a list to `max` items and say how many were left out. */
+function cutList(items, max) {
+    return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
+}
+/** Escape text for a Markdown table cell or inline code. */
+function mdEscape(s) {
+    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+
+/***/ })
+
+};
