@@ -39,7 +39,8 @@ async function cli(...argv: string[]): Promise<Captured> {
   }
 }
 
-const wanSpec = (dim: number, layers: number) => scaledModel('wan2.1-t2v-14b', { dim, ffn_dim: 128, num_layers: layers })
+const wanSpec = (dim: number, layers: number) =>
+  scaledModel('wan2.1-t2v-14b', { dim, ffn_dim: 128, num_layers: layers })
 const WAN = wanSpec(64, 2)
 
 let dir: string
@@ -51,7 +52,10 @@ beforeAll(async () => {
   await writeSafetensors(base, WAN)
   // three blocks of LoRA for a two-block base
   lora3 = join(dir, 'wan3.safetensors')
-  const fx = kohyaLora(targetsOf(wanSpec(64, 3), /^blocks\.\d+\.(?:self_attn\.[qo]|ffn\.0)$/), { rank: 4, alpha: 2 })
+  const fx = kohyaLora(targetsOf(wanSpec(64, 3), /^blocks\.\d+\.(?:self_attn\.[qo]|ffn\.0)$/), {
+    rank: 4,
+    alpha: 2
+  })
   fx.metadata = { ss_network_dim: '4', ss_network_alpha: '2' }
   await writeRandomLora(lora3, fx, 11)
 })
@@ -70,10 +74,14 @@ describe('refusals', () => {
     expect(existsSync(out)).toBe(false)
     expect(filesIn()).toEqual(before)
     for (const p of ['self_attn_q', 'self_attn_o', 'ffn_0'])
-      expect(r.out).toMatch(new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`))
+      expect(r.out).toMatch(
+        new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`)
+      )
     expect(r.out).toContain("3 module(s)  blocks beyond the base's depth (base has blocks 0-1)")
     expect(r.out).toContain('modules  6 output module(s) (rename 6); 3 refused')
-    expect(r.err).toContain('3 module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)')
+    expect(r.err).toContain(
+      '3 module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)'
+    )
   })
 
   test('mismatched dims: the resolver reason with both shapes', async () => {
@@ -93,14 +101,18 @@ describe('refusals', () => {
     expect(r.code).toBe(0)
     expect(r.out).toContain('Dropped (--drop-unmatched): 3 module(s)')
     for (const p of ['self_attn_q', 'self_attn_o', 'ffn_0'])
-      expect(r.out).toMatch(new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`))
+      expect(r.out).toMatch(
+        new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`)
+      )
     const ckpt = await readCheckpoint(out)
     expect(ckpt.tensors.some((t) => t.name.includes('blocks.2'))).toBe(false)
     expect(ckpt.tensors).toHaveLength(6 * 3)
     const record = JSON.parse(ckpt.metadata[CONVERSION_METADATA_KEY] as string) as ConversionRecord
-    expect(record.dropped.map((d) => d.stem).sort()).toEqual(
-      ['lora_unet_blocks_2_ffn_0', 'lora_unet_blocks_2_self_attn_o', 'lora_unet_blocks_2_self_attn_q']
-    )
+    expect(record.dropped.map((d) => d.stem).sort()).toEqual([
+      'lora_unet_blocks_2_ffn_0',
+      'lora_unet_blocks_2_self_attn_o',
+      'lora_unet_blocks_2_self_attn_q'
+    ])
     expect(await loadablePercent(out, specCheckpoint(WAN))).toBe(100)
   })
 })
@@ -110,13 +122,26 @@ describe('output', () => {
     const lora = join(dir, 'wan2.safetensors')
     await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.[qkv]$/), { rank: 4 }), 12)
     const before = filesIn()
-    const r = await cli(lora, '--base', base, '-o', join(dir, 'never.safetensors'), '--dry-run', '--to', 'peft')
+    const r = await cli(
+      lora,
+      '--base',
+      base,
+      '-o',
+      join(dir, 'never.safetensors'),
+      '--dry-run',
+      '--to',
+      'peft'
+    )
     expect(r.code).toBe(0)
     expect(filesIn()).toEqual(before)
     expect(r.out).toContain('modules  6 output module(s) (rename 6)\n')
-    expect(r.out).toContain('rename     base_model.model.blocks.0.self_attn.q  4     -      lora_unet_blocks_0_self_attn_q')
+    expect(r.out).toContain(
+      'rename     base_model.model.blocks.0.self_attn.q  4     -      lora_unet_blocks_0_self_attn_q'
+    )
     const json = await cli(lora, '--base', base, '--dry-run', '--json')
-    const doc = JSON.parse(json.out) as { plan: { to: string; modules: { stem: string; tensors: { recipe: string }[] }[] } }
+    const doc = JSON.parse(json.out) as {
+      plan: { to: string; modules: { stem: string; tensors: { recipe: string }[] }[] }
+    }
     // a kohya LoRA stays kohya by default
     expect(doc.plan.to).toBe('kohya')
     expect(doc.plan.modules[0]!.tensors.map((t) => t.recipe)).toEqual(['rows', 'rows', 'scalar'])
@@ -136,13 +161,22 @@ describe('output', () => {
     const record = JSON.parse(meta[CONVERSION_METADATA_KEY] as string) as ConversionRecord
     expect(record.source.sha256).toBe(createHash('sha256').update(readFileSync(lora)).digest('hex'))
     expect(record.source.file).toBe('meta.safetensors')
-    expect(record).toMatchObject({ tool: 'model-compat', to: 'comfyui', modules: 1, transforms: { rename: 1 } })
+    expect(record).toMatchObject({
+      tool: 'model-compat',
+      to: 'comfyui',
+      modules: 1,
+      transforms: { rename: 1 }
+    })
     expect((JSON.parse(r.out) as { written: { tensors: number } }).written.tensors).toBe(3)
   })
 
   test('a source that fails mid-write leaves no output and no temporary file', async () => {
     const lora = join(dir, 'broken.safetensors')
-    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\.ffn\.[02]$/), { rank: 8, alpha: 8 }), 14)
+    await writeRandomLora(
+      lora,
+      kohyaLora(targetsOf(WAN, /^blocks\.\d+\.ffn\.[02]$/), { rank: 8, alpha: 8 }),
+      14
+    )
     const { plan, lora: ckpt } = await planFor(lora, specCheckpoint(WAN), 'kohya')
     expect(plan.ok).toBe(true)
     const out = join(dir, 'half.safetensors')
@@ -150,15 +184,19 @@ describe('output', () => {
     // the header was read; the data now ends early
     truncateSync(lora, ckpt.bytes - 1000)
     const { writeConversion } = await import('../../src/convert/index.js')
-    await expect(writeConversion(plan, ckpt, out, { tool: { name: 'model-compat', version: 'test' } })).rejects.toThrow(
-      /source ended at byte/
-    )
+    await expect(
+      writeConversion(plan, ckpt, out, { tool: { name: 'model-compat', version: 'test' } })
+    ).rejects.toThrow(/source ended at byte/)
     expect(filesIn()).toEqual(before)
   })
 
   test('converting back and forth keeps every delta (kohya -> comfyui -> kohya)', async () => {
     const lora = join(dir, 'round.safetensors')
-    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\./), { rank: 4, alpha: 3, dtype: 'F16' }), 15)
+    await writeRandomLora(
+      lora,
+      kohyaLora(targetsOf(WAN, /^blocks\.\d+\./), { rank: 4, alpha: 3, dtype: 'F16' }),
+      15
+    )
     const mid = join(dir, 'round.comfy.safetensors')
     const back = join(dir, 'round.back.safetensors')
     const baseCkpt = specCheckpoint(WAN)

@@ -48,7 +48,11 @@ export async function writeRandomLora(path: string, fx: LoraFixture, seed: numbe
       const t = byName.get(name)!
       const v = fx.scalars.get(name)
       if (v !== undefined) return new Uint8Array(new Float32Array([v]).buffer)
-      return randomBytes(t.dtype, t.shape.reduce((a, b) => a * b, 1), rand)
+      return randomBytes(
+        t.dtype,
+        t.shape.reduce((a, b) => a * b, 1),
+        rand
+      )
     }
   })
 }
@@ -67,7 +71,8 @@ export function decode(bytes: Uint8Array, dtype: string): Float64Array {
   const out = new Float64Array(bytes.length / es)
   for (let i = 0; i < out.length; i++) {
     if (dtype === 'F32') out[i] = view.getFloat32(i * 4, true)
-    else if (dtype === 'BF16') out[i] = new Float32Array(new Uint32Array([view.getUint16(i * 2, true) << 16]).buffer)[0]!
+    else if (dtype === 'BF16')
+      out[i] = new Float32Array(new Uint32Array([view.getUint16(i * 2, true) << 16]).buffer)[0]!
     else if (dtype === 'F16') out[i] = f16(view.getUint16(i * 2, true))
     else throw new Error(`dtype ${dtype}`)
   }
@@ -112,13 +117,15 @@ export async function deltasOf(loraPath: string, base: Checkpoint): Promise<Map<
       blocks.forEach((b, j) => {
         const v = values(file, b.tensor)
         const rows = b.tensor.shape[0]!
-        for (let i = 0; i < rows; i++) for (let c = 0; c < r; c++) U[(row + i) * R + j * r + c] = v[i * r + c]!
+        for (let i = 0; i < rows; i++)
+          for (let c = 0; c < r; c++) U[(row + i) * R + j * r + c] = v[i * r + c]!
         row += rows
       })
     }
     const shape = baseShapes.get(r.target.key)!
     let d = out.get(r.target.key)
-    if (!d) out.set(r.target.key, (d = { rows: shape[0]!, cols: inDim, data: new Float64Array(shape[0]! * inDim) }))
+    if (!d)
+      out.set(r.target.key, (d = { rows: shape[0]!, cols: inDim, data: new Float64Array(shape[0]! * inDim) }))
     const offset = r.target.slice?.offset ?? 0
     const scale = m.scale!
     for (let i = 0; i < outRows; i++) {
@@ -150,7 +157,12 @@ export function relativeError(x: Delta, y: Delta): number {
 }
 
 import { buildBaseIndex } from '../../src/lora/index.js'
-import { planConversion, writeConversion, type ConversionPlan, type ConvertTarget } from '../../src/convert/index.js'
+import {
+  planConversion,
+  writeConversion,
+  type ConversionPlan,
+  type ConvertTarget
+} from '../../src/convert/index.js'
 import { TOOL } from '../../src/version.js'
 
 /** Plan a conversion of a LoRA file against a base, as the CLI does. */

@@ -13,12 +13,26 @@ import {
   type Target
 } from '../../fixtures/lora.js'
 import { readCheckpoint } from '../../src/formats/index.js'
-import { convertFile, deltasOf, loadablePercent, relativeError, rowsOf, writeRandomLora, type Delta } from './helpers.js'
+import {
+  convertFile,
+  deltasOf,
+  loadablePercent,
+  relativeError,
+  rowsOf,
+  writeRandomLora,
+  type Delta
+} from './helpers.js'
 
 const TOL = 1e-6
 const H = 64
 const WAN = scaledModel('wan2.1-t2v-14b', { dim: H, ffn_dim: 128, num_layers: 2 })
-const LONGCAT = scaledModel('longcat-video', { hidden_size: H, num_heads: 2, head_dim: 32, depth: 2, ffn_hidden: 160 })
+const LONGCAT = scaledModel('longcat-video', {
+  hidden_size: H,
+  num_heads: 2,
+  head_dim: 32,
+  depth: 2,
+  ffn_hidden: 160
+})
 const FLUX = scaledModel('flux.1-dev', { hidden_size: H, num_heads: 2, depth: 2, depth_single_blocks: 3 })
 const FLUX_DIFFUSERS = targetTensors(fluxDiffusersTargets(2, 3, H))
 
@@ -51,38 +65,70 @@ function expectMapped(
 describe('separate q/k/v LoRA onto a fused-qkv base (LongCat-like): stack', () => {
   const targets: Target[] = []
   for (let i = 0; i < 2; i++) {
-    for (const p of ['self_attn.q', 'self_attn.k', 'self_attn.v', 'self_attn.o', 'cross_attn.q', 'cross_attn.k', 'cross_attn.v'])
+    for (const p of [
+      'self_attn.q',
+      'self_attn.k',
+      'self_attn.v',
+      'self_attn.o',
+      'cross_attn.q',
+      'cross_attn.k',
+      'cross_attn.v'
+    ])
       targets.push({ path: `blocks.${i}.${p}`, shape: [H, H] })
   }
 
-  test.each(['base', 'kohya'] as const)('F32 comfyui-named parts -> %s: deltas equal, 100%% loadable', async (to) => {
-    const src = join(dir, `lc-parts-${to}.safetensors`)
-    const out = join(dir, `lc-parts-${to}.out.safetensors`)
-    await writeRandomLora(src, dottedLora(targets, { rank: 4, alpha: 2, dtype: 'F32', style: 'down-up', prefix: 'diffusion_model.' }), 1)
-    const base = specCheckpoint(LONGCAT)
-    const plan = await convertFile(src, base, out, to)
-    expect(plan.counts).toEqual({ rename: 4, stack: 4, split: 0, 'split+stack': 0 })
-    const qkv = plan.modules.find((m) => m.baseKey === 'blocks.0.attn.qkv.weight')!
-    // rank 3 x 4, alpha = (2/4) x 12 so alpha/rank stays 0.5
-    expect(qkv.rank).toBe(12)
-    expect(qkv.alpha).toBe(6)
-    expect(qkv.tensors.map((t) => t.shape)).toEqual([[12, H], [3 * H, 12], []])
-    const before = await deltasOf(src, base)
-    const after = await deltasOf(out, base)
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
-    for (const [k, d] of before) expectSame(d, after.get(k), k)
-    expect(await loadablePercent(out, base)).toBe(100)
-  })
+  test.each(['base', 'kohya'] as const)(
+    'F32 comfyui-named parts -> %s: deltas equal, 100%% loadable',
+    async (to) => {
+      const src = join(dir, `lc-parts-${to}.safetensors`)
+      const out = join(dir, `lc-parts-${to}.out.safetensors`)
+      await writeRandomLora(
+        src,
+        dottedLora(targets, {
+          rank: 4,
+          alpha: 2,
+          dtype: 'F32',
+          style: 'down-up',
+          prefix: 'diffusion_model.'
+        }),
+        1
+      )
+      const base = specCheckpoint(LONGCAT)
+      const plan = await convertFile(src, base, out, to)
+      expect(plan.counts).toEqual({ rename: 4, stack: 4, split: 0, 'split+stack': 0 })
+      const qkv = plan.modules.find((m) => m.baseKey === 'blocks.0.attn.qkv.weight')!
+      // rank 3 x 4, alpha = (2/4) x 12 so alpha/rank stays 0.5
+      expect(qkv.rank).toBe(12)
+      expect(qkv.alpha).toBe(6)
+      expect(qkv.tensors.map((t) => t.shape)).toEqual([[12, H], [3 * H, 12], []])
+      const before = await deltasOf(src, base)
+      const after = await deltasOf(out, base)
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+      for (const [k, d] of before) expectSame(d, after.get(k), k)
+      expect(await loadablePercent(out, base)).toBe(100)
+    }
+  )
 
   test('parts with different scales are refused with the reason', async () => {
     const src = join(dir, 'lc-scales.safetensors')
-    const fx = dottedLora(targets.slice(0, 3), { rank: 4, alpha: 2, dtype: 'F32', style: 'down-up', prefix: 'diffusion_model.' })
+    const fx = dottedLora(targets.slice(0, 3), {
+      rank: 4,
+      alpha: 2,
+      dtype: 'F32',
+      style: 'down-up',
+      prefix: 'diffusion_model.'
+    })
     fx.scalars.set('diffusion_model.blocks.0.self_attn.k.alpha', 4)
     await writeRandomLora(src, fx, 2)
     const { planFor } = await import('./helpers.js')
     const { plan } = await planFor(src, specCheckpoint(LONGCAT), 'kohya')
     expect(plan.ok).toBe(false)
-    expect(plan.refused.map((r) => r.stem).sort()).toEqual(targets.slice(0, 3).map((t) => `diffusion_model.${t.path}`).sort())
+    expect(plan.refused.map((r) => r.stem).sort()).toEqual(
+      targets
+        .slice(0, 3)
+        .map((t) => `diffusion_model.${t.path}`)
+        .sort()
+    )
     expect(plan.refused[0]!.reason).toBe(
       'parts on blocks.0.attn.qkv.weight have different scales (0.5, 1); one alpha cannot keep them all'
     )
@@ -90,7 +136,10 @@ describe('separate q/k/v LoRA onto a fused-qkv base (LongCat-like): stack', () =
 })
 
 describe('fused LoRA onto a separate q/k/v base (Wan-like): split', () => {
-  const lcTargets = targetsOf(LONGCAT, /^blocks\.\d+\.(?:attn\.(?:qkv|proj)|cross_attn\.(?:q_linear|kv_linear))$/)
+  const lcTargets = targetsOf(
+    LONGCAT,
+    /^blocks\.\d+\.(?:attn\.(?:qkv|proj)|cross_attn\.(?:q_linear|kv_linear))$/
+  )
   const wanMap = (): [string, string, number, number][] => {
     const map: [string, string, number, number][] = []
     for (let i = 0; i < 2; i++) {
@@ -118,8 +167,17 @@ describe('fused LoRA onto a separate q/k/v base (Wan-like): split', () => {
     // LongCat's block j of up with rank chunk j of down: a plain rank-4 module, alpha = 0.25 x 4.
     expect(q.tensors.map((t) => t.shape)).toEqual([[4, H], [H, 4], []])
     expect(q.alpha).toBe(1)
-    expect(q.sources).toEqual([{ stem: 'lora___lorahyphen___blocks___lorahyphen___0___lorahyphen___attn___lorahyphen___qkv', rows: { start: 0, end: H } }])
-    expectMapped(await deltasOf(src, specCheckpoint(LONGCAT)), await deltasOf(out, specCheckpoint(WAN)), wanMap())
+    expect(q.sources).toEqual([
+      {
+        stem: 'lora___lorahyphen___blocks___lorahyphen___0___lorahyphen___attn___lorahyphen___qkv',
+        rows: { start: 0, end: H }
+      }
+    ])
+    expectMapped(
+      await deltasOf(src, specCheckpoint(LONGCAT)),
+      await deltasOf(out, specCheckpoint(WAN)),
+      wanMap()
+    )
     expect(await loadablePercent(out, specCheckpoint(WAN))).toBe(100)
   })
 
@@ -132,7 +190,11 @@ describe('fused LoRA onto a separate q/k/v base (Wan-like): split', () => {
     expect(k.transform).toBe('split')
     expect(k.tensors.map((t) => t.shape)).toEqual([[4, H], [H, 4], []])
     expect(k.alpha).toBe(8)
-    expectMapped(await deltasOf(src, specCheckpoint(LONGCAT)), await deltasOf(out, specCheckpoint(WAN)), wanMap())
+    expectMapped(
+      await deltasOf(src, specCheckpoint(LONGCAT)),
+      await deltasOf(out, specCheckpoint(WAN)),
+      wanMap()
+    )
     expect(await loadablePercent(out, specCheckpoint(WAN))).toBe(100)
   })
 })
@@ -148,7 +210,10 @@ describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
     const plan = await convertFile(src, base, out, 'diffusers')
     expect(plan.counts.split).toBe(3 * 4 + 2 * 3)
     const mlp = plan.modules.find((m) => m.stem === 'transformer.single_transformer_blocks.2.proj_mlp')!
-    expect(mlp.tensors.map((t) => t.shape)).toEqual([[4, H], [4 * H, 4]])
+    expect(mlp.tensors.map((t) => t.shape)).toEqual([
+      [4, H],
+      [4 * H, 4]
+    ])
     // scale 1: diffusers needs no alpha
     expect(mlp.alpha).toBeNull()
     const map: [string, string, number, number][] = []
@@ -161,7 +226,11 @@ describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
     for (let i = 0; i < 2; i++) {
       const s = `double_blocks.${i}.img_attn.qkv.weight`
       const d = `transformer_blocks.${i}.attn`
-      map.push([`${d}.to_q.weight`, s, 0, H], [`${d}.to_k.weight`, s, H, 2 * H], [`${d}.to_v.weight`, s, 2 * H, 3 * H])
+      map.push(
+        [`${d}.to_q.weight`, s, 0, H],
+        [`${d}.to_k.weight`, s, H, 2 * H],
+        [`${d}.to_v.weight`, s, 2 * H, 3 * H]
+      )
     }
     expectMapped(await deltasOf(src, specCheckpoint(FLUX)), await deltasOf(out, base), map)
     expect(await loadablePercent(out, base)).toBe(100)
@@ -169,11 +238,17 @@ describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
 
   test('F16 diffusers parts (one with k missing) -> kohya on the BFL base: unequal stack, zero rows for k', async () => {
     const parts = fluxDiffusersTargets(2, 3, H).filter((t) =>
-      /^(?:single_transformer_blocks\.\d+\.(?:attn\.to_[qkv]|proj_mlp)|transformer_blocks\.\d+\.attn\.to_[qv])$/.test(t.path)
+      /^(?:single_transformer_blocks\.\d+\.(?:attn\.to_[qkv]|proj_mlp)|transformer_blocks\.\d+\.attn\.to_[qv])$/.test(
+        t.path
+      )
     )
     const src = join(dir, 'flux-parts.safetensors')
     const out = join(dir, 'flux-parts.out.safetensors')
-    await writeRandomLora(src, dottedLora(parts, { rank: 4, alpha: 2, dtype: 'F16', prefix: 'transformer.' }), 6)
+    await writeRandomLora(
+      src,
+      dottedLora(parts, { rank: 4, alpha: 2, dtype: 'F16', prefix: 'transformer.' }),
+      6
+    )
     const base = specCheckpoint(FLUX)
     const plan = await convertFile(src, base, out, 'kohya')
     expect(plan.counts).toEqual({ rename: 0, stack: 5, split: 0, 'split+stack': 0 })
@@ -194,38 +269,48 @@ describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
 describe('rename across conventions', () => {
   const wanTargets = targetsOf(WAN, /^blocks\.\d+\.(?:self_attn|cross_attn|ffn)\./)
 
-  test.each(['comfyui', 'peft', 'diffusers', 'base', 'kohya'] as const)('BF16 kohya Wan LoRA -> %s', async (to) => {
-    const src = join(dir, `wan-kohya-${to}.safetensors`)
-    const out = join(dir, `wan-kohya-${to}.out.safetensors`)
-    await writeRandomLora(src, kohyaLora(wanTargets, { rank: 4, alpha: 2, dtype: 'BF16' }), 7)
-    const base = specCheckpoint(WAN)
-    const plan = await convertFile(src, base, out, to)
-    expect(plan.counts.rename).toBe(wanTargets.length)
-    const keys = (await readCheckpoint(out)).tensors.map((t) => t.name)
-    const expected: Record<string, string> = {
-      comfyui: 'diffusion_model.blocks.0.self_attn.q.lora_down.weight',
-      peft: 'base_model.model.blocks.0.self_attn.q.lora_A.weight',
-      diffusers: 'transformer.blocks.0.self_attn.q.lora_A.weight',
-      base: 'blocks.0.self_attn.q.lora_A.weight',
-      kohya: 'lora_unet_blocks_0_self_attn_q.lora_down.weight'
+  test.each(['comfyui', 'peft', 'diffusers', 'base', 'kohya'] as const)(
+    'BF16 kohya Wan LoRA -> %s',
+    async (to) => {
+      const src = join(dir, `wan-kohya-${to}.safetensors`)
+      const out = join(dir, `wan-kohya-${to}.out.safetensors`)
+      await writeRandomLora(src, kohyaLora(wanTargets, { rank: 4, alpha: 2, dtype: 'BF16' }), 7)
+      const base = specCheckpoint(WAN)
+      const plan = await convertFile(src, base, out, to)
+      expect(plan.counts.rename).toBe(wanTargets.length)
+      const keys = (await readCheckpoint(out)).tensors.map((t) => t.name)
+      const expected: Record<string, string> = {
+        comfyui: 'diffusion_model.blocks.0.self_attn.q.lora_down.weight',
+        peft: 'base_model.model.blocks.0.self_attn.q.lora_A.weight',
+        diffusers: 'transformer.blocks.0.self_attn.q.lora_A.weight',
+        base: 'blocks.0.self_attn.q.lora_A.weight',
+        kohya: 'lora_unet_blocks_0_self_attn_q.lora_down.weight'
+      }
+      expect(keys).toContain(expected[to])
+      // scale 0.5 is kept: an alpha tensor even where the convention has none by default
+      expect(keys.filter((k) => k.endsWith('.alpha')).length).toBe(wanTargets.length)
+      const before = await deltasOf(src, base)
+      const after = await deltasOf(out, base)
+      for (const [k, d] of before) expectSame(d, after.get(k), k)
+      expect(after.size).toBe(before.size)
+      expect(await loadablePercent(out, base)).toBe(100)
     }
-    expect(keys).toContain(expected[to])
-    // scale 0.5 is kept: an alpha tensor even where the convention has none by default
-    expect(keys.filter((k) => k.endsWith('.alpha')).length).toBe(wanTargets.length)
-    const before = await deltasOf(src, base)
-    const after = await deltasOf(out, base)
-    for (const [k, d] of before) expectSame(d, after.get(k), k)
-    expect(after.size).toBe(before.size)
-    expect(await loadablePercent(out, base)).toBe(100)
-  })
+  )
 
   test('F32 diffusers-named Wan LoRA onto the original-named base -> kohya', async () => {
     const diffusersTargets = wanTargets
       .filter((t) => /self_attn\.[qkvo]$/.test(t.path))
-      .map((t) => ({ ...t, path: t.path.replace('self_attn.o', 'attn1.to_out.0').replace(/self_attn\.([qkv])$/, 'attn1.to_$1') }))
+      .map((t) => ({
+        ...t,
+        path: t.path.replace('self_attn.o', 'attn1.to_out.0').replace(/self_attn\.([qkv])$/, 'attn1.to_$1')
+      }))
     const src = join(dir, 'wan-diffusers.safetensors')
     const out = join(dir, 'wan-diffusers.out.safetensors')
-    await writeRandomLora(src, dottedLora(diffusersTargets, { rank: 4, dtype: 'F32', prefix: 'transformer.' }), 8)
+    await writeRandomLora(
+      src,
+      dottedLora(diffusersTargets, { rank: 4, dtype: 'F32', prefix: 'transformer.' }),
+      8
+    )
     const base = specCheckpoint(WAN)
     const plan = await convertFile(src, base, out, 'kohya')
     expect(plan.modules.map((m) => m.stem)).toContain('lora_unet_blocks_1_self_attn_o')

@@ -90,7 +90,9 @@ function contributionsOf(
     if (!located) return `target ${r.target.key} is not a base weight`
     const naming = namingProblem(to, located.space)
     if (naming) return naming
-    return [{ stem: m.stem, baseKey: r.target.key, factor, row: r.target.slice?.offset ?? 0, fromSplit: false }]
+    return [
+      { stem: m.stem, baseKey: r.target.key, factor, row: r.target.slice?.offset ?? 0, fromSplit: false }
+    ]
   }
   if (r?.status === 'unresolved' && m.component === 'denoiser') {
     const split = findSplit(m, factor.out, inDim, index.denoiser)
@@ -211,7 +213,12 @@ export function planConversion(
     const names = targetNames(opts.to, space, entry.path, { family: index.family, textEncoders })
     const alpha = names.alphaRequired || factor.scale !== 1 ? factor.scale * factor.rank : null
     const tensors: OutputTensor[] = [
-      { key: names.down, dtype: factor.downDtype, shape: [factor.rank, ...factor.inShape], recipe: downRecipe(factor) },
+      {
+        key: names.down,
+        dtype: factor.downDtype,
+        shape: [factor.rank, ...factor.inShape],
+        recipe: downRecipe(factor)
+      },
       {
         key: names.up,
         dtype: factor.upDtype,
@@ -219,16 +226,27 @@ export function planConversion(
         recipe: upRecipe(factor)
       }
     ]
-    if (alpha !== null) tensors.push({ key: names.alpha, dtype: 'F32', shape: [], recipe: { kind: 'scalar', value: alpha } })
+    if (alpha !== null)
+      tensors.push({ key: names.alpha, dtype: 'F32', shape: [], recipe: { kind: 'scalar', value: alpha } })
     for (const t of tensors) dataBytes += bytesOf(t)
     const sources: ModuleSource[] = sorted.map((p) => {
       const s: ModuleSource = { stem: p.stem }
       if (p.rows) s.rows = p.rows
-      if (transform === 'stack' || transform === 'split+stack') s.at = { start: p.row, end: p.row + p.factor.out }
+      if (transform === 'stack' || transform === 'split+stack')
+        s.at = { start: p.row, end: p.row + p.factor.out }
       return s
     })
     counts[transform]++
-    modules.push({ stem: names.stem, baseKey: key, transform, sources, rank: factor.rank, scale: factor.scale, alpha, tensors })
+    modules.push({
+      stem: names.stem,
+      baseKey: key,
+      transform,
+      sources,
+      rank: factor.rank,
+      scale: factor.scale,
+      alpha,
+      tensors
+    })
   }
 
   const refused: RefusedModule[] = analysis.modules
@@ -257,7 +275,10 @@ export function planConversion(
     lora: analysis.path,
     base: index.path,
     to: opts.to,
-    ok: refused.length === 0 && analysis.unknownKeys.length === 0 ? modules.length > 0 : drop && modules.length > 0,
+    ok:
+      refused.length === 0 && analysis.unknownKeys.length === 0
+        ? modules.length > 0
+        : drop && modules.length > 0,
     dropUnmatched: drop,
     modules,
     refused: drop ? [] : refused,

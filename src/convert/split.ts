@@ -66,7 +66,9 @@ function lookup(space: BaseSpace, path: string): { entry: BaseEntry; slice?: Row
     const hits = alias.dotted.get(path)
     if (hits && hits.length === 1) {
       const h = hits[0]!
-      return h.slice ? { entry: h.entry, slice: h.slice, via: alias.label } : { entry: h.entry, via: alias.label }
+      return h.slice
+        ? { entry: h.entry, slice: h.slice, via: alias.label }
+        : { entry: h.entry, via: alias.label }
     }
   }
   return null

@@ -66,7 +66,8 @@ export function conversionRecord(
 
 function elementBytes(dtype: string, where: string): number {
   const bits = SAFETENSORS_DTYPE_BITS[dtype]
-  if (!bits || bits % 8 !== 0) throw new CheckpointError('TensorInvalidInfo', where, `dtype ${dtype} is not byte-sized`)
+  if (!bits || bits % 8 !== 0)
+    throw new CheckpointError('TensorInvalidInfo', where, `dtype ${dtype} is not byte-sized`)
   return bits / 8
 }
 
@@ -138,7 +139,8 @@ async function writeAll(fh: FileHandle, bytes: Uint8Array, position: number): Pr
 
 function sourceOf(byName: Map<string, TensorInfo>, key: string, file: string): TensorInfo {
   const t = byName.get(key)
-  if (!t) throw new CheckpointError('TensorInvalidInfo', file, `plan names ${key}, which the file does not hold`)
+  if (!t)
+    throw new CheckpointError('TensorInvalidInfo', file, `plan names ${key}, which the file does not hold`)
   return t
 }
 
@@ -218,7 +220,11 @@ export async function writeConversion(
 ): Promise<WriteResult> {
   if (!plan.ok) throw new Error('the conversion plan has refused modules; nothing is written')
   if (source.format !== 'safetensors')
-    throw new CheckpointError('UnknownFormat', source.path, `convert reads single safetensors files, not ${source.format}`)
+    throw new CheckpointError(
+      'UnknownFormat',
+      source.path,
+      `convert reads single safetensors files, not ${source.format}`
+    )
   const file = source.path
   const byName = new Map(source.tensors.map((t) => [t.name, t]))
   checkPlan(plan, byName, file)

@@ -73,13 +73,16 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
     out += table(plan.dropped.map((r) => [r.stem, r.reason]))
   }
   if (plan.unknownKeys.length > 0) {
-    const label = plan.dropUnmatched ? 'Dropped keys with no adapter suffix' : 'Keys with no adapter suffix (refused)'
+    const label = plan.dropUnmatched
+      ? 'Dropped keys with no adapter suffix'
+      : 'Keys with no adapter suffix (refused)'
     out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`
     out += plan.unknownKeys.map((k) => `  ${k}\n`).join('')
   }
   if (plan.notes.length > 0) out += `\n${plan.notes.map((n) => `note: ${n}`).join('\n')}\n`
   out += '\n'
-  if (plan.ok) out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n')
+  if (plan.ok)
+    out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n')
   else if (plan.modules.length === 0) out += c.red('nothing to convert\n')
   else out += c.red('refused: use --drop-unmatched to write the other modules and leave these out\n')
   return out

@@ -22,7 +22,11 @@ const spec: CommandSpec = {
   minPositionals: 1,
   maxPositionals: 1,
   options: {
-    base: { kind: 'string', help: 'the base model the LoRA is for (checkpoint, folder or manifest)', value: 'BASE' },
+    base: {
+      kind: 'string',
+      help: 'the base model the LoRA is for (checkpoint, folder or manifest)',
+      value: 'BASE'
+    },
     to: {
       kind: 'string',
       help: 'key convention of the output (default: kohya for kohya LoRAs, else comfyui)',
@@ -54,7 +58,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const out = str(args, 'out')
   const dryRun = flag(args, 'dry-run')
   if (out === undefined && !dryRun) throw new UsageError('-o OUT.safetensors is required (or --dry-run)')
-  if (out !== undefined && (resolve(io.cwd, out) === resolve(io.cwd, loraPath) || resolve(io.cwd, out) === resolve(io.cwd, basePath)))
+  if (
+    out !== undefined &&
+    (resolve(io.cwd, out) === resolve(io.cwd, loraPath) || resolve(io.cwd, out) === resolve(io.cwd, basePath))
+  )
     throw new UsageError('the output must not overwrite an input')
 
   const lora = await readCheckpoint(resolve(io.cwd, loraPath))
@@ -70,7 +77,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   })
   const json = flag(args, 'json')
   if (!plan.ok || dryRun || out === undefined) {
-    io.stdout(json ? toJson({ tool: TOOL, plan: conversionPlanJson(plan) }) : renderConversionPlan(plan, { color: io.color }))
+    io.stdout(
+      json
+        ? toJson({ tool: TOOL, plan: conversionPlanJson(plan) })
+        : renderConversionPlan(plan, { color: io.color })
+    )
     if (!plan.ok) {
       io.stderr(
         `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written` +
@@ -84,7 +95,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (json) io.stdout(toJson({ tool: TOOL, plan: conversionPlanJson(plan), written }))
   else {
     io.stdout(renderConversionPlan(plan, { color: io.color }))
-    io.stdout(`\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`)
+    io.stdout(
+      `\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`
+    )
   }
   return EXIT_OK
 }
