@@ -23,7 +23,7 @@ const MAX_20K_MS = 3000
 const MAX_DOUBLING = 2.3
 /** Block counts giving 10k, 20k and 40k keys with Wan's 27 keys per block (+15 top-level keys). */
 const LAYERS = [370, 740, 1480]
-const RUNS = 7
+const RUNS = 9
 
 registerCase({
   name: 'compare wan2.1-14b vs longcat-video',
@@ -108,25 +108,30 @@ function measureScaling(): ScalingReport {
   for (let i = 0; i < 2; i++) compareCheckpoints({ ...wa }, { ...wb })
   for (const distinct of [false, true]) {
     const variant = distinct ? 'every block distinct' : 'identical blocks'
-    const times: number[] = []
-    for (const layers of LAYERS) {
-      const [a, b] = scaledPair(layers, distinct)
-      // Fresh objects every run: compareCheckpoints memoises per checkpoint object (the gate's baseline case).
-      compareCheckpoints({ ...a }, { ...b }) // warm-up: JIT, and the first-run allocations
-      const samples: number[] = []
-      let mapped = 0
-      for (let r = 0; r < RUNS; r++) {
+    const pairs = LAYERS.map((layers) => scaledPair(layers, distinct))
+    const samples: number[][] = LAYERS.map(() => [])
+    const mapped: number[] = LAYERS.map(() => 0)
+    // Sizes interleaved run by run, so a burst of load from other processes hits every size alike.
+    for (let r = 0; r < RUNS; r++) {
+      pairs.forEach(([a, b], i) => {
         const t0 = performance.now()
         const c = compareCheckpoints({ ...a }, { ...b })
-        samples.push(performance.now() - t0)
-        mapped = c.overlap.mapped
-      }
-      const ms = Math.min(...samples)
-      times.push(ms)
-      rows.push({ variant, keys: a.tensors.length, minMs: ms, medianMs: median(samples), mapped })
-      if (mapped < 1)
-        failures.push(`${variant} ${a.tensors.length} keys: mapped only ${(mapped * 100).toFixed(1)}%`)
+        samples[i].push(performance.now() - t0)
+        mapped[i] = c.overlap.mapped
+      })
     }
+    const times = samples.map((s) => Math.min(...s))
+    pairs.forEach(([a], i) => {
+      rows.push({
+        variant,
+        keys: a.tensors.length,
+        minMs: times[i],
+        medianMs: median(samples[i]),
+        mapped: mapped[i]
+      })
+      if (mapped[i] < 1)
+        failures.push(`${variant} ${a.tensors.length} keys: mapped only ${(mapped[i] * 100).toFixed(1)}%`)
+    })
     if (times[1] >= MAX_20K_MS) failures.push(`${variant}: 20k x 20k took ${times[1].toFixed(0)} ms`)
     for (let i = 1; i < times.length; i++) {
       const ratio = times[i] / times[i - 1]

@@ -109,8 +109,9 @@ describe('run', () => {
     await run()
     expect(core.setFailed).toHaveBeenCalledTimes(1)
     const message = core.setFailed.mock.calls[0][0] as string
-    expect(message).toContain('lora-3-of-10.safetensors: loadable 30.0% is under the 75% threshold')
-    expect(message).toContain('Shape mismatch: 7 of 10 modules')
+    expect(message).toContain(
+      'lora-3-of-10.safetensors: loadable 30.0% < threshold 75% · Shape mismatch: 7 of 10 modules'
+    )
     expect(message).not.toContain('lora-10-of-10')
     expect(core.error).toHaveBeenCalledTimes(1)
     expect(core.error).toHaveBeenCalledWith(

@@ -265,6 +265,41 @@ describe('mapping kinds', () => {
     expect(c.overlap.mapped).toBeCloseTo(2 / 6)
   })
 
+  it('SwiGLU gate/up (w1/w3 vs gate_proj/up_proj) are equal-shaped: flagged as swappable, not guessed', () => {
+    const block = (i: number, names: [string, number[]][]): [string, number[]][] =>
+      names.map(([n, shape]) => [`layers.${i}.${n}.weight`, shape])
+    const a = ckpt(
+      'a',
+      [0, 1].flatMap((i) =>
+        block(i, [
+          ['ffn.w1', [16, 8]],
+          ['ffn.w2', [8, 16]],
+          ['ffn.w3', [16, 8]]
+        ])
+      )
+    )
+    const b = ckpt(
+      'b',
+      [0, 1].flatMap((i) =>
+        block(i, [
+          ['mlp.gate_proj', [16, 8]],
+          ['mlp.down_proj', [8, 16]],
+          ['mlp.up_proj', [16, 8]]
+        ])
+      )
+    )
+    const c = compareCheckpoints(a, b)
+    expect(c.mappings.find((m) => m.source[0] === 'layers.0.ffn.w2.weight')).toMatchObject({
+      target: ['layers.0.mlp.down_proj.weight'],
+      confidence: 'high'
+    })
+    for (const k of ['layers.0.ffn.w1.weight', 'layers.0.ffn.w3.weight']) {
+      const m = c.mappings.find((x) => x.source[0] === k)
+      expect(m?.confidence).toBe('low')
+      expect(m?.ambiguity).toMatch(/could be swapped: mlp\.(gate|up)_proj or mlp\.(gate|up)_proj/)
+    }
+  })
+
   it('leaves modules with unrelated names and no unique shape unmatched', () => {
     const block = (p: string, names: string[]): [string, number[]][] =>
       names.map((n) => [`${p}.${n}.weight`, [8, 8]])
@@ -279,6 +314,51 @@ describe('mapping kinds', () => {
     const c = compareCheckpoints(a, b)
     expect(c.mappings).toEqual([])
     expect(c.unmatched.a).toHaveLength(6)
+  })
+})
+
+describe('naming flags', () => {
+  it('red when the names share no pattern at all, with the figures as evidence', () => {
+    const a = ckpt(
+      'a',
+      [0, 1, 2].flatMap(
+        (i) =>
+          [
+            [`stem.${i}.foo.weight`, [4, 4]],
+            [`stem.${i}.bar.weight`, [4]],
+            [`stem.${i}.baz.weight`, [2]]
+          ] as [string, number[]][]
+      )
+    )
+    const b = ckpt(
+      'b',
+      [0, 1, 2].flatMap(
+        (i) =>
+          [
+            [`trunk.${i}.qux.weight`, [8, 8]],
+            [`trunk.${i}.quux.weight`, [8]],
+            [`trunk.${i}.corge.weight`, [3]]
+          ] as [string, number[]][]
+      )
+    )
+    const c = compareCheckpoints(a, b)
+    const red = c.flags.find((f) => f.code === 'naming')
+    expect(red?.kind).toBe('red')
+    expect(red?.evidence).toEqual({ normalized: 0, mapped: 0, anyConfidence: 0 })
+  })
+
+  it('no naming red flag when names correspond and only the dims differ (the dims flags say why)', () => {
+    const small = scaledModel('wan2.1-t2v-1.3b', { dim: 32, ffn_dim: 64, num_heads: 2, num_layers: 3 })
+    const big = scaledModel('wan2.1-t2v-1.3b', { dim: 64, ffn_dim: 128, num_heads: 2, num_layers: 3 })
+    const c = compareCheckpoints(
+      specCheckpoint(small, 'a'),
+      specCheckpoint(
+        big.map((t) => ({ ...t, name: `x.${t.name}` })),
+        'b'
+      )
+    )
+    expect(c.flags.find((f) => f.code === 'naming' && f.kind === 'red')).toBeUndefined()
+    expect(c.flags.find((f) => f.code === 'hidden-dim')?.kind).toBe('red')
   })
 })
 

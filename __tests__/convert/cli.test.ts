@@ -1,5 +1,6 @@
 /** `model-compat convert` in-process: refusals with reasons, --drop-unmatched, --dry-run, metadata, atomic output. */
 import { describe, expect, test, beforeAll, afterAll } from '@jest/globals'
+import { Ajv } from 'ajv'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -209,5 +210,36 @@ describe('output', () => {
     const src = await readCheckpoint(lora)
     const res = await readCheckpoint(back)
     expect(res.tensors.map((t) => t.name).sort()).toEqual(src.tensors.map((t) => t.name).sort())
+  })
+})
+
+describe('--json', () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('../../schemas/convert.schema.json', import.meta.url), 'utf8')
+  ) as object
+  const ajv = new Ajv({ allErrors: true, strict: false })
+
+  test('plan, refusal and written documents follow schemas/convert.schema.json', async () => {
+    const lora = join(dir, 'json.safetensors')
+    await writeRandomLora(
+      lora,
+      kohyaLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.[qk]$/), { rank: 4, alpha: 4 }),
+      16
+    )
+    const docs = [
+      await cli(lora, '--base', base, '--dry-run', '--json', '--to', 'diffusers'),
+      await cli(lora3, '--base', base, '--dry-run', '--json'),
+      await cli(lora3, '--base', base, '--drop-unmatched', '--json', '-o', join(dir, 'json-out.safetensors'))
+    ]
+    expect(docs.map((d) => d.code)).toEqual([0, 2, 0])
+    for (const d of docs) {
+      const doc = JSON.parse(d.out) as { kind: string }
+      expect(ajv.validate(schema, doc)).toBe(true)
+      expect(ajv.errors ?? []).toEqual([])
+      expect(doc.kind).toBe('lora-conversion')
+    }
+    const written = JSON.parse(docs[2]!.out) as { written: { tensors: number }; plan: { dropped: unknown[] } }
+    expect(written.written.tensors).toBe(18)
+    expect(written.plan.dropped).toHaveLength(3)
   })
 })

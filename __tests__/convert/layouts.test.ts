@@ -320,3 +320,87 @@ describe('rename across conventions', () => {
     expect(await loadablePercent(out, base)).toBe(100)
   })
 })
+
+describe('modules convert cannot rewrite exactly', () => {
+  test('DoRA and LoHa modules and unknown keys are refused with the reason, dropped on request', async () => {
+    const { kohyaLora: k, lohaLora, mergeFixtures } = await import('../../fixtures/lora.js')
+    const { planFor } = await import('./helpers.js')
+    const wanTargets = targetsOf(WAN, /^blocks\.0\.self_attn\.[qk]$/)
+    const fx = mergeFixtures(
+      k(wanTargets.slice(0, 1), { rank: 4, alpha: 4, dora: true }),
+      lohaLora(wanTargets.slice(1), { rank: 4, alpha: 4 }),
+      k(targetsOf(WAN, /^blocks\.1\.ffn\.0$/), { rank: 4, alpha: 4 })
+    )
+    fx.tensors.push({ name: 'stray_tensor', shape: [4], dtype: 'F32' })
+    const src = join(dir, 'mixed-algos.safetensors')
+    await writeRandomLora(src, fx, 9)
+    const refused = (await planFor(src, specCheckpoint(WAN), 'comfyui')).plan
+    expect(refused.ok).toBe(false)
+    expect(refused.refused).toEqual([
+      {
+        stem: 'lora_unet_blocks_0_self_attn_q',
+        reason: 'has dora-scale tensors, which convert does not rewrite exactly'
+      },
+      {
+        stem: 'lycoris_blocks_0_self_attn_k',
+        reason: 'loha module: convert rewrites plain LoRA (down/up) modules only'
+      }
+    ])
+    expect(refused.unknownKeys).toEqual(['stray_tensor'])
+    const dropped = (await planFor(src, specCheckpoint(WAN), 'comfyui', true)).plan
+    expect(dropped.ok).toBe(true)
+    expect(dropped.dropped.map((d) => d.stem)).toEqual([
+      'lora_unet_blocks_0_self_attn_q',
+      'lycoris_blocks_0_self_attn_k'
+    ])
+    expect(dropped.modules.map((m) => m.stem)).toEqual(['diffusion_model.blocks.1.ffn.0'])
+  })
+})
+
+describe('LongCat LoRA on its own base, and one module in two conventions', () => {
+  test('BF16 LongCat-format -> kohya on LongCat: up blocks become one block-diagonal up, alpha = alpha_scale x n x r', async () => {
+    const targets = targetsOf(
+      LONGCAT,
+      /^blocks\.\d+\.(?:attn\.qkv|cross_attn\.kv_linear|adaLN_modulation\.1|ffn\.w1)$/
+    )
+    const src = join(dir, 'lc-self.safetensors')
+    const out = join(dir, 'lc-self.out.safetensors')
+    await writeRandomLora(src, longcatLora(targets, { rank: 4, dtype: 'BF16', alphaScale: 0.5 }), 10)
+    const base = specCheckpoint(LONGCAT)
+    const plan = await convertFile(src, base, out, 'kohya')
+    const qkv = plan.modules.find((m) => m.stem === 'lora_unet_blocks_0_attn_qkv')!
+    expect(qkv.tensors.map((t) => [t.shape, t.recipe.kind])).toEqual([
+      [[12, H], 'rows'],
+      [[3 * H, 12], 'blocks'],
+      [[], 'scalar']
+    ])
+    expect(qkv.alpha).toBe(6)
+    const mod = plan.modules.find((m) => m.stem === 'lora_unet_blocks_1_adaLN_modulation_1')!
+    expect(mod.rank).toBe(24)
+    const before = await deltasOf(src, base)
+    const after = await deltasOf(out, base)
+    expect(after.size).toBe(before.size)
+    for (const [key, d] of before) expectSame(d, after.get(key), key)
+    expect(await loadablePercent(out, base)).toBe(100)
+  })
+
+  test('the same weight in two conventions: one module whose delta is the sum, with a note', async () => {
+    const t = targetsOf(WAN, /^blocks\.0\.self_attn\.v$/)
+    const { mergeFixtures } = await import('../../fixtures/lora.js')
+    const src = join(dir, 'twice.safetensors')
+    const out = join(dir, 'twice.out.safetensors')
+    const fx = mergeFixtures(
+      kohyaLora(t, { rank: 4, alpha: 2, dtype: 'F32' }),
+      dottedLora(t, { rank: 2, alpha: 1, dtype: 'F32', style: 'down-up', prefix: 'diffusion_model.' })
+    )
+    await writeRandomLora(src, fx, 17)
+    const base = specCheckpoint(WAN)
+    const plan = await convertFile(src, base, out, 'comfyui')
+    expect(plan.modules).toHaveLength(1)
+    expect(plan.modules[0]!.rank).toBe(6)
+    expect(plan.notes.join('\n')).toMatch(/1 output module\(s\) merge LoRA modules that patch the same rows/)
+    const before = await deltasOf(src, base)
+    const after = await deltasOf(out, base)
+    expectSame(before.get('blocks.0.self_attn.v.weight'), after.get('blocks.0.self_attn.v.weight'), 'summed')
+  })
+})

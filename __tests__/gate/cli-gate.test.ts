@@ -27,19 +27,43 @@ async function gate(argv: string[]): Promise<{ code: number; out: string; err: s
 }
 
 describe('model-compat gate', () => {
-  it('exits 0 and prints the Markdown when every artifact passes', async () => {
-    const r = await gate([
+  it('exits 0 and prints the console view when every artifact passes; the Markdown with --markdown', async () => {
+    const args = [
       '--baseline',
       baseline,
       art('wan-lora-fits.safetensors'),
       art('wan-lora-diffusers-naming.safetensors')
-    ])
+    ]
+    const r = await gate(args)
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/^## ✅ Compatibility gate passed/)
+    expect(r.out).toMatch(/^PASSED compatibility gate: all 2 artifact\(s\) pass/)
+    expect(r.out).not.toContain('##')
     expect(r.err).toBe('')
+    const md = await gate(['--markdown', ...args])
+    expect(md.out).toMatch(/^## ✅ Compatibility gate passed/)
+    await expect(gate(['--markdown', '--json', ...args])).rejects.toThrow(
+      '--json and --markdown exclude each other'
+    )
   })
 
-  it('exits 1 on a gate failure, writes the summary and the report folder, prints one line per artifact', async () => {
+  it('keeps the default view short and names no file it did not write', async () => {
+    const summary = join(dir, 'no-dir.md')
+    const r = await gate(['-b', baseline, '--summary', summary, 'artifacts/*.safetensors'])
+    expect(r.code).toBe(1)
+    // The Markdown of the same run is several times longer (per-module tables, coverage, key lists).
+    const md = readFileSync(summary, 'utf8')
+    expect(r.out.split('\n').length).toBeLessThan(60)
+    expect(md.split('\n').length).toBeGreaterThan(3 * r.out.split('\n').length)
+    for (const text of [r.out, md]) {
+      expect(text).not.toContain('.lora.json')
+      expect(text).not.toContain('.mapping.json')
+      expect(text).toContain('run with --mapping-dir DIR or --json')
+    }
+    expect(md).not.toContain('0/0 match')
+    expect(md).not.toMatch(/evidence[AB]|layouts[AB]|family[AB]|mediumOrHigh/)
+  })
+
+  it('exits 1 on a gate failure, writes the summary and the report folder, prints one row per artifact', async () => {
     const out = join(dir, 'out')
     const r = await gate([
       '-b',
@@ -51,16 +75,32 @@ describe('model-compat gate', () => {
       'artifacts/*.safetensors'
     ])
     expect(r.code).toBe(1)
-    expect(r.out.split('\n').filter((l) => /^(PASS|FAIL) /.test(l))).toEqual([
-      'FAIL  artifacts/longcat-like.safetensors  mapped 0.0%',
-      'PASS  artifacts/wan-lora-diffusers-naming.safetensors  loadable 100.0%',
-      'PASS  artifacts/wan-lora-fits.safetensors  loadable 100.0%',
-      'FAIL  artifacts/wan-lora-other-size.safetensors  loadable 0.0%'
+    expect(r.out.split('\n')[0]).toMatch(/^FAILED compatibility gate: 2 of 4 artifact\(s\) do not pass/)
+    expect(
+      r.out
+        .split('\n')
+        .filter((l) => /^ {2}(PASS|FAIL) /.test(l))
+        .map((l) => l.split(/ {2,}/).slice(1, 5))
+    ).toEqual([
+      ['FAIL', 'artifacts/longcat-like.safetensors', 'checkpoint (safetensors)', 'mapped 0.0%'],
+      ['PASS', 'artifacts/wan-lora-diffusers-naming.safetensors', 'LoRA (diffusers)', 'loadable 100.0%'],
+      ['PASS', 'artifacts/wan-lora-fits.safetensors', 'LoRA (kohya)', 'loadable 100.0%'],
+      ['FAIL', 'artifacts/wan-lora-other-size.safetensors', 'LoRA (kohya)', 'loadable 0.0%']
     ])
-    expect(r.err).toContain(
-      'artifacts/wan-lora-other-size.safetensors: loadable 0.0% is under the 80% threshold'
+    // The failure message: a head line and one short line per failing artifact.
+    const err = r.err.trimEnd().split('\n')
+    expect(err[0]).toBe('model-compat gate: Compatibility gate failed for 2 of 4 artifacts:')
+    expect(err[2]).toMatch(
+      /^ {2}artifacts\/wan-lora-other-size\.safetensors: loadable 0\.0% < threshold 80% · /
     )
-    expect(readFileSync(join(out, 's.md'), 'utf8')).toMatch(/^## ❌ Compatibility gate failed/)
+    expect(err).toHaveLength(3)
+    const md = readFileSync(join(out, 's.md'), 'utf8')
+    expect(md).toMatch(/^## ❌ Compatibility gate failed/)
+    // Cut lists name the documents that --mapping-dir wrote.
+    expect(md).toContain(
+      `The full list is in \`wan-lora-other-size.safetensors.lora.json\`, in the folder ${out}.`
+    )
+    expect(r.out).toContain(`all are in wan-lora-other-size.safetensors.lora.json, in the folder ${out}`)
     const report = JSON.parse(readFileSync(join(out, 'gate-report.json'), 'utf8'))
     expect(report.passed).toBe(false)
     for (const a of report.artifacts) expect(existsSync(join(out, a.document))).toBe(true)

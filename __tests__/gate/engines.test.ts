@@ -109,6 +109,24 @@ describe('gate on the real engines', () => {
     expect(a.document).toBe('longcat.safetensors.mapping.json')
   })
 
+  it('words flags for people: no comparison field names, no A/B, no values repeated from the title', () => {
+    const a = byPath['longcat.safetensors']
+    const text = [...a.flags.flatMap((f) => [f.title, f.evidence]), ...a.reasons].join('\n')
+    expect(text).not.toMatch(
+      /\b(evidence|layouts|family|hiddenDim|blocks|stripped)[AB]\b|mediumOrHigh|\b[AB]'s\b/
+    )
+    const dims = a.flags.find((f) => f.id === 'hidden-dim')
+    expect(dims?.title).toMatch(/^Different hidden dims: \d+ vs \d+$/)
+    expect(dims?.evidence).toMatch(
+      /^artifact: \S+ \[[\d, ]+\] \(in-features\); baseline: \S+ \[[\d, ]+\] \(in-features\)$/
+    )
+    for (const f of a.flags) {
+      // Evidence adds to the title: none of its values is one the title already gives.
+      for (const part of f.evidence.split('; ').filter((p) => p.length > 12))
+        expect(f.title).not.toContain(part)
+    }
+  })
+
   it('renders', () => {
     const md = renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
     expect(md).toContain('## ❌ Compatibility gate failed')

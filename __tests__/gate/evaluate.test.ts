@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
-import { evaluateGate, tierOf } from '../../src/gate/evaluate.js'
+import { evaluateGate, MAX_MESSAGE_ARTIFACTS, MAX_MESSAGE_LINE, tierOf } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 import type { GateReport } from '../../src/gate/types.js'
 import { ckpt, compareView, fakeEngines, loraView, TOOL } from './helpers.js'
@@ -58,10 +58,79 @@ describe('evaluateGate', () => {
     expect(bad.reasons[0]).toBe('loadable 30.0% is under the 80% threshold')
     expect(bad.lora?.shapeMismatch).toBe(7)
     expect(bad.lora?.failures[0].detail).toContain('[1536, 1536]')
-    expect(report.message).toContain('small.safetensors')
-    expect(report.message).toContain('loadable 30.0% is under the 80% threshold')
-    expect(report.message).toContain('Shape mismatch')
+    expect(report.message).toContain('small.safetensors: loadable 30.0% < threshold 80% · Shape mismatch')
     expect(report.message).not.toContain('ok.safetensors')
+  })
+
+  it('keeps the failure message compact: one short line per failing artifact, the top reasons, then a count', () => {
+    const long = (i: number) => `cause number ${i} `.repeat(20).trim()
+    const flags = [0, 1, 2].map((i) => ({
+      id: `red-${i}`,
+      severity: 'red' as const,
+      title: 'Likely cause',
+      evidence: long(i)
+    }))
+    const loras: Record<string, ReturnType<typeof loraView>> = {}
+    const inputs = []
+    for (let i = 0; i < 8; i++) {
+      const path = `loras/a-rather-long-folder-name/lora_${i}.safetensors`
+      loras[path] = { ...loraView(10, 7), flags }
+      inputs.push({ path, checkpoint: ckpt(path) })
+    }
+    const ok = 'loras/fine.safetensors'
+    loras[ok] = loraView(10, 0)
+    inputs.push({ path: ok, checkpoint: ckpt(ok) })
+    const { report } = evaluateGate({
+      baseline,
+      inputs,
+      policy: makePolicy(),
+      engines: fakeEngines(loras),
+      tool: TOOL
+    })
+    const lines = report.message.split('\n')
+    expect(lines[0]).toBe('Compatibility gate failed for 8 of 9 artifacts:')
+    expect(lines).toHaveLength(1 + MAX_MESSAGE_ARTIFACTS + 1)
+    expect(lines.at(-1)).toBe(`  and ${8 - MAX_MESSAGE_ARTIFACTS} more artifacts`)
+    for (const line of lines.slice(1, -1)) {
+      expect(line.length).toBeLessThanOrEqual(MAX_MESSAGE_LINE)
+      expect(line).toMatch(
+        /^ {2}loras\/a-rather-long-folder-name\/lora_\d\.safetensors: loadable 30\.0% < threshold 80% · Likely cause: cause number 0 /
+      )
+      // At most two reasons after the figure; the third flag is only in the report.
+      expect(line.split(' · ').length).toBeLessThanOrEqual(3)
+      expect(line).not.toContain('cause number 2')
+    }
+    expect(report.message).not.toContain('fine.safetensors')
+    // The full reasons stay in the report (and so in the summary's per-artifact sections).
+    expect(report.artifacts[0].reasons).toContain(`Likely cause: ${long(2)}`)
+  })
+
+  it('gives the message its figure, a flag title that states the facts instead of long evidence, errors as they are', () => {
+    const view = compareView(10, {
+      flags: [
+        {
+          id: 'hidden-dim',
+          severity: 'red',
+          title: 'Different hidden dims: 64 vs 128',
+          evidence: `artifact: ${'x'.repeat(150)}; baseline: y`
+        }
+      ]
+    })
+    const { report } = evaluateGate({
+      baseline,
+      inputs: [
+        { path: 'c.safetensors', checkpoint: ckpt('c.safetensors') },
+        { path: 'gone.safetensors', error: { code: 'FileNotFound', message: 'no such file' } }
+      ],
+      policy: makePolicy({ threshold: 72.5 }),
+      engines: fakeEngines({}, { 'c.safetensors': view }),
+      tool: TOOL
+    })
+    expect(report.message.split('\n')).toEqual([
+      'Compatibility gate failed for 2 of 2 artifacts:',
+      '  c.safetensors: mapped 10.0% < threshold 72.5% · Different hidden dims: 64 vs 128',
+      '  gone.safetensors: no such file'
+    ])
   })
 
   it('never shows a figure just under the threshold as equal to it', () => {

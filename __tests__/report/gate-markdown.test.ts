@@ -8,12 +8,12 @@ import {
 } from '../../src/report/gate-markdown.js'
 import { ckpt, compareView, fakeEngines, loraView, TOOL } from '../gate/helpers.js'
 
-function report(n: number, failing: number) {
+function report(n: number, failing: number, modules = 40) {
   const loras: Record<string, ReturnType<typeof loraView>> = {}
   const inputs = []
   for (let i = 0; i < n; i++) {
     const path = `loras/lora_${i}.safetensors`
-    loras[path] = loraView(40, i === 0 ? failing : 0, 40)
+    loras[path] = loraView(modules, i === 0 ? failing : 0, 40)
     inputs.push({ path, checkpoint: ckpt(path) })
   }
   return evaluateGate({
@@ -52,11 +52,11 @@ describe('renderGateMarkdown', () => {
     const md = renderGateMarkdown(big, {
       limit: COMMENT_LIMIT_CHARS,
       unit: 'chars',
-      fullReportHint: 'the model-compat-report artifact'
+      fullReportHint: "in the artifact 'model-compat-report' of this run"
     })
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
     expect(md).toMatch(
-      /section\(s\) were left out to fit GitHub's size limit\. The full report is in `gate-report.json`, the model-compat-report artifact\./
+      /section\(s\) were left out to fit GitHub's size limit\. The full report is in `gate-report.json`, in the artifact 'model-compat-report' of this run\./
     )
     // The verdict and every table row survive; no <details> block is left open.
     expect(md.startsWith('## ❌ Compatibility gate failed')).toBe(true)
@@ -152,5 +152,61 @@ describe('renderGateMarkdown', () => {
     expect(md).toContain('Only in the baseline (2):')
     expect(md).toContain('| `a.q` | `b.to_q` | rename | high |')
     expect(md).toContain('3/4 match')
+  })
+
+  it('shows – rather than 0/0 in the Shapes column when no keys are in common', () => {
+    const path = 'other.safetensors'
+    const r = evaluateGate({
+      baseline: ckpt('b'),
+      inputs: [{ path, checkpoint: ckpt(path) }],
+      policy: makePolicy(),
+      engines: fakeEngines(
+        {},
+        { [path]: compareView(0, { shapes: { matching: 0, mismatched: 0, examples: [] } }) }
+      ),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(md).not.toContain('0/0')
+    expect(md).toContain('| 0.0% | 0.0% | 0.0% | – | – |')
+  })
+
+  it('puts the failure message at the top as one list item per failing artifact', () => {
+    const md = renderGateMarkdown(report(3, 30), { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    const quote = md.split('\n').filter((l) => l.startsWith('>'))
+    expect(quote).toEqual([
+      '> Compatibility gate failed for 1 of 3 artifacts:',
+      '>',
+      expect.stringMatching(
+        /^> - `loras\/lora_0\.safetensors`: loadable 25\.0% &lt; threshold 80% · Shape mismatch: 30 of 40 modules/
+      )
+    ])
+  })
+
+  describe('where the full lists are', () => {
+    // 60 failing modules, 20 shown: the table is cut and says where the other 40 are.
+    const cut = (hints: { fullReportHint?: string; noReportHint?: string }) =>
+      renderGateMarkdown(report(1, 60, 60), {
+        limit: SUMMARY_LIMIT_BYTES,
+        unit: 'bytes',
+        maxDetailRows: 20,
+        ...hints
+      })
+
+    it('names the document in the report folder when one was written', () => {
+      const md = cut({ fullReportHint: "in the artifact 'model-compat-report' of this run" })
+      expect(md).toContain(
+        "…and 40 more. The full list is in `lora_0.safetensors.lora.json`, in the artifact 'model-compat-report' of this run."
+      )
+    })
+
+    it('names no file when none was written, and says how to get one', () => {
+      const md = cut({ noReportHint: 'run with --mapping-dir DIR or --json' })
+      expect(md).toContain('…and 40 more. For the full list, run with --mapping-dir DIR or --json.')
+      expect(md).not.toContain('.lora.json')
+      const bare = cut({})
+      expect(bare).toContain('…and 40 more.\n')
+      expect(bare).not.toContain('.lora.json')
+    })
   })
 })

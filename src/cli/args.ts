@@ -97,7 +97,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       case 'number': {
         const text = takeValue()
         const n = Number(text)
-        if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} needs a number, got '${text}'`)
+        if (text.trim() === '' || !Number.isFinite(n))
+          throw new UsageError(`--${name} needs a number, got '${text}'`)
         options[name] = n
         break
       }

@@ -70,7 +70,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const entry = COMMANDS.find((c) => c.name === name)
   if (!entry) {
-    io.stderr(`model-compat: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`)
+    io.stderr(
+      `model-compat: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`
+    )
     return EXIT_BAD_INPUT
   }
   const command = await entry.load()
@@ -90,7 +92,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return EXIT_BAD_INPUT
     }
     // Anything else is a bug in this tool, not bad input: say so, with the stack for the report.
-    io.stderr(`model-compat ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    io.stderr(
+      `model-compat ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+    )
     return 70
   }
 }

@@ -144,6 +144,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     shapeDifferences: normalizedDifferences,
     shapeMatches: normalizedShapeMatches,
     mappings,
+    nameCoverage: ratio(mentionedA.size, totalA),
     strippedA: strippedPrefixes(pa.tensors),
     strippedB: strippedPrefixes(pb.tensors)
   })

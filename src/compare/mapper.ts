@@ -4,14 +4,7 @@
  * same templates share one matching result, so 40 identical blocks cost one match plus a linear instantiation.
  */
 import type { Confidence, FamilyPairing, KeyMapping, MappingKind } from './types.js'
-import {
-  numel,
-  type Family,
-  type ModuleEntry,
-  type ParsedModel,
-  type Scope,
-  type TensorRef
-} from './model.js'
+import { numel, type Family, type ModuleEntry, type ParsedModel, type Scope } from './model.js'
 import { matchScopes, type ModuleMatch } from './match-scope.js'
 import type { TokenCache } from './scope-info.js'
 import { moduleTokens, tokenSimilarity } from './tokens.js'
@@ -100,60 +93,97 @@ function rowsAddUp(whole: number[], parts: number[][]): boolean {
   return rows === whole[0]
 }
 
-/** Turns one module match into per-leaf key mappings. Leaves present on one side only stay unmatched. */
-function instantiate(match: ModuleMatch, a: ModuleEntry[], b: ModuleEntry[], out: KeyMapping[]): void {
+/** What a module match means for each shared leaf: it depends on the two templates only, so it is cached too. */
+interface LeafPlan {
+  leaf: string
+  kind: MappingKind
+  confidence: Confidence
+  reason: string
+  compatible: boolean
+}
+
+interface MatchPlan {
+  match: ModuleMatch
+  leaves: LeafPlan[]
+}
+
+/** Decides kind, confidence and compatibility per leaf. Leaves present on one side only stay unmatched. */
+function planMatch(match: ModuleMatch, a: ModuleEntry[], b: ModuleEntry[]): MatchPlan {
   const srcModules = match.a.map((i) => a[i])
   const dstModules = match.b.map((j) => b[j])
-  const leaves = [...srcModules[0].leaves.keys()].filter(
+  const leafNames = [...srcModules[0].leaves.keys()].filter(
     (l) => srcModules.every((m) => m.leaves.has(l)) && dstModules.every((m) => m.leaves.has(l))
   )
-  for (const leaf of leaves) {
-    const src: TensorRef[] = srcModules.map((m) => m.leaves.get(leaf)!)
-    const dst: TensorRef[] = dstModules.map((m) => m.leaves.get(leaf)!)
+  const leaves = leafNames.map((leaf): LeafPlan => {
+    const src = srcModules.map((m) => m.leaves.get(leaf)!.shape)
+    const dst = dstModules.map((m) => m.leaves.get(leaf)!.shape)
     let kind: MappingKind
     let compatible: boolean
     if (match.kind === 'pair') {
-      compatible = shapeCompatible(src[0].shape, dst[0].shape)
-      kind = compatible && !sameShape(src[0].shape, dst[0].shape) ? 'reshape' : 'rename'
+      compatible = shapeCompatible(src[0], dst[0])
+      kind = compatible && !sameShape(src[0], dst[0]) ? 'reshape' : 'rename'
     } else {
       kind = match.kind
-      const whole = match.kind === 'split' ? src[0].shape : dst[0].shape
-      const parts = (match.kind === 'split' ? dst : src).map((t) => t.shape)
-      compatible = rowsAddUp(whole, parts)
+      compatible = match.kind === 'split' ? rowsAddUp(src[0], dst) : rowsAddUp(dst[0], src)
     }
-    let confidence: Confidence = match.confidence
-    let reason = match.reason
-    if (!compatible && confidence !== 'low') {
-      confidence = 'low'
-      reason = `${reason}; shapes differ`
-    }
-    out.push({
-      source: src.map((t) => t.key),
-      target: dst.map((t) => t.key),
+    const downgrade = !compatible && match.confidence !== 'low'
+    return {
+      leaf,
       kind,
-      confidence,
-      reason,
-      // Shared with the checkpoint's TensorInfo (never mutated): copying 40k shapes only feeds the GC.
-      shapes: { source: src.map((t) => t.shape), target: dst.map((t) => t.shape) },
-      shapeCompatible: compatible,
-      ...(match.ambiguity ? { ambiguity: match.ambiguity } : {})
-    })
+      compatible,
+      confidence: downgrade ? 'low' : match.confidence,
+      reason: downgrade ? `${match.reason}; shapes differ` : match.reason
+    }
+  })
+  return { match, leaves }
+}
+
+/** Emits the key mappings of one planned match for one pair of scopes. */
+function instantiate(plan: MatchPlan, a: ModuleEntry[], b: ModuleEntry[], out: KeyMapping[]): void {
+  const { match } = plan
+  for (const p of plan.leaves) {
+    const source: string[] = []
+    const target: string[] = []
+    // Shapes are shared with the checkpoint's TensorInfo (never mutated): copies would only feed the GC.
+    const sourceShapes: number[][] = []
+    const targetShapes: number[][] = []
+    for (const i of match.a) {
+      const t = a[i].leaves.get(p.leaf)!
+      source.push(t.key)
+      sourceShapes.push(t.shape)
+    }
+    for (const j of match.b) {
+      const t = b[j].leaves.get(p.leaf)!
+      target.push(t.key)
+      targetShapes.push(t.shape)
+    }
+    const mapping: KeyMapping = {
+      source,
+      target,
+      kind: p.kind,
+      confidence: p.confidence,
+      reason: p.reason,
+      shapes: { source: sourceShapes, target: targetShapes },
+      shapeCompatible: p.compatible
+    }
+    if (match.ambiguity) mapping.ambiguity = match.ambiguity
+    out.push(mapping)
   }
 }
 
 /** Proposes mappings from A's keys onto B's. Near-linear in the number of keys. */
 export function mapModels(a: ParsedModel, b: ParsedModel): MappingResult {
   const mappings: KeyMapping[] = []
-  const cache = new Map<string, ModuleMatch[]>()
+  const cache = new Map<string, MatchPlan[]>()
   const tokens: TokenCache = new Map()
   const runPair = (sa: Scope, sb: Scope): void => {
     const cacheKey = `${sa.template}\u0001${sb.template}`
-    let matches = cache.get(cacheKey)
-    if (!matches) {
-      matches = matchScopes(sa, sb, tokens)
-      cache.set(cacheKey, matches)
+    let plans = cache.get(cacheKey)
+    if (!plans) {
+      plans = matchScopes(sa, sb, tokens).map((m) => planMatch(m, sa.modules, sb.modules))
+      cache.set(cacheKey, plans)
     }
-    for (const m of matches) instantiate(m, sa.modules, sb.modules, mappings)
+    for (const p of plans) instantiate(p, sa.modules, sb.modules, mappings)
   }
   runPair(a.top, b.top)
   const familyPairs: FamilyPairing[] = []

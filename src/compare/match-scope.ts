@@ -20,6 +20,9 @@ import {
 import { findShapeSplit, leadingDim, namedPartGroups } from './split.js'
 import { scopeInfo, type SideInfo, type TokenCache } from './scope-info.js'
 
+/** Bucket by exact signature (shapes) first, then by element counts (reshapes, and transposed look-alikes). */
+type SigKey = 'sig' | 'numelSig'
+
 export type ModuleMatchKind = 'pair' | 'split' | 'fuse'
 
 /** A match between modules, by index into each scope's `modules`. Leaves are paired later. */
@@ -42,6 +45,8 @@ const MAX_BUCKET_PAIRS = 4096
 const MAX_SPLIT_PAIRS = 40_000
 /** Stage 6 thresholds: minimum score, and the margins over the runner-up for high / medium confidence. */
 const MIN_SCORE = 0.34
+/** Largest group of equal-shaped look-alikes paired by position (stage 6b). */
+const MAX_POSITIONAL_GROUP = 4
 const HIGH_SCORE = 0.5
 const HIGH_MARGIN = 0.2
 const TIE_MARGIN = 0.05
@@ -188,12 +193,12 @@ class Matcher {
     }
   }
 
-  stage3Refinement(): void {
+  stage3Refinement(key: SigKey): void {
     const A = this.A
     const B = this.B
     for (const e of this.buckets(
-      (i) => A.modules[i].numelSig,
-      (j) => B.modules[j].numelSig
+      (i) => A.modules[i][key],
+      (j) => B.modules[j][key]
     ).values()) {
       if (e.a.length * e.b.length > MAX_BUCKET_PAIRS) continue
       const rel = (i: number, j: number): boolean =>
@@ -215,12 +220,12 @@ class Matcher {
     }
   }
 
-  stage4Singletons(): void {
+  stage4Singletons(key: SigKey): void {
     const A = this.A
     const B = this.B
     for (const e of this.buckets(
-      (i) => A.modules[i].numelSig,
-      (j) => B.modules[j].numelSig
+      (i) => A.modules[i][key],
+      (j) => B.modules[j][key]
     ).values()) {
       if (e.a.length !== 1 || e.b.length !== 1) continue
       const [i, j] = [e.a[0], e.b[0]]
@@ -269,14 +274,14 @@ class Matcher {
     }
   }
 
-  stage6Scored(): void {
+  stage6Scored(key: SigKey): void {
     const A = this.A
     const B = this.B
     const nA = A.modules.length || 1
     const nB = B.modules.length || 1
     for (const e of this.buckets(
-      (i) => A.modules[i].numelSig,
-      (j) => B.modules[j].numelSig
+      (i) => A.modules[i][key],
+      (j) => B.modules[j][key]
     ).values()) {
       if (e.b.length === 0 || e.a.length * e.b.length > MAX_BUCKET_PAIRS) continue
       const score = (i: number, j: number): number => {
@@ -324,6 +329,36 @@ class Matcher {
     }
   }
 
+  /**
+   * Equal-shaped modules left in equal numbers on both sides with a common role (SwiGLU w1/w3 vs gate_proj/up_proj):
+   * paired in template order at low confidence, saying they could be swapped, rather than left silently unmatched.
+   */
+  stage6bPositional(): void {
+    const A = this.A
+    const B = this.B
+    for (const e of this.buckets(
+      (i) => A.modules[i].sig,
+      (j) => B.modules[j].sig
+    ).values()) {
+      if (e.a.length < 2 || e.a.length !== e.b.length || e.a.length > MAX_POSITIONAL_GROUP) continue
+      const all = e.a.every((i) =>
+        e.b.every((j) => sharesRole(A.tokens[i], B.tokens[j]) && !rolesConflict(A.tokens[i], B.tokens[j]))
+      )
+      if (!all) continue
+      const names = e.b.map((j) => B.modules[j].path)
+      const paths = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+      e.a.forEach((i, k) =>
+        this.pair(
+          i,
+          e.b[k],
+          'low',
+          'equal-shaped modules with a common role, paired in template order',
+          `equal-shaped candidates could be swapped: ${paths}`
+        )
+      )
+    }
+  }
+
   stage7Incompatible(): void {
     const A = this.A
     const B = this.B
@@ -354,10 +389,14 @@ export function matchScopes(a: Scope, b: Scope, tokens?: TokenCache): ModuleMatc
   m.stage0SamePath()
   m.stage1Canonical()
   if (m.residualPairs() <= MAX_SPLIT_PAIRS) m.stage2NamedSplits()
-  m.stage3Refinement()
-  m.stage4Singletons()
+  m.stage3Refinement('sig')
+  m.stage3Refinement('numelSig')
+  m.stage4Singletons('sig')
+  m.stage4Singletons('numelSig')
   if (m.residualPairs() <= MAX_SPLIT_PAIRS) m.stage5ShapeSplits()
-  m.stage6Scored()
+  m.stage6Scored('sig')
+  m.stage6Scored('numelSig')
+  m.stage6bPositional()
   m.stage7Incompatible()
   return m.out
 }

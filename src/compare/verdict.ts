@@ -70,6 +70,8 @@ export interface FlagInputs {
   /** Normalised-equal keys with equal shapes. */
   shapeMatches: number
   mappings: KeyMapping[]
+  /** Share of A's keys in an exact match or a mapping of any confidence (names that correspond at all). */
+  nameCoverage: number
   /** Prefixes stripped on each side, most common first. */
   strippedA: string[]
   strippedB: string[]
@@ -196,13 +198,12 @@ export function computeFlags(x: FlagInputs): Flag[] {
       message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
       evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
     })
-  } else if (o.normalized < 0.1 && o.mapped < 0.2) {
-    const anyName = x.mappings.filter((m) => m.confidence !== 'low').length
+  } else if (o.normalized < 0.1 && x.nameCoverage < 0.2) {
     flags.push({
       kind: 'red',
       code: 'naming',
-      message: `naming schemes share no usable pattern (${pct(o.normalized)} normalized overlap, ${pct(o.mapped)} mapped)`,
-      evidence: { normalized: o.normalized, mapped: o.mapped, mediumOrHighMappings: anyName }
+      message: `naming schemes share no pattern: ${pct(x.nameCoverage)} of A's keys correspond to B at any confidence`,
+      evidence: { normalized: o.normalized, mapped: o.mapped, anyConfidence: x.nameCoverage }
     })
   }
 

@@ -29,6 +29,9 @@ import type {
 } from './types.js'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 
+/** Largest block-diagonal up matrix built in memory (1 GiB; a real fused qkv up at rank 3 x 128 is ~10 MB). */
+export const MAX_BLOCK_MATRIX_BYTES = 1 << 30
+
 export interface PlanOptions {
   to: ConvertTarget
   dropUnmatched?: boolean
@@ -135,13 +138,26 @@ function groupProblem(parts: Contribution[], entry: BaseEntry): string | null {
     if (p.factor.downDtype !== f0.downDtype || p.factor.upDtype !== f0.upDtype)
       return `parts on ${entry.key} have different dtypes; stacking raw bytes needs one dtype`
   }
+  const rank = parts.reduce((n, p) => n + p.factor.rank, 0)
+  const upBytes = entry.shape[0]! * rank * ((SAFETENSORS_DTYPE_BITS[f0.upDtype] ?? 0) / 8)
+  // The block-diagonal up is built in memory: bound it (a hostile base header can claim any row count).
+  if (upBytes > MAX_BLOCK_MATRIX_BYTES)
+    return `the stacked up matrix for ${entry.key} would be ${upBytes} bytes (limit ${MAX_BLOCK_MATRIX_BYTES})`
+  for (const p of parts) {
+    if (p.row + p.factor.out > entry.shape[0]!)
+      return `rows ${p.row}-${p.row + p.factor.out - 1} fall outside ${entry.key} ${JSON.stringify(entry.shape)}`
+  }
+  return null
+}
+
+/** True when two parts patch some of the same rows: each keeps its own rank columns, so their deltas add. */
+function overlapping(parts: Contribution[]): boolean {
   const sorted = [...parts].sort((a, b) => a.row - b.row)
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!
-    if (sorted[i]!.row < prev.row + prev.factor.out)
-      return `parts on ${entry.key} overlap at rows ${sorted[i]!.row}-${prev.row + prev.factor.out - 1}`
+    if (sorted[i]!.row < prev.row + prev.factor.out) return true
   }
-  return null
+  return false
 }
 
 function emptyCounts(): Record<TransformKind, number> {
@@ -196,12 +212,14 @@ export function planConversion(
   }
 
   const modules: PlannedModule[] = []
+  let summed = 0
   const counts = emptyCounts()
   let dataBytes = 0
   const textEncoders = index.textEncoders.size
   for (const [key, parts] of groups) {
     const { entry, space } = byKey.get(key)!
     const transform = transformOf(parts, entry)
+    if (overlapping(parts)) summed++
     const sorted = [...parts].sort((a, b) => a.row - b.row)
     const factor =
       transform === 'rename' || transform === 'split'
@@ -269,6 +287,10 @@ export function planConversion(
       `${opts.to} files carry no alpha by convention (scale 1): modules whose scale is not 1 keep it in a .alpha tensor, which ComfyUI and kohya-style loaders read and PEFT ignores`
     )
   }
+  if (summed > 0)
+    notes.push(
+      `${summed} output module(s) merge LoRA modules that patch the same rows (e.g. one module in two conventions): their deltas add, as loaders that apply both do`
+    )
   if (modules.some((m) => m.transform !== 'rename'))
     notes.push('stacked modules have alpha = scale x stacked rank, so alpha / rank is unchanged')
   return {

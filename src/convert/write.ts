@@ -5,8 +5,7 @@
  * renamed into place only when complete. The source file's sha256 is computed by a parallel sequential read, and
  * the header (fixed length: the hash is a fixed-width field) is written last.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
@@ -79,51 +78,84 @@ function rowGeometry(t: TensorInfo, file: string): { start: number; rowBytes: nu
   return { start: Number(t.byteRange.start), rowBytes: rows === 0 ? 0 : bytes / rows }
 }
 
-/** Copies source byte ranges to the output position by position, merging adjacent ranges into larger reads. */
-class Copier {
-  private readonly buffer = new Uint8Array(COPY_CHUNK)
-  private pending: { from: number; length: number } | null = null
+/**
+ * Gathers the output in 8 MB buffers: source ranges are read straight into the buffer (several reads in flight),
+ * small computed tensors are copied in, and a full buffer is written while the next one fills. Two buffers, so
+ * memory stays at 16 MB plus the largest computed tensor.
+ */
+class OutputStream {
+  private readonly buffers = [new Uint8Array(COPY_CHUNK), new Uint8Array(COPY_CHUNK)]
+  private current = 0
+  private fill = 0
+  private reads: Promise<void>[] = []
+  private writing: Promise<void> = Promise.resolve()
   constructor(
     private readonly src: FileHandle,
     private readonly dst: FileHandle,
+    /** File position of the current buffer's first byte. */
     public position: number
   ) {}
 
-  async copy(from: number, length: number): Promise<void> {
-    if (length === 0) return
-    if (this.pending && this.pending.from + this.pending.length === from) {
-      this.pending.length += length
-      return
-    }
-    await this.flush()
-    this.pending = { from, length }
+  /** Bytes written or queued so far, as a file position. */
+  get end(): number {
+    return this.position + this.fill
   }
 
-  async flush(): Promise<void> {
-    const p = this.pending
-    this.pending = null
-    if (!p) return
-    let done = 0
-    while (done < p.length) {
-      const n = Math.min(COPY_CHUNK, p.length - done)
-      await readExactly(this.src, this.buffer, n, p.from + done)
-      await writeAll(this.dst, this.buffer.subarray(0, n), this.position)
-      this.position += n
-      done += n
+  async copy(from: number, length: number): Promise<void> {
+    while (length > 0) {
+      const n = Math.min(length, COPY_CHUNK - this.fill)
+      this.reads.push(readExactly(this.src, this.buffers[this.current]!, this.fill, n, from))
+      this.fill += n
+      from += n
+      length -= n
+      if (this.fill === COPY_CHUNK) await this.swap()
     }
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    await this.flush()
-    await writeAll(this.dst, bytes, this.position)
-    this.position += bytes.length
+    if (bytes.length > COPY_CHUNK - this.fill) {
+      await this.swap()
+      if (bytes.length > COPY_CHUNK) {
+        await this.writing
+        await writeAll(this.dst, bytes, this.position)
+        this.position += bytes.length
+        return
+      }
+    }
+    this.buffers[this.current]!.set(bytes, this.fill)
+    this.fill += bytes.length
+  }
+
+  /** Write the current buffer (once its reads are in) and switch to the other one. */
+  private async swap(): Promise<void> {
+    await Promise.all(this.reads)
+    this.reads = []
+    // The other buffer is reused next: its write must be done.
+    await this.writing
+    if (this.fill === 0) return
+    this.writing = writeAll(this.dst, this.buffers[this.current]!.subarray(0, this.fill), this.position)
+    this.writing.catch(() => undefined)
+    this.position += this.fill
+    this.fill = 0
+    this.current = 1 - this.current
+  }
+
+  async finish(): Promise<void> {
+    await this.swap()
+    await this.writing
   }
 }
 
-async function readExactly(fh: FileHandle, buf: Uint8Array, length: number, position: number): Promise<void> {
+async function readExactly(
+  fh: FileHandle,
+  buf: Uint8Array,
+  offset: number,
+  length: number,
+  position: number
+): Promise<void> {
   let done = 0
   while (done < length) {
-    const { bytesRead } = await fh.read(buf, done, length - done, position + done)
+    const { bytesRead } = await fh.read(buf, offset + done, length - done, position + done)
     if (bytesRead === 0) throw new Error(`source ended at byte ${position + done}`)
     done += bytesRead
   }
@@ -148,7 +180,7 @@ async function writeTensor(
   t: OutputTensor,
   byName: Map<string, TensorInfo>,
   src: FileHandle,
-  copier: Copier,
+  copier: OutputStream,
   file: string
 ): Promise<void> {
   const r = t.recipe
@@ -174,7 +206,7 @@ async function writeTensor(
     const g = rowGeometry(info, file)
     const rows = b.end - b.start
     const block = new Uint8Array(rows * g.rowBytes)
-    await readExactly(src, block, block.length, g.start + b.start * g.rowBytes)
+    await readExactly(src, block, 0, block.length, g.start + b.start * g.rowBytes)
     for (let i = 0; i < rows; i++) {
       out.set(block.subarray(i * g.rowBytes, (i + 1) * g.rowBytes), ((b.row + i) * cols + b.col) * es)
     }
@@ -182,10 +214,36 @@ async function writeTensor(
   await copier.write(out)
 }
 
-async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
+const HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { createReadStream } = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const hash = createHash('sha256')
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
+  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
+`
+
+/** The sha256 of a file, read sequentially in a worker thread. */
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: path })
+    let settled = false
+    worker.once('message', (m: { sha256?: string; error?: string }) => {
+      settled = true
+      if (m.sha256) resolvePromise(m.sha256)
+      else reject(new Error(`hashing ${path}: ${m.error}`))
+      void worker.terminate()
+    })
+    worker.once('error', (e) => {
+      if (!settled) reject(e)
+    })
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`hashing ${path}: worker exited with ${code}`))
+    })
+  })
 }
 
 function metadataOf(source: Checkpoint, record: ConversionRecord): Record<string, string> {
@@ -245,9 +303,9 @@ export async function writeConversion(
   try {
     src = await open(file, 'r')
     dst = await open(temp, 'w')
-    const copier = new Copier(src, dst, draft.header.length)
+    const copier = new OutputStream(src, dst, draft.header.length)
     for (const t of tensors) await writeTensor(t, byName, src, copier, file)
-    await copier.flush()
+    await copier.finish()
     const expected = draft.header.length + Number(draft.dataBytes)
     if (copier.position !== expected) throw new Error(`wrote ${copier.position} bytes, expected ${expected}`)
     const sha256 = await hashing

@@ -18,6 +18,7 @@ import {
   parseStrictJsonMembers,
   parseU64,
   type JsonObject,
+  type MemberFastPath,
   type JsonValue
 } from './json-strict.js'
 import type { ByteSource } from './source.js'
@@ -166,14 +167,45 @@ function deserialize(
     tensors.push(t)
     if (t.end > lastEnd) lastEnd = t.end
   }
+  const fastPath: MemberFastPath = {
+    depth: 2,
+    take(json, at) {
+      TENSOR_MEMBER.lastIndex = at
+      const m = TENSOR_MEMBER.exec(json)
+      if (m === null) return undefined
+      const key = m[1] as string
+      const dtype = m[2] as string
+      if (key === '__metadata__' || !isSafetensorsDtype(dtype)) return undefined
+      const dims = m[3] === undefined ? [] : m[3].split(',').map((d) => BigInt(d))
+      const t: RawTensor = {
+        name: key,
+        dtype,
+        dims,
+        begin: BigInt(m[4] as string),
+        end: BigInt(m[5] as string)
+      }
+      tensors.push(t)
+      if (t.end > lastEnd) lastEnd = t.end
+      return { key, end: TENSOR_MEMBER.lastIndex }
+    }
+  }
   try {
-    parseStrictJsonMembers(text, onMember)
+    parseStrictJsonMembers(text, onMember, { fastPath })
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw bad(e.message, e)
     throw e
   }
   return { tensors, metadata, lastEnd }
 }
+
+/**
+ * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
+ * `deserialize`: a key without escapes or control characters, a dtype, dims and offsets as plain non-negative
+ * integers of at most 19 digits (so below 2^64 without a check; a 20-digit value takes the strict path). Whatever
+ * else (whitespace, other key orders, extra fields, escapes) is read by the strict parser, with the same result.
+ */
+const TENSOR_MEMBER =
+  /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y
 
 function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => CheckpointError): RawTensor {
   const what = `tensor ${JSON.stringify(key)}`

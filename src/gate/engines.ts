@@ -22,12 +22,12 @@ import {
 } from '../lora/index.js'
 import { summarizeAnalysis } from '../lora/report.js'
 import { TOOL } from '../version.js'
+import { evidenceText, flagTitle } from './evidence.js'
 import { percent } from './format.js'
 import type { CompareView, EngineFlag, GateEngines, LoraModuleView, LoraView } from './types.js'
 
 const MAX_LISTED_KEYS = 200
 const MAX_SAMPLE_MAPPINGS = 20
-const MAX_EVIDENCE = 400
 
 export function defaultEngines(): GateEngines {
   const indexes = new WeakMap<Checkpoint, BaseIndex>()
@@ -93,28 +93,14 @@ export function compareView(c: Comparison): CompareView {
   }
 }
 
-function engineFlag(f: Flag): EngineFlag {
-  return { id: f.code, severity: f.kind, title: f.message, evidence: evidenceText(f.evidence, f.message) }
-}
-
-/** The evidence facts as text, leaving out values the flag's message already states ("blocks 4 vs blocks 8"). */
-export function evidenceText(evidence: Record<string, unknown>, message = ''): string {
-  const words = new Set(message.split(/[^A-Za-z0-9_.+\-[\]]+/).filter((w) => w !== ''))
-  const stated = (v: unknown): boolean =>
-    Array.isArray(v)
-      ? v.length > 0 && v.every(stated)
-      : (typeof v === 'string' || typeof v === 'number') && words.has(String(v))
-  const show = (v: unknown): string =>
-    typeof v === 'string'
-      ? v
-      : Array.isArray(v) && v.every((x) => typeof x !== 'object')
-        ? v.join(', ')
-        : JSON.stringify(v)
-  const parts = Object.entries(evidence)
-    .filter(([, v]) => !stated(v))
-    .map(([k, v]) => `${k}: ${show(v)}`)
-  const text = parts.join(', ')
-  return text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text
+/** A comparison flag in the gate's words: the artifact and the baseline rather than A and B, readable evidence. */
+export function engineFlag(f: Flag): EngineFlag {
+  return {
+    id: f.code,
+    severity: f.kind,
+    title: flagTitle(f.message),
+    evidence: evidenceText(f.evidence, f.message)
+  }
 }
 
 /** High-confidence structural mappings first (splits and fuses are the interesting ones), then the rest. */

@@ -146,9 +146,7 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   const reasons: string[] = []
   const underThreshold = figure < policy.threshold
   if (underThreshold) {
-    reasons.push(
-      `${metric} ${formatPercent(figure)} is under the ${formatThreshold(policy.threshold)} threshold`
-    )
+    reasons.push(thresholdReason(metric, figure, policy.threshold))
   }
   const failing = flags.filter((f) => f.failsGate)
   for (const f of failing) reasons.push(flagText(f))
@@ -161,8 +159,17 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   return { report, document }
 }
 
-function flagText(f: EngineFlag): string {
-  return f.evidence ? `${f.title}: ${f.evidence}` : f.title
+function thresholdReason(metric: GateMetric, figure: number, threshold: number): string {
+  return `${metric} ${formatPercent(figure)} is under the ${formatThreshold(threshold)} threshold`
+}
+
+/**
+ * A flag as a reason: `Shape mismatch: 7 of 10 modules ...`; a title that has its own colon ("Different hidden
+ * dims: 64 vs 128") takes its evidence after a dash, so the two colons do not read as one list.
+ */
+export function flagText(f: EngineFlag): string {
+  if (!f.evidence) return f.title
+  return `${f.title}${f.title.includes(': ') ? ' — ' : ': '}${f.evidence}`
 }
 
 function withFailsGate(f: EngineFlag, policy: GatePolicy): GateFlag {
@@ -265,19 +272,72 @@ function verdictOf(artifacts: readonly ArtifactReport[]): GateVerdict {
   return artifacts.length === 0 ? 'error' : worst
 }
 
-const MAX_MESSAGE = 2000
+/** Failing artifacts the message lists before "and N more"; the report and the summary list them all. */
+export const MAX_MESSAGE_ARTIFACTS = 5
+/** A message line stays readable in a log, an annotation and a terminal. */
+export const MAX_MESSAGE_LINE = 240
+const MAX_MESSAGE_REASON = 110
+const MESSAGE_REASONS = 2
 
+/**
+ * The failure message (core.setFailed, the CLI's stderr, the top of the summary): a head line, then one line per
+ * failing artifact with its gated figure against the threshold and its top reasons, cut to a readable length.
+ * The full reasons are in the report and in each artifact's section of the summary.
+ */
 function failureMessage(report: GateReport): string {
   if (report.passed) return ''
   if (report.artifacts.length === 0) return 'No artifacts to gate.'
   const bad = report.artifacts.filter((a) => a.status !== 'pass')
-  const head = `Compatibility gate failed for ${bad.length} of ${report.artifacts.length} artifact(s)`
-  const parts = bad.map((a) => {
-    if (a.status === 'error') return a.error?.message ?? `${a.path}: could not be read`
-    return `${a.path}: ${a.reasons.slice(0, 3).join('; ')}`
-  })
-  const text = `${head}. ${parts.join(' | ')}`
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text
+  const total = report.artifacts.length
+  const lines = [`Compatibility gate failed for ${bad.length} of ${total} artifact${total === 1 ? '' : 's'}:`]
+  for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS)) lines.push(failureLine(a, report.policy.threshold))
+  const more = bad.length - MAX_MESSAGE_ARTIFACTS
+  if (more > 0) lines.push(`  and ${more} more artifact${more === 1 ? '' : 's'}`)
+  return lines.join('\n')
+}
+
+function failureLine(a: ArtifactReport, threshold: number): string {
+  if (a.status === 'error') {
+    const message = a.error?.message ?? 'could not be read'
+    return cutText(`  ${message.includes(a.path) ? message : `${a.path}: ${message}`}`, MAX_MESSAGE_LINE)
+  }
+  const parts: string[] = []
+  let reasons = a.reasons
+  if (a.metric && a.figure !== undefined && a.figure < threshold) {
+    parts.push(`${a.metric} ${formatPercent(a.figure)} < threshold ${formatThreshold(threshold)}`)
+    const long = thresholdReason(a.metric, a.figure, threshold)
+    reasons = reasons.filter((r) => r !== long)
+  }
+  // The first reason always (cut if need be), the next only when it fits whole.
+  for (const [i, r] of reasons.slice(0, MESSAGE_REASONS).entries()) {
+    const next = [...parts, shortReason(r, a.flags)]
+    if (i > 0 && lineOf(a.path, next).length > MAX_MESSAGE_LINE) break
+    parts.splice(0, parts.length, ...next)
+  }
+  return cutText(lineOf(a.path, parts), MAX_MESSAGE_LINE)
+}
+
+function lineOf(path: string, parts: readonly string[]): string {
+  return `  ${path}: ${parts.join(' · ')}`
+}
+
+/**
+ * A reason short enough for the message. A flag whose title states the facts ("Different hidden dims: 64 vs 128")
+ * goes without its evidence; one whose title is only a label ("Likely cause") keeps the evidence, cut.
+ */
+function shortReason(reason: string, flags: readonly GateFlag[]): string {
+  if (reason.length <= MAX_MESSAGE_REASON) return reason
+  const flag = flags.find((f) => flagText(f) === reason)
+  if (flag && /[\d:(]/.test(flag.title)) return cutText(flag.title, MAX_MESSAGE_REASON)
+  return cutText(reason, MAX_MESSAGE_REASON)
+}
+
+/** Cut at a word boundary when there is one near the end, marking the cut with an ellipsis. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text
+  const head = text.slice(0, max - 1)
+  const space = head.lastIndexOf(' ')
+  return `${(space > max * 0.7 ? head.slice(0, space) : head).replace(/[\s;,:·]+$/, '')}…`
 }
 
 function dedupe(items: string[]): string[] {

@@ -199,6 +199,9 @@ export interface GateReport {
   policy: { threshold: number; metric: MetricChoice; failOn: FailOnFlag[] }
   baseline: { path: string; format: string; tensors: number; fromCache?: boolean }
   artifacts: ArtifactReport[]
-  /** One line: what failed and why (empty when the gate passed). */
+  /**
+   * What failed and why, compact (empty when the gate passed): a head line, then one line per failing artifact
+   * (`path: <metric> X% < threshold T% · top reasons`, at most MAX_MESSAGE_ARTIFACTS, then "and N more artifacts").
+   */
   message: string
 }

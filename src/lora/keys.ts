@@ -17,8 +17,15 @@ export interface ParsedSuffix {
   legacy?: boolean
 }
 
-interface SuffixRule {
-  re: RegExp
+/**
+ * A suffix rule is either a plain `suffix` (matched with endsWith) or a regular expression with a literal it
+ * `needs` (a substring of every match, checked first). A key runs through the whole list when it is not one of the
+ * common forms, so each rule must cost little for a key it does not match; an end-anchored regular expression
+ * tries every start position of the key.
+ */
+type SuffixRule = (
+  { suffix: string; re?: undefined; needs?: undefined } | { suffix?: undefined; re: RegExp; needs: string }
+) & {
   role: TensorRole
   marker: string
   legacy?: boolean
@@ -30,65 +37,69 @@ interface SuffixRule {
 const SUFFIX_RULES: SuffixRule[] = [
   {
     re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
+    needs: '.lora_up.blocks.',
     role: 'up-block',
     marker: '.lora_up.blocks.j.weight',
     indexed: true
   },
-  { re: /\.lora_down\.weight$/, role: 'down', marker: '.lora_down.weight' },
-  { re: /\.lora_up\.weight$/, role: 'up', marker: '.lora_up.weight' },
-  { re: /\.lora_mid\.weight$/, role: 'mid', marker: '.lora_mid.weight' },
-  { re: /\.lora_A(?:\.(\w+))?\.weight$/, role: 'down', marker: '.lora_A.weight' },
-  { re: /\.lora_B(?:\.(\w+))?\.weight$/, role: 'up', marker: '.lora_B.weight' },
-  { re: /\.lora_B(?:\.(\w+))?\.bias$/, role: 'up-bias', marker: '.lora_B.bias' },
-  { re: /\.lora_A$/, role: 'down', marker: '.lora_A' },
-  { re: /\.lora_B$/, role: 'up', marker: '.lora_B' },
+  { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
+  { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
+  { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
+  { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
+  { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
+  { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
+  { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
+  { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
   {
     re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
+    needs: '.lora_magnitude_vector',
     role: 'magnitude',
     marker: '.lora_magnitude_vector'
   },
-  { re: /_lora\.down\.weight$/, role: 'down', marker: '_lora.down.weight', legacy: true },
-  { re: /_lora\.up\.weight$/, role: 'up', marker: '_lora.up.weight', legacy: true },
-  { re: /\.lora\.down\.weight$/, role: 'down', marker: '.lora.down.weight', legacy: true },
-  { re: /\.lora\.up\.weight$/, role: 'up', marker: '.lora.up.weight', legacy: true },
+  { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
+  { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
+  { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
+  { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
   {
     re: /\.lora_linear_layer\.down\.weight$/,
+    needs: '.lora_linear_layer.down.weight',
     role: 'down',
     marker: '.lora_linear_layer.down.weight',
     legacy: true
   },
   {
     re: /\.lora_linear_layer\.up\.weight$/,
+    needs: '.lora_linear_layer.up.weight',
     role: 'up',
     marker: '.lora_linear_layer.up.weight',
     legacy: true
   },
-  { re: /\.alpha_scale$/, role: 'alpha-scale', marker: '.alpha_scale' },
-  { re: /\.alpha$/, role: 'alpha', marker: '.alpha' },
-  { re: /\.dora_scale$/, role: 'dora-scale', marker: '.dora_scale' },
-  { re: /\.hada_w1_a$/, role: 'hada_w1_a', marker: '.hada_w1_a' },
-  { re: /\.hada_w1_b$/, role: 'hada_w1_b', marker: '.hada_w1_b' },
-  { re: /\.hada_w2_a$/, role: 'hada_w2_a', marker: '.hada_w2_a' },
-  { re: /\.hada_w2_b$/, role: 'hada_w2_b', marker: '.hada_w2_b' },
-  { re: /\.hada_t1$/, role: 'hada_t1', marker: '.hada_t1' },
-  { re: /\.hada_t2$/, role: 'hada_t2', marker: '.hada_t2' },
-  { re: /\.lokr_w1$/, role: 'lokr_w1', marker: '.lokr_w1' },
-  { re: /\.lokr_w1_a$/, role: 'lokr_w1_a', marker: '.lokr_w1_a' },
-  { re: /\.lokr_w1_b$/, role: 'lokr_w1_b', marker: '.lokr_w1_b' },
-  { re: /\.lokr_w2$/, role: 'lokr_w2', marker: '.lokr_w2' },
-  { re: /\.lokr_w2_a$/, role: 'lokr_w2_a', marker: '.lokr_w2_a' },
-  { re: /\.lokr_w2_b$/, role: 'lokr_w2_b', marker: '.lokr_w2_b' },
-  { re: /\.lokr_t1$/, role: 'lokr_t1', marker: '.lokr_t1' },
-  { re: /\.lokr_t2$/, role: 'lokr_t2', marker: '.lokr_t2' },
-  { re: /\.on_input$/, role: 'ia3-on-input', marker: '.on_input' },
-  { re: /\.diff_b$/, role: 'diff-bias', marker: '.diff_b' },
-  { re: /\.diff_m$/, role: 'diff-modulation', marker: '.diff_m' },
-  { re: /\.diff$/, role: 'diff', marker: '.diff' },
-  { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
-  { re: /\.oft_blocks$/, role: 'oft', marker: '.oft_blocks' },
-  { re: /\.w_norm$/, role: 'norm-weight', marker: '.w_norm' },
-  { re: /\.b_norm$/, role: 'norm-bias', marker: '.b_norm' },
-  { re: /\.set_weight$/, role: 'set-weight', marker: '.set_weight' }
+  { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
+  { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
+  { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
+  { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
+  { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
+  { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
+  { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
+  { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
+  { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
+  { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
+  { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
+  { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
+  { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
+  { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
+  { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
+  { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
+  { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
+  { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
+  { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
+  { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
+  { suffix: '.diff', role: 'diff', marker: '.diff' },
+  { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
+  { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
+  { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
+  { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
+  { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
 ]
 
 // The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
@@ -108,6 +119,15 @@ export function parseSuffix(key: string): ParsedSuffix | null {
     }
   }
   for (const rule of SUFFIX_RULES) {
+    if (rule.suffix !== undefined) {
+      if (!key.endsWith(rule.suffix)) continue
+      const stem = key.slice(0, key.length - rule.suffix.length)
+      if (stem.length === 0) return null
+      const out: ParsedSuffix = { stem, role: rule.role, marker: rule.marker }
+      if (rule.legacy) out.legacy = true
+      return out
+    }
+    if (!key.includes(rule.needs)) continue
     const m = rule.re.exec(key)
     if (!m) continue
     const stem = key.slice(0, m.index)

@@ -6,6 +6,7 @@
  * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
  * JSON report, never cut mid-table.
  */
+import { flagText } from '../gate/evaluate.js'
 import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateMetric, GateReport } from '../gate/types.js'
 
@@ -18,8 +19,17 @@ export interface GateMarkdownOptions {
   /** Size budget; `bytes` counts UTF-8 bytes (summary), `chars` counts UTF-16 units (comment, conservative). */
   limit: number
   unit: 'bytes' | 'chars'
-  /** Where the full report is, for the note when something was cut, e.g. "the `model-compat-report` artifact". */
+  /**
+   * Where the report folder (gate-report.json and one mapping or resolution document per artifact) was written,
+   * as a place starting with "in": "in the artifact 'model-compat-report' of this run", "in the folder out".
+   * Notes on cut lists and left-out sections point there. Absent when no folder was written.
+   */
   fullReportHint?: string
+  /**
+   * When no report folder was written: how to get the full lists, e.g. "run with --mapping-dir DIR or --json".
+   * Without either hint the notes only say that the list was cut.
+   */
+  noReportHint?: string
   /** Details rows per table before a "N more" line. */
   maxDetailRows?: number
 }
@@ -31,9 +41,10 @@ export function renderGateMarkdown(report: GateReport, options: GateMarkdownOpti
   const measure =
     options.unit === 'bytes' ? (s: string) => Buffer.byteLength(s, 'utf8') : (s: string) => s.length
   const rows = options.maxDetailRows ?? DEFAULT_DETAIL_ROWS
+  const where = fullListHint(options)
   const note = (omitted: number) =>
     `\n> [!NOTE]\n> ${omitted} section(s) were left out to fit GitHub's size limit. ` +
-    `The full report is in \`gate-report.json\`${options.fullReportHint ? `, ${escapeText(options.fullReportHint)}` : ''}.\n`
+    `${where('gate-report.json', 'report')}\n`
   const reserve = measure(note(99999))
 
   const head = headerSection(report)
@@ -41,7 +52,7 @@ export function renderGateMarkdown(report: GateReport, options: GateMarkdownOpti
   const optional = [
     ...report.artifacts.map(flagSection),
     ...report.artifacts.map(coverageSection),
-    ...report.artifacts.map((a) => detailsSection(a, rows))
+    ...report.artifacts.map((a) => detailsSection(a, rows, where))
   ].filter((s) => s !== '')
 
   let out = head
@@ -83,9 +94,18 @@ function headerSection(r: GateReport): string {
       `${r.tool.name} ${escapeText(r.tool.version)}`
   )
   if (!r.passed && r.message) {
-    lines.push('', `> ${escapeText(r.message)}`)
+    // The message is a head line and one line per failing artifact: a list keeps them apart when rendered.
+    const [first, ...rest] = r.message.split('\n')
+    lines.push('', `> ${escapeText(first)}`)
+    if (rest.length > 0) lines.push('>', ...rest.map((l) => `> - ${messageLine(l.trim(), r)}`))
   }
   return lines.join('\n') + '\n\n'
+}
+
+/** A line of the failure message, its artifact's path (when it starts with one) as code like everywhere else. */
+function messageLine(line: string, r: GateReport): string {
+  const a = r.artifacts.find((x) => line.startsWith(`${x.path}: `))
+  return a ? `${inlineCode(a.path)}: ${escapeText(line.slice(a.path.length + 2))}` : escapeText(line)
 }
 
 function tableSections(r: GateReport): string[] {
@@ -111,7 +131,8 @@ function tableRow(a: ArtifactReport): string {
     shapes = `${a.lora.modules - a.lora.shapeMismatch - a.lora.unresolved}/${a.lora.modules} modules`
   else if (a.checkpoint) {
     const s = a.checkpoint.shapes
-    shapes = `${s.matching}/${s.matching + s.mismatched} match`
+    // No common keys at all: "0/0 match" would read like a result; the overlap columns already say it.
+    if (s.matching + s.mismatched > 0) shapes = `${s.matching}/${s.matching + s.mismatched} match`
   }
   const count = (sev: GateFlag['severity'], glyph: string) => {
     const n = a.flags.filter((f) => f.severity === sev).length
@@ -142,7 +163,7 @@ function flagSection(a: ArtifactReport): string {
   // Flags already given as reasons are not repeated.
   const stated = new Set(a.status === 'fail' ? a.reasons : [])
   const sorted = [...a.flags]
-    .filter((f) => !stated.has(f.evidence ? `${f.title}: ${f.evidence}` : f.title))
+    .filter((f) => !stated.has(flagText(f)))
     .sort((x, y) => order[x.severity] - order[y.severity])
   for (const f of sorted) {
     const glyph = f.severity === 'red' ? '🔴' : f.severity === 'warning' ? '🟡' : '🟢'
@@ -183,7 +204,28 @@ function coverageSection(a: ArtifactReport): string {
   )
 }
 
-function detailsSection(a: ArtifactReport, maxRows: number): string {
+/**
+ * "Where is the full list (or report)?" as a whole sentence: the named file of the report folder when one was
+ * written, otherwise how to get one; empty when the caller gave neither hint.
+ */
+type FullListHint = (file: string | undefined, what: 'list' | 'report') => string
+
+function fullListHint(options: GateMarkdownOptions): FullListHint {
+  return (file, what) => {
+    if (options.fullReportHint) {
+      const name = file ? inlineCode(file) : 'the report folder'
+      return `The full ${what} is in ${name}, ${escapeText(options.fullReportHint)}.`
+    }
+    if (options.noReportHint) return `For the full ${what}, ${escapeText(options.noReportHint)}.`
+    return ''
+  }
+}
+
+function moreLine(more: number, hint: string): string {
+  return `…and ${more} more.${hint ? ` ${hint}` : ''}`
+}
+
+function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint): string {
   const parts: string[] = []
   if (a.lora && a.lora.failures.length > 0) {
     const rows = a.lora.failures.slice(0, maxRows)
@@ -193,8 +235,7 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
       ...rows.map((f) => `| ${code(f.module)} | ${f.status} | ${escapeText(f.detail)} |`)
     ]
     const more = a.lora.failuresTotal - rows.length
-    if (more > 0)
-      table.push('', `…and ${more} more (see ${inlineCode(a.document ?? 'the resolution document')}).`)
+    if (more > 0) table.push('', moreLine(more, where(a.document, 'list')))
     parts.push(
       details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n'))
     )
@@ -221,7 +262,7 @@ function detailsSection(a: ArtifactReport, maxRows: number): string {
           .map((k) => `- ${inlineCode(k)}`)
           .concat(
             total > Math.min(keys.length, maxRows)
-              ? [`- …and ${total - Math.min(keys.length, maxRows)} more`]
+              ? [`- ${moreLine(total - Math.min(keys.length, maxRows), where(a.document, 'list'))}`]
               : []
           )
           .join('\n')

@@ -12,16 +12,24 @@ import { writeFileAtomic } from '../files.js'
 
 const spec: CommandSpec = {
   name: 'analyze',
-  summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
+  summary:
+    'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
   usage: 'FILE... [--names NAME...] [--export keys.txt] [--json] [--compare [--mapping out.json]]',
   minPositionals: 1,
   options: {
     names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
-    export: { kind: 'string', help: 'write every key with its shape and dtype to a text file', value: 'FILE' },
+    export: {
+      kind: 'string',
+      help: 'write every key with its shape and dtype to a text file',
+      value: 'FILE'
+    },
     json: { kind: 'boolean', help: 'print the manifest JSON (one object per file; an array for several)' },
     compare: { kind: 'boolean', help: 'compare the two files (same as `model-compat compare A B`)' },
     mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' },
-    'no-structure': { kind: 'boolean', help: 'skip the structure analysis (blocks, attention, dims, family)' },
+    'no-structure': {
+      kind: 'boolean',
+      help: 'skip the structure analysis (blocks, attention, dims, family)'
+    },
     ...REMOTE_OPTIONS
   }
 }
@@ -33,7 +41,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const { compareCommand } = await import('./compare.js')
     return compareCommand.run(args, io)
   }
-  if (str(args, 'mapping') !== undefined) throw new UsageError('--mapping needs --compare (or use `model-compat compare`)')
+  if (str(args, 'mapping') !== undefined)
+    throw new UsageError('--mapping needs --compare (or use `model-compat compare`)')
   const names = list(args, 'names')
   if (names && names.length > args.positionals.length) {
     throw new UsageError(`--names has ${names.length} names for ${args.positionals.length} files`)

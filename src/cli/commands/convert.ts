@@ -79,20 +79,26 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (!plan.ok || dryRun || out === undefined) {
     io.stdout(
       json
-        ? toJson({ tool: TOOL, plan: conversionPlanJson(plan) })
+        ? toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
         : renderConversionPlan(plan, { color: io.color })
     )
+    if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0) {
+      io.stderr(`model-compat convert: ${loraPath} has no LoRA module to convert; nothing written\n`)
+      return EXIT_BAD_INPUT
+    }
     if (!plan.ok) {
       io.stderr(
-        `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written` +
-          (plan.dropUnmatched ? '\n' : ' (--drop-unmatched leaves them out)\n')
+        plan.dropUnmatched
+          ? `model-compat convert: every module was dropped (${plan.dropped.length}); nothing written\n`
+          : `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)\n`
       )
       return EXIT_BAD_INPUT
     }
     return EXIT_OK
   }
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
-  if (json) io.stdout(toJson({ tool: TOOL, plan: conversionPlanJson(plan), written }))
+  if (json)
+    io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
   else {
     io.stdout(renderConversionPlan(plan, { color: io.color }))
     io.stdout(

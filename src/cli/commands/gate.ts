@@ -1,17 +1,18 @@
 /**
  * `model-compat gate --baseline B [--threshold 80] [--metric auto] [--fail-on FLAG,...] [--summary out.md]
- * [--mapping-dir dir] [--json] ARTIFACT...`: the action's gate for local use and other CI systems. Same engine,
- * same report; exit 0 when every artifact passes, 1 when the gate fails, 2 on bad input (including an artifact
- * that cannot be read).
+ * [--mapping-dir dir] [--json | --markdown] ARTIFACT...`: the action's gate for local use and other CI systems.
+ * Same engine, same report; a concise console view by default, the action's Markdown with --markdown or
+ * --summary, the JSON report with --json. Exit 0 when every artifact passes, 1 when the gate fails, 2 on bad input
+ * (including an artifact that cannot be read).
  */
 import { flag, num, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
 import { EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, type CliIO, type Command } from '../io.js'
 import { toJson, writeFileAtomic } from '../files.js'
 import { readCheckpoint } from '../../formats/index.js'
 import { defaultEngines } from '../../gate/engines.js'
-import { evaluateGate, type GateEvaluation } from '../../gate/evaluate.js'
-import { formatPercent } from '../../gate/format.js'
+import { evaluateGate } from '../../gate/evaluate.js'
 import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
+import { renderGateConsole } from '../../report/gate-console.js'
 import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../report/gate-markdown.js'
 import { expandPatterns, isUrl, PatternError } from '../../action/glob.js'
 import { readArtifacts, writeReportFolder } from '../../action/pipeline.js'
@@ -23,7 +24,7 @@ const spec: CommandSpec = {
   summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
   usage:
     '--baseline B [--threshold 80] [--metric auto|exact|normalized|mapped|loadable] [--fail-on FLAG,...] ' +
-    '[--summary out.md] [--mapping-dir DIR] [--json] ARTIFACT...',
+    '[--summary out.md] [--mapping-dir DIR] [--json | --markdown] ARTIFACT...',
   minPositionals: 1,
   options: {
     baseline: {
@@ -41,7 +42,7 @@ const spec: CommandSpec = {
     },
     summary: {
       kind: 'string',
-      help: 'write the Markdown summary to this file instead of stdout',
+      help: 'also write the Markdown summary (job summary / PR comment) to this file',
       value: 'FILE'
     },
     'mapping-dir': {
@@ -49,7 +50,8 @@ const spec: CommandSpec = {
       help: 'write gate-report.json, summary.md and the mappings here',
       value: 'DIR'
     },
-    json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' }
+    json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' },
+    markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' }
   }
 }
 
@@ -72,6 +74,8 @@ export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
   const baselinePath = str(args, 'baseline')
   if (baselinePath === undefined) throw new UsageError('--baseline is required')
   const policy = policyOf(args)
+  if (flag(args, 'json') && flag(args, 'markdown'))
+    throw new UsageError('--json and --markdown exclude each other')
   let paths: string[]
   try {
     paths = await expandPatterns(args.positionals, io.cwd)
@@ -91,35 +95,27 @@ export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
     tool: TOOL
   })
   const mappingDir = str(args, 'mapping-dir')
+  // Cut lists point to the files of --mapping-dir; without it, nothing names a file that was never written.
+  const hints = mappingDir
+    ? { fullReportHint: `in the folder ${mappingDir}` }
+    : { noReportHint: 'run with --mapping-dir DIR or --json' }
   const markdown = renderGateMarkdown(evaluation.report, {
     limit: SUMMARY_LIMIT_BYTES,
     unit: 'bytes',
-    ...(mappingDir ? { fullReportHint: `in ${mappingDir}` } : {})
+    ...hints
   })
   if (mappingDir !== undefined) await writeReportFolder(at(mappingDir), evaluation, markdown)
   const summaryPath = str(args, 'summary')
   if (summaryPath !== undefined) await writeFileAtomic(at(summaryPath), markdown)
 
   if (flag(args, 'json')) io.stdout(toJson(evaluation.report))
-  else if (summaryPath === undefined) io.stdout(markdown)
-  else io.stdout(consoleLines(evaluation))
+  else if (flag(args, 'markdown')) io.stdout(markdown)
+  else io.stdout(renderGateConsole(evaluation.report, { color: io.color, ...hints }))
 
   const report = evaluation.report
   if (report.passed) return EXIT_OK
   io.stderr(`model-compat gate: ${report.message}\n`)
   return report.artifacts.some((a) => a.status === 'error') ? EXIT_BAD_INPUT : EXIT_GATE_FAILED
-}
-
-/** One line per artifact when the Markdown went to a file. */
-function consoleLines(evaluation: GateEvaluation): string {
-  const r = evaluation.report
-  const lines = r.artifacts.map((a) => {
-    const figure =
-      a.figure !== undefined && a.metric ? `${a.metric} ${formatPercent(a.figure)}` : (a.error?.code ?? '')
-    return `${a.status.toUpperCase().padEnd(5)} ${a.path}  ${figure}`
-  })
-  lines.push(`${r.passed ? 'PASSED' : 'FAILED'}: verdict ${r.verdict}, threshold ${r.policy.threshold}%`)
-  return lines.join('\n') + '\n'
 }
 
 export const gateCommand: Command = { spec, run: runGate }

@@ -1,0 +1,261 @@
+/**
+ * Issue 8 benchmark: converting a 1,500-module rank-128 BF16 LoRA (about 1.2 GB of real random bytes) against a
+ * Wan-1.3B-width base, next to a plain copy of the same bytes. Two conversions: a rename (kohya -> ComfyUI names,
+ * every tensor a raw byte copy) and a layout change (separate q/k/v and k/v onto a LongCat-like fused base: downs
+ * stacked, ups placed block-diagonally). Peak RSS comes from the converting process itself (getrusage).
+ *
+ * Standalone: `npx tsx bench/convert.ts [--modules N] [--rounds N] [--dir DIR]` prints a table (medians). Registered with the
+ * harness too (`npm run bench -- --filter convert`), skipped while the CLI build has no `convert` command.
+ */
+import { spawnSync } from 'node:child_process'
+import { randomFillSync } from 'node:crypto'
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { scaledModel, type SpecTensor } from '../fixtures/specs.js'
+import { dottedLora, kohyaLora, targetsOf, type LoraFixture } from '../fixtures/lora.js'
+import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { registerCase, runNode } from './lib.js'
+
+const GROUP = 'issue 8: LoRA conversion'
+const THIS_FILE = fileURLToPath(import.meta.url)
+export const CONVERT_MODULES = 1500
+const RANK = 128
+const WIDTH = 1536
+/** Blocks needed for `modules` at 8 attention modules per block. */
+const blocksFor = (modules: number): number => Math.ceil(modules / 8)
+
+function wanBase(modules: number): SpecTensor[] {
+  return scaledModel('wan2.1-t2v-1.3b', { num_layers: blocksFor(modules) }, { dtype: 'BF16' })
+}
+
+function longcatBase(modules: number): SpecTensor[] {
+  return scaledModel(
+    'longcat-video',
+    { hidden_size: WIDTH, num_heads: 12, head_dim: 128, depth: blocksFor(modules), ffn_hidden: 4096 },
+    { dtype: 'BF16' }
+  )
+}
+
+const ATTENTION = /^blocks\.\d+\.(?:self_attn|cross_attn)\.[qkvo]$/
+
+function firstModules(fx: LoraFixture, modules: number): LoraFixture {
+  const keep = new Set<string>()
+  fx.tensors = fx.tensors.filter((t) => {
+    const stem = t.name.replace(/\.(?:lora_down\.weight|lora_up\.weight|alpha)$/, '')
+    if (!keep.has(stem) && keep.size >= modules) return false
+    keep.add(stem)
+    return true
+  })
+  return fx
+}
+
+/** Write a fixture with random bytes in every tensor (one tensor in memory at a time) and F32 alpha values. */
+async function writeRandom(path: string, fx: LoraFixture): Promise<number> {
+  const byName = new Map(fx.tensors.map((t) => [t.name, t]))
+  await writeSafetensors(path, fx.tensors, {
+    data: (name) => {
+      const v = fx.scalars.get(name)
+      if (v !== undefined) return new Uint8Array(new Float32Array([v]).buffer)
+      const t = byName.get(name)!
+      return randomFillSync(new Uint8Array(t.shape.reduce((a, b) => a * b, 1) * 2))
+    }
+  })
+  return statSync(path).size
+}
+
+interface Inputs {
+  lora: string
+  base: string
+  to: string
+  label: string
+}
+
+/** The kohya LoRA on Wan names (rename case). */
+async function renameInputs(dir: string, modules: number): Promise<Inputs> {
+  const base = join(dir, 'wan-base.safetensors')
+  const tensors = wanBase(modules)
+  await writeSafetensors(base, tensors)
+  const lora = join(dir, 'kohya-wan.safetensors')
+  const fx = kohyaLora(targetsOf(tensors, ATTENTION), { rank: RANK, alpha: 64, dtype: 'BF16' })
+  await writeRandom(lora, firstModules(fx, modules))
+  return { lora, base, to: 'comfyui', label: 'rename kohya -> comfyui' }
+}
+
+/** Wan-style separate q/k/v LoRA onto a LongCat-like fused base (stack case). */
+async function stackInputs(dir: string, modules: number): Promise<Inputs> {
+  const base = join(dir, 'longcat-base.safetensors')
+  await writeSafetensors(base, longcatBase(modules))
+  const lora = join(dir, 'parts-wan.safetensors')
+  const targets = targetsOf(wanBase(modules), ATTENTION)
+  const fx = dottedLora(targets, {
+    rank: RANK,
+    alpha: 64,
+    dtype: 'BF16',
+    style: 'down-up',
+    prefix: 'diffusion_model.'
+  })
+  await writeRandom(lora, firstModules(fx, modules))
+  return { lora, base, to: 'base', label: 'stack q/k/v, k/v -> fused (LongCat-like)' }
+}
+
+/** In the child: run the command and report the time spent in it (tsx start-up excluded). */
+async function child(args: string[]): Promise<void> {
+  const { convertCommand } = await import('../src/cli/commands/convert.js')
+  const { parseArgs } = await import('../src/cli/args.js')
+  if (args[0] === '--noop') {
+    process.stdout.write(JSON.stringify({ ms: 0 }) + '\n')
+    return
+  }
+  let out = ''
+  const io = {
+    stdout: (t: string) => void (out += t),
+    stderr: (t: string) => void process.stderr.write(t),
+    color: false,
+    env: process.env,
+    cwd: process.cwd()
+  }
+  const t0 = performance.now()
+  const code = await convertCommand.run(parseArgs(convertCommand.spec, [...args, '--json']), io)
+  const ms = performance.now() - t0
+  if (code !== 0) throw new Error(`convert exited ${code}`)
+  const doc = JSON.parse(out) as { written: { bytes: number; tensors: number }; plan: { counts: unknown } }
+  process.stdout.write(JSON.stringify({ ms, written: doc.written, counts: doc.plan.counts }) + '\n')
+}
+
+async function streamCopy(from: string, to: string): Promise<void> {
+  await pipeline(createReadStream(from, { highWaterMark: 8 << 20 }), createWriteStream(to))
+}
+
+async function timed(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now()
+  await fn()
+  return performance.now() - t0
+}
+
+function flagValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+
+async function standalone(): Promise<void> {
+  const modules = flagValue('--modules', CONVERT_MODULES)
+  const rounds = flagValue('--rounds', 3)
+  const dirArg = process.argv.indexOf('--dir')
+  const dir = mkdtempSync(join(dirArg >= 0 ? process.argv[dirArg + 1]! : tmpdir(), 'bench-convert-'))
+  console.log(`df -h ${dir}:\n${spawnSync('df', ['-h', dir], { encoding: 'utf8' }).stdout}`)
+  try {
+    const noop = await runNode(['--import', 'tsx', THIS_FILE, '--child', '--noop'])
+    console.log(
+      `child baseline (node + tsx + modules loaded, no work): peak RSS ${(noop.maxRssKB / 1024).toFixed(0)} MiB`
+    )
+    console.log(`median of ${rounds} rounds; each round runs the copies and the conversion back to back\n`)
+    console.log('| case | input | time s | MB/s (input) | peak RSS MiB |')
+    console.log('|---|---:|---:|---:|---:|')
+    for (const make of [renameInputs, stackInputs]) {
+      const inputs = await make(dir, modules)
+      const mb = statSync(inputs.lora).size / 1e6
+      const times = {
+        copyFile: [] as number[],
+        stream: [] as number[],
+        command: [] as number[],
+        wall: [] as number[]
+      }
+      const rss: number[] = []
+      let last: { counts: Record<string, number> } | undefined
+      let outMB = 0
+      for (let r = 0; r < rounds; r++) {
+        const copyA = join(dir, 'copy-a.bin')
+        const copyB = join(dir, 'copy-b.bin')
+        times.copyFile.push(await timed(() => copyFile(inputs.lora, copyA)))
+        times.stream.push(await timed(() => streamCopy(inputs.lora, copyB)))
+        await rm(copyA)
+        await rm(copyB)
+        const out = join(dir, 'out.safetensors')
+        const run = await runNode([
+          '--import',
+          'tsx',
+          THIS_FILE,
+          '--child',
+          inputs.lora,
+          '--base',
+          inputs.base,
+          '--to',
+          inputs.to,
+          '-o',
+          out
+        ])
+        if (run.code !== 0) throw new Error(`conversion failed: ${run.stderr}`)
+        const res = JSON.parse(run.stdout) as { ms: number; counts: Record<string, number> }
+        times.command.push(res.ms)
+        times.wall.push(run.wallMs)
+        rss.push(run.maxRssKB)
+        last = res
+        outMB = statSync(out).size / 1e6
+        await rm(out)
+      }
+      const row = (name: string, ms: number, rssKB?: number): string =>
+        `| ${name} | ${mb.toFixed(0)} MB | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(0)} | ${rssKB === undefined ? '-' : (rssKB / 1024).toFixed(0)} |`
+      console.log(row('fs.copyFile of the input', median(times.copyFile)))
+      console.log(row('read/write stream copy, 8 MiB chunks', median(times.stream)))
+      console.log(row(`convert ${inputs.label}: in-command`, median(times.command)))
+      console.log(row(`convert ${inputs.label}: whole process`, median(times.wall), Math.max(...rss)))
+      console.log(`|  | ${JSON.stringify(last!.counts)}; output ${outMB.toFixed(0)} MB |  |  |  |`)
+      await rm(inputs.lora)
+      await rm(inputs.base)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+registerCase({
+  name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (rename)`,
+  group: GROUP,
+  limits: { maxRssMB: 300 },
+  async setup(ctx) {
+    const help = spawnSync(process.execPath, [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
+    if (help.status !== 0) return { skip: 'this CLI build has no convert command yet' }
+    const inputs = await renameInputs(ctx.dir, CONVERT_MODULES)
+    const out = join(ctx.dir, 'out.safetensors')
+    return {
+      nodeArgs: [
+        ...ctx.cli,
+        'convert',
+        inputs.lora,
+        '--base',
+        inputs.base,
+        '--to',
+        inputs.to,
+        '-o',
+        out,
+        '--json'
+      ],
+      inputBytes: statSync(inputs.lora).size,
+      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16`,
+      check(stdout) {
+        const doc = JSON.parse(stdout) as { written?: { tensors: number } }
+        if (doc.written?.tensors !== 3 * CONVERT_MODULES)
+          throw new Error(`expected ${3 * CONVERT_MODULES} tensors written`)
+      }
+    }
+  }
+})
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (isMain) {
+  const i = process.argv.indexOf('--child')
+  const task = i >= 0 ? child(process.argv.slice(i + 1)) : standalone()
+  task.catch((e: unknown) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+}
