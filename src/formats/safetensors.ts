@@ -204,7 +204,10 @@ function deserialize(
  * integers of at most 19 digits (so below 2^64 without a check; a 20-digit value takes the strict path). Whatever
  * else (whitespace, other key orders, extra fields, escapes) is read by the strict parser, with the same result.
  */
+// The control characters are the point: a JSON string may not hold them unescaped, so such a key is left to the
+// strict parser and its error.
 const TENSOR_MEMBER =
+  // eslint-disable-next-line no-control-regex
   /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y
 
 function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => CheckpointError): RawTensor {

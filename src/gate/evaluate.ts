@@ -5,7 +5,7 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { buildCoverage } from './coverage.js'
-import { formatPercent, formatShape, formatThreshold } from './format.js'
+import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
 import { chooseMetric } from './policy.js'
 import { securityFlags } from './security.js'
 import type {
@@ -330,14 +330,6 @@ function shortReason(reason: string, flags: readonly GateFlag[]): string {
   const flag = flags.find((f) => flagText(f) === reason)
   if (flag && /[\d:(]/.test(flag.title)) return cutText(flag.title, MAX_MESSAGE_REASON)
   return cutText(reason, MAX_MESSAGE_REASON)
-}
-
-/** Cut at a word boundary when there is one near the end, marking the cut with an ellipsis. */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text
-  const head = text.slice(0, max - 1)
-  const space = head.lastIndexOf(' ')
-  return `${(space > max * 0.7 ? head.slice(0, space) : head).replace(/[\s;,:·]+$/, '')}…`
 }
 
 function dedupe(items: string[]): string[] {

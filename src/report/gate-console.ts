@@ -5,8 +5,8 @@
  * are cut with a count of what was left out; the Markdown and the JSON report have everything. Pure: data in,
  * string out; colour only when asked for.
  */
-import { cutText, flagText } from '../gate/evaluate.js'
-import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
+import { flagText } from '../gate/evaluate.js'
+import { cutText, formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
 import { colors, cutList, table, type Colors } from './format.js'
 
