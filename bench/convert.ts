@@ -223,7 +223,10 @@ registerCase({
   limits: { maxRssMB: 300 },
   async setup(ctx) {
     const help = spawnSync(process.execPath, [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
-    if (help.status !== 0) return { skip: 'this CLI build has no convert command yet' }
+    if (help.status !== 0)
+      return {
+        skip: `this CLI build has no convert command yet (${ctx.cli.join(' ')}: ${help.stderr.trim().split('\n')[0] ?? ''})`
+      }
     const inputs = await renameInputs(ctx.dir, CONVERT_MODULES)
     const out = join(ctx.dir, 'out.safetensors')
     return {

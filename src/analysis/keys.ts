@@ -65,8 +65,16 @@ export function stripKnownPrefix(name: string): { prefix: string; rest: string }
   let rest = name
   let prefix = ''
   for (let round = 0; round < 4; round++) {
-    const p = KNOWN_PREFIXES.find((candidate) => rest.startsWith(candidate) && rest.length > candidate.length)
-    if (!p) break
+    // A plain loop, not find() with a closure: this runs for every key of every model, in code too short-lived
+    // for the JIT to optimise.
+    let p: string | undefined
+    for (const candidate of KNOWN_PREFIXES) {
+      if (rest.length > candidate.length && rest.startsWith(candidate)) {
+        p = candidate
+        break
+      }
+    }
+    if (p === undefined) break
     prefix += p
     rest = rest.slice(p.length)
   }

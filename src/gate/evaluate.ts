@@ -1,7 +1,7 @@
 /**
  * The gate: for each artifact, pick the figure the threshold applies to, collect the red/warning/green flags with
- * their evidence, decide pass or fail, and explain a failure in one line. Pure: checkpoints and engine results in,
- * GateReport and the documents to write out.
+ * their evidence, decide pass or fail, and explain a failure in a short message (a line per failing artifact).
+ * Pure: checkpoints and engine results in, GateReport and the documents to write out.
  */
 import type { Checkpoint } from '../formats/types.js'
 import { buildCoverage } from './coverage.js'

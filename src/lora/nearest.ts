@@ -20,6 +20,21 @@ interface PatternGroup {
   pattern: string
   tokens: Set<string>
   entries: BaseEntry[]
+  /** The first entry of each block index, built on first use (a failing module of block N shows block N's key). */
+  byBlock?: Map<string, BaseEntry>
+}
+
+/** The entry of a pattern in the given block, else its first entry; one pass over the entries per pattern. */
+function entryInBlock(p: PatternGroup, block: string | null): BaseEntry {
+  if (block === null) return p.entries[0]!
+  if (!p.byBlock) {
+    p.byBlock = new Map()
+    for (const e of p.entries) {
+      const b = blockIndexOf(e.path)
+      if (b !== null && !p.byBlock.has(b)) p.byBlock.set(b, e)
+    }
+  }
+  return p.byBlock.get(block) ?? p.entries[0]!
 }
 
 export interface PatternIndex {
@@ -88,7 +103,7 @@ export function nearestKeys(m: LoraModule, space: BaseSpace): NearestKey[] {
   }
   const block = blockIndexOf(m.path)
   return best.map((p) => {
-    const entry = (block !== null && p.entries.find((e) => blockIndexOf(e.path) === block)) || p.entries[0]!
+    const entry = entryInBlock(p, block)
     const onlyLora = own.filter((t) => !p.tokens.has(t))
     const onlyBase = [...p.tokens].filter((t) => !ownSet.has(t))
     let why: string
