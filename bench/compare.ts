@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url'
 import { expandModel, scaledModel, specCheckpoint, type SpecTensor } from '../fixtures/specs.js'
 import { wanOriginalToDiffusersKey } from '../fixtures/compare-pairs.js'
 import { compareCheckpoints } from '../src/compare/index.js'
+import { mapModels } from '../src/compare/mapper.js'
+import { parseModel } from '../src/compare/model.js'
 import { writeSafetensors } from '../src/formats/safetensors-write.js'
 import type { Checkpoint } from '../src/formats/types.js'
 import { BENCH_DIR, median, registerCase } from './lib.js'
@@ -23,7 +25,7 @@ const MAX_20K_MS = 3000
 const MAX_DOUBLING = 2.3
 /** Block counts giving 10k, 20k and 40k keys with Wan's 27 keys per block (+15 top-level keys). */
 const LAYERS = [370, 740, 1480]
-const RUNS = 9
+const RUNS = 11
 
 registerCase({
   name: 'compare wan2.1-14b vs longcat-video',
@@ -100,53 +102,64 @@ interface ScalingReport {
   pass: boolean
 }
 
+type Measured = 'compareCheckpoints' | 'key mapping (parse + map)'
+
 function measureScaling(): ScalingReport {
   const rows: ScalingRow[] = []
   const failures: string[] = []
+  const gc = (globalThis as { gc?: () => void }).gc
   // Warm the JIT on a mid-sized pair first, so the smallest size is not charged for compilation.
   const [wa, wb] = scaledPair(LAYERS[1], true)
   for (let i = 0; i < 2; i++) compareCheckpoints({ ...wa }, { ...wb })
   for (const distinct of [false, true]) {
-    const variant = distinct ? 'every block distinct' : 'identical blocks'
+    const blocks = distinct ? 'every block distinct' : 'identical blocks'
     const pairs = LAYERS.map((layers) => scaledPair(layers, distinct))
-    const samples: number[][] = LAYERS.map(() => [])
+    const measures: Measured[] = ['compareCheckpoints', 'key mapping (parse + map)']
+    const samples = measures.map(() => LAYERS.map((): number[] => []))
     const mapped: number[] = LAYERS.map(() => 0)
-    // Sizes interleaved run by run, so a burst of load from other processes hits every size alike.
+    // Sizes interleaved run by run, so a burst of load from other processes hits every size alike; every run
+    // starts from a collected heap (with --expose-gc), so no run pays for another's garbage.
     for (let r = 0; r < RUNS; r++) {
       pairs.forEach(([a, b], i) => {
-        // Start every run from a collected heap (with --expose-gc), so no run pays for another's garbage.
-        ;(globalThis as { gc?: () => void }).gc?.()
-        const t0 = performance.now()
+        gc?.()
+        let t0 = performance.now()
         const c = compareCheckpoints({ ...a }, { ...b })
-        samples[i].push(performance.now() - t0)
+        samples[0][i].push(performance.now() - t0)
         mapped[i] = c.overlap.mapped
+        gc?.()
+        t0 = performance.now()
+        mapModels(parseModel(a), parseModel(b))
+        samples[1][i].push(performance.now() - t0)
       })
     }
-    const times = samples.map((s) => Math.min(...s))
-    pairs.forEach(([a], i) => {
-      rows.push({
-        variant,
-        keys: a.tensors.length,
-        minMs: times[i],
-        medianMs: median(samples[i]),
-        mapped: mapped[i]
+    measures.forEach((measure, mi) => {
+      const variant = `${measure}, ${blocks}`
+      const times = samples[mi].map((s) => Math.min(...s))
+      pairs.forEach(([a], i) => {
+        rows.push({
+          variant,
+          keys: a.tensors.length,
+          minMs: times[i],
+          medianMs: median(samples[mi][i]),
+          mapped: mapped[i]
+        })
+        if (mapped[i] < 1)
+          failures.push(`${variant} ${a.tensors.length} keys: mapped only ${(mapped[i] * 100).toFixed(1)}%`)
       })
-      if (mapped[i] < 1)
-        failures.push(`${variant} ${a.tensors.length} keys: mapped only ${(mapped[i] * 100).toFixed(1)}%`)
+      if (times[1] >= MAX_20K_MS) failures.push(`${variant}: 20k x 20k took ${times[1].toFixed(0)} ms`)
+      for (let i = 1; i < times.length; i++) {
+        const ratio = times[i] / times[i - 1]
+        if (ratio > MAX_DOUBLING)
+          failures.push(`${variant}: doubling the keys took ${ratio.toFixed(2)}x the time`)
+      }
     })
-    if (times[1] >= MAX_20K_MS) failures.push(`${variant}: 20k x 20k took ${times[1].toFixed(0)} ms`)
-    for (let i = 1; i < times.length; i++) {
-      const ratio = times[i] / times[i - 1]
-      if (ratio > MAX_DOUBLING)
-        failures.push(`${variant}: doubling the keys took ${ratio.toFixed(2)}x the time`)
-    }
   }
   return { rows, failures, pass: failures.length === 0 }
 }
 
 function printTable(r: ScalingReport): void {
   console.log(
-    '| Variant | Keys (each side) | compareCheckpoints fastest | median | vs previous (fastest) | Mapped |'
+    '| Measured, blocks | Keys (each side) | Fastest run | Median | vs previous (fastest) | Mapped |'
   )
   console.log('|---|---:|---:|---:|---:|---:|')
   r.rows.forEach((row, i) => {

@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { scaledModel, type SpecTensor } from '../fixtures/specs.js'
 import { dottedLora, kohyaLora, targetsOf, type LoraFixture } from '../fixtures/lora.js'
 import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { sha256File } from '../src/convert/write.js'
 import { registerCase, runNode } from './lib.js'
 
 const GROUP = 'issue 8: LoRA conversion'
@@ -166,6 +167,7 @@ async function standalone(): Promise<void> {
       const times = {
         copyFile: [] as number[],
         stream: [] as number[],
+        hash: [] as number[],
         command: [] as number[],
         wall: [] as number[]
       }
@@ -177,6 +179,7 @@ async function standalone(): Promise<void> {
         const copyB = join(dir, 'copy-b.bin')
         times.copyFile.push(await timed(() => copyFile(inputs.lora, copyA)))
         times.stream.push(await timed(() => streamCopy(inputs.lora, copyB)))
+        times.hash.push(await timed(async () => void (await sha256File(inputs.lora))))
         await rm(copyA)
         await rm(copyB)
         const out = join(dir, 'out.safetensors')
@@ -206,6 +209,7 @@ async function standalone(): Promise<void> {
         `| ${name} | ${mb.toFixed(0)} MB | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(0)} | ${rssKB === undefined ? '-' : (rssKB / 1024).toFixed(0)} |`
       console.log(row('fs.copyFile of the input', median(times.copyFile)))
       console.log(row('read/write stream copy, 8 MiB chunks', median(times.stream)))
+      console.log(row('sha256 of the input alone (the worker convert runs alongside)', median(times.hash)))
       console.log(row(`convert ${inputs.label}: in-command`, median(times.command)))
       console.log(row(`convert ${inputs.label}: whole process`, median(times.wall), Math.max(...rss)))
       console.log(`|  | ${JSON.stringify(last!.counts)}; output ${outMB.toFixed(0)} MB |  |  |  |`)

@@ -199,6 +199,30 @@ describe('fused LoRA onto a separate q/k/v base (Wan-like): split', () => {
   })
 })
 
+test('a LongCat LoRA with more blocks than the Wan base: those modules refused with the block reason', async () => {
+  const lc3 = scaledModel('longcat-video', {
+    hidden_size: H,
+    num_heads: 2,
+    head_dim: 32,
+    depth: 3,
+    ffn_hidden: 160
+  })
+  const src = join(dir, 'lc-3blocks.safetensors')
+  await writeRandomLora(
+    src,
+    longcatLora(targetsOf(lc3, /^blocks\.\d+\.(?:attn\.qkv|cross_attn\.q_linear)$/), { rank: 4 }),
+    18
+  )
+  const { planFor } = await import('./helpers.js')
+  const { plan } = await planFor(src, specCheckpoint(WAN), 'comfyui')
+  expect(plan.refused.map((r) => r.reason)).toEqual([
+    'block blocks.2 does not exist: the base has blocks 0-1',
+    'block blocks.2 does not exist: the base has blocks 0-1'
+  ])
+  expect(plan.causes).toEqual([{ cause: "blocks beyond the base's depth (base has blocks 0-1)", modules: 2 }])
+  expect(plan.counts).toEqual({ rename: 2, stack: 0, split: 6, 'split+stack': 0 })
+})
+
 describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
   const bflTargets = targetsOf(FLUX, /^(?:single_blocks\.\d+\.linear1|double_blocks\.\d+\.img_attn\.qkv)$/)
 

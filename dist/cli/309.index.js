@@ -1,5 +1,5 @@
 export const id = 309;
-export const ids = [309];
+export const ids = [309,690];
 export const modules = {
 
 /***/ 309:
@@ -368,88 +368,6 @@ function renderKeyExport(files) {
         out += '\n';
     }
     return out;
-}
-
-
-/***/ }),
-
-/***/ 11:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ formatCount),
-/* harmony export */   BB: () => (/* binding */ formatShape),
-/* harmony export */   Li: () => (/* binding */ mdEscape),
-/* harmony export */   Tj: () => (/* binding */ colors),
-/* harmony export */   f6: () => (/* binding */ cutList),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony export formatPercent */
-/** Small formatting helpers shared by the console and Markdown renderers. */
-function formatBytes(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let u = 0;
-    while (Math.abs(v) >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
-}
-/** 14288491584 -> "14.29B"; small counts stay exact. */
-function formatCount(n) {
-    const abs = Math.abs(n);
-    if (abs >= 1e9)
-        return `${(n / 1e9).toFixed(2)}B`;
-    if (abs >= 1e6)
-        return `${(n / 1e6).toFixed(2)}M`;
-    if (abs >= 1e4)
-        return `${(n / 1e3).toFixed(1)}K`;
-    return String(n);
-}
-function formatPercent(x, digits = 1) {
-    return `${x.toFixed(digits)}%`;
-}
-function formatShape(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Align rows into columns; the first row is the header when `header` is set. */
-function table(rows, opts = {}) {
-    if (rows.length === 0)
-        return '';
-    const widths = [];
-    for (const r of rows)
-        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
-    const indent = opts.indent ?? '  ';
-    const lines = rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  '));
-    if (opts.header && lines.length > 1) {
-        lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '));
-    }
-    return lines.join('\n') + '\n';
-}
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*m/g;
-function visibleLength(s) {
-    return s.replace(ANSI, '').length;
-}
-const wrap = (open, close) => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
-function colors(enabled) {
-    if (!enabled) {
-        const id = (s) => s;
-        return { bold: id, dim: id, red: id, green: id, yellow: id };
-    }
-    return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
-}
-/** Cut a list to `max` items and say how many were left out. */
-function cutList(items, max) {
-    return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
-}
-/** Escape text for a Markdown table cell or inline code. */
-function mdEscape(s) {
-    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 

@@ -432,6 +432,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __nccwpck_require__(593);
 // EXTERNAL MODULE: ./src/cli/io.ts
@@ -450,22 +453,22 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(684), __nccwpck_require__.e(826)]).then(__nccwpck_require__.bind(__nccwpck_require__, 826))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 463))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(684), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(38), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(684), __nccwpck_require__.e(42), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 834))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(38), __nccwpck_require__.e(42), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 834))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(684), __nccwpck_require__.e(42), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(38), __nccwpck_require__.e(42), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78))).gateCommand
     }
 ];
 function topHelp() {
@@ -525,6 +528,16 @@ async function main(argv, io) {
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
 
+
+// V8's on-disk compile cache (Node 22.1+; Node 20 has no such function): the command chunks loaded by `main` are
+// then compiled once per version, not on every run. NODE_DISABLE_COMPILE_CACHE=1 turns it off. Best effort.
+try {
+    ;
+    external_node_module_default().enableCompileCache?.();
+}
+catch {
+    // A read-only or missing temp folder only costs the speed-up.
+}
 main(process.argv.slice(2), (0,cli_io/* processIO */.Wb)()).then((code) => {
     process.exitCode = code;
 }, (e) => {

@@ -17,7 +17,8 @@ import {
   type Factor
 } from './factor.js'
 import { namingProblem, targetNames } from './naming.js'
-import { findSplit } from './split.js'
+import { dottedFromUnderscore, findSplit } from './split.js'
+import { blockOf } from '../lora/layers.js'
 import type {
   ConversionPlan,
   ConvertTarget,
@@ -116,6 +117,11 @@ function contributionsOf(
       })
     }
   }
+  // Across families the resolver stops at "LoRA for X on a Y base"; a block past the base's depth says more.
+  const block = blockOf(m.path.includes('.') ? m.path : dottedFromUnderscore(m.path))
+  const max = block ? index.denoiser.blockMax.get(block.series) : undefined
+  if (r?.status === 'unresolved' && block && max !== undefined && block.index > max)
+    return `block ${block.series}.${block.index} does not exist: the base has ${block.series} 0-${max}`
   return refusalOf(r)
 }
 
@@ -275,7 +281,13 @@ export function planConversion(
   const causeCounts = new Map<string, number>()
   for (const r of refused) {
     const res = results.get(r.stem)
-    const cause = res && res.status !== 'ok' && res.cause ? res.cause : r.reason
+    const block = /^block (\S+)\.\d+ does not exist: the base has (\S+ 0-\d+)$/.exec(r.reason)
+    const fromResolver = res && res.status !== 'ok' && res.cause && refusalOf(res) === r.reason
+    const cause = block
+      ? `blocks beyond the base's depth (base has ${block[2]})`
+      : fromResolver
+        ? res.cause!
+        : r.reason
     causeCounts.set(cause, (causeCounts.get(cause) ?? 0) + 1)
   }
   const causes = [...causeCounts.entries()]
@@ -292,7 +304,9 @@ export function planConversion(
       `${summed} output module(s) merge LoRA modules that patch the same rows (e.g. one module in two conventions): their deltas add, as loaders that apply both do`
     )
   if (modules.some((m) => m.transform !== 'rename'))
-    notes.push('stacked modules have alpha = scale x stacked rank, so alpha / rank is unchanged')
+    notes.push(
+      'layout changes change ranks: each module is written with alpha = its scale x its written rank, so alpha / rank is unchanged'
+    )
   return {
     lora: analysis.path,
     base: index.path,

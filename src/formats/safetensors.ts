@@ -176,7 +176,8 @@ function deserialize(
       const key = m[1] as string
       const dtype = m[2] as string
       if (key === '__metadata__' || !isSafetensorsDtype(dtype)) return undefined
-      const dims = m[3] === undefined ? [] : m[3].split(',').map((d) => BigInt(d))
+      const dims: bigint[] = []
+      if (m[3] !== undefined) for (const d of m[3].split(',')) dims.push(BigInt(d))
       const t: RawTensor = {
         name: key,
         dtype,

@@ -1,0 +1,672 @@
+export const id = 463;
+export const ids = [463];
+export const modules = {
+
+/***/ 463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  analyzeCommand: () => (/* binding */ analyzeCommand)
+});
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(604);
+;// CONCATENATED MODULE: ./src/formats/summary.ts
+function summarizeCheckpoint(ckpt) {
+    const dtypes = Object.create(null);
+    let parameterCount = 0;
+    let dataBytes = 0;
+    for (const t of ckpt.tensors) {
+        const numel = t.shape.reduce((a, b) => a * b, 1);
+        const bytes = t.byteRange ? Number(t.byteRange.end - t.byteRange.start) : 0;
+        parameterCount += numel;
+        dataBytes += bytes;
+        const d = (dtypes[t.dtype] ??= { tensors: 0, parameters: 0, bytes: 0 });
+        d.tensors++;
+        d.parameters += numel;
+        d.bytes += bytes;
+    }
+    const globals = { allowed: [], unknown: [], dangerous: [] };
+    for (const g of ckpt.globals)
+        globals[g.tier].push(g);
+    return {
+        format: ckpt.format,
+        tensorCount: ckpt.tensors.length,
+        parameterCount,
+        dataBytes,
+        fileBytes: ckpt.bytes,
+        dtypes,
+        metadataKeys: Object.keys(ckpt.metadata).length,
+        globals
+    };
+}
+
+// EXTERNAL MODULE: ./src/formats/manifest.ts
+var manifest = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
+var analysis = __webpack_require__(971);
+// EXTERNAL MODULE: ./src/report/checkpoint-console.ts
+var checkpoint_console = __webpack_require__(46);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(11);
+;// CONCATENATED MODULE: ./src/report/analysis-text.ts
+
+/** [0, 1, 2, 5, 7, 8] -> "0-2, 5, 7-8". Lists longer than `maxRuns` runs are cut with a count. */
+function formatIndexRanges(indices, maxRuns = 12) {
+    const runs = [];
+    let omitted = 0;
+    for (let i = 0; i < indices.length;) {
+        let j = i;
+        while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1)
+            j++;
+        if (runs.length < maxRuns)
+            runs.push(i === j ? String(indices[i]) : `${indices[i]}-${indices[j]}`);
+        else
+            omitted++;
+        i = j + 1;
+    }
+    return omitted > 0 ? `${runs.join(', ')}, ... (${omitted} more runs)` : runs.join(', ');
+}
+function dimText(d) {
+    if (d.value === null)
+        return 'unknown';
+    return d.source === 'family' ? `${d.value} (family rule)` : String(d.value);
+}
+function modulePath(m) {
+    if (!m.family)
+        return m.path || '(root)';
+    return m.path ? `${m.family}.*.${m.path}` : `${m.family}.* (block root)`;
+}
+const LAYOUT_TEXT = {
+    'fused-qkv': 'fused QKV',
+    separate: 'separate Q/K/V',
+    'q-fused-kv': 'Q + fused KV',
+    'fused-qkv-mlp': 'QKV+MLP fused linear',
+    partial: 'partial'
+};
+function layoutText(m) {
+    const shapes = m.projections
+        .filter((p) => p.role === 'qkv' || p.role === 'kv' || p.role === 'fused_qkv_mlp')
+        .map((p) => `${p.role} ${(0,format/* formatShape */.BB)(p.shape)}`);
+    return shapes.length ? `${LAYOUT_TEXT[m.layout]} (${shapes.join(', ')})` : LAYOUT_TEXT[m.layout];
+}
+function qkNormText(m) {
+    if (!m.qkNorm.present)
+        return 'none';
+    if (m.qkNorm.perHead === true)
+        return `per head [${m.qkNorm.size}]`;
+    if (m.qkNorm.perHead === false)
+        return `full dim [${m.qkNorm.size}]`;
+    return m.qkNorm.size === null ? 'present' : `[${m.qkNorm.size}]`;
+}
+function headsText(m) {
+    return m.heads !== null && m.headDim !== null ? `${m.heads} x ${m.headDim}` : '?';
+}
+function ffnText(f) {
+    const kind = f.kind === 'gated'
+        ? 'gated (SwiGLU-style)'
+        : f.kind === 'gated-fused'
+            ? 'gated, fused gate/up (GEGLU-style)'
+            : f.kind === 'fused-with-attention'
+                ? 'MLP fused with attention'
+                : f.kind;
+    return f.intermediateDim !== null ? `${kind}, ${f.intermediateDim}` : kind;
+}
+function familyText(a) {
+    if (!a.family)
+        return 'unknown (no family rule matched; the structure below is generic)';
+    return `${a.family.name} (${a.family.confidence} confidence; ${a.family.naming} naming)`;
+}
+function namingText(a) {
+    const n = a.naming;
+    const sep = n.separator === 'dot' ? 'dots' : n.separator === 'underscore' ? 'underscores' : n.separator;
+    const parts = [sep, n.case === 'mixed' ? 'snake_case with cased names' : n.case];
+    if (n.commonPrefix)
+        parts.push(`prefix ${n.commonPrefix}`);
+    else if (n.knownPrefixes.length)
+        parts.push(`mixed prefixes: ${n.knownPrefixes.map((p) => `${p.prefix} (${p.keys})`).join(', ')}`);
+    if (n.casedSegments.length)
+        parts.push(`e.g. ${n.casedSegments.slice(0, 5).join(', ')}`);
+    return parts.join('; ');
+}
+function channelsText(a) {
+    const d = a.dimensions;
+    const parts = [`in ${dimText(d.inChannels)}`];
+    parts.push(d.outChannels.value !== null ? `out ${dimText(d.outChannels)}` : `out features ${dimText(d.outFeatures)}`);
+    if (d.patchSize)
+        parts.push(`patch ${(0,format/* formatShape */.BB)(d.patchSize)}`);
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/report/analysis-console.ts
+
+
+function renderStructureConsole(a, opts) {
+    const c = (0,format/* colors */.Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    const d = a.dimensions;
+    let out = `${c.bold('structure')}\n`;
+    const summary = [['family', familyText(a)]];
+    if (a.family) {
+        // Mismatches with the reference sizes matter most: they come first.
+        const mismatch = (e) => e.includes('the reference model has');
+        const evidence = [...a.family.evidence.filter(mismatch), ...a.family.evidence.filter((e) => !mismatch(e))];
+        const { shown, omitted } = (0,format/* cutList */.f6)(evidence, 8);
+        for (const e of shown)
+            summary.push(['', c.dim(e)]);
+        if (omitted > 0)
+            summary.push(['', c.dim(`... ${omitted} more (see --json)`)]);
+    }
+    summary.push(['hidden dim', dimText(d.hiddenDim)]);
+    summary.push(['ffn', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)]);
+    const heads = d.heads.value !== null && d.headDim.value !== null
+        ? `${d.heads.value} x ${d.headDim.value}${d.headDim.source === 'family' ? ' (family rule, not in the shapes)' : ''}`
+        : `unknown: ${d.headDim.evidence}`;
+    summary.push(['heads', heads]);
+    summary.push([
+        'layers',
+        d.layers.value !== null ? `${d.layers.value} (${d.layers.evidence})` : 'no repeated blocks'
+    ]);
+    summary.push(['channels', channelsText(a)]);
+    if (d.contextDim.value !== null)
+        summary.push(['context dim', String(d.contextDim.value)]);
+    summary.push(['naming', namingText(a)]);
+    // The parameter total is in the file summary printed above this section; only a rounded one is worth a line.
+    if (!a.paramCountExact)
+        summary.push(['parameters', `${(0,format/* formatCount */.B4)(a.paramCount)} (rounded: passes 2^53)`]);
+    out += (0,format/* table */.tp)(summary);
+    out += `\n${c.bold('parameter types')}\n`;
+    out += (0,format/* table */.tp)(Object.entries(a.parameterTypes).map(([k, v]) => [k, `${v.keys} keys`, `${(0,format/* formatCount */.B4)(v.params)} params`]));
+    out += `\n${c.bold('naming patterns')} (keys / blocks)\n`;
+    out += (0,format/* table */.tp)(Object.entries(a.roles).map(([k, v]) => [k, `${v.keys} keys`, `${v.blocks} blocks`]));
+    out += renderFamilies(a, c, max, opts.templates ?? true);
+    out += renderModules(a, c, max);
+    if (a.notes.length > 0) {
+        out += `\n${c.yellow('notes')}\n`;
+        for (const n of (0,format/* cutList */.f6)(a.notes, max).shown)
+            out += `  - ${n}\n`;
+    }
+    return out;
+}
+function renderFamilies(a, c, max, templates) {
+    if (a.blockFamilies.length === 0)
+        return `\n${c.bold('block families')}: none (no repeated blocks)\n`;
+    let out = `\n${c.bold('block families')} (${a.topLevelKeys} keys outside blocks)\n`;
+    const rows = [['pattern', 'blocks', 'keys/block', 'uniform', 'indices']];
+    const { shown, omitted } = (0,format/* cutList */.f6)(a.blockFamilies, max);
+    for (const f of shown) {
+        rows.push([
+            f.parent ? `  ${f.pattern}` : f.pattern,
+            String(f.count),
+            String(f.keysPerBlock),
+            f.uniform ? 'yes' : f.uniformKeys ? 'keys only' : c.yellow(`no (${f.variants.length} variants)`),
+            formatIndexRanges(f.indices) +
+                (f.contiguous ? '' : c.yellow(` (missing ${(0,format/* cutList */.f6)(f.missing, 8).shown.join(', ')})`))
+        ]);
+    }
+    out += (0,format/* table */.tp)(rows, { header: true });
+    if (omitted > 0)
+        out += c.dim(`  ... ${omitted} more families (see --json)\n`);
+    for (const f of shown) {
+        for (const v of (0,format/* cutList */.f6)(f.variants, 3).shown)
+            out += variantLine(f, v, c);
+    }
+    if (templates) {
+        for (const f of shown.filter((x) => x.parent === null))
+            out += templateBlock(f, c, max);
+    }
+    return out;
+}
+function variantLine(f, v, c) {
+    const parts = [];
+    if (v.missing.length)
+        parts.push(`lacks ${v.missing.slice(0, 3).join(', ')}${v.missing.length > 3 ? ', ...' : ''}`);
+    if (v.extra.length)
+        parts.push(`adds ${v.extra.slice(0, 3).join(', ')}${v.extra.length > 3 ? ', ...' : ''}`);
+    if (v.shapeDifferences.length) {
+        const s = v.shapeDifferences[0];
+        parts.push(`${s.key} ${(0,format/* formatShape */.BB)(s.shape)} vs ${(0,format/* formatShape */.BB)(s.templateShape)}${v.shapeDifferences.length > 1 ? ', ...' : ''}`);
+    }
+    const blocks = (0,format/* cutList */.f6)(v.blocks, 6);
+    const which = blocks.shown.join(', ') + (blocks.omitted ? `, +${blocks.omitted}` : '');
+    return c.dim(`  ${f.pattern} [${which}]: ${parts.join('; ')}\n`);
+}
+function templateBlock(f, c, max) {
+    const { shown, omitted } = (0,format/* cutList */.f6)(f.template, max);
+    let out = `\n${c.bold(`${f.pattern}.N`)} template (${f.keysPerBlock} keys)\n`;
+    out += (0,format/* table */.tp)(shown.map((e) => [e.key, (0,format/* formatShape */.BB)(e.shape), e.dtype]));
+    if (omitted > 0)
+        out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
+    return out;
+}
+function renderModules(a, c, max) {
+    let out = '';
+    if (a.attention.length > 0) {
+        out += `\n${c.bold('attention')}\n`;
+        const rows = [['module', 'blocks', 'layout', 'kind', 'hidden', 'context', 'q/k norm', 'heads']];
+        const { shown, omitted } = (0,format/* cutList */.f6)(a.attention, max);
+        for (const m of shown) {
+            rows.push([
+                modulePath(m),
+                String(m.blocks),
+                layoutText(m),
+                m.kind,
+                m.hiddenDim === null ? '?' : String(m.hiddenDim),
+                m.contextDim === null ? '-' : String(m.contextDim),
+                qkNormText(m),
+                headsText(m)
+            ]);
+        }
+        out += (0,format/* table */.tp)(rows, { header: true });
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more attention modules (see --json)\n`);
+    }
+    else
+        out += `\n${c.bold('attention')}: none found\n`;
+    if (a.ffn.length > 0) {
+        out += `\n${c.bold('feed-forward')}\n`;
+        const { shown, omitted } = (0,format/* cutList */.f6)(a.ffn, max);
+        out += (0,format/* table */.tp)(shown.map((f) => [modulePath(f), String(f.blocks), ffnText(f)]));
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more feed-forward modules (see --json)\n`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var url = __webpack_require__(740);
+// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
+var formats = __webpack_require__(189);
+;// CONCATENATED MODULE: ./src/cli/read.ts
+
+
+
+const REMOTE_OPTIONS = {
+    'hf-token': {
+        kind: 'string',
+        help: 'token for hf:// and Hub URLs (prefer the HF_TOKEN variable: arguments show in the process list)',
+        value: 'TOKEN'
+    },
+    'cache-dir': {
+        kind: 'string',
+        help: 'where remote headers are cached (default $XDG_CACHE_HOME/model-compat)',
+        value: 'DIR'
+    },
+    'no-cache': { kind: 'boolean', help: 'do not cache remote headers' }
+};
+function checkpointReader(args, io) {
+    let ctx;
+    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
+    // when a remote location is read: a local run never pays for them.
+    const remote = async (location) => {
+        const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 106)),
+            __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 747))
+        ]);
+        ctx ??= new RemoteContext(remoteOptions({ hfToken: (0,cli_args/* str */.gx)(args, 'hf-token'), cacheDir: (0,cli_args/* flag */.Jt)(args, 'no-cache') ? false : (0,cli_args/* str */.gx)(args, 'cache-dir') }, io.env));
+        return readLocation(location, ctx);
+    };
+    return {
+        read: (location) => ((0,url/* isRemoteLocation */.qk)(location) ? remote(location) : (0,formats/* readCheckpoint */.HQ)(location)),
+        redact: (text) => (ctx ? ctx.redact(text) : text)
+    };
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/cli/files.ts
+var files = __webpack_require__(141);
+;// CONCATENATED MODULE: ./src/cli/commands/analyze.ts
+/** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
+
+
+
+
+
+
+
+
+
+
+const spec = {
+    name: 'analyze',
+    summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
+    usage: 'FILE... [--names NAME...] [--export keys.txt] [--json] [--compare [--mapping out.json]]',
+    minPositionals: 1,
+    options: {
+        names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
+        export: {
+            kind: 'string',
+            help: 'write every key with its shape and dtype to a text file',
+            value: 'FILE'
+        },
+        json: { kind: 'boolean', help: 'print the manifest JSON (one object per file; an array for several)' },
+        compare: { kind: 'boolean', help: 'compare the two files (same as `model-compat compare A B`)' },
+        mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' },
+        'no-structure': {
+            kind: 'boolean',
+            help: 'skip the structure analysis (blocks, attention, dims, family)'
+        },
+        ...REMOTE_OPTIONS
+    }
+};
+async function run(args, io) {
+    if ((0,cli_args/* flag */.Jt)(args, 'compare')) {
+        if (args.positionals.length !== 2)
+            throw new cli_args/* UsageError */.eb('--compare needs exactly two files');
+        // Loaded here, not at the top: a plain analyze never pays for the comparison code.
+        const { compareCommand } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 309));
+        return compareCommand.run(args, io);
+    }
+    if ((0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
+        throw new cli_args/* UsageError */.eb('--mapping needs --compare (or use `model-compat compare`)');
+    const names = (0,cli_args/* list */.p_)(args, 'names');
+    if (names && names.length > args.positionals.length) {
+        throw new cli_args/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
+    }
+    const reader = checkpointReader(args, io);
+    const checkpoints = [];
+    for (const path of args.positionals)
+        checkpoints.push(await reader.read(path));
+    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
+    const structures = checkpoints.map((c) => (withStructure ? (0,analysis/* analyzeStructure */.KM)(c) : undefined));
+    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
+    if (exportPath !== undefined)
+        await (0,files/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.Q)(checkpoints));
+    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
+        const manifests = checkpoints.map((c, i) => {
+            const m = (0,manifest/* toManifest */.Jq)(c, version/* TOOL */.j);
+            if (structures[i] !== undefined)
+                m.structure = structures[i];
+            return m;
+        });
+        io.stdout(manifests.length === 1 ? (0,manifest/* manifestToJson */.zK)(manifests[0]) : (0,manifest/* manifestsToJson */.K9)(manifests));
+        return cli_io/* EXIT_OK */.Ij;
+    }
+    checkpoints.forEach((ckpt, i) => {
+        const title = names?.[i];
+        if (i > 0)
+            io.stdout('\n');
+        if (title)
+            io.stdout(`== ${title} ==\n`);
+        io.stdout((0,checkpoint_console/* renderCheckpointSummary */.j)(ckpt, summarizeCheckpoint(ckpt), { color: io.color }));
+        const structure = structures[i];
+        if (structure !== undefined)
+            io.stdout('\n' + renderStructureConsole(structure, { color: io.color }));
+    });
+    if (exportPath !== undefined)
+        io.stdout(`\nkeys written to ${exportPath}\n`);
+    return cli_io/* EXIT_OK */.Ij;
+}
+const analyzeCommand = { spec, run };
+
+
+/***/ }),
+
+/***/ 740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ parseHfUrl),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   FC: () => (/* binding */ toHttpUrl),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   ho: () => (/* binding */ resolveRemoteRelative),
+/* harmony export */   kz: () => (/* binding */ normaliseEndpoint),
+/* harmony export */   qk: () => (/* binding */ isRemoteLocation)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HF_ENDPOINT, hfResolveUrl */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(289);
+/**
+ * Remote locations: which strings are URLs, how `hf://` short forms become Hub `resolve` URLs, and how secrets
+ * are kept out of every message. Pure functions (the environment is passed in), so they are trivially testable.
+ */
+
+const DEFAULT_HF_ENDPOINT = 'https://huggingface.co';
+/** True for the locations `openLocation` sends over the network. */
+function isRemoteLocation(location) {
+    return /^(https?|hf):\/\//i.test(location);
+}
+/** Normalise an endpoint (`HF_ENDPOINT`): an http(s) origin plus optional path prefix, no trailing slash. */
+function normaliseEndpoint(endpoint) {
+    const raw = endpoint === undefined || endpoint.trim() === '' ? DEFAULT_HF_ENDPOINT : endpoint.trim();
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL');
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must not carry credentials, a query or a fragment');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+const REPO_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Parse `hf://ORG/REPO[@REVISION]/PATH`. A revision with slashes (`refs/pr/1`) is written URL-encoded. */
+function parseHfUrl(location) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), `${why}; expected hf://ORG/REPO[@REVISION]/PATH (or hf://datasets/ORG/REPO/PATH)`);
+    const m = /^hf:\/\/(.*)$/i.exec(location);
+    if (!m)
+        throw bad('not an hf:// location');
+    const parts = m[1].split('/');
+    let repoType = '';
+    if (parts[0] === 'datasets' || parts[0] === 'spaces')
+        repoType = parts.shift();
+    if (parts.length < 3)
+        throw bad('missing the organisation, the repository or the file path');
+    const org = parts[0];
+    let name = parts[1];
+    let revision = 'main';
+    const at = name.indexOf('@');
+    if (at >= 0) {
+        revision = decodeComponent(name.slice(at + 1), bad);
+        name = name.slice(0, at);
+        if (revision === '')
+            throw bad('empty revision after @');
+    }
+    if (!REPO_PART.test(org) || !REPO_PART.test(name))
+        throw bad(`invalid repository id "${org}/${name}"`);
+    const pathParts = parts.slice(2).map((p) => decodeComponent(p, bad));
+    if (pathParts.some((p) => p === '' || p === '.' || p === '..')) {
+        throw bad('the file path has an empty, "." or ".." segment');
+    }
+    return { repoType, repo: `${org}/${name}`, revision, path: pathParts.join('/') };
+}
+function decodeComponent(s, bad) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw bad(`invalid percent-encoding in "${s}"`);
+    }
+}
+/** The Hub URL serving a file's bytes: `${endpoint}/[datasets/]ORG/REPO/resolve/REVISION/PATH`. */
+function hfResolveUrl(loc, endpoint = DEFAULT_HF_ENDPOINT) {
+    const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
+    const path = loc.path.split('/').map(encodeURIComponent).join('/');
+    return `${normaliseEndpoint(endpoint)}/${prefix}${loc.repo}/resolve/${encodeURIComponent(loc.revision)}/${path}`;
+}
+/**
+ * The http(s) URL for a location: `hf://` is resolved against the endpoint, and a Hub page URL copied from a
+ * browser (`.../blob/REV/PATH`) is turned into its `resolve` form, which serves the raw bytes.
+ */
+function toHttpUrl(location, endpoint = DEFAULT_HF_ENDPOINT) {
+    if (/^hf:\/\//i.test(location))
+        return hfResolveUrl(parseHfUrl(location), endpoint);
+    let url;
+    try {
+        url = new URL(location);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), 'not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), `unsupported scheme ${url.protocol}`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), 'credentials in the URL are not accepted; pass a token with --hf-token or HF_TOKEN');
+    }
+    const hub = new URL(normaliseEndpoint(endpoint));
+    if (url.origin === hub.origin) {
+        const base = hub.pathname.replace(/\/+$/, '');
+        const rest = url.pathname.slice(base.length);
+        const blob = /^(\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+)\/blob\/(.+)$/.exec(rest);
+        if (url.pathname.startsWith(base) && blob)
+            url.pathname = `${base}${blob[1]}/resolve/${blob[2]}`;
+    }
+    url.hash = '';
+    return url.href;
+}
+/** Join a relative file name (a shard listed in an index) onto a remote location, keeping its scheme. */
+function resolveRemoteRelative(base, relative) {
+    if (isRemoteLocation(relative))
+        return relative;
+    if (/^hf:\/\//i.test(base)) {
+        const loc = parseHfUrl(base);
+        const dir = loc.path.split('/').slice(0, -1);
+        for (const part of relative.split('/')) {
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (dir.length === 0)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', relative, `escapes the repository of ${base}`);
+                dir.pop();
+            }
+            else
+                dir.push(part);
+        }
+        const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
+        const rev = loc.revision === 'main' ? '' : `@${encodeURIComponent(loc.revision)}`;
+        return `hf://${prefix}${loc.repo}${rev}/${dir.map(encodeURIComponent).join('/')}`;
+    }
+    return new URL(relative.split('/').map(encodeURIComponent).join('/'), base).href;
+}
+/** Query parameters whose values are credentials or signatures (signed CDN URLs carry them). */
+const SECRET_PARAM = /^(token|access_token|auth|key|api_key|apikey|sig|signature|policy|key-pair-id|x-amz-.*|x-goog-.*|credential|password|secret)$/i;
+/** A URL safe to print: no user-info, and secret query values replaced by `***`. Non-URLs are scrubbed as text. */
+function redactUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return redactText(raw);
+    }
+    if (url.username !== '' || url.password !== '') {
+        url.username = '***';
+        url.password = '';
+    }
+    for (const key of [...url.searchParams.keys()]) {
+        if (SECRET_PARAM.test(key))
+            url.searchParams.set(key, '***');
+    }
+    return url.href.replace(/%2A%2A%2A/g, '***');
+}
+/**
+ * Remove secrets from free text: every given secret verbatim, Hugging Face tokens (`hf_...`), bearer values, and
+ * credentials embedded in URLs.
+ */
+function redactText(text, secrets = []) {
+    let out = text;
+    for (const s of secrets) {
+        if (s !== undefined && s.length >= 4)
+            out = out.split(s).join('***');
+    }
+    out = out.replace(/\bhf_[A-Za-z0-9]{8,}/g, 'hf_***');
+    out = out.replace(/(bearer\s+)[^\s"']+/gi, '$1***');
+    out = out.replace(/(https?:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi, '$1***@');
+    out = out.replace(/([?&](?:token|access_token|sig|signature|x-amz-signature|x-amz-credential)=)[^&\s"']+/gi, '$1***');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 46:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ renderKeyExport),
+/* harmony export */   j: () => (/* binding */ renderCheckpointSummary)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11);
+
+function renderCheckpointSummary(ckpt, s, opts) {
+    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    let out = `${c.bold(ckpt.path)}\n`;
+    const rows = [
+        ['format', ckpt.format],
+        ['tensors', String(s.tensorCount)],
+        ['parameters', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.parameterCount)} (${s.parameterCount.toLocaleString('en-US')})`],
+        ['file size', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`]
+    ];
+    if (s.dataBytes > 0)
+        rows.push(['tensor data', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.dataBytes)]);
+    if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
+        rows.push(['state dict at', ckpt.stateDictPath.join('.')]);
+    if (ckpt.components && ckpt.components.length > 0) {
+        rows.push(['components', ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', ')]);
+    }
+    out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(rows);
+    const dtypeRows = Object.entries(s.dtypes)
+        .sort((a, b) => b[1].parameters - a[1].parameters)
+        .map(([d, f]) => [d, `${f.tensors} tensors`, `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`, f.bytes ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(f.bytes) : '']);
+    if (dtypeRows.length > 0)
+        out += `\n${c.bold('dtypes')}\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(dtypeRows)}`;
+    const metaEntries = Object.entries(ckpt.metadata);
+    if (metaEntries.length > 0) {
+        const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(metaEntries, max);
+        out += `\n${c.bold('metadata')} (${metaEntries.length} keys)\n`;
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [k, previewValue(v)]));
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
+    }
+    if (ckpt.globals.length > 0) {
+        const { dangerous, unknown, allowed } = s.globals;
+        out += `\n${c.bold('pickle globals')} (nothing was executed)\n`;
+        const tier = (t) => (t === 'dangerous' ? c.red(t) : t === 'unknown' ? c.yellow(t) : c.green(t));
+        const all = [...dangerous, ...unknown, ...allowed];
+        const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(all, max);
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), `${g.module}.${g.name}`, `x${g.count}`, g.where]));
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more globals (see --json)\n`);
+    }
+    if (ckpt.warnings.length > 0) {
+        out += `\n${c.yellow('warnings')}\n`;
+        for (const w of ckpt.warnings)
+            out += `  - ${w}\n`;
+    }
+    return out;
+}
+function previewValue(v) {
+    const text = typeof v === 'string' ? v : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+    const oneLine = (text ?? '').replace(/\s+/g, ' ');
+    return oneLine.length > 100 ? `${oneLine.slice(0, 97)}...` : oneLine;
+}
+/** The `--export` text: one tensor a line, a heading per file. */
+function renderKeyExport(files) {
+    let out = '';
+    for (const ckpt of files) {
+        out += `# ${ckpt.path} (${ckpt.format}, ${ckpt.tensors.length} tensors)\n`;
+        for (const t of ckpt.tensors)
+            out += `${t.name}\t[${t.shape.join(', ')}]\t${t.dtype}\n`;
+        out += '\n';
+    }
+    return out;
+}
+
+
+/***/ })
+
+};

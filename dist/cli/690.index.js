@@ -1,0 +1,299 @@
+export const id = 690;
+export const ids = [690];
+export const modules = {
+
+/***/ 309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  compareCommand: () => (/* binding */ compareCommand),
+  renderCompareExport: () => (/* binding */ renderCompareExport),
+  runCompare: () => (/* binding */ runCompare)
+});
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(604);
+// EXTERNAL MODULE: ./src/cli/files.ts
+var files = __webpack_require__(141);
+// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
+var formats = __webpack_require__(189);
+// EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
+var compare = __webpack_require__(38);
+;// CONCATENATED MODULE: ./src/compare/patterns.ts
+function escapeRegex(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * Finds the block index of a key: the number after the first block-family prefix (`blocks.3.`, possibly behind a
+ * wrapper prefix such as `model.diffusion_model.`). Sequential indices (`ffn.0`) are not block indices.
+ */
+class BlockPatterns {
+    regex;
+    constructor(families) {
+        const alternatives = [...new Set(families)]
+            .filter((f) => f !== '')
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegex);
+        this.regex =
+            alternatives.length > 0
+                ? new RegExp(`(^|\\.)(${alternatives.join('|')})\\.(\\d{1,9})(?=\\.|$)`)
+                : undefined;
+    }
+    /** `{ index, pattern }` for a key inside a block, undefined otherwise. */
+    split(key) {
+        const m = this.regex?.exec(key);
+        if (!m)
+            return undefined;
+        const start = m.index + m[1].length + m[2].length + 1;
+        return { index: m[3], pattern: `${key.slice(0, start)}{i}${key.slice(start + m[3].length)}` };
+    }
+    /** Replaces the block index with `{i}` when every key of the mapping sits in a block with the same index. */
+    mapping(m) {
+        const parts = [...m.source, ...m.target].map((k) => this.split(k));
+        const index = parts[0]?.index;
+        if (index === undefined || !parts.every((p) => p?.index === index))
+            return { source: m.source, target: m.target };
+        const patterns = parts.map((p) => p.pattern);
+        return { source: patterns.slice(0, m.source.length), target: patterns.slice(m.source.length) };
+    }
+    key(key) {
+        return this.split(key)?.pattern ?? key;
+    }
+}
+/** The block-family prefixes of both sides of a comparison. */
+function comparisonFamilies(c) {
+    // The largest families only: each one is an alternative in the pattern regex, tried on every displayed key.
+    return [...c.structure.a.families, ...c.structure.b.families]
+        .sort((x, y) => y.count - x.count)
+        .slice(0, MAX_PATTERN_FAMILIES)
+        .map((f) => f.prefix);
+}
+/** Block families used for display patterns (a real model has a handful). */
+const MAX_PATTERN_FAMILIES = 64;
+const CONFIDENCE_ORDER = { high: 0, medium: 1, low: 2 };
+/** Groups mappings by pattern, kind and confidence, in first-seen order within each confidence level. */
+function groupMappings(mappings, families) {
+    const patterns = new BlockPatterns(families);
+    const groups = new Map();
+    for (const m of mappings) {
+        const p = patterns.mapping(m);
+        const id = `${m.confidence}\u0000${m.kind}\u0000${p.source.join('\u0001')}\u0000${p.target.join('\u0001')}`;
+        const g = groups.get(id);
+        if (g) {
+            g.count++;
+            g.shapeCompatible = g.shapeCompatible && m.shapeCompatible;
+            continue;
+        }
+        groups.set(id, {
+            source: p.source,
+            target: p.target,
+            kind: m.kind,
+            confidence: m.confidence,
+            reason: m.reason,
+            ...(m.ambiguity ? { ambiguity: m.ambiguity } : {}),
+            count: 1,
+            shapeCompatible: m.shapeCompatible
+        });
+    }
+    return [...groups.values()].sort((x, y) => CONFIDENCE_ORDER[x.confidence] - CONFIDENCE_ORDER[y.confidence]);
+}
+/** Groups plain keys by pattern: `blocks.{i}.ffn.w1.weight x48`. */
+function groupKeys(keys, families) {
+    const patterns = new BlockPatterns(families);
+    const groups = new Map();
+    for (const k of keys) {
+        const p = patterns.key(k);
+        groups.set(p, (groups.get(p) ?? 0) + 1);
+    }
+    return [...groups.entries()].map(([pattern, count]) => ({ pattern, count }));
+}
+
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(11);
+;// CONCATENATED MODULE: ./src/report/compare-console.ts
+
+
+const DEFAULT_ROWS = 20;
+function pct(x) {
+    return `${(x * 100).toFixed(1)}%`;
+}
+function verdictLine(c, k) {
+    const v = c.verdict;
+    const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red;
+    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${v.basis} overlap). ${v.summary}\n`;
+}
+function flagLine(f, k) {
+    return [
+        f.kind === 'green' ? k.green('+') : k.red('-'),
+        f.kind === 'green' ? k.green(f.code) : k.red(f.code),
+        f.message
+    ];
+}
+function omitted(n, what, k) {
+    return n > 0 ? k.dim(`  ... ${n} more ${what} (all are in --json and the mapping file)\n`) : '';
+}
+function renderComparisonConsole(c, opts) {
+    const k = (0,format/* colors */.Tj)(opts.color);
+    const max = Math.max(1, opts.maxRows ?? DEFAULT_ROWS);
+    const out = [];
+    out.push(verdictLine(c, k));
+    out.push((0,format/* table */.tp)([
+        ['A', c.models.a.name, `${c.models.a.path} (${c.models.a.format})`],
+        ['B', c.models.b.name, `${c.models.b.path} (${c.models.b.format})`]
+    ]));
+    const n = c.keys.totalA;
+    const of = (x) => `${Math.round(x * n)} / ${n}`;
+    out.push(`\n${k.bold('Overlap')} (share of A's ${n} tensors)\n`);
+    out.push((0,format/* table */.tp)([
+        ['figure', 'share', 'tensors'],
+        ['exact keys', pct(c.overlap.exact), of(c.overlap.exact)],
+        ['exact keys, compatible shape', pct(c.overlap.exactCompatible), of(c.overlap.exactCompatible)],
+        ['after stripping prefixes', pct(c.overlap.normalized), of(c.overlap.normalized)],
+        ['  ... compatible shape', pct(c.overlap.normalizedCompatible), of(c.overlap.normalizedCompatible)],
+        ['mapped (high confidence)', pct(c.overlap.mapped), of(c.overlap.mapped)]
+    ], { header: true }));
+    out.push(`  keys: A ${c.keys.totalA}, B ${c.keys.totalB}, common ${c.keys.common}, only in A ${c.keys.onlyA}, only in B ${c.keys.onlyB}\n`);
+    if (c.flags.length > 0) {
+        out.push(`\n${k.bold('Flags')}\n`);
+        const sorted = [...c.flags].sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'red' ? -1 : 1));
+        out.push((0,format/* table */.tp)(sorted.map((f) => flagLine(f, k))));
+    }
+    out.push(`\n${k.bold('Shapes')} on common keys: ${c.shapes.matching} matching, ${c.shapes.differing.length} differing\n`);
+    if (c.shapes.differing.length > 0) {
+        const cut = (0,format/* cutList */.f6)(c.shapes.differing, max);
+        out.push((0,format/* table */.tp)([['key', 'A', 'B'], ...cut.shown.map((d) => [d.key, (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])], {
+            header: true
+        }));
+        out.push(omitted(cut.omitted, 'differing keys', k));
+    }
+    const counts = c.mappingCounts;
+    out.push(`\n${k.bold('Mappings')}: ${c.mappings.length} (high ${counts.high}, medium ${counts.medium}, low ${counts.low})\n`);
+    const groups = groupMappings(c.mappings, comparisonFamilies(c));
+    if (groups.length > 0) {
+        const cut = (0,format/* cutList */.f6)(groups, max);
+        const paint = (conf) => conf === 'high' ? k.green(conf) : conf === 'medium' ? k.yellow(conf) : k.red(conf);
+        out.push((0,format/* table */.tp)([
+            ['confidence', 'kind', 'A', 'B', 'count', 'reason'],
+            ...cut.shown.map((g) => [
+                paint(g.confidence),
+                g.kind,
+                g.source.join(' + '),
+                g.target.join(' + '),
+                `x${g.count}`,
+                g.ambiguity ? `${g.reason} [ambiguous: ${g.ambiguity}]` : g.reason
+            ])
+        ], { header: true }));
+        out.push(omitted(cut.omitted, 'mapping patterns', k));
+    }
+    const ambiguous = c.mappings.filter((m) => m.ambiguity).length;
+    if (ambiguous > 0)
+        out.push(k.yellow(`  ${ambiguous} mappings carry an ordering assumption (see [ambiguous])\n`));
+    for (const side of ['a', 'b']) {
+        const keys = c.unmatched[side];
+        out.push(`\n${k.bold(`Unmatched in ${side.toUpperCase()}`)}: ${keys.length}\n`);
+        if (keys.length === 0)
+            continue;
+        const cut = (0,format/* cutList */.f6)(groupKeys(keys, comparisonFamilies(c)), max);
+        out.push((0,format/* table */.tp)(cut.shown.map((g) => [g.pattern, `x${g.count}`])));
+        out.push(omitted(cut.omitted, 'key patterns', k));
+    }
+    return out.join('');
+}
+
+// EXTERNAL MODULE: ./src/report/checkpoint-console.ts
+var checkpoint_console = __webpack_require__(46);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/cli/commands/compare.ts
+/**
+ * `model-compat compare A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]`, also
+ * reached as `model-compat analyze A B --compare ...` (the old scripts' form, same options).
+ */
+
+
+
+
+
+
+
+
+
+const spec = {
+    name: 'compare',
+    summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
+    usage: 'A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]',
+    minPositionals: 2,
+    maxPositionals: 2,
+    options: {
+        names: { kind: 'list', help: 'display names for A and B', value: 'NAME_A NAME_B' },
+        mapping: {
+            kind: 'string',
+            help: 'write the key mapping JSON (schemas/mapping.schema.json) here',
+            value: 'FILE'
+        },
+        export: { kind: 'string', help: 'write both key lists and every mapping to a text file', value: 'FILE' },
+        json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' }
+    }
+};
+/** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
+function renderCompareExport(c, keyLists) {
+    const lines = [keyLists.trimEnd(), '', `# mappings ${c.models.a.name} -> ${c.models.b.name}`];
+    for (const m of c.mappings) {
+        const amb = m.ambiguity ? `\tambiguous: ${m.ambiguity}` : '';
+        lines.push(`${m.source.join(' + ')}\t->\t${m.target.join(' + ')}\t${m.kind}\t${m.confidence}\t${m.reason}${amb}`);
+    }
+    for (const side of ['a', 'b']) {
+        lines.push('', `# unmatched in ${side.toUpperCase()} (${c.unmatched[side].length})`);
+        for (const k of c.unmatched[side])
+            lines.push(k);
+    }
+    return lines.join('\n') + '\n';
+}
+async function runCompare(args, io) {
+    if (args.positionals.length !== 2)
+        throw new cli_args/* UsageError */.eb(`compare needs exactly two files: ${spec.usage}`);
+    const names = (0,cli_args/* list */.p_)(args, 'names');
+    if (names && names.length !== 2)
+        throw new cli_args/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
+    const [pathA, pathB] = args.positionals;
+    const a = await (0,formats/* readCheckpoint */.HQ)(pathA);
+    const b = await (0,formats/* readCheckpoint */.HQ)(pathB);
+    const comparison = (0,compare/* compareCheckpoints */.xt)(a, b, names ? { names: [names[0], names[1]] } : {});
+    const document = (0,compare/* toMappingFile */.cx)(comparison, version/* TOOL */.j);
+    const mappingPath = (0,cli_args/* str */.gx)(args, 'mapping');
+    if (mappingPath !== undefined)
+        await (0,files/* writeFileAtomic */.Z)(mappingPath, (0,files/* toJson */.a)(document));
+    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
+    if (exportPath !== undefined)
+        await (0,files/* writeFileAtomic */.Z)(exportPath, renderCompareExport(comparison, (0,checkpoint_console/* renderKeyExport */.Q)([a, b])));
+    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
+        io.stdout((0,files/* toJson */.a)(document));
+        return cli_io/* EXIT_OK */.Ij;
+    }
+    io.stdout(renderComparisonConsole(comparison, { color: io.color }));
+    const written = [
+        mappingPath && `mapping written to ${mappingPath}`,
+        exportPath && `keys written to ${exportPath}`
+    ];
+    for (const w of written)
+        if (w)
+            io.stdout(`${w}\n`);
+    // The unmatched summary is cut in the report; say how many patterns that is when the list is long.
+    if (groupKeys(comparison.unmatched.a, comparisonFamilies(comparison)).length > 50 &&
+        mappingPath === undefined) {
+        io.stdout('use --mapping FILE or --json for every key\n');
+    }
+    return cli_io/* EXIT_OK */.Ij;
+}
+const compareCommand = { spec, run: runCompare };
+
+
+/***/ })
+
+};

@@ -1,0 +1,192 @@
+export const id = 747;
+export const ids = [747];
+export const modules = {
+
+/***/ 747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  readLocation: () => (/* binding */ readLocation)
+});
+
+// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
+var formats = __webpack_require__(189);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(289);
+// EXTERNAL MODULE: ./src/formats/file-access.ts
+var file_access = __webpack_require__(267);
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var http_url = __webpack_require__(740);
+;// CONCATENATED MODULE: ./src/formats/http/remote-file-access.ts
+/**
+ * `FileAccess` (src/formats/file-access.ts) over remote locations, so the sharded and diffusers readers work on
+ * `hf://` and `https://` paths unchanged. Local paths fall through to the local implementation.
+ *
+ * Requests are kept to the minimum: `kind(file)` is answered by opening the file (the opening request is the one
+ * the reader needs anyway) and the opened source is handed to the `open` that follows, so checking then reading a
+ * shard costs one request, not two. Folders exist only on the Hub, where its tree API lists them.
+ */
+
+
+
+/** A Hub folder listing is small; more pages than this is a hostile or broken answer. */
+const MAX_LISTING_BYTES = 16 * 1024 * 1024;
+const MAX_LISTING_PAGES = 20;
+/** Probed sources waiting for their `open`; beyond this the oldest is dropped (it holds no handle). */
+const MAX_PROBES = 256;
+function remoteFileAccess(ctx, local = file_access/* localFileAccess */.oF) {
+    const probes = new Map();
+    const listings = new Map();
+    const listHf = (dir) => {
+        let p = listings.get(dir);
+        if (!p) {
+            p = hubListing(ctx, dir);
+            listings.set(dir, p);
+            p.catch(() => listings.delete(dir));
+        }
+        return p;
+    };
+    return {
+        async open(path) {
+            if (!(0,http_url/* isRemoteLocation */.qk)(path))
+                return local.open(path);
+            const probed = probes.get(path);
+            if (probed) {
+                probes.delete(path);
+                return probed;
+            }
+            return ctx.open(path);
+        },
+        async list(dir) {
+            if (!(0,http_url/* isRemoteLocation */.qk)(dir))
+                return local.list(dir);
+            if (!/^hf:\/\//i.test(dir)) {
+                throw new errors/* CheckpointError */.j('IoError', (0,http_url/* redactUrl */.BO)(dir), 'cannot list a folder over plain HTTP; give the URL of the file, the *.safetensors.index.json or the ' +
+                    'model_index.json (or use an hf:// location)');
+            }
+            return [...(await listHf(dir)).keys()];
+        },
+        async kind(path) {
+            if (!(0,http_url/* isRemoteLocation */.qk)(path))
+                return local.kind(path);
+            if (/^hf:\/\//i.test(path) && hfPathOf(path) === '')
+                return 'dir';
+            try {
+                const source = await ctx.open(path);
+                if (probes.size >= MAX_PROBES)
+                    probes.delete(probes.keys().next().value);
+                probes.set(path, source);
+                return 'file';
+            }
+            catch (e) {
+                if (!(e instanceof errors/* CheckpointError */.j) || e.code !== 'FileNotFound')
+                    throw e;
+            }
+            if (!/^hf:\/\//i.test(path))
+                return undefined;
+            const entries = await listHf(remoteDirname(path));
+            return entries.get(remoteBasename(path));
+        },
+        join: (dir, name) => (0,http_url/* isRemoteLocation */.qk)(dir)
+            ? `${dir.replace(/\/+$/, '')}/${encodeURIComponent(name)}`
+            : local.join(dir, name),
+        dirname: (path) => ((0,http_url/* isRemoteLocation */.qk)(path) ? remoteDirname(path) : local.dirname(path)),
+        basename: (path) => ((0,http_url/* isRemoteLocation */.qk)(path) ? remoteBasename(path) : local.basename(path))
+    };
+}
+/** `hf://org/repo@rev/a/b` -> `hf://org/repo@rev/a`; `https://h/a/b?q` -> `https://h/a`. */
+function remoteDirname(path) {
+    const noQuery = path.replace(/[?#].*$/, '');
+    const slash = noQuery.lastIndexOf('/');
+    const root = rootLength(noQuery);
+    return slash <= root ? noQuery.slice(0, root) : noQuery.slice(0, slash);
+}
+function remoteBasename(path) {
+    const noQuery = path.replace(/[?#].*$/, '');
+    const last = noQuery.slice(Math.max(rootLength(noQuery), noQuery.lastIndexOf('/') + 1));
+    try {
+        return decodeURIComponent(last);
+    }
+    catch {
+        return last;
+    }
+}
+/** Length of the part a dirname never removes: `https://host` or `hf://[datasets/]org/repo[@rev]`. */
+function rootLength(path) {
+    const m = /^(hf:\/\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+|https?:\/\/[^/]+)/i.exec(path);
+    return m ? m[1].length : 0;
+}
+/** The in-repository path of an hf:// location ('' for the repository root). */
+function hfPathOf(location) {
+    const root = rootLength(location);
+    return location.slice(root).replace(/^\/+|\/+$/g, '');
+}
+/** List an hf:// folder with the Hub tree API (`/api/models/ORG/REPO/tree/REV/PATH`), following pagination. */
+async function hubListing(ctx, dir) {
+    const inRepo = hfPathOf(dir);
+    // parseHfUrl needs a file path: parse a placeholder child to get repo, type and revision.
+    const loc = (0,http_url/* parseHfUrl */.$0)(`${dir.replace(/\/+$/, '')}/x`);
+    const type = loc.repoType === '' ? 'models' : loc.repoType;
+    const pathPart = inRepo === ''
+        ? ''
+        : `/${inRepo
+            .split('/')
+            .map((p) => encodeURIComponent(decodeURIComponent(p)))
+            .join('/')}`;
+    let url = `${ctx.endpoint}/api/${type}/${loc.repo}/tree/${encodeURIComponent(loc.revision)}${pathPart}`;
+    const out = new Map();
+    const name = (0,http_url/* redactUrl */.BO)(dir);
+    for (let page = 0; url !== undefined; page++) {
+        if (page >= MAX_LISTING_PAGES) {
+            throw new errors/* CheckpointError */.j('IoError', name, `the Hub listing has more than ${MAX_LISTING_PAGES} pages`);
+        }
+        const { bytes, link } = await ctx.client.getDocument(url, MAX_LISTING_BYTES, name);
+        let entries;
+        try {
+            entries = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        }
+        catch (e) {
+            throw new errors/* CheckpointError */.j('IoError', name, 'the Hub folder listing is not valid JSON', { cause: e });
+        }
+        if (!Array.isArray(entries))
+            throw new errors/* CheckpointError */.j('IoError', name, 'the Hub folder listing is not an array');
+        for (const entry of entries) {
+            if (typeof entry !== 'object' || entry === null)
+                continue;
+            const { type: kind, path } = entry;
+            if (typeof path !== 'string')
+                continue;
+            const base = path.slice(path.lastIndexOf('/') + 1);
+            if (kind === 'file')
+                out.set(base, 'file');
+            else if (kind === 'directory')
+                out.set(base, 'dir');
+        }
+        const next = link === undefined ? undefined : /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1];
+        url = next === undefined ? undefined : new URL(next, url).href;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/formats/http/read-location.ts
+/**
+ * Read a local path, an `http(s)://` URL or an `hf://` location: the same dispatch as local files
+ * (`readCheckpoint`), with a remote `FileAccess` for remote locations.
+ */
+
+
+
+async function readLocation(location, ctx) {
+    if (!(0,http_url/* isRemoteLocation */.qk)(location))
+        return (0,formats/* readCheckpoint */.HQ)(location);
+    return (0,formats/* readCheckpoint */.HQ)(location, { fs: remoteFileAccess(ctx) });
+}
+
+
+/***/ })
+
+};
