@@ -18,7 +18,9 @@ const artifacts = readdirSync('examples/artifacts')
 const args = ['gate', '--baseline', 'examples/baseline/wan-t2v-like.manifest.json', ...artifacts]
 console.log(`$ model-compat ${args.join(' ')}\n`)
 const shown = spawnSync(process.execPath, ['dist/cli/index.js', ...args], { stdio: 'inherit' })
-console.log(`\n(model-compat exited ${shown.status}: 0 = every artifact passed, 1 = the gate failed, 2 = bad input)`)
+console.log(
+  `\n(model-compat exited ${shown.status}: 0 = every artifact passed, 1 = the gate failed, 2 = bad input)`
+)
 
 const json = spawnSync(process.execPath, ['dist/cli/index.js', ...args, '--json'], { encoding: 'utf8' })
 let report
@@ -35,6 +37,8 @@ for (const a of report.artifacts) {
   const got = a.status === 'pass' ? 'pass' : 'fail'
   const same = want === undefined || want === got
   ok &&= same
-  console.log(`demo: ${name}: ${got}${want === undefined ? '' : same ? ' (as expected)' : ` (expected ${want})`}`)
+  console.log(
+    `demo: ${name}: ${got}${want === undefined ? '' : same ? ' (as expected)' : ` (expected ${want})`}`
+  )
 }
 process.exit(ok ? 0 : 1)

@@ -169,7 +169,7 @@ async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
     new Promise((resolve) => {
       const progress = new SharedArrayBuffer(4)
       const view = new Int32Array(progress)
-      Atomics.store(view, 0, job.from)
+      Atomics.store(view, 0, -1) // -1 until the worker starts its first case
       const report = reports.get(job.target) as ReaderReport
       let next = job.from
       let finished = false
@@ -216,8 +216,9 @@ async function runAll(o: Options): Promise<Map<TargetName, ReaderReport>> {
         report.cases++
         report.outcomes[`FAILURE:${reason}`] = (report.outcomes[`FAILURE:${reason}`] ?? 0) + 1
         done++
-        // rerun the rest of the range without the case that killed the worker
-        if (next < job.to) queue.push({ ...job, from: next, skip: [...job.skip, index] })
+        // rerun the rest of the range without the case that killed the worker; a worker that died before its
+        // first case (a broken target) would die again, so its range is not retried
+        if (index >= 0 && next < job.to) queue.push({ ...job, from: next, skip: [...job.skip, index] })
         resolve()
       }
       worker.on('message', (m: WorkerMessage) => {

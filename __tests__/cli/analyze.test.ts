@@ -36,11 +36,15 @@ let wan: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'mc-cli-'))
   tiny = join(dir, 'tiny.safetensors')
-  writeSafetensorsSync(tiny, tinyTransformer({ blocks: 3 }), { metadata: { 'ss_network_dim': '16' } })
+  writeSafetensorsSync(tiny, tinyTransformer({ blocks: 3 }), { metadata: { ss_network_dim: '16' } })
   wan = join(dir, 'renamed-wan.bin') // a wrong extension: detection is by content
-  writeSafetensorsSync(wan, scaledModel('wan2.1-t2v-1.3b', { num_layers: 2, dim: 64, ffn_dim: 128, num_heads: 4 }), {
-    data: 'sparse'
-  })
+  writeSafetensorsSync(
+    wan,
+    scaledModel('wan2.1-t2v-1.3b', { num_layers: 2, dim: 64, ffn_dim: 128, num_heads: 4 }),
+    {
+      data: 'sparse'
+    }
+  )
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -207,7 +207,10 @@ export function remoteHeaderCacheDir(): string {
 }
 
 function remoteHeaderKeyPrefix(locations: readonly string[]): string {
-  const digest = createHash('sha256').update([...locations].sort().join('\n')).digest('hex').slice(0, 32)
+  const digest = createHash('sha256')
+    .update([...locations].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 32)
   return `model-compat-headers-v1-${TOOL.version}-${digest}-`
 }
 

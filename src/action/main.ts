@@ -62,13 +62,15 @@ async function gate(): Promise<void> {
   } catch (e) {
     throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
   }
-  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace, read })).map((g, i) => ({
-    ...g,
-    path: paths[i],
-    ...(g.error
-      ? { error: { ...g.error, message: g.error.message.split(absolute(paths[i])).join(paths[i]) } }
-      : {})
-  }))
+  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace, read })).map(
+    (g, i) => ({
+      ...g,
+      path: paths[i],
+      ...(g.error
+        ? { error: { ...g.error, message: g.error.message.split(absolute(paths[i])).join(paths[i]) } }
+        : {})
+    })
+  )
   baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline }
   if (inputs.cache) await saveRemoteHeaders(remote)
 

@@ -17,6 +17,12 @@ export const EXIT_BAD_INPUT = 2
 
 export function processIO(): CliIO {
   const env = process.env
+  // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
+  // tools do, instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+    process.exit(process.exitCode ?? 0)
+  })
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== ''
   return {
     stdout: (t) => void process.stdout.write(t),

@@ -4,7 +4,7 @@
  * Built in one linear pass over the keys.
  */
 import type { Checkpoint } from '../formats/types.js'
-import { normalizeKey } from './normalize.js'
+import { stripKnownPrefixes } from './normalize.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */
@@ -102,9 +102,18 @@ export function numel(shape: readonly number[]): number {
   return n
 }
 
+function leafSig(leaf: string, t: TensorRef): string {
+  return `${leaf}=${t.shape.join('x')}`
+}
+
 function finishModule(m: { path: string; leaves: Map<string, TensorRef>; position: number }): ModuleEntry {
+  // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
+  if (m.leaves.size === 1) {
+    const [[leaf, t]] = m.leaves
+    return { ...m, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` }
+  }
   const names = [...m.leaves.keys()].sort()
-  const sig = names.map((l) => `${l}=${m.leaves.get(l)!.shape.join('x')}`).join(',')
+  const sig = names.map((l) => leafSig(l, m.leaves.get(l)!)).join(',')
   const numelSig = names.map((l) => `${l}=${numel(m.leaves.get(l)!.shape)}`).join(',')
   return { ...m, sig, numelSig }
 }
@@ -141,7 +150,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   const collisions: string[] = []
   const unique: TensorRef[] = []
   for (const t of ckpt.tensors) {
-    const ref: TensorRef = { key: t.name, normKey: normalizeKey(t.name).key, shape: t.shape }
+    const ref: TensorRef = { key: t.name, normKey: stripKnownPrefixes(t.name), shape: t.shape }
     tensors.push(ref)
     if (byNormKey.has(ref.normKey)) collisions.push(ref.key)
     else {

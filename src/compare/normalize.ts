@@ -30,11 +30,23 @@ export interface NormalizedKey {
 }
 
 export function normalizeKey(key: string): NormalizedKey {
+  const rest = stripKnownPrefixes(key)
+  return { key: rest, stripped: key.slice(0, key.length - rest.length) }
+}
+
+/** The key without its known prefixes (what `normalizeKey(key).key` is, without the extra object). */
+export function stripKnownPrefixes(key: string): string {
   let rest = key
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const prefix = KNOWN_PREFIXES.find((p) => rest.startsWith(p) && rest.length > p.length)
-    if (!prefix) break
+    let prefix: string | undefined
+    for (const p of KNOWN_PREFIXES) {
+      if (rest.length > p.length && rest.startsWith(p)) {
+        prefix = p
+        break
+      }
+    }
+    if (prefix === undefined) break
     rest = rest.slice(prefix.length)
   }
-  return { key: rest, stripped: key.slice(0, key.length - rest.length) }
+  return rest
 }

@@ -6,14 +6,7 @@
 import { looksLikeTorchLegacy } from './torch-legacy.js'
 
 export type DetectedKind =
-  | 'safetensors'
-  | 'tar'
-  | 'zip'
-  | 'torch-legacy'
-  | 'pickle'
-  | 'gguf'
-  | 'json'
-  | 'unknown'
+  'safetensors' | 'tar' | 'zip' | 'torch-legacy' | 'pickle' | 'gguf' | 'json' | 'unknown'
 
 /** Bytes of the file's start that `detectKind` needs to decide. */
 export const DETECT_BYTES = 512

@@ -114,7 +114,11 @@ async function readJsonLocation(source: ByteSource, location: string, fs: FileAc
   try {
     value = parseStrictJson(text)
   } catch (e) {
-    throw new CheckpointError('UnknownFormat', source.name, `a JSON file that does not parse: ${(e as Error).message}`)
+    throw new CheckpointError(
+      'UnknownFormat',
+      source.name,
+      `a JSON file that does not parse: ${(e as Error).message}`
+    )
   }
   const keys = isJsonObject(value) ? new Set(value.keys()) : new Set<string>()
   const options = shardOptions(fs)
@@ -158,7 +162,11 @@ async function readFolder(dir: string, fs: FileAccess): Promise<Checkpoint> {
 }
 
 /** `fs` whose first `open(path)` returns the already-open `source`. */
-function reuseOnce(fs: FileAccess, path: string, source: ByteSource): { fs: FileAccess; taken: () => boolean } {
+function reuseOnce(
+  fs: FileAccess,
+  path: string,
+  source: ByteSource
+): { fs: FileAccess; taken: () => boolean } {
   let pending: ByteSource | undefined = source
   return {
     fs: {

@@ -75,7 +75,11 @@ export async function openLocalFile(path: string): Promise<CountingSource> {
   try {
     const st = await handle.stat()
     if (!st.isFile()) {
-      throw new CheckpointError('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file')
+      throw new CheckpointError(
+        'NotAFile',
+        path,
+        st.isDirectory() ? 'is a directory' : 'is not a regular file'
+      )
     }
     return new LocalFileSource(path, st.size, handle)
   } catch (e) {
@@ -111,10 +115,12 @@ export async function withSource<T>(
 
 export function fsError(path: string, e: unknown): CheckpointError {
   const code = (e as { code?: string }).code
-  if (code === 'ENOENT') return new CheckpointError('FileNotFound', path, 'no such file or directory', { cause: e })
+  if (code === 'ENOENT')
+    return new CheckpointError('FileNotFound', path, 'no such file or directory', { cause: e })
   if (code === 'EISDIR') return new CheckpointError('NotAFile', path, 'is a directory', { cause: e })
   if (code === 'EACCES' || code === 'EPERM')
     return new CheckpointError('IoError', path, 'permission denied', { cause: e })
-  if (code === 'ELOOP') return new CheckpointError('IoError', path, 'too many levels of symbolic links', { cause: e })
+  if (code === 'ELOOP')
+    return new CheckpointError('IoError', path, 'too many levels of symbolic links', { cause: e })
   return new CheckpointError('IoError', path, e instanceof Error ? e.message : String(e), { cause: e })
 }

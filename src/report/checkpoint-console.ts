@@ -20,7 +20,8 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
     ['file size', `${formatBytes(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`]
   ]
   if (s.dataBytes > 0) rows.push(['tensor data', formatBytes(s.dataBytes)])
-  if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0) rows.push(['state dict at', ckpt.stateDictPath.join('.')])
+  if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
+    rows.push(['state dict at', ckpt.stateDictPath.join('.')])
   if (ckpt.components && ckpt.components.length > 0) {
     rows.push(['components', ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', ')])
   }
@@ -28,7 +29,12 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
 
   const dtypeRows = Object.entries(s.dtypes)
     .sort((a, b) => b[1].parameters - a[1].parameters)
-    .map(([d, f]) => [d, `${f.tensors} tensors`, `${formatCount(f.parameters)} params`, f.bytes ? formatBytes(f.bytes) : ''])
+    .map(([d, f]) => [
+      d,
+      `${f.tensors} tensors`,
+      `${formatCount(f.parameters)} params`,
+      f.bytes ? formatBytes(f.bytes) : ''
+    ])
   if (dtypeRows.length > 0) out += `\n${c.bold('dtypes')}\n${table(dtypeRows)}`
 
   const metaEntries = Object.entries(ckpt.metadata)
@@ -56,7 +62,8 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
 }
 
 function previewValue(v: unknown): string {
-  const text = typeof v === 'string' ? v : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))
+  const text =
+    typeof v === 'string' ? v : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))
   const oneLine = (text ?? '').replace(/\s+/g, ' ')
   return oneLine.length > 100 ? `${oneLine.slice(0, 97)}...` : oneLine
 }

@@ -30,13 +30,18 @@ export function formatShape(shape: readonly number[]): string {
 }
 
 /** Align rows into columns; the first row is the header when `header` is set. */
-export function table(rows: readonly (readonly string[])[], opts: { header?: boolean; indent?: string } = {}): string {
+export function table(
+  rows: readonly (readonly string[])[],
+  opts: { header?: boolean; indent?: string } = {}
+): string {
   if (rows.length === 0) return ''
   const widths: number[] = []
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))))
   const indent = opts.indent ?? '  '
-  const lines = rows.map((r) =>
-    indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  ')
+  const lines = rows.map(
+    (r) =>
+      indent +
+      r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  ')
   )
   if (opts.header && lines.length > 1) {
     lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '))
