@@ -413,3 +413,22 @@ describe('robustness', () => {
     )
   })
 })
+
+describe('hostile key names', () => {
+  it('treats Object.prototype member names as ordinary segments', () => {
+    const mk = (names: string[]) => ({
+      path: 'x',
+      format: 'manifest' as const,
+      bytes: 0,
+      metadata: {},
+      globals: [],
+      warnings: [],
+      tensors: names.map((name) => ({ name, shape: [4, 4], dtype: 'F32' }))
+    })
+    const a = mk(['blocks.0.__proto__.weight', 'blocks.1.constructor.weight', 'toString.hasOwnProperty.weight'])
+    const b = mk(['blocks.0.q.weight', 'blocks.1.valueOf.weight', 'x.__defineGetter__.weight'])
+    const c = compareCheckpoints(a, b)
+    expect(c.keys.totalA).toBe(3)
+    expect(c.unmatched.a.length + c.mappings.reduce((n, m) => n + m.source.length, 0)).toBeGreaterThanOrEqual(3)
+  })
+})

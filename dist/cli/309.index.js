@@ -325,7 +325,12 @@ function renderCheckpointSummary(ckpt, s, opts) {
     out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(rows);
     const dtypeRows = Object.entries(s.dtypes)
         .sort((a, b) => b[1].parameters - a[1].parameters)
-        .map(([d, f]) => [d, `${f.tensors} tensors`, `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`, f.bytes ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(f.bytes) : '']);
+        .map(([d, f]) => [
+        d,
+        `${f.tensors} tensors`,
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`,
+        f.bytes ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(f.bytes) : ''
+    ]);
     if (dtypeRows.length > 0)
         out += `\n${c.bold('dtypes')}\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(dtypeRows)}`;
     const metaEntries = Object.entries(ckpt.metadata);

@@ -38,14 +38,25 @@ const KNOWN_PREFIXES = [
 /** Rounds of stripping: enough for every real stack we know (`module._orig_mod.model.diffusion_model.`). */
 const MAX_ROUNDS = 6;
 function normalizeKey(key) {
+    const rest = stripKnownPrefixes(key);
+    return { key: rest, stripped: key.slice(0, key.length - rest.length) };
+}
+/** The key without its known prefixes (what `normalizeKey(key).key` is, without the extra object). */
+function stripKnownPrefixes(key) {
     let rest = key;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-        const prefix = KNOWN_PREFIXES.find((p) => rest.startsWith(p) && rest.length > p.length);
-        if (!prefix)
+        let prefix;
+        for (const p of KNOWN_PREFIXES) {
+            if (rest.length > p.length && rest.startsWith(p)) {
+                prefix = p;
+                break;
+            }
+        }
+        if (prefix === undefined)
             break;
         rest = rest.slice(prefix.length);
     }
-    return { key: rest, stripped: key.slice(0, key.length - rest.length) };
+    return rest;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/model.ts
@@ -95,9 +106,17 @@ function numel(shape) {
         n *= d;
     return n;
 }
+function leafSig(leaf, t) {
+    return `${leaf}=${t.shape.join('x')}`;
+}
 function finishModule(m) {
+    // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
+    if (m.leaves.size === 1) {
+        const [[leaf, t]] = m.leaves;
+        return { ...m, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` };
+    }
     const names = [...m.leaves.keys()].sort();
-    const sig = names.map((l) => `${l}=${m.leaves.get(l).shape.join('x')}`).join(',');
+    const sig = names.map((l) => leafSig(l, m.leaves.get(l))).join(',');
     const numelSig = names.map((l) => `${l}=${numel(m.leaves.get(l).shape)}`).join(',');
     return { ...m, sig, numelSig };
 }
@@ -136,7 +155,7 @@ function parseModel(ckpt) {
     const collisions = [];
     const unique = [];
     for (const t of ckpt.tensors) {
-        const ref = { key: t.name, normKey: normalizeKey(t.name).key, shape: t.shape };
+        const ref = { key: t.name, normKey: stripKnownPrefixes(t.name), shape: t.shape };
         tensors.push(ref);
         if (byNormKey.has(ref.normKey))
             collisions.push(ref.key);

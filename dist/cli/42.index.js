@@ -90,18 +90,21 @@ const SUFFIX_RULES = [
     { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
 ];
 // The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
+// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
+// a destructuring for-of.)
 const FAST_SUFFIXES = [
-    ['.lora_down.weight', 'down'],
-    ['.lora_up.weight', 'up'],
-    ['.alpha', 'alpha'],
-    ['.lora_A.weight', 'down'],
-    ['.lora_B.weight', 'up']
+    { suffix: '.lora_down.weight', role: 'down' },
+    { suffix: '.lora_up.weight', role: 'up' },
+    { suffix: '.alpha', role: 'alpha' },
+    { suffix: '.lora_A.weight', role: 'down' },
+    { suffix: '.lora_B.weight', role: 'up' }
 ];
 /** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
 function parseSuffix(key) {
-    for (const [suffix, role] of FAST_SUFFIXES) {
-        if (key.endsWith(suffix) && key.length > suffix.length) {
-            return { stem: key.slice(0, -suffix.length), role, marker: suffix };
+    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
+        const { suffix, role } = FAST_SUFFIXES[i];
+        if (key.length > suffix.length && key.endsWith(suffix)) {
+            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
         }
     }
     for (const rule of SUFFIX_RULES) {

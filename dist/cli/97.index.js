@@ -7267,7 +7267,8 @@ function table(rows, opts = {}) {
     for (const r of rows)
         r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
     const indent = opts.indent ?? '  ';
-    const lines = rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  '));
+    const lines = rows.map((r) => indent +
+        r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  '));
     if (opts.header && lines.length > 1) {
         lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '));
     }

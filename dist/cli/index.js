@@ -159,6 +159,13 @@ const EXIT_GATE_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
 function processIO() {
     const env = process.env;
+    // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
+    // tools do, instead of dying on an unhandled EPIPE with a stack trace.
+    process.stdout.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            throw e;
+        process.exit(process.exitCode ?? 0);
+    });
     const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
     return {
         stdout: (t) => void process.stdout.write(t),

@@ -3,6 +3,7 @@
  * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
  * Built in one linear pass over the keys.
  */
+import { lookupTable } from '../lookup.js'
 import type { Checkpoint } from '../formats/types.js'
 import { stripKnownPrefixes } from './normalize.js'
 
@@ -57,7 +58,7 @@ export interface ParsedModel {
 }
 
 /** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAVES: Record<string, string> = {
+const LEAVES = lookupTable<string>({
   weight: 'weight',
   bias: 'bias',
   scale: 'weight',
@@ -68,13 +69,13 @@ const LEAVES: Record<string, string> = {
   num_batches_tracked: 'num_batches_tracked',
   weight_int8: 'weight_int8',
   weight_scale: 'weight_scale'
-}
+})
 
 /** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const FUSED_LEAVES: Record<string, [string, string]> = {
+const FUSED_LEAVES = lookupTable<[string, string]>({
   in_proj_weight: ['in_proj', 'weight'],
   in_proj_bias: ['in_proj', 'bias']
-}
+})
 
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is

@@ -5,11 +5,13 @@
  * rename table here: the mapper must work on model pairs it has never seen.
  */
 
+import { lookupTable } from '../lookup.js'
+
 /** Ordinal tokens look like `#1`: the position of a module among numbered siblings (ffn.0 / ffn.2 -> #1 / #2). */
 export const ORDINAL_PREFIX = '#'
 
 /** Whole-segment synonyms: a segment that means several tokens at once. */
-const SEGMENT_SYNONYMS: Record<string, string[]> = {
+const SEGMENT_SYNONYMS = lookupTable<string[]>({
   attn1: ['attn', 'self'],
   attn2: ['attn', 'cross'],
   self_attn: ['attn', 'self'],
@@ -26,10 +28,10 @@ const SEGMENT_SYNONYMS: Record<string, string[]> = {
   conv_out: ['out', 'conv'],
   conv_in: ['patch', 'conv'],
   proj_in: ['patch']
-}
+})
 
 /** Single-word synonyms (after splitting a segment on `_`). */
-const WORD_SYNONYMS: Record<string, string> = {
+const WORD_SYNONYMS = lookupTable<string>({
   query: 'q',
   wq: 'q',
   key: 'k',
@@ -69,7 +71,7 @@ const WORD_SYNONYMS: Record<string, string> = {
   image: 'img',
   crs: 'cross',
   added: 'add'
-}
+})
 
 /** Words that carry little meaning on their own (a Linear is a Linear): kept only as a weak tie-breaker. */
 const FILLER = new Set([
@@ -96,7 +98,7 @@ const FILLER = new Set([
 const ATTENTION_CONTEXT = 'attn'
 
 /** The fused-projection words and the parts they stand for, in the row order every known converter uses. */
-export const FUSED_PARTS: Record<string, string[]> = { qkv: ['q', 'k', 'v'], kv: ['k', 'v'] }
+export const FUSED_PARTS = lookupTable<string[]>({ qkv: ['q', 'k', 'v'], kv: ['k', 'v'] })
 
 /** The role words: what a projection or norm is for. Two modules with different roles never pair on names. */
 export const ROLE_TOKENS = new Set(['q', 'k', 'v', 'out', 'qkv', 'kv', 'mod', 'norm', 'emb', 'ffn', 'patch'])
@@ -225,6 +227,9 @@ export function rolesConflict(a: ModuleTokens, b: ModuleTokens): boolean {
 
 /** The fused word of a module (qkv or kv) and its parts, if its name says it is fused. */
 export function fusedParts(tokens: ModuleTokens): { word: string; parts: string[] } | undefined {
-  for (const word of ['qkv', 'kv']) if (tokens.core.includes(word)) return { word, parts: FUSED_PARTS[word] }
+  for (const word of ['qkv', 'kv']) {
+    const parts = FUSED_PARTS[word]
+    if (parts && tokens.core.includes(word)) return { word, parts }
+  }
   return undefined
 }

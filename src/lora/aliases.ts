@@ -4,6 +4,7 @@
  * naming family would use, with a row slice when that name covers part of a fused weight (key-formats.md §1.4,
  * §2.4, §4.1, §5.1c).
  */
+import { lookupTable } from '../lookup.js'
 import type { RowSlice } from './types.js'
 
 export interface Alias {
@@ -125,7 +126,7 @@ const longcatFamily: AliasFamily = {
           return []
       }
     }
-    const top: Record<string, string> = {
+    const top = lookupTable<string>({
       'x_embedder.proj': 'patch_embed.proj',
       't_embedder.mlp.0': 'time_embedder.linear_1',
       't_embedder.mlp.2': 'time_embedder.linear_2',
@@ -133,7 +134,7 @@ const longcatFamily: AliasFamily = {
       'y_embedder.y_proj.2': 'caption_embedder.linear_2',
       'final_layer.adaLN_modulation.1': 'final_layer.adaln_linear',
       'final_layer.linear': 'final_layer.proj'
-    }
+    })
     const mapped = top[path]
     return mapped ? [{ path: mapped }] : []
   }
@@ -150,7 +151,7 @@ const fluxFamily: AliasFamily = {
     if (m) {
       const b = `transformer_blocks.${m[1]}`
       const rest = m[2]!
-      const map: Record<string, string> = {
+      const map = lookupTable<string>({
         'img_attn.proj': 'attn.to_out.0',
         'txt_attn.proj': 'attn.to_add_out',
         'img_mlp.0': 'ff.net.0.proj',
@@ -159,7 +160,7 @@ const fluxFamily: AliasFamily = {
         'txt_mlp.2': 'ff_context.net.2',
         'img_mod.lin': 'norm1.linear',
         'txt_mod.lin': 'norm1_context.linear'
-      }
+      })
       if (rest === 'img_attn.qkv') return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows)
       if (rest === 'txt_attn.qkv')
         return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows)
@@ -180,7 +181,7 @@ const fluxFamily: AliasFamily = {
       if (m[2] === 'modulation.lin') return [{ path: `${b}.norm.linear` }]
       return []
     }
-    const top: Record<string, string> = {
+    const top = lookupTable<string>({
       img_in: 'x_embedder',
       txt_in: 'context_embedder',
       'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
@@ -191,20 +192,20 @@ const fluxFamily: AliasFamily = {
       'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
       'final_layer.linear': 'proj_out',
       'final_layer.adaLN_modulation.1': 'norm_out.linear'
-    }
+    })
     const mapped = top[path]
     return mapped ? [{ path: mapped }] : []
   }
 }
 
-const RESNET_PARTS: Record<string, string> = {
+const RESNET_PARTS = lookupTable<string>({
   'in_layers.0': 'norm1',
   'in_layers.2': 'conv1',
   'emb_layers.1': 'time_emb_proj',
   'out_layers.0': 'norm2',
   'out_layers.3': 'conv2',
   skip_connection: 'conv_shortcut'
-}
+})
 
 /** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
 function resnet(prefix: string, rest: string): Alias[] {
@@ -222,7 +223,7 @@ const sdxlFamily: AliasFamily = {
   label: 'name map sdxl sgm->diffusers',
   bases: ['sdxl'],
   aliases(path) {
-    const top: Record<string, string> = {
+    const top = lookupTable<string>({
       'time_embed.0': 'time_embedding.linear_1',
       'time_embed.2': 'time_embedding.linear_2',
       'label_emb.0.0': 'add_embedding.linear_1',
@@ -230,7 +231,7 @@ const sdxlFamily: AliasFamily = {
       'input_blocks.0.0': 'conv_in',
       'out.0': 'conv_norm_out',
       'out.2': 'conv_out'
-    }
+    })
     if (top[path]) return [{ path: top[path]! }]
     let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path)
     if (m) {

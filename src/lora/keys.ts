@@ -103,19 +103,22 @@ const SUFFIX_RULES: SuffixRule[] = [
 ]
 
 // The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
-const FAST_SUFFIXES: [string, TensorRole][] = [
-  ['.lora_down.weight', 'down'],
-  ['.lora_up.weight', 'up'],
-  ['.alpha', 'alpha'],
-  ['.lora_A.weight', 'down'],
-  ['.lora_B.weight', 'up']
+// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
+// a destructuring for-of.)
+const FAST_SUFFIXES: readonly { suffix: string; role: TensorRole }[] = [
+  { suffix: '.lora_down.weight', role: 'down' },
+  { suffix: '.lora_up.weight', role: 'up' },
+  { suffix: '.alpha', role: 'alpha' },
+  { suffix: '.lora_A.weight', role: 'down' },
+  { suffix: '.lora_B.weight', role: 'up' }
 ]
 
 /** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
 export function parseSuffix(key: string): ParsedSuffix | null {
-  for (const [suffix, role] of FAST_SUFFIXES) {
-    if (key.endsWith(suffix) && key.length > suffix.length) {
-      return { stem: key.slice(0, -suffix.length), role, marker: suffix }
+  for (let i = 0; i < FAST_SUFFIXES.length; i++) {
+    const { suffix, role } = FAST_SUFFIXES[i]!
+    if (key.length > suffix.length && key.endsWith(suffix)) {
+      return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix }
     }
   }
   for (const rule of SUFFIX_RULES) {
