@@ -128,7 +128,7 @@ describe('model-compat analyze', () => {
     expect(help.out).toContain('--export')
     const top = await cli('--help')
     expect(top.code).toBe(0)
-    for (const c of ['analyze', 'compare', 'lora', 'gate']) expect(top.out).toContain(c)
+    for (const c of ['analyze', 'compare', 'lora', 'gate', 'convert']) expect(top.out).toContain(c)
   })
 
   it('reports its version from package.json', async () => {

@@ -38,6 +38,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'gate',
     summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
     load: async () => (await import('./commands/gate.js')).gateCommand
+  },
+  {
+    name: 'convert',
+    summary:
+      'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
+    load: async () => (await import('./commands/convert.js')).convertCommand
   }
 ]
 
