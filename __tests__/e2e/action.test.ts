@@ -45,7 +45,8 @@ function runtimeToken(): string {
 async function runAction(
   fake: FakeServices,
   workspace: string,
-  inputs: Record<string, string>
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {}
 ): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mc-e2e-run-'))
   const files = {
@@ -76,7 +77,8 @@ async function runAction(
     ACTIONS_RUNTIME_TOKEN: runtimeToken(),
     ACTIONS_RESULTS_URL: `${fake.url}/`,
     ACTIONS_CACHE_SERVICE_V2: 'true',
-    NO_PROXY: '127.0.0.1,localhost'
+    NO_PROXY: '127.0.0.1,localhost',
+    ...extraEnv
   }
   const defaults: Record<string, string> = {
     threshold: '80',
@@ -207,7 +209,7 @@ describe('the bundled action, end to end', () => {
       /^::error title=model-compat%3A for-14b\.safetensors fails the gate,file=for-14b\.safetensors::loadable 0\.0%25 is under/m
     )
     expect(errors[1]).toMatch(
-      /Compatibility gate failed for 1 of 3 artifact\(s\)\. for-14b\.safetensors: loadable 0\.0% is under the 80% threshold/
+      /Compatibility gate failed for 1 of 3 artifacts:\n  for-14b\.safetensors: loadable 0\.0% < threshold 80%/
     )
     expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'incompatible', overlap: '0' })
     expect(r.summary).toContain('| ❌ | `for-14b.safetensors` |')
@@ -237,6 +239,35 @@ describe('the bundled action, end to end', () => {
       fake.options.forbidWrites = 0
     }
   }, 60_000)
+
+  it.each([
+    ['hangs', 'hang' as const, /did not answer within 1 s/],
+    ['answers 502', 502, /Could not write the PR comment/]
+  ])(
+    'warns and still passes when the GitHub API %s',
+    async (_what, mode, warning) => {
+      fake.options.comments = mode
+      try {
+        const r = await runAction(
+          fake,
+          ws,
+          {
+            artifacts: 'loras/fits.safetensors',
+            baseline: 'base.safetensors',
+            'mapping-dir': `out-api-${_what}`
+          },
+          { MODEL_COMPAT_API_TIMEOUT_MS: '1000' }
+        )
+        expect(r.code).toBe(0)
+        expect(annotations(r.stdout, 'warning').some((w) => warning.test(w))).toBe(true)
+        expect(r.summary).toContain('## ✅ Compatibility gate passed')
+        expect(existsSync(join(ws, `out-api-${_what}`, 'gate-report.json'))).toBe(true)
+      } finally {
+        fake.options.comments = 'ok'
+      }
+    },
+    60_000
+  )
 
   it('fails clearly on a glob that matches nothing and on an unreadable artifact', async () => {
     const none = await runAction(fake, ws, {

@@ -28,7 +28,8 @@ export interface FakeServices {
   /** Cache entries by `key|version`. */
   cacheEntries: Map<string, Buffer>
   /** HTTP status for comment writes (403 simulates a read-only token), 0 for normal behaviour. */
-  options: { forbidWrites: number }
+  /** forbidWrites: answer writes with this status; comments: 'ok', 'hang' (never answer) or an error status. */
+  options: { forbidWrites: number; comments: 'ok' | 'hang' | number }
   close(): Promise<void>
 }
 
@@ -43,7 +44,7 @@ export async function startFakeServices(opts: { unref?: boolean } = {}): Promise
   const cacheEntries = new Map<string, Buffer>()
   const pendingCache = new Map<string, string>() // blob id -> key|version
   const blocks = new Map<string, Buffer>()
-  const options = { forbidWrites: 0 }
+  const options: FakeServices['options'] = { forbidWrites: 0, comments: 'ok' }
   let nextId = 1000
   let base = ''
 
@@ -73,6 +74,8 @@ export async function startFakeServices(opts: { unref?: boolean } = {}): Promise
 
       // ---- GitHub REST API: issue comments
       if ((m = u.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+        if (options.comments === 'hang') return // the request is left open: a GitHub API that never answers
+        if (options.comments !== 'ok') return send(options.comments, { message: 'Server Error' })
         if (req.method === 'GET') return send(200, comments)
         if (options.forbidWrites) {
           return send(options.forbidWrites, {

@@ -2,7 +2,7 @@ export const id = 106;
 export const ids = [106];
 export const modules = {
 
-/***/ 106:
+/***/ 6106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,17 +18,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/formats/source.ts
-var source = __webpack_require__(159);
+var source = __webpack_require__(3159);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(67);
+var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(708);
+var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __webpack_require__(289);
+var errors = __webpack_require__(6289);
 ;// CONCATENATED MODULE: ./src/formats/http/response.ts
 /** An attempt failure, classified for the retry loop. */
 class AttemptError extends Error {
@@ -208,7 +208,7 @@ function classifyStatus(res, status, tokenSent, tokenOrigin) {
 }
 
 // EXTERNAL MODULE: ./src/formats/http/url.ts
-var http_url = __webpack_require__(740);
+var http_url = __webpack_require__(9740);
 ;// CONCATENATED MODULE: ./src/formats/http/client.ts
 /**
  * A small HTTP client for byte ranges, on node:http(s) only (no dependency, same behaviour on Node 20 and 24).
@@ -713,11 +713,11 @@ function positive(v, fallback) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/formats/http/remote-cache.ts
 /**
  * Remote header cache: the byte ranges a run fetched from a remote file, keyed by URL and validated by ETag, so

@@ -2,7 +2,7 @@ export const id = 38;
 export const ids = [38];
 export const modules = {
 
-/***/ 38:
+/***/ 9038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPATIBLE_ABOVE, KNOWN_PREFIXES, MAPPING_SCHEMA_VERSION, PARTIAL_FROM, normalizeKey, tierOf, verdictOf
 
+// EXTERNAL MODULE: ./src/lookup.ts
+var lookup = __webpack_require__(9493);
 ;// CONCATENATED MODULE: ./src/compare/normalize.ts
 /**
  * Key normalisation: the prefixes and wrappers that tools put in front of the same state dict
@@ -60,9 +62,15 @@ function stripKnownPrefixes(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/model.ts
+/**
+ * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
+ * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
+ * Built in one linear pass over the keys.
+ */
+
 
 /** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAVES = {
+const LEAVES = (0,lookup/* lookupTable */.z)({
     weight: 'weight',
     bias: 'bias',
     scale: 'weight',
@@ -73,12 +81,12 @@ const LEAVES = {
     num_batches_tracked: 'num_batches_tracked',
     weight_int8: 'weight_int8',
     weight_scale: 'weight_scale'
-};
+});
 /** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const FUSED_LEAVES = {
+const FUSED_LEAVES = (0,lookup/* lookupTable */.z)({
     in_proj_weight: ['in_proj', 'weight'],
     in_proj_bias: ['in_proj', 'bias']
-};
+});
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
@@ -231,10 +239,11 @@ function parseModel(ckpt) {
  * for the same role (q/to_q/q_proj/query, attn1/self_attn, ffn/ff/mlp, ...). There is deliberately no per-model
  * rename table here: the mapper must work on model pairs it has never seen.
  */
+
 /** Ordinal tokens look like `#1`: the position of a module among numbered siblings (ffn.0 / ffn.2 -> #1 / #2). */
 const ORDINAL_PREFIX = '#';
 /** Whole-segment synonyms: a segment that means several tokens at once. */
-const SEGMENT_SYNONYMS = {
+const SEGMENT_SYNONYMS = (0,lookup/* lookupTable */.z)({
     attn1: ['attn', 'self'],
     attn2: ['attn', 'cross'],
     self_attn: ['attn', 'self'],
@@ -251,9 +260,9 @@ const SEGMENT_SYNONYMS = {
     conv_out: ['out', 'conv'],
     conv_in: ['patch', 'conv'],
     proj_in: ['patch']
-};
+});
 /** Single-word synonyms (after splitting a segment on `_`). */
-const WORD_SYNONYMS = {
+const WORD_SYNONYMS = (0,lookup/* lookupTable */.z)({
     query: 'q',
     wq: 'q',
     key: 'k',
@@ -293,7 +302,7 @@ const WORD_SYNONYMS = {
     image: 'img',
     crs: 'cross',
     added: 'add'
-};
+});
 /** Words that carry little meaning on their own (a Linear is a Linear): kept only as a weak tie-breaker. */
 const FILLER = new Set([
     'to',
@@ -317,7 +326,7 @@ const FILLER = new Set([
 /** Words naming an attention module: a `proj` directly under one is the attention output projection. */
 const ATTENTION_CONTEXT = 'attn';
 /** The fused-projection words and the parts they stand for, in the row order every known converter uses. */
-const FUSED_PARTS = { qkv: ['q', 'k', 'v'], kv: ['k', 'v'] };
+const FUSED_PARTS = (0,lookup/* lookupTable */.z)({ qkv: ['q', 'k', 'v'], kv: ['k', 'v'] });
 /** The role words: what a projection or norm is for. Two modules with different roles never pair on names. */
 const ROLE_TOKENS = new Set(['q', 'k', 'v', 'out', 'qkv', 'kv', 'mod', 'norm', 'emb', 'ffn', 'patch']);
 function splitWord(word) {
@@ -443,9 +452,11 @@ function rolesConflict(a, b) {
 }
 /** The fused word of a module (qkv or kv) and its parts, if its name says it is fused. */
 function fusedParts(tokens) {
-    for (const word of ['qkv', 'kv'])
-        if (tokens.core.includes(word))
-            return { word, parts: FUSED_PARTS[word] };
+    for (const word of ['qkv', 'kv']) {
+        const parts = FUSED_PARTS[word];
+        if (parts && tokens.core.includes(word))
+            return { word, parts };
+    }
     return undefined;
 }
 

@@ -2,7 +2,7 @@ export const id = 747;
 export const ids = [747];
 export const modules = {
 
-/***/ 747:
+/***/ 5747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,14 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   readLocation: () => (/* binding */ readLocation)
 });
 
-// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
-var formats = __webpack_require__(189);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __webpack_require__(289);
+var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/formats/file-access.ts
-var file_access = __webpack_require__(267);
+var file_access = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/formats/http/url.ts
-var http_url = __webpack_require__(740);
+var http_url = __webpack_require__(9740);
 ;// CONCATENATED MODULE: ./src/formats/http/remote-file-access.ts
 /**
  * `FileAccess` (src/formats/file-access.ts) over remote locations, so the sharded and diffusers readers work on

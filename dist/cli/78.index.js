@@ -1,8 +1,8 @@
 export const id = 78;
-export const ids = [78];
+export const ids = [78,230];
 export const modules = {
 
-/***/ 78:
+/***/ 6078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,19 +15,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(593);
+var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(604);
+var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/files.ts
-var files = __webpack_require__(141);
-// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
-var formats = __webpack_require__(189);
+var files = __webpack_require__(9141);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
-var compare = __webpack_require__(38);
-// EXTERNAL MODULE: ./src/lora/index.ts + 10 modules
-var src_lora = __webpack_require__(411);
+var compare = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
+var src_lora = __webpack_require__(6326);
 // EXTERNAL MODULE: ./src/lora/report.ts
-var report = __webpack_require__(520);
+var report = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/gate/format.ts
@@ -1014,7 +1014,7 @@ function uniqueName(path, suffix, used) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(11);
+var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/gate-console.ts
 /**
  * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the verdict first, one
@@ -1452,9 +1452,9 @@ function safeKind(kind) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/action/glob.ts
 /**
  * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
@@ -1639,7 +1639,7 @@ function toRegExp(pattern) {
 }
 
 // EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __webpack_require__(289);
+var errors = __webpack_require__(6289);
 ;// CONCATENATED MODULE: ./src/action/pipeline.ts
 /**
  * The I/O around the pure gate, shared by the action and the CLI `gate` command: read every artifact (a failure
@@ -1846,6 +1846,159 @@ async function runGate(args, io) {
     return report.artifacts.some((a) => a.status === 'error') ? cli_io/* EXIT_BAD_INPUT */.yt : cli_io/* EXIT_GATE_FAILED */.je;
 }
 const gateCommand = { spec, run: runGate };
+
+
+/***/ }),
+
+/***/ 6230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   compareFallback: () => (/* binding */ compareFallback)
+/* harmony export */ });
+/* unused harmony export impliedWeightShape */
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/**
+ * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
+ * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
+ * onto the base, and keep only its high- and medium-confidence renames and fuses. One compare call for all such
+ * modules of a file.
+ */
+
+/** The weight shape a module implies: [up rows, down in...] for LoRA, the delta's shape for full deltas. */
+function impliedWeightShape(m) {
+    const shape = (role) => m.tensors.find((t) => t.role === role)?.tensor.shape;
+    if (m.algorithm === 'lora') {
+        const down = shape('down');
+        const up = shape('up');
+        const blocks = m.tensors.filter((t) => t.role === 'up-block');
+        if (!down || down.length < 2)
+            return null;
+        const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
+        return out === undefined ? null : [out, ...down.slice(1)];
+    }
+    if (m.algorithm === 'full')
+        return shape('diff') ? [...shape('diff')] : null;
+    return null;
+}
+function accept(mapping) {
+    return (mapping.confidence === 'high' || mapping.confidence === 'medium') && mapping.target.length === 1;
+}
+/** Targets found by the compare mapper, by module stem. */
+function compareFallback(modules, space, base) {
+    const found = new Map();
+    const implied = [];
+    const byKey = new Map();
+    for (const m of modules) {
+        const shape = impliedWeightShape(m);
+        if (!shape || m.pathForm !== 'dotted')
+            continue;
+        const key = `${m.path}.weight`;
+        if (byKey.has(key))
+            continue;
+        byKey.set(key, m);
+        implied.push({ name: key, shape, dtype: 'F16' });
+    }
+    if (implied.length === 0)
+        return found;
+    const entries = new Map(space.entries.map((e) => [e.key, e]));
+    const lora = {
+        path: 'lora-implied',
+        format: 'manifest',
+        bytes: 0,
+        tensors: implied,
+        metadata: {},
+        globals: [],
+        warnings: []
+    };
+    const denoiserOnly = { ...base, tensors: base.tensors.filter((t) => entries.has(t.name)) };
+    let mappings;
+    try {
+        mappings = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCheckpoints */ .xt)(lora, denoiserOnly).mappings;
+    }
+    catch {
+        // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
+        return found;
+    }
+    for (const mapping of mappings) {
+        if (!accept(mapping))
+            continue;
+        const entry = entries.get(mapping.target[0]);
+        if (!entry)
+            continue;
+        let offset = 0;
+        mapping.source.forEach((key, i) => {
+            const rows = mapping.shapes.source[i]?.[0] ?? 0;
+            const m = byKey.get(key);
+            if (m) {
+                const via = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`;
+                const t = { entry, via };
+                if (mapping.kind === 'fuse')
+                    t.slice = { offset, size: rows };
+                found.set(m.stem, t);
+            }
+            offset += rows;
+        });
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 6326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hL: () => (/* reexport */ analyze/* analyzeLora */.hL),
+  uR: () => (/* reexport */ base_index/* buildBaseIndex */.u),
+  PQ: () => (/* reexport */ resolveLora)
+});
+
+// UNUSED EXPORTS: ALIAS_FAMILIES, blockOf, buildLoraReport, canonicalTarget, checkModuleShapes, compareLoras, guessFamily, layerKind, loraStatistics, parseStem, parseSuffix, resolveLoraLazily, sizeLabel, startResolution, summarizeAnalysis, summarizeModule, trainingMetadata
+
+// EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
+var analyze = __webpack_require__(4322);
+// EXTERNAL MODULE: ./src/lora/compare-fallback.ts
+var compare_fallback = __webpack_require__(6230);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
+var resolve = __webpack_require__(9723);
+;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
+
+
+/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
+function resolveLora(analysis, base, opts = {}) {
+    const pending = (0,resolve/* startResolution */.$)(analysis, base, opts);
+    const checkpoint = pending.index.checkpoint;
+    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
+        return pending.finish();
+    return pending.finish((0,compare_fallback.compareFallback)(pending.fallbackModules, pending.index.denoiser, checkpoint));
+}
+
+// EXTERNAL MODULE: ./src/lora/base-index.ts
+var base_index = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/lora/compare.ts
+var compare = __webpack_require__(9855);
+// EXTERNAL MODULE: ./src/lora/aliases.ts
+var aliases = __webpack_require__(5044);
+// EXTERNAL MODULE: ./src/lora/keys.ts
+var keys = __webpack_require__(6414);
+// EXTERNAL MODULE: ./src/lora/layers.ts
+var lora_layers = __webpack_require__(4264);
+;// CONCATENATED MODULE: ./src/lora/index.ts
+/** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ })

@@ -2,7 +2,7 @@ export const id = 834;
 export const ids = [834];
 export const modules = {
 
-/***/ 834:
+/***/ 1834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,21 +18,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(593);
+var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(604);
-// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
-var formats = __webpack_require__(189);
+var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/formats/source.ts
-var formats_source = __webpack_require__(159);
-// EXTERNAL MODULE: ./src/lora/index.ts + 10 modules
-var lora = __webpack_require__(411);
+var formats_source = __webpack_require__(3159);
+// EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
+var analyze = __webpack_require__(4322);
+// EXTERNAL MODULE: ./src/lora/base-index.ts
+var base_index = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/lora/compare.ts
+var lora_compare = __webpack_require__(9855);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
+var resolve = __webpack_require__(9723);
 // EXTERNAL MODULE: ./src/lora/report.ts
-var report = __webpack_require__(520);
+var report = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/lora/layers.ts
-var lora_layers = __webpack_require__(264);
+var lora_layers = __webpack_require__(4264);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(11);
+var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/lora-console.ts
 
 
@@ -346,13 +352,18 @@ function loraComparisonMarkdown(x, opts = {}) {
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/cli/files.ts
-var cli_files = __webpack_require__(141);
+var cli_files = __webpack_require__(9141);
 ;// CONCATENATED MODULE: ./src/cli/commands/lora.ts
 /**
  * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
  * [--read-alpha]`: explain LoRA files, resolve them against a base, compare two.
  */
 
+
+
+
+// Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
+// resolveLoraLazily loads only when a LoRA needs it.
 
 
 
@@ -479,15 +490,16 @@ async function runLora(args, io) {
     for (const path of files) {
         const ckpt = await (0,formats/* readCheckpoint */.HQ)(path);
         const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await readAlphaScalars(ckpt) : undefined;
-        analyses.push((0,lora/* analyzeLora */.hL)(ckpt, scalars ? { scalars } : {}));
+        analyses.push((0,analyze/* analyzeLora */.hL)(ckpt, scalars ? { scalars } : {}));
     }
     const basePath = (0,cli_args/* str */.gx)(args, 'base');
-    let resolutions = [];
+    const resolutions = [];
     if (basePath !== undefined) {
-        const index = (0,lora/* buildBaseIndex */.uR)(await (0,formats/* readCheckpoint */.HQ)(basePath));
-        resolutions = analyses.map((a) => (0,lora/* resolveLora */.PQ)(a, index));
+        const index = (0,base_index/* buildBaseIndex */.u)(await (0,formats/* readCheckpoint */.HQ)(basePath));
+        for (const a of analyses)
+            resolutions.push(await (0,resolve/* resolveLoraLazily */.G)(a, index));
     }
-    const comparison = compare ? (0,lora/* compareLoras */.zD)(analyses[0], analyses[1]) : undefined;
+    const comparison = compare ? (0,lora_compare/* compareLoras */.z)(analyses[0], analyses[1]) : undefined;
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
         await (0,cli_files/* writeFileAtomic */.Z)(exportPath, renderLoraKeyExport(analyses, resolutions));

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 593:
+/***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -145,7 +145,7 @@ function list(args, name) {
 
 /***/ }),
 
-/***/ 604:
+/***/ 1604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -179,7 +179,7 @@ function processIO() {
 
 /***/ }),
 
-/***/ 289:
+/***/ 6289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -223,49 +223,63 @@ const TOOL = Object.freeze({ name: 'model-compat', version: '0.1.0' });
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 455:
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 67:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 522:
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -443,11 +457,11 @@ var __webpack_exports__ = {};
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
 // EXTERNAL MODULE: ./src/cli/args.ts
-var args = __nccwpck_require__(593);
+var args = __nccwpck_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __nccwpck_require__(604);
+var cli_io = __nccwpck_require__(1604);
 // EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __nccwpck_require__(289);
+var errors = __nccwpck_require__(6289);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -460,22 +474,27 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 463))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(38), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(38), __nccwpck_require__.e(42), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 834))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(953), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(38), __nccwpck_require__.e(42), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
+    },
+    {
+        name: 'convert',
+        summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(834), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
     }
 ];
 function topHelp() {

@@ -9,6 +9,17 @@ import type { CommentMode } from './inputs.js'
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped'
 
+/**
+ * A GitHub API that hangs must not hold the job until the runner's timeout: every comment request shares one
+ * deadline (MODEL_COMPAT_API_TIMEOUT_MS overrides it, for tests and slow GHES instances).
+ */
+export const DEFAULT_API_TIMEOUT_MS = 30_000
+
+function apiTimeoutMs(): number {
+  const v = Number(process.env.MODEL_COMPAT_API_TIMEOUT_MS)
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_API_TIMEOUT_MS
+}
+
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const MAX_COMMENT_CHARS = 65_536
 
@@ -74,7 +85,11 @@ export async function upsertPrComment(opts: {
     throw new Error(`PR comment body is ${body.length} characters; the limit is ${MAX_COMMENT_CHARS}`)
   }
   const { owner, repo } = ctx.repo
-  const octokit = github.getOctokit(opts.token)
+  const timeoutMs = apiTimeoutMs()
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(), timeoutMs)
+  // As a client default: octokit.paginate does not pass a per-call `request` option on to its page requests.
+  const octokit = github.getOctokit(opts.token, { request: { signal: deadline.signal } })
   try {
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
@@ -103,7 +118,14 @@ export async function upsertPrComment(opts: {
       return 'skipped'
     }
     // Anything else (5xx, timeouts) is GitHub's problem, not the PR's: warn and keep the gate's own verdict.
-    core.warning(`Could not write the PR comment: ${e instanceof Error ? e.message : String(e)}`)
+    const why = deadline.signal.aborted
+      ? `the GitHub API did not answer within ${Math.round(timeoutMs / 1000)} s`
+      : e instanceof Error
+        ? e.message
+        : String(e)
+    core.warning(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`)
     return 'skipped'
+  } finally {
+    clearTimeout(timer)
   }
 }

@@ -11,10 +11,6 @@ import { localFileAccess, type FileAccess } from './file-access.js'
 import type { ByteSource } from './source.js'
 import type { Checkpoint } from './types.js'
 import { readSafetensors } from './safetensors.js'
-import { readGguf } from './gguf.js'
-import { readTorchZip } from './torch-zip.js'
-import { readTorchLegacy } from './torch-legacy.js'
-import { readPickleFile } from './torch-pickle.js'
 import { readManifest } from './manifest.js'
 import { readShardedIndex, readShardFolder } from './sharded.js'
 import { readDiffusersFolder } from './diffusers.js'
@@ -67,14 +63,15 @@ export async function readSource(
   switch (detectKind(head, source.size)) {
     case 'safetensors':
       return readSafetensors(source)
+    // the other readers load on demand, so reading safetensors never compiles the pickle machinery
     case 'gguf':
-      return readGguf(source)
+      return (await import('./gguf.js')).readGguf(source)
     case 'zip':
-      return readTorchZip(source)
+      return (await import('./torch-zip.js')).readTorchZip(source)
     case 'torch-legacy':
-      return readTorchLegacy(source)
+      return (await import('./torch-legacy.js')).readTorchLegacy(source)
     case 'pickle':
-      return readPickleFile(source)
+      return (await import('./torch-pickle.js')).readPickleFile(source)
     case 'json':
       return readJsonLocation(source, location, fs)
     case 'tar':

@@ -3,6 +3,7 @@
  * header-only reading is enforced in one place, and a remote (HTTP range) source can stand in for a local file
  * without any reader changing.
  */
+import { readSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { CheckpointError } from './errors.js'
 
@@ -16,7 +17,18 @@ export interface ByteSource {
    * bound `length` before asking, so a hostile length field cannot make us allocate.
    */
   read(offset: number, length: number): Promise<Uint8Array>
+  /**
+   * Optional batch of small reads (e.g. one local zip header per storage record), with the same checks and
+   * results as `read` per range, in order. A source implements it when it can serve many ranges cheaper than
+   * one `read` each; callers use `readRanges`, which falls back to bounded-parallel `read`s.
+   */
+  readMany?(ranges: ReadonlyArray<ByteRange>): Promise<Uint8Array[]>
   close(): Promise<void>
+}
+
+export interface ByteRange {
+  offset: number
+  length: number
 }
 
 /** Bytes a source has handed out so far; benchmarks and tests use it to prove reads stay header-sized. */
@@ -35,16 +47,7 @@ class LocalFileSource implements CountingSource {
   ) {}
 
   async read(offset: number, length: number): Promise<Uint8Array> {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-      throw new CheckpointError('IoError', this.name, `invalid read range offset=${offset} length=${length}`)
-    }
-    if (offset + length > this.size) {
-      throw new CheckpointError(
-        'Truncated',
-        this.name,
-        `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`
-      )
-    }
+    this.checkRange(offset, length)
     const buf = new Uint8Array(length)
     let done = 0
     while (done < length) {
@@ -59,9 +62,91 @@ class LocalFileSource implements CountingSource {
     return buf
   }
 
+  /**
+   * Small ranges read synchronously, one pread each: for header-sized reads of a local file, an async round trip
+   * through the thread pool costs far more than the read itself (torch's own reader is synchronous too).
+   */
+  async readMany(ranges: ReadonlyArray<ByteRange>): Promise<Uint8Array[]> {
+    return ranges.map(({ offset, length }) => {
+      this.checkRange(offset, length)
+      const buf = new Uint8Array(length)
+      let done = 0
+      while (done < length) {
+        let n: number
+        try {
+          n = readSync(this.handle.fd, buf, done, length - done, offset + done)
+        } catch (e) {
+          throw fsError(this.name, e)
+        }
+        if (n === 0) {
+          throw new CheckpointError(
+            'Truncated',
+            this.name,
+            `file ended at byte ${offset + done} during a read`
+          )
+        }
+        done += n
+      }
+      this.bytesRead += length
+      this.reads++
+      return buf
+    })
+  }
+
+  private checkRange(offset: number, length: number): void {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+      throw new CheckpointError('IoError', this.name, `invalid read range offset=${offset} length=${length}`)
+    }
+    if (offset + length > this.size) {
+      throw new CheckpointError(
+        'Truncated',
+        this.name,
+        `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`
+      )
+    }
+  }
+
   async close(): Promise<void> {
     await this.handle.close()
   }
+}
+
+/** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client allows 8). */
+export const PARALLEL_READS = 8
+
+/**
+ * Many ranges of one source, each settled on its own (a bad range fails only its own slot), in order: one
+ * `readMany` batch when the source has it, else `PARALLEL_READS` lanes of consecutive ranges read in parallel,
+ * one after another within a lane, so a source's read-ahead still catches the next range of its lane.
+ */
+export async function readRanges(
+  source: ByteSource,
+  ranges: ReadonlyArray<ByteRange>
+): Promise<PromiseSettledResult<Uint8Array>[]> {
+  if (ranges.length === 0) return []
+  if (source.readMany !== undefined) {
+    try {
+      const all = await source.readMany(ranges)
+      return all.map((value) => ({ status: 'fulfilled', value }))
+    } catch {
+      // one range failed the batch: read them one by one so each gets its own result
+    }
+  }
+  const results: PromiseSettledResult<Uint8Array>[] = new Array(ranges.length)
+  const lanes = Math.min(PARALLEL_READS, ranges.length)
+  const perLane = Math.ceil(ranges.length / lanes)
+  const lane = async (from: number): Promise<void> => {
+    for (let i = from; i < Math.min(from + perLane, ranges.length); i++) {
+      const { offset, length } = ranges[i]!
+      try {
+        results[i] = { status: 'fulfilled', value: await source.read(offset, length) }
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k * perLane)))
+  return results
 }
 
 /** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */

@@ -14,6 +14,7 @@ import { findStateDict, storageBytes, toTensorInfos, type WalkLimits } from './t
 import type { Checkpoint } from './types.js'
 import {
   readLocalHeader,
+  readLocalHeaders,
   readZipDirectory,
   readZipRecord,
   type ZipDirectory,
@@ -180,7 +181,9 @@ function noteNameMismatch(entry: ZipEntry, localName: string, warnings: string[]
 
 /**
  * Absolute data offset of each storage record the tensors use. Checks each record exists, is large enough for
- * its storage, and is stored uncompressed (a compressed record's offset is meaningless, so it gets none).
+ * its storage, and is stored uncompressed (a compressed record's offset is meaningless, so it gets none). The
+ * local headers (one per record: its extra field can differ from the central one) are read as one batch, then
+ * checked in storage order, so warnings and the first error are the same as reading them one by one.
  */
 async function storageStarts(
   source: ByteSource,
@@ -189,39 +192,54 @@ async function storageStarts(
   used: Array<TorchStorage | undefined>,
   warnings: string[]
 ): Promise<Map<string, bigint>> {
-  const starts = new Map<string, bigint>()
+  const steps: Array<{ key: string; entry: ZipEntry; notes: string[]; stored: boolean }> = []
+  let failure: CheckpointError | undefined
   const done = new Set<string>()
   for (const s of used) {
     if (s === undefined || done.has(s.key)) continue
     done.add(s.key)
     const entry = zip.byName.get(`${prefix}/data/${s.key}`)
     if (entry === undefined) {
-      throw new CheckpointError(
+      failure = new CheckpointError(
         'InvalidTorchFile',
         source.name,
         `storage record ${prefix}/data/${s.key} is missing`
       )
+      break
     }
     const need = storageBytes(s)
     if (entry.uncompressedSize < need) {
-      throw new CheckpointError(
+      failure = new CheckpointError(
         'InvalidTorchFile',
         source.name,
         `storage record ${entry.name} has ${entry.uncompressedSize} bytes but its storage needs ${need}`
       )
+      break
     }
+    const notes: string[] = []
     if (entry.uncompressedSize > need)
-      warnings.push(
+      notes.push(
         `storage record ${entry.name} is larger than its storage (${entry.uncompressedSize} > ${need} bytes)`
       )
-    if (entry.method !== 0) {
-      warnings.push(`storage record ${entry.name} is compressed: its tensors have no byte range`)
-      continue
-    }
-    const header = await readLocalHeader(source, entry)
-    noteNameMismatch(entry, header.localName, warnings)
-    starts.set(s.key, header.dataOffset)
+    if (entry.method !== 0)
+      notes.push(`storage record ${entry.name} is compressed: its tensors have no byte range`)
+    steps.push({ key: s.key, entry, notes, stored: entry.method === 0 })
   }
+  const headers = await readLocalHeaders(
+    source,
+    steps.filter((step) => step.stored).map((step) => step.entry)
+  )
+  const starts = new Map<string, bigint>()
+  let h = 0
+  for (const step of steps) {
+    warnings.push(...step.notes)
+    if (!step.stored) continue
+    const header = headers[h++]!
+    if (header.status === 'rejected') throw header.reason
+    noteNameMismatch(step.entry, header.value.localName, warnings)
+    starts.set(step.key, header.value.dataOffset)
+  }
+  if (failure !== undefined) throw failure
   return starts
 }
 

@@ -10,7 +10,7 @@
  */
 import { inflateRawSync } from 'node:zlib'
 import { CheckpointError } from './errors.js'
-import type { ByteSource } from './source.js'
+import { readRanges, type ByteSource } from './source.js'
 
 export interface ZipEntry {
   name: string
@@ -329,10 +329,55 @@ export interface LocalHeader {
 
 /** Read an entry's local header (30 bytes + name) to find where its data starts (torch's getRecordOffset). */
 export async function readLocalHeader(source: ByteSource, entry: ZipEntry): Promise<LocalHeader> {
+  return parseLocalHeader(source, entry, await source.read(...localHeaderGuess(source, entry)))
+}
+
+/**
+ * The local headers of many entries, in order, each settled on its own exactly as `readLocalHeader` would settle
+ * it; the reads go out as one batch (or bounded-parallel), not one round trip after another.
+ */
+export async function readLocalHeaders(
+  source: ByteSource,
+  entries: ReadonlyArray<ZipEntry>
+): Promise<PromiseSettledResult<LocalHeader>[]> {
+  const ranges = entries.map((e) => {
+    const [offset, length] = localHeaderGuess(source, e)
+    return { offset, length }
+  })
+  const heads = await readRanges(source, ranges)
+  const out: PromiseSettledResult<LocalHeader>[] = []
+  for (let i = 0; i < entries.length; i++) {
+    const head = heads[i]!
+    if (head.status === 'rejected') {
+      out.push(head)
+      continue
+    }
+    try {
+      out.push({ status: 'fulfilled', value: await parseLocalHeader(source, entries[i]!, head.value) })
+    } catch (reason) {
+      out.push({ status: 'rejected', reason })
+    }
+  }
+  return out
+}
+
+/** One read for the fixed part and the name, sized by the central name (the local one is normally the same). */
+function localHeaderGuess(source: ByteSource, entry: ZipEntry): [offset: number, length: number] {
   const at = Number(entry.localHeaderOffset)
-  // one read for the fixed part and the name, sized by the central name (the local one is normally the same)
-  const guess = Math.min(LOCAL_HEADER_SIZE + new TextEncoder().encode(entry.name).length, source.size - at)
-  let head = await source.read(at, Math.max(LOCAL_HEADER_SIZE, guess))
+  const guess = Math.min(LOCAL_HEADER_SIZE + utf8Length(entry.name), source.size - at)
+  return [at, Math.max(LOCAL_HEADER_SIZE, guess)]
+}
+
+function utf8Length(name: string): number {
+  // names are ASCII in practice: skip the encoder unless a character needs it
+  for (let i = 0; i < name.length; i++) {
+    if (name.charCodeAt(i) > 0x7f) return new TextEncoder().encode(name).length
+  }
+  return name.length
+}
+
+async function parseLocalHeader(source: ByteSource, entry: ZipEntry, head: Uint8Array): Promise<LocalHeader> {
+  const at = Number(entry.localHeaderOffset)
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength)
   if (view.getUint32(0, true) !== 0x04034b50) {
     throw bad(source, `no local header at offset ${at} for entry ${JSON.stringify(entry.name)}`)

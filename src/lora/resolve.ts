@@ -12,7 +12,7 @@ import {
   type BaseSpace
 } from './base-index.js'
 import { blockOf, mode, sizeLabel } from './layers.js'
-import { compareFallback } from './compare-fallback.js'
+import type { FallbackTarget } from './compare-fallback.js'
 import { nearestKeys } from './nearest.js'
 import { checkModuleShapes, type ShapeVerdict } from './shapes.js'
 import type {
@@ -244,13 +244,71 @@ function wantsFallback(m: LoraModule, r: ModuleResolution): boolean {
   )
 }
 
-/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
-export function resolveLora(
+/**
+ * The first phase of a resolution: every module against the base's own names and the alias tables. What is left
+ * for the compare-mapper fallback is in `fallbackModules` (empty when the fallback is off, impossible or not
+ * worth it); `finish` settles those with what the fallback found and builds the result. Split so a caller can
+ * load the mapper (src/compare, a large module) only when a file needs it.
+ */
+export interface PendingResolution {
+  index: BaseIndex
+  fallbackModules: LoraModule[]
+  finish(found?: ReadonlyMap<string, FallbackTarget>): LoraResolution
+}
+
+export function startResolution(
   analysis: LoraAnalysis,
   base: Checkpoint | BaseIndex,
   opts: ResolveOptions = {}
-): LoraResolution {
+): PendingResolution {
   const index = 'tensors' in base ? buildBaseIndex(base) : base
+  const outcomes = analysis.modules.map((m) => resolveModule(m, index, analysis))
+  let fallbackModules: LoraModule[] = []
+  if (index.checkpoint && opts.compareFallback !== false) {
+    fallbackModules = analysis.modules.filter((m, i) => wantsFallback(m, outcomes[i]!.r))
+    // The mapper compares whole models; past a few thousand unknown names it is not worth its time.
+    if (fallbackModules.length > MAX_FALLBACK_MODULES) fallbackModules = []
+  }
+  return {
+    index,
+    fallbackModules,
+    finish: (found) => {
+      if (found !== undefined && found.size > 0) {
+        analysis.modules.forEach((m, i) => {
+          const hit = found.get(m.stem)
+          if (!hit || !wantsFallback(m, outcomes[i]!.r)) return
+          outcomes[i] = settle(m, outcomes[i]!.r, [
+            { entry: hit.entry, via: hit.via, ...(hit.slice ? { slice: hit.slice } : {}) }
+          ])
+        })
+      }
+      return finishResolution(analysis, index, outcomes, opts)
+    }
+  }
+}
+
+/**
+ * `resolveLora` with the compare mapper loaded only when some module needs it (the CLI's path: a LoRA whose
+ * names all resolve never loads src/compare).
+ */
+export async function resolveLoraLazily(
+  analysis: LoraAnalysis,
+  base: Checkpoint | BaseIndex,
+  opts: ResolveOptions = {}
+): Promise<LoraResolution> {
+  const pending = startResolution(analysis, base, opts)
+  const checkpoint = pending.index.checkpoint
+  if (pending.fallbackModules.length === 0 || checkpoint === undefined) return pending.finish()
+  const { compareFallback } = await import('./compare-fallback.js')
+  return pending.finish(compareFallback(pending.fallbackModules, pending.index.denoiser, checkpoint))
+}
+
+function finishResolution(
+  analysis: LoraAnalysis,
+  index: BaseIndex,
+  outcomes: Outcome[],
+  opts: ResolveOptions
+): LoraResolution {
   const maxNearest = opts.maxNearest ?? 200
   const context = contextWidths(analysis, index)
   const counts: Record<ResolutionStatus, number> = {
@@ -262,21 +320,6 @@ export function resolveLora(
   const causes = new Map<string, number>()
   const results: ModuleResolution[] = []
   let nearestGiven = 0
-  const outcomes = analysis.modules.map((m) => resolveModule(m, index, analysis))
-  if (index.checkpoint && opts.compareFallback !== false) {
-    const pending = analysis.modules.filter((m, i) => wantsFallback(m, outcomes[i]!.r))
-    // The mapper compares whole models; past a few thousand unknown names it is not worth its time.
-    if (pending.length > 0 && pending.length <= MAX_FALLBACK_MODULES) {
-      const found = compareFallback(pending, index.denoiser, index.checkpoint)
-      analysis.modules.forEach((m, i) => {
-        const hit = found.get(m.stem)
-        if (!hit || !wantsFallback(m, outcomes[i]!.r)) return
-        outcomes[i] = settle(m, outcomes[i]!.r, [
-          { entry: hit.entry, via: hit.via, ...(hit.slice ? { slice: hit.slice } : {}) }
-        ])
-      })
-    }
-  }
   analysis.modules.forEach((m, i) => {
     const { r, v } = outcomes[i]!
     counts[r.status]++

@@ -7,7 +7,12 @@ import { EXIT_OK, type CliIO, type Command } from '../io.js'
 import { readCheckpoint } from '../../formats/index.js'
 import { openLocalFile } from '../../formats/source.js'
 import type { Checkpoint } from '../../formats/types.js'
-import { analyzeLora, buildBaseIndex, compareLoras, resolveLora } from '../../lora/index.js'
+// Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
+// resolveLoraLazily loads only when a LoRA needs it.
+import { analyzeLora } from '../../lora/analyze.js'
+import { buildBaseIndex } from '../../lora/base-index.js'
+import { compareLoras } from '../../lora/compare.js'
+import { resolveLoraLazily } from '../../lora/resolve.js'
 import { buildLoraReport } from '../../lora/report.js'
 import type { LoraAnalysis, LoraResolution } from '../../lora/types.js'
 import { renderLoraAnalysis, renderLoraComparison, renderLoraResolution } from '../../report/lora-console.js'
@@ -145,10 +150,10 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
     analyses.push(analyzeLora(ckpt, scalars ? { scalars } : {}))
   }
   const basePath = str(args, 'base')
-  let resolutions: (LoraResolution | undefined)[] = []
+  const resolutions: (LoraResolution | undefined)[] = []
   if (basePath !== undefined) {
     const index = buildBaseIndex(await readCheckpoint(basePath))
-    resolutions = analyses.map((a) => resolveLora(a, index))
+    for (const a of analyses) resolutions.push(await resolveLoraLazily(a, index))
   }
   const comparison = compare ? compareLoras(analyses[0]!, analyses[1]!) : undefined
 

@@ -1,8 +1,8 @@
-export const id = 463;
-export const ids = [463];
+export const id = 861;
+export const ids = [861];
 export const modules = {
 
-/***/ 463:
+/***/ 861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(593);
+var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(604);
+var cli_io = __webpack_require__(1604);
 ;// CONCATENATED MODULE: ./src/formats/summary.ts
 function summarizeCheckpoint(ckpt) {
     const dtypes = Object.create(null);
@@ -48,13 +48,13 @@ function summarizeCheckpoint(ckpt) {
 }
 
 // EXTERNAL MODULE: ./src/formats/manifest.ts
-var manifest = __webpack_require__(839);
+var manifest = __webpack_require__(6839);
 // EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
 var analysis = __webpack_require__(971);
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts
-var checkpoint_console = __webpack_require__(46);
+var checkpoint_console = __webpack_require__(9046);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(11);
+var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/analysis-text.ts
 
 /** [0, 1, 2, 5, 7, 8] -> "0-2, 5, 7-8". Lists longer than `maxRuns` runs are cut with a count. */
@@ -279,49 +279,12 @@ function renderModules(a, c, max) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/formats/http/url.ts
-var url = __webpack_require__(740);
-// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
-var formats = __webpack_require__(189);
-;// CONCATENATED MODULE: ./src/cli/read.ts
-
-
-
-const REMOTE_OPTIONS = {
-    'hf-token': {
-        kind: 'string',
-        help: 'token for hf:// and Hub URLs (prefer the HF_TOKEN variable: arguments show in the process list)',
-        value: 'TOKEN'
-    },
-    'cache-dir': {
-        kind: 'string',
-        help: 'where remote headers are cached (default $XDG_CACHE_HOME/model-compat)',
-        value: 'DIR'
-    },
-    'no-cache': { kind: 'boolean', help: 'do not cache remote headers' }
-};
-function checkpointReader(args, io) {
-    let ctx;
-    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
-    // when a remote location is read: a local run never pays for them.
-    const remote = async (location) => {
-        const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
-            __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 106)),
-            __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 747))
-        ]);
-        ctx ??= new RemoteContext(remoteOptions({ hfToken: (0,cli_args/* str */.gx)(args, 'hf-token'), cacheDir: (0,cli_args/* flag */.Jt)(args, 'no-cache') ? false : (0,cli_args/* str */.gx)(args, 'cache-dir') }, io.env));
-        return readLocation(location, ctx);
-    };
-    return {
-        read: (location) => ((0,url/* isRemoteLocation */.qk)(location) ? remote(location) : (0,formats/* readCheckpoint */.HQ)(location)),
-        redact: (text) => (ctx ? ctx.redact(text) : text)
-    };
-}
-
+// EXTERNAL MODULE: ./src/cli/read.ts
+var read = __webpack_require__(2736);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/cli/files.ts
-var files = __webpack_require__(141);
+var files = __webpack_require__(9141);
 ;// CONCATENATED MODULE: ./src/cli/commands/analyze.ts
 /** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
 
@@ -353,7 +316,7 @@ const spec = {
             kind: 'boolean',
             help: 'skip the structure analysis (blocks, attention, dims, family)'
         },
-        ...REMOTE_OPTIONS
+        ...read/* REMOTE_OPTIONS */.Q
     }
 };
 async function run(args, io) {
@@ -361,7 +324,7 @@ async function run(args, io) {
         if (args.positionals.length !== 2)
             throw new cli_args/* UsageError */.eb('--compare needs exactly two files');
         // Loaded here, not at the top: a plain analyze never pays for the comparison code.
-        const { compareCommand } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 309));
+        const { compareCommand } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
         return compareCommand.run(args, io);
     }
     if ((0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
@@ -370,7 +333,7 @@ async function run(args, io) {
     if (names && names.length > args.positionals.length) {
         throw new cli_args/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
     }
-    const reader = checkpointReader(args, io);
+    const reader = (0,read/* checkpointReader */.u)(args, io);
     const checkpoints = [];
     for (const path of args.positionals)
         checkpoints.push(await reader.read(path));
@@ -409,7 +372,54 @@ const analyzeCommand = { spec, run };
 
 /***/ }),
 
-/***/ 740:
+/***/ 2736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ REMOTE_OPTIONS),
+/* harmony export */   u: () => (/* binding */ checkpointReader)
+/* harmony export */ });
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7593);
+/* harmony import */ var _formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9740);
+/* harmony import */ var _formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5572);
+
+
+
+const REMOTE_OPTIONS = {
+    'hf-token': {
+        kind: 'string',
+        help: 'token for hf:// and Hub URLs (prefer the HF_TOKEN variable: arguments show in the process list)',
+        value: 'TOKEN'
+    },
+    'cache-dir': {
+        kind: 'string',
+        help: 'where remote headers are cached (default $XDG_CACHE_HOME/model-compat)',
+        value: 'DIR'
+    },
+    'no-cache': { kind: 'boolean', help: 'do not cache remote headers' }
+};
+function checkpointReader(args, io) {
+    let ctx;
+    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
+    // when a remote location is read: a local run never pays for them.
+    const remote = async (location) => {
+        const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 6106)),
+            __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 5747))
+        ]);
+        ctx ??= new RemoteContext(remoteOptions({ hfToken: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(args, 'hf-token'), cacheDir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .flag */ .Jt)(args, 'no-cache') ? false : (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(args, 'cache-dir') }, io.env));
+        return readLocation(location, ctx);
+    };
+    return {
+        read: (location) => ((0,_formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isRemoteLocation */ .qk)(location) ? remote(location) : (0,_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readCheckpoint */ .HQ)(location)),
+        redact: (text) => (ctx ? ctx.redact(text) : text)
+    };
+}
+
+
+/***/ }),
+
+/***/ 9740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -422,7 +432,7 @@ const analyzeCommand = { spec, run };
 /* harmony export */   qk: () => (/* binding */ isRemoteLocation)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_HF_ENDPOINT, hfResolveUrl */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
 /**
  * Remote locations: which strings are URLs, how `hf://` short forms become Hub `resolve` URLs, and how secrets
  * are kept out of every message. Pure functions (the environment is passed in), so they are trivially testable.
@@ -592,14 +602,14 @@ function redactText(text, secrets = []) {
 
 /***/ }),
 
-/***/ 46:
+/***/ 9046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ renderKeyExport),
 /* harmony export */   j: () => (/* binding */ renderCheckpointSummary)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
 
 function renderCheckpointSummary(ckpt, s, opts) {
     const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(opts.color);

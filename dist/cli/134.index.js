@@ -1,8 +1,8 @@
-export const id = 690;
-export const ids = [690];
+export const id = 134;
+export const ids = [134];
 export const modules = {
 
-/***/ 309:
+/***/ 1309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,15 +16,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(593);
+var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(604);
+var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/files.ts
-var files = __webpack_require__(141);
-// EXTERNAL MODULE: ./src/formats/index.ts + 21 modules
-var formats = __webpack_require__(189);
+var files = __webpack_require__(9141);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
-var compare = __webpack_require__(38);
+var compare = __webpack_require__(9038);
 ;// CONCATENATED MODULE: ./src/compare/patterns.ts
 function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -115,7 +115,7 @@ function groupKeys(keys, families) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(11);
+var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/compare-console.ts
 
 
@@ -207,7 +207,7 @@ function renderComparisonConsole(c, opts) {
 }
 
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts
-var checkpoint_console = __webpack_require__(46);
+var checkpoint_console = __webpack_require__(9046);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/cli/commands/compare.ts
@@ -292,6 +292,24 @@ async function runCompare(args, io) {
     return cli_io/* EXIT_OK */.Ij;
 }
 const compareCommand = { spec, run: runCompare };
+
+
+/***/ }),
+
+/***/ 9493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ lookupTable)
+/* harmony export */ });
+/**
+ * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
+ * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
+ * a null-prototype table answers undefined for every name it does not hold.
+ */
+function lookupTable(entries) {
+    return Object.freeze(Object.assign(Object.create(null), entries));
+}
 
 
 /***/ })

@@ -1,0 +1,2108 @@
+export const id = 370;
+export const ids = [370];
+export const modules = {
+
+/***/ 9141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   a: () => (/* binding */ toJson)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/** File output for the CLI: written to a temporary name, then renamed, so no reader ever sees half a file. */
+
+
+async function writeFileAtomic(path, data) {
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, data);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
+    }
+    catch (e) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true }).catch(() => undefined);
+        throw e;
+    }
+}
+/** JSON with BigInt written as decimal strings and a trailing newline. */
+function toJson(value) {
+    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+}
+
+
+/***/ }),
+
+/***/ 3627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ isSafetensorsDtype),
+/* harmony export */   Iu: () => (/* binding */ SAFETENSORS_DTYPE_BITS),
+/* harmony export */   yQ: () => (/* binding */ numelBig)
+/* harmony export */ });
+/** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
+const SAFETENSORS_DTYPE_BITS = Object.freeze({
+    BOOL: 8,
+    F4: 4,
+    F6_E2M3: 6,
+    F6_E3M2: 6,
+    U8: 8,
+    I8: 8,
+    F8_E5M2: 8,
+    F8_E4M3: 8,
+    F8_E8M0: 8,
+    F8_E4M3FNUZ: 8,
+    F8_E5M2FNUZ: 8,
+    I16: 16,
+    U16: 16,
+    F16: 16,
+    BF16: 16,
+    I32: 32,
+    U32: 32,
+    F32: 32,
+    C64: 64,
+    F64: 64,
+    I64: 64,
+    U64: 64
+});
+function isSafetensorsDtype(name) {
+    return Object.prototype.hasOwnProperty.call(SAFETENSORS_DTYPE_BITS, name);
+}
+/** Element count of a shape as BigInt (shapes of hostile files can pass 2^53). */
+function numelBig(shape) {
+    let n = 1n;
+    for (const d of shape)
+        n *= BigInt(d);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 3267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EW: () => (/* binding */ readSmallFile),
+/* harmony export */   oF: () => (/* binding */ localFileAccess),
+/* harmony export */   sh: () => (/* binding */ isPlainName)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6289);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3159);
+/**
+ * The few file-system operations the folder readers (sharded checkpoints, diffusers folders) need, behind an
+ * interface so an HTTP source (issue 6) can stand in for the local disk: a Hub repository can open files as
+ * range-read sources, list a folder through its tree API and answer "does this exist".
+ * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
+ */
+
+
+
+
+const localFileAccess = {
+    open: (path) => (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openLocalFile */ .Kp)(path),
+    async list(dir) {
+        try {
+            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir);
+        }
+        catch (e) {
+            throw (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(dir, e);
+        }
+    },
+    async kind(path) {
+        try {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+            return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return undefined;
+            throw (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(path, e);
+        }
+    },
+    join: node_path__WEBPACK_IMPORTED_MODULE_1__.join,
+    dirname: node_path__WEBPACK_IMPORTED_MODULE_1__.dirname,
+    basename: node_path__WEBPACK_IMPORTED_MODULE_1__.basename
+};
+/** Read a whole small JSON-ish file through `fs`, refusing anything above `maxBytes` with `code`. */
+async function readSmallFile(fs, path, maxBytes, code) {
+    const source = await fs.open(path);
+    try {
+        if (source.size > maxBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j(code, source.name, `${source.size} bytes; the limit is ${maxBytes} bytes`);
+        }
+        return { bytes: await source.read(0, source.size), size: source.size };
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+}
+/**
+ * A weight_map or model_index entry must name a plain file or folder in the same directory: no separators, no
+ * `..`, no URL. A hostile index could otherwise make us open `/etc/passwd` or a remote URL.
+ */
+function isPlainName(name) {
+    return (name.length > 0 &&
+        name.length <= 255 &&
+        name !== '.' &&
+        name !== '..' &&
+        !/[/\\\0]/.test(name) &&
+        !name.includes('://') &&
+        !/^[A-Za-z]:/.test(name));
+}
+
+
+/***/ }),
+
+/***/ 5572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HQ: () => (/* binding */ readCheckpoint)
+});
+
+// UNUSED EXPORTS: CheckpointError, isCheckpointError, readSource
+
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/formats/pickle/legacy-magic.ts
+var legacy_magic = __webpack_require__(2270);
+;// CONCATENATED MODULE: ./src/formats/detect.ts
+/**
+ * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
+ * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
+ */
+
+/** Bytes of the file's start that `detectKind` needs to decide. */
+const DETECT_BYTES = 512;
+const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+function startsWith(head, bytes) {
+    if (head.length < bytes.length)
+        return false;
+    return bytes.every((b, i) => head[i] === b);
+}
+function firstNonSpace(head, from) {
+    for (let i = from; i < head.length; i++)
+        if (!isJsonSpace(head[i]))
+            return head[i];
+    return undefined;
+}
+/**
+ * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
+ */
+function detectKind(head, size) {
+    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
+        return 'gguf'; // "GGUF"
+    // Local file header, or the end-of-central-directory record of an empty archive.
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
+    if ((0,legacy_magic/* looksLikeTorchLegacy */.Z)(head))
+        return 'torch-legacy';
+    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
+    // Checked before plain JSON because the size's low byte can itself be '{'.
+    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
+        return 'safetensors';
+    if (firstNonSpace(head, 0) === 0x7b)
+        return 'json';
+    // A pickle of protocol 2 to 5 opens with PROTO n. (Protocols 0 and 1 have no marker; torch never writes them.)
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
+    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
+        return 'tar';
+    void size;
+    return 'unknown';
+}
+
+// EXTERNAL MODULE: ./src/formats/file-access.ts
+var file_access = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/formats/safetensors.ts
+var safetensors = __webpack_require__(1541);
+// EXTERNAL MODULE: ./src/formats/manifest.ts
+var manifest = __webpack_require__(6839);
+// EXTERNAL MODULE: ./src/formats/sharded.ts
+var sharded = __webpack_require__(1949);
+// EXTERNAL MODULE: ./src/formats/json-strict.ts
+var json_strict = __webpack_require__(824);
+;// CONCATENATED MODULE: ./src/formats/diffusers.ts
+/**
+ * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
+ * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
+ * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (formats.md §1.6). Every component's tensors
+ * are prefixed `<component>.`, which is also how diffusers names LoRA keys (`transformer.blocks.0...`), so a
+ * pipeline compares directly against a LoRA. Components without weights (scheduler, tokenizer) are skipped.
+ */
+
+
+
+
+
+const MAX_MODEL_INDEX_BYTES = 64 * 1024 * 1024;
+const MAX_COMPONENTS = 1000;
+const WEIGHT_BASES = ['diffusion_pytorch_model', 'model'];
+/** Read a diffusers pipeline folder (the folder holding `model_index.json`). */
+async function readDiffusersFolder(dir, opts = {}) {
+    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    const indexPath = fs.join(dir, 'model_index.json');
+    const { bytes, size } = await (0,file_access/* readSmallFile */.EW)(fs, indexPath, MAX_MODEL_INDEX_BYTES, 'InvalidModelIndex');
+    const root = (0,sharded/* parseJsonFile */.OW)(bytes, indexPath, 'InvalidModelIndex');
+    if (!(0,json_strict/* isJsonObject */.OW)(root)) {
+        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `expected a JSON object, found ${(0,json_strict/* describeJsonType */.cc)(root)}`);
+    }
+    const metadata = Object.create(null);
+    const declared = [];
+    for (const [key, value] of root) {
+        // Components are [library, class] pairs; `_class_name`, `_diffusers_version` and pipeline options
+        // (`boundary_ratio`, `requires_safety_checker`, ...) are kept as metadata.
+        if (!key.startsWith('_') && Array.isArray(value) && value.length === 2) {
+            const [lib, cls] = value;
+            if (lib === null && cls === null)
+                continue; // an optional component left out of this pipeline
+            if (typeof lib === 'string' && typeof cls === 'string') {
+                if (!(0,file_access/* isPlainName */.sh)(key) || key.startsWith('.')) {
+                    throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `component name ${JSON.stringify(key)} is not a folder name`);
+                }
+                declared.push({ name: key, className: [lib, cls] });
+                if (declared.length > MAX_COMPONENTS) {
+                    throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `more than ${MAX_COMPONENTS} components`);
+                }
+                continue;
+            }
+        }
+        metadata[`model_index.${key}`] = (0,json_strict/* toPlain */.Ul)(value);
+    }
+    const tensors = [];
+    const components = [];
+    const warnings = [];
+    const globals = [];
+    let total = size;
+    for (const { name, className } of declared) {
+        const sub = fs.join(dir, name);
+        if ((await fs.kind(sub)) !== 'dir') {
+            warnings.push(`MissingShard: component ${name} (${className.join('.')}) has no folder`);
+            continue;
+        }
+        const files = await fs.list(sub);
+        const layout = findWeights(files, opts.variant);
+        if (layout === undefined) {
+            const pickles = files.filter((f) => /\.(bin|pt|pth|ckpt)$/.test(f) || f.endsWith('.bin.index.json'));
+            if (pickles.length > 0) {
+                warnings.push(`component ${name} has only PyTorch pickle weights (${(0,sharded/* listNames */.Zv)(pickles)}); not read`);
+            }
+            continue;
+        }
+        if ('variant' in layout && layout.variant !== undefined && layout.variant !== opts.variant) {
+            warnings.push(`component ${name}: only variant weights found; read ${layout.file}`);
+        }
+        const ckpt = await readComponent(sub, layout, fs, opts);
+        total += ckpt.bytes;
+        const path = layout.kind === 'shards' ? sub : fs.join(sub, layout.file);
+        components.push({ name, className, path, format: ckpt.format, tensorCount: ckpt.tensors.length });
+        for (const t of ckpt.tensors)
+            tensors.push({ ...t, name: `${name}.${t.name}` });
+        for (const [k, v] of Object.entries(ckpt.metadata))
+            metadata[`${name}.${k}`] = v;
+        for (const w of ckpt.warnings)
+            warnings.push(`${name}: ${w}`);
+        globals.push(...ckpt.globals);
+    }
+    if (components.length === 0) {
+        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, declared.length === 0
+            ? 'model_index.json declares no components'
+            : `none of the ${declared.length} components (${(0,sharded/* listNames */.Zv)(declared.map((d) => d.name))}) has safetensors weights`);
+    }
+    return { path: dir, format: 'diffusers', bytes: total, tensors, metadata, globals, components, warnings };
+}
+/** Pick a component's weights: index, then single file, then shards; plain names before variants. */
+function findWeights(files, variant) {
+    const have = new Set(files);
+    const variants = variant !== undefined ? [variant, undefined] : [undefined];
+    for (const v of variants) {
+        for (const base of WEIGHT_BASES) {
+            const file = v === undefined ? `${base}.safetensors.index.json` : `${base}.safetensors.index.${v}.json`;
+            if (have.has(file))
+                return { kind: 'index', file, variant: v };
+        }
+        for (const base of WEIGHT_BASES) {
+            const file = v === undefined ? `${base}.safetensors` : `${base}.${v}.safetensors`;
+            if (have.has(file))
+                return { kind: 'single', file, variant: v };
+        }
+    }
+    if (files.some((f) => (0,sharded/* parseShardFilename */.JK)(f) !== undefined))
+        return { kind: 'shards' };
+    // Only variant files (e.g. a repo that ships fp16 alone): take the first, sorted, and say so.
+    for (const base of WEIGHT_BASES) {
+        const re = new RegExp(`^${base}\\.safetensors\\.index\\.([A-Za-z0-9_-]+)\\.json$`);
+        const idx = files.filter((f) => re.test(f)).sort()[0];
+        if (idx !== undefined)
+            return { kind: 'index', file: idx, variant: re.exec(idx)[1] };
+    }
+    for (const base of WEIGHT_BASES) {
+        const re = new RegExp(`^${base}\\.([A-Za-z0-9_-]+)\\.safetensors$`);
+        const single = files.filter((f) => re.test(f)).sort()[0];
+        if (single !== undefined)
+            return { kind: 'single', file: single, variant: re.exec(single)[1] };
+    }
+    return undefined;
+}
+async function readComponent(sub, layout, fs, opts) {
+    if (layout.kind === 'index')
+        return (0,sharded/* readShardedIndex */.Kj)(fs.join(sub, layout.file), opts);
+    if (layout.kind === 'shards')
+        return (0,sharded/* readShardFolder */.Dy)(sub, opts);
+    const source = await fs.open(fs.join(sub, layout.file));
+    try {
+        return await (opts.readShard ?? safetensors/* readSafetensors */.IO)(source);
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/index.ts
+/**
+ * `readCheckpoint(location)`: the one entry point from a location to a `Checkpoint`. It detects the format by
+ * content and hands a byte source to the right reader. Folders are diffusers pipelines, sharded checkpoints or
+ * folders of shards; JSON files are sharded indexes, diffusers `model_index.json` files or our own manifests.
+ * Every file-system call goes through a `FileAccess`, so the same dispatch reads local paths and HTTP(S)/Hub
+ * locations (src/formats/http/remote-file-access.ts).
+ */
+
+
+
+
+
+
+
+
+
+/** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+async function readCheckpoint(location, opts = {}) {
+    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    const kind = await fs.kind(location);
+    if (kind === undefined)
+        throw new errors/* CheckpointError */.j('FileNotFound', location, 'no such file or directory');
+    if (kind === 'dir')
+        return readFolder(location, fs);
+    const source = await fs.open(location);
+    let handedOver = false;
+    try {
+        if (source.size > 0) {
+            const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+            if (detectKind(head, source.size) === 'json') {
+                // The folder readers open the index themselves; give them this already-open source to save a request.
+                const reuse = reuseOnce(fs, location, source);
+                const result = await readJsonLocation(source, location, reuse.fs);
+                handedOver = reuse.taken();
+                return result;
+            }
+        }
+        return await readSource(source, location, fs);
+    }
+    finally {
+        if (!handedOver)
+            await source.close().catch(() => undefined);
+    }
+}
+/** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
+async function readSource(source, location, fs = file_access/* localFileAccess */.oF) {
+    if (source.size === 0)
+        throw new errors/* CheckpointError */.j('EmptyFile', source.name, 'the file is empty');
+    const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+    switch (detectKind(head, source.size)) {
+        case 'safetensors':
+            return (0,safetensors/* readSafetensors */.IO)(source);
+        // the other readers load on demand, so reading safetensors never compiles the pickle machinery
+        case 'gguf':
+            return (await __webpack_require__.e(/* import() */ 75).then(__webpack_require__.bind(__webpack_require__, 3075))).readGguf(source);
+        case 'zip':
+            return (await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 8786))).readTorchZip(source);
+        case 'torch-legacy':
+            return (await Promise.all(/* import() */[__webpack_require__.e(786), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 7004))).readTorchLegacy(source);
+        case 'pickle':
+            return (await Promise.all(/* import() */[__webpack_require__.e(786), __webpack_require__.e(869)]).then(__webpack_require__.bind(__webpack_require__, 1869))).readPickleFile(source);
+        case 'json':
+            return readJsonLocation(source, location, fs);
+        case 'tar':
+            throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
+                'current torch.save or convert it to safetensors');
+        case 'unknown':
+            if (source.size < 8) {
+                throw new errors/* CheckpointError */.j('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`);
+            }
+            throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
+                `file (first bytes: ${hexPreview(head)})`);
+    }
+}
+async function readJsonLocation(source, location, fs) {
+    if (source.size > MAX_JSON_BYTES) {
+        throw new errors/* CheckpointError */.j('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`);
+    }
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(await source.read(0, source.size));
+    let value;
+    try {
+        value = (0,json_strict/* parseStrictJson */.RJ)(text);
+    }
+    catch (e) {
+        throw new errors/* CheckpointError */.j('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
+    }
+    const keys = (0,json_strict/* isJsonObject */.OW)(value) ? new Set(value.keys()) : new Set();
+    const options = shardOptions(fs);
+    if (keys.has('weight_map'))
+        return (0,sharded/* readShardedIndex */.Kj)(location, options);
+    if (keys.has('schemaVersion') && keys.has('tensors'))
+        return (0,manifest/* readManifest */.WI)(source);
+    if (keys.has('_class_name') && fs.basename(location) === 'model_index.json') {
+        return readDiffusersFolder(fs.dirname(location), options);
+    }
+    throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat ' +
+        'manifest');
+}
+/** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
+function shardOptions(fs) {
+    return { fs, readShard: (s) => readSource(s, s.name, fs) };
+}
+async function readFolder(dir, fs) {
+    const names = await fs.list(dir);
+    const options = shardOptions(fs);
+    if (names.includes('model_index.json'))
+        return readDiffusersFolder(dir, options);
+    const indexes = names.filter((n) => n.endsWith('.safetensors.index.json')).sort();
+    if (indexes.length === 1)
+        return (0,sharded/* readShardedIndex */.Kj)(fs.join(dir, indexes[0]), options);
+    if (indexes.length > 1) {
+        throw new errors/* CheckpointError */.j('InvalidIndex', dir, `the folder holds ${indexes.length} sharded indexes (${indexes.join(', ')}); name the one to read`);
+    }
+    if (names.some((n) => n.endsWith('.safetensors')))
+        return (0,sharded/* readShardFolder */.Dy)(dir, options);
+    throw new errors/* CheckpointError */.j('UnknownFormat', dir, 'the folder has no model_index.json, no *.safetensors.index.json and no *.safetensors files');
+}
+/** `fs` whose first `open(path)` returns the already-open `source`. */
+function reuseOnce(fs, path, source) {
+    let pending = source;
+    return {
+        fs: {
+            ...fs,
+            open: async (p) => {
+                if (p === path && pending !== undefined) {
+                    const s = pending;
+                    pending = undefined;
+                    return s;
+                }
+                return fs.open(p);
+            }
+        },
+        taken: () => pending === undefined
+    };
+}
+function hexPreview(head) {
+    return [...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OD: () => (/* binding */ isJsonNumber),
+/* harmony export */   OW: () => (/* binding */ isJsonObject),
+/* harmony export */   RJ: () => (/* binding */ parseStrictJson),
+/* harmony export */   Ul: () => (/* binding */ toPlain),
+/* harmony export */   aO: () => (/* binding */ parseSafeNonNegativeInt),
+/* harmony export */   cc: () => (/* binding */ describeJsonType),
+/* harmony export */   n9: () => (/* binding */ parseU64),
+/* harmony export */   q3: () => (/* binding */ JsonSyntaxError),
+/* harmony export */   sY: () => (/* binding */ parseStrictJsonMembers)
+/* harmony export */ });
+/* unused harmony exports JsonNumber, DEFAULT_MAX_DEPTH */
+/**
+ * A small strict JSON parser for headers and manifests that come from untrusted files.
+ *
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
+ * no depth limit. This parser:
+ * - rejects duplicate keys in any object;
+ * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
+ *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
+ * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
+ * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
+ *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
+ *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
+ *   reader stricter than the reference would reject files every other tool loads.
+ * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
+ */
+/** A JSON number, kept as the exact text from the file. */
+class JsonNumber {
+    raw;
+    constructor(raw) {
+        this.raw = raw;
+    }
+    toString() {
+        return this.raw;
+    }
+}
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, 
+    /** Character offset in the text where the problem was found. */
+    offset) {
+        super(`${message} at character ${offset}`);
+        this.offset = offset;
+        this.name = 'JsonSyntaxError';
+    }
+}
+const DEFAULT_MAX_DEPTH = 128;
+function isJsonObject(v) {
+    return v instanceof Map;
+}
+function isJsonNumber(v) {
+    return v instanceof JsonNumber;
+}
+const U64_MAX = (1n << 64n) - 1n;
+/**
+ * The value of a plain non-negative integer (`0` or `[1-9][0-9]*`, no sign, fraction or exponent) that fits in
+ * 64 bits, else undefined. This is what serde accepts for a `usize` on 64-bit platforms.
+ */
+function parseU64(n) {
+    const raw = n.raw;
+    // 2^64-1 has 20 digits: bail out before BigInt sees a megabyte of digits.
+    if (raw.length === 0 || raw.length > 20)
+        return undefined;
+    if (raw.length > 1 && raw.charCodeAt(0) === 0x30)
+        return undefined;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c < 0x30 || c > 0x39)
+            return undefined;
+    }
+    const v = BigInt(raw);
+    return v <= U64_MAX ? v : undefined;
+}
+/** A non-negative integer that is also a safe JS number, else undefined. */
+function parseSafeNonNegativeInt(n) {
+    const v = parseU64(n);
+    return v !== undefined && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
+}
+/**
+ * A JSON value as plain JS data, safe to hand to other code: objects get a null prototype (so `__proto__` is an
+ * ordinary own property), numbers become `number` when that is exact, else stay decimal strings (a u64 past
+ * 2^53 must not be rounded silently).
+ */
+function toPlain(v) {
+    if (v instanceof JsonNumber) {
+        const num = Number(v.raw);
+        if (!Number.isFinite(num))
+            return v.raw;
+        if (Number.isInteger(num) && !/[.eE]/.test(v.raw) && !Number.isSafeInteger(num))
+            return v.raw;
+        return num;
+    }
+    if (Array.isArray(v))
+        return v.map(toPlain);
+    if (v instanceof Map) {
+        const out = Object.create(null);
+        for (const [k, x] of v)
+            out[k] = toPlain(x);
+        return out;
+    }
+    return v;
+}
+function describeJsonType(v) {
+    if (v === undefined)
+        return 'missing';
+    if (v === null)
+        return 'null';
+    if (v instanceof JsonNumber)
+        return 'number';
+    if (Array.isArray(v))
+        return 'array';
+    if (v instanceof Map)
+        return 'object';
+    return typeof v;
+}
+/** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
+function parseStrictJson(text, opts = {}) {
+    const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
+    p.skipWs();
+    const v = p.value(1);
+    p.skipWs();
+    if (p.pos !== text.length)
+        throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
+    return v;
+}
+/**
+ * Parse `text` as one JSON object and hand each top-level member to `onMember` as soon as it is parsed, instead of
+ * building the whole tree: a 100 MB safetensors header with a million entries then never holds a million parse
+ * trees at once. Duplicate top-level keys, depth and syntax are checked exactly as in `parseStrictJson`.
+ * Throws `JsonSyntaxError`, also when the value is valid JSON but not an object.
+ */
+function parseStrictJsonMembers(text, onMember, opts = {}) {
+    const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
+    // Only when the limit allows what the fast path takes (top level 1, plus its depth): else the strict parser
+    // must see the values to report the nesting error.
+    if (opts.fastPath && 1 + opts.fastPath.depth <= p.maxDepth)
+        p.fastPath = opts.fastPath;
+    p.skipWs();
+    if (text.charCodeAt(p.pos) !== Ch.LBrace) {
+        // Parse it anyway so a syntax error is reported as such; a valid non-object gets its own message.
+        const v = p.value(1);
+        p.skipWs();
+        if (p.pos !== text.length)
+            throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
+        throw new JsonSyntaxError(`expected an object, found ${describeJsonType(v)}`, 0);
+    }
+    p.object(1, onMember);
+    p.skipWs();
+    if (p.pos !== text.length)
+        throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
+}
+var Ch;
+(function (Ch) {
+    Ch[Ch["Tab"] = 9] = "Tab";
+    Ch[Ch["Lf"] = 10] = "Lf";
+    Ch[Ch["Cr"] = 13] = "Cr";
+    Ch[Ch["Space"] = 32] = "Space";
+    Ch[Ch["Quote"] = 34] = "Quote";
+    Ch[Ch["Plus"] = 43] = "Plus";
+    Ch[Ch["Comma"] = 44] = "Comma";
+    Ch[Ch["Minus"] = 45] = "Minus";
+    Ch[Ch["Dot"] = 46] = "Dot";
+    Ch[Ch["Zero"] = 48] = "Zero";
+    Ch[Ch["Nine"] = 57] = "Nine";
+    Ch[Ch["Colon"] = 58] = "Colon";
+    Ch[Ch["LBracket"] = 91] = "LBracket";
+    Ch[Ch["Backslash"] = 92] = "Backslash";
+    Ch[Ch["RBracket"] = 93] = "RBracket";
+    Ch[Ch["E"] = 69] = "E";
+    Ch[Ch["LowerE"] = 101] = "LowerE";
+    Ch[Ch["LBrace"] = 123] = "LBrace";
+    Ch[Ch["RBrace"] = 125] = "RBrace";
+})(Ch || (Ch = {}));
+const ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+class Parser {
+    text;
+    maxDepth;
+    pos = 0;
+    fastPath;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    skipWs() {
+        const t = this.text;
+        let i = this.pos;
+        while (i < t.length) {
+            const c = t.charCodeAt(i);
+            if (c !== Ch.Space && c !== Ch.Lf && c !== Ch.Cr && c !== Ch.Tab)
+                break;
+            i++;
+        }
+        this.pos = i;
+    }
+    fail(msg) {
+        throw new JsonSyntaxError(msg, this.pos);
+    }
+    value(depth) {
+        const c = this.text.charCodeAt(this.pos);
+        if (c === Ch.LBrace || c === Ch.LBracket) {
+            if (depth > this.maxDepth)
+                this.fail(`nesting deeper than ${this.maxDepth}`);
+            return c === Ch.LBrace ? this.object(depth) : this.array(depth);
+        }
+        if (c === Ch.Quote)
+            return this.string();
+        if (c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine))
+            return this.number();
+        if (this.text.startsWith('true', this.pos))
+            return this.literal(4, true);
+        if (this.text.startsWith('false', this.pos))
+            return this.literal(5, false);
+        if (this.text.startsWith('null', this.pos))
+            return this.literal(4, null);
+        if (this.pos >= this.text.length)
+            this.fail('unexpected end of input');
+        this.fail(`unexpected character ${JSON.stringify(this.text[this.pos])}`);
+    }
+    literal(len, v) {
+        this.pos += len;
+        return v;
+    }
+    /** With `onMember`, members go to the callback (and only their keys are kept, for the duplicate check). */
+    object(depth, onMember) {
+        const out = new Map();
+        const seen = onMember ? new Set() : out;
+        this.pos++; // {
+        this.skipWs();
+        if (this.text.charCodeAt(this.pos) === Ch.RBrace) {
+            this.pos++;
+            return out;
+        }
+        const fast = onMember && depth === 1 ? this.fastPath : undefined;
+        while (true) {
+            if (this.text.charCodeAt(this.pos) !== Ch.Quote)
+                this.fail('expected a string key');
+            const keyAt = this.pos;
+            const taken = fast?.take(this.text, keyAt);
+            if (taken !== undefined) {
+                if (seen.has(taken.key))
+                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(taken.key)}`, keyAt);
+                seen.add(taken.key);
+                this.pos = taken.end;
+            }
+            else {
+                const key = this.string();
+                if (seen.has(key))
+                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, keyAt);
+                this.skipWs();
+                if (this.text.charCodeAt(this.pos) !== Ch.Colon)
+                    this.fail("expected ':'");
+                this.pos++;
+                this.skipWs();
+                if (onMember) {
+                    ;
+                    seen.add(key);
+                    onMember(key, this.value(depth + 1));
+                }
+                else
+                    out.set(key, this.value(depth + 1));
+            }
+            this.skipWs();
+            const c = this.text.charCodeAt(this.pos);
+            this.pos++;
+            if (c === Ch.RBrace)
+                return out;
+            if (c !== Ch.Comma) {
+                this.pos--;
+                this.fail("expected ',' or '}'");
+            }
+            this.skipWs();
+        }
+    }
+    array(depth) {
+        const out = [];
+        this.pos++; // [
+        this.skipWs();
+        if (this.text.charCodeAt(this.pos) === Ch.RBracket) {
+            this.pos++;
+            return out;
+        }
+        while (true) {
+            out.push(this.value(depth + 1));
+            this.skipWs();
+            const c = this.text.charCodeAt(this.pos);
+            this.pos++;
+            if (c === Ch.RBracket)
+                return out;
+            if (c !== Ch.Comma) {
+                this.pos--;
+                this.fail("expected ',' or ']'");
+            }
+            this.skipWs();
+        }
+    }
+    string() {
+        const t = this.text;
+        const start = ++this.pos;
+        // Fast path: no escapes.
+        let i = start;
+        while (i < t.length) {
+            const c = t.charCodeAt(i);
+            if (c === Ch.Quote) {
+                this.pos = i + 1;
+                return t.slice(start, i);
+            }
+            if (c === Ch.Backslash)
+                break;
+            if (c < 0x20) {
+                this.pos = i;
+                this.fail('control character in string');
+            }
+            i++;
+        }
+        const chunks = [t.slice(start, i)];
+        while (true) {
+            if (i >= t.length) {
+                this.pos = i;
+                this.fail('unterminated string');
+            }
+            const c = t.charCodeAt(i);
+            if (c === Ch.Quote) {
+                this.pos = i + 1;
+                return chunks.join('');
+            }
+            if (c < 0x20) {
+                this.pos = i;
+                this.fail('control character in string');
+            }
+            if (c !== Ch.Backslash) {
+                let j = i + 1;
+                while (j < t.length) {
+                    const d = t.charCodeAt(j);
+                    if (d === Ch.Quote || d === Ch.Backslash || d < 0x20)
+                        break;
+                    j++;
+                }
+                chunks.push(t.slice(i, j));
+                i = j;
+                continue;
+            }
+            const e = t[i + 1];
+            if (e === 'u') {
+                const hi = this.hex4(i + 2);
+                i += 6;
+                if (hi >= 0xdc00 && hi <= 0xdfff) {
+                    this.pos = i - 6;
+                    this.fail('lone trailing surrogate in \\u escape');
+                }
+                if (hi >= 0xd800 && hi <= 0xdbff) {
+                    if (t[i] !== '\\' || t[i + 1] !== 'u') {
+                        this.pos = i - 6;
+                        this.fail('lone leading surrogate in \\u escape');
+                    }
+                    const lo = this.hex4(i + 2);
+                    if (lo < 0xdc00 || lo > 0xdfff) {
+                        this.pos = i;
+                        this.fail('invalid low surrogate in \\u escape');
+                    }
+                    chunks.push(String.fromCharCode(hi, lo));
+                    i += 6;
+                }
+                else {
+                    chunks.push(String.fromCharCode(hi));
+                }
+                continue;
+            }
+            const mapped = e === undefined ? undefined : ESCAPES[e];
+            if (mapped === undefined || !Object.prototype.hasOwnProperty.call(ESCAPES, e)) {
+                this.pos = i;
+                this.fail('invalid escape');
+            }
+            chunks.push(mapped);
+            i += 2;
+        }
+    }
+    hex4(at) {
+        const s = this.text.slice(at, at + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(s)) {
+            this.pos = at;
+            this.fail('invalid \\u escape');
+        }
+        return parseInt(s, 16);
+    }
+    number() {
+        const t = this.text;
+        const start = this.pos;
+        let i = start;
+        if (t.charCodeAt(i) === Ch.Minus)
+            i++;
+        const intStart = i;
+        while (i < t.length && isDigit(t.charCodeAt(i)))
+            i++;
+        if (i === intStart)
+            this.failAt(i, 'expected a digit');
+        if (i - intStart > 1 && t.charCodeAt(intStart) === Ch.Zero)
+            this.failAt(intStart, 'leading zero in number');
+        if (t.charCodeAt(i) === Ch.Dot) {
+            i++;
+            const f = i;
+            while (i < t.length && isDigit(t.charCodeAt(i)))
+                i++;
+            if (i === f)
+                this.failAt(i, 'expected a digit after the decimal point');
+        }
+        const c = t.charCodeAt(i);
+        if (c === Ch.E || c === Ch.LowerE) {
+            i++;
+            const s = t.charCodeAt(i);
+            if (s === Ch.Plus || s === Ch.Minus)
+                i++;
+            const x = i;
+            while (i < t.length && isDigit(t.charCodeAt(i)))
+                i++;
+            if (i === x)
+                this.failAt(i, 'expected a digit in the exponent');
+        }
+        this.pos = i;
+        return new JsonNumber(t.slice(start, i));
+    }
+    failAt(at, msg) {
+        this.pos = at;
+        this.fail(msg);
+    }
+}
+function isDigit(c) {
+    return c >= Ch.Zero && c <= Ch.Nine;
+}
+
+
+/***/ }),
+
+/***/ 6839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ toManifest),
+/* harmony export */   K9: () => (/* binding */ manifestsToJson),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   zK: () => (/* binding */ manifestToJson)
+/* harmony export */ });
+/* unused harmony exports MANIFEST_SCHEMA_VERSION, MAX_MANIFEST_BYTES, MAX_MANIFEST_DIMS, MANIFEST_META, FORMAT_NAMES, validateManifest */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(824);
+/* harmony import */ var _sharded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1949);
+/**
+ * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
+ * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
+ * below enforces the same rules by hand (with the strict JSON parser, so duplicate keys and rounded integers are
+ * refused) because a manifest from a pull request is as untrusted as any checkpoint.
+ *
+ * Tensor order is part of the format (file order). A JS object enumerates integer-like keys ("0", "12") first
+ * whatever the insertion order, so `toManifest` records the order under a symbol and `manifestToJson` writes the
+ * JSON text itself; JSON.stringify of a manifest is still valid, only such keys may move.
+ */
+
+
+
+const MANIFEST_SCHEMA_VERSION = 1;
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+const MAX_MANIFEST_DIMS = 64;
+/** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
+const MANIFEST_META = {
+    sourceFormat: 'manifest.sourceFormat',
+    sourcePath: 'manifest.sourcePath',
+    tool: 'manifest.tool'
+};
+const FORMAT_NAMES = [
+    'safetensors',
+    'safetensors-sharded',
+    'diffusers',
+    'pytorch-zip',
+    'pytorch-legacy',
+    'pickle',
+    'gguf',
+    'manifest'
+];
+const TIERS = ['allowed', 'unknown', 'dangerous'];
+const TENSOR_ORDER = Symbol('tensorOrder');
+/** Describe a checkpoint as a manifest. A checkpoint read from a manifest gives back that manifest's source. */
+function toManifest(ckpt, tool) {
+    const tensors = Object.create(null);
+    const order = [];
+    for (const t of ckpt.tensors) {
+        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
+            order.push(t.name);
+        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
+    }
+    Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
+    const metadata = Object.create(null);
+    let source = { path: ckpt.path, format: ckpt.format, bytes: ckpt.bytes };
+    const restored = new Set();
+    if (ckpt.format === 'manifest') {
+        const fmt = ckpt.metadata[MANIFEST_META.sourceFormat];
+        const path = ckpt.metadata[MANIFEST_META.sourcePath];
+        if (typeof fmt === 'string' && FORMAT_NAMES.includes(fmt)) {
+            source = {
+                path: typeof path === 'string' ? path : ckpt.path,
+                format: fmt,
+                bytes: ckpt.bytes
+            };
+            for (const k of Object.values(MANIFEST_META))
+                restored.add(k);
+        }
+    }
+    for (const [k, v] of Object.entries(ckpt.metadata)) {
+        if (restored.has(k))
+            continue;
+        const safe = jsonSafe(v, 0);
+        if (safe !== undefined)
+            metadata[k] = safe;
+    }
+    const m = {
+        schemaVersion: 1,
+        tool: { name: tool.name, version: tool.version },
+        source,
+        metadata,
+        tensors,
+        globals: ckpt.globals.map((g) => ({ ...g }))
+    };
+    if (ckpt.warnings.length > 0)
+        m.warnings = [...ckpt.warnings];
+    if (ckpt.stateDictPath !== undefined)
+        m.stateDictPath = [...ckpt.stateDictPath];
+    if (ckpt.components !== undefined) {
+        m.components = ckpt.components.map((c) => ({
+            ...c,
+            ...(c.className ? { className: [...c.className] } : {})
+        }));
+    }
+    return m;
+}
+/** Metadata must be JSON: BigInt becomes a decimal string, non-finite numbers strings, functions are dropped. */
+function jsonSafe(v, depth) {
+    if (depth > 64)
+        return '[too deep]';
+    if (typeof v === 'bigint')
+        return v.toString();
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : String(v);
+    if (typeof v === 'string' || typeof v === 'boolean' || v === null)
+        return v;
+    if (Array.isArray(v))
+        return v.map((x) => jsonSafe(x, depth + 1) ?? null);
+    if (typeof v === 'object') {
+        const out = Object.create(null);
+        for (const [k, x] of Object.entries(v)) {
+            const s = jsonSafe(x, depth + 1);
+            if (s !== undefined)
+                out[k] = s;
+        }
+        return out;
+    }
+    return undefined;
+}
+/** Several manifests (`analyze --json` of several files) as one JSON array, each written by `manifestToJson`. */
+function manifestsToJson(ms, indent = 2) {
+    if (ms.length === 0)
+        return '[]\n';
+    const pad = ' '.repeat(indent);
+    const items = ms.map((m) => pad + manifestToJson(m, indent).trimEnd().replace(/\n/g, `\n${pad}`));
+    return `[\n${items.join(',\n')}\n]\n`;
+}
+/**
+ * The manifest as JSON text: tensors in file order, one tensor per line (baselines are committed, and one line
+ * per tensor keeps their diffs readable); every other part pretty-printed with `indent`.
+ */
+function manifestToJson(m, indent = 2) {
+    const pad = ' '.repeat(indent);
+    const s = (v) => JSON.stringify(v, null, indent).replace(/\n/g, `\n${pad}`);
+    const order = m.tensors[TENSOR_ORDER] ?? Object.keys(m.tensors);
+    const lines = [];
+    const field = (k, v) => void lines.push(`${pad}${JSON.stringify(k)}: ${v}`);
+    field('schemaVersion', String(m.schemaVersion));
+    field('tool', s(m.tool));
+    field('source', s(m.source));
+    field('metadata', s(m.metadata));
+    const tensorLines = order.map((name) => {
+        const t = m.tensors[name];
+        return `${pad}${pad}${JSON.stringify(name)}: {"shape": [${t.shape.join(', ')}], "dtype": ${JSON.stringify(t.dtype)}}`;
+    });
+    field('tensors', tensorLines.length === 0 ? '{}' : `{\n${tensorLines.join(',\n')}\n${pad}}`);
+    field('globals', s(m.globals));
+    if (m.warnings !== undefined)
+        field('warnings', s(m.warnings));
+    if (m.stateDictPath !== undefined)
+        field('stateDictPath', s(m.stateDictPath));
+    if (m.components !== undefined)
+        field('components', s(m.components));
+    if (m.structure !== undefined)
+        field('structure', s(m.structure));
+    return `{\n${lines.join(',\n')}\n}\n`;
+}
+/** Read a manifest file as a checkpoint (format `manifest`, tensors without byte ranges). */
+async function readManifest(source) {
+    const file = source.name;
+    if (source.size > MAX_MANIFEST_BYTES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
+    }
+    const root = (0,_sharded_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonFile */ .OW)(await source.read(0, source.size), file, 'InvalidManifest');
+    const m = validateManifest(root, file);
+    const metadata = Object.create(null);
+    Object.assign(metadata, m.metadata);
+    metadata[MANIFEST_META.sourceFormat] = m.source.format;
+    metadata[MANIFEST_META.sourcePath] = m.source.path;
+    metadata[MANIFEST_META.tool] = `${m.tool.name} ${m.tool.version}`;
+    const ckpt = {
+        path: file,
+        format: 'manifest',
+        bytes: m.source.bytes,
+        tensors: m.tensorList,
+        metadata,
+        globals: m.globals,
+        warnings: m.warnings ?? []
+    };
+    if (m.stateDictPath !== undefined)
+        ckpt.stateDictPath = m.stateDictPath;
+    if (m.components !== undefined)
+        ckpt.components = m.components;
+    return ckpt;
+}
+const TOP_KEYS = [
+    'schemaVersion',
+    'tool',
+    'source',
+    'metadata',
+    'tensors',
+    'globals',
+    'warnings',
+    'stateDictPath',
+    'components',
+    'structure'
+];
+/** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
+function validateManifest(root, file) {
+    const fail = (path, detail) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${path}: ${detail}`);
+    };
+    const obj = (v, path, keys, required) => {
+        if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(v))
+            return fail(path, `expected an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
+        for (const k of v.keys())
+            if (!keys.includes(k))
+                fail(path, `unexpected property ${JSON.stringify(k)}`);
+        for (const k of required)
+            if (!v.has(k))
+                fail(path, `missing property ${JSON.stringify(k)}`);
+        return v;
+    };
+    const str = (v, path) => typeof v === 'string' ? v : fail(path, `expected a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
+    const int = (v, path) => {
+        const n = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonNumber */ .OD)(v) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSafeNonNegativeInt */ .aO)(v) : undefined;
+        return n !== undefined
+            ? n
+            : fail(path, `expected a non-negative integer up to 2^53-1, found ${String(v)}`);
+    };
+    const arr = (v, path) => Array.isArray(v) ? v : fail(path, `expected an array, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
+    const strings = (v, path) => arr(v, path).map((x, i) => str(x, `${path}[${i}]`));
+    const format = (v, path) => {
+        const f = str(v, path);
+        return FORMAT_NAMES.includes(f)
+            ? f
+            : fail(path, `unknown format ${JSON.stringify(f)}`);
+    };
+    const top = obj(root, '$', TOP_KEYS, ['schemaVersion', 'tool', 'source', 'metadata', 'tensors', 'globals']);
+    const version = top.get('schemaVersion');
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonNumber */ .OD)(version) || version.raw !== String(MANIFEST_SCHEMA_VERSION)) {
+        fail('$.schemaVersion', `expected ${MANIFEST_SCHEMA_VERSION}, found ${String(version)}`);
+    }
+    const toolObj = obj(top.get('tool'), '$.tool', ['name', 'version'], ['name', 'version']);
+    const tool = {
+        name: str(toolObj.get('name'), '$.tool.name'),
+        version: str(toolObj.get('version'), '$.tool.version')
+    };
+    const srcObj = obj(top.get('source'), '$.source', ['path', 'format', 'bytes'], ['path', 'format', 'bytes']);
+    const source = {
+        path: str(srcObj.get('path'), '$.source.path'),
+        format: format(srcObj.get('format'), '$.source.format'),
+        bytes: int(srcObj.get('bytes'), '$.source.bytes')
+    };
+    const metaValue = top.get('metadata');
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(metaValue))
+        fail('$.metadata', `expected an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(metaValue)}`);
+    const metadata = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .toPlain */ .Ul)(metaValue);
+    const tensorsValue = top.get('tensors');
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(tensorsValue))
+        fail('$.tensors', `expected an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(tensorsValue)}`);
+    const tensorList = [];
+    for (const [name, t] of tensorsValue) {
+        const path = `$.tensors[${JSON.stringify(name)}]`;
+        const to = obj(t, path, ['shape', 'dtype'], ['shape', 'dtype']);
+        const dims = arr(to.get('shape'), `${path}.shape`);
+        if (dims.length > MAX_MANIFEST_DIMS)
+            fail(`${path}.shape`, `more than ${MAX_MANIFEST_DIMS} dimensions`);
+        const shape = dims.map((d, i) => int(d, `${path}.shape[${i}]`));
+        const dtype = str(to.get('dtype'), `${path}.dtype`);
+        if (dtype.length === 0 || dtype.length > 64)
+            fail(`${path}.dtype`, 'expected 1 to 64 characters');
+        tensorList.push({ name, shape, dtype });
+    }
+    const globals = arr(top.get('globals'), '$.globals').map((g, i) => {
+        const path = `$.globals[${i}]`;
+        const go = obj(g, path, ['module', 'name', 'tier', 'where', 'count'], ['module', 'name', 'tier', 'where', 'count']);
+        const tier = str(go.get('tier'), `${path}.tier`);
+        if (!TIERS.includes(tier))
+            fail(`${path}.tier`, `unknown tier ${JSON.stringify(tier)}`);
+        return {
+            module: str(go.get('module'), `${path}.module`),
+            name: str(go.get('name'), `${path}.name`),
+            tier: tier,
+            where: str(go.get('where'), `${path}.where`),
+            count: int(go.get('count'), `${path}.count`)
+        };
+    });
+    const out = { schemaVersion: 1, tool, source, metadata, tensorList, globals };
+    if (top.has('structure') && !(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(top.get('structure'))) {
+        fail('$.structure', 'must be an object');
+    }
+    if (top.has('warnings'))
+        out.warnings = strings(top.get('warnings'), '$.warnings');
+    if (top.has('stateDictPath'))
+        out.stateDictPath = strings(top.get('stateDictPath'), '$.stateDictPath');
+    if (top.has('components')) {
+        out.components = arr(top.get('components'), '$.components').map((c, i) => {
+            const path = `$.components[${i}]`;
+            const co = obj(c, path, ['name', 'className', 'path', 'format', 'tensorCount'], ['name', 'path', 'format', 'tensorCount']);
+            const info = {
+                name: str(co.get('name'), `${path}.name`),
+                path: str(co.get('path'), `${path}.path`),
+                format: format(co.get('format'), `${path}.format`),
+                tensorCount: int(co.get('tensorCount'), `${path}.tensorCount`)
+            };
+            if (co.has('className')) {
+                const cn = strings(co.get('className'), `${path}.className`);
+                if (cn.length !== 2)
+                    fail(`${path}.className`, 'expected [library, class]');
+                info.className = [cn[0], cn[1]];
+            }
+            return info;
+        });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 2270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ looksLikeTorchLegacy)
+/* harmony export */ });
+/**
+ * The legacy torch file signature, kept apart from the legacy reader so format detection can test for it
+ * without loading the pickle machinery.
+ */
+/** The pickled magic number after PROTO: LONG1, 10 bytes, 0x1950a86a20f9469cfc6c little-endian. */
+const MAGIC_LONG1 = [0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+/**
+ * Whether a file's first bytes are a legacy torch file: PROTO 2..5, then the magic LONG1, either directly
+ * (protocol 2/3) or after a FRAME header (protocol 4/5 frame it: `80 04 95 <u64> 8a 0a ...`). Needs 23 bytes.
+ */
+function looksLikeTorchLegacy(head) {
+    if (head.length < 2 + MAGIC_LONG1.length || head[0] !== 0x80 || head[1] < 2 || head[1] > 5)
+        return false;
+    const at = head[2] === 0x95 ? 11 : 2;
+    return head.length >= at + MAGIC_LONG1.length && MAGIC_LONG1.every((b, i) => head[at + i] === b);
+}
+
+
+/***/ }),
+
+/***/ 1541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ readSafetensors)
+/* harmony export */ });
+/* unused harmony exports MAX_SAFETENSORS_HEADER, checkSafetensorsPrefix, parseSafetensorsHeader */
+/* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3627);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(824);
+/**
+ * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
+ * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
+ * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
+ * precise than the reference and each named in the error detail:
+ * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
+ *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
+ * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
+ *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
+ */
+
+
+
+/** The reference crate's `MAX_HEADER_SIZE`. */
+const MAX_SAFETENSORS_HEADER = 100_000_000;
+const U64_MAX = (1n << 64n) - 1n;
+/**
+ * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
+ */
+function checkSafetensorsPrefix(prefix, fileSize, name) {
+    if (fileSize < 8 || prefix.length < 8) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
+    }
+    const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
+    if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
+    }
+    const len = Number(n);
+    if (len + 8 > fileSize) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
+    }
+    return len;
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * Steps 6–9 of §1.4 on the N header bytes (`header` excludes the 8-byte prefix). `fileSize` is the size of the
+ * whole file; `name` names it in errors and in each tensor's byte range.
+ */
+function parseSafetensorsHeader(header, fileSize, name) {
+    const headerLength = header.length;
+    let text;
+    try {
+        text = utf8.decode(header);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
+    }
+    const raw = deserialize(text, name);
+    const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
+    const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
+    const total = 8n + BigInt(headerLength) + dataBytes;
+    if (total !== BigInt(fileSize)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
+            `but the file has ${fileSize}` +
+            (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
+    }
+    for (const t of tensors) {
+        if (t.shape.some((d) => !Number.isSafeInteger(d))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+        }
+    }
+    return { headerLength, tensors, metadata: raw.metadata, dataBytes };
+}
+/** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
+async function readSafetensors(source) {
+    const name = source.name;
+    const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0);
+    const n = checkSafetensorsPrefix(prefix, source.size, name);
+    const header = await source.read(8, n);
+    const parsed = parseSafetensorsHeader(header, source.size, name);
+    return {
+        path: name,
+        format: 'safetensors',
+        bytes: source.size,
+        tensors: parsed.tensors,
+        metadata: parsed.metadata,
+        globals: [],
+        warnings: []
+    };
+}
+function deserialize(text, name) {
+    const bad = (detail, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
+    const metadata = Object.create(null);
+    const tensors = [];
+    let lastEnd = 0n;
+    const onMember = (key, value) => {
+        if (key === '__metadata__') {
+            if (value === null)
+                return;
+            if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(value))
+                throw bad(`__metadata__ must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(value)}`);
+            for (const [mk, mv] of value) {
+                if (typeof mv !== 'string') {
+                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(mv)}`);
+                }
+                metadata[mk] = mv;
+            }
+            return;
+        }
+        const t = tensorEntry(key, value, bad);
+        tensors.push(t);
+        if (t.end > lastEnd)
+            lastEnd = t.end;
+    };
+    const fastPath = {
+        depth: 2,
+        take(json, at) {
+            TENSOR_MEMBER.lastIndex = at;
+            const m = TENSOR_MEMBER.exec(json);
+            if (m === null)
+                return undefined;
+            const key = m[1];
+            const dtype = m[2];
+            if (key === '__metadata__' || !(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafetensorsDtype */ .AK)(dtype))
+                return undefined;
+            const dims = [];
+            if (m[3] !== undefined)
+                for (const d of m[3].split(','))
+                    dims.push(BigInt(d));
+            const t = {
+                name: key,
+                dtype,
+                dims,
+                begin: BigInt(m[4]),
+                end: BigInt(m[5])
+            };
+            tensors.push(t);
+            if (t.end > lastEnd)
+                lastEnd = t.end;
+            return { key, end: TENSOR_MEMBER.lastIndex };
+        }
+    };
+    try {
+        (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonMembers */ .sY)(text, onMember, { fastPath });
+    }
+    catch (e) {
+        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonSyntaxError */ .q3)
+            throw bad(e.message, e);
+        throw e;
+    }
+    return { tensors, metadata, lastEnd };
+}
+/**
+ * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
+ * `deserialize`: a key without escapes or control characters, a dtype, dims and offsets as plain non-negative
+ * integers of at most 19 digits (so below 2^64 without a check; a 20-digit value takes the strict path). Whatever
+ * else (whitespace, other key orders, extra fields, escapes) is read by the strict parser, with the same result.
+ */
+// The control characters are the point: a JSON string may not hold them unescaped, so such a key is left to the
+// strict parser and its error.
+const TENSOR_MEMBER = 
+// eslint-disable-next-line no-control-regex
+/"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y;
+function tensorEntry(key, value, bad) {
+    const what = `tensor ${JSON.stringify(key)}`;
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(value))
+        throw bad(`${what} must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(value)}`);
+    const entry = value;
+    // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
+    const dtype = entry.get('dtype');
+    if (typeof dtype !== 'string')
+        throw bad(`${what}: dtype must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(dtype)}`);
+    if (!(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafetensorsDtype */ .AK)(dtype))
+        throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`);
+    const shape = entry.get('shape');
+    if (!Array.isArray(shape))
+        throw bad(`${what}: shape must be an array, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(shape)}`);
+    const dims = [];
+    for (const d of shape) {
+        const v = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(d) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(d) : undefined;
+        if (v === undefined) {
+            const found = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(d) ? d.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(d);
+            throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`);
+        }
+        dims.push(v);
+    }
+    const offsets = entry.get('data_offsets');
+    if (!Array.isArray(offsets) || offsets.length !== 2) {
+        throw bad(`${what}: data_offsets must be an array of 2 integers`);
+    }
+    const [b, e] = offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(o) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(o) : undefined));
+    if (b === undefined || e === undefined) {
+        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(o) ? o.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(o)))}]`);
+    }
+    return { name: key, dtype, dims, begin: b, end: e };
+}
+/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
+function validate(raw, name, dataStart) {
+    // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
+    // sharing an offset keep header order.
+    let sorted = raw;
+    for (let i = 1; i < raw.length; i++) {
+        const a = raw[i - 1];
+        const b = raw[i];
+        if (cmp(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+            sorted = raw
+                .map((t, j) => ({ t, j }))
+                .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.j - y.j)
+                .map((x) => x.t);
+            break;
+        }
+    }
+    let start = 0n;
+    const out = [];
+    for (const t of sorted) {
+        if (t.begin !== start || t.end < t.begin) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+                `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
+        }
+        start = t.end;
+        let numel = 1n;
+        for (const d of t.dims) {
+            numel *= d;
+            if (numel > U64_MAX)
+                throw overflow(name, t);
+        }
+        const nbits = numel * BigInt(_dtypes_js__WEBPACK_IMPORTED_MODULE_0__/* .SAFETENSORS_DTYPE_BITS */ .Iu[t.dtype]);
+        if (nbits > U64_MAX)
+            throw overflow(name, t);
+        if (nbits % 8n !== 0n) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
+        }
+        if (t.end - t.begin !== nbits / 8n) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
+                `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
+        }
+        out.push({
+            name: t.name,
+            // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
+            shape: t.dims.map((d) => Number(d)),
+            dtype: t.dtype,
+            byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
+        });
+    }
+    return out;
+}
+function overflow(name, t) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
+        `shape [${t.dims}] of ${t.dtype}`);
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 1949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dy: () => (/* binding */ readShardFolder),
+/* harmony export */   JK: () => (/* binding */ parseShardFilename),
+/* harmony export */   Kj: () => (/* binding */ readShardedIndex),
+/* harmony export */   OW: () => (/* binding */ parseJsonFile),
+/* harmony export */   Zv: () => (/* binding */ listNames)
+/* harmony export */ });
+/* unused harmony exports MAX_INDEX_BYTES, MAX_SHARDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3267);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(824);
+/* harmony import */ var _safetensors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1541);
+/**
+ * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
+ * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
+ * tensors in shard order, one `components` entry per shard). Each shard is read header-only like a single file.
+ *
+ * Missing shards: if no shard can be found the read fails (`MissingShard`); if some are found, the read succeeds
+ * with a `MissingShard:` warning that names the absent shards and how many tensors they held. A partial
+ * description is still useful (a compare shows exactly which tensors are absent) and the warning says why;
+ * refusing outright would hide everything the present shards can tell. Inconsistencies between the index and
+ * the shards (a tensor in a different shard than `weight_map` says, in no shard, in two shards, or in a shard but
+ * not in the map) are `ShardMismatch:` warnings: loaders tolerate most of them, and the user should hear of each.
+ */
+
+
+
+
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+const MAX_SHARDS = 10_000;
+/** Names listed per warning before "and N more". */
+const LIST_LIMIT = 10;
+/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
+function parseShardFilename(name) {
+    const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
+    if (!m)
+        return undefined;
+    return {
+        prefix: m[1],
+        shard: Number(m[2]),
+        total: Number(m[3]),
+        width: m[2].length,
+        totalText: m[3]
+    };
+}
+/** Read `*.safetensors.index.json` and every shard it names. */
+async function readShardedIndex(indexPath, opts = {}) {
+    const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
+    const { bytes, size } = await (0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmallFile */ .EW)(fs, indexPath, MAX_INDEX_BYTES, 'InvalidIndex');
+    const root = parseJsonFile(bytes, indexPath, 'InvalidIndex');
+    const bad = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', indexPath, detail);
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(root))
+        throw bad(`expected a JSON object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(root)}`);
+    const weightMapValue = root.get('weight_map');
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(weightMapValue))
+        throw bad(`weight_map must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(weightMapValue)}`);
+    const weightMap = new Map();
+    const shardNames = new Set();
+    for (const [tensor, shard] of weightMapValue) {
+        if (typeof shard !== 'string')
+            throw bad(`weight_map[${JSON.stringify(tensor)}] must be a string`);
+        if (!(0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainName */ .sh)(shard)) {
+            throw bad(`weight_map[${JSON.stringify(tensor)}] = ${JSON.stringify(shard)} is not a file in the index's folder`);
+        }
+        weightMap.set(tensor, shard);
+        shardNames.add(shard);
+        if (shardNames.size > MAX_SHARDS)
+            throw bad(`more than ${MAX_SHARDS} shards`);
+    }
+    if (weightMap.size === 0)
+        throw bad('weight_map is empty');
+    const indexMeta = root.get('metadata');
+    if (indexMeta !== undefined && indexMeta !== null && !(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta)) {
+        throw bad(`metadata must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(indexMeta)}`);
+    }
+    const dir = fs.dirname(indexPath);
+    const shards = [...shardNames].sort(byShardOrder).map((name) => ({ name, path: fs.join(dir, name) }));
+    const ckpt = await assembleShards(indexPath, shards, fs, opts, weightMap);
+    ckpt.bytes += size;
+    const meta = Object.create(null);
+    if ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta))
+        for (const [k, v] of indexMeta)
+            meta[`index.${k}`] = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .toPlain */ .Ul)(v);
+    ckpt.metadata = Object.assign(meta, ckpt.metadata);
+    const totalSize = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta) ? indexMeta.get('total_size') : undefined;
+    const declared = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(totalSize) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(totalSize) : undefined;
+    if (declared !== undefined && !ckpt.warnings.some((w) => w.startsWith('MissingShard:'))) {
+        const actual = ckpt.tensors.reduce((s, t) => s + (t.byteRange ? t.byteRange.end - t.byteRange.start : 0n), 0n);
+        if (actual !== declared) {
+            ckpt.warnings.push(`ShardMismatch: metadata.total_size is ${declared} but the shards' tensors hold ${actual} bytes`);
+        }
+    }
+    return ckpt;
+}
+/**
+ * Read a folder of shards. It must hold one set of `prefix-0000k-of-0000n.safetensors` files (gaps are missing
+ * shards), or else exactly one `*.safetensors` file; several unrelated files are refused rather than merged.
+ */
+async function readShardFolder(dir, opts = {}) {
+    const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
+    const names = (await fs.list(dir)).filter((n) => n.endsWith('.safetensors'));
+    const sets = new Map();
+    for (const name of names) {
+        const parsed = parseShardFilename(name);
+        if (!parsed)
+            continue;
+        const key = `${parsed.prefix}*-of-${parsed.totalText}`;
+        const list = sets.get(key) ?? [];
+        list.push({ name, parsed });
+        sets.set(key, list);
+    }
+    if (sets.size > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
+    }
+    const [set] = [...sets.values()];
+    if (set === undefined) {
+        if (names.length === 1) {
+            return assembleShards(dir, [{ name: names[0], path: fs.join(dir, names[0]) }], fs, opts);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('UnknownFormat', dir, names.length === 0
+            ? 'the folder has no *.safetensors files'
+            : `the folder has ${names.length} *.safetensors files that are not named as shards of one checkpoint ` +
+                '(prefix-00001-of-0000N.safetensors); name the file to read');
+    }
+    if (set.length > MAX_SHARDS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
+    set.sort((a, b) => a.parsed.shard - b.parsed.shard);
+    const { prefix, total, width, totalText } = set[0].parsed;
+    const shards = set.map((s) => ({ name: s.name, path: fs.join(dir, s.name) }));
+    const present = new Set(set.map((s) => s.parsed.shard));
+    // Rebuild the names of absent shards so the missing-shard warning names them; the total bounds this loop.
+    const absent = [];
+    for (let i = 1; i <= Math.min(total, MAX_SHARDS); i++) {
+        if (!present.has(i))
+            absent.push(`${prefix}${String(i).padStart(width, '0')}-of-${totalText}.safetensors`);
+    }
+    const ckpt = await assembleShards(dir, shards, fs, opts, undefined, absent);
+    const beyond = set.filter((s) => s.parsed.shard < 1 || s.parsed.shard > total).map((s) => s.name);
+    if (beyond.length > 0)
+        ckpt.warnings.push(`ShardMismatch: shard numbers outside 1..${total}: ${listNames(beyond)}`);
+    return ckpt;
+}
+/** Read each shard and merge; `weightMap` enables the index cross-checks, `knownAbsent` adds missing shards. */
+async function assembleShards(location, shards, fs, opts, weightMap, knownAbsent = []) {
+    const readShard = opts.readShard ?? _safetensors_js__WEBPACK_IMPORTED_MODULE_3__/* .readSafetensors */ .IO;
+    const missing = [...knownAbsent];
+    const read = [];
+    for (const shard of shards) {
+        if ((await fs.kind(shard.path)) !== 'file') {
+            missing.push(shard.name);
+            continue;
+        }
+        const source = await fs.open(shard.path);
+        try {
+            read.push({ shard, ckpt: await readShard(source) });
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    const missingSet = new Set(missing);
+    const lostTensors = weightMap ? [...weightMap.values()].filter((s) => missingSet.has(s)).length : undefined;
+    const missingText = `${missing.length} of ${shards.length + knownAbsent.length} shards missing: ${listNames(missing)}` +
+        (lostTensors !== undefined ? ` (${lostTensors} tensors listed in weight_map)` : '');
+    if (read.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('MissingShard', location, missingText);
+    // Where each tensor is kept: the shard weight_map names if it holds it, else the first shard holding it.
+    const holders = new Map();
+    for (const { shard, ckpt } of read) {
+        for (const t of ckpt.tensors) {
+            const list = holders.get(t.name);
+            if (list)
+                list.push(shard.name);
+            else
+                holders.set(t.name, [shard.name]);
+        }
+    }
+    const keepIn = new Map();
+    const duplicates = [];
+    for (const [name, list] of holders) {
+        const mapped = weightMap?.get(name);
+        keepIn.set(name, mapped !== undefined && list.includes(mapped) ? mapped : list[0]);
+        if (list.length > 1)
+            duplicates.push(`${name} (${list.join(', ')})`);
+    }
+    const tensors = [];
+    const components = [];
+    const metadata = Object.create(null);
+    const warnings = [];
+    const misplaced = [];
+    const unlisted = [];
+    let bytes = 0;
+    for (const { shard, ckpt } of read) {
+        bytes += ckpt.bytes;
+        components.push({
+            name: shard.name,
+            path: shard.path,
+            format: ckpt.format,
+            tensorCount: ckpt.tensors.length
+        });
+        for (const [k, v] of Object.entries(ckpt.metadata))
+            if (!(k in metadata))
+                metadata[k] = v;
+        for (const w of ckpt.warnings)
+            warnings.push(`${shard.name}: ${w}`);
+        for (const t of ckpt.tensors) {
+            if (keepIn.get(t.name) !== shard.name)
+                continue;
+            tensors.push(t);
+            if (!weightMap)
+                continue;
+            const mapped = weightMap.get(t.name);
+            if (mapped === undefined)
+                unlisted.push(t.name);
+            else if (mapped !== shard.name)
+                misplaced.push(`${t.name} (in ${shard.name}, weight_map says ${mapped})`);
+        }
+    }
+    if (missing.length > 0)
+        warnings.push(`MissingShard: ${missingText}`);
+    if (misplaced.length > 0) {
+        warnings.push(`ShardMismatch: ${misplaced.length} tensors are not where weight_map says: ${listNames(misplaced)}`);
+    }
+    if (unlisted.length > 0) {
+        warnings.push(`ShardMismatch: ${unlisted.length} tensors are in shards but not in weight_map: ${listNames(unlisted)}`);
+    }
+    if (duplicates.length > 0) {
+        warnings.push(`ShardMismatch: ${duplicates.length} tensors appear in more than one shard: ${listNames(duplicates)}`);
+    }
+    if (weightMap) {
+        const absent = [...weightMap].filter(([name, shard]) => !holders.has(name) && !missingSet.has(shard));
+        if (absent.length > 0) {
+            warnings.push(`ShardMismatch: ${absent.length} tensors listed in weight_map are in no shard: ` +
+                listNames(absent.map(([name, shard]) => `${name} (${shard})`)));
+        }
+    }
+    return {
+        path: location,
+        format: 'safetensors-sharded',
+        bytes,
+        tensors,
+        metadata,
+        globals: read.flatMap((r) => r.ckpt.globals),
+        components,
+        warnings
+    };
+}
+/** Parse a small UTF-8 JSON file strictly, mapping every failure to `code`. */
+function parseJsonFile(bytes, file, code) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, 'invalid UTF-8', { cause: e });
+    }
+    try {
+        return (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJson */ .RJ)(text);
+    }
+    catch (e) {
+        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonSyntaxError */ .q3)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, `invalid JSON: ${e.message}`, { cause: e });
+        throw e;
+    }
+}
+function byShardOrder(a, b) {
+    const pa = parseShardFilename(a);
+    const pb = parseShardFilename(b);
+    if (pa && pb && pa.shard !== pb.shard)
+        return pa.shard - pb.shard;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function listNames(names) {
+    const shown = names.slice(0, LIST_LIMIT).join(', ');
+    return names.length > LIST_LIMIT ? `${shown}, and ${names.length - LIST_LIMIT} more` : shown;
+}
+
+
+/***/ }),
+
+/***/ 3159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DA: () => (/* binding */ readRanges),
+/* harmony export */   Kp: () => (/* binding */ openLocalFile),
+/* harmony export */   yi: () => (/* binding */ fsError)
+/* harmony export */ });
+/* unused harmony exports PARALLEL_READS, readSmall, withSource */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6289);
+/**
+ * Byte sources: the one way readers get bytes. A reader asks for exact ranges and never for "the whole file", so
+ * header-only reading is enforced in one place, and a remote (HTTP range) source can stand in for a local file
+ * without any reader changing.
+ */
+
+
+
+class LocalFileSource {
+    name;
+    size;
+    handle;
+    bytesRead = 0;
+    reads = 0;
+    constructor(name, size, handle) {
+        this.name = name;
+        this.size = size;
+        this.handle = handle;
+    }
+    async read(offset, length) {
+        this.checkRange(offset, length);
+        const buf = new Uint8Array(length);
+        let done = 0;
+        while (done < length) {
+            const { bytesRead } = await this.handle.read(buf, done, length - done, offset + done);
+            if (bytesRead === 0) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+            }
+            done += bytesRead;
+        }
+        this.bytesRead += length;
+        this.reads++;
+        return buf;
+    }
+    /**
+     * Small ranges read synchronously, one pread each: for header-sized reads of a local file, an async round trip
+     * through the thread pool costs far more than the read itself (torch's own reader is synchronous too).
+     */
+    async readMany(ranges) {
+        return ranges.map(({ offset, length }) => {
+            this.checkRange(offset, length);
+            const buf = new Uint8Array(length);
+            let done = 0;
+            while (done < length) {
+                let n;
+                try {
+                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.handle.fd, buf, done, length - done, offset + done);
+                }
+                catch (e) {
+                    throw fsError(this.name, e);
+                }
+                if (n === 0) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                }
+                done += n;
+            }
+            this.bytesRead += length;
+            this.reads++;
+            return buf;
+        });
+    }
+    checkRange(offset, length) {
+        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', this.name, `invalid read range offset=${offset} length=${length}`);
+        }
+        if (offset + length > this.size) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`);
+        }
+    }
+    async close() {
+        await this.handle.close();
+    }
+}
+/** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client caps its own). */
+const PARALLEL_READS = 16;
+/**
+ * Many ranges of one source, each settled on its own (a bad range fails only its own slot), in order: one
+ * `readMany` batch when the source has it, else at most `PARALLEL_READS` reads in flight.
+ */
+async function readRanges(source, ranges) {
+    if (ranges.length === 0)
+        return [];
+    if (source.readMany !== undefined) {
+        try {
+            const all = await source.readMany(ranges);
+            return all.map((value) => ({ status: 'fulfilled', value }));
+        }
+        catch {
+            // one range failed the batch: read them one by one so each gets its own result
+        }
+    }
+    const results = new Array(ranges.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < ranges.length) {
+            const i = next++;
+            const { offset, length } = ranges[i];
+            try {
+                results[i] = { status: 'fulfilled', value: await source.read(offset, length) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, ranges.length) }, worker));
+    return results;
+}
+/** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
+async function openLocalFile(path) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+    }
+    catch (e) {
+        throw fsError(path, e);
+    }
+    try {
+        const st = await handle.stat();
+        if (!st.isFile()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+        }
+        return new LocalFileSource(path, st.size, handle);
+    }
+    catch (e) {
+        await handle.close().catch(() => undefined);
+        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j ? e : fsError(path, e);
+    }
+}
+/** Read a whole small file (an index, a manifest), refusing anything larger than `maxBytes`. */
+async function readSmall(source, maxBytes, what) {
+    if (source.size > maxBytes) {
+        throw new CheckpointError('HeaderTooLarge', source.name, `${what} is ${source.size} bytes; the limit is ${maxBytes} bytes`);
+    }
+    return source.read(0, source.size);
+}
+/** Run `fn` with an opened source and always close it. */
+async function withSource(opener, fn) {
+    const source = await opener;
+    try {
+        return await fn(source);
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+}
+function fsError(path, e) {
+    const code = e.code;
+    if (code === 'ENOENT')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
+    if (code === 'EISDIR')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
+    if (code === 'EACCES' || code === 'EPERM')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
+    if (code === 'ELOOP')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Li: () => (/* binding */ mdEscape),
+/* harmony export */   Tj: () => (/* binding */ colors),
+/* harmony export */   f6: () => (/* binding */ cutList),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export formatPercent */
+/** Small formatting helpers shared by the console and Markdown renderers. */
+function formatBytes(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let u = 0;
+    while (Math.abs(v) >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
+}
+/** 14288491584 -> "14.29B"; small counts stay exact. */
+function formatCount(n) {
+    const abs = Math.abs(n);
+    if (abs >= 1e9)
+        return `${(n / 1e9).toFixed(2)}B`;
+    if (abs >= 1e6)
+        return `${(n / 1e6).toFixed(2)}M`;
+    if (abs >= 1e4)
+        return `${(n / 1e3).toFixed(1)}K`;
+    return String(n);
+}
+function formatPercent(x, digits = 1) {
+    return `${x.toFixed(digits)}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Align rows into columns; the first row is the header when `header` is set. */
+function table(rows, opts = {}) {
+    if (rows.length === 0)
+        return '';
+    const widths = [];
+    for (const r of rows)
+        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
+    const indent = opts.indent ?? '  ';
+    const lines = rows.map((r) => indent +
+        r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  '));
+    if (opts.header && lines.length > 1) {
+        lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    return lines.join('\n') + '\n';
+}
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+function visibleLength(s) {
+    return s.replace(ANSI, '').length;
+}
+const wrap = (open, close) => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
+function colors(enabled) {
+    if (!enabled) {
+        const id = (s) => s;
+        return { bold: id, dim: id, red: id, green: id, yellow: id };
+    }
+    return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
+}
+/** Cut a list to `max` items and say how many were left out. */
+function cutList(items, max) {
+    return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
+}
+/** Escape text for a Markdown table cell or inline code. */
+function mdEscape(s) {
+    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+
+/***/ })
+
+};
