@@ -3,8 +3,9 @@
  * environment against local fakes of the GitHub API, the artifact service and the cache service, on files
  * generated into a temporary workspace. Build the bundle first (`npm run bundle`).
  */
+import { TestHttpServer } from '../../fixtures/http-server.js'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeSafetensors } from '../../src/formats/safetensors-write.js'
@@ -268,6 +269,40 @@ describe('the bundled action, end to end', () => {
     },
     60_000
   )
+
+  it('reads an hf:// baseline header-only with the hf-token, which never reaches the logs or the report', async () => {
+    const hub = await TestHttpServer.start({ requireToken: 'hf_secret_token' })
+    try {
+      const repoDir = mkdtempSync(join(tmpdir(), 'mc-e2e-hub-'))
+      copyFileSync(join(ws, 'base.safetensors'), join(repoDir, 'model.safetensors'))
+      const endpoint = hub.serveRepo('org/wan', repoDir)
+      const r = await runAction(
+        fake,
+        ws,
+        {
+          artifacts: 'loras/fits.safetensors',
+          baseline: 'hf://org/wan/model.safetensors',
+          'hf-token': 'hf_secret_token',
+          'mapping-dir': 'out-hf',
+          comment: 'never'
+        },
+        { HF_ENDPOINT: endpoint }
+      )
+      expect(r.code).toBe(0)
+      expect(r.outputs).toMatchObject({ passed: 'true' })
+      const ranged = hub.log.filter((q) => q.status === 206 || q.status === 200)
+      expect(ranged.length).toBeGreaterThan(0)
+      expect(hub.log.every((q) => q.authorization === 'Bearer hf_secret_token')).toBe(true)
+      const report = readFileSync(join(ws, 'out-hf', 'gate-report.json'), 'utf8')
+      expect(report).toContain('hf://org/wan/model.safetensors')
+      // The runner consumes `::add-mask::` itself and masks the value in every later line.
+      expect(r.stdout).toContain('::add-mask::hf_secret_token')
+      const logs = r.stdout.replace(/^::add-mask::.*$/m, '')
+      for (const text of [logs, r.summary, report]) expect(text).not.toContain('hf_secret_token')
+    } finally {
+      await hub.close()
+    }
+  }, 60_000)
 
   it('fails clearly on a glob that matches nothing and on an unreadable artifact', async () => {
     const none = await runAction(fake, ws, {

@@ -65,3 +65,13 @@ describe('detectKind on files written by PyTorch', () => {
     expect(detectKind(tar, 1024)).toBe('tar')
   })
 })
+
+describe('detectKind on whitespace-padded safetensors headers', () => {
+  it('looks past a window of whitespace when the declared size fits the file', () => {
+    const json = ' '.repeat(4000) + '{}'
+    const head = safetensorsHead(json).subarray(0, DETECT_BYTES)
+    expect(detectKind(head, 8 + json.length)).toBe('safetensors')
+    // The same bytes with a size past the file are not a safetensors file we can read: no guess.
+    expect(detectKind(head, 600)).toBe('unknown')
+  })
+})

@@ -1933,11 +1933,12 @@ class LocalFileSource {
         await this.handle.close();
     }
 }
-/** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client caps its own). */
-const PARALLEL_READS = 16;
+/** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client allows 8). */
+const PARALLEL_READS = 8;
 /**
  * Many ranges of one source, each settled on its own (a bad range fails only its own slot), in order: one
- * `readMany` batch when the source has it, else at most `PARALLEL_READS` reads in flight.
+ * `readMany` batch when the source has it, else `PARALLEL_READS` lanes of consecutive ranges read in parallel,
+ * one after another within a lane, so a source's read-ahead still catches the next range of its lane.
  */
 async function readRanges(source, ranges) {
     if (ranges.length === 0)
@@ -1952,10 +1953,10 @@ async function readRanges(source, ranges) {
         }
     }
     const results = new Array(ranges.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < ranges.length) {
-            const i = next++;
+    const lanes = Math.min(PARALLEL_READS, ranges.length);
+    const perLane = Math.ceil(ranges.length / lanes);
+    const lane = async (from) => {
+        for (let i = from; i < Math.min(from + perLane, ranges.length); i++) {
             const { offset, length } = ranges[i];
             try {
                 results[i] = { status: 'fulfilled', value: await source.read(offset, length) };
@@ -1965,7 +1966,7 @@ async function readRanges(source, ranges) {
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, ranges.length) }, worker));
+    await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k * perLane)));
     return results;
 }
 /** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */

@@ -125,7 +125,10 @@ export class PickleError extends CheckpointError {
     detail: string,
     extra: { globals: PickleGlobal[]; scan?: PickleScan; offset?: number; cause?: unknown }
   ) {
-    super(code, file, detail, extra.cause === undefined ? undefined : { cause: extra.cause })
+    // The message is all a user sees of a file that does not read (the CLI's stderr, the gate's error row, the
+    // PR comment): it must not hide that the pickle imports something dangerous.
+    const shown = withDangerNote(detail, extra.globals)
+    super(code, file, shown, extra.cause === undefined ? undefined : { cause: extra.cause })
     this.name = 'PickleError'
     this.globals = extra.globals
     if (extra.scan !== undefined) this.scan = extra.scan
@@ -146,6 +149,19 @@ export class PickleError extends CheckpointError {
     }
     return new PickleError(e.code, e.file, e.detail, extra)
   }
+}
+
+const DANGER_NOTE = '; the pickle imports dangerous globals (nothing was executed): '
+const MAX_DANGER_NAMES = 5
+
+/** `detail` with the dangerous globals named once at its end (replacing an earlier note: the list may have grown). */
+function withDangerNote(detail: string, globals: readonly PickleGlobal[]): string {
+  const names = [...new Set(globals.filter((g) => g.tier === 'dangerous').map((g) => `${g.module}.${g.name}`))]
+  const at = detail.indexOf(DANGER_NOTE)
+  const base = at < 0 ? detail : detail.slice(0, at)
+  if (names.length === 0) return base
+  const more = names.length > MAX_DANGER_NAMES ? ` and ${names.length - MAX_DANGER_NAMES} more` : ''
+  return `${base}${DANGER_NOTE}${names.slice(0, MAX_DANGER_NAMES).join(', ')}${more}`
 }
 
 /** Globals reported by a failed read (empty when the error carries none). */
