@@ -241,15 +241,18 @@ function loraFlags(view: LoraView): EngineFlag[] {
 }
 
 function checkpointFlags(view: CompareView): EngineFlag[] {
-  const flags = [...view.flags]
+  // The comparison's red `shapes` flag says what the gate's `shape-mismatch` says: keep one (the one `fail-on`
+  // names), so the reasons and the red count do not show the same finding twice.
+  const flags = view.flags.filter((f) => !(f.id === 'shapes' && f.severity === 'red'))
   if (view.shapes.mismatched > 0 && !flags.some((f) => f.id === 'shape-mismatch')) {
     const e = view.shapes.examples[0]
+    const common = view.shapes.matching + view.shapes.mismatched
     flags.push({
       id: 'shape-mismatch',
       severity: 'red',
       title: 'Shape mismatch',
       evidence:
-        `${view.shapes.mismatched} common tensors have different shapes` +
+        `${view.shapes.mismatched} of ${common} common tensors have different shapes` +
         (e ? ` (e.g. ${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)})` : '')
     })
   }
@@ -332,8 +335,14 @@ function shortReason(reason: string, flags: readonly GateFlag[]): string {
   return cutText(reason, MAX_MESSAGE_REASON)
 }
 
+/**
+ * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
+ * already gives) is left out too.
+ */
 function dedupe(items: string[]): string[] {
-  return [...new Set(items)]
+  const out: string[] = []
+  for (const item of items) if (!out.some((kept) => kept.includes(item))) out.push(item)
+  return out
 }
 
 /** `dir/My LoRA.safetensors` -> `My_LoRA.safetensors.lora.json`, suffixed -2, -3 ... when taken. */

@@ -54,7 +54,10 @@ const RULES: readonly EvidenceRule[] = [
     render: (v) => `${show(v[0])} mappings proposed at medium or high confidence`
   },
   // shapes.
-  { keys: ['matching'], render: (v) => `${show(v[0])} common keys with matching shapes` },
+  {
+    keys: ['matching'],
+    render: (v) => `${show(v[0])} common ${v[0] === 1 ? 'key' : 'keys'} with matching shapes`
+  },
   { keys: ['differing'], render: (v) => (v[0] === 0 ? undefined : `${show(v[0])} with different shapes`) },
   { keys: ['examples'], render: (v) => shapeExamples(v[0]) }
 ]

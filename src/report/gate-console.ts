@@ -44,8 +44,10 @@ export function renderGateConsole(report: GateReport, options: GateConsoleOption
     out += '\n' + rows(report.artifacts.map((a) => artifactRow(a, k)))
   }
 
+  // A passing artifact gets a section for its warnings, or for a note on the metric (gated on another figure
+  // than the one asked for): the row alone would not say why its figure is not the requested one.
   const noted = report.artifacts.filter(
-    (a) => a.status !== 'pass' || a.flags.some((f) => f.severity === 'warning')
+    (a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity === 'warning')
   )
   const { shown, omitted } = cutList(noted, maxSections)
   for (const a of shown) out += '\n' + artifactSection(a, k, maxRows, where)
@@ -120,8 +122,15 @@ function artifactSection(
   maxRows: number,
   where: (file?: string) => string
 ): string {
+  const warned = a.flags.some((f) => f.severity === 'warning')
   const label =
-    a.status === 'pass' ? k.yellow('warnings') : a.status === 'fail' ? k.red('fails') : k.yellow('error')
+    a.status === 'pass'
+      ? warned
+        ? k.yellow('warnings')
+        : k.dim('passes')
+      : a.status === 'fail'
+        ? k.red('fails')
+        : k.yellow('error')
   let out = `${k.bold(clean(a.path))}: ${label}\n`
   if (a.status === 'error') return out + `  ${cut(a.error?.message ?? 'could not be read')}\n`
   if (a.metricNote) out += k.dim(`  ${cut(a.metricNote)}`) + '\n'

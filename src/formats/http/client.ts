@@ -395,6 +395,9 @@ export class HttpClient {
           ),
         Math.max(0, deadline - Date.now())
       )
+      // While a request is open its socket keeps the process alive; the deadline timer alone must not (a body
+      // left unread after the bytes we needed would otherwise hold the process until the deadline).
+      total.unref()
       req.setTimeout(this.idleTimeoutMs, () =>
         req.destroy(new AttemptError('HttpError', `${where}: no response for ${this.idleTimeoutMs} ms`, true))
       )
