@@ -78,7 +78,7 @@ describe('markdown report', () => {
   it('renders the verdict, the figures, the flags and collapsed mapping details', () => {
     const md = renderComparisonMarkdown(cross, { maxRows: 3 })
     expect(md.startsWith('### ❌ Wan2.1 vs LongCat: incompatible\n')).toBe(true)
-    expect(md).toContain('**Verdict: incompatible** (0.0% exact overlap)')
+    expect(md).toContain('**Verdict: incompatible** (0.0% exact overlap with compatible shapes)')
     expect(md).toContain('| Mapped with high confidence | 0.0% |')
     expect(md).toContain('- 🔴 **hidden-dim**: different hidden dims: 5120 vs 4096')
     expect(md).toMatch(/<details><summary>Mappings: \d+ \(high 0, medium 0, low \d+\)<\/summary>/)

@@ -47,7 +47,9 @@ describe('unreadable pickles name their dangerous globals', () => {
     const broken = new PickleWriter().proto(2).global('subprocess', 'Popen').raw(0xfe).bytes()
     const e = await failure('broken.pt', broken)
     expect(e.code).toBe('InvalidPickle')
-    expect(e.message).toMatch(/unknown opcode 0xfe.*dangerous globals \(nothing was executed\): subprocess\.Popen$/)
+    expect(e.message).toMatch(
+      /unknown opcode 0xfe.*dangerous globals \(nothing was executed\): subprocess\.Popen$/
+    )
   })
 
   it('allowed globals add nothing; many dangerous ones are cut with a count, each named once', async () => {

@@ -477,6 +477,9 @@ class HttpClient {
             const where = `GET ${(0,http_url/* redactUrl */.BO)(url.href)}`;
             const req = lib.request(url, { method: 'GET', headers, agent: false });
             const total = setTimeout(() => req.destroy(new AttemptError('HttpError', `${where}: timed out after ${this.attemptTimeoutMs} ms`, true)), Math.max(0, deadline - Date.now()));
+            // While a request is open its socket keeps the process alive; the deadline timer alone must not (a body
+            // left unread after the bytes we needed would otherwise hold the process until the deadline).
+            total.unref();
             req.setTimeout(this.idleTimeoutMs, () => req.destroy(new AttemptError('HttpError', `${where}: no response for ${this.idleTimeoutMs} ms`, true)));
             req.on('error', (e) => {
                 clearTimeout(total);

@@ -1182,7 +1182,7 @@ function tierOf(overlap) {
  * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
  * simplest basis wins (exact, then normalized, then mapped).
  */
-function verdictOf(overlap) {
+function verdictOf(overlap, flags = []) {
     const options = [
         ['exact', overlap.exactCompatible],
         ['normalized', overlap.normalizedCompatible],
@@ -1196,7 +1196,19 @@ function verdictOf(overlap) {
         }
     }
     const tier = tierOf(value);
-    return { tier, basis, overlap: value, summary: SUMMARIES[tier][basis] };
+    return { tier, basis, overlap: value, summary: summaryOf(tier, basis, flags) };
+}
+/**
+ * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
+ * dims are not. Said as such, with the dims and block counts that differ.
+ */
+function summaryOf(tier, basis, flags) {
+    const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green');
+    const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'));
+    if (tier !== 'incompatible' || !sameFamily || sizes.length === 0)
+        return SUMMARIES[tier][basis];
+    return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
+        'weights and LoRAs do not transfer; use ones made for the target model.');
 }
 function pct(x) {
     return `${(x * 100).toFixed(1)}%`;
@@ -1507,7 +1519,7 @@ function compareCheckpoints(a, b, opts = {}) {
         mappingCounts,
         unmatched: { a: unmatchedA, b: unmatchedB },
         flags,
-        verdict: verdictOf(overlap)
+        verdict: verdictOf(overlap, flags)
     };
 }
 

@@ -105,7 +105,10 @@ const RULES = [
         render: (v) => `${show(v[0])} mappings proposed at medium or high confidence`
     },
     // shapes.
-    { keys: ['matching'], render: (v) => `${show(v[0])} common keys with matching shapes` },
+    {
+        keys: ['matching'],
+        render: (v) => `${show(v[0])} common ${v[0] === 1 ? 'key' : 'keys'} with matching shapes`
+    },
     { keys: ['differing'], render: (v) => (v[0] === 0 ? undefined : `${show(v[0])} with different shapes`) },
     { keys: ['examples'], render: (v) => shapeExamples(v[0]) }
 ];
@@ -907,14 +910,17 @@ function evaluate_loraFlags(view) {
     return flags;
 }
 function checkpointFlags(view) {
-    const flags = [...view.flags];
+    // The comparison's red `shapes` flag says what the gate's `shape-mismatch` says: keep one (the one `fail-on`
+    // names), so the reasons and the red count do not show the same finding twice.
+    const flags = view.flags.filter((f) => !(f.id === 'shapes' && f.severity === 'red'));
     if (view.shapes.mismatched > 0 && !flags.some((f) => f.id === 'shape-mismatch')) {
         const e = view.shapes.examples[0];
+        const common = view.shapes.matching + view.shapes.mismatched;
         flags.push({
             id: 'shape-mismatch',
             severity: 'red',
             title: 'Shape mismatch',
-            evidence: `${view.shapes.mismatched} common tensors have different shapes` +
+            evidence: `${view.shapes.mismatched} of ${common} common tensors have different shapes` +
                 (e ? ` (e.g. ${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)})` : '')
         });
     }
@@ -996,8 +1002,16 @@ function shortReason(reason, flags) {
         return cutText(flag.title, MAX_MESSAGE_REASON);
     return cutText(reason, MAX_MESSAGE_REASON);
 }
+/**
+ * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
+ * already gives) is left out too.
+ */
 function dedupe(items) {
-    return [...new Set(items)];
+    const out = [];
+    for (const item of items)
+        if (!out.some((kept) => kept.includes(item)))
+            out.push(item);
+    return out;
 }
 /** `dir/My LoRA.safetensors` -> `My_LoRA.safetensors.lora.json`, suffixed -2, -3 ... when taken. */
 function uniqueName(path, suffix, used) {
@@ -1043,7 +1057,9 @@ function renderGateConsole(report, options) {
     if (report.artifacts.length > 0) {
         out += '\n' + rows(report.artifacts.map((a) => artifactRow(a, k)));
     }
-    const noted = report.artifacts.filter((a) => a.status !== 'pass' || a.flags.some((f) => f.severity === 'warning'));
+    // A passing artifact gets a section for its warnings, or for a note on the metric (gated on another figure
+    // than the one asked for): the row alone would not say why its figure is not the requested one.
+    const noted = report.artifacts.filter((a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity === 'warning'));
     const { shown, omitted } = (0,format/* cutList */.f6)(noted, maxSections);
     for (const a of shown)
         out += '\n' + artifactSection(a, k, maxRows, where);
@@ -1100,7 +1116,14 @@ function topReason(a) {
     return a.flags.find((f) => f.severity === 'warning')?.title ?? '';
 }
 function artifactSection(a, k, maxRows, where) {
-    const label = a.status === 'pass' ? k.yellow('warnings') : a.status === 'fail' ? k.red('fails') : k.yellow('error');
+    const warned = a.flags.some((f) => f.severity === 'warning');
+    const label = a.status === 'pass'
+        ? warned
+            ? k.yellow('warnings')
+            : k.dim('passes')
+        : a.status === 'fail'
+            ? k.red('fails')
+            : k.yellow('error');
     let out = `${k.bold(clean(a.path))}: ${label}\n`;
     if (a.status === 'error')
         return out + `  ${cut(a.error?.message ?? 'could not be read')}\n`;

@@ -793,7 +793,10 @@ class PickleError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointE
     /** Offset of the failing opcode within that pickle. */
     offset;
     constructor(code, file, detail, extra) {
-        super(code, file, detail, extra.cause === undefined ? undefined : { cause: extra.cause });
+        // The message is all a user sees of a file that does not read (the CLI's stderr, the gate's error row, the
+        // PR comment): it must not hide that the pickle imports something dangerous.
+        const shown = withDangerNote(detail, extra.globals);
+        super(code, file, shown, extra.cause === undefined ? undefined : { cause: extra.cause });
         this.name = 'PickleError';
         this.globals = extra.globals;
         if (extra.scan !== undefined)
@@ -817,6 +820,20 @@ class PickleError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointE
         }
         return new PickleError(e.code, e.file, e.detail, extra);
     }
+}
+const DANGER_NOTE = '; the pickle imports dangerous globals (nothing was executed): ';
+const MAX_DANGER_NAMES = 5;
+/** `detail` with the dangerous globals named once at its end (replacing an earlier note: the list may have grown). */
+function withDangerNote(detail, globals) {
+    const names = [
+        ...new Set(globals.filter((g) => g.tier === 'dangerous').map((g) => `${g.module}.${g.name}`))
+    ];
+    const at = detail.indexOf(DANGER_NOTE);
+    const base = at < 0 ? detail : detail.slice(0, at);
+    if (names.length === 0)
+        return base;
+    const more = names.length > MAX_DANGER_NAMES ? ` and ${names.length - MAX_DANGER_NAMES} more` : '';
+    return `${base}${DANGER_NOTE}${names.slice(0, MAX_DANGER_NAMES).join(', ')}${more}`;
 }
 /** Globals reported by a failed read (empty when the error carries none). */
 function globalsOfError(e) {
@@ -1421,6 +1438,16 @@ class MachineState {
 function unpickle(bytes, options) {
     return new Machine(bytes, options).run();
 }
+/**
+ * Small ints as shared BigInts: a state dict pickle is mostly sizes, strides and offsets, and a BigInt is
+ * immutable, so one value per number saves an allocation per integer opcode.
+ */
+const SMALL_INTS = new Array(4096);
+function smallInt(n) {
+    if (n < 0 || n >= 4096)
+        return BigInt(n);
+    return (SMALL_INTS[n] ??= BigInt(n));
+}
 class Machine extends MachineState {
     // ---- globals and calls ----
     global(module, name) {
@@ -1431,12 +1458,22 @@ class Machine extends MachineState {
         const eff = (0,globals_policy/* effectiveGlobal */.Tx)(module, name);
         return { kind: 'global', module: eff.module, name: eff.name };
     }
+    /** Per imported global (memoized globals come back as the same object): its name, tier and emulation. */
+    callees = new WeakMap();
     call(callee, args, via, kwargs) {
         const at = this.opStart - this.start;
         if (callee !== null && typeof callee === 'object' && callee.kind === 'global') {
-            const name = `${callee.module}.${callee.name}`;
-            const emulated = (0,emulation/* isEmulated */.eV)(callee.module, callee.name) && kwargs === undefined;
-            this.rec.recordCall(name, (0,globals_policy/* classifyGlobal */.Sq)(callee.module, callee.name), via, at, emulated);
+            let info = this.callees.get(callee);
+            if (info === undefined) {
+                info = {
+                    name: `${callee.module}.${callee.name}`,
+                    tier: (0,globals_policy/* classifyGlobal */.Sq)(callee.module, callee.name),
+                    emulated: (0,emulation/* isEmulated */.eV)(callee.module, callee.name)
+                };
+                this.callees.set(callee, info);
+            }
+            const emulated = info.emulated && kwargs === undefined;
+            this.rec.recordCall(info.name, info.tier, via, at, emulated);
             if (emulated) {
                 const v = (0,emulation/* emulateCall */.UQ)(callee, args, { fail: this.failBound });
                 if (v !== undefined)
@@ -1533,13 +1570,13 @@ class Machine extends MachineState {
                 return this.push(false);
             case Op.BININT:
                 this.need(4, 'BININT');
-                this.push(BigInt(this.view.getInt32(this.pos, true)));
+                this.push(smallInt(this.view.getInt32(this.pos, true)));
                 this.pos += 4;
                 return;
             case Op.BININT1:
-                return this.push(BigInt(this.u8('BININT1')));
+                return this.push(smallInt(this.u8('BININT1')));
             case Op.BININT2:
-                return this.push(BigInt(this.u16()));
+                return this.push(smallInt(this.u16()));
             case Op.LONG1:
             case Op.LONG4: {
                 const n = op === Op.LONG1 ? this.u8('LONG1') : this.view.getInt32((this.need(4, 'LONG4'), this.pos), true);
@@ -1612,9 +1649,9 @@ class Machine extends MachineState {
             case Op.TUPLE2:
             case Op.TUPLE3: {
                 const n = op - Op.TUPLE1 + 1;
-                const items = [];
-                for (let i = 0; i < n; i++)
-                    items.unshift(this.pop());
+                const items = new Array(n);
+                for (let i = n - 1; i >= 0; i--)
+                    items[i] = this.pop();
                 return this.push((0,values/* pyTuple */.ED)(items));
             }
             case Op.EMPTY_LIST:

@@ -619,7 +619,11 @@ function renderCheckpointSummary(ckpt, s, opts) {
         ['format', ckpt.format],
         ['tensors', String(s.tensorCount)],
         ['parameters', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.parameterCount)} (${s.parameterCount.toLocaleString('en-US')})`],
-        ['file size', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`]
+        // A manifest carries its source file's size, not its own: say whose size it is.
+        [
+            ckpt.format === 'manifest' ? 'source size' : 'file size',
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`
+        ]
     ];
     if (s.dataBytes > 0)
         rows.push(['tensor data', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.dataBytes)]);
@@ -633,9 +637,10 @@ function renderCheckpointSummary(ckpt, s, opts) {
         .sort((a, b) => b[1].parameters - a[1].parameters)
         .map(([d, f]) => [
         d,
-        `${f.tensors} tensors`,
+        `${f.tensors} ${f.tensors === 1 ? 'tensor' : 'tensors'}`,
         `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`,
-        f.bytes ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(f.bytes) : ''
+        // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
+        ...(f.bytes ? [(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(f.bytes)] : [])
     ]);
     if (dtypeRows.length > 0)
         out += `\n${c.bold('dtypes')}\n${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(dtypeRows)}`;

@@ -4,7 +4,6 @@
  * change and later runs read a small JSON. Without the cache service (local runs, GHES without it) the baseline
  * is read directly; a cache failure never fails the gate.
  */
-import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 import { mkdir, open, readdir, stat } from 'node:fs/promises'
@@ -17,6 +16,11 @@ import { manifestToJson, toManifest } from '../formats/manifest.js'
 import type { Checkpoint } from '../formats/types.js'
 import { TOOL } from '../version.js'
 import { isUrl } from './glob.js'
+
+type CacheModule = typeof import('@actions/cache')
+let cacheModule: Promise<CacheModule> | undefined
+/** @actions/cache (and the Azure SDK under it) is large: loaded only when a cache is really consulted. */
+const loadCache = (): Promise<CacheModule> => (cacheModule ??= import('@actions/cache'))
 
 /** Baselines smaller than this are read directly: caching them saves nothing. */
 export const MIN_CACHED_BYTES = 1024 * 1024
@@ -147,7 +151,7 @@ export async function loadBaseline(
     // A manifest is already what the cache would hold.
     return { checkpoint: await readCheckpoint(path), fromCache: false }
   }
-  if (!cacheAvailable()) {
+  if (!(await cacheAvailable())) {
     core.info('The cache service is not available; the baseline is read directly.')
     return { checkpoint: await readCheckpoint(path), fromCache: false }
   }
@@ -157,7 +161,7 @@ export async function loadBaseline(
   const dir = cacheDir(fingerprint)
   const manifestPath = join(dir, MANIFEST_NAME)
   try {
-    const hit = await cache.restoreCache([dir], key)
+    const hit = await (await loadCache()).restoreCache([dir], key)
     if (hit) {
       const cached = await readLocal(manifestPath)
       core.info(`Baseline analysis restored from the cache (${key}).`)
@@ -173,7 +177,7 @@ export async function loadBaseline(
   try {
     await mkdir(dir, { recursive: true })
     await writeFileAtomic(manifestPath, manifestToJson(toManifest(checkpoint, TOOL)))
-    const id = await cache.saveCache([dir], key)
+    const id = await (await loadCache()).saveCache([dir], key)
     if (id !== -1) core.info(`Baseline analysis saved to the cache (${key}).`)
   } catch (e) {
     core.warning(`Could not save the baseline analysis to the cache: ${message(e)}`)
@@ -185,8 +189,9 @@ function isIndexName(name: string): boolean {
   return name === 'model_index.json' || name.endsWith('.index.json')
 }
 
-function cacheAvailable(): boolean {
+async function cacheAvailable(): Promise<boolean> {
   try {
+    const cache = await loadCache()
     return typeof cache.isFeatureAvailable === 'function' && cache.isFeatureAvailable()
   } catch {
     return false
@@ -215,9 +220,10 @@ function remoteHeaderKeyPrefix(locations: readonly string[]): string {
 }
 
 export async function restoreRemoteHeaders(locations: readonly string[]): Promise<void> {
-  if (locations.length === 0 || !cacheAvailable()) return
+  if (locations.length === 0 || !(await cacheAvailable())) return
   const prefix = remoteHeaderKeyPrefix(locations)
   try {
+    const cache = await loadCache()
     const hit = await cache.restoreCache([remoteHeaderCacheDir()], `${prefix}${runId()}`, [prefix])
     if (hit) core.info(`Remote headers restored from the cache (${hit}).`)
   } catch (e) {
@@ -226,10 +232,12 @@ export async function restoreRemoteHeaders(locations: readonly string[]): Promis
 }
 
 export async function saveRemoteHeaders(locations: readonly string[]): Promise<void> {
-  if (locations.length === 0 || !cacheAvailable()) return
+  if (locations.length === 0 || !(await cacheAvailable())) return
   try {
     await mkdir(remoteHeaderCacheDir(), { recursive: true })
-    await cache.saveCache([remoteHeaderCacheDir()], `${remoteHeaderKeyPrefix(locations)}${runId()}`)
+    await (
+      await loadCache()
+    ).saveCache([remoteHeaderCacheDir()], `${remoteHeaderKeyPrefix(locations)}${runId()}`)
   } catch (e) {
     core.warning(`Could not save the remote header cache: ${message(e)}`)
   }

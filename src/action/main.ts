@@ -13,7 +13,6 @@ import { GateInputError } from '../gate/policy.js'
 import type { GateReport } from '../gate/types.js'
 import { COMMENT_LIMIT_CHARS, renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
 import { TOOL } from '../version.js'
-import { uploadReportFolder } from './artifact.js'
 import { loadBaseline, remoteHeaderCacheDir, restoreRemoteHeaders, saveRemoteHeaders } from './cache.js'
 import { RemoteContext, remoteOptions } from '../formats/http/open-location.js'
 import { readLocation } from '../formats/http/read-location.js'
@@ -109,7 +108,11 @@ async function gate(): Promise<void> {
   })
   core.info(`PR comment: ${comment}.`)
 
-  if (inputs.uploadArtifact) await uploadReportFolder(inputs.artifactName, mappingDir)
+  if (inputs.uploadArtifact) {
+    // @actions/artifact is large; load it only when an upload is asked for.
+    const { uploadReportFolder } = await import('./artifact.js')
+    await uploadReportFolder(inputs.artifactName, mappingDir)
+  }
 
   setOutputs(report, {
     report: displayPath(written.reportPath, workspace),

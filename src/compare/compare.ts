@@ -162,6 +162,6 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappingCounts,
     unmatched: { a: unmatchedA, b: unmatchedB },
     flags,
-    verdict: verdictOf(overlap)
+    verdict: verdictOf(overlap, flags)
   }
 }

@@ -43,7 +43,7 @@ export function tierOf(overlap: number): VerdictTier {
  * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
  * simplest basis wins (exact, then normalized, then mapped).
  */
-export function verdictOf(overlap: OverlapFigures): Verdict {
+export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []): Verdict {
   const options: [OverlapBasis, number][] = [
     ['exact', overlap.exactCompatible],
     ['normalized', overlap.normalizedCompatible],
@@ -57,7 +57,21 @@ export function verdictOf(overlap: OverlapFigures): Verdict {
     }
   }
   const tier = tierOf(value)
-  return { tier, basis, overlap: value, summary: SUMMARIES[tier][basis] }
+  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, flags) }
+}
+
+/**
+ * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
+ * dims are not. Said as such, with the dims and block counts that differ.
+ */
+function summaryOf(tier: VerdictTier, basis: OverlapBasis, flags: readonly Flag[]): string {
+  const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green')
+  const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'))
+  if (tier !== 'incompatible' || !sameFamily || sizes.length === 0) return SUMMARIES[tier][basis]
+  return (
+    `Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
+    'weights and LoRAs do not transfer; use ones made for the target model.'
+  )
 }
 
 export interface FlagInputs {

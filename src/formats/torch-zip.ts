@@ -53,7 +53,6 @@ export async function readTorchZipDetailed(
   source: ByteSource,
   options: TorchReadOptions = {}
 ): Promise<TorchZipDetails> {
-  ;(globalThis as any).__T?.push(['0', performance.now()])
   const zip = await readZipDirectory(source, options.zipLimits)
   const first = zip.entries[0]
   if (first === undefined)
@@ -86,7 +85,6 @@ export async function readTorchZipDetailed(
   }
 
   // data.pkl: the object, with storages resolved by persistent id
-  ;(globalThis as any).__T?.push(['1', performance.now()])
   const storages = new StorageRegistry()
   const { data: pkl, header: pklHeader } = await readZipRecord(source, dataPkl, maxPickle)
   noteNameMismatch(dataPkl, pklHeader.localName, warnings)
@@ -96,7 +94,6 @@ export async function readTorchZipDetailed(
     limits: options.pickleLimits ?? {},
     persistentLoad: storages.load
   })
-  ;(globalThis as any).__T?.push(['2', performance.now()])
   const scans: PickleScan[] = [main.scan]
   // torch stops at STOP; anything after it is invisible to torch but not to every scanner
   if (main.end < pkl.length)
@@ -104,16 +101,13 @@ export async function readTorchZipDetailed(
   if (main.scan.protocol !== undefined) metadata.pickleProtocol = main.scan.protocol
   // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
   await scanExtraPickles(source, zip, dataPkl, options, scans, warnings)
-  ;(globalThis as any).__T?.push(['3', performance.now()])
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
   try {
     if (storages.nonStorageIds > 0) {
       warnings.push(`${storages.nonStorageIds} persistent ids are not storages (torch.load refuses them)`)
     }
     warnings.push(...storages.problems)
-  ;(globalThis as any).__T?.push(['4', performance.now()])
     const selection = findStateDict(main.value, source.name, options.walkLimits)
-  ;(globalThis as any).__T?.push(['5', performance.now()])
     const starts = await storageStarts(
       source,
       zip,
@@ -121,19 +115,15 @@ export async function readTorchZipDetailed(
       selection.tensors.map((t) => t.tensor.storage),
       warnings
     )
-  ;(globalThis as any).__T?.push(['6', performance.now()])
     const unreferenced = zip.entries.filter(
       (e) => e.name.startsWith(`${prefix}/data/`) && !storages.roots.has(e.name.slice(prefix.length + 6))
     )
     if (unreferenced.length > 0)
       warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`)
-  ;(globalThis as any).__T?.push(['7', performance.now()])
     const tensors = toTensorInfos(selection.tensors, source.name, (s) => starts.get(s.key), warnings)
-  ;(globalThis as any).__T?.push(['8', performance.now()])
     if (selection.otherTensors > 0) metadata.otherTensors = selection.otherTensors
     for (const s of scans) for (const a of s.anomalies) warnings.push(`pickle ${s.where}: ${a}`)
     warnings.push(...globalWarnings(globals))
-  ;(globalThis as any).__T?.push(['9', performance.now()])
     const checkpoint: Checkpoint = {
       path: source.name,
       format: 'pytorch-zip',

@@ -17,7 +17,11 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
     ['format', ckpt.format],
     ['tensors', String(s.tensorCount)],
     ['parameters', `${formatCount(s.parameterCount)} (${s.parameterCount.toLocaleString('en-US')})`],
-    ['file size', `${formatBytes(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`]
+    // A manifest carries its source file's size, not its own: say whose size it is.
+    [
+      ckpt.format === 'manifest' ? 'source size' : 'file size',
+      `${formatBytes(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`
+    ]
   ]
   if (s.dataBytes > 0) rows.push(['tensor data', formatBytes(s.dataBytes)])
   if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
@@ -31,9 +35,10 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
     .sort((a, b) => b[1].parameters - a[1].parameters)
     .map(([d, f]) => [
       d,
-      `${f.tensors} tensors`,
+      `${f.tensors} ${f.tensors === 1 ? 'tensor' : 'tensors'}`,
       `${formatCount(f.parameters)} params`,
-      f.bytes ? formatBytes(f.bytes) : ''
+      // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
+      ...(f.bytes ? [formatBytes(f.bytes)] : [])
     ])
   if (dtypeRows.length > 0) out += `\n${c.bold('dtypes')}\n${table(dtypeRows)}`
 

@@ -23,7 +23,17 @@ function pct(x: number): string {
 function verdictLine(c: Comparison, k: Colors): string {
   const v = c.verdict
   const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red
-  return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${v.basis} overlap). ${v.summary}\n`
+  return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${v.summary}\n`
+}
+
+/**
+ * The verdict's figure named as the overlap table names it: the exact and normalized bases count only keys whose
+ * shapes are compatible, and "0.1% exact overlap" next to an "exact keys 100.0%" row would read as a contradiction.
+ */
+export function basisLabel(basis: Comparison['verdict']['basis']): string {
+  if (basis === 'exact') return 'exact overlap with compatible shapes'
+  if (basis === 'normalized') return 'overlap after stripping prefixes, with compatible shapes'
+  return 'mapped overlap'
 }
 
 function flagLine(f: Flag, k: Colors): string[] {

@@ -5,6 +5,7 @@
 import type { Comparison } from '../compare/types.js'
 import { comparisonFamilies, groupKeys, groupMappings } from '../compare/patterns.js'
 import { cutList, mdEscape } from './format.js'
+import { basisLabel } from './compare-console.js'
 
 export interface CompareMarkdownOptions {
   /** Rows per table before cutting (default 30). */
@@ -31,7 +32,7 @@ export function renderComparisonMarkdown(c: Comparison, opts: CompareMarkdownOpt
   const lines: string[] = []
   lines.push(`${h} ${ICON[v.tier]} ${mdEscape(c.models.a.name)} vs ${mdEscape(c.models.b.name)}: ${v.tier}`)
   lines.push('')
-  lines.push(`**Verdict: ${v.tier}** (${pct(v.overlap)} ${v.basis} overlap). ${mdEscape(v.summary)}`)
+  lines.push(`**Verdict: ${v.tier}** (${pct(v.overlap)} ${basisLabel(v.basis)}). ${mdEscape(v.summary)}`)
   lines.push('')
   lines.push('| Figure (share of A) | Value |')
   lines.push('|---|---:|')

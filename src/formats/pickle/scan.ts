@@ -156,7 +156,9 @@ const MAX_DANGER_NAMES = 5
 
 /** `detail` with the dangerous globals named once at its end (replacing an earlier note: the list may have grown). */
 function withDangerNote(detail: string, globals: readonly PickleGlobal[]): string {
-  const names = [...new Set(globals.filter((g) => g.tier === 'dangerous').map((g) => `${g.module}.${g.name}`))]
+  const names = [
+    ...new Set(globals.filter((g) => g.tier === 'dangerous').map((g) => `${g.module}.${g.name}`))
+  ]
   const at = detail.indexOf(DANGER_NOTE)
   const base = at < 0 ? detail : detail.slice(0, at)
   if (names.length === 0) return base

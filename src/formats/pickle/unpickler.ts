@@ -7,6 +7,7 @@
  * the pickle and the opcode offset.
  */
 import { emulateCall, isEmulated } from './emulation.js'
+import type { GlobalTier } from '../types.js'
 import { NON_STRING_MODULE, classifyGlobal, effectiveGlobal } from './globals-policy.js'
 import { MachineState, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
 import { HIGHEST_PROTOCOL, Op, opName } from './opcodes.js'
@@ -33,6 +34,16 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions): UnpickleR
   return new Machine(bytes, options).run()
 }
 
+/**
+ * Small ints as shared BigInts: a state dict pickle is mostly sizes, strides and offsets, and a BigInt is
+ * immutable, so one value per number saves an allocation per integer opcode.
+ */
+const SMALL_INTS = new Array<bigint | undefined>(4096)
+function smallInt(n: number): bigint {
+  if (n < 0 || n >= 4096) return BigInt(n)
+  return (SMALL_INTS[n] ??= BigInt(n))
+}
+
 class Machine extends MachineState {
   // ---- globals and calls ----
 
@@ -45,12 +56,23 @@ class Machine extends MachineState {
     return { kind: 'global', module: eff.module, name: eff.name }
   }
 
+  /** Per imported global (memoized globals come back as the same object): its name, tier and emulation. */
+  private readonly callees = new WeakMap<object, { name: string; tier: GlobalTier; emulated: boolean }>()
+
   private call(callee: PyValue, args: PyValue[], via: PyObject['via'], kwargs?: PyValue): PyValue {
     const at = this.opStart - this.start
     if (callee !== null && typeof callee === 'object' && callee.kind === 'global') {
-      const name = `${callee.module}.${callee.name}`
-      const emulated = isEmulated(callee.module, callee.name) && kwargs === undefined
-      this.rec.recordCall(name, classifyGlobal(callee.module, callee.name), via, at, emulated)
+      let info = this.callees.get(callee)
+      if (info === undefined) {
+        info = {
+          name: `${callee.module}.${callee.name}`,
+          tier: classifyGlobal(callee.module, callee.name),
+          emulated: isEmulated(callee.module, callee.name)
+        }
+        this.callees.set(callee, info)
+      }
+      const emulated = info.emulated && kwargs === undefined
+      this.rec.recordCall(info.name, info.tier, via, at, emulated)
       if (emulated) {
         const v = emulateCall(callee, args, { fail: this.failBound })
         if (v !== undefined) return v
@@ -141,13 +163,13 @@ class Machine extends MachineState {
         return this.push(false)
       case Op.BININT:
         this.need(4, 'BININT')
-        this.push(BigInt(this.view.getInt32(this.pos, true)))
+        this.push(smallInt(this.view.getInt32(this.pos, true)))
         this.pos += 4
         return
       case Op.BININT1:
-        return this.push(BigInt(this.u8('BININT1')))
+        return this.push(smallInt(this.u8('BININT1')))
       case Op.BININT2:
-        return this.push(BigInt(this.u16()))
+        return this.push(smallInt(this.u16()))
       case Op.LONG1:
       case Op.LONG4: {
         const n =
@@ -225,8 +247,8 @@ class Machine extends MachineState {
       case Op.TUPLE2:
       case Op.TUPLE3: {
         const n = op - Op.TUPLE1 + 1
-        const items: PyValue[] = []
-        for (let i = 0; i < n; i++) items.unshift(this.pop())
+        const items: PyValue[] = new Array<PyValue>(n)
+        for (let i = n - 1; i >= 0; i--) items[i] = this.pop()
         return this.push(pyTuple(items))
       }
       case Op.EMPTY_LIST:
