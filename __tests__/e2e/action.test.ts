@@ -5,7 +5,7 @@
  */
 import { TestHttpServer } from '../../fixtures/http-server.js'
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { writeSafetensors } from '../../src/formats/safetensors-write.js'
@@ -96,9 +96,11 @@ async function runAction(
     env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
   const child = spawn(process.execPath, [BUNDLE], { env, cwd: workspace })
   let stdout = ''
-  child.stdout.on('data', (d) => (stdout += d))
+  const t0 = Date.now()
+  child.stdout.on('data', (d) => (stdout += process.env.DEBUG_E2E ? `[${Date.now() - t0}ms] ${d}` : d))
   child.stderr.on('data', (d) => (stdout += d))
   const code: number = await new Promise((r) => child.on('close', (c) => r(c ?? -1)))
+  if (process.env.DEBUG_E2E) console.log(stdout + `\n[exit after ${Date.now() - t0}ms]`)
   return {
     code,
     stdout,
@@ -146,6 +148,7 @@ describe('the bundled action, end to end', () => {
   })
   afterAll(async () => {
     await fake?.close()
+    if (ws) rmSync(join(ws, '..'), { recursive: true, force: true })
   })
 
   it('gates several LoRAs, comments, uploads, caches the baseline; the second run updates the comment and hits the cache', async () => {
@@ -272,9 +275,9 @@ describe('the bundled action, end to end', () => {
 
   it('reads an hf:// baseline header-only with the hf-token, which never reaches the logs or the report', async () => {
     const hub = await TestHttpServer.start({ requireToken: 'hf_secret_token' })
+    const repoDir = mkdtempSync(join(tmpdir(), 'mc-e2e-hub-'))
     try {
-      const repoDir = mkdtempSync(join(tmpdir(), 'mc-e2e-hub-'))
-      copyFileSync(join(ws, 'base.safetensors'), join(repoDir, 'model.safetensors'))
+      await writeSafetensors(join(repoDir, 'model.safetensors'), expandModel('wan2.1-t2v-1.3b')) // sparse
       const endpoint = hub.serveRepo('org/wan', repoDir)
       const r = await runAction(
         fake,
@@ -301,6 +304,7 @@ describe('the bundled action, end to end', () => {
       for (const text of [logs, r.summary, report]) expect(text).not.toContain('hf_secret_token')
     } finally {
       await hub.close()
+      rmSync(repoDir, { recursive: true, force: true })
     }
   }, 60_000)
 
