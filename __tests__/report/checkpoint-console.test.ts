@@ -19,8 +19,14 @@ function render(c: Checkpoint): string {
 }
 
 describe('renderCheckpointSummary', () => {
-  it('says "1 tensor" and "2 tensors"', () => {
+  it('says "1 tensor" and "2 tensors", "1 key" and "2 keys"', () => {
     const out = render(ckpt('safetensors', true))
+    expect(render({ ...ckpt('safetensors', true), metadata: { format: 'pt' } })).toContain(
+      'metadata (1 key)\n'
+    )
+    expect(render({ ...ckpt('safetensors', true), metadata: { a: '1', b: '2' } })).toContain(
+      'metadata (2 keys)\n'
+    )
     expect(out).toMatch(/^ {2}F32 {2}1 tensor {3}4 params/m)
     expect(out).toMatch(/^ {2}F16 {2}2 tensors {2}32 params/m)
   })

@@ -45,7 +45,7 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
   const metaEntries = Object.entries(ckpt.metadata)
   if (metaEntries.length > 0) {
     const { shown, omitted } = cutList(metaEntries, max)
-    out += `\n${c.bold('metadata')} (${metaEntries.length} keys)\n`
+    out += `\n${c.bold('metadata')} (${metaEntries.length} ${metaEntries.length === 1 ? 'key' : 'keys'})\n`
     out += table(shown.map(([k, v]) => [k, previewValue(v)]))
     if (omitted > 0) out += c.dim(`  ... ${omitted} more keys (see --json)\n`)
   }
