@@ -43,3 +43,31 @@ describe('verdict wording', () => {
     )
   })
 })
+
+describe('a LoRA given to compare', () => {
+  const lora = specCheckpoint(
+    [0, 1].flatMap((i) => [
+      { name: `lora_unet_blocks_${i}_self_attn_q.lora_down.weight`, shape: [4, 1536], dtype: 'BF16' },
+      { name: `lora_unet_blocks_${i}_self_attn_q.lora_up.weight`, shape: [1536, 4], dtype: 'BF16' },
+      { name: `lora_unet_blocks_${i}_self_attn_q.alpha`, shape: [], dtype: 'F32' }
+    ]),
+    'lora.safetensors'
+  )
+
+  it('is flagged, and the verdict points to `model-compat lora`', () => {
+    const c = compareCheckpoints(lora, small)
+    expect(c.flags[0]).toMatchObject({
+      kind: 'red',
+      code: 'lora-file',
+      message: 'A is a LoRA, not a model: 6 of its 6 keys are adapter tensors'
+    })
+    expect(c.verdict.summary).toBe(
+      'A is a LoRA: a model comparison does not apply; `model-compat lora A --base B` tells whether it loads on B.'
+    )
+    expect(compareCheckpoints(small, lora).verdict.summary).toContain('`model-compat lora B --base A`')
+  })
+
+  it('two models are not flagged', () => {
+    expect(compareCheckpoints(small, big).flags.some((f) => f.code === 'lora-file')).toBe(false)
+  })
+})

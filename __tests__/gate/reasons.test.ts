@@ -65,3 +65,13 @@ describe('gate reasons', () => {
     expect(evidenceText({ matching: 2 }, 'x')).toBe('2 common keys with matching shapes')
   })
 })
+
+describe('comparison titles in gate words', () => {
+  it('"A is" / "B is" read as the artifact / the baseline', async () => {
+    const { flagTitle } = await import('../../src/gate/evidence.js')
+    expect(flagTitle('B is a LoRA, not a model: 6 of its 6 keys are adapter tensors')).toBe(
+      'The baseline is a LoRA, not a model: 6 of its 6 keys are adapter tensors'
+    )
+    expect(flagTitle('A is a LoRA, not a model')).toBe('The artifact is a LoRA, not a model')
+  })
+})

@@ -24,4 +24,18 @@ describe('renderGateConsole metric notes', () => {
     // the LoRA, gated on what was asked for, gets no section
     expect(out).not.toMatch(/^fit\.safetensors:/m)
   })
+
+  it('a LoRA that passes with modules that do not load gets a section listing them', () => {
+    const report = evaluateGate({
+      baseline: ckpt('base.safetensors'),
+      inputs: [{ path: 'most.safetensors', checkpoint: ckpt('most.safetensors') }],
+      policy: makePolicy({ threshold: 80 }),
+      engines: fakeEngines({ 'most.safetensors': loraView(10, 1) }),
+      tool: TOOL
+    }).report
+    expect(report.passed).toBe(true)
+    const out = renderGateConsole(report, { color: false })
+    expect(out).toContain('most.safetensors: passes, with warnings\n')
+    expect(out).toContain('1 of 10 modules do not load (1 shape mismatch, 0 unresolved):')
+  })
 })

@@ -126,7 +126,7 @@ function pct(x) {
 function verdictLine(c, k) {
     const v = c.verdict;
     const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red;
-    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${v.summary}\n`;
+    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${(0,format/* printable */.g$)(v.summary)}\n`;
 }
 /**
  * The verdict's figure named as the overlap table names it: the exact and normalized bases count only keys whose
@@ -143,7 +143,7 @@ function flagLine(f, k) {
     return [
         f.kind === 'green' ? k.green('+') : k.red('-'),
         f.kind === 'green' ? k.green(f.code) : k.red(f.code),
-        f.message
+        (0,format/* printable */.g$)(f.message)
     ];
 }
 function omitted(n, what, k) {
@@ -155,8 +155,8 @@ function renderComparisonConsole(c, opts) {
     const out = [];
     out.push(verdictLine(c, k));
     out.push((0,format/* table */.tp)([
-        ['A', c.models.a.name, `${c.models.a.path} (${c.models.a.format})`],
-        ['B', c.models.b.name, `${c.models.b.path} (${c.models.b.format})`]
+        ['A', (0,format/* printable */.g$)(c.models.a.name), (0,format/* printable */.g$)(`${c.models.a.path} (${c.models.a.format})`)],
+        ['B', (0,format/* printable */.g$)(c.models.b.name), (0,format/* printable */.g$)(`${c.models.b.path} (${c.models.b.format})`)]
     ]));
     const n = c.keys.totalA;
     const of = (x) => `${Math.round(x * n)} / ${n}`;
@@ -178,7 +178,10 @@ function renderComparisonConsole(c, opts) {
     out.push(`\n${k.bold('Shapes')} on common keys: ${c.shapes.matching} matching, ${c.shapes.differing.length} differing\n`);
     if (c.shapes.differing.length > 0) {
         const cut = (0,format/* cutList */.f6)(c.shapes.differing, max);
-        out.push((0,format/* table */.tp)([['key', 'A', 'B'], ...cut.shown.map((d) => [d.key, (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])], {
+        out.push((0,format/* table */.tp)([
+            ['key', 'A', 'B'],
+            ...cut.shown.map((d) => [(0,format/* printable */.g$)(d.key), (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])
+        ], {
             header: true
         }));
         out.push(omitted(cut.omitted, 'differing keys', k));
@@ -186,6 +189,16 @@ function renderComparisonConsole(c, opts) {
     const counts = c.mappingCounts;
     out.push(`\n${k.bold('Mappings')}: ${c.mappings.length} (high ${counts.high}, medium ${counts.medium}, low ${counts.low})\n`);
     const groups = groupMappings(c.mappings, comparisonFamilies(c));
+    // Ordering assumptions are long sentences shared by many rows: numbered in the table and spelled out once
+    // below it, so the table stays as wide as a terminal.
+    const notes = new Map();
+    for (const m of c.mappings) {
+        if (!m.ambiguity)
+            continue;
+        const note = notes.get(m.ambiguity) ?? { n: notes.size + 1, mappings: 0 };
+        note.mappings++;
+        notes.set(m.ambiguity, note);
+    }
     if (groups.length > 0) {
         const cut = (0,format/* cutList */.f6)(groups, max);
         const paint = (conf) => conf === 'high' ? k.green(conf) : conf === 'medium' ? k.yellow(conf) : k.red(conf);
@@ -194,24 +207,27 @@ function renderComparisonConsole(c, opts) {
             ...cut.shown.map((g) => [
                 paint(g.confidence),
                 g.kind,
-                g.source.join(' + '),
-                g.target.join(' + '),
+                (0,format/* printable */.g$)(g.source.join(' + ')),
+                (0,format/* printable */.g$)(g.target.join(' + ')),
                 `x${g.count}`,
-                g.ambiguity ? `${g.reason} [ambiguous: ${g.ambiguity}]` : g.reason
+                (0,format/* printable */.g$)(g.ambiguity ? `${g.reason} [ambiguous ${notes.get(g.ambiguity)?.n ?? '?'}]` : g.reason)
             ])
         ], { header: true }));
         out.push(omitted(cut.omitted, 'mapping patterns', k));
     }
-    const ambiguous = c.mappings.filter((m) => m.ambiguity).length;
-    if (ambiguous > 0)
-        out.push(k.yellow(`  ${ambiguous} mappings carry an ordering assumption (see [ambiguous])\n`));
+    if (notes.size > 0) {
+        const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0);
+        out.push(k.yellow(`  ${total} mappings carry an ordering assumption the headers cannot verify:\n`));
+        for (const [text, x] of notes)
+            out.push(`  [ambiguous ${x.n}] ${(0,format/* printable */.g$)(text)} (${x.mappings} mappings)\n`);
+    }
     for (const side of ['a', 'b']) {
         const keys = c.unmatched[side];
         out.push(`\n${k.bold(`Unmatched in ${side.toUpperCase()}`)}: ${keys.length}\n`);
         if (keys.length === 0)
             continue;
         const cut = (0,format/* cutList */.f6)(groupKeys(keys, comparisonFamilies(c)), max);
-        out.push((0,format/* table */.tp)(cut.shown.map((g) => [g.pattern, `x${g.count}`])));
+        out.push((0,format/* table */.tp)(cut.shown.map((g) => [(0,format/* printable */.g$)(g.pattern), `x${g.count}`])));
         out.push(omitted(cut.omitted, 'key patterns', k));
     }
     return out.join('');

@@ -1070,14 +1070,14 @@ var format = __webpack_require__(2011);
 function sourceText(s) {
     const rows = s.rows ? ` rows ${s.rows.start}-${s.rows.end - 1}` : '';
     const at = s.at ? ` -> rows ${s.at.start}-${s.at.end - 1}` : '';
-    return `${s.stem}${rows}${at}`;
+    return `${(0,format/* printable */.g$)(s.stem)}${rows}${at}`;
 }
 function moduleRows(modules) {
     const rows = [['transform', 'output module', 'rank', 'alpha', 'from']];
     for (const m of modules) {
         rows.push([
             m.transform,
-            m.stem,
+            (0,format/* printable */.g$)(m.stem),
             String(m.rank),
             m.alpha === null ? '-' : String(Number(m.alpha.toPrecision(7))),
             m.sources.map(sourceText).join(' + ')
@@ -1102,8 +1102,9 @@ function renderConversionPlan(plan, opts) {
     const max = opts.maxItems ?? 30;
     let out = `${c.bold('LoRA conversion plan')}\n`;
     out += (0,format/* table */.tp)([
-        ['lora', plan.lora],
-        ['base', plan.base],
+        // names and paths come from the files: no control characters reach the terminal
+        ['lora', (0,format/* printable */.g$)(plan.lora)],
+        ['base', (0,format/* printable */.g$)(plan.base)],
         ['to', plan.to],
         ['modules', moduleSummary(plan)],
         ['data', (0,format/* formatBytes */.z3)(plan.dataBytes)]
@@ -1121,25 +1122,25 @@ function renderConversionPlan(plan, opts) {
     }
     if (plan.causes.length > 0) {
         out += `\n${c.bold('Why modules cannot be converted exactly')}\n`;
-        out += (0,format/* table */.tp)(plan.causes.map((x) => [`${x.modules} module(s)`, x.cause]));
+        out += (0,format/* table */.tp)(plan.causes.map((x) => [`${x.modules} module(s)`, (0,format/* printable */.g$)(x.cause)]));
     }
     if (plan.refused.length > 0) {
         out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`;
-        out += (0,format/* table */.tp)(plan.refused.map((r) => [r.stem, r.reason]));
+        out += (0,format/* table */.tp)(plan.refused.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]));
     }
     if (plan.dropped.length > 0) {
         out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plan.dropped.length} module(s)`))}\n`;
-        out += (0,format/* table */.tp)(plan.dropped.map((r) => [r.stem, r.reason]));
+        out += (0,format/* table */.tp)(plan.dropped.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]));
     }
     if (plan.unknownKeys.length > 0) {
         const label = plan.dropUnmatched
             ? 'Dropped keys with no adapter suffix'
             : 'Keys with no adapter suffix (refused)';
         out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`;
-        out += plan.unknownKeys.map((k) => `  ${k}\n`).join('');
+        out += plan.unknownKeys.map((k) => `  ${(0,format/* printable */.g$)(k)}\n`).join('');
     }
     if (plan.notes.length > 0)
-        out += `\n${plan.notes.map((n) => `note: ${n}`).join('\n')}\n`;
+        out += `\n${plan.notes.map((n) => `note: ${(0,format/* printable */.g$)(n)}`).join('\n')}\n`;
     out += '\n';
     if (plan.ok)
         out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n');

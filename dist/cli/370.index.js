@@ -403,7 +403,7 @@ async function readCheckpoint(location, opts = {}) {
     const fs = opts.fs ?? file_access/* localFileAccess */.oF;
     const kind = await fs.kind(location);
     if (kind === undefined)
-        throw new errors/* CheckpointError */.j('FileNotFound', location, 'no such file or directory');
+        throw notFound(location, opts.fs === undefined);
     if (kind === 'dir')
         return readFolder(location, fs);
     const source = await fs.open(location);
@@ -425,6 +425,18 @@ async function readCheckpoint(location, opts = {}) {
         if (!handedOver)
             await source.close().catch(() => undefined);
     }
+}
+/**
+ * A missing local path that is really a URL (`s3://bucket/x`, `ftp://...`, or an `https://` location given to a
+ * command that read it as a path) would otherwise read "no such file or directory": say what it looks like.
+ */
+function notFound(location, local) {
+    const scheme = local ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1] : undefined;
+    if (scheme === undefined)
+        return new errors/* CheckpointError */.j('FileNotFound', location, 'no such file or directory');
+    if (/^(https?|hf)$/i.test(scheme))
+        return new errors/* CheckpointError */.j('FileNotFound', location, `no such file or directory: this ${scheme}:// location was read as a local path`);
+    return new errors/* CheckpointError */.j('InvalidUrl', location, `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`);
 }
 /** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
 async function readSource(source, location, fs = file_access/* localFileAccess */.oF) {
@@ -2039,6 +2051,7 @@ function fsError(path, e) {
 /* harmony export */   Li: () => (/* binding */ mdEscape),
 /* harmony export */   Tj: () => (/* binding */ colors),
 /* harmony export */   f6: () => (/* binding */ cutList),
+/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   tp: () => (/* binding */ table),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
@@ -2100,6 +2113,16 @@ function colors(enabled) {
         return { bold: id, dim: id, red: id, green: id, yellow: id };
     }
     return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
+ * characters become `?`, so an ESC in a tensor name cannot clear the screen or recolour a verdict and a CR cannot
+ * rewrite the line it is on. Renderers apply it to file data, never to their own colour codes.
+ */
+function printable(text) {
+    return text.replace(CONTROL, '?');
 }
 /** Cut a list to `max` items and say how many were left out. */
 function cutList(items, max) {

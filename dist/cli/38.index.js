@@ -1203,6 +1203,12 @@ function verdictOf(overlap, flags = []) {
  * dims are not. Said as such, with the dims and block counts that differ.
  */
 function summaryOf(tier, basis, flags) {
+    const lora = flags.find((f) => f.code === 'lora-file');
+    if (lora) {
+        const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A'];
+        return (`${side} is a LoRA: a model comparison does not apply; ` +
+            `\`model-compat lora ${side} --base ${other}\` tells whether it loads on ${other}.`);
+    }
     const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green');
     const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'));
     if (tier !== 'incompatible' || !sameFamily || sizes.length === 0)
@@ -1210,11 +1216,40 @@ function summaryOf(tier, basis, flags) {
     return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
         'weights and LoRAs do not transfer; use ones made for the target model.');
 }
+/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
+const ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
+/** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
+function adapterTensorCount(names) {
+    let n = 0;
+    for (const name of names)
+        if (ADAPTER_KEY.test(name))
+            n++;
+    return n;
+}
+function isMostlyAdapters(count, total) {
+    return total > 0 && count * 2 >= total;
+}
 function pct(x) {
     return `${(x * 100).toFixed(1)}%`;
 }
 function computeFlags(x) {
     const flags = [];
+    if (x.adapters) {
+        const { a, totalA, b, totalB } = x.adapters;
+        for (const [side, count, total] of [
+            ['A', a, totalA],
+            ['B', b, totalB]
+        ]) {
+            if (!isMostlyAdapters(count, total))
+                continue;
+            flags.push({
+                kind: 'red',
+                code: 'lora-file',
+                message: `${side} is a LoRA, not a model: ${count} of its ${total} keys are adapter tensors`,
+                evidence: { adapterTensors: count, tensors: total }
+            });
+        }
+    }
     for (const p of x.familyPairs) {
         const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB };
         if (p.countA === p.countB) {
@@ -1504,7 +1539,13 @@ function compareCheckpoints(a, b, opts = {}) {
         mappings,
         nameCoverage: ratio(mentionedA.size, totalA),
         strippedA: strippedPrefixes(pa.tensors),
-        strippedB: strippedPrefixes(pb.tensors)
+        strippedB: strippedPrefixes(pb.tensors),
+        adapters: {
+            a: adapterTensorCount(a.tensors.map((t) => t.name)),
+            totalA: a.tensors.length,
+            b: adapterTensorCount(b.tensors.map((t) => t.name)),
+            totalB: b.tensors.length
+        }
     });
     const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));

@@ -126,7 +126,7 @@ function pct(x) {
 function verdictLine(c, k) {
     const v = c.verdict;
     const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red;
-    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${v.summary}\n`;
+    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${(0,format/* printable */.g$)(v.summary)}\n`;
 }
 /**
  * The verdict's figure named as the overlap table names it: the exact and normalized bases count only keys whose
@@ -143,7 +143,7 @@ function flagLine(f, k) {
     return [
         f.kind === 'green' ? k.green('+') : k.red('-'),
         f.kind === 'green' ? k.green(f.code) : k.red(f.code),
-        f.message
+        (0,format/* printable */.g$)(f.message)
     ];
 }
 function omitted(n, what, k) {
@@ -155,8 +155,8 @@ function renderComparisonConsole(c, opts) {
     const out = [];
     out.push(verdictLine(c, k));
     out.push((0,format/* table */.tp)([
-        ['A', c.models.a.name, `${c.models.a.path} (${c.models.a.format})`],
-        ['B', c.models.b.name, `${c.models.b.path} (${c.models.b.format})`]
+        ['A', (0,format/* printable */.g$)(c.models.a.name), (0,format/* printable */.g$)(`${c.models.a.path} (${c.models.a.format})`)],
+        ['B', (0,format/* printable */.g$)(c.models.b.name), (0,format/* printable */.g$)(`${c.models.b.path} (${c.models.b.format})`)]
     ]));
     const n = c.keys.totalA;
     const of = (x) => `${Math.round(x * n)} / ${n}`;
@@ -178,7 +178,10 @@ function renderComparisonConsole(c, opts) {
     out.push(`\n${k.bold('Shapes')} on common keys: ${c.shapes.matching} matching, ${c.shapes.differing.length} differing\n`);
     if (c.shapes.differing.length > 0) {
         const cut = (0,format/* cutList */.f6)(c.shapes.differing, max);
-        out.push((0,format/* table */.tp)([['key', 'A', 'B'], ...cut.shown.map((d) => [d.key, (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])], {
+        out.push((0,format/* table */.tp)([
+            ['key', 'A', 'B'],
+            ...cut.shown.map((d) => [(0,format/* printable */.g$)(d.key), (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])
+        ], {
             header: true
         }));
         out.push(omitted(cut.omitted, 'differing keys', k));
@@ -186,6 +189,16 @@ function renderComparisonConsole(c, opts) {
     const counts = c.mappingCounts;
     out.push(`\n${k.bold('Mappings')}: ${c.mappings.length} (high ${counts.high}, medium ${counts.medium}, low ${counts.low})\n`);
     const groups = groupMappings(c.mappings, comparisonFamilies(c));
+    // Ordering assumptions are long sentences shared by many rows: numbered in the table and spelled out once
+    // below it, so the table stays as wide as a terminal.
+    const notes = new Map();
+    for (const m of c.mappings) {
+        if (!m.ambiguity)
+            continue;
+        const note = notes.get(m.ambiguity) ?? { n: notes.size + 1, mappings: 0 };
+        note.mappings++;
+        notes.set(m.ambiguity, note);
+    }
     if (groups.length > 0) {
         const cut = (0,format/* cutList */.f6)(groups, max);
         const paint = (conf) => conf === 'high' ? k.green(conf) : conf === 'medium' ? k.yellow(conf) : k.red(conf);
@@ -194,24 +207,27 @@ function renderComparisonConsole(c, opts) {
             ...cut.shown.map((g) => [
                 paint(g.confidence),
                 g.kind,
-                g.source.join(' + '),
-                g.target.join(' + '),
+                (0,format/* printable */.g$)(g.source.join(' + ')),
+                (0,format/* printable */.g$)(g.target.join(' + ')),
                 `x${g.count}`,
-                g.ambiguity ? `${g.reason} [ambiguous: ${g.ambiguity}]` : g.reason
+                (0,format/* printable */.g$)(g.ambiguity ? `${g.reason} [ambiguous ${notes.get(g.ambiguity)?.n ?? '?'}]` : g.reason)
             ])
         ], { header: true }));
         out.push(omitted(cut.omitted, 'mapping patterns', k));
     }
-    const ambiguous = c.mappings.filter((m) => m.ambiguity).length;
-    if (ambiguous > 0)
-        out.push(k.yellow(`  ${ambiguous} mappings carry an ordering assumption (see [ambiguous])\n`));
+    if (notes.size > 0) {
+        const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0);
+        out.push(k.yellow(`  ${total} mappings carry an ordering assumption the headers cannot verify:\n`));
+        for (const [text, x] of notes)
+            out.push(`  [ambiguous ${x.n}] ${(0,format/* printable */.g$)(text)} (${x.mappings} mappings)\n`);
+    }
     for (const side of ['a', 'b']) {
         const keys = c.unmatched[side];
         out.push(`\n${k.bold(`Unmatched in ${side.toUpperCase()}`)}: ${keys.length}\n`);
         if (keys.length === 0)
             continue;
         const cut = (0,format/* cutList */.f6)(groupKeys(keys, comparisonFamilies(c)), max);
-        out.push((0,format/* table */.tp)(cut.shown.map((g) => [g.pattern, `x${g.count}`])));
+        out.push((0,format/* table */.tp)(cut.shown.map((g) => [(0,format/* printable */.g$)(g.pattern), `x${g.count}`])));
         out.push(omitted(cut.omitted, 'key patterns', k));
     }
     return out.join('');
@@ -337,7 +353,7 @@ function lookupTable(entries) {
 function renderCheckpointSummary(ckpt, s, opts) {
     const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    let out = `${c.bold(ckpt.path)}\n`;
+    let out = `${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.path))}\n`;
     const rows = [
         ['format', ckpt.format],
         ['tensors', String(s.tensorCount)],
@@ -351,15 +367,18 @@ function renderCheckpointSummary(ckpt, s, opts) {
     if (s.dataBytes > 0)
         rows.push(['tensor data', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.dataBytes)]);
     if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
-        rows.push(['state dict at', ckpt.stateDictPath.join('.')]);
+        rows.push(['state dict at', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.stateDictPath.join('.'))]);
     if (ckpt.components && ckpt.components.length > 0) {
-        rows.push(['components', ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', ')]);
+        rows.push([
+            'components',
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', '))
+        ]);
     }
     out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(rows);
     const dtypeRows = Object.entries(s.dtypes)
         .sort((a, b) => b[1].parameters - a[1].parameters)
         .map(([d, f]) => [
-        d,
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(d),
         `${f.tensors} ${f.tensors === 1 ? 'tensor' : 'tensors'}`,
         `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`,
         // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
@@ -370,8 +389,8 @@ function renderCheckpointSummary(ckpt, s, opts) {
     const metaEntries = Object.entries(ckpt.metadata);
     if (metaEntries.length > 0) {
         const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(metaEntries, max);
-        out += `\n${c.bold('metadata')} (${metaEntries.length} keys)\n`;
-        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [k, previewValue(v)]));
+        out += `\n${c.bold('metadata')} (${metaEntries.length} ${metaEntries.length === 1 ? 'key' : 'keys'})\n`;
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(k), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(previewValue(v))]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
     }
@@ -381,14 +400,14 @@ function renderCheckpointSummary(ckpt, s, opts) {
         const tier = (t) => (t === 'dangerous' ? c.red(t) : t === 'unknown' ? c.yellow(t) : c.green(t));
         const all = [...dangerous, ...unknown, ...allowed];
         const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(all, max);
-        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), `${g.module}.${g.name}`, `x${g.count}`, g.where]));
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(`${g.module}.${g.name}`), `x${g.count}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(g.where)]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more globals (see --json)\n`);
     }
     if (ckpt.warnings.length > 0) {
         out += `\n${c.yellow('warnings')}\n`;
         for (const w of ckpt.warnings)
-            out += `  - ${w}\n`;
+            out += `  - ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(w)}\n`;
     }
     return out;
 }

@@ -246,7 +246,9 @@ function flagTitle(message) {
         .replace(/\bA's\b/g, "the artifact's")
         .replace(/\bB's\b/g, "the baseline's")
         .replace(/\b(in|of|from|to|than) A\b/g, '$1 the artifact')
-        .replace(/\b(in|of|from|to|than) B\b/g, '$1 the baseline');
+        .replace(/\b(in|of|from|to|than) B\b/g, '$1 the baseline')
+        .replace(/^A is\b/, 'the artifact is')
+        .replace(/^B is\b/, 'the baseline is');
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -663,6 +665,12 @@ function bestAvailable(available) {
 
 ;// CONCATENATED MODULE: ./src/gate/security.ts
 const MAX_LISTED = 5;
+/** Formats that cannot carry code, with why (a sharded checkpoint is safetensors shards and a JSON index). */
+const NO_CODE = {
+    safetensors: 'safetensors holds tensors and a JSON header only',
+    'safetensors-sharded': 'safetensors shards and a JSON index hold tensors and JSON headers only',
+    gguf: 'GGUF holds tensors and typed metadata only'
+};
 function securityFlags(ckpt) {
     const flags = [];
     const dangerous = ckpt.globals.filter((g) => g.tier === 'dangerous');
@@ -692,15 +700,42 @@ function securityFlags(ckpt) {
             evidence: listText(anomalies)
         });
     }
-    if (ckpt.globals.length === 0 && ckpt.format === 'safetensors') {
+    const incomplete = completenessWarnings(ckpt);
+    if (incomplete.length > 0) {
         flags.push({
-            id: 'no-code',
-            severity: 'green',
-            title: 'No executable content',
-            evidence: 'safetensors holds tensors and a JSON header only'
+            id: 'incomplete-checkpoint',
+            severity: 'warning',
+            title: 'Checkpoint incomplete or inconsistent',
+            evidence: listText(incomplete)
         });
     }
+    const noCode = NO_CODE[ckpt.format];
+    if (ckpt.globals.length === 0 && noCode) {
+        flags.push({ id: 'no-code', severity: 'green', title: 'No executable content', evidence: noCode });
+    }
     return flags;
+}
+/**
+ * A baseline read with shards missing (or not where its index says) still reads, and every figure is then
+ * computed against part of the model: a LoRA looks unresolved, a checkpoint's keys look unmatched. Each artifact
+ * carries the warning, so no row reads as if the baseline were whole.
+ */
+function baselineFlags(baseline) {
+    const incomplete = completenessWarnings(baseline);
+    if (incomplete.length === 0)
+        return [];
+    return [
+        {
+            id: 'baseline-incomplete',
+            severity: 'warning',
+            title: 'Baseline incomplete or inconsistent',
+            evidence: `${listText(incomplete)}; the figures are against the tensors that could be read`
+        }
+    ];
+}
+/** Reader warnings that say a sharded checkpoint is not whole (the sharded reader's `MissingShard:`/`ShardMismatch:`). */
+function completenessWarnings(ckpt) {
+    return ckpt.warnings.filter((w) => w.startsWith('MissingShard:') || w.startsWith('ShardMismatch:'));
 }
 /** Reader warnings about the zip container: the torch-zip reader prefixes each zip anomaly with `zip: `. */
 function isZipAnomaly(warning) {
@@ -766,7 +801,7 @@ function evaluateArtifact(input, run) {
     }
     const ckpt = input.checkpoint;
     const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint';
-    const flags = securityFlags(ckpt).map((f) => withFailsGate(f, policy));
+    const flags = [...securityFlags(ckpt), ...baselineFlags(baseline)].map((f) => withFailsGate(f, policy));
     const report = {
         path: input.path,
         format: ckpt.format,
@@ -1032,8 +1067,9 @@ var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/gate-console.ts
 /**
  * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the verdict first, one
- * aligned row per artifact (status, gated figure, flag counts, top reason), then a short section per artifact
- * that did not pass (its reasons, its other red and warning flags, a few of the modules or keys at fault). Lists
+ * aligned row per artifact (status, gated figure, flags, top reason), then a short section per artifact that did
+ * not pass or passed with red or warning flags or a metric note (its reasons, its other red and warning flags, a
+ * few of the modules or keys at fault). Lists
  * are cut with a count of what was left out; the Markdown and the JSON report have everything. Pure: data in,
  * string out; colour only when asked for.
  */
@@ -1057,9 +1093,10 @@ function renderGateConsole(report, options) {
     if (report.artifacts.length > 0) {
         out += '\n' + rows(report.artifacts.map((a) => artifactRow(a, k)));
     }
-    // A passing artifact gets a section for its warnings, or for a note on the metric (gated on another figure
-    // than the one asked for): the row alone would not say why its figure is not the requested one.
-    const noted = report.artifacts.filter((a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity === 'warning'));
+    // A passing artifact gets a section for its red flags (an 83% loadable LoRA passes a threshold of 80 with 80
+    // modules that do not load: the row alone would hide them), its warnings, or a note on the metric (gated on
+    // another figure than the one asked for).
+    const noted = report.artifacts.filter((a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity !== 'green'));
     const { shown, omitted } = (0,format/* cutList */.f6)(noted, maxSections);
     for (const a of shown)
         out += '\n' + artifactSection(a, k, maxRows, where);
@@ -1101,7 +1138,7 @@ function flagCounts(flags, k) {
     ];
     return (parts
         .filter(([n]) => n > 0)
-        .map(([n, label, paint]) => paint(`${n} ${label}`))
+        .map(([n, label, paint]) => paint(`${n} ${label === 'warning' && n !== 1 ? 'warnings' : label}`))
         .join(', ') || '-');
 }
 /**
@@ -1116,10 +1153,10 @@ function topReason(a) {
     return a.flags.find((f) => f.severity === 'warning')?.title ?? '';
 }
 function artifactSection(a, k, maxRows, where) {
-    const warned = a.flags.some((f) => f.severity === 'warning');
+    const warned = a.flags.some((f) => f.severity !== 'green');
     const label = a.status === 'pass'
         ? warned
-            ? k.yellow('warnings')
+            ? k.yellow('passes, with warnings')
             : k.dim('passes')
         : a.status === 'fail'
             ? k.red('fails')

@@ -1252,19 +1252,23 @@ class MachineState {
         return out;
     }
     u16() {
-        this.need(2, opName(this.bytes[this.opStart]));
+        // the opcode's name only on failure (u16/u32/u64 run for most opcodes of a large pickle)
+        if (this.bytes.length - this.pos < 2)
+            this.need(2, opName(this.bytes[this.opStart]));
         const v = this.view.getUint16(this.pos, true);
         this.pos += 2;
         return v;
     }
     u32() {
-        this.need(4, opName(this.bytes[this.opStart]));
+        if (this.bytes.length - this.pos < 4)
+            this.need(4, opName(this.bytes[this.opStart]));
         const v = this.view.getUint32(this.pos, true);
         this.pos += 4;
         return v;
     }
     u64() {
-        this.need(8, opName(this.bytes[this.opStart]));
+        if (this.bytes.length - this.pos < 8)
+            this.need(8, opName(this.bytes[this.opStart]));
         const v = this.view.getBigUint64(this.pos, true);
         this.pos += 8;
         return v;
@@ -1329,10 +1333,10 @@ class MachineState {
     }
     // ---- memo ----
     memoPut(index, v) {
-        const i = Number(index);
+        const i = typeof index === 'number' ? index : Number(index);
         if (!Number.isSafeInteger(i) || i < 0)
             this.fail('InvalidPickle', `memo index ${index} is invalid`);
-        if (!this.memo.has(i) && this.memo.size >= this.limits.maxMemo) {
+        if (this.memo.size >= this.limits.maxMemo && !this.memo.has(i)) {
             this.fail('PickleLimitExceeded', `memo exceeds ${this.limits.maxMemo} entries`);
         }
         this.memo.set(i, v);
@@ -1523,8 +1527,10 @@ class Machine extends MachineState {
         return { value, end: this.pos, scan: this.rec.scan };
     }
     step(op, opcodes) {
+        // Literal cases, not `Op.X`: V8 turns a switch over small integer literals into a jump table, where
+        // property cases cost a load and a compare each, for every opcode, in code that mostly runs once, cold.
         switch (op) {
-            case Op.PROTO: {
+            case /* PROTO */ 0x80: {
                 const p = this.u8('PROTO');
                 if (p > HIGHEST_PROTOCOL)
                     this.fail('UnsupportedPickle', `unsupported pickle protocol ${p}`);
@@ -1535,20 +1541,20 @@ class Machine extends MachineState {
                 this.rec.scan.protocol = p;
                 return;
             }
-            case Op.FRAME: {
+            case /* FRAME */ 0x95: {
                 const n = this.u64();
                 if (this.complete && n > BigInt(this.bytes.length - this.pos)) {
                     this.fail('Truncated', `FRAME of ${n} bytes runs past the end of the input`);
                 }
                 return;
             }
-            case Op.MARK:
+            case /* MARK */ 0x28:
                 if (this.marks.length >= this.limits.maxMarkDepth) {
                     this.fail('PickleLimitExceeded', `MARK nesting exceeds ${this.limits.maxMarkDepth}`);
                 }
                 this.marks.push(this.stack.length);
                 return;
-            case Op.POP:
+            case /* POP */ 0x30:
                 if (this.marks.length > 0 && this.stack.length === this.marks[this.marks.length - 1]) {
                     this.marks.pop(); // CPython: POP of a bare MARK discards the mark
                 }
@@ -1556,29 +1562,29 @@ class Machine extends MachineState {
                     this.pop();
                 }
                 return;
-            case Op.POP_MARK:
+            case /* POP_MARK */ 0x31:
                 this.popMark();
                 return;
-            case Op.DUP:
+            case /* DUP */ 0x32:
                 this.push(this.top());
                 return;
-            case Op.NONE:
+            case /* NONE */ 0x4e:
                 return this.push(null);
-            case Op.NEWTRUE:
+            case /* NEWTRUE */ 0x88:
                 return this.push(true);
-            case Op.NEWFALSE:
+            case /* NEWFALSE */ 0x89:
                 return this.push(false);
-            case Op.BININT:
+            case /* BININT */ 0x4a:
                 this.need(4, 'BININT');
                 this.push(smallInt(this.view.getInt32(this.pos, true)));
                 this.pos += 4;
                 return;
-            case Op.BININT1:
+            case /* BININT1 */ 0x4b:
                 return this.push(smallInt(this.u8('BININT1')));
-            case Op.BININT2:
+            case /* BININT2 */ 0x4d:
                 return this.push(smallInt(this.u16()));
-            case Op.LONG1:
-            case Op.LONG4: {
+            case /* LONG1 */ 0x8a:
+            case /* LONG4 */ 0x8b: {
                 const n = op === Op.LONG1 ? this.u8('LONG1') : this.view.getInt32((this.need(4, 'LONG4'), this.pos), true);
                 if (op === Op.LONG4)
                     this.pos += 4;
@@ -1589,7 +1595,7 @@ class Machine extends MachineState {
                 }
                 return this.push(decodeLongLE(this.take(n, opName(op))));
             }
-            case Op.INT: {
+            case /* INT */ 0x49: {
                 const text = this.textLine('INT');
                 if (text === '00')
                     return this.push(false);
@@ -1598,89 +1604,89 @@ class Machine extends MachineState {
                 const v = parseIntLine(text, false);
                 return this.push(v ?? this.fail('InvalidPickle', 'INT argument is not an integer'));
             }
-            case Op.LONG: {
+            case /* LONG */ 0x4c: {
                 const v = parseIntLine(this.textLine('LONG'), true);
                 return this.push(v ?? this.fail('InvalidPickle', 'LONG argument is not an integer'));
             }
-            case Op.BINFLOAT:
+            case /* BINFLOAT */ 0x47:
                 this.need(8, 'BINFLOAT');
                 this.push(this.view.getFloat64(this.pos, false));
                 this.pos += 8;
                 return;
-            case Op.FLOAT: {
+            case /* FLOAT */ 0x46: {
                 const v = parseFloatLine(this.textLine('FLOAT'));
                 return this.push(v ?? this.fail('InvalidPickle', 'FLOAT argument is not a number'));
             }
-            case Op.BINUNICODE:
+            case /* BINUNICODE */ 0x58:
                 return this.push(this.utf8(this.take(this.length(this.u32(), 'BINUNICODE'), 'BINUNICODE'), 'BINUNICODE'));
-            case Op.SHORT_BINUNICODE:
+            case /* SHORT_BINUNICODE */ 0x8c:
                 return this.push(this.utf8(this.take(this.u8('SHORT_BINUNICODE'), 'SHORT_BINUNICODE'), 'SHORT_BINUNICODE'));
-            case Op.BINUNICODE8:
+            case /* BINUNICODE8 */ 0x8d:
                 return this.push(this.utf8(this.take(this.length(this.u64(), 'BINUNICODE8'), 'BINUNICODE8'), 'BINUNICODE8'));
-            case Op.UNICODE: {
+            case /* UNICODE */ 0x56: {
                 const v = decodeRawUnicodeEscape(this.line('UNICODE'));
                 return this.push(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape'));
             }
-            case Op.STRING: {
+            case /* STRING */ 0x53: {
                 const v = parseStringRepr(this.line('STRING'));
                 return this.push(v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v));
             }
-            case Op.BINSTRING: {
+            case /* BINSTRING */ 0x54: {
                 this.need(4, 'BINSTRING');
                 const n = this.view.getInt32(this.pos, true);
                 this.pos += 4;
                 return this.push(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING')));
             }
-            case Op.SHORT_BINSTRING:
+            case /* SHORT_BINSTRING */ 0x55:
                 return this.push(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING')));
-            case Op.BINBYTES:
+            case /* BINBYTES */ 0x42:
                 return this.pushBytes(this.take(this.length(this.u32(), 'BINBYTES'), 'BINBYTES'), false);
-            case Op.SHORT_BINBYTES:
+            case /* SHORT_BINBYTES */ 0x43:
                 return this.pushBytes(this.take(this.u8('SHORT_BINBYTES'), 'SHORT_BINBYTES'), false);
-            case Op.BINBYTES8:
+            case /* BINBYTES8 */ 0x8e:
                 return this.pushBytes(this.take(this.length(this.u64(), 'BINBYTES8'), 'BINBYTES8'), false);
-            case Op.BYTEARRAY8:
+            case /* BYTEARRAY8 */ 0x96:
                 return this.pushBytes(this.take(this.length(this.u64(), 'BYTEARRAY8'), 'BYTEARRAY8'), true);
-            case Op.EMPTY_TUPLE:
+            case /* EMPTY_TUPLE */ 0x29:
                 return this.push((0,values/* pyTuple */.ED)([]));
-            case Op.TUPLE:
+            case /* TUPLE */ 0x74:
                 return this.push((0,values/* pyTuple */.ED)(this.popMark()));
-            case Op.TUPLE1:
-            case Op.TUPLE2:
-            case Op.TUPLE3: {
+            case /* TUPLE1 */ 0x85:
+            case /* TUPLE2 */ 0x86:
+            case /* TUPLE3 */ 0x87: {
                 const n = op - Op.TUPLE1 + 1;
                 const items = new Array(n);
                 for (let i = n - 1; i >= 0; i--)
                     items[i] = this.pop();
                 return this.push((0,values/* pyTuple */.ED)(items));
             }
-            case Op.EMPTY_LIST:
+            case /* EMPTY_LIST */ 0x5d:
                 return this.push({ kind: 'list', items: [] });
-            case Op.LIST:
+            case /* LIST */ 0x6c:
                 return this.push({ kind: 'list', items: this.popMark() });
-            case Op.EMPTY_DICT:
+            case /* EMPTY_DICT */ 0x7d:
                 return this.push((0,values/* pyDict */.IO)());
-            case Op.DICT: {
+            case /* DICT */ 0x64: {
                 const d = (0,values/* pyDict */.IO)();
                 this.setItems(d, this.popMark());
                 return this.push(d);
             }
-            case Op.EMPTY_SET:
+            case /* EMPTY_SET */ 0x8f:
                 return this.push({ kind: 'set', items: [], frozen: false });
-            case Op.FROZENSET:
+            case /* FROZENSET */ 0x91:
                 return this.push({ kind: 'set', items: this.popMark(), frozen: true });
-            case Op.APPEND: {
+            case /* APPEND */ 0x61: {
                 const v = this.pop();
                 return this.appendTo(this.top(), [v]);
             }
-            case Op.SETITEM: {
+            case /* SETITEM */ 0x73: {
                 const v = this.pop();
                 const k = this.pop();
                 return this.setItems(this.top(), [k, v]);
             }
-            case Op.APPENDS:
-            case Op.SETITEMS:
-            case Op.ADDITEMS: {
+            case /* APPENDS */ 0x65:
+            case /* SETITEMS */ 0x75:
+            case /* ADDITEMS */ 0x90: {
                 const items = this.popMark();
                 const target = this.top();
                 if (op === Op.APPENDS)
@@ -1691,26 +1697,26 @@ class Machine extends MachineState {
                     this.addItems(target, items);
                 return;
             }
-            case Op.PUT:
+            case /* PUT */ 0x70:
                 return this.memoPut(parseIntLine(this.textLine('PUT'), false) ?? this.fail('InvalidPickle', 'bad PUT index'), this.top());
-            case Op.BINPUT:
+            case /* BINPUT */ 0x71:
                 return this.memoPut(this.u8('BINPUT'), this.top());
-            case Op.LONG_BINPUT:
+            case /* LONG_BINPUT */ 0x72:
                 return this.memoPut(this.u32(), this.top());
-            case Op.MEMOIZE:
+            case /* MEMOIZE */ 0x94:
                 return this.memoPut(this.memo.size, this.top());
-            case Op.GET:
+            case /* GET */ 0x67:
                 return this.push(this.memoGet(parseIntLine(this.textLine('GET'), false) ?? this.fail('InvalidPickle', 'bad GET index')));
-            case Op.BINGET:
+            case /* BINGET */ 0x68:
                 return this.push(this.memoGet(this.u8('BINGET')));
-            case Op.LONG_BINGET:
+            case /* LONG_BINGET */ 0x6a:
                 return this.push(this.memoGet(this.u32()));
-            case Op.GLOBAL: {
+            case /* GLOBAL */ 0x63: {
                 const module = this.textLine('GLOBAL module');
                 const name = this.textLine('GLOBAL name');
                 return this.push(this.global(module, name));
             }
-            case Op.STACK_GLOBAL: {
+            case /* STACK_GLOBAL */ 0x93: {
                 const name = this.pop();
                 const module = this.pop();
                 if (typeof module !== 'string' || typeof name !== 'string') {
@@ -1719,49 +1725,49 @@ class Machine extends MachineState {
                 }
                 return this.push(this.global(module, name));
             }
-            case Op.REDUCE: {
+            case /* REDUCE */ 0x52: {
                 const args = this.pop();
                 const callee = this.pop();
                 return this.push(this.call(callee, this.tupleArgs(args, 'REDUCE'), 'REDUCE'));
             }
-            case Op.NEWOBJ: {
+            case /* NEWOBJ */ 0x81: {
                 const args = this.pop();
                 const cls = this.pop();
                 return this.push(this.call(cls, this.tupleArgs(args, 'NEWOBJ'), 'NEWOBJ'));
             }
-            case Op.NEWOBJ_EX: {
+            case /* NEWOBJ_EX */ 0x92: {
                 const kwargs = this.pop();
                 const args = this.pop();
                 const cls = this.pop();
                 return this.push(this.call(cls, this.tupleArgs(args, 'NEWOBJ_EX'), 'NEWOBJ_EX', kwargs));
             }
-            case Op.INST: {
+            case /* INST */ 0x69: {
                 const module = this.textLine('INST module');
                 const name = this.textLine('INST name');
                 const cls = this.global(module, name);
                 return this.push(this.call(cls, this.popMark(), 'INST'));
             }
-            case Op.OBJ: {
+            case /* OBJ */ 0x6f: {
                 const items = this.popMark();
                 if (items.length === 0)
                     this.fail('InvalidPickle', 'OBJ without a class');
                 return this.push(this.call(items[0], items.slice(1), 'OBJ'));
             }
-            case Op.BUILD: {
+            case /* BUILD */ 0x62: {
                 const state = this.pop();
                 return this.build(this.top(), state);
             }
-            case Op.BINPERSID:
+            case /* BINPERSID */ 0x51:
                 return this.push(this.persistent(this.pop()));
-            case Op.PERSID:
+            case /* PERSID */ 0x50:
                 return this.push(this.persistent(this.textLine('PERSID')));
-            case Op.EXT1:
-            case Op.EXT2:
-            case Op.EXT4:
+            case /* EXT1 */ 0x82:
+            case /* EXT2 */ 0x83:
+            case /* EXT4 */ 0x84:
                 this.rec.anomaly(`${opName(op)} (copyreg extension registry)`);
                 return this.fail('UnsupportedPickle', `${opName(op)} (extension registry) is not supported`);
-            case Op.NEXT_BUFFER:
-            case Op.READONLY_BUFFER:
+            case /* NEXT_BUFFER */ 0x97:
+            case /* READONLY_BUFFER */ 0x98:
                 return this.fail('UnsupportedPickle', `${opName(op)} (out-of-band buffers) is not supported`);
             default:
                 return this.fail('InvalidPickle', `unknown opcode ${opName(op)}`);
@@ -2125,6 +2131,8 @@ var pickle_storages = __webpack_require__(7629);
 var unpickler = __webpack_require__(2279);
 // EXTERNAL MODULE: ./src/formats/torch-state-dict.ts
 var torch_state_dict = __webpack_require__(1327);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/formats/source.ts
@@ -2140,6 +2148,7 @@ var formats_source = __webpack_require__(3159);
  * duplicate names, local/central name mismatch, entries outside the top folder, encryption and other unusual
  * flags, bytes before the first local header or after the end record, compressed records.
  */
+
 
 
 
@@ -2413,16 +2422,8 @@ async function readLocalHeaders(source, entries) {
 /** One read for the fixed part and the name, sized by the central name (the local one is normally the same). */
 function localHeaderGuess(source, entry) {
     const at = Number(entry.localHeaderOffset);
-    const guess = Math.min(LOCAL_HEADER_SIZE + utf8Length(entry.name), source.size - at);
+    const guess = Math.min(LOCAL_HEADER_SIZE + external_node_buffer_.Buffer.byteLength(entry.name, 'utf8'), source.size - at);
     return [at, Math.max(LOCAL_HEADER_SIZE, guess)];
-}
-function utf8Length(name) {
-    // names are ASCII in practice: skip the encoder unless a character needs it
-    for (let i = 0; i < name.length; i++) {
-        if (name.charCodeAt(i) > 0x7f)
-            return new TextEncoder().encode(name).length;
-    }
-    return name.length;
 }
 async function parseLocalHeader(source, entry, head) {
     const at = Number(entry.localHeaderOffset);

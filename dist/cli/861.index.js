@@ -614,7 +614,7 @@ function redactText(text, secrets = []) {
 function renderCheckpointSummary(ckpt, s, opts) {
     const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    let out = `${c.bold(ckpt.path)}\n`;
+    let out = `${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.path))}\n`;
     const rows = [
         ['format', ckpt.format],
         ['tensors', String(s.tensorCount)],
@@ -628,15 +628,18 @@ function renderCheckpointSummary(ckpt, s, opts) {
     if (s.dataBytes > 0)
         rows.push(['tensor data', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.dataBytes)]);
     if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
-        rows.push(['state dict at', ckpt.stateDictPath.join('.')]);
+        rows.push(['state dict at', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.stateDictPath.join('.'))]);
     if (ckpt.components && ckpt.components.length > 0) {
-        rows.push(['components', ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', ')]);
+        rows.push([
+            'components',
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', '))
+        ]);
     }
     out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(rows);
     const dtypeRows = Object.entries(s.dtypes)
         .sort((a, b) => b[1].parameters - a[1].parameters)
         .map(([d, f]) => [
-        d,
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(d),
         `${f.tensors} ${f.tensors === 1 ? 'tensor' : 'tensors'}`,
         `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`,
         // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
@@ -647,8 +650,8 @@ function renderCheckpointSummary(ckpt, s, opts) {
     const metaEntries = Object.entries(ckpt.metadata);
     if (metaEntries.length > 0) {
         const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(metaEntries, max);
-        out += `\n${c.bold('metadata')} (${metaEntries.length} keys)\n`;
-        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [k, previewValue(v)]));
+        out += `\n${c.bold('metadata')} (${metaEntries.length} ${metaEntries.length === 1 ? 'key' : 'keys'})\n`;
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(k), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(previewValue(v))]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
     }
@@ -658,14 +661,14 @@ function renderCheckpointSummary(ckpt, s, opts) {
         const tier = (t) => (t === 'dangerous' ? c.red(t) : t === 'unknown' ? c.yellow(t) : c.green(t));
         const all = [...dangerous, ...unknown, ...allowed];
         const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(all, max);
-        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), `${g.module}.${g.name}`, `x${g.count}`, g.where]));
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(`${g.module}.${g.name}`), `x${g.count}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(g.where)]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more globals (see --json)\n`);
     }
     if (ckpt.warnings.length > 0) {
         out += `\n${c.yellow('warnings')}\n`;
         for (const w of ckpt.warnings)
-            out += `  - ${w}\n`;
+            out += `  - ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(w)}\n`;
     }
     return out;
 }

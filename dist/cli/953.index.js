@@ -549,7 +549,10 @@ function groupModules(tensors, opts = {}) {
     return { modules, unknownKeys, evidence };
 }
 
+// EXTERNAL MODULE: ./src/lora/order.ts
+var order = __webpack_require__(6816);
 ;// CONCATENATED MODULE: ./src/lora/analyze.ts
+
 
 
 const MAX_EXAMPLES = 3;
@@ -612,7 +615,7 @@ function conventionsOf(evidence, modules) {
         markers: [...e.markers].sort(),
         examples: e.examples
     }))
-        .sort((a, b) => b.keyCount - a.keyCount || a.convention.localeCompare(b.convention));
+        .sort((a, b) => b.keyCount - a.keyCount || (0,order/* byCodeUnit */.X)(a.convention, b.convention));
 }
 function rankNotes(modules, modalRank) {
     const notes = new Map();
@@ -1488,6 +1491,23 @@ function sizeLabel(family, width) {
 
 /***/ }),
 
+/***/ 6816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ byCodeUnit)
+/* harmony export */ });
+/**
+ * Tie-break order for sorted lists in reports: plain code-unit order. `localeCompare` would load ICU's collator
+ * (several ms in a cold process, for a tie-break) and its order depends on the machine's locale.
+ */
+function byCodeUnit(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 7520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1569,7 +1589,10 @@ __webpack_require__.d(__webpack_exports__, {
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
+// EXTERNAL MODULE: ./src/lora/order.ts
+var order = __webpack_require__(6816);
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
+
 const MAX_NEAREST = 3;
 function tokens(path) {
     return path.split(/[._]/).filter((t) => t.length > 0);
@@ -1607,11 +1630,11 @@ function patternIndex(space) {
             byPattern.set(p, [e]);
     }
     const index = {
-        patterns: [...byPattern.entries()].map(([p, entries]) => ({
-            pattern: p,
-            tokens: new Set(tokens(p).filter((t) => t !== '#')),
-            entries
-        })),
+        patterns: [...byPattern.entries()].map(([p, entries]) => {
+            const set = new Set(tokens(p).filter((t) => t !== '#'));
+            const distinct = [...set];
+            return { pattern: p, tokens: set, last: distinct[distinct.length - 1] ?? '', entries };
+        }),
         scored: new Map()
     };
     cache.set(space, index);
@@ -1640,12 +1663,9 @@ function nearestKeys(m, space) {
     if (!best) {
         const ownLast = own[own.length - 1] ?? '';
         best = index.patterns
-            .map((p) => {
-            const pt = [...p.tokens];
-            return { p, score: similarity(ownSet, ownLast, p.tokens, pt[pt.length - 1] ?? '') };
-        })
+            .map((p) => ({ p, score: similarity(ownSet, ownLast, p.tokens, p.last) }))
             .filter((s) => s.score > 0)
-            .sort((a, b) => b.score - a.score || a.p.pattern.localeCompare(b.p.pattern))
+            .sort((a, b) => b.score - a.score || (0,order/* byCodeUnit */.X)(a.p.pattern, b.p.pattern))
             .slice(0, MAX_NEAREST)
             .map((s) => s.p);
         index.scored.set(ownPattern, best);
@@ -1820,6 +1840,7 @@ function checkModuleShapes(m, entry, slice) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/resolve.ts
+
 
 
 
@@ -2090,7 +2111,7 @@ function finishResolution(analysis, index, outcomes, opts) {
         counts,
         causes: [...causes.entries()]
             .map(([cause, n]) => ({ cause, modules: n }))
-            .sort((a, b) => b.modules - a.modules || a.cause.localeCompare(b.cause)),
+            .sort((a, b) => b.modules - a.modules || (0,order/* byCodeUnit */.X)(a.cause, b.cause)),
         results
     };
 }

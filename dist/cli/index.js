@@ -223,6 +223,13 @@ const TOOL = Object.freeze({ name: 'model-compat', version: '0.1.0' });
 
 /***/ }),
 
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
 /***/ 7598:
 /***/ ((module) => {
 

@@ -13,7 +13,7 @@ import { mapModels } from './mapper.js'
 import { structureFacts } from './structure.js'
 import { analyzeStructure } from '../analysis/index.js'
 import type { StructureAnalysis } from '../analysis/types.js'
-import { computeFlags, verdictOf } from './verdict.js'
+import { adapterTensorCount, computeFlags, verdictOf } from './verdict.js'
 
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p !== '')
@@ -146,7 +146,13 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappings,
     nameCoverage: ratio(mentionedA.size, totalA),
     strippedA: strippedPrefixes(pa.tensors),
-    strippedB: strippedPrefixes(pb.tensors)
+    strippedB: strippedPrefixes(pb.tensors),
+    adapters: {
+      a: adapterTensorCount(a.tensors.map((t) => t.name)),
+      totalA: a.tensors.length,
+      b: adapterTensorCount(b.tensors.map((t) => t.name)),
+      totalB: b.tensors.length
+    }
   })
   const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k))
   const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k))

@@ -65,6 +65,14 @@ export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []):
  * dims are not. Said as such, with the dims and block counts that differ.
  */
 function summaryOf(tier: VerdictTier, basis: OverlapBasis, flags: readonly Flag[]): string {
+  const lora = flags.find((f) => f.code === 'lora-file')
+  if (lora) {
+    const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A']
+    return (
+      `${side} is a LoRA: a model comparison does not apply; ` +
+      `\`model-compat lora ${side} --base ${other}\` tells whether it loads on ${other}.`
+    )
+  }
   const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green')
   const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'))
   if (tier !== 'incompatible' || !sameFamily || sizes.length === 0) return SUMMARIES[tier][basis]
@@ -89,6 +97,23 @@ export interface FlagInputs {
   /** Prefixes stripped on each side, most common first. */
   strippedA: string[]
   strippedB: string[]
+  /** Adapter (LoRA) tensors and all tensors of each side, when counted (see `adapterTensorCount`). */
+  adapters?: { a: number; totalA: number; b: number; totalB: number }
+}
+
+/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
+const ADAPTER_KEY =
+  /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/
+
+/** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
+export function adapterTensorCount(names: Iterable<string>): number {
+  let n = 0
+  for (const name of names) if (ADAPTER_KEY.test(name)) n++
+  return n
+}
+
+function isMostlyAdapters(count: number, total: number): boolean {
+  return total > 0 && count * 2 >= total
 }
 
 function pct(x: number): string {
@@ -97,6 +122,21 @@ function pct(x: number): string {
 
 export function computeFlags(x: FlagInputs): Flag[] {
   const flags: Flag[] = []
+  if (x.adapters) {
+    const { a, totalA, b, totalB } = x.adapters
+    for (const [side, count, total] of [
+      ['A', a, totalA],
+      ['B', b, totalB]
+    ] as const) {
+      if (!isMostlyAdapters(count, total)) continue
+      flags.push({
+        kind: 'red',
+        code: 'lora-file',
+        message: `${side} is a LoRA, not a model: ${count} of its ${total} keys are adapter tensors`,
+        evidence: { adapterTensors: count, tensors: total }
+      })
+    }
+  }
   for (const p of x.familyPairs) {
     const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB }
     if (p.countA === p.countB) {

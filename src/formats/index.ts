@@ -30,7 +30,7 @@ export interface ReadOptions {
 export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
   const fs = opts.fs ?? localFileAccess
   const kind = await fs.kind(location)
-  if (kind === undefined) throw new CheckpointError('FileNotFound', location, 'no such file or directory')
+  if (kind === undefined) throw notFound(location, opts.fs === undefined)
   if (kind === 'dir') return readFolder(location, fs)
 
   const source = await fs.open(location)
@@ -50,6 +50,26 @@ export async function readCheckpoint(location: string, opts: ReadOptions = {}): 
   } finally {
     if (!handedOver) await source.close().catch(() => undefined)
   }
+}
+
+/**
+ * A missing local path that is really a URL (`s3://bucket/x`, `ftp://...`, or an `https://` location given to a
+ * command that read it as a path) would otherwise read "no such file or directory": say what it looks like.
+ */
+function notFound(location: string, local: boolean): CheckpointError {
+  const scheme = local ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1] : undefined
+  if (scheme === undefined) return new CheckpointError('FileNotFound', location, 'no such file or directory')
+  if (/^(https?|hf)$/i.test(scheme))
+    return new CheckpointError(
+      'FileNotFound',
+      location,
+      `no such file or directory: this ${scheme}:// location was read as a local path`
+    )
+  return new CheckpointError(
+    'InvalidUrl',
+    location,
+    `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`
+  )
 }
 
 /** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */

@@ -8,6 +8,7 @@
  * duplicate names, local/central name mismatch, entries outside the top folder, encryption and other unusual
  * flags, bytes before the first local header or after the end record, compressed records.
  */
+import { Buffer } from 'node:buffer'
 import { inflateRawSync } from 'node:zlib'
 import { CheckpointError } from './errors.js'
 import { readRanges, type ByteSource } from './source.js'
@@ -364,16 +365,8 @@ export async function readLocalHeaders(
 /** One read for the fixed part and the name, sized by the central name (the local one is normally the same). */
 function localHeaderGuess(source: ByteSource, entry: ZipEntry): [offset: number, length: number] {
   const at = Number(entry.localHeaderOffset)
-  const guess = Math.min(LOCAL_HEADER_SIZE + utf8Length(entry.name), source.size - at)
+  const guess = Math.min(LOCAL_HEADER_SIZE + Buffer.byteLength(entry.name, 'utf8'), source.size - at)
   return [at, Math.max(LOCAL_HEADER_SIZE, guess)]
-}
-
-function utf8Length(name: string): number {
-  // names are ASCII in practice: skip the encoder unless a character needs it
-  for (let i = 0; i < name.length; i++) {
-    if (name.charCodeAt(i) > 0x7f) return new TextEncoder().encode(name).length
-  }
-  return name.length
 }
 
 async function parseLocalHeader(source: ByteSource, entry: ZipEntry, head: Uint8Array): Promise<LocalHeader> {

@@ -7,7 +7,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
 import { chooseMetric } from './policy.js'
-import { securityFlags } from './security.js'
+import { baselineFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
   CompareView,
@@ -94,7 +94,9 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   }
   const ckpt = input.checkpoint
   const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint'
-  const flags: GateFlag[] = securityFlags(ckpt).map((f) => withFailsGate(f, policy))
+  const flags: GateFlag[] = [...securityFlags(ckpt), ...baselineFlags(baseline)].map((f) =>
+    withFailsGate(f, policy)
+  )
   const report: ArtifactReport = {
     path: input.path,
     format: ckpt.format,

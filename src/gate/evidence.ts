@@ -197,5 +197,7 @@ export function flagTitle(message: string): string {
     .replace(/\bB's\b/g, "the baseline's")
     .replace(/\b(in|of|from|to|than) A\b/g, '$1 the artifact')
     .replace(/\b(in|of|from|to|than) B\b/g, '$1 the baseline')
+    .replace(/^A is\b/, 'the artifact is')
+    .replace(/^B is\b/, 'the baseline is')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }

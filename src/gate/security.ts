@@ -8,6 +8,13 @@ import type { EngineFlag } from './types.js'
 
 const MAX_LISTED = 5
 
+/** Formats that cannot carry code, with why (a sharded checkpoint is safetensors shards and a JSON index). */
+const NO_CODE: Partial<Record<Checkpoint['format'], string>> = {
+  safetensors: 'safetensors holds tensors and a JSON header only',
+  'safetensors-sharded': 'safetensors shards and a JSON index hold tensors and JSON headers only',
+  gguf: 'GGUF holds tensors and typed metadata only'
+}
+
 export function securityFlags(ckpt: Checkpoint): EngineFlag[] {
   const flags: EngineFlag[] = []
   const dangerous = ckpt.globals.filter((g) => g.tier === 'dangerous')
@@ -37,15 +44,43 @@ export function securityFlags(ckpt: Checkpoint): EngineFlag[] {
       evidence: listText(anomalies)
     })
   }
-  if (ckpt.globals.length === 0 && ckpt.format === 'safetensors') {
+  const incomplete = completenessWarnings(ckpt)
+  if (incomplete.length > 0) {
     flags.push({
-      id: 'no-code',
-      severity: 'green',
-      title: 'No executable content',
-      evidence: 'safetensors holds tensors and a JSON header only'
+      id: 'incomplete-checkpoint',
+      severity: 'warning',
+      title: 'Checkpoint incomplete or inconsistent',
+      evidence: listText(incomplete)
     })
   }
+  const noCode = NO_CODE[ckpt.format]
+  if (ckpt.globals.length === 0 && noCode) {
+    flags.push({ id: 'no-code', severity: 'green', title: 'No executable content', evidence: noCode })
+  }
   return flags
+}
+
+/**
+ * A baseline read with shards missing (or not where its index says) still reads, and every figure is then
+ * computed against part of the model: a LoRA looks unresolved, a checkpoint's keys look unmatched. Each artifact
+ * carries the warning, so no row reads as if the baseline were whole.
+ */
+export function baselineFlags(baseline: Checkpoint): EngineFlag[] {
+  const incomplete = completenessWarnings(baseline)
+  if (incomplete.length === 0) return []
+  return [
+    {
+      id: 'baseline-incomplete',
+      severity: 'warning',
+      title: 'Baseline incomplete or inconsistent',
+      evidence: `${listText(incomplete)}; the figures are against the tensors that could be read`
+    }
+  ]
+}
+
+/** Reader warnings that say a sharded checkpoint is not whole (the sharded reader's `MissingShard:`/`ShardMismatch:`). */
+function completenessWarnings(ckpt: Checkpoint): string[] {
+  return ckpt.warnings.filter((w) => w.startsWith('MissingShard:') || w.startsWith('ShardMismatch:'))
 }
 
 /** Reader warnings about the zip container: the torch-zip reader prefixes each zip anomaly with `zip: `. */

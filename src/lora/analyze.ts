@@ -14,6 +14,7 @@ import type {
   NamingConvention,
   TrainingMetadata
 } from './types.js'
+import { byCodeUnit } from './order.js'
 
 export interface AnalyzeOptions {
   /** Values of scalar alpha / alpha_scale tensors by key, when the caller read them (see cli/commands/lora.ts). */
@@ -78,7 +79,7 @@ function conventionsOf(
       markers: [...e.markers].sort(),
       examples: e.examples
     }))
-    .sort((a, b) => b.keyCount - a.keyCount || a.convention.localeCompare(b.convention))
+    .sort((a, b) => b.keyCount - a.keyCount || byCodeUnit(a.convention, b.convention))
 }
 
 function rankNotes(modules: LoraModule[], modalRank: number | null): string[] {

@@ -4,6 +4,7 @@
  */
 import type { BaseEntry, BaseSpace } from './base-index.js'
 import type { LoraModule, NearestKey } from './types.js'
+import { byCodeUnit } from './order.js'
 
 const MAX_NEAREST = 3
 
@@ -19,6 +20,8 @@ function pattern(path: string): string {
 interface PatternGroup {
   pattern: string
   tokens: Set<string>
+  /** The last distinct token (the projection name), kept so scoring does not rebuild it per module pattern. */
+  last: string
   entries: BaseEntry[]
   /** The first entry of each block index, built on first use (a failing module of block N shows block N's key). */
   byBlock?: Map<string, BaseEntry>
@@ -57,11 +60,11 @@ export function patternIndex(space: BaseSpace): PatternIndex {
     else byPattern.set(p, [e])
   }
   const index: PatternIndex = {
-    patterns: [...byPattern.entries()].map(([p, entries]) => ({
-      pattern: p,
-      tokens: new Set(tokens(p).filter((t) => t !== '#')),
-      entries
-    })),
+    patterns: [...byPattern.entries()].map(([p, entries]) => {
+      const set = new Set(tokens(p).filter((t) => t !== '#'))
+      const distinct = [...set]
+      return { pattern: p, tokens: set, last: distinct[distinct.length - 1] ?? '', entries }
+    }),
     scored: new Map()
   }
   cache.set(space, index)
@@ -91,12 +94,9 @@ export function nearestKeys(m: LoraModule, space: BaseSpace): NearestKey[] {
   if (!best) {
     const ownLast = own[own.length - 1] ?? ''
     best = index.patterns
-      .map((p) => {
-        const pt = [...p.tokens]
-        return { p, score: similarity(ownSet, ownLast, p.tokens, pt[pt.length - 1] ?? '') }
-      })
+      .map((p) => ({ p, score: similarity(ownSet, ownLast, p.tokens, p.last) }))
       .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.p.pattern.localeCompare(b.p.pattern))
+      .sort((a, b) => b.score - a.score || byCodeUnit(a.p.pattern, b.p.pattern))
       .slice(0, MAX_NEAREST)
       .map((s) => s.p)
     index.scored.set(ownPattern, best)

@@ -23,6 +23,7 @@ import type {
   ResolutionStatus,
   ResolutionTarget
 } from './types.js'
+import { byCodeUnit } from './order.js'
 
 interface Candidate {
   entry: BaseEntry
@@ -347,7 +348,7 @@ function finishResolution(
     counts,
     causes: [...causes.entries()]
       .map(([cause, n]) => ({ cause, modules: n }))
-      .sort((a, b) => b.modules - a.modules || a.cause.localeCompare(b.cause)),
+      .sort((a, b) => b.modules - a.modules || byCodeUnit(a.cause, b.cause)),
     results
   }
 }

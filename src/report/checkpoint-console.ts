@@ -1,7 +1,7 @@
 /** Console rendering of one file's summary (the first part of `analyze`). */
 import type { Checkpoint } from '../formats/types.js'
 import type { CheckpointSummary } from '../formats/summary.js'
-import { colors, cutList, formatBytes, formatCount, table } from './format.js'
+import { colors, cutList, formatBytes, formatCount, printable, table } from './format.js'
 
 export interface RenderOptions {
   color: boolean
@@ -12,7 +12,7 @@ export interface RenderOptions {
 export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, opts: RenderOptions): string {
   const c = colors(opts.color)
   const max = opts.maxItems ?? 20
-  let out = `${c.bold(ckpt.path)}\n`
+  let out = `${c.bold(printable(ckpt.path))}\n`
   const rows: string[][] = [
     ['format', ckpt.format],
     ['tensors', String(s.tensorCount)],
@@ -25,16 +25,19 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
   ]
   if (s.dataBytes > 0) rows.push(['tensor data', formatBytes(s.dataBytes)])
   if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
-    rows.push(['state dict at', ckpt.stateDictPath.join('.')])
+    rows.push(['state dict at', printable(ckpt.stateDictPath.join('.'))])
   if (ckpt.components && ckpt.components.length > 0) {
-    rows.push(['components', ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', ')])
+    rows.push([
+      'components',
+      printable(ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', '))
+    ])
   }
   out += table(rows)
 
   const dtypeRows = Object.entries(s.dtypes)
     .sort((a, b) => b[1].parameters - a[1].parameters)
     .map(([d, f]) => [
-      d,
+      printable(d),
       `${f.tensors} ${f.tensors === 1 ? 'tensor' : 'tensors'}`,
       `${formatCount(f.parameters)} params`,
       // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
@@ -46,7 +49,7 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
   if (metaEntries.length > 0) {
     const { shown, omitted } = cutList(metaEntries, max)
     out += `\n${c.bold('metadata')} (${metaEntries.length} ${metaEntries.length === 1 ? 'key' : 'keys'})\n`
-    out += table(shown.map(([k, v]) => [k, previewValue(v)]))
+    out += table(shown.map(([k, v]) => [printable(k), printable(previewValue(v))]))
     if (omitted > 0) out += c.dim(`  ... ${omitted} more keys (see --json)\n`)
   }
 
@@ -56,12 +59,14 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
     const tier = (t: string) => (t === 'dangerous' ? c.red(t) : t === 'unknown' ? c.yellow(t) : c.green(t))
     const all = [...dangerous, ...unknown, ...allowed]
     const { shown, omitted } = cutList(all, max)
-    out += table(shown.map((g) => [tier(g.tier), `${g.module}.${g.name}`, `x${g.count}`, g.where]))
+    out += table(
+      shown.map((g) => [tier(g.tier), printable(`${g.module}.${g.name}`), `x${g.count}`, printable(g.where)])
+    )
     if (omitted > 0) out += c.dim(`  ... ${omitted} more globals (see --json)\n`)
   }
   if (ckpt.warnings.length > 0) {
     out += `\n${c.yellow('warnings')}\n`
-    for (const w of ckpt.warnings) out += `  - ${w}\n`
+    for (const w of ckpt.warnings) out += `  - ${printable(w)}\n`
   }
   return out
 }

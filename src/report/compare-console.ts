@@ -5,7 +5,7 @@
  */
 import type { Comparison, Flag } from '../compare/types.js'
 import { comparisonFamilies, groupKeys, groupMappings } from '../compare/patterns.js'
-import { colors, cutList, formatShape, table, type Colors } from './format.js'
+import { colors, cutList, formatShape, printable, table, type Colors } from './format.js'
 
 export interface CompareConsoleOptions {
   /** ANSI colour; the CLI decides (TTY and NO_COLOR). */
@@ -23,7 +23,7 @@ function pct(x: number): string {
 function verdictLine(c: Comparison, k: Colors): string {
   const v = c.verdict
   const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red
-  return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${v.summary}\n`
+  return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${printable(v.summary)}\n`
 }
 
 /**
@@ -40,7 +40,7 @@ function flagLine(f: Flag, k: Colors): string[] {
   return [
     f.kind === 'green' ? k.green('+') : k.red('-'),
     f.kind === 'green' ? k.green(f.code) : k.red(f.code),
-    f.message
+    printable(f.message)
   ]
 }
 
@@ -55,8 +55,8 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
   out.push(verdictLine(c, k))
   out.push(
     table([
-      ['A', c.models.a.name, `${c.models.a.path} (${c.models.a.format})`],
-      ['B', c.models.b.name, `${c.models.b.path} (${c.models.b.format})`]
+      ['A', printable(c.models.a.name), printable(`${c.models.a.path} (${c.models.a.format})`)],
+      ['B', printable(c.models.b.name), printable(`${c.models.b.path} (${c.models.b.format})`)]
     ])
   )
 
@@ -93,7 +93,10 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
     const cut = cutList(c.shapes.differing, max)
     out.push(
       table(
-        [['key', 'A', 'B'], ...cut.shown.map((d) => [d.key, formatShape(d.shapeA), formatShape(d.shapeB)])],
+        [
+          ['key', 'A', 'B'],
+          ...cut.shown.map((d) => [printable(d.key), formatShape(d.shapeA), formatShape(d.shapeB)])
+        ],
         {
           header: true
         }
@@ -107,6 +110,15 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
     `\n${k.bold('Mappings')}: ${c.mappings.length} (high ${counts.high}, medium ${counts.medium}, low ${counts.low})\n`
   )
   const groups = groupMappings(c.mappings, comparisonFamilies(c))
+  // Ordering assumptions are long sentences shared by many rows: numbered in the table and spelled out once
+  // below it, so the table stays as wide as a terminal.
+  const notes = new Map<string, { n: number; mappings: number }>()
+  for (const m of c.mappings) {
+    if (!m.ambiguity) continue
+    const note = notes.get(m.ambiguity) ?? { n: notes.size + 1, mappings: 0 }
+    note.mappings++
+    notes.set(m.ambiguity, note)
+  }
   if (groups.length > 0) {
     const cut = cutList(groups, max)
     const paint = (conf: string): string =>
@@ -118,10 +130,10 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
           ...cut.shown.map((g) => [
             paint(g.confidence),
             g.kind,
-            g.source.join(' + '),
-            g.target.join(' + '),
+            printable(g.source.join(' + ')),
+            printable(g.target.join(' + ')),
             `x${g.count}`,
-            g.ambiguity ? `${g.reason} [ambiguous: ${g.ambiguity}]` : g.reason
+            printable(g.ambiguity ? `${g.reason} [ambiguous ${notes.get(g.ambiguity)?.n ?? '?'}]` : g.reason)
           ])
         ],
         { header: true }
@@ -129,16 +141,19 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
     )
     out.push(omitted(cut.omitted, 'mapping patterns', k))
   }
-  const ambiguous = c.mappings.filter((m) => m.ambiguity).length
-  if (ambiguous > 0)
-    out.push(k.yellow(`  ${ambiguous} mappings carry an ordering assumption (see [ambiguous])\n`))
+  if (notes.size > 0) {
+    const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0)
+    out.push(k.yellow(`  ${total} mappings carry an ordering assumption the headers cannot verify:\n`))
+    for (const [text, x] of notes)
+      out.push(`  [ambiguous ${x.n}] ${printable(text)} (${x.mappings} mappings)\n`)
+  }
 
   for (const side of ['a', 'b'] as const) {
     const keys = c.unmatched[side]
     out.push(`\n${k.bold(`Unmatched in ${side.toUpperCase()}`)}: ${keys.length}\n`)
     if (keys.length === 0) continue
     const cut = cutList(groupKeys(keys, comparisonFamilies(c)), max)
-    out.push(table(cut.shown.map((g) => [g.pattern, `x${g.count}`])))
+    out.push(table(cut.shown.map((g) => [printable(g.pattern), `x${g.count}`])))
     out.push(omitted(cut.omitted, 'key patterns', k))
   }
   return out.join('')

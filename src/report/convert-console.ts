@@ -1,6 +1,6 @@
 /** Console rendering of a LoRA conversion plan (`model-compat convert --dry-run`, and before a real write). */
 import type { ConversionPlan, ModuleSource, PlannedModule } from '../convert/types.js'
-import { colors, cutList, formatBytes, table } from './format.js'
+import { colors, cutList, formatBytes, printable, table } from './format.js'
 
 export interface ConvertRenderOptions {
   color: boolean
@@ -11,7 +11,7 @@ export interface ConvertRenderOptions {
 function sourceText(s: ModuleSource): string {
   const rows = s.rows ? ` rows ${s.rows.start}-${s.rows.end - 1}` : ''
   const at = s.at ? ` -> rows ${s.at.start}-${s.at.end - 1}` : ''
-  return `${s.stem}${rows}${at}`
+  return `${printable(s.stem)}${rows}${at}`
 }
 
 function moduleRows(modules: readonly PlannedModule[]): string[][] {
@@ -19,7 +19,7 @@ function moduleRows(modules: readonly PlannedModule[]): string[][] {
   for (const m of modules) {
     rows.push([
       m.transform,
-      m.stem,
+      printable(m.stem),
       String(m.rank),
       m.alpha === null ? '-' : String(Number(m.alpha.toPrecision(7))),
       m.sources.map(sourceText).join(' + ')
@@ -44,8 +44,9 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
   const max = opts.maxItems ?? 30
   let out = `${c.bold('LoRA conversion plan')}\n`
   out += table([
-    ['lora', plan.lora],
-    ['base', plan.base],
+    // names and paths come from the files: no control characters reach the terminal
+    ['lora', printable(plan.lora)],
+    ['base', printable(plan.base)],
     ['to', plan.to],
     ['modules', moduleSummary(plan)],
     ['data', formatBytes(plan.dataBytes)]
@@ -62,24 +63,24 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
   }
   if (plan.causes.length > 0) {
     out += `\n${c.bold('Why modules cannot be converted exactly')}\n`
-    out += table(plan.causes.map((x) => [`${x.modules} module(s)`, x.cause]))
+    out += table(plan.causes.map((x) => [`${x.modules} module(s)`, printable(x.cause)]))
   }
   if (plan.refused.length > 0) {
     out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`
-    out += table(plan.refused.map((r) => [r.stem, r.reason]))
+    out += table(plan.refused.map((r) => [printable(r.stem), printable(r.reason)]))
   }
   if (plan.dropped.length > 0) {
     out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plan.dropped.length} module(s)`))}\n`
-    out += table(plan.dropped.map((r) => [r.stem, r.reason]))
+    out += table(plan.dropped.map((r) => [printable(r.stem), printable(r.reason)]))
   }
   if (plan.unknownKeys.length > 0) {
     const label = plan.dropUnmatched
       ? 'Dropped keys with no adapter suffix'
       : 'Keys with no adapter suffix (refused)'
     out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`
-    out += plan.unknownKeys.map((k) => `  ${k}\n`).join('')
+    out += plan.unknownKeys.map((k) => `  ${printable(k)}\n`).join('')
   }
-  if (plan.notes.length > 0) out += `\n${plan.notes.map((n) => `note: ${n}`).join('\n')}\n`
+  if (plan.notes.length > 0) out += `\n${plan.notes.map((n) => `note: ${printable(n)}`).join('\n')}\n`
   out += '\n'
   if (plan.ok)
     out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n')

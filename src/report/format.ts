@@ -72,6 +72,18 @@ export function colors(enabled: boolean): Colors {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
+
+/**
+ * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
+ * characters become `?`, so an ESC in a tensor name cannot clear the screen or recolour a verdict and a CR cannot
+ * rewrite the line it is on. Renderers apply it to file data, never to their own colour codes.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, '?')
+}
+
 /** Cut a list to `max` items and say how many were left out. */
 export function cutList<T>(items: readonly T[], max: number): { shown: T[]; omitted: number } {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) }

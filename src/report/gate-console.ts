@@ -1,7 +1,8 @@
 /**
  * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the verdict first, one
- * aligned row per artifact (status, gated figure, flag counts, top reason), then a short section per artifact
- * that did not pass (its reasons, its other red and warning flags, a few of the modules or keys at fault). Lists
+ * aligned row per artifact (status, gated figure, flags, top reason), then a short section per artifact that did
+ * not pass or passed with red or warning flags or a metric note (its reasons, its other red and warning flags, a
+ * few of the modules or keys at fault). Lists
  * are cut with a count of what was left out; the Markdown and the JSON report have everything. Pure: data in,
  * string out; colour only when asked for.
  */
@@ -44,10 +45,11 @@ export function renderGateConsole(report: GateReport, options: GateConsoleOption
     out += '\n' + rows(report.artifacts.map((a) => artifactRow(a, k)))
   }
 
-  // A passing artifact gets a section for its warnings, or for a note on the metric (gated on another figure
-  // than the one asked for): the row alone would not say why its figure is not the requested one.
+  // A passing artifact gets a section for its red flags (an 83% loadable LoRA passes a threshold of 80 with 80
+  // modules that do not load: the row alone would hide them), its warnings, or a note on the metric (gated on
+  // another figure than the one asked for).
   const noted = report.artifacts.filter(
-    (a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity === 'warning')
+    (a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity !== 'green')
   )
   const { shown, omitted } = cutList(noted, maxSections)
   for (const a of shown) out += '\n' + artifactSection(a, k, maxRows, where)
@@ -99,7 +101,7 @@ function flagCounts(flags: readonly GateFlag[], k: Colors): string {
   return (
     parts
       .filter(([n]) => n > 0)
-      .map(([n, label, paint]) => paint(`${n} ${label}`))
+      .map(([n, label, paint]) => paint(`${n} ${label === 'warning' && n !== 1 ? 'warnings' : label}`))
       .join(', ') || '-'
   )
 }
@@ -122,11 +124,11 @@ function artifactSection(
   maxRows: number,
   where: (file?: string) => string
 ): string {
-  const warned = a.flags.some((f) => f.severity === 'warning')
+  const warned = a.flags.some((f) => f.severity !== 'green')
   const label =
     a.status === 'pass'
       ? warned
-        ? k.yellow('warnings')
+        ? k.yellow('passes, with warnings')
         : k.dim('passes')
       : a.status === 'fail'
         ? k.red('fails')

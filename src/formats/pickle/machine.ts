@@ -137,21 +137,22 @@ export class MachineState {
   }
 
   protected u16(): number {
-    this.need(2, opName(this.bytes[this.opStart]!))
+    // the opcode's name only on failure (u16/u32/u64 run for most opcodes of a large pickle)
+    if (this.bytes.length - this.pos < 2) this.need(2, opName(this.bytes[this.opStart]!))
     const v = this.view.getUint16(this.pos, true)
     this.pos += 2
     return v
   }
 
   protected u32(): number {
-    this.need(4, opName(this.bytes[this.opStart]!))
+    if (this.bytes.length - this.pos < 4) this.need(4, opName(this.bytes[this.opStart]!))
     const v = this.view.getUint32(this.pos, true)
     this.pos += 4
     return v
   }
 
   protected u64(): bigint {
-    this.need(8, opName(this.bytes[this.opStart]!))
+    if (this.bytes.length - this.pos < 8) this.need(8, opName(this.bytes[this.opStart]!))
     const v = this.view.getBigUint64(this.pos, true)
     this.pos += 8
     return v
@@ -227,9 +228,9 @@ export class MachineState {
   // ---- memo ----
 
   protected memoPut(index: number | bigint, v: PyValue): void {
-    const i = Number(index)
+    const i = typeof index === 'number' ? index : Number(index)
     if (!Number.isSafeInteger(i) || i < 0) this.fail('InvalidPickle', `memo index ${index} is invalid`)
-    if (!this.memo.has(i) && this.memo.size >= this.limits.maxMemo) {
+    if (this.memo.size >= this.limits.maxMemo && !this.memo.has(i)) {
       this.fail('PickleLimitExceeded', `memo exceeds ${this.limits.maxMemo} entries`)
     }
     this.memo.set(i, v)
