@@ -71,3 +71,21 @@ describe('a LoRA given to compare', () => {
     expect(compareCheckpoints(small, big).flags.some((f) => f.code === 'lora-file')).toBe(false)
   })
 })
+
+describe('a compatible verdict on part of A', () => {
+  it('Wan I2V against T2V says which share matches and that the rest has no counterpart', () => {
+    const i2v = specCheckpoint(expandModel('wan2.1-i2v-14b'), 'i2v.safetensors')
+    const c = compareCheckpoints(i2v, big)
+    expect(c.verdict.tier).toBe('compatible')
+    expect(c.verdict.summary).toBe(
+      'LoRAs should work directly on what both share: keys and shapes match for 84.0% of A; the other 16.0% of A ' +
+        'has no compatible counterpart in B (see the unmatched keys and shape differences).'
+    )
+  })
+
+  it('a whole match keeps the plain summary', () => {
+    expect(compareCheckpoints(big, big).verdict.summary).toBe(
+      'LoRAs should work directly: the keys and shapes match.'
+    )
+  })
+})

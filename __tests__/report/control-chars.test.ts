@@ -9,6 +9,10 @@ import { renderCheckpointSummary } from '../../src/report/checkpoint-console.js'
 import { renderComparisonConsole } from '../../src/report/compare-console.js'
 import { renderConversionPlan } from '../../src/report/convert-console.js'
 import { printable } from '../../src/report/format.js'
+import { renderGateMarkdown } from '../../src/report/gate-markdown.js'
+import { evaluateGate } from '../../src/gate/evaluate.js'
+import { makePolicy } from '../../src/gate/policy.js'
+import { ckpt, fakeEngines, loraView, TOOL } from '../gate/helpers.js'
 import { expandModel, specCheckpoint } from '../../fixtures/specs.js'
 
 // eslint-disable-next-line no-control-regex
@@ -89,5 +93,22 @@ describe('control characters from files', () => {
     )
     expect(out).not.toMatch(CONTROL)
     expect(out).toContain('lora_unet_x?[2J?')
+  })
+
+  it('the gate Markdown (printed by --markdown) prints none', () => {
+    const view = loraView(4, 2)
+    view.modules[0].name = `blocks.0.\u001b[2Jq`
+    view.modules[0].detail = 'no base key \u001b[31mq\u0007'
+    const path = 'loras/evil\u001b[8m.safetensors'
+    const report = evaluateGate({
+      baseline: ckpt('base\u001b[2J.safetensors'),
+      inputs: [{ path, checkpoint: ckpt(path) }],
+      policy: makePolicy(),
+      engines: fakeEngines({ [path]: view }),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(report, { limit: 1 << 20, unit: 'bytes' })
+    expect(md).not.toMatch(CONTROL)
+    expect(md).toContain('evil?[8m')
   })
 })

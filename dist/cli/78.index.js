@@ -1252,6 +1252,7 @@ function clean(text) {
  */
 
 
+
 /** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 /** Comment bodies over 65,536 characters are rejected (422); keep room for the hidden marker. */
@@ -1504,8 +1505,10 @@ function escapeHtml(text) {
         .replace(/>/g, '&gt;')
         .replace(/"/g, '&quot;');
 }
+/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
+ * could clear the screen or recolour the verdict). */
 function oneLine(text) {
-    return text.replace(/[\r\n\t]+/g, ' ');
+    return (0,format/* printable */.g$)(text.replace(/[\r\n\t]+/g, ' '));
 }
 function safeKind(kind) {
     return kind.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 24);

@@ -14,6 +14,8 @@ import type {
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 export const COMPATIBLE_ABOVE = 0.8
 export const PARTIAL_FROM = 0.3
+/** Under this share a compatible verdict says which part of A is left out. */
+const PART_OF_A = 0.995
 
 const SUMMARIES: Record<VerdictTier, Record<OverlapBasis, string>> = {
   compatible: {
@@ -57,14 +59,14 @@ export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []):
     }
   }
   const tier = tierOf(value)
-  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, flags) }
+  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags) }
 }
 
 /**
  * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
  * dims are not. Said as such, with the dims and block counts that differ.
  */
-function summaryOf(tier: VerdictTier, basis: OverlapBasis, flags: readonly Flag[]): string {
+function summaryOf(tier: VerdictTier, basis: OverlapBasis, overlap: number, flags: readonly Flag[]): string {
   const lora = flags.find((f) => f.code === 'lora-file')
   if (lora) {
     const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A']
@@ -75,6 +77,13 @@ function summaryOf(tier: VerdictTier, basis: OverlapBasis, flags: readonly Flag[
   }
   const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green')
   const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'))
+  // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
+  if (tier === 'compatible' && overlap < PART_OF_A) {
+    const rest = `the other ${pct(1 - overlap)} of A has no compatible counterpart in B (see the unmatched keys and shape differences).`
+    if (basis === 'exact')
+      return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of A; ${rest}`
+    return `${SUMMARIES[tier][basis]} But ${rest}`
+  }
   if (tier !== 'incompatible' || !sameFamily || sizes.length === 0) return SUMMARIES[tier][basis]
   return (
     `Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +

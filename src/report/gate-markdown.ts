@@ -9,6 +9,7 @@
 import { flagText } from '../gate/evaluate.js'
 import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateMetric, GateReport } from '../gate/types.js'
+import { printable } from './format.js'
 
 /** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -325,8 +326,10 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
 }
 
+/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
+ * could clear the screen or recolour the verdict). */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ')
+  return printable(text.replace(/[\r\n\t]+/g, ' '))
 }
 
 function safeKind(kind: string): string {
