@@ -89,3 +89,22 @@ describe('a compatible verdict on part of A', () => {
     )
   })
 })
+
+describe('names and shapes that line up across different models', () => {
+  it('HunyuanVideo against Flux maps 90% by block index, and is partial, not compatible', () => {
+    const hunyuan = specCheckpoint(expandModel('hunyuanvideo-t2v'), 'hunyuan.safetensors')
+    const flux = specCheckpoint(expandModel('flux.1-dev'), 'flux.safetensors')
+    const c = compareCheckpoints(hunyuan, flux)
+    expect(c.overlap.mapped).toBeGreaterThan(0.8)
+    expect(c.verdict.tier).toBe('partial')
+    expect(c.verdict.summary).toMatch(
+      /^90\.\d% of A lines up with B by name and shape, but they are different models \(/
+    )
+    expect(c.verdict.summary).toContain('different model families: HunyuanVideo vs Flux.1-dev')
+  })
+
+  it('the same network under another naming stays compatible', () => {
+    const diffusers = specCheckpoint(expandModel('wan2.1-t2v-14b-diffusers'), 'd.safetensors')
+    expect(compareCheckpoints(big, diffusers).verdict.tier).toBe('compatible')
+  })
+})

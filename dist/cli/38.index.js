@@ -1154,6 +1154,8 @@ var analysis = __webpack_require__(971);
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
 const PARTIAL_FROM = 0.3;
+/** Under this share a compatible verdict says which part of A is left out. */
+const PART_OF_A = 0.995;
 const SUMMARIES = {
     compatible: {
         exact: 'LoRAs should work directly: the keys and shapes match.',
@@ -1180,7 +1182,7 @@ function tierOf(overlap) {
 }
 /**
  * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
- * simplest basis wins (exact, then normalized, then mapped).
+ * simplest basis wins (exact, then normalized, then mapped). Red family or block-count flags cap it at partial.
  */
 function verdictOf(overlap, flags = []) {
     const options = [
@@ -1196,13 +1198,27 @@ function verdictOf(overlap, flags = []) {
         }
     }
     const tier = tierOf(value);
-    return { tier, basis, overlap: value, summary: summaryOf(tier, basis, flags) };
+    // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
+    // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
+    // block counts are not "the same network under another naming": at most partial, and the summary says why.
+    const apart = flags.filter((f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count'));
+    if (tier === 'compatible' && apart.length > 0) {
+        const why = apart.map((f) => f.message).join('; ');
+        return {
+            tier: 'partial',
+            basis,
+            overlap: value,
+            summary: `${pct(value)} of A lines up with B by name and shape, but they are different models (${why}): ` +
+                'a conversion is at best partial; check the mapping and the unmatched keys.'
+        };
+    }
+    return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags) };
 }
 /**
  * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
  * dims are not. Said as such, with the dims and block counts that differ.
  */
-function summaryOf(tier, basis, flags) {
+function summaryOf(tier, basis, overlap, flags) {
     const lora = flags.find((f) => f.code === 'lora-file');
     if (lora) {
         const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A'];
@@ -1211,6 +1227,13 @@ function summaryOf(tier, basis, flags) {
     }
     const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green');
     const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'));
+    // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
+    if (tier === 'compatible' && overlap < PART_OF_A) {
+        const rest = `the other ${pct(1 - overlap)} of A has no compatible counterpart in B (see the unmatched keys and shape differences).`;
+        if (basis === 'exact')
+            return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of A; ${rest}`;
+        return `${SUMMARIES[tier][basis]} But ${rest}`;
+    }
     if (tier !== 'incompatible' || !sameFamily || sizes.length === 0)
         return SUMMARIES[tier][basis];
     return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +

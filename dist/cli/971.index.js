@@ -74,6 +74,11 @@ function keys_stripKnownPrefix(name) {
     let rest = name;
     let prefix = '';
     for (let round = 0; round < 4; round++) {
+        // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
+        // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
+        const dot = rest.indexOf('.');
+        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
+            break;
         // A plain loop, not find() with a closure: this runs for every key of every model, in code too short-lived
         // for the JIT to optimise.
         let p;
@@ -90,6 +95,8 @@ function keys_stripKnownPrefix(name) {
     }
     return { prefix, rest };
 }
+/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
+const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
 const UNDERSCORE_BLOCK_RE = /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/;
 /**
  * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
@@ -310,8 +317,29 @@ const ADAPTER_KEY = /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear
  * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
  */
 function isAdapterKey(name) {
+    // Every alternative of ADAPTER_KEY needs one of these substrings or an adapter leaf; base keys (nearly all keys
+    // of a model) are settled by a few substring searches, which cost less than the regex in a cold process.
+    if (!name.includes('lora') &&
+        !name.includes('lycoris') &&
+        !name.includes('hada_') &&
+        !name.includes('lokr_')) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
+            return false;
+    }
     return ADAPTER_KEY.test(name);
 }
+/** The leaves of the `\.(alpha|...)$` alternative that do not contain `lora`. */
+const ADAPTER_LEAVES = new Set([
+    'alpha',
+    'alpha_scale',
+    'dora_scale',
+    'diff',
+    'diff_b',
+    'diff_m',
+    'oft_blocks',
+    'rescale'
+]);
 
 ;// CONCATENATED MODULE: ./src/analysis/attention.ts
 /**
@@ -629,22 +657,37 @@ function depth(pattern) {
 function collectCandidates(tensors) {
     const candidates = new Map();
     const positions = [];
-    tensors.forEach((t, ti) => {
-        const segs = t.name.split('.');
+    for (let ti = 0; ti < tensors.length; ti++) {
+        const name = tensors[ti].name;
+        const segs = name.split('.');
         const last = Math.min(segs.length - 1, MAX_SEGMENTS);
         positions.length = 0;
+        let previousIsIndex = keys_isIndexSegment(segs[0]);
         for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-            if (keys_isIndexSegment(segs[j]) && !keys_isIndexSegment(segs[j - 1]))
+            const isIndex = keys_isIndexSegment(segs[j]);
+            if (isIndex && !previousIsIndex)
                 positions.push(j);
+            previousIsIndex = isIndex;
         }
+        // Paths are slices of the name (char offsets kept while walking), not re-joined segment arrays: this runs
+        // for every key in a short-lived process, where fewer allocations matter.
+        let start = 0; // char offset of segs[k]
+        let k = 0;
+        let indexBefore = false; // some segment before segs[k] is an index
         for (const j of positions) {
-            const pattern = segs.slice(0, j).map(patternSegment).join('.');
+            while (k < j) {
+                if (!indexBefore && keys_isIndexSegment(segs[k]))
+                    indexBefore = true;
+                start += segs[k].length + 1;
+                k++;
+            }
+            const containerPath = name.slice(0, start - 1);
+            const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
             let cand = candidates.get(pattern);
             if (!cand) {
                 cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
                 candidates.set(pattern, cand);
             }
-            const containerPath = segs.slice(0, j).join('.');
             let byIndex = cand.containers.get(containerPath);
             if (!byIndex) {
                 byIndex = new Map();
@@ -653,16 +696,15 @@ function collectCandidates(tensors) {
             const index = Number(segs[j]);
             let inst = byIndex.get(index);
             if (!inst) {
-                inst = { label: instanceLabel(segs, j), index, members: [], rests: [] };
+                inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] };
                 byIndex.set(index, inst);
             }
-            const tail = segs.slice(j + 1);
             inst.members.push(ti);
-            inst.rests.push(tail.join('.'));
-            if (!cand.hasInterior && hasNamedInterior(tail))
+            inst.rests.push(name.slice(start + segs[j].length + 1));
+            if (!cand.hasInterior && hasNamedInterior(segs.slice(j + 1)))
                 cand.hasInterior = true;
         }
-    });
+    }
     return candidates;
 }
 function patternSegment(seg) {
@@ -896,15 +938,22 @@ function computeDimensions(input) {
     let inChannels = unknown('no patch embedding or input convolution found');
     let patchTensor;
     let firstConv;
+    // One pass (one split per name) finds the patch embedding, the first conv and the top-level weights by module.
+    const byModule = new Map();
     for (let i = 0; i < tensors.length; i++) {
         const t = tensors[i];
+        if (t.shape.length < 2)
+            continue;
         const { module, leaf } = splitLeaf(t.name);
-        if (leaf !== 'weight' || t.shape.length < 2)
+        if (leaf !== 'weight')
             continue;
         if (!firstConv && t.shape.length >= 4)
             firstConv = t;
-        if (!patchTensor && outermost[i] < 0 && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
+        if (outermost[i] >= 0)
+            continue;
+        if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
             patchTensor = t;
+        byModule.set(module, t);
     }
     if (patchTensor) {
         const { module } = splitLeaf(patchTensor.name);
@@ -923,12 +972,6 @@ function computeDimensions(input) {
     // Output projection.
     let outFeatures = unknown('no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)');
     let outChannels = unknown('output projection not found');
-    const byModule = new Map();
-    tensors.forEach((t, i) => {
-        const { module, leaf } = splitLeaf(t.name);
-        if (outermost[i] < 0 && leaf === 'weight' && t.shape.length >= 2)
-            byModule.set(module, t);
-    });
     const outModule = OUTPUT_MODULES.find((m) => byModule.has(m));
     if (outModule) {
         const t = byModule.get(outModule);
@@ -1436,6 +1479,16 @@ const MAX_CASED = 20;
 /** A block index joined with underscores (`lora_unet_blocks_0_self_attn`) marks the kohya-style form. */
 const UNDERSCORE_INDEX = /_\d+(_|$)/;
 const UPPER = /[A-Z]/;
+const SEG_INDEX = 1;
+const SEG_UNDERSCORE = 2;
+const SEG_UPPER = 4;
+/** Bounds the per-call segment memo (hostile files may have a million distinct segments). */
+const MAX_SEGMENT_MEMO = 10000;
+function classifySegment(seg) {
+    if (keys_isIndexSegment(seg))
+        return SEG_INDEX;
+    return (seg.includes('_') ? SEG_UNDERSCORE : 0) | (UPPER.test(seg) ? SEG_UPPER : 0);
+}
 function countsToList(counts, limit) {
     return [...counts.entries()]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -1457,6 +1510,7 @@ function namingConventions(names) {
     let commonKnown = null;
     let shared = null;
     let casedSegmentCount = 0;
+    const segmentFlags = new Map();
     for (const name of names) {
         const { prefix, rest } = keys_stripKnownPrefix(name);
         const segs = rest.split('.');
@@ -1469,14 +1523,21 @@ function namingConventions(names) {
         commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
         bump(topLevel, segs[0]);
         bump(leaves, segs[segs.length - 1]);
-        const hasUpper = UPPER.test(rest);
-        for (const seg of segs) {
-            if (keys_isIndexSegment(seg))
+        for (let k = 0; k < segs.length; k++) {
+            const seg = segs[k];
+            // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
+            let flags = segmentFlags.get(seg);
+            if (flags === undefined) {
+                flags = classifySegment(seg);
+                if (segmentFlags.size < MAX_SEGMENT_MEMO)
+                    segmentFlags.set(seg, flags);
+            }
+            if (flags & SEG_INDEX)
                 continue;
             lettered++;
-            if (seg.includes('_'))
+            if (flags & SEG_UNDERSCORE)
                 withUnderscore++;
-            if (hasUpper && UPPER.test(seg)) {
+            if (flags & SEG_UPPER) {
                 casedSegmentCount++;
                 if (cased.size < 1000)
                     cased.add(seg);
@@ -1636,8 +1697,14 @@ function analyzeStructure(ckpt) {
         embedding: 0
     };
     const normModules = new Set();
-    for (const t of tensors) {
+    // Each name is split into module and leaf once, for both passes below.
+    const modules = new Array(tensors.length);
+    const leaves = new Array(tensors.length);
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         const { module, leaf } = splitLeaf(t.name);
+        modules[i] = module;
+        leaves[i] = leaf;
         // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
         if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
             normModules.add(module);
@@ -1650,7 +1717,8 @@ function analyzeStructure(ckpt) {
         other: { keys: 0, params: 0 }
     };
     const dtypeMap = new Map();
-    tensors.forEach((t, i) => {
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         const roles = keyRoles(t.name, outermost[i] >= 0);
         let mask = 0;
         for (const r of roles) {
@@ -1658,7 +1726,8 @@ function analyzeStructure(ckpt) {
             roleKeys[r]++;
         }
         roleMask[i] = mask;
-        const { module, leaf } = splitLeaf(t.name);
+        const module = modules[i];
+        const leaf = leaves[i];
         let category;
         const normLike = mask & ROLE_BIT.normalization || normModules.has(module);
         if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
@@ -1680,7 +1749,7 @@ function analyzeStructure(ckpt) {
         }
         else
             dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
-    });
+    }
     const roleBlocks = {
         attention: 0,
         feedforward: 0,

@@ -39,7 +39,7 @@ interface Candidate {
 export interface FoundFamily {
   family: BlockFamily
   /** Every instance's tensor indices (for role counts per block). */
-  instances: { label: string; members: number[] }[]
+  instances: { label: string; members: number[]; rests: string[] }[]
   /** Relative key -> how many blocks have it (over every variant). */
   keyBlockCounts: Map<string, number>
   /** Representative entries for module analysis: the template, then keys only found in other variants. */
@@ -93,21 +93,35 @@ function depth(pattern: string): number {
 function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>()
   const positions: number[] = []
-  tensors.forEach((t, ti) => {
-    const segs = t.name.split('.')
+  for (let ti = 0; ti < tensors.length; ti++) {
+    const name = tensors[ti].name
+    const segs = name.split('.')
     const last = Math.min(segs.length - 1, MAX_SEGMENTS)
     positions.length = 0
+    let previousIsIndex = isIndexSegment(segs[0])
     for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-      if (isIndexSegment(segs[j]) && !isIndexSegment(segs[j - 1])) positions.push(j)
+      const isIndex = isIndexSegment(segs[j])
+      if (isIndex && !previousIsIndex) positions.push(j)
+      previousIsIndex = isIndex
     }
+    // Paths are slices of the name (char offsets kept while walking), not re-joined segment arrays: this runs
+    // for every key in a short-lived process, where fewer allocations matter.
+    let start = 0 // char offset of segs[k]
+    let k = 0
+    let indexBefore = false // some segment before segs[k] is an index
     for (const j of positions) {
-      const pattern = segs.slice(0, j).map(patternSegment).join('.')
+      while (k < j) {
+        if (!indexBefore && isIndexSegment(segs[k])) indexBefore = true
+        start += segs[k].length + 1
+        k++
+      }
+      const containerPath = name.slice(0, start - 1)
+      const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath
       let cand = candidates.get(pattern)
       if (!cand) {
         cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false }
         candidates.set(pattern, cand)
       }
-      const containerPath = segs.slice(0, j).join('.')
       let byIndex = cand.containers.get(containerPath)
       if (!byIndex) {
         byIndex = new Map()
@@ -116,15 +130,14 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
       const index = Number(segs[j])
       let inst = byIndex.get(index)
       if (!inst) {
-        inst = { label: instanceLabel(segs, j), index, members: [], rests: [] }
+        inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] }
         byIndex.set(index, inst)
       }
-      const tail = segs.slice(j + 1)
       inst.members.push(ti)
-      inst.rests.push(tail.join('.'))
-      if (!cand.hasInterior && hasNamedInterior(tail)) cand.hasInterior = true
+      inst.rests.push(name.slice(start + segs[j].length + 1))
+      if (!cand.hasInterior && hasNamedInterior(segs.slice(j + 1))) cand.hasInterior = true
     }
-  })
+  }
   return candidates
 }
 
@@ -266,7 +279,7 @@ function buildFamily(
       variants,
       roles: []
     },
-    instances: instances.map((i) => ({ label: i.label, members: i.members })),
+    instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
     keyBlockCounts,
     unionEntries
   }

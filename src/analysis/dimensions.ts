@@ -74,13 +74,17 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
   let inChannels = unknown('no patch embedding or input convolution found')
   let patchTensor: NamedTensor | undefined
   let firstConv: NamedTensor | undefined
+  // One pass (one split per name) finds the patch embedding, the first conv and the top-level weights by module.
+  const byModule = new Map<string, NamedTensor>()
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i]
+    if (t.shape.length < 2) continue
     const { module, leaf } = splitLeaf(t.name)
-    if (leaf !== 'weight' || t.shape.length < 2) continue
+    if (leaf !== 'weight') continue
     if (!firstConv && t.shape.length >= 4) firstConv = t
-    if (!patchTensor && outermost[i] < 0 && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
-      patchTensor = t
+    if (outermost[i] >= 0) continue
+    if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module))) patchTensor = t
+    byModule.set(module, t)
   }
   if (patchTensor) {
     const { module } = splitLeaf(patchTensor.name)
@@ -108,11 +112,6 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     'no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)'
   )
   let outChannels = unknown('output projection not found')
-  const byModule = new Map<string, NamedTensor>()
-  tensors.forEach((t, i) => {
-    const { module, leaf } = splitLeaf(t.name)
-    if (outermost[i] < 0 && leaf === 'weight' && t.shape.length >= 2) byModule.set(module, t)
-  })
   const outModule = OUTPUT_MODULES.find((m) => byModule.has(m))
   if (outModule) {
     const t = byModule.get(outModule) as NamedTensor

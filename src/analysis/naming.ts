@@ -9,6 +9,17 @@ const MAX_CASED = 20
 const UNDERSCORE_INDEX = /_\d+(_|$)/
 const UPPER = /[A-Z]/
 
+const SEG_INDEX = 1
+const SEG_UNDERSCORE = 2
+const SEG_UPPER = 4
+/** Bounds the per-call segment memo (hostile files may have a million distinct segments). */
+const MAX_SEGMENT_MEMO = 10000
+
+function classifySegment(seg: string): number {
+  if (isIndexSegment(seg)) return SEG_INDEX
+  return (seg.includes('_') ? SEG_UNDERSCORE : 0) | (UPPER.test(seg) ? SEG_UPPER : 0)
+}
+
 function countsToList(counts: Map<string, number>, limit: number): PrefixInfo[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -32,6 +43,7 @@ export function namingConventions(names: readonly string[]): NamingConventions {
   let commonKnown: string | null = null
   let shared: string | null = null
   let casedSegmentCount = 0
+  const segmentFlags = new Map<string, number>()
 
   for (const name of names) {
     const { prefix, rest } = stripKnownPrefix(name)
@@ -42,12 +54,18 @@ export function namingConventions(names: readonly string[]): NamingConventions {
     commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
     bump(topLevel, segs[0])
     bump(leaves, segs[segs.length - 1])
-    const hasUpper = UPPER.test(rest)
-    for (const seg of segs) {
-      if (isIndexSegment(seg)) continue
+    for (let k = 0; k < segs.length; k++) {
+      const seg = segs[k]
+      // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
+      let flags = segmentFlags.get(seg)
+      if (flags === undefined) {
+        flags = classifySegment(seg)
+        if (segmentFlags.size < MAX_SEGMENT_MEMO) segmentFlags.set(seg, flags)
+      }
+      if (flags & SEG_INDEX) continue
       lettered++
-      if (seg.includes('_')) withUnderscore++
-      if (hasUpper && UPPER.test(seg)) {
+      if (flags & SEG_UNDERSCORE) withUnderscore++
+      if (flags & SEG_UPPER) {
         casedSegmentCount++
         if (cased.size < 1000) cased.add(seg)
       }

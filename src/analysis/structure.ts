@@ -113,8 +113,14 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     embedding: 0
   }
   const normModules = new Set<string>()
-  for (const t of tensors) {
+  // Each name is split into module and leaf once, for both passes below.
+  const modules: string[] = new Array<string>(tensors.length)
+  const leaves: string[] = new Array<string>(tensors.length)
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]
     const { module, leaf } = splitLeaf(t.name)
+    modules[i] = module
+    leaves[i] = leaf
     // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
     if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1) normModules.add(module)
   }
@@ -126,15 +132,35 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     other: { keys: 0, params: 0 }
   }
   const dtypeMap = new Map<string, DtypeStats>()
-  tensors.forEach((t, i) => {
-    const roles = keyRoles(t.name, outermost[i] >= 0)
+  // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
+  // them: each distinct relative key is classified once per family instead of once per block.
+  const blockRoles: (readonly KeyRole[] | undefined)[] = new Array<readonly KeyRole[] | undefined>(tensors.length)
+  for (const f of families) {
+    const byRest = new Map<string, readonly KeyRole[]>()
+    for (const inst of f.instances) {
+      for (let k = 0; k < inst.members.length; k++) {
+        const t = inst.members[k]
+        if (blockRoles[t] !== undefined) continue
+        let roles = byRest.get(inst.rests[k])
+        if (roles === undefined) {
+          roles = keyRoles(tensors[t].name, true)
+          byRest.set(inst.rests[k], roles)
+        }
+        blockRoles[t] = roles
+      }
+    }
+  }
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]
+    const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0)
     let mask = 0
     for (const r of roles) {
       mask |= ROLE_BIT[r]
       roleKeys[r]++
     }
     roleMask[i] = mask
-    const { module, leaf } = splitLeaf(t.name)
+    const module = modules[i]
+    const leaf = leaves[i]
     let category: ParamCategory
     const normLike = mask & ROLE_BIT.normalization || normModules.has(module)
     if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1) category = 'normalization'
@@ -149,7 +175,7 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
       d.keys++
       d.params += t.numel
     } else dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel })
-  })
+  }
 
   const roleBlocks: Record<KeyRole, number> = {
     attention: 0,

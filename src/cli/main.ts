@@ -97,10 +97,36 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`model-compat ${name}: ${e.message}\n`)
       return EXIT_BAD_INPUT
     }
+    const problem = fileSystemError(e)
+    if (problem) {
+      // Outputs (--export, --mapping, --summary, --mapping-dir, -o) that cannot be written are bad usage, not a bug.
+      io.stderr(`model-compat ${name}: ${problem}\n`)
+      return EXIT_BAD_INPUT
+    }
     // Anything else is a bug in this tool, not bad input: say so, with the stack for the report.
     io.stderr(
       `model-compat ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
     )
     return 70
   }
+}
+
+const FS_ERRORS: Readonly<Record<string, string>> = Object.freeze({
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'already exists and is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'no such file or directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENAMETOOLONG: 'file name too long'
+})
+
+/** A Node file-system error (it carries `code` and `path`) as "PATH: what is wrong", or undefined. */
+function fileSystemError(e: unknown): string | undefined {
+  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown }
+  if (typeof code !== 'string' || typeof path !== 'string' || !Object.hasOwn(FS_ERRORS, code))
+    return undefined
+  return `cannot write ${path}: ${FS_ERRORS[code]} (${code})`
 }

@@ -43,7 +43,7 @@ export function tierOf(overlap: number): VerdictTier {
 
 /**
  * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
- * simplest basis wins (exact, then normalized, then mapped).
+ * simplest basis wins (exact, then normalized, then mapped). Red family or block-count flags cap it at partial.
  */
 export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []): Verdict {
   const options: [OverlapBasis, number][] = [
@@ -59,6 +59,23 @@ export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []):
     }
   }
   const tier = tierOf(value)
+  // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
+  // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
+  // block counts are not "the same network under another naming": at most partial, and the summary says why.
+  const apart = flags.filter(
+    (f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count')
+  )
+  if (tier === 'compatible' && apart.length > 0) {
+    const why = apart.map((f) => f.message).join('; ')
+    return {
+      tier: 'partial',
+      basis,
+      overlap: value,
+      summary:
+        `${pct(value)} of A lines up with B by name and shape, but they are different models (${why}): ` +
+        'a conversion is at best partial; check the mapping and the unmatched keys.'
+    }
+  }
   return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags) }
 }
 

@@ -5,7 +5,7 @@
 import { flag, list, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
 import { EXIT_OK, type CliIO, type Command } from '../io.js'
 import { toJson, writeFileAtomic } from '../files.js'
-import { readCheckpoint } from '../../formats/index.js'
+import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { compareCheckpoints, toMappingFile, type Comparison } from '../../compare/index.js'
 import { renderComparisonConsole } from '../../report/compare-console.js'
 import { renderKeyExport } from '../../report/checkpoint-console.js'
@@ -26,7 +26,8 @@ const spec: CommandSpec = {
       value: 'FILE'
     },
     export: { kind: 'string', help: 'write both key lists and every mapping to a text file', value: 'FILE' },
-    json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' }
+    json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' },
+    ...REMOTE_OPTIONS
   }
 }
 
@@ -52,8 +53,9 @@ export async function runCompare(args: ParsedArgs, io: CliIO): Promise<number> {
   if (names && names.length !== 2)
     throw new UsageError(`--names needs two names (A and B), got ${names.length}`)
   const [pathA, pathB] = args.positionals
-  const a = await readCheckpoint(pathA)
-  const b = await readCheckpoint(pathB)
+  const reader = checkpointReader(args, io)
+  const a = await reader.read(pathA)
+  const b = await reader.read(pathB)
   const comparison = compareCheckpoints(a, b, names ? { names: [names[0], names[1]] } : {})
   const document = toMappingFile(comparison, TOOL)
 

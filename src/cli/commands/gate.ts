@@ -5,10 +5,10 @@
  * --summary, the JSON report with --json. Exit 0 when every artifact passes, 1 when the gate fails, 2 on bad input
  * (including an artifact that cannot be read).
  */
-import { flag, num, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
+import { flag, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
 import { EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, type CliIO, type Command } from '../io.js'
 import { toJson, writeFileAtomic } from '../files.js'
-import { readCheckpoint } from '../../formats/index.js'
+import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { defaultEngines } from '../../gate/engines.js'
 import { evaluateGate } from '../../gate/evaluate.js'
 import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
@@ -33,7 +33,7 @@ const spec: CommandSpec = {
       help: 'the model to gate against (file, folder, index or manifest)',
       value: 'B'
     },
-    threshold: { kind: 'number', help: 'minimum gated figure in percent (default 80)', value: 'PCT' },
+    threshold: { kind: 'string', help: 'minimum gated figure in percent (default 80)', value: 'PCT' },
     metric: { kind: 'string', help: 'figure the threshold applies to (default auto)', value: 'METRIC' },
     'fail-on': {
       kind: 'string',
@@ -51,16 +51,17 @@ const spec: CommandSpec = {
       value: 'DIR'
     },
     json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' },
-    markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' }
+    markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' },
+    ...REMOTE_OPTIONS
   }
 }
 
 /** The policy from the arguments; a bad value is a UsageError naming the flag (exit 2). */
 function policyOf(args: ParsedArgs) {
   try {
-    const threshold = num(args, 'threshold')
+    // The same parser as the action's `threshold` input, so both accept and refuse the same values.
     return {
-      threshold: parseThreshold(threshold === undefined ? '' : String(threshold), '--threshold'),
+      threshold: parseThreshold(str(args, 'threshold') ?? '', '--threshold'),
       metric: parseMetric(str(args, 'metric') ?? '', '--metric'),
       failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on')
     }
@@ -85,8 +86,12 @@ export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const at = (p: string) =>
     isAbsolute(p) || isUrl(p) || resolve(io.cwd) === process.cwd() ? p : resolve(io.cwd, p)
-  const baseline = await readCheckpoint(at(baselinePath)) // a CheckpointError here exits 2, naming the file
-  const inputs = (await readArtifacts(paths.map(at))).map((g, i) => ({ ...g, path: paths[i] }))
+  const reader = checkpointReader(args, io)
+  const baseline = await reader.read(at(baselinePath)) // a CheckpointError here exits 2, naming the file
+  const inputs = (await readArtifacts(paths.map(at), { read: reader.read })).map((g, i) => ({
+    ...g,
+    path: paths[i]
+  }))
   const evaluation = evaluateGate({
     baseline: { ...baseline, path: baselinePath },
     inputs,

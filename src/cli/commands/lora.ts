@@ -4,7 +4,7 @@
  */
 import { flag, list, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
 import { EXIT_OK, type CliIO, type Command } from '../io.js'
-import { readCheckpoint } from '../../formats/index.js'
+import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { openLocalFile } from '../../formats/source.js'
 import type { Checkpoint } from '../../formats/types.js'
 // Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
@@ -49,7 +49,8 @@ export const loraSpec: CommandSpec = {
     'read-alpha': {
       kind: 'boolean',
       help: 'read the scalar alpha / alpha_scale values (a few bytes each; otherwise only headers are read)'
-    }
+    },
+    ...REMOTE_OPTIONS
   }
 }
 
@@ -143,16 +144,17 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   if (flag(args, 'json') && flag(args, 'markdown'))
     throw new UsageError('--json and --markdown are exclusive')
 
+  const reader = checkpointReader(args, io)
   const analyses: LoraAnalysis[] = []
   for (const path of files) {
-    const ckpt = await readCheckpoint(path)
+    const ckpt = await reader.read(path)
     const scalars = flag(args, 'read-alpha') ? await readAlphaScalars(ckpt) : undefined
     analyses.push(analyzeLora(ckpt, scalars ? { scalars } : {}))
   }
   const basePath = str(args, 'base')
   const resolutions: (LoraResolution | undefined)[] = []
   if (basePath !== undefined) {
-    const index = buildBaseIndex(await readCheckpoint(basePath))
+    const index = buildBaseIndex(await reader.read(basePath))
     for (const a of analyses) resolutions.push(await resolveLoraLazily(a, index))
   }
   const comparison = compare ? compareLoras(analyses[0]!, analyses[1]!) : undefined
