@@ -45,3 +45,13 @@ describe('bench harness', () => {
     expect(() => expectManifestTensors(2)('not json')).toThrow()
   })
 })
+
+describe('bench harness in a large parent', () => {
+  it("reports the child's own peak, not the parent's inherited one", async () => {
+    // Grow this process well past a small child's footprint; ru_maxrss of a forked child would inherit it.
+    const ballast = Buffer.alloc(250e6, 1)
+    const idle = await runNode(['-e', '0'])
+    expect(ballast[0]).toBe(1)
+    expect(idle.maxRssKB).toBeLessThan(120_000)
+  })
+})

@@ -21,8 +21,8 @@ var cli_args = __webpack_require__(7593);
 var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/files.ts
 var files = __webpack_require__(9141);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(5572);
+// EXTERNAL MODULE: ./src/cli/read.ts
+var read = __webpack_require__(2736);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
 var compare = __webpack_require__(9038);
 ;// CONCATENATED MODULE: ./src/compare/patterns.ts
@@ -265,7 +265,8 @@ const spec = {
             value: 'FILE'
         },
         export: { kind: 'string', help: 'write both key lists and every mapping to a text file', value: 'FILE' },
-        json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' }
+        json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' },
+        ...read/* REMOTE_OPTIONS */.Q
     }
 };
 /** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
@@ -289,8 +290,9 @@ async function runCompare(args, io) {
     if (names && names.length !== 2)
         throw new cli_args/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
     const [pathA, pathB] = args.positionals;
-    const a = await (0,formats/* readCheckpoint */.HQ)(pathA);
-    const b = await (0,formats/* readCheckpoint */.HQ)(pathB);
+    const reader = (0,read/* checkpointReader */.u)(args, io);
+    const a = await reader.read(pathA);
+    const b = await reader.read(pathB);
     const comparison = (0,compare/* compareCheckpoints */.xt)(a, b, names ? { names: [names[0], names[1]] } : {});
     const document = (0,compare/* toMappingFile */.cx)(comparison, version/* TOOL */.j);
     const mappingPath = (0,cli_args/* str */.gx)(args, 'mapping');

@@ -20,8 +20,8 @@ var cli_args = __webpack_require__(7593);
 var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/files.ts
 var files = __webpack_require__(9141);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(5572);
+// EXTERNAL MODULE: ./src/cli/read.ts
+var read = __webpack_require__(2736);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
 var compare = __webpack_require__(9038);
 // EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
@@ -1703,6 +1703,8 @@ function toRegExp(pattern) {
 
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(5572);
 ;// CONCATENATED MODULE: ./src/action/pipeline.ts
 /**
  * The I/O around the pure gate, shared by the action and the CLI `gate` command: read every artifact (a failure
@@ -1818,7 +1820,7 @@ const spec = {
             help: 'the model to gate against (file, folder, index or manifest)',
             value: 'B'
         },
-        threshold: { kind: 'number', help: 'minimum gated figure in percent (default 80)', value: 'PCT' },
+        threshold: { kind: 'string', help: 'minimum gated figure in percent (default 80)', value: 'PCT' },
         metric: { kind: 'string', help: 'figure the threshold applies to (default auto)', value: 'METRIC' },
         'fail-on': {
             kind: 'string',
@@ -1836,15 +1838,16 @@ const spec = {
             value: 'DIR'
         },
         json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' },
-        markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' }
+        markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' },
+        ...read/* REMOTE_OPTIONS */.Q
     }
 };
 /** The policy from the arguments; a bad value is a UsageError naming the flag (exit 2). */
 function policyOf(args) {
     try {
-        const threshold = (0,cli_args/* num */.bu)(args, 'threshold');
+        // The same parser as the action's `threshold` input, so both accept and refuse the same values.
         return {
-            threshold: parseThreshold(threshold === undefined ? '' : String(threshold), '--threshold'),
+            threshold: parseThreshold((0,cli_args/* str */.gx)(args, 'threshold') ?? '', '--threshold'),
             metric: parseMetric((0,cli_args/* str */.gx)(args, 'metric') ?? '', '--metric'),
             failOn: parseFailOn((0,cli_args/* str */.gx)(args, 'fail-on') ?? '', '--fail-on')
         };
@@ -1872,8 +1875,12 @@ async function runGate(args, io) {
         throw e;
     }
     const at = (p) => (0,external_node_path_.isAbsolute)(p) || isUrl(p) || (0,external_node_path_.resolve)(io.cwd) === process.cwd() ? p : (0,external_node_path_.resolve)(io.cwd, p);
-    const baseline = await (0,formats/* readCheckpoint */.HQ)(at(baselinePath)); // a CheckpointError here exits 2, naming the file
-    const inputs = (await readArtifacts(paths.map(at))).map((g, i) => ({ ...g, path: paths[i] }));
+    const reader = (0,read/* checkpointReader */.u)(args, io);
+    const baseline = await reader.read(at(baselinePath)); // a CheckpointError here exits 2, naming the file
+    const inputs = (await readArtifacts(paths.map(at), { read: reader.read })).map((g, i) => ({
+        ...g,
+        path: paths[i]
+    }));
     const evaluation = evaluateGate({
         baseline: { ...baseline, path: baselinePath },
         inputs,
@@ -2020,7 +2027,7 @@ __webpack_require__.d(__webpack_exports__, {
   PQ: () => (/* reexport */ resolveLora)
 });
 
-// UNUSED EXPORTS: ALIAS_FAMILIES, blockOf, buildLoraReport, canonicalTarget, checkModuleShapes, compareLoras, guessFamily, layerKind, loraStatistics, parseStem, parseSuffix, resolveLoraLazily, sizeLabel, startResolution, summarizeAnalysis, summarizeModule, trainingMetadata
+// UNUSED EXPORTS: ALIAS_FAMILIES, blockOf, buildLoraReport, canonicalTarget, checkModuleShapes, compareLoras, familyDisplayName, familyLabel, guessFamily, layerKind, loraStatistics, parseStem, parseSuffix, resolveLoraLazily, sizeLabel, startResolution, summarizeAnalysis, summarizeModule, trainingMetadata
 
 // EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
 var analyze = __webpack_require__(4322);
@@ -2033,7 +2040,7 @@ var resolve = __webpack_require__(9723);
 
 /** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
 function resolveLora(analysis, base, opts = {}) {
-    const pending = (0,resolve/* startResolution */.$)(analysis, base, opts);
+    const pending = (0,resolve/* startResolution */.$l)(analysis, base, opts);
     const checkpoint = pending.index.checkpoint;
     if (pending.fallbackModules.length === 0 || checkpoint === undefined)
         return pending.finish();

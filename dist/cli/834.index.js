@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
 var cli_io = __webpack_require__(1604);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(5572);
+// EXTERNAL MODULE: ./src/cli/read.ts
+var read = __webpack_require__(2736);
 // EXTERNAL MODULE: ./src/formats/source.ts
 var formats_source = __webpack_require__(3159);
 // EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
@@ -58,7 +58,7 @@ function compressRanges(indices) {
 function countList(rec, sep = ', ') {
     return Object.entries(rec)
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([k, n]) => `${k} x${n}`)
+        .map(([k, n]) => `${(0,format/* printable */.g$)(k)} x${n}`)
         .join(sep);
 }
 function alphaLine(a) {
@@ -67,7 +67,7 @@ function alphaLine(a) {
     if (Object.keys(s.alpha.values).length > 0)
         parts.push(`alpha ${countList(s.alpha.values)}`);
     if (s.alpha.unread > 0)
-        parts.push(`${s.alpha.unread} alpha tensor(s) stored, values not read`);
+        parts.push(`${s.alpha.unread} alpha tensor(s) stored, values not read (use --read-alpha to read them)`);
     if (s.alpha.missing > 0)
         parts.push(`${s.alpha.missing} module(s) without alpha: ${s.alpha.defaultRule}`);
     if (s.scale) {
@@ -84,18 +84,11 @@ function renderLoraAnalysis(a, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
     const s = a.statistics;
-    let out = opts.title ? `${c.bold(`== ${opts.title} ==`)}\n` : '';
-    out += `${c.bold(a.path)}\n`;
+    let out = opts.title ? `${c.bold(`== ${(0,format/* printable */.g$)(opts.title)} ==`)}\n` : '';
+    out += `${c.bold((0,format/* printable */.g$)(a.path))}\n`;
     const rows = [
         ['conventions', a.mixed ? c.yellow(conventionLine(a)) : conventionLine(a)],
-        [
-            'targets',
-            a.family
-                ? `${a.family} (${(0,lora_layers/* sizeLabel */.Qw)(a.family, a.width)})`
-                : a.width
-                    ? `width ${a.width}`
-                    : 'unknown architecture'
-        ],
+        ['targets', (0,lora_layers/* familyLabel */.B8)(a.family, a.width)],
         ['modules', `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`],
         ['algorithms', countList(s.algorithms) || '-'],
         ['parameters', `${(0,format/* formatCount */.B4)(s.params)} in ${s.tensors} tensors, ${(0,format/* formatBytes */.z3)(s.bytes)}`],
@@ -112,45 +105,54 @@ function renderLoraAnalysis(a, opts) {
         rows.push([`${series}`, `${compressRanges(idx)} (${idx.length} touched)`]);
     out += (0,format/* table */.tp)(rows);
     for (const e of a.conventions) {
-        out += c.dim(`  ${e.convention}: ${e.markers.join(', ')}; e.g. ${e.examples[0] ?? ''}\n`);
+        out += c.dim(`  ${e.convention}: ${(0,format/* printable */.g$)(e.markers.join(', '))}; e.g. ${(0,format/* printable */.g$)(e.examples[0] ?? '')}\n`);
     }
     const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
     if (kinds.length > 0)
-        out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [k, String(n)]))}`;
+        out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [(0,format/* printable */.g$)(k), String(n)]))}`;
     if (s.rankNotes.length > 0)
-        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${n}\n`).join('')}`;
+        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${(0,format/* printable */.g$)(n)}\n`).join('')}`;
     const meta = Object.entries(a.metadata.summary);
     if (meta.length > 0)
-        out += `\n${c.bold('training metadata')}\n${(0,format/* table */.tp)(meta)}`;
+        out += `\n${c.bold('training metadata')}\n${(0,format/* table */.tp)(meta.map(([k, v]) => [(0,format/* printable */.g$)(k), (0,format/* printable */.g$)(v)]))}`;
     if (a.warnings.length > 0) {
         out += `\n${c.yellow('warnings')}\n`;
         const { shown, omitted } = (0,format/* cutList */.f6)(a.warnings, max);
         for (const w of shown)
-            out += `  - ${w}\n`;
+            out += `  - ${(0,format/* printable */.g$)(w)}\n`;
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more\n`);
     }
     return out;
 }
+/** One wording per status in every renderer: `unresolved` means no base key; `shape mismatch` a key that does not fit. */
+const STATUS_LABELS = {
+    ok: 'ok',
+    'shape-mismatch': 'shape mismatch',
+    unresolved: 'unresolved',
+    unsupported: 'unsupported'
+};
 function statusText(status, c) {
+    const label = STATUS_LABELS[status];
     if (status === 'ok')
-        return c.green('ok');
-    if (status === 'shape-mismatch')
-        return c.red('shape mismatch');
-    if (status === 'unresolved')
-        return c.red('not loaded');
-    return c.yellow('unsupported');
+        return c.green(label);
+    return status === 'unsupported' ? c.yellow(label) : c.red(label);
 }
+/** The reason an alias resolution is shown: the table label, read from the LoRA's naming to the base's. */
+function aliasNote(via) {
+    return `resolved through ${(0,format/* printable */.g$)(via)} (LoRA names -> base names)`;
+}
+/** One failing module as text (file names made printable). */
 function moduleLine(r) {
     if (r.status === 'shape-mismatch' && r.target) {
         const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : '';
-        return `${r.stem} -> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`;
+        return (0,format/* printable */.g$)(`${r.stem} -> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`);
     }
-    let line = `${r.stem}: ${r.reason ?? r.status}`;
+    let line = `${r.stem}: ${r.reason ?? STATUS_LABELS[r.status]}`;
     const near = r.nearest?.[0];
     if (near)
-        line += `; nearest ${near.key} ${(0,format/* formatShape */.BB)(near.shape)} (${near.why})`;
-    return line;
+        line += `; closest base key ${near.key} ${(0,format/* formatShape */.BB)(near.shape)}: ${near.why}`;
+    return (0,format/* printable */.g$)(line);
 }
 /** Failing modules, interleaved across causes so a short list shows an example of every cause first. */
 function failingByCause(r) {
@@ -183,28 +185,26 @@ function failingByCause(r) {
 function renderLoraResolution(r, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    const base = r.baseFamily
-        ? `${r.baseFamily}, ${(0,lora_layers/* sizeLabel */.Qw)(r.baseFamily, r.baseWidth)}`
-        : `width ${r.baseWidth ?? '?'}`;
-    let out = `${c.bold('resolution against')} ${r.base} (${base})\n`;
+    let out = `${c.bold('resolution against')} ${(0,format/* printable */.g$)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})\n`;
     const pct = `${r.loadablePercent.toFixed(1)}%`;
     const paint = r.loadable === r.modules ? c.green : r.loadable === 0 ? c.red : c.yellow;
     out += (0,format/* table */.tp)([
         ['loadable', paint(`${r.loadable} / ${r.modules} modules (${pct})`)],
         [
             'by status',
-            `ok ${r.counts.ok}, shape mismatch ${r.counts['shape-mismatch']}, not loaded ${r.counts.unresolved}, unsupported ${r.counts.unsupported}`
+            ['ok', 'shape-mismatch', 'unresolved', 'unsupported']
+                .map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`)
+                .join(', ')
         ]
     ]);
     if (r.causes.length > 0) {
-        out += `\n${c.bold('likely causes')}\n${(0,format/* table */.tp)(r.causes.map((x) => [String(x.modules), x.cause]))}`;
+        out += `\n${c.bold('likely causes')}\n${(0,format/* table */.tp)(r.causes.map((x) => [String(x.modules), (0,format/* printable */.g$)(x.cause)]))}`;
     }
     const failing = failingByCause(r);
     if (failing.length > 0) {
         const { shown, omitted } = (0,format/* cutList */.f6)(failing, max);
         out += `\n${c.bold('modules that would not load')}\n`;
-        for (const f of shown)
-            out += `  ${statusText(f.status, c)}  ${moduleLine(f)}\n`;
+        out += (0,format/* table */.tp)(shown.map((f) => [statusText(f.status, c), moduleLine(f)]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more (see --json)\n`);
     }
@@ -213,13 +213,35 @@ function renderLoraResolution(r, opts) {
     if (sliced > 0)
         out += c.dim(`  ${sliced} module(s) patch row slices of fused weights\n`);
     if (aliased.length > 0)
-        out += c.dim(`  ${aliased.length} module(s) resolved through ${aliased[0].target.via}\n`);
+        out += c.dim(`  ${aliased.length} module(s) ${aliasNote(aliased[0].target.via)}\n`);
     return out;
+}
+/** `My LoRA (path)` when a display name was given, else the path. */
+function sideName(path, name) {
+    return (0,format/* printable */.g$)(name !== undefined && name !== path ? `${name} (${path})` : path);
+}
+function familyName(family) {
+    return family === null ? '?' : (0,lora_layers/* familyDisplayName */.gK)(family);
+}
+/**
+ * The alpha row of a comparison: differences only among modules whose alpha is known on both sides, and a note
+ * per side whose alpha tensors were not read (unknown is not a difference).
+ */
+function alphaComparison(x) {
+    const parts = [];
+    if (x.alpha.compared > 0)
+        parts.push(`${x.alpha.differingCount} of ${x.alpha.compared} common module(s) with known alpha differ`);
+    for (const side of ['a', 'b']) {
+        const n = x.alpha.unread[side];
+        if (n > 0)
+            parts.push(`alpha not read in ${side.toUpperCase()} (${n} module(s); use --read-alpha)`);
+    }
+    return parts.join('; ') || 'not known on either side';
 }
 function renderLoraComparison(x, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    let out = `${c.bold('LoRA vs LoRA')}\n  A: ${x.a}\n  B: ${x.b}\n`;
+    let out = `${c.bold('LoRA vs LoRA')}\n  A: ${sideName(x.a, opts.names?.[0])}\n  B: ${sideName(x.b, opts.names?.[1])}\n`;
     const rank = (r) => (r ? `${r.min}..${r.max} (median ${r.median})` : '-');
     out += (0,format/* table */.tp)([
         [
@@ -228,15 +250,15 @@ function renderLoraComparison(x, opts) {
         ],
         [
             'family',
-            `${x.family.a ?? '?'} | ${x.family.b ?? '?'}${x.family.same ? c.green(' (same)') : c.red(' (differ)')}`
+            `${familyName(x.family.a)} | ${familyName(x.family.b)}${x.family.same ? c.green(' (same)') : c.red(' (differ)')}`
         ],
         ['width', `${x.width.a ?? '?'} | ${x.width.b ?? '?'}`],
         [
             'targets',
             `${x.targets.common} common, ${x.targets.onlyACount} only in A, ${x.targets.onlyBCount} only in B`
         ],
-        ['rank', `${rank(x.rank.a)} | ${rank(x.rank.b)}; ${x.rank.differing.length} common module(s) differ`],
-        ['alpha', `${x.alpha.differing.length} common module(s) differ`]
+        ['rank', `${rank(x.rank.a)} | ${rank(x.rank.b)}; ${x.rank.differingCount} common module(s) differ`],
+        ['alpha', alphaComparison(x)]
     ]);
     const kinds = Object.entries(x.layerKinds.counts).map(([k, [a, b]]) => [k, String(a), String(b)]);
     if (kinds.length > 0)
@@ -255,7 +277,7 @@ function renderLoraComparison(x, opts) {
         if (list.length === 0)
             continue;
         const { shown } = (0,format/* cutList */.f6)(list, max);
-        out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${p}\n`).join('')}`;
+        out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${(0,format/* printable */.g$)(p)}\n`).join('')}`;
         if (total > shown.length)
             out += c.dim(`  ... ${total - shown.length} more\n`);
     }
@@ -396,7 +418,8 @@ const loraSpec = {
         'read-alpha': {
             kind: 'boolean',
             help: 'read the scalar alpha / alpha_scale values (a few bytes each; otherwise only headers are read)'
-        }
+        },
+        ...read/* REMOTE_OPTIONS */.Q
     }
 };
 /** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
@@ -486,18 +509,19 @@ async function runLora(args, io) {
         throw new cli_args/* UsageError */.eb('--compare needs exactly two LoRA files');
     if ((0,cli_args/* flag */.Jt)(args, 'json') && (0,cli_args/* flag */.Jt)(args, 'markdown'))
         throw new cli_args/* UsageError */.eb('--json and --markdown are exclusive');
+    const reader = (0,read/* checkpointReader */.u)(args, io);
     const analyses = [];
     for (const path of files) {
-        const ckpt = await (0,formats/* readCheckpoint */.HQ)(path);
+        const ckpt = await reader.read(path);
         const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await readAlphaScalars(ckpt) : undefined;
         analyses.push((0,analyze/* analyzeLora */.hL)(ckpt, scalars ? { scalars } : {}));
     }
     const basePath = (0,cli_args/* str */.gx)(args, 'base');
     const resolutions = [];
     if (basePath !== undefined) {
-        const index = (0,base_index/* buildBaseIndex */.u)(await (0,formats/* readCheckpoint */.HQ)(basePath));
+        const index = (0,base_index/* buildBaseIndex */.u)(await reader.read(basePath));
         for (const a of analyses)
-            resolutions.push(await (0,resolve/* resolveLoraLazily */.G)(a, index));
+            resolutions.push(await (0,resolve/* resolveLoraLazily */.GB)(a, index));
     }
     const comparison = compare ? (0,lora_compare/* compareLoras */.z)(analyses[0], analyses[1]) : undefined;
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');

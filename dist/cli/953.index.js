@@ -953,7 +953,8 @@ function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0_
  * the same training compare equal.
  */
 
-const wanDiffusersToOriginal = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E.find((f) => f.label === 'name map wan diffusers->original');
+// The table generated from diffusers-named bases: it maps a diffusers path to the original one.
+const wanDiffusersToOriginal = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E.find((f) => f.bases.includes('wan-diffusers'));
 /** The canonical target name of a module, comparable across conventions. */
 function canonicalTarget(m, family) {
     let path = m.path;
@@ -992,6 +993,9 @@ function compareLoras(a, b) {
     const rankDiff = [];
     const alphaDiff = [];
     let common = 0;
+    let alphaCompared = 0;
+    let unreadA = 0;
+    let unreadB = 0;
     for (const [key, ma] of ta) {
         const mb = tb.get(key);
         if (!mb) {
@@ -1001,8 +1005,13 @@ function compareLoras(a, b) {
         common++;
         if (ma.rank !== null && mb.rank !== null && ma.rank !== mb.rank)
             rankDiff.push({ path: key, a: ma.rank, b: mb.rank });
-        if (ma.alpha !== mb.alpha || ma.scaleSource !== mb.scaleSource) {
-            if (ma.alpha !== null || mb.alpha !== null)
+        if (ma.scaleSource === 'alpha-unread')
+            unreadA++;
+        if (mb.scaleSource === 'alpha-unread')
+            unreadB++;
+        if (ma.alpha !== null && mb.alpha !== null) {
+            alphaCompared++;
+            if (ma.alpha !== mb.alpha)
                 alphaDiff.push({ path: key, a: ma.alpha, b: mb.alpha });
         }
     }
@@ -1029,8 +1038,18 @@ function compareLoras(a, b) {
             onlyA: onlyA.sort().slice(0, MAX_LISTED),
             onlyB: onlyB.sort().slice(0, MAX_LISTED)
         },
-        rank: { a: a.statistics.rank, b: b.statistics.rank, differing: rankDiff.slice(0, MAX_LISTED) },
-        alpha: { differing: alphaDiff.slice(0, MAX_LISTED) },
+        rank: {
+            a: a.statistics.rank,
+            b: b.statistics.rank,
+            differing: rankDiff.slice(0, MAX_LISTED),
+            differingCount: rankDiff.length
+        },
+        alpha: {
+            compared: alphaCompared,
+            differing: alphaDiff.slice(0, MAX_LISTED),
+            differingCount: alphaDiff.length,
+            unread: { a: unreadA, b: unreadB }
+        },
         layerKinds: {
             onlyA: [...kinds].filter((k) => !b.statistics.layerKinds[k]).sort(),
             onlyB: [...kinds].filter((k) => !a.statistics.layerKinds[k]).sort(),
@@ -1288,10 +1307,12 @@ function algorithmOfRole(role) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ familyLabel),
 /* harmony export */   G0: () => (/* binding */ layerKind),
 /* harmony export */   Mq: () => (/* binding */ mode),
 /* harmony export */   Qw: () => (/* binding */ sizeLabel),
 /* harmony export */   VN: () => (/* binding */ blockOf),
+/* harmony export */   gK: () => (/* binding */ familyDisplayName),
 /* harmony export */   oU: () => (/* binding */ guessFamily)
 /* harmony export */ });
 /* unused harmony exports boundaryForm, layerKindOf, familyOfPath */
@@ -1474,18 +1495,43 @@ const SIZE_LABELS = {
     sdxl: { 320: 'SDXL' },
     hunyuanvideo: { 3072: 'HunyuanVideo' }
 };
-/** A human label for a family at a width: `Wan 14B`, `Wan 1.3B`, or `wan (width 2048)`. */
+/** How users name each family (`guessFamily` ids are internal). */
+const DISPLAY_NAMES = {
+    wan: 'Wan',
+    longcat: 'LongCat-Video',
+    flux: 'Flux',
+    sdxl: 'SDXL',
+    'sd-diffusers-unet': 'SD UNet',
+    hunyuanvideo: 'HunyuanVideo',
+    'clip-text': 'CLIP text encoder'
+};
+/** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */
+function familyDisplayName(family) {
+    const base = family.replace(/-diffusers$/, '');
+    return Object.hasOwn(DISPLAY_NAMES, base) ? DISPLAY_NAMES[base] : base;
+}
+/** A human label for a family at a width: `Wan 14B`, `Wan 1.3B`, or `Wan (width 2048)`. */
 function sizeLabel(family, width) {
     const base = family?.replace(/-diffusers$/, '') ?? null;
     if (base && width !== null) {
         const label = SIZE_LABELS[base]?.[width];
         if (label)
             return label;
-        return `${base} (width ${width})`;
+        return `${familyDisplayName(base)} (width ${width})`;
     }
     if (base)
-        return base;
+        return familyDisplayName(base);
     return width !== null ? `width ${width}` : 'unknown model';
+}
+/**
+ * The one-line label of what a file targets: the size label, plus the naming when it is the diffusers one
+ * (`Wan 14B, diffusers names`); `unknown architecture` when neither family nor width is known.
+ */
+function familyLabel(family, width) {
+    if (family === null && width === null)
+        return 'unknown architecture';
+    const label = sizeLabel(family, width);
+    return family?.endsWith('-diffusers') ? `${label}, diffusers names` : label;
 }
 
 
@@ -1581,9 +1627,11 @@ function buildLoraReport(input) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ resolveLoraLazily),
-  $: () => (/* binding */ startResolution)
+  GB: () => (/* binding */ resolveLoraLazily),
+  $l: () => (/* binding */ startResolution)
 });
+
+// UNUSED EXPORTS: baseDepth, loraToBaseLabel
 
 // EXTERNAL MODULE: ./src/lora/base-index.ts
 var base_index = __webpack_require__(7122);
@@ -1675,18 +1723,55 @@ function nearestKeys(m, space) {
         const entry = entryInBlock(p, block);
         const onlyLora = own.filter((t) => !p.tokens.has(t));
         const onlyBase = [...p.tokens].filter((t) => !ownSet.has(t));
+        const blockMissing = block !== null && blockIndexOf(entry.path) !== block;
         let why;
         if (onlyLora.length === 0 && onlyBase.length === 0) {
-            why =
-                block !== null && blockIndexOf(entry.path) !== block
-                    ? `same layer, but block ${block} is not in the base`
-                    : 'same tokens, different separators or order';
+            why = blockMissing
+                ? `same layer, but block ${block} is not in the base`
+                : 'same name with different separators or order';
         }
         else {
-            why = `name differs: LoRA has ${onlyLora.join('_') || '(nothing more)'}, base has ${onlyBase.join('_') || '(nothing more)'}`;
+            why = nameDifference(m.path, entry.path, block, blockMissing);
         }
         return { key: entry.key, shape: entry.shape, why };
     });
+}
+/** The tokens of a path with where each sits, so the parts that differ can be quoted with their separators. */
+function spans(path) {
+    const out = [];
+    for (const m of path.matchAll(/[^._]+/g))
+        out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    return out;
+}
+/**
+ * Why a base key whose name differs is still the closest, as a sentence: what the two names share (the block, the
+ * layer) and what the LoRA targets that the base lacks, e.g. `same block and layer, but the LoRA targets k_img,
+ * which this base does not have`. Block indices compare as patterns, so block 35 vs block 0 is not a name difference.
+ */
+function nameDifference(loraPath, basePath, block, blockMissing) {
+    const lora = spans(loraPath);
+    const base = spans(basePath);
+    const blockAt = lora.findIndex((s, i) => i > 0 && /^\d+$/.test(s.text) && s.text === block);
+    const same = (i) => i === blockAt ? /^\d+$/.test(base[i]?.text ?? '') : lora[i].text === base[i]?.text;
+    let k = 0;
+    while (k < lora.length && k < base.length && same(k))
+        k++;
+    // Keep the last shared token with the differing part when one name extends the other (`k` vs `k_img`).
+    if ((k === lora.length || k === base.length) && k > 0)
+        k--;
+    const loraPart = k < lora.length ? loraPath.slice(lora[k].start) : loraPath;
+    let scope;
+    if (blockMissing)
+        scope = `block ${block} is not in the base, and`;
+    else if (blockAt >= 0 && k > blockAt + 1)
+        scope = 'same block and layer, but';
+    else if (blockAt >= 0 && k > blockAt)
+        scope = 'same block, but';
+    else if (k > 0)
+        scope = `both under ${loraPath.slice(0, lora[k - 1].end)}, but`;
+    else
+        scope = 'no common name part:';
+    return `${scope} the LoRA targets ${loraPart}, which this base does not have`;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/shapes.ts
@@ -1845,6 +1930,14 @@ function checkModuleShapes(m, entry, slice) {
 
 
 
+/**
+ * An alias table's label read from the LoRA's side. The tables turn base names into the names of another naming
+ * family (`name map wan original->diffusers` on an original base), so a LoRA that hits one uses the second naming
+ * on a base with the first: `name map wan diffusers->original`.
+ */
+function loraToBaseLabel(label) {
+    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
+}
 /** Every base entry a module's name lands on, own names first, then aliases. */
 function candidates(m, space) {
     const u = m.path.replace(/\./g, '_');
@@ -1858,8 +1951,10 @@ function candidates(m, space) {
         return under.map((entry) => ({ entry, via: m.pathForm === 'dotted' ? 'underscore form' : 'underscore' }));
     for (const alias of space.aliases) {
         const hits = m.pathForm === 'dotted' ? alias.dotted.get(m.path) : alias.underscore.get(u);
-        if (hits)
-            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), via: alias.label }));
+        if (hits) {
+            const via = loraToBaseLabel(alias.label);
+            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), via }));
+        }
     }
     return [];
 }
@@ -1902,7 +1997,7 @@ function unresolvedReason(m, space, base, loraFamily) {
     if (!space)
         return 'the base has no denoiser keys';
     if (loraFamily && base.family && architectureOf(loraFamily) !== architectureOf(base.family)) {
-        return `LoRA for ${loraFamily} on a ${base.family} base: no key of that name`;
+        return `LoRA for ${(0,lora_layers/* familyDisplayName */.gK)(loraFamily)} on a ${(0,lora_layers/* familyDisplayName */.gK)(base.family)} base: no key of that name`;
     }
     if (IMAGE_BRANCH.test(m.path) && !base.hasImageBranch) {
         return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)';
@@ -1911,10 +2006,16 @@ function unresolvedReason(m, space, base, loraFamily) {
     if (block) {
         const max = space.blockMax.get(block.series);
         if (max !== undefined && block.index > max) {
-            return `block ${block.series}.${block.index} does not exist: the base has ${block.series} 0-${max}`;
+            return `block ${block.series}.${block.index} does not exist: the base has ${baseDepth(block.series, max)}`;
         }
     }
     return `no base key named ${m.path}${m.pathForm === 'underscore' ? ' (underscore form)' : ''}`;
+}
+/** The blocks a base has: `blocks 0-29`, or `only block 0` for a one-block base. */
+function baseDepth(series, max) {
+    if (max > 0)
+        return `${series} 0-${max}`;
+    return `only ${series === 'blocks' ? 'block' : series} 0`;
 }
 /** A cause without per-module numbers, so equal causes group. */
 const CONTEXT_LABELS = { 768: 'SD1.x', 1024: 'SD2.x', 2048: 'SDXL' };
@@ -1955,11 +2056,11 @@ function causeOf(r, v, analysis, base, context) {
     if (reason.startsWith('I2V-only'))
         return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch';
     if (reason.startsWith('block ')) {
-        const m = /the base has (\S+) 0-(\d+)/.exec(reason);
-        return m ? `blocks beyond the base's depth (base has ${m[1]} 0-${m[2]})` : 'blocks beyond the base depth';
+        const m = /the base has (.+)$/.exec(reason);
+        return m ? `blocks beyond the base's depth (base has ${m[1]})` : 'blocks beyond the base depth';
     }
     if (reason.startsWith('LoRA for'))
-        return `LoRA for ${analysis.family} on a ${base.family} base`;
+        return `LoRA for ${(0,lora_layers/* familyDisplayName */.gK)(analysis.family ?? '?')} on a ${(0,lora_layers/* familyDisplayName */.gK)(base.family ?? '?')} base`;
     return 'names not found in the base';
 }
 const MAX_FALLBACK_MODULES = 2000;

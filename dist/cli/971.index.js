@@ -778,17 +778,28 @@ function buildFamily(c, tensors, parent, notes) {
         notes.push(`${c.pattern}: ${missingTotal} block indices missing; the first ${missing.length} are listed`);
     }
     // Group instances by exact template (names and shapes); the biggest group is the template.
+    // Consecutive blocks are nearly always identical key for key, in the same order: such a block joins the
+    // previous block's group without building and sorting its signature (same group the signature would give).
     const groups = new Map();
+    let lastGroup = null;
     for (const inst of instances) {
+        if (lastGroup !== null && sameEntriesInOrder(inst, lastGroup[0], tensors)) {
+            inst.fullSignature = lastGroup[0].fullSignature;
+            lastGroup.push(inst);
+            continue;
+        }
         inst.fullSignature = inst.rests
             .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
             .sort()
             .join('\n');
-        const g = groups.get(inst.fullSignature);
+        let g = groups.get(inst.fullSignature);
         if (g)
             g.push(inst);
-        else
-            groups.set(inst.fullSignature, [inst]);
+        else {
+            g = [inst];
+            groups.set(inst.fullSignature, g);
+        }
+        lastGroup = g;
     }
     const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
     const templateInst = ordered[0][0];
@@ -824,7 +835,9 @@ function buildFamily(c, tensors, parent, notes) {
         for (const t of inst.members)
             params += tensors[t].numel;
     }
-    const nameSigs = new Set(instances.map(nameSignature));
+    // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
+    const uniformKeys = instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+        new Set(instances.map(nameSignature)).size === 1;
     return {
         family: {
             pattern: c.pattern,
@@ -838,15 +851,31 @@ function buildFamily(c, tensors, parent, notes) {
             keysPerBlock: template.length,
             keys,
             params,
-            uniformKeys: nameSigs.size === 1,
+            uniformKeys,
             uniform: groups.size === 1,
             variants,
             roles: []
         },
-        instances: instances.map((i) => ({ label: i.label, members: i.members })),
+        instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
         keyBlockCounts,
         unionEntries
     };
+}
+function sameRestsInOrder(a, b) {
+    if (a.rests.length !== b.rests.length)
+        return false;
+    for (let i = 0; i < a.rests.length; i++)
+        if (a.rests[i] !== b.rests[i])
+            return false;
+    return true;
+}
+function sameEntriesInOrder(a, b, tensors) {
+    if (!sameRestsInOrder(a, b))
+        return false;
+    for (let i = 0; i < a.members.length; i++)
+        if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
+            return false;
+    return true;
 }
 /** `input_blocks.4.1.transformer_blocks` -> `4.1.`; a top-level container -> ''. */
 function labelOfContainer(containerPath) {
@@ -1717,9 +1746,28 @@ function analyzeStructure(ckpt) {
         other: { keys: 0, params: 0 }
     };
     const dtypeMap = new Map();
+    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
+    // them: each distinct relative key is classified once per family instead of once per block.
+    const blockRoles = new Array(tensors.length);
+    for (const f of families) {
+        const byRest = new Map();
+        for (const inst of f.instances) {
+            for (let k = 0; k < inst.members.length; k++) {
+                const t = inst.members[k];
+                if (blockRoles[t] !== undefined)
+                    continue;
+                let roles = byRest.get(inst.rests[k]);
+                if (roles === undefined) {
+                    roles = keyRoles(tensors[t].name, true);
+                    byRest.set(inst.rests[k], roles);
+                }
+                blockRoles[t] = roles;
+            }
+        }
+    }
     for (let i = 0; i < tensors.length; i++) {
         const t = tensors[i];
-        const roles = keyRoles(t.name, outermost[i] >= 0);
+        const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0);
         let mask = 0;
         for (const r of roles) {
             mask |= ROLE_BIT[r];

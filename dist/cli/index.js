@@ -9,11 +9,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   B2: () => (/* binding */ formatHelp),
 /* harmony export */   Jt: () => (/* binding */ flag),
 /* harmony export */   Zy: () => (/* binding */ parseArgs),
-/* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   p_: () => (/* binding */ list)
 /* harmony export */ });
+/* unused harmony export num */
 /**
  * A small argument parser for the CLI. node:util parseArgs cannot take several values after one flag
  * (`--names "Wan2.1" "LongCat"`), which is the habit of the analysis scripts our users come from (argparse
@@ -481,27 +481,27 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(953), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(953), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(370), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(834), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(834), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
     }
 ];
 function topHelp() {
@@ -552,10 +552,34 @@ async function main(argv, io) {
             io.stderr(`model-compat ${name}: ${e.message}\n`);
             return cli_io/* EXIT_BAD_INPUT */.yt;
         }
+        const problem = fileSystemError(e);
+        if (problem) {
+            // Outputs (--export, --mapping, --summary, --mapping-dir, -o) that cannot be written are bad usage, not a bug.
+            io.stderr(`model-compat ${name}: ${problem}\n`);
+            return cli_io/* EXIT_BAD_INPUT */.yt;
+        }
         // Anything else is a bug in this tool, not bad input: say so, with the stack for the report.
         io.stderr(`model-compat ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
         return 70;
     }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error (it carries `code` and `path`) as "PATH: what is wrong", or undefined. */
+function fileSystemError(e) {
+    const { code, path } = (e ?? {});
+    if (typeof code !== 'string' || typeof path !== 'string' || !Object.hasOwn(FS_ERRORS, code))
+        return undefined;
+    return `cannot write ${path}: ${FS_ERRORS[code]} (${code})`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

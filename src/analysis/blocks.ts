@@ -215,15 +215,27 @@ function buildFamily(
   }
 
   // Group instances by exact template (names and shapes); the biggest group is the template.
+  // Consecutive blocks are nearly always identical key for key, in the same order: such a block joins the
+  // previous block's group without building and sorting its signature (same group the signature would give).
   const groups = new Map<string, Instance[]>()
+  let lastGroup: Instance[] | null = null
   for (const inst of instances) {
+    if (lastGroup !== null && sameEntriesInOrder(inst, lastGroup[0], tensors)) {
+      inst.fullSignature = lastGroup[0].fullSignature
+      lastGroup.push(inst)
+      continue
+    }
     inst.fullSignature = inst.rests
       .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
       .sort()
       .join('\n')
-    const g = groups.get(inst.fullSignature)
+    let g = groups.get(inst.fullSignature)
     if (g) g.push(inst)
-    else groups.set(inst.fullSignature, [inst])
+    else {
+      g = [inst]
+      groups.set(inst.fullSignature, g)
+    }
+    lastGroup = g
   }
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length)
   const templateInst = ordered[0][0]
@@ -260,7 +272,10 @@ function buildFamily(
     keys += inst.members.length
     for (const t of inst.members) params += tensors[t].numel
   }
-  const nameSigs = new Set(instances.map(nameSignature))
+  // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
+  const uniformKeys =
+    instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+    new Set(instances.map(nameSignature)).size === 1
   return {
     family: {
       pattern: c.pattern,
@@ -274,7 +289,7 @@ function buildFamily(
       keysPerBlock: template.length,
       keys,
       params,
-      uniformKeys: nameSigs.size === 1,
+      uniformKeys,
       uniform: groups.size === 1,
       variants,
       roles: []
@@ -283,6 +298,19 @@ function buildFamily(
     keyBlockCounts,
     unionEntries
   }
+}
+
+function sameRestsInOrder(a: Instance, b: Instance): boolean {
+  if (a.rests.length !== b.rests.length) return false
+  for (let i = 0; i < a.rests.length; i++) if (a.rests[i] !== b.rests[i]) return false
+  return true
+}
+
+function sameEntriesInOrder(a: Instance, b: Instance, tensors: readonly NamedTensor[]): boolean {
+  if (!sameRestsInOrder(a, b)) return false
+  for (let i = 0; i < a.members.length; i++)
+    if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape)) return false
+  return true
 }
 
 /** `input_blocks.4.1.transformer_blocks` -> `4.1.`; a top-level container -> ''. */

@@ -134,7 +134,9 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const dtypeMap = new Map<string, DtypeStats>()
   // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
   // them: each distinct relative key is classified once per family instead of once per block.
-  const blockRoles: (readonly KeyRole[] | undefined)[] = new Array<readonly KeyRole[] | undefined>(tensors.length)
+  const blockRoles: (readonly KeyRole[] | undefined)[] = new Array<readonly KeyRole[] | undefined>(
+    tensors.length
+  )
   for (const f of families) {
     const byRest = new Map<string, readonly KeyRole[]>()
     for (const inst of f.instances) {

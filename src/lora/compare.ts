@@ -7,7 +7,8 @@
 import { ALIAS_FAMILIES } from './aliases.js'
 import type { ConventionName, LoraAnalysis, LoraComparison, LoraModule } from './types.js'
 
-const wanDiffusersToOriginal = ALIAS_FAMILIES.find((f) => f.label === 'name map wan diffusers->original')!
+// The table generated from diffusers-named bases: it maps a diffusers path to the original one.
+const wanDiffusersToOriginal = ALIAS_FAMILIES.find((f) => f.bases.includes('wan-diffusers'))!
 
 /** The canonical target name of a module, comparable across conventions. */
 export function canonicalTarget(m: LoraModule, family: string | null): string {
@@ -50,6 +51,9 @@ export function compareLoras(a: LoraAnalysis, b: LoraAnalysis): LoraComparison {
   const rankDiff: LoraComparison['rank']['differing'] = []
   const alphaDiff: LoraComparison['alpha']['differing'] = []
   let common = 0
+  let alphaCompared = 0
+  let unreadA = 0
+  let unreadB = 0
   for (const [key, ma] of ta) {
     const mb = tb.get(key)
     if (!mb) {
@@ -59,8 +63,11 @@ export function compareLoras(a: LoraAnalysis, b: LoraAnalysis): LoraComparison {
     common++
     if (ma.rank !== null && mb.rank !== null && ma.rank !== mb.rank)
       rankDiff.push({ path: key, a: ma.rank, b: mb.rank })
-    if (ma.alpha !== mb.alpha || ma.scaleSource !== mb.scaleSource) {
-      if (ma.alpha !== null || mb.alpha !== null) alphaDiff.push({ path: key, a: ma.alpha, b: mb.alpha })
+    if (ma.scaleSource === 'alpha-unread') unreadA++
+    if (mb.scaleSource === 'alpha-unread') unreadB++
+    if (ma.alpha !== null && mb.alpha !== null) {
+      alphaCompared++
+      if (ma.alpha !== mb.alpha) alphaDiff.push({ path: key, a: ma.alpha, b: mb.alpha })
     }
   }
   for (const key of tb.keys()) if (!ta.has(key)) onlyB.push(key)
@@ -84,8 +91,18 @@ export function compareLoras(a: LoraAnalysis, b: LoraAnalysis): LoraComparison {
       onlyA: onlyA.sort().slice(0, MAX_LISTED),
       onlyB: onlyB.sort().slice(0, MAX_LISTED)
     },
-    rank: { a: a.statistics.rank, b: b.statistics.rank, differing: rankDiff.slice(0, MAX_LISTED) },
-    alpha: { differing: alphaDiff.slice(0, MAX_LISTED) },
+    rank: {
+      a: a.statistics.rank,
+      b: b.statistics.rank,
+      differing: rankDiff.slice(0, MAX_LISTED),
+      differingCount: rankDiff.length
+    },
+    alpha: {
+      compared: alphaCompared,
+      differing: alphaDiff.slice(0, MAX_LISTED),
+      differingCount: alphaDiff.length,
+      unread: { a: unreadA, b: unreadB }
+    },
     layerKinds: {
       onlyA: [...kinds].filter((k) => !b.statistics.layerKinds[k]).sort(),
       onlyB: [...kinds].filter((k) => !a.statistics.layerKinds[k]).sort(),

@@ -6,7 +6,7 @@ export { buildBaseIndex, type BaseIndex, type BaseEntry, type BaseSpace } from '
 export { compareLoras, canonicalTarget } from './compare.js'
 export { ALIAS_FAMILIES, type AliasFamily, type Alias } from './aliases.js'
 export { parseSuffix, parseStem } from './keys.js'
-export { layerKind, blockOf, guessFamily, sizeLabel } from './layers.js'
+export { layerKind, blockOf, guessFamily, sizeLabel, familyLabel, familyDisplayName } from './layers.js'
 export { checkModuleShapes, type ShapeVerdict } from './shapes.js'
 export {
   buildLoraReport,

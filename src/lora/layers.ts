@@ -195,14 +195,41 @@ const SIZE_LABELS: Record<string, Record<number, string>> = {
   hunyuanvideo: { 3072: 'HunyuanVideo' }
 }
 
-/** A human label for a family at a width: `Wan 14B`, `Wan 1.3B`, or `wan (width 2048)`. */
+/** How users name each family (`guessFamily` ids are internal). */
+const DISPLAY_NAMES: Record<string, string> = {
+  wan: 'Wan',
+  longcat: 'LongCat-Video',
+  flux: 'Flux',
+  sdxl: 'SDXL',
+  'sd-diffusers-unet': 'SD UNet',
+  hunyuanvideo: 'HunyuanVideo',
+  'clip-text': 'CLIP text encoder'
+}
+
+/** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */
+export function familyDisplayName(family: string): string {
+  const base = family.replace(/-diffusers$/, '')
+  return Object.hasOwn(DISPLAY_NAMES, base) ? DISPLAY_NAMES[base]! : base
+}
+
+/** A human label for a family at a width: `Wan 14B`, `Wan 1.3B`, or `Wan (width 2048)`. */
 export function sizeLabel(family: string | null, width: number | null): string {
   const base = family?.replace(/-diffusers$/, '') ?? null
   if (base && width !== null) {
     const label = SIZE_LABELS[base]?.[width]
     if (label) return label
-    return `${base} (width ${width})`
+    return `${familyDisplayName(base)} (width ${width})`
   }
-  if (base) return base
+  if (base) return familyDisplayName(base)
   return width !== null ? `width ${width}` : 'unknown model'
+}
+
+/**
+ * The one-line label of what a file targets: the size label, plus the naming when it is the diffusers one
+ * (`Wan 14B, diffusers names`); `unknown architecture` when neither family nor width is known.
+ */
+export function familyLabel(family: string | null, width: number | null): string {
+  if (family === null && width === null) return 'unknown architecture'
+  const label = sizeLabel(family, width)
+  return family?.endsWith('-diffusers') ? `${label}, diffusers names` : label
 }

@@ -106,15 +106,59 @@ export function nearestKeys(m: LoraModule, space: BaseSpace): NearestKey[] {
     const entry = entryInBlock(p, block)
     const onlyLora = own.filter((t) => !p.tokens.has(t))
     const onlyBase = [...p.tokens].filter((t) => !ownSet.has(t))
+    const blockMissing = block !== null && blockIndexOf(entry.path) !== block
     let why: string
     if (onlyLora.length === 0 && onlyBase.length === 0) {
-      why =
-        block !== null && blockIndexOf(entry.path) !== block
-          ? `same layer, but block ${block} is not in the base`
-          : 'same tokens, different separators or order'
+      why = blockMissing
+        ? `same layer, but block ${block} is not in the base`
+        : 'same name with different separators or order'
     } else {
-      why = `name differs: LoRA has ${onlyLora.join('_') || '(nothing more)'}, base has ${onlyBase.join('_') || '(nothing more)'}`
+      why = nameDifference(m.path, entry.path, block, blockMissing)
     }
     return { key: entry.key, shape: entry.shape, why }
   })
+}
+
+interface Span {
+  text: string
+  start: number
+  end: number
+}
+
+/** The tokens of a path with where each sits, so the parts that differ can be quoted with their separators. */
+function spans(path: string): Span[] {
+  const out: Span[] = []
+  for (const m of path.matchAll(/[^._]+/g))
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+/**
+ * Why a base key whose name differs is still the closest, as a sentence: what the two names share (the block, the
+ * layer) and what the LoRA targets that the base lacks, e.g. `same block and layer, but the LoRA targets k_img,
+ * which this base does not have`. Block indices compare as patterns, so block 35 vs block 0 is not a name difference.
+ */
+function nameDifference(
+  loraPath: string,
+  basePath: string,
+  block: string | null,
+  blockMissing: boolean
+): string {
+  const lora = spans(loraPath)
+  const base = spans(basePath)
+  const blockAt = lora.findIndex((s, i) => i > 0 && /^\d+$/.test(s.text) && s.text === block)
+  const same = (i: number): boolean =>
+    i === blockAt ? /^\d+$/.test(base[i]?.text ?? '') : lora[i]!.text === base[i]?.text
+  let k = 0
+  while (k < lora.length && k < base.length && same(k)) k++
+  // Keep the last shared token with the differing part when one name extends the other (`k` vs `k_img`).
+  if ((k === lora.length || k === base.length) && k > 0) k--
+  const loraPart = k < lora.length ? loraPath.slice(lora[k]!.start) : loraPath
+  let scope: string
+  if (blockMissing) scope = `block ${block} is not in the base, and`
+  else if (blockAt >= 0 && k > blockAt + 1) scope = 'same block and layer, but'
+  else if (blockAt >= 0 && k > blockAt) scope = 'same block, but'
+  else if (k > 0) scope = `both under ${loraPath.slice(0, lora[k - 1]!.end)}, but`
+  else scope = 'no common name part:'
+  return `${scope} the LoRA targets ${loraPart}, which this base does not have`
 }

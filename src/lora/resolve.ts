@@ -11,7 +11,7 @@ import {
   type BaseIndex,
   type BaseSpace
 } from './base-index.js'
-import { blockOf, mode, sizeLabel } from './layers.js'
+import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
 import type { FallbackTarget } from './compare-fallback.js'
 import { nearestKeys } from './nearest.js'
 import { checkModuleShapes, type ShapeVerdict } from './shapes.js'
@@ -31,6 +31,15 @@ interface Candidate {
   via: string
 }
 
+/**
+ * An alias table's label read from the LoRA's side. The tables turn base names into the names of another naming
+ * family (`name map wan original->diffusers` on an original base), so a LoRA that hits one uses the second naming
+ * on a base with the first: `name map wan diffusers->original`.
+ */
+export function loraToBaseLabel(label: string): string {
+  return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4')
+}
+
 /** Every base entry a module's name lands on, own names first, then aliases. */
 function candidates(m: LoraModule, space: BaseSpace): Candidate[] {
   const u = m.path.replace(/\./g, '_')
@@ -43,8 +52,10 @@ function candidates(m: LoraModule, space: BaseSpace): Candidate[] {
     return under.map((entry) => ({ entry, via: m.pathForm === 'dotted' ? 'underscore form' : 'underscore' }))
   for (const alias of space.aliases) {
     const hits = m.pathForm === 'dotted' ? alias.dotted.get(m.path) : alias.underscore.get(u)
-    if (hits)
-      return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), via: alias.label }))
+    if (hits) {
+      const via = loraToBaseLabel(alias.label)
+      return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), via }))
+    }
   }
   return []
 }
@@ -93,7 +104,7 @@ function unresolvedReason(
   }
   if (!space) return 'the base has no denoiser keys'
   if (loraFamily && base.family && architectureOf(loraFamily) !== architectureOf(base.family)) {
-    return `LoRA for ${loraFamily} on a ${base.family} base: no key of that name`
+    return `LoRA for ${familyDisplayName(loraFamily)} on a ${familyDisplayName(base.family)} base: no key of that name`
   }
   if (IMAGE_BRANCH.test(m.path) && !base.hasImageBranch) {
     return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)'
@@ -102,10 +113,16 @@ function unresolvedReason(
   if (block) {
     const max = space.blockMax.get(block.series)
     if (max !== undefined && block.index > max) {
-      return `block ${block.series}.${block.index} does not exist: the base has ${block.series} 0-${max}`
+      return `block ${block.series}.${block.index} does not exist: the base has ${baseDepth(block.series, max)}`
     }
   }
   return `no base key named ${m.path}${m.pathForm === 'underscore' ? ' (underscore form)' : ''}`
+}
+
+/** The blocks a base has: `blocks 0-29`, or `only block 0` for a one-block base. */
+export function baseDepth(series: string, max: number): string {
+  if (max > 0) return `${series} 0-${max}`
+  return `only ${series === 'blocks' ? 'block' : series} 0`
 }
 
 /** A cause without per-module numbers, so equal causes group. */
@@ -156,10 +173,11 @@ function causeOf(
   if (reason.startsWith('I2V-only'))
     return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch'
   if (reason.startsWith('block ')) {
-    const m = /the base has (\S+) 0-(\d+)/.exec(reason)
-    return m ? `blocks beyond the base's depth (base has ${m[1]} 0-${m[2]})` : 'blocks beyond the base depth'
+    const m = /the base has (.+)$/.exec(reason)
+    return m ? `blocks beyond the base's depth (base has ${m[1]})` : 'blocks beyond the base depth'
   }
-  if (reason.startsWith('LoRA for')) return `LoRA for ${analysis.family} on a ${base.family} base`
+  if (reason.startsWith('LoRA for'))
+    return `LoRA for ${familyDisplayName(analysis.family ?? '?')} on a ${familyDisplayName(base.family ?? '?')} base`
   return 'names not found in the base'
 }
 

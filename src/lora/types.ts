@@ -244,9 +244,22 @@ export interface LoraComparison {
   rank: {
     a: LoraStatistics['rank']
     b: LoraStatistics['rank']
+    /** A sample of the differing modules (at most 200); `differingCount` is the true total. */
     differing: { path: string; a: number; b: number }[]
+    differingCount: number
   }
-  alpha: { differing: { path: string; a: number | null; b: number | null }[] }
+  /**
+   * Alpha is compared only where both values are known: an alpha tensor whose value was not read (no --read-alpha,
+   * no metadata) is counted in `unread`, never as a difference.
+   */
+  alpha: {
+    /** Common modules whose alpha is known on both sides. */
+    compared: number
+    differing: { path: string; a: number; b: number }[]
+    differingCount: number
+    /** Common modules with an alpha tensor whose value was not read, per side. */
+    unread: { a: number; b: number }
+  }
   layerKinds: { onlyA: string[]; onlyB: string[]; counts: Record<string, [number, number]> }
   blocks: { onlyA: Record<string, number[]>; onlyB: Record<string, number[]> }
 }

@@ -1,5 +1,5 @@
-export const id = 370;
-export const ids = [370];
+export const id = 478;
+export const ids = [478];
 export const modules = {
 
 /***/ 9141:
@@ -32,6 +32,53 @@ async function writeFileAtomic(path, data) {
 /** JSON with BigInt written as decimal strings and a trailing newline. */
 function toJson(value) {
     return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+}
+
+
+/***/ }),
+
+/***/ 2736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ REMOTE_OPTIONS),
+/* harmony export */   u: () => (/* binding */ checkpointReader)
+/* harmony export */ });
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7593);
+/* harmony import */ var _formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9740);
+/* harmony import */ var _formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5572);
+
+
+
+const REMOTE_OPTIONS = {
+    'hf-token': {
+        kind: 'string',
+        help: 'token for hf:// and Hub URLs (prefer the HF_TOKEN variable: arguments show in the process list)',
+        value: 'TOKEN'
+    },
+    'cache-dir': {
+        kind: 'string',
+        help: 'where remote headers are cached (default $XDG_CACHE_HOME/model-compat)',
+        value: 'DIR'
+    },
+    'no-cache': { kind: 'boolean', help: 'do not cache remote headers' }
+};
+function checkpointReader(args, io) {
+    let ctx;
+    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
+    // when a remote location is read: a local run never pays for them.
+    const remote = async (location) => {
+        const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 6106)),
+            __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 5747))
+        ]);
+        ctx ??= new RemoteContext(remoteOptions({ hfToken: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(args, 'hf-token'), cacheDir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .flag */ .Jt)(args, 'no-cache') ? false : (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(args, 'cache-dir') }, io.env));
+        return readLocation(location, ctx);
+    };
+    return {
+        read: (location) => ((0,_formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isRemoteLocation */ .qk)(location) ? remote(location) : (0,_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readCheckpoint */ .HQ)(location)),
+        redact: (text) => (ctx ? ctx.redact(text) : text)
+    };
 }
 
 
@@ -159,6 +206,189 @@ function isPlainName(name) {
         !/[/\\\0]/.test(name) &&
         !name.includes('://') &&
         !/^[A-Za-z]:/.test(name));
+}
+
+
+/***/ }),
+
+/***/ 9740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ parseHfUrl),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   FC: () => (/* binding */ toHttpUrl),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   ho: () => (/* binding */ resolveRemoteRelative),
+/* harmony export */   kz: () => (/* binding */ normaliseEndpoint),
+/* harmony export */   qk: () => (/* binding */ isRemoteLocation)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HF_ENDPOINT, hfResolveUrl */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/**
+ * Remote locations: which strings are URLs, how `hf://` short forms become Hub `resolve` URLs, and how secrets
+ * are kept out of every message. Pure functions (the environment is passed in), so they are trivially testable.
+ */
+
+const DEFAULT_HF_ENDPOINT = 'https://huggingface.co';
+/** True for the locations `openLocation` sends over the network. */
+function isRemoteLocation(location) {
+    return /^(https?|hf):\/\//i.test(location);
+}
+/** Normalise an endpoint (`HF_ENDPOINT`): an http(s) origin plus optional path prefix, no trailing slash. */
+function normaliseEndpoint(endpoint) {
+    const raw = endpoint === undefined || endpoint.trim() === '' ? DEFAULT_HF_ENDPOINT : endpoint.trim();
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL');
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must not carry credentials, a query or a fragment');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+const REPO_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Parse `hf://ORG/REPO[@REVISION]/PATH`. A revision with slashes (`refs/pr/1`) is written URL-encoded. */
+function parseHfUrl(location) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), `${why}; expected hf://ORG/REPO[@REVISION]/PATH (or hf://datasets/ORG/REPO/PATH)`);
+    const m = /^hf:\/\/(.*)$/i.exec(location);
+    if (!m)
+        throw bad('not an hf:// location');
+    const parts = m[1].split('/');
+    let repoType = '';
+    if (parts[0] === 'datasets' || parts[0] === 'spaces')
+        repoType = parts.shift();
+    if (parts.length < 3)
+        throw bad('missing the organisation, the repository or the file path');
+    const org = parts[0];
+    let name = parts[1];
+    let revision = 'main';
+    const at = name.indexOf('@');
+    if (at >= 0) {
+        revision = decodeComponent(name.slice(at + 1), bad);
+        name = name.slice(0, at);
+        if (revision === '')
+            throw bad('empty revision after @');
+    }
+    if (!REPO_PART.test(org) || !REPO_PART.test(name))
+        throw bad(`invalid repository id "${org}/${name}"`);
+    const pathParts = parts.slice(2).map((p) => decodeComponent(p, bad));
+    if (pathParts.some((p) => p === '' || p === '.' || p === '..')) {
+        throw bad('the file path has an empty, "." or ".." segment');
+    }
+    return { repoType, repo: `${org}/${name}`, revision, path: pathParts.join('/') };
+}
+function decodeComponent(s, bad) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw bad(`invalid percent-encoding in "${s}"`);
+    }
+}
+/** The Hub URL serving a file's bytes: `${endpoint}/[datasets/]ORG/REPO/resolve/REVISION/PATH`. */
+function hfResolveUrl(loc, endpoint = DEFAULT_HF_ENDPOINT) {
+    const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
+    const path = loc.path.split('/').map(encodeURIComponent).join('/');
+    return `${normaliseEndpoint(endpoint)}/${prefix}${loc.repo}/resolve/${encodeURIComponent(loc.revision)}/${path}`;
+}
+/**
+ * The http(s) URL for a location: `hf://` is resolved against the endpoint, and a Hub page URL copied from a
+ * browser (`.../blob/REV/PATH`) is turned into its `resolve` form, which serves the raw bytes.
+ */
+function toHttpUrl(location, endpoint = DEFAULT_HF_ENDPOINT) {
+    if (/^hf:\/\//i.test(location))
+        return hfResolveUrl(parseHfUrl(location), endpoint);
+    let url;
+    try {
+        url = new URL(location);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), 'not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), `unsupported scheme ${url.protocol}`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), 'credentials in the URL are not accepted; pass a token with --hf-token or HF_TOKEN');
+    }
+    const hub = new URL(normaliseEndpoint(endpoint));
+    if (url.origin === hub.origin) {
+        const base = hub.pathname.replace(/\/+$/, '');
+        const rest = url.pathname.slice(base.length);
+        const blob = /^(\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+)\/blob\/(.+)$/.exec(rest);
+        if (url.pathname.startsWith(base) && blob)
+            url.pathname = `${base}${blob[1]}/resolve/${blob[2]}`;
+    }
+    url.hash = '';
+    return url.href;
+}
+/** Join a relative file name (a shard listed in an index) onto a remote location, keeping its scheme. */
+function resolveRemoteRelative(base, relative) {
+    if (isRemoteLocation(relative))
+        return relative;
+    if (/^hf:\/\//i.test(base)) {
+        const loc = parseHfUrl(base);
+        const dir = loc.path.split('/').slice(0, -1);
+        for (const part of relative.split('/')) {
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (dir.length === 0)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', relative, `escapes the repository of ${base}`);
+                dir.pop();
+            }
+            else
+                dir.push(part);
+        }
+        const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
+        const rev = loc.revision === 'main' ? '' : `@${encodeURIComponent(loc.revision)}`;
+        return `hf://${prefix}${loc.repo}${rev}/${dir.map(encodeURIComponent).join('/')}`;
+    }
+    return new URL(relative.split('/').map(encodeURIComponent).join('/'), base).href;
+}
+/** Query parameters whose values are credentials or signatures (signed CDN URLs carry them). */
+const SECRET_PARAM = /^(token|access_token|auth|key|api_key|apikey|sig|signature|policy|key-pair-id|x-amz-.*|x-goog-.*|credential|password|secret)$/i;
+/** A URL safe to print: no user-info, and secret query values replaced by `***`. Non-URLs are scrubbed as text. */
+function redactUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return redactText(raw);
+    }
+    if (url.username !== '' || url.password !== '') {
+        url.username = '***';
+        url.password = '';
+    }
+    for (const key of [...url.searchParams.keys()]) {
+        if (SECRET_PARAM.test(key))
+            url.searchParams.set(key, '***');
+    }
+    return url.href.replace(/%2A%2A%2A/g, '***');
+}
+/**
+ * Remove secrets from free text: every given secret verbatim, Hugging Face tokens (`hf_...`), bearer values, and
+ * credentials embedded in URLs.
+ */
+function redactText(text, secrets = []) {
+    let out = text;
+    for (const s of secrets) {
+        if (s !== undefined && s.length >= 4)
+            out = out.split(s).join('***');
+    }
+    out = out.replace(/\bhf_[A-Za-z0-9]{8,}/g, 'hf_***');
+    out = out.replace(/(bearer\s+)[^\s"']+/gi, '$1***');
+    out = out.replace(/(https?:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi, '$1***@');
+    out = out.replace(/([?&](?:token|access_token|sig|signature|x-amz-signature|x-amz-credential)=)[^&\s"']+/gi, '$1***');
+    return out;
 }
 
 
