@@ -289,8 +289,13 @@ function renderLoraComparison(x, opts) {
 
 
 
+/** File text as inline code: control characters made visible, backticks replaced so the span cannot end early. */
 function code(s) {
-    return `\`${s.replace(/`/g, "'")}\``;
+    return `\`${(0,format/* printable */.g$)(s).replace(/`/g, "'")}\``;
+}
+/** File text in a table cell or sentence. */
+function lora_markdown_text(s) {
+    return (0,format/* mdEscape */.Li)((0,format/* printable */.g$)(s));
 }
 function heading(level, text) {
     return `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${text}\n\n`;
@@ -301,25 +306,28 @@ function loraAnalysisMarkdown(a, opts = {}) {
     let out = heading(level, `LoRA ${code(opts.title ?? a.path)}`);
     const rows = [
         ['Conventions', (0,format/* mdEscape */.Li)(conventionLine(a))],
-        ['Targets', a.family ? `${a.family} (${(0,lora_layers/* sizeLabel */.Qw)(a.family, a.width)})` : 'unknown architecture'],
+        ['Targets', (0,lora_layers/* familyLabel */.B8)(a.family, a.width)],
         ['Modules', `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`],
         ['Parameters', `${(0,format/* formatCount */.B4)(s.params)} in ${s.tensors} tensors, ${(0,format/* formatBytes */.z3)(s.bytes)}`],
         ['Rank', s.rank ? `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max}` : '-'],
         ['Alpha', (0,format/* mdEscape */.Li)(alphaLine(a))]
     ];
     for (const [series, idx] of Object.entries(s.blocks))
-        rows.push([(0,format/* mdEscape */.Li)(series), `${compressRanges(idx)} (${idx.length})`]);
+        rows.push([
+            series === 'blocks' ? 'Blocks' : `Blocks (${lora_markdown_text(series)})`,
+            `${compressRanges(idx)} (${idx.length})`
+        ]);
     const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1]);
     if (kinds.length > 0)
-        rows.push(['Layer kinds', kinds.map(([k, n]) => `${(0,format/* mdEscape */.Li)(k)} ${n}`).join(', ')]);
+        rows.push(['Layer kinds', kinds.map(([k, n]) => `${lora_markdown_text(k)} ${n}`).join(', ')]);
     out += '| | |\n|---|---|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n';
     if (s.rankNotes.length > 0)
-        out += s.rankNotes.map((n) => `- ${(0,format/* mdEscape */.Li)(n)}`).join('\n') + '\n\n';
+        out += s.rankNotes.map((n) => `- ${lora_markdown_text(n)}`).join('\n') + '\n\n';
     const meta = Object.entries(a.metadata.summary);
     if (meta.length > 0)
-        out += `Training metadata: ${meta.map(([k, v]) => `${k} ${code(v)}`).join(', ')}\n\n`;
+        out += `Training metadata: ${meta.map(([k, v]) => `${lora_markdown_text(k)} ${code(v)}`).join(', ')}\n\n`;
     if (a.warnings.length > 0)
-        out += a.warnings.map((w) => `> ⚠️ ${(0,format/* mdEscape */.Li)(w)}`).join('\n') + '\n\n';
+        out += a.warnings.map((w) => `> ⚠️ ${lora_markdown_text(w)}`).join('\n') + '\n\n';
     return out;
 }
 function loraResolutionMarkdown(r, opts = {}) {
@@ -328,11 +336,11 @@ function loraResolutionMarkdown(r, opts = {}) {
     const icon = r.loadable === r.modules ? '✅' : r.loadable === 0 ? '❌' : '⚠️';
     let out = heading(level + 1, `Resolution against ${code(r.base)}`);
     out += `${icon} **${r.loadable} / ${r.modules} modules loadable (${r.loadablePercent.toFixed(1)}%)**: `;
-    out += `shape mismatch ${r.counts['shape-mismatch']}, not loaded ${r.counts.unresolved}, unsupported ${r.counts.unsupported}. `;
-    out += `Base: ${r.baseFamily ?? 'unknown'} (${(0,lora_layers/* sizeLabel */.Qw)(r.baseFamily, r.baseWidth)}).\n\n`;
+    out += `shape mismatch ${r.counts['shape-mismatch']}, unresolved ${r.counts.unresolved}, unsupported ${r.counts.unsupported}. `;
+    out += `Base: ${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)}.\n\n`;
     if (r.causes.length > 0) {
         out += '| Modules | Likely cause |\n|---:|---|\n';
-        out += r.causes.map((x) => `| ${x.modules} | ${(0,format/* mdEscape */.Li)(x.cause)} |`).join('\n') + '\n\n';
+        out += r.causes.map((x) => `| ${x.modules} | ${lora_markdown_text(x.cause)} |`).join('\n') + '\n\n';
     }
     const failing = failingByCause(r);
     if (failing.length > 0) {
@@ -343,10 +351,11 @@ function loraResolutionMarkdown(r, opts = {}) {
             const key = f.target
                 ? `${code(f.target.key)} ${(0,format/* formatShape */.BB)(f.target.shape)}`
                 : f.nearest?.[0]
-                    ? `nearest ${code(f.nearest[0].key)}`
+                    ? `closest: ${code(f.nearest[0].key)}`
                     : '';
-            const why = [f.expected, f.reason].filter(Boolean).join('; ');
-            out += `| ${code(f.stem)} | ${f.status} | ${key} | ${(0,format/* mdEscape */.Li)(why)} |\n`;
+            const near = !f.target && f.nearest?.[0] ? `closest base key: ${f.nearest[0].why}` : undefined;
+            const why = [f.expected, f.reason, near].filter(Boolean).join('; ');
+            out += `| ${code(f.stem)} | ${STATUS_LABELS[f.status]} | ${key} | ${lora_markdown_text(why)} |\n`;
         }
         if (omitted > 0)
             out += `\n… ${omitted} more in the JSON report.\n`;
@@ -356,17 +365,20 @@ function loraResolutionMarkdown(r, opts = {}) {
 }
 function loraComparisonMarkdown(x, opts = {}) {
     const level = opts.level ?? 2;
-    let out = heading(level, `LoRA vs LoRA: ${code(x.a)} vs ${code(x.b)}`);
+    let out = heading(level, `LoRA vs LoRA: ${code(opts.names?.[0] ?? x.a)} vs ${code(opts.names?.[1] ?? x.b)}`);
+    if (opts.names)
+        out += `A: ${code(x.a)}, B: ${code(x.b)}\n\n`;
     const rank = (r) => (r ? `${r.min}..${r.max}` : '-');
     out += '| | A | B |\n|---|---|---|\n';
     out += `| Conventions | ${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')} |\n`;
-    out += `| Family | ${x.family.a ?? '?'} | ${x.family.b ?? '?'} |\n`;
+    const family = (f) => (f === null ? '?' : (0,lora_layers/* familyDisplayName */.gK)(f));
+    out += `| Family | ${family(x.family.a)} | ${family(x.family.b)} |\n`;
     out += `| Width | ${x.width.a ?? '?'} | ${x.width.b ?? '?'} |\n`;
     out += `| Rank | ${rank(x.rank.a)} | ${rank(x.rank.b)} |\n`;
     out += `| Targets only here | ${x.targets.onlyACount} | ${x.targets.onlyBCount} |\n`;
     for (const [k, [a, b]] of Object.entries(x.layerKinds.counts))
-        out += `| ${(0,format/* mdEscape */.Li)(k)} | ${a} | ${b} |\n`;
-    out += `\n${x.targets.common} common target modules; ${x.rank.differing.length} differ in rank, ${x.alpha.differing.length} in alpha. `;
+        out += `| ${lora_markdown_text(k)} | ${a} | ${b} |\n`;
+    out += `\n${x.targets.common} common target modules; ${x.rank.differingCount} differ in rank. Alpha: ${alphaComparison(x)}. `;
     out += x.family.same ? 'Same base family.\n' : '**Different base families.**\n';
     return out + '\n';
 }
