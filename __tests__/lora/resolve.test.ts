@@ -108,7 +108,8 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     expect(diffTargets.length).toBe(40 * 12)
     const r = resolve(dottedLora(diffTargets, { prefix: 'transformer.' }), wanI2v)
     expectAllLand(r, diffTargets, (t) => `${original(t.path)}.weight`)
-    expect(r.results[0]!.target!.via).toBe('name map wan original->diffusers')
+    // Said from the LoRA's naming (diffusers) to the base's (original).
+    expect(r.results[0]!.target!.via).toBe('name map wan diffusers->original')
 
     const back = resolve(dottedLora(targets, { prefix: 'diffusion_model.' }), wan14Diffusers)
     const toDiffusers = Object.fromEntries(Object.entries(toOriginal).map(([d, o]) => [o, d]))
@@ -418,8 +419,8 @@ describe('realistic failures', () => {
     const r = resolve(kohyaLora(targets), wan14)
     expect(r.loadable).toBe(0)
     expect(r.baseFamily).toBe('wan')
-    expect(r.results[0]!.reason).toBe('LoRA for flux on a wan base: no key of that name')
-    expect(r.causes).toEqual([{ cause: 'LoRA for flux on a wan base', modules: targets.length }])
+    expect(r.results[0]!.reason).toBe('LoRA for Flux on a Wan base: no key of that name')
+    expect(r.causes).toEqual([{ cause: 'LoRA for Flux on a Wan base', modules: targets.length }])
   })
 
   it('an ambiguous underscore name picks the base key whose shapes fit and lists the other', () => {

@@ -158,6 +158,8 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
     for (const a of analyses) resolutions.push(await resolveLoraLazily(a, index))
   }
   const comparison = compare ? compareLoras(analyses[0]!, analyses[1]!) : undefined
+  const pairNames: { names?: [string, string] } =
+    names && names.length === 2 ? { names: [names[0]!, names[1]!] } : {}
 
   const exportPath = str(args, 'export')
   if (exportPath !== undefined) await writeFileAtomic(exportPath, renderLoraKeyExport(analyses, resolutions))
@@ -189,8 +191,8 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   if (comparison)
     io.stdout(
       markdown
-        ? loraComparisonMarkdown(comparison)
-        : '\n' + renderLoraComparison(comparison, { color: io.color })
+        ? loraComparisonMarkdown(comparison, pairNames)
+        : '\n' + renderLoraComparison(comparison, { color: io.color, ...pairNames })
     )
   if (exportPath !== undefined && !markdown) io.stdout(`\nkeys written to ${exportPath}\n`)
   return EXIT_OK
