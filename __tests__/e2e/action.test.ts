@@ -213,7 +213,7 @@ describe('the bundled action, end to end', () => {
       /^::error title=model-compat%3A for-14b\.safetensors fails the gate,file=for-14b\.safetensors::loadable 0\.0%25 is under/m
     )
     expect(errors[1]).toMatch(
-      /Compatibility gate failed for 1 of 3 artifacts:\n  for-14b\.safetensors: loadable 0\.0% < threshold 80%/
+      /Compatibility gate failed for 1 of 3 artifacts:\n {2}for-14b\.safetensors: loadable 0\.0% < threshold 80%/
     )
     expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'incompatible', overlap: '0' })
     expect(r.summary).toContain('| ❌ | `for-14b.safetensors` |')
