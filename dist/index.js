@@ -31855,12 +31855,18 @@ const UPPER = /[A-Z]/;
 const SEG_INDEX = 1;
 const SEG_UNDERSCORE = 2;
 const SEG_UPPER = 4;
+/** Only read for a key's first segment (the kohya-style test). */
+const SEG_UNDERSCORE_INDEX = 8;
 /** Bounds the per-call segment memo (hostile files may have a million distinct segments). */
 const MAX_SEGMENT_MEMO = 10000;
 function classifySegment(seg) {
     if (keys_isIndexSegment(seg))
         return SEG_INDEX;
-    return (seg.includes('_') ? SEG_UNDERSCORE : 0) | (UPPER.test(seg) ? SEG_UPPER : 0);
+    if (!seg.includes('_'))
+        return UPPER.test(seg) ? SEG_UPPER : 0;
+    return (SEG_UNDERSCORE |
+        (UPPER.test(seg) ? SEG_UPPER : 0) |
+        (UNDERSCORE_INDEX.test(seg) ? SEG_UNDERSCORE_INDEX : 0));
 }
 function countsToList(counts, limit) {
     return [...counts.entries()]
@@ -31883,11 +31889,22 @@ function namingConventions(names) {
     let commonKnown = null;
     let shared = null;
     let casedSegmentCount = 0;
+    // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
     const segmentFlags = new Map();
+    const flagsOf = (seg) => {
+        let flags = segmentFlags.get(seg);
+        if (flags === undefined) {
+            flags = classifySegment(seg);
+            if (segmentFlags.size < MAX_SEGMENT_MEMO)
+                segmentFlags.set(seg, flags);
+        }
+        return flags;
+    };
     for (const name of names) {
         const { prefix, rest } = keys_stripKnownPrefix(name);
         const segs = rest.split('.');
-        if (UNDERSCORE_INDEX.test(segs[0]) || (segs.length === 1 && segs[0].includes('_')))
+        const firstFlags = flagsOf(segs[0]);
+        if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
             underscored++;
         else if (segs.length > 1)
             dotted++;
@@ -31898,13 +31915,7 @@ function namingConventions(names) {
         bump(leaves, segs[segs.length - 1]);
         for (let k = 0; k < segs.length; k++) {
             const seg = segs[k];
-            // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
-            let flags = segmentFlags.get(seg);
-            if (flags === undefined) {
-                flags = classifySegment(seg);
-                if (segmentFlags.size < MAX_SEGMENT_MEMO)
-                    segmentFlags.set(seg, flags);
-            }
+            const flags = k === 0 ? firstFlags : flagsOf(seg);
             if (flags & SEG_INDEX)
                 continue;
             lettered++;

@@ -536,6 +536,7 @@ async function runLora(args, io) {
             resolutions.push(await (0,resolve/* resolveLoraLazily */.GB)(a, index));
     }
     const comparison = compare ? (0,lora_compare/* compareLoras */.z)(analyses[0], analyses[1]) : undefined;
+    const pairNames = names && names.length === 2 ? { names: [names[0], names[1]] } : {};
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
         await (0,cli_files/* writeFileAtomic */.Z)(exportPath, renderLoraKeyExport(analyses, resolutions));
@@ -571,8 +572,8 @@ async function runLora(args, io) {
     });
     if (comparison)
         io.stdout(markdown
-            ? loraComparisonMarkdown(comparison)
-            : '\n' + renderLoraComparison(comparison, { color: io.color }));
+            ? loraComparisonMarkdown(comparison, pairNames)
+            : '\n' + renderLoraComparison(comparison, { color: io.color, ...pairNames }));
     if (exportPath !== undefined && !markdown)
         io.stdout(`\nkeys written to ${exportPath}\n`);
     return cli_io/* EXIT_OK */.Ij;
