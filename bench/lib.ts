@@ -4,7 +4,7 @@
  * feature adds its own without touching the runner.
  *
  * Peak RSS comes from the child itself: every measured process (the baseline too) is started with
- * `node --import bench/rss-hook.mjs`, which writes `process.resourceUsage().maxRSS` (the kernel's getrusage
+ * `node --import bench/rss-hook.mjs`, which writes the process's own peak RSS (VmHWM; see rss-hook.mjs) (the kernel's
  * high-water mark) to a file at exit. That works on Linux and macOS with nothing installed, and cannot miss a
  * short-lived peak the way polling /proc/PID/status from the parent can. GNU `/usr/bin/time -f %M`, when present,
  * is only used as an optional cross-check (`--verify-rss`).

@@ -280,7 +280,7 @@ async function main(): Promise<number> {
   const machine = `${platform()} ${release()} ${arch()}, ${cpu} x ${cpus().length}, ${formatBytes(totalmem())} RAM, Node ${process.version}`
   console.log(`Machine: ${machine}  `)
   console.log(
-    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up, each run alternating with a \`node -e 0\` run; peak RSS from getrusage (ru_maxrss) in each process.\n`
+    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up, each run alternating with a \`node -e 0\` run; peak RSS from each process's own high-water mark (VmHWM).\n`
   )
   // The baseline row pools every case's interleaved `node -e 0` runs.
   const pooled = results.flatMap((r) => r.baseline?.samples ?? [])
