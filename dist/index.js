@@ -45044,6 +45044,13 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 function printable(text) {
     return text.replace(CONTROL, '?');
 }
+/**
+ * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
+ * file: one pass here instead of a `printable()` at every place a name is shown.
+ */
+function printableDeep(value) {
+    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? printable(v) : v);
+}
 /** Cut a list to `max` items and say how many were left out. */
 function cutList(items, max) {
     return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };

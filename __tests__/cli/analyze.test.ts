@@ -100,6 +100,23 @@ describe('model-compat analyze', () => {
     expect(text).toMatch(/^blocks\.0\.self_attn\.q\.weight\t\[8, 8\]\tF32$/m)
   })
 
+  it('never prints control characters from tensor names (a file cannot clear or rewrite the terminal)', async () => {
+    const evil = join(dir, 'evil.safetensors')
+    // The block family's own name carries the escape, so the structure section (families, templates, naming
+    // example) prints it too, not only the key list.
+    const tensors = tinyTransformer({ blocks: 2 }).map((t) => ({
+      ...t,
+      name: t.name.replace('blocks.', 'bl\x1b[2J\rocks.')
+    }))
+    writeSafetensorsSync(evil, tensors, { metadata: { 'note\x1b]0;title\x07': 'x\x1b[31m' } })
+    const r = await cli('analyze', evil)
+    expect(r.code).toBe(0)
+    // eslint-disable-next-line no-control-regex
+    expect(r.out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/)
+    const md = await cli('analyze', evil, '--export', join(dir, 'evil-keys.txt'))
+    expect(md.code).toBe(0)
+  })
+
   it('exits 2 with the file and the problem on bad input', async () => {
     const bad = join(dir, 'bad.safetensors')
     writeFileSync(bad, Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x7b]))

@@ -2280,6 +2280,7 @@ function fsError(path, e) {
 /* harmony export */   BB: () => (/* binding */ formatShape),
 /* harmony export */   Li: () => (/* binding */ mdEscape),
 /* harmony export */   Tj: () => (/* binding */ colors),
+/* harmony export */   Ym: () => (/* binding */ printableDeep),
 /* harmony export */   f6: () => (/* binding */ cutList),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   tp: () => (/* binding */ table),
@@ -2353,6 +2354,13 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
  */
 function printable(text) {
     return text.replace(CONTROL, '?');
+}
+/**
+ * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
+ * file: one pass here instead of a `printable()` at every place a name is shown.
+ */
+function printableDeep(value) {
+    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? printable(v) : v);
 }
 /** Cut a list to `max` items and say how many were left out. */
 function cutList(items, max) {

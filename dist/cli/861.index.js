@@ -147,7 +147,9 @@ function channelsText(a) {
 ;// CONCATENATED MODULE: ./src/report/analysis-console.ts
 
 
-function renderStructureConsole(a, opts) {
+function renderStructureConsole(analysis, opts) {
+    // Tensor names come from the file: control characters in them must not reach the terminal.
+    const a = (0,format/* printableDeep */.Ym)(analysis);
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
     const d = a.dimensions;

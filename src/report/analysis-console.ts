@@ -12,7 +12,7 @@ import {
   namingText,
   qkNormText
 } from './analysis-text.js'
-import { colors, cutList, formatCount, formatShape, table, type Colors } from './format.js'
+import { colors, cutList, formatCount, formatShape, table, type Colors, printableDeep } from './format.js'
 
 export interface AnalysisRenderOptions {
   color: boolean
@@ -22,7 +22,9 @@ export interface AnalysisRenderOptions {
   templates?: boolean
 }
 
-export function renderStructureConsole(a: StructureAnalysis, opts: AnalysisRenderOptions): string {
+export function renderStructureConsole(analysis: StructureAnalysis, opts: AnalysisRenderOptions): string {
+  // Tensor names come from the file: control characters in them must not reach the terminal.
+  const a = printableDeep(analysis)
   const c = colors(opts.color)
   const max = opts.maxItems ?? 20
   const d = a.dimensions

@@ -12,7 +12,7 @@ import {
   namingText,
   qkNormText
 } from './analysis-text.js'
-import { cutList, formatCount, formatShape, mdEscape } from './format.js'
+import { cutList, formatCount, formatShape, mdEscape, printableDeep } from './format.js'
 
 export interface AnalysisMarkdownOptions {
   /** How many rows of a long list to show before cutting. Default 30. */
@@ -28,7 +28,12 @@ function mdTable(header: string[], rows: string[][]): string {
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n') + '\n'
 }
 
-export function renderStructureMarkdown(a: StructureAnalysis, opts: AnalysisMarkdownOptions = {}): string {
+export function renderStructureMarkdown(
+  analysis: StructureAnalysis,
+  opts: AnalysisMarkdownOptions = {}
+): string {
+  // Tensor names come from the file: control characters in them must not reach the terminal.
+  const a = printableDeep(analysis)
   const max = opts.maxItems ?? 30
   const h = '#'.repeat(Math.min(6, Math.max(1, opts.headingLevel ?? 3)))
   const d = a.dimensions

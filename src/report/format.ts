@@ -84,6 +84,16 @@ export function printable(text: string): string {
   return text.replace(CONTROL, '?')
 }
 
+/**
+ * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
+ * file: one pass here instead of a `printable()` at every place a name is shown.
+ */
+export function printableDeep<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+    typeof v === 'string' ? printable(v) : v
+  ) as T
+}
+
 /** Cut a list to `max` items and say how many were left out. */
 export function cutList<T>(items: readonly T[], max: number): { shown: T[]; omitted: number } {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) }
