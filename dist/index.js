@@ -32858,6 +32858,7 @@ function looksLikeTorchLegacy(head) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DA: () => (/* binding */ readRanges),
 /* harmony export */   Kp: () => (/* binding */ openLocalFile),
+/* harmony export */   ay: () => (/* binding */ checkReadRange),
 /* harmony export */   yi: () => (/* binding */ fsError)
 /* harmony export */ });
 /* unused harmony exports PARALLEL_READS, readSmall, withSource */
@@ -32886,7 +32887,7 @@ class LocalFileSource {
         this.handle = handle;
     }
     async read(offset, length) {
-        this.checkRange(offset, length);
+        checkReadRange(this.name, this.size, offset, length);
         const buf = new Uint8Array(length);
         let done = 0;
         while (done < length) {
@@ -32906,7 +32907,7 @@ class LocalFileSource {
      */
     async readMany(ranges) {
         return ranges.map(({ offset, length }) => {
-            this.checkRange(offset, length);
+            checkReadRange(this.name, this.size, offset, length);
             const buf = new Uint8Array(length);
             let done = 0;
             while (done < length) {
@@ -32926,14 +32927,6 @@ class LocalFileSource {
             this.reads++;
             return buf;
         });
-    }
-    checkRange(offset, length) {
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', this.name, `invalid read range offset=${offset} length=${length}`);
-        }
-        if (offset + length > this.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`);
-        }
     }
     async close() {
         await this.handle.close();
@@ -33024,6 +33017,18 @@ function fsError(path, e) {
     if (code === 'ELOOP')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
     return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
+}
+/**
+ * The one range check every ByteSource applies before reading: offsets and lengths are safe non-negative
+ * integers, and the range ends inside the source. A range past the end is `Truncated`, naming the range.
+ */
+function checkReadRange(name, size, offset, length) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
+    }
+    if (offset + length > size) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
+    }
 }
 
 
@@ -48084,6 +48089,7 @@ class src_HttpClient {
  */
 
 
+
 const KiB = 1024;
 class HttpSource {
     name;
@@ -48134,12 +48140,7 @@ class HttpSource {
         return new HttpSource(name, url, first.size, first.etag, segments, opts, false, first.rangeSupported, first.bytes.length);
     }
     async read(offset, length) {
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-            throw new errors/* CheckpointError */.j('IoError', this.name, `invalid read range offset=${offset} length=${length}`);
-        }
-        if (offset + length > this.size) {
-            throw new errors/* CheckpointError */.j('Truncated', this.name, `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`);
-        }
+        (0,source/* checkReadRange */.ay)(this.name, this.size, offset, length);
         if (this.closed)
             throw new errors/* CheckpointError */.j('IoError', this.name, 'read after close');
         const end = offset + length;

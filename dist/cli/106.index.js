@@ -516,6 +516,7 @@ class HttpClient {
  */
 
 
+
 const KiB = 1024;
 class HttpSource {
     name;
@@ -566,12 +567,7 @@ class HttpSource {
         return new HttpSource(name, url, first.size, first.etag, segments, opts, false, first.rangeSupported, first.bytes.length);
     }
     async read(offset, length) {
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-            throw new errors/* CheckpointError */.j('IoError', this.name, `invalid read range offset=${offset} length=${length}`);
-        }
-        if (offset + length > this.size) {
-            throw new errors/* CheckpointError */.j('Truncated', this.name, `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`);
-        }
+        (0,source/* checkReadRange */.ay)(this.name, this.size, offset, length);
         if (this.closed)
             throw new errors/* CheckpointError */.j('IoError', this.name, 'read after close');
         const end = offset + length;

@@ -47,7 +47,7 @@ class LocalFileSource implements CountingSource {
   ) {}
 
   async read(offset: number, length: number): Promise<Uint8Array> {
-    this.checkRange(offset, length)
+    checkReadRange(this.name, this.size, offset, length)
     const buf = new Uint8Array(length)
     let done = 0
     while (done < length) {
@@ -68,7 +68,7 @@ class LocalFileSource implements CountingSource {
    */
   async readMany(ranges: ReadonlyArray<ByteRange>): Promise<Uint8Array[]> {
     return ranges.map(({ offset, length }) => {
-      this.checkRange(offset, length)
+      checkReadRange(this.name, this.size, offset, length)
       const buf = new Uint8Array(length)
       let done = 0
       while (done < length) {
@@ -91,19 +91,6 @@ class LocalFileSource implements CountingSource {
       this.reads++
       return buf
     })
-  }
-
-  private checkRange(offset: number, length: number): void {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-      throw new CheckpointError('IoError', this.name, `invalid read range offset=${offset} length=${length}`)
-    }
-    if (offset + length > this.size) {
-      throw new CheckpointError(
-        'Truncated',
-        this.name,
-        `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`
-      )
-    }
   }
 
   async close(): Promise<void> {
@@ -208,4 +195,21 @@ export function fsError(path: string, e: unknown): CheckpointError {
   if (code === 'ELOOP')
     return new CheckpointError('IoError', path, 'too many levels of symbolic links', { cause: e })
   return new CheckpointError('IoError', path, e instanceof Error ? e.message : String(e), { cause: e })
+}
+
+/**
+ * The one range check every ByteSource applies before reading: offsets and lengths are safe non-negative
+ * integers, and the range ends inside the source. A range past the end is `Truncated`, naming the range.
+ */
+export function checkReadRange(name: string, size: number, offset: number, length: number): void {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+    throw new CheckpointError('IoError', name, `invalid read range offset=${offset} length=${length}`)
+  }
+  if (offset + length > size) {
+    throw new CheckpointError(
+      'Truncated',
+      name,
+      `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`
+    )
+  }
 }

@@ -10,7 +10,7 @@
  * With a `RemoteHeaderCache`, the opening request carries If-None-Match; a 304 serves every cached range.
  */
 import { CheckpointError } from '../errors.js'
-import type { CountingSource } from '../source.js'
+import { checkReadRange, type CountingSource } from '../source.js'
 import type { HttpClient, RangeBytes } from './client.js'
 import type { CachedSegment, RemoteHeaderCache } from './remote-cache.js'
 import { redactUrl } from './url.js'
@@ -110,16 +110,7 @@ export class HttpSource implements CountingSource {
   }
 
   async read(offset: number, length: number): Promise<Uint8Array> {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-      throw new CheckpointError('IoError', this.name, `invalid read range offset=${offset} length=${length}`)
-    }
-    if (offset + length > this.size) {
-      throw new CheckpointError(
-        'Truncated',
-        this.name,
-        `needs bytes ${offset}..${offset + length} but the file has ${this.size} bytes`
-      )
-    }
+    checkReadRange(this.name, this.size, offset, length)
     if (this.closed) throw new CheckpointError('IoError', this.name, 'read after close')
     const end = offset + length
     const gaps = this.gaps(offset, end)
