@@ -8,7 +8,7 @@ import { readCheckpoint } from '../../src/formats/index.js'
 import { writeSafetensors } from '../../src/formats/safetensors-write.js'
 import type { Checkpoint, TensorInfo } from '../../src/formats/types.js'
 import { analyzeLora, resolveLora } from '../../src/lora/index.js'
-import { readAlphaScalars } from '../../src/cli/commands/lora.js'
+import { readAlphaScalars } from '../../src/cli/alpha.js'
 import type { LoraFixture } from '../../fixtures/lora.js'
 
 function mulberry32(seed: number): () => number {

@@ -2,6 +2,70 @@ export const id = 249;
 export const ids = [249,230];
 export const modules = {
 
+/***/ 4918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ readAlphaScalars)
+/* harmony export */ });
+/* harmony import */ var _formats_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3159);
+
+/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
+const MAX_SCALARS = 100_000;
+const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
+function decodeScalar(bytes, dtype) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    switch (dtype) {
+        case 'F32':
+            return view.getFloat32(0, true);
+        case 'F64':
+            return view.getFloat64(0, true);
+        case 'BF16':
+            return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
+        default: {
+            // F16: sign, 5-bit exponent, 10-bit fraction.
+            const h = view.getUint16(0, true);
+            const sign = h & 0x8000 ? -1 : 1;
+            const exp = (h >> 10) & 0x1f;
+            const frac = h & 0x3ff;
+            if (exp === 0)
+                return sign * 2 ** -14 * (frac / 1024);
+            if (exp === 31)
+                return frac ? NaN : sign * Infinity;
+            return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+        }
+    }
+}
+/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
+async function readAlphaScalars(ckpt) {
+    const values = new Map();
+    if (ckpt.format !== 'safetensors')
+        return values;
+    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
+        t.byteRange !== undefined &&
+        t.shape.reduce((a, b) => a * b, 1) === 1 &&
+        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
+        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
+    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
+        return values;
+    const source = await (0,_formats_source_js__WEBPACK_IMPORTED_MODULE_0__/* .openLocalFile */ .Kp)(ckpt.path);
+    try {
+        for (const t of wanted) {
+            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
+            const v = decodeScalar(bytes, t.dtype);
+            if (Number.isFinite(v))
+                values.set(t.name, v);
+        }
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+    return values;
+}
+
+
+/***/ }),
+
 /***/ 2249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1165,8 +1229,8 @@ function conversionPlanJson(plan) {
 var read = __webpack_require__(2736);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/cli/commands/lora.ts + 2 modules
-var commands_lora = __webpack_require__(1834);
+// EXTERNAL MODULE: ./src/cli/alpha.ts
+var alpha = __webpack_require__(4918);
 // EXTERNAL MODULE: ./src/cli/files.ts
 var files = __webpack_require__(9141);
 ;// CONCATENATED MODULE: ./src/cli/commands/convert.ts
@@ -1236,7 +1300,7 @@ async function run(args, io) {
     if (lora.format !== 'safetensors')
         throw new cli_args/* UsageError */.eb(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`);
     const base = await (0,read/* checkpointReader */.u)(args, io).read(basePath);
-    const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,commands_lora.readAlphaScalars)(lora) });
+    const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,alpha/* readAlphaScalars */.q)(lora) });
     const index = (0,src_lora/* buildBaseIndex */.uR)(base);
     const resolution = (0,src_lora/* resolveLora */.PQ)(analysis, index);
     const plan = planConversion(analysis, resolution, index, {

@@ -2071,6 +2071,73 @@ var lora_layers = __webpack_require__(4264);
 
 
 
+/***/ }),
+
+/***/ 7520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ summarizeAnalysis),
+/* harmony export */   zJ: () => (/* binding */ buildLoraReport)
+/* harmony export */ });
+/* unused harmony export summarizeModule */
+function summarizeModule(m) {
+    const s = {
+        stem: m.stem,
+        path: m.path,
+        naming: m.naming,
+        algorithm: m.algorithm,
+        component: m.component,
+        textEncoder: m.textEncoder,
+        layerKind: m.layerKind,
+        rank: m.rank,
+        storedRank: m.storedRank,
+        splitCount: m.splitCount,
+        hasAlpha: m.hasAlpha,
+        alpha: m.alpha,
+        scale: m.scale,
+        scaleSource: m.scaleSource,
+        params: m.params,
+        bytes: m.bytes,
+        shapes: Object.fromEntries(m.tensors.map((t) => [t.index !== undefined ? `${t.role}.${t.index}` : t.role, [...t.tensor.shape]])),
+        dtype: [...new Set(m.tensors.map((t) => t.tensor.dtype))].sort().join('+'),
+        issues: [...m.issues]
+    };
+    if (m.block)
+        s.block = { ...m.block };
+    if (m.adapterName)
+        s.adapterName = m.adapterName;
+    return s;
+}
+/** The analysis as JSON data; `withModules` adds every module (about 500 bytes each). */
+function summarizeAnalysis(a, withModules = true) {
+    const { modules, ...rest } = a;
+    return withModules ? { ...rest, modules: modules.map(summarizeModule) } : rest;
+}
+function buildLoraReport(input) {
+    const doc = {
+        schemaVersion: 1,
+        tool: { ...input.tool },
+        kind: 'lora-report',
+        loras: input.analyses.map((a, i) => {
+            const entry = {
+                name: input.names?.[i] ?? a.path,
+                analysis: summarizeAnalysis(a, input.withModules ?? true)
+            };
+            const r = input.resolutions?.[i];
+            if (r)
+                entry.resolution = r;
+            return entry;
+        })
+    };
+    if (input.base !== undefined)
+        doc.base = input.base;
+    if (input.comparison)
+        doc.comparison = input.comparison;
+    return doc;
+}
+
+
 /***/ })
 
 };

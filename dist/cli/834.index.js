@@ -2,6 +2,70 @@ export const id = 834;
 export const ids = [834];
 export const modules = {
 
+/***/ 4918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ readAlphaScalars)
+/* harmony export */ });
+/* harmony import */ var _formats_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3159);
+
+/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
+const MAX_SCALARS = 100_000;
+const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
+function decodeScalar(bytes, dtype) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    switch (dtype) {
+        case 'F32':
+            return view.getFloat32(0, true);
+        case 'F64':
+            return view.getFloat64(0, true);
+        case 'BF16':
+            return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
+        default: {
+            // F16: sign, 5-bit exponent, 10-bit fraction.
+            const h = view.getUint16(0, true);
+            const sign = h & 0x8000 ? -1 : 1;
+            const exp = (h >> 10) & 0x1f;
+            const frac = h & 0x3ff;
+            if (exp === 0)
+                return sign * 2 ** -14 * (frac / 1024);
+            if (exp === 31)
+                return frac ? NaN : sign * Infinity;
+            return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+        }
+    }
+}
+/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
+async function readAlphaScalars(ckpt) {
+    const values = new Map();
+    if (ckpt.format !== 'safetensors')
+        return values;
+    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
+        t.byteRange !== undefined &&
+        t.shape.reduce((a, b) => a * b, 1) === 1 &&
+        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
+        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
+    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
+        return values;
+    const source = await (0,_formats_source_js__WEBPACK_IMPORTED_MODULE_0__/* .openLocalFile */ .Kp)(ckpt.path);
+    try {
+        for (const t of wanted) {
+            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
+            const v = decodeScalar(bytes, t.dtype);
+            if (Number.isFinite(v))
+                values.set(t.name, v);
+        }
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+    return values;
+}
+
+
+/***/ }),
+
 /***/ 1834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12,7 +76,6 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   loraCommand: () => (/* binding */ loraCommand),
   loraSpec: () => (/* binding */ loraSpec),
-  readAlphaScalars: () => (/* binding */ readAlphaScalars),
   renderLoraKeyExport: () => (/* binding */ renderLoraKeyExport),
   runLora: () => (/* binding */ runLora)
 });
@@ -23,8 +86,8 @@ var cli_args = __webpack_require__(7593);
 var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/read.ts
 var read = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/formats/source.ts
-var formats_source = __webpack_require__(3159);
+// EXTERNAL MODULE: ./src/cli/alpha.ts
+var alpha = __webpack_require__(4918);
 // EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
 var analyze = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/lora/base-index.ts
@@ -434,58 +497,6 @@ const loraSpec = {
         ...read/* REMOTE_OPTIONS */.Q
     }
 };
-/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
-const MAX_SCALARS = 100_000;
-const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
-function decodeScalar(bytes, dtype) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    switch (dtype) {
-        case 'F32':
-            return view.getFloat32(0, true);
-        case 'F64':
-            return view.getFloat64(0, true);
-        case 'BF16':
-            return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
-        default: {
-            // F16: sign, 5-bit exponent, 10-bit fraction.
-            const h = view.getUint16(0, true);
-            const sign = h & 0x8000 ? -1 : 1;
-            const exp = (h >> 10) & 0x1f;
-            const frac = h & 0x3ff;
-            if (exp === 0)
-                return sign * 2 ** -14 * (frac / 1024);
-            if (exp === 31)
-                return frac ? NaN : sign * Infinity;
-            return sign * 2 ** (exp - 15) * (1 + frac / 1024);
-        }
-    }
-}
-/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
-async function readAlphaScalars(ckpt) {
-    const values = new Map();
-    if (ckpt.format !== 'safetensors')
-        return values;
-    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
-        t.byteRange !== undefined &&
-        t.shape.reduce((a, b) => a * b, 1) === 1 &&
-        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
-        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
-    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
-        return values;
-    const source = await (0,formats_source/* openLocalFile */.Kp)(ckpt.path);
-    try {
-        for (const t of wanted) {
-            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
-            const v = decodeScalar(bytes, t.dtype);
-            if (Number.isFinite(v))
-                values.set(t.name, v);
-        }
-    }
-    finally {
-        await source.close().catch(() => undefined);
-    }
-    return values;
-}
 /** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
 function renderLoraKeyExport(analyses, resolutions) {
     let out = '';
@@ -525,7 +536,7 @@ async function runLora(args, io) {
     const analyses = [];
     for (const path of files) {
         const ckpt = await reader.read(path);
-        const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await readAlphaScalars(ckpt) : undefined;
+        const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await (0,alpha/* readAlphaScalars */.q)(ckpt) : undefined;
         analyses.push((0,analyze/* analyzeLora */.hL)(ckpt, scalars ? { scalars } : {}));
     }
     const basePath = (0,cli_args/* str */.gx)(args, 'base');
@@ -579,6 +590,73 @@ async function runLora(args, io) {
     return cli_io/* EXIT_OK */.Ij;
 }
 const loraCommand = { spec: loraSpec, run: runLora };
+
+
+/***/ }),
+
+/***/ 7520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ summarizeAnalysis),
+/* harmony export */   zJ: () => (/* binding */ buildLoraReport)
+/* harmony export */ });
+/* unused harmony export summarizeModule */
+function summarizeModule(m) {
+    const s = {
+        stem: m.stem,
+        path: m.path,
+        naming: m.naming,
+        algorithm: m.algorithm,
+        component: m.component,
+        textEncoder: m.textEncoder,
+        layerKind: m.layerKind,
+        rank: m.rank,
+        storedRank: m.storedRank,
+        splitCount: m.splitCount,
+        hasAlpha: m.hasAlpha,
+        alpha: m.alpha,
+        scale: m.scale,
+        scaleSource: m.scaleSource,
+        params: m.params,
+        bytes: m.bytes,
+        shapes: Object.fromEntries(m.tensors.map((t) => [t.index !== undefined ? `${t.role}.${t.index}` : t.role, [...t.tensor.shape]])),
+        dtype: [...new Set(m.tensors.map((t) => t.tensor.dtype))].sort().join('+'),
+        issues: [...m.issues]
+    };
+    if (m.block)
+        s.block = { ...m.block };
+    if (m.adapterName)
+        s.adapterName = m.adapterName;
+    return s;
+}
+/** The analysis as JSON data; `withModules` adds every module (about 500 bytes each). */
+function summarizeAnalysis(a, withModules = true) {
+    const { modules, ...rest } = a;
+    return withModules ? { ...rest, modules: modules.map(summarizeModule) } : rest;
+}
+function buildLoraReport(input) {
+    const doc = {
+        schemaVersion: 1,
+        tool: { ...input.tool },
+        kind: 'lora-report',
+        loras: input.analyses.map((a, i) => {
+            const entry = {
+                name: input.names?.[i] ?? a.path,
+                analysis: summarizeAnalysis(a, input.withModules ?? true)
+            };
+            const r = input.resolutions?.[i];
+            if (r)
+                entry.resolution = r;
+            return entry;
+        })
+    };
+    if (input.base !== undefined)
+        doc.base = input.base;
+    if (input.comparison)
+        doc.comparison = input.comparison;
+    return doc;
+}
 
 
 /***/ })

@@ -491,17 +491,17 @@ const COMMANDS = [
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(953), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(556), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(556), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(953), __nccwpck_require__.e(834), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(556), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
     }
 ];
 function topHelp() {

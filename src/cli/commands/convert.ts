@@ -11,7 +11,7 @@ import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } 
 import { conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
-import { readAlphaScalars } from './lora.js'
+import { readAlphaScalars } from '../alpha.js'
 import { toJson } from '../files.js'
 
 const spec: CommandSpec = {
