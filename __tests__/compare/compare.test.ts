@@ -425,10 +425,16 @@ describe('hostile key names', () => {
       warnings: [],
       tensors: names.map((name) => ({ name, shape: [4, 4], dtype: 'F32' }))
     })
-    const a = mk(['blocks.0.__proto__.weight', 'blocks.1.constructor.weight', 'toString.hasOwnProperty.weight'])
+    const a = mk([
+      'blocks.0.__proto__.weight',
+      'blocks.1.constructor.weight',
+      'toString.hasOwnProperty.weight'
+    ])
     const b = mk(['blocks.0.q.weight', 'blocks.1.valueOf.weight', 'x.__defineGetter__.weight'])
     const c = compareCheckpoints(a, b)
     expect(c.keys.totalA).toBe(3)
-    expect(c.unmatched.a.length + c.mappings.reduce((n, m) => n + m.source.length, 0)).toBeGreaterThanOrEqual(3)
+    expect(c.unmatched.a.length + c.mappings.reduce((n, m) => n + m.source.length, 0)).toBeGreaterThanOrEqual(
+      3
+    )
   })
 })
