@@ -47450,14 +47450,15 @@ class AttemptError extends Error {
         this.retryAfterMs = retryAfterMs;
     }
 }
-/** A body without Content-Length (chunked): read to its end, refusing more than `maxBytes`. */
-function readToEnd(res, maxBytes, where, deadline, onBytes) {
+/**
+ * The scaffold both body readers share: the promise settles once, a deadline timer bounds the whole read, and a
+ * failure destroys the socket so an unwanted body stops flowing. `attach` wires the body's events to `finish`;
+ * `result` gives the value on success.
+ */
+function readBody(res, where, deadline, result, attach) {
     const body = res.body;
     return new Promise((resolve, reject) => {
-        const chunks = [];
-        let got = 0;
         let settled = false;
-        const timer = setTimeout(() => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)), Math.max(0, deadline - Date.now()));
         const finish = (err) => {
             if (settled)
                 return;
@@ -47468,8 +47469,17 @@ function readToEnd(res, maxBytes, where, deadline, onBytes) {
                 reject(err);
             }
             else
-                resolve(new Uint8Array(Buffer.concat(chunks)));
+                resolve(result());
         };
+        const timer = setTimeout(() => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)), Math.max(0, deadline - Date.now()));
+        attach(body, finish, () => settled);
+    });
+}
+/** A body without Content-Length (chunked): read to its end, refusing more than `maxBytes`. */
+function readToEnd(res, maxBytes, where, deadline, onBytes) {
+    const chunks = [];
+    let got = 0;
+    return readBody(res, where, deadline, () => new Uint8Array(Buffer.concat(chunks)), (body, finish) => {
         body.on('data', (chunk) => {
             onBytes(chunk.length);
             got += chunk.length;
@@ -47494,26 +47504,12 @@ function readToEnd(res, maxBytes, where, deadline, onBytes) {
  * (the socket is destroyed, so a 30 GB body stops flowing).
  */
 function readExactly(res, length, whole, where, deadline, onBytes) {
-    const body = res.body;
-    return new Promise((resolve, reject) => {
-        const out = new Uint8Array(length);
-        let got = 0;
-        let settled = false;
-        const timer = setTimeout(() => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)), Math.max(0, deadline - Date.now()));
-        const finish = (err) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (err) {
-                body.destroy();
-                reject(err);
-            }
-            else
-                resolve(out);
-        };
+    const out = new Uint8Array(length);
+    let got = 0;
+    const truncated = () => new AttemptError('HttpError', `${where}: truncated response, body ended after ${got} of ${length} bytes`, true);
+    return readBody(res, where, deadline, () => out, (body, finish, settled) => {
         body.on('data', (chunk) => {
-            if (settled)
+            if (settled())
                 return;
             onBytes(chunk.length);
             const take = Math.min(chunk.length, length - got);
@@ -47527,19 +47523,9 @@ function readExactly(res, length, whole, where, deadline, onBytes) {
                 finish();
             }
         });
-        body.on('end', () => {
-            if (got === length)
-                finish();
-            else
-                finish(new AttemptError('HttpError', `${where}: truncated response, body ended after ${got} of ${length} bytes`, true));
-        });
+        body.on('end', () => finish(got === length ? undefined : truncated()));
         body.on('error', (e) => finish(new AttemptError('HttpError', `${where}: connection failed after ${got} of ${length} body bytes: ${errorText(e)}`, true)));
-        body.on('close', () => {
-            if (got === length)
-                finish();
-            else
-                finish(new AttemptError('HttpError', `${where}: truncated response, body ended after ${got} of ${length} bytes`, true));
-        });
+        body.on('close', () => finish(got === length ? undefined : truncated()));
         if (length === 0 && !whole)
             finish();
     });

@@ -29,6 +29,38 @@ export class AttemptError extends Error {
   }
 }
 
+/**
+ * The scaffold both body readers share: the promise settles once, a deadline timer bounds the whole read, and a
+ * failure destroys the socket so an unwanted body stops flowing. `attach` wires the body's events to `finish`;
+ * `result` gives the value on success.
+ */
+function readBody<T>(
+  res: Response,
+  where: string,
+  deadline: number,
+  result: () => T,
+  attach: (body: http.IncomingMessage, finish: (err?: Error) => void, settled: () => boolean) => void
+): Promise<T> {
+  const body = res.body
+  return new Promise<T>((resolve, reject) => {
+    let settled = false
+    const finish = (err?: Error): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      if (err) {
+        body.destroy()
+        reject(err)
+      } else resolve(result())
+    }
+    const timer = setTimeout(
+      () => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)),
+      Math.max(0, deadline - Date.now())
+    )
+    attach(body, finish, () => settled)
+  })
+}
+
 /** A body without Content-Length (chunked): read to its end, refusing more than `maxBytes`. */
 export function readToEnd(
   res: Response,
@@ -37,46 +69,37 @@ export function readToEnd(
   deadline: number,
   onBytes: (n: number) => void
 ): Promise<Uint8Array> {
-  const body = res.body
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let got = 0
-    let settled = false
-    const timer = setTimeout(
-      () => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)),
-      Math.max(0, deadline - Date.now())
-    )
-    const finish = (err?: Error): void => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      if (err) {
-        body.destroy()
-        reject(err)
-      } else resolve(new Uint8Array(Buffer.concat(chunks)))
-    }
-    body.on('data', (chunk: Buffer) => {
-      onBytes(chunk.length)
-      got += chunk.length
-      if (got > maxBytes) {
-        finish(
-          new AttemptError(
-            'HeaderTooLarge',
-            `${where}: the document is over the ${maxBytes}-byte limit`,
-            false
+  const chunks: Buffer[] = []
+  let got = 0
+  return readBody(
+    res,
+    where,
+    deadline,
+    () => new Uint8Array(Buffer.concat(chunks)),
+    (body, finish) => {
+      body.on('data', (chunk: Buffer) => {
+        onBytes(chunk.length)
+        got += chunk.length
+        if (got > maxBytes) {
+          finish(
+            new AttemptError(
+              'HeaderTooLarge',
+              `${where}: the document is over the ${maxBytes}-byte limit`,
+              false
+            )
           )
-        )
-      } else chunks.push(chunk)
-    })
-    body.on('end', () => finish())
-    body.on('error', (e) =>
-      finish(new AttemptError('HttpError', `${where}: connection failed: ${errorText(e)}`, true))
-    )
-    body.on('close', () => {
-      if (!body.complete) finish(new AttemptError('HttpError', `${where}: truncated response`, true))
-      else finish()
-    })
-  })
+        } else chunks.push(chunk)
+      })
+      body.on('end', () => finish())
+      body.on('error', (e) =>
+        finish(new AttemptError('HttpError', `${where}: connection failed: ${errorText(e)}`, true))
+      )
+      body.on('close', () => {
+        if (!body.complete) finish(new AttemptError('HttpError', `${where}: truncated response`, true))
+        else finish()
+      })
+    }
+  )
 }
 
 /**
@@ -91,76 +114,53 @@ export function readExactly(
   deadline: number,
   onBytes: (n: number) => void
 ): Promise<Uint8Array> {
-  const body = res.body
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const out = new Uint8Array(length)
-    let got = 0
-    let settled = false
-    const timer = setTimeout(
-      () => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)),
-      Math.max(0, deadline - Date.now())
+  const out = new Uint8Array(length)
+  let got = 0
+  const truncated = () =>
+    new AttemptError(
+      'HttpError',
+      `${where}: truncated response, body ended after ${got} of ${length} bytes`,
+      true
     )
-    const finish = (err?: Error): void => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      if (err) {
-        body.destroy()
-        reject(err)
-      } else resolve(out)
-    }
-    body.on('data', (chunk: Buffer) => {
-      if (settled) return
-      onBytes(chunk.length)
-      const take = Math.min(chunk.length, length - got)
-      out.set(chunk.subarray(0, take), got)
-      got += take
-      if (take < chunk.length && whole) {
-        finish(
-          new AttemptError(
-            'HttpError',
-            `${where}: the body is longer than the ${length} bytes announced`,
-            false
+  return readBody(
+    res,
+    where,
+    deadline,
+    () => out,
+    (body, finish, settled) => {
+      body.on('data', (chunk: Buffer) => {
+        if (settled()) return
+        onBytes(chunk.length)
+        const take = Math.min(chunk.length, length - got)
+        out.set(chunk.subarray(0, take), got)
+        got += take
+        if (take < chunk.length && whole) {
+          finish(
+            new AttemptError(
+              'HttpError',
+              `${where}: the body is longer than the ${length} bytes announced`,
+              false
+            )
           )
-        )
-      } else if (got === length && !whole) {
-        body.destroy()
-        finish()
-      }
-    })
-    body.on('end', () => {
-      if (got === length) finish()
-      else
+        } else if (got === length && !whole) {
+          body.destroy()
+          finish()
+        }
+      })
+      body.on('end', () => finish(got === length ? undefined : truncated()))
+      body.on('error', (e) =>
         finish(
           new AttemptError(
             'HttpError',
-            `${where}: truncated response, body ended after ${got} of ${length} bytes`,
+            `${where}: connection failed after ${got} of ${length} body bytes: ${errorText(e)}`,
             true
           )
-        )
-    })
-    body.on('error', (e) =>
-      finish(
-        new AttemptError(
-          'HttpError',
-          `${where}: connection failed after ${got} of ${length} body bytes: ${errorText(e)}`,
-          true
         )
       )
-    )
-    body.on('close', () => {
-      if (got === length) finish()
-      else
-        finish(
-          new AttemptError(
-            'HttpError',
-            `${where}: truncated response, body ended after ${got} of ${length} bytes`,
-            true
-          )
-        )
-    })
-    if (length === 0 && !whole) finish()
-  })
+      body.on('close', () => finish(got === length ? undefined : truncated()))
+      if (length === 0 && !whole) finish()
+    }
+  )
 }
 
 export function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
