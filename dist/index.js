@@ -29668,6 +29668,21 @@ function fusedParts(tokens) {
     }
     return undefined;
 }
+/**
+ * Core tokens as words for a mapping reason: `emb text (1st numbered)` rather than the set `{#1, emb, text}`.
+ * Ordinals are positions among numbered siblings (ffn.0 / ffn.2 are the 1st / 2nd numbered).
+ */
+function describeTokens(t) {
+    const words = t.core.filter((w) => !w.startsWith(ORDINAL_PREFIX));
+    const ordinals = t.core.filter((w) => w.startsWith(ORDINAL_PREFIX)).map((w) => ordinal(w.slice(1)));
+    const text = words.length > 0 ? words.join(' ') : '(no role words)';
+    return ordinals.length > 0 ? `${text} (${ordinals.join(', ')} numbered)` : text;
+}
+function ordinal(n) {
+    const tens = Number(n) % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][Number(n) % 10] ?? 'th');
+    return `${n}${suffix}`;
+}
 
 ;// CONCATENATED MODULE: ./src/compare/split.ts
 
@@ -29946,7 +29961,7 @@ class Matcher {
         for (const e of this.buckets((i) => key(A.tokens[i], A.modules[i]), (j) => key(B.tokens[j], B.modules[j])).values()) {
             if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0)
                 continue;
-            this.pair(e.a[0], e.b[0], 'high', `same role after synonym normalisation ({${A.tokens[e.a[0]].core.join(', ')}})`);
+            this.pair(e.a[0], e.b[0], 'high', `same role after synonym normalisation: ${describeTokens(A.tokens[e.a[0]])}`);
         }
     }
     /**
@@ -30013,7 +30028,7 @@ class Matcher {
                 const back = e.a.filter((k) => !this.usedA[k] && rel(k, j));
                 if (back.length !== 1)
                     continue;
-                this.pair(i, j, 'high', `one name refines the other ({${A.tokens[i].core.join(', ')}} vs {${B.tokens[j].core.join(', ')}})`);
+                this.pair(i, j, 'high', `one name refines the other: ${describeTokens(A.tokens[i])} / ${describeTokens(B.tokens[j])}`);
             }
         }
     }
@@ -32864,36 +32879,35 @@ function looksLikeTorchLegacy(head) {
 /* unused harmony exports PARALLEL_READS, readSmall, withSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(86289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86289);
 /**
  * Byte sources: the one way readers get bytes. A reader asks for exact ranges and never for "the whole file", so
  * header-only reading is enforced in one place, and a remote (HTTP range) source can stand in for a local file
  * without any reader changing.
  */
-
+// node:fs with callbacks, not node:fs/promises: importing the latter loads Node's stream and readline modules,
+// a few ms on every CLI run (whole-process time is what the performance targets measure).
 
 
 class LocalFileSource {
     name;
     size;
-    handle;
+    fd;
     bytesRead = 0;
     reads = 0;
-    constructor(name, size, handle) {
+    constructor(name, size, fd) {
         this.name = name;
         this.size = size;
-        this.handle = handle;
+        this.fd = fd;
     }
     async read(offset, length) {
         checkReadRange(this.name, this.size, offset, length);
         const buf = new Uint8Array(length);
         let done = 0;
         while (done < length) {
-            const { bytesRead } = await this.handle.read(buf, done, length - done, offset + done);
+            const bytesRead = await readAt(this.fd, buf, done, length - done, offset + done);
             if (bytesRead === 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
             }
             done += bytesRead;
         }
@@ -32913,13 +32927,13 @@ class LocalFileSource {
             while (done < length) {
                 let n;
                 try {
-                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.handle.fd, buf, done, length - done, offset + done);
+                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, done, length - done, offset + done);
                 }
                 catch (e) {
                     throw fsError(this.name, e);
                 }
                 if (n === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
                 }
                 done += n;
             }
@@ -32928,8 +32942,8 @@ class LocalFileSource {
             return buf;
         });
     }
-    async close() {
-        await this.handle.close();
+    close() {
+        return closeFd(this.fd);
     }
 }
 /** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client allows 8). */
@@ -32970,24 +32984,30 @@ async function readRanges(source, ranges) {
 }
 /** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
 async function openLocalFile(path) {
-    let handle;
+    let fd;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+        fd = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r', (e, opened) => (e ? reject(e) : resolve(opened))));
     }
     catch (e) {
         throw fsError(path, e);
     }
     try {
-        const st = await handle.stat();
+        const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat)(fd, (e, stats) => (e ? reject(e) : resolve(stats))));
         if (!st.isFile()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
         }
-        return new LocalFileSource(path, st.size, handle);
+        return new LocalFileSource(path, st.size, fd);
     }
     catch (e) {
-        await handle.close().catch(() => undefined);
-        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j ? e : fsError(path, e);
+        await closeFd(fd).catch(() => undefined);
+        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j ? e : fsError(path, e);
     }
+}
+function readAt(fd, buf, at, length, position) {
+    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buf, at, length, position, (e, bytesRead) => (e ? reject(e) : resolve(bytesRead))));
+}
+function closeFd(fd) {
+    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd, (e) => (e ? reject(e) : resolve())));
 }
 /** Read a whole small file (an index, a manifest), refusing anything larger than `maxBytes`. */
 async function readSmall(source, maxBytes, what) {
@@ -33009,14 +33029,14 @@ async function withSource(opener, fn) {
 function fsError(path, e) {
     const code = e.code;
     if (code === 'ENOENT')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
     if (code === 'EISDIR')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
     if (code === 'EACCES' || code === 'EPERM')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
     if (code === 'ELOOP')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
 }
 /**
  * The one range check every ByteSource applies before reading: offsets and lengths are safe non-negative
@@ -33024,10 +33044,10 @@ function fsError(path, e) {
  */
 function checkReadRange(name, size, offset, length) {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
     }
     if (offset + length > size) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
     }
 }
 
@@ -45347,17 +45367,19 @@ var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/cli/files.ts
 /** File output for the CLI: written to a temporary name, then renamed, so no reader ever sees half a file. */
 
-
 async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every run would
+    // pay while only --export, --mapping and convert write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
     const target = (0,external_node_path_.resolve)(path);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    await mkdir((0,external_node_path_.dirname)(target), { recursive: true });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
     try {
-        await (0,promises_.writeFile)(temp, data);
-        await (0,promises_.rename)(temp, target);
+        await writeFile(temp, data);
+        await rename(temp, target);
     }
     catch (e) {
-        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        await rm(temp, { force: true }).catch(() => undefined);
         throw e;
     }
 }
@@ -45423,6 +45445,8 @@ function detectKind(head, size) {
     return 'unknown';
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./src/formats/source.ts
 var source = __nccwpck_require__(73159);
 ;// CONCATENATED MODULE: ./src/formats/file-access.ts
@@ -45432,7 +45456,7 @@ var source = __nccwpck_require__(73159);
  * range-read sources, list a folder through its tree API and answer "does this exist".
  * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
  */
-
+ // callbacks: see source.ts on node:fs/promises
 
 
 
@@ -45440,7 +45464,7 @@ const localFileAccess = {
     open: (path) => (0,source/* openLocalFile */.Kp)(path),
     async list(dir) {
         try {
-            return await (0,promises_.readdir)(dir);
+            return await new Promise((resolve, reject) => (0,external_node_fs_.readdir)(dir, (e, names) => (e ? reject(e) : resolve(names))));
         }
         catch (e) {
             throw (0,source/* fsError */.yi)(dir, e);
@@ -45448,7 +45472,7 @@ const localFileAccess = {
     },
     async kind(path) {
         try {
-            const st = await (0,promises_.stat)(path);
+            const st = await new Promise((resolve, reject) => (0,external_node_fs_.stat)(path, (e, stats) => (e ? reject(e) : resolve(stats))));
             return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
         }
         catch (e) {
@@ -45489,24 +45513,10 @@ function isPlainName(name) {
         !/^[A-Za-z]:/.test(name));
 }
 
-;// CONCATENATED MODULE: ./src/formats/json-strict.ts
+;// CONCATENATED MODULE: ./src/formats/json-values.ts
 /**
- * A small strict JSON parser for headers and manifests that come from untrusted files.
- *
- * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
- * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
- * no depth limit. This parser:
- * - rejects duplicate keys in any object;
- * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
- *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
- * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
- * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
- * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
- *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
- *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
- *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
- *   reader stricter than the reference would reject files every other tool loads.
- * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
+ * The values of the strict JSON parser (json-strict.ts) and the helpers that read them: numbers kept as their raw
+ * text, objects as `Map`s, and conversions that never round or lose a key silently.
  */
 /** A JSON number, kept as the exact text from the file. */
 class JsonNumber {
@@ -45528,7 +45538,6 @@ class JsonSyntaxError extends Error {
         this.name = 'JsonSyntaxError';
     }
 }
-const DEFAULT_MAX_DEPTH = 128;
 function isJsonObject(v) {
     return v instanceof Map;
 }
@@ -45597,6 +45606,30 @@ function describeJsonType(v) {
         return 'object';
     return typeof v;
 }
+
+;// CONCATENATED MODULE: ./src/formats/json-strict.ts
+/**
+ * A small strict JSON parser for headers and manifests that come from untrusted files.
+ *
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
+ * no depth limit. This parser:
+ * - rejects duplicate keys in any object;
+ * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
+ *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
+ * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
+ * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
+ *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
+ *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
+ *   reader stricter than the reference would reject files every other tool loads.
+ * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
+ */
+
+// The value types and helpers live in json-values.ts; importers keep using this module.
+
+const DEFAULT_MAX_DEPTH = 128;
 /** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
 function parseStrictJson(text, opts = {}) {
     const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);

@@ -46,6 +46,15 @@ describe('parseArgs', () => {
     expect(() => parseArgs(spec, argv)).toThrow(message)
   })
 
+  it('says so when a list flag took the files, and -- ends its values', () => {
+    expect(() => parseArgs(spec, ['--names', 'Wan', 'LongCat', 'a.pt'])).toThrow(
+      /needs one file \(--names took every word after it: Wan LongCat a\.pt; put the files before --names, or end its values with --\)/
+    )
+    const a = parseArgs(spec, ['--names', 'Wan', '--', 'a.pt'])
+    expect(a.options.names).toEqual(['Wan'])
+    expect(a.positionals).toEqual(['a.pt'])
+  })
+
   it('does not let option names reach the prototype', () => {
     expect(() => parseArgs(spec, ['f', '--__proto__', 'x'])).toThrow(/unknown option/)
     expect(() => parseArgs(spec, ['f', '--toString'])).toThrow(/unknown option/)

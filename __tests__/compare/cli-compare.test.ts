@@ -107,7 +107,15 @@ describe('model-compat compare', () => {
       io
     )
     expect(code).toBe(0)
-    expect(io.out).toMatch(/^Verdict: /)
+    // each file explained first, under its name, then the comparison
+    const a = io.out.indexOf('== Wan2.1 ==')
+    const b = io.out.indexOf('== LongCat ==')
+    const verdict = io.out.search(/^Verdict: /m)
+    expect(a).toBe(0)
+    expect(b).toBeGreaterThan(a)
+    expect(verdict).toBeGreaterThan(b)
+    expect(io.out.slice(a, b)).toMatch(/format\s+safetensors/)
+    expect(io.out.slice(a, b)).toMatch(/structure/)
     const doc = JSON.parse(readFileSync(mapping, 'utf8')) as { models: { b: { name: string } } }
     expect(doc.models.b.name).toBe('LongCat')
   })

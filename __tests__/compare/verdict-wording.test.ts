@@ -108,3 +108,24 @@ describe('names and shapes that line up across different models', () => {
     expect(compareCheckpoints(big, diffusers).verdict.tier).toBe('compatible')
   })
 })
+
+describe('mapping reasons read as words', () => {
+  it('names the role words and numbered positions, not a token set', async () => {
+    const { describeTokens, moduleTokens } = await import('../../src/compare/tokens.js')
+    expect(describeTokens({ core: ['#1', 'emb', 'text'], filler: [], canon: '' })).toBe(
+      'emb text (1st numbered)'
+    )
+    expect(describeTokens({ core: ['#12', 'ffn'], filler: [], canon: '' })).toBe('ffn (12th numbered)')
+    expect(describeTokens({ core: ['#22', 'ffn'], filler: [], canon: '' })).toBe('ffn (22nd numbered)')
+    const plain = moduleTokens('self_attn.q', () => undefined)
+    expect(describeTokens(plain)).toBe(plain.core.join(' '))
+  })
+
+  it('no reason of a Wan original -> diffusers comparison shows braces or # tokens', () => {
+    const a = specCheckpoint(expandModel('wan2.1-t2v-1.3b'), 'wan.safetensors')
+    const b = specCheckpoint(expandModel('wan2.1-t2v-1.3b-diffusers'), 'wan-diffusers.safetensors')
+    const c = compareCheckpoints(a, b)
+    expect(c.mappings.length).toBeGreaterThan(10)
+    for (const m of c.mappings) expect(m.reason).not.toMatch(/[{}#]/)
+  })
+})

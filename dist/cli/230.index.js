@@ -1,6 +1,7 @@
-export const id = 230;
-export const ids = [230];
-export const modules = {
+"use strict";
+exports.id = 230;
+exports.ids = [230];
+exports.modules = {
 
 /***/ 6230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -99,3 +100,4 @@ function compareFallback(modules, space, base) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 249;
-export const ids = [249,230];
-export const modules = {
+"use strict";
+exports.id = 249;
+exports.ids = [249,230];
+exports.modules = {
 
 /***/ 4918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -81,8 +82,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __webpack_require__(1816);
 // EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
 var formats = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
@@ -1492,3 +1493,4 @@ var lora_layers = __webpack_require__(4264);
 /***/ })
 
 };
+;

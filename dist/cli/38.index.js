@@ -1,6 +1,7 @@
-export const id = 38;
-export const ids = [38];
-export const modules = {
+"use strict";
+exports.id = 38;
+exports.ids = [38];
+exports.modules = {
 
 /***/ 9038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -459,6 +460,21 @@ function fusedParts(tokens) {
     }
     return undefined;
 }
+/**
+ * Core tokens as words for a mapping reason: `emb text (1st numbered)` rather than the set `{#1, emb, text}`.
+ * Ordinals are positions among numbered siblings (ffn.0 / ffn.2 are the 1st / 2nd numbered).
+ */
+function describeTokens(t) {
+    const words = t.core.filter((w) => !w.startsWith(ORDINAL_PREFIX));
+    const ordinals = t.core.filter((w) => w.startsWith(ORDINAL_PREFIX)).map((w) => ordinal(w.slice(1)));
+    const text = words.length > 0 ? words.join(' ') : '(no role words)';
+    return ordinals.length > 0 ? `${text} (${ordinals.join(', ')} numbered)` : text;
+}
+function ordinal(n) {
+    const tens = Number(n) % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][Number(n) % 10] ?? 'th');
+    return `${n}${suffix}`;
+}
 
 ;// CONCATENATED MODULE: ./src/compare/split.ts
 
@@ -737,7 +753,7 @@ class Matcher {
         for (const e of this.buckets((i) => key(A.tokens[i], A.modules[i]), (j) => key(B.tokens[j], B.modules[j])).values()) {
             if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0)
                 continue;
-            this.pair(e.a[0], e.b[0], 'high', `same role after synonym normalisation ({${A.tokens[e.a[0]].core.join(', ')}})`);
+            this.pair(e.a[0], e.b[0], 'high', `same role after synonym normalisation: ${describeTokens(A.tokens[e.a[0]])}`);
         }
     }
     /**
@@ -804,7 +820,7 @@ class Matcher {
                 const back = e.a.filter((k) => !this.usedA[k] && rel(k, j));
                 if (back.length !== 1)
                     continue;
-                this.pair(i, j, 'high', `one name refines the other ({${A.tokens[i].core.join(', ')}} vs {${B.tokens[j].core.join(', ')}})`);
+                this.pair(i, j, 'high', `one name refines the other: ${describeTokens(A.tokens[i])} / ${describeTokens(B.tokens[j])}`);
             }
         }
     }
@@ -1625,3 +1641,4 @@ function toMappingFile(c, tool) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 4;
-export const ids = [4];
-export const modules = {
+"use strict";
+exports.id = 4;
+exports.ids = [4];
+exports.modules = {
 
 /***/ 7004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -209,3 +210,4 @@ async function walkStorages(source, keysResult, storages, warnings) {
 /***/ })
 
 };
+;

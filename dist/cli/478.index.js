@@ -1,6 +1,7 @@
-export const id = 478;
-export const ids = [478];
-export const modules = {
+"use strict";
+exports.id = 478;
+exports.ids = [478];
+exports.modules = {
 
 /***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -9,23 +10,23 @@ export const modules = {
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic),
 /* harmony export */   a: () => (/* binding */ toJson)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /** File output for the CLI: written to a temporary name, then renamed, so no reader ever sees half a file. */
 
-
 async function writeFileAtomic(path, data) {
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(target), { recursive: true });
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every run would
+    // pay while only --export, --mapping and convert write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, data);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
+        await writeFile(temp, data);
+        await rename(temp, target);
     }
     catch (e) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true }).catch(() => undefined);
+        await rm(temp, { force: true }).catch(() => undefined);
         throw e;
     }
 }
@@ -139,8 +140,8 @@ function numelBig(shape) {
 /* harmony export */   oF: () => (/* binding */ localFileAccess),
 /* harmony export */   sh: () => (/* binding */ isPlainName)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6289);
@@ -151,7 +152,7 @@ function numelBig(shape) {
  * range-read sources, list a folder through its tree API and answer "does this exist".
  * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
  */
-
+ // callbacks: see source.ts on node:fs/promises
 
 
 
@@ -159,7 +160,7 @@ const localFileAccess = {
     open: (path) => (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openLocalFile */ .Kp)(path),
     async list(dir) {
         try {
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir);
+            return await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, (e, names) => (e ? reject(e) : resolve(names))));
         }
         catch (e) {
             throw (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(dir, e);
@@ -167,7 +168,7 @@ const localFileAccess = {
     },
     async kind(path) {
         try {
-            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+            const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.stat)(path, (e, stats) => (e ? reject(e) : resolve(stats))));
             return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
         }
         catch (e) {
@@ -472,8 +473,8 @@ var safetensors = __webpack_require__(1541);
 var manifest = __webpack_require__(6839);
 // EXTERNAL MODULE: ./src/formats/sharded.ts
 var sharded = __webpack_require__(1949);
-// EXTERNAL MODULE: ./src/formats/json-strict.ts
-var json_strict = __webpack_require__(824);
+// EXTERNAL MODULE: ./src/formats/json-strict.ts + 1 modules
+var json_strict = __webpack_require__(6196);
 ;// CONCATENATED MODULE: ./src/formats/diffusers.ts
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
@@ -766,38 +767,29 @@ function hexPreview(head) {
 
 /***/ }),
 
-/***/ 824:
+/***/ 6196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OD: () => (/* binding */ isJsonNumber),
-/* harmony export */   OW: () => (/* binding */ isJsonObject),
-/* harmony export */   RJ: () => (/* binding */ parseStrictJson),
-/* harmony export */   Ul: () => (/* binding */ toPlain),
-/* harmony export */   aO: () => (/* binding */ parseSafeNonNegativeInt),
-/* harmony export */   cc: () => (/* binding */ describeJsonType),
-/* harmony export */   n9: () => (/* binding */ parseU64),
-/* harmony export */   q3: () => (/* binding */ JsonSyntaxError),
-/* harmony export */   sY: () => (/* binding */ parseStrictJsonMembers)
-/* harmony export */ });
-/* unused harmony exports JsonNumber, DEFAULT_MAX_DEPTH */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q3: () => (/* reexport */ JsonSyntaxError),
+  cc: () => (/* reexport */ describeJsonType),
+  OD: () => (/* reexport */ isJsonNumber),
+  OW: () => (/* reexport */ isJsonObject),
+  aO: () => (/* reexport */ parseSafeNonNegativeInt),
+  RJ: () => (/* binding */ parseStrictJson),
+  sY: () => (/* binding */ parseStrictJsonMembers),
+  n9: () => (/* reexport */ parseU64),
+  Ul: () => (/* reexport */ toPlain)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_DEPTH, JsonNumber
+
+;// CONCATENATED MODULE: ./src/formats/json-values.ts
 /**
- * A small strict JSON parser for headers and manifests that come from untrusted files.
- *
- * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
- * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
- * no depth limit. This parser:
- * - rejects duplicate keys in any object;
- * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
- *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
- * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
- * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
- * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
- *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
- *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
- *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
- *   reader stricter than the reference would reject files every other tool loads.
- * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
+ * The values of the strict JSON parser (json-strict.ts) and the helpers that read them: numbers kept as their raw
+ * text, objects as `Map`s, and conversions that never round or lose a key silently.
  */
 /** A JSON number, kept as the exact text from the file. */
 class JsonNumber {
@@ -819,7 +811,6 @@ class JsonSyntaxError extends Error {
         this.name = 'JsonSyntaxError';
     }
 }
-const DEFAULT_MAX_DEPTH = 128;
 function isJsonObject(v) {
     return v instanceof Map;
 }
@@ -888,6 +879,30 @@ function describeJsonType(v) {
         return 'object';
     return typeof v;
 }
+
+;// CONCATENATED MODULE: ./src/formats/json-strict.ts
+/**
+ * A small strict JSON parser for headers and manifests that come from untrusted files.
+ *
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
+ * no depth limit. This parser:
+ * - rejects duplicate keys in any object;
+ * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
+ *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
+ * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
+ * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
+ *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
+ *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
+ *   reader stricter than the reference would reject files every other tool loads.
+ * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
+ */
+
+// The value types and helpers live in json-values.ts; importers keep using this module.
+
+const DEFAULT_MAX_DEPTH = 128;
 /** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
 function parseStrictJson(text, opts = {}) {
     const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
@@ -1225,7 +1240,7 @@ function isDigit(c) {
 /* harmony export */ });
 /* unused harmony exports MANIFEST_SCHEMA_VERSION, MAX_MANIFEST_BYTES, MAX_MANIFEST_DIMS, MANIFEST_META, FORMAT_NAMES, validateManifest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(824);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6196);
 /* harmony import */ var _sharded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1949);
 /**
  * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
@@ -1564,7 +1579,7 @@ function looksLikeTorchLegacy(head) {
 /* unused harmony exports MAX_SAFETENSORS_HEADER, checkSafetensorsPrefix, parseSafetensorsHeader */
 /* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3627);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(824);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6196);
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
  * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
@@ -1825,7 +1840,7 @@ function cmp(a, b) {
 /* unused harmony exports MAX_INDEX_BYTES, MAX_SHARDS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
 /* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3267);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(824);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6196);
 /* harmony import */ var _safetensors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1541);
 /**
  * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
@@ -2107,36 +2122,35 @@ function listNames(names) {
 /* unused harmony exports PARALLEL_READS, readSmall, withSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
 /**
  * Byte sources: the one way readers get bytes. A reader asks for exact ranges and never for "the whole file", so
  * header-only reading is enforced in one place, and a remote (HTTP range) source can stand in for a local file
  * without any reader changing.
  */
-
+// node:fs with callbacks, not node:fs/promises: importing the latter loads Node's stream and readline modules,
+// a few ms on every CLI run (whole-process time is what the performance targets measure).
 
 
 class LocalFileSource {
     name;
     size;
-    handle;
+    fd;
     bytesRead = 0;
     reads = 0;
-    constructor(name, size, handle) {
+    constructor(name, size, fd) {
         this.name = name;
         this.size = size;
-        this.handle = handle;
+        this.fd = fd;
     }
     async read(offset, length) {
         checkReadRange(this.name, this.size, offset, length);
         const buf = new Uint8Array(length);
         let done = 0;
         while (done < length) {
-            const { bytesRead } = await this.handle.read(buf, done, length - done, offset + done);
+            const bytesRead = await readAt(this.fd, buf, done, length - done, offset + done);
             if (bytesRead === 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
             }
             done += bytesRead;
         }
@@ -2156,13 +2170,13 @@ class LocalFileSource {
             while (done < length) {
                 let n;
                 try {
-                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.handle.fd, buf, done, length - done, offset + done);
+                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, done, length - done, offset + done);
                 }
                 catch (e) {
                     throw fsError(this.name, e);
                 }
                 if (n === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
                 }
                 done += n;
             }
@@ -2171,8 +2185,8 @@ class LocalFileSource {
             return buf;
         });
     }
-    async close() {
-        await this.handle.close();
+    close() {
+        return closeFd(this.fd);
     }
 }
 /** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client allows 8). */
@@ -2213,24 +2227,30 @@ async function readRanges(source, ranges) {
 }
 /** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
 async function openLocalFile(path) {
-    let handle;
+    let fd;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, 'r');
+        fd = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r', (e, opened) => (e ? reject(e) : resolve(opened))));
     }
     catch (e) {
         throw fsError(path, e);
     }
     try {
-        const st = await handle.stat();
+        const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat)(fd, (e, stats) => (e ? reject(e) : resolve(stats))));
         if (!st.isFile()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
         }
-        return new LocalFileSource(path, st.size, handle);
+        return new LocalFileSource(path, st.size, fd);
     }
     catch (e) {
-        await handle.close().catch(() => undefined);
-        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j ? e : fsError(path, e);
+        await closeFd(fd).catch(() => undefined);
+        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j ? e : fsError(path, e);
     }
+}
+function readAt(fd, buf, at, length, position) {
+    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buf, at, length, position, (e, bytesRead) => (e ? reject(e) : resolve(bytesRead))));
+}
+function closeFd(fd) {
+    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd, (e) => (e ? reject(e) : resolve())));
 }
 /** Read a whole small file (an index, a manifest), refusing anything larger than `maxBytes`. */
 async function readSmall(source, maxBytes, what) {
@@ -2252,14 +2272,14 @@ async function withSource(opener, fn) {
 function fsError(path, e) {
     const code = e.code;
     if (code === 'ENOENT')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
     if (code === 'EISDIR')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
     if (code === 'EACCES' || code === 'EPERM')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
     if (code === 'ELOOP')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
 }
 /**
  * The one range check every ByteSource applies before reading: offsets and lengths are safe non-negative
@@ -2267,10 +2287,10 @@ function fsError(path, e) {
  */
 function checkReadRange(name, size, offset, length) {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
     }
     if (offset + length > size) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
     }
 }
 
@@ -2380,3 +2400,4 @@ function mdEscape(s) {
 /***/ })
 
 };
+;

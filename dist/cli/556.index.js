@@ -1,6 +1,7 @@
-export const id = 556;
-export const ids = [556];
-export const modules = {
+"use strict";
+exports.id = 556;
+exports.ids = [556];
+exports.modules = {
 
 /***/ 9493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2154,3 +2155,4 @@ function finishResolution(analysis, index, outcomes, opts) {
 /***/ })
 
 };
+;

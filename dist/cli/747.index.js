@@ -1,6 +1,7 @@
-export const id = 747;
-export const ids = [747];
-export const modules = {
+"use strict";
+exports.id = 747;
+exports.ids = [747];
+exports.modules = {
 
 /***/ 5747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -190,3 +191,4 @@ async function readLocation(location, ctx) {
 /***/ })
 
 };
+;

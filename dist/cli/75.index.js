@@ -1,6 +1,7 @@
-export const id = 75;
-export const ids = [75];
-export const modules = {
+"use strict";
+exports.id = 75;
+exports.ids = [75];
+exports.modules = {
 
 /***/ 3075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -681,3 +682,4 @@ function hex32(n) {
 /***/ })
 
 };
+;

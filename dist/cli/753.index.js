@@ -1,6 +1,7 @@
-export const id = 753;
-export const ids = [753,134];
-export const modules = {
+"use strict";
+exports.id = 753;
+exports.ids = [753,134];
+exports.modules = {
 
 /***/ 1309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -17,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __webpack_require__(1816);
 // EXTERNAL MODULE: ./src/cli/files.ts
 var files = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/cli/read.ts
@@ -283,16 +284,23 @@ function renderCompareExport(c, keyLists) {
     }
     return lines.join('\n') + '\n';
 }
-async function runCompare(args, io) {
+/** `loaded`: A and B already read (by `analyze --compare`, which printed them first). */
+async function runCompare(args, io, loaded) {
     if (args.positionals.length !== 2)
         throw new cli_args/* UsageError */.eb(`compare needs exactly two files: ${spec.usage}`);
     const names = (0,cli_args/* list */.p_)(args, 'names');
     if (names && names.length !== 2)
         throw new cli_args/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
     const [pathA, pathB] = args.positionals;
-    const reader = (0,read/* checkpointReader */.u)(args, io);
-    const a = await reader.read(pathA);
-    const b = await reader.read(pathB);
+    let a;
+    let b;
+    if (loaded !== undefined)
+        [a, b] = loaded;
+    else {
+        const reader = (0,read/* checkpointReader */.u)(args, io);
+        a = await reader.read(pathA);
+        b = await reader.read(pathB);
+    }
     const comparison = (0,compare/* compareCheckpoints */.xt)(a, b, names ? { names: [names[0], names[1]] } : {});
     const document = (0,compare/* toMappingFile */.cx)(comparison, version/* TOOL */.j);
     const mappingPath = (0,cli_args/* str */.gx)(args, 'mapping');
@@ -434,3 +442,4 @@ function renderKeyExport(files) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 78;
-export const ids = [78,230];
-export const modules = {
+"use strict";
+exports.id = 78;
+exports.ids = [78,230];
+exports.modules = {
 
 /***/ 6078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -16,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __webpack_require__(1816);
 // EXTERNAL MODULE: ./src/cli/files.ts
 var files = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/cli/read.ts
@@ -2141,3 +2142,4 @@ function buildLoraReport(input) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 786;
-export const ids = [786];
-export const modules = {
+"use strict";
+exports.id = 786;
+exports.ids = [786];
+exports.modules = {
 
 /***/ 7336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2703,3 +2704,4 @@ async function scanExtraPickles(source, zip, dataPkl, options, scans, warnings) 
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 834;
-export const ids = [834];
-export const modules = {
+"use strict";
+exports.id = 834;
+exports.ids = [834];
+exports.modules = {
 
 /***/ 4918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -82,8 +83,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __webpack_require__(1816);
 // EXTERNAL MODULE: ./src/cli/read.ts
 var read = __webpack_require__(2736);
 // EXTERNAL MODULE: ./src/cli/alpha.ts
@@ -662,3 +663,4 @@ function buildLoraReport(input) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 861;
-export const ids = [861];
-export const modules = {
+"use strict";
+exports.id = 861;
+exports.ids = [861];
+exports.modules = {
 
 /***/ 861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -15,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __webpack_require__(1816);
 ;// CONCATENATED MODULE: ./src/formats/summary.ts
 function summarizeCheckpoint(ckpt) {
     const dtypes = Object.create(null);
@@ -322,16 +323,14 @@ const spec = {
     }
 };
 async function run(args, io) {
-    if ((0,cli_args/* flag */.Jt)(args, 'compare')) {
-        if (args.positionals.length !== 2)
-            throw new cli_args/* UsageError */.eb('--compare needs exactly two files');
-        // Loaded here, not at the top: a plain analyze never pays for the comparison code.
-        const { compareCommand } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
-        return compareCommand.run(args, io);
-    }
-    if ((0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
+    const compare = (0,cli_args/* flag */.Jt)(args, 'compare');
+    if (compare && args.positionals.length !== 2)
+        throw new cli_args/* UsageError */.eb('--compare needs exactly two files');
+    if (!compare && (0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
         throw new cli_args/* UsageError */.eb('--mapping needs --compare (or use `model-compat compare`)');
     const names = (0,cli_args/* list */.p_)(args, 'names');
+    if (compare && names && names.length !== 2)
+        throw new cli_args/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
     if (names && names.length > args.positionals.length) {
         throw new cli_args/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
     }
@@ -340,11 +339,23 @@ async function run(args, io) {
     for (const path of args.positionals)
         checkpoints.push(await reader.read(path));
     const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
-    const structures = checkpoints.map((c) => (withStructure ? (0,analysis/* analyzeStructure */.KM)(c) : undefined));
+    const json = (0,cli_args/* flag */.Jt)(args, 'json');
+    // --compare --json prints the comparison document alone (one JSON value on stdout)
+    const structures = checkpoints.map((c) => withStructure && !(compare && json) ? (0,analysis/* analyzeStructure */.KM)(c) : undefined);
+    if (compare) {
+        // The old scripts' form: each file explained first, then the comparison (the same as `compare A B`).
+        if (!json)
+            printSummaries(checkpoints, structures, names, io);
+        if (!json)
+            io.stdout('\n');
+        // Loaded here, not at the top: a plain analyze never pays for the comparison code.
+        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
+        return runCompare(args, io, [checkpoints[0], checkpoints[1]]);
+    }
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
         await (0,files/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.Q)(checkpoints));
-    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
+    if (json) {
         const manifests = checkpoints.map((c, i) => {
             const m = (0,manifest/* toManifest */.Jq)(c, version/* TOOL */.j);
             if (structures[i] !== undefined)
@@ -354,6 +365,12 @@ async function run(args, io) {
         io.stdout(manifests.length === 1 ? (0,manifest/* manifestToJson */.zK)(manifests[0]) : (0,manifest/* manifestsToJson */.K9)(manifests));
         return cli_io/* EXIT_OK */.Ij;
     }
+    printSummaries(checkpoints, structures, names, io);
+    if (exportPath !== undefined)
+        io.stdout(`\nkeys written to ${exportPath}\n`);
+    return cli_io/* EXIT_OK */.Ij;
+}
+function printSummaries(checkpoints, structures, names, io) {
     checkpoints.forEach((ckpt, i) => {
         const title = names?.[i];
         if (i > 0)
@@ -365,9 +382,6 @@ async function run(args, io) {
         if (structure !== undefined)
             io.stdout('\n' + renderStructureConsole(structure, { color: io.color }));
     });
-    if (exportPath !== undefined)
-        io.stdout(`\nkeys written to ${exportPath}\n`);
-    return cli_io/* EXIT_OK */.Ij;
 }
 const analyzeCommand = { spec, run };
 
@@ -465,3 +479,4 @@ function renderKeyExport(files) {
 /***/ })
 
 };
+;

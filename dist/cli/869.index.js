@@ -1,6 +1,7 @@
-export const id = 869;
-export const ids = [869,4];
-export const modules = {
+"use strict";
+exports.id = 869;
+exports.ids = [869,4];
+exports.modules = {
 
 /***/ 7004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -333,3 +334,4 @@ async function readPickleFileDetailed(source, options = {}) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 971;
-export const ids = [971];
-export const modules = {
+"use strict";
+exports.id = 971;
+exports.ids = [971];
+exports.modules = {
 
 /***/ 971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1980,3 +1981,4 @@ function locateInBlocks(name, analysis) {
 /***/ })
 
 };
+;

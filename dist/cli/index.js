@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+/******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -35,6 +36,8 @@ function parseArgs(spec, argv) {
             byShort.set(o.short, name);
     let i = 0;
     let onlyPositionals = false;
+    /** The last list option that took words greedily, and those words: the usual reason files go missing. */
+    let greedy;
     while (i < argv.length) {
         const word = argv[i++];
         if (onlyPositionals || word === '-' || !word.startsWith('-')) {
@@ -90,10 +93,12 @@ function parseArgs(spec, argv) {
                 if (inline !== undefined)
                     values.push(inline);
                 else {
+                    const from = i;
                     while (i < argv.length && !isFlag(argv[i]))
                         values.push(argv[i++]);
                     if (values.length === 0)
                         throw new UsageError(`--${name} needs at least one value`);
+                    greedy = { name, words: argv.slice(from, i) };
                 }
                 options[name] = values;
                 break;
@@ -101,7 +106,10 @@ function parseArgs(spec, argv) {
         }
     }
     if (spec.minPositionals !== undefined && positionals.length < spec.minPositionals) {
-        throw new UsageError(`'${spec.name}' needs ${describeCount(spec.minPositionals)}: ${spec.usage}`);
+        const hint = greedy === undefined
+            ? ''
+            : ` (--${greedy.name} took every word after it: ${greedy.words.join(' ')}; put the files before --${greedy.name}, or end its values with --)`;
+        throw new UsageError(`'${spec.name}' needs ${describeCount(spec.minPositionals)}${hint}: ${spec.usage}`);
     }
     if (spec.maxPositionals !== undefined && positionals.length > spec.maxPositionals) {
         throw new UsageError(`'${spec.name}' takes at most ${describeCount(spec.maxPositionals)}: ${spec.usage}`);
@@ -145,15 +153,78 @@ function list(args, name) {
 
 /***/ }),
 
-/***/ 1604:
+/***/ 1816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
-/* harmony export */   Wb: () => (/* binding */ processIO),
-/* harmony export */   je: () => (/* binding */ EXIT_GATE_FAILED),
-/* harmony export */   yt: () => (/* binding */ EXIT_BAD_INPUT)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yt: () => (/* binding */ EXIT_BAD_INPUT),
+  je: () => (/* binding */ EXIT_GATE_FAILED),
+  Ij: () => (/* binding */ EXIT_OK),
+  Wb: () => (/* binding */ processIO)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/cli/stdio.ts
+/**
+ * stdout and stderr for the CLI. When the output is a pipe or a file (scripts, CI, `| jq`), text is written with
+ * `fs.writeSync` on the file descriptor instead of through `process.stdout`: creating `process.stdout` for a pipe
+ * loads Node's net and stream modules, about 3 ms of a run whose own work is a few tens of ms. A terminal, Windows,
+ * and a non-blocking pipe that fills up (EAGAIN) use the stream, which knows how to wait.
+ */
+
+/**
+ * `stream` is called only when the stream is needed (`() => process.stdout`); `onBrokenPipe` runs when the
+ * reader went away (`model-compat ... | head`), and must not return.
+ */
+function outputChannel(fd, stream, onBrokenPipe) {
+    if (process.platform === 'win32' || !isPipeOrFile(fd)) {
+        const s = stream();
+        return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY) };
+    }
+    let fallback;
+    return {
+        isTTY: false,
+        write(text) {
+            if (fallback !== undefined) {
+                fallback.write(text);
+                return;
+            }
+            const bytes = Buffer.from(text, 'utf8');
+            let offset = 0;
+            while (offset < bytes.length) {
+                try {
+                    offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset);
+                }
+                catch (e) {
+                    const code = e.code;
+                    if (code === 'EPIPE')
+                        onBrokenPipe();
+                    if (code !== 'EAGAIN')
+                        throw e;
+                    fallback = stream();
+                    fallback.write(bytes.subarray(offset));
+                    return;
+                }
+            }
+        }
+    };
+}
+/** A pipe, socket or regular file: never a terminal (a character device, like /dev/null, takes the stream). */
+function isPipeOrFile(fd) {
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        return st.isFIFO() || st.isSocket() || st.isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+
 const EXIT_OK = 0;
 const EXIT_GATE_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
@@ -161,19 +232,25 @@ function processIO() {
     const env = process.env;
     // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
     // tools do, instead of dying on an unhandled EPIPE with a stack trace.
-    process.stdout.on('error', (e) => {
-        if (e.code !== 'EPIPE')
-            throw e;
-        process.exit(process.exitCode ?? 0);
-    });
+    const brokenPipe = () => process.exit(process.exitCode ?? 0);
+    const stdout = outputChannel(1, () => quietOnBrokenPipe(process.stdout, brokenPipe), brokenPipe);
+    const stderr = outputChannel(2, () => process.stderr, brokenPipe);
     const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
     return {
-        stdout: (t) => void process.stdout.write(t),
-        stderr: (t) => void process.stderr.write(t),
-        color: Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb',
+        stdout: (t) => stdout.write(t),
+        stderr: (t) => stderr.write(t),
+        color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
         env,
         cwd: process.cwd()
     };
+}
+function quietOnBrokenPipe(stream, brokenPipe) {
+    stream.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            throw e;
+        brokenPipe();
+    });
+    return stream;
 }
 
 
@@ -226,247 +303,393 @@ const TOOL = Object.freeze({ name: 'model-compat', version: '0.1.0' });
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+module.exports = require("node:buffer");
 
 /***/ }),
 
 /***/ 7598:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+module.exports = require("node:crypto");
 
 /***/ }),
 
 /***/ 3024:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+module.exports = require("node:fs");
 
 /***/ }),
 
 /***/ 1455:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = require("node:fs/promises");
 
 /***/ }),
 
 /***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+module.exports = require("node:http");
 
 /***/ }),
 
 /***/ 4708:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+module.exports = require("node:https");
 
 /***/ }),
 
 /***/ 8161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+module.exports = require("node:os");
 
 /***/ }),
 
 /***/ 6760:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+module.exports = require("node:path");
 
 /***/ }),
 
 /***/ 5919:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+module.exports = require("node:worker_threads");
 
 /***/ }),
 
 /***/ 8522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = require("node:zlib");
 
 /***/ })
 
-/******/ });
+/******/ 	});
 /************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
 /******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
 /************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
 /******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
 /******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
 /******/ 				}
 /******/ 			}
-/******/ 	};
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// no prefetching
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// no preloaded
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
 /******/ 	
-/******/ 	// no external install chunk
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
 /******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+const external_node_module_namespaceObject = require("node:module");
 var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = require("node:vm");
+;// CONCATENATED MODULE: ./src/cli/compile-cache.ts
+/**
+ * Keeps V8's compiled code for the CLI's chunk files between runs, so a command does not recompile its ~300 KB
+ * of JavaScript on every run (about 15 ms of a 120 ms `analyze`, measured in BENCHMARKS.md).
+ *
+ * Node 22.1+ has this built in (`module.enableCompileCache`), and then that is what we use. On older Node this
+ * module does the same for the CommonJS bundle (scripts/bundle-cli.mjs): it compiles each chunk of the bundle's
+ * own folder through `vm.Script` with the cached data, and at exit stores the code V8 compiled during the run
+ * (including functions compiled lazily, which is most of it) for chunks that had no usable cache.
+ *
+ * Safety, because cached code is code:
+ * - an entry is keyed by the chunk's SHA-256 written at build time (`chunks.json`), the Node version and the
+ *   architecture; V8 itself also rejects data made by another V8 or with other flags (then we recompile);
+ * - the cache lives in the user's own cache folder (`$XDG_CACHE_HOME/model-compat/v8/...`, else `$HOME/.cache/...`),
+ *   never a shared temp folder, and is used only when that folder is owned by us and writable by nobody else;
+ * - entries are written to a temporary name and renamed, so a concurrent run never reads half a file.
+ * Any failure (read-only home, no home, odd platform) only costs the speed-up. NODE_DISABLE_COMPILE_CACHE=1
+ * turns it off, as it does Node's own.
+ */
+
+
+
+
+/**
+ * Turns the cache on for this process; returns which one is in use. `entry` is the path the CLI was started
+ * with (`process.argv[1]`): the chunk hashes are read from `chunks.json` next to it, so running from sources
+ * (tsx, tests) finds none and changes nothing.
+ */
+function enableCompileCache(entry, env) {
+    const loader = (external_node_module_default());
+    if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '')
+        return 'off';
+    try {
+        if (typeof loader.enableCompileCache === 'function') {
+            loader.enableCompileCache();
+            return 'node';
+        }
+        if (entry === undefined || typeof loader.wrap !== 'function')
+            return 'off';
+        const bundleDir = (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(entry));
+        const hashes = readChunkHashes((0,external_node_path_.join)(bundleDir, 'chunks.json'));
+        if (hashes === undefined)
+            return 'off';
+        const cacheDir = privateCacheDir(env);
+        if (cacheDir === undefined)
+            return 'off';
+        installHook(loader, bundleDir, hashes, cacheDir);
+        return 'bundle';
+    }
+    catch {
+        return 'off';
+    }
+}
+function readChunkHashes(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = JSON.parse(text);
+    if (parsed === null || typeof parsed !== 'object')
+        return undefined;
+    const hashes = new Map();
+    for (const [name, hash] of Object.entries(parsed)) {
+        if (typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))
+            hashes.set(name, hash);
+    }
+    return hashes;
+}
+/** `<user cache>/model-compat/v8/<node version>-<arch>`, created private; undefined when it is not ours alone. */
+function privateCacheDir(env) {
+    // From the environment rather than os.homedir(): node:os is not otherwise loaded by a CLI run.
+    const base = (0,external_node_path_.isAbsolute)(env.XDG_CACHE_HOME ?? '')
+        ? env.XDG_CACHE_HOME
+        : (0,external_node_path_.isAbsolute)(env.HOME ?? '')
+            ? (0,external_node_path_.join)(env.HOME, '.cache')
+            : (0,external_node_path_.isAbsolute)(env.LOCALAPPDATA ?? '')
+                ? env.LOCALAPPDATA
+                : undefined;
+    if (base === undefined)
+        return undefined;
+    const dir = (0,external_node_path_.join)(base, 'model-compat', 'v8', `${process.version}-${process.arch}`);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const uid = process.getuid?.();
+    const st = (0,external_node_fs_.lstatSync)(dir);
+    if (!st.isDirectory())
+        return undefined;
+    // On POSIX: ours, and nobody else may write there (where the uid is unknown, as on Windows, the profile
+    // folder's own ACLs apply).
+    if (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0))
+        return undefined;
+    return dir;
+}
+function installHook(loader, bundleDir, hashes, cacheDir) {
+    const original = loader.prototype._compile;
+    const toStore = [];
+    loader.prototype._compile = function compileWithCache(content, filename) {
+        const hash = (0,external_node_path_.dirname)(filename) === bundleDir ? hashes.get((0,external_node_path_.basename)(filename)) : undefined;
+        if (hash === undefined)
+            return original.call(this, content, filename);
+        const file = (0,external_node_path_.join)(cacheDir, `${hash}.bin`);
+        let cachedData;
+        try {
+            cachedData = (0,external_node_fs_.readFileSync)(file);
+        }
+        catch {
+            cachedData = undefined;
+        }
+        const script = new external_node_vm_namespaceObject.Script(loader.wrap(content), { filename, cachedData });
+        if (cachedData === undefined || script.cachedDataRejected === true)
+            toStore.push({ script, file });
+        const wrapper = script.runInThisContext();
+        const requireFromChunk = (0,external_node_module_namespaceObject.createRequire)(filename);
+        return wrapper.call(this.exports, this.exports, requireFromChunk, this, filename, (0,external_node_path_.dirname)(filename));
+    };
+    process.once('exit', () => {
+        for (const { script, file } of toStore) {
+            try {
+                const temp = `${file}.${process.pid}.tmp`;
+                (0,external_node_fs_.writeFileSync)(temp, script.createCachedData(), { mode: 0o600 });
+                (0,external_node_fs_.renameSync)(temp, file);
+            }
+            catch {
+                // a full disk or a read-only cache only costs the next run's speed-up
+            }
+        }
+    });
+}
+
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __nccwpck_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __nccwpck_require__(1604);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __nccwpck_require__(1816);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __nccwpck_require__(6289);
 // EXTERNAL MODULE: ./src/version.ts
@@ -586,15 +809,9 @@ function fileSystemError(e) {
 
 
 
-// V8's on-disk compile cache (Node 22.1+; Node 20 has no such function): the command chunks loaded by `main` are
-// then compiled once per version, not on every run. NODE_DISABLE_COMPILE_CACHE=1 turns it off. Best effort.
-try {
-    ;
-    external_node_module_default().enableCompileCache?.();
-}
-catch {
-    // A read-only or missing temp folder only costs the speed-up.
-}
+// Before any command chunk loads: V8's compiled code is kept between runs (Node's own cache on 22.1+, ours on
+// older Node; see compile-cache.ts). Best effort.
+enableCompileCache(process.argv[1], process.env);
 main(process.argv.slice(2), (0,cli_io/* processIO */.Wb)()).then((code) => {
     process.exitCode = code;
 }, (e) => {
@@ -602,3 +819,6 @@ main(process.argv.slice(2), (0,cli_io/* processIO */.Wb)()).then((code) => {
     process.exitCode = 70;
 });
 
+module.exports = __webpack_exports__;
+/******/ })()
+;

@@ -57,6 +57,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
 
   let i = 0
   let onlyPositionals = false
+  /** The last list option that took words greedily, and those words: the usual reason files go missing. */
+  let greedy: { name: string; words: string[] } | undefined
   while (i < argv.length) {
     const word = argv[i++]
     if (onlyPositionals || word === '-' || !word.startsWith('-')) {
@@ -106,8 +108,10 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
         const values = (options[name] as string[] | undefined) ?? []
         if (inline !== undefined) values.push(inline)
         else {
+          const from = i
           while (i < argv.length && !isFlag(argv[i])) values.push(argv[i++])
           if (values.length === 0) throw new UsageError(`--${name} needs at least one value`)
+          greedy = { name, words: argv.slice(from, i) }
         }
         options[name] = values
         break
@@ -115,7 +119,11 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     }
   }
   if (spec.minPositionals !== undefined && positionals.length < spec.minPositionals) {
-    throw new UsageError(`'${spec.name}' needs ${describeCount(spec.minPositionals)}: ${spec.usage}`)
+    const hint =
+      greedy === undefined
+        ? ''
+        : ` (--${greedy.name} took every word after it: ${greedy.words.join(' ')}; put the files before --${greedy.name}, or end its values with --)`
+    throw new UsageError(`'${spec.name}' needs ${describeCount(spec.minPositionals)}${hint}: ${spec.usage}`)
   }
   if (spec.maxPositionals !== undefined && positionals.length > spec.maxPositionals) {
     throw new UsageError(`'${spec.name}' takes at most ${describeCount(spec.maxPositionals)}: ${spec.usage}`)

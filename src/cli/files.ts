@@ -1,8 +1,10 @@
 /** File output for the CLI: written to a temporary name, then renamed, so no reader ever sees half a file. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every run would
+  // pay while only --export, --mapping and convert write files.
+  const { mkdir, rename, rm, writeFile } = await import('node:fs/promises')
   const target = resolve(path)
   await mkdir(dirname(target), { recursive: true })
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`

@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-import module from 'node:module'
+import { enableCompileCache } from './compile-cache.js'
 import { main } from './main.js'
 import { processIO } from './io.js'
 
-// V8's on-disk compile cache (Node 22.1+; Node 20 has no such function): the command chunks loaded by `main` are
-// then compiled once per version, not on every run. NODE_DISABLE_COMPILE_CACHE=1 turns it off. Best effort.
-try {
-  ;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
-} catch {
-  // A read-only or missing temp folder only costs the speed-up.
-}
+// Before any command chunk loads: V8's compiled code is kept between runs (Node's own cache on 22.1+, ours on
+// older Node; see compile-cache.ts). Best effort.
+enableCompileCache(process.argv[1], process.env)
 
 main(process.argv.slice(2), processIO()).then(
   (code) => {

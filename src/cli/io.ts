@@ -1,3 +1,6 @@
+import type { CommandSpec, ParsedArgs } from './args.js'
+import { outputChannel } from './stdio.js'
+
 /** What a command may touch of the outside world; tests pass a fake. */
 export interface CliIO {
   stdout(text: string): void
@@ -19,21 +22,26 @@ export function processIO(): CliIO {
   const env = process.env
   // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
   // tools do, instead of dying on an unhandled EPIPE with a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e
-    process.exit(process.exitCode ?? 0)
-  })
+  const brokenPipe = (): never => process.exit(process.exitCode ?? 0)
+  const stdout = outputChannel(1, () => quietOnBrokenPipe(process.stdout, brokenPipe), brokenPipe)
+  const stderr = outputChannel(2, () => process.stderr, brokenPipe)
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== ''
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    color: Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb',
+    stdout: (t) => stdout.write(t),
+    stderr: (t) => stderr.write(t),
+    color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
     env,
     cwd: process.cwd()
   }
 }
 
-import type { CommandSpec, ParsedArgs } from './args.js'
+function quietOnBrokenPipe(stream: NodeJS.WriteStream, brokenPipe: () => never): NodeJS.WriteStream {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+    brokenPipe()
+  })
+  return stream
+}
 
 /** A CLI command: its spec (options, help) and its body. Bodies only parse, do I/O and render. */
 export interface Command {

@@ -10,6 +10,7 @@
 import type { Confidence } from './types.js'
 import type { ModuleEntry, Scope } from './model.js'
 import {
+  describeTokens,
   fusedParts,
   isCoreSubset,
   rolesConflict,
@@ -143,7 +144,7 @@ class Matcher {
         e.a[0],
         e.b[0],
         'high',
-        `same role after synonym normalisation ({${A.tokens[e.a[0]].core.join(', ')}})`
+        `same role after synonym normalisation: ${describeTokens(A.tokens[e.a[0]])}`
       )
     }
   }
@@ -214,7 +215,7 @@ class Matcher {
           i,
           j,
           'high',
-          `one name refines the other ({${A.tokens[i].core.join(', ')}} vs {${B.tokens[j].core.join(', ')}})`
+          `one name refines the other: ${describeTokens(A.tokens[i])} / ${describeTokens(B.tokens[j])}`
         )
       }
     }

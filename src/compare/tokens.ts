@@ -233,3 +233,20 @@ export function fusedParts(tokens: ModuleTokens): { word: string; parts: string[
   }
   return undefined
 }
+
+/**
+ * Core tokens as words for a mapping reason: `emb text (1st numbered)` rather than the set `{#1, emb, text}`.
+ * Ordinals are positions among numbered siblings (ffn.0 / ffn.2 are the 1st / 2nd numbered).
+ */
+export function describeTokens(t: ModuleTokens): string {
+  const words = t.core.filter((w) => !w.startsWith(ORDINAL_PREFIX))
+  const ordinals = t.core.filter((w) => w.startsWith(ORDINAL_PREFIX)).map((w) => ordinal(w.slice(1)))
+  const text = words.length > 0 ? words.join(' ') : '(no role words)'
+  return ordinals.length > 0 ? `${text} (${ordinals.join(', ')} numbered)` : text
+}
+
+function ordinal(n: string): string {
+  const tens = Number(n) % 100
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][Number(n) % 10] ?? 'th')
+  return `${n}${suffix}`
+}

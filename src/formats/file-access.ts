@@ -4,7 +4,7 @@
  * range-read sources, list a folder through its tree API and answer "does this exist".
  * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
  */
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, stat, type Stats } from 'node:fs' // callbacks: see source.ts on node:fs/promises
 import { basename, dirname, join } from 'node:path'
 import { CheckpointError } from './errors.js'
 import { fsError, openLocalFile, type ByteSource } from './source.js'
@@ -26,14 +26,18 @@ export const localFileAccess: FileAccess = {
   open: (path) => openLocalFile(path),
   async list(dir) {
     try {
-      return await readdir(dir)
+      return await new Promise<string[]>((resolve, reject) =>
+        readdir(dir, (e, names) => (e ? reject(e) : resolve(names)))
+      )
     } catch (e) {
       throw fsError(dir, e)
     }
   },
   async kind(path) {
     try {
-      const st = await stat(path)
+      const st = await new Promise<Stats>((resolve, reject) =>
+        stat(path, (e, stats) => (e ? reject(e) : resolve(stats)))
+      )
       return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined
     } catch (e) {
       const code = (e as { code?: string }).code

@@ -3,7 +3,8 @@ import { list, flag, str, type CommandSpec, type ParsedArgs, UsageError } from '
 import { EXIT_OK, type CliIO, type Command } from '../io.js'
 import { summarizeCheckpoint } from '../../formats/summary.js'
 import { manifestsToJson, manifestToJson, toManifest } from '../../formats/manifest.js'
-import { analyzeStructure } from '../../analysis/index.js'
+import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
+import type { Checkpoint } from '../../formats/types.js'
 import { renderCheckpointSummary, renderKeyExport } from '../../report/checkpoint-console.js'
 import { renderStructureConsole } from '../../report/analysis-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
@@ -35,15 +36,13 @@ const spec: CommandSpec = {
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {
-  if (flag(args, 'compare')) {
-    if (args.positionals.length !== 2) throw new UsageError('--compare needs exactly two files')
-    // Loaded here, not at the top: a plain analyze never pays for the comparison code.
-    const { compareCommand } = await import('./compare.js')
-    return compareCommand.run(args, io)
-  }
-  if (str(args, 'mapping') !== undefined)
+  const compare = flag(args, 'compare')
+  if (compare && args.positionals.length !== 2) throw new UsageError('--compare needs exactly two files')
+  if (!compare && str(args, 'mapping') !== undefined)
     throw new UsageError('--mapping needs --compare (or use `model-compat compare`)')
   const names = list(args, 'names')
+  if (compare && names && names.length !== 2)
+    throw new UsageError(`--names needs two names (A and B), got ${names.length}`)
   if (names && names.length > args.positionals.length) {
     throw new UsageError(`--names has ${names.length} names for ${args.positionals.length} files`)
   }
@@ -51,12 +50,25 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const checkpoints = []
   for (const path of args.positionals) checkpoints.push(await reader.read(path))
   const withStructure = !flag(args, 'no-structure')
-  const structures = checkpoints.map((c) => (withStructure ? analyzeStructure(c) : undefined))
+  const json = flag(args, 'json')
+  // --compare --json prints the comparison document alone (one JSON value on stdout)
+  const structures = checkpoints.map((c) =>
+    withStructure && !(compare && json) ? analyzeStructure(c) : undefined
+  )
+
+  if (compare) {
+    // The old scripts' form: each file explained first, then the comparison (the same as `compare A B`).
+    if (!json) printSummaries(checkpoints, structures, names, io)
+    if (!json) io.stdout('\n')
+    // Loaded here, not at the top: a plain analyze never pays for the comparison code.
+    const { runCompare } = await import('./compare.js')
+    return runCompare(args, io, [checkpoints[0]!, checkpoints[1]!])
+  }
 
   const exportPath = str(args, 'export')
   if (exportPath !== undefined) await writeFileAtomic(exportPath, renderKeyExport(checkpoints))
 
-  if (flag(args, 'json')) {
+  if (json) {
     const manifests = checkpoints.map((c, i) => {
       const m = toManifest(c, TOOL)
       if (structures[i] !== undefined) m.structure = structures[i]
@@ -65,6 +77,17 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout(manifests.length === 1 ? manifestToJson(manifests[0]) : manifestsToJson(manifests))
     return EXIT_OK
   }
+  printSummaries(checkpoints, structures, names, io)
+  if (exportPath !== undefined) io.stdout(`\nkeys written to ${exportPath}\n`)
+  return EXIT_OK
+}
+
+function printSummaries(
+  checkpoints: readonly Checkpoint[],
+  structures: ReadonlyArray<StructureAnalysis | undefined>,
+  names: readonly string[] | undefined,
+  io: CliIO
+): void {
   checkpoints.forEach((ckpt, i) => {
     const title = names?.[i]
     if (i > 0) io.stdout('\n')
@@ -73,8 +96,6 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const structure = structures[i]
     if (structure !== undefined) io.stdout('\n' + renderStructureConsole(structure, { color: io.color }))
   })
-  if (exportPath !== undefined) io.stdout(`\nkeys written to ${exportPath}\n`)
-  return EXIT_OK
 }
 
 export const analyzeCommand: Command = { spec, run }

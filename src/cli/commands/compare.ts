@@ -11,6 +11,7 @@ import { renderComparisonConsole } from '../../report/compare-console.js'
 import { renderKeyExport } from '../../report/checkpoint-console.js'
 import { comparisonFamilies, groupKeys } from '../../compare/patterns.js'
 import { TOOL } from '../../version.js'
+import type { Checkpoint } from '../../formats/types.js'
 
 const spec: CommandSpec = {
   name: 'compare',
@@ -47,15 +48,25 @@ export function renderCompareExport(c: Comparison, keyLists: string): string {
   return lines.join('\n') + '\n'
 }
 
-export async function runCompare(args: ParsedArgs, io: CliIO): Promise<number> {
+/** `loaded`: A and B already read (by `analyze --compare`, which printed them first). */
+export async function runCompare(
+  args: ParsedArgs,
+  io: CliIO,
+  loaded?: readonly [Checkpoint, Checkpoint]
+): Promise<number> {
   if (args.positionals.length !== 2) throw new UsageError(`compare needs exactly two files: ${spec.usage}`)
   const names = list(args, 'names')
   if (names && names.length !== 2)
     throw new UsageError(`--names needs two names (A and B), got ${names.length}`)
   const [pathA, pathB] = args.positionals
-  const reader = checkpointReader(args, io)
-  const a = await reader.read(pathA)
-  const b = await reader.read(pathB)
+  let a: Checkpoint
+  let b: Checkpoint
+  if (loaded !== undefined) [a, b] = loaded
+  else {
+    const reader = checkpointReader(args, io)
+    a = await reader.read(pathA)
+    b = await reader.read(pathB)
+  }
   const comparison = compareCheckpoints(a, b, names ? { names: [names[0], names[1]] } : {})
   const document = toMappingFile(comparison, TOOL)
 

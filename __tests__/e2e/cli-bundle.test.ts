@@ -1,0 +1,168 @@
+/**
+ * End to end: the bundled CLI (dist/cli/index.js, or MC_CLI_BUNDLE) as users run it, in a child process. What only
+ * the bundle does is tested here: output through pipes and files (written with fs.writeSync, src/cli/stdio.ts),
+ * a reader that stops early, and the compiled-code cache (src/cli/compile-cache.ts) keyed by dist/cli/chunks.json.
+ * Build the bundle first (`npm run bundle`).
+ */
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import module from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import type { SpecTensor } from '../../fixtures/specs.js'
+
+const BUNDLE = resolve(process.env.MC_CLI_BUNDLE ?? 'dist/cli/index.js')
+const BUNDLE_DIR = dirname(BUNDLE)
+/** Node 22.1+ caches compiled code itself; our cache is for older Node (this machine runs Node 20). */
+const NODE_HAS_CACHE = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function'
+
+let dir: string
+let big: string
+const TENSORS = 3000
+
+/** Many tensors, so `analyze --json` prints far more than a pipe holds (64 KiB on Linux). */
+function manyTensors(): SpecTensor[] {
+  const out: SpecTensor[] = []
+  for (let i = 0; i < TENSORS; i++)
+    out.push({ name: `blocks.${i}.attn.to_q.weight`, shape: [8, 8], dtype: 'F16' })
+  return out
+}
+
+function run(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BUNDLE, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000
+  })
+}
+
+function cacheFolder(home: string): string {
+  return join(home, 'model-compat', 'v8', `${process.version}-${process.arch}`)
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mc-cli-bundle-'))
+  big = join(dir, 'many.safetensors')
+  writeSafetensorsSync(big, manyTensors(), { data: 'sparse' })
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('the CLI bundle writes its output whole', () => {
+  it('through a pipe: several hundred KB of JSON arrive complete', () => {
+    const r = run(['analyze', big, '--json'], { NODE_DISABLE_COMPILE_CACHE: '1' })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout.length).toBeGreaterThan(4 * 65536)
+    const manifest = JSON.parse(r.stdout) as { tensors: Record<string, unknown> }
+    expect(Object.keys(manifest.tensors)).toHaveLength(TENSORS)
+  })
+
+  it('into a regular file, the same bytes as through a pipe', () => {
+    const file = join(dir, 'out.json')
+    const fd = openSync(file, 'w')
+    try {
+      const r = spawnSync(process.execPath, [BUNDLE, 'analyze', big, '--json'], {
+        stdio: ['ignore', fd, 'pipe'],
+        env: { ...process.env, NODE_OPTIONS: '', NODE_DISABLE_COMPILE_CACHE: '1' },
+        timeout: 60_000
+      })
+      expect(r.status).toBe(0)
+    } finally {
+      closeSync(fd)
+    }
+    const piped = run(['analyze', big, '--json'], { NODE_DISABLE_COMPILE_CACHE: '1' })
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout)
+  })
+
+  it('stops quietly, exit 0 and nothing on stderr, when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [BUNDLE, 'analyze', big, '--json'], {
+      env: { ...process.env, NODE_OPTIONS: '', NODE_DISABLE_COMPILE_CACHE: '1' }
+    })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    // like `| head -c 100`: take the first chunk, then close our end while the CLI still has most to write
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
+})
+
+describe('the compiled-code cache', () => {
+  const chunkHashes = (): Record<string, string> =>
+    JSON.parse(readFileSync(join(BUNDLE_DIR, 'chunks.json'), 'utf8')) as Record<string, string>
+
+  it('chunks.json names every chunk of the bundle with its SHA-256', () => {
+    const chunks = readdirSync(BUNDLE_DIR).filter((n) => /^\d+\.index\.js$/.test(n))
+    expect(chunks.length).toBeGreaterThan(3)
+    const expected = Object.fromEntries(
+      chunks.map((n) => [
+        n,
+        createHash('sha256')
+          .update(readFileSync(join(BUNDLE_DIR, n)))
+          .digest('hex')
+      ])
+    )
+    expect(chunkHashes()).toEqual(expected)
+  })
+
+  const ours = NODE_HAS_CACHE ? it.skip : it
+
+  ours('is written on the first run, used on the next, and replaced when it is damaged', () => {
+    const home = mkdtempSync(join(dir, 'cache-'))
+    const first = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
+    expect(first.status).toBe(0)
+    const folder = cacheFolder(home)
+    const entries = readdirSync(folder).sort()
+    // one entry per chunk the analyze command loaded, named by that chunk's hash
+    const known = new Set(Object.values(chunkHashes()).map((h) => `${h}.bin`))
+    expect(entries.length).toBeGreaterThanOrEqual(3)
+    for (const e of entries) expect(known.has(e)).toBe(true)
+    expect(statSync(folder).mode & 0o777).toBe(0o700)
+
+    const sizes = entries.map((e) => statSync(join(folder, e)).size)
+    const second = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
+    expect(second.stdout).toBe(first.stdout)
+    // a run that used the cache does not rewrite it
+    expect(entries.map((e) => statSync(join(folder, e)).size)).toEqual(sizes)
+
+    // garbage in an entry: V8 rejects it, the chunk is compiled from source and the entry is written again
+    writeFileSync(join(folder, entries[0]!), 'not a code cache')
+    const third = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
+    expect(third.status).toBe(0)
+    expect(third.stdout).toBe(first.stdout)
+    expect(statSync(join(folder, entries[0]!)).size).toBe(sizes[0])
+  })
+
+  ours('is not used in a folder that others may write to', () => {
+    const home = mkdtempSync(join(dir, 'shared-'))
+    const folder = cacheFolder(home)
+    mkdirSync(folder, { recursive: true })
+    chmodSync(folder, 0o777)
+    const r = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
+    expect(r.status).toBe(0)
+    expect(readdirSync(folder)).toEqual([])
+  })
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE=1', () => {
+    const home = mkdtempSync(join(dir, 'off-'))
+    const r = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' })
+    expect(r.status).toBe(0)
+    expect(existsSync(join(home, 'model-compat'))).toBe(false)
+  })
+})
