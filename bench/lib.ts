@@ -36,6 +36,8 @@ export interface SetupContext {
 export interface PreparedCase {
   /** Arguments after `node` (the harness adds the RSS hook): usually `[...ctx.cli, 'analyze', file, '--json']`. */
   nodeArgs: string[]
+  /** Extra environment for the measured runs (not the baseline), e.g. `NODE_DISABLE_COMPILE_CACHE: '1'`. */
+  env?: Record<string, string>
   /** Apparent size of the input, shown in the table. */
   inputBytes?: number
   /** Checks one run's stdout, so a fast failure is never timed as a success; throw to reject. */
@@ -81,14 +83,18 @@ export interface RunOutcome extends RunSample {
 }
 
 /** Runs `node --import rss-hook <nodeArgs>` once, timing it from spawn to exit. */
-export async function runNode(nodeArgs: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
+export async function runNode(
+  nodeArgs: readonly string[],
+  cwd = REPO_DIR,
+  extraEnv: Record<string, string> = {}
+): Promise<RunOutcome> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'))
   const rssFile = join(scratch, 'rss.json')
   try {
     const start = process.hrtime.bigint()
     const child = spawn(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], {
       cwd,
-      env: { ...process.env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' },
+      env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     const out: Buffer[] = []
@@ -152,8 +158,12 @@ export function summarize(samples: RunSample[]): Measurement {
   }
 }
 
-async function sample(nodeArgs: readonly string[], check?: (stdout: string) => void): Promise<RunSample> {
-  const r = await runNode(nodeArgs)
+async function sample(
+  nodeArgs: readonly string[],
+  check?: (stdout: string) => void,
+  env?: Record<string, string>
+): Promise<RunSample> {
+  const r = await runNode(nodeArgs, REPO_DIR, env)
   if (r.code !== 0) {
     const output = r.stderr.slice(0, 2000) || r.stdout.slice(0, 2000)
     throw new Error(`node ${nodeArgs.join(' ')} exited with ${r.code ?? r.signal}:\n${output}`)
@@ -183,15 +193,16 @@ export async function measurePaired(
   baselineArgs: readonly string[],
   nodeArgs: readonly string[],
   runs: number,
-  check?: (stdout: string) => void
+  check?: (stdout: string) => void,
+  env?: Record<string, string>
 ): Promise<{ baseline: Measurement; measured: Measurement }> {
   await sample(baselineArgs)
-  await sample(nodeArgs, check)
+  await sample(nodeArgs, check, env)
   const base: RunSample[] = []
   const measured: RunSample[] = []
   for (let i = 0; i < runs; i++) {
     base.push(await sample(baselineArgs))
-    measured.push(await sample(nodeArgs, check))
+    measured.push(await sample(nodeArgs, check, env))
   }
   return { baseline: summarize(base), measured: summarize(measured) }
 }

@@ -14,7 +14,7 @@
  * fails its limits or errors.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { arch, cpus, platform, release, totalmem } from 'node:os'
+import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
@@ -136,7 +136,13 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
     const prepared = await c.setup({ dir, cli })
     if ('skip' in prepared) return { ...base, status: 'SKIP', error: prepared.skip }
     cleanup = prepared.cleanup
-    const { baseline, measured: m } = await measurePaired(BASELINE, prepared.nodeArgs, o.runs, prepared.check)
+    const { baseline, measured: m } = await measurePaired(
+      BASELINE,
+      prepared.nodeArgs,
+      o.runs,
+      prepared.check,
+      prepared.env
+    )
     const verdict = judge(m, baseline, c.limits)
     const result: CaseResult = {
       ...base,
@@ -266,6 +272,11 @@ async function main(): Promise<number> {
     )
   }
 
+  // A compiled-code cache of the bench's own (src/cli/compile-cache.ts): each case's warm-up run fills it, as a
+  // user's first run does, and nothing from earlier builds or other work on this machine is reused.
+  const codeCache = mkdtempSync(join(tmpdir(), 'bench-code-cache-'))
+  process.env.XDG_CACHE_HOME = codeCache
+
   const results: CaseResult[] = []
   for (const c of cases) {
     console.error(`case: ${c.name}`)
@@ -276,11 +287,13 @@ async function main(): Promise<number> {
     results.push(r)
   }
 
+  rmSync(codeCache, { recursive: true, force: true })
+
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   const machine = `${platform()} ${release()} ${arch()}, ${cpu} x ${cpus().length}, ${formatBytes(totalmem())} RAM, Node ${process.version}`
   console.log(`Machine: ${machine}  `)
   console.log(
-    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up, each run alternating with a \`node -e 0\` run; peak RSS from each process's own high-water mark (VmHWM).\n`
+    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run; peak RSS from each process's own high-water mark (VmHWM).\n`
   )
   // The baseline row pools every case's interleaved `node -e 0` runs.
   const pooled = results.flatMap((r) => r.baseline?.samples ?? [])
