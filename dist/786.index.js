@@ -8,10 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  UQ: () => (/* binding */ emulateCall),
-  eV: () => (/* binding */ isEmulated),
+  jt: () => (/* binding */ emulatorFor),
   IU: () => (/* binding */ parseStoragePid)
 });
+
+// UNUSED EXPORTS: emulateCall, isEmulated
 
 ;// CONCATENATED MODULE: ./src/formats/pickle/torch-dtypes.ts
 /**
@@ -119,7 +120,13 @@ function dimsArg(v, what, fn, ctx) {
     const items = asItems(v);
     if (items === undefined)
         return ctx.fail('InvalidTorchFile', `${fn}: ${what} must be a tuple, got ${(0,values/* describeValue */.bp)(v)}`);
-    return items.map((d, i) => intArg(d, `${what}[${i}]`, fn, ctx));
+    // a plain loop, and the dimension's name only when it is not an int: this runs for every size and stride
+    const dims = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+        const d = items[i];
+        dims[i] = typeof d === 'bigint' ? d : intArg(d, `${what}[${i}]`, fn, ctx);
+    }
+    return dims;
 }
 function isStorage(v) {
     return v !== null && typeof v === 'object' && v.kind === 'storage';
@@ -209,8 +216,8 @@ function orderedDict(args, _ctx, fn) {
         }
     }
     else if (init !== null && typeof init === 'object' && init.kind === 'dict') {
-        for (const [k, v] of init.entries)
-            (0,values/* dictSet */.Ff)(d, k, v);
+        for (const entry of init.entries)
+            (0,values/* dictSet */.Ff)(d, entry[0], entry[1]);
     }
     return d;
 }
@@ -244,6 +251,15 @@ function bytearray(args) {
 function torchSize(args) {
     return (0,values/* pyTuple */.ED)([...(asItems(args[0]) ?? [])]);
 }
+/** `torch._tensor._rebuild_from_type_v2(func, new_type, args, state)`: a tensor subclass, rebuilt by `func(*args)`. */
+function rebuildFromType(args, ctx) {
+    const inner = args[0];
+    const innerArgs = asItems(args[2]);
+    if (inner !== null && typeof inner === 'object' && inner.kind === 'global' && innerArgs !== undefined) {
+        return emulateCall(inner, innerArgs, ctx);
+    }
+    return undefined;
+}
 const EMULATORS = new Map([
     ['collections.OrderedDict', orderedDict],
     ['collections.Counter', orderedDict],
@@ -258,28 +274,27 @@ const EMULATORS = new Map([
     ['torch._utils._rebuild_parameter', rebuildParameter],
     ['torch._utils._rebuild_parameter_with_state', rebuildParameter],
     ['torch.nn.parameter.Parameter', rebuildParameter],
-    ['torch._utils._rebuild_meta_tensor_no_storage', metaTensor]
+    ['torch._utils._rebuild_meta_tensor_no_storage', metaTensor],
+    ['torch._tensor._rebuild_from_type_v2', rebuildFromType]
 ]);
+/**
+ * The emulator of a callable named by its effective (Python 3) `module.name`, or undefined when calls of it
+ * stay inert. The unpickler looks it up once per imported global and keeps it for every call.
+ */
+function emulatorFor(fn) {
+    return EMULATORS.get(fn);
+}
 /**
  * The symbolic result of calling `callee(*args)`, or undefined when the callee is not emulated (the caller then
  * builds an inert `PyObject`). `module` and `name` must be the effective (Python 3) names.
  */
 function emulateCall(callee, args, ctx) {
     const fn = `${callee.module}.${callee.name}`;
-    if (fn === 'torch._tensor._rebuild_from_type_v2') {
-        // (func, new_type, args, state): a tensor subclass; the tensor is what `func(*args)` rebuilds
-        const inner = args[0];
-        const innerArgs = asItems(args[2]);
-        if (inner !== null && typeof inner === 'object' && inner.kind === 'global' && innerArgs !== undefined) {
-            return emulateCall(inner, innerArgs, ctx);
-        }
-        return undefined;
-    }
     const emulator = EMULATORS.get(fn);
     return emulator === undefined ? undefined : emulator(args, ctx, fn);
 }
 function isEmulated(module, name) {
-    return EMULATORS.has(`${module}.${name}`) || `${module}.${name}` === 'torch._tensor._rebuild_from_type_v2';
+    return EMULATORS.has(`${module}.${name}`);
 }
 /**
  * A storage object for a persistent id `('storage', storage_class, key, location, numel[, view_metadata])`,
@@ -298,7 +313,12 @@ function parseStoragePid(pid) {
     }
     if (items.length !== 5 && items.length !== 6)
         return { error: `storage id has ${items.length} fields, not 5 or 6` };
-    const [, cls, key, location, numel, view] = items;
+    // indexed rather than destructured: array destructuring runs the iterator protocol, per storage, in cold code
+    const cls = items[1];
+    const key = items[2];
+    const location = items[3];
+    const numel = items[4];
+    const view = items[5];
     if (cls === null || typeof cls !== 'object' || cls.kind !== 'global') {
         return { error: `storage class is a ${(0,values/* describeValue */.bp)(cls)}` };
     }
@@ -755,6 +775,13 @@ class ScanRecorder {
         return entry.tier;
     }
     recordCall(callee, tier, opcode, offset, emulated) {
+        this.callSite(callee, tier, opcode, offset, emulated).count++;
+    }
+    /**
+     * The record of calls of `callee` by `opcode`, created (with count 0) on first use. The unpickler keeps it per
+     * imported global and opcode and counts on it directly, rather than building a key string for every call.
+     */
+    callSite(callee, tier, opcode, offset, emulated) {
         const key = `${callee}\u0000${opcode}`;
         let entry = this.callIndex.get(key);
         if (entry === undefined) {
@@ -762,7 +789,7 @@ class ScanRecorder {
             this.callIndex.set(key, entry);
             this.scan.calls.push(entry);
         }
-        entry.count++;
+        return entry;
     }
     anomaly(message) {
         const list = this.scan.anomalies;
@@ -900,8 +927,20 @@ class StorageRegistry {
         const { storage, viewKey } = parsed;
         let root = this.roots.get(storage.key);
         if (root === undefined) {
-            root = viewKey === undefined ? storage : { ...storage, numel: this.rootNumel(pid) ?? storage.numel };
-            delete root.viewOffset;
+            // a root never has a view offset: parseStoragePid gives none without a view, and the root of a view is
+            // built without one (built whole rather than copied and `delete`d, which would make it a slow object)
+            root =
+                viewKey === undefined
+                    ? storage
+                    : {
+                        kind: 'storage',
+                        key: storage.key,
+                        dtype: storage.dtype,
+                        itemsize: storage.itemsize,
+                        numel: this.rootNumel(pid) ?? storage.numel,
+                        location: storage.location,
+                        className: storage.className
+                    };
             this.roots.set(storage.key, root);
         }
         else if (root.className !== storage.className ||
@@ -1214,15 +1253,24 @@ class MachineState {
     marks = [];
     memo = new Map();
     view;
+    /**
+     * `bytes.length` as a plain field: a typed array's length is a getter, and the bounds checks read it for
+     * nearly every opcode.
+     */
+    end;
+    /** `limits.maxStack`, read by every push. */
+    maxStack;
     constructor(bytes, options) {
         this.bytes = bytes;
         this.options = options;
         this.limits = { ...DEFAULT_UNPICKLE_LIMITS, ...options.limits };
+        this.maxStack = this.limits.maxStack;
         this.rec = new scan/* ScanRecorder */._j(options.where);
         this.start = options.start ?? 0;
         this.pos = this.start;
         this.complete = options.complete ?? true;
         this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        this.end = bytes.length;
     }
     fail(code, message, at = this.opStart) {
         const rel = at - this.start;
@@ -1235,39 +1283,43 @@ class MachineState {
     failBound = (code, message) => this.fail(code, message);
     // ---- input ----
     need(n, what) {
-        if (n > this.bytes.length - this.pos) {
+        if (n > this.end - this.pos) {
             if (!this.complete)
                 throw new NeedMoreInput();
-            this.fail('Truncated', `input ends inside ${what} (needs ${n} bytes, ${this.bytes.length - this.pos} left)`);
+            this.fail('Truncated', `input ends inside ${what} (needs ${n} bytes, ${this.end - this.pos} left)`);
         }
     }
+    // The bounds check is inline and `need` (which builds the message) is called only when it fails: these run
+    // for most opcodes, and a call per opcode is a real cost in code that runs once, mostly interpreted.
     u8(what) {
-        this.need(1, what);
+        if (this.pos >= this.end)
+            this.need(1, what);
         return this.bytes[this.pos++];
     }
     take(n, what) {
-        this.need(n, what);
+        if (n > this.end - this.pos)
+            this.need(n, what);
         const out = this.bytes.subarray(this.pos, this.pos + n);
         this.pos += n;
         return out;
     }
     u16() {
         // the opcode's name only on failure (u16/u32/u64 run for most opcodes of a large pickle)
-        if (this.bytes.length - this.pos < 2)
+        if (this.end - this.pos < 2)
             this.need(2, opName(this.bytes[this.opStart]));
         const v = this.view.getUint16(this.pos, true);
         this.pos += 2;
         return v;
     }
     u32() {
-        if (this.bytes.length - this.pos < 4)
+        if (this.end - this.pos < 4)
             this.need(4, opName(this.bytes[this.opStart]));
         const v = this.view.getUint32(this.pos, true);
         this.pos += 4;
         return v;
     }
     u64() {
-        if (this.bytes.length - this.pos < 8)
+        if (this.end - this.pos < 8)
             this.need(8, opName(this.bytes[this.opStart]));
         const v = this.view.getBigUint64(this.pos, true);
         this.pos += 8;
@@ -1306,23 +1358,30 @@ class MachineState {
         return decodeUtf8(bytes) ?? this.fail('InvalidPickle', `${what}: string is not valid UTF-8`);
     }
     // ---- stack ----
+    // push/pop/top run for nearly every opcode, mostly in the interpreter, where each property load is an IC
+    // call: the stack, marks and limit are read once into locals.
     push(v) {
-        if (this.stack.length >= this.limits.maxStack) {
+        const stack = this.stack;
+        if (stack.length >= this.maxStack) {
             this.fail('PickleLimitExceeded', `stack depth exceeds ${this.limits.maxStack}`);
         }
-        this.stack.push(v);
+        stack.push(v);
     }
     pop() {
-        const floor = this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-        if (this.stack.length <= floor)
+        const stack = this.stack;
+        const marks = this.marks;
+        const floor = marks.length > 0 ? marks[marks.length - 1] : 0;
+        if (stack.length <= floor)
             this.fail('InvalidPickle', `${opName(this.bytes[this.opStart])} on an empty stack`);
-        return this.stack.pop();
+        return stack.pop();
     }
     top() {
-        const floor = this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-        if (this.stack.length <= floor)
+        const stack = this.stack;
+        const marks = this.marks;
+        const floor = marks.length > 0 ? marks[marks.length - 1] : 0;
+        if (stack.length <= floor)
             this.fail('InvalidPickle', `${opName(this.bytes[this.opStart])} on an empty stack`);
-        return this.stack[this.stack.length - 1];
+        return stack[stack.length - 1];
     }
     /** Items pushed since the last MARK (removed from the stack, MARK popped). */
     popMark() {
@@ -1342,7 +1401,7 @@ class MachineState {
         this.memo.set(i, v);
     }
     memoGet(index) {
-        const v = this.memo.get(Number(index));
+        const v = this.memo.get(typeof index === 'number' ? index : Number(index));
         if (v === undefined)
             this.fail('InvalidPickle', `memo index ${index} was never stored`);
         return v;
@@ -1462,24 +1521,33 @@ class Machine extends MachineState {
         const eff = (0,globals_policy/* effectiveGlobal */.Tx)(module, name);
         return { kind: 'global', module: eff.module, name: eff.name };
     }
-    /** Per imported global (memoized globals come back as the same object): its name, tier and emulation. */
+    /**
+     * Per imported global (memoized globals come back as the same object): its name, tier, emulator and call-site
+     * records by opcode, so a call of a global seen before builds no strings and does no keyed lookups.
+     */
     callees = new WeakMap();
+    /** The one context object emulators get (not one per call). */
+    emulation = { fail: this.failBound };
     call(callee, args, via, kwargs) {
         const at = this.opStart - this.start;
         if (callee !== null && typeof callee === 'object' && callee.kind === 'global') {
             let info = this.callees.get(callee);
             if (info === undefined) {
+                const name = `${callee.module}.${callee.name}`;
                 info = {
-                    name: `${callee.module}.${callee.name}`,
+                    name,
                     tier: (0,globals_policy/* classifyGlobal */.Sq)(callee.module, callee.name),
-                    emulated: (0,emulation/* isEmulated */.eV)(callee.module, callee.name)
+                    emulator: (0,emulation/* emulatorFor */.jt)(name),
+                    sites: {}
                 };
                 this.callees.set(callee, info);
             }
-            const emulated = info.emulated && kwargs === undefined;
-            this.rec.recordCall(info.name, info.tier, via, at, emulated);
-            if (emulated) {
-                const v = (0,emulation/* emulateCall */.UQ)(callee, args, { fail: this.failBound });
+            const emulator = kwargs === undefined ? info.emulator : undefined;
+            // the record is shared by every global of this name (callSite finds it by name); cached here per opcode
+            const site = (info.sites[via] ??= this.rec.callSite(info.name, info.tier, via, at, emulator !== undefined));
+            site.count++;
+            if (emulator !== undefined) {
+                const v = emulator(args, this.emulation, info.name);
                 if (v !== undefined)
                     return v;
             }
@@ -1501,20 +1569,26 @@ class Machine extends MachineState {
     }
     // ---- main loop ----
     run() {
-        const { bytes } = this;
+        // loop invariants in locals: this loop runs once per opcode, mostly interpreted
+        const bytes = this.bytes;
+        const end = this.end;
+        const scan = this.rec.scan;
+        const maxOpcodes = this.limits.maxOpcodes;
         let opcodes = 0;
         for (;;) {
-            this.opStart = this.pos;
-            if (this.pos >= bytes.length) {
+            const pos = this.pos;
+            this.opStart = pos;
+            if (pos >= end) {
                 if (!this.complete)
                     throw new NeedMoreInput();
                 this.fail('Truncated', 'input ends before STOP');
             }
-            if (++opcodes > this.limits.maxOpcodes) {
-                this.fail('PickleLimitExceeded', `more than ${this.limits.maxOpcodes} opcodes`);
+            if (++opcodes > maxOpcodes) {
+                this.fail('PickleLimitExceeded', `more than ${maxOpcodes} opcodes`);
             }
-            this.rec.scan.opcodes = opcodes;
-            const op = bytes[this.pos++];
+            scan.opcodes = opcodes;
+            const op = bytes[pos];
+            this.pos = pos + 1;
             if (op === Op.STOP)
                 return this.stop();
             this.step(op, opcodes);
@@ -1809,7 +1883,7 @@ function pyTuple(items) {
     return { kind: 'tuple', items };
 }
 function pyDict(className) {
-    const d = { kind: 'dict', entries: [], index: new Map() };
+    const d = { kind: 'dict', entries: [], index: undefined };
     if (className !== undefined)
         d.className = className;
     return d;
@@ -1825,9 +1899,10 @@ function keyIdentity(key) {
 }
 function dictSet(d, key, value) {
     const id = keyIdentity(key);
-    const at = d.index.get(id);
+    const index = (d.index ??= new Map());
+    const at = index.get(id);
     if (at === undefined) {
-        d.index.set(id, d.entries.length);
+        index.set(id, d.entries.length);
         d.entries.push([key, value]);
     }
     else {
@@ -1835,7 +1910,7 @@ function dictSet(d, key, value) {
     }
 }
 function dictGet(d, key) {
-    const at = d.index.get(keyIdentity(key));
+    const at = d.index?.get(keyIdentity(key));
     return at === undefined ? undefined : d.entries[at][1];
 }
 /** A short description of a value's type for error messages (never its contents: they may be huge). */
@@ -1920,6 +1995,29 @@ function keySegment(key) {
         return String(key);
     return undefined;
 }
+/** `path` plus one segment, copied by index (an array spread runs the iterator protocol, per tensor). */
+function extendPath(path, seg) {
+    const out = new Array(path.length + 1);
+    for (let i = 0; i < path.length; i++)
+        out[i] = path[i];
+    out[path.length] = seg;
+    return out;
+}
+/** A dict's values as walk items, named by their keys (module bookkeeping segments add no name). */
+function addDictChildren(d, path, children) {
+    const entries = d.entries;
+    for (let i = 0; i < entries.length; i++) {
+        const seg = keySegment(entries[i][0]);
+        if (seg === undefined)
+            continue;
+        children.push({ value: entries[i][1], path: MODULE_SEGMENTS.has(seg) ? path : extendPath(path, seg) });
+    }
+}
+/** Items of a list, tuple or list subclass as walk items, named by their indices. */
+function addListChildren(items, path, children) {
+    for (let i = 0; i < items.length; i++)
+        children.push({ value: items[i], path: extendPath(path, String(i)) });
+}
 function isTensor(v) {
     return v !== null && typeof v === 'object' && v.kind === 'tensor';
 }
@@ -1954,21 +2052,13 @@ function collectTensors(root, file, limits = {}, stopAfter = Infinity) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', file, `the pickled object nests deeper than ${lim.maxDepth} levels`);
         }
         const children = [];
-        const addDict = (d) => {
-            for (const [k, v] of d.entries) {
-                const seg = keySegment(k);
-                if (seg === undefined)
-                    continue;
-                children.push({ value: v, path: MODULE_SEGMENTS.has(seg) ? path : [...path, seg] });
-            }
-        };
         switch (value.kind) {
             case 'dict':
-                addDict(value);
+                addDictChildren(value, path, children);
                 break;
             case 'list':
             case 'tuple':
-                value.items.forEach((v, i) => children.push({ value: v, path: [...path, String(i)] }));
+                addListChildren(value.items, path, children);
                 break;
             case 'object': {
                 // an object's tensors live in its constructor args, its state (`__dict__`, possibly (dict, slots)) and,
@@ -1977,7 +2067,7 @@ function collectTensors(root, file, limits = {}, stopAfter = Infinity) {
                     children.push({ value: a, path });
                 const state = value.state;
                 if (isDict(state))
-                    addDict(state);
+                    addDictChildren(state, path, children);
                 else if (state !== null && typeof state === 'object' && state.kind === 'tuple') {
                     for (const s of state.items)
                         children.push({ value: s, path });
@@ -1985,8 +2075,9 @@ function collectTensors(root, file, limits = {}, stopAfter = Infinity) {
                 else if (state !== undefined)
                     children.push({ value: state, path });
                 if (value.dictItems !== undefined)
-                    addDict(value.dictItems);
-                value.listItems?.forEach((v, i) => children.push({ value: v, path: [...path, String(i)] }));
+                    addDictChildren(value.dictItems, path, children);
+                if (value.listItems !== undefined)
+                    addListChildren(value.listItems, path, children);
                 break;
             }
             default:
@@ -1999,8 +2090,8 @@ function collectTensors(root, file, limits = {}, stopAfter = Infinity) {
 }
 function directTensorCount(d) {
     let n = 0;
-    for (const [, v] of d.entries)
-        if (isTensor(v))
+    for (let i = 0; i < d.entries.length; i++)
+        if (isTensor(d.entries[i][1]))
             n++;
     return n;
 }
@@ -2039,10 +2130,12 @@ function findStateDict(root, file, limits = {}, required = true) {
     const tensors = path.length === 0 ? all : collectTensors(node, file, limits);
     return { path, tensors, otherTensors: all.length - tensors.length };
 }
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 /** Tensor extent in elements from its first element: 1 + Σ (size-1)·stride, or 0 when any size is 0. */
 function spanElements(t) {
-    if (t.shape.some((d) => d === 0n))
-        return 0n;
+    for (let i = 0; i < t.shape.length; i++)
+        if (t.shape[i] === 0n)
+            return 0n;
     let span = 1n;
     for (let i = 0; i < t.shape.length; i++)
         span += (t.shape[i] - 1n) * t.stride[i];
@@ -2071,26 +2164,33 @@ function storageBytes(s) {
 function toTensorInfos(found, file, storageStart, warnings) {
     const out = [];
     const seen = new Set();
-    for (const { path, tensor: t } of found) {
+    // one tensor per iteration, thousands of them, once per run: plain loops, no per-tensor closures or constants
+    for (let i = 0; i < found.length; i++) {
+        const path = found[i].path;
+        const t = found[i].tensor;
         const name = path.join('.');
         if (seen.has(name)) {
             warnings.push(`two tensors are named ${JSON.stringify(name)}; the first is reported`);
             continue;
         }
         seen.add(name);
-        const shape = t.shape.map((d) => {
-            if (d > BigInt(Number.MAX_SAFE_INTEGER)) {
+        const shape = new Array(t.shape.length);
+        for (let j = 0; j < t.shape.length; j++) {
+            const d = t.shape[j];
+            if (d > MAX_SAFE_BIG) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', file, `tensor ${JSON.stringify(name)} has a dimension of ${d}`);
             }
-            return Number(d);
-        });
+            shape[j] = Number(d);
+        }
         const info = { name, shape, dtype: t.dtype };
         const s = t.storage;
         if (s !== undefined) {
             const itemsize = BigInt(t.itemsize);
-            const firstByte = (s.viewOffset ?? 0n) * BigInt(s.itemsize) + t.storageOffset * itemsize;
+            // a legacy view starts inside its root storage; every other storage starts at its record's first byte
+            const viewStart = s.viewOffset === undefined ? 0n : s.viewOffset * BigInt(s.itemsize);
+            const firstByte = viewStart + t.storageOffset * itemsize;
             const spanBytes = spanElements(t) * itemsize;
-            const limit = (s.viewOffset ?? 0n) * BigInt(s.itemsize) + storageBytes(s);
+            const limit = viewStart + storageBytes(s);
             if (spanBytes > 0n && firstByte + spanBytes > limit) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', file, `tensor ${JSON.stringify(name)} addresses bytes ${firstByte}..${firstByte + spanBytes} of storage ${s.key}, which has ${storageBytes(s)} bytes`);
             }
@@ -2133,8 +2233,6 @@ var unpickler = __webpack_require__(2279);
 var torch_state_dict = __webpack_require__(41327);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/formats/source.ts
 var formats_source = __webpack_require__(73159);
 ;// CONCATENATED MODULE: ./src/formats/zip.ts
@@ -2148,7 +2246,6 @@ var formats_source = __webpack_require__(73159);
  * duplicate names, local/central name mismatch, entries outside the top folder, encryption and other unusual
  * flags, bytes before the first local header or after the end record, compressed records.
  */
-
 
 
 
@@ -2167,14 +2264,28 @@ const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
 /** Bits that mean strong encryption, patched data or masked headers: torch never sets them. */
 const FLAGS_UNUSUAL = 0x1 | 0x20 | 0x40 | 0x2000;
+const U32_MAX_BIG = BigInt(U32_MAX);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** An entry name as UTF-8, or undefined when it is not UTF-8 (see `latin1Name`). */
 function decodeName(bytes) {
     try {
-        return { name: utf8.decode(bytes), valid: true };
+        return utf8.decode(bytes);
     }
     catch {
-        return { name: String.fromCharCode(...bytes), valid: false };
+        return undefined;
     }
+}
+/** How a name that is not UTF-8 is shown: one character per byte. */
+function latin1Name(bytes) {
+    return String.fromCharCode(...bytes);
+}
+/**
+ * zlib is loaded only when a deflated record is actually read: torch.save stores every record, and loading the
+ * module costs every run a few milliseconds. `process.getBuiltinModule` (Node 20.16+) loads it synchronously
+ * and works in the CommonJS bundle; the dynamic import is the fallback for older Nodes.
+ */
+async function loadZlib() {
+    return process.getBuiltinModule?.('node:zlib') ?? (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38522, 23)));
 }
 function findSignature(buf, sig, from) {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -2252,7 +2363,7 @@ async function readEndRecord(source, anomalies) {
         end.endStart = recordOffset;
         end.zip64 = true;
     }
-    else if (end.entries === 0xffffn || end.cdSize === BigInt(U32_MAX) || end.cdOffset === BigInt(U32_MAX)) {
+    else if (end.entries === 0xffffn || end.cdSize === U32_MAX_BIG || end.cdOffset === U32_MAX_BIG) {
         throw bad(source, 'the end record needs zip64 values but there is no zip64 locator');
     }
     return end;
@@ -2279,35 +2390,54 @@ async function readZipDirectory(source, limits = {}) {
     if (end.cdOffset + end.cdSize < end.endStart) {
         anomalies.push(`${end.endStart - end.cdOffset - end.cdSize} bytes between the central directory and the end record`);
     }
+    const first = entries[0];
+    const slash = first?.name.indexOf('/') ?? -1;
+    const topFolder = first !== undefined && slash > 0 ? first.name.slice(0, slash) : undefined;
+    const folder = topFolder === undefined ? undefined : `${topFolder}/`;
+    // One pass over the entries (thousands, once per run) for the name index and every per-entry anomaly; the
+    // anomalies are reported below in the same order as before.
     const byName = new Map();
     const duplicates = new Set();
-    for (const e of entries) {
+    let outside = 0;
+    let firstOutside;
+    let compressed = 0;
+    let firstCompressed;
+    const flagged = [];
+    let firstLocal;
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
         if (byName.has(e.name))
             duplicates.add(e.name);
         else
             byName.set(e.name, e);
+        if (folder === undefined || !e.name.startsWith(folder)) {
+            if (outside++ === 0)
+                firstOutside = e;
+        }
+        if (e.method !== 0) {
+            if (compressed++ === 0)
+                firstCompressed = e;
+        }
+        if ((e.flags & FLAGS_UNUSUAL) !== 0 && flagged.length < 20)
+            flagged.push(e);
+        if (firstLocal === undefined || e.localHeaderOffset < firstLocal)
+            firstLocal = e.localHeaderOffset;
     }
     for (const d of [...duplicates].slice(0, 20))
         anomalies.push(`duplicate entry name ${JSON.stringify(d)} (torch loads the first)`);
-    const first = entries[0];
-    const slash = first?.name.indexOf('/') ?? -1;
-    const topFolder = first !== undefined && slash > 0 ? first.name.slice(0, slash) : undefined;
-    const outside = entries.filter((e) => topFolder === undefined || !e.name.startsWith(`${topFolder}/`));
-    if (outside.length > 0 && first !== undefined) {
+    if (outside > 0 && first !== undefined) {
         anomalies.push(topFolder === undefined
             ? `entry ${JSON.stringify(first.name)} is not in a folder`
-            : `${outside.length} entries outside the top folder ${topFolder}/ (e.g. ${JSON.stringify(outside[0].name)})`);
+            : `${outside} entries outside the top folder ${topFolder}/ (e.g. ${JSON.stringify(firstOutside.name)})`);
     }
-    const compressed = entries.filter((e) => e.method !== 0);
-    if (compressed.length > 0) {
-        anomalies.push(`${compressed.length} compressed entries (e.g. ${JSON.stringify(compressed[0].name)}, method ${compressed[0].method})`);
+    if (compressed > 0) {
+        anomalies.push(`${compressed} compressed entries (e.g. ${JSON.stringify(firstCompressed.name)}, method ${firstCompressed.method})`);
     }
-    for (const e of entries.filter((x) => (x.flags & FLAGS_UNUSUAL) !== 0).slice(0, 20)) {
+    for (const e of flagged) {
         anomalies.push((e.flags & FLAG_ENCRYPTED) !== 0
             ? `entry ${JSON.stringify(e.name)} has the encryption flag`
             : `entry ${JSON.stringify(e.name)} has unusual flags 0x${e.flags.toString(16)}`);
     }
-    const firstLocal = entries.reduce((m, e) => (m === undefined || e.localHeaderOffset < m ? e.localHeaderOffset : m), undefined);
     if (firstLocal !== undefined && firstLocal > 0n)
         anomalies.push(`${firstLocal} bytes before the first local header`);
     const dir = { entries, byName, zip64: end.zip64, anomalies };
@@ -2315,9 +2445,14 @@ async function readZipDirectory(source, limits = {}) {
         dir.topFolder = topFolder;
     return dir;
 }
+/**
+ * One pass over the directory. It runs once per entry (thousands in a big checkpoint) in cold code, so it reads
+ * the 32-bit fields as numbers and makes BigInts only for the stored fields; the zip64 extra field is parsed only
+ * when a field says 0xFFFFFFFF.
+ */
 function parseCentralDirectory(source, cd, count) {
     const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
-    const entries = [];
+    const entries = new Array(count);
     let p = 0;
     for (let index = 0; index < count; index++) {
         if (p + CENTRAL_HEADER_SIZE > cd.length || view.getUint32(p, true) !== 0x02014b50) {
@@ -2330,25 +2465,43 @@ function parseCentralDirectory(source, cd, count) {
         if (next > cd.length)
             throw bad(source, `central directory entry ${index} runs past the directory`);
         const flags = view.getUint16(p + 8, true);
-        const nameBytes = cd.subarray(p + CENTRAL_HEADER_SIZE, p + CENTRAL_HEADER_SIZE + nameLen);
-        const { name, valid } = decodeName(nameBytes);
-        if (!valid && (flags & FLAG_UTF8) !== 0)
-            throw bad(source, `entry ${index} name is marked UTF-8 but is not`);
+        const nameEnd = p + CENTRAL_HEADER_SIZE + nameLen;
+        const nameBytes = cd.subarray(p + CENTRAL_HEADER_SIZE, nameEnd);
+        let name = decodeName(nameBytes);
+        if (name === undefined) {
+            if ((flags & FLAG_UTF8) !== 0)
+                throw bad(source, `entry ${index} name is marked UTF-8 but is not`);
+            name = latin1Name(nameBytes);
+        }
+        const compressed = view.getUint32(p + 20, true);
+        const uncompressed = view.getUint32(p + 24, true);
+        const localOffset = view.getUint32(p + 42, true);
+        const compressedSize = BigInt(compressed);
         const entry = {
             name,
             index,
             method: view.getUint16(p + 10, true),
             flags,
             crc32: view.getUint32(p + 16, true),
-            compressedSize: BigInt(view.getUint32(p + 20, true)),
-            uncompressedSize: BigInt(view.getUint32(p + 24, true)),
-            localHeaderOffset: BigInt(view.getUint32(p + 42, true))
+            compressedSize,
+            // stored records (all of torch's) have equal sizes: share the one BigInt
+            uncompressedSize: uncompressed === compressed ? compressedSize : BigInt(uncompressed),
+            localHeaderOffset: BigInt(localOffset)
         };
-        applyZip64Extra(source, entry, cd.subarray(p + CENTRAL_HEADER_SIZE + nameLen, p + CENTRAL_HEADER_SIZE + nameLen + extraLen));
-        if (entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE) + entry.compressedSize > BigInt(source.size)) {
+        let pastEnd;
+        if (compressed === U32_MAX || uncompressed === U32_MAX || localOffset === U32_MAX) {
+            applyZip64Extra(source, entry, cd.subarray(nameEnd, nameEnd + extraLen));
+            pastEnd =
+                entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE) + entry.compressedSize > BigInt(source.size);
+        }
+        else {
+            // three 32-bit values: the sum is exact as a number
+            pastEnd = localOffset + LOCAL_HEADER_SIZE + compressed > source.size;
+        }
+        if (pastEnd) {
             throw bad(source, `entry ${JSON.stringify(name)} (offset ${entry.localHeaderOffset}, ${entry.compressedSize} bytes) runs past the end of the file`);
         }
-        entries.push(entry);
+        entries[index] = entry;
         p = next;
     }
     return entries;
@@ -2356,9 +2509,9 @@ function parseCentralDirectory(source, cd, count) {
 /** Replace 0xFFFFFFFF sizes and offsets with their zip64 extra-field values (APPNOTE 4.5.3 order). */
 function applyZip64Extra(source, entry, extra) {
     const needs = [
-        entry.uncompressedSize === BigInt(U32_MAX),
-        entry.compressedSize === BigInt(U32_MAX),
-        entry.localHeaderOffset === BigInt(U32_MAX)
+        entry.uncompressedSize === U32_MAX_BIG,
+        entry.compressedSize === U32_MAX_BIG,
+        entry.localHeaderOffset === U32_MAX_BIG
     ];
     if (!needs.some(Boolean))
         return;
@@ -2391,56 +2544,83 @@ function applyZip64Extra(source, entry, extra) {
 }
 /** Read an entry's local header (30 bytes + name) to find where its data starts (torch's getRecordOffset). */
 async function readLocalHeader(source, entry) {
-    return parseLocalHeader(source, entry, await source.read(...localHeaderGuess(source, entry)));
+    const range = localHeaderRange(source, entry);
+    const head = await source.read(range.offset, range.length);
+    return parseLocalHeader(source, entry, head) ?? (await readLongLocalName(source, entry, head));
 }
 /**
  * The local headers of many entries, in order, each settled on its own exactly as `readLocalHeader` would settle
- * it; the reads go out as one batch (or bounded-parallel), not one round trip after another.
+ * it; the reads go out as one batch (or bounded-parallel), not one round trip after another. There is one header
+ * per tensor storage, so the loop stays synchronous (no await per header) unless a local name needs a second read.
  */
 async function readLocalHeaders(source, entries) {
-    const ranges = entries.map((e) => {
-        const [offset, length] = localHeaderGuess(source, e);
-        return { offset, length };
-    });
+    const ranges = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++)
+        ranges[i] = localHeaderRange(source, entries[i]);
     const heads = await (0,formats_source/* readRanges */.DA)(source, ranges);
-    const out = [];
+    const out = new Array(entries.length);
     for (let i = 0; i < entries.length; i++) {
         const head = heads[i];
         if (head.status === 'rejected') {
-            out.push(head);
+            out[i] = head;
             continue;
         }
+        const entry = entries[i];
         try {
-            out.push({ status: 'fulfilled', value: await parseLocalHeader(source, entries[i], head.value) });
+            const value = parseLocalHeader(source, entry, head.value) ?? (await readLongLocalName(source, entry, head.value));
+            out[i] = { status: 'fulfilled', value };
         }
         catch (reason) {
-            out.push({ status: 'rejected', reason });
+            out[i] = { status: 'rejected', reason };
         }
     }
     return out;
 }
 /** One read for the fixed part and the name, sized by the central name (the local one is normally the same). */
-function localHeaderGuess(source, entry) {
+function localHeaderRange(source, entry) {
     const at = Number(entry.localHeaderOffset);
     const guess = Math.min(LOCAL_HEADER_SIZE + external_node_buffer_.Buffer.byteLength(entry.name, 'utf8'), source.size - at);
-    return [at, Math.max(LOCAL_HEADER_SIZE, guess)];
+    return { offset: at, length: Math.max(LOCAL_HEADER_SIZE, guess) };
 }
-async function parseLocalHeader(source, entry, head) {
+function u16(bytes, at) {
+    return bytes[at] | (bytes[at + 1] << 8);
+}
+/**
+ * Check the fixed part of a local header (`head` holds at least its 30 bytes) and return where the record's data
+ * starts. Plain numbers are exact here: `head` was read at the header's offset, so that offset is a safe integer
+ * inside the file, and the name and extra lengths are 16-bit. A declared size past 2^53 rounds, but it is past
+ * any file's size either way, so the comparison gives the same answer as with BigInts.
+ */
+function localDataOffset(source, entry, head) {
     const at = Number(entry.localHeaderOffset);
-    const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-    if (view.getUint32(0, true) !== 0x04034b50) {
+    if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) {
         throw bad(source, `no local header at offset ${at} for entry ${JSON.stringify(entry.name)}`);
     }
-    const nameLen = view.getUint16(26, true);
-    const extraLen = view.getUint16(28, true);
-    const dataOffset = entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE + nameLen + extraLen);
-    if (dataOffset + entry.compressedSize > BigInt(source.size)) {
+    const dataStart = at + LOCAL_HEADER_SIZE + u16(head, 26) + u16(head, 28);
+    if (dataStart + Number(entry.compressedSize) > source.size) {
         throw bad(source, `data of entry ${JSON.stringify(entry.name)} runs past the end of the file`);
     }
+    return dataStart;
+}
+/** The checked header, or undefined when its name runs past `head` (then `readLongLocalName` reads it). */
+function parseLocalHeader(source, entry, head) {
+    const dataOffset = localDataOffset(source, entry, head);
+    const nameLen = u16(head, 26);
     if (head.length < LOCAL_HEADER_SIZE + nameLen)
-        head = await source.read(at, LOCAL_HEADER_SIZE + nameLen);
-    const localName = decodeName(head.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLen)).name;
-    return { dataOffset, localName };
+        return undefined;
+    return { dataOffset: BigInt(dataOffset), localName: localNameOf(head, nameLen) };
+}
+/** A local name longer than the central one (an anomaly): checked as usual, then the whole name read. */
+async function readLongLocalName(source, entry, head) {
+    const dataOffset = localDataOffset(source, entry, head);
+    const nameLen = u16(head, 26);
+    const full = await source.read(Number(entry.localHeaderOffset), LOCAL_HEADER_SIZE + nameLen);
+    return { dataOffset: BigInt(dataOffset), localName: localNameOf(full, nameLen) };
+}
+/** The name in a local header (normally the central name again; compared by the caller). */
+function localNameOf(head, nameLen) {
+    const bytes = head.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLen);
+    return decodeName(bytes) ?? latin1Name(bytes);
 }
 /**
  * The contents of a small record (data.pkl, version, byteorder), refusing anything over `maxBytes`. Deflated
@@ -2465,9 +2645,10 @@ async function readZipRecord(source, entry, maxBytes) {
     if (entry.method !== 8) {
         throw new errors/* CheckpointError */.j('UnsupportedZip', source.name, `entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}`);
     }
+    const { inflateRawSync } = await loadZlib();
     let data;
     try {
-        data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: Math.max(1, size) });
+        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
     }
     catch (e) {
         throw bad(source, `entry ${JSON.stringify(entry.name)} does not inflate to its declared ${size} bytes: ${e.message}`);
@@ -2513,8 +2694,10 @@ async function readTorchZipDetailed(source, options = {}) {
         throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `the archive has no ${prefix}/data.pkl record`);
     }
     const metadata = { archivePrefix: prefix };
-    metadata.version = await readVersion(source, zip, prefix, warnings);
-    const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`));
+    // small records read whole, kept so the pickle sniffing below does not read their first bytes again
+    const smallRecords = new Map();
+    metadata.version = await readVersion(source, zip, prefix, warnings, smallRecords);
+    const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`), smallRecords);
     if (byteorder !== undefined) {
         metadata.byteorder = byteorder;
         if (byteorder !== 'little')
@@ -2541,7 +2724,7 @@ async function readTorchZipDetailed(source, options = {}) {
     if (main.scan.protocol !== undefined)
         metadata.pickleProtocol = main.scan.protocol;
     // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
-    await scanExtraPickles(source, zip, dataPkl, options, scans, warnings);
+    await scanExtraPickles(source, zip, dataPkl, options, scans, warnings, smallRecords);
     const globals = (0,scan/* mergeGlobals */.Pv)(scans.flatMap(scan/* scanGlobals */.GQ));
     try {
         if (storages.nonStorageIds > 0) {
@@ -2550,7 +2733,8 @@ async function readTorchZipDetailed(source, options = {}) {
         warnings.push(...storages.problems);
         const selection = (0,torch_state_dict/* findStateDict */.xP)(main.value, source.name, options.walkLimits);
         const starts = await storageStarts(source, zip, prefix, selection.tensors.map((t) => t.tensor.storage), warnings);
-        const unreferenced = zip.entries.filter((e) => e.name.startsWith(`${prefix}/data/`) && !storages.roots.has(e.name.slice(prefix.length + 6)));
+        const dataPrefix = `${prefix}/data/`;
+        const unreferenced = zip.entries.filter((e) => e.name.startsWith(dataPrefix) && !storages.roots.has(e.name.slice(dataPrefix.length)));
         if (unreferenced.length > 0)
             warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`);
         const tensors = (0,torch_state_dict/* toTensorInfos */.GT)(selection.tensors, source.name, (s) => starts.get(s.key), warnings);
@@ -2576,15 +2760,17 @@ async function readTorchZipDetailed(source, options = {}) {
         throw (0,errors/* isCheckpointError */.t)(e) ? scan/* PickleError */.z4.withGlobals(e, globals) : e;
     }
 }
-async function readText(source, entry) {
+async function readText(source, entry, smallRecords) {
     if (entry === undefined)
         return undefined;
     const { data } = await readZipRecord(source, entry, SMALL_RECORD_BYTES);
+    if (entry.method === 0)
+        smallRecords.set(entry, data);
     return new TextDecoder('utf-8', { fatal: false }).decode(data).trim();
 }
-async function readVersion(source, zip, prefix, warnings) {
+async function readVersion(source, zip, prefix, warnings, smallRecords) {
     const entry = zip.byName.get(`${prefix}/version`) ?? zip.byName.get(`${prefix}/.data/version`);
-    const text = await readText(source, entry);
+    const text = await readText(source, entry, smallRecords);
     if (text === undefined) {
         throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `the archive has no ${prefix}/version record`);
     }
@@ -2607,17 +2793,23 @@ function noteNameMismatch(entry, localName, warnings) {
  * Absolute data offset of each storage record the tensors use. Checks each record exists, is large enough for
  * its storage, and is stored uncompressed (a compressed record's offset is meaningless, so it gets none). The
  * local headers (one per record: its extra field can differ from the central one) are read as one batch, then
- * checked in storage order, so warnings and the first error are the same as reading them one by one.
+ * checked in storage order, so warnings and the first error are the same as reading them one by one. There is
+ * one record per tensor, so the bookkeeping is parallel arrays rather than an object per record.
  */
 async function storageStarts(source, zip, prefix, used, warnings) {
-    const steps = [];
+    const dataPrefix = `${prefix}/data/`;
+    const keys = [];
+    const records = [];
+    const needs = [];
+    const stored = [];
     let failure;
     const done = new Set();
-    for (const s of used) {
+    for (let i = 0; i < used.length; i++) {
+        const s = used[i];
         if (s === undefined || done.has(s.key))
             continue;
         done.add(s.key);
-        const entry = zip.byName.get(`${prefix}/data/${s.key}`);
+        const entry = zip.byName.get(dataPrefix + s.key);
         if (entry === undefined) {
             failure = new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `storage record ${prefix}/data/${s.key} is missing`);
             break;
@@ -2627,36 +2819,40 @@ async function storageStarts(source, zip, prefix, used, warnings) {
             failure = new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `storage record ${entry.name} has ${entry.uncompressedSize} bytes but its storage needs ${need}`);
             break;
         }
-        const notes = [];
-        if (entry.uncompressedSize > need)
-            notes.push(`storage record ${entry.name} is larger than its storage (${entry.uncompressedSize} > ${need} bytes)`);
-        if (entry.method !== 0)
-            notes.push(`storage record ${entry.name} is compressed: its tensors have no byte range`);
-        steps.push({ key: s.key, entry, notes, stored: entry.method === 0 });
+        keys.push(s.key);
+        records.push(entry);
+        needs.push(need);
+        if (entry.method === 0)
+            stored.push(entry);
     }
-    const headers = await readLocalHeaders(source, steps.filter((step) => step.stored).map((step) => step.entry));
+    const headers = await readLocalHeaders(source, stored);
     const starts = new Map();
     let h = 0;
-    for (const step of steps) {
-        warnings.push(...step.notes);
-        if (!step.stored)
+    for (let i = 0; i < records.length; i++) {
+        const entry = records[i];
+        if (entry.uncompressedSize > needs[i])
+            warnings.push(`storage record ${entry.name} is larger than its storage (${entry.uncompressedSize} > ${needs[i]} bytes)`);
+        if (entry.method !== 0) {
+            warnings.push(`storage record ${entry.name} is compressed: its tensors have no byte range`);
             continue;
+        }
         const header = headers[h++];
         if (header.status === 'rejected')
             throw header.reason;
-        noteNameMismatch(step.entry, header.value.localName, warnings);
-        starts.set(step.key, header.value.dataOffset);
+        noteNameMismatch(entry, header.value.localName, warnings);
+        starts.set(keys[i], header.value.dataOffset);
     }
     if (failure !== undefined)
         throw failure;
     return starts;
 }
-async function scanExtraPickles(source, zip, dataPkl, options, scans, warnings) {
+async function scanExtraPickles(source, zip, dataPkl, options, scans, warnings, smallRecords) {
     const prefix = zip.topFolder;
     const max = options.maxExtraPickles ?? 32;
+    const dataPrefix = `${prefix}/data/`;
+    const codePrefix = `${prefix}/code/`;
     const candidates = zip.entries.filter((e) => e !== dataPkl &&
-        (PICKLE_EXTENSIONS.test(e.name) ||
-            !(e.name.startsWith(`${prefix}/data/`) || e.name.startsWith(`${prefix}/code/`))));
+        (PICKLE_EXTENSIONS.test(e.name) || !(e.name.startsWith(dataPrefix) || e.name.startsWith(codePrefix))));
     let scanned = 0;
     for (const entry of candidates) {
         if (scanned >= max) {
@@ -2671,8 +2867,9 @@ async function scanExtraPickles(source, zip, dataPkl, options, scans, warnings) 
                 // sniff unnamed entries (version, byteorder, renamed pickles) by their first bytes: PROTO 2..5
                 if (entry.method !== 0)
                     continue;
-                const header = await readLocalHeader(source, entry);
-                const head = await source.read(Number(header.dataOffset), 2);
+                // version and byteorder were read whole already: their first bytes are the same bytes
+                const head = smallRecords.get(entry) ??
+                    (await source.read(Number((await readLocalHeader(source, entry)).dataOffset), 2));
                 if (head[0] !== 0x80 || head[1] < 2 || head[1] > 5)
                     continue;
             }

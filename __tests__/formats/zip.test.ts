@@ -89,6 +89,24 @@ describe('zip central directory', () => {
     expect(t.anomalies).toContain('more than one end-of-central-directory signature')
   })
 
+  it('counts every entry outside the folder, compressed or flagged, and reports them in a fixed order', async () => {
+    const records: ZipRecordSpec[] = [
+      { name: 'a/x', data: text('x') },
+      { name: 'b/one', data: text('1'), flags: 0x0800 | 0x40 },
+      { name: 'a/y', data: text('y'.repeat(50)), method: 8 },
+      { name: 'c/two', data: text('2'), method: 8 },
+      { name: 'a/x', data: text('again') }
+    ]
+    const d = await dirOf(zipBytes(records))
+    expect(d.anomalies).toEqual([
+      'duplicate entry name "a/x" (torch loads the first)',
+      '2 entries outside the top folder a/ (e.g. "b/one")',
+      '2 compressed entries (e.g. "a/y", method 8)',
+      'entry "b/one" has unusual flags 0x840'
+    ])
+    expect(d.byName.get('a/x')).toBe(d.entries[0])
+  })
+
   it('reads a record and inflates a deflated one with a size cap', async () => {
     const records: ZipRecordSpec[] = [
       { name: 'a/x.pkl', data: text('x'.repeat(1000)), method: 8 },

@@ -80,10 +80,11 @@ function keys_stripKnownPrefix(name) {
         const dot = rest.indexOf('.');
         if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
             break;
-        // A plain loop, not find() with a closure: this runs for every key of every model, in code too short-lived
-        // for the JIT to optimise.
+        // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
+        // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
         let p;
-        for (const candidate of KNOWN_PREFIXES) {
+        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+            const candidate = KNOWN_PREFIXES[c];
             if (rest.length > candidate.length && rest.startsWith(candidate)) {
                 p = candidate;
                 break;
@@ -270,7 +271,9 @@ function computeKeyRoles(name, insideBlock) {
             modulation = true;
         if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb')))
             embedding = true;
-        for (const token of lower.split('_')) {
+        const tokens = lower.split('_');
+        for (let t = 0; t < tokens.length; t++) {
+            const token = tokens[t];
             if (ATTENTION_TOKENS.has(token))
                 attention = true;
             else if (FFN_TOKENS.has(token))
@@ -637,7 +640,9 @@ function findBlockFamilies(tensors) {
     const outermost = new Int32Array(tensors.length).fill(-1);
     families.forEach((f, fi) => {
         for (const inst of f.instances) {
-            for (const t of inst.members) {
+            // Index loops over keys: see collectCandidates.
+            for (let k = 0; k < inst.members.length; k++) {
+                const t = inst.members[k];
                 if (outermost[t] < 0)
                     outermost[t] = fi;
                 const current = innermost[t];
@@ -650,50 +655,66 @@ function findBlockFamilies(tensors) {
 }
 function depth(pattern) {
     let n = 0;
-    for (const ch of pattern)
-        if (ch === '.')
-            n++;
+    for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1))
+        n++;
     return n;
 }
+/** `isIndexSegment` behind a one-character test: most segments are names, settled without a call. */
+function isIndex(seg) {
+    const c = seg.charCodeAt(0);
+    return c >= 48 && c <= 57 && keys_isIndexSegment(seg);
+}
+/*
+ * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
+ * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
+ * while walking), not re-joined segment arrays.
+ */
 function collectCandidates(tensors) {
     const candidates = new Map();
+    // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
+    // container follow from its path, so they are worked out once per container, not once per key.
+    const containers = new Map();
     const positions = [];
     for (let ti = 0; ti < tensors.length; ti++) {
         const name = tensors[ti].name;
         const segs = name.split('.');
         const last = Math.min(segs.length - 1, MAX_SEGMENTS);
         positions.length = 0;
-        let previousIsIndex = keys_isIndexSegment(segs[0]);
+        // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
+        // every position whether an index comes before it (a nested container).
+        let firstIndex = isIndex(segs[0]) ? 0 : -1;
+        let previousIsIndex = firstIndex === 0;
         for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-            const isIndex = keys_isIndexSegment(segs[j]);
-            if (isIndex && !previousIsIndex)
-                positions.push(j);
-            previousIsIndex = isIndex;
+            const index = isIndex(segs[j]);
+            if (index) {
+                if (firstIndex < 0)
+                    firstIndex = j;
+                if (!previousIsIndex)
+                    positions.push(j);
+            }
+            previousIsIndex = index;
         }
-        // Paths are slices of the name (char offsets kept while walking), not re-joined segment arrays: this runs
-        // for every key in a short-lived process, where fewer allocations matter.
         let start = 0; // char offset of segs[k]
         let k = 0;
-        let indexBefore = false; // some segment before segs[k] is an index
-        for (const j of positions) {
-            while (k < j) {
-                if (!indexBefore && keys_isIndexSegment(segs[k]))
-                    indexBefore = true;
-                start += segs[k].length + 1;
-                k++;
-            }
+        for (let p = 0; p < positions.length; p++) {
+            const j = positions[p];
+            while (k < j)
+                start += segs[k++].length + 1;
+            const indexBefore = firstIndex < j;
             const containerPath = name.slice(0, start - 1);
-            const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
-            let cand = candidates.get(pattern);
-            if (!cand) {
-                cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
-                candidates.set(pattern, cand);
+            let container = containers.get(containerPath);
+            if (!container) {
+                const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
+                let cand = candidates.get(pattern);
+                if (!cand) {
+                    cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
+                    candidates.set(pattern, cand);
+                }
+                container = { cand, byIndex: new Map() };
+                cand.containers.set(containerPath, container.byIndex);
+                containers.set(containerPath, container);
             }
-            let byIndex = cand.containers.get(containerPath);
-            if (!byIndex) {
-                byIndex = new Map();
-                cand.containers.set(containerPath, byIndex);
-            }
+            const { cand, byIndex } = container;
             const index = Number(segs[j]);
             let inst = byIndex.get(index);
             if (!inst) {
@@ -702,11 +723,18 @@ function collectCandidates(tensors) {
             }
             inst.members.push(ti);
             inst.rests.push(name.slice(start + segs[j].length + 1));
-            if (!cand.hasInterior && hasNamedInterior(segs.slice(j + 1)))
+            if (!cand.hasInterior && namedInteriorAfter(segs, j))
                 cand.hasInterior = true;
         }
     }
     return candidates;
+}
+/** keys.ts `hasNamedInterior(segs.slice(j + 1))`, without the slice. */
+function namedInteriorAfter(segs, j) {
+    for (let i = j + 1; i < segs.length - 1; i++)
+        if (!keys_isIndexSegment(segs[i]))
+            return true;
+    return false;
 }
 function patternSegment(seg) {
     return keys_isIndexSegment(seg) ? '{}' : seg;
@@ -833,8 +861,8 @@ function buildFamily(c, tensors, parent, notes) {
     let params = 0;
     for (const inst of instances) {
         keys += inst.members.length;
-        for (const t of inst.members)
-            params += tensors[t].numel;
+        for (let k = 0; k < inst.members.length; k++)
+            params += tensors[inst.members[k]].numel;
     }
     // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
     const uniformKeys = instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
@@ -974,13 +1002,16 @@ function computeDimensions(input) {
         const t = tensors[i];
         if (t.shape.length < 2)
             continue;
-        const { module, leaf } = splitLeaf(t.name);
-        if (leaf !== 'weight')
+        // The leaf is `weight` (as `splitLeaf` would say), tested without slicing: most keys are inside blocks and
+        // only need this test, in a loop that runs once per key.
+        const dot = t.name.lastIndexOf('.');
+        if (t.name.length - dot !== 7 || !t.name.endsWith('weight'))
             continue;
         if (!firstConv && t.shape.length >= 4)
             firstConv = t;
         if (outermost[i] >= 0)
             continue;
+        const module = dot < 0 ? '' : t.name.slice(0, dot);
         if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
             patchTensor = t;
         byModule.set(module, t);
@@ -1069,9 +1100,12 @@ function computeDimensions(input) {
         contextDim = known(cross.contextDim, `${where(cross, k.key)} ${fmt(k.shape)} in-features`);
     }
     else {
+        // The cheap tests first: most keys are in blocks, and need no split.
         const text = tensors.find((t, i) => {
+            if (outermost[i] >= 0 || t.shape.length !== 2)
+                return false;
             const { module, leaf } = splitLeaf(t.name);
-            return outermost[i] < 0 && leaf === 'weight' && t.shape.length === 2 && CONTEXT_MODULE.test(module);
+            return leaf === 'weight' && CONTEXT_MODULE.test(module);
         });
         if (text)
             contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`);
@@ -1359,23 +1393,53 @@ function cogvideox(p) {
     return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
 }
 const RULES = [
-    wanOriginal,
-    wanDiffusers,
-    longcat,
-    fluxOrHunyuan,
-    fluxDiffusers,
-    stableDiffusionUnet,
-    qwenImage,
-    sd3,
-    ltx,
-    cogvideox
+    { rule: wanOriginal, keys: ['head.modulation'] },
+    { rule: wanDiffusers, keys: ['scale_shift_table'] },
+    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+    {
+        rule: stableDiffusionUnet,
+        keys: [
+            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
+            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
+            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
+            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
+        ]
+    },
+    { rule: qwenImage, keys: ['txt_norm.weight'] },
+    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    {
+        rule: cogvideox,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    }
 ];
 const RANK = { high: 0, medium: 1, low: 2 };
+function mayMatch(g, ctx) {
+    if (g.keys)
+        for (const k of g.keys)
+            if (ctx.shapes.has(k))
+                return true;
+    if (g.blockKeys) {
+        for (const [pattern, rest] of g.blockKeys) {
+            for (const f of ctx.families)
+                if (f.family.pattern === pattern && f.keyBlockCounts.has(rest))
+                    return true;
+        }
+    }
+    return false;
+}
 /** Every matching family rule, best first. */
 function identifyFamilies(ctx) {
     const out = [];
-    for (const rule of RULES) {
-        const r = rule(new Probe(ctx));
+    for (const g of RULES) {
+        if (!mayMatch(g, ctx))
+            continue;
+        const r = g.rule(new Probe(ctx));
         if (r)
             out.push(r);
     }
@@ -1415,7 +1479,8 @@ function asMatrix(e) {
 }
 function findFfnModules(entries, family, blocksHaving) {
     const containers = new Map();
-    for (const e of entries) {
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
         const { module, leaf } = splitLeaf(e.key);
         if (leaf !== 'weight')
             continue;
@@ -1557,7 +1622,9 @@ function namingConventions(names) {
         }
         return flags;
     };
-    for (const name of names) {
+    // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
+    for (let n = 0; n < names.length; n++) {
+        const name = names[n];
         const { prefix, rest } = keys_stripKnownPrefix(name);
         const segs = rest.split('.');
         const firstFlags = flagsOf(segs[0]);
@@ -1568,11 +1635,13 @@ function namingConventions(names) {
         if (prefix)
             bump(knownPrefixes, prefix);
         commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
-        bump(topLevel, segs[0]);
-        bump(leaves, segs[segs.length - 1]);
+        topLevel.set(segs[0], (topLevel.get(segs[0]) ?? 0) + 1);
+        const leaf = segs[segs.length - 1];
+        leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
         for (let k = 0; k < segs.length; k++) {
             const seg = segs[k];
-            const flags = k === 0 ? firstFlags : flagsOf(seg);
+            // The memo is read inline (no call per segment, the commonest step of this loop); flagsOf fills it.
+            const flags = k === 0 ? firstFlags : (segmentFlags.get(seg) ?? flagsOf(seg));
             if (flags & SEG_INDEX)
                 continue;
             lettered++;
@@ -1661,6 +1730,11 @@ const ROLE_BIT = {
     modulation: 8,
     embedding: 16
 };
+/*
+ * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
+ * interpreter, where each for-of step allocates an iterator result (about 40 bytes per key and step), and that
+ * garbage brings young-generation collections forward, which copy the whole freshly read checkpoint.
+ */
 /**
  * Element count as a double; the caller marks the total inexact once a count passes 2^53. Absurd shapes (hostile
  * files) are capped at 2^73 per tensor so that every sum stays finite and the result stays valid JSON.
@@ -1668,8 +1742,8 @@ const ROLE_BIT = {
 const MAX_NUMEL = 2 ** 73;
 function numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return Number.isFinite(n) && n <= MAX_NUMEL ? n : MAX_NUMEL;
 }
 /**
@@ -1691,37 +1765,37 @@ function analyzeStructure(ckpt) {
     const prefix = naming.analysisPrefix;
     let exact = true;
     let paramCount = 0;
-    const tensors = ckpt.tensors.map((t) => {
+    const tensors = new Array(ckpt.tensors.length);
+    // Name -> shape of its first occurrence: counts duplicates here, and is the name lookup of the family rules.
+    const shapes = new Map();
+    let duplicates = 0;
+    // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
+    const adapter = new Uint8Array(tensors.length);
+    let adapterCount = 0;
+    // One pass over the keys for element counts, prefix removal, duplicates and adapter keys.
+    for (let i = 0; i < tensors.length; i++) {
+        const t = ckpt.tensors[i];
         const n = numel(t.shape);
         if (!Number.isSafeInteger(n))
             exact = false;
         paramCount += n;
         const name = prefix && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name;
-        return { name, shape: t.shape, dtype: t.dtype, numel: n };
-    });
+        tensors[i] = { name, shape: t.shape, dtype: t.dtype, numel: n };
+        if (shapes.has(name))
+            duplicates++;
+        else
+            shapes.set(name, t.shape);
+        if (isAdapterKey(name)) {
+            adapter[i] = 1;
+            adapterCount++;
+        }
+    }
     if (!Number.isSafeInteger(paramCount))
         exact = false;
     if (!exact)
         notes.push('the parameter count passes 2^53 and is rounded');
-    const seen = new Set();
-    let duplicates = 0;
-    for (const t of tensors) {
-        if (seen.has(t.name))
-            duplicates++;
-        else
-            seen.add(t.name);
-    }
     if (duplicates)
         notes.push(`${duplicates} duplicate tensor names`);
-    // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
-    const adapter = new Uint8Array(tensors.length);
-    let adapterCount = 0;
-    tensors.forEach((t, i) => {
-        if (isAdapterKey(t.name)) {
-            adapter[i] = 1;
-            adapterCount++;
-        }
-    });
     if (adapterCount) {
         notes.push(`${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
             'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)');
@@ -1738,12 +1812,15 @@ function analyzeStructure(ckpt) {
         embedding: 0
     };
     const normModules = new Set();
-    // Each name is split into module and leaf once, for both passes below.
+    // Each name is split into module and leaf once, for both passes below (as `splitLeaf` does, without its
+    // result object).
     const modules = new Array(tensors.length);
     const leaves = new Array(tensors.length);
     for (let i = 0; i < tensors.length; i++) {
         const t = tensors[i];
-        const { module, leaf } = splitLeaf(t.name);
+        const dot = t.name.lastIndexOf('.');
+        const module = dot < 0 ? '' : t.name.slice(0, dot);
+        const leaf = dot < 0 ? t.name : t.name.slice(dot + 1);
         modules[i] = module;
         leaves[i] = leaf;
         // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
@@ -1781,9 +1858,9 @@ function analyzeStructure(ckpt) {
         const t = tensors[i];
         const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0);
         let mask = 0;
-        for (const r of roles) {
-            mask |= ROLE_BIT[r];
-            roleKeys[r]++;
+        for (let r = 0; r < roles.length; r++) {
+            mask |= ROLE_BIT[roles[r]];
+            roleKeys[roles[r]]++;
         }
         roleMask[i] = mask;
         const module = modules[i];
@@ -1822,8 +1899,8 @@ function analyzeStructure(ckpt) {
             continue;
         for (const inst of f.instances) {
             let mask = 0;
-            for (const t of inst.members)
-                mask |= roleMask[t];
+            for (let k = 0; k < inst.members.length; k++)
+                mask |= roleMask[inst.members[k]];
             for (const r of ROLE_ORDER)
                 if (mask & ROLE_BIT[r])
                     roleBlocks[r]++;
@@ -1845,17 +1922,18 @@ function analyzeStructure(ckpt) {
     });
     const topEntries = [];
     const topNonEmbedding = [];
-    tensors.forEach((t, i) => {
-        if (outermost[i] >= 0 || adapter[i])
-            return;
+    let topLevelKeys = 0;
+    for (let i = 0; i < tensors.length; i++) {
+        if (outermost[i] >= 0)
+            continue;
+        topLevelKeys++;
+        if (adapter[i])
+            continue;
+        const t = tensors[i];
         topEntries.push({ key: t.name, shape: t.shape });
         if (!(roleMask[i] & ROLE_BIT.embedding))
             topNonEmbedding.push({ key: t.name, shape: t.shape });
-    });
-    let topLevelKeys = 0;
-    for (let i = 0; i < tensors.length; i++)
-        if (outermost[i] < 0)
-            topLevelKeys++;
+    }
     attention.push(...findAttentionModules(topEntries, null, () => 1, notes));
     // Top-level MLPs of a model with blocks are embedders (time, text); only a block-less model's are its FFN.
     if (families.length === 0)
@@ -1882,10 +1960,6 @@ function analyzeStructure(ckpt) {
     // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
     const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors;
     const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
-    const shapes = new Map();
-    for (const t of tensors)
-        if (!shapes.has(t.name))
-            shapes.set(t.name, t.shape);
     const candidates = identifyFamilies({ shapes, families });
     const best = candidates[0];
     // Only a confident match lends its head dim: a scaled or unusual variant may use another one.

@@ -4,7 +4,7 @@
  * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
  * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
  */
-import { BLOCK_CONTAINER_NAMES, hasNamedInterior, isIndexSegment } from './keys.js'
+import { BLOCK_CONTAINER_NAMES, isIndexSegment } from './keys.js'
 import type { BlockFamily, BlockVariant, ShapeDifference, TemplateEntry } from './types.js'
 
 export interface NamedTensor {
@@ -73,7 +73,9 @@ export function findBlockFamilies(tensors: readonly NamedTensor[]): {
   const outermost = new Int32Array(tensors.length).fill(-1)
   families.forEach((f, fi) => {
     for (const inst of f.instances) {
-      for (const t of inst.members) {
+      // Index loops over keys: see collectCandidates.
+      for (let k = 0; k < inst.members.length; k++) {
+        const t = inst.members[k]
         if (outermost[t] < 0) outermost[t] = fi
         const current = innermost[t]
         if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
@@ -86,47 +88,64 @@ export function findBlockFamilies(tensors: readonly NamedTensor[]): {
 
 function depth(pattern: string): number {
   let n = 0
-  for (const ch of pattern) if (ch === '.') n++
+  for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1)) n++
   return n
 }
 
+/** `isIndexSegment` behind a one-character test: most segments are names, settled without a call. */
+function isIndex(seg: string): boolean {
+  const c = seg.charCodeAt(0)
+  return c >= 48 && c <= 57 && isIndexSegment(seg)
+}
+
+/*
+ * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
+ * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
+ * while walking), not re-joined segment arrays.
+ */
 function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>()
+  // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
+  // container follow from its path, so they are worked out once per container, not once per key.
+  const containers = new Map<string, { cand: Candidate; byIndex: Map<number, Instance> }>()
   const positions: number[] = []
   for (let ti = 0; ti < tensors.length; ti++) {
     const name = tensors[ti].name
     const segs = name.split('.')
     const last = Math.min(segs.length - 1, MAX_SEGMENTS)
     positions.length = 0
-    let previousIsIndex = isIndexSegment(segs[0])
+    // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
+    // every position whether an index comes before it (a nested container).
+    let firstIndex = isIndex(segs[0]) ? 0 : -1
+    let previousIsIndex = firstIndex === 0
     for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-      const isIndex = isIndexSegment(segs[j])
-      if (isIndex && !previousIsIndex) positions.push(j)
-      previousIsIndex = isIndex
+      const index = isIndex(segs[j])
+      if (index) {
+        if (firstIndex < 0) firstIndex = j
+        if (!previousIsIndex) positions.push(j)
+      }
+      previousIsIndex = index
     }
-    // Paths are slices of the name (char offsets kept while walking), not re-joined segment arrays: this runs
-    // for every key in a short-lived process, where fewer allocations matter.
     let start = 0 // char offset of segs[k]
     let k = 0
-    let indexBefore = false // some segment before segs[k] is an index
-    for (const j of positions) {
-      while (k < j) {
-        if (!indexBefore && isIndexSegment(segs[k])) indexBefore = true
-        start += segs[k].length + 1
-        k++
-      }
+    for (let p = 0; p < positions.length; p++) {
+      const j = positions[p]
+      while (k < j) start += segs[k++].length + 1
+      const indexBefore = firstIndex < j
       const containerPath = name.slice(0, start - 1)
-      const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath
-      let cand = candidates.get(pattern)
-      if (!cand) {
-        cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false }
-        candidates.set(pattern, cand)
+      let container = containers.get(containerPath)
+      if (!container) {
+        const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath
+        let cand = candidates.get(pattern)
+        if (!cand) {
+          cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false }
+          candidates.set(pattern, cand)
+        }
+        container = { cand, byIndex: new Map() }
+        cand.containers.set(containerPath, container.byIndex)
+        containers.set(containerPath, container)
       }
-      let byIndex = cand.containers.get(containerPath)
-      if (!byIndex) {
-        byIndex = new Map()
-        cand.containers.set(containerPath, byIndex)
-      }
+      const { cand, byIndex } = container
       const index = Number(segs[j])
       let inst = byIndex.get(index)
       if (!inst) {
@@ -135,10 +154,16 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
       }
       inst.members.push(ti)
       inst.rests.push(name.slice(start + segs[j].length + 1))
-      if (!cand.hasInterior && hasNamedInterior(segs.slice(j + 1))) cand.hasInterior = true
+      if (!cand.hasInterior && namedInteriorAfter(segs, j)) cand.hasInterior = true
     }
   }
   return candidates
+}
+
+/** keys.ts `hasNamedInterior(segs.slice(j + 1))`, without the slice. */
+function namedInteriorAfter(segs: readonly string[], j: number): boolean {
+  for (let i = j + 1; i < segs.length - 1; i++) if (!isIndexSegment(segs[i])) return true
+  return false
 }
 
 function patternSegment(seg: string): string {
@@ -270,7 +295,7 @@ function buildFamily(
   let params = 0
   for (const inst of instances) {
     keys += inst.members.length
-    for (const t of inst.members) params += tensors[t].numel
+    for (let k = 0; k < inst.members.length; k++) params += tensors[inst.members[k]].numel
   }
   // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
   const uniformKeys =

@@ -79,10 +79,13 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i]
     if (t.shape.length < 2) continue
-    const { module, leaf } = splitLeaf(t.name)
-    if (leaf !== 'weight') continue
+    // The leaf is `weight` (as `splitLeaf` would say), tested without slicing: most keys are inside blocks and
+    // only need this test, in a loop that runs once per key.
+    const dot = t.name.lastIndexOf('.')
+    if (t.name.length - dot !== 7 || !t.name.endsWith('weight')) continue
     if (!firstConv && t.shape.length >= 4) firstConv = t
     if (outermost[i] >= 0) continue
+    const module = dot < 0 ? '' : t.name.slice(0, dot)
     if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module))) patchTensor = t
     byModule.set(module, t)
   }
@@ -199,9 +202,11 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     const k = cross.projections.find((p) => p.role === 'k' || p.role === 'kv') ?? cross.projections[0]
     contextDim = known(cross.contextDim as number, `${where(cross, k.key)} ${fmt(k.shape)} in-features`)
   } else {
+    // The cheap tests first: most keys are in blocks, and need no split.
     const text = tensors.find((t, i) => {
+      if (outermost[i] >= 0 || t.shape.length !== 2) return false
       const { module, leaf } = splitLeaf(t.name)
-      return outermost[i] < 0 && leaf === 'weight' && t.shape.length === 2 && CONTEXT_MODULE.test(module)
+      return leaf === 'weight' && CONTEXT_MODULE.test(module)
     })
     if (text)
       contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`)

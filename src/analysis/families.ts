@@ -342,26 +342,64 @@ function cogvideox(p: Probe): FamilyRuleResult | null {
   )
 }
 
-const RULES: ((p: Probe) => FamilyRuleResult | null)[] = [
-  wanOriginal,
-  wanDiffusers,
-  longcat,
-  fluxOrHunyuan,
-  fluxDiffusers,
-  stableDiffusionUnet,
-  qwenImage,
-  sd3,
-  ltx,
-  cogvideox
+/**
+ * Each rule behind a key its match requires (any one of `keys` at the top level or `blockKeys` in a family's
+ * blocks; the rule itself returns null without it). Checking that key first means a process only compiles and
+ * runs the rules that can match: analysis runs once per process, where compiling a function costs more than
+ * running it.
+ */
+interface GatedRule {
+  rule: (p: Probe) => FamilyRuleResult | null
+  keys?: readonly string[]
+  blockKeys?: readonly (readonly [pattern: string, rest: string])[]
+}
+
+const RULES: readonly GatedRule[] = [
+  { rule: wanOriginal, keys: ['head.modulation'] },
+  { rule: wanDiffusers, keys: ['scale_shift_table'] },
+  { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+  { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+  { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+  {
+    rule: stableDiffusionUnet,
+    keys: [
+      'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
+      'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
+      'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
+      'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
+    ]
+  },
+  { rule: qwenImage, keys: ['txt_norm.weight'] },
+  { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+  { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+  {
+    rule: cogvideox,
+    blockKeys: [
+      ['layers', 'attention.query_key_value.weight'],
+      ['transformer_blocks', 'attn1.to_q.weight']
+    ]
+  }
 ]
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 }
 
+function mayMatch(g: GatedRule, ctx: FamilyContext): boolean {
+  if (g.keys) for (const k of g.keys) if (ctx.shapes.has(k)) return true
+  if (g.blockKeys) {
+    for (const [pattern, rest] of g.blockKeys) {
+      for (const f of ctx.families)
+        if (f.family.pattern === pattern && f.keyBlockCounts.has(rest)) return true
+    }
+  }
+  return false
+}
+
 /** Every matching family rule, best first. */
 export function identifyFamilies(ctx: FamilyContext): FamilyRuleResult[] {
   const out: FamilyRuleResult[] = []
-  for (const rule of RULES) {
-    const r = rule(new Probe(ctx))
+  for (const g of RULES) {
+    if (!mayMatch(g, ctx)) continue
+    const r = g.rule(new Probe(ctx))
     if (r) out.push(r)
   }
   return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence])

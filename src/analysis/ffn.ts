@@ -40,7 +40,8 @@ export function findFfnModules(
   blocksHaving: (key: string) => number
 ): FfnModule[] {
   const containers = new Map<string, { key: string; shape: readonly number[]; m: [number, number] }[]>()
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]
     const { module, leaf } = splitLeaf(e.key)
     if (leaf !== 'weight') continue
     const m = asMatrix(e)

@@ -69,10 +69,11 @@ export function stripKnownPrefix(name: string): { prefix: string; rest: string }
     // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
     const dot = rest.indexOf('.')
     if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot))) break
-    // A plain loop, not find() with a closure: this runs for every key of every model, in code too short-lived
-    // for the JIT to optimise.
+    // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
+    // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
     let p: string | undefined
-    for (const candidate of KNOWN_PREFIXES) {
+    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+      const candidate = KNOWN_PREFIXES[c]
       if (rest.length > candidate.length && rest.startsWith(candidate)) {
         p = candidate
         break
@@ -271,7 +272,9 @@ function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
     if (FFN_SEGMENTS.has(lower)) ffn = true
     if (lower === 'scale_shift_table') modulation = true
     if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb'))) embedding = true
-    for (const token of lower.split('_')) {
+    const tokens = lower.split('_')
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]
       if (ATTENTION_TOKENS.has(token)) attention = true
       else if (FFN_TOKENS.has(token)) ffn = true
       else if (MODULATION_TOKENS.has(token)) modulation = true

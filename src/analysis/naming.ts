@@ -61,7 +61,9 @@ export function namingConventions(names: readonly string[]): NamingConventions {
     return flags
   }
 
-  for (const name of names) {
+  // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]
     const { prefix, rest } = stripKnownPrefix(name)
     const segs = rest.split('.')
     const firstFlags = flagsOf(segs[0])
@@ -69,11 +71,13 @@ export function namingConventions(names: readonly string[]): NamingConventions {
     else if (segs.length > 1) dotted++
     if (prefix) bump(knownPrefixes, prefix)
     commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
-    bump(topLevel, segs[0])
-    bump(leaves, segs[segs.length - 1])
+    topLevel.set(segs[0], (topLevel.get(segs[0]) ?? 0) + 1)
+    const leaf = segs[segs.length - 1]
+    leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1)
     for (let k = 0; k < segs.length; k++) {
       const seg = segs[k]
-      const flags = k === 0 ? firstFlags : flagsOf(seg)
+      // The memo is read inline (no call per segment, the commonest step of this loop); flagsOf fills it.
+      const flags = k === 0 ? firstFlags : (segmentFlags.get(seg) ?? flagsOf(seg))
       if (flags & SEG_INDEX) continue
       lettered++
       if (flags & SEG_UNDERSCORE) withUnderscore++

@@ -8,7 +8,7 @@ import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.
 import { computeDimensions } from './dimensions.js'
 import { identifyFamilies } from './families.js'
 import { findFfnModules } from './ffn.js'
-import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
+import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles } from './keys.js'
 import { namingConventions } from './naming.js'
 import {
   STRUCTURE_SCHEMA_VERSION,
@@ -37,6 +37,12 @@ const ROLE_BIT: Record<KeyRole, number> = {
   embedding: 16
 }
 
+/*
+ * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
+ * interpreter, where each for-of step allocates an iterator result (about 40 bytes per key and step), and that
+ * garbage brings young-generation collections forward, which copy the whole freshly read checkpoint.
+ */
+
 /**
  * Element count as a double; the caller marks the total inexact once a count passes 2^53. Absurd shapes (hostile
  * files) are capped at 2^73 per tensor so that every sum stays finite and the result stays valid JSON.
@@ -44,7 +50,7 @@ const ROLE_BIT: Record<KeyRole, number> = {
 const MAX_NUMEL = 2 ** 73
 function numel(shape: readonly number[]): number {
   let n = 1
-  for (const d of shape) n *= d
+  for (let i = 0; i < shape.length; i++) n *= shape[i]
   return Number.isFinite(n) && n <= MAX_NUMEL ? n : MAX_NUMEL
 }
 
@@ -66,33 +72,31 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const prefix = naming.analysisPrefix
   let exact = true
   let paramCount = 0
-  const tensors: NamedTensor[] = ckpt.tensors.map((t) => {
+  const tensors: NamedTensor[] = new Array<NamedTensor>(ckpt.tensors.length)
+  // Name -> shape of its first occurrence: counts duplicates here, and is the name lookup of the family rules.
+  const shapes = new Map<string, readonly number[]>()
+  let duplicates = 0
+  // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
+  const adapter = new Uint8Array(tensors.length)
+  let adapterCount = 0
+  // One pass over the keys for element counts, prefix removal, duplicates and adapter keys.
+  for (let i = 0; i < tensors.length; i++) {
+    const t = ckpt.tensors[i]
     const n = numel(t.shape)
     if (!Number.isSafeInteger(n)) exact = false
     paramCount += n
     const name = prefix && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name
-    return { name, shape: t.shape, dtype: t.dtype, numel: n }
-  })
-  if (!Number.isSafeInteger(paramCount)) exact = false
-  if (!exact) notes.push('the parameter count passes 2^53 and is rounded')
-
-  const seen = new Set<string>()
-  let duplicates = 0
-  for (const t of tensors) {
-    if (seen.has(t.name)) duplicates++
-    else seen.add(t.name)
-  }
-  if (duplicates) notes.push(`${duplicates} duplicate tensor names`)
-
-  // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
-  const adapter = new Uint8Array(tensors.length)
-  let adapterCount = 0
-  tensors.forEach((t, i) => {
-    if (isAdapterKey(t.name)) {
+    tensors[i] = { name, shape: t.shape, dtype: t.dtype, numel: n }
+    if (shapes.has(name)) duplicates++
+    else shapes.set(name, t.shape)
+    if (isAdapterKey(name)) {
       adapter[i] = 1
       adapterCount++
     }
-  })
+  }
+  if (!Number.isSafeInteger(paramCount)) exact = false
+  if (!exact) notes.push('the parameter count passes 2^53 and is rounded')
+  if (duplicates) notes.push(`${duplicates} duplicate tensor names`)
   if (adapterCount) {
     notes.push(
       `${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
@@ -113,12 +117,15 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     embedding: 0
   }
   const normModules = new Set<string>()
-  // Each name is split into module and leaf once, for both passes below.
+  // Each name is split into module and leaf once, for both passes below (as `splitLeaf` does, without its
+  // result object).
   const modules: string[] = new Array<string>(tensors.length)
   const leaves: string[] = new Array<string>(tensors.length)
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i]
-    const { module, leaf } = splitLeaf(t.name)
+    const dot = t.name.lastIndexOf('.')
+    const module = dot < 0 ? '' : t.name.slice(0, dot)
+    const leaf = dot < 0 ? t.name : t.name.slice(dot + 1)
     modules[i] = module
     leaves[i] = leaf
     // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
@@ -156,9 +163,9 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     const t = tensors[i]
     const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0)
     let mask = 0
-    for (const r of roles) {
-      mask |= ROLE_BIT[r]
-      roleKeys[r]++
+    for (let r = 0; r < roles.length; r++) {
+      mask |= ROLE_BIT[roles[r]]
+      roleKeys[roles[r]]++
     }
     roleMask[i] = mask
     const module = modules[i]
@@ -190,7 +197,7 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     if (f.family.parent !== null) continue
     for (const inst of f.instances) {
       let mask = 0
-      for (const t of inst.members) mask |= roleMask[t]
+      for (let k = 0; k < inst.members.length; k++) mask |= roleMask[inst.members[k]]
       for (const r of ROLE_ORDER) if (mask & ROLE_BIT[r]) roleBlocks[r]++
     }
   }
@@ -214,13 +221,15 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   })
   const topEntries: ModuleEntry[] = []
   const topNonEmbedding: ModuleEntry[] = []
-  tensors.forEach((t, i) => {
-    if (outermost[i] >= 0 || adapter[i]) return
+  let topLevelKeys = 0
+  for (let i = 0; i < tensors.length; i++) {
+    if (outermost[i] >= 0) continue
+    topLevelKeys++
+    if (adapter[i]) continue
+    const t = tensors[i]
     topEntries.push({ key: t.name, shape: t.shape })
     if (!(roleMask[i] & ROLE_BIT.embedding)) topNonEmbedding.push({ key: t.name, shape: t.shape })
-  })
-  let topLevelKeys = 0
-  for (let i = 0; i < tensors.length; i++) if (outermost[i] < 0) topLevelKeys++
+  }
   attention.push(...findAttentionModules(topEntries, null, () => 1, notes))
   // Top-level MLPs of a model with blocks are embedders (time, text); only a block-less model's are its FFN.
   if (families.length === 0) ffn.push(...findFfnModules(topNonEmbedding, null, () => 1))
@@ -246,8 +255,6 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
   const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors
   const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn })
-  const shapes = new Map<string, readonly number[]>()
-  for (const t of tensors) if (!shapes.has(t.name)) shapes.set(t.name, t.shape)
   const candidates = identifyFamilies({ shapes, families })
   const best = candidates[0]
   // Only a confident match lends its head dim: a scaled or unusual variant may use another one.

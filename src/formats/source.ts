@@ -68,9 +68,17 @@ class LocalFileSource implements CountingSource {
    * through the thread pool costs far more than the read itself (torch's own reader is synchronous too).
    */
   async readMany(ranges: ReadonlyArray<ByteRange>): Promise<Uint8Array[]> {
+    // One allocation for the whole batch, each range a view of its own part: a small typed array per range
+    // costs more than its read (these are header-sized ranges, so the total stays small; past a bound, one each).
+    let total = 0
+    for (let i = 0; i < ranges.length; i++) total += ranges[i]!.length
+    const batch =
+      Number.isSafeInteger(total) && total <= BATCH_BUFFER_BYTES ? new ArrayBuffer(total) : undefined
+    let next = 0
     return ranges.map(({ offset, length }) => {
       checkReadRange(this.name, this.size, offset, length)
-      const buf = new Uint8Array(length)
+      const buf = batch === undefined ? new Uint8Array(length) : new Uint8Array(batch, next, length)
+      next += length
       let done = 0
       while (done < length) {
         let n: number
@@ -98,6 +106,9 @@ class LocalFileSource implements CountingSource {
     return closeFd(this.fd)
   }
 }
+
+/** Largest batch `readMany` reads into one shared buffer. */
+const BATCH_BUFFER_BYTES = 1024 * 1024
 
 /** Reads kept in flight at once by `readRanges` on a source without `readMany` (an HTTP client allows 8). */
 export const PARALLEL_READS = 8

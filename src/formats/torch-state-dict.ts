@@ -61,6 +61,32 @@ function keySegment(key: PyValue): string | undefined {
   return undefined
 }
 
+/** `path` plus one segment, copied by index (an array spread runs the iterator protocol, per tensor). */
+function extendPath(path: string[], seg: string): string[] {
+  const out = new Array<string>(path.length + 1)
+  for (let i = 0; i < path.length; i++) out[i] = path[i]!
+  out[path.length] = seg
+  return out
+}
+
+type WalkItem = { value: PyValue; path: string[] }
+
+/** A dict's values as walk items, named by their keys (module bookkeeping segments add no name). */
+function addDictChildren(d: PyDict, path: string[], children: WalkItem[]): void {
+  const entries = d.entries
+  for (let i = 0; i < entries.length; i++) {
+    const seg = keySegment(entries[i]![0])
+    if (seg === undefined) continue
+    children.push({ value: entries[i]![1], path: MODULE_SEGMENTS.has(seg) ? path : extendPath(path, seg) })
+  }
+}
+
+/** Items of a list, tuple or list subclass as walk items, named by their indices. */
+function addListChildren(items: PyValue[], path: string[], children: WalkItem[]): void {
+  for (let i = 0; i < items.length; i++)
+    children.push({ value: items[i]!, path: extendPath(path, String(i)) })
+}
+
 function isTensor(v: PyValue | undefined): v is TorchTensor {
   return v !== null && typeof v === 'object' && v.kind === 'tensor'
 }
@@ -82,7 +108,7 @@ export function collectTensors(
   const lim = { ...DEFAULT_WALK_LIMITS, ...limits }
   const found: FoundTensor[] = []
   const visited = new Set<object>()
-  const todo: Array<{ value: PyValue; path: string[] }> = [{ value: root, path: [] }]
+  const todo: WalkItem[] = [{ value: root, path: [] }]
   let nodes = 0
   while (todo.length > 0 && found.length < stopAfter) {
     const { value, path } = todo.pop()!
@@ -107,33 +133,26 @@ export function collectTensors(
         `the pickled object nests deeper than ${lim.maxDepth} levels`
       )
     }
-    const children: Array<{ value: PyValue; path: string[] }> = []
-    const addDict = (d: PyDict): void => {
-      for (const [k, v] of d.entries) {
-        const seg = keySegment(k)
-        if (seg === undefined) continue
-        children.push({ value: v, path: MODULE_SEGMENTS.has(seg) ? path : [...path, seg] })
-      }
-    }
+    const children: WalkItem[] = []
     switch (value.kind) {
       case 'dict':
-        addDict(value)
+        addDictChildren(value, path, children)
         break
       case 'list':
       case 'tuple':
-        value.items.forEach((v, i) => children.push({ value: v, path: [...path, String(i)] }))
+        addListChildren(value.items, path, children)
         break
       case 'object': {
         // an object's tensors live in its constructor args, its state (`__dict__`, possibly (dict, slots)) and,
         // for dict/list subclasses, in the items set on it
         for (const a of value.args) children.push({ value: a, path })
         const state = value.state
-        if (isDict(state)) addDict(state)
+        if (isDict(state)) addDictChildren(state, path, children)
         else if (state !== null && typeof state === 'object' && state.kind === 'tuple') {
           for (const s of state.items) children.push({ value: s, path })
         } else if (state !== undefined) children.push({ value: state, path })
-        if (value.dictItems !== undefined) addDict(value.dictItems)
-        value.listItems?.forEach((v, i) => children.push({ value: v, path: [...path, String(i)] }))
+        if (value.dictItems !== undefined) addDictChildren(value.dictItems, path, children)
+        if (value.listItems !== undefined) addListChildren(value.listItems, path, children)
         break
       }
       default:
@@ -146,7 +165,7 @@ export function collectTensors(
 
 function directTensorCount(d: PyDict): number {
   let n = 0
-  for (const [, v] of d.entries) if (isTensor(v)) n++
+  for (let i = 0; i < d.entries.length; i++) if (isTensor(d.entries[i]![1])) n++
   return n
 }
 
@@ -192,9 +211,11 @@ export function findStateDict(
   return { path, tensors, otherTensors: all.length - tensors.length }
 }
 
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER)
+
 /** Tensor extent in elements from its first element: 1 + Σ (size-1)·stride, or 0 when any size is 0. */
 export function spanElements(t: TorchTensor): bigint {
-  if (t.shape.some((d) => d === 0n)) return 0n
+  for (let i = 0; i < t.shape.length; i++) if (t.shape[i] === 0n) return 0n
   let span = 1n
   for (let i = 0; i < t.shape.length; i++) span += (t.shape[i]! - 1n) * t.stride[i]!
   return span
@@ -229,30 +250,37 @@ export function toTensorInfos(
 ): TensorInfo[] {
   const out: TensorInfo[] = []
   const seen = new Set<string>()
-  for (const { path, tensor: t } of found) {
+  // one tensor per iteration, thousands of them, once per run: plain loops, no per-tensor closures or constants
+  for (let i = 0; i < found.length; i++) {
+    const path = found[i]!.path
+    const t = found[i]!.tensor
     const name = path.join('.')
     if (seen.has(name)) {
       warnings.push(`two tensors are named ${JSON.stringify(name)}; the first is reported`)
       continue
     }
     seen.add(name)
-    const shape = t.shape.map((d) => {
-      if (d > BigInt(Number.MAX_SAFE_INTEGER)) {
+    const shape = new Array<number>(t.shape.length)
+    for (let j = 0; j < t.shape.length; j++) {
+      const d = t.shape[j]!
+      if (d > MAX_SAFE_BIG) {
         throw new CheckpointError(
           'InvalidTorchFile',
           file,
           `tensor ${JSON.stringify(name)} has a dimension of ${d}`
         )
       }
-      return Number(d)
-    })
+      shape[j] = Number(d)
+    }
     const info: TensorInfo = { name, shape, dtype: t.dtype }
     const s = t.storage
     if (s !== undefined) {
       const itemsize = BigInt(t.itemsize)
-      const firstByte = (s.viewOffset ?? 0n) * BigInt(s.itemsize) + t.storageOffset * itemsize
+      // a legacy view starts inside its root storage; every other storage starts at its record's first byte
+      const viewStart = s.viewOffset === undefined ? 0n : s.viewOffset * BigInt(s.itemsize)
+      const firstByte = viewStart + t.storageOffset * itemsize
       const spanBytes = spanElements(t) * itemsize
-      const limit = (s.viewOffset ?? 0n) * BigInt(s.itemsize) + storageBytes(s)
+      const limit = viewStart + storageBytes(s)
       if (spanBytes > 0n && firstByte + spanBytes > limit) {
         throw new CheckpointError(
           'InvalidTorchFile',

@@ -72,8 +72,10 @@ export async function readTorchZipDetailed(
     throw new CheckpointError('InvalidTorchFile', source.name, `the archive has no ${prefix}/data.pkl record`)
   }
   const metadata: Record<string, unknown> = { archivePrefix: prefix }
-  metadata.version = await readVersion(source, zip, prefix, warnings)
-  const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`))
+  // small records read whole, kept so the pickle sniffing below does not read their first bytes again
+  const smallRecords = new Map<ZipEntry, Uint8Array>()
+  metadata.version = await readVersion(source, zip, prefix, warnings, smallRecords)
+  const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`), smallRecords)
   if (byteorder !== undefined) {
     metadata.byteorder = byteorder
     if (byteorder !== 'little')
@@ -100,7 +102,7 @@ export async function readTorchZipDetailed(
     warnings.push(`pickle ${dataPkl.name}: ${pkl.length - main.end} bytes after STOP`)
   if (main.scan.protocol !== undefined) metadata.pickleProtocol = main.scan.protocol
   // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
-  await scanExtraPickles(source, zip, dataPkl, options, scans, warnings)
+  await scanExtraPickles(source, zip, dataPkl, options, scans, warnings, smallRecords)
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
   try {
     if (storages.nonStorageIds > 0) {
@@ -115,8 +117,9 @@ export async function readTorchZipDetailed(
       selection.tensors.map((t) => t.tensor.storage),
       warnings
     )
+    const dataPrefix = `${prefix}/data/`
     const unreferenced = zip.entries.filter(
-      (e) => e.name.startsWith(`${prefix}/data/`) && !storages.roots.has(e.name.slice(prefix.length + 6))
+      (e) => e.name.startsWith(dataPrefix) && !storages.roots.has(e.name.slice(dataPrefix.length))
     )
     if (unreferenced.length > 0)
       warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`)
@@ -140,9 +143,14 @@ export async function readTorchZipDetailed(
   }
 }
 
-async function readText(source: ByteSource, entry: ZipEntry | undefined): Promise<string | undefined> {
+async function readText(
+  source: ByteSource,
+  entry: ZipEntry | undefined,
+  smallRecords: Map<ZipEntry, Uint8Array>
+): Promise<string | undefined> {
   if (entry === undefined) return undefined
   const { data } = await readZipRecord(source, entry, SMALL_RECORD_BYTES)
+  if (entry.method === 0) smallRecords.set(entry, data)
   return new TextDecoder('utf-8', { fatal: false }).decode(data).trim()
 }
 
@@ -150,10 +158,11 @@ async function readVersion(
   source: ByteSource,
   zip: ZipDirectory,
   prefix: string,
-  warnings: string[]
+  warnings: string[],
+  smallRecords: Map<ZipEntry, Uint8Array>
 ): Promise<number> {
   const entry = zip.byName.get(`${prefix}/version`) ?? zip.byName.get(`${prefix}/.data/version`)
-  const text = await readText(source, entry)
+  const text = await readText(source, entry, smallRecords)
   if (text === undefined) {
     throw new CheckpointError('InvalidTorchFile', source.name, `the archive has no ${prefix}/version record`)
   }
@@ -183,7 +192,8 @@ function noteNameMismatch(entry: ZipEntry, localName: string, warnings: string[]
  * Absolute data offset of each storage record the tensors use. Checks each record exists, is large enough for
  * its storage, and is stored uncompressed (a compressed record's offset is meaningless, so it gets none). The
  * local headers (one per record: its extra field can differ from the central one) are read as one batch, then
- * checked in storage order, so warnings and the first error are the same as reading them one by one.
+ * checked in storage order, so warnings and the first error are the same as reading them one by one. There is
+ * one record per tensor, so the bookkeeping is parallel arrays rather than an object per record.
  */
 async function storageStarts(
   source: ByteSource,
@@ -192,13 +202,18 @@ async function storageStarts(
   used: Array<TorchStorage | undefined>,
   warnings: string[]
 ): Promise<Map<string, bigint>> {
-  const steps: Array<{ key: string; entry: ZipEntry; notes: string[]; stored: boolean }> = []
+  const dataPrefix = `${prefix}/data/`
+  const keys: string[] = []
+  const records: ZipEntry[] = []
+  const needs: bigint[] = []
+  const stored: ZipEntry[] = []
   let failure: CheckpointError | undefined
   const done = new Set<string>()
-  for (const s of used) {
+  for (let i = 0; i < used.length; i++) {
+    const s = used[i]
     if (s === undefined || done.has(s.key)) continue
     done.add(s.key)
-    const entry = zip.byName.get(`${prefix}/data/${s.key}`)
+    const entry = zip.byName.get(dataPrefix + s.key)
     if (entry === undefined) {
       failure = new CheckpointError(
         'InvalidTorchFile',
@@ -216,28 +231,28 @@ async function storageStarts(
       )
       break
     }
-    const notes: string[] = []
-    if (entry.uncompressedSize > need)
-      notes.push(
-        `storage record ${entry.name} is larger than its storage (${entry.uncompressedSize} > ${need} bytes)`
-      )
-    if (entry.method !== 0)
-      notes.push(`storage record ${entry.name} is compressed: its tensors have no byte range`)
-    steps.push({ key: s.key, entry, notes, stored: entry.method === 0 })
+    keys.push(s.key)
+    records.push(entry)
+    needs.push(need)
+    if (entry.method === 0) stored.push(entry)
   }
-  const headers = await readLocalHeaders(
-    source,
-    steps.filter((step) => step.stored).map((step) => step.entry)
-  )
+  const headers = await readLocalHeaders(source, stored)
   const starts = new Map<string, bigint>()
   let h = 0
-  for (const step of steps) {
-    warnings.push(...step.notes)
-    if (!step.stored) continue
+  for (let i = 0; i < records.length; i++) {
+    const entry = records[i]!
+    if (entry.uncompressedSize > needs[i]!)
+      warnings.push(
+        `storage record ${entry.name} is larger than its storage (${entry.uncompressedSize} > ${needs[i]} bytes)`
+      )
+    if (entry.method !== 0) {
+      warnings.push(`storage record ${entry.name} is compressed: its tensors have no byte range`)
+      continue
+    }
     const header = headers[h++]!
     if (header.status === 'rejected') throw header.reason
-    noteNameMismatch(step.entry, header.value.localName, warnings)
-    starts.set(step.key, header.value.dataOffset)
+    noteNameMismatch(entry, header.value.localName, warnings)
+    starts.set(keys[i]!, header.value.dataOffset)
   }
   if (failure !== undefined) throw failure
   return starts
@@ -249,15 +264,17 @@ async function scanExtraPickles(
   dataPkl: ZipEntry,
   options: TorchReadOptions,
   scans: PickleScan[],
-  warnings: string[]
+  warnings: string[],
+  smallRecords: ReadonlyMap<ZipEntry, Uint8Array>
 ): Promise<void> {
   const prefix = zip.topFolder!
   const max = options.maxExtraPickles ?? 32
+  const dataPrefix = `${prefix}/data/`
+  const codePrefix = `${prefix}/code/`
   const candidates = zip.entries.filter(
     (e) =>
       e !== dataPkl &&
-      (PICKLE_EXTENSIONS.test(e.name) ||
-        !(e.name.startsWith(`${prefix}/data/`) || e.name.startsWith(`${prefix}/code/`)))
+      (PICKLE_EXTENSIONS.test(e.name) || !(e.name.startsWith(dataPrefix) || e.name.startsWith(codePrefix)))
   )
   let scanned = 0
   for (const entry of candidates) {
@@ -271,8 +288,10 @@ async function scanExtraPickles(
       if (!PICKLE_EXTENSIONS.test(entry.name)) {
         // sniff unnamed entries (version, byteorder, renamed pickles) by their first bytes: PROTO 2..5
         if (entry.method !== 0) continue
-        const header = await readLocalHeader(source, entry)
-        const head = await source.read(Number(header.dataOffset), 2)
+        // version and byteorder were read whole already: their first bytes are the same bytes
+        const head =
+          smallRecords.get(entry) ??
+          (await source.read(Number((await readLocalHeader(source, entry)).dataOffset), 2))
         if (head[0] !== 0x80 || head[1]! < 2 || head[1]! > 5) continue
       }
       data = (await readZipRecord(source, entry, options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES)).data

@@ -9,9 +9,8 @@
  * flags, bytes before the first local header or after the end record, compressed records.
  */
 import { Buffer } from 'node:buffer'
-import { inflateRawSync } from 'node:zlib'
 import { CheckpointError } from './errors.js'
-import { readRanges, type ByteSource } from './source.js'
+import { readRanges, type ByteRange, type ByteSource } from './source.js'
 
 export interface ZipEntry {
   name: string
@@ -59,14 +58,31 @@ const FLAG_UTF8 = 0x800
 /** Bits that mean strong encryption, patched data or masked headers: torch never sets them. */
 const FLAGS_UNUSUAL = 0x1 | 0x20 | 0x40 | 0x2000
 
+const U32_MAX_BIG = BigInt(U32_MAX)
+
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-function decodeName(bytes: Uint8Array): { name: string; valid: boolean } {
+/** An entry name as UTF-8, or undefined when it is not UTF-8 (see `latin1Name`). */
+function decodeName(bytes: Uint8Array): string | undefined {
   try {
-    return { name: utf8.decode(bytes), valid: true }
+    return utf8.decode(bytes)
   } catch {
-    return { name: String.fromCharCode(...bytes), valid: false }
+    return undefined
   }
+}
+
+/** How a name that is not UTF-8 is shown: one character per byte. */
+function latin1Name(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes)
+}
+
+/**
+ * zlib is loaded only when a deflated record is actually read: torch.save stores every record, and loading the
+ * module costs every run a few milliseconds. `process.getBuiltinModule` (Node 20.16+) loads it synchronously
+ * and works in the CommonJS bundle; the dynamic import is the fallback for older Nodes.
+ */
+async function loadZlib(): Promise<typeof import('node:zlib')> {
+  return process.getBuiltinModule?.('node:zlib') ?? (await import('node:zlib'))
 }
 
 function findSignature(buf: Uint8Array, sig: number, from: number): number {
@@ -157,7 +173,7 @@ async function readEndRecord(source: ByteSource, anomalies: string[]): Promise<E
     end.cdOffset = rv.getBigUint64(48, true)
     end.endStart = recordOffset
     end.zip64 = true
-  } else if (end.entries === 0xffffn || end.cdSize === BigInt(U32_MAX) || end.cdOffset === BigInt(U32_MAX)) {
+  } else if (end.entries === 0xffffn || end.cdSize === U32_MAX_BIG || end.cdOffset === U32_MAX_BIG) {
     throw bad(source, 'the end record needs zip64 values but there is no zip64 locator')
   }
   return end
@@ -201,42 +217,54 @@ export async function readZipDirectory(
       `${end.endStart - end.cdOffset - end.cdSize} bytes between the central directory and the end record`
     )
   }
-  const byName = new Map<string, ZipEntry>()
-  const duplicates = new Set<string>()
-  for (const e of entries) {
-    if (byName.has(e.name)) duplicates.add(e.name)
-    else byName.set(e.name, e)
-  }
-  for (const d of [...duplicates].slice(0, 20))
-    anomalies.push(`duplicate entry name ${JSON.stringify(d)} (torch loads the first)`)
   const first = entries[0]
   const slash = first?.name.indexOf('/') ?? -1
   const topFolder = first !== undefined && slash > 0 ? first.name.slice(0, slash) : undefined
-  const outside = entries.filter((e) => topFolder === undefined || !e.name.startsWith(`${topFolder}/`))
-  if (outside.length > 0 && first !== undefined) {
+  const folder = topFolder === undefined ? undefined : `${topFolder}/`
+  // One pass over the entries (thousands, once per run) for the name index and every per-entry anomaly; the
+  // anomalies are reported below in the same order as before.
+  const byName = new Map<string, ZipEntry>()
+  const duplicates = new Set<string>()
+  let outside = 0
+  let firstOutside: ZipEntry | undefined
+  let compressed = 0
+  let firstCompressed: ZipEntry | undefined
+  const flagged: ZipEntry[] = []
+  let firstLocal: bigint | undefined
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!
+    if (byName.has(e.name)) duplicates.add(e.name)
+    else byName.set(e.name, e)
+    if (folder === undefined || !e.name.startsWith(folder)) {
+      if (outside++ === 0) firstOutside = e
+    }
+    if (e.method !== 0) {
+      if (compressed++ === 0) firstCompressed = e
+    }
+    if ((e.flags & FLAGS_UNUSUAL) !== 0 && flagged.length < 20) flagged.push(e)
+    if (firstLocal === undefined || e.localHeaderOffset < firstLocal) firstLocal = e.localHeaderOffset
+  }
+  for (const d of [...duplicates].slice(0, 20))
+    anomalies.push(`duplicate entry name ${JSON.stringify(d)} (torch loads the first)`)
+  if (outside > 0 && first !== undefined) {
     anomalies.push(
       topFolder === undefined
         ? `entry ${JSON.stringify(first.name)} is not in a folder`
-        : `${outside.length} entries outside the top folder ${topFolder}/ (e.g. ${JSON.stringify(outside[0]!.name)})`
+        : `${outside} entries outside the top folder ${topFolder}/ (e.g. ${JSON.stringify(firstOutside!.name)})`
     )
   }
-  const compressed = entries.filter((e) => e.method !== 0)
-  if (compressed.length > 0) {
+  if (compressed > 0) {
     anomalies.push(
-      `${compressed.length} compressed entries (e.g. ${JSON.stringify(compressed[0]!.name)}, method ${compressed[0]!.method})`
+      `${compressed} compressed entries (e.g. ${JSON.stringify(firstCompressed!.name)}, method ${firstCompressed!.method})`
     )
   }
-  for (const e of entries.filter((x) => (x.flags & FLAGS_UNUSUAL) !== 0).slice(0, 20)) {
+  for (const e of flagged) {
     anomalies.push(
       (e.flags & FLAG_ENCRYPTED) !== 0
         ? `entry ${JSON.stringify(e.name)} has the encryption flag`
         : `entry ${JSON.stringify(e.name)} has unusual flags 0x${e.flags.toString(16)}`
     )
   }
-  const firstLocal = entries.reduce<bigint | undefined>(
-    (m, e) => (m === undefined || e.localHeaderOffset < m ? e.localHeaderOffset : m),
-    undefined
-  )
   if (firstLocal !== undefined && firstLocal > 0n)
     anomalies.push(`${firstLocal} bytes before the first local header`)
   const dir: ZipDirectory = { entries, byName, zip64: end.zip64, anomalies }
@@ -244,9 +272,14 @@ export async function readZipDirectory(
   return dir
 }
 
+/**
+ * One pass over the directory. It runs once per entry (thousands in a big checkpoint) in cold code, so it reads
+ * the 32-bit fields as numbers and makes BigInts only for the stored fields; the zip64 extra field is parsed only
+ * when a field says 0xFFFFFFFF.
+ */
 function parseCentralDirectory(source: ByteSource, cd: Uint8Array, count: number): ZipEntry[] {
   const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength)
-  const entries: ZipEntry[] = []
+  const entries: ZipEntry[] = new Array<ZipEntry>(count)
   let p = 0
   for (let index = 0; index < count; index++) {
     if (p + CENTRAL_HEADER_SIZE > cd.length || view.getUint32(p, true) !== 0x02014b50) {
@@ -258,32 +291,44 @@ function parseCentralDirectory(source: ByteSource, cd: Uint8Array, count: number
     const next = p + CENTRAL_HEADER_SIZE + nameLen + extraLen + commentLen
     if (next > cd.length) throw bad(source, `central directory entry ${index} runs past the directory`)
     const flags = view.getUint16(p + 8, true)
-    const nameBytes = cd.subarray(p + CENTRAL_HEADER_SIZE, p + CENTRAL_HEADER_SIZE + nameLen)
-    const { name, valid } = decodeName(nameBytes)
-    if (!valid && (flags & FLAG_UTF8) !== 0)
-      throw bad(source, `entry ${index} name is marked UTF-8 but is not`)
+    const nameEnd = p + CENTRAL_HEADER_SIZE + nameLen
+    const nameBytes = cd.subarray(p + CENTRAL_HEADER_SIZE, nameEnd)
+    let name = decodeName(nameBytes)
+    if (name === undefined) {
+      if ((flags & FLAG_UTF8) !== 0) throw bad(source, `entry ${index} name is marked UTF-8 but is not`)
+      name = latin1Name(nameBytes)
+    }
+    const compressed = view.getUint32(p + 20, true)
+    const uncompressed = view.getUint32(p + 24, true)
+    const localOffset = view.getUint32(p + 42, true)
+    const compressedSize = BigInt(compressed)
     const entry: ZipEntry = {
       name,
       index,
       method: view.getUint16(p + 10, true),
       flags,
       crc32: view.getUint32(p + 16, true),
-      compressedSize: BigInt(view.getUint32(p + 20, true)),
-      uncompressedSize: BigInt(view.getUint32(p + 24, true)),
-      localHeaderOffset: BigInt(view.getUint32(p + 42, true))
+      compressedSize,
+      // stored records (all of torch's) have equal sizes: share the one BigInt
+      uncompressedSize: uncompressed === compressed ? compressedSize : BigInt(uncompressed),
+      localHeaderOffset: BigInt(localOffset)
     }
-    applyZip64Extra(
-      source,
-      entry,
-      cd.subarray(p + CENTRAL_HEADER_SIZE + nameLen, p + CENTRAL_HEADER_SIZE + nameLen + extraLen)
-    )
-    if (entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE) + entry.compressedSize > BigInt(source.size)) {
+    let pastEnd: boolean
+    if (compressed === U32_MAX || uncompressed === U32_MAX || localOffset === U32_MAX) {
+      applyZip64Extra(source, entry, cd.subarray(nameEnd, nameEnd + extraLen))
+      pastEnd =
+        entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE) + entry.compressedSize > BigInt(source.size)
+    } else {
+      // three 32-bit values: the sum is exact as a number
+      pastEnd = localOffset + LOCAL_HEADER_SIZE + compressed > source.size
+    }
+    if (pastEnd) {
       throw bad(
         source,
         `entry ${JSON.stringify(name)} (offset ${entry.localHeaderOffset}, ${entry.compressedSize} bytes) runs past the end of the file`
       )
     }
-    entries.push(entry)
+    entries[index] = entry
     p = next
   }
   return entries
@@ -292,9 +337,9 @@ function parseCentralDirectory(source: ByteSource, cd: Uint8Array, count: number
 /** Replace 0xFFFFFFFF sizes and offsets with their zip64 extra-field values (APPNOTE 4.5.3 order). */
 function applyZip64Extra(source: ByteSource, entry: ZipEntry, extra: Uint8Array): void {
   const needs = [
-    entry.uncompressedSize === BigInt(U32_MAX),
-    entry.compressedSize === BigInt(U32_MAX),
-    entry.localHeaderOffset === BigInt(U32_MAX)
+    entry.uncompressedSize === U32_MAX_BIG,
+    entry.compressedSize === U32_MAX_BIG,
+    entry.localHeaderOffset === U32_MAX_BIG
   ]
   if (!needs.some(Boolean)) return
   const view = new DataView(extra.buffer, extra.byteOffset, extra.byteLength)
@@ -330,60 +375,95 @@ export interface LocalHeader {
 
 /** Read an entry's local header (30 bytes + name) to find where its data starts (torch's getRecordOffset). */
 export async function readLocalHeader(source: ByteSource, entry: ZipEntry): Promise<LocalHeader> {
-  return parseLocalHeader(source, entry, await source.read(...localHeaderGuess(source, entry)))
+  const range = localHeaderRange(source, entry)
+  const head = await source.read(range.offset, range.length)
+  return parseLocalHeader(source, entry, head) ?? (await readLongLocalName(source, entry, head))
 }
 
 /**
  * The local headers of many entries, in order, each settled on its own exactly as `readLocalHeader` would settle
- * it; the reads go out as one batch (or bounded-parallel), not one round trip after another.
+ * it; the reads go out as one batch (or bounded-parallel), not one round trip after another. There is one header
+ * per tensor storage, so the loop stays synchronous (no await per header) unless a local name needs a second read.
  */
 export async function readLocalHeaders(
   source: ByteSource,
   entries: ReadonlyArray<ZipEntry>
 ): Promise<PromiseSettledResult<LocalHeader>[]> {
-  const ranges = entries.map((e) => {
-    const [offset, length] = localHeaderGuess(source, e)
-    return { offset, length }
-  })
+  const ranges = new Array<ByteRange>(entries.length)
+  for (let i = 0; i < entries.length; i++) ranges[i] = localHeaderRange(source, entries[i]!)
   const heads = await readRanges(source, ranges)
-  const out: PromiseSettledResult<LocalHeader>[] = []
+  const out = new Array<PromiseSettledResult<LocalHeader>>(entries.length)
   for (let i = 0; i < entries.length; i++) {
     const head = heads[i]!
     if (head.status === 'rejected') {
-      out.push(head)
+      out[i] = head
       continue
     }
+    const entry = entries[i]!
     try {
-      out.push({ status: 'fulfilled', value: await parseLocalHeader(source, entries[i]!, head.value) })
+      const value =
+        parseLocalHeader(source, entry, head.value) ?? (await readLongLocalName(source, entry, head.value))
+      out[i] = { status: 'fulfilled', value }
     } catch (reason) {
-      out.push({ status: 'rejected', reason })
+      out[i] = { status: 'rejected', reason }
     }
   }
   return out
 }
 
 /** One read for the fixed part and the name, sized by the central name (the local one is normally the same). */
-function localHeaderGuess(source: ByteSource, entry: ZipEntry): [offset: number, length: number] {
+function localHeaderRange(source: ByteSource, entry: ZipEntry): ByteRange {
   const at = Number(entry.localHeaderOffset)
   const guess = Math.min(LOCAL_HEADER_SIZE + Buffer.byteLength(entry.name, 'utf8'), source.size - at)
-  return [at, Math.max(LOCAL_HEADER_SIZE, guess)]
+  return { offset: at, length: Math.max(LOCAL_HEADER_SIZE, guess) }
 }
 
-async function parseLocalHeader(source: ByteSource, entry: ZipEntry, head: Uint8Array): Promise<LocalHeader> {
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8)
+}
+
+/**
+ * Check the fixed part of a local header (`head` holds at least its 30 bytes) and return where the record's data
+ * starts. Plain numbers are exact here: `head` was read at the header's offset, so that offset is a safe integer
+ * inside the file, and the name and extra lengths are 16-bit. A declared size past 2^53 rounds, but it is past
+ * any file's size either way, so the comparison gives the same answer as with BigInts.
+ */
+function localDataOffset(source: ByteSource, entry: ZipEntry, head: Uint8Array): number {
   const at = Number(entry.localHeaderOffset)
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength)
-  if (view.getUint32(0, true) !== 0x04034b50) {
+  if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) {
     throw bad(source, `no local header at offset ${at} for entry ${JSON.stringify(entry.name)}`)
   }
-  const nameLen = view.getUint16(26, true)
-  const extraLen = view.getUint16(28, true)
-  const dataOffset = entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE + nameLen + extraLen)
-  if (dataOffset + entry.compressedSize > BigInt(source.size)) {
+  const dataStart = at + LOCAL_HEADER_SIZE + u16(head, 26) + u16(head, 28)
+  if (dataStart + Number(entry.compressedSize) > source.size) {
     throw bad(source, `data of entry ${JSON.stringify(entry.name)} runs past the end of the file`)
   }
-  if (head.length < LOCAL_HEADER_SIZE + nameLen) head = await source.read(at, LOCAL_HEADER_SIZE + nameLen)
-  const localName = decodeName(head.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLen)).name
-  return { dataOffset, localName }
+  return dataStart
+}
+
+/** The checked header, or undefined when its name runs past `head` (then `readLongLocalName` reads it). */
+function parseLocalHeader(source: ByteSource, entry: ZipEntry, head: Uint8Array): LocalHeader | undefined {
+  const dataOffset = localDataOffset(source, entry, head)
+  const nameLen = u16(head, 26)
+  if (head.length < LOCAL_HEADER_SIZE + nameLen) return undefined
+  return { dataOffset: BigInt(dataOffset), localName: localNameOf(head, nameLen) }
+}
+
+/** A local name longer than the central one (an anomaly): checked as usual, then the whole name read. */
+async function readLongLocalName(
+  source: ByteSource,
+  entry: ZipEntry,
+  head: Uint8Array
+): Promise<LocalHeader> {
+  const dataOffset = localDataOffset(source, entry, head)
+  const nameLen = u16(head, 26)
+  const full = await source.read(Number(entry.localHeaderOffset), LOCAL_HEADER_SIZE + nameLen)
+  return { dataOffset: BigInt(dataOffset), localName: localNameOf(full, nameLen) }
+}
+
+/** The name in a local header (normally the central name again; compared by the caller). */
+function localNameOf(head: Uint8Array, nameLen: number): string {
+  const bytes = head.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLen)
+  return decodeName(bytes) ?? latin1Name(bytes)
 }
 
 /**
@@ -428,6 +508,7 @@ export async function readZipRecord(
       `entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}`
     )
   }
+  const { inflateRawSync } = await loadZlib()
   let data: Buffer
   try {
     data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) })

@@ -21,7 +21,8 @@ export interface EmulationContext {
   fail(code: ErrorCode, message: string): never
 }
 
-type Emulator = (args: PyValue[], ctx: EmulationContext, name: string) => PyValue
+/** Interprets one callable: `name` is its effective `module.name`; undefined leaves the call an inert node. */
+export type Emulator = (args: PyValue[], ctx: EmulationContext, name: string) => PyValue | undefined
 
 function asItems(v: PyValue | undefined): PyValue[] | undefined {
   if (v !== null && typeof v === 'object' && (v.kind === 'tuple' || v.kind === 'list')) return v.items
@@ -39,7 +40,13 @@ function dimsArg(v: PyValue | undefined, what: string, fn: string, ctx: Emulatio
   const items = asItems(v)
   if (items === undefined)
     return ctx.fail('InvalidTorchFile', `${fn}: ${what} must be a tuple, got ${describeValue(v)}`)
-  return items.map((d, i) => intArg(d, `${what}[${i}]`, fn, ctx))
+  // a plain loop, and the dimension's name only when it is not an int: this runs for every size and stride
+  const dims = new Array<bigint>(items.length)
+  for (let i = 0; i < items.length; i++) {
+    const d = items[i]
+    dims[i] = typeof d === 'bigint' ? d : intArg(d, `${what}[${i}]`, fn, ctx)
+  }
+  return dims
 }
 
 function isStorage(v: PyValue | undefined): v is TorchStorage {
@@ -141,7 +148,7 @@ function orderedDict(args: PyValue[], _ctx: EmulationContext, fn: string): PyVal
       if (kv !== undefined && kv.length === 2) dictSet(d, kv[0]!, kv[1]!)
     }
   } else if (init !== null && typeof init === 'object' && init.kind === 'dict') {
-    for (const [k, v] of init.entries) dictSet(d, k, v)
+    for (const entry of init.entries) dictSet(d, entry[0], entry[1])
   }
   return d
 }
@@ -179,6 +186,16 @@ function torchSize(args: PyValue[]): PyValue {
   return pyTuple([...(asItems(args[0]) ?? [])])
 }
 
+/** `torch._tensor._rebuild_from_type_v2(func, new_type, args, state)`: a tensor subclass, rebuilt by `func(*args)`. */
+function rebuildFromType(args: PyValue[], ctx: EmulationContext): PyValue | undefined {
+  const inner = args[0]
+  const innerArgs = asItems(args[2])
+  if (inner !== null && typeof inner === 'object' && inner.kind === 'global' && innerArgs !== undefined) {
+    return emulateCall(inner, innerArgs, ctx)
+  }
+  return undefined
+}
+
 const EMULATORS: ReadonlyMap<string, Emulator> = new Map<string, Emulator>([
   ['collections.OrderedDict', orderedDict],
   ['collections.Counter', orderedDict],
@@ -193,8 +210,17 @@ const EMULATORS: ReadonlyMap<string, Emulator> = new Map<string, Emulator>([
   ['torch._utils._rebuild_parameter', rebuildParameter],
   ['torch._utils._rebuild_parameter_with_state', rebuildParameter],
   ['torch.nn.parameter.Parameter', rebuildParameter],
-  ['torch._utils._rebuild_meta_tensor_no_storage', metaTensor]
+  ['torch._utils._rebuild_meta_tensor_no_storage', metaTensor],
+  ['torch._tensor._rebuild_from_type_v2', rebuildFromType]
 ])
+
+/**
+ * The emulator of a callable named by its effective (Python 3) `module.name`, or undefined when calls of it
+ * stay inert. The unpickler looks it up once per imported global and keeps it for every call.
+ */
+export function emulatorFor(fn: string): Emulator | undefined {
+  return EMULATORS.get(fn)
+}
 
 /**
  * The symbolic result of calling `callee(*args)`, or undefined when the callee is not emulated (the caller then
@@ -202,21 +228,12 @@ const EMULATORS: ReadonlyMap<string, Emulator> = new Map<string, Emulator>([
  */
 export function emulateCall(callee: PyGlobal, args: PyValue[], ctx: EmulationContext): PyValue | undefined {
   const fn = `${callee.module}.${callee.name}`
-  if (fn === 'torch._tensor._rebuild_from_type_v2') {
-    // (func, new_type, args, state): a tensor subclass; the tensor is what `func(*args)` rebuilds
-    const inner = args[0]
-    const innerArgs = asItems(args[2])
-    if (inner !== null && typeof inner === 'object' && inner.kind === 'global' && innerArgs !== undefined) {
-      return emulateCall(inner, innerArgs, ctx)
-    }
-    return undefined
-  }
   const emulator = EMULATORS.get(fn)
   return emulator === undefined ? undefined : emulator(args, ctx, fn)
 }
 
 export function isEmulated(module: string, name: string): boolean {
-  return EMULATORS.has(`${module}.${name}`) || `${module}.${name}` === 'torch._tensor._rebuild_from_type_v2'
+  return EMULATORS.has(`${module}.${name}`)
 }
 
 /**
@@ -238,7 +255,12 @@ export function parseStoragePid(
   }
   if (items.length !== 5 && items.length !== 6)
     return { error: `storage id has ${items.length} fields, not 5 or 6` }
-  const [, cls, key, location, numel, view] = items
+  // indexed rather than destructured: array destructuring runs the iterator protocol, per storage, in cold code
+  const cls = items[1]
+  const key = items[2]
+  const location = items[3]
+  const numel = items[4]
+  const view = items[5]
   if (cls === null || typeof cls !== 'object' || cls.kind !== 'global') {
     return { error: `storage class is a ${describeValue(cls)}` }
   }

@@ -83,17 +83,26 @@ export class MachineState {
   protected readonly marks: number[] = []
   protected readonly memo = new Map<number, PyValue>()
   protected readonly view: DataView
+  /**
+   * `bytes.length` as a plain field: a typed array's length is a getter, and the bounds checks read it for
+   * nearly every opcode.
+   */
+  protected readonly end: number
+  /** `limits.maxStack`, read by every push. */
+  protected readonly maxStack: number
 
   constructor(
     protected readonly bytes: Uint8Array,
     protected readonly options: UnpickleOptions
   ) {
     this.limits = { ...DEFAULT_UNPICKLE_LIMITS, ...options.limits }
+    this.maxStack = this.limits.maxStack
     this.rec = new ScanRecorder(options.where)
     this.start = options.start ?? 0
     this.pos = this.start
     this.complete = options.complete ?? true
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    this.end = bytes.length
   }
 
   fail(code: ErrorCode, message: string, at = this.opStart): never {
@@ -115,22 +124,21 @@ export class MachineState {
   // ---- input ----
 
   protected need(n: number, what: string): void {
-    if (n > this.bytes.length - this.pos) {
+    if (n > this.end - this.pos) {
       if (!this.complete) throw new NeedMoreInput()
-      this.fail(
-        'Truncated',
-        `input ends inside ${what} (needs ${n} bytes, ${this.bytes.length - this.pos} left)`
-      )
+      this.fail('Truncated', `input ends inside ${what} (needs ${n} bytes, ${this.end - this.pos} left)`)
     }
   }
 
+  // The bounds check is inline and `need` (which builds the message) is called only when it fails: these run
+  // for most opcodes, and a call per opcode is a real cost in code that runs once, mostly interpreted.
   protected u8(what: string): number {
-    this.need(1, what)
+    if (this.pos >= this.end) this.need(1, what)
     return this.bytes[this.pos++]!
   }
 
   protected take(n: number, what: string): Uint8Array {
-    this.need(n, what)
+    if (n > this.end - this.pos) this.need(n, what)
     const out = this.bytes.subarray(this.pos, this.pos + n)
     this.pos += n
     return out
@@ -138,21 +146,21 @@ export class MachineState {
 
   protected u16(): number {
     // the opcode's name only on failure (u16/u32/u64 run for most opcodes of a large pickle)
-    if (this.bytes.length - this.pos < 2) this.need(2, opName(this.bytes[this.opStart]!))
+    if (this.end - this.pos < 2) this.need(2, opName(this.bytes[this.opStart]!))
     const v = this.view.getUint16(this.pos, true)
     this.pos += 2
     return v
   }
 
   protected u32(): number {
-    if (this.bytes.length - this.pos < 4) this.need(4, opName(this.bytes[this.opStart]!))
+    if (this.end - this.pos < 4) this.need(4, opName(this.bytes[this.opStart]!))
     const v = this.view.getUint32(this.pos, true)
     this.pos += 4
     return v
   }
 
   protected u64(): bigint {
-    if (this.bytes.length - this.pos < 8) this.need(8, opName(this.bytes[this.opStart]!))
+    if (this.end - this.pos < 8) this.need(8, opName(this.bytes[this.opStart]!))
     const v = this.view.getBigUint64(this.pos, true)
     this.pos += 8
     return v
@@ -197,25 +205,32 @@ export class MachineState {
 
   // ---- stack ----
 
+  // push/pop/top run for nearly every opcode, mostly in the interpreter, where each property load is an IC
+  // call: the stack, marks and limit are read once into locals.
   protected push(v: PyValue): void {
-    if (this.stack.length >= this.limits.maxStack) {
+    const stack = this.stack
+    if (stack.length >= this.maxStack) {
       this.fail('PickleLimitExceeded', `stack depth exceeds ${this.limits.maxStack}`)
     }
-    this.stack.push(v)
+    stack.push(v)
   }
 
   protected pop(): PyValue {
-    const floor = this.marks.length > 0 ? this.marks[this.marks.length - 1]! : 0
-    if (this.stack.length <= floor)
+    const stack = this.stack
+    const marks = this.marks
+    const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+    if (stack.length <= floor)
       this.fail('InvalidPickle', `${opName(this.bytes[this.opStart]!)} on an empty stack`)
-    return this.stack.pop()!
+    return stack.pop()!
   }
 
   protected top(): PyValue {
-    const floor = this.marks.length > 0 ? this.marks[this.marks.length - 1]! : 0
-    if (this.stack.length <= floor)
+    const stack = this.stack
+    const marks = this.marks
+    const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+    if (stack.length <= floor)
       this.fail('InvalidPickle', `${opName(this.bytes[this.opStart]!)} on an empty stack`)
-    return this.stack[this.stack.length - 1]!
+    return stack[stack.length - 1]!
   }
 
   /** Items pushed since the last MARK (removed from the stack, MARK popped). */
@@ -237,7 +252,7 @@ export class MachineState {
   }
 
   protected memoGet(index: number | bigint): PyValue {
-    const v = this.memo.get(Number(index))
+    const v = this.memo.get(typeof index === 'number' ? index : Number(index))
     if (v === undefined) this.fail('InvalidPickle', `memo index ${index} was never stored`)
     return v
   }

@@ -79,6 +79,20 @@ export class ScanRecorder {
   }
 
   recordCall(callee: string, tier: GlobalTier, opcode: string, offset: number, emulated: boolean): void {
+    this.callSite(callee, tier, opcode, offset, emulated).count++
+  }
+
+  /**
+   * The record of calls of `callee` by `opcode`, created (with count 0) on first use. The unpickler keeps it per
+   * imported global and opcode and counts on it directly, rather than building a key string for every call.
+   */
+  callSite(
+    callee: string,
+    tier: GlobalTier,
+    opcode: string,
+    offset: number,
+    emulated: boolean
+  ): PickleCallSite {
     const key = `${callee}\u0000${opcode}`
     let entry = this.callIndex.get(key)
     if (entry === undefined) {
@@ -86,7 +100,7 @@ export class ScanRecorder {
       this.callIndex.set(key, entry)
       this.scan.calls.push(entry)
     }
-    entry.count++
+    return entry
   }
 
   anomaly(message: string): void {

@@ -30,8 +30,20 @@ export class StorageRegistry {
     const { storage, viewKey } = parsed
     let root = this.roots.get(storage.key)
     if (root === undefined) {
-      root = viewKey === undefined ? storage : { ...storage, numel: this.rootNumel(pid) ?? storage.numel }
-      delete root.viewOffset
+      // a root never has a view offset: parseStoragePid gives none without a view, and the root of a view is
+      // built without one (built whole rather than copied and `delete`d, which would make it a slow object)
+      root =
+        viewKey === undefined
+          ? storage
+          : {
+              kind: 'storage',
+              key: storage.key,
+              dtype: storage.dtype,
+              itemsize: storage.itemsize,
+              numel: this.rootNumel(pid) ?? storage.numel,
+              location: storage.location,
+              className: storage.className
+            }
       this.roots.set(storage.key, root)
     } else if (
       root.className !== storage.className ||

@@ -6,7 +6,7 @@
  * complete up to any error. Every length, count and depth is bounded; every failure is a `PickleError` naming
  * the pickle and the opcode offset.
  */
-import { emulateCall, isEmulated } from './emulation.js'
+import { emulatorFor, type EmulationContext, type Emulator } from './emulation.js'
 import type { GlobalTier } from '../types.js'
 import { NON_STRING_MODULE, classifyGlobal, effectiveGlobal } from './globals-policy.js'
 import { MachineState, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
@@ -19,6 +19,7 @@ import {
   parseIntLine,
   parseStringRepr
 } from './text-args.js'
+import type { PickleCallSite } from './scan.js'
 import { describeValue, pyDict, pyTuple, type PyObject, type PyValue } from './values.js'
 
 export {
@@ -44,6 +45,14 @@ function smallInt(n: number): bigint {
   return (SMALL_INTS[n] ??= BigInt(n))
 }
 
+interface CalleeInfo {
+  /** Effective `module.name`. */
+  name: string
+  tier: GlobalTier
+  emulator: Emulator | undefined
+  sites: Partial<Record<PyObject['via'], PickleCallSite>>
+}
+
 class Machine extends MachineState {
   // ---- globals and calls ----
 
@@ -56,25 +65,41 @@ class Machine extends MachineState {
     return { kind: 'global', module: eff.module, name: eff.name }
   }
 
-  /** Per imported global (memoized globals come back as the same object): its name, tier and emulation. */
-  private readonly callees = new WeakMap<object, { name: string; tier: GlobalTier; emulated: boolean }>()
+  /**
+   * Per imported global (memoized globals come back as the same object): its name, tier, emulator and call-site
+   * records by opcode, so a call of a global seen before builds no strings and does no keyed lookups.
+   */
+  private readonly callees = new WeakMap<object, CalleeInfo>()
+
+  /** The one context object emulators get (not one per call). */
+  private readonly emulation: EmulationContext = { fail: this.failBound }
 
   private call(callee: PyValue, args: PyValue[], via: PyObject['via'], kwargs?: PyValue): PyValue {
     const at = this.opStart - this.start
     if (callee !== null && typeof callee === 'object' && callee.kind === 'global') {
       let info = this.callees.get(callee)
       if (info === undefined) {
+        const name = `${callee.module}.${callee.name}`
         info = {
-          name: `${callee.module}.${callee.name}`,
+          name,
           tier: classifyGlobal(callee.module, callee.name),
-          emulated: isEmulated(callee.module, callee.name)
+          emulator: emulatorFor(name),
+          sites: {}
         }
         this.callees.set(callee, info)
       }
-      const emulated = info.emulated && kwargs === undefined
-      this.rec.recordCall(info.name, info.tier, via, at, emulated)
-      if (emulated) {
-        const v = emulateCall(callee, args, { fail: this.failBound })
+      const emulator = kwargs === undefined ? info.emulator : undefined
+      // the record is shared by every global of this name (callSite finds it by name); cached here per opcode
+      const site = (info.sites[via] ??= this.rec.callSite(
+        info.name,
+        info.tier,
+        via,
+        at,
+        emulator !== undefined
+      ))
+      site.count++
+      if (emulator !== undefined) {
+        const v = emulator(args, this.emulation, info.name)
         if (v !== undefined) return v
       }
     } else {
@@ -95,19 +120,25 @@ class Machine extends MachineState {
   // ---- main loop ----
 
   run(): UnpickleResult {
-    const { bytes } = this
+    // loop invariants in locals: this loop runs once per opcode, mostly interpreted
+    const bytes = this.bytes
+    const end = this.end
+    const scan = this.rec.scan
+    const maxOpcodes = this.limits.maxOpcodes
     let opcodes = 0
     for (;;) {
-      this.opStart = this.pos
-      if (this.pos >= bytes.length) {
+      const pos = this.pos
+      this.opStart = pos
+      if (pos >= end) {
         if (!this.complete) throw new NeedMoreInput()
         this.fail('Truncated', 'input ends before STOP')
       }
-      if (++opcodes > this.limits.maxOpcodes) {
-        this.fail('PickleLimitExceeded', `more than ${this.limits.maxOpcodes} opcodes`)
+      if (++opcodes > maxOpcodes) {
+        this.fail('PickleLimitExceeded', `more than ${maxOpcodes} opcodes`)
       }
-      this.rec.scan.opcodes = opcodes
-      const op = bytes[this.pos++]!
+      scan.opcodes = opcodes
+      const op = bytes[pos]!
+      this.pos = pos + 1
       if (op === Op.STOP) return this.stop()
       this.step(op, opcodes)
     }

@@ -50,7 +50,8 @@ export interface PyList {
 export interface PyDict {
   kind: 'dict'
   entries: Array<[PyValue, PyValue]>
-  index: Map<unknown, number>
+  /** Created with the first key: most dicts in a state dict pickle are tensors' empty backward-hook dicts. */
+  index: Map<unknown, number> | undefined
   /** `collections.OrderedDict` (or another dict type) rather than a plain dict. */
   className?: string
   /** State set by BUILD on the dict (OrderedDict `_metadata` in torch state dicts). */
@@ -132,7 +133,7 @@ export function pyTuple(items: PyValue[]): PyTuple {
 }
 
 export function pyDict(className?: string): PyDict {
-  const d: PyDict = { kind: 'dict', entries: [], index: new Map() }
+  const d: PyDict = { kind: 'dict', entries: [], index: undefined }
   if (className !== undefined) d.className = className
   return d
 }
@@ -147,9 +148,10 @@ function keyIdentity(key: PyValue): unknown {
 
 export function dictSet(d: PyDict, key: PyValue, value: PyValue): void {
   const id = keyIdentity(key)
-  const at = d.index.get(id)
+  const index = (d.index ??= new Map())
+  const at = index.get(id)
   if (at === undefined) {
-    d.index.set(id, d.entries.length)
+    index.set(id, d.entries.length)
     d.entries.push([key, value])
   } else {
     d.entries[at] = [d.entries[at]![0], value]
@@ -157,7 +159,7 @@ export function dictSet(d: PyDict, key: PyValue, value: PyValue): void {
 }
 
 export function dictGet(d: PyDict, key: PyValue): PyValue | undefined {
-  const at = d.index.get(keyIdentity(key))
+  const at = d.index?.get(keyIdentity(key))
   return at === undefined ? undefined : d.entries[at]![1]
 }
 
