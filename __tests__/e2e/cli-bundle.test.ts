@@ -146,7 +146,13 @@ describe('the compiled-code cache', () => {
     const third = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
     expect(third.status).toBe(0)
     expect(third.stdout).toBe(first.stdout)
-    expect(statSync(join(folder, entries[0]!)).size).toBe(sizes[0])
+    // rewritten with a real cache (its size varies by a few bytes with what V8 compiled lazily), which the
+    // next run accepts and so leaves alone
+    const rewritten = statSync(join(folder, entries[0]!))
+    expect(rewritten.size).toBeGreaterThan(sizes[0]! / 2)
+    const fourth = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
+    expect(fourth.stdout).toBe(first.stdout)
+    expect(statSync(join(folder, entries[0]!)).mtimeMs).toBe(rewritten.mtimeMs)
   })
 
   ours('is not used in a folder that others may write to', () => {

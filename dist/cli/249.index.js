@@ -417,9 +417,12 @@ function findSplit(m, out, inDim, space) {
 
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
+// EXTERNAL MODULE: ./src/lora/order.ts
+var order = __webpack_require__(6816);
 // EXTERNAL MODULE: ./src/formats/dtypes.ts
 var dtypes = __webpack_require__(3627);
 ;// CONCATENATED MODULE: ./src/convert/plan.ts
+
 
 
 
@@ -656,7 +659,7 @@ function planConversion(analysis, resolution, index, opts) {
     }
     const causes = [...causeCounts.entries()]
         .map(([cause, modules]) => ({ cause, modules }))
-        .sort((a, b) => b.modules - a.modules || a.cause.localeCompare(b.cause));
+        .sort((a, b) => b.modules - a.modules || (0,order/* byCodeUnit */.X)(a.cause, b.cause));
     const notes = [];
     if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
         notes.push(`${opts.to} files carry no alpha by convention (scale 1): modules whose scale is not 1 keep it in a .alpha tensor, which ComfyUI and kohya-style loaders read and PEFT ignores`);

@@ -2316,6 +2316,7 @@ function checkReadRange(name, size, offset, length) {
 /* harmony export */   Li: () => (/* binding */ mdEscape),
 /* harmony export */   Tj: () => (/* binding */ colors),
 /* harmony export */   Ym: () => (/* binding */ printableDeep),
+/* harmony export */   Zv: () => (/* binding */ groupThousands),
 /* harmony export */   f6: () => (/* binding */ cutList),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   tp: () => (/* binding */ table),
@@ -2345,6 +2346,23 @@ function formatCount(n) {
     if (abs >= 1e4)
         return `${(n / 1e3).toFixed(1)}K`;
     return String(n);
+}
+/**
+ * 14288491584 -> "14,288,491,584". Written out because `toLocaleString('en-US')` loads ICU's number formatter,
+ * which costs a cold CLI process over 10 ms, for a few commas.
+ */
+function groupThousands(n) {
+    if (!Number.isFinite(n) || Math.abs(n) >= 1e21)
+        return String(n); // toFixed switches to exponents there
+    const sign = n < 0 ? '-' : '';
+    const [whole = '', fraction] = Math.abs(n)
+        .toFixed(Number.isInteger(n) ? 0 : 3)
+        .split('.');
+    let out = '';
+    for (let end = whole.length; end > 0; end -= 3)
+        out = whole.slice(Math.max(0, end - 3), end) + (out === '' ? '' : `,${out}`);
+    const frac = fraction?.replace(/0+$/, '');
+    return `${sign}${out}${frac ? `.${frac}` : ''}`;
 }
 function formatPercent(x, digits = 1) {
     return `${x.toFixed(digits)}%`;

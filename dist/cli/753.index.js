@@ -367,11 +367,11 @@ function renderCheckpointSummary(ckpt, s, opts) {
     const rows = [
         ['format', ckpt.format],
         ['tensors', String(s.tensorCount)],
-        ['parameters', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.parameterCount)} (${s.parameterCount.toLocaleString('en-US')})`],
+        ['parameters', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.parameterCount)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .groupThousands */ .Zv)(s.parameterCount)})`],
         // A manifest carries its source file's size, not its own: say whose size it is.
         [
             ckpt.format === 'manifest' ? 'source size' : 'file size',
-            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.fileBytes)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .groupThousands */ .Zv)(s.fileBytes)} bytes)`
         ]
     ];
     if (s.dataBytes > 0)

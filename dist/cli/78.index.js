@@ -508,7 +508,10 @@ function loraFlags(a, r) {
     return flags;
 }
 
+// EXTERNAL MODULE: ./src/lora/order.ts
+var order = __webpack_require__(6816);
 ;// CONCATENATED MODULE: ./src/gate/coverage.ts
+
 /** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
 const MAX_COVERAGE_COLUMNS = 64;
 const KIND_ORDER = ['self-attn', 'cross-attn', 'attn', 'ffn', 'modulation', 'norm', 'embedding', 'other'];
@@ -541,7 +544,7 @@ function buildCoverage(modules, baselineBlocks) {
         ;
         (failing ? row.fails : row.loads).add(b);
     }
-    const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || a.localeCompare(b));
+    const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || (0,order/* byCodeUnit */.X)(a, b));
     const rows = kinds.map((kind) => {
         const r = byKind.get(kind);
         let cells = '';

@@ -101,9 +101,12 @@ var resolve = __webpack_require__(9723);
 var report = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
+// EXTERNAL MODULE: ./src/lora/order.ts
+var order = __webpack_require__(6816);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/lora-console.ts
+
 
 
 /** `[0,1,2,3,7,8]` -> `0-3, 7-8`. */
@@ -121,7 +124,7 @@ function compressRanges(indices) {
 }
 function countList(rec, sep = ', ') {
     return Object.entries(rec)
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .sort((a, b) => b[1] - a[1] || (0,order/* byCodeUnit */.X)(a[0], b[0]))
         .map(([k, n]) => `${(0,format/* printable */.g$)(k)} x${n}`)
         .join(sep);
 }
@@ -171,7 +174,7 @@ function renderLoraAnalysis(a, opts) {
     for (const e of a.conventions) {
         out += c.dim(`  ${e.convention}: ${(0,format/* printable */.g$)(e.markers.join(', '))}; e.g. ${(0,format/* printable */.g$)(e.examples[0] ?? '')}\n`);
     }
-    const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || (0,order/* byCodeUnit */.X)(x[0], y[0]));
     if (kinds.length > 0)
         out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [(0,format/* printable */.g$)(k), String(n)]))}`;
     if (s.rankNotes.length > 0)

@@ -19,6 +19,7 @@ import {
 import { namingProblem, targetNames } from './naming.js'
 import { dottedFromUnderscore, findSplit } from './split.js'
 import { blockOf } from '../lora/layers.js'
+import { byCodeUnit } from '../lora/order.js'
 import type {
   ConversionPlan,
   ConvertTarget,
@@ -292,7 +293,7 @@ export function planConversion(
   }
   const causes = [...causeCounts.entries()]
     .map(([cause, modules]) => ({ cause, modules }))
-    .sort((a, b) => b.modules - a.modules || a.cause.localeCompare(b.cause))
+    .sort((a, b) => b.modules - a.modules || byCodeUnit(a.cause, b.cause))
   const notes: string[] = []
   if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
     notes.push(

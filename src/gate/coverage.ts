@@ -4,6 +4,7 @@
  * glance (e.g. only blocks 0-19 of 40, or every cross-attention failing).
  */
 import type { CoverageRow, LoraModuleView } from './types.js'
+import { byCodeUnit } from '../lora/order.js'
 
 /** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
 export const MAX_COVERAGE_COLUMNS = 64
@@ -48,7 +49,7 @@ export function buildCoverage(
     }
     ;(failing ? row.fails : row.loads).add(b)
   }
-  const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || a.localeCompare(b))
+  const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || byCodeUnit(a, b))
   const rows = kinds.map((kind): CoverageRow => {
     const r = byKind.get(kind)!
     let cells = ''

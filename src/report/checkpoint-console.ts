@@ -1,7 +1,7 @@
 /** Console rendering of one file's summary (the first part of `analyze`). */
 import type { Checkpoint } from '../formats/types.js'
 import type { CheckpointSummary } from '../formats/summary.js'
-import { colors, cutList, formatBytes, formatCount, printable, table } from './format.js'
+import { colors, cutList, formatBytes, formatCount, groupThousands, printable, table } from './format.js'
 
 export interface RenderOptions {
   color: boolean
@@ -16,11 +16,11 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
   const rows: string[][] = [
     ['format', ckpt.format],
     ['tensors', String(s.tensorCount)],
-    ['parameters', `${formatCount(s.parameterCount)} (${s.parameterCount.toLocaleString('en-US')})`],
+    ['parameters', `${formatCount(s.parameterCount)} (${groupThousands(s.parameterCount)})`],
     // A manifest carries its source file's size, not its own: say whose size it is.
     [
       ckpt.format === 'manifest' ? 'source size' : 'file size',
-      `${formatBytes(s.fileBytes)} (${s.fileBytes.toLocaleString('en-US')} bytes)`
+      `${formatBytes(s.fileBytes)} (${groupThousands(s.fileBytes)} bytes)`
     ]
   ]
   if (s.dataBytes > 0) rows.push(['tensor data', formatBytes(s.dataBytes)])

@@ -1,6 +1,7 @@
 /** Console rendering of `model-compat lora`: one LoRA's analysis, its resolution against a base, LoRA vs LoRA. */
 import type { LoraAnalysis, LoraComparison, LoraResolution, ModuleResolution } from '../lora/types.js'
 import { familyDisplayName, familyLabel } from '../lora/layers.js'
+import { byCodeUnit } from '../lora/order.js'
 import {
   colors,
   cutList,
@@ -37,7 +38,7 @@ export function compressRanges(indices: readonly number[]): string {
 
 function countList(rec: Record<string, number>, sep = ', '): string {
   return Object.entries(rec)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))
     .map(([k, n]) => `${printable(k)} x${n}`)
     .join(sep)
 }
@@ -90,7 +91,7 @@ export function renderLoraAnalysis(a: LoraAnalysis, opts: LoraRenderOptions): st
       `  ${e.convention}: ${printable(e.markers.join(', '))}; e.g. ${printable(e.examples[0] ?? '')}\n`
     )
   }
-  const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+  const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || byCodeUnit(x[0], y[0]))
   if (kinds.length > 0)
     out += `\n${c.bold('layer kinds')}\n${table(kinds.map(([k, n]) => [printable(k), String(n)]))}`
   if (s.rankNotes.length > 0)
