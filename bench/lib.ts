@@ -44,6 +44,11 @@ export interface PreparedCase {
   check?: (stdout: string) => void
   /** Extra text for the table (e.g. "1095 tensors, BF16"). */
   note?: string
+  /**
+   * For a child that repeats and times its own work (an in-process benchmark): run it once, with no warm-up, and
+   * show no ratio to `node -e 0` (its wall time is the whole series, not one command).
+   */
+  selfTimed?: boolean
   /** Stops whatever setup started (servers, ...); the case folder itself is removed by the runner. */
   cleanup?: () => Promise<void> | void
 }
@@ -194,10 +199,13 @@ export async function measurePaired(
   nodeArgs: readonly string[],
   runs: number,
   check?: (stdout: string) => void,
-  env?: Record<string, string>
+  env?: Record<string, string>,
+  warmUp = true
 ): Promise<{ baseline: Measurement; measured: Measurement }> {
-  await sample(baselineArgs)
-  await sample(nodeArgs, check, env)
+  if (warmUp) {
+    await sample(baselineArgs)
+    await sample(nodeArgs, check, env)
+  }
   const base: RunSample[] = []
   const measured: RunSample[] = []
   for (let i = 0; i < runs; i++) {

@@ -136,12 +136,14 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
     const prepared = await c.setup({ dir, cli })
     if ('skip' in prepared) return { ...base, status: 'SKIP', error: prepared.skip }
     cleanup = prepared.cleanup
+    const selfTimed = prepared.selfTimed === true
     const { baseline, measured: m } = await measurePaired(
       BASELINE,
       prepared.nodeArgs,
-      o.runs,
+      selfTimed ? 1 : o.runs,
       prepared.check,
-      prepared.env
+      prepared.env,
+      !selfTimed
     )
     const verdict = judge(m, baseline, c.limits)
     const result: CaseResult = {
@@ -151,8 +153,7 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
       status: verdict.pass ? 'PASS' : 'FAIL',
       verdict,
       measurement: m,
-      baseline,
-      wallRatio: m.medianWallMs / baseline.medianWallMs
+      ...(!selfTimed && { baseline, wallRatio: m.medianWallMs / baseline.medianWallMs })
     }
     if (o.verifyRss) result.gnuTimeMaxRssKB = await gnuTimeMaxRssKB(prepared.nodeArgs)
     return result
@@ -282,7 +283,7 @@ async function main(): Promise<number> {
     console.error(`case: ${c.name}`)
     const r = await runCase(c, o, cli)
     console.error(
-      `  ${r.status}${r.verdict ? ` (${r.verdict.details.join(', ')})` : r.error ? `: ${r.error}` : ''}`
+      `  ${r.status}${r.verdict?.details.length ? ` (${r.verdict.details.join(', ')})` : r.error ? `: ${r.error}` : ''}`
     )
     results.push(r)
   }
