@@ -9,24 +9,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LEGACY_MAGIC: () => (/* binding */ LEGACY_MAGIC),
 /* harmony export */   LEGACY_PROTOCOL_VERSION: () => (/* binding */ LEGACY_PROTOCOL_VERSION),
-/* harmony export */   looksLikeTorchLegacy: () => (/* reexport safe */ _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_6__.Z),
+/* harmony export */   looksLikeTorchLegacy: () => (/* reexport safe */ _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__.Z),
 /* harmony export */   readTorchLegacy: () => (/* binding */ readTorchLegacy),
 /* harmony export */   readTorchLegacyDetailed: () => (/* binding */ readTorchLegacyDetailed)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
 /* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69566);
-/* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7629);
-/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2279);
-/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(16281);
-/* harmony import */ var _torch_state_dict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41327);
-/* harmony import */ var _torch_zip_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8786);
-/* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52270);
+/* harmony import */ var _pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11587);
+/* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7629);
+/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2279);
+/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(16281);
+/* harmony import */ var _torch_state_dict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41327);
+/* harmony import */ var _torch_zip_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8786);
+/* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52270);
 /**
  * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles
  * back to back (magic number, protocol version, sys_info, the object, the storage key list), then each storage
  * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
  * headers with seeks: storage data is never read.
  */
+
 
 
 
@@ -47,7 +49,7 @@ async function readTorchLegacy(source, options = {}) {
  * past it. Pickles are small next to the storages, so this reads a few KB to MB, bounded by maxPickleBytes.
  */
 async function readPickles(source, options) {
-    const cap = Math.min(source.size, options.maxPickleBytes ?? _torch_zip_js__WEBPACK_IMPORTED_MODULE_5__.DEFAULT_MAX_PICKLE_BYTES);
+    const cap = Math.min(source.size, options.maxPickleBytes ?? _torch_zip_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_MAX_PICKLE_BYTES);
     let window = Math.min(source.size, FIRST_WINDOW);
     for (;;) {
         const bytes = await source.read(0, window);
@@ -55,7 +57,7 @@ async function readPickles(source, options) {
             return parseAll(source, bytes, window === source.size, options);
         }
         catch (e) {
-            if (!(e instanceof _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__/* .NeedMoreInput */ .ag))
+            if (!(e instanceof _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .NeedMoreInput */ .ag))
                 throw e;
             if (window >= cap) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
@@ -65,11 +67,11 @@ async function readPickles(source, options) {
     }
 }
 function parseAll(source, bytes, complete, options) {
-    const storages = new _pickle_storages_js__WEBPACK_IMPORTED_MODULE_2__/* .StorageRegistry */ .F();
+    const storages = new _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageRegistry */ .F();
     const results = [];
     let pos = 0;
     for (let n = 0; n < 5; n++) {
-        const r = (0,_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__/* .unpickle */ .Kc)(bytes, {
+        const r = (0,_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .unpickle */ .Kc)(bytes, {
             file: source.name,
             where: `legacy:${n}`,
             start: pos,
@@ -91,7 +93,7 @@ function checkMagic(source, r) {
     // GHSA-97f8-7cmv-76j2: a "magic" built by a call (eval) passes a naive check once executed; ours is a literal
     const detail = typeof r.value === 'bigint'
         ? `magic number 0x${r.value.toString(16)} is not the torch legacy magic`
-        : `magic number is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .describeValue */ .bp)(r.value)}, not an integer literal`;
+        : `magic number is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(r.value)}, not an integer literal`;
     throw new _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4('InvalidTorchFile', source.name, detail, {
         globals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ)(r.scan),
         scan: r.scan
@@ -101,10 +103,10 @@ async function readTorchLegacyDetailed(source, options = {}) {
     const { results, storages } = await readPickles(source, options);
     const scans = results.map((r) => r.scan);
     const globals = (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ));
-    try {
+    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, async () => {
         const [, protocol, sysInfo, main, keys] = results;
         if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
         }
         const warnings = [];
         const metadata = {
@@ -115,43 +117,34 @@ async function readTorchLegacyDetailed(source, options = {}) {
             warnings.push(`${storages.nonStorageIds} persistent ids are not storages (e.g. whole-module source ids)`);
         warnings.push(...storages.problems);
         const starts = await walkStorages(source, keys, storages, warnings);
-        const selection = (0,_torch_state_dict_js__WEBPACK_IMPORTED_MODULE_4__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits);
-        const tensors = (0,_torch_state_dict_js__WEBPACK_IMPORTED_MODULE_4__/* .toTensorInfos */ .GT)(selection.tensors, source.name, (s) => starts.get(s.key), warnings);
-        if (selection.otherTensors > 0)
-            metadata.otherTensors = selection.otherTensors;
-        for (const s of scans)
-            for (const a of s.anomalies)
-                warnings.push(`pickle ${s.where}: ${a}`);
-        warnings.push(...(0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .globalWarnings */ .BL)(globals));
-        const checkpoint = {
-            path: source.name,
+        const selection = (0,_torch_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits);
+        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .pickleCheckpoint */ .j)({
+            source,
             format: 'pytorch-legacy',
-            bytes: source.size,
-            tensors,
+            selection,
+            storageStart: (s) => starts.get(s.key),
             metadata,
+            scans,
             globals,
-            stateDictPath: selection.path,
-            warnings
-        };
+            warnings,
+            pathWithoutTensors: true
+        });
         return { checkpoint, scans };
-    }
-    catch (e) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isCheckpointError */ .t)(e) ? _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4.withGlobals(e, globals) : e;
-    }
+    });
 }
 function sysInfoMetadata(v, warnings) {
     const out = {};
     if (v === null || typeof v !== 'object' || v.kind !== 'dict') {
-        warnings.push(`sys_info is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .describeValue */ .bp)(v)}, not a dict`);
+        warnings.push(`sys_info is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(v)}, not a dict`);
         return out;
     }
-    const little = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .dictGet */ .R5)(v, 'little_endian');
+    const little = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'little_endian');
     if (typeof little === 'boolean') {
         out.byteorder = little ? 'little' : 'big';
         if (!little)
             warnings.push('sys_info says big-endian: storages are not little-endian');
     }
-    const sizes = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .dictGet */ .R5)(v, 'type_sizes');
+    const sizes = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'type_sizes');
     if (sizes !== undefined && sizes !== null && typeof sizes === 'object' && sizes.kind === 'dict') {
         const ts = Object.create(null);
         for (const [k, n] of sizes.entries)
@@ -168,14 +161,14 @@ function sysInfoMetadata(v, warnings) {
 async function walkStorages(source, keysResult, storages, warnings) {
     const list = keysResult.value;
     if (list === null || typeof list !== 'object' || list.kind !== 'list') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .describeValue */ .bp)(list)}, not a list`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
     }
     const starts = new Map();
     const size = BigInt(source.size);
     let pos = BigInt(keysResult.end);
     for (const key of list.items) {
         if (typeof key !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_7__/* .describeValue */ .bp)(key)}, not a str`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
         }
         const storage = storages.roots.get(key);
         if (storage === undefined) {
@@ -192,7 +185,7 @@ async function walkStorages(source, keysResult, storages, warnings) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
         }
         starts.set(key, pos + 8n);
-        pos += 8n + (0,_torch_state_dict_js__WEBPACK_IMPORTED_MODULE_4__/* .storageBytes */ .PT)(storage);
+        pos += 8n + (0,_torch_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .storageBytes */ .PT)(storage);
         if (pos > size) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
         }

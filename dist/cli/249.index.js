@@ -1349,7 +1349,7 @@ const convertCommand = { spec, run };
 /* harmony export */   compareFallback: () => (/* binding */ compareFallback)
 /* harmony export */ });
 /* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5605);
 /**
  * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
  * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])

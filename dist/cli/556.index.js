@@ -2104,7 +2104,7 @@ async function resolveLoraLazily(analysis, base, opts = {}) {
     const checkpoint = pending.index.checkpoint;
     if (pending.fallbackModules.length === 0 || checkpoint === undefined)
         return pending.finish();
-    const { compareFallback } = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(38), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 6230));
+    const { compareFallback } = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(605), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 6230));
     return pending.finish(compareFallback(pending.fallbackModules, pending.index.denoiser, checkpoint));
 }
 function finishResolution(analysis, index, outcomes, opts) {

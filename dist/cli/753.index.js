@@ -24,8 +24,8 @@ var cli_io = __webpack_require__(1816);
 var files = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/cli/read.ts
 var read = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
-var compare = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/compare/index.ts + 12 modules
+var compare = __webpack_require__(5605);
 ;// CONCATENATED MODULE: ./src/compare/patterns.ts
 function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -23,8 +23,8 @@ var cli_io = __webpack_require__(1816);
 var files = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/cli/read.ts
 var read = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
-var compare = __webpack_require__(9038);
+// EXTERNAL MODULE: ./src/compare/index.ts + 12 modules
+var compare = __webpack_require__(5605);
 // EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
 var src_lora = __webpack_require__(6326);
 // EXTERNAL MODULE: ./src/lora/report.ts
@@ -1931,7 +1931,7 @@ const gateCommand = { spec, run: runGate };
 /* harmony export */   compareFallback: () => (/* binding */ compareFallback)
 /* harmony export */ });
 /* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9038);
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5605);
 /**
  * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
  * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])

@@ -3,6 +3,62 @@ exports.id = 786;
 exports.ids = [786];
 exports.modules = {
 
+/***/ 1587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ withPickleGlobals),
+/* harmony export */   j: () => (/* binding */ pickleCheckpoint)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9566);
+/* harmony import */ var _torch_state_dict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1327);
+/**
+ * The last step of the three pickle-based readers (torch zip, torch legacy, plain pickle): from the chosen state
+ * dict to a `Checkpoint`, with the warnings each of them reports the same way, and the rule that an error on the
+ * way still names every global the file's pickles import.
+ */
+
+
+
+function pickleCheckpoint(p) {
+    const { selection, metadata, warnings } = p;
+    const tensors = (0,_torch_state_dict_js__WEBPACK_IMPORTED_MODULE_2__/* .toTensorInfos */ .GT)(selection.tensors, p.source.name, p.storageStart, warnings);
+    if (selection.otherTensors > 0)
+        metadata.otherTensors = selection.otherTensors;
+    for (const s of p.scans)
+        for (const a of s.anomalies)
+            warnings.push(`pickle ${s.where}: ${a}`);
+    warnings.push(...(0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .globalWarnings */ .BL)(p.globals));
+    const checkpoint = {
+        path: p.source.name,
+        format: p.format,
+        bytes: p.source.size,
+        tensors,
+        metadata,
+        globals: p.globals,
+        warnings
+    };
+    if (p.pathWithoutTensors || tensors.length > 0)
+        checkpoint.stateDictPath = selection.path;
+    return checkpoint;
+}
+/**
+ * Runs a reader's last steps so that a checkpoint error from them carries every global the file's pickles import:
+ * the safety half of the report survives a file whose tensors do not make sense.
+ */
+async function withPickleGlobals(globals, body) {
+    try {
+        return await body();
+    }
+    catch (e) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isCheckpointError */ .t)(e) ? _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4.withGlobals(e, globals) : e;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2226,6 +2282,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/formats/pickle/scan.ts
 var scan = __webpack_require__(9566);
+// EXTERNAL MODULE: ./src/formats/pickle-checkpoint.ts
+var pickle_checkpoint = __webpack_require__(1587);
 // EXTERNAL MODULE: ./src/formats/pickle/storages.ts
 var pickle_storages = __webpack_require__(7629);
 // EXTERNAL MODULE: ./src/formats/pickle/unpickler.ts + 3 modules
@@ -2673,6 +2731,7 @@ async function readZipRecord(source, entry, maxBytes) {
 
 
 
+
 const DEFAULT_MAX_PICKLE_BYTES = 1024 * 1024 * 1024;
 const PICKLE_EXTENSIONS = /\.(pkl|pickle|joblib|dat|data)$/i;
 const SMALL_RECORD_BYTES = 4096;
@@ -2727,7 +2786,7 @@ async function readTorchZipDetailed(source, options = {}) {
     // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
     await scanExtraPickles(source, zip, dataPkl, options, scans, warnings, smallRecords);
     const globals = (0,scan/* mergeGlobals */.Pv)(scans.flatMap(scan/* scanGlobals */.GQ));
-    try {
+    return (0,pickle_checkpoint/* withPickleGlobals */.P)(globals, async () => {
         if (storages.nonStorageIds > 0) {
             warnings.push(`${storages.nonStorageIds} persistent ids are not storages (torch.load refuses them)`);
         }
@@ -2738,28 +2797,19 @@ async function readTorchZipDetailed(source, options = {}) {
         const unreferenced = zip.entries.filter((e) => e.name.startsWith(dataPrefix) && !storages.roots.has(e.name.slice(dataPrefix.length)));
         if (unreferenced.length > 0)
             warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`);
-        const tensors = (0,torch_state_dict/* toTensorInfos */.GT)(selection.tensors, source.name, (s) => starts.get(s.key), warnings);
-        if (selection.otherTensors > 0)
-            metadata.otherTensors = selection.otherTensors;
-        for (const s of scans)
-            for (const a of s.anomalies)
-                warnings.push(`pickle ${s.where}: ${a}`);
-        warnings.push(...(0,scan/* globalWarnings */.BL)(globals));
-        const checkpoint = {
-            path: source.name,
+        const checkpoint = (0,pickle_checkpoint/* pickleCheckpoint */.j)({
+            source,
             format: 'pytorch-zip',
-            bytes: source.size,
-            tensors,
+            selection,
+            storageStart: (s) => starts.get(s.key),
             metadata,
+            scans,
             globals,
-            stateDictPath: selection.path,
-            warnings
-        };
+            warnings,
+            pathWithoutTensors: true
+        });
         return { checkpoint, zip, scans };
-    }
-    catch (e) {
-        throw (0,errors/* isCheckpointError */.t)(e) ? scan/* PickleError */.z4.withGlobals(e, globals) : e;
-    }
+    });
 }
 async function readText(source, entry, smallRecords) {
     if (entry === undefined)

@@ -349,7 +349,7 @@ async function run(args, io) {
         if (!json)
             io.stdout('\n');
         // Loaded here, not at the top: a plain analyze never pays for the comparison code.
-        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
+        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(605), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
         return runCompare(args, io, [checkpoints[0], checkpoints[1]]);
     }
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');

@@ -709,7 +709,7 @@ const COMMANDS = [
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
@@ -719,12 +719,12 @@ const COMMANDS = [
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(556), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(556), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(38), __nccwpck_require__.e(556), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(556), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
     }
 ];
 function topHelp() {

@@ -7,7 +7,6 @@
  *   score; 7 same canonical name with incompatible shapes (kept as low-confidence evidence).
  * Comparisons happen only inside signature buckets, with capped bucket sizes, so a scope costs near-linear time.
  */
-import type { Confidence } from './types.js'
 import type { ModuleEntry, Scope } from './model.js'
 import {
   describeTokens,
@@ -19,22 +18,13 @@ import {
   type ModuleTokens
 } from './tokens.js'
 import { findShapeSplit, leadingDim, namedPartGroups } from './split.js'
-import { scopeInfo, type SideInfo, type TokenCache } from './scope-info.js'
+import { scopeInfo, type TokenCache } from './scope-info.js'
+import { MatchState, type ModuleMatch } from './match-state.js'
 
 /** Bucket by exact signature (shapes) first, then by element counts (reshapes, and transposed look-alikes). */
 type SigKey = 'sig' | 'numelSig'
 
-export type ModuleMatchKind = 'pair' | 'split' | 'fuse'
-
-/** A match between modules, by index into each scope's `modules`. Leaves are paired later. */
-export interface ModuleMatch {
-  kind: ModuleMatchKind
-  a: number[]
-  b: number[]
-  confidence: Confidence
-  reason: string
-  ambiguity?: string
-}
+export type { ModuleMatch, ModuleMatchKind } from './match-state.js'
 
 /** Largest bucket product scored pairwise; bigger buckets fall back to hash-only rules (stages 0-4). */
 const MAX_BUCKET_PAIRS = 4096
@@ -52,75 +42,7 @@ const HIGH_SCORE = 0.5
 const HIGH_MARGIN = 0.2
 const TIE_MARGIN = 0.05
 
-const MODULATION_AMBIGUITY =
-  'modulation chunks (shift/scale/gate) have equal sizes: their order cannot be verified from headers'
-
-function isModulation(t: ModuleTokens): boolean {
-  return t.core.includes('mod')
-}
-
-function pairAmbiguity(
-  a: ModuleEntry,
-  b: ModuleEntry,
-  ta: ModuleTokens,
-  tb: ModuleTokens
-): string | undefined {
-  if (a.path !== b.path && (isModulation(ta) || isModulation(tb))) return MODULATION_AMBIGUITY
-  return undefined
-}
-
-class Matcher {
-  readonly usedA: boolean[]
-  readonly usedB: boolean[]
-  readonly out: ModuleMatch[] = []
-  constructor(
-    readonly A: SideInfo,
-    readonly B: SideInfo
-  ) {
-    this.usedA = A.modules.map(() => false)
-    this.usedB = B.modules.map(() => false)
-  }
-
-  residual(side: 'a' | 'b'): number[] {
-    const used = side === 'a' ? this.usedA : this.usedB
-    const out: number[] = []
-    used.forEach((u, i) => {
-      if (!u) out.push(i)
-    })
-    return out
-  }
-
-  residualPairs(): number {
-    return this.usedA.filter((u) => !u).length * this.usedB.filter((u) => !u).length
-  }
-
-  pair(i: number, j: number, confidence: Confidence, reason: string, ambiguity?: string): void {
-    this.usedA[i] = true
-    this.usedB[j] = true
-    const amb =
-      ambiguity ?? pairAmbiguity(this.A.modules[i], this.B.modules[j], this.A.tokens[i], this.B.tokens[j])
-    this.out.push({ kind: 'pair', a: [i], b: [j], confidence, reason, ...(amb ? { ambiguity: amb } : {}) })
-  }
-
-  /** Groups residual modules of one side by a key; only keys present on both sides matter. */
-  buckets(
-    keyA: (i: number) => string,
-    keyB: (j: number) => string
-  ): Map<string, { a: number[]; b: number[] }> {
-    const map = new Map<string, { a: number[]; b: number[] }>()
-    for (const i of this.residual('a')) {
-      const k = keyA(i)
-      let e = map.get(k)
-      if (!e) map.set(k, (e = { a: [], b: [] }))
-      e.a.push(i)
-    }
-    for (const j of this.residual('b')) {
-      const e = map.get(keyB(j))
-      if (e) e.b.push(j)
-    }
-    return map
-  }
-
+class Matcher extends MatchState {
   stage0SamePath(): void {
     const byPath = new Map<string, number>()
     this.B.modules.forEach((m, j) => byPath.set(m.path, j))
@@ -154,42 +76,32 @@ class Matcher {
    * names alone pair them, at low confidence, as evidence of fused vs separate attention across architectures.
    */
   stage2NamedSplits(requireFit = true): void {
-    for (const [fromSide, toSide] of [
-      ['a', 'b'],
-      ['b', 'a']
-    ] as const) {
-      const from = fromSide === 'a' ? this.A : this.B
-      const to = toSide === 'a' ? this.A : this.B
-      const usedFrom = fromSide === 'a' ? this.usedA : this.usedB
-      const usedTo = toSide === 'a' ? this.usedA : this.usedB
-      for (const i of this.residual(fromSide)) {
+    for (const d of this.directions()) {
+      const { from, to } = d
+      for (const i of this.residual(d.fromSide)) {
         const fused = fusedParts(from.tokens[i])
         if (!fused) continue
-        const candidates = namedPartGroups(from, i, fused.parts, to, usedTo, requireFit)
+        const candidates = namedPartGroups(from, i, fused.parts, to, d.usedTo, requireFit)
         if (candidates.length === 0) continue
         candidates.sort((x, y) => y.score - x.score)
         const best = candidates[0]
         const unique = candidates.length === 1 || best.score - candidates[1].score > TIE_MARGIN
         if (!unique) continue
-        usedFrom[i] = true
-        for (const j of best.parts) usedTo[j] = true
         const dims = best.parts.map((j) => leadingDim(to.modules[j]))
-        const equal = dims.every((d) => d === dims[0])
+        const equal = dims.every((x) => x === dims[0])
         const partNames = best.parts.map((j) => to.modules[j].path)
-        this.out.push({
-          kind: fromSide === 'a' ? 'split' : 'fuse',
-          a: fromSide === 'a' ? [i] : best.parts,
-          b: fromSide === 'a' ? best.parts : [i],
-          confidence: requireFit ? 'high' : 'low',
-          reason: requireFit
+        this.splitMatch(
+          d,
+          i,
+          best.parts,
+          requireFit ? 'high' : 'low',
+          requireFit
             ? `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`
             : `fused ${fused.word} ${from.modules[i].path} corresponds to ${partNames.join(' + ')} by name, but the rows do not add up`,
-          ...(equal && requireFit
-            ? {
-                ambiguity: `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
-              }
-            : {})
-        })
+          equal && requireFit
+            ? `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
+            : undefined
+        )
       }
     }
   }
@@ -244,33 +156,25 @@ class Matcher {
   }
 
   stage5ShapeSplits(): void {
-    for (const [fromSide, toSide] of [
-      ['a', 'b'],
-      ['b', 'a']
-    ] as const) {
-      const from = fromSide === 'a' ? this.A : this.B
-      const to = toSide === 'a' ? this.A : this.B
-      const usedFrom = fromSide === 'a' ? this.usedA : this.usedB
-      const usedTo = toSide === 'a' ? this.usedA : this.usedB
-      const free = this.residual(toSide)
-      for (const i of this.residual(fromSide)) {
+    for (const d of this.directions()) {
+      const { from, to } = d
+      const free = this.residual(d.toSide)
+      for (const i of this.residual(d.fromSide)) {
         const parts = findShapeSplit(
           from.modules[i],
           from.tokens[i],
           to,
-          free.filter((j) => !usedTo[j])
+          free.filter((j) => !d.usedTo[j])
         )
         if (!parts) continue
-        usedFrom[i] = true
-        for (const j of parts) usedTo[j] = true
         const dims = parts.map((j) => leadingDim(to.modules[j]))
-        this.out.push({
-          kind: fromSide === 'a' ? 'split' : 'fuse',
-          a: fromSide === 'a' ? [i] : parts,
-          b: fromSide === 'a' ? parts : [i],
-          confidence: 'medium',
-          reason: `dims sum exactly: ${from.modules[i].path} rows ${leadingDim(from.modules[i])} = ${dims.join(' + ')} (${parts.map((j) => to.modules[j].path).join(', ')}); order from names/positions`
-        })
+        this.splitMatch(
+          d,
+          i,
+          parts,
+          'medium',
+          `dims sum exactly: ${from.modules[i].path} rows ${leadingDim(from.modules[i])} = ${dims.join(' + ')} (${parts.map((j) => to.modules[j].path).join(', ')}); order from names/positions`
+        )
       }
     }
   }

@@ -4,13 +4,14 @@
  * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
  * headers with seeks: storage data is never read.
  */
-import { CheckpointError, isCheckpointError } from './errors.js'
-import { PickleError, globalWarnings, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
+import { CheckpointError } from './errors.js'
+import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
+import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { NeedMoreInput, unpickle, type UnpickleResult } from './pickle/unpickler.js'
 import { describeValue, dictGet, type PyValue } from './pickle/values.js'
 import type { ByteSource } from './source.js'
-import { findStateDict, storageBytes, toTensorInfos } from './torch-state-dict.js'
+import { findStateDict, storageBytes } from './torch-state-dict.js'
 import { DEFAULT_MAX_PICKLE_BYTES, type TorchReadOptions } from './torch-zip.js'
 import type { Checkpoint } from './types.js'
 import { looksLikeTorchLegacy } from './pickle/legacy-magic.js'
@@ -111,7 +112,7 @@ export async function readTorchLegacyDetailed(
   const { results, storages } = await readPickles(source, options)
   const scans = results.map((r) => r.scan)
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
-  try {
+  return withPickleGlobals(globals, async () => {
     const [, protocol, sysInfo, main, keys] = results as [
       UnpickleResult,
       UnpickleResult,
@@ -138,24 +139,19 @@ export async function readTorchLegacyDetailed(
     warnings.push(...storages.problems)
     const starts = await walkStorages(source, keys, storages, warnings)
     const selection = findStateDict(main.value, source.name, options.walkLimits)
-    const tensors = toTensorInfos(selection.tensors, source.name, (s) => starts.get(s.key), warnings)
-    if (selection.otherTensors > 0) metadata.otherTensors = selection.otherTensors
-    for (const s of scans) for (const a of s.anomalies) warnings.push(`pickle ${s.where}: ${a}`)
-    warnings.push(...globalWarnings(globals))
-    const checkpoint: Checkpoint = {
-      path: source.name,
+    const checkpoint = pickleCheckpoint({
+      source,
       format: 'pytorch-legacy',
-      bytes: source.size,
-      tensors,
+      selection,
+      storageStart: (s) => starts.get(s.key),
       metadata,
+      scans,
       globals,
-      stateDictPath: selection.path,
-      warnings
-    }
+      warnings,
+      pathWithoutTensors: true
+    })
     return { checkpoint, scans }
-  } catch (e) {
-    throw isCheckpointError(e) ? PickleError.withGlobals(e, globals) : e
-  }
+  })
 }
 
 function sysInfoMetadata(v: PyValue, warnings: string[]): Record<string, unknown> {

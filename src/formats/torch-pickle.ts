@@ -4,13 +4,15 @@
  * is scanned. Tensors in a plain pickle have no storage records, so they get no byte range. A legacy torch file
  * (which is also a stack of pickles) is recognised by its magic number and read as one.
  */
-import { CheckpointError, isCheckpointError } from './errors.js'
-import { PickleError, globalWarnings, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
+import { CheckpointError } from './errors.js'
+import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
+import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { unpickle, type UnpickleLimits } from './pickle/unpickler.js'
+import type { PyValue } from './pickle/values.js'
 import type { ByteSource } from './source.js'
 import { looksLikeTorchLegacy, readTorchLegacyDetailed } from './torch-legacy.js'
-import { findStateDict, toTensorInfos, type WalkLimits } from './torch-state-dict.js'
+import { findStateDict, type WalkLimits } from './torch-state-dict.js'
 import type { Checkpoint } from './types.js'
 
 export interface PickleFileOptions {
@@ -62,7 +64,7 @@ export async function readPickleFileDetailed(
   const warnings: string[] = []
   const maxPickles = options.maxPickles ?? 16
   const storages = new StorageRegistry()
-  let value
+  let value: PyValue | undefined
   let pos = 0
   for (let n = 0; pos < bytes.length; n++) {
     if (n > 0 && bytes[pos] !== 0x80) {
@@ -96,27 +98,23 @@ export async function readPickleFileDetailed(
     }
   }
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
-  try {
+  return withPickleGlobals(globals, () => {
     const selection = findStateDict(value ?? null, source.name, options.walkLimits, false)
-    const tensors = toTensorInfos(selection.tensors, source.name, () => undefined, warnings)
     const metadata: Record<string, unknown> = {}
     if (scans[0]?.protocol !== undefined) metadata.pickleProtocol = scans[0].protocol
     if (scans.length > 1) metadata.pickles = scans.length
-    if (selection.otherTensors > 0) metadata.otherTensors = selection.otherTensors
-    for (const s of scans) for (const a of s.anomalies) warnings.push(`pickle ${s.where}: ${a}`)
-    warnings.push(...globalWarnings(globals))
-    const checkpoint: Checkpoint = {
-      path: source.name,
+    // tensors in a plain pickle have no storage records, so no byte ranges
+    const checkpoint = pickleCheckpoint({
+      source,
       format: 'pickle',
-      bytes: source.size,
-      tensors,
+      selection,
+      storageStart: () => undefined,
       metadata,
+      scans,
       globals,
-      warnings
-    }
-    if (tensors.length > 0) checkpoint.stateDictPath = selection.path
+      warnings,
+      pathWithoutTensors: false
+    })
     return { checkpoint, scans }
-  } catch (e) {
-    throw isCheckpointError(e) ? PickleError.withGlobals(e, globals) : e
-  }
+  })
 }

@@ -5,12 +5,13 @@
  * offset plus storage_offset × itemsize.
  */
 import { CheckpointError, isCheckpointError } from './errors.js'
-import { PickleError, globalWarnings, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
+import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
+import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { unpickle, type UnpickleLimits } from './pickle/unpickler.js'
 import type { TorchStorage } from './pickle/values.js'
 import type { ByteSource } from './source.js'
-import { findStateDict, storageBytes, toTensorInfos, type WalkLimits } from './torch-state-dict.js'
+import { findStateDict, storageBytes, type WalkLimits } from './torch-state-dict.js'
 import type { Checkpoint } from './types.js'
 import {
   readLocalHeader,
@@ -104,7 +105,7 @@ export async function readTorchZipDetailed(
   // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
   await scanExtraPickles(source, zip, dataPkl, options, scans, warnings, smallRecords)
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
-  try {
+  return withPickleGlobals(globals, async () => {
     if (storages.nonStorageIds > 0) {
       warnings.push(`${storages.nonStorageIds} persistent ids are not storages (torch.load refuses them)`)
     }
@@ -123,24 +124,19 @@ export async function readTorchZipDetailed(
     )
     if (unreferenced.length > 0)
       warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`)
-    const tensors = toTensorInfos(selection.tensors, source.name, (s) => starts.get(s.key), warnings)
-    if (selection.otherTensors > 0) metadata.otherTensors = selection.otherTensors
-    for (const s of scans) for (const a of s.anomalies) warnings.push(`pickle ${s.where}: ${a}`)
-    warnings.push(...globalWarnings(globals))
-    const checkpoint: Checkpoint = {
-      path: source.name,
+    const checkpoint = pickleCheckpoint({
+      source,
       format: 'pytorch-zip',
-      bytes: source.size,
-      tensors,
+      selection,
+      storageStart: (s) => starts.get(s.key),
       metadata,
+      scans,
       globals,
-      stateDictPath: selection.path,
-      warnings
-    }
+      warnings,
+      pathWithoutTensors: true
+    })
     return { checkpoint, zip, scans }
-  } catch (e) {
-    throw isCheckpointError(e) ? PickleError.withGlobals(e, globals) : e
-  }
+  })
 }
 
 async function readText(

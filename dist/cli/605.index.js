@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 38;
-exports.ids = [38];
+exports.id = 605;
+exports.ids = [605];
 exports.modules = {
 
-/***/ 9038:
+/***/ 5605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -661,25 +661,7 @@ function computeScopeInfo(scope) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/compare/match-scope.ts
-
-
-
-/** Largest bucket product scored pairwise; bigger buckets fall back to hash-only rules (stages 0-4). */
-const MAX_BUCKET_PAIRS = 4096;
-/**
- * Split and fuse searches compare every residual module with every other: they run only while residual A x
- * residual B stays under this. Real scopes (a block, a model's top level) hold tens of modules; a flat file with
- * thousands of top-level modules still gets the hash-based stages, in linear time.
- */
-const MAX_SPLIT_PAIRS = 40_000;
-/** Stage 6 thresholds: minimum score, and the margins over the runner-up for high / medium confidence. */
-const MIN_SCORE = 0.34;
-/** Largest group of equal-shaped look-alikes paired by position (stage 6b). */
-const MAX_POSITIONAL_GROUP = 4;
-const HIGH_SCORE = 0.5;
-const HIGH_MARGIN = 0.2;
-const TIE_MARGIN = 0.05;
+;// CONCATENATED MODULE: ./src/compare/match-state.ts
 const MODULATION_AMBIGUITY = 'modulation chunks (shift/scale/gate) have equal sizes: their order cannot be verified from headers';
 function isModulation(t) {
     return t.core.includes('mod');
@@ -689,7 +671,7 @@ function pairAmbiguity(a, b, ta, tb) {
         return MODULATION_AMBIGUITY;
     return undefined;
 }
-class Matcher {
+class MatchState {
     A;
     B;
     usedA;
@@ -709,6 +691,29 @@ class Matcher {
                 out.push(i);
         });
         return out;
+    }
+    /** A -> B (a fused module in A split into parts of B), then B -> A (parts of A fused in B). */
+    directions() {
+        const { A, B, usedA, usedB } = this;
+        return [
+            { fromSide: 'a', toSide: 'b', from: A, to: B, usedFrom: usedA, usedTo: usedB },
+            { fromSide: 'b', toSide: 'a', from: B, to: A, usedFrom: usedB, usedTo: usedA }
+        ];
+    }
+    /** Module `i` on the `from` side matches `parts` on the other: a split read from A, a fuse read from B. */
+    splitMatch(d, i, parts, confidence, reason, ambiguity) {
+        d.usedFrom[i] = true;
+        for (const j of parts)
+            d.usedTo[j] = true;
+        const fromA = d.fromSide === 'a';
+        this.out.push({
+            kind: fromA ? 'split' : 'fuse',
+            a: fromA ? [i] : parts,
+            b: fromA ? parts : [i],
+            confidence,
+            reason,
+            ...(ambiguity !== undefined && { ambiguity })
+        });
     }
     residualPairs() {
         return this.usedA.filter((u) => !u).length * this.usedB.filter((u) => !u).length;
@@ -736,6 +741,29 @@ class Matcher {
         }
         return map;
     }
+}
+
+;// CONCATENATED MODULE: ./src/compare/match-scope.ts
+
+
+
+
+/** Largest bucket product scored pairwise; bigger buckets fall back to hash-only rules (stages 0-4). */
+const MAX_BUCKET_PAIRS = 4096;
+/**
+ * Split and fuse searches compare every residual module with every other: they run only while residual A x
+ * residual B stays under this. Real scopes (a block, a model's top level) hold tens of modules; a flat file with
+ * thousands of top-level modules still gets the hash-based stages, in linear time.
+ */
+const MAX_SPLIT_PAIRS = 40_000;
+/** Stage 6 thresholds: minimum score, and the margins over the runner-up for high / medium confidence. */
+const MIN_SCORE = 0.34;
+/** Largest group of equal-shaped look-alikes paired by position (stage 6b). */
+const MAX_POSITIONAL_GROUP = 4;
+const HIGH_SCORE = 0.5;
+const HIGH_MARGIN = 0.2;
+const TIE_MARGIN = 0.05;
+class Matcher extends MatchState {
     stage0SamePath() {
         const byPath = new Map();
         this.B.modules.forEach((m, j) => byPath.set(m.path, j));
@@ -761,19 +789,13 @@ class Matcher {
      * names alone pair them, at low confidence, as evidence of fused vs separate attention across architectures.
      */
     stage2NamedSplits(requireFit = true) {
-        for (const [fromSide, toSide] of [
-            ['a', 'b'],
-            ['b', 'a']
-        ]) {
-            const from = fromSide === 'a' ? this.A : this.B;
-            const to = toSide === 'a' ? this.A : this.B;
-            const usedFrom = fromSide === 'a' ? this.usedA : this.usedB;
-            const usedTo = toSide === 'a' ? this.usedA : this.usedB;
-            for (const i of this.residual(fromSide)) {
+        for (const d of this.directions()) {
+            const { from, to } = d;
+            for (const i of this.residual(d.fromSide)) {
                 const fused = fusedParts(from.tokens[i]);
                 if (!fused)
                     continue;
-                const candidates = namedPartGroups(from, i, fused.parts, to, usedTo, requireFit);
+                const candidates = namedPartGroups(from, i, fused.parts, to, d.usedTo, requireFit);
                 if (candidates.length === 0)
                     continue;
                 candidates.sort((x, y) => y.score - x.score);
@@ -781,26 +803,14 @@ class Matcher {
                 const unique = candidates.length === 1 || best.score - candidates[1].score > TIE_MARGIN;
                 if (!unique)
                     continue;
-                usedFrom[i] = true;
-                for (const j of best.parts)
-                    usedTo[j] = true;
                 const dims = best.parts.map((j) => leadingDim(to.modules[j]));
-                const equal = dims.every((d) => d === dims[0]);
+                const equal = dims.every((x) => x === dims[0]);
                 const partNames = best.parts.map((j) => to.modules[j].path);
-                this.out.push({
-                    kind: fromSide === 'a' ? 'split' : 'fuse',
-                    a: fromSide === 'a' ? [i] : best.parts,
-                    b: fromSide === 'a' ? best.parts : [i],
-                    confidence: requireFit ? 'high' : 'low',
-                    reason: requireFit
-                        ? `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`
-                        : `fused ${fused.word} ${from.modules[i].path} corresponds to ${partNames.join(' + ')} by name, but the rows do not add up`,
-                    ...(equal && requireFit
-                        ? {
-                            ambiguity: `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
-                        }
-                        : {})
-                });
+                this.splitMatch(d, i, best.parts, requireFit ? 'high' : 'low', requireFit
+                    ? `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`
+                    : `fused ${fused.word} ${from.modules[i].path} corresponds to ${partNames.join(' + ')} by name, but the rows do not add up`, equal && requireFit
+                    ? `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
+                    : undefined);
             }
         }
     }
@@ -840,30 +850,15 @@ class Matcher {
         }
     }
     stage5ShapeSplits() {
-        for (const [fromSide, toSide] of [
-            ['a', 'b'],
-            ['b', 'a']
-        ]) {
-            const from = fromSide === 'a' ? this.A : this.B;
-            const to = toSide === 'a' ? this.A : this.B;
-            const usedFrom = fromSide === 'a' ? this.usedA : this.usedB;
-            const usedTo = toSide === 'a' ? this.usedA : this.usedB;
-            const free = this.residual(toSide);
-            for (const i of this.residual(fromSide)) {
-                const parts = findShapeSplit(from.modules[i], from.tokens[i], to, free.filter((j) => !usedTo[j]));
+        for (const d of this.directions()) {
+            const { from, to } = d;
+            const free = this.residual(d.toSide);
+            for (const i of this.residual(d.fromSide)) {
+                const parts = findShapeSplit(from.modules[i], from.tokens[i], to, free.filter((j) => !d.usedTo[j]));
                 if (!parts)
                     continue;
-                usedFrom[i] = true;
-                for (const j of parts)
-                    usedTo[j] = true;
                 const dims = parts.map((j) => leadingDim(to.modules[j]));
-                this.out.push({
-                    kind: fromSide === 'a' ? 'split' : 'fuse',
-                    a: fromSide === 'a' ? [i] : parts,
-                    b: fromSide === 'a' ? parts : [i],
-                    confidence: 'medium',
-                    reason: `dims sum exactly: ${from.modules[i].path} rows ${leadingDim(from.modules[i])} = ${dims.join(' + ')} (${parts.map((j) => to.modules[j].path).join(', ')}); order from names/positions`
-                });
+                this.splitMatch(d, i, parts, 'medium', `dims sum exactly: ${from.modules[i].path} rows ${leadingDim(from.modules[i])} = ${dims.join(' + ')} (${parts.map((j) => to.modules[j].path).join(', ')}); order from names/positions`);
             }
         }
     }
