@@ -47067,11 +47067,11 @@ async function readSource(source, location, fs = localFileAccess) {
         case 'gguf':
             return (await __nccwpck_require__.e(/* import() */ 75).then(__nccwpck_require__.bind(__nccwpck_require__, 3075))).readGguf(source);
         case 'zip':
-            return (await __nccwpck_require__.e(/* import() */ 786).then(__nccwpck_require__.bind(__nccwpck_require__, 8786))).readTorchZip(source);
+            return (await __nccwpck_require__.e(/* import() */ 119).then(__nccwpck_require__.bind(__nccwpck_require__, 25119))).readTorchZip(source);
         case 'torch-legacy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(786), __nccwpck_require__.e(4)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27004))).readTorchLegacy(source);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(4)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27004))).readTorchLegacy(source);
         case 'pickle':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(786), __nccwpck_require__.e(869)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61869))).readPickleFile(source);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(869)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61869))).readPickleFile(source);
         case 'json':
             return readJsonLocation(source, location, fs);
         case 'tar':

@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2279);
 /* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6281);
 /* harmony import */ var _torch_state_dict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1327);
-/* harmony import */ var _torch_zip_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8786);
+/* harmony import */ var _torch_zip_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5119);
 /* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2270);
 /**
  * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles

@@ -681,11 +681,11 @@ async function readSource(source, location, fs = file_access/* localFileAccess *
         case 'gguf':
             return (await __webpack_require__.e(/* import() */ 75).then(__webpack_require__.bind(__webpack_require__, 3075))).readGguf(source);
         case 'zip':
-            return (await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 8786))).readTorchZip(source);
+            return (await __webpack_require__.e(/* import() */ 119).then(__webpack_require__.bind(__webpack_require__, 5119))).readTorchZip(source);
         case 'torch-legacy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(786), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 7004))).readTorchLegacy(source);
+            return (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 7004))).readTorchLegacy(source);
         case 'pickle':
-            return (await Promise.all(/* import() */[__webpack_require__.e(786), __webpack_require__.e(869)]).then(__webpack_require__.bind(__webpack_require__, 1869))).readPickleFile(source);
+            return (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(869)]).then(__webpack_require__.bind(__webpack_require__, 1869))).readPickleFile(source);
         case 'json':
             return readJsonLocation(source, location, fs);
         case 'tar':

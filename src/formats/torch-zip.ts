@@ -13,15 +13,8 @@ import type { TorchStorage } from './pickle/values.js'
 import type { ByteSource } from './source.js'
 import { findStateDict, storageBytes, type WalkLimits } from './torch-state-dict.js'
 import type { Checkpoint } from './types.js'
-import {
-  readLocalHeader,
-  readLocalHeaders,
-  readZipDirectory,
-  readZipRecord,
-  type ZipDirectory,
-  type ZipEntry,
-  type ZipLimits
-} from './zip.js'
+import { readZipDirectory, type ZipDirectory, type ZipEntry, type ZipLimits } from './zip.js'
+import { readLocalHeader, readLocalHeaders, readZipRecord } from './zip-records.js'
 
 export interface TorchReadOptions {
   pickleLimits?: Partial<UnpickleLimits>

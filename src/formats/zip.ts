@@ -8,9 +8,8 @@
  * duplicate names, local/central name mismatch, entries outside the top folder, encryption and other unusual
  * flags, bytes before the first local header or after the end record, compressed records.
  */
-import { Buffer } from 'node:buffer'
 import { CheckpointError } from './errors.js'
-import { readRanges, type ByteRange, type ByteSource } from './source.js'
+import type { ByteSource } from './source.js'
 
 export interface ZipEntry {
   name: string
@@ -48,12 +47,12 @@ export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
 const EOCD_SIZE = 22
 const EOCD_SEARCH = EOCD_SIZE + 0xffff
 const CENTRAL_HEADER_SIZE = 46
-const LOCAL_HEADER_SIZE = 30
+export const LOCAL_HEADER_SIZE = 30
 const ZIP64_LOCATOR_SIZE = 20
 const ZIP64_EOCD_SIZE = 56
 const U32_MAX = 0xffffffff
 
-const FLAG_ENCRYPTED = 0x1
+export const FLAG_ENCRYPTED = 0x1
 const FLAG_UTF8 = 0x800
 /** Bits that mean strong encryption, patched data or masked headers: torch never sets them. */
 const FLAGS_UNUSUAL = 0x1 | 0x20 | 0x40 | 0x2000
@@ -63,7 +62,7 @@ const U32_MAX_BIG = BigInt(U32_MAX)
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** An entry name as UTF-8, or undefined when it is not UTF-8 (see `latin1Name`). */
-function decodeName(bytes: Uint8Array): string | undefined {
+export function decodeName(bytes: Uint8Array): string | undefined {
   try {
     return utf8.decode(bytes)
   } catch {
@@ -72,17 +71,8 @@ function decodeName(bytes: Uint8Array): string | undefined {
 }
 
 /** How a name that is not UTF-8 is shown: one character per byte. */
-function latin1Name(bytes: Uint8Array): string {
+export function latin1Name(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes)
-}
-
-/**
- * zlib is loaded only when a deflated record is actually read: torch.save stores every record, and loading the
- * module costs every run a few milliseconds. `process.getBuiltinModule` (Node 20.16+) loads it synchronously
- * and works in the CommonJS bundle; the dynamic import is the fallback for older Nodes.
- */
-async function loadZlib(): Promise<typeof import('node:zlib')> {
-  return process.getBuiltinModule?.('node:zlib') ?? (await import('node:zlib'))
 }
 
 function findSignature(buf: Uint8Array, sig: number, from: number): number {
@@ -91,7 +81,8 @@ function findSignature(buf: Uint8Array, sig: number, from: number): number {
   return -1
 }
 
-function bad(source: ByteSource, detail: string): CheckpointError {
+/** The error for a broken archive. */
+export function zipError(source: ByteSource, detail: string): CheckpointError {
   return new CheckpointError('InvalidZip', source.name, detail)
 }
 
@@ -131,11 +122,12 @@ async function findEndRecord(
     }
     if (tailStart === 0) break
   }
-  throw bad(source, 'no end-of-central-directory record (not a zip archive, or truncated)')
+  throw zipError(source, 'no end-of-central-directory record (not a zip archive, or truncated)')
 }
 
 async function readEndRecord(source: ByteSource, anomalies: string[]): Promise<EndRecord> {
-  if (source.size < EOCD_SIZE) throw bad(source, `only ${source.size} bytes: too short for a zip end record`)
+  if (source.size < EOCD_SIZE)
+    throw zipError(source, `only ${source.size} bytes: too short for a zip end record`)
   const { tail, tailStart, at } = await findEndRecord(source)
   const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength)
   if (findSignature(tail, 0x06054b50, at - 1) >= 0)
@@ -159,12 +151,12 @@ async function readEndRecord(source: ByteSource, anomalies: string[]): Promise<E
     const recordOffset = view.getBigUint64(at - ZIP64_LOCATOR_SIZE + 8, true)
     const locatorStart = eocdOffset - BigInt(ZIP64_LOCATOR_SIZE)
     if (recordOffset + BigInt(ZIP64_EOCD_SIZE) > locatorStart) {
-      throw bad(source, `zip64 end record offset ${recordOffset} lies past the zip64 locator`)
+      throw zipError(source, `zip64 end record offset ${recordOffset} lies past the zip64 locator`)
     }
     const rec = await source.read(Number(recordOffset), ZIP64_EOCD_SIZE)
     const rv = new DataView(rec.buffer, rec.byteOffset, rec.byteLength)
     if (rv.getUint32(0, true) !== 0x06064b50)
-      throw bad(source, `no zip64 end record at offset ${recordOffset}`)
+      throw zipError(source, `no zip64 end record at offset ${recordOffset}`)
     if (rv.getUint32(16, true) !== 0 || rv.getUint32(20, true) !== 0) {
       throw new CheckpointError('UnsupportedZip', source.name, 'multi-disk zip archives are not supported')
     }
@@ -174,7 +166,7 @@ async function readEndRecord(source: ByteSource, anomalies: string[]): Promise<E
     end.endStart = recordOffset
     end.zip64 = true
   } else if (end.entries === 0xffffn || end.cdSize === U32_MAX_BIG || end.cdOffset === U32_MAX_BIG) {
-    throw bad(source, 'the end record needs zip64 values but there is no zip64 locator')
+    throw zipError(source, 'the end record needs zip64 values but there is no zip64 locator')
   }
   return end
 }
@@ -188,7 +180,7 @@ export async function readZipDirectory(
   const anomalies: string[] = []
   const end = await readEndRecord(source, anomalies)
   if (end.cdOffset + end.cdSize > end.endStart) {
-    throw bad(
+    throw zipError(
       source,
       `central directory (offset ${end.cdOffset}, ${end.cdSize} bytes) runs past the end records at ${end.endStart}`
     )
@@ -201,7 +193,7 @@ export async function readZipDirectory(
     )
   }
   if (end.entries * BigInt(CENTRAL_HEADER_SIZE) > end.cdSize) {
-    throw bad(source, `${end.entries} entries cannot fit in a central directory of ${end.cdSize} bytes`)
+    throw zipError(source, `${end.entries} entries cannot fit in a central directory of ${end.cdSize} bytes`)
   }
   if (end.cdSize > BigInt(lim.maxCentralDirectoryBytes)) {
     throw new CheckpointError(
@@ -283,19 +275,19 @@ function parseCentralDirectory(source: ByteSource, cd: Uint8Array, count: number
   let p = 0
   for (let index = 0; index < count; index++) {
     if (p + CENTRAL_HEADER_SIZE > cd.length || view.getUint32(p, true) !== 0x02014b50) {
-      throw bad(source, `central directory entry ${index} is missing or has a bad signature`)
+      throw zipError(source, `central directory entry ${index} is missing or has a bad signature`)
     }
     const nameLen = view.getUint16(p + 28, true)
     const extraLen = view.getUint16(p + 30, true)
     const commentLen = view.getUint16(p + 32, true)
     const next = p + CENTRAL_HEADER_SIZE + nameLen + extraLen + commentLen
-    if (next > cd.length) throw bad(source, `central directory entry ${index} runs past the directory`)
+    if (next > cd.length) throw zipError(source, `central directory entry ${index} runs past the directory`)
     const flags = view.getUint16(p + 8, true)
     const nameEnd = p + CENTRAL_HEADER_SIZE + nameLen
     const nameBytes = cd.subarray(p + CENTRAL_HEADER_SIZE, nameEnd)
     let name = decodeName(nameBytes)
     if (name === undefined) {
-      if ((flags & FLAG_UTF8) !== 0) throw bad(source, `entry ${index} name is marked UTF-8 but is not`)
+      if ((flags & FLAG_UTF8) !== 0) throw zipError(source, `entry ${index} name is marked UTF-8 but is not`)
       name = latin1Name(nameBytes)
     }
     const compressed = view.getUint32(p + 20, true)
@@ -323,7 +315,7 @@ function parseCentralDirectory(source: ByteSource, cd: Uint8Array, count: number
       pastEnd = localOffset + LOCAL_HEADER_SIZE + compressed > source.size
     }
     if (pastEnd) {
-      throw bad(
+      throw zipError(
         source,
         `entry ${JSON.stringify(name)} (offset ${entry.localHeaderOffset}, ${entry.compressedSize} bytes) runs past the end of the file`
       )
@@ -351,7 +343,7 @@ function applyZip64Extra(source: ByteSource, entry: ZipEntry, extra: Uint8Array)
       let q = p + 4
       const next = (): bigint => {
         if (q + 8 > p + 4 + len)
-          throw bad(source, `entry ${JSON.stringify(entry.name)} has a short zip64 extra field`)
+          throw zipError(source, `entry ${JSON.stringify(entry.name)} has a short zip64 extra field`)
         const v = view.getBigUint64(q, true)
         q += 8
         return v
@@ -363,166 +355,8 @@ function applyZip64Extra(source: ByteSource, entry: ZipEntry, extra: Uint8Array)
     }
     p += 4 + len
   }
-  throw bad(source, `entry ${JSON.stringify(entry.name)} needs zip64 values but has no zip64 extra field`)
-}
-
-export interface LocalHeader {
-  /** Absolute offset of the record's first data byte. */
-  dataOffset: bigint
-  /** The name written in the local header (may differ from the central one: an anomaly). */
-  localName: string
-}
-
-/** Read an entry's local header (30 bytes + name) to find where its data starts (torch's getRecordOffset). */
-export async function readLocalHeader(source: ByteSource, entry: ZipEntry): Promise<LocalHeader> {
-  const range = localHeaderRange(source, entry)
-  const head = await source.read(range.offset, range.length)
-  return parseLocalHeader(source, entry, head) ?? (await readLongLocalName(source, entry, head))
-}
-
-/**
- * The local headers of many entries, in order, each settled on its own exactly as `readLocalHeader` would settle
- * it; the reads go out as one batch (or bounded-parallel), not one round trip after another. There is one header
- * per tensor storage, so the loop stays synchronous (no await per header) unless a local name needs a second read.
- */
-export async function readLocalHeaders(
-  source: ByteSource,
-  entries: ReadonlyArray<ZipEntry>
-): Promise<PromiseSettledResult<LocalHeader>[]> {
-  const ranges = new Array<ByteRange>(entries.length)
-  for (let i = 0; i < entries.length; i++) ranges[i] = localHeaderRange(source, entries[i]!)
-  const heads = await readRanges(source, ranges)
-  const out = new Array<PromiseSettledResult<LocalHeader>>(entries.length)
-  for (let i = 0; i < entries.length; i++) {
-    const head = heads[i]!
-    if (head.status === 'rejected') {
-      out[i] = head
-      continue
-    }
-    const entry = entries[i]!
-    try {
-      const value =
-        parseLocalHeader(source, entry, head.value) ?? (await readLongLocalName(source, entry, head.value))
-      out[i] = { status: 'fulfilled', value }
-    } catch (reason) {
-      out[i] = { status: 'rejected', reason }
-    }
-  }
-  return out
-}
-
-/** One read for the fixed part and the name, sized by the central name (the local one is normally the same). */
-function localHeaderRange(source: ByteSource, entry: ZipEntry): ByteRange {
-  const at = Number(entry.localHeaderOffset)
-  const guess = Math.min(LOCAL_HEADER_SIZE + Buffer.byteLength(entry.name, 'utf8'), source.size - at)
-  return { offset: at, length: Math.max(LOCAL_HEADER_SIZE, guess) }
-}
-
-function u16(bytes: Uint8Array, at: number): number {
-  return bytes[at]! | (bytes[at + 1]! << 8)
-}
-
-/**
- * Check the fixed part of a local header (`head` holds at least its 30 bytes) and return where the record's data
- * starts. Plain numbers are exact here: `head` was read at the header's offset, so that offset is a safe integer
- * inside the file, and the name and extra lengths are 16-bit. A declared size past 2^53 rounds, but it is past
- * any file's size either way, so the comparison gives the same answer as with BigInts.
- */
-function localDataOffset(source: ByteSource, entry: ZipEntry, head: Uint8Array): number {
-  const at = Number(entry.localHeaderOffset)
-  if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) {
-    throw bad(source, `no local header at offset ${at} for entry ${JSON.stringify(entry.name)}`)
-  }
-  const dataStart = at + LOCAL_HEADER_SIZE + u16(head, 26) + u16(head, 28)
-  if (dataStart + Number(entry.compressedSize) > source.size) {
-    throw bad(source, `data of entry ${JSON.stringify(entry.name)} runs past the end of the file`)
-  }
-  return dataStart
-}
-
-/** The checked header, or undefined when its name runs past `head` (then `readLongLocalName` reads it). */
-function parseLocalHeader(source: ByteSource, entry: ZipEntry, head: Uint8Array): LocalHeader | undefined {
-  const dataOffset = localDataOffset(source, entry, head)
-  const nameLen = u16(head, 26)
-  if (head.length < LOCAL_HEADER_SIZE + nameLen) return undefined
-  return { dataOffset: BigInt(dataOffset), localName: localNameOf(head, nameLen) }
-}
-
-/** A local name longer than the central one (an anomaly): checked as usual, then the whole name read. */
-async function readLongLocalName(
-  source: ByteSource,
-  entry: ZipEntry,
-  head: Uint8Array
-): Promise<LocalHeader> {
-  const dataOffset = localDataOffset(source, entry, head)
-  const nameLen = u16(head, 26)
-  const full = await source.read(Number(entry.localHeaderOffset), LOCAL_HEADER_SIZE + nameLen)
-  return { dataOffset: BigInt(dataOffset), localName: localNameOf(full, nameLen) }
-}
-
-/** The name in a local header (normally the central name again; compared by the caller). */
-function localNameOf(head: Uint8Array, nameLen: number): string {
-  const bytes = head.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLen)
-  return decodeName(bytes) ?? latin1Name(bytes)
-}
-
-/**
- * The contents of a small record (data.pkl, version, byteorder), refusing anything over `maxBytes`. Deflated
- * records are inflated with an output cap equal to the declared size, so a zip bomb cannot expand.
- */
-export async function readZipRecord(
-  source: ByteSource,
-  entry: ZipEntry,
-  maxBytes: number
-): Promise<{ data: Uint8Array; header: LocalHeader }> {
-  if ((entry.flags & FLAG_ENCRYPTED) !== 0) {
-    throw new CheckpointError(
-      'UnsupportedZip',
-      source.name,
-      `entry ${JSON.stringify(entry.name)} is encrypted`
-    )
-  }
-  if (entry.uncompressedSize > BigInt(maxBytes) || entry.compressedSize > BigInt(maxBytes)) {
-    throw new CheckpointError(
-      'HeaderTooLarge',
-      source.name,
-      `entry ${JSON.stringify(entry.name)} declares ${entry.uncompressedSize} bytes; the limit is ${maxBytes}`
-    )
-  }
-  const header = await readLocalHeader(source, entry)
-  const raw = await source.read(Number(header.dataOffset), Number(entry.compressedSize))
-  const size = Number(entry.uncompressedSize)
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.uncompressedSize) {
-      throw bad(
-        source,
-        `stored entry ${JSON.stringify(entry.name)} has different compressed and uncompressed sizes`
-      )
-    }
-    return { data: raw, header }
-  }
-  if (entry.method !== 8) {
-    throw new CheckpointError(
-      'UnsupportedZip',
-      source.name,
-      `entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}`
-    )
-  }
-  const { inflateRawSync } = await loadZlib()
-  let data: Buffer
-  try {
-    data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) })
-  } catch (e) {
-    throw bad(
-      source,
-      `entry ${JSON.stringify(entry.name)} does not inflate to its declared ${size} bytes: ${(e as Error).message}`
-    )
-  }
-  if (data.length !== size) {
-    throw bad(
-      source,
-      `entry ${JSON.stringify(entry.name)} inflates to ${data.length} bytes, not the declared ${size}`
-    )
-  }
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), header }
+  throw zipError(
+    source,
+    `entry ${JSON.stringify(entry.name)} needs zip64 values but has no zip64 extra field`
+  )
 }

@@ -1,18 +1,17 @@
-"use strict";
-exports.id = 786;
-exports.ids = [786];
-exports.modules = {
+export const id = 119;
+export const ids = [119];
+export const modules = {
 
-/***/ 1587:
+/***/ 11587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ withPickleGlobals),
 /* harmony export */   j: () => (/* binding */ pickleCheckpoint)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
-/* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9566);
-/* harmony import */ var _torch_state_dict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1327);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
+/* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69566);
+/* harmony import */ var _torch_state_dict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41327);
 /**
  * The last step of the three pickle-based readers (torch zip, torch legacy, plain pickle): from the chosen state
  * dict to a `Checkpoint`, with the warnings each of them reports the same way, and the rule that an error on the
@@ -59,7 +58,7 @@ async function withPickleGlobals(globals, body) {
 
 /***/ }),
 
-/***/ 7336:
+/***/ 67336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -156,7 +155,7 @@ function torchDtype(module, name) {
 }
 
 // EXTERNAL MODULE: ./src/formats/pickle/values.ts
-var values = __webpack_require__(6281);
+var values = __webpack_require__(16281);
 ;// CONCATENATED MODULE: ./src/formats/pickle/emulation.ts
 
 
@@ -775,7 +774,7 @@ function globalNote(module, name) {
 
 /***/ }),
 
-/***/ 9566:
+/***/ 69566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -786,7 +785,7 @@ function globalNote(module, name) {
 /* harmony export */   z4: () => (/* binding */ PickleError)
 /* harmony export */ });
 /* unused harmony export globalsOfError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
 /* harmony import */ var _globals_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5350);
 /**
  * What a pickle does, recorded while it is (symbolically) run: every imported global with its tier, every call
@@ -961,7 +960,7 @@ function globalWarnings(globals) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ StorageRegistry)
 /* harmony export */ });
-/* harmony import */ var _emulation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7336);
+/* harmony import */ var _emulation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67336);
 
 class StorageRegistry {
     /** Root storages by key, in first-seen order. */
@@ -1039,7 +1038,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_UNPICKLE_LIMITS
 
 // EXTERNAL MODULE: ./src/formats/pickle/emulation.ts + 1 modules
-var emulation = __webpack_require__(7336);
+var emulation = __webpack_require__(67336);
 // EXTERNAL MODULE: ./src/formats/pickle/globals-policy.ts
 var globals_policy = __webpack_require__(5350);
 ;// CONCATENATED MODULE: ./src/formats/pickle/opcodes.ts
@@ -1130,7 +1129,7 @@ function opName(code) {
 const HIGHEST_PROTOCOL = 5;
 
 // EXTERNAL MODULE: ./src/formats/pickle/scan.ts
-var scan = __webpack_require__(9566);
+var scan = __webpack_require__(69566);
 ;// CONCATENATED MODULE: ./src/formats/pickle/text-args.ts
 /**
  * Decoding of the text arguments of protocol 0/1 opcodes (INT, LONG, FLOAT, STRING, UNICODE, GLOBAL, PUT, GET,
@@ -1273,7 +1272,7 @@ function decodeLongLE(bytes) {
 }
 
 // EXTERNAL MODULE: ./src/formats/pickle/values.ts
-var values = __webpack_require__(6281);
+var values = __webpack_require__(16281);
 ;// CONCATENATED MODULE: ./src/formats/pickle/machine.ts
 
 
@@ -1917,7 +1916,7 @@ class Machine extends MachineState {
 
 /***/ }),
 
-/***/ 6281:
+/***/ 16281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2001,7 +2000,7 @@ function describeValue(v) {
 
 /***/ }),
 
-/***/ 1327:
+/***/ 41327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2010,8 +2009,8 @@ function describeValue(v) {
 /* harmony export */   xP: () => (/* binding */ findStateDict)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_WALK_LIMITS, STATE_DICT_KEYS, collectTensors, spanElements, isContiguous */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
-/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6281);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
+/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16281);
 /**
  * From the symbolic object graph of a torch pickle to a state dict: find the tensors, choose the dict that is
  * the model's state dict (top level, or nested under `state_dict`, `model`, `module`, `ema`, ...), and name each
@@ -2265,7 +2264,7 @@ function toTensorInfos(found, file, storageStart, warnings) {
 
 /***/ }),
 
-/***/ 8786:
+/***/ 25119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2279,21 +2278,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __webpack_require__(6289);
+var errors = __webpack_require__(86289);
 // EXTERNAL MODULE: ./src/formats/pickle/scan.ts
-var scan = __webpack_require__(9566);
+var scan = __webpack_require__(69566);
 // EXTERNAL MODULE: ./src/formats/pickle-checkpoint.ts
-var pickle_checkpoint = __webpack_require__(1587);
+var pickle_checkpoint = __webpack_require__(11587);
 // EXTERNAL MODULE: ./src/formats/pickle/storages.ts
 var pickle_storages = __webpack_require__(7629);
 // EXTERNAL MODULE: ./src/formats/pickle/unpickler.ts + 3 modules
 var unpickler = __webpack_require__(2279);
 // EXTERNAL MODULE: ./src/formats/torch-state-dict.ts
-var torch_state_dict = __webpack_require__(1327);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
-// EXTERNAL MODULE: ./src/formats/source.ts
-var formats_source = __webpack_require__(3159);
+var torch_state_dict = __webpack_require__(41327);
 ;// CONCATENATED MODULE: ./src/formats/zip.ts
 /**
  * A zip central-directory reader for torch archives, following what PyTorch's reader (miniz, formats.md §2.2)
@@ -2305,8 +2300,6 @@ var formats_source = __webpack_require__(3159);
  * duplicate names, local/central name mismatch, entries outside the top folder, encryption and other unusual
  * flags, bytes before the first local header or after the end record, compressed records.
  */
-
-
 
 const DEFAULT_ZIP_LIMITS = Object.freeze({
     maxEntries: 1_000_000,
@@ -2338,14 +2331,6 @@ function decodeName(bytes) {
 function latin1Name(bytes) {
     return String.fromCharCode(...bytes);
 }
-/**
- * zlib is loaded only when a deflated record is actually read: torch.save stores every record, and loading the
- * module costs every run a few milliseconds. `process.getBuiltinModule` (Node 20.16+) loads it synchronously
- * and works in the CommonJS bundle; the dynamic import is the fallback for older Nodes.
- */
-async function loadZlib() {
-    return process.getBuiltinModule?.('node:zlib') ?? (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8522, 23)));
-}
 function findSignature(buf, sig, from) {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     for (let i = from; i >= 0; i--)
@@ -2353,7 +2338,8 @@ function findSignature(buf, sig, from) {
             return i;
     return -1;
 }
-function bad(source, detail) {
+/** The error for a broken archive. */
+function zipError(source, detail) {
     return new errors/* CheckpointError */.j('InvalidZip', source.name, detail);
 }
 /**
@@ -2379,11 +2365,11 @@ async function findEndRecord(source) {
         if (tailStart === 0)
             break;
     }
-    throw bad(source, 'no end-of-central-directory record (not a zip archive, or truncated)');
+    throw zipError(source, 'no end-of-central-directory record (not a zip archive, or truncated)');
 }
 async function readEndRecord(source, anomalies) {
     if (source.size < EOCD_SIZE)
-        throw bad(source, `only ${source.size} bytes: too short for a zip end record`);
+        throw zipError(source, `only ${source.size} bytes: too short for a zip end record`);
     const { tail, tailStart, at } = await findEndRecord(source);
     const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
     if (findSignature(tail, 0x06054b50, at - 1) >= 0)
@@ -2407,12 +2393,12 @@ async function readEndRecord(source, anomalies) {
         const recordOffset = view.getBigUint64(at - ZIP64_LOCATOR_SIZE + 8, true);
         const locatorStart = eocdOffset - BigInt(ZIP64_LOCATOR_SIZE);
         if (recordOffset + BigInt(ZIP64_EOCD_SIZE) > locatorStart) {
-            throw bad(source, `zip64 end record offset ${recordOffset} lies past the zip64 locator`);
+            throw zipError(source, `zip64 end record offset ${recordOffset} lies past the zip64 locator`);
         }
         const rec = await source.read(Number(recordOffset), ZIP64_EOCD_SIZE);
         const rv = new DataView(rec.buffer, rec.byteOffset, rec.byteLength);
         if (rv.getUint32(0, true) !== 0x06064b50)
-            throw bad(source, `no zip64 end record at offset ${recordOffset}`);
+            throw zipError(source, `no zip64 end record at offset ${recordOffset}`);
         if (rv.getUint32(16, true) !== 0 || rv.getUint32(20, true) !== 0) {
             throw new errors/* CheckpointError */.j('UnsupportedZip', source.name, 'multi-disk zip archives are not supported');
         }
@@ -2423,7 +2409,7 @@ async function readEndRecord(source, anomalies) {
         end.zip64 = true;
     }
     else if (end.entries === 0xffffn || end.cdSize === U32_MAX_BIG || end.cdOffset === U32_MAX_BIG) {
-        throw bad(source, 'the end record needs zip64 values but there is no zip64 locator');
+        throw zipError(source, 'the end record needs zip64 values but there is no zip64 locator');
     }
     return end;
 }
@@ -2433,13 +2419,13 @@ async function readZipDirectory(source, limits = {}) {
     const anomalies = [];
     const end = await readEndRecord(source, anomalies);
     if (end.cdOffset + end.cdSize > end.endStart) {
-        throw bad(source, `central directory (offset ${end.cdOffset}, ${end.cdSize} bytes) runs past the end records at ${end.endStart}`);
+        throw zipError(source, `central directory (offset ${end.cdOffset}, ${end.cdSize} bytes) runs past the end records at ${end.endStart}`);
     }
     if (end.entries > BigInt(lim.maxEntries)) {
         throw new errors/* CheckpointError */.j('ZipTooManyEntries', source.name, `${end.entries} entries; the limit is ${lim.maxEntries}`);
     }
     if (end.entries * BigInt(CENTRAL_HEADER_SIZE) > end.cdSize) {
-        throw bad(source, `${end.entries} entries cannot fit in a central directory of ${end.cdSize} bytes`);
+        throw zipError(source, `${end.entries} entries cannot fit in a central directory of ${end.cdSize} bytes`);
     }
     if (end.cdSize > BigInt(lim.maxCentralDirectoryBytes)) {
         throw new errors/* CheckpointError */.j('ZipTooManyEntries', source.name, `central directory of ${end.cdSize} bytes; the limit is ${lim.maxCentralDirectoryBytes}`);
@@ -2515,21 +2501,21 @@ function parseCentralDirectory(source, cd, count) {
     let p = 0;
     for (let index = 0; index < count; index++) {
         if (p + CENTRAL_HEADER_SIZE > cd.length || view.getUint32(p, true) !== 0x02014b50) {
-            throw bad(source, `central directory entry ${index} is missing or has a bad signature`);
+            throw zipError(source, `central directory entry ${index} is missing or has a bad signature`);
         }
         const nameLen = view.getUint16(p + 28, true);
         const extraLen = view.getUint16(p + 30, true);
         const commentLen = view.getUint16(p + 32, true);
         const next = p + CENTRAL_HEADER_SIZE + nameLen + extraLen + commentLen;
         if (next > cd.length)
-            throw bad(source, `central directory entry ${index} runs past the directory`);
+            throw zipError(source, `central directory entry ${index} runs past the directory`);
         const flags = view.getUint16(p + 8, true);
         const nameEnd = p + CENTRAL_HEADER_SIZE + nameLen;
         const nameBytes = cd.subarray(p + CENTRAL_HEADER_SIZE, nameEnd);
         let name = decodeName(nameBytes);
         if (name === undefined) {
             if ((flags & FLAG_UTF8) !== 0)
-                throw bad(source, `entry ${index} name is marked UTF-8 but is not`);
+                throw zipError(source, `entry ${index} name is marked UTF-8 but is not`);
             name = latin1Name(nameBytes);
         }
         const compressed = view.getUint32(p + 20, true);
@@ -2558,7 +2544,7 @@ function parseCentralDirectory(source, cd, count) {
             pastEnd = localOffset + LOCAL_HEADER_SIZE + compressed > source.size;
         }
         if (pastEnd) {
-            throw bad(source, `entry ${JSON.stringify(name)} (offset ${entry.localHeaderOffset}, ${entry.compressedSize} bytes) runs past the end of the file`);
+            throw zipError(source, `entry ${JSON.stringify(name)} (offset ${entry.localHeaderOffset}, ${entry.compressedSize} bytes) runs past the end of the file`);
         }
         entries[index] = entry;
         p = next;
@@ -2584,7 +2570,7 @@ function applyZip64Extra(source, entry, extra) {
             let q = p + 4;
             const next = () => {
                 if (q + 8 > p + 4 + len)
-                    throw bad(source, `entry ${JSON.stringify(entry.name)} has a short zip64 extra field`);
+                    throw zipError(source, `entry ${JSON.stringify(entry.name)} has a short zip64 extra field`);
                 const v = view.getBigUint64(q, true);
                 q += 8;
                 return v;
@@ -2599,7 +2585,30 @@ function applyZip64Extra(source, entry, extra) {
         }
         p += 4 + len;
     }
-    throw bad(source, `entry ${JSON.stringify(entry.name)} needs zip64 values but has no zip64 extra field`);
+    throw zipError(source, `entry ${JSON.stringify(entry.name)} needs zip64 values but has no zip64 extra field`);
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __webpack_require__(73159);
+;// CONCATENATED MODULE: ./src/formats/zip-records.ts
+/**
+ * Reading records of a torch archive (zip.ts reads the central directory): the local header that says where an
+ * entry's data starts (torch's getRecordOffset), and the contents of the small records a reader needs (data.pkl,
+ * version, byteorder). Tensor data records are never read: only their local headers.
+ */
+
+
+
+
+/**
+ * zlib is loaded only when a deflated record is actually read: torch.save stores every record, and loading the
+ * module costs every run a few milliseconds. `process.getBuiltinModule` (Node 20.16+) loads it synchronously
+ * and works in the CommonJS bundle; the dynamic import is the fallback for older Nodes.
+ */
+async function loadZlib() {
+    return process.getBuiltinModule?.('node:zlib') ?? (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 38522, 23)));
 }
 /** Read an entry's local header (30 bytes + name) to find where its data starts (torch's getRecordOffset). */
 async function readLocalHeader(source, entry) {
@@ -2653,11 +2662,11 @@ function u16(bytes, at) {
 function localDataOffset(source, entry, head) {
     const at = Number(entry.localHeaderOffset);
     if (head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) {
-        throw bad(source, `no local header at offset ${at} for entry ${JSON.stringify(entry.name)}`);
+        throw zipError(source, `no local header at offset ${at} for entry ${JSON.stringify(entry.name)}`);
     }
     const dataStart = at + LOCAL_HEADER_SIZE + u16(head, 26) + u16(head, 28);
     if (dataStart + Number(entry.compressedSize) > source.size) {
-        throw bad(source, `data of entry ${JSON.stringify(entry.name)} runs past the end of the file`);
+        throw zipError(source, `data of entry ${JSON.stringify(entry.name)} runs past the end of the file`);
     }
     return dataStart;
 }
@@ -2697,7 +2706,7 @@ async function readZipRecord(source, entry, maxBytes) {
     const size = Number(entry.uncompressedSize);
     if (entry.method === 0) {
         if (entry.compressedSize !== entry.uncompressedSize) {
-            throw bad(source, `stored entry ${JSON.stringify(entry.name)} has different compressed and uncompressed sizes`);
+            throw zipError(source, `stored entry ${JSON.stringify(entry.name)} has different compressed and uncompressed sizes`);
         }
         return { data: raw, header };
     }
@@ -2710,10 +2719,10 @@ async function readZipRecord(source, entry, maxBytes) {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
     }
     catch (e) {
-        throw bad(source, `entry ${JSON.stringify(entry.name)} does not inflate to its declared ${size} bytes: ${e.message}`);
+        throw zipError(source, `entry ${JSON.stringify(entry.name)} does not inflate to its declared ${size} bytes: ${e.message}`);
     }
     if (data.length !== size) {
-        throw bad(source, `entry ${JSON.stringify(entry.name)} inflates to ${data.length} bytes, not the declared ${size}`);
+        throw zipError(source, `entry ${JSON.stringify(entry.name)} inflates to ${data.length} bytes, not the declared ${size}`);
     }
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), header };
 }
@@ -2725,6 +2734,7 @@ async function readZipRecord(source, entry, maxBytes) {
  * record. Tensors are rebuilt symbolically from data.pkl; a tensor's byte range is its storage record's data
  * offset plus storage_offset × itemsize.
  */
+
 
 
 
@@ -2951,4 +2961,5 @@ async function scanExtraPickles(source, zip, dataPkl, options, scans, warnings, 
 /***/ })
 
 };
-;
+
+//# sourceMappingURL=119.index.js.map
