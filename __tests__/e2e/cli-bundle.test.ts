@@ -19,7 +19,6 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
-import module from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
@@ -27,8 +26,6 @@ import type { SpecTensor } from '../../fixtures/specs.js'
 
 const BUNDLE = resolve(process.env.MC_CLI_BUNDLE ?? 'dist/cli/index.js')
 const BUNDLE_DIR = dirname(BUNDLE)
-/** Node 22.1+ caches compiled code itself; our cache is for older Node (this machine runs Node 20). */
-const NODE_HAS_CACHE = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function'
 
 let dir: string
 let big: string
@@ -121,9 +118,7 @@ describe('the compiled-code cache', () => {
     expect(chunkHashes()).toEqual(expected)
   })
 
-  const ours = NODE_HAS_CACHE ? it.skip : it
-
-  ours('is written on the first run, used on the next, and replaced when it is damaged', () => {
+  it('is written on the first run, used on the next, and replaced when it is damaged', () => {
     const home = mkdtempSync(join(dir, 'cache-'))
     const first = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home })
     expect(first.status).toBe(0)
@@ -155,7 +150,7 @@ describe('the compiled-code cache', () => {
     expect(statSync(join(folder, entries[0]!)).mtimeMs).toBe(rewritten.mtimeMs)
   })
 
-  ours('is not used in a folder that others may write to', () => {
+  it('is not used in a folder that others may write to', () => {
     const home = mkdtempSync(join(dir, 'shared-'))
     const folder = cacheFolder(home)
     mkdirSync(folder, { recursive: true })

@@ -560,10 +560,12 @@ const external_node_vm_namespaceObject = require("node:vm");
  * Keeps V8's compiled code for the CLI's chunk files between runs, so a command does not recompile its ~300 KB
  * of JavaScript on every run (about 15 ms of a 120 ms `analyze`, measured in BENCHMARKS.md).
  *
- * Node 22.1+ has this built in (`module.enableCompileCache`), and then that is what we use. On older Node this
- * module does the same for the CommonJS bundle (scripts/bundle-cli.mjs): it compiles each chunk of the bundle's
- * own folder through `vm.Script` with the cached data, and at exit stores the code V8 compiled during the run
- * (including functions compiled lazily, which is most of it) for chunks that had no usable cache.
+ * It compiles each chunk of the CommonJS bundle (scripts/bundle-cli.mjs) through `vm.Script` with the cached data,
+ * and at exit stores the code V8 compiled during the run (including functions compiled lazily, which is most of
+ * it) for chunks that had no usable cache. Node 22.1+ has a built-in cache (`module.enableCompileCache`), but it
+ * stores a chunk's code right after its first compile, before the lazily compiled functions exist, and by default
+ * in the shared temp folder: measured on Node 24.21 (BENCHMARKS.md), a torch `analyze` took 98 ms with it and 67 ms
+ * with this one. So this one is used on every Node version.
  *
  * Safety, because cached code is code:
  * - an entry is keyed by the chunk's SHA-256 written at build time (`chunks.json`), the Node version and the
@@ -588,10 +590,6 @@ function enableCompileCache(entry, env) {
     if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '')
         return 'off';
     try {
-        if (typeof loader.enableCompileCache === 'function') {
-            loader.enableCompileCache();
-            return 'node';
-        }
         if (entry === undefined || typeof loader.wrap !== 'function')
             return 'off';
         const bundleDir = (0,external_node_path_.dirname)((0,external_node_fs_.realpathSync)(entry));
@@ -809,8 +807,7 @@ function fileSystemError(e) {
 
 
 
-// Before any command chunk loads: V8's compiled code is kept between runs (Node's own cache on 22.1+, ours on
-// older Node; see compile-cache.ts). Best effort.
+// Before any command chunk loads: V8's compiled code is kept between runs (see compile-cache.ts). Best effort.
 enableCompileCache(process.argv[1], process.env);
 main(process.argv.slice(2), (0,cli_io/* processIO */.Wb)()).then((code) => {
     process.exitCode = code;

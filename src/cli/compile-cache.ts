@@ -2,10 +2,12 @@
  * Keeps V8's compiled code for the CLI's chunk files between runs, so a command does not recompile its ~300 KB
  * of JavaScript on every run (about 15 ms of a 120 ms `analyze`, measured in BENCHMARKS.md).
  *
- * Node 22.1+ has this built in (`module.enableCompileCache`), and then that is what we use. On older Node this
- * module does the same for the CommonJS bundle (scripts/bundle-cli.mjs): it compiles each chunk of the bundle's
- * own folder through `vm.Script` with the cached data, and at exit stores the code V8 compiled during the run
- * (including functions compiled lazily, which is most of it) for chunks that had no usable cache.
+ * It compiles each chunk of the CommonJS bundle (scripts/bundle-cli.mjs) through `vm.Script` with the cached data,
+ * and at exit stores the code V8 compiled during the run (including functions compiled lazily, which is most of
+ * it) for chunks that had no usable cache. Node 22.1+ has a built-in cache (`module.enableCompileCache`), but it
+ * stores a chunk's code right after its first compile, before the lazily compiled functions exist, and by default
+ * in the shared temp folder: measured on Node 24.21 (BENCHMARKS.md), a torch `analyze` took 98 ms with it and 67 ms
+ * with this one. So this one is used on every Node version.
  *
  * Safety, because cached code is code:
  * - an entry is keyed by the chunk's SHA-256 written at build time (`chunks.json`), the Node version and the
@@ -29,10 +31,9 @@ interface CjsModule {
 interface CjsModuleClass {
   prototype: CjsModule
   wrap(source: string): string
-  enableCompileCache?: () => unknown
 }
 
-export type CompileCacheMode = 'node' | 'bundle' | 'off'
+export type CompileCacheMode = 'bundle' | 'off'
 
 /**
  * Turns the cache on for this process; returns which one is in use. `entry` is the path the CLI was started
@@ -43,10 +44,6 @@ export function enableCompileCache(entry: string | undefined, env: NodeJS.Proces
   const loader = Module as unknown as CjsModuleClass
   if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '') return 'off'
   try {
-    if (typeof loader.enableCompileCache === 'function') {
-      loader.enableCompileCache()
-      return 'node'
-    }
     if (entry === undefined || typeof loader.wrap !== 'function') return 'off'
     const bundleDir = dirname(realpathSync(entry))
     const hashes = readChunkHashes(join(bundleDir, 'chunks.json'))

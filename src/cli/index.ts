@@ -3,8 +3,7 @@ import { enableCompileCache } from './compile-cache.js'
 import { main } from './main.js'
 import { processIO } from './io.js'
 
-// Before any command chunk loads: V8's compiled code is kept between runs (Node's own cache on 22.1+, ours on
-// older Node; see compile-cache.ts). Best effort.
+// Before any command chunk loads: V8's compiled code is kept between runs (see compile-cache.ts). Best effort.
 enableCompileCache(process.argv[1], process.env)
 
 main(process.argv.slice(2), processIO()).then(
