@@ -64,11 +64,9 @@ async function withPickleGlobals(globals, body) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  jt: () => (/* binding */ emulatorFor),
-  IU: () => (/* binding */ parseStoragePid)
+  j: () => (/* binding */ emulatorFor),
+  I: () => (/* binding */ parseStoragePid)
 });
-
-// UNUSED EXPORTS: emulateCall, isEmulated
 
 ;// CONCATENATED MODULE: ./src/formats/pickle/torch-dtypes.ts
 /**
@@ -348,9 +346,6 @@ function emulateCall(callee, args, ctx) {
     const fn = `${callee.module}.${callee.name}`;
     const emulator = EMULATORS.get(fn);
     return emulator === undefined ? undefined : emulator(args, ctx, fn);
-}
-function isEmulated(module, name) {
-    return EMULATORS.has(`${module}.${name}`);
 }
 /**
  * A storage object for a persistent id `('storage', storage_class, key, location, numel[, view_metadata])`,
@@ -972,7 +967,7 @@ class StorageRegistry {
     problems = [];
     /** `persistentLoad` for the unpickler. */
     load = (pid, fail) => {
-        const parsed = (0,_emulation_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStoragePid */ .IU)(pid);
+        const parsed = (0,_emulation_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStoragePid */ .I)(pid);
         if ('error' in parsed) {
             if (parsed.notStorage === true) {
                 this.nonStorageIds++;
@@ -984,19 +979,13 @@ class StorageRegistry {
         let root = this.roots.get(storage.key);
         if (root === undefined) {
             // a root never has a view offset: parseStoragePid gives none without a view, and the root of a view is
-            // built without one (built whole rather than copied and `delete`d, which would make it a slow object)
-            root =
-                viewKey === undefined
-                    ? storage
-                    : {
-                        kind: 'storage',
-                        key: storage.key,
-                        dtype: storage.dtype,
-                        itemsize: storage.itemsize,
-                        numel: this.rootNumel(pid) ?? storage.numel,
-                        location: storage.location,
-                        className: storage.className
-                    };
+            // the storage without it (a rest copy rather than a `delete`, which would make it a slow object)
+            if (viewKey === undefined)
+                root = storage;
+            else {
+                const { viewOffset: _viewOffset, ...whole } = storage;
+                root = { ...whole, numel: this.rootNumel(pid) ?? storage.numel };
+            }
             this.roots.set(storage.key, root);
         }
         else if (root.className !== storage.className ||
@@ -1419,7 +1408,7 @@ class MachineState {
     push(v) {
         const stack = this.stack;
         if (stack.length >= this.maxStack) {
-            this.fail('PickleLimitExceeded', `stack depth exceeds ${this.limits.maxStack}`);
+            this.fail('PickleLimitExceeded', `stack depth exceeds ${this.maxStack}`);
         }
         stack.push(v);
     }
@@ -1593,7 +1582,7 @@ class Machine extends MachineState {
                 info = {
                     name,
                     tier: (0,globals_policy/* classifyGlobal */.Sq)(callee.module, callee.name),
-                    emulator: (0,emulation/* emulatorFor */.jt)(name),
+                    emulator: (0,emulation/* emulatorFor */.j)(name),
                     sites: {}
                 };
                 this.callees.set(callee, info);

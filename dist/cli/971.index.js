@@ -140,10 +140,13 @@ function splitBlockKey(name) {
     }
     return null;
 }
-/** True when a path below an index has a named (non-numeric) module before its leaf: `attn.q.weight`, `proj.weight`. */
-function hasNamedInterior(tail) {
-    for (let i = 0; i < tail.length - 1; i++)
-        if (!keys_isIndexSegment(tail[i]))
+/**
+ * True when a path below an index (`segs` from `from` on) has a named (non-numeric) module before its leaf:
+ * `attn.q.weight`, `proj.weight`.
+ */
+function hasNamedInterior(segs, from = 0) {
+    for (let i = from; i < segs.length - 1; i++)
+        if (!keys_isIndexSegment(segs[i]))
             return true;
     return false;
 }
@@ -659,11 +662,6 @@ function depth(pattern) {
         n++;
     return n;
 }
-/** `isIndexSegment` behind a one-character test: most segments are names, settled without a call. */
-function isIndex(seg) {
-    const c = seg.charCodeAt(0);
-    return c >= 48 && c <= 57 && keys_isIndexSegment(seg);
-}
 /*
  * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
  * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
@@ -682,10 +680,10 @@ function collectCandidates(tensors) {
         positions.length = 0;
         // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
         // every position whether an index comes before it (a nested container).
-        let firstIndex = isIndex(segs[0]) ? 0 : -1;
+        let firstIndex = keys_isIndexSegment(segs[0]) ? 0 : -1;
         let previousIsIndex = firstIndex === 0;
         for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-            const index = isIndex(segs[j]);
+            const index = keys_isIndexSegment(segs[j]);
             if (index) {
                 if (firstIndex < 0)
                     firstIndex = j;
@@ -723,18 +721,11 @@ function collectCandidates(tensors) {
             }
             inst.members.push(ti);
             inst.rests.push(name.slice(start + segs[j].length + 1));
-            if (!cand.hasInterior && namedInteriorAfter(segs, j))
+            if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
                 cand.hasInterior = true;
         }
     }
     return candidates;
-}
-/** keys.ts `hasNamedInterior(segs.slice(j + 1))`, without the slice. */
-function namedInteriorAfter(segs, j) {
-    for (let i = j + 1; i < segs.length - 1; i++)
-        if (!keys_isIndexSegment(segs[i]))
-            return true;
-    return false;
 }
 function patternSegment(seg) {
     return keys_isIndexSegment(seg) ? '{}' : seg;
@@ -1002,16 +993,13 @@ function computeDimensions(input) {
         const t = tensors[i];
         if (t.shape.length < 2)
             continue;
-        // The leaf is `weight` (as `splitLeaf` would say), tested without slicing: most keys are inside blocks and
-        // only need this test, in a loop that runs once per key.
-        const dot = t.name.lastIndexOf('.');
-        if (t.name.length - dot !== 7 || !t.name.endsWith('weight'))
+        const { module, leaf } = splitLeaf(t.name);
+        if (leaf !== 'weight')
             continue;
         if (!firstConv && t.shape.length >= 4)
             firstConv = t;
         if (outermost[i] >= 0)
             continue;
-        const module = dot < 0 ? '' : t.name.slice(0, dot);
         if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
             patchTensor = t;
         byModule.set(module, t);
@@ -1635,13 +1623,11 @@ function namingConventions(names) {
         if (prefix)
             bump(knownPrefixes, prefix);
         commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
-        topLevel.set(segs[0], (topLevel.get(segs[0]) ?? 0) + 1);
-        const leaf = segs[segs.length - 1];
-        leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
+        bump(topLevel, segs[0]);
+        bump(leaves, segs[segs.length - 1]);
         for (let k = 0; k < segs.length; k++) {
             const seg = segs[k];
-            // The memo is read inline (no call per segment, the commonest step of this loop); flagsOf fills it.
-            const flags = k === 0 ? firstFlags : (segmentFlags.get(seg) ?? flagsOf(seg));
+            const flags = k === 0 ? firstFlags : flagsOf(seg);
             if (flags & SEG_INDEX)
                 continue;
             lettered++;
@@ -1812,15 +1798,12 @@ function analyzeStructure(ckpt) {
         embedding: 0
     };
     const normModules = new Set();
-    // Each name is split into module and leaf once, for both passes below (as `splitLeaf` does, without its
-    // result object).
+    // Each name is split into module and leaf once, for both passes below.
     const modules = new Array(tensors.length);
     const leaves = new Array(tensors.length);
     for (let i = 0; i < tensors.length; i++) {
         const t = tensors[i];
-        const dot = t.name.lastIndexOf('.');
-        const module = dot < 0 ? '' : t.name.slice(0, dot);
-        const leaf = dot < 0 ? t.name : t.name.slice(dot + 1);
+        const { module, leaf } = splitLeaf(t.name);
         modules[i] = module;
         leaves[i] = leaf;
         // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).

@@ -4,7 +4,7 @@
  * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
  * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
  */
-import { BLOCK_CONTAINER_NAMES, isIndexSegment } from './keys.js'
+import { BLOCK_CONTAINER_NAMES, hasNamedInterior, isIndexSegment } from './keys.js'
 import type { BlockFamily, BlockVariant, ShapeDifference, TemplateEntry } from './types.js'
 
 export interface NamedTensor {
@@ -92,12 +92,6 @@ function depth(pattern: string): number {
   return n
 }
 
-/** `isIndexSegment` behind a one-character test: most segments are names, settled without a call. */
-function isIndex(seg: string): boolean {
-  const c = seg.charCodeAt(0)
-  return c >= 48 && c <= 57 && isIndexSegment(seg)
-}
-
 /*
  * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
  * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
@@ -116,10 +110,10 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
     positions.length = 0
     // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
     // every position whether an index comes before it (a nested container).
-    let firstIndex = isIndex(segs[0]) ? 0 : -1
+    let firstIndex = isIndexSegment(segs[0]) ? 0 : -1
     let previousIsIndex = firstIndex === 0
     for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-      const index = isIndex(segs[j])
+      const index = isIndexSegment(segs[j])
       if (index) {
         if (firstIndex < 0) firstIndex = j
         if (!previousIsIndex) positions.push(j)
@@ -154,16 +148,10 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
       }
       inst.members.push(ti)
       inst.rests.push(name.slice(start + segs[j].length + 1))
-      if (!cand.hasInterior && namedInteriorAfter(segs, j)) cand.hasInterior = true
+      if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
     }
   }
   return candidates
-}
-
-/** keys.ts `hasNamedInterior(segs.slice(j + 1))`, without the slice. */
-function namedInteriorAfter(segs: readonly string[], j: number): boolean {
-  for (let i = j + 1; i < segs.length - 1; i++) if (!isIndexSegment(segs[i])) return true
-  return false
 }
 
 function patternSegment(seg: string): string {

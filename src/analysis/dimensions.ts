@@ -79,13 +79,10 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i]
     if (t.shape.length < 2) continue
-    // The leaf is `weight` (as `splitLeaf` would say), tested without slicing: most keys are inside blocks and
-    // only need this test, in a loop that runs once per key.
-    const dot = t.name.lastIndexOf('.')
-    if (t.name.length - dot !== 7 || !t.name.endsWith('weight')) continue
+    const { module, leaf } = splitLeaf(t.name)
+    if (leaf !== 'weight') continue
     if (!firstConv && t.shape.length >= 4) firstConv = t
     if (outermost[i] >= 0) continue
-    const module = dot < 0 ? '' : t.name.slice(0, dot)
     if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module))) patchTensor = t
     byModule.set(module, t)
   }

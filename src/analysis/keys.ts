@@ -144,9 +144,12 @@ export function splitBlockKey(name: string): BlockKey | null {
   return null
 }
 
-/** True when a path below an index has a named (non-numeric) module before its leaf: `attn.q.weight`, `proj.weight`. */
-export function hasNamedInterior(tail: readonly string[]): boolean {
-  for (let i = 0; i < tail.length - 1; i++) if (!isIndexSegment(tail[i])) return true
+/**
+ * True when a path below an index (`segs` from `from` on) has a named (non-numeric) module before its leaf:
+ * `attn.q.weight`, `proj.weight`.
+ */
+export function hasNamedInterior(segs: readonly string[], from = 0): boolean {
+  for (let i = from; i < segs.length - 1; i++) if (!isIndexSegment(segs[i])) return true
   return false
 }
 

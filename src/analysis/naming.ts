@@ -71,13 +71,11 @@ export function namingConventions(names: readonly string[]): NamingConventions {
     else if (segs.length > 1) dotted++
     if (prefix) bump(knownPrefixes, prefix)
     commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
-    topLevel.set(segs[0], (topLevel.get(segs[0]) ?? 0) + 1)
-    const leaf = segs[segs.length - 1]
-    leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1)
+    bump(topLevel, segs[0])
+    bump(leaves, segs[segs.length - 1])
     for (let k = 0; k < segs.length; k++) {
       const seg = segs[k]
-      // The memo is read inline (no call per segment, the commonest step of this loop); flagsOf fills it.
-      const flags = k === 0 ? firstFlags : (segmentFlags.get(seg) ?? flagsOf(seg))
+      const flags = k === 0 ? firstFlags : flagsOf(seg)
       if (flags & SEG_INDEX) continue
       lettered++
       if (flags & SEG_UNDERSCORE) withUnderscore++

@@ -8,7 +8,7 @@ import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.
 import { computeDimensions } from './dimensions.js'
 import { identifyFamilies } from './families.js'
 import { findFfnModules } from './ffn.js'
-import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles } from './keys.js'
+import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
 import { namingConventions } from './naming.js'
 import {
   STRUCTURE_SCHEMA_VERSION,
@@ -117,15 +117,12 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     embedding: 0
   }
   const normModules = new Set<string>()
-  // Each name is split into module and leaf once, for both passes below (as `splitLeaf` does, without its
-  // result object).
+  // Each name is split into module and leaf once, for both passes below.
   const modules: string[] = new Array<string>(tensors.length)
   const leaves: string[] = new Array<string>(tensors.length)
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i]
-    const dot = t.name.lastIndexOf('.')
-    const module = dot < 0 ? '' : t.name.slice(0, dot)
-    const leaf = dot < 0 ? t.name : t.name.slice(dot + 1)
+    const { module, leaf } = splitLeaf(t.name)
     modules[i] = module
     leaves[i] = leaf
     // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).

@@ -226,14 +226,10 @@ export function emulatorFor(fn: string): Emulator | undefined {
  * The symbolic result of calling `callee(*args)`, or undefined when the callee is not emulated (the caller then
  * builds an inert `PyObject`). `module` and `name` must be the effective (Python 3) names.
  */
-export function emulateCall(callee: PyGlobal, args: PyValue[], ctx: EmulationContext): PyValue | undefined {
+function emulateCall(callee: PyGlobal, args: PyValue[], ctx: EmulationContext): PyValue | undefined {
   const fn = `${callee.module}.${callee.name}`
   const emulator = EMULATORS.get(fn)
   return emulator === undefined ? undefined : emulator(args, ctx, fn)
-}
-
-export function isEmulated(module: string, name: string): boolean {
-  return EMULATORS.has(`${module}.${name}`)
 }
 
 /**

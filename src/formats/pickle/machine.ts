@@ -210,7 +210,7 @@ export class MachineState {
   protected push(v: PyValue): void {
     const stack = this.stack
     if (stack.length >= this.maxStack) {
-      this.fail('PickleLimitExceeded', `stack depth exceeds ${this.limits.maxStack}`)
+      this.fail('PickleLimitExceeded', `stack depth exceeds ${this.maxStack}`)
     }
     stack.push(v)
   }

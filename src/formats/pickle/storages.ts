@@ -31,19 +31,12 @@ export class StorageRegistry {
     let root = this.roots.get(storage.key)
     if (root === undefined) {
       // a root never has a view offset: parseStoragePid gives none without a view, and the root of a view is
-      // built without one (built whole rather than copied and `delete`d, which would make it a slow object)
-      root =
-        viewKey === undefined
-          ? storage
-          : {
-              kind: 'storage',
-              key: storage.key,
-              dtype: storage.dtype,
-              itemsize: storage.itemsize,
-              numel: this.rootNumel(pid) ?? storage.numel,
-              location: storage.location,
-              className: storage.className
-            }
+      // the storage without it (a rest copy rather than a `delete`, which would make it a slow object)
+      if (viewKey === undefined) root = storage
+      else {
+        const { viewOffset: _viewOffset, ...whole } = storage
+        root = { ...whole, numel: this.rootNumel(pid) ?? storage.numel }
+      }
       this.roots.set(storage.key, root)
     } else if (
       root.className !== storage.className ||
