@@ -16,7 +16,7 @@ import { wanOriginalToDiffusersKey } from '../fixtures/compare-pairs.js'
 import { compareCheckpoints } from '../src/compare/index.js'
 import { mapModels } from '../src/compare/mapper.js'
 import { parseModel } from '../src/compare/model.js'
-import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import type { Checkpoint } from '../src/formats/types.js'
 import { BENCH_DIR, median, registerCase } from './lib.js'
 

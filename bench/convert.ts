@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { scaledModel, type SpecTensor } from '../fixtures/specs.js'
 import { dottedLora, kohyaLora, targetsOf, type LoraFixture } from '../fixtures/lora.js'
-import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { sha256File } from '../src/convert/write.js'
 import { registerCase, runNode } from './lib.js'
 

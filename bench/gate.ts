@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expandModel } from '../fixtures/specs.js'
 import { kohyaLora, targetsOf } from '../fixtures/lora.js'
-import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { startFakeServices, type FakeServices } from '../__tests__/e2e/fake-services.js'
 import { registerCase, REPO_DIR } from './lib.js'
 

@@ -20,7 +20,7 @@ import {
   type LoraFixture
 } from '../fixtures/lora.js'
 import { readCheckpoint } from '../src/formats/index.js'
-import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../src/lora/index.js'
 import { registerCase } from './lib.js'
 

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { expandModel, scaledModel, type SpecTensor } from '../fixtures/specs.js'
 import { writeGguf, gv, kv, type GgufTensorSpec } from '../fixtures/gguf.js'
 import { tensorsWithOwnStorages, writeTorchZip } from '../fixtures/torch-files.js'
-import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import {
   expectManifestTensors,
   registerCase,

@@ -15,7 +15,7 @@ import { expandModel } from '../fixtures/specs.js'
 import { ditLikeTensors, writeTorchZip } from '../fixtures/torch-files.js'
 import { RemoteContext } from '../src/formats/http/open-location.js'
 import { readLocation } from '../src/formats/http/read-location.js'
-import { writeSafetensors } from '../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../src/formats/safetensors/write.js'
 
 const KiB = 1024
 

@@ -32893,32 +32893,6 @@ function isCheckpointError(e) {
 
 /***/ }),
 
-/***/ 52270:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ looksLikeTorchLegacy)
-/* harmony export */ });
-/**
- * The legacy torch file signature, kept apart from the legacy reader so format detection can test for it
- * without loading the pickle machinery.
- */
-/** The pickled magic number after PROTO: LONG1, 10 bytes, 0x1950a86a20f9469cfc6c little-endian. */
-const MAGIC_LONG1 = [0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
-/**
- * Whether a file's first bytes are a legacy torch file: PROTO 2..5, then the magic LONG1, either directly
- * (protocol 2/3) or after a FRAME header (protocol 4/5 frame it: `80 04 95 <u64> 8a 0a ...`). Needs 23 bytes.
- */
-function looksLikeTorchLegacy(head) {
-    if (head.length < 2 + MAGIC_LONG1.length || head[0] !== 0x80 || head[1] < 2 || head[1] > 5)
-        return false;
-    const at = head[2] === 0x95 ? 11 : 2;
-    return head.length >= at + MAGIC_LONG1.length && MAGIC_LONG1.every((b, i) => head[at + i] === b);
-}
-
-
-/***/ }),
-
 /***/ 73159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33111,6 +33085,32 @@ function checkReadRange(name, size, offset, length) {
     if (offset + length > size) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
     }
+}
+
+
+/***/ }),
+
+/***/ 75447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ looksLikeTorchLegacy)
+/* harmony export */ });
+/**
+ * The legacy torch file signature, kept apart from the legacy reader so format detection can test for it
+ * without loading the pickle machinery.
+ */
+/** The pickled magic number after PROTO: LONG1, 10 bytes, 0x1950a86a20f9469cfc6c little-endian. */
+const MAGIC_LONG1 = [0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+/**
+ * Whether a file's first bytes are a legacy torch file: PROTO 2..5, then the magic LONG1, either directly
+ * (protocol 2/3) or after a FRAME header (protocol 4/5 frame it: `80 04 95 <u64> 8a 0a ...`). Needs 23 bytes.
+ */
+function looksLikeTorchLegacy(head) {
+    if (head.length < 2 + MAGIC_LONG1.length || head[0] !== 0x80 || head[1] < 2 || head[1] > 5)
+        return false;
+    const at = head[2] === 0x95 ? 11 : 2;
+    return head.length >= at + MAGIC_LONG1.length && MAGIC_LONG1.every((b, i) => head[at + i] === b);
 }
 
 
@@ -45468,8 +45468,8 @@ function toJson(value) {
     return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
 }
 
-// EXTERNAL MODULE: ./src/formats/pickle/legacy-magic.ts
-var legacy_magic = __nccwpck_require__(52270);
+// EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
+var legacy_magic = __nccwpck_require__(75447);
 ;// CONCATENATED MODULE: ./src/formats/detect.ts
 /**
  * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
@@ -45593,7 +45593,7 @@ function isPlainName(name) {
         !/^[A-Za-z]:/.test(name));
 }
 
-;// CONCATENATED MODULE: ./src/formats/json-values.ts
+;// CONCATENATED MODULE: ./src/formats/json/values.ts
 /**
  * The values of the strict JSON parser (json-strict.ts) and the helpers that read them: numbers kept as their raw
  * text, objects as `Map`s, and conversions that never round or lose a key silently.
@@ -45687,7 +45687,7 @@ function describeJsonType(v) {
     return typeof v;
 }
 
-;// CONCATENATED MODULE: ./src/formats/json-strict.ts
+;// CONCATENATED MODULE: ./src/formats/json/strict.ts
 /**
  * A small strict JSON parser for headers and manifests that come from untrusted files.
  *
@@ -46033,7 +46033,7 @@ function isDigit(c) {
     return c >= Ch.Zero && c <= Ch.Nine;
 }
 
-;// CONCATENATED MODULE: ./src/formats/safetensors.ts
+;// CONCATENATED MODULE: ./src/formats/safetensors/read.ts
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
  * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
@@ -46049,7 +46049,7 @@ function isDigit(c) {
 
 /** The reference crate's `MAX_HEADER_SIZE`. */
 const MAX_SAFETENSORS_HEADER = 100_000_000;
-const safetensors_U64_MAX = (1n << 64n) - 1n;
+const read_U64_MAX = (1n << 64n) - 1n;
 /**
  * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
  */
@@ -46247,11 +46247,11 @@ function validate(raw, name, dataStart) {
         let numel = 1n;
         for (const d of t.dims) {
             numel *= d;
-            if (numel > safetensors_U64_MAX)
+            if (numel > read_U64_MAX)
                 throw overflow(name, t);
         }
         const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype]);
-        if (nbits > safetensors_U64_MAX)
+        if (nbits > read_U64_MAX)
             throw overflow(name, t);
         if (nbits % 8n !== 0n) {
             throw new errors/* CheckpointError */.j('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
@@ -46278,7 +46278,7 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/formats/sharded.ts
+;// CONCATENATED MODULE: ./src/formats/folders/sharded.ts
 /**
  * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
  * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
@@ -46544,7 +46544,7 @@ function listNames(names) {
     return names.length > LIST_LIMIT ? `${shown}, and ${names.length - LIST_LIMIT} more` : shown;
 }
 
-;// CONCATENATED MODULE: ./src/formats/manifest.ts
+;// CONCATENATED MODULE: ./src/formats/json/manifest.ts
 /**
  * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
  * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
@@ -46844,7 +46844,7 @@ function validateManifest(root, file) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/formats/diffusers.ts
+;// CONCATENATED MODULE: ./src/formats/folders/diffusers.ts
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
  * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
@@ -47048,13 +47048,13 @@ async function readSource(source, location, fs = localFileAccess) {
             return readSafetensors(source);
         // the other readers load on demand, so reading safetensors never compiles the pickle machinery
         case 'gguf':
-            return (await __nccwpck_require__.e(/* import() */ 75).then(__nccwpck_require__.bind(__nccwpck_require__, 3075))).readGguf(source);
+            return (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 90520))).readGguf(source);
         case 'zip':
-            return (await __nccwpck_require__.e(/* import() */ 119).then(__nccwpck_require__.bind(__nccwpck_require__, 25119))).readTorchZip(source);
+            return (await __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 57819))).readTorchZip(source);
         case 'torch-legacy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(4)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27004))).readTorchLegacy(source);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7190))).readTorchLegacy(source);
         case 'pickle':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(869)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61869))).readPickleFile(source);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32272))).readPickleFile(source);
         case 'json':
             return readJsonLocation(source, location, fs);
         case 'tar':

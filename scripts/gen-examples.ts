@@ -9,8 +9,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { manifestToJson, toManifest } from '../src/formats/manifest.js'
-import { writeSafetensorsSync } from '../src/formats/safetensors-write.js'
+import { manifestToJson, toManifest } from '../src/formats/json/manifest.js'
+import { writeSafetensorsSync } from '../src/formats/safetensors/write.js'
 import type { Checkpoint } from '../src/formats/types.js'
 import { TOOL } from '../src/version.js'
 import { scaledModel, type SpecTensor } from '../fixtures/specs.js'

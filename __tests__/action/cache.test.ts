@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
 import * as cache from '../../__fixtures__/cache.js'
-import { writeSafetensors, type TensorSpec } from '../../src/formats/safetensors-write.js'
+import { writeSafetensors, type TensorSpec } from '../../src/formats/safetensors/write.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/cache', () => cache)

@@ -6,7 +6,7 @@ import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
 import * as cache from '../../__fixtures__/cache.js'
 import * as artifact from '../../__fixtures__/artifact.js'
-import { writeSafetensors } from '../../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import type { GateEngines } from '../../src/gate/types.js'
 import { compareView, loraView } from '../gate/helpers.js'
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { main } from '../../src/cli/main.js'
 import type { CliIO } from '../../src/cli/io.js'
-import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import { tinyTransformer } from '../../fixtures/safetensors.js'
 import { scaledModel } from '../../fixtures/specs.js'
 

@@ -9,7 +9,7 @@ import { parseArgs } from '../../src/cli/args.js'
 import { compareCommand, runCompare } from '../../src/cli/commands/compare.js'
 import type { CliIO } from '../../src/cli/io.js'
 import { main } from '../../src/cli/main.js'
-import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('../../schemas/mapping.schema.json', import.meta.url), 'utf8')

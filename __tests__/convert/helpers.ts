@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { readCheckpoint } from '../../src/formats/index.js'
-import { writeSafetensors } from '../../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../../src/formats/types.js'
 import { analyzeLora, resolveLora } from '../../src/lora/index.js'
 import { readAlphaScalars } from '../../src/cli/alpha.js'

@@ -21,7 +21,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import type { SpecTensor } from '../../fixtures/specs.js'
 
 const BUNDLE = resolve(process.env.MC_CLI_BUNDLE ?? 'dist/cli/index.js')

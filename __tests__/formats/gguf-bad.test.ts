@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ErrorCode } from '../../src/formats/errors.js'
-import { readGguf } from '../../src/formats/gguf.js'
+import { readGguf } from '../../src/formats/gguf/read.js'
 import { openLocalFile } from '../../src/formats/source.js'
 import {
   buildGguf,

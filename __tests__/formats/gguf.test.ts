@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readGguf, readGgufHeader } from '../../src/formats/gguf.js'
+import { readGguf, readGgufHeader } from '../../src/formats/gguf/read.js'
 import { openLocalFile } from '../../src/formats/source.js'
 import {
   buildGguf,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { GOOD_SAFETENSORS_CASES, writeDiffusersFolder } from '../../fixtures/safetensors.js'
-import { readDiffusersFolder } from '../../src/formats/diffusers.js'
+import { readDiffusersFolder } from '../../src/formats/folders/diffusers.js'
 import { CheckpointError } from '../../src/formats/errors.js'
 import {
   manifestToJson,
@@ -12,9 +12,9 @@ import {
   readManifest,
   toManifest,
   type Manifest
-} from '../../src/formats/manifest.js'
-import { readSafetensors } from '../../src/formats/safetensors.js'
-import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+} from '../../src/formats/json/manifest.js'
+import { readSafetensors } from '../../src/formats/safetensors/read.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import { openLocalFile, withSource } from '../../src/formats/source.js'
 import type { Checkpoint } from '../../src/formats/types.js'
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CheckpointError } from '../../src/formats/errors.js'
 import { readCheckpoint } from '../../src/formats/index.js'
-import { PickleError } from '../../src/formats/pickle/scan.js'
+import { PickleError } from '../../src/formats/torch/pickle/scan.js'
 import { P, PickleWriter } from '../../fixtures/pickle.js'
 import { torchZipBytes } from '../../fixtures/torch-files.js'
 

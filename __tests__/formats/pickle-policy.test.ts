@@ -5,7 +5,7 @@ import {
   classifyGlobal,
   effectiveGlobal,
   globalNote
-} from '../../src/formats/pickle/globals-policy.js'
+} from '../../src/formats/torch/pickle/globals-policy.js'
 
 describe('global policy tiers', () => {
   it.each([

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { parseSafetensorsHeader } from '../../src/formats/safetensors.js'
+import { parseSafetensorsHeader } from '../../src/formats/safetensors/read.js'
 import { isCheckpointError } from '../../src/formats/errors.js'
 
 interface Entry {

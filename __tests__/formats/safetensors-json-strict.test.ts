@@ -8,7 +8,7 @@ import {
   parseStrictJsonMembers,
   parseU64,
   toPlain
-} from '../../src/formats/json-strict.js'
+} from '../../src/formats/json/strict.js'
 
 const num = (raw: string) => new JsonNumber(raw)
 

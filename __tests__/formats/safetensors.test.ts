@@ -14,13 +14,13 @@ import {
   readSafetensors,
   parseSafetensorsHeader,
   checkSafetensorsPrefix
-} from '../../src/formats/safetensors.js'
+} from '../../src/formats/safetensors/read.js'
 import {
   encodeSafetensorsHeader,
   writeSafetensors,
   writeSafetensorsSync,
   type TensorSpec
-} from '../../src/formats/safetensors-write.js'
+} from '../../src/formats/safetensors/write.js'
 import { openLocalFile, withSource, type ByteSource } from '../../src/formats/source.js'
 import { expandModel, modelSpec } from '../../fixtures/specs.js'
 

@@ -8,9 +8,9 @@ import {
   writeDiffusersFolder,
   type DiffusersComponentSpec
 } from '../../fixtures/safetensors.js'
-import { findWeights, readDiffusersFolder } from '../../src/formats/diffusers.js'
+import { findWeights, readDiffusersFolder } from '../../src/formats/folders/diffusers.js'
 import { CheckpointError } from '../../src/formats/errors.js'
-import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 
 let root: string
 let n = 0

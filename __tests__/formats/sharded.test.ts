@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { tinyTransformer, writeShardedCheckpoint } from '../../fixtures/safetensors.js'
 import { CheckpointError } from '../../src/formats/errors.js'
 import { localFileAccess, type FileAccess } from '../../src/formats/file-access.js'
-import { parseShardFilename, readShardFolder, readShardedIndex } from '../../src/formats/sharded.js'
-import { writeSafetensorsSync } from '../../src/formats/safetensors-write.js'
+import { parseShardFilename, readShardFolder, readShardedIndex } from '../../src/formats/folders/sharded.js'
+import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 
 let root: string
 let n = 0

@@ -6,9 +6,9 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openLocalFile, type ByteSource } from '../../src/formats/source.js'
-import { readTorchLegacy } from '../../src/formats/torch-legacy.js'
-import { readPickleFile } from '../../src/formats/torch-pickle.js'
-import { readTorchZip } from '../../src/formats/torch-zip.js'
+import { readTorchLegacy } from '../../src/formats/torch/legacy.js'
+import { readPickleFile } from '../../src/formats/torch/plain-pickle.js'
+import { readTorchZip } from '../../src/formats/torch/zip-checkpoint.js'
 import type { Checkpoint } from '../../src/formats/types.js'
 
 const DIR = join(import.meta.dirname, '../../__fixtures__/torch')

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CheckpointError } from '../../src/formats/errors.js'
-import { globalsOfError } from '../../src/formats/pickle/scan.js'
+import { globalsOfError } from '../../src/formats/torch/pickle/scan.js'
 import { openLocalFile } from '../../src/formats/source.js'
-import { looksLikeTorchLegacy, readTorchLegacyDetailed } from '../../src/formats/torch-legacy.js'
+import { looksLikeTorchLegacy, readTorchLegacyDetailed } from '../../src/formats/torch/legacy.js'
 import {
   P,
   PickleWriter,

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CheckpointError } from '../../src/formats/errors.js'
-import { PickleError, globalsOfError } from '../../src/formats/pickle/scan.js'
+import { PickleError, globalsOfError } from '../../src/formats/torch/pickle/scan.js'
 import { openLocalFile } from '../../src/formats/source.js'
-import { readTorchZip, readTorchZipDetailed } from '../../src/formats/torch-zip.js'
+import { readTorchZip, readTorchZipDetailed } from '../../src/formats/torch/zip-checkpoint.js'
 import { P, PickleWriter, torchStateDictPickle, type PickledTensor } from '../../fixtures/pickle.js'
 import {
   tensorsWithOwnStorages,

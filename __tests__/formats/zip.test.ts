@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CheckpointError } from '../../src/formats/errors.js'
 import { openLocalFile } from '../../src/formats/source.js'
-import { readZipDirectory, type ZipLimits } from '../../src/formats/zip.js'
-import { readZipRecord } from '../../src/formats/zip-records.js'
+import { readZipDirectory, type ZipLimits } from '../../src/formats/torch/zip.js'
+import { readZipRecord } from '../../src/formats/torch/zip-records.js'
 import { zipBytes, type ZipRecordSpec } from '../../fixtures/zip-writer.js'
 
 let dir: string

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import { readSource } from '../../src/formats/index.js'
-import { readSafetensors } from '../../src/formats/safetensors.js'
+import { readSafetensors } from '../../src/formats/safetensors/read.js'
 import { rawSafetensors } from '../../fixtures/safetensors-bad.js'
 import { MemorySource } from '../../fixtures/fuzz/memory-source.js'
 

@@ -6,7 +6,7 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { CheckpointError } from '../../src/formats/errors.js'
-import { readSafetensors } from '../../src/formats/safetensors.js'
+import { readSafetensors } from '../../src/formats/safetensors/read.js'
 import { MemoryFileAccess, MemorySource } from '../../fixtures/fuzz/memory-source.js'
 import {
   MAX_INPUT_BYTES,

@@ -13,7 +13,7 @@ import { expandModel } from '../../fixtures/specs.js'
 import { RemoteContext } from '../../src/formats/http/open-location.js'
 import { readLocation } from '../../src/formats/http/read-location.js'
 import { readCheckpoint } from '../../src/formats/index.js'
-import { writeSafetensors } from '../../src/formats/safetensors-write.js'
+import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import type { Checkpoint } from '../../src/formats/types.js'
 import { caught, tempDir } from './helpers.js'
 

@@ -47,7 +47,7 @@ function toJson(value) {
 /* harmony export */ });
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7593);
 /* harmony import */ var _formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9740);
-/* harmony import */ var _formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5572);
+/* harmony import */ var _formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1726);
 
 
 
@@ -207,6 +207,289 @@ function isPlainName(name) {
         !/[/\\\0]/.test(name) &&
         !name.includes('://') &&
         !/^[A-Za-z]:/.test(name));
+}
+
+
+/***/ }),
+
+/***/ 3375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dy: () => (/* binding */ readShardFolder),
+/* harmony export */   JK: () => (/* binding */ parseShardFilename),
+/* harmony export */   Kj: () => (/* binding */ readShardedIndex),
+/* harmony export */   OW: () => (/* binding */ parseJsonFile),
+/* harmony export */   Zv: () => (/* binding */ listNames)
+/* harmony export */ });
+/* unused harmony exports MAX_INDEX_BYTES, MAX_SHARDS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3267);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7280);
+/* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2312);
+/**
+ * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
+ * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
+ * tensors in shard order, one `components` entry per shard). Each shard is read header-only like a single file.
+ *
+ * Missing shards: if no shard can be found the read fails (`MissingShard`); if some are found, the read succeeds
+ * with a `MissingShard:` warning that names the absent shards and how many tensors they held. A partial
+ * description is still useful (a compare shows exactly which tensors are absent) and the warning says why;
+ * refusing outright would hide everything the present shards can tell. Inconsistencies between the index and
+ * the shards (a tensor in a different shard than `weight_map` says, in no shard, in two shards, or in a shard but
+ * not in the map) are `ShardMismatch:` warnings: loaders tolerate most of them, and the user should hear of each.
+ */
+
+
+
+
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+const MAX_SHARDS = 10_000;
+/** Names listed per warning before "and N more". */
+const LIST_LIMIT = 10;
+/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
+function parseShardFilename(name) {
+    const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
+    if (!m)
+        return undefined;
+    return {
+        prefix: m[1],
+        shard: Number(m[2]),
+        total: Number(m[3]),
+        width: m[2].length,
+        totalText: m[3]
+    };
+}
+/** Read `*.safetensors.index.json` and every shard it names. */
+async function readShardedIndex(indexPath, opts = {}) {
+    const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
+    const { bytes, size } = await (0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmallFile */ .EW)(fs, indexPath, MAX_INDEX_BYTES, 'InvalidIndex');
+    const root = parseJsonFile(bytes, indexPath, 'InvalidIndex');
+    const bad = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', indexPath, detail);
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(root))
+        throw bad(`expected a JSON object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(root)}`);
+    const weightMapValue = root.get('weight_map');
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(weightMapValue))
+        throw bad(`weight_map must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(weightMapValue)}`);
+    const weightMap = new Map();
+    const shardNames = new Set();
+    for (const [tensor, shard] of weightMapValue) {
+        if (typeof shard !== 'string')
+            throw bad(`weight_map[${JSON.stringify(tensor)}] must be a string`);
+        if (!(0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainName */ .sh)(shard)) {
+            throw bad(`weight_map[${JSON.stringify(tensor)}] = ${JSON.stringify(shard)} is not a file in the index's folder`);
+        }
+        weightMap.set(tensor, shard);
+        shardNames.add(shard);
+        if (shardNames.size > MAX_SHARDS)
+            throw bad(`more than ${MAX_SHARDS} shards`);
+    }
+    if (weightMap.size === 0)
+        throw bad('weight_map is empty');
+    const indexMeta = root.get('metadata');
+    if (indexMeta !== undefined && indexMeta !== null && !(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta)) {
+        throw bad(`metadata must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(indexMeta)}`);
+    }
+    const dir = fs.dirname(indexPath);
+    const shards = [...shardNames].sort(byShardOrder).map((name) => ({ name, path: fs.join(dir, name) }));
+    const ckpt = await assembleShards(indexPath, shards, fs, opts, weightMap);
+    ckpt.bytes += size;
+    const meta = Object.create(null);
+    if ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta))
+        for (const [k, v] of indexMeta)
+            meta[`index.${k}`] = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .toPlain */ .Ul)(v);
+    ckpt.metadata = Object.assign(meta, ckpt.metadata);
+    const totalSize = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta) ? indexMeta.get('total_size') : undefined;
+    const declared = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(totalSize) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(totalSize) : undefined;
+    if (declared !== undefined && !ckpt.warnings.some((w) => w.startsWith('MissingShard:'))) {
+        const actual = ckpt.tensors.reduce((s, t) => s + (t.byteRange ? t.byteRange.end - t.byteRange.start : 0n), 0n);
+        if (actual !== declared) {
+            ckpt.warnings.push(`ShardMismatch: metadata.total_size is ${declared} but the shards' tensors hold ${actual} bytes`);
+        }
+    }
+    return ckpt;
+}
+/**
+ * Read a folder of shards. It must hold one set of `prefix-0000k-of-0000n.safetensors` files (gaps are missing
+ * shards), or else exactly one `*.safetensors` file; several unrelated files are refused rather than merged.
+ */
+async function readShardFolder(dir, opts = {}) {
+    const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
+    const names = (await fs.list(dir)).filter((n) => n.endsWith('.safetensors'));
+    const sets = new Map();
+    for (const name of names) {
+        const parsed = parseShardFilename(name);
+        if (!parsed)
+            continue;
+        const key = `${parsed.prefix}*-of-${parsed.totalText}`;
+        const list = sets.get(key) ?? [];
+        list.push({ name, parsed });
+        sets.set(key, list);
+    }
+    if (sets.size > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
+    }
+    const [set] = [...sets.values()];
+    if (set === undefined) {
+        if (names.length === 1) {
+            return assembleShards(dir, [{ name: names[0], path: fs.join(dir, names[0]) }], fs, opts);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('UnknownFormat', dir, names.length === 0
+            ? 'the folder has no *.safetensors files'
+            : `the folder has ${names.length} *.safetensors files that are not named as shards of one checkpoint ` +
+                '(prefix-00001-of-0000N.safetensors); name the file to read');
+    }
+    if (set.length > MAX_SHARDS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
+    set.sort((a, b) => a.parsed.shard - b.parsed.shard);
+    const { prefix, total, width, totalText } = set[0].parsed;
+    const shards = set.map((s) => ({ name: s.name, path: fs.join(dir, s.name) }));
+    const present = new Set(set.map((s) => s.parsed.shard));
+    // Rebuild the names of absent shards so the missing-shard warning names them; the total bounds this loop.
+    const absent = [];
+    for (let i = 1; i <= Math.min(total, MAX_SHARDS); i++) {
+        if (!present.has(i))
+            absent.push(`${prefix}${String(i).padStart(width, '0')}-of-${totalText}.safetensors`);
+    }
+    const ckpt = await assembleShards(dir, shards, fs, opts, undefined, absent);
+    const beyond = set.filter((s) => s.parsed.shard < 1 || s.parsed.shard > total).map((s) => s.name);
+    if (beyond.length > 0)
+        ckpt.warnings.push(`ShardMismatch: shard numbers outside 1..${total}: ${listNames(beyond)}`);
+    return ckpt;
+}
+/** Read each shard and merge; `weightMap` enables the index cross-checks, `knownAbsent` adds missing shards. */
+async function assembleShards(location, shards, fs, opts, weightMap, knownAbsent = []) {
+    const readShard = opts.readShard ?? _safetensors_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readSafetensors */ .IO;
+    const missing = [...knownAbsent];
+    const read = [];
+    for (const shard of shards) {
+        if ((await fs.kind(shard.path)) !== 'file') {
+            missing.push(shard.name);
+            continue;
+        }
+        const source = await fs.open(shard.path);
+        try {
+            read.push({ shard, ckpt: await readShard(source) });
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    const missingSet = new Set(missing);
+    const lostTensors = weightMap ? [...weightMap.values()].filter((s) => missingSet.has(s)).length : undefined;
+    const missingText = `${missing.length} of ${shards.length + knownAbsent.length} shards missing: ${listNames(missing)}` +
+        (lostTensors !== undefined ? ` (${lostTensors} tensors listed in weight_map)` : '');
+    if (read.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('MissingShard', location, missingText);
+    // Where each tensor is kept: the shard weight_map names if it holds it, else the first shard holding it.
+    const holders = new Map();
+    for (const { shard, ckpt } of read) {
+        for (const t of ckpt.tensors) {
+            const list = holders.get(t.name);
+            if (list)
+                list.push(shard.name);
+            else
+                holders.set(t.name, [shard.name]);
+        }
+    }
+    const keepIn = new Map();
+    const duplicates = [];
+    for (const [name, list] of holders) {
+        const mapped = weightMap?.get(name);
+        keepIn.set(name, mapped !== undefined && list.includes(mapped) ? mapped : list[0]);
+        if (list.length > 1)
+            duplicates.push(`${name} (${list.join(', ')})`);
+    }
+    const tensors = [];
+    const components = [];
+    const metadata = Object.create(null);
+    const warnings = [];
+    const misplaced = [];
+    const unlisted = [];
+    let bytes = 0;
+    for (const { shard, ckpt } of read) {
+        bytes += ckpt.bytes;
+        components.push({
+            name: shard.name,
+            path: shard.path,
+            format: ckpt.format,
+            tensorCount: ckpt.tensors.length
+        });
+        for (const [k, v] of Object.entries(ckpt.metadata))
+            if (!(k in metadata))
+                metadata[k] = v;
+        for (const w of ckpt.warnings)
+            warnings.push(`${shard.name}: ${w}`);
+        for (const t of ckpt.tensors) {
+            if (keepIn.get(t.name) !== shard.name)
+                continue;
+            tensors.push(t);
+            if (!weightMap)
+                continue;
+            const mapped = weightMap.get(t.name);
+            if (mapped === undefined)
+                unlisted.push(t.name);
+            else if (mapped !== shard.name)
+                misplaced.push(`${t.name} (in ${shard.name}, weight_map says ${mapped})`);
+        }
+    }
+    if (missing.length > 0)
+        warnings.push(`MissingShard: ${missingText}`);
+    if (misplaced.length > 0) {
+        warnings.push(`ShardMismatch: ${misplaced.length} tensors are not where weight_map says: ${listNames(misplaced)}`);
+    }
+    if (unlisted.length > 0) {
+        warnings.push(`ShardMismatch: ${unlisted.length} tensors are in shards but not in weight_map: ${listNames(unlisted)}`);
+    }
+    if (duplicates.length > 0) {
+        warnings.push(`ShardMismatch: ${duplicates.length} tensors appear in more than one shard: ${listNames(duplicates)}`);
+    }
+    if (weightMap) {
+        const absent = [...weightMap].filter(([name, shard]) => !holders.has(name) && !missingSet.has(shard));
+        if (absent.length > 0) {
+            warnings.push(`ShardMismatch: ${absent.length} tensors listed in weight_map are in no shard: ` +
+                listNames(absent.map(([name, shard]) => `${name} (${shard})`)));
+        }
+    }
+    return {
+        path: location,
+        format: 'safetensors-sharded',
+        bytes,
+        tensors,
+        metadata,
+        globals: read.flatMap((r) => r.ckpt.globals),
+        components,
+        warnings
+    };
+}
+/** Parse a small UTF-8 JSON file strictly, mapping every failure to `code`. */
+function parseJsonFile(bytes, file, code) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, 'invalid UTF-8', { cause: e });
+    }
+    try {
+        return (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJson */ .RJ)(text);
+    }
+    catch (e) {
+        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonSyntaxError */ .q3)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, `invalid JSON: ${e.message}`, { cause: e });
+        throw e;
+    }
+}
+function byShardOrder(a, b) {
+    const pa = parseShardFilename(a);
+    const pb = parseShardFilename(b);
+    if (pa && pb && pa.shard !== pb.shard)
+        return pa.shard - pb.shard;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function listNames(names) {
+    const shown = names.slice(0, LIST_LIMIT).join(', ');
+    return names.length > LIST_LIMIT ? `${shown}, and ${names.length - LIST_LIMIT} more` : shown;
 }
 
 
@@ -395,7 +678,7 @@ function redactText(text, secrets = []) {
 
 /***/ }),
 
-/***/ 5572:
+/***/ 1726:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -408,8 +691,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
-// EXTERNAL MODULE: ./src/formats/pickle/legacy-magic.ts
-var legacy_magic = __webpack_require__(2270);
+// EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
+var legacy_magic = __webpack_require__(5447);
 ;// CONCATENATED MODULE: ./src/formats/detect.ts
 /**
  * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
@@ -467,15 +750,15 @@ function detectKind(head, size) {
 
 // EXTERNAL MODULE: ./src/formats/file-access.ts
 var file_access = __webpack_require__(3267);
-// EXTERNAL MODULE: ./src/formats/safetensors.ts
-var safetensors = __webpack_require__(1541);
-// EXTERNAL MODULE: ./src/formats/manifest.ts
-var manifest = __webpack_require__(6839);
-// EXTERNAL MODULE: ./src/formats/sharded.ts
-var sharded = __webpack_require__(1949);
-// EXTERNAL MODULE: ./src/formats/json-strict.ts + 1 modules
-var json_strict = __webpack_require__(6196);
-;// CONCATENATED MODULE: ./src/formats/diffusers.ts
+// EXTERNAL MODULE: ./src/formats/safetensors/read.ts
+var read = __webpack_require__(2312);
+// EXTERNAL MODULE: ./src/formats/json/manifest.ts
+var manifest = __webpack_require__(4458);
+// EXTERNAL MODULE: ./src/formats/folders/sharded.ts
+var sharded = __webpack_require__(3375);
+// EXTERNAL MODULE: ./src/formats/json/strict.ts + 1 modules
+var strict = __webpack_require__(7280);
+;// CONCATENATED MODULE: ./src/formats/folders/diffusers.ts
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
  * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
@@ -497,8 +780,8 @@ async function readDiffusersFolder(dir, opts = {}) {
     const indexPath = fs.join(dir, 'model_index.json');
     const { bytes, size } = await (0,file_access/* readSmallFile */.EW)(fs, indexPath, MAX_MODEL_INDEX_BYTES, 'InvalidModelIndex');
     const root = (0,sharded/* parseJsonFile */.OW)(bytes, indexPath, 'InvalidModelIndex');
-    if (!(0,json_strict/* isJsonObject */.OW)(root)) {
-        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `expected a JSON object, found ${(0,json_strict/* describeJsonType */.cc)(root)}`);
+    if (!(0,strict/* isJsonObject */.OW)(root)) {
+        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `expected a JSON object, found ${(0,strict/* describeJsonType */.cc)(root)}`);
     }
     const metadata = Object.create(null);
     const declared = [];
@@ -520,7 +803,7 @@ async function readDiffusersFolder(dir, opts = {}) {
                 continue;
             }
         }
-        metadata[`model_index.${key}`] = (0,json_strict/* toPlain */.Ul)(value);
+        metadata[`model_index.${key}`] = (0,strict/* toPlain */.Ul)(value);
     }
     const tensors = [];
     const components = [];
@@ -604,7 +887,7 @@ async function readComponent(sub, layout, fs, opts) {
         return (0,sharded/* readShardFolder */.Dy)(sub, opts);
     const source = await fs.open(fs.join(sub, layout.file));
     try {
-        return await (opts.readShard ?? safetensors/* readSafetensors */.IO)(source);
+        return await (opts.readShard ?? read/* readSafetensors */.IO)(source);
     }
     finally {
         await source.close().catch(() => undefined);
@@ -676,16 +959,16 @@ async function readSource(source, location, fs = file_access/* localFileAccess *
     const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
     switch (detectKind(head, source.size)) {
         case 'safetensors':
-            return (0,safetensors/* readSafetensors */.IO)(source);
+            return (0,read/* readSafetensors */.IO)(source);
         // the other readers load on demand, so reading safetensors never compiles the pickle machinery
         case 'gguf':
-            return (await __webpack_require__.e(/* import() */ 75).then(__webpack_require__.bind(__webpack_require__, 3075))).readGguf(source);
+            return (await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 520))).readGguf(source);
         case 'zip':
-            return (await __webpack_require__.e(/* import() */ 119).then(__webpack_require__.bind(__webpack_require__, 5119))).readTorchZip(source);
+            return (await __webpack_require__.e(/* import() */ 819).then(__webpack_require__.bind(__webpack_require__, 7819))).readTorchZip(source);
         case 'torch-legacy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 7004))).readTorchLegacy(source);
+            return (await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 7190))).readTorchLegacy(source);
         case 'pickle':
-            return (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(869)]).then(__webpack_require__.bind(__webpack_require__, 1869))).readPickleFile(source);
+            return (await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(272)]).then(__webpack_require__.bind(__webpack_require__, 2272))).readPickleFile(source);
         case 'json':
             return readJsonLocation(source, location, fs);
         case 'tar':
@@ -706,12 +989,12 @@ async function readJsonLocation(source, location, fs) {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(await source.read(0, source.size));
     let value;
     try {
-        value = (0,json_strict/* parseStrictJson */.RJ)(text);
+        value = (0,strict/* parseStrictJson */.RJ)(text);
     }
     catch (e) {
         throw new errors/* CheckpointError */.j('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
     }
-    const keys = (0,json_strict/* isJsonObject */.OW)(value) ? new Set(value.keys()) : new Set();
+    const keys = (0,strict/* isJsonObject */.OW)(value) ? new Set(value.keys()) : new Set();
     const options = shardOptions(fs);
     if (keys.has('weight_map'))
         return (0,sharded/* readShardedIndex */.Kj)(location, options);
@@ -767,7 +1050,322 @@ function hexPreview(head) {
 
 /***/ }),
 
-/***/ 6196:
+/***/ 4458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ toManifest),
+/* harmony export */   K9: () => (/* binding */ manifestsToJson),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   zK: () => (/* binding */ manifestToJson)
+/* harmony export */ });
+/* unused harmony exports MANIFEST_SCHEMA_VERSION, MAX_MANIFEST_BYTES, MAX_MANIFEST_DIMS, MANIFEST_META, FORMAT_NAMES, validateManifest */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _strict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7280);
+/* harmony import */ var _folders_sharded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3375);
+/**
+ * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
+ * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
+ * below enforces the same rules by hand (with the strict JSON parser, so duplicate keys and rounded integers are
+ * refused) because a manifest from a pull request is as untrusted as any checkpoint.
+ *
+ * Tensor order is part of the format (file order). A JS object enumerates integer-like keys ("0", "12") first
+ * whatever the insertion order, so `toManifest` records the order under a symbol and `manifestToJson` writes the
+ * JSON text itself; JSON.stringify of a manifest is still valid, only such keys may move.
+ */
+
+
+
+const MANIFEST_SCHEMA_VERSION = 1;
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+const MAX_MANIFEST_DIMS = 64;
+/** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
+const MANIFEST_META = {
+    sourceFormat: 'manifest.sourceFormat',
+    sourcePath: 'manifest.sourcePath',
+    tool: 'manifest.tool'
+};
+const FORMAT_NAMES = [
+    'safetensors',
+    'safetensors-sharded',
+    'diffusers',
+    'pytorch-zip',
+    'pytorch-legacy',
+    'pickle',
+    'gguf',
+    'manifest'
+];
+const TIERS = ['allowed', 'unknown', 'dangerous'];
+const TENSOR_ORDER = Symbol('tensorOrder');
+/** Describe a checkpoint as a manifest. A checkpoint read from a manifest gives back that manifest's source. */
+function toManifest(ckpt, tool) {
+    const tensors = Object.create(null);
+    const order = [];
+    for (const t of ckpt.tensors) {
+        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
+            order.push(t.name);
+        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
+    }
+    Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
+    const metadata = Object.create(null);
+    let source = { path: ckpt.path, format: ckpt.format, bytes: ckpt.bytes };
+    const restored = new Set();
+    if (ckpt.format === 'manifest') {
+        const fmt = ckpt.metadata[MANIFEST_META.sourceFormat];
+        const path = ckpt.metadata[MANIFEST_META.sourcePath];
+        if (typeof fmt === 'string' && FORMAT_NAMES.includes(fmt)) {
+            source = {
+                path: typeof path === 'string' ? path : ckpt.path,
+                format: fmt,
+                bytes: ckpt.bytes
+            };
+            for (const k of Object.values(MANIFEST_META))
+                restored.add(k);
+        }
+    }
+    for (const [k, v] of Object.entries(ckpt.metadata)) {
+        if (restored.has(k))
+            continue;
+        const safe = jsonSafe(v, 0);
+        if (safe !== undefined)
+            metadata[k] = safe;
+    }
+    const m = {
+        schemaVersion: 1,
+        tool: { name: tool.name, version: tool.version },
+        source,
+        metadata,
+        tensors,
+        globals: ckpt.globals.map((g) => ({ ...g }))
+    };
+    if (ckpt.warnings.length > 0)
+        m.warnings = [...ckpt.warnings];
+    if (ckpt.stateDictPath !== undefined)
+        m.stateDictPath = [...ckpt.stateDictPath];
+    if (ckpt.components !== undefined) {
+        m.components = ckpt.components.map((c) => ({
+            ...c,
+            ...(c.className ? { className: [...c.className] } : {})
+        }));
+    }
+    return m;
+}
+/** Metadata must be JSON: BigInt becomes a decimal string, non-finite numbers strings, functions are dropped. */
+function jsonSafe(v, depth) {
+    if (depth > 64)
+        return '[too deep]';
+    if (typeof v === 'bigint')
+        return v.toString();
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : String(v);
+    if (typeof v === 'string' || typeof v === 'boolean' || v === null)
+        return v;
+    if (Array.isArray(v))
+        return v.map((x) => jsonSafe(x, depth + 1) ?? null);
+    if (typeof v === 'object') {
+        const out = Object.create(null);
+        for (const [k, x] of Object.entries(v)) {
+            const s = jsonSafe(x, depth + 1);
+            if (s !== undefined)
+                out[k] = s;
+        }
+        return out;
+    }
+    return undefined;
+}
+/** Several manifests (`analyze --json` of several files) as one JSON array, each written by `manifestToJson`. */
+function manifestsToJson(ms, indent = 2) {
+    if (ms.length === 0)
+        return '[]\n';
+    const pad = ' '.repeat(indent);
+    const items = ms.map((m) => pad + manifestToJson(m, indent).trimEnd().replace(/\n/g, `\n${pad}`));
+    return `[\n${items.join(',\n')}\n]\n`;
+}
+/**
+ * The manifest as JSON text: tensors in file order, one tensor per line (baselines are committed, and one line
+ * per tensor keeps their diffs readable); every other part pretty-printed with `indent`.
+ */
+function manifestToJson(m, indent = 2) {
+    const pad = ' '.repeat(indent);
+    const s = (v) => JSON.stringify(v, null, indent).replace(/\n/g, `\n${pad}`);
+    const order = m.tensors[TENSOR_ORDER] ?? Object.keys(m.tensors);
+    const lines = [];
+    const field = (k, v) => void lines.push(`${pad}${JSON.stringify(k)}: ${v}`);
+    field('schemaVersion', String(m.schemaVersion));
+    field('tool', s(m.tool));
+    field('source', s(m.source));
+    field('metadata', s(m.metadata));
+    const tensorLines = order.map((name) => {
+        const t = m.tensors[name];
+        return `${pad}${pad}${JSON.stringify(name)}: {"shape": [${t.shape.join(', ')}], "dtype": ${JSON.stringify(t.dtype)}}`;
+    });
+    field('tensors', tensorLines.length === 0 ? '{}' : `{\n${tensorLines.join(',\n')}\n${pad}}`);
+    field('globals', s(m.globals));
+    if (m.warnings !== undefined)
+        field('warnings', s(m.warnings));
+    if (m.stateDictPath !== undefined)
+        field('stateDictPath', s(m.stateDictPath));
+    if (m.components !== undefined)
+        field('components', s(m.components));
+    if (m.structure !== undefined)
+        field('structure', s(m.structure));
+    return `{\n${lines.join(',\n')}\n}\n`;
+}
+/** Read a manifest file as a checkpoint (format `manifest`, tensors without byte ranges). */
+async function readManifest(source) {
+    const file = source.name;
+    if (source.size > MAX_MANIFEST_BYTES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
+    }
+    const root = (0,_folders_sharded_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonFile */ .OW)(await source.read(0, source.size), file, 'InvalidManifest');
+    const m = validateManifest(root, file);
+    const metadata = Object.create(null);
+    Object.assign(metadata, m.metadata);
+    metadata[MANIFEST_META.sourceFormat] = m.source.format;
+    metadata[MANIFEST_META.sourcePath] = m.source.path;
+    metadata[MANIFEST_META.tool] = `${m.tool.name} ${m.tool.version}`;
+    const ckpt = {
+        path: file,
+        format: 'manifest',
+        bytes: m.source.bytes,
+        tensors: m.tensorList,
+        metadata,
+        globals: m.globals,
+        warnings: m.warnings ?? []
+    };
+    if (m.stateDictPath !== undefined)
+        ckpt.stateDictPath = m.stateDictPath;
+    if (m.components !== undefined)
+        ckpt.components = m.components;
+    return ckpt;
+}
+const TOP_KEYS = [
+    'schemaVersion',
+    'tool',
+    'source',
+    'metadata',
+    'tensors',
+    'globals',
+    'warnings',
+    'stateDictPath',
+    'components',
+    'structure'
+];
+/** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
+function validateManifest(root, file) {
+    const fail = (path, detail) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${path}: ${detail}`);
+    };
+    const obj = (v, path, keys, required) => {
+        if (!(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(v))
+            return fail(path, `expected an object, found ${(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
+        for (const k of v.keys())
+            if (!keys.includes(k))
+                fail(path, `unexpected property ${JSON.stringify(k)}`);
+        for (const k of required)
+            if (!v.has(k))
+                fail(path, `missing property ${JSON.stringify(k)}`);
+        return v;
+    };
+    const str = (v, path) => typeof v === 'string' ? v : fail(path, `expected a string, found ${(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
+    const int = (v, path) => {
+        const n = (0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonNumber */ .OD)(v) ? (0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSafeNonNegativeInt */ .aO)(v) : undefined;
+        return n !== undefined
+            ? n
+            : fail(path, `expected a non-negative integer up to 2^53-1, found ${String(v)}`);
+    };
+    const arr = (v, path) => Array.isArray(v) ? v : fail(path, `expected an array, found ${(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
+    const strings = (v, path) => arr(v, path).map((x, i) => str(x, `${path}[${i}]`));
+    const format = (v, path) => {
+        const f = str(v, path);
+        return FORMAT_NAMES.includes(f)
+            ? f
+            : fail(path, `unknown format ${JSON.stringify(f)}`);
+    };
+    const top = obj(root, '$', TOP_KEYS, ['schemaVersion', 'tool', 'source', 'metadata', 'tensors', 'globals']);
+    const version = top.get('schemaVersion');
+    if (!(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonNumber */ .OD)(version) || version.raw !== String(MANIFEST_SCHEMA_VERSION)) {
+        fail('$.schemaVersion', `expected ${MANIFEST_SCHEMA_VERSION}, found ${String(version)}`);
+    }
+    const toolObj = obj(top.get('tool'), '$.tool', ['name', 'version'], ['name', 'version']);
+    const tool = {
+        name: str(toolObj.get('name'), '$.tool.name'),
+        version: str(toolObj.get('version'), '$.tool.version')
+    };
+    const srcObj = obj(top.get('source'), '$.source', ['path', 'format', 'bytes'], ['path', 'format', 'bytes']);
+    const source = {
+        path: str(srcObj.get('path'), '$.source.path'),
+        format: format(srcObj.get('format'), '$.source.format'),
+        bytes: int(srcObj.get('bytes'), '$.source.bytes')
+    };
+    const metaValue = top.get('metadata');
+    if (!(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(metaValue))
+        fail('$.metadata', `expected an object, found ${(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(metaValue)}`);
+    const metadata = (0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .toPlain */ .Ul)(metaValue);
+    const tensorsValue = top.get('tensors');
+    if (!(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(tensorsValue))
+        fail('$.tensors', `expected an object, found ${(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(tensorsValue)}`);
+    const tensorList = [];
+    for (const [name, t] of tensorsValue) {
+        const path = `$.tensors[${JSON.stringify(name)}]`;
+        const to = obj(t, path, ['shape', 'dtype'], ['shape', 'dtype']);
+        const dims = arr(to.get('shape'), `${path}.shape`);
+        if (dims.length > MAX_MANIFEST_DIMS)
+            fail(`${path}.shape`, `more than ${MAX_MANIFEST_DIMS} dimensions`);
+        const shape = dims.map((d, i) => int(d, `${path}.shape[${i}]`));
+        const dtype = str(to.get('dtype'), `${path}.dtype`);
+        if (dtype.length === 0 || dtype.length > 64)
+            fail(`${path}.dtype`, 'expected 1 to 64 characters');
+        tensorList.push({ name, shape, dtype });
+    }
+    const globals = arr(top.get('globals'), '$.globals').map((g, i) => {
+        const path = `$.globals[${i}]`;
+        const go = obj(g, path, ['module', 'name', 'tier', 'where', 'count'], ['module', 'name', 'tier', 'where', 'count']);
+        const tier = str(go.get('tier'), `${path}.tier`);
+        if (!TIERS.includes(tier))
+            fail(`${path}.tier`, `unknown tier ${JSON.stringify(tier)}`);
+        return {
+            module: str(go.get('module'), `${path}.module`),
+            name: str(go.get('name'), `${path}.name`),
+            tier: tier,
+            where: str(go.get('where'), `${path}.where`),
+            count: int(go.get('count'), `${path}.count`)
+        };
+    });
+    const out = { schemaVersion: 1, tool, source, metadata, tensorList, globals };
+    if (top.has('structure') && !(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(top.get('structure'))) {
+        fail('$.structure', 'must be an object');
+    }
+    if (top.has('warnings'))
+        out.warnings = strings(top.get('warnings'), '$.warnings');
+    if (top.has('stateDictPath'))
+        out.stateDictPath = strings(top.get('stateDictPath'), '$.stateDictPath');
+    if (top.has('components')) {
+        out.components = arr(top.get('components'), '$.components').map((c, i) => {
+            const path = `$.components[${i}]`;
+            const co = obj(c, path, ['name', 'className', 'path', 'format', 'tensorCount'], ['name', 'path', 'format', 'tensorCount']);
+            const info = {
+                name: str(co.get('name'), `${path}.name`),
+                path: str(co.get('path'), `${path}.path`),
+                format: format(co.get('format'), `${path}.format`),
+                tensorCount: int(co.get('tensorCount'), `${path}.tensorCount`)
+            };
+            if (co.has('className')) {
+                const cn = strings(co.get('className'), `${path}.className`);
+                if (cn.length !== 2)
+                    fail(`${path}.className`, 'expected [library, class]');
+                info.className = [cn[0], cn[1]];
+            }
+            return info;
+        });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -786,7 +1384,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_MAX_DEPTH, JsonNumber
 
-;// CONCATENATED MODULE: ./src/formats/json-values.ts
+;// CONCATENATED MODULE: ./src/formats/json/values.ts
 /**
  * The values of the strict JSON parser (json-strict.ts) and the helpers that read them: numbers kept as their raw
  * text, objects as `Map`s, and conversions that never round or lose a key silently.
@@ -880,7 +1478,7 @@ function describeJsonType(v) {
     return typeof v;
 }
 
-;// CONCATENATED MODULE: ./src/formats/json-strict.ts
+;// CONCATENATED MODULE: ./src/formats/json/strict.ts
 /**
  * A small strict JSON parser for headers and manifests that come from untrusted files.
  *
@@ -1229,348 +1827,7 @@ function isDigit(c) {
 
 /***/ }),
 
-/***/ 6839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jq: () => (/* binding */ toManifest),
-/* harmony export */   K9: () => (/* binding */ manifestsToJson),
-/* harmony export */   WI: () => (/* binding */ readManifest),
-/* harmony export */   zK: () => (/* binding */ manifestToJson)
-/* harmony export */ });
-/* unused harmony exports MANIFEST_SCHEMA_VERSION, MAX_MANIFEST_BYTES, MAX_MANIFEST_DIMS, MANIFEST_META, FORMAT_NAMES, validateManifest */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6196);
-/* harmony import */ var _sharded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1949);
-/**
- * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
- * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
- * below enforces the same rules by hand (with the strict JSON parser, so duplicate keys and rounded integers are
- * refused) because a manifest from a pull request is as untrusted as any checkpoint.
- *
- * Tensor order is part of the format (file order). A JS object enumerates integer-like keys ("0", "12") first
- * whatever the insertion order, so `toManifest` records the order under a symbol and `manifestToJson` writes the
- * JSON text itself; JSON.stringify of a manifest is still valid, only such keys may move.
- */
-
-
-
-const MANIFEST_SCHEMA_VERSION = 1;
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-const MAX_MANIFEST_DIMS = 64;
-/** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
-const MANIFEST_META = {
-    sourceFormat: 'manifest.sourceFormat',
-    sourcePath: 'manifest.sourcePath',
-    tool: 'manifest.tool'
-};
-const FORMAT_NAMES = [
-    'safetensors',
-    'safetensors-sharded',
-    'diffusers',
-    'pytorch-zip',
-    'pytorch-legacy',
-    'pickle',
-    'gguf',
-    'manifest'
-];
-const TIERS = ['allowed', 'unknown', 'dangerous'];
-const TENSOR_ORDER = Symbol('tensorOrder');
-/** Describe a checkpoint as a manifest. A checkpoint read from a manifest gives back that manifest's source. */
-function toManifest(ckpt, tool) {
-    const tensors = Object.create(null);
-    const order = [];
-    for (const t of ckpt.tensors) {
-        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
-            order.push(t.name);
-        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
-    }
-    Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
-    const metadata = Object.create(null);
-    let source = { path: ckpt.path, format: ckpt.format, bytes: ckpt.bytes };
-    const restored = new Set();
-    if (ckpt.format === 'manifest') {
-        const fmt = ckpt.metadata[MANIFEST_META.sourceFormat];
-        const path = ckpt.metadata[MANIFEST_META.sourcePath];
-        if (typeof fmt === 'string' && FORMAT_NAMES.includes(fmt)) {
-            source = {
-                path: typeof path === 'string' ? path : ckpt.path,
-                format: fmt,
-                bytes: ckpt.bytes
-            };
-            for (const k of Object.values(MANIFEST_META))
-                restored.add(k);
-        }
-    }
-    for (const [k, v] of Object.entries(ckpt.metadata)) {
-        if (restored.has(k))
-            continue;
-        const safe = jsonSafe(v, 0);
-        if (safe !== undefined)
-            metadata[k] = safe;
-    }
-    const m = {
-        schemaVersion: 1,
-        tool: { name: tool.name, version: tool.version },
-        source,
-        metadata,
-        tensors,
-        globals: ckpt.globals.map((g) => ({ ...g }))
-    };
-    if (ckpt.warnings.length > 0)
-        m.warnings = [...ckpt.warnings];
-    if (ckpt.stateDictPath !== undefined)
-        m.stateDictPath = [...ckpt.stateDictPath];
-    if (ckpt.components !== undefined) {
-        m.components = ckpt.components.map((c) => ({
-            ...c,
-            ...(c.className ? { className: [...c.className] } : {})
-        }));
-    }
-    return m;
-}
-/** Metadata must be JSON: BigInt becomes a decimal string, non-finite numbers strings, functions are dropped. */
-function jsonSafe(v, depth) {
-    if (depth > 64)
-        return '[too deep]';
-    if (typeof v === 'bigint')
-        return v.toString();
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : String(v);
-    if (typeof v === 'string' || typeof v === 'boolean' || v === null)
-        return v;
-    if (Array.isArray(v))
-        return v.map((x) => jsonSafe(x, depth + 1) ?? null);
-    if (typeof v === 'object') {
-        const out = Object.create(null);
-        for (const [k, x] of Object.entries(v)) {
-            const s = jsonSafe(x, depth + 1);
-            if (s !== undefined)
-                out[k] = s;
-        }
-        return out;
-    }
-    return undefined;
-}
-/** Several manifests (`analyze --json` of several files) as one JSON array, each written by `manifestToJson`. */
-function manifestsToJson(ms, indent = 2) {
-    if (ms.length === 0)
-        return '[]\n';
-    const pad = ' '.repeat(indent);
-    const items = ms.map((m) => pad + manifestToJson(m, indent).trimEnd().replace(/\n/g, `\n${pad}`));
-    return `[\n${items.join(',\n')}\n]\n`;
-}
-/**
- * The manifest as JSON text: tensors in file order, one tensor per line (baselines are committed, and one line
- * per tensor keeps their diffs readable); every other part pretty-printed with `indent`.
- */
-function manifestToJson(m, indent = 2) {
-    const pad = ' '.repeat(indent);
-    const s = (v) => JSON.stringify(v, null, indent).replace(/\n/g, `\n${pad}`);
-    const order = m.tensors[TENSOR_ORDER] ?? Object.keys(m.tensors);
-    const lines = [];
-    const field = (k, v) => void lines.push(`${pad}${JSON.stringify(k)}: ${v}`);
-    field('schemaVersion', String(m.schemaVersion));
-    field('tool', s(m.tool));
-    field('source', s(m.source));
-    field('metadata', s(m.metadata));
-    const tensorLines = order.map((name) => {
-        const t = m.tensors[name];
-        return `${pad}${pad}${JSON.stringify(name)}: {"shape": [${t.shape.join(', ')}], "dtype": ${JSON.stringify(t.dtype)}}`;
-    });
-    field('tensors', tensorLines.length === 0 ? '{}' : `{\n${tensorLines.join(',\n')}\n${pad}}`);
-    field('globals', s(m.globals));
-    if (m.warnings !== undefined)
-        field('warnings', s(m.warnings));
-    if (m.stateDictPath !== undefined)
-        field('stateDictPath', s(m.stateDictPath));
-    if (m.components !== undefined)
-        field('components', s(m.components));
-    if (m.structure !== undefined)
-        field('structure', s(m.structure));
-    return `{\n${lines.join(',\n')}\n}\n`;
-}
-/** Read a manifest file as a checkpoint (format `manifest`, tensors without byte ranges). */
-async function readManifest(source) {
-    const file = source.name;
-    if (source.size > MAX_MANIFEST_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
-    }
-    const root = (0,_sharded_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonFile */ .OW)(await source.read(0, source.size), file, 'InvalidManifest');
-    const m = validateManifest(root, file);
-    const metadata = Object.create(null);
-    Object.assign(metadata, m.metadata);
-    metadata[MANIFEST_META.sourceFormat] = m.source.format;
-    metadata[MANIFEST_META.sourcePath] = m.source.path;
-    metadata[MANIFEST_META.tool] = `${m.tool.name} ${m.tool.version}`;
-    const ckpt = {
-        path: file,
-        format: 'manifest',
-        bytes: m.source.bytes,
-        tensors: m.tensorList,
-        metadata,
-        globals: m.globals,
-        warnings: m.warnings ?? []
-    };
-    if (m.stateDictPath !== undefined)
-        ckpt.stateDictPath = m.stateDictPath;
-    if (m.components !== undefined)
-        ckpt.components = m.components;
-    return ckpt;
-}
-const TOP_KEYS = [
-    'schemaVersion',
-    'tool',
-    'source',
-    'metadata',
-    'tensors',
-    'globals',
-    'warnings',
-    'stateDictPath',
-    'components',
-    'structure'
-];
-/** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
-function validateManifest(root, file) {
-    const fail = (path, detail) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${path}: ${detail}`);
-    };
-    const obj = (v, path, keys, required) => {
-        if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(v))
-            return fail(path, `expected an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
-        for (const k of v.keys())
-            if (!keys.includes(k))
-                fail(path, `unexpected property ${JSON.stringify(k)}`);
-        for (const k of required)
-            if (!v.has(k))
-                fail(path, `missing property ${JSON.stringify(k)}`);
-        return v;
-    };
-    const str = (v, path) => typeof v === 'string' ? v : fail(path, `expected a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
-    const int = (v, path) => {
-        const n = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonNumber */ .OD)(v) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSafeNonNegativeInt */ .aO)(v) : undefined;
-        return n !== undefined
-            ? n
-            : fail(path, `expected a non-negative integer up to 2^53-1, found ${String(v)}`);
-    };
-    const arr = (v, path) => Array.isArray(v) ? v : fail(path, `expected an array, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(v)}`);
-    const strings = (v, path) => arr(v, path).map((x, i) => str(x, `${path}[${i}]`));
-    const format = (v, path) => {
-        const f = str(v, path);
-        return FORMAT_NAMES.includes(f)
-            ? f
-            : fail(path, `unknown format ${JSON.stringify(f)}`);
-    };
-    const top = obj(root, '$', TOP_KEYS, ['schemaVersion', 'tool', 'source', 'metadata', 'tensors', 'globals']);
-    const version = top.get('schemaVersion');
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonNumber */ .OD)(version) || version.raw !== String(MANIFEST_SCHEMA_VERSION)) {
-        fail('$.schemaVersion', `expected ${MANIFEST_SCHEMA_VERSION}, found ${String(version)}`);
-    }
-    const toolObj = obj(top.get('tool'), '$.tool', ['name', 'version'], ['name', 'version']);
-    const tool = {
-        name: str(toolObj.get('name'), '$.tool.name'),
-        version: str(toolObj.get('version'), '$.tool.version')
-    };
-    const srcObj = obj(top.get('source'), '$.source', ['path', 'format', 'bytes'], ['path', 'format', 'bytes']);
-    const source = {
-        path: str(srcObj.get('path'), '$.source.path'),
-        format: format(srcObj.get('format'), '$.source.format'),
-        bytes: int(srcObj.get('bytes'), '$.source.bytes')
-    };
-    const metaValue = top.get('metadata');
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(metaValue))
-        fail('$.metadata', `expected an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(metaValue)}`);
-    const metadata = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .toPlain */ .Ul)(metaValue);
-    const tensorsValue = top.get('tensors');
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(tensorsValue))
-        fail('$.tensors', `expected an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJsonType */ .cc)(tensorsValue)}`);
-    const tensorList = [];
-    for (const [name, t] of tensorsValue) {
-        const path = `$.tensors[${JSON.stringify(name)}]`;
-        const to = obj(t, path, ['shape', 'dtype'], ['shape', 'dtype']);
-        const dims = arr(to.get('shape'), `${path}.shape`);
-        if (dims.length > MAX_MANIFEST_DIMS)
-            fail(`${path}.shape`, `more than ${MAX_MANIFEST_DIMS} dimensions`);
-        const shape = dims.map((d, i) => int(d, `${path}.shape[${i}]`));
-        const dtype = str(to.get('dtype'), `${path}.dtype`);
-        if (dtype.length === 0 || dtype.length > 64)
-            fail(`${path}.dtype`, 'expected 1 to 64 characters');
-        tensorList.push({ name, shape, dtype });
-    }
-    const globals = arr(top.get('globals'), '$.globals').map((g, i) => {
-        const path = `$.globals[${i}]`;
-        const go = obj(g, path, ['module', 'name', 'tier', 'where', 'count'], ['module', 'name', 'tier', 'where', 'count']);
-        const tier = str(go.get('tier'), `${path}.tier`);
-        if (!TIERS.includes(tier))
-            fail(`${path}.tier`, `unknown tier ${JSON.stringify(tier)}`);
-        return {
-            module: str(go.get('module'), `${path}.module`),
-            name: str(go.get('name'), `${path}.name`),
-            tier: tier,
-            where: str(go.get('where'), `${path}.where`),
-            count: int(go.get('count'), `${path}.count`)
-        };
-    });
-    const out = { schemaVersion: 1, tool, source, metadata, tensorList, globals };
-    if (top.has('structure') && !(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(top.get('structure'))) {
-        fail('$.structure', 'must be an object');
-    }
-    if (top.has('warnings'))
-        out.warnings = strings(top.get('warnings'), '$.warnings');
-    if (top.has('stateDictPath'))
-        out.stateDictPath = strings(top.get('stateDictPath'), '$.stateDictPath');
-    if (top.has('components')) {
-        out.components = arr(top.get('components'), '$.components').map((c, i) => {
-            const path = `$.components[${i}]`;
-            const co = obj(c, path, ['name', 'className', 'path', 'format', 'tensorCount'], ['name', 'path', 'format', 'tensorCount']);
-            const info = {
-                name: str(co.get('name'), `${path}.name`),
-                path: str(co.get('path'), `${path}.path`),
-                format: format(co.get('format'), `${path}.format`),
-                tensorCount: int(co.get('tensorCount'), `${path}.tensorCount`)
-            };
-            if (co.has('className')) {
-                const cn = strings(co.get('className'), `${path}.className`);
-                if (cn.length !== 2)
-                    fail(`${path}.className`, 'expected [library, class]');
-                info.className = [cn[0], cn[1]];
-            }
-            return info;
-        });
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 2270:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ looksLikeTorchLegacy)
-/* harmony export */ });
-/**
- * The legacy torch file signature, kept apart from the legacy reader so format detection can test for it
- * without loading the pickle machinery.
- */
-/** The pickled magic number after PROTO: LONG1, 10 bytes, 0x1950a86a20f9469cfc6c little-endian. */
-const MAGIC_LONG1 = [0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
-/**
- * Whether a file's first bytes are a legacy torch file: PROTO 2..5, then the magic LONG1, either directly
- * (protocol 2/3) or after a FRAME header (protocol 4/5 frame it: `80 04 95 <u64> 8a 0a ...`). Needs 23 bytes.
- */
-function looksLikeTorchLegacy(head) {
-    if (head.length < 2 + MAGIC_LONG1.length || head[0] !== 0x80 || head[1] < 2 || head[1] > 5)
-        return false;
-    const at = head[2] === 0x95 ? 11 : 2;
-    return head.length >= at + MAGIC_LONG1.length && MAGIC_LONG1.every((b, i) => head[at + i] === b);
-}
-
-
-/***/ }),
-
-/***/ 1541:
+/***/ 2312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1579,7 +1836,7 @@ function looksLikeTorchLegacy(head) {
 /* unused harmony exports MAX_SAFETENSORS_HEADER, checkSafetensorsPrefix, parseSafetensorsHeader */
 /* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3627);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6196);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7280);
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
  * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
@@ -1827,289 +2084,6 @@ function cmp(a, b) {
 
 /***/ }),
 
-/***/ 1949:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dy: () => (/* binding */ readShardFolder),
-/* harmony export */   JK: () => (/* binding */ parseShardFilename),
-/* harmony export */   Kj: () => (/* binding */ readShardedIndex),
-/* harmony export */   OW: () => (/* binding */ parseJsonFile),
-/* harmony export */   Zv: () => (/* binding */ listNames)
-/* harmony export */ });
-/* unused harmony exports MAX_INDEX_BYTES, MAX_SHARDS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
-/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3267);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6196);
-/* harmony import */ var _safetensors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1541);
-/**
- * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
- * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
- * tensors in shard order, one `components` entry per shard). Each shard is read header-only like a single file.
- *
- * Missing shards: if no shard can be found the read fails (`MissingShard`); if some are found, the read succeeds
- * with a `MissingShard:` warning that names the absent shards and how many tensors they held. A partial
- * description is still useful (a compare shows exactly which tensors are absent) and the warning says why;
- * refusing outright would hide everything the present shards can tell. Inconsistencies between the index and
- * the shards (a tensor in a different shard than `weight_map` says, in no shard, in two shards, or in a shard but
- * not in the map) are `ShardMismatch:` warnings: loaders tolerate most of them, and the user should hear of each.
- */
-
-
-
-
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
-const MAX_SHARDS = 10_000;
-/** Names listed per warning before "and N more". */
-const LIST_LIMIT = 10;
-/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
-function parseShardFilename(name) {
-    const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
-    if (!m)
-        return undefined;
-    return {
-        prefix: m[1],
-        shard: Number(m[2]),
-        total: Number(m[3]),
-        width: m[2].length,
-        totalText: m[3]
-    };
-}
-/** Read `*.safetensors.index.json` and every shard it names. */
-async function readShardedIndex(indexPath, opts = {}) {
-    const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
-    const { bytes, size } = await (0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmallFile */ .EW)(fs, indexPath, MAX_INDEX_BYTES, 'InvalidIndex');
-    const root = parseJsonFile(bytes, indexPath, 'InvalidIndex');
-    const bad = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', indexPath, detail);
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(root))
-        throw bad(`expected a JSON object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(root)}`);
-    const weightMapValue = root.get('weight_map');
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(weightMapValue))
-        throw bad(`weight_map must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(weightMapValue)}`);
-    const weightMap = new Map();
-    const shardNames = new Set();
-    for (const [tensor, shard] of weightMapValue) {
-        if (typeof shard !== 'string')
-            throw bad(`weight_map[${JSON.stringify(tensor)}] must be a string`);
-        if (!(0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainName */ .sh)(shard)) {
-            throw bad(`weight_map[${JSON.stringify(tensor)}] = ${JSON.stringify(shard)} is not a file in the index's folder`);
-        }
-        weightMap.set(tensor, shard);
-        shardNames.add(shard);
-        if (shardNames.size > MAX_SHARDS)
-            throw bad(`more than ${MAX_SHARDS} shards`);
-    }
-    if (weightMap.size === 0)
-        throw bad('weight_map is empty');
-    const indexMeta = root.get('metadata');
-    if (indexMeta !== undefined && indexMeta !== null && !(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta)) {
-        throw bad(`metadata must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(indexMeta)}`);
-    }
-    const dir = fs.dirname(indexPath);
-    const shards = [...shardNames].sort(byShardOrder).map((name) => ({ name, path: fs.join(dir, name) }));
-    const ckpt = await assembleShards(indexPath, shards, fs, opts, weightMap);
-    ckpt.bytes += size;
-    const meta = Object.create(null);
-    if ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta))
-        for (const [k, v] of indexMeta)
-            meta[`index.${k}`] = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .toPlain */ .Ul)(v);
-    ckpt.metadata = Object.assign(meta, ckpt.metadata);
-    const totalSize = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(indexMeta) ? indexMeta.get('total_size') : undefined;
-    const declared = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(totalSize) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(totalSize) : undefined;
-    if (declared !== undefined && !ckpt.warnings.some((w) => w.startsWith('MissingShard:'))) {
-        const actual = ckpt.tensors.reduce((s, t) => s + (t.byteRange ? t.byteRange.end - t.byteRange.start : 0n), 0n);
-        if (actual !== declared) {
-            ckpt.warnings.push(`ShardMismatch: metadata.total_size is ${declared} but the shards' tensors hold ${actual} bytes`);
-        }
-    }
-    return ckpt;
-}
-/**
- * Read a folder of shards. It must hold one set of `prefix-0000k-of-0000n.safetensors` files (gaps are missing
- * shards), or else exactly one `*.safetensors` file; several unrelated files are refused rather than merged.
- */
-async function readShardFolder(dir, opts = {}) {
-    const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
-    const names = (await fs.list(dir)).filter((n) => n.endsWith('.safetensors'));
-    const sets = new Map();
-    for (const name of names) {
-        const parsed = parseShardFilename(name);
-        if (!parsed)
-            continue;
-        const key = `${parsed.prefix}*-of-${parsed.totalText}`;
-        const list = sets.get(key) ?? [];
-        list.push({ name, parsed });
-        sets.set(key, list);
-    }
-    if (sets.size > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
-    }
-    const [set] = [...sets.values()];
-    if (set === undefined) {
-        if (names.length === 1) {
-            return assembleShards(dir, [{ name: names[0], path: fs.join(dir, names[0]) }], fs, opts);
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('UnknownFormat', dir, names.length === 0
-            ? 'the folder has no *.safetensors files'
-            : `the folder has ${names.length} *.safetensors files that are not named as shards of one checkpoint ` +
-                '(prefix-00001-of-0000N.safetensors); name the file to read');
-    }
-    if (set.length > MAX_SHARDS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
-    set.sort((a, b) => a.parsed.shard - b.parsed.shard);
-    const { prefix, total, width, totalText } = set[0].parsed;
-    const shards = set.map((s) => ({ name: s.name, path: fs.join(dir, s.name) }));
-    const present = new Set(set.map((s) => s.parsed.shard));
-    // Rebuild the names of absent shards so the missing-shard warning names them; the total bounds this loop.
-    const absent = [];
-    for (let i = 1; i <= Math.min(total, MAX_SHARDS); i++) {
-        if (!present.has(i))
-            absent.push(`${prefix}${String(i).padStart(width, '0')}-of-${totalText}.safetensors`);
-    }
-    const ckpt = await assembleShards(dir, shards, fs, opts, undefined, absent);
-    const beyond = set.filter((s) => s.parsed.shard < 1 || s.parsed.shard > total).map((s) => s.name);
-    if (beyond.length > 0)
-        ckpt.warnings.push(`ShardMismatch: shard numbers outside 1..${total}: ${listNames(beyond)}`);
-    return ckpt;
-}
-/** Read each shard and merge; `weightMap` enables the index cross-checks, `knownAbsent` adds missing shards. */
-async function assembleShards(location, shards, fs, opts, weightMap, knownAbsent = []) {
-    const readShard = opts.readShard ?? _safetensors_js__WEBPACK_IMPORTED_MODULE_3__/* .readSafetensors */ .IO;
-    const missing = [...knownAbsent];
-    const read = [];
-    for (const shard of shards) {
-        if ((await fs.kind(shard.path)) !== 'file') {
-            missing.push(shard.name);
-            continue;
-        }
-        const source = await fs.open(shard.path);
-        try {
-            read.push({ shard, ckpt: await readShard(source) });
-        }
-        finally {
-            await source.close().catch(() => undefined);
-        }
-    }
-    const missingSet = new Set(missing);
-    const lostTensors = weightMap ? [...weightMap.values()].filter((s) => missingSet.has(s)).length : undefined;
-    const missingText = `${missing.length} of ${shards.length + knownAbsent.length} shards missing: ${listNames(missing)}` +
-        (lostTensors !== undefined ? ` (${lostTensors} tensors listed in weight_map)` : '');
-    if (read.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('MissingShard', location, missingText);
-    // Where each tensor is kept: the shard weight_map names if it holds it, else the first shard holding it.
-    const holders = new Map();
-    for (const { shard, ckpt } of read) {
-        for (const t of ckpt.tensors) {
-            const list = holders.get(t.name);
-            if (list)
-                list.push(shard.name);
-            else
-                holders.set(t.name, [shard.name]);
-        }
-    }
-    const keepIn = new Map();
-    const duplicates = [];
-    for (const [name, list] of holders) {
-        const mapped = weightMap?.get(name);
-        keepIn.set(name, mapped !== undefined && list.includes(mapped) ? mapped : list[0]);
-        if (list.length > 1)
-            duplicates.push(`${name} (${list.join(', ')})`);
-    }
-    const tensors = [];
-    const components = [];
-    const metadata = Object.create(null);
-    const warnings = [];
-    const misplaced = [];
-    const unlisted = [];
-    let bytes = 0;
-    for (const { shard, ckpt } of read) {
-        bytes += ckpt.bytes;
-        components.push({
-            name: shard.name,
-            path: shard.path,
-            format: ckpt.format,
-            tensorCount: ckpt.tensors.length
-        });
-        for (const [k, v] of Object.entries(ckpt.metadata))
-            if (!(k in metadata))
-                metadata[k] = v;
-        for (const w of ckpt.warnings)
-            warnings.push(`${shard.name}: ${w}`);
-        for (const t of ckpt.tensors) {
-            if (keepIn.get(t.name) !== shard.name)
-                continue;
-            tensors.push(t);
-            if (!weightMap)
-                continue;
-            const mapped = weightMap.get(t.name);
-            if (mapped === undefined)
-                unlisted.push(t.name);
-            else if (mapped !== shard.name)
-                misplaced.push(`${t.name} (in ${shard.name}, weight_map says ${mapped})`);
-        }
-    }
-    if (missing.length > 0)
-        warnings.push(`MissingShard: ${missingText}`);
-    if (misplaced.length > 0) {
-        warnings.push(`ShardMismatch: ${misplaced.length} tensors are not where weight_map says: ${listNames(misplaced)}`);
-    }
-    if (unlisted.length > 0) {
-        warnings.push(`ShardMismatch: ${unlisted.length} tensors are in shards but not in weight_map: ${listNames(unlisted)}`);
-    }
-    if (duplicates.length > 0) {
-        warnings.push(`ShardMismatch: ${duplicates.length} tensors appear in more than one shard: ${listNames(duplicates)}`);
-    }
-    if (weightMap) {
-        const absent = [...weightMap].filter(([name, shard]) => !holders.has(name) && !missingSet.has(shard));
-        if (absent.length > 0) {
-            warnings.push(`ShardMismatch: ${absent.length} tensors listed in weight_map are in no shard: ` +
-                listNames(absent.map(([name, shard]) => `${name} (${shard})`)));
-        }
-    }
-    return {
-        path: location,
-        format: 'safetensors-sharded',
-        bytes,
-        tensors,
-        metadata,
-        globals: read.flatMap((r) => r.ckpt.globals),
-        components,
-        warnings
-    };
-}
-/** Parse a small UTF-8 JSON file strictly, mapping every failure to `code`. */
-function parseJsonFile(bytes, file, code) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, 'invalid UTF-8', { cause: e });
-    }
-    try {
-        return (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJson */ .RJ)(text);
-    }
-    catch (e) {
-        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonSyntaxError */ .q3)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, `invalid JSON: ${e.message}`, { cause: e });
-        throw e;
-    }
-}
-function byShardOrder(a, b) {
-    const pa = parseShardFilename(a);
-    const pb = parseShardFilename(b);
-    if (pa && pb && pa.shard !== pb.shard)
-        return pa.shard - pb.shard;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function listNames(names) {
-    const shown = names.slice(0, LIST_LIMIT).join(', ');
-    return names.length > LIST_LIMIT ? `${shown}, and ${names.length - LIST_LIMIT} more` : shown;
-}
-
-
-/***/ }),
-
 /***/ 3159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2302,6 +2276,32 @@ function checkReadRange(name, size, offset, length) {
     if (offset + length > size) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
     }
+}
+
+
+/***/ }),
+
+/***/ 5447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ looksLikeTorchLegacy)
+/* harmony export */ });
+/**
+ * The legacy torch file signature, kept apart from the legacy reader so format detection can test for it
+ * without loading the pickle machinery.
+ */
+/** The pickled magic number after PROTO: LONG1, 10 bytes, 0x1950a86a20f9469cfc6c little-endian. */
+const MAGIC_LONG1 = [0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+/**
+ * Whether a file's first bytes are a legacy torch file: PROTO 2..5, then the magic LONG1, either directly
+ * (protocol 2/3) or after a FRAME header (protocol 4/5 frame it: `80 04 95 <u64> 8a 0a ...`). Needs 23 bytes.
+ */
+function looksLikeTorchLegacy(head) {
+    if (head.length < 2 + MAGIC_LONG1.length || head[0] !== 0x80 || head[1] < 2 || head[1] > 5)
+        return false;
+    const at = head[2] === 0x95 ? 11 : 2;
+    return head.length >= at + MAGIC_LONG1.length && MAGIC_LONG1.every((b, i) => head[at + i] === b);
 }
 
 

@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(5572);
+var formats = __webpack_require__(1726);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/formats/file-access.ts

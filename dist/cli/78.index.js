@@ -1708,7 +1708,7 @@ function toRegExp(pattern) {
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(5572);
+var formats = __webpack_require__(1726);
 ;// CONCATENATED MODULE: ./src/action/pipeline.ts
 /**
  * The I/O around the pure gate, shared by the action and the CLI `gate` command: read every artifact (a failure

@@ -48,8 +48,8 @@ function summarizeCheckpoint(ckpt) {
     };
 }
 
-// EXTERNAL MODULE: ./src/formats/manifest.ts
-var manifest = __webpack_require__(6839);
+// EXTERNAL MODULE: ./src/formats/json/manifest.ts
+var manifest = __webpack_require__(4458);
 // EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
 var analysis = __webpack_require__(971);
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts

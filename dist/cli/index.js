@@ -722,7 +722,7 @@ const COMMANDS = [
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(556), __nccwpck_require__.e(249)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2249))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(556), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5980))).convertCommand
     }
 ];
 function topHelp() {

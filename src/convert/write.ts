@@ -10,7 +10,7 @@ import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
-import { encodeSafetensorsHeader } from '../formats/safetensors-write.js'
+import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, SourceRows } from './types.js'
 

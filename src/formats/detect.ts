@@ -3,7 +3,7 @@
  * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
  */
 
-import { looksLikeTorchLegacy } from './pickle/legacy-magic.js'
+import { looksLikeTorchLegacy } from './torch/pickle/legacy-magic.js'
 
 export type DetectedKind =
   'safetensors' | 'tar' | 'zip' | 'torch-legacy' | 'pickle' | 'gguf' | 'json' | 'unknown'

@@ -10,11 +10,11 @@ import { detectKind, DETECT_BYTES } from './detect.js'
 import { localFileAccess, type FileAccess } from './file-access.js'
 import type { ByteSource } from './source.js'
 import type { Checkpoint } from './types.js'
-import { readSafetensors } from './safetensors.js'
-import { readManifest } from './manifest.js'
-import { readShardedIndex, readShardFolder } from './sharded.js'
-import { readDiffusersFolder } from './diffusers.js'
-import { isJsonObject, parseStrictJson, type JsonValue } from './json-strict.js'
+import { readSafetensors } from './safetensors/read.js'
+import { readManifest } from './json/manifest.js'
+import { readShardedIndex, readShardFolder } from './folders/sharded.js'
+import { readDiffusersFolder } from './folders/diffusers.js'
+import { isJsonObject, parseStrictJson, type JsonValue } from './json/strict.js'
 
 export type { Checkpoint, TensorInfo, PickleGlobal, FormatName } from './types.js'
 export { CheckpointError, isCheckpointError } from './errors.js'
@@ -85,13 +85,13 @@ export async function readSource(
       return readSafetensors(source)
     // the other readers load on demand, so reading safetensors never compiles the pickle machinery
     case 'gguf':
-      return (await import('./gguf.js')).readGguf(source)
+      return (await import('./gguf/read.js')).readGguf(source)
     case 'zip':
-      return (await import('./torch-zip.js')).readTorchZip(source)
+      return (await import('./torch/zip-checkpoint.js')).readTorchZip(source)
     case 'torch-legacy':
-      return (await import('./torch-legacy.js')).readTorchLegacy(source)
+      return (await import('./torch/legacy.js')).readTorchLegacy(source)
     case 'pickle':
-      return (await import('./torch-pickle.js')).readPickleFile(source)
+      return (await import('./torch/plain-pickle.js')).readPickleFile(source)
     case 'json':
       return readJsonLocation(source, location, fs)
     case 'tar':

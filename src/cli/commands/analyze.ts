@@ -2,7 +2,7 @@
 import { list, flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
 import { EXIT_OK, type CliIO, type Command } from '../io.js'
 import { summarizeCheckpoint } from '../../formats/summary.js'
-import { manifestsToJson, manifestToJson, toManifest } from '../../formats/manifest.js'
+import { manifestsToJson, manifestToJson, toManifest } from '../../formats/json/manifest.js'
 import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
 import type { Checkpoint } from '../../formats/types.js'
 import { renderCheckpointSummary, renderKeyExport } from '../../report/checkpoint-console.js'

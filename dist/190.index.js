@@ -1,0 +1,206 @@
+export const id = 190;
+export const ids = [190];
+export const modules = {
+
+/***/ 7190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LEGACY_MAGIC: () => (/* binding */ LEGACY_MAGIC),
+/* harmony export */   LEGACY_PROTOCOL_VERSION: () => (/* binding */ LEGACY_PROTOCOL_VERSION),
+/* harmony export */   looksLikeTorchLegacy: () => (/* reexport safe */ _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__.Z),
+/* harmony export */   readTorchLegacy: () => (/* binding */ readTorchLegacy),
+/* harmony export */   readTorchLegacyDetailed: () => (/* binding */ readTorchLegacyDetailed)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
+/* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
+/* harmony import */ var _pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79242);
+/* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2736);
+/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14954);
+/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6880);
+/* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42857);
+/* harmony import */ var _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57819);
+/* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75447);
+/**
+ * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles
+ * back to back (magic number, protocol version, sys_info, the object, the storage key list), then each storage
+ * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
+ * headers with seeks: storage data is never read.
+ */
+
+
+
+
+
+
+
+
+
+const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
+const LEGACY_PROTOCOL_VERSION = 1001n;
+const FIRST_WINDOW = 16 * 1024;
+
+async function readTorchLegacy(source, options = {}) {
+    return (await readTorchLegacyDetailed(source, options)).checkpoint;
+}
+/**
+ * Parse the five pickles from a window at the file's start, growing the window (x4) whenever a pickle runs
+ * past it. Pickles are small next to the storages, so this reads a few KB to MB, bounded by maxPickleBytes.
+ */
+async function readPickles(source, options) {
+    const cap = Math.min(source.size, options.maxPickleBytes ?? _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_MAX_PICKLE_BYTES);
+    let window = Math.min(source.size, FIRST_WINDOW);
+    for (;;) {
+        const bytes = await source.read(0, window);
+        try {
+            return parseAll(source, bytes, window === source.size, options);
+        }
+        catch (e) {
+            if (!(e instanceof _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .NeedMoreInput */ .ag))
+                throw e;
+            if (window >= cap) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
+            }
+            window = Math.min(cap, window * 4);
+        }
+    }
+}
+function parseAll(source, bytes, complete, options) {
+    const storages = new _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageRegistry */ .F();
+    const results = [];
+    let pos = 0;
+    for (let n = 0; n < 5; n++) {
+        const r = (0,_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .unpickle */ .Kc)(bytes, {
+            file: source.name,
+            where: `legacy:${n}`,
+            start: pos,
+            complete,
+            limits: options.pickleLimits ?? {},
+            priorGlobals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(results.flatMap((x) => (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ)(x.scan))),
+            ...(n === 3 ? { persistentLoad: storages.load } : {})
+        });
+        results.push(r);
+        pos = r.end;
+        if (n === 0)
+            checkMagic(source, r);
+    }
+    return { results, storages };
+}
+function checkMagic(source, r) {
+    if (r.value === LEGACY_MAGIC)
+        return;
+    // GHSA-97f8-7cmv-76j2: a "magic" built by a call (eval) passes a naive check once executed; ours is a literal
+    const detail = typeof r.value === 'bigint'
+        ? `magic number 0x${r.value.toString(16)} is not the torch legacy magic`
+        : `magic number is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(r.value)}, not an integer literal`;
+    throw new _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4('InvalidTorchFile', source.name, detail, {
+        globals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ)(r.scan),
+        scan: r.scan
+    });
+}
+async function readTorchLegacyDetailed(source, options = {}) {
+    const { results, storages } = await readPickles(source, options);
+    const scans = results.map((r) => r.scan);
+    const globals = (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ));
+    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, async () => {
+        const [, protocol, sysInfo, main, keys] = results;
+        if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
+        }
+        const warnings = [];
+        const metadata = {
+            protocolVersion: 1001,
+            ...sysInfoMetadata(sysInfo.value, warnings)
+        };
+        if (storages.nonStorageIds > 0)
+            warnings.push(`${storages.nonStorageIds} persistent ids are not storages (e.g. whole-module source ids)`);
+        warnings.push(...storages.problems);
+        const starts = await walkStorages(source, keys, storages, warnings);
+        const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits);
+        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .pickleCheckpoint */ .j)({
+            source,
+            format: 'pytorch-legacy',
+            selection,
+            storageStart: (s) => starts.get(s.key),
+            metadata,
+            scans,
+            globals,
+            warnings,
+            pathWithoutTensors: true
+        });
+        return { checkpoint, scans };
+    });
+}
+function sysInfoMetadata(v, warnings) {
+    const out = {};
+    if (v === null || typeof v !== 'object' || v.kind !== 'dict') {
+        warnings.push(`sys_info is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(v)}, not a dict`);
+        return out;
+    }
+    const little = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'little_endian');
+    if (typeof little === 'boolean') {
+        out.byteorder = little ? 'little' : 'big';
+        if (!little)
+            warnings.push('sys_info says big-endian: storages are not little-endian');
+    }
+    const sizes = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'type_sizes');
+    if (sizes !== undefined && sizes !== null && typeof sizes === 'object' && sizes.kind === 'dict') {
+        const ts = Object.create(null);
+        for (const [k, n] of sizes.entries)
+            if (typeof k === 'string' && typeof n === 'bigint' && n < 64n)
+                ts[k] = Number(n);
+        out.typeSizes = ts;
+    }
+    return out;
+}
+/**
+ * Walk the storage blocks in key-list order: each is a u64 element count (which must match the persistent id)
+ * followed by the data. Returns each root storage's data offset. One 8-byte read per storage.
+ */
+async function walkStorages(source, keysResult, storages, warnings) {
+    const list = keysResult.value;
+    if (list === null || typeof list !== 'object' || list.kind !== 'list') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
+    }
+    const starts = new Map();
+    const size = BigInt(source.size);
+    let pos = BigInt(keysResult.end);
+    for (const key of list.items) {
+        if (typeof key !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
+        }
+        const storage = storages.roots.get(key);
+        if (storage === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
+        }
+        if (starts.has(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
+        if (pos + 8n > size) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
+        }
+        const head = await source.read(Number(pos), 8);
+        const numel = new DataView(head.buffer, head.byteOffset, 8).getBigInt64(0, true);
+        if (numel !== storage.numel) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
+        }
+        starts.set(key, pos + 8n);
+        pos += 8n + (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .storageBytes */ .PT)(storage);
+        if (pos > size) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
+        }
+    }
+    const missing = [...storages.roots.keys()].filter((k) => !starts.has(k));
+    if (missing.length > 0)
+        warnings.push(`${missing.length} storages have no data block (e.g. ${JSON.stringify(missing[0])})`);
+    if (pos < size)
+        warnings.push(`${size - pos} bytes after the last storage (a polyglot file?)`);
+    return starts;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=190.index.js.map

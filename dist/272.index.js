@@ -1,0 +1,323 @@
+export const id = 272;
+export const ids = [272,190];
+export const modules = {
+
+/***/ 7190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LEGACY_MAGIC: () => (/* binding */ LEGACY_MAGIC),
+/* harmony export */   LEGACY_PROTOCOL_VERSION: () => (/* binding */ LEGACY_PROTOCOL_VERSION),
+/* harmony export */   looksLikeTorchLegacy: () => (/* reexport safe */ _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__.Z),
+/* harmony export */   readTorchLegacy: () => (/* binding */ readTorchLegacy),
+/* harmony export */   readTorchLegacyDetailed: () => (/* binding */ readTorchLegacyDetailed)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
+/* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
+/* harmony import */ var _pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79242);
+/* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2736);
+/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14954);
+/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6880);
+/* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42857);
+/* harmony import */ var _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57819);
+/* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75447);
+/**
+ * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles
+ * back to back (magic number, protocol version, sys_info, the object, the storage key list), then each storage
+ * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
+ * headers with seeks: storage data is never read.
+ */
+
+
+
+
+
+
+
+
+
+const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
+const LEGACY_PROTOCOL_VERSION = 1001n;
+const FIRST_WINDOW = 16 * 1024;
+
+async function readTorchLegacy(source, options = {}) {
+    return (await readTorchLegacyDetailed(source, options)).checkpoint;
+}
+/**
+ * Parse the five pickles from a window at the file's start, growing the window (x4) whenever a pickle runs
+ * past it. Pickles are small next to the storages, so this reads a few KB to MB, bounded by maxPickleBytes.
+ */
+async function readPickles(source, options) {
+    const cap = Math.min(source.size, options.maxPickleBytes ?? _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_MAX_PICKLE_BYTES);
+    let window = Math.min(source.size, FIRST_WINDOW);
+    for (;;) {
+        const bytes = await source.read(0, window);
+        try {
+            return parseAll(source, bytes, window === source.size, options);
+        }
+        catch (e) {
+            if (!(e instanceof _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .NeedMoreInput */ .ag))
+                throw e;
+            if (window >= cap) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
+            }
+            window = Math.min(cap, window * 4);
+        }
+    }
+}
+function parseAll(source, bytes, complete, options) {
+    const storages = new _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageRegistry */ .F();
+    const results = [];
+    let pos = 0;
+    for (let n = 0; n < 5; n++) {
+        const r = (0,_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .unpickle */ .Kc)(bytes, {
+            file: source.name,
+            where: `legacy:${n}`,
+            start: pos,
+            complete,
+            limits: options.pickleLimits ?? {},
+            priorGlobals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(results.flatMap((x) => (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ)(x.scan))),
+            ...(n === 3 ? { persistentLoad: storages.load } : {})
+        });
+        results.push(r);
+        pos = r.end;
+        if (n === 0)
+            checkMagic(source, r);
+    }
+    return { results, storages };
+}
+function checkMagic(source, r) {
+    if (r.value === LEGACY_MAGIC)
+        return;
+    // GHSA-97f8-7cmv-76j2: a "magic" built by a call (eval) passes a naive check once executed; ours is a literal
+    const detail = typeof r.value === 'bigint'
+        ? `magic number 0x${r.value.toString(16)} is not the torch legacy magic`
+        : `magic number is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(r.value)}, not an integer literal`;
+    throw new _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4('InvalidTorchFile', source.name, detail, {
+        globals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ)(r.scan),
+        scan: r.scan
+    });
+}
+async function readTorchLegacyDetailed(source, options = {}) {
+    const { results, storages } = await readPickles(source, options);
+    const scans = results.map((r) => r.scan);
+    const globals = (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ));
+    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, async () => {
+        const [, protocol, sysInfo, main, keys] = results;
+        if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
+        }
+        const warnings = [];
+        const metadata = {
+            protocolVersion: 1001,
+            ...sysInfoMetadata(sysInfo.value, warnings)
+        };
+        if (storages.nonStorageIds > 0)
+            warnings.push(`${storages.nonStorageIds} persistent ids are not storages (e.g. whole-module source ids)`);
+        warnings.push(...storages.problems);
+        const starts = await walkStorages(source, keys, storages, warnings);
+        const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits);
+        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .pickleCheckpoint */ .j)({
+            source,
+            format: 'pytorch-legacy',
+            selection,
+            storageStart: (s) => starts.get(s.key),
+            metadata,
+            scans,
+            globals,
+            warnings,
+            pathWithoutTensors: true
+        });
+        return { checkpoint, scans };
+    });
+}
+function sysInfoMetadata(v, warnings) {
+    const out = {};
+    if (v === null || typeof v !== 'object' || v.kind !== 'dict') {
+        warnings.push(`sys_info is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(v)}, not a dict`);
+        return out;
+    }
+    const little = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'little_endian');
+    if (typeof little === 'boolean') {
+        out.byteorder = little ? 'little' : 'big';
+        if (!little)
+            warnings.push('sys_info says big-endian: storages are not little-endian');
+    }
+    const sizes = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'type_sizes');
+    if (sizes !== undefined && sizes !== null && typeof sizes === 'object' && sizes.kind === 'dict') {
+        const ts = Object.create(null);
+        for (const [k, n] of sizes.entries)
+            if (typeof k === 'string' && typeof n === 'bigint' && n < 64n)
+                ts[k] = Number(n);
+        out.typeSizes = ts;
+    }
+    return out;
+}
+/**
+ * Walk the storage blocks in key-list order: each is a u64 element count (which must match the persistent id)
+ * followed by the data. Returns each root storage's data offset. One 8-byte read per storage.
+ */
+async function walkStorages(source, keysResult, storages, warnings) {
+    const list = keysResult.value;
+    if (list === null || typeof list !== 'object' || list.kind !== 'list') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
+    }
+    const starts = new Map();
+    const size = BigInt(source.size);
+    let pos = BigInt(keysResult.end);
+    for (const key of list.items) {
+        if (typeof key !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
+        }
+        const storage = storages.roots.get(key);
+        if (storage === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
+        }
+        if (starts.has(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
+        if (pos + 8n > size) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
+        }
+        const head = await source.read(Number(pos), 8);
+        const numel = new DataView(head.buffer, head.byteOffset, 8).getBigInt64(0, true);
+        if (numel !== storage.numel) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
+        }
+        starts.set(key, pos + 8n);
+        pos += 8n + (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .storageBytes */ .PT)(storage);
+        if (pos > size) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
+        }
+    }
+    const missing = [...storages.roots.keys()].filter((k) => !starts.has(k));
+    if (missing.length > 0)
+        warnings.push(`${missing.length} storages have no data block (e.g. ${JSON.stringify(missing[0])})`);
+    if (pos < size)
+        warnings.push(`${size - pos} bytes after the last storage (a polyglot file?)`);
+    return starts;
+}
+
+
+/***/ }),
+
+/***/ 32272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_MAX_PLAIN_PICKLE_BYTES: () => (/* binding */ DEFAULT_MAX_PLAIN_PICKLE_BYTES),
+/* harmony export */   readPickleFile: () => (/* binding */ readPickleFile),
+/* harmony export */   readPickleFileDetailed: () => (/* binding */ readPickleFileDetailed)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
+/* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
+/* harmony import */ var _pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79242);
+/* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2736);
+/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14954);
+/* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7190);
+/* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42857);
+/**
+ * Plain pickle files (`.pkl`, protocol 2-5): the report is mostly about safety (which globals the pickle
+ * imports), plus any tensors found. A file may hold several pickles back to back (pickle streams, joblib); each
+ * is scanned. Tensors in a plain pickle have no storage records, so they get no byte range. A legacy torch file
+ * (which is also a stack of pickles) is recognised by its magic number and read as one.
+ */
+
+
+
+
+
+
+
+const DEFAULT_MAX_PLAIN_PICKLE_BYTES = 256 * 1024 * 1024;
+async function readPickleFile(source, options = {}) {
+    return (await readPickleFileDetailed(source, options)).checkpoint;
+}
+async function readPickleFileDetailed(source, options = {}) {
+    if (source.size === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('EmptyFile', source.name, 'the file is empty');
+    // a legacy torch file is a stack of pickles too: read it as one (its storages can be gigabytes)
+    if ((0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__.looksLikeTorchLegacy)(await source.read(0, Math.min(source.size, 32)))) {
+        const { pickleLimits, walkLimits } = options;
+        return (0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__.readTorchLegacyDetailed)(source, {
+            ...(pickleLimits && { pickleLimits }),
+            ...(walkLimits && { walkLimits })
+        });
+    }
+    const max = options.maxPickleBytes ?? DEFAULT_MAX_PLAIN_PICKLE_BYTES;
+    if (source.size > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('HeaderTooLarge', source.name, `a plain pickle of ${source.size} bytes; the limit is ${max} bytes`);
+    }
+    const bytes = await source.read(0, source.size);
+    const scans = [];
+    const warnings = [];
+    const maxPickles = options.maxPickles ?? 16;
+    const storages = new _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageRegistry */ .F();
+    let value;
+    let pos = 0;
+    for (let n = 0; pos < bytes.length; n++) {
+        if (n > 0 && bytes[pos] !== 0x80) {
+            warnings.push(`${bytes.length - pos} bytes after the last pickle's STOP`);
+            break;
+        }
+        if (n >= maxPickles) {
+            warnings.push(`more than ${maxPickles} pickles in one file; the rest were not scanned`);
+            break;
+        }
+        const where = n === 0 ? source.name : `${source.name}#${n + 1}`;
+        try {
+            const result = (0,_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .unpickle */ .Kc)(bytes, {
+                file: source.name,
+                where,
+                start: pos,
+                limits: options.pickleLimits ?? {},
+                // storage ids give tensors their dtype; the data is not in this file, so there are no byte ranges
+                persistentLoad: storages.load,
+                priorGlobals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ))
+            });
+            scans.push(result.scan);
+            if (n === 0)
+                value = result.value;
+            pos = result.end;
+        }
+        catch (e) {
+            // a later pickle in the stream that does not parse does not hide what the first one is
+            if (n === 0 || !(e instanceof _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4))
+                throw e;
+            if (e.scan !== undefined)
+                scans.push(e.scan);
+            warnings.push(`pickle ${where} does not parse: ${e.detail}`);
+            break;
+        }
+    }
+    const globals = (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ));
+    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, () => {
+        const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_6__/* .findStateDict */ .xP)(value ?? null, source.name, options.walkLimits, false);
+        const metadata = {};
+        if (scans[0]?.protocol !== undefined)
+            metadata.pickleProtocol = scans[0].protocol;
+        if (scans.length > 1)
+            metadata.pickles = scans.length;
+        // tensors in a plain pickle have no storage records, so no byte ranges
+        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .pickleCheckpoint */ .j)({
+            source,
+            format: 'pickle',
+            selection,
+            storageStart: () => undefined,
+            metadata,
+            scans,
+            globals,
+            warnings,
+            pathWithoutTensors: false
+        });
+        return { checkpoint, scans };
+    });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=272.index.js.map

@@ -1,0 +1,685 @@
+"use strict";
+exports.id = 520;
+exports.ids = [520];
+exports.modules = {
+
+/***/ 520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  readGguf: () => (/* binding */ readGguf),
+  readGgufHeader: () => (/* binding */ readGgufHeader)
+});
+
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+;// CONCATENATED MODULE: ./src/formats/gguf/cursor.ts
+/**
+ * A forward-only, buffered reader over a `ByteSource` for the GGUF header. GGUF has no header length field, so
+ * the header is read as a stream: small windows (64 KiB, doubling up to 4 MiB for big tokenizer vocabularies)
+ * instead of one read per field, and never more than the header needs plus one window.
+ */
+
+const FIRST_WINDOW = 64 * 1024;
+const MAX_WINDOW = 4 * 1024 * 1024;
+class GgufCursor {
+    source;
+    limit;
+    /** Absolute position of the next byte to consume. */
+    pos = 0;
+    buf = new Uint8Array(0);
+    view = new DataView(this.buf.buffer);
+    bufStart = 0;
+    window = FIRST_WINDOW;
+    constructor(source, 
+    /** Bytes past this position are refused with `GgufLimitExceeded` (the header size cap). */
+    limit) {
+        this.source = source;
+        this.limit = limit;
+    }
+    get size() {
+        return this.source.size;
+    }
+    get remaining() {
+        return this.source.size - this.pos;
+    }
+    /** Checks that `n` more bytes exist (Truncated) and stay under the header cap (GgufLimitExceeded). */
+    check(n, what) {
+        if (this.pos + n > this.source.size) {
+            throw new errors/* CheckpointError */.j('Truncated', this.source.name, `${what} needs bytes ${this.pos}..${this.pos + n} but the file has ${this.source.size} bytes`);
+        }
+        if (this.pos + n > this.limit) {
+            throw new errors/* CheckpointError */.j('GgufLimitExceeded', this.source.name, `${what} at byte ${this.pos} would take the header past the ${this.limit}-byte limit`);
+        }
+    }
+    /** Makes bytes [pos, pos + n) available in the buffer. */
+    async need(n, what) {
+        if (this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length)
+            return;
+        this.check(n, what);
+        const length = Math.min(Math.max(n, this.window), this.source.size - this.pos, this.limit - this.pos);
+        this.buf = await this.source.read(this.pos, length);
+        this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+        this.bufStart = this.pos;
+        this.window = Math.min(this.window * 2, MAX_WINDOW);
+    }
+    /** Moves past `n` bytes without reading them. */
+    skip(n, what) {
+        this.check(n, what);
+        this.pos += n;
+    }
+    at(n) {
+        const i = this.pos - this.bufStart;
+        this.pos += n;
+        return i;
+    }
+    async u8(what) {
+        await this.need(1, what);
+        return this.view.getUint8(this.at(1));
+    }
+    async i8(what) {
+        await this.need(1, what);
+        return this.view.getInt8(this.at(1));
+    }
+    async u16(what) {
+        await this.need(2, what);
+        return this.view.getUint16(this.at(2), true);
+    }
+    async i16(what) {
+        await this.need(2, what);
+        return this.view.getInt16(this.at(2), true);
+    }
+    async u32(what) {
+        await this.need(4, what);
+        return this.view.getUint32(this.at(4), true);
+    }
+    async i32(what) {
+        await this.need(4, what);
+        return this.view.getInt32(this.at(4), true);
+    }
+    async f32(what) {
+        await this.need(4, what);
+        return this.view.getFloat32(this.at(4), true);
+    }
+    async u64(what) {
+        await this.need(8, what);
+        return this.view.getBigUint64(this.at(8), true);
+    }
+    async i64(what) {
+        await this.need(8, what);
+        return this.view.getBigInt64(this.at(8), true);
+    }
+    async f64(what) {
+        await this.need(8, what);
+        return this.view.getFloat64(this.at(8), true);
+    }
+    /** `n` bytes as a view into the buffer (copy it if it must outlive the next read). */
+    async bytes(n, what) {
+        await this.need(n, what);
+        const i = this.at(n);
+        return this.buf.subarray(i, i + n);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/gguf/types.ts
+/**
+ * GGUF constants: metadata value types, the ggml tensor type table and the reader's limits (formats.md §4.2, §4.3,
+ * §4.5). Kept apart from the parser so the fixture writer and the analysis code can share the tables.
+ */
+/** Metadata value type ids (gguf.h `enum gguf_type`). */
+const GGUF_VALUE_TYPES = [
+    'UINT8',
+    'INT8',
+    'UINT16',
+    'INT16',
+    'UINT32',
+    'INT32',
+    'FLOAT32',
+    'BOOL',
+    'STRING',
+    'ARRAY',
+    'UINT64',
+    'INT64',
+    'FLOAT64'
+];
+/** Byte size of each fixed-size value type; STRING and ARRAY are variable (their minimum size is in the reader). */
+const GGUF_VALUE_SIZE = Object.freeze({
+    UINT8: 1,
+    INT8: 1,
+    UINT16: 2,
+    INT16: 2,
+    UINT32: 4,
+    INT32: 4,
+    FLOAT32: 4,
+    BOOL: 1,
+    UINT64: 8,
+    INT64: 8,
+    FLOAT64: 8
+});
+function ggufValueTypeId(name) {
+    return GGUF_VALUE_TYPES.indexOf(name);
+}
+/** [id, name, block size, bytes per block]; ids 4, 5, 31-33 and 36-38 were removed from ggml and stay unsupported. */
+const GGML_TYPE_ROWS = [
+    [0, 'F32', 1, 4],
+    [1, 'F16', 1, 2],
+    [2, 'Q4_0', 32, 18],
+    [3, 'Q4_1', 32, 20],
+    [6, 'Q5_0', 32, 22],
+    [7, 'Q5_1', 32, 24],
+    [8, 'Q8_0', 32, 34],
+    [9, 'Q8_1', 32, 40],
+    [10, 'Q2_K', 256, 84],
+    [11, 'Q3_K', 256, 110],
+    [12, 'Q4_K', 256, 144],
+    [13, 'Q5_K', 256, 176],
+    [14, 'Q6_K', 256, 210],
+    [15, 'Q8_K', 256, 292],
+    [16, 'IQ2_XXS', 256, 66],
+    [17, 'IQ2_XS', 256, 74],
+    [18, 'IQ3_XXS', 256, 98],
+    [19, 'IQ1_S', 256, 50],
+    [20, 'IQ4_NL', 32, 18],
+    [21, 'IQ3_S', 256, 110],
+    [22, 'IQ2_S', 256, 82],
+    [23, 'IQ4_XS', 256, 136],
+    [24, 'I8', 1, 1],
+    [25, 'I16', 1, 2],
+    [26, 'I32', 1, 4],
+    [27, 'I64', 1, 8],
+    [28, 'F64', 1, 8],
+    [29, 'IQ1_M', 256, 56],
+    [30, 'BF16', 1, 2],
+    [34, 'TQ1_0', 256, 54],
+    [35, 'TQ2_0', 256, 66],
+    [39, 'MXFP4', 32, 17],
+    [40, 'NVFP4', 64, 36],
+    [41, 'Q1_0', 128, 18],
+    [42, 'Q2_0', 64, 18]
+];
+/** `GGML_TYPE_COUNT` at the time of writing: ids at or above it are unknown. */
+const GGML_TYPE_COUNT = 43;
+const REMOVED_GGML_TYPES = Object.freeze({
+    4: 'Q4_2',
+    5: 'Q4_3',
+    31: 'Q4_0_4_4',
+    32: 'Q4_0_4_8',
+    33: 'Q4_0_8_8',
+    36: 'IQ4_NL_4_4',
+    37: 'IQ4_NL_4_8',
+    38: 'IQ4_NL_8_8'
+});
+const PLAIN_TYPES = new Set(['F32', 'F16', 'BF16', 'F64', 'I8', 'I16', 'I32', 'I64']);
+const BY_ID = new Map();
+const BY_NAME = new Map();
+for (const [id, name, blockSize, typeSize] of GGML_TYPE_ROWS) {
+    const info = Object.freeze({
+        id,
+        name,
+        blockSize,
+        typeSize,
+        quantized: !PLAIN_TYPES.has(name)
+    });
+    BY_ID.set(id, info);
+    BY_NAME.set(name, info);
+}
+/** Every ggml type we can size, in id order. */
+const GGML_TYPES = Object.freeze([...BY_ID.values()]);
+function ggmlTypeById(id) {
+    return BY_ID.get(id);
+}
+function ggmlTypeByName(name) {
+    return BY_NAME.get(name);
+}
+/** The historical name of a removed type id, for the error message. */
+function removedGgmlTypeName(id) {
+    return REMOVED_GGML_TYPES[id];
+}
+/** Whether a dtype name is a quantized ggml type (Q4_K, IQ2_XS, ...), i.e. not an element-wise dtype. */
+function isGgmlQuantized(dtype) {
+    return BY_NAME.get(dtype)?.quantized ?? false;
+}
+/**
+ * Byte size of a tensor of ggml type `info` with `numel` elements whose fastest dim is `ne0`, or undefined when
+ * `ne0` is not a whole number of blocks (ggml rejects such tensors).
+ */
+function ggmlTensorBytes(info, ne0, numel) {
+    const block = BigInt(info.blockSize);
+    if (ne0 % block !== 0n)
+        return undefined;
+    return (numel / block) * BigInt(info.typeSize);
+}
+const GGUF_MAGIC = 0x46554747; // "GGUF" read as a little-endian u32
+const GGUF_DEFAULT_ALIGNMENT = 32;
+/** Reader limits. Each is far above anything a real file needs and far below what would exhaust memory. */
+const GGUF_LIMITS = Object.freeze({
+    /** Everything before the data section (header, metadata, tensor infos). */
+    maxHeaderBytes: 100_000_000,
+    maxTensors: 1_000_000,
+    maxKv: 1_000_000,
+    /** Keys and tensor names (the spec caps keys at 65535 bytes; ComfyUI-GGUF names exceed ggml's 64). */
+    maxNameBytes: 65_535,
+    /** ggml `GGUF_MAX_ARRAY_ELEMENTS`. */
+    maxArrayElements: 1 << 30,
+    maxArrayDepth: 8,
+    /** ggml allows 4; ComfyUI-GGUF writes 5-D patch embeddings, @huggingface/gguf allows 8. */
+    maxDims: 8
+});
+/** How much of a metadata value we keep in `Checkpoint.metadata` (the rest is summarised). */
+const GGUF_METADATA_KEEP = Object.freeze({
+    /** Arrays up to this length are kept whole; longer ones keep `head` items plus their length. */
+    arrayItems: 64,
+    arrayHead: 8,
+    /** Strings up to this many bytes are kept whole; longer ones keep a prefix and their length. */
+    stringBytes: 1 << 20,
+    stringHead: 4096
+});
+
+;// CONCATENATED MODULE: ./src/formats/gguf/values.ts
+/**
+ * GGUF metadata values: keys and names (bounded, strict UTF-8) and values of every type, made JSON-safe. Short
+ * values are kept whole; long arrays (a tokenizer vocabulary) keep their length and first items, long strings a
+ * prefix, and what is not kept is skipped without being read where its size is known.
+ */
+
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+/** A key or tensor name: bounded, strictly UTF-8. */
+async function readName(c, file, what) {
+    const len = await c.u64(`length of the ${what}`);
+    if (len > BigInt(GGUF_LIMITS.maxNameBytes)) {
+        throw new errors/* CheckpointError */.j('GgufLimitExceeded', file, `${what} at byte ${c.pos - 8} is ${len} bytes long; the limit is ${GGUF_LIMITS.maxNameBytes}`);
+    }
+    const at = c.pos;
+    const bytes = await c.bytes(Number(len), `the ${what}`);
+    try {
+        return strictUtf8.decode(bytes);
+    }
+    catch {
+        throw new errors/* CheckpointError */.j('InvalidGguf', file, `${what} at byte ${at} is not valid UTF-8`);
+    }
+}
+function valueTypeName(id, what, fail) {
+    const name = GGUF_VALUE_TYPES[id];
+    if (name === undefined)
+        fail('InvalidGguf', `${what} is ${id}; valid types are 0..${GGUF_VALUE_TYPES.length - 1}`);
+    return name;
+}
+/** Reads metadata values, keeping short ones whole and summarising long arrays and strings (`keep` = false skips). */
+class ValueReader {
+    c;
+    file;
+    warnings;
+    key = '';
+    utf8Warned = new Set();
+    constructor(c, file, warnings) {
+        this.c = c;
+        this.file = file;
+        this.warnings = warnings;
+    }
+    fail(code, detail) {
+        throw new errors/* CheckpointError */.j(code, this.file, detail);
+    }
+    async scalar(type, keep) {
+        const c = this.c;
+        const what = `value of ${q(this.key)}`;
+        switch (type) {
+            case 'UINT8':
+                return c.u8(what);
+            case 'INT8':
+                return c.i8(what);
+            case 'UINT16':
+                return c.u16(what);
+            case 'INT16':
+                return c.i16(what);
+            case 'UINT32':
+                return c.u32(what);
+            case 'INT32':
+                return c.i32(what);
+            case 'FLOAT32':
+                return jsonNumber(await c.f32(what));
+            case 'FLOAT64':
+                return jsonNumber(await c.f64(what));
+            case 'UINT64':
+                return jsonBigInt(await c.u64(what));
+            case 'INT64':
+                return jsonBigInt(await c.i64(what));
+            case 'BOOL': {
+                const b = await c.u8(what);
+                if (b > 1)
+                    this.fail('InvalidGguf', `BOOL ${what} at byte ${c.pos - 1} is ${b}; only 0 and 1 are valid`);
+                return b === 1;
+            }
+            case 'STRING':
+                return this.string(keep);
+            case 'ARRAY':
+                return (await this.array(1, keep)).value;
+        }
+    }
+    async string(keep) {
+        const c = this.c;
+        const what = `string in ${q(this.key)}`;
+        const len = await c.u64(`length of a ${what}`);
+        if (len > BigInt(GGUF_LIMITS.maxHeaderBytes)) {
+            this.fail('GgufLimitExceeded', `${what} at byte ${c.pos - 8} is ${len} bytes long, past the header limit`);
+        }
+        const n = Number(len);
+        if (!keep) {
+            c.skip(n, `a ${what}`);
+            return undefined;
+        }
+        const kept = Math.min(n, n <= GGUF_METADATA_KEEP.stringBytes ? n : GGUF_METADATA_KEEP.stringHead);
+        c.check(n, `a ${what}`);
+        const bytes = await c.bytes(kept, `a ${what}`);
+        c.skip(n - kept, `a ${what}`);
+        // A summarised string may end inside a character, so only whole strings are held to strict UTF-8.
+        if (kept < n)
+            return `${lenientUtf8.decode(bytes)}… [${n} bytes]`;
+        try {
+            return strictUtf8.decode(bytes);
+        }
+        catch {
+            if (!this.utf8Warned.has(this.key)) {
+                this.utf8Warned.add(this.key);
+                this.warnings.push(`metadata ${q(this.key)} holds invalid UTF-8 (shown with replacement characters)`);
+            }
+            return lenientUtf8.decode(bytes);
+        }
+    }
+    async array(depth, keep) {
+        const c = this.c;
+        if (depth > GGUF_LIMITS.maxArrayDepth) {
+            this.fail('GgufLimitExceeded', `${q(this.key)} nests arrays deeper than ${GGUF_LIMITS.maxArrayDepth}`);
+        }
+        const elementType = valueTypeName(await c.u32(`array element type of ${q(this.key)}`), `array element type of ${q(this.key)}`, (code, d) => this.fail(code, d));
+        const count = await c.u64(`array length of ${q(this.key)}`);
+        if (count > BigInt(GGUF_LIMITS.maxArrayElements)) {
+            this.fail('GgufLimitExceeded', `array ${q(this.key)} has ${count} elements; the limit is ${GGUF_LIMITS.maxArrayElements}`);
+        }
+        const n = Number(count);
+        const fixed = GGUF_VALUE_SIZE[elementType];
+        const minSize = fixed ?? (elementType === 'STRING' ? 8 : 12);
+        c.check(n * minSize, `array ${q(this.key)} of ${n} ${elementType}`);
+        const keepCount = !keep ? 0 : n <= GGUF_METADATA_KEEP.arrayItems ? n : GGUF_METADATA_KEEP.arrayHead;
+        const items = [];
+        // Fixed-size elements past the kept head are skipped unread, except BOOL, whose bytes must be 0 or 1.
+        const readAll = fixed === undefined || elementType === 'BOOL';
+        const toRead = readAll ? n : keepCount;
+        for (let i = 0; i < toRead; i++) {
+            const k = i < keepCount;
+            const v = elementType === 'ARRAY' ? (await this.array(depth + 1, k)).value : await this.scalar(elementType, k);
+            if (k)
+                items.push(v);
+        }
+        if (!readAll)
+            c.skip((n - keepCount) * fixed, `array ${q(this.key)}`);
+        if (!keep)
+            return { elementType, value: undefined };
+        if (n <= GGUF_METADATA_KEEP.arrayItems)
+            return { elementType, value: items };
+        const summary = { type: 'array', elementType, length: n, head: items };
+        return { elementType, value: summary };
+    }
+}
+function jsonNumber(x) {
+    return Number.isFinite(x) ? x : String(x);
+}
+function jsonBigInt(x) {
+    return x <= MAX_SAFE && x >= -MAX_SAFE ? Number(x) : x.toString();
+}
+/** A name for a message: quoted and escaped (hostile names may hold control characters), and cut when long. */
+function q(name) {
+    return JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name);
+}
+
+;// CONCATENATED MODULE: ./src/formats/gguf/read.ts
+/**
+ * GGUF reader (v2 and v3): header, metadata key/values and tensor infos, read as a bounded stream; tensor data is
+ * never touched. Validation mirrors ggml's `gguf_init_from_file_impl` (formats.md §4.5) and adds what ggml only
+ * checks when loading data (tensors inside the file, no overlaps), but accepts what ComfyUI-GGUF writes in the wild:
+ * 5-D tensors and names longer than 63 bytes (§4.6).
+ */
+
+
+
+
+const ORIG_SHAPE_PREFIX = 'comfy.gguf.orig_shape.';
+const read_MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const INT64_MAX = (1n << 63n) - 1n;
+/** Smallest possible kv (u64 key length, 1 key byte, u32 type, 1 value byte) and tensor info (empty name, 0 dims). */
+const MIN_KV_BYTES = 14;
+const MIN_TENSOR_INFO_BYTES = 24;
+/** Reads a GGUF file's header into a `Checkpoint`: tensors in file order, metadata made JSON-safe. */
+async function readGguf(source) {
+    const header = await readGgufHeader(source);
+    const metadata = {};
+    for (const kv of header.kv) {
+        // defineProperty: a `__proto__` key becomes an own property instead of replacing the prototype.
+        Object.defineProperty(metadata, kv.key, {
+            value: kv.value,
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
+    }
+    const tensors = header.tensors.map((t) => ({
+        name: t.name,
+        shape: t.shape,
+        dtype: t.ggmlType.name,
+        byteRange: { file: source.name, start: t.start, end: t.end }
+    }));
+    return {
+        path: source.name,
+        format: 'gguf',
+        bytes: source.size,
+        tensors,
+        metadata,
+        globals: [],
+        warnings: header.warnings
+    };
+}
+/** The GGUF header with ggml-level detail (version, alignment, data start, ggml dims and types). */
+async function readGgufHeader(source) {
+    const file = source.name;
+    const fail = (code, detail) => {
+        throw new errors/* CheckpointError */.j(code, file, detail);
+    };
+    const c = new GgufCursor(source, GGUF_LIMITS.maxHeaderBytes);
+    const warnings = [];
+    const magic = await c.u32('the magic');
+    if (magic !== GGUF_MAGIC)
+        fail('InvalidGguf', `invalid magic ${hex32(magic)} (expected "GGUF")`);
+    const version = await c.u32('the version');
+    if (version === 0)
+        fail('InvalidGguf', 'version 0 is invalid');
+    if ((version & 0xffff) === 0) {
+        fail('UnsupportedGguf', `version field ${hex32(version)} looks byte-swapped: big-endian GGUF is not supported`);
+    }
+    if (version === 1)
+        fail('UnsupportedGguf', 'GGUF v1 (32-bit counts) is no longer supported; convert to v3');
+    if (version > 3)
+        fail('UnsupportedGguf', `GGUF version ${version} is newer than the supported versions 2 and 3`);
+    const tensorCount = await readCount(c, 'tensor count', GGUF_LIMITS.maxTensors, fail);
+    const kvCount = await readCount(c, 'metadata kv count', GGUF_LIMITS.maxKv, fail);
+    const minBytes = kvCount * MIN_KV_BYTES + tensorCount * MIN_TENSOR_INFO_BYTES;
+    if (minBytes > c.remaining) {
+        throw new errors/* CheckpointError */.j('Truncated', file, `${kvCount} key/values and ${tensorCount} tensor infos need at least ${minBytes} bytes after byte ${c.pos}, ` +
+            `but only ${c.remaining} remain`);
+    }
+    const values = new ValueReader(c, file, warnings);
+    const kv = [];
+    const keys = new Set();
+    let alignment = GGUF_DEFAULT_ALIGNMENT;
+    const origShapes = new Map();
+    for (let i = 0; i < kvCount; i++) {
+        const at = c.pos;
+        const key = await readName(c, file, `key of metadata entry ${i}`);
+        if (key.length === 0)
+            fail('InvalidGguf', `metadata entry ${i} at byte ${at} has an empty key`);
+        if (keys.has(key))
+            fail('InvalidGguf', `duplicate metadata key ${q(key)}`);
+        keys.add(key);
+        const typeId = await c.u32(`value type of ${q(key)}`);
+        const type = valueTypeName(typeId, `value type of ${q(key)}`, fail);
+        values.key = key;
+        const entry = { key, type, value: undefined };
+        if (type === 'ARRAY') {
+            const arr = await values.array(1, true);
+            entry.elementType = arr.elementType;
+            entry.value = arr.value;
+        }
+        else {
+            entry.value = await values.scalar(type, true);
+        }
+        if (key === 'general.alignment') {
+            const a = entry.value;
+            if (type !== 'UINT32')
+                fail('InvalidGguf', `general.alignment has type ${type}; it must be UINT32`);
+            if (typeof a !== 'number' || a === 0 || (a & (a - 1)) !== 0) {
+                fail('InvalidGguf', `general.alignment ${String(a)} is not a non-zero power of two`);
+            }
+            alignment = a;
+        }
+        if (key.startsWith(ORIG_SHAPE_PREFIX))
+            origShapes.set(key.slice(ORIG_SHAPE_PREFIX.length), entry);
+        kv.push(entry);
+    }
+    const infos = [];
+    const names = new Set();
+    let overFourDims = 0;
+    for (let i = 0; i < tensorCount; i++) {
+        const name = await readName(c, file, `name of tensor ${i}`);
+        if (names.has(name))
+            fail('InvalidGguf', `duplicate tensor name ${q(name)}`);
+        names.add(name);
+        const nDims = await c.u32(`n_dims of tensor ${q(name)}`);
+        if (nDims > GGUF_LIMITS.maxDims) {
+            fail('GgufLimitExceeded', `tensor ${q(name)} has ${nDims} dims; at most ${GGUF_LIMITS.maxDims} are supported`);
+        }
+        if (nDims > 4)
+            overFourDims++;
+        const dims = [];
+        let numel = 1n;
+        for (let d = 0; d < nDims; d++) {
+            const ne = await c.i64(`dim ${d} of tensor ${q(name)}`);
+            if (ne < 0n)
+                fail('InvalidGguf', `tensor ${q(name)} has negative dim ${d} (${ne})`);
+            if (ne > read_MAX_SAFE)
+                fail('GgufLimitExceeded', `tensor ${q(name)} dim ${d} (${ne}) is above 2^53`);
+            numel *= ne;
+            if (numel > INT64_MAX)
+                fail('InvalidGguf', `tensor ${q(name)} element count overflows int64`);
+            dims.push(Number(ne));
+        }
+        const typeId = await c.u32(`type of tensor ${q(name)}`);
+        const ggmlType = ggmlTypeById(typeId);
+        if (!ggmlType) {
+            const removed = removedGgmlTypeName(typeId);
+            fail('InvalidGguf', removed
+                ? `tensor ${q(name)} has ggml type ${typeId} (${removed}), which ggml removed`
+                : `tensor ${q(name)} has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`);
+        }
+        const type = ggmlType;
+        const nbytes = ggmlTensorBytes(type, BigInt(dims[0] ?? 1), numel);
+        if (nbytes === undefined) {
+            fail('InvalidGguf', `tensor ${q(name)} row length ${dims[0] ?? 1} is not a multiple of ${type.name}'s block size ${type.blockSize}`);
+        }
+        const offset = await c.u64(`offset of tensor ${q(name)}`);
+        if (offset % BigInt(alignment) !== 0n) {
+            fail('InvalidGguf', `tensor ${q(name)} offset ${offset} is not a multiple of the alignment ${alignment}`);
+        }
+        infos.push({ name, dims, ggmlType: type, offset, nbytes: nbytes });
+    }
+    if (overFourDims > 0) {
+        warnings.push(`${overFourDims} tensor(s) have more than 4 dims (ComfyUI-GGUF style; ggml's C loader rejects them)`);
+    }
+    // ggml pads to the alignment only when there are tensors (it seeks only then).
+    const dataStart = tensorCount > 0 ? alignUp(c.pos, alignment) : c.pos;
+    if (dataStart > source.size) {
+        throw new errors/* CheckpointError */.j('Truncated', file, `the data section starts at byte ${dataStart} past the end of the ${source.size}-byte file`);
+    }
+    const size = BigInt(source.size);
+    const tensors = infos.map((t) => {
+        const start = BigInt(dataStart) + t.offset;
+        const end = start + t.nbytes;
+        if (end > size) {
+            throw new errors/* CheckpointError */.j('Truncated', file, `tensor ${q(t.name)} needs bytes ${start}..${end} but the file has ${size} bytes`);
+        }
+        const shape = origShape(origShapes.get(t.name), t.dims, warnings) ?? [...t.dims].reverse();
+        return { name: t.name, dims: t.dims, shape, ggmlType: t.ggmlType, offset: t.offset, start, end };
+    });
+    checkLayout(tensors, infos, alignment, file, warnings);
+    for (const name of origShapes.keys()) {
+        if (!names.has(name))
+            warnings.push(`${q(ORIG_SHAPE_PREFIX + name)} names no tensor in the file`);
+    }
+    return { version: version, alignment, dataStart, kv, tensors, warnings };
+}
+/** No two non-empty tensors share bytes; offsets that are not the ggml-sequential ones only warn. */
+function checkLayout(tensors, infos, alignment, file, warnings) {
+    const byStart = tensors
+        .filter((t) => t.end > t.start)
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    for (let i = 1; i < byStart.length; i++) {
+        const prev = byStart[i - 1];
+        const cur = byStart[i];
+        if (cur.start < prev.end) {
+            throw new errors/* CheckpointError */.j('InvalidGguf', file, `tensor ${q(cur.name)} (bytes ${cur.start}..${cur.end}) overlaps tensor ${q(prev.name)} (bytes ${prev.start}..${prev.end})`);
+        }
+    }
+    let expected = 0n;
+    const align = BigInt(alignment);
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        if (t.offset !== expected) {
+            warnings.push(`tensor ${q(t.name)} has offset ${t.offset}, ggml expects ${expected} (tensors are not stored in info order)`);
+            break;
+        }
+        const nbytes = infos[i].nbytes;
+        expected += ((nbytes + align - 1n) / align) * align;
+    }
+}
+/** The ComfyUI-GGUF original shape, if it is an INT32 array with the tensor's element count. */
+function origShape(kv, dims, warnings) {
+    if (!kv)
+        return undefined;
+    const v = kv.value;
+    if (kv.type !== 'ARRAY' ||
+        kv.elementType !== 'INT32' ||
+        !Array.isArray(v) ||
+        v.some((d) => typeof d !== 'number' || d < 0)) {
+        warnings.push(`${q(kv.key)} is not an array of non-negative INT32; using the reversed ggml dims`);
+        return undefined;
+    }
+    const shape = v;
+    const numel = (s) => s.reduce((n, d) => n * BigInt(d), 1n);
+    if (numel(shape) !== numel(dims)) {
+        warnings.push(`${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${numel(dims)} elements; ignored`);
+        return undefined;
+    }
+    return shape;
+}
+async function readCount(c, what, max, fail) {
+    const n = await c.u64(`the ${what}`);
+    if (n > BigInt(max))
+        fail('GgufLimitExceeded', `${what} ${n} is above the limit of ${max}`);
+    return Number(n);
+}
+function alignUp(n, alignment) {
+    return Math.ceil(n / alignment) * alignment;
+}
+function hex32(n) {
+    return `0x${n.toString(16).padStart(8, '0')}`;
+}
+
+
+/***/ })
+
+};
+;

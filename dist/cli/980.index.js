@@ -1,0 +1,1499 @@
+"use strict";
+exports.id = 980;
+exports.ids = [980,230];
+exports.modules = {
+
+/***/ 4918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ readAlphaScalars)
+/* harmony export */ });
+/* harmony import */ var _formats_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3159);
+
+/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
+const MAX_SCALARS = 100_000;
+const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
+function decodeScalar(bytes, dtype) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    switch (dtype) {
+        case 'F32':
+            return view.getFloat32(0, true);
+        case 'F64':
+            return view.getFloat64(0, true);
+        case 'BF16':
+            return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
+        default: {
+            // F16: sign, 5-bit exponent, 10-bit fraction.
+            const h = view.getUint16(0, true);
+            const sign = h & 0x8000 ? -1 : 1;
+            const exp = (h >> 10) & 0x1f;
+            const frac = h & 0x3ff;
+            if (exp === 0)
+                return sign * 2 ** -14 * (frac / 1024);
+            if (exp === 31)
+                return frac ? NaN : sign * Infinity;
+            return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+        }
+    }
+}
+/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
+async function readAlphaScalars(ckpt) {
+    const values = new Map();
+    if (ckpt.format !== 'safetensors')
+        return values;
+    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
+        t.byteRange !== undefined &&
+        t.shape.reduce((a, b) => a * b, 1) === 1 &&
+        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
+        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
+    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
+        return values;
+    const source = await (0,_formats_source_js__WEBPACK_IMPORTED_MODULE_0__/* .openLocalFile */ .Kp)(ckpt.path);
+    try {
+        for (const t of wanted) {
+            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
+            const v = decodeScalar(bytes, t.dtype);
+            if (Number.isFinite(v))
+                values.set(t.name, v);
+        }
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+    return values;
+}
+
+
+/***/ }),
+
+/***/ 5980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  convertCommand: () => (/* binding */ convertCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
+var cli_io = __webpack_require__(1816);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(1726);
+// EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
+var src_lora = __webpack_require__(6326);
+;// CONCATENATED MODULE: ./src/convert/factor.ts
+/** Why a module cannot become a Factor, or null. */
+function factorProblem(m) {
+    if (m.algorithm !== 'lora')
+        return `${m.algorithm} module: convert rewrites plain LoRA (down/up) modules only`;
+    const extra = [
+        ...new Set(m.tensors
+            .map((t) => t.role)
+            .filter((r) => r !== 'down' && r !== 'up' && r !== 'up-block' && r !== 'alpha' && r !== 'alpha-scale'))
+    ];
+    if (extra.length > 0)
+        return `has ${extra.join(', ')} tensors, which convert does not rewrite exactly`;
+    if (m.issues.length > 0)
+        return `inconsistent module: ${m.issues.join('; ')}`;
+    if (m.scale === null || !Number.isFinite(m.scale)) {
+        return m.scaleSource === 'alpha-unread'
+            ? 'alpha value could not be read (not a F32/F16/BF16/F64 scalar)'
+            : 'no scale known for this module';
+    }
+    const down = m.tensors.find((t) => t.role === 'down')?.tensor;
+    if (!down?.byteRange)
+        return 'down tensor has no byte range';
+    for (const t of m.tensors)
+        if (!t.tensor.byteRange)
+            return `${t.tensor.name} has no byte range`;
+    return null;
+}
+/** The factor of a module (call `factorProblem` first). */
+function moduleFactor(m) {
+    const down = m.tensors.find((t) => t.role === 'down').tensor;
+    const up = m.tensors.find((t) => t.role === 'up')?.tensor;
+    const blocks = m.tensors
+        .filter((t) => t.role === 'up-block')
+        .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+        .map((t) => t.tensor);
+    const rank = down.shape[0];
+    const upWidth = new Map();
+    const placed = [];
+    let out = 0;
+    if (up) {
+        out = up.shape[0];
+        upWidth.set(up.name, rank);
+        placed.push({ key: up.name, start: 0, end: out, row: 0, col: 0 });
+    }
+    else {
+        // LongCat LoRAUPParallel: block j maps rank chunk j to output chunk j (block-diagonal).
+        const r = rank / blocks.length;
+        blocks.forEach((b, j) => {
+            const rows = b.shape[0];
+            upWidth.set(b.name, r);
+            placed.push({ key: b.name, start: 0, end: rows, row: out, col: j * r });
+            out += rows;
+        });
+    }
+    return {
+        out,
+        inShape: down.shape.slice(1),
+        rank,
+        upTrail: (up ?? blocks[0]).shape.slice(2),
+        down: [{ key: down.name, start: 0, end: rank }],
+        up: placed,
+        upWidth,
+        downDtype: down.dtype,
+        upDtype: (up ?? blocks[0]).dtype,
+        scale: m.scale
+    };
+}
+/** Rows [a, b) of a row-concatenation of pieces. */
+function sliceRows(pieces, a, b) {
+    const out = [];
+    let at = 0;
+    for (const p of pieces) {
+        const n = p.end - p.start;
+        const lo = Math.max(a, at);
+        const hi = Math.min(b, at + n);
+        if (lo < hi)
+            out.push({ key: p.key, start: p.start + (lo - at), end: p.start + (hi - at) });
+        at += n;
+    }
+    return out;
+}
+/** Output rows [a, b) of the module, with the rank reduced to the columns those rows use. */
+function rowSlice(f, a, b) {
+    const up = [];
+    for (const blk of f.up) {
+        const rows = blk.end - blk.start;
+        const lo = Math.max(a, blk.row);
+        const hi = Math.min(b, blk.row + rows);
+        if (lo >= hi)
+            continue;
+        up.push({
+            key: blk.key,
+            start: blk.start + (lo - blk.row),
+            end: blk.start + (hi - blk.row),
+            row: lo - a,
+            col: blk.col
+        });
+    }
+    // Columns the kept blocks use; when they form one interval, the other columns of U are zero for these rows.
+    let c0 = f.rank;
+    let c1 = 0;
+    for (const blk of up) {
+        c0 = Math.min(c0, blk.col);
+        c1 = Math.max(c1, blk.col + f.upWidth.get(blk.key));
+    }
+    const spans = up
+        .map((blk) => [blk.col, blk.col + f.upWidth.get(blk.key)])
+        .sort((x, y) => x[0] - y[0]);
+    let contiguous = true;
+    let reach = c0;
+    for (const [s, e] of spans) {
+        if (s > reach)
+            contiguous = false;
+        reach = Math.max(reach, e);
+    }
+    if (up.length === 0 || !contiguous) {
+        c0 = 0;
+        c1 = f.rank;
+    }
+    return {
+        ...f,
+        out: b - a,
+        rank: c1 - c0,
+        down: sliceRows(f.down, c0, c1),
+        up: up.map((blk) => ({ ...blk, col: blk.col - c0 }))
+    };
+}
+/** Parts placed at row offsets of a fused weight with `out` rows: D stacked, U block-diagonal. */
+function stackFactors(parts, out) {
+    const first = parts[0].factor;
+    const down = [];
+    const up = [];
+    const upWidth = new Map();
+    let col = 0;
+    for (const { factor, row } of parts) {
+        down.push(...factor.down);
+        for (const blk of factor.up)
+            up.push({ ...blk, row: blk.row + row, col: blk.col + col });
+        for (const [k, w] of factor.upWidth)
+            upWidth.set(k, w);
+        col += factor.rank;
+    }
+    return { ...first, out, rank: col, down, up, upWidth };
+}
+/** The recipe of U: plain row copies when every block spans all columns and the blocks tile the rows in order. */
+function upRecipe(f) {
+    const sorted = [...f.up].sort((x, y) => x.row - y.row);
+    let row = 0;
+    let dense = true;
+    for (const blk of sorted) {
+        if (blk.row !== row || blk.col !== 0 || f.upWidth.get(blk.key) !== f.rank)
+            dense = false;
+        row += blk.end - blk.start;
+    }
+    if (dense && row === f.out) {
+        return { kind: 'rows', pieces: sorted.map((b) => ({ key: b.key, start: b.start, end: b.end })) };
+    }
+    return { kind: 'blocks', blocks: sorted };
+}
+function downRecipe(f) {
+    return { kind: 'rows', pieces: f.down.map((p) => ({ ...p })) };
+}
+
+;// CONCATENATED MODULE: ./src/convert/naming.ts
+/** Why a module of this component cannot be named in the convention, or null. */
+function namingProblem(to, space) {
+    if (space.kind === 'denoiser')
+        return null;
+    if (to === 'kohya' || to === 'diffusers')
+        return null;
+    return `text-encoder module: the ${to} convention has no text-encoder naming here (use --to kohya or diffusers)`;
+}
+function denoiserPrefix(to, space, family) {
+    switch (to) {
+        case 'kohya':
+            return 'lora_unet_';
+        case 'comfyui':
+            return 'diffusion_model.';
+        case 'peft':
+            return 'base_model.model.';
+        case 'diffusers': {
+            const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix);
+            if (component)
+                return space.prefix;
+            return family === 'sdxl' || family === 'sd-diffusers-unet' ? 'unet.' : 'transformer.';
+        }
+        case 'base':
+            return space.prefix;
+    }
+}
+/** Names of one output module for base module `path` in `space`. */
+function targetNames(to, space, path, opts) {
+    let stem;
+    if (space.kind === 'text-encoder') {
+        if (to === 'kohya') {
+            const n = opts.textEncoders > 1 ? String(space.textEncoder) : '';
+            stem = `lora_te${n}_${path.replace(/\./g, '_')}`;
+        }
+        else
+            stem = `${space.textEncoder > 1 ? `text_encoder_${space.textEncoder}` : 'text_encoder'}.${path}`;
+    }
+    else {
+        const prefix = denoiserPrefix(to, space, opts.family);
+        stem = to === 'kohya' ? prefix + path.replace(/\./g, '_') : prefix + path;
+    }
+    const ab = to === 'peft' || to === 'diffusers' || to === 'base';
+    return {
+        stem,
+        down: `${stem}.${ab ? 'lora_A.weight' : 'lora_down.weight'}`,
+        up: `${stem}.${ab ? 'lora_B.weight' : 'lora_up.weight'}`,
+        alpha: `${stem}.alpha`,
+        alphaRequired: to !== 'peft' && to !== 'diffusers'
+    };
+}
+
+// EXTERNAL MODULE: ./src/lora/aliases.ts
+var aliases = __webpack_require__(5044);
+;// CONCATENATED MODULE: ./src/convert/split.ts
+/**
+ * Where a fused LoRA module lands on a base that keeps the parts separate (LongCat `attn.qkv` on Wan's
+ * `self_attn.q/k/v`, Flux `single_blocks.N.linear1` on diffusers' `to_q/to_k/to_v/proj_mlp`). The resolver
+ * answers the other direction (separate names onto a fused base) from alias tables generated from the base; here
+ * the same tables are applied to the LoRA's own path, as if the LoRA's module were a base weight, and every row
+ * slice they produce must land on a base weight of exactly that many rows.
+ */
+
+// Path segments of the fused-layout families that contain underscores, to rebuild dotted paths from kohya names.
+const SEGMENTS = [
+    'double_blocks',
+    'single_blocks',
+    'cross_attn',
+    'self_attn',
+    'q_linear',
+    'kv_linear',
+    'adaLN_modulation',
+    'final_layer',
+    'img_attn',
+    'txt_attn',
+    'img_mlp',
+    'txt_mlp',
+    'img_mod',
+    'txt_mod',
+    'y_embedder',
+    'x_embedder',
+    't_embedder',
+    'y_proj'
+];
+/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
+function dottedFromUnderscore(path) {
+    const words = path.split('_');
+    const out = [];
+    let i = 0;
+    while (i < words.length) {
+        let taken = 1;
+        for (const seg of SEGMENTS) {
+            const n = seg.split('_').length;
+            if (words.slice(i, i + n).join('_') === seg && n > taken)
+                taken = n;
+        }
+        out.push(words.slice(i, i + taken).join('_'));
+        i += taken;
+    }
+    return out.join('.');
+}
+function lookup(space, path) {
+    const own = space.dotted.get(path);
+    if (own)
+        return { entry: own, via: 'own name' };
+    for (const alias of space.aliases) {
+        const hits = alias.dotted.get(path);
+        if (hits && hits.length === 1) {
+            const h = hits[0];
+            return h.slice
+                ? { entry: h.entry, slice: h.slice, via: alias.label }
+                : { entry: h.entry, via: alias.label };
+        }
+    }
+    return null;
+}
+/**
+ * The base weights a module's rows land on (one piece covering every row for a rename, several for a split), or a
+ * problem (some rows have no counterpart, or a part's dims differ), or null when no alias table knows the name.
+ */
+function findSplit(m, out, inDim, space) {
+    const path = m.pathForm === 'dotted' ? m.path : dottedFromUnderscore(m.path);
+    let partial = null;
+    for (const family of aliases/* ALIAS_FAMILIES */.E) {
+        const aliases = family.aliases(path, [out, inDim]);
+        if (aliases.length === 0)
+            continue;
+        // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row slice, the
+        // first name the base knows. An alias without a slice is a plain rename (all rows).
+        const bySlice = new Map();
+        for (const a of aliases) {
+            const slice = a.slice ?? { offset: 0, size: out };
+            const s = bySlice.get(slice.offset) ?? { slice, paths: [] };
+            s.paths.push(a.path);
+            bySlice.set(slice.offset, s);
+        }
+        const pieces = [];
+        const missing = [];
+        for (const { slice, paths } of [...bySlice.values()].sort((x, y) => x.slice.offset - y.slice.offset)) {
+            const hit = paths.map((p) => lookup(space, p)).find((h) => h !== null);
+            if (!hit) {
+                missing.push(`rows ${slice.offset}-${slice.offset + slice.size - 1} (${paths.join(' / ')})`);
+                continue;
+            }
+            const rows = hit.slice ? hit.slice.size : hit.entry.shape[0];
+            const baseIn = hit.entry.shape.slice(1).reduce((p, d) => p * d, 1);
+            if (rows !== slice.size || baseIn !== inDim) {
+                return {
+                    problem: `${path} onto ${hit.entry.key} ${JSON.stringify(hit.entry.shape)}: part rows ${slice.size} x in ${inDim} vs ${rows} x ${baseIn}`
+                };
+            }
+            const piece = { rows: slice, entry: hit.entry, via: family.label };
+            if (hit.slice)
+                piece.slice = hit.slice;
+            pieces.push(piece);
+        }
+        if (missing.length === 0)
+            return { pieces };
+        if (pieces.length > 0)
+            partial = `fused ${path}: ${missing.join(', ')} have no counterpart in the base, so the split would lose them`;
+    }
+    return partial ? { problem: partial } : null;
+}
+
+// EXTERNAL MODULE: ./src/lora/layers.ts
+var lora_layers = __webpack_require__(4264);
+// EXTERNAL MODULE: ./src/lora/order.ts
+var order = __webpack_require__(6816);
+// EXTERNAL MODULE: ./src/formats/dtypes.ts
+var dtypes = __webpack_require__(3627);
+;// CONCATENATED MODULE: ./src/convert/plan.ts
+
+
+
+
+
+
+/** Largest block-diagonal up matrix built in memory (1 GiB; a real fused qkv up at rank 3 x 128 is ~10 MB). */
+const MAX_BLOCK_MATRIX_BYTES = 1 << 30;
+function locate(index) {
+    const byKey = new Map();
+    for (const space of [index.denoiser, ...index.textEncoders.values()]) {
+        for (const entry of space.entries)
+            byKey.set(entry.key, { entry, space });
+    }
+    return byKey;
+}
+function refusalOf(r) {
+    if (!r)
+        return 'not resolved';
+    const parts = [r.reason ?? r.status];
+    if (r.expected && !(r.reason ?? '').includes(r.expected))
+        parts.push(r.expected);
+    return parts.join(': ');
+}
+function numelOf(shape) {
+    return shape.reduce((a, b) => a * b, 1);
+}
+function bytesOf(t) {
+    return (numelOf(t.shape) * (dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[t.dtype] ?? 0)) / 8;
+}
+/** Contributions of one module, or why it has none. */
+function contributionsOf(m, r, byKey, index, to) {
+    const problem = factorProblem(m);
+    if (problem)
+        return problem;
+    const factor = moduleFactor(m);
+    const inDim = numelOf(factor.inShape);
+    if (r?.status === 'ok' && r.target) {
+        const located = byKey.get(r.target.key);
+        if (!located)
+            return `target ${r.target.key} is not a base weight`;
+        const naming = namingProblem(to, located.space);
+        if (naming)
+            return naming;
+        return [
+            { stem: m.stem, baseKey: r.target.key, factor, row: r.target.slice?.offset ?? 0, fromSplit: false }
+        ];
+    }
+    if (r?.status === 'unresolved' && m.component === 'denoiser') {
+        const split = findSplit(m, factor.out, inDim, index.denoiser);
+        if (split && 'problem' in split)
+            return split.problem;
+        if (split) {
+            const whole = split.pieces.length === 1 && split.pieces[0].rows.size === factor.out;
+            if (!whole && factor.inShape.length !== 1)
+                return 'split of a conv LoRA module is not supported';
+            return split.pieces.map((p) => {
+                const c = {
+                    stem: m.stem,
+                    baseKey: p.entry.key,
+                    factor: whole ? factor : rowSlice(factor, p.rows.offset, p.rows.offset + p.rows.size),
+                    row: p.slice?.offset ?? 0,
+                    fromSplit: !whole
+                };
+                if (!whole)
+                    c.rows = { start: p.rows.offset, end: p.rows.offset + p.rows.size };
+                return c;
+            });
+        }
+    }
+    // Across families the resolver stops at "LoRA for X on a Y base"; a block past the base's depth says more.
+    const block = (0,lora_layers/* blockOf */.VN)(m.path.includes('.') ? m.path : dottedFromUnderscore(m.path));
+    const max = block ? index.denoiser.blockMax.get(block.series) : undefined;
+    if (r?.status === 'unresolved' && block && max !== undefined && block.index > max)
+        return `block ${block.series}.${block.index} does not exist: the base has ${block.series} 0-${max}`;
+    return refusalOf(r);
+}
+function transformOf(parts, entry) {
+    const split = parts.some((p) => p.fromSplit);
+    const whole = parts.length === 1 && parts[0].row === 0 && parts[0].factor.out === entry.shape[0];
+    if (whole)
+        return split ? 'split' : 'rename';
+    return split ? 'split+stack' : 'stack';
+}
+/** Why the parts landing on one base weight cannot be written as one module, or null. */
+function groupProblem(parts, entry) {
+    if (parts.length === 1 && parts[0].row === 0 && parts[0].factor.out === entry.shape[0])
+        return null;
+    const f0 = parts[0].factor;
+    for (const p of parts) {
+        if (p.factor.inShape.length !== 1 || p.factor.upTrail.length > 0)
+            return `stacking conv LoRA modules onto ${entry.key} is not supported`;
+        if (p.factor.scale !== f0.scale)
+            return `parts on ${entry.key} have different scales (${[...new Set(parts.map((q) => q.factor.scale))].join(', ')}); one alpha cannot keep them all`;
+        if (p.factor.downDtype !== f0.downDtype || p.factor.upDtype !== f0.upDtype)
+            return `parts on ${entry.key} have different dtypes; stacking raw bytes needs one dtype`;
+    }
+    const rank = parts.reduce((n, p) => n + p.factor.rank, 0);
+    const upBytes = entry.shape[0] * rank * ((dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[f0.upDtype] ?? 0) / 8);
+    // The block-diagonal up is built in memory: bound it (a hostile base header can claim any row count).
+    if (upBytes > MAX_BLOCK_MATRIX_BYTES)
+        return `the stacked up matrix for ${entry.key} would be ${upBytes} bytes (limit ${MAX_BLOCK_MATRIX_BYTES})`;
+    for (const p of parts) {
+        if (p.row + p.factor.out > entry.shape[0])
+            return `rows ${p.row}-${p.row + p.factor.out - 1} fall outside ${entry.key} ${JSON.stringify(entry.shape)}`;
+    }
+    return null;
+}
+/** True when two parts patch some of the same rows: each keeps its own rank columns, so their deltas add. */
+function overlapping(parts) {
+    const sorted = [...parts].sort((a, b) => a.row - b.row);
+    for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1];
+        if (sorted[i].row < prev.row + prev.factor.out)
+            return true;
+    }
+    return false;
+}
+function emptyCounts() {
+    return { rename: 0, stack: 0, split: 0, 'split+stack': 0 };
+}
+/** Plan the conversion of an analysed, resolved LoRA onto `index` (the base it was resolved against). */
+function planConversion(analysis, resolution, index, opts) {
+    const byKey = locate(index);
+    const results = new Map(resolution.results.map((r) => [r.stem, r]));
+    const refusals = new Map();
+    const groups = new Map();
+    for (const m of analysis.modules) {
+        const c = contributionsOf(m, results.get(m.stem), byKey, index, opts.to);
+        if (typeof c === 'string') {
+            refusals.set(m.stem, c);
+            continue;
+        }
+        for (const part of c) {
+            const list = groups.get(part.baseKey) ?? [];
+            list.push(part);
+            groups.set(part.baseKey, list);
+        }
+    }
+    // A refused group refuses every module in it, and a refused module leaves every group it had a part in (a split
+    // kept in part would be inexact): repeat until nothing changes.
+    let changed = true;
+    while (changed) {
+        changed = false;
+        for (const [key, parts] of groups) {
+            const live = parts.filter((p) => !refusals.has(p.stem));
+            if (live.length === 0) {
+                groups.delete(key);
+                continue;
+            }
+            if (live.length !== parts.length) {
+                groups.set(key, live);
+                changed = true;
+            }
+            const problem = groupProblem(live, byKey.get(key).entry);
+            if (problem) {
+                for (const p of live)
+                    if (!refusals.has(p.stem))
+                        refusals.set(p.stem, problem);
+                groups.delete(key);
+                changed = true;
+            }
+        }
+    }
+    const modules = [];
+    let summed = 0;
+    const counts = emptyCounts();
+    let dataBytes = 0;
+    const textEncoders = index.textEncoders.size;
+    for (const [key, parts] of groups) {
+        const { entry, space } = byKey.get(key);
+        const transform = transformOf(parts, entry);
+        if (overlapping(parts))
+            summed++;
+        const sorted = [...parts].sort((a, b) => a.row - b.row);
+        const factor = transform === 'rename' || transform === 'split'
+            ? sorted[0].factor
+            : stackFactors(sorted.map((p) => ({ factor: p.factor, row: p.row })), entry.shape[0]);
+        const names = targetNames(opts.to, space, entry.path, { family: index.family, textEncoders });
+        const alpha = names.alphaRequired || factor.scale !== 1 ? factor.scale * factor.rank : null;
+        const tensors = [
+            {
+                key: names.down,
+                dtype: factor.downDtype,
+                shape: [factor.rank, ...factor.inShape],
+                recipe: downRecipe(factor)
+            },
+            {
+                key: names.up,
+                dtype: factor.upDtype,
+                shape: [factor.out, factor.rank, ...factor.upTrail],
+                recipe: upRecipe(factor)
+            }
+        ];
+        if (alpha !== null)
+            tensors.push({ key: names.alpha, dtype: 'F32', shape: [], recipe: { kind: 'scalar', value: alpha } });
+        for (const t of tensors)
+            dataBytes += bytesOf(t);
+        const sources = sorted.map((p) => {
+            const s = { stem: p.stem };
+            if (p.rows)
+                s.rows = p.rows;
+            if (transform === 'stack' || transform === 'split+stack')
+                s.at = { start: p.row, end: p.row + p.factor.out };
+            return s;
+        });
+        counts[transform]++;
+        modules.push({
+            stem: names.stem,
+            baseKey: key,
+            transform,
+            sources,
+            rank: factor.rank,
+            scale: factor.scale,
+            alpha,
+            tensors
+        });
+    }
+    const refused = analysis.modules
+        .filter((m) => refusals.has(m.stem))
+        .map((m) => ({ stem: m.stem, reason: refusals.get(m.stem) }));
+    const drop = opts.dropUnmatched === true;
+    // The resolver's file-level cause where it has one (block counts, widths), else the module's own reason.
+    const causeCounts = new Map();
+    for (const r of refused) {
+        const res = results.get(r.stem);
+        const block = /^block (\S+)\.\d+ does not exist: the base has (\S+ 0-\d+)$/.exec(r.reason);
+        const fromResolver = res && res.status !== 'ok' && res.cause && refusalOf(res) === r.reason;
+        const cause = block
+            ? `blocks beyond the base's depth (base has ${block[2]})`
+            : fromResolver
+                ? res.cause
+                : r.reason;
+        causeCounts.set(cause, (causeCounts.get(cause) ?? 0) + 1);
+    }
+    const causes = [...causeCounts.entries()]
+        .map(([cause, modules]) => ({ cause, modules }))
+        .sort((a, b) => b.modules - a.modules || (0,order/* byCodeUnit */.X)(a.cause, b.cause));
+    const notes = [];
+    if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
+        notes.push(`${opts.to} files carry no alpha by convention (scale 1): modules whose scale is not 1 keep it in a .alpha tensor, which ComfyUI and kohya-style loaders read and PEFT ignores`);
+    }
+    if (summed > 0)
+        notes.push(`${summed} output module(s) merge LoRA modules that patch the same rows (e.g. one module in two conventions): their deltas add, as loaders that apply both do`);
+    if (modules.some((m) => m.transform !== 'rename'))
+        notes.push('layout changes change ranks: each module is written with alpha = its scale x its written rank, so alpha / rank is unchanged');
+    return {
+        lora: analysis.path,
+        base: index.path,
+        to: opts.to,
+        ok: refused.length === 0 && analysis.unknownKeys.length === 0
+            ? modules.length > 0
+            : drop && modules.length > 0,
+        dropUnmatched: drop,
+        modules,
+        refused: drop ? [] : refused,
+        dropped: drop ? refused : [],
+        causes,
+        unknownKeys: [...analysis.unknownKeys],
+        counts,
+        dataBytes,
+        notes
+    };
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/formats/safetensors/write.ts
+/**
+ * A safetensors writer for fixtures, tests and examples. It writes the layout of formats.md §1.1: an 8-byte
+ * little-endian header length, the JSON header padded with spaces to a multiple of 8 (as the reference writer
+ * does), then the data buffer. By default the data is left sparse (the file is extended with `truncate`), so a
+ * 28.6 GB Wan-shaped checkpoint costs a few KB of disk while every reader sees its full apparent size.
+ *
+ * Tensors are written in the order given (the reference writer sorts by dtype then name; we keep the caller's
+ * order so fixtures are predictable). Everything here is for *valid* files: it throws on inputs the reader would
+ * reject. Bad files are built byte by byte in fixtures/safetensors.ts.
+ */
+
+
+
+/** Bytes a tensor occupies (BigInt: shapes of big models pass 2^32 elements, and sums pass 2^53 bits). */
+function tensorByteSize(spec) {
+    if (!(0,dtypes/* isSafetensorsDtype */.AK)(spec.dtype))
+        throw new Error(`unknown safetensors dtype ${spec.dtype} for ${spec.name}`);
+    let numel = 1n;
+    for (const d of spec.shape) {
+        if (!Number.isSafeInteger(d) || d < 0)
+            throw new Error(`bad dimension ${d} in ${spec.name}`);
+        numel *= BigInt(d);
+    }
+    const bits = numel * BigInt(dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[spec.dtype]);
+    if (bits % 8n !== 0n)
+        throw new Error(`${spec.name}: ${numel} elements of ${spec.dtype} are not whole bytes`);
+    return bits / 8n;
+}
+/**
+ * Build the header for `tensors` (names must be unique; `__metadata__` is reserved). The JSON is built by hand so
+ * that key order is exactly the tensor order and a key like `__proto__` is written like any other.
+ */
+function encodeSafetensorsHeader(tensors, metadata) {
+    const parts = [];
+    if (metadata !== undefined) {
+        const entries = Object.keys(metadata).map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`);
+        parts.push(`"__metadata__":{${entries.join(',')}}`);
+    }
+    const seen = new Set();
+    const offsets = [];
+    let cursor = 0n;
+    for (const t of tensors) {
+        if (t.name === '__metadata__')
+            throw new Error('__metadata__ is not a valid tensor name');
+        if (seen.has(t.name))
+            throw new Error(`duplicate tensor name ${t.name}`);
+        seen.add(t.name);
+        const size = tensorByteSize(t);
+        const begin = cursor;
+        cursor += size;
+        offsets.push({ name: t.name, begin, end: cursor });
+        parts.push(`${JSON.stringify(t.name)}:{"dtype":${JSON.stringify(t.dtype)},"shape":[${t.shape.join(',')}],` +
+            `"data_offsets":[${begin},${cursor}]}`);
+    }
+    const json = new TextEncoder().encode(`{${parts.join(',')}}`);
+    const headerLength = Math.ceil(json.length / 8) * 8;
+    const header = new Uint8Array(8 + headerLength).fill(0x20, 8 + json.length);
+    new DataView(header.buffer).setBigUint64(0, BigInt(headerLength), true);
+    header.set(json, 8);
+    return { header, headerLength, offsets, dataBytes: cursor };
+}
+const ZERO_CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+function fileSizeOf(enc) {
+    const total = BigInt(enc.header.length) + enc.dataBytes;
+    if (total > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new Error('file too large');
+    return Number(total);
+}
+function tensorBytes(data, o) {
+    const bytes = data(o.name);
+    if (BigInt(bytes.length) !== o.end - o.begin) {
+        throw new Error(`data for ${o.name} is ${bytes.length} bytes; the tensor needs ${o.end - o.begin}`);
+    }
+    return bytes;
+}
+/** Write a valid safetensors file (sparse by default). Overwrites `path`. */
+async function writeSafetensors(path, tensors, opts = {}) {
+    const enc = encodeSafetensorsHeader(tensors, opts.metadata);
+    const fileSize = fileSizeOf(enc);
+    const data = opts.data ?? 'sparse';
+    const fh = await open(path, 'w');
+    try {
+        await fh.write(enc.header, 0, enc.header.length, 0);
+        let pos = enc.header.length;
+        if (data === 'zeros') {
+            const zeros = new Uint8Array(Math.min(ZERO_CHUNK, Math.max(1, fileSize - pos)));
+            while (pos < fileSize) {
+                const n = Math.min(zeros.length, fileSize - pos);
+                await fh.write(zeros, 0, n, pos);
+                pos += n;
+            }
+        }
+        else if (typeof data === 'function') {
+            for (const o of enc.offsets) {
+                const bytes = tensorBytes(data, o);
+                if (bytes.length > 0)
+                    await fh.write(bytes, 0, bytes.length, pos);
+                pos += bytes.length;
+            }
+        }
+        await fh.truncate(fileSize);
+    }
+    finally {
+        await fh.close();
+    }
+    return { ...enc, path, fileSize };
+}
+/** Synchronous twin of `writeSafetensors`, for fixture generators that run outside async code. */
+function writeSafetensorsSync(path, tensors, opts = {}) {
+    const enc = encodeSafetensorsHeader(tensors, opts.metadata);
+    const fileSize = fileSizeOf(enc);
+    const data = opts.data ?? 'sparse';
+    const fd = openSync(path, 'w');
+    try {
+        writeSync(fd, enc.header, 0, enc.header.length, 0);
+        let pos = enc.header.length;
+        if (data === 'zeros') {
+            const zeros = new Uint8Array(Math.min(ZERO_CHUNK, Math.max(1, fileSize - pos)));
+            while (pos < fileSize) {
+                const n = Math.min(zeros.length, fileSize - pos);
+                writeSync(fd, zeros, 0, n, pos);
+                pos += n;
+            }
+        }
+        else if (typeof data === 'function') {
+            for (const o of enc.offsets) {
+                const bytes = tensorBytes(data, o);
+                if (bytes.length > 0)
+                    writeSync(fd, bytes, 0, bytes.length, pos);
+                pos += bytes.length;
+            }
+        }
+        ftruncateSync(fd, fileSize);
+    }
+    finally {
+        closeSync(fd);
+    }
+    return { ...enc, path, fileSize };
+}
+
+;// CONCATENATED MODULE: ./src/convert/write.ts
+/**
+ * The streaming writer of a conversion plan: output tensors in plan order, each built from byte ranges of the
+ * source file (row copies, or block placement into a zero matrix), so memory stays near one tensor plus an 8 MB
+ * copy buffer and no element is ever decoded. The file goes to a temporary name in the output's folder and is
+ * renamed into place only when complete. The source file's sha256 is computed by a parallel sequential read, and
+ * the header (fixed length: the hash is a fixed-width field) is written last.
+ */
+
+
+
+
+
+
+const CONVERSION_METADATA_KEY = 'model_compat.conversion';
+const COPY_CHUNK = 8 << 20;
+const HASH_PLACEHOLDER = '0'.repeat(64);
+function conversionRecord(plan, source, tool) {
+    return {
+        tool: tool.name,
+        version: tool.version,
+        source,
+        base: (0,external_node_path_.basename)(plan.base),
+        to: plan.to,
+        modules: plan.modules.length,
+        transforms: plan.counts,
+        layoutChanges: plan.modules
+            .filter((m) => m.transform !== 'rename')
+            .map((m) => ({ stem: m.stem, transform: m.transform, from: m.sources.map((s) => s.stem) })),
+        dropped: plan.dropped
+    };
+}
+function elementBytes(dtype, where) {
+    const bits = dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[dtype];
+    if (!bits || bits % 8 !== 0)
+        throw new errors/* CheckpointError */.j('TensorInvalidInfo', where, `dtype ${dtype} is not byte-sized`);
+    return bits / 8;
+}
+/** Bytes per row of a source tensor and its start offset. */
+function rowGeometry(t, file) {
+    if (!t.byteRange)
+        throw new errors/* CheckpointError */.j('TensorInvalidInfo', file, `${t.name} has no byte range`);
+    const rows = t.shape[0] ?? 1;
+    const bytes = Number(t.byteRange.end - t.byteRange.start);
+    return { start: Number(t.byteRange.start), rowBytes: rows === 0 ? 0 : bytes / rows };
+}
+/**
+ * Gathers the output in 8 MB buffers: source ranges are read straight into the buffer (several reads in flight),
+ * small computed tensors are copied in, and a full buffer is written while the next one fills. Two buffers, so
+ * memory stays at 16 MB plus the largest computed tensor.
+ */
+class OutputStream {
+    src;
+    dst;
+    position;
+    buffers = [new Uint8Array(COPY_CHUNK), new Uint8Array(COPY_CHUNK)];
+    current = 0;
+    fill = 0;
+    reads = [];
+    writing = Promise.resolve();
+    constructor(src, dst, 
+    /** File position of the current buffer's first byte. */
+    position) {
+        this.src = src;
+        this.dst = dst;
+        this.position = position;
+    }
+    /** Bytes written or queued so far, as a file position. */
+    get end() {
+        return this.position + this.fill;
+    }
+    async copy(from, length) {
+        while (length > 0) {
+            const n = Math.min(length, COPY_CHUNK - this.fill);
+            this.reads.push(readExactly(this.src, this.buffers[this.current], this.fill, n, from));
+            this.fill += n;
+            from += n;
+            length -= n;
+            if (this.fill === COPY_CHUNK)
+                await this.swap();
+        }
+    }
+    async write(bytes) {
+        if (bytes.length > COPY_CHUNK - this.fill) {
+            await this.swap();
+            if (bytes.length > COPY_CHUNK) {
+                await this.writing;
+                await writeAll(this.dst, bytes, this.position);
+                this.position += bytes.length;
+                return;
+            }
+        }
+        this.buffers[this.current].set(bytes, this.fill);
+        this.fill += bytes.length;
+    }
+    /** Write the current buffer (once its reads are in) and switch to the other one. */
+    async swap() {
+        await Promise.all(this.reads);
+        this.reads = [];
+        // The other buffer is reused next: its write must be done.
+        await this.writing;
+        if (this.fill === 0)
+            return;
+        this.writing = writeAll(this.dst, this.buffers[this.current].subarray(0, this.fill), this.position);
+        this.writing.catch(() => undefined);
+        this.position += this.fill;
+        this.fill = 0;
+        this.current = 1 - this.current;
+    }
+    async finish() {
+        await this.swap();
+        await this.writing;
+    }
+}
+async function readExactly(fh, buf, offset, length, position) {
+    let done = 0;
+    while (done < length) {
+        const { bytesRead } = await fh.read(buf, offset + done, length - done, position + done);
+        if (bytesRead === 0)
+            throw new Error(`source ended at byte ${position + done}`);
+        done += bytesRead;
+    }
+}
+async function writeAll(fh, bytes, position) {
+    let done = 0;
+    while (done < bytes.length) {
+        const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position + done);
+        done += bytesWritten;
+    }
+}
+function sourceOf(byName, key, file) {
+    const t = byName.get(key);
+    if (!t)
+        throw new errors/* CheckpointError */.j('TensorInvalidInfo', file, `plan names ${key}, which the file does not hold`);
+    return t;
+}
+async function writeTensor(t, byName, src, copier, file) {
+    const r = t.recipe;
+    if (r.kind === 'scalar') {
+        const bytes = new Uint8Array(4);
+        new DataView(bytes.buffer).setFloat32(0, r.value, true);
+        await copier.write(bytes);
+        return;
+    }
+    if (r.kind === 'rows') {
+        for (const p of r.pieces) {
+            const g = rowGeometry(sourceOf(byName, p.key, file), file);
+            await copier.copy(g.start + p.start * g.rowBytes, (p.end - p.start) * g.rowBytes);
+        }
+        return;
+    }
+    // Block placement: a zero matrix [rows, cols] with each block's rows copied to its (row, col).
+    const es = elementBytes(t.dtype, file);
+    const cols = t.shape[1] ?? 0;
+    const out = new Uint8Array((t.shape[0] ?? 0) * cols * es);
+    for (const b of r.blocks) {
+        const info = sourceOf(byName, b.key, file);
+        const g = rowGeometry(info, file);
+        const rows = b.end - b.start;
+        const block = new Uint8Array(rows * g.rowBytes);
+        await readExactly(src, block, 0, block.length, g.start + b.start * g.rowBytes);
+        for (let i = 0; i < rows; i++) {
+            out.set(block.subarray(i * g.rowBytes, (i + 1) * g.rowBytes), ((b.row + i) * cols + b.col) * es);
+        }
+    }
+    await copier.write(out);
+}
+// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
+const HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { createReadStream } = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const hash = createHash('sha256')
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
+  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
+`;
+/** The sha256 of a file, read sequentially in a worker thread. */
+function sha256File(path) {
+    return new Promise((resolvePromise, reject) => {
+        const worker = new external_node_worker_threads_.Worker(HASH_WORKER, { eval: true, workerData: path });
+        let settled = false;
+        worker.once('message', (m) => {
+            settled = true;
+            if (m.sha256)
+                resolvePromise(m.sha256);
+            else
+                reject(new Error(`hashing ${path}: ${m.error}`));
+            void worker.terminate();
+        });
+        worker.once('error', (e) => {
+            if (!settled)
+                reject(e);
+        });
+        worker.once('exit', (code) => {
+            if (!settled)
+                reject(new Error(`hashing ${path}: worker exited with ${code}`));
+        });
+    });
+}
+function metadataOf(source, record) {
+    const out = {};
+    for (const [k, v] of Object.entries(source.metadata))
+        if (typeof v === 'string')
+            out[k] = v;
+    out[CONVERSION_METADATA_KEY] = JSON.stringify(record);
+    return out;
+}
+/** Check a plan's pieces against the source before writing anything (dtype and row bounds). */
+function checkPlan(plan, byName, file) {
+    const check = (t, p) => {
+        const s = sourceOf(byName, p.key, file);
+        if (s.dtype !== t.dtype)
+            throw new Error(`${t.key}: piece ${p.key} is ${s.dtype}, output is ${t.dtype}`);
+        if (p.start < 0 || p.end > (s.shape[0] ?? 1) || p.start > p.end)
+            throw new Error(`${t.key}: rows ${p.start}-${p.end} outside ${p.key}`);
+    };
+    for (const m of plan.modules) {
+        for (const t of m.tensors) {
+            if (t.recipe.kind === 'rows')
+                for (const p of t.recipe.pieces)
+                    check(t, p);
+            if (t.recipe.kind === 'blocks')
+                for (const b of t.recipe.blocks)
+                    check(t, b);
+        }
+    }
+}
+/** Write the plan's output to `outPath` (atomically). The plan must be `ok`. */
+async function writeConversion(plan, source, outPath, opts) {
+    if (!plan.ok)
+        throw new Error('the conversion plan has refused modules; nothing is written');
+    if (source.format !== 'safetensors')
+        throw new errors/* CheckpointError */.j('UnknownFormat', source.path, `convert reads single safetensors files, not ${source.format}`);
+    const file = source.path;
+    const byName = new Map(source.tensors.map((t) => [t.name, t]));
+    checkPlan(plan, byName, file);
+    const tensors = plan.modules.flatMap((m) => m.tensors);
+    const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }));
+    const record = (sha256) => conversionRecord(plan, { file: (0,external_node_path_.basename)(file), sha256, bytes: source.bytes }, opts.tool);
+    const draft = encodeSafetensorsHeader(specs, metadataOf(source, record(HASH_PLACEHOLDER)));
+    const target = (0,external_node_path_.resolve)(outPath);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const hashing = sha256File(file);
+    // Never left unhandled while the tensors are written; awaited below.
+    hashing.catch(() => undefined);
+    let src;
+    let dst;
+    try {
+        src = await (0,promises_.open)(file, 'r');
+        dst = await (0,promises_.open)(temp, 'w');
+        const copier = new OutputStream(src, dst, draft.header.length);
+        for (const t of tensors)
+            await writeTensor(t, byName, src, copier, file);
+        await copier.finish();
+        const expected = draft.header.length + Number(draft.dataBytes);
+        if (copier.position !== expected)
+            throw new Error(`wrote ${copier.position} bytes, expected ${expected}`);
+        const sha256 = await hashing;
+        const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)));
+        if (final.header.length !== draft.header.length)
+            throw new Error('header length changed after hashing');
+        await writeAll(dst, final.header, 0);
+        await dst.close();
+        dst = undefined;
+        await (0,promises_.rename)(temp, target);
+        return { path: target, bytes: expected, tensors: tensors.length, sourceSha256: sha256 };
+    }
+    catch (e) {
+        await dst?.close().catch(() => undefined);
+        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        throw e;
+    }
+    finally {
+        await src?.close().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/convert/types.ts
+/**
+ * Types of a LoRA conversion: the plan (which modules become which, by which transform, and what is refused or
+ * dropped, with why) and the recipes of every output tensor, which say where each output byte comes from so the
+ * writer can copy raw bytes without ever decoding a float (the one exception is the alpha scalar).
+ */
+const CONVERT_TARGETS = ['kohya', 'peft', 'diffusers', 'comfyui', 'base'];
+
+;// CONCATENATED MODULE: ./src/convert/index.ts
+/** LoRA conversion: plan (pure) and streaming writer. */
+
+
+
+
+
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
+;// CONCATENATED MODULE: ./src/report/convert-console.ts
+
+function sourceText(s) {
+    const rows = s.rows ? ` rows ${s.rows.start}-${s.rows.end - 1}` : '';
+    const at = s.at ? ` -> rows ${s.at.start}-${s.at.end - 1}` : '';
+    return `${(0,format/* printable */.g$)(s.stem)}${rows}${at}`;
+}
+function moduleRows(modules) {
+    const rows = [['transform', 'output module', 'rank', 'alpha', 'from']];
+    for (const m of modules) {
+        rows.push([
+            m.transform,
+            (0,format/* printable */.g$)(m.stem),
+            String(m.rank),
+            m.alpha === null ? '-' : String(Number(m.alpha.toPrecision(7))),
+            m.sources.map(sourceText).join(' + ')
+        ]);
+    }
+    return rows;
+}
+function moduleSummary(plan) {
+    const kinds = Object.entries(plan.counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    let text = `${plan.modules.length} output module(s)${kinds ? ` (${kinds})` : ''}`;
+    if (plan.refused.length > 0)
+        text += `; ${plan.refused.length} refused`;
+    if (plan.dropped.length > 0)
+        text += `; ${plan.dropped.length} dropped`;
+    return text;
+}
+function renderConversionPlan(plan, opts) {
+    const c = (0,format/* colors */.Tj)(opts.color);
+    const max = opts.maxItems ?? 30;
+    let out = `${c.bold('LoRA conversion plan')}\n`;
+    out += (0,format/* table */.tp)([
+        // names and paths come from the files: no control characters reach the terminal
+        ['lora', (0,format/* printable */.g$)(plan.lora)],
+        ['base', (0,format/* printable */.g$)(plan.base)],
+        ['to', plan.to],
+        ['modules', moduleSummary(plan)],
+        ['data', (0,format/* formatBytes */.z3)(plan.dataBytes)]
+    ]);
+    // Layout changes first: they are the ones worth reading.
+    const ordered = [
+        ...plan.modules.filter((m) => m.transform !== 'rename'),
+        ...plan.modules.filter((m) => m.transform === 'rename')
+    ];
+    const { shown, omitted } = (0,format/* cutList */.f6)(ordered, max);
+    if (shown.length > 0) {
+        out += `\n${c.bold('Modules')}\n${(0,format/* table */.tp)(moduleRows(shown), { header: true })}`;
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more (--json lists all)\n`);
+    }
+    if (plan.causes.length > 0) {
+        out += `\n${c.bold('Why modules cannot be converted exactly')}\n`;
+        out += (0,format/* table */.tp)(plan.causes.map((x) => [`${x.modules} module(s)`, (0,format/* printable */.g$)(x.cause)]));
+    }
+    if (plan.refused.length > 0) {
+        out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`;
+        out += (0,format/* table */.tp)(plan.refused.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]));
+    }
+    if (plan.dropped.length > 0) {
+        out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plan.dropped.length} module(s)`))}\n`;
+        out += (0,format/* table */.tp)(plan.dropped.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]));
+    }
+    if (plan.unknownKeys.length > 0) {
+        const label = plan.dropUnmatched
+            ? 'Dropped keys with no adapter suffix'
+            : 'Keys with no adapter suffix (refused)';
+        out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`;
+        out += plan.unknownKeys.map((k) => `  ${(0,format/* printable */.g$)(k)}\n`).join('');
+    }
+    if (plan.notes.length > 0)
+        out += `\n${plan.notes.map((n) => `note: ${(0,format/* printable */.g$)(n)}`).join('\n')}\n`;
+    out += '\n';
+    if (plan.ok)
+        out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n');
+    else if (plan.modules.length === 0)
+        out += c.red('nothing to convert\n');
+    else
+        out += c.red('refused: use --drop-unmatched to write the other modules and leave these out\n');
+    return out;
+}
+/** The plan as a JSON document: recipes reduced to their kind (the byte bookkeeping is an internal detail). */
+function conversionPlanJson(plan) {
+    return {
+        ...plan,
+        modules: plan.modules.map((m) => ({
+            ...m,
+            tensors: m.tensors.map((t) => ({ key: t.key, dtype: t.dtype, shape: t.shape, recipe: t.recipe.kind }))
+        }))
+    };
+}
+
+// EXTERNAL MODULE: ./src/cli/read.ts
+var read = __webpack_require__(2736);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/cli/alpha.ts
+var alpha = __webpack_require__(4918);
+// EXTERNAL MODULE: ./src/cli/files.ts
+var files = __webpack_require__(9141);
+;// CONCATENATED MODULE: ./src/cli/commands/convert.ts
+/**
+ * `model-compat convert LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run]
+ * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const spec = {
+    name: 'convert',
+    summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
+    usage: 'LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run] [--drop-unmatched] [--json]',
+    minPositionals: 1,
+    maxPositionals: 1,
+    options: {
+        base: {
+            kind: 'string',
+            help: 'the base model the LoRA is for (checkpoint, folder or manifest)',
+            value: 'BASE'
+        },
+        to: {
+            kind: 'string',
+            help: 'key convention of the output (default: kohya for kohya LoRAs, else comfyui)',
+            value: CONVERT_TARGETS.join('|')
+        },
+        out: { kind: 'string', short: 'o', help: 'output safetensors file (written atomically)', value: 'OUT' },
+        'dry-run': { kind: 'boolean', help: 'print the plan, write nothing' },
+        'drop-unmatched': {
+            kind: 'boolean',
+            help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
+        },
+        json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
+        ...read/* REMOTE_OPTIONS */.Q
+    }
+};
+function targetOf(args, primary) {
+    const to = (0,cli_args/* str */.gx)(args, 'to');
+    if (to === undefined)
+        return primary === 'kohya' ? 'kohya' : 'comfyui';
+    if (!CONVERT_TARGETS.includes(to))
+        throw new cli_args/* UsageError */.eb(`--to must be one of ${CONVERT_TARGETS.join(', ')}; got '${to}'`);
+    return to;
+}
+async function run(args, io) {
+    const loraPath = args.positionals[0];
+    const basePath = (0,cli_args/* str */.gx)(args, 'base');
+    if (basePath === undefined)
+        throw new cli_args/* UsageError */.eb('--base is required: the LoRA is resolved against it');
+    const out = (0,cli_args/* str */.gx)(args, 'out');
+    const dryRun = (0,cli_args/* flag */.Jt)(args, 'dry-run');
+    if (out === undefined && !dryRun)
+        throw new cli_args/* UsageError */.eb('-o OUT.safetensors is required (or --dry-run)');
+    if (out !== undefined &&
+        ((0,external_node_path_.resolve)(io.cwd, out) === (0,external_node_path_.resolve)(io.cwd, loraPath) || (0,external_node_path_.resolve)(io.cwd, out) === (0,external_node_path_.resolve)(io.cwd, basePath)))
+        throw new cli_args/* UsageError */.eb('the output must not overwrite an input');
+    const lora = await (0,formats/* readCheckpoint */.HQ)((0,external_node_path_.resolve)(io.cwd, loraPath));
+    if (lora.format !== 'safetensors')
+        throw new cli_args/* UsageError */.eb(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`);
+    const base = await (0,read/* checkpointReader */.u)(args, io).read(basePath);
+    const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,alpha/* readAlphaScalars */.q)(lora) });
+    const index = (0,src_lora/* buildBaseIndex */.uR)(base);
+    const resolution = (0,src_lora/* resolveLora */.PQ)(analysis, index);
+    const plan = planConversion(analysis, resolution, index, {
+        to: targetOf(args, analysis.primary),
+        dropUnmatched: (0,cli_args/* flag */.Jt)(args, 'drop-unmatched')
+    });
+    const json = (0,cli_args/* flag */.Jt)(args, 'json');
+    if (!plan.ok || dryRun || out === undefined) {
+        io.stdout(json
+            ? (0,files/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan) })
+            : renderConversionPlan(plan, { color: io.color }));
+        if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0) {
+            io.stderr(`model-compat convert: ${loraPath} has no LoRA module to convert; nothing written\n`);
+            return cli_io/* EXIT_BAD_INPUT */.yt;
+        }
+        if (!plan.ok) {
+            io.stderr(plan.dropUnmatched
+                ? `model-compat convert: every module was dropped (${plan.dropped.length}); nothing written\n`
+                : `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)\n`);
+            return cli_io/* EXIT_BAD_INPUT */.yt;
+        }
+        return cli_io/* EXIT_OK */.Ij;
+    }
+    const written = await writeConversion(plan, lora, (0,external_node_path_.resolve)(io.cwd, out), { tool: version/* TOOL */.j });
+    if (json)
+        io.stdout((0,files/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan), written }));
+    else {
+        io.stdout(renderConversionPlan(plan, { color: io.color }));
+        io.stdout(`\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`);
+    }
+    return cli_io/* EXIT_OK */.Ij;
+}
+const convertCommand = { spec, run };
+
+
+/***/ }),
+
+/***/ 6230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   compareFallback: () => (/* binding */ compareFallback)
+/* harmony export */ });
+/* unused harmony export impliedWeightShape */
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5605);
+/**
+ * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
+ * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
+ * onto the base, and keep only its high- and medium-confidence renames and fuses. One compare call for all such
+ * modules of a file.
+ */
+
+/** The weight shape a module implies: [up rows, down in...] for LoRA, the delta's shape for full deltas. */
+function impliedWeightShape(m) {
+    const shape = (role) => m.tensors.find((t) => t.role === role)?.tensor.shape;
+    if (m.algorithm === 'lora') {
+        const down = shape('down');
+        const up = shape('up');
+        const blocks = m.tensors.filter((t) => t.role === 'up-block');
+        if (!down || down.length < 2)
+            return null;
+        const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
+        return out === undefined ? null : [out, ...down.slice(1)];
+    }
+    if (m.algorithm === 'full')
+        return shape('diff') ? [...shape('diff')] : null;
+    return null;
+}
+function accept(mapping) {
+    return (mapping.confidence === 'high' || mapping.confidence === 'medium') && mapping.target.length === 1;
+}
+/** Targets found by the compare mapper, by module stem. */
+function compareFallback(modules, space, base) {
+    const found = new Map();
+    const implied = [];
+    const byKey = new Map();
+    for (const m of modules) {
+        const shape = impliedWeightShape(m);
+        if (!shape || m.pathForm !== 'dotted')
+            continue;
+        const key = `${m.path}.weight`;
+        if (byKey.has(key))
+            continue;
+        byKey.set(key, m);
+        implied.push({ name: key, shape, dtype: 'F16' });
+    }
+    if (implied.length === 0)
+        return found;
+    const entries = new Map(space.entries.map((e) => [e.key, e]));
+    const lora = {
+        path: 'lora-implied',
+        format: 'manifest',
+        bytes: 0,
+        tensors: implied,
+        metadata: {},
+        globals: [],
+        warnings: []
+    };
+    const denoiserOnly = { ...base, tensors: base.tensors.filter((t) => entries.has(t.name)) };
+    let mappings;
+    try {
+        mappings = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCheckpoints */ .xt)(lora, denoiserOnly).mappings;
+    }
+    catch {
+        // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
+        return found;
+    }
+    for (const mapping of mappings) {
+        if (!accept(mapping))
+            continue;
+        const entry = entries.get(mapping.target[0]);
+        if (!entry)
+            continue;
+        let offset = 0;
+        mapping.source.forEach((key, i) => {
+            const rows = mapping.shapes.source[i]?.[0] ?? 0;
+            const m = byKey.get(key);
+            if (m) {
+                const via = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`;
+                const t = { entry, via };
+                if (mapping.kind === 'fuse')
+                    t.slice = { offset, size: rows };
+                found.set(m.stem, t);
+            }
+            offset += rows;
+        });
+    }
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 6326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hL: () => (/* reexport */ analyze/* analyzeLora */.hL),
+  uR: () => (/* reexport */ base_index/* buildBaseIndex */.u),
+  PQ: () => (/* reexport */ resolveLora)
+});
+
+// UNUSED EXPORTS: ALIAS_FAMILIES, blockOf, buildLoraReport, canonicalTarget, checkModuleShapes, compareLoras, familyDisplayName, familyLabel, guessFamily, layerKind, loraStatistics, parseStem, parseSuffix, resolveLoraLazily, sizeLabel, startResolution, summarizeAnalysis, summarizeModule, trainingMetadata
+
+// EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
+var analyze = __webpack_require__(4322);
+// EXTERNAL MODULE: ./src/lora/compare-fallback.ts
+var compare_fallback = __webpack_require__(6230);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
+var resolve = __webpack_require__(9723);
+;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
+
+
+/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
+function resolveLora(analysis, base, opts = {}) {
+    const pending = (0,resolve/* startResolution */.$l)(analysis, base, opts);
+    const checkpoint = pending.index.checkpoint;
+    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
+        return pending.finish();
+    return pending.finish((0,compare_fallback.compareFallback)(pending.fallbackModules, pending.index.denoiser, checkpoint));
+}
+
+// EXTERNAL MODULE: ./src/lora/base-index.ts
+var base_index = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/lora/compare.ts
+var compare = __webpack_require__(9855);
+// EXTERNAL MODULE: ./src/lora/aliases.ts
+var aliases = __webpack_require__(5044);
+// EXTERNAL MODULE: ./src/lora/keys.ts
+var keys = __webpack_require__(6414);
+// EXTERNAL MODULE: ./src/lora/layers.ts
+var lora_layers = __webpack_require__(4264);
+;// CONCATENATED MODULE: ./src/lora/index.ts
+/** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};
+;

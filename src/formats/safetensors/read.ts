@@ -1,0 +1,319 @@
+/**
+ * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
+ * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
+ * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
+ * precise than the reference and each named in the error detail:
+ * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
+ *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
+ * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
+ *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
+ */
+import { SAFETENSORS_DTYPE_BITS, isSafetensorsDtype } from '../dtypes.js'
+import { CheckpointError } from '../errors.js'
+import {
+  JsonSyntaxError,
+  describeJsonType,
+  isJsonObject,
+  isJsonNumber,
+  parseStrictJsonMembers,
+  parseU64,
+  type JsonObject,
+  type MemberFastPath,
+  type JsonValue
+} from '../json/strict.js'
+import type { ByteSource } from '../source.js'
+import type { Checkpoint, TensorInfo } from '../types.js'
+
+/** The reference crate's `MAX_HEADER_SIZE`. */
+export const MAX_SAFETENSORS_HEADER = 100_000_000
+
+export interface SafetensorsHeader {
+  /** N, the JSON header length; data starts at byte 8 + N. */
+  headerLength: number
+  /** Tensors sorted by data offsets (file order), byte ranges absolute in the file. */
+  tensors: TensorInfo[]
+  /** `__metadata__` (string to string), null-prototype; empty when absent. */
+  metadata: Record<string, string>
+  /** Size of the data buffer (the last END). */
+  dataBytes: bigint
+}
+
+const U64_MAX = (1n << 64n) - 1n
+
+/**
+ * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
+ */
+export function checkSafetensorsPrefix(prefix: Uint8Array, fileSize: number, name: string): number {
+  if (fileSize < 8 || prefix.length < 8) {
+    throw new CheckpointError(
+      'HeaderTooSmall',
+      name,
+      `header too small: the file has ${fileSize} bytes, needs 8`
+    )
+  }
+  const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true)
+  if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
+    throw new CheckpointError(
+      'HeaderTooLarge',
+      name,
+      `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`
+    )
+  }
+  const len = Number(n)
+  if (len + 8 > fileSize) {
+    throw new CheckpointError(
+      'InvalidHeaderLength',
+      name,
+      `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`
+    )
+  }
+  return len
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * Steps 6–9 of §1.4 on the N header bytes (`header` excludes the 8-byte prefix). `fileSize` is the size of the
+ * whole file; `name` names it in errors and in each tensor's byte range.
+ */
+export function parseSafetensorsHeader(
+  header: Uint8Array,
+  fileSize: number,
+  name: string
+): SafetensorsHeader {
+  const headerLength = header.length
+  let text: string
+  try {
+    text = utf8.decode(header)
+  } catch (e) {
+    throw new CheckpointError('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e })
+  }
+  const raw = deserialize(text, name)
+  const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength))
+  const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd
+  const total = 8n + BigInt(headerLength) + dataBytes
+  if (total !== BigInt(fileSize)) {
+    throw new CheckpointError(
+      'MetadataIncompleteBuffer',
+      name,
+      `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
+        `but the file has ${fileSize}` +
+        (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)')
+    )
+  }
+  for (const t of tensors) {
+    if (t.shape.some((d) => !Number.isSafeInteger(d))) {
+      throw new CheckpointError(
+        'InvalidHeaderDeserialization',
+        name,
+        `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`
+      )
+    }
+  }
+  return { headerLength, tensors, metadata: raw.metadata, dataBytes }
+}
+
+/** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
+export async function readSafetensors(source: ByteSource): Promise<Checkpoint> {
+  const name = source.name
+  const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0)
+  const n = checkSafetensorsPrefix(prefix, source.size, name)
+  const header = await source.read(8, n)
+  const parsed = parseSafetensorsHeader(header, source.size, name)
+  return {
+    path: name,
+    format: 'safetensors',
+    bytes: source.size,
+    tensors: parsed.tensors,
+    metadata: parsed.metadata,
+    globals: [],
+    warnings: []
+  }
+}
+
+interface RawTensor {
+  name: string
+  dtype: string
+  /** Dims as BigInt until validation: the reference's ValidationOverflow needs the exact u64 values. */
+  dims: bigint[]
+  begin: bigint
+  end: bigint
+}
+
+function deserialize(
+  text: string,
+  name: string
+): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: bigint } {
+  const bad = (detail: string, cause?: unknown): CheckpointError =>
+    new CheckpointError('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause })
+  const metadata = Object.create(null) as Record<string, string>
+  const tensors: RawTensor[] = []
+  let lastEnd = 0n
+  const onMember = (key: string, value: JsonValue): void => {
+    if (key === '__metadata__') {
+      if (value === null) return
+      if (!isJsonObject(value)) throw bad(`__metadata__ must be an object, found ${describeJsonType(value)}`)
+      for (const [mk, mv] of value) {
+        if (typeof mv !== 'string') {
+          throw bad(
+            `__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${describeJsonType(mv)}`
+          )
+        }
+        metadata[mk] = mv
+      }
+      return
+    }
+    const t = tensorEntry(key, value, bad)
+    tensors.push(t)
+    if (t.end > lastEnd) lastEnd = t.end
+  }
+  const fastPath: MemberFastPath = {
+    depth: 2,
+    take(json, at) {
+      TENSOR_MEMBER.lastIndex = at
+      const m = TENSOR_MEMBER.exec(json)
+      if (m === null) return undefined
+      const key = m[1] as string
+      const dtype = m[2] as string
+      if (key === '__metadata__' || !isSafetensorsDtype(dtype)) return undefined
+      const dims: bigint[] = []
+      if (m[3] !== undefined) for (const d of m[3].split(',')) dims.push(BigInt(d))
+      const t: RawTensor = {
+        name: key,
+        dtype,
+        dims,
+        begin: BigInt(m[4] as string),
+        end: BigInt(m[5] as string)
+      }
+      tensors.push(t)
+      if (t.end > lastEnd) lastEnd = t.end
+      return { key, end: TENSOR_MEMBER.lastIndex }
+    }
+  }
+  try {
+    parseStrictJsonMembers(text, onMember, { fastPath })
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw bad(e.message, e)
+    throw e
+  }
+  return { tensors, metadata, lastEnd }
+}
+
+/**
+ * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
+ * `deserialize`: a key without escapes or control characters, a dtype, dims and offsets as plain non-negative
+ * integers of at most 19 digits (so below 2^64 without a check; a 20-digit value takes the strict path). Whatever
+ * else (whitespace, other key orders, extra fields, escapes) is read by the strict parser, with the same result.
+ */
+// The control characters are the point: a JSON string may not hold them unescaped, so such a key is left to the
+// strict parser and its error.
+const TENSOR_MEMBER =
+  // eslint-disable-next-line no-control-regex
+  /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y
+
+function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => CheckpointError): RawTensor {
+  const what = `tensor ${JSON.stringify(key)}`
+  if (!isJsonObject(value)) throw bad(`${what} must be an object, found ${describeJsonType(value)}`)
+  const entry: JsonObject = value
+  // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
+  const dtype = entry.get('dtype')
+  if (typeof dtype !== 'string')
+    throw bad(`${what}: dtype must be a string, found ${describeJsonType(dtype)}`)
+  if (!isSafetensorsDtype(dtype)) throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`)
+  const shape = entry.get('shape')
+  if (!Array.isArray(shape)) throw bad(`${what}: shape must be an array, found ${describeJsonType(shape)}`)
+  const dims: bigint[] = []
+  for (const d of shape) {
+    const v = isJsonNumber(d) ? parseU64(d) : undefined
+    if (v === undefined) {
+      const found = isJsonNumber(d) ? d.raw : describeJsonType(d)
+      throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`)
+    }
+    dims.push(v)
+  }
+  const offsets = entry.get('data_offsets')
+  if (!Array.isArray(offsets) || offsets.length !== 2) {
+    throw bad(`${what}: data_offsets must be an array of 2 integers`)
+  }
+  const [b, e] = offsets.map((o) => (isJsonNumber(o) ? parseU64(o) : undefined))
+  if (b === undefined || e === undefined) {
+    throw bad(
+      `${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`
+    )
+  }
+  return { name: key, dtype, dims, begin: b, end: e }
+}
+
+/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
+function validate(raw: RawTensor[], name: string, dataStart: bigint): TensorInfo[] {
+  // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
+  // sharing an offset keep header order.
+  let sorted = raw
+  for (let i = 1; i < raw.length; i++) {
+    const a = raw[i - 1] as RawTensor
+    const b = raw[i] as RawTensor
+    if (cmp(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+      sorted = raw
+        .map((t, j) => ({ t, j }))
+        .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.j - y.j)
+        .map((x) => x.t)
+      break
+    }
+  }
+  let start = 0n
+  const out: TensorInfo[] = []
+  for (const t of sorted) {
+    if (t.begin !== start || t.end < t.begin) {
+      throw new CheckpointError(
+        'InvalidOffset',
+        name,
+        `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+          `but the previous tensor ended at ${start} (overlap, hole or begin > end)`
+      )
+    }
+    start = t.end
+    let numel = 1n
+    for (const d of t.dims) {
+      numel *= d
+      if (numel > U64_MAX) throw overflow(name, t)
+    }
+    const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype] as number)
+    if (nbits > U64_MAX) throw overflow(name, t)
+    if (nbits % 8n !== 0n) {
+      throw new CheckpointError(
+        'MisalignedSlice',
+        name,
+        `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`
+      )
+    }
+    if (t.end - t.begin !== nbits / 8n) {
+      throw new CheckpointError(
+        'TensorInvalidInfo',
+        name,
+        `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
+          `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`
+      )
+    }
+    out.push({
+      name: t.name,
+      // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
+      shape: t.dims.map((d) => Number(d)),
+      dtype: t.dtype,
+      byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
+    })
+  }
+  return out
+}
+
+function overflow(name: string, t: RawTensor): CheckpointError {
+  return new CheckpointError(
+    'ValidationOverflow',
+    name,
+    `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
+      `shape [${t.dims}] of ${t.dtype}`
+  )
+}
+
+function cmp(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
