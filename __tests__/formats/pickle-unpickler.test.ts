@@ -119,7 +119,7 @@ describe('unpickler: globals are resolved symbolically', () => {
       ['builtins', 'eval', 'dangerous'],
       ['builtins', 'set', 'allowed']
     ])
-    expect(value).toEqual({ kind: 'global', module: 'builtins', name: 'set' })
+    expect(value).toEqual({ kind: 'global', module: 'builtins', name: 'set', tier: 'allowed' })
   })
 
   it('records INST and OBJ imports and calls without running them', () => {

@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'IoError'
   | 'UnknownFormat'
   | 'Truncated'
+  // a resource budget of the read (tensors, inflated bytes, pickle memory, a remote file's deadline; budget.ts)
+  | 'BudgetExceeded'
+  // a folder reader reached a file whose real path is outside the folder (or the workspace): a symbolic link
+  | 'OutsideRoot'
   // safetensors (names from the reference crate, formats.md §1.4)
   | 'HeaderTooSmall'
   | 'HeaderTooLarge'

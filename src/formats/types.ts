@@ -48,6 +48,11 @@ export interface PickleGlobal {
   where: string
   /** How many times the pickle imports it. */
   count: number
+  /**
+   * The object the name reaches when that is not `module.name`: a dotted name walked from its module
+   * (`torch` + `os.system` reaches `os.system`), or a re-export (`torch.load` is `torch.serialization.load`).
+   */
+  resolvesTo?: string
 }
 
 /** One component of a diffusers folder (`model_index.json`), or one shard of a sharded checkpoint. */

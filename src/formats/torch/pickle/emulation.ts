@@ -19,7 +19,12 @@ import {
 
 export interface EmulationContext {
   fail(code: ErrorCode, message: string): never
+  /** Count bytes an emulated call builds against the pickle memory budget (see machine.ts COST). */
+  charge(bytes: number): void
 }
+
+/** Estimated bytes of a tensor node with `dims` dims (two BigInt arrays). */
+const tensorCost = (dims: number): number => 256 + 48 * dims
 
 /** Interprets one callable: `name` is its effective `module.name`; undefined leaves the call an inert node. */
 export type Emulator = (args: PyValue[], ctx: EmulationContext, name: string) => PyValue | undefined
@@ -94,6 +99,7 @@ function rebuildTensor(args: PyValue[], ctx: EmulationContext, fn: string, v3: b
   const shape = dimsArg(args[2], 'size', fn, ctx)
   const stride = dimsArg(args[3], 'stride', fn, ctx)
   checkLayout(shape, stride, storageOffset, fn, ctx)
+  ctx.charge(tensorCost(shape.length))
   const storage = isStorage(storageArg) ? storageArg : undefined
   let dtype = storage?.dtype ?? 'UNKNOWN'
   let itemsize = storage?.itemsize ?? 1
@@ -117,6 +123,7 @@ function rebuildParameter(args: PyValue[], ctx: EmulationContext, fn: string): P
   const data = args[0]
   if (!isTensor(data))
     return ctx.fail('InvalidTorchFile', `${fn}: data must be a tensor, got ${describeValue(data)}`)
+  ctx.charge(tensorCost(0))
   return { ...data, parameter: true, requiresGrad: args[1] === true }
 }
 
@@ -125,6 +132,7 @@ function metaTensor(args: PyValue[], ctx: EmulationContext, fn: string): TorchTe
   const shape = dimsArg(args[1], 'size', fn, ctx)
   const stride = dimsArg(args[2], 'stride', fn, ctx)
   checkLayout(shape, stride, 0n, fn, ctx)
+  ctx.charge(tensorCost(shape.length))
   return {
     kind: 'tensor',
     dtype,
@@ -138,10 +146,15 @@ function metaTensor(args: PyValue[], ctx: EmulationContext, fn: string): TorchTe
   }
 }
 
-function orderedDict(args: PyValue[], _ctx: EmulationContext, fn: string): PyValue {
+function orderedDict(args: PyValue[], ctx: EmulationContext, fn: string): PyValue {
   const d = pyDict(fn)
   const init = args[0]
   const pairs = asItems(init)
+  // a copy of every entry: a memoized big dict passed again and again must be paid for each time
+  const entries =
+    pairs?.length ??
+    (init !== null && typeof init === 'object' && init.kind === 'dict' ? init.entries.length : 0)
+  ctx.charge(48 + 64 * entries)
   if (pairs !== undefined) {
     for (const p of pairs) {
       const kv = asItems(p)
@@ -154,7 +167,11 @@ function orderedDict(args: PyValue[], _ctx: EmulationContext, fn: string): PyVal
 }
 
 function makeSet(frozen: boolean): Emulator {
-  return (args) => ({ kind: 'set', items: [...(asItems(args[0]) ?? [])], frozen })
+  return (args, ctx) => {
+    const items = asItems(args[0]) ?? []
+    ctx.charge(48 + 8 * items.length)
+    return { kind: 'set', items: [...items], frozen }
+  }
 }
 
 /** `_codecs.encode(text, 'latin1')` is how protocol 2 spells a bytes literal. */
@@ -163,6 +180,8 @@ function codecsEncode(args: PyValue[], ctx: EmulationContext, fn: string): PyVal
   if (typeof text !== 'string')
     return ctx.fail('InvalidPickle', `${fn}: expected a str, got ${describeValue(text)}`)
   const enc = typeof encoding === 'string' ? encoding.toLowerCase().replace(/[-_]/g, '') : 'utf8'
+  // a new bytes object per call, up to three bytes a character
+  ctx.charge(48 + 3 * text.length)
   if (enc === 'latin1' || enc === 'iso88591') {
     const data = new Uint8Array(text.length)
     for (let i = 0; i < text.length; i++) {
@@ -182,8 +201,10 @@ function bytearray(args: PyValue[]): PyValue {
   return { kind: 'bytes', data: new Uint8Array(0), mutable: true }
 }
 
-function torchSize(args: PyValue[]): PyValue {
-  return pyTuple([...(asItems(args[0]) ?? [])])
+function torchSize(args: PyValue[], ctx: EmulationContext): PyValue {
+  const items = asItems(args[0]) ?? []
+  ctx.charge(48 + 8 * items.length)
+  return pyTuple([...items])
 }
 
 /** `torch._tensor._rebuild_from_type_v2(func, new_type, args, state)`: a tensor subclass, rebuilt by `func(*args)`. */

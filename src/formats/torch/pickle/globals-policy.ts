@@ -1,365 +1,211 @@
 /**
- * The three-tier policy for globals a pickle imports (formats.md §3.5). Classification is allowlist-first:
- *   - allowed: exactly what PyTorch's `weights_only` unpickler accepts by default (plus UntypedStorage and, as
- *     data-only stubs, the numpy reconstruct helpers old checkpoints carry);
- *   - dangerous: the union of the picklescan, modelscan and fickling denylists, plus the nested loaders named in
- *     §3.5; a module entry also covers its submodules and every name in it;
- *   - unknown: everything else. We never import or call any of them; loading them in Python would import the
- *     module (running its import code), which is why they are not "allowed".
+ * The three tiers of a global a pickle imports, judged on what Python's unpickler would load (formats.md §3.5):
+ *
+ * 1. Resolve the name as `find_class` does: torch's own module renames, then, while the stream's protocol is
+ *    below 3, the Python 2 compatibility tables (python2-names.ts); from protocol 4 a dotted name is walked step
+ *    by step from the module (`torch` + `_utils._rebuild_tensor_v2` is `torch._utils._rebuild_tensor_v2`).
+ * 2. allowed: the resolved object is on the allowlist (global-lists.ts; torch's `weights_only` set). An
+ *    allowlist is the only sound base: a denylist can never name every gadget.
+ * 3. dangerous: any way the name could resolve reaches a known gadget: the name as written and as mapped, every
+ *    split of a dotted name into module path + attribute path and into an imported module + its attribute
+ *    (`torch` + `os.system` reaches `os.system`, which is `posix.system`), re-exports (`torch.load` is
+ *    `torch.serialization.load`), dunder attributes (`__globals__`, `__builtins__`) and the denylists.
+ * 4. unknown: everything else. It fails the gate by default; a user can allow it by name (`allow-globals`),
+ *    never a dangerous one.
+ * Nothing is imported or called: this is string matching on the names a file wrote.
  */
 import type { GlobalTier } from '../../types.js'
+import {
+  ALIASES,
+  ALLOWED,
+  BENIGN_DUNDERS,
+  DANGEROUS_METHODS_OF,
+  DANGEROUS_MODULES,
+  DANGEROUS_NAMES,
+  MODULE_ALIASES,
+  NUMPY_DATA
+} from './global-lists.js'
+import { IMPORT_MAPPING, fixImports } from './python2-names.js'
 
-/** Python 2 names that `pickle` maps on load (`_compat_pickle`), so `__builtin__.eval` is `builtins.eval`. */
-const MODULE_MAPPING: Readonly<Record<string, string>> = {
-  __builtin__: 'builtins',
-  exceptions: 'builtins',
-  copy_reg: 'copyreg',
-  cPickle: 'pickle',
-  commands: 'subprocess',
-  httplib: 'http.client',
-  urllib2: 'urllib.request',
-  UserDict: 'collections',
-  UserList: 'collections',
-  UserString: 'collections',
-  Queue: 'queue',
-  thread: '_thread',
-  cStringIO: 'io',
-  StringIO: 'io',
-  __main__: '__main__'
-}
-
-const NAME_MAPPING: Readonly<Record<string, [string, string]>> = {
-  '__builtin__.xrange': ['builtins', 'range'],
-  '__builtin__.reduce': ['functools', 'reduce'],
-  '__builtin__.intern': ['sys', 'intern'],
-  '__builtin__.unichr': ['builtins', 'chr'],
-  '__builtin__.unicode': ['builtins', 'str'],
-  '__builtin__.long': ['builtins', 'int'],
-  '__builtin__.basestring': ['builtins', 'str'],
-  'itertools.izip': ['builtins', 'zip'],
-  'itertools.imap': ['builtins', 'map'],
-  'itertools.ifilter': ['builtins', 'filter']
-}
-
-/** The effective module and name Python 3 would import for a global written as `module name`. */
-export function effectiveGlobal(module: string, name: string): { module: string; name: string } {
-  const mapped = NAME_MAPPING[`${module}.${name}`]
-  if (mapped !== undefined) return { module: mapped[0], name: mapped[1] }
-  const m = Object.prototype.hasOwnProperty.call(MODULE_MAPPING, module) ? MODULE_MAPPING[module]! : module
-  return { module: m, name }
-}
-
-const TORCH_STORAGES = [
-  'Double',
-  'Float',
-  'Half',
-  'BFloat16',
-  'Long',
-  'Int',
-  'Short',
-  'Char',
-  'Byte',
-  'Bool',
-  'ComplexDouble',
-  'ComplexFloat',
-  'QInt8',
-  'QUInt8',
-  'QInt32',
-  'QUInt4x2',
-  'QUInt2x4'
-]
-
-const TORCH_DTYPES = [
-  'float32',
-  'float',
-  'float64',
-  'double',
-  'float16',
-  'half',
-  'bfloat16',
-  'int64',
-  'long',
-  'int32',
-  'int',
-  'int16',
-  'short',
-  'int8',
-  'uint8',
-  'bool',
-  'complex32',
-  'chalf',
-  'complex64',
-  'cfloat',
-  'complex128',
-  'cdouble',
-  'float8_e5m2',
-  'float8_e4m3fn',
-  'float8_e5m2fnuz',
-  'float8_e4m3fnuz',
-  'float8_e8m0fnu',
-  'float4_e2m1fn_x2',
-  'bits8',
-  'bits16',
-  'bits1x8',
-  'bits2x4',
-  'bits4x2',
-  'uint16',
-  'uint32',
-  'uint64',
-  'qint8',
-  'quint8',
-  'qint32',
-  'quint4x2',
-  'quint2x4',
-  ...[1, 2, 3, 4, 5, 6, 7].flatMap((n) => [`uint${n}`, `int${n}`])
-]
-
-const TORCH_TENSOR_CLASSES = [
-  'Double',
-  'Float',
-  'Half',
-  'BFloat16',
-  'Long',
-  'Int',
-  'Short',
-  'Char',
-  'Byte',
-  'Bool'
-]
-
-const TORCH_REBUILDERS = [
-  '_rebuild_parameter',
-  '_rebuild_parameter_with_state',
-  '_rebuild_qtensor',
-  '_rebuild_tensor',
-  '_rebuild_tensor_v2',
-  '_rebuild_tensor_v3',
-  '_rebuild_sparse_tensor',
-  '_rebuild_meta_tensor_no_storage',
-  '_rebuild_wrapper_subclass',
-  '_rebuild_device_tensor_from_numpy',
-  '_rebuild_device_tensor_from_cpu_tensor'
-]
-
-/** Numpy helpers PyTorch does not allow but old checkpoints carry; data-only, reported with a note. */
-const NUMPY_DATA = [
-  'numpy.core.multiarray._reconstruct',
-  'numpy._core.multiarray._reconstruct',
-  'numpy.core.multiarray.scalar',
-  'numpy._core.multiarray.scalar',
-  'numpy.dtype',
-  'numpy.ndarray'
-]
-
-/** Exact `module.name` strings of the allowed tier. */
-export const ALLOWED_GLOBALS: ReadonlySet<string> = new Set([
-  'collections.OrderedDict',
-  'collections.Counter',
-  'torch.nn.parameter.Parameter',
-  'torch.serialization._get_layout',
-  'torch.Size',
-  'torch.Tensor',
-  'torch.device',
-  '_codecs.encode',
-  'builtins.bytearray',
-  'builtins.set',
-  'builtins.frozenset',
-  'builtins.complex',
-  'torch.UntypedStorage',
-  'torch.storage.UntypedStorage',
-  'torch.storage.TypedStorage',
-  'torch.per_tensor_affine',
-  'torch.per_tensor_symmetric',
-  'torch.per_channel_affine',
-  'torch.per_channel_symmetric',
-  'torch.per_channel_affine_float_qparams',
-  'torch._tensor._rebuild_from_type_v2',
-  ...TORCH_STORAGES.flatMap((s) => [`torch.${s}Storage`, `torch.cuda.${s}Storage`]),
-  ...TORCH_DTYPES.map((d) => `torch.${d}`),
-  ...TORCH_TENSOR_CLASSES.flatMap((t) => [`torch.${t}Tensor`, `torch.cuda.${t}Tensor`]),
-  ...TORCH_REBUILDERS.map((f) => `torch._utils.${f}`),
-  ...NUMPY_DATA
-])
-
-/**
- * Denylist entries. `module` alone covers the module, its submodules and every name in it; `module:name` covers
- * that name and its attributes (`trace:Trace.run` covers `Trace.run`).
- */
-export const DANGEROUS_GLOBALS: readonly string[] = [
-  // picklescan 1.0.5 (_unsafe_globals), whole modules
-  'aiohttp',
-  'asyncio',
-  'bdb',
-  'commands',
-  'ctypes',
-  'httplib',
-  'http.client',
-  'numpy.f2py',
-  'numpy.testing._private.utils',
-  'nt',
-  'posix',
-  'os',
-  'requests.api',
-  'runpy',
-  'shutil',
-  'socket',
-  'ssl',
-  'subprocess',
-  'sys',
-  'cProfile',
-  'distutils.file_util',
-  'pdb',
-  'pickle',
-  '_pickle',
-  'pip',
-  'pty',
-  'profile',
-  'pydoc',
-  'test',
-  'timeit',
-  'urllib.request',
-  'uuid',
-  'venv',
-  'webbrowser',
-  '_osx_support',
-  '_aix_support',
-  '_pyrepl',
-  'idlelib',
-  'lib2to3',
-  'torch.utils.bottleneck.__main__',
-  // picklescan, single names
-  'builtins:eval',
-  'builtins:compile',
-  'builtins:getattr',
-  'builtins:apply',
-  'builtins:exec',
-  'builtins:open',
-  'builtins:breakpoint',
-  'cloudpickle.cloudpickle:_builtin_type',
-  'cloudpickle.cloudpickle:_make_function',
-  'cloudpickle.cloudpickle:_function_setstate',
-  'cloudpickle.cloudpickle:_make_cell',
-  'cloudpickle.cloudpickle:_make_empty_cell',
-  'cloudpickle.cloudpickle:subimport',
-  'types:CodeType',
-  'functools:partial',
-  'logging:FileHandler',
-  '_io:FileIO',
-  'io:FileIO',
-  '_operator:attrgetter',
-  '_operator:itemgetter',
-  '_operator:methodcaller',
-  'operator:attrgetter',
-  'operator:itemgetter',
-  'operator:methodcaller',
-  'code:InteractiveInterpreter.runcode',
-  'doctest:debug_script',
-  'ensurepip:_run_pip',
-  'imaplib:IMAP4_stream',
-  'pkgutil:resolve_name',
-  'torch._dynamo.guards:GuardBuilder.get',
-  'torch._inductor.codecache:compile_file',
-  'torch.fx.experimental.symbolic_shapes:ShapeEnv.evaluate_guards_expression',
-  'torch.jit.unsupported_tensor_ops:execWrapper',
-  'torch.serialization:load',
-  'torch.utils._config_module:ConfigModule.load_config',
-  'torch.utils.collect_env:run',
-  'torch.utils.data.datapipes.utils.decoder:basichandlers',
-  'trace:Trace.run',
-  'trace:Trace.runctx',
-  // modelscan (CRITICAL and HIGH) beyond the above
-  'builtins:__import__',
-  'aiohttp.client',
-  // fickling UNSAFE_IMPORTS (module level)
-  '__builtin__',
-  '__builtins__',
-  'builtins',
-  'multiprocessing',
-  '_posixsubprocess',
-  'code',
-  'codeop',
-  'marshal',
-  'types',
-  'compile',
-  'exec',
-  'eval',
-  'doctest',
-  '_interpreters',
-  '_xxsubinterpreters',
-  'importlib',
-  '_frozen_importlib',
-  '_frozen_importlib_external',
-  '_imp',
-  'imp',
-  'pkgutil',
-  'zipimport',
-  'gc',
-  'site',
-  'unittest',
-  'inspect',
-  '_operator',
-  'operator',
-  'functools',
-  // formats.md §3.5: nested loaders and serializers
-  'torch.storage:_load_from_bytes',
-  'numpy:load',
-  'pandas:read_pickle',
-  'pandas.io.pickle:read_pickle',
-  'joblib:load',
-  'dill',
-  '_ctypes',
-  'cloudpickle'
-]
-
-const DANGEROUS_MODULES: ReadonlySet<string> = new Set(DANGEROUS_GLOBALS.filter((e) => !e.includes(':')))
-const DANGEROUS_NAMES: ReadonlySet<string> = new Set(
-  DANGEROUS_GLOBALS.filter((e) => e.includes(':')).map((e) => e.replace(':', '.'))
-)
-
-function isDangerous(module: string, name: string): boolean {
-  // module, then each parent module: `os.path` is covered by `os`.
-  for (let m = module; m.length > 0; m = m.slice(0, Math.max(0, m.lastIndexOf('.')))) {
-    if (DANGEROUS_MODULES.has(m)) return true
-    if (!m.includes('.')) break
-  }
-  // the name and each qualifying prefix of it: `Trace.run.x` is covered by `Trace.run`.
-  const parts = name.split('.')
-  for (let i = parts.length; i > 0; i--) {
-    if (DANGEROUS_NAMES.has(`${module}.${parts.slice(0, i).join('.')}`)) return true
-  }
-  // A dotted name can spell a submodule: GLOBAL `os path.join` imports `os` anyway.
-  if (parts.length > 1 && DANGEROUS_MODULES.has(`${module}.${parts[0]}`)) return true
-  return false
-}
+export { ALLOWED, DANGEROUS_MODULES, DANGEROUS_NAMES } from './global-lists.js'
 
 /**
  * Module name recorded for a STACK_GLOBAL whose operands are not strings: Python refuses it, but a pickle that
- * tries it is hostile (formats.md §3.5), so it is always dangerous.
+ * tries it is hostile (a module-override trick builds the operands by calls), so it is always dangerous.
  */
 export const NON_STRING_MODULE = '<non-string>'
+/** Module name recorded for BUILD on an imported class or module: it sets attributes of that module. */
+export const SETATTR_MODULE = '<setattr>'
 
-function isAllowed(module: string, name: string): boolean {
-  if (ALLOWED_GLOBALS.has(`${module}.${name}`)) return true
-  return module === 'numpy.dtypes' && /^[A-Za-z0-9]+DType$/.test(name)
+/** Modules torch.load renames before importing (`torch.serialization`'s `load_module_mapping`). */
+const TORCH_MODULE_MAPPING: ReadonlyMap<string, string> = new Map([['torch.tensor', 'torch._tensor']])
+
+/** Dotted names longer than this are not walked: no real object sits that deep, and the walk is quadratic. */
+const MAX_DOTTED_PARTS = 32
+
+const pairKey = (module: string, name: string): string => `${module}\u0000${name}`
+
+const ALLOWED_SET: ReadonlySet<string> = new Set(ALLOWED.map(([m, n]) => pairKey(m, n)))
+/** Allowed entries by their joined `module.name`, for dotted spellings of the same object. */
+const ALLOWED_BY_JOINED: ReadonlyMap<string, readonly [string, string]> = new Map(
+  ALLOWED.map((e) => [`${e[0]}.${e[1]}`, e])
+)
+
+/** Exact `module.name` strings of the allowed tier. */
+export const ALLOWED_GLOBALS: ReadonlySet<string> = new Set(ALLOWED.map(([m, n]) => `${m}.${n}`))
+
+const DENIED_MODULES: ReadonlySet<string> = new Set(DANGEROUS_MODULES)
+const DENIED_NAMES: ReadonlySet<string> = new Set(DANGEROUS_NAMES.map((e) => e.replace(':', '.')))
+const METHODS_DENIED: ReadonlySet<string> = new Set(DANGEROUS_METHODS_OF)
+/** Parts of the longest entry any list or alias table holds: a longer run of parts can match nothing. */
+const MAX_ENTRY_PARTS = Math.max(
+  ...[...DENIED_MODULES, ...DENIED_NAMES, ...METHODS_DENIED, ...ALIASES.keys(), ...MODULE_ALIASES.keys()].map(
+    (e) => e.split('.').length
+  ),
+  ...[...IMPORT_MAPPING.keys()].map((e) => e.split('.').length)
+)
+
+export interface GlobalVerdict {
+  /** The module Python would import (after torch's and the Python 2 renames that apply at this protocol). */
+  module: string
+  /** The name Python would look up in it (dotted from protocol 4). */
+  name: string
+  tier: GlobalTier
+  /** The object the name reaches when that differs from `module.name`: an allowlist entry, or a gadget. */
+  resolvesTo?: string
+}
+
+/** The effective module and name Python 3 would import for a global written as `module name`. */
+export function effectiveGlobal(
+  module: string,
+  name: string,
+  protocol = 2
+): { module: string; name: string } {
+  const mapped = fixImports(module, name, protocol)
+  return { module: TORCH_MODULE_MAPPING.get(mapped.module) ?? mapped.module, name: mapped.name }
+}
+
+/** Judge a global written as `module name` in a pickle whose current protocol is `protocol`. */
+export function judgeGlobal(module: string, name: string, protocol = 2): GlobalVerdict {
+  if (module === NON_STRING_MODULE || module === SETATTR_MODULE) return { module, name, tier: 'dangerous' }
+  const eff = effectiveGlobal(module, name, protocol)
+  const allowed = allowedEntry(eff.module, eff.name, protocol)
+  if (allowed !== undefined) {
+    const reached = `${allowed[0]}.${allowed[1]}`
+    const out: GlobalVerdict = { ...eff, tier: 'allowed' }
+    if (allowed[0] !== eff.module) out.resolvesTo = reached
+    return out
+  }
+  const danger = dangerousReach(module, name, eff)
+  if (danger !== undefined) {
+    const out: GlobalVerdict = { ...eff, tier: 'dangerous' }
+    if (danger !== `${eff.module}.${eff.name}`) out.resolvesTo = danger
+    return out
+  }
+  return { ...eff, tier: 'unknown' }
+}
+
+/** The tier of a global as written (see `judgeGlobal`). */
+export function classifyGlobal(module: string, name: string, protocol = 2): GlobalTier {
+  return judgeGlobal(module, name, protocol).tier
+}
+
+/** The allowlist entry `module name` loads, if any. */
+function allowedEntry(module: string, name: string, protocol: number): readonly [string, string] | undefined {
+  if (!name.includes('.')) {
+    if (ALLOWED_SET.has(pairKey(module, name))) return [module, name]
+    if (module === 'numpy.dtypes' && /^[A-Za-z0-9]+DType$/.test(name)) return [module, name]
+    return undefined
+  }
+  // Only protocol 4+ walks a dotted name; before that `getattr(module, 'a.b')` fails. The walk reaches the entry
+  // only through submodules of `module` (`torch` + `_utils.x`), which a package holds as attributes.
+  if (protocol < 4) return undefined
+  const entry = ALLOWED_BY_JOINED.get(`${module}.${name}`)
+  if (entry === undefined) return undefined
+  return entry[0] === module || entry[0].startsWith(`${module}.`) ? entry : undefined
 }
 
 /**
- * The tier of a global as written in the pickle. The allowlist is matched on the effective (Python 3) name,
- * which is the object Python would load (`__builtin__.set` is `builtins.set`); the denylist is matched on both
- * spellings, so an alias cannot launder a dangerous name.
+ * The gadget a global could reach, as `module.qualname`, or undefined. Every reading of the name counts: a
+ * scanner must be at least as generous as any loader (a pickle can switch protocols between imports, and
+ * Python 2 names are mapped or not depending on that).
  */
-export function classifyGlobal(module: string, name: string): GlobalTier {
-  if (module === NON_STRING_MODULE) return 'dangerous'
-  const eff = effectiveGlobal(module, name)
-  if (isAllowed(eff.module, eff.name)) return 'allowed'
-  if (isDangerous(module, name) || isDangerous(eff.module, eff.name)) return 'dangerous'
-  return 'unknown'
+function dangerousReach(
+  writtenModule: string,
+  writtenName: string,
+  eff: { module: string; name: string }
+): string | undefined {
+  const mapped = fixImports(writtenModule, writtenName, 0)
+  const readings: Array<readonly [string, string]> = [
+    [eff.module, eff.name],
+    [writtenModule, writtenName],
+    [mapped.module, mapped.name]
+  ]
+  for (let r = 0; r < readings.length; r++) {
+    const [m, n] = readings[r]!
+    if (readings.slice(0, r).some(([pm, pn]) => pm === m && pn === n)) continue
+    const dunder = dunderIn(m, n)
+    if (dunder !== undefined) return dunder
+    const nameParts = n.split('.')
+    if (nameParts.length > MAX_DOTTED_PARTS) return `${m}.${n}`
+    const moduleParts = m.split('.')
+    const hit = deniedRange([...moduleParts, ...nameParts], moduleParts.length, true)
+    if (hit !== undefined) return hit
+  }
+  return undefined
+}
+
+/** A dunder attribute in the name (`__builtins__`, `f.__globals__`): introspection, never data. */
+function dunderIn(module: string, name: string): string | undefined {
+  if (BENIGN_DUNDERS.has(`${module}.${name}`)) return undefined
+  for (const part of name.split('.')) {
+    if (part.length > 4 && part.startsWith('__') && part.endsWith('__')) return `${module}.${name}`
+  }
+  return undefined
+}
+
+/**
+ * Walk every reading of `parts` (module parts, then the dotted name) the way attribute access can: from the
+ * module (its parents, its submodules reached as package attributes, names in it), and from every part of the
+ * name as a module imported inside the module and reached as an attribute (`torch` + `os.system` reaches the
+ * `os` module that torch imports). A contiguous run of parts is judged as a denied module (anything under it),
+ * a denied name (and anything reached through it), a module whose methods are denied, a re-export of a denied
+ * object, or a module that is another module under a second name. Returns the run from its start to the end.
+ */
+function deniedRange(parts: string[], moduleLength: number, followAliases: boolean): string | undefined {
+  // direct entries and re-exports first, so a report names the gadget itself; other module names after
+  for (const pass of followAliases ? [1, 2] : [1]) {
+    for (let i = 0; i < parts.length; i = i === 0 ? Math.max(1, moduleLength) : i + 1) {
+      let run = ''
+      for (let j = i; j < parts.length && j - i < MAX_ENTRY_PARTS; j++) {
+        run = j === i ? parts[i]! : `${run}.${parts[j]}`
+        const after = parts.length - j - 1
+        if (pass === 2) {
+          const other = after > 0 ? (MODULE_ALIASES.get(run) ?? IMPORT_MAPPING.get(run)) : undefined
+          const hit =
+            other === undefined
+              ? undefined
+              : deniedRange([...other.split('.'), ...parts.slice(j + 1)], Infinity, false)
+          if (hit !== undefined) return hit
+          continue
+        }
+        const alias = followAliases ? ALIASES.get(run) : undefined
+        if (alias !== undefined) {
+          const reached = [...alias.split('.'), ...parts.slice(j + 1)]
+          if (deniedRange(reached, Infinity, false) !== undefined) return reached.join('.')
+        }
+        if (DENIED_MODULES.has(run) || DENIED_NAMES.has(run) || (after >= 2 && METHODS_DENIED.has(run))) {
+          return parts.slice(i).join('.')
+        }
+      }
+    }
+  }
+  return undefined
 }
 
 /** A short note for globals whose tier needs explaining in a report, else undefined. */
 export function globalNote(module: string, name: string): string | undefined {
-  const key = `${effectiveGlobal(module, name).module}.${name}`
-  if (NUMPY_DATA.includes(key) || module === 'numpy.dtypes') {
+  if (NUMPY_DATA.includes(`${module}.${name}`) || module === 'numpy.dtypes') {
     return 'numpy data helper: not allowed by torch weights_only; Hugging Face marks it suspicious'
   }
   return undefined

@@ -8,7 +8,7 @@ import type { PickleScan } from './scan.js'
 import { opName } from './opcodes.js'
 import { PickleError, ScanRecorder, scanGlobals } from './scan.js'
 import { decodeUtf8 } from './text-args.js'
-import { classifyGlobal } from './globals-policy.js'
+import { SETATTR_MODULE } from './globals-policy.js'
 import { describeValue, dictSet, pyDict, type PyDict, type PyValue } from './values.js'
 
 export interface UnpickleLimits {
@@ -23,8 +23,13 @@ export interface UnpickleLimits {
   maxLongBytes: number
   /** Items of one list, dict or set. */
   maxContainerItems: number
-  /** Distinct globals one pickle may import (each is kept in the scan record). */
+  /** Distinct globals one pickle may import (each is kept in the scan record and judged once). */
   maxGlobals: number
+  /**
+   * Bytes the objects the pickle builds may hold, estimated per value (strings at two bytes a character,
+   * containers at a pointer an item, dict entries, memo entries, tensors): the pickle memory budget.
+   */
+  maxHeldBytes: number
 }
 
 export const DEFAULT_UNPICKLE_LIMITS: Readonly<UnpickleLimits> = Object.freeze({
@@ -35,8 +40,27 @@ export const DEFAULT_UNPICKLE_LIMITS: Readonly<UnpickleLimits> = Object.freeze({
   maxStringBytes: 256 * 1024 * 1024,
   maxLongBytes: 1024,
   maxContainerItems: 10_000_000,
-  maxGlobals: 100_000
+  maxGlobals: 10_000,
+  maxHeldBytes: 256 * 1024 * 1024
 })
+
+/** Estimated bytes of the values the machine builds (V8 on 64-bit: object headers, pointers, map entries). */
+export const COST = {
+  /** A string: header plus two bytes a UTF-16 unit (an upper bound; ASCII strings take one). */
+  stringBase: 24,
+  /** A container object (tuple, list, dict, set, bytes view, call node) before its items. */
+  container: 48,
+  /** One item slot of a list, tuple or set. */
+  item: 8,
+  /** One dict entry (key/value pair and its index slot). */
+  dictEntry: 64,
+  /** One memo entry. */
+  memoEntry: 40,
+  /** A float or a BigInt beyond the shared small ints (plus its bytes). */
+  number: 24,
+  /** A storage or tensor node (plus its dims). */
+  tensor: 256
+} as const
 
 export interface UnpickleOptions {
   /** The file, for error messages (`CheckpointError.file`). */
@@ -62,6 +86,8 @@ export interface UnpickleResult {
   /** Offset in `bytes` just after STOP. */
   end: number
   scan: PickleScan
+  /** Estimated bytes of the values built (see COST), charged to the file's pickle memory budget. */
+  held: number
 }
 
 /** The input ended before the pickle did, and `complete` was false: read more bytes and run again. */
@@ -90,6 +116,9 @@ export class MachineState {
   protected readonly end: number
   /** `limits.maxStack`, read by every push. */
   protected readonly maxStack: number
+  /** Estimated bytes of the values built so far (see COST). */
+  protected held = 0
+  protected readonly maxHeld: number
 
   constructor(
     protected readonly bytes: Uint8Array,
@@ -97,6 +126,7 @@ export class MachineState {
   ) {
     this.limits = { ...DEFAULT_UNPICKLE_LIMITS, ...options.limits }
     this.maxStack = this.limits.maxStack
+    this.maxHeld = this.limits.maxHeldBytes
     this.rec = new ScanRecorder(options.where)
     this.start = options.start ?? 0
     this.pos = this.start
@@ -120,6 +150,25 @@ export class MachineState {
   }
 
   protected readonly failBound = (code: ErrorCode, message: string): never => this.fail(code, message)
+
+  /** Count `bytes` more of built values against the pickle memory budget. */
+  protected charge(bytes: number): void {
+    this.held += bytes
+    if (this.held > this.maxHeld) {
+      this.fail(
+        'BudgetExceeded',
+        `the pickle builds more than ${this.maxHeld} bytes of objects (the pickle memory budget)`
+      )
+    }
+  }
+
+  protected readonly chargeBound = (bytes: number): void => this.charge(bytes)
+
+  /** A decoded string, charged. */
+  protected str(s: string): string {
+    this.charge(COST.stringBase + 2 * s.length)
+    return s
+  }
 
   // ---- input ----
 
@@ -196,11 +245,13 @@ export class MachineState {
   }
 
   protected textLine(what: string): string {
-    return decodeUtf8(this.line(what)) ?? this.fail('InvalidPickle', `${what}: argument is not UTF-8`)
+    return this.str(
+      decodeUtf8(this.line(what)) ?? this.fail('InvalidPickle', `${what}: argument is not UTF-8`)
+    )
   }
 
   protected utf8(bytes: Uint8Array, what: string): string {
-    return decodeUtf8(bytes) ?? this.fail('InvalidPickle', `${what}: string is not valid UTF-8`)
+    return this.str(decodeUtf8(bytes) ?? this.fail('InvalidPickle', `${what}: string is not valid UTF-8`))
   }
 
   // ---- stack ----
@@ -245,8 +296,11 @@ export class MachineState {
   protected memoPut(index: number | bigint, v: PyValue): void {
     const i = typeof index === 'number' ? index : Number(index)
     if (!Number.isSafeInteger(i) || i < 0) this.fail('InvalidPickle', `memo index ${index} is invalid`)
-    if (this.memo.size >= this.limits.maxMemo && !this.memo.has(i)) {
-      this.fail('PickleLimitExceeded', `memo exceeds ${this.limits.maxMemo} entries`)
+    if (!this.memo.has(i)) {
+      if (this.memo.size >= this.limits.maxMemo) {
+        this.fail('PickleLimitExceeded', `memo exceeds ${this.limits.maxMemo} entries`)
+      }
+      this.charge(COST.memoEntry)
     }
     this.memo.set(i, v)
   }
@@ -259,10 +313,11 @@ export class MachineState {
 
   // ---- containers ----
 
-  protected grow(length: number, adding: number): void {
+  protected grow(length: number, adding: number, each: number = COST.item): void {
     if (length + adding > this.limits.maxContainerItems) {
       this.fail('PickleLimitExceeded', `a container exceeds ${this.limits.maxContainerItems} items`)
     }
+    this.charge(adding * each)
   }
 
   protected appendTo(target: PyValue, items: PyValue[]): void {
@@ -291,7 +346,7 @@ export class MachineState {
     }
     if (dict === undefined)
       return this.fail('InvalidPickle', `cannot set items on a ${describeValue(target)}`)
-    this.grow(dict.entries.length, flat.length / 2)
+    this.grow(dict.entries.length, flat.length / 2, COST.dictEntry)
     for (let i = 0; i < flat.length; i += 2) dictSet(dict, flat[i]!, flat[i + 1]!)
   }
 
@@ -311,11 +366,18 @@ export class MachineState {
       this.rec.anomaly(`BUILD on a ${describeValue(target)}`)
       return
     }
+    if (target.kind === 'global') {
+      // BUILD on a class or module sets its attributes: a later import of a name in it loads what the pickle
+      // put there (a module-override attack turns `torch._utils._rebuild_tensor` into `eval`)
+      this.rec.recordImport(SETATTR_MODULE, `${target.module}.${target.name}`, this.opStart - this.start)
+      this.rec.anomaly(`BUILD on ${target.module}.${target.name} sets attributes of an imported object`)
+      return
+    }
     if (target.kind === 'object') {
       const callee = target.callee
       const isGlobal = callee !== null && typeof callee === 'object' && callee.kind === 'global'
       const name = isGlobal ? `${callee.module}.${callee.name}` : '<computed>'
-      const tier = isGlobal ? classifyGlobal(callee.module, callee.name) : 'unknown'
+      const tier = isGlobal ? callee.tier : 'unknown'
       // BUILD runs __setstate__ in Python: a call site unless the class is allowed
       if (tier !== 'allowed') this.rec.recordCall(name, tier, 'BUILD', this.opStart - this.start, false)
       target.state = state

@@ -5,7 +5,7 @@
  */
 import { CheckpointError, type ErrorCode } from '../../errors.js'
 import type { GlobalTier, PickleGlobal } from '../../types.js'
-import { classifyGlobal, effectiveGlobal, globalNote } from './globals-policy.js'
+import { globalNote, judgeGlobal, type GlobalVerdict } from './globals-policy.js'
 
 export interface PickleImport {
   /** Effective (Python 3) module and name. */
@@ -16,6 +16,8 @@ export interface PickleImport {
   /** Offset of the first import within the pickle. */
   firstOffset: number
   note?: string
+  /** The object the name reaches when that is not `module.name` (a dotted path, a re-export). */
+  resolvesTo?: string
 }
 
 export interface PickleCallSite {
@@ -52,30 +54,38 @@ export class ScanRecorder {
     this.scan = { where, imports: [], calls: [], anomalies: [], opcodes: 0 }
   }
 
-  /** Record an import; returns its tier. */
-  recordImport(writtenModule: string, writtenName: string, offset: number): GlobalTier {
-    const { module, name } = effectiveGlobal(writtenModule, writtenName)
+  /** Verdicts by written name and protocol class, so a name imported again costs one lookup. */
+  private readonly verdicts = new Map<string, GlobalVerdict>()
+
+  /**
+   * Record an import written as `module name` while the stream is at `protocol`; returns the verdict (the
+   * effective name, its tier and what it resolves to). Python's renames change only at protocols 3 and 4.
+   */
+  recordImport(writtenModule: string, writtenName: string, offset: number, protocol = 2): GlobalVerdict {
+    const protoClass = protocol >= 4 ? 4 : protocol >= 3 ? 3 : 2
+    const vkey = `${protoClass}\u0000${writtenModule}\u0000${writtenName}`
+    let verdict = this.verdicts.get(vkey)
+    if (verdict === undefined) {
+      verdict = judgeGlobal(writtenModule, writtenName, protoClass)
+      this.verdicts.set(vkey, verdict)
+    }
+    const { module, name } = verdict
     const key = `${module}\u0000${name}`
     let entry = this.importIndex.get(key)
     if (entry === undefined) {
-      entry = {
-        module,
-        name,
-        tier: classifyGlobal(writtenModule, writtenName),
-        count: 0,
-        firstOffset: offset
-      }
+      entry = { module, name, tier: verdict.tier, count: 0, firstOffset: offset }
+      if (verdict.resolvesTo !== undefined) entry.resolvesTo = verdict.resolvesTo
       const note = globalNote(module, name)
       if (note !== undefined) entry.note = note
       this.importIndex.set(key, entry)
       this.scan.imports.push(entry)
-    } else if (entry.tier !== 'dangerous') {
+    } else if (worse(verdict.tier, entry.tier)) {
       // a different spelling of the same effective name may classify worse
-      const tier = classifyGlobal(writtenModule, writtenName)
-      if (tier === 'dangerous' || (tier === 'unknown' && entry.tier === 'allowed')) entry.tier = tier
+      entry.tier = verdict.tier
+      if (verdict.resolvesTo !== undefined) entry.resolvesTo = verdict.resolvesTo
     }
     entry.count++
-    return entry.tier
+    return verdict
   }
 
   recordCall(callee: string, tier: GlobalTier, opcode: string, offset: number, emulated: boolean): void {
@@ -111,13 +121,24 @@ export class ScanRecorder {
 
 /** The imports of one scan as `Checkpoint.globals` entries. */
 export function scanGlobals(scan: PickleScan): PickleGlobal[] {
-  return scan.imports.map((g) => ({
-    module: g.module,
-    name: g.name,
-    tier: g.tier,
-    where: scan.where,
-    count: g.count
-  }))
+  return scan.imports.map((g) => {
+    const out: PickleGlobal = {
+      module: g.module,
+      name: g.name,
+      tier: g.tier,
+      where: scan.where,
+      count: g.count
+    }
+    if (g.resolvesTo !== undefined) out.resolvesTo = g.resolvesTo
+    return out
+  })
+}
+
+const TIER_RANK: Readonly<Record<GlobalTier, number>> = { allowed: 0, unknown: 1, dangerous: 2 }
+
+/** Whether tier `a` is worse than `b` (dangerous > unknown > allowed). */
+export function worse(a: GlobalTier, b: GlobalTier): boolean {
+  return TIER_RANK[a] > TIER_RANK[b]
 }
 
 /**

@@ -50,74 +50,102 @@ export function parseStringRepr(line: Uint8Array): Uint8Array | undefined {
   if (end < 2) return undefined
   const q = line[0]
   if ((q !== 0x27 && q !== 0x22) || line[end - 1] !== q) return undefined
-  const out: number[] = []
+  // the output is never longer than the input: one buffer, no per-byte array
+  const out = new Uint8Array(end)
+  let n = 0
   for (let i = 1; i < end - 1; i++) {
     const c = line[i]!
     if (c !== 0x5c) {
-      out.push(c)
+      out[n++] = c
       continue
     }
     const e = line[++i]
     if (e === undefined || i >= end - 1) return undefined
-    const simple: Record<number, number> = {
-      0x6e: 10,
-      0x74: 9,
-      0x72: 13,
-      0x30: 0,
-      0x5c: 0x5c,
-      0x27: 0x27,
-      0x22: 0x22,
-      0x61: 7,
-      0x62: 8,
-      0x66: 12,
-      0x76: 11
-    }
     if (e === 0x78) {
       const hex = String.fromCharCode(line[i + 1] ?? 0, line[i + 2] ?? 0)
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) return undefined
-      out.push(parseInt(hex, 16))
+      out[n++] = parseInt(hex, 16)
       i += 2
     } else if (e >= 0x30 && e <= 0x37) {
-      let digits = ''
-      while (
-        digits.length < 3 &&
-        line[i] !== undefined &&
-        line[i]! >= 0x30 &&
-        line[i]! <= 0x37 &&
-        i < end - 1
-      ) {
-        digits += String.fromCharCode(line[i]!)
+      let v = 0
+      let digits = 0
+      while (digits < 3 && i < end - 1 && line[i]! >= 0x30 && line[i]! <= 0x37) {
+        v = v * 8 + (line[i]! - 0x30)
+        digits++
         i++
       }
       i--
-      out.push(parseInt(digits, 8) & 0xff)
-    } else if (simple[e] !== undefined) {
-      out.push(simple[e])
+      out[n++] = v & 0xff
     } else {
-      out.push(0x5c, e)
+      const simple = SIMPLE_ESCAPES[e]
+      if (simple !== undefined) out[n++] = simple
+      else {
+        out[n++] = 0x5c
+        out[n++] = e
+      }
     }
   }
-  return Uint8Array.from(out)
+  return out.subarray(0, n)
 }
 
-/** UNICODE arguments are raw-unicode-escape: latin-1 bytes with `\uXXXX` and `\UXXXXXXXX` escapes. */
+const SIMPLE_ESCAPES: Readonly<Record<number, number>> = {
+  0x6e: 10,
+  0x74: 9,
+  0x72: 13,
+  0x30: 0,
+  0x5c: 0x5c,
+  0x27: 0x27,
+  0x22: 0x22,
+  0x61: 7,
+  0x62: 8,
+  0x66: 12,
+  0x76: 11
+}
+
+const utf16 = new TextDecoder('utf-16le')
+
+/**
+ * UNICODE arguments are raw-unicode-escape: latin-1 bytes with `\uXXXX` and `\UXXXXXXXX` escapes. Decoded into one
+ * UTF-16 buffer (never longer than the input) and made a string once: appending a character at a time builds a
+ * rope of millions of nodes from a long line.
+ */
 export function decodeRawUnicodeEscape(line: Uint8Array): string | undefined {
-  let s = ''
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!
-    if (c === 0x5c && (line[i + 1] === 0x75 || line[i + 1] === 0x55)) {
-      const n = line[i + 1] === 0x75 ? 4 : 8
-      const hex = decodeLatin1(line.subarray(i + 2, i + 2 + n))
-      if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) return undefined
-      const cp = parseInt(hex, 16)
-      if (cp > 0x10ffff) return undefined
-      s += String.fromCodePoint(cp)
-      i += 1 + n
-    } else {
-      s += String.fromCharCode(c)
+  const units = new Uint16Array(line.length)
+  let n = 0
+  for (let i = 0; i < line.length;) {
+    if (line[i] !== 0x5c) {
+      units[n++] = line[i++]!
+      continue
     }
+    // a run of backslashes is copied; `\u` is an escape only after an odd number of them (as CPython decodes)
+    const runStart = i
+    while (i < line.length && line[i] === 0x5c) units[n++] = line[i++]!
+    const u = line[i]
+    if (((i - runStart) & 1) === 0 || (u !== 0x75 && u !== 0x55)) continue
+    n-- // the escaping backslash
+    const digits = u === 0x75 ? 4 : 8
+    let cp = 0
+    for (let k = 0; k < digits; k++) {
+      const h = hexValue(line[i + 1 + k])
+      if (h < 0) return undefined
+      cp = cp * 16 + h
+    }
+    if (cp > 0x10ffff) return undefined
+    if (cp > 0xffff) {
+      units[n++] = 0xd800 + ((cp - 0x10000) >> 10)
+      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff)
+    } else units[n++] = cp
+    i += 1 + digits
   }
-  return s
+  return utf16.decode(units.subarray(0, n))
+}
+
+function hexValue(b: number | undefined): number {
+  if (b === undefined) return -1
+  if (b >= 0x30 && b <= 0x39) return b - 0x30
+  if (b >= 0x41 && b <= 0x46) return b - 0x37
+  if (b >= 0x61 && b <= 0x66) return b - 0x57
+  return -1
 }
 
 /** Signed little-endian two's complement integer (LONG1 / LONG4 payloads). */

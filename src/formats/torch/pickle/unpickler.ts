@@ -8,8 +8,8 @@
  */
 import { emulatorFor, type EmulationContext, type Emulator } from './emulation.js'
 import type { GlobalTier } from '../../types.js'
-import { NON_STRING_MODULE, classifyGlobal, effectiveGlobal } from './globals-policy.js'
-import { MachineState, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
+import { NON_STRING_MODULE } from './globals-policy.js'
+import { COST, MachineState, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
 import { HIGHEST_PROTOCOL, Op, opName } from './opcodes.js'
 import {
   decodeLongLE,
@@ -56,13 +56,24 @@ interface CalleeInfo {
 class Machine extends MachineState {
   // ---- globals and calls ----
 
+  /**
+   * The protocol `find_class` sees: the argument of the last PROTO so far (0 before any). A stream may switch
+   * protocols between imports, and Python's renames depend on it.
+   */
+  private proto = 0
+
   private global(module: string, name: string): PyValue {
-    this.rec.recordImport(module, name, this.opStart - this.start)
+    const verdict = this.rec.recordImport(module, name, this.opStart - this.start, this.proto)
+    this.charge(COST.container)
     if (this.rec.scan.imports.length > this.limits.maxGlobals) {
       this.fail('PickleLimitExceeded', `more than ${this.limits.maxGlobals} distinct globals`)
     }
-    const eff = effectiveGlobal(module, name)
-    return { kind: 'global', module: eff.module, name: eff.name }
+    const reached = verdict.tier === 'allowed' ? verdict.resolvesTo : undefined
+    if (reached !== undefined) {
+      const dot = reached.lastIndexOf('.')
+      return { kind: 'global', module: reached.slice(0, dot), name: reached.slice(dot + 1), tier: 'allowed' }
+    }
+    return { kind: 'global', module: verdict.module, name: verdict.name, tier: verdict.tier }
   }
 
   /**
@@ -72,7 +83,7 @@ class Machine extends MachineState {
   private readonly callees = new WeakMap<object, CalleeInfo>()
 
   /** The one context object emulators get (not one per call). */
-  private readonly emulation: EmulationContext = { fail: this.failBound }
+  private readonly emulation: EmulationContext = { fail: this.failBound, charge: this.chargeBound }
 
   private call(callee: PyValue, args: PyValue[], via: PyObject['via'], kwargs?: PyValue): PyValue {
     const at = this.opStart - this.start
@@ -82,8 +93,9 @@ class Machine extends MachineState {
         const name = `${callee.module}.${callee.name}`
         info = {
           name,
-          tier: classifyGlobal(callee.module, callee.name),
-          emulator: emulatorFor(name),
+          tier: callee.tier,
+          // only what the allowlist admits is interpreted; anything else stays an inert node
+          emulator: callee.tier === 'allowed' ? emulatorFor(name) : undefined,
           sites: {}
         }
         this.callees.set(callee, info)
@@ -107,6 +119,7 @@ class Machine extends MachineState {
       this.rec.recordCall('<computed>', 'unknown', via, at, false)
       this.rec.anomaly(`${via} on a ${describeValue(callee)} rather than an imported global`)
     }
+    this.charge(COST.container)
     const obj: PyObject = { kind: 'object', callee, args, via }
     if (kwargs !== undefined) obj.kwargs = kwargs
     return obj
@@ -147,7 +160,7 @@ class Machine extends MachineState {
   private stop(): UnpickleResult {
     const value = this.pop()
     if (this.stack.length > 0 || this.marks.length > 0) this.rec.anomaly('stack not empty after STOP')
-    return { value, end: this.pos, scan: this.rec.scan }
+    return { value, end: this.pos, scan: this.rec.scan, held: this.held }
   }
 
   private step(op: number, opcodes: number): void {
@@ -159,7 +172,8 @@ class Machine extends MachineState {
         if (p > HIGHEST_PROTOCOL) this.fail('UnsupportedPickle', `unsupported pickle protocol ${p}`)
         if (this.rec.scan.protocol !== undefined) this.rec.anomaly('duplicate PROTO')
         else if (opcodes !== 1) this.rec.anomaly('PROTO is not the first opcode')
-        this.rec.scan.protocol = p
+        this.rec.scan.protocol ??= p
+        this.proto = p
         return
       }
       case /* FRAME */ 0x95: {
@@ -212,6 +226,7 @@ class Machine extends MachineState {
         if (n > this.limits.maxLongBytes) {
           this.fail('PickleLimitExceeded', `integer of ${n} bytes exceeds ${this.limits.maxLongBytes}`)
         }
+        this.charge(COST.number + n)
         return this.push(decodeLongLE(this.take(n, opName(op))))
       }
       case /* INT */ 0x49: {
@@ -219,18 +234,23 @@ class Machine extends MachineState {
         if (text === '00') return this.push(false)
         if (text === '01') return this.push(true)
         const v = parseIntLine(text, false)
+        this.charge(COST.number + text.length)
         return this.push(v ?? this.fail('InvalidPickle', 'INT argument is not an integer'))
       }
       case /* LONG */ 0x4c: {
-        const v = parseIntLine(this.textLine('LONG'), true)
+        const text = this.textLine('LONG')
+        this.charge(COST.number + text.length)
+        const v = parseIntLine(text, true)
         return this.push(v ?? this.fail('InvalidPickle', 'LONG argument is not an integer'))
       }
       case /* BINFLOAT */ 0x47:
         this.need(8, 'BINFLOAT')
+        this.charge(COST.number)
         this.push(this.view.getFloat64(this.pos, false))
         this.pos += 8
         return
       case /* FLOAT */ 0x46: {
+        this.charge(COST.number)
         const v = parseFloatLine(this.textLine('FLOAT'))
         return this.push(v ?? this.fail('InvalidPickle', 'FLOAT argument is not a number'))
       }
@@ -248,22 +268,24 @@ class Machine extends MachineState {
         )
       case /* UNICODE */ 0x56: {
         const v = decodeRawUnicodeEscape(this.line('UNICODE'))
-        return this.push(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape'))
+        return this.push(this.str(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape')))
       }
       case /* STRING */ 0x53: {
         const v = parseStringRepr(this.line('STRING'))
         return this.push(
-          v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v)
+          this.str(
+            v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v)
+          )
         )
       }
       case /* BINSTRING */ 0x54: {
         this.need(4, 'BINSTRING')
         const n = this.view.getInt32(this.pos, true)
         this.pos += 4
-        return this.push(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING')))
+        return this.push(this.str(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING'))))
       }
       case /* SHORT_BINSTRING */ 0x55:
-        return this.push(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING')))
+        return this.push(this.str(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING'))))
       case /* BINBYTES */ 0x42:
         return this.pushBytes(this.take(this.length(this.u32(), 'BINBYTES'), 'BINBYTES'), false)
       case /* SHORT_BINBYTES */ 0x43:
@@ -273,32 +295,47 @@ class Machine extends MachineState {
       case /* BYTEARRAY8 */ 0x96:
         return this.pushBytes(this.take(this.length(this.u64(), 'BYTEARRAY8'), 'BYTEARRAY8'), true)
       case /* EMPTY_TUPLE */ 0x29:
+        this.charge(COST.container)
         return this.push(pyTuple([]))
-      case /* TUPLE */ 0x74:
-        return this.push(pyTuple(this.popMark()))
+      case /* TUPLE */ 0x74: {
+        const items = this.popMark()
+        this.charge(COST.container + COST.item * items.length)
+        return this.push(pyTuple(items))
+      }
       case /* TUPLE1 */ 0x85:
       case /* TUPLE2 */ 0x86:
       case /* TUPLE3 */ 0x87: {
         const n = op - Op.TUPLE1 + 1
         const items: PyValue[] = new Array<PyValue>(n)
         for (let i = n - 1; i >= 0; i--) items[i] = this.pop()
+        this.charge(COST.container + COST.item * n)
         return this.push(pyTuple(items))
       }
       case /* EMPTY_LIST */ 0x5d:
+        this.charge(COST.container)
         return this.push({ kind: 'list', items: [] })
-      case /* LIST */ 0x6c:
-        return this.push({ kind: 'list', items: this.popMark() })
+      case /* LIST */ 0x6c: {
+        const items = this.popMark()
+        this.charge(COST.container + COST.item * items.length)
+        return this.push({ kind: 'list', items })
+      }
       case /* EMPTY_DICT */ 0x7d:
+        this.charge(COST.container)
         return this.push(pyDict())
       case /* DICT */ 0x64: {
+        this.charge(COST.container)
         const d = pyDict()
         this.setItems(d, this.popMark())
         return this.push(d)
       }
       case /* EMPTY_SET */ 0x8f:
+        this.charge(COST.container)
         return this.push({ kind: 'set', items: [], frozen: false })
-      case /* FROZENSET */ 0x91:
-        return this.push({ kind: 'set', items: this.popMark(), frozen: true })
+      case /* FROZENSET */ 0x91: {
+        const items = this.popMark()
+        this.charge(COST.container + COST.item * items.length)
+        return this.push({ kind: 'set', items, frozen: true })
+      }
       case /* APPEND */ 0x61: {
         const v = this.pop()
         return this.appendTo(this.top(), [v])
@@ -410,10 +447,12 @@ class Machine extends MachineState {
 
   private pushBytes(data: Uint8Array, mutable: boolean): void {
     // a view, not a copy: memory stays bounded by the input, which the caller already bounded
+    this.charge(COST.container)
     this.push({ kind: 'bytes', data, mutable })
   }
 
   private persistent(pid: PyValue): PyValue {
+    this.charge(COST.tensor)
     const load = this.options.persistentLoad
     return load === undefined ? { kind: 'persistent', pid } : load(pid, this.failBound)
   }

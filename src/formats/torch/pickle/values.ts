@@ -7,6 +7,7 @@
  * str is `string`, None is `null`. Containers are objects tagged with `kind`; memo references are shared, never
  * copied, so a hostile memo fan-out costs no memory.
  */
+import type { GlobalTier } from '../../types.js'
 
 export type PyValue =
   | null
@@ -67,8 +68,10 @@ export interface PySet {
 /** A class or function imported by GLOBAL, STACK_GLOBAL or INST. Never resolved to anything real. */
 export interface PyGlobal {
   kind: 'global'
+  /** The module and name it loads (an allowlist entry's own spelling when a dotted name reaches one). */
   module: string
   name: string
+  tier: GlobalTier
 }
 
 /**
