@@ -181,21 +181,25 @@ describe('readTorchZip on generated archives', () => {
     expect(globalsOfError(e).map((g) => `${g.module}.${g.name}`)).toEqual(['subprocess.Popen'])
   })
 
-  it('scans a second data.pkl and other pickles that torch would not load', async () => {
+  it('scans other pickles that torch would not load', async () => {
     const evil = new PickleWriter().proto(2).global('os', 'system').stop().bytes()
     const recs = records()
-    recs.splice(
-      1,
-      0,
-      { name: 'archive/data.pkl', data: evil },
-      { name: 'archive/extra.pkl', data: evil },
-      { name: 'archive/notes', data: evil }
-    )
-    const { checkpoint, zip } = await readBytes(zipBytes(recs))
-    expect(zip.anomalies).toContain('duplicate entry name "archive/data.pkl" (torch loads the first)')
+    recs.splice(1, 0, { name: 'archive/extra.pkl', data: evil }, { name: 'archive/notes', data: evil })
+    const { checkpoint } = await readBytes(zipBytes(recs))
     expect(checkpoint.tensors).toHaveLength(2)
     const where = checkpoint.globals.filter((g) => g.tier === 'dangerous').map((g) => g.where)
-    expect(where).toEqual(['archive/data.pkl#1', 'archive/extra.pkl', 'archive/notes'])
+    expect(where).toEqual(['archive/extra.pkl', 'archive/notes'])
+  })
+
+  it('a second data.pkl fails the file, with the globals of every copy', async () => {
+    const evil = new PickleWriter().proto(2).global('os', 'system').stop().bytes()
+    const recs = records()
+    recs.splice(1, 0, { name: 'archive/data.pkl', data: evil })
+    const e = await failure(zipBytes(recs))
+    expect([e.code, e.detail]).toEqual(['InvalidZip', expect.stringMatching(/"archive\/data\.pkl" appears more/)])
+    expect(globalsOfError(e).filter((g) => g.tier === 'dangerous').map((g) => g.where)).toEqual([
+      'archive/data.pkl#1'
+    ])
   })
 
   it('flags non-storage persistent ids', async () => {

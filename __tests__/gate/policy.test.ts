@@ -1,11 +1,15 @@
 import {
+  allowedByUser,
   chooseMetric,
   GateInputError,
+  makePolicy,
+  parseAllowGlobals,
   parseFailOn,
   parseMetric,
   parseThreshold
 } from '../../src/gate/policy.js'
-import { isZipAnomaly } from '../../src/gate/security.js'
+import { globalFlags, isZipAnomaly } from '../../src/gate/security.js'
+import type { PickleGlobal } from '../../src/formats/types.js'
 
 describe('policy parsing', () => {
   it('parses thresholds as percentages and names the input on errors', () => {
@@ -26,7 +30,9 @@ describe('policy parsing', () => {
   })
 
   it('parses fail-on lists separated by commas, spaces or newlines', () => {
-    expect(parseFailOn('')).toEqual(['dangerous-globals'])
+    // unknown pickle globals fail by default, like dangerous ones: an allowlist is the only sound base
+    expect(parseFailOn('')).toEqual(['dangerous-globals', 'unknown-globals'])
+    expect(makePolicy().failOn).toEqual(['dangerous-globals', 'unknown-globals'])
     expect(parseFailOn('none')).toEqual([])
     expect(parseFailOn('shape-mismatch, unknown-globals\nzip-anomaly shape-mismatch')).toEqual([
       'shape-mismatch',
@@ -50,5 +56,57 @@ describe('policy parsing', () => {
   it('recognises zip anomaly warnings', () => {
     expect(isZipAnomaly('zip: duplicate entry name archive/data.pkl')).toBe(true)
     expect(isZipAnomaly('missing shard model-00002.safetensors')).toBe(false)
+  })
+
+  it('parses allow-globals: full names and module patterns, never everything', () => {
+    expect(parseAllowGlobals('')).toEqual([])
+    expect(parseAllowGlobals('mymodule.MyClass, othermodule.*\nthird.sub.fn mymodule.MyClass')).toEqual([
+      'mymodule.MyClass',
+      'othermodule.*',
+      'third.sub.fn'
+    ])
+    for (const bad of ['*', 'os*', 'a.*.b', 'mymodule', 'my module.X', '.x', 'x.', '*.y']) {
+      expect(() => parseAllowGlobals(bad, '--allow-globals')).toThrow(/Invalid input '--allow-globals'/)
+    }
+  })
+
+  it('a module pattern covers the module and its submodules, not a module that starts the same', () => {
+    const p = ['mymodule.*', 'exact.Name']
+    expect(allowedByUser('mymodule', 'X', p)).toBe(true)
+    expect(allowedByUser('mymodule.sub', 'X', p)).toBe(true)
+    expect(allowedByUser('mymodule', 'Outer.Inner', p)).toBe(true)
+    expect(allowedByUser('mymodulex', 'X', p)).toBe(false)
+    expect(allowedByUser('exact', 'Name', p)).toBe(true)
+    expect(allowedByUser('exact', 'Name2', p)).toBe(false)
+    expect(allowedByUser('exact.Name', 'x', p)).toBe(false)
+  })
+})
+
+describe('globals flags under allow-globals', () => {
+  const g = (module: string, name: string, tier: PickleGlobal['tier']): PickleGlobal => ({
+    module,
+    name,
+    tier,
+    where: 'archive/data.pkl',
+    count: 1
+  })
+
+  it('unknown globals are flagged with a way to allow them; allowed ones are not listed', () => {
+    const flags = globalFlags([g('mymodule', 'Net', 'unknown'), g('collections', 'OrderedDict', 'allowed')])
+    expect(flags.map((f) => f.id)).toEqual(['unknown-globals'])
+    expect(flags[0]!.evidence).toMatch(/mymodule\.Net in archive\/data\.pkl/)
+    expect(flags[0]!.evidence).toMatch(/allow-globals: mymodule\.\*/)
+    expect(globalFlags([g('mymodule', 'Net', 'unknown')], ['mymodule.*'])).toEqual([])
+  })
+
+  it('allow-globals never allows a dangerous global, and says so', () => {
+    const flags = globalFlags([g('torch', 'load', 'dangerous')], ['torch.*'])
+    expect(flags.map((f) => f.id)).toEqual(['dangerous-globals'])
+    expect(flags[0]!.evidence).toMatch(/never allows a known-dangerous global/)
+  })
+
+  it('names what a global resolves to', () => {
+    const global = { ...g('torch', 'os.system', 'dangerous'), resolvesTo: 'os.system' }
+    expect(globalFlags([global])[0]!.evidence).toMatch(/torch\.os\.system \(resolves to os\.system\)/)
   })
 })

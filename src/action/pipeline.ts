@@ -6,7 +6,7 @@
 import { mkdir, realpath } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { toJson, writeFileAtomic } from '../cli/files.js'
-import { isCheckpointError } from '../formats/errors.js'
+import { globalsOfFailure, isCheckpointError } from '../formats/errors.js'
 import { readCheckpoint } from '../formats/index.js'
 import type { GateEvaluation } from '../gate/evaluate.js'
 import type { GateInput } from '../gate/types.js'
@@ -71,7 +71,7 @@ async function readOne(path: string, read: LocationReader): Promise<GateInput> {
   try {
     return { path, checkpoint: await read(path) }
   } catch (e) {
-    if (isCheckpointError(e)) return { path, error: { code: e.code, message: e.message } }
+    if (isCheckpointError(e)) return { path, error: { code: e.code, message: e.message, globals: globalsOfFailure(e) } }
     return {
       path,
       error: { code: 'IoError', message: `${path}: ${e instanceof Error ? e.message : String(e)}` }

@@ -6,7 +6,7 @@
 import { looksLikeTorchLegacy } from './torch/pickle/legacy-magic.js'
 
 export type DetectedKind =
-  'safetensors' | 'tar' | 'zip' | 'torch-legacy' | 'pickle' | 'gguf' | 'json' | 'unknown'
+  'safetensors' | 'tar' | 'zip' | 'torch-legacy' | 'pickle' | 'gguf' | 'json' | 'npy' | 'unknown'
 
 /** Bytes of the file's start that `detectKind` needs to decide. */
 export const DETECT_BYTES = 512
@@ -42,8 +42,11 @@ export function detectKind(head: Uint8Array, size: number): DetectedKind {
     if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8)) return 'safetensors'
   }
   if (firstNonSpace(head, 0) === 0x7b) return 'json'
-  // A pickle of protocol 2 to 5 opens with PROTO n. (Protocols 0 and 1 have no marker; torch never writes them.)
+  // A pickle of protocol 2 to 5 opens with PROTO n. Protocols 0 and 1 have no marker: an 'unknown' file gets a
+  // trial run of the pickle machine before it is called unknown (index.ts), which this pure check cannot do.
   if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) return 'pickle'
+  // numpy arrays: an object array's data is a pickle
+  if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59])) return 'npy'
   // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
   if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar') return 'tar'
   void size

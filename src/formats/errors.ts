@@ -3,6 +3,8 @@
  * caller can tell a truncated file from a hostile one and the CLI can exit 2 with a message naming the file.
  */
 
+import type { PickleGlobal } from './types.js'
+
 export type ErrorCode =
   // generic
   | 'FileNotFound'
@@ -72,4 +74,13 @@ export class CheckpointError extends Error {
 
 export function isCheckpointError(e: unknown): e is CheckpointError {
   return e instanceof CheckpointError
+}
+
+/**
+ * The pickle globals a failed read had found before it failed (a `PickleError` carries them: a file refused as a
+ * checkpoint still reports what its pickles import), else an empty list.
+ */
+export function globalsOfFailure(e: unknown): PickleGlobal[] {
+  const globals = e instanceof CheckpointError ? (e as { globals?: unknown }).globals : undefined
+  return Array.isArray(globals) ? (globals as PickleGlobal[]) : []
 }

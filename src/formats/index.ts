@@ -5,8 +5,9 @@
  * Every file-system call goes through a `FileAccess`, so the same dispatch reads local paths and HTTP(S)/Hub
  * locations (src/formats/http/remote-file-access.ts).
  */
+import { ReadBudget, type FileBudget } from './budget.js'
 import { CheckpointError } from './errors.js'
-import { detectKind, DETECT_BYTES } from './detect.js'
+import { detectKind, DETECT_BYTES, type DetectedKind } from './detect.js'
 import { localFileAccess, type FileAccess } from './file-access.js'
 import type { ByteSource } from './source.js'
 import type { Checkpoint } from './types.js'
@@ -18,6 +19,7 @@ import { isJsonObject, parseStrictJson, type JsonValue } from './json/strict.js'
 
 export type { Checkpoint, TensorInfo, PickleGlobal, FormatName } from './types.js'
 export { CheckpointError, isCheckpointError } from './errors.js'
+export { ReadBudget, DEFAULT_BUDGET_LIMITS, type BudgetLimits } from './budget.js'
 
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024
@@ -25,13 +27,19 @@ const MAX_JSON_BYTES = 64 * 1024 * 1024
 export interface ReadOptions {
   /** Where files come from: the local disk by default, or a remote FileAccess for URLs. */
   fs?: FileAccess
+  /**
+   * The run's budget (tensors and inflated bytes over every file read with it; per-file limits). A front end
+   * passes one object to every read of a run; without it each read gets a fresh one with the default limits.
+   */
+  budget?: ReadBudget
 }
 
 export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
+  const budget = opts.budget ?? new ReadBudget()
   const fs = opts.fs ?? localFileAccess
   const kind = await fs.kind(location)
   if (kind === undefined) throw notFound(location, opts.fs === undefined)
-  if (kind === 'dir') return readFolder(location, fs)
+  if (kind === 'dir') return readFolder(location, fs, budget)
 
   const source = await fs.open(location)
   let handedOver = false
@@ -41,12 +49,12 @@ export async function readCheckpoint(location: string, opts: ReadOptions = {}): 
       if (detectKind(head, source.size) === 'json') {
         // The folder readers open the index themselves; give them this already-open source to save a request.
         const reuse = reuseOnce(fs, location, source)
-        const result = await readJsonLocation(source, location, reuse.fs)
+        const result = await readJsonLocation(source, location, reuse.fs, budget)
         handedOver = reuse.taken()
         return result
       }
     }
-    return await readSource(source, location, fs)
+    return await readSource(source, location, fs, budget)
   } finally {
     if (!handedOver) await source.close().catch(() => undefined)
   }
@@ -72,28 +80,46 @@ function notFound(location: string, local: boolean): CheckpointError {
   )
 }
 
-/** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
+/**
+ * Read an opened source of a single-file format (or a JSON index / manifest at `location`). The file's tensors
+ * count against `budget` (the run's) once it has been read.
+ */
 export async function readSource(
   source: ByteSource,
   location: string,
-  fs: FileAccess = localFileAccess
+  fs: FileAccess = localFileAccess,
+  budget: ReadBudget = new ReadBudget()
 ): Promise<Checkpoint> {
   if (source.size === 0) throw new CheckpointError('EmptyFile', source.name, 'the file is empty')
   const head = await source.read(0, Math.min(DETECT_BYTES, source.size))
-  switch (detectKind(head, source.size)) {
+  const kind = detectKind(head, source.size)
+  if (kind === 'json') return readJsonLocation(source, location, fs, budget)
+  const file = budget.forFile(source.name)
+  const checkpoint = await readSingleFile(source, kind, head, file)
+  file.commitTensors()
+  return checkpoint
+}
+
+async function readSingleFile(
+  source: ByteSource,
+  kind: Exclude<DetectedKind, 'json'>,
+  head: Uint8Array,
+  budget: FileBudget
+): Promise<Checkpoint> {
+  switch (kind) {
     case 'safetensors':
-      return readSafetensors(source)
+      return readSafetensors(source, { budget })
     // the other readers load on demand, so reading safetensors never compiles the pickle machinery
     case 'gguf':
-      return (await import('./gguf/read.js')).readGguf(source)
+      return (await import('./gguf/read.js')).readGguf(source, { budget })
     case 'zip':
-      return (await import('./torch/zip-checkpoint.js')).readTorchZip(source)
+      return (await import('./torch/zip-checkpoint.js')).readTorchZip(source, { budget })
     case 'torch-legacy':
-      return (await import('./torch/legacy.js')).readTorchLegacy(source)
+      return (await import('./torch/legacy.js')).readTorchLegacy(source, { budget })
     case 'pickle':
-      return (await import('./torch/plain-pickle.js')).readPickleFile(source)
-    case 'json':
-      return readJsonLocation(source, location, fs)
+      return (await import('./torch/plain-pickle.js')).readPickleFile(source, { budget })
+    case 'npy':
+      return (await import('./numpy/npy-file.js')).readNpyFile(source, { budget })
     case 'tar':
       throw new CheckpointError(
         'UnknownFormat',
@@ -101,7 +127,12 @@ export async function readSource(
         'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
           'current torch.save or convert it to safetensors'
       )
-    case 'unknown':
+    case 'unknown': {
+      // protocol 0 and 1 pickles carry no marker: a trial run of the (non-executing) machine tells
+      const { looksLikePickle } = await import('./torch/pickle/sniff.js')
+      if (looksLikePickle(head, { whole: head.length === source.size })) {
+        return (await import('./torch/plain-pickle.js')).readPickleFile(source, { budget })
+      }
       if (source.size < 8) {
         throw new CheckpointError(
           'HeaderTooSmall',
@@ -112,13 +143,29 @@ export async function readSource(
       throw new CheckpointError(
         'UnknownFormat',
         source.name,
-        'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
-          `file (first bytes: ${hexPreview(head)})`
+        `${unknownWhat(head)} (first bytes: ${hexPreview(head)})`
       )
+    }
   }
 }
 
-async function readJsonLocation(source: ByteSource, location: string, fs: FileAccess): Promise<Checkpoint> {
+/** What an unknown file looks like, for its error: archives that could hide a pickle are named. */
+function unknownWhat(head: Uint8Array): string {
+  if (head[0] === 0x37 && head[1] === 0x7a && head[2] === 0xbc && head[3] === 0xaf) {
+    return 'a 7z archive: not a checkpoint format, and its members cannot be scanned (they may hold pickles)'
+  }
+  return (
+    'not a safetensors, PyTorch (zip, legacy or plain pickle), GGUF, sharded index, model_index.json or ' +
+    'manifest file'
+  )
+}
+
+async function readJsonLocation(
+  source: ByteSource,
+  location: string,
+  fs: FileAccess,
+  budget: ReadBudget
+): Promise<Checkpoint> {
   if (source.size > MAX_JSON_BYTES) {
     throw new CheckpointError(
       'HeaderTooLarge',
@@ -138,7 +185,7 @@ async function readJsonLocation(source: ByteSource, location: string, fs: FileAc
     )
   }
   const keys = isJsonObject(value) ? new Set(value.keys()) : new Set<string>()
-  const options = shardOptions(fs)
+  const options = shardOptions(fs, budget)
   if (keys.has('weight_map')) return readShardedIndex(location, options)
   if (keys.has('schemaVersion') && keys.has('tensors')) return readManifest(source)
   if (keys.has('_class_name') && fs.basename(location) === 'model_index.json') {
@@ -153,13 +200,13 @@ async function readJsonLocation(source: ByteSource, location: string, fs: FileAc
 }
 
 /** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
-function shardOptions(fs: FileAccess) {
-  return { fs, readShard: (s: ByteSource) => readSource(s, s.name, fs) }
+function shardOptions(fs: FileAccess, budget: ReadBudget) {
+  return { fs, readShard: (s: ByteSource) => readSource(s, s.name, fs, budget) }
 }
 
-async function readFolder(dir: string, fs: FileAccess): Promise<Checkpoint> {
+async function readFolder(dir: string, fs: FileAccess, budget: ReadBudget): Promise<Checkpoint> {
   const names = await fs.list(dir)
-  const options = shardOptions(fs)
+  const options = shardOptions(fs, budget)
   if (names.includes('model_index.json')) return readDiffusersFolder(dir, options)
   const indexes = names.filter((n) => n.endsWith('.safetensors.index.json')).sort()
   if (indexes.length === 1) return readShardedIndex(fs.join(dir, indexes[0]), options)

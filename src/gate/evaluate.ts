@@ -7,7 +7,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
 import { chooseMetric } from './policy.js'
-import { baselineFlags, securityFlags } from './security.js'
+import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
   CompareView,
@@ -70,7 +70,12 @@ export function evaluateGate(run: GateRun): GateEvaluation {
     passed,
     verdict: verdictOf(artifacts),
     overlap: figures.length > 0 ? Math.min(...figures) : null,
-    policy: { threshold: run.policy.threshold, metric: run.policy.metric, failOn: [...run.policy.failOn] },
+    policy: {
+      threshold: run.policy.threshold,
+      metric: run.policy.metric,
+      failOn: [...run.policy.failOn],
+      ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {})
+    },
     baseline: {
       path: run.baseline.path,
       format: run.baseline.format,
@@ -87,15 +92,25 @@ export function evaluateGate(run: GateRun): GateEvaluation {
 function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactReport; document?: unknown } {
   const { policy, engines, baseline } = run
   if (!input.checkpoint) {
-    const error = input.error ?? { code: 'Unreadable', message: `${input.path}: could not be read` }
+    const {
+      code,
+      message,
+      globals = []
+    } = input.error ?? {
+      code: 'Unreadable',
+      message: `${input.path}: could not be read`
+    }
+    // a file that is not a loadable checkpoint still shows what its pickles import
+    const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy))
+    const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS)
     return {
-      report: { path: input.path, status: 'error', figures: {}, reasons: [error.message], flags: [], error }
+      report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
     }
   }
   const ckpt = input.checkpoint
   const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint'
-  const flags: GateFlag[] = [...securityFlags(ckpt), ...baselineFlags(baseline)].map((f) =>
-    withFailsGate(f, policy)
+  const flags: GateFlag[] = [...securityFlags(ckpt, policy.allowGlobals), ...baselineFlags(baseline)].map(
+    (f) => withFailsGate(f, policy)
   )
   const report: ArtifactReport = {
     path: input.path,

@@ -19,8 +19,12 @@ export const FAIL_ON_FLAGS: readonly FailOnFlag[] = [
   'any-red'
 ]
 
-/** Dangerous pickle globals fail by default: the one finding that is a security problem, not a compat one. */
-export const DEFAULT_FAIL_ON: readonly FailOnFlag[] = ['dangerous-globals']
+/**
+ * Pickle globals fail by default, dangerous and unknown alike: the findings that are a security problem, not a
+ * compat one. The allowlist (torch's weights_only set) is the only sound base, so a global nobody vetted fails
+ * until the user allows it by name (`allow-globals`); a known gadget fails whatever the user allows.
+ */
+export const DEFAULT_FAIL_ON: readonly FailOnFlag[] = ['dangerous-globals', 'unknown-globals']
 export const DEFAULT_THRESHOLD = 80
 
 /** A bad input value; `input` is the name the user wrote it under. */
@@ -79,11 +83,53 @@ export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
 }
 
 export function makePolicy(p: Partial<GatePolicy> = {}): GatePolicy {
-  return {
+  const policy: GatePolicy = {
     threshold: p.threshold ?? DEFAULT_THRESHOLD,
     metric: p.metric ?? 'auto',
     failOn: p.failOn ? [...p.failOn] : [...DEFAULT_FAIL_ON]
   }
+  if (p.allowGlobals !== undefined && p.allowGlobals.length > 0) policy.allowGlobals = [...p.allowGlobals]
+  return policy
+}
+
+/** A module path or qualified name: identifiers joined by dots. */
+const DOTTED =
+  /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u
+
+/**
+ * The `allow-globals` input: pickle globals the user trusts, separated by commas, spaces or newlines. Each is a
+ * full name (`mymodule.MyClass`, `mymodule.sub.fn`) or a module and everything in it and its submodules
+ * (`mymodule.*`). `*` alone, or a wildcard anywhere else, is refused: allowing everything is what the gate
+ * exists to prevent. A dangerous global (a known gadget) is never allowed, whatever this says.
+ */
+export function parseAllowGlobals(text: string, input = 'allow-globals'): string[] {
+  const out: string[] = []
+  for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
+    const base = word.endsWith('.*') ? word.slice(0, -2) : word
+    if (!DOTTED.test(base)) {
+      throw new GateInputError(
+        input,
+        `'${word}' is not a global name (module.Name) or a module pattern (module.*); ` +
+          'a wildcard may only end a module name, and * alone would allow every global'
+      )
+    }
+    if (!word.endsWith('.*') && !base.includes('.')) {
+      throw new GateInputError(
+        input,
+        `'${word}' names no global: write module.Name, or ${word}.* for the module`
+      )
+    }
+    if (!out.includes(word)) out.push(word)
+  }
+  return out
+}
+
+/** Whether `module.name` is allowed by one of the patterns of `parseAllowGlobals`. */
+export function allowedByUser(module: string, name: string, patterns: readonly string[]): boolean {
+  const full = `${module}.${name}`
+  return patterns.some((p) =>
+    p.endsWith('.*') ? module === p.slice(0, -2) || full.startsWith(p.slice(0, -1)) : full === p
+  )
 }
 
 /**

@@ -4,6 +4,7 @@
  * reads like "this ran".
  */
 import type { Checkpoint, PickleGlobal } from '../formats/types.js'
+import { allowedByUser } from './policy.js'
 import type { EngineFlag } from './types.js'
 
 const MAX_LISTED = 5
@@ -15,26 +16,12 @@ const NO_CODE: Partial<Record<Checkpoint['format'], string>> = {
   gguf: 'GGUF holds tensors and typed metadata only'
 }
 
-export function securityFlags(ckpt: Checkpoint): EngineFlag[] {
-  const flags: EngineFlag[] = []
-  const dangerous = ckpt.globals.filter((g) => g.tier === 'dangerous')
-  const unknown = ckpt.globals.filter((g) => g.tier === 'unknown')
-  if (dangerous.length > 0) {
-    flags.push({
-      id: 'dangerous-globals',
-      severity: 'red',
-      title: 'Dangerous pickle globals',
-      evidence: `${listGlobals(dangerous)} (found by reading the pickle; nothing was executed)`
-    })
-  }
-  if (unknown.length > 0) {
-    flags.push({
-      id: 'unknown-globals',
-      severity: 'warning',
-      title: 'Unknown pickle globals',
-      evidence: `${listGlobals(unknown)} (neither known-safe nor known-dangerous; nothing was executed)`
-    })
-  }
+/**
+ * Flags of one artifact. `allowGlobals` (the user's `allow-globals`) moves unknown globals to allowed; a
+ * dangerous one stays dangerous, and the evidence says the allowance did not apply.
+ */
+export function securityFlags(ckpt: Checkpoint, allowGlobals: readonly string[] = []): EngineFlag[] {
+  const flags = globalFlags(ckpt.globals, allowGlobals)
   const anomalies = ckpt.warnings.filter(isZipAnomaly)
   if (anomalies.length > 0) {
     flags.push({
@@ -58,6 +45,51 @@ export function securityFlags(ckpt: Checkpoint): EngineFlag[] {
     flags.push({ id: 'no-code', severity: 'green', title: 'No executable content', evidence: noCode })
   }
   return flags
+}
+
+/**
+ * The dangerous- and unknown-globals flags of a list of globals: a checkpoint's, or those an unreadable file's
+ * pickles imported before it was refused (the gate shows them on the artifact's error row).
+ */
+export function globalFlags(
+  globals: readonly PickleGlobal[],
+  allowGlobals: readonly string[] = []
+): EngineFlag[] {
+  const flags: EngineFlag[] = []
+  const dangerous = globals.filter((g) => g.tier === 'dangerous')
+  const unknown = globals.filter(
+    (g) => g.tier === 'unknown' && !allowedByUser(g.module, g.name, allowGlobals)
+  )
+  if (dangerous.length > 0) {
+    const tried = dangerous.some((g) => allowedByUser(g.module, g.name, allowGlobals))
+    flags.push({
+      id: 'dangerous-globals',
+      severity: 'red',
+      title: 'Dangerous pickle globals',
+      evidence:
+        `${listGlobals(dangerous)} (found by reading the pickle; nothing was executed)` +
+        (tried ? '; allow-globals never allows a known-dangerous global' : '')
+    })
+  }
+  if (unknown.length > 0) {
+    flags.push({
+      id: 'unknown-globals',
+      severity: 'warning',
+      title: 'Unknown pickle globals',
+      evidence:
+        `${listGlobals(unknown)} (not what a state dict needs, and not known to be safe; nothing was executed). ` +
+        'If you trust the code that defines them, allow them with allow-globals (CLI: --allow-globals), e.g. ' +
+        `${suggestion(unknown)}`
+    })
+  }
+  return flags
+}
+
+/** An allow-globals value that would cover these globals: their modules, as patterns. */
+function suggestion(globals: readonly PickleGlobal[]): string {
+  const modules = [...new Set(globals.map((g) => g.module))]
+  const shown = modules.slice(0, 3).map((m) => `${m}.*`)
+  return `allow-globals: ${shown.join(', ')}${modules.length > 3 ? ', ...' : ''}`
 }
 
 /**
@@ -90,7 +122,9 @@ export function isZipAnomaly(warning: string): boolean {
 
 function listGlobals(globals: readonly PickleGlobal[]): string {
   const items = globals.map(
-    (g) => `${g.module}.${g.name} in ${g.where}${g.count > 1 ? ` (x${g.count})` : ''}`
+    (g) =>
+      `${g.module}.${g.name}${g.resolvesTo !== undefined ? ` (resolves to ${g.resolvesTo})` : ''} in ${g.where}` +
+      `${g.count > 1 ? ` (x${g.count})` : ''}`
   )
   return listText(items)
 }

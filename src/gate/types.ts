@@ -4,7 +4,7 @@
  * `GateEngines`, so the policy can be tested with hand-made results and the engines can change shape behind one
  * adapter (engines.ts).
  */
-import type { Checkpoint } from '../formats/types.js'
+import type { Checkpoint, PickleGlobal } from '../formats/types.js'
 
 /** The overlap figures a threshold can apply to. All figures are percentages, 0 to 100. */
 export type GateMetric = 'exact' | 'normalized' | 'mapped' | 'loadable'
@@ -40,6 +40,11 @@ export interface GatePolicy {
   metric: MetricChoice
   /** Flags that fail the gate. Empty = overlap only (`fail-on: none`). */
   failOn: FailOnFlag[]
+  /**
+   * Pickle globals the user allows (`allow-globals`): full names or `module.*` patterns (policy.ts
+   * `parseAllowGlobals`). They move unknown globals to allowed; a dangerous global stays dangerous.
+   */
+  allowGlobals?: string[]
 }
 
 export type ArtifactKind = 'lora' | 'checkpoint'
@@ -119,7 +124,11 @@ export interface GateEngines {
 export interface GateInput {
   path: string
   checkpoint?: Checkpoint
-  error?: { code: string; message: string }
+  /**
+   * Why it could not be read. `globals`: what its pickles import, when the reader got that far (a file that is
+   * not a loadable checkpoint still reports a dangerous import; formats `globalsOfError`).
+   */
+  error?: { code: string; message: string; globals?: PickleGlobal[] }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -196,7 +205,7 @@ export interface GateReport {
   verdict: GateVerdict
   /** The lowest gated figure over the artifacts that were read; null when none was. */
   overlap: number | null
-  policy: { threshold: number; metric: MetricChoice; failOn: FailOnFlag[] }
+  policy: { threshold: number; metric: MetricChoice; failOn: FailOnFlag[]; allowGlobals?: string[] }
   baseline: { path: string; format: string; tensors: number; fromCache?: boolean }
   artifacts: ArtifactReport[]
   /**

@@ -4,6 +4,7 @@
  * checks when loading data (tensors inside the file, no overlaps), but accepts what ComfyUI-GGUF writes in the wild:
  * 5-D tensors and names longer than 63 bytes (§4.6).
  */
+import type { FileBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { GgufCursor } from './cursor.js'
 import { q, readName, ValueReader, valueTypeName } from './values.js'
@@ -64,8 +65,12 @@ const MIN_KV_BYTES = 14
 const MIN_TENSOR_INFO_BYTES = 24
 
 /** Reads a GGUF file's header into a `Checkpoint`: tensors in file order, metadata made JSON-safe. */
-export async function readGguf(source: ByteSource): Promise<Checkpoint> {
-  const header = await readGgufHeader(source)
+export async function readGguf(
+  source: ByteSource,
+  options: { budget?: FileBudget } = {}
+): Promise<Checkpoint> {
+  const header = await readGgufHeader(source, options.budget)
+  options.budget?.addTensors(header.tensors.length)
   const metadata: Record<string, unknown> = {}
   for (const kv of header.kv) {
     // defineProperty: a `__proto__` key becomes an own property instead of replacing the prototype.
@@ -94,7 +99,7 @@ export async function readGguf(source: ByteSource): Promise<Checkpoint> {
 }
 
 /** The GGUF header with ggml-level detail (version, alignment, data start, ggml dims and types). */
-export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
+export async function readGgufHeader(source: ByteSource, budget?: FileBudget): Promise<GgufHeader> {
   const file = source.name
   const fail = (code: 'InvalidGguf' | 'GgufLimitExceeded' | 'UnsupportedGguf', detail: string): never => {
     throw new CheckpointError(code, file, detail)
@@ -117,6 +122,7 @@ export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
     fail('UnsupportedGguf', `GGUF version ${version} is newer than the supported versions 2 and 3`)
 
   const tensorCount = await readCount(c, 'tensor count', GGUF_LIMITS.maxTensors, fail)
+  budget?.checkTensorCount(tensorCount, 'the GGUF header')
   const kvCount = await readCount(c, 'metadata kv count', GGUF_LIMITS.maxKv, fail)
   const minBytes = kvCount * MIN_KV_BYTES + tensorCount * MIN_TENSOR_INFO_BYTES
   if (minBytes > c.remaining) {

@@ -8,7 +8,9 @@
  * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
  *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
  */
+import { Buffer } from 'node:buffer'
 import { SAFETENSORS_DTYPE_BITS, isSafetensorsDtype } from '../dtypes.js'
+import { fileBudget, type FileBudget, type ReadBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import {
   JsonSyntaxError,
@@ -79,7 +81,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 export function parseSafetensorsHeader(
   header: Uint8Array,
   fileSize: number,
-  name: string
+  name: string,
+  budget?: FileBudget
 ): SafetensorsHeader {
   const headerLength = header.length
   let text: string
@@ -88,7 +91,7 @@ export function parseSafetensorsHeader(
   } catch (e) {
     throw new CheckpointError('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e })
   }
-  const raw = deserialize(text, name)
+  const raw = deserialize(text, name, budget)
   const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength))
   const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd
   const total = 8n + BigInt(headerLength) + dataBytes
@@ -113,13 +116,23 @@ export function parseSafetensorsHeader(
   return { headerLength, tensors, metadata: raw.metadata, dataBytes }
 }
 
+export interface SafetensorsReadOptions {
+  /** The file's budget (tensors per file and per run); a fresh default one when absent. */
+  budget?: FileBudget | ReadBudget
+}
+
 /** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
-export async function readSafetensors(source: ByteSource): Promise<Checkpoint> {
+export async function readSafetensors(
+  source: ByteSource,
+  options: SafetensorsReadOptions = {}
+): Promise<Checkpoint> {
   const name = source.name
+  const budget = fileBudget(name, options.budget)
   const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0)
   const n = checkSafetensorsPrefix(prefix, source.size, name)
+  if (n > COUNT_FIRST_BYTES) await countTensorEntries(source, n, budget)
   const header = await source.read(8, n)
-  const parsed = parseSafetensorsHeader(header, source.size, name)
+  const parsed = parseSafetensorsHeader(header, source.size, name, budget)
   return {
     path: name,
     format: 'safetensors',
@@ -128,6 +141,31 @@ export async function readSafetensors(source: ByteSource): Promise<Checkpoint> {
     metadata: parsed.metadata,
     globals: [],
     warnings: []
+  }
+}
+
+/** Headers above this are counted in chunks before being read and parsed whole. */
+const COUNT_FIRST_BYTES = 4 * 1024 * 1024
+const COUNT_CHUNK_BYTES = 4 * 1024 * 1024
+const OFFSETS_KEY = new TextEncoder().encode('"data_offsets"')
+
+/**
+ * Every tensor entry has a `data_offsets` member: count them in chunks, without decoding, so a header of
+ * millions of tensors fails the tensor budget after a few MB instead of costing gigabytes to parse. (A key or a
+ * metadata value can also hold the text; that only counts more.)
+ */
+async function countTensorEntries(source: ByteSource, n: number, budget: FileBudget): Promise<void> {
+  const limit = budget.limits.maxTensorsPerFile
+  let count = 0
+  const overlap = OFFSETS_KEY.length - 1
+  for (let at = 0; at < n; at += COUNT_CHUNK_BYTES) {
+    const from = Math.max(0, at - overlap)
+    const chunk = await source.read(8 + from, Math.min(n, at + COUNT_CHUNK_BYTES) - from)
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    // the window reaches back by one byte less than the key: an occurrence across the chunk boundary is whole
+    // in this window and in no earlier one
+    for (let i = buf.indexOf(OFFSETS_KEY); i >= 0; i = buf.indexOf(OFFSETS_KEY, i + 1)) count++
+    if (count > limit) budget.checkTensorCount(count, 'the header')
   }
 }
 
@@ -142,7 +180,8 @@ interface RawTensor {
 
 function deserialize(
   text: string,
-  name: string
+  name: string,
+  budget?: FileBudget
 ): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: bigint } {
   const bad = (detail: string, cause?: unknown): CheckpointError =>
     new CheckpointError('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause })
@@ -164,6 +203,7 @@ function deserialize(
       return
     }
     const t = tensorEntry(key, value, bad)
+    budget?.addTensors(1)
     tensors.push(t)
     if (t.end > lastEnd) lastEnd = t.end
   }
@@ -185,6 +225,7 @@ function deserialize(
         begin: BigInt(m[4] as string),
         end: BigInt(m[5] as string)
       }
+      budget?.addTensors(1)
       tensors.push(t)
       if (t.end > lastEnd) lastEnd = t.end
       return { key, end: TENSOR_MEMBER.lastIndex }

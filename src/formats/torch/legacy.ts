@@ -4,6 +4,7 @@
  * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
  * headers with seeks: storage data is never read.
  */
+import { fileBudget, type FileBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
 import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
@@ -12,7 +13,7 @@ import { NeedMoreInput, unpickle, type UnpickleResult } from './pickle/unpickler
 import { describeValue, dictGet, type PyValue } from './pickle/values.js'
 import type { ByteSource } from '../source.js'
 import { findStateDict, storageBytes } from './state-dict.js'
-import { DEFAULT_MAX_PICKLE_BYTES, type TorchReadOptions } from './zip-checkpoint.js'
+import { DEFAULT_MAX_PICKLE_BYTES, pickleLimits, type TorchReadOptions } from './zip-checkpoint.js'
 import type { Checkpoint } from '../types.js'
 import { looksLikeTorchLegacy } from './pickle/legacy-magic.js'
 
@@ -45,13 +46,21 @@ interface Pickles {
  * Parse the five pickles from a window at the file's start, growing the window (x4) whenever a pickle runs
  * past it. Pickles are small next to the storages, so this reads a few KB to MB, bounded by maxPickleBytes.
  */
-async function readPickles(source: ByteSource, options: TorchReadOptions): Promise<Pickles> {
+async function readPickles(
+  source: ByteSource,
+  options: TorchReadOptions,
+  budget: FileBudget
+): Promise<Pickles> {
   const cap = Math.min(source.size, options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES)
   let window = Math.min(source.size, FIRST_WINDOW)
+  let charged = 0
   for (;;) {
+    // the window is pickle input: what it grows by is charged to the pickle memory budget
+    budget.chargePickle(window - charged, 'the legacy header pickles')
+    charged = window
     const bytes = await source.read(0, window)
     try {
-      return parseAll(source, bytes, window === source.size, options)
+      return parseAll(source, bytes, window === source.size, options, budget)
     } catch (e) {
       if (!(e instanceof NeedMoreInput)) throw e
       if (window >= cap) {
@@ -70,8 +79,11 @@ function parseAll(
   source: ByteSource,
   bytes: Uint8Array,
   complete: boolean,
-  options: TorchReadOptions
+  options: TorchReadOptions,
+  budget: FileBudget
 ): Pickles {
+  // a retry with a larger window rebuilds everything: only the last run's objects are held
+  let held = 0
   const storages = new StorageRegistry()
   const results: UnpickleResult[] = []
   let pos = 0
@@ -81,14 +93,16 @@ function parseAll(
       where: `legacy:${n}`,
       start: pos,
       complete,
-      limits: options.pickleLimits ?? {},
+      limits: { ...pickleLimits(options, budget), maxHeldBytes: budget.pickleBytesLeft() - held },
       priorGlobals: mergeGlobals(results.flatMap((x) => scanGlobals(x.scan))),
       ...(n === 3 ? { persistentLoad: storages.load } : {})
     })
     results.push(r)
+    held += r.held
     pos = r.end
     if (n === 0) checkMagic(source, r)
   }
+  budget.chargePickle(held, 'the legacy header pickles')
   return { results, storages }
 }
 
@@ -109,7 +123,8 @@ export async function readTorchLegacyDetailed(
   source: ByteSource,
   options: TorchReadOptions = {}
 ): Promise<TorchLegacyDetails> {
-  const { results, storages } = await readPickles(source, options)
+  const budget = fileBudget(source.name, options.budget)
+  const { results, storages } = await readPickles(source, options, budget)
   const scans = results.map((r) => r.scan)
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
   return withPickleGlobals(globals, async () => {
@@ -138,7 +153,7 @@ export async function readTorchLegacyDetailed(
       )
     warnings.push(...storages.problems)
     const starts = await walkStorages(source, keys, storages, warnings)
-    const selection = findStateDict(main.value, source.name, options.walkLimits)
+    const selection = findStateDict(main.value, source.name, options.walkLimits, true, budget)
     const checkpoint = pickleCheckpoint({
       source,
       format: 'pytorch-legacy',
@@ -148,7 +163,8 @@ export async function readTorchLegacyDetailed(
       scans,
       globals,
       warnings,
-      pathWithoutTensors: true
+      pathWithoutTensors: true,
+      budget
     })
     return { checkpoint, scans }
   })

@@ -3,6 +3,7 @@
  * dict to a `Checkpoint`, with the warnings each of them reports the same way, and the rule that an error on the
  * way still names every global the file's pickles import.
  */
+import type { FileBudget } from '../budget.js'
 import { isCheckpointError } from '../errors.js'
 import { PickleError, globalWarnings, type PickleScan } from './pickle/scan.js'
 import type { TorchStorage } from './pickle/values.js'
@@ -24,11 +25,14 @@ export interface PickleCheckpointParts {
   warnings: string[]
   /** Report the state dict's path even when it holds no tensors (a torch file always has one). */
   pathWithoutTensors: boolean
+  /** Charged with the tensors and their names. */
+  budget?: FileBudget
 }
 
 export function pickleCheckpoint(p: PickleCheckpointParts): Checkpoint {
   const { selection, metadata, warnings } = p
-  const tensors = toTensorInfos(selection.tensors, p.source.name, p.storageStart, warnings)
+  const tensors = toTensorInfos(selection.tensors, p.source.name, p.storageStart, warnings, p.budget)
+  p.budget?.addTensors(tensors.length)
   if (selection.otherTensors > 0) metadata.otherTensors = selection.otherTensors
   for (const s of p.scans) for (const a of s.anomalies) warnings.push(`pickle ${s.where}: ${a}`)
   warnings.push(...globalWarnings(p.globals))

@@ -1,17 +1,21 @@
 /**
- * Plain pickle files (`.pkl`, protocol 2-5): the report is mostly about safety (which globals the pickle
- * imports), plus any tensors found. A file may hold several pickles back to back (pickle streams, joblib); each
- * is scanned. Tensors in a plain pickle have no storage records, so they get no byte range. A legacy torch file
- * (which is also a stack of pickles) is recognised by its magic number and read as one.
+ * Plain pickle files (`.pkl`, `.bin`, any name; protocols 0 to 5, text or binary): the report is mostly about
+ * safety (which globals the pickle imports), plus any tensors found. A file may hold several pickles back to
+ * back (pickle streams, joblib); every one is scanned, however many there are (the file's pickle memory budget
+ * bounds the work). Tensors in a plain pickle have no storage records, so they get no byte range. A legacy torch
+ * file (which is also a stack of pickles) is recognised by its magic number and read as one.
  */
+import { fileBudget, type FileBudget, type ReadBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
 import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
+import { looksLikePickle, SNIFF_BYTES } from './pickle/sniff.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { unpickle, type UnpickleLimits } from './pickle/unpickler.js'
 import type { PyValue } from './pickle/values.js'
 import type { ByteSource } from '../source.js'
 import { looksLikeTorchLegacy, readTorchLegacyDetailed } from './legacy.js'
+import { pickleLimits } from './zip-checkpoint.js'
 import { findStateDict, type WalkLimits } from './state-dict.js'
 import type { Checkpoint } from '../types.js'
 
@@ -20,8 +24,8 @@ export interface PickleFileOptions {
   walkLimits?: Partial<WalkLimits>
   /** Largest file read (a plain pickle is read whole). Default 256 MiB. */
   maxPickleBytes?: number
-  /** Most pickles scanned in one file. Default 16. */
-  maxPickles?: number
+  /** The file's budget (pickle memory, tensors); a fresh default one when absent. */
+  budget?: FileBudget | ReadBudget
 }
 
 export const DEFAULT_MAX_PLAIN_PICKLE_BYTES = 256 * 1024 * 1024
@@ -43,12 +47,14 @@ export async function readPickleFileDetailed(
   options: PickleFileOptions = {}
 ): Promise<PickleFileDetails> {
   if (source.size === 0) throw new CheckpointError('EmptyFile', source.name, 'the file is empty')
+  const budget = fileBudget(source.name, options.budget)
   // a legacy torch file is a stack of pickles too: read it as one (its storages can be gigabytes)
   if (looksLikeTorchLegacy(await source.read(0, Math.min(source.size, 32)))) {
-    const { pickleLimits, walkLimits } = options
+    const { pickleLimits: limits, walkLimits } = options
     return readTorchLegacyDetailed(source, {
-      ...(pickleLimits && { pickleLimits }),
-      ...(walkLimits && { walkLimits })
+      ...(limits && { pickleLimits: limits }),
+      ...(walkLimits && { walkLimits }),
+      budget
     })
   }
   const max = options.maxPickleBytes ?? DEFAULT_MAX_PLAIN_PICKLE_BYTES
@@ -59,21 +65,21 @@ export async function readPickleFileDetailed(
       `a plain pickle of ${source.size} bytes; the limit is ${max} bytes`
     )
   }
+  budget.chargePickle(source.size, 'the pickle file')
   const bytes = await source.read(0, source.size)
   const scans: PickleScan[] = []
   const warnings: string[] = []
-  const maxPickles = options.maxPickles ?? 16
   const storages = new StorageRegistry()
   let value: PyValue | undefined
   let pos = 0
   for (let n = 0; pos < bytes.length; n++) {
-    if (n > 0 && bytes[pos] !== 0x80) {
-      warnings.push(`${bytes.length - pos} bytes after the last pickle's STOP`)
-      break
-    }
-    if (n >= maxPickles) {
-      warnings.push(`more than ${maxPickles} pickles in one file; the rest were not scanned`)
-      break
+    if (n > 0) {
+      // what follows a STOP is another pickle when it looks like one (protocol 0/1 pickles have no marker)
+      const rest = bytes.subarray(pos, Math.min(bytes.length, pos + SNIFF_BYTES))
+      if (!looksLikePickle(rest, { whole: pos + rest.length === bytes.length })) {
+        warnings.push(`${bytes.length - pos} bytes after the last pickle's STOP`)
+        break
+      }
     }
     const where = n === 0 ? source.name : `${source.name}#${n + 1}`
     try {
@@ -81,17 +87,20 @@ export async function readPickleFileDetailed(
         file: source.name,
         where,
         start: pos,
-        limits: options.pickleLimits ?? {},
+        limits: pickleLimits(options, budget),
         // storage ids give tensors their dtype; the data is not in this file, so there are no byte ranges
-        persistentLoad: storages.load,
-        priorGlobals: mergeGlobals(scans.flatMap(scanGlobals))
+        persistentLoad: storages.load
       })
+      budget.chargePickle(result.held, where)
       scans.push(result.scan)
       if (n === 0) value = result.value
       pos = result.end
     } catch (e) {
-      // a later pickle in the stream that does not parse does not hide what the first one is
-      if (n === 0 || !(e instanceof PickleError)) throw e
+      // a later pickle in the stream that does not parse does not hide what the first one is; a budget does
+      if (!(e instanceof PickleError)) throw e
+      if (n === 0 || e.code === 'BudgetExceeded') {
+        throw PickleError.withGlobals(e, mergeGlobals(scans.flatMap(scanGlobals)))
+      }
       if (e.scan !== undefined) scans.push(e.scan)
       warnings.push(`pickle ${where} does not parse: ${e.detail}`)
       break
@@ -99,7 +108,7 @@ export async function readPickleFileDetailed(
   }
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
   return withPickleGlobals(globals, () => {
-    const selection = findStateDict(value ?? null, source.name, options.walkLimits, false)
+    const selection = findStateDict(value ?? null, source.name, options.walkLimits, false, budget)
     const metadata: Record<string, unknown> = {}
     if (scans[0]?.protocol !== undefined) metadata.pickleProtocol = scans[0].protocol
     if (scans.length > 1) metadata.pickles = scans.length
@@ -113,7 +122,8 @@ export async function readPickleFileDetailed(
       scans,
       globals,
       warnings,
-      pathWithoutTensors: false
+      pathWithoutTensors: false,
+      budget
     })
     return { checkpoint, scans }
   })

@@ -4,6 +4,7 @@
  * tensor by its dotted path inside it. The graph is hostile: cycles are legal, nesting can be deep and memo
  * references can fan out, so the walk is iterative, visits each container once and is bounded.
  */
+import type { FileBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { dictGet, type PyDict, type PyValue, type TorchStorage, type TorchTensor } from './pickle/values.js'
 import type { ByteRange, TensorInfo } from '../types.js'
@@ -103,8 +104,12 @@ export function collectTensors(
   root: PyValue,
   file: string,
   limits: Partial<WalkLimits> = {},
-  stopAfter = Infinity
+  stopAfter = Infinity,
+  budget?: FileBudget
 ): FoundTensor[] {
+  // a tensor reached by many paths (a memo reference repeated) is listed once per path: the file's tensor
+  // budget bounds that list, and so the names made from it
+  const maxFound = budget?.limits.maxTensorsPerFile ?? Infinity
   const lim = { ...DEFAULT_WALK_LIMITS, ...limits }
   const found: FoundTensor[] = []
   const visited = new Set<object>()
@@ -114,6 +119,11 @@ export function collectTensors(
     const { value, path } = todo.pop()!
     if (value === null || typeof value !== 'object') continue
     if (isTensor(value)) {
+      if (found.length >= maxFound) {
+        throw budget!.exceeded(
+          `the pickled object reaches more than ${maxFound} tensors; the budget is ${maxFound} tensors per file`
+        )
+      }
       found.push({ path, tensor: value })
       continue
     }
@@ -178,9 +188,10 @@ export function findStateDict(
   root: PyValue,
   file: string,
   limits: Partial<WalkLimits> = {},
-  required = true
+  required = true,
+  budget?: FileBudget
 ): StateDictSelection {
-  const all = collectTensors(root, file, limits)
+  const all = collectTensors(root, file, limits, Infinity, budget)
   if (all.length === 0) {
     if (!required) return { path: [], tensors: [], otherTensors: 0 }
     throw new CheckpointError(
@@ -246,7 +257,8 @@ export function toTensorInfos(
   found: FoundTensor[],
   file: string,
   storageStart: (s: TorchStorage) => bigint | undefined,
-  warnings: string[]
+  warnings: string[],
+  budget?: FileBudget
 ): TensorInfo[] {
   const out: TensorInfo[] = []
   const seen = new Set<string>()
@@ -255,6 +267,8 @@ export function toTensorInfos(
     const path = found[i]!.path
     const t = found[i]!.tensor
     const name = path.join('.')
+    // a name is a new string (its segments joined): counted like the strings the pickle built
+    budget?.chargePickle(64 + 2 * name.length, `tensor names`)
     if (seen.has(name)) {
       warnings.push(`two tensors are named ${JSON.stringify(name)}; the first is reported`)
       continue

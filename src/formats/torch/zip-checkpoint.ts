@@ -4,17 +4,20 @@
  * record. Tensors are rebuilt symbolically from data.pkl; a tensor's byte range is its storage record's data
  * offset plus storage_offset × itemsize.
  */
-import { CheckpointError, isCheckpointError } from '../errors.js'
+import { fileBudget, type FileBudget, type ReadBudget } from '../budget.js'
+import { CheckpointError, isCheckpointError, type ErrorCode } from '../errors.js'
+import { looksLikeNpy, NPY_HEAD_BYTES, parseNpyHeader } from '../numpy/npy.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
 import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
+import { importsPythonNames, looksLikePickle, SNIFF_BYTES } from './pickle/sniff.js'
 import { StorageRegistry } from './pickle/storages.js'
-import { unpickle, type UnpickleLimits } from './pickle/unpickler.js'
+import { unpickle, type UnpickleLimits, type UnpickleResult } from './pickle/unpickler.js'
 import type { TorchStorage } from './pickle/values.js'
 import type { ByteSource } from '../source.js'
 import { findStateDict, storageBytes, type WalkLimits } from './state-dict.js'
 import type { Checkpoint } from '../types.js'
-import { readZipDirectory, type ZipDirectory, type ZipEntry, type ZipLimits } from './zip.js'
-import { readLocalHeader, readLocalHeaders, readZipRecord } from './zip-records.js'
+import { FLAG_ENCRYPTED, readZipDirectory, type ZipDirectory, type ZipEntry, type ZipLimits } from './zip.js'
+import { readLocalHeaders, readRecordHead, readZipRecord } from './zip-records.js'
 
 export interface TorchReadOptions {
   pickleLimits?: Partial<UnpickleLimits>
@@ -22,8 +25,8 @@ export interface TorchReadOptions {
   zipLimits?: Partial<ZipLimits>
   /** Largest pickle read into memory (data.pkl, a legacy header, a plain pickle). */
   maxPickleBytes?: number
-  /** Most extra pickle-looking zip entries scanned for globals besides data.pkl. */
-  maxExtraPickles?: number
+  /** The file's budget (tensors, inflated bytes, pickle memory); a fresh default one when absent. */
+  budget?: FileBudget | ReadBudget
 }
 
 export const DEFAULT_MAX_PICKLE_BYTES = 1024 * 1024 * 1024
@@ -32,78 +35,113 @@ export const DEFAULT_MAX_PICKLE_BYTES = 1024 * 1024 * 1024
 export interface TorchZipDetails {
   checkpoint: Checkpoint
   zip: ZipDirectory
-  /** One scan per pickle read: data.pkl first, then any other pickle-looking entries. */
+  /** One scan per pickle read: data.pkl first, then every other member that holds a pickle. */
   scans: PickleScan[]
 }
 
-const PICKLE_EXTENSIONS = /\.(pkl|pickle|joblib|dat|data)$/i
+/** Member names loaders unpickle (torch's data.pkl and constants.pkl, TorchScript debug info, plain pickles). */
+const PICKLE_NAMES = /(\.(pkl|pickle|joblib|dat|data|debug_pkl)$)|(^|\/)(data|constants)\.pkl$/i
 const SMALL_RECORD_BYTES = 4096
 
 export async function readTorchZip(source: ByteSource, options: TorchReadOptions = {}): Promise<Checkpoint> {
   return (await readTorchZipDetailed(source, options)).checkpoint
 }
 
+/**
+ * Read a zip that should be a torch archive. Every pickle in it is scanned before anything is refused: data.pkl,
+ * duplicates of it, and every other member that holds a pickle (by name, or by a trial run of its first bytes),
+ * so a file that is not a loadable checkpoint (no top folder, no data.pkl, a duplicated name, an .npz of object
+ * arrays) still fails with the globals its pickles import.
+ */
 export async function readTorchZipDetailed(
   source: ByteSource,
   options: TorchReadOptions = {}
 ): Promise<TorchZipDetails> {
   const zip = await readZipDirectory(source, options.zipLimits)
+  const budget = fileBudget(source.name, options.budget)
   const first = zip.entries[0]
-  if (first === undefined)
-    throw new CheckpointError('InvalidTorchFile', source.name, 'the zip archive is empty')
-  if (zip.topFolder === undefined) {
-    throw new CheckpointError(
-      'InvalidTorchFile',
-      source.name,
-      `file in archive is not in a subdirectory: ${first.name}`
-    )
-  }
   const prefix = zip.topFolder
   const warnings = zip.anomalies.map((a) => `zip: ${a}`)
-  const maxPickle = options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES
-  const dataPkl = zip.byName.get(`${prefix}/data.pkl`)
-  if (dataPkl === undefined) {
-    throw new CheckpointError('InvalidTorchFile', source.name, `the archive has no ${prefix}/data.pkl record`)
-  }
-  const metadata: Record<string, unknown> = { archivePrefix: prefix }
-  // small records read whole, kept so the pickle sniffing below does not read their first bytes again
-  const smallRecords = new Map<ZipEntry, Uint8Array>()
-  metadata.version = await readVersion(source, zip, prefix, warnings, smallRecords)
-  const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`), smallRecords)
-  if (byteorder !== undefined) {
-    metadata.byteorder = byteorder
-    if (byteorder !== 'little')
-      warnings.push(`byteorder is ${JSON.stringify(byteorder)}: storages are not little-endian`)
-  }
-  if (zip.byName.has(`${prefix}/constants.pkl`)) {
-    metadata.torchscript = true
-    warnings.push('TorchScript archive: torch.load compiles its code/ (TorchScript, not arbitrary Python)')
-  }
+  const dataPkl = prefix === undefined ? undefined : zip.byName.get(`${prefix}/data.pkl`)
+  const metadata: Record<string, unknown> = {}
+  if (prefix !== undefined) metadata.archivePrefix = prefix
 
   // data.pkl: the object, with storages resolved by persistent id
   const storages = new StorageRegistry()
-  const { data: pkl, header: pklHeader } = await readZipRecord(source, dataPkl, maxPickle)
-  noteNameMismatch(dataPkl, pklHeader.localName, warnings)
-  const main = unpickle(pkl, {
-    file: source.name,
-    where: dataPkl.name,
-    limits: options.pickleLimits ?? {},
-    persistentLoad: storages.load
-  })
-  const scans: PickleScan[] = [main.scan]
-  // torch stops at STOP; anything after it is invisible to torch but not to every scanner
-  if (main.end < pkl.length)
-    warnings.push(`pickle ${dataPkl.name}: ${pkl.length - main.end} bytes after STOP`)
-  if (main.scan.protocol !== undefined) metadata.pickleProtocol = main.scan.protocol
-  // other pickles (duplicates of data.pkl, extra *.pkl): torch ignores them, other loaders may not
-  await scanExtraPickles(source, zip, dataPkl, options, scans, warnings, smallRecords)
+  const scans: PickleScan[] = []
+  let main: UnpickleResult | undefined
+  let mainError: CheckpointError | undefined
+  if (dataPkl !== undefined) {
+    try {
+      const { data: pkl, header } = await readZipRecord(source, dataPkl, maxPickleBytes(options), {
+        budget,
+        ignoreEncryption: true
+      })
+      noteNameMismatch(dataPkl, header.localName, warnings)
+      budget.chargePickle(pkl.length, dataPkl.name)
+      main = unpickle(pkl, {
+        file: source.name,
+        where: dataPkl.name,
+        limits: pickleLimits(options, budget),
+        persistentLoad: storages.load
+      })
+      budget.chargePickle(main.held, dataPkl.name)
+      scans.push(main.scan)
+      // torch stops at STOP; anything after it is invisible to torch but not to every scanner
+      if (main.end < pkl.length)
+        warnings.push(`pickle ${dataPkl.name}: ${pkl.length - main.end} bytes after STOP`)
+      if (main.scan.protocol !== undefined) metadata.pickleProtocol = main.scan.protocol
+    } catch (e) {
+      if (!isCheckpointError(e)) throw e
+      mainError = e
+      if (e instanceof PickleError && e.scan !== undefined) scans.push(e.scan)
+    }
+  }
+  // every other member that holds a pickle: torch ignores them, other loaders (and other torch versions) may not
+  const referenced = main === undefined ? undefined : storages
+  try {
+    await scanMembers(source, zip, dataPkl, referenced, options, budget, scans, warnings)
+  } catch (e) {
+    throw isCheckpointError(e) ? PickleError.withGlobals(e, mergeGlobals(scans.flatMap(scanGlobals))) : e
+  }
   const globals = mergeGlobals(scans.flatMap(scanGlobals))
+  const refuse = (code: ErrorCode, detail: string): PickleError =>
+    new PickleError(code, source.name, detail, { globals })
+  if (first === undefined) throw refuse('InvalidTorchFile', 'the zip archive is empty')
+  if (prefix === undefined) {
+    throw refuse('InvalidTorchFile', `file in archive is not in a subdirectory: ${first.name}`)
+  }
+  if (dataPkl === undefined) throw refuse('InvalidTorchFile', `the archive has no ${prefix}/data.pkl record`)
+  if (mainError !== undefined) throw PickleError.withGlobals(mainError, globals)
+  if ((dataPkl.flags & FLAG_ENCRYPTED) !== 0) {
+    throw refuse('UnsupportedZip', `entry ${JSON.stringify(dataPkl.name)} is encrypted`)
+  }
+  const duplicate = zip.entries.find((e) => zip.byName.get(e.name) !== e)
+  if (duplicate !== undefined) {
+    throw refuse(
+      'InvalidZip',
+      `entry name ${JSON.stringify(duplicate.name)} appears more than once: torch versions differ in which copy ` +
+        'they load, so the archive is not one checkpoint'
+    )
+  }
+  const loaded = main!
   return withPickleGlobals(globals, async () => {
+    metadata.version = await readVersion(source, zip, prefix, warnings)
+    const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`))
+    if (byteorder !== undefined) {
+      metadata.byteorder = byteorder
+      if (byteorder !== 'little')
+        warnings.push(`byteorder is ${JSON.stringify(byteorder)}: storages are not little-endian`)
+    }
+    if (zip.byName.has(`${prefix}/constants.pkl`)) {
+      metadata.torchscript = true
+      warnings.push('TorchScript archive: torch.load compiles its code/ (TorchScript, not arbitrary Python)')
+    }
     if (storages.nonStorageIds > 0) {
       warnings.push(`${storages.nonStorageIds} persistent ids are not storages (torch.load refuses them)`)
     }
     warnings.push(...storages.problems)
-    const selection = findStateDict(main.value, source.name, options.walkLimits)
+    const selection = findStateDict(loaded.value, source.name, options.walkLimits, true, budget)
     const starts = await storageStarts(
       source,
       zip,
@@ -126,20 +164,30 @@ export async function readTorchZipDetailed(
       scans,
       globals,
       warnings,
-      pathWithoutTensors: true
+      pathWithoutTensors: true,
+      budget
     })
     return { checkpoint, zip, scans }
   })
 }
 
-async function readText(
-  source: ByteSource,
-  entry: ZipEntry | undefined,
-  smallRecords: Map<ZipEntry, Uint8Array>
-): Promise<string | undefined> {
+function maxPickleBytes(options: TorchReadOptions): number {
+  return options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES
+}
+
+/** The unpickler's limits for the next pickle of a file: what is left of its pickle memory budget. */
+export function pickleLimits(
+  options: { pickleLimits?: Partial<UnpickleLimits> },
+  budget: FileBudget
+): Partial<UnpickleLimits> {
+  const left = budget.pickleBytesLeft()
+  const own = options.pickleLimits?.maxHeldBytes
+  return { ...options.pickleLimits, maxHeldBytes: own === undefined ? left : Math.min(own, left) }
+}
+
+async function readText(source: ByteSource, entry: ZipEntry | undefined): Promise<string | undefined> {
   if (entry === undefined) return undefined
   const { data } = await readZipRecord(source, entry, SMALL_RECORD_BYTES)
-  if (entry.method === 0) smallRecords.set(entry, data)
   return new TextDecoder('utf-8', { fatal: false }).decode(data).trim()
 }
 
@@ -147,11 +195,10 @@ async function readVersion(
   source: ByteSource,
   zip: ZipDirectory,
   prefix: string,
-  warnings: string[],
-  smallRecords: Map<ZipEntry, Uint8Array>
+  warnings: string[]
 ): Promise<number> {
   const entry = zip.byName.get(`${prefix}/version`) ?? zip.byName.get(`${prefix}/.data/version`)
-  const text = await readText(source, entry, smallRecords)
+  const text = await readText(source, entry)
   if (text === undefined) {
     throw new CheckpointError('InvalidTorchFile', source.name, `the archive has no ${prefix}/version record`)
   }
@@ -247,56 +294,78 @@ async function storageStarts(
   return starts
 }
 
-async function scanExtraPickles(
+/**
+ * Scan every member other than data.pkl (and the storage records data.pkl references) that holds a pickle: by
+ * name (`*.pkl`, `constants.pkl`, ...), by PROTO at its start, by a trial run of its first bytes for protocol 0/1
+ * pickles, and the pickled data of numpy object arrays (`.npy` members of an `.npz`). Unreferenced data records
+ * are sniffed strictly (float bytes can look like anything). There is no count cap: the file's budgets bound
+ * the work, and going past one fails the file rather than leaving a member unread.
+ */
+async function scanMembers(
   source: ByteSource,
   zip: ZipDirectory,
-  dataPkl: ZipEntry,
+  dataPkl: ZipEntry | undefined,
+  storages: StorageRegistry | undefined,
   options: TorchReadOptions,
+  budget: FileBudget,
   scans: PickleScan[],
-  warnings: string[],
-  smallRecords: ReadonlyMap<ZipEntry, Uint8Array>
+  warnings: string[]
 ): Promise<void> {
-  const prefix = zip.topFolder!
-  const max = options.maxExtraPickles ?? 32
-  const dataPrefix = `${prefix}/data/`
-  const codePrefix = `${prefix}/code/`
-  const candidates = zip.entries.filter(
-    (e) =>
-      e !== dataPkl &&
-      (PICKLE_EXTENSIONS.test(e.name) || !(e.name.startsWith(dataPrefix) || e.name.startsWith(codePrefix)))
-  )
-  let scanned = 0
-  for (const entry of candidates) {
-    if (scanned >= max) {
-      warnings.push(`more than ${max} extra pickle-looking entries; the rest were not scanned`)
-      break
+  const dataPrefix = zip.topFolder === undefined ? undefined : `${zip.topFolder}/data/`
+  for (const entry of zip.entries) {
+    if (entry === dataPkl || entry.uncompressedSize === 0n) continue
+    const isData = dataPrefix !== undefined && entry.name.startsWith(dataPrefix)
+    // a storage data.pkl uses: tensor bytes, never read
+    if (isData && storages?.roots.has(entry.name.slice(dataPrefix.length)) === true) continue
+    const named = PICKLE_NAMES.test(entry.name)
+    let start = 0
+    if (!named) {
+      const head = await readRecordHead(source, entry, NPY_HEAD_BYTES).catch((e: unknown) => {
+        if (isCheckpointError(e)) return new Uint8Array(0)
+        throw e
+      })
+      if (looksLikeNpy(head)) {
+        const npy = parseNpyHeader(head)
+        if ('error' in npy || !npy.objects) continue
+        start = npy.dataStart
+      } else {
+        const whole = BigInt(Math.min(head.length, SNIFF_BYTES)) >= entry.uncompressedSize
+        if (!looksLikePickle(head.subarray(0, SNIFF_BYTES), { whole, strict: isData })) continue
+      }
     }
-    if (entry.uncompressedSize < 2n || (entry.flags & 1) !== 0) continue
+    const where = entry.name === dataPkl?.name ? `${entry.name}#${entry.index}` : entry.name
     let data: Uint8Array
     try {
-      if (!PICKLE_EXTENSIONS.test(entry.name)) {
-        // sniff unnamed entries (version, byteorder, renamed pickles) by their first bytes: PROTO 2..5
-        if (entry.method !== 0) continue
-        // version and byteorder were read whole already: their first bytes are the same bytes
-        const head =
-          smallRecords.get(entry) ??
-          (await source.read(Number((await readLocalHeader(source, entry)).dataOffset), 2))
-        if (head[0] !== 0x80 || head[1]! < 2 || head[1]! > 5) continue
-      }
-      data = (await readZipRecord(source, entry, options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES)).data
+      const record = await readZipRecord(source, entry, maxPickleBytes(options), {
+        budget,
+        ignoreEncryption: true
+      })
+      data = record.data
     } catch (e) {
-      if (!isCheckpointError(e)) throw e
+      if (!isCheckpointError(e) || e.code === 'BudgetExceeded') throw e
       warnings.push(`zip entry ${entry.name} could not be read for scanning: ${e.detail}`)
       continue
     }
-    scanned++
-    const where = entry.name === dataPkl.name ? `${entry.name}#${entry.index}` : entry.name
+    budget.chargePickle(data.length, entry.name)
     try {
-      scans.push(unpickle(data, { file: source.name, where, limits: options.pickleLimits ?? {} }).scan)
+      const result = unpickle(data, {
+        file: source.name,
+        where,
+        start,
+        limits: pickleLimits(options, budget)
+      })
+      budget.chargePickle(result.held, entry.name)
+      scans.push(result.scan)
     } catch (e) {
-      if (!(e instanceof PickleError)) throw e
+      if (!(e instanceof PickleError) || e.code === 'BudgetExceeded') throw e
+      // a sniffed member that does not parse and imports nothing was not a pickle after all
+      if (!named && start === 0 && !importsPythonNames(e.scan) && !looksFramed(data)) continue
       if (e.scan !== undefined) scans.push(e.scan)
       warnings.push(`pickle ${where} does not parse: ${e.detail}`)
     }
   }
+}
+
+function looksFramed(data: Uint8Array): boolean {
+  return data[0] === 0x80 && data[1] !== undefined && data[1] >= 2 && data[1] <= 5
 }

@@ -4,6 +4,7 @@
  * version, byteorder). Tensor data records are never read: only their local headers.
  */
 import { Buffer } from 'node:buffer'
+import type { FileBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { readRanges, type ByteRange, type ByteSource } from '../source.js'
 import { FLAG_ENCRYPTED, LOCAL_HEADER_SIZE, decodeName, latin1Name, zipError, type ZipEntry } from './zip.js'
@@ -117,16 +118,29 @@ function localNameOf(head: Uint8Array, nameLen: number): string {
   return decodeName(bytes) ?? latin1Name(bytes)
 }
 
+export interface RecordReadOptions {
+  /** Inflated output is reserved here (its declared size) before a deflated record is inflated. */
+  budget?: FileBudget
+  /**
+   * Read a record whose encryption flag is set as if it were not: the flag alone (picklescan's 0x1/0x20/0x40
+   * cases) hides nothing from a loader that ignores it, so a scanner must look. Really encrypted data then
+   * simply does not parse.
+   */
+  ignoreEncryption?: boolean
+}
+
 /**
  * The contents of a small record (data.pkl, version, byteorder), refusing anything over `maxBytes`. Deflated
- * records are inflated with an output cap equal to the declared size, so a zip bomb cannot expand.
+ * records are inflated with an output cap equal to the declared size (reserved from the budget first), so a
+ * zip bomb cannot expand.
  */
 export async function readZipRecord(
   source: ByteSource,
   entry: ZipEntry,
-  maxBytes: number
+  maxBytes: number,
+  options: RecordReadOptions = {}
 ): Promise<{ data: Uint8Array; header: LocalHeader }> {
-  if ((entry.flags & FLAG_ENCRYPTED) !== 0) {
+  if ((entry.flags & FLAG_ENCRYPTED) !== 0 && options.ignoreEncryption !== true) {
     throw new CheckpointError(
       'UnsupportedZip',
       source.name,
@@ -140,6 +154,8 @@ export async function readZipRecord(
       `entry ${JSON.stringify(entry.name)} declares ${entry.uncompressedSize} bytes; the limit is ${maxBytes}`
     )
   }
+  if (entry.method === 8)
+    options.budget?.reserveInflate(entry.uncompressedSize, `entry ${JSON.stringify(entry.name)}`)
   const header = await readLocalHeader(source, entry)
   const raw = await source.read(Number(header.dataOffset), Number(entry.compressedSize))
   const size = Number(entry.uncompressedSize)
@@ -176,4 +192,31 @@ export async function readZipRecord(
     )
   }
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), header }
+}
+
+/** Compressed bytes inflated to sniff a deflated record: deflate expands at most ~1032x, so the head stays small. */
+const HEAD_COMPRESSED_BYTES = 64
+
+/**
+ * The first bytes of a record (at most `length`), to tell what it holds without reading it: stored records are
+ * read directly, deflated ones by inflating only their first compressed bytes. Never reads a whole data record.
+ */
+export async function readRecordHead(
+  source: ByteSource,
+  entry: ZipEntry,
+  length: number
+): Promise<Uint8Array> {
+  const header = await readLocalHeader(source, entry)
+  const at = Number(header.dataOffset)
+  if (entry.method === 0) return source.read(at, Math.min(length, Number(entry.compressedSize)))
+  if (entry.method !== 8) return new Uint8Array(0)
+  const raw = await source.read(at, Math.min(HEAD_COMPRESSED_BYTES, Number(entry.compressedSize)))
+  const { inflateRawSync, constants } = await loadZlib()
+  try {
+    // a sync flush returns what the first bytes decode to, instead of failing on the truncated stream
+    const out = inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH })
+    return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.length, length))
+  } catch {
+    return new Uint8Array(0)
+  }
 }

@@ -232,7 +232,15 @@ const EMULATORS: ReadonlyMap<string, Emulator> = new Map<string, Emulator>([
   ['torch._utils._rebuild_parameter_with_state', rebuildParameter],
   ['torch.nn.parameter.Parameter', rebuildParameter],
   ['torch._utils._rebuild_meta_tensor_no_storage', metaTensor],
-  ['torch._tensor._rebuild_from_type_v2', rebuildFromType]
+  ['torch._tensor._rebuild_from_type_v2', rebuildFromType],
+  ...[
+    'build_intlist',
+    'build_tensorlist',
+    'build_doublelist',
+    'build_boollist',
+    'build_tensor_from_id',
+    'restore_type_tag'
+  ].map((f): [string, Emulator] => [`torch.jit._pickle.${f}`, (args) => args[0] ?? null])
 ])
 
 /**

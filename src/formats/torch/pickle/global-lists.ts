@@ -135,6 +135,15 @@ export const ALLOWED: ReadonlyArray<readonly [string, string]> = [
   ['torch', 'per_channel_symmetric'],
   ['torch', 'per_channel_affine_float_qparams'],
   ['torch._tensor', '_rebuild_from_type_v2'],
+  // TorchScript archives (constants.pkl, *.debug_pkl): identity functions that tag a list's type
+  ...[
+    'build_intlist',
+    'build_tensorlist',
+    'build_doublelist',
+    'build_boollist',
+    'build_tensor_from_id',
+    'restore_type_tag'
+  ].map((f): [string, string] => ['torch.jit._pickle', f]),
   ...STORAGES.flatMap((s): Array<[string, string]> => [
     ['torch', `${s}Storage`],
     ['torch.cuda', `${s}Storage`]

@@ -187,18 +187,26 @@ export class PickleError extends CheckpointError {
 }
 
 const DANGER_NOTE = '; the pickle imports dangerous globals (nothing was executed): '
-const MAX_DANGER_NAMES = 5
+const UNKNOWN_NOTE = '; globals not on the allowlist: '
+const MAX_NOTE_NAMES = 5
 
-/** `detail` with the dangerous globals named once at its end (replacing an earlier note: the list may have grown). */
+/**
+ * `detail` with the globals that fail a gate named once at its end: dangerous ones, then unknown ones (replacing
+ * an earlier note: the list may have grown). An unreadable file exits 2 with these listed.
+ */
 function withDangerNote(detail: string, globals: readonly PickleGlobal[]): string {
-  const names = [
-    ...new Set(globals.filter((g) => g.tier === 'dangerous').map((g) => `${g.module}.${g.name}`))
-  ]
-  const at = detail.indexOf(DANGER_NOTE)
-  const base = at < 0 ? detail : detail.slice(0, at)
-  if (names.length === 0) return base
-  const more = names.length > MAX_DANGER_NAMES ? ` and ${names.length - MAX_DANGER_NAMES} more` : ''
-  return `${base}${DANGER_NOTE}${names.slice(0, MAX_DANGER_NAMES).join(', ')}${more}`
+  const at = [detail.indexOf(DANGER_NOTE), detail.indexOf(UNKNOWN_NOTE)].filter((i) => i >= 0)
+  const base = at.length === 0 ? detail : detail.slice(0, Math.min(...at))
+  const names = (tier: GlobalTier): string => {
+    const all = [...new Set(globals.filter((g) => g.tier === tier).map((g) => `${g.module}.${g.name}`))]
+    const more = all.length > MAX_NOTE_NAMES ? ` and ${all.length - MAX_NOTE_NAMES} more` : ''
+    return all.length === 0 ? '' : `${all.slice(0, MAX_NOTE_NAMES).join(', ')}${more}`
+  }
+  const dangerous = names('dangerous')
+  const unknown = names('unknown')
+  return (
+    base + (dangerous === '' ? '' : DANGER_NOTE + dangerous) + (unknown === '' ? '' : UNKNOWN_NOTE + unknown)
+  )
 }
 
 /** Globals reported by a failed read (empty when the error carries none). */

@@ -1,0 +1,65 @@
+/**
+ * Is this a pickle? Protocols 2 to 5 open with PROTO; protocols 0 and 1 have no marker at all, and a scanner that
+ * waits for one lets them through. So a candidate's first bytes get a trial run of the machine (non-executing,
+ * bounded): a pickle either reaches STOP, runs out of input in the middle of well-formed opcodes, or imports
+ * something. Text that happens to start with an opcode letter fails within a few opcodes, and its "imports"
+ * are not Python names (`lass Foo(Module):` is not a module), so it is not taken for one.
+ */
+import { CheckpointError } from '../../errors.js'
+import { PickleError, type PickleScan } from './scan.js'
+import { unpickle } from './unpickler.js'
+
+/** Bytes of a candidate the trial run looks at. */
+export const SNIFF_BYTES = 4096
+
+/** Opcodes a protocol 0/1 trial must get through, when nothing else speaks for it. */
+const MIN_PLAIN_OPCODES = 8
+
+const PY_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u
+
+/** A module or qualified name Python could import (`a.b.c` of identifiers), or one of our hostile markers. */
+export function isPythonName(dotted: string): boolean {
+  if (dotted.startsWith('<')) return true
+  return dotted.split('.').every((p) => PY_NAME.test(p))
+}
+
+/** Whether a scan imported at least one global that Python could resolve. */
+export function importsPythonNames(scan: PickleScan | undefined): boolean {
+  return scan !== undefined && scan.imports.some((g) => isPythonName(g.module) && isPythonName(g.name))
+}
+
+export interface SniffOptions {
+  /** `head` is the whole candidate (running out of input then means a truncated pickle, not more to read). */
+  whole: boolean
+  /**
+   * Only an import of a Python name or a STOP counts (tensor data records: float bytes can open with any
+   * opcode, and reading a record whole to be sure is what header-only reading forbids).
+   */
+  strict?: boolean
+}
+
+/** Whether `head` (the first bytes of a file or zip record) is the start of a pickle. */
+export function looksLikePickle(head: Uint8Array, options: SniffOptions): boolean {
+  if (head.length === 0) return false
+  // PROTO 2..5 is as much of a signature as pickles have: such a record is scanned, and a failure reported
+  const framed = head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5
+  if (framed && options.strict !== true) return true
+  let scan: PickleScan
+  try {
+    unpickle(head, {
+      file: '',
+      where: 'sniff',
+      limits: { maxOpcodes: SNIFF_BYTES, maxHeldBytes: 16 * SNIFF_BYTES * 64 }
+    })
+    return true
+  } catch (e) {
+    if (!(e instanceof CheckpointError)) throw e
+    if (!(e instanceof PickleError) || e.scan === undefined) return false
+    scan = e.scan
+    if (importsPythonNames(scan)) return true
+    if (options.strict === true) return false
+    // ran out of input (or past the trial's opcode bound) partway: well-formed so far
+    const partway = (e.code === 'Truncated' && !options.whole) || e.code === 'PickleLimitExceeded'
+    return partway && scan.opcodes >= MIN_PLAIN_OPCODES
+  }
+}
