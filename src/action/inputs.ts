@@ -3,7 +3,13 @@
  * written in the workflow, so the user knows which line to fix. Defaults match action.yml (the runner fills them
  * in, but local runs and tests may not).
  */
-import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../gate/policy.js'
+import {
+  GateInputError,
+  parseAllowGlobals,
+  parseFailOn,
+  parseMetric,
+  parseThreshold
+} from '../gate/policy.js'
 import type { FailOnFlag, MetricChoice } from '../gate/types.js'
 
 export type CommentMode = 'always' | 'on-failure' | 'never'
@@ -14,6 +20,7 @@ export interface ActionInputs {
   threshold: number
   metric: MetricChoice
   failOn: FailOnFlag[]
+  allowGlobals: string[]
   comment: CommentMode
   mappingDir: string
   uploadArtifact: boolean
@@ -62,6 +69,7 @@ export function readActionInputs(get: InputReader): ActionInputs {
     threshold: parseThreshold(get('threshold')),
     metric: parseMetric(get('metric')),
     failOn: parseFailOn(get('fail-on')),
+    allowGlobals: parseAllowGlobals(get('allow-globals')),
     comment: parseComment(get('comment')),
     mappingDir,
     uploadArtifact: parseBoolean(get('upload-artifact'), 'upload-artifact', true),

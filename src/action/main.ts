@@ -77,7 +77,12 @@ async function gate(): Promise<void> {
     baseline: baseline.checkpoint,
     baselineFromCache: baseline.fromCache,
     inputs: gateInputs,
-    policy: { threshold: inputs.threshold, metric: inputs.metric, failOn: inputs.failOn },
+    policy: {
+      threshold: inputs.threshold,
+      metric: inputs.metric,
+      failOn: inputs.failOn,
+      allowGlobals: inputs.allowGlobals
+    },
     engines: defaultEngines(),
     tool: TOOL
   })

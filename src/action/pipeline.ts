@@ -71,7 +71,8 @@ async function readOne(path: string, read: LocationReader): Promise<GateInput> {
   try {
     return { path, checkpoint: await read(path) }
   } catch (e) {
-    if (isCheckpointError(e)) return { path, error: { code: e.code, message: e.message, globals: globalsOfFailure(e) } }
+    if (isCheckpointError(e))
+      return { path, error: { code: e.code, message: e.message, globals: globalsOfFailure(e) } }
     return {
       path,
       error: { code: 'IoError', message: `${path}: ${e instanceof Error ? e.message : String(e)}` }

@@ -11,7 +11,13 @@ import { toJson, writeFileAtomic } from '../files.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { defaultEngines } from '../../gate/engines.js'
 import { evaluateGate } from '../../gate/evaluate.js'
-import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
+import {
+  GateInputError,
+  parseAllowGlobals,
+  parseFailOn,
+  parseMetric,
+  parseThreshold
+} from '../../gate/policy.js'
 import { renderGateConsole } from '../../report/gate-console.js'
 import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../report/gate-markdown.js'
 import { expandPatterns, isUrl, PatternError } from '../../action/glob.js'
@@ -37,8 +43,13 @@ const spec: CommandSpec = {
     metric: { kind: 'string', help: 'figure the threshold applies to (default auto)', value: 'METRIC' },
     'fail-on': {
       kind: 'string',
-      help: 'comma-separated flags that fail the gate (default dangerous-globals; none for none)',
+      help: 'comma-separated flags that fail the gate (default dangerous-globals,unknown-globals; none for none)',
       value: 'FLAG,...'
+    },
+    'allow-globals': {
+      kind: 'string',
+      help: 'pickle globals you trust: module.Name or module.* (never allows a known-dangerous global)',
+      value: 'NAME,...'
     },
     summary: {
       kind: 'string',
@@ -63,7 +74,8 @@ function policyOf(args: ParsedArgs) {
     return {
       threshold: parseThreshold(str(args, 'threshold') ?? '', '--threshold'),
       metric: parseMetric(str(args, 'metric') ?? '', '--metric'),
-      failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on')
+      failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on'),
+      allowGlobals: parseAllowGlobals(str(args, 'allow-globals') ?? '', '--allow-globals')
     }
   } catch (e) {
     if (e instanceof GateInputError) throw new UsageError(e.message)
