@@ -121,11 +121,17 @@ async function readSingleFile(
     case 'npy':
       return (await import('./numpy/npy-file.js')).readNpyFile(source, { budget })
     case 'tar':
-      throw new CheckpointError(
-        'UnknownFormat',
-        source.name,
-        'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
-          'current torch.save or convert it to safetensors'
+      // torch.load still unpickles a tar archive's `pickle` member: its pickles are scanned before it is refused
+      throw await embedded(
+        source,
+        'tar',
+        budget,
+        new CheckpointError(
+          'UnknownFormat',
+          source.name,
+          'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with ' +
+            'a current torch.save or convert it to safetensors'
+        )
       )
     case 'unknown': {
       // protocol 0 and 1 pickles carry no marker: a trial run of the (non-executing) machine tells
@@ -140,13 +146,29 @@ async function readSingleFile(
           `only ${source.size} bytes: too short for any checkpoint format`
         )
       }
-      throw new CheckpointError(
-        'UnknownFormat',
-        source.name,
-        `${unknownWhat(head)} (first bytes: ${hexPreview(head)})`
+      throw await embedded(
+        source,
+        'unknown',
+        budget,
+        new CheckpointError(
+          'UnknownFormat',
+          source.name,
+          `${unknownWhat(head)} (first bytes: ${hexPreview(head)})`
+        )
       )
     }
   }
+}
+
+/** `refusal`, carrying the globals of any pickle found inside the file (an archive we do not read, a tar). */
+async function embedded(
+  source: ByteSource,
+  kind: 'tar' | 'unknown',
+  budget: FileBudget,
+  refusal: CheckpointError
+): Promise<CheckpointError> {
+  const { refuseWithEmbeddedPickles } = await import('./torch/embedded-pickles.js')
+  return refuseWithEmbeddedPickles(source, kind, budget, refusal)
 }
 
 /** What an unknown file looks like, for its error: archives that could hide a pickle are named. */
