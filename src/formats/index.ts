@@ -8,7 +8,7 @@
 import { ReadBudget, type FileBudget } from './budget.js'
 import { CheckpointError } from './errors.js'
 import { detectKind, DETECT_BYTES, type DetectedKind } from './detect.js'
-import { localFileAccess, type FileAccess } from './file-access.js'
+import { confinedFileAccess, localFileAccess, type AllowedRoot, type FileAccess } from './file-access.js'
 import type { ByteSource } from './source.js'
 import type { Checkpoint } from './types.js'
 import { readSafetensors } from './safetensors/read.js'
@@ -32,14 +32,36 @@ export interface ReadOptions {
    * passes one object to every read of a run; without it each read gets a fresh one with the default limits.
    */
   budget?: ReadBudget
+  /**
+   * Folders every local file read must resolve inside, after symbolic links (the action passes the workspace).
+   * The location itself is checked too.
+   */
+  roots?: AllowedRoot[]
+  /**
+   * Let folder readers follow links out of the folder (a Hugging Face cache snapshot links to ../../blobs). Off
+   * by default: a folder artifact's shards, components and `model_index.json` must resolve inside the folder.
+   */
+  followLinksOutside?: boolean
 }
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i
 
 export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
   const budget = opts.budget ?? new ReadBudget()
-  const fs = opts.fs ?? localFileAccess
+  const local = !URL_LIKE.test(location)
+  const base = opts.fs ?? localFileAccess
+  const fs = local && opts.roots?.length ? await confinedFileAccess(base, opts.roots) : base
   const kind = await fs.kind(location)
   if (kind === undefined) throw notFound(location, opts.fs === undefined)
-  if (kind === 'dir') return readFolder(location, fs, budget)
+  if (kind === 'other') {
+    throw new CheckpointError('NotAFile', location, 'is not a regular file or folder (a FIFO, socket or device)')
+  }
+  // a folder reader opens files the folder names: each must stay inside the folder
+  const folderFs = async (dir: string): Promise<FileAccess> =>
+    local && opts.followLinksOutside !== true
+      ? confinedFileAccess(fs, [{ path: dir, what: 'the artifact folder' }, ...(opts.roots ?? [])])
+      : fs
+  if (kind === 'dir') return readFolder(location, await folderFs(location), budget)
 
   const source = await fs.open(location)
   let handedOver = false
@@ -48,7 +70,7 @@ export async function readCheckpoint(location: string, opts: ReadOptions = {}): 
       const head = await source.read(0, Math.min(DETECT_BYTES, source.size))
       if (detectKind(head, source.size) === 'json') {
         // The folder readers open the index themselves; give them this already-open source to save a request.
-        const reuse = reuseOnce(fs, location, source)
+        const reuse = reuseOnce(await folderFs(fs.dirname(location)), location, source)
         const result = await readJsonLocation(source, location, reuse.fs, budget)
         handedOver = reuse.taken()
         return result

@@ -5,7 +5,7 @@
  */
 // node:fs with callbacks, not node:fs/promises: importing the latter loads Node's stream and readline modules,
 // a few ms on every CLI run (whole-process time is what the performance targets measure).
-import { close, fstat, open, read, readSync, type Stats } from 'node:fs'
+import { close, constants, fstat, open, read, readSync, type Stats } from 'node:fs'
 import { CheckpointError } from './errors.js'
 
 export interface ByteSource {
@@ -148,15 +148,25 @@ export async function readRanges(
   return results
 }
 
-/** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
-export async function openLocalFile(path: string): Promise<CountingSource> {
+/**
+ * Flags for opening a file to read: non-blocking, so opening a FIFO (whose open would wait for a writer for
+ * ever) returns at once and the type check below refuses it; the flag changes nothing for a regular file.
+ */
+const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK
+
+/**
+ * Open a local regular file. Missing files, folders, FIFOs, sockets, devices and unreadable files get typed
+ * errors naming the path. `name` is what messages call it (default `path`; a confined reader opens the resolved
+ * path but names the one it was given).
+ */
+export async function openLocalFile(path: string, name = path): Promise<CountingSource> {
   let fd: number
   try {
     fd = await new Promise<number>((resolve, reject) =>
-      open(path, 'r', (e, opened) => (e ? reject(e) : resolve(opened)))
+      open(path, OPEN_FLAGS, (e, opened) => (e ? reject(e) : resolve(opened)))
     )
   } catch (e) {
-    throw fsError(path, e)
+    throw fsError(name, e)
   }
   try {
     const st = await new Promise<Stats>((resolve, reject) =>
@@ -165,14 +175,14 @@ export async function openLocalFile(path: string): Promise<CountingSource> {
     if (!st.isFile()) {
       throw new CheckpointError(
         'NotAFile',
-        path,
-        st.isDirectory() ? 'is a directory' : 'is not a regular file'
+        name,
+        st.isDirectory() ? 'is a directory' : 'is not a regular file (a FIFO, socket or device)'
       )
     }
-    return new LocalFileSource(path, st.size, fd)
+    return new LocalFileSource(name, st.size, fd)
   } catch (e) {
     await closeFd(fd).catch(() => undefined)
-    throw e instanceof CheckpointError ? e : fsError(path, e)
+    throw e instanceof CheckpointError ? e : fsError(name, e)
   }
 }
 
@@ -218,6 +228,8 @@ export function fsError(path: string, e: unknown): CheckpointError {
   if (code === 'EISDIR') return new CheckpointError('NotAFile', path, 'is a directory', { cause: e })
   if (code === 'EACCES' || code === 'EPERM')
     return new CheckpointError('IoError', path, 'permission denied', { cause: e })
+  if (code === 'ENXIO')
+    return new CheckpointError('NotAFile', path, 'is not a regular file (a socket or a device)', { cause: e })
   if (code === 'ELOOP')
     return new CheckpointError('IoError', path, 'too many levels of symbolic links', { cause: e })
   return new CheckpointError('IoError', path, e instanceof Error ? e.message : String(e), { cause: e })

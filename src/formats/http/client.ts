@@ -80,6 +80,12 @@ export type RangeResult = RangeBytes | NotModified
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
+/** An overall deadline (absolute `at`, from `Date.now()`) and its length, for messages. */
+export interface Deadline {
+  at: number
+  ms: number
+}
+
 export class HttpClient {
   readonly stats: HttpStats = { requests: 0, bytesReceived: 0, retries: 0 }
   private readonly token?: string
@@ -129,12 +135,18 @@ export class HttpClient {
     start: number,
     end: number,
     label: string,
-    ifNoneMatch?: string
+    ifNoneMatch?: string,
+    deadline?: Deadline
   ): Promise<RangeResult> {
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start) {
       throw new CheckpointError('IoError', label, `invalid byte range ${start}..${end}`)
     }
-    return this.withRetries(url, label, () => this.attemptRange(new URL(url), start, end, ifNoneMatch))
+    return this.withRetries(
+      url,
+      label,
+      (until) => this.attemptRange(new URL(url), start, end, until, ifNoneMatch),
+      deadline
+    )
   }
 
   /**
@@ -146,20 +158,40 @@ export class HttpClient {
     maxBytes: number,
     label: string
   ): Promise<{ bytes: Uint8Array; link?: string }> {
-    return this.withRetries(url, label, () => this.attemptDocument(new URL(url), maxBytes))
+    return this.withRetries(url, label, (until) => this.attemptDocument(new URL(url), maxBytes, until))
   }
 
-  private async withRetries<T>(url: string, label: string, once: () => Promise<T>): Promise<T> {
+  /**
+   * Run `once` with retries. Each attempt gets its own timeout, cut to `deadline` (the remote file's overall
+   * deadline, across every request, retry and backoff for it): past that the read fails with `BudgetExceeded`,
+   * however slowly the server keeps sending.
+   */
+  private async withRetries<T>(
+    url: string,
+    label: string,
+    once: (until: number) => Promise<T>,
+    deadline?: Deadline
+  ): Promise<T> {
     let attempt = 0
+    const overdue = (): CheckpointError =>
+      new CheckpointError(
+        'BudgetExceeded',
+        label,
+        `the remote file was not read within its deadline of ${Math.round(deadline!.ms / 1000)} s ` +
+          '(a slow or stalled server); the deadline covers every request, retry and wait for one file'
+      )
     while (true) {
+      if (deadline !== undefined && Date.now() >= deadline.at) throw overdue()
       try {
         await this.acquire()
         try {
-          return await once()
+          const until = Date.now() + this.attemptTimeoutMs
+          return await once(deadline === undefined ? until : Math.min(until, deadline.at))
         } finally {
           this.release()
         }
       } catch (e) {
+        if (deadline !== undefined && Date.now() >= deadline.at) throw overdue()
         const err =
           e instanceof AttemptError
             ? e
@@ -169,7 +201,8 @@ export class HttpClient {
           throw new CheckpointError(err.code, label, this.scrub(err.message + tries), { cause: e })
         }
         const backoff = this.retryBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2)
-        await this.sleep(Math.min(this.maxRetryDelayMs, err.retryAfterMs ?? backoff))
+        const left = deadline === undefined ? Infinity : deadline.at - Date.now()
+        await this.sleep(Math.max(0, Math.min(this.maxRetryDelayMs, err.retryAfterMs ?? backoff, left)))
         attempt++
         this.stats.retries++
       }
@@ -202,9 +235,9 @@ export class HttpClient {
     url: URL,
     start: number,
     end: number,
+    deadline: number,
     ifNoneMatch?: string
   ): Promise<RangeResult> {
-    const deadline = Date.now() + this.attemptTimeoutMs
     const headers: Record<string, string> = {
       range: `bytes=${start}-${end - 1}`,
       'accept-encoding': 'identity',
@@ -275,8 +308,11 @@ export class HttpClient {
     return fail(f.code, f.why, f.retryable, f.retryAfterMs)
   }
 
-  private async attemptDocument(url: URL, maxBytes: number): Promise<{ bytes: Uint8Array; link?: string }> {
-    const deadline = Date.now() + this.attemptTimeoutMs
+  private async attemptDocument(
+    url: URL,
+    maxBytes: number,
+    deadline: number
+  ): Promise<{ bytes: Uint8Array; link?: string }> {
     const res = await this.follow(
       url,
       { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent },

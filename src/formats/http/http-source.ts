@@ -11,7 +11,7 @@
  */
 import { CheckpointError } from '../errors.js'
 import { checkReadRange, type CountingSource } from '../source.js'
-import type { HttpClient, RangeBytes } from './client.js'
+import type { Deadline, HttpClient, RangeBytes } from './client.js'
 import type { CachedSegment, RemoteHeaderCache } from './remote-cache.js'
 import { redactUrl } from './url.js'
 
@@ -27,8 +27,16 @@ export interface HttpSourceOptions {
   maxReadAheadBytes?: number
   /** Bytes kept in memory per source before old ranges are dropped. Default 256 MiB. */
   maxHeldBytes?: number
+  /**
+   * Overall deadline for the file, from opening it: every request, retry and backoff for it together. A server
+   * sending one byte a second resets every idle timer; this one it cannot. Default 120 s.
+   */
+  deadlineMs?: number
   cache?: RemoteHeaderCache
 }
+
+/** The default overall deadline of one remote file. */
+export const DEFAULT_REMOTE_DEADLINE_MS = 120_000
 
 export interface HttpSourceStats {
   /** Range requests this source made (before redirects and retries, which the client counts). */
@@ -67,6 +75,7 @@ export class HttpSource implements CountingSource {
     private readonly opts: Required<Omit<HttpSourceOptions, 'cache' | 'name'>> & {
       cache?: RemoteHeaderCache
     },
+    private readonly deadline: Deadline,
     fromCache: boolean,
     rangeSupported: boolean,
     bytesFetched: number
@@ -86,14 +95,16 @@ export class HttpSource implements CountingSource {
       readAheadBytes: positive(options.readAheadBytes, 64 * KiB),
       maxReadAheadBytes: positive(options.maxReadAheadBytes, 4096 * KiB),
       maxHeldBytes: positive(options.maxHeldBytes, 256 * 1024 * KiB),
+      deadlineMs: positive(options.deadlineMs, DEFAULT_REMOTE_DEADLINE_MS),
       cache: options.cache
     }
+    const deadline: Deadline = { at: Date.now() + opts.deadlineMs, ms: opts.deadlineMs }
     const name = options.name ?? redactUrl(url)
     const cached = await opts.cache?.get(url).catch(() => undefined)
-    const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag)
+    const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag, deadline)
     if (first.kind === 'not-modified') {
       if (cached === undefined) throw new CheckpointError('HttpError', name, 'HTTP 304 without a cached copy')
-      return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, true, true, 0)
+      return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, deadline, true, true, 0)
     }
     const segments = first.bytes.length > 0 ? [{ start: 0, bytes: first.bytes }] : []
     return new HttpSource(
@@ -103,6 +114,7 @@ export class HttpSource implements CountingSource {
       first.etag,
       segments,
       opts,
+      deadline,
       false,
       first.rangeSupported,
       first.bytes.length
@@ -169,7 +181,7 @@ export class HttpSource implements CountingSource {
     from = Math.min(from, start)
     to = Math.max(to, end)
 
-    const result = await this.opts.client.getRange(this.url, from, to, this.name)
+    const result = await this.opts.client.getRange(this.url, from, to, this.name, undefined, this.deadline)
     this.stats.requests++
     if (result.kind !== 'bytes') {
       throw new CheckpointError('HttpError', this.name, 'HTTP 304 to an unconditional request')
