@@ -16,6 +16,7 @@ import { TOOL } from '../version.js'
 import { loadBaseline, remoteHeaderCacheDir, restoreRemoteHeaders, saveRemoteHeaders } from './cache.js'
 import { RemoteContext, remoteOptions } from '../formats/http/open-location.js'
 import { readLocation } from '../formats/http/read-location.js'
+import { ReadBudget } from '../formats/budget.js'
 import { upsertPrComment } from './comment.js'
 import { expandPatterns, isUrl, PatternError } from './glob.js'
 import { readActionInputs } from './inputs.js'
@@ -52,12 +53,17 @@ async function gate(): Promise<void> {
   const context = new RemoteContext(
     remoteOptions({ hfToken: hfToken || undefined, cacheDir: inputs.cache ? remoteHeaderCacheDir() : false })
   )
-  const read = (location: string) => readLocation(location, context)
+  // one budget for the run (tensors, inflated bytes); artifacts must resolve inside the workspace
+  const budget = new ReadBudget()
+  const workspaceRoot = [{ path: workspace, what: 'the workspace' }]
+  const read = (location: string) => readLocation(location, context, { budget, roots: workspaceRoot })
+  const readBaseline = (location: string) =>
+    readLocation(location, context, { budget, followLinksOutside: true })
   if (inputs.cache) await restoreRemoteHeaders(remote)
 
   let baseline
   try {
-    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache, read)
+    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache, readBaseline)
   } catch (e) {
     throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
   }

@@ -8,7 +8,7 @@ import { flag, str } from './args.js'
 import type { CliIO } from './io.js'
 import type { RemoteContext } from '../formats/http/open-location.js'
 import { isRemoteLocation } from '../formats/http/url.js'
-import { readCheckpoint } from '../formats/index.js'
+import { readCheckpoint, type ReadOptions } from '../formats/index.js'
 import type { Checkpoint } from '../formats/types.js'
 
 export const REMOTE_OPTIONS: Record<string, OptionSpec> = {
@@ -26,7 +26,8 @@ export const REMOTE_OPTIONS: Record<string, OptionSpec> = {
 }
 
 export interface CheckpointReader {
-  read(location: string): Promise<Checkpoint>
+  /** `options`: the run's budget, and whether a folder may link outside itself (see `ReadOptions`). */
+  read(location: string, options?: Omit<ReadOptions, 'fs'>): Promise<Checkpoint>
   /** Remove the token from a message before it is printed. */
   redact(text: string): string
 }
@@ -35,7 +36,7 @@ export function checkpointReader(args: ParsedArgs, io: CliIO): CheckpointReader 
   let ctx: RemoteContext | undefined
   // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
   // when a remote location is read: a local run never pays for them.
-  const remote = async (location: string): Promise<Checkpoint> => {
+  const remote = async (location: string, options?: Omit<ReadOptions, 'fs'>): Promise<Checkpoint> => {
     const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
       import('../formats/http/open-location.js'),
       import('../formats/http/read-location.js')
@@ -46,10 +47,11 @@ export function checkpointReader(args: ParsedArgs, io: CliIO): CheckpointReader 
         io.env
       )
     )
-    return readLocation(location, ctx)
+    return readLocation(location, ctx, options)
   }
   return {
-    read: (location) => (isRemoteLocation(location) ? remote(location) : readCheckpoint(location)),
+    read: (location, options) =>
+      isRemoteLocation(location) ? remote(location, options) : readCheckpoint(location, options),
     redact: (text) => (ctx ? ctx.redact(text) : text)
   }
 }

@@ -23,6 +23,7 @@ import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../report/gate-markd
 import { expandPatterns, isUrl, PatternError } from '../../action/glob.js'
 import { readArtifacts, writeReportFolder } from '../../action/pipeline.js'
 import { TOOL } from '../../version.js'
+import { ReadBudget } from '../../formats/budget.js'
 import { isAbsolute, resolve } from 'node:path'
 
 const spec: CommandSpec = {
@@ -99,8 +100,12 @@ export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
   const at = (p: string) =>
     isAbsolute(p) || isUrl(p) || resolve(io.cwd) === process.cwd() ? p : resolve(io.cwd, p)
   const reader = checkpointReader(args, io)
-  const baseline = await reader.read(at(baselinePath)) // a CheckpointError here exits 2, naming the file
-  const inputs = (await readArtifacts(paths.map(at), { read: reader.read })).map((g, i) => ({
+  // one budget for the run: tensors and inflated bytes over every file (a baseline may be a cache snapshot
+  // whose files link outside its folder; artifacts may not)
+  const budget = new ReadBudget()
+  const baseline = await reader.read(at(baselinePath), { budget, followLinksOutside: true }) // exits 2 on error
+  const readArtifact = (location: string) => reader.read(location, { budget })
+  const inputs = (await readArtifacts(paths.map(at), { read: readArtifact })).map((g, i) => ({
     ...g,
     path: paths[i]
   }))
