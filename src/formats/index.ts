@@ -44,6 +44,12 @@ export interface ReadOptions {
   followLinksOutside?: boolean
 }
 
+/**
+ * How far into an unknown file a pickle trial may read when its first argument is long (a protocol 0 pickle may
+ * open with a long string line): as far as a plain pickle may be, within the file's pickle budget.
+ */
+const PLAIN_PICKLE_SNIFF_MAX = 256 * 1024 * 1024
+
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i
 
 export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
@@ -54,7 +60,11 @@ export async function readCheckpoint(location: string, opts: ReadOptions = {}): 
   const kind = await fs.kind(location)
   if (kind === undefined) throw notFound(location, opts.fs === undefined)
   if (kind === 'other') {
-    throw new CheckpointError('NotAFile', location, 'is not a regular file or folder (a FIFO, socket or device)')
+    throw new CheckpointError(
+      'NotAFile',
+      location,
+      'is not a regular file or folder (a FIFO, socket or device)'
+    )
   }
   // a folder reader opens files the folder names: each must stay inside the folder
   const folderFs = async (dir: string): Promise<FileAccess> =>
@@ -157,8 +167,9 @@ async function readSingleFile(
       )
     case 'unknown': {
       // protocol 0 and 1 pickles carry no marker: a trial run of the (non-executing) machine tells
-      const { looksLikePickle } = await import('./torch/pickle/sniff.js')
-      if (looksLikePickle(head, { whole: head.length === source.size })) {
+      const { sourceLooksLikePickle } = await import('./torch/pickle/sniff.js')
+      const max = Math.min(PLAIN_PICKLE_SNIFF_MAX, budget.pickleBytesLeft())
+      if (await sourceLooksLikePickle((n) => source.read(0, n), source.size, max)) {
         return (await import('./torch/plain-pickle.js')).readPickleFile(source, { budget })
       }
       if (source.size < 8) {

@@ -10,7 +10,7 @@ import { CheckpointError, isCheckpointError } from '../errors.js'
 import type { ByteSource } from '../source.js'
 import type { PickleGlobal } from '../types.js'
 import { mergeGlobals, PickleError, scanGlobals, type PickleScan } from './pickle/scan.js'
-import { importsPythonNames, looksLikePickle, SNIFF_BYTES } from './pickle/sniff.js'
+import { importsPythonNames, sourceLooksLikePickle } from './pickle/sniff.js'
 import { unpickle } from './pickle/unpickler.js'
 import { pickleLimits } from './zip-checkpoint.js'
 
@@ -96,9 +96,9 @@ async function scanTarMembers(source: ByteSource, budget: FileBudget, scans: Pic
     const dataAt = pos + TAR_BLOCK
     const regular = type === '0' || type === '\0'
     if (regular && size > 0 && dataAt + size <= source.size) {
-      const head = await source.read(dataAt, Math.min(size, SNIFF_BYTES))
       const named = /(^|\/)pickle$|\.(pkl|pickle)$/i.test(name)
-      if (named || looksLikePickle(head, { whole: head.length === size })) {
+      const first = (length: number) => source.read(dataAt, Math.min(size, length))
+      if (named || (await sourceLooksLikePickle(first, size, Math.min(size, budget.pickleBytesLeft())))) {
         budget.chargePickle(size, `tar member ${name}`)
         const bytes = await source.read(dataAt, size)
         scanCandidate(bytes, 0, `${source.name}:${name}`, source, budget, scans)

@@ -9,7 +9,7 @@ import { fileBudget, type FileBudget, type ReadBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
 import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
-import { looksLikePickle, SNIFF_BYTES } from './pickle/sniff.js'
+import { looksLikePickle } from './pickle/sniff.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { unpickle, type UnpickleLimits } from './pickle/unpickler.js'
 import type { PyValue } from './pickle/values.js'
@@ -75,8 +75,7 @@ export async function readPickleFileDetailed(
   for (let n = 0; pos < bytes.length; n++) {
     if (n > 0) {
       // what follows a STOP is another pickle when it looks like one (protocol 0/1 pickles have no marker)
-      const rest = bytes.subarray(pos, Math.min(bytes.length, pos + SNIFF_BYTES))
-      if (!looksLikePickle(rest, { whole: pos + rest.length === bytes.length })) {
+      if (!looksLikePickle(bytes.subarray(pos), { whole: true })) {
         warnings.push(`${bytes.length - pos} bytes after the last pickle's STOP`)
         break
       }

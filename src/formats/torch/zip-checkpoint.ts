@@ -9,7 +9,7 @@ import { CheckpointError, isCheckpointError, type ErrorCode } from '../errors.js
 import { looksLikeNpy, NPY_HEAD_BYTES, parseNpyHeader } from '../numpy/npy.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
 import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
-import { importsPythonNames, looksLikePickle, SNIFF_BYTES } from './pickle/sniff.js'
+import { importsPythonNames, sourceLooksLikePickle } from './pickle/sniff.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { unpickle, type UnpickleLimits, type UnpickleResult } from './pickle/unpickler.js'
 import type { TorchStorage } from './pickle/values.js'
@@ -329,8 +329,11 @@ async function scanMembers(
         if ('error' in npy || !npy.objects) continue
         start = npy.dataStart
       } else {
-        const whole = BigInt(Math.min(head.length, SNIFF_BYTES)) >= entry.uncompressedSize
-        if (!looksLikePickle(head.subarray(0, SNIFF_BYTES), { whole, strict: isData })) continue
+        const size = Number(entry.uncompressedSize)
+        const first = (n: number) =>
+          n <= head.length ? Promise.resolve(head.subarray(0, n)) : readRecordHead(source, entry, n)
+        const max = Math.min(size, budget.pickleBytesLeft())
+        if (!(await sourceLooksLikePickle(first, size, max, isData))) continue
       }
     }
     const where = entry.name === dataPkl?.name ? `${entry.name}#${entry.index}` : entry.name

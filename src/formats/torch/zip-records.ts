@@ -194,12 +194,10 @@ export async function readZipRecord(
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), header }
 }
 
-/** Compressed bytes inflated to sniff a deflated record: deflate expands at most ~1032x, so the head stays small. */
-const HEAD_COMPRESSED_BYTES = 64
-
 /**
  * The first bytes of a record (at most `length`), to tell what it holds without reading it: stored records are
- * read directly, deflated ones by inflating only their first compressed bytes. Never reads a whole data record.
+ * read directly; deflated ones are inflated as a stream that stops once `length` bytes are out, so a zip bomb
+ * member costs `length` bytes here, never its declared size.
  */
 export async function readRecordHead(
   source: ByteSource,
@@ -210,13 +208,27 @@ export async function readRecordHead(
   const at = Number(header.dataOffset)
   if (entry.method === 0) return source.read(at, Math.min(length, Number(entry.compressedSize)))
   if (entry.method !== 8) return new Uint8Array(0)
-  const raw = await source.read(at, Math.min(HEAD_COMPRESSED_BYTES, Number(entry.compressedSize)))
-  const { inflateRawSync, constants } = await loadZlib()
-  try {
-    // a sync flush returns what the first bytes decode to, instead of failing on the truncated stream
-    const out = inflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH })
-    return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.length, length))
-  } catch {
-    return new Uint8Array(0)
-  }
+  // deflate turns at most ~1032 output bytes out of one input byte; a little more input than output covers
+  // stored (incompressible) blocks too
+  const raw = await source.read(at, Math.min(Number(entry.compressedSize), length + 1024))
+  const { createInflateRaw, constants } = await loadZlib()
+  return new Promise<Uint8Array>((resolve) => {
+    const out = new Uint8Array(length)
+    let got = 0
+    const inflate = createInflateRaw({ finishFlush: constants.Z_SYNC_FLUSH })
+    const done = (): void => {
+      inflate.removeAllListeners('data')
+      inflate.destroy()
+      resolve(out.subarray(0, got))
+    }
+    inflate.on('data', (chunk: Buffer) => {
+      const take = Math.min(chunk.length, length - got)
+      out.set(chunk.subarray(0, take), got)
+      got += take
+      if (got >= length) done()
+    })
+    inflate.on('end', done)
+    inflate.on('error', done)
+    inflate.end(raw)
+  })
 }

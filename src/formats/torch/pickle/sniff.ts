@@ -40,26 +40,57 @@ export interface SniffOptions {
 
 /** Whether `head` (the first bytes of a file or zip record) is the start of a pickle. */
 export function looksLikePickle(head: Uint8Array, options: SniffOptions): boolean {
-  if (head.length === 0) return false
+  return trial(head, options) === 'yes'
+}
+
+/**
+ * The trial run: `more` when the bytes so far are well-formed but prove nothing yet (a first string or line
+ * longer than the window: an attacker can open a protocol 0 pickle with a 5 KB string).
+ */
+function trial(head: Uint8Array, options: SniffOptions): 'yes' | 'no' | 'more' {
+  if (head.length === 0) return 'no'
   // PROTO 2..5 is as much of a signature as pickles have: such a record is scanned, and a failure reported
   const framed = head[0] === 0x80 && head[1] !== undefined && head[1] >= 2 && head[1] <= 5
-  if (framed && options.strict !== true) return true
-  let scan: PickleScan
+  if (framed && options.strict !== true) return 'yes'
   try {
     unpickle(head, {
       file: '',
       where: 'sniff',
-      limits: { maxOpcodes: SNIFF_BYTES, maxHeldBytes: 16 * SNIFF_BYTES * 64 }
+      limits: { maxOpcodes: SNIFF_BYTES, maxHeldBytes: 64 * 1024 * 1024 }
     })
-    return true
+    return 'yes'
   } catch (e) {
     if (!(e instanceof CheckpointError)) throw e
-    if (!(e instanceof PickleError) || e.scan === undefined) return false
-    scan = e.scan
-    if (importsPythonNames(scan)) return true
-    if (options.strict === true) return false
+    if (!(e instanceof PickleError) || e.scan === undefined) return 'no'
+    const scan: PickleScan = e.scan
+    if (importsPythonNames(scan)) return 'yes'
+    // tensor data records: only an import or a STOP is evidence, and they are never read further
+    if (options.strict === true) return 'no'
     // ran out of input (or past the trial's opcode bound) partway: well-formed so far
     const partway = (e.code === 'Truncated' && !options.whole) || e.code === 'PickleLimitExceeded'
-    return partway && scan.opcodes >= MIN_PLAIN_OPCODES
+    if (!partway) return 'no'
+    if (scan.opcodes >= MIN_PLAIN_OPCODES) return 'yes'
+    return options.whole ? 'no' : 'more'
+  }
+}
+
+/**
+ * `looksLikePickle` on a source read through `read(length)`, growing the window (x16) while the trial needs more
+ * bytes, up to `max` (the caller's budget for a candidate it would then read whole anyway).
+ */
+export async function sourceLooksLikePickle(
+  read: (length: number) => Promise<Uint8Array>,
+  size: number,
+  max: number,
+  strict = false
+): Promise<boolean> {
+  let window = Math.min(size, SNIFF_BYTES)
+  for (;;) {
+    const head = await read(window)
+    const whole = head.length >= size
+    const verdict = trial(head, { whole, strict })
+    if (verdict !== 'more') return verdict === 'yes'
+    if (whole || window >= max) return false
+    window = Math.min(size, max, window * 16)
   }
 }
