@@ -18,7 +18,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)))
-const OUT = join(ROOT, 'dist', 'cli')
+// an output folder as argument (scripts/measure-hostile.ts bundles to a temporary one); dist/cli by default
+const OUT = process.argv[2] ?? join(ROOT, 'dist', 'cli')
 const ncc = createRequire(import.meta.url)('@vercel/ncc')
 
 const { code, assets } = await ncc(join(ROOT, 'src', 'cli', 'index.ts'), {

@@ -70,22 +70,20 @@ function extendPath(path: string[], seg: string): string[] {
   return out
 }
 
-type WalkItem = { value: PyValue; path: string[] }
+/**
+ * Where a container's children come from: a dict's entries (named by key), a list's items (named by index), or
+ * values that add no name (an object's constructor args and state).
+ */
+type ChildSource =
+  | { kind: 'entries'; entries: Array<[PyValue, PyValue]> }
+  | { kind: 'items'; items: PyValue[]; named: boolean }
 
-/** A dict's values as walk items, named by their keys (module bookkeeping segments add no name). */
-function addDictChildren(d: PyDict, path: string[], children: WalkItem[]): void {
-  const entries = d.entries
-  for (let i = 0; i < entries.length; i++) {
-    const seg = keySegment(entries[i]![0])
-    if (seg === undefined) continue
-    children.push({ value: entries[i]![1], path: MODULE_SEGMENTS.has(seg) ? path : extendPath(path, seg) })
-  }
-}
-
-/** Items of a list, tuple or list subclass as walk items, named by their indices. */
-function addListChildren(items: PyValue[], path: string[], children: WalkItem[]): void {
-  for (let i = 0; i < items.length; i++)
-    children.push({ value: items[i]!, path: extendPath(path, String(i)) })
+/** A container being walked: its path, its children's sources and the position in them. */
+interface Frame {
+  path: string[]
+  sources: ChildSource[]
+  source: number
+  index: number
 }
 
 function isTensor(v: PyValue | undefined): v is TorchTensor {
@@ -96,9 +94,37 @@ function isDict(v: PyValue | undefined): v is PyDict {
   return v !== null && typeof v === 'object' && v.kind === 'dict'
 }
 
+/** The sources of a container's children (an empty list for leaves). */
+function childSources(value: Exclude<PyValue, null | boolean | bigint | number | string>): ChildSource[] {
+  switch (value.kind) {
+    case 'dict':
+      return [{ kind: 'entries', entries: value.entries }]
+    case 'list':
+    case 'tuple':
+      return [{ kind: 'items', items: value.items, named: true }]
+    case 'object': {
+      // an object's tensors live in its constructor args, its state (`__dict__`, possibly (dict, slots)) and,
+      // for dict/list subclasses, in the items set on it
+      const sources: ChildSource[] = [{ kind: 'items', items: value.args, named: false }]
+      const state = value.state
+      if (isDict(state)) sources.push({ kind: 'entries', entries: state.entries })
+      else if (state !== null && typeof state === 'object' && state.kind === 'tuple') {
+        sources.push({ kind: 'items', items: state.items, named: false })
+      } else if (state !== undefined) sources.push({ kind: 'items', items: [state], named: false })
+      if (value.dictItems !== undefined) sources.push({ kind: 'entries', entries: value.dictItems.entries })
+      if (value.listItems !== undefined) sources.push({ kind: 'items', items: value.listItems, named: true })
+      return sources
+    }
+    default:
+      return []
+  }
+}
+
 /**
  * Every tensor reachable from `root`, depth first in pickle order. A tensor reached by two paths (tied weights)
- * is listed under both; a container reached twice (a memo reference, a cycle) is walked once.
+ * is listed under both; a container reached twice (a memo reference, a cycle) is walked once. The walk keeps
+ * one frame per open container and makes a path only for what it keeps (a tensor, a container it enters), so a
+ * list of millions of references costs nothing beyond the list itself.
  */
 export function collectTensors(
   root: PyValue,
@@ -113,11 +139,11 @@ export function collectTensors(
   const lim = { ...DEFAULT_WALK_LIMITS, ...limits }
   const found: FoundTensor[] = []
   const visited = new Set<object>()
-  const todo: WalkItem[] = [{ value: root, path: [] }]
+  const stack: Frame[] = []
   let nodes = 0
-  while (todo.length > 0 && found.length < stopAfter) {
-    const { value, path } = todo.pop()!
-    if (value === null || typeof value !== 'object') continue
+  /** Take one child at `path`: keep a tensor, enter a container not seen before, skip anything else. */
+  const visit = (value: PyValue, path: string[]): void => {
+    if (value === null || typeof value !== 'object') return
     if (isTensor(value)) {
       if (found.length >= maxFound) {
         throw budget!.exceeded(
@@ -125,9 +151,9 @@ export function collectTensors(
         )
       }
       found.push({ path, tensor: value })
-      continue
+      return
     }
-    if (visited.has(value)) continue
+    if (visited.has(value)) return
     visited.add(value)
     if (++nodes > lim.maxNodes) {
       throw new CheckpointError(
@@ -136,39 +162,46 @@ export function collectTensors(
         `the pickled object has more than ${lim.maxNodes} containers`
       )
     }
-    if (path.length > lim.maxDepth) {
+    if (path.length > lim.maxDepth || stack.length > lim.maxDepth) {
       throw new CheckpointError(
         'PickleLimitExceeded',
         file,
         `the pickled object nests deeper than ${lim.maxDepth} levels`
       )
     }
-    const children: WalkItem[] = []
-    switch (value.kind) {
-      case 'dict':
-        addDictChildren(value, path, children)
-        break
-      case 'list':
-      case 'tuple':
-        addListChildren(value.items, path, children)
-        break
-      case 'object': {
-        // an object's tensors live in its constructor args, its state (`__dict__`, possibly (dict, slots)) and,
-        // for dict/list subclasses, in the items set on it
-        for (const a of value.args) children.push({ value: a, path })
-        const state = value.state
-        if (isDict(state)) addDictChildren(state, path, children)
-        else if (state !== null && typeof state === 'object' && state.kind === 'tuple') {
-          for (const s of state.items) children.push({ value: s, path })
-        } else if (state !== undefined) children.push({ value: state, path })
-        if (value.dictItems !== undefined) addDictChildren(value.dictItems, path, children)
-        if (value.listItems !== undefined) addListChildren(value.listItems, path, children)
-        break
-      }
-      default:
-        break
+    const sources = childSources(value)
+    if (sources.length > 0) stack.push({ path, sources, source: 0, index: 0 })
+  }
+  visit(root, [])
+  while (stack.length > 0 && found.length < stopAfter) {
+    const frame = stack[stack.length - 1]!
+    const src = frame.sources[frame.source]
+    if (src === undefined) {
+      stack.pop()
+      continue
     }
-    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]!)
+    const i = frame.index++
+    if (src.kind === 'entries') {
+      if (i >= src.entries.length) {
+        frame.source++
+        frame.index = 0
+        continue
+      }
+      const [key, value] = src.entries[i]!
+      if (value === null || typeof value !== 'object') continue
+      const seg = keySegment(key)
+      if (seg === undefined) continue
+      visit(value, MODULE_SEGMENTS.has(seg) ? frame.path : extendPath(frame.path, seg))
+    } else {
+      if (i >= src.items.length) {
+        frame.source++
+        frame.index = 0
+        continue
+      }
+      const value = src.items[i]!
+      if (value === null || typeof value !== 'object') continue
+      visit(value, src.named ? extendPath(frame.path, String(i)) : frame.path)
+    }
   }
   return found
 }
