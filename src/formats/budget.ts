@@ -13,12 +13,12 @@ import { CheckpointError } from './errors.js'
 
 export interface BudgetLimits {
   /**
-   * Tensors one file may describe. A checkpoint's description is kept for the whole run (~300 bytes a tensor),
-   * and parsing a header of millions of entries takes seconds: the largest real checkpoints hold tens of
-   * thousands (optimizer state included).
+   * Tensors one file may describe. The gate holds every artifact's description and analysis until its report
+   * (about 3 KB a tensor, measured), and parsing a header of millions of entries takes seconds. The checkpoints
+   * this tool is for hold a few thousand (SDXL 2.5k, Flux 1.5k, Wan 14B 1.1k; with optimizer state about 3x).
    */
   maxTensorsPerFile: number
-  /** Tensors all the files of a run may describe together (the descriptions are all held until the report). */
+  /** Tensors all the files of a run may describe together (about 750 MB of gate at the default). */
   maxTensorsPerRun: number
   /**
    * Bytes inflated from compressed zip records of one file. torch.save stores records uncompressed; a deflated
@@ -37,8 +37,8 @@ export interface BudgetLimits {
 const MiB = 1024 * 1024
 
 export const DEFAULT_BUDGET_LIMITS: Readonly<BudgetLimits> = Object.freeze({
-  maxTensorsPerFile: 250_000,
-  maxTensorsPerRun: 1_000_000,
+  maxTensorsPerFile: 50_000,
+  maxTensorsPerRun: 250_000,
   maxInflatedBytesPerFile: 64 * MiB,
   maxInflatedBytesPerRun: 512 * MiB,
   maxPickleBytesPerFile: 96 * MiB
@@ -47,18 +47,52 @@ export const DEFAULT_BUDGET_LIMITS: Readonly<BudgetLimits> = Object.freeze({
 /** The budget of one run: every file read with it charges its totals. */
 export class ReadBudget {
   readonly limits: BudgetLimits
-  /** Tensors described so far by every file of the run. */
-  tensors = 0
-  /** Bytes inflated so far by every file of the run. */
-  inflatedBytes = 0
+  /** The run's totals, shared by every scope of the run. */
+  private readonly totals: { tensors: number; inflatedBytes: number }
+  /** The files read in this scope (see `scope`). */
+  private readonly files: FileBudget[] = []
 
-  constructor(limits: Partial<BudgetLimits> = {}) {
+  constructor(limits: Partial<BudgetLimits> = {}, totals?: { tensors: number; inflatedBytes: number }) {
     this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits }
+    this.totals = totals ?? { tensors: 0, inflatedBytes: 0 }
+  }
+
+  /** Tensors described so far by every file of the run (and still held: a failed artifact's are released). */
+  get tensors(): number {
+    return this.totals.tensors
+  }
+
+  set tensors(n: number) {
+    this.totals.tensors = n
+  }
+
+  /** Bytes inflated so far by every file of the run. */
+  get inflatedBytes(): number {
+    return this.totals.inflatedBytes
+  }
+
+  set inflatedBytes(n: number) {
+    this.totals.inflatedBytes = n
   }
 
   /** A budget for one file (named in errors), charging this run. */
   forFile(file: string): FileBudget {
-    return new FileBudget(this, file)
+    const budget = new FileBudget(this, file)
+    this.files.push(budget)
+    return budget
+  }
+
+  /**
+   * The same run, for the files of one artifact (a folder reads many): `release` gives back their tensors when
+   * the artifact fails as a whole.
+   */
+  scope(): ReadBudget {
+    return new ReadBudget(this.limits, this.totals)
+  }
+
+  /** Give back the tensors of every file read in this scope. */
+  release(): void {
+    for (const f of this.files) f.release()
   }
 }
 
@@ -85,27 +119,31 @@ export class FileBudget {
         `${what} declares ${n} tensors; the budget is ${this.limits.maxTensorsPerFile} tensors per file`
       )
     }
-    if (n + BigInt(this.run.tensors + this.tensors) > BigInt(this.limits.maxTensorsPerRun)) {
+    if (n + BigInt(this.run.tensors) > BigInt(this.limits.maxTensorsPerRun)) {
       throw this.exceeded(this.runTensorsText(n))
     }
   }
 
-  /** Count `n` more tensors described by this file (per file and per run). */
+  /**
+   * Count `n` more tensors described by this file, per file and at once per run (files of a run are read
+   * concurrently: each sees what the others hold so far).
+   */
   addTensors(n: number): void {
     if (this.tensors + n > this.limits.maxTensorsPerFile) {
       throw this.exceeded(
         `more than ${this.limits.maxTensorsPerFile} tensors; the budget is ${this.limits.maxTensorsPerFile} tensors per file`
       )
     }
-    if (this.run.tensors + this.tensors + n > this.limits.maxTensorsPerRun) {
+    if (this.run.tensors + n > this.limits.maxTensorsPerRun) {
       throw this.exceeded(this.runTensorsText(BigInt(n)))
     }
     this.tensors += n
+    this.run.tensors += n
   }
 
-  /** Tensors a file finished with: they now count against the run. */
-  commitTensors(): void {
-    this.run.tensors += this.tensors
+  /** A file that failed holds nothing: its tensors no longer count against the run. */
+  release(): void {
+    this.run.tensors -= this.tensors
     this.tensors = 0
   }
 
@@ -151,7 +189,7 @@ export class FileBudget {
   private runTensorsText(n: bigint): string {
     return (
       `${n} more tensors would pass the run's budget of ${this.limits.maxTensorsPerRun} tensors ` +
-      `(${this.run.tensors + this.tensors} described so far)`
+      `(${this.run.tensors} described so far)`
     )
   }
 }

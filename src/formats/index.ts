@@ -53,7 +53,22 @@ const PLAIN_PICKLE_SNIFF_MAX = 256 * 1024 * 1024
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i
 
 export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
-  const budget = opts.budget ?? new ReadBudget()
+  // the files of one location (a folder reads many) charge the run together, and give back their tensors together
+  // when the location fails
+  const budget = (opts.budget ?? new ReadBudget()).scope()
+  try {
+    return await readLocationWith(location, opts, budget)
+  } catch (e) {
+    budget.release()
+    throw e
+  }
+}
+
+async function readLocationWith(
+  location: string,
+  opts: ReadOptions,
+  budget: ReadBudget
+): Promise<Checkpoint> {
   const local = !URL_LIKE.test(location)
   const base = opts.fs ?? localFileAccess
   const fs = local && opts.roots?.length ? await confinedFileAccess(base, opts.roots) : base
@@ -114,7 +129,7 @@ function notFound(location: string, local: boolean): CheckpointError {
 
 /**
  * Read an opened source of a single-file format (or a JSON index / manifest at `location`). The file's tensors
- * count against `budget` (the run's) once it has been read.
+ * count against `budget` (the run's) as they are read.
  */
 export async function readSource(
   source: ByteSource,
@@ -126,10 +141,7 @@ export async function readSource(
   const head = await source.read(0, Math.min(DETECT_BYTES, source.size))
   const kind = detectKind(head, source.size)
   if (kind === 'json') return readJsonLocation(source, location, fs, budget)
-  const file = budget.forFile(source.name)
-  const checkpoint = await readSingleFile(source, kind, head, file)
-  file.commitTensors()
-  return checkpoint
+  return readSingleFile(source, kind, head, budget.forFile(source.name))
 }
 
 async function readSingleFile(
