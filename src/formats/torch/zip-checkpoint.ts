@@ -350,6 +350,12 @@ async function scanMembers(
       continue
     }
     budget.chargePickle(data.length, entry.name)
+    if (named && looksLikeNpy(data)) {
+      // a numpy array under a pickle name: its pickle, if any, follows its header
+      const npy = parseNpyHeader(data.subarray(0, NPY_HEAD_BYTES))
+      if ('error' in npy || !npy.objects) continue
+      start = npy.dataStart
+    }
     try {
       const result = unpickle(data, {
         file: source.name,
