@@ -3,6 +3,8 @@
  * their evidence, decide pass or fail, and explain a failure in a short message (a line per failing artifact).
  * Pure: checkpoints and engine results in, GateReport and the documents to write out.
  */
+import { tierOf as tierOfOverlap } from '../compare/verdict.js'
+import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint } from '../formats/types.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
@@ -11,7 +13,6 @@ import { baselineFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
   CompareView,
-  CompatTier,
   EngineFlag,
   GateEngines,
   GateFlag,
@@ -261,9 +262,9 @@ function checkpointFlags(view: CompareView): EngineFlag[] {
   return flags
 }
 
-/** The tiers of the comparison, applied to a LoRA's loadable share. */
-export function tierOf(figure: number): CompatTier {
-  return figure > 80 ? 'compatible' : figure >= 30 ? 'partial' : 'incompatible'
+/** The tiers of the comparison, applied to a LoRA's loadable share (a percentage here, a fraction there). */
+export function tierOf(figure: number): VerdictTier {
+  return tierOfOverlap(figure / 100)
 }
 
 const TIER_ORDER: GateVerdict[] = ['compatible', 'partial', 'incompatible', 'error']
