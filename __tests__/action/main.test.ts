@@ -74,11 +74,16 @@ describe('run', () => {
     })
     const files = readdirSync(join(ws, 'model-compat-report')).sort()
     expect(files).toEqual([
+      '.model-compat-files.json',
       'full.safetensors.mapping.json',
       'gate-report.json',
       'lora-10-of-10.safetensors.lora.json',
       'summary.md'
     ])
+    // The list of what this run wrote stays in the folder (the next run's proof of ownership), not in the upload.
+    expect(
+      JSON.parse(readFileSync(join(ws, 'model-compat-report', '.model-compat-files.json'), 'utf8')).sort()
+    ).toEqual(files.slice(1))
     const report = JSON.parse(readFileSync(join(ws, 'model-compat-report', 'gate-report.json'), 'utf8'))
     expect(report.artifacts.map((a: { path: string }) => a.path)).toEqual([
       'full.safetensors',
@@ -93,7 +98,7 @@ describe('run', () => {
     expect(github.api.comments[0].body).toMatch(/^<!-- model-compat:gate workflow=".*" job=".*" -->\n## ✅/)
     expect(artifact.uploads).toHaveLength(1)
     expect(artifact.uploads[0].name).toBe('model-compat-report')
-    expect(artifact.uploads[0].files.map((f) => basename(f)).sort()).toEqual(files)
+    expect(artifact.uploads[0].files.map((f) => basename(f)).sort()).toEqual(files.slice(1))
   })
 
   it('fails naming the artifact, the figure, the threshold and the reason; still writes everything', async () => {

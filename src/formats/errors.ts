@@ -8,7 +8,8 @@
  * | `UsageError`      | 2    | a flag or action input is missing, malformed, or names nothing            |
  * | `InputError`      | 2    | a file cannot be used (`CheckpointError`: one precise code per failure,   |
  * |                   |      | as the safetensors crate does; `OutputError`: an output cannot be written) |
- * | `GateFailedError` | 1    | the gate ran and an artifact failed it                                    |
+ * | `GateFailedError` | 1    | the gate ran and an artifact failed it (`UnreadableArtifactError`, an     |
+ * |                   |      | InputError: exit 2, when the reason is an artifact that could not be read) |
  * | `InternalError`   | 70   | a bug in this tool (EX_SOFTWARE); anything not in this family is one too   |
  *
  * Lives with the readers because it is the lowest layer that needs it: every other layer may import it.
@@ -21,6 +22,14 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 /** The base of the family: a message meant for the user, and the exit status it ends a CLI run with. */
 export abstract class ModelCompatError extends Error {
   abstract readonly exitCode: ExitCode
+
+  /**
+   * The message as lines to print. One line for every error but the gate's verdicts, whose lines are built by
+   * the gate (one per failing artifact); a line break inside a name from a file is never a line of its own.
+   */
+  get lines(): readonly string[] {
+    return [this.message]
+  }
 }
 
 /**
@@ -61,13 +70,37 @@ export class OutputError extends InputError {
   }
 }
 
-/** The gate ran to the end and at least one artifact failed it; the message says which and why. */
+/**
+ * An artifact could not be read, so the gate could not judge it (the gate still ran for the others and wrote its
+ * report). `lines` are the gate's failure message, a line per failing artifact.
+ */
+export class UnreadableArtifactError extends InputError {
+  readonly #lines: readonly string[]
+
+  constructor(lines: readonly string[]) {
+    super(lines.join('\n'))
+    this.name = 'UnreadableArtifactError'
+    this.#lines = [...lines]
+  }
+
+  override get lines(): readonly string[] {
+    return this.#lines
+  }
+}
+
+/** The gate ran to the end and at least one artifact failed it; `lines` say which and why. */
 export class GateFailedError extends ModelCompatError {
   readonly exitCode = EXIT.gateFailed
+  readonly #lines: readonly string[]
 
-  constructor(message: string) {
-    super(message)
+  constructor(lines: readonly string[]) {
+    super(lines.join('\n'))
     this.name = 'GateFailedError'
+    this.#lines = [...lines]
+  }
+
+  override get lines(): readonly string[] {
+    return this.#lines
   }
 }
 
