@@ -17,13 +17,7 @@
  * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
  */
 
-import {
-  describeJsonType,
-  JsonNumber,
-  JsonSyntaxError,
-  type JsonObject,
-  type JsonValue
-} from './values.js'
+import { describeJsonType, JsonNumber, JsonSyntaxError, type JsonObject, type JsonValue } from './values.js'
 import { JSON_LIMITS } from '../limits.js'
 
 // The value types and helpers live in json-values.ts; importers keep using this module.
