@@ -96,7 +96,9 @@ describe('remote locations in every command', () => {
     expect(compare.code).toBe(0)
     const lora = await cli(dir, 'lora', loraUrl, '--base', baseUrl, '--json', ...opts)
     expect(lora.code).toBe(0)
-    expect(JSON.parse(lora.out)).toBeDefined()
+    const resolution = JSON.parse(lora.out).loras[0].resolution
+    expect(resolution).toMatchObject({ lora: loraUrl, base: baseUrl, loadablePercent: 100 })
+    expect(resolution.counts).toEqual({ ok: 80, unresolved: 0, 'shape-mismatch': 0, unsupported: 0 })
     const gate = await cli(dir, 'gate', '--baseline', baseUrl, loraUrl, '--json', ...opts)
     expect(gate.code).toBe(0)
     expect(JSON.parse(gate.out).passed).toBe(true)
