@@ -1,5 +1,13 @@
 import { jest } from '@jest/globals'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
@@ -245,5 +253,64 @@ describe('artifacts outside the workspace', () => {
     expect(report).not.toContain('supersecret')
     expect(report).not.toContain(Buffer.from('TOKEN').toString('hex').slice(0, 6))
     expect(github.api.comments[0].body).toContain('OutsideWorkspace')
+  })
+})
+
+describe('the report folder (mapping-dir)', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    core.resetSummary()
+    github.resetGitHub()
+    artifact.resetArtifact()
+  })
+
+  it('refuses a committed symlink to .git: the step fails, nothing is written there or uploaded', async () => {
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    mkdirSync(join(ws, '.git'))
+    writeFileSync(join(ws, '.git', 'config'), 'extraheader = AUTHORIZATION: basic c2VjcmV0')
+    symlinkSync('.git', join(ws, 'model-compat-report'))
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({
+      artifacts: 'lora-5-of-5.safetensors',
+      baseline: 'base.safetensors',
+      'github-token': 't'
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      'cannot write model-compat-report (mapping-dir): the report folder is a symbolic link; refusing to write through it'
+    )
+    expect(readdirSync(join(ws, '.git'))).toEqual(['config'])
+    expect(artifact.uploads).toHaveLength(0)
+    expect(github.api.comments).toHaveLength(0)
+  })
+
+  it('refuses a folder outside the workspace', async () => {
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({
+      artifacts: 'lora-5-of-5.safetensors',
+      baseline: 'base.safetensors',
+      'mapping-dir': '../elsewhere'
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('lies outside the workspace'))
+    expect(existsSync(join(ws, '..', 'elsewhere'))).toBe(false)
+  })
+
+  it('uploads only the files this run wrote, never others a forged list claims', async () => {
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    const dir = join(ws, 'model-compat-report')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'secret.txt'), 'planted by the pull request')
+    writeFileSync(join(dir, '.model-compat-files.json'), JSON.stringify(['secret.txt']))
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({ artifacts: 'lora-5-of-5.safetensors', baseline: 'base.safetensors', comment: 'never' })
+    await run()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(artifact.uploads[0].files.map((f) => basename(f)).sort()).toEqual([
+      'gate-report.json',
+      'lora-5-of-5.safetensors.lora.json',
+      'summary.md'
+    ])
   })
 })

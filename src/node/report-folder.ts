@@ -42,6 +42,8 @@ export interface ReportFolderOptions {
   confineTo?: string
   /** The input or flag the folder came from (`mapping-dir`, `--mapping-dir`), named in refusals. */
   input?: string
+  /** The folder as the user wrote it, for refusals (default: `dir`). */
+  shownAs?: string
 }
 
 /**
@@ -50,7 +52,8 @@ export interface ReportFolderOptions {
  */
 export async function openReportFolder(dir: string, opts: ReportFolderOptions = {}): Promise<ReportFolder> {
   const abs = resolve(dir)
-  const named = opts.input === undefined ? dir : `${dir} (${opts.input})`
+  const shown = opts.shownAs ?? dir
+  const named = opts.input === undefined ? shown : `${shown} (${opts.input})`
   const refuse = (detail: string) => new OutputError(named, detail)
   const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined

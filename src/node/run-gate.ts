@@ -79,7 +79,8 @@ export async function runGate(opts: RunGateOptions): Promise<GateRun> {
       ? undefined
       : await openReportFolder(at(opts, opts.reportDir), {
           confineTo: opts.confineTo,
-          input: opts.names.reportDir
+          input: opts.names.reportDir,
+          shownAs: opts.reportDir
         })
 
   const baseline = await loadBaseline(opts)
