@@ -314,3 +314,56 @@ describe('the report folder (mapping-dir)', () => {
     ])
   })
 })
+
+describe('log lines from file-derived text', () => {
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/
+  const INJECTED = '\n::add-mask::x\n::error::pwned\u001b[2J\r'
+
+  it('never carry a control character, nor a line a runner would read as a workflow command', async () => {
+    jest.clearAllMocks()
+    core.resetSummary()
+    const ws = await workspace([
+      'base.safetensors',
+      `lora-1-of-5${INJECTED}.safetensors`,
+      `c${INJECTED}.safetensors`
+    ])
+    writeFileSync(join(ws, `lora-0-of-1${INJECTED}.safetensors`), '') // unreadable: an error row quoting it
+    process.env.GITHUB_WORKSPACE = ws
+    const original = engines.compare
+    engines.compare = () =>
+      compareView(95, {
+        flags: [{ id: 'naming', severity: 'warning', title: `Odd${INJECTED}`, evidence: INJECTED }]
+      })
+    try {
+      core.useInputs({
+        artifacts: '*.safetensors\n!base.safetensors',
+        baseline: 'base.safetensors',
+        comment: 'never'
+      })
+      await run()
+    } finally {
+      engines.compare = original
+    }
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    const logged: string[] = []
+    for (const fn of [core.info, core.warning, core.error, core.setFailed, core.notice]) {
+      for (const call of fn.mock.calls) {
+        logged.push(String(call[0]))
+        const props = call[1] as Record<string, unknown> | undefined
+        for (const v of Object.values(props ?? {})) logged.push(String(v))
+      }
+    }
+    expect(logged.join('\n')).toContain('::error::pwned') // the text is there, inert
+    for (const text of logged) {
+      for (const line of text.split('\n')) {
+        expect(line).not.toMatch(CONTROL)
+        expect(line.trimStart()).not.toMatch(/^::/)
+      }
+    }
+    // Only the failure message has lines (the head, one per failing artifact); @actions/core escapes them.
+    const failure = (core.setFailed.mock.calls[0][0] as string).split('\n')
+    expect(failure[0]).toBe('Compatibility gate failed for 2 of 3 artifacts:')
+    expect(failure).toHaveLength(3)
+  })
+})

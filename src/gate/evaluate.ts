@@ -6,6 +6,7 @@
 import { tierOf as tierOfOverlap } from '../compare/verdict.js'
 import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint } from '../formats/types.js'
+import { printable } from '../util/text.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
 import { chooseMetric } from './policy.js'
@@ -296,7 +297,10 @@ function failureMessage(report: GateReport): string {
   const bad = report.artifacts.filter((a) => a.status !== 'pass')
   const total = report.artifacts.length
   const lines = [`Compatibility gate failed for ${bad.length} of ${total} artifact${total === 1 ? '' : 's'}:`]
-  for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS)) lines.push(failureLine(a, report.policy.threshold))
+  // Each line printable: a path or name from a file must not break the message into lines of its own (in a CI
+  // log a line that starts `::error::` is a workflow command) nor put an ESC on a terminal.
+  for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS))
+    lines.push(printable(failureLine(a, report.policy.threshold)))
   const more = bad.length - MAX_MESSAGE_ARTIFACTS
   if (more > 0) lines.push(`  and ${more} more artifact${more === 1 ? '' : 's'}`)
   return lines.join('\n')
