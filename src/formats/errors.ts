@@ -22,13 +22,17 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 /** The base of the family: a message meant for the user, and the exit status it ends a CLI run with. */
 export abstract class ModelCompatError extends Error {
   abstract readonly exitCode: ExitCode
-
   /**
    * The message as lines to print. One line for every error but the gate's verdicts, whose lines are built by
    * the gate (one per failing artifact); a line break inside a name from a file is never a line of its own.
    */
-  get lines(): readonly string[] {
-    return [this.message]
+  readonly lines: readonly string[]
+
+  /** `message`: one line, or the lines of a gate verdict. */
+  constructor(message: string | readonly string[], options?: { cause?: unknown }) {
+    const lines = typeof message === 'string' ? [message] : [...message]
+    super(lines.join('\n'), options)
+    this.lines = lines
   }
 }
 
@@ -53,7 +57,7 @@ export class UsageError extends ModelCompatError {
 export class InputError extends ModelCompatError {
   readonly exitCode = EXIT.badInput
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string | readonly string[], options?: { cause?: unknown }) {
     super(message, options)
     this.name = 'InputError'
   }
@@ -75,32 +79,19 @@ export class OutputError extends InputError {
  * report). `lines` are the gate's failure message, a line per failing artifact.
  */
 export class UnreadableArtifactError extends InputError {
-  readonly #lines: readonly string[]
-
   constructor(lines: readonly string[]) {
-    super(lines.join('\n'))
+    super(lines)
     this.name = 'UnreadableArtifactError'
-    this.#lines = [...lines]
-  }
-
-  override get lines(): readonly string[] {
-    return this.#lines
   }
 }
 
 /** The gate ran to the end and at least one artifact failed it; `lines` say which and why. */
 export class GateFailedError extends ModelCompatError {
   readonly exitCode = EXIT.gateFailed
-  readonly #lines: readonly string[]
 
   constructor(lines: readonly string[]) {
-    super(lines.join('\n'))
+    super(lines)
     this.name = 'GateFailedError'
-    this.#lines = [...lines]
-  }
-
-  override get lines(): readonly string[] {
-    return this.#lines
   }
 }
 
