@@ -119,7 +119,7 @@ export type ErrorCode =
   | 'IoError'
   | 'UnknownFormat'
   | 'Truncated'
-  // safetensors (names from the reference crate, formats.md §1.4)
+  // safetensors (names from the reference crate, docs/reference/formats.md §1.4)
   | 'HeaderTooSmall'
   | 'HeaderTooLarge'
   | 'InvalidHeaderLength'
