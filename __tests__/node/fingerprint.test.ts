@@ -40,7 +40,7 @@ describe('fingerprintBaseline', () => {
     execFileSync('mkfifo', [join(folder, 'pipe.safetensors')])
     expect(await fingerprintBaseline(folder)).toBe(before)
     expect(await fingerprintBaseline(join(folder, 'model.safetensors.index.json'))).toMatch(/^[0-9a-f]{64}$/)
-    // Named directly, a FIFO is not opened either (its reader then refuses it as not a regular file).
+    // Named directly, a FIFO is not opened either (the reader, which checks the type first, then refuses it).
     expect(await fingerprintBaseline(join(folder, 'pipe.safetensors'))).toMatch(/^[0-9a-f]{64}$/)
   }, 10_000)
 })
