@@ -74,7 +74,8 @@ export async function startFakeServices(opts: { unref?: boolean } = {}): Promise
 
       // ---- GitHub API: who the token is (GraphQL viewer answers; GET /user is refused, as for GITHUB_TOKEN)
       if (u.pathname === '/graphql' && req.method === 'POST') {
-        if (!/viewer\s*\{\s*login/.test(String(json().query))) return send(400, { message: 'unexpected query' })
+        if (!/viewer\s*\{\s*login/.test(String(json().query)))
+          return send(400, { message: 'unexpected query' })
         return send(200, { data: { viewer: { login: 'github-actions[bot]' } } })
       }
       if (u.pathname === '/user') return send(403, { message: 'Resource not accessible by integration' })
