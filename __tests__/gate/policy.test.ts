@@ -1,7 +1,7 @@
+import { UsageError } from '../../src/formats/errors.js'
 import {
   allowedByUser,
   chooseMetric,
-  GateInputError,
   makePolicy,
   parseAllowGlobals,
   parseFailOn,
@@ -20,7 +20,7 @@ describe('policy parsing', () => {
     expect(() => parseThreshold('120', '--threshold')).toThrow(
       "Invalid input '--threshold': expected a percentage between 0 and 100, got 120"
     )
-    expect(() => parseThreshold('-1')).toThrow(GateInputError)
+    expect(() => parseThreshold('-1')).toThrow(UsageError)
   })
 
   it('parses metrics', () => {

@@ -9,14 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BOMBS } from '../../fixtures/hostile-bombs.js'
 import { P, PickleWriter } from '../../fixtures/pickle.js'
-import { readArtifacts, writeReportFolder } from '../../src/action/pipeline.js'
+import { runGate } from '../../src/node/run-gate.js'
 import { ReadBudget, type BudgetLimits } from '../../src/formats/budget.js'
 import { CheckpointError } from '../../src/formats/errors.js'
 import { readCheckpoint } from '../../src/formats/index.js'
 import { readSafetensors } from '../../src/formats/safetensors/read.js'
 import { openLocalFile } from '../../src/formats/source.js'
-import { defaultEngines } from '../../src/gate/engines.js'
-import { evaluateGate } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-budgets-'))
@@ -111,25 +109,26 @@ describe('per-run budgets', () => {
     const paths = [0, 1, 2].map((i) =>
       bomb('many-tensors.safetensors', 600 / 1_500_000, `run-${i}.safetensors`)
     )
+    // the run's budget with a reduced limit, in place of the gate's default one (the same object for every read)
     const budget = new ReadBudget({ maxTensorsPerRun: 1500 })
-    const inputs = await readArtifacts(paths, { read: (p) => readCheckpoint(p, { budget }) })
-    const failed = inputs.filter((i) => i.error !== undefined)
-    expect(failed).toHaveLength(1)
-    expect(failed[0]!.error).toMatchObject({ code: 'BudgetExceeded' })
-    expect(failed[0]!.error!.message).toMatch(/run's budget of 1500 tensors/)
-    expect(budget.tensors).toBe(1200)
-    const baseline = inputs.find((i) => i.checkpoint)!.checkpoint!
-    const evaluation = evaluateGate({
-      baseline,
-      inputs,
+    const run = await runGate({
+      artifacts: paths,
+      baseline: paths[0]!,
       policy: makePolicy({ threshold: 0 }),
-      engines: defaultEngines(),
-      tool: { name: 't', version: '0' }
+      cwd: dir,
+      read: (location, options) => readCheckpoint(location, { ...options, budget }),
+      reportDir: join(dir, 'report'),
+      names: { baseline: '--baseline', reportDir: '--mapping-dir' }
     })
-    expect(evaluation.report.artifacts.map((a) => a.status).sort()).toEqual(['error', 'pass', 'pass'])
-    const written = await writeReportFolder(join(dir, 'report'), evaluation, '# summary')
-    expect(existsSync(written.reportPath)).toBe(true)
-    expect(JSON.parse(readFileSync(written.reportPath, 'utf8')).artifacts).toHaveLength(3)
+    // the baseline's 600 count too: it is held for the whole run
+    const statuses = run.report.artifacts.map((a) => a.status)
+    expect(statuses.filter((s) => s === 'error')).toHaveLength(2)
+    const failed = run.report.artifacts.find((a) => a.status === 'error')!
+    expect(failed.error).toMatchObject({ code: 'BudgetExceeded' })
+    expect(failed.error!.message).toMatch(/run's budget of 1500 tensors/)
+    expect(budget.tensors).toBe(1200)
+    expect(existsSync(run.written!.reportPath)).toBe(true)
+    expect(JSON.parse(readFileSync(run.written!.reportPath, 'utf8')).artifacts).toHaveLength(3)
   })
 
   it('inflated bytes over a run: each bomb within the per-file budget, the run budget stops the later ones', async () => {

@@ -5,28 +5,23 @@
  * matches nothing, a baseline that cannot be read) fail too, with a message naming the input or the file.
  */
 import * as core from '@actions/core'
-import { isAbsolute, relative, resolve } from 'node:path'
-import { isCheckpointError } from '../formats/errors.js'
-import { defaultEngines } from '../gate/engines.js'
-import { evaluateGate } from '../gate/evaluate.js'
-import { GateInputError } from '../gate/policy.js'
+import { isAbsolute, relative } from 'node:path'
+import { toModelCompatError } from '../formats/errors.js'
 import type { GateReport } from '../gate/types.js'
-import { COMMENT_LIMIT_CHARS, renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
-import { TOOL } from '../version.js'
+import { openLocations } from '../node/locations.js'
+import { isUrl } from '../node/glob.js'
+import { gateOutcome, runGate } from '../node/run-gate.js'
+import { COMMENT_LIMIT_CHARS, renderGateMarkdown } from '../report/gate-markdown.js'
+import { printable } from '../util/text.js'
 import { loadBaseline, remoteHeaderCacheDir, restoreRemoteHeaders, saveRemoteHeaders } from './cache.js'
-import { RemoteContext, remoteOptions } from '../formats/http/open-location.js'
-import { readLocation } from '../formats/http/read-location.js'
-import { ReadBudget } from '../formats/budget.js'
 import { upsertPrComment } from './comment.js'
-import { expandPatterns, isUrl, PatternError } from './glob.js'
 import { readActionInputs } from './inputs.js'
-import { readArtifacts, writeReportFolder } from './pipeline.js'
 
 export async function run(): Promise<void> {
   try {
     await gate()
   } catch (e) {
-    core.setFailed(describeError(e))
+    core.setFailed(failureText(e))
   }
 }
 
@@ -36,75 +31,42 @@ async function gate(): Promise<void> {
   if (hfToken) core.setSecret(hfToken) // masked in every log line from here on
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
 
-  let paths: string[]
-  try {
-    paths = await expandPatterns(inputs.artifacts, workspace)
-  } catch (e) {
-    if (e instanceof PatternError) throw new GateInputError('artifacts', e.message)
-    throw e
-  }
-  // Relative paths stay as written when the workspace is the working folder, so messages quote the user's paths.
-  const sameDir = resolve(workspace) === process.cwd()
-  const absolute = (p: string) => (isAbsolute(p) || isUrl(p) || sameDir ? p : resolve(workspace, p))
-  core.info(`Gating ${paths.length} artifact(s) against ${inputs.baseline}.`)
-
-  // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag.
-  const remote = [inputs.baseline, ...paths].filter(isUrl)
-  const context = new RemoteContext(
-    remoteOptions({ hfToken: hfToken || undefined, cacheDir: inputs.cache ? remoteHeaderCacheDir() : false })
-  )
-  // one budget for the run (tensors, inflated bytes); artifacts must resolve inside the workspace
-  const budget = new ReadBudget()
-  const workspaceRoot = [{ path: workspace, what: 'the workspace' }]
-  const read = (location: string) => readLocation(location, context, { budget, roots: workspaceRoot })
-  const readBaseline = (location: string) =>
-    readLocation(location, context, { budget, followLinksOutside: true })
+  // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag, and
+  // the cache folder is carried between runs with @actions/cache. Globs never match a URL: these are all of them.
+  const remote = [inputs.baseline, ...inputs.artifacts].filter(isUrl)
+  const locations = openLocations({
+    hfToken: hfToken || undefined,
+    cacheDir: inputs.cache ? remoteHeaderCacheDir() : false
+  })
   if (inputs.cache) await restoreRemoteHeaders(remote)
 
-  let baseline
-  try {
-    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache, readBaseline)
-  } catch (e) {
-    throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
-  }
-  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace, read })).map(
-    (g, i) => ({
-      ...g,
-      path: paths[i],
-      ...(g.error
-        ? { error: { ...g.error, message: g.error.message.split(absolute(paths[i])).join(paths[i]) } }
-        : {})
-    })
-  )
-  baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline }
-  if (inputs.cache) await saveRemoteHeaders(remote)
-
-  const evaluation = evaluateGate({
-    baseline: baseline.checkpoint,
-    baselineFromCache: baseline.fromCache,
-    inputs: gateInputs,
+  const hint = inputs.uploadArtifact
+    ? `in the artifact '${inputs.artifactName}' of this run`
+    : `in ${inputs.mappingDir}`
+  const result = await runGate({
+    artifacts: inputs.artifacts,
+    baseline: inputs.baseline,
     policy: {
       threshold: inputs.threshold,
       metric: inputs.metric,
       failOn: inputs.failOn,
       allowGlobals: inputs.allowGlobals
     },
-    engines: defaultEngines(),
-    tool: TOOL
-  })
-  const report = evaluation.report
-  const hint = inputs.uploadArtifact
-    ? `in the artifact '${inputs.artifactName}' of this run`
-    : `in ${inputs.mappingDir}`
-  const summaryMd = renderGateMarkdown(report, {
-    limit: SUMMARY_LIMIT_BYTES,
-    unit: 'bytes',
+    cwd: workspace,
+    read: locations.read,
+    loadBaseline: (location, options) =>
+      loadBaseline(location, inputs.cache, (l) => locations.read(l, options)),
+    // A pull request chooses the files in the workspace: nothing outside it is read, or written to.
+    confineTo: workspace,
+    reportDir: inputs.mappingDir,
+    names: { artifacts: 'artifacts', baseline: 'baseline', reportDir: 'mapping-dir' },
     fullReportHint: hint
   })
-
-  const mappingDir = absolute(inputs.mappingDir)
-  const written = await writeReportFolder(mappingDir, evaluation, summaryMd)
-  await writeJobSummary(summaryMd, written.summaryPath)
+  if (inputs.cache) await saveRemoteHeaders(remote)
+  const report = result.report
+  const written = result.written!
+  core.info(printable(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`))
+  await writeJobSummary(result.summary, written.summaryPath)
 
   const commentMd = renderGateMarkdown(report, {
     limit: COMMENT_LIMIT_CHARS,
@@ -122,7 +84,7 @@ async function gate(): Promise<void> {
   if (inputs.uploadArtifact) {
     // @actions/artifact is large; load it only when an upload is asked for.
     const { uploadReportFolder } = await import('./artifact.js')
-    await uploadReportFolder(inputs.artifactName, mappingDir)
+    await uploadReportFolder(inputs.artifactName, written.dir, written.files)
   }
 
   setOutputs(report, {
@@ -131,10 +93,19 @@ async function gate(): Promise<void> {
     summary: displayPath(written.summaryPath, workspace)
   })
   annotateWarnings(report)
-  if (!report.passed) {
+  const outcome = gateOutcome(report)
+  if (outcome !== undefined) {
     annotateFailures(report)
-    core.setFailed(report.message)
+    core.setFailed(failureText(outcome))
   }
+}
+
+/**
+ * The step's failure message: the error's lines, each printable (a name from a file cannot end a line and start
+ * a workflow command, nor put an ESC in the log). @actions/core escapes the line breaks between them.
+ */
+function failureText(e: unknown): string {
+  return toModelCompatError(e).lines.map(printable).join('\n')
 }
 
 /** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */
@@ -144,7 +115,7 @@ function annotateWarnings(report: GateReport): void {
   const warnings = report.artifacts.flatMap((a) =>
     a.flags
       .filter((f) => f.severity === 'warning' && !f.failsGate)
-      .map((f) => ({ file: a.path, text: `${a.path}: ${f.title}: ${f.evidence}` }))
+      .map((f) => ({ file: printable(a.path), text: printable(`${a.path}: ${f.title}: ${f.evidence}`) }))
   )
   const shown =
     warnings.length > MAX_WARNING_ANNOTATIONS ? warnings.slice(0, MAX_WARNING_ANNOTATIONS - 1) : warnings
@@ -163,10 +134,10 @@ function annotateWarnings(report: GateReport): void {
 function annotateFailures(report: GateReport): void {
   const bad = report.artifacts.filter((a) => a.status !== 'pass')
   for (const a of bad.slice(0, MAX_WARNING_ANNOTATIONS - 1)) {
-    const props = isAbsolute(a.path) || isUrl(a.path) ? {} : { file: a.path }
-    core.error(a.reasons.join('; ') || a.status, {
+    const props = isAbsolute(a.path) || isUrl(a.path) ? {} : { file: printable(a.path) }
+    core.error(printable(a.reasons.join('; ') || a.status), {
       ...props,
-      title: `model-compat: ${a.path} fails the gate`
+      title: printable(`model-compat: ${a.path} fails the gate`)
     })
   }
 }
@@ -174,14 +145,16 @@ function annotateFailures(report: GateReport): void {
 /** The job summary is a view of summary.md; without a runner (local runs) or when it fails, the file remains. */
 async function writeJobSummary(markdown: string, file: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`)
+    core.info(printable(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`))
     return
   }
   try {
     await core.summary.addRaw(markdown, true).write()
   } catch (e) {
     core.warning(
-      `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`
+      printable(
+        `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`
+      )
     )
   }
 }
@@ -202,9 +175,4 @@ function setOutputs(
 function displayPath(path: string, workspace: string): string {
   const rel = relative(workspace, path)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof GateInputError || isCheckpointError(e)) return e.message
-  return e instanceof Error ? e.message : String(e)
 }

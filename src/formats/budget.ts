@@ -10,39 +10,22 @@
  * fresh run budget with the default limits, so the per-file limits always apply.
  */
 import { CheckpointError } from './errors.js'
+import { BUDGET_LIMITS } from './limits.js'
 
 export interface BudgetLimits {
-  /**
-   * Tensors one file may describe. The gate holds every artifact's description and analysis until its report
-   * (about 3 KB a tensor, measured), and parsing a header of millions of entries takes seconds. The checkpoints
-   * this tool is for hold a few thousand (SDXL 2.5k, Flux 1.5k, Wan 14B 1.1k; with optimizer state about 3x).
-   */
+  /** Tensors one file may describe (limits.ts gives the reason of each default). */
   maxTensorsPerFile: number
-  /** Tensors all the files of a run may describe together (about 750 MB of gate at the default). */
+  /** Tensors all the files of a run may describe together. */
   maxTensorsPerRun: number
-  /**
-   * Bytes inflated from compressed zip records of one file. torch.save stores records uncompressed; a deflated
-   * pickle comes from re-zipping, and 1 MB can declare a GiB.
-   */
+  /** Bytes inflated from compressed zip records of one file. */
   maxInflatedBytesPerFile: number
   /** Bytes inflated over a run. */
   maxInflatedBytesPerRun: number
-  /**
-   * Bytes the pickle machine may hold for one file: the pickle bytes read, the strings and containers it builds
-   * (estimated from their sizes, strings included) and the tensor names made from them.
-   */
+  /** Bytes the pickle machine may hold for one file (pickle bytes read, values built, tensor names). */
   maxPickleBytesPerFile: number
 }
 
-const MiB = 1024 * 1024
-
-export const DEFAULT_BUDGET_LIMITS: Readonly<BudgetLimits> = Object.freeze({
-  maxTensorsPerFile: 50_000,
-  maxTensorsPerRun: 250_000,
-  maxInflatedBytesPerFile: 64 * MiB,
-  maxInflatedBytesPerRun: 512 * MiB,
-  maxPickleBytesPerFile: 96 * MiB
-})
+export const DEFAULT_BUDGET_LIMITS: Readonly<BudgetLimits> = BUDGET_LIMITS
 
 /** The budget of one run: every file read with it charges its totals. */
 export class ReadBudget {

@@ -67,7 +67,10 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i
  * (`OutsideRoot`) one that is not inside every root; `open` then opens the resolved path, so a link swapped
  * after the check is not followed. URLs pass through untouched (they are not on this machine).
  */
-export async function confinedFileAccess(base: FileAccess, roots: readonly AllowedRoot[]): Promise<FileAccess> {
+export async function confinedFileAccess(
+  base: FileAccess,
+  roots: readonly AllowedRoot[]
+): Promise<FileAccess> {
   const real = await Promise.all(
     roots.map(async (r) => ({ ...r, real: await realpathOf(r.path).catch(() => r.path) }))
   )

@@ -16,13 +16,15 @@ import { readManifest } from './json/manifest.js'
 import { readShardedIndex, readShardFolder } from './folders/sharded.js'
 import { readDiffusersFolder } from './folders/diffusers.js'
 import { isJsonObject, parseStrictJson, type JsonValue } from './json/strict.js'
+import { JSON_LIMITS } from './limits.js'
+import { SCAN_LIMITS } from './limits.js'
 
 export type { Checkpoint, TensorInfo, PickleGlobal, FormatName } from './types.js'
 export { CheckpointError, isCheckpointError } from './errors.js'
 export { ReadBudget, DEFAULT_BUDGET_LIMITS, type BudgetLimits } from './budget.js'
 
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
-const MAX_JSON_BYTES = 64 * 1024 * 1024
+const MAX_JSON_BYTES = JSON_LIMITS.maxBytes
 
 export interface ReadOptions {
   /** Where files come from: the local disk by default, or a remote FileAccess for URLs. */
@@ -43,12 +45,6 @@ export interface ReadOptions {
    */
   followLinksOutside?: boolean
 }
-
-/**
- * How far into an unknown file a pickle trial may read when its first argument is long (a protocol 0 pickle may
- * open with a long string line): as far as a plain pickle may be, within the file's pickle budget.
- */
-const PLAIN_PICKLE_SNIFF_MAX = 256 * 1024 * 1024
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i
 
@@ -180,7 +176,7 @@ async function readSingleFile(
     case 'unknown': {
       // protocol 0 and 1 pickles carry no marker: a trial run of the (non-executing) machine tells
       const { sourceLooksLikePickle } = await import('./torch/pickle/sniff.js')
-      const max = Math.min(PLAIN_PICKLE_SNIFF_MAX, budget.pickleBytesLeft())
+      const max = Math.min(SCAN_LIMITS.maxSniffBytes, budget.pickleBytesLeft())
       if (await sourceLooksLikePickle((n) => source.read(0, n), source.size, max)) {
         return (await import('./torch/plain-pickle.js')).readPickleFile(source, { budget })
       }

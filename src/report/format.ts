@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the console and Markdown renderers. */
+import { printable } from '../util/text.js'
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return String(n)
@@ -89,17 +90,12 @@ export function colors(enabled: boolean): Colors {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) }
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
-
 /**
  * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
- * characters become `?`, so an ESC in a tensor name cannot clear the screen or recolour a verdict and a CR cannot
- * rewrite the line it is on. Renderers apply it to file data, never to their own colour codes.
+ * characters become `?` (src/util/text.ts says why). Renderers apply it to file data, never to their own colour
+ * codes.
  */
-export function printable(text: string): string {
-  return text.replace(CONTROL, '?')
-}
+export { printable }
 
 /**
  * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
@@ -119,4 +115,18 @@ export function cutList<T>(items: readonly T[], max: number): { shown: T[]; omit
 /** Escape text for a Markdown table cell or inline code. */
 export function mdEscape(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/**
+ * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
+ * into links, in PR comments and job summaries alike. Text from a file must do neither: a zero-width space after
+ * the `@`, the `#` or the `GH-` breaks the pattern and reads the same. Code spans need none of this (GitHub does
+ * not look for references inside them, and a zero-width space there would be copied with the key); every other
+ * piece of file-derived text in a comment or summary goes through here.
+ */
+export function inertReferences(text: string): string {
+  return text
+    .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b')
 }

@@ -3,16 +3,17 @@
  * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
  */
 import { resolve } from 'node:path'
-import { flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from '../io.js'
-import { readCheckpoint } from '../../formats/index.js'
+import { flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
+import type { CliIO, Command } from '../io.js'
+import { EXIT, InputError, UsageError } from '../../formats/errors.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
 import { conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
 import { readAlphaScalars } from '../alpha.js'
-import { toJson } from '../files.js'
+import { toJson } from '../../util/json.js'
+import { printable } from '../../util/text.js'
 
 const spec: CommandSpec = {
   name: 'convert',
@@ -64,11 +65,14 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   )
     throw new UsageError('the output must not overwrite an input')
 
-  const lora = await readCheckpoint(resolve(io.cwd, loraPath))
+  // The LoRA is local: its tensor data is streamed from the file into the output.
+  const reader = checkpointReader(args, io)
+  const loraFile = resolve(io.cwd, loraPath)
+  const lora = await reader.read(loraFile)
   if (lora.format !== 'safetensors')
     throw new UsageError(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`)
-  const base = await checkpointReader(args, io).read(basePath)
-  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora) })
+  const base = await reader.read(basePath)
+  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
   const index = buildBaseIndex(base)
   const resolution = resolveLora(analysis, index)
   const plan = planConversion(analysis, resolution, index, {
@@ -82,19 +86,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
         ? toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
         : renderConversionPlan(plan, { color: io.color })
     )
-    if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0) {
-      io.stderr(`model-compat convert: ${loraPath} has no LoRA module to convert; nothing written\n`)
-      return EXIT_BAD_INPUT
-    }
+    if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0)
+      throw new InputError(`${loraPath} has no LoRA module to convert; nothing written`)
     if (!plan.ok) {
-      io.stderr(
+      throw new InputError(
         plan.dropUnmatched
-          ? `model-compat convert: every module was dropped (${plan.dropped.length}); nothing written\n`
-          : `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)\n`
+          ? `every module was dropped (${plan.dropped.length}); nothing written`
+          : `${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)`
       )
-      return EXIT_BAD_INPUT
     }
-    return EXIT_OK
+    return EXIT.ok
   }
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
   if (json)
@@ -102,10 +103,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   else {
     io.stdout(renderConversionPlan(plan, { color: io.color }))
     io.stdout(
-      `\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`
+      `\nwritten ${printable(written.path)}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`
     )
   }
-  return EXIT_OK
+  return EXIT.ok
 }
 
 export const convertCommand: Command = { spec, run }

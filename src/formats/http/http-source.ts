@@ -14,6 +14,7 @@ import { checkReadRange, type CountingSource } from '../source.js'
 import type { Deadline, HttpClient, RangeBytes } from './client.js'
 import type { CachedSegment, RemoteHeaderCache } from './remote-cache.js'
 import { redactUrl } from './url.js'
+import { REMOTE_LIMITS } from '../limits.js'
 
 export interface HttpSourceOptions {
   client: HttpClient
@@ -36,7 +37,7 @@ export interface HttpSourceOptions {
 }
 
 /** The default overall deadline of one remote file. */
-export const DEFAULT_REMOTE_DEADLINE_MS = 120_000
+export const DEFAULT_REMOTE_DEADLINE_MS = REMOTE_LIMITS.deadlineMs
 
 export interface HttpSourceStats {
   /** Range requests this source made (before redirects and retries, which the client counts). */
@@ -104,7 +105,18 @@ export class HttpSource implements CountingSource {
     const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag, deadline)
     if (first.kind === 'not-modified') {
       if (cached === undefined) throw new CheckpointError('HttpError', name, 'HTTP 304 without a cached copy')
-      return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, deadline, true, true, 0)
+      return new HttpSource(
+        name,
+        url,
+        cached.size,
+        cached.etag,
+        cached.segments,
+        opts,
+        deadline,
+        true,
+        true,
+        0
+      )
     }
     const segments = first.bytes.length > 0 ? [{ start: 0, bytes: first.bytes }] : []
     return new HttpSource(

@@ -11,9 +11,9 @@ import { unpickle } from '../torch/pickle/unpickler.js'
 import { pickleLimits } from '../torch/zip-checkpoint.js'
 import type { Checkpoint } from '../types.js'
 import { NPY_HEAD_BYTES, parseNpyHeader } from './npy.js'
+import { NPY_LIMITS } from '../limits.js'
 
-/** The largest object-array pickle read (it is read whole, like a plain pickle). */
-const MAX_NPY_PICKLE_BYTES = 256 * 1024 * 1024
+const MAX_NPY_PICKLE_BYTES = NPY_LIMITS.maxPickleBytes
 
 export async function readNpyFile(
   source: ByteSource,

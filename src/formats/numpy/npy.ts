@@ -5,11 +5,11 @@
  * `numpy.load(..., allow_pickle=True)` runs: that pickle is scanned like any other. Numeric arrays are not
  * checkpoints and their data is never read.
  */
+import { NPY_LIMITS } from '../limits.js'
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59] // \x93NUMPY
 
-/** numpy refuses headers over 10,000 bytes by default; a larger one is hostile. */
-export const MAX_NPY_HEADER_BYTES = 65536
+export const MAX_NPY_HEADER_BYTES = NPY_LIMITS.maxHeaderBytes
 
 /** Bytes to read to see the whole header of any .npy we accept. */
 export const NPY_HEAD_BYTES = 12 + MAX_NPY_HEADER_BYTES

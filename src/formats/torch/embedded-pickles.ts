@@ -13,13 +13,11 @@ import { mergeGlobals, PickleError, scanGlobals, type PickleScan } from './pickl
 import { importsPythonNames, sourceLooksLikePickle } from './pickle/sniff.js'
 import { unpickle } from './pickle/unpickler.js'
 import { pickleLimits } from './zip-checkpoint.js'
+import { SCAN_LIMITS } from '../limits.js'
 
-/** Bytes of an unknown file searched for embedded pickles. */
-export const CARVE_BYTES = 1024 * 1024
-/** PROTO markers tried in those bytes (each is one bounded trial run). */
-const MAX_CARVE_TRIALS = 4096
-/** Members of a tar archive walked (each costs one 512-byte header read). */
-const MAX_TAR_MEMBERS = 100_000
+const CARVE_BYTES = SCAN_LIMITS.carveBytes
+const MAX_CARVE_TRIALS = SCAN_LIMITS.maxCarveTrials
+const MAX_TAR_MEMBERS = SCAN_LIMITS.maxTarMembers
 const TAR_BLOCK = 512
 
 /** The error `refusal` with the globals of every pickle found in `source` attached. */

@@ -18,6 +18,7 @@ import { looksLikeTorchLegacy, readTorchLegacyDetailed } from './legacy.js'
 import { pickleLimits } from './zip-checkpoint.js'
 import { findStateDict, type WalkLimits } from './state-dict.js'
 import type { Checkpoint } from '../types.js'
+import { PICKLE_LIMITS } from '../limits.js'
 
 export interface PickleFileOptions {
   pickleLimits?: Partial<UnpickleLimits>
@@ -28,7 +29,7 @@ export interface PickleFileOptions {
   budget?: FileBudget | ReadBudget
 }
 
-export const DEFAULT_MAX_PLAIN_PICKLE_BYTES = 256 * 1024 * 1024
+export const DEFAULT_MAX_PLAIN_PICKLE_BYTES = PICKLE_LIMITS.maxPlainPickleBytes
 
 export interface PickleFileDetails {
   checkpoint: Checkpoint

@@ -18,6 +18,7 @@ import { findStateDict, storageBytes, type WalkLimits } from './state-dict.js'
 import type { Checkpoint } from '../types.js'
 import { FLAG_ENCRYPTED, readZipDirectory, type ZipDirectory, type ZipEntry, type ZipLimits } from './zip.js'
 import { readLocalHeaders, readRecordHead, readZipRecord } from './zip-records.js'
+import { PICKLE_LIMITS } from '../limits.js'
 
 export interface TorchReadOptions {
   pickleLimits?: Partial<UnpickleLimits>
@@ -29,7 +30,7 @@ export interface TorchReadOptions {
   budget?: FileBudget | ReadBudget
 }
 
-export const DEFAULT_MAX_PICKLE_BYTES = 1024 * 1024 * 1024
+export const DEFAULT_MAX_PICKLE_BYTES = PICKLE_LIMITS.maxZipPickleBytes
 
 /** Everything the zip reader learned, for callers (the safety gate) that need more than the `Checkpoint`. */
 export interface TorchZipDetails {

@@ -26,6 +26,7 @@ import {
   NUMPY_DATA
 } from './global-lists.js'
 import { IMPORT_MAPPING, fixImports } from './python2-names.js'
+import { SCAN_LIMITS } from '../../limits.js'
 
 export { ALLOWED, DANGEROUS_MODULES, DANGEROUS_NAMES } from './global-lists.js'
 
@@ -40,8 +41,8 @@ export const SETATTR_MODULE = '<setattr>'
 /** Modules torch.load renames before importing (`torch.serialization`'s `load_module_mapping`). */
 const TORCH_MODULE_MAPPING: ReadonlyMap<string, string> = new Map([['torch.tensor', 'torch._tensor']])
 
-/** Dotted names longer than this are not walked: no real object sits that deep, and the walk is quadratic. */
-const MAX_DOTTED_PARTS = 32
+/** Dotted names longer than this are not walked: no real object sits that deep. */
+const MAX_DOTTED_PARTS = SCAN_LIMITS.maxDottedParts
 
 const pairKey = (module: string, name: string): string => `${module}\u0000${name}`
 

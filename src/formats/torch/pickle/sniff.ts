@@ -8,12 +8,12 @@
 import { CheckpointError } from '../../errors.js'
 import { PickleError, type PickleScan } from './scan.js'
 import { unpickle } from './unpickler.js'
+import { SCAN_LIMITS } from '../../limits.js'
 
-/** Bytes of a candidate the trial run looks at. */
-export const SNIFF_BYTES = 4096
+/** Bytes of a candidate the trial run looks at first. */
+export const SNIFF_BYTES = SCAN_LIMITS.sniffBytes
 
-/** Opcodes a protocol 0/1 trial must get through, when nothing else speaks for it. */
-const MIN_PLAIN_OPCODES = 8
+const MIN_PLAIN_OPCODES = SCAN_LIMITS.minPlainOpcodes
 
 const PY_NAME = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u
 
