@@ -3,6 +3,7 @@
  * (`--names "Wan2.1" "LongCat"`), which is the habit of the analysis scripts our users come from (argparse
  * nargs='+'), so flags here may be greedy: they take every following word up to the next flag.
  */
+import { didYouMean } from './suggest.js'
 
 export type OptionKind =
   /** `--json` */
@@ -77,11 +78,13 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       inline = eq >= 0 ? word.slice(eq + 1) : undefined
     } else {
       const long = byShort.get(word.slice(1))
-      if (!long) throw new UsageError(`unknown option ${word} for '${spec.name}'`)
+      if (!long)
+        throw new UsageError(`unknown option ${word} for '${spec.name}'.${suggestOption(word, spec)}`)
       name = long
     }
     const opt = Object.prototype.hasOwnProperty.call(spec.options, name) ? spec.options[name] : undefined
-    if (!opt) throw new UsageError(`unknown option --${name} for '${spec.name}'`)
+    if (!opt)
+      throw new UsageError(`unknown option --${name} for '${spec.name}'.${suggestOption(`--${name}`, spec)}`)
 
     const takeValue = (): string => {
       if (inline !== undefined) return inline
@@ -129,6 +132,15 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     throw new UsageError(`'${spec.name}' takes at most ${describeCount(spec.maxPositionals)}: ${spec.usage}`)
   }
   return { positionals, options }
+}
+
+/** ` Did you mean --export?` for `--expot`, from the command's own options. */
+function suggestOption(word: string, spec: CommandSpec): string {
+  const known = Object.entries(spec.options).flatMap(([name, o]) => [
+    `--${name}`,
+    ...(o.short ? [`-${o.short}`] : [])
+  ])
+  return didYouMean(word, known, (s) => s)
 }
 
 function isFlag(word: string): boolean {

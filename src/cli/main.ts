@@ -3,6 +3,7 @@ import { formatHelp, parseArgs, UsageError } from './args.js'
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from './io.js'
 import { isCheckpointError } from '../formats/errors.js'
 import { TOOL } from '../version.js'
+import { didYouMean } from './suggest.js'
 
 /**
  * A command's name and summary (for the top-level help), and how to load it. Commands are loaded on demand, each
@@ -76,8 +77,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const entry = COMMANDS.find((c) => c.name === name)
   if (!entry) {
+    const names = COMMANDS.map((c) => c.name)
     io.stderr(
-      `model-compat: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`
+      `model-compat: unknown command '${name}'.${didYouMean(name, names)} Commands: ${names.join(', ')}\n`
     )
     return EXIT_BAD_INPUT
   }

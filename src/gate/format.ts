@@ -1,13 +1,7 @@
 /** Number formatting shared by the gate's messages and the Markdown report. */
 
-/**
- * A percentage with one decimal, rounded down: 79.96 must read 79.9, never "80.0% is under the 80% threshold".
- */
-export function formatPercent(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a'
-  const floored = Math.floor(value * 10 + 1e-9) / 10
-  return `${floored.toFixed(1)}%`
-}
+// One rounding for every figure, in the gate's messages and in every renderer.
+export { formatPercent } from '../report/format.js'
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
 export function formatThreshold(value: number): string {
