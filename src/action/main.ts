@@ -93,12 +93,28 @@ async function gate(): Promise<void> {
 
   const mappingDir = absolute(inputs.mappingDir)
   const written = await writeReportFolder(mappingDir, evaluation, summaryMd)
-  await writeJobSummary(summaryMd, written.summaryPath)
+
+  // Uploaded before the job summary and the comment are written, so both can link the artifact itself.
+  let reportLink: { name: string; url: string } | undefined
+  if (inputs.uploadArtifact) {
+    // @actions/artifact is large; load it only when an upload is asked for.
+    const { uploadReportFolder } = await import('./artifact.js')
+    const uploaded = await uploadReportFolder(inputs.artifactName, mappingDir)
+    const url = artifactUrl(process.env, uploaded?.id)
+    if (url) reportLink = { name: inputs.artifactName, url }
+  }
+  const linked = reportLink ? { reportLink } : { fullReportHint: hint }
+  await writeJobSummary(
+    reportLink
+      ? renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes', ...linked })
+      : summaryMd,
+    written.summaryPath
+  )
 
   const commentMd = renderGateMarkdown(report, {
     limit: COMMENT_LIMIT_CHARS,
     unit: 'chars',
-    fullReportHint: hint
+    ...linked
   })
   const comment = await upsertPrComment({
     token: inputs.githubToken,
@@ -107,12 +123,6 @@ async function gate(): Promise<void> {
     passed: report.passed
   })
   core.info(`PR comment: ${comment}.`)
-
-  if (inputs.uploadArtifact) {
-    // @actions/artifact is large; load it only when an upload is asked for.
-    const { uploadReportFolder } = await import('./artifact.js')
-    await uploadReportFolder(inputs.artifactName, mappingDir)
-  }
 
   setOutputs(report, {
     report: displayPath(written.reportPath, workspace),
@@ -124,6 +134,18 @@ async function gate(): Promise<void> {
     annotateFailures(report)
     core.setFailed(report.message)
   }
+}
+
+/**
+ * The download page of an uploaded artifact: `${server}/${repo}/actions/runs/${run_id}/artifacts/${id}`, from the
+ * runner's environment; undefined when the upload gave no id or a variable is missing.
+ */
+export function artifactUrl(env: NodeJS.ProcessEnv, id: number | undefined): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env
+  if (id === undefined || !Number.isSafeInteger(id) || id < 0 || !server || !repo || !run) return undefined
+  if (!/^https?:\/\/[^\s/]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^\d+$/.test(run))
+    return undefined
+  return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`
 }
 
 /** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */

@@ -8,7 +8,9 @@ import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from '../io.js'
 import { readCheckpoint } from '../../formats/index.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
-import { conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
+import { conversionAnswer, conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
+import { colors } from '../../report/format.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
 import { readAlphaScalars } from '../alpha.js'
@@ -39,7 +41,8 @@ const spec: CommandSpec = {
       help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
     },
     json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -76,35 +79,22 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     dropUnmatched: flag(args, 'drop-unmatched')
   })
   const json = flag(args, 'json')
+  const width = outputWidth(args, io)
   if (!plan.ok || dryRun || out === undefined) {
     io.stdout(
       json
         ? toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
-        : renderConversionPlan(plan, { color: io.color })
+        : renderConversionPlan(plan, { color: io.color, width })
     )
-    if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0) {
-      io.stderr(`model-compat convert: ${loraPath} has no LoRA module to convert; nothing written\n`)
-      return EXIT_BAD_INPUT
-    }
-    if (!plan.ok) {
-      io.stderr(
-        plan.dropUnmatched
-          ? `model-compat convert: every module was dropped (${plan.dropped.length}); nothing written\n`
-          : `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)\n`
-      )
-      return EXIT_BAD_INPUT
-    }
-    return EXIT_OK
+    if (plan.ok) return EXIT_OK
+    // The console view's first line already says why; after JSON, stderr says it for a person.
+    if (json) io.stderr(`model-compat convert: ${conversionAnswer(plan, colors(false)).slice(2)}\n`)
+    return EXIT_BAD_INPUT
   }
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
   if (json)
     io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
-  else {
-    io.stdout(renderConversionPlan(plan, { color: io.color }))
-    io.stdout(
-      `\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`
-    )
-  }
+  else io.stdout(renderConversionPlan(plan, { color: io.color, width, written }))
   return EXIT_OK
 }
 

@@ -17,6 +17,7 @@ import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../report/gate-markd
 import { expandPatterns, isUrl, PatternError } from '../../action/glob.js'
 import { readArtifacts, writeReportFolder } from '../../action/pipeline.js'
 import { TOOL } from '../../version.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { isAbsolute, resolve } from 'node:path'
 
 const spec: CommandSpec = {
@@ -52,7 +53,8 @@ const spec: CommandSpec = {
     },
     json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' },
     markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -115,11 +117,15 @@ export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
 
   if (flag(args, 'json')) io.stdout(toJson(evaluation.report))
   else if (flag(args, 'markdown')) io.stdout(markdown)
-  else io.stdout(renderGateConsole(evaluation.report, { color: io.color, ...hints }))
+  else
+    io.stdout(
+      renderGateConsole(evaluation.report, { color: io.color, width: outputWidth(args, io), ...hints })
+    )
 
   const report = evaluation.report
   if (report.passed) return EXIT_OK
-  io.stderr(`model-compat gate: ${report.message}\n`)
+  // The console view already says what failed; after JSON or Markdown on stdout, stderr says it for a person.
+  if (flag(args, 'json') || flag(args, 'markdown')) io.stderr(`model-compat gate: ${report.message}\n`)
   return report.artifacts.some((a) => a.status === 'error') ? EXIT_BAD_INPUT : EXIT_GATE_FAILED
 }
 
