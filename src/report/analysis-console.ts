@@ -6,7 +6,8 @@ import {
   familyText,
   ffnText,
   formatIndexRanges,
-  headsText,
+  modelHeadsText,
+  moduleHeads,
   layoutText,
   modulePath,
   namingText,
@@ -45,7 +46,12 @@ export function renderStructureConsole(analysis: StructureAnalysis, opts: Analys
     if (omitted > 0) summary.push(['', c.dim(`... ${omitted} more (see --json)`)])
   }
   summary.push(['hidden dim', dimText(d.hiddenDim)])
-  summary.push(['ffn', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)])
+  summary.push([
+    'ffn',
+    d.ffnDim.value !== null && d.ffnKind !== 'unknown'
+      ? `${d.ffnDim.value} (${d.ffnKind})`
+      : dimText(d.ffnDim)
+  ])
   summary.push(['heads', modelHeadsText(d) ?? `unknown: ${d.headDim.evidence}`])
   summary.push([
     'layers',
@@ -87,29 +93,6 @@ export function renderStructureConsole(analysis: StructureAnalysis, opts: Analys
 }
 
 type Table = (rows: string[][], o?: Omit<Parameters<typeof fitTable>[1], 'width'>) => string
-
-/** `40 x 128`, with where it comes from when the shapes do not show it; undefined when unknown. */
-export function modelHeadsText(d: StructureAnalysis['dimensions']): string | undefined {
-  if (d.heads.value === null || d.headDim.value === null) return undefined
-  const source =
-    d.headDim.source === 'family'
-      ? ' (family rule, not in the shapes)'
-      : d.headDim.source === 'metadata'
-        ? ' (file metadata)'
-        : ''
-  return `${d.heads.value} x ${d.headDim.value}${source}`
-}
-
-/**
- * A module's heads: its own when its shapes show them, else the model's (family rule or metadata) when the module
- * works at the model's hidden dim, so the table never says `?` beside a model-wide `40 x 128`.
- */
-function moduleHeads(m: StructureAnalysis['attention'][number], d: StructureAnalysis['dimensions']): string {
-  const own = headsText(m)
-  if (own !== '?' || d.heads.value === null || d.headDim.value === null) return own
-  if (m.hiddenDim !== d.hiddenDim.value) return own
-  return `${d.heads.value} x ${d.headDim.value} (${d.headDim.source === 'metadata' ? 'metadata' : 'family rule'})`
-}
 
 function renderFamilies(
   a: StructureAnalysis,

@@ -6,7 +6,8 @@ import {
   familyText,
   ffnText,
   formatIndexRanges,
-  headsText,
+  modelHeadsText,
+  moduleHeads,
   layoutText,
   modulePath,
   namingText,
@@ -41,13 +42,13 @@ export function renderStructureMarkdown(
   const rows: string[][] = [
     ['Family', familyText(a)],
     ['Hidden dim', dimText(d.hiddenDim)],
-    ['FFN', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)],
     [
-      'Heads',
-      d.heads.value !== null && d.headDim.value !== null
-        ? `${d.heads.value} x ${d.headDim.value}${d.headDim.source === 'family' ? ' (family rule)' : ''}`
-        : 'unknown'
+      'FFN',
+      d.ffnDim.value !== null && d.ffnKind !== 'unknown'
+        ? `${d.ffnDim.value} (${d.ffnKind})`
+        : dimText(d.ffnDim)
     ],
+    ['Heads', modelHeadsText(d) ?? 'unknown'],
     ['Layers', d.layers.value !== null ? d.layers.evidence : 'no repeated blocks'],
     ['Channels', channelsText(a)],
     ['Context dim', dimText(d.contextDim)],
@@ -101,7 +102,7 @@ export function renderStructureMarkdown(
         m.hiddenDim === null ? '?' : String(m.hiddenDim),
         m.contextDim === null ? '-' : String(m.contextDim),
         qkNormText(m),
-        headsText(m)
+        moduleHeads(m, a.dimensions)
       ])
     )
     if (omitted > 0) out += `\n_${omitted} more attention modules in the JSON output._\n`

@@ -97,14 +97,22 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
     const all = [...dangerous, ...unknown, ...allowed]
     const { shown, omitted } = cutList(all, max)
     out += fitTable(
-      shown.map((g) => [tier(g.tier), printable(`${g.module}.${g.name}`), `x${g.count}`, printable(g.where)]),
+      shown.map((g) => [
+        tier(g.tier),
+        printable(`${g.module}.${g.name}`),
+        `x${g.count}`,
+        printable(pickleName(g.where))
+      ]),
       { width, fit: ['fixed', 'shorten', 'fixed', 'shorten'] }
     )
     if (omitted > 0) out += c.dim(`  ... ${omitted} more globals (see --json)\n`)
   }
-  if (ckpt.warnings.length > 0) {
+  // A warning that a listed global is dangerous or unknown says again what the table says.
+  const listed = ckpt.globals.filter((g) => g.tier !== 'allowed').map((g) => `global ${g.module}.${g.name}`)
+  const warnings = ckpt.warnings.filter((w) => !listed.some((g) => w.includes(g)))
+  if (warnings.length > 0) {
     out += `${out ? '\n' : ''}${c.yellow('warnings')}\n`
-    for (const w of ckpt.warnings) out += paragraph(printable(w), width, '  - ')
+    for (const w of warnings) out += paragraph(printable(w), width, '  - ')
   }
 
   const rows: string[][] = []
@@ -142,13 +150,36 @@ export function renderCheckpointSummary(ckpt: Checkpoint, s: CheckpointSummary, 
   if (metaEntries.length > 0) {
     const { shown, omitted } = cutList(metaEntries, max)
     out += `\n${c.bold('metadata')} (${plural(metaEntries.length, 'key')})\n`
+    const torch = ckpt.format.startsWith('pytorch')
     out += fitTable(
-      shown.map(([k, v]) => [printable(k), printable(previewValue(v))]),
+      shown.map(([k, v]) => [printable(torch ? (TORCH_METADATA[k] ?? k) : k), printable(previewValue(v))]),
       { width, fit: ['shorten', 'wrap'] }
     )
     if (omitted > 0) out += c.dim(`  ... ${omitted} more keys (see --json)\n`)
   }
   return out
+}
+
+/** The PyTorch readers' own metadata keys, in words (a file's own metadata keys are shown as stored). */
+const TORCH_METADATA: Readonly<Record<string, string>> = Object.freeze({
+  archivePrefix: 'archive prefix',
+  pickleProtocol: 'pickle protocol',
+  protocolVersion: 'legacy protocol version',
+  typeSizes: 'type sizes',
+  otherTensors: 'tensors outside the state dict',
+  byteorder: 'byte order',
+  version: 'archive version'
+})
+
+/** The five pickles of a legacy torch file, by position. */
+const LEGACY_PICKLES = ['magic number', 'protocol version', 'system info', 'the object', 'storage keys']
+
+/** Where a global was found: `legacy:3` -> `legacy pickle 3 (the object)`; zip entries as they are. */
+function pickleName(where: string): string {
+  const legacy = /^legacy:(\d)$/.exec(where)
+  if (!legacy) return where
+  const n = Number(legacy[1])
+  return `legacy pickle ${n}${LEGACY_PICKLES[n] ? ` (${LEGACY_PICKLES[n]})` : ''}`
 }
 
 function previewValue(v: unknown): string {

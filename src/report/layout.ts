@@ -260,3 +260,17 @@ function stacked(
   }
   return out.join('\n') + '\n'
 }
+
+/**
+ * `== label (path) ==`, the heading of one file's details when several are shown: the path (when it differs from
+ * the label) is shortened in the middle to keep the heading on one line.
+ */
+export function fileHeading(label: string, path: string, width: number): string {
+  const frame = (inner: string) => `== ${inner} ==`
+  if (label === path) return frame(shortenMiddle(label, Math.max(MIN_SHORTENED, width - 6))) + '\n'
+  const room = width - displayWidth(frame(`${label} ()`))
+  const where = room >= MIN_SHORTENED ? shortenMiddle(path, room) : ''
+  return (
+    frame(where ? `${label} (${where})` : shortenMiddle(label, Math.max(MIN_SHORTENED, width - 6))) + '\n'
+  )
+}

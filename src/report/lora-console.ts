@@ -263,7 +263,12 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   const max = opts.maxItems ?? 20
   const width = opts.width ?? Number.POSITIVE_INFINITY
   const table = tableAt(width)
-  let out = `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})\n`
+  let out = paragraph(
+    `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})`,
+    width,
+    '',
+    '  '
+  )
   if (r.causes.length > 0) {
     out += `\n${c.bold('likely causes')} (modules)\n${table(
       r.causes.map((x) => [String(x.modules), printable(x.cause)]),

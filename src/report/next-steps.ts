@@ -186,16 +186,20 @@ export function stepsMarkdown(steps: readonly Step[]): string {
     .join('\n')
 }
 
-/** A command's words on as few lines as fit, broken between words with a `\` continuation. */
+/**
+ * A command's words on as few lines as fit, broken between words with a `\` continuation. A word is never cut (the
+ * command must paste whole): one too long for its line goes on a continuation line of its own, indented less.
+ */
 export function commandLines(words: readonly string[], width: number, indent: string): string {
   const lines: string[] = []
+  const more = `${indent}  `
   let line = indent
   for (const w of words) {
     const candidate = line === indent ? line + w : `${line} ${w}`
     // Room for the " \" a continued line ends with.
     if (line !== indent && displayWidth(candidate) + 2 > width) {
       lines.push(`${line} \\`)
-      line = `${indent}  ${w}`
+      line = displayWidth(more + w) + 2 > width ? `  ${w}` : more + w
     } else line = candidate
   }
   lines.push(line)

@@ -11,7 +11,7 @@ import {
   renderKeyExport
 } from '../../report/checkpoint-console.js'
 import { distinguishingLabels, printable } from '../../report/format.js'
-import { paragraph } from '../../report/layout.js'
+import { fileHeading, paragraph } from '../../report/layout.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { renderStructureConsole } from '../../report/analysis-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
@@ -123,10 +123,7 @@ function printSummaries(
   checkpoints.forEach((ckpt, i) => {
     if (i > 0 || (several && opts.answers)) io.stdout('\n')
     // With one file the answer line heads its details; with several, each file's details get its name.
-    if (several)
-      io.stdout(
-        `== ${printable(labels[i])}${labels[i] === ckpt.path ? '' : ` (${printable(ckpt.path)})`} ==\n`
-      )
+    if (several) io.stdout(fileHeading(printable(labels[i]), printable(ckpt.path), width))
     if (several && !opts.answers) io.stdout(answers[i])
     io.stdout(renderCheckpointSummary(ckpt, summaries[i], { color: io.color, width }))
     const structure = structures[i]

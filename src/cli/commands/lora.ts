@@ -23,7 +23,7 @@ import {
   resolutionSteps
 } from '../../report/lora-console.js'
 import { colors, distinguishingLabels, printable } from '../../report/format.js'
-import { paragraph } from '../../report/layout.js'
+import { fileHeading, paragraph } from '../../report/layout.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import {
   loraAnalysisMarkdown,
@@ -163,10 +163,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   const several = analyses.length > 1
   analyses.forEach((a, i) => {
     io.stdout('\n')
-    if (several || comparison)
-      io.stdout(
-        `== ${printable(labels[i])}${labels[i] === files[i] ? '' : ` (${printable(files[i]!)})`} ==\n`
-      )
+    if (several || comparison) io.stdout(fileHeading(printable(labels[i]), printable(files[i]!), width))
     if (comparison) io.stdout(answers[i])
     const r = resolutions[i]
     if (r) io.stdout(renderLoraResolution(r, { color: io.color, width }) + '\n')
