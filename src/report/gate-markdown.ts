@@ -150,53 +150,60 @@ function tableSections(artifacts: readonly ArtifactReport[], folder: string): st
   const loras = artifacts.filter((a) => a.status !== 'error' && a.kind === 'lora')
   const checkpoints = artifacts.filter((a) => a.status !== 'error' && a.kind !== 'lora')
   const errors = artifacts.filter((a) => a.status === 'error')
-  const kinds = [loras, checkpoints, errors].filter((x) => x.length > 0).length
-  const out: string[] = []
-  const title = (text: string) => (kinds > 1 ? [`**${text}**\n\n`] : [])
+  const tables: Array<{ members: ArtifactReport[]; rows: string[] }> = []
   if (errors.length > 0) {
-    out.push(...title('Could not be read'), '| | Artifact | Problem |\n|---|---|---|\n')
-    for (const a of errors)
-      out.push(`| ${ICON.error} | ${code(shortPath(a.path, folder))} | ${escapeText(errorText(a))} |\n`)
-    out.push('\n')
+    tables.push({
+      members: errors,
+      rows: [
+        '**Could not be read**\n\n',
+        '| | Artifact | Problem |\n|---|---|---|\n',
+        ...errors.map(
+          (a) => `| ${ICON.error} | ${code(shortPath(a.path, folder))} | ${escapeText(errorText(a))} |\n`
+        )
+      ]
+    })
   }
   if (loras.length > 0) {
-    out.push(
-      ...title('LoRAs'),
-      '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n'
-    )
-    for (const a of loras) {
-      const l = a.lora
-      const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–'
-      const figure = a.figure !== undefined ? formatPercent(a.figure) : '–'
-      const gated = a.metric === 'loadable' ? `**${figure}**` : figure
-      out.push(
-        `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`
-      )
-    }
-    out.push('\n')
+    tables.push({
+      members: loras,
+      rows: [
+        '**LoRAs**\n\n',
+        '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+        ...loras.map((a) => {
+          const l = a.lora
+          const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–'
+          const figure = a.figure !== undefined ? formatPercent(a.figure) : '–'
+          const gated = a.metric === 'loadable' ? `**${figure}**` : figure
+          return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`
+        })
+      ]
+    })
   }
   if (checkpoints.length > 0) {
-    out.push(
-      ...title('Checkpoints'),
-      '| | Checkpoint | Format | Exact | Normalized | Mapped | Same shape | Flags |\n|---|---|---|---:|---:|---:|---:|---|\n'
-    )
-    for (const a of checkpoints) {
-      const cells = (['exact', 'normalized', 'mapped'] as const).map((m) => {
-        const v = a.figures[m]
-        if (v === undefined) return '–'
-        return m === a.metric ? `**${formatPercent(v)}**` : formatPercent(v)
-      })
-      const s = a.checkpoint?.shapes
-      // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
-      const shapes =
-        s && s.matching + s.mismatched > 0 ? `${s.matching} of ${s.matching + s.mismatched}` : '–'
-      out.push(
-        `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`
-      )
-    }
-    out.push('\n')
+    tables.push({
+      members: checkpoints,
+      rows: [
+        '**Checkpoints**\n\n',
+        '| | Checkpoint | Format | Exact | Normalized | Mapped | Same shape | Flags |\n|---|---|---|---:|---:|---:|---:|---|\n',
+        ...checkpoints.map((a) => {
+          const cells = (['exact', 'normalized', 'mapped'] as const).map((m) => {
+            const v = a.figures[m]
+            if (v === undefined) return '–'
+            return m === a.metric ? `**${formatPercent(v)}**` : formatPercent(v)
+          })
+          const s = a.checkpoint?.shapes
+          // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
+          const shapes =
+            s && s.matching + s.mismatched > 0 ? `${s.matching} of ${s.matching + s.mismatched}` : '–'
+          return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`
+        })
+      ]
+    })
   }
-  return out
+  // Failures first here too: the table holding the first artifact to read (the worst) comes first. A single
+  // table needs no title.
+  tables.sort((x, y) => artifacts.indexOf(x.members[0]) - artifacts.indexOf(y.members[0]))
+  return tables.flatMap((t) => [...(tables.length > 1 ? t.rows : t.rows.slice(1)), '\n'])
 }
 
 /** `🔴 4 🟢 2`: flag counts by severity; `–` when there are none. */
