@@ -17,10 +17,13 @@ export function percent(part: number, whole: number): number {
   return whole > 0 ? (100 * part) / whole : 0
 }
 
-/** Cut at a word boundary when there is one near the end, marking the cut with an ellipsis. */
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text
   const head = text.slice(0, max - 1)
   const space = head.lastIndexOf(' ')
-  return `${(space > max * 0.7 ? head.slice(0, space) : head).replace(/[\s;,:·]+$/, '')}…`
+  return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`
 }

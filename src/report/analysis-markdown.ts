@@ -13,7 +13,7 @@ import {
   namingText,
   qkNormText
 } from './analysis-text.js'
-import { cutList, formatCount, formatShape, mdEscape, printableDeep } from './format.js'
+import { cutList, formatCount, formatShape, mdEscape, plural, printableDeep } from './format.js'
 
 export interface AnalysisMarkdownOptions {
   /** How many rows of a long list to show before cutting. Default 30. */
@@ -124,7 +124,7 @@ export function renderStructureMarkdown(
 
 function templateDetails(f: BlockFamily, max: number): string {
   const { shown, omitted } = cutList(f.template, max)
-  let out = `\n<details><summary>${mdEscape(f.pattern)}.N template (${f.keysPerBlock} keys)</summary>\n\n`
+  let out = `\n<details><summary>${mdEscape(f.pattern)}.N template (${plural(f.keysPerBlock, 'key')})</summary>\n\n`
   out += mdTable(
     ['Key', 'Shape', 'Dtype'],
     shown.map((e) => [code(e.key), formatShape(e.shape), e.dtype])

@@ -41,6 +41,14 @@ const LAYOUT_TEXT: Record<AttentionModule['layout'], string> = {
   partial: 'partial'
 }
 
+/**
+ * An attention layout in words (`Q + fused KV`), the one wording for every command: flags and gate reasons that
+ * name layouts should say them through this, not as their identifiers (`q-fused-kv`).
+ */
+export function layoutName(layout: AttentionModule['layout']): string {
+  return LAYOUT_TEXT[layout]
+}
+
 export function layoutText(m: AttentionModule): string {
   const shapes = m.projections
     .filter((p) => p.role === 'qkv' || p.role === 'kv' || p.role === 'fused_qkv_mlp')
