@@ -86,11 +86,13 @@ describe('model-compat gate', () => {
         .filter((l) => /^ {2}[✓✗] (PASS|FAIL) /.test(l))
         .map((l) => l.slice(4).split(/ {2,}/).slice(0, 4))
     ).toEqual([
-      ['FAIL', 'artifacts/longcat-like.safetensors', 'checkpoint (safetensors)', 'mapped 0.0%'],
-      ['FAIL', 'artifacts/wan-lora-other-size.safetensors', 'LoRA (kohya)', 'loadable 0.0%'],
-      ['PASS', 'artifacts/wan-lora-diffusers-naming.safetensors', 'LoRA (diffusers)', 'loadable 100.0%'],
-      ['PASS', 'artifacts/wan-lora-fits.safetensors', 'LoRA (kohya)', 'loadable 100.0%']
+      ['FAIL', 'longcat-like.safetensors', 'checkpoint (safetensors)', 'mapped 0.0%'],
+      ['FAIL', 'wan-lora-other-size.safetensors', 'LoRA (kohya)', 'loadable 0.0%'],
+      ['PASS', 'wan-lora-diffusers-naming.safetensors', 'LoRA (diffusers)', 'loadable 100.0%'],
+      ['PASS', 'wan-lora-fits.safetensors', 'LoRA (kohya)', 'loadable 100.0%']
     ])
+    // The folder they share is said once, above the rows.
+    expect(r.out.split('\n')[1]).toMatch(/ · artifacts in artifacts\/$/)
     // The console view says what failed: stderr does not say it again.
     expect(r.err).toBe('')
     // After JSON on stdout, stderr carries the failure message: a head line and a line per failing artifact.

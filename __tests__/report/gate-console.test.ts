@@ -41,11 +41,12 @@ describe('renderGateConsole', () => {
     )
     const rows = lines.filter((l) => /^ {2}[✓✗] (PASS|FAIL) /.test(l))
     expect(rows).toHaveLength(3)
+    expect(lines[1]).toMatch(/ · artifacts in loras\/$/)
     expect(rows[0]).toMatch(
-      /^ {2}✗ FAIL {2}loras\/first\.safetensors +LoRA \(kohya\) {2}loadable 25\.0% +1 red, 1 green {2}Shape mismatch: 30 of 40 modules/
+      /^ {2}✗ FAIL {2}first\.safetensors +LoRA \(kohya\) {2}loadable 25\.0% +1 red, 1 green {2}Shape mismatch: 30 of 40 modules/
     )
     expect(rows[1]).toMatch(
-      /^ {2}✓ PASS {2}loras\/a-longer-name-1\.safetensors {2}LoRA \(kohya\) {2}loadable 100\.0% {2}2 green$/
+      /^ {2}✓ PASS {2}a-longer-name-1\.safetensors {2}LoRA \(kohya\) {2}loadable 100\.0% {2}2 green$/
     )
     // Aligned: the figure column starts at the same place in every row.
     expect(new Set(rows.map((r) => r.indexOf('loadable'))).size).toBe(1)

@@ -10,7 +10,7 @@
 import { flagText } from '../gate/evaluate.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
-import { colors, cutList, mark, plural, printable, type Colors } from './format.js'
+import { colors, commonFolder, cutList, mark, plural, printable, type Colors } from './format.js'
 import { fitTable, paragraph } from './layout.js'
 
 export interface GateConsoleOptions {
@@ -65,12 +65,14 @@ export function renderGateConsole(report: GateReport, options: GateConsoleOption
       : (options.noReportHint && clean(options.noReportHint)) || 'all are in the JSON report'
 
   const artifacts = failuresFirst(report.artifacts)
-  let out = verdictLines(report, k, width)
+  // The folder every artifact shares is said once, in the head; the rows show the rest of each path.
+  const folder = commonFolder(artifacts.map((a) => a.path))
+  let out = verdictLines(report, k, width, folder)
   if (artifacts.length > 0) {
     out +=
       '\n' +
       fitTable(
-        artifacts.map((a) => artifactRow(a, k)),
+        artifacts.map((a) => artifactRow(a, k, folder)),
         { width, fit: ['fixed', 'shorten', 'fixed', 'fixed', 'fixed', 'wrap'] }
       )
   }
@@ -103,7 +105,7 @@ function dangerousCount(r: GateReport): number {
  * `✗ FAILED: 2 of 4 artifacts do not pass; 1 imports dangerous pickle globals (threshold 80% on auto)`, then the
  * policy and the baseline on an indented line.
  */
-function verdictLines(r: GateReport, k: Colors, width: number): string {
+function verdictLines(r: GateReport, k: Colors, width: number, folder: string): string {
   const bad = r.artifacts.filter((a) => a.status !== 'pass').length
   const total = r.artifacts.length
   const head = r.passed
@@ -131,7 +133,8 @@ function verdictLines(r: GateReport, k: Colors, width: number): string {
     k.dim(
       paragraph(
         `verdict ${r.verdict} · metric ${r.policy.metric} · fail-on ${failOn} · ` +
-          `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${plural(r.baseline.tensors, 'tensor')})`,
+          `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${plural(r.baseline.tensors, 'tensor')})` +
+          (folder ? ` · artifacts in ${clean(folder)}` : ''),
         width,
         '  '
       )
@@ -139,7 +142,8 @@ function verdictLines(r: GateReport, k: Colors, width: number): string {
   )
 }
 
-function artifactRow(a: ArtifactReport, k: Colors): string[] {
+function artifactRow(a: ArtifactReport, k: Colors, folder: string): string[] {
+  const path = clean(folder && a.path.startsWith(folder) ? a.path.slice(folder.length) : a.path)
   const status =
     a.status === 'pass'
       ? `${mark('good', k)} ${k.green('PASS')}`
@@ -147,12 +151,12 @@ function artifactRow(a: ArtifactReport, k: Colors): string[] {
         ? `${mark('bad', k)} ${k.red('FAIL')}`
         : `${mark('warn', k)} ${k.yellow('ERROR')}`
   if (a.status === 'error') {
-    return [status, clean(a.path), 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')]
+    return [status, path, 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')]
   }
   const kind =
     a.kind === 'lora' ? `LoRA (${clean(a.lora?.convention ?? '?')})` : `checkpoint (${a.format ?? '?'})`
   const figure = a.metric && a.figure !== undefined ? `${a.metric} ${formatPercent(a.figure)}` : 'n/a'
-  return [status, clean(a.path), kind, figure, flagCounts(a.flags, k), cut(topReason(a))]
+  return [status, path, kind, figure, flagCounts(a.flags, k), cut(topReason(a))]
 }
 
 /** `2 red, 1 warning, 3 green`; `-` when there are none. */
