@@ -260,7 +260,8 @@ export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): st
  */
 export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions): string {
   const c = colors(opts.color)
-  const max = opts.maxItems ?? 20
+  // Each failing module takes a few lines once fitted: ten show every cause (they are interleaved by cause).
+  const max = opts.maxItems ?? 10
   const width = opts.width ?? Number.POSITIVE_INFINITY
   const table = tableAt(width)
   let out = paragraph(
