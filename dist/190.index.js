@@ -60,7 +60,7 @@ async function readPickles(source, options) {
             if (!(e instanceof _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .NeedMoreInput */ .ag))
                 throw e;
             if (window >= cap) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
             }
             window = Math.min(cap, window * 4);
         }
@@ -106,7 +106,7 @@ async function readTorchLegacyDetailed(source, options = {}) {
     return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, async () => {
         const [, protocol, sysInfo, main, keys] = results;
         if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
         }
         const warnings = [];
         const metadata = {
@@ -161,33 +161,33 @@ function sysInfoMetadata(v, warnings) {
 async function walkStorages(source, keysResult, storages, warnings) {
     const list = keysResult.value;
     if (list === null || typeof list !== 'object' || list.kind !== 'list') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
     }
     const starts = new Map();
     const size = BigInt(source.size);
     let pos = BigInt(keysResult.end);
     for (const key of list.items) {
         if (typeof key !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
         }
         const storage = storages.roots.get(key);
         if (storage === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
         }
         if (starts.has(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
         if (pos + 8n > size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
         }
         const head = await source.read(Number(pos), 8);
         const numel = new DataView(head.buffer, head.byteOffset, 8).getBigInt64(0, true);
         if (numel !== storage.numel) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
         }
         starts.set(key, pos + 8n);
         pos += 8n + (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .storageBytes */ .PT)(storage);
         if (pos > size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
         }
     }
     const missing = [...storages.roots.keys()].filter((k) => !starts.has(k));

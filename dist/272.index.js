@@ -60,7 +60,7 @@ async function readPickles(source, options) {
             if (!(e instanceof _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__/* .NeedMoreInput */ .ag))
                 throw e;
             if (window >= cap) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('PickleLimitExceeded', source.name, `the legacy header pickles exceed ${cap} bytes`);
             }
             window = Math.min(cap, window * 4);
         }
@@ -106,7 +106,7 @@ async function readTorchLegacyDetailed(source, options = {}) {
     return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, async () => {
         const [, protocol, sysInfo, main, keys] = results;
         if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
         }
         const warnings = [];
         const metadata = {
@@ -161,33 +161,33 @@ function sysInfoMetadata(v, warnings) {
 async function walkStorages(source, keysResult, storages, warnings) {
     const list = keysResult.value;
     if (list === null || typeof list !== 'object' || list.kind !== 'list') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
     }
     const starts = new Map();
     const size = BigInt(source.size);
     let pos = BigInt(keysResult.end);
     for (const key of list.items) {
         if (typeof key !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
         }
         const storage = storages.roots.get(key);
         if (storage === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
         }
         if (starts.has(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
         if (pos + 8n > size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
         }
         const head = await source.read(Number(pos), 8);
         const numel = new DataView(head.buffer, head.byteOffset, 8).getBigInt64(0, true);
         if (numel !== storage.numel) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
         }
         starts.set(key, pos + 8n);
         pos += 8n + (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .storageBytes */ .PT)(storage);
         if (pos > size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
         }
     }
     const missing = [...storages.roots.keys()].filter((k) => !starts.has(k));
@@ -217,6 +217,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14954);
 /* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7190);
 /* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42857);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75094);
 /**
  * Plain pickle files (`.pkl`, protocol 2-5): the report is mostly about safety (which globals the pickle
  * imports), plus any tensors found. A file may hold several pickles back to back (pickle streams, joblib); each
@@ -230,13 +231,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const DEFAULT_MAX_PLAIN_PICKLE_BYTES = 256 * 1024 * 1024;
+
+const DEFAULT_MAX_PLAIN_PICKLE_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_7__/* .PICKLE_LIMITS */ .Qt.maxPlainPickleBytes;
 async function readPickleFile(source, options = {}) {
     return (await readPickleFileDetailed(source, options)).checkpoint;
 }
 async function readPickleFileDetailed(source, options = {}) {
     if (source.size === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('EmptyFile', source.name, 'the file is empty');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('EmptyFile', source.name, 'the file is empty');
     // a legacy torch file is a stack of pickles too: read it as one (its storages can be gigabytes)
     if ((0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__.looksLikeTorchLegacy)(await source.read(0, Math.min(source.size, 32)))) {
         const { pickleLimits, walkLimits } = options;
@@ -247,7 +249,7 @@ async function readPickleFileDetailed(source, options = {}) {
     }
     const max = options.maxPickleBytes ?? DEFAULT_MAX_PLAIN_PICKLE_BYTES;
     if (source.size > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('HeaderTooLarge', source.name, `a plain pickle of ${source.size} bytes; the limit is ${max} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('HeaderTooLarge', source.name, `a plain pickle of ${source.size} bytes; the limit is ${max} bytes`);
     }
     const bytes = await source.read(0, source.size);
     const scans = [];

@@ -49,10 +49,10 @@ class GgufCursor {
     /** Checks that `n` more bytes exist (Truncated) and stay under the header cap (GgufLimitExceeded). */
     check(n, what) {
         if (this.pos + n > this.source.size) {
-            throw new errors/* CheckpointError */.j('Truncated', this.source.name, `${what} needs bytes ${this.pos}..${this.pos + n} but the file has ${this.source.size} bytes`);
+            throw new errors/* CheckpointError */.jg('Truncated', this.source.name, `${what} needs bytes ${this.pos}..${this.pos + n} but the file has ${this.source.size} bytes`);
         }
         if (this.pos + n > this.limit) {
-            throw new errors/* CheckpointError */.j('GgufLimitExceeded', this.source.name, `${what} at byte ${this.pos} would take the header past the ${this.limit}-byte limit`);
+            throw new errors/* CheckpointError */.jg('GgufLimitExceeded', this.source.name, `${what} at byte ${this.pos} would take the header past the ${this.limit}-byte limit`);
         }
     }
     /** Makes bytes [pos, pos + n) available in the buffer. */
@@ -124,6 +124,8 @@ class GgufCursor {
     }
 }
 
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(75094);
 ;// CONCATENATED MODULE: ./src/formats/gguf/types.ts
 /**
  * GGUF constants: metadata value types, the ggml tensor type table and the reader's limits (formats.md §4.2, §4.3,
@@ -254,20 +256,8 @@ function ggmlTensorBytes(info, ne0, numel) {
 }
 const GGUF_MAGIC = 0x46554747; // "GGUF" read as a little-endian u32
 const GGUF_DEFAULT_ALIGNMENT = 32;
-/** Reader limits. Each is far above anything a real file needs and far below what would exhaust memory. */
-const GGUF_LIMITS = Object.freeze({
-    /** Everything before the data section (header, metadata, tensor infos). */
-    maxHeaderBytes: 100_000_000,
-    maxTensors: 1_000_000,
-    maxKv: 1_000_000,
-    /** Keys and tensor names (the spec caps keys at 65535 bytes; ComfyUI-GGUF names exceed ggml's 64). */
-    maxNameBytes: 65_535,
-    /** ggml `GGUF_MAX_ARRAY_ELEMENTS`. */
-    maxArrayElements: 1 << 30,
-    maxArrayDepth: 8,
-    /** ggml allows 4; ComfyUI-GGUF writes 5-D patch embeddings, @huggingface/gguf allows 8. */
-    maxDims: 8
-});
+/** Reader limits, with the other readers' in limits.ts. */
+
 /** How much of a metadata value we keep in `Checkpoint.metadata` (the rest is summarised). */
 const GGUF_METADATA_KEEP = Object.freeze({
     /** Arrays up to this length are kept whole; longer ones keep `head` items plus their length. */
@@ -292,8 +282,8 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 /** A key or tensor name: bounded, strictly UTF-8. */
 async function readName(c, file, what) {
     const len = await c.u64(`length of the ${what}`);
-    if (len > BigInt(GGUF_LIMITS.maxNameBytes)) {
-        throw new errors/* CheckpointError */.j('GgufLimitExceeded', file, `${what} at byte ${c.pos - 8} is ${len} bytes long; the limit is ${GGUF_LIMITS.maxNameBytes}`);
+    if (len > BigInt(limits/* GGUF_LIMITS */.BC.maxNameBytes)) {
+        throw new errors/* CheckpointError */.jg('GgufLimitExceeded', file, `${what} at byte ${c.pos - 8} is ${len} bytes long; the limit is ${limits/* GGUF_LIMITS */.BC.maxNameBytes}`);
     }
     const at = c.pos;
     const bytes = await c.bytes(Number(len), `the ${what}`);
@@ -301,7 +291,7 @@ async function readName(c, file, what) {
         return strictUtf8.decode(bytes);
     }
     catch {
-        throw new errors/* CheckpointError */.j('InvalidGguf', file, `${what} at byte ${at} is not valid UTF-8`);
+        throw new errors/* CheckpointError */.jg('InvalidGguf', file, `${what} at byte ${at} is not valid UTF-8`);
     }
 }
 function valueTypeName(id, what, fail) {
@@ -323,7 +313,7 @@ class ValueReader {
         this.warnings = warnings;
     }
     fail(code, detail) {
-        throw new errors/* CheckpointError */.j(code, this.file, detail);
+        throw new errors/* CheckpointError */.jg(code, this.file, detail);
     }
     async scalar(type, keep) {
         const c = this.c;
@@ -365,7 +355,7 @@ class ValueReader {
         const c = this.c;
         const what = `string in ${q(this.key)}`;
         const len = await c.u64(`length of a ${what}`);
-        if (len > BigInt(GGUF_LIMITS.maxHeaderBytes)) {
+        if (len > BigInt(limits/* GGUF_LIMITS */.BC.maxHeaderBytes)) {
             this.fail('GgufLimitExceeded', `${what} at byte ${c.pos - 8} is ${len} bytes long, past the header limit`);
         }
         const n = Number(len);
@@ -393,13 +383,13 @@ class ValueReader {
     }
     async array(depth, keep) {
         const c = this.c;
-        if (depth > GGUF_LIMITS.maxArrayDepth) {
-            this.fail('GgufLimitExceeded', `${q(this.key)} nests arrays deeper than ${GGUF_LIMITS.maxArrayDepth}`);
+        if (depth > limits/* GGUF_LIMITS */.BC.maxArrayDepth) {
+            this.fail('GgufLimitExceeded', `${q(this.key)} nests arrays deeper than ${limits/* GGUF_LIMITS */.BC.maxArrayDepth}`);
         }
         const elementType = valueTypeName(await c.u32(`array element type of ${q(this.key)}`), `array element type of ${q(this.key)}`, (code, d) => this.fail(code, d));
         const count = await c.u64(`array length of ${q(this.key)}`);
-        if (count > BigInt(GGUF_LIMITS.maxArrayElements)) {
-            this.fail('GgufLimitExceeded', `array ${q(this.key)} has ${count} elements; the limit is ${GGUF_LIMITS.maxArrayElements}`);
+        if (count > BigInt(limits/* GGUF_LIMITS */.BC.maxArrayElements)) {
+            this.fail('GgufLimitExceeded', `array ${q(this.key)} has ${count} elements; the limit is ${limits/* GGUF_LIMITS */.BC.maxArrayElements}`);
         }
         const n = Number(count);
         const fixed = GGUF_VALUE_SIZE[elementType];
@@ -437,6 +427,8 @@ function q(name) {
     return JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name);
 }
 
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(12009);
 ;// CONCATENATED MODULE: ./src/formats/gguf/read.ts
 /**
  * GGUF reader (v2 and v3): header, metadata key/values and tensor infos, read as a bounded stream; tensor data is
@@ -444,6 +436,7 @@ function q(name) {
  * checks when loading data (tensors inside the file, no overlaps), but accepts what ComfyUI-GGUF writes in the wild:
  * 5-D tensors and names longer than 63 bytes (§4.6).
  */
+
 
 
 
@@ -487,9 +480,9 @@ async function readGguf(source) {
 async function readGgufHeader(source) {
     const file = source.name;
     const fail = (code, detail) => {
-        throw new errors/* CheckpointError */.j(code, file, detail);
+        throw new errors/* CheckpointError */.jg(code, file, detail);
     };
-    const c = new GgufCursor(source, GGUF_LIMITS.maxHeaderBytes);
+    const c = new GgufCursor(source, limits/* GGUF_LIMITS */.BC.maxHeaderBytes);
     const warnings = [];
     const magic = await c.u32('the magic');
     if (magic !== GGUF_MAGIC)
@@ -504,11 +497,11 @@ async function readGgufHeader(source) {
         fail('UnsupportedGguf', 'GGUF v1 (32-bit counts) is no longer supported; convert to v3');
     if (version > 3)
         fail('UnsupportedGguf', `GGUF version ${version} is newer than the supported versions 2 and 3`);
-    const tensorCount = await readCount(c, 'tensor count', GGUF_LIMITS.maxTensors, fail);
-    const kvCount = await readCount(c, 'metadata kv count', GGUF_LIMITS.maxKv, fail);
+    const tensorCount = await readCount(c, 'tensor count', limits/* GGUF_LIMITS */.BC.maxTensors, fail);
+    const kvCount = await readCount(c, 'metadata kv count', limits/* GGUF_LIMITS */.BC.maxKv, fail);
     const minBytes = kvCount * MIN_KV_BYTES + tensorCount * MIN_TENSOR_INFO_BYTES;
     if (minBytes > c.remaining) {
-        throw new errors/* CheckpointError */.j('Truncated', file, `${kvCount} key/values and ${tensorCount} tensor infos need at least ${minBytes} bytes after byte ${c.pos}, ` +
+        throw new errors/* CheckpointError */.jg('Truncated', file, `${kvCount} key/values and ${tensorCount} tensor infos need at least ${minBytes} bytes after byte ${c.pos}, ` +
             `but only ${c.remaining} remain`);
     }
     const values = new ValueReader(c, file, warnings);
@@ -558,8 +551,8 @@ async function readGgufHeader(source) {
             fail('InvalidGguf', `duplicate tensor name ${q(name)}`);
         names.add(name);
         const nDims = await c.u32(`n_dims of tensor ${q(name)}`);
-        if (nDims > GGUF_LIMITS.maxDims) {
-            fail('GgufLimitExceeded', `tensor ${q(name)} has ${nDims} dims; at most ${GGUF_LIMITS.maxDims} are supported`);
+        if (nDims > limits/* GGUF_LIMITS */.BC.maxDims) {
+            fail('GgufLimitExceeded', `tensor ${q(name)} has ${nDims} dims; at most ${limits/* GGUF_LIMITS */.BC.maxDims} are supported`);
         }
         if (nDims > 4)
             overFourDims++;
@@ -601,14 +594,14 @@ async function readGgufHeader(source) {
     // ggml pads to the alignment only when there are tensors (it seeks only then).
     const dataStart = tensorCount > 0 ? alignUp(c.pos, alignment) : c.pos;
     if (dataStart > source.size) {
-        throw new errors/* CheckpointError */.j('Truncated', file, `the data section starts at byte ${dataStart} past the end of the ${source.size}-byte file`);
+        throw new errors/* CheckpointError */.jg('Truncated', file, `the data section starts at byte ${dataStart} past the end of the ${source.size}-byte file`);
     }
     const size = BigInt(source.size);
     const tensors = infos.map((t) => {
         const start = BigInt(dataStart) + t.offset;
         const end = start + t.nbytes;
         if (end > size) {
-            throw new errors/* CheckpointError */.j('Truncated', file, `tensor ${q(t.name)} needs bytes ${start}..${end} but the file has ${size} bytes`);
+            throw new errors/* CheckpointError */.jg('Truncated', file, `tensor ${q(t.name)} needs bytes ${start}..${end} but the file has ${size} bytes`);
         }
         const shape = origShape(origShapes.get(t.name), t.dims, warnings) ?? [...t.dims].reverse();
         return { name: t.name, dims: t.dims, shape, ggmlType: t.ggmlType, offset: t.offset, start, end };
@@ -629,7 +622,7 @@ function checkLayout(tensors, infos, alignment, file, warnings) {
         const prev = byStart[i - 1];
         const cur = byStart[i];
         if (cur.start < prev.end) {
-            throw new errors/* CheckpointError */.j('InvalidGguf', file, `tensor ${q(cur.name)} (bytes ${cur.start}..${cur.end}) overlaps tensor ${q(prev.name)} (bytes ${prev.start}..${prev.end})`);
+            throw new errors/* CheckpointError */.jg('InvalidGguf', file, `tensor ${q(cur.name)} (bytes ${cur.start}..${cur.end}) overlaps tensor ${q(prev.name)} (bytes ${prev.start}..${prev.end})`);
         }
     }
     let expected = 0n;
@@ -657,9 +650,8 @@ function origShape(kv, dims, warnings) {
         return undefined;
     }
     const shape = v;
-    const numel = (s) => s.reduce((n, d) => n * BigInt(d), 1n);
-    if (numel(shape) !== numel(dims)) {
-        warnings.push(`${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${numel(dims)} elements; ignored`);
+    if ((0,numel/* numelBig */.y)(shape) !== (0,numel/* numelBig */.y)(dims)) {
+        warnings.push(`${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${(0,numel/* numelBig */.y)(dims)} elements; ignored`);
         return undefined;
     }
     return shape;

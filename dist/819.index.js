@@ -51,7 +51,7 @@ async function withPickleGlobals(globals, body) {
         return await body();
     }
     catch (e) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isCheckpointError */ .t)(e) ? _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4.withGlobals(e, globals) : e;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isCheckpointError */ .tF)(e) ? _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4.withGlobals(e, globals) : e;
     }
 }
 
@@ -863,7 +863,7 @@ function scanGlobals(scan) {
  * that also carries every global imported before the failure, so a gate can still report a dangerous import
  * in a file that does not parse.
  */
-class PickleError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j {
+class PickleError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg {
     /** Globals imported by every pickle read before the failure (including the failing one, up to the error). */
     globals;
     /** The failing pickle's scan, when the failure is inside a pickle. */
@@ -1262,22 +1262,16 @@ function decodeLongLE(bytes) {
 
 // EXTERNAL MODULE: ./src/formats/torch/pickle/values.ts
 var values = __webpack_require__(6880);
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(75094);
 ;// CONCATENATED MODULE: ./src/formats/torch/pickle/machine.ts
 
 
 
 
 
-const DEFAULT_UNPICKLE_LIMITS = Object.freeze({
-    maxOpcodes: 5_000_000,
-    maxMemo: 2_000_000,
-    maxStack: 1_000_000,
-    maxMarkDepth: 100_000,
-    maxStringBytes: 256 * 1024 * 1024,
-    maxLongBytes: 1024,
-    maxContainerItems: 10_000_000,
-    maxGlobals: 100_000
-});
+
+const DEFAULT_UNPICKLE_LIMITS = limits/* PICKLE_LIMITS */.Qt;
 /** The input ended before the pickle did, and `complete` was false: read more bytes and run again. */
 class NeedMoreInput extends Error {
     constructor() {
@@ -1999,7 +1993,8 @@ function describeValue(v) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_WALK_LIMITS, STATE_DICT_KEYS, collectTensors, spanElements, isContiguous */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
-/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6880);
+/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6880);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75094);
 /**
  * From the symbolic object graph of a torch pickle to a state dict: find the tensors, choose the dict that is
  * the model's state dict (top level, or nested under `state_dict`, `model`, `module`, `ema`, ...), and name each
@@ -2008,10 +2003,8 @@ function describeValue(v) {
  */
 
 
-const DEFAULT_WALK_LIMITS = Object.freeze({
-    maxDepth: 1000,
-    maxNodes: 20_000_000
-});
+
+const DEFAULT_WALK_LIMITS = _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE_DICT_LIMITS */ .wr;
 /** Wrapper keys that hold a state dict, in the order they are preferred when a wrapper has several. */
 const STATE_DICT_KEYS = [
     'state_dict',
@@ -2091,10 +2084,10 @@ function collectTensors(root, file, limits = {}, stopAfter = Infinity) {
             continue;
         visited.add(value);
         if (++nodes > lim.maxNodes) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', file, `the pickled object has more than ${lim.maxNodes} containers`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('PickleLimitExceeded', file, `the pickled object has more than ${lim.maxNodes} containers`);
         }
         if (path.length > lim.maxDepth) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('PickleLimitExceeded', file, `the pickled object nests deeper than ${lim.maxDepth} levels`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('PickleLimitExceeded', file, `the pickled object nests deeper than ${lim.maxDepth} levels`);
         }
         const children = [];
         switch (value.kind) {
@@ -2150,7 +2143,7 @@ function findStateDict(root, file, limits = {}, required = true) {
     if (all.length === 0) {
         if (!required)
             return { path: [], tensors: [], otherTensors: 0 };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('NoStateDict', file, 'the pickled object holds no tensors (no state dict found)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('NoStateDict', file, 'the pickled object holds no tensors (no state dict found)');
     }
     let node = root;
     const path = [];
@@ -2158,7 +2151,7 @@ function findStateDict(root, file, limits = {}, required = true) {
         const here = directTensorCount(node);
         let next;
         for (const key of STATE_DICT_KEYS) {
-            const v = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_1__/* .dictGet */ .R5)(node, key);
+            const v = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_2__/* .dictGet */ .R5)(node, key);
             if (v === undefined)
                 continue;
             const inner = collectTensors(v, file, limits, here + 1).length;
@@ -2223,7 +2216,7 @@ function toTensorInfos(found, file, storageStart, warnings) {
         for (let j = 0; j < t.shape.length; j++) {
             const d = t.shape[j];
             if (d > MAX_SAFE_BIG) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', file, `tensor ${JSON.stringify(name)} has a dimension of ${d}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', file, `tensor ${JSON.stringify(name)} has a dimension of ${d}`);
             }
             shape[j] = Number(d);
         }
@@ -2237,7 +2230,7 @@ function toTensorInfos(found, file, storageStart, warnings) {
             const spanBytes = spanElements(t) * itemsize;
             const limit = viewStart + storageBytes(s);
             if (spanBytes > 0n && firstByte + spanBytes > limit) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidTorchFile', file, `tensor ${JSON.stringify(name)} addresses bytes ${firstByte}..${firstByte + spanBytes} of storage ${s.key}, which has ${storageBytes(s)} bytes`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', file, `tensor ${JSON.stringify(name)} addresses bytes ${firstByte}..${firstByte + spanBytes} of storage ${s.key}, which has ${storageBytes(s)} bytes`);
             }
             const start = storageStart(s);
             if (start !== undefined) {
@@ -2278,6 +2271,8 @@ var pickle_storages = __webpack_require__(2736);
 var unpickler = __webpack_require__(14954);
 // EXTERNAL MODULE: ./src/formats/torch/state-dict.ts
 var state_dict = __webpack_require__(42857);
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(75094);
 ;// CONCATENATED MODULE: ./src/formats/torch/zip.ts
 /**
  * A zip central-directory reader for torch archives, following what PyTorch's reader (miniz, formats.md §2.2)
@@ -2290,10 +2285,8 @@ var state_dict = __webpack_require__(42857);
  * flags, bytes before the first local header or after the end record, compressed records.
  */
 
-const DEFAULT_ZIP_LIMITS = Object.freeze({
-    maxEntries: 1_000_000,
-    maxCentralDirectoryBytes: 128 * 1024 * 1024
-});
+
+const DEFAULT_ZIP_LIMITS = limits/* ZIP_LIMITS */.LP;
 const EOCD_SIZE = 22;
 const EOCD_SEARCH = EOCD_SIZE + 0xffff;
 const CENTRAL_HEADER_SIZE = 46;
@@ -2329,7 +2322,7 @@ function findSignature(buf, sig, from) {
 }
 /** The error for a broken archive. */
 function zipError(source, detail) {
-    return new errors/* CheckpointError */.j('InvalidZip', source.name, detail);
+    return new errors/* CheckpointError */.jg('InvalidZip', source.name, detail);
 }
 /**
  * The end record is in the last 22 bytes unless the archive has a comment (torch writes none), so look in a
@@ -2367,7 +2360,7 @@ async function readEndRecord(source, anomalies) {
     if (commentEnd < tail.length)
         anomalies.push(`${tail.length - commentEnd} bytes after the end-of-central-directory record`);
     if (view.getUint16(at + 4, true) !== 0 || view.getUint16(at + 6, true) !== 0) {
-        throw new errors/* CheckpointError */.j('UnsupportedZip', source.name, 'multi-disk zip archives are not supported');
+        throw new errors/* CheckpointError */.jg('UnsupportedZip', source.name, 'multi-disk zip archives are not supported');
     }
     const eocdOffset = BigInt(tailStart + at);
     const end = {
@@ -2389,7 +2382,7 @@ async function readEndRecord(source, anomalies) {
         if (rv.getUint32(0, true) !== 0x06064b50)
             throw zipError(source, `no zip64 end record at offset ${recordOffset}`);
         if (rv.getUint32(16, true) !== 0 || rv.getUint32(20, true) !== 0) {
-            throw new errors/* CheckpointError */.j('UnsupportedZip', source.name, 'multi-disk zip archives are not supported');
+            throw new errors/* CheckpointError */.jg('UnsupportedZip', source.name, 'multi-disk zip archives are not supported');
         }
         end.entries = rv.getBigUint64(32, true);
         end.cdSize = rv.getBigUint64(40, true);
@@ -2411,13 +2404,13 @@ async function readZipDirectory(source, limits = {}) {
         throw zipError(source, `central directory (offset ${end.cdOffset}, ${end.cdSize} bytes) runs past the end records at ${end.endStart}`);
     }
     if (end.entries > BigInt(lim.maxEntries)) {
-        throw new errors/* CheckpointError */.j('ZipTooManyEntries', source.name, `${end.entries} entries; the limit is ${lim.maxEntries}`);
+        throw new errors/* CheckpointError */.jg('ZipTooManyEntries', source.name, `${end.entries} entries; the limit is ${lim.maxEntries}`);
     }
     if (end.entries * BigInt(CENTRAL_HEADER_SIZE) > end.cdSize) {
         throw zipError(source, `${end.entries} entries cannot fit in a central directory of ${end.cdSize} bytes`);
     }
     if (end.cdSize > BigInt(lim.maxCentralDirectoryBytes)) {
-        throw new errors/* CheckpointError */.j('ZipTooManyEntries', source.name, `central directory of ${end.cdSize} bytes; the limit is ${lim.maxCentralDirectoryBytes}`);
+        throw new errors/* CheckpointError */.jg('ZipTooManyEntries', source.name, `central directory of ${end.cdSize} bytes; the limit is ${lim.maxCentralDirectoryBytes}`);
     }
     const cd = await source.read(Number(end.cdOffset), Number(end.cdSize));
     const entries = parseCentralDirectory(source, cd, Number(end.entries));
@@ -2685,10 +2678,10 @@ function localNameOf(head, nameLen) {
  */
 async function readZipRecord(source, entry, maxBytes) {
     if ((entry.flags & FLAG_ENCRYPTED) !== 0) {
-        throw new errors/* CheckpointError */.j('UnsupportedZip', source.name, `entry ${JSON.stringify(entry.name)} is encrypted`);
+        throw new errors/* CheckpointError */.jg('UnsupportedZip', source.name, `entry ${JSON.stringify(entry.name)} is encrypted`);
     }
     if (entry.uncompressedSize > BigInt(maxBytes) || entry.compressedSize > BigInt(maxBytes)) {
-        throw new errors/* CheckpointError */.j('HeaderTooLarge', source.name, `entry ${JSON.stringify(entry.name)} declares ${entry.uncompressedSize} bytes; the limit is ${maxBytes}`);
+        throw new errors/* CheckpointError */.jg('HeaderTooLarge', source.name, `entry ${JSON.stringify(entry.name)} declares ${entry.uncompressedSize} bytes; the limit is ${maxBytes}`);
     }
     const header = await readLocalHeader(source, entry);
     const raw = await source.read(Number(header.dataOffset), Number(entry.compressedSize));
@@ -2700,7 +2693,7 @@ async function readZipRecord(source, entry, maxBytes) {
         return { data: raw, header };
     }
     if (entry.method !== 8) {
-        throw new errors/* CheckpointError */.j('UnsupportedZip', source.name, `entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}`);
+        throw new errors/* CheckpointError */.jg('UnsupportedZip', source.name, `entry ${JSON.stringify(entry.name)} uses compression method ${entry.method}`);
     }
     const { inflateRawSync } = await loadZlib();
     let data;
@@ -2731,7 +2724,8 @@ async function readZipRecord(source, entry, maxBytes) {
 
 
 
-const DEFAULT_MAX_PICKLE_BYTES = 1024 * 1024 * 1024;
+
+const DEFAULT_MAX_PICKLE_BYTES = limits/* PICKLE_LIMITS */.Qt.maxZipPickleBytes;
 const PICKLE_EXTENSIONS = /\.(pkl|pickle|joblib|dat|data)$/i;
 const SMALL_RECORD_BYTES = 4096;
 async function readTorchZip(source, options = {}) {
@@ -2741,16 +2735,16 @@ async function readTorchZipDetailed(source, options = {}) {
     const zip = await readZipDirectory(source, options.zipLimits);
     const first = zip.entries[0];
     if (first === undefined)
-        throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, 'the zip archive is empty');
+        throw new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, 'the zip archive is empty');
     if (zip.topFolder === undefined) {
-        throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `file in archive is not in a subdirectory: ${first.name}`);
+        throw new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `file in archive is not in a subdirectory: ${first.name}`);
     }
     const prefix = zip.topFolder;
     const warnings = zip.anomalies.map((a) => `zip: ${a}`);
     const maxPickle = options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES;
     const dataPkl = zip.byName.get(`${prefix}/data.pkl`);
     if (dataPkl === undefined) {
-        throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `the archive has no ${prefix}/data.pkl record`);
+        throw new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `the archive has no ${prefix}/data.pkl record`);
     }
     const metadata = { archivePrefix: prefix };
     // small records read whole, kept so the pickle sniffing below does not read their first bytes again
@@ -2822,14 +2816,14 @@ async function readVersion(source, zip, prefix, warnings, smallRecords) {
     const entry = zip.byName.get(`${prefix}/version`) ?? zip.byName.get(`${prefix}/.data/version`);
     const text = await readText(source, entry, smallRecords);
     if (text === undefined) {
-        throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `the archive has no ${prefix}/version record`);
+        throw new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `the archive has no ${prefix}/version record`);
     }
     if (!/^\d{1,6}$/.test(text)) {
-        throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `version record ${JSON.stringify(text.slice(0, 40))} is not a number`);
+        throw new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `version record ${JSON.stringify(text.slice(0, 40))} is not a number`);
     }
     const version = Number(text);
     if (version < 1)
-        throw new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `unsupported archive version ${version}`);
+        throw new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `unsupported archive version ${version}`);
     if (version > 10)
         warnings.push(`archive version ${version} is newer than torch 1.13 reads (10)`);
     return version;
@@ -2861,12 +2855,12 @@ async function storageStarts(source, zip, prefix, used, warnings) {
         done.add(s.key);
         const entry = zip.byName.get(dataPrefix + s.key);
         if (entry === undefined) {
-            failure = new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `storage record ${prefix}/data/${s.key} is missing`);
+            failure = new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `storage record ${prefix}/data/${s.key} is missing`);
             break;
         }
         const need = (0,state_dict/* storageBytes */.PT)(s);
         if (entry.uncompressedSize < need) {
-            failure = new errors/* CheckpointError */.j('InvalidTorchFile', source.name, `storage record ${entry.name} has ${entry.uncompressedSize} bytes but its storage needs ${need}`);
+            failure = new errors/* CheckpointError */.jg('InvalidTorchFile', source.name, `storage record ${entry.name} has ${entry.uncompressedSize} bytes but its storage needs ${need}`);
             break;
         }
         keys.push(s.key);
@@ -2926,7 +2920,7 @@ async function scanExtraPickles(source, zip, dataPkl, options, scans, warnings, 
             data = (await readZipRecord(source, entry, options.maxPickleBytes ?? DEFAULT_MAX_PICKLE_BYTES)).data;
         }
         catch (e) {
-            if (!(0,errors/* isCheckpointError */.t)(e))
+            if (!(0,errors/* isCheckpointError */.tF)(e))
                 throw e;
             warnings.push(`zip entry ${entry.name} could not be read for scanning: ${e.detail}`);
             continue;

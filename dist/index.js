@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42900:
+/***/ 62194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32387,7 +32387,224 @@ function locateInBlocks(name, analysis) {
 
 
 
-;// CONCATENATED MODULE: ./src/compare/verdict.ts
+// EXTERNAL MODULE: ./src/compare/verdict.ts
+var verdict = __nccwpck_require__(57682);
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+
+function baseName(path) {
+    const parts = path.split(/[\\/]/).filter((p) => p !== '');
+    return parts[parts.length - 1] ?? path;
+}
+function compare_sameShape(a, b) {
+    return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+function ratio(n, d) {
+    return d === 0 ? 0 : n / d;
+}
+function strippedPrefixes(tensors) {
+    const counts = new Map();
+    for (const t of tensors) {
+        if (t.key.length === t.normKey.length)
+            continue;
+        const s = t.key.slice(0, t.key.length - t.normKey.length);
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
+}
+/**
+ * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
+ * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
+ */
+const parsed = new WeakMap();
+const analysed = new WeakMap();
+function parsedModel(c) {
+    let p = parsed.get(c);
+    if (!p)
+        parsed.set(c, (p = parseModel(c)));
+    return p;
+}
+function structureAnalysis(c) {
+    let s = analysed.get(c);
+    if (!s)
+        analysed.set(c, (s = analyzeStructure(c)));
+    return s;
+}
+function isIdentity(m) {
+    return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0];
+}
+function compareCheckpoints(a, b, opts = {}) {
+    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
+    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
+    // Exact keys.
+    const shapesB = new Map();
+    for (const t of b.tensors)
+        if (!shapesB.has(t.name))
+            shapesB.set(t.name, t.shape);
+    const keysA = new Set();
+    let common = 0;
+    let exactCompatible = 0;
+    let shapeMatching = 0;
+    const differing = [];
+    for (const t of a.tensors) {
+        if (keysA.has(t.name))
+            continue;
+        keysA.add(t.name);
+        const sb = shapesB.get(t.name);
+        if (!sb)
+            continue;
+        common++;
+        if (compare_sameShape(t.shape, sb))
+            shapeMatching++;
+        else
+            differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
+        if (numel(t.shape) === numel(sb))
+            exactCompatible++;
+    }
+    const totalA = keysA.size;
+    const totalB = shapesB.size;
+    // Normalised keys.
+    const pa = parsedModel(a);
+    const pb = parsedModel(b);
+    let normalized = 0;
+    let normalizedCompatible = 0;
+    let normalizedShapeMatches = 0;
+    const normalizedDifferences = [];
+    for (const ref of pa.byNormKey.values()) {
+        const other = pb.byNormKey.get(ref.normKey);
+        if (!other)
+            continue;
+        normalized++;
+        if (numel(ref.shape) === numel(other.shape))
+            normalizedCompatible++;
+        if (compare_sameShape(ref.shape, other.shape))
+            normalizedShapeMatches++;
+        else
+            normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
+    }
+    // Mapping.
+    const { mappings: all, familyPairs } = mapModels(pa, pb);
+    const coveredA = new Set();
+    const mentionedA = new Set();
+    const mentionedB = new Set();
+    for (const m of all) {
+        for (const k of m.source)
+            mentionedA.add(k);
+        for (const k of m.target)
+            mentionedB.add(k);
+        if (m.confidence === 'high' && m.shapeCompatible)
+            for (const k of m.source)
+                coveredA.add(k);
+    }
+    // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
+    for (const t of a.tensors) {
+        const sb = shapesB.get(t.name);
+        if (sb && numel(sb) === numel(t.shape)) {
+            coveredA.add(t.name);
+            mentionedA.add(t.name);
+            mentionedB.add(t.name);
+        }
+    }
+    const mappings = all.filter((m) => !isIdentity(m));
+    const mappingCounts = { high: 0, medium: 0, low: 0 };
+    for (const m of mappings)
+        mappingCounts[m.confidence]++;
+    const overlap = {
+        exact: ratio(common, totalA),
+        exactCompatible: ratio(exactCompatible, totalA),
+        normalized: ratio(normalized, totalA),
+        normalizedCompatible: ratio(normalizedCompatible, totalA),
+        mapped: ratio(coveredA.size, totalA)
+    };
+    const structure = {
+        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
+        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
+    };
+    const flags = (0,verdict/* computeFlags */.Lx)({
+        a: structure.a,
+        b: structure.b,
+        familyPairs,
+        overlap,
+        shapeDifferences: normalizedDifferences,
+        shapeMatches: normalizedShapeMatches,
+        mappings,
+        nameCoverage: ratio(mentionedA.size, totalA),
+        strippedA: strippedPrefixes(pa.tensors),
+        strippedB: strippedPrefixes(pb.tensors),
+        adapters: {
+            a: (0,verdict/* adapterTensorCount */.Os)(a.tensors.map((t) => t.name)),
+            totalA: a.tensors.length,
+            b: (0,verdict/* adapterTensorCount */.Os)(b.tensors.map((t) => t.name)),
+            totalB: b.tensors.length
+        }
+    });
+    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
+    const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
+    return {
+        models: { a: refA, b: refB },
+        keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
+        overlap,
+        shapes: { matching: shapeMatching, differing },
+        structure,
+        familyPairs,
+        mappings,
+        mappingCounts,
+        unmatched: { a: unmatchedA, b: unmatchedB },
+        flags,
+        verdict: (0,verdict/* verdictOf */.Vj)(overlap, flags)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
+const MAPPING_SCHEMA_VERSION = 1;
+function toMappingFile(c, tool) {
+    return {
+        schemaVersion: MAPPING_SCHEMA_VERSION,
+        tool: { name: tool.name, version: tool.version },
+        models: { a: { ...c.models.a }, b: { ...c.models.b } },
+        summary: {
+            keysA: c.keys.totalA,
+            keysB: c.keys.totalB,
+            commonKeys: c.keys.common,
+            onlyA: c.keys.onlyA,
+            onlyB: c.keys.onlyB,
+            overlap: { ...c.overlap },
+            shapesMatching: c.shapes.matching,
+            shapesDiffering: c.shapes.differing.length,
+            mappings: { ...c.mappingCounts },
+            unmatchedA: c.unmatched.a.length,
+            unmatchedB: c.unmatched.b.length
+        },
+        flags: c.flags,
+        verdict: c.verdict,
+        mappings: c.mappings,
+        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/index.ts
+/** Public API of model-vs-model comparison. */
+
+
+
+
+
+
+/***/ }),
+
+/***/ 57682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lx: () => (/* binding */ computeFlags),
+/* harmony export */   Os: () => (/* binding */ adapterTensorCount),
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   kx: () => (/* binding */ tierOf)
+/* harmony export */ });
+/* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
 const PARTIAL_FROM = 0.3;
@@ -32477,12 +32694,12 @@ function summaryOf(tier, basis, overlap, flags) {
         'weights and LoRAs do not transfer; use ones made for the target model.');
 }
 /** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
-const verdict_ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
+const ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
 /** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
 function adapterTensorCount(names) {
     let n = 0;
     for (const name of names)
-        if (verdict_ADAPTER_KEY.test(name))
+        if (ADAPTER_KEY.test(name))
             n++;
     return n;
 }
@@ -32655,209 +32872,6 @@ function computeFlags(x) {
     return flags;
 }
 
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-
-
-
-
-
-function baseName(path) {
-    const parts = path.split(/[\\/]/).filter((p) => p !== '');
-    return parts[parts.length - 1] ?? path;
-}
-function compare_sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-function ratio(n, d) {
-    return d === 0 ? 0 : n / d;
-}
-function strippedPrefixes(tensors) {
-    const counts = new Map();
-    for (const t of tensors) {
-        if (t.key.length === t.normKey.length)
-            continue;
-        const s = t.key.slice(0, t.key.length - t.normKey.length);
-        counts.set(s, (counts.get(s) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
-}
-/**
- * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
- * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
- */
-const parsed = new WeakMap();
-const analysed = new WeakMap();
-function parsedModel(c) {
-    let p = parsed.get(c);
-    if (!p)
-        parsed.set(c, (p = parseModel(c)));
-    return p;
-}
-function structureAnalysis(c) {
-    let s = analysed.get(c);
-    if (!s)
-        analysed.set(c, (s = analyzeStructure(c)));
-    return s;
-}
-function isIdentity(m) {
-    return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0];
-}
-function compareCheckpoints(a, b, opts = {}) {
-    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
-    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
-    // Exact keys.
-    const shapesB = new Map();
-    for (const t of b.tensors)
-        if (!shapesB.has(t.name))
-            shapesB.set(t.name, t.shape);
-    const keysA = new Set();
-    let common = 0;
-    let exactCompatible = 0;
-    let shapeMatching = 0;
-    const differing = [];
-    for (const t of a.tensors) {
-        if (keysA.has(t.name))
-            continue;
-        keysA.add(t.name);
-        const sb = shapesB.get(t.name);
-        if (!sb)
-            continue;
-        common++;
-        if (compare_sameShape(t.shape, sb))
-            shapeMatching++;
-        else
-            differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
-        if (numel(t.shape) === numel(sb))
-            exactCompatible++;
-    }
-    const totalA = keysA.size;
-    const totalB = shapesB.size;
-    // Normalised keys.
-    const pa = parsedModel(a);
-    const pb = parsedModel(b);
-    let normalized = 0;
-    let normalizedCompatible = 0;
-    let normalizedShapeMatches = 0;
-    const normalizedDifferences = [];
-    for (const ref of pa.byNormKey.values()) {
-        const other = pb.byNormKey.get(ref.normKey);
-        if (!other)
-            continue;
-        normalized++;
-        if (numel(ref.shape) === numel(other.shape))
-            normalizedCompatible++;
-        if (compare_sameShape(ref.shape, other.shape))
-            normalizedShapeMatches++;
-        else
-            normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
-    }
-    // Mapping.
-    const { mappings: all, familyPairs } = mapModels(pa, pb);
-    const coveredA = new Set();
-    const mentionedA = new Set();
-    const mentionedB = new Set();
-    for (const m of all) {
-        for (const k of m.source)
-            mentionedA.add(k);
-        for (const k of m.target)
-            mentionedB.add(k);
-        if (m.confidence === 'high' && m.shapeCompatible)
-            for (const k of m.source)
-                coveredA.add(k);
-    }
-    // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
-    for (const t of a.tensors) {
-        const sb = shapesB.get(t.name);
-        if (sb && numel(sb) === numel(t.shape)) {
-            coveredA.add(t.name);
-            mentionedA.add(t.name);
-            mentionedB.add(t.name);
-        }
-    }
-    const mappings = all.filter((m) => !isIdentity(m));
-    const mappingCounts = { high: 0, medium: 0, low: 0 };
-    for (const m of mappings)
-        mappingCounts[m.confidence]++;
-    const overlap = {
-        exact: ratio(common, totalA),
-        exactCompatible: ratio(exactCompatible, totalA),
-        normalized: ratio(normalized, totalA),
-        normalizedCompatible: ratio(normalizedCompatible, totalA),
-        mapped: ratio(coveredA.size, totalA)
-    };
-    const structure = {
-        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
-        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
-    };
-    const flags = computeFlags({
-        a: structure.a,
-        b: structure.b,
-        familyPairs,
-        overlap,
-        shapeDifferences: normalizedDifferences,
-        shapeMatches: normalizedShapeMatches,
-        mappings,
-        nameCoverage: ratio(mentionedA.size, totalA),
-        strippedA: strippedPrefixes(pa.tensors),
-        strippedB: strippedPrefixes(pb.tensors),
-        adapters: {
-            a: adapterTensorCount(a.tensors.map((t) => t.name)),
-            totalA: a.tensors.length,
-            b: adapterTensorCount(b.tensors.map((t) => t.name)),
-            totalB: b.tensors.length
-        }
-    });
-    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
-    const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
-    return {
-        models: { a: refA, b: refB },
-        keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
-        overlap,
-        shapes: { matching: shapeMatching, differing },
-        structure,
-        familyPairs,
-        mappings,
-        mappingCounts,
-        unmatched: { a: unmatchedA, b: unmatchedB },
-        flags,
-        verdict: verdictOf(overlap, flags)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
-const MAPPING_SCHEMA_VERSION = 1;
-function toMappingFile(c, tool) {
-    return {
-        schemaVersion: MAPPING_SCHEMA_VERSION,
-        tool: { name: tool.name, version: tool.version },
-        models: { a: { ...c.models.a }, b: { ...c.models.b } },
-        summary: {
-            keysA: c.keys.totalA,
-            keysB: c.keys.totalB,
-            commonKeys: c.keys.common,
-            onlyA: c.keys.onlyA,
-            onlyB: c.keys.onlyB,
-            overlap: { ...c.overlap },
-            shapesMatching: c.shapes.matching,
-            shapesDiffering: c.shapes.differing.length,
-            mappings: { ...c.mappingCounts },
-            unmatchedA: c.unmatched.a.length,
-            unmatchedB: c.unmatched.b.length
-        },
-        flags: c.flags,
-        verdict: c.verdict,
-        mappings: c.mappings,
-        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/index.ts
-/** Public API of model-vs-model comparison. */
-
-
-
-
-
 
 /***/ }),
 
@@ -32865,14 +32879,120 @@ function toMappingFile(c, tool) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ CheckpointError),
-/* harmony export */   t: () => (/* binding */ isCheckpointError)
+/* harmony export */   Ac: () => (/* binding */ ModelCompatError),
+/* harmony export */   Gd: () => (/* binding */ InternalError),
+/* harmony export */   To: () => (/* binding */ GateFailedError),
+/* harmony export */   bK: () => (/* binding */ UnreadableArtifactError),
+/* harmony export */   bi: () => (/* binding */ toModelCompatError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   jg: () => (/* binding */ CheckpointError),
+/* harmony export */   tF: () => (/* binding */ isCheckpointError),
+/* harmony export */   u7: () => (/* binding */ OutputError)
 /* harmony export */ });
+/* unused harmony export EXIT */
 /**
- * One error class for every bad input, with one precise code per failure (as the safetensors crate does), so a
- * caller can tell a truncated file from a hostile one and the CLI can exit 2 with a message naming the file.
+ * The tool's error family. Every failure a user can cause or meet is one of these classes, and the class carries
+ * the exit status, so the two front ends translate nothing by hand: the CLI prints the message and exits with
+ * `exitCode`, the action fails the step with the message.
+ *
+ * | class             | exit | meaning                                                                   |
+ * |-------------------|------|---------------------------------------------------------------------------|
+ * | `UsageError`      | 2    | a flag or action input is missing, malformed, or names nothing            |
+ * | `InputError`      | 2    | a file cannot be used (`CheckpointError`: one precise code per failure,   |
+ * |                   |      | as the safetensors crate does; `OutputError`: an output cannot be written) |
+ * | `GateFailedError` | 1    | the gate ran and an artifact failed it (`UnreadableArtifactError`, an     |
+ * |                   |      | InputError: exit 2, when the reason is an artifact that could not be read) |
+ * | `InternalError`   | 70   | a bug in this tool (EX_SOFTWARE); anything not in this family is one too   |
+ *
+ * Lives with the readers because it is the lowest layer that needs it: every other layer may import it.
  */
-class CheckpointError extends Error {
+/** Exit statuses of the CLI (README "Exit status"). Usage and bad input share 2, as most Unix tools do. */
+const EXIT = Object.freeze({ ok: 0, gateFailed: 1, usage: 2, badInput: 2, internal: 70 });
+/** The base of the family: a message meant for the user, and the exit status it ends a CLI run with. */
+class ModelCompatError extends Error {
+    /**
+     * The message as lines to print. One line for every error but the gate's verdicts, whose lines are built by
+     * the gate (one per failing artifact); a line break inside a name from a file is never a line of its own.
+     */
+    lines;
+    /** `message`: one line, or the lines of a gate verdict. */
+    constructor(message, options) {
+        const lines = typeof message === 'string' ? [message] : [...message];
+        super(lines.join('\n'), options);
+        this.lines = lines;
+    }
+}
+/**
+ * A flag or action input is wrong. `input` names it as the user wrote it (`--threshold`, `threshold`, `artifacts`)
+ * so the message points at the line to fix; without one the message stands alone.
+ */
+class UsageError extends ModelCompatError {
+    exitCode = EXIT.usage;
+    input;
+    detail;
+    constructor(detail, options = {}) {
+        super(options.input === undefined ? detail : `Invalid input '${options.input}': ${detail}`, options);
+        this.name = 'UsageError';
+        this.detail = detail;
+        if (options.input !== undefined)
+            this.input = options.input;
+    }
+}
+/** Something the user gave cannot be used: a file that cannot be read or written, an artifact that failed to load. */
+class InputError extends ModelCompatError {
+    exitCode = EXIT.badInput;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'InputError';
+    }
+}
+/** An output (`--export`, `--mapping`, `--summary`, `--mapping-dir`, `-o`, the report folder) cannot be written. */
+class OutputError extends InputError {
+    path;
+    constructor(path, detail, options) {
+        super(`cannot write ${path}: ${detail}`, options);
+        this.name = 'OutputError';
+        this.path = path;
+    }
+}
+/**
+ * An artifact could not be read, so the gate could not judge it (the gate still ran for the others and wrote its
+ * report). `lines` are the gate's failure message, a line per failing artifact.
+ */
+class UnreadableArtifactError extends InputError {
+    constructor(lines) {
+        super(lines);
+        this.name = 'UnreadableArtifactError';
+    }
+}
+/** The gate ran to the end and at least one artifact failed it; `lines` say which and why. */
+class GateFailedError extends ModelCompatError {
+    exitCode = EXIT.gateFailed;
+    constructor(lines) {
+        super(lines);
+        this.name = 'GateFailedError';
+    }
+}
+/** A bug in this tool: a broken invariant, never a property of the input. */
+class InternalError extends ModelCompatError {
+    exitCode = EXIT.internal;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'InternalError';
+    }
+}
+/** `e` as a member of the family: ours as they are, anything else an `InternalError` with `e` as its cause. */
+function toModelCompatError(e) {
+    if (e instanceof ModelCompatError)
+        return e;
+    return new InternalError(e instanceof Error ? e.message : String(e), { cause: e });
+}
+/**
+ * A file (or URL) that cannot be read as a checkpoint, with one precise code per failure, so a caller can tell a
+ * truncated file from a hostile one. Every bad input a reader meets ends in one of these, never in another exception.
+ */
+class CheckpointError extends InputError {
     code;
     /** The file (or URL) the problem is in. */
     file;
@@ -32889,6 +33009,392 @@ class CheckpointError extends Error {
 function isCheckpointError(e) {
     return e instanceof CheckpointError;
 }
+
+
+/***/ }),
+
+/***/ 13267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EW: () => (/* binding */ readSmallFile),
+/* harmony export */   oF: () => (/* binding */ localFileAccess),
+/* harmony export */   sh: () => (/* binding */ isPlainName)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(86289);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73159);
+/**
+ * The few file-system operations the folder readers (sharded checkpoints, diffusers folders) need, behind an
+ * interface so an HTTP source (issue 6) can stand in for the local disk: a Hub repository can open files as
+ * range-read sources, list a folder through its tree API and answer "does this exist".
+ * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
+ */
+ // callbacks: see source.ts on node:fs/promises
+
+
+
+const localFileAccess = {
+    open: (path) => (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openLocalFile */ .Kp)(path),
+    async list(dir) {
+        try {
+            return await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, (e, names) => (e ? reject(e) : resolve(names))));
+        }
+        catch (e) {
+            throw (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(dir, e);
+        }
+    },
+    async kind(path) {
+        try {
+            const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.stat)(path, (e, stats) => (e ? reject(e) : resolve(stats))));
+            return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return undefined;
+            throw (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(path, e);
+        }
+    },
+    join: node_path__WEBPACK_IMPORTED_MODULE_1__.join,
+    dirname: node_path__WEBPACK_IMPORTED_MODULE_1__.dirname,
+    basename: node_path__WEBPACK_IMPORTED_MODULE_1__.basename
+};
+/** Read a whole small JSON-ish file through `fs`, refusing anything above `maxBytes` with `code`. */
+async function readSmallFile(fs, path, maxBytes, code) {
+    const source = await fs.open(path);
+    try {
+        if (source.size > maxBytes) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .jg(code, source.name, `${source.size} bytes; the limit is ${maxBytes} bytes`);
+        }
+        return { bytes: await source.read(0, source.size), size: source.size };
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+}
+/**
+ * A weight_map or model_index entry must name a plain file or folder in the same directory: no separators, no
+ * `..`, no URL. A hostile index could otherwise make us open `/etc/passwd` or a remote URL.
+ */
+function isPlainName(name) {
+    return (name.length > 0 &&
+        name.length <= 255 &&
+        name !== '.' &&
+        name !== '..' &&
+        !/[/\\\0]/.test(name) &&
+        !name.includes('://') &&
+        !/^[A-Za-z]:/.test(name));
+}
+
+
+/***/ }),
+
+/***/ 9740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ parseHfUrl),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   FC: () => (/* binding */ toHttpUrl),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   ho: () => (/* binding */ resolveRemoteRelative),
+/* harmony export */   kz: () => (/* binding */ normaliseEndpoint),
+/* harmony export */   qk: () => (/* binding */ isRemoteLocation)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_HF_ENDPOINT, hfResolveUrl */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86289);
+/**
+ * Remote locations: which strings are URLs, how `hf://` short forms become Hub `resolve` URLs, and how secrets
+ * are kept out of every message. Pure functions (the environment is passed in), so they are trivially testable.
+ */
+
+const DEFAULT_HF_ENDPOINT = 'https://huggingface.co';
+/** True for the locations `openLocation` sends over the network. */
+function isRemoteLocation(location) {
+    return /^(https?|hf):\/\//i.test(location);
+}
+/** Normalise an endpoint (`HF_ENDPOINT`): an http(s) origin plus optional path prefix, no trailing slash. */
+function normaliseEndpoint(endpoint) {
+    const raw = endpoint === undefined || endpoint.trim() === '' ? DEFAULT_HF_ENDPOINT : endpoint.trim();
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL');
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must not carry credentials, a query or a fragment');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+const REPO_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Parse `hf://ORG/REPO[@REVISION]/PATH`. A revision with slashes (`refs/pr/1`) is written URL-encoded. */
+function parseHfUrl(location) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), `${why}; expected hf://ORG/REPO[@REVISION]/PATH (or hf://datasets/ORG/REPO/PATH)`);
+    const m = /^hf:\/\/(.*)$/i.exec(location);
+    if (!m)
+        throw bad('not an hf:// location');
+    const parts = m[1].split('/');
+    let repoType = '';
+    if (parts[0] === 'datasets' || parts[0] === 'spaces')
+        repoType = parts.shift();
+    if (parts.length < 3)
+        throw bad('missing the organisation, the repository or the file path');
+    const org = parts[0];
+    let name = parts[1];
+    let revision = 'main';
+    const at = name.indexOf('@');
+    if (at >= 0) {
+        revision = decodeComponent(name.slice(at + 1), bad);
+        name = name.slice(0, at);
+        if (revision === '')
+            throw bad('empty revision after @');
+    }
+    if (!REPO_PART.test(org) || !REPO_PART.test(name))
+        throw bad(`invalid repository id "${org}/${name}"`);
+    const pathParts = parts.slice(2).map((p) => decodeComponent(p, bad));
+    if (pathParts.some((p) => p === '' || p === '.' || p === '..')) {
+        throw bad('the file path has an empty, "." or ".." segment');
+    }
+    return { repoType, repo: `${org}/${name}`, revision, path: pathParts.join('/') };
+}
+function decodeComponent(s, bad) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        throw bad(`invalid percent-encoding in "${s}"`);
+    }
+}
+/** The Hub URL serving a file's bytes: `${endpoint}/[datasets/]ORG/REPO/resolve/REVISION/PATH`. */
+function hfResolveUrl(loc, endpoint = DEFAULT_HF_ENDPOINT) {
+    const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
+    const path = loc.path.split('/').map(encodeURIComponent).join('/');
+    return `${normaliseEndpoint(endpoint)}/${prefix}${loc.repo}/resolve/${encodeURIComponent(loc.revision)}/${path}`;
+}
+/**
+ * The http(s) URL for a location: `hf://` is resolved against the endpoint, and a Hub page URL copied from a
+ * browser (`.../blob/REV/PATH`) is turned into its `resolve` form, which serves the raw bytes.
+ */
+function toHttpUrl(location, endpoint = DEFAULT_HF_ENDPOINT) {
+    if (/^hf:\/\//i.test(location))
+        return hfResolveUrl(parseHfUrl(location), endpoint);
+    let url;
+    try {
+        url = new URL(location);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), 'not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), `unsupported scheme ${url.protocol}`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), 'credentials in the URL are not accepted; pass a token with --hf-token or HF_TOKEN');
+    }
+    const hub = new URL(normaliseEndpoint(endpoint));
+    if (url.origin === hub.origin) {
+        const base = hub.pathname.replace(/\/+$/, '');
+        const rest = url.pathname.slice(base.length);
+        const blob = /^(\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+)\/blob\/(.+)$/.exec(rest);
+        if (url.pathname.startsWith(base) && blob)
+            url.pathname = `${base}${blob[1]}/resolve/${blob[2]}`;
+    }
+    url.hash = '';
+    return url.href;
+}
+/** Join a relative file name (a shard listed in an index) onto a remote location, keeping its scheme. */
+function resolveRemoteRelative(base, relative) {
+    if (isRemoteLocation(relative))
+        return relative;
+    if (/^hf:\/\//i.test(base)) {
+        const loc = parseHfUrl(base);
+        const dir = loc.path.split('/').slice(0, -1);
+        for (const part of relative.split('/')) {
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (dir.length === 0)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', relative, `escapes the repository of ${base}`);
+                dir.pop();
+            }
+            else
+                dir.push(part);
+        }
+        const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
+        const rev = loc.revision === 'main' ? '' : `@${encodeURIComponent(loc.revision)}`;
+        return `hf://${prefix}${loc.repo}${rev}/${dir.map(encodeURIComponent).join('/')}`;
+    }
+    return new URL(relative.split('/').map(encodeURIComponent).join('/'), base).href;
+}
+/** Query parameters whose values are credentials or signatures (signed CDN URLs carry them). */
+const SECRET_PARAM = /^(token|access_token|auth|key|api_key|apikey|sig|signature|policy|key-pair-id|x-amz-.*|x-goog-.*|credential|password|secret)$/i;
+/** A URL safe to print: no user-info, and secret query values replaced by `***`. Non-URLs are scrubbed as text. */
+function redactUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return redactText(raw);
+    }
+    if (url.username !== '' || url.password !== '') {
+        url.username = '***';
+        url.password = '';
+    }
+    for (const key of [...url.searchParams.keys()]) {
+        if (SECRET_PARAM.test(key))
+            url.searchParams.set(key, '***');
+    }
+    return url.href.replace(/%2A%2A%2A/g, '***');
+}
+/**
+ * Remove secrets from free text: every given secret verbatim, Hugging Face tokens (`hf_...`), bearer values, and
+ * credentials embedded in URLs.
+ */
+function redactText(text, secrets = []) {
+    let out = text;
+    for (const s of secrets) {
+        if (s !== undefined && s.length >= 4)
+            out = out.split(s).join('***');
+    }
+    out = out.replace(/\bhf_[A-Za-z0-9]{8,}/g, 'hf_***');
+    out = out.replace(/(bearer\s+)[^\s"']+/gi, '$1***');
+    out = out.replace(/(https?:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi, '$1***@');
+    out = out.replace(/([?&](?:token|access_token|sig|signature|x-amz-signature|x-amz-credential)=)[^&\s"']+/gi, '$1***');
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 75094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ GGUF_LIMITS),
+/* harmony export */   LP: () => (/* binding */ ZIP_LIMITS),
+/* harmony export */   Qt: () => (/* binding */ PICKLE_LIMITS),
+/* harmony export */   SF: () => (/* binding */ FOLDER_LIMITS),
+/* harmony export */   T1: () => (/* binding */ MANIFEST_LIMITS),
+/* harmony export */   rI: () => (/* binding */ SAFETENSORS_LIMITS),
+/* harmony export */   s7: () => (/* binding */ JSON_LIMITS),
+/* harmony export */   wT: () => (/* binding */ REMOTE_LIMITS),
+/* harmony export */   wr: () => (/* binding */ STATE_DICT_LIMITS)
+/* harmony export */ });
+/* unused harmony export TENSOR_DATA_LIMITS */
+/**
+ * Every limit the readers apply, once, each with the reason for its value. A limit is far above anything a real
+ * file needs and far below what would exhaust time or memory; going past one is a typed `CheckpointError` for that
+ * file (SECURITY.md lists them for users). Readers import their group from here and may take overrides in their
+ * options (tests and the fuzzer use small ones); nothing else defines a limit of its own.
+ */
+/** JSON files read whole: sharded indexes, diffusers `model_index.json`, manifests, any JSON a location is. */
+const JSON_LIMITS = Object.freeze({
+    /**
+     * Bytes of one JSON file. The largest real index (a weight_map of thousands of keys over hundreds of shards) is
+     * a few MB and a manifest of a 1,500-tensor model about 300 KB; 64 MiB keeps the text and its parse bounded.
+     */
+    maxBytes: 64 * 1024 * 1024,
+    /** Nesting depth. Real documents nest under 10 deep; the parser recurses per level, so depth is a stack risk. */
+    maxDepth: 128
+});
+const SAFETENSORS_LIMITS = Object.freeze({
+    /** JSON header bytes: the reference implementation's own `MAX_HEADER_SIZE`, so we refuse what it refuses. */
+    maxHeaderBytes: 100_000_000
+});
+/** Sharded checkpoints and diffusers folders. */
+const FOLDER_LIMITS = Object.freeze({
+    /** Shards of one checkpoint. Published models have up to a few hundred; each shard costs an open and a read. */
+    maxShards: 10_000,
+    /** Components of one `model_index.json`. Pipelines have under 10. */
+    maxComponents: 1000
+});
+const MANIFEST_LIMITS = Object.freeze({
+    /** Dimensions of one tensor in a manifest. Real tensors have at most 5; shapes are copied into every report. */
+    maxDims: 64
+});
+/** GGUF headers (everything before the data section). */
+const GGUF_LIMITS = Object.freeze({
+    /** Header, metadata and tensor infos together; the same cap as a safetensors header. */
+    maxHeaderBytes: 100_000_000,
+    /** Tensors of one file. Large LLM GGUFs hold a few thousand. */
+    maxTensors: 1_000_000,
+    /** Metadata key/value pairs. Real files hold tens, tokenizer arrays count as one. */
+    maxKv: 1_000_000,
+    /** Keys and tensor names (the spec caps keys at 65535 bytes; ComfyUI-GGUF names exceed ggml's 64). */
+    maxNameBytes: 65_535,
+    /** Elements of one metadata array: ggml's own `GGUF_MAX_ARRAY_ELEMENTS`. */
+    maxArrayElements: 1 << 30,
+    /** Arrays of arrays. ggml writes none nested; 8 leaves room and bounds the recursion. */
+    maxArrayDepth: 8,
+    /** ggml allows 4; ComfyUI-GGUF writes 5-D patch embeddings, @huggingface/gguf allows 8. */
+    maxDims: 8
+});
+/** The zip container of a PyTorch file. */
+const ZIP_LIMITS = Object.freeze({
+    /** Entries of one archive. A torch file has one per storage: tens of thousands for the largest models. */
+    maxEntries: 1_000_000,
+    /** Central directory bytes, read whole: about 100 bytes an entry, so this fits the entry cap. */
+    maxCentralDirectoryBytes: 128 * 1024 * 1024
+});
+/** Pickles: read into memory whole, then run on a machine that never executes anything. */
+const PICKLE_LIMITS = Object.freeze({
+    /** `data.pkl` of a zip file and the header pickles of a legacy file. A 14B model's `data.pkl` is a few MB. */
+    maxZipPickleBytes: 1024 * 1024 * 1024,
+    /** A plain pickle file (`.pkl`, a pickled `.bin`), which may hold its tensors' data inline. */
+    maxPlainPickleBytes: 256 * 1024 * 1024,
+    /** Opcodes of one pickle: a state dict costs about 20 per tensor. */
+    maxOpcodes: 5_000_000,
+    /** Memo entries (each holds a value alive). */
+    maxMemo: 2_000_000,
+    /** Values on the stack, all MARK levels together. */
+    maxStack: 1_000_000,
+    maxMarkDepth: 100_000,
+    /** Length of one str/bytes argument. */
+    maxStringBytes: 256 * 1024 * 1024,
+    /** Byte length of a LONG1/LONG4 argument: parsing a huge one as a BigInt is quadratic. */
+    maxLongBytes: 1024,
+    /** Items of one list, dict or set. */
+    maxContainerItems: 10_000_000,
+    /** Distinct globals one pickle may import (each is kept in the scan record). */
+    maxGlobals: 100_000
+});
+/** The walk through an unpickled object looking for its state dict. */
+const STATE_DICT_LIMITS = Object.freeze({
+    /** Nesting of the object (wrappers, `_modules` trees). The walk recurses per level. */
+    maxDepth: 1000,
+    /** Objects visited in all. */
+    maxNodes: 20_000_000
+});
+/** Remote (HTTP, Hub) locations. */
+const REMOTE_LIMITS = Object.freeze({
+    /** Bytes of one page of a Hub folder listing; a listing is small, more is a hostile or broken answer. */
+    maxListingBytes: 16 * 1024 * 1024,
+    /** Pages of one listing. */
+    maxListingPages: 20,
+    /** Probed sources waiting for their `open`; beyond this the oldest is dropped (it holds no handle). */
+    maxPendingProbes: 256,
+    /** The JSON part of one header-cache entry; cache files are untrusted, a bigger one is a miss. */
+    maxCacheMetaBytes: 1 << 20,
+    /** Byte ranges kept in one header-cache entry. */
+    maxCacheSegments: 10_000
+});
+/** Tensor data: read only for scalars (LoRA alphas), never for weights. */
+const TENSOR_DATA_LIMITS = Object.freeze({
+    /** Tensors read in one call. A LoRA has one alpha per module: a few thousand at most. */
+    maxTensors: 100_000,
+    /** Bytes of one tensor read this way: a scalar is at most 8 bytes. */
+    maxTensorBytes: 8
+});
 
 
 /***/ }),
@@ -32933,7 +33439,7 @@ class LocalFileSource {
         while (done < length) {
             const bytesRead = await readAt(this.fd, buf, done, length - done, offset + done);
             if (bytesRead === 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
             }
             done += bytesRead;
         }
@@ -32967,7 +33473,7 @@ class LocalFileSource {
                     throw fsError(this.name, e);
                 }
                 if (n === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
                 }
                 done += n;
             }
@@ -33030,13 +33536,13 @@ async function openLocalFile(path) {
     try {
         const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat)(fd, (e, stats) => (e ? reject(e) : resolve(stats))));
         if (!st.isFile()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
         }
         return new LocalFileSource(path, st.size, fd);
     }
     catch (e) {
         await closeFd(fd).catch(() => undefined);
-        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j ? e : fsError(path, e);
+        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg ? e : fsError(path, e);
     }
 }
 function readAt(fd, buf, at, length, position) {
@@ -33065,14 +33571,14 @@ async function withSource(opener, fn) {
 function fsError(path, e) {
     const code = e.code;
     if (code === 'ENOENT')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('FileNotFound', path, 'no such file or directory', { cause: e });
     if (code === 'EISDIR')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory', { cause: e });
     if (code === 'EACCES' || code === 'EPERM')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, 'permission denied', { cause: e });
     if (code === 'ELOOP')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, 'too many levels of symbolic links', { cause: e });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
 }
 /**
  * The one range check every ByteSource applies before reading: offsets and lengths are safe non-negative
@@ -33080,10 +33586,10 @@ function fsError(path, e) {
  */
 function checkReadRange(name, size, offset, length) {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', name, `invalid read range offset=${offset} length=${length}`);
     }
     if (offset + length > size) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
     }
 }
 
@@ -33116,6 +33622,68 @@ function looksLikeTorchLegacy(head) {
 
 /***/ }),
 
+/***/ 86662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
+
+
+/***/ }),
+
 /***/ 39493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33141,7 +33709,7 @@ function lookupTable(entries) {
 /* harmony export */   compareFallback: () => (/* binding */ compareFallback)
 /* harmony export */ });
 /* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42900);
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62194);
 /**
  * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
  * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
@@ -33225,6 +33793,61 @@ function compareFallback(modules, space, base) {
         });
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 12009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ numelBig)
+/* harmony export */ });
+/* unused harmony export numel */
+/**
+ * Element counts of tensor shapes. Shapes come from hostile files: `numel` is for shapes a reader has already
+ * bounded (every dim a safe integer, the product checked against the byte range), `numelBig` for the checks
+ * themselves, where the product can pass 2^53.
+ */
+/** Elements of a tensor of this shape (1 for a scalar `[]`). */
+function numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+/** The same as a BigInt: exact for any shape. */
+function numelBig(shape) {
+    let n = 1n;
+    for (const d of shape)
+        n *= BigInt(d);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+/**
+ * Text from files (tensor names, global names, paths, metadata, and messages that quote them) on its way to a
+ * terminal or a CI log. A control character there is an instruction, not text: ESC starts a terminal escape
+ * (clear the screen, recolour a verdict), CR rewrites the line, and a line feed followed by `::error::` or
+ * `::add-mask::` becomes a GitHub Actions workflow command. Every front-end print of file-derived text goes
+ * through `printable`, and so do the console renderers.
+ */
+// C0 controls (including TAB, LF, CR, ESC), DEL, C1 controls (U+0085 NEL, U+009B CSI) and the Unicode line and
+// paragraph separators, which some log viewers break lines on.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** `text` with every control character replaced by `?`: one line, nothing a terminal or a log would obey. */
+function printable(text) {
+    return text.replace(CONTROL, '?');
 }
 
 
@@ -41874,8 +42497,1888 @@ var core = __nccwpck_require__(33838);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __nccwpck_require__(86289);
-// EXTERNAL MODULE: ./src/compare/index.ts + 23 modules
-var compare = __nccwpck_require__(42900);
+// EXTERNAL MODULE: ./src/formats/file-access.ts
+var file_access = __nccwpck_require__(13267);
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var url = __nccwpck_require__(9740);
+// EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
+var legacy_magic = __nccwpck_require__(75447);
+;// CONCATENATED MODULE: ./src/formats/detect.ts
+/**
+ * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
+ * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
+ */
+
+/** Bytes of the file's start that `detectKind` needs to decide. */
+const DETECT_BYTES = 512;
+const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+function startsWith(head, bytes) {
+    if (head.length < bytes.length)
+        return false;
+    return bytes.every((b, i) => head[i] === b);
+}
+function firstNonSpace(head, from) {
+    for (let i = from; i < head.length; i++)
+        if (!isJsonSpace(head[i]))
+            return head[i];
+    return undefined;
+}
+/**
+ * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
+ */
+function detectKind(head, size) {
+    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
+        return 'gguf'; // "GGUF"
+    // Local file header, or the end-of-central-directory record of an empty archive.
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
+    if ((0,legacy_magic/* looksLikeTorchLegacy */.Z)(head))
+        return 'torch-legacy';
+    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
+    // Checked before plain JSON because the size's low byte can itself be '{'.
+    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
+        return 'safetensors';
+    // A header padded with more whitespace than we looked at (the reference crate's tests pad with thousands of
+    // spaces) is still safetensors when the declared size fits the file: the reader then validates it in full.
+    if (head.length >= 9 && firstNonSpace(head, 8) === undefined && size > head.length) {
+        const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
+        if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8))
+            return 'safetensors';
+    }
+    if (firstNonSpace(head, 0) === 0x7b)
+        return 'json';
+    // A pickle of protocol 2 to 5 opens with PROTO n. (Protocols 0 and 1 have no marker; torch never writes them.)
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
+    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
+        return 'tar';
+    void size;
+    return 'unknown';
+}
+
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __nccwpck_require__(12009);
+;// CONCATENATED MODULE: ./src/formats/dtypes.ts
+/** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
+const SAFETENSORS_DTYPE_BITS = Object.freeze({
+    BOOL: 8,
+    F4: 4,
+    F6_E2M3: 6,
+    F6_E3M2: 6,
+    U8: 8,
+    I8: 8,
+    F8_E5M2: 8,
+    F8_E4M3: 8,
+    F8_E8M0: 8,
+    F8_E4M3FNUZ: 8,
+    F8_E5M2FNUZ: 8,
+    I16: 16,
+    U16: 16,
+    F16: 16,
+    BF16: 16,
+    I32: 32,
+    U32: 32,
+    F32: 32,
+    C64: 64,
+    F64: 64,
+    I64: 64,
+    U64: 64
+});
+function isSafetensorsDtype(name) {
+    return Object.prototype.hasOwnProperty.call(SAFETENSORS_DTYPE_BITS, name);
+}
+/** Element count of a shape as BigInt (shapes of hostile files can pass 2^53). */
+
+
+;// CONCATENATED MODULE: ./src/formats/json/values.ts
+/**
+ * The values of the strict JSON parser (json-strict.ts) and the helpers that read them: numbers kept as their raw
+ * text, objects as `Map`s, and conversions that never round or lose a key silently.
+ */
+/** A JSON number, kept as the exact text from the file. */
+class JsonNumber {
+    raw;
+    constructor(raw) {
+        this.raw = raw;
+    }
+    toString() {
+        return this.raw;
+    }
+}
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, 
+    /** Character offset in the text where the problem was found. */
+    offset) {
+        super(`${message} at character ${offset}`);
+        this.offset = offset;
+        this.name = 'JsonSyntaxError';
+    }
+}
+function isJsonObject(v) {
+    return v instanceof Map;
+}
+function isJsonNumber(v) {
+    return v instanceof JsonNumber;
+}
+const U64_MAX = (1n << 64n) - 1n;
+/**
+ * The value of a plain non-negative integer (`0` or `[1-9][0-9]*`, no sign, fraction or exponent) that fits in
+ * 64 bits, else undefined. This is what serde accepts for a `usize` on 64-bit platforms.
+ */
+function parseU64(n) {
+    const raw = n.raw;
+    // 2^64-1 has 20 digits: bail out before BigInt sees a megabyte of digits.
+    if (raw.length === 0 || raw.length > 20)
+        return undefined;
+    if (raw.length > 1 && raw.charCodeAt(0) === 0x30)
+        return undefined;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c < 0x30 || c > 0x39)
+            return undefined;
+    }
+    const v = BigInt(raw);
+    return v <= U64_MAX ? v : undefined;
+}
+/** A non-negative integer that is also a safe JS number, else undefined. */
+function parseSafeNonNegativeInt(n) {
+    const v = parseU64(n);
+    return v !== undefined && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
+}
+/**
+ * A JSON value as plain JS data, safe to hand to other code: objects get a null prototype (so `__proto__` is an
+ * ordinary own property), numbers become `number` when that is exact, else stay decimal strings (a u64 past
+ * 2^53 must not be rounded silently).
+ */
+function toPlain(v) {
+    if (v instanceof JsonNumber) {
+        const num = Number(v.raw);
+        if (!Number.isFinite(num))
+            return v.raw;
+        if (Number.isInteger(num) && !/[.eE]/.test(v.raw) && !Number.isSafeInteger(num))
+            return v.raw;
+        return num;
+    }
+    if (Array.isArray(v))
+        return v.map(toPlain);
+    if (v instanceof Map) {
+        const out = Object.create(null);
+        for (const [k, x] of v)
+            out[k] = toPlain(x);
+        return out;
+    }
+    return v;
+}
+function describeJsonType(v) {
+    if (v === undefined)
+        return 'missing';
+    if (v === null)
+        return 'null';
+    if (v instanceof JsonNumber)
+        return 'number';
+    if (Array.isArray(v))
+        return 'array';
+    if (v instanceof Map)
+        return 'object';
+    return typeof v;
+}
+
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __nccwpck_require__(75094);
+;// CONCATENATED MODULE: ./src/formats/json/strict.ts
+/**
+ * A small strict JSON parser for headers and manifests that come from untrusted files.
+ *
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
+ * no depth limit. This parser:
+ * - rejects duplicate keys in any object;
+ * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
+ *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
+ * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
+ * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
+ *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
+ *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
+ *   reader stricter than the reference would reject files every other tool loads.
+ * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
+ */
+
+
+// The value types and helpers live in json-values.ts; importers keep using this module.
+
+const DEFAULT_MAX_DEPTH = limits/* JSON_LIMITS */.s7.maxDepth;
+/** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
+function parseStrictJson(text, opts = {}) {
+    const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
+    p.skipWs();
+    const v = p.value(1);
+    p.skipWs();
+    if (p.pos !== text.length)
+        throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
+    return v;
+}
+/**
+ * Parse `text` as one JSON object and hand each top-level member to `onMember` as soon as it is parsed, instead of
+ * building the whole tree: a 100 MB safetensors header with a million entries then never holds a million parse
+ * trees at once. Duplicate top-level keys, depth and syntax are checked exactly as in `parseStrictJson`.
+ * Throws `JsonSyntaxError`, also when the value is valid JSON but not an object.
+ */
+function parseStrictJsonMembers(text, onMember, opts = {}) {
+    const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
+    // Only when the limit allows what the fast path takes (top level 1, plus its depth): else the strict parser
+    // must see the values to report the nesting error.
+    if (opts.fastPath && 1 + opts.fastPath.depth <= p.maxDepth)
+        p.fastPath = opts.fastPath;
+    p.skipWs();
+    if (text.charCodeAt(p.pos) !== Ch.LBrace) {
+        // Parse it anyway so a syntax error is reported as such; a valid non-object gets its own message.
+        const v = p.value(1);
+        p.skipWs();
+        if (p.pos !== text.length)
+            throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
+        throw new JsonSyntaxError(`expected an object, found ${describeJsonType(v)}`, 0);
+    }
+    p.object(1, onMember);
+    p.skipWs();
+    if (p.pos !== text.length)
+        throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
+}
+var Ch;
+(function (Ch) {
+    Ch[Ch["Tab"] = 9] = "Tab";
+    Ch[Ch["Lf"] = 10] = "Lf";
+    Ch[Ch["Cr"] = 13] = "Cr";
+    Ch[Ch["Space"] = 32] = "Space";
+    Ch[Ch["Quote"] = 34] = "Quote";
+    Ch[Ch["Plus"] = 43] = "Plus";
+    Ch[Ch["Comma"] = 44] = "Comma";
+    Ch[Ch["Minus"] = 45] = "Minus";
+    Ch[Ch["Dot"] = 46] = "Dot";
+    Ch[Ch["Zero"] = 48] = "Zero";
+    Ch[Ch["Nine"] = 57] = "Nine";
+    Ch[Ch["Colon"] = 58] = "Colon";
+    Ch[Ch["LBracket"] = 91] = "LBracket";
+    Ch[Ch["Backslash"] = 92] = "Backslash";
+    Ch[Ch["RBracket"] = 93] = "RBracket";
+    Ch[Ch["E"] = 69] = "E";
+    Ch[Ch["LowerE"] = 101] = "LowerE";
+    Ch[Ch["LBrace"] = 123] = "LBrace";
+    Ch[Ch["RBrace"] = 125] = "RBrace";
+})(Ch || (Ch = {}));
+const ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+class Parser {
+    text;
+    maxDepth;
+    pos = 0;
+    fastPath;
+    constructor(text, maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+    skipWs() {
+        const t = this.text;
+        let i = this.pos;
+        while (i < t.length) {
+            const c = t.charCodeAt(i);
+            if (c !== Ch.Space && c !== Ch.Lf && c !== Ch.Cr && c !== Ch.Tab)
+                break;
+            i++;
+        }
+        this.pos = i;
+    }
+    fail(msg) {
+        throw new JsonSyntaxError(msg, this.pos);
+    }
+    value(depth) {
+        const c = this.text.charCodeAt(this.pos);
+        if (c === Ch.LBrace || c === Ch.LBracket) {
+            if (depth > this.maxDepth)
+                this.fail(`nesting deeper than ${this.maxDepth}`);
+            return c === Ch.LBrace ? this.object(depth) : this.array(depth);
+        }
+        if (c === Ch.Quote)
+            return this.string();
+        if (c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine))
+            return this.number();
+        if (this.text.startsWith('true', this.pos))
+            return this.literal(4, true);
+        if (this.text.startsWith('false', this.pos))
+            return this.literal(5, false);
+        if (this.text.startsWith('null', this.pos))
+            return this.literal(4, null);
+        if (this.pos >= this.text.length)
+            this.fail('unexpected end of input');
+        this.fail(`unexpected character ${JSON.stringify(this.text[this.pos])}`);
+    }
+    literal(len, v) {
+        this.pos += len;
+        return v;
+    }
+    /** With `onMember`, members go to the callback (and only their keys are kept, for the duplicate check). */
+    object(depth, onMember) {
+        const out = new Map();
+        const seen = onMember ? new Set() : out;
+        this.pos++; // {
+        this.skipWs();
+        if (this.text.charCodeAt(this.pos) === Ch.RBrace) {
+            this.pos++;
+            return out;
+        }
+        const fast = onMember && depth === 1 ? this.fastPath : undefined;
+        while (true) {
+            if (this.text.charCodeAt(this.pos) !== Ch.Quote)
+                this.fail('expected a string key');
+            const keyAt = this.pos;
+            const taken = fast?.take(this.text, keyAt);
+            if (taken !== undefined) {
+                if (seen.has(taken.key))
+                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(taken.key)}`, keyAt);
+                seen.add(taken.key);
+                this.pos = taken.end;
+            }
+            else {
+                const key = this.string();
+                if (seen.has(key))
+                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, keyAt);
+                this.skipWs();
+                if (this.text.charCodeAt(this.pos) !== Ch.Colon)
+                    this.fail("expected ':'");
+                this.pos++;
+                this.skipWs();
+                if (onMember) {
+                    ;
+                    seen.add(key);
+                    onMember(key, this.value(depth + 1));
+                }
+                else
+                    out.set(key, this.value(depth + 1));
+            }
+            this.skipWs();
+            const c = this.text.charCodeAt(this.pos);
+            this.pos++;
+            if (c === Ch.RBrace)
+                return out;
+            if (c !== Ch.Comma) {
+                this.pos--;
+                this.fail("expected ',' or '}'");
+            }
+            this.skipWs();
+        }
+    }
+    array(depth) {
+        const out = [];
+        this.pos++; // [
+        this.skipWs();
+        if (this.text.charCodeAt(this.pos) === Ch.RBracket) {
+            this.pos++;
+            return out;
+        }
+        while (true) {
+            out.push(this.value(depth + 1));
+            this.skipWs();
+            const c = this.text.charCodeAt(this.pos);
+            this.pos++;
+            if (c === Ch.RBracket)
+                return out;
+            if (c !== Ch.Comma) {
+                this.pos--;
+                this.fail("expected ',' or ']'");
+            }
+            this.skipWs();
+        }
+    }
+    string() {
+        const t = this.text;
+        const start = ++this.pos;
+        // Fast path: no escapes.
+        let i = start;
+        while (i < t.length) {
+            const c = t.charCodeAt(i);
+            if (c === Ch.Quote) {
+                this.pos = i + 1;
+                return t.slice(start, i);
+            }
+            if (c === Ch.Backslash)
+                break;
+            if (c < 0x20) {
+                this.pos = i;
+                this.fail('control character in string');
+            }
+            i++;
+        }
+        const chunks = [t.slice(start, i)];
+        while (true) {
+            if (i >= t.length) {
+                this.pos = i;
+                this.fail('unterminated string');
+            }
+            const c = t.charCodeAt(i);
+            if (c === Ch.Quote) {
+                this.pos = i + 1;
+                return chunks.join('');
+            }
+            if (c < 0x20) {
+                this.pos = i;
+                this.fail('control character in string');
+            }
+            if (c !== Ch.Backslash) {
+                let j = i + 1;
+                while (j < t.length) {
+                    const d = t.charCodeAt(j);
+                    if (d === Ch.Quote || d === Ch.Backslash || d < 0x20)
+                        break;
+                    j++;
+                }
+                chunks.push(t.slice(i, j));
+                i = j;
+                continue;
+            }
+            const e = t[i + 1];
+            if (e === 'u') {
+                const hi = this.hex4(i + 2);
+                i += 6;
+                if (hi >= 0xdc00 && hi <= 0xdfff) {
+                    this.pos = i - 6;
+                    this.fail('lone trailing surrogate in \\u escape');
+                }
+                if (hi >= 0xd800 && hi <= 0xdbff) {
+                    if (t[i] !== '\\' || t[i + 1] !== 'u') {
+                        this.pos = i - 6;
+                        this.fail('lone leading surrogate in \\u escape');
+                    }
+                    const lo = this.hex4(i + 2);
+                    if (lo < 0xdc00 || lo > 0xdfff) {
+                        this.pos = i;
+                        this.fail('invalid low surrogate in \\u escape');
+                    }
+                    chunks.push(String.fromCharCode(hi, lo));
+                    i += 6;
+                }
+                else {
+                    chunks.push(String.fromCharCode(hi));
+                }
+                continue;
+            }
+            const mapped = e === undefined ? undefined : ESCAPES[e];
+            if (mapped === undefined || !Object.prototype.hasOwnProperty.call(ESCAPES, e)) {
+                this.pos = i;
+                this.fail('invalid escape');
+            }
+            chunks.push(mapped);
+            i += 2;
+        }
+    }
+    hex4(at) {
+        const s = this.text.slice(at, at + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(s)) {
+            this.pos = at;
+            this.fail('invalid \\u escape');
+        }
+        return parseInt(s, 16);
+    }
+    number() {
+        const t = this.text;
+        const start = this.pos;
+        let i = start;
+        if (t.charCodeAt(i) === Ch.Minus)
+            i++;
+        const intStart = i;
+        while (i < t.length && isDigit(t.charCodeAt(i)))
+            i++;
+        if (i === intStart)
+            this.failAt(i, 'expected a digit');
+        if (i - intStart > 1 && t.charCodeAt(intStart) === Ch.Zero)
+            this.failAt(intStart, 'leading zero in number');
+        if (t.charCodeAt(i) === Ch.Dot) {
+            i++;
+            const f = i;
+            while (i < t.length && isDigit(t.charCodeAt(i)))
+                i++;
+            if (i === f)
+                this.failAt(i, 'expected a digit after the decimal point');
+        }
+        const c = t.charCodeAt(i);
+        if (c === Ch.E || c === Ch.LowerE) {
+            i++;
+            const s = t.charCodeAt(i);
+            if (s === Ch.Plus || s === Ch.Minus)
+                i++;
+            const x = i;
+            while (i < t.length && isDigit(t.charCodeAt(i)))
+                i++;
+            if (i === x)
+                this.failAt(i, 'expected a digit in the exponent');
+        }
+        this.pos = i;
+        return new JsonNumber(t.slice(start, i));
+    }
+    failAt(at, msg) {
+        this.pos = at;
+        this.fail(msg);
+    }
+}
+function isDigit(c) {
+    return c >= Ch.Zero && c <= Ch.Nine;
+}
+
+;// CONCATENATED MODULE: ./src/util/order.ts
+/**
+ * Sort orders that do not depend on the machine. `localeCompare` loads ICU's collator (several ms in a cold
+ * process, for a tie-break) and its order changes with the locale, so reports sorted with it would differ
+ * between a laptop and a runner.
+ */
+/** Ascending order of two strings (by UTF-16 code unit), numbers or BigInts: -1, 0 or 1. */
+function ascending(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Plain code-unit order of strings: the tie-break of every sorted list in a report. */
+const byCodeUnit = ascending;
+
+;// CONCATENATED MODULE: ./src/formats/safetensors/read.ts
+/**
+ * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
+ * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
+ * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
+ * precise than the reference and each named in the error detail:
+ * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
+ *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
+ * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
+ *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
+ */
+
+
+
+
+
+const MAX_SAFETENSORS_HEADER = limits/* SAFETENSORS_LIMITS */.rI.maxHeaderBytes;
+const read_U64_MAX = (1n << 64n) - 1n;
+/**
+ * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
+ */
+function checkSafetensorsPrefix(prefix, fileSize, name) {
+    if (fileSize < 8 || prefix.length < 8) {
+        throw new errors/* CheckpointError */.jg('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
+    }
+    const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
+    if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
+        throw new errors/* CheckpointError */.jg('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
+    }
+    const len = Number(n);
+    if (len + 8 > fileSize) {
+        throw new errors/* CheckpointError */.jg('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
+    }
+    return len;
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * Steps 6–9 of §1.4 on the N header bytes (`header` excludes the 8-byte prefix). `fileSize` is the size of the
+ * whole file; `name` names it in errors and in each tensor's byte range.
+ */
+function parseSafetensorsHeader(header, fileSize, name) {
+    const headerLength = header.length;
+    let text;
+    try {
+        text = utf8.decode(header);
+    }
+    catch (e) {
+        throw new errors/* CheckpointError */.jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
+    }
+    const raw = deserialize(text, name);
+    const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
+    const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
+    const total = 8n + BigInt(headerLength) + dataBytes;
+    if (total !== BigInt(fileSize)) {
+        throw new errors/* CheckpointError */.jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
+            `but the file has ${fileSize}` +
+            (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
+    }
+    for (const t of tensors) {
+        if (t.shape.some((d) => !Number.isSafeInteger(d))) {
+            throw new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+        }
+    }
+    return { headerLength, tensors, metadata: raw.metadata, dataBytes };
+}
+/** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
+async function readSafetensors(source) {
+    const name = source.name;
+    const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0);
+    const n = checkSafetensorsPrefix(prefix, source.size, name);
+    const header = await source.read(8, n);
+    const parsed = parseSafetensorsHeader(header, source.size, name);
+    return {
+        path: name,
+        format: 'safetensors',
+        bytes: source.size,
+        tensors: parsed.tensors,
+        metadata: parsed.metadata,
+        globals: [],
+        warnings: []
+    };
+}
+function deserialize(text, name) {
+    const bad = (detail, cause) => new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
+    const metadata = Object.create(null);
+    const tensors = [];
+    let lastEnd = 0n;
+    const onMember = (key, value) => {
+        if (key === '__metadata__') {
+            if (value === null)
+                return;
+            if (!isJsonObject(value))
+                throw bad(`__metadata__ must be an object, found ${describeJsonType(value)}`);
+            for (const [mk, mv] of value) {
+                if (typeof mv !== 'string') {
+                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${describeJsonType(mv)}`);
+                }
+                metadata[mk] = mv;
+            }
+            return;
+        }
+        const t = tensorEntry(key, value, bad);
+        tensors.push(t);
+        if (t.end > lastEnd)
+            lastEnd = t.end;
+    };
+    const fastPath = {
+        depth: 2,
+        take(json, at) {
+            TENSOR_MEMBER.lastIndex = at;
+            const m = TENSOR_MEMBER.exec(json);
+            if (m === null)
+                return undefined;
+            const key = m[1];
+            const dtype = m[2];
+            if (key === '__metadata__' || !isSafetensorsDtype(dtype))
+                return undefined;
+            const dims = [];
+            if (m[3] !== undefined)
+                for (const d of m[3].split(','))
+                    dims.push(BigInt(d));
+            const t = {
+                name: key,
+                dtype,
+                dims,
+                begin: BigInt(m[4]),
+                end: BigInt(m[5])
+            };
+            tensors.push(t);
+            if (t.end > lastEnd)
+                lastEnd = t.end;
+            return { key, end: TENSOR_MEMBER.lastIndex };
+        }
+    };
+    try {
+        parseStrictJsonMembers(text, onMember, { fastPath });
+    }
+    catch (e) {
+        if (e instanceof JsonSyntaxError)
+            throw bad(e.message, e);
+        throw e;
+    }
+    return { tensors, metadata, lastEnd };
+}
+/**
+ * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
+ * `deserialize`: a key without escapes or control characters, a dtype, dims and offsets as plain non-negative
+ * integers of at most 19 digits (so below 2^64 without a check; a 20-digit value takes the strict path). Whatever
+ * else (whitespace, other key orders, extra fields, escapes) is read by the strict parser, with the same result.
+ */
+// The control characters are the point: a JSON string may not hold them unescaped, so such a key is left to the
+// strict parser and its error.
+const TENSOR_MEMBER = 
+// eslint-disable-next-line no-control-regex
+/"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y;
+function tensorEntry(key, value, bad) {
+    const what = `tensor ${JSON.stringify(key)}`;
+    if (!isJsonObject(value))
+        throw bad(`${what} must be an object, found ${describeJsonType(value)}`);
+    const entry = value;
+    // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
+    const dtype = entry.get('dtype');
+    if (typeof dtype !== 'string')
+        throw bad(`${what}: dtype must be a string, found ${describeJsonType(dtype)}`);
+    if (!isSafetensorsDtype(dtype))
+        throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`);
+    const shape = entry.get('shape');
+    if (!Array.isArray(shape))
+        throw bad(`${what}: shape must be an array, found ${describeJsonType(shape)}`);
+    const dims = [];
+    for (const d of shape) {
+        const v = isJsonNumber(d) ? parseU64(d) : undefined;
+        if (v === undefined) {
+            const found = isJsonNumber(d) ? d.raw : describeJsonType(d);
+            throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`);
+        }
+        dims.push(v);
+    }
+    const offsets = entry.get('data_offsets');
+    if (!Array.isArray(offsets) || offsets.length !== 2) {
+        throw bad(`${what}: data_offsets must be an array of 2 integers`);
+    }
+    const [b, e] = offsets.map((o) => (isJsonNumber(o) ? parseU64(o) : undefined));
+    if (b === undefined || e === undefined) {
+        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`);
+    }
+    return { name: key, dtype, dims, begin: b, end: e };
+}
+/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
+function validate(raw, name, dataStart) {
+    // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
+    // sharing an offset keep header order.
+    let sorted = raw;
+    for (let i = 1; i < raw.length; i++) {
+        const a = raw[i - 1];
+        const b = raw[i];
+        if (ascending(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+            sorted = raw
+                .map((t, j) => ({ t, j }))
+                .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
+                .map((x) => x.t);
+            break;
+        }
+    }
+    let start = 0n;
+    const out = [];
+    for (const t of sorted) {
+        if (t.begin !== start || t.end < t.begin) {
+            throw new errors/* CheckpointError */.jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+                `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
+        }
+        start = t.end;
+        let numel = 1n;
+        for (const d of t.dims) {
+            numel *= d;
+            if (numel > read_U64_MAX)
+                throw overflow(name, t);
+        }
+        const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype]);
+        if (nbits > read_U64_MAX)
+            throw overflow(name, t);
+        if (nbits % 8n !== 0n) {
+            throw new errors/* CheckpointError */.jg('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
+        }
+        if (t.end - t.begin !== nbits / 8n) {
+            throw new errors/* CheckpointError */.jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
+                `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
+        }
+        out.push({
+            name: t.name,
+            // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
+            shape: t.dims.map((d) => Number(d)),
+            dtype: t.dtype,
+            byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
+        });
+    }
+    return out;
+}
+function overflow(name, t) {
+    return new errors/* CheckpointError */.jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
+        `shape [${t.dims}] of ${t.dtype}`);
+}
+
+;// CONCATENATED MODULE: ./src/formats/folders/sharded.ts
+/**
+ * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
+ * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
+ * tensors in shard order, one `components` entry per shard). Each shard is read header-only like a single file.
+ *
+ * Missing shards: if no shard can be found the read fails (`MissingShard`); if some are found, the read succeeds
+ * with a `MissingShard:` warning that names the absent shards and how many tensors they held. A partial
+ * description is still useful (a compare shows exactly which tensors are absent) and the warning says why;
+ * refusing outright would hide everything the present shards can tell. Inconsistencies between the index and
+ * the shards (a tensor in a different shard than `weight_map` says, in no shard, in two shards, or in a shard but
+ * not in the map) are `ShardMismatch:` warnings: loaders tolerate most of them, and the user should hear of each.
+ */
+
+
+
+
+
+
+const MAX_INDEX_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
+const MAX_SHARDS = limits/* FOLDER_LIMITS */.SF.maxShards;
+/** Names listed per warning before "and N more". */
+const LIST_LIMIT = 10;
+/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
+function parseShardFilename(name) {
+    const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
+    if (!m)
+        return undefined;
+    return {
+        prefix: m[1],
+        shard: Number(m[2]),
+        total: Number(m[3]),
+        width: m[2].length,
+        totalText: m[3]
+    };
+}
+/** Read `*.safetensors.index.json` and every shard it names. */
+async function readShardedIndex(indexPath, opts = {}) {
+    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    const { bytes, size } = await (0,file_access/* readSmallFile */.EW)(fs, indexPath, MAX_INDEX_BYTES, 'InvalidIndex');
+    const root = parseJsonFile(bytes, indexPath, 'InvalidIndex');
+    const bad = (detail) => new errors/* CheckpointError */.jg('InvalidIndex', indexPath, detail);
+    if (!isJsonObject(root))
+        throw bad(`expected a JSON object, found ${describeJsonType(root)}`);
+    const weightMapValue = root.get('weight_map');
+    if (!isJsonObject(weightMapValue))
+        throw bad(`weight_map must be an object, found ${describeJsonType(weightMapValue)}`);
+    const weightMap = new Map();
+    const shardNames = new Set();
+    for (const [tensor, shard] of weightMapValue) {
+        if (typeof shard !== 'string')
+            throw bad(`weight_map[${JSON.stringify(tensor)}] must be a string`);
+        if (!(0,file_access/* isPlainName */.sh)(shard)) {
+            throw bad(`weight_map[${JSON.stringify(tensor)}] = ${JSON.stringify(shard)} is not a file in the index's folder`);
+        }
+        weightMap.set(tensor, shard);
+        shardNames.add(shard);
+        if (shardNames.size > MAX_SHARDS)
+            throw bad(`more than ${MAX_SHARDS} shards`);
+    }
+    if (weightMap.size === 0)
+        throw bad('weight_map is empty');
+    const indexMeta = root.get('metadata');
+    if (indexMeta !== undefined && indexMeta !== null && !isJsonObject(indexMeta)) {
+        throw bad(`metadata must be an object, found ${describeJsonType(indexMeta)}`);
+    }
+    const dir = fs.dirname(indexPath);
+    const shards = [...shardNames].sort(byShardOrder).map((name) => ({ name, path: fs.join(dir, name) }));
+    const ckpt = await assembleShards(indexPath, shards, fs, opts, weightMap);
+    ckpt.bytes += size;
+    const meta = Object.create(null);
+    if (isJsonObject(indexMeta))
+        for (const [k, v] of indexMeta)
+            meta[`index.${k}`] = toPlain(v);
+    ckpt.metadata = Object.assign(meta, ckpt.metadata);
+    const totalSize = isJsonObject(indexMeta) ? indexMeta.get('total_size') : undefined;
+    const declared = isJsonNumber(totalSize) ? parseU64(totalSize) : undefined;
+    if (declared !== undefined && !ckpt.warnings.some((w) => w.startsWith('MissingShard:'))) {
+        const actual = ckpt.tensors.reduce((s, t) => s + (t.byteRange ? t.byteRange.end - t.byteRange.start : 0n), 0n);
+        if (actual !== declared) {
+            ckpt.warnings.push(`ShardMismatch: metadata.total_size is ${declared} but the shards' tensors hold ${actual} bytes`);
+        }
+    }
+    return ckpt;
+}
+/**
+ * Read a folder of shards. It must hold one set of `prefix-0000k-of-0000n.safetensors` files (gaps are missing
+ * shards), or else exactly one `*.safetensors` file; several unrelated files are refused rather than merged.
+ */
+async function readShardFolder(dir, opts = {}) {
+    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    const names = (await fs.list(dir)).filter((n) => n.endsWith('.safetensors'));
+    const sets = new Map();
+    for (const name of names) {
+        const parsed = parseShardFilename(name);
+        if (!parsed)
+            continue;
+        const key = `${parsed.prefix}*-of-${parsed.totalText}`;
+        const list = sets.get(key) ?? [];
+        list.push({ name, parsed });
+        sets.set(key, list);
+    }
+    if (sets.size > 1) {
+        throw new errors/* CheckpointError */.jg('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
+    }
+    const [set] = [...sets.values()];
+    if (set === undefined) {
+        if (names.length === 1) {
+            return assembleShards(dir, [{ name: names[0], path: fs.join(dir, names[0]) }], fs, opts);
+        }
+        throw new errors/* CheckpointError */.jg('UnknownFormat', dir, names.length === 0
+            ? 'the folder has no *.safetensors files'
+            : `the folder has ${names.length} *.safetensors files that are not named as shards of one checkpoint ` +
+                '(prefix-00001-of-0000N.safetensors); name the file to read');
+    }
+    if (set.length > MAX_SHARDS)
+        throw new errors/* CheckpointError */.jg('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
+    set.sort((a, b) => a.parsed.shard - b.parsed.shard);
+    const { prefix, total, width, totalText } = set[0].parsed;
+    const shards = set.map((s) => ({ name: s.name, path: fs.join(dir, s.name) }));
+    const present = new Set(set.map((s) => s.parsed.shard));
+    // Rebuild the names of absent shards so the missing-shard warning names them; the total bounds this loop.
+    const absent = [];
+    for (let i = 1; i <= Math.min(total, MAX_SHARDS); i++) {
+        if (!present.has(i))
+            absent.push(`${prefix}${String(i).padStart(width, '0')}-of-${totalText}.safetensors`);
+    }
+    const ckpt = await assembleShards(dir, shards, fs, opts, undefined, absent);
+    const beyond = set.filter((s) => s.parsed.shard < 1 || s.parsed.shard > total).map((s) => s.name);
+    if (beyond.length > 0)
+        ckpt.warnings.push(`ShardMismatch: shard numbers outside 1..${total}: ${listNames(beyond)}`);
+    return ckpt;
+}
+/** Read each shard and merge; `weightMap` enables the index cross-checks, `knownAbsent` adds missing shards. */
+async function assembleShards(location, shards, fs, opts, weightMap, knownAbsent = []) {
+    const readShard = opts.readShard ?? readSafetensors;
+    const missing = [...knownAbsent];
+    const read = [];
+    for (const shard of shards) {
+        if ((await fs.kind(shard.path)) !== 'file') {
+            missing.push(shard.name);
+            continue;
+        }
+        const source = await fs.open(shard.path);
+        try {
+            read.push({ shard, ckpt: await readShard(source) });
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    const missingSet = new Set(missing);
+    const lostTensors = weightMap ? [...weightMap.values()].filter((s) => missingSet.has(s)).length : undefined;
+    const missingText = `${missing.length} of ${shards.length + knownAbsent.length} shards missing: ${listNames(missing)}` +
+        (lostTensors !== undefined ? ` (${lostTensors} tensors listed in weight_map)` : '');
+    if (read.length === 0)
+        throw new errors/* CheckpointError */.jg('MissingShard', location, missingText);
+    // Where each tensor is kept: the shard weight_map names if it holds it, else the first shard holding it.
+    const holders = new Map();
+    for (const { shard, ckpt } of read) {
+        for (const t of ckpt.tensors) {
+            const list = holders.get(t.name);
+            if (list)
+                list.push(shard.name);
+            else
+                holders.set(t.name, [shard.name]);
+        }
+    }
+    const keepIn = new Map();
+    const duplicates = [];
+    for (const [name, list] of holders) {
+        const mapped = weightMap?.get(name);
+        keepIn.set(name, mapped !== undefined && list.includes(mapped) ? mapped : list[0]);
+        if (list.length > 1)
+            duplicates.push(`${name} (${list.join(', ')})`);
+    }
+    const tensors = [];
+    const components = [];
+    const metadata = Object.create(null);
+    const warnings = [];
+    const misplaced = [];
+    const unlisted = [];
+    let bytes = 0;
+    for (const { shard, ckpt } of read) {
+        bytes += ckpt.bytes;
+        components.push({
+            name: shard.name,
+            path: shard.path,
+            format: ckpt.format,
+            tensorCount: ckpt.tensors.length
+        });
+        for (const [k, v] of Object.entries(ckpt.metadata))
+            if (!(k in metadata))
+                metadata[k] = v;
+        for (const w of ckpt.warnings)
+            warnings.push(`${shard.name}: ${w}`);
+        for (const t of ckpt.tensors) {
+            if (keepIn.get(t.name) !== shard.name)
+                continue;
+            tensors.push(t);
+            if (!weightMap)
+                continue;
+            const mapped = weightMap.get(t.name);
+            if (mapped === undefined)
+                unlisted.push(t.name);
+            else if (mapped !== shard.name)
+                misplaced.push(`${t.name} (in ${shard.name}, weight_map says ${mapped})`);
+        }
+    }
+    if (missing.length > 0)
+        warnings.push(`MissingShard: ${missingText}`);
+    if (misplaced.length > 0) {
+        warnings.push(`ShardMismatch: ${misplaced.length} tensors are not where weight_map says: ${listNames(misplaced)}`);
+    }
+    if (unlisted.length > 0) {
+        warnings.push(`ShardMismatch: ${unlisted.length} tensors are in shards but not in weight_map: ${listNames(unlisted)}`);
+    }
+    if (duplicates.length > 0) {
+        warnings.push(`ShardMismatch: ${duplicates.length} tensors appear in more than one shard: ${listNames(duplicates)}`);
+    }
+    if (weightMap) {
+        const absent = [...weightMap].filter(([name, shard]) => !holders.has(name) && !missingSet.has(shard));
+        if (absent.length > 0) {
+            warnings.push(`ShardMismatch: ${absent.length} tensors listed in weight_map are in no shard: ` +
+                listNames(absent.map(([name, shard]) => `${name} (${shard})`)));
+        }
+    }
+    return {
+        path: location,
+        format: 'safetensors-sharded',
+        bytes,
+        tensors,
+        metadata,
+        globals: read.flatMap((r) => r.ckpt.globals),
+        components,
+        warnings
+    };
+}
+/** Parse a small UTF-8 JSON file strictly, mapping every failure to `code`. */
+function parseJsonFile(bytes, file, code) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch (e) {
+        throw new errors/* CheckpointError */.jg(code, file, 'invalid UTF-8', { cause: e });
+    }
+    try {
+        return parseStrictJson(text);
+    }
+    catch (e) {
+        if (e instanceof JsonSyntaxError)
+            throw new errors/* CheckpointError */.jg(code, file, `invalid JSON: ${e.message}`, { cause: e });
+        throw e;
+    }
+}
+function byShardOrder(a, b) {
+    const pa = parseShardFilename(a);
+    const pb = parseShardFilename(b);
+    if (pa && pb && pa.shard !== pb.shard)
+        return pa.shard - pb.shard;
+    return byCodeUnit(a, b);
+}
+function listNames(names) {
+    const shown = names.slice(0, LIST_LIMIT).join(', ');
+    return names.length > LIST_LIMIT ? `${shown}, and ${names.length - LIST_LIMIT} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/formats/json/manifest.ts
+/**
+ * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
+ * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
+ * below enforces the same rules by hand (with the strict JSON parser, so duplicate keys and rounded integers are
+ * refused) because a manifest from a pull request is as untrusted as any checkpoint.
+ *
+ * Tensor order is part of the format (file order). A JS object enumerates integer-like keys ("0", "12") first
+ * whatever the insertion order, so `toManifest` records the order under a symbol and `manifestToJson` writes the
+ * JSON text itself; JSON.stringify of a manifest is still valid, only such keys may move.
+ */
+
+
+
+
+const MANIFEST_SCHEMA_VERSION = 1;
+const MAX_MANIFEST_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
+const MAX_MANIFEST_DIMS = limits/* MANIFEST_LIMITS */.T1.maxDims;
+/** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
+const MANIFEST_META = {
+    sourceFormat: 'manifest.sourceFormat',
+    sourcePath: 'manifest.sourcePath',
+    tool: 'manifest.tool'
+};
+const FORMAT_NAMES = [
+    'safetensors',
+    'safetensors-sharded',
+    'diffusers',
+    'pytorch-zip',
+    'pytorch-legacy',
+    'pickle',
+    'gguf',
+    'manifest'
+];
+const TIERS = ['allowed', 'unknown', 'dangerous'];
+const TENSOR_ORDER = Symbol('tensorOrder');
+/** Describe a checkpoint as a manifest. A checkpoint read from a manifest gives back that manifest's source. */
+function toManifest(ckpt, tool) {
+    const tensors = Object.create(null);
+    const order = [];
+    for (const t of ckpt.tensors) {
+        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
+            order.push(t.name);
+        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
+    }
+    Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
+    const metadata = Object.create(null);
+    let source = { path: ckpt.path, format: ckpt.format, bytes: ckpt.bytes };
+    const restored = new Set();
+    if (ckpt.format === 'manifest') {
+        const fmt = ckpt.metadata[MANIFEST_META.sourceFormat];
+        const path = ckpt.metadata[MANIFEST_META.sourcePath];
+        if (typeof fmt === 'string' && FORMAT_NAMES.includes(fmt)) {
+            source = {
+                path: typeof path === 'string' ? path : ckpt.path,
+                format: fmt,
+                bytes: ckpt.bytes
+            };
+            for (const k of Object.values(MANIFEST_META))
+                restored.add(k);
+        }
+    }
+    for (const [k, v] of Object.entries(ckpt.metadata)) {
+        if (restored.has(k))
+            continue;
+        const safe = jsonSafe(v, 0);
+        if (safe !== undefined)
+            metadata[k] = safe;
+    }
+    const m = {
+        schemaVersion: 1,
+        tool: { name: tool.name, version: tool.version },
+        source,
+        metadata,
+        tensors,
+        globals: ckpt.globals.map((g) => ({ ...g }))
+    };
+    if (ckpt.warnings.length > 0)
+        m.warnings = [...ckpt.warnings];
+    if (ckpt.stateDictPath !== undefined)
+        m.stateDictPath = [...ckpt.stateDictPath];
+    if (ckpt.components !== undefined) {
+        m.components = ckpt.components.map((c) => ({
+            ...c,
+            ...(c.className ? { className: [...c.className] } : {})
+        }));
+    }
+    return m;
+}
+/** Metadata must be JSON: BigInt becomes a decimal string, non-finite numbers strings, functions are dropped. */
+function jsonSafe(v, depth) {
+    if (depth > 64)
+        return '[too deep]';
+    if (typeof v === 'bigint')
+        return v.toString();
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : String(v);
+    if (typeof v === 'string' || typeof v === 'boolean' || v === null)
+        return v;
+    if (Array.isArray(v))
+        return v.map((x) => jsonSafe(x, depth + 1) ?? null);
+    if (typeof v === 'object') {
+        const out = Object.create(null);
+        for (const [k, x] of Object.entries(v)) {
+            const s = jsonSafe(x, depth + 1);
+            if (s !== undefined)
+                out[k] = s;
+        }
+        return out;
+    }
+    return undefined;
+}
+/** Several manifests (`analyze --json` of several files) as one JSON array, each written by `manifestToJson`. */
+function manifestsToJson(ms, indent = 2) {
+    if (ms.length === 0)
+        return '[]\n';
+    const pad = ' '.repeat(indent);
+    const items = ms.map((m) => pad + manifestToJson(m, indent).trimEnd().replace(/\n/g, `\n${pad}`));
+    return `[\n${items.join(',\n')}\n]\n`;
+}
+/**
+ * The manifest as JSON text: tensors in file order, one tensor per line (baselines are committed, and one line
+ * per tensor keeps their diffs readable); every other part pretty-printed with `indent`.
+ */
+function manifestToJson(m, indent = 2) {
+    const pad = ' '.repeat(indent);
+    const s = (v) => JSON.stringify(v, null, indent).replace(/\n/g, `\n${pad}`);
+    const order = m.tensors[TENSOR_ORDER] ?? Object.keys(m.tensors);
+    const lines = [];
+    const field = (k, v) => void lines.push(`${pad}${JSON.stringify(k)}: ${v}`);
+    field('schemaVersion', String(m.schemaVersion));
+    field('tool', s(m.tool));
+    field('source', s(m.source));
+    field('metadata', s(m.metadata));
+    const tensorLines = order.map((name) => {
+        const t = m.tensors[name];
+        return `${pad}${pad}${JSON.stringify(name)}: {"shape": [${t.shape.join(', ')}], "dtype": ${JSON.stringify(t.dtype)}}`;
+    });
+    field('tensors', tensorLines.length === 0 ? '{}' : `{\n${tensorLines.join(',\n')}\n${pad}}`);
+    field('globals', s(m.globals));
+    if (m.warnings !== undefined)
+        field('warnings', s(m.warnings));
+    if (m.stateDictPath !== undefined)
+        field('stateDictPath', s(m.stateDictPath));
+    if (m.components !== undefined)
+        field('components', s(m.components));
+    if (m.structure !== undefined)
+        field('structure', s(m.structure));
+    return `{\n${lines.join(',\n')}\n}\n`;
+}
+/** Read a manifest file as a checkpoint (format `manifest`, tensors without byte ranges). */
+async function readManifest(source) {
+    const file = source.name;
+    if (source.size > MAX_MANIFEST_BYTES) {
+        throw new errors/* CheckpointError */.jg('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
+    }
+    const root = parseJsonFile(await source.read(0, source.size), file, 'InvalidManifest');
+    const m = validateManifest(root, file);
+    const metadata = Object.create(null);
+    Object.assign(metadata, m.metadata);
+    metadata[MANIFEST_META.sourceFormat] = m.source.format;
+    metadata[MANIFEST_META.sourcePath] = m.source.path;
+    metadata[MANIFEST_META.tool] = `${m.tool.name} ${m.tool.version}`;
+    const ckpt = {
+        path: file,
+        format: 'manifest',
+        bytes: m.source.bytes,
+        tensors: m.tensorList,
+        metadata,
+        globals: m.globals,
+        warnings: m.warnings ?? []
+    };
+    if (m.stateDictPath !== undefined)
+        ckpt.stateDictPath = m.stateDictPath;
+    if (m.components !== undefined)
+        ckpt.components = m.components;
+    return ckpt;
+}
+const TOP_KEYS = [
+    'schemaVersion',
+    'tool',
+    'source',
+    'metadata',
+    'tensors',
+    'globals',
+    'warnings',
+    'stateDictPath',
+    'components',
+    'structure'
+];
+/** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
+function validateManifest(root, file) {
+    const fail = (path, detail) => {
+        throw new errors/* CheckpointError */.jg('InvalidManifest', file, `${path}: ${detail}`);
+    };
+    const obj = (v, path, keys, required) => {
+        if (!isJsonObject(v))
+            return fail(path, `expected an object, found ${describeJsonType(v)}`);
+        for (const k of v.keys())
+            if (!keys.includes(k))
+                fail(path, `unexpected property ${JSON.stringify(k)}`);
+        for (const k of required)
+            if (!v.has(k))
+                fail(path, `missing property ${JSON.stringify(k)}`);
+        return v;
+    };
+    const str = (v, path) => typeof v === 'string' ? v : fail(path, `expected a string, found ${describeJsonType(v)}`);
+    const int = (v, path) => {
+        const n = isJsonNumber(v) ? parseSafeNonNegativeInt(v) : undefined;
+        return n !== undefined
+            ? n
+            : fail(path, `expected a non-negative integer up to 2^53-1, found ${String(v)}`);
+    };
+    const arr = (v, path) => Array.isArray(v) ? v : fail(path, `expected an array, found ${describeJsonType(v)}`);
+    const strings = (v, path) => arr(v, path).map((x, i) => str(x, `${path}[${i}]`));
+    const format = (v, path) => {
+        const f = str(v, path);
+        return FORMAT_NAMES.includes(f)
+            ? f
+            : fail(path, `unknown format ${JSON.stringify(f)}`);
+    };
+    const top = obj(root, '$', TOP_KEYS, ['schemaVersion', 'tool', 'source', 'metadata', 'tensors', 'globals']);
+    const version = top.get('schemaVersion');
+    if (!isJsonNumber(version) || version.raw !== String(MANIFEST_SCHEMA_VERSION)) {
+        fail('$.schemaVersion', `expected ${MANIFEST_SCHEMA_VERSION}, found ${String(version)}`);
+    }
+    const toolObj = obj(top.get('tool'), '$.tool', ['name', 'version'], ['name', 'version']);
+    const tool = {
+        name: str(toolObj.get('name'), '$.tool.name'),
+        version: str(toolObj.get('version'), '$.tool.version')
+    };
+    const srcObj = obj(top.get('source'), '$.source', ['path', 'format', 'bytes'], ['path', 'format', 'bytes']);
+    const source = {
+        path: str(srcObj.get('path'), '$.source.path'),
+        format: format(srcObj.get('format'), '$.source.format'),
+        bytes: int(srcObj.get('bytes'), '$.source.bytes')
+    };
+    const metaValue = top.get('metadata');
+    if (!isJsonObject(metaValue))
+        fail('$.metadata', `expected an object, found ${describeJsonType(metaValue)}`);
+    const metadata = toPlain(metaValue);
+    const tensorsValue = top.get('tensors');
+    if (!isJsonObject(tensorsValue))
+        fail('$.tensors', `expected an object, found ${describeJsonType(tensorsValue)}`);
+    const tensorList = [];
+    for (const [name, t] of tensorsValue) {
+        const path = `$.tensors[${JSON.stringify(name)}]`;
+        const to = obj(t, path, ['shape', 'dtype'], ['shape', 'dtype']);
+        const dims = arr(to.get('shape'), `${path}.shape`);
+        if (dims.length > MAX_MANIFEST_DIMS)
+            fail(`${path}.shape`, `more than ${MAX_MANIFEST_DIMS} dimensions`);
+        const shape = dims.map((d, i) => int(d, `${path}.shape[${i}]`));
+        const dtype = str(to.get('dtype'), `${path}.dtype`);
+        if (dtype.length === 0 || dtype.length > 64)
+            fail(`${path}.dtype`, 'expected 1 to 64 characters');
+        tensorList.push({ name, shape, dtype });
+    }
+    const globals = arr(top.get('globals'), '$.globals').map((g, i) => {
+        const path = `$.globals[${i}]`;
+        const go = obj(g, path, ['module', 'name', 'tier', 'where', 'count'], ['module', 'name', 'tier', 'where', 'count']);
+        const tier = str(go.get('tier'), `${path}.tier`);
+        if (!TIERS.includes(tier))
+            fail(`${path}.tier`, `unknown tier ${JSON.stringify(tier)}`);
+        return {
+            module: str(go.get('module'), `${path}.module`),
+            name: str(go.get('name'), `${path}.name`),
+            tier: tier,
+            where: str(go.get('where'), `${path}.where`),
+            count: int(go.get('count'), `${path}.count`)
+        };
+    });
+    const out = { schemaVersion: 1, tool, source, metadata, tensorList, globals };
+    if (top.has('structure') && !isJsonObject(top.get('structure'))) {
+        fail('$.structure', 'must be an object');
+    }
+    if (top.has('warnings'))
+        out.warnings = strings(top.get('warnings'), '$.warnings');
+    if (top.has('stateDictPath'))
+        out.stateDictPath = strings(top.get('stateDictPath'), '$.stateDictPath');
+    if (top.has('components')) {
+        out.components = arr(top.get('components'), '$.components').map((c, i) => {
+            const path = `$.components[${i}]`;
+            const co = obj(c, path, ['name', 'className', 'path', 'format', 'tensorCount'], ['name', 'path', 'format', 'tensorCount']);
+            const info = {
+                name: str(co.get('name'), `${path}.name`),
+                path: str(co.get('path'), `${path}.path`),
+                format: format(co.get('format'), `${path}.format`),
+                tensorCount: int(co.get('tensorCount'), `${path}.tensorCount`)
+            };
+            if (co.has('className')) {
+                const cn = strings(co.get('className'), `${path}.className`);
+                if (cn.length !== 2)
+                    fail(`${path}.className`, 'expected [library, class]');
+                info.className = [cn[0], cn[1]];
+            }
+            return info;
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/formats/folders/diffusers.ts
+/**
+ * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
+ * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
+ * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (formats.md §1.6). Every component's tensors
+ * are prefixed `<component>.`, which is also how diffusers names LoRA keys (`transformer.blocks.0...`), so a
+ * pipeline compares directly against a LoRA. Components without weights (scheduler, tokenizer) are skipped.
+ */
+
+
+
+
+
+
+const MAX_MODEL_INDEX_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
+const MAX_COMPONENTS = limits/* FOLDER_LIMITS */.SF.maxComponents;
+const WEIGHT_BASES = ['diffusion_pytorch_model', 'model'];
+/** Read a diffusers pipeline folder (the folder holding `model_index.json`). */
+async function readDiffusersFolder(dir, opts = {}) {
+    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    const indexPath = fs.join(dir, 'model_index.json');
+    const { bytes, size } = await (0,file_access/* readSmallFile */.EW)(fs, indexPath, MAX_MODEL_INDEX_BYTES, 'InvalidModelIndex');
+    const root = parseJsonFile(bytes, indexPath, 'InvalidModelIndex');
+    if (!isJsonObject(root)) {
+        throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, `expected a JSON object, found ${describeJsonType(root)}`);
+    }
+    const metadata = Object.create(null);
+    const declared = [];
+    for (const [key, value] of root) {
+        // Components are [library, class] pairs; `_class_name`, `_diffusers_version` and pipeline options
+        // (`boundary_ratio`, `requires_safety_checker`, ...) are kept as metadata.
+        if (!key.startsWith('_') && Array.isArray(value) && value.length === 2) {
+            const [lib, cls] = value;
+            if (lib === null && cls === null)
+                continue; // an optional component left out of this pipeline
+            if (typeof lib === 'string' && typeof cls === 'string') {
+                if (!(0,file_access/* isPlainName */.sh)(key) || key.startsWith('.')) {
+                    throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, `component name ${JSON.stringify(key)} is not a folder name`);
+                }
+                declared.push({ name: key, className: [lib, cls] });
+                if (declared.length > MAX_COMPONENTS) {
+                    throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, `more than ${MAX_COMPONENTS} components`);
+                }
+                continue;
+            }
+        }
+        metadata[`model_index.${key}`] = toPlain(value);
+    }
+    const tensors = [];
+    const components = [];
+    const warnings = [];
+    const globals = [];
+    let total = size;
+    for (const { name, className } of declared) {
+        const sub = fs.join(dir, name);
+        if ((await fs.kind(sub)) !== 'dir') {
+            warnings.push(`MissingShard: component ${name} (${className.join('.')}) has no folder`);
+            continue;
+        }
+        const files = await fs.list(sub);
+        const layout = findWeights(files, opts.variant);
+        if (layout === undefined) {
+            const pickles = files.filter((f) => /\.(bin|pt|pth|ckpt)$/.test(f) || f.endsWith('.bin.index.json'));
+            if (pickles.length > 0) {
+                warnings.push(`component ${name} has only PyTorch pickle weights (${listNames(pickles)}); not read`);
+            }
+            continue;
+        }
+        if ('variant' in layout && layout.variant !== undefined && layout.variant !== opts.variant) {
+            warnings.push(`component ${name}: only variant weights found; read ${layout.file}`);
+        }
+        const ckpt = await readComponent(sub, layout, fs, opts);
+        total += ckpt.bytes;
+        const path = layout.kind === 'shards' ? sub : fs.join(sub, layout.file);
+        components.push({ name, className, path, format: ckpt.format, tensorCount: ckpt.tensors.length });
+        for (const t of ckpt.tensors)
+            tensors.push({ ...t, name: `${name}.${t.name}` });
+        for (const [k, v] of Object.entries(ckpt.metadata))
+            metadata[`${name}.${k}`] = v;
+        for (const w of ckpt.warnings)
+            warnings.push(`${name}: ${w}`);
+        globals.push(...ckpt.globals);
+    }
+    if (components.length === 0) {
+        throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, declared.length === 0
+            ? 'model_index.json declares no components'
+            : `none of the ${declared.length} components (${listNames(declared.map((d) => d.name))}) has safetensors weights`);
+    }
+    return { path: dir, format: 'diffusers', bytes: total, tensors, metadata, globals, components, warnings };
+}
+/** Pick a component's weights: index, then single file, then shards; plain names before variants. */
+function findWeights(files, variant) {
+    const have = new Set(files);
+    const variants = variant !== undefined ? [variant, undefined] : [undefined];
+    for (const v of variants) {
+        for (const base of WEIGHT_BASES) {
+            const file = v === undefined ? `${base}.safetensors.index.json` : `${base}.safetensors.index.${v}.json`;
+            if (have.has(file))
+                return { kind: 'index', file, variant: v };
+        }
+        for (const base of WEIGHT_BASES) {
+            const file = v === undefined ? `${base}.safetensors` : `${base}.${v}.safetensors`;
+            if (have.has(file))
+                return { kind: 'single', file, variant: v };
+        }
+    }
+    if (files.some((f) => parseShardFilename(f) !== undefined))
+        return { kind: 'shards' };
+    // Only variant files (e.g. a repo that ships fp16 alone): take the first, sorted, and say so.
+    for (const base of WEIGHT_BASES) {
+        const re = new RegExp(`^${base}\\.safetensors\\.index\\.([A-Za-z0-9_-]+)\\.json$`);
+        const idx = files.filter((f) => re.test(f)).sort()[0];
+        if (idx !== undefined)
+            return { kind: 'index', file: idx, variant: re.exec(idx)[1] };
+    }
+    for (const base of WEIGHT_BASES) {
+        const re = new RegExp(`^${base}\\.([A-Za-z0-9_-]+)\\.safetensors$`);
+        const single = files.filter((f) => re.test(f)).sort()[0];
+        if (single !== undefined)
+            return { kind: 'single', file: single, variant: re.exec(single)[1] };
+    }
+    return undefined;
+}
+async function readComponent(sub, layout, fs, opts) {
+    if (layout.kind === 'index')
+        return readShardedIndex(fs.join(sub, layout.file), opts);
+    if (layout.kind === 'shards')
+        return readShardFolder(sub, opts);
+    const source = await fs.open(fs.join(sub, layout.file));
+    try {
+        return await (opts.readShard ?? readSafetensors)(source);
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/index.ts
+/**
+ * `readCheckpoint(location)`: the one entry point from a location to a `Checkpoint`. It detects the format by
+ * content and hands a byte source to the right reader. Folders are diffusers pipelines, sharded checkpoints or
+ * folders of shards; JSON files are sharded indexes, diffusers `model_index.json` files or our own manifests.
+ * Every file-system call goes through a `FileAccess`, so the same dispatch reads local paths and HTTP(S)/Hub
+ * locations (src/formats/http/remote-file-access.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+/** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
+const MAX_JSON_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
+async function formats_readCheckpoint(location, opts = {}) {
+    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    const kind = await fs.kind(location);
+    if (kind === undefined)
+        throw notFound(location, opts.fs === undefined);
+    if (kind === 'dir')
+        return readFolder(location, fs);
+    const source = await fs.open(location);
+    let handedOver = false;
+    try {
+        if (source.size > 0) {
+            const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+            if (detectKind(head, source.size) === 'json') {
+                // The folder readers open the index themselves; give them this already-open source to save a request.
+                const reuse = reuseOnce(fs, location, source);
+                const result = await readJsonLocation(source, location, reuse.fs);
+                handedOver = reuse.taken();
+                return result;
+            }
+        }
+        return await readSource(source, location, fs);
+    }
+    finally {
+        if (!handedOver)
+            await source.close().catch(() => undefined);
+    }
+}
+/**
+ * A missing local path that is really a URL (`s3://bucket/x`, `ftp://...`, or an `https://` location given to a
+ * command that read it as a path) would otherwise read "no such file or directory": say what it looks like.
+ */
+function notFound(location, local) {
+    const scheme = local ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1] : undefined;
+    if (scheme === undefined)
+        return new errors/* CheckpointError */.jg('FileNotFound', location, 'no such file or directory');
+    if (/^(https?|hf)$/i.test(scheme))
+        return new errors/* CheckpointError */.jg('FileNotFound', location, `no such file or directory: this ${scheme}:// location was read as a local path`);
+    return new errors/* CheckpointError */.jg('InvalidUrl', location, `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`);
+}
+/** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
+async function readSource(source, location, fs = file_access/* localFileAccess */.oF) {
+    if (source.size === 0)
+        throw new errors/* CheckpointError */.jg('EmptyFile', source.name, 'the file is empty');
+    const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+    switch (detectKind(head, source.size)) {
+        case 'safetensors':
+            return readSafetensors(source);
+        // the other readers load on demand, so reading safetensors never compiles the pickle machinery
+        case 'gguf':
+            return (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 90520))).readGguf(source);
+        case 'zip':
+            return (await __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 57819))).readTorchZip(source);
+        case 'torch-legacy':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7190))).readTorchLegacy(source);
+        case 'pickle':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32272))).readPickleFile(source);
+        case 'json':
+            return readJsonLocation(source, location, fs);
+        case 'tar':
+            throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
+                'current torch.save or convert it to safetensors');
+        case 'unknown':
+            if (source.size < 8) {
+                throw new errors/* CheckpointError */.jg('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`);
+            }
+            throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
+                `file (first bytes: ${hexPreview(head)})`);
+    }
+}
+async function readJsonLocation(source, location, fs) {
+    if (source.size > MAX_JSON_BYTES) {
+        throw new errors/* CheckpointError */.jg('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`);
+    }
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(await source.read(0, source.size));
+    let value;
+    try {
+        value = parseStrictJson(text);
+    }
+    catch (e) {
+        throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
+    }
+    const keys = isJsonObject(value) ? new Set(value.keys()) : new Set();
+    const options = shardOptions(fs);
+    if (keys.has('weight_map'))
+        return readShardedIndex(location, options);
+    if (keys.has('schemaVersion') && keys.has('tensors'))
+        return readManifest(source);
+    if (keys.has('_class_name') && fs.basename(location) === 'model_index.json') {
+        return readDiffusersFolder(fs.dirname(location), options);
+    }
+    throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat ' +
+        'manifest');
+}
+/** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
+function shardOptions(fs) {
+    return { fs, readShard: (s) => readSource(s, s.name, fs) };
+}
+async function readFolder(dir, fs) {
+    const names = await fs.list(dir);
+    const options = shardOptions(fs);
+    if (names.includes('model_index.json'))
+        return readDiffusersFolder(dir, options);
+    const indexes = names.filter((n) => n.endsWith('.safetensors.index.json')).sort();
+    if (indexes.length === 1)
+        return readShardedIndex(fs.join(dir, indexes[0]), options);
+    if (indexes.length > 1) {
+        throw new errors/* CheckpointError */.jg('InvalidIndex', dir, `the folder holds ${indexes.length} sharded indexes (${indexes.join(', ')}); name the one to read`);
+    }
+    if (names.some((n) => n.endsWith('.safetensors')))
+        return readShardFolder(dir, options);
+    throw new errors/* CheckpointError */.jg('UnknownFormat', dir, 'the folder has no model_index.json, no *.safetensors.index.json and no *.safetensors files');
+}
+/** `fs` whose first `open(path)` returns the already-open `source`. */
+function reuseOnce(fs, path, source) {
+    let pending = source;
+    return {
+        fs: {
+            ...fs,
+            open: async (p) => {
+                if (p === path && pending !== undefined) {
+                    const s = pending;
+                    pending = undefined;
+                    return s;
+                }
+                return fs.open(p);
+            }
+        },
+        taken: () => pending === undefined
+    };
+}
+function hexPreview(head) {
+    return [...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/node/locations.ts
+/**
+ * How both front ends read what the user names: local paths, `https://` URLs and `hf://ORG/REPO[@REV]/PATH`,
+ * through one RemoteContext per run (one HTTP client, one token, one header cache) and one FileAccess, so a
+ * checkpoint and any bytes read later from it (LoRA alphas) come through the same door.
+ */
+
+
+
+/**
+ * `flags`: `--hf-token` / `hf-token`, `--cache-dir` / the runner's cache folder, `false` for no header cache;
+ * unset values fall back to `env` (HF_TOKEN, HF_ENDPOINT, XDG_CACHE_HOME).
+ */
+function openLocations(flags, env = process.env) {
+    let remote;
+    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
+    // when a remote location is read: a local CLI run never pays for them.
+    const remoteAccess = () => (remote ??= Promise.all([
+        __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 86106)),
+        __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 6925))
+    ]).then(([{ RemoteContext, remoteOptions }, { remoteFileAccess }]) => {
+        const ctx = new RemoteContext(remoteOptions(flags, env));
+        return { ctx, fs: remoteFileAccess(ctx) };
+    }));
+    let context;
+    const access = async (location) => {
+        if (!(0,url/* isRemoteLocation */.qk)(location))
+            return file_access/* localFileAccess */.oF;
+        const r = await remoteAccess();
+        context = r.ctx;
+        return r.fs;
+    };
+    return {
+        read: async (location) => {
+            const fs = await access(location);
+            return fs === file_access/* localFileAccess */.oF ? formats_readCheckpoint(location) : formats_readCheckpoint(location, { fs });
+        },
+        open: async (location) => (await access(location)).open(location),
+        redact: (text) => (context ? context.redact(text) : text)
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/node/glob.ts
+/**
+ * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
+ * `[...]` and `**`, `!pattern` lines excluding. Written here rather than taken from @actions/glob because the CLI
+ * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
+ * PR can add thousands of files, and a symlink loop must not hang the job.
+ */
+
+
+
+/** Paths one expansion may return: each is read, and a release PR has tens of files, not thousands. */
+const MAX_MATCHES = 10_000;
+/** Folder entries one `**` walk may look at before it gives up (a PR could add a deep tree to slow the job). */
+const MAX_VISITED = 200_000;
+/** Folder depth a `**` walk descends. */
+const MAX_DEPTH = 32;
+/** `https://...`, `hf://...`: remote locations are passed through untouched for the readers to fetch. */
+function isUrl(location) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+}
+function hasGlob(pattern) {
+    return /[*?[]/.test(pattern);
+}
+/**
+ * Every path the patterns name, in pattern order then sorted, each once. A literal path must exist; a glob must
+ * match something; otherwise a UsageError names the pattern (and the input, when given). Returned paths are as the user would write them:
+ * relative to `cwd` when the pattern was relative.
+ */
+async function expandPatterns(patterns, cwd, opts = {}) {
+    const fail = (detail) => new errors/* UsageError */.eb(detail, { input: opts.input });
+    const includes = patterns
+        .map((p) => p.trim())
+        .filter((p) => p !== '' && !p.startsWith('#') && !p.startsWith('!'));
+    const excludes = patterns
+        .map((p) => p.trim())
+        .filter((p) => p.startsWith('!'))
+        .map((p) => toRegExp(normalize(p.slice(1).trim())));
+    const out = [];
+    const seen = new Set();
+    const budget = { visited: 0 };
+    for (const pattern of includes) {
+        const norm = normalize(pattern);
+        let matches;
+        if (isUrl(pattern)) {
+            matches = [pattern];
+        }
+        else if (!hasGlob(norm)) {
+            const abs = (0,external_node_path_.resolve)(cwd, norm);
+            try {
+                await (0,promises_.stat)(abs);
+            }
+            catch {
+                throw fail(`'${pattern}' does not exist`);
+            }
+            matches = [norm];
+        }
+        else {
+            matches = (await walk(norm, cwd, budget, fail)).sort();
+            if (matches.length === 0)
+                throw fail(`pattern '${pattern}' matched no files`);
+        }
+        for (const m of matches) {
+            if (excludes.some((re) => re.test(m)))
+                continue;
+            const key = (0,external_node_path_.resolve)(cwd, m);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            out.push(m);
+            if (out.length > MAX_MATCHES) {
+                throw fail(`the patterns match more than ${MAX_MATCHES} paths; narrow them`);
+            }
+        }
+    }
+    return out;
+}
+function normalize(p) {
+    return p.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+}
+/** Walk only the directories the pattern can reach: fixed leading segments are joined, globs are listed. */
+async function walk(pattern, cwd, budget, fail) {
+    const absolute = (0,external_node_path_.isAbsolute)(pattern);
+    const segments = pattern.split('/').filter((s, i) => s !== '' || (i === 0 && absolute));
+    let fixed = absolute ? '/' : '';
+    let i = 0;
+    while (i < segments.length && !hasGlob(segments[i])) {
+        fixed = fixed === '' ? segments[i] : fixed === '/' ? `/${segments[i]}` : `${fixed}/${segments[i]}`;
+        i++;
+    }
+    const rest = segments.slice(i);
+    const root = (0,external_node_path_.resolve)(cwd, fixed || '.');
+    const regexes = rest.map((s) => (s === '**' ? null : segmentRegExp(s)));
+    const found = [];
+    const show = (abs) => absolute ? abs.split(external_node_path_.sep).join('/') : (0,external_node_path_.relative)(cwd, abs).split(external_node_path_.sep).join('/') || '.';
+    const visit = async (dir, k, depth) => {
+        if (k === regexes.length) {
+            found.push(show(dir));
+            return;
+        }
+        if (depth > MAX_DEPTH)
+            return;
+        const re = regexes[k];
+        if (re === null) {
+            // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
+            await visit(dir, k + 1, depth);
+        }
+        let names;
+        try {
+            names = await (0,promises_.readdir)(dir);
+        }
+        catch {
+            return;
+        }
+        names.sort();
+        for (const name of names) {
+            if (++budget.visited > MAX_VISITED) {
+                throw fail(`pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`);
+            }
+            const path = (0,external_node_path_.join)(dir, name);
+            if (re === null) {
+                if (name.startsWith('.'))
+                    continue;
+                const st = await (0,promises_.lstat)(path).catch(() => undefined);
+                if (st?.isDirectory())
+                    await visit(path, k, depth + 1);
+                continue;
+            }
+            if (!re.test(name))
+                continue;
+            if (k + 1 === regexes.length) {
+                const exists = await (0,promises_.stat)(path).catch(() => undefined);
+                if (exists)
+                    found.push(show(path));
+            }
+            else {
+                const st = await (0,promises_.stat)(path).catch(() => undefined);
+                if (st?.isDirectory())
+                    await visit(path, k + 1, depth + 1);
+            }
+        }
+    };
+    await visit(root, 0, 0);
+    return [...new Set(found)];
+}
+/** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */
+function segmentRegExp(segment) {
+    return new RegExp(`^${segmentSource(segment)}$`);
+}
+function segmentSource(segment) {
+    let src = segment.startsWith('.') ? '' : '(?!\\.)';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            src += '[^/]*';
+        else if (c === '?')
+            src += '[^/]';
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 2);
+            if (end < 0) {
+                src += '\\[';
+                continue;
+            }
+            let body = segment.slice(i + 1, end);
+            const negate = body.startsWith('!') || body.startsWith('^');
+            if (negate)
+                body = body.slice(1);
+            src += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
+            i = end;
+        }
+        else
+            src += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+    }
+    return src;
+}
+/** A whole-path pattern (for `!` exclusions), `**` spanning folders. */
+function toRegExp(pattern) {
+    const parts = pattern.split('/').map((s) => (s === '**' ? '(?:.*)' : segmentSource(s)));
+    return new RegExp(`^${parts.join('/').replace(/\(\?:\.\*\)\//g, '(?:.*/)?')}$`);
+}
+
+// EXTERNAL MODULE: ./src/formats/write-file.ts
+var write_file = __nccwpck_require__(86662);
+// EXTERNAL MODULE: ./src/compare/index.ts + 22 modules
+var compare = __nccwpck_require__(62194);
 ;// CONCATENATED MODULE: ./src/lora/layers.ts
 /**
  * What a module path names: its layer kind (self-attention q, cross-attention kv, FFN, modulation, ...), its block,
@@ -42093,43 +44596,6 @@ function familyLabel(family, width) {
         return 'unknown architecture';
     const label = sizeLabel(family, width);
     return family?.endsWith('-diffusers') ? `${label}, diffusers names` : label;
-}
-
-;// CONCATENATED MODULE: ./src/formats/dtypes.ts
-/** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
-const SAFETENSORS_DTYPE_BITS = Object.freeze({
-    BOOL: 8,
-    F4: 4,
-    F6_E2M3: 6,
-    F6_E3M2: 6,
-    U8: 8,
-    I8: 8,
-    F8_E5M2: 8,
-    F8_E4M3: 8,
-    F8_E8M0: 8,
-    F8_E4M3FNUZ: 8,
-    F8_E5M2FNUZ: 8,
-    I16: 16,
-    U16: 16,
-    F16: 16,
-    BF16: 16,
-    I32: 32,
-    U32: 32,
-    F32: 32,
-    C64: 64,
-    F64: 64,
-    I64: 64,
-    U64: 64
-});
-function isSafetensorsDtype(name) {
-    return Object.prototype.hasOwnProperty.call(SAFETENSORS_DTYPE_BITS, name);
-}
-/** Element count of a shape as BigInt (shapes of hostile files can pass 2^53). */
-function numelBig(shape) {
-    let n = 1n;
-    for (const d of shape)
-        n *= BigInt(d);
-    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/keys.ts
@@ -42372,13 +44838,13 @@ function algorithmOfRole(role) {
  * Elements of a tensor as a number. Products of safe integers stay exact while below 2^53; past that (a hostile
  * shape) the count saturates rather than throwing, checked exactly with BigInt only then.
  */
-function numel(shape) {
+function modules_numel(shape) {
     let n = 1;
     for (const d of shape)
         n *= d;
     if (Number.isSafeInteger(n))
         return n;
-    const big = numelBig(shape);
+    const big = (0,numel/* numelBig */.y)(shape);
     return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big);
 }
 function tensorBytes(t) {
@@ -42386,7 +44852,7 @@ function tensorBytes(t) {
         return Number(t.byteRange.end - t.byteRange.start);
     // Own keys only: a dtype named `__proto__` or `constructor` must not find Object.prototype.
     const bits = isSafetensorsDtype(t.dtype) ? SAFETENSORS_DTYPE_BITS[t.dtype] : 0;
-    return bits ? Math.ceil((numel(t.shape) * bits) / 8) : 0;
+    return bits ? Math.ceil((modules_numel(t.shape) * bits) / 8) : 0;
 }
 /** The default alpha rule of a convention, said the way its loaders apply it. */
 function defaultAlphaRule(naming) {
@@ -42592,7 +45058,7 @@ function groupModules(tensors, opts = {}) {
         if (info.prefix)
             ev.markers.add(`prefix ${info.prefix}`);
         for (const e of entries) {
-            m.params += numel(e.tensor.shape);
+            m.params += modules_numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
             ev.keys++;
             ev.markers.add(`suffix ${e.parsed.marker}`);
@@ -42604,15 +45070,6 @@ function groupModules(tensors, opts = {}) {
         modules.push(m);
     }
     return { modules, unknownKeys, evidence };
-}
-
-;// CONCATENATED MODULE: ./src/lora/order.ts
-/**
- * Tie-break order for sorted lists in reports: plain code-unit order. `localeCompare` would load ICU's collator
- * (several ms in a cold process, for a tie-break) and its order depends on the machine's locale.
- */
-function byCodeUnit(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/analyze.ts
@@ -42709,7 +45166,7 @@ function loraStatistics(ckpt, modules, primary) {
     let bytes = 0;
     for (const t of ckpt.tensors) {
         bump(dtypes, t.dtype);
-        params += numel(t.shape);
+        params += modules_numel(t.shape);
         bytes += tensorBytes(t);
     }
     const algorithms = Object.create(null);
@@ -44507,6 +46964,10 @@ function loraFlags(a, r) {
     return flags;
 }
 
+// EXTERNAL MODULE: ./src/compare/verdict.ts
+var compare_verdict = __nccwpck_require__(57682);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/gate/coverage.ts
 
 /** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
@@ -44557,6 +47018,11 @@ function kindRank(kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/policy.ts
+/**
+ * Parsing and defaults of the gate policy. The action and the CLI both parse the same words; every error names
+ * the input (`fail-on`, `--fail-on`, ...) so the user knows which line of the workflow to fix.
+ */
+
 const METRIC_CHOICES = ['auto', 'exact', 'normalized', 'mapped', 'loadable'];
 const FAIL_ON_FLAGS = [
     'dangerous-globals',
@@ -44573,14 +47039,9 @@ const FAIL_ON_FLAGS = [
 /** Dangerous pickle globals fail by default: the one finding that is a security problem, not a compat one. */
 const DEFAULT_FAIL_ON = ['dangerous-globals'];
 const DEFAULT_THRESHOLD = 80;
-/** A bad input value; `input` is the name the user wrote it under. */
-class GateInputError extends Error {
-    input;
-    constructor(input, detail) {
-        super(`Invalid input '${input}': ${detail}`);
-        this.input = input;
-        this.name = 'GateInputError';
-    }
+/** A bad value of the input or flag `input` (the name the user wrote it under): `Invalid input 'x': detail`. */
+function invalidInput(input, detail) {
+    return new errors/* UsageError */.eb(detail, { input });
 }
 function parseThreshold(text, input = 'threshold') {
     const trimmed = text.trim().replace(/%$/, '');
@@ -44588,10 +47049,10 @@ function parseThreshold(text, input = 'threshold') {
         return DEFAULT_THRESHOLD;
     const n = Number(trimmed);
     if (!Number.isFinite(n) || !/^[+]?\d*\.?\d+$/.test(trimmed)) {
-        throw new GateInputError(input, `expected a percentage between 0 and 100, got '${text}'`);
+        throw invalidInput(input, `expected a percentage between 0 and 100, got '${text}'`);
     }
     if (n < 0 || n > 100)
-        throw new GateInputError(input, `expected a percentage between 0 and 100, got ${n}`);
+        throw invalidInput(input, `expected a percentage between 0 and 100, got ${n}`);
     return n;
 }
 function parseMetric(text, input = 'metric') {
@@ -44600,7 +47061,7 @@ function parseMetric(text, input = 'metric') {
         return 'auto';
     const found = METRIC_CHOICES.find((m) => m === word);
     if (!found)
-        throw new GateInputError(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`);
+        throw invalidInput(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`);
     return found;
 }
 /** Words separated by commas, spaces or newlines; `none` alone means no flag fails the gate. */
@@ -44613,14 +47074,14 @@ function parseFailOn(text, input = 'fail-on') {
         return [...DEFAULT_FAIL_ON];
     if (words.includes('none')) {
         if (words.length > 1)
-            throw new GateInputError(input, `'none' cannot be combined with other flags`);
+            throw invalidInput(input, `'none' cannot be combined with other flags`);
         return [];
     }
     const flags = [];
     for (const w of words) {
         const found = FAIL_ON_FLAGS.find((f) => f === w);
         if (!found) {
-            throw new GateInputError(input, `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`);
+            throw invalidInput(input, `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`);
         }
         if (!flags.includes(found))
             flags.push(found);
@@ -44752,6 +47213,13 @@ function listText(items) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/evaluate.ts
+/**
+ * The gate: for each artifact, pick the figure the threshold applies to, collect the red/warning/green flags with
+ * their evidence, decide pass or fail, and explain a failure in a short message (a line per failing artifact).
+ * Pure: checkpoints and engine results in, GateReport and the documents to write out.
+ */
+
+
 
 
 
@@ -44962,9 +47430,9 @@ function checkpointFlags(view) {
     }
     return flags;
 }
-/** The tiers of the comparison, applied to a LoRA's loadable share. */
+/** The tiers of the comparison, applied to a LoRA's loadable share (a percentage here, a fraction there). */
 function tierOf(figure) {
-    return figure > 80 ? 'compatible' : figure >= 30 ? 'partial' : 'incompatible';
+    return (0,compare_verdict/* tierOf */.kx)(figure / 100);
 }
 const TIER_ORDER = ['compatible', 'partial', 'incompatible', 'error'];
 function verdictOf(artifacts) {
@@ -44995,8 +47463,10 @@ function failureMessage(report) {
     const bad = report.artifacts.filter((a) => a.status !== 'pass');
     const total = report.artifacts.length;
     const lines = [`Compatibility gate failed for ${bad.length} of ${total} artifact${total === 1 ? '' : 's'}:`];
+    // Each line printable: a path or name from a file must not break the message into lines of its own (in a CI
+    // log a line that starts `::error::` is a workflow command) nor put an ESC on a terminal.
     for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS))
-        lines.push(failureLine(a, report.policy.threshold));
+        lines.push((0,util_text/* printable */.g)(failureLine(a, report.policy.threshold)));
     const more = bad.length - MAX_MESSAGE_ARTIFACTS;
     if (more > 0)
         lines.push(`  and ${more} more artifact${more === 1 ? '' : 's'}`);
@@ -45065,6 +47535,7 @@ function uniqueName(path, suffix, used) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** Small formatting helpers shared by the console and Markdown renderers. */
+
 function formatBytes(n) {
     if (!Number.isFinite(n))
         return String(n);
@@ -45139,16 +47610,12 @@ function colors(enabled) {
     }
     return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
 }
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /**
  * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
- * characters become `?`, so an ESC in a tensor name cannot clear the screen or recolour a verdict and a CR cannot
- * rewrite the line it is on. Renderers apply it to file data, never to their own colour codes.
+ * characters become `?` (src/util/text.ts says why). Renderers apply it to file data, never to their own colour
+ * codes.
  */
-function printable(text) {
-    return text.replace(CONTROL, '?');
-}
+
 /**
  * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
  * file: one pass here instead of a `printable()` at every place a name is shown.
@@ -45163,6 +47630,19 @@ function cutList(items, max) {
 /** Escape text for a Markdown table cell or inline code. */
 function mdEscape(s) {
     return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
+ * into links, in PR comments and job summaries alike. Text from a file must do neither: a zero-width space after
+ * the `@`, the `#` or the `GH-` breaks the pattern and reads the same. Code spans need none of this (GitHub does
+ * not look for references inside them, and a zero-width space there would be copied with the key); every other
+ * piece of file-derived text in a comment or summary goes through here.
+ */
+function inertReferences(text) {
+    return text
+        .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b');
 }
 
 ;// CONCATENATED MODULE: ./src/report/gate-markdown.ts
@@ -45418,1902 +47898,448 @@ function inlineCode(text) {
 function escapeText(text) {
     return escapeHtml(oneLine(text))
         .replace(/\|/g, '\\|')
-        .replace(/([*_`[\]])/g, '\\$1')
-        .replace(/@(?=\w)/g, '@\u200b')
-        .replace(/#(?=\d)/g, '#\u200b');
+        .replace(/([*_`[\]])/g, '\\$1');
 }
 function escapeHtml(text) {
-    return oneLine(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+    return inertReferences(oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
 }
 /** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
  * could clear the screen or recolour the verdict). */
 function oneLine(text) {
-    return printable(text.replace(/[\r\n\t]+/g, ' '));
+    return (0,util_text/* printable */.g)(text.replace(/[\r\n\t]+/g, ' '));
 }
 function safeKind(kind) {
     return kind.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 24);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./src/cli/files.ts
-/** File output for the CLI: written to a temporary name, then renamed, so no reader ever sees half a file. */
+;// CONCATENATED MODULE: ./src/node/artifacts.ts
+/**
+ * Reading the artifacts of a gate run: a few at a time, each failure becoming that artifact's error row (the
+ * rest of the gate still runs and writes its report), and, in the action, nothing outside the workspace.
+ */
 
-async function writeFileAtomic(path, data) {
-    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every run would
-    // pay while only --export, --mapping and convert write files.
-    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const target = (0,external_node_path_.resolve)(path);
-    await mkdir((0,external_node_path_.dirname)(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+
+
+
+
+/** Artifacts are read a few at a time: header reads are small, but thousands of open files are not. */
+const READ_CONCURRENCY = 4;
+async function readArtifacts(paths, opts = {}) {
+    const out = new Array(paths.length);
+    const read = opts.read ?? ((location) => formats_readCheckpoint(location));
+    const root = opts.confineTo !== undefined ? await realRoot(opts.confineTo) : undefined;
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const i = next++;
+            const path = paths[i];
+            const outside = root !== undefined && !(0,url/* isRemoteLocation */.qk)(path) ? await escapesRoot(path, root) : undefined;
+            out[i] = outside ? { path, error: outside } : await readOne(path, read);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    return out;
+}
+/** The real path of a folder (symlinks resolved), or the folder as given when it does not exist yet. */
+async function realRoot(dir) {
+    return (0,promises_.realpath)(dir).catch(() => (0,external_node_path_.resolve)(dir));
+}
+/** True when `path` is `root` or lies below it (both absolute, both real paths). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+async function escapesRoot(path, root) {
+    let real;
     try {
-        await writeFile(temp, data);
-        await rename(temp, target);
+        real = await (0,promises_.realpath)(path);
     }
     catch (e) {
-        await rm(temp, { force: true }).catch(() => undefined);
-        throw e;
+        if (e.code === 'ELOOP')
+            return { code: 'IoError', message: `${path}: too many levels of symbolic links` };
+        return undefined; // missing files are reported by the reader, with its own code
+    }
+    if (isInside(real, root))
+        return undefined;
+    return {
+        code: 'OutsideWorkspace',
+        message: `${path}: a symbolic link to a file outside the workspace; not read`
+    };
+}
+async function readOne(path, read) {
+    try {
+        return { path, checkpoint: await read(path) };
+    }
+    catch (e) {
+        if ((0,errors/* isCheckpointError */.tF)(e))
+            return { path, error: { code: e.code, message: e.message } };
+        return {
+            path,
+            error: { code: 'IoError', message: `${path}: ${e instanceof Error ? e.message : String(e)}` }
+        };
     }
 }
-/** JSON with BigInt written as decimal strings and a trailing newline. */
+
+;// CONCATENATED MODULE: ./src/util/json.ts
+/** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
 function toJson(value) {
     return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
 }
 
-// EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
-var legacy_magic = __nccwpck_require__(75447);
-;// CONCATENATED MODULE: ./src/formats/detect.ts
+;// CONCATENATED MODULE: ./src/node/report-folder.ts
 /**
- * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
- * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
+ * The report folder (`mapping-dir`, `--mapping-dir`): gate-report.json, summary.md and one mapping or resolution
+ * document per artifact, which the action uploads as a workflow artifact.
+ *
+ * The folder's path comes from the workflow, but its content can come from the pull request: a committed
+ * symbolic link `model-compat-report -> .git` would make us write into `.git` and upload `.git/config` (with the
+ * checkout token). So before anything is written the folder is checked:
+ * - it must not be a symbolic link, nor lie (after every link on its path is resolved) outside `confineTo` (the
+ *   workspace, in the action);
+ * - if it exists, it may hold only files we wrote. "We wrote" means: named in `.model-compat-files.json`, the list
+ *   each run leaves in the folder, and a regular file (never a link or a folder). Anything else is refused, so
+ *   we never overwrite, or upload, a file someone else put there.
+ * The upload takes the files this run wrote, by name, never a listing of the folder.
  */
 
-/** Bytes of the file's start that `detectKind` needs to decide. */
-const DETECT_BYTES = 512;
-const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-function startsWith(head, bytes) {
-    if (head.length < bytes.length)
-        return false;
-    return bytes.every((b, i) => head[i] === b);
-}
-function firstNonSpace(head, from) {
-    for (let i = from; i < head.length; i++)
-        if (!isJsonSpace(head[i]))
-            return head[i];
-    return undefined;
-}
-/**
- * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
- */
-function detectKind(head, size) {
-    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
-        return 'gguf'; // "GGUF"
-    // Local file header, or the end-of-central-directory record of an empty archive.
-    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
-        return 'zip';
-    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
-    if ((0,legacy_magic/* looksLikeTorchLegacy */.Z)(head))
-        return 'torch-legacy';
-    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
-    // Checked before plain JSON because the size's low byte can itself be '{'.
-    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
-        return 'safetensors';
-    // A header padded with more whitespace than we looked at (the reference crate's tests pad with thousands of
-    // spaces) is still safetensors when the declared size fits the file: the reader then validates it in full.
-    if (head.length >= 9 && firstNonSpace(head, 8) === undefined && size > head.length) {
-        const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
-        if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8))
-            return 'safetensors';
-    }
-    if (firstNonSpace(head, 0) === 0x7b)
-        return 'json';
-    // A pickle of protocol 2 to 5 opens with PROTO n. (Protocols 0 and 1 have no marker; torch never writes them.)
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
-        return 'pickle';
-    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
-    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
-        return 'tar';
-    void size;
-    return 'unknown';
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ./src/formats/source.ts
-var source = __nccwpck_require__(73159);
-;// CONCATENATED MODULE: ./src/formats/file-access.ts
-/**
- * The few file-system operations the folder readers (sharded checkpoints, diffusers folders) need, behind an
- * interface so an HTTP source (issue 6) can stand in for the local disk: a Hub repository can open files as
- * range-read sources, list a folder through its tree API and answer "does this exist".
- * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
- */
- // callbacks: see source.ts on node:fs/promises
 
 
 
-const localFileAccess = {
-    open: (path) => (0,source/* openLocalFile */.Kp)(path),
-    async list(dir) {
-        try {
-            return await new Promise((resolve, reject) => (0,external_node_fs_.readdir)(dir, (e, names) => (e ? reject(e) : resolve(names))));
-        }
-        catch (e) {
-            throw (0,source/* fsError */.yi)(dir, e);
-        }
-    },
-    async kind(path) {
-        try {
-            const st = await new Promise((resolve, reject) => (0,external_node_fs_.stat)(path, (e, stats) => (e ? reject(e) : resolve(stats))));
-            return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
-        }
-        catch (e) {
-            const code = e.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                return undefined;
-            throw (0,source/* fsError */.yi)(path, e);
-        }
-    },
-    join: external_node_path_.join,
-    dirname: external_node_path_.dirname,
-    basename: external_node_path_.basename
-};
-/** Read a whole small JSON-ish file through `fs`, refusing anything above `maxBytes` with `code`. */
-async function readSmallFile(fs, path, maxBytes, code) {
-    const source = await fs.open(path);
-    try {
-        if (source.size > maxBytes) {
-            throw new errors/* CheckpointError */.j(code, source.name, `${source.size} bytes; the limit is ${maxBytes} bytes`);
-        }
-        return { bytes: await source.read(0, source.size), size: source.size };
-    }
-    finally {
-        await source.close().catch(() => undefined);
-    }
-}
-/**
- * A weight_map or model_index entry must name a plain file or folder in the same directory: no separators, no
- * `..`, no URL. A hostile index could otherwise make us open `/etc/passwd` or a remote URL.
- */
-function isPlainName(name) {
-    return (name.length > 0 &&
-        name.length <= 255 &&
-        name !== '.' &&
-        name !== '..' &&
-        !/[/\\\0]/.test(name) &&
-        !name.includes('://') &&
-        !/^[A-Za-z]:/.test(name));
-}
 
-;// CONCATENATED MODULE: ./src/formats/json/values.ts
+
+const REPORT_FILE = 'gate-report.json';
+const SUMMARY_FILE = 'summary.md';
+/** The names of the files the last run wrote into the folder. A dot file: document names never start with one. */
+const WRITTEN_LIST_FILE = '.model-compat-files.json';
+/** A written list is a few KB; a larger one is not ours. */
+const MAX_WRITTEN_LIST_BYTES = 1024 * 1024;
+/** Names listed in a refusal before "and N more". */
+const LISTED = 5;
 /**
- * The values of the strict JSON parser (json-strict.ts) and the helpers that read them: numbers kept as their raw
- * text, objects as `Map`s, and conversions that never round or lose a key silently.
+ * Check `dir` before a run writes into it. A refusal is an OutputError (`cannot write DIR (input): why`, exit 2),
+ * raised before anything is read or written.
  */
-/** A JSON number, kept as the exact text from the file. */
-class JsonNumber {
-    raw;
-    constructor(raw) {
-        this.raw = raw;
-    }
-    toString() {
-        return this.raw;
-    }
-}
-class JsonSyntaxError extends Error {
-    offset;
-    constructor(message, 
-    /** Character offset in the text where the problem was found. */
-    offset) {
-        super(`${message} at character ${offset}`);
-        this.offset = offset;
-        this.name = 'JsonSyntaxError';
-    }
-}
-function isJsonObject(v) {
-    return v instanceof Map;
-}
-function isJsonNumber(v) {
-    return v instanceof JsonNumber;
-}
-const U64_MAX = (1n << 64n) - 1n;
-/**
- * The value of a plain non-negative integer (`0` or `[1-9][0-9]*`, no sign, fraction or exponent) that fits in
- * 64 bits, else undefined. This is what serde accepts for a `usize` on 64-bit platforms.
- */
-function parseU64(n) {
-    const raw = n.raw;
-    // 2^64-1 has 20 digits: bail out before BigInt sees a megabyte of digits.
-    if (raw.length === 0 || raw.length > 20)
-        return undefined;
-    if (raw.length > 1 && raw.charCodeAt(0) === 0x30)
-        return undefined;
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw.charCodeAt(i);
-        if (c < 0x30 || c > 0x39)
+async function openReportFolder(dir, opts = {}) {
+    const abs = (0,external_node_path_.resolve)(dir);
+    const shown = opts.shownAs ?? dir;
+    const named = opts.input === undefined ? shown : `${shown} (${opts.input})`;
+    const refuse = (detail) => new errors/* OutputError */.u7(named, detail);
+    const st = await (0,promises_.lstat)(abs).catch((e) => {
+        if (e.code === 'ENOENT')
             return undefined;
-    }
-    const v = BigInt(raw);
-    return v <= U64_MAX ? v : undefined;
-}
-/** A non-negative integer that is also a safe JS number, else undefined. */
-function parseSafeNonNegativeInt(n) {
-    const v = parseU64(n);
-    return v !== undefined && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
-}
-/**
- * A JSON value as plain JS data, safe to hand to other code: objects get a null prototype (so `__proto__` is an
- * ordinary own property), numbers become `number` when that is exact, else stay decimal strings (a u64 past
- * 2^53 must not be rounded silently).
- */
-function toPlain(v) {
-    if (v instanceof JsonNumber) {
-        const num = Number(v.raw);
-        if (!Number.isFinite(num))
-            return v.raw;
-        if (Number.isInteger(num) && !/[.eE]/.test(v.raw) && !Number.isSafeInteger(num))
-            return v.raw;
-        return num;
-    }
-    if (Array.isArray(v))
-        return v.map(toPlain);
-    if (v instanceof Map) {
-        const out = Object.create(null);
-        for (const [k, x] of v)
-            out[k] = toPlain(x);
-        return out;
-    }
-    return v;
-}
-function describeJsonType(v) {
-    if (v === undefined)
-        return 'missing';
-    if (v === null)
-        return 'null';
-    if (v instanceof JsonNumber)
-        return 'number';
-    if (Array.isArray(v))
-        return 'array';
-    if (v instanceof Map)
-        return 'object';
-    return typeof v;
-}
-
-;// CONCATENATED MODULE: ./src/formats/json/strict.ts
-/**
- * A small strict JSON parser for headers and manifests that come from untrusted files.
- *
- * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
- * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
- * no depth limit. This parser:
- * - rejects duplicate keys in any object;
- * - keeps every number as its raw text (`JsonNumber`), so the caller decides what is acceptable; `parseU64` gives
- *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
- * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
- * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
- * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
- *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
- *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
- *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
- *   reader stricter than the reference would reject files every other tool loads.
- * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
- */
-
-// The value types and helpers live in json-values.ts; importers keep using this module.
-
-const DEFAULT_MAX_DEPTH = 128;
-/** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
-function parseStrictJson(text, opts = {}) {
-    const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
-    p.skipWs();
-    const v = p.value(1);
-    p.skipWs();
-    if (p.pos !== text.length)
-        throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
-    return v;
-}
-/**
- * Parse `text` as one JSON object and hand each top-level member to `onMember` as soon as it is parsed, instead of
- * building the whole tree: a 100 MB safetensors header with a million entries then never holds a million parse
- * trees at once. Duplicate top-level keys, depth and syntax are checked exactly as in `parseStrictJson`.
- * Throws `JsonSyntaxError`, also when the value is valid JSON but not an object.
- */
-function parseStrictJsonMembers(text, onMember, opts = {}) {
-    const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
-    // Only when the limit allows what the fast path takes (top level 1, plus its depth): else the strict parser
-    // must see the values to report the nesting error.
-    if (opts.fastPath && 1 + opts.fastPath.depth <= p.maxDepth)
-        p.fastPath = opts.fastPath;
-    p.skipWs();
-    if (text.charCodeAt(p.pos) !== Ch.LBrace) {
-        // Parse it anyway so a syntax error is reported as such; a valid non-object gets its own message.
-        const v = p.value(1);
-        p.skipWs();
-        if (p.pos !== text.length)
-            throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
-        throw new JsonSyntaxError(`expected an object, found ${describeJsonType(v)}`, 0);
-    }
-    p.object(1, onMember);
-    p.skipWs();
-    if (p.pos !== text.length)
-        throw new JsonSyntaxError('trailing characters after the JSON value', p.pos);
-}
-var Ch;
-(function (Ch) {
-    Ch[Ch["Tab"] = 9] = "Tab";
-    Ch[Ch["Lf"] = 10] = "Lf";
-    Ch[Ch["Cr"] = 13] = "Cr";
-    Ch[Ch["Space"] = 32] = "Space";
-    Ch[Ch["Quote"] = 34] = "Quote";
-    Ch[Ch["Plus"] = 43] = "Plus";
-    Ch[Ch["Comma"] = 44] = "Comma";
-    Ch[Ch["Minus"] = 45] = "Minus";
-    Ch[Ch["Dot"] = 46] = "Dot";
-    Ch[Ch["Zero"] = 48] = "Zero";
-    Ch[Ch["Nine"] = 57] = "Nine";
-    Ch[Ch["Colon"] = 58] = "Colon";
-    Ch[Ch["LBracket"] = 91] = "LBracket";
-    Ch[Ch["Backslash"] = 92] = "Backslash";
-    Ch[Ch["RBracket"] = 93] = "RBracket";
-    Ch[Ch["E"] = 69] = "E";
-    Ch[Ch["LowerE"] = 101] = "LowerE";
-    Ch[Ch["LBrace"] = 123] = "LBrace";
-    Ch[Ch["RBrace"] = 125] = "RBrace";
-})(Ch || (Ch = {}));
-const ESCAPES = {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t'
-};
-class Parser {
-    text;
-    maxDepth;
-    pos = 0;
-    fastPath;
-    constructor(text, maxDepth) {
-        this.text = text;
-        this.maxDepth = maxDepth;
-    }
-    skipWs() {
-        const t = this.text;
-        let i = this.pos;
-        while (i < t.length) {
-            const c = t.charCodeAt(i);
-            if (c !== Ch.Space && c !== Ch.Lf && c !== Ch.Cr && c !== Ch.Tab)
-                break;
-            i++;
-        }
-        this.pos = i;
-    }
-    fail(msg) {
-        throw new JsonSyntaxError(msg, this.pos);
-    }
-    value(depth) {
-        const c = this.text.charCodeAt(this.pos);
-        if (c === Ch.LBrace || c === Ch.LBracket) {
-            if (depth > this.maxDepth)
-                this.fail(`nesting deeper than ${this.maxDepth}`);
-            return c === Ch.LBrace ? this.object(depth) : this.array(depth);
-        }
-        if (c === Ch.Quote)
-            return this.string();
-        if (c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine))
-            return this.number();
-        if (this.text.startsWith('true', this.pos))
-            return this.literal(4, true);
-        if (this.text.startsWith('false', this.pos))
-            return this.literal(5, false);
-        if (this.text.startsWith('null', this.pos))
-            return this.literal(4, null);
-        if (this.pos >= this.text.length)
-            this.fail('unexpected end of input');
-        this.fail(`unexpected character ${JSON.stringify(this.text[this.pos])}`);
-    }
-    literal(len, v) {
-        this.pos += len;
-        return v;
-    }
-    /** With `onMember`, members go to the callback (and only their keys are kept, for the duplicate check). */
-    object(depth, onMember) {
-        const out = new Map();
-        const seen = onMember ? new Set() : out;
-        this.pos++; // {
-        this.skipWs();
-        if (this.text.charCodeAt(this.pos) === Ch.RBrace) {
-            this.pos++;
-            return out;
-        }
-        const fast = onMember && depth === 1 ? this.fastPath : undefined;
-        while (true) {
-            if (this.text.charCodeAt(this.pos) !== Ch.Quote)
-                this.fail('expected a string key');
-            const keyAt = this.pos;
-            const taken = fast?.take(this.text, keyAt);
-            if (taken !== undefined) {
-                if (seen.has(taken.key))
-                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(taken.key)}`, keyAt);
-                seen.add(taken.key);
-                this.pos = taken.end;
-            }
-            else {
-                const key = this.string();
-                if (seen.has(key))
-                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, keyAt);
-                this.skipWs();
-                if (this.text.charCodeAt(this.pos) !== Ch.Colon)
-                    this.fail("expected ':'");
-                this.pos++;
-                this.skipWs();
-                if (onMember) {
-                    ;
-                    seen.add(key);
-                    onMember(key, this.value(depth + 1));
-                }
-                else
-                    out.set(key, this.value(depth + 1));
-            }
-            this.skipWs();
-            const c = this.text.charCodeAt(this.pos);
-            this.pos++;
-            if (c === Ch.RBrace)
-                return out;
-            if (c !== Ch.Comma) {
-                this.pos--;
-                this.fail("expected ',' or '}'");
-            }
-            this.skipWs();
-        }
-    }
-    array(depth) {
-        const out = [];
-        this.pos++; // [
-        this.skipWs();
-        if (this.text.charCodeAt(this.pos) === Ch.RBracket) {
-            this.pos++;
-            return out;
-        }
-        while (true) {
-            out.push(this.value(depth + 1));
-            this.skipWs();
-            const c = this.text.charCodeAt(this.pos);
-            this.pos++;
-            if (c === Ch.RBracket)
-                return out;
-            if (c !== Ch.Comma) {
-                this.pos--;
-                this.fail("expected ',' or ']'");
-            }
-            this.skipWs();
-        }
-    }
-    string() {
-        const t = this.text;
-        const start = ++this.pos;
-        // Fast path: no escapes.
-        let i = start;
-        while (i < t.length) {
-            const c = t.charCodeAt(i);
-            if (c === Ch.Quote) {
-                this.pos = i + 1;
-                return t.slice(start, i);
-            }
-            if (c === Ch.Backslash)
-                break;
-            if (c < 0x20) {
-                this.pos = i;
-                this.fail('control character in string');
-            }
-            i++;
-        }
-        const chunks = [t.slice(start, i)];
-        while (true) {
-            if (i >= t.length) {
-                this.pos = i;
-                this.fail('unterminated string');
-            }
-            const c = t.charCodeAt(i);
-            if (c === Ch.Quote) {
-                this.pos = i + 1;
-                return chunks.join('');
-            }
-            if (c < 0x20) {
-                this.pos = i;
-                this.fail('control character in string');
-            }
-            if (c !== Ch.Backslash) {
-                let j = i + 1;
-                while (j < t.length) {
-                    const d = t.charCodeAt(j);
-                    if (d === Ch.Quote || d === Ch.Backslash || d < 0x20)
-                        break;
-                    j++;
-                }
-                chunks.push(t.slice(i, j));
-                i = j;
-                continue;
-            }
-            const e = t[i + 1];
-            if (e === 'u') {
-                const hi = this.hex4(i + 2);
-                i += 6;
-                if (hi >= 0xdc00 && hi <= 0xdfff) {
-                    this.pos = i - 6;
-                    this.fail('lone trailing surrogate in \\u escape');
-                }
-                if (hi >= 0xd800 && hi <= 0xdbff) {
-                    if (t[i] !== '\\' || t[i + 1] !== 'u') {
-                        this.pos = i - 6;
-                        this.fail('lone leading surrogate in \\u escape');
-                    }
-                    const lo = this.hex4(i + 2);
-                    if (lo < 0xdc00 || lo > 0xdfff) {
-                        this.pos = i;
-                        this.fail('invalid low surrogate in \\u escape');
-                    }
-                    chunks.push(String.fromCharCode(hi, lo));
-                    i += 6;
-                }
-                else {
-                    chunks.push(String.fromCharCode(hi));
-                }
-                continue;
-            }
-            const mapped = e === undefined ? undefined : ESCAPES[e];
-            if (mapped === undefined || !Object.prototype.hasOwnProperty.call(ESCAPES, e)) {
-                this.pos = i;
-                this.fail('invalid escape');
-            }
-            chunks.push(mapped);
-            i += 2;
-        }
-    }
-    hex4(at) {
-        const s = this.text.slice(at, at + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(s)) {
-            this.pos = at;
-            this.fail('invalid \\u escape');
-        }
-        return parseInt(s, 16);
-    }
-    number() {
-        const t = this.text;
-        const start = this.pos;
-        let i = start;
-        if (t.charCodeAt(i) === Ch.Minus)
-            i++;
-        const intStart = i;
-        while (i < t.length && isDigit(t.charCodeAt(i)))
-            i++;
-        if (i === intStart)
-            this.failAt(i, 'expected a digit');
-        if (i - intStart > 1 && t.charCodeAt(intStart) === Ch.Zero)
-            this.failAt(intStart, 'leading zero in number');
-        if (t.charCodeAt(i) === Ch.Dot) {
-            i++;
-            const f = i;
-            while (i < t.length && isDigit(t.charCodeAt(i)))
-                i++;
-            if (i === f)
-                this.failAt(i, 'expected a digit after the decimal point');
-        }
-        const c = t.charCodeAt(i);
-        if (c === Ch.E || c === Ch.LowerE) {
-            i++;
-            const s = t.charCodeAt(i);
-            if (s === Ch.Plus || s === Ch.Minus)
-                i++;
-            const x = i;
-            while (i < t.length && isDigit(t.charCodeAt(i)))
-                i++;
-            if (i === x)
-                this.failAt(i, 'expected a digit in the exponent');
-        }
-        this.pos = i;
-        return new JsonNumber(t.slice(start, i));
-    }
-    failAt(at, msg) {
-        this.pos = at;
-        this.fail(msg);
-    }
-}
-function isDigit(c) {
-    return c >= Ch.Zero && c <= Ch.Nine;
-}
-
-;// CONCATENATED MODULE: ./src/formats/safetensors/read.ts
-/**
- * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
- * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
- * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
- * precise than the reference and each named in the error detail:
- * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
- *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
- * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
- *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
- */
-
-
-
-/** The reference crate's `MAX_HEADER_SIZE`. */
-const MAX_SAFETENSORS_HEADER = 100_000_000;
-const read_U64_MAX = (1n << 64n) - 1n;
-/**
- * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
- */
-function checkSafetensorsPrefix(prefix, fileSize, name) {
-    if (fileSize < 8 || prefix.length < 8) {
-        throw new errors/* CheckpointError */.j('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
-    }
-    const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
-    if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
-        throw new errors/* CheckpointError */.j('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
-    }
-    const len = Number(n);
-    if (len + 8 > fileSize) {
-        throw new errors/* CheckpointError */.j('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
-    }
-    return len;
-}
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/**
- * Steps 6–9 of §1.4 on the N header bytes (`header` excludes the 8-byte prefix). `fileSize` is the size of the
- * whole file; `name` names it in errors and in each tensor's byte range.
- */
-function parseSafetensorsHeader(header, fileSize, name) {
-    const headerLength = header.length;
-    let text;
-    try {
-        text = utf8.decode(header);
-    }
-    catch (e) {
-        throw new errors/* CheckpointError */.j('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
-    }
-    const raw = deserialize(text, name);
-    const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
-    const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
-    const total = 8n + BigInt(headerLength) + dataBytes;
-    if (total !== BigInt(fileSize)) {
-        throw new errors/* CheckpointError */.j('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
-            `but the file has ${fileSize}` +
-            (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
-    }
-    for (const t of tensors) {
-        if (t.shape.some((d) => !Number.isSafeInteger(d))) {
-            throw new errors/* CheckpointError */.j('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
-        }
-    }
-    return { headerLength, tensors, metadata: raw.metadata, dataBytes };
-}
-/** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
-async function readSafetensors(source) {
-    const name = source.name;
-    const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0);
-    const n = checkSafetensorsPrefix(prefix, source.size, name);
-    const header = await source.read(8, n);
-    const parsed = parseSafetensorsHeader(header, source.size, name);
-    return {
-        path: name,
-        format: 'safetensors',
-        bytes: source.size,
-        tensors: parsed.tensors,
-        metadata: parsed.metadata,
-        globals: [],
-        warnings: []
-    };
-}
-function deserialize(text, name) {
-    const bad = (detail, cause) => new errors/* CheckpointError */.j('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
-    const metadata = Object.create(null);
-    const tensors = [];
-    let lastEnd = 0n;
-    const onMember = (key, value) => {
-        if (key === '__metadata__') {
-            if (value === null)
-                return;
-            if (!isJsonObject(value))
-                throw bad(`__metadata__ must be an object, found ${describeJsonType(value)}`);
-            for (const [mk, mv] of value) {
-                if (typeof mv !== 'string') {
-                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${describeJsonType(mv)}`);
-                }
-                metadata[mk] = mv;
-            }
-            return;
-        }
-        const t = tensorEntry(key, value, bad);
-        tensors.push(t);
-        if (t.end > lastEnd)
-            lastEnd = t.end;
-    };
-    const fastPath = {
-        depth: 2,
-        take(json, at) {
-            TENSOR_MEMBER.lastIndex = at;
-            const m = TENSOR_MEMBER.exec(json);
-            if (m === null)
-                return undefined;
-            const key = m[1];
-            const dtype = m[2];
-            if (key === '__metadata__' || !isSafetensorsDtype(dtype))
-                return undefined;
-            const dims = [];
-            if (m[3] !== undefined)
-                for (const d of m[3].split(','))
-                    dims.push(BigInt(d));
-            const t = {
-                name: key,
-                dtype,
-                dims,
-                begin: BigInt(m[4]),
-                end: BigInt(m[5])
-            };
-            tensors.push(t);
-            if (t.end > lastEnd)
-                lastEnd = t.end;
-            return { key, end: TENSOR_MEMBER.lastIndex };
-        }
-    };
-    try {
-        parseStrictJsonMembers(text, onMember, { fastPath });
-    }
-    catch (e) {
-        if (e instanceof JsonSyntaxError)
-            throw bad(e.message, e);
-        throw e;
-    }
-    return { tensors, metadata, lastEnd };
-}
-/**
- * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
- * `deserialize`: a key without escapes or control characters, a dtype, dims and offsets as plain non-negative
- * integers of at most 19 digits (so below 2^64 without a check; a 20-digit value takes the strict path). Whatever
- * else (whitespace, other key orders, extra fields, escapes) is read by the strict parser, with the same result.
- */
-// The control characters are the point: a JSON string may not hold them unescaped, so such a key is left to the
-// strict parser and its error.
-const TENSOR_MEMBER = 
-// eslint-disable-next-line no-control-regex
-/"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y;
-function tensorEntry(key, value, bad) {
-    const what = `tensor ${JSON.stringify(key)}`;
-    if (!isJsonObject(value))
-        throw bad(`${what} must be an object, found ${describeJsonType(value)}`);
-    const entry = value;
-    // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
-    const dtype = entry.get('dtype');
-    if (typeof dtype !== 'string')
-        throw bad(`${what}: dtype must be a string, found ${describeJsonType(dtype)}`);
-    if (!isSafetensorsDtype(dtype))
-        throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`);
-    const shape = entry.get('shape');
-    if (!Array.isArray(shape))
-        throw bad(`${what}: shape must be an array, found ${describeJsonType(shape)}`);
-    const dims = [];
-    for (const d of shape) {
-        const v = isJsonNumber(d) ? parseU64(d) : undefined;
-        if (v === undefined) {
-            const found = isJsonNumber(d) ? d.raw : describeJsonType(d);
-            throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`);
-        }
-        dims.push(v);
-    }
-    const offsets = entry.get('data_offsets');
-    if (!Array.isArray(offsets) || offsets.length !== 2) {
-        throw bad(`${what}: data_offsets must be an array of 2 integers`);
-    }
-    const [b, e] = offsets.map((o) => (isJsonNumber(o) ? parseU64(o) : undefined));
-    if (b === undefined || e === undefined) {
-        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`);
-    }
-    return { name: key, dtype, dims, begin: b, end: e };
-}
-/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
-function validate(raw, name, dataStart) {
-    // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
-    // sharing an offset keep header order.
-    let sorted = raw;
-    for (let i = 1; i < raw.length; i++) {
-        const a = raw[i - 1];
-        const b = raw[i];
-        if (cmp(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
-            sorted = raw
-                .map((t, j) => ({ t, j }))
-                .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.j - y.j)
-                .map((x) => x.t);
-            break;
-        }
-    }
-    let start = 0n;
-    const out = [];
-    for (const t of sorted) {
-        if (t.begin !== start || t.end < t.begin) {
-            throw new errors/* CheckpointError */.j('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
-                `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
-        }
-        start = t.end;
-        let numel = 1n;
-        for (const d of t.dims) {
-            numel *= d;
-            if (numel > read_U64_MAX)
-                throw overflow(name, t);
-        }
-        const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype]);
-        if (nbits > read_U64_MAX)
-            throw overflow(name, t);
-        if (nbits % 8n !== 0n) {
-            throw new errors/* CheckpointError */.j('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
-        }
-        if (t.end - t.begin !== nbits / 8n) {
-            throw new errors/* CheckpointError */.j('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
-                `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
-        }
-        out.push({
-            name: t.name,
-            // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
-            shape: t.dims.map((d) => Number(d)),
-            dtype: t.dtype,
-            byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
-        });
-    }
-    return out;
-}
-function overflow(name, t) {
-    return new errors/* CheckpointError */.j('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
-        `shape [${t.dims}] of ${t.dtype}`);
-}
-function cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/formats/folders/sharded.ts
-/**
- * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
- * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
- * tensors in shard order, one `components` entry per shard). Each shard is read header-only like a single file.
- *
- * Missing shards: if no shard can be found the read fails (`MissingShard`); if some are found, the read succeeds
- * with a `MissingShard:` warning that names the absent shards and how many tensors they held. A partial
- * description is still useful (a compare shows exactly which tensors are absent) and the warning says why;
- * refusing outright would hide everything the present shards can tell. Inconsistencies between the index and
- * the shards (a tensor in a different shard than `weight_map` says, in no shard, in two shards, or in a shard but
- * not in the map) are `ShardMismatch:` warnings: loaders tolerate most of them, and the user should hear of each.
- */
-
-
-
-
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
-const MAX_SHARDS = 10_000;
-/** Names listed per warning before "and N more". */
-const LIST_LIMIT = 10;
-/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
-function parseShardFilename(name) {
-    const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
-    if (!m)
-        return undefined;
-    return {
-        prefix: m[1],
-        shard: Number(m[2]),
-        total: Number(m[3]),
-        width: m[2].length,
-        totalText: m[3]
-    };
-}
-/** Read `*.safetensors.index.json` and every shard it names. */
-async function readShardedIndex(indexPath, opts = {}) {
-    const fs = opts.fs ?? localFileAccess;
-    const { bytes, size } = await readSmallFile(fs, indexPath, MAX_INDEX_BYTES, 'InvalidIndex');
-    const root = parseJsonFile(bytes, indexPath, 'InvalidIndex');
-    const bad = (detail) => new errors/* CheckpointError */.j('InvalidIndex', indexPath, detail);
-    if (!isJsonObject(root))
-        throw bad(`expected a JSON object, found ${describeJsonType(root)}`);
-    const weightMapValue = root.get('weight_map');
-    if (!isJsonObject(weightMapValue))
-        throw bad(`weight_map must be an object, found ${describeJsonType(weightMapValue)}`);
-    const weightMap = new Map();
-    const shardNames = new Set();
-    for (const [tensor, shard] of weightMapValue) {
-        if (typeof shard !== 'string')
-            throw bad(`weight_map[${JSON.stringify(tensor)}] must be a string`);
-        if (!isPlainName(shard)) {
-            throw bad(`weight_map[${JSON.stringify(tensor)}] = ${JSON.stringify(shard)} is not a file in the index's folder`);
-        }
-        weightMap.set(tensor, shard);
-        shardNames.add(shard);
-        if (shardNames.size > MAX_SHARDS)
-            throw bad(`more than ${MAX_SHARDS} shards`);
-    }
-    if (weightMap.size === 0)
-        throw bad('weight_map is empty');
-    const indexMeta = root.get('metadata');
-    if (indexMeta !== undefined && indexMeta !== null && !isJsonObject(indexMeta)) {
-        throw bad(`metadata must be an object, found ${describeJsonType(indexMeta)}`);
-    }
-    const dir = fs.dirname(indexPath);
-    const shards = [...shardNames].sort(byShardOrder).map((name) => ({ name, path: fs.join(dir, name) }));
-    const ckpt = await assembleShards(indexPath, shards, fs, opts, weightMap);
-    ckpt.bytes += size;
-    const meta = Object.create(null);
-    if (isJsonObject(indexMeta))
-        for (const [k, v] of indexMeta)
-            meta[`index.${k}`] = toPlain(v);
-    ckpt.metadata = Object.assign(meta, ckpt.metadata);
-    const totalSize = isJsonObject(indexMeta) ? indexMeta.get('total_size') : undefined;
-    const declared = isJsonNumber(totalSize) ? parseU64(totalSize) : undefined;
-    if (declared !== undefined && !ckpt.warnings.some((w) => w.startsWith('MissingShard:'))) {
-        const actual = ckpt.tensors.reduce((s, t) => s + (t.byteRange ? t.byteRange.end - t.byteRange.start : 0n), 0n);
-        if (actual !== declared) {
-            ckpt.warnings.push(`ShardMismatch: metadata.total_size is ${declared} but the shards' tensors hold ${actual} bytes`);
-        }
-    }
-    return ckpt;
-}
-/**
- * Read a folder of shards. It must hold one set of `prefix-0000k-of-0000n.safetensors` files (gaps are missing
- * shards), or else exactly one `*.safetensors` file; several unrelated files are refused rather than merged.
- */
-async function readShardFolder(dir, opts = {}) {
-    const fs = opts.fs ?? localFileAccess;
-    const names = (await fs.list(dir)).filter((n) => n.endsWith('.safetensors'));
-    const sets = new Map();
-    for (const name of names) {
-        const parsed = parseShardFilename(name);
-        if (!parsed)
-            continue;
-        const key = `${parsed.prefix}*-of-${parsed.totalText}`;
-        const list = sets.get(key) ?? [];
-        list.push({ name, parsed });
-        sets.set(key, list);
-    }
-    if (sets.size > 1) {
-        throw new errors/* CheckpointError */.j('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
-    }
-    const [set] = [...sets.values()];
-    if (set === undefined) {
-        if (names.length === 1) {
-            return assembleShards(dir, [{ name: names[0], path: fs.join(dir, names[0]) }], fs, opts);
-        }
-        throw new errors/* CheckpointError */.j('UnknownFormat', dir, names.length === 0
-            ? 'the folder has no *.safetensors files'
-            : `the folder has ${names.length} *.safetensors files that are not named as shards of one checkpoint ` +
-                '(prefix-00001-of-0000N.safetensors); name the file to read');
-    }
-    if (set.length > MAX_SHARDS)
-        throw new errors/* CheckpointError */.j('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
-    set.sort((a, b) => a.parsed.shard - b.parsed.shard);
-    const { prefix, total, width, totalText } = set[0].parsed;
-    const shards = set.map((s) => ({ name: s.name, path: fs.join(dir, s.name) }));
-    const present = new Set(set.map((s) => s.parsed.shard));
-    // Rebuild the names of absent shards so the missing-shard warning names them; the total bounds this loop.
-    const absent = [];
-    for (let i = 1; i <= Math.min(total, MAX_SHARDS); i++) {
-        if (!present.has(i))
-            absent.push(`${prefix}${String(i).padStart(width, '0')}-of-${totalText}.safetensors`);
-    }
-    const ckpt = await assembleShards(dir, shards, fs, opts, undefined, absent);
-    const beyond = set.filter((s) => s.parsed.shard < 1 || s.parsed.shard > total).map((s) => s.name);
-    if (beyond.length > 0)
-        ckpt.warnings.push(`ShardMismatch: shard numbers outside 1..${total}: ${listNames(beyond)}`);
-    return ckpt;
-}
-/** Read each shard and merge; `weightMap` enables the index cross-checks, `knownAbsent` adds missing shards. */
-async function assembleShards(location, shards, fs, opts, weightMap, knownAbsent = []) {
-    const readShard = opts.readShard ?? readSafetensors;
-    const missing = [...knownAbsent];
-    const read = [];
-    for (const shard of shards) {
-        if ((await fs.kind(shard.path)) !== 'file') {
-            missing.push(shard.name);
-            continue;
-        }
-        const source = await fs.open(shard.path);
-        try {
-            read.push({ shard, ckpt: await readShard(source) });
-        }
-        finally {
-            await source.close().catch(() => undefined);
-        }
-    }
-    const missingSet = new Set(missing);
-    const lostTensors = weightMap ? [...weightMap.values()].filter((s) => missingSet.has(s)).length : undefined;
-    const missingText = `${missing.length} of ${shards.length + knownAbsent.length} shards missing: ${listNames(missing)}` +
-        (lostTensors !== undefined ? ` (${lostTensors} tensors listed in weight_map)` : '');
-    if (read.length === 0)
-        throw new errors/* CheckpointError */.j('MissingShard', location, missingText);
-    // Where each tensor is kept: the shard weight_map names if it holds it, else the first shard holding it.
-    const holders = new Map();
-    for (const { shard, ckpt } of read) {
-        for (const t of ckpt.tensors) {
-            const list = holders.get(t.name);
-            if (list)
-                list.push(shard.name);
-            else
-                holders.set(t.name, [shard.name]);
-        }
-    }
-    const keepIn = new Map();
-    const duplicates = [];
-    for (const [name, list] of holders) {
-        const mapped = weightMap?.get(name);
-        keepIn.set(name, mapped !== undefined && list.includes(mapped) ? mapped : list[0]);
-        if (list.length > 1)
-            duplicates.push(`${name} (${list.join(', ')})`);
-    }
-    const tensors = [];
-    const components = [];
-    const metadata = Object.create(null);
-    const warnings = [];
-    const misplaced = [];
-    const unlisted = [];
-    let bytes = 0;
-    for (const { shard, ckpt } of read) {
-        bytes += ckpt.bytes;
-        components.push({
-            name: shard.name,
-            path: shard.path,
-            format: ckpt.format,
-            tensorCount: ckpt.tensors.length
-        });
-        for (const [k, v] of Object.entries(ckpt.metadata))
-            if (!(k in metadata))
-                metadata[k] = v;
-        for (const w of ckpt.warnings)
-            warnings.push(`${shard.name}: ${w}`);
-        for (const t of ckpt.tensors) {
-            if (keepIn.get(t.name) !== shard.name)
-                continue;
-            tensors.push(t);
-            if (!weightMap)
-                continue;
-            const mapped = weightMap.get(t.name);
-            if (mapped === undefined)
-                unlisted.push(t.name);
-            else if (mapped !== shard.name)
-                misplaced.push(`${t.name} (in ${shard.name}, weight_map says ${mapped})`);
-        }
-    }
-    if (missing.length > 0)
-        warnings.push(`MissingShard: ${missingText}`);
-    if (misplaced.length > 0) {
-        warnings.push(`ShardMismatch: ${misplaced.length} tensors are not where weight_map says: ${listNames(misplaced)}`);
-    }
-    if (unlisted.length > 0) {
-        warnings.push(`ShardMismatch: ${unlisted.length} tensors are in shards but not in weight_map: ${listNames(unlisted)}`);
-    }
-    if (duplicates.length > 0) {
-        warnings.push(`ShardMismatch: ${duplicates.length} tensors appear in more than one shard: ${listNames(duplicates)}`);
-    }
-    if (weightMap) {
-        const absent = [...weightMap].filter(([name, shard]) => !holders.has(name) && !missingSet.has(shard));
-        if (absent.length > 0) {
-            warnings.push(`ShardMismatch: ${absent.length} tensors listed in weight_map are in no shard: ` +
-                listNames(absent.map(([name, shard]) => `${name} (${shard})`)));
-        }
-    }
-    return {
-        path: location,
-        format: 'safetensors-sharded',
-        bytes,
-        tensors,
-        metadata,
-        globals: read.flatMap((r) => r.ckpt.globals),
-        components,
-        warnings
-    };
-}
-/** Parse a small UTF-8 JSON file strictly, mapping every failure to `code`. */
-function parseJsonFile(bytes, file, code) {
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch (e) {
-        throw new errors/* CheckpointError */.j(code, file, 'invalid UTF-8', { cause: e });
-    }
-    try {
-        return parseStrictJson(text);
-    }
-    catch (e) {
-        if (e instanceof JsonSyntaxError)
-            throw new errors/* CheckpointError */.j(code, file, `invalid JSON: ${e.message}`, { cause: e });
-        throw e;
-    }
-}
-function byShardOrder(a, b) {
-    const pa = parseShardFilename(a);
-    const pb = parseShardFilename(b);
-    if (pa && pb && pa.shard !== pb.shard)
-        return pa.shard - pb.shard;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function listNames(names) {
-    const shown = names.slice(0, LIST_LIMIT).join(', ');
-    return names.length > LIST_LIMIT ? `${shown}, and ${names.length - LIST_LIMIT} more` : shown;
-}
-
-;// CONCATENATED MODULE: ./src/formats/json/manifest.ts
-/**
- * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
- * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
- * below enforces the same rules by hand (with the strict JSON parser, so duplicate keys and rounded integers are
- * refused) because a manifest from a pull request is as untrusted as any checkpoint.
- *
- * Tensor order is part of the format (file order). A JS object enumerates integer-like keys ("0", "12") first
- * whatever the insertion order, so `toManifest` records the order under a symbol and `manifestToJson` writes the
- * JSON text itself; JSON.stringify of a manifest is still valid, only such keys may move.
- */
-
-
-
-const MANIFEST_SCHEMA_VERSION = 1;
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-const MAX_MANIFEST_DIMS = 64;
-/** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
-const MANIFEST_META = {
-    sourceFormat: 'manifest.sourceFormat',
-    sourcePath: 'manifest.sourcePath',
-    tool: 'manifest.tool'
-};
-const FORMAT_NAMES = [
-    'safetensors',
-    'safetensors-sharded',
-    'diffusers',
-    'pytorch-zip',
-    'pytorch-legacy',
-    'pickle',
-    'gguf',
-    'manifest'
-];
-const TIERS = ['allowed', 'unknown', 'dangerous'];
-const TENSOR_ORDER = Symbol('tensorOrder');
-/** Describe a checkpoint as a manifest. A checkpoint read from a manifest gives back that manifest's source. */
-function toManifest(ckpt, tool) {
-    const tensors = Object.create(null);
-    const order = [];
-    for (const t of ckpt.tensors) {
-        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
-            order.push(t.name);
-        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
-    }
-    Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
-    const metadata = Object.create(null);
-    let source = { path: ckpt.path, format: ckpt.format, bytes: ckpt.bytes };
-    const restored = new Set();
-    if (ckpt.format === 'manifest') {
-        const fmt = ckpt.metadata[MANIFEST_META.sourceFormat];
-        const path = ckpt.metadata[MANIFEST_META.sourcePath];
-        if (typeof fmt === 'string' && FORMAT_NAMES.includes(fmt)) {
-            source = {
-                path: typeof path === 'string' ? path : ckpt.path,
-                format: fmt,
-                bytes: ckpt.bytes
-            };
-            for (const k of Object.values(MANIFEST_META))
-                restored.add(k);
-        }
-    }
-    for (const [k, v] of Object.entries(ckpt.metadata)) {
-        if (restored.has(k))
-            continue;
-        const safe = jsonSafe(v, 0);
-        if (safe !== undefined)
-            metadata[k] = safe;
-    }
-    const m = {
-        schemaVersion: 1,
-        tool: { name: tool.name, version: tool.version },
-        source,
-        metadata,
-        tensors,
-        globals: ckpt.globals.map((g) => ({ ...g }))
-    };
-    if (ckpt.warnings.length > 0)
-        m.warnings = [...ckpt.warnings];
-    if (ckpt.stateDictPath !== undefined)
-        m.stateDictPath = [...ckpt.stateDictPath];
-    if (ckpt.components !== undefined) {
-        m.components = ckpt.components.map((c) => ({
-            ...c,
-            ...(c.className ? { className: [...c.className] } : {})
-        }));
-    }
-    return m;
-}
-/** Metadata must be JSON: BigInt becomes a decimal string, non-finite numbers strings, functions are dropped. */
-function jsonSafe(v, depth) {
-    if (depth > 64)
-        return '[too deep]';
-    if (typeof v === 'bigint')
-        return v.toString();
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : String(v);
-    if (typeof v === 'string' || typeof v === 'boolean' || v === null)
-        return v;
-    if (Array.isArray(v))
-        return v.map((x) => jsonSafe(x, depth + 1) ?? null);
-    if (typeof v === 'object') {
-        const out = Object.create(null);
-        for (const [k, x] of Object.entries(v)) {
-            const s = jsonSafe(x, depth + 1);
-            if (s !== undefined)
-                out[k] = s;
-        }
-        return out;
-    }
-    return undefined;
-}
-/** Several manifests (`analyze --json` of several files) as one JSON array, each written by `manifestToJson`. */
-function manifestsToJson(ms, indent = 2) {
-    if (ms.length === 0)
-        return '[]\n';
-    const pad = ' '.repeat(indent);
-    const items = ms.map((m) => pad + manifestToJson(m, indent).trimEnd().replace(/\n/g, `\n${pad}`));
-    return `[\n${items.join(',\n')}\n]\n`;
-}
-/**
- * The manifest as JSON text: tensors in file order, one tensor per line (baselines are committed, and one line
- * per tensor keeps their diffs readable); every other part pretty-printed with `indent`.
- */
-function manifestToJson(m, indent = 2) {
-    const pad = ' '.repeat(indent);
-    const s = (v) => JSON.stringify(v, null, indent).replace(/\n/g, `\n${pad}`);
-    const order = m.tensors[TENSOR_ORDER] ?? Object.keys(m.tensors);
-    const lines = [];
-    const field = (k, v) => void lines.push(`${pad}${JSON.stringify(k)}: ${v}`);
-    field('schemaVersion', String(m.schemaVersion));
-    field('tool', s(m.tool));
-    field('source', s(m.source));
-    field('metadata', s(m.metadata));
-    const tensorLines = order.map((name) => {
-        const t = m.tensors[name];
-        return `${pad}${pad}${JSON.stringify(name)}: {"shape": [${t.shape.join(', ')}], "dtype": ${JSON.stringify(t.dtype)}}`;
+        throw refuse(`cannot be examined (${e.code ?? e.message})`);
     });
-    field('tensors', tensorLines.length === 0 ? '{}' : `{\n${tensorLines.join(',\n')}\n${pad}}`);
-    field('globals', s(m.globals));
-    if (m.warnings !== undefined)
-        field('warnings', s(m.warnings));
-    if (m.stateDictPath !== undefined)
-        field('stateDictPath', s(m.stateDictPath));
-    if (m.components !== undefined)
-        field('components', s(m.components));
-    if (m.structure !== undefined)
-        field('structure', s(m.structure));
-    return `{\n${lines.join(',\n')}\n}\n`;
-}
-/** Read a manifest file as a checkpoint (format `manifest`, tensors without byte ranges). */
-async function readManifest(source) {
-    const file = source.name;
-    if (source.size > MAX_MANIFEST_BYTES) {
-        throw new errors/* CheckpointError */.j('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
+    if (st?.isSymbolicLink())
+        throw refuse('the report folder is a symbolic link; refusing to write through it');
+    if (st !== undefined && !st.isDirectory())
+        throw refuse('exists and is not a folder');
+    if (opts.confineTo !== undefined) {
+        const root = await realRoot(opts.confineTo);
+        if (!isInside(await realPathOf(abs), root))
+            throw refuse(`the report folder lies outside the workspace (${opts.confineTo}); refusing to write there`);
     }
-    const root = parseJsonFile(await source.read(0, source.size), file, 'InvalidManifest');
-    const m = validateManifest(root, file);
-    const metadata = Object.create(null);
-    Object.assign(metadata, m.metadata);
-    metadata[MANIFEST_META.sourceFormat] = m.source.format;
-    metadata[MANIFEST_META.sourcePath] = m.source.path;
-    metadata[MANIFEST_META.tool] = `${m.tool.name} ${m.tool.version}`;
-    const ckpt = {
-        path: file,
-        format: 'manifest',
-        bytes: m.source.bytes,
-        tensors: m.tensorList,
-        metadata,
-        globals: m.globals,
-        warnings: m.warnings ?? []
-    };
-    if (m.stateDictPath !== undefined)
-        ckpt.stateDictPath = m.stateDictPath;
-    if (m.components !== undefined)
-        ckpt.components = m.components;
-    return ckpt;
-}
-const TOP_KEYS = [
-    'schemaVersion',
-    'tool',
-    'source',
-    'metadata',
-    'tensors',
-    'globals',
-    'warnings',
-    'stateDictPath',
-    'components',
-    'structure'
-];
-/** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
-function validateManifest(root, file) {
-    const fail = (path, detail) => {
-        throw new errors/* CheckpointError */.j('InvalidManifest', file, `${path}: ${detail}`);
-    };
-    const obj = (v, path, keys, required) => {
-        if (!isJsonObject(v))
-            return fail(path, `expected an object, found ${describeJsonType(v)}`);
-        for (const k of v.keys())
-            if (!keys.includes(k))
-                fail(path, `unexpected property ${JSON.stringify(k)}`);
-        for (const k of required)
-            if (!v.has(k))
-                fail(path, `missing property ${JSON.stringify(k)}`);
-        return v;
-    };
-    const str = (v, path) => typeof v === 'string' ? v : fail(path, `expected a string, found ${describeJsonType(v)}`);
-    const int = (v, path) => {
-        const n = isJsonNumber(v) ? parseSafeNonNegativeInt(v) : undefined;
-        return n !== undefined
-            ? n
-            : fail(path, `expected a non-negative integer up to 2^53-1, found ${String(v)}`);
-    };
-    const arr = (v, path) => Array.isArray(v) ? v : fail(path, `expected an array, found ${describeJsonType(v)}`);
-    const strings = (v, path) => arr(v, path).map((x, i) => str(x, `${path}[${i}]`));
-    const format = (v, path) => {
-        const f = str(v, path);
-        return FORMAT_NAMES.includes(f)
-            ? f
-            : fail(path, `unknown format ${JSON.stringify(f)}`);
-    };
-    const top = obj(root, '$', TOP_KEYS, ['schemaVersion', 'tool', 'source', 'metadata', 'tensors', 'globals']);
-    const version = top.get('schemaVersion');
-    if (!isJsonNumber(version) || version.raw !== String(MANIFEST_SCHEMA_VERSION)) {
-        fail('$.schemaVersion', `expected ${MANIFEST_SCHEMA_VERSION}, found ${String(version)}`);
-    }
-    const toolObj = obj(top.get('tool'), '$.tool', ['name', 'version'], ['name', 'version']);
-    const tool = {
-        name: str(toolObj.get('name'), '$.tool.name'),
-        version: str(toolObj.get('version'), '$.tool.version')
-    };
-    const srcObj = obj(top.get('source'), '$.source', ['path', 'format', 'bytes'], ['path', 'format', 'bytes']);
-    const source = {
-        path: str(srcObj.get('path'), '$.source.path'),
-        format: format(srcObj.get('format'), '$.source.format'),
-        bytes: int(srcObj.get('bytes'), '$.source.bytes')
-    };
-    const metaValue = top.get('metadata');
-    if (!isJsonObject(metaValue))
-        fail('$.metadata', `expected an object, found ${describeJsonType(metaValue)}`);
-    const metadata = toPlain(metaValue);
-    const tensorsValue = top.get('tensors');
-    if (!isJsonObject(tensorsValue))
-        fail('$.tensors', `expected an object, found ${describeJsonType(tensorsValue)}`);
-    const tensorList = [];
-    for (const [name, t] of tensorsValue) {
-        const path = `$.tensors[${JSON.stringify(name)}]`;
-        const to = obj(t, path, ['shape', 'dtype'], ['shape', 'dtype']);
-        const dims = arr(to.get('shape'), `${path}.shape`);
-        if (dims.length > MAX_MANIFEST_DIMS)
-            fail(`${path}.shape`, `more than ${MAX_MANIFEST_DIMS} dimensions`);
-        const shape = dims.map((d, i) => int(d, `${path}.shape[${i}]`));
-        const dtype = str(to.get('dtype'), `${path}.dtype`);
-        if (dtype.length === 0 || dtype.length > 64)
-            fail(`${path}.dtype`, 'expected 1 to 64 characters');
-        tensorList.push({ name, shape, dtype });
-    }
-    const globals = arr(top.get('globals'), '$.globals').map((g, i) => {
-        const path = `$.globals[${i}]`;
-        const go = obj(g, path, ['module', 'name', 'tier', 'where', 'count'], ['module', 'name', 'tier', 'where', 'count']);
-        const tier = str(go.get('tier'), `${path}.tier`);
-        if (!TIERS.includes(tier))
-            fail(`${path}.tier`, `unknown tier ${JSON.stringify(tier)}`);
-        return {
-            module: str(go.get('module'), `${path}.module`),
-            name: str(go.get('name'), `${path}.name`),
-            tier: tier,
-            where: str(go.get('where'), `${path}.where`),
-            count: int(go.get('count'), `${path}.count`)
-        };
+    if (st === undefined)
+        return { dir: abs, previous: [] };
+    const previous = await writtenList(abs);
+    const entries = await (0,promises_.readdir)(abs, { withFileTypes: true }).catch((e) => {
+        throw refuse(`cannot be listed (${e.code ?? e.message})`);
     });
-    const out = { schemaVersion: 1, tool, source, metadata, tensorList, globals };
-    if (top.has('structure') && !isJsonObject(top.get('structure'))) {
-        fail('$.structure', 'must be an object');
-    }
-    if (top.has('warnings'))
-        out.warnings = strings(top.get('warnings'), '$.warnings');
-    if (top.has('stateDictPath'))
-        out.stateDictPath = strings(top.get('stateDictPath'), '$.stateDictPath');
-    if (top.has('components')) {
-        out.components = arr(top.get('components'), '$.components').map((c, i) => {
-            const path = `$.components[${i}]`;
-            const co = obj(c, path, ['name', 'className', 'path', 'format', 'tensorCount'], ['name', 'path', 'format', 'tensorCount']);
-            const info = {
-                name: str(co.get('name'), `${path}.name`),
-                path: str(co.get('path'), `${path}.path`),
-                format: format(co.get('format'), `${path}.format`),
-                tensorCount: int(co.get('tensorCount'), `${path}.tensorCount`)
-            };
-            if (co.has('className')) {
-                const cn = strings(co.get('className'), `${path}.className`);
-                if (cn.length !== 2)
-                    fail(`${path}.className`, 'expected [library, class]');
-                info.className = [cn[0], cn[1]];
-            }
-            return info;
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/formats/folders/diffusers.ts
-/**
- * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
- * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
- * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (formats.md §1.6). Every component's tensors
- * are prefixed `<component>.`, which is also how diffusers names LoRA keys (`transformer.blocks.0...`), so a
- * pipeline compares directly against a LoRA. Components without weights (scheduler, tokenizer) are skipped.
- */
-
-
-
-
-
-const MAX_MODEL_INDEX_BYTES = 64 * 1024 * 1024;
-const MAX_COMPONENTS = 1000;
-const WEIGHT_BASES = ['diffusion_pytorch_model', 'model'];
-/** Read a diffusers pipeline folder (the folder holding `model_index.json`). */
-async function readDiffusersFolder(dir, opts = {}) {
-    const fs = opts.fs ?? localFileAccess;
-    const indexPath = fs.join(dir, 'model_index.json');
-    const { bytes, size } = await readSmallFile(fs, indexPath, MAX_MODEL_INDEX_BYTES, 'InvalidModelIndex');
-    const root = parseJsonFile(bytes, indexPath, 'InvalidModelIndex');
-    if (!isJsonObject(root)) {
-        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `expected a JSON object, found ${describeJsonType(root)}`);
-    }
-    const metadata = Object.create(null);
-    const declared = [];
-    for (const [key, value] of root) {
-        // Components are [library, class] pairs; `_class_name`, `_diffusers_version` and pipeline options
-        // (`boundary_ratio`, `requires_safety_checker`, ...) are kept as metadata.
-        if (!key.startsWith('_') && Array.isArray(value) && value.length === 2) {
-            const [lib, cls] = value;
-            if (lib === null && cls === null)
-                continue; // an optional component left out of this pipeline
-            if (typeof lib === 'string' && typeof cls === 'string') {
-                if (!isPlainName(key) || key.startsWith('.')) {
-                    throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `component name ${JSON.stringify(key)} is not a folder name`);
-                }
-                declared.push({ name: key, className: [lib, cls] });
-                if (declared.length > MAX_COMPONENTS) {
-                    throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `more than ${MAX_COMPONENTS} components`);
-                }
-                continue;
-            }
-        }
-        metadata[`model_index.${key}`] = toPlain(value);
-    }
-    const tensors = [];
-    const components = [];
-    const warnings = [];
-    const globals = [];
-    let total = size;
-    for (const { name, className } of declared) {
-        const sub = fs.join(dir, name);
-        if ((await fs.kind(sub)) !== 'dir') {
-            warnings.push(`MissingShard: component ${name} (${className.join('.')}) has no folder`);
+    const foreign = [];
+    for (const e of entries) {
+        if (e.name === WRITTEN_LIST_FILE)
             continue;
-        }
-        const files = await fs.list(sub);
-        const layout = findWeights(files, opts.variant);
-        if (layout === undefined) {
-            const pickles = files.filter((f) => /\.(bin|pt|pth|ckpt)$/.test(f) || f.endsWith('.bin.index.json'));
-            if (pickles.length > 0) {
-                warnings.push(`component ${name} has only PyTorch pickle weights (${listNames(pickles)}); not read`);
-            }
-            continue;
-        }
-        if ('variant' in layout && layout.variant !== undefined && layout.variant !== opts.variant) {
-            warnings.push(`component ${name}: only variant weights found; read ${layout.file}`);
-        }
-        const ckpt = await readComponent(sub, layout, fs, opts);
-        total += ckpt.bytes;
-        const path = layout.kind === 'shards' ? sub : fs.join(sub, layout.file);
-        components.push({ name, className, path, format: ckpt.format, tensorCount: ckpt.tensors.length });
-        for (const t of ckpt.tensors)
-            tensors.push({ ...t, name: `${name}.${t.name}` });
-        for (const [k, v] of Object.entries(ckpt.metadata))
-            metadata[`${name}.${k}`] = v;
-        for (const w of ckpt.warnings)
-            warnings.push(`${name}: ${w}`);
-        globals.push(...ckpt.globals);
+        if (!e.isFile())
+            foreign.push(`${e.name} (${e.isSymbolicLink() ? 'a symbolic link' : 'not a file'})`);
+        else if (!previous.includes(e.name) && !isOurTemp(e.name))
+            foreign.push(e.name);
     }
-    if (components.length === 0) {
-        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, declared.length === 0
-            ? 'model_index.json declares no components'
-            : `none of the ${declared.length} components (${listNames(declared.map((d) => d.name))}) has safetensors weights`);
+    if (foreign.length > 0) {
+        const shown = foreign.slice(0, LISTED).join(', ');
+        const more = foreign.length > LISTED ? `, and ${foreign.length - LISTED} more` : '';
+        throw refuse(`the report folder holds files model-compat did not write (${shown}${more}); ` +
+            'give an empty or new folder, or remove them');
     }
-    return { path: dir, format: 'diffusers', bytes: total, tensors, metadata, globals, components, warnings };
-}
-/** Pick a component's weights: index, then single file, then shards; plain names before variants. */
-function findWeights(files, variant) {
-    const have = new Set(files);
-    const variants = variant !== undefined ? [variant, undefined] : [undefined];
-    for (const v of variants) {
-        for (const base of WEIGHT_BASES) {
-            const file = v === undefined ? `${base}.safetensors.index.json` : `${base}.safetensors.index.${v}.json`;
-            if (have.has(file))
-                return { kind: 'index', file, variant: v };
-        }
-        for (const base of WEIGHT_BASES) {
-            const file = v === undefined ? `${base}.safetensors` : `${base}.${v}.safetensors`;
-            if (have.has(file))
-                return { kind: 'single', file, variant: v };
-        }
-    }
-    if (files.some((f) => parseShardFilename(f) !== undefined))
-        return { kind: 'shards' };
-    // Only variant files (e.g. a repo that ships fp16 alone): take the first, sorted, and say so.
-    for (const base of WEIGHT_BASES) {
-        const re = new RegExp(`^${base}\\.safetensors\\.index\\.([A-Za-z0-9_-]+)\\.json$`);
-        const idx = files.filter((f) => re.test(f)).sort()[0];
-        if (idx !== undefined)
-            return { kind: 'index', file: idx, variant: re.exec(idx)[1] };
-    }
-    for (const base of WEIGHT_BASES) {
-        const re = new RegExp(`^${base}\\.([A-Za-z0-9_-]+)\\.safetensors$`);
-        const single = files.filter((f) => re.test(f)).sort()[0];
-        if (single !== undefined)
-            return { kind: 'single', file: single, variant: re.exec(single)[1] };
-    }
-    return undefined;
-}
-async function readComponent(sub, layout, fs, opts) {
-    if (layout.kind === 'index')
-        return readShardedIndex(fs.join(sub, layout.file), opts);
-    if (layout.kind === 'shards')
-        return readShardFolder(sub, opts);
-    const source = await fs.open(fs.join(sub, layout.file));
-    try {
-        return await (opts.readShard ?? readSafetensors)(source);
-    }
-    finally {
-        await source.close().catch(() => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/formats/index.ts
-/**
- * `readCheckpoint(location)`: the one entry point from a location to a `Checkpoint`. It detects the format by
- * content and hands a byte source to the right reader. Folders are diffusers pipelines, sharded checkpoints or
- * folders of shards; JSON files are sharded indexes, diffusers `model_index.json` files or our own manifests.
- * Every file-system call goes through a `FileAccess`, so the same dispatch reads local paths and HTTP(S)/Hub
- * locations (src/formats/http/remote-file-access.ts).
- */
-
-
-
-
-
-
-
-
-
-/** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
-const MAX_JSON_BYTES = 64 * 1024 * 1024;
-async function formats_readCheckpoint(location, opts = {}) {
-    const fs = opts.fs ?? localFileAccess;
-    const kind = await fs.kind(location);
-    if (kind === undefined)
-        throw notFound(location, opts.fs === undefined);
-    if (kind === 'dir')
-        return readFolder(location, fs);
-    const source = await fs.open(location);
-    let handedOver = false;
-    try {
-        if (source.size > 0) {
-            const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
-            if (detectKind(head, source.size) === 'json') {
-                // The folder readers open the index themselves; give them this already-open source to save a request.
-                const reuse = reuseOnce(fs, location, source);
-                const result = await readJsonLocation(source, location, reuse.fs);
-                handedOver = reuse.taken();
-                return result;
-            }
-        }
-        return await readSource(source, location, fs);
-    }
-    finally {
-        if (!handedOver)
-            await source.close().catch(() => undefined);
-    }
+    return { dir: abs, previous: previous.filter((n) => entries.some((e) => e.name === n)) };
 }
 /**
- * A missing local path that is really a URL (`s3://bucket/x`, `ftp://...`, or an `https://` location given to a
- * command that read it as a path) would otherwise read "no such file or directory": say what it looks like.
+ * Write the documents, then summary.md, then gate-report.json last, so a report on disk always has its documents
+ * next to it. Files the previous run wrote and this one does not are removed first, so the folder (and the
+ * uploaded artifact) describes this run only.
  */
-function notFound(location, local) {
-    const scheme = local ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1] : undefined;
-    if (scheme === undefined)
-        return new errors/* CheckpointError */.j('FileNotFound', location, 'no such file or directory');
-    if (/^(https?|hf)$/i.test(scheme))
-        return new errors/* CheckpointError */.j('FileNotFound', location, `no such file or directory: this ${scheme}:// location was read as a local path`);
-    return new errors/* CheckpointError */.j('InvalidUrl', location, `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`);
-}
-/** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
-async function readSource(source, location, fs = localFileAccess) {
-    if (source.size === 0)
-        throw new errors/* CheckpointError */.j('EmptyFile', source.name, 'the file is empty');
-    const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
-    switch (detectKind(head, source.size)) {
-        case 'safetensors':
-            return readSafetensors(source);
-        // the other readers load on demand, so reading safetensors never compiles the pickle machinery
-        case 'gguf':
-            return (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 90520))).readGguf(source);
-        case 'zip':
-            return (await __nccwpck_require__.e(/* import() */ 819).then(__nccwpck_require__.bind(__nccwpck_require__, 57819))).readTorchZip(source);
-        case 'torch-legacy':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7190))).readTorchLegacy(source);
-        case 'pickle':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32272))).readPickleFile(source);
-        case 'json':
-            return readJsonLocation(source, location, fs);
-        case 'tar':
-            throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
-                'current torch.save or convert it to safetensors');
-        case 'unknown':
-            if (source.size < 8) {
-                throw new errors/* CheckpointError */.j('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`);
-            }
-            throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
-                `file (first bytes: ${hexPreview(head)})`);
-    }
-}
-async function readJsonLocation(source, location, fs) {
-    if (source.size > MAX_JSON_BYTES) {
-        throw new errors/* CheckpointError */.j('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`);
-    }
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(await source.read(0, source.size));
-    let value;
+async function writeReportFolder(folder, evaluation, markdown) {
+    const names = [...evaluation.documents.map((d) => d.name), SUMMARY_FILE, REPORT_FILE];
     try {
-        value = parseStrictJson(text);
+        await (0,promises_.mkdir)(folder.dir, { recursive: true });
+        for (const stale of folder.previous) {
+            if (!names.includes(stale))
+                await (0,promises_.rm)((0,external_node_path_.join)(folder.dir, stale), { force: true });
+        }
+        for (const name of await (0,promises_.readdir)(folder.dir)) {
+            if (isOurTemp(name))
+                await (0,promises_.rm)((0,external_node_path_.join)(folder.dir, name), { force: true });
+        }
     }
     catch (e) {
-        throw new errors/* CheckpointError */.j('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
+        throw (0,write_file/* outputError */.c)(folder.dir, e);
     }
-    const keys = isJsonObject(value) ? new Set(value.keys()) : new Set();
-    const options = shardOptions(fs);
-    if (keys.has('weight_map'))
-        return readShardedIndex(location, options);
-    if (keys.has('schemaVersion') && keys.has('tensors'))
-        return readManifest(source);
-    if (keys.has('_class_name') && fs.basename(location) === 'model_index.json') {
-        return readDiffusersFolder(fs.dirname(location), options);
+    // The list first: a run killed half-way leaves files the next run still recognises as ours.
+    await (0,write_file/* writeFileAtomic */.Z)((0,external_node_path_.join)(folder.dir, WRITTEN_LIST_FILE), toJson(names));
+    const documents = [];
+    for (const d of evaluation.documents) {
+        const path = (0,external_node_path_.join)(folder.dir, d.name);
+        await (0,write_file/* writeFileAtomic */.Z)(path, toJson(d.content));
+        documents.push(path);
     }
-    throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat ' +
-        'manifest');
-}
-/** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
-function shardOptions(fs) {
-    return { fs, readShard: (s) => readSource(s, s.name, fs) };
-}
-async function readFolder(dir, fs) {
-    const names = await fs.list(dir);
-    const options = shardOptions(fs);
-    if (names.includes('model_index.json'))
-        return readDiffusersFolder(dir, options);
-    const indexes = names.filter((n) => n.endsWith('.safetensors.index.json')).sort();
-    if (indexes.length === 1)
-        return readShardedIndex(fs.join(dir, indexes[0]), options);
-    if (indexes.length > 1) {
-        throw new errors/* CheckpointError */.j('InvalidIndex', dir, `the folder holds ${indexes.length} sharded indexes (${indexes.join(', ')}); name the one to read`);
-    }
-    if (names.some((n) => n.endsWith('.safetensors')))
-        return readShardFolder(dir, options);
-    throw new errors/* CheckpointError */.j('UnknownFormat', dir, 'the folder has no model_index.json, no *.safetensors.index.json and no *.safetensors files');
-}
-/** `fs` whose first `open(path)` returns the already-open `source`. */
-function reuseOnce(fs, path, source) {
-    let pending = source;
+    const summaryPath = (0,external_node_path_.join)(folder.dir, SUMMARY_FILE);
+    await (0,write_file/* writeFileAtomic */.Z)(summaryPath, markdown);
+    const reportPath = (0,external_node_path_.join)(folder.dir, REPORT_FILE);
+    await (0,write_file/* writeFileAtomic */.Z)(reportPath, toJson(evaluation.report));
     return {
-        fs: {
-            ...fs,
-            open: async (p) => {
-                if (p === path && pending !== undefined) {
-                    const s = pending;
-                    pending = undefined;
-                    return s;
-                }
-                return fs.open(p);
-            }
-        },
-        taken: () => pending === undefined
+        dir: folder.dir,
+        reportPath,
+        summaryPath,
+        documents,
+        files: [...documents, summaryPath, reportPath]
     };
 }
-function hexPreview(head) {
-    return [...head.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/action/glob.ts
-/**
- * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
- * `[...]` and `**`, `!pattern` lines excluding. Written here rather than taken from @actions/glob because the CLI
- * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
- * PR can add thousands of files, and a symlink loop must not hang the job.
- */
-
-
-const MAX_MATCHES = 10_000;
-const MAX_VISITED = 200_000;
-const MAX_DEPTH = 32;
-class PatternError extends Error {
-    pattern;
-    constructor(pattern, detail) {
-        super(detail);
-        this.pattern = pattern;
-        this.name = 'PatternError';
+/** The names in the folder's written list; none when it is missing, not a regular file, too big or malformed. */
+async function writtenList(dir) {
+    const path = (0,external_node_path_.join)(dir, WRITTEN_LIST_FILE);
+    const st = await (0,promises_.lstat)(path).catch(() => undefined);
+    if (st === undefined || !st.isFile() || st.size > MAX_WRITTEN_LIST_BYTES)
+        return [];
+    try {
+        const value = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        if (!Array.isArray(value))
+            return [];
+        return value.filter((n) => typeof n === 'string' && n === (0,external_node_path_.basename)(n) && !n.startsWith('.'));
+    }
+    catch {
+        return [];
     }
 }
-/** `https://...`, `hf://...`: remote locations are passed through untouched for the readers to fetch. */
-function isUrl(location) {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
-}
-function hasGlob(pattern) {
-    return /[*?[]/.test(pattern);
+/** A temporary file of writeFileAtomic (`NAME.PID.TIME.tmp`) left by a killed run. */
+function isOurTemp(name) {
+    return /^[^/\\]+\.\d+\.\d+\.tmp$/.test(name);
 }
 /**
- * Every path the patterns name, in pattern order then sorted, each once. A literal path must exist; a glob must
- * match something; otherwise a PatternError names the pattern. Returned paths are as the user would write them:
- * relative to `cwd` when the pattern was relative.
+ * The real path `abs` has or would have: the real path of its nearest existing ancestor, then the rest as given
+ * (a folder that does not exist yet is created below that ancestor, so that is where it lands).
  */
-async function expandPatterns(patterns, cwd) {
-    const includes = patterns
-        .map((p) => p.trim())
-        .filter((p) => p !== '' && !p.startsWith('#') && !p.startsWith('!'));
-    const excludes = patterns
-        .map((p) => p.trim())
-        .filter((p) => p.startsWith('!'))
-        .map((p) => toRegExp(normalize(p.slice(1).trim())));
-    const out = [];
-    const seen = new Set();
-    const budget = { visited: 0 };
-    for (const pattern of includes) {
-        const norm = normalize(pattern);
-        let matches;
-        if (isUrl(pattern)) {
-            matches = [pattern];
-        }
-        else if (!hasGlob(norm)) {
-            const abs = (0,external_node_path_.resolve)(cwd, norm);
-            try {
-                await (0,promises_.stat)(abs);
-            }
-            catch {
-                throw new PatternError(pattern, `'${pattern}' does not exist`);
-            }
-            matches = [norm];
-        }
-        else {
-            matches = (await walk(norm, cwd, budget)).sort();
-            if (matches.length === 0)
-                throw new PatternError(pattern, `pattern '${pattern}' matched no files`);
-        }
-        for (const m of matches) {
-            if (excludes.some((re) => re.test(m)))
-                continue;
-            const key = (0,external_node_path_.resolve)(cwd, m);
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            out.push(m);
-            if (out.length > MAX_MATCHES) {
-                throw new PatternError(pattern, `the patterns match more than ${MAX_MATCHES} paths; narrow them`);
-            }
-        }
-    }
-    return out;
-}
-function normalize(p) {
-    return p.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
-}
-/** Walk only the directories the pattern can reach: fixed leading segments are joined, globs are listed. */
-async function walk(pattern, cwd, budget) {
-    const absolute = (0,external_node_path_.isAbsolute)(pattern);
-    const segments = pattern.split('/').filter((s, i) => s !== '' || (i === 0 && absolute));
-    let fixed = absolute ? '/' : '';
-    let i = 0;
-    while (i < segments.length && !hasGlob(segments[i])) {
-        fixed = fixed === '' ? segments[i] : fixed === '/' ? `/${segments[i]}` : `${fixed}/${segments[i]}`;
-        i++;
-    }
-    const rest = segments.slice(i);
-    const root = (0,external_node_path_.resolve)(cwd, fixed || '.');
-    const regexes = rest.map((s) => (s === '**' ? null : segmentRegExp(s)));
-    const found = [];
-    const show = (abs) => absolute ? abs.split(external_node_path_.sep).join('/') : (0,external_node_path_.relative)(cwd, abs).split(external_node_path_.sep).join('/') || '.';
-    const visit = async (dir, k, depth) => {
-        if (k === regexes.length) {
-            found.push(show(dir));
-            return;
-        }
-        if (depth > MAX_DEPTH)
-            return;
-        const re = regexes[k];
-        if (re === null) {
-            // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
-            await visit(dir, k + 1, depth);
-        }
-        let names;
+async function realPathOf(abs) {
+    const missing = [];
+    let at = abs;
+    for (;;) {
         try {
-            names = await (0,promises_.readdir)(dir);
+            return (0,external_node_path_.join)(await (0,promises_.realpath)(at), ...missing);
         }
         catch {
-            return;
+            const parent = (0,external_node_path_.dirname)(at);
+            if (parent === at)
+                return abs;
+            missing.unshift((0,external_node_path_.basename)(at));
+            at = parent;
         }
-        names.sort();
-        for (const name of names) {
-            if (++budget.visited > MAX_VISITED) {
-                throw new PatternError(pattern, `pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`);
-            }
-            const path = (0,external_node_path_.join)(dir, name);
-            if (re === null) {
-                if (name.startsWith('.'))
-                    continue;
-                const st = await (0,promises_.lstat)(path).catch(() => undefined);
-                if (st?.isDirectory())
-                    await visit(path, k, depth + 1);
-                continue;
-            }
-            if (!re.test(name))
-                continue;
-            if (k + 1 === regexes.length) {
-                const exists = await (0,promises_.stat)(path).catch(() => undefined);
-                if (exists)
-                    found.push(show(path));
-            }
-            else {
-                const st = await (0,promises_.stat)(path).catch(() => undefined);
-                if (st?.isDirectory())
-                    await visit(path, k + 1, depth + 1);
-            }
-        }
-    };
-    await visit(root, 0, 0);
-    return [...new Set(found)];
-}
-/** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */
-function segmentRegExp(segment) {
-    return new RegExp(`^${segmentSource(segment)}$`);
-}
-function segmentSource(segment) {
-    let src = segment.startsWith('.') ? '' : '(?!\\.)';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '*')
-            src += '[^/]*';
-        else if (c === '?')
-            src += '[^/]';
-        else if (c === '[') {
-            const end = segment.indexOf(']', i + 2);
-            if (end < 0) {
-                src += '\\[';
-                continue;
-            }
-            let body = segment.slice(i + 1, end);
-            const negate = body.startsWith('!') || body.startsWith('^');
-            if (negate)
-                body = body.slice(1);
-            src += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
-            i = end;
-        }
-        else
-            src += c.replace(/[.+^${}()|\\/]/g, '\\$&');
     }
-    return src;
 }
-/** A whole-path pattern (for `!` exclusions), `**` spanning folders. */
-function toRegExp(pattern) {
-    const parts = pattern.split('/').map((s) => (s === '**' ? '(?:.*)' : segmentSource(s)));
-    return new RegExp(`^${parts.join('/').replace(/\(\?:\.\*\)\//g, '(?:.*/)?')}$`);
+
+;// CONCATENATED MODULE: ./src/node/run-gate.ts
+/**
+ * The gate pipeline, once, for both front ends: expand the artifact patterns, read the baseline and every
+ * artifact, evaluate, render the summary, write the report folder and the summary file. The CLI's `gate` and the
+ * action parse their inputs into `RunGateOptions`, call `runGate`, and print; what only the action does (the job
+ * summary, the PR comment, the upload, outputs and annotations) it does with the result.
+ *
+ * Errors are worded here, once: a bad pattern or report folder is a UsageError naming the input, a baseline that
+ * cannot be read an InputError naming the input, and an artifact that cannot be read an error row of the report
+ * (the others are still gated) whose message quotes the path as the user wrote it.
+ */
+
+
+
+
+
+
+
+
+
+
+async function runGate(opts) {
+    const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
+    const folder = opts.reportDir === undefined
+        ? undefined
+        : await openReportFolder(at(opts, opts.reportDir), {
+            confineTo: opts.confineTo,
+            input: opts.names.reportDir,
+            shownAs: opts.reportDir
+        });
+    const baseline = await loadBaseline(opts);
+    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, read: opts.read })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
+    const evaluation = evaluateGate({
+        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        baselineFromCache: baseline.fromCache,
+        inputs,
+        policy: opts.policy,
+        engines: opts.engines ?? defaultEngines(),
+        tool: TOOL
+    });
+    const summary = renderGateMarkdown(evaluation.report, {
+        limit: SUMMARY_LIMIT_BYTES,
+        unit: 'bytes',
+        ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
+        ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
+    });
+    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summary);
+    if (opts.summaryFile !== undefined)
+        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summary);
+    return { paths, evaluation, report: evaluation.report, summary, ...(written ? { written } : {}) };
+}
+/**
+ * How a finished run ends: nothing when the gate passed, else the error whose class carries the exit status
+ * (1 when an artifact failed the gate, 2 when one could not be read) and whose lines are the gate's message.
+ */
+function gateOutcome(report) {
+    if (report.passed)
+        return undefined;
+    const lines = report.message.split('\n');
+    return report.artifacts.some((a) => a.status === 'error')
+        ? new errors/* UnreadableArtifactError */.bK(lines)
+        : new errors/* GateFailedError */.To(lines);
+}
+/**
+ * Where to read a path: relative paths stay as written when `cwd` is the process's working folder (so messages
+ * quote the user's paths), and are resolved against `cwd` otherwise. URLs are passed through.
+ */
+function at(opts, path) {
+    if ((0,external_node_path_.isAbsolute)(path) || isUrl(path) || (0,external_node_path_.resolve)(opts.cwd) === process.cwd())
+        return path;
+    return (0,external_node_path_.resolve)(opts.cwd, path);
+}
+async function loadBaseline(opts) {
+    const location = at(opts, opts.baseline);
+    try {
+        if (opts.loadBaseline)
+            return await opts.loadBaseline(location);
+        return { checkpoint: await opts.read(location), fromCache: false };
+    }
+    catch (e) {
+        if (!(e instanceof errors/* ModelCompatError */.Ac))
+            throw e;
+        const name = opts.names.baseline;
+        const input = name.startsWith('-') ? name : `input '${name}'`;
+        const message = e.message.split(location).join(opts.baseline);
+        throw new errors/* InputError */.dz(`The baseline could not be read (${input}): ${message}`, { cause: e });
+    }
+}
+/** An artifact under the path the user wrote; its error message too, when it quotes the path as read. */
+function asWritten(input, path, readAs) {
+    if (input.error === undefined || path === readAs)
+        return { ...input, path };
+    return { ...input, path, error: { ...input.error, message: input.error.message.split(readAs).join(path) } };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __nccwpck_require__(73159);
+;// CONCATENATED MODULE: ./src/node/fingerprint.ts
+/**
+ * A fingerprint of a baseline: a hash of the bytes the readers depend on, the key of its cached analysis. A 30 GB
+ * baseline costs one header read per change, never a read of its weights.
+ *
+ * - A safetensors file (recognised, and its 8-byte prefix checked, by the reader's own code): the prefix and the
+ *   JSON header.
+ * - Any other file: its size, the first and the last MiB (a zip's central directory, with each entry's CRC, is at
+ *   the end; pickles and GGUF metadata are at the start).
+ * - A folder (or an index, which is only as stable as the shards next to it): every regular file's name and
+ *   fingerprint, a bounded number of them, a bounded depth down. Special files are skipped, never opened: a
+ *   FIFO would block the read forever.
+ */
+
+
+
+
+
+
+
+
+/** Bytes hashed at each end of a file that is not safetensors. */
+const END_BYTES = 1024 * 1024;
+/** Files of a folder fingerprinted before it is refused (a folder baseline has a few shards or components). */
+const MAX_FOLDER_FILES = 10_000;
+/** Folder depth: a diffusers pipeline is two levels deep. */
+const MAX_FOLDER_DEPTH = 3;
+async function fingerprintBaseline(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const st = await (0,promises_.stat)(path);
+    if (st.isDirectory()) {
+        await hashFolder(path, '', hash, { files: 0 }, 0);
+    }
+    else {
+        const name = (0,external_node_path_.basename)(path);
+        if (name === 'model_index.json' || name.endsWith('.index.json')) {
+            await hashFolder((0,external_node_path_.dirname)(path), '', hash, { files: 0 }, 0);
+        }
+        // The file's own name is left out: readers detect formats by content, so a rename changes nothing.
+        if (st.isFile())
+            await hashFile(path, hash);
+    }
+    return hash.digest('hex');
+}
+async function hashFolder(root, rel, hash, count, depth) {
+    if (depth > MAX_FOLDER_DEPTH)
+        return;
+    const dir = rel ? (0,external_node_path_.join)(root, rel) : root;
+    const names = (await (0,promises_.readdir)(dir)).sort(byCodeUnit);
+    for (const name of names) {
+        if (++count.files > MAX_FOLDER_FILES)
+            throw new errors/* CheckpointError */.jg('InvalidIndex', root, `the folder holds more than ${MAX_FOLDER_FILES} files`);
+        // Links are followed (a Hugging Face cache snapshot is a folder of links to blobs), but only regular files
+        // are opened.
+        const st = await (0,promises_.stat)((0,external_node_path_.join)(dir, name)).catch(() => undefined);
+        const relName = rel ? `${rel}/${name}` : name;
+        if (st?.isDirectory()) {
+            hash.update(`dir:${relName}\n`);
+            await hashFolder(root, relName, hash, count, depth + 1);
+        }
+        else if (st?.isFile()) {
+            hash.update(`file:${relName}\n`);
+            await hashFile((0,external_node_path_.join)(dir, name), hash);
+        }
+    }
+}
+async function hashFile(path, hash) {
+    const source = await (0,formats_source/* openLocalFile */.Kp)(path);
+    try {
+        hash.update(`size:${source.size}\n`);
+        if (!(await hashSafetensorsHeader(source, hash))) {
+            hash.update(await source.read(0, Math.min(source.size, END_BYTES)));
+            if (source.size > END_BYTES) {
+                const start = Math.max(END_BYTES, source.size - END_BYTES);
+                hash.update(await source.read(start, source.size - start));
+            }
+        }
+    }
+    finally {
+        await source.close().catch(() => undefined);
+    }
+}
+/** Hash the prefix and JSON header of a safetensors file; false when the file is not one. */
+async function hashSafetensorsHeader(source, hash) {
+    const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+    if (detectKind(head, source.size) !== 'safetensors')
+        return false;
+    let length;
+    try {
+        length = checkSafetensorsPrefix(head.subarray(0, 8), source.size, source.name);
+    }
+    catch {
+        return false;
+    }
+    hash.update(head.subarray(0, 8)).update(await source.read(8, length));
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/action/cache.ts
@@ -47333,98 +48359,14 @@ function toRegExp(pattern) {
 
 
 
+
+
 let cacheModule;
 /** @actions/cache (and the Azure SDK under it) is large: loaded only when a cache is really consulted. */
 const loadCache = () => (cacheModule ??= Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(872)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63872)));
 /** Baselines smaller than this are read directly: caching them saves nothing. */
 const MIN_CACHED_BYTES = 1024 * 1024;
-const TAIL_BYTES = 1024 * 1024;
-const HEAD_BYTES = 1024 * 1024;
-const cache_MAX_SAFETENSORS_HEADER = 100_000_000;
-const MAX_FOLDER_FILES = 10_000;
-const MAX_FOLDER_DEPTH = 3;
 const MANIFEST_NAME = 'baseline.manifest.json';
-/**
- * A hash of the bytes the readers use: for safetensors the 8-byte length plus the JSON header; for other files
- * the size, the first and the last MiB (a zip's central directory, with each entry's CRC, is at the end; pickles,
- * GGUF metadata are at the start); for folders every file's name and fingerprint.
- */
-async function fingerprintBaseline(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const st = await (0,promises_.stat)(path);
-    if (st.isDirectory()) {
-        await hashFolder(path, '', hash, { files: 0 }, 0);
-    }
-    else {
-        const name = (0,external_node_path_.basename)(path);
-        if (name === 'model_index.json' || name.endsWith('.index.json')) {
-            // An index is only as stable as the shards next to it.
-            await hashFolder((0,external_node_path_.dirname)(path), '', hash, { files: 0 }, 0);
-        }
-        // The file's own name is left out: readers detect formats by content, so a rename changes nothing.
-        await hashFile(path, st.size, hash);
-    }
-    return hash.digest('hex');
-}
-async function hashFolder(root, rel, hash, count, depth) {
-    if (depth > MAX_FOLDER_DEPTH)
-        return;
-    const dir = rel ? (0,external_node_path_.join)(root, rel) : root;
-    const names = (await (0,promises_.readdir)(dir)).sort();
-    for (const name of names) {
-        if (++count.files > MAX_FOLDER_FILES)
-            throw new Error(`${root}: more than ${MAX_FOLDER_FILES} files`);
-        const path = (0,external_node_path_.join)(dir, name);
-        const st = await (0,promises_.stat)(path).catch(() => undefined);
-        if (!st)
-            continue;
-        const relName = rel ? `${rel}/${name}` : name;
-        if (st.isDirectory()) {
-            hash.update(`dir:${relName}\n`);
-            await hashFolder(root, relName, hash, count, depth + 1);
-        }
-        else if (st.isFile()) {
-            hash.update(`file:${relName}\n`);
-            await hashFile(path, st.size, hash);
-        }
-    }
-}
-async function hashFile(path, size, hash) {
-    hash.update(`size:${size}\n`);
-    const fh = await (0,promises_.open)(path, 'r');
-    try {
-        const read = async (offset, length) => {
-            const buf = Buffer.alloc(length);
-            let done = 0;
-            while (done < length) {
-                const { bytesRead } = await fh.read(buf, done, length - done, offset + done);
-                if (bytesRead === 0)
-                    break;
-                done += bytesRead;
-            }
-            return buf.subarray(0, done);
-        };
-        if (size >= 8) {
-            const prefix = await read(0, 8);
-            const n = prefix.readBigUInt64LE(0);
-            if (n > 1n && n <= BigInt(cache_MAX_SAFETENSORS_HEADER) && 8n + n <= BigInt(size)) {
-                const header = await read(8, Number(n));
-                if (header[0] === 0x7b /* { */) {
-                    hash.update(prefix).update(header);
-                    return;
-                }
-            }
-        }
-        hash.update(await read(0, Math.min(size, HEAD_BYTES)));
-        if (size > HEAD_BYTES) {
-            const start = Math.max(HEAD_BYTES, size - TAIL_BYTES);
-            hash.update(await read(start, size - start));
-        }
-    }
-    finally {
-        await fh.close();
-    }
-}
 function cacheKey(fingerprint) {
     return `model-compat-baseline-v1-${TOOL.version}-${fingerprint}`;
 }
@@ -47432,7 +48374,7 @@ function cacheDir(fingerprint) {
     return (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'model-compat-cache', fingerprint.slice(0, 32));
 }
 /** Read the baseline, through the cache when `useCache` and the service is there. */
-async function loadBaseline(path, useCache, readCheckpoint = formats_readCheckpoint) {
+async function cache_loadBaseline(path, useCache, readCheckpoint = formats_readCheckpoint) {
     // Remote baselines are read header-only over HTTP with their own ETag cache; nothing to fingerprint here.
     if (!useCache || isUrl(path))
         return { checkpoint: await readCheckpoint(path), fromCache: false };
@@ -47444,7 +48386,7 @@ async function loadBaseline(path, useCache, readCheckpoint = formats_readCheckpo
         return { checkpoint: await readCheckpoint(path), fromCache: false }; // readCheckpoint names the problem
     }
     if (st.isFile() && st.size < MIN_CACHED_BYTES && !(0,external_node_path_.basename)(path).endsWith('.json')) {
-        core/* info */.pq(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`);
+        core/* info */.pq((0,util_text/* printable */.g)(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`));
         return { checkpoint: await readCheckpoint(path), fromCache: false };
     }
     if (st.isFile() && (0,external_node_path_.basename)(path).endsWith('.json') && !isIndexName((0,external_node_path_.basename)(path))) {
@@ -47475,7 +48417,7 @@ async function loadBaseline(path, useCache, readCheckpoint = formats_readCheckpo
     const checkpoint = await readCheckpoint(path);
     try {
         await (0,promises_.mkdir)(dir, { recursive: true });
-        await writeFileAtomic(manifestPath, manifestToJson(toManifest(checkpoint, TOOL)));
+        await (0,write_file/* writeFileAtomic */.Z)(manifestPath, manifestToJson(toManifest(checkpoint, TOOL)));
         const id = await (await loadCache()).saveCache([dir], key);
         if (id !== -1)
             core/* info */.pq(`Baseline analysis saved to the cache (${key}).`);
@@ -47497,11 +48439,12 @@ async function cacheAvailable() {
         return false;
     }
 }
+/** An error's message for the log: printable, since it may quote a path or a name from a file. */
 function message(e) {
-    return e instanceof Error ? e.message : String(e);
+    return (0,util_text/* printable */.g)(e instanceof Error ? e.message : String(e));
 }
 /**
- * Remote headers (issue 6) are cached by URL and ETag in a folder; on a runner that folder is carried between runs
+ * Remote headers are cached by URL and ETag in a folder; on a runner that folder is carried between runs
  * with @actions/cache. Cache entries cannot be overwritten, so each run saves under a key with its run id and
  * restores the newest entry for the same locations by prefix; ETag validation means a stale entry is never used.
  */
@@ -47544,1218 +48487,22 @@ function runId() {
     return `${process.env.GITHUB_RUN_ID || 'local'}-${process.env.GITHUB_RUN_ATTEMPT || '1'}`;
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(44708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-;// CONCATENATED MODULE: ./src/formats/http/response.ts
-/** An attempt failure, classified for the retry loop. */
-class AttemptError extends Error {
-    code;
-    retryable;
-    retryAfterMs;
-    constructor(code, message, retryable, retryAfterMs) {
-        super(message);
-        this.code = code;
-        this.retryable = retryable;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/**
- * The scaffold both body readers share: the promise settles once, a deadline timer bounds the whole read, and a
- * failure destroys the socket so an unwanted body stops flowing. `attach` wires the body's events to `finish`;
- * `result` gives the value on success.
- */
-function readBody(res, where, deadline, result, attach) {
-    const body = res.body;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const finish = (err) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (err) {
-                body.destroy();
-                reject(err);
-            }
-            else
-                resolve(result());
-        };
-        const timer = setTimeout(() => finish(new AttemptError('HttpError', `${where}: timed out reading the body`, true)), Math.max(0, deadline - Date.now()));
-        attach(body, finish, () => settled);
-    });
-}
-/** A body without Content-Length (chunked): read to its end, refusing more than `maxBytes`. */
-function readToEnd(res, maxBytes, where, deadline, onBytes) {
-    const chunks = [];
-    let got = 0;
-    return readBody(res, where, deadline, () => new Uint8Array(Buffer.concat(chunks)), (body, finish) => {
-        body.on('data', (chunk) => {
-            onBytes(chunk.length);
-            got += chunk.length;
-            if (got > maxBytes) {
-                finish(new AttemptError('HeaderTooLarge', `${where}: the document is over the ${maxBytes}-byte limit`, false));
-            }
-            else
-                chunks.push(chunk);
-        });
-        body.on('end', () => finish());
-        body.on('error', (e) => finish(new AttemptError('HttpError', `${where}: connection failed: ${errorText(e)}`, true)));
-        body.on('close', () => {
-            if (!body.complete)
-                finish(new AttemptError('HttpError', `${where}: truncated response`, true));
-            else
-                finish();
-        });
-    });
-}
-/**
- * Read exactly `length` body bytes. With `whole`, the body must end there; otherwise the rest is abandoned
- * (the socket is destroyed, so a 30 GB body stops flowing).
- */
-function readExactly(res, length, whole, where, deadline, onBytes) {
-    const out = new Uint8Array(length);
-    let got = 0;
-    const truncated = () => new AttemptError('HttpError', `${where}: truncated response, body ended after ${got} of ${length} bytes`, true);
-    return readBody(res, where, deadline, () => out, (body, finish, settled) => {
-        body.on('data', (chunk) => {
-            if (settled())
-                return;
-            onBytes(chunk.length);
-            const take = Math.min(chunk.length, length - got);
-            out.set(chunk.subarray(0, take), got);
-            got += take;
-            if (take < chunk.length && whole) {
-                finish(new AttemptError('HttpError', `${where}: the body is longer than the ${length} bytes announced`, false));
-            }
-            else if (got === length && !whole) {
-                body.destroy();
-                finish();
-            }
-        });
-        body.on('end', () => finish(got === length ? undefined : truncated()));
-        body.on('error', (e) => finish(new AttemptError('HttpError', `${where}: connection failed after ${got} of ${length} body bytes: ${errorText(e)}`, true)));
-        body.on('close', () => finish(got === length ? undefined : truncated()));
-        if (length === 0 && !whole)
-            finish();
-    });
-}
-function header(headers, name) {
-    const v = headers[name];
-    if (Array.isArray(v))
-        return v[0];
-    return v === undefined ? undefined : v.trim();
-}
-/** `bytes a-b/N`, `bytes a-b/*` or `bytes *\/N`. */
-function parseContentRange(value) {
-    if (value === undefined)
-        return undefined;
-    const full = /^bytes\s+(\d+)-(\d+)\/(\d+|\*)$/i.exec(value.trim());
-    if (full) {
-        const first = Number(full[1]);
-        const last = Number(full[2]);
-        const size = full[3] === '*' ? undefined : Number(full[3]);
-        if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last < first)
-            return undefined;
-        if (size !== undefined && !Number.isSafeInteger(size))
-            return undefined;
-        return { first, last, size };
-    }
-    const unsatisfied = /^bytes\s+\*\/(\d+)$/i.exec(value.trim());
-    if (unsatisfied && Number.isSafeInteger(Number(unsatisfied[1])))
-        return { size: Number(unsatisfied[1]) };
-    return undefined;
-}
-/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined)
-        return undefined;
-    if (/^\d+$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function errorText(e) {
-    if (e instanceof Error) {
-        const code = e.code;
-        return code !== undefined && !e.message.includes(code) ? `${code} ${e.message}` : e.message;
-    }
-    return String(e);
-}
-/**
- * Why a final (non-2xx, non-redirect) status failed: auth problems get a message about the token, a refusal from
- * a download host reached by redirect (no token goes there) is about its signed link, 404/410 are FileNotFound,
- * 429 and 5xx are retryable (with the server's Retry-After).
- */
-function classifyStatus(res, status, tokenSent, tokenOrigin) {
-    if (res.status === 401 || res.status === 403) {
-        const why = res.redirected && !tokenOrigin
-            ? `${status} from the download host after a redirect; the signed download link was refused (it may ` +
-                `have expired): retry, and check that the token can read this repository`
-            : tokenSent
-                ? `${status}: the server refused the token; check that it is valid and has read access to this ` +
-                    `repository (gated models also need their terms accepted on the Hub)`
-                : `${status}: authentication required; set HF_TOKEN or pass --hf-token with a token that can read this file`;
-        return { code: 'RemoteAuth', why, retryable: false };
-    }
-    if (res.status === 404 || res.status === 410)
-        return { code: 'FileNotFound', why: status, retryable: false };
-    if (res.status === 429 || res.status >= 500) {
-        return {
-            code: 'HttpError',
-            why: status,
-            retryable: true,
-            retryAfterMs: parseRetryAfter(header(res.headers, 'retry-after'))
-        };
-    }
-    return { code: 'HttpError', why: `unexpected ${status}`, retryable: false };
-}
-
-;// CONCATENATED MODULE: ./src/formats/http/url.ts
-/**
- * Remote locations: which strings are URLs, how `hf://` short forms become Hub `resolve` URLs, and how secrets
- * are kept out of every message. Pure functions (the environment is passed in), so they are trivially testable.
- */
-
-const DEFAULT_HF_ENDPOINT = 'https://huggingface.co';
-/** True for the locations `openLocation` sends over the network. */
-function isRemoteLocation(location) {
-    return /^(https?|hf):\/\//i.test(location);
-}
-/** Normalise an endpoint (`HF_ENDPOINT`): an http(s) origin plus optional path prefix, no trailing slash. */
-function normaliseEndpoint(endpoint) {
-    const raw = endpoint === undefined || endpoint.trim() === '' ? DEFAULT_HF_ENDPOINT : endpoint.trim();
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new errors/* CheckpointError */.j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* CheckpointError */.j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL');
-    }
-    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-        throw new errors/* CheckpointError */.j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must not carry credentials, a query or a fragment');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-const REPO_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/** Parse `hf://ORG/REPO[@REVISION]/PATH`. A revision with slashes (`refs/pr/1`) is written URL-encoded. */
-function parseHfUrl(location) {
-    const bad = (why) => new errors/* CheckpointError */.j('InvalidUrl', redactUrl(location), `${why}; expected hf://ORG/REPO[@REVISION]/PATH (or hf://datasets/ORG/REPO/PATH)`);
-    const m = /^hf:\/\/(.*)$/i.exec(location);
-    if (!m)
-        throw bad('not an hf:// location');
-    const parts = m[1].split('/');
-    let repoType = '';
-    if (parts[0] === 'datasets' || parts[0] === 'spaces')
-        repoType = parts.shift();
-    if (parts.length < 3)
-        throw bad('missing the organisation, the repository or the file path');
-    const org = parts[0];
-    let name = parts[1];
-    let revision = 'main';
-    const at = name.indexOf('@');
-    if (at >= 0) {
-        revision = decodeComponent(name.slice(at + 1), bad);
-        name = name.slice(0, at);
-        if (revision === '')
-            throw bad('empty revision after @');
-    }
-    if (!REPO_PART.test(org) || !REPO_PART.test(name))
-        throw bad(`invalid repository id "${org}/${name}"`);
-    const pathParts = parts.slice(2).map((p) => decodeComponent(p, bad));
-    if (pathParts.some((p) => p === '' || p === '.' || p === '..')) {
-        throw bad('the file path has an empty, "." or ".." segment');
-    }
-    return { repoType, repo: `${org}/${name}`, revision, path: pathParts.join('/') };
-}
-function decodeComponent(s, bad) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        throw bad(`invalid percent-encoding in "${s}"`);
-    }
-}
-/** The Hub URL serving a file's bytes: `${endpoint}/[datasets/]ORG/REPO/resolve/REVISION/PATH`. */
-function hfResolveUrl(loc, endpoint = DEFAULT_HF_ENDPOINT) {
-    const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
-    const path = loc.path.split('/').map(encodeURIComponent).join('/');
-    return `${normaliseEndpoint(endpoint)}/${prefix}${loc.repo}/resolve/${encodeURIComponent(loc.revision)}/${path}`;
-}
-/**
- * The http(s) URL for a location: `hf://` is resolved against the endpoint, and a Hub page URL copied from a
- * browser (`.../blob/REV/PATH`) is turned into its `resolve` form, which serves the raw bytes.
- */
-function toHttpUrl(location, endpoint = DEFAULT_HF_ENDPOINT) {
-    if (/^hf:\/\//i.test(location))
-        return hfResolveUrl(parseHfUrl(location), endpoint);
-    let url;
-    try {
-        url = new URL(location);
-    }
-    catch {
-        throw new errors/* CheckpointError */.j('InvalidUrl', redactUrl(location), 'not a valid URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* CheckpointError */.j('InvalidUrl', redactUrl(location), `unsupported scheme ${url.protocol}`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new errors/* CheckpointError */.j('InvalidUrl', redactUrl(location), 'credentials in the URL are not accepted; pass a token with --hf-token or HF_TOKEN');
-    }
-    const hub = new URL(normaliseEndpoint(endpoint));
-    if (url.origin === hub.origin) {
-        const base = hub.pathname.replace(/\/+$/, '');
-        const rest = url.pathname.slice(base.length);
-        const blob = /^(\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+)\/blob\/(.+)$/.exec(rest);
-        if (url.pathname.startsWith(base) && blob)
-            url.pathname = `${base}${blob[1]}/resolve/${blob[2]}`;
-    }
-    url.hash = '';
-    return url.href;
-}
-/** Join a relative file name (a shard listed in an index) onto a remote location, keeping its scheme. */
-function resolveRemoteRelative(base, relative) {
-    if (isRemoteLocation(relative))
-        return relative;
-    if (/^hf:\/\//i.test(base)) {
-        const loc = parseHfUrl(base);
-        const dir = loc.path.split('/').slice(0, -1);
-        for (const part of relative.split('/')) {
-            if (part === '' || part === '.')
-                continue;
-            if (part === '..') {
-                if (dir.length === 0)
-                    throw new errors/* CheckpointError */.j('InvalidUrl', relative, `escapes the repository of ${base}`);
-                dir.pop();
-            }
-            else
-                dir.push(part);
-        }
-        const prefix = loc.repoType === '' ? '' : `${loc.repoType}/`;
-        const rev = loc.revision === 'main' ? '' : `@${encodeURIComponent(loc.revision)}`;
-        return `hf://${prefix}${loc.repo}${rev}/${dir.map(encodeURIComponent).join('/')}`;
-    }
-    return new URL(relative.split('/').map(encodeURIComponent).join('/'), base).href;
-}
-/** Query parameters whose values are credentials or signatures (signed CDN URLs carry them). */
-const SECRET_PARAM = /^(token|access_token|auth|key|api_key|apikey|sig|signature|policy|key-pair-id|x-amz-.*|x-goog-.*|credential|password|secret)$/i;
-/** A URL safe to print: no user-info, and secret query values replaced by `***`. Non-URLs are scrubbed as text. */
-function redactUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return redactText(raw);
-    }
-    if (url.username !== '' || url.password !== '') {
-        url.username = '***';
-        url.password = '';
-    }
-    for (const key of [...url.searchParams.keys()]) {
-        if (SECRET_PARAM.test(key))
-            url.searchParams.set(key, '***');
-    }
-    return url.href.replace(/%2A%2A%2A/g, '***');
-}
-/**
- * Remove secrets from free text: every given secret verbatim, Hugging Face tokens (`hf_...`), bearer values, and
- * credentials embedded in URLs.
- */
-function redactText(text, secrets = []) {
-    let out = text;
-    for (const s of secrets) {
-        if (s !== undefined && s.length >= 4)
-            out = out.split(s).join('***');
-    }
-    out = out.replace(/\bhf_[A-Za-z0-9]{8,}/g, 'hf_***');
-    out = out.replace(/(bearer\s+)[^\s"']+/gi, '$1***');
-    out = out.replace(/(https?:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi, '$1***@');
-    out = out.replace(/([?&](?:token|access_token|sig|signature|x-amz-signature|x-amz-credential)=)[^&\s"']+/gi, '$1***');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/formats/http/client.ts
-/**
- * A small HTTP client for byte ranges, on node:http(s) only (no dependency, same behaviour on Node 20 and 24).
- * It owns everything that makes remote reads robust: redirects (the token never leaves its origin), idle and
- * total timeouts, bounded retries with backoff that honour Retry-After, servers that ignore Range, truncated
- * bodies and lying Content-Range headers. Every failure is a `CheckpointError` naming the location and status,
- * with secrets scrubbed.
- */
-
-
-
-
-
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-class src_HttpClient {
-    stats = { requests: 0, bytesReceived: 0, retries: 0 };
-    token;
-    tokenOrigins;
-    idleTimeoutMs;
-    attemptTimeoutMs;
-    retries;
-    retryBaseDelayMs;
-    maxRetryDelayMs;
-    maxRedirects;
-    maxIgnoredRangePrefix;
-    userAgent;
-    sleep;
-    maxConcurrent;
-    active = 0;
-    waiting = [];
-    constructor(opts = {}) {
-        this.token = opts.token === undefined || opts.token === '' ? undefined : opts.token;
-        this.tokenOrigins = new Set((opts.tokenOrigins ?? [normaliseEndpoint(undefined)]).map((o) => new URL(normaliseEndpoint(o)).origin));
-        this.idleTimeoutMs = opts.idleTimeoutMs ?? 30_000;
-        this.attemptTimeoutMs = opts.attemptTimeoutMs ?? 120_000;
-        this.retries = Math.max(0, opts.retries ?? 4);
-        this.retryBaseDelayMs = opts.retryBaseDelayMs ?? 500;
-        this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 30_000;
-        this.maxRedirects = opts.maxRedirects ?? 10;
-        this.maxConcurrent = Math.max(1, opts.maxConcurrent ?? 8);
-        this.maxIgnoredRangePrefix = opts.maxIgnoredRangePrefix ?? 64 * 1024 * 1024;
-        this.userAgent = opts.userAgent ?? 'model-compat (header-only reader)';
-        this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    }
-    /** Whether requests to this URL would carry the token (for cache keys and messages; never the token itself). */
-    sendsTokenTo(url) {
-        return this.token !== undefined && this.tokenOrigins.has(new URL(url).origin);
-    }
-    /**
-     * GET bytes [start, end) of `url`. `label` names the file in errors (the location the user gave, redacted).
-     * With `ifNoneMatch`, a 304 answer returns `not-modified`. A range starting at or past the end of the file
-     * returns the file size and no bytes.
-     */
-    async getRange(url, start, end, label, ifNoneMatch) {
-        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start) {
-            throw new errors/* CheckpointError */.j('IoError', label, `invalid byte range ${start}..${end}`);
-        }
-        return this.withRetries(url, label, () => this.attemptRange(new URL(url), start, end, ifNoneMatch));
-    }
-    /**
-     * GET a whole small document (a Hub API listing) without Range; bodies over `maxBytes` are refused. Returns the
-     * body and the Link header (the Hub paginates listings with `rel="next"`).
-     */
-    async getDocument(url, maxBytes, label) {
-        return this.withRetries(url, label, () => this.attemptDocument(new URL(url), maxBytes));
-    }
-    async withRetries(url, label, once) {
-        let attempt = 0;
-        while (true) {
-            try {
-                await this.acquire();
-                try {
-                    return await once();
-                }
-                finally {
-                    this.release();
-                }
-            }
-            catch (e) {
-                const err = e instanceof AttemptError
-                    ? e
-                    : new AttemptError('HttpError', `GET ${redactUrl(url)}: ${errorText(e)}`, true);
-                if (!err.retryable || attempt >= this.retries) {
-                    const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';
-                    throw new errors/* CheckpointError */.j(err.code, label, this.scrub(err.message + tries), { cause: e });
-                }
-                const backoff = this.retryBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-                await this.sleep(Math.min(this.maxRetryDelayMs, err.retryAfterMs ?? backoff));
-                attempt++;
-                this.stats.retries++;
-            }
-        }
-    }
-    countBytes = (n) => {
-        this.stats.bytesReceived += n;
-    };
-    scrub(text) {
-        return redactText(text, [this.token]);
-    }
-    async acquire() {
-        if (this.active < this.maxConcurrent) {
-            this.active++;
-            return;
-        }
-        await new Promise((resolve) => this.waiting.push(resolve));
-    }
-    release() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.active--;
-    }
-    async attemptRange(url, start, end, ifNoneMatch) {
-        const deadline = Date.now() + this.attemptTimeoutMs;
-        const headers = {
-            range: `bytes=${start}-${end - 1}`,
-            'accept-encoding': 'identity',
-            'user-agent': this.userAgent
-        };
-        if (ifNoneMatch !== undefined)
-            headers['if-none-match'] = ifNoneMatch;
-        const res = await this.follow(url, headers, deadline);
-        const where = `GET ${redactUrl(res.url.href)}`;
-        const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
-        const fail = (code, why, retryable = false, retryAfterMs) => {
-            res.body.destroy();
-            throw new AttemptError(code, `${where}: ${why}`, retryable, retryAfterMs);
-        };
-        const encoding = header(res.headers, 'content-encoding');
-        const etag = header(res.headers, 'etag');
-        if ((res.status === 200 || res.status === 206) && encoding !== undefined && encoding !== 'identity') {
-            fail('HttpError', `${status} with Content-Encoding "${encoding}"; a range read needs the raw bytes`);
-        }
-        if (res.status === 304) {
-            res.body.resume();
-            if (ifNoneMatch === undefined)
-                fail('HttpError', `${status} to a request without If-None-Match`);
-            return { kind: 'not-modified', etag };
-        }
-        if (res.status === 206) {
-            const cr = parseContentRange(header(res.headers, 'content-range'));
-            if (!cr || cr.size === undefined) {
-                fail('HttpError', `${status} with an invalid Content-Range "${header(res.headers, 'content-range') ?? ''}"`);
-            }
-            const { first, last, size } = cr;
-            const wantLast = Math.min(end, size) - 1;
-            if (first !== start || last !== wantLast || last >= size) {
-                fail('HttpError', `${status} with Content-Range bytes ${first}-${last}/${size} for a request of bytes ${start}-${end - 1}`);
-            }
-            const length = last - first + 1;
-            const declared = header(res.headers, 'content-length');
-            if (declared !== undefined && Number(declared) !== length) {
-                fail('HttpError', `${status} with Content-Length ${declared} but Content-Range of ${length} bytes`);
-            }
-            const bytes = await readExactly(res, length, true, where, deadline, this.countBytes);
-            return { kind: 'bytes', bytes, size, etag, rangeSupported: true };
-        }
-        if (res.status === 416) {
-            const cr = parseContentRange(header(res.headers, 'content-range'));
-            if (cr?.size !== undefined && start >= cr.size) {
-                res.body.resume();
-                return { kind: 'bytes', bytes: new Uint8Array(0), size: cr.size, etag, rangeSupported: true };
-            }
-            fail('HttpError', `${status} for bytes ${start}-${end - 1}`);
-        }
-        if (res.status === 200)
-            return this.readIgnoredRange(res, start, end, where, deadline, etag);
-        return this.statusError(res, status, fail);
-    }
-    /** The error for a status that is neither success nor redirect (see `classifyStatus`). */
-    statusError(res, status, fail) {
-        const tokenWanted = this.token !== undefined && this.tokenOrigins.has(res.url.origin);
-        const f = classifyStatus(res, status, tokenWanted, this.tokenOrigins.has(res.url.origin));
-        return fail(f.code, f.why, f.retryable, f.retryAfterMs);
-    }
-    async attemptDocument(url, maxBytes) {
-        const deadline = Date.now() + this.attemptTimeoutMs;
-        const res = await this.follow(url, { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent }, deadline);
-        const where = `GET ${redactUrl(res.url.href)}`;
-        const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
-        const fail = (code, why, retryable = false, retryAfterMs) => {
-            res.body.destroy();
-            throw new AttemptError(code, `${where}: ${why}`, retryable, retryAfterMs);
-        };
-        if (res.status !== 200)
-            return this.statusError(res, status, fail);
-        const encoding = header(res.headers, 'content-encoding');
-        if (encoding !== undefined && encoding !== 'identity')
-            fail('HttpError', `unexpected Content-Encoding "${encoding}"`);
-        const declared = header(res.headers, 'content-length');
-        if (declared !== undefined) {
-            const length = Number(declared);
-            if (!Number.isSafeInteger(length) || length < 0)
-                fail('HttpError', `invalid Content-Length "${declared}"`);
-            if (length > maxBytes)
-                fail('HeaderTooLarge', `the document is ${length} bytes; the limit is ${maxBytes}`);
-            return {
-                bytes: await readExactly(res, length, true, where, deadline, this.countBytes),
-                link: header(res.headers, 'link')
-            };
-        }
-        return {
-            bytes: await readToEnd(res, maxBytes, where, deadline, this.countBytes),
-            link: header(res.headers, 'link')
-        };
-    }
-    /** A 200 answer to a Range request: read only the prefix we need, then abort instead of streaming the file. */
-    async readIgnoredRange(res, start, end, where, deadline, etag) {
-        const declared = header(res.headers, 'content-length');
-        const size = declared === undefined ? NaN : Number(declared);
-        if (!Number.isSafeInteger(size) || size < 0) {
-            res.body.destroy();
-            throw new AttemptError('RangeNotSupported', `${where}: the server ignores Range requests and sends no usable Content-Length`, false);
-        }
-        const need = Math.min(end, size);
-        if (need > this.maxIgnoredRangePrefix) {
-            res.body.destroy();
-            throw new AttemptError('RangeNotSupported', `${where}: the server ignores Range requests; reading bytes ${start}-${end - 1} would mean downloading ` +
-                `${need} bytes (limit ${this.maxIgnoredRangePrefix})`, false);
-        }
-        const prefix = await readExactly(res, need, need === size, where, deadline, this.countBytes);
-        return { kind: 'bytes', bytes: prefix.subarray(Math.min(start, need)), size, etag, rangeSupported: false };
-    }
-    /** Send a GET and follow redirects; the token goes only to allowed origins, never to a CDN. */
-    async follow(start, headers, deadline) {
-        let url = start;
-        for (let hop = 0;; hop++) {
-            const hopHeaders = { ...headers };
-            if (this.token !== undefined && this.tokenOrigins.has(url.origin)) {
-                hopHeaders.authorization = `Bearer ${this.token}`;
-            }
-            const res = await this.send(url, hopHeaders, deadline);
-            if (!REDIRECTS.has(res.status))
-                return { ...res, redirected: hop > 0 };
-            res.body.resume();
-            const where = `GET ${redactUrl(url.href)}`;
-            const location = header(res.headers, 'location');
-            if (location === undefined) {
-                throw new AttemptError('HttpError', `${where}: HTTP ${res.status} redirect without a Location`, false);
-            }
-            if (hop >= this.maxRedirects) {
-                throw new AttemptError('HttpError', `${where}: more than ${this.maxRedirects} redirects`, false);
-            }
-            let next;
-            try {
-                next = new URL(location, url);
-            }
-            catch {
-                throw new AttemptError('HttpError', `${where}: HTTP ${res.status} to an invalid Location`, false);
-            }
-            if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                throw new AttemptError('HttpError', `${where}: redirect to unsupported scheme ${next.protocol}`, false);
-            }
-            if (url.protocol === 'https:' && next.protocol === 'http:') {
-                throw new AttemptError('HttpError', `${where}: refusing a redirect from https to plain http`, false);
-            }
-            url = next;
-        }
-    }
-    send(url, headers, deadline) {
-        this.stats.requests++;
-        const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        return new Promise((resolve, reject) => {
-            const where = `GET ${redactUrl(url.href)}`;
-            const req = lib.request(url, { method: 'GET', headers, agent: false });
-            const total = setTimeout(() => req.destroy(new AttemptError('HttpError', `${where}: timed out after ${this.attemptTimeoutMs} ms`, true)), Math.max(0, deadline - Date.now()));
-            // While a request is open its socket keeps the process alive; the deadline timer alone must not (a body
-            // left unread after the bytes we needed would otherwise hold the process until the deadline).
-            total.unref();
-            req.setTimeout(this.idleTimeoutMs, () => req.destroy(new AttemptError('HttpError', `${where}: no response for ${this.idleTimeoutMs} ms`, true)));
-            req.on('error', (e) => {
-                clearTimeout(total);
-                reject(e instanceof AttemptError ? e : new AttemptError('HttpError', `${where}: ${errorText(e)}`, true));
-            });
-            req.on('response', (res) => {
-                // The attempt timer keeps running while the body is read (readBody has its own deadline too).
-                res.on('close', () => clearTimeout(total));
-                resolve({
-                    status: res.statusCode ?? 0,
-                    statusText: res.statusMessage ?? '',
-                    headers: res.headers,
-                    body: res,
-                    url,
-                    redirected: false
-                });
-            });
-            req.end();
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/formats/http/http-source.ts
-/**
- * A `ByteSource` over HTTP range requests. Readers make many small exact reads; this source turns them into few
- * requests:
- * - opening fetches the first `initialBytes` (64 KiB) speculatively, which also tells us the size, so a
- *   safetensors header under 64 KiB costs one request and a longer one exactly two;
- * - fetched ranges are kept (merged) and every later read is served from them when it can;
- * - a miss fetches at least `readAheadBytes`; consecutive sequential misses (GGUF metadata, a big pickle) double
- *   that up to `maxReadAheadBytes`, so "growing the range as needed" takes a logarithmic number of requests;
- * - a miss near the end of the file extends backwards instead (a zip's directory sits just before its end).
- * With a `RemoteHeaderCache`, the opening request carries If-None-Match; a 304 serves every cached range.
- */
-
-
-
-const KiB = 1024;
-class HttpSource {
-    name;
-    url;
-    size;
-    etag;
-    opts;
-    bytesRead = 0;
-    reads = 0;
-    stats;
-    segments;
-    readAhead;
-    lastMissEnd = -1;
-    clock = 0;
-    dirty;
-    closed = false;
-    constructor(name, url, size, etag, segments, opts, fromCache, rangeSupported, bytesFetched) {
-        this.name = name;
-        this.url = url;
-        this.size = size;
-        this.etag = etag;
-        this.opts = opts;
-        this.segments = segments.map((s) => ({ ...s, lastUsed: 0 }));
-        this.readAhead = opts.readAheadBytes;
-        this.lastMissEnd = segments.length > 0 ? segments[0].start + segments[0].bytes.length : -1;
-        this.dirty = !fromCache;
-        this.stats = { requests: 1, bytesFetched, fromCache, rangeSupported };
-    }
-    /** Open `url`: one request (conditional when a cached copy exists) that fetches the first bytes and the size. */
-    static async open(url, options) {
-        const opts = {
-            client: options.client,
-            initialBytes: positive(options.initialBytes, 64 * KiB),
-            readAheadBytes: positive(options.readAheadBytes, 64 * KiB),
-            maxReadAheadBytes: positive(options.maxReadAheadBytes, 4096 * KiB),
-            maxHeldBytes: positive(options.maxHeldBytes, 256 * 1024 * KiB),
-            cache: options.cache
-        };
-        const name = options.name ?? redactUrl(url);
-        const cached = await opts.cache?.get(url).catch(() => undefined);
-        const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag);
-        if (first.kind === 'not-modified') {
-            if (cached === undefined)
-                throw new errors/* CheckpointError */.j('HttpError', name, 'HTTP 304 without a cached copy');
-            return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, true, true, 0);
-        }
-        const segments = first.bytes.length > 0 ? [{ start: 0, bytes: first.bytes }] : [];
-        return new HttpSource(name, url, first.size, first.etag, segments, opts, false, first.rangeSupported, first.bytes.length);
-    }
-    async read(offset, length) {
-        (0,source/* checkReadRange */.ay)(this.name, this.size, offset, length);
-        if (this.closed)
-            throw new errors/* CheckpointError */.j('IoError', this.name, 'read after close');
-        const end = offset + length;
-        const gaps = this.gaps(offset, end);
-        if (gaps.length > 0)
-            await this.fetch(gaps[0][0], gaps[gaps.length - 1][1]);
-        const out = this.assemble(offset, end);
-        this.bytesRead += length;
-        this.reads++;
-        return out;
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        if (this.opts.cache !== undefined && this.etag !== undefined && this.dirty) {
-            const segments = this.segments.map(({ start, bytes }) => ({ start, bytes }));
-            // The cache only saves requests; failing to write it must not fail the analysis.
-            await this.opts.cache
-                .put({ url: this.url, etag: this.etag, size: this.size, segments })
-                .catch(() => undefined);
-        }
-        this.segments = [];
-    }
-    /** The parts of [start, end) no held segment covers. */
-    gaps(start, end) {
-        const out = [];
-        let pos = start;
-        for (const s of this.segments) {
-            const sEnd = s.start + s.bytes.length;
-            if (sEnd <= pos)
-                continue;
-            if (s.start >= end)
-                break;
-            if (s.start > pos)
-                out.push([pos, s.start]);
-            pos = Math.max(pos, sEnd);
-            if (pos >= end)
-                break;
-        }
-        if (pos < end)
-            out.push([pos, end]);
-        return out;
-    }
-    /** Fetch at least [start, end), widened by read-ahead without re-fetching held neighbours. */
-    async fetch(start, end) {
-        // Sequential misses (a reader walking a long header) double the read-ahead. A scattered miss (a zip's local
-        // headers spread over a 28 GB file) goes back to the base size: on a CDN a request costs far more than 64 KiB,
-        // and the base often catches the next small record too.
-        const sequential = start === this.lastMissEnd;
-        const ahead = sequential ? this.readAhead : this.opts.readAheadBytes;
-        const want = Math.max(end - start, ahead);
-        this.readAhead = sequential ? Math.min(ahead * 2, this.opts.maxReadAheadBytes) : this.opts.readAheadBytes;
-        let from = start;
-        let to = Math.min(this.size, start + want);
-        if (to - from < want)
-            from = Math.max(0, this.size - want);
-        const next = this.segments.find((s) => s.start >= end);
-        if (next !== undefined)
-            to = Math.min(to, next.start);
-        const prev = [...this.segments].reverse().find((s) => s.start + s.bytes.length <= start);
-        if (prev !== undefined)
-            from = Math.max(from, prev.start + prev.bytes.length);
-        from = Math.min(from, start);
-        to = Math.max(to, end);
-        const result = await this.opts.client.getRange(this.url, from, to, this.name);
-        this.stats.requests++;
-        if (result.kind !== 'bytes') {
-            throw new errors/* CheckpointError */.j('HttpError', this.name, 'HTTP 304 to an unconditional request');
-        }
-        this.checkSameFile(result);
-        this.stats.bytesFetched += result.bytes.length;
-        if (!result.rangeSupported)
-            this.stats.rangeSupported = false;
-        if (result.bytes.length !== to - from) {
-            throw new errors/* CheckpointError */.j('HttpError', this.name, `asked for ${to - from} bytes, got ${result.bytes.length}`);
-        }
-        this.lastMissEnd = to;
-        this.insert({ start: from, bytes: result.bytes, lastUsed: ++this.clock });
-        this.dirty = true;
-    }
-    checkSameFile(r) {
-        const changedEtag = this.etag !== undefined && r.etag !== undefined && r.etag !== this.etag;
-        if (changedEtag || r.size !== this.size) {
-            throw new errors/* CheckpointError */.j('HttpError', this.name, `the file changed on the server while it was being read (size ${this.size} -> ${r.size}` +
-                `${changedEtag ? `, ETag ${this.etag} -> ${r.etag}` : ''})`);
-        }
-    }
-    /** Add a segment, merging it with any it touches, then drop least-recently-used ones past the memory bound. */
-    insert(seg) {
-        let start = seg.start;
-        let end = seg.start + seg.bytes.length;
-        const touching = [];
-        const kept = [];
-        for (const s of this.segments) {
-            const sEnd = s.start + s.bytes.length;
-            if (sEnd < start || s.start > end)
-                kept.push(s);
-            else
-                touching.push(s);
-        }
-        let merged = seg;
-        if (touching.length > 0) {
-            for (const s of touching) {
-                start = Math.min(start, s.start);
-                end = Math.max(end, s.start + s.bytes.length);
-            }
-            const bytes = new Uint8Array(end - start);
-            for (const s of touching)
-                bytes.set(s.bytes, s.start - start);
-            bytes.set(seg.bytes, seg.start - start);
-            merged = { start, bytes, lastUsed: seg.lastUsed };
-        }
-        kept.push(merged);
-        kept.sort((a, b) => a.start - b.start);
-        let held = kept.reduce((n, s) => n + s.bytes.length, 0);
-        for (const victim of [...kept].sort((a, b) => a.lastUsed - b.lastUsed)) {
-            if (held <= this.opts.maxHeldBytes || victim === merged)
-                continue;
-            kept.splice(kept.indexOf(victim), 1);
-            held -= victim.bytes.length;
-        }
-        this.segments = kept;
-    }
-    assemble(start, end) {
-        const out = new Uint8Array(end - start);
-        const stamp = ++this.clock;
-        for (const s of this.segments) {
-            const sEnd = s.start + s.bytes.length;
-            if (sEnd <= start || s.start >= end)
-                continue;
-            const from = Math.max(start, s.start);
-            const to = Math.min(end, sEnd);
-            out.set(s.bytes.subarray(from - s.start, to - s.start), from - start);
-            s.lastUsed = stamp;
-        }
-        return out;
-    }
-}
-function positive(v, fallback) {
-    return v !== undefined && Number.isSafeInteger(v) && v > 0 ? v : fallback;
-}
-
-;// CONCATENATED MODULE: ./src/formats/http/remote-cache.ts
-/**
- * Remote header cache: the byte ranges a run fetched from a remote file, keyed by URL and validated by ETag, so
- * the next run sends one conditional request per file (If-None-Match; 304 means every cached byte is current).
- *
- * The interface is two calls so the GitHub Action can persist the same folder with @actions/cache (restore the
- * folder before the run, save it after); the CLI uses a folder under the user's cache directory.
- */
-
-
-
-
-/** `$XDG_CACHE_HOME/model-compat`, else `~/.cache/model-compat`. */
-function defaultCacheDir(env = process.env) {
-    const xdg = env.XDG_CACHE_HOME;
-    if (xdg !== undefined && xdg !== '')
-        return (0,external_node_path_.join)(xdg, 'model-compat');
-    return (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'model-compat');
-}
-/** For tests and one process reading the same URL twice. */
-class MemoryHeaderCache {
-    entries = new Map();
-    async get(url) {
-        return this.entries.get(url);
-    }
-    async put(entry) {
-        this.entries.set(entry.url, entry);
-    }
-}
-const MAGIC = 'model-compat header cache 1\n';
-const MAX_META_BYTES = 1 << 20;
-const MAX_SEGMENTS = 10_000;
-/**
- * One file per URL (`<sha256(url)>.mchc`): a magic line, a 4-byte little-endian JSON length, the JSON description
- * and the segment bytes. Cache files are treated as untrusted: anything inconsistent is a miss, never an error,
- * and writes are atomic (temp file + rename) so a killed run leaves no half entry.
- */
-class DirectoryHeaderCache {
-    dir;
-    maxEntryBytes;
-    constructor(dir, maxEntryBytes = 256 * 1024 * 1024) {
-        this.dir = dir;
-        this.maxEntryBytes = maxEntryBytes;
-    }
-    fileFor(url) {
-        return (0,external_node_path_.join)(this.dir, `${(0,external_node_crypto_.createHash)('sha256').update(url).digest('hex')}.mchc`);
-    }
-    async get(url) {
-        let raw;
-        try {
-            raw = await (0,promises_.readFile)(this.fileFor(url));
-        }
-        catch {
-            return undefined;
-        }
-        return decodeEntry(raw, url, this.maxEntryBytes);
-    }
-    async put(entry) {
-        const total = entry.segments.reduce((n, s) => n + s.bytes.length, 0);
-        if (total > this.maxEntryBytes)
-            return;
-        const meta = {
-            url: entry.url,
-            etag: entry.etag,
-            size: entry.size,
-            segments: entry.segments.map((s) => ({ start: s.start, length: s.bytes.length }))
-        };
-        const json = Buffer.from(JSON.stringify(meta), 'utf8');
-        const len = Buffer.alloc(4);
-        len.writeUInt32LE(json.length);
-        const body = Buffer.concat([
-            Buffer.from(MAGIC, 'latin1'),
-            len,
-            json,
-            ...entry.segments.map((s) => s.bytes)
-        ]);
-        await (0,promises_.mkdir)(this.dir, { recursive: true });
-        const target = this.fileFor(entry.url);
-        const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-        try {
-            await (0,promises_.writeFile)(temp, body);
-            await (0,promises_.rename)(temp, target);
-        }
-        catch (e) {
-            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
-            throw e;
-        }
-    }
-}
-function decodeEntry(raw, url, maxEntryBytes) {
-    const magicLength = MAGIC.length;
-    if (raw.length < magicLength + 4 || raw.toString('latin1', 0, magicLength) !== MAGIC)
-        return undefined;
-    const jsonLength = raw.readUInt32LE(magicLength);
-    const dataStart = magicLength + 4 + jsonLength;
-    if (jsonLength > MAX_META_BYTES || dataStart > raw.length)
-        return undefined;
-    let meta;
-    try {
-        meta = JSON.parse(raw.toString('utf8', magicLength + 4, dataStart));
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof meta !== 'object' || meta === null || meta.url !== url || typeof meta.etag !== 'string')
-        return undefined;
-    if (!Number.isSafeInteger(meta.size) || meta.size < 0 || !Array.isArray(meta.segments))
-        return undefined;
-    if (meta.segments.length > MAX_SEGMENTS || raw.length - dataStart > maxEntryBytes)
-        return undefined;
-    const segments = [];
-    let pos = dataStart;
-    let prevEnd = 0;
-    for (const s of meta.segments) {
-        if (typeof s !== 'object' || s === null)
-            return undefined;
-        const { start, length } = s;
-        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < prevEnd || length <= 0)
-            return undefined;
-        if (start + length > meta.size || pos + length > raw.length)
-            return undefined;
-        segments.push({ start, bytes: new Uint8Array(raw.subarray(pos, pos + length)) });
-        pos += length;
-        prevEnd = start + length;
-    }
-    if (pos !== raw.length)
-        return undefined;
-    return { url, etag: meta.etag, size: meta.size, segments };
-}
-
-;// CONCATENATED MODULE: ./src/formats/http/open-location.ts
-/**
- * One entry point for "give me bytes for this location": local paths open as files, `http(s)://` and `hf://`
- * locations open as `HttpSource`s sharing one client (one concurrency limit, one set of counters, one token) and
- * one header cache. The CLI and the action build a `RemoteContext` from their options; readers never see it.
- */
-
-
-
-
-
-
-/** Resolve flags against the environment: flags win, then HF_TOKEN / HF_ENDPOINT / XDG_CACHE_HOME. */
-function remoteOptions(flags = {}, env = process.env) {
-    const token = nonEmpty(flags.hfToken) ?? nonEmpty(env.HF_TOKEN) ?? nonEmpty(env.HUGGING_FACE_HUB_TOKEN);
-    const endpoint = nonEmpty(flags.endpoint) ?? nonEmpty(env.HF_ENDPOINT);
-    const cache = flags.cacheDir === false ? false : (nonEmpty(flags.cacheDir) ?? defaultCacheDir(env));
-    return { token, endpoint, cache };
-}
-function nonEmpty(v) {
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-}
-/** Shared state for every remote file of one run. */
-class RemoteContext {
-    client;
-    endpoint;
-    cache;
-    token;
-    sourceOptions;
-    constructor(opts = {}) {
-        this.endpoint = normaliseEndpoint(opts.endpoint);
-        this.token = opts.token;
-        this.client = new src_HttpClient({ tokenOrigins: [this.endpoint], ...opts.http, token: opts.token });
-        if (typeof opts.cache === 'string')
-            this.cache = new DirectoryHeaderCache(opts.cache);
-        else if (opts.cache !== false && opts.cache !== undefined)
-            this.cache = opts.cache;
-        this.sourceOptions = opts.source;
-    }
-    /** Counters over every remote request made through this context. */
-    get stats() {
-        return this.client.stats;
-    }
-    /** Open a local path or a remote location. The source's name is the location as given, secrets removed. */
-    async open(location) {
-        if (!isRemoteLocation(location))
-            return (0,source/* openLocalFile */.Kp)(location);
-        const url = toHttpUrl(location, this.endpoint);
-        return HttpSource.open(url, {
-            ...this.sourceOptions,
-            client: this.client,
-            cache: this.cache,
-            name: redactUrl(location)
-        });
-    }
-    /** A file next to `base` (a shard named in an index): same scheme, same revision. */
-    resolve(base, relative) {
-        return isRemoteLocation(base) ? resolveRemoteRelative(base, relative) : (0,external_node_path_.join)((0,external_node_path_.dirname)(base), relative);
-    }
-    /** Scrub this run's token (and any other credential pattern) from a message before printing it. */
-    redact(text) {
-        return redactText(text, [this.token]);
-    }
-}
-/** Open one location with its own context (convenience for single files; runs with many files share a context). */
-async function openLocation(location, opts = {}) {
-    return new RemoteContext(opts).open(location);
-}
-
-
-;// CONCATENATED MODULE: ./src/formats/http/remote-file-access.ts
-/**
- * `FileAccess` (src/formats/file-access.ts) over remote locations, so the sharded and diffusers readers work on
- * `hf://` and `https://` paths unchanged. Local paths fall through to the local implementation.
- *
- * Requests are kept to the minimum: `kind(file)` is answered by opening the file (the opening request is the one
- * the reader needs anyway) and the opened source is handed to the `open` that follows, so checking then reading a
- * shard costs one request, not two. Folders exist only on the Hub, where its tree API lists them.
- */
-
-
-
-/** A Hub folder listing is small; more pages than this is a hostile or broken answer. */
-const MAX_LISTING_BYTES = 16 * 1024 * 1024;
-const MAX_LISTING_PAGES = 20;
-/** Probed sources waiting for their `open`; beyond this the oldest is dropped (it holds no handle). */
-const MAX_PROBES = 256;
-function remoteFileAccess(ctx, local = localFileAccess) {
-    const probes = new Map();
-    const listings = new Map();
-    const listHf = (dir) => {
-        let p = listings.get(dir);
-        if (!p) {
-            p = hubListing(ctx, dir);
-            listings.set(dir, p);
-            p.catch(() => listings.delete(dir));
-        }
-        return p;
-    };
-    return {
-        async open(path) {
-            if (!isRemoteLocation(path))
-                return local.open(path);
-            const probed = probes.get(path);
-            if (probed) {
-                probes.delete(path);
-                return probed;
-            }
-            return ctx.open(path);
-        },
-        async list(dir) {
-            if (!isRemoteLocation(dir))
-                return local.list(dir);
-            if (!/^hf:\/\//i.test(dir)) {
-                throw new errors/* CheckpointError */.j('IoError', redactUrl(dir), 'cannot list a folder over plain HTTP; give the URL of the file, the *.safetensors.index.json or the ' +
-                    'model_index.json (or use an hf:// location)');
-            }
-            return [...(await listHf(dir)).keys()];
-        },
-        async kind(path) {
-            if (!isRemoteLocation(path))
-                return local.kind(path);
-            if (/^hf:\/\//i.test(path) && hfPathOf(path) === '')
-                return 'dir';
-            try {
-                const source = await ctx.open(path);
-                if (probes.size >= MAX_PROBES)
-                    probes.delete(probes.keys().next().value);
-                probes.set(path, source);
-                return 'file';
-            }
-            catch (e) {
-                if (!(e instanceof errors/* CheckpointError */.j) || e.code !== 'FileNotFound')
-                    throw e;
-            }
-            if (!/^hf:\/\//i.test(path))
-                return undefined;
-            const entries = await listHf(remoteDirname(path));
-            return entries.get(remoteBasename(path));
-        },
-        join: (dir, name) => isRemoteLocation(dir)
-            ? `${dir.replace(/\/+$/, '')}/${encodeURIComponent(name)}`
-            : local.join(dir, name),
-        dirname: (path) => (isRemoteLocation(path) ? remoteDirname(path) : local.dirname(path)),
-        basename: (path) => (isRemoteLocation(path) ? remoteBasename(path) : local.basename(path))
-    };
-}
-/** `hf://org/repo@rev/a/b` -> `hf://org/repo@rev/a`; `https://h/a/b?q` -> `https://h/a`. */
-function remoteDirname(path) {
-    const noQuery = path.replace(/[?#].*$/, '');
-    const slash = noQuery.lastIndexOf('/');
-    const root = rootLength(noQuery);
-    return slash <= root ? noQuery.slice(0, root) : noQuery.slice(0, slash);
-}
-function remoteBasename(path) {
-    const noQuery = path.replace(/[?#].*$/, '');
-    const last = noQuery.slice(Math.max(rootLength(noQuery), noQuery.lastIndexOf('/') + 1));
-    try {
-        return decodeURIComponent(last);
-    }
-    catch {
-        return last;
-    }
-}
-/** Length of the part a dirname never removes: `https://host` or `hf://[datasets/]org/repo[@rev]`. */
-function rootLength(path) {
-    const m = /^(hf:\/\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+|https?:\/\/[^/]+)/i.exec(path);
-    return m ? m[1].length : 0;
-}
-/** The in-repository path of an hf:// location ('' for the repository root). */
-function hfPathOf(location) {
-    const root = rootLength(location);
-    return location.slice(root).replace(/^\/+|\/+$/g, '');
-}
-/** List an hf:// folder with the Hub tree API (`/api/models/ORG/REPO/tree/REV/PATH`), following pagination. */
-async function hubListing(ctx, dir) {
-    const inRepo = hfPathOf(dir);
-    // parseHfUrl needs a file path: parse a placeholder child to get repo, type and revision.
-    const loc = parseHfUrl(`${dir.replace(/\/+$/, '')}/x`);
-    const type = loc.repoType === '' ? 'models' : loc.repoType;
-    const pathPart = inRepo === ''
-        ? ''
-        : `/${inRepo
-            .split('/')
-            .map((p) => encodeURIComponent(decodeURIComponent(p)))
-            .join('/')}`;
-    let url = `${ctx.endpoint}/api/${type}/${loc.repo}/tree/${encodeURIComponent(loc.revision)}${pathPart}`;
-    const out = new Map();
-    const name = redactUrl(dir);
-    for (let page = 0; url !== undefined; page++) {
-        if (page >= MAX_LISTING_PAGES) {
-            throw new errors/* CheckpointError */.j('IoError', name, `the Hub listing has more than ${MAX_LISTING_PAGES} pages`);
-        }
-        const { bytes, link } = await ctx.client.getDocument(url, MAX_LISTING_BYTES, name);
-        let entries;
-        try {
-            entries = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-        }
-        catch (e) {
-            throw new errors/* CheckpointError */.j('IoError', name, 'the Hub folder listing is not valid JSON', { cause: e });
-        }
-        if (!Array.isArray(entries))
-            throw new errors/* CheckpointError */.j('IoError', name, 'the Hub folder listing is not an array');
-        for (const entry of entries) {
-            if (typeof entry !== 'object' || entry === null)
-                continue;
-            const { type: kind, path } = entry;
-            if (typeof path !== 'string')
-                continue;
-            const base = path.slice(path.lastIndexOf('/') + 1);
-            if (kind === 'file')
-                out.set(base, 'file');
-            else if (kind === 'directory')
-                out.set(base, 'dir');
-        }
-        const next = link === undefined ? undefined : /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link)?.[1];
-        url = next === undefined ? undefined : new URL(next, url).href;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/formats/http/read-location.ts
-/**
- * Read a local path, an `http(s)://` URL or an `hf://` location: the same dispatch as local files
- * (`readCheckpoint`), with a remote `FileAccess` for remote locations.
- */
-
-
-
-async function readLocation(location, ctx) {
-    if (!isRemoteLocation(location))
-        return formats_readCheckpoint(location);
-    return formats_readCheckpoint(location, { fs: remoteFileAccess(ctx) });
-}
-
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(61351);
 ;// CONCATENATED MODULE: ./src/action/comment.ts
 /**
- * The sticky PR comment: one per workflow and job, found again by a hidden marker and edited in place, never
- * duplicated. A token that cannot write (fork PRs, Dependabot, a missing `pull-requests: write`) is a warning:
- * the job summary and the report artifact carry the same content.
+ * The sticky PR comment: one per workflow and job, found again and edited in place, never duplicated. A token
+ * that cannot write (fork PRs, Dependabot, a missing `pull-requests: write`) is a warning: the job summary and
+ * the report artifact carry the same content.
+ *
+ * "Ours" is a comment that starts with our hidden marker AND was written by the token's own identity. The marker
+ * alone is not enough: anyone can type it, so a human comment (or one planted by another job's report, quoting
+ * a name from a file) carrying it would be edited. The identity is the GraphQL `viewer` (it answers for user
+ * tokens and for app installation tokens such as GITHUB_TOKEN, whose REST `GET /user` is refused), else
+ * `GET /user`. When neither answers, no comment is ours: a new one is created rather than someone else's edited.
  */
+
+
 
 
 /**
@@ -48814,7 +48561,7 @@ async function upsertPrComment(opts) {
     const body = `${marker}\n${opts.body}`;
     if (body.length > MAX_COMMENT_CHARS) {
         // The renderer keeps the body under its budget; this guards the contract rather than truncating blindly.
-        throw new Error(`PR comment body is ${body.length} characters; the limit is ${MAX_COMMENT_CHARS}`);
+        throw new errors/* InternalError */.Gd(`PR comment body is ${body.length} characters; the limit is ${MAX_COMMENT_CHARS}`);
     }
     const { owner, repo } = ctx.repo;
     const timeoutMs = apiTimeoutMs();
@@ -48829,9 +48576,12 @@ async function upsertPrComment(opts) {
             issue_number: pr.number,
             per_page: 100
         }));
-        const ours = comments.filter((c) => c.body?.includes(marker));
-        // Prefer a bot's comment: a human quoting ours also carries the marker and must not be edited.
-        const existing = ours.find((c) => c.user?.type === 'Bot') ?? ours[0];
+        const login = await tokenLogin(octokit);
+        if (login === undefined)
+            core/* info */.pq("Could not learn the token's identity: a new PR comment is written, no earlier one is edited.");
+        const existing = login === undefined
+            ? undefined
+            : comments.find((c) => c.body?.startsWith(`${marker}\n`) && writtenBy(c, login));
         if (existing) {
             if (existing.body === body)
                 return 'unchanged';
@@ -48856,12 +48606,44 @@ async function upsertPrComment(opts) {
             : e instanceof Error
                 ? e.message
                 : String(e);
-        core/* warning */.$e(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`);
+        core/* warning */.$e((0,util_text/* printable */.g)(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`));
         return 'skipped';
     }
     finally {
         clearTimeout(timer);
     }
+}
+/** The login of the token's owner (`name[bot]` or `name` for an app), or undefined when it cannot be learned. */
+async function tokenLogin(octokit) {
+    try {
+        const r = await octokit.graphql('query { viewer { login } }');
+        if (typeof r?.viewer?.login === 'string' && r.viewer.login !== '')
+            return r.viewer.login;
+    }
+    catch {
+        // an endpoint without GraphQL (some GHES setups), or a token without the scope: try REST
+    }
+    try {
+        const r = await octokit.rest.users.getAuthenticated();
+        if (typeof r.data?.login === 'string' && r.data.login !== '')
+            return r.data.login;
+    }
+    catch {
+        // an installation token is refused here (403 "Resource not accessible by integration")
+    }
+    return undefined;
+}
+/**
+ * Whether `comment` was written by `login`. Logins are unique and compare without case. The REST API names an
+ * app's bot `name[bot]`; should the identity come without the suffix, a Bot author (never a user) named
+ * `login[bot]` matches too.
+ */
+function writtenBy(comment, login) {
+    const author = comment.user?.login?.toLowerCase();
+    if (author === undefined)
+        return false;
+    const me = login.toLowerCase();
+    return author === me || (comment.user?.type === 'Bot' && author === `${me}[bot]`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -48879,20 +48661,20 @@ function readActionInputs(get) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
     if (artifacts.filter((l) => !l.startsWith('!')).length === 0) {
-        throw new GateInputError('artifacts', 'required: one or more paths or globs, one per line');
+        throw invalidInput('artifacts', 'required: one or more paths or globs, one per line');
     }
     const baseline = get('baseline').trim();
     if (baseline === '') {
-        throw new GateInputError('baseline', 'required: a checkpoint file, folder, sharded index or manifest JSON');
+        throw invalidInput('baseline', 'required: a checkpoint file, folder, sharded index or manifest JSON');
     }
     const mappingDir = get('mapping-dir').trim() || DEFAULT_MAPPING_DIR;
     if (mappingDir.includes('\0'))
-        throw new GateInputError('mapping-dir', 'contains a NUL character');
+        throw invalidInput('mapping-dir', 'contains a NUL character');
     const artifactName = get('artifact-name').trim() || DEFAULT_ARTIFACT_NAME;
     // The artifact service rejects these characters (actions/upload-artifact's name checks).
     const badChar = /["':<>|*?\r\n\\/]/.exec(artifactName);
     if (badChar) {
-        throw new GateInputError('artifact-name', `'${artifactName}' contains '${badChar[0]}', which artifact names cannot`);
+        throw invalidInput('artifact-name', `'${artifactName}' contains '${badChar[0]}', which artifact names cannot`);
     }
     return {
         artifacts,
@@ -48920,7 +48702,7 @@ function parseComment(text) {
         return 'never';
     if (word === 'always' || word === 'on-failure' || word === 'never')
         return word;
-    throw new GateInputError('comment', `expected always, on-failure or never, got '${text}'`);
+    throw invalidInput('comment', `expected always, on-failure or never, got '${text}'`);
 }
 /** The YAML 1.2 core-schema booleans, as @actions/core accepts them, with the input named on error. */
 function parseBoolean(text, input, fallback) {
@@ -48931,88 +48713,7 @@ function parseBoolean(text, input, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(t))
         return false;
-    throw new GateInputError(input, `expected true or false, got '${text}'`);
-}
-
-;// CONCATENATED MODULE: ./src/action/pipeline.ts
-/**
- * The I/O around the pure gate, shared by the action and the CLI `gate` command: read every artifact (a failure
- * becomes that artifact's error row, not a crash), and write the report folder. Every file is written to a
- * temporary name and renamed, so a reader never sees half a report. No @actions/* imports: the CLI uses this.
- */
-
-
-
-
-
-
-const REPORT_FILE = 'gate-report.json';
-const SUMMARY_FILE = 'summary.md';
-/** Artifacts are read a few at a time: header reads are small, but thousands of open files are not. */
-const READ_CONCURRENCY = 4;
-async function readArtifacts(paths, opts = {}) {
-    const out = new Array(paths.length);
-    const read = opts.read ?? ((location) => formats_readCheckpoint(location));
-    let next = 0;
-    const root = opts.confineTo !== undefined
-        ? await (0,promises_.realpath)(opts.confineTo).catch(() => (0,external_node_path_.resolve)(opts.confineTo))
-        : undefined;
-    const worker = async () => {
-        while (next < paths.length) {
-            const i = next++;
-            const outside = root !== undefined && !isUrl(paths[i]) ? await escapesRoot(paths[i], root) : undefined;
-            out[i] = outside ? { path: paths[i], error: outside } : await readOne(paths[i], read);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-    return out;
-}
-async function escapesRoot(path, root) {
-    let real;
-    try {
-        real = await (0,promises_.realpath)(path);
-    }
-    catch (e) {
-        if (e.code === 'ELOOP')
-            return { code: 'IoError', message: `${path}: too many levels of symbolic links` };
-        return undefined; // missing files are reported by the reader, with its own code
-    }
-    const rel = (0,external_node_path_.relative)(root, real);
-    if (rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel)))
-        return undefined;
-    return {
-        code: 'OutsideWorkspace',
-        message: `${path}: a symbolic link to a file outside the workspace; not read`
-    };
-}
-async function readOne(path, read) {
-    try {
-        return { path, checkpoint: await read(path) };
-    }
-    catch (e) {
-        if ((0,errors/* isCheckpointError */.t)(e))
-            return { path, error: { code: e.code, message: e.message } };
-        return {
-            path,
-            error: { code: 'IoError', message: `${path}: ${e instanceof Error ? e.message : String(e)}` }
-        };
-    }
-}
-/** Write documents first and the report last, so a report on disk always has its documents next to it. */
-async function writeReportFolder(dir, evaluation, markdown) {
-    const root = (0,external_node_path_.resolve)(dir);
-    await (0,promises_.mkdir)(root, { recursive: true });
-    const documents = [];
-    for (const d of evaluation.documents) {
-        const p = (0,external_node_path_.join)(root, d.name);
-        await writeFileAtomic(p, toJson(d.content));
-        documents.push(p);
-    }
-    const summaryPath = (0,external_node_path_.join)(root, SUMMARY_FILE);
-    await writeFileAtomic(summaryPath, markdown);
-    const reportPath = (0,external_node_path_.join)(root, REPORT_FILE);
-    await writeFileAtomic(reportPath, toJson(evaluation.report));
-    return { dir: root, reportPath, summaryPath, documents };
+    throw invalidInput(input, `expected true or false, got '${text}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -49033,16 +48734,12 @@ async function writeReportFolder(dir, evaluation, markdown) {
 
 
 
-
-
-
-
 async function run() {
     try {
         await gate();
     }
     catch (e) {
-        core/* setFailed */.C1(describeError(e));
+        core/* setFailed */.C1(failureText(e));
     }
 }
 async function gate() {
@@ -49051,62 +48748,37 @@ async function gate() {
     if (hfToken)
         core/* setSecret */.Pq(hfToken); // masked in every log line from here on
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    let paths;
-    try {
-        paths = await expandPatterns(inputs.artifacts, workspace);
-    }
-    catch (e) {
-        if (e instanceof PatternError)
-            throw new GateInputError('artifacts', e.message);
-        throw e;
-    }
-    // Relative paths stay as written when the workspace is the working folder, so messages quote the user's paths.
-    const sameDir = (0,external_node_path_.resolve)(workspace) === process.cwd();
-    const absolute = (p) => ((0,external_node_path_.isAbsolute)(p) || isUrl(p) || sameDir ? p : (0,external_node_path_.resolve)(workspace, p));
-    core/* info */.pq(`Gating ${paths.length} artifact(s) against ${inputs.baseline}.`);
-    // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag.
-    const remote = [inputs.baseline, ...paths].filter(isUrl);
-    const context = new RemoteContext(remoteOptions({ hfToken: hfToken || undefined, cacheDir: inputs.cache ? remoteHeaderCacheDir() : false }));
-    const read = (location) => readLocation(location, context);
+    // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag, and
+    // the cache folder is carried between runs with @actions/cache. Globs never match a URL: these are all of them.
+    const remote = [inputs.baseline, ...inputs.artifacts].filter(isUrl);
+    const locations = openLocations({
+        hfToken: hfToken || undefined,
+        cacheDir: inputs.cache ? remoteHeaderCacheDir() : false
+    });
     if (inputs.cache)
         await restoreRemoteHeaders(remote);
-    let baseline;
-    try {
-        baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache, read);
-    }
-    catch (e) {
-        throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e });
-    }
-    const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace, read })).map((g, i) => ({
-        ...g,
-        path: paths[i],
-        ...(g.error
-            ? { error: { ...g.error, message: g.error.message.split(absolute(paths[i])).join(paths[i]) } }
-            : {})
-    }));
-    baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline };
-    if (inputs.cache)
-        await saveRemoteHeaders(remote);
-    const evaluation = evaluateGate({
-        baseline: baseline.checkpoint,
-        baselineFromCache: baseline.fromCache,
-        inputs: gateInputs,
-        policy: { threshold: inputs.threshold, metric: inputs.metric, failOn: inputs.failOn },
-        engines: defaultEngines(),
-        tool: TOOL
-    });
-    const report = evaluation.report;
     const hint = inputs.uploadArtifact
         ? `in the artifact '${inputs.artifactName}' of this run`
         : `in ${inputs.mappingDir}`;
-    const summaryMd = renderGateMarkdown(report, {
-        limit: SUMMARY_LIMIT_BYTES,
-        unit: 'bytes',
+    const result = await runGate({
+        artifacts: inputs.artifacts,
+        baseline: inputs.baseline,
+        policy: { threshold: inputs.threshold, metric: inputs.metric, failOn: inputs.failOn },
+        cwd: workspace,
+        read: locations.read,
+        loadBaseline: (location) => cache_loadBaseline(location, inputs.cache, locations.read),
+        // A pull request chooses the files in the workspace: nothing outside it is read, or written to.
+        confineTo: workspace,
+        reportDir: inputs.mappingDir,
+        names: { artifacts: 'artifacts', baseline: 'baseline', reportDir: 'mapping-dir' },
         fullReportHint: hint
     });
-    const mappingDir = absolute(inputs.mappingDir);
-    const written = await writeReportFolder(mappingDir, evaluation, summaryMd);
-    await writeJobSummary(summaryMd, written.summaryPath);
+    if (inputs.cache)
+        await saveRemoteHeaders(remote);
+    const report = result.report;
+    const written = result.written;
+    core/* info */.pq((0,util_text/* printable */.g)(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`));
+    await writeJobSummary(result.summary, written.summaryPath);
     const commentMd = renderGateMarkdown(report, {
         limit: COMMENT_LIMIT_CHARS,
         unit: 'chars',
@@ -49122,7 +48794,7 @@ async function gate() {
     if (inputs.uploadArtifact) {
         // @actions/artifact is large; load it only when an upload is asked for.
         const { uploadReportFolder } = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(935), __nccwpck_require__.e(338)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48338));
-        await uploadReportFolder(inputs.artifactName, mappingDir);
+        await uploadReportFolder(inputs.artifactName, written.dir, written.files);
     }
     setOutputs(report, {
         report: displayPath(written.reportPath, workspace),
@@ -49130,17 +48802,25 @@ async function gate() {
         summary: displayPath(written.summaryPath, workspace)
     });
     annotateWarnings(report);
-    if (!report.passed) {
+    const outcome = gateOutcome(report);
+    if (outcome !== undefined) {
         annotateFailures(report);
-        core/* setFailed */.C1(report.message);
+        core/* setFailed */.C1(failureText(outcome));
     }
+}
+/**
+ * The step's failure message: the error's lines, each printable (a name from a file cannot end a line and start
+ * a workflow command, nor put an ESC in the log). @actions/core escapes the line breaks between them.
+ */
+function failureText(e) {
+    return (0,errors/* toModelCompatError */.bi)(e).lines.map(util_text/* printable */.g).join('\n');
 }
 /** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */
 const MAX_WARNING_ANNOTATIONS = 10;
 function annotateWarnings(report) {
     const warnings = report.artifacts.flatMap((a) => a.flags
         .filter((f) => f.severity === 'warning' && !f.failsGate)
-        .map((f) => ({ file: a.path, text: `${a.path}: ${f.title}: ${f.evidence}` })));
+        .map((f) => ({ file: (0,util_text/* printable */.g)(a.path), text: (0,util_text/* printable */.g)(`${a.path}: ${f.title}: ${f.evidence}`) })));
     const shown = warnings.length > MAX_WARNING_ANNOTATIONS ? warnings.slice(0, MAX_WARNING_ANNOTATIONS - 1) : warnings;
     for (const w of shown)
         core/* warning */.$e(w.text, { file: w.file, title: 'model-compat' });
@@ -49157,24 +48837,24 @@ function annotateWarnings(report) {
 function annotateFailures(report) {
     const bad = report.artifacts.filter((a) => a.status !== 'pass');
     for (const a of bad.slice(0, MAX_WARNING_ANNOTATIONS - 1)) {
-        const props = (0,external_node_path_.isAbsolute)(a.path) || isUrl(a.path) ? {} : { file: a.path };
-        core/* error */.z3(a.reasons.join('; ') || a.status, {
+        const props = (0,external_node_path_.isAbsolute)(a.path) || isUrl(a.path) ? {} : { file: (0,util_text/* printable */.g)(a.path) };
+        core/* error */.z3((0,util_text/* printable */.g)(a.reasons.join('; ') || a.status), {
             ...props,
-            title: `model-compat: ${a.path} fails the gate`
+            title: (0,util_text/* printable */.g)(`model-compat: ${a.path} fails the gate`)
         });
     }
 }
 /** The job summary is a view of summary.md; without a runner (local runs) or when it fails, the file remains. */
 async function writeJobSummary(markdown, file) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* info */.pq(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`);
+        core/* info */.pq((0,util_text/* printable */.g)(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`));
         return;
     }
     try {
         await core/* summary */.z.addRaw(markdown, true).write();
     }
     catch (e) {
-        core/* warning */.$e(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`);
+        core/* warning */.$e((0,util_text/* printable */.g)(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`));
     }
 }
 function setOutputs(report, paths) {
@@ -49189,11 +48869,6 @@ function setOutputs(report, paths) {
 function displayPath(path, workspace) {
     const rel = (0,external_node_path_.relative)(workspace, path);
     return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : path;
-}
-function describeError(e) {
-    if (e instanceof GateInputError || (0,errors/* isCheckpointError */.t)(e))
-        return e.message;
-    return e instanceof Error ? e.message : String(e);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

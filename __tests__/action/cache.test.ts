@@ -8,7 +8,8 @@ import { writeSafetensors, type TensorSpec } from '../../src/formats/safetensors
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/cache', () => cache)
-const { loadBaseline, fingerprintBaseline, cacheKey } = await import('../../src/action/cache.js')
+const { loadBaseline, cacheKey } = await import('../../src/action/cache.js')
+const { fingerprintBaseline } = await import('../../src/node/fingerprint.js')
 
 function wanLike(dim: number): TensorSpec[] {
   const t: TensorSpec[] = []

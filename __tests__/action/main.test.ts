@@ -1,5 +1,13 @@
 import { jest } from '@jest/globals'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
@@ -74,11 +82,16 @@ describe('run', () => {
     })
     const files = readdirSync(join(ws, 'model-compat-report')).sort()
     expect(files).toEqual([
+      '.model-compat-files.json',
       'full.safetensors.mapping.json',
       'gate-report.json',
       'lora-10-of-10.safetensors.lora.json',
       'summary.md'
     ])
+    // The list of what this run wrote stays in the folder (the next run's proof of ownership), not in the upload.
+    expect(
+      JSON.parse(readFileSync(join(ws, 'model-compat-report', '.model-compat-files.json'), 'utf8')).sort()
+    ).toEqual(files.slice(1))
     const report = JSON.parse(readFileSync(join(ws, 'model-compat-report', 'gate-report.json'), 'utf8'))
     expect(report.artifacts.map((a: { path: string }) => a.path)).toEqual([
       'full.safetensors',
@@ -93,7 +106,7 @@ describe('run', () => {
     expect(github.api.comments[0].body).toMatch(/^<!-- model-compat:gate workflow=".*" job=".*" -->\n## ✅/)
     expect(artifact.uploads).toHaveLength(1)
     expect(artifact.uploads[0].name).toBe('model-compat-report')
-    expect(artifact.uploads[0].files.map((f) => basename(f)).sort()).toEqual(files)
+    expect(artifact.uploads[0].files.map((f) => basename(f)).sort()).toEqual(files.slice(1))
   })
 
   it('fails naming the artifact, the figure, the threshold and the reason; still writes everything', async () => {
@@ -240,5 +253,117 @@ describe('artifacts outside the workspace', () => {
     expect(report).not.toContain('supersecret')
     expect(report).not.toContain(Buffer.from('TOKEN').toString('hex').slice(0, 6))
     expect(github.api.comments[0].body).toContain('OutsideWorkspace')
+  })
+})
+
+describe('the report folder (mapping-dir)', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    core.resetSummary()
+    github.resetGitHub()
+    artifact.resetArtifact()
+  })
+
+  it('refuses a committed symlink to .git: the step fails, nothing is written there or uploaded', async () => {
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    mkdirSync(join(ws, '.git'))
+    writeFileSync(join(ws, '.git', 'config'), 'extraheader = AUTHORIZATION: basic c2VjcmV0')
+    symlinkSync('.git', join(ws, 'model-compat-report'))
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({
+      artifacts: 'lora-5-of-5.safetensors',
+      baseline: 'base.safetensors',
+      'github-token': 't'
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      'cannot write model-compat-report (mapping-dir): the report folder is a symbolic link; refusing to write through it'
+    )
+    expect(readdirSync(join(ws, '.git'))).toEqual(['config'])
+    expect(artifact.uploads).toHaveLength(0)
+    expect(github.api.comments).toHaveLength(0)
+  })
+
+  it('refuses a folder outside the workspace', async () => {
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({
+      artifacts: 'lora-5-of-5.safetensors',
+      baseline: 'base.safetensors',
+      'mapping-dir': '../elsewhere'
+    })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('lies outside the workspace'))
+    expect(existsSync(join(ws, '..', 'elsewhere'))).toBe(false)
+  })
+
+  it('uploads only the files this run wrote, never others a forged list claims', async () => {
+    const ws = await workspace(['base.safetensors', 'lora-5-of-5.safetensors'])
+    const dir = join(ws, 'model-compat-report')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'secret.txt'), 'planted by the pull request')
+    writeFileSync(join(dir, '.model-compat-files.json'), JSON.stringify(['secret.txt']))
+    process.env.GITHUB_WORKSPACE = ws
+    core.useInputs({ artifacts: 'lora-5-of-5.safetensors', baseline: 'base.safetensors', comment: 'never' })
+    await run()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(artifact.uploads[0].files.map((f) => basename(f)).sort()).toEqual([
+      'gate-report.json',
+      'lora-5-of-5.safetensors.lora.json',
+      'summary.md'
+    ])
+  })
+})
+
+describe('log lines from file-derived text', () => {
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/
+  const INJECTED = '\n::add-mask::x\n::error::pwned\u001b[2J\r'
+
+  it('never carry a control character, nor a line a runner would read as a workflow command', async () => {
+    jest.clearAllMocks()
+    core.resetSummary()
+    const ws = await workspace([
+      'base.safetensors',
+      `lora-1-of-5${INJECTED}.safetensors`,
+      `c${INJECTED}.safetensors`
+    ])
+    writeFileSync(join(ws, `lora-0-of-1${INJECTED}.safetensors`), '') // unreadable: an error row quoting it
+    process.env.GITHUB_WORKSPACE = ws
+    const original = engines.compare
+    engines.compare = () =>
+      compareView(95, {
+        flags: [{ id: 'naming', severity: 'warning', title: `Odd${INJECTED}`, evidence: INJECTED }]
+      })
+    try {
+      core.useInputs({
+        artifacts: '*.safetensors\n!base.safetensors',
+        baseline: 'base.safetensors',
+        comment: 'never'
+      })
+      await run()
+    } finally {
+      engines.compare = original
+    }
+    expect(core.setFailed).toHaveBeenCalledTimes(1)
+    const logged: string[] = []
+    for (const fn of [core.info, core.warning, core.error, core.setFailed, core.notice]) {
+      for (const call of fn.mock.calls) {
+        logged.push(String(call[0]))
+        const props = call[1] as Record<string, unknown> | undefined
+        for (const v of Object.values(props ?? {})) logged.push(String(v))
+      }
+    }
+    expect(logged.join('\n')).toContain('::error::pwned') // the text is there, inert
+    for (const text of logged) {
+      for (const line of text.split('\n')) {
+        expect(line).not.toMatch(CONTROL)
+        expect(line.trimStart()).not.toMatch(/^::/)
+      }
+    }
+    // Only the failure message has lines (the head, one per failing artifact); @actions/core escapes them.
+    const failure = (core.setFailed.mock.calls[0][0] as string).split('\n')
+    expect(failure[0]).toBe('Compatibility gate failed for 2 of 3 artifacts:')
+    expect(failure).toHaveLength(3)
   })
 })

@@ -3,31 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
-import { main } from '../../src/cli/main.js'
-import type { CliIO } from '../../src/cli/io.js'
+import { runCli } from '../../__fixtures__/cli-io.js'
 import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import { tinyTransformer } from '../../fixtures/safetensors.js'
 import { scaledModel } from '../../fixtures/specs.js'
 
-interface Captured {
-  code: number
-  out: string
-  err: string
-}
-
-async function cli(...argv: string[]): Promise<Captured> {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    color: false,
-    env: { HOME: tmpdir() },
-    cwd: process.cwd()
-  }
-  const code = await main(argv, io)
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCli(argv, { env: { HOME: tmpdir() } })
 
 let dir: string
 let tiny: string

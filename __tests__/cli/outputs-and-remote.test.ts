@@ -5,23 +5,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { main } from '../../src/cli/main.js'
-import type { CliIO } from '../../src/cli/io.js'
+import { runCli } from '../../__fixtures__/cli-io.js'
 import { generateExamples } from '../../scripts/gen-examples.js'
 import { TestHttpServer } from '../../fixtures/http-server.js'
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    color: false,
-    env: { HOME: cwd },
-    cwd
-  }
-  return { code: await main(argv, io), out, err }
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd, env: { HOME: cwd } })
 
 // Made at load time: the it.each tables below are built before any hook runs.
 const dir = mkdtempSync(join(tmpdir(), 'mc-cli-out-'))
@@ -108,7 +96,9 @@ describe('remote locations in every command', () => {
     expect(compare.code).toBe(0)
     const lora = await cli(dir, 'lora', loraUrl, '--base', baseUrl, '--json', ...opts)
     expect(lora.code).toBe(0)
-    expect(JSON.parse(lora.out)).toBeDefined()
+    const resolution = JSON.parse(lora.out).loras[0].resolution
+    expect(resolution).toMatchObject({ lora: loraUrl, base: baseUrl, loadablePercent: 100 })
+    expect(resolution.counts).toEqual({ ok: 80, unresolved: 0, 'shape-mismatch': 0, unsupported: 0 })
     const gate = await cli(dir, 'gate', '--baseline', baseUrl, loraUrl, '--json', ...opts)
     expect(gate.code).toBe(0)
     expect(JSON.parse(gate.out).passed).toBe(true)

@@ -4,20 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { COMMANDS, main } from '../../src/cli/main.js'
-import type { CliIO } from '../../src/cli/io.js'
-
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    color: false,
-    env: {},
-    cwd: process.cwd()
-  }
-  return io
-}
+import { fakeIO as captureIO } from '../../__fixtures__/cli-io.js'
 
 describe('command registry', () => {
   it.each(COMMANDS.map((c) => [c.name, c] as const))(

@@ -8,6 +8,9 @@ import { scaledModel } from '../../fixtures/specs.js'
 import { parseArgs } from '../../src/cli/args.js'
 import { compareCommand, runCompare } from '../../src/cli/commands/compare.js'
 import type { CliIO } from '../../src/cli/io.js'
+import { fakeIO as captureIO } from '../../__fixtures__/cli-io.js'
+
+const fakeIO = (color = false) => captureIO({ color })
 import { main } from '../../src/cli/main.js'
 import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 
@@ -15,23 +18,6 @@ const schema = JSON.parse(
   readFileSync(new URL('../../schemas/mapping.schema.json', import.meta.url), 'utf8')
 ) as object
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema)
-
-function fakeIO(color = false): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    color,
-    env: {},
-    cwd: process.cwd(),
-    stdout(t: string) {
-      io.out += t
-    },
-    stderr(t: string) {
-      io.err += t
-    }
-  }
-  return io
-}
 
 let dir: string
 let original: string

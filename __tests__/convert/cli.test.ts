@@ -5,40 +5,16 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs, UsageError } from '../../src/cli/args.js'
-import type { CliIO } from '../../src/cli/io.js'
-import { convertCommand } from '../../src/cli/commands/convert.js'
+import { runCli } from '../../__fixtures__/cli-io.js'
 import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import { readCheckpoint } from '../../src/formats/index.js'
-import { isCheckpointError } from '../../src/formats/errors.js'
 import { CONVERSION_METADATA_KEY, type ConversionRecord } from '../../src/convert/index.js'
 import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
 import { kohyaLora, targetsOf } from '../../fixtures/lora.js'
 import { convertFile, deltasOf, loadablePercent, planFor, relativeError, writeRandomLora } from './helpers.js'
 
-interface Captured {
-  code: number
-  out: string
-  err: string
-}
-
-async function cli(...argv: string[]): Promise<Captured> {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    color: false,
-    env: { HOME: tmpdir() },
-    cwd: process.cwd()
-  }
-  try {
-    return { code: await convertCommand.run(parseArgs(convertCommand.spec, argv), io), out, err }
-  } catch (e) {
-    if (e instanceof UsageError || isCheckpointError(e)) return { code: 2, out, err: err + e.message }
-    throw e
-  }
-}
+/** `model-compat convert ...argv`, through the real dispatcher (exit statuses and stderr as a user sees them). */
+const cli = (...argv: string[]) => runCli(['convert', ...argv], { env: { HOME: tmpdir() } })
 
 const wanSpec = (dim: number, layers: number) =>
   scaledModel('wan2.1-t2v-14b', { dim, ffn_dim: 128, num_layers: layers })

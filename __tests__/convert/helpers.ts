@@ -9,6 +9,7 @@ import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../../src/formats/types.js'
 import { analyzeLora, resolveLora } from '../../src/lora/index.js'
 import { readAlphaScalars } from '../../src/cli/alpha.js'
+import { openLocalFile } from '../../src/formats/source.js'
 import type { LoraFixture } from '../../fixtures/lora.js'
 
 function mulberry32(seed: number): () => number {
@@ -93,7 +94,7 @@ export interface Delta {
 /** Every base weight's delta from a LoRA file: sum over modules of scale x U x D, placed at the module's rows. */
 export async function deltasOf(loraPath: string, base: Checkpoint): Promise<Map<string, Delta>> {
   const ckpt = await readCheckpoint(loraPath)
-  const analysis = analyzeLora(ckpt, { scalars: await readAlphaScalars(ckpt) })
+  const analysis = analyzeLora(ckpt, { scalars: await readAlphaScalars(ckpt, openLocalFile) })
   const resolution = resolveLora(analysis, base)
   const file = readFileSync(loraPath)
   const baseShapes = new Map(base.tensors.map((t) => [t.name, t.shape]))
@@ -173,7 +174,7 @@ export async function planFor(
   dropUnmatched = false
 ): Promise<{ plan: ConversionPlan; lora: Checkpoint }> {
   const lora = await readCheckpoint(loraPath)
-  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora) })
+  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, openLocalFile) })
   const index = buildBaseIndex(base)
   const plan = planConversion(analysis, resolveLora(analysis, index), index, { to, dropUnmatched })
   return { plan, lora }

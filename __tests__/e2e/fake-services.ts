@@ -1,6 +1,6 @@
 /**
- * One local HTTP server on 127.0.0.1 standing in for everything the action talks to: the GitHub REST API (issue
- * comments), the artifact service (Twirp + block-blob PUTs) and the cache service v2 (Twirp + blob PUT/GET).
+ * One local HTTP server on 127.0.0.1 standing in for everything the action talks to: the GitHub API (issue
+ * comments, the token's identity), the artifact service (Twirp + block-blob PUTs) and the cache service v2 (Twirp + blob PUT/GET).
  * It is stateful across runs of the action, so "comment created then updated" and "cache hit on the second run"
  * are observed, not assumed.
  */
@@ -71,6 +71,14 @@ export async function startFakeServices(opts: { unref?: boolean } = {}): Promise
         res.end()
       }
       let m: RegExpMatchArray | null
+
+      // ---- GitHub API: who the token is (GraphQL viewer answers; GET /user is refused, as for GITHUB_TOKEN)
+      if (u.pathname === '/graphql' && req.method === 'POST') {
+        if (!/viewer\s*\{\s*login/.test(String(json().query)))
+          return send(400, { message: 'unexpected query' })
+        return send(200, { data: { viewer: { login: 'github-actions[bot]' } } })
+      }
+      if (u.pathname === '/user') return send(403, { message: 'Resource not accessible by integration' })
 
       // ---- GitHub REST API: issue comments
       if ((m = u.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {

@@ -2,9 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs, UsageError } from '../../src/cli/args.js'
-import type { CliIO } from '../../src/cli/io.js'
-import { gateCommand } from '../../src/cli/commands/gate.js'
+import { runCli } from '../../__fixtures__/cli-io.js'
 import { generateExamples } from '../../scripts/gen-examples.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-cli-gate-'))
@@ -12,18 +10,15 @@ generateExamples(dir)
 const baseline = join(dir, 'baseline', 'wan-t2v-like.manifest.json')
 const art = (name: string) => join(dir, 'artifacts', name)
 
-async function gate(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    color: false,
-    env: {},
-    cwd: dir
-  }
-  const code = await gateCommand.run(parseArgs(gateCommand.spec, argv), io)
-  return { code, out, err }
+const gate = (argv: string[]) => runCli(['gate', ...argv], { cwd: dir })
+
+/** A usage or input error: exit 2, stderr naming the problem, nothing on stdout. */
+async function refused(argv: string[], message: string | RegExp): Promise<void> {
+  const r = await gate(argv)
+  expect(r.code).toBe(2)
+  expect(r.out).toBe('')
+  if (typeof message === 'string') expect(r.err).toContain(message)
+  else expect(r.err).toMatch(message)
 }
 
 describe('model-compat gate', () => {
@@ -41,9 +36,7 @@ describe('model-compat gate', () => {
     expect(r.err).toBe('')
     const md = await gate(['--markdown', ...args])
     expect(md.out).toMatch(/^## ✅ Compatibility gate passed/)
-    await expect(gate(['--markdown', '--json', ...args])).rejects.toThrow(
-      '--json and --markdown exclude each other'
-    )
+    await refused(['--markdown', '--json', ...args], '--json and --markdown exclude each other')
   })
 
   it('keeps the default view short and names no file it did not write', async () => {
@@ -163,23 +156,17 @@ describe('model-compat gate', () => {
   })
 
   it('rejects bad usage with errors naming the flag', async () => {
-    await expect(gate([art('wan-lora-fits.safetensors')])).rejects.toThrow(
-      new UsageError('--baseline is required')
-    )
-    await expect(gate(['--baseline', baseline, '--metric', 'best', art('x')])).rejects.toThrow(
-      "Invalid input '--metric'"
-    )
-    await expect(gate(['--baseline', baseline, '--threshold', '101', art('x')])).rejects.toThrow(
-      "Invalid input '--threshold'"
-    )
-    await expect(gate(['--baseline', baseline, '--fail-on', 'all', art('x')])).rejects.toThrow(
-      "Invalid input '--fail-on'"
-    )
-    await expect(gate(['--baseline', baseline, 'nothing/*.safetensors'])).rejects.toThrow(
+    await refused([art('wan-lora-fits.safetensors')], 'model-compat gate: --baseline is required\n')
+    await refused(['--baseline', baseline, '--metric', 'best', art('x')], "Invalid input '--metric'")
+    await refused(['--baseline', baseline, '--threshold', '101', art('x')], "Invalid input '--threshold'")
+    await refused(['--baseline', baseline, '--fail-on', 'all', art('x')], "Invalid input '--fail-on'")
+    await refused(
+      ['--baseline', baseline, 'nothing/*.safetensors'],
       "pattern 'nothing/*.safetensors' matched no files"
     )
-    await expect(
-      gate(['--baseline', join(dir, 'missing.json'), art('wan-lora-fits.safetensors')])
-    ).rejects.toThrow(/missing\.json: FileNotFound/)
+    await refused(
+      ['--baseline', join(dir, 'missing.json'), art('wan-lora-fits.safetensors')],
+      /The baseline could not be read \(--baseline\): .*missing\.json: FileNotFound/
+    )
   })
 })

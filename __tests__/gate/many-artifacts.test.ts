@@ -5,9 +5,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from '../../src/cli/args.js'
-import type { CliIO } from '../../src/cli/io.js'
-import { gateCommand } from '../../src/cli/commands/gate.js'
+import { runCli } from '../../__fixtures__/cli-io.js'
 import { generateExamples } from '../../scripts/gen-examples.js'
 import { SUMMARY_LIMIT_BYTES } from '../../src/report/gate-markdown.js'
 
@@ -29,15 +27,6 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 it('gates 1,500 artifacts in one run: one row each, the summary cut under its limit', async () => {
-  let out = ''
-  let err = ''
-  const io: CliIO = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    color: false,
-    env: {},
-    cwd: dir
-  }
   const summary = join(dir, 'summary.md')
   const argv = [
     '--baseline',
@@ -46,10 +35,7 @@ it('gates 1,500 artifacts in one run: one row each, the summary cut under its li
     summary,
     '--json'
   ]
-  const code = await gateCommand.run(
-    parseArgs(gateCommand.spec, [...argv, join(dir, 'many', '*.safetensors')]),
-    io
-  )
+  const { code, out, err } = await runCli(['gate', ...argv, join(dir, 'many', '*.safetensors')], { cwd: dir })
   expect(code).toBe(1)
   const report = JSON.parse(out)
   expect(report.artifacts).toHaveLength(COUNT)

@@ -1,10 +1,5 @@
-import {
-  chooseMetric,
-  GateInputError,
-  parseFailOn,
-  parseMetric,
-  parseThreshold
-} from '../../src/gate/policy.js'
+import { UsageError } from '../../src/formats/errors.js'
+import { chooseMetric, parseFailOn, parseMetric, parseThreshold } from '../../src/gate/policy.js'
 import { isZipAnomaly } from '../../src/gate/security.js'
 
 describe('policy parsing', () => {
@@ -16,7 +11,7 @@ describe('policy parsing', () => {
     expect(() => parseThreshold('120', '--threshold')).toThrow(
       "Invalid input '--threshold': expected a percentage between 0 and 100, got 120"
     )
-    expect(() => parseThreshold('-1')).toThrow(GateInputError)
+    expect(() => parseThreshold('-1')).toThrow(UsageError)
   })
 
   it('parses metrics', () => {

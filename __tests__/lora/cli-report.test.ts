@@ -7,7 +7,7 @@ import { expandModel, specCheckpoint } from '../../fixtures/specs.js'
 import { dottedLora, kohyaLora, loraCheckpoint, targetsOf, writeLoraFile } from '../../fixtures/lora.js'
 import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import { parseArgs, UsageError } from '../../src/cli/args.js'
-import type { CliIO } from '../../src/cli/io.js'
+import { fakeIO } from '../../__fixtures__/cli-io.js'
 import { loraSpec, runLora } from '../../src/cli/commands/lora.js'
 import { analyzeLora, compareLoras, resolveLora } from '../../src/lora/index.js'
 import { buildLoraReport, summarizeAnalysis } from '../../src/lora/report.js'
@@ -39,23 +39,6 @@ function expectValid(doc: unknown): void {
 const wan13 = expandModel('wan2.1-t2v-1.3b')
 const wan14 = expandModel('wan2.1-t2v-14b')
 const LINEARS = /^blocks\.\d+\.(?:self_attn|cross_attn)\.[qkvo]$|^blocks\.\d+\.ffn\.[02]$/
-
-function fakeIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout(t: string) {
-      io.out += t
-    },
-    stderr(t: string) {
-      io.err += t
-    },
-    color: false,
-    env: {},
-    cwd: process.cwd()
-  }
-  return io
-}
 
 async function run(argv: string[]): Promise<{ code: number; out: string }> {
   const io = fakeIO()

@@ -252,7 +252,7 @@ class HttpClient {
      */
     async getRange(url, start, end, label, ifNoneMatch) {
         if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start) {
-            throw new errors/* CheckpointError */.j('IoError', label, `invalid byte range ${start}..${end}`);
+            throw new errors/* CheckpointError */.jg('IoError', label, `invalid byte range ${start}..${end}`);
         }
         return this.withRetries(url, label, () => this.attemptRange(new URL(url), start, end, ifNoneMatch));
     }
@@ -281,7 +281,7 @@ class HttpClient {
                     : new AttemptError('HttpError', `GET ${(0,http_url/* redactUrl */.BO)(url)}: ${errorText(e)}`, true);
                 if (!err.retryable || attempt >= this.retries) {
                     const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';
-                    throw new errors/* CheckpointError */.j(err.code, label, this.scrub(err.message + tries), { cause: e });
+                    throw new errors/* CheckpointError */.jg(err.code, label, this.scrub(err.message + tries), { cause: e });
                 }
                 const backoff = this.retryBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
                 await this.sleep(Math.min(this.maxRetryDelayMs, err.retryAfterMs ?? backoff));
@@ -547,7 +547,7 @@ class HttpSource {
         const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag);
         if (first.kind === 'not-modified') {
             if (cached === undefined)
-                throw new errors/* CheckpointError */.j('HttpError', name, 'HTTP 304 without a cached copy');
+                throw new errors/* CheckpointError */.jg('HttpError', name, 'HTTP 304 without a cached copy');
             return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, true, true, 0);
         }
         const segments = first.bytes.length > 0 ? [{ start: 0, bytes: first.bytes }] : [];
@@ -556,7 +556,7 @@ class HttpSource {
     async read(offset, length) {
         (0,source/* checkReadRange */.ay)(this.name, this.size, offset, length);
         if (this.closed)
-            throw new errors/* CheckpointError */.j('IoError', this.name, 'read after close');
+            throw new errors/* CheckpointError */.jg('IoError', this.name, 'read after close');
         const end = offset + length;
         const gaps = this.gaps(offset, end);
         if (gaps.length > 0)
@@ -623,14 +623,14 @@ class HttpSource {
         const result = await this.opts.client.getRange(this.url, from, to, this.name);
         this.stats.requests++;
         if (result.kind !== 'bytes') {
-            throw new errors/* CheckpointError */.j('HttpError', this.name, 'HTTP 304 to an unconditional request');
+            throw new errors/* CheckpointError */.jg('HttpError', this.name, 'HTTP 304 to an unconditional request');
         }
         this.checkSameFile(result);
         this.stats.bytesFetched += result.bytes.length;
         if (!result.rangeSupported)
             this.stats.rangeSupported = false;
         if (result.bytes.length !== to - from) {
-            throw new errors/* CheckpointError */.j('HttpError', this.name, `asked for ${to - from} bytes, got ${result.bytes.length}`);
+            throw new errors/* CheckpointError */.jg('HttpError', this.name, `asked for ${to - from} bytes, got ${result.bytes.length}`);
         }
         this.lastMissEnd = to;
         this.insert({ start: from, bytes: result.bytes, lastUsed: ++this.clock });
@@ -639,7 +639,7 @@ class HttpSource {
     checkSameFile(r) {
         const changedEtag = this.etag !== undefined && r.etag !== undefined && r.etag !== this.etag;
         if (changedEtag || r.size !== this.size) {
-            throw new errors/* CheckpointError */.j('HttpError', this.name, `the file changed on the server while it was being read (size ${this.size} -> ${r.size}` +
+            throw new errors/* CheckpointError */.jg('HttpError', this.name, `the file changed on the server while it was being read (size ${this.size} -> ${r.size}` +
                 `${changedEtag ? `, ETag ${this.etag} -> ${r.etag}` : ''})`);
         }
     }
@@ -704,6 +704,10 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/formats/write-file.ts
+var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(5094);
 ;// CONCATENATED MODULE: ./src/formats/http/remote-cache.ts
 /**
  * Remote header cache: the byte ranges a run fetched from a remote file, keyed by URL and validated by ETag, so
@@ -712,6 +716,8 @@ var external_node_os_ = __webpack_require__(8161);
  * The interface is two calls so the GitHub Action can persist the same folder with @actions/cache (restore the
  * folder before the run, save it after); the CLI uses a folder under the user's cache directory.
  */
+
+
 
 
 
@@ -734,8 +740,8 @@ class MemoryHeaderCache {
     }
 }
 const MAGIC = 'model-compat header cache 1\n';
-const MAX_META_BYTES = 1 << 20;
-const MAX_SEGMENTS = 10_000;
+const MAX_META_BYTES = limits/* REMOTE_LIMITS */.wT.maxCacheMetaBytes;
+const MAX_SEGMENTS = limits/* REMOTE_LIMITS */.wT.maxCacheSegments;
 /**
  * One file per URL (`<sha256(url)>.mchc`): a magic line, a 4-byte little-endian JSON length, the JSON description
  * and the segment bytes. Cache files are treated as untrusted: anything inconsistent is a miss, never an error,
@@ -780,17 +786,7 @@ class DirectoryHeaderCache {
             json,
             ...entry.segments.map((s) => s.bytes)
         ]);
-        await (0,promises_.mkdir)(this.dir, { recursive: true });
-        const target = this.fileFor(entry.url);
-        const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-        try {
-            await (0,promises_.writeFile)(temp, body);
-            await (0,promises_.rename)(temp, target);
-        }
-        catch (e) {
-            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
-            throw e;
-        }
+        await (0,write_file/* writeFileAtomic */.Z)(this.fileFor(entry.url), body);
     }
 }
 function decodeEntry(raw, url, maxEntryBytes) {
@@ -903,6 +899,68 @@ async function openLocation(location, opts = {}) {
     return new RemoteContext(opts).open(location);
 }
 
+
+
+/***/ }),
+
+/***/ 6662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
 
 
 /***/ })

@@ -12,20 +12,23 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   compareCommand: () => (/* binding */ compareCommand),
-  renderCompareExport: () => (/* binding */ renderCompareExport),
   runCompare: () => (/* binding */ runCompare)
 });
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
-var cli_io = __webpack_require__(1816);
-// EXTERNAL MODULE: ./src/cli/files.ts
-var files = __webpack_require__(9141);
-// EXTERNAL MODULE: ./src/cli/read.ts
-var read = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/compare/index.ts + 12 modules
-var compare = __webpack_require__(5605);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/formats/write-file.ts
+var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/util/json.ts
+var json = __webpack_require__(4976);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
+// EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
+var read = __webpack_require__(4924);
+// EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
+var compare = __webpack_require__(1597);
 ;// CONCATENATED MODULE: ./src/compare/patterns.ts
 function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -127,7 +130,7 @@ function pct(x) {
 function verdictLine(c, k) {
     const v = c.verdict;
     const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red;
-    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${(0,format/* printable */.g$)(v.summary)}\n`;
+    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${(0,util_text/* printable */.g)(v.summary)}\n`;
 }
 /**
  * The verdict's figure named as the overlap table names it: the exact and normalized bases count only keys whose
@@ -144,7 +147,7 @@ function flagLine(f, k) {
     return [
         f.kind === 'green' ? k.green('+') : k.red('-'),
         f.kind === 'green' ? k.green(f.code) : k.red(f.code),
-        (0,format/* printable */.g$)(f.message)
+        (0,util_text/* printable */.g)(f.message)
     ];
 }
 function omitted(n, what, k) {
@@ -156,8 +159,8 @@ function renderComparisonConsole(c, opts) {
     const out = [];
     out.push(verdictLine(c, k));
     out.push((0,format/* table */.tp)([
-        ['A', (0,format/* printable */.g$)(c.models.a.name), (0,format/* printable */.g$)(`${c.models.a.path} (${c.models.a.format})`)],
-        ['B', (0,format/* printable */.g$)(c.models.b.name), (0,format/* printable */.g$)(`${c.models.b.path} (${c.models.b.format})`)]
+        ['A', (0,util_text/* printable */.g)(c.models.a.name), (0,util_text/* printable */.g)(`${c.models.a.path} (${c.models.a.format})`)],
+        ['B', (0,util_text/* printable */.g)(c.models.b.name), (0,util_text/* printable */.g)(`${c.models.b.path} (${c.models.b.format})`)]
     ]));
     const n = c.keys.totalA;
     const of = (x) => `${Math.round(x * n)} / ${n}`;
@@ -181,7 +184,7 @@ function renderComparisonConsole(c, opts) {
         const cut = (0,format/* cutList */.f6)(c.shapes.differing, max);
         out.push((0,format/* table */.tp)([
             ['key', 'A', 'B'],
-            ...cut.shown.map((d) => [(0,format/* printable */.g$)(d.key), (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])
+            ...cut.shown.map((d) => [(0,util_text/* printable */.g)(d.key), (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])
         ], {
             header: true
         }));
@@ -208,10 +211,10 @@ function renderComparisonConsole(c, opts) {
             ...cut.shown.map((g) => [
                 paint(g.confidence),
                 g.kind,
-                (0,format/* printable */.g$)(g.source.join(' + ')),
-                (0,format/* printable */.g$)(g.target.join(' + ')),
+                (0,util_text/* printable */.g)(g.source.join(' + ')),
+                (0,util_text/* printable */.g)(g.target.join(' + ')),
                 `x${g.count}`,
-                (0,format/* printable */.g$)(g.ambiguity ? `${g.reason} [ambiguous ${notes.get(g.ambiguity)?.n ?? '?'}]` : g.reason)
+                (0,util_text/* printable */.g)(g.ambiguity ? `${g.reason} [ambiguous ${notes.get(g.ambiguity)?.n ?? '?'}]` : g.reason)
             ])
         ], { header: true }));
         out.push(omitted(cut.omitted, 'mapping patterns', k));
@@ -220,7 +223,7 @@ function renderComparisonConsole(c, opts) {
         const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0);
         out.push(k.yellow(`  ${total} mappings carry an ordering assumption the headers cannot verify:\n`));
         for (const [text, x] of notes)
-            out.push(`  [ambiguous ${x.n}] ${(0,format/* printable */.g$)(text)} (${x.mappings} mappings)\n`);
+            out.push(`  [ambiguous ${x.n}] ${(0,util_text/* printable */.g)(text)} (${x.mappings} mappings)\n`);
     }
     for (const side of ['a', 'b']) {
         const keys = c.unmatched[side];
@@ -228,7 +231,7 @@ function renderComparisonConsole(c, opts) {
         if (keys.length === 0)
             continue;
         const cut = (0,format/* cutList */.f6)(groupKeys(keys, comparisonFamilies(c)), max);
-        out.push((0,format/* table */.tp)(cut.shown.map((g) => [(0,format/* printable */.g$)(g.pattern), `x${g.count}`])));
+        out.push((0,format/* table */.tp)(cut.shown.map((g) => [(0,util_text/* printable */.g)(g.pattern), `x${g.count}`])));
         out.push(omitted(cut.omitted, 'key patterns', k));
     }
     return out.join('');
@@ -236,6 +239,8 @@ function renderComparisonConsole(c, opts) {
 
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts
 var checkpoint_console = __webpack_require__(9046);
+// EXTERNAL MODULE: ./src/report/key-exports.ts
+var key_exports = __webpack_require__(7463);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/cli/commands/compare.ts
@@ -243,6 +248,9 @@ var version = __webpack_require__(311);
  * `model-compat compare A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]`, also
  * reached as `model-compat analyze A B --compare ...` (the old scripts' form, same options).
  */
+
+
+
 
 
 
@@ -270,27 +278,13 @@ const spec = {
         ...read/* REMOTE_OPTIONS */.Q
     }
 };
-/** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
-function renderCompareExport(c, keyLists) {
-    const lines = [keyLists.trimEnd(), '', `# mappings ${c.models.a.name} -> ${c.models.b.name}`];
-    for (const m of c.mappings) {
-        const amb = m.ambiguity ? `\tambiguous: ${m.ambiguity}` : '';
-        lines.push(`${m.source.join(' + ')}\t->\t${m.target.join(' + ')}\t${m.kind}\t${m.confidence}\t${m.reason}${amb}`);
-    }
-    for (const side of ['a', 'b']) {
-        lines.push('', `# unmatched in ${side.toUpperCase()} (${c.unmatched[side].length})`);
-        for (const k of c.unmatched[side])
-            lines.push(k);
-    }
-    return lines.join('\n') + '\n';
-}
 /** `loaded`: A and B already read (by `analyze --compare`, which printed them first). */
 async function runCompare(args, io, loaded) {
     if (args.positionals.length !== 2)
-        throw new cli_args/* UsageError */.eb(`compare needs exactly two files: ${spec.usage}`);
+        throw new errors/* UsageError */.eb(`compare needs exactly two files: ${spec.usage}`);
     const names = (0,cli_args/* list */.p_)(args, 'names');
     if (names && names.length !== 2)
-        throw new cli_args/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
+        throw new errors/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
     const [pathA, pathB] = args.positionals;
     let a;
     let b;
@@ -305,18 +299,18 @@ async function runCompare(args, io, loaded) {
     const document = (0,compare/* toMappingFile */.cx)(comparison, version/* TOOL */.j);
     const mappingPath = (0,cli_args/* str */.gx)(args, 'mapping');
     if (mappingPath !== undefined)
-        await (0,files/* writeFileAtomic */.Z)(mappingPath, (0,files/* toJson */.a)(document));
+        await (0,write_file/* writeFileAtomic */.Z)(mappingPath, (0,json/* toJson */.a)(document));
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
-        await (0,files/* writeFileAtomic */.Z)(exportPath, renderCompareExport(comparison, (0,checkpoint_console/* renderKeyExport */.Q)([a, b])));
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderCompareExport */.E)(comparison, (0,checkpoint_console/* renderKeyExport */.Q)([a, b])));
     if ((0,cli_args/* flag */.Jt)(args, 'json')) {
-        io.stdout((0,files/* toJson */.a)(document));
-        return cli_io/* EXIT_OK */.Ij;
+        io.stdout((0,json/* toJson */.a)(document));
+        return errors/* EXIT */.dc.ok;
     }
     io.stdout(renderComparisonConsole(comparison, { color: io.color }));
     const written = [
-        mappingPath && `mapping written to ${mappingPath}`,
-        exportPath && `keys written to ${exportPath}`
+        mappingPath && `mapping written to ${(0,util_text/* printable */.g)(mappingPath)}`,
+        exportPath && `keys written to ${(0,util_text/* printable */.g)(exportPath)}`
     ];
     for (const w of written)
         if (w)
@@ -326,7 +320,7 @@ async function runCompare(args, io, loaded) {
         mappingPath === undefined) {
         io.stdout('use --mapping FILE or --json for every key\n');
     }
-    return cli_io/* EXIT_OK */.Ij;
+    return errors/* EXIT */.dc.ok;
 }
 const compareCommand = { spec, run: runCompare };
 
@@ -346,6 +340,70 @@ const compareCommand = { spec, run: runCompare };
  */
 function lookupTable(entries) {
     return Object.freeze(Object.assign(Object.create(null), entries));
+}
+
+
+/***/ }),
+
+/***/ 7463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ renderCompareExport),
+/* harmony export */   i: () => (/* binding */ renderLoraKeyExport)
+/* harmony export */ });
+/** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
+function renderLoraKeyExport(analyses, resolutions) {
+    let out = '';
+    analyses.forEach((a, i) => {
+        out += `# ${a.path}\n`;
+        const byStem = new Map(resolutions[i]?.results.map((r) => [r.stem, r]) ?? []);
+        for (const m of a.modules) {
+            const r = byStem.get(m.stem);
+            const target = r
+                ? r.status === 'ok'
+                    ? r.target.key
+                    : `${r.status}: ${r.expected ?? r.reason ?? ''}`
+                : '';
+            for (const t of m.tensors) {
+                const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role;
+                out +=
+                    [t.tensor.name, m.path, role, JSON.stringify(t.tensor.shape), t.tensor.dtype, target].join('\t') +
+                        '\n';
+            }
+        }
+        for (const k of a.unknownKeys)
+            out += `${k}\t\tunknown\t\t\t\n`;
+    });
+    return out;
+}
+/** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
+function renderCompareExport(c, keyLists) {
+    const lines = [keyLists.trimEnd(), '', `# mappings ${c.models.a.name} -> ${c.models.b.name}`];
+    for (const m of c.mappings) {
+        const amb = m.ambiguity ? `\tambiguous: ${m.ambiguity}` : '';
+        lines.push(`${m.source.join(' + ')}\t->\t${m.target.join(' + ')}\t${m.kind}\t${m.confidence}\t${m.reason}${amb}`);
+    }
+    for (const side of ['a', 'b']) {
+        lines.push('', `# unmatched in ${side.toUpperCase()} (${c.unmatched[side].length})`);
+        for (const k of c.unmatched[side])
+            lines.push(k);
+    }
+    return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 4976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ toJson)
+/* harmony export */ });
+/** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
+function toJson(value) {
+    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
 }
 
 

@@ -10,7 +10,7 @@ exports.modules = {
 /* harmony export */   compareFallback: () => (/* binding */ compareFallback)
 /* harmony export */ });
 /* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5605);
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1597);
 /**
  * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
  * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])

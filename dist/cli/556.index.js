@@ -550,8 +550,8 @@ function groupModules(tensors, opts = {}) {
     return { modules, unknownKeys, evidence };
 }
 
-// EXTERNAL MODULE: ./src/lora/order.ts
-var order = __webpack_require__(6816);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/lora/analyze.ts
 
 
@@ -1538,23 +1538,6 @@ function familyLabel(family, width) {
 
 /***/ }),
 
-/***/ 6816:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ byCodeUnit)
-/* harmony export */ });
-/**
- * Tie-break order for sorted lists in reports: plain code-unit order. `localeCompare` would load ICU's collator
- * (several ms in a cold process, for a tie-break) and its order depends on the machine's locale.
- */
-function byCodeUnit(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
-/***/ }),
-
 /***/ 9723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1571,8 +1554,8 @@ __webpack_require__.d(__webpack_exports__, {
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
-// EXTERNAL MODULE: ./src/lora/order.ts
-var order = __webpack_require__(6816);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
 
 const MAX_NEAREST = 3;
@@ -2104,7 +2087,7 @@ async function resolveLoraLazily(analysis, base, opts = {}) {
     const checkpoint = pending.index.checkpoint;
     if (pending.fallbackModules.length === 0 || checkpoint === undefined)
         return pending.finish();
-    const { compareFallback } = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(605), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 6230));
+    const { compareFallback } = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(597), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 6230));
     return pending.finish(compareFallback(pending.fallbackModules, pending.index.denoiser, checkpoint));
 }
 function finishResolution(analysis, index, outcomes, opts) {

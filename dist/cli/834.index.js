@@ -3,17 +3,89 @@ exports.id = 834;
 exports.ids = [834];
 exports.modules = {
 
-/***/ 4918:
+/***/ 1402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ readAlphaScalars)
-/* harmony export */ });
-/* harmony import */ var _formats_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3159);
 
-/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
-const MAX_SCALARS = 100_000;
-const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ readAlphaScalars)
+});
+
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var formats_limits = __webpack_require__(5094);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __webpack_require__(3159);
+;// CONCATENATED MODULE: ./src/formats/tensor-data.ts
+/**
+ * Tensor *data*, read only where a figure cannot be known otherwise: the scalar alpha of each LoRA module (the
+ * metadata's network_alpha is a default that per-module scalars override). Bounded: a few bytes per tensor, a
+ * bounded number of tensors. The bytes come through the same `open` the checkpoint was read with (a local file,
+ * an HTTP range source), so a remote checkpoint's scalars are read over HTTP like its header.
+ */
+
+
+
+/** Bytes per element of the dtypes a scalar can be read in. */
+const SCALAR_DTYPE_BYTES = Object.freeze({
+    F32: 4,
+    F16: 2,
+    BF16: 2,
+    F64: 8
+});
+/** True for a one-element tensor of a float dtype whose byte range is exactly that element. */
+function isReadableScalar(t) {
+    const size = Object.hasOwn(SCALAR_DTYPE_BYTES, t.dtype) ? SCALAR_DTYPE_BYTES[t.dtype] : undefined;
+    return (size !== undefined &&
+        t.byteRange !== undefined &&
+        t.shape.every((d) => d === 1) &&
+        t.byteRange.end - t.byteRange.start === BigInt(size));
+}
+/**
+ * The bytes of each tensor, by name, each file opened once. Every tensor must have a byte range of at most
+ * `maxTensorBytes`, and there may be at most `maxTensors`: past either, a `CheckpointError` and nothing is read.
+ */
+async function readTensorBytes(tensors, open, limits = formats_limits/* TENSOR_DATA_LIMITS */.Wx) {
+    const byFile = new Map();
+    if (tensors.length > limits.maxTensors) {
+        const file = tensors[0]?.byteRange?.file ?? '';
+        throw new errors/* CheckpointError */.jg('TensorInvalidInfo', file, `${tensors.length} tensors to read; at most ${limits.maxTensors} are read`);
+    }
+    for (const t of tensors) {
+        const r = t.byteRange;
+        if (r === undefined || r.end < r.start || r.end - r.start > BigInt(limits.maxTensorBytes)) {
+            throw new errors/* CheckpointError */.jg('TensorInvalidInfo', r?.file ?? '', `tensor ${JSON.stringify(t.name)}: no byte range of at most ${limits.maxTensorBytes} bytes to read`);
+        }
+        const list = byFile.get(r.file);
+        if (list)
+            list.push(t);
+        else
+            byFile.set(r.file, [t]);
+    }
+    const out = new Map();
+    for (const [file, list] of byFile) {
+        const source = await open(file);
+        try {
+            const ranges = list.map((t) => ({
+                offset: Number(t.byteRange.start),
+                length: Number(t.byteRange.end - t.byteRange.start)
+            }));
+            const results = await (0,formats_source/* readRanges */.DA)(source, ranges);
+            results.forEach((r, i) => {
+                if (r.status === 'rejected')
+                    throw r.reason;
+                out.set(list[i].name, r.value);
+            });
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    return out;
+}
+/** The value of a little-endian scalar of a float dtype (F32, F64, F16, BF16). */
 function decodeScalar(bytes, dtype) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     switch (dtype) {
@@ -22,9 +94,10 @@ function decodeScalar(bytes, dtype) {
         case 'F64':
             return view.getFloat64(0, true);
         case 'BF16':
+            // The high half of an F32.
             return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
-        default: {
-            // F16: sign, 5-bit exponent, 10-bit fraction.
+        case 'F16': {
+            // sign, 5-bit exponent, 10-bit fraction
             const h = view.getUint16(0, true);
             const sign = h & 0x8000 ? -1 : 1;
             const exp = (h >> 10) & 0x1f;
@@ -35,33 +108,51 @@ function decodeScalar(bytes, dtype) {
                 return frac ? NaN : sign * Infinity;
             return sign * 2 ** (exp - 15) * (1 + frac / 1024);
         }
+        default:
+            throw new errors/* CheckpointError */.jg('TensorInvalidInfo', '', `dtype ${dtype} is not a float scalar dtype`);
     }
 }
-/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
-async function readAlphaScalars(ckpt) {
+/** Finite values of scalar tensors (see `isReadableScalar`), by name; others are left out. */
+async function readScalars(tensors, open) {
+    const scalars = tensors.filter(isReadableScalar);
+    const bytes = await readTensorBytes(scalars, open);
     const values = new Map();
-    if (ckpt.format !== 'safetensors')
-        return values;
-    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
-        t.byteRange !== undefined &&
-        t.shape.reduce((a, b) => a * b, 1) === 1 &&
-        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
-        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
-    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
-        return values;
-    const source = await (0,_formats_source_js__WEBPACK_IMPORTED_MODULE_0__/* .openLocalFile */ .Kp)(ckpt.path);
-    try {
-        for (const t of wanted) {
-            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
-            const v = decodeScalar(bytes, t.dtype);
-            if (Number.isFinite(v))
-                values.set(t.name, v);
-        }
-    }
-    finally {
-        await source.close().catch(() => undefined);
+    for (const t of scalars) {
+        const v = decodeScalar(bytes.get(t.name), t.dtype);
+        if (Number.isFinite(v))
+            values.set(t.name, v);
     }
     return values;
+}
+
+;// CONCATENATED MODULE: ./src/cli/alpha.ts
+/**
+ * Alpha values of a LoRA: the one place the CLI reads tensor *data*, and only when asked (`--read-alpha`, and
+ * `convert`, which must keep alpha/rank exact). Which tensors are alphas is decided here; the bytes are read by
+ * formats/tensor-data.ts through the `open` the LoRA itself was read with, so a LoRA given by URL has its alphas
+ * read over HTTP too.
+ */
+
+
+const ALPHA = /\.alpha(?:_scale)?$/;
+/**
+ * Values of the scalar alpha / alpha_scale tensors of a safetensors LoRA. `open` opens a tensor's file. A file
+ * with more alpha tensors than the limit (a hostile one could list millions) gets none read: the analysis then
+ * falls back to the metadata's network_alpha, as without `--read-alpha`.
+ */
+async function readAlphaScalars(ckpt, open) {
+    if (!dataInOwnFiles(ckpt))
+        return new Map();
+    const wanted = ckpt.tensors.filter((t) => ALPHA.test(t.name) && isReadableScalar(t));
+    if (wanted.length === 0 || wanted.length > formats_limits/* TENSOR_DATA_LIMITS */.Wx.maxTensors)
+        return new Map();
+    return readScalars(wanted, open);
+}
+/** safetensors, alone or in shards: a tensor's `byteRange.file` is a file to open (in a torch zip it is a record). */
+function dataInOwnFiles(ckpt) {
+    if (ckpt.format === 'safetensors')
+        return true;
+    return (ckpt.format === 'safetensors-sharded' && (ckpt.components ?? []).every((c) => c.format === 'safetensors'));
 }
 
 
@@ -77,18 +168,17 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   loraCommand: () => (/* binding */ loraCommand),
   loraSpec: () => (/* binding */ loraSpec),
-  renderLoraKeyExport: () => (/* binding */ renderLoraKeyExport),
   runLora: () => (/* binding */ runLora)
 });
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
-var cli_io = __webpack_require__(1816);
-// EXTERNAL MODULE: ./src/cli/read.ts
-var read = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/cli/alpha.ts
-var alpha = __webpack_require__(4918);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
+var read = __webpack_require__(4924);
+// EXTERNAL MODULE: ./src/cli/alpha.ts + 1 modules
+var alpha = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
 var analyze = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/lora/base-index.ts
@@ -101,8 +191,10 @@ var resolve = __webpack_require__(9723);
 var report = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
-// EXTERNAL MODULE: ./src/lora/order.ts
-var order = __webpack_require__(6816);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/lora-console.ts
@@ -125,7 +217,7 @@ function compressRanges(indices) {
 function countList(rec, sep = ', ') {
     return Object.entries(rec)
         .sort((a, b) => b[1] - a[1] || (0,order/* byCodeUnit */.X)(a[0], b[0]))
-        .map(([k, n]) => `${(0,format/* printable */.g$)(k)} x${n}`)
+        .map(([k, n]) => `${(0,util_text/* printable */.g)(k)} x${n}`)
         .join(sep);
 }
 function alphaLine(a) {
@@ -151,8 +243,8 @@ function renderLoraAnalysis(a, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
     const s = a.statistics;
-    let out = opts.title ? `${c.bold(`== ${(0,format/* printable */.g$)(opts.title)} ==`)}\n` : '';
-    out += `${c.bold((0,format/* printable */.g$)(a.path))}\n`;
+    let out = opts.title ? `${c.bold(`== ${(0,util_text/* printable */.g)(opts.title)} ==`)}\n` : '';
+    out += `${c.bold((0,util_text/* printable */.g)(a.path))}\n`;
     const rows = [
         ['conventions', a.mixed ? c.yellow(conventionLine(a)) : conventionLine(a)],
         ['targets', (0,lora_layers/* familyLabel */.B8)(a.family, a.width)],
@@ -172,21 +264,21 @@ function renderLoraAnalysis(a, opts) {
         rows.push([`${series}`, `${compressRanges(idx)} (${idx.length} touched)`]);
     out += (0,format/* table */.tp)(rows);
     for (const e of a.conventions) {
-        out += c.dim(`  ${e.convention}: ${(0,format/* printable */.g$)(e.markers.join(', '))}; e.g. ${(0,format/* printable */.g$)(e.examples[0] ?? '')}\n`);
+        out += c.dim(`  ${e.convention}: ${(0,util_text/* printable */.g)(e.markers.join(', '))}; e.g. ${(0,util_text/* printable */.g)(e.examples[0] ?? '')}\n`);
     }
     const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || (0,order/* byCodeUnit */.X)(x[0], y[0]));
     if (kinds.length > 0)
-        out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [(0,format/* printable */.g$)(k), String(n)]))}`;
+        out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [(0,util_text/* printable */.g)(k), String(n)]))}`;
     if (s.rankNotes.length > 0)
-        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${(0,format/* printable */.g$)(n)}\n`).join('')}`;
+        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${(0,util_text/* printable */.g)(n)}\n`).join('')}`;
     const meta = Object.entries(a.metadata.summary);
     if (meta.length > 0)
-        out += `\n${c.bold('training metadata')}\n${(0,format/* table */.tp)(meta.map(([k, v]) => [(0,format/* printable */.g$)(k), (0,format/* printable */.g$)(v)]))}`;
+        out += `\n${c.bold('training metadata')}\n${(0,format/* table */.tp)(meta.map(([k, v]) => [(0,util_text/* printable */.g)(k), (0,util_text/* printable */.g)(v)]))}`;
     if (a.warnings.length > 0) {
         out += `\n${c.yellow('warnings')}\n`;
         const { shown, omitted } = (0,format/* cutList */.f6)(a.warnings, max);
         for (const w of shown)
-            out += `  - ${(0,format/* printable */.g$)(w)}\n`;
+            out += `  - ${(0,util_text/* printable */.g)(w)}\n`;
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more\n`);
     }
@@ -207,19 +299,19 @@ function statusText(status, c) {
 }
 /** The reason an alias resolution is shown: the table label, read from the LoRA's naming to the base's. */
 function aliasNote(via) {
-    return `resolved through ${(0,format/* printable */.g$)(via)} (LoRA names -> base names)`;
+    return `resolved through ${(0,util_text/* printable */.g)(via)} (LoRA names -> base names)`;
 }
 /** One failing module as text (file names made printable). */
 function moduleLine(r) {
     if (r.status === 'shape-mismatch' && r.target) {
         const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : '';
-        return (0,format/* printable */.g$)(`${r.stem} -> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`);
+        return (0,util_text/* printable */.g)(`${r.stem} -> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`);
     }
     let line = `${r.stem}: ${r.reason ?? STATUS_LABELS[r.status]}`;
     const near = r.nearest?.[0];
     if (near)
         line += `; closest base key ${near.key} ${(0,format/* formatShape */.BB)(near.shape)}: ${near.why}`;
-    return (0,format/* printable */.g$)(line);
+    return (0,util_text/* printable */.g)(line);
 }
 /** Failing modules, interleaved across causes so a short list shows an example of every cause first. */
 function failingByCause(r) {
@@ -252,7 +344,7 @@ function failingByCause(r) {
 function renderLoraResolution(r, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    let out = `${c.bold('resolution against')} ${(0,format/* printable */.g$)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})\n`;
+    let out = `${c.bold('resolution against')} ${(0,util_text/* printable */.g)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})\n`;
     const pct = `${r.loadablePercent.toFixed(1)}%`;
     const paint = r.loadable === r.modules ? c.green : r.loadable === 0 ? c.red : c.yellow;
     out += (0,format/* table */.tp)([
@@ -265,7 +357,7 @@ function renderLoraResolution(r, opts) {
         ]
     ]);
     if (r.causes.length > 0) {
-        out += `\n${c.bold('likely causes')}\n${(0,format/* table */.tp)(r.causes.map((x) => [String(x.modules), (0,format/* printable */.g$)(x.cause)]))}`;
+        out += `\n${c.bold('likely causes')}\n${(0,format/* table */.tp)(r.causes.map((x) => [String(x.modules), (0,util_text/* printable */.g)(x.cause)]))}`;
     }
     const failing = failingByCause(r);
     if (failing.length > 0) {
@@ -285,7 +377,7 @@ function renderLoraResolution(r, opts) {
 }
 /** `My LoRA (path)` when a display name was given, else the path. */
 function sideName(path, name) {
-    return (0,format/* printable */.g$)(name !== undefined && name !== path ? `${name} (${path})` : path);
+    return (0,util_text/* printable */.g)(name !== undefined && name !== path ? `${name} (${path})` : path);
 }
 function familyName(family) {
     return family === null ? '?' : (0,lora_layers/* familyDisplayName */.gK)(family);
@@ -344,7 +436,7 @@ function renderLoraComparison(x, opts) {
         if (list.length === 0)
             continue;
         const { shown } = (0,format/* cutList */.f6)(list, max);
-        out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${(0,format/* printable */.g$)(p)}\n`).join('')}`;
+        out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${(0,util_text/* printable */.g)(p)}\n`).join('')}`;
         if (total > shown.length)
             out += c.dim(`  ... ${total - shown.length} more\n`);
     }
@@ -358,11 +450,11 @@ function renderLoraComparison(x, opts) {
 
 /** File text as inline code: control characters made visible, backticks replaced so the span cannot end early. */
 function code(s) {
-    return `\`${(0,format/* printable */.g$)(s).replace(/`/g, "'")}\``;
+    return `\`${(0,util_text/* printable */.g)(s).replace(/`/g, "'")}\``;
 }
 /** File text in a table cell or sentence. */
 function lora_markdown_text(s) {
-    return (0,format/* mdEscape */.Li)((0,format/* printable */.g$)(s));
+    return (0,format/* mdEscape */.Li)((0,util_text/* printable */.g)(s));
 }
 function heading(level, text) {
     return `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${text}\n\n`;
@@ -452,8 +544,10 @@ function loraComparisonMarkdown(x, opts = {}) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/cli/files.ts
-var cli_files = __webpack_require__(9141);
+// EXTERNAL MODULE: ./src/formats/write-file.ts
+var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/report/key-exports.ts
+var key_exports = __webpack_require__(7463);
 ;// CONCATENATED MODULE: ./src/cli/commands/lora.ts
 /**
  * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
@@ -465,6 +559,8 @@ var cli_files = __webpack_require__(9141);
 
 // Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
 // resolveLoraLazily loads only when a LoRA needs it.
+
+
 
 
 
@@ -501,46 +597,23 @@ const loraSpec = {
         ...read/* REMOTE_OPTIONS */.Q
     }
 };
-/** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
-function renderLoraKeyExport(analyses, resolutions) {
-    let out = '';
-    analyses.forEach((a, i) => {
-        out += `# ${a.path}\n`;
-        const byStem = new Map(resolutions[i]?.results.map((r) => [r.stem, r]) ?? []);
-        for (const m of a.modules) {
-            const r = byStem.get(m.stem);
-            const target = r
-                ? r.status === 'ok'
-                    ? r.target.key
-                    : `${r.status}: ${r.expected ?? r.reason ?? ''}`
-                : '';
-            for (const t of m.tensors) {
-                const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role;
-                out +=
-                    [t.tensor.name, m.path, role, JSON.stringify(t.tensor.shape), t.tensor.dtype, target].join('\t') +
-                        '\n';
-            }
-        }
-        for (const k of a.unknownKeys)
-            out += `${k}\t\tunknown\t\t\t\n`;
-    });
-    return out;
-}
 async function runLora(args, io) {
     const files = args.positionals;
     const names = (0,cli_args/* list */.p_)(args, 'names');
     if (names && names.length > files.length)
-        throw new cli_args/* UsageError */.eb(`--names has ${names.length} names for ${files.length} files`);
+        throw new errors/* UsageError */.eb(`--names has ${names.length} names for ${files.length} files`);
     const compare = (0,cli_args/* flag */.Jt)(args, 'compare');
     if (compare && files.length !== 2)
-        throw new cli_args/* UsageError */.eb('--compare needs exactly two LoRA files');
+        throw new errors/* UsageError */.eb('--compare needs exactly two LoRA files');
     if ((0,cli_args/* flag */.Jt)(args, 'json') && (0,cli_args/* flag */.Jt)(args, 'markdown'))
-        throw new cli_args/* UsageError */.eb('--json and --markdown are exclusive');
+        throw new errors/* UsageError */.eb('--json and --markdown are exclusive');
     const reader = (0,read/* checkpointReader */.u)(args, io);
     const analyses = [];
     for (const path of files) {
         const ckpt = await reader.read(path);
-        const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await (0,alpha/* readAlphaScalars */.q)(ckpt) : undefined;
+        // Through the reader that read the LoRA: a URL's alphas are read over HTTP, a path's from the disk.
+        const open = (file) => reader.open(file === ckpt.path ? path : file);
+        const scalars = (0,cli_args/* flag */.Jt)(args, 'read-alpha') ? await (0,alpha/* readAlphaScalars */.q)(ckpt, open) : undefined;
         analyses.push((0,analyze/* analyzeLora */.hL)(ckpt, scalars ? { scalars } : {}));
     }
     const basePath = (0,cli_args/* str */.gx)(args, 'base');
@@ -554,7 +627,7 @@ async function runLora(args, io) {
     const pairNames = names && names.length === 2 ? { names: [names[0], names[1]] } : {};
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
-        await (0,cli_files/* writeFileAtomic */.Z)(exportPath, renderLoraKeyExport(analyses, resolutions));
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderLoraKeyExport */.i)(analyses, resolutions));
     if ((0,cli_args/* flag */.Jt)(args, 'json')) {
         const input = { tool: version/* TOOL */.j, analyses, resolutions };
         if (names)
@@ -566,7 +639,7 @@ async function runLora(args, io) {
         // No BigInt in this document (byte ranges are left out), so the plain serialiser, which is several times
         // faster on a 1,500-module report than a replacer.
         io.stdout(JSON.stringify((0,report/* buildLoraReport */.zJ)(input), null, 2) + '\n');
-        return cli_io/* EXIT_OK */.Ij;
+        return errors/* EXIT */.dc.ok;
     }
     const markdown = (0,cli_args/* flag */.Jt)(args, 'markdown');
     analyses.forEach((a, i) => {
@@ -590,10 +663,72 @@ async function runLora(args, io) {
             ? loraComparisonMarkdown(comparison, pairNames)
             : '\n' + renderLoraComparison(comparison, { color: io.color, ...pairNames }));
     if (exportPath !== undefined && !markdown)
-        io.stdout(`\nkeys written to ${exportPath}\n`);
-    return cli_io/* EXIT_OK */.Ij;
+        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
+    return errors/* EXIT */.dc.ok;
 }
 const loraCommand = { spec: loraSpec, run: runLora };
+
+
+/***/ }),
+
+/***/ 6662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
 
 
 /***/ }),
@@ -660,6 +795,56 @@ function buildLoraReport(input) {
     if (input.comparison)
         doc.comparison = input.comparison;
     return doc;
+}
+
+
+/***/ }),
+
+/***/ 7463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ renderCompareExport),
+/* harmony export */   i: () => (/* binding */ renderLoraKeyExport)
+/* harmony export */ });
+/** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
+function renderLoraKeyExport(analyses, resolutions) {
+    let out = '';
+    analyses.forEach((a, i) => {
+        out += `# ${a.path}\n`;
+        const byStem = new Map(resolutions[i]?.results.map((r) => [r.stem, r]) ?? []);
+        for (const m of a.modules) {
+            const r = byStem.get(m.stem);
+            const target = r
+                ? r.status === 'ok'
+                    ? r.target.key
+                    : `${r.status}: ${r.expected ?? r.reason ?? ''}`
+                : '';
+            for (const t of m.tensors) {
+                const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role;
+                out +=
+                    [t.tensor.name, m.path, role, JSON.stringify(t.tensor.shape), t.tensor.dtype, target].join('\t') +
+                        '\n';
+            }
+        }
+        for (const k of a.unknownKeys)
+            out += `${k}\t\tunknown\t\t\t\n`;
+    });
+    return out;
+}
+/** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
+function renderCompareExport(c, keyLists) {
+    const lines = [keyLists.trimEnd(), '', `# mappings ${c.models.a.name} -> ${c.models.b.name}`];
+    for (const m of c.mappings) {
+        const amb = m.ambiguity ? `\tambiguous: ${m.ambiguity}` : '';
+        lines.push(`${m.source.join(' + ')}\t->\t${m.target.join(' + ')}\t${m.kind}\t${m.confidence}\t${m.reason}${amb}`);
+    }
+    for (const side of ['a', 'b']) {
+        lines.push('', `# unmatched in ${side.toUpperCase()} (${c.unmatched[side].length})`);
+        for (const k of c.unmatched[side])
+            lines.push(k);
+    }
+    return lines.join('\n') + '\n';
 }
 
 

@@ -16,21 +16,24 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
-var cli_io = __webpack_require__(1816);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/formats/summary.ts
+
 function summarizeCheckpoint(ckpt) {
     const dtypes = Object.create(null);
     let parameterCount = 0;
     let dataBytes = 0;
     for (const t of ckpt.tensors) {
-        const numel = t.shape.reduce((a, b) => a * b, 1);
+        const elements = (0,numel/* numel */.u)(t.shape);
         const bytes = t.byteRange ? Number(t.byteRange.end - t.byteRange.start) : 0;
-        parameterCount += numel;
+        parameterCount += elements;
         dataBytes += bytes;
         const d = (dtypes[t.dtype] ??= { tensors: 0, parameters: 0, bytes: 0 });
         d.tensors++;
-        d.parameters += numel;
+        d.parameters += elements;
         d.bytes += bytes;
     }
     const globals = { allowed: [], unknown: [], dangerous: [] };
@@ -282,14 +285,17 @@ function renderModules(a, c, max) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/cli/read.ts
-var read = __webpack_require__(2736);
+// EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
+var read = __webpack_require__(4924);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/cli/files.ts
-var files = __webpack_require__(9141);
+// EXTERNAL MODULE: ./src/formats/write-file.ts
+var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/cli/commands/analyze.ts
 /** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
+
 
 
 
@@ -325,14 +331,14 @@ const spec = {
 async function run(args, io) {
     const compare = (0,cli_args/* flag */.Jt)(args, 'compare');
     if (compare && args.positionals.length !== 2)
-        throw new cli_args/* UsageError */.eb('--compare needs exactly two files');
+        throw new errors/* UsageError */.eb('--compare needs exactly two files');
     if (!compare && (0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
-        throw new cli_args/* UsageError */.eb('--mapping needs --compare (or use `model-compat compare`)');
+        throw new errors/* UsageError */.eb('--mapping needs --compare (or use `model-compat compare`)');
     const names = (0,cli_args/* list */.p_)(args, 'names');
     if (compare && names && names.length !== 2)
-        throw new cli_args/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
+        throw new errors/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
     if (names && names.length > args.positionals.length) {
-        throw new cli_args/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
+        throw new errors/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
     }
     const reader = (0,read/* checkpointReader */.u)(args, io);
     const checkpoints = [];
@@ -349,12 +355,12 @@ async function run(args, io) {
         if (!json)
             io.stdout('\n');
         // Loaded here, not at the top: a plain analyze never pays for the comparison code.
-        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(605), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
+        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(597), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
         return runCompare(args, io, [checkpoints[0], checkpoints[1]]);
     }
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
-        await (0,files/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.Q)(checkpoints));
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.Q)(checkpoints));
     if (json) {
         const manifests = checkpoints.map((c, i) => {
             const m = (0,manifest/* toManifest */.Jq)(c, version/* TOOL */.j);
@@ -363,12 +369,12 @@ async function run(args, io) {
             return m;
         });
         io.stdout(manifests.length === 1 ? (0,manifest/* manifestToJson */.zK)(manifests[0]) : (0,manifest/* manifestsToJson */.K9)(manifests));
-        return cli_io/* EXIT_OK */.Ij;
+        return errors/* EXIT */.dc.ok;
     }
     printSummaries(checkpoints, structures, names, io);
     if (exportPath !== undefined)
-        io.stdout(`\nkeys written to ${exportPath}\n`);
-    return cli_io/* EXIT_OK */.Ij;
+        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
+    return errors/* EXIT */.dc.ok;
 }
 function printSummaries(checkpoints, structures, names, io) {
     checkpoints.forEach((ckpt, i) => {
@@ -376,7 +382,7 @@ function printSummaries(checkpoints, structures, names, io) {
         if (i > 0)
             io.stdout('\n');
         if (title)
-            io.stdout(`== ${title} ==\n`);
+            io.stdout(`== ${(0,util_text/* printable */.g)(title)} ==\n`);
         io.stdout((0,checkpoint_console/* renderCheckpointSummary */.j)(ckpt, summarizeCheckpoint(ckpt), { color: io.color }));
         const structure = structures[i];
         if (structure !== undefined)
@@ -384,6 +390,68 @@ function printSummaries(checkpoints, structures, names, io) {
     });
 }
 const analyzeCommand = { spec, run };
+
+
+/***/ }),
+
+/***/ 6662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
 
 
 /***/ }),
@@ -396,11 +464,12 @@ const analyzeCommand = { spec, run };
 /* harmony export */   j: () => (/* binding */ renderCheckpointSummary)
 /* harmony export */ });
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 
 function renderCheckpointSummary(ckpt, s, opts) {
     const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    let out = `${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.path))}\n`;
+    let out = `${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(ckpt.path))}\n`;
     const rows = [
         ['format', ckpt.format],
         ['tensors', String(s.tensorCount)],
@@ -414,18 +483,18 @@ function renderCheckpointSummary(ckpt, s, opts) {
     if (s.dataBytes > 0)
         rows.push(['tensor data', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.dataBytes)]);
     if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
-        rows.push(['state dict at', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.stateDictPath.join('.'))]);
+        rows.push(['state dict at', (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(ckpt.stateDictPath.join('.'))]);
     if (ckpt.components && ckpt.components.length > 0) {
         rows.push([
             'components',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', '))
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', '))
         ]);
     }
     out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(rows);
     const dtypeRows = Object.entries(s.dtypes)
         .sort((a, b) => b[1].parameters - a[1].parameters)
         .map(([d, f]) => [
-        (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(d),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(d),
         `${f.tensors} ${f.tensors === 1 ? 'tensor' : 'tensors'}`,
         `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`,
         // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
@@ -437,7 +506,7 @@ function renderCheckpointSummary(ckpt, s, opts) {
     if (metaEntries.length > 0) {
         const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(metaEntries, max);
         out += `\n${c.bold('metadata')} (${metaEntries.length} ${metaEntries.length === 1 ? 'key' : 'keys'})\n`;
-        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(k), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(previewValue(v))]));
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map(([k, v]) => [(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(k), (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(previewValue(v))]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
     }
@@ -447,14 +516,14 @@ function renderCheckpointSummary(ckpt, s, opts) {
         const tier = (t) => (t === 'dangerous' ? c.red(t) : t === 'unknown' ? c.yellow(t) : c.green(t));
         const all = [...dangerous, ...unknown, ...allowed];
         const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(all, max);
-        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(`${g.module}.${g.name}`), `x${g.count}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(g.where)]));
+        out += (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(shown.map((g) => [tier(g.tier), (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(`${g.module}.${g.name}`), `x${g.count}`, (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(g.where)]));
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more globals (see --json)\n`);
     }
     if (ckpt.warnings.length > 0) {
         out += `\n${c.yellow('warnings')}\n`;
         for (const w of ckpt.warnings)
-            out += `  - ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(w)}\n`;
+            out += `  - ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(w)}\n`;
     }
     return out;
 }

@@ -3,17 +3,89 @@ exports.id = 980;
 exports.ids = [980,230];
 exports.modules = {
 
-/***/ 4918:
+/***/ 1402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ readAlphaScalars)
-/* harmony export */ });
-/* harmony import */ var _formats_source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3159);
 
-/** Scalar alpha tensors larger than this many are not read (a hostile file could list millions). */
-const MAX_SCALARS = 100_000;
-const SCALAR_DTYPES = { F32: 4, F16: 2, BF16: 2, F64: 8 };
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ readAlphaScalars)
+});
+
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var formats_limits = __webpack_require__(5094);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __webpack_require__(3159);
+;// CONCATENATED MODULE: ./src/formats/tensor-data.ts
+/**
+ * Tensor *data*, read only where a figure cannot be known otherwise: the scalar alpha of each LoRA module (the
+ * metadata's network_alpha is a default that per-module scalars override). Bounded: a few bytes per tensor, a
+ * bounded number of tensors. The bytes come through the same `open` the checkpoint was read with (a local file,
+ * an HTTP range source), so a remote checkpoint's scalars are read over HTTP like its header.
+ */
+
+
+
+/** Bytes per element of the dtypes a scalar can be read in. */
+const SCALAR_DTYPE_BYTES = Object.freeze({
+    F32: 4,
+    F16: 2,
+    BF16: 2,
+    F64: 8
+});
+/** True for a one-element tensor of a float dtype whose byte range is exactly that element. */
+function isReadableScalar(t) {
+    const size = Object.hasOwn(SCALAR_DTYPE_BYTES, t.dtype) ? SCALAR_DTYPE_BYTES[t.dtype] : undefined;
+    return (size !== undefined &&
+        t.byteRange !== undefined &&
+        t.shape.every((d) => d === 1) &&
+        t.byteRange.end - t.byteRange.start === BigInt(size));
+}
+/**
+ * The bytes of each tensor, by name, each file opened once. Every tensor must have a byte range of at most
+ * `maxTensorBytes`, and there may be at most `maxTensors`: past either, a `CheckpointError` and nothing is read.
+ */
+async function readTensorBytes(tensors, open, limits = formats_limits/* TENSOR_DATA_LIMITS */.Wx) {
+    const byFile = new Map();
+    if (tensors.length > limits.maxTensors) {
+        const file = tensors[0]?.byteRange?.file ?? '';
+        throw new errors/* CheckpointError */.jg('TensorInvalidInfo', file, `${tensors.length} tensors to read; at most ${limits.maxTensors} are read`);
+    }
+    for (const t of tensors) {
+        const r = t.byteRange;
+        if (r === undefined || r.end < r.start || r.end - r.start > BigInt(limits.maxTensorBytes)) {
+            throw new errors/* CheckpointError */.jg('TensorInvalidInfo', r?.file ?? '', `tensor ${JSON.stringify(t.name)}: no byte range of at most ${limits.maxTensorBytes} bytes to read`);
+        }
+        const list = byFile.get(r.file);
+        if (list)
+            list.push(t);
+        else
+            byFile.set(r.file, [t]);
+    }
+    const out = new Map();
+    for (const [file, list] of byFile) {
+        const source = await open(file);
+        try {
+            const ranges = list.map((t) => ({
+                offset: Number(t.byteRange.start),
+                length: Number(t.byteRange.end - t.byteRange.start)
+            }));
+            const results = await (0,formats_source/* readRanges */.DA)(source, ranges);
+            results.forEach((r, i) => {
+                if (r.status === 'rejected')
+                    throw r.reason;
+                out.set(list[i].name, r.value);
+            });
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    return out;
+}
+/** The value of a little-endian scalar of a float dtype (F32, F64, F16, BF16). */
 function decodeScalar(bytes, dtype) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     switch (dtype) {
@@ -22,9 +94,10 @@ function decodeScalar(bytes, dtype) {
         case 'F64':
             return view.getFloat64(0, true);
         case 'BF16':
+            // The high half of an F32.
             return new DataView(new Uint8Array([0, 0, bytes[0], bytes[1]]).buffer).getFloat32(0, true);
-        default: {
-            // F16: sign, 5-bit exponent, 10-bit fraction.
+        case 'F16': {
+            // sign, 5-bit exponent, 10-bit fraction
             const h = view.getUint16(0, true);
             const sign = h & 0x8000 ? -1 : 1;
             const exp = (h >> 10) & 0x1f;
@@ -35,33 +108,51 @@ function decodeScalar(bytes, dtype) {
                 return frac ? NaN : sign * Infinity;
             return sign * 2 ** (exp - 15) * (1 + frac / 1024);
         }
+        default:
+            throw new errors/* CheckpointError */.jg('TensorInvalidInfo', '', `dtype ${dtype} is not a float scalar dtype`);
     }
 }
-/** Values of the scalar alpha / alpha_scale tensors of a single safetensors LoRA (bounded, a few bytes each). */
-async function readAlphaScalars(ckpt) {
+/** Finite values of scalar tensors (see `isReadableScalar`), by name; others are left out. */
+async function readScalars(tensors, open) {
+    const scalars = tensors.filter(isReadableScalar);
+    const bytes = await readTensorBytes(scalars, open);
     const values = new Map();
-    if (ckpt.format !== 'safetensors')
-        return values;
-    const wanted = ckpt.tensors.filter((t) => /\.alpha(?:_scale)?$/.test(t.name) &&
-        t.byteRange !== undefined &&
-        t.shape.reduce((a, b) => a * b, 1) === 1 &&
-        Object.hasOwn(SCALAR_DTYPES, t.dtype) &&
-        t.byteRange.end - t.byteRange.start === BigInt(SCALAR_DTYPES[t.dtype]));
-    if (wanted.length === 0 || wanted.length > MAX_SCALARS)
-        return values;
-    const source = await (0,_formats_source_js__WEBPACK_IMPORTED_MODULE_0__/* .openLocalFile */ .Kp)(ckpt.path);
-    try {
-        for (const t of wanted) {
-            const bytes = await source.read(Number(t.byteRange.start), SCALAR_DTYPES[t.dtype]);
-            const v = decodeScalar(bytes, t.dtype);
-            if (Number.isFinite(v))
-                values.set(t.name, v);
-        }
-    }
-    finally {
-        await source.close().catch(() => undefined);
+    for (const t of scalars) {
+        const v = decodeScalar(bytes.get(t.name), t.dtype);
+        if (Number.isFinite(v))
+            values.set(t.name, v);
     }
     return values;
+}
+
+;// CONCATENATED MODULE: ./src/cli/alpha.ts
+/**
+ * Alpha values of a LoRA: the one place the CLI reads tensor *data*, and only when asked (`--read-alpha`, and
+ * `convert`, which must keep alpha/rank exact). Which tensors are alphas is decided here; the bytes are read by
+ * formats/tensor-data.ts through the `open` the LoRA itself was read with, so a LoRA given by URL has its alphas
+ * read over HTTP too.
+ */
+
+
+const ALPHA = /\.alpha(?:_scale)?$/;
+/**
+ * Values of the scalar alpha / alpha_scale tensors of a safetensors LoRA. `open` opens a tensor's file. A file
+ * with more alpha tensors than the limit (a hostile one could list millions) gets none read: the analysis then
+ * falls back to the metadata's network_alpha, as without `--read-alpha`.
+ */
+async function readAlphaScalars(ckpt, open) {
+    if (!dataInOwnFiles(ckpt))
+        return new Map();
+    const wanted = ckpt.tensors.filter((t) => ALPHA.test(t.name) && isReadableScalar(t));
+    if (wanted.length === 0 || wanted.length > formats_limits/* TENSOR_DATA_LIMITS */.Wx.maxTensors)
+        return new Map();
+    return readScalars(wanted, open);
+}
+/** safetensors, alone or in shards: a tensor's `byteRange.file` is a file to open (in a torch zip it is a record). */
+function dataInOwnFiles(ckpt) {
+    if (ckpt.format === 'safetensors')
+        return true;
+    return (ckpt.format === 'safetensors-sharded' && (ckpt.components ?? []).every((c) => c.format === 'safetensors'));
 }
 
 
@@ -82,10 +173,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
-var cli_io = __webpack_require__(1816);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(1726);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
 var src_lora = __webpack_require__(6326);
 ;// CONCATENATED MODULE: ./src/convert/factor.ts
@@ -417,8 +506,8 @@ function findSplit(m, out, inDim, space) {
 
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
-// EXTERNAL MODULE: ./src/lora/order.ts
-var order = __webpack_require__(6816);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
 // EXTERNAL MODULE: ./src/formats/dtypes.ts
 var dtypes = __webpack_require__(3627);
 ;// CONCATENATED MODULE: ./src/convert/plan.ts
@@ -691,8 +780,6 @@ function planConversion(analysis, resolution, index, opts) {
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/formats/safetensors/write.ts
@@ -871,13 +958,13 @@ function conversionRecord(plan, source, tool) {
 function elementBytes(dtype, where) {
     const bits = dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[dtype];
     if (!bits || bits % 8 !== 0)
-        throw new errors/* CheckpointError */.j('TensorInvalidInfo', where, `dtype ${dtype} is not byte-sized`);
+        throw new errors/* CheckpointError */.jg('TensorInvalidInfo', where, `dtype ${dtype} is not byte-sized`);
     return bits / 8;
 }
 /** Bytes per row of a source tensor and its start offset. */
 function rowGeometry(t, file) {
     if (!t.byteRange)
-        throw new errors/* CheckpointError */.j('TensorInvalidInfo', file, `${t.name} has no byte range`);
+        throw new errors/* CheckpointError */.jg('TensorInvalidInfo', file, `${t.name} has no byte range`);
     const rows = t.shape[0] ?? 1;
     const bytes = Number(t.byteRange.end - t.byteRange.start);
     return { start: Number(t.byteRange.start), rowBytes: rows === 0 ? 0 : bytes / rows };
@@ -969,7 +1056,7 @@ async function writeAll(fh, bytes, position) {
 function sourceOf(byName, key, file) {
     const t = byName.get(key);
     if (!t)
-        throw new errors/* CheckpointError */.j('TensorInvalidInfo', file, `plan names ${key}, which the file does not hold`);
+        throw new errors/* CheckpointError */.jg('TensorInvalidInfo', file, `plan names ${key}, which the file does not hold`);
     return t;
 }
 async function writeTensor(t, byName, src, copier, file) {
@@ -1070,7 +1157,7 @@ async function writeConversion(plan, source, outPath, opts) {
     if (!plan.ok)
         throw new Error('the conversion plan has refused modules; nothing is written');
     if (source.format !== 'safetensors')
-        throw new errors/* CheckpointError */.j('UnknownFormat', source.path, `convert reads single safetensors files, not ${source.format}`);
+        throw new errors/* CheckpointError */.jg('UnknownFormat', source.path, `convert reads single safetensors files, not ${source.format}`);
     const file = source.path;
     const byName = new Map(source.tensors.map((t) => [t.name, t]));
     checkPlan(plan, byName, file);
@@ -1131,6 +1218,8 @@ const CONVERT_TARGETS = ['kohya', 'peft', 'diffusers', 'comfyui', 'base'];
 
 
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/convert-console.ts
@@ -1138,14 +1227,14 @@ var format = __webpack_require__(2011);
 function sourceText(s) {
     const rows = s.rows ? ` rows ${s.rows.start}-${s.rows.end - 1}` : '';
     const at = s.at ? ` -> rows ${s.at.start}-${s.at.end - 1}` : '';
-    return `${(0,format/* printable */.g$)(s.stem)}${rows}${at}`;
+    return `${(0,util_text/* printable */.g)(s.stem)}${rows}${at}`;
 }
 function moduleRows(modules) {
     const rows = [['transform', 'output module', 'rank', 'alpha', 'from']];
     for (const m of modules) {
         rows.push([
             m.transform,
-            (0,format/* printable */.g$)(m.stem),
+            (0,util_text/* printable */.g)(m.stem),
             String(m.rank),
             m.alpha === null ? '-' : String(Number(m.alpha.toPrecision(7))),
             m.sources.map(sourceText).join(' + ')
@@ -1171,8 +1260,8 @@ function renderConversionPlan(plan, opts) {
     let out = `${c.bold('LoRA conversion plan')}\n`;
     out += (0,format/* table */.tp)([
         // names and paths come from the files: no control characters reach the terminal
-        ['lora', (0,format/* printable */.g$)(plan.lora)],
-        ['base', (0,format/* printable */.g$)(plan.base)],
+        ['lora', (0,util_text/* printable */.g)(plan.lora)],
+        ['base', (0,util_text/* printable */.g)(plan.base)],
         ['to', plan.to],
         ['modules', moduleSummary(plan)],
         ['data', (0,format/* formatBytes */.z3)(plan.dataBytes)]
@@ -1190,25 +1279,25 @@ function renderConversionPlan(plan, opts) {
     }
     if (plan.causes.length > 0) {
         out += `\n${c.bold('Why modules cannot be converted exactly')}\n`;
-        out += (0,format/* table */.tp)(plan.causes.map((x) => [`${x.modules} module(s)`, (0,format/* printable */.g$)(x.cause)]));
+        out += (0,format/* table */.tp)(plan.causes.map((x) => [`${x.modules} module(s)`, (0,util_text/* printable */.g)(x.cause)]));
     }
     if (plan.refused.length > 0) {
         out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`;
-        out += (0,format/* table */.tp)(plan.refused.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]));
+        out += (0,format/* table */.tp)(plan.refused.map((r) => [(0,util_text/* printable */.g)(r.stem), (0,util_text/* printable */.g)(r.reason)]));
     }
     if (plan.dropped.length > 0) {
         out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plan.dropped.length} module(s)`))}\n`;
-        out += (0,format/* table */.tp)(plan.dropped.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]));
+        out += (0,format/* table */.tp)(plan.dropped.map((r) => [(0,util_text/* printable */.g)(r.stem), (0,util_text/* printable */.g)(r.reason)]));
     }
     if (plan.unknownKeys.length > 0) {
         const label = plan.dropUnmatched
             ? 'Dropped keys with no adapter suffix'
             : 'Keys with no adapter suffix (refused)';
         out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`;
-        out += plan.unknownKeys.map((k) => `  ${(0,format/* printable */.g$)(k)}\n`).join('');
+        out += plan.unknownKeys.map((k) => `  ${(0,util_text/* printable */.g)(k)}\n`).join('');
     }
     if (plan.notes.length > 0)
-        out += `\n${plan.notes.map((n) => `note: ${(0,format/* printable */.g$)(n)}`).join('\n')}\n`;
+        out += `\n${plan.notes.map((n) => `note: ${(0,util_text/* printable */.g)(n)}`).join('\n')}\n`;
     out += '\n';
     if (plan.ok)
         out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n');
@@ -1229,14 +1318,14 @@ function conversionPlanJson(plan) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cli/read.ts
-var read = __webpack_require__(2736);
+// EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
+var read = __webpack_require__(4924);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/cli/alpha.ts
-var alpha = __webpack_require__(4918);
-// EXTERNAL MODULE: ./src/cli/files.ts
-var files = __webpack_require__(9141);
+// EXTERNAL MODULE: ./src/cli/alpha.ts + 1 modules
+var alpha = __webpack_require__(1402);
+// EXTERNAL MODULE: ./src/util/json.ts
+var util_json = __webpack_require__(4976);
 ;// CONCATENATED MODULE: ./src/cli/commands/convert.ts
 /**
  * `model-compat convert LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run]
@@ -1285,26 +1374,29 @@ function targetOf(args, primary) {
     if (to === undefined)
         return primary === 'kohya' ? 'kohya' : 'comfyui';
     if (!CONVERT_TARGETS.includes(to))
-        throw new cli_args/* UsageError */.eb(`--to must be one of ${CONVERT_TARGETS.join(', ')}; got '${to}'`);
+        throw new errors/* UsageError */.eb(`--to must be one of ${CONVERT_TARGETS.join(', ')}; got '${to}'`);
     return to;
 }
 async function run(args, io) {
     const loraPath = args.positionals[0];
     const basePath = (0,cli_args/* str */.gx)(args, 'base');
     if (basePath === undefined)
-        throw new cli_args/* UsageError */.eb('--base is required: the LoRA is resolved against it');
+        throw new errors/* UsageError */.eb('--base is required: the LoRA is resolved against it');
     const out = (0,cli_args/* str */.gx)(args, 'out');
     const dryRun = (0,cli_args/* flag */.Jt)(args, 'dry-run');
     if (out === undefined && !dryRun)
-        throw new cli_args/* UsageError */.eb('-o OUT.safetensors is required (or --dry-run)');
+        throw new errors/* UsageError */.eb('-o OUT.safetensors is required (or --dry-run)');
     if (out !== undefined &&
         ((0,external_node_path_.resolve)(io.cwd, out) === (0,external_node_path_.resolve)(io.cwd, loraPath) || (0,external_node_path_.resolve)(io.cwd, out) === (0,external_node_path_.resolve)(io.cwd, basePath)))
-        throw new cli_args/* UsageError */.eb('the output must not overwrite an input');
-    const lora = await (0,formats/* readCheckpoint */.HQ)((0,external_node_path_.resolve)(io.cwd, loraPath));
+        throw new errors/* UsageError */.eb('the output must not overwrite an input');
+    // The LoRA is local: its tensor data is streamed from the file into the output.
+    const reader = (0,read/* checkpointReader */.u)(args, io);
+    const loraFile = (0,external_node_path_.resolve)(io.cwd, loraPath);
+    const lora = await reader.read(loraFile);
     if (lora.format !== 'safetensors')
-        throw new cli_args/* UsageError */.eb(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`);
-    const base = await (0,read/* checkpointReader */.u)(args, io).read(basePath);
-    const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,alpha/* readAlphaScalars */.q)(lora) });
+        throw new errors/* UsageError */.eb(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`);
+    const base = await reader.read(basePath);
+    const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,alpha/* readAlphaScalars */.q)(lora, reader.open) });
     const index = (0,src_lora/* buildBaseIndex */.uR)(base);
     const resolution = (0,src_lora/* resolveLora */.PQ)(analysis, index);
     const plan = planConversion(analysis, resolution, index, {
@@ -1314,28 +1406,25 @@ async function run(args, io) {
     const json = (0,cli_args/* flag */.Jt)(args, 'json');
     if (!plan.ok || dryRun || out === undefined) {
         io.stdout(json
-            ? (0,files/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan) })
+            ? (0,util_json/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan) })
             : renderConversionPlan(plan, { color: io.color }));
-        if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0) {
-            io.stderr(`model-compat convert: ${loraPath} has no LoRA module to convert; nothing written\n`);
-            return cli_io/* EXIT_BAD_INPUT */.yt;
-        }
+        if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0)
+            throw new errors/* InputError */.dz(`${loraPath} has no LoRA module to convert; nothing written`);
         if (!plan.ok) {
-            io.stderr(plan.dropUnmatched
-                ? `model-compat convert: every module was dropped (${plan.dropped.length}); nothing written\n`
-                : `model-compat convert: ${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)\n`);
-            return cli_io/* EXIT_BAD_INPUT */.yt;
+            throw new errors/* InputError */.dz(plan.dropUnmatched
+                ? `every module was dropped (${plan.dropped.length}); nothing written`
+                : `${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)`);
         }
-        return cli_io/* EXIT_OK */.Ij;
+        return errors/* EXIT */.dc.ok;
     }
     const written = await writeConversion(plan, lora, (0,external_node_path_.resolve)(io.cwd, out), { tool: version/* TOOL */.j });
     if (json)
-        io.stdout((0,files/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan), written }));
+        io.stdout((0,util_json/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan), written }));
     else {
         io.stdout(renderConversionPlan(plan, { color: io.color }));
-        io.stdout(`\nwritten ${written.path}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`);
+        io.stdout(`\nwritten ${(0,util_text/* printable */.g)(written.path)}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`);
     }
-    return cli_io/* EXIT_OK */.Ij;
+    return errors/* EXIT */.dc.ok;
 }
 const convertCommand = { spec, run };
 
@@ -1349,7 +1438,7 @@ const convertCommand = { spec, run };
 /* harmony export */   compareFallback: () => (/* binding */ compareFallback)
 /* harmony export */ });
 /* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5605);
+/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1597);
 /**
  * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
  * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
@@ -1491,6 +1580,20 @@ var lora_layers = __webpack_require__(4264);
 
 
 
+
+
+/***/ }),
+
+/***/ 4976:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ toJson)
+/* harmony export */ });
+/** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
+function toJson(value) {
+    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+}
 
 
 /***/ })

@@ -10,23 +10,19 @@
 /* harmony export */   B2: () => (/* binding */ formatHelp),
 /* harmony export */   Jt: () => (/* binding */ flag),
 /* harmony export */   Zy: () => (/* binding */ parseArgs),
-/* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   p_: () => (/* binding */ list)
 /* harmony export */ });
 /* unused harmony export num */
+/* harmony import */ var _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6289);
 /**
  * A small argument parser for the CLI. node:util parseArgs cannot take several values after one flag
  * (`--names "Wan2.1" "LongCat"`), which is the habit of the analysis scripts our users come from (argparse
  * nargs='+'), so flags here may be greedy: they take every following word up to the next flag.
  */
-/** Bad usage: exit 2 with the message and a pointer to `--help`. */
-class UsageError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
+
+/** Bad usage: exit 2 with the message and a pointer to `--help` (the class is the error family's). */
+
 function parseArgs(spec, argv) {
     const options = Object.create(null);
     const positionals = [];
@@ -58,23 +54,23 @@ function parseArgs(spec, argv) {
         else {
             const long = byShort.get(word.slice(1));
             if (!long)
-                throw new UsageError(`unknown option ${word} for '${spec.name}'`);
+                throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown option ${word} for '${spec.name}'`);
             name = long;
         }
         const opt = Object.prototype.hasOwnProperty.call(spec.options, name) ? spec.options[name] : undefined;
         if (!opt)
-            throw new UsageError(`unknown option --${name} for '${spec.name}'`);
+            throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown option --${name} for '${spec.name}'`);
         const takeValue = () => {
             if (inline !== undefined)
                 return inline;
             if (i >= argv.length || isFlag(argv[i]))
-                throw new UsageError(`--${name} needs a value`);
+                throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${name} needs a value`);
             return argv[i++];
         };
         switch (opt.kind) {
             case 'boolean':
                 if (inline !== undefined)
-                    throw new UsageError(`--${name} takes no value`);
+                    throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${name} takes no value`);
                 options[name] = true;
                 break;
             case 'string':
@@ -84,7 +80,7 @@ function parseArgs(spec, argv) {
                 const text = takeValue();
                 const n = Number(text);
                 if (text.trim() === '' || !Number.isFinite(n))
-                    throw new UsageError(`--${name} needs a number, got '${text}'`);
+                    throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${name} needs a number, got '${text}'`);
                 options[name] = n;
                 break;
             }
@@ -97,7 +93,7 @@ function parseArgs(spec, argv) {
                     while (i < argv.length && !isFlag(argv[i]))
                         values.push(argv[i++]);
                     if (values.length === 0)
-                        throw new UsageError(`--${name} needs at least one value`);
+                        throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--${name} needs at least one value`);
                     greedy = { name, words: argv.slice(from, i) };
                 }
                 options[name] = values;
@@ -109,10 +105,10 @@ function parseArgs(spec, argv) {
         const hint = greedy === undefined
             ? ''
             : ` (--${greedy.name} took every word after it: ${greedy.words.join(' ')}; put the files before --${greedy.name}, or end its values with --)`;
-        throw new UsageError(`'${spec.name}' needs ${describeCount(spec.minPositionals)}${hint}: ${spec.usage}`);
+        throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`'${spec.name}' needs ${describeCount(spec.minPositionals)}${hint}: ${spec.usage}`);
     }
     if (spec.maxPositionals !== undefined && positionals.length > spec.maxPositionals) {
-        throw new UsageError(`'${spec.name}' takes at most ${describeCount(spec.maxPositionals)}: ${spec.usage}`);
+        throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`'${spec.name}' takes at most ${describeCount(spec.maxPositionals)}: ${spec.usage}`);
     }
     return { positionals, options };
 }
@@ -153,121 +149,124 @@ function list(args, name) {
 
 /***/ }),
 
-/***/ 1816:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yt: () => (/* binding */ EXIT_BAD_INPUT),
-  je: () => (/* binding */ EXIT_GATE_FAILED),
-  Ij: () => (/* binding */ EXIT_OK),
-  Wb: () => (/* binding */ processIO)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/cli/stdio.ts
-/**
- * stdout and stderr for the CLI. When the output is a pipe or a file (scripts, CI, `| jq`), text is written with
- * `fs.writeSync` on the file descriptor instead of through `process.stdout`: creating `process.stdout` for a pipe
- * loads Node's net and stream modules, about 3 ms of a run whose own work is a few tens of ms. A terminal, Windows,
- * and a non-blocking pipe that fills up (EAGAIN) use the stream, which knows how to wait.
- */
-
-/**
- * `stream` is called only when the stream is needed (`() => process.stdout`); `onBrokenPipe` runs when the
- * reader went away (`model-compat ... | head`), and must not return.
- */
-function outputChannel(fd, stream, onBrokenPipe) {
-    if (process.platform === 'win32' || !isPipeOrFile(fd)) {
-        const s = stream();
-        return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY) };
-    }
-    let fallback;
-    return {
-        isTTY: false,
-        write(text) {
-            if (fallback !== undefined) {
-                fallback.write(text);
-                return;
-            }
-            const bytes = Buffer.from(text, 'utf8');
-            let offset = 0;
-            while (offset < bytes.length) {
-                try {
-                    offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset);
-                }
-                catch (e) {
-                    const code = e.code;
-                    if (code === 'EPIPE')
-                        onBrokenPipe();
-                    if (code !== 'EAGAIN')
-                        throw e;
-                    fallback = stream();
-                    fallback.write(bytes.subarray(offset));
-                    return;
-                }
-            }
-        }
-    };
-}
-/** A pipe, socket or regular file: never a terminal (a character device, like /dev/null, takes the stream). */
-function isPipeOrFile(fd) {
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        return st.isFIFO() || st.isSocket() || st.isFile();
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/io.ts
-
-const EXIT_OK = 0;
-const EXIT_GATE_FAILED = 1;
-const EXIT_BAD_INPUT = 2;
-function processIO() {
-    const env = process.env;
-    // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
-    // tools do, instead of dying on an unhandled EPIPE with a stack trace.
-    const brokenPipe = () => process.exit(process.exitCode ?? 0);
-    const stdout = outputChannel(1, () => quietOnBrokenPipe(process.stdout, brokenPipe), brokenPipe);
-    const stderr = outputChannel(2, () => process.stderr, brokenPipe);
-    const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-    return {
-        stdout: (t) => stdout.write(t),
-        stderr: (t) => stderr.write(t),
-        color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
-        env,
-        cwd: process.cwd()
-    };
-}
-function quietOnBrokenPipe(stream, brokenPipe) {
-    stream.on('error', (e) => {
-        if (e.code !== 'EPIPE')
-            throw e;
-        brokenPipe();
-    });
-    return stream;
-}
-
-
-/***/ }),
-
 /***/ 6289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ CheckpointError),
-/* harmony export */   t: () => (/* binding */ isCheckpointError)
+/* harmony export */   Ac: () => (/* binding */ ModelCompatError),
+/* harmony export */   To: () => (/* binding */ GateFailedError),
+/* harmony export */   bK: () => (/* binding */ UnreadableArtifactError),
+/* harmony export */   bi: () => (/* binding */ toModelCompatError),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   jg: () => (/* binding */ CheckpointError),
+/* harmony export */   tF: () => (/* binding */ isCheckpointError),
+/* harmony export */   u7: () => (/* binding */ OutputError)
 /* harmony export */ });
+/* unused harmony export InternalError */
 /**
- * One error class for every bad input, with one precise code per failure (as the safetensors crate does), so a
- * caller can tell a truncated file from a hostile one and the CLI can exit 2 with a message naming the file.
+ * The tool's error family. Every failure a user can cause or meet is one of these classes, and the class carries
+ * the exit status, so the two front ends translate nothing by hand: the CLI prints the message and exits with
+ * `exitCode`, the action fails the step with the message.
+ *
+ * | class             | exit | meaning                                                                   |
+ * |-------------------|------|---------------------------------------------------------------------------|
+ * | `UsageError`      | 2    | a flag or action input is missing, malformed, or names nothing            |
+ * | `InputError`      | 2    | a file cannot be used (`CheckpointError`: one precise code per failure,   |
+ * |                   |      | as the safetensors crate does; `OutputError`: an output cannot be written) |
+ * | `GateFailedError` | 1    | the gate ran and an artifact failed it (`UnreadableArtifactError`, an     |
+ * |                   |      | InputError: exit 2, when the reason is an artifact that could not be read) |
+ * | `InternalError`   | 70   | a bug in this tool (EX_SOFTWARE); anything not in this family is one too   |
+ *
+ * Lives with the readers because it is the lowest layer that needs it: every other layer may import it.
  */
-class CheckpointError extends Error {
+/** Exit statuses of the CLI (README "Exit status"). Usage and bad input share 2, as most Unix tools do. */
+const EXIT = Object.freeze({ ok: 0, gateFailed: 1, usage: 2, badInput: 2, internal: 70 });
+/** The base of the family: a message meant for the user, and the exit status it ends a CLI run with. */
+class ModelCompatError extends Error {
+    /**
+     * The message as lines to print. One line for every error but the gate's verdicts, whose lines are built by
+     * the gate (one per failing artifact); a line break inside a name from a file is never a line of its own.
+     */
+    lines;
+    /** `message`: one line, or the lines of a gate verdict. */
+    constructor(message, options) {
+        const lines = typeof message === 'string' ? [message] : [...message];
+        super(lines.join('\n'), options);
+        this.lines = lines;
+    }
+}
+/**
+ * A flag or action input is wrong. `input` names it as the user wrote it (`--threshold`, `threshold`, `artifacts`)
+ * so the message points at the line to fix; without one the message stands alone.
+ */
+class UsageError extends ModelCompatError {
+    exitCode = EXIT.usage;
+    input;
+    detail;
+    constructor(detail, options = {}) {
+        super(options.input === undefined ? detail : `Invalid input '${options.input}': ${detail}`, options);
+        this.name = 'UsageError';
+        this.detail = detail;
+        if (options.input !== undefined)
+            this.input = options.input;
+    }
+}
+/** Something the user gave cannot be used: a file that cannot be read or written, an artifact that failed to load. */
+class InputError extends ModelCompatError {
+    exitCode = EXIT.badInput;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'InputError';
+    }
+}
+/** An output (`--export`, `--mapping`, `--summary`, `--mapping-dir`, `-o`, the report folder) cannot be written. */
+class OutputError extends InputError {
+    path;
+    constructor(path, detail, options) {
+        super(`cannot write ${path}: ${detail}`, options);
+        this.name = 'OutputError';
+        this.path = path;
+    }
+}
+/**
+ * An artifact could not be read, so the gate could not judge it (the gate still ran for the others and wrote its
+ * report). `lines` are the gate's failure message, a line per failing artifact.
+ */
+class UnreadableArtifactError extends InputError {
+    constructor(lines) {
+        super(lines);
+        this.name = 'UnreadableArtifactError';
+    }
+}
+/** The gate ran to the end and at least one artifact failed it; `lines` say which and why. */
+class GateFailedError extends ModelCompatError {
+    exitCode = EXIT.gateFailed;
+    constructor(lines) {
+        super(lines);
+        this.name = 'GateFailedError';
+    }
+}
+/** A bug in this tool: a broken invariant, never a property of the input. */
+class InternalError extends ModelCompatError {
+    exitCode = EXIT.internal;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'InternalError';
+    }
+}
+/** `e` as a member of the family: ours as they are, anything else an `InternalError` with `e` as its cause. */
+function toModelCompatError(e) {
+    if (e instanceof ModelCompatError)
+        return e;
+    return new InternalError(e instanceof Error ? e.message : String(e), { cause: e });
+}
+/**
+ * A file (or URL) that cannot be read as a checkpoint, with one precise code per failure, so a caller can tell a
+ * truncated file from a hostile one. Every bad input a reader meets ends in one of these, never in another exception.
+ */
+class CheckpointError extends InputError {
     code;
     /** The file (or URL) the problem is in. */
     file;
@@ -283,6 +282,31 @@ class CheckpointError extends Error {
 }
 function isCheckpointError(e) {
     return e instanceof CheckpointError;
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+/**
+ * Text from files (tensor names, global names, paths, metadata, and messages that quote them) on its way to a
+ * terminal or a CI log. A control character there is an instruction, not text: ESC starts a terminal escape
+ * (clear the screen, recolour a verdict), CR rewrites the line, and a line feed followed by `::error::` or
+ * `::add-mask::` becomes a GitHub Actions workflow command. Every front-end print of file-derived text goes
+ * through `printable`, and so do the console renderers.
+ */
+// C0 controls (including TAB, LF, CR, ESC), DEL, C1 controls (U+0085 NEL, U+009B CSI) and the Unicode line and
+// paragraph separators, which some log viewers break lines on.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** `text` with every control character replaced by `?`: one line, nothing a terminal or a log would obey. */
+function printable(text) {
+    return text.replace(CONTROL, '?');
 }
 
 
@@ -686,14 +710,17 @@ function installHook(loader, bundleDir, hashes, cacheDir) {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __nccwpck_require__(7593);
-// EXTERNAL MODULE: ./src/cli/io.ts + 1 modules
-var cli_io = __nccwpck_require__(1816);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __nccwpck_require__(6289);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(9997);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-/** The CLI dispatcher: picks the command, parses its arguments, maps errors to exit codes. */
+/**
+ * The CLI dispatcher: picks the command, parses its arguments, runs it, and ends every error the one way the
+ * error family says (src/formats/errors.ts): its message on stderr, made printable, and its class's exit status.
+ */
 
 
 
@@ -702,27 +729,27 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(556), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(556), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(556), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9821))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(478), __nccwpck_require__.e(971), __nccwpck_require__.e(605), __nccwpck_require__.e(556), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5980))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5980))).convertCommand
     }
 ];
 function topHelp() {
@@ -736,7 +763,7 @@ function topHelp() {
         ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
         "Run 'model-compat <command> --help' for a command's options.",
-        'Exit status: 0 ok, 1 the gate failed, 2 bad input or usage.',
+        'Exit status: 0 ok, 1 the gate failed, 2 bad input or usage, 70 an internal error (a bug: please report it).',
         ''
     ].join('\n');
 }
@@ -745,62 +772,132 @@ async function main(argv, io) {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
         io.stdout(target ? (0,args/* formatHelp */.B2)((await target.load()).spec) : topHelp());
-        return name === undefined ? cli_io/* EXIT_BAD_INPUT */.yt : cli_io/* EXIT_OK */.Ij;
+        return name === undefined ? errors/* EXIT */.dc.usage : errors/* EXIT */.dc.ok;
     }
     if (name === '--version' || name === '-V') {
         io.stdout(`${version/* TOOL */.j.version}\n`);
-        return cli_io/* EXIT_OK */.Ij;
+        return errors/* EXIT */.dc.ok;
     }
     const entry = COMMANDS.find((c) => c.name === name);
     if (!entry) {
-        io.stderr(`model-compat: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`);
-        return cli_io/* EXIT_BAD_INPUT */.yt;
+        io.stderr(`model-compat: unknown command '${(0,util_text/* printable */.g)(name)}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+        return errors/* EXIT */.dc.usage;
     }
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
         io.stdout((0,args/* formatHelp */.B2)(command.spec));
-        return cli_io/* EXIT_OK */.Ij;
+        return errors/* EXIT */.dc.ok;
     }
     try {
         return await command.run((0,args/* parseArgs */.Zy)(command.spec, rest), io);
     }
     catch (e) {
-        if (e instanceof args/* UsageError */.eb) {
-            io.stderr(`model-compat ${name}: ${e.message}\nRun 'model-compat ${name} --help' for usage.\n`);
-            return cli_io/* EXIT_BAD_INPUT */.yt;
-        }
-        if ((0,errors/* isCheckpointError */.t)(e)) {
-            io.stderr(`model-compat ${name}: ${e.message}\n`);
-            return cli_io/* EXIT_BAD_INPUT */.yt;
-        }
-        const problem = fileSystemError(e);
-        if (problem) {
-            // Outputs (--export, --mapping, --summary, --mapping-dir, -o) that cannot be written are bad usage, not a bug.
-            io.stderr(`model-compat ${name}: ${problem}\n`);
-            return cli_io/* EXIT_BAD_INPUT */.yt;
-        }
-        // Anything else is a bug in this tool, not bad input: say so, with the stack for the report.
-        io.stderr(`model-compat ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-        return 70;
+        const error = (0,errors/* toModelCompatError */.bi)(e);
+        io.stderr(errorText(name, error));
+        return error.exitCode;
     }
 }
-const FS_ERRORS = Object.freeze({
-    EISDIR: 'is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    EEXIST: 'already exists and is not a directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or directory',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    ENAMETOOLONG: 'file name too long'
-});
-/** A Node file-system error (it carries `code` and `path`) as "PATH: what is wrong", or undefined. */
-function fileSystemError(e) {
-    const { code, path } = (e ?? {});
-    if (typeof code !== 'string' || typeof path !== 'string' || !Object.hasOwn(FS_ERRORS, code))
-        return undefined;
-    return `cannot write ${path}: ${FS_ERRORS[code]} (${code})`;
+/**
+ * What stderr says about an error: `model-compat NAME: message`, each line printable (a name from a file never
+ * writes a control character, nor starts a line a CI log would obey); a pointer to --help for usage errors, and
+ * the stack for internal errors, which are bugs of this tool, not bad input.
+ */
+function errorText(name, error) {
+    const lines = error.lines.map(util_text/* printable */.g);
+    let text = `model-compat ${name}: ${error.exitCode === errors/* EXIT */.dc.internal ? 'internal error: ' : ''}${lines.join('\n')}\n`;
+    if (error instanceof errors/* UsageError */.eb)
+        text += `Run 'model-compat ${name} --help' for usage.\n`;
+    if (error.exitCode === errors/* EXIT */.dc.internal) {
+        const cause = error.cause;
+        const stack = cause instanceof Error ? cause.stack : error.stack;
+        // The frames only: the first line of a stack is the message, already printed.
+        if (stack !== undefined)
+            text += stack.split('\n').slice(1).map(util_text/* printable */.g).join('\n') + '\n';
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/cli/stdio.ts
+/**
+ * stdout and stderr for the CLI. When the output is a pipe or a file (scripts, CI, `| jq`), text is written with
+ * `fs.writeSync` on the file descriptor instead of through `process.stdout`: creating `process.stdout` for a pipe
+ * loads Node's net and stream modules, about 3 ms of a run whose own work is a few tens of ms. A terminal, Windows,
+ * and a non-blocking pipe that fills up (EAGAIN) use the stream, which knows how to wait.
+ */
+
+/**
+ * `stream` is called only when the stream is needed (`() => process.stdout`); `onBrokenPipe` runs when the
+ * reader went away (`model-compat ... | head`), and must not return.
+ */
+function outputChannel(fd, stream, onBrokenPipe) {
+    if (process.platform === 'win32' || !isPipeOrFile(fd)) {
+        const s = stream();
+        return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY) };
+    }
+    let fallback;
+    return {
+        isTTY: false,
+        write(text) {
+            if (fallback !== undefined) {
+                fallback.write(text);
+                return;
+            }
+            const bytes = Buffer.from(text, 'utf8');
+            let offset = 0;
+            while (offset < bytes.length) {
+                try {
+                    offset += (0,external_node_fs_.writeSync)(fd, bytes, offset, bytes.length - offset);
+                }
+                catch (e) {
+                    const code = e.code;
+                    if (code === 'EPIPE')
+                        onBrokenPipe();
+                    if (code !== 'EAGAIN')
+                        throw e;
+                    fallback = stream();
+                    fallback.write(bytes.subarray(offset));
+                    return;
+                }
+            }
+        }
+    };
+}
+/** A pipe, socket or regular file: never a terminal (a character device, like /dev/null, takes the stream). */
+function isPipeOrFile(fd) {
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        return st.isFIFO() || st.isSocket() || st.isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+
+function processIO() {
+    const env = process.env;
+    // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
+    // tools do, instead of dying on an unhandled EPIPE with a stack trace.
+    const brokenPipe = () => process.exit(process.exitCode ?? 0);
+    const stdout = outputChannel(1, () => quietOnBrokenPipe(process.stdout, brokenPipe), brokenPipe);
+    const stderr = outputChannel(2, () => process.stderr, brokenPipe);
+    const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+    return {
+        stdout: (t) => stdout.write(t),
+        stderr: (t) => stderr.write(t),
+        color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
+        env,
+        cwd: process.cwd()
+    };
+}
+function quietOnBrokenPipe(stream, brokenPipe) {
+    stream.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            throw e;
+        brokenPipe();
+    });
+    return stream;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
@@ -809,7 +906,7 @@ function fileSystemError(e) {
 
 // Before any command chunk loads: V8's compiled code is kept between runs (see compile-cache.ts). Best effort.
 enableCompileCache(process.argv[1], process.env);
-main(process.argv.slice(2), (0,cli_io/* processIO */.Wb)()).then((code) => {
+main(process.argv.slice(2), processIO()).then((code) => {
     process.exitCode = code;
 }, (e) => {
     process.stderr.write(`model-compat: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -5,36 +5,42 @@
  */
 import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
-import { readdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { printable } from '../util/text.js'
 
 export interface UploadResult {
   id?: number
   size?: number
 }
 
-export async function uploadReportFolder(name: string, dir: string): Promise<UploadResult | undefined> {
+/**
+ * Upload `files` (the ones this run wrote into `dir`, never a listing of the folder: anything else found there
+ * is not ours to publish) under the artifact name `name`.
+ */
+export async function uploadReportFolder(
+  name: string,
+  dir: string,
+  files: readonly string[]
+): Promise<UploadResult | undefined> {
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
     core.warning(
       `The artifact service is not available (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL); ` +
-        `the report was not uploaded. It is in ${dir}.`
+        `the report was not uploaded. It is in ${printable(dir)}.`
     )
     return undefined
   }
   const root = resolve(dir)
-  const files = (await readdir(root, { withFileTypes: true }))
-    .filter((d) => d.isFile() && !d.name.endsWith('.tmp'))
-    .map((d) => join(root, d.name))
-    .sort()
   if (files.length === 0) return undefined
   try {
     const client = new DefaultArtifactClient()
-    const r = await client.uploadArtifact(name, files, root)
+    const r = await client.uploadArtifact(name, [...files].sort(), root)
     core.info(`Uploaded the report as artifact '${name}' (${files.length} files, ${r.size ?? '?'} bytes).`)
     return { id: r.id, size: r.size }
   } catch (e) {
     core.warning(
-      `Could not upload the report artifact '${name}': ${e instanceof Error ? e.message : String(e)}. It is in ${dir}.`
+      printable(
+        `Could not upload the report artifact '${name}': ${e instanceof Error ? e.message : String(e)}. It is in ${dir}.`
+      )
     )
     return undefined
   }

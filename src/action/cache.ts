@@ -6,16 +6,18 @@
  */
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { mkdir, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { writeFileAtomic } from '../cli/files.js'
 import { readCheckpoint as readLocal } from '../formats/index.js'
-import type { LocationReader } from './pipeline.js'
 import { manifestToJson, toManifest } from '../formats/json/manifest.js'
 import type { Checkpoint } from '../formats/types.js'
+import { writeFileAtomic } from '../formats/write-file.js'
+import type { LocationReader } from '../node/artifacts.js'
+import { fingerprintBaseline } from '../node/fingerprint.js'
+import { isUrl } from '../node/glob.js'
+import { printable } from '../util/text.js'
 import { TOOL } from '../version.js'
-import { isUrl } from './glob.js'
 
 type CacheModule = typeof import('@actions/cache')
 let cacheModule: Promise<CacheModule> | undefined
@@ -24,11 +26,6 @@ const loadCache = (): Promise<CacheModule> => (cacheModule ??= import('@actions/
 
 /** Baselines smaller than this are read directly: caching them saves nothing. */
 export const MIN_CACHED_BYTES = 1024 * 1024
-const TAIL_BYTES = 1024 * 1024
-const HEAD_BYTES = 1024 * 1024
-const MAX_SAFETENSORS_HEADER = 100_000_000
-const MAX_FOLDER_FILES = 10_000
-const MAX_FOLDER_DEPTH = 3
 const MANIFEST_NAME = 'baseline.manifest.json'
 
 export interface LoadedBaseline {
@@ -36,89 +33,6 @@ export interface LoadedBaseline {
   fromCache: boolean
   /** The cache key used, when the cache was consulted. */
   key?: string
-}
-
-/**
- * A hash of the bytes the readers use: for safetensors the 8-byte length plus the JSON header; for other files
- * the size, the first and the last MiB (a zip's central directory, with each entry's CRC, is at the end; pickles,
- * GGUF metadata are at the start); for folders every file's name and fingerprint.
- */
-export async function fingerprintBaseline(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  const st = await stat(path)
-  if (st.isDirectory()) {
-    await hashFolder(path, '', hash, { files: 0 }, 0)
-  } else {
-    const name = basename(path)
-    if (name === 'model_index.json' || name.endsWith('.index.json')) {
-      // An index is only as stable as the shards next to it.
-      await hashFolder(dirname(path), '', hash, { files: 0 }, 0)
-    }
-    // The file's own name is left out: readers detect formats by content, so a rename changes nothing.
-    await hashFile(path, st.size, hash)
-  }
-  return hash.digest('hex')
-}
-
-async function hashFolder(
-  root: string,
-  rel: string,
-  hash: ReturnType<typeof createHash>,
-  count: { files: number },
-  depth: number
-): Promise<void> {
-  if (depth > MAX_FOLDER_DEPTH) return
-  const dir = rel ? join(root, rel) : root
-  const names = (await readdir(dir)).sort()
-  for (const name of names) {
-    if (++count.files > MAX_FOLDER_FILES) throw new Error(`${root}: more than ${MAX_FOLDER_FILES} files`)
-    const path = join(dir, name)
-    const st = await stat(path).catch(() => undefined)
-    if (!st) continue
-    const relName = rel ? `${rel}/${name}` : name
-    if (st.isDirectory()) {
-      hash.update(`dir:${relName}\n`)
-      await hashFolder(root, relName, hash, count, depth + 1)
-    } else if (st.isFile()) {
-      hash.update(`file:${relName}\n`)
-      await hashFile(path, st.size, hash)
-    }
-  }
-}
-
-async function hashFile(path: string, size: number, hash: ReturnType<typeof createHash>): Promise<void> {
-  hash.update(`size:${size}\n`)
-  const fh = await open(path, 'r')
-  try {
-    const read = async (offset: number, length: number): Promise<Buffer> => {
-      const buf = Buffer.alloc(length)
-      let done = 0
-      while (done < length) {
-        const { bytesRead } = await fh.read(buf, done, length - done, offset + done)
-        if (bytesRead === 0) break
-        done += bytesRead
-      }
-      return buf.subarray(0, done)
-    }
-    if (size >= 8) {
-      const prefix = await read(0, 8)
-      const n = prefix.readBigUInt64LE(0)
-      if (n > 1n && n <= BigInt(MAX_SAFETENSORS_HEADER) && 8n + n <= BigInt(size)) {
-        const header = await read(8, Number(n))
-        if (header[0] === 0x7b /* { */) {
-          hash.update(prefix).update(header)
-          return
-        }
-      }
-    }
-    hash.update(await read(0, Math.min(size, HEAD_BYTES)))
-    if (size > HEAD_BYTES) {
-      const start = Math.max(HEAD_BYTES, size - TAIL_BYTES)
-      hash.update(await read(start, size - start))
-    }
-  } finally {
-    await fh.close()
-  }
 }
 
 export function cacheKey(fingerprint: string): string {
@@ -144,7 +58,7 @@ export async function loadBaseline(
     return { checkpoint: await readCheckpoint(path), fromCache: false } // readCheckpoint names the problem
   }
   if (st.isFile() && st.size < MIN_CACHED_BYTES && !basename(path).endsWith('.json')) {
-    core.info(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`)
+    core.info(printable(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`))
     return { checkpoint: await readCheckpoint(path), fromCache: false }
   }
   if (st.isFile() && basename(path).endsWith('.json') && !isIndexName(basename(path))) {
@@ -198,12 +112,13 @@ async function cacheAvailable(): Promise<boolean> {
   }
 }
 
+/** An error's message for the log: printable, since it may quote a path or a name from a file. */
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
+  return printable(e instanceof Error ? e.message : String(e))
 }
 
 /**
- * Remote headers (issue 6) are cached by URL and ETag in a folder; on a runner that folder is carried between runs
+ * Remote headers are cached by URL and ETag in a folder; on a runner that folder is carried between runs
  * with @actions/cache. Cache entries cannot be overwritten, so each run saves under a key with its run id and
  * restores the newest entry for the same locations by prefix; ETag validation means a stale entry is never used.
  */

@@ -1,10 +1,18 @@
 /**
- * The sticky PR comment: one per workflow and job, found again by a hidden marker and edited in place, never
- * duplicated. A token that cannot write (fork PRs, Dependabot, a missing `pull-requests: write`) is a warning:
- * the job summary and the report artifact carry the same content.
+ * The sticky PR comment: one per workflow and job, found again and edited in place, never duplicated. A token
+ * that cannot write (fork PRs, Dependabot, a missing `pull-requests: write`) is a warning: the job summary and
+ * the report artifact carry the same content.
+ *
+ * "Ours" is a comment that starts with our hidden marker AND was written by the token's own identity. The marker
+ * alone is not enough: anyone can type it, so a human comment (or one planted by another job's report, quoting
+ * a name from a file) carrying it would be edited. The identity is the GraphQL `viewer` (it answers for user
+ * tokens and for app installation tokens such as GITHUB_TOKEN, whose REST `GET /user` is refused), else
+ * `GET /user`. When neither answers, no comment is ours: a new one is created rather than someone else's edited.
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
+import { InternalError } from '../formats/errors.js'
+import { printable } from '../util/text.js'
 import type { CommentMode } from './inputs.js'
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped'
@@ -82,7 +90,7 @@ export async function upsertPrComment(opts: {
   const body = `${marker}\n${opts.body}`
   if (body.length > MAX_COMMENT_CHARS) {
     // The renderer keeps the body under its budget; this guards the contract rather than truncating blindly.
-    throw new Error(`PR comment body is ${body.length} characters; the limit is ${MAX_COMMENT_CHARS}`)
+    throw new InternalError(`PR comment body is ${body.length} characters; the limit is ${MAX_COMMENT_CHARS}`)
   }
   const { owner, repo } = ctx.repo
   const timeoutMs = apiTimeoutMs()
@@ -97,9 +105,15 @@ export async function upsertPrComment(opts: {
       issue_number: pr.number,
       per_page: 100
     })) as IssueComment[]
-    const ours = comments.filter((c) => c.body?.includes(marker))
-    // Prefer a bot's comment: a human quoting ours also carries the marker and must not be edited.
-    const existing = ours.find((c) => c.user?.type === 'Bot') ?? ours[0]
+    const login = await tokenLogin(octokit)
+    if (login === undefined)
+      core.info(
+        "Could not learn the token's identity: a new PR comment is written, no earlier one is edited."
+      )
+    const existing =
+      login === undefined
+        ? undefined
+        : comments.find((c) => c.body?.startsWith(`${marker}\n`) && writtenBy(c, login))
     if (existing) {
       if (existing.body === body) return 'unchanged'
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
@@ -123,9 +137,42 @@ export async function upsertPrComment(opts: {
       : e instanceof Error
         ? e.message
         : String(e)
-    core.warning(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`)
+    core.warning(
+      printable(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`)
+    )
     return 'skipped'
   } finally {
     clearTimeout(timer)
   }
+}
+
+type Octokit = ReturnType<typeof github.getOctokit>
+
+/** The login of the token's owner (`name[bot]` or `name` for an app), or undefined when it cannot be learned. */
+export async function tokenLogin(octokit: Octokit): Promise<string | undefined> {
+  try {
+    const r = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    if (typeof r?.viewer?.login === 'string' && r.viewer.login !== '') return r.viewer.login
+  } catch {
+    // an endpoint without GraphQL (some GHES setups), or a token without the scope: try REST
+  }
+  try {
+    const r = await octokit.rest.users.getAuthenticated()
+    if (typeof r.data?.login === 'string' && r.data.login !== '') return r.data.login
+  } catch {
+    // an installation token is refused here (403 "Resource not accessible by integration")
+  }
+  return undefined
+}
+
+/**
+ * Whether `comment` was written by `login`. Logins are unique and compare without case. The REST API names an
+ * app's bot `name[bot]`; should the identity come without the suffix, a Bot author (never a user) named
+ * `login[bot]` matches too.
+ */
+export function writtenBy(comment: IssueComment, login: string): boolean {
+  const author = comment.user?.login?.toLowerCase()
+  if (author === undefined) return false
+  const me = login.toLowerCase()
+  return author === me || (comment.user?.type === 'Bot' && author === `${me}[bot]`)
 }

@@ -3,7 +3,7 @@
  * written in the workflow, so the user knows which line to fix. Defaults match action.yml (the runner fills them
  * in, but local runs and tests may not).
  */
-import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../gate/policy.js'
+import { invalidInput, parseFailOn, parseMetric, parseThreshold } from '../gate/policy.js'
 import type { FailOnFlag, MetricChoice } from '../gate/types.js'
 
 export type CommentMode = 'always' | 'on-failure' | 'never'
@@ -36,22 +36,19 @@ export function readActionInputs(get: InputReader): ActionInputs {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))
   if (artifacts.filter((l) => !l.startsWith('!')).length === 0) {
-    throw new GateInputError('artifacts', 'required: one or more paths or globs, one per line')
+    throw invalidInput('artifacts', 'required: one or more paths or globs, one per line')
   }
   const baseline = get('baseline').trim()
   if (baseline === '') {
-    throw new GateInputError(
-      'baseline',
-      'required: a checkpoint file, folder, sharded index or manifest JSON'
-    )
+    throw invalidInput('baseline', 'required: a checkpoint file, folder, sharded index or manifest JSON')
   }
   const mappingDir = get('mapping-dir').trim() || DEFAULT_MAPPING_DIR
-  if (mappingDir.includes('\0')) throw new GateInputError('mapping-dir', 'contains a NUL character')
+  if (mappingDir.includes('\0')) throw invalidInput('mapping-dir', 'contains a NUL character')
   const artifactName = get('artifact-name').trim() || DEFAULT_ARTIFACT_NAME
   // The artifact service rejects these characters (actions/upload-artifact's name checks).
   const badChar = /["':<>|*?\r\n\\/]/.exec(artifactName)
   if (badChar) {
-    throw new GateInputError(
+    throw invalidInput(
       'artifact-name',
       `'${artifactName}' contains '${badChar[0]}', which artifact names cannot`
     )
@@ -79,7 +76,7 @@ export function parseComment(text: string): CommentMode {
   if (word === 'true') return 'always'
   if (word === 'false') return 'never'
   if (word === 'always' || word === 'on-failure' || word === 'never') return word
-  throw new GateInputError('comment', `expected always, on-failure or never, got '${text}'`)
+  throw invalidInput('comment', `expected always, on-failure or never, got '${text}'`)
 }
 
 /** The YAML 1.2 core-schema booleans, as @actions/core accepts them, with the input named on error. */
@@ -88,5 +85,5 @@ export function parseBoolean(text: string, input: string, fallback: boolean): bo
   if (t === '') return fallback
   if (['true', 'True', 'TRUE'].includes(t)) return true
   if (['false', 'False', 'FALSE'].includes(t)) return false
-  throw new GateInputError(input, `expected true or false, got '${text}'`)
+  throw invalidInput(input, `expected true or false, got '${text}'`)
 }

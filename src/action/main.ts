@@ -1,31 +1,27 @@
 /**
  * The GitHub Action: read the inputs, expand the artifact globs, load the baseline (through the cache), gate every
- * artifact, write the report folder and the job summary, upsert the PR comment, upload the artifact, set the
- * outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
+ * artifact, write the report folder, upload it as an artifact, write the job summary and upsert the PR comment
+ * (both linking the artifact), set the outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
  * matches nothing, a baseline that cannot be read) fail too, with a message naming the input or the file.
  */
 import * as core from '@actions/core'
-import { isAbsolute, relative, resolve } from 'node:path'
-import { isCheckpointError } from '../formats/errors.js'
-import { defaultEngines } from '../gate/engines.js'
-import { evaluateGate } from '../gate/evaluate.js'
-import { GateInputError } from '../gate/policy.js'
+import { isAbsolute, relative } from 'node:path'
+import { toModelCompatError } from '../formats/errors.js'
 import type { GateReport } from '../gate/types.js'
+import { openLocations } from '../node/locations.js'
+import { isUrl } from '../node/glob.js'
+import { gateOutcome, runGate } from '../node/run-gate.js'
 import { COMMENT_LIMIT_CHARS, renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
-import { TOOL } from '../version.js'
+import { printable } from '../util/text.js'
 import { loadBaseline, remoteHeaderCacheDir, restoreRemoteHeaders, saveRemoteHeaders } from './cache.js'
-import { RemoteContext, remoteOptions } from '../formats/http/open-location.js'
-import { readLocation } from '../formats/http/read-location.js'
 import { upsertPrComment } from './comment.js'
-import { expandPatterns, isUrl, PatternError } from './glob.js'
 import { readActionInputs } from './inputs.js'
-import { readArtifacts, writeReportFolder } from './pipeline.js'
 
 export async function run(): Promise<void> {
   try {
     await gate()
   } catch (e) {
-    core.setFailed(describeError(e))
+    core.setFailed(failureText(e))
   }
 }
 
@@ -35,86 +31,58 @@ async function gate(): Promise<void> {
   if (hfToken) core.setSecret(hfToken) // masked in every log line from here on
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
 
-  let paths: string[]
-  try {
-    paths = await expandPatterns(inputs.artifacts, workspace)
-  } catch (e) {
-    if (e instanceof PatternError) throw new GateInputError('artifacts', e.message)
-    throw e
-  }
-  // Relative paths stay as written when the workspace is the working folder, so messages quote the user's paths.
-  const sameDir = resolve(workspace) === process.cwd()
-  const absolute = (p: string) => (isAbsolute(p) || isUrl(p) || sameDir ? p : resolve(workspace, p))
-  core.info(`Gating ${paths.length} artifact(s) against ${inputs.baseline}.`)
-
-  // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag.
-  const remote = [inputs.baseline, ...paths].filter(isUrl)
-  const context = new RemoteContext(
-    remoteOptions({ hfToken: hfToken || undefined, cacheDir: inputs.cache ? remoteHeaderCacheDir() : false })
-  )
-  const read = (location: string) => readLocation(location, context)
+  // URLs (https://, hf://) are read header-only over HTTP ranges; their headers are cached by URL and ETag, and
+  // the cache folder is carried between runs with @actions/cache. Globs never match a URL: these are all of them.
+  const remote = [inputs.baseline, ...inputs.artifacts].filter(isUrl)
+  const locations = openLocations({
+    hfToken: hfToken || undefined,
+    cacheDir: inputs.cache ? remoteHeaderCacheDir() : false
+  })
   if (inputs.cache) await restoreRemoteHeaders(remote)
 
-  let baseline
-  try {
-    baseline = await loadBaseline(absolute(inputs.baseline), inputs.cache, read)
-  } catch (e) {
-    throw new Error(`The baseline could not be read (input 'baseline'): ${describeError(e)}`, { cause: e })
-  }
-  const gateInputs = (await readArtifacts(paths.map(absolute), { confineTo: workspace, read })).map(
-    (g, i) => ({
-      ...g,
-      path: paths[i],
-      ...(g.error
-        ? { error: { ...g.error, message: g.error.message.split(absolute(paths[i])).join(paths[i]) } }
-        : {})
-    })
-  )
-  baseline.checkpoint = { ...baseline.checkpoint, path: inputs.baseline }
-  if (inputs.cache) await saveRemoteHeaders(remote)
-
-  const evaluation = evaluateGate({
-    baseline: baseline.checkpoint,
-    baselineFromCache: baseline.fromCache,
-    inputs: gateInputs,
-    policy: { threshold: inputs.threshold, metric: inputs.metric, failOn: inputs.failOn },
-    engines: defaultEngines(),
-    tool: TOOL
-  })
-  const report = evaluation.report
   const hint = inputs.uploadArtifact
     ? `in the artifact '${inputs.artifactName}' of this run`
     : `in ${inputs.mappingDir}`
-  const summaryMd = renderGateMarkdown(report, {
-    limit: SUMMARY_LIMIT_BYTES,
-    unit: 'bytes',
+  const result = await runGate({
+    artifacts: inputs.artifacts,
+    baseline: inputs.baseline,
+    policy: { threshold: inputs.threshold, metric: inputs.metric, failOn: inputs.failOn },
+    cwd: workspace,
+    read: locations.read,
+    loadBaseline: (location) => loadBaseline(location, inputs.cache, locations.read),
+    // A pull request chooses the files in the workspace: nothing outside it is read, or written to.
+    confineTo: workspace,
+    reportDir: inputs.mappingDir,
+    names: { artifacts: 'artifacts', baseline: 'baseline', reportDir: 'mapping-dir' },
     fullReportHint: hint
   })
+  if (inputs.cache) await saveRemoteHeaders(remote)
+  const report = result.report
+  const written = result.written!
+  core.info(printable(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`))
 
-  const mappingDir = absolute(inputs.mappingDir)
-  const written = await writeReportFolder(mappingDir, evaluation, summaryMd)
-
-  // Uploaded before the job summary and the comment are written, so both can link the artifact itself.
+  // Uploaded before the job summary and the comment are written, so both can link the artifact itself instead of
+  // naming it (summary.md inside the artifact keeps the plain hint: it cannot link to itself).
   let reportLink: { name: string; url: string } | undefined
   if (inputs.uploadArtifact) {
     // @actions/artifact is large; load it only when an upload is asked for.
     const { uploadReportFolder } = await import('./artifact.js')
-    const uploaded = await uploadReportFolder(inputs.artifactName, mappingDir)
+    const uploaded = await uploadReportFolder(inputs.artifactName, written.dir, written.files)
     const url = artifactUrl(process.env, uploaded?.id)
     if (url) reportLink = { name: inputs.artifactName, url }
   }
-  const linked = reportLink ? { reportLink } : { fullReportHint: hint }
+  const where = reportLink ? { reportLink } : { fullReportHint: hint }
   await writeJobSummary(
     reportLink
-      ? renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes', ...linked })
-      : summaryMd,
+      ? renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes', ...where })
+      : result.summary,
     written.summaryPath
   )
 
   const commentMd = renderGateMarkdown(report, {
     limit: COMMENT_LIMIT_CHARS,
     unit: 'chars',
-    ...linked
+    ...where
   })
   const comment = await upsertPrComment({
     token: inputs.githubToken,
@@ -130,15 +98,16 @@ async function gate(): Promise<void> {
     summary: displayPath(written.summaryPath, workspace)
   })
   annotateWarnings(report)
-  if (!report.passed) {
+  const outcome = gateOutcome(report)
+  if (outcome !== undefined) {
     annotateFailures(report)
-    core.setFailed(report.message)
+    core.setFailed(failureText(outcome))
   }
 }
 
 /**
  * The download page of an uploaded artifact: `${server}/${repo}/actions/runs/${run_id}/artifacts/${id}`, from the
- * runner's environment; undefined when the upload gave no id or a variable is missing.
+ * runner's environment; undefined when the upload gave no id or a variable is missing or malformed.
  */
 export function artifactUrl(env: NodeJS.ProcessEnv, id: number | undefined): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env
@@ -148,6 +117,14 @@ export function artifactUrl(env: NodeJS.ProcessEnv, id: number | undefined): str
   return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`
 }
 
+/**
+ * The step's failure message: the error's lines, each printable (a name from a file cannot end a line and start
+ * a workflow command, nor put an ESC in the log). @actions/core escapes the line breaks between them.
+ */
+function failureText(e: unknown): string {
+  return toModelCompatError(e).lines.map(printable).join('\n')
+}
+
 /** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */
 export const MAX_WARNING_ANNOTATIONS = 10
 
@@ -155,7 +132,7 @@ function annotateWarnings(report: GateReport): void {
   const warnings = report.artifacts.flatMap((a) =>
     a.flags
       .filter((f) => f.severity === 'warning' && !f.failsGate)
-      .map((f) => ({ file: a.path, text: `${a.path}: ${f.title}: ${f.evidence}` }))
+      .map((f) => ({ file: printable(a.path), text: printable(`${a.path}: ${f.title}: ${f.evidence}`) }))
   )
   const shown =
     warnings.length > MAX_WARNING_ANNOTATIONS ? warnings.slice(0, MAX_WARNING_ANNOTATIONS - 1) : warnings
@@ -174,10 +151,10 @@ function annotateWarnings(report: GateReport): void {
 function annotateFailures(report: GateReport): void {
   const bad = report.artifacts.filter((a) => a.status !== 'pass')
   for (const a of bad.slice(0, MAX_WARNING_ANNOTATIONS - 1)) {
-    const props = isAbsolute(a.path) || isUrl(a.path) ? {} : { file: a.path }
-    core.error(a.reasons.join('; ') || a.status, {
+    const props = isAbsolute(a.path) || isUrl(a.path) ? {} : { file: printable(a.path) }
+    core.error(printable(a.reasons.join('; ') || a.status), {
       ...props,
-      title: `model-compat: ${a.path} fails the gate`
+      title: printable(`model-compat: ${a.path} fails the gate`)
     })
   }
 }
@@ -185,14 +162,16 @@ function annotateFailures(report: GateReport): void {
 /** The job summary is a view of summary.md; without a runner (local runs) or when it fails, the file remains. */
 async function writeJobSummary(markdown: string, file: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`)
+    core.info(printable(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`))
     return
   }
   try {
     await core.summary.addRaw(markdown, true).write()
   } catch (e) {
     core.warning(
-      `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`
+      printable(
+        `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`
+      )
     )
   }
 }
@@ -213,9 +192,4 @@ function setOutputs(
 function displayPath(path: string, workspace: string): string {
   const rel = relative(workspace, path)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof GateInputError || isCheckpointError(e)) return e.message
-  return e instanceof Error ? e.message : String(e)
 }

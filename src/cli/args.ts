@@ -3,6 +3,10 @@
  * (`--names "Wan2.1" "LongCat"`), which is the habit of the analysis scripts our users come from (argparse
  * nargs='+'), so flags here may be greedy: they take every following word up to the next flag.
  */
+import { UsageError } from '../formats/errors.js'
+
+/** Bad usage: exit 2 with the message and a pointer to `--help` (the class is the error family's). */
+export { UsageError }
 import { didYouMean } from './suggest.js'
 
 export type OptionKind =
@@ -40,14 +44,6 @@ export interface ParsedArgs {
   positionals: string[]
   /** Values by long option name: boolean, string, number or string[] for lists. */
   options: Record<string, boolean | string | number | string[] | undefined>
-}
-
-/** Bad usage: exit 2 with the message and a pointer to `--help`. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
 }
 
 export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {

@@ -13,13 +13,6 @@ export interface CliIO {
   cwd: string
 }
 
-/** A command: parsed arguments in, exit status out (0 ok, 1 gate failed, 2 bad input or usage). */
-export type CommandRunner = (argv: readonly string[], io: CliIO) => Promise<number>
-
-export const EXIT_OK = 0
-export const EXIT_GATE_FAILED = 1
-export const EXIT_BAD_INPUT = 2
-
 export function processIO(): CliIO {
   const env = process.env
   // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
@@ -46,7 +39,10 @@ function quietOnBrokenPipe(stream: NodeJS.WriteStream, brokenPipe: () => never):
   return stream
 }
 
-/** A CLI command: its spec (options, help) and its body. Bodies only parse, do I/O and render. */
+/**
+ * A CLI command: its spec (options, help) and its body. Bodies parse, call the core, print, and return 0; every
+ * other ending is an error of the family in formats/errors.ts, whose class carries the exit status.
+ */
 export interface Command {
   spec: CommandSpec
   run(args: ParsedArgs, io: CliIO): Promise<number>

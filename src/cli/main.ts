@@ -1,7 +1,11 @@
-/** The CLI dispatcher: picks the command, parses its arguments, maps errors to exit codes. */
-import { formatHelp, parseArgs, UsageError } from './args.js'
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from './io.js'
-import { isCheckpointError } from '../formats/errors.js'
+/**
+ * The CLI dispatcher: picks the command, parses its arguments, runs it, and ends every error the one way the
+ * error family says (src/formats/errors.ts): its message on stderr, made printable, and its class's exit status.
+ */
+import { formatHelp, parseArgs } from './args.js'
+import type { CliIO, Command } from './io.js'
+import { EXIT, toModelCompatError, UsageError, type ModelCompatError } from '../formats/errors.js'
+import { printable } from '../util/text.js'
 import { TOOL } from '../version.js'
 import { didYouMean } from './suggest.js'
 
@@ -59,7 +63,7 @@ function topHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'model-compat <command> --help' for a command's options.",
-    'Exit status: 0 ok, 1 the gate failed, 2 bad input or usage.',
+    'Exit status: 0 ok, 1 the gate failed, 2 bad input or usage, 70 an internal error (a bug: please report it).',
     ''
   ].join('\n')
 }
@@ -69,66 +73,49 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined
     io.stdout(target ? formatHelp((await target.load()).spec) : topHelp())
-    return name === undefined ? EXIT_BAD_INPUT : EXIT_OK
+    return name === undefined ? EXIT.usage : EXIT.ok
   }
   if (name === '--version' || name === '-V') {
     io.stdout(`${TOOL.version}\n`)
-    return EXIT_OK
+    return EXIT.ok
   }
   const entry = COMMANDS.find((c) => c.name === name)
   if (!entry) {
     const names = COMMANDS.map((c) => c.name)
     io.stderr(
-      `model-compat: unknown command '${name}'.${didYouMean(name, names)} Commands: ${names.join(', ')}\n`
+      `model-compat: unknown command '${printable(name)}'.${didYouMean(name, names)} Commands: ${names.join(', ')}
+`
     )
-    return EXIT_BAD_INPUT
+    return EXIT.usage
   }
   const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(formatHelp(command.spec))
-    return EXIT_OK
+    return EXIT.ok
   }
   try {
     return await command.run(parseArgs(command.spec, rest), io)
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`model-compat ${name}: ${e.message}\nRun 'model-compat ${name} --help' for usage.\n`)
-      return EXIT_BAD_INPUT
-    }
-    if (isCheckpointError(e)) {
-      io.stderr(`model-compat ${name}: ${e.message}\n`)
-      return EXIT_BAD_INPUT
-    }
-    const problem = fileSystemError(e)
-    if (problem) {
-      // Outputs (--export, --mapping, --summary, --mapping-dir, -o) that cannot be written are bad usage, not a bug.
-      io.stderr(`model-compat ${name}: ${problem}\n`)
-      return EXIT_BAD_INPUT
-    }
-    // Anything else is a bug in this tool, not bad input: say so, with the stack for the report.
-    io.stderr(
-      `model-compat ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
-    )
-    return 70
+    const error = toModelCompatError(e)
+    io.stderr(errorText(name, error))
+    return error.exitCode
   }
 }
 
-const FS_ERRORS: Readonly<Record<string, string>> = Object.freeze({
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EEXIST: 'already exists and is not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOENT: 'no such file or directory',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  ENAMETOOLONG: 'file name too long'
-})
-
-/** A Node file-system error (it carries `code` and `path`) as "PATH: what is wrong", or undefined. */
-function fileSystemError(e: unknown): string | undefined {
-  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown }
-  if (typeof code !== 'string' || typeof path !== 'string' || !Object.hasOwn(FS_ERRORS, code))
-    return undefined
-  return `cannot write ${path}: ${FS_ERRORS[code]} (${code})`
+/**
+ * What stderr says about an error: `model-compat NAME: message`, each line printable (a name from a file never
+ * writes a control character, nor starts a line a CI log would obey); a pointer to --help for usage errors, and
+ * the stack for internal errors, which are bugs of this tool, not bad input.
+ */
+export function errorText(name: string, error: ModelCompatError): string {
+  const lines = error.lines.map(printable)
+  let text = `model-compat ${name}: ${error.exitCode === EXIT.internal ? 'internal error: ' : ''}${lines.join('\n')}\n`
+  if (error instanceof UsageError) text += `Run 'model-compat ${name} --help' for usage.\n`
+  if (error.exitCode === EXIT.internal) {
+    const cause = (error as { cause?: unknown }).cause
+    const stack = cause instanceof Error ? cause.stack : error.stack
+    // The frames only: the first line of a stack is the message, already printed.
+    if (stack !== undefined) text += stack.split('\n').slice(1).map(printable).join('\n') + '\n'
+  }
+  return text
 }

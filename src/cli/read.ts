@@ -1,15 +1,11 @@
 /**
- * How every command reads its inputs: local paths, `https://` URLs and `hf://ORG/REPO[@REV]/PATH` through one
- * RemoteContext per run (one HTTP client, one token, one header cache). Commands spread REMOTE_OPTIONS into their
- * spec and call `checkpointReader(args, io)`.
+ * The flags every command has for remote locations (REMOTE_OPTIONS, spread into its spec) and the one reader a
+ * command builds from them: local paths, `https://` URLs and `hf://ORG/REPO[@REV]/PATH` (src/node/locations.ts).
  */
 import type { OptionSpec, ParsedArgs } from './args.js'
 import { flag, str } from './args.js'
 import type { CliIO } from './io.js'
-import type { RemoteContext } from '../formats/http/open-location.js'
-import { isRemoteLocation } from '../formats/http/url.js'
-import { readCheckpoint } from '../formats/index.js'
-import type { Checkpoint } from '../formats/types.js'
+import { openLocations, type Locations } from '../node/locations.js'
 
 export const REMOTE_OPTIONS: Record<string, OptionSpec> = {
   'hf-token': {
@@ -25,31 +21,9 @@ export const REMOTE_OPTIONS: Record<string, OptionSpec> = {
   'no-cache': { kind: 'boolean', help: 'do not cache remote headers' }
 }
 
-export interface CheckpointReader {
-  read(location: string): Promise<Checkpoint>
-  /** Remove the token from a message before it is printed. */
-  redact(text: string): string
-}
-
-export function checkpointReader(args: ParsedArgs, io: CliIO): CheckpointReader {
-  let ctx: RemoteContext | undefined
-  // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
-  // when a remote location is read: a local run never pays for them.
-  const remote = async (location: string): Promise<Checkpoint> => {
-    const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
-      import('../formats/http/open-location.js'),
-      import('../formats/http/read-location.js')
-    ])
-    ctx ??= new RemoteContext(
-      remoteOptions(
-        { hfToken: str(args, 'hf-token'), cacheDir: flag(args, 'no-cache') ? false : str(args, 'cache-dir') },
-        io.env
-      )
-    )
-    return readLocation(location, ctx)
-  }
-  return {
-    read: (location) => (isRemoteLocation(location) ? remote(location) : readCheckpoint(location)),
-    redact: (text) => (ctx ? ctx.redact(text) : text)
-  }
+export function checkpointReader(args: ParsedArgs, io: CliIO): Locations {
+  return openLocations(
+    { hfToken: str(args, 'hf-token'), cacheDir: flag(args, 'no-cache') ? false : str(args, 'cache-dir') },
+    io.env
+  )
 }

@@ -1,5 +1,5 @@
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
-import { formatShare } from '../report/format.js'
+import { formatShare } from '../util/figures.js'
 import type {
   FamilyPairing,
   Flag,

@@ -29,8 +29,4 @@ export function isSafetensorsDtype(name: string): boolean {
 }
 
 /** Element count of a shape as BigInt (shapes of hostile files can pass 2^53). */
-export function numelBig(shape: readonly number[]): bigint {
-  let n = 1n
-  for (const d of shape) n *= BigInt(d)
-  return n
-}
+export { numelBig } from '../util/numel.js'

@@ -15,12 +15,13 @@ import { readManifest } from './json/manifest.js'
 import { readShardedIndex, readShardFolder } from './folders/sharded.js'
 import { readDiffusersFolder } from './folders/diffusers.js'
 import { isJsonObject, parseStrictJson, type JsonValue } from './json/strict.js'
+import { JSON_LIMITS } from './limits.js'
 
 export type { Checkpoint, TensorInfo, PickleGlobal, FormatName } from './types.js'
 export { CheckpointError, isCheckpointError } from './errors.js'
 
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
-const MAX_JSON_BYTES = 64 * 1024 * 1024
+const MAX_JSON_BYTES = JSON_LIMITS.maxBytes
 
 export interface ReadOptions {
   /** Where files come from: the local disk by default, or a remote FileAccess for URLs. */

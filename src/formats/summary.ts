@@ -1,5 +1,6 @@
 /** Figures every `analyze` prints for a file, derived from the Checkpoint alone. */
 import type { Checkpoint, GlobalTier, PickleGlobal } from './types.js'
+import { numel } from '../util/numel.js'
 
 export interface DtypeFigures {
   tensors: number
@@ -25,13 +26,13 @@ export function summarizeCheckpoint(ckpt: Checkpoint): CheckpointSummary {
   let parameterCount = 0
   let dataBytes = 0
   for (const t of ckpt.tensors) {
-    const numel = t.shape.reduce((a, b) => a * b, 1)
+    const elements = numel(t.shape)
     const bytes = t.byteRange ? Number(t.byteRange.end - t.byteRange.start) : 0
-    parameterCount += numel
+    parameterCount += elements
     dataBytes += bytes
     const d = (dtypes[t.dtype] ??= { tensors: 0, parameters: 0, bytes: 0 })
     d.tensors++
-    d.parameters += numel
+    d.parameters += elements
     d.bytes += bytes
   }
   const globals: Record<GlobalTier, PickleGlobal[]> = { allowed: [], unknown: [], dangerous: [] }

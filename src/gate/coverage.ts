@@ -4,7 +4,7 @@
  * glance (e.g. only blocks 0-19 of 40, or every cross-attention failing).
  */
 import type { CoverageRow, LoraModuleView } from './types.js'
-import { byCodeUnit } from '../lora/order.js'
+import { byCodeUnit } from '../util/order.js'
 
 /** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
 export const MAX_COVERAGE_COLUMNS = 64

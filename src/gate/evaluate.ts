@@ -3,7 +3,10 @@
  * their evidence, decide pass or fail, and explain a failure in a short message (a line per failing artifact).
  * Pure: checkpoints and engine results in, GateReport and the documents to write out.
  */
+import { tierOf as tierOfOverlap } from '../compare/verdict.js'
+import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint } from '../formats/types.js'
+import { printable } from '../util/text.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
 import { chooseMetric } from './policy.js'
@@ -11,7 +14,6 @@ import { baselineFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
   CompareView,
-  CompatTier,
   EngineFlag,
   GateEngines,
   GateFlag,
@@ -262,9 +264,9 @@ function checkpointFlags(view: CompareView): EngineFlag[] {
   return flags
 }
 
-/** The tiers of the comparison, applied to a LoRA's loadable share. */
-export function tierOf(figure: number): CompatTier {
-  return figure > 80 ? 'compatible' : figure >= 30 ? 'partial' : 'incompatible'
+/** The tiers of the comparison, applied to a LoRA's loadable share (a percentage here, a fraction there). */
+export function tierOf(figure: number): VerdictTier {
+  return tierOfOverlap(figure / 100)
 }
 
 const TIER_ORDER: GateVerdict[] = ['compatible', 'partial', 'incompatible', 'error']
@@ -296,7 +298,10 @@ function failureMessage(report: GateReport): string {
   const bad = report.artifacts.filter((a) => a.status !== 'pass')
   const total = report.artifacts.length
   const lines = [`Compatibility gate failed for ${bad.length} of ${total} artifact${total === 1 ? '' : 's'}:`]
-  for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS)) lines.push(failureLine(a, report.policy.threshold))
+  // Each line printable: a path or name from a file must not break the message into lines of its own (in a CI
+  // log a line that starts `::error::` is a workflow command) nor put an ESC on a terminal.
+  for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS))
+    lines.push(printable(failureLine(a, report.policy.threshold)))
   const more = bad.length - MAX_MESSAGE_ARTIFACTS
   if (more > 0) lines.push(`  and ${more} more artifact${more === 1 ? '' : 's'}`)
   return lines.join('\n')

@@ -5,7 +5,7 @@
  * "different hidden dims: 64 vs 128" needs only the tensors the dims were read from.
  */
 import { cutText, formatShape } from './format.js'
-import { formatShare } from '../report/format.js'
+import { formatShare } from '../util/figures.js'
 
 const MAX_EVIDENCE = 400
 const MAX_VALUE = 120

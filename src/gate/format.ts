@@ -1,7 +1,7 @@
 /** Number formatting shared by the gate's messages and the Markdown report. */
 
 // One rounding for every figure, in the gate's messages and in every renderer.
-export { formatPercent } from '../report/format.js'
+export { formatPercent } from '../util/figures.js'
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
 export function formatThreshold(value: number): string {

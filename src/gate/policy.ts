@@ -2,6 +2,7 @@
  * Parsing and defaults of the gate policy. The action and the CLI both parse the same words; every error names
  * the input (`fail-on`, `--fail-on`, ...) so the user knows which line of the workflow to fix.
  */
+import { UsageError } from '../formats/errors.js'
 import type { ArtifactKind, FailOnFlag, GateMetric, GatePolicy, MetricChoice } from './types.js'
 
 export const METRIC_CHOICES: readonly MetricChoice[] = ['auto', 'exact', 'normalized', 'mapped', 'loadable']
@@ -23,15 +24,9 @@ export const FAIL_ON_FLAGS: readonly FailOnFlag[] = [
 export const DEFAULT_FAIL_ON: readonly FailOnFlag[] = ['dangerous-globals']
 export const DEFAULT_THRESHOLD = 80
 
-/** A bad input value; `input` is the name the user wrote it under. */
-export class GateInputError extends Error {
-  constructor(
-    readonly input: string,
-    detail: string
-  ) {
-    super(`Invalid input '${input}': ${detail}`)
-    this.name = 'GateInputError'
-  }
+/** A bad value of the input or flag `input` (the name the user wrote it under): `Invalid input 'x': detail`. */
+export function invalidInput(input: string, detail: string): UsageError {
+  return new UsageError(detail, { input })
 }
 
 export function parseThreshold(text: string, input = 'threshold'): number {
@@ -39,9 +34,9 @@ export function parseThreshold(text: string, input = 'threshold'): number {
   if (trimmed === '') return DEFAULT_THRESHOLD
   const n = Number(trimmed)
   if (!Number.isFinite(n) || !/^[+]?\d*\.?\d+$/.test(trimmed)) {
-    throw new GateInputError(input, `expected a percentage between 0 and 100, got '${text}'`)
+    throw invalidInput(input, `expected a percentage between 0 and 100, got '${text}'`)
   }
-  if (n < 0 || n > 100) throw new GateInputError(input, `expected a percentage between 0 and 100, got ${n}`)
+  if (n < 0 || n > 100) throw invalidInput(input, `expected a percentage between 0 and 100, got ${n}`)
   return n
 }
 
@@ -49,7 +44,7 @@ export function parseMetric(text: string, input = 'metric'): MetricChoice {
   const word = text.trim().toLowerCase()
   if (word === '') return 'auto'
   const found = METRIC_CHOICES.find((m) => m === word)
-  if (!found) throw new GateInputError(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`)
+  if (!found) throw invalidInput(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`)
   return found
 }
 
@@ -61,17 +56,14 @@ export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
     .filter((w) => w !== '')
   if (words.length === 0) return [...DEFAULT_FAIL_ON]
   if (words.includes('none')) {
-    if (words.length > 1) throw new GateInputError(input, `'none' cannot be combined with other flags`)
+    if (words.length > 1) throw invalidInput(input, `'none' cannot be combined with other flags`)
     return []
   }
   const flags: FailOnFlag[] = []
   for (const w of words) {
     const found = FAIL_ON_FLAGS.find((f) => f === w)
     if (!found) {
-      throw new GateInputError(
-        input,
-        `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`
-      )
+      throw invalidInput(input, `unknown flag '${w}'; expected none or any of ${FAIL_ON_FLAGS.join(', ')}`)
     }
     if (!flags.includes(found)) flags.push(found)
   }

@@ -4,6 +4,7 @@
  * `GateEngines`, so the policy can be tested with hand-made results and the engines can change shape behind one
  * adapter (engines.ts).
  */
+import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint } from '../formats/types.js'
 
 /** The overlap figures a threshold can apply to. All figures are percentages, 0 to 100. */
@@ -43,7 +44,6 @@ export interface GatePolicy {
 }
 
 export type ArtifactKind = 'lora' | 'checkpoint'
-export type CompatTier = 'compatible' | 'partial' | 'incompatible'
 export type FlagSeverity = 'red' | 'warning' | 'green'
 
 /** A flag as the comparison engine reports it, with the evidence that supports it. */
@@ -58,7 +58,7 @@ export interface EngineFlag {
 /** What the gate needs from comparing a full checkpoint against the baseline. */
 export interface CompareView {
   figures: { exact: number; normalized: number; mapped: number }
-  tier: CompatTier
+  tier: VerdictTier
   shapes: {
     matching: number
     mismatched: number
@@ -175,7 +175,7 @@ export interface ArtifactReport {
   /** The gated figure, percent. */
   figure?: number
   figures: Partial<Record<GateMetric, number>>
-  tier?: CompatTier
+  tier?: VerdictTier
   /** Why it failed (figure under threshold, failing flags, top module failures), most important first. */
   reasons: string[]
   flags: GateFlag[]
@@ -187,7 +187,7 @@ export interface ArtifactReport {
 }
 
 /** Worst compatibility tier over the artifacts, or `error` when one could not be read. */
-export type GateVerdict = CompatTier | 'error'
+export type GateVerdict = VerdictTier | 'error'
 
 export interface GateReport {
   schemaVersion: 1

@@ -1,4 +1,6 @@
 /** Small formatting helpers shared by the console and Markdown renderers. */
+import { formatPercent, formatShare } from '../util/figures.js'
+import { printable } from '../util/text.js'
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return String(n)
@@ -38,21 +40,8 @@ export function groupThousands(n: number): string {
   return `${sign}${out}${frac ? `.${frac}` : ''}`
 }
 
-/**
- * A percentage (0 to 100) with one decimal, rounded down: every renderer and message prints a figure through this
- * one function, so a figure reads the same everywhere, and 79.96 reads 79.9, never "80.0% is under the 80%
- * threshold".
- */
-export function formatPercent(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a'
-  const floored = Math.floor(value * 10 + 1e-9) / 10
-  return `${floored.toFixed(1)}%`
-}
-
-/** A share in [0, 1] as a percentage, rounded as `formatPercent`. */
-export function formatShare(fraction: number): string {
-  return formatPercent(fraction * 100)
-}
+// One rounding for every figure (src/util/figures.ts), re-exported for the renderers.
+export { formatPercent, formatShare }
 
 /** `1 key`, `3 keys`, `1,200 modules`: a count with the noun it counts, in the right number. */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -118,17 +107,12 @@ export function colors(enabled: boolean): Colors {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) }
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
-
 /**
  * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
- * characters become `?`, so an ESC in a tensor name cannot clear the screen or recolour a verdict and a CR cannot
- * rewrite the line it is on. Renderers apply it to file data, never to their own colour codes.
+ * characters become `?` (src/util/text.ts says why). Renderers apply it to file data, never to their own colour
+ * codes.
  */
-export function printable(text: string): string {
-  return text.replace(CONTROL, '?')
-}
+export { printable }
 
 /**
  * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
@@ -179,4 +163,18 @@ export function commonFolder(paths: readonly string[]): string {
   // Folders only: the last part of every path (its file name) is never taken.
   while (n < first.length - 1 && split.every((s) => n < s.length - 1 && s[n] === first[n])) n++
   return n === 0 ? '' : `${first.slice(0, n).join('/')}/`
+}
+
+/**
+ * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
+ * into links, in PR comments and job summaries alike. Text from a file must do neither: a zero-width space after
+ * the `@`, the `#` or the `GH-` breaks the pattern and reads the same. Code spans need none of this (GitHub does
+ * not look for references inside them, and a zero-width space there would be copied with the key); every other
+ * piece of file-derived text in a comment or summary goes through here.
+ */
+export function inertReferences(text: string): string {
+  return text
+    .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b')
 }

@@ -12,7 +12,7 @@
 import { flagText } from '../gate/evaluate.js'
 import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
-import { commonFolder, plural, printable } from './format.js'
+import { commonFolder, inertReferences, plural, printable } from './format.js'
 import { failuresFirst } from './gate-console.js'
 
 /** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
@@ -413,16 +413,12 @@ export function escapeText(text: string): string {
   return escapeHtml(oneLine(text))
     .replace(/\|/g, '\\|')
     .replace(/([*_`[\]])/g, '\\$1')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/#(?=\d)/g, '#\u200b')
 }
 
 export function escapeHtml(text: string): string {
-  return oneLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return inertReferences(
+    oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  )
 }
 
 /** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there

@@ -1,6 +1,7 @@
 /** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
-import { list, flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
-import { EXIT_OK, type CliIO, type Command } from '../io.js'
+import { list, flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
+import type { CliIO, Command } from '../io.js'
+import { EXIT, UsageError } from '../../formats/errors.js'
 import { summarizeCheckpoint } from '../../formats/summary.js'
 import { manifestsToJson, manifestToJson, toManifest } from '../../formats/json/manifest.js'
 import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
@@ -10,13 +11,14 @@ import {
   renderCheckpointSummary,
   renderKeyExport
 } from '../../report/checkpoint-console.js'
-import { distinguishingLabels, printable } from '../../report/format.js'
+import { distinguishingLabels } from '../../report/format.js'
 import { fileHeading, paragraph } from '../../report/layout.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { renderStructureConsole } from '../../report/analysis-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
-import { writeFileAtomic } from '../files.js'
+import { writeFileAtomic } from '../../formats/write-file.js'
+import { printable } from '../../util/text.js'
 
 const spec: CommandSpec = {
   name: 'analyze',
@@ -87,11 +89,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       return m
     })
     io.stdout(manifests.length === 1 ? manifestToJson(manifests[0]) : manifestsToJson(manifests))
-    return EXIT_OK
+    return EXIT.ok
   }
   printSummaries(checkpoints, structures, names, args, io, { answers: true })
-  if (exportPath !== undefined) io.stdout(`\nkeys written to ${exportPath}\n`)
-  return EXIT_OK
+  if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
+  return EXIT.ok
 }
 
 /**

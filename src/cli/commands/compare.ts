@@ -2,14 +2,18 @@
  * `model-compat compare A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]`, also
  * reached as `model-compat analyze A B --compare ...` (the old scripts' form, same options).
  */
-import { flag, list, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
-import { EXIT_OK, type CliIO, type Command } from '../io.js'
-import { toJson, writeFileAtomic } from '../files.js'
+import { flag, list, str, type CommandSpec, type ParsedArgs } from '../args.js'
+import type { CliIO, Command } from '../io.js'
+import { EXIT, UsageError } from '../../formats/errors.js'
+import { writeFileAtomic } from '../../formats/write-file.js'
+import { toJson } from '../../util/json.js'
+import { printable } from '../../util/text.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
-import { compareCheckpoints, toMappingFile, type Comparison } from '../../compare/index.js'
+import { compareCheckpoints, toMappingFile } from '../../compare/index.js'
 import { renderComparisonConsole } from '../../report/compare-console.js'
 import { renderKeyExport } from '../../report/checkpoint-console.js'
 import { distinguishingLabels } from '../../report/format.js'
+import { renderCompareExport } from '../../report/key-exports.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { TOOL } from '../../version.js'
 import type { Checkpoint } from '../../formats/types.js'
@@ -32,22 +36,6 @@ const spec: CommandSpec = {
     ...REMOTE_OPTIONS,
     ...DISPLAY_OPTIONS
   }
-}
-
-/** Both key lists (key, shape, dtype), then every mapping and unmatched key, one per line. */
-export function renderCompareExport(c: Comparison, keyLists: string): string {
-  const lines: string[] = [keyLists.trimEnd(), '', `# mappings ${c.models.a.name} -> ${c.models.b.name}`]
-  for (const m of c.mappings) {
-    const amb = m.ambiguity ? `\tambiguous: ${m.ambiguity}` : ''
-    lines.push(
-      `${m.source.join(' + ')}\t->\t${m.target.join(' + ')}\t${m.kind}\t${m.confidence}\t${m.reason}${amb}`
-    )
-  }
-  for (const side of ['a', 'b'] as const) {
-    lines.push('', `# unmatched in ${side.toUpperCase()} (${c.unmatched[side].length})`)
-    for (const k of c.unmatched[side]) lines.push(k)
-  }
-  return lines.join('\n') + '\n'
 }
 
 /** `loaded`: A and B already read (by `analyze --compare`, which printed them first). */
@@ -82,15 +70,15 @@ export async function runCompare(
 
   if (flag(args, 'json')) {
     io.stdout(toJson(document))
-    return EXIT_OK
+    return EXIT.ok
   }
   io.stdout(renderComparisonConsole(comparison, { color: io.color, width: outputWidth(args, io) }))
   const written = [
-    mappingPath && `mapping written to ${mappingPath}`,
-    exportPath && `keys written to ${exportPath}`
+    mappingPath && `mapping written to ${printable(mappingPath)}`,
+    exportPath && `keys written to ${printable(exportPath)}`
   ]
   for (const w of written) if (w) io.stdout(`${w}\n`)
-  return EXIT_OK
+  return EXIT.ok
 }
 
 export const compareCommand: Command = { spec, run: runCompare }

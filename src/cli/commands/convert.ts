@@ -3,9 +3,9 @@
  * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
  */
 import { resolve } from 'node:path'
-import { flag, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIO, type Command } from '../io.js'
-import { readCheckpoint } from '../../formats/index.js'
+import { flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
+import type { CliIO, Command } from '../io.js'
+import { EXIT, InputError, UsageError } from '../../formats/errors.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
 import { conversionAnswer, conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
@@ -14,7 +14,7 @@ import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
 import { readAlphaScalars } from '../alpha.js'
-import { toJson } from '../files.js'
+import { toJson } from '../../util/json.js'
 
 const spec: CommandSpec = {
   name: 'convert',
@@ -67,11 +67,14 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   )
     throw new UsageError('the output must not overwrite an input')
 
-  const lora = await readCheckpoint(resolve(io.cwd, loraPath))
+  // The LoRA is local: its tensor data is streamed from the file into the output.
+  const reader = checkpointReader(args, io)
+  const loraFile = resolve(io.cwd, loraPath)
+  const lora = await reader.read(loraFile)
   if (lora.format !== 'safetensors')
     throw new UsageError(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`)
-  const base = await checkpointReader(args, io).read(basePath)
-  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora) })
+  const base = await reader.read(basePath)
+  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
   const index = buildBaseIndex(base)
   const resolution = resolveLora(analysis, index)
   const plan = planConversion(analysis, resolution, index, {
@@ -86,16 +89,17 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
         ? toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
         : renderConversionPlan(plan, { color: io.color, width })
     )
-    if (plan.ok) return EXIT_OK
-    // The console view's first line already says why; after JSON, stderr says it for a person.
-    if (json) io.stderr(`model-compat convert: ${conversionAnswer(plan, colors(false)).slice(2)}\n`)
-    return EXIT_BAD_INPUT
+    if (plan.ok) return EXIT.ok
+    // The console view's first line already says why, so stderr does not say it again; after JSON on stdout,
+    // stderr says it for a person.
+    if (json) throw new InputError(conversionAnswer(plan, colors(false)).slice(2))
+    return EXIT.badInput
   }
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
   if (json)
     io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
   else io.stdout(renderConversionPlan(plan, { color: io.color, width, written }))
-  return EXIT_OK
+  return EXIT.ok
 }
 
 export const convertCommand: Command = { spec, run }

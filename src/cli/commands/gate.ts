@@ -2,23 +2,19 @@
  * `model-compat gate --baseline B [--threshold 80] [--metric auto] [--fail-on FLAG,...] [--summary out.md]
  * [--mapping-dir dir] [--json | --markdown] ARTIFACT...`: the action's gate for local use and other CI systems.
  * Same engine, same report; a concise console view by default, the action's Markdown with --markdown or
- * --summary, the JSON report with --json. Exit 0 when every artifact passes, 1 when the gate fails, 2 on bad input
- * (including an artifact that cannot be read).
+ * --summary, the JSON report with --json. The pipeline is the action's (src/node/run-gate.ts); exit 0 when every
+ * artifact passes, else the status of the outcome's class: 1 when the gate fails, 2 on bad input (including an
+ * artifact that cannot be read).
  */
-import { flag, str, UsageError, type CommandSpec, type ParsedArgs } from '../args.js'
-import { EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK, type CliIO, type Command } from '../io.js'
-import { toJson, writeFileAtomic } from '../files.js'
+import { flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
+import { EXIT, UsageError } from '../../formats/errors.js'
+import type { CliIO, Command } from '../io.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
-import { defaultEngines } from '../../gate/engines.js'
-import { evaluateGate } from '../../gate/evaluate.js'
-import { GateInputError, parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
+import { parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
 import { renderGateConsole } from '../../report/gate-console.js'
-import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../report/gate-markdown.js'
-import { expandPatterns, isUrl, PatternError } from '../../action/glob.js'
-import { readArtifacts, writeReportFolder } from '../../action/pipeline.js'
-import { TOOL } from '../../version.js'
+import { gateOutcome, runGate } from '../../node/run-gate.js'
+import { toJson } from '../../util/json.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
-import { isAbsolute, resolve } from 'node:path'
 
 const spec: CommandSpec = {
   name: 'gate',
@@ -58,75 +54,46 @@ const spec: CommandSpec = {
   }
 }
 
-/** The policy from the arguments; a bad value is a UsageError naming the flag (exit 2). */
+/** The same parsers as the action's inputs, so both accept and refuse the same values; errors name the flag. */
 function policyOf(args: ParsedArgs) {
-  try {
-    // The same parser as the action's `threshold` input, so both accept and refuse the same values.
-    return {
-      threshold: parseThreshold(str(args, 'threshold') ?? '', '--threshold'),
-      metric: parseMetric(str(args, 'metric') ?? '', '--metric'),
-      failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on')
-    }
-  } catch (e) {
-    if (e instanceof GateInputError) throw new UsageError(e.message)
-    throw e
+  return {
+    threshold: parseThreshold(str(args, 'threshold') ?? '', '--threshold'),
+    metric: parseMetric(str(args, 'metric') ?? '', '--metric'),
+    failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on')
   }
 }
 
-export async function runGate(args: ParsedArgs, io: CliIO): Promise<number> {
-  const baselinePath = str(args, 'baseline')
-  if (baselinePath === undefined) throw new UsageError('--baseline is required')
-  const policy = policyOf(args)
+async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const baseline = str(args, 'baseline')
+  if (baseline === undefined) throw new UsageError('--baseline is required')
   if (flag(args, 'json') && flag(args, 'markdown'))
     throw new UsageError('--json and --markdown exclude each other')
-  let paths: string[]
-  try {
-    paths = await expandPatterns(args.positionals, io.cwd)
-  } catch (e) {
-    if (e instanceof PatternError) throw new UsageError(e.message)
-    throw e
-  }
-  const at = (p: string) =>
-    isAbsolute(p) || isUrl(p) || resolve(io.cwd) === process.cwd() ? p : resolve(io.cwd, p)
-  const reader = checkpointReader(args, io)
-  const baseline = await reader.read(at(baselinePath)) // a CheckpointError here exits 2, naming the file
-  const inputs = (await readArtifacts(paths.map(at), { read: reader.read })).map((g, i) => ({
-    ...g,
-    path: paths[i]
-  }))
-  const evaluation = evaluateGate({
-    baseline: { ...baseline, path: baselinePath },
-    inputs,
-    policy,
-    engines: defaultEngines(),
-    tool: TOOL
-  })
   const mappingDir = str(args, 'mapping-dir')
   // Cut lists point to the files of --mapping-dir; without it, nothing names a file that was never written.
   const hints = mappingDir
     ? { fullReportHint: `in the folder ${mappingDir}` }
     : { noReportHint: 'run with --mapping-dir DIR or --json' }
-  const markdown = renderGateMarkdown(evaluation.report, {
-    limit: SUMMARY_LIMIT_BYTES,
-    unit: 'bytes',
+  const gate = await runGate({
+    artifacts: args.positionals,
+    baseline,
+    policy: policyOf(args),
+    cwd: io.cwd,
+    read: checkpointReader(args, io).read,
+    ...(mappingDir !== undefined ? { reportDir: mappingDir } : {}),
+    ...(str(args, 'summary') !== undefined ? { summaryFile: str(args, 'summary') } : {}),
+    names: { baseline: '--baseline', reportDir: '--mapping-dir' },
     ...hints
   })
-  if (mappingDir !== undefined) await writeReportFolder(at(mappingDir), evaluation, markdown)
-  const summaryPath = str(args, 'summary')
-  if (summaryPath !== undefined) await writeFileAtomic(at(summaryPath), markdown)
 
-  if (flag(args, 'json')) io.stdout(toJson(evaluation.report))
-  else if (flag(args, 'markdown')) io.stdout(markdown)
-  else
-    io.stdout(
-      renderGateConsole(evaluation.report, { color: io.color, width: outputWidth(args, io), ...hints })
-    )
-
-  const report = evaluation.report
-  if (report.passed) return EXIT_OK
-  // The console view already says what failed; after JSON or Markdown on stdout, stderr says it for a person.
-  if (flag(args, 'json') || flag(args, 'markdown')) io.stderr(`model-compat gate: ${report.message}\n`)
-  return report.artifacts.some((a) => a.status === 'error') ? EXIT_BAD_INPUT : EXIT_GATE_FAILED
+  if (flag(args, 'json')) io.stdout(toJson(gate.report))
+  else if (flag(args, 'markdown')) io.stdout(gate.summary)
+  else io.stdout(renderGateConsole(gate.report, { color: io.color, width: outputWidth(args, io), ...hints }))
+  const outcome = gateOutcome(gate.report)
+  if (outcome === undefined) return EXIT.ok
+  // The console view already says what failed, first line first: stderr does not say it again. After JSON or
+  // Markdown on stdout, stderr carries the failure for a person.
+  if (flag(args, 'json') || flag(args, 'markdown')) throw outcome
+  return outcome.exitCode
 }
 
-export const gateCommand: Command = { spec, run: runGate }
+export const gateCommand: Command = { spec, run }

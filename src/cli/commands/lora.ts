@@ -2,8 +2,9 @@
  * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
  * [--read-alpha]`: explain LoRA files, resolve them against a base, compare two.
  */
-import { flag, list, str, type CommandSpec, type ParsedArgs, UsageError } from '../args.js'
-import { EXIT_OK, type CliIO, type Command } from '../io.js'
+import { flag, list, str, type CommandSpec, type ParsedArgs } from '../args.js'
+import type { CliIO, Command } from '../io.js'
+import { EXIT, UsageError } from '../../formats/errors.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { readAlphaScalars } from '../alpha.js'
 // Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
@@ -22,7 +23,7 @@ import {
   resolutionAnswer,
   resolutionSteps
 } from '../../report/lora-console.js'
-import { colors, distinguishingLabels, printable } from '../../report/format.js'
+import { colors, distinguishingLabels } from '../../report/format.js'
 import { fileHeading, paragraph } from '../../report/layout.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import {
@@ -31,7 +32,9 @@ import {
   loraResolutionMarkdown
 } from '../../report/lora-markdown.js'
 import { TOOL } from '../../version.js'
-import { writeFileAtomic } from '../files.js'
+import { writeFileAtomic } from '../../formats/write-file.js'
+import { renderLoraKeyExport } from '../../report/key-exports.js'
+import { printable } from '../../util/text.js'
 
 export const loraSpec: CommandSpec = {
   name: 'lora',
@@ -64,34 +67,6 @@ export const loraSpec: CommandSpec = {
   }
 }
 
-/** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
-export function renderLoraKeyExport(
-  analyses: LoraAnalysis[],
-  resolutions: (LoraResolution | undefined)[]
-): string {
-  let out = ''
-  analyses.forEach((a, i) => {
-    out += `# ${a.path}\n`
-    const byStem = new Map(resolutions[i]?.results.map((r) => [r.stem, r]) ?? [])
-    for (const m of a.modules) {
-      const r = byStem.get(m.stem)
-      const target = r
-        ? r.status === 'ok'
-          ? r.target!.key
-          : `${r.status}: ${r.expected ?? r.reason ?? ''}`
-        : ''
-      for (const t of m.tensors) {
-        const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role
-        out +=
-          [t.tensor.name, m.path, role, JSON.stringify(t.tensor.shape), t.tensor.dtype, target].join('\t') +
-          '\n'
-      }
-    }
-    for (const k of a.unknownKeys) out += `${k}\t\tunknown\t\t\t\n`
-  })
-  return out
-}
-
 export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   const files = args.positionals
   const names = list(args, 'names')
@@ -106,7 +81,9 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   const analyses: LoraAnalysis[] = []
   for (const path of files) {
     const ckpt = await reader.read(path)
-    const scalars = flag(args, 'read-alpha') ? await readAlphaScalars(ckpt) : undefined
+    // Through the reader that read the LoRA: a URL's alphas are read over HTTP, a path's from the disk.
+    const open = (file: string) => reader.open(file === ckpt.path ? path : file)
+    const scalars = flag(args, 'read-alpha') ? await readAlphaScalars(ckpt, open) : undefined
     analyses.push(analyzeLora(ckpt, scalars ? { scalars } : {}))
   }
   const basePath = str(args, 'base')
@@ -130,7 +107,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
     // No BigInt in this document (byte ranges are left out), so the plain serialiser, which is several times
     // faster on a 1,500-module report than a replacer.
     io.stdout(JSON.stringify(buildLoraReport(input), null, 2) + '\n')
-    return EXIT_OK
+    return EXIT.ok
   }
   const markdown = flag(args, 'markdown')
   if (markdown) {
@@ -142,7 +119,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
       if (r) io.stdout(loraResolutionMarkdown(r))
       io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}))
     })
-    return EXIT_OK
+    return EXIT.ok
   }
   const width = outputWidth(args, io)
   const c = colors(io.color)
@@ -173,8 +150,8 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
       if (steps) io.stdout('\n' + steps)
     }
   })
-  if (exportPath !== undefined) io.stdout(`\nkeys written to ${exportPath}\n`)
-  return EXIT_OK
+  if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
+  return EXIT.ok
 }
 
 export const loraCommand: Command = { spec: loraSpec, run: runLora }

@@ -18,9 +18,10 @@ import {
   type ShardReadOptions
 } from './sharded.js'
 import type { Checkpoint, ComponentInfo, TensorInfo } from '../types.js'
+import { FOLDER_LIMITS, JSON_LIMITS } from '../limits.js'
 
-export const MAX_MODEL_INDEX_BYTES = 64 * 1024 * 1024
-export const MAX_COMPONENTS = 1000
+export const MAX_MODEL_INDEX_BYTES = JSON_LIMITS.maxBytes
+export const MAX_COMPONENTS = FOLDER_LIMITS.maxComponents
 
 export interface DiffusersReadOptions extends ShardReadOptions {
   /** Weights variant to prefer (`fp16` reads `diffusion_pytorch_model.fp16.safetensors`). */

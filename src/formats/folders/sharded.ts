@@ -25,9 +25,11 @@ import {
 import { readSafetensors } from '../safetensors/read.js'
 import type { ByteSource } from '../source.js'
 import type { Checkpoint, ComponentInfo, TensorInfo } from '../types.js'
+import { FOLDER_LIMITS, JSON_LIMITS } from '../limits.js'
+import { byCodeUnit } from '../../util/order.js'
 
-export const MAX_INDEX_BYTES = 64 * 1024 * 1024
-export const MAX_SHARDS = 10_000
+export const MAX_INDEX_BYTES = JSON_LIMITS.maxBytes
+export const MAX_SHARDS = FOLDER_LIMITS.maxShards
 /** Names listed per warning before "and N more". */
 const LIST_LIMIT = 10
 
@@ -314,7 +316,7 @@ function byShardOrder(a: string, b: string): number {
   const pa = parseShardFilename(a)
   const pb = parseShardFilename(b)
   if (pa && pb && pa.shard !== pb.shard) return pa.shard - pb.shard
-  return a < b ? -1 : a > b ? 1 : 0
+  return byCodeUnit(a, b)
 }
 
 export function listNames(names: string[]): string {

@@ -20,6 +20,7 @@ import {
 } from './types.js'
 import type { ByteSource } from '../source.js'
 import type { Checkpoint, TensorInfo } from '../types.js'
+import { numelBig } from '../../util/numel.js'
 
 export type { GgufArraySummary } from './values.js'
 
@@ -303,10 +304,9 @@ function origShape(kv: GgufKv | undefined, dims: number[], warnings: string[]): 
     return undefined
   }
   const shape = v as number[]
-  const numel = (s: number[]): bigint => s.reduce((n, d) => n * BigInt(d), 1n)
-  if (numel(shape) !== numel(dims)) {
+  if (numelBig(shape) !== numelBig(dims)) {
     warnings.push(
-      `${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${numel(dims)} elements; ignored`
+      `${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${numelBig(dims)} elements; ignored`
     )
     return undefined
   }

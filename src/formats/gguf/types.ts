@@ -155,20 +155,8 @@ export function ggmlTensorBytes(info: GgmlTypeInfo, ne0: bigint, numel: bigint):
 export const GGUF_MAGIC = 0x46554747 // "GGUF" read as a little-endian u32
 export const GGUF_DEFAULT_ALIGNMENT = 32
 
-/** Reader limits. Each is far above anything a real file needs and far below what would exhaust memory. */
-export const GGUF_LIMITS = Object.freeze({
-  /** Everything before the data section (header, metadata, tensor infos). */
-  maxHeaderBytes: 100_000_000,
-  maxTensors: 1_000_000,
-  maxKv: 1_000_000,
-  /** Keys and tensor names (the spec caps keys at 65535 bytes; ComfyUI-GGUF names exceed ggml's 64). */
-  maxNameBytes: 65_535,
-  /** ggml `GGUF_MAX_ARRAY_ELEMENTS`. */
-  maxArrayElements: 1 << 30,
-  maxArrayDepth: 8,
-  /** ggml allows 4; ComfyUI-GGUF writes 5-D patch embeddings, @huggingface/gguf allows 8. */
-  maxDims: 8
-})
+/** Reader limits, with the other readers' in limits.ts. */
+export { GGUF_LIMITS } from '../limits.js'
 
 /** How much of a metadata value we keep in `Checkpoint.metadata` (the rest is summarised). */
 export const GGUF_METADATA_KEEP = Object.freeze({

@@ -6,9 +6,11 @@
  * folder before the run, save it after); the CLI uses a folder under the user's cache directory.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../write-file.js'
+import { REMOTE_LIMITS } from '../limits.js'
 
 export interface CachedSegment {
   start: number
@@ -48,8 +50,8 @@ export class MemoryHeaderCache implements RemoteHeaderCache {
 }
 
 const MAGIC = 'model-compat header cache 1\n'
-const MAX_META_BYTES = 1 << 20
-const MAX_SEGMENTS = 10_000
+const MAX_META_BYTES = REMOTE_LIMITS.maxCacheMetaBytes
+const MAX_SEGMENTS = REMOTE_LIMITS.maxCacheSegments
 
 interface StoredMeta {
   url: string
@@ -101,16 +103,7 @@ export class DirectoryHeaderCache implements RemoteHeaderCache {
       json,
       ...entry.segments.map((s) => s.bytes)
     ])
-    await mkdir(this.dir, { recursive: true })
-    const target = this.fileFor(entry.url)
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`
-    try {
-      await writeFile(temp, body)
-      await rename(temp, target)
-    } catch (e) {
-      await rm(temp, { force: true }).catch(() => undefined)
-      throw e
-    }
+    await writeFileAtomic(this.fileFor(entry.url), body)
   }
 }
 

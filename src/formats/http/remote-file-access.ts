@@ -11,12 +11,13 @@ import { localFileAccess, type EntryKind, type FileAccess } from '../file-access
 import type { ByteSource } from '../source.js'
 import type { RemoteContext } from './open-location.js'
 import { isRemoteLocation, parseHfUrl, redactUrl, type HfLocation } from './url.js'
+import { REMOTE_LIMITS } from '../limits.js'
 
 /** A Hub folder listing is small; more pages than this is a hostile or broken answer. */
-const MAX_LISTING_BYTES = 16 * 1024 * 1024
-const MAX_LISTING_PAGES = 20
+const MAX_LISTING_BYTES = REMOTE_LIMITS.maxListingBytes
+const MAX_LISTING_PAGES = REMOTE_LIMITS.maxListingPages
 /** Probed sources waiting for their `open`; beyond this the oldest is dropped (it holds no handle). */
-const MAX_PROBES = 256
+const MAX_PROBES = REMOTE_LIMITS.maxPendingProbes
 
 export function remoteFileAccess(ctx: RemoteContext, local: FileAccess = localFileAccess): FileAccess {
   const probes = new Map<string, ByteSource>()

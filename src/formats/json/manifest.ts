@@ -21,10 +21,11 @@ import {
 import { parseJsonFile } from '../folders/sharded.js'
 import type { ByteSource } from '../source.js'
 import type { Checkpoint, ComponentInfo, FormatName, GlobalTier, PickleGlobal, TensorInfo } from '../types.js'
+import { JSON_LIMITS, MANIFEST_LIMITS } from '../limits.js'
 
 export const MANIFEST_SCHEMA_VERSION = 1
-export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-export const MAX_MANIFEST_DIMS = 64
+export const MAX_MANIFEST_BYTES = JSON_LIMITS.maxBytes
+export const MAX_MANIFEST_DIMS = MANIFEST_LIMITS.maxDims
 /** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
 export const MANIFEST_META = {
   sourceFormat: 'manifest.sourceFormat',

@@ -17,13 +17,8 @@
  * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
  */
 
-import {
-  describeJsonType,
-  JsonNumber,
-  JsonSyntaxError,
-  type JsonObject,
-  type JsonValue
-} from './values.js'
+import { describeJsonType, JsonNumber, JsonSyntaxError, type JsonObject, type JsonValue } from './values.js'
+import { JSON_LIMITS } from '../limits.js'
 
 // The value types and helpers live in json-values.ts; importers keep using this module.
 export * from './values.js'
@@ -52,7 +47,7 @@ export interface MemberFastPath {
   take(text: string, at: number): { key: string; end: number } | undefined
 }
 
-export const DEFAULT_MAX_DEPTH = 128
+export const DEFAULT_MAX_DEPTH = JSON_LIMITS.maxDepth
 
 /** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
 export function parseStrictJson(text: string, opts: StrictJsonOptions = {}): JsonValue {

@@ -23,9 +23,10 @@ import {
 } from '../json/strict.js'
 import type { ByteSource } from '../source.js'
 import type { Checkpoint, TensorInfo } from '../types.js'
+import { SAFETENSORS_LIMITS } from '../limits.js'
+import { ascending } from '../../util/order.js'
 
-/** The reference crate's `MAX_HEADER_SIZE`. */
-export const MAX_SAFETENSORS_HEADER = 100_000_000
+export const MAX_SAFETENSORS_HEADER = SAFETENSORS_LIMITS.maxHeaderBytes
 
 export interface SafetensorsHeader {
   /** N, the JSON header length; data starts at byte 8 + N. */
@@ -252,10 +253,10 @@ function validate(raw: RawTensor[], name: string, dataStart: bigint): TensorInfo
   for (let i = 1; i < raw.length; i++) {
     const a = raw[i - 1] as RawTensor
     const b = raw[i] as RawTensor
-    if (cmp(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+    if (ascending(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
       sorted = raw
         .map((t, j) => ({ t, j }))
-        .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.j - y.j)
+        .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
         .map((x) => x.t)
       break
     }
@@ -312,8 +313,4 @@ function overflow(name: string, t: RawTensor): CheckpointError {
     `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
       `shape [${t.dims}] of ${t.dtype}`
   )
-}
-
-function cmp(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

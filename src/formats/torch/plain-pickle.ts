@@ -14,6 +14,7 @@ import type { ByteSource } from '../source.js'
 import { looksLikeTorchLegacy, readTorchLegacyDetailed } from './legacy.js'
 import { findStateDict, type WalkLimits } from './state-dict.js'
 import type { Checkpoint } from '../types.js'
+import { PICKLE_LIMITS } from '../limits.js'
 
 export interface PickleFileOptions {
   pickleLimits?: Partial<UnpickleLimits>
@@ -24,7 +25,7 @@ export interface PickleFileOptions {
   maxPickles?: number
 }
 
-export const DEFAULT_MAX_PLAIN_PICKLE_BYTES = 256 * 1024 * 1024
+export const DEFAULT_MAX_PLAIN_PICKLE_BYTES = PICKLE_LIMITS.maxPlainPickleBytes
 
 export interface PickleFileDetails {
   checkpoint: Checkpoint

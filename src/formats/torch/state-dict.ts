@@ -7,6 +7,7 @@
 import { CheckpointError } from '../errors.js'
 import { dictGet, type PyDict, type PyValue, type TorchStorage, type TorchTensor } from './pickle/values.js'
 import type { ByteRange, TensorInfo } from '../types.js'
+import { STATE_DICT_LIMITS } from '../limits.js'
 
 export interface FoundTensor {
   /** Path segments from the walk's root (dict keys, list indices; module `_modules`/`_parameters`/`_buffers` dropped). */
@@ -28,10 +29,7 @@ export interface WalkLimits {
   maxNodes: number
 }
 
-export const DEFAULT_WALK_LIMITS: Readonly<WalkLimits> = Object.freeze({
-  maxDepth: 1000,
-  maxNodes: 20_000_000
-})
+export const DEFAULT_WALK_LIMITS: Readonly<WalkLimits> = STATE_DICT_LIMITS
 
 /** Wrapper keys that hold a state dict, in the order they are preferred when a wrapper has several. */
 export const STATE_DICT_KEYS: readonly string[] = [

@@ -15,6 +15,7 @@ import { findStateDict, storageBytes, type WalkLimits } from './state-dict.js'
 import type { Checkpoint } from '../types.js'
 import { readZipDirectory, type ZipDirectory, type ZipEntry, type ZipLimits } from './zip.js'
 import { readLocalHeader, readLocalHeaders, readZipRecord } from './zip-records.js'
+import { PICKLE_LIMITS } from '../limits.js'
 
 export interface TorchReadOptions {
   pickleLimits?: Partial<UnpickleLimits>
@@ -26,7 +27,7 @@ export interface TorchReadOptions {
   maxExtraPickles?: number
 }
 
-export const DEFAULT_MAX_PICKLE_BYTES = 1024 * 1024 * 1024
+export const DEFAULT_MAX_PICKLE_BYTES = PICKLE_LIMITS.maxZipPickleBytes
 
 /** Everything the zip reader learned, for callers (the safety gate) that need more than the `Checkpoint`. */
 export interface TorchZipDetails {

@@ -10,6 +10,7 @@
  */
 import { CheckpointError } from '../errors.js'
 import type { ByteSource } from '../source.js'
+import { ZIP_LIMITS } from '../limits.js'
 
 export interface ZipEntry {
   name: string
@@ -39,10 +40,7 @@ export interface ZipLimits {
   maxCentralDirectoryBytes: number
 }
 
-export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
-  maxEntries: 1_000_000,
-  maxCentralDirectoryBytes: 128 * 1024 * 1024
-})
+export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = ZIP_LIMITS
 
 const EOCD_SIZE = 22
 const EOCD_SEARCH = EOCD_SIZE + 0xffff

@@ -10,6 +10,7 @@ import { PickleError, ScanRecorder, scanGlobals } from './scan.js'
 import { decodeUtf8 } from './text-args.js'
 import { classifyGlobal } from './globals-policy.js'
 import { describeValue, dictSet, pyDict, type PyDict, type PyValue } from './values.js'
+import { PICKLE_LIMITS } from '../../limits.js'
 
 export interface UnpickleLimits {
   maxOpcodes: number
@@ -27,16 +28,7 @@ export interface UnpickleLimits {
   maxGlobals: number
 }
 
-export const DEFAULT_UNPICKLE_LIMITS: Readonly<UnpickleLimits> = Object.freeze({
-  maxOpcodes: 5_000_000,
-  maxMemo: 2_000_000,
-  maxStack: 1_000_000,
-  maxMarkDepth: 100_000,
-  maxStringBytes: 256 * 1024 * 1024,
-  maxLongBytes: 1024,
-  maxContainerItems: 10_000_000,
-  maxGlobals: 100_000
-})
+export const DEFAULT_UNPICKLE_LIMITS: Readonly<UnpickleLimits> = PICKLE_LIMITS
 
 export interface UnpickleOptions {
   /** The file, for error messages (`CheckpointError.file`). */

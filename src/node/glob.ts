@@ -6,19 +6,18 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { UsageError } from '../formats/errors.js'
 
+/** Paths one expansion may return: each is read, and a release PR has tens of files, not thousands. */
 export const MAX_MATCHES = 10_000
+/** Folder entries one `**` walk may look at before it gives up (a PR could add a deep tree to slow the job). */
 const MAX_VISITED = 200_000
+/** Folder depth a `**` walk descends. */
 const MAX_DEPTH = 32
 
-export class PatternError extends Error {
-  constructor(
-    readonly pattern: string,
-    detail: string
-  ) {
-    super(detail)
-    this.name = 'PatternError'
-  }
+export interface ExpandOptions {
+  /** The input the patterns came from (`artifacts`), named in errors; the CLI's positionals have none. */
+  input?: string
 }
 
 /** `https://...`, `hf://...`: remote locations are passed through untouched for the readers to fetch. */
@@ -32,10 +31,15 @@ export function hasGlob(pattern: string): boolean {
 
 /**
  * Every path the patterns name, in pattern order then sorted, each once. A literal path must exist; a glob must
- * match something; otherwise a PatternError names the pattern. Returned paths are as the user would write them:
+ * match something; otherwise a UsageError names the pattern (and the input, when given). Returned paths are as the user would write them:
  * relative to `cwd` when the pattern was relative.
  */
-export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<string[]> {
+export async function expandPatterns(
+  patterns: readonly string[],
+  cwd: string,
+  opts: ExpandOptions = {}
+): Promise<string[]> {
+  const fail = (detail: string) => new UsageError(detail, { input: opts.input })
   const includes = patterns
     .map((p) => p.trim())
     .filter((p) => p !== '' && !p.startsWith('#') && !p.startsWith('!'))
@@ -56,12 +60,12 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
       try {
         await stat(abs)
       } catch {
-        throw new PatternError(pattern, `'${pattern}' does not exist`)
+        throw fail(`'${pattern}' does not exist`)
       }
       matches = [norm]
     } else {
-      matches = (await walk(norm, cwd, budget)).sort()
-      if (matches.length === 0) throw new PatternError(pattern, `pattern '${pattern}' matched no files`)
+      matches = (await walk(norm, cwd, budget, fail)).sort()
+      if (matches.length === 0) throw fail(`pattern '${pattern}' matched no files`)
     }
     for (const m of matches) {
       if (excludes.some((re) => re.test(m))) continue
@@ -70,7 +74,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
       seen.add(key)
       out.push(m)
       if (out.length > MAX_MATCHES) {
-        throw new PatternError(pattern, `the patterns match more than ${MAX_MATCHES} paths; narrow them`)
+        throw fail(`the patterns match more than ${MAX_MATCHES} paths; narrow them`)
       }
     }
   }
@@ -82,7 +86,12 @@ function normalize(p: string): string {
 }
 
 /** Walk only the directories the pattern can reach: fixed leading segments are joined, globs are listed. */
-async function walk(pattern: string, cwd: string, budget: { visited: number }): Promise<string[]> {
+async function walk(
+  pattern: string,
+  cwd: string,
+  budget: { visited: number },
+  fail: (detail: string) => UsageError
+): Promise<string[]> {
   const absolute = isAbsolute(pattern)
   const segments = pattern.split('/').filter((s, i) => s !== '' || (i === 0 && absolute))
   let fixed = absolute ? '/' : ''
@@ -118,10 +127,7 @@ async function walk(pattern: string, cwd: string, budget: { visited: number }): 
     names.sort()
     for (const name of names) {
       if (++budget.visited > MAX_VISITED) {
-        throw new PatternError(
-          pattern,
-          `pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`
-        )
+        throw fail(`pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`)
       }
       const path = join(dir, name)
       if (re === null) {

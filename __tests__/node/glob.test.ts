@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expandPatterns } from '../../src/action/glob.js'
+import { expandPatterns } from '../../src/node/glob.js'
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'mc-glob-'))

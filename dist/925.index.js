@@ -1,28 +1,20 @@
-"use strict";
-exports.id = 747;
-exports.ids = [747];
-exports.modules = {
+export const id = 925;
+export const ids = [925];
+export const modules = {
 
-/***/ 5747:
+/***/ 6925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  readLocation: () => (/* binding */ readLocation)
-});
-
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(1726);
-// EXTERNAL MODULE: ./src/formats/errors.ts
-var errors = __webpack_require__(6289);
-// EXTERNAL MODULE: ./src/formats/file-access.ts
-var file_access = __webpack_require__(3267);
-// EXTERNAL MODULE: ./src/formats/http/url.ts
-var http_url = __webpack_require__(9740);
-;// CONCATENATED MODULE: ./src/formats/http/remote-file-access.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   remoteBasename: () => (/* binding */ remoteBasename),
+/* harmony export */   remoteDirname: () => (/* binding */ remoteDirname),
+/* harmony export */   remoteFileAccess: () => (/* binding */ remoteFileAccess)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
+/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13267);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9740);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75094);
 /**
  * `FileAccess` (src/formats/file-access.ts) over remote locations, so the sharded and diffusers readers work on
  * `hf://` and `https://` paths unchanged. Local paths fall through to the local implementation.
@@ -34,12 +26,13 @@ var http_url = __webpack_require__(9740);
 
 
 
+
 /** A Hub folder listing is small; more pages than this is a hostile or broken answer. */
-const MAX_LISTING_BYTES = 16 * 1024 * 1024;
-const MAX_LISTING_PAGES = 20;
+const MAX_LISTING_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .REMOTE_LIMITS */ .wT.maxListingBytes;
+const MAX_LISTING_PAGES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .REMOTE_LIMITS */ .wT.maxListingPages;
 /** Probed sources waiting for their `open`; beyond this the oldest is dropped (it holds no handle). */
-const MAX_PROBES = 256;
-function remoteFileAccess(ctx, local = file_access/* localFileAccess */.oF) {
+const MAX_PROBES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .REMOTE_LIMITS */ .wT.maxPendingProbes;
+function remoteFileAccess(ctx, local = _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF) {
     const probes = new Map();
     const listings = new Map();
     const listHf = (dir) => {
@@ -53,7 +46,7 @@ function remoteFileAccess(ctx, local = file_access/* localFileAccess */.oF) {
     };
     return {
         async open(path) {
-            if (!(0,http_url/* isRemoteLocation */.qk)(path))
+            if (!(0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteLocation */ .qk)(path))
                 return local.open(path);
             const probed = probes.get(path);
             if (probed) {
@@ -63,16 +56,16 @@ function remoteFileAccess(ctx, local = file_access/* localFileAccess */.oF) {
             return ctx.open(path);
         },
         async list(dir) {
-            if (!(0,http_url/* isRemoteLocation */.qk)(dir))
+            if (!(0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteLocation */ .qk)(dir))
                 return local.list(dir);
             if (!/^hf:\/\//i.test(dir)) {
-                throw new errors/* CheckpointError */.j('IoError', (0,http_url/* redactUrl */.BO)(dir), 'cannot list a folder over plain HTTP; give the URL of the file, the *.safetensors.index.json or the ' +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('IoError', (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(dir), 'cannot list a folder over plain HTTP; give the URL of the file, the *.safetensors.index.json or the ' +
                     'model_index.json (or use an hf:// location)');
             }
             return [...(await listHf(dir)).keys()];
         },
         async kind(path) {
-            if (!(0,http_url/* isRemoteLocation */.qk)(path))
+            if (!(0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteLocation */ .qk)(path))
                 return local.kind(path);
             if (/^hf:\/\//i.test(path) && hfPathOf(path) === '')
                 return 'dir';
@@ -84,7 +77,7 @@ function remoteFileAccess(ctx, local = file_access/* localFileAccess */.oF) {
                 return 'file';
             }
             catch (e) {
-                if (!(e instanceof errors/* CheckpointError */.j) || e.code !== 'FileNotFound')
+                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg) || e.code !== 'FileNotFound')
                     throw e;
             }
             if (!/^hf:\/\//i.test(path))
@@ -92,11 +85,11 @@ function remoteFileAccess(ctx, local = file_access/* localFileAccess */.oF) {
             const entries = await listHf(remoteDirname(path));
             return entries.get(remoteBasename(path));
         },
-        join: (dir, name) => (0,http_url/* isRemoteLocation */.qk)(dir)
+        join: (dir, name) => (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteLocation */ .qk)(dir)
             ? `${dir.replace(/\/+$/, '')}/${encodeURIComponent(name)}`
             : local.join(dir, name),
-        dirname: (path) => ((0,http_url/* isRemoteLocation */.qk)(path) ? remoteDirname(path) : local.dirname(path)),
-        basename: (path) => ((0,http_url/* isRemoteLocation */.qk)(path) ? remoteBasename(path) : local.basename(path))
+        dirname: (path) => ((0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteLocation */ .qk)(path) ? remoteDirname(path) : local.dirname(path)),
+        basename: (path) => ((0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isRemoteLocation */ .qk)(path) ? remoteBasename(path) : local.basename(path))
     };
 }
 /** `hf://org/repo@rev/a/b` -> `hf://org/repo@rev/a`; `https://h/a/b?q` -> `https://h/a`. */
@@ -130,7 +123,7 @@ function hfPathOf(location) {
 async function hubListing(ctx, dir) {
     const inRepo = hfPathOf(dir);
     // parseHfUrl needs a file path: parse a placeholder child to get repo, type and revision.
-    const loc = (0,http_url/* parseHfUrl */.$0)(`${dir.replace(/\/+$/, '')}/x`);
+    const loc = (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHfUrl */ .$0)(`${dir.replace(/\/+$/, '')}/x`);
     const type = loc.repoType === '' ? 'models' : loc.repoType;
     const pathPart = inRepo === ''
         ? ''
@@ -140,10 +133,10 @@ async function hubListing(ctx, dir) {
             .join('/')}`;
     let url = `${ctx.endpoint}/api/${type}/${loc.repo}/tree/${encodeURIComponent(loc.revision)}${pathPart}`;
     const out = new Map();
-    const name = (0,http_url/* redactUrl */.BO)(dir);
+    const name = (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(dir);
     for (let page = 0; url !== undefined; page++) {
         if (page >= MAX_LISTING_PAGES) {
-            throw new errors/* CheckpointError */.j('IoError', name, `the Hub listing has more than ${MAX_LISTING_PAGES} pages`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('IoError', name, `the Hub listing has more than ${MAX_LISTING_PAGES} pages`);
         }
         const { bytes, link } = await ctx.client.getDocument(url, MAX_LISTING_BYTES, name);
         let entries;
@@ -151,10 +144,10 @@ async function hubListing(ctx, dir) {
             entries = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
         }
         catch (e) {
-            throw new errors/* CheckpointError */.j('IoError', name, 'the Hub folder listing is not valid JSON', { cause: e });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('IoError', name, 'the Hub folder listing is not valid JSON', { cause: e });
         }
         if (!Array.isArray(entries))
-            throw new errors/* CheckpointError */.j('IoError', name, 'the Hub folder listing is not an array');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('IoError', name, 'the Hub folder listing is not an array');
         for (const entry of entries) {
             if (typeof entry !== 'object' || entry === null)
                 continue;
@@ -173,22 +166,9 @@ async function hubListing(ctx, dir) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/formats/http/read-location.ts
-/**
- * Read a local path, an `http(s)://` URL or an `hf://` location: the same dispatch as local files
- * (`readCheckpoint`), with a remote `FileAccess` for remote locations.
- */
-
-
-
-async function readLocation(location, ctx) {
-    if (!(0,http_url/* isRemoteLocation */.qk)(location))
-        return (0,formats/* readCheckpoint */.HQ)(location);
-    return (0,formats/* readCheckpoint */.HQ)(location, { fs: remoteFileAccess(ctx) });
-}
-
 
 /***/ })
 
 };
-;
+
+//# sourceMappingURL=925.index.js.map

@@ -1,54 +1,69 @@
 "use strict";
-exports.id = 478;
-exports.ids = [478];
+exports.id = 286;
+exports.ids = [286];
 exports.modules = {
 
-/***/ 9141:
+/***/ 4924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
-/* harmony export */   a: () => (/* binding */ toJson)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/** File output for the CLI: written to a temporary name, then renamed, so no reader ever sees half a file. */
 
-async function writeFileAtomic(path, data) {
-    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every run would
-    // pay while only --export, --mapping and convert write files.
-    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
-    await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        await writeFile(temp, data);
-        await rename(temp, target);
-    }
-    catch (e) {
-        await rm(temp, { force: true }).catch(() => undefined);
-        throw e;
-    }
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ REMOTE_OPTIONS),
+  u: () => (/* binding */ checkpointReader)
+});
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/formats/file-access.ts
+var file_access = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var url = __webpack_require__(9740);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(1726);
+;// CONCATENATED MODULE: ./src/node/locations.ts
+/**
+ * How both front ends read what the user names: local paths, `https://` URLs and `hf://ORG/REPO[@REV]/PATH`,
+ * through one RemoteContext per run (one HTTP client, one token, one header cache) and one FileAccess, so a
+ * checkpoint and any bytes read later from it (LoRA alphas) come through the same door.
+ */
+
+
+
+/**
+ * `flags`: `--hf-token` / `hf-token`, `--cache-dir` / the runner's cache folder, `false` for no header cache;
+ * unset values fall back to `env` (HF_TOKEN, HF_ENDPOINT, XDG_CACHE_HOME).
+ */
+function openLocations(flags, env = process.env) {
+    let remote;
+    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
+    // when a remote location is read: a local CLI run never pays for them.
+    const remoteAccess = () => (remote ??= Promise.all([
+        __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 6106)),
+        __webpack_require__.e(/* import() */ 925).then(__webpack_require__.bind(__webpack_require__, 6925))
+    ]).then(([{ RemoteContext, remoteOptions }, { remoteFileAccess }]) => {
+        const ctx = new RemoteContext(remoteOptions(flags, env));
+        return { ctx, fs: remoteFileAccess(ctx) };
+    }));
+    let context;
+    const access = async (location) => {
+        if (!(0,url/* isRemoteLocation */.qk)(location))
+            return file_access/* localFileAccess */.oF;
+        const r = await remoteAccess();
+        context = r.ctx;
+        return r.fs;
+    };
+    return {
+        read: async (location) => {
+            const fs = await access(location);
+            return fs === file_access/* localFileAccess */.oF ? (0,formats/* readCheckpoint */.HQ)(location) : (0,formats/* readCheckpoint */.HQ)(location, { fs });
+        },
+        open: async (location) => (await access(location)).open(location),
+        redact: (text) => (context ? context.redact(text) : text)
+    };
 }
-/** JSON with BigInt written as decimal strings and a trailing newline. */
-function toJson(value) {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
-}
 
-
-/***/ }),
-
-/***/ 2736:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ REMOTE_OPTIONS),
-/* harmony export */   u: () => (/* binding */ checkpointReader)
-/* harmony export */ });
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7593);
-/* harmony import */ var _formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9740);
-/* harmony import */ var _formats_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1726);
-
+;// CONCATENATED MODULE: ./src/cli/read.ts
 
 
 const REMOTE_OPTIONS = {
@@ -65,21 +80,7 @@ const REMOTE_OPTIONS = {
     'no-cache': { kind: 'boolean', help: 'do not cache remote headers' }
 };
 function checkpointReader(args, io) {
-    let ctx;
-    // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
-    // when a remote location is read: a local run never pays for them.
-    const remote = async (location) => {
-        const [{ RemoteContext, remoteOptions }, { readLocation }] = await Promise.all([
-            __webpack_require__.e(/* import() */ 106).then(__webpack_require__.bind(__webpack_require__, 6106)),
-            __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 5747))
-        ]);
-        ctx ??= new RemoteContext(remoteOptions({ hfToken: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(args, 'hf-token'), cacheDir: (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .flag */ .Jt)(args, 'no-cache') ? false : (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(args, 'cache-dir') }, io.env));
-        return readLocation(location, ctx);
-    };
-    return {
-        read: (location) => ((0,_formats_http_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isRemoteLocation */ .qk)(location) ? remote(location) : (0,_formats_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readCheckpoint */ .HQ)(location)),
-        redact: (text) => (ctx ? ctx.redact(text) : text)
-    };
+    return openLocations({ hfToken: (0,cli_args/* str */.gx)(args, 'hf-token'), cacheDir: (0,cli_args/* flag */.Jt)(args, 'no-cache') ? false : (0,cli_args/* str */.gx)(args, 'cache-dir') }, io.env);
 }
 
 
@@ -91,8 +92,9 @@ function checkpointReader(args, io) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AK: () => (/* binding */ isSafetensorsDtype),
 /* harmony export */   Iu: () => (/* binding */ SAFETENSORS_DTYPE_BITS),
-/* harmony export */   yQ: () => (/* binding */ numelBig)
+/* harmony export */   yQ: () => (/* reexport safe */ _util_numel_js__WEBPACK_IMPORTED_MODULE_0__.y)
 /* harmony export */ });
+/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
 /** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
 const SAFETENSORS_DTYPE_BITS = Object.freeze({
     BOOL: 8,
@@ -122,12 +124,7 @@ function isSafetensorsDtype(name) {
     return Object.prototype.hasOwnProperty.call(SAFETENSORS_DTYPE_BITS, name);
 }
 /** Element count of a shape as BigInt (shapes of hostile files can pass 2^53). */
-function numelBig(shape) {
-    let n = 1n;
-    for (const d of shape)
-        n *= BigInt(d);
-    return n;
-}
+
 
 
 /***/ }),
@@ -187,7 +184,7 @@ async function readSmallFile(fs, path, maxBytes, code) {
     const source = await fs.open(path);
     try {
         if (source.size > maxBytes) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .j(code, source.name, `${source.size} bytes; the limit is ${maxBytes} bytes`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .jg(code, source.name, `${source.size} bytes; the limit is ${maxBytes} bytes`);
         }
         return { bytes: await source.read(0, source.size), size: source.size };
     }
@@ -227,6 +224,8 @@ function isPlainName(name) {
 /* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3267);
 /* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7280);
 /* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2312);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5094);
+/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1204);
 /**
  * Sharded checkpoints: a `*.safetensors.index.json` (`{"metadata": {...}, "weight_map": {tensor: shard}}`) or a
  * folder of `prefix-0000k-of-0000n.safetensors` shards, read as one `Checkpoint` (format `safetensors-sharded`,
@@ -243,8 +242,10 @@ function isPlainName(name) {
 
 
 
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
-const MAX_SHARDS = 10_000;
+
+
+const MAX_INDEX_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .JSON_LIMITS */ .s7.maxBytes;
+const MAX_SHARDS = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .FOLDER_LIMITS */ .SF.maxShards;
 /** Names listed per warning before "and N more". */
 const LIST_LIMIT = 10;
 /** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
@@ -265,7 +266,7 @@ async function readShardedIndex(indexPath, opts = {}) {
     const fs = opts.fs ?? _file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .localFileAccess */ .oF;
     const { bytes, size } = await (0,_file_access_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmallFile */ .EW)(fs, indexPath, MAX_INDEX_BYTES, 'InvalidIndex');
     const root = parseJsonFile(bytes, indexPath, 'InvalidIndex');
-    const bad = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', indexPath, detail);
+    const bad = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidIndex', indexPath, detail);
     if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(root))
         throw bad(`expected a JSON object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(root)}`);
     const weightMapValue = root.get('weight_map');
@@ -327,20 +328,20 @@ async function readShardFolder(dir, opts = {}) {
         sets.set(key, list);
     }
     if (sets.size > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidIndex', dir, `the folder holds ${sets.size} shard sets (${[...sets.keys()].join(', ')}); name the index or a file to read`);
     }
     const [set] = [...sets.values()];
     if (set === undefined) {
         if (names.length === 1) {
             return assembleShards(dir, [{ name: names[0], path: fs.join(dir, names[0]) }], fs, opts);
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('UnknownFormat', dir, names.length === 0
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('UnknownFormat', dir, names.length === 0
             ? 'the folder has no *.safetensors files'
             : `the folder has ${names.length} *.safetensors files that are not named as shards of one checkpoint ` +
                 '(prefix-00001-of-0000N.safetensors); name the file to read');
     }
     if (set.length > MAX_SHARDS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidIndex', dir, `more than ${MAX_SHARDS} shards`);
     set.sort((a, b) => a.parsed.shard - b.parsed.shard);
     const { prefix, total, width, totalText } = set[0].parsed;
     const shards = set.map((s) => ({ name: s.name, path: fs.join(dir, s.name) }));
@@ -380,7 +381,7 @@ async function assembleShards(location, shards, fs, opts, weightMap, knownAbsent
     const missingText = `${missing.length} of ${shards.length + knownAbsent.length} shards missing: ${listNames(missing)}` +
         (lostTensors !== undefined ? ` (${lostTensors} tensors listed in weight_map)` : '');
     if (read.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('MissingShard', location, missingText);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('MissingShard', location, missingText);
     // Where each tensor is kept: the shard weight_map names if it holds it, else the first shard holding it.
     const holders = new Map();
     for (const { shard, ckpt } of read) {
@@ -469,14 +470,14 @@ function parseJsonFile(bytes, file, code) {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, 'invalid UTF-8', { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg(code, file, 'invalid UTF-8', { cause: e });
     }
     try {
         return (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJson */ .RJ)(text);
     }
     catch (e) {
         if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonSyntaxError */ .q3)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j(code, file, `invalid JSON: ${e.message}`, { cause: e });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg(code, file, `invalid JSON: ${e.message}`, { cause: e });
         throw e;
     }
 }
@@ -485,7 +486,7 @@ function byShardOrder(a, b) {
     const pb = parseShardFilename(b);
     if (pa && pb && pa.shard !== pb.shard)
         return pa.shard - pb.shard;
-    return a < b ? -1 : a > b ? 1 : 0;
+    return (0,_util_order_js__WEBPACK_IMPORTED_MODULE_5__/* .byCodeUnit */ .X)(a, b);
 }
 function listNames(names) {
     const shown = names.slice(0, LIST_LIMIT).join(', ');
@@ -527,20 +528,20 @@ function normaliseEndpoint(endpoint) {
         url = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint is not a valid URL');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must be an http(s) URL');
     }
     if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must not carry credentials, a query or a fragment');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(raw), 'the Hugging Face endpoint must not carry credentials, a query or a fragment');
     }
     return url.href.replace(/\/+$/, '');
 }
 const REPO_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** Parse `hf://ORG/REPO[@REVISION]/PATH`. A revision with slashes (`refs/pr/1`) is written URL-encoded. */
 function parseHfUrl(location) {
-    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), `${why}; expected hf://ORG/REPO[@REVISION]/PATH (or hf://datasets/ORG/REPO/PATH)`);
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), `${why}; expected hf://ORG/REPO[@REVISION]/PATH (or hf://datasets/ORG/REPO/PATH)`);
     const m = /^hf:\/\/(.*)$/i.exec(location);
     if (!m)
         throw bad('not an hf:// location');
@@ -594,13 +595,13 @@ function toHttpUrl(location, endpoint = DEFAULT_HF_ENDPOINT) {
         url = new URL(location);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), 'not a valid URL');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), 'not a valid URL');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), `unsupported scheme ${url.protocol}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), `unsupported scheme ${url.protocol}`);
     }
     if (url.username !== '' || url.password !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', redactUrl(location), 'credentials in the URL are not accepted; pass a token with --hf-token or HF_TOKEN');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', redactUrl(location), 'credentials in the URL are not accepted; pass a token with --hf-token or HF_TOKEN');
     }
     const hub = new URL(normaliseEndpoint(endpoint));
     if (url.origin === hub.origin) {
@@ -625,7 +626,7 @@ function resolveRemoteRelative(base, relative) {
                 continue;
             if (part === '..') {
                 if (dir.length === 0)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidUrl', relative, `escapes the repository of ${base}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidUrl', relative, `escapes the repository of ${base}`);
                 dir.pop();
             }
             else
@@ -758,6 +759,8 @@ var manifest = __webpack_require__(4458);
 var sharded = __webpack_require__(3375);
 // EXTERNAL MODULE: ./src/formats/json/strict.ts + 1 modules
 var strict = __webpack_require__(7280);
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(5094);
 ;// CONCATENATED MODULE: ./src/formats/folders/diffusers.ts
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
@@ -771,8 +774,9 @@ var strict = __webpack_require__(7280);
 
 
 
-const MAX_MODEL_INDEX_BYTES = 64 * 1024 * 1024;
-const MAX_COMPONENTS = 1000;
+
+const MAX_MODEL_INDEX_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
+const MAX_COMPONENTS = limits/* FOLDER_LIMITS */.SF.maxComponents;
 const WEIGHT_BASES = ['diffusion_pytorch_model', 'model'];
 /** Read a diffusers pipeline folder (the folder holding `model_index.json`). */
 async function readDiffusersFolder(dir, opts = {}) {
@@ -781,7 +785,7 @@ async function readDiffusersFolder(dir, opts = {}) {
     const { bytes, size } = await (0,file_access/* readSmallFile */.EW)(fs, indexPath, MAX_MODEL_INDEX_BYTES, 'InvalidModelIndex');
     const root = (0,sharded/* parseJsonFile */.OW)(bytes, indexPath, 'InvalidModelIndex');
     if (!(0,strict/* isJsonObject */.OW)(root)) {
-        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `expected a JSON object, found ${(0,strict/* describeJsonType */.cc)(root)}`);
+        throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, `expected a JSON object, found ${(0,strict/* describeJsonType */.cc)(root)}`);
     }
     const metadata = Object.create(null);
     const declared = [];
@@ -794,11 +798,11 @@ async function readDiffusersFolder(dir, opts = {}) {
                 continue; // an optional component left out of this pipeline
             if (typeof lib === 'string' && typeof cls === 'string') {
                 if (!(0,file_access/* isPlainName */.sh)(key) || key.startsWith('.')) {
-                    throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `component name ${JSON.stringify(key)} is not a folder name`);
+                    throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, `component name ${JSON.stringify(key)} is not a folder name`);
                 }
                 declared.push({ name: key, className: [lib, cls] });
                 if (declared.length > MAX_COMPONENTS) {
-                    throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, `more than ${MAX_COMPONENTS} components`);
+                    throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, `more than ${MAX_COMPONENTS} components`);
                 }
                 continue;
             }
@@ -841,7 +845,7 @@ async function readDiffusersFolder(dir, opts = {}) {
         globals.push(...ckpt.globals);
     }
     if (components.length === 0) {
-        throw new errors/* CheckpointError */.j('InvalidModelIndex', indexPath, declared.length === 0
+        throw new errors/* CheckpointError */.jg('InvalidModelIndex', indexPath, declared.length === 0
             ? 'model_index.json declares no components'
             : `none of the ${declared.length} components (${(0,sharded/* listNames */.Zv)(declared.map((d) => d.name))}) has safetensors weights`);
     }
@@ -911,8 +915,9 @@ async function readComponent(sub, layout, fs, opts) {
 
 
 
+
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
-const MAX_JSON_BYTES = 64 * 1024 * 1024;
+const MAX_JSON_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
 async function readCheckpoint(location, opts = {}) {
     const fs = opts.fs ?? file_access/* localFileAccess */.oF;
     const kind = await fs.kind(location);
@@ -947,15 +952,15 @@ async function readCheckpoint(location, opts = {}) {
 function notFound(location, local) {
     const scheme = local ? /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1] : undefined;
     if (scheme === undefined)
-        return new errors/* CheckpointError */.j('FileNotFound', location, 'no such file or directory');
+        return new errors/* CheckpointError */.jg('FileNotFound', location, 'no such file or directory');
     if (/^(https?|hf)$/i.test(scheme))
-        return new errors/* CheckpointError */.j('FileNotFound', location, `no such file or directory: this ${scheme}:// location was read as a local path`);
-    return new errors/* CheckpointError */.j('InvalidUrl', location, `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`);
+        return new errors/* CheckpointError */.jg('FileNotFound', location, `no such file or directory: this ${scheme}:// location was read as a local path`);
+    return new errors/* CheckpointError */.jg('InvalidUrl', location, `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`);
 }
 /** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
 async function readSource(source, location, fs = file_access/* localFileAccess */.oF) {
     if (source.size === 0)
-        throw new errors/* CheckpointError */.j('EmptyFile', source.name, 'the file is empty');
+        throw new errors/* CheckpointError */.jg('EmptyFile', source.name, 'the file is empty');
     const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
     switch (detectKind(head, source.size)) {
         case 'safetensors':
@@ -972,19 +977,19 @@ async function readSource(source, location, fs = file_access/* localFileAccess *
         case 'json':
             return readJsonLocation(source, location, fs);
         case 'tar':
-            throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
+            throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
                 'current torch.save or convert it to safetensors');
         case 'unknown':
             if (source.size < 8) {
-                throw new errors/* CheckpointError */.j('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`);
+                throw new errors/* CheckpointError */.jg('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`);
             }
-            throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
+            throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
                 `file (first bytes: ${hexPreview(head)})`);
     }
 }
 async function readJsonLocation(source, location, fs) {
     if (source.size > MAX_JSON_BYTES) {
-        throw new errors/* CheckpointError */.j('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`);
+        throw new errors/* CheckpointError */.jg('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`);
     }
     const text = new TextDecoder('utf-8', { fatal: false }).decode(await source.read(0, source.size));
     let value;
@@ -992,7 +997,7 @@ async function readJsonLocation(source, location, fs) {
         value = (0,strict/* parseStrictJson */.RJ)(text);
     }
     catch (e) {
-        throw new errors/* CheckpointError */.j('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
+        throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
     }
     const keys = (0,strict/* isJsonObject */.OW)(value) ? new Set(value.keys()) : new Set();
     const options = shardOptions(fs);
@@ -1003,7 +1008,7 @@ async function readJsonLocation(source, location, fs) {
     if (keys.has('_class_name') && fs.basename(location) === 'model_index.json') {
         return readDiffusersFolder(fs.dirname(location), options);
     }
-    throw new errors/* CheckpointError */.j('UnknownFormat', source.name, 'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat ' +
+    throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'a JSON file that is neither a sharded index (weight_map), a diffusers model_index.json, nor a model-compat ' +
         'manifest');
 }
 /** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
@@ -1019,11 +1024,11 @@ async function readFolder(dir, fs) {
     if (indexes.length === 1)
         return (0,sharded/* readShardedIndex */.Kj)(fs.join(dir, indexes[0]), options);
     if (indexes.length > 1) {
-        throw new errors/* CheckpointError */.j('InvalidIndex', dir, `the folder holds ${indexes.length} sharded indexes (${indexes.join(', ')}); name the one to read`);
+        throw new errors/* CheckpointError */.jg('InvalidIndex', dir, `the folder holds ${indexes.length} sharded indexes (${indexes.join(', ')}); name the one to read`);
     }
     if (names.some((n) => n.endsWith('.safetensors')))
         return (0,sharded/* readShardFolder */.Dy)(dir, options);
-    throw new errors/* CheckpointError */.j('UnknownFormat', dir, 'the folder has no model_index.json, no *.safetensors.index.json and no *.safetensors files');
+    throw new errors/* CheckpointError */.jg('UnknownFormat', dir, 'the folder has no model_index.json, no *.safetensors.index.json and no *.safetensors files');
 }
 /** `fs` whose first `open(path)` returns the already-open `source`. */
 function reuseOnce(fs, path, source) {
@@ -1063,6 +1068,7 @@ function hexPreview(head) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
 /* harmony import */ var _strict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7280);
 /* harmony import */ var _folders_sharded_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3375);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5094);
 /**
  * The manifest: our own `analyze --json` output, and a checkpoint format in its own right, so a baseline can be
  * a small committed JSON file instead of a 30 GB download. schemas/manifest.schema.json describes it; the reader
@@ -1076,9 +1082,10 @@ function hexPreview(head) {
 
 
 
+
 const MANIFEST_SCHEMA_VERSION = 1;
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-const MAX_MANIFEST_DIMS = 64;
+const MAX_MANIFEST_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .JSON_LIMITS */ .s7.maxBytes;
+const MAX_MANIFEST_DIMS = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_LIMITS */ .T1.maxDims;
 /** Metadata keys `readManifest` adds; `toManifest` of such a checkpoint restores the original source from them. */
 const MANIFEST_META = {
     sourceFormat: 'manifest.sourceFormat',
@@ -1215,7 +1222,7 @@ function manifestToJson(m, indent = 2) {
 async function readManifest(source) {
     const file = source.name;
     if (source.size > MAX_MANIFEST_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidManifest', file, `${source.size} bytes; the limit is ${MAX_MANIFEST_BYTES} bytes`);
     }
     const root = (0,_folders_sharded_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonFile */ .OW)(await source.read(0, source.size), file, 'InvalidManifest');
     const m = validateManifest(root, file);
@@ -1254,7 +1261,7 @@ const TOP_KEYS = [
 /** The schema's rules, checked on the strict parse tree. Every violation names its JSON path. */
 function validateManifest(root, file) {
     const fail = (path, detail) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .j('InvalidManifest', file, `${path}: ${detail}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidManifest', file, `${path}: ${detail}`);
     };
     const obj = (v, path, keys, required) => {
         if (!(0,_strict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJsonObject */ .OW)(v))
@@ -1478,6 +1485,8 @@ function describeJsonType(v) {
     return typeof v;
 }
 
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(5094);
 ;// CONCATENATED MODULE: ./src/formats/json/strict.ts
 /**
  * A small strict JSON parser for headers and manifests that come from untrusted files.
@@ -1498,9 +1507,10 @@ function describeJsonType(v) {
  * It does not strip a byte-order mark: U+FEFF is not JSON whitespace, as in serde_json.
  */
 
+
 // The value types and helpers live in json-values.ts; importers keep using this module.
 
-const DEFAULT_MAX_DEPTH = 128;
+const DEFAULT_MAX_DEPTH = limits/* JSON_LIMITS */.s7.maxDepth;
 /** Parse `text` as one JSON value with optional surrounding whitespace. Throws `JsonSyntaxError`. */
 function parseStrictJson(text, opts = {}) {
     const p = new Parser(text, opts.maxDepth ?? DEFAULT_MAX_DEPTH);
@@ -1827,6 +1837,129 @@ function isDigit(c) {
 
 /***/ }),
 
+/***/ 5094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ GGUF_LIMITS),
+/* harmony export */   LP: () => (/* binding */ ZIP_LIMITS),
+/* harmony export */   Qt: () => (/* binding */ PICKLE_LIMITS),
+/* harmony export */   SF: () => (/* binding */ FOLDER_LIMITS),
+/* harmony export */   T1: () => (/* binding */ MANIFEST_LIMITS),
+/* harmony export */   Wx: () => (/* binding */ TENSOR_DATA_LIMITS),
+/* harmony export */   rI: () => (/* binding */ SAFETENSORS_LIMITS),
+/* harmony export */   s7: () => (/* binding */ JSON_LIMITS),
+/* harmony export */   wT: () => (/* binding */ REMOTE_LIMITS),
+/* harmony export */   wr: () => (/* binding */ STATE_DICT_LIMITS)
+/* harmony export */ });
+/**
+ * Every limit the readers apply, once, each with the reason for its value. A limit is far above anything a real
+ * file needs and far below what would exhaust time or memory; going past one is a typed `CheckpointError` for that
+ * file (SECURITY.md lists them for users). Readers import their group from here and may take overrides in their
+ * options (tests and the fuzzer use small ones); nothing else defines a limit of its own.
+ */
+/** JSON files read whole: sharded indexes, diffusers `model_index.json`, manifests, any JSON a location is. */
+const JSON_LIMITS = Object.freeze({
+    /**
+     * Bytes of one JSON file. The largest real index (a weight_map of thousands of keys over hundreds of shards) is
+     * a few MB and a manifest of a 1,500-tensor model about 300 KB; 64 MiB keeps the text and its parse bounded.
+     */
+    maxBytes: 64 * 1024 * 1024,
+    /** Nesting depth. Real documents nest under 10 deep; the parser recurses per level, so depth is a stack risk. */
+    maxDepth: 128
+});
+const SAFETENSORS_LIMITS = Object.freeze({
+    /** JSON header bytes: the reference implementation's own `MAX_HEADER_SIZE`, so we refuse what it refuses. */
+    maxHeaderBytes: 100_000_000
+});
+/** Sharded checkpoints and diffusers folders. */
+const FOLDER_LIMITS = Object.freeze({
+    /** Shards of one checkpoint. Published models have up to a few hundred; each shard costs an open and a read. */
+    maxShards: 10_000,
+    /** Components of one `model_index.json`. Pipelines have under 10. */
+    maxComponents: 1000
+});
+const MANIFEST_LIMITS = Object.freeze({
+    /** Dimensions of one tensor in a manifest. Real tensors have at most 5; shapes are copied into every report. */
+    maxDims: 64
+});
+/** GGUF headers (everything before the data section). */
+const GGUF_LIMITS = Object.freeze({
+    /** Header, metadata and tensor infos together; the same cap as a safetensors header. */
+    maxHeaderBytes: 100_000_000,
+    /** Tensors of one file. Large LLM GGUFs hold a few thousand. */
+    maxTensors: 1_000_000,
+    /** Metadata key/value pairs. Real files hold tens, tokenizer arrays count as one. */
+    maxKv: 1_000_000,
+    /** Keys and tensor names (the spec caps keys at 65535 bytes; ComfyUI-GGUF names exceed ggml's 64). */
+    maxNameBytes: 65_535,
+    /** Elements of one metadata array: ggml's own `GGUF_MAX_ARRAY_ELEMENTS`. */
+    maxArrayElements: 1 << 30,
+    /** Arrays of arrays. ggml writes none nested; 8 leaves room and bounds the recursion. */
+    maxArrayDepth: 8,
+    /** ggml allows 4; ComfyUI-GGUF writes 5-D patch embeddings, @huggingface/gguf allows 8. */
+    maxDims: 8
+});
+/** The zip container of a PyTorch file. */
+const ZIP_LIMITS = Object.freeze({
+    /** Entries of one archive. A torch file has one per storage: tens of thousands for the largest models. */
+    maxEntries: 1_000_000,
+    /** Central directory bytes, read whole: about 100 bytes an entry, so this fits the entry cap. */
+    maxCentralDirectoryBytes: 128 * 1024 * 1024
+});
+/** Pickles: read into memory whole, then run on a machine that never executes anything. */
+const PICKLE_LIMITS = Object.freeze({
+    /** `data.pkl` of a zip file and the header pickles of a legacy file. A 14B model's `data.pkl` is a few MB. */
+    maxZipPickleBytes: 1024 * 1024 * 1024,
+    /** A plain pickle file (`.pkl`, a pickled `.bin`), which may hold its tensors' data inline. */
+    maxPlainPickleBytes: 256 * 1024 * 1024,
+    /** Opcodes of one pickle: a state dict costs about 20 per tensor. */
+    maxOpcodes: 5_000_000,
+    /** Memo entries (each holds a value alive). */
+    maxMemo: 2_000_000,
+    /** Values on the stack, all MARK levels together. */
+    maxStack: 1_000_000,
+    maxMarkDepth: 100_000,
+    /** Length of one str/bytes argument. */
+    maxStringBytes: 256 * 1024 * 1024,
+    /** Byte length of a LONG1/LONG4 argument: parsing a huge one as a BigInt is quadratic. */
+    maxLongBytes: 1024,
+    /** Items of one list, dict or set. */
+    maxContainerItems: 10_000_000,
+    /** Distinct globals one pickle may import (each is kept in the scan record). */
+    maxGlobals: 100_000
+});
+/** The walk through an unpickled object looking for its state dict. */
+const STATE_DICT_LIMITS = Object.freeze({
+    /** Nesting of the object (wrappers, `_modules` trees). The walk recurses per level. */
+    maxDepth: 1000,
+    /** Objects visited in all. */
+    maxNodes: 20_000_000
+});
+/** Remote (HTTP, Hub) locations. */
+const REMOTE_LIMITS = Object.freeze({
+    /** Bytes of one page of a Hub folder listing; a listing is small, more is a hostile or broken answer. */
+    maxListingBytes: 16 * 1024 * 1024,
+    /** Pages of one listing. */
+    maxListingPages: 20,
+    /** Probed sources waiting for their `open`; beyond this the oldest is dropped (it holds no handle). */
+    maxPendingProbes: 256,
+    /** The JSON part of one header-cache entry; cache files are untrusted, a bigger one is a miss. */
+    maxCacheMetaBytes: 1 << 20,
+    /** Byte ranges kept in one header-cache entry. */
+    maxCacheSegments: 10_000
+});
+/** Tensor data: read only for scalars (LoRA alphas), never for weights. */
+const TENSOR_DATA_LIMITS = Object.freeze({
+    /** Tensors read in one call. A LoRA has one alpha per module: a few thousand at most. */
+    maxTensors: 100_000,
+    /** Bytes of one tensor read this way: a scalar is at most 8 bytes. */
+    maxTensorBytes: 8
+});
+
+
+/***/ }),
+
 /***/ 2312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1837,6 +1970,8 @@ function isDigit(c) {
 /* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3627);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
 /* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7280);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5094);
+/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1204);
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
  * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
@@ -1850,23 +1985,24 @@ function isDigit(c) {
 
 
 
-/** The reference crate's `MAX_HEADER_SIZE`. */
-const MAX_SAFETENSORS_HEADER = 100_000_000;
+
+
+const MAX_SAFETENSORS_HEADER = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .SAFETENSORS_LIMITS */ .rI.maxHeaderBytes;
 const U64_MAX = (1n << 64n) - 1n;
 /**
  * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
  */
 function checkSafetensorsPrefix(prefix, fileSize, name) {
     if (fileSize < 8 || prefix.length < 8) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
     }
     const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
     if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
     }
     const len = Number(n);
     if (len + 8 > fileSize) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
     }
     return len;
 }
@@ -1882,20 +2018,20 @@ function parseSafetensorsHeader(header, fileSize, name) {
         text = utf8.decode(header);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
     }
     const raw = deserialize(text, name);
     const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
     const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
     const total = 8n + BigInt(headerLength) + dataBytes;
     if (total !== BigInt(fileSize)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
             `but the file has ${fileSize}` +
             (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
     }
     for (const t of tensors) {
         if (t.shape.some((d) => !Number.isSafeInteger(d))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
         }
     }
     return { headerLength, tensors, metadata: raw.metadata, dataBytes };
@@ -1918,7 +2054,7 @@ async function readSafetensors(source) {
     };
 }
 function deserialize(text, name) {
-    const bad = (detail, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
+    const bad = (detail, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
     const metadata = Object.create(null);
     const tensors = [];
     let lastEnd = 0n;
@@ -2031,10 +2167,10 @@ function validate(raw, name, dataStart) {
     for (let i = 1; i < raw.length; i++) {
         const a = raw[i - 1];
         const b = raw[i];
-        if (cmp(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+        if ((0,_util_order_js__WEBPACK_IMPORTED_MODULE_4__/* .ascending */ .V)(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
             sorted = raw
                 .map((t, j) => ({ t, j }))
-                .sort((x, y) => cmp(x.t.begin, y.t.begin) || cmp(x.t.end, y.t.end) || x.j - y.j)
+                .sort((x, y) => (0,_util_order_js__WEBPACK_IMPORTED_MODULE_4__/* .ascending */ .V)(x.t.begin, y.t.begin) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_4__/* .ascending */ .V)(x.t.end, y.t.end) || x.j - y.j)
                 .map((x) => x.t);
             break;
         }
@@ -2043,7 +2179,7 @@ function validate(raw, name, dataStart) {
     const out = [];
     for (const t of sorted) {
         if (t.begin !== start || t.end < t.begin) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
                 `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
         }
         start = t.end;
@@ -2057,10 +2193,10 @@ function validate(raw, name, dataStart) {
         if (nbits > U64_MAX)
             throw overflow(name, t);
         if (nbits % 8n !== 0n) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
         }
         if (t.end - t.begin !== nbits / 8n) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
                 `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
         }
         out.push({
@@ -2074,11 +2210,8 @@ function validate(raw, name, dataStart) {
     return out;
 }
 function overflow(name, t) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
         `shape [${t.dims}] of ${t.dtype}`);
-}
-function cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
@@ -2124,7 +2257,7 @@ class LocalFileSource {
         while (done < length) {
             const bytesRead = await readAt(this.fd, buf, done, length - done, offset + done);
             if (bytesRead === 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
             }
             done += bytesRead;
         }
@@ -2158,7 +2291,7 @@ class LocalFileSource {
                     throw fsError(this.name, e);
                 }
                 if (n === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
                 }
                 done += n;
             }
@@ -2221,13 +2354,13 @@ async function openLocalFile(path) {
     try {
         const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat)(fd, (e, stats) => (e ? reject(e) : resolve(stats))));
         if (!st.isFile()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
         }
         return new LocalFileSource(path, st.size, fd);
     }
     catch (e) {
         await closeFd(fd).catch(() => undefined);
-        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j ? e : fsError(path, e);
+        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg ? e : fsError(path, e);
     }
 }
 function readAt(fd, buf, at, length, position) {
@@ -2256,14 +2389,14 @@ async function withSource(opener, fn) {
 function fsError(path, e) {
     const code = e.code;
     if (code === 'ENOENT')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('FileNotFound', path, 'no such file or directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('FileNotFound', path, 'no such file or directory', { cause: e });
     if (code === 'EISDIR')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('NotAFile', path, 'is a directory', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory', { cause: e });
     if (code === 'EACCES' || code === 'EPERM')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'permission denied', { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, 'permission denied', { cause: e });
     if (code === 'ELOOP')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, 'too many levels of symbolic links', { cause: e });
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, 'too many levels of symbolic links', { cause: e });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });
 }
 /**
  * The one range check every ByteSource applies before reading: offsets and lengths are safe non-negative
@@ -2271,10 +2404,10 @@ function fsError(path, e) {
  */
 function checkReadRange(name, size, offset, length) {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('IoError', name, `invalid read range offset=${offset} length=${length}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', name, `invalid read range offset=${offset} length=${length}`);
     }
     if (offset + length > size) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .j('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', name, `needs bytes ${offset}..${offset + length} but the file has ${size} bytes`);
     }
 }
 
@@ -2318,12 +2451,14 @@ function looksLikeTorchLegacy(head) {
 /* harmony export */   Ym: () => (/* binding */ printableDeep),
 /* harmony export */   Zv: () => (/* binding */ groupThousands),
 /* harmony export */   f6: () => (/* binding */ cutList),
-/* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   xe: () => (/* binding */ inertReferences),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /* unused harmony export formatPercent */
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9997);
 /** Small formatting helpers shared by the console and Markdown renderers. */
+
 function formatBytes(n) {
     if (!Number.isFinite(n))
         return String(n);
@@ -2398,22 +2533,18 @@ function colors(enabled) {
     }
     return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
 }
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /**
  * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
- * characters become `?`, so an ESC in a tensor name cannot clear the screen or recolour a verdict and a CR cannot
- * rewrite the line it is on. Renderers apply it to file data, never to their own colour codes.
+ * characters become `?` (src/util/text.ts says why). Renderers apply it to file data, never to their own colour
+ * codes.
  */
-function printable(text) {
-    return text.replace(CONTROL, '?');
-}
+
 /**
  * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
  * file: one pass here instead of a `printable()` at every place a name is shown.
  */
 function printableDeep(value) {
-    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? printable(v) : v);
+    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(v) : v);
 }
 /** Cut a list to `max` items and say how many were left out. */
 function cutList(items, max) {
@@ -2423,6 +2554,71 @@ function cutList(items, max) {
 function mdEscape(s) {
     return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+/**
+ * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
+ * into links, in PR comments and job summaries alike. Text from a file must do neither: a zero-width space after
+ * the `@`, the `#` or the `GH-` breaks the pattern and reads the same. Code spans need none of this (GitHub does
+ * not look for references inside them, and a zero-width space there would be copied with the key); every other
+ * piece of file-derived text in a comment or summary goes through here.
+ */
+function inertReferences(text) {
+    return text
+        .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b');
+}
+
+
+/***/ }),
+
+/***/ 2009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ numel),
+/* harmony export */   y: () => (/* binding */ numelBig)
+/* harmony export */ });
+/**
+ * Element counts of tensor shapes. Shapes come from hostile files: `numel` is for shapes a reader has already
+ * bounded (every dim a safe integer, the product checked against the byte range), `numelBig` for the checks
+ * themselves, where the product can pass 2^53.
+ */
+/** Elements of a tensor of this shape (1 for a scalar `[]`). */
+function numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+/** The same as a BigInt: exact for any shape. */
+function numelBig(shape) {
+    let n = 1n;
+    for (const d of shape)
+        n *= BigInt(d);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 1204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ ascending),
+/* harmony export */   X: () => (/* binding */ byCodeUnit)
+/* harmony export */ });
+/**
+ * Sort orders that do not depend on the machine. `localeCompare` loads ICU's collator (several ms in a cold
+ * process, for a tie-break) and its order changes with the locale, so reports sorted with it would differ
+ * between a laptop and a runner.
+ */
+/** Ascending order of two strings (by UTF-16 code unit), numbers or BigInts: -1, 0 or 1. */
+function ascending(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Plain code-unit order of strings: the tie-break of every sorted list in a report. */
+const byCodeUnit = ascending;
 
 
 /***/ })

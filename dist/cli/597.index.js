@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 605;
-exports.ids = [605];
+exports.id = 597;
+exports.ids = [597];
 exports.modules = {
 
-/***/ 5605:
+/***/ 1597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1161,7 +1161,224 @@ function structureFacts(model, analysis) {
 
 // EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
 var analysis = __webpack_require__(971);
-;// CONCATENATED MODULE: ./src/compare/verdict.ts
+// EXTERNAL MODULE: ./src/compare/verdict.ts
+var verdict = __webpack_require__(7682);
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+
+function baseName(path) {
+    const parts = path.split(/[\\/]/).filter((p) => p !== '');
+    return parts[parts.length - 1] ?? path;
+}
+function compare_sameShape(a, b) {
+    return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+function ratio(n, d) {
+    return d === 0 ? 0 : n / d;
+}
+function strippedPrefixes(tensors) {
+    const counts = new Map();
+    for (const t of tensors) {
+        if (t.key.length === t.normKey.length)
+            continue;
+        const s = t.key.slice(0, t.key.length - t.normKey.length);
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
+}
+/**
+ * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
+ * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
+ */
+const parsed = new WeakMap();
+const analysed = new WeakMap();
+function parsedModel(c) {
+    let p = parsed.get(c);
+    if (!p)
+        parsed.set(c, (p = parseModel(c)));
+    return p;
+}
+function structureAnalysis(c) {
+    let s = analysed.get(c);
+    if (!s)
+        analysed.set(c, (s = (0,analysis/* analyzeStructure */.KM)(c)));
+    return s;
+}
+function isIdentity(m) {
+    return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0];
+}
+function compareCheckpoints(a, b, opts = {}) {
+    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
+    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
+    // Exact keys.
+    const shapesB = new Map();
+    for (const t of b.tensors)
+        if (!shapesB.has(t.name))
+            shapesB.set(t.name, t.shape);
+    const keysA = new Set();
+    let common = 0;
+    let exactCompatible = 0;
+    let shapeMatching = 0;
+    const differing = [];
+    for (const t of a.tensors) {
+        if (keysA.has(t.name))
+            continue;
+        keysA.add(t.name);
+        const sb = shapesB.get(t.name);
+        if (!sb)
+            continue;
+        common++;
+        if (compare_sameShape(t.shape, sb))
+            shapeMatching++;
+        else
+            differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
+        if (numel(t.shape) === numel(sb))
+            exactCompatible++;
+    }
+    const totalA = keysA.size;
+    const totalB = shapesB.size;
+    // Normalised keys.
+    const pa = parsedModel(a);
+    const pb = parsedModel(b);
+    let normalized = 0;
+    let normalizedCompatible = 0;
+    let normalizedShapeMatches = 0;
+    const normalizedDifferences = [];
+    for (const ref of pa.byNormKey.values()) {
+        const other = pb.byNormKey.get(ref.normKey);
+        if (!other)
+            continue;
+        normalized++;
+        if (numel(ref.shape) === numel(other.shape))
+            normalizedCompatible++;
+        if (compare_sameShape(ref.shape, other.shape))
+            normalizedShapeMatches++;
+        else
+            normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
+    }
+    // Mapping.
+    const { mappings: all, familyPairs } = mapModels(pa, pb);
+    const coveredA = new Set();
+    const mentionedA = new Set();
+    const mentionedB = new Set();
+    for (const m of all) {
+        for (const k of m.source)
+            mentionedA.add(k);
+        for (const k of m.target)
+            mentionedB.add(k);
+        if (m.confidence === 'high' && m.shapeCompatible)
+            for (const k of m.source)
+                coveredA.add(k);
+    }
+    // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
+    for (const t of a.tensors) {
+        const sb = shapesB.get(t.name);
+        if (sb && numel(sb) === numel(t.shape)) {
+            coveredA.add(t.name);
+            mentionedA.add(t.name);
+            mentionedB.add(t.name);
+        }
+    }
+    const mappings = all.filter((m) => !isIdentity(m));
+    const mappingCounts = { high: 0, medium: 0, low: 0 };
+    for (const m of mappings)
+        mappingCounts[m.confidence]++;
+    const overlap = {
+        exact: ratio(common, totalA),
+        exactCompatible: ratio(exactCompatible, totalA),
+        normalized: ratio(normalized, totalA),
+        normalizedCompatible: ratio(normalizedCompatible, totalA),
+        mapped: ratio(coveredA.size, totalA)
+    };
+    const structure = {
+        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
+        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
+    };
+    const flags = (0,verdict/* computeFlags */.Lx)({
+        a: structure.a,
+        b: structure.b,
+        familyPairs,
+        overlap,
+        shapeDifferences: normalizedDifferences,
+        shapeMatches: normalizedShapeMatches,
+        mappings,
+        nameCoverage: ratio(mentionedA.size, totalA),
+        strippedA: strippedPrefixes(pa.tensors),
+        strippedB: strippedPrefixes(pb.tensors),
+        adapters: {
+            a: (0,verdict/* adapterTensorCount */.Os)(a.tensors.map((t) => t.name)),
+            totalA: a.tensors.length,
+            b: (0,verdict/* adapterTensorCount */.Os)(b.tensors.map((t) => t.name)),
+            totalB: b.tensors.length
+        }
+    });
+    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
+    const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
+    return {
+        models: { a: refA, b: refB },
+        keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
+        overlap,
+        shapes: { matching: shapeMatching, differing },
+        structure,
+        familyPairs,
+        mappings,
+        mappingCounts,
+        unmatched: { a: unmatchedA, b: unmatchedB },
+        flags,
+        verdict: (0,verdict/* verdictOf */.Vj)(overlap, flags)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
+const MAPPING_SCHEMA_VERSION = 1;
+function toMappingFile(c, tool) {
+    return {
+        schemaVersion: MAPPING_SCHEMA_VERSION,
+        tool: { name: tool.name, version: tool.version },
+        models: { a: { ...c.models.a }, b: { ...c.models.b } },
+        summary: {
+            keysA: c.keys.totalA,
+            keysB: c.keys.totalB,
+            commonKeys: c.keys.common,
+            onlyA: c.keys.onlyA,
+            onlyB: c.keys.onlyB,
+            overlap: { ...c.overlap },
+            shapesMatching: c.shapes.matching,
+            shapesDiffering: c.shapes.differing.length,
+            mappings: { ...c.mappingCounts },
+            unmatchedA: c.unmatched.a.length,
+            unmatchedB: c.unmatched.b.length
+        },
+        flags: c.flags,
+        verdict: c.verdict,
+        mappings: c.mappings,
+        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/index.ts
+/** Public API of model-vs-model comparison. */
+
+
+
+
+
+
+/***/ }),
+
+/***/ 7682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lx: () => (/* binding */ computeFlags),
+/* harmony export */   Os: () => (/* binding */ adapterTensorCount),
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   kx: () => (/* binding */ tierOf)
+/* harmony export */ });
+/* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
 const PARTIAL_FROM = 0.3;
@@ -1428,209 +1645,6 @@ function computeFlags(x) {
     }
     return flags;
 }
-
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-
-
-
-
-
-function baseName(path) {
-    const parts = path.split(/[\\/]/).filter((p) => p !== '');
-    return parts[parts.length - 1] ?? path;
-}
-function compare_sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-function ratio(n, d) {
-    return d === 0 ? 0 : n / d;
-}
-function strippedPrefixes(tensors) {
-    const counts = new Map();
-    for (const t of tensors) {
-        if (t.key.length === t.normKey.length)
-            continue;
-        const s = t.key.slice(0, t.key.length - t.normKey.length);
-        counts.set(s, (counts.get(s) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
-}
-/**
- * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
- * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
- */
-const parsed = new WeakMap();
-const analysed = new WeakMap();
-function parsedModel(c) {
-    let p = parsed.get(c);
-    if (!p)
-        parsed.set(c, (p = parseModel(c)));
-    return p;
-}
-function structureAnalysis(c) {
-    let s = analysed.get(c);
-    if (!s)
-        analysed.set(c, (s = (0,analysis/* analyzeStructure */.KM)(c)));
-    return s;
-}
-function isIdentity(m) {
-    return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0];
-}
-function compareCheckpoints(a, b, opts = {}) {
-    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
-    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
-    // Exact keys.
-    const shapesB = new Map();
-    for (const t of b.tensors)
-        if (!shapesB.has(t.name))
-            shapesB.set(t.name, t.shape);
-    const keysA = new Set();
-    let common = 0;
-    let exactCompatible = 0;
-    let shapeMatching = 0;
-    const differing = [];
-    for (const t of a.tensors) {
-        if (keysA.has(t.name))
-            continue;
-        keysA.add(t.name);
-        const sb = shapesB.get(t.name);
-        if (!sb)
-            continue;
-        common++;
-        if (compare_sameShape(t.shape, sb))
-            shapeMatching++;
-        else
-            differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
-        if (numel(t.shape) === numel(sb))
-            exactCompatible++;
-    }
-    const totalA = keysA.size;
-    const totalB = shapesB.size;
-    // Normalised keys.
-    const pa = parsedModel(a);
-    const pb = parsedModel(b);
-    let normalized = 0;
-    let normalizedCompatible = 0;
-    let normalizedShapeMatches = 0;
-    const normalizedDifferences = [];
-    for (const ref of pa.byNormKey.values()) {
-        const other = pb.byNormKey.get(ref.normKey);
-        if (!other)
-            continue;
-        normalized++;
-        if (numel(ref.shape) === numel(other.shape))
-            normalizedCompatible++;
-        if (compare_sameShape(ref.shape, other.shape))
-            normalizedShapeMatches++;
-        else
-            normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
-    }
-    // Mapping.
-    const { mappings: all, familyPairs } = mapModels(pa, pb);
-    const coveredA = new Set();
-    const mentionedA = new Set();
-    const mentionedB = new Set();
-    for (const m of all) {
-        for (const k of m.source)
-            mentionedA.add(k);
-        for (const k of m.target)
-            mentionedB.add(k);
-        if (m.confidence === 'high' && m.shapeCompatible)
-            for (const k of m.source)
-                coveredA.add(k);
-    }
-    // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
-    for (const t of a.tensors) {
-        const sb = shapesB.get(t.name);
-        if (sb && numel(sb) === numel(t.shape)) {
-            coveredA.add(t.name);
-            mentionedA.add(t.name);
-            mentionedB.add(t.name);
-        }
-    }
-    const mappings = all.filter((m) => !isIdentity(m));
-    const mappingCounts = { high: 0, medium: 0, low: 0 };
-    for (const m of mappings)
-        mappingCounts[m.confidence]++;
-    const overlap = {
-        exact: ratio(common, totalA),
-        exactCompatible: ratio(exactCompatible, totalA),
-        normalized: ratio(normalized, totalA),
-        normalizedCompatible: ratio(normalizedCompatible, totalA),
-        mapped: ratio(coveredA.size, totalA)
-    };
-    const structure = {
-        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
-        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
-    };
-    const flags = computeFlags({
-        a: structure.a,
-        b: structure.b,
-        familyPairs,
-        overlap,
-        shapeDifferences: normalizedDifferences,
-        shapeMatches: normalizedShapeMatches,
-        mappings,
-        nameCoverage: ratio(mentionedA.size, totalA),
-        strippedA: strippedPrefixes(pa.tensors),
-        strippedB: strippedPrefixes(pb.tensors),
-        adapters: {
-            a: adapterTensorCount(a.tensors.map((t) => t.name)),
-            totalA: a.tensors.length,
-            b: adapterTensorCount(b.tensors.map((t) => t.name)),
-            totalB: b.tensors.length
-        }
-    });
-    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
-    const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
-    return {
-        models: { a: refA, b: refB },
-        keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
-        overlap,
-        shapes: { matching: shapeMatching, differing },
-        structure,
-        familyPairs,
-        mappings,
-        mappingCounts,
-        unmatched: { a: unmatchedA, b: unmatchedB },
-        flags,
-        verdict: verdictOf(overlap, flags)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
-const MAPPING_SCHEMA_VERSION = 1;
-function toMappingFile(c, tool) {
-    return {
-        schemaVersion: MAPPING_SCHEMA_VERSION,
-        tool: { name: tool.name, version: tool.version },
-        models: { a: { ...c.models.a }, b: { ...c.models.b } },
-        summary: {
-            keysA: c.keys.totalA,
-            keysB: c.keys.totalB,
-            commonKeys: c.keys.common,
-            onlyA: c.keys.onlyA,
-            onlyB: c.keys.onlyB,
-            overlap: { ...c.overlap },
-            shapesMatching: c.shapes.matching,
-            shapesDiffering: c.shapes.differing.length,
-            mappings: { ...c.mappingCounts },
-            unmatchedA: c.unmatched.a.length,
-            unmatchedB: c.unmatched.b.length
-        },
-        flags: c.flags,
-        verdict: c.verdict,
-        mappings: c.mappings,
-        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/index.ts
-/** Public API of model-vs-model comparison. */
-
-
-
-
 
 
 /***/ })

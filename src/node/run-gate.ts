@@ -1,0 +1,151 @@
+/**
+ * The gate pipeline, once, for both front ends: expand the artifact patterns, read the baseline and every
+ * artifact, evaluate, render the summary, write the report folder and the summary file. The CLI's `gate` and the
+ * action parse their inputs into `RunGateOptions`, call `runGate`, and print; what only the action does (the job
+ * summary, the PR comment, the upload, outputs and annotations) it does with the result.
+ *
+ * Errors are worded here, once: a bad pattern or report folder is a UsageError naming the input, a baseline that
+ * cannot be read an InputError naming the input, and an artifact that cannot be read an error row of the report
+ * (the others are still gated) whose message quotes the path as the user wrote it.
+ */
+import { isAbsolute, resolve } from 'node:path'
+import { InputError, ModelCompatError, GateFailedError, UnreadableArtifactError } from '../formats/errors.js'
+import type { Checkpoint } from '../formats/types.js'
+import { writeFileAtomic } from '../formats/write-file.js'
+import { defaultEngines } from '../gate/engines.js'
+import { evaluateGate, type GateEvaluation } from '../gate/evaluate.js'
+import type { GateEngines, GateInput, GatePolicy, GateReport } from '../gate/types.js'
+import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
+import { TOOL } from '../version.js'
+import { readArtifacts, type LocationReader } from './artifacts.js'
+import { expandPatterns, isUrl } from './glob.js'
+import { openReportFolder, writeReportFolder, type WrittenReport } from './report-folder.js'
+
+/** The names the user gave the inputs under: `artifacts` / `baseline` in the action, `--baseline` in the CLI. */
+export interface InputNames {
+  /** Where the artifact patterns came from; the CLI's positionals have no name. */
+  artifacts?: string
+  baseline: string
+  reportDir: string
+}
+
+export interface LoadedBaseline {
+  checkpoint: Checkpoint
+  fromCache: boolean
+}
+
+export interface RunGateOptions {
+  /** Paths, globs and URLs, as the user wrote them (`!pattern` excludes). */
+  artifacts: readonly string[]
+  baseline: string
+  policy: GatePolicy
+  /** Relative paths are resolved against this folder (the CLI's working folder, the action's workspace). */
+  cwd: string
+  /** How a location is read (local paths, URLs). */
+  read: LocationReader
+  /** How the baseline is read, when not by `read` (the action goes through its cache). */
+  loadBaseline?: (location: string) => Promise<LoadedBaseline>
+  /** Refuse artifacts and a report folder outside this folder (the action's workspace). */
+  confineTo?: string
+  /** Write gate-report.json, summary.md and the documents here. */
+  reportDir?: string
+  /** Also write the summary Markdown to this file. */
+  summaryFile?: string
+  names: InputNames
+  /**
+   * Where the full report can be found, for the lists the summary cuts (`in the artifact ...`); without one the
+   * summary says `noReportHint` instead of naming a file that was never written.
+   */
+  fullReportHint?: string
+  noReportHint?: string
+  /** The comparison and LoRA engines (tests pass fakes). */
+  engines?: GateEngines
+}
+
+export interface GateRun {
+  /** The expanded artifact paths, as the user would write them (relative to `cwd` when the pattern was). */
+  paths: string[]
+  evaluation: GateEvaluation
+  report: GateReport
+  /** The summary Markdown (summary.md; the action's job summary). */
+  summary: string
+  written?: WrittenReport
+}
+
+export async function runGate(opts: RunGateOptions): Promise<GateRun> {
+  const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts })
+  const folder =
+    opts.reportDir === undefined
+      ? undefined
+      : await openReportFolder(at(opts, opts.reportDir), {
+          confineTo: opts.confineTo,
+          input: opts.names.reportDir,
+          shownAs: opts.reportDir
+        })
+
+  const baseline = await loadBaseline(opts)
+  const inputs = (
+    await readArtifacts(
+      paths.map((p) => at(opts, p)),
+      { confineTo: opts.confineTo, read: opts.read }
+    )
+  ).map((input, i) => asWritten(input, paths[i]!, at(opts, paths[i]!)))
+  const evaluation = evaluateGate({
+    baseline: { ...baseline.checkpoint, path: opts.baseline },
+    baselineFromCache: baseline.fromCache,
+    inputs,
+    policy: opts.policy,
+    engines: opts.engines ?? defaultEngines(),
+    tool: TOOL
+  })
+  const summary = renderGateMarkdown(evaluation.report, {
+    limit: SUMMARY_LIMIT_BYTES,
+    unit: 'bytes',
+    ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
+    ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
+  })
+  const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summary)
+  if (opts.summaryFile !== undefined) await writeFileAtomic(at(opts, opts.summaryFile), summary)
+  return { paths, evaluation, report: evaluation.report, summary, ...(written ? { written } : {}) }
+}
+
+/**
+ * How a finished run ends: nothing when the gate passed, else the error whose class carries the exit status
+ * (1 when an artifact failed the gate, 2 when one could not be read) and whose lines are the gate's message.
+ */
+export function gateOutcome(report: GateReport): ModelCompatError | undefined {
+  if (report.passed) return undefined
+  const lines = report.message.split('\n')
+  return report.artifacts.some((a) => a.status === 'error')
+    ? new UnreadableArtifactError(lines)
+    : new GateFailedError(lines)
+}
+
+/**
+ * Where to read a path: relative paths stay as written when `cwd` is the process's working folder (so messages
+ * quote the user's paths), and are resolved against `cwd` otherwise. URLs are passed through.
+ */
+function at(opts: RunGateOptions, path: string): string {
+  if (isAbsolute(path) || isUrl(path) || resolve(opts.cwd) === process.cwd()) return path
+  return resolve(opts.cwd, path)
+}
+
+async function loadBaseline(opts: RunGateOptions): Promise<LoadedBaseline> {
+  const location = at(opts, opts.baseline)
+  try {
+    if (opts.loadBaseline) return await opts.loadBaseline(location)
+    return { checkpoint: await opts.read(location), fromCache: false }
+  } catch (e) {
+    if (!(e instanceof ModelCompatError)) throw e
+    const name = opts.names.baseline
+    const input = name.startsWith('-') ? name : `input '${name}'`
+    const message = e.message.split(location).join(opts.baseline)
+    throw new InputError(`The baseline could not be read (${input}): ${message}`, { cause: e })
+  }
+}
+
+/** An artifact under the path the user wrote; its error message too, when it quotes the path as read. */
+function asWritten(input: GateInput, path: string, readAs: string): GateInput {
+  if (input.error === undefined || path === readAs) return { ...input, path }
+  return { ...input, path, error: { ...input.error, message: input.error.message.split(readAs).join(path) } }
+}

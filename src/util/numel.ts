@@ -1,0 +1,19 @@
+/**
+ * Element counts of tensor shapes. Shapes come from hostile files: `numel` is for shapes a reader has already
+ * bounded (every dim a safe integer, the product checked against the byte range), `numelBig` for the checks
+ * themselves, where the product can pass 2^53.
+ */
+
+/** Elements of a tensor of this shape (1 for a scalar `[]`). */
+export function numel(shape: readonly number[]): number {
+  let n = 1
+  for (const d of shape) n *= d
+  return n
+}
+
+/** The same as a BigInt: exact for any shape. */
+export function numelBig(shape: readonly (number | bigint)[]): bigint {
+  let n = 1n
+  for (const d of shape) n *= BigInt(d)
+  return n
+}
