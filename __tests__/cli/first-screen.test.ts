@@ -108,7 +108,7 @@ const COMMANDS: Array<{ name: string; argv: () => string[]; first: RegExp; code?
     name: 'analyze FILE',
     argv: () => ['analyze', at('wan.safetensors')],
     first:
-      /^\S*\/wan\.safetensors: Wan-architecture model .* \(\w+ confidence\), safetensors, 231 tensors, [\d.]+[KM]? parameters, BF16$/
+      /^\S*\/wan\.safetensors: Wan-architecture model \(dim 128\), \w+ confidence, safetensors, 231 tensors, [\d.]+[KM]? parameters, BF16$/
   },
   {
     name: 'analyze PICKLE with a dangerous global',

@@ -56,7 +56,7 @@ export function checkpointAnswer(
     )
   }
   const what: string[] = []
-  if (structure?.family) what.push(`${structure.family.name} (${structure.family.confidence} confidence)`)
+  if (structure?.family) what.push(`${structure.family.name}, ${structure.family.confidence} confidence`)
   else if (isAdapterFile(structure)) what.push('LoRA or adapter tensors (see `model-compat lora`)')
   what.push(ckpt.format, plural(s.tensorCount, 'tensor'), `${formatCount(s.parameterCount)} parameters`)
   const dtypes = Object.entries(s.dtypes).sort((a, b) => b[1].parameters - a[1].parameters)
