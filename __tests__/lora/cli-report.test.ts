@@ -11,12 +11,8 @@ import { fakeIO } from '../../__fixtures__/cli-io.js'
 import { loraSpec, runLora } from '../../src/cli/commands/lora.js'
 import { analyzeLora, compareLoras, resolveLora } from '../../src/lora/index.js'
 import { buildLoraReport, summarizeAnalysis } from '../../src/lora/report.js'
-import {
-  renderLoraAnalysis,
-  renderLoraComparison,
-  renderLoraResolution,
-  resolutionAnswer
-} from '../../src/report/lora-console.js'
+import { renderLoraAnalysis, renderLoraResolution, resolutionAnswer } from '../../src/report/lora-console.js'
+import { renderLoraComparison } from '../../src/report/lora-compare-console.js'
 import { colors } from '../../src/report/format.js'
 import {
   loraAnalysisMarkdown,

@@ -21,10 +21,10 @@ import type { LoraAnalysis } from '../../src/lora/types.js'
 import {
   loraAnswer,
   renderLoraAnalysis,
-  renderLoraComparison,
   renderLoraResolution,
   resolutionAnswer
 } from '../../src/report/lora-console.js'
+import { renderLoraComparison } from '../../src/report/lora-compare-console.js'
 import { colors } from '../../src/report/format.js'
 import {
   loraAnalysisMarkdown,

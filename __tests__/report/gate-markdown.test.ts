@@ -2,10 +2,10 @@ import { evaluateGate } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 import {
   COMMENT_LIMIT_CHARS,
-  escapeText,
   renderGateMarkdown,
   SUMMARY_LIMIT_BYTES
 } from '../../src/report/gate-markdown.js'
+import { escapeText } from '../../src/report/markdown-text.js'
 import { ckpt, compareView, fakeEngines, loraView, TOOL } from '../gate/helpers.js'
 
 function report(n: number, failing: number, modules = 40) {

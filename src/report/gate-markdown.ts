@@ -12,7 +12,8 @@
 import { flagText } from '../gate/evaluate.js'
 import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
-import { commonFolder, inertReferences, plural, printable } from './format.js'
+import { commonFolder, plural } from './format.js'
+import { code, escapeHtml, escapeText, inlineCode } from './markdown-text.js'
 import { failuresFirst } from './gate-console.js'
 
 /** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
@@ -390,41 +391,6 @@ function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint)
 
 function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`
-}
-
-/** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
-export function code(text: string): string {
-  return inlineCode(text.replace(/\|/g, '\\|'))
-}
-
-/**
- * Inline code outside tables. No `\|` here: backslash escapes do not work in code spans, only GFM tables undo
- * that one, so elsewhere the backslash would show.
- */
-export function inlineCode(text: string): string {
-  return `\`${oneLine(text).replace(/`/g, "'")}\``
-}
-
-/**
- * Text from files (tensor names, evidence) is hostile: no HTML, no table breaks, no @mentions or #refs pinging
- * people from a PR comment.
- */
-export function escapeText(text: string): string {
-  return escapeHtml(oneLine(text))
-    .replace(/\|/g, '\\|')
-    .replace(/([*_`[\]])/g, '\\$1')
-}
-
-export function escapeHtml(text: string): string {
-  return inertReferences(
-    oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  )
-}
-
-/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
- * could clear the screen or recolour the verdict). */
-function oneLine(text: string): string {
-  return printable(text.replace(/[\r\n\t]+/g, ' '))
 }
 
 function safeKind(kind: string): string {

@@ -13,15 +13,8 @@ import {
   plural,
   printable
 } from './format.js'
-import {
-  alphaComparison,
-  alphaLine,
-  compressRanges,
-  conventionLine,
-  failingByCause,
-  loraComparisonAnswer,
-  STATUS_LABELS
-} from './lora-console.js'
+import { alphaLine, compressRanges, conventionLine, failingByCause, STATUS_LABELS } from './lora-console.js'
+import { alphaComparison, loraComparisonAnswer } from './lora-compare-console.js'
 
 export interface LoraMarkdownOptions {
   maxItems?: number

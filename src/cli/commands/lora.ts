@@ -18,11 +18,11 @@ import type { LoraAnalysis, LoraResolution } from '../../lora/types.js'
 import {
   loraAnswer,
   renderLoraAnalysis,
-  renderLoraComparison,
   renderLoraResolution,
   resolutionAnswer,
   resolutionSteps
 } from '../../report/lora-console.js'
+import { renderLoraComparison } from '../../report/lora-compare-console.js'
 import { colors, distinguishingLabels } from '../../report/format.js'
 import { fileHeading, paragraph } from '../../report/layout.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
