@@ -65,37 +65,28 @@ export function compareSteps(x: CompareStepInput): Step[] {
       ...(x.unmatched > 0 ? ['--export', 'keys.txt'] : [])
     ]
   }
+  // The conversion to B's names: planned first, then written (a partial match leaves out what cannot convert).
+  const convert = (...rest: string[]) => [
+    mc,
+    'convert',
+    lora,
+    '--base',
+    x.b,
+    '--to',
+    'base',
+    ...rest,
+    ...(x.tier === 'partial' ? ['--drop-unmatched'] : [])
+  ]
   const dryRun: Step = {
     text:
       x.tier === 'partial'
         ? 'Plan the conversion of a LoRA; what cannot be converted exactly is listed with the reason:'
         : "Plan the conversion of a LoRA to B's key names:",
-    command: [
-      mc,
-      'convert',
-      lora,
-      '--base',
-      x.b,
-      '--to',
-      'base',
-      '--dry-run',
-      ...(x.tier === 'partial' ? ['--drop-unmatched'] : [])
-    ]
+    command: convert('--dry-run')
   }
   const write: Step = {
     text: 'Write the converted LoRA, then check it loads:',
-    command: [
-      mc,
-      'convert',
-      lora,
-      '--base',
-      x.b,
-      '--to',
-      'base',
-      '-o',
-      convertedName(lora),
-      ...(x.tier === 'partial' ? ['--drop-unmatched'] : [])
-    ]
+    command: convert('-o', convertedName(lora))
   }
   if (x.basis === 'exact' && x.tier === 'compatible') {
     return [
