@@ -31465,6 +31465,60 @@ function computeDimensions(input) {
         contextDim
     };
 }
+/** Largest dimension taken from metadata: a hostile file may state anything. */
+const MAX_METADATA_DIM = 1 << 24;
+/** A positive whole number from metadata (GGUF integers arrive as numbers; per-layer arrays when all equal). */
+function metadataCount(v) {
+    if (Array.isArray(v)) {
+        const first = metadataCount(v[0]);
+        return first !== null && v.length > 0 && v.every((x) => metadataCount(x) === first) ? first : null;
+    }
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_METADATA_DIM ? v : null;
+}
+/**
+ * Dimensions a GGUF file states in its metadata, used where the shapes cannot tell (llama.cpp's keys:
+ * `general.architecture` = ARCH, then `ARCH.embedding_length`, `ARCH.attention.head_count`,
+ * `ARCH.attention.key_length`, `ARCH.block_count`, `ARCH.feed_forward_length`). A value read from the shapes is
+ * kept; where metadata disagrees with it, a note says so. Metadata replaces a family rule's guess (it is the file's
+ * own statement). Values are bounded and must agree with each other (hidden = heads x head dim).
+ */
+function applyGgufMetadata(d, metadata, notes) {
+    const arch = metadata['general.architecture'];
+    if (typeof arch !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(arch))
+        return;
+    const read = (key) => {
+        const full = `${arch}.${key}`;
+        const value = Object.hasOwn(metadata, full) ? metadataCount(metadata[full]) : null;
+        return value === null ? null : { value, key: full };
+    };
+    const stated = (m) => `${m.key} = ${m.value} (file metadata)`;
+    const fill = (name, current, m, set) => {
+        if (m === null)
+            return;
+        if (current.value === null || current.source === 'family')
+            set(known(m.value, stated(m), 'metadata'));
+        else if (current.value !== m.value)
+            notes.push(`${name}: the shapes show ${current.value}, the metadata states ${m.value} (${m.key})`);
+    };
+    fill('hidden dim', d.hiddenDim, read('embedding_length'), (v) => (d.hiddenDim = v));
+    fill('layers', d.layers, read('block_count'), (v) => (d.layers = v));
+    fill('ffn dim', d.ffnDim, read('feed_forward_length'), (v) => (d.ffnDim = v));
+    const heads = read('attention.head_count');
+    if (heads === null)
+        return;
+    const hidden = d.hiddenDim.value;
+    const keyLength = read('attention.key_length');
+    const headDim = keyLength?.value ?? (hidden !== null && hidden % heads.value === 0 ? hidden / heads.value : null);
+    if (headDim === null)
+        return;
+    const evidence = keyLength
+        ? `${stated(heads)}; ${stated(keyLength)}`
+        : `${stated(heads)}; hidden ${hidden} / ${heads.value}`;
+    fill('heads', d.heads, { value: heads.value, key: heads.key }, () => {
+        d.heads = known(heads.value, evidence, 'metadata');
+        d.headDim = known(headDim, evidence, 'metadata');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/families.ts
 class Probe {
@@ -32296,6 +32350,8 @@ function analyzeStructure(ckpt) {
     // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
     const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors;
     const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
+    if (ckpt.format === 'gguf')
+        applyGgufMetadata(dimensions, ckpt.metadata, notes);
     const candidates = identifyFamilies({ shapes, families });
     const best = candidates[0];
     // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
@@ -32605,6 +32661,9 @@ function toMappingFile(c, tool) {
 /* harmony export */   kx: () => (/* binding */ tierOf)
 /* harmony export */ });
 /* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92377);
+/** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
 const PARTIAL_FROM = 0.3;
@@ -32706,9 +32765,8 @@ function adapterTensorCount(names) {
 function isMostlyAdapters(count, total) {
     return total > 0 && count * 2 >= total;
 }
-function pct(x) {
-    return `${(x * 100).toFixed(1)}%`;
-}
+/** One rounding for every figure (rounded down), as every renderer prints it. */
+const pct = _util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShare */ .T;
 function computeFlags(x) {
     const flags = [];
     if (x.adapters) {
@@ -33793,6 +33851,35 @@ function compareFallback(modules, space, base) {
         });
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 92377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatShare),
+/* harmony export */   l: () => (/* binding */ formatPercent)
+/* harmony export */ });
+/**
+ * How every figure is printed: one function, one rounding, so the gate, the comparison and every renderer say the
+ * same percentage for the same figure.
+ */
+/**
+ * A percentage (0 to 100) with one decimal, rounded down: 79.96 reads 79.9, never "80.0% is under the 80%
+ * threshold", and a figure reads the same wherever it is printed.
+ */
+function formatPercent(value) {
+    if (!Number.isFinite(value))
+        return 'n/a';
+    const floored = Math.floor(value * 10 + 1e-9) / 10;
+    return `${floored.toFixed(1)}%`;
+}
+/** A share in [0, 1] as a percentage, rounded as `formatPercent`. */
+function formatShare(fraction) {
+    return formatPercent(fraction * 100);
 }
 
 
@@ -46489,35 +46576,33 @@ const TOOL = Object.freeze({ name: 'model-compat', version: '0.1.0' });
 
 ;// CONCATENATED MODULE: ./src/gate/format.ts
 /** Number formatting shared by the gate's messages and the Markdown report. */
-/**
- * A percentage with one decimal, rounded down: 79.96 must read 79.9, never "80.0% is under the 80% threshold".
- */
-function formatPercent(value) {
-    if (!Number.isFinite(value))
-        return 'n/a';
-    const floored = Math.floor(value * 10 + 1e-9) / 10;
-    return `${floored.toFixed(1)}%`;
-}
+// One rounding for every figure, in the gate's messages and in every renderer.
+
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
-function formatThreshold(value) {
+function format_formatThreshold(value) {
     return `${Number.isInteger(value) ? value : value.toString()}%`;
 }
-function formatShape(shape) {
+function format_formatShape(shape) {
     return `[${shape.join(', ')}]`;
 }
 /** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
 function percent(part, whole) {
     return whole > 0 ? (100 * part) / whole : 0;
 }
-/** Cut at a word boundary when there is one near the end, marking the cut with an ellipsis. */
-function cutText(text, max) {
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
+function format_cutText(text, max) {
     if (text.length <= max)
         return text;
     const head = text.slice(0, max - 1);
     const space = head.lastIndexOf(' ');
-    return `${(space > max * 0.7 ? head.slice(0, space) : head).replace(/[\s;,:·]+$/, '')}…`;
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
 }
 
+// EXTERNAL MODULE: ./src/util/figures.ts
+var figures = __nccwpck_require__(92377);
 ;// CONCATENATED MODULE: ./src/gate/evidence.ts
 /**
  * The comparison's flag evidence (src/compare/verdict.ts: `{ hiddenDimA, evidenceA, layoutsA, ... }`) as sentences
@@ -46525,6 +46610,7 @@ function cutText(text, max) {
  * (B), so the sides are named that way. Values the flag's title already states are left out: a title that reads
  * "different hidden dims: 64 vs 128" needs only the tensors the dims were read from.
  */
+
 
 const MAX_EVIDENCE = 400;
 const MAX_VALUE = 120;
@@ -46589,8 +46675,7 @@ function evidenceText(evidence, message = '') {
             parts.push(text);
     }
     parts.push(...genericParts(evidence, used, stated));
-    const text = parts.join('; ');
-    return text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text;
+    return format_cutText(parts.join('; '), MAX_EVIDENCE);
 }
 /**
  * Whether the title already states a value: strings as written, numbers as whole words ("64", not the 6 of
@@ -46648,7 +46733,7 @@ function words(key) {
         .trim();
 }
 function share(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : show(v);
+    return typeof v === 'number' && Number.isFinite(v) ? (0,figures/* formatShare */.T)(v) : show(v);
 }
 /** `blocks.*.attn.qkv.weight [192, 64] in-features` -> `... [192, 64] (in-features)`: the shape, then which dim. */
 function readFrom(v) {
@@ -46664,7 +46749,7 @@ function shapeExamples(v) {
     const items = v.slice(0, 2).map((d) => {
         const x = d;
         return isShape(x.shapeA) && isShape(x.shapeB)
-            ? `${show(x.key)} ${formatShape(x.shapeA)} vs baseline ${formatShape(x.shapeB)}`
+            ? `${show(x.key)} ${format_formatShape(x.shapeA)} vs baseline ${format_formatShape(x.shapeB)}`
             : show(d);
     });
     return `e.g. ${items.join(', ')}`;
@@ -46691,7 +46776,7 @@ function show(v) {
             text = String(v);
         }
     }
-    return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+    return format_cutText(text, MAX_VALUE);
 }
 /**
  * The comparison's flag titles speak of "A" and "B" in a few places ("A's blocks (4 blocks) has no counterpart in
@@ -47305,7 +47390,7 @@ function evaluateArtifact(input, run) {
             flags.push(...checkpointFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = view.shapes.examples
                 .slice(0, 2)
-                .map((e) => `${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)}`);
+                .map((e) => `${e.key}: ${format_formatShape(e.artifact)} vs baseline ${format_formatShape(e.baseline)}`);
         }
     }
     catch (e) {
@@ -47322,28 +47407,29 @@ function evaluateArtifact(input, run) {
     report.figure = figure;
     const reasons = [];
     const underThreshold = figure < policy.threshold;
+    // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
+    const failing = flags.filter((f) => f.failsGate);
+    for (const f of failing)
+        reasons.push(evaluate_flagText(f));
     if (underThreshold) {
         reasons.push(thresholdReason(metric, figure, policy.threshold));
     }
-    const failing = flags.filter((f) => f.failsGate);
-    for (const f of failing)
-        reasons.push(flagText(f));
     if (underThreshold || failing.length > 0) {
         report.status = 'fail';
-        const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(flagText);
+        const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(evaluate_flagText);
         reasons.push(...redEvidence, ...detailReasons);
     }
     report.reasons = dedupe(reasons).slice(0, MAX_REASONS);
     return { report, document };
 }
 function thresholdReason(metric, figure, threshold) {
-    return `${metric} ${formatPercent(figure)} is under the ${formatThreshold(threshold)} threshold`;
+    return `${metric} ${(0,figures/* formatPercent */.l)(figure)} is under the ${format_formatThreshold(threshold)} threshold`;
 }
 /**
  * A flag as a reason: `Shape mismatch: 7 of 10 modules ...`; a title that has its own colon ("Different hidden
  * dims: 64 vs 128") takes its evidence after a dash, so the two colons do not read as one list.
  */
-function flagText(f) {
+function evaluate_flagText(f) {
     if (!f.evidence)
         return f.title;
     return `${f.title}${f.title.includes(': ') ? ' — ' : ': '}${f.evidence}`;
@@ -47425,7 +47511,7 @@ function checkpointFlags(view) {
             severity: 'red',
             title: 'Shape mismatch',
             evidence: `${view.shapes.mismatched} of ${common} common tensors have different shapes` +
-                (e ? ` (e.g. ${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)})` : '')
+                (e ? ` (e.g. ${e.key}: ${format_formatShape(e.artifact)} vs baseline ${format_formatShape(e.baseline)})` : '')
         });
     }
     return flags;
@@ -47475,23 +47561,24 @@ function failureMessage(report) {
 function failureLine(a, threshold) {
     if (a.status === 'error') {
         const message = a.error?.message ?? 'could not be read';
-        return cutText(`  ${message.includes(a.path) ? message : `${a.path}: ${message}`}`, MAX_MESSAGE_LINE);
+        return format_cutText(`  ${message.includes(a.path) ? message : `${a.path}: ${message}`}`, MAX_MESSAGE_LINE);
     }
     const parts = [];
-    let reasons = a.reasons;
-    if (a.metric && a.figure !== undefined && a.figure < threshold) {
-        parts.push(`${a.metric} ${formatPercent(a.figure)} < threshold ${formatThreshold(threshold)}`);
-        const long = thresholdReason(a.metric, a.figure, threshold);
-        reasons = reasons.filter((r) => r !== long);
-    }
+    // The figure against the threshold in its short form, in its place among the reasons.
+    const long = a.metric && a.figure !== undefined && a.figure < threshold
+        ? thresholdReason(a.metric, a.figure, threshold)
+        : undefined;
+    const short = (r) => r === long
+        ? `${a.metric} ${(0,figures/* formatPercent */.l)(a.figure)} < threshold ${format_formatThreshold(threshold)}`
+        : shortReason(r, a.flags);
     // The first reason always (cut if need be), the next only when it fits whole.
-    for (const [i, r] of reasons.slice(0, MESSAGE_REASONS).entries()) {
-        const next = [...parts, shortReason(r, a.flags)];
+    for (const [i, r] of a.reasons.slice(0, MESSAGE_REASONS + (long ? 1 : 0)).entries()) {
+        const next = [...parts, short(r)];
         if (i > 0 && lineOf(a.path, next).length > MAX_MESSAGE_LINE)
             break;
         parts.splice(0, parts.length, ...next);
     }
-    return cutText(lineOf(a.path, parts), MAX_MESSAGE_LINE);
+    return format_cutText(lineOf(a.path, parts), MAX_MESSAGE_LINE);
 }
 function lineOf(path, parts) {
     return `  ${path}: ${parts.join(' · ')}`;
@@ -47503,10 +47590,10 @@ function lineOf(path, parts) {
 function shortReason(reason, flags) {
     if (reason.length <= MAX_MESSAGE_REASON)
         return reason;
-    const flag = flags.find((f) => flagText(f) === reason);
+    const flag = flags.find((f) => evaluate_flagText(f) === reason);
     if (flag && /[\d:(]/.test(flag.title))
-        return cutText(flag.title, MAX_MESSAGE_REASON);
-    return cutText(reason, MAX_MESSAGE_REASON);
+        return format_cutText(flag.title, MAX_MESSAGE_REASON);
+    return format_cutText(reason, MAX_MESSAGE_REASON);
 }
 /**
  * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
@@ -47536,6 +47623,7 @@ function uniqueName(path, suffix, used) {
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** Small formatting helpers shared by the console and Markdown renderers. */
 
+
 function formatBytes(n) {
     if (!Number.isFinite(n))
         return String(n);
@@ -47548,7 +47636,7 @@ function formatBytes(n) {
     }
     return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
 }
-/** 14288491584 -> "14.29B"; small counts stay exact. */
+/** 14288491584 -> "14.29B"; counts under 10,000 stay exact ("3,672"). */
 function formatCount(n) {
     const abs = Math.abs(n);
     if (abs >= 1e9)
@@ -47557,7 +47645,7 @@ function formatCount(n) {
         return `${(n / 1e6).toFixed(2)}M`;
     if (abs >= 1e4)
         return `${(n / 1e3).toFixed(1)}K`;
-    return String(n);
+    return groupThousands(n);
 }
 /**
  * 14288491584 -> "14,288,491,584". Written out because `toLocaleString('en-US')` loads ICU's number formatter,
@@ -47576,10 +47664,13 @@ function groupThousands(n) {
     const frac = fraction?.replace(/0+$/, '');
     return `${sign}${out}${frac ? `.${frac}` : ''}`;
 }
-function format_formatPercent(x, digits = 1) {
-    return `${x.toFixed(digits)}%`;
+// One rounding for every figure (src/util/figures.ts), re-exported for the renderers.
+
+/** `1 key`, `3 keys`, `1,200 modules`: a count with the noun it counts, in the right number. */
+function format_plural(n, one, many = `${one}s`) {
+    return `${groupThousands(n)} ${n === 1 ? one : many}`;
 }
-function format_formatShape(shape) {
+function report_format_formatShape(shape) {
     return `[${shape.join(', ')}]`;
 }
 /** Align rows into columns; the first row is the header when `header` is set. */
@@ -47602,8 +47693,17 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 function visibleLength(s) {
     return s.replace(ANSI, '').length;
 }
+/**
+ * The symbol of a good, bad or doubtful finding. Symbols, not colour alone, so a log without colour (CI, a pipe,
+ * NO_COLOR) still tells a red flag from a green one.
+ */
+const MARKS = { good: '✓', bad: '✗', warn: '!' };
+function format_mark(kind, c) {
+    const paint = kind === 'good' ? c.green : kind === 'bad' ? c.red : c.yellow;
+    return paint(MARKS[kind]);
+}
 const wrap = (open, close) => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
-function colors(enabled) {
+function format_colors(enabled) {
     if (!enabled) {
         const id = (s) => s;
         return { bold: id, dim: id, red: id, green: id, yellow: id };
@@ -47624,12 +47724,44 @@ function printableDeep(value) {
     return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? printable(v) : v);
 }
 /** Cut a list to `max` items and say how many were left out. */
-function cutList(items, max) {
+function format_cutList(items, max) {
     return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
 }
 /** Escape text for a Markdown table cell or inline code. */
 function mdEscape(s) {
     return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Labels for files shown side by side: each path's shortest tail of folders that no other path shares, so
+ * `a/A.safetensors` and `b/A.safetensors` read as such, not as "A.safetensors" twice. Distinct file names stay
+ * bare file names; URLs and `hf://` locations split on `/` like paths.
+ */
+function distinguishingLabels(paths) {
+    const parts = paths.map((p) => p.split(/[\\/]+/).filter((s) => s !== ''));
+    return parts.map((mine, i) => {
+        for (let n = 1; n <= mine.length; n++) {
+            const tail = mine.slice(-n).join('/');
+            const clash = parts.some((other, j) => j !== i && other.slice(-n).join('/') === tail);
+            if (!clash)
+                return tail;
+        }
+        return paths[i];
+    });
+}
+/**
+ * The folder every path starts with (ending in `/`), or '' when they do not share one: a table of artifacts can
+ * name it once above the rows and show the rest of each path.
+ */
+function format_commonFolder(paths) {
+    if (paths.length === 0)
+        return '';
+    const split = paths.map((p) => p.split('/'));
+    const first = split[0];
+    let n = 0;
+    // Folders only: the last part of every path (its file name) is never taken.
+    while (n < first.length - 1 && split.every((s) => n < s.length - 1 && s[n] === first[n]))
+        n++;
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
 }
 /**
  * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
@@ -47645,241 +47777,13 @@ function inertReferences(text) {
         .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b');
 }
 
-;// CONCATENATED MODULE: ./src/report/gate-markdown.ts
+;// CONCATENATED MODULE: ./src/report/markdown-text.ts
 /**
- * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. Verdict first, one table row per
- * artifact, the flags with their evidence, a block x layer-kind picture per LoRA, then collapsible details.
- *
- * GitHub drops a job summary over 1 MiB entirely and rejects a comment over 65,536 characters, so the document is
- * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
- * JSON report, never cut mid-table.
+ * File-derived text in the gate's Markdown (job summary, PR comment): code spans that no backtick can close and no
+ * pipe can split, and text with no HTML, no table break, no emphasis, no live @mention or issue link, and no control
+ * character (`--markdown` prints to a terminal too).
  */
 
-
-
-/** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
-const SUMMARY_LIMIT_BYTES = 1_000_000;
-/** Comment bodies over 65,536 characters are rejected (422); keep room for the hidden marker. */
-const COMMENT_LIMIT_CHARS = 65_000;
-const METRICS = ['exact', 'normalized', 'mapped', 'loadable'];
-const DEFAULT_DETAIL_ROWS = 50;
-function renderGateMarkdown(report, options) {
-    const measure = options.unit === 'bytes' ? (s) => Buffer.byteLength(s, 'utf8') : (s) => s.length;
-    const rows = options.maxDetailRows ?? DEFAULT_DETAIL_ROWS;
-    const where = fullListHint(options);
-    const note = (omitted) => `\n> [!NOTE]\n> ${omitted} section(s) were left out to fit GitHub's size limit. ` +
-        `${where('gate-report.json', 'report')}\n`;
-    const reserve = measure(note(99999));
-    const head = headerSection(report);
-    const table = tableSections(report);
-    const optional = [
-        ...report.artifacts.map(flagSection),
-        ...report.artifacts.map(coverageSection),
-        ...report.artifacts.map((a) => detailsSection(a, rows, where))
-    ].filter((s) => s !== '');
-    let out = head;
-    let used = measure(out);
-    let omitted = 0;
-    // The table is essential, but thousands of artifacts could still overflow it: cut rows, never mid-row.
-    for (const row of table) {
-        if (used + measure(row) + reserve > options.limit) {
-            omitted++;
-            continue;
-        }
-        out += row;
-        used += measure(row);
-    }
-    for (const section of optional) {
-        if (used + measure(section) + reserve > options.limit) {
-            omitted++;
-            continue;
-        }
-        out += section;
-        used += measure(section);
-    }
-    if (omitted > 0)
-        out += note(omitted);
-    return out;
-}
-function headerSection(r) {
-    const icon = r.passed ? '✅' : '❌';
-    const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}`, ''];
-    const figure = r.overlap === null ? 'n/a' : formatPercent(r.overlap);
-    lines.push(`**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${formatThreshold(r.policy.threshold)} ` +
-        `on \`${r.policy.metric}\` · fail-on: ${r.policy.failOn.length > 0 ? r.policy.failOn.map((f) => `\`${f}\``).join(', ') : 'none'}`);
-    lines.push('');
-    lines.push(`Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors` +
-        `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ${r.artifacts.length} artifact(s) · ` +
-        `${r.tool.name} ${escapeText(r.tool.version)}`);
-    if (!r.passed && r.message) {
-        // The message is a head line and one line per failing artifact: a list keeps them apart when rendered.
-        const [first, ...rest] = r.message.split('\n');
-        lines.push('', `> ${escapeText(first)}`);
-        if (rest.length > 0)
-            lines.push('>', ...rest.map((l) => `> - ${messageLine(l.trim(), r)}`));
-    }
-    return lines.join('\n') + '\n\n';
-}
-/** A line of the failure message, its artifact's path (when it starts with one) as code like everywhere else. */
-function messageLine(line, r) {
-    const a = r.artifacts.find((x) => line.startsWith(`${x.path}: `));
-    return a ? `${inlineCode(a.path)}: ${escapeText(line.slice(a.path.length + 2))}` : escapeText(line);
-}
-function tableSections(r) {
-    const header = '| | Artifact | Kind | Gated | Exact | Normalized | Mapped | Loadable | Shapes | Flags |\n' +
-        '|---|---|---|---|---|---|---|---|---|---|\n';
-    return [header, ...r.artifacts.map(tableRow), '\n'];
-}
-function tableRow(a) {
-    const icon = a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️';
-    if (a.status === 'error') {
-        return `| ${icon} | ${code(a.path)} | error | ${escapeText(a.error?.code ?? 'error')} | | | | | | ${escapeText(a.error?.message ?? '')} |\n`;
-    }
-    const kind = a.kind === 'lora'
-        ? `LoRA (${escapeText(a.lora?.convention ?? '?')})`
-        : `checkpoint (${escapeText(a.format ?? '?')})`;
-    const gated = a.metric && a.figure !== undefined ? `**${a.metric} ${formatPercent(a.figure)}**` : 'n/a';
-    const cells = METRICS.map((m) => (a.figures[m] !== undefined ? formatPercent(a.figures[m]) : '–'));
-    let shapes = '–';
-    if (a.lora)
-        shapes = `${a.lora.modules - a.lora.shapeMismatch - a.lora.unresolved}/${a.lora.modules} modules`;
-    else if (a.checkpoint) {
-        const s = a.checkpoint.shapes;
-        // No common keys at all: "0/0 match" would read like a result; the overlap columns already say it.
-        if (s.matching + s.mismatched > 0)
-            shapes = `${s.matching}/${s.matching + s.mismatched} match`;
-    }
-    const count = (sev, glyph) => {
-        const n = a.flags.filter((f) => f.severity === sev).length;
-        return n > 0 ? `${glyph} ${n}` : '';
-    };
-    const flags = [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–';
-    return `| ${icon} | ${code(a.path)} | ${kind} | ${gated} | ${cells.join(' | ')} | ${shapes} | ${flags} |\n`;
-}
-function flagSection(a) {
-    if (a.flags.length === 0 && a.reasons.length === 0 && !a.metricNote)
-        return '';
-    const lines = [
-        `#### ${a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️'} ${inlineCode(a.path)}`,
-        ''
-    ];
-    if (a.status === 'fail' && a.reasons.length > 0) {
-        lines.push('Why it failed:', ...a.reasons.map((r) => `1. ${escapeText(r)}`), '');
-    }
-    if (a.status === 'error' && a.error)
-        lines.push(`Could not be read: ${escapeText(a.error.message)}`, '');
-    if (a.metricNote)
-        lines.push(`_${escapeText(a.metricNote)}_`, '');
-    if (a.status === 'pass' && a.flags.every((f) => f.severity === 'green')) {
-        // A passing artifact with only green flags gets one line: twenty clean LoRAs should not bury the one that failed.
-        if (a.flags.length > 0)
-            lines.push(`🟢 ${a.flags.map((f) => escapeText(f.title)).join(' · ')}`);
-        return lines.join('\n') + '\n\n';
-    }
-    const order = { red: 0, warning: 1, green: 2 };
-    // Flags already given as reasons are not repeated.
-    const stated = new Set(a.status === 'fail' ? a.reasons : []);
-    const sorted = [...a.flags]
-        .filter((f) => !stated.has(flagText(f)))
-        .sort((x, y) => order[x.severity] - order[y.severity]);
-    for (const f of sorted) {
-        const glyph = f.severity === 'red' ? '🔴' : f.severity === 'warning' ? '🟡' : '🟢';
-        const fails = f.failsGate ? ' (fails the gate)' : '';
-        lines.push(`- ${glyph} **${escapeText(f.title)}**${fails}${f.evidence ? `: ${escapeText(f.evidence)}` : ''}`);
-    }
-    return lines.join('\n') + '\n\n';
-}
-function coverageSection(a) {
-    const cov = a.lora?.coverage;
-    if (!cov || cov.rows.length === 0)
-        return '';
-    const width = Math.max(...cov.rows.map((r) => safeKind(r.layerKind).length), 5);
-    const tens = Array.from({ length: cov.blocks }, (_, b) => b % 10 === 0 ? String(Math.floor(b / 10) % 10) : ' ');
-    const ones = Array.from({ length: cov.blocks }, (_, b) => String(b % 10));
-    const lines = [
-        `${'block'.padEnd(width)}  ${tens.join('')}`,
-        `${''.padEnd(width)}  ${ones.join('')}`,
-        ...cov.rows.map((r) => `${safeKind(r.layerKind).padEnd(width)}  ${r.cells}  ${r.modules - r.failing}/${r.modules}`)
-    ];
-    const extra = cov.outsideBlocks > 0
-        ? ` ${cov.outsideBlocks} module(s) in blocks past ${cov.blocks - 1} are not drawn.`
-        : '';
-    return (`<details${a.status === 'pass' ? '' : ' open'}><summary>Block coverage of <code>${escapeHtml(a.path)}</code> ` +
-        `(${a.lora?.modules ?? 0} modules)</summary>\n\n` +
-        '```text\n' +
-        lines.join('\n') +
-        '\n```\n\n' +
-        `\`#\` every module loads, \`x\` some do not, \`.\` not touched.${extra}\n\n</details>\n\n`);
-}
-function fullListHint(options) {
-    return (file, what) => {
-        if (options.fullReportHint) {
-            const name = file ? inlineCode(file) : 'the report folder';
-            return `The full ${what} is in ${name}, ${escapeText(options.fullReportHint)}.`;
-        }
-        if (options.noReportHint)
-            return `For the full ${what}, ${escapeText(options.noReportHint)}.`;
-        return '';
-    };
-}
-function moreLine(more, hint) {
-    return `…and ${more} more.${hint ? ` ${hint}` : ''}`;
-}
-function detailsSection(a, maxRows, where) {
-    const parts = [];
-    if (a.lora && a.lora.failures.length > 0) {
-        const rows = a.lora.failures.slice(0, maxRows);
-        const table = [
-            '| Module | Problem | Detail |',
-            '|---|---|---|',
-            ...rows.map((f) => `| ${code(f.module)} | ${f.status} | ${escapeText(f.detail)} |`)
-        ];
-        const more = a.lora.failuresTotal - rows.length;
-        if (more > 0)
-            table.push('', moreLine(more, where(a.document, 'list')));
-        parts.push(details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n')));
-    }
-    const c = a.checkpoint;
-    if (c) {
-        if (c.shapes.examples.length > 0) {
-            const table = [
-                '| Tensor | Artifact | Baseline |',
-                '|---|---|---|',
-                ...c.shapes.examples
-                    .slice(0, maxRows)
-                    .map((e) => `| ${code(e.key)} | ${formatShape(e.artifact)} | ${formatShape(e.baseline)} |`)
-            ];
-            parts.push(details(`${c.shapes.mismatched} shape mismatch(es) in ${escapeHtml(a.path)}`, table.join('\n')));
-        }
-        const u = c.unmatched;
-        if (u.artifactTotal > 0 || u.baselineTotal > 0) {
-            const list = (keys, total) => keys
-                .slice(0, maxRows)
-                .map((k) => `- ${inlineCode(k)}`)
-                .concat(total > Math.min(keys.length, maxRows)
-                ? [`- ${moreLine(total - Math.min(keys.length, maxRows), where(a.document, 'list'))}`]
-                : [])
-                .join('\n');
-            const body = `Only in the artifact (${u.artifactTotal}):\n\n${list(u.artifact, u.artifactTotal) || '- none'}\n\n` +
-                `Only in the baseline (${u.baselineTotal}):\n\n${list(u.baseline, u.baselineTotal) || '- none'}`;
-            parts.push(details(`Unmatched keys of ${escapeHtml(a.path)}`, body));
-        }
-        if (c.sampleMappings.length > 0) {
-            const table = [
-                '| Artifact keys | Baseline keys | Kind | Confidence |',
-                '|---|---|---|---|',
-                ...c.sampleMappings
-                    .slice(0, maxRows)
-                    .map((m) => `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} | ${escapeText(m.confidence)} |`)
-            ];
-            parts.push(details(`Sample mappings for ${escapeHtml(a.path)}`, table.join('\n')));
-        }
-    }
-    return parts.join('');
-}
-function details(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`;
-}
 /** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
 function code(text) {
     return inlineCode(text.replace(/\|/g, '\\|'));
@@ -47907,6 +47811,545 @@ function escapeHtml(text) {
  * could clear the screen or recolour the verdict). */
 function oneLine(text) {
     return (0,util_text/* printable */.g)(text.replace(/[\r\n\t]+/g, ' '));
+}
+
+;// CONCATENATED MODULE: ./src/report/gate-console.ts
+/**
+ * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the gate result first (how
+ * many artifacts fail, and any dangerous pickle global), one row per artifact with failures first (status, gated
+ * figure, flag counts, top reason), then a short section per artifact that did not pass or passed with red or
+ * warning flags or a metric note (its reasons, its other red and warning flags, a few of the modules or keys at
+ * fault). Lists are cut with a count of what was left out; the Markdown and the JSON report have everything.
+ * Fitted to `width`: paths are shortened in the middle, reasons wrap. Pure: data in, string out; colour only when
+ * asked for, and every flag carries a word or symbol besides its colour.
+ */
+
+
+
+
+const DEFAULT_ROWS = 5;
+const DEFAULT_SECTIONS = 10;
+/** Long evidence (a flag's quoted keys and shapes) is cut here, between words; the JSON report has it whole. */
+const MAX_LINE = 200;
+/**
+ * Failures first: a flag that fails the gate by itself (a dangerous pickle global), then unreadable artifacts,
+ * then the other failures, then passes with warnings, then clean passes; each group in the order given.
+ */
+function failuresFirst(items) {
+    const rank = (a) => a.status === 'fail' && a.flags.some((f) => f.failsGate)
+        ? 0
+        : a.status === 'error'
+            ? 1
+            : a.status === 'fail'
+                ? 2
+                : a.flags.some((f) => f.severity !== 'green')
+                    ? 3
+                    : 4;
+    return items
+        .map((a, i) => ({ a, i, r: rank(a) }))
+        .sort((x, y) => x.r - y.r || x.i - y.i)
+        .map((x) => x.a);
+}
+function renderGateConsole(report, options) {
+    const k = colors(options.color);
+    const maxRows = Math.max(1, options.maxRows ?? DEFAULT_ROWS);
+    const maxSections = Math.max(0, options.maxSections ?? DEFAULT_SECTIONS);
+    const width = options.width ?? Number.POSITIVE_INFINITY;
+    const where = (file) => options.fullReportHint
+        ? `all are in ${file ? clean(file) : 'the report folder'}, ${clean(options.fullReportHint)}`
+        : (options.noReportHint && clean(options.noReportHint)) || 'all are in the JSON report';
+    const artifacts = failuresFirst(report.artifacts);
+    // The folder every artifact shares is said once, in the head; the rows show the rest of each path.
+    const folder = commonFolder(artifacts.map((a) => a.path));
+    let out = verdictLines(report, k, width, folder);
+    if (artifacts.length > 0) {
+        out +=
+            '\n' +
+                fitTable(artifacts.map((a) => artifactRow(a, k, folder)), { width, fit: ['fixed', 'shorten', 'fixed', 'fixed', 'fixed', 'wrap'] });
+    }
+    // A passing artifact gets a section for its red flags (an 83% loadable LoRA passes a threshold of 80 with 80
+    // modules that do not load: the row alone would hide them), its warnings, or a note on the metric (gated on
+    // another figure than the one asked for).
+    const noted = artifacts.filter((a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity !== 'green'));
+    const { shown, omitted } = cutList(noted, maxSections);
+    for (const a of shown)
+        out += '\n' + artifactSection(a, k, maxRows, where, width);
+    if (omitted > 0) {
+        out +=
+            '\n' +
+                k.dim(`... ${plural(omitted, 'more artifact', 'more artifacts')} with failures or warnings (--markdown or --json)`) +
+                '\n';
+    }
+    return out;
+}
+/** Artifacts that import a dangerous pickle global: said in the answer line, whatever else failed. */
+function dangerousCount(r) {
+    return r.artifacts.filter((a) => a.flags.some((f) => f.id === 'dangerous-globals')).length;
+}
+/**
+ * `✗ FAILED: 2 of 4 artifacts do not pass; 1 imports dangerous pickle globals (threshold 80% on auto)`, then the
+ * policy and the baseline on an indented line.
+ */
+function verdictLines(r, k, width, folder) {
+    const bad = r.artifacts.filter((a) => a.status !== 'pass').length;
+    const total = r.artifacts.length;
+    const head = r.passed
+        ? `${mark('good', k)} ${k.green(k.bold('PASSED'))}`
+        : `${mark('bad', k)} ${k.red(k.bold('FAILED'))}`;
+    const what = r.passed
+        ? total === 1
+            ? 'the artifact passes'
+            : `all ${plural(total, 'artifact')} pass`
+        : `${bad} of ${plural(total, 'artifact')} ${bad === 1 ? 'does' : 'do'} not pass`;
+    const danger = dangerousCount(r);
+    const dangerText = danger > 0
+        ? `; ${k.red(`${danger} ${danger === 1 ? 'imports' : 'import'} dangerous pickle globals`)}`
+        : '';
+    const figure = r.overlap === null ? 'n/a' : formatPercent(r.overlap);
+    const failOn = r.policy.failOn.length > 0 ? r.policy.failOn.join(', ') : 'none';
+    return (paragraph(`${head}: ${what}${dangerText} (lowest gated figure ${figure}, threshold ${formatThreshold(r.policy.threshold)})`, width, '', '  ') +
+        k.dim(paragraph(`verdict ${r.verdict} · metric ${r.policy.metric} · fail-on ${failOn} · ` +
+            `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${plural(r.baseline.tensors, 'tensor')})` +
+            (folder ? ` · artifacts in ${clean(folder)}` : ''), width, '  ')));
+}
+function artifactRow(a, k, folder) {
+    const path = clean(folder && a.path.startsWith(folder) ? a.path.slice(folder.length) : a.path);
+    const status = a.status === 'pass'
+        ? `${mark('good', k)} ${k.green('PASS')}`
+        : a.status === 'fail'
+            ? `${mark('bad', k)} ${k.red('FAIL')}`
+            : `${mark('warn', k)} ${k.yellow('ERROR')}`;
+    if (a.status === 'error') {
+        return [status, path, 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')];
+    }
+    const kind = a.kind === 'lora' ? `LoRA (${clean(a.lora?.convention ?? '?')})` : `checkpoint (${a.format ?? '?'})`;
+    const figure = a.metric && a.figure !== undefined ? `${a.metric} ${formatPercent(a.figure)}` : 'n/a';
+    return [status, path, kind, figure, flagCounts(a.flags, k), cut(topReason(a))];
+}
+/** `2 red, 1 warning, 3 green`; `-` when there are none. */
+function flagCounts(flags, k) {
+    const count = (sev) => flags.filter((f) => f.severity === sev).length;
+    const parts = [
+        [count('red'), 'red', k.red],
+        [count('warning'), 'warning', k.yellow],
+        [count('green'), 'green', k.green]
+    ];
+    return (parts
+        .filter(([n]) => n > 0)
+        .map(([n, label, paint]) => paint(label === 'warning' ? plural(n, 'warning') : `${n} ${label}`))
+        .join(', ') || '-');
+}
+/**
+ * The row's reason: for a failure the first one beyond the figure (which the row already shows), for a pass the
+ * first warning, if any.
+ */
+function topReason(a) {
+    if (a.status === 'fail') {
+        const beyond = a.reasons.filter((r) => !/ is under the .* threshold$/.test(r));
+        return beyond[0] ?? a.reasons[0] ?? '';
+    }
+    return a.flags.find((f) => f.severity === 'warning')?.title ?? '';
+}
+function artifactSection(a, k, maxRows, where, width) {
+    const warned = a.flags.some((f) => f.severity !== 'green');
+    const label = a.status === 'pass'
+        ? warned
+            ? `${mark('warn', k)} ${k.yellow('passes, with warnings')}`
+            : `${mark('good', k)} ${k.dim('passes')}`
+        : a.status === 'fail'
+            ? `${mark('bad', k)} ${k.red('fails')}`
+            : `${mark('warn', k)} ${k.yellow('error')}`;
+    const line = (text, first = '  ', indent = '    ') => paragraph(text, width, first, indent);
+    let out = `${k.bold(clean(a.path))}: ${label}\n`;
+    if (a.status === 'error')
+        return out + line(cut(a.error?.message ?? 'could not be read'));
+    if (a.metricNote)
+        out += k.dim(line(cut(a.metricNote)));
+    // The report keeps at most a handful of reasons, most important first: all of them are shown.
+    if (a.status === 'fail')
+        for (const r of a.reasons)
+            out += line(cut(r), '  - ');
+    // Flags already given as reasons are not repeated; green ones are for the Markdown.
+    const others = a.flags.filter((f) => f.severity !== 'green' && !a.reasons.includes(flagText(f)));
+    const flags = cutList(others, maxRows);
+    for (const f of flags.shown) {
+        const tag = f.severity === 'red' ? `${mark('bad', k)} ${k.red('red')}` : `${mark('warn', k)} ${k.yellow('warning')}`;
+        out += line(`${cut(flagText(f))}${f.failsGate ? ' (fails the gate)' : ''}`, `  ${tag} `);
+    }
+    if (flags.omitted > 0)
+        out += k.dim(`  ... ${plural(flags.omitted, 'more flag', 'more flags')}`) + '\n';
+    if (a.lora && a.lora.failuresTotal > 0) {
+        const l = a.lora;
+        out += line(`${l.failuresTotal} of ${plural(l.modules, 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`);
+        const picked = interleaveByStatus(l.failures).slice(0, maxRows);
+        out += fitTable(picked.map((f) => [
+            clean(f.module),
+            f.status === 'shape-mismatch' ? 'shape mismatch' : f.status,
+            cut(f.detail)
+        ]), { indent: '    ', width, fit: ['shorten', 'fixed', 'wrap'] });
+        const more = l.failuresTotal - picked.length;
+        if (more > 0)
+            out += k.dim(line(`... ${more} more; ${where(a.document)}`, '    ', '      '));
+    }
+    const c = a.checkpoint;
+    if (c) {
+        if (c.shapes.mismatched > 0) {
+            out += line(`${plural(c.shapes.mismatched, 'common tensor')} with other shapes (artifact vs baseline):`);
+            const examples = c.shapes.examples.slice(0, maxRows);
+            out += fitTable(examples.map((e) => [clean(e.key), formatShape(e.artifact), formatShape(e.baseline)]), { indent: '    ', width, fit: ['shorten', 'fixed', 'fixed'] });
+            const more = c.shapes.mismatched - examples.length;
+            if (more > 0)
+                out += k.dim(line(`... ${more} more; ${where(a.document)}`, '    ', '      '));
+        }
+        const u = c.unmatched;
+        if (u.artifactTotal > 0 || u.baselineTotal > 0) {
+            const sample = u.artifact.slice(0, 3).map(clean);
+            out += line(`${plural(u.artifactTotal, 'key')} only in the artifact, ${u.baselineTotal} only in the baseline` +
+                (sample.length > 0 ? ` (e.g. ${sample.join(', ')})` : ''));
+        }
+    }
+    return out;
+}
+/** Shape mismatches and unresolved modules in turn, so a short list shows both kinds of failure. */
+function interleaveByStatus(items) {
+    const groups = new Map();
+    for (const x of items) {
+        const g = groups.get(x.status);
+        if (g)
+            g.push(x);
+        else
+            groups.set(x.status, [x]);
+    }
+    const lists = [...groups.values()];
+    const out = [];
+    for (let i = 0; out.length < items.length; i++)
+        for (const g of lists)
+            if (i < g.length)
+                out.push(g[i]);
+    return out;
+}
+function cut(text, max = MAX_LINE) {
+    return cutText(clean(text), max);
+}
+/**
+ * Names and evidence come from hostile files: control characters (an ESC starting a terminal sequence, a CR
+ * rewriting the line) are shown as `?`.
+ */
+const clean = (/* unused pure expression or super */ null && (printable));
+
+;// CONCATENATED MODULE: ./src/report/gate-markdown.ts
+/**
+ * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. The heading is the answer (passed
+ * or failed, how many artifacts fail, any dangerous pickle global); then a compact table per artifact kind with
+ * the columns that apply to it (LoRAs: loadable share and modules; checkpoints: the overlap figures and shapes),
+ * failures first; then each artifact's reasons and flags, failures first; a block x layer-kind picture per LoRA;
+ * then collapsible details. The report folder is linked (the uploaded artifact) where one was uploaded.
+ *
+ * GitHub drops a job summary over 1 MiB entirely and rejects a comment over 65,536 characters, so the document is
+ * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
+ * JSON report, never cut mid-table.
+ */
+
+
+
+
+
+/** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/** Comment bodies over 65,536 characters are rejected (422); keep room for the hidden marker. */
+const COMMENT_LIMIT_CHARS = 65_000;
+const DEFAULT_DETAIL_ROWS = 50;
+function renderGateMarkdown(report, options) {
+    const measure = options.unit === 'bytes' ? (s) => Buffer.byteLength(s, 'utf8') : (s) => s.length;
+    const rows = options.maxDetailRows ?? DEFAULT_DETAIL_ROWS;
+    const where = fullListHint(options);
+    const note = (omitted) => `\n> [!NOTE]\n> ${format_plural(omitted, 'section')} ${omitted === 1 ? 'was' : 'were'} left out to fit GitHub's size limit. ` +
+        `${where('gate-report.json', 'report')}\n`;
+    const reserve = measure(note(99999));
+    // Failures first everywhere: in the tables, in the sections, in the details.
+    const artifacts = failuresFirst(report.artifacts);
+    const folder = format_commonFolder(artifacts.map((a) => a.path));
+    const head = headerSection(report, folder, options);
+    const table = tableSections(artifacts, folder);
+    const optional = [
+        ...artifacts.map(flagSection),
+        ...artifacts.map(coverageSection),
+        ...artifacts.map((a) => detailsSection(a, rows, where))
+    ].filter((s) => s !== '');
+    let out = head;
+    let used = measure(out);
+    let omitted = 0;
+    // The tables are essential, but thousands of artifacts could still overflow them: cut rows, never mid-row.
+    for (const row of table) {
+        if (used + measure(row) + reserve > options.limit) {
+            omitted++;
+            continue;
+        }
+        out += row;
+        used += measure(row);
+    }
+    for (const section of optional) {
+        if (used + measure(section) + reserve > options.limit) {
+            omitted++;
+            continue;
+        }
+        out += section;
+        used += measure(section);
+    }
+    if (omitted > 0)
+        out += note(omitted);
+    return out;
+}
+/** `2 of 4 artifacts do not pass; 1 imports dangerous pickle globals`, or `all 4 artifacts pass`. */
+function outcome(r) {
+    const total = r.artifacts.length;
+    const bad = r.artifacts.filter((a) => a.status !== 'pass').length;
+    const danger = r.artifacts.filter((a) => a.flags.some((f) => f.id === 'dangerous-globals')).length;
+    const what = r.passed
+        ? total === 1
+            ? 'the artifact passes'
+            : `all ${format_plural(total, 'artifact')} pass`
+        : `${bad} of ${format_plural(total, 'artifact')} ${bad === 1 ? 'does' : 'do'} not pass`;
+    return danger > 0
+        ? `${what}; ${danger} ${danger === 1 ? 'imports' : 'import'} dangerous pickle globals`
+        : what;
+}
+function headerSection(r, folder, options) {
+    const icon = r.passed ? '✅' : '❌';
+    const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}: ${outcome(r)}`, ''];
+    const figure = r.overlap === null ? 'n/a' : (0,figures/* formatPercent */.l)(r.overlap);
+    lines.push(`**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${format_formatThreshold(r.policy.threshold)} ` +
+        `on \`${r.policy.metric}\` · fail-on: ${r.policy.failOn.length > 0 ? r.policy.failOn.map((f) => `\`${f}\``).join(', ') : 'none'}`);
+    lines.push('');
+    lines.push(`Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${format_plural(r.baseline.tensors, 'tensor')}` +
+        `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ` +
+        `${folder ? `artifacts in ${inlineCode(folder)} · ` : ''}${r.tool.name} ${escapeText(r.tool.version)}`);
+    if (options.reportLink) {
+        lines.push('', `📦 ${gate_markdown_link(options.reportLink)}: \`gate-report.json\` and a mapping or resolution document per artifact.`);
+    }
+    return lines.join('\n') + '\n\n';
+}
+/** `[model-compat-report](url)`, the name escaped for link text. */
+function gate_markdown_link(l) {
+    return `[${escapeText(l.name)}](${encodeURI(l.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
+}
+const ICON = { pass: '✅', fail: '❌', error: '⚠️' };
+/** The artifact's path as shown in the tables: below the folder every artifact shares (named in the header). */
+function shortPath(path, folder) {
+    return folder && path.startsWith(folder) ? path.slice(folder.length) : path;
+}
+/**
+ * A compact table per artifact kind, with the columns that apply to it: LoRAs (loadable share, modules that load),
+ * checkpoints (the three overlap figures, the gated one in bold, shapes), and the artifacts that could not be read.
+ */
+function tableSections(artifacts, folder) {
+    const loras = artifacts.filter((a) => a.status !== 'error' && a.kind === 'lora');
+    const checkpoints = artifacts.filter((a) => a.status !== 'error' && a.kind !== 'lora');
+    const errors = artifacts.filter((a) => a.status === 'error');
+    const tables = [];
+    if (errors.length > 0) {
+        tables.push({
+            members: errors,
+            rows: [
+                '**Could not be read**\n\n',
+                '| | Artifact | Problem |\n|---|---|---|\n',
+                ...errors.map((a) => `| ${ICON.error} | ${code(shortPath(a.path, folder))} | ${escapeText(errorText(a))} |\n`)
+            ]
+        });
+    }
+    if (loras.length > 0) {
+        tables.push({
+            members: loras,
+            rows: [
+                '**LoRAs**\n\n',
+                '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+                ...loras.map((a) => {
+                    const l = a.lora;
+                    const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–';
+                    const figure = a.figure !== undefined ? (0,figures/* formatPercent */.l)(a.figure) : '–';
+                    const gated = a.metric === 'loadable' ? `**${figure}**` : figure;
+                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`;
+                })
+            ]
+        });
+    }
+    if (checkpoints.length > 0) {
+        tables.push({
+            members: checkpoints,
+            rows: [
+                '**Checkpoints**\n\n',
+                '| | Checkpoint | Format | Exact | Normalized | Mapped | Same shape | Flags |\n|---|---|---|---:|---:|---:|---:|---|\n',
+                ...checkpoints.map((a) => {
+                    const cells = ['exact', 'normalized', 'mapped'].map((m) => {
+                        const v = a.figures[m];
+                        if (v === undefined)
+                            return '–';
+                        return m === a.metric ? `**${(0,figures/* formatPercent */.l)(v)}**` : (0,figures/* formatPercent */.l)(v);
+                    });
+                    const s = a.checkpoint?.shapes;
+                    // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
+                    const shapes = s && s.matching + s.mismatched > 0 ? `${s.matching} of ${s.matching + s.mismatched}` : '–';
+                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`;
+                })
+            ]
+        });
+    }
+    // Failures first here too: the table holding the first artifact to read (the worst) comes first. A single
+    // table needs no title.
+    tables.sort((x, y) => artifacts.indexOf(x.members[0]) - artifacts.indexOf(y.members[0]));
+    return tables.flatMap((t) => [...(tables.length > 1 ? t.rows : t.rows.slice(1)), '\n']);
+}
+/** `🔴 4 🟢 2`: flag counts by severity; `–` when there are none. */
+function flagCells(a) {
+    const count = (sev, glyph) => {
+        const n = a.flags.filter((f) => f.severity === sev).length;
+        return n > 0 ? `${glyph} ${n}` : '';
+    };
+    return [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–';
+}
+/** `OutsideWorkspace: lora.safetensors: a symbolic link ...`: the error's code, then its message. */
+function errorText(a) {
+    const message = a.error?.message ?? 'could not be read';
+    const errorCode = a.error?.code;
+    return errorCode && !message.includes(errorCode) ? `${errorCode}: ${message}` : message;
+}
+function flagSection(a) {
+    // An unreadable artifact is said in full in its table row: a section would repeat it.
+    if (a.status === 'error')
+        return '';
+    if (a.flags.length === 0 && a.reasons.length === 0 && !a.metricNote)
+        return '';
+    const lines = [`#### ${ICON[a.status]} ${inlineCode(a.path)}`, ''];
+    if (a.status === 'fail' && a.reasons.length > 0) {
+        lines.push('Why it failed:', '', ...a.reasons.map((r, i) => `${i + 1}. ${escapeText(r)}`), '');
+    }
+    if (a.metricNote)
+        lines.push(`_${escapeText(a.metricNote)}_`, '');
+    if (a.status === 'pass' && a.flags.every((f) => f.severity === 'green')) {
+        // A passing artifact with only green flags gets one line: twenty clean LoRAs should not bury the one that failed.
+        if (a.flags.length > 0)
+            lines.push(`🟢 ${a.flags.map((f) => escapeText(f.title)).join(' · ')}`);
+        return lines.join('\n') + '\n\n';
+    }
+    const order = { red: 0, warning: 1, green: 2 };
+    // Flags already given as reasons are not repeated.
+    const stated = new Set(a.status === 'fail' ? a.reasons : []);
+    const sorted = [...a.flags]
+        .filter((f) => !stated.has(evaluate_flagText(f)))
+        .sort((x, y) => order[x.severity] - order[y.severity]);
+    const green = sorted.filter((f) => f.severity === 'green');
+    for (const f of sorted.filter((x) => x.severity !== 'green')) {
+        const glyph = f.severity === 'red' ? '🔴' : '🟡';
+        const fails = f.failsGate ? ' (fails the gate)' : '';
+        lines.push(`- ${glyph} **${escapeText(f.title)}**${fails}${f.evidence ? `: ${escapeText(f.evidence)}` : ''}`);
+    }
+    // Green flags are the good news: one line, their titles only.
+    if (green.length > 0) {
+        if (lines.at(-1)?.startsWith('- '))
+            lines.push('');
+        lines.push(`🟢 ${green.map((f) => escapeText(f.title)).join(' · ')}`);
+    }
+    return lines.join('\n') + '\n\n';
+}
+function coverageSection(a) {
+    const cov = a.lora?.coverage;
+    if (!cov || cov.rows.length === 0)
+        return '';
+    const width = Math.max(...cov.rows.map((r) => safeKind(r.layerKind).length), 5);
+    const tens = Array.from({ length: cov.blocks }, (_, b) => b % 10 === 0 ? String(Math.floor(b / 10) % 10) : ' ');
+    const ones = Array.from({ length: cov.blocks }, (_, b) => String(b % 10));
+    const lines = [
+        `${'block'.padEnd(width)}  ${tens.join('')}`,
+        `${''.padEnd(width)}  ${ones.join('')}`,
+        ...cov.rows.map((r) => `${safeKind(r.layerKind).padEnd(width)}  ${r.cells}  ${r.modules - r.failing}/${r.modules}`)
+    ];
+    const extra = cov.outsideBlocks > 0
+        ? ` ${cov.outsideBlocks} module(s) in blocks past ${cov.blocks - 1} are not drawn.`
+        : '';
+    return (`<details${a.status === 'pass' ? '' : ' open'}><summary>Block coverage of <code>${escapeHtml(a.path)}</code> ` +
+        `(${a.lora?.modules ?? 0} modules)</summary>\n\n` +
+        '```text\n' +
+        lines.join('\n') +
+        '\n```\n\n' +
+        `\`#\` every module loads, \`x\` some do not, \`.\` not touched.${extra}\n\n</details>\n\n`);
+}
+function fullListHint(options) {
+    return (file, what) => {
+        if (options.reportLink) {
+            const name = file ? `${inlineCode(file)} in ` : '';
+            return `The full ${what} is in ${name}the ${gate_markdown_link(options.reportLink)} artifact.`;
+        }
+        if (options.fullReportHint) {
+            const name = file ? inlineCode(file) : 'the report folder';
+            return `The full ${what} is in ${name}, ${escapeText(options.fullReportHint)}.`;
+        }
+        if (options.noReportHint)
+            return `For the full ${what}, ${escapeText(options.noReportHint)}.`;
+        return '';
+    };
+}
+function moreLine(more, hint) {
+    return `…and ${more} more.${hint ? ` ${hint}` : ''}`;
+}
+function detailsSection(a, maxRows, where) {
+    const parts = [];
+    if (a.lora && a.lora.failures.length > 0) {
+        const rows = a.lora.failures.slice(0, maxRows);
+        const table = [
+            '| Module | Problem | Detail |',
+            '|---|---|---|',
+            ...rows.map((f) => `| ${code(f.module)} | ${f.status === 'shape-mismatch' ? 'shape mismatch' : f.status} | ${escapeText(f.detail)} |`)
+        ];
+        const more = a.lora.failuresTotal - rows.length;
+        if (more > 0)
+            table.push('', moreLine(more, where(a.document, 'list')));
+        parts.push(details(`${a.lora.failuresTotal} of ${format_plural(a.lora.modules, 'module')} of ${escapeHtml(a.path)} do not load`, table.join('\n')));
+    }
+    const c = a.checkpoint;
+    if (c) {
+        if (c.shapes.examples.length > 0) {
+            const table = [
+                '| Tensor | Artifact | Baseline |',
+                '|---|---|---|',
+                ...c.shapes.examples
+                    .slice(0, maxRows)
+                    .map((e) => `| ${code(e.key)} | ${format_formatShape(e.artifact)} | ${format_formatShape(e.baseline)} |`)
+            ];
+            parts.push(details(`${format_plural(c.shapes.mismatched, 'tensor')} of ${escapeHtml(a.path)} with another shape than the baseline's`, table.join('\n')));
+        }
+        const u = c.unmatched;
+        if (u.artifactTotal > 0 || u.baselineTotal > 0) {
+            const list = (keys, total) => keys
+                .slice(0, maxRows)
+                .map((k) => `- ${inlineCode(k)}`)
+                .concat(total > Math.min(keys.length, maxRows)
+                ? [`- ${moreLine(total - Math.min(keys.length, maxRows), where(a.document, 'list'))}`]
+                : [])
+                .join('\n');
+            const body = `Only in the artifact (${u.artifactTotal}):\n\n${list(u.artifact, u.artifactTotal) || '- none'}\n\n` +
+                `Only in the baseline (${u.baselineTotal}):\n\n${list(u.baseline, u.baselineTotal) || '- none'}`;
+            parts.push(details(`Unmatched keys of ${escapeHtml(a.path)}`, body));
+        }
+        // Only high-confidence mappings are findings; medium and low ones are guesses, kept in the mapping document.
+        const sure = c.sampleMappings.filter((m) => m.confidence === 'high');
+        if (sure.length > 0) {
+            const table = [
+                '| Artifact keys | Baseline keys | Kind |',
+                '|---|---|---|',
+                ...sure
+                    .slice(0, maxRows)
+                    .map((m) => `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} |`)
+            ];
+            const rest = where(a.document, 'mapping');
+            if (rest)
+                table.push('', `Medium- and low-confidence proposals are not shown. ${rest}`);
+            parts.push(details(`High-confidence mappings for ${escapeHtml(a.path)}`, table.join('\n')));
+        }
+    }
+    return parts.join('');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`;
 }
 function safeKind(kind) {
     return kind.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 24);
@@ -48719,8 +49162,8 @@ function parseBoolean(text, input, fallback) {
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The GitHub Action: read the inputs, expand the artifact globs, load the baseline (through the cache), gate every
- * artifact, write the report folder and the job summary, upsert the PR comment, upload the artifact, set the
- * outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
+ * artifact, write the report folder, upload it as an artifact, write the job summary and upsert the PR comment
+ * (both linking the artifact), set the outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
  * matches nothing, a baseline that cannot be read) fail too, with a message naming the input or the file.
  */
 
@@ -48778,11 +49221,25 @@ async function gate() {
     const report = result.report;
     const written = result.written;
     core/* info */.pq((0,util_text/* printable */.g)(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`));
-    await writeJobSummary(result.summary, written.summaryPath);
+    // Uploaded before the job summary and the comment are written, so both can link the artifact itself instead of
+    // naming it (summary.md inside the artifact keeps the plain hint: it cannot link to itself).
+    let reportLink;
+    if (inputs.uploadArtifact) {
+        // @actions/artifact is large; load it only when an upload is asked for.
+        const { uploadReportFolder } = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(935), __nccwpck_require__.e(338)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48338));
+        const uploaded = await uploadReportFolder(inputs.artifactName, written.dir, written.files);
+        const url = artifactUrl(process.env, uploaded?.id);
+        if (url)
+            reportLink = { name: inputs.artifactName, url };
+    }
+    const where = reportLink ? { reportLink } : { fullReportHint: hint };
+    await writeJobSummary(reportLink
+        ? renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes', ...where })
+        : result.summary, written.summaryPath);
     const commentMd = renderGateMarkdown(report, {
         limit: COMMENT_LIMIT_CHARS,
         unit: 'chars',
-        fullReportHint: hint
+        ...where
     });
     const comment = await upsertPrComment({
         token: inputs.githubToken,
@@ -48791,11 +49248,6 @@ async function gate() {
         passed: report.passed
     });
     core/* info */.pq(`PR comment: ${comment}.`);
-    if (inputs.uploadArtifact) {
-        // @actions/artifact is large; load it only when an upload is asked for.
-        const { uploadReportFolder } = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(935), __nccwpck_require__.e(338)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48338));
-        await uploadReportFolder(inputs.artifactName, written.dir, written.files);
-    }
     setOutputs(report, {
         report: displayPath(written.reportPath, workspace),
         mappingDir: displayPath(written.dir, workspace),
@@ -48807,6 +49259,18 @@ async function gate() {
         annotateFailures(report);
         core/* setFailed */.C1(failureText(outcome));
     }
+}
+/**
+ * The download page of an uploaded artifact: `${server}/${repo}/actions/runs/${run_id}/artifacts/${id}`, from the
+ * runner's environment; undefined when the upload gave no id or a variable is missing or malformed.
+ */
+function artifactUrl(env, id) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    if (id === undefined || !Number.isSafeInteger(id) || id < 0 || !server || !repo || !run)
+        return undefined;
+    if (!/^https?:\/\/[^\s/]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^\d+$/.test(run))
+        return undefined;
+    return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`;
 }
 /**
  * The step's failure message: the error's lines, each printable (a name from a file cannot end a line and start

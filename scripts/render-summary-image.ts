@@ -1,15 +1,17 @@
 /**
- * Renders the README's picture of the gate's summary from a real run: runs `model-compat gate` on examples/,
- * turns the Markdown it wrote into HTML the way GitHub does (GFM tables, raw `<details>`, emoji) with a small
- * GitHub-like stylesheet, and screenshots the page with headless Chromium.
+ * Renders the README's picture of the gate's summary from a real run: runs `model-compat gate` on examples/
+ * (scripts/summary-sample.ts), writes the Markdown it produced to docs/images/gate-summary.md, turns it into HTML
+ * the way GitHub does (GFM tables, raw `<details>`, emoji) with a small GitHub-like stylesheet, and screenshots the
+ * page with headless Chromium into docs/images/gate-summary.png.
  *
  *   npx tsx scripts/render-summary-image.ts [out.png]     (default: docs/images/gate-summary.png)
  *
  * Needs Chromium (Debian: `apt-get install -y chromium fonts-noto-color-emoji`; another binary via CHROMIUM=path)
- * and the `marked` devDependency. Not part of CI: the picture only changes when the summary's layout does.
+ * and the `marked` devDependency. Not part of CI; __tests__/report/summary-sample.test.ts fails when the committed
+ * Markdown no longer matches what the renderer writes, which is when this script must be run again.
  *
- * The PR comment is the same Markdown (renderGateMarkdown with the comment's size limit, which these examples are
- * far below, plus an invisible HTML marker), so one picture shows both. `<details>` stay as GitHub opens them.
+ * The action's job summary and PR comment are the same Markdown plus a link to the uploaded report (and, in the
+ * comment, an invisible HTML marker). `<details>` stay as GitHub opens them.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import {
@@ -26,15 +28,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { marked } from 'marked'
+import { SAMPLE_IMAGE, SAMPLE_MARKDOWN, sampleGateArgs } from './summary-sample.js'
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
-const BASELINE = 'examples/baseline/wan-t2v-like.manifest.json'
-const ARTIFACTS = [
-  'examples/artifacts/longcat-like.safetensors',
-  'examples/artifacts/wan-lora-diffusers-naming.safetensors',
-  'examples/artifacts/wan-lora-fits.safetensors',
-  'examples/artifacts/wan-lora-other-size.safetensors'
-]
 /** About the width of the job-summary pane on a laptop screen. */
 const WIDTH = 1100
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
@@ -51,7 +47,7 @@ function runGate(workDir: string): string {
       ? [process.execPath, [bundled]]
       : [process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/index.ts')]]
   console.log(`running ${pre.at(-1)}`)
-  const args = [...pre, 'gate', '--baseline', BASELINE, '--summary', summary, ...ARTIFACTS]
+  const args = [...pre, ...sampleGateArgs(summary)]
   const run = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' })
   process.stdout.write(run.stdout)
   if (run.status !== 0 && run.status !== 1) {
@@ -136,11 +132,14 @@ function chromium(extra: string[], url: string, height: number): string {
 }
 
 function main(): void {
-  const out = resolve(ROOT, process.argv[2] ?? 'docs/images/gate-summary.png')
+  const out = resolve(ROOT, process.argv[2] ?? SAMPLE_IMAGE)
   const work = mkdtempSync(join(tmpdir(), 'gate-summary-'))
   try {
     const html = join(work, 'summary.html')
-    writeFileSync(html, page(runGate(work)))
+    const markdown = runGate(work)
+    // The Markdown beside the picture: the test compares it with what the renderer writes today.
+    if (process.argv[2] === undefined) writeFileSync(resolve(ROOT, SAMPLE_MARKDOWN), markdown)
+    writeFileSync(html, page(markdown))
     const url = pathToFileURL(html).href
     // First pass measures the page so the picture ends where the summary does, with no blank band below.
     const dom = chromium(['--dump-dom'], url, 800)

@@ -34,8 +34,11 @@ describe('model-compat analyze', () => {
     const r = await cli('analyze', tiny)
     expect(r.code).toBe(0)
     expect(r.err).toBe('')
-    expect(r.out).toMatch(/format\s+safetensors/)
-    expect(r.out).toMatch(/tensors\s+\d+/)
+    // The first line is the answer: what the file is.
+    expect(r.out.split('\n')[0]).toBe(`${tiny}: safetensors, 60 tensors, 3,672 parameters, F32`)
+    // The exact count is not printed again, nor is a single dtype.
+    expect(r.out).not.toMatch(/^ +parameters +3,672$/m)
+    expect(r.out).not.toMatch(/^dtypes$/m)
     expect(r.out).toContain('ss_network_dim')
     expect(r.out).toMatch(/structure/)
     expect(r.out).toMatch(/blocks/)
@@ -44,8 +47,9 @@ describe('model-compat analyze', () => {
   it('reads a safetensors file named .bin and names the Wan family', async () => {
     const r = await cli('analyze', wan)
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/format\s+safetensors/)
-    expect(r.out.toLowerCase()).toContain('wan')
+    // The answer is a paragraph: it wraps at the width (100 columns without a terminal).
+    const answer = r.out.slice(0, r.out.indexOf('\nfile\n')).replace(/\n +/g, ' ')
+    expect(answer).toMatch(/^\S+renamed-wan\.bin: Wan-architecture model .*, safetensors, 69 tensors/)
   })
 
   it('prints a manifest that validates against schemas/manifest.schema.json and reads back as a checkpoint', async () => {
@@ -74,7 +78,10 @@ describe('model-compat analyze', () => {
     const out = join(dir, 'keys.txt')
     const r = await cli('analyze', tiny, wan, '--export', out, '--names', 'Tiny', 'Wan')
     expect(r.code).toBe(0)
-    expect(r.out).toContain('== Tiny ==')
+    // One answer line per file first, then each file's details under its name and path.
+    expect(r.out.split('\n')[0]).toBe('Tiny: safetensors, 60 tensors, 3,672 parameters, F32')
+    expect(r.out.split('\n')[1]).toMatch(/^Wan: Wan-architecture model/)
+    expect(r.out).toContain(`== Tiny (${tiny}) ==`)
     const text = readFileSync(out, 'utf8')
     expect(text).toContain(`# ${tiny}`)
     expect(text).toContain(`# ${wan}`)

@@ -70,16 +70,20 @@ describe('file-derived text on stdout and stderr', () => {
   })
 
   it('gate: the failure message keeps one line per artifact whatever the names hold', async () => {
-    const r = await runCli(
-      [
-        'gate',
-        '--baseline',
-        'baseline/wan-t2v-like.manifest.json',
-        'evil*/*.safetensors',
-        'artifacts/wan-lora-other-size.safetensors'
-      ],
-      { cwd: dir }
-    )
+    const argv = [
+      'gate',
+      '--baseline',
+      'baseline/wan-t2v-like.manifest.json',
+      'evil*/*.safetensors',
+      'artifacts/wan-lora-other-size.safetensors'
+    ]
+    // The console view says what failed on stdout (and not again on stderr): inert too.
+    const view = await runCli(argv, { cwd: dir })
+    expect(view.code).toBe(2)
+    expect(view.err).toBe('')
+    expectInert(view)
+    // After JSON on stdout, stderr carries the failure message.
+    const r = await runCli([...argv, '--json'], { cwd: dir })
     expect(r.code).toBe(2)
     const lines = r.err.trimEnd().split('\n')
     expect(lines[0]).toBe('model-compat gate: Compatibility gate failed for 3 of 3 artifacts:')

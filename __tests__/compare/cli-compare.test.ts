@@ -45,7 +45,7 @@ describe('model-compat compare', () => {
   it('prints the report, verdict first, without colour when the CLI says so', async () => {
     const io = fakeIO(false)
     expect(await run([original, diffusers, '--names', 'Wan2.1', 'diffusers'], io)).toBe(0)
-    expect(io.out.split('\n')[0]).toMatch(/^Verdict: COMPATIBLE \(100\.0% mapped overlap\)/)
+    expect(io.out.split('\n')[0]).toBe('✓ COMPATIBLE: 100.0% mapped overlap')
     expect(io.out).toMatch(/A +Wan2\.1 +.*wan\.safetensors \(safetensors\)/)
     expect(io.out).not.toContain('\u001b[')
   })
@@ -93,14 +93,13 @@ describe('model-compat compare', () => {
       io
     )
     expect(code).toBe(0)
-    // each file explained first, under its name, then the comparison
-    const a = io.out.indexOf('== Wan2.1 ==')
-    const b = io.out.indexOf('== LongCat ==')
-    const verdict = io.out.search(/^Verdict: /m)
-    expect(a).toBe(0)
+    // The verdict first (the answer), then each file explained under its name, as the details behind it.
+    const a = io.out.indexOf(`== Wan2.1 (${original}) ==`)
+    const b = io.out.indexOf(`== LongCat (${diffusers}) ==`)
+    expect(io.out.split('\n')[0]).toBe('✓ COMPATIBLE: 100.0% mapped overlap')
+    expect(a).toBeGreaterThan(0)
     expect(b).toBeGreaterThan(a)
-    expect(verdict).toBeGreaterThan(b)
-    expect(io.out.slice(a, b)).toMatch(/format\s+safetensors/)
+    expect(io.out.slice(a, b)).toMatch(/^Wan2\.1: .*, safetensors, 123 tensors, /m)
     expect(io.out.slice(a, b)).toMatch(/structure/)
     const doc = JSON.parse(readFileSync(mapping, 'utf8')) as { models: { b: { name: string } } }
     expect(doc.models.b.name).toBe('LongCat')

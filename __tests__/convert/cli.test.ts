@@ -54,10 +54,17 @@ describe('refusals', () => {
       expect(r.out).toMatch(
         new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`)
       )
-    expect(r.out).toContain("3 module(s)  blocks beyond the base's depth (base has blocks 0-1)")
-    expect(r.out).toContain('modules  6 output module(s) (rename 6); 3 refused')
-    expect(r.err).toContain(
-      '3 module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)'
+    // The first line is the answer; the console view is not repeated on stderr.
+    expect(r.out.split('\n')[0]).toBe(
+      '✗ refused: 3 of 9 modules cannot be converted exactly; nothing written (--drop-unmatched writes the'
+    )
+    expect(r.out).toContain("3 modules  blocks beyond the base's depth (base has blocks 0-1)")
+    expect(r.out).toContain('modules  6 output modules (rename 6); 3 refused')
+    expect(r.err).toBe('')
+    const json = await cli(lora3, '--base', base, '-o', out, '--json')
+    expect(json.code).toBe(2)
+    expect(json.err).toBe(
+      'model-compat convert: refused: 3 of 9 modules cannot be converted exactly; nothing written (--drop-unmatched writes the other 6)\n'
     )
   })
 
@@ -76,7 +83,10 @@ describe('refusals', () => {
     const out = join(dir, 'dropped.safetensors')
     const r = await cli(lora3, '--base', base, '-o', out, '--drop-unmatched', '--to', 'comfyui')
     expect(r.code).toBe(0)
-    expect(r.out).toContain('Dropped (--drop-unmatched): 3 module(s)')
+    expect(r.out.split('\n')[0]).toMatch(
+      /^✓ converted exactly: 6 modules to comfyui names, 3 modules dropped, written to/
+    )
+    expect(r.out).toContain('Dropped (--drop-unmatched): 3 modules')
     for (const p of ['self_attn_q', 'self_attn_o', 'ffn_0'])
       expect(r.out).toMatch(
         new RegExp(`lora_unet_blocks_2_${p} +block blocks\\.2 does not exist: the base has blocks 0-1\n`)
@@ -111,7 +121,10 @@ describe('output', () => {
     )
     expect(r.code).toBe(0)
     expect(filesIn()).toEqual(before)
-    expect(r.out).toContain('modules  6 output module(s) (rename 6)\n')
+    expect(r.out.split('\n')[0]).toBe(
+      '✓ exact conversion planned: 6 modules to peft names; nothing written (--dry-run)'
+    )
+    expect(r.out).toContain('modules  6 output modules (rename 6)\n')
     expect(r.out).toContain(
       'rename     base_model.model.blocks.0.self_attn.q  4     -      lora_unet_blocks_0_self_attn_q'
     )

@@ -164,13 +164,20 @@ describe('the bundled action, end to end', () => {
       'mapping-dir': 'model-compat-report',
       summary: 'model-compat-report/summary.md'
     })
-    expect(first.summary).toMatch(/^## ✅ Compatibility gate passed/)
-    expect(first.summary).toContain('| ✅ | `loras/fits.safetensors` | LoRA (kohya) | **loadable 100.0%**')
-    expect(first.summary).toContain('| ✅ | `loras/fits-too.safetensors` |')
+    expect(first.summary).toMatch(/^## ✅ Compatibility gate passed: all 2 artifacts pass\n/)
+    expect(first.summary).toContain('artifacts in `loras/`')
+    expect(first.summary).toContain('| ✅ | `fits.safetensors` | kohya | **100.0%** | 240 of 240 |')
+    expect(first.summary).toContain('| ✅ | `fits-too.safetensors` |')
+    // The upload's id gives the link to the report, in the summary and the comment: no CLI advice there.
+    const link =
+      '[model-compat-report](https://github.com/Codertocat/Hello-World/actions/runs/1/artifacts/4242)'
+    expect(first.summary).toContain(`📦 ${link}`)
+    expect(first.summary).not.toContain('--mapping-dir')
     expect(fake.comments).toHaveLength(1)
     expect(fake.comments[0].body).toMatch(
       /^<!-- model-compat:gate workflow="LoRA release" job="gate" -->\n## ✅/
     )
+    expect(fake.comments[0].body).toContain(`📦 ${link}`)
     expect(
       fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/issues/2/comments'))?.auth
     ).toBe('token ghs_fake')
@@ -217,6 +224,10 @@ describe('the bundled action, end to end', () => {
     )
     expect(r.outputs).toMatchObject({ passed: 'false', verdict: 'incompatible', overlap: '0' })
     expect(r.summary).toContain('| ❌ | `for-14b.safetensors` |')
+    // Failures first: the failing LoRA's row and section come before the passing ones.
+    expect(r.summary.indexOf('`for-14b.safetensors`')).toBeLessThan(
+      r.summary.indexOf('`loras/fits.safetensors`')
+    )
     expect(r.summary).toMatch(/Different hidden dim.*5120/)
     expect(fake.comments).toHaveLength(1)
     expect(fake.comments[0].body).toContain('## ❌ Compatibility gate failed')
@@ -328,6 +339,6 @@ describe('the bundled action, end to end', () => {
     expect(bad.code).toBe(1)
     expect(annotations(bad.stdout, 'error').at(-1)).toMatch(/broken\.safetensors: \w+/)
     expect(bad.outputs.verdict).toBe('error')
-    expect(bad.summary).toContain('| ⚠️ | `broken.safetensors` | error |')
+    expect(bad.summary).toContain('| ⚠️ | `broken.safetensors` | broken.safetensors: UnknownFormat: ')
   }, 60_000)
 })

@@ -31,7 +31,7 @@ describe('model-compat gate', () => {
     ]
     const r = await gate(args)
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/^PASSED compatibility gate: all 2 artifact\(s\) pass/)
+    expect(r.out).toMatch(/^✓ PASSED: all 2 artifacts pass \(lowest gated figure 100\.0%, threshold 80%\)\n/)
     expect(r.out).not.toContain('##')
     expect(r.err).toBe('')
     const md = await gate(['--markdown', ...args])
@@ -65,23 +65,32 @@ describe('model-compat gate', () => {
       join(out, 's.md'),
       '--mapping-dir',
       out,
+      '--wide',
       'artifacts/*.safetensors'
     ])
     expect(r.code).toBe(1)
-    expect(r.out.split('\n')[0]).toMatch(/^FAILED compatibility gate: 2 of 4 artifact\(s\) do not pass/)
+    expect(r.out.split('\n')[0]).toBe(
+      '✗ FAILED: 2 of 4 artifacts do not pass (lowest gated figure 0.0%, threshold 80%)'
+    )
+    // Failures first, then the passes, each in the order given.
     expect(
       r.out
         .split('\n')
-        .filter((l) => /^ {2}(PASS|FAIL) /.test(l))
-        .map((l) => l.split(/ {2,}/).slice(1, 5))
+        .filter((l) => /^ {2}[✓✗] (PASS|FAIL) /.test(l))
+        .map((l) => l.slice(4).split(/ {2,}/).slice(0, 4))
     ).toEqual([
-      ['FAIL', 'artifacts/longcat-like.safetensors', 'checkpoint (safetensors)', 'mapped 0.0%'],
-      ['PASS', 'artifacts/wan-lora-diffusers-naming.safetensors', 'LoRA (diffusers)', 'loadable 100.0%'],
-      ['PASS', 'artifacts/wan-lora-fits.safetensors', 'LoRA (kohya)', 'loadable 100.0%'],
-      ['FAIL', 'artifacts/wan-lora-other-size.safetensors', 'LoRA (kohya)', 'loadable 0.0%']
+      ['FAIL', 'longcat-like.safetensors', 'checkpoint (safetensors)', 'mapped 0.0%'],
+      ['FAIL', 'wan-lora-other-size.safetensors', 'LoRA (kohya)', 'loadable 0.0%'],
+      ['PASS', 'wan-lora-diffusers-naming.safetensors', 'LoRA (diffusers)', 'loadable 100.0%'],
+      ['PASS', 'wan-lora-fits.safetensors', 'LoRA (kohya)', 'loadable 100.0%']
     ])
-    // The failure message: a head line and one short line per failing artifact.
-    const err = r.err.trimEnd().split('\n')
+    // The folder they share is said once, above the rows.
+    expect(r.out.split('\n')[1]).toMatch(/ · artifacts in artifacts\/$/)
+    // The console view says what failed: stderr does not say it again.
+    expect(r.err).toBe('')
+    // After JSON on stdout, stderr carries the failure message: a head line and a line per failing artifact.
+    const json = await gate(['-b', baseline, '--json', 'artifacts/*.safetensors'])
+    const err = json.err.trimEnd().split('\n')
     expect(err[0]).toBe('model-compat gate: Compatibility gate failed for 2 of 4 artifacts:')
     expect(err[2]).toMatch(
       /^ {2}artifacts\/wan-lora-other-size\.safetensors: loadable 0\.0% < threshold 80% · /

@@ -50,8 +50,8 @@ describe('incomplete sharded checkpoints in the gate', () => {
     }
     expect(report.passed).toBe(true)
     const out = renderGateConsole(report, { color: false })
-    expect(out).toMatch(/^ {2}PASS +whole .* 1 warning, 1 green /m)
-    expect(out).toMatch(/^ {2}PASS +art .* 2 warnings, 1 green /m)
+    expect(out).toMatch(/^ {2}✓ PASS +whole .* 1 warning, 1 green /m)
+    expect(out).toMatch(/^ {2}✓ PASS +art .* 2 warnings, 1 green /m)
     // shards are safetensors: no code, as for a single file
     expect(ok.flags.find((f) => f.id === 'no-code')?.evidence).toMatch(/safetensors shards/)
   })

@@ -11,11 +11,9 @@ import { fakeIO } from '../../__fixtures__/cli-io.js'
 import { loraSpec, runLora } from '../../src/cli/commands/lora.js'
 import { analyzeLora, compareLoras, resolveLora } from '../../src/lora/index.js'
 import { buildLoraReport, summarizeAnalysis } from '../../src/lora/report.js'
-import {
-  renderLoraAnalysis,
-  renderLoraComparison,
-  renderLoraResolution
-} from '../../src/report/lora-console.js'
+import { renderLoraAnalysis, renderLoraResolution, resolutionAnswer } from '../../src/report/lora-console.js'
+import { renderLoraComparison } from '../../src/report/lora-compare-console.js'
+import { colors } from '../../src/report/format.js'
 import {
   loraAnalysisMarkdown,
   loraComparisonMarkdown,
@@ -97,12 +95,14 @@ describe('model-compat lora (command body)', () => {
   })
 
   it('console: the 14B LoRA on the 1.3B base names the cause and the failing modules', async () => {
-    const { out } = await run([kohya14, '--base', base13])
+    const { out } = await run([kohya14, '--base', base13, '--wide'])
     expect(out).toMatch(/conventions\s+kohya \(1200 keys\)/)
-    expect(out).toMatch(/loadable\s+0 \/ 400 modules \(0\.0%\)/)
+    expect(out.split('\n')[0]).toBe(
+      `✗ ${kohya14}: 0 / 400 modules load (0.0%) on ${base13}: 300 shape mismatch, 100 unresolved`
+    )
     expect(out).toContain('300  Wan 14B LoRA on Wan 1.3B base: in-dim 5120 vs 1536')
     expect(out).toContain(
-      'shape mismatch  lora_unet_blocks_0_self_attn_q -> blocks.0.self_attn.q.weight [1536, 1536]: in-dim 5120 vs 1536'
+      'shape mismatch  lora_unet_blocks_0_self_attn_q    -> blocks.0.self_attn.q.weight [1536, 1536]: in-dim 5120 vs 1536'
     )
     expect(out).not.toContain(`${ESC}[`)
   })
@@ -110,8 +110,10 @@ describe('model-compat lora (command body)', () => {
   it('--compare: conventions, common targets and rank differences; --export writes every key', async () => {
     const exportPath = join(dir, 'keys.txt')
     const { out } = await run([kohya13, comfy13, '--compare', '--export', exportPath])
-    expect(out).toContain('LoRA vs LoRA')
-    expect(out).toMatch(/targets\s+120 common, 180 only in A, 0 only in B/)
+    expect(out.split('\n')[0]).toBe(
+      '✓ SAME MODEL: both for Wan 1.3B; 120 common target modules, 180 only in A, 0 only in B'
+    )
+    expect(out).toMatch(/^ {2}targets +180 only here +0 only here +120 in both$/m)
     const doc = JSON.parse((await run([kohya13, comfy13, '--compare', '--json'])).out)
     expectValid(doc)
     expect(doc.comparison.rank.differing).toHaveLength(120)
@@ -127,7 +129,7 @@ describe('model-compat lora (command body)', () => {
   it('--markdown prints tables; usage errors are UsageError', async () => {
     const { out } = await run([kohya14, '--base', base13, '--markdown'])
     expect(out).toContain('| Modules | Likely cause |')
-    expect(out).toContain('❌ **0 / 400 modules loadable (0.0%)**')
+    expect(out).toContain('### ❌ 0 / 400 modules load (0.0%) on `')
     await expect(run([kohya13, '--compare'])).rejects.toThrow(UsageError)
     await expect(run([kohya13, '--json', '--markdown'])).rejects.toThrow(UsageError)
   })
@@ -168,13 +170,14 @@ describe('report documents and renderers', () => {
   it('console renderers colour only when asked; Markdown escapes and summarises', () => {
     const plain = renderLoraAnalysis(a, { color: false }) + renderLoraResolution(r, { color: false })
     expect(plain).not.toContain(`${ESC}[`)
-    expect(renderLoraResolution(r, { color: true })).toContain(`${ESC}[31m0 / 4 modules`)
+    expect(resolutionAnswer(r, 'a', colors(true))).toContain(`${ESC}[31m${ESC}[1m0 / 4 modules`)
+    expect(resolutionAnswer(r, 'a', colors(false))).not.toContain(`${ESC}[`)
     const cmp = compareLoras(a, a)
     expect(renderLoraComparison(cmp, { color: false })).toMatch(
-      /targets\s+4 common, 0 only in A, 0 only in B/
+      /^ {2}targets +0 only here +0 only here +4 in both$/m
     )
     expect(loraAnalysisMarkdown(a)).toContain('| Conventions | comfyui (8 keys) |')
     expect(loraResolutionMarkdown(r)).toContain('Wan 14B LoRA on Wan 1.3B base: in-dim 5120 vs 1536')
-    expect(loraComparisonMarkdown(cmp)).toContain('Same base family.')
+    expect(loraComparisonMarkdown(cmp)).toMatch(/^## ✅ SAME MODEL: both for Wan 14B/)
   })
 })

@@ -6,11 +6,8 @@ import { expandModel, type SpecTensor } from '../../fixtures/specs.js'
 import type { Checkpoint } from '../../src/formats/types.js'
 import { analyzeLora, compareLoras, resolveLora } from '../../src/lora/index.js'
 import { buildLoraReport } from '../../src/lora/report.js'
-import {
-  renderLoraAnalysis,
-  renderLoraComparison,
-  renderLoraResolution
-} from '../../src/report/lora-console.js'
+import { renderLoraAnalysis, renderLoraResolution } from '../../src/report/lora-console.js'
+import { renderLoraComparison } from '../../src/report/lora-compare-console.js'
 import { loraAnalysisMarkdown, loraResolutionMarkdown } from '../../src/report/lora-markdown.js'
 import { TOOL } from '../../src/version.js'
 

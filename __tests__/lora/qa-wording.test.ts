@@ -19,10 +19,13 @@ import {
 import { analyzeLora, compareLoras, resolveLora, sizeLabel } from '../../src/lora/index.js'
 import type { LoraAnalysis } from '../../src/lora/types.js'
 import {
+  loraAnswer,
   renderLoraAnalysis,
-  renderLoraComparison,
-  renderLoraResolution
+  renderLoraResolution,
+  resolutionAnswer
 } from '../../src/report/lora-console.js'
+import { renderLoraComparison } from '../../src/report/lora-compare-console.js'
+import { colors } from '../../src/report/format.js'
 import {
   loraAnalysisMarkdown,
   loraComparisonMarkdown,
@@ -52,16 +55,18 @@ describe('LoRA vs LoRA counts', () => {
     expect(x.targets.common).toBe(400)
     expect(x.rank.differing).toHaveLength(200)
     expect(x.rank.differingCount).toBe(400)
-    expect(renderLoraComparison(x, { color: false })).toContain('400 common module(s) differ')
-    expect(loraComparisonMarkdown(x)).toContain('400 differ in rank')
+    expect(renderLoraComparison(x, { color: false })).toMatch(
+      /^ {2}rank +8\.\.8 .*400 common modules differ$/m
+    )
+    expect(loraComparisonMarkdown(x)).toContain('400 common modules differ')
   })
 
   it('an alpha not read is unknown, not a difference; read values do compare', () => {
     const unread = compareLoras(analyze(k14, 'k14'), analyze(d14, 'd14'))
     expect(unread.alpha).toMatchObject({ compared: 0, differingCount: 0, unread: { a: 400, b: 0 } })
     const row = renderLoraComparison(unread, { color: false })
-    expect(row).toMatch(/alpha\s+alpha not read in A \(400 module\(s\); use --read-alpha\)\n/)
-    expect(row).not.toMatch(/alpha\s+\d+ common module\(s\) differ/)
+    expect(row).toContain('  alpha: not read in A (400 modules); use --read-alpha\n')
+    expect(row).not.toMatch(/alpha: \d+ of/)
     const read = compareLoras(analyze(k14, 'k14', true), analyze(d14, 'd14', true))
     expect(read.alpha).toMatchObject({ compared: 400, differingCount: 400, unread: { a: 0, b: 0 } })
     expect(read.alpha.differing).toHaveLength(200)
@@ -70,17 +75,17 @@ describe('LoRA vs LoRA counts', () => {
 
   it('the analysis points at --read-alpha when alpha tensors were not read', () => {
     expect(renderLoraAnalysis(analyze(k14), { color: false })).toContain(
-      '400 alpha tensor(s) stored, values not read (use --read-alpha to read them)'
+      '400 alpha tensors stored, values not read (use --read-alpha to read them)'
     )
   })
 
   it('renderers take display names for A and B', () => {
     const x = compareLoras(analyze(k14, '/x/k14.safetensors'), analyze(d14, '/x/d14.safetensors'))
     const out = renderLoraComparison(x, { color: false, names: ['Kohya run', 'Comfy run'] })
-    expect(out).toContain('A: Kohya run (/x/k14.safetensors)\n  B: Comfy run (/x/d14.safetensors)\n')
-    expect(renderLoraComparison(x, { color: false })).toContain('A: /x/k14.safetensors\n')
+    expect(out).toContain('  A  Kohya run (/x/k14.safetensors)\n  B  Comfy run (/x/d14.safetensors)\n')
+    expect(renderLoraComparison(x, { color: false })).toContain('  A  /x/k14.safetensors\n')
     expect(loraComparisonMarkdown(x, { names: ['Kohya run', 'Comfy run'] })).toContain(
-      'LoRA vs LoRA: `Kohya run` vs `Comfy run`'
+      'A: `Kohya run` (`/x/k14.safetensors`), B: `Comfy run` (`/x/d14.safetensors`)'
     )
   })
 })
@@ -117,7 +122,7 @@ describe('resolution wording', () => {
     const r = resolveLora(analyze(dottedLora(diff, { prefix: 'transformer.' })), specCheckpoint(wan13, 'b'))
     expect(r.loadable).toBe(diff.length)
     expect(renderLoraResolution(r, { color: false })).toContain(
-      `${diff.length} module(s) resolved through name map wan diffusers->original (LoRA names -> base names)`
+      `${diff.length} modules resolved through name map wan diffusers->original (LoRA names -> base names)`
     )
   })
 
@@ -153,14 +158,16 @@ describe('resolution wording', () => {
     const a = analyze(kohyaLora(targetsOf(wan14, /^blocks\.[01]\.self_attn\.q$/)))
     const r = resolveLora(a, specCheckpoint(scaledModel('wan2.1-t2v-1.3b', { num_layers: 1 }), 'b'))
     const out = renderLoraResolution(r, { color: false })
-    expect(out).toContain('ok 0, shape mismatch 1, unresolved 1, unsupported 0')
+    expect(resolutionAnswer(r, 'q.safetensors', colors(false))).toBe(
+      '✗ q.safetensors: 0 / 2 modules load (0.0%) on b: 1 shape mismatch, 1 unresolved'
+    )
     expect(out).not.toContain('not loaded')
     const lines = out.split('\n').filter((l) => /^ {2}(?:unresolved|shape mismatch) /.test(l))
     expect(lines).toHaveLength(2)
     const column = (l: string) => /^ {2}(?:unresolved|shape mismatch) +/.exec(l)![0].length
     expect(column(lines[0]!)).toBe(column(lines[1]!))
     const md = loraResolutionMarkdown(r)
-    expect(md).toContain('unresolved 1')
+    expect(md).toContain('Not loading: shape mismatch 1, unresolved 1.')
     expect(md).toContain('| `lora_unet_blocks_1_self_attn_q` | unresolved |')
     expect(md).toContain('| `lora_unet_blocks_0_self_attn_q` | shape mismatch |')
     expect(md).not.toContain('not loaded')
@@ -180,7 +187,9 @@ describe('control characters from the file', () => {
     const b = analyzeLora(loraCheckpoint(kohyaLora(targetsOf(wan13, /^blocks\.0\.self_attn\.k$/)), 'b'))
     const x = compareLoras(a, b)
     const outputs = [
-      renderLoraAnalysis(a, { color: false, title: 'T\u001bitle' }),
+      loraAnswer(a, a.path, colors(false)),
+      renderLoraAnalysis(a, { color: false }),
+      resolutionAnswer(r, 'T\u001bitle', colors(false)),
       renderLoraResolution(r, { color: false }),
       renderLoraComparison(x, { color: false, names: ['n\u001bA', 'nB'] }),
       loraAnalysisMarkdown(a),

@@ -19,7 +19,7 @@ describe('renderGateConsole metric notes', () => {
     expect(report.passed).toBe(true)
     const out = renderGateConsole(report, { color: false })
     expect(out).toContain(
-      "full.safetensors: passes\n  metric 'loadable' does not apply to a full checkpoint; gated on 'mapped'\n"
+      "full.safetensors: ✓ passes\n  metric 'loadable' does not apply to a full checkpoint; gated on 'mapped'\n"
     )
     // the LoRA, gated on what was asked for, gets no section
     expect(out).not.toMatch(/^fit\.safetensors:/m)
@@ -35,7 +35,7 @@ describe('renderGateConsole metric notes', () => {
     }).report
     expect(report.passed).toBe(true)
     const out = renderGateConsole(report, { color: false })
-    expect(out).toContain('most.safetensors: passes, with warnings\n')
+    expect(out).toContain('most.safetensors: ! passes, with warnings\n')
     expect(out).toContain('1 of 10 modules do not load (1 shape mismatch, 0 unresolved):')
   })
 })

@@ -1,4 +1,7 @@
-/** The gate's console view: verdict first, aligned rows, short sections for what failed, cut lists with counts. */
+/**
+ * The gate's console view: the gate result first, aligned rows with failures first, short sections for what
+ * failed, cut lists with counts, symbols beside colours, and output fitted to the width.
+ */
 import { evaluateGate } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 import type { GateInput } from '../../src/gate/types.js'
@@ -27,22 +30,23 @@ function loraReport(n: number, bad: number, failing: number) {
 }
 
 describe('renderGateConsole', () => {
-  it('puts the verdict first and one aligned row per artifact with status, figure, flags and top reason', () => {
+  it('puts the gate result first and one aligned row per artifact with status, figure, flags and top reason', () => {
     const out = renderGateConsole(loraReport(3, 1, 30), { color: false })
     const lines = out.split('\n')
     expect(lines[0]).toBe(
-      'FAILED compatibility gate: 1 of 3 artifact(s) do not pass · verdict incompatible · lowest gated figure 25.0%'
+      '✗ FAILED: 1 of 3 artifacts does not pass (lowest gated figure 25.0%, threshold 80%)'
     )
     expect(lines[1]).toContain(
-      'threshold 80% on auto · fail-on dangerous-globals · baseline base.manifest.json'
+      'verdict incompatible · metric auto · fail-on dangerous-globals · baseline base.manifest.json'
     )
-    const rows = lines.filter((l) => /^ {2}(PASS|FAIL) /.test(l))
+    const rows = lines.filter((l) => /^ {2}[✓✗] (PASS|FAIL) /.test(l))
     expect(rows).toHaveLength(3)
+    expect(lines[1]).toMatch(/ · artifacts in loras\/$/)
     expect(rows[0]).toMatch(
-      /^ {2}FAIL {2}loras\/first\.safetensors +LoRA \(kohya\) {2}loadable 25\.0% +1 red, 1 green {2}Shape mismatch: 30 of 40 modules/
+      /^ {2}✗ FAIL {2}first\.safetensors +LoRA \(kohya\) {2}loadable 25\.0% +1 red, 1 green {2}Shape mismatch: 30 of 40 modules/
     )
     expect(rows[1]).toMatch(
-      /^ {2}PASS {2}loras\/a-longer-name-1\.safetensors {2}LoRA \(kohya\) {2}loadable 100\.0% {2}2 green$/
+      /^ {2}✓ PASS {2}a-longer-name-1\.safetensors {2}LoRA \(kohya\) {2}loadable 100\.0% {2}2 green$/
     )
     // Aligned: the figure column starts at the same place in every row.
     expect(new Set(rows.map((r) => r.indexOf('loadable'))).size).toBe(1)
@@ -55,11 +59,11 @@ describe('renderGateConsole', () => {
       color: false,
       noReportHint: 'run with --mapping-dir DIR or --json'
     })
-    const section = out.slice(out.indexOf('loras/first.safetensors: fails'))
+    const section = out.slice(out.indexOf('loras/first.safetensors: ✗ fails'))
     expect(section).toContain('  - loadable 25.0% is under the 80% threshold\n')
     expect(section).toContain('  30 of 40 modules do not load (30 shape mismatch, 0 unresolved):\n')
     expect(
-      section.match(/^ {4}blocks\.\d\.self_attn\.q\d+ +shape-mismatch +lora \[16, 5120\] vs base/gm)
+      section.match(/^ {4}blocks\.\d\.self_attn\.q\d+ +shape mismatch +lora \[16, 5120\] vs base/gm)
     ).toHaveLength(5)
     expect(section).toContain('    ... 25 more; run with --mapping-dir DIR or --json\n')
     // Passing artifacts without warnings get no section.
@@ -77,9 +81,13 @@ describe('renderGateConsole', () => {
 
   it('caps the sections when many artifacts fail and says how many more', () => {
     const out = renderGateConsole(loraReport(30, 25, 10), { color: false, maxSections: 4 })
-    expect(out.match(/: fails\n/g)).toHaveLength(4)
-    expect(out).toContain('... 21 more artifact(s) with failures or warnings (--markdown or --json)')
-    expect(out.match(/^ {2}(PASS|FAIL) /gm)).toHaveLength(30)
+    expect(out.match(/: ✗ fails\n/g)).toHaveLength(4)
+    expect(out).toContain('... 21 more artifacts with failures or warnings (--markdown or --json)')
+    expect(out.match(/^ {2}[✓✗] (PASS|FAIL) /gm)).toHaveLength(30)
+    // Failures first: the 25 failing rows come before the 5 passing ones.
+    const statuses = out.match(/^ {2}[✓✗] (PASS|FAIL) /gm)!.map((r) => r.trim().slice(2))
+    expect(statuses.slice(0, 25).every((s) => s === 'FAIL')).toBe(true)
+    expect(statuses.slice(25).every((s) => s === 'PASS')).toBe(true)
   })
 
   it('colours only when asked, without breaking the alignment', () => {
@@ -123,14 +131,14 @@ describe('renderGateConsole', () => {
       tool: TOOL
     }).report
     const out = renderGateConsole(r, { color: false })
-    expect(out).toMatch(/^ {2}FAIL {3}c\.safetensors +checkpoint \(safetensors\) +mapped 20\.0%/m)
+    expect(out).toMatch(/^ {2}✗ FAIL {3}c\.safetensors +checkpoint \(safetensors\) +mapped 20\.0%/m)
     expect(out).toMatch(
-      /^ {2}ERROR {2}gone\.safetensors +unreadable +FileNotFound +gone\.safetensors: FileNotFound: no such file$/m
+      /^ {2}! ERROR {2}gone\.safetensors +unreadable +FileNotFound +gone\.safetensors: FileNotFound: no such file$/m
     )
     expect(out).toContain(
-      '  2 common tensor(s) with other shapes (artifact vs baseline):\n    head.weight  [2, 3]  [2, 4]\n'
+      '  2 common tensors with other shapes (artifact vs baseline):\n    head.weight  [2, 3]  [2, 4]\n'
     )
-    expect(out).toContain('  1 key(s) only in the artifact, 2 only in the baseline (e.g. extra.weight)\n')
+    expect(out).toContain('  1 key only in the artifact, 2 only in the baseline (e.g. extra.weight)\n')
     expect(out).toContain('evil?[2J?.safetensors')
     expect(out).not.toContain('\x1b')
     expect(out).not.toContain('\r')

@@ -2,10 +2,10 @@ import { evaluateGate } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 import {
   COMMENT_LIMIT_CHARS,
-  escapeText,
   renderGateMarkdown,
   SUMMARY_LIMIT_BYTES
 } from '../../src/report/gate-markdown.js'
+import { escapeText } from '../../src/report/markdown-text.js'
 import { ckpt, compareView, fakeEngines, loraView, TOOL } from '../gate/helpers.js'
 
 function report(n: number, failing: number, modules = 40) {
@@ -26,22 +26,28 @@ function report(n: number, failing: number, modules = 40) {
 }
 
 describe('renderGateMarkdown', () => {
-  it('puts the verdict first, a row per artifact, flags with evidence, coverage and details', () => {
+  it('puts the answer first, a row per artifact, flags with evidence, coverage and details', () => {
     const md = renderGateMarkdown(report(2, 30), { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
     const lines = md.split('\n')
-    expect(lines[0]).toBe('## ❌ Compatibility gate failed')
+    expect(lines[0]).toBe('## ❌ Compatibility gate failed: 1 of 2 artifacts does not pass')
     expect(md).toMatch(/\*\*Verdict: incompatible\*\* · lowest gated figure \*\*25\.0%\*\* · threshold 80%/)
-    expect(md).toContain('| ❌ | `loras/lora_0.safetensors` | LoRA (kohya) | **loadable 25.0%** |')
-    expect(md).toContain('| ✅ | `loras/lora_1.safetensors` |')
+    // The folder every artifact shares is named once; the LoRA table has only the LoRA columns.
+    expect(md).toContain('artifacts in `loras/`')
+    expect(md).toContain('| | LoRA | Convention | Loadable | Modules that load | Flags |')
+    expect(md).toContain('| ❌ | `lora_0.safetensors` | kohya | **25.0%** | 10 of 40 | 🔴 1 🟢 1 |')
+    expect(md).toContain('| ✅ | `lora_1.safetensors` |')
+    expect(md).not.toContain('Normalized')
     expect(md).toContain('1. loadable 25.0% is under the 80% threshold')
     // Red flags of a failed artifact are among its reasons, and not listed twice.
-    expect(md).toContain('1. Shape mismatch: 30 of 40 modules')
+    expect(md).toContain('2. Shape mismatch: 30 of 40 modules')
     expect(md).not.toContain('🔴 **Shape mismatch**')
     expect(md).toContain('🟢 No executable content')
     expect(md).toMatch(
       /```text\nblock\s+0 {9}1 {9}2 {9}3\s*\n\s+0123456789012345678901234567890123456789\nself-attn\s+x/
     )
-    expect(md).toContain('<details><summary>30 module(s) of loras/lora_0.safetensors do not load</summary>')
+    expect(md).toContain(
+      '<details><summary>30 of 40 modules of loras/lora_0.safetensors do not load</summary>'
+    )
     expect(md).not.toContain('left out to fit')
   })
 
@@ -56,11 +62,11 @@ describe('renderGateMarkdown', () => {
     })
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT_CHARS)
     expect(md).toMatch(
-      /section\(s\) were left out to fit GitHub's size limit\. The full report is in `gate-report.json`, in the artifact 'model-compat-report' of this run\./
+      /\d+ sections were left out to fit GitHub's size limit\. The full report is in `gate-report.json`, in the artifact 'model-compat-report' of this run\./
     )
     // The verdict and every table row survive; no <details> block is left open.
     expect(md.startsWith('## ❌ Compatibility gate failed')).toBe(true)
-    expect(md.match(/^\| [✅❌] \| `loras\//gm)?.length).toBe(400)
+    expect(md.match(/^\| [✅❌] \| `lora_/gm)?.length).toBe(400)
     expect((md.match(/<details/g) ?? []).length).toBe((md.match(/<\/details>/g) ?? []).length)
     expect((md.match(/```/g) ?? []).length % 2).toBe(0)
   })
@@ -147,11 +153,12 @@ describe('renderGateMarkdown', () => {
       tool: TOOL
     }).report
     const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
-    expect(md).toContain('| ⚠️ | `gone.safetensors` | error | FileNotFound |')
+    expect(md).toContain('| ⚠️ | `gone.safetensors` | gone.safetensors: FileNotFound: no such file |')
     expect(md).toContain('| `head.weight` | [2, 3] | [2, 4] |')
     expect(md).toContain('Only in the baseline (2):')
-    expect(md).toContain('| `a.q` | `b.to_q` | rename | high |')
-    expect(md).toContain('3/4 match')
+    expect(md).toContain('<summary>High-confidence mappings for c</summary>')
+    expect(md).toContain('| `a.q` | `b.to_q` | rename |')
+    expect(md).toContain('| ❌ | `c` | safetensors | 40.0% | 55.0% | **60.0%** | 3 of 4 |')
   })
 
   it('shows – rather than 0/0 in the Shapes column when no keys are in common', () => {
@@ -167,20 +174,87 @@ describe('renderGateMarkdown', () => {
       tool: TOOL
     }).report
     const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
-    expect(md).not.toContain('0/0')
-    expect(md).toContain('| 0.0% | 0.0% | 0.0% | – | – |')
+    expect(md).not.toContain('0 of 0')
+    expect(md).toContain('| 0.0% | 0.0% | **0.0%** | – |')
   })
 
-  it('puts the failure message at the top as one list item per failing artifact', () => {
+  it('says why each artifact failed once, in its section, in whole words', () => {
     const md = renderGateMarkdown(report(3, 30), { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
-    const quote = md.split('\n').filter((l) => l.startsWith('>'))
-    expect(quote).toEqual([
-      '> Compatibility gate failed for 1 of 3 artifacts:',
-      '>',
-      expect.stringMatching(
-        /^> - `loras\/lora_0\.safetensors`: loadable 25\.0% &lt; threshold 80% · Shape mismatch: 30 of 40 modules/
-      )
-    ])
+    // No quote block repeating the reasons (cut) above the table.
+    expect(md.split('\n').filter((l) => l.startsWith('>'))).toEqual([])
+    expect(md.match(/Why it failed/g)).toHaveLength(1)
+    expect(md).not.toMatch(/\w…/)
+  })
+
+  it('lists failures first, in the tables and the sections', () => {
+    const loras: Record<string, ReturnType<typeof loraView>> = {}
+    const inputs = ['a-ok', 'b-bad', 'c-ok', 'd-bad'].map((n) => {
+      const path = `${n}.safetensors`
+      loras[path] = loraView(10, n.endsWith('bad') ? 9 : 0)
+      return { path, checkpoint: ckpt(path) }
+    })
+    const r = evaluateGate({
+      baseline: ckpt('b'),
+      inputs,
+      policy: makePolicy(),
+      engines: fakeEngines(loras),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    const rows = md.match(/^\| [✅❌] \| `([a-d])/gm)!.map((l) => l.slice(-1))
+    expect(rows).toEqual(['b', 'd', 'a', 'c'])
+    const sections = md.match(/^#### [✅❌] `([a-d])/gm)!.map((l) => l.slice(-1))
+    expect(sections).toEqual(['b', 'd', 'a', 'c'])
+  })
+
+  it('links the uploaded artifact instead of giving a command to run', () => {
+    const reportLink = {
+      name: 'model-compat-report',
+      url: 'https://github.com/o/r/actions/runs/7/artifacts/42'
+    }
+    const md = renderGateMarkdown(report(1, 60, 60), {
+      limit: SUMMARY_LIMIT_BYTES,
+      unit: 'bytes',
+      maxDetailRows: 20,
+      reportLink
+    })
+    expect(md).toContain('📦 [model-compat-report](https://github.com/o/r/actions/runs/7/artifacts/42)')
+    expect(md).toContain(
+      '…and 40 more. The full list is in `lora_0.safetensors.lora.json` in the [model-compat-report](https://github.com/o/r/actions/runs/7/artifacts/42) artifact.'
+    )
+    expect(md).not.toContain('--mapping-dir')
+  })
+
+  it('shows only high-confidence mappings as findings', () => {
+    const path = 'c.safetensors'
+    const view = compareView(60, {
+      sampleMappings: [
+        { source: ['a.q'], target: ['b.to_q'], kind: 'rename', confidence: 'high' },
+        { source: ['a.mod'], target: ['b.patch'], kind: 'reshape', confidence: 'medium' },
+        { source: ['a.qkv'], target: ['b.q', 'b.k', 'b.v'], kind: 'split', confidence: 'low' }
+      ]
+    })
+    const r = evaluateGate({
+      baseline: ckpt('b'),
+      inputs: [{ path, checkpoint: ckpt(path) }],
+      policy: makePolicy(),
+      engines: fakeEngines({}, { [path]: view }),
+      tool: TOOL
+    }).report
+    const md = renderGateMarkdown(r, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(md).toContain('| `a.q` | `b.to_q` | rename |')
+    expect(md).not.toContain('a.mod')
+    expect(md).not.toContain('a.qkv')
+    const none = evaluateGate({
+      baseline: ckpt('b'),
+      inputs: [{ path, checkpoint: ckpt(path) }],
+      policy: makePolicy(),
+      engines: fakeEngines({}, { [path]: compareView(60, { sampleMappings: view.sampleMappings.slice(1) }) }),
+      tool: TOOL
+    }).report
+    expect(renderGateMarkdown(none, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })).not.toContain(
+      'mappings for'
+    )
   })
 
   describe('where the full lists are', () => {

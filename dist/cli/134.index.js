@@ -64,7 +64,7 @@ class BlockPatterns {
         if (index === undefined || !parts.every((p) => p?.index === index))
             return { source: m.source, target: m.target };
         const patterns = parts.map((p) => p.pattern);
-        return { source: patterns.slice(0, m.source.length), target: patterns.slice(m.source.length) };
+        return { source: patterns.slice(0, m.source.length), target: patterns.slice(m.source.length), index };
     }
     key(key) {
         return this.split(key)?.pattern ?? key;
@@ -91,6 +91,8 @@ function groupMappings(mappings, families) {
         const g = groups.get(id);
         if (g) {
             g.count++;
+            if (p.index !== undefined)
+                g.indices.push(Number(p.index));
             g.shapeCompatible = g.shapeCompatible && m.shapeCompatible;
             continue;
         }
@@ -102,35 +104,59 @@ function groupMappings(mappings, families) {
             reason: m.reason,
             ...(m.ambiguity ? { ambiguity: m.ambiguity } : {}),
             count: 1,
+            indices: p.index !== undefined ? [Number(p.index)] : [],
             shapeCompatible: m.shapeCompatible
         });
     }
+    for (const g of groups.values())
+        g.indices = ascendingUnique(g.indices);
     return [...groups.values()].sort((x, y) => CONFIDENCE_ORDER[x.confidence] - CONFIDENCE_ORDER[y.confidence]);
 }
-/** Groups plain keys by pattern: `blocks.{i}.ffn.w1.weight x48`. */
+function ascendingUnique(xs) {
+    return [...new Set(xs)].sort((a, b) => a - b);
+}
+/** Groups plain keys by pattern: `blocks.{i}.ffn.w1.weight x48`, with the block indices `{i}` stands for. */
 function groupKeys(keys, families) {
     const patterns = new BlockPatterns(families);
     const groups = new Map();
     for (const k of keys) {
-        const p = patterns.key(k);
-        groups.set(p, (groups.get(p) ?? 0) + 1);
+        const split = patterns.split(k);
+        const pattern = split?.pattern ?? k;
+        let g = groups.get(pattern);
+        if (!g)
+            groups.set(pattern, (g = { pattern, count: 0, indices: [] }));
+        g.count++;
+        if (split)
+            g.indices.push(Number(split.index));
     }
-    return [...groups.entries()].map(([pattern, count]) => ({ pattern, count }));
+    const out = [...groups.values()];
+    for (const g of out)
+        g.indices = ascendingUnique(g.indices);
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/report/layout.ts
+var layout = __webpack_require__(1894);
+// EXTERNAL MODULE: ./src/report/next-steps.ts
+var next_steps = __webpack_require__(5587);
+// EXTERNAL MODULE: ./src/report/analysis-text.ts
+var analysis_text = __webpack_require__(3896);
 ;// CONCATENATED MODULE: ./src/report/compare-console.ts
 
 
+
+
+
 const DEFAULT_ROWS = 20;
-function pct(x) {
-    return `${(x * 100).toFixed(1)}%`;
-}
-function verdictLine(c, k) {
+/** The tier's words and mark: the same in the console and the Markdown. */
+const TIER_MARK = { compatible: 'good', partial: 'warn', incompatible: 'bad' };
+/** `✓ COMPATIBLE: 100.0% mapped overlap`: the answer line (without its newline). */
+function verdictHead(c, k) {
     const v = c.verdict;
     const paint = v.tier === 'compatible' ? k.green : v.tier === 'partial' ? k.yellow : k.red;
-    return `${k.bold('Verdict:')} ${paint(k.bold(v.tier.toUpperCase()))} (${pct(v.overlap)} ${basisLabel(v.basis)}). ${(0,util_text/* printable */.g)(v.summary)}\n`;
+    return `${(0,format/* mark */.Gy)(TIER_MARK[v.tier], k)} ${paint(k.bold(v.tier.toUpperCase()))}: ${(0,format/* formatShare */.T1)(v.overlap)} ${basisLabel(v.basis)}`;
 }
 /**
  * The verdict's figure named as the overlap table names it: the exact and normalized bases count only keys whose
@@ -143,104 +169,155 @@ function basisLabel(basis) {
         return 'overlap after stripping prefixes, with compatible shapes';
     return 'mapped overlap';
 }
-function flagLine(f, k) {
-    return [
-        f.kind === 'green' ? k.green('+') : k.red('-'),
-        f.kind === 'green' ? k.green(f.code) : k.red(f.code),
-        (0,util_text/* printable */.g)(f.message)
-    ];
+function flagRow(f, k) {
+    const good = f.kind === 'green';
+    return [(0,format/* mark */.Gy)(good ? 'good' : 'bad', k), good ? k.green(f.code) : k.red(f.code), (0,format/* printable */.g$)(f.message)];
 }
 function omitted(n, what, k) {
     return n > 0 ? k.dim(`  ... ${n} more ${what} (all are in --json and the mapping file)\n`) : '';
 }
-function renderComparisonConsole(c, opts) {
-    const k = (0,format/* colors */.Tj)(opts.color);
-    const max = Math.max(1, opts.maxRows ?? DEFAULT_ROWS);
-    const out = [];
-    out.push(verdictLine(c, k));
-    out.push((0,format/* table */.tp)([
-        ['A', (0,util_text/* printable */.g)(c.models.a.name), (0,util_text/* printable */.g)(`${c.models.a.path} (${c.models.a.format})`)],
-        ['B', (0,util_text/* printable */.g)(c.models.b.name), (0,util_text/* printable */.g)(`${c.models.b.path} (${c.models.b.format})`)]
-    ]));
-    const n = c.keys.totalA;
-    const of = (x) => `${Math.round(x * n)} / ${n}`;
-    out.push(`\n${k.bold('Overlap')} (share of A's ${n} tensors)\n`);
-    out.push((0,format/* table */.tp)([
-        ['figure', 'share', 'tensors'],
-        ['exact keys', pct(c.overlap.exact), of(c.overlap.exact)],
-        ['exact keys, compatible shape', pct(c.overlap.exactCompatible), of(c.overlap.exactCompatible)],
-        ['after stripping prefixes', pct(c.overlap.normalized), of(c.overlap.normalized)],
-        ['  ... compatible shape', pct(c.overlap.normalizedCompatible), of(c.overlap.normalizedCompatible)],
-        ['mapped (high confidence)', pct(c.overlap.mapped), of(c.overlap.mapped)]
-    ], { header: true }));
-    out.push(`  keys: A ${c.keys.totalA}, B ${c.keys.totalB}, common ${c.keys.common}, only in A ${c.keys.onlyA}, only in B ${c.keys.onlyB}\n`);
-    if (c.flags.length > 0) {
-        out.push(`\n${k.bold('Flags')}\n`);
-        const sorted = [...c.flags].sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'red' ? -1 : 1));
-        out.push((0,format/* table */.tp)(sorted.map((f) => flagLine(f, k))));
-    }
-    out.push(`\n${k.bold('Shapes')} on common keys: ${c.shapes.matching} matching, ${c.shapes.differing.length} differing\n`);
-    if (c.shapes.differing.length > 0) {
-        const cut = (0,format/* cutList */.f6)(c.shapes.differing, max);
-        out.push((0,format/* table */.tp)([
-            ['key', 'A', 'B'],
-            ...cut.shown.map((d) => [(0,util_text/* printable */.g)(d.key), (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])
-        ], {
-            header: true
-        }));
-        out.push(omitted(cut.omitted, 'differing keys', k));
-    }
-    const counts = c.mappingCounts;
-    out.push(`\n${k.bold('Mappings')}: ${c.mappings.length} (high ${counts.high}, medium ${counts.medium}, low ${counts.low})\n`);
-    const groups = groupMappings(c.mappings, comparisonFamilies(c));
-    // Ordering assumptions are long sentences shared by many rows: numbered in the table and spelled out once
-    // below it, so the table stays as wide as a terminal.
+/** `blocks.{i}.attn.q` with the indices it stands for: `blocks.{0-3, 8}.attn.q`. */
+function withIndices(pattern, indices) {
+    return indices.length > 0 ? pattern.split('{i}').join(`{${(0,analysis_text/* formatIndexRanges */.ye)(indices, 4)}}`) : pattern;
+}
+/**
+ * Ambiguity notes, one per assumption: the same assumption can be worded with its parts in another order
+ * (`k, v` and `v, k`), which is one note, not two.
+ */
+function ambiguityNotes(c) {
     const notes = new Map();
     for (const m of c.mappings) {
         if (!m.ambiguity)
             continue;
-        const note = notes.get(m.ambiguity) ?? { n: notes.size + 1, mappings: 0 };
+        const key = noteKey(m.ambiguity);
+        const note = notes.get(key) ?? { n: notes.size + 1, text: m.ambiguity, mappings: 0 };
         note.mappings++;
-        notes.set(m.ambiguity, note);
+        notes.set(key, note);
     }
-    if (groups.length > 0) {
-        const cut = (0,format/* cutList */.f6)(groups, max);
-        const paint = (conf) => conf === 'high' ? k.green(conf) : conf === 'medium' ? k.yellow(conf) : k.red(conf);
-        out.push((0,format/* table */.tp)([
-            ['confidence', 'kind', 'A', 'B', 'count', 'reason'],
-            ...cut.shown.map((g) => [
-                paint(g.confidence),
-                g.kind,
-                (0,util_text/* printable */.g)(g.source.join(' + ')),
-                (0,util_text/* printable */.g)(g.target.join(' + ')),
-                `x${g.count}`,
-                (0,util_text/* printable */.g)(g.ambiguity ? `${g.reason} [ambiguous ${notes.get(g.ambiguity)?.n ?? '?'}]` : g.reason)
-            ])
-        ], { header: true }));
-        out.push(omitted(cut.omitted, 'mapping patterns', k));
+    return notes;
+}
+function noteKey(text) {
+    return text
+        .toLowerCase()
+        .split(/[\s,;:()]+/)
+        .filter((w) => w !== '')
+        .sort()
+        .join(' ');
+}
+/** `48 entries: 34 high, 10 medium, 4 low confidence` / `229 entries, all high confidence`. */
+function mappingCountText(c) {
+    const counts = c.mappingCounts;
+    const levels = ['high', 'medium', 'low'].filter((l) => counts[l] > 0);
+    const total = c.mappings.length;
+    if (levels.length === 1)
+        return `${(0,format/* plural */.LS)(total, 'entry', 'entries')}, all ${levels[0]} confidence`;
+    return `${(0,format/* plural */.LS)(total, 'entry', 'entries')}: ${levels.map((l) => `${counts[l]} ${l}`).join(', ')} confidence`;
+}
+function renderComparisonConsole(c, opts) {
+    const k = (0,format/* colors */.Tj)(opts.color);
+    const max = Math.max(1, opts.maxRows ?? DEFAULT_ROWS);
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    const out = [];
+    out.push((0,layout/* paragraph */.FY)(verdictHead(c, k), width, '', '  '));
+    out.push((0,layout/* paragraph */.FY)((0,format/* printable */.g$)(c.verdict.summary), width, '  '));
+    out.push((0,layout/* fitTable */.SM)(['a', 'b'].map((side) => {
+        const m = c.models[side];
+        const where = m.path === m.name ? '' : m.path;
+        return [side.toUpperCase(), (0,format/* printable */.g$)(m.name), (0,format/* printable */.g$)(`${where}${where ? ' ' : ''}(${m.format})`)];
+    }), { width, fit: ['fixed', 'shorten', 'shorten'] }));
+    if (c.flags.length > 0) {
+        out.push(`\n${k.bold('Flags')}\n`);
+        const sorted = [...c.flags].sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'red' ? -1 : 1));
+        out.push((0,layout/* fitTable */.SM)(sorted.map((f) => flagRow(f, k)), { width, fit: ['fixed', 'fixed', 'wrap'] }));
     }
-    if (notes.size > 0) {
-        const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0);
-        out.push(k.yellow(`  ${total} mappings carry an ordering assumption the headers cannot verify:\n`));
-        for (const [text, x] of notes)
-            out.push(`  [ambiguous ${x.n}] ${(0,util_text/* printable */.g)(text)} (${x.mappings} mappings)\n`);
+    const n = c.keys.totalA;
+    const of = (x) => `${(0,format/* groupThousands */.Zv)(Math.round(x * n))} / ${(0,format/* groupThousands */.Zv)(n)}`;
+    out.push(`\n${k.bold('Overlap')} (share of A's ${(0,format/* plural */.LS)(n, 'tensor')})\n`);
+    const o = c.overlap;
+    const rows = [
+        ['figure', 'share', 'tensors'],
+        ['exact keys', (0,format/* formatShare */.T1)(o.exact), of(o.exact)],
+        ['exact keys, compatible shape', (0,format/* formatShare */.T1)(o.exactCompatible), of(o.exactCompatible)],
+        ['after stripping prefixes', (0,format/* formatShare */.T1)(o.normalized), of(o.normalized)],
+        ['  ... compatible shape', (0,format/* formatShare */.T1)(o.normalizedCompatible), of(o.normalizedCompatible)],
+        ['mapped (high confidence)', (0,format/* formatShare */.T1)(o.mapped), of(o.mapped)]
+    ];
+    out.push((0,layout/* fitTable */.SM)(rows, { header: true, width }));
+    const s = c.keys;
+    out.push((0,layout/* paragraph */.FY)(`keys: A ${s.totalA}, B ${s.totalB}; in both ${s.common}, only in A ${s.onlyA}, only in B ${s.onlyB}`, width, '  '));
+    if (c.shapes.differing.length > 0) {
+        const cut = (0,format/* cutList */.f6)(c.shapes.differing, max);
+        out.push(`\n${k.bold('Different shapes')} (${(0,format/* plural */.LS)(c.shapes.differing.length, 'key')} in both models)\n`);
+        out.push((0,layout/* fitTable */.SM)([
+            ['key', 'A', 'B'],
+            ...cut.shown.map((d) => [(0,format/* printable */.g$)(d.key), (0,format/* formatShape */.BB)(d.shapeA), (0,format/* formatShape */.BB)(d.shapeB)])
+        ], { header: true, width, fit: ['shorten', 'fixed', 'fixed'] }));
+        out.push(omitted(cut.omitted, 'keys', k));
     }
-    for (const side of ['a', 'b']) {
-        const keys = c.unmatched[side];
-        out.push(`\n${k.bold(`Unmatched in ${side.toUpperCase()}`)}: ${keys.length}\n`);
-        if (keys.length === 0)
-            continue;
-        const cut = (0,format/* cutList */.f6)(groupKeys(keys, comparisonFamilies(c)), max);
-        out.push((0,format/* table */.tp)(cut.shown.map((g) => [(0,util_text/* printable */.g)(g.pattern), `x${g.count}`])));
-        out.push(omitted(cut.omitted, 'key patterns', k));
+    out.push(renderMappings(c, k, max, width));
+    out.push(renderUnmatched(c, k, max, width));
+    if (opts.steps !== false) {
+        const steps = (0,next_steps/* compareSteps */.bY)({
+            tier: c.verdict.tier,
+            basis: c.verdict.basis,
+            a: c.models.a.path,
+            b: c.models.b.path,
+            unmatched: c.unmatched.a.length + c.unmatched.b.length
+        });
+        out.push('\n' + (0,next_steps/* renderSteps */.Il)(steps, width));
     }
     return out.join('');
+}
+function renderMappings(c, k, max, width) {
+    if (c.mappings.length === 0)
+        return '';
+    let out = '\n' +
+        (0,layout/* paragraph */.FY)(`${k.bold('Mappings')}: ${mappingCountText(c)} (one per rename, split or fuse; keys equal in both are not listed)`, width, '', '  ');
+    const groups = groupMappings(c.mappings, comparisonFamilies(c));
+    // Ordering assumptions are long sentences shared by many rows: numbered in the table and spelled out once
+    // below it, so the table stays as wide as a terminal.
+    const notes = ambiguityNotes(c);
+    const cut = (0,format/* cutList */.f6)(groups, max);
+    const paint = (conf) => conf === 'high' ? k.green(conf) : conf === 'medium' ? k.yellow(conf) : k.red(conf);
+    out += (0,layout/* fitTable */.SM)([
+        ['confidence', 'kind', 'A', 'B', 'reason'],
+        ...cut.shown.map((g) => [
+            paint(g.confidence),
+            g.kind,
+            (0,format/* printable */.g$)(g.source.map((p) => withIndices(p, g.indices)).join(' + ')),
+            (0,format/* printable */.g$)(g.target.map((p) => withIndices(p, g.indices)).join(' + ')),
+            (0,format/* printable */.g$)(g.ambiguity ? `${g.reason} [assumption ${notes.get(noteKey(g.ambiguity))?.n ?? '?'}]` : g.reason)
+        ])
+    ], { header: true, width, fit: ['fixed', 'fixed', 'shorten', 'shorten', 'wrap'] });
+    out += omitted(cut.omitted, 'mapping patterns', k);
+    if (notes.size > 0) {
+        const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0);
+        out += k.yellow((0,layout/* paragraph */.FY)(`${(0,format/* plural */.LS)(total, 'mapping')} rest on an ordering the headers cannot verify:`, width, '  '));
+        for (const x of notes.values())
+            out += (0,layout/* paragraph */.FY)(`${(0,format/* printable */.g$)(x.text)} (${(0,format/* plural */.LS)(x.mappings, 'mapping')})`, width, `  [assumption ${x.n}] `, '    ');
+    }
+    return out;
+}
+function renderUnmatched(c, k, max, width) {
+    let out = '';
+    for (const side of ['a', 'b']) {
+        const keys = c.unmatched[side];
+        if (keys.length === 0)
+            continue;
+        out += `\n${k.bold(`Unmatched in ${side.toUpperCase()}`)}: ${(0,format/* plural */.LS)(keys.length, 'key')} with no counterpart\n`;
+        const cut = (0,format/* cutList */.f6)(groupKeys(keys, comparisonFamilies(c)), max);
+        out += (0,layout/* fitTable */.SM)(cut.shown.map((g) => [(0,format/* printable */.g$)(withIndices(g.pattern, g.indices))]), { width, fit: ['shorten'] });
+        out += omitted(cut.omitted, 'key patterns', k);
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts
 var checkpoint_console = __webpack_require__(9046);
 // EXTERNAL MODULE: ./src/report/key-exports.ts
 var key_exports = __webpack_require__(7463);
+// EXTERNAL MODULE: ./src/cli/display.ts
+var display = __webpack_require__(2616);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/cli/commands/compare.ts
@@ -248,6 +325,7 @@ var version = __webpack_require__(311);
  * `model-compat compare A B [--names NAME_A NAME_B] [--mapping out.json] [--export keys.txt] [--json]`, also
  * reached as `model-compat analyze A B --compare ...` (the old scripts' form, same options).
  */
+
 
 
 
@@ -275,7 +353,8 @@ const spec = {
         },
         export: { kind: 'string', help: 'write both key lists and every mapping to a text file', value: 'FILE' },
         json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' },
-        ...read/* REMOTE_OPTIONS */.Q
+        ...read/* REMOTE_OPTIONS */.Q,
+        ...display/* DISPLAY_OPTIONS */.wV
     }
 };
 /** `loaded`: A and B already read (by `analyze --compare`, which printed them first). */
@@ -295,19 +374,21 @@ async function runCompare(args, io, loaded) {
         a = await reader.read(pathA);
         b = await reader.read(pathB);
     }
-    const comparison = (0,compare/* compareCheckpoints */.xt)(a, b, names ? { names: [names[0], names[1]] } : {});
+    // Without --names, each side is named by the shortest tail of its path that tells the two apart.
+    const [labelA, labelB] = names ?? (0,format/* distinguishingLabels */.FY)([pathA, pathB]);
+    const comparison = (0,compare/* compareCheckpoints */.xt)(a, b, { names: [labelA, labelB] });
     const document = (0,compare/* toMappingFile */.cx)(comparison, version/* TOOL */.j);
     const mappingPath = (0,cli_args/* str */.gx)(args, 'mapping');
     if (mappingPath !== undefined)
         await (0,write_file/* writeFileAtomic */.Z)(mappingPath, (0,json/* toJson */.a)(document));
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderCompareExport */.E)(comparison, (0,checkpoint_console/* renderKeyExport */.Q)([a, b])));
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderCompareExport */.E)(comparison, (0,checkpoint_console/* renderKeyExport */.QQ)([a, b])));
     if ((0,cli_args/* flag */.Jt)(args, 'json')) {
         io.stdout((0,json/* toJson */.a)(document));
         return errors/* EXIT */.dc.ok;
     }
-    io.stdout(renderComparisonConsole(comparison, { color: io.color }));
+    io.stdout(renderComparisonConsole(comparison, { color: io.color, width: (0,display/* outputWidth */.gp)(args, io) }));
     const written = [
         mappingPath && `mapping written to ${(0,util_text/* printable */.g)(mappingPath)}`,
         exportPath && `keys written to ${(0,util_text/* printable */.g)(exportPath)}`
@@ -315,11 +396,6 @@ async function runCompare(args, io, loaded) {
     for (const w of written)
         if (w)
             io.stdout(`${w}\n`);
-    // The unmatched summary is cut in the report; say how many patterns that is when the list is long.
-    if (groupKeys(comparison.unmatched.a, comparisonFamilies(comparison)).length > 50 &&
-        mappingPath === undefined) {
-        io.stdout('use --mapping FILE or --json for every key\n');
-    }
     return errors/* EXIT */.dc.ok;
 }
 const compareCommand = { spec, run: runCompare };
@@ -389,6 +465,179 @@ function renderCompareExport(c, keyLists) {
         for (const k of c.unmatched[side])
             lines.push(k);
     }
+    return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 5587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Il: () => (/* binding */ renderSteps),
+/* harmony export */   bY: () => (/* binding */ compareSteps),
+/* harmony export */   sH: () => (/* binding */ loraSteps)
+/* harmony export */ });
+/* unused harmony exports shellQuote, stepsMarkdown, commandLines */
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1894);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+
+
+/** A word as a POSIX shell reads it: bare when safe, else in single quotes. */
+function shellQuote(word) {
+    const w = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(word);
+    return /^[A-Za-z0-9_./:@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+/** `NAME.converted.safetensors` next to the input: the output name the steps suggest. */
+function convertedName(path) {
+    const stem = path.replace(/\.safetensors$/i, '');
+    return `${stem}.converted.safetensors`;
+}
+/** Steps after `compare A B`: A is the model LoRAs were made for, B the one they should load on. */
+function compareSteps(x) {
+    const mc = 'model-compat';
+    const lora = 'LORA.safetensors';
+    const check = {
+        text: `Check a LoRA made for A against B, module by module:`,
+        command: [mc, 'lora', lora, '--base', x.b]
+    };
+    if (x.tier === 'incompatible') {
+        return [
+            { text: 'Weights and LoRAs do not transfer between these models: use ones made for B.' },
+            { ...check, text: 'To confirm for a given LoRA, resolve it against B:' }
+        ];
+    }
+    const review = {
+        text: x.unmatched > 0
+            ? 'Review the proposed mapping and the keys left unmatched:'
+            : 'Review the proposed mapping:',
+        command: [
+            mc,
+            'compare',
+            x.a,
+            x.b,
+            '--mapping',
+            'mapping.json',
+            ...(x.unmatched > 0 ? ['--export', 'keys.txt'] : [])
+        ]
+    };
+    // The conversion to B's names: planned first, then written (a partial match leaves out what cannot convert).
+    const convert = (...rest) => [
+        mc,
+        'convert',
+        lora,
+        '--base',
+        x.b,
+        '--to',
+        'base',
+        ...rest,
+        ...(x.tier === 'partial' ? ['--drop-unmatched'] : [])
+    ];
+    const dryRun = {
+        text: x.tier === 'partial'
+            ? 'Plan the conversion of a LoRA; what cannot be converted exactly is listed with the reason:'
+            : "Plan the conversion of a LoRA to B's key names:",
+        command: convert('--dry-run')
+    };
+    const write = {
+        text: 'Write the converted LoRA, then check it loads:',
+        command: convert('-o', convertedName(lora))
+    };
+    if (x.basis === 'exact' && x.tier === 'compatible') {
+        return [
+            { ...check, text: 'LoRAs made for A should load on B as they are; check one, module by module:' },
+            {
+                text: 'Gate every LoRA in CI against B:',
+                command: [mc, 'gate', '--baseline', x.b, 'loras/*.safetensors']
+            }
+        ];
+    }
+    return [review, dryRun, write, check];
+}
+/** Steps after `lora LORA --base BASE`, by what failed. */
+function loraSteps(x) {
+    const mc = 'model-compat';
+    const steps = [];
+    if (x.modules === 0)
+        return steps;
+    if (x.loadable === x.modules) {
+        if (x.aliased > 0) {
+            steps.push({
+                text: "Loaders that do not know this LoRA's key names need a copy in the base's names; plan it:",
+                command: [mc, 'convert', x.lora, '--base', x.base, '--to', 'base', '--dry-run']
+            });
+        }
+        steps.push({
+            text: 'Gate it in CI, so a later change cannot break it unnoticed:',
+            command: [mc, 'gate', '--baseline', x.base, x.lora]
+        });
+        return steps;
+    }
+    if (x.unresolved > 0) {
+        steps.push({
+            text: 'Plan a conversion: modules in another naming or attention layout are converted exactly, the others are ' +
+                'listed with the reason:',
+            command: [mc, 'convert', x.lora, '--base', x.base, '--dry-run']
+        });
+    }
+    if (x.shapeMismatch > 0) {
+        steps.push({
+            text: 'Modules with other shapes were trained for another model size or variant: no conversion fixes them; ' +
+                'use a LoRA trained on this base.'
+        });
+    }
+    steps.push({
+        text: 'Every module with its base key and the reason it does not load:',
+        command: [mc, 'lora', x.lora, '--base', x.base, '--export', 'modules.tsv']
+    });
+    return steps;
+}
+/**
+ * The steps as console text: `  1. text` wrapped to the width, the command on the lines below, indented, wrapped
+ * between arguments with ` \` continuations.
+ */
+function renderSteps(steps, width, heading = 'Next steps') {
+    if (steps.length === 0)
+        return '';
+    let out = `${heading}\n`;
+    steps.forEach((s, i) => {
+        const first = `  ${i + 1}. `;
+        out += (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(s.text, width, first);
+        if (s.command)
+            out += commandLines(s.command.map(shellQuote), width, ' '.repeat(first.length + 2));
+    });
+    return out;
+}
+/** Steps as a Markdown ordered list, each command in a code span. */
+function stepsMarkdown(steps) {
+    return steps
+        .map((s, i) => {
+        // A backtick would end the code span early (escapes do not work inside one).
+        const command = s.command ? ` \`${s.command.map(shellQuote).join(' ').replace(/`/g, "'")}\`` : '';
+        return `${i + 1}. ${s.text}${command}`;
+    })
+        .join('\n');
+}
+/**
+ * A command's words on as few lines as fit, broken between words with a `\` continuation. A word is never cut (the
+ * command must paste whole): one too long for its line goes on a continuation line of its own, indented less.
+ */
+function commandLines(words, width, indent) {
+    const lines = [];
+    const more = `${indent}  `;
+    let line = indent;
+    for (const w of words) {
+        const candidate = line === indent ? line + w : `${line} ${w}`;
+        // Room for the " \" a continued line ends with.
+        if (line !== indent && (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .displayWidth */ .F1)(candidate) + 2 > width) {
+            lines.push(`${line} \\`);
+            line = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .displayWidth */ .F1)(more + w) + 2 > width ? `  ${w}` : more + w;
+        }
+        else
+            line = candidate;
+    }
+    lines.push(line);
     return lines.join('\n') + '\n';
 }
 

@@ -1379,6 +1379,9 @@ function toMappingFile(c, tool) {
 /* harmony export */   kx: () => (/* binding */ tierOf)
 /* harmony export */ });
 /* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
 const PARTIAL_FROM = 0.3;
@@ -1480,9 +1483,8 @@ function adapterTensorCount(names) {
 function isMostlyAdapters(count, total) {
     return total > 0 && count * 2 >= total;
 }
-function pct(x) {
-    return `${(x * 100).toFixed(1)}%`;
-}
+/** One rounding for every figure (rounded down), as every renderer prints it. */
+const pct = _util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShare */ .T;
 function computeFlags(x) {
     const flags = [];
     if (x.adapters) {

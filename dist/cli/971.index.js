@@ -1112,6 +1112,60 @@ function computeDimensions(input) {
         contextDim
     };
 }
+/** Largest dimension taken from metadata: a hostile file may state anything. */
+const MAX_METADATA_DIM = 1 << 24;
+/** A positive whole number from metadata (GGUF integers arrive as numbers; per-layer arrays when all equal). */
+function metadataCount(v) {
+    if (Array.isArray(v)) {
+        const first = metadataCount(v[0]);
+        return first !== null && v.length > 0 && v.every((x) => metadataCount(x) === first) ? first : null;
+    }
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_METADATA_DIM ? v : null;
+}
+/**
+ * Dimensions a GGUF file states in its metadata, used where the shapes cannot tell (llama.cpp's keys:
+ * `general.architecture` = ARCH, then `ARCH.embedding_length`, `ARCH.attention.head_count`,
+ * `ARCH.attention.key_length`, `ARCH.block_count`, `ARCH.feed_forward_length`). A value read from the shapes is
+ * kept; where metadata disagrees with it, a note says so. Metadata replaces a family rule's guess (it is the file's
+ * own statement). Values are bounded and must agree with each other (hidden = heads x head dim).
+ */
+function applyGgufMetadata(d, metadata, notes) {
+    const arch = metadata['general.architecture'];
+    if (typeof arch !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(arch))
+        return;
+    const read = (key) => {
+        const full = `${arch}.${key}`;
+        const value = Object.hasOwn(metadata, full) ? metadataCount(metadata[full]) : null;
+        return value === null ? null : { value, key: full };
+    };
+    const stated = (m) => `${m.key} = ${m.value} (file metadata)`;
+    const fill = (name, current, m, set) => {
+        if (m === null)
+            return;
+        if (current.value === null || current.source === 'family')
+            set(known(m.value, stated(m), 'metadata'));
+        else if (current.value !== m.value)
+            notes.push(`${name}: the shapes show ${current.value}, the metadata states ${m.value} (${m.key})`);
+    };
+    fill('hidden dim', d.hiddenDim, read('embedding_length'), (v) => (d.hiddenDim = v));
+    fill('layers', d.layers, read('block_count'), (v) => (d.layers = v));
+    fill('ffn dim', d.ffnDim, read('feed_forward_length'), (v) => (d.ffnDim = v));
+    const heads = read('attention.head_count');
+    if (heads === null)
+        return;
+    const hidden = d.hiddenDim.value;
+    const keyLength = read('attention.key_length');
+    const headDim = keyLength?.value ?? (hidden !== null && hidden % heads.value === 0 ? hidden / heads.value : null);
+    if (headDim === null)
+        return;
+    const evidence = keyLength
+        ? `${stated(heads)}; ${stated(keyLength)}`
+        : `${stated(heads)}; hidden ${hidden} / ${heads.value}`;
+    fill('heads', d.heads, { value: heads.value, key: heads.key }, () => {
+        d.heads = known(heads.value, evidence, 'metadata');
+        d.headDim = known(headDim, evidence, 'metadata');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/families.ts
 class Probe {
@@ -1943,6 +1997,8 @@ function analyzeStructure(ckpt) {
     // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
     const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors;
     const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
+    if (ckpt.format === 'gguf')
+        applyGgufMetadata(dimensions, ckpt.metadata, notes);
     const candidates = identifyFamilies({ shapes, families });
     const best = candidates[0];
     // Only a confident match lends its head dim: a scaled or unusual variant may use another one.

@@ -1218,23 +1218,45 @@ const CONVERT_TARGETS = ['kohya', 'peft', 'diffusers', 'comfyui', 'base'];
 
 
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/report/layout.ts
+var layout = __webpack_require__(1894);
 ;// CONCATENATED MODULE: ./src/report/convert-console.ts
 
+
+/**
+ * `✓ converted exactly: 80 modules to comfyui names, written out.safetensors` / `✓ exact conversion planned ...
+ * nothing written (--dry-run)` / `✗ refused: 3 modules cannot be converted exactly; nothing written`.
+ */
+function conversionAnswer(plan, c, written) {
+    const kept = (0,format/* plural */.LS)(plan.modules.length, 'module');
+    if (plan.modules.length === 0 && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0)
+        return `${(0,format/* mark */.Gy)('bad', c)} ${c.red(c.bold('nothing to convert'))}: no LoRA module found in ${(0,format/* printable */.g$)(plan.lora)}`;
+    if (!plan.ok) {
+        const refused = plan.refused.length + plan.unknownKeys.length;
+        const what = plan.dropUnmatched
+            ? `every module was dropped (${plan.dropped.length}); nothing written`
+            : `${refused} of ${(0,format/* plural */.LS)(plan.modules.length + refused, 'module')} cannot be converted exactly; nothing written` +
+                (plan.modules.length > 0 ? ` (--drop-unmatched writes the other ${plan.modules.length})` : '');
+        return `${(0,format/* mark */.Gy)('bad', c)} ${c.red(c.bold('refused'))}: ${what}`;
+    }
+    const dropped = plan.dropped.length > 0 ? `, ${(0,format/* plural */.LS)(plan.dropped.length, 'module')} dropped` : '';
+    if (written)
+        return `${(0,format/* mark */.Gy)('good', c)} ${c.green(c.bold('converted exactly'))}: ${kept} to ${plan.to} names${dropped}, written to ${(0,format/* printable */.g$)(written.path)}`;
+    return `${(0,format/* mark */.Gy)('good', c)} ${c.green(c.bold('exact conversion planned'))}: ${kept} to ${plan.to} names${dropped}; nothing written (--dry-run)`;
+}
 function sourceText(s) {
     const rows = s.rows ? ` rows ${s.rows.start}-${s.rows.end - 1}` : '';
     const at = s.at ? ` -> rows ${s.at.start}-${s.at.end - 1}` : '';
-    return `${(0,util_text/* printable */.g)(s.stem)}${rows}${at}`;
+    return `${(0,format/* printable */.g$)(s.stem)}${rows}${at}`;
 }
 function moduleRows(modules) {
     const rows = [['transform', 'output module', 'rank', 'alpha', 'from']];
     for (const m of modules) {
         rows.push([
             m.transform,
-            (0,util_text/* printable */.g)(m.stem),
+            (0,format/* printable */.g$)(m.stem),
             String(m.rank),
             m.alpha === null ? '-' : String(Number(m.alpha.toPrecision(7))),
             m.sources.map(sourceText).join(' + ')
@@ -1247,7 +1269,7 @@ function moduleSummary(plan) {
         .filter(([, n]) => n > 0)
         .map(([k, n]) => `${k} ${n}`)
         .join(', ');
-    let text = `${plan.modules.length} output module(s)${kinds ? ` (${kinds})` : ''}`;
+    let text = `${(0,format/* plural */.LS)(plan.modules.length, 'output module')}${kinds ? ` (${kinds})` : ''}`;
     if (plan.refused.length > 0)
         text += `; ${plan.refused.length} refused`;
     if (plan.dropped.length > 0)
@@ -1257,15 +1279,45 @@ function moduleSummary(plan) {
 function renderConversionPlan(plan, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 30;
-    let out = `${c.bold('LoRA conversion plan')}\n`;
-    out += (0,format/* table */.tp)([
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    let out = (0,layout/* paragraph */.FY)(conversionAnswer(plan, c, opts.written), width, '', '  ');
+    if (plan.causes.length > 0) {
+        out += `\n${c.bold('Why modules cannot be converted exactly')}\n`;
+        out += (0,layout/* fitTable */.SM)(plan.causes.map((x) => [(0,format/* plural */.LS)(x.modules, 'module'), (0,format/* printable */.g$)(x.cause)]), { width, fit: ['fixed', 'wrap'] });
+    }
+    if (plan.refused.length > 0) {
+        out += `\n${c.red(c.bold(`Refused: ${(0,format/* plural */.LS)(plan.refused.length, 'module')}`))}\n`;
+        out += (0,layout/* fitTable */.SM)(plan.refused.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]), { width, fit: ['shorten', 'wrap'] });
+    }
+    if (plan.dropped.length > 0) {
+        out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${(0,format/* plural */.LS)(plan.dropped.length, 'module')}`))}\n`;
+        out += (0,layout/* fitTable */.SM)(plan.dropped.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]), { width, fit: ['shorten', 'wrap'] });
+    }
+    if (plan.unknownKeys.length > 0) {
+        const label = plan.dropUnmatched
+            ? 'Dropped keys with no adapter suffix'
+            : 'Keys with no adapter suffix (refused)';
+        out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`;
+        out += plan.unknownKeys.map((k) => `  ${(0,format/* printable */.g$)(k)}\n`).join('');
+    }
+    out += `\n${c.bold('Plan')}\n`;
+    const rows = [
         // names and paths come from the files: no control characters reach the terminal
-        ['lora', (0,util_text/* printable */.g)(plan.lora)],
-        ['base', (0,util_text/* printable */.g)(plan.base)],
+        ['lora', (0,format/* printable */.g$)(plan.lora)],
+        ['base', (0,format/* printable */.g$)(plan.base)],
         ['to', plan.to],
         ['modules', moduleSummary(plan)],
         ['data', (0,format/* formatBytes */.z3)(plan.dataBytes)]
-    ]);
+    ];
+    if (opts.written) {
+        const w = opts.written;
+        rows.push([
+            'written',
+            `${(0,format/* printable */.g$)(w.path)}: ${(0,format/* plural */.LS)(w.tensors, 'tensor')}, ${(0,format/* groupThousands */.Zv)(w.bytes)} bytes`
+        ]);
+        rows.push(['source sha256', w.sourceSha256]);
+    }
+    out += (0,layout/* fitTable */.SM)(rows, { width, fit: ['fixed', 'wrap'] });
     // Layout changes first: they are the ones worth reading.
     const ordered = [
         ...plan.modules.filter((m) => m.transform !== 'rename'),
@@ -1273,38 +1325,18 @@ function renderConversionPlan(plan, opts) {
     ];
     const { shown, omitted } = (0,format/* cutList */.f6)(ordered, max);
     if (shown.length > 0) {
-        out += `\n${c.bold('Modules')}\n${(0,format/* table */.tp)(moduleRows(shown), { header: true })}`;
+        out += `\n${c.bold('Modules')}\n${(0,layout/* fitTable */.SM)(moduleRows(shown), {
+            header: true,
+            width,
+            fit: ['fixed', 'shorten', 'fixed', 'fixed', 'wrap']
+        })}`;
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more (--json lists all)\n`);
     }
-    if (plan.causes.length > 0) {
-        out += `\n${c.bold('Why modules cannot be converted exactly')}\n`;
-        out += (0,format/* table */.tp)(plan.causes.map((x) => [`${x.modules} module(s)`, (0,util_text/* printable */.g)(x.cause)]));
-    }
-    if (plan.refused.length > 0) {
-        out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`;
-        out += (0,format/* table */.tp)(plan.refused.map((r) => [(0,util_text/* printable */.g)(r.stem), (0,util_text/* printable */.g)(r.reason)]));
-    }
-    if (plan.dropped.length > 0) {
-        out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plan.dropped.length} module(s)`))}\n`;
-        out += (0,format/* table */.tp)(plan.dropped.map((r) => [(0,util_text/* printable */.g)(r.stem), (0,util_text/* printable */.g)(r.reason)]));
-    }
-    if (plan.unknownKeys.length > 0) {
-        const label = plan.dropUnmatched
-            ? 'Dropped keys with no adapter suffix'
-            : 'Keys with no adapter suffix (refused)';
-        out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`;
-        out += plan.unknownKeys.map((k) => `  ${(0,util_text/* printable */.g)(k)}\n`).join('');
-    }
     if (plan.notes.length > 0)
-        out += `\n${plan.notes.map((n) => `note: ${(0,util_text/* printable */.g)(n)}`).join('\n')}\n`;
-    out += '\n';
+        out += `\n${plan.notes.map((n) => (0,layout/* paragraph */.FY)((0,format/* printable */.g$)(n), width, 'note: ', '  ')).join('')}`;
     if (plan.ok)
-        out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n');
-    else if (plan.modules.length === 0)
-        out += c.red('nothing to convert\n');
-    else
-        out += c.red('refused: use --drop-unmatched to write the other modules and leave these out\n');
+        out += c.dim('\nexact: every module kept has the same weight delta (up x down x alpha/rank)\n');
     return out;
 }
 /** The plan as a JSON document: recipes reduced to their kind (the byte bookkeeping is an internal detail). */
@@ -1318,6 +1350,8 @@ function conversionPlanJson(plan) {
     };
 }
 
+// EXTERNAL MODULE: ./src/cli/display.ts
+var display = __webpack_require__(2616);
 // EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
 var read = __webpack_require__(4924);
 // EXTERNAL MODULE: ./src/version.ts
@@ -1331,6 +1365,7 @@ var util_json = __webpack_require__(4976);
  * `model-compat convert LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run]
  * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
  */
+
 
 
 
@@ -1366,7 +1401,8 @@ const spec = {
             help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
         },
         json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
-        ...read/* REMOTE_OPTIONS */.Q
+        ...read/* REMOTE_OPTIONS */.Q,
+        ...display/* DISPLAY_OPTIONS */.wV
     }
 };
 function targetOf(args, primary) {
@@ -1404,26 +1440,24 @@ async function run(args, io) {
         dropUnmatched: (0,cli_args/* flag */.Jt)(args, 'drop-unmatched')
     });
     const json = (0,cli_args/* flag */.Jt)(args, 'json');
+    const width = (0,display/* outputWidth */.gp)(args, io);
     if (!plan.ok || dryRun || out === undefined) {
         io.stdout(json
             ? (0,util_json/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan) })
-            : renderConversionPlan(plan, { color: io.color }));
-        if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0)
-            throw new errors/* InputError */.dz(`${loraPath} has no LoRA module to convert; nothing written`);
-        if (!plan.ok) {
-            throw new errors/* InputError */.dz(plan.dropUnmatched
-                ? `every module was dropped (${plan.dropped.length}); nothing written`
-                : `${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)`);
-        }
-        return errors/* EXIT */.dc.ok;
+            : renderConversionPlan(plan, { color: io.color, width }));
+        if (plan.ok)
+            return errors/* EXIT */.dc.ok;
+        // The console view's first line already says why, so stderr does not say it again; after JSON on stdout,
+        // stderr says it for a person.
+        if (json)
+            throw new errors/* InputError */.dz(conversionAnswer(plan, (0,format/* colors */.Tj)(false)).slice(2));
+        return errors/* EXIT */.dc.badInput;
     }
     const written = await writeConversion(plan, lora, (0,external_node_path_.resolve)(io.cwd, out), { tool: version/* TOOL */.j });
     if (json)
         io.stdout((0,util_json/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan), written }));
-    else {
-        io.stdout(renderConversionPlan(plan, { color: io.color }));
-        io.stdout(`\nwritten ${(0,util_text/* printable */.g)(written.path)}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`);
-    }
+    else
+        io.stdout(renderConversionPlan(plan, { color: io.color, width, written }));
     return errors/* EXIT */.dc.ok;
 }
 const convertCommand = { spec, run };

@@ -15,6 +15,7 @@
 /* harmony export */ });
 /* unused harmony export num */
 /* harmony import */ var _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6289);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7472);
 /**
  * A small argument parser for the CLI. node:util parseArgs cannot take several values after one flag
  * (`--names "Wan2.1" "LongCat"`), which is the habit of the analysis scripts our users come from (argparse
@@ -22,6 +23,7 @@
  */
 
 /** Bad usage: exit 2 with the message and a pointer to `--help` (the class is the error family's). */
+
 
 function parseArgs(spec, argv) {
     const options = Object.create(null);
@@ -54,12 +56,12 @@ function parseArgs(spec, argv) {
         else {
             const long = byShort.get(word.slice(1));
             if (!long)
-                throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown option ${word} for '${spec.name}'`);
+                throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown option ${word} for '${spec.name}'.${suggestOption(word, spec)}`);
             name = long;
         }
         const opt = Object.prototype.hasOwnProperty.call(spec.options, name) ? spec.options[name] : undefined;
         if (!opt)
-            throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown option --${name} for '${spec.name}'`);
+            throw new _formats_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`unknown option --${name} for '${spec.name}'.${suggestOption(`--${name}`, spec)}`);
         const takeValue = () => {
             if (inline !== undefined)
                 return inline;
@@ -112,6 +114,14 @@ function parseArgs(spec, argv) {
     }
     return { positionals, options };
 }
+/** ` Did you mean --export?` for `--expot`, from the command's own options. */
+function suggestOption(word, spec) {
+    const known = Object.entries(spec.options).flatMap(([name, o]) => [
+        `--${name}`,
+        ...(o.short ? [`-${o.short}`] : [])
+    ]);
+    return (0,_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(word, known, (s) => s);
+}
 function isFlag(word) {
     return word.startsWith('-') && word !== '-' && !/^-\d/.test(word);
 }
@@ -144,6 +154,63 @@ function num(args, name) {
 function list(args, name) {
     const v = args.options[name];
     return Array.isArray(v) ? v : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony exports editDistance, closest */
+/** "Did you mean ...?" for a mistyped command or flag: the closest known word, when it is close enough. */
+/** Edits (insert, delete, substitute, swap two neighbours) between two words. */
+function editDistance(a, b) {
+    const rows = a.length + 1;
+    const cols = b.length + 1;
+    const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i < rows; i++) {
+        for (let j = 1; j < cols; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known word closest to `word`: within a third of its length in edits (at least one, at most three), or a
+ * known word it starts (`--map` for `--mapping`) when only one does. Undefined when nothing is close: a wild
+ * guess is worse than none.
+ */
+function closest(word, known) {
+    // Bound the work: a hostile or pasted argument can be long, and no known word is.
+    if (word.length === 0 || word.length > 64)
+        return undefined;
+    const lower = word.toLowerCase();
+    const limit = Math.min(3, Math.max(1, Math.floor(lower.length / 3)));
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const k of known) {
+        const dist = editDistance(lower, k.toLowerCase());
+        if (dist < bestDistance) {
+            best = k;
+            bestDistance = dist;
+        }
+    }
+    if (best !== undefined && bestDistance <= limit)
+        return best;
+    const starts = known.filter((k) => lower.length >= 3 && k.toLowerCase().startsWith(lower));
+    return starts.length === 1 ? starts[0] : undefined;
+}
+/** ` Did you mean 'analyze'?` (with a leading space), or '' when nothing is close. */
+function didYouMean(word, known, quote = (s) => `'${s}'`) {
+    const guess = closest(word, known);
+    return guess === undefined ? '' : ` Did you mean ${quote(guess)}?`;
 }
 
 
@@ -716,6 +783,8 @@ var errors = __nccwpck_require__(6289);
 var util_text = __nccwpck_require__(9997);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/cli/suggest.ts
+var suggest = __nccwpck_require__(7472);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI dispatcher: picks the command, parses its arguments, runs it, and ends every error the one way the
@@ -725,31 +794,32 @@ var version = __nccwpck_require__(311);
 
 
 
+
 const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 861))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2558))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(556), __nccwpck_require__.e(834)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1834))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(556), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(821)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9821))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(573)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2573))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5980))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5980))).convertCommand
     }
 ];
 function topHelp() {
@@ -780,7 +850,9 @@ async function main(argv, io) {
     }
     const entry = COMMANDS.find((c) => c.name === name);
     if (!entry) {
-        io.stderr(`model-compat: unknown command '${(0,util_text/* printable */.g)(name)}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+        const names = COMMANDS.map((c) => c.name);
+        io.stderr(`model-compat: unknown command '${(0,util_text/* printable */.g)(name)}'.${(0,suggest/* didYouMean */.au)(name, names)} Commands: ${names.join(', ')}
+`);
         return errors/* EXIT */.dc.usage;
     }
     const command = await entry.load();
@@ -832,7 +904,7 @@ function errorText(name, error) {
 function outputChannel(fd, stream, onBrokenPipe) {
     if (process.platform === 'win32' || !isPipeOrFile(fd)) {
         const s = stream();
-        return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY) };
+        return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY), columns: s.columns };
     }
     let fallback;
     return {
@@ -887,6 +959,7 @@ function processIO() {
         stdout: (t) => stdout.write(t),
         stderr: (t) => stderr.write(t),
         color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
+        ...(stdout.columns ? { columns: stdout.columns } : {}),
         env,
         cwd: process.cwd()
     };

@@ -1,7 +1,7 @@
 /**
  * The GitHub Action: read the inputs, expand the artifact globs, load the baseline (through the cache), gate every
- * artifact, write the report folder and the job summary, upsert the PR comment, upload the artifact, set the
- * outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
+ * artifact, write the report folder, upload it as an artifact, write the job summary and upsert the PR comment
+ * (both linking the artifact), set the outputs, and fail the job when the gate fails. Problems other than the gate's verdict (bad inputs, a glob that
  * matches nothing, a baseline that cannot be read) fail too, with a message naming the input or the file.
  */
 import * as core from '@actions/core'
@@ -11,7 +11,7 @@ import type { GateReport } from '../gate/types.js'
 import { openLocations } from '../node/locations.js'
 import { isUrl } from '../node/glob.js'
 import { gateOutcome, runGate } from '../node/run-gate.js'
-import { COMMENT_LIMIT_CHARS, renderGateMarkdown } from '../report/gate-markdown.js'
+import { COMMENT_LIMIT_CHARS, renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
 import { printable } from '../util/text.js'
 import { loadBaseline, remoteHeaderCacheDir, restoreRemoteHeaders, saveRemoteHeaders } from './cache.js'
 import { upsertPrComment } from './comment.js'
@@ -66,12 +66,29 @@ async function gate(): Promise<void> {
   const report = result.report
   const written = result.written!
   core.info(printable(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`))
-  await writeJobSummary(result.summary, written.summaryPath)
+
+  // Uploaded before the job summary and the comment are written, so both can link the artifact itself instead of
+  // naming it (summary.md inside the artifact keeps the plain hint: it cannot link to itself).
+  let reportLink: { name: string; url: string } | undefined
+  if (inputs.uploadArtifact) {
+    // @actions/artifact is large; load it only when an upload is asked for.
+    const { uploadReportFolder } = await import('./artifact.js')
+    const uploaded = await uploadReportFolder(inputs.artifactName, written.dir, written.files)
+    const url = artifactUrl(process.env, uploaded?.id)
+    if (url) reportLink = { name: inputs.artifactName, url }
+  }
+  const where = reportLink ? { reportLink } : { fullReportHint: hint }
+  await writeJobSummary(
+    reportLink
+      ? renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes', ...where })
+      : result.summary,
+    written.summaryPath
+  )
 
   const commentMd = renderGateMarkdown(report, {
     limit: COMMENT_LIMIT_CHARS,
     unit: 'chars',
-    fullReportHint: hint
+    ...where
   })
   const comment = await upsertPrComment({
     token: inputs.githubToken,
@@ -80,12 +97,6 @@ async function gate(): Promise<void> {
     passed: report.passed
   })
   core.info(`PR comment: ${comment}.`)
-
-  if (inputs.uploadArtifact) {
-    // @actions/artifact is large; load it only when an upload is asked for.
-    const { uploadReportFolder } = await import('./artifact.js')
-    await uploadReportFolder(inputs.artifactName, written.dir, written.files)
-  }
 
   setOutputs(report, {
     report: displayPath(written.reportPath, workspace),
@@ -98,6 +109,18 @@ async function gate(): Promise<void> {
     annotateFailures(report)
     core.setFailed(failureText(outcome))
   }
+}
+
+/**
+ * The download page of an uploaded artifact: `${server}/${repo}/actions/runs/${run_id}/artifacts/${id}`, from the
+ * runner's environment; undefined when the upload gave no id or a variable is missing or malformed.
+ */
+export function artifactUrl(env: NodeJS.ProcessEnv, id: number | undefined): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env
+  if (id === undefined || !Number.isSafeInteger(id) || id < 0 || !server || !repo || !run) return undefined
+  if (!/^https?:\/\/[^\s/]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^\d+$/.test(run))
+    return undefined
+  return `${server}/${repo}/actions/runs/${run}/artifacts/${id}`
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Model-wide dimensions read from shapes: hidden dim, FFN width and kind, head dim and count (only where a per-head
- * q/k norm shows them), input/output channels and patch size, layers and context width. Each value carries its
- * evidence; a value the shapes do not tell is `null` with the reason, never a silent guess.
+ * q/k norm shows them), input/output channels and patch size, layers and context width; and, for GGUF files, what
+ * the metadata states where the shapes cannot tell. Each value carries its evidence; a value nothing tells is
+ * `null` with the reason, never a silent guess.
  */
 import type { FoundFamily, NamedTensor } from './blocks.js'
 import { splitLeaf } from './keys.js'
@@ -21,7 +22,11 @@ const OUTPUT_MODULES = [
 const CONTEXT_MODULE =
   /(^|\.)(text_embedding|txt_in|y_embedder|context_embedder|caption_projection|text_embedder|encoder_hid_proj|cap_embedder)(\.|$)/
 
-function known(value: number, evidence: string, source: 'shape' | 'family' = 'shape'): DimensionValue {
+function known(
+  value: number,
+  evidence: string,
+  source: 'shape' | 'family' | 'metadata' = 'shape'
+): DimensionValue {
   return { value, evidence, source }
 }
 function unknown(evidence: string): DimensionValue {
@@ -222,4 +227,68 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     layers,
     contextDim
   }
+}
+
+/** Largest dimension taken from metadata: a hostile file may state anything. */
+const MAX_METADATA_DIM = 1 << 24
+
+/** A positive whole number from metadata (GGUF integers arrive as numbers; per-layer arrays when all equal). */
+function metadataCount(v: unknown): number | null {
+  if (Array.isArray(v)) {
+    const first = metadataCount(v[0])
+    return first !== null && v.length > 0 && v.every((x) => metadataCount(x) === first) ? first : null
+  }
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_METADATA_DIM ? v : null
+}
+
+/**
+ * Dimensions a GGUF file states in its metadata, used where the shapes cannot tell (llama.cpp's keys:
+ * `general.architecture` = ARCH, then `ARCH.embedding_length`, `ARCH.attention.head_count`,
+ * `ARCH.attention.key_length`, `ARCH.block_count`, `ARCH.feed_forward_length`). A value read from the shapes is
+ * kept; where metadata disagrees with it, a note says so. Metadata replaces a family rule's guess (it is the file's
+ * own statement). Values are bounded and must agree with each other (hidden = heads x head dim).
+ */
+export function applyGgufMetadata(
+  d: Dimensions,
+  metadata: Readonly<Record<string, unknown>>,
+  notes: string[]
+): void {
+  const arch = metadata['general.architecture']
+  if (typeof arch !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(arch)) return
+  const read = (key: string): { value: number; key: string } | null => {
+    const full = `${arch}.${key}`
+    const value = Object.hasOwn(metadata, full) ? metadataCount(metadata[full]) : null
+    return value === null ? null : { value, key: full }
+  }
+  const stated = (m: { value: number; key: string }) => `${m.key} = ${m.value} (file metadata)`
+  const fill = (
+    name: string,
+    current: DimensionValue,
+    m: { value: number; key: string } | null,
+    set: (v: DimensionValue) => void
+  ) => {
+    if (m === null) return
+    if (current.value === null || current.source === 'family') set(known(m.value, stated(m), 'metadata'))
+    else if (current.value !== m.value)
+      notes.push(`${name}: the shapes show ${current.value}, the metadata states ${m.value} (${m.key})`)
+  }
+
+  fill('hidden dim', d.hiddenDim, read('embedding_length'), (v) => (d.hiddenDim = v))
+  fill('layers', d.layers, read('block_count'), (v) => (d.layers = v))
+  fill('ffn dim', d.ffnDim, read('feed_forward_length'), (v) => (d.ffnDim = v))
+
+  const heads = read('attention.head_count')
+  if (heads === null) return
+  const hidden = d.hiddenDim.value
+  const keyLength = read('attention.key_length')
+  const headDim =
+    keyLength?.value ?? (hidden !== null && hidden % heads.value === 0 ? hidden / heads.value : null)
+  if (headDim === null) return
+  const evidence = keyLength
+    ? `${stated(heads)}; ${stated(keyLength)}`
+    : `${stated(heads)}; hidden ${hidden} / ${heads.value}`
+  fill('heads', d.heads, { value: heads.value, key: heads.key }, () => {
+    d.heads = known(heads.value, evidence, 'metadata')
+    d.headDim = known(headDim, evidence, 'metadata')
+  })
 }

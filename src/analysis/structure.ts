@@ -5,7 +5,7 @@
 import type { Checkpoint } from '../formats/types.js'
 import { findAttentionModules, type ModuleEntry } from './attention.js'
 import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.js'
-import { computeDimensions } from './dimensions.js'
+import { applyGgufMetadata, computeDimensions } from './dimensions.js'
 import { identifyFamilies } from './families.js'
 import { findFfnModules } from './ffn.js'
 import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
@@ -252,6 +252,7 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
   const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors
   const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn })
+  if (ckpt.format === 'gguf') applyGgufMetadata(dimensions, ckpt.metadata, notes)
   const candidates = identifyFamilies({ shapes, families })
   const best = candidates[0]
   // Only a confident match lends its head dim: a scaled or unusual variant may use another one.

@@ -225,7 +225,8 @@ export interface DimensionValue {
   value: number | null
   /** Where the value comes from: the key(s) and shape(s), or a family rule; or why it is unknown. */
   evidence: string
-  source: 'shape' | 'family' | 'unknown'
+  /** `metadata`: stated by the file's own metadata (GGUF `ARCH.attention.head_count`, ...), not read from shapes. */
+  source: 'shape' | 'family' | 'metadata' | 'unknown'
 }
 
 export interface Dimensions {

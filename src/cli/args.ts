@@ -7,6 +7,7 @@ import { UsageError } from '../formats/errors.js'
 
 /** Bad usage: exit 2 with the message and a pointer to `--help` (the class is the error family's). */
 export { UsageError }
+import { didYouMean } from './suggest.js'
 
 export type OptionKind =
   /** `--json` */
@@ -73,11 +74,13 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       inline = eq >= 0 ? word.slice(eq + 1) : undefined
     } else {
       const long = byShort.get(word.slice(1))
-      if (!long) throw new UsageError(`unknown option ${word} for '${spec.name}'`)
+      if (!long)
+        throw new UsageError(`unknown option ${word} for '${spec.name}'.${suggestOption(word, spec)}`)
       name = long
     }
     const opt = Object.prototype.hasOwnProperty.call(spec.options, name) ? spec.options[name] : undefined
-    if (!opt) throw new UsageError(`unknown option --${name} for '${spec.name}'`)
+    if (!opt)
+      throw new UsageError(`unknown option --${name} for '${spec.name}'.${suggestOption(`--${name}`, spec)}`)
 
     const takeValue = (): string => {
       if (inline !== undefined) return inline
@@ -125,6 +128,15 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     throw new UsageError(`'${spec.name}' takes at most ${describeCount(spec.maxPositionals)}: ${spec.usage}`)
   }
   return { positionals, options }
+}
+
+/** ` Did you mean --export?` for `--expot`, from the command's own options. */
+function suggestOption(word: string, spec: CommandSpec): string {
+  const known = Object.entries(spec.options).flatMap(([name, o]) => [
+    `--${name}`,
+    ...(o.short ? [`-${o.short}`] : [])
+  ])
+  return didYouMean(word, known, (s) => s)
 }
 
 function isFlag(word: string): boolean {

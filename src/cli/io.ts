@@ -7,6 +7,8 @@ export interface CliIO {
   stderr(text: string): void
   /** Colour is used only when stdout is a TTY and NO_COLOR is unset (https://no-color.org). */
   color: boolean
+  /** The terminal's width when stdout is one (display.ts decides the width with COLUMNS and --wide). */
+  columns?: number
   env: Record<string, string | undefined>
   cwd: string
 }
@@ -23,6 +25,7 @@ export function processIO(): CliIO {
     stdout: (t) => stdout.write(t),
     stderr: (t) => stderr.write(t),
     color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
+    ...(stdout.columns ? { columns: stdout.columns } : {}),
     env,
     cwd: process.cwd()
   }

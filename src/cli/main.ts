@@ -7,6 +7,7 @@ import type { CliIO, Command } from './io.js'
 import { EXIT, toModelCompatError, UsageError, type ModelCompatError } from '../formats/errors.js'
 import { printable } from '../util/text.js'
 import { TOOL } from '../version.js'
+import { didYouMean } from './suggest.js'
 
 /**
  * A command's name and summary (for the top-level help), and how to load it. Commands are loaded on demand, each
@@ -80,8 +81,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const entry = COMMANDS.find((c) => c.name === name)
   if (!entry) {
+    const names = COMMANDS.map((c) => c.name)
     io.stderr(
-      `model-compat: unknown command '${printable(name)}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}\n`
+      `model-compat: unknown command '${printable(name)}'.${didYouMean(name, names)} Commands: ${names.join(', ')}
+`
     )
     return EXIT.usage
   }

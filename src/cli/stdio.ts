@@ -9,6 +9,8 @@ import { fstatSync, writeSync } from 'node:fs'
 export interface OutputChannel {
   write(text: string): void
   readonly isTTY: boolean
+  /** A terminal's width in columns; undefined for a pipe or a file. */
+  readonly columns?: number
 }
 
 /**
@@ -22,7 +24,7 @@ export function outputChannel(
 ): OutputChannel {
   if (process.platform === 'win32' || !isPipeOrFile(fd)) {
     const s = stream()
-    return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY) }
+    return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY), columns: s.columns }
   }
   let fallback: NodeJS.WriteStream | undefined
   return {

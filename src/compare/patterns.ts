@@ -14,6 +14,8 @@ export interface MappingGroup {
   ambiguity?: string
   /** How many mappings the pattern stands for. */
   count: number
+  /** The block indices `{i}` stands for, ascending (empty when the pattern has no `{i}`). */
+  indices: number[]
   shapeCompatible: boolean
 }
 
@@ -47,13 +49,13 @@ export class BlockPatterns {
   }
 
   /** Replaces the block index with `{i}` when every key of the mapping sits in a block with the same index. */
-  mapping(m: Pick<KeyMapping, 'source' | 'target'>): { source: string[]; target: string[] } {
+  mapping(m: Pick<KeyMapping, 'source' | 'target'>): { source: string[]; target: string[]; index?: string } {
     const parts = [...m.source, ...m.target].map((k) => this.split(k))
     const index = parts[0]?.index
     if (index === undefined || !parts.every((p) => p?.index === index))
       return { source: m.source, target: m.target }
     const patterns = parts.map((p) => p!.pattern)
-    return { source: patterns.slice(0, m.source.length), target: patterns.slice(m.source.length) }
+    return { source: patterns.slice(0, m.source.length), target: patterns.slice(m.source.length), index }
   }
 
   key(key: string): string {
@@ -85,6 +87,7 @@ export function groupMappings(mappings: readonly KeyMapping[], families: readonl
     const g = groups.get(id)
     if (g) {
       g.count++
+      if (p.index !== undefined) g.indices.push(Number(p.index))
       g.shapeCompatible = g.shapeCompatible && m.shapeCompatible
       continue
     }
@@ -96,22 +99,34 @@ export function groupMappings(mappings: readonly KeyMapping[], families: readonl
       reason: m.reason,
       ...(m.ambiguity ? { ambiguity: m.ambiguity } : {}),
       count: 1,
+      indices: p.index !== undefined ? [Number(p.index)] : [],
       shapeCompatible: m.shapeCompatible
     })
   }
+  for (const g of groups.values()) g.indices = ascendingUnique(g.indices)
   return [...groups.values()].sort((x, y) => CONFIDENCE_ORDER[x.confidence] - CONFIDENCE_ORDER[y.confidence])
 }
 
-/** Groups plain keys by pattern: `blocks.{i}.ffn.w1.weight x48`. */
+function ascendingUnique(xs: readonly number[]): number[] {
+  return [...new Set(xs)].sort((a, b) => a - b)
+}
+
+/** Groups plain keys by pattern: `blocks.{i}.ffn.w1.weight x48`, with the block indices `{i}` stands for. */
 export function groupKeys(
   keys: readonly string[],
   families: readonly string[]
-): { pattern: string; count: number }[] {
+): { pattern: string; count: number; indices: number[] }[] {
   const patterns = new BlockPatterns(families)
-  const groups = new Map<string, number>()
+  const groups = new Map<string, { pattern: string; count: number; indices: number[] }>()
   for (const k of keys) {
-    const p = patterns.key(k)
-    groups.set(p, (groups.get(p) ?? 0) + 1)
+    const split = patterns.split(k)
+    const pattern = split?.pattern ?? k
+    let g = groups.get(pattern)
+    if (!g) groups.set(pattern, (g = { pattern, count: 0, indices: [] }))
+    g.count++
+    if (split) g.indices.push(Number(split.index))
   }
-  return [...groups.entries()].map(([pattern, count]) => ({ pattern, count }))
+  const out = [...groups.values()]
+  for (const g of out) g.indices = ascendingUnique(g.indices)
+  return out
 }

@@ -1,4 +1,5 @@
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+import { formatShare } from '../util/figures.js'
 import type {
   FamilyPairing,
   Flag,
@@ -142,9 +143,8 @@ function isMostlyAdapters(count: number, total: number): boolean {
   return total > 0 && count * 2 >= total
 }
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`
-}
+/** One rounding for every figure (rounded down), as every renderer prints it. */
+const pct = formatShare
 
 export function computeFlags(x: FlagInputs): Flag[] {
   const flags: Flag[] = []

@@ -164,11 +164,12 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
 
   const reasons: string[] = []
   const underThreshold = figure < policy.threshold
+  // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
+  const failing = flags.filter((f) => f.failsGate)
+  for (const f of failing) reasons.push(flagText(f))
   if (underThreshold) {
     reasons.push(thresholdReason(metric, figure, policy.threshold))
   }
-  const failing = flags.filter((f) => f.failsGate)
-  for (const f of failing) reasons.push(flagText(f))
   if (underThreshold || failing.length > 0) {
     report.status = 'fail'
     const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(flagText)
@@ -327,15 +328,18 @@ function failureLine(a: ArtifactReport, threshold: number): string {
     return cutText(`  ${message.includes(a.path) ? message : `${a.path}: ${message}`}`, MAX_MESSAGE_LINE)
   }
   const parts: string[] = []
-  let reasons = a.reasons
-  if (a.metric && a.figure !== undefined && a.figure < threshold) {
-    parts.push(`${a.metric} ${formatPercent(a.figure)} < threshold ${formatThreshold(threshold)}`)
-    const long = thresholdReason(a.metric, a.figure, threshold)
-    reasons = reasons.filter((r) => r !== long)
-  }
+  // The figure against the threshold in its short form, in its place among the reasons.
+  const long =
+    a.metric && a.figure !== undefined && a.figure < threshold
+      ? thresholdReason(a.metric, a.figure, threshold)
+      : undefined
+  const short = (r: string) =>
+    r === long
+      ? `${a.metric} ${formatPercent(a.figure!)} < threshold ${formatThreshold(threshold)}`
+      : shortReason(r, a.flags)
   // The first reason always (cut if need be), the next only when it fits whole.
-  for (const [i, r] of reasons.slice(0, MESSAGE_REASONS).entries()) {
-    const next = [...parts, shortReason(r, a.flags)]
+  for (const [i, r] of a.reasons.slice(0, MESSAGE_REASONS + (long ? 1 : 0)).entries()) {
+    const next = [...parts, short(r)]
     if (i > 0 && lineOf(a.path, next).length > MAX_MESSAGE_LINE) break
     parts.splice(0, parts.length, ...next)
   }

@@ -4,7 +4,8 @@
  * (B), so the sides are named that way. Values the flag's title already states are left out: a title that reads
  * "different hidden dims: 64 vs 128" needs only the tensors the dims were read from.
  */
-import { formatShape } from './format.js'
+import { cutText, formatShape } from './format.js'
+import { formatShare } from '../util/figures.js'
 
 const MAX_EVIDENCE = 400
 const MAX_VALUE = 120
@@ -79,8 +80,7 @@ export function evidenceText(evidence: Record<string, unknown>, message = ''): s
     if (text) parts.push(text)
   }
   parts.push(...genericParts(evidence, used, stated))
-  const text = parts.join('; ')
-  return text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text
+  return cutText(parts.join('; '), MAX_EVIDENCE)
 }
 
 /**
@@ -141,7 +141,7 @@ function words(key: string): string {
 }
 
 function share(v: unknown): string {
-  return typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : show(v)
+  return typeof v === 'number' && Number.isFinite(v) ? formatShare(v) : show(v)
 }
 
 /** `blocks.*.attn.qkv.weight [192, 64] in-features` -> `... [192, 64] (in-features)`: the shape, then which dim. */
@@ -183,7 +183,7 @@ function show(v: unknown): string {
       text = String(v)
     }
   }
-  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text
+  return cutText(text, MAX_VALUE)
 }
 
 /**

@@ -1,13 +1,7 @@
 /** Number formatting shared by the gate's messages and the Markdown report. */
 
-/**
- * A percentage with one decimal, rounded down: 79.96 must read 79.9, never "80.0% is under the 80% threshold".
- */
-export function formatPercent(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a'
-  const floored = Math.floor(value * 10 + 1e-9) / 10
-  return `${floored.toFixed(1)}%`
-}
+// One rounding for every figure, in the gate's messages and in every renderer.
+export { formatPercent } from '../util/figures.js'
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
 export function formatThreshold(value: number): string {
@@ -23,10 +17,13 @@ export function percent(part: number, whole: number): number {
   return whole > 0 ? (100 * part) / whole : 0
 }
 
-/** Cut at a word boundary when there is one near the end, marking the cut with an ellipsis. */
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text
   const head = text.slice(0, max - 1)
   const space = head.lastIndexOf(' ')
-  return `${(space > max * 0.7 ? head.slice(0, space) : head).replace(/[\s;,:·]+$/, '')}…`
+  return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`
 }

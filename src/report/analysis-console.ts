@@ -6,13 +6,15 @@ import {
   familyText,
   ffnText,
   formatIndexRanges,
-  headsText,
+  modelHeadsText,
+  moduleHeads,
   layoutText,
   modulePath,
   namingText,
   qkNormText
 } from './analysis-text.js'
-import { colors, cutList, formatCount, formatShape, table, type Colors, printableDeep } from './format.js'
+import { colors, cutList, formatCount, formatShape, plural, type Colors, printableDeep } from './format.js'
+import { fitTable } from './layout.js'
 
 export interface AnalysisRenderOptions {
   color: boolean
@@ -20,6 +22,8 @@ export interface AnalysisRenderOptions {
   maxItems?: number
   /** Show the per-block key template of each top-level family (default true). */
   templates?: boolean
+  /** Columns to fit the output to (default: unlimited). */
+  width?: number
 }
 
 export function renderStructureConsole(analysis: StructureAnalysis, opts: AnalysisRenderOptions): string {
@@ -27,6 +31,9 @@ export function renderStructureConsole(analysis: StructureAnalysis, opts: Analys
   const a = printableDeep(analysis)
   const c = colors(opts.color)
   const max = opts.maxItems ?? 20
+  const width = opts.width ?? Number.POSITIVE_INFINITY
+  const table = (rows: string[][], o: Omit<Parameters<typeof fitTable>[1], 'width'> = {}) =>
+    fitTable(rows, { ...o, width })
   const d = a.dimensions
   let out = `${c.bold('structure')}\n`
   const summary: string[][] = [['family', familyText(a)]]
@@ -39,12 +46,13 @@ export function renderStructureConsole(analysis: StructureAnalysis, opts: Analys
     if (omitted > 0) summary.push(['', c.dim(`... ${omitted} more (see --json)`)])
   }
   summary.push(['hidden dim', dimText(d.hiddenDim)])
-  summary.push(['ffn', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)])
-  const heads =
-    d.heads.value !== null && d.headDim.value !== null
-      ? `${d.heads.value} x ${d.headDim.value}${d.headDim.source === 'family' ? ' (family rule, not in the shapes)' : ''}`
-      : `unknown: ${d.headDim.evidence}`
-  summary.push(['heads', heads])
+  summary.push([
+    'ffn',
+    d.ffnDim.value !== null && d.ffnKind !== 'unknown'
+      ? `${d.ffnDim.value} (${d.ffnKind})`
+      : dimText(d.ffnDim)
+  ])
+  summary.push(['heads', modelHeadsText(d) ?? `unknown: ${d.headDim.evidence}`])
   summary.push([
     'layers',
     d.layers.value !== null ? `${d.layers.value} (${d.layers.evidence})` : 'no repeated blocks'
@@ -54,26 +62,45 @@ export function renderStructureConsole(analysis: StructureAnalysis, opts: Analys
   summary.push(['naming', namingText(a)])
   // The parameter total is in the file summary printed above this section; only a rounded one is worth a line.
   if (!a.paramCountExact) summary.push(['parameters', `${formatCount(a.paramCount)} (rounded: passes 2^53)`])
-  out += table(summary)
+  out += table(summary, { fit: ['fixed', 'wrap'] })
 
-  out += `\n${c.bold('parameter types')}\n`
-  out += table(
-    Object.entries(a.parameterTypes).map(([k, v]) => [k, `${v.keys} keys`, `${formatCount(v.params)} params`])
-  )
-  out += `\n${c.bold('naming patterns')} (keys / blocks)\n`
-  out += table(Object.entries(a.roles).map(([k, v]) => [k, `${v.keys} keys`, `${v.blocks} blocks`]))
+  // Categories with no key say nothing: only the others are listed.
+  const types = Object.entries(a.parameterTypes).filter(([, v]) => v.keys > 0)
+  if (types.length > 0) {
+    out += `\n${c.bold('parameter types')}\n`
+    out += table(types.map(([k, v]) => [k, plural(v.keys, 'key'), `${formatCount(v.params)} params`]))
+  }
+  const roles = Object.entries(a.roles).filter(([, v]) => v.keys > 0)
+  if (roles.length > 0) {
+    out += `\n${c.bold('naming patterns')}\n`
+    out += table(
+      roles.map(([k, v]) => [
+        k,
+        plural(v.keys, 'key'),
+        v.blocks > 0 ? `in ${plural(v.blocks, 'block')}` : 'outside blocks'
+      ])
+    )
+  }
 
-  out += renderFamilies(a, c, max, opts.templates ?? true)
-  out += renderModules(a, c, max)
+  out += renderFamilies(a, c, max, opts.templates ?? true, table)
+  out += renderModules(a, c, max, table)
 
   if (a.notes.length > 0) {
     out += `\n${c.yellow('notes')}\n`
-    for (const n of cutList(a.notes, max).shown) out += `  - ${n}\n`
+    for (const n of cutList(a.notes, max).shown) out += table([['-', n]], { fit: ['fixed', 'wrap'] })
   }
   return out
 }
 
-function renderFamilies(a: StructureAnalysis, c: Colors, max: number, templates: boolean): string {
+type Table = (rows: string[][], o?: Omit<Parameters<typeof fitTable>[1], 'width'>) => string
+
+function renderFamilies(
+  a: StructureAnalysis,
+  c: Colors,
+  max: number,
+  templates: boolean,
+  table: Table
+): string {
   if (a.blockFamilies.length === 0) return `\n${c.bold('block families')}: none (no repeated blocks)\n`
   let out = `\n${c.bold('block families')} (${a.topLevelKeys} keys outside blocks)\n`
   const rows = [['pattern', 'blocks', 'keys/block', 'uniform', 'indices']]
@@ -88,13 +115,13 @@ function renderFamilies(a: StructureAnalysis, c: Colors, max: number, templates:
         (f.contiguous ? '' : c.yellow(` (missing ${cutList(f.missing, 8).shown.join(', ')})`))
     ])
   }
-  out += table(rows, { header: true })
+  out += table(rows, { header: true, fit: ['shorten', 'fixed', 'fixed', 'fixed', 'wrap'] })
   if (omitted > 0) out += c.dim(`  ... ${omitted} more families (see --json)\n`)
   for (const f of shown) {
     for (const v of cutList(f.variants, 3).shown) out += variantLine(f, v, c)
   }
   if (templates) {
-    for (const f of shown.filter((x) => x.parent === null)) out += templateBlock(f, c, max)
+    for (const f of shown.filter((x) => x.parent === null)) out += templateBlock(f, c, max, table)
   }
   return out
 }
@@ -115,15 +142,18 @@ function variantLine(f: BlockFamily, v: BlockFamily['variants'][number], c: Colo
   return c.dim(`  ${f.pattern} [${which}]: ${parts.join('; ')}\n`)
 }
 
-function templateBlock(f: BlockFamily, c: Colors, max: number): string {
+function templateBlock(f: BlockFamily, c: Colors, max: number, table: Table): string {
   const { shown, omitted } = cutList(f.template, max)
-  let out = `\n${c.bold(`${f.pattern}.N`)} template (${f.keysPerBlock} keys)\n`
-  out += table(shown.map((e) => [e.key, formatShape(e.shape), e.dtype]))
+  let out = `\n${c.bold(`${f.pattern}.N`)} template (${plural(f.keysPerBlock, 'key')})\n`
+  out += table(
+    shown.map((e) => [e.key, formatShape(e.shape), e.dtype]),
+    { fit: ['shorten', 'fixed', 'fixed'] }
+  )
   if (omitted > 0) out += c.dim(`  ... ${omitted} more keys (see --json)\n`)
   return out
 }
 
-function renderModules(a: StructureAnalysis, c: Colors, max: number): string {
+function renderModules(a: StructureAnalysis, c: Colors, max: number, table: Table): string {
   let out = ''
   if (a.attention.length > 0) {
     out += `\n${c.bold('attention')}\n`
@@ -138,16 +168,22 @@ function renderModules(a: StructureAnalysis, c: Colors, max: number): string {
         m.hiddenDim === null ? '?' : String(m.hiddenDim),
         m.contextDim === null ? '-' : String(m.contextDim),
         qkNormText(m),
-        headsText(m)
+        moduleHeads(m, a.dimensions)
       ])
     }
-    out += table(rows, { header: true })
+    out += table(rows, {
+      header: true,
+      fit: ['shorten', 'fixed', 'wrap', 'fixed', 'fixed', 'fixed', 'fixed', 'fixed']
+    })
     if (omitted > 0) out += c.dim(`  ... ${omitted} more attention modules (see --json)\n`)
   } else out += `\n${c.bold('attention')}: none found\n`
   if (a.ffn.length > 0) {
     out += `\n${c.bold('feed-forward')}\n`
     const { shown, omitted } = cutList(a.ffn, max)
-    out += table(shown.map((f) => [modulePath(f), String(f.blocks), ffnText(f)]))
+    out += table(
+      shown.map((f) => [modulePath(f), String(f.blocks), ffnText(f)]),
+      { fit: ['shorten', 'fixed', 'wrap'] }
+    )
     if (omitted > 0) out += c.dim(`  ... ${omitted} more feed-forward modules (see --json)\n`)
   }
   return out

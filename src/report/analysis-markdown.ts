@@ -6,13 +6,14 @@ import {
   familyText,
   ffnText,
   formatIndexRanges,
-  headsText,
+  modelHeadsText,
+  moduleHeads,
   layoutText,
   modulePath,
   namingText,
   qkNormText
 } from './analysis-text.js'
-import { cutList, formatCount, formatShape, mdEscape, printableDeep } from './format.js'
+import { cutList, formatCount, formatShape, mdEscape, plural, printableDeep } from './format.js'
 
 export interface AnalysisMarkdownOptions {
   /** How many rows of a long list to show before cutting. Default 30. */
@@ -41,13 +42,13 @@ export function renderStructureMarkdown(
   const rows: string[][] = [
     ['Family', familyText(a)],
     ['Hidden dim', dimText(d.hiddenDim)],
-    ['FFN', d.ffnDim.value !== null ? `${d.ffnDim.value} (${d.ffnKind})` : dimText(d.ffnDim)],
     [
-      'Heads',
-      d.heads.value !== null && d.headDim.value !== null
-        ? `${d.heads.value} x ${d.headDim.value}${d.headDim.source === 'family' ? ' (family rule)' : ''}`
-        : 'unknown'
+      'FFN',
+      d.ffnDim.value !== null && d.ffnKind !== 'unknown'
+        ? `${d.ffnDim.value} (${d.ffnKind})`
+        : dimText(d.ffnDim)
     ],
+    ['Heads', modelHeadsText(d) ?? 'unknown'],
     ['Layers', d.layers.value !== null ? d.layers.evidence : 'no repeated blocks'],
     ['Channels', channelsText(a)],
     ['Context dim', dimText(d.contextDim)],
@@ -101,7 +102,7 @@ export function renderStructureMarkdown(
         m.hiddenDim === null ? '?' : String(m.hiddenDim),
         m.contextDim === null ? '-' : String(m.contextDim),
         qkNormText(m),
-        headsText(m)
+        moduleHeads(m, a.dimensions)
       ])
     )
     if (omitted > 0) out += `\n_${omitted} more attention modules in the JSON output._\n`
@@ -123,7 +124,7 @@ export function renderStructureMarkdown(
 
 function templateDetails(f: BlockFamily, max: number): string {
   const { shown, omitted } = cutList(f.template, max)
-  let out = `\n<details><summary>${mdEscape(f.pattern)}.N template (${f.keysPerBlock} keys)</summary>\n\n`
+  let out = `\n<details><summary>${mdEscape(f.pattern)}.N template (${plural(f.keysPerBlock, 'key')})</summary>\n\n`
   out += mdTable(
     ['Key', 'Shape', 'Dtype'],
     shown.map((e) => [code(e.key), formatShape(e.shape), e.dtype])

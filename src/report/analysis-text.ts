@@ -1,5 +1,11 @@
 /** Text pieces shared by the console and Markdown renderings of a `StructureAnalysis`. */
-import type { AttentionModule, DimensionValue, FfnModule, StructureAnalysis } from '../analysis/types.js'
+import type {
+  AttentionModule,
+  DimensionValue,
+  Dimensions,
+  FfnModule,
+  StructureAnalysis
+} from '../analysis/types.js'
 import { formatShape } from './format.js'
 
 /** [0, 1, 2, 5, 7, 8] -> "0-2, 5, 7-8". Lists longer than `maxRuns` runs are cut with a count. */
@@ -18,7 +24,8 @@ export function formatIndexRanges(indices: readonly number[], maxRuns = 12): str
 
 export function dimText(d: DimensionValue): string {
   if (d.value === null) return 'unknown'
-  return d.source === 'family' ? `${d.value} (family rule)` : String(d.value)
+  if (d.source === 'family') return `${d.value} (family rule)`
+  return d.source === 'metadata' ? `${d.value} (file metadata)` : String(d.value)
 }
 
 export function modulePath(m: { family: string | null; path: string }): string {
@@ -32,6 +39,14 @@ const LAYOUT_TEXT: Record<AttentionModule['layout'], string> = {
   'q-fused-kv': 'Q + fused KV',
   'fused-qkv-mlp': 'QKV+MLP fused linear',
   partial: 'partial'
+}
+
+/**
+ * An attention layout in words (`Q + fused KV`), the one wording for every command: flags and gate reasons that
+ * name layouts should say them through this, not as their identifiers (`q-fused-kv`).
+ */
+export function layoutName(layout: AttentionModule['layout']): string {
+  return LAYOUT_TEXT[layout]
 }
 
 export function layoutText(m: AttentionModule): string {
@@ -88,4 +103,27 @@ export function channelsText(a: StructureAnalysis): string {
   )
   if (d.patchSize) parts.push(`patch ${formatShape(d.patchSize)}`)
   return parts.join(', ')
+}
+
+/** `40 x 128`, with where it comes from when the shapes do not show it; undefined when unknown. */
+export function modelHeadsText(d: Dimensions): string | undefined {
+  if (d.heads.value === null || d.headDim.value === null) return undefined
+  const source =
+    d.headDim.source === 'family'
+      ? ' (family rule, not in the shapes)'
+      : d.headDim.source === 'metadata'
+        ? ' (file metadata)'
+        : ''
+  return `${d.heads.value} x ${d.headDim.value}${source}`
+}
+
+/**
+ * A module's heads: its own when its shapes show them, else the model's (family rule or metadata) when the module
+ * works at the model's hidden dim, so the table never says `?` beside a model-wide `40 x 128`.
+ */
+export function moduleHeads(m: AttentionModule, d: Dimensions): string {
+  const own = headsText(m)
+  if (own !== '?' || d.heads.value === null || d.headDim.value === null) return own
+  if (m.hiddenDim !== d.hiddenDim.value) return own
+  return `${d.heads.value} x ${d.headDim.value} (${d.headDim.source === 'metadata' ? 'metadata' : 'family rule'})`
 }

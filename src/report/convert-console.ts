@@ -1,11 +1,55 @@
-/** Console rendering of a LoRA conversion plan (`model-compat convert --dry-run`, and before a real write). */
+/**
+ * Console rendering of a LoRA conversion plan (`model-compat convert --dry-run`, and before a real write): the
+ * answer first (converted exactly, planned, or refused and why), then what was refused or dropped, then the plan
+ * and its modules. Pure: data in, string out.
+ */
 import type { ConversionPlan, ModuleSource, PlannedModule } from '../convert/types.js'
-import { colors, cutList, formatBytes, printable, table } from './format.js'
+import {
+  colors,
+  cutList,
+  formatBytes,
+  groupThousands,
+  mark,
+  plural,
+  printable,
+  type Colors
+} from './format.js'
+import { fitTable, paragraph } from './layout.js'
 
 export interface ConvertRenderOptions {
   color: boolean
   /** Output modules listed (the refused and dropped lists are always complete). */
   maxItems?: number
+  /** Columns to fit the output to (default: unlimited). */
+  width?: number
+  /** The file written, when the conversion was carried out. */
+  written?: { path: string; tensors: number; bytes: number; sourceSha256: string }
+}
+
+/**
+ * `✓ converted exactly: 80 modules to comfyui names, written out.safetensors` / `✓ exact conversion planned ...
+ * nothing written (--dry-run)` / `✗ refused: 3 modules cannot be converted exactly; nothing written`.
+ */
+export function conversionAnswer(
+  plan: ConversionPlan,
+  c: Colors,
+  written?: ConvertRenderOptions['written']
+): string {
+  const kept = plural(plan.modules.length, 'module')
+  if (plan.modules.length === 0 && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0)
+    return `${mark('bad', c)} ${c.red(c.bold('nothing to convert'))}: no LoRA module found in ${printable(plan.lora)}`
+  if (!plan.ok) {
+    const refused = plan.refused.length + plan.unknownKeys.length
+    const what = plan.dropUnmatched
+      ? `every module was dropped (${plan.dropped.length}); nothing written`
+      : `${refused} of ${plural(plan.modules.length + refused, 'module')} cannot be converted exactly; nothing written` +
+        (plan.modules.length > 0 ? ` (--drop-unmatched writes the other ${plan.modules.length})` : '')
+    return `${mark('bad', c)} ${c.red(c.bold('refused'))}: ${what}`
+  }
+  const dropped = plan.dropped.length > 0 ? `, ${plural(plan.dropped.length, 'module')} dropped` : ''
+  if (written)
+    return `${mark('good', c)} ${c.green(c.bold('converted exactly'))}: ${kept} to ${plan.to} names${dropped}, written to ${printable(written.path)}`
+  return `${mark('good', c)} ${c.green(c.bold('exact conversion planned'))}: ${kept} to ${plan.to} names${dropped}; nothing written (--dry-run)`
 }
 
 function sourceText(s: ModuleSource): string {
@@ -33,7 +77,7 @@ function moduleSummary(plan: ConversionPlan): string {
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n}`)
     .join(', ')
-  let text = `${plan.modules.length} output module(s)${kinds ? ` (${kinds})` : ''}`
+  let text = `${plural(plan.modules.length, 'output module')}${kinds ? ` (${kinds})` : ''}`
   if (plan.refused.length > 0) text += `; ${plan.refused.length} refused`
   if (plan.dropped.length > 0) text += `; ${plan.dropped.length} dropped`
   return text
@@ -42,36 +86,28 @@ function moduleSummary(plan: ConversionPlan): string {
 export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOptions): string {
   const c = colors(opts.color)
   const max = opts.maxItems ?? 30
-  let out = `${c.bold('LoRA conversion plan')}\n`
-  out += table([
-    // names and paths come from the files: no control characters reach the terminal
-    ['lora', printable(plan.lora)],
-    ['base', printable(plan.base)],
-    ['to', plan.to],
-    ['modules', moduleSummary(plan)],
-    ['data', formatBytes(plan.dataBytes)]
-  ])
-  // Layout changes first: they are the ones worth reading.
-  const ordered = [
-    ...plan.modules.filter((m) => m.transform !== 'rename'),
-    ...plan.modules.filter((m) => m.transform === 'rename')
-  ]
-  const { shown, omitted } = cutList(ordered, max)
-  if (shown.length > 0) {
-    out += `\n${c.bold('Modules')}\n${table(moduleRows(shown), { header: true })}`
-    if (omitted > 0) out += c.dim(`  ... ${omitted} more (--json lists all)\n`)
-  }
+  const width = opts.width ?? Number.POSITIVE_INFINITY
+  let out = paragraph(conversionAnswer(plan, c, opts.written), width, '', '  ')
   if (plan.causes.length > 0) {
     out += `\n${c.bold('Why modules cannot be converted exactly')}\n`
-    out += table(plan.causes.map((x) => [`${x.modules} module(s)`, printable(x.cause)]))
+    out += fitTable(
+      plan.causes.map((x) => [plural(x.modules, 'module'), printable(x.cause)]),
+      { width, fit: ['fixed', 'wrap'] }
+    )
   }
   if (plan.refused.length > 0) {
-    out += `\n${c.red(c.bold(`Refused: ${plan.refused.length} module(s) cannot be converted exactly`))}\n`
-    out += table(plan.refused.map((r) => [printable(r.stem), printable(r.reason)]))
+    out += `\n${c.red(c.bold(`Refused: ${plural(plan.refused.length, 'module')}`))}\n`
+    out += fitTable(
+      plan.refused.map((r) => [printable(r.stem), printable(r.reason)]),
+      { width, fit: ['shorten', 'wrap'] }
+    )
   }
   if (plan.dropped.length > 0) {
-    out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plan.dropped.length} module(s)`))}\n`
-    out += table(plan.dropped.map((r) => [printable(r.stem), printable(r.reason)]))
+    out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plural(plan.dropped.length, 'module')}`))}\n`
+    out += fitTable(
+      plan.dropped.map((r) => [printable(r.stem), printable(r.reason)]),
+      { width, fit: ['shorten', 'wrap'] }
+    )
   }
   if (plan.unknownKeys.length > 0) {
     const label = plan.dropUnmatched
@@ -80,12 +116,41 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
     out += `\n${c.yellow(c.bold(`${label}: ${plan.unknownKeys.length}`))}\n`
     out += plan.unknownKeys.map((k) => `  ${printable(k)}\n`).join('')
   }
-  if (plan.notes.length > 0) out += `\n${plan.notes.map((n) => `note: ${printable(n)}`).join('\n')}\n`
-  out += '\n'
-  if (plan.ok)
-    out += c.green('exact conversion: every module kept has the same weight delta (up x down x alpha/rank)\n')
-  else if (plan.modules.length === 0) out += c.red('nothing to convert\n')
-  else out += c.red('refused: use --drop-unmatched to write the other modules and leave these out\n')
+  out += `\n${c.bold('Plan')}\n`
+  const rows = [
+    // names and paths come from the files: no control characters reach the terminal
+    ['lora', printable(plan.lora)],
+    ['base', printable(plan.base)],
+    ['to', plan.to],
+    ['modules', moduleSummary(plan)],
+    ['data', formatBytes(plan.dataBytes)]
+  ]
+  if (opts.written) {
+    const w = opts.written
+    rows.push([
+      'written',
+      `${printable(w.path)}: ${plural(w.tensors, 'tensor')}, ${groupThousands(w.bytes)} bytes`
+    ])
+    rows.push(['source sha256', w.sourceSha256])
+  }
+  out += fitTable(rows, { width, fit: ['fixed', 'wrap'] })
+  // Layout changes first: they are the ones worth reading.
+  const ordered = [
+    ...plan.modules.filter((m) => m.transform !== 'rename'),
+    ...plan.modules.filter((m) => m.transform === 'rename')
+  ]
+  const { shown, omitted } = cutList(ordered, max)
+  if (shown.length > 0) {
+    out += `\n${c.bold('Modules')}\n${fitTable(moduleRows(shown), {
+      header: true,
+      width,
+      fit: ['fixed', 'shorten', 'fixed', 'fixed', 'wrap']
+    })}`
+    if (omitted > 0) out += c.dim(`  ... ${omitted} more (--json lists all)\n`)
+  }
+  if (plan.notes.length > 0)
+    out += `\n${plan.notes.map((n) => paragraph(printable(n), width, 'note: ', '  ')).join('')}`
+  if (plan.ok) out += c.dim('\nexact: every module kept has the same weight delta (up x down x alpha/rank)\n')
   return out
 }
 

@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the console and Markdown renderers. */
+import { formatPercent, formatShare } from '../util/figures.js'
 import { printable } from '../util/text.js'
 
 export function formatBytes(n: number): string {
@@ -13,13 +14,13 @@ export function formatBytes(n: number): string {
   return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`
 }
 
-/** 14288491584 -> "14.29B"; small counts stay exact. */
+/** 14288491584 -> "14.29B"; counts under 10,000 stay exact ("3,672"). */
 export function formatCount(n: number): string {
   const abs = Math.abs(n)
   if (abs >= 1e9) return `${(n / 1e9).toFixed(2)}B`
   if (abs >= 1e6) return `${(n / 1e6).toFixed(2)}M`
   if (abs >= 1e4) return `${(n / 1e3).toFixed(1)}K`
-  return String(n)
+  return groupThousands(n)
 }
 
 /**
@@ -39,8 +40,12 @@ export function groupThousands(n: number): string {
   return `${sign}${out}${frac ? `.${frac}` : ''}`
 }
 
-export function formatPercent(x: number, digits = 1): string {
-  return `${x.toFixed(digits)}%`
+// One rounding for every figure (src/util/figures.ts), re-exported for the renderers.
+export { formatPercent, formatShare }
+
+/** `1 key`, `3 keys`, `1,200 modules`: a count with the noun it counts, in the right number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${groupThousands(n)} ${n === 1 ? one : many}`
 }
 
 export function formatShape(shape: readonly number[]): string {
@@ -81,6 +86,18 @@ export interface Colors {
   yellow(s: string): string
 }
 
+/**
+ * The symbol of a good, bad or doubtful finding. Symbols, not colour alone, so a log without colour (CI, a pipe,
+ * NO_COLOR) still tells a red flag from a green one.
+ */
+export const MARKS = { good: '✓', bad: '✗', warn: '!' } as const
+export type MarkKind = keyof typeof MARKS
+
+export function mark(kind: MarkKind, c: Colors): string {
+  const paint = kind === 'good' ? c.green : kind === 'bad' ? c.red : c.yellow
+  return paint(MARKS[kind])
+}
+
 const wrap = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`
 export function colors(enabled: boolean): Colors {
   if (!enabled) {
@@ -115,6 +132,37 @@ export function cutList<T>(items: readonly T[], max: number): { shown: T[]; omit
 /** Escape text for a Markdown table cell or inline code. */
 export function mdEscape(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/**
+ * Labels for files shown side by side: each path's shortest tail of folders that no other path shares, so
+ * `a/A.safetensors` and `b/A.safetensors` read as such, not as "A.safetensors" twice. Distinct file names stay
+ * bare file names; URLs and `hf://` locations split on `/` like paths.
+ */
+export function distinguishingLabels(paths: readonly string[]): string[] {
+  const parts = paths.map((p) => p.split(/[\\/]+/).filter((s) => s !== ''))
+  return parts.map((mine, i) => {
+    for (let n = 1; n <= mine.length; n++) {
+      const tail = mine.slice(-n).join('/')
+      const clash = parts.some((other, j) => j !== i && other.slice(-n).join('/') === tail)
+      if (!clash) return tail
+    }
+    return paths[i]
+  })
+}
+
+/**
+ * The folder every path starts with (ending in `/`), or '' when they do not share one: a table of artifacts can
+ * name it once above the rows and show the rest of each path.
+ */
+export function commonFolder(paths: readonly string[]): string {
+  if (paths.length === 0) return ''
+  const split = paths.map((p) => p.split('/'))
+  const first = split[0]
+  let n = 0
+  // Folders only: the last part of every path (its file name) is never taken.
+  while (n < first.length - 1 && split.every((s) => n < s.length - 1 && s[n] === first[n])) n++
+  return n === 0 ? '' : `${first.slice(0, n).join('/')}/`
 }
 
 /**

@@ -1,15 +1,17 @@
 /**
- * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the verdict first, one
- * aligned row per artifact (status, gated figure, flags, top reason), then a short section per artifact that did
- * not pass or passed with red or warning flags or a metric note (its reasons, its other red and warning flags, a
- * few of the modules or keys at fault). Lists
- * are cut with a count of what was left out; the Markdown and the JSON report have everything. Pure: data in,
- * string out; colour only when asked for.
+ * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the gate result first (how
+ * many artifacts fail, and any dangerous pickle global), one row per artifact with failures first (status, gated
+ * figure, flag counts, top reason), then a short section per artifact that did not pass or passed with red or
+ * warning flags or a metric note (its reasons, its other red and warning flags, a few of the modules or keys at
+ * fault). Lists are cut with a count of what was left out; the Markdown and the JSON report have everything.
+ * Fitted to `width`: paths are shortened in the middle, reasons wrap. Pure: data in, string out; colour only when
+ * asked for, and every flag carries a word or symbol besides its colour.
  */
 import { flagText } from '../gate/evaluate.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
-import { colors, cutList, table, type Colors } from './format.js'
+import { colors, commonFolder, cutList, mark, plural, printable, type Colors } from './format.js'
+import { fitTable, paragraph } from './layout.js'
 
 export interface GateConsoleOptions {
   /** ANSI colour; the CLI decides (TTY and NO_COLOR). */
@@ -22,72 +24,139 @@ export interface GateConsoleOptions {
   fullReportHint?: string
   /** When no report folder was written: how to get the full lists, e.g. "run with --mapping-dir DIR or --json". */
   noReportHint?: string
+  /** Columns to fit the output to (default: unlimited). */
+  width?: number
 }
 
 const DEFAULT_ROWS = 5
 const DEFAULT_SECTIONS = 10
-/** Table cells and list lines are cut here: a terminal line, not a paragraph. */
-const MAX_REASON_CELL = 90
-const MAX_DETAIL_CELL = 140
+/** Long evidence (a flag's quoted keys and shapes) is cut here, between words; the JSON report has it whole. */
 const MAX_LINE = 200
+
+/**
+ * Failures first: a flag that fails the gate by itself (a dangerous pickle global), then unreadable artifacts,
+ * then the other failures, then passes with warnings, then clean passes; each group in the order given.
+ */
+export function failuresFirst<T extends Pick<ArtifactReport, 'status' | 'flags'>>(items: readonly T[]): T[] {
+  const rank = (a: T) =>
+    a.status === 'fail' && a.flags.some((f) => f.failsGate)
+      ? 0
+      : a.status === 'error'
+        ? 1
+        : a.status === 'fail'
+          ? 2
+          : a.flags.some((f) => f.severity !== 'green')
+            ? 3
+            : 4
+  return items
+    .map((a, i) => ({ a, i, r: rank(a) }))
+    .sort((x, y) => x.r - y.r || x.i - y.i)
+    .map((x) => x.a)
+}
 
 export function renderGateConsole(report: GateReport, options: GateConsoleOptions): string {
   const k = colors(options.color)
   const maxRows = Math.max(1, options.maxRows ?? DEFAULT_ROWS)
   const maxSections = Math.max(0, options.maxSections ?? DEFAULT_SECTIONS)
+  const width = options.width ?? Number.POSITIVE_INFINITY
   const where = (file?: string) =>
     options.fullReportHint
       ? `all are in ${file ? clean(file) : 'the report folder'}, ${clean(options.fullReportHint)}`
       : (options.noReportHint && clean(options.noReportHint)) || 'all are in the JSON report'
 
-  let out = verdictLines(report, k)
-  if (report.artifacts.length > 0) {
-    out += '\n' + rows(report.artifacts.map((a) => artifactRow(a, k)))
+  const artifacts = failuresFirst(report.artifacts)
+  // The folder every artifact shares is said once, in the head; the rows show the rest of each path.
+  const folder = commonFolder(artifacts.map((a) => a.path))
+  let out = verdictLines(report, k, width, folder)
+  if (artifacts.length > 0) {
+    out +=
+      '\n' +
+      fitTable(
+        artifacts.map((a) => artifactRow(a, k, folder)),
+        { width, fit: ['fixed', 'shorten', 'fixed', 'fixed', 'fixed', 'wrap'] }
+      )
   }
 
   // A passing artifact gets a section for its red flags (an 83% loadable LoRA passes a threshold of 80 with 80
   // modules that do not load: the row alone would hide them), its warnings, or a note on the metric (gated on
   // another figure than the one asked for).
-  const noted = report.artifacts.filter(
+  const noted = artifacts.filter(
     (a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity !== 'green')
   )
   const { shown, omitted } = cutList(noted, maxSections)
-  for (const a of shown) out += '\n' + artifactSection(a, k, maxRows, where)
+  for (const a of shown) out += '\n' + artifactSection(a, k, maxRows, where, width)
   if (omitted > 0) {
     out +=
-      '\n' + k.dim(`... ${omitted} more artifact(s) with failures or warnings (--markdown or --json)`) + '\n'
+      '\n' +
+      k.dim(
+        `... ${plural(omitted, 'more artifact', 'more artifacts')} with failures or warnings (--markdown or --json)`
+      ) +
+      '\n'
   }
   return out
 }
 
-function verdictLines(r: GateReport, k: Colors): string {
+/** Artifacts that import a dangerous pickle global: said in the answer line, whatever else failed. */
+function dangerousCount(r: GateReport): number {
+  return r.artifacts.filter((a) => a.flags.some((f) => f.id === 'dangerous-globals')).length
+}
+
+/**
+ * `✗ FAILED: 2 of 4 artifacts do not pass; 1 imports dangerous pickle globals (threshold 80% on auto)`, then the
+ * policy and the baseline on an indented line.
+ */
+function verdictLines(r: GateReport, k: Colors, width: number, folder: string): string {
   const bad = r.artifacts.filter((a) => a.status !== 'pass').length
-  const head = r.passed ? k.green(k.bold('PASSED')) : k.red(k.bold('FAILED'))
+  const total = r.artifacts.length
+  const head = r.passed
+    ? `${mark('good', k)} ${k.green(k.bold('PASSED'))}`
+    : `${mark('bad', k)} ${k.red(k.bold('FAILED'))}`
   const what = r.passed
-    ? `all ${r.artifacts.length} artifact(s) pass`
-    : `${bad} of ${r.artifacts.length} artifact(s) do not pass`
+    ? total === 1
+      ? 'the artifact passes'
+      : `all ${plural(total, 'artifact')} pass`
+    : `${bad} of ${plural(total, 'artifact')} ${bad === 1 ? 'does' : 'do'} not pass`
+  const danger = dangerousCount(r)
+  const dangerText =
+    danger > 0
+      ? `; ${k.red(`${danger} ${danger === 1 ? 'imports' : 'import'} dangerous pickle globals`)}`
+      : ''
   const figure = r.overlap === null ? 'n/a' : formatPercent(r.overlap)
   const failOn = r.policy.failOn.length > 0 ? r.policy.failOn.join(', ') : 'none'
   return (
-    `${head} compatibility gate: ${what} · verdict ${k.bold(r.verdict)} · lowest gated figure ${figure}\n` +
-    k.dim(
-      `  threshold ${formatThreshold(r.policy.threshold)} on ${r.policy.metric} · fail-on ${failOn} · ` +
-        `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors)`
+    paragraph(
+      `${head}: ${what}${dangerText} (lowest gated figure ${figure}, threshold ${formatThreshold(r.policy.threshold)})`,
+      width,
+      '',
+      '  '
     ) +
-    '\n'
+    k.dim(
+      paragraph(
+        `verdict ${r.verdict} · metric ${r.policy.metric} · fail-on ${failOn} · ` +
+          `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${plural(r.baseline.tensors, 'tensor')})` +
+          (folder ? ` · artifacts in ${clean(folder)}` : ''),
+        width,
+        '  '
+      )
+    )
   )
 }
 
-function artifactRow(a: ArtifactReport, k: Colors): string[] {
+function artifactRow(a: ArtifactReport, k: Colors, folder: string): string[] {
+  const path = clean(folder && a.path.startsWith(folder) ? a.path.slice(folder.length) : a.path)
   const status =
-    a.status === 'pass' ? k.green('PASS') : a.status === 'fail' ? k.red('FAIL') : k.yellow('ERROR')
+    a.status === 'pass'
+      ? `${mark('good', k)} ${k.green('PASS')}`
+      : a.status === 'fail'
+        ? `${mark('bad', k)} ${k.red('FAIL')}`
+        : `${mark('warn', k)} ${k.yellow('ERROR')}`
   if (a.status === 'error') {
-    return [status, clean(a.path), 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')]
+    return [status, path, 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')]
   }
   const kind =
     a.kind === 'lora' ? `LoRA (${clean(a.lora?.convention ?? '?')})` : `checkpoint (${a.format ?? '?'})`
   const figure = a.metric && a.figure !== undefined ? `${a.metric} ${formatPercent(a.figure)}` : 'n/a'
-  return [status, clean(a.path), kind, figure, flagCounts(a.flags, k), cut(topReason(a), MAX_REASON_CELL)]
+  return [status, path, kind, figure, flagCounts(a.flags, k), cut(topReason(a))]
 }
 
 /** `2 red, 1 warning, 3 green`; `-` when there are none. */
@@ -101,7 +170,7 @@ function flagCounts(flags: readonly GateFlag[], k: Colors): string {
   return (
     parts
       .filter(([n]) => n > 0)
-      .map(([n, label, paint]) => paint(`${n} ${label === 'warning' && n !== 1 ? 'warnings' : label}`))
+      .map(([n, label, paint]) => paint(label === 'warning' ? plural(n, 'warning') : `${n} ${label}`))
       .join(', ') || '-'
   )
 }
@@ -122,60 +191,71 @@ function artifactSection(
   a: ArtifactReport,
   k: Colors,
   maxRows: number,
-  where: (file?: string) => string
+  where: (file?: string) => string,
+  width: number
 ): string {
   const warned = a.flags.some((f) => f.severity !== 'green')
   const label =
     a.status === 'pass'
       ? warned
-        ? k.yellow('passes, with warnings')
-        : k.dim('passes')
+        ? `${mark('warn', k)} ${k.yellow('passes, with warnings')}`
+        : `${mark('good', k)} ${k.dim('passes')}`
       : a.status === 'fail'
-        ? k.red('fails')
-        : k.yellow('error')
+        ? `${mark('bad', k)} ${k.red('fails')}`
+        : `${mark('warn', k)} ${k.yellow('error')}`
+  const line = (text: string, first = '  ', indent = '    ') => paragraph(text, width, first, indent)
   let out = `${k.bold(clean(a.path))}: ${label}\n`
-  if (a.status === 'error') return out + `  ${cut(a.error?.message ?? 'could not be read')}\n`
-  if (a.metricNote) out += k.dim(`  ${cut(a.metricNote)}`) + '\n'
+  if (a.status === 'error') return out + line(cut(a.error?.message ?? 'could not be read'))
+  if (a.metricNote) out += k.dim(line(cut(a.metricNote)))
   // The report keeps at most a handful of reasons, most important first: all of them are shown.
-  if (a.status === 'fail') for (const r of a.reasons) out += `  - ${cut(r)}\n`
+  if (a.status === 'fail') for (const r of a.reasons) out += line(cut(r), '  - ')
 
   // Flags already given as reasons are not repeated; green ones are for the Markdown.
   const others = a.flags.filter((f) => f.severity !== 'green' && !a.reasons.includes(flagText(f)))
   const flags = cutList(others, maxRows)
   for (const f of flags.shown) {
-    const tag = f.severity === 'red' ? k.red('red') : k.yellow('warning')
-    out += `  ${tag} ${cut(flagText(f))}${f.failsGate ? ' (fails the gate)' : ''}\n`
+    const tag =
+      f.severity === 'red' ? `${mark('bad', k)} ${k.red('red')}` : `${mark('warn', k)} ${k.yellow('warning')}`
+    out += line(`${cut(flagText(f))}${f.failsGate ? ' (fails the gate)' : ''}`, `  ${tag} `)
   }
-  if (flags.omitted > 0) out += k.dim(`  ... ${flags.omitted} more flag(s)`) + '\n'
+  if (flags.omitted > 0) out += k.dim(`  ... ${plural(flags.omitted, 'more flag', 'more flags')}`) + '\n'
 
   if (a.lora && a.lora.failuresTotal > 0) {
-    out += `  ${a.lora.failuresTotal} of ${a.lora.modules} modules do not load`
-    out += ` (${a.lora.shapeMismatch} shape mismatch, ${a.lora.unresolved} unresolved):\n`
-    const picked = interleaveByStatus(a.lora.failures).slice(0, maxRows)
-    out += rows(
-      picked.map((f) => [clean(f.module), f.status, cut(f.detail, MAX_DETAIL_CELL)]),
-      '    '
+    const l = a.lora
+    out += line(
+      `${l.failuresTotal} of ${plural(l.modules, 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`
     )
-    const more = a.lora.failuresTotal - picked.length
-    if (more > 0) out += k.dim(`    ... ${more} more; ${where(a.document)}`) + '\n'
+    const picked = interleaveByStatus(l.failures).slice(0, maxRows)
+    out += fitTable(
+      picked.map((f) => [
+        clean(f.module),
+        f.status === 'shape-mismatch' ? 'shape mismatch' : f.status,
+        cut(f.detail)
+      ]),
+      { indent: '    ', width, fit: ['shorten', 'fixed', 'wrap'] }
+    )
+    const more = l.failuresTotal - picked.length
+    if (more > 0) out += k.dim(line(`... ${more} more; ${where(a.document)}`, '    ', '      '))
   }
   const c = a.checkpoint
   if (c) {
     if (c.shapes.mismatched > 0) {
-      out += `  ${c.shapes.mismatched} common tensor(s) with other shapes (artifact vs baseline):\n`
+      out += line(`${plural(c.shapes.mismatched, 'common tensor')} with other shapes (artifact vs baseline):`)
       const examples = c.shapes.examples.slice(0, maxRows)
-      out += rows(
+      out += fitTable(
         examples.map((e) => [clean(e.key), formatShape(e.artifact), formatShape(e.baseline)]),
-        '    '
+        { indent: '    ', width, fit: ['shorten', 'fixed', 'fixed'] }
       )
       const more = c.shapes.mismatched - examples.length
-      if (more > 0) out += k.dim(`    ... ${more} more; ${where(a.document)}`) + '\n'
+      if (more > 0) out += k.dim(line(`... ${more} more; ${where(a.document)}`, '    ', '      '))
     }
     const u = c.unmatched
     if (u.artifactTotal > 0 || u.baselineTotal > 0) {
-      out += `  ${u.artifactTotal} key(s) only in the artifact, ${u.baselineTotal} only in the baseline`
       const sample = u.artifact.slice(0, 3).map(clean)
-      out += sample.length > 0 ? ` (e.g. ${sample.join(', ')})\n` : '\n'
+      out += line(
+        `${plural(u.artifactTotal, 'key')} only in the artifact, ${u.baselineTotal} only in the baseline` +
+          (sample.length > 0 ? ` (e.g. ${sample.join(', ')})` : '')
+      )
     }
   }
   return out
@@ -195,11 +275,6 @@ function interleaveByStatus<T extends { status: string }>(items: readonly T[]): 
   return out
 }
 
-/** Aligned columns without the padding an empty last cell would leave at the end of the line. */
-function rows(cells: readonly (readonly string[])[], indent = '  '): string {
-  return table(cells, { indent }).replace(/ +$/gm, '')
-}
-
 function cut(text: string, max = MAX_LINE): string {
   return cutText(clean(text), max)
 }
@@ -208,7 +283,4 @@ function cut(text: string, max = MAX_LINE): string {
  * Names and evidence come from hostile files: control characters (an ESC starting a terminal sequence, a CR
  * rewriting the line) are shown as `?`.
  */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
-}
+const clean = printable

@@ -1,6 +1,9 @@
 /**
- * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. Verdict first, one table row per
- * artifact, the flags with their evidence, a block x layer-kind picture per LoRA, then collapsible details.
+ * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. The heading is the answer (passed
+ * or failed, how many artifacts fail, any dangerous pickle global); then a compact table per artifact kind with
+ * the columns that apply to it (LoRAs: loadable share and modules; checkpoints: the overlap figures and shapes),
+ * failures first; then each artifact's reasons and flags, failures first; a block x layer-kind picture per LoRA;
+ * then collapsible details. The report folder is linked (the uploaded artifact) where one was uploaded.
  *
  * GitHub drops a job summary over 1 MiB entirely and rejects a comment over 65,536 characters, so the document is
  * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
@@ -8,8 +11,10 @@
  */
 import { flagText } from '../gate/evaluate.js'
 import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
-import type { ArtifactReport, GateFlag, GateMetric, GateReport } from '../gate/types.js'
-import { inertReferences, printable } from './format.js'
+import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
+import { commonFolder, plural } from './format.js'
+import { code, escapeHtml, escapeText, inlineCode } from './markdown-text.js'
+import { failuresFirst } from './gate-console.js'
 
 /** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -31,11 +36,16 @@ export interface GateMarkdownOptions {
    * Without either hint the notes only say that the list was cut.
    */
   noReportHint?: string
+  /**
+   * The uploaded report folder (the action's artifact): its name and download URL
+   * (`${server}/${repo}/actions/runs/${run_id}/artifacts/${id}`). Linked at the top and from every cut list,
+   * instead of a command a PR reader cannot run.
+   */
+  reportLink?: { name: string; url: string }
   /** Details rows per table before a "N more" line. */
   maxDetailRows?: number
 }
 
-const METRICS: GateMetric[] = ['exact', 'normalized', 'mapped', 'loadable']
 const DEFAULT_DETAIL_ROWS = 50
 
 export function renderGateMarkdown(report: GateReport, options: GateMarkdownOptions): string {
@@ -44,22 +54,25 @@ export function renderGateMarkdown(report: GateReport, options: GateMarkdownOpti
   const rows = options.maxDetailRows ?? DEFAULT_DETAIL_ROWS
   const where = fullListHint(options)
   const note = (omitted: number) =>
-    `\n> [!NOTE]\n> ${omitted} section(s) were left out to fit GitHub's size limit. ` +
+    `\n> [!NOTE]\n> ${plural(omitted, 'section')} ${omitted === 1 ? 'was' : 'were'} left out to fit GitHub's size limit. ` +
     `${where('gate-report.json', 'report')}\n`
   const reserve = measure(note(99999))
 
-  const head = headerSection(report)
-  const table = tableSections(report)
+  // Failures first everywhere: in the tables, in the sections, in the details.
+  const artifacts = failuresFirst(report.artifacts)
+  const folder = commonFolder(artifacts.map((a) => a.path))
+  const head = headerSection(report, folder, options)
+  const table = tableSections(artifacts, folder)
   const optional = [
-    ...report.artifacts.map(flagSection),
-    ...report.artifacts.map(coverageSection),
-    ...report.artifacts.map((a) => detailsSection(a, rows, where))
+    ...artifacts.map(flagSection),
+    ...artifacts.map(coverageSection),
+    ...artifacts.map((a) => detailsSection(a, rows, where))
   ].filter((s) => s !== '')
 
   let out = head
   let used = measure(out)
   let omitted = 0
-  // The table is essential, but thousands of artifacts could still overflow it: cut rows, never mid-row.
+  // The tables are essential, but thousands of artifacts could still overflow them: cut rows, never mid-row.
   for (const row of table) {
     if (used + measure(row) + reserve > options.limit) {
       omitted++
@@ -80,9 +93,24 @@ export function renderGateMarkdown(report: GateReport, options: GateMarkdownOpti
   return out
 }
 
-function headerSection(r: GateReport): string {
+/** `2 of 4 artifacts do not pass; 1 imports dangerous pickle globals`, or `all 4 artifacts pass`. */
+function outcome(r: GateReport): string {
+  const total = r.artifacts.length
+  const bad = r.artifacts.filter((a) => a.status !== 'pass').length
+  const danger = r.artifacts.filter((a) => a.flags.some((f) => f.id === 'dangerous-globals')).length
+  const what = r.passed
+    ? total === 1
+      ? 'the artifact passes'
+      : `all ${plural(total, 'artifact')} pass`
+    : `${bad} of ${plural(total, 'artifact')} ${bad === 1 ? 'does' : 'do'} not pass`
+  return danger > 0
+    ? `${what}; ${danger} ${danger === 1 ? 'imports' : 'import'} dangerous pickle globals`
+    : what
+}
+
+function headerSection(r: GateReport, folder: string, options: GateMarkdownOptions): string {
   const icon = r.passed ? '✅' : '❌'
-  const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}`, '']
+  const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}: ${outcome(r)}`, '']
   const figure = r.overlap === null ? 'n/a' : formatPercent(r.overlap)
   lines.push(
     `**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${formatThreshold(r.policy.threshold)} ` +
@@ -90,70 +118,119 @@ function headerSection(r: GateReport): string {
   )
   lines.push('')
   lines.push(
-    `Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors` +
-      `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ${r.artifacts.length} artifact(s) · ` +
-      `${r.tool.name} ${escapeText(r.tool.version)}`
+    `Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${plural(r.baseline.tensors, 'tensor')}` +
+      `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ` +
+      `${folder ? `artifacts in ${inlineCode(folder)} · ` : ''}${r.tool.name} ${escapeText(r.tool.version)}`
   )
-  if (!r.passed && r.message) {
-    // The message is a head line and one line per failing artifact: a list keeps them apart when rendered.
-    const [first, ...rest] = r.message.split('\n')
-    lines.push('', `> ${escapeText(first)}`)
-    if (rest.length > 0) lines.push('>', ...rest.map((l) => `> - ${messageLine(l.trim(), r)}`))
+  if (options.reportLink) {
+    lines.push(
+      '',
+      `📦 ${link(options.reportLink)}: \`gate-report.json\` and a mapping or resolution document per artifact.`
+    )
   }
   return lines.join('\n') + '\n\n'
 }
 
-/** A line of the failure message, its artifact's path (when it starts with one) as code like everywhere else. */
-function messageLine(line: string, r: GateReport): string {
-  const a = r.artifacts.find((x) => line.startsWith(`${x.path}: `))
-  return a ? `${inlineCode(a.path)}: ${escapeText(line.slice(a.path.length + 2))}` : escapeText(line)
+/** `[model-compat-report](url)`, the name escaped for link text. */
+function link(l: { name: string; url: string }): string {
+  return `[${escapeText(l.name)}](${encodeURI(l.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
 }
 
-function tableSections(r: GateReport): string[] {
-  const header =
-    '| | Artifact | Kind | Gated | Exact | Normalized | Mapped | Loadable | Shapes | Flags |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|\n'
-  return [header, ...r.artifacts.map(tableRow), '\n']
+const ICON = { pass: '✅', fail: '❌', error: '⚠️' } as const
+
+/** The artifact's path as shown in the tables: below the folder every artifact shares (named in the header). */
+function shortPath(path: string, folder: string): string {
+  return folder && path.startsWith(folder) ? path.slice(folder.length) : path
 }
 
-function tableRow(a: ArtifactReport): string {
-  const icon = a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️'
-  if (a.status === 'error') {
-    return `| ${icon} | ${code(a.path)} | error | ${escapeText(a.error?.code ?? 'error')} | | | | | | ${escapeText(a.error?.message ?? '')} |\n`
+/**
+ * A compact table per artifact kind, with the columns that apply to it: LoRAs (loadable share, modules that load),
+ * checkpoints (the three overlap figures, the gated one in bold, shapes), and the artifacts that could not be read.
+ */
+function tableSections(artifacts: readonly ArtifactReport[], folder: string): string[] {
+  const loras = artifacts.filter((a) => a.status !== 'error' && a.kind === 'lora')
+  const checkpoints = artifacts.filter((a) => a.status !== 'error' && a.kind !== 'lora')
+  const errors = artifacts.filter((a) => a.status === 'error')
+  const tables: Array<{ members: ArtifactReport[]; rows: string[] }> = []
+  if (errors.length > 0) {
+    tables.push({
+      members: errors,
+      rows: [
+        '**Could not be read**\n\n',
+        '| | Artifact | Problem |\n|---|---|---|\n',
+        ...errors.map(
+          (a) => `| ${ICON.error} | ${code(shortPath(a.path, folder))} | ${escapeText(errorText(a))} |\n`
+        )
+      ]
+    })
   }
-  const kind =
-    a.kind === 'lora'
-      ? `LoRA (${escapeText(a.lora?.convention ?? '?')})`
-      : `checkpoint (${escapeText(a.format ?? '?')})`
-  const gated = a.metric && a.figure !== undefined ? `**${a.metric} ${formatPercent(a.figure)}**` : 'n/a'
-  const cells = METRICS.map((m) => (a.figures[m] !== undefined ? formatPercent(a.figures[m] as number) : '–'))
-  let shapes = '–'
-  if (a.lora)
-    shapes = `${a.lora.modules - a.lora.shapeMismatch - a.lora.unresolved}/${a.lora.modules} modules`
-  else if (a.checkpoint) {
-    const s = a.checkpoint.shapes
-    // No common keys at all: "0/0 match" would read like a result; the overlap columns already say it.
-    if (s.matching + s.mismatched > 0) shapes = `${s.matching}/${s.matching + s.mismatched} match`
+  if (loras.length > 0) {
+    tables.push({
+      members: loras,
+      rows: [
+        '**LoRAs**\n\n',
+        '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+        ...loras.map((a) => {
+          const l = a.lora
+          const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–'
+          const figure = a.figure !== undefined ? formatPercent(a.figure) : '–'
+          const gated = a.metric === 'loadable' ? `**${figure}**` : figure
+          return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`
+        })
+      ]
+    })
   }
+  if (checkpoints.length > 0) {
+    tables.push({
+      members: checkpoints,
+      rows: [
+        '**Checkpoints**\n\n',
+        '| | Checkpoint | Format | Exact | Normalized | Mapped | Same shape | Flags |\n|---|---|---|---:|---:|---:|---:|---|\n',
+        ...checkpoints.map((a) => {
+          const cells = (['exact', 'normalized', 'mapped'] as const).map((m) => {
+            const v = a.figures[m]
+            if (v === undefined) return '–'
+            return m === a.metric ? `**${formatPercent(v)}**` : formatPercent(v)
+          })
+          const s = a.checkpoint?.shapes
+          // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
+          const shapes =
+            s && s.matching + s.mismatched > 0 ? `${s.matching} of ${s.matching + s.mismatched}` : '–'
+          return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`
+        })
+      ]
+    })
+  }
+  // Failures first here too: the table holding the first artifact to read (the worst) comes first. A single
+  // table needs no title.
+  tables.sort((x, y) => artifacts.indexOf(x.members[0]) - artifacts.indexOf(y.members[0]))
+  return tables.flatMap((t) => [...(tables.length > 1 ? t.rows : t.rows.slice(1)), '\n'])
+}
+
+/** `🔴 4 🟢 2`: flag counts by severity; `–` when there are none. */
+function flagCells(a: ArtifactReport): string {
   const count = (sev: GateFlag['severity'], glyph: string) => {
     const n = a.flags.filter((f) => f.severity === sev).length
     return n > 0 ? `${glyph} ${n}` : ''
   }
-  const flags =
-    [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–'
-  return `| ${icon} | ${code(a.path)} | ${kind} | ${gated} | ${cells.join(' | ')} | ${shapes} | ${flags} |\n`
+  return [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–'
+}
+
+/** `OutsideWorkspace: lora.safetensors: a symbolic link ...`: the error's code, then its message. */
+function errorText(a: ArtifactReport): string {
+  const message = a.error?.message ?? 'could not be read'
+  const errorCode = a.error?.code
+  return errorCode && !message.includes(errorCode) ? `${errorCode}: ${message}` : message
 }
 
 function flagSection(a: ArtifactReport): string {
+  // An unreadable artifact is said in full in its table row: a section would repeat it.
+  if (a.status === 'error') return ''
   if (a.flags.length === 0 && a.reasons.length === 0 && !a.metricNote) return ''
-  const lines = [
-    `#### ${a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️'} ${inlineCode(a.path)}`,
-    ''
-  ]
+  const lines = [`#### ${ICON[a.status]} ${inlineCode(a.path)}`, '']
   if (a.status === 'fail' && a.reasons.length > 0) {
-    lines.push('Why it failed:', ...a.reasons.map((r) => `1. ${escapeText(r)}`), '')
+    lines.push('Why it failed:', '', ...a.reasons.map((r, i) => `${i + 1}. ${escapeText(r)}`), '')
   }
-  if (a.status === 'error' && a.error) lines.push(`Could not be read: ${escapeText(a.error.message)}`, '')
   if (a.metricNote) lines.push(`_${escapeText(a.metricNote)}_`, '')
   if (a.status === 'pass' && a.flags.every((f) => f.severity === 'green')) {
     // A passing artifact with only green flags gets one line: twenty clean LoRAs should not bury the one that failed.
@@ -166,12 +243,18 @@ function flagSection(a: ArtifactReport): string {
   const sorted = [...a.flags]
     .filter((f) => !stated.has(flagText(f)))
     .sort((x, y) => order[x.severity] - order[y.severity])
-  for (const f of sorted) {
-    const glyph = f.severity === 'red' ? '🔴' : f.severity === 'warning' ? '🟡' : '🟢'
+  const green = sorted.filter((f) => f.severity === 'green')
+  for (const f of sorted.filter((x) => x.severity !== 'green')) {
+    const glyph = f.severity === 'red' ? '🔴' : '🟡'
     const fails = f.failsGate ? ' (fails the gate)' : ''
     lines.push(
       `- ${glyph} **${escapeText(f.title)}**${fails}${f.evidence ? `: ${escapeText(f.evidence)}` : ''}`
     )
+  }
+  // Green flags are the good news: one line, their titles only.
+  if (green.length > 0) {
+    if (lines.at(-1)?.startsWith('- ')) lines.push('')
+    lines.push(`🟢 ${green.map((f) => escapeText(f.title)).join(' · ')}`)
   }
   return lines.join('\n') + '\n\n'
 }
@@ -209,10 +292,14 @@ function coverageSection(a: ArtifactReport): string {
  * "Where is the full list (or report)?" as a whole sentence: the named file of the report folder when one was
  * written, otherwise how to get one; empty when the caller gave neither hint.
  */
-type FullListHint = (file: string | undefined, what: 'list' | 'report') => string
+type FullListHint = (file: string | undefined, what: 'list' | 'report' | 'mapping') => string
 
 function fullListHint(options: GateMarkdownOptions): FullListHint {
   return (file, what) => {
+    if (options.reportLink) {
+      const name = file ? `${inlineCode(file)} in ` : ''
+      return `The full ${what} is in ${name}the ${link(options.reportLink)} artifact.`
+    }
     if (options.fullReportHint) {
       const name = file ? inlineCode(file) : 'the report folder'
       return `The full ${what} is in ${name}, ${escapeText(options.fullReportHint)}.`
@@ -233,12 +320,18 @@ function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint)
     const table = [
       '| Module | Problem | Detail |',
       '|---|---|---|',
-      ...rows.map((f) => `| ${code(f.module)} | ${f.status} | ${escapeText(f.detail)} |`)
+      ...rows.map(
+        (f) =>
+          `| ${code(f.module)} | ${f.status === 'shape-mismatch' ? 'shape mismatch' : f.status} | ${escapeText(f.detail)} |`
+      )
     ]
     const more = a.lora.failuresTotal - rows.length
     if (more > 0) table.push('', moreLine(more, where(a.document, 'list')))
     parts.push(
-      details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n'))
+      details(
+        `${a.lora.failuresTotal} of ${plural(a.lora.modules, 'module')} of ${escapeHtml(a.path)} do not load`,
+        table.join('\n')
+      )
     )
   }
   const c = a.checkpoint
@@ -252,7 +345,10 @@ function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint)
           .map((e) => `| ${code(e.key)} | ${formatShape(e.artifact)} | ${formatShape(e.baseline)} |`)
       ]
       parts.push(
-        details(`${c.shapes.mismatched} shape mismatch(es) in ${escapeHtml(a.path)}`, table.join('\n'))
+        details(
+          `${plural(c.shapes.mismatched, 'tensor')} of ${escapeHtml(a.path)} with another shape than the baseline's`,
+          table.join('\n')
+        )
       )
     }
     const u = c.unmatched
@@ -272,18 +368,22 @@ function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint)
         `Only in the baseline (${u.baselineTotal}):\n\n${list(u.baseline, u.baselineTotal) || '- none'}`
       parts.push(details(`Unmatched keys of ${escapeHtml(a.path)}`, body))
     }
-    if (c.sampleMappings.length > 0) {
+    // Only high-confidence mappings are findings; medium and low ones are guesses, kept in the mapping document.
+    const sure = c.sampleMappings.filter((m) => m.confidence === 'high')
+    if (sure.length > 0) {
       const table = [
-        '| Artifact keys | Baseline keys | Kind | Confidence |',
-        '|---|---|---|---|',
-        ...c.sampleMappings
+        '| Artifact keys | Baseline keys | Kind |',
+        '|---|---|---|',
+        ...sure
           .slice(0, maxRows)
           .map(
             (m) =>
-              `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} | ${escapeText(m.confidence)} |`
+              `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} |`
           )
       ]
-      parts.push(details(`Sample mappings for ${escapeHtml(a.path)}`, table.join('\n')))
+      const rest = where(a.document, 'mapping')
+      if (rest) table.push('', `Medium- and low-confidence proposals are not shown. ${rest}`)
+      parts.push(details(`High-confidence mappings for ${escapeHtml(a.path)}`, table.join('\n')))
     }
   }
   return parts.join('')
@@ -291,41 +391,6 @@ function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint)
 
 function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`
-}
-
-/** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
-export function code(text: string): string {
-  return inlineCode(text.replace(/\|/g, '\\|'))
-}
-
-/**
- * Inline code outside tables. No `\|` here: backslash escapes do not work in code spans, only GFM tables undo
- * that one, so elsewhere the backslash would show.
- */
-export function inlineCode(text: string): string {
-  return `\`${oneLine(text).replace(/`/g, "'")}\``
-}
-
-/**
- * Text from files (tensor names, evidence) is hostile: no HTML, no table breaks, no @mentions or #refs pinging
- * people from a PR comment.
- */
-export function escapeText(text: string): string {
-  return escapeHtml(oneLine(text))
-    .replace(/\|/g, '\\|')
-    .replace(/([*_`[\]])/g, '\\$1')
-}
-
-export function escapeHtml(text: string): string {
-  return inertReferences(
-    oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  )
-}
-
-/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
- * could clear the screen or recolour the verdict). */
-function oneLine(text: string): string {
-  return printable(text.replace(/[\r\n\t]+/g, ' '))
 }
 
 function safeKind(kind: string): string {

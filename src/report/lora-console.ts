@@ -1,17 +1,24 @@
-/** Console rendering of `model-compat lora`: one LoRA's analysis, its resolution against a base, LoRA vs LoRA. */
-import type { LoraAnalysis, LoraComparison, LoraResolution, ModuleResolution } from '../lora/types.js'
-import { familyDisplayName, familyLabel } from '../lora/layers.js'
+/**
+ * Console rendering of `model-compat lora`: one LoRA's analysis and its resolution against a base (LoRA vs LoRA is
+ * lora-compare-console.ts).
+ */
+import type { LoraAnalysis, LoraResolution, ModuleResolution } from '../lora/types.js'
+import { familyLabel } from '../lora/layers.js'
 import { byCodeUnit } from '../lora/order.js'
 import {
   colors,
   cutList,
   formatBytes,
   formatCount,
+  formatPercent,
   formatShape,
+  mark,
+  plural,
   printable,
-  table,
   type Colors
 } from './format.js'
+import { fitTable, paragraph, type TableOptions } from './layout.js'
+import { loraSteps, renderSteps } from './next-steps.js'
 
 export interface LoraRenderOptions {
   color: boolean
@@ -21,6 +28,16 @@ export interface LoraRenderOptions {
   title?: string
   /** Display names (`--names`) of the two files of a comparison, shown as A and B beside their paths. */
   names?: [string, string]
+  /** Columns to fit the output to (default: unlimited). */
+  width?: number
+}
+
+export type Table = (rows: string[][], fit?: TableOptions['fit'], header?: boolean) => string
+
+/** A table fitted to `width`. */
+export function tableAt(width: number): Table {
+  return (rows, fit, header) =>
+    fitTable(rows, { width, ...(fit ? { fit } : {}), ...(header ? { header } : {}) })
 }
 
 /** `[0,1,2,3,7,8]` -> `0-3, 7-8`. */
@@ -48,8 +65,11 @@ export function alphaLine(a: LoraAnalysis): string {
   const parts: string[] = []
   if (Object.keys(s.alpha.values).length > 0) parts.push(`alpha ${countList(s.alpha.values)}`)
   if (s.alpha.unread > 0)
-    parts.push(`${s.alpha.unread} alpha tensor(s) stored, values not read (use --read-alpha to read them)`)
-  if (s.alpha.missing > 0) parts.push(`${s.alpha.missing} module(s) without alpha: ${s.alpha.defaultRule}`)
+    parts.push(
+      `${plural(s.alpha.unread, 'alpha tensor')} stored, values not read (use --read-alpha to read them)`
+    )
+  if (s.alpha.missing > 0)
+    parts.push(`${plural(s.alpha.missing, 'module')} without alpha: ${s.alpha.defaultRule}`)
   if (s.scale) {
     const range = s.scale.min === s.scale.max ? `${s.scale.min}` : `${s.scale.min} .. ${s.scale.max}`
     parts.push(`effective scale (alpha/rank) ${range}`)
@@ -62,49 +82,89 @@ export function conventionLine(a: LoraAnalysis): string {
   return a.mixed ? `MIXED: ${names}` : names || 'none recognised'
 }
 
+/**
+ * What a LoRA is, in one line: `wan.safetensors: kohya LoRA for Wan 1.3B, 80 modules, rank 2`. The answer of
+ * `model-compat lora FILE` without a base.
+ */
+export function loraAnswer(a: LoraAnalysis, name: string, c: Colors): string {
+  const s = a.statistics
+  const conventions = a.conventions.map((x) => x.convention)
+  const kind = a.mixed
+    ? `LoRA mixing ${conventions.join(', ')} names`
+    : `${conventions[0] ?? 'unrecognised'} LoRA`
+  const rank = s.rank
+    ? s.rank.min === s.rank.max
+      ? `rank ${s.rank.min}`
+      : `rank ${s.rank.min}-${s.rank.max}`
+    : ''
+  const parts = [`${kind} for ${familyLabel(a.family, a.width)}`, plural(s.modules, 'module'), rank].filter(
+    (p) => p
+  )
+  const head = `${c.bold(printable(name))}: ${printable(parts.join(', '))}`
+  if (s.modules === 0) return `${mark('warn', c)} ${head}; no LoRA module found`
+  return a.mixed ? `${mark('warn', c)} ${head}` : head
+}
+
 export function renderLoraAnalysis(a: LoraAnalysis, opts: LoraRenderOptions): string {
   const c = colors(opts.color)
   const max = opts.maxItems ?? 20
+  const width = opts.width ?? Number.POSITIVE_INFINITY
+  const table = tableAt(width)
   const s = a.statistics
-  let out = opts.title ? `${c.bold(`== ${printable(opts.title)} ==`)}\n` : ''
-  out += `${c.bold(printable(a.path))}\n`
+  let out = ''
+  if (a.warnings.length > 0) {
+    out += `${c.yellow('warnings')}\n`
+    const { shown, omitted } = cutList(a.warnings, max)
+    for (const w of shown) out += paragraph(printable(w), width, '  - ')
+    if (omitted > 0) out += c.dim(`  ... ${omitted} more\n`)
+    out += '\n'
+  }
   const rows: string[][] = [
     ['conventions', a.mixed ? c.yellow(conventionLine(a)) : conventionLine(a)],
     ['targets', familyLabel(a.family, a.width)],
-    ['modules', `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`],
+    [
+      'modules',
+      s.components.textEncoder > 0
+        ? `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`
+        : `${s.modules}, all in the denoiser`
+    ],
     ['algorithms', countList(s.algorithms) || '-'],
-    ['parameters', `${formatCount(s.params)} in ${s.tensors} tensors, ${formatBytes(s.bytes)}`],
+    ['parameters', `${formatCount(s.params)} in ${plural(s.tensors, 'tensor')}, ${formatBytes(s.bytes)}`],
     ['dtypes', countList(s.dtypes)],
     [
       'rank',
       s.rank
-        ? `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max} (${s.rank.histogram.map((h) => `r${h.rank} x${h.modules}`).join(', ')})`
+        ? s.rank.min === s.rank.max
+          ? `${s.rank.min} (every module)`
+          : `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max} (${s.rank.histogram.map((h) => `r${h.rank} x${h.modules}`).join(', ')})`
         : '-'
     ],
     ['alpha', alphaLine(a)]
   ]
   for (const [series, idx] of Object.entries(s.blocks))
     rows.push([`${series}`, `${compressRanges(idx)} (${idx.length} touched)`])
-  out += table(rows)
+  out += `${c.bold('LoRA')}\n` + table(rows, ['fixed', 'wrap'])
   for (const e of a.conventions) {
     out += c.dim(
-      `  ${e.convention}: ${printable(e.markers.join(', '))}; e.g. ${printable(e.examples[0] ?? '')}\n`
+      paragraph(
+        `${e.convention}: ${printable(e.markers.join(', '))}; e.g. ${printable(e.examples[0] ?? '')}`,
+        width,
+        '  ',
+        '    '
+      )
     )
   }
   const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || byCodeUnit(x[0], y[0]))
   if (kinds.length > 0)
-    out += `\n${c.bold('layer kinds')}\n${table(kinds.map(([k, n]) => [printable(k), String(n)]))}`
+    out += `\n${c.bold('layer kinds')} (modules)\n${table(kinds.map(([k, n]) => [printable(k), String(n)]))}`
   if (s.rankNotes.length > 0)
-    out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${printable(n)}\n`).join('')}`
+    out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => paragraph(printable(n), width, '  - ')).join('')}`
   const meta = Object.entries(a.metadata.summary)
   if (meta.length > 0)
-    out += `\n${c.bold('training metadata')}\n${table(meta.map(([k, v]) => [printable(k), printable(v)]))}`
-  if (a.warnings.length > 0) {
-    out += `\n${c.yellow('warnings')}\n`
-    const { shown, omitted } = cutList(a.warnings, max)
-    for (const w of shown) out += `  - ${printable(w)}\n`
-    if (omitted > 0) out += c.dim(`  ... ${omitted} more\n`)
-  }
+    out += `\n${c.bold('training metadata')}\n${table(
+      meta.map(([k, v]) => [printable(k), printable(v)]),
+      ['fixed', 'wrap']
+    )}`
   return out
 }
 
@@ -127,18 +187,25 @@ function aliasNote(via: string): string {
   return `resolved through ${printable(via)} (LoRA names -> base names)`
 }
 
-/** One failing module as text (file names made printable). */
-export function moduleLine(r: ModuleResolution): string {
+/**
+ * Why one module fails, without its name: `-> blocks.0.q.weight [1536, 1536]: in-dim 5120 vs 1536` for a shape
+ * mismatch, else the reason and the closest base key (file names made printable).
+ */
+export function moduleProblem(r: ModuleResolution): string {
   if (r.status === 'shape-mismatch' && r.target) {
     const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : ''
-    return printable(
-      `${r.stem} -> ${r.target.key} ${formatShape(r.target.shape)}${slice}: ${r.expected ?? ''}`
-    )
+    return printable(`-> ${r.target.key} ${formatShape(r.target.shape)}${slice}: ${r.expected ?? ''}`)
   }
-  let line = `${r.stem}: ${r.reason ?? STATUS_LABELS[r.status]}`
+  let line = r.reason ?? STATUS_LABELS[r.status]
   const near = r.nearest?.[0]
   if (near) line += `; closest base key ${near.key} ${formatShape(near.shape)}: ${near.why}`
   return printable(line)
+}
+
+/** One failing module as text: its name, then why (`moduleProblem`). */
+export function moduleLine(r: ModuleResolution): string {
+  const problem = moduleProblem(r)
+  return `${printable(r.stem)}${problem.startsWith('->') ? ' ' : ': '}${problem}`
 }
 
 /** Failing modules, interleaved across causes so a short list shows an example of every cause first. */
@@ -166,104 +233,85 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   return out
 }
 
+/** Modules found under another name than the LoRA's (through an alias table): they load through the mapping. */
+function aliasedModules(r: LoraResolution): ModuleResolution[] {
+  return r.results.filter(
+    (x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via)
+  )
+}
+
+/**
+ * The answer of `lora FILE --base BASE`: `✓ 80 / 80 modules load (100.0%) on BASE` or `✗ 0 / 120 modules load
+ * (0.0%) on BASE: 80 shape mismatch, 40 unresolved`.
+ */
+export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): string {
+  const all = r.loadable === r.modules && r.modules > 0
+  const none = r.loadable === 0
+  const figure = `${r.loadable} / ${plural(r.modules, 'module')} load (${formatPercent(r.loadablePercent)})`
+  const paint = all ? c.green : none ? c.red : c.yellow
+  const failing = (['shape-mismatch', 'unresolved', 'unsupported'] as const)
+    .filter((k) => r.counts[k] > 0)
+    .map((k) => `${r.counts[k]} ${STATUS_LABELS[k]}`)
+  return (
+    `${mark(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold(printable(name))}: ${paint(c.bold(figure))} ` +
+    `on ${printable(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}`
+  )
+}
+
+/**
+ * The evidence behind `resolutionAnswer` (which the caller prints first): the base, the likely causes, the modules
+ * that would not load and how the others resolved. The next steps are `resolutionSteps`.
+ */
 export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions): string {
   const c = colors(opts.color)
-  const max = opts.maxItems ?? 20
-  let out = `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})\n`
-  const pct = `${r.loadablePercent.toFixed(1)}%`
-  const paint = r.loadable === r.modules ? c.green : r.loadable === 0 ? c.red : c.yellow
-  out += table([
-    ['loadable', paint(`${r.loadable} / ${r.modules} modules (${pct})`)],
-    [
-      'by status',
-      (['ok', 'shape-mismatch', 'unresolved', 'unsupported'] as const)
-        .map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`)
-        .join(', ')
-    ]
-  ])
+  // Each failing module takes a few lines once fitted: ten show every cause (they are interleaved by cause).
+  const max = opts.maxItems ?? 10
+  const width = opts.width ?? Number.POSITIVE_INFINITY
+  const table = tableAt(width)
+  let out = paragraph(
+    `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})`,
+    width,
+    '',
+    '  '
+  )
   if (r.causes.length > 0) {
-    out += `\n${c.bold('likely causes')}\n${table(r.causes.map((x) => [String(x.modules), printable(x.cause)]))}`
+    out += `\n${c.bold('likely causes')} (modules)\n${table(
+      r.causes.map((x) => [String(x.modules), printable(x.cause)]),
+      ['fixed', 'wrap']
+    )}`
   }
   const failing = failingByCause(r)
   if (failing.length > 0) {
     const { shown, omitted } = cutList(failing, max)
     out += `\n${c.bold('modules that would not load')}\n`
-    out += table(shown.map((f) => [statusText(f.status, c), moduleLine(f)]))
+    out += table(
+      shown.map((f) => [statusText(f.status, c), printable(f.stem), moduleProblem(f)]),
+      ['fixed', 'shorten', 'wrap']
+    )
     if (omitted > 0) out += c.dim(`  ... ${omitted} more (see --json)\n`)
   }
   const sliced = r.results.filter((x) => x.status === 'ok' && x.target?.slice).length
-  const aliased = r.results.filter(
-    (x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via)
-  )
-  if (sliced > 0) out += c.dim(`  ${sliced} module(s) patch row slices of fused weights\n`)
+  const aliased = aliasedModules(r)
+  if (sliced > 0) out += c.dim(`  ${plural(sliced, 'module')} patch row slices of fused weights\n`)
   if (aliased.length > 0)
-    out += c.dim(`  ${aliased.length} module(s) ${aliasNote(aliased[0]!.target!.via)}\n`)
+    out += c.dim(
+      paragraph(`${plural(aliased.length, 'module')} ${aliasNote(aliased[0]!.target!.via)}`, width, '  ')
+    )
   return out
 }
 
-/** `My LoRA (path)` when a display name was given, else the path. */
-export function sideName(path: string, name: string | undefined): string {
-  return printable(name !== undefined && name !== path ? `${name} (${path})` : path)
-}
-
-function familyName(family: string | null): string {
-  return family === null ? '?' : familyDisplayName(family)
-}
-
-/**
- * The alpha row of a comparison: differences only among modules whose alpha is known on both sides, and a note
- * per side whose alpha tensors were not read (unknown is not a difference).
- */
-export function alphaComparison(x: LoraComparison): string {
-  const parts: string[] = []
-  if (x.alpha.compared > 0)
-    parts.push(`${x.alpha.differingCount} of ${x.alpha.compared} common module(s) with known alpha differ`)
-  for (const side of ['a', 'b'] as const) {
-    const n = x.alpha.unread[side]
-    if (n > 0) parts.push(`alpha not read in ${side.toUpperCase()} (${n} module(s); use --read-alpha)`)
-  }
-  return parts.join('; ') || 'not known on either side'
-}
-
-export function renderLoraComparison(x: LoraComparison, opts: LoraRenderOptions): string {
-  const c = colors(opts.color)
-  const max = opts.maxItems ?? 20
-  let out = `${c.bold('LoRA vs LoRA')}\n  A: ${sideName(x.a, opts.names?.[0])}\n  B: ${sideName(x.b, opts.names?.[1])}\n`
-  const rank = (r: LoraComparison['rank']['a']) => (r ? `${r.min}..${r.max} (median ${r.median})` : '-')
-  out += table([
-    [
-      'conventions',
-      `${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')}${x.conventions.same ? '' : c.yellow(' (differ)')}`
-    ],
-    [
-      'family',
-      `${familyName(x.family.a)} | ${familyName(x.family.b)}${x.family.same ? c.green(' (same)') : c.red(' (differ)')}`
-    ],
-    ['width', `${x.width.a ?? '?'} | ${x.width.b ?? '?'}`],
-    [
-      'targets',
-      `${x.targets.common} common, ${x.targets.onlyACount} only in A, ${x.targets.onlyBCount} only in B`
-    ],
-    ['rank', `${rank(x.rank.a)} | ${rank(x.rank.b)}; ${x.rank.differingCount} common module(s) differ`],
-    ['alpha', alphaComparison(x)]
-  ])
-  const kinds = Object.entries(x.layerKinds.counts).map(([k, [a, b]]) => [k, String(a), String(b)])
-  if (kinds.length > 0) out += `\n${c.bold('layer kinds')} (A, B)\n${table(kinds)}`
-  for (const [label, blocks] of [
-    ['blocks only in A', x.blocks.onlyA],
-    ['blocks only in B', x.blocks.onlyB]
-  ] as const) {
-    for (const [series, idx] of Object.entries(blocks))
-      out += `  ${label}: ${series} ${compressRanges(idx)}\n`
-  }
-  for (const [label, list, total] of [
-    ['only in A', x.targets.onlyA, x.targets.onlyACount],
-    ['only in B', x.targets.onlyB, x.targets.onlyBCount]
-  ] as const) {
-    if (list.length === 0) continue
-    const { shown } = cutList(list, max)
-    out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${printable(p)}\n`).join('')}`
-    if (total > shown.length) out += c.dim(`  ... ${total - shown.length} more\n`)
-  }
-  return out
+/** The next steps after resolving `lora` against `base` (the paths as the user typed them). */
+export function resolutionSteps(r: LoraResolution, lora: string, base: string, width: number): string {
+  return renderSteps(
+    loraSteps({
+      lora,
+      base,
+      modules: r.modules,
+      loadable: r.loadable,
+      aliased: aliasedModules(r).length,
+      shapeMismatch: r.counts['shape-mismatch'],
+      unresolved: r.counts.unresolved + r.counts.unsupported
+    }),
+    width
+  )
 }

@@ -1,15 +1,20 @@
 /** Markdown rendering of a LoRA report (for job summaries and PR comments). Pure: data in, string out. */
 import { familyDisplayName, familyLabel } from '../lora/layers.js'
 import type { LoraAnalysis, LoraComparison, LoraResolution } from '../lora/types.js'
-import { cutList, formatBytes, formatCount, formatShape, mdEscape, printable } from './format.js'
 import {
-  alphaComparison,
-  alphaLine,
-  compressRanges,
-  conventionLine,
-  failingByCause,
-  STATUS_LABELS
-} from './lora-console.js'
+  colors,
+  cutList,
+  formatBytes,
+  formatCount,
+  formatPercent,
+  formatShape,
+  MARKS,
+  mdEscape,
+  plural,
+  printable
+} from './format.js'
+import { alphaLine, compressRanges, conventionLine, failingByCause, STATUS_LABELS } from './lora-console.js'
+import { alphaComparison, loraComparisonAnswer } from './lora-compare-console.js'
 
 export interface LoraMarkdownOptions {
   maxItems?: number
@@ -65,19 +70,24 @@ export function loraAnalysisMarkdown(a: LoraAnalysis, opts: LoraMarkdownOptions 
 export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOptions = {}): string {
   const level = opts.level ?? 2
   const max = opts.maxItems ?? 20
-  const icon = r.loadable === r.modules ? '✅' : r.loadable === 0 ? '❌' : '⚠️'
-  let out = heading(level + 1, `Resolution against ${code(r.base)}`)
-  out += `${icon} **${r.loadable} / ${r.modules} modules loadable (${r.loadablePercent.toFixed(1)}%)**: `
-  out += `shape mismatch ${r.counts['shape-mismatch']}, unresolved ${r.counts.unresolved}, unsupported ${r.counts.unsupported}. `
+  const icon = r.loadable === r.modules && r.modules > 0 ? '✅' : r.loadable === 0 ? '❌' : '⚠️'
+  // The heading is the answer: how much of the LoRA loads on the base.
+  let out = heading(
+    level + 1,
+    `${icon} ${r.loadable} / ${plural(r.modules, 'module')} load (${formatPercent(r.loadablePercent)}) on ${code(r.base)}`
+  )
+  const failing = (['shape-mismatch', 'unresolved', 'unsupported'] as const).filter((k) => r.counts[k] > 0)
+  if (failing.length > 0)
+    out += `Not loading: ${failing.map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`).join(', ')}. `
   out += `Base: ${familyLabel(r.baseFamily, r.baseWidth)}.\n\n`
   if (r.causes.length > 0) {
     out += '| Modules | Likely cause |\n|---:|---|\n'
     out += r.causes.map((x) => `| ${x.modules} | ${text(x.cause)} |`).join('\n') + '\n\n'
   }
-  const failing = failingByCause(r)
-  if (failing.length > 0) {
-    const { shown, omitted } = cutList(failing, max)
-    out += '<details><summary>Modules that would not load</summary>\n\n'
+  const failingModules = failingByCause(r)
+  if (failingModules.length > 0) {
+    const { shown, omitted } = cutList(failingModules, max)
+    out += `<details><summary>${plural(failingModules.length, 'module')} that would not load</summary>\n\n`
     out += '| Module | Status | Base key | Why |\n|---|---|---|---|\n'
     for (const f of shown) {
       const key = f.target
@@ -97,18 +107,23 @@ export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOpti
 
 export function loraComparisonMarkdown(x: LoraComparison, opts: LoraMarkdownOptions = {}): string {
   const level = opts.level ?? 2
-  let out = heading(level, `LoRA vs LoRA: ${code(opts.names?.[0] ?? x.a)} vs ${code(opts.names?.[1] ?? x.b)}`)
-  if (opts.names) out += `A: ${code(x.a)}, B: ${code(x.b)}\n\n`
+  // The heading is the answer, worded as in the console (symbols become the Markdown's icons).
+  const answer = loraComparisonAnswer(x, colors(false))
+  const icon = answer.startsWith(MARKS.good) ? '✅' : answer.startsWith(MARKS.bad) ? '❌' : '⚠️'
+  let out = heading(level, `${icon} ${text(answer.slice(2))}`)
+  out += `A: ${code(opts.names?.[0] ?? x.a)}${opts.names ? ` (${code(x.a)})` : ''}, `
+  out += `B: ${code(opts.names?.[1] ?? x.b)}${opts.names ? ` (${code(x.b)})` : ''}\n\n`
   const rank = (r: LoraComparison['rank']['a']) => (r ? `${r.min}..${r.max}` : '-')
-  out += '| | A | B |\n|---|---|---|\n'
-  out += `| Conventions | ${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')} |\n`
   const family = (f: string | null) => (f === null ? '?' : familyDisplayName(f))
-  out += `| Family | ${family(x.family.a)} | ${family(x.family.b)} |\n`
-  out += `| Width | ${x.width.a ?? '?'} | ${x.width.b ?? '?'} |\n`
-  out += `| Rank | ${rank(x.rank.a)} | ${rank(x.rank.b)} |\n`
-  out += `| Targets only here | ${x.targets.onlyACount} | ${x.targets.onlyBCount} |\n`
-  for (const [k, [a, b]] of Object.entries(x.layerKinds.counts)) out += `| ${text(k)} | ${a} | ${b} |\n`
-  out += `\n${x.targets.common} common target modules; ${x.rank.differingCount} differ in rank. Alpha: ${alphaComparison(x)}. `
-  out += x.family.same ? 'Same base family.\n' : '**Different base families.**\n'
+  const sameWidth = x.width.a !== null && x.width.b !== null ? x.width.a === x.width.b : null
+  const mark = (same: boolean | null) => (same === null ? '?' : same ? '🟢 same' : '🔴 differ')
+  out += '| | A | B | |\n|---|---|---|---|\n'
+  out += `| Family | ${family(x.family.a)} | ${family(x.family.b)} | ${mark(x.family.a === null || x.family.b === null ? null : x.family.same)} |\n`
+  out += `| Width | ${x.width.a ?? '?'} | ${x.width.b ?? '?'} | ${mark(sameWidth)} |\n`
+  out += `| Conventions | ${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')} | ${mark(x.conventions.same)} |\n`
+  out += `| Rank | ${rank(x.rank.a)} | ${rank(x.rank.b)} | ${x.rank.differingCount > 0 ? `${plural(x.rank.differingCount, 'common module')} differ` : ''} |\n`
+  out += `| Targets only here | ${x.targets.onlyACount} | ${x.targets.onlyBCount} | ${x.targets.common} in both |\n`
+  for (const [k, [a, b]] of Object.entries(x.layerKinds.counts)) out += `| ${text(k)} | ${a} | ${b} | |\n`
+  out += `\nAlpha: ${text(alphaComparison(x))}.\n`
   return out + '\n'
 }

@@ -6,7 +6,14 @@ import { summarizeCheckpoint } from '../../formats/summary.js'
 import { manifestsToJson, manifestToJson, toManifest } from '../../formats/json/manifest.js'
 import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
 import type { Checkpoint } from '../../formats/types.js'
-import { renderCheckpointSummary, renderKeyExport } from '../../report/checkpoint-console.js'
+import {
+  checkpointAnswer,
+  renderCheckpointSummary,
+  renderKeyExport
+} from '../../report/checkpoint-console.js'
+import { distinguishingLabels } from '../../report/format.js'
+import { fileHeading, paragraph } from '../../report/layout.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { renderStructureConsole } from '../../report/analysis-console.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
@@ -33,7 +40,8 @@ const spec: CommandSpec = {
       kind: 'boolean',
       help: 'skip the structure analysis (blocks, attention, dims, family)'
     },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -59,12 +67,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   )
 
   if (compare) {
-    // The old scripts' form: each file explained first, then the comparison (the same as `compare A B`).
-    if (!json) printSummaries(checkpoints, structures, names, io)
-    if (!json) io.stdout('\n')
+    // The old scripts' form: the comparison (the same as `compare A B`, its verdict first), then each file
+    // explained, as the details behind it.
     // Loaded here, not at the top: a plain analyze never pays for the comparison code.
     const { runCompare } = await import('./compare.js')
-    return runCompare(args, io, [checkpoints[0]!, checkpoints[1]!])
+    const status = await runCompare(args, io, [checkpoints[0]!, checkpoints[1]!])
+    if (!json) {
+      io.stdout('\n')
+      printSummaries(checkpoints, structures, names, args, io, { answers: false })
+    }
+    return status
   }
 
   const exportPath = str(args, 'export')
@@ -79,24 +91,46 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout(manifests.length === 1 ? manifestToJson(manifests[0]) : manifestsToJson(manifests))
     return EXIT.ok
   }
-  printSummaries(checkpoints, structures, names, io)
+  printSummaries(checkpoints, structures, names, args, io, { answers: true })
   if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
   return EXIT.ok
 }
 
+/**
+ * Each file explained. With `answers`, the output starts with every file's answer line (what it is, or the
+ * dangerous globals it imports), so the first lines answer for all files; each file's details follow under its
+ * name.
+ */
 function printSummaries(
   checkpoints: readonly Checkpoint[],
   structures: ReadonlyArray<StructureAnalysis | undefined>,
   names: readonly string[] | undefined,
-  io: CliIO
+  args: ParsedArgs,
+  io: CliIO,
+  opts: { answers: boolean }
 ): void {
+  const width = outputWidth(args, io)
+  // One file is named by its path as given; several by what tells them apart (their paths head their details).
+  const labels = names
+    ? checkpoints.map((c, i) => names[i] ?? c.path)
+    : checkpoints.length === 1
+      ? [checkpoints[0].path]
+      : distinguishingLabels(checkpoints.map((c) => c.path))
+  const summaries = checkpoints.map((c) => summarizeCheckpoint(c))
+  const answers = checkpoints.map((c, i) =>
+    paragraph(checkpointAnswer(labels[i], c, summaries[i], structures[i], io.color), width, '', '  ')
+  )
+  const several = checkpoints.length > 1 || !opts.answers
+  if (opts.answers) io.stdout(answers.join(''))
   checkpoints.forEach((ckpt, i) => {
-    const title = names?.[i]
-    if (i > 0) io.stdout('\n')
-    if (title) io.stdout(`== ${printable(title)} ==\n`)
-    io.stdout(renderCheckpointSummary(ckpt, summarizeCheckpoint(ckpt), { color: io.color }))
+    if (i > 0 || (several && opts.answers)) io.stdout('\n')
+    // With one file the answer line heads its details; with several, each file's details get its name.
+    if (several) io.stdout(fileHeading(printable(labels[i]), printable(ckpt.path), width))
+    if (several && !opts.answers) io.stdout(answers[i])
+    io.stdout(renderCheckpointSummary(ckpt, summaries[i], { color: io.color, width }))
     const structure = structures[i]
-    if (structure !== undefined) io.stdout('\n' + renderStructureConsole(structure, { color: io.color }))
+    if (structure !== undefined)
+      io.stdout('\n' + renderStructureConsole(structure, { color: io.color, width }))
   })
 }
 

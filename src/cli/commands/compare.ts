@@ -12,8 +12,9 @@ import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { compareCheckpoints, toMappingFile } from '../../compare/index.js'
 import { renderComparisonConsole } from '../../report/compare-console.js'
 import { renderKeyExport } from '../../report/checkpoint-console.js'
+import { distinguishingLabels } from '../../report/format.js'
 import { renderCompareExport } from '../../report/key-exports.js'
-import { comparisonFamilies, groupKeys } from '../../compare/patterns.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { TOOL } from '../../version.js'
 import type { Checkpoint } from '../../formats/types.js'
 
@@ -32,7 +33,8 @@ const spec: CommandSpec = {
     },
     export: { kind: 'string', help: 'write both key lists and every mapping to a text file', value: 'FILE' },
     json: { kind: 'boolean', help: 'print the mapping document as JSON instead of the report' },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -55,7 +57,9 @@ export async function runCompare(
     a = await reader.read(pathA)
     b = await reader.read(pathB)
   }
-  const comparison = compareCheckpoints(a, b, names ? { names: [names[0], names[1]] } : {})
+  // Without --names, each side is named by the shortest tail of its path that tells the two apart.
+  const [labelA, labelB] = names ?? distinguishingLabels([pathA, pathB])
+  const comparison = compareCheckpoints(a, b, { names: [labelA, labelB] })
   const document = toMappingFile(comparison, TOOL)
 
   const mappingPath = str(args, 'mapping')
@@ -68,19 +72,12 @@ export async function runCompare(
     io.stdout(toJson(document))
     return EXIT.ok
   }
-  io.stdout(renderComparisonConsole(comparison, { color: io.color }))
+  io.stdout(renderComparisonConsole(comparison, { color: io.color, width: outputWidth(args, io) }))
   const written = [
     mappingPath && `mapping written to ${printable(mappingPath)}`,
     exportPath && `keys written to ${printable(exportPath)}`
   ]
   for (const w of written) if (w) io.stdout(`${w}\n`)
-  // The unmatched summary is cut in the report; say how many patterns that is when the list is long.
-  if (
-    groupKeys(comparison.unmatched.a, comparisonFamilies(comparison)).length > 50 &&
-    mappingPath === undefined
-  ) {
-    io.stdout('use --mapping FILE or --json for every key\n')
-  }
   return EXIT.ok
 }
 

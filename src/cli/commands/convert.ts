@@ -8,12 +8,13 @@ import type { CliIO, Command } from '../io.js'
 import { EXIT, InputError, UsageError } from '../../formats/errors.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
-import { conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
+import { conversionAnswer, conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
+import { colors } from '../../report/format.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
 import { readAlphaScalars } from '../alpha.js'
 import { toJson } from '../../util/json.js'
-import { printable } from '../../util/text.js'
 
 const spec: CommandSpec = {
   name: 'convert',
@@ -40,7 +41,8 @@ const spec: CommandSpec = {
       help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
     },
     json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -80,32 +82,23 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     dropUnmatched: flag(args, 'drop-unmatched')
   })
   const json = flag(args, 'json')
+  const width = outputWidth(args, io)
   if (!plan.ok || dryRun || out === undefined) {
     io.stdout(
       json
         ? toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
-        : renderConversionPlan(plan, { color: io.color })
+        : renderConversionPlan(plan, { color: io.color, width })
     )
-    if (!plan.ok && plan.refused.length + plan.dropped.length + plan.unknownKeys.length === 0)
-      throw new InputError(`${loraPath} has no LoRA module to convert; nothing written`)
-    if (!plan.ok) {
-      throw new InputError(
-        plan.dropUnmatched
-          ? `every module was dropped (${plan.dropped.length}); nothing written`
-          : `${plan.refused.length + plan.unknownKeys.length} module(s)/key(s) cannot be converted exactly; nothing written (--drop-unmatched leaves them out)`
-      )
-    }
-    return EXIT.ok
+    if (plan.ok) return EXIT.ok
+    // The console view's first line already says why, so stderr does not say it again; after JSON on stdout,
+    // stderr says it for a person.
+    if (json) throw new InputError(conversionAnswer(plan, colors(false)).slice(2))
+    return EXIT.badInput
   }
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
   if (json)
     io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
-  else {
-    io.stdout(renderConversionPlan(plan, { color: io.color }))
-    io.stdout(
-      `\nwritten ${printable(written.path)}: ${written.tensors} tensors, ${written.bytes} bytes (source sha256 ${written.sourceSha256})\n`
-    )
-  }
+  else io.stdout(renderConversionPlan(plan, { color: io.color, width, written }))
   return EXIT.ok
 }
 

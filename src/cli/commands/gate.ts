@@ -14,6 +14,7 @@ import { parseAllowGlobals, parseFailOn, parseMetric, parseThreshold } from '../
 import { renderGateConsole } from '../../report/gate-console.js'
 import { gateOutcome, runGate } from '../../node/run-gate.js'
 import { toJson } from '../../util/json.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 
 const spec: CommandSpec = {
   name: 'gate',
@@ -53,7 +54,8 @@ const spec: CommandSpec = {
     },
     json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' },
     markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -91,10 +93,13 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
 
   if (flag(args, 'json')) io.stdout(toJson(gate.report))
   else if (flag(args, 'markdown')) io.stdout(gate.summary)
-  else io.stdout(renderGateConsole(gate.report, { color: io.color, ...hints }))
+  else io.stdout(renderGateConsole(gate.report, { color: io.color, width: outputWidth(args, io), ...hints }))
   const outcome = gateOutcome(gate.report)
-  if (outcome !== undefined) throw outcome
-  return EXIT.ok
+  if (outcome === undefined) return EXIT.ok
+  // The console view already says what failed, first line first: stderr does not say it again. After JSON or
+  // Markdown on stdout, stderr carries the failure for a person.
+  if (flag(args, 'json') || flag(args, 'markdown')) throw outcome
+  return outcome.exitCode
 }
 
 export const gateCommand: Command = { spec, run }

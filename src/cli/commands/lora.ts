@@ -15,7 +15,17 @@ import { compareLoras } from '../../lora/compare.js'
 import { resolveLoraLazily } from '../../lora/resolve.js'
 import { buildLoraReport } from '../../lora/report.js'
 import type { LoraAnalysis, LoraResolution } from '../../lora/types.js'
-import { renderLoraAnalysis, renderLoraComparison, renderLoraResolution } from '../../report/lora-console.js'
+import {
+  loraAnswer,
+  renderLoraAnalysis,
+  renderLoraResolution,
+  resolutionAnswer,
+  resolutionSteps
+} from '../../report/lora-console.js'
+import { renderLoraComparison } from '../../report/lora-compare-console.js'
+import { colors, distinguishingLabels } from '../../report/format.js'
+import { fileHeading, paragraph } from '../../report/layout.js'
+import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import {
   loraAnalysisMarkdown,
   loraComparisonMarkdown,
@@ -52,7 +62,8 @@ export const loraSpec: CommandSpec = {
       kind: 'boolean',
       help: 'read the scalar alpha / alpha_scale values (a few bytes each; otherwise only headers are read)'
     },
-    ...REMOTE_OPTIONS
+    ...REMOTE_OPTIONS,
+    ...DISPLAY_OPTIONS
   }
 }
 
@@ -99,26 +110,47 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
     return EXIT.ok
   }
   const markdown = flag(args, 'markdown')
-  analyses.forEach((a, i) => {
-    const title = names?.[i]
-    if (markdown) {
-      io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}))
+  if (markdown) {
+    if (comparison) io.stdout(loraComparisonMarkdown(comparison, pairNames))
+    analyses.forEach((a, i) => {
+      const title = names?.[i]
+      // What loads on the base first (the answer), then what the LoRA is.
       const r = resolutions[i]
       if (r) io.stdout(loraResolutionMarkdown(r))
-      return
-    }
-    if (i > 0) io.stdout('\n')
-    io.stdout(renderLoraAnalysis(a, title ? { color: io.color, title } : { color: io.color }))
+      io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}))
+    })
+    return EXIT.ok
+  }
+  const width = outputWidth(args, io)
+  const c = colors(io.color)
+  // One file is named by its path as given; several by what tells them apart (their paths head their details).
+  const labels = names
+    ? files.map((f, i) => names[i] ?? f)
+    : files.length === 1
+      ? [...files]
+      : distinguishingLabels(files)
+  // The answers first: LoRA vs LoRA, else what loads on the base, else what each LoRA is.
+  const answers = analyses.map((a, i) => {
     const r = resolutions[i]
-    if (r) io.stdout('\n' + renderLoraResolution(r, { color: io.color }))
+    return paragraph(r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c), width, '', '  ')
   })
-  if (comparison)
-    io.stdout(
-      markdown
-        ? loraComparisonMarkdown(comparison, pairNames)
-        : '\n' + renderLoraComparison(comparison, { color: io.color, ...pairNames })
-    )
-  if (exportPath !== undefined && !markdown) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
+  if (comparison) {
+    io.stdout(renderLoraComparison(comparison, { color: io.color, width, ...pairNames }))
+  } else io.stdout(answers.join(''))
+  const several = analyses.length > 1
+  analyses.forEach((a, i) => {
+    io.stdout('\n')
+    if (several || comparison) io.stdout(fileHeading(printable(labels[i]), printable(files[i]!), width))
+    if (comparison) io.stdout(answers[i])
+    const r = resolutions[i]
+    if (r) io.stdout(renderLoraResolution(r, { color: io.color, width }) + '\n')
+    io.stdout(renderLoraAnalysis(a, { color: io.color, width }))
+    if (r && basePath !== undefined) {
+      const steps = resolutionSteps(r, files[i]!, basePath, width)
+      if (steps) io.stdout('\n' + steps)
+    }
+  })
+  if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
   return EXIT.ok
 }
 

@@ -1,7 +1,43 @@
 "use strict";
-exports.id = 286;
-exports.ids = [286];
+exports.id = 355;
+exports.ids = [355];
 exports.modules = {
+
+/***/ 2616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gp: () => (/* binding */ outputWidth),
+/* harmony export */   wV: () => (/* binding */ DISPLAY_OPTIONS)
+/* harmony export */ });
+/* unused harmony export terminalWidth */
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7593);
+/* harmony import */ var _report_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1894);
+/**
+ * How wide the CLI's console output may be: `--wide` for no limit, else COLUMNS, else the terminal's width, else
+ * 100 columns (a pipe, a file, a CI log). The renderers fit their output to it (src/report/layout.ts).
+ */
+
+
+const DISPLAY_OPTIONS = {
+    wide: {
+        kind: 'boolean',
+        help: 'do not fit the output to the terminal width (whole names, full tables)'
+    }
+};
+/** COLUMNS when it is a positive whole number, else the terminal's columns, else DEFAULT_WIDTH. */
+function terminalWidth(env, columns) {
+    const fromEnv = /^\d{1,5}$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+    const width = fromEnv > 0 ? fromEnv : columns !== undefined && columns > 0 ? columns : _report_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_WIDTH */ .jz;
+    return Math.max(_report_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_WIDTH */ .Yh, width);
+}
+/** The width a command renders for: unlimited with --wide. */
+function outputWidth(args, io) {
+    return (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .flag */ .Jt)(args, 'wide') ? Number.POSITIVE_INFINITY : terminalWidth(io.env, io.columns);
+}
+
+
+/***/ }),
 
 /***/ 4924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2446,18 +2482,27 @@ function looksLikeTorchLegacy(head) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   FY: () => (/* binding */ distinguishingLabels),
+/* harmony export */   Gy: () => (/* binding */ mark),
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Li: () => (/* binding */ mdEscape),
+/* harmony export */   Mp: () => (/* binding */ commonFolder),
+/* harmony export */   T1: () => (/* reexport safe */ _util_figures_js__WEBPACK_IMPORTED_MODULE_0__.T),
 /* harmony export */   Tj: () => (/* binding */ colors),
 /* harmony export */   Ym: () => (/* binding */ printableDeep),
 /* harmony export */   Zv: () => (/* binding */ groupThousands),
 /* harmony export */   f6: () => (/* binding */ cutList),
-/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   g$: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.g),
+/* harmony export */   j7: () => (/* binding */ MARKS),
+/* harmony export */   l9: () => (/* reexport safe */ _util_figures_js__WEBPACK_IMPORTED_MODULE_0__.l),
 /* harmony export */   xe: () => (/* binding */ inertReferences),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony export formatPercent */
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9997);
+/* unused harmony export table */
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 /** Small formatting helpers shared by the console and Markdown renderers. */
+
 
 function formatBytes(n) {
     if (!Number.isFinite(n))
@@ -2471,7 +2516,7 @@ function formatBytes(n) {
     }
     return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
 }
-/** 14288491584 -> "14.29B"; small counts stay exact. */
+/** 14288491584 -> "14.29B"; counts under 10,000 stay exact ("3,672"). */
 function formatCount(n) {
     const abs = Math.abs(n);
     if (abs >= 1e9)
@@ -2480,7 +2525,7 @@ function formatCount(n) {
         return `${(n / 1e6).toFixed(2)}M`;
     if (abs >= 1e4)
         return `${(n / 1e3).toFixed(1)}K`;
-    return String(n);
+    return groupThousands(n);
 }
 /**
  * 14288491584 -> "14,288,491,584". Written out because `toLocaleString('en-US')` loads ICU's number formatter,
@@ -2499,8 +2544,11 @@ function groupThousands(n) {
     const frac = fraction?.replace(/0+$/, '');
     return `${sign}${out}${frac ? `.${frac}` : ''}`;
 }
-function formatPercent(x, digits = 1) {
-    return `${x.toFixed(digits)}%`;
+// One rounding for every figure (src/util/figures.ts), re-exported for the renderers.
+
+/** `1 key`, `3 keys`, `1,200 modules`: a count with the noun it counts, in the right number. */
+function plural(n, one, many = `${one}s`) {
+    return `${groupThousands(n)} ${n === 1 ? one : many}`;
 }
 function formatShape(shape) {
     return `[${shape.join(', ')}]`;
@@ -2525,6 +2573,15 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 function visibleLength(s) {
     return s.replace(ANSI, '').length;
 }
+/**
+ * The symbol of a good, bad or doubtful finding. Symbols, not colour alone, so a log without colour (CI, a pipe,
+ * NO_COLOR) still tells a red flag from a green one.
+ */
+const MARKS = { good: '✓', bad: '✗', warn: '!' };
+function mark(kind, c) {
+    const paint = kind === 'good' ? c.green : kind === 'bad' ? c.red : c.yellow;
+    return paint(MARKS[kind]);
+}
 const wrap = (open, close) => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
 function colors(enabled) {
     if (!enabled) {
@@ -2544,7 +2601,7 @@ function colors(enabled) {
  * file: one pass here instead of a `printable()` at every place a name is shown.
  */
 function printableDeep(value) {
-    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(v) : v);
+    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(v) : v);
 }
 /** Cut a list to `max` items and say how many were left out. */
 function cutList(items, max) {
@@ -2553,6 +2610,38 @@ function cutList(items, max) {
 /** Escape text for a Markdown table cell or inline code. */
 function mdEscape(s) {
     return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Labels for files shown side by side: each path's shortest tail of folders that no other path shares, so
+ * `a/A.safetensors` and `b/A.safetensors` read as such, not as "A.safetensors" twice. Distinct file names stay
+ * bare file names; URLs and `hf://` locations split on `/` like paths.
+ */
+function distinguishingLabels(paths) {
+    const parts = paths.map((p) => p.split(/[\\/]+/).filter((s) => s !== ''));
+    return parts.map((mine, i) => {
+        for (let n = 1; n <= mine.length; n++) {
+            const tail = mine.slice(-n).join('/');
+            const clash = parts.some((other, j) => j !== i && other.slice(-n).join('/') === tail);
+            if (!clash)
+                return tail;
+        }
+        return paths[i];
+    });
+}
+/**
+ * The folder every path starts with (ending in `/`), or '' when they do not share one: a table of artifacts can
+ * name it once above the rows and show the rest of each path.
+ */
+function commonFolder(paths) {
+    if (paths.length === 0)
+        return '';
+    const split = paths.map((p) => p.split('/'));
+    const first = split[0];
+    let n = 0;
+    // Folders only: the last part of every path (its file name) is never taken.
+    while (n < first.length - 1 && split.every((s) => n < s.length - 1 && s[n] === first[n]))
+        n++;
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
 }
 /**
  * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
@@ -2566,6 +2655,256 @@ function inertReferences(text) {
         .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
         .replace(/#(?=\d)/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b');
+}
+
+
+/***/ }),
+
+/***/ 1894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F1: () => (/* binding */ displayWidth),
+/* harmony export */   FY: () => (/* binding */ paragraph),
+/* harmony export */   SM: () => (/* binding */ fitTable),
+/* harmony export */   Yh: () => (/* binding */ MIN_WIDTH),
+/* harmony export */   dR: () => (/* binding */ fileHeading),
+/* harmony export */   jz: () => (/* binding */ DEFAULT_WIDTH)
+/* harmony export */ });
+/* unused harmony exports shortenMiddle, wrapWords */
+/**
+ * Fitting console output to a terminal's width: long names shortened in the middle (both ends of a path or a key
+ * say the most), text wrapped between words, and tables that wrap by row (a row may take several lines, its cells
+ * stay in their columns) or, when even that does not fit, stack each row's cells under its first one. Nothing is
+ * ever cut mid-word by the terminal. Pure: text in, text out; `width: Infinity` (`--wide`) leaves lines whole.
+ */
+/** Width assumed when the output is not a terminal and COLUMNS is unset: a CI log or a pipe. */
+const DEFAULT_WIDTH = 100;
+/** Narrower than this, fitting does more harm than good (every name becomes "…"). */
+const MIN_WIDTH = 40;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+/** Columns a string takes on a terminal: ANSI colour codes take none, every code point one. */
+function displayWidth(text) {
+    let n = 0;
+    for (const _ of text.replace(ANSI, ''))
+        n++;
+    return n;
+}
+/**
+ * `blocks.0.cross_attn.norm_k_img.weight` at 24 -> `blocks.0.…_k_img.weight`: the start and the end are kept
+ * (the end a little longer: leaf keys are there); a path keeps its whole file name when it can
+ * (`exam…/wan-lora-fits.safetensors`). Text with colour codes is returned whole (cutting through a code would
+ * leak it).
+ */
+function shortenMiddle(text, max) {
+    const chars = [...text];
+    if (chars.length <= max || text.includes('\x1b['))
+        return text;
+    if (max <= 1)
+        return '…'.slice(0, Math.max(0, max));
+    const keep = max - 1;
+    // A path keeps as much of its file name as fits, then its start: the file name is what tells files apart.
+    const slash = text.lastIndexOf('/');
+    const file = slash >= 0 ? chars.length - [...text.slice(0, slash)].length : 0;
+    const head = file > 0 ? Math.max(0, keep - file) : Math.floor(keep * 0.4);
+    return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (keep - head)).join('')}`;
+}
+/**
+ * Words of `text` in lines of at most `width` columns (`rest` for the lines after the first, default the same).
+ * Lines break only between words; a single word longer than its line (a key, a path) is shortened in the middle
+ * rather than broken.
+ */
+function wrapWords(text, width, rest = width) {
+    if (!Number.isFinite(width) || displayWidth(text) <= width)
+        return [text];
+    const lines = [];
+    let line = '';
+    const limit = () => (lines.length === 0 ? width : rest);
+    for (const raw of text.split(/ +/)) {
+        if (raw === '')
+            continue;
+        const word = displayWidth(raw) > limit() ? shortenMiddle(raw, Math.max(1, limit())) : raw;
+        if (line === '')
+            line = word;
+        else if (displayWidth(line) + 1 + displayWidth(word) <= limit())
+            line += ` ${word}`;
+        else {
+            lines.push(line);
+            line = displayWidth(word) > limit() ? shortenMiddle(word, Math.max(1, limit())) : word;
+        }
+    }
+    if (line !== '' || lines.length === 0)
+        lines.push(line);
+    return lines;
+}
+/**
+ * A paragraph: `first` before the first line, continuation lines indented by `indent` (default: as wide as
+ * `first`), every line within `width`. Returns the lines with a final newline.
+ */
+function paragraph(text, width, first = '', indent) {
+    const hang = indent ?? ' '.repeat(displayWidth(first));
+    const lines = wrapWords(text, Math.max(10, width - displayWidth(first)), Math.max(10, width - displayWidth(hang)));
+    return [first + lines[0], ...lines.slice(1).map((l) => hang + l)].join('\n') + '\n';
+}
+const GAP = '  ';
+/** Narrowest a shortened name may get before the layout changes: below this a name no longer says which. */
+const MIN_SHORTENED = 16;
+/** Narrowest a wrapped column may get in place: narrower, a sentence becomes a column of single words. */
+const MIN_WRAPPED = 30;
+/**
+ * Rows aligned into columns, within `width`. A table that is too wide wraps by row, never by character, in the
+ * first of these layouts that keeps every column readable:
+ * 1. in place: the `shorten` and `wrap` columns share what the fixed columns leave (each gets what it needs, up
+ *    to an equal share of the rest); names are shortened in the middle, `wrap` cells take several lines in their
+ *    column;
+ * 2. prose below: the fixed and `shorten` columns on the row's line, each `wrap` cell on indented lines under it;
+ * 3. stacked: every cell on a line of its own under the row's first cells.
+ * No line has trailing blanks.
+ */
+function fitTable(rows, opts = {}) {
+    if (rows.length === 0)
+        return '';
+    const indent = opts.indent ?? '  ';
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    const header = opts.header === true && rows.length > 1;
+    const columns = Math.max(...rows.map((r) => r.length));
+    const natural = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((r) => displayWidth(r[i] ?? ''))));
+    const fit = Array.from({ length: columns }, (_, i) => opts.fit?.[i] ?? 'fixed');
+    const all = natural.map((_, i) => i);
+    const lineWidth = (cols, ws) => displayWidth(indent) + cols.reduce((a, i) => a + ws[i], 0) + GAP.length * (cols.length - 1);
+    if (lineWidth(all, natural) <= width)
+        return render(rows, fit, { cols: all, widths: natural, below: [] }, indent, width, header);
+    const readable = (cols, ws) => cols.every((i) => fit[i] === 'fixed' || ws[i] >= Math.min(natural[i], fit[i] === 'wrap' ? MIN_WRAPPED : MIN_SHORTENED));
+    // 1. Every column on the row's line.
+    const inPlace = share(all, fit, natural, width -
+        lineWidth(all, natural.map((w, i) => (fit[i] === 'fixed' ? w : 0))));
+    if (readable(all, inPlace))
+        return render(rows, fit, { cols: all, widths: inPlace, below: [] }, indent, width, header);
+    // 2. Prose on the lines below.
+    const onLine = all.filter((i) => fit[i] !== 'wrap');
+    const below = all.filter((i) => fit[i] === 'wrap');
+    const lineWidths = share(onLine, fit, natural, width -
+        lineWidth(onLine, natural.map((w, i) => (fit[i] === 'fixed' ? w : 0))));
+    if (onLine.length > 0 && readable(onLine, lineWidths) && lineWidth(onLine, lineWidths) <= width)
+        return render(rows, fit, { cols: onLine, widths: lineWidths, below }, indent, width, header);
+    // 3. Stacked.
+    return stacked(rows, fit, indent, width, header);
+}
+/** Max-min fair shares of `budget` among the flexible columns of `cols`; fixed columns keep their width. */
+function share(cols, fit, natural, budget) {
+    const widths = [...natural];
+    const flexible = cols.filter((i) => fit[i] !== 'fixed').sort((a, b) => natural[a] - natural[b]);
+    let left = budget;
+    flexible.forEach((i, k) => {
+        const fair = Math.floor(left / (flexible.length - k));
+        widths[i] = Math.max(0, Math.min(natural[i], fair));
+        left -= widths[i];
+    });
+    return widths;
+}
+/** Columns `cols` aligned at `widths` (cells fitted to them), then the `below` cells indented under each row. */
+function render(rows, fit, layout, indent, width, header) {
+    const { cols, widths, below } = layout;
+    const out = [];
+    rows.forEach((row, r) => {
+        const cells = cols.map((i) => {
+            const cell = row[i] ?? '';
+            if (displayWidth(cell) <= widths[i])
+                return [cell];
+            return fit[i] === 'wrap' ? wrapWords(cell, widths[i]) : [shortenMiddle(cell, widths[i])];
+        });
+        const height = Math.max(...cells.map((c) => c.length));
+        for (let line = 0; line < height; line++) {
+            out.push(joinCells(cells.map((c) => c[line] ?? ''), cols.map((i) => widths[i]), indent));
+        }
+        if (r === 0 && header) {
+            out.push(indent + cols.map((i) => '-'.repeat(widths[i])).join(GAP));
+            return;
+        }
+        for (const i of below) {
+            const cell = row[i] ?? '';
+            if (cell === '')
+                continue;
+            const label = below.length > 1 && header ? `${rows[0][i]}: ` : '';
+            out.push(paragraph(cell, width, `${indent}    ${label}`, `${indent}    `).replace(/\n$/, ''));
+        }
+    });
+    return out.join('\n') + '\n';
+}
+function joinCells(cells, widths, indent) {
+    const line = cells
+        .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c)))))
+        .join(GAP);
+    return (indent + line).replace(/ +$/, '');
+}
+/**
+ * Each row as a short record: the cells up to its first name on one line (the name shortened to fit), the other
+ * short cells on the next line, each prose cell on lines of its own; all indented under the first.
+ */
+function stacked(rows, fit, indent, width, header) {
+    const head = header ? rows[0] : undefined;
+    const body = header ? rows.slice(1) : rows;
+    const lead = Math.max(0, fit.findIndex((f) => f !== 'fixed'));
+    const wraps = fit.filter((f) => f === 'wrap').length;
+    const deeper = `${indent}    `;
+    const out = [];
+    for (const row of body) {
+        const before = row.slice(0, lead).filter((c) => c !== '');
+        const prefix = indent + before.map((c) => c + GAP).join('');
+        out.push(prefix + shortenMiddle(row[lead] ?? '', Math.max(MIN_SHORTENED, width - displayWidth(prefix))));
+        const short = row.filter((c, i) => i > lead && fit[i] !== 'wrap' && c !== '').join(GAP);
+        if (short !== '')
+            out.push(deeper + shortenMiddle(short, Math.max(MIN_SHORTENED, width - deeper.length)));
+        row.forEach((cell, i) => {
+            if (i <= lead || fit[i] !== 'wrap' || cell === '')
+                return;
+            const label = wraps > 1 && head?.[i] ? `${head[i]}: ` : '';
+            out.push(paragraph(cell, width, `${deeper}${label}`, deeper).replace(/\n$/, ''));
+        });
+    }
+    return out.join('\n') + '\n';
+}
+/**
+ * `== label (path) ==`, the heading of one file's details when several are shown: the path (when it differs from
+ * the label) is shortened in the middle to keep the heading on one line.
+ */
+function fileHeading(label, path, width) {
+    const frame = (inner) => `== ${inner} ==`;
+    if (label === path)
+        return frame(shortenMiddle(label, Math.max(MIN_SHORTENED, width - 6))) + '\n';
+    const room = width - displayWidth(frame(`${label} ()`));
+    const where = room >= MIN_SHORTENED ? shortenMiddle(path, room) : '';
+    return (frame(where ? `${label} (${where})` : shortenMiddle(label, Math.max(MIN_SHORTENED, width - 6))) + '\n');
+}
+
+
+/***/ }),
+
+/***/ 2377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatShare),
+/* harmony export */   l: () => (/* binding */ formatPercent)
+/* harmony export */ });
+/**
+ * How every figure is printed: one function, one rounding, so the gate, the comparison and every renderer say the
+ * same percentage for the same figure.
+ */
+/**
+ * A percentage (0 to 100) with one decimal, rounded down: 79.96 reads 79.9, never "80.0% is under the 80%
+ * threshold", and a figure reads the same wherever it is printed.
+ */
+function formatPercent(value) {
+    if (!Number.isFinite(value))
+        return 'n/a';
+    const floored = Math.floor(value * 10 + 1e-9) / 10;
+    return `${floored.toFixed(1)}%`;
+}
+/** A share in [0, 1] as a percentage, rounded as `formatPercent`. */
+function formatShare(fraction) {
+    return formatPercent(fraction * 100);
 }
 
 

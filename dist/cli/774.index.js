@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 834;
-exports.ids = [834];
+exports.id = 774;
+exports.ids = [774];
 exports.modules = {
 
 /***/ 1402:
@@ -158,7 +158,7 @@ function dataInOwnFiles(ckpt) {
 
 /***/ }),
 
-/***/ 1834:
+/***/ 5774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -193,14 +193,22 @@ var report = __webpack_require__(7520);
 var lora_layers = __webpack_require__(4264);
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/report/layout.ts
+var layout = __webpack_require__(1894);
+// EXTERNAL MODULE: ./src/report/next-steps.ts
+var next_steps = __webpack_require__(5587);
 ;// CONCATENATED MODULE: ./src/report/lora-console.ts
 
 
 
+
+
+/** A table fitted to `width`. */
+function tableAt(width) {
+    return (rows, fit, header) => (0,layout/* fitTable */.SM)(rows, { width, ...(fit ? { fit } : {}), ...(header ? { header } : {}) });
+}
 /** `[0,1,2,3,7,8]` -> `0-3, 7-8`. */
 function compressRanges(indices) {
     const parts = [];
@@ -217,7 +225,7 @@ function compressRanges(indices) {
 function countList(rec, sep = ', ') {
     return Object.entries(rec)
         .sort((a, b) => b[1] - a[1] || (0,order/* byCodeUnit */.X)(a[0], b[0]))
-        .map(([k, n]) => `${(0,util_text/* printable */.g)(k)} x${n}`)
+        .map(([k, n]) => `${(0,format/* printable */.g$)(k)} x${n}`)
         .join(sep);
 }
 function alphaLine(a) {
@@ -226,9 +234,9 @@ function alphaLine(a) {
     if (Object.keys(s.alpha.values).length > 0)
         parts.push(`alpha ${countList(s.alpha.values)}`);
     if (s.alpha.unread > 0)
-        parts.push(`${s.alpha.unread} alpha tensor(s) stored, values not read (use --read-alpha to read them)`);
+        parts.push(`${(0,format/* plural */.LS)(s.alpha.unread, 'alpha tensor')} stored, values not read (use --read-alpha to read them)`);
     if (s.alpha.missing > 0)
-        parts.push(`${s.alpha.missing} module(s) without alpha: ${s.alpha.defaultRule}`);
+        parts.push(`${(0,format/* plural */.LS)(s.alpha.missing, 'module')} without alpha: ${s.alpha.defaultRule}`);
     if (s.scale) {
         const range = s.scale.min === s.scale.max ? `${s.scale.min}` : `${s.scale.min} .. ${s.scale.max}`;
         parts.push(`effective scale (alpha/rank) ${range}`);
@@ -239,49 +247,79 @@ function conventionLine(a) {
     const names = a.conventions.map((c) => `${c.convention} (${c.keyCount} keys)`).join(', ');
     return a.mixed ? `MIXED: ${names}` : names || 'none recognised';
 }
+/**
+ * What a LoRA is, in one line: `wan.safetensors: kohya LoRA for Wan 1.3B, 80 modules, rank 2`. The answer of
+ * `model-compat lora FILE` without a base.
+ */
+function loraAnswer(a, name, c) {
+    const s = a.statistics;
+    const conventions = a.conventions.map((x) => x.convention);
+    const kind = a.mixed
+        ? `LoRA mixing ${conventions.join(', ')} names`
+        : `${conventions[0] ?? 'unrecognised'} LoRA`;
+    const rank = s.rank
+        ? s.rank.min === s.rank.max
+            ? `rank ${s.rank.min}`
+            : `rank ${s.rank.min}-${s.rank.max}`
+        : '';
+    const parts = [`${kind} for ${(0,lora_layers/* familyLabel */.B8)(a.family, a.width)}`, (0,format/* plural */.LS)(s.modules, 'module'), rank].filter((p) => p);
+    const head = `${c.bold((0,format/* printable */.g$)(name))}: ${(0,format/* printable */.g$)(parts.join(', '))}`;
+    if (s.modules === 0)
+        return `${(0,format/* mark */.Gy)('warn', c)} ${head}; no LoRA module found`;
+    return a.mixed ? `${(0,format/* mark */.Gy)('warn', c)} ${head}` : head;
+}
 function renderLoraAnalysis(a, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    const table = tableAt(width);
     const s = a.statistics;
-    let out = opts.title ? `${c.bold(`== ${(0,util_text/* printable */.g)(opts.title)} ==`)}\n` : '';
-    out += `${c.bold((0,util_text/* printable */.g)(a.path))}\n`;
+    let out = '';
+    if (a.warnings.length > 0) {
+        out += `${c.yellow('warnings')}\n`;
+        const { shown, omitted } = (0,format/* cutList */.f6)(a.warnings, max);
+        for (const w of shown)
+            out += (0,layout/* paragraph */.FY)((0,format/* printable */.g$)(w), width, '  - ');
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more\n`);
+        out += '\n';
+    }
     const rows = [
         ['conventions', a.mixed ? c.yellow(conventionLine(a)) : conventionLine(a)],
         ['targets', (0,lora_layers/* familyLabel */.B8)(a.family, a.width)],
-        ['modules', `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`],
+        [
+            'modules',
+            s.components.textEncoder > 0
+                ? `${s.modules} (denoiser ${s.components.denoiser}, text encoder ${s.components.textEncoder})`
+                : `${s.modules}, all in the denoiser`
+        ],
         ['algorithms', countList(s.algorithms) || '-'],
-        ['parameters', `${(0,format/* formatCount */.B4)(s.params)} in ${s.tensors} tensors, ${(0,format/* formatBytes */.z3)(s.bytes)}`],
+        ['parameters', `${(0,format/* formatCount */.B4)(s.params)} in ${(0,format/* plural */.LS)(s.tensors, 'tensor')}, ${(0,format/* formatBytes */.z3)(s.bytes)}`],
         ['dtypes', countList(s.dtypes)],
         [
             'rank',
             s.rank
-                ? `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max} (${s.rank.histogram.map((h) => `r${h.rank} x${h.modules}`).join(', ')})`
+                ? s.rank.min === s.rank.max
+                    ? `${s.rank.min} (every module)`
+                    : `min ${s.rank.min}, median ${s.rank.median}, max ${s.rank.max} (${s.rank.histogram.map((h) => `r${h.rank} x${h.modules}`).join(', ')})`
                 : '-'
         ],
         ['alpha', alphaLine(a)]
     ];
     for (const [series, idx] of Object.entries(s.blocks))
         rows.push([`${series}`, `${compressRanges(idx)} (${idx.length} touched)`]);
-    out += (0,format/* table */.tp)(rows);
+    out += `${c.bold('LoRA')}\n` + table(rows, ['fixed', 'wrap']);
     for (const e of a.conventions) {
-        out += c.dim(`  ${e.convention}: ${(0,util_text/* printable */.g)(e.markers.join(', '))}; e.g. ${(0,util_text/* printable */.g)(e.examples[0] ?? '')}\n`);
+        out += c.dim((0,layout/* paragraph */.FY)(`${e.convention}: ${(0,format/* printable */.g$)(e.markers.join(', '))}; e.g. ${(0,format/* printable */.g$)(e.examples[0] ?? '')}`, width, '  ', '    '));
     }
     const kinds = Object.entries(s.layerKinds).sort((x, y) => y[1] - x[1] || (0,order/* byCodeUnit */.X)(x[0], y[0]));
     if (kinds.length > 0)
-        out += `\n${c.bold('layer kinds')}\n${(0,format/* table */.tp)(kinds.map(([k, n]) => [(0,util_text/* printable */.g)(k), String(n)]))}`;
+        out += `\n${c.bold('layer kinds')} (modules)\n${table(kinds.map(([k, n]) => [(0,format/* printable */.g$)(k), String(n)]))}`;
     if (s.rankNotes.length > 0)
-        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => `  - ${(0,util_text/* printable */.g)(n)}\n`).join('')}`;
+        out += `\n${c.bold('rank notes')}\n${s.rankNotes.map((n) => (0,layout/* paragraph */.FY)((0,format/* printable */.g$)(n), width, '  - ')).join('')}`;
     const meta = Object.entries(a.metadata.summary);
     if (meta.length > 0)
-        out += `\n${c.bold('training metadata')}\n${(0,format/* table */.tp)(meta.map(([k, v]) => [(0,util_text/* printable */.g)(k), (0,util_text/* printable */.g)(v)]))}`;
-    if (a.warnings.length > 0) {
-        out += `\n${c.yellow('warnings')}\n`;
-        const { shown, omitted } = (0,format/* cutList */.f6)(a.warnings, max);
-        for (const w of shown)
-            out += `  - ${(0,util_text/* printable */.g)(w)}\n`;
-        if (omitted > 0)
-            out += c.dim(`  ... ${omitted} more\n`);
-    }
+        out += `\n${c.bold('training metadata')}\n${table(meta.map(([k, v]) => [(0,format/* printable */.g$)(k), (0,format/* printable */.g$)(v)]), ['fixed', 'wrap'])}`;
     return out;
 }
 /** One wording per status in every renderer: `unresolved` means no base key; `shape mismatch` a key that does not fit. */
@@ -299,19 +337,27 @@ function statusText(status, c) {
 }
 /** The reason an alias resolution is shown: the table label, read from the LoRA's naming to the base's. */
 function aliasNote(via) {
-    return `resolved through ${(0,util_text/* printable */.g)(via)} (LoRA names -> base names)`;
+    return `resolved through ${(0,format/* printable */.g$)(via)} (LoRA names -> base names)`;
 }
-/** One failing module as text (file names made printable). */
-function moduleLine(r) {
+/**
+ * Why one module fails, without its name: `-> blocks.0.q.weight [1536, 1536]: in-dim 5120 vs 1536` for a shape
+ * mismatch, else the reason and the closest base key (file names made printable).
+ */
+function moduleProblem(r) {
     if (r.status === 'shape-mismatch' && r.target) {
         const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : '';
-        return (0,util_text/* printable */.g)(`${r.stem} -> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`);
+        return (0,format/* printable */.g$)(`-> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`);
     }
-    let line = `${r.stem}: ${r.reason ?? STATUS_LABELS[r.status]}`;
+    let line = r.reason ?? STATUS_LABELS[r.status];
     const near = r.nearest?.[0];
     if (near)
         line += `; closest base key ${near.key} ${(0,format/* formatShape */.BB)(near.shape)}: ${near.why}`;
-    return (0,util_text/* printable */.g)(line);
+    return (0,format/* printable */.g$)(line);
+}
+/** One failing module as text: its name, then why (`moduleProblem`). */
+function moduleLine(r) {
+    const problem = moduleProblem(r);
+    return `${printable(r.stem)}${problem.startsWith('->') ? ' ' : ': '}${problem}`;
 }
 /** Failing modules, interleaved across causes so a short list shows an example of every cause first. */
 function failingByCause(r) {
@@ -341,43 +387,76 @@ function failingByCause(r) {
     }
     return out;
 }
+/** Modules found under another name than the LoRA's (through an alias table): they load through the mapping. */
+function aliasedModules(r) {
+    return r.results.filter((x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via));
+}
+/**
+ * The answer of `lora FILE --base BASE`: `✓ 80 / 80 modules load (100.0%) on BASE` or `✗ 0 / 120 modules load
+ * (0.0%) on BASE: 80 shape mismatch, 40 unresolved`.
+ */
+function resolutionAnswer(r, name, c) {
+    const all = r.loadable === r.modules && r.modules > 0;
+    const none = r.loadable === 0;
+    const figure = `${r.loadable} / ${(0,format/* plural */.LS)(r.modules, 'module')} load (${(0,format/* formatPercent */.l9)(r.loadablePercent)})`;
+    const paint = all ? c.green : none ? c.red : c.yellow;
+    const failing = ['shape-mismatch', 'unresolved', 'unsupported']
+        .filter((k) => r.counts[k] > 0)
+        .map((k) => `${r.counts[k]} ${STATUS_LABELS[k]}`);
+    return (`${(0,format/* mark */.Gy)(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold((0,format/* printable */.g$)(name))}: ${paint(c.bold(figure))} ` +
+        `on ${(0,format/* printable */.g$)(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}`);
+}
+/**
+ * The evidence behind `resolutionAnswer` (which the caller prints first): the base, the likely causes, the modules
+ * that would not load and how the others resolved. The next steps are `resolutionSteps`.
+ */
 function renderLoraResolution(r, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
-    const max = opts.maxItems ?? 20;
-    let out = `${c.bold('resolution against')} ${(0,util_text/* printable */.g)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})\n`;
-    const pct = `${r.loadablePercent.toFixed(1)}%`;
-    const paint = r.loadable === r.modules ? c.green : r.loadable === 0 ? c.red : c.yellow;
-    out += (0,format/* table */.tp)([
-        ['loadable', paint(`${r.loadable} / ${r.modules} modules (${pct})`)],
-        [
-            'by status',
-            ['ok', 'shape-mismatch', 'unresolved', 'unsupported']
-                .map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`)
-                .join(', ')
-        ]
-    ]);
+    // Each failing module takes a few lines once fitted: ten show every cause (they are interleaved by cause).
+    const max = opts.maxItems ?? 10;
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    const table = tableAt(width);
+    let out = (0,layout/* paragraph */.FY)(`${c.bold('resolution against')} ${(0,format/* printable */.g$)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})`, width, '', '  ');
     if (r.causes.length > 0) {
-        out += `\n${c.bold('likely causes')}\n${(0,format/* table */.tp)(r.causes.map((x) => [String(x.modules), (0,util_text/* printable */.g)(x.cause)]))}`;
+        out += `\n${c.bold('likely causes')} (modules)\n${table(r.causes.map((x) => [String(x.modules), (0,format/* printable */.g$)(x.cause)]), ['fixed', 'wrap'])}`;
     }
     const failing = failingByCause(r);
     if (failing.length > 0) {
         const { shown, omitted } = (0,format/* cutList */.f6)(failing, max);
         out += `\n${c.bold('modules that would not load')}\n`;
-        out += (0,format/* table */.tp)(shown.map((f) => [statusText(f.status, c), moduleLine(f)]));
+        out += table(shown.map((f) => [statusText(f.status, c), (0,format/* printable */.g$)(f.stem), moduleProblem(f)]), ['fixed', 'shorten', 'wrap']);
         if (omitted > 0)
             out += c.dim(`  ... ${omitted} more (see --json)\n`);
     }
     const sliced = r.results.filter((x) => x.status === 'ok' && x.target?.slice).length;
-    const aliased = r.results.filter((x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via));
+    const aliased = aliasedModules(r);
     if (sliced > 0)
-        out += c.dim(`  ${sliced} module(s) patch row slices of fused weights\n`);
+        out += c.dim(`  ${(0,format/* plural */.LS)(sliced, 'module')} patch row slices of fused weights\n`);
     if (aliased.length > 0)
-        out += c.dim(`  ${aliased.length} module(s) ${aliasNote(aliased[0].target.via)}\n`);
+        out += c.dim((0,layout/* paragraph */.FY)(`${(0,format/* plural */.LS)(aliased.length, 'module')} ${aliasNote(aliased[0].target.via)}`, width, '  '));
     return out;
 }
+/** The next steps after resolving `lora` against `base` (the paths as the user typed them). */
+function resolutionSteps(r, lora, base, width) {
+    return (0,next_steps/* renderSteps */.Il)((0,next_steps/* loraSteps */.sH)({
+        lora,
+        base,
+        modules: r.modules,
+        loadable: r.loadable,
+        aliased: aliasedModules(r).length,
+        shapeMismatch: r.counts['shape-mismatch'],
+        unresolved: r.counts.unresolved + r.counts.unsupported
+    }), width);
+}
+
+;// CONCATENATED MODULE: ./src/report/lora-compare-console.ts
+
+
+
+
 /** `My LoRA (path)` when a display name was given, else the path. */
 function sideName(path, name) {
-    return (0,util_text/* printable */.g)(name !== undefined && name !== path ? `${name} (${path})` : path);
+    return (0,format/* printable */.g$)(name !== undefined && name !== path ? `${name} (${path})` : path);
 }
 function familyName(family) {
     return family === null ? '?' : (0,lora_layers/* familyDisplayName */.gK)(family);
@@ -389,45 +468,94 @@ function familyName(family) {
 function alphaComparison(x) {
     const parts = [];
     if (x.alpha.compared > 0)
-        parts.push(`${x.alpha.differingCount} of ${x.alpha.compared} common module(s) with known alpha differ`);
-    for (const side of ['a', 'b']) {
-        const n = x.alpha.unread[side];
-        if (n > 0)
-            parts.push(`alpha not read in ${side.toUpperCase()} (${n} module(s); use --read-alpha)`);
-    }
+        parts.push(`${x.alpha.differingCount} of ${(0,format/* plural */.LS)(x.alpha.compared, 'common module')} with known alpha differ`);
+    const unread = ['a', 'b'].filter((side) => x.alpha.unread[side] > 0);
+    if (unread.length > 0)
+        parts.push(`not read in ${unread.map((side) => `${side.toUpperCase()} (${(0,format/* plural */.LS)(x.alpha.unread[side], 'module')})`).join(' and ')}; use --read-alpha`);
     return parts.join('; ') || 'not known on either side';
+}
+/**
+ * Whether two LoRAs are for the same model: the answer of `lora A B --compare`. Different families or widths
+ * (model sizes) mean a LoRA of one does not load on the other's base.
+ */
+function loraComparisonAnswer(x, c) {
+    const fa = x.family.a;
+    const fb = x.family.b;
+    const wa = x.width.a;
+    const wb = x.width.b;
+    const a = (0,lora_layers/* familyLabel */.B8)(fa, wa);
+    const b = (0,lora_layers/* familyLabel */.B8)(fb, wb);
+    const targets = `${x.targets.common} common target modules, ${x.targets.onlyACount} only in A, ${x.targets.onlyBCount} only in B`;
+    if (fa !== null && fb !== null && !x.family.same)
+        return `${(0,format/* mark */.Gy)('bad', c)} ${c.red(c.bold('DIFFERENT MODELS'))}: A is for ${a}, B for ${b}`;
+    if (wa !== null && wb !== null && wa !== wb) {
+        const widths = a.includes('width') ? '' : ` (width ${wa} vs ${wb})`;
+        return `${(0,format/* mark */.Gy)('bad', c)} ${c.red(c.bold('DIFFERENT MODEL SIZES'))}: A is for ${a}, B for ${b}${widths}`;
+    }
+    if (fa === null || fb === null || wa === null || wb === null)
+        return `${(0,format/* mark */.Gy)('warn', c)} ${c.yellow(c.bold('BASE NOT KNOWN'))}: A is for ${a}, B for ${b}; ${targets}`;
+    return `${(0,format/* mark */.Gy)('good', c)} ${c.green(c.bold('SAME MODEL'))}: both for ${a}; ${targets}`;
 }
 function renderLoraComparison(x, opts) {
     const c = (0,format/* colors */.Tj)(opts.color);
     const max = opts.maxItems ?? 20;
-    let out = `${c.bold('LoRA vs LoRA')}\n  A: ${sideName(x.a, opts.names?.[0])}\n  B: ${sideName(x.b, opts.names?.[1])}\n`;
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    const table = tableAt(width);
+    let out = (0,layout/* paragraph */.FY)(loraComparisonAnswer(x, c), width, '', '  ');
+    out += table([
+        ['A', sideName(x.a, opts.names?.[0])],
+        ['B', sideName(x.b, opts.names?.[1])]
+    ], ['fixed', 'shorten']);
     const rank = (r) => (r ? `${r.min}..${r.max} (median ${r.median})` : '-');
-    out += (0,format/* table */.tp)([
-        [
-            'conventions',
-            `${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')}${x.conventions.same ? '' : c.yellow(' (differ)')}`
-        ],
-        [
-            'family',
-            `${familyName(x.family.a)} | ${familyName(x.family.b)}${x.family.same ? c.green(' (same)') : c.red(' (differ)')}`
-        ],
-        ['width', `${x.width.a ?? '?'} | ${x.width.b ?? '?'}`],
-        [
-            'targets',
-            `${x.targets.common} common, ${x.targets.onlyACount} only in A, ${x.targets.onlyBCount} only in B`
-        ],
-        ['rank', `${rank(x.rank.a)} | ${rank(x.rank.b)}; ${x.rank.differingCount} common module(s) differ`],
-        ['alpha', alphaComparison(x)]
-    ]);
-    const kinds = Object.entries(x.layerKinds.counts).map(([k, [a, b]]) => [k, String(a), String(b)]);
+    const same = (yes) => (yes ? `${(0,format/* mark */.Gy)('good', c)} same` : `${(0,format/* mark */.Gy)('bad', c)} differ`);
+    const widthSame = x.width.a !== null && x.width.b !== null ? x.width.a === x.width.b : null;
+    const familySame = x.family.a === null || x.family.b === null
+        ? `${(0,format/* mark */.Gy)('warn', c)} not known`
+        : !x.family.same
+            ? same(false)
+            : widthSame === false
+                ? `${(0,format/* mark */.Gy)('warn', c)} same family, another size`
+                : same(true);
+    out +=
+        '\n' +
+            table([
+                ['', 'A', 'B', ''],
+                ['family', familyName(x.family.a), familyName(x.family.b), familySame],
+                [
+                    'width',
+                    String(x.width.a ?? '?'),
+                    String(x.width.b ?? '?'),
+                    widthSame === null ? `${(0,format/* mark */.Gy)('warn', c)} not known` : same(widthSame)
+                ],
+                [
+                    'conventions',
+                    x.conventions.a.join(', ') || '-',
+                    x.conventions.b.join(', ') || '-',
+                    same(x.conventions.same)
+                ],
+                [
+                    'rank',
+                    rank(x.rank.a),
+                    rank(x.rank.b),
+                    x.rank.differingCount > 0 ? `${(0,format/* plural */.LS)(x.rank.differingCount, 'common module')} differ` : ''
+                ],
+                [
+                    'targets',
+                    `${x.targets.onlyACount} only here`,
+                    `${x.targets.onlyBCount} only here`,
+                    `${x.targets.common} in both`
+                ]
+            ], ['fixed', 'shorten', 'shorten', 'wrap'], true);
+    out += (0,layout/* paragraph */.FY)(`alpha: ${alphaComparison(x)}`, width, '  ', '    ');
+    const kinds = Object.entries(x.layerKinds.counts).map(([k, [a, b]]) => [(0,format/* printable */.g$)(k), String(a), String(b)]);
     if (kinds.length > 0)
-        out += `\n${c.bold('layer kinds')} (A, B)\n${(0,format/* table */.tp)(kinds)}`;
+        out += `\n${c.bold('layer kinds')} (modules in A, B)\n${table(kinds)}`;
     for (const [label, blocks] of [
         ['blocks only in A', x.blocks.onlyA],
         ['blocks only in B', x.blocks.onlyB]
     ]) {
         for (const [series, idx] of Object.entries(blocks))
-            out += `  ${label}: ${series} ${compressRanges(idx)}\n`;
+            out += `  ${label}: ${(0,format/* printable */.g$)(series)} ${compressRanges(idx)}\n`;
     }
     for (const [label, list, total] of [
         ['only in A', x.targets.onlyA, x.targets.onlyACount],
@@ -436,25 +564,28 @@ function renderLoraComparison(x, opts) {
         if (list.length === 0)
             continue;
         const { shown } = (0,format/* cutList */.f6)(list, max);
-        out += `\n${c.bold(`targets ${label}`)}\n${shown.map((p) => `  ${(0,util_text/* printable */.g)(p)}\n`).join('')}`;
+        out += `\n${c.bold(`targets ${label}`)}\n${table(shown.map((p) => [(0,format/* printable */.g$)(p)]), ['shorten'])}`;
         if (total > shown.length)
             out += c.dim(`  ... ${total - shown.length} more\n`);
     }
     return out;
 }
 
+// EXTERNAL MODULE: ./src/cli/display.ts
+var display = __webpack_require__(2616);
 ;// CONCATENATED MODULE: ./src/report/lora-markdown.ts
 /** Markdown rendering of a LoRA report (for job summaries and PR comments). Pure: data in, string out. */
 
 
 
+
 /** File text as inline code: control characters made visible, backticks replaced so the span cannot end early. */
 function code(s) {
-    return `\`${(0,util_text/* printable */.g)(s).replace(/`/g, "'")}\``;
+    return `\`${(0,format/* printable */.g$)(s).replace(/`/g, "'")}\``;
 }
 /** File text in a table cell or sentence. */
 function lora_markdown_text(s) {
-    return (0,format/* mdEscape */.Li)((0,util_text/* printable */.g)(s));
+    return (0,format/* mdEscape */.Li)((0,format/* printable */.g$)(s));
 }
 function heading(level, text) {
     return `${'#'.repeat(Math.min(6, Math.max(1, level)))} ${text}\n\n`;
@@ -492,19 +623,21 @@ function loraAnalysisMarkdown(a, opts = {}) {
 function loraResolutionMarkdown(r, opts = {}) {
     const level = opts.level ?? 2;
     const max = opts.maxItems ?? 20;
-    const icon = r.loadable === r.modules ? '✅' : r.loadable === 0 ? '❌' : '⚠️';
-    let out = heading(level + 1, `Resolution against ${code(r.base)}`);
-    out += `${icon} **${r.loadable} / ${r.modules} modules loadable (${r.loadablePercent.toFixed(1)}%)**: `;
-    out += `shape mismatch ${r.counts['shape-mismatch']}, unresolved ${r.counts.unresolved}, unsupported ${r.counts.unsupported}. `;
+    const icon = r.loadable === r.modules && r.modules > 0 ? '✅' : r.loadable === 0 ? '❌' : '⚠️';
+    // The heading is the answer: how much of the LoRA loads on the base.
+    let out = heading(level + 1, `${icon} ${r.loadable} / ${(0,format/* plural */.LS)(r.modules, 'module')} load (${(0,format/* formatPercent */.l9)(r.loadablePercent)}) on ${code(r.base)}`);
+    const failing = ['shape-mismatch', 'unresolved', 'unsupported'].filter((k) => r.counts[k] > 0);
+    if (failing.length > 0)
+        out += `Not loading: ${failing.map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`).join(', ')}. `;
     out += `Base: ${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)}.\n\n`;
     if (r.causes.length > 0) {
         out += '| Modules | Likely cause |\n|---:|---|\n';
         out += r.causes.map((x) => `| ${x.modules} | ${lora_markdown_text(x.cause)} |`).join('\n') + '\n\n';
     }
-    const failing = failingByCause(r);
-    if (failing.length > 0) {
-        const { shown, omitted } = (0,format/* cutList */.f6)(failing, max);
-        out += '<details><summary>Modules that would not load</summary>\n\n';
+    const failingModules = failingByCause(r);
+    if (failingModules.length > 0) {
+        const { shown, omitted } = (0,format/* cutList */.f6)(failingModules, max);
+        out += `<details><summary>${(0,format/* plural */.LS)(failingModules.length, 'module')} that would not load</summary>\n\n`;
         out += '| Module | Status | Base key | Why |\n|---|---|---|---|\n';
         for (const f of shown) {
             const key = f.target
@@ -524,21 +657,25 @@ function loraResolutionMarkdown(r, opts = {}) {
 }
 function loraComparisonMarkdown(x, opts = {}) {
     const level = opts.level ?? 2;
-    let out = heading(level, `LoRA vs LoRA: ${code(opts.names?.[0] ?? x.a)} vs ${code(opts.names?.[1] ?? x.b)}`);
-    if (opts.names)
-        out += `A: ${code(x.a)}, B: ${code(x.b)}\n\n`;
+    // The heading is the answer, worded as in the console (symbols become the Markdown's icons).
+    const answer = loraComparisonAnswer(x, (0,format/* colors */.Tj)(false));
+    const icon = answer.startsWith(format/* MARKS */.j7.good) ? '✅' : answer.startsWith(format/* MARKS */.j7.bad) ? '❌' : '⚠️';
+    let out = heading(level, `${icon} ${lora_markdown_text(answer.slice(2))}`);
+    out += `A: ${code(opts.names?.[0] ?? x.a)}${opts.names ? ` (${code(x.a)})` : ''}, `;
+    out += `B: ${code(opts.names?.[1] ?? x.b)}${opts.names ? ` (${code(x.b)})` : ''}\n\n`;
     const rank = (r) => (r ? `${r.min}..${r.max}` : '-');
-    out += '| | A | B |\n|---|---|---|\n';
-    out += `| Conventions | ${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')} |\n`;
     const family = (f) => (f === null ? '?' : (0,lora_layers/* familyDisplayName */.gK)(f));
-    out += `| Family | ${family(x.family.a)} | ${family(x.family.b)} |\n`;
-    out += `| Width | ${x.width.a ?? '?'} | ${x.width.b ?? '?'} |\n`;
-    out += `| Rank | ${rank(x.rank.a)} | ${rank(x.rank.b)} |\n`;
-    out += `| Targets only here | ${x.targets.onlyACount} | ${x.targets.onlyBCount} |\n`;
+    const sameWidth = x.width.a !== null && x.width.b !== null ? x.width.a === x.width.b : null;
+    const mark = (same) => (same === null ? '?' : same ? '🟢 same' : '🔴 differ');
+    out += '| | A | B | |\n|---|---|---|---|\n';
+    out += `| Family | ${family(x.family.a)} | ${family(x.family.b)} | ${mark(x.family.a === null || x.family.b === null ? null : x.family.same)} |\n`;
+    out += `| Width | ${x.width.a ?? '?'} | ${x.width.b ?? '?'} | ${mark(sameWidth)} |\n`;
+    out += `| Conventions | ${x.conventions.a.join(', ')} | ${x.conventions.b.join(', ')} | ${mark(x.conventions.same)} |\n`;
+    out += `| Rank | ${rank(x.rank.a)} | ${rank(x.rank.b)} | ${x.rank.differingCount > 0 ? `${(0,format/* plural */.LS)(x.rank.differingCount, 'common module')} differ` : ''} |\n`;
+    out += `| Targets only here | ${x.targets.onlyACount} | ${x.targets.onlyBCount} | ${x.targets.common} in both |\n`;
     for (const [k, [a, b]] of Object.entries(x.layerKinds.counts))
-        out += `| ${lora_markdown_text(k)} | ${a} | ${b} |\n`;
-    out += `\n${x.targets.common} common target modules; ${x.rank.differingCount} differ in rank. Alpha: ${alphaComparison(x)}. `;
-    out += x.family.same ? 'Same base family.\n' : '**Different base families.**\n';
+        out += `| ${lora_markdown_text(k)} | ${a} | ${b} | |\n`;
+    out += `\nAlpha: ${lora_markdown_text(alphaComparison(x))}.\n`;
     return out + '\n';
 }
 
@@ -548,6 +685,8 @@ var version = __webpack_require__(311);
 var write_file = __webpack_require__(6662);
 // EXTERNAL MODULE: ./src/report/key-exports.ts
 var key_exports = __webpack_require__(7463);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/cli/commands/lora.ts
 /**
  * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
@@ -559,6 +698,10 @@ var key_exports = __webpack_require__(7463);
 
 // Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
 // resolveLoraLazily loads only when a LoRA needs it.
+
+
+
+
 
 
 
@@ -594,7 +737,8 @@ const loraSpec = {
             kind: 'boolean',
             help: 'read the scalar alpha / alpha_scale values (a few bytes each; otherwise only headers are read)'
         },
-        ...read/* REMOTE_OPTIONS */.Q
+        ...read/* REMOTE_OPTIONS */.Q,
+        ...display/* DISPLAY_OPTIONS */.wV
     }
 };
 async function runLora(args, io) {
@@ -642,27 +786,55 @@ async function runLora(args, io) {
         return errors/* EXIT */.dc.ok;
     }
     const markdown = (0,cli_args/* flag */.Jt)(args, 'markdown');
-    analyses.forEach((a, i) => {
-        const title = names?.[i];
-        if (markdown) {
-            io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}));
+    if (markdown) {
+        if (comparison)
+            io.stdout(loraComparisonMarkdown(comparison, pairNames));
+        analyses.forEach((a, i) => {
+            const title = names?.[i];
+            // What loads on the base first (the answer), then what the LoRA is.
             const r = resolutions[i];
             if (r)
                 io.stdout(loraResolutionMarkdown(r));
-            return;
-        }
-        if (i > 0)
-            io.stdout('\n');
-        io.stdout(renderLoraAnalysis(a, title ? { color: io.color, title } : { color: io.color }));
+            io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}));
+        });
+        return errors/* EXIT */.dc.ok;
+    }
+    const width = (0,display/* outputWidth */.gp)(args, io);
+    const c = (0,format/* colors */.Tj)(io.color);
+    // One file is named by its path as given; several by what tells them apart (their paths head their details).
+    const labels = names
+        ? files.map((f, i) => names[i] ?? f)
+        : files.length === 1
+            ? [...files]
+            : (0,format/* distinguishingLabels */.FY)(files);
+    // The answers first: LoRA vs LoRA, else what loads on the base, else what each LoRA is.
+    const answers = analyses.map((a, i) => {
+        const r = resolutions[i];
+        return (0,layout/* paragraph */.FY)(r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c), width, '', '  ');
+    });
+    if (comparison) {
+        io.stdout(renderLoraComparison(comparison, { color: io.color, width, ...pairNames }));
+    }
+    else
+        io.stdout(answers.join(''));
+    const several = analyses.length > 1;
+    analyses.forEach((a, i) => {
+        io.stdout('\n');
+        if (several || comparison)
+            io.stdout((0,layout/* fileHeading */.dR)((0,util_text/* printable */.g)(labels[i]), (0,util_text/* printable */.g)(files[i]), width));
+        if (comparison)
+            io.stdout(answers[i]);
         const r = resolutions[i];
         if (r)
-            io.stdout('\n' + renderLoraResolution(r, { color: io.color }));
+            io.stdout(renderLoraResolution(r, { color: io.color, width }) + '\n');
+        io.stdout(renderLoraAnalysis(a, { color: io.color, width }));
+        if (r && basePath !== undefined) {
+            const steps = resolutionSteps(r, files[i], basePath, width);
+            if (steps)
+                io.stdout('\n' + steps);
+        }
     });
-    if (comparison)
-        io.stdout(markdown
-            ? loraComparisonMarkdown(comparison, pairNames)
-            : '\n' + renderLoraComparison(comparison, { color: io.color, ...pairNames }));
-    if (exportPath !== undefined && !markdown)
+    if (exportPath !== undefined)
         io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
     return errors/* EXIT */.dc.ok;
 }
@@ -844,6 +1016,179 @@ function renderCompareExport(c, keyLists) {
         for (const k of c.unmatched[side])
             lines.push(k);
     }
+    return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 5587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Il: () => (/* binding */ renderSteps),
+/* harmony export */   bY: () => (/* binding */ compareSteps),
+/* harmony export */   sH: () => (/* binding */ loraSteps)
+/* harmony export */ });
+/* unused harmony exports shellQuote, stepsMarkdown, commandLines */
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1894);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+
+
+/** A word as a POSIX shell reads it: bare when safe, else in single quotes. */
+function shellQuote(word) {
+    const w = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(word);
+    return /^[A-Za-z0-9_./:@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+/** `NAME.converted.safetensors` next to the input: the output name the steps suggest. */
+function convertedName(path) {
+    const stem = path.replace(/\.safetensors$/i, '');
+    return `${stem}.converted.safetensors`;
+}
+/** Steps after `compare A B`: A is the model LoRAs were made for, B the one they should load on. */
+function compareSteps(x) {
+    const mc = 'model-compat';
+    const lora = 'LORA.safetensors';
+    const check = {
+        text: `Check a LoRA made for A against B, module by module:`,
+        command: [mc, 'lora', lora, '--base', x.b]
+    };
+    if (x.tier === 'incompatible') {
+        return [
+            { text: 'Weights and LoRAs do not transfer between these models: use ones made for B.' },
+            { ...check, text: 'To confirm for a given LoRA, resolve it against B:' }
+        ];
+    }
+    const review = {
+        text: x.unmatched > 0
+            ? 'Review the proposed mapping and the keys left unmatched:'
+            : 'Review the proposed mapping:',
+        command: [
+            mc,
+            'compare',
+            x.a,
+            x.b,
+            '--mapping',
+            'mapping.json',
+            ...(x.unmatched > 0 ? ['--export', 'keys.txt'] : [])
+        ]
+    };
+    // The conversion to B's names: planned first, then written (a partial match leaves out what cannot convert).
+    const convert = (...rest) => [
+        mc,
+        'convert',
+        lora,
+        '--base',
+        x.b,
+        '--to',
+        'base',
+        ...rest,
+        ...(x.tier === 'partial' ? ['--drop-unmatched'] : [])
+    ];
+    const dryRun = {
+        text: x.tier === 'partial'
+            ? 'Plan the conversion of a LoRA; what cannot be converted exactly is listed with the reason:'
+            : "Plan the conversion of a LoRA to B's key names:",
+        command: convert('--dry-run')
+    };
+    const write = {
+        text: 'Write the converted LoRA, then check it loads:',
+        command: convert('-o', convertedName(lora))
+    };
+    if (x.basis === 'exact' && x.tier === 'compatible') {
+        return [
+            { ...check, text: 'LoRAs made for A should load on B as they are; check one, module by module:' },
+            {
+                text: 'Gate every LoRA in CI against B:',
+                command: [mc, 'gate', '--baseline', x.b, 'loras/*.safetensors']
+            }
+        ];
+    }
+    return [review, dryRun, write, check];
+}
+/** Steps after `lora LORA --base BASE`, by what failed. */
+function loraSteps(x) {
+    const mc = 'model-compat';
+    const steps = [];
+    if (x.modules === 0)
+        return steps;
+    if (x.loadable === x.modules) {
+        if (x.aliased > 0) {
+            steps.push({
+                text: "Loaders that do not know this LoRA's key names need a copy in the base's names; plan it:",
+                command: [mc, 'convert', x.lora, '--base', x.base, '--to', 'base', '--dry-run']
+            });
+        }
+        steps.push({
+            text: 'Gate it in CI, so a later change cannot break it unnoticed:',
+            command: [mc, 'gate', '--baseline', x.base, x.lora]
+        });
+        return steps;
+    }
+    if (x.unresolved > 0) {
+        steps.push({
+            text: 'Plan a conversion: modules in another naming or attention layout are converted exactly, the others are ' +
+                'listed with the reason:',
+            command: [mc, 'convert', x.lora, '--base', x.base, '--dry-run']
+        });
+    }
+    if (x.shapeMismatch > 0) {
+        steps.push({
+            text: 'Modules with other shapes were trained for another model size or variant: no conversion fixes them; ' +
+                'use a LoRA trained on this base.'
+        });
+    }
+    steps.push({
+        text: 'Every module with its base key and the reason it does not load:',
+        command: [mc, 'lora', x.lora, '--base', x.base, '--export', 'modules.tsv']
+    });
+    return steps;
+}
+/**
+ * The steps as console text: `  1. text` wrapped to the width, the command on the lines below, indented, wrapped
+ * between arguments with ` \` continuations.
+ */
+function renderSteps(steps, width, heading = 'Next steps') {
+    if (steps.length === 0)
+        return '';
+    let out = `${heading}\n`;
+    steps.forEach((s, i) => {
+        const first = `  ${i + 1}. `;
+        out += (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)(s.text, width, first);
+        if (s.command)
+            out += commandLines(s.command.map(shellQuote), width, ' '.repeat(first.length + 2));
+    });
+    return out;
+}
+/** Steps as a Markdown ordered list, each command in a code span. */
+function stepsMarkdown(steps) {
+    return steps
+        .map((s, i) => {
+        // A backtick would end the code span early (escapes do not work inside one).
+        const command = s.command ? ` \`${s.command.map(shellQuote).join(' ').replace(/`/g, "'")}\`` : '';
+        return `${i + 1}. ${s.text}${command}`;
+    })
+        .join('\n');
+}
+/**
+ * A command's words on as few lines as fit, broken between words with a `\` continuation. A word is never cut (the
+ * command must paste whole): one too long for its line goes on a continuation line of its own, indented less.
+ */
+function commandLines(words, width, indent) {
+    const lines = [];
+    const more = `${indent}  `;
+    let line = indent;
+    for (const w of words) {
+        const candidate = line === indent ? line + w : `${line} ${w}`;
+        // Room for the " \" a continued line ends with.
+        if (line !== indent && (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .displayWidth */ .F1)(candidate) + 2 > width) {
+            lines.push(`${line} \\`);
+            line = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .displayWidth */ .F1)(more + w) + 2 > width ? `  ${w}` : more + w;
+        }
+        else
+            line = candidate;
+    }
+    lines.push(line);
     return lines.join('\n') + '\n';
 }
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 821;
-exports.ids = [821,230];
+exports.id = 573;
+exports.ids = [573,230];
 exports.modules = {
 
-/***/ 9821:
+/***/ 2573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -183,37 +183,10 @@ function kindRank(kind) {
     return i < 0 ? KIND_ORDER.length : i;
 }
 
-;// CONCATENATED MODULE: ./src/gate/format.ts
-/** Number formatting shared by the gate's messages and the Markdown report. */
-/**
- * A percentage with one decimal, rounded down: 79.96 must read 79.9, never "80.0% is under the 80% threshold".
- */
-function formatPercent(value) {
-    if (!Number.isFinite(value))
-        return 'n/a';
-    const floored = Math.floor(value * 10 + 1e-9) / 10;
-    return `${floored.toFixed(1)}%`;
-}
-/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
-function formatThreshold(value) {
-    return `${Number.isInteger(value) ? value : value.toString()}%`;
-}
-function formatShape(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
-function percent(part, whole) {
-    return whole > 0 ? (100 * part) / whole : 0;
-}
-/** Cut at a word boundary when there is one near the end, marking the cut with an ellipsis. */
-function cutText(text, max) {
-    if (text.length <= max)
-        return text;
-    const head = text.slice(0, max - 1);
-    const space = head.lastIndexOf(' ');
-    return `${(space > max * 0.7 ? head.slice(0, space) : head).replace(/[\s;,:·]+$/, '')}…`;
-}
-
+// EXTERNAL MODULE: ./src/gate/format.ts
+var format = __webpack_require__(8732);
+// EXTERNAL MODULE: ./src/util/figures.ts
+var figures = __webpack_require__(2377);
 ;// CONCATENATED MODULE: ./src/gate/security.ts
 const MAX_LISTED = 5;
 /** Formats that cannot carry code, with why (a sharded checkpoint is safetensors shards and a JSON index). */
@@ -394,7 +367,7 @@ function evaluateArtifact(input, run) {
             flags.push(...checkpointFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = view.shapes.examples
                 .slice(0, 2)
-                .map((e) => `${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)}`);
+                .map((e) => `${e.key}: ${(0,format/* formatShape */.BB)(e.artifact)} vs baseline ${(0,format/* formatShape */.BB)(e.baseline)}`);
         }
     }
     catch (e) {
@@ -411,12 +384,13 @@ function evaluateArtifact(input, run) {
     report.figure = figure;
     const reasons = [];
     const underThreshold = figure < policy.threshold;
-    if (underThreshold) {
-        reasons.push(thresholdReason(metric, figure, policy.threshold));
-    }
+    // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
     const failing = flags.filter((f) => f.failsGate);
     for (const f of failing)
         reasons.push(flagText(f));
+    if (underThreshold) {
+        reasons.push(thresholdReason(metric, figure, policy.threshold));
+    }
     if (underThreshold || failing.length > 0) {
         report.status = 'fail';
         const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(flagText);
@@ -426,7 +400,7 @@ function evaluateArtifact(input, run) {
     return { report, document };
 }
 function thresholdReason(metric, figure, threshold) {
-    return `${metric} ${formatPercent(figure)} is under the ${formatThreshold(threshold)} threshold`;
+    return `${metric} ${(0,figures/* formatPercent */.l)(figure)} is under the ${(0,format/* formatThreshold */.B6)(threshold)} threshold`;
 }
 /**
  * A flag as a reason: `Shape mismatch: 7 of 10 modules ...`; a title that has its own colon ("Different hidden
@@ -514,7 +488,7 @@ function checkpointFlags(view) {
             severity: 'red',
             title: 'Shape mismatch',
             evidence: `${view.shapes.mismatched} of ${common} common tensors have different shapes` +
-                (e ? ` (e.g. ${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)})` : '')
+                (e ? ` (e.g. ${e.key}: ${(0,format/* formatShape */.BB)(e.artifact)} vs baseline ${(0,format/* formatShape */.BB)(e.baseline)})` : '')
         });
     }
     return flags;
@@ -564,23 +538,24 @@ function failureMessage(report) {
 function failureLine(a, threshold) {
     if (a.status === 'error') {
         const message = a.error?.message ?? 'could not be read';
-        return cutText(`  ${message.includes(a.path) ? message : `${a.path}: ${message}`}`, MAX_MESSAGE_LINE);
+        return (0,format/* cutText */.IN)(`  ${message.includes(a.path) ? message : `${a.path}: ${message}`}`, MAX_MESSAGE_LINE);
     }
     const parts = [];
-    let reasons = a.reasons;
-    if (a.metric && a.figure !== undefined && a.figure < threshold) {
-        parts.push(`${a.metric} ${formatPercent(a.figure)} < threshold ${formatThreshold(threshold)}`);
-        const long = thresholdReason(a.metric, a.figure, threshold);
-        reasons = reasons.filter((r) => r !== long);
-    }
+    // The figure against the threshold in its short form, in its place among the reasons.
+    const long = a.metric && a.figure !== undefined && a.figure < threshold
+        ? thresholdReason(a.metric, a.figure, threshold)
+        : undefined;
+    const short = (r) => r === long
+        ? `${a.metric} ${(0,figures/* formatPercent */.l)(a.figure)} < threshold ${(0,format/* formatThreshold */.B6)(threshold)}`
+        : shortReason(r, a.flags);
     // The first reason always (cut if need be), the next only when it fits whole.
-    for (const [i, r] of reasons.slice(0, MESSAGE_REASONS).entries()) {
-        const next = [...parts, shortReason(r, a.flags)];
+    for (const [i, r] of a.reasons.slice(0, MESSAGE_REASONS + (long ? 1 : 0)).entries()) {
+        const next = [...parts, short(r)];
         if (i > 0 && lineOf(a.path, next).length > MAX_MESSAGE_LINE)
             break;
         parts.splice(0, parts.length, ...next);
     }
-    return cutText(lineOf(a.path, parts), MAX_MESSAGE_LINE);
+    return (0,format/* cutText */.IN)(lineOf(a.path, parts), MAX_MESSAGE_LINE);
 }
 function lineOf(path, parts) {
     return `  ${path}: ${parts.join(' · ')}`;
@@ -594,8 +569,8 @@ function shortReason(reason, flags) {
         return reason;
     const flag = flags.find((f) => flagText(f) === reason);
     if (flag && /[\d:(]/.test(flag.title))
-        return cutText(flag.title, MAX_MESSAGE_REASON);
-    return cutText(reason, MAX_MESSAGE_REASON);
+        return (0,format/* cutText */.IN)(flag.title, MAX_MESSAGE_REASON);
+    return (0,format/* cutText */.IN)(reason, MAX_MESSAGE_REASON);
 }
 /**
  * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
@@ -623,70 +598,121 @@ function uniqueName(path, suffix, used) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+var report_format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/report/layout.ts
+var layout = __webpack_require__(1894);
 ;// CONCATENATED MODULE: ./src/report/gate-console.ts
 /**
- * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the verdict first, one
- * aligned row per artifact (status, gated figure, flags, top reason), then a short section per artifact that did
- * not pass or passed with red or warning flags or a metric note (its reasons, its other red and warning flags, a
- * few of the modules or keys at fault). Lists
- * are cut with a count of what was left out; the Markdown and the JSON report have everything. Pure: data in,
- * string out; colour only when asked for.
+ * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the gate result first (how
+ * many artifacts fail, and any dangerous pickle global), one row per artifact with failures first (status, gated
+ * figure, flag counts, top reason), then a short section per artifact that did not pass or passed with red or
+ * warning flags or a metric note (its reasons, its other red and warning flags, a few of the modules or keys at
+ * fault). Lists are cut with a count of what was left out; the Markdown and the JSON report have everything.
+ * Fitted to `width`: paths are shortened in the middle, reasons wrap. Pure: data in, string out; colour only when
+ * asked for, and every flag carries a word or symbol besides its colour.
  */
+
 
 
 
 const DEFAULT_ROWS = 5;
 const DEFAULT_SECTIONS = 10;
-/** Table cells and list lines are cut here: a terminal line, not a paragraph. */
-const MAX_REASON_CELL = 90;
-const MAX_DETAIL_CELL = 140;
+/** Long evidence (a flag's quoted keys and shapes) is cut here, between words; the JSON report has it whole. */
 const MAX_LINE = 200;
+/**
+ * Failures first: a flag that fails the gate by itself (a dangerous pickle global), then unreadable artifacts,
+ * then the other failures, then passes with warnings, then clean passes; each group in the order given.
+ */
+function failuresFirst(items) {
+    const rank = (a) => a.status === 'fail' && a.flags.some((f) => f.failsGate)
+        ? 0
+        : a.status === 'error'
+            ? 1
+            : a.status === 'fail'
+                ? 2
+                : a.flags.some((f) => f.severity !== 'green')
+                    ? 3
+                    : 4;
+    return items
+        .map((a, i) => ({ a, i, r: rank(a) }))
+        .sort((x, y) => x.r - y.r || x.i - y.i)
+        .map((x) => x.a);
+}
 function renderGateConsole(report, options) {
-    const k = (0,format/* colors */.Tj)(options.color);
+    const k = (0,report_format/* colors */.Tj)(options.color);
     const maxRows = Math.max(1, options.maxRows ?? DEFAULT_ROWS);
     const maxSections = Math.max(0, options.maxSections ?? DEFAULT_SECTIONS);
+    const width = options.width ?? Number.POSITIVE_INFINITY;
     const where = (file) => options.fullReportHint
         ? `all are in ${file ? clean(file) : 'the report folder'}, ${clean(options.fullReportHint)}`
         : (options.noReportHint && clean(options.noReportHint)) || 'all are in the JSON report';
-    let out = verdictLines(report, k);
-    if (report.artifacts.length > 0) {
-        out += '\n' + rows(report.artifacts.map((a) => artifactRow(a, k)));
+    const artifacts = failuresFirst(report.artifacts);
+    // The folder every artifact shares is said once, in the head; the rows show the rest of each path.
+    const folder = (0,report_format/* commonFolder */.Mp)(artifacts.map((a) => a.path));
+    let out = verdictLines(report, k, width, folder);
+    if (artifacts.length > 0) {
+        out +=
+            '\n' +
+                (0,layout/* fitTable */.SM)(artifacts.map((a) => artifactRow(a, k, folder)), { width, fit: ['fixed', 'shorten', 'fixed', 'fixed', 'fixed', 'wrap'] });
     }
     // A passing artifact gets a section for its red flags (an 83% loadable LoRA passes a threshold of 80 with 80
     // modules that do not load: the row alone would hide them), its warnings, or a note on the metric (gated on
     // another figure than the one asked for).
-    const noted = report.artifacts.filter((a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity !== 'green'));
-    const { shown, omitted } = (0,format/* cutList */.f6)(noted, maxSections);
+    const noted = artifacts.filter((a) => a.status !== 'pass' || a.metricNote || a.flags.some((f) => f.severity !== 'green'));
+    const { shown, omitted } = (0,report_format/* cutList */.f6)(noted, maxSections);
     for (const a of shown)
-        out += '\n' + artifactSection(a, k, maxRows, where);
+        out += '\n' + artifactSection(a, k, maxRows, where, width);
     if (omitted > 0) {
         out +=
-            '\n' + k.dim(`... ${omitted} more artifact(s) with failures or warnings (--markdown or --json)`) + '\n';
+            '\n' +
+                k.dim(`... ${(0,report_format/* plural */.LS)(omitted, 'more artifact', 'more artifacts')} with failures or warnings (--markdown or --json)`) +
+                '\n';
     }
     return out;
 }
-function verdictLines(r, k) {
-    const bad = r.artifacts.filter((a) => a.status !== 'pass').length;
-    const head = r.passed ? k.green(k.bold('PASSED')) : k.red(k.bold('FAILED'));
-    const what = r.passed
-        ? `all ${r.artifacts.length} artifact(s) pass`
-        : `${bad} of ${r.artifacts.length} artifact(s) do not pass`;
-    const figure = r.overlap === null ? 'n/a' : formatPercent(r.overlap);
-    const failOn = r.policy.failOn.length > 0 ? r.policy.failOn.join(', ') : 'none';
-    return (`${head} compatibility gate: ${what} · verdict ${k.bold(r.verdict)} · lowest gated figure ${figure}\n` +
-        k.dim(`  threshold ${formatThreshold(r.policy.threshold)} on ${r.policy.metric} · fail-on ${failOn} · ` +
-            `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors)`) +
-        '\n');
+/** Artifacts that import a dangerous pickle global: said in the answer line, whatever else failed. */
+function dangerousCount(r) {
+    return r.artifacts.filter((a) => a.flags.some((f) => f.id === 'dangerous-globals')).length;
 }
-function artifactRow(a, k) {
-    const status = a.status === 'pass' ? k.green('PASS') : a.status === 'fail' ? k.red('FAIL') : k.yellow('ERROR');
+/**
+ * `✗ FAILED: 2 of 4 artifacts do not pass; 1 imports dangerous pickle globals (threshold 80% on auto)`, then the
+ * policy and the baseline on an indented line.
+ */
+function verdictLines(r, k, width, folder) {
+    const bad = r.artifacts.filter((a) => a.status !== 'pass').length;
+    const total = r.artifacts.length;
+    const head = r.passed
+        ? `${(0,report_format/* mark */.Gy)('good', k)} ${k.green(k.bold('PASSED'))}`
+        : `${(0,report_format/* mark */.Gy)('bad', k)} ${k.red(k.bold('FAILED'))}`;
+    const what = r.passed
+        ? total === 1
+            ? 'the artifact passes'
+            : `all ${(0,report_format/* plural */.LS)(total, 'artifact')} pass`
+        : `${bad} of ${(0,report_format/* plural */.LS)(total, 'artifact')} ${bad === 1 ? 'does' : 'do'} not pass`;
+    const danger = dangerousCount(r);
+    const dangerText = danger > 0
+        ? `; ${k.red(`${danger} ${danger === 1 ? 'imports' : 'import'} dangerous pickle globals`)}`
+        : '';
+    const figure = r.overlap === null ? 'n/a' : (0,figures/* formatPercent */.l)(r.overlap);
+    const failOn = r.policy.failOn.length > 0 ? r.policy.failOn.join(', ') : 'none';
+    return ((0,layout/* paragraph */.FY)(`${head}: ${what}${dangerText} (lowest gated figure ${figure}, threshold ${(0,format/* formatThreshold */.B6)(r.policy.threshold)})`, width, '', '  ') +
+        k.dim((0,layout/* paragraph */.FY)(`verdict ${r.verdict} · metric ${r.policy.metric} · fail-on ${failOn} · ` +
+            `baseline ${clean(r.baseline.path)} (${r.baseline.format}, ${(0,report_format/* plural */.LS)(r.baseline.tensors, 'tensor')})` +
+            (folder ? ` · artifacts in ${clean(folder)}` : ''), width, '  ')));
+}
+function artifactRow(a, k, folder) {
+    const path = clean(folder && a.path.startsWith(folder) ? a.path.slice(folder.length) : a.path);
+    const status = a.status === 'pass'
+        ? `${(0,report_format/* mark */.Gy)('good', k)} ${k.green('PASS')}`
+        : a.status === 'fail'
+            ? `${(0,report_format/* mark */.Gy)('bad', k)} ${k.red('FAIL')}`
+            : `${(0,report_format/* mark */.Gy)('warn', k)} ${k.yellow('ERROR')}`;
     if (a.status === 'error') {
-        return [status, clean(a.path), 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')];
+        return [status, path, 'unreadable', a.error?.code ?? 'error', '', cut(a.error?.message ?? '')];
     }
     const kind = a.kind === 'lora' ? `LoRA (${clean(a.lora?.convention ?? '?')})` : `checkpoint (${a.format ?? '?'})`;
-    const figure = a.metric && a.figure !== undefined ? `${a.metric} ${formatPercent(a.figure)}` : 'n/a';
-    return [status, clean(a.path), kind, figure, flagCounts(a.flags, k), cut(topReason(a), MAX_REASON_CELL)];
+    const figure = a.metric && a.figure !== undefined ? `${a.metric} ${(0,figures/* formatPercent */.l)(a.figure)}` : 'n/a';
+    return [status, path, kind, figure, flagCounts(a.flags, k), cut(topReason(a))];
 }
 /** `2 red, 1 warning, 3 green`; `-` when there are none. */
 function flagCounts(flags, k) {
@@ -698,7 +724,7 @@ function flagCounts(flags, k) {
     ];
     return (parts
         .filter(([n]) => n > 0)
-        .map(([n, label, paint]) => paint(`${n} ${label === 'warning' && n !== 1 ? 'warnings' : label}`))
+        .map(([n, label, paint]) => paint(label === 'warning' ? (0,report_format/* plural */.LS)(n, 'warning') : `${n} ${label}`))
         .join(', ') || '-');
 }
 /**
@@ -712,57 +738,62 @@ function topReason(a) {
     }
     return a.flags.find((f) => f.severity === 'warning')?.title ?? '';
 }
-function artifactSection(a, k, maxRows, where) {
+function artifactSection(a, k, maxRows, where, width) {
     const warned = a.flags.some((f) => f.severity !== 'green');
     const label = a.status === 'pass'
         ? warned
-            ? k.yellow('passes, with warnings')
-            : k.dim('passes')
+            ? `${(0,report_format/* mark */.Gy)('warn', k)} ${k.yellow('passes, with warnings')}`
+            : `${(0,report_format/* mark */.Gy)('good', k)} ${k.dim('passes')}`
         : a.status === 'fail'
-            ? k.red('fails')
-            : k.yellow('error');
+            ? `${(0,report_format/* mark */.Gy)('bad', k)} ${k.red('fails')}`
+            : `${(0,report_format/* mark */.Gy)('warn', k)} ${k.yellow('error')}`;
+    const line = (text, first = '  ', indent = '    ') => (0,layout/* paragraph */.FY)(text, width, first, indent);
     let out = `${k.bold(clean(a.path))}: ${label}\n`;
     if (a.status === 'error')
-        return out + `  ${cut(a.error?.message ?? 'could not be read')}\n`;
+        return out + line(cut(a.error?.message ?? 'could not be read'));
     if (a.metricNote)
-        out += k.dim(`  ${cut(a.metricNote)}`) + '\n';
+        out += k.dim(line(cut(a.metricNote)));
     // The report keeps at most a handful of reasons, most important first: all of them are shown.
     if (a.status === 'fail')
         for (const r of a.reasons)
-            out += `  - ${cut(r)}\n`;
+            out += line(cut(r), '  - ');
     // Flags already given as reasons are not repeated; green ones are for the Markdown.
     const others = a.flags.filter((f) => f.severity !== 'green' && !a.reasons.includes(flagText(f)));
-    const flags = (0,format/* cutList */.f6)(others, maxRows);
+    const flags = (0,report_format/* cutList */.f6)(others, maxRows);
     for (const f of flags.shown) {
-        const tag = f.severity === 'red' ? k.red('red') : k.yellow('warning');
-        out += `  ${tag} ${cut(flagText(f))}${f.failsGate ? ' (fails the gate)' : ''}\n`;
+        const tag = f.severity === 'red' ? `${(0,report_format/* mark */.Gy)('bad', k)} ${k.red('red')}` : `${(0,report_format/* mark */.Gy)('warn', k)} ${k.yellow('warning')}`;
+        out += line(`${cut(flagText(f))}${f.failsGate ? ' (fails the gate)' : ''}`, `  ${tag} `);
     }
     if (flags.omitted > 0)
-        out += k.dim(`  ... ${flags.omitted} more flag(s)`) + '\n';
+        out += k.dim(`  ... ${(0,report_format/* plural */.LS)(flags.omitted, 'more flag', 'more flags')}`) + '\n';
     if (a.lora && a.lora.failuresTotal > 0) {
-        out += `  ${a.lora.failuresTotal} of ${a.lora.modules} modules do not load`;
-        out += ` (${a.lora.shapeMismatch} shape mismatch, ${a.lora.unresolved} unresolved):\n`;
-        const picked = interleaveByStatus(a.lora.failures).slice(0, maxRows);
-        out += rows(picked.map((f) => [clean(f.module), f.status, cut(f.detail, MAX_DETAIL_CELL)]), '    ');
-        const more = a.lora.failuresTotal - picked.length;
+        const l = a.lora;
+        out += line(`${l.failuresTotal} of ${(0,report_format/* plural */.LS)(l.modules, 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`);
+        const picked = interleaveByStatus(l.failures).slice(0, maxRows);
+        out += (0,layout/* fitTable */.SM)(picked.map((f) => [
+            clean(f.module),
+            f.status === 'shape-mismatch' ? 'shape mismatch' : f.status,
+            cut(f.detail)
+        ]), { indent: '    ', width, fit: ['shorten', 'fixed', 'wrap'] });
+        const more = l.failuresTotal - picked.length;
         if (more > 0)
-            out += k.dim(`    ... ${more} more; ${where(a.document)}`) + '\n';
+            out += k.dim(line(`... ${more} more; ${where(a.document)}`, '    ', '      '));
     }
     const c = a.checkpoint;
     if (c) {
         if (c.shapes.mismatched > 0) {
-            out += `  ${c.shapes.mismatched} common tensor(s) with other shapes (artifact vs baseline):\n`;
+            out += line(`${(0,report_format/* plural */.LS)(c.shapes.mismatched, 'common tensor')} with other shapes (artifact vs baseline):`);
             const examples = c.shapes.examples.slice(0, maxRows);
-            out += rows(examples.map((e) => [clean(e.key), formatShape(e.artifact), formatShape(e.baseline)]), '    ');
+            out += (0,layout/* fitTable */.SM)(examples.map((e) => [clean(e.key), (0,format/* formatShape */.BB)(e.artifact), (0,format/* formatShape */.BB)(e.baseline)]), { indent: '    ', width, fit: ['shorten', 'fixed', 'fixed'] });
             const more = c.shapes.mismatched - examples.length;
             if (more > 0)
-                out += k.dim(`    ... ${more} more; ${where(a.document)}`) + '\n';
+                out += k.dim(line(`... ${more} more; ${where(a.document)}`, '    ', '      '));
         }
         const u = c.unmatched;
         if (u.artifactTotal > 0 || u.baselineTotal > 0) {
-            out += `  ${u.artifactTotal} key(s) only in the artifact, ${u.baselineTotal} only in the baseline`;
             const sample = u.artifact.slice(0, 3).map(clean);
-            out += sample.length > 0 ? ` (e.g. ${sample.join(', ')})\n` : '\n';
+            out += line(`${(0,report_format/* plural */.LS)(u.artifactTotal, 'key')} only in the artifact, ${u.baselineTotal} only in the baseline` +
+                (sample.length > 0 ? ` (e.g. ${sample.join(', ')})` : ''));
         }
     }
     return out;
@@ -785,21 +816,14 @@ function interleaveByStatus(items) {
                 out.push(g[i]);
     return out;
 }
-/** Aligned columns without the padding an empty last cell would leave at the end of the line. */
-function rows(cells, indent = '  ') {
-    return (0,format/* table */.tp)(cells, { indent }).replace(/ +$/gm, '');
-}
 function cut(text, max = MAX_LINE) {
-    return cutText(clean(text), max);
+    return (0,format/* cutText */.IN)(clean(text), max);
 }
 /**
  * Names and evidence come from hostile files: control characters (an ESC starting a terminal sequence, a CR
  * rewriting the line) are shown as `?`.
  */
-function clean(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+const clean = report_format/* printable */.g$;
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -820,6 +844,7 @@ var version = __webpack_require__(311);
  * (B), so the sides are named that way. Values the flag's title already states are left out: a title that reads
  * "different hidden dims: 64 vs 128" needs only the tensors the dims were read from.
  */
+
 
 const MAX_EVIDENCE = 400;
 const MAX_VALUE = 120;
@@ -884,8 +909,7 @@ function evidenceText(evidence, message = '') {
             parts.push(text);
     }
     parts.push(...genericParts(evidence, used, stated));
-    const text = parts.join('; ');
-    return text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text;
+    return (0,format/* cutText */.IN)(parts.join('; '), MAX_EVIDENCE);
 }
 /**
  * Whether the title already states a value: strings as written, numbers as whole words ("64", not the 6 of
@@ -943,7 +967,7 @@ function words(key) {
         .trim();
 }
 function share(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : show(v);
+    return typeof v === 'number' && Number.isFinite(v) ? (0,figures/* formatShare */.T)(v) : show(v);
 }
 /** `blocks.*.attn.qkv.weight [192, 64] in-features` -> `... [192, 64] (in-features)`: the shape, then which dim. */
 function readFrom(v) {
@@ -959,7 +983,7 @@ function shapeExamples(v) {
     const items = v.slice(0, 2).map((d) => {
         const x = d;
         return isShape(x.shapeA) && isShape(x.shapeB)
-            ? `${show(x.key)} ${formatShape(x.shapeA)} vs baseline ${formatShape(x.shapeB)}`
+            ? `${show(x.key)} ${(0,format/* formatShape */.BB)(x.shapeA)} vs baseline ${(0,format/* formatShape */.BB)(x.shapeB)}`
             : show(d);
     });
     return `e.g. ${items.join(', ')}`;
@@ -986,7 +1010,7 @@ function show(v) {
             text = String(v);
         }
     }
-    return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+    return (0,format/* cutText */.IN)(text, MAX_VALUE);
 }
 /**
  * The comparison's flag titles speak of "A" and "B" in a few places ("A's blocks (4 blocks) has no counterpart in
@@ -1123,7 +1147,7 @@ function loraView(analysis, resolution, baseline) {
             : (analysis.primary ?? 'unknown'),
         moduleCount: resolution.modules,
         // From the counts, not the rounded loadablePercent: 99.996% must not pass a 100% threshold.
-        loadable: percent(ok, resolution.modules),
+        loadable: (0,format/* percent */.KN)(ok, resolution.modules),
         modules,
         flags: engines_loraFlags(analysis, resolution),
         // The resolution document of schemas/lora.schema.json (kind lora-resolution): the per-module results are in
@@ -1259,10 +1283,49 @@ function engines_loraFlags(a, r) {
     return flags;
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-text.ts
+/**
+ * File-derived text in the gate's Markdown (job summary, PR comment): code spans that no backtick can close and no
+ * pipe can split, and text with no HTML, no table break, no emphasis, no live @mention or issue link, and no control
+ * character (`--markdown` prints to a terminal too).
+ */
+
+/** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
+function code(text) {
+    return inlineCode(text.replace(/\|/g, '\\|'));
+}
+/**
+ * Inline code outside tables. No `\|` here: backslash escapes do not work in code spans, only GFM tables undo
+ * that one, so elsewhere the backslash would show.
+ */
+function inlineCode(text) {
+    return `\`${oneLine(text).replace(/`/g, "'")}\``;
+}
+/**
+ * Text from files (tensor names, evidence) is hostile: no HTML, no table breaks, no @mentions or #refs pinging
+ * people from a PR comment.
+ */
+function escapeText(text) {
+    return escapeHtml(oneLine(text))
+        .replace(/\|/g, '\\|')
+        .replace(/([*_`[\]])/g, '\\$1');
+}
+function escapeHtml(text) {
+    return (0,report_format/* inertReferences */.xe)(oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+}
+/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
+ * could clear the screen or recolour the verdict). */
+function oneLine(text) {
+    return (0,report_format/* printable */.g$)(text.replace(/[\r\n\t]+/g, ' '));
+}
+
 ;// CONCATENATED MODULE: ./src/report/gate-markdown.ts
 /**
- * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. Verdict first, one table row per
- * artifact, the flags with their evidence, a block x layer-kind picture per LoRA, then collapsible details.
+ * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. The heading is the answer (passed
+ * or failed, how many artifacts fail, any dangerous pickle global); then a compact table per artifact kind with
+ * the columns that apply to it (LoRAs: loadable share and modules; checkpoints: the overlap figures and shapes),
+ * failures first; then each artifact's reasons and flags, failures first; a block x layer-kind picture per LoRA;
+ * then collapsible details. The report folder is linked (the uploaded artifact) where one was uploaded.
  *
  * GitHub drops a job summary over 1 MiB entirely and rejects a comment over 65,536 characters, so the document is
  * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
@@ -1271,30 +1334,34 @@ function engines_loraFlags(a, r) {
 
 
 
+
+
 /** The runner refuses summaries over 1 MiB (1,048,576 bytes); keep a margin for other steps' summaries. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 /** Comment bodies over 65,536 characters are rejected (422); keep room for the hidden marker. */
 const COMMENT_LIMIT_CHARS = 65_000;
-const METRICS = ['exact', 'normalized', 'mapped', 'loadable'];
 const DEFAULT_DETAIL_ROWS = 50;
 function renderGateMarkdown(report, options) {
     const measure = options.unit === 'bytes' ? (s) => Buffer.byteLength(s, 'utf8') : (s) => s.length;
     const rows = options.maxDetailRows ?? DEFAULT_DETAIL_ROWS;
     const where = fullListHint(options);
-    const note = (omitted) => `\n> [!NOTE]\n> ${omitted} section(s) were left out to fit GitHub's size limit. ` +
+    const note = (omitted) => `\n> [!NOTE]\n> ${(0,report_format/* plural */.LS)(omitted, 'section')} ${omitted === 1 ? 'was' : 'were'} left out to fit GitHub's size limit. ` +
         `${where('gate-report.json', 'report')}\n`;
     const reserve = measure(note(99999));
-    const head = headerSection(report);
-    const table = tableSections(report);
+    // Failures first everywhere: in the tables, in the sections, in the details.
+    const artifacts = failuresFirst(report.artifacts);
+    const folder = (0,report_format/* commonFolder */.Mp)(artifacts.map((a) => a.path));
+    const head = headerSection(report, folder, options);
+    const table = tableSections(artifacts, folder);
     const optional = [
-        ...report.artifacts.map(flagSection),
-        ...report.artifacts.map(coverageSection),
-        ...report.artifacts.map((a) => detailsSection(a, rows, where))
+        ...artifacts.map(flagSection),
+        ...artifacts.map(coverageSection),
+        ...artifacts.map((a) => detailsSection(a, rows, where))
     ].filter((s) => s !== '');
     let out = head;
     let used = measure(out);
     let omitted = 0;
-    // The table is essential, but thousands of artifacts could still overflow it: cut rows, never mid-row.
+    // The tables are essential, but thousands of artifacts could still overflow them: cut rows, never mid-row.
     for (const row of table) {
         if (used + measure(row) + reserve > options.limit) {
             omitted++;
@@ -1315,73 +1382,129 @@ function renderGateMarkdown(report, options) {
         out += note(omitted);
     return out;
 }
-function headerSection(r) {
+/** `2 of 4 artifacts do not pass; 1 imports dangerous pickle globals`, or `all 4 artifacts pass`. */
+function outcome(r) {
+    const total = r.artifacts.length;
+    const bad = r.artifacts.filter((a) => a.status !== 'pass').length;
+    const danger = r.artifacts.filter((a) => a.flags.some((f) => f.id === 'dangerous-globals')).length;
+    const what = r.passed
+        ? total === 1
+            ? 'the artifact passes'
+            : `all ${(0,report_format/* plural */.LS)(total, 'artifact')} pass`
+        : `${bad} of ${(0,report_format/* plural */.LS)(total, 'artifact')} ${bad === 1 ? 'does' : 'do'} not pass`;
+    return danger > 0
+        ? `${what}; ${danger} ${danger === 1 ? 'imports' : 'import'} dangerous pickle globals`
+        : what;
+}
+function headerSection(r, folder, options) {
     const icon = r.passed ? '✅' : '❌';
-    const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}`, ''];
-    const figure = r.overlap === null ? 'n/a' : formatPercent(r.overlap);
-    lines.push(`**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${formatThreshold(r.policy.threshold)} ` +
+    const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}: ${outcome(r)}`, ''];
+    const figure = r.overlap === null ? 'n/a' : (0,figures/* formatPercent */.l)(r.overlap);
+    lines.push(`**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${(0,format/* formatThreshold */.B6)(r.policy.threshold)} ` +
         `on \`${r.policy.metric}\` · fail-on: ${r.policy.failOn.length > 0 ? r.policy.failOn.map((f) => `\`${f}\``).join(', ') : 'none'}`);
     lines.push('');
-    lines.push(`Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${r.baseline.tensors} tensors` +
-        `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ${r.artifacts.length} artifact(s) · ` +
-        `${r.tool.name} ${escapeText(r.tool.version)}`);
-    if (!r.passed && r.message) {
-        // The message is a head line and one line per failing artifact: a list keeps them apart when rendered.
-        const [first, ...rest] = r.message.split('\n');
-        lines.push('', `> ${escapeText(first)}`);
-        if (rest.length > 0)
-            lines.push('>', ...rest.map((l) => `> - ${messageLine(l.trim(), r)}`));
+    lines.push(`Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${(0,report_format/* plural */.LS)(r.baseline.tensors, 'tensor')}` +
+        `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ` +
+        `${folder ? `artifacts in ${inlineCode(folder)} · ` : ''}${r.tool.name} ${escapeText(r.tool.version)}`);
+    if (options.reportLink) {
+        lines.push('', `📦 ${gate_markdown_link(options.reportLink)}: \`gate-report.json\` and a mapping or resolution document per artifact.`);
     }
     return lines.join('\n') + '\n\n';
 }
-/** A line of the failure message, its artifact's path (when it starts with one) as code like everywhere else. */
-function messageLine(line, r) {
-    const a = r.artifacts.find((x) => line.startsWith(`${x.path}: `));
-    return a ? `${inlineCode(a.path)}: ${escapeText(line.slice(a.path.length + 2))}` : escapeText(line);
+/** `[model-compat-report](url)`, the name escaped for link text. */
+function gate_markdown_link(l) {
+    return `[${escapeText(l.name)}](${encodeURI(l.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
 }
-function tableSections(r) {
-    const header = '| | Artifact | Kind | Gated | Exact | Normalized | Mapped | Loadable | Shapes | Flags |\n' +
-        '|---|---|---|---|---|---|---|---|---|---|\n';
-    return [header, ...r.artifacts.map(tableRow), '\n'];
+const ICON = { pass: '✅', fail: '❌', error: '⚠️' };
+/** The artifact's path as shown in the tables: below the folder every artifact shares (named in the header). */
+function shortPath(path, folder) {
+    return folder && path.startsWith(folder) ? path.slice(folder.length) : path;
 }
-function tableRow(a) {
-    const icon = a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️';
-    if (a.status === 'error') {
-        return `| ${icon} | ${code(a.path)} | error | ${escapeText(a.error?.code ?? 'error')} | | | | | | ${escapeText(a.error?.message ?? '')} |\n`;
+/**
+ * A compact table per artifact kind, with the columns that apply to it: LoRAs (loadable share, modules that load),
+ * checkpoints (the three overlap figures, the gated one in bold, shapes), and the artifacts that could not be read.
+ */
+function tableSections(artifacts, folder) {
+    const loras = artifacts.filter((a) => a.status !== 'error' && a.kind === 'lora');
+    const checkpoints = artifacts.filter((a) => a.status !== 'error' && a.kind !== 'lora');
+    const errors = artifacts.filter((a) => a.status === 'error');
+    const tables = [];
+    if (errors.length > 0) {
+        tables.push({
+            members: errors,
+            rows: [
+                '**Could not be read**\n\n',
+                '| | Artifact | Problem |\n|---|---|---|\n',
+                ...errors.map((a) => `| ${ICON.error} | ${code(shortPath(a.path, folder))} | ${escapeText(errorText(a))} |\n`)
+            ]
+        });
     }
-    const kind = a.kind === 'lora'
-        ? `LoRA (${escapeText(a.lora?.convention ?? '?')})`
-        : `checkpoint (${escapeText(a.format ?? '?')})`;
-    const gated = a.metric && a.figure !== undefined ? `**${a.metric} ${formatPercent(a.figure)}**` : 'n/a';
-    const cells = METRICS.map((m) => (a.figures[m] !== undefined ? formatPercent(a.figures[m]) : '–'));
-    let shapes = '–';
-    if (a.lora)
-        shapes = `${a.lora.modules - a.lora.shapeMismatch - a.lora.unresolved}/${a.lora.modules} modules`;
-    else if (a.checkpoint) {
-        const s = a.checkpoint.shapes;
-        // No common keys at all: "0/0 match" would read like a result; the overlap columns already say it.
-        if (s.matching + s.mismatched > 0)
-            shapes = `${s.matching}/${s.matching + s.mismatched} match`;
+    if (loras.length > 0) {
+        tables.push({
+            members: loras,
+            rows: [
+                '**LoRAs**\n\n',
+                '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+                ...loras.map((a) => {
+                    const l = a.lora;
+                    const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–';
+                    const figure = a.figure !== undefined ? (0,figures/* formatPercent */.l)(a.figure) : '–';
+                    const gated = a.metric === 'loadable' ? `**${figure}**` : figure;
+                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`;
+                })
+            ]
+        });
     }
+    if (checkpoints.length > 0) {
+        tables.push({
+            members: checkpoints,
+            rows: [
+                '**Checkpoints**\n\n',
+                '| | Checkpoint | Format | Exact | Normalized | Mapped | Same shape | Flags |\n|---|---|---|---:|---:|---:|---:|---|\n',
+                ...checkpoints.map((a) => {
+                    const cells = ['exact', 'normalized', 'mapped'].map((m) => {
+                        const v = a.figures[m];
+                        if (v === undefined)
+                            return '–';
+                        return m === a.metric ? `**${(0,figures/* formatPercent */.l)(v)}**` : (0,figures/* formatPercent */.l)(v);
+                    });
+                    const s = a.checkpoint?.shapes;
+                    // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
+                    const shapes = s && s.matching + s.mismatched > 0 ? `${s.matching} of ${s.matching + s.mismatched}` : '–';
+                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`;
+                })
+            ]
+        });
+    }
+    // Failures first here too: the table holding the first artifact to read (the worst) comes first. A single
+    // table needs no title.
+    tables.sort((x, y) => artifacts.indexOf(x.members[0]) - artifacts.indexOf(y.members[0]));
+    return tables.flatMap((t) => [...(tables.length > 1 ? t.rows : t.rows.slice(1)), '\n']);
+}
+/** `🔴 4 🟢 2`: flag counts by severity; `–` when there are none. */
+function flagCells(a) {
     const count = (sev, glyph) => {
         const n = a.flags.filter((f) => f.severity === sev).length;
         return n > 0 ? `${glyph} ${n}` : '';
     };
-    const flags = [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–';
-    return `| ${icon} | ${code(a.path)} | ${kind} | ${gated} | ${cells.join(' | ')} | ${shapes} | ${flags} |\n`;
+    return [count('red', '🔴'), count('warning', '🟡'), count('green', '🟢')].filter((x) => x).join(' ') || '–';
+}
+/** `OutsideWorkspace: lora.safetensors: a symbolic link ...`: the error's code, then its message. */
+function errorText(a) {
+    const message = a.error?.message ?? 'could not be read';
+    const errorCode = a.error?.code;
+    return errorCode && !message.includes(errorCode) ? `${errorCode}: ${message}` : message;
 }
 function flagSection(a) {
+    // An unreadable artifact is said in full in its table row: a section would repeat it.
+    if (a.status === 'error')
+        return '';
     if (a.flags.length === 0 && a.reasons.length === 0 && !a.metricNote)
         return '';
-    const lines = [
-        `#### ${a.status === 'pass' ? '✅' : a.status === 'fail' ? '❌' : '⚠️'} ${inlineCode(a.path)}`,
-        ''
-    ];
+    const lines = [`#### ${ICON[a.status]} ${inlineCode(a.path)}`, ''];
     if (a.status === 'fail' && a.reasons.length > 0) {
-        lines.push('Why it failed:', ...a.reasons.map((r) => `1. ${escapeText(r)}`), '');
+        lines.push('Why it failed:', '', ...a.reasons.map((r, i) => `${i + 1}. ${escapeText(r)}`), '');
     }
-    if (a.status === 'error' && a.error)
-        lines.push(`Could not be read: ${escapeText(a.error.message)}`, '');
     if (a.metricNote)
         lines.push(`_${escapeText(a.metricNote)}_`, '');
     if (a.status === 'pass' && a.flags.every((f) => f.severity === 'green')) {
@@ -1396,10 +1519,17 @@ function flagSection(a) {
     const sorted = [...a.flags]
         .filter((f) => !stated.has(flagText(f)))
         .sort((x, y) => order[x.severity] - order[y.severity]);
-    for (const f of sorted) {
-        const glyph = f.severity === 'red' ? '🔴' : f.severity === 'warning' ? '🟡' : '🟢';
+    const green = sorted.filter((f) => f.severity === 'green');
+    for (const f of sorted.filter((x) => x.severity !== 'green')) {
+        const glyph = f.severity === 'red' ? '🔴' : '🟡';
         const fails = f.failsGate ? ' (fails the gate)' : '';
         lines.push(`- ${glyph} **${escapeText(f.title)}**${fails}${f.evidence ? `: ${escapeText(f.evidence)}` : ''}`);
+    }
+    // Green flags are the good news: one line, their titles only.
+    if (green.length > 0) {
+        if (lines.at(-1)?.startsWith('- '))
+            lines.push('');
+        lines.push(`🟢 ${green.map((f) => escapeText(f.title)).join(' · ')}`);
     }
     return lines.join('\n') + '\n\n';
 }
@@ -1427,6 +1557,10 @@ function coverageSection(a) {
 }
 function fullListHint(options) {
     return (file, what) => {
+        if (options.reportLink) {
+            const name = file ? `${inlineCode(file)} in ` : '';
+            return `The full ${what} is in ${name}the ${gate_markdown_link(options.reportLink)} artifact.`;
+        }
         if (options.fullReportHint) {
             const name = file ? inlineCode(file) : 'the report folder';
             return `The full ${what} is in ${name}, ${escapeText(options.fullReportHint)}.`;
@@ -1446,12 +1580,12 @@ function detailsSection(a, maxRows, where) {
         const table = [
             '| Module | Problem | Detail |',
             '|---|---|---|',
-            ...rows.map((f) => `| ${code(f.module)} | ${f.status} | ${escapeText(f.detail)} |`)
+            ...rows.map((f) => `| ${code(f.module)} | ${f.status === 'shape-mismatch' ? 'shape mismatch' : f.status} | ${escapeText(f.detail)} |`)
         ];
         const more = a.lora.failuresTotal - rows.length;
         if (more > 0)
             table.push('', moreLine(more, where(a.document, 'list')));
-        parts.push(details(`${a.lora.failuresTotal} module(s) of ${escapeHtml(a.path)} do not load`, table.join('\n')));
+        parts.push(details(`${a.lora.failuresTotal} of ${(0,report_format/* plural */.LS)(a.lora.modules, 'module')} of ${escapeHtml(a.path)} do not load`, table.join('\n')));
     }
     const c = a.checkpoint;
     if (c) {
@@ -1461,9 +1595,9 @@ function detailsSection(a, maxRows, where) {
                 '|---|---|---|',
                 ...c.shapes.examples
                     .slice(0, maxRows)
-                    .map((e) => `| ${code(e.key)} | ${formatShape(e.artifact)} | ${formatShape(e.baseline)} |`)
+                    .map((e) => `| ${code(e.key)} | ${(0,format/* formatShape */.BB)(e.artifact)} | ${(0,format/* formatShape */.BB)(e.baseline)} |`)
             ];
-            parts.push(details(`${c.shapes.mismatched} shape mismatch(es) in ${escapeHtml(a.path)}`, table.join('\n')));
+            parts.push(details(`${(0,report_format/* plural */.LS)(c.shapes.mismatched, 'tensor')} of ${escapeHtml(a.path)} with another shape than the baseline's`, table.join('\n')));
         }
         const u = c.unmatched;
         if (u.artifactTotal > 0 || u.baselineTotal > 0) {
@@ -1478,49 +1612,26 @@ function detailsSection(a, maxRows, where) {
                 `Only in the baseline (${u.baselineTotal}):\n\n${list(u.baseline, u.baselineTotal) || '- none'}`;
             parts.push(details(`Unmatched keys of ${escapeHtml(a.path)}`, body));
         }
-        if (c.sampleMappings.length > 0) {
+        // Only high-confidence mappings are findings; medium and low ones are guesses, kept in the mapping document.
+        const sure = c.sampleMappings.filter((m) => m.confidence === 'high');
+        if (sure.length > 0) {
             const table = [
-                '| Artifact keys | Baseline keys | Kind | Confidence |',
-                '|---|---|---|---|',
-                ...c.sampleMappings
+                '| Artifact keys | Baseline keys | Kind |',
+                '|---|---|---|',
+                ...sure
                     .slice(0, maxRows)
-                    .map((m) => `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} | ${escapeText(m.confidence)} |`)
+                    .map((m) => `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} |`)
             ];
-            parts.push(details(`Sample mappings for ${escapeHtml(a.path)}`, table.join('\n')));
+            const rest = where(a.document, 'mapping');
+            if (rest)
+                table.push('', `Medium- and low-confidence proposals are not shown. ${rest}`);
+            parts.push(details(`High-confidence mappings for ${escapeHtml(a.path)}`, table.join('\n')));
         }
     }
     return parts.join('');
 }
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>\n\n`;
-}
-/** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
-function code(text) {
-    return inlineCode(text.replace(/\|/g, '\\|'));
-}
-/**
- * Inline code outside tables. No `\|` here: backslash escapes do not work in code spans, only GFM tables undo
- * that one, so elsewhere the backslash would show.
- */
-function inlineCode(text) {
-    return `\`${oneLine(text).replace(/`/g, "'")}\``;
-}
-/**
- * Text from files (tensor names, evidence) is hostile: no HTML, no table breaks, no @mentions or #refs pinging
- * people from a PR comment.
- */
-function escapeText(text) {
-    return escapeHtml(oneLine(text))
-        .replace(/\|/g, '\\|')
-        .replace(/([*_`[\]])/g, '\\$1');
-}
-function escapeHtml(text) {
-    return (0,format/* inertReferences */.xe)(oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
-}
-/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
- * could clear the screen or recolour the verdict). */
-function oneLine(text) {
-    return (0,util_text/* printable */.g)(text.replace(/[\r\n\t]+/g, ' '));
 }
 function safeKind(kind) {
     return kind.replace(/[^A-Za-z0-9_.-]/g, '?').slice(0, 24);
@@ -2034,6 +2145,8 @@ function asWritten(input, path, readAs) {
     return { ...input, path, error: { ...input.error, message: input.error.message.split(readAs).join(path) } };
 }
 
+// EXTERNAL MODULE: ./src/cli/display.ts
+var display = __webpack_require__(2616);
 ;// CONCATENATED MODULE: ./src/cli/commands/gate.ts
 /**
  * `model-compat gate --baseline B [--threshold 80] [--metric auto] [--fail-on FLAG,...] [--summary out.md]
@@ -2043,6 +2156,7 @@ function asWritten(input, path, readAs) {
  * artifact passes, else the status of the outcome's class: 1 when the gate fails, 2 on bad input (including an
  * artifact that cannot be read).
  */
+
 
 
 
@@ -2082,7 +2196,8 @@ const spec = {
         },
         json: { kind: 'boolean', help: 'print the JSON report (schemas/gate-report.schema.json) to stdout' },
         markdown: { kind: 'boolean', help: 'print the Markdown summary to stdout instead of the console view' },
-        ...read/* REMOTE_OPTIONS */.Q
+        ...read/* REMOTE_OPTIONS */.Q,
+        ...display/* DISPLAY_OPTIONS */.wV
     }
 };
 /** The same parsers as the action's inputs, so both accept and refuse the same values; errors name the flag. */
@@ -2120,11 +2235,15 @@ async function run(args, io) {
     else if ((0,cli_args/* flag */.Jt)(args, 'markdown'))
         io.stdout(gate.summary);
     else
-        io.stdout(renderGateConsole(gate.report, { color: io.color, ...hints }));
+        io.stdout(renderGateConsole(gate.report, { color: io.color, width: (0,display/* outputWidth */.gp)(args, io), ...hints }));
     const outcome = gateOutcome(gate.report);
-    if (outcome !== undefined)
+    if (outcome === undefined)
+        return errors/* EXIT */.dc.ok;
+    // The console view already says what failed, first line first: stderr does not say it again. After JSON or
+    // Markdown on stdout, stderr carries the failure for a person.
+    if ((0,cli_args/* flag */.Jt)(args, 'json') || (0,cli_args/* flag */.Jt)(args, 'markdown'))
         throw outcome;
-    return errors/* EXIT */.dc.ok;
+    return outcome.exitCode;
 }
 const gateCommand = { spec, run };
 
@@ -2188,6 +2307,44 @@ function outputError(path, e) {
     const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
     const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   IN: () => (/* binding */ cutText),
+/* harmony export */   KN: () => (/* binding */ percent)
+/* harmony export */ });
+/** Number formatting shared by the gate's messages and the Markdown report. */
+// One rounding for every figure, in the gate's messages and in every renderer.
+
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+function formatThreshold(value) {
+    return `${Number.isInteger(value) ? value : value.toString()}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+function percent(part, whole) {
+    return whole > 0 ? (100 * part) / whole : 0;
+}
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
+function cutText(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
 }
 
 

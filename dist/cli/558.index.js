@@ -1,0 +1,769 @@
+"use strict";
+exports.id = 558;
+exports.ids = [558];
+exports.modules = {
+
+/***/ 2558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  analyzeCommand: () => (/* binding */ analyzeCommand)
+});
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
+;// CONCATENATED MODULE: ./src/formats/summary.ts
+
+function summarizeCheckpoint(ckpt) {
+    const dtypes = Object.create(null);
+    let parameterCount = 0;
+    let dataBytes = 0;
+    for (const t of ckpt.tensors) {
+        const elements = (0,numel/* numel */.u)(t.shape);
+        const bytes = t.byteRange ? Number(t.byteRange.end - t.byteRange.start) : 0;
+        parameterCount += elements;
+        dataBytes += bytes;
+        const d = (dtypes[t.dtype] ??= { tensors: 0, parameters: 0, bytes: 0 });
+        d.tensors++;
+        d.parameters += elements;
+        d.bytes += bytes;
+    }
+    const globals = { allowed: [], unknown: [], dangerous: [] };
+    for (const g of ckpt.globals)
+        globals[g.tier].push(g);
+    return {
+        format: ckpt.format,
+        tensorCount: ckpt.tensors.length,
+        parameterCount,
+        dataBytes,
+        fileBytes: ckpt.bytes,
+        dtypes,
+        metadataKeys: Object.keys(ckpt.metadata).length,
+        globals
+    };
+}
+
+// EXTERNAL MODULE: ./src/formats/json/manifest.ts
+var manifest = __webpack_require__(4458);
+// EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
+var analysis = __webpack_require__(971);
+// EXTERNAL MODULE: ./src/report/checkpoint-console.ts
+var checkpoint_console = __webpack_require__(9046);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/report/layout.ts
+var layout = __webpack_require__(1894);
+// EXTERNAL MODULE: ./src/cli/display.ts
+var display = __webpack_require__(2616);
+// EXTERNAL MODULE: ./src/report/analysis-text.ts
+var analysis_text = __webpack_require__(3896);
+;// CONCATENATED MODULE: ./src/report/analysis-console.ts
+
+
+
+function renderStructureConsole(analysis, opts) {
+    // Tensor names come from the file: control characters in them must not reach the terminal.
+    const a = (0,format/* printableDeep */.Ym)(analysis);
+    const c = (0,format/* colors */.Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    const table = (rows, o = {}) => (0,layout/* fitTable */.SM)(rows, { ...o, width });
+    const d = a.dimensions;
+    let out = `${c.bold('structure')}\n`;
+    const summary = [['family', (0,analysis_text/* familyText */.Mm)(a)]];
+    if (a.family) {
+        // Mismatches with the reference sizes matter most: they come first.
+        const mismatch = (e) => e.includes('the reference model has');
+        const evidence = [...a.family.evidence.filter(mismatch), ...a.family.evidence.filter((e) => !mismatch(e))];
+        const { shown, omitted } = (0,format/* cutList */.f6)(evidence, 8);
+        for (const e of shown)
+            summary.push(['', c.dim(e)]);
+        if (omitted > 0)
+            summary.push(['', c.dim(`... ${omitted} more (see --json)`)]);
+    }
+    summary.push(['hidden dim', (0,analysis_text/* dimText */.yz)(d.hiddenDim)]);
+    summary.push([
+        'ffn',
+        d.ffnDim.value !== null && d.ffnKind !== 'unknown'
+            ? `${d.ffnDim.value} (${d.ffnKind})`
+            : (0,analysis_text/* dimText */.yz)(d.ffnDim)
+    ]);
+    summary.push(['heads', (0,analysis_text/* modelHeadsText */.Mw)(d) ?? `unknown: ${d.headDim.evidence}`]);
+    summary.push([
+        'layers',
+        d.layers.value !== null ? `${d.layers.value} (${d.layers.evidence})` : 'no repeated blocks'
+    ]);
+    summary.push(['channels', (0,analysis_text/* channelsText */.uP)(a)]);
+    if (d.contextDim.value !== null)
+        summary.push(['context dim', String(d.contextDim.value)]);
+    summary.push(['naming', (0,analysis_text/* namingText */.KR)(a)]);
+    // The parameter total is in the file summary printed above this section; only a rounded one is worth a line.
+    if (!a.paramCountExact)
+        summary.push(['parameters', `${(0,format/* formatCount */.B4)(a.paramCount)} (rounded: passes 2^53)`]);
+    out += table(summary, { fit: ['fixed', 'wrap'] });
+    // Categories with no key say nothing: only the others are listed.
+    const types = Object.entries(a.parameterTypes).filter(([, v]) => v.keys > 0);
+    if (types.length > 0) {
+        out += `\n${c.bold('parameter types')}\n`;
+        out += table(types.map(([k, v]) => [k, (0,format/* plural */.LS)(v.keys, 'key'), `${(0,format/* formatCount */.B4)(v.params)} params`]));
+    }
+    const roles = Object.entries(a.roles).filter(([, v]) => v.keys > 0);
+    if (roles.length > 0) {
+        out += `\n${c.bold('naming patterns')}\n`;
+        out += table(roles.map(([k, v]) => [
+            k,
+            (0,format/* plural */.LS)(v.keys, 'key'),
+            v.blocks > 0 ? `in ${(0,format/* plural */.LS)(v.blocks, 'block')}` : 'outside blocks'
+        ]));
+    }
+    out += renderFamilies(a, c, max, opts.templates ?? true, table);
+    out += renderModules(a, c, max, table);
+    if (a.notes.length > 0) {
+        out += `\n${c.yellow('notes')}\n`;
+        for (const n of (0,format/* cutList */.f6)(a.notes, max).shown)
+            out += table([['-', n]], { fit: ['fixed', 'wrap'] });
+    }
+    return out;
+}
+function renderFamilies(a, c, max, templates, table) {
+    if (a.blockFamilies.length === 0)
+        return `\n${c.bold('block families')}: none (no repeated blocks)\n`;
+    let out = `\n${c.bold('block families')} (${a.topLevelKeys} keys outside blocks)\n`;
+    const rows = [['pattern', 'blocks', 'keys/block', 'uniform', 'indices']];
+    const { shown, omitted } = (0,format/* cutList */.f6)(a.blockFamilies, max);
+    for (const f of shown) {
+        rows.push([
+            f.parent ? `  ${f.pattern}` : f.pattern,
+            String(f.count),
+            String(f.keysPerBlock),
+            f.uniform ? 'yes' : f.uniformKeys ? 'keys only' : c.yellow(`no (${f.variants.length} variants)`),
+            (0,analysis_text/* formatIndexRanges */.ye)(f.indices) +
+                (f.contiguous ? '' : c.yellow(` (missing ${(0,format/* cutList */.f6)(f.missing, 8).shown.join(', ')})`))
+        ]);
+    }
+    out += table(rows, { header: true, fit: ['shorten', 'fixed', 'fixed', 'fixed', 'wrap'] });
+    if (omitted > 0)
+        out += c.dim(`  ... ${omitted} more families (see --json)\n`);
+    for (const f of shown) {
+        for (const v of (0,format/* cutList */.f6)(f.variants, 3).shown)
+            out += variantLine(f, v, c);
+    }
+    if (templates) {
+        for (const f of shown.filter((x) => x.parent === null))
+            out += templateBlock(f, c, max, table);
+    }
+    return out;
+}
+function variantLine(f, v, c) {
+    const parts = [];
+    if (v.missing.length)
+        parts.push(`lacks ${v.missing.slice(0, 3).join(', ')}${v.missing.length > 3 ? ', ...' : ''}`);
+    if (v.extra.length)
+        parts.push(`adds ${v.extra.slice(0, 3).join(', ')}${v.extra.length > 3 ? ', ...' : ''}`);
+    if (v.shapeDifferences.length) {
+        const s = v.shapeDifferences[0];
+        parts.push(`${s.key} ${(0,format/* formatShape */.BB)(s.shape)} vs ${(0,format/* formatShape */.BB)(s.templateShape)}${v.shapeDifferences.length > 1 ? ', ...' : ''}`);
+    }
+    const blocks = (0,format/* cutList */.f6)(v.blocks, 6);
+    const which = blocks.shown.join(', ') + (blocks.omitted ? `, +${blocks.omitted}` : '');
+    return c.dim(`  ${f.pattern} [${which}]: ${parts.join('; ')}\n`);
+}
+function templateBlock(f, c, max, table) {
+    const { shown, omitted } = (0,format/* cutList */.f6)(f.template, max);
+    let out = `\n${c.bold(`${f.pattern}.N`)} template (${(0,format/* plural */.LS)(f.keysPerBlock, 'key')})\n`;
+    out += table(shown.map((e) => [e.key, (0,format/* formatShape */.BB)(e.shape), e.dtype]), { fit: ['shorten', 'fixed', 'fixed'] });
+    if (omitted > 0)
+        out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
+    return out;
+}
+function renderModules(a, c, max, table) {
+    let out = '';
+    if (a.attention.length > 0) {
+        out += `\n${c.bold('attention')}\n`;
+        const rows = [['module', 'blocks', 'layout', 'kind', 'hidden', 'context', 'q/k norm', 'heads']];
+        const { shown, omitted } = (0,format/* cutList */.f6)(a.attention, max);
+        for (const m of shown) {
+            rows.push([
+                (0,analysis_text/* modulePath */.t$)(m),
+                String(m.blocks),
+                (0,analysis_text/* layoutText */.SQ)(m),
+                m.kind,
+                m.hiddenDim === null ? '?' : String(m.hiddenDim),
+                m.contextDim === null ? '-' : String(m.contextDim),
+                (0,analysis_text/* qkNormText */.wB)(m),
+                (0,analysis_text/* moduleHeads */.EF)(m, a.dimensions)
+            ]);
+        }
+        out += table(rows, {
+            header: true,
+            fit: ['shorten', 'fixed', 'wrap', 'fixed', 'fixed', 'fixed', 'fixed', 'fixed']
+        });
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more attention modules (see --json)\n`);
+    }
+    else
+        out += `\n${c.bold('attention')}: none found\n`;
+    if (a.ffn.length > 0) {
+        out += `\n${c.bold('feed-forward')}\n`;
+        const { shown, omitted } = (0,format/* cutList */.f6)(a.ffn, max);
+        out += table(shown.map((f) => [(0,analysis_text/* modulePath */.t$)(f), String(f.blocks), (0,analysis_text/* ffnText */.fc)(f)]), { fit: ['shorten', 'fixed', 'wrap'] });
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more feed-forward modules (see --json)\n`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
+var read = __webpack_require__(4924);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/formats/write-file.ts
+var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
+;// CONCATENATED MODULE: ./src/cli/commands/analyze.ts
+/** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const spec = {
+    name: 'analyze',
+    summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
+    usage: 'FILE... [--names NAME...] [--export keys.txt] [--json] [--compare [--mapping out.json]]',
+    minPositionals: 1,
+    options: {
+        names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
+        export: {
+            kind: 'string',
+            help: 'write every key with its shape and dtype to a text file',
+            value: 'FILE'
+        },
+        json: { kind: 'boolean', help: 'print the manifest JSON (one object per file; an array for several)' },
+        compare: { kind: 'boolean', help: 'compare the two files (same as `model-compat compare A B`)' },
+        mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' },
+        'no-structure': {
+            kind: 'boolean',
+            help: 'skip the structure analysis (blocks, attention, dims, family)'
+        },
+        ...read/* REMOTE_OPTIONS */.Q,
+        ...display/* DISPLAY_OPTIONS */.wV
+    }
+};
+async function run(args, io) {
+    const compare = (0,cli_args/* flag */.Jt)(args, 'compare');
+    if (compare && args.positionals.length !== 2)
+        throw new errors/* UsageError */.eb('--compare needs exactly two files');
+    if (!compare && (0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
+        throw new errors/* UsageError */.eb('--mapping needs --compare (or use `model-compat compare`)');
+    const names = (0,cli_args/* list */.p_)(args, 'names');
+    if (compare && names && names.length !== 2)
+        throw new errors/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
+    if (names && names.length > args.positionals.length) {
+        throw new errors/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
+    }
+    const reader = (0,read/* checkpointReader */.u)(args, io);
+    const checkpoints = [];
+    for (const path of args.positionals)
+        checkpoints.push(await reader.read(path));
+    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
+    const json = (0,cli_args/* flag */.Jt)(args, 'json');
+    // --compare --json prints the comparison document alone (one JSON value on stdout)
+    const structures = checkpoints.map((c) => withStructure && !(compare && json) ? (0,analysis/* analyzeStructure */.KM)(c) : undefined);
+    if (compare) {
+        // The old scripts' form: the comparison (the same as `compare A B`, its verdict first), then each file
+        // explained, as the details behind it.
+        // Loaded here, not at the top: a plain analyze never pays for the comparison code.
+        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(597), __webpack_require__.e(134)]).then(__webpack_require__.bind(__webpack_require__, 1309));
+        const status = await runCompare(args, io, [checkpoints[0], checkpoints[1]]);
+        if (!json) {
+            io.stdout('\n');
+            printSummaries(checkpoints, structures, names, args, io, { answers: false });
+        }
+        return status;
+    }
+    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
+    if (exportPath !== undefined)
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.QQ)(checkpoints));
+    if (json) {
+        const manifests = checkpoints.map((c, i) => {
+            const m = (0,manifest/* toManifest */.Jq)(c, version/* TOOL */.j);
+            if (structures[i] !== undefined)
+                m.structure = structures[i];
+            return m;
+        });
+        io.stdout(manifests.length === 1 ? (0,manifest/* manifestToJson */.zK)(manifests[0]) : (0,manifest/* manifestsToJson */.K9)(manifests));
+        return errors/* EXIT */.dc.ok;
+    }
+    printSummaries(checkpoints, structures, names, args, io, { answers: true });
+    if (exportPath !== undefined)
+        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
+    return errors/* EXIT */.dc.ok;
+}
+/**
+ * Each file explained. With `answers`, the output starts with every file's answer line (what it is, or the
+ * dangerous globals it imports), so the first lines answer for all files; each file's details follow under its
+ * name.
+ */
+function printSummaries(checkpoints, structures, names, args, io, opts) {
+    const width = (0,display/* outputWidth */.gp)(args, io);
+    // One file is named by its path as given; several by what tells them apart (their paths head their details).
+    const labels = names
+        ? checkpoints.map((c, i) => names[i] ?? c.path)
+        : checkpoints.length === 1
+            ? [checkpoints[0].path]
+            : (0,format/* distinguishingLabels */.FY)(checkpoints.map((c) => c.path));
+    const summaries = checkpoints.map((c) => summarizeCheckpoint(c));
+    const answers = checkpoints.map((c, i) => (0,layout/* paragraph */.FY)((0,checkpoint_console/* checkpointAnswer */.pI)(labels[i], c, summaries[i], structures[i], io.color), width, '', '  '));
+    const several = checkpoints.length > 1 || !opts.answers;
+    if (opts.answers)
+        io.stdout(answers.join(''));
+    checkpoints.forEach((ckpt, i) => {
+        if (i > 0 || (several && opts.answers))
+            io.stdout('\n');
+        // With one file the answer line heads its details; with several, each file's details get its name.
+        if (several)
+            io.stdout((0,layout/* fileHeading */.dR)((0,util_text/* printable */.g)(labels[i]), (0,util_text/* printable */.g)(ckpt.path), width));
+        if (several && !opts.answers)
+            io.stdout(answers[i]);
+        io.stdout((0,checkpoint_console/* renderCheckpointSummary */.jV)(ckpt, summaries[i], { color: io.color, width }));
+        const structure = structures[i];
+        if (structure !== undefined)
+            io.stdout('\n' + renderStructureConsole(structure, { color: io.color, width }));
+    });
+}
+const analyzeCommand = { spec, run };
+
+
+/***/ }),
+
+/***/ 6662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   IN: () => (/* binding */ cutText),
+/* harmony export */   KN: () => (/* binding */ percent)
+/* harmony export */ });
+/** Number formatting shared by the gate's messages and the Markdown report. */
+// One rounding for every figure, in the gate's messages and in every renderer.
+
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+function formatThreshold(value) {
+    return `${Number.isInteger(value) ? value : value.toString()}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+function percent(part, whole) {
+    return whole > 0 ? (100 * part) / whole : 0;
+}
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
+function cutText(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+
+
+/***/ }),
+
+/***/ 3896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ moduleHeads),
+/* harmony export */   KR: () => (/* binding */ namingText),
+/* harmony export */   Mm: () => (/* binding */ familyText),
+/* harmony export */   Mw: () => (/* binding */ modelHeadsText),
+/* harmony export */   SQ: () => (/* binding */ layoutText),
+/* harmony export */   fc: () => (/* binding */ ffnText),
+/* harmony export */   t$: () => (/* binding */ modulePath),
+/* harmony export */   uP: () => (/* binding */ channelsText),
+/* harmony export */   wB: () => (/* binding */ qkNormText),
+/* harmony export */   ye: () => (/* binding */ formatIndexRanges),
+/* harmony export */   yz: () => (/* binding */ dimText)
+/* harmony export */ });
+/* unused harmony exports layoutName, headsText */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+
+/** [0, 1, 2, 5, 7, 8] -> "0-2, 5, 7-8". Lists longer than `maxRuns` runs are cut with a count. */
+function formatIndexRanges(indices, maxRuns = 12) {
+    const runs = [];
+    let omitted = 0;
+    for (let i = 0; i < indices.length;) {
+        let j = i;
+        while (j + 1 < indices.length && indices[j + 1] === indices[j] + 1)
+            j++;
+        if (runs.length < maxRuns)
+            runs.push(i === j ? String(indices[i]) : `${indices[i]}-${indices[j]}`);
+        else
+            omitted++;
+        i = j + 1;
+    }
+    return omitted > 0 ? `${runs.join(', ')}, ... (${omitted} more runs)` : runs.join(', ');
+}
+function dimText(d) {
+    if (d.value === null)
+        return 'unknown';
+    if (d.source === 'family')
+        return `${d.value} (family rule)`;
+    return d.source === 'metadata' ? `${d.value} (file metadata)` : String(d.value);
+}
+function modulePath(m) {
+    if (!m.family)
+        return m.path || '(root)';
+    return m.path ? `${m.family}.*.${m.path}` : `${m.family}.* (block root)`;
+}
+const LAYOUT_TEXT = {
+    'fused-qkv': 'fused QKV',
+    separate: 'separate Q/K/V',
+    'q-fused-kv': 'Q + fused KV',
+    'fused-qkv-mlp': 'QKV+MLP fused linear',
+    partial: 'partial'
+};
+/**
+ * An attention layout in words (`Q + fused KV`), the one wording for every command: flags and gate reasons that
+ * name layouts should say them through this, not as their identifiers (`q-fused-kv`).
+ */
+function layoutName(layout) {
+    return LAYOUT_TEXT[layout];
+}
+function layoutText(m) {
+    const shapes = m.projections
+        .filter((p) => p.role === 'qkv' || p.role === 'kv' || p.role === 'fused_qkv_mlp')
+        .map((p) => `${p.role} ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShape */ .BB)(p.shape)}`);
+    return shapes.length ? `${LAYOUT_TEXT[m.layout]} (${shapes.join(', ')})` : LAYOUT_TEXT[m.layout];
+}
+function qkNormText(m) {
+    if (!m.qkNorm.present)
+        return 'none';
+    if (m.qkNorm.perHead === true)
+        return `per head [${m.qkNorm.size}]`;
+    if (m.qkNorm.perHead === false)
+        return `full dim [${m.qkNorm.size}]`;
+    return m.qkNorm.size === null ? 'present' : `[${m.qkNorm.size}]`;
+}
+function headsText(m) {
+    return m.heads !== null && m.headDim !== null ? `${m.heads} x ${m.headDim}` : '?';
+}
+function ffnText(f) {
+    const kind = f.kind === 'gated'
+        ? 'gated (SwiGLU-style)'
+        : f.kind === 'gated-fused'
+            ? 'gated, fused gate/up (GEGLU-style)'
+            : f.kind === 'fused-with-attention'
+                ? 'MLP fused with attention'
+                : f.kind;
+    return f.intermediateDim !== null ? `${kind}, ${f.intermediateDim}` : kind;
+}
+function familyText(a) {
+    if (!a.family)
+        return 'unknown (no family rule matched; the structure below is generic)';
+    return `${a.family.name} (${a.family.confidence} confidence; ${a.family.naming} naming)`;
+}
+function namingText(a) {
+    const n = a.naming;
+    const sep = n.separator === 'dot' ? 'dots' : n.separator === 'underscore' ? 'underscores' : n.separator;
+    const parts = [sep, n.case === 'mixed' ? 'snake_case with cased names' : n.case];
+    if (n.commonPrefix)
+        parts.push(`prefix ${n.commonPrefix}`);
+    else if (n.knownPrefixes.length)
+        parts.push(`mixed prefixes: ${n.knownPrefixes.map((p) => `${p.prefix} (${p.keys})`).join(', ')}`);
+    if (n.casedSegments.length)
+        parts.push(`e.g. ${n.casedSegments.slice(0, 5).join(', ')}`);
+    return parts.join('; ');
+}
+function channelsText(a) {
+    const d = a.dimensions;
+    const parts = [`in ${dimText(d.inChannels)}`];
+    parts.push(d.outChannels.value !== null ? `out ${dimText(d.outChannels)}` : `out features ${dimText(d.outFeatures)}`);
+    if (d.patchSize)
+        parts.push(`patch ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShape */ .BB)(d.patchSize)}`);
+    return parts.join(', ');
+}
+/** `40 x 128`, with where it comes from when the shapes do not show it; undefined when unknown. */
+function modelHeadsText(d) {
+    if (d.heads.value === null || d.headDim.value === null)
+        return undefined;
+    const source = d.headDim.source === 'family'
+        ? ' (family rule, not in the shapes)'
+        : d.headDim.source === 'metadata'
+            ? ' (file metadata)'
+            : '';
+    return `${d.heads.value} x ${d.headDim.value}${source}`;
+}
+/**
+ * A module's heads: its own when its shapes show them, else the model's (family rule or metadata) when the module
+ * works at the model's hidden dim, so the table never says `?` beside a model-wide `40 x 128`.
+ */
+function moduleHeads(m, d) {
+    const own = headsText(m);
+    if (own !== '?' || d.heads.value === null || d.headDim.value === null)
+        return own;
+    if (m.hiddenDim !== d.hiddenDim.value)
+        return own;
+    return `${d.heads.value} x ${d.headDim.value} (${d.headDim.source === 'metadata' ? 'metadata' : 'family rule'})`;
+}
+
+
+/***/ }),
+
+/***/ 9046:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QQ: () => (/* binding */ renderKeyExport),
+/* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
+/* harmony export */   pI: () => (/* binding */ checkpointAnswer)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1894);
+/* harmony import */ var _gate_format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8732);
+
+
+
+/** The globals of a tier as `posix.system, builtins.eval` (at most a few, then "and N more"). */
+function globalNames(globals) {
+    const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(globals, 3);
+    const names = shown.map((g) => `${g.module}.${g.name}`).join(', ');
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(omitted > 0 ? `${names} and ${omitted} more` : names);
+}
+/**
+ * The answer line of `analyze` for one file: `✗ evil.pt: 1 dangerous pickle global (posix.system); nothing was
+ * executed` for a hostile pickle, else what the file is: `wan.safetensors: Wan2.1 T2V-1.3B (high confidence),
+ * safetensors, 231 tensors, 1.42M parameters, BF16`. `name` is the file's label (a display name or its path).
+ */
+function checkpointAnswer(name, ckpt, s, structure, color) {
+    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(color);
+    const label = c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(name));
+    const { dangerous, unknown } = s.globals;
+    if (dangerous.length > 0) {
+        return (`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('bad', c)} ${label}: ${c.red((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(dangerous.length, 'dangerous pickle global'))} ` +
+            `(${globalNames(dangerous)}); nothing was executed. Do not load this file with torch.load.`);
+    }
+    const what = [];
+    if (structure?.family)
+        what.push(`${structure.family.name}, ${structure.family.confidence} confidence`);
+    else if (isAdapterFile(structure))
+        what.push('LoRA or adapter tensors (see `model-compat lora`)');
+    what.push(ckpt.format, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(s.tensorCount, 'tensor'), `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.parameterCount)} parameters`);
+    const dtypes = Object.entries(s.dtypes).sort((a, b) => b[1].parameters - a[1].parameters);
+    if (dtypes.length > 0)
+        what.push(dtypes.length === 1 ? dtypes[0][0] : `mostly ${dtypes[0][0]}`);
+    const head = `${label}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(what.join(', '))}`;
+    if (unknown.length > 0)
+        return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('warn', c)} ${head}; ${c.yellow((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(unknown.length, 'unknown pickle global'))} (${globalNames(unknown)})`;
+    return head;
+}
+/** Every key is an adapter tensor: the file is a LoRA (or LyCORIS, DoRA...), explained by `model-compat lora`. */
+function isAdapterFile(structure) {
+    return (structure !== undefined &&
+        structure.tensorCount > 0 &&
+        structure.notes.some((n) => n.startsWith(`${structure.tensorCount} of ${structure.tensorCount} keys are adapter`)));
+}
+function renderCheckpointSummary(ckpt, s, opts) {
+    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(opts.color);
+    const max = opts.maxItems ?? 20;
+    const width = opts.width ?? Number.POSITIVE_INFINITY;
+    let out = '';
+    // Security first: what the pickle imports, then what the reader found odd.
+    if (ckpt.globals.length > 0) {
+        const { dangerous, unknown, allowed } = s.globals;
+        out += `${c.bold('pickle globals')} (read, never executed)\n`;
+        const tier = (t) => t === 'dangerous'
+            ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('bad', c)} ${c.red(t)}`
+            : t === 'unknown'
+                ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('warn', c)} ${c.yellow(t)}`
+                : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('good', c)} ${c.green(t)}`;
+        const all = [...dangerous, ...unknown, ...allowed];
+        const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(all, max);
+        out += (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .fitTable */ .SM)(shown.map((g) => [
+            tier(g.tier),
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(`${g.module}.${g.name}`),
+            `x${g.count}`,
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(pickleName(g.where))
+        ]), { width, fit: ['fixed', 'shorten', 'fixed', 'shorten'] });
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more globals (see --json)\n`);
+    }
+    // A warning that a listed global is dangerous or unknown says again what the table says.
+    const listed = ckpt.globals.filter((g) => g.tier !== 'allowed').map((g) => `global ${g.module}.${g.name}`);
+    const warnings = ckpt.warnings.filter((w) => !listed.some((g) => w.includes(g)));
+    if (warnings.length > 0) {
+        out += `${out ? '\n' : ''}${c.yellow('warnings')}\n`;
+        for (const w of warnings)
+            out += (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .paragraph */ .FY)((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(w), width, '  - ');
+    }
+    const rows = [];
+    const exact = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .groupThousands */ .Zv)(s.parameterCount);
+    // The answer line gives the short count; the exact one only when it says more.
+    if ((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(s.parameterCount) !== exact)
+        rows.push(['parameters', exact]);
+    // A manifest carries its source file's size, not its own: say whose size it is.
+    rows.push([
+        ckpt.format === 'manifest' ? 'source size' : 'file size',
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.fileBytes)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .groupThousands */ .Zv)(s.fileBytes)} bytes)`
+    ]);
+    if (s.dataBytes > 0)
+        rows.push(['tensor data', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(s.dataBytes)]);
+    if (ckpt.stateDictPath && ckpt.stateDictPath.length > 0)
+        rows.push(['state dict at', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.stateDictPath.join('.'))]);
+    if (ckpt.components && ckpt.components.length > 0) {
+        rows.push([
+            'components',
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(ckpt.components.map((p) => `${p.name} (${p.tensorCount})`).join(', '))
+        ]);
+    }
+    out += `${out ? '\n' : ''}${c.bold('file')}\n` + (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .fitTable */ .SM)(rows, { width, fit: ['fixed', 'wrap'] });
+    const dtypeRows = Object.entries(s.dtypes)
+        .sort((a, b) => b[1].parameters - a[1].parameters)
+        .map(([d, f]) => [
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(d),
+        (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(f.tensors, 'tensor'),
+        `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(f.parameters)} params`,
+        // manifests have no byte ranges: no empty last column (it would leave trailing blanks)
+        ...(f.bytes ? [(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(f.bytes)] : [])
+    ]);
+    if (dtypeRows.length > 1)
+        out += `\n${c.bold('dtypes')}\n${(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .fitTable */ .SM)(dtypeRows, { width })}`;
+    const metaEntries = Object.entries(ckpt.metadata);
+    if (metaEntries.length > 0) {
+        const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(metaEntries, max);
+        out += `\n${c.bold('metadata')} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(metaEntries.length, 'key')})\n`;
+        const torch = ckpt.format.startsWith('pytorch');
+        out += (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .fitTable */ .SM)(shown.map(([k, v]) => [(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(torch ? (TORCH_METADATA[k] ?? k) : k), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(previewValue(v))]), { width, fit: ['shorten', 'wrap'] });
+        if (omitted > 0)
+            out += c.dim(`  ... ${omitted} more keys (see --json)\n`);
+    }
+    return out;
+}
+/** The PyTorch readers' own metadata keys, in words (a file's own metadata keys are shown as stored). */
+const TORCH_METADATA = Object.freeze({
+    archivePrefix: 'archive prefix',
+    pickleProtocol: 'pickle protocol',
+    protocolVersion: 'legacy protocol version',
+    typeSizes: 'type sizes',
+    otherTensors: 'tensors outside the state dict',
+    byteorder: 'byte order',
+    version: 'archive version'
+});
+/** The five pickles of a legacy torch file, by position. */
+const LEGACY_PICKLES = ['magic number', 'protocol version', 'system info', 'the object', 'storage keys'];
+/** Where a global was found: `legacy:3` -> `legacy pickle 3 (the object)`; zip entries as they are. */
+function pickleName(where) {
+    const legacy = /^legacy:(\d)$/.exec(where);
+    if (!legacy)
+        return where;
+    const n = Number(legacy[1]);
+    return `legacy pickle ${n}${LEGACY_PICKLES[n] ? ` (${LEGACY_PICKLES[n]})` : ''}`;
+}
+function previewValue(v) {
+    const text = typeof v === 'string' ? v : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+    // Cut between words, never inside one; the whole value is in --json.
+    return (0,_gate_format_js__WEBPACK_IMPORTED_MODULE_2__/* .cutText */ .IN)((text ?? '').replace(/\s+/g, ' '), 100);
+}
+/** The `--export` text: one tensor a line, a heading per file. */
+function renderKeyExport(files) {
+    let out = '';
+    for (const ckpt of files) {
+        out += `# ${ckpt.path} (${ckpt.format}, ${ckpt.tensors.length} tensors)\n`;
+        for (const t of ckpt.tensors)
+            out += `${t.name}\t[${t.shape.join(', ')}]\t${t.dtype}\n`;
+        out += '\n';
+    }
+    return out;
+}
+
+
+/***/ })
+
+};
+;
