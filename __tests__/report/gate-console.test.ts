@@ -37,7 +37,7 @@ describe('renderGateConsole', () => {
       '✗ FAILED: 1 of 3 artifacts does not pass (lowest gated figure 25.0%, threshold 80%)'
     )
     expect(lines[1]).toContain(
-      'verdict incompatible · metric auto · fail-on dangerous-globals · baseline base.manifest.json'
+      'verdict incompatible · metric auto · fail-on dangerous-globals, unknown-globals · baseline base.manifest.json'
     )
     const rows = lines.filter((l) => /^ {2}[✓✗] (PASS|FAIL) /.test(l))
     expect(rows).toHaveLength(3)

@@ -56,7 +56,7 @@ describe('globals of files that are not checkpoints', () => {
     const artifact = join(DIR, 'unknown-user-class.pt')
     const failed = await cli('gate', '--baseline', baseline, '--threshold', '0', artifact)
     expect(failed.code).toBe(1)
-    expect(failed.err).toMatch(/Unknown pickle globals/)
+    expect(failed.out + failed.err).toMatch(/Unknown pickle globals/)
     const allowed = await cli(
       'gate',
       '--baseline',
