@@ -51,9 +51,12 @@ function measure(bundle: string, baseline: string, name: string, files: string[]
         flags: Array<{ id: string; failsGate: boolean }>
       }>
     }
-    outcome = report.artifacts
-      .map((a) => a.error?.code ?? (a.flags.find((f) => f.failsGate)?.id || a.status))
-      .join(', ')
+    const each = report.artifacts.map(
+      (a) => a.error?.code ?? (a.flags.find((f) => f.failsGate)?.id || a.status)
+    )
+    const counts = new Map<string, number>()
+    for (const o of each) counts.set(o, (counts.get(o) ?? 0) + 1)
+    outcome = each.length === 1 ? each[0]! : [...counts].map(([o, n]) => `${n} ${o}`).join(', ')
   } catch {
     outcome += `: ${err.split('\n')[0]}`
   }
@@ -85,13 +88,14 @@ try {
     cases.push({ name: b.name, files: [path] })
   }
   if (only === undefined || only === 'per-run') {
-    // each file within the per-file budgets, the run past its budget of tensors: the last files fail
-    const files = [0, 1, 2, 3, 4].map((i) => {
+    // each file within the per-file budget (50,000), the run past its budget (500,000): the last ones fail
+    const files = Array.from({ length: 11 }, (_, i) => {
       const path = join(dir, `per-run-${i}.safetensors`)
-      BOMBS.find((b) => b.name === 'many-tensors.safetensors')!.write(path, 240_000 / 1_500_000)
+      BOMBS.find((b) => b.name === 'many-tensors.safetensors')!.write(path, 48_000 / 1_500_000)
       return path
     })
-    cases.push({ name: 'per-run: 5 safetensors of 240,000 tensors', files })
+    cases.push({ name: 'one safetensors of 48,000 tensors (just within the per-file budget)', files: [files[0]!] })
+    cases.push({ name: 'per-run: 11 safetensors of 48,000 tensors', files })
     const bombs = [0, 1, 2, 3, 4, 5].map((i) => {
       const path = join(dir, `per-run-bomb-${i}.pt`)
       BOMBS.find((b) => b.name === 'zip-bomb-data-pkl.pt')!.write(path)
