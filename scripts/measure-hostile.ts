@@ -94,7 +94,10 @@ try {
       BOMBS.find((b) => b.name === 'many-tensors.safetensors')!.write(path, 48_000 / 1_500_000)
       return path
     })
-    cases.push({ name: 'one safetensors of 48,000 tensors (just within the per-file budget)', files: [files[0]!] })
+    cases.push({
+      name: 'one safetensors of 48,000 tensors (just within the per-file budget)',
+      files: [files[0]!]
+    })
     cases.push({ name: 'per-run: 11 safetensors of 48,000 tensors', files })
     const bombs = [0, 1, 2, 3, 4, 5].map((i) => {
       const path = join(dir, `per-run-bomb-${i}.pt`)

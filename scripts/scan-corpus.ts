@@ -18,13 +18,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { globalsOfFailure, isCheckpointError } from '../src/formats/errors.js'
-import { readCheckpoint, ReadBudget } from '../src/formats/index.js'
-import type { Checkpoint, PickleGlobal } from '../src/formats/types.js'
-import { defaultEngines } from '../src/gate/engines.js'
-import { evaluateGate } from '../src/gate/evaluate.js'
-import { makePolicy } from '../src/gate/policy.js'
-import type { GateInput } from '../src/gate/types.js'
+import type { PickleGlobal } from '../src/formats/types.js'
+import { gateAlone } from './gate-alone.js'
 
 type Expectation = 'malicious' | 'benign' | 'other'
 type Outcome = 'dangerous' | 'fails' | 'passes'
@@ -49,40 +44,12 @@ function filesUnder(dir: string): string[] {
   return out
 }
 
-const EMPTY: Checkpoint = {
-  path: '-',
-  format: 'manifest',
-  bytes: 0,
-  tensors: [],
-  metadata: {},
-  globals: [],
-  warnings: []
-}
-
 async function judge(path: string, root: string): Promise<FileResult> {
-  const file = relative(root, path)
-  let input: GateInput
-  let baseline = EMPTY
-  try {
-    const checkpoint = await readCheckpoint(path, { budget: new ReadBudget() })
-    input = { path: file, checkpoint }
-    baseline = checkpoint
-  } catch (e) {
-    if (!isCheckpointError(e)) throw e
-    input = { path: file, error: { code: e.code, message: e.message, globals: globalsOfFailure(e) } }
-  }
-  const { report } = evaluateGate({
-    baseline,
-    inputs: [input],
-    policy: makePolicy({ threshold: 0 }),
-    engines: defaultEngines(),
-    tool: { name: 'scan-corpus', version: '0' }
-  })
-  const artifact = report.artifacts[0]!
+  const { input, report, artifact } = await gateAlone(path)
   const globals: PickleGlobal[] = input.checkpoint?.globals ?? input.error?.globals ?? []
   const dangerous = artifact.flags.some((f) => f.id === 'dangerous-globals' && f.failsGate)
   return {
-    file,
+    file: relative(root, path),
     outcome: dangerous ? 'dangerous' : report.passed ? 'passes' : 'fails',
     ...(input.error ? { code: input.error.code } : {}),
     globals: globals.filter((g) => g.tier !== 'allowed').map((g) => `${g.module}.${g.name}:${g.tier}`),

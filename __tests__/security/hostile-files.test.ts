@@ -8,13 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HOSTILE_CASES, type HostileExpectation } from '../../fixtures/hostile.js'
-import { globalsOfFailure, isCheckpointError } from '../../src/formats/errors.js'
-import { readCheckpoint, ReadBudget } from '../../src/formats/index.js'
-import type { Checkpoint } from '../../src/formats/types.js'
-import { defaultEngines } from '../../src/gate/engines.js'
-import { evaluateGate } from '../../src/gate/evaluate.js'
-import { makePolicy } from '../../src/gate/policy.js'
-import type { GateInput, GatePolicy } from '../../src/gate/types.js'
+import { gateAlone } from '../../scripts/gate-alone.js'
 
 const DIR = '__fixtures__/hostile'
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
@@ -22,37 +16,8 @@ const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as
   HostileExpectation & { class: string }
 >
 
-const EMPTY: Checkpoint = {
-  path: '-',
-  format: 'manifest',
-  bytes: 0,
-  tensors: [],
-  metadata: {},
-  globals: [],
-  warnings: []
-}
-
 /** Read and gate one file as the action does; the file is its own baseline, so only security decides. */
-export async function gateFile(path: string, policy: Partial<GatePolicy> = {}) {
-  let input: GateInput
-  let baseline = EMPTY
-  try {
-    const checkpoint = await readCheckpoint(path, { budget: new ReadBudget() })
-    input = { path, checkpoint }
-    baseline = checkpoint
-  } catch (e) {
-    if (!isCheckpointError(e)) throw e
-    input = { path, error: { code: e.code, message: e.message, globals: globalsOfFailure(e) } }
-  }
-  const { report } = evaluateGate({
-    baseline,
-    inputs: [input],
-    policy: makePolicy({ threshold: 0, ...policy }),
-    engines: defaultEngines(),
-    tool: { name: 'test', version: '0' }
-  })
-  return { input, report, artifact: report.artifacts[0]! }
-}
+const gateFile = gateAlone
 
 describe('hostile files of issue 14', () => {
   it('the committed files are what the generators write, and expected.json lists each', () => {
@@ -92,7 +57,9 @@ describe('hostile files of issue 14', () => {
     const named = globals.filter((g) => g.tier === tier).map((g) => `${g.module}.${g.name}`)
     for (const g of want.globals ?? []) expect(named).toContain(g)
     if (want.resolvesTo !== undefined) {
-      expect(globals.find((g) => `${g.module}.${g.name}` === want.globals![0])?.resolvesTo).toBe(want.resolvesTo)
+      expect(globals.find((g) => `${g.module}.${g.name}` === want.globals![0])?.resolvesTo).toBe(
+        want.resolvesTo
+      )
     }
     // a refused file lists its dangerous globals in the message it exits with
     if (want.outcome === 'error' && want.globals) {
@@ -121,22 +88,25 @@ describe('hostile files of issue 14', () => {
     }
   })
   const plain = HOSTILE_CASES.filter((c) => /\.(pkl|bin)$/.test(c.file) && c.file !== 'module-override.pkl')
-  ;(python ? it : it.skip)('every plain hostile pickle is a real pickle to Python (disassembled, never run)', () => {
-    for (const c of plain) {
-      // pickletools only decodes opcodes: nothing is imported or called
-      const out = execFileSync(python!, [
-        '-c',
-        'import pickletools, sys, io\n' +
-          'data = open(sys.argv[1], "rb").read()\n' +
-          'f = io.BytesIO(data)\n' +
-          'n = 0\n' +
-          'while f.tell() < len(data):\n' +
-          '    for op, arg, pos in pickletools.genops(f): pass\n' +
-          '    n += 1\n' +
-          'print(n)',
-        join(DIR, c.file)
-      ])
-      expect(Number(out.toString().trim())).toBeGreaterThan(0)
+  ;(python ? it : it.skip)(
+    'every plain hostile pickle is a real pickle to Python (disassembled, never run)',
+    () => {
+      for (const c of plain) {
+        // pickletools only decodes opcodes: nothing is imported or called
+        const out = execFileSync(python!, [
+          '-c',
+          'import pickletools, sys, io\n' +
+            'data = open(sys.argv[1], "rb").read()\n' +
+            'f = io.BytesIO(data)\n' +
+            'n = 0\n' +
+            'while f.tell() < len(data):\n' +
+            '    for op, arg, pos in pickletools.genops(f): pass\n' +
+            '    n += 1\n' +
+            'print(n)',
+          join(DIR, c.file)
+        ])
+        expect(Number(out.toString().trim())).toBeGreaterThan(0)
+      }
     }
-  })
+  )
 })

@@ -5,6 +5,7 @@
  * anything the pickle names: a callee is only ever compared with fixed strings.
  */
 import type { ErrorCode } from '../../errors.js'
+import { TORCHSCRIPT_TAGGERS } from './global-lists.js'
 import { storageClassDtype, torchDtype } from './torch-dtypes.js'
 import {
   describeValue,
@@ -233,14 +234,7 @@ const EMULATORS: ReadonlyMap<string, Emulator> = new Map<string, Emulator>([
   ['torch.nn.parameter.Parameter', rebuildParameter],
   ['torch._utils._rebuild_meta_tensor_no_storage', metaTensor],
   ['torch._tensor._rebuild_from_type_v2', rebuildFromType],
-  ...[
-    'build_intlist',
-    'build_tensorlist',
-    'build_doublelist',
-    'build_boollist',
-    'build_tensor_from_id',
-    'restore_type_tag'
-  ].map((f): [string, Emulator] => [`torch.jit._pickle.${f}`, (args) => args[0] ?? null])
+  ...TORCHSCRIPT_TAGGERS.map((f): [string, Emulator] => [`torch.jit._pickle.${f}`, (args) => args[0] ?? null])
 ])
 
 /**

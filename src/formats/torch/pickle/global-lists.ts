@@ -100,6 +100,16 @@ const REBUILDERS = [
   '_rebuild_device_tensor_from_cpu_tensor'
 ]
 
+/** `torch.jit._pickle` functions of TorchScript archives: each returns its first argument (a list's type tag). */
+export const TORCHSCRIPT_TAGGERS: readonly string[] = [
+  'build_intlist',
+  'build_tensorlist',
+  'build_doublelist',
+  'build_boollist',
+  'build_tensor_from_id',
+  'restore_type_tag'
+]
+
 /** numpy helpers torch's default allowlist leaves out but old checkpoints carry: data only, noted in reports. */
 export const NUMPY_DATA: readonly string[] = [
   'numpy.core.multiarray._reconstruct',
@@ -136,14 +146,7 @@ export const ALLOWED: ReadonlyArray<readonly [string, string]> = [
   ['torch', 'per_channel_affine_float_qparams'],
   ['torch._tensor', '_rebuild_from_type_v2'],
   // TorchScript archives (constants.pkl, *.debug_pkl): identity functions that tag a list's type
-  ...[
-    'build_intlist',
-    'build_tensorlist',
-    'build_doublelist',
-    'build_boollist',
-    'build_tensor_from_id',
-    'restore_type_tag'
-  ].map((f): [string, string] => ['torch.jit._pickle', f]),
+  ...TORCHSCRIPT_TAGGERS.map((f): [string, string] => ['torch.jit._pickle', f]),
   ...STORAGES.flatMap((s): Array<[string, string]> => [
     ['torch', `${s}Storage`],
     ['torch.cuda', `${s}Storage`]
