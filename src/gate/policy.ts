@@ -106,10 +106,7 @@ export function parseAllowGlobals(text: string, input = 'allow-globals'): string
       )
     }
     if (!word.endsWith('.*') && !base.includes('.')) {
-      throw invalidInput(
-        input,
-        `'${word}' names no global: write module.Name, or ${word}.* for the module`
-      )
+      throw invalidInput(input, `'${word}' names no global: write module.Name, or ${word}.* for the module`)
     }
     if (!out.includes(word)) out.push(word)
   }
