@@ -130,7 +130,7 @@ registerCase({
     return {
       nodeArgs: ['--import', 'tsx', THIS_FILE, '--child', ctx.dir, ...ctx.cli],
       selfTimed: true,
-      note: `${DISTINCT} distinct 400-module LoRAs, each copied under many names; model-compat gate, 5 runs each`,
+      note: `${DISTINCT} distinct 400-module LoRAs, each copied under many names; model-compat gate, 3 runs each`,
       check: (stdout) => void judgeScale(stdout),
       judgeOutput: judgeScale
     }
@@ -141,7 +141,7 @@ const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileUR
 if (isMain) {
   const child = process.argv.indexOf('--child')
   const runsAt = process.argv.indexOf('--runs')
-  const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) || 5 : 5
+  const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) || 3 : 3
   const task = async (): Promise<void> => {
     if (child > 0) {
       const [dir, ...cli] = process.argv.slice(child + 1)

@@ -3,10 +3,10 @@
  * many of them byte-identical copies (one release under several names, re-uploads, per-epoch copies).
  *
  * A file is read through the local fast path (one synchronous open + read of its first 64 KiB). Its header key is
- * a SHA-256 over the file size and the header bytes: for a safetensors file whose header lies in those first bytes,
- * the key is known before parsing, so a header seen before is not parsed again; for every other format the key
- * covers every range the reader read (a reader's result depends on nothing else), so identical files still share
- * one `Checkpoint`. SHA-256 rather than a fast hash: a hostile file must not be able to pass for another one.
+ * a SHA-256 over the file size and the header bytes: for safetensors (the header's length is in its first 8
+ * bytes) the key is known before parsing, so a header seen before is not parsed again; for every other format the
+ * key covers every range the reader read (a reader's result depends on nothing else), so identical files still
+ * share one `Checkpoint`. SHA-256 rather than a fast hash: a hostile file must not be able to pass for another one.
  *
  * Sharing the `Checkpoint` object is the point: anything memoised per checkpoint (the gate's LoRA analysis and
  * resolution) is then computed once per distinct header. Its `path` and byte ranges name the first file read with
@@ -16,7 +16,13 @@ import { createHash, type Hash } from 'node:crypto'
 import { detectKind } from './detect.js'
 import { readCheckpoint, readSource } from './index.js'
 import { checkSafetensorsPrefix } from './safetensors/read.js'
-import { HEAD_BYTES, openLocalEntry, type ByteRange, type ByteSource } from './source.js'
+import {
+  HEAD_BYTES,
+  openLocalEntry,
+  type ByteRange,
+  type ByteSource,
+  type LocalFileSource
+} from './source.js'
 import type { Checkpoint } from './types.js'
 
 export interface HeaderRead {
@@ -52,11 +58,13 @@ export class HeaderCache {
         // an index or manifest opens other files: read it the ordinary way, without a key
         return { checkpoint: await readCheckpoint(path), key: undefined, shared: false }
       }
-      const early = kind === 'safetensors' ? safetensorsKey(source.head, source.size, path) : undefined
+      const early = kind === 'safetensors' ? safetensorsKey(source) : undefined
       if (early !== undefined) {
-        const known = this.byKey.get(early)
-        if (known !== undefined) return this.hit(known, early)
-        return this.keep(early, await readSource(source, path))
+        const known = this.byKey.get(early.key)
+        if (known !== undefined) return this.hit(known, early.key)
+        // the reader takes the header from memory
+        if (early.header.length > source.head.length) source.head = early.header.slice()
+        return this.keep(early.key, await readSource(source, path))
       }
       const hash = createHash('sha256').update(`reads:${source.size}:`)
       const checkpoint = await readSource(new HashingSource(source, hash), path)
@@ -79,20 +87,33 @@ export class HeaderCache {
   }
 }
 
-/** The key of a safetensors file whose whole header is in `head`, before parsing it; else undefined. */
-function safetensorsKey(head: Uint8Array, size: number, path: string): string | undefined {
-  if (head.length < 8) return undefined
+/** Where headers longer than the first read are read to be hashed (reused: most are never parsed). */
+let scratch = new Uint8Array(0)
+const MAX_SCRATCH = 16 << 20
+
+/**
+ * The key of a safetensors file, from its prefix and header bytes, before parsing them; undefined when the prefix
+ * is bad (the reader then reports it). A header longer than the first read is read whole here, once.
+ */
+function safetensorsKey(source: LocalFileSource): { key: string; header: Uint8Array } | undefined {
+  if (source.head.length < 8) return undefined
   let n: number
   try {
-    n = checkSafetensorsPrefix(head.subarray(0, 8), size, path)
+    n = checkSafetensorsPrefix(source.head.subarray(0, 8), source.size, source.name)
   } catch {
-    return undefined // the reader reports it
+    return undefined
   }
-  if (8 + n > head.length) return undefined
-  return createHash('sha256')
-    .update(`safetensors:${size}:`)
-    .update(head.subarray(0, 8 + n))
-    .digest('hex')
+  let header = source.head.subarray(0, 8 + n)
+  if (8 + n > source.head.length) {
+    if (8 + n > MAX_SCRATCH) header = new Uint8Array(8 + n)
+    else {
+      if (scratch.length < 8 + n) scratch = new Uint8Array(Math.max(8 + n, 2 * scratch.length))
+      header = scratch.subarray(0, 8 + n)
+    }
+    source.fill(header, 0)
+  }
+  const key = createHash('sha256').update(`safetensors:${source.size}:`).update(header).digest('hex')
+  return { key, header }
 }
 
 /** A source that feeds every range it hands out (offset, length, bytes) into a hash. */
