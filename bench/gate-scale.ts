@@ -14,7 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readFileSync,
+  readSync,
   rmSync,
   statSync,
   writeSync
@@ -48,9 +48,7 @@ async function prepare(dir: string): Promise<{ base: string; small: string; larg
     const file = join(dir, `template-${i}.safetensors`)
     const fx = kohyaLora(targets, { rank: 16 << (i % 3), alpha: 16 + i })
     await writeSafetensors(file, fx.tensors, { data: 'sparse' })
-    const bytes = readFileSync(file)
-    const n = Number(bytes.readBigUInt64LE(0))
-    templates.push({ header: bytes.subarray(0, 8 + n), size: statSync(file).size })
+    templates.push({ header: headerBytes(file), size: statSync(file).size })
     rmSync(file)
   }
   const small = join(dir, 'small')
@@ -69,6 +67,20 @@ async function prepare(dir: string): Promise<{ base: string; small: string; larg
     }
   }
   return { base, small, large }
+}
+
+/** A safetensors file's first 8 + N bytes (its data region is a hole and is never read). */
+function headerBytes(file: string): Uint8Array {
+  const fd = openSync(file, 'r')
+  try {
+    const prefix = Buffer.alloc(8)
+    readSync(fd, prefix, 0, 8, 0)
+    const header = Buffer.alloc(8 + Number(prefix.readBigUInt64LE(0)))
+    readSync(fd, header, 0, header.length, 0)
+    return header
+  } finally {
+    closeSync(fd)
+  }
 }
 
 export interface GateScaleResult {
