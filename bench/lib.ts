@@ -99,10 +99,13 @@ export interface RunOutcome extends RunSample {
   stderr: string
 }
 
-/** Runs a command that is not node once (a baseline like `cp`), timing it from spawn to exit; no peak RSS. */
-export async function runCommand(argv: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
+/** Runs `argv` once, timing it from spawn to exit, with its output collected; `maxRssKB` is NaN (see `runNode`). */
+async function timedRun(
+  argv: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv }
+): Promise<RunOutcome> {
   const start = process.hrtime.bigint()
-  const child = spawn(argv[0]!, argv.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(argv[0]!, argv.slice(1), { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
   const out: Buffer[] = []
   const err: Buffer[] = []
   child.stdout.on('data', (b: Buffer) => out.push(b))
@@ -121,6 +124,11 @@ export async function runCommand(argv: readonly string[], cwd = REPO_DIR): Promi
   }
 }
 
+/** Runs a command that is not node once (a baseline like `cp`); no peak RSS. */
+export function runCommand(argv: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
+  return timedRun(argv, { cwd })
+}
+
 /** Runs `node --import rss-hook <nodeArgs>` once, timing it from spawn to exit. */
 export async function runNode(
   nodeArgs: readonly string[],
@@ -130,32 +138,14 @@ export async function runNode(
   const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'))
   const rssFile = join(scratch, 'rss.json')
   try {
-    const start = process.hrtime.bigint()
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], {
+    const run = await timedRun([process.execPath, '--import', RSS_HOOK, ...nodeArgs], {
       cwd,
-      env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe']
+      env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' }
     })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout.on('data', (b: Buffer) => out.push(b))
-    child.stderr.on('data', (b: Buffer) => err.push(b))
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-      child.on('error', reject)
-      child.on('close', (c, s) => resolve([c, s]))
-    })
-    const wallMs = Number(process.hrtime.bigint() - start) / 1e6
     const maxRssKB = existsSync(rssFile)
       ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKB: number }).maxRssKB
       : Number.NaN
-    return {
-      wallMs,
-      maxRssKB,
-      code,
-      signal,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8')
-    }
+    return { ...run, maxRssKB }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
