@@ -34,12 +34,8 @@ export class GgufCursor {
   constructor(
     private readonly source: ByteSource,
     /** Bytes past this position are refused with `GgufLimitExceeded` (the header size cap). */
-    private readonly limit: number,
-    /** Bytes of the file's start already read (a fast path's first read): the first window. */
-    head?: Uint8Array
-  ) {
-    if (head !== undefined) this.setWindow(0, head.subarray(0, Math.min(head.length, limit)))
-  }
+    private readonly limit: number
+  ) {}
 
   get size(): number {
     return this.source.size

@@ -63,8 +63,8 @@ const MIN_KV_BYTES = 14
 const MIN_TENSOR_INFO_BYTES = 24
 
 /** Reads a GGUF file's header into a `Checkpoint`: tensors in file order, metadata made JSON-safe. */
-export async function readGguf(source: ByteSource, head?: Uint8Array): Promise<Checkpoint> {
-  const header = await readGgufHeader(source, head)
+export async function readGguf(source: ByteSource): Promise<Checkpoint> {
+  const header = await readGgufHeader(source)
   const metadata: Record<string, unknown> = {}
   for (const kv of header.kv) {
     // defineProperty: a `__proto__` key becomes an own property instead of replacing the prototype.
@@ -93,12 +93,12 @@ export async function readGguf(source: ByteSource, head?: Uint8Array): Promise<C
 }
 
 /** The GGUF header with ggml-level detail (version, alignment, data start, ggml dims and types). */
-export async function readGgufHeader(source: ByteSource, head?: Uint8Array): Promise<GgufHeader> {
+export async function readGgufHeader(source: ByteSource): Promise<GgufHeader> {
   const file = source.name
   const fail = (code: 'InvalidGguf' | 'GgufLimitExceeded' | 'UnsupportedGguf', detail: string): never => {
     throw new CheckpointError(code, file, detail)
   }
-  const c = new GgufCursor(source, GGUF_LIMITS.maxHeaderBytes, head)
+  const c = new GgufCursor(source, GGUF_LIMITS.maxHeaderBytes)
   const warnings: string[] = []
 
   if (!c.has(4)) await c.ensure(4, 'the magic')
