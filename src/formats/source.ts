@@ -61,7 +61,10 @@ export class LocalFileSource implements CountingSource {
     checkReadRange(this.name, this.size, offset, length)
     if (offset + length <= this.head.length) return this.head.slice(offset, offset + length)
     const buf = new Uint8Array(length)
-    this.fill(buf, offset)
+    // a range that starts in the head (a header longer than the first read) reads only what follows it
+    const known = Math.max(0, this.head.length - offset)
+    if (known > 0) buf.set(this.head.subarray(offset), 0)
+    this.fill(buf.subarray(known), offset + known)
     return buf
   }
 
