@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CheckpointError } from '../../src/formats/errors.js'
+import { readCheckpoint } from '../../src/formats/index.js'
 import { readSafetensors } from '../../src/formats/safetensors/read.js'
 import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import { HEAD_BYTES, openLocalEntry, type LocalFileSource } from '../../src/formats/source.js'
@@ -68,4 +70,15 @@ describe('the local fast path (openLocalEntry)', () => {
       expect([(e as CheckpointError).code, (e as CheckpointError).file]).toEqual(['FileNotFound', missing])
     }
   })
+
+  it('refuses a FIFO without blocking on it (opened non-blocking, then typed by fstat)', async () => {
+    const fifo = join(dir, 'pipe.safetensors')
+    execFileSync('mkfifo', [fifo])
+    const e = await readCheckpoint(fifo).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(CheckpointError)
+    expect([(e as CheckpointError).code, (e as CheckpointError).detail]).toEqual([
+      'NotAFile',
+      'is not a regular file'
+    ])
+  }, 10_000)
 })

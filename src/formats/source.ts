@@ -5,7 +5,7 @@
  */
 // node:fs with callbacks, not node:fs/promises: importing the latter loads Node's stream and readline modules,
 // a few ms on every CLI run (whole-process time is what the performance targets measure).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { CheckpointError } from './errors.js'
 
 export interface ByteSource {
@@ -164,6 +164,12 @@ export async function openLocalFile(path: string): Promise<CountingSource> {
 }
 
 /**
+ * Read-only and, where the platform has it, non-blocking: opening a FIFO (a special file a pull request can add)
+ * for reading would otherwise wait for a writer forever. It changes nothing for regular files.
+ */
+const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK
+
+/**
  * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
  * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
  * neither a file nor a folder, gets a typed error naming it.
@@ -171,7 +177,7 @@ export async function openLocalFile(path: string): Promise<CountingSource> {
 export function openLocalEntry(path: string, headBytes: number): LocalFileSource | 'dir' {
   let fd: number
   try {
-    fd = openSync(path, 'r')
+    fd = openSync(path, OPEN_FLAGS)
   } catch (e) {
     if ((e as { code?: string }).code === 'EISDIR') return 'dir'
     throw fsError(path, e)
