@@ -5,10 +5,10 @@
  * Every file-system call goes through a `FileAccess`, so the same dispatch reads local paths and HTTP(S)/Hub
  * locations (src/formats/http/remote-file-access.ts).
  */
-import { CheckpointError } from './errors.js'
+import { CheckpointError, isCheckpointError } from './errors.js'
 import { detectKind, DETECT_BYTES } from './detect.js'
 import { localFileAccess, type FileAccess } from './file-access.js'
-import type { ByteSource } from './source.js'
+import { HEAD_BYTES, openLocalEntry, type ByteSource, type LocalFileSource } from './source.js'
 import type { Checkpoint } from './types.js'
 import { readSafetensors } from './safetensors/read.js'
 import { readManifest } from './json/manifest.js'
@@ -30,11 +30,23 @@ export interface ReadOptions {
 
 export async function readCheckpoint(location: string, opts: ReadOptions = {}): Promise<Checkpoint> {
   const fs = opts.fs ?? localFileAccess
-  const kind = await fs.kind(location)
-  if (kind === undefined) throw notFound(location, opts.fs === undefined)
-  if (kind === 'dir') return readFolder(location, fs)
-
-  const source = await fs.open(location)
+  let source: ByteSource
+  if (opts.fs === undefined) {
+    // Local: one synchronous open + fstat + read of the first HEAD_BYTES, which detection and most headers use.
+    let opened: LocalFileSource | 'dir'
+    try {
+      opened = openLocalEntry(location, HEAD_BYTES)
+    } catch (e) {
+      throw isCheckpointError(e) && e.code === 'FileNotFound' ? notFound(location, true) : e
+    }
+    if (opened === 'dir') return readFolder(location, fs)
+    source = opened
+  } else {
+    const kind = await fs.kind(location)
+    if (kind === undefined) throw notFound(location, false)
+    if (kind === 'dir') return readFolder(location, fs)
+    source = await fs.open(location)
+  }
   let handedOver = false
   try {
     if (source.size > 0) {
