@@ -24,6 +24,8 @@ export interface Limits {
   maxWallRatio?: number
   /** Median peak RSS in MB (10^6 bytes). */
   maxRssMB?: number
+  /** The limits in words, for a case judged by `judgeOutput` (e.g. "<= 0.2 ms per extra artifact, < 200 MB"). */
+  text?: string
 }
 
 export interface SetupContext {
@@ -51,6 +53,16 @@ export interface PreparedCase {
   selfTimed?: boolean
   /** Stops whatever setup started (servers, ...); the case folder itself is removed by the runner. */
   cleanup?: () => Promise<void> | void
+  /**
+   * Another command to compare with instead of `node -e 0` (e.g. `cp` of the same file), run alternately with the
+   * measured runs; the wall ratio and `maxWallRatio` are then relative to it. Not a node process: no peak RSS.
+   */
+  baseline?: { label: string; command: string[] }
+  /**
+   * For a self-timed case that measures something else than its own wall time (a marginal cost, a ratio of two
+   * commands): judges the child's stdout. Its verdict replaces the wall-time and RSS limits.
+   */
+  judgeOutput?: (stdout: string) => Verdict
 }
 
 export interface BenchCase {
@@ -87,6 +99,36 @@ export interface RunOutcome extends RunSample {
   stderr: string
 }
 
+/** Runs `argv` once, timing it from spawn to exit, with its output collected; `maxRssKB` is NaN (see `runNode`). */
+async function timedRun(
+  argv: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv }
+): Promise<RunOutcome> {
+  const start = process.hrtime.bigint()
+  const child = spawn(argv[0]!, argv.slice(1), { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+  const out: Buffer[] = []
+  const err: Buffer[] = []
+  child.stdout.on('data', (b: Buffer) => out.push(b))
+  child.stderr.on('data', (b: Buffer) => err.push(b))
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (c, s) => resolve([c, s]))
+  })
+  return {
+    wallMs: Number(process.hrtime.bigint() - start) / 1e6,
+    maxRssKB: Number.NaN,
+    code,
+    signal,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8')
+  }
+}
+
+/** Runs a command that is not node once (a baseline like `cp`); no peak RSS. */
+export function runCommand(argv: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
+  return timedRun(argv, { cwd })
+}
+
 /** Runs `node --import rss-hook <nodeArgs>` once, timing it from spawn to exit. */
 export async function runNode(
   nodeArgs: readonly string[],
@@ -96,32 +138,14 @@ export async function runNode(
   const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'))
   const rssFile = join(scratch, 'rss.json')
   try {
-    const start = process.hrtime.bigint()
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], {
+    const run = await timedRun([process.execPath, '--import', RSS_HOOK, ...nodeArgs], {
       cwd,
-      env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe']
+      env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' }
     })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout.on('data', (b: Buffer) => out.push(b))
-    child.stderr.on('data', (b: Buffer) => err.push(b))
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-      child.on('error', reject)
-      child.on('close', (c, s) => resolve([c, s]))
-    })
-    const wallMs = Number(process.hrtime.bigint() - start) / 1e6
     const maxRssKB = existsSync(rssFile)
       ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKB: number }).maxRssKB
       : Number.NaN
-    return {
-      wallMs,
-      maxRssKB,
-      code,
-      signal,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8')
-    }
+    return { ...run, maxRssKB }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
@@ -163,11 +187,23 @@ export function summarize(samples: RunSample[]): Measurement {
   }
 }
 
+/** A command to run: node arguments (the usual), or a non-node command line. */
+export type Runnable = readonly string[] | { command: readonly string[] }
+
 async function sample(
-  nodeArgs: readonly string[],
+  what: Runnable,
   check?: (stdout: string) => void,
   env?: Record<string, string>
 ): Promise<RunSample> {
+  if ('command' in what) {
+    const r = await runCommand(what.command)
+    if (r.code !== 0)
+      throw new Error(
+        `${what.command.join(' ')} exited with ${r.code ?? r.signal}:\n${r.stderr.slice(0, 2000)}`
+      )
+    return { wallMs: r.wallMs, maxRssKB: Number.NaN }
+  }
+  const nodeArgs = what
   const r = await runNode(nodeArgs, REPO_DIR, env)
   if (r.code !== 0) {
     const output = r.stderr.slice(0, 2000) || r.stdout.slice(0, 2000)
@@ -195,7 +231,7 @@ export async function measure(
  * machine load (a shared or busy machine drifts over the minutes a benchmark takes).
  */
 export async function measurePaired(
-  baselineArgs: readonly string[],
+  baselineArgs: Runnable,
   nodeArgs: readonly string[],
   runs: number,
   check?: (stdout: string) => void,

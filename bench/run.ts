@@ -113,8 +113,10 @@ interface CaseResult {
   status: 'PASS' | 'FAIL' | 'ERROR' | 'SKIP'
   verdict?: Verdict
   measurement?: Measurement
-  /** `node -e 0`, run alternately with this case's runs. */
+  /** `node -e 0` (or the case's own baseline command), run alternately with this case's runs. */
   baseline?: Measurement
+  /** The case's own baseline command (e.g. `cp`), when it is not `node -e 0`. */
+  baselineLabel?: string
   wallRatio?: number
   gnuTimeMaxRssKB?: number
   error?: string
@@ -137,15 +139,20 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
     if ('skip' in prepared) return { ...base, status: 'SKIP', error: prepared.skip }
     cleanup = prepared.cleanup
     const selfTimed = prepared.selfTimed === true
+    let lastStdout = ''
+    const check = (stdout: string): void => {
+      prepared.check?.(stdout)
+      lastStdout = stdout
+    }
     const { baseline, measured: m } = await measurePaired(
-      BASELINE,
+      prepared.baseline ? { command: prepared.baseline.command } : BASELINE,
       prepared.nodeArgs,
       selfTimed ? 1 : o.runs,
-      prepared.check,
+      check,
       prepared.env,
       !selfTimed
     )
-    const verdict = judge(m, baseline, c.limits)
+    const verdict = prepared.judgeOutput ? prepared.judgeOutput(lastStdout) : judge(m, baseline, c.limits)
     const result: CaseResult = {
       ...base,
       note: prepared.note,
@@ -153,6 +160,7 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
       status: verdict.pass ? 'PASS' : 'FAIL',
       verdict,
       measurement: m,
+      ...(prepared.baseline && { baselineLabel: prepared.baseline.label }),
       ...(!selfTimed && { baseline, wallRatio: m.medianWallMs / baseline.medianWallMs })
     }
     if (o.verifyRss) result.gnuTimeMaxRssKB = await gnuTimeMaxRssKB(prepared.nodeArgs)
@@ -195,24 +203,32 @@ function table(results: CaseResult[], baseline: Measurement, verifyRss: boolean)
   ])
   for (const r of results) {
     const m = r.measurement
-    const limits = [
-      r.limits.maxWallRatio !== undefined ? `<= ${r.limits.maxWallRatio}x` : '',
-      r.limits.maxRssMB !== undefined ? `< ${r.limits.maxRssMB} MB` : ''
-    ]
-      .filter(Boolean)
-      .join(', ')
+    const limits =
+      r.limits.text ??
+      [
+        r.limits.maxWallRatio !== undefined
+          ? `<= ${r.limits.maxWallRatio}x${r.baselineLabel ? ` ${r.baselineLabel}` : ''}`
+          : '',
+        r.limits.maxRssMB !== undefined ? `< ${r.limits.maxRssMB} MB` : ''
+      ]
+        .filter(Boolean)
+        .join(', ')
     rows.push([
       r.note ? `${r.name} (${r.note})` : r.name,
       formatBytes(r.inputBytes),
       m ? `${m.medianWallMs.toFixed(0)} ms` : '',
-      r.baseline ? `${r.baseline.medianWallMs.toFixed(0)} ms` : '',
+      r.baseline
+        ? `${r.baseline.medianWallMs.toFixed(0)} ms${r.baselineLabel ? ` (${r.baselineLabel})` : ''}`
+        : '',
       r.wallRatio !== undefined ? `${r.wallRatio.toFixed(2)}x` : '',
       m ? `${m.medianRssMB.toFixed(1)} MB` : '',
       ...(verifyRss
         ? [r.gnuTimeMaxRssKB !== undefined ? `${(r.gnuTimeMaxRssKB / 1000).toFixed(1)} MB` : 'n/a']
         : []),
       limits,
-      r.status === 'PASS' || r.status === 'FAIL' ? `**${r.status}**` : `${r.status}: ${shortError(r.error)}`
+      r.status === 'PASS' || r.status === 'FAIL'
+        ? `**${r.status}**${r.verdict && r.limits.text ? ` (${r.verdict.details.join(', ')})` : ''}`
+        : `${r.status}: ${shortError(r.error)}`
     ])
   }
   return rows
@@ -297,7 +313,7 @@ async function main(): Promise<number> {
     `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run; peak RSS from each process's own high-water mark (VmHWM).\n`
   )
   // The baseline row pools every case's interleaved `node -e 0` runs.
-  const pooled = results.flatMap((r) => r.baseline?.samples ?? [])
+  const pooled = results.flatMap((r) => (r.baselineLabel ? [] : (r.baseline?.samples ?? [])))
   const baseline = pooled.length > 0 ? summarize(pooled) : await measure(BASELINE, o.runs)
   console.log(table(results, baseline, o.verifyRss))
   const flat = flatness(results)

@@ -33463,10 +33463,12 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DA: () => (/* binding */ readRanges),
 /* harmony export */   Kp: () => (/* binding */ openLocalFile),
+/* harmony export */   Lq: () => (/* binding */ HEAD_BYTES),
+/* harmony export */   S_: () => (/* binding */ openLocalEntry),
 /* harmony export */   ay: () => (/* binding */ checkReadRange),
 /* harmony export */   yi: () => (/* binding */ fsError)
 /* harmony export */ });
-/* unused harmony exports PARALLEL_READS, readSmall, withSource */
+/* unused harmony exports LocalFileSource, PARALLEL_READS, readSmall, withSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86289);
@@ -33479,12 +33481,21 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 // a few ms on every CLI run (whole-process time is what the performance targets measure).
 
 
+/** Bytes of a file's start that the local fast path reads with the open: the whole header of most files. */
+const HEAD_BYTES = 64 * 1024;
+/**
+ * A local file. Reads are synchronous preads: for header-sized reads of a local file an async round trip through
+ * the thread pool costs far more than the read itself (torch's own reader is synchronous too), and a reader's
+ * reads follow one another anyway. Ranges inside `head` (bytes read with the open, if any) come from memory.
+ */
 class LocalFileSource {
     name;
     size;
     fd;
     bytesRead = 0;
     reads = 0;
+    /** The file's first bytes, read with the open (empty when none were). */
+    head = new Uint8Array(0);
     constructor(name, size, fd) {
         this.name = name;
         this.size = size;
@@ -33492,23 +33503,17 @@ class LocalFileSource {
     }
     async read(offset, length) {
         checkReadRange(this.name, this.size, offset, length);
+        if (offset + length <= this.head.length)
+            return this.head.slice(offset, offset + length);
         const buf = new Uint8Array(length);
-        let done = 0;
-        while (done < length) {
-            const bytesRead = await readAt(this.fd, buf, done, length - done, offset + done);
-            if (bytesRead === 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
-            }
-            done += bytesRead;
-        }
-        this.bytesRead += length;
-        this.reads++;
+        // a range that starts in the head (a header longer than the first read) reads only what follows it
+        const known = Math.max(0, this.head.length - offset);
+        if (known > 0)
+            buf.set(this.head.subarray(offset), 0);
+        this.fill(buf.subarray(known), offset + known);
         return buf;
     }
-    /**
-     * Small ranges read synchronously, one pread each: for header-sized reads of a local file, an async round trip
-     * through the thread pool costs far more than the read itself (torch's own reader is synchronous too).
-     */
+    /** Many small ranges, each read into its own part of one shared buffer. */
     async readMany(ranges) {
         // One allocation for the whole batch, each range a view of its own part: a small typed array per range
         // costs more than its read (these are header-sized ranges, so the total stays small; past a bound, one each).
@@ -33521,27 +33526,37 @@ class LocalFileSource {
             checkReadRange(this.name, this.size, offset, length);
             const buf = batch === undefined ? new Uint8Array(length) : new Uint8Array(batch, next, length);
             next += length;
-            let done = 0;
-            while (done < length) {
-                let n;
-                try {
-                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, done, length - done, offset + done);
-                }
-                catch (e) {
-                    throw fsError(this.name, e);
-                }
-                if (n === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
-                }
-                done += n;
-            }
-            this.bytesRead += length;
-            this.reads++;
+            this.fill(buf, offset);
             return buf;
         });
     }
-    close() {
-        return closeFd(this.fd);
+    /** Fills `buf` from byte `offset` of the file (a checked range) and counts the read. */
+    fill(buf, offset) {
+        const length = buf.length;
+        let done = 0;
+        while (done < length) {
+            let n;
+            try {
+                n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, done, length - done, offset + done);
+            }
+            catch (e) {
+                throw fsError(this.name, e);
+            }
+            if (n === 0) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+            }
+            done += n;
+        }
+        this.bytesRead += length;
+        this.reads++;
+    }
+    async close() {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(this.fd);
+        }
+        catch (e) {
+            throw fsError(this.name, e);
+        }
     }
 }
 /** Largest batch `readMany` reads into one shared buffer. */
@@ -33584,30 +33599,56 @@ async function readRanges(source, ranges) {
 }
 /** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
 async function openLocalFile(path) {
+    const opened = openLocalEntry(path, 0);
+    if (opened === 'dir')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory');
+    return opened;
+}
+/**
+ * Read-only and, where the platform has it, non-blocking: opening a FIFO (a special file a pull request can add)
+ * for reading would otherwise wait for a writer forever. It changes nothing for regular files.
+ */
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK === undefined ? 'r' : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK;
+/**
+ * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
+ * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
+ * neither a file nor a folder, gets a typed error naming it.
+ */
+function openLocalEntry(path, headBytes) {
     let fd;
     try {
-        fd = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r', (e, opened) => (e ? reject(e) : resolve(opened))));
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, OPEN_FLAGS);
     }
     catch (e) {
+        if (e.code === 'EISDIR')
+            return 'dir';
         throw fsError(path, e);
     }
     try {
-        const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat)(fd, (e, stats) => (e ? reject(e) : resolve(stats))));
-        if (!st.isFile()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (st.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            return 'dir';
         }
-        return new LocalFileSource(path, st.size, fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is not a regular file');
+        const source = new LocalFileSource(path, st.size, fd);
+        if (headBytes > 0 && st.size > 0) {
+            const head = new Uint8Array(Math.min(headBytes, st.size));
+            source.fill(head, 0);
+            source.head = head;
+        }
+        return source;
     }
     catch (e) {
-        await closeFd(fd).catch(() => undefined);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        catch {
+            // the error on its way says more
+        }
         throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg ? e : fsError(path, e);
     }
-}
-function readAt(fd, buf, at, length, position) {
-    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buf, at, length, position, (e, bytesRead) => (e ? reject(e) : resolve(bytesRead))));
-}
-function closeFd(fd) {
-    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd, (e) => (e ? reject(e) : resolve())));
 }
 /** Read a whole small file (an index, a manifest), refusing anything larger than `maxBytes`. */
 async function readSmall(source, maxBytes, what) {
@@ -33628,7 +33669,8 @@ async function withSource(opener, fn) {
 }
 function fsError(path, e) {
     const code = e.code;
-    if (code === 'ENOENT')
+    // ENOTDIR: a folder on the way is a file, so there is no such file either
+    if (code === 'ENOENT' || code === 'ENOTDIR')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('FileNotFound', path, 'no such file or directory', { cause: e });
     if (code === 'EISDIR')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory', { cause: e });
@@ -42645,6 +42687,8 @@ function detectKind(head, size) {
     return 'unknown';
 }
 
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __nccwpck_require__(73159);
 // EXTERNAL MODULE: ./src/util/numel.ts
 var numel = __nccwpck_require__(12009);
 ;// CONCATENATED MODULE: ./src/formats/dtypes.ts
@@ -44102,16 +44146,33 @@ async function readComponent(sub, layout, fs, opts) {
 
 
 
+
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
 const MAX_JSON_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
 async function formats_readCheckpoint(location, opts = {}) {
     const fs = opts.fs ?? file_access/* localFileAccess */.oF;
-    const kind = await fs.kind(location);
-    if (kind === undefined)
-        throw notFound(location, opts.fs === undefined);
-    if (kind === 'dir')
-        return readFolder(location, fs);
-    const source = await fs.open(location);
+    let source;
+    if (opts.fs === undefined) {
+        // Local: one synchronous open + fstat + read of the first HEAD_BYTES, which detection and most headers use.
+        let opened;
+        try {
+            opened = (0,formats_source/* openLocalEntry */.S_)(location, formats_source/* HEAD_BYTES */.Lq);
+        }
+        catch (e) {
+            throw (0,errors/* isCheckpointError */.tF)(e) && e.code === 'FileNotFound' ? notFound(location, true) : e;
+        }
+        if (opened === 'dir')
+            return readFolder(location, fs);
+        source = opened;
+    }
+    else {
+        const kind = await fs.kind(location);
+        if (kind === undefined)
+            throw notFound(location, false);
+        if (kind === 'dir')
+            return readFolder(location, fs);
+        source = await fs.open(location);
+    }
     let handedOver = false;
     try {
         if (source.size > 0) {
@@ -48685,8 +48746,6 @@ function asWritten(input, path, readAs) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: ./src/formats/source.ts
-var formats_source = __nccwpck_require__(73159);
 ;// CONCATENATED MODULE: ./src/node/fingerprint.ts
 /**
  * A fingerprint of a baseline: a hash of the bytes the readers depend on, the key of its cached analysis. A 30 GB

@@ -88,9 +88,10 @@ describe('PyTorch-written fixtures match what torch reports', () => {
           for (const [a, b] of reads) expect(b <= Number(start) || a >= Number(end)).toBe(true)
         }
       } else {
-        // legacy: one window over the pickles at the start, then only the 8-byte storage headers
+        // legacy: one window over the pickles at the start, then the 8-byte storage headers, in bounded batches
+        // (a batch crosses only the data of small storages: see torch-legacy.test.ts)
         expect(reads[0]![0]).toBe(0)
-        for (const [a, b] of reads.slice(1)) expect([a > 0, b - a]).toEqual([true, 8])
+        for (const [a, b] of reads.slice(1)) expect(a > 0 && b - a >= 8 && b - a <= 64 * 1024).toBe(true)
       }
       // torch's own vocabulary only; nothing dangerous
       expect(checkpoint.globals.filter((g) => g.tier === 'dangerous')).toEqual([])

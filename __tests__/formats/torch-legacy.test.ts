@@ -86,6 +86,38 @@ describe('readTorchLegacy on generated files', () => {
     expect(checkpoint.globals.every((g) => g.where === 'legacy:3' && g.tier === 'allowed')).toBe(true)
   })
 
+  it('reads the storage counts in bounded batches: small storages share a read, large ones are never read', async () => {
+    // keys sort as strings, so the four 1 MiB storages ("0".."3") sit among the 300 tiny ones
+    const tensors = tensorsWithOwnStorages([
+      ...Array.from({ length: 4 }, (_, i) => ({ name: `big.${i}`, shape: [256, 1024] })),
+      ...Array.from({ length: 300 }, (_, i) => ({ name: `small.${i}`, shape: [4] }))
+    ])
+    const bytes = torchLegacyBytes(tensors)
+    const path = join(dir, `f${n++}.pt`)
+    writeFileSync(path, bytes)
+    const source = await openLocalFile(path)
+    const ranges: Array<[number, number]> = []
+    const readMany = source.readMany!.bind(source)
+    source.readMany = (rs) => {
+      for (const r of rs) ranges.push([r.offset, r.offset + r.length])
+      return readMany(rs)
+    }
+    try {
+      const { checkpoint } = await readTorchLegacyDetailed(source)
+      expect(checkpoint.tensors).toHaveLength(304)
+      // one read per run of small storages between the big ones, not one per storage
+      expect(ranges.length).toBeGreaterThan(0)
+      expect(ranges.length).toBeLessThanOrEqual(5)
+      for (const t of checkpoint.tensors.filter((x) => x.name.startsWith('big.'))) {
+        const { start, end } = t.byteRange!
+        for (const [a, b] of ranges) expect(b <= Number(start) || a >= Number(end)).toBe(true)
+      }
+      for (const [a, b] of ranges) expect(b - a).toBeLessThanOrEqual(64 * 1024)
+    } finally {
+      await source.close()
+    }
+  })
+
   it('grows its read window for header pickles larger than the first window, and reads no storage data', async () => {
     const many = tensorsWithOwnStorages(
       Array.from({ length: 2000 }, (_, i) => ({ name: `blocks.${i}.weight`, shape: [64, 64] }))

@@ -8,9 +8,11 @@ exports.modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   COUNT_GAP: () => (/* binding */ COUNT_GAP),
+/* harmony export */   COUNT_SPAN: () => (/* binding */ COUNT_SPAN),
 /* harmony export */   LEGACY_MAGIC: () => (/* binding */ LEGACY_MAGIC),
 /* harmony export */   LEGACY_PROTOCOL_VERSION: () => (/* binding */ LEGACY_PROTOCOL_VERSION),
-/* harmony export */   looksLikeTorchLegacy: () => (/* reexport safe */ _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__.Z),
+/* harmony export */   looksLikeTorchLegacy: () => (/* reexport safe */ _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_8__.Z),
 /* harmony export */   readTorchLegacy: () => (/* binding */ readTorchLegacy),
 /* harmony export */   readTorchLegacyDetailed: () => (/* binding */ readTorchLegacyDetailed)
 /* harmony export */ });
@@ -19,10 +21,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9242);
 /* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2736);
 /* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4954);
-/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6880);
-/* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2857);
-/* harmony import */ var _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7819);
-/* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5447);
+/* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6880);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3159);
+/* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2857);
+/* harmony import */ var _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7819);
+/* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5447);
 /**
  * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles
  * back to back (magic number, protocol version, sys_info, the object, the storage key list), then each storage
@@ -38,9 +41,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
 const LEGACY_PROTOCOL_VERSION = 1001n;
-const FIRST_WINDOW = 16 * 1024;
+const FIRST_WINDOW = 256 * 1024;
 
 async function readTorchLegacy(source, options = {}) {
     return (await readTorchLegacyDetailed(source, options)).checkpoint;
@@ -50,7 +54,7 @@ async function readTorchLegacy(source, options = {}) {
  * past it. Pickles are small next to the storages, so this reads a few KB to MB, bounded by maxPickleBytes.
  */
 async function readPickles(source, options) {
-    const cap = Math.min(source.size, options.maxPickleBytes ?? _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_6__.DEFAULT_MAX_PICKLE_BYTES);
+    const cap = Math.min(source.size, options.maxPickleBytes ?? _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_7__.DEFAULT_MAX_PICKLE_BYTES);
     let window = Math.min(source.size, FIRST_WINDOW);
     for (;;) {
         const bytes = await source.read(0, window);
@@ -94,7 +98,7 @@ function checkMagic(source, r) {
     // GHSA-97f8-7cmv-76j2: a "magic" built by a call (eval) passes a naive check once executed; ours is a literal
     const detail = typeof r.value === 'bigint'
         ? `magic number 0x${r.value.toString(16)} is not the torch legacy magic`
-        : `magic number is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(r.value)}, not an integer literal`;
+        : `magic number is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .describeValue */ .bp)(r.value)}, not an integer literal`;
     throw new _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z4('InvalidTorchFile', source.name, detail, {
         globals: (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__/* .scanGlobals */ .GQ)(r.scan),
         scan: r.scan
@@ -107,7 +111,7 @@ async function readTorchLegacyDetailed(source, options = {}) {
     return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .withPickleGlobals */ .P)(globals, async () => {
         const [, protocol, sysInfo, main, keys] = results;
         if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
         }
         const warnings = [];
         const metadata = {
@@ -118,7 +122,7 @@ async function readTorchLegacyDetailed(source, options = {}) {
             warnings.push(`${storages.nonStorageIds} persistent ids are not storages (e.g. whole-module source ids)`);
         warnings.push(...storages.problems);
         const starts = await walkStorages(source, keys, storages, warnings);
-        const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits);
+        const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_6__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits);
         const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .pickleCheckpoint */ .j)({
             source,
             format: 'pytorch-legacy',
@@ -136,16 +140,16 @@ async function readTorchLegacyDetailed(source, options = {}) {
 function sysInfoMetadata(v, warnings) {
     const out = {};
     if (v === null || typeof v !== 'object' || v.kind !== 'dict') {
-        warnings.push(`sys_info is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(v)}, not a dict`);
+        warnings.push(`sys_info is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .describeValue */ .bp)(v)}, not a dict`);
         return out;
     }
-    const little = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'little_endian');
+    const little = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .dictGet */ .R5)(v, 'little_endian');
     if (typeof little === 'boolean') {
         out.byteorder = little ? 'little' : 'big';
         if (!little)
             warnings.push('sys_info says big-endian: storages are not little-endian');
     }
-    const sizes = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .dictGet */ .R5)(v, 'type_sizes');
+    const sizes = (0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .dictGet */ .R5)(v, 'type_sizes');
     if (sizes !== undefined && sizes !== null && typeof sizes === 'object' && sizes.kind === 'dict') {
         const ts = Object.create(null);
         for (const [k, n] of sizes.entries)
@@ -157,46 +161,97 @@ function sysInfoMetadata(v, warnings) {
 }
 /**
  * Walk the storage blocks in key-list order: each is a u64 element count (which must match the persistent id)
- * followed by the data. Returns each root storage's data offset. One 8-byte read per storage.
+ * followed by the data. Returns each root storage's data offset.
+ *
+ * Every block's position follows from the pickle alone (each block is 8 bytes plus the storage's size), so the
+ * positions are computed first and the 8-byte counts are then fetched in one batch (`readRanges`), counts of small
+ * storages sharing one bounded read. The checks keep the order of a walk that reads block by block: a
+ * count that does not match is reported before a problem with a later key.
  */
 async function walkStorages(source, keysResult, storages, warnings) {
     const list = keysResult.value;
     if (list === null || typeof list !== 'object' || list.kind !== 'list') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(list)}, not a list`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `the storage key list is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .describeValue */ .bp)(list)}, not a list`);
     }
     const starts = new Map();
     const size = BigInt(source.size);
     let pos = BigInt(keysResult.end);
+    /** Blocks in key order: the storage and the position of its 8-byte count. */
+    const blocks = [];
+    /** The first problem the walk meets, raised once the counts before it are checked. */
+    let problem;
     for (const key of list.items) {
         if (typeof key !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_8__/* .describeValue */ .bp)(key)}, not a str`);
+            problem = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `a storage key is a ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_9__/* .describeValue */ .bp)(key)}, not a str`);
+            break;
         }
         const storage = storages.roots.get(key);
         if (storage === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
+            problem = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is not used by the object`);
+            break;
         }
-        if (starts.has(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
+        if (starts.has(key)) {
+            problem = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage key ${JSON.stringify(key)} is listed twice`);
+            break;
+        }
         if (pos + 8n > size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
+            problem = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `the file ends before storage ${key}'s header at byte ${pos}`);
+            break;
         }
-        const head = await source.read(Number(pos), 8);
-        const numel = new DataView(head.buffer, head.byteOffset, 8).getBigInt64(0, true);
-        if (numel !== storage.numel) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
-        }
+        blocks.push({ key, storage, at: Number(pos) });
         starts.set(key, pos + 8n);
-        pos += 8n + (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_5__/* .storageBytes */ .PT)(storage);
+        pos += 8n + (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_6__/* .storageBytes */ .PT)(storage);
         if (pos > size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
+            problem = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('Truncated', source.name, `storage ${key} runs to byte ${pos}, past the end of the file (${size})`);
+            break;
         }
     }
+    await checkCounts(source, blocks);
+    if (problem !== undefined)
+        throw problem;
     const missing = [...storages.roots.keys()].filter((k) => !starts.has(k));
     if (missing.length > 0)
         warnings.push(`${missing.length} storages have no data block (e.g. ${JSON.stringify(missing[0])})`);
     if (pos < size)
         warnings.push(`${size - pos} bytes after the last storage (a polyglot file?)`);
     return starts;
+}
+/**
+ * Counts share one read when the storage data between them is at most COUNT_GAP bytes (a page: reading it costs
+ * less than another read call), and a shared read spans at most COUNT_SPAN bytes. So at most 4 KiB of tensor data
+ * per storage is ever read, and only of small storages.
+ */
+const COUNT_GAP = 4096;
+const COUNT_SPAN = 64 * 1024;
+/** Reads every block's 8-byte element count and checks it against the pickle's, in block order. */
+async function checkCounts(source, blocks) {
+    // blocks are in increasing file order
+    const ranges = [];
+    const rangeOf = new Array(blocks.length);
+    for (let i = 0; i < blocks.length; i++) {
+        const at = blocks[i].at;
+        const last = ranges[ranges.length - 1];
+        if (last !== undefined &&
+            at - (last.offset + last.length) <= COUNT_GAP &&
+            at + 8 - last.offset <= COUNT_SPAN)
+            last.length = at + 8 - last.offset;
+        else
+            ranges.push({ offset: at, length: 8 });
+        rangeOf[i] = ranges.length - 1;
+    }
+    const results = await (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .readRanges */ .DA)(source, ranges);
+    for (let i = 0; i < blocks.length; i++) {
+        const { key, storage, at } = blocks[i];
+        const r = results[rangeOf[i]];
+        if (r.status === 'rejected')
+            throw r.reason;
+        const range = ranges[rangeOf[i]];
+        const view = new DataView(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+        const numel = view.getBigInt64(at - range.offset, true);
+        if (numel !== storage.numel) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`);
+        }
+    }
 }
 
 

@@ -787,6 +787,8 @@ function detectKind(head, size) {
 
 // EXTERNAL MODULE: ./src/formats/file-access.ts
 var file_access = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __webpack_require__(3159);
 // EXTERNAL MODULE: ./src/formats/safetensors/read.ts
 var read = __webpack_require__(2312);
 // EXTERNAL MODULE: ./src/formats/json/manifest.ts
@@ -952,16 +954,33 @@ async function readComponent(sub, layout, fs, opts) {
 
 
 
+
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
 const MAX_JSON_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
 async function readCheckpoint(location, opts = {}) {
     const fs = opts.fs ?? file_access/* localFileAccess */.oF;
-    const kind = await fs.kind(location);
-    if (kind === undefined)
-        throw notFound(location, opts.fs === undefined);
-    if (kind === 'dir')
-        return readFolder(location, fs);
-    const source = await fs.open(location);
+    let source;
+    if (opts.fs === undefined) {
+        // Local: one synchronous open + fstat + read of the first HEAD_BYTES, which detection and most headers use.
+        let opened;
+        try {
+            opened = (0,formats_source/* openLocalEntry */.S_)(location, formats_source/* HEAD_BYTES */.Lq);
+        }
+        catch (e) {
+            throw (0,errors/* isCheckpointError */.tF)(e) && e.code === 'FileNotFound' ? notFound(location, true) : e;
+        }
+        if (opened === 'dir')
+            return readFolder(location, fs);
+        source = opened;
+    }
+    else {
+        const kind = await fs.kind(location);
+        if (kind === undefined)
+            throw notFound(location, false);
+        if (kind === 'dir')
+            return readFolder(location, fs);
+        source = await fs.open(location);
+    }
     let handedOver = false;
     try {
         if (source.size > 0) {
@@ -2259,10 +2278,12 @@ function overflow(name, t) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DA: () => (/* binding */ readRanges),
 /* harmony export */   Kp: () => (/* binding */ openLocalFile),
+/* harmony export */   Lq: () => (/* binding */ HEAD_BYTES),
+/* harmony export */   S_: () => (/* binding */ openLocalEntry),
 /* harmony export */   ay: () => (/* binding */ checkReadRange),
 /* harmony export */   yi: () => (/* binding */ fsError)
 /* harmony export */ });
-/* unused harmony exports PARALLEL_READS, readSmall, withSource */
+/* unused harmony exports LocalFileSource, PARALLEL_READS, readSmall, withSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
@@ -2275,12 +2296,21 @@ function overflow(name, t) {
 // a few ms on every CLI run (whole-process time is what the performance targets measure).
 
 
+/** Bytes of a file's start that the local fast path reads with the open: the whole header of most files. */
+const HEAD_BYTES = 64 * 1024;
+/**
+ * A local file. Reads are synchronous preads: for header-sized reads of a local file an async round trip through
+ * the thread pool costs far more than the read itself (torch's own reader is synchronous too), and a reader's
+ * reads follow one another anyway. Ranges inside `head` (bytes read with the open, if any) come from memory.
+ */
 class LocalFileSource {
     name;
     size;
     fd;
     bytesRead = 0;
     reads = 0;
+    /** The file's first bytes, read with the open (empty when none were). */
+    head = new Uint8Array(0);
     constructor(name, size, fd) {
         this.name = name;
         this.size = size;
@@ -2288,23 +2318,17 @@ class LocalFileSource {
     }
     async read(offset, length) {
         checkReadRange(this.name, this.size, offset, length);
+        if (offset + length <= this.head.length)
+            return this.head.slice(offset, offset + length);
         const buf = new Uint8Array(length);
-        let done = 0;
-        while (done < length) {
-            const bytesRead = await readAt(this.fd, buf, done, length - done, offset + done);
-            if (bytesRead === 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
-            }
-            done += bytesRead;
-        }
-        this.bytesRead += length;
-        this.reads++;
+        // a range that starts in the head (a header longer than the first read) reads only what follows it
+        const known = Math.max(0, this.head.length - offset);
+        if (known > 0)
+            buf.set(this.head.subarray(offset), 0);
+        this.fill(buf.subarray(known), offset + known);
         return buf;
     }
-    /**
-     * Small ranges read synchronously, one pread each: for header-sized reads of a local file, an async round trip
-     * through the thread pool costs far more than the read itself (torch's own reader is synchronous too).
-     */
+    /** Many small ranges, each read into its own part of one shared buffer. */
     async readMany(ranges) {
         // One allocation for the whole batch, each range a view of its own part: a small typed array per range
         // costs more than its read (these are header-sized ranges, so the total stays small; past a bound, one each).
@@ -2317,27 +2341,37 @@ class LocalFileSource {
             checkReadRange(this.name, this.size, offset, length);
             const buf = batch === undefined ? new Uint8Array(length) : new Uint8Array(batch, next, length);
             next += length;
-            let done = 0;
-            while (done < length) {
-                let n;
-                try {
-                    n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, done, length - done, offset + done);
-                }
-                catch (e) {
-                    throw fsError(this.name, e);
-                }
-                if (n === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
-                }
-                done += n;
-            }
-            this.bytesRead += length;
-            this.reads++;
+            this.fill(buf, offset);
             return buf;
         });
     }
-    close() {
-        return closeFd(this.fd);
+    /** Fills `buf` from byte `offset` of the file (a checked range) and counts the read. */
+    fill(buf, offset) {
+        const length = buf.length;
+        let done = 0;
+        while (done < length) {
+            let n;
+            try {
+                n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(this.fd, buf, done, length - done, offset + done);
+            }
+            catch (e) {
+                throw fsError(this.name, e);
+            }
+            if (n === 0) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('Truncated', this.name, `file ended at byte ${offset + done} during a read`);
+            }
+            done += n;
+        }
+        this.bytesRead += length;
+        this.reads++;
+    }
+    async close() {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(this.fd);
+        }
+        catch (e) {
+            throw fsError(this.name, e);
+        }
     }
 }
 /** Largest batch `readMany` reads into one shared buffer. */
@@ -2380,30 +2414,56 @@ async function readRanges(source, ranges) {
 }
 /** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
 async function openLocalFile(path) {
+    const opened = openLocalEntry(path, 0);
+    if (opened === 'dir')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory');
+    return opened;
+}
+/**
+ * Read-only and, where the platform has it, non-blocking: opening a FIFO (a special file a pull request can add)
+ * for reading would otherwise wait for a writer forever. It changes nothing for regular files.
+ */
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK === undefined ? 'r' : node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK;
+/**
+ * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
+ * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
+ * neither a file nor a folder, gets a typed error naming it.
+ */
+function openLocalEntry(path, headBytes) {
     let fd;
     try {
-        fd = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r', (e, opened) => (e ? reject(e) : resolve(opened))));
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, OPEN_FLAGS);
     }
     catch (e) {
+        if (e.code === 'EISDIR')
+            return 'dir';
         throw fsError(path, e);
     }
     try {
-        const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat)(fd, (e, stats) => (e ? reject(e) : resolve(stats))));
-        if (!st.isFile()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, st.isDirectory() ? 'is a directory' : 'is not a regular file');
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (st.isDirectory()) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            return 'dir';
         }
-        return new LocalFileSource(path, st.size, fd);
+        if (!st.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is not a regular file');
+        const source = new LocalFileSource(path, st.size, fd);
+        if (headBytes > 0 && st.size > 0) {
+            const head = new Uint8Array(Math.min(headBytes, st.size));
+            source.fill(head, 0);
+            source.head = head;
+        }
+        return source;
     }
     catch (e) {
-        await closeFd(fd).catch(() => undefined);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        catch {
+            // the error on its way says more
+        }
         throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg ? e : fsError(path, e);
     }
-}
-function readAt(fd, buf, at, length, position) {
-    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.read)(fd, buf, at, length, position, (e, bytesRead) => (e ? reject(e) : resolve(bytesRead))));
-}
-function closeFd(fd) {
-    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.close)(fd, (e) => (e ? reject(e) : resolve())));
 }
 /** Read a whole small file (an index, a manifest), refusing anything larger than `maxBytes`. */
 async function readSmall(source, maxBytes, what) {
@@ -2424,7 +2484,8 @@ async function withSource(opener, fn) {
 }
 function fsError(path, e) {
     const code = e.code;
-    if (code === 'ENOENT')
+    // ENOTDIR: a folder on the way is a file, so there is no such file either
+    if (code === 'ENOENT' || code === 'ENOTDIR')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('FileNotFound', path, 'no such file or directory', { cause: e });
     if (code === 'EISDIR')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory', { cause: e });

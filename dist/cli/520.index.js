@@ -19,13 +19,21 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(6289);
 ;// CONCATENATED MODULE: ./src/formats/gguf/cursor.ts
 /**
- * A forward-only, buffered reader over a `ByteSource` for the GGUF header. GGUF has no header length field, so
- * the header is read as a stream: small windows (64 KiB, doubling up to 4 MiB for big tokenizer vocabularies)
- * instead of one read per field, and never more than the header needs plus one window.
+ * A forward-only, windowed reader over a `ByteSource` for the GGUF header. GGUF has no header length field, so
+ * the header is read as a stream of windows (64 KiB, doubling up to 4 MiB for big tokenizer vocabularies), never
+ * more than the header needs plus one window.
+ *
+ * Parsing is synchronous: a parse step (one key/value, one tensor info, one array element) first asks `has(n)`
+ * for the bytes it needs and reads them unchecked; when they are not in the window it returns `short(n, what)`,
+ * which throws the precise error when the file or the header cap cannot supply them and otherwise returns SHORT.
+ * The caller then rewinds to where the step began, awaits `refill` and runs the step again. So a header in one
+ * window costs no await and builds no message per field: messages are built only on the way to an error.
  */
 
 const FIRST_WINDOW = 64 * 1024;
 const MAX_WINDOW = 4 * 1024 * 1024;
+/** What a parse step returns when its bytes are in the file but not yet in the window. */
+const SHORT = Symbol('short');
 class GgufCursor {
     source;
     limit;
@@ -34,6 +42,10 @@ class GgufCursor {
     buf = new Uint8Array(0);
     view = new DataView(this.buf.buffer);
     bufStart = 0;
+    /** Absolute end of the window: `bufStart + buf.length`, kept as a field for the per-field checks. */
+    bufEnd = 0;
+    /** Absolute end of the bytes the last SHORT step asked for. */
+    wantEnd = 0;
     window = FIRST_WINDOW;
     constructor(source, 
     /** Bytes past this position are refused with `GgufLimitExceeded` (the header size cap). */
@@ -47,6 +59,19 @@ class GgufCursor {
     get remaining() {
         return this.source.size - this.pos;
     }
+    /** Whether bytes [pos, pos + n) are in the window. */
+    has(n) {
+        return this.pos + n <= this.bufEnd;
+    }
+    /**
+     * For a step whose `has(n)` failed: throws `Truncated` (the file ends first) or `GgufLimitExceeded` (past the
+     * header cap), naming `what`; otherwise notes what is wanted and returns SHORT.
+     */
+    short(n, what) {
+        this.check(n, what);
+        this.wantEnd = this.pos + n;
+        return SHORT;
+    }
     /** Checks that `n` more bytes exist (Truncated) and stay under the header cap (GgufLimitExceeded). */
     check(n, what) {
         if (this.pos + n > this.source.size) {
@@ -56,70 +81,90 @@ class GgufCursor {
             throw new errors/* CheckpointError */.jg('GgufLimitExceeded', this.source.name, `${what} at byte ${this.pos} would take the header past the ${this.limit}-byte limit`);
         }
     }
-    /** Makes bytes [pos, pos + n) available in the buffer. */
-    async need(n, what) {
-        if (this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length)
-            return;
-        this.check(n, what);
-        const length = Math.min(Math.max(n, this.window), this.source.size - this.pos, this.limit - this.pos);
-        this.buf = await this.source.read(this.pos, length);
-        this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-        this.bufStart = this.pos;
+    /** After a SHORT step: moves back to `from` (where the step began) and loads a window holding what it wanted. */
+    async refill(from) {
+        this.pos = from;
+        const length = Math.min(Math.max(this.wantEnd - from, this.window), this.source.size - from, this.limit - from);
+        this.setWindow(from, await this.source.read(from, length));
         this.window = Math.min(this.window * 2, MAX_WINDOW);
     }
-    /** Moves past `n` bytes without reading them. */
+    setWindow(start, bytes) {
+        this.buf = bytes;
+        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        this.bufStart = start;
+        this.bufEnd = start + bytes.length;
+    }
+    /** Whether `n` more bytes exist and stay under the header cap (when not, `check` throws the error). */
+    fits(n) {
+        return this.pos + n <= this.source.size && this.pos + n <= this.limit;
+    }
+    /** Moves past `n` bytes without reading them (they need not be in the window). */
     skip(n, what) {
         this.check(n, what);
         this.pos += n;
     }
+    /** `skip` for a caller that has checked `fits(n)`. */
+    advance(n) {
+        this.pos += n;
+    }
+    /** For a step that runs in an async caller: makes `n` bytes from `pos` available, or throws naming `what`. */
+    async ensure(n, what) {
+        this.short(n, what);
+        await this.refill(this.pos);
+    }
+    // Unchecked reads: the step has made sure of its bytes with `has`.
     at(n) {
         const i = this.pos - this.bufStart;
         this.pos += n;
         return i;
     }
-    async u8(what) {
-        await this.need(1, what);
-        return this.view.getUint8(this.at(1));
+    u8() {
+        return this.buf[this.at(1)];
     }
-    async i8(what) {
-        await this.need(1, what);
+    i8() {
         return this.view.getInt8(this.at(1));
     }
-    async u16(what) {
-        await this.need(2, what);
+    u16() {
         return this.view.getUint16(this.at(2), true);
     }
-    async i16(what) {
-        await this.need(2, what);
+    i16() {
         return this.view.getInt16(this.at(2), true);
     }
-    async u32(what) {
-        await this.need(4, what);
+    u32() {
         return this.view.getUint32(this.at(4), true);
     }
-    async i32(what) {
-        await this.need(4, what);
+    i32() {
         return this.view.getInt32(this.at(4), true);
     }
-    async f32(what) {
-        await this.need(4, what);
+    f32() {
         return this.view.getFloat32(this.at(4), true);
     }
-    async u64(what) {
-        await this.need(8, what);
-        return this.view.getBigUint64(this.at(8), true);
-    }
-    async i64(what) {
-        await this.need(8, what);
-        return this.view.getBigInt64(this.at(8), true);
-    }
-    async f64(what) {
-        await this.need(8, what);
+    f64() {
         return this.view.getFloat64(this.at(8), true);
     }
-    /** `n` bytes as a view into the buffer (copy it if it must outlive the next read). */
-    async bytes(n, what) {
-        await this.need(n, what);
+    u64() {
+        return this.view.getBigUint64(this.at(8), true);
+    }
+    i64() {
+        return this.view.getBigInt64(this.at(8), true);
+    }
+    /**
+     * A u64 as a number when it is at most 2^53 - 1, else -1 (the caller then reads it with `u64` for the
+     * message or the BigInt path): lengths and counts are compared with limits far below 2^53.
+     */
+    u64Small() {
+        const i = this.at(8);
+        const hi = this.view.getUint32(i + 4, true);
+        if (hi >= 0x200000)
+            return -1;
+        return hi * 0x100000000 + this.view.getUint32(i, true);
+    }
+    /** The u64 at absolute position `at` of the window (for a message about a value just read). */
+    u64At(at) {
+        return this.view.getBigUint64(at - this.bufStart, true);
+    }
+    /** `n` bytes as a view into the window (copy it if it must outlive the next refill). */
+    bytes(n) {
         const i = this.at(n);
         return this.buf.subarray(i, i + n);
     }
@@ -274,25 +319,37 @@ const GGUF_METADATA_KEEP = Object.freeze({
  * GGUF metadata values: keys and names (bounded, strict UTF-8) and values of every type, made JSON-safe. Short
  * values are kept whole; long arrays (a tokenizer vocabulary) keep their length and first items, long strings a
  * prefix, and what is not kept is skipped without being read where its size is known.
+ *
+ * Names and single values are synchronous steps over the cursor's window (SHORT when their bytes are not all in
+ * it: see cursor.ts); arrays, which can be far larger than a window, are read element by element by an async
+ * loop that refills between elements.
  */
+
 
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-/** A key or tensor name: bounded, strictly UTF-8. */
-async function readName(c, file, what) {
-    const len = await c.u64(`length of the ${what}`);
-    if (len > BigInt(limits/* GGUF_LIMITS */.BC.maxNameBytes)) {
-        throw new errors/* CheckpointError */.jg('GgufLimitExceeded', file, `${what} at byte ${c.pos - 8} is ${len} bytes long; the limit is ${limits/* GGUF_LIMITS */.BC.maxNameBytes}`);
+/**
+ * A key or tensor name (`${kind} ${index}` in messages, e.g. "name of tensor 12"): bounded, strictly UTF-8.
+ * SHORT when its bytes are not all in the window.
+ */
+function readName(c, file, kind, index) {
+    if (!c.has(8))
+        return c.short(8, `length of the ${kind} ${index}`);
+    const len = c.u64Small();
+    if (len < 0 || len > limits/* GGUF_LIMITS */.BC.maxNameBytes) {
+        throw new errors/* CheckpointError */.jg('GgufLimitExceeded', file, `${kind} ${index} at byte ${c.pos - 8} is ${c.u64At(c.pos - 8)} bytes long; the limit is ${limits/* GGUF_LIMITS */.BC.maxNameBytes}`);
     }
+    if (!c.has(len))
+        return c.short(len, `the ${kind} ${index}`);
     const at = c.pos;
-    const bytes = await c.bytes(Number(len), `the ${what}`);
+    const bytes = c.bytes(len);
     try {
         return strictUtf8.decode(bytes);
     }
     catch {
-        throw new errors/* CheckpointError */.jg('InvalidGguf', file, `${what} at byte ${at} is not valid UTF-8`);
+        throw new errors/* CheckpointError */.jg('InvalidGguf', file, `${kind} ${index} at byte ${at} is not valid UTF-8`);
     }
 }
 function valueTypeName(id, what, fail) {
@@ -316,58 +373,64 @@ class ValueReader {
     fail(code, detail) {
         throw new errors/* CheckpointError */.jg(code, this.file, detail);
     }
-    async scalar(type, keep) {
+    /** A value of any type but ARRAY (see `array`), or SHORT. */
+    scalar(type, keep) {
         const c = this.c;
-        const what = `value of ${q(this.key)}`;
+        if (type === 'STRING')
+            return this.string(keep);
+        const size = GGUF_VALUE_SIZE[type];
+        if (!c.has(size))
+            return c.short(size, `value of ${q(this.key)}`);
         switch (type) {
             case 'UINT8':
-                return c.u8(what);
+                return c.u8();
             case 'INT8':
-                return c.i8(what);
+                return c.i8();
             case 'UINT16':
-                return c.u16(what);
+                return c.u16();
             case 'INT16':
-                return c.i16(what);
+                return c.i16();
             case 'UINT32':
-                return c.u32(what);
+                return c.u32();
             case 'INT32':
-                return c.i32(what);
+                return c.i32();
             case 'FLOAT32':
-                return jsonNumber(await c.f32(what));
+                return jsonNumber(c.f32());
             case 'FLOAT64':
-                return jsonNumber(await c.f64(what));
+                return jsonNumber(c.f64());
             case 'UINT64':
-                return jsonBigInt(await c.u64(what));
+                return jsonBigInt(c.u64());
             case 'INT64':
-                return jsonBigInt(await c.i64(what));
+                return jsonBigInt(c.i64());
             case 'BOOL': {
-                const b = await c.u8(what);
-                if (b > 1)
-                    this.fail('InvalidGguf', `BOOL ${what} at byte ${c.pos - 1} is ${b}; only 0 and 1 are valid`);
+                const b = c.u8();
+                if (b > 1) {
+                    this.fail('InvalidGguf', `BOOL value of ${q(this.key)} at byte ${c.pos - 1} is ${b}; only 0 and 1 are valid`);
+                }
                 return b === 1;
             }
-            case 'STRING':
-                return this.string(keep);
-            case 'ARRAY':
-                return (await this.array(1, keep)).value;
         }
     }
-    async string(keep) {
+    /** A string value (undefined when not kept), or SHORT. */
+    string(keep) {
         const c = this.c;
-        const what = `string in ${q(this.key)}`;
-        const len = await c.u64(`length of a ${what}`);
-        if (len > BigInt(limits/* GGUF_LIMITS */.BC.maxHeaderBytes)) {
-            this.fail('GgufLimitExceeded', `${what} at byte ${c.pos - 8} is ${len} bytes long, past the header limit`);
+        if (!c.has(8))
+            return c.short(8, `length of a string in ${q(this.key)}`);
+        const n = c.u64Small();
+        if (n < 0 || n > limits/* GGUF_LIMITS */.BC.maxHeaderBytes) {
+            this.fail('GgufLimitExceeded', `string in ${q(this.key)} at byte ${c.pos - 8} is ${c.u64At(c.pos - 8)} bytes long, past the header limit`);
         }
-        const n = Number(len);
+        if (!c.fits(n))
+            c.check(n, `a string in ${q(this.key)}`);
         if (!keep) {
-            c.skip(n, `a ${what}`);
+            c.advance(n);
             return undefined;
         }
-        const kept = Math.min(n, n <= GGUF_METADATA_KEEP.stringBytes ? n : GGUF_METADATA_KEEP.stringHead);
-        c.check(n, `a ${what}`);
-        const bytes = await c.bytes(kept, `a ${what}`);
-        c.skip(n - kept, `a ${what}`);
+        const kept = n <= GGUF_METADATA_KEEP.stringBytes ? n : GGUF_METADATA_KEEP.stringHead;
+        if (!c.has(kept))
+            return c.short(kept, `a string in ${q(this.key)}`);
+        const bytes = c.bytes(kept);
+        c.advance(n - kept);
         // A summarised string may end inside a character, so only whole strings are held to strict UTF-8.
         if (kept < n)
             return `${lenientUtf8.decode(bytes)}… [${n} bytes]`;
@@ -387,25 +450,43 @@ class ValueReader {
         if (depth > limits/* GGUF_LIMITS */.BC.maxArrayDepth) {
             this.fail('GgufLimitExceeded', `${q(this.key)} nests arrays deeper than ${limits/* GGUF_LIMITS */.BC.maxArrayDepth}`);
         }
-        const elementType = valueTypeName(await c.u32(`array element type of ${q(this.key)}`), `array element type of ${q(this.key)}`, (code, d) => this.fail(code, d));
-        const count = await c.u64(`array length of ${q(this.key)}`);
-        if (count > BigInt(limits/* GGUF_LIMITS */.BC.maxArrayElements)) {
-            this.fail('GgufLimitExceeded', `array ${q(this.key)} has ${count} elements; the limit is ${limits/* GGUF_LIMITS */.BC.maxArrayElements}`);
+        if (!c.has(4))
+            await c.ensure(4, `array element type of ${q(this.key)}`);
+        const elementType = valueTypeName(c.u32(), `array element type of ${q(this.key)}`, (code, d) => this.fail(code, d));
+        if (!c.has(8))
+            await c.ensure(8, `array length of ${q(this.key)}`);
+        const n = c.u64Small();
+        if (n < 0 || n > limits/* GGUF_LIMITS */.BC.maxArrayElements) {
+            this.fail('GgufLimitExceeded', `array ${q(this.key)} has ${c.u64At(c.pos - 8)} elements; the limit is ${limits/* GGUF_LIMITS */.BC.maxArrayElements}`);
         }
-        const n = Number(count);
         const fixed = GGUF_VALUE_SIZE[elementType];
         const minSize = fixed ?? (elementType === 'STRING' ? 8 : 12);
-        c.check(n * minSize, `array ${q(this.key)} of ${n} ${elementType}`);
+        if (!c.fits(n * minSize))
+            c.check(n * minSize, `array ${q(this.key)} of ${n} ${elementType}`);
         const keepCount = !keep ? 0 : n <= GGUF_METADATA_KEEP.arrayItems ? n : GGUF_METADATA_KEEP.arrayHead;
         const items = [];
         // Fixed-size elements past the kept head are skipped unread, except BOOL, whose bytes must be 0 or 1.
         const readAll = fixed === undefined || elementType === 'BOOL';
         const toRead = readAll ? n : keepCount;
-        for (let i = 0; i < toRead; i++) {
-            const k = i < keepCount;
-            const v = elementType === 'ARRAY' ? (await this.array(depth + 1, k)).value : await this.scalar(elementType, k);
-            if (k)
-                items.push(v);
+        if (elementType === 'ARRAY') {
+            for (let i = 0; i < toRead; i++) {
+                const v = (await this.array(depth + 1, i < keepCount)).value;
+                if (i < keepCount)
+                    items.push(v);
+            }
+        }
+        else {
+            for (let i = 0; i < toRead;) {
+                const at = c.pos;
+                const v = this.scalar(elementType, i < keepCount);
+                if (v === SHORT) {
+                    await c.refill(at);
+                    continue;
+                }
+                if (i < keepCount)
+                    items.push(v);
+                i++;
+            }
         }
         if (!readAll)
             c.skip((n - keepCount) * fixed, `array ${q(this.key)}`);
@@ -443,7 +524,6 @@ var numel = __webpack_require__(2009);
 
 
 const ORIG_SHAPE_PREFIX = 'comfy.gguf.orig_shape.';
-const read_MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const INT64_MAX = (1n << 63n) - 1n;
 /** Smallest possible kv (u64 key length, 1 key byte, u32 type, 1 value byte) and tensor info (empty name, 0 dims). */
 const MIN_KV_BYTES = 14;
@@ -485,10 +565,14 @@ async function readGgufHeader(source) {
     };
     const c = new GgufCursor(source, limits/* GGUF_LIMITS */.BC.maxHeaderBytes);
     const warnings = [];
-    const magic = await c.u32('the magic');
+    if (!c.has(4))
+        await c.ensure(4, 'the magic');
+    const magic = c.u32();
     if (magic !== GGUF_MAGIC)
         fail('InvalidGguf', `invalid magic ${hex32(magic)} (expected "GGUF")`);
-    const version = await c.u32('the version');
+    if (!c.has(4))
+        await c.ensure(4, 'the version');
+    const version = c.u32();
     if (version === 0)
         fail('InvalidGguf', 'version 0 is invalid');
     if ((version & 0xffff) === 0) {
@@ -510,16 +594,25 @@ async function readGgufHeader(source) {
     const keys = new Set();
     let alignment = GGUF_DEFAULT_ALIGNMENT;
     const origShapes = new Map();
-    for (let i = 0; i < kvCount; i++) {
+    for (let i = 0; i < kvCount;) {
+        // One step: the key and its value type (checked before the type is read, added once both are in).
         const at = c.pos;
-        const key = await readName(c, file, `key of metadata entry ${i}`);
+        const key = readName(c, file, 'key of metadata entry', i);
+        if (key === SHORT) {
+            await c.refill(at);
+            continue;
+        }
         if (key.length === 0)
             fail('InvalidGguf', `metadata entry ${i} at byte ${at} has an empty key`);
         if (keys.has(key))
             fail('InvalidGguf', `duplicate metadata key ${q(key)}`);
+        if (!c.has(4)) {
+            c.short(4, `value type of ${q(key)}`);
+            await c.refill(at);
+            continue;
+        }
         keys.add(key);
-        const typeId = await c.u32(`value type of ${q(key)}`);
-        const type = valueTypeName(typeId, `value type of ${q(key)}`, fail);
+        const type = valueTypeName(c.u32(), `value type of ${q(key)}`, fail);
         values.key = key;
         const entry = { key, type, value: undefined };
         if (type === 'ARRAY') {
@@ -528,7 +621,13 @@ async function readGgufHeader(source) {
             entry.value = arr.value;
         }
         else {
-            entry.value = await values.scalar(type, true);
+            const valueAt = c.pos;
+            let value = values.scalar(type, true);
+            while (value === SHORT) {
+                await c.refill(valueAt);
+                value = values.scalar(type, true);
+            }
+            entry.value = value;
         }
         if (key === 'general.alignment') {
             const a = entry.value;
@@ -542,52 +641,23 @@ async function readGgufHeader(source) {
         if (key.startsWith(ORIG_SHAPE_PREFIX))
             origShapes.set(key.slice(ORIG_SHAPE_PREFIX.length), entry);
         kv.push(entry);
+        i++;
     }
     const infos = [];
     const names = new Set();
     let overFourDims = 0;
-    for (let i = 0; i < tensorCount; i++) {
-        const name = await readName(c, file, `name of tensor ${i}`);
-        if (names.has(name))
-            fail('InvalidGguf', `duplicate tensor name ${q(name)}`);
-        names.add(name);
-        const nDims = await c.u32(`n_dims of tensor ${q(name)}`);
-        if (nDims > limits/* GGUF_LIMITS */.BC.maxDims) {
-            fail('GgufLimitExceeded', `tensor ${q(name)} has ${nDims} dims; at most ${limits/* GGUF_LIMITS */.BC.maxDims} are supported`);
+    for (let i = 0; i < tensorCount;) {
+        const at = c.pos;
+        const info = readTensorInfo(c, file, i, alignment, names);
+        if (info === SHORT) {
+            await c.refill(at);
+            continue;
         }
-        if (nDims > 4)
+        names.add(info.name);
+        if (info.dims.length > 4)
             overFourDims++;
-        const dims = [];
-        let numel = 1n;
-        for (let d = 0; d < nDims; d++) {
-            const ne = await c.i64(`dim ${d} of tensor ${q(name)}`);
-            if (ne < 0n)
-                fail('InvalidGguf', `tensor ${q(name)} has negative dim ${d} (${ne})`);
-            if (ne > read_MAX_SAFE)
-                fail('GgufLimitExceeded', `tensor ${q(name)} dim ${d} (${ne}) is above 2^53`);
-            numel *= ne;
-            if (numel > INT64_MAX)
-                fail('InvalidGguf', `tensor ${q(name)} element count overflows int64`);
-            dims.push(Number(ne));
-        }
-        const typeId = await c.u32(`type of tensor ${q(name)}`);
-        const ggmlType = ggmlTypeById(typeId);
-        if (!ggmlType) {
-            const removed = removedGgmlTypeName(typeId);
-            fail('InvalidGguf', removed
-                ? `tensor ${q(name)} has ggml type ${typeId} (${removed}), which ggml removed`
-                : `tensor ${q(name)} has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`);
-        }
-        const type = ggmlType;
-        const nbytes = ggmlTensorBytes(type, BigInt(dims[0] ?? 1), numel);
-        if (nbytes === undefined) {
-            fail('InvalidGguf', `tensor ${q(name)} row length ${dims[0] ?? 1} is not a multiple of ${type.name}'s block size ${type.blockSize}`);
-        }
-        const offset = await c.u64(`offset of tensor ${q(name)}`);
-        if (offset % BigInt(alignment) !== 0n) {
-            fail('InvalidGguf', `tensor ${q(name)} offset ${offset} is not a multiple of the alignment ${alignment}`);
-        }
-        infos.push({ name, dims, ggmlType: type, offset, nbytes: nbytes });
+        infos.push(info);
+        i++;
     }
     if (overFourDims > 0) {
         warnings.push(`${overFourDims} tensor(s) have more than 4 dims (ComfyUI-GGUF style; ggml's C loader rejects them)`);
@@ -658,10 +728,84 @@ function origShape(kv, dims, warnings) {
     return shape;
 }
 async function readCount(c, what, max, fail) {
-    const n = await c.u64(`the ${what}`);
-    if (n > BigInt(max))
-        fail('GgufLimitExceeded', `${what} ${n} is above the limit of ${max}`);
-    return Number(n);
+    if (!c.has(8))
+        await c.ensure(8, `the ${what}`);
+    const n = c.u64Small();
+    if (n < 0 || n > max)
+        fail('GgufLimitExceeded', `${what} ${c.u64At(c.pos - 8)} is above the limit of ${max}`);
+    return n;
+}
+/**
+ * One tensor info (name, dims, type, offset) as a step over the window: SHORT when its bytes are not all in it.
+ * Sizes are computed with numbers while they stay below 2^53 and with BigInt past that.
+ */
+function readTensorInfo(c, file, i, alignment, names) {
+    const fail = (code, detail) => {
+        throw new errors/* CheckpointError */.jg(code, file, detail);
+    };
+    const name = readName(c, file, 'name of tensor', i);
+    if (name === SHORT)
+        return SHORT;
+    if (names.has(name))
+        fail('InvalidGguf', `duplicate tensor name ${q(name)}`);
+    if (!c.has(4))
+        return c.short(4, `n_dims of tensor ${q(name)}`);
+    const nDims = c.u32();
+    if (nDims > limits/* GGUF_LIMITS */.BC.maxDims) {
+        fail('GgufLimitExceeded', `tensor ${q(name)} has ${nDims} dims; at most ${limits/* GGUF_LIMITS */.BC.maxDims} are supported`);
+    }
+    const dims = [];
+    let numel = 1;
+    let bigNumel; // the exact count once it passes 2^53
+    for (let d = 0; d < nDims; d++) {
+        if (!c.has(8))
+            return c.short(8, `dim ${d} of tensor ${q(name)}`);
+        const ne = c.u64Small();
+        if (ne < 0) {
+            const v = BigInt.asIntN(64, c.u64At(c.pos - 8));
+            if (v < 0n)
+                fail('InvalidGguf', `tensor ${q(name)} has negative dim ${d} (${v})`);
+            fail('GgufLimitExceeded', `tensor ${q(name)} dim ${d} (${v}) is above 2^53`);
+        }
+        if (bigNumel === undefined) {
+            const product = numel * ne;
+            if (Number.isSafeInteger(product))
+                numel = product;
+            else
+                bigNumel = BigInt(numel) * BigInt(ne);
+        }
+        else
+            bigNumel *= BigInt(ne);
+        if (bigNumel !== undefined && bigNumel > INT64_MAX)
+            fail('InvalidGguf', `tensor ${q(name)} element count overflows int64`);
+        dims.push(ne);
+    }
+    if (!c.has(4))
+        return c.short(4, `type of tensor ${q(name)}`);
+    const typeId = c.u32();
+    const ggmlType = ggmlTypeById(typeId);
+    if (!ggmlType) {
+        const removed = removedGgmlTypeName(typeId);
+        fail('InvalidGguf', removed
+            ? `tensor ${q(name)} has ggml type ${typeId} (${removed}), which ggml removed`
+            : `tensor ${q(name)} has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`);
+    }
+    const type = ggmlType;
+    const ne0 = dims[0] ?? 1;
+    if (ne0 % type.blockSize !== 0) {
+        fail('InvalidGguf', `tensor ${q(name)} row length ${ne0} is not a multiple of ${type.name}'s block size ${type.blockSize}`);
+    }
+    const nbytes = bigNumel === undefined && Number.isSafeInteger((numel / type.blockSize) * type.typeSize)
+        ? BigInt((numel / type.blockSize) * type.typeSize)
+        : ggmlTensorBytes(type, BigInt(ne0), bigNumel ?? BigInt(numel));
+    if (!c.has(8))
+        return c.short(8, `offset of tensor ${q(name)}`);
+    const small = c.u64Small();
+    const offset = small >= 0 ? BigInt(small) : c.u64At(c.pos - 8);
+    if (small >= 0 ? small % alignment !== 0 : offset % BigInt(alignment) !== 0n) {
+        fail('InvalidGguf', `tensor ${q(name)} offset ${offset} is not a multiple of the alignment ${alignment}`);
+    }
+    return { name, dims, ggmlType: type, offset, nbytes };
 }
 function alignUp(n, alignment) {
     return Math.ceil(n / alignment) * alignment;

@@ -819,7 +819,7 @@ const COMMANDS = [
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5980))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1662))).convertCommand
     }
 ];
 function topHelp() {

@@ -1,21 +1,24 @@
 /**
- * The streaming writer of a conversion plan: output tensors in plan order, each built from byte ranges of the
- * source file (row copies, or block placement into a zero matrix), so memory stays near one tensor plus an 8 MB
- * copy buffer and no element is ever decoded. The file goes to a temporary name in the output's folder and is
- * renamed into place only when complete. The source file's sha256 is computed by a parallel sequential read, and
- * the header (fixed length: the hash is a fixed-width field) is written last.
+ * The writer of a conversion plan: output tensors in plan order, each built from byte ranges of the source file
+ * (row copies, or block placement into a zero matrix), so memory stays near one computed tensor plus the copy
+ * buffers and no element is ever decoded. The source is read once, in file order (source-pass.ts): each chunk
+ * goes into the source's SHA-256 and the bytes the output keeps unchanged go straight to their output positions.
+ * Block-placed tensors are built from their own small reads. The file goes to a temporary name in the output's
+ * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
+ * is written last.
  */
 import { Worker } from 'node:worker_threads'
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, SourceRows } from './types.js'
+import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
-const COPY_CHUNK = 8 << 20
 const HASH_PLACEHOLDER = '0'.repeat(64)
 
 export interface WriteOptions {
@@ -78,97 +81,6 @@ function rowGeometry(t: TensorInfo, file: string): { start: number; rowBytes: nu
   return { start: Number(t.byteRange.start), rowBytes: rows === 0 ? 0 : bytes / rows }
 }
 
-/**
- * Gathers the output in 8 MB buffers: source ranges are read straight into the buffer (several reads in flight),
- * small computed tensors are copied in, and a full buffer is written while the next one fills. Two buffers, so
- * memory stays at 16 MB plus the largest computed tensor.
- */
-class OutputStream {
-  private readonly buffers = [new Uint8Array(COPY_CHUNK), new Uint8Array(COPY_CHUNK)]
-  private current = 0
-  private fill = 0
-  private reads: Promise<void>[] = []
-  private writing: Promise<void> = Promise.resolve()
-  constructor(
-    private readonly src: FileHandle,
-    private readonly dst: FileHandle,
-    /** File position of the current buffer's first byte. */
-    public position: number
-  ) {}
-
-  /** Bytes written or queued so far, as a file position. */
-  get end(): number {
-    return this.position + this.fill
-  }
-
-  async copy(from: number, length: number): Promise<void> {
-    while (length > 0) {
-      const n = Math.min(length, COPY_CHUNK - this.fill)
-      this.reads.push(readExactly(this.src, this.buffers[this.current]!, this.fill, n, from))
-      this.fill += n
-      from += n
-      length -= n
-      if (this.fill === COPY_CHUNK) await this.swap()
-    }
-  }
-
-  async write(bytes: Uint8Array): Promise<void> {
-    if (bytes.length > COPY_CHUNK - this.fill) {
-      await this.swap()
-      if (bytes.length > COPY_CHUNK) {
-        await this.writing
-        await writeAll(this.dst, bytes, this.position)
-        this.position += bytes.length
-        return
-      }
-    }
-    this.buffers[this.current]!.set(bytes, this.fill)
-    this.fill += bytes.length
-  }
-
-  /** Write the current buffer (once its reads are in) and switch to the other one. */
-  private async swap(): Promise<void> {
-    await Promise.all(this.reads)
-    this.reads = []
-    // The other buffer is reused next: its write must be done.
-    await this.writing
-    if (this.fill === 0) return
-    this.writing = writeAll(this.dst, this.buffers[this.current]!.subarray(0, this.fill), this.position)
-    this.writing.catch(() => undefined)
-    this.position += this.fill
-    this.fill = 0
-    this.current = 1 - this.current
-  }
-
-  async finish(): Promise<void> {
-    await this.swap()
-    await this.writing
-  }
-}
-
-async function readExactly(
-  fh: FileHandle,
-  buf: Uint8Array,
-  offset: number,
-  length: number,
-  position: number
-): Promise<void> {
-  let done = 0
-  while (done < length) {
-    const { bytesRead } = await fh.read(buf, offset + done, length - done, position + done)
-    if (bytesRead === 0) throw new Error(`source ended at byte ${position + done}`)
-    done += bytesRead
-  }
-}
-
-async function writeAll(fh: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let done = 0
-  while (done < bytes.length) {
-    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position + done)
-    done += bytesWritten
-  }
-}
-
 function sourceOf(byName: Map<string, TensorInfo>, key: string, file: string): TensorInfo {
   const t = byName.get(key)
   if (!t)
@@ -176,42 +88,75 @@ function sourceOf(byName: Map<string, TensorInfo>, key: string, file: string): T
   return t
 }
 
-async function writeTensor(
+/** Where every output byte comes from: copies of source ranges, small computed tensors, block-placed tensors. */
+interface OutputLayout {
+  copies: CopyOp[]
+  /** Bytes computed in memory (alpha scalars), at their output offsets. */
+  computed: Array<{ to: number; bytes: Uint8Array }>
+  /** Tensors built by block placement, at their output offsets. */
+  placed: Array<{ to: number; tensor: OutputTensor }>
+  /** End of the output file. */
+  end: number
+}
+
+function layoutOf(
+  tensors: readonly OutputTensor[],
+  byName: Map<string, TensorInfo>,
+  start: number,
+  file: string
+): OutputLayout {
+  const layout: OutputLayout = { copies: [], computed: [], placed: [], end: start }
+  let at = start
+  for (const t of tensors) {
+    const r = t.recipe
+    if (r.kind === 'scalar') {
+      const bytes = new Uint8Array(4)
+      new DataView(bytes.buffer).setFloat32(0, r.value, true)
+      layout.computed.push({ to: at, bytes })
+      at += 4
+    } else if (r.kind === 'rows') {
+      for (const p of r.pieces) {
+        const g = rowGeometry(sourceOf(byName, p.key, file), file)
+        const length = (p.end - p.start) * g.rowBytes
+        layout.copies.push({ from: g.start + p.start * g.rowBytes, to: at, length })
+        at += length
+      }
+    } else {
+      layout.placed.push({ to: at, tensor: t })
+      at += (t.shape[0] ?? 0) * (t.shape[1] ?? 0) * elementBytes(t.dtype, file)
+    }
+  }
+  layout.end = at
+  return layout
+}
+
+/** Block placement: a zero matrix [rows, cols] with each block's rows read from the source and put at (row, col). */
+function placeBlocks(
   t: OutputTensor,
   byName: Map<string, TensorInfo>,
-  src: FileHandle,
-  copier: OutputStream,
+  srcFd: number,
   file: string
-): Promise<void> {
+): Uint8Array {
   const r = t.recipe
-  if (r.kind === 'scalar') {
-    const bytes = new Uint8Array(4)
-    new DataView(bytes.buffer).setFloat32(0, r.value, true)
-    await copier.write(bytes)
-    return
-  }
-  if (r.kind === 'rows') {
-    for (const p of r.pieces) {
-      const g = rowGeometry(sourceOf(byName, p.key, file), file)
-      await copier.copy(g.start + p.start * g.rowBytes, (p.end - p.start) * g.rowBytes)
-    }
-    return
-  }
-  // Block placement: a zero matrix [rows, cols] with each block's rows copied to its (row, col).
+  if (r.kind !== 'blocks') throw new Error(`${t.key} is not block-placed`)
   const es = elementBytes(t.dtype, file)
   const cols = t.shape[1] ?? 0
   const out = new Uint8Array((t.shape[0] ?? 0) * cols * es)
   for (const b of r.blocks) {
-    const info = sourceOf(byName, b.key, file)
-    const g = rowGeometry(info, file)
+    const g = rowGeometry(sourceOf(byName, b.key, file), file)
     const rows = b.end - b.start
     const block = new Uint8Array(rows * g.rowBytes)
-    await readExactly(src, block, 0, block.length, g.start + b.start * g.rowBytes)
+    const from = g.start + b.start * g.rowBytes
+    for (let done = 0; done < block.length;) {
+      const n = readSync(srcFd, block, done, block.length - done, from + done)
+      if (n === 0) throw new CheckpointError('Truncated', file, `the source ended at byte ${from + done}`)
+      done += n
+    }
     for (let i = 0; i < rows; i++) {
       out.set(block.subarray(i * g.rowBytes, (i + 1) * g.rowBytes), ((b.row + i) * cols + b.col) * es)
     }
   }
-  await copier.write(out)
+  return out
 }
 
 // Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
@@ -295,32 +240,49 @@ export async function writeConversion(
   const target = resolve(outPath)
   await mkdir(dirname(target), { recursive: true })
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`
-  const hashing = sha256File(file)
-  // Never left unhandled while the tensors are written; awaited below.
-  hashing.catch(() => undefined)
-  let src: FileHandle | undefined
-  let dst: FileHandle | undefined
+  const expected = draft.header.length + Number(draft.dataBytes)
+  const layout = layoutOf(tensors, byName, draft.header.length, file)
+  if (layout.end !== expected) throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
+  let src: number | undefined
+  let dst: number | undefined
   try {
-    src = await open(file, 'r')
-    dst = await open(temp, 'w')
-    const copier = new OutputStream(src, dst, draft.header.length)
-    for (const t of tensors) await writeTensor(t, byName, src, copier, file)
-    await copier.finish()
-    const expected = draft.header.length + Number(draft.dataBytes)
-    if (copier.position !== expected) throw new Error(`wrote ${copier.position} bytes, expected ${expected}`)
-    const sha256 = await hashing
+    src = openSync(file, 'r')
+    // A source that shrank since its header was read fails in the copy (the source ended); one that grew would
+    // be hashed short: refuse it here.
+    const size = fstatSync(src).size
+    if (size > source.bytes) {
+      throw new CheckpointError(
+        'IoError',
+        file,
+        `the file is now ${size} bytes; it had ${source.bytes} when its header was read`
+      )
+    }
+    dst = openSync(temp, 'w')
+    // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
+    ftruncateSync(dst, expected)
+    for (const c of layout.computed) writeFully(dst, c.bytes, c.to)
+    for (const p of layout.placed) writeFully(dst, placeBlocks(p.tensor, byName, src, file), p.to)
+    const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file)
     const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
-    await writeAll(dst, final.header, 0)
-    await dst.close()
+    writeFully(dst, final.header, 0)
+    closeSync(dst)
     dst = undefined
     await rename(temp, target)
     return { path: target, bytes: expected, tensors: tensors.length, sourceSha256: sha256 }
   } catch (e) {
-    await dst?.close().catch(() => undefined)
+    if (dst !== undefined) closeQuietly(dst)
     await rm(temp, { force: true }).catch(() => undefined)
     throw e
   } finally {
-    await src?.close().catch(() => undefined)
+    if (src !== undefined) closeQuietly(src)
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd)
+  } catch {
+    // the error on its way, or the result, says more
   }
 }

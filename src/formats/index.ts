@@ -6,10 +6,10 @@
  * locations (src/formats/http/remote-file-access.ts).
  */
 import { ReadBudget, type FileBudget } from './budget.js'
-import { CheckpointError } from './errors.js'
+import { CheckpointError, isCheckpointError } from './errors.js'
 import { detectKind, DETECT_BYTES, type DetectedKind } from './detect.js'
 import { confinedFileAccess, localFileAccess, type AllowedRoot, type FileAccess } from './file-access.js'
-import type { ByteSource } from './source.js'
+import { HEAD_BYTES, openLocalEntry, type ByteSource, type LocalFileSource } from './source.js'
 import type { Checkpoint } from './types.js'
 import { readSafetensors } from './safetensors/read.js'
 import { readManifest } from './json/manifest.js'
@@ -68,23 +68,38 @@ async function readLocationWith(
   const local = !URL_LIKE.test(location)
   const base = opts.fs ?? localFileAccess
   const fs = local && opts.roots?.length ? await confinedFileAccess(base, opts.roots) : base
-  const kind = await fs.kind(location)
-  if (kind === undefined) throw notFound(location, opts.fs === undefined)
-  if (kind === 'other') {
-    throw new CheckpointError(
-      'NotAFile',
-      location,
-      'is not a regular file or folder (a FIFO, socket or device)'
-    )
-  }
   // a folder reader opens files the folder names: each must stay inside the folder
   const folderFs = async (dir: string): Promise<FileAccess> =>
     local && opts.followLinksOutside !== true
       ? confinedFileAccess(fs, [{ path: dir, what: 'the artifact folder' }, ...(opts.roots ?? [])])
       : fs
-  if (kind === 'dir') return readFolder(location, await folderFs(location), budget)
-
-  const source = await fs.open(location)
+  let source: ByteSource
+  if (opts.fs === undefined) {
+    // a location outside the roots (after links) is refused before it is opened
+    if (opts.roots?.length) await fs.kind(location)
+    // Local: one synchronous open (non-blocking: a FIFO is refused, never waited on) + fstat + read of the first
+    // HEAD_BYTES, which detection and most headers use.
+    let opened: LocalFileSource | 'dir'
+    try {
+      opened = openLocalEntry(location, HEAD_BYTES)
+    } catch (e) {
+      throw isCheckpointError(e) && e.code === 'FileNotFound' ? notFound(location, true) : e
+    }
+    if (opened === 'dir') return readFolder(location, await folderFs(location), budget)
+    source = opened
+  } else {
+    const kind = await fs.kind(location)
+    if (kind === undefined) throw notFound(location, false)
+    if (kind === 'other') {
+      throw new CheckpointError(
+        'NotAFile',
+        location,
+        'is not a regular file or folder (a FIFO, socket or device)'
+      )
+    }
+    if (kind === 'dir') return readFolder(location, await folderFs(location), budget)
+    source = await fs.open(location)
+  }
   let handedOver = false
   try {
     if (source.size > 0) {

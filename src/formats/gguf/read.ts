@@ -6,7 +6,7 @@
  */
 import type { FileBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
-import { GgufCursor } from './cursor.js'
+import { GgufCursor, SHORT, type Short } from './cursor.js'
 import { q, readName, ValueReader, valueTypeName } from './values.js'
 import {
   GGML_TYPE_COUNT,
@@ -59,7 +59,6 @@ export interface GgufHeader {
 }
 
 const ORIG_SHAPE_PREFIX = 'comfy.gguf.orig_shape.'
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 const INT64_MAX = (1n << 63n) - 1n
 /** Smallest possible kv (u64 key length, 1 key byte, u32 type, 1 value byte) and tensor info (empty name, 0 dims). */
 const MIN_KV_BYTES = 14
@@ -108,9 +107,11 @@ export async function readGgufHeader(source: ByteSource, budget?: FileBudget): P
   const c = new GgufCursor(source, GGUF_LIMITS.maxHeaderBytes)
   const warnings: string[] = []
 
-  const magic = await c.u32('the magic')
+  if (!c.has(4)) await c.ensure(4, 'the magic')
+  const magic = c.u32()
   if (magic !== GGUF_MAGIC) fail('InvalidGguf', `invalid magic ${hex32(magic)} (expected "GGUF")`)
-  const version = await c.u32('the version')
+  if (!c.has(4)) await c.ensure(4, 'the version')
+  const version = c.u32()
   if (version === 0) fail('InvalidGguf', 'version 0 is invalid')
   if ((version & 0xffff) === 0) {
     fail(
@@ -140,14 +141,23 @@ export async function readGgufHeader(source: ByteSource, budget?: FileBudget): P
   const keys = new Set<string>()
   let alignment = GGUF_DEFAULT_ALIGNMENT
   const origShapes = new Map<string, GgufKv>()
-  for (let i = 0; i < kvCount; i++) {
+  for (let i = 0; i < kvCount;) {
+    // One step: the key and its value type (checked before the type is read, added once both are in).
     const at = c.pos
-    const key = await readName(c, file, `key of metadata entry ${i}`)
+    const key = readName(c, file, 'key of metadata entry', i)
+    if (key === SHORT) {
+      await c.refill(at)
+      continue
+    }
     if (key.length === 0) fail('InvalidGguf', `metadata entry ${i} at byte ${at} has an empty key`)
     if (keys.has(key)) fail('InvalidGguf', `duplicate metadata key ${q(key)}`)
+    if (!c.has(4)) {
+      c.short(4, `value type of ${q(key)}`)
+      await c.refill(at)
+      continue
+    }
     keys.add(key)
-    const typeId = await c.u32(`value type of ${q(key)}`)
-    const type = valueTypeName(typeId, `value type of ${q(key)}`, fail)
+    const type = valueTypeName(c.u32(), `value type of ${q(key)}`, fail)
     values.key = key
     const entry: GgufKv = { key, type, value: undefined }
     if (type === 'ARRAY') {
@@ -155,7 +165,13 @@ export async function readGgufHeader(source: ByteSource, budget?: FileBudget): P
       entry.elementType = arr.elementType
       entry.value = arr.value
     } else {
-      entry.value = await values.scalar(type, true)
+      const valueAt = c.pos
+      let value = values.scalar(type, true)
+      while (value === SHORT) {
+        await c.refill(valueAt)
+        value = values.scalar(type, true)
+      }
+      entry.value = value
     }
     if (key === 'general.alignment') {
       const a = entry.value
@@ -167,60 +183,23 @@ export async function readGgufHeader(source: ByteSource, budget?: FileBudget): P
     }
     if (key.startsWith(ORIG_SHAPE_PREFIX)) origShapes.set(key.slice(ORIG_SHAPE_PREFIX.length), entry)
     kv.push(entry)
+    i++
   }
 
-  const infos: Array<Omit<GgufTensorInfo, 'start' | 'end' | 'shape'> & { nbytes: bigint }> = []
+  const infos: TensorInfoRecord[] = []
   const names = new Set<string>()
   let overFourDims = 0
-  for (let i = 0; i < tensorCount; i++) {
-    const name = await readName(c, file, `name of tensor ${i}`)
-    if (names.has(name)) fail('InvalidGguf', `duplicate tensor name ${q(name)}`)
-    names.add(name)
-    const nDims = await c.u32(`n_dims of tensor ${q(name)}`)
-    if (nDims > GGUF_LIMITS.maxDims) {
-      fail(
-        'GgufLimitExceeded',
-        `tensor ${q(name)} has ${nDims} dims; at most ${GGUF_LIMITS.maxDims} are supported`
-      )
+  for (let i = 0; i < tensorCount;) {
+    const at = c.pos
+    const info = readTensorInfo(c, file, i, alignment, names)
+    if (info === SHORT) {
+      await c.refill(at)
+      continue
     }
-    if (nDims > 4) overFourDims++
-    const dims: number[] = []
-    let numel = 1n
-    for (let d = 0; d < nDims; d++) {
-      const ne = await c.i64(`dim ${d} of tensor ${q(name)}`)
-      if (ne < 0n) fail('InvalidGguf', `tensor ${q(name)} has negative dim ${d} (${ne})`)
-      if (ne > MAX_SAFE) fail('GgufLimitExceeded', `tensor ${q(name)} dim ${d} (${ne}) is above 2^53`)
-      numel *= ne
-      if (numel > INT64_MAX) fail('InvalidGguf', `tensor ${q(name)} element count overflows int64`)
-      dims.push(Number(ne))
-    }
-    const typeId = await c.u32(`type of tensor ${q(name)}`)
-    const ggmlType = ggmlTypeById(typeId)
-    if (!ggmlType) {
-      const removed = removedGgmlTypeName(typeId)
-      fail(
-        'InvalidGguf',
-        removed
-          ? `tensor ${q(name)} has ggml type ${typeId} (${removed}), which ggml removed`
-          : `tensor ${q(name)} has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`
-      )
-    }
-    const type = ggmlType as GgmlTypeInfo
-    const nbytes = ggmlTensorBytes(type, BigInt(dims[0] ?? 1), numel)
-    if (nbytes === undefined) {
-      fail(
-        'InvalidGguf',
-        `tensor ${q(name)} row length ${dims[0] ?? 1} is not a multiple of ${type.name}'s block size ${type.blockSize}`
-      )
-    }
-    const offset = await c.u64(`offset of tensor ${q(name)}`)
-    if (offset % BigInt(alignment) !== 0n) {
-      fail(
-        'InvalidGguf',
-        `tensor ${q(name)} offset ${offset} is not a multiple of the alignment ${alignment}`
-      )
-    }
-    infos.push({ name, dims, ggmlType: type, offset, nbytes: nbytes as bigint })
+    names.add(info.name)
+    if (info.dims.length > 4) overFourDims++
+    infos.push(info)
+    i++
   }
   if (overFourDims > 0) {
     warnings.push(
@@ -325,9 +304,91 @@ async function readCount(
   max: number,
   fail: (code: 'GgufLimitExceeded', detail: string) => never
 ): Promise<number> {
-  const n = await c.u64(`the ${what}`)
-  if (n > BigInt(max)) fail('GgufLimitExceeded', `${what} ${n} is above the limit of ${max}`)
-  return Number(n)
+  if (!c.has(8)) await c.ensure(8, `the ${what}`)
+  const n = c.u64Small()
+  if (n < 0 || n > max)
+    fail('GgufLimitExceeded', `${what} ${c.u64At(c.pos - 8)} is above the limit of ${max}`)
+  return n
+}
+
+type TensorInfoRecord = Omit<GgufTensorInfo, 'start' | 'end' | 'shape'> & { nbytes: bigint }
+
+/**
+ * One tensor info (name, dims, type, offset) as a step over the window: SHORT when its bytes are not all in it.
+ * Sizes are computed with numbers while they stay below 2^53 and with BigInt past that.
+ */
+function readTensorInfo(
+  c: GgufCursor,
+  file: string,
+  i: number,
+  alignment: number,
+  names: ReadonlySet<string>
+): TensorInfoRecord | Short {
+  const fail = (code: 'InvalidGguf' | 'GgufLimitExceeded', detail: string): never => {
+    throw new CheckpointError(code, file, detail)
+  }
+  const name = readName(c, file, 'name of tensor', i)
+  if (name === SHORT) return SHORT
+  if (names.has(name)) fail('InvalidGguf', `duplicate tensor name ${q(name)}`)
+  if (!c.has(4)) return c.short(4, `n_dims of tensor ${q(name)}`)
+  const nDims = c.u32()
+  if (nDims > GGUF_LIMITS.maxDims) {
+    fail(
+      'GgufLimitExceeded',
+      `tensor ${q(name)} has ${nDims} dims; at most ${GGUF_LIMITS.maxDims} are supported`
+    )
+  }
+  const dims: number[] = []
+  let numel = 1
+  let bigNumel: bigint | undefined // the exact count once it passes 2^53
+  for (let d = 0; d < nDims; d++) {
+    if (!c.has(8)) return c.short(8, `dim ${d} of tensor ${q(name)}`)
+    const ne = c.u64Small()
+    if (ne < 0) {
+      const v = BigInt.asIntN(64, c.u64At(c.pos - 8))
+      if (v < 0n) fail('InvalidGguf', `tensor ${q(name)} has negative dim ${d} (${v})`)
+      fail('GgufLimitExceeded', `tensor ${q(name)} dim ${d} (${v}) is above 2^53`)
+    }
+    if (bigNumel === undefined) {
+      const product = numel * ne
+      if (Number.isSafeInteger(product)) numel = product
+      else bigNumel = BigInt(numel) * BigInt(ne)
+    } else bigNumel *= BigInt(ne)
+    if (bigNumel !== undefined && bigNumel > INT64_MAX)
+      fail('InvalidGguf', `tensor ${q(name)} element count overflows int64`)
+    dims.push(ne)
+  }
+  if (!c.has(4)) return c.short(4, `type of tensor ${q(name)}`)
+  const typeId = c.u32()
+  const ggmlType = ggmlTypeById(typeId)
+  if (!ggmlType) {
+    const removed = removedGgmlTypeName(typeId)
+    fail(
+      'InvalidGguf',
+      removed
+        ? `tensor ${q(name)} has ggml type ${typeId} (${removed}), which ggml removed`
+        : `tensor ${q(name)} has unknown ggml type ${typeId} (known ids are below ${GGML_TYPE_COUNT})`
+    )
+  }
+  const type = ggmlType as GgmlTypeInfo
+  const ne0 = dims[0] ?? 1
+  if (ne0 % type.blockSize !== 0) {
+    fail(
+      'InvalidGguf',
+      `tensor ${q(name)} row length ${ne0} is not a multiple of ${type.name}'s block size ${type.blockSize}`
+    )
+  }
+  const nbytes =
+    bigNumel === undefined && Number.isSafeInteger((numel / type.blockSize) * type.typeSize)
+      ? BigInt((numel / type.blockSize) * type.typeSize)
+      : (ggmlTensorBytes(type, BigInt(ne0), bigNumel ?? BigInt(numel)) as bigint)
+  if (!c.has(8)) return c.short(8, `offset of tensor ${q(name)}`)
+  const small = c.u64Small()
+  const offset = small >= 0 ? BigInt(small) : c.u64At(c.pos - 8)
+  if (small >= 0 ? small % alignment !== 0 : offset % BigInt(alignment) !== 0n) {
+    fail('InvalidGguf', `tensor ${q(name)} offset ${offset} is not a multiple of the alignment ${alignment}`)
+  }
+  return { name, dims, ggmlType: type, offset, nbytes }
 }
 
 function alignUp(n: number, alignment: number): number {

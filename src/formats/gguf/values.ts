@@ -2,9 +2,13 @@
  * GGUF metadata values: keys and names (bounded, strict UTF-8) and values of every type, made JSON-safe. Short
  * values are kept whole; long arrays (a tokenizer vocabulary) keep their length and first items, long strings a
  * prefix, and what is not kept is skipped without being read where its size is known.
+ *
+ * Names and single values are synchronous steps over the cursor's window (SHORT when their bytes are not all in
+ * it: see cursor.ts); arrays, which can be far larger than a window, are read element by element by an async
+ * loop that refills between elements.
  */
 import { CheckpointError } from '../errors.js'
-import type { GgufCursor } from './cursor.js'
+import { SHORT, type GgufCursor, type Short } from './cursor.js'
 import {
   GGUF_LIMITS,
   GGUF_METADATA_KEEP,
@@ -24,22 +28,28 @@ export interface GgufArraySummary {
   length: number
   head: unknown[]
 }
-/** A key or tensor name: bounded, strictly UTF-8. */
-export async function readName(c: GgufCursor, file: string, what: string): Promise<string> {
-  const len = await c.u64(`length of the ${what}`)
-  if (len > BigInt(GGUF_LIMITS.maxNameBytes)) {
+
+/**
+ * A key or tensor name (`${kind} ${index}` in messages, e.g. "name of tensor 12"): bounded, strictly UTF-8.
+ * SHORT when its bytes are not all in the window.
+ */
+export function readName(c: GgufCursor, file: string, kind: string, index: number): string | Short {
+  if (!c.has(8)) return c.short(8, `length of the ${kind} ${index}`)
+  const len = c.u64Small()
+  if (len < 0 || len > GGUF_LIMITS.maxNameBytes) {
     throw new CheckpointError(
       'GgufLimitExceeded',
       file,
-      `${what} at byte ${c.pos - 8} is ${len} bytes long; the limit is ${GGUF_LIMITS.maxNameBytes}`
+      `${kind} ${index} at byte ${c.pos - 8} is ${c.u64At(c.pos - 8)} bytes long; the limit is ${GGUF_LIMITS.maxNameBytes}`
     )
   }
+  if (!c.has(len)) return c.short(len, `the ${kind} ${index}`)
   const at = c.pos
-  const bytes = await c.bytes(Number(len), `the ${what}`)
+  const bytes = c.bytes(len)
   try {
     return strictUtf8.decode(bytes)
   } catch {
-    throw new CheckpointError('InvalidGguf', file, `${what} at byte ${at} is not valid UTF-8`)
+    throw new CheckpointError('InvalidGguf', file, `${kind} ${index} at byte ${at} is not valid UTF-8`)
   }
 }
 
@@ -68,62 +78,66 @@ export class ValueReader {
     throw new CheckpointError(code, this.file, detail)
   }
 
-  async scalar(type: GgufValueTypeName, keep: boolean): Promise<unknown> {
+  /** A value of any type but ARRAY (see `array`), or SHORT. */
+  scalar(type: Exclude<GgufValueTypeName, 'ARRAY'>, keep: boolean): unknown {
     const c = this.c
-    const what = `value of ${q(this.key)}`
+    if (type === 'STRING') return this.string(keep)
+    const size = GGUF_VALUE_SIZE[type] as number
+    if (!c.has(size)) return c.short(size, `value of ${q(this.key)}`)
     switch (type) {
       case 'UINT8':
-        return c.u8(what)
+        return c.u8()
       case 'INT8':
-        return c.i8(what)
+        return c.i8()
       case 'UINT16':
-        return c.u16(what)
+        return c.u16()
       case 'INT16':
-        return c.i16(what)
+        return c.i16()
       case 'UINT32':
-        return c.u32(what)
+        return c.u32()
       case 'INT32':
-        return c.i32(what)
+        return c.i32()
       case 'FLOAT32':
-        return jsonNumber(await c.f32(what))
+        return jsonNumber(c.f32())
       case 'FLOAT64':
-        return jsonNumber(await c.f64(what))
+        return jsonNumber(c.f64())
       case 'UINT64':
-        return jsonBigInt(await c.u64(what))
+        return jsonBigInt(c.u64())
       case 'INT64':
-        return jsonBigInt(await c.i64(what))
+        return jsonBigInt(c.i64())
       case 'BOOL': {
-        const b = await c.u8(what)
-        if (b > 1)
-          this.fail('InvalidGguf', `BOOL ${what} at byte ${c.pos - 1} is ${b}; only 0 and 1 are valid`)
+        const b = c.u8()
+        if (b > 1) {
+          this.fail(
+            'InvalidGguf',
+            `BOOL value of ${q(this.key)} at byte ${c.pos - 1} is ${b}; only 0 and 1 are valid`
+          )
+        }
         return b === 1
       }
-      case 'STRING':
-        return this.string(keep)
-      case 'ARRAY':
-        return (await this.array(1, keep)).value
     }
   }
 
-  private async string(keep: boolean): Promise<string | undefined> {
+  /** A string value (undefined when not kept), or SHORT. */
+  private string(keep: boolean): string | undefined | Short {
     const c = this.c
-    const what = `string in ${q(this.key)}`
-    const len = await c.u64(`length of a ${what}`)
-    if (len > BigInt(GGUF_LIMITS.maxHeaderBytes)) {
+    if (!c.has(8)) return c.short(8, `length of a string in ${q(this.key)}`)
+    const n = c.u64Small()
+    if (n < 0 || n > GGUF_LIMITS.maxHeaderBytes) {
       this.fail(
         'GgufLimitExceeded',
-        `${what} at byte ${c.pos - 8} is ${len} bytes long, past the header limit`
+        `string in ${q(this.key)} at byte ${c.pos - 8} is ${c.u64At(c.pos - 8)} bytes long, past the header limit`
       )
     }
-    const n = Number(len)
+    if (!c.fits(n)) c.check(n, `a string in ${q(this.key)}`)
     if (!keep) {
-      c.skip(n, `a ${what}`)
+      c.advance(n)
       return undefined
     }
-    const kept = Math.min(n, n <= GGUF_METADATA_KEEP.stringBytes ? n : GGUF_METADATA_KEEP.stringHead)
-    c.check(n, `a ${what}`)
-    const bytes = await c.bytes(kept, `a ${what}`)
-    c.skip(n - kept, `a ${what}`)
+    const kept = n <= GGUF_METADATA_KEEP.stringBytes ? n : GGUF_METADATA_KEEP.stringHead
+    if (!c.has(kept)) return c.short(kept, `a string in ${q(this.key)}`)
+    const bytes = c.bytes(kept)
+    c.advance(n - kept)
     // A summarised string may end inside a character, so only whole strings are held to strict UTF-8.
     if (kept < n) return `${lenientUtf8.decode(bytes)}… [${n} bytes]`
     try {
@@ -142,32 +156,42 @@ export class ValueReader {
     if (depth > GGUF_LIMITS.maxArrayDepth) {
       this.fail('GgufLimitExceeded', `${q(this.key)} nests arrays deeper than ${GGUF_LIMITS.maxArrayDepth}`)
     }
-    const elementType = valueTypeName(
-      await c.u32(`array element type of ${q(this.key)}`),
-      `array element type of ${q(this.key)}`,
-      (code, d) => this.fail(code, d)
+    if (!c.has(4)) await c.ensure(4, `array element type of ${q(this.key)}`)
+    const elementType = valueTypeName(c.u32(), `array element type of ${q(this.key)}`, (code, d) =>
+      this.fail(code, d)
     )
-    const count = await c.u64(`array length of ${q(this.key)}`)
-    if (count > BigInt(GGUF_LIMITS.maxArrayElements)) {
+    if (!c.has(8)) await c.ensure(8, `array length of ${q(this.key)}`)
+    const n = c.u64Small()
+    if (n < 0 || n > GGUF_LIMITS.maxArrayElements) {
       this.fail(
         'GgufLimitExceeded',
-        `array ${q(this.key)} has ${count} elements; the limit is ${GGUF_LIMITS.maxArrayElements}`
+        `array ${q(this.key)} has ${c.u64At(c.pos - 8)} elements; the limit is ${GGUF_LIMITS.maxArrayElements}`
       )
     }
-    const n = Number(count)
     const fixed = GGUF_VALUE_SIZE[elementType]
     const minSize = fixed ?? (elementType === 'STRING' ? 8 : 12)
-    c.check(n * minSize, `array ${q(this.key)} of ${n} ${elementType}`)
+    if (!c.fits(n * minSize)) c.check(n * minSize, `array ${q(this.key)} of ${n} ${elementType}`)
     const keepCount = !keep ? 0 : n <= GGUF_METADATA_KEEP.arrayItems ? n : GGUF_METADATA_KEEP.arrayHead
     const items: unknown[] = []
     // Fixed-size elements past the kept head are skipped unread, except BOOL, whose bytes must be 0 or 1.
     const readAll = fixed === undefined || elementType === 'BOOL'
     const toRead = readAll ? n : keepCount
-    for (let i = 0; i < toRead; i++) {
-      const k = i < keepCount
-      const v =
-        elementType === 'ARRAY' ? (await this.array(depth + 1, k)).value : await this.scalar(elementType, k)
-      if (k) items.push(v)
+    if (elementType === 'ARRAY') {
+      for (let i = 0; i < toRead; i++) {
+        const v = (await this.array(depth + 1, i < keepCount)).value
+        if (i < keepCount) items.push(v)
+      }
+    } else {
+      for (let i = 0; i < toRead;) {
+        const at = c.pos
+        const v = this.scalar(elementType, i < keepCount)
+        if (v === SHORT) {
+          await c.refill(at)
+          continue
+        }
+        if (i < keepCount) items.push(v)
+        i++
+      }
     }
     if (!readAll) c.skip((n - keepCount) * (fixed as number), `array ${q(this.key)}`)
     if (!keep) return { elementType, value: undefined }

@@ -10,8 +10,8 @@ import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickl
 import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { NeedMoreInput, unpickle, type UnpickleResult } from './pickle/unpickler.js'
-import { describeValue, dictGet, type PyValue } from './pickle/values.js'
-import type { ByteSource } from '../source.js'
+import { describeValue, dictGet, type PyValue, type TorchStorage } from './pickle/values.js'
+import { readRanges, type ByteRange, type ByteSource } from '../source.js'
 import { findStateDict, storageBytes } from './state-dict.js'
 import { DEFAULT_MAX_PICKLE_BYTES, pickleLimits, type TorchReadOptions } from './zip-checkpoint.js'
 import type { Checkpoint } from '../types.js'
@@ -20,7 +20,7 @@ import { looksLikeTorchLegacy } from './pickle/legacy-magic.js'
 export const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn
 export const LEGACY_PROTOCOL_VERSION = 1001n
 
-const FIRST_WINDOW = 16 * 1024
+const FIRST_WINDOW = 256 * 1024
 
 export { looksLikeTorchLegacy }
 
@@ -193,7 +193,12 @@ function sysInfoMetadata(v: PyValue, warnings: string[]): Record<string, unknown
 
 /**
  * Walk the storage blocks in key-list order: each is a u64 element count (which must match the persistent id)
- * followed by the data. Returns each root storage's data offset. One 8-byte read per storage.
+ * followed by the data. Returns each root storage's data offset.
+ *
+ * Every block's position follows from the pickle alone (each block is 8 bytes plus the storage's size), so the
+ * positions are computed first and the 8-byte counts are then fetched in one batch (`readRanges`), counts of small
+ * storages sharing one bounded read. The checks keep the order of a walk that reads block by block: a
+ * count that does not match is reported before a problem with a later key.
  */
 async function walkStorages(
   source: ByteSource,
@@ -212,37 +217,101 @@ async function walkStorages(
   const starts = new Map<string, bigint>()
   const size = BigInt(source.size)
   let pos = BigInt(keysResult.end)
+  /** Blocks in key order: the storage and the position of its 8-byte count. */
+  const blocks: Array<{ key: string; storage: TorchStorage; at: number }> = []
+  /** The first problem the walk meets, raised once the counts before it are checked. */
+  let problem: CheckpointError | undefined
   for (const key of list.items) {
     if (typeof key !== 'string') {
-      throw new CheckpointError(
+      problem = new CheckpointError(
         'InvalidTorchFile',
         source.name,
         `a storage key is a ${describeValue(key)}, not a str`
       )
+      break
     }
     const storage = storages.roots.get(key)
     if (storage === undefined) {
-      throw new CheckpointError(
+      problem = new CheckpointError(
         'InvalidTorchFile',
         source.name,
         `storage key ${JSON.stringify(key)} is not used by the object`
       )
+      break
     }
-    if (starts.has(key))
-      throw new CheckpointError(
+    if (starts.has(key)) {
+      problem = new CheckpointError(
         'InvalidTorchFile',
         source.name,
         `storage key ${JSON.stringify(key)} is listed twice`
       )
+      break
+    }
     if (pos + 8n > size) {
-      throw new CheckpointError(
+      problem = new CheckpointError(
         'Truncated',
         source.name,
         `the file ends before storage ${key}'s header at byte ${pos}`
       )
+      break
     }
-    const head = await source.read(Number(pos), 8)
-    const numel = new DataView(head.buffer, head.byteOffset, 8).getBigInt64(0, true)
+    blocks.push({ key, storage, at: Number(pos) })
+    starts.set(key, pos + 8n)
+    pos += 8n + storageBytes(storage)
+    if (pos > size) {
+      problem = new CheckpointError(
+        'Truncated',
+        source.name,
+        `storage ${key} runs to byte ${pos}, past the end of the file (${size})`
+      )
+      break
+    }
+  }
+  await checkCounts(source, blocks)
+  if (problem !== undefined) throw problem
+  const missing = [...storages.roots.keys()].filter((k) => !starts.has(k))
+  if (missing.length > 0)
+    warnings.push(`${missing.length} storages have no data block (e.g. ${JSON.stringify(missing[0])})`)
+  if (pos < size) warnings.push(`${size - pos} bytes after the last storage (a polyglot file?)`)
+  return starts
+}
+
+/**
+ * Counts share one read when the storage data between them is at most COUNT_GAP bytes (a page: reading it costs
+ * less than another read call), and a shared read spans at most COUNT_SPAN bytes. So at most 4 KiB of tensor data
+ * per storage is ever read, and only of small storages.
+ */
+export const COUNT_GAP = 4096
+export const COUNT_SPAN = 64 * 1024
+
+/** Reads every block's 8-byte element count and checks it against the pickle's, in block order. */
+async function checkCounts(
+  source: ByteSource,
+  blocks: ReadonlyArray<{ key: string; storage: TorchStorage; at: number }>
+): Promise<void> {
+  // blocks are in increasing file order
+  const ranges: ByteRange[] = []
+  const rangeOf: number[] = new Array(blocks.length)
+  for (let i = 0; i < blocks.length; i++) {
+    const at = blocks[i]!.at
+    const last = ranges[ranges.length - 1]
+    if (
+      last !== undefined &&
+      at - (last.offset + last.length) <= COUNT_GAP &&
+      at + 8 - last.offset <= COUNT_SPAN
+    )
+      last.length = at + 8 - last.offset
+    else ranges.push({ offset: at, length: 8 })
+    rangeOf[i] = ranges.length - 1
+  }
+  const results = await readRanges(source, ranges)
+  for (let i = 0; i < blocks.length; i++) {
+    const { key, storage, at } = blocks[i]!
+    const r = results[rangeOf[i]!]!
+    if (r.status === 'rejected') throw r.reason
+    const range = ranges[rangeOf[i]!]!
+    const view = new DataView(r.value.buffer, r.value.byteOffset, r.value.byteLength)
+    const numel = view.getBigInt64(at - range.offset, true)
     if (numel !== storage.numel) {
       throw new CheckpointError(
         'InvalidTorchFile',
@@ -250,19 +319,5 @@ async function walkStorages(
         `storage ${key} has ${numel} elements in the file but ${storage.numel} in the pickle`
       )
     }
-    starts.set(key, pos + 8n)
-    pos += 8n + storageBytes(storage)
-    if (pos > size) {
-      throw new CheckpointError(
-        'Truncated',
-        source.name,
-        `storage ${key} runs to byte ${pos}, past the end of the file (${size})`
-      )
-    }
   }
-  const missing = [...storages.roots.keys()].filter((k) => !starts.has(k))
-  if (missing.length > 0)
-    warnings.push(`${missing.length} storages have no data block (e.g. ${JSON.stringify(missing[0])})`)
-  if (pos < size) warnings.push(`${size - pos} bytes after the last storage (a polyglot file?)`)
-  return starts
 }

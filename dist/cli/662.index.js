@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 980;
-exports.ids = [980,230];
+exports.id = 662;
+exports.ids = [662,230];
 exports.modules = {
 
 /***/ 1402:
@@ -158,7 +158,7 @@ function dataInOwnFiles(ckpt) {
 
 /***/ }),
 
-/***/ 5980:
+/***/ 1662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -778,10 +778,10 @@ function planConversion(analysis, resolution, index, opts) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/formats/safetensors/write.ts
 /**
  * A safetensors writer for fixtures, tests and examples. It writes the layout of formats.md §1.1: an 8-byte
@@ -923,13 +923,186 @@ function writeSafetensorsSync(path, tensors, opts = {}) {
     return { ...enc, path, fileSize };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/convert/source-pass.ts
+/**
+ * A conversion's one pass over its source file: every byte is read once, in file order, goes into the source's
+ * SHA-256, and the parts the output keeps unchanged are written to their output positions straight from the read
+ * buffer. The output is written with positional writes, so the copies can follow the source's order whatever the
+ * output's order is.
+ *
+ * Why not `copy_file_range`: Node exposes it only inside `fs.copyFile` (whole file to whole file, offset 0 to 0),
+ * and the output's header differs in length from the source's, so no output byte sits at its source offset. The
+ * pass does what a user-space copy must (read, write), once, and hashes on a worker thread for big files so the
+ * hash (about as slow as the copy) runs beside it on the other core.
+ */
+
+
+
+
+const CHUNK = 8 << 20;
+/** Buffers in flight between the copy and the hashing worker. */
+const BUFFERS = 4;
+/** Below this size the hash runs inline: a worker costs tens of milliseconds to start. */
+const WORKER_HASH_BYTES = 64 << 20;
+/** Sorted by source offset, with copies that continue each other on both sides merged into one. */
+function mergeCopies(ops) {
+    const sorted = ops.filter((o) => o.length > 0).sort((a, b) => a.from - b.from || a.to - b.to);
+    const out = [];
+    for (const op of sorted) {
+        const last = out[out.length - 1];
+        if (last !== undefined && last.from + last.length === op.from && last.to + last.length === op.to)
+            last.length += op.length;
+        else
+            out.push({ ...op });
+    }
+    return out;
+}
+/**
+ * Reads the source (`size` bytes of `srcFd`) once, writes every copy (sorted, as from `mergeCopies`) to `dstFd`,
+ * and returns the source's SHA-256 (hex), hashed on a worker from `workerHashBytes`. `file` names the source in
+ * errors.
+ */
+async function copyAndHash(srcFd, dstFd, size, copies, file, workerHashBytes = WORKER_HASH_BYTES) {
+    const hasher = size >= workerHashBytes ? new WorkerHasher() : new InlineHasher();
+    try {
+        let next = 0;
+        let open = [];
+        for (let pos = 0; pos < size;) {
+            const n = Math.min(CHUNK, size - pos);
+            const buf = (await hasher.buffer()).subarray(0, n);
+            readFully(srcFd, buf, pos, file);
+            const end = pos + n;
+            while (next < copies.length && copies[next].from < end)
+                open.push(copies[next++]);
+            for (const op of open) {
+                const a = Math.max(op.from, pos);
+                const b = Math.min(op.from + op.length, end);
+                if (a < b)
+                    writeFully(dstFd, buf.subarray(a - pos, b - pos), op.to + (a - op.from));
+            }
+            open = open.filter((op) => op.from + op.length > end);
+            hasher.update(buf);
+            pos = end;
+        }
+        if (next < copies.length || open.length > 0) {
+            throw new errors/* CheckpointError */.jg('Truncated', file, 'the plan copies bytes past the end of the source');
+        }
+        return await hasher.digest();
+    }
+    finally {
+        hasher.close();
+    }
+}
+function readFully(fd, buf, position, file) {
+    let done = 0;
+    while (done < buf.length) {
+        const n = (0,external_node_fs_.readSync)(fd, buf, done, buf.length - done, position + done);
+        if (n === 0) {
+            throw new errors/* CheckpointError */.jg('Truncated', file, `the source ended at byte ${position + done} during the copy`);
+        }
+        done += n;
+    }
+}
+function writeFully(fd, bytes, position) {
+    let done = 0;
+    while (done < bytes.length)
+        done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done, position + done);
+}
+class InlineHasher {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    buf;
+    buffer() {
+        this.buf ??= new Uint8Array(CHUNK);
+        return Promise.resolve(this.buf);
+    }
+    update(bytes) {
+        this.hash.update(bytes);
+    }
+    digest() {
+        return Promise.resolve(this.hash.digest('hex'));
+    }
+    close() { }
+}
+// The worker hashes each buffer it is sent and sends it back for reuse (both ways transferred, never copied).
+const HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { parentPort } = require('node:worker_threads')
+const hash = createHash('sha256')
+parentPort.on('message', (m) => {
+  if (m.bytes === undefined) return parentPort.postMessage({ sha256: hash.digest('hex') })
+  hash.update(new Uint8Array(m.bytes, 0, m.length))
+  parentPort.postMessage({ bytes: m.bytes }, [m.bytes])
+})
+`;
+class WorkerHasher {
+    worker = new external_node_worker_threads_.Worker(HASH_WORKER, { eval: true });
+    free = [];
+    created = 0;
+    waiting;
+    done;
+    failure;
+    constructor() {
+        this.worker.on('message', (m) => {
+            if (m.sha256 !== undefined)
+                this.done?.resolve(m.sha256);
+            else if (m.bytes !== undefined) {
+                const w = this.waiting;
+                this.waiting = undefined;
+                if (w)
+                    w.resolve(m.bytes);
+                else
+                    this.free.push(m.bytes);
+            }
+        });
+        this.worker.on('error', (e) => this.fail(e));
+        this.worker.on('exit', (code) => this.fail(new Error(`the hashing worker exited with code ${code}`)));
+    }
+    fail(e) {
+        this.failure ??= e;
+        this.done?.reject(e);
+        this.waiting?.reject(e);
+    }
+    async buffer() {
+        if (this.failure !== undefined)
+            throw this.failure;
+        const ready = this.free.pop();
+        if (ready !== undefined)
+            return new Uint8Array(ready);
+        if (this.created < BUFFERS) {
+            this.created++;
+            return new Uint8Array(CHUNK);
+        }
+        return new Uint8Array(await new Promise((resolve, reject) => (this.waiting = { resolve, reject })));
+    }
+    update(bytes) {
+        const buffer = bytes.buffer;
+        this.worker.postMessage({ bytes: buffer, length: bytes.length }, [buffer]);
+    }
+    digest() {
+        return new Promise((resolve, reject) => {
+            if (this.failure !== undefined)
+                return reject(this.failure);
+            this.done = { resolve, reject };
+            this.worker.postMessage({});
+        });
+    }
+    close() {
+        this.worker.removeAllListeners('exit');
+        void this.worker.terminate();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/convert/write.ts
 /**
- * The streaming writer of a conversion plan: output tensors in plan order, each built from byte ranges of the
- * source file (row copies, or block placement into a zero matrix), so memory stays near one tensor plus an 8 MB
- * copy buffer and no element is ever decoded. The file goes to a temporary name in the output's folder and is
- * renamed into place only when complete. The source file's sha256 is computed by a parallel sequential read, and
- * the header (fixed length: the hash is a fixed-width field) is written last.
+ * The writer of a conversion plan: output tensors in plan order, each built from byte ranges of the source file
+ * (row copies, or block placement into a zero matrix), so memory stays near one computed tensor plus the copy
+ * buffers and no element is ever decoded. The source is read once, in file order (source-pass.ts): each chunk
+ * goes into the source's SHA-256 and the bytes the output keeps unchanged go straight to their output positions.
+ * Block-placed tensors are built from their own small reads. The file goes to a temporary name in the output's
+ * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
+ * is written last.
  */
 
 
@@ -937,8 +1110,9 @@ function writeSafetensorsSync(path, tensors, opts = {}) {
 
 
 
+
+
 const CONVERSION_METADATA_KEY = 'model_compat.conversion';
-const COPY_CHUNK = 8 << 20;
 const HASH_PLACEHOLDER = '0'.repeat(64);
 function conversionRecord(plan, source, tool) {
     return {
@@ -969,129 +1143,66 @@ function rowGeometry(t, file) {
     const bytes = Number(t.byteRange.end - t.byteRange.start);
     return { start: Number(t.byteRange.start), rowBytes: rows === 0 ? 0 : bytes / rows };
 }
-/**
- * Gathers the output in 8 MB buffers: source ranges are read straight into the buffer (several reads in flight),
- * small computed tensors are copied in, and a full buffer is written while the next one fills. Two buffers, so
- * memory stays at 16 MB plus the largest computed tensor.
- */
-class OutputStream {
-    src;
-    dst;
-    position;
-    buffers = [new Uint8Array(COPY_CHUNK), new Uint8Array(COPY_CHUNK)];
-    current = 0;
-    fill = 0;
-    reads = [];
-    writing = Promise.resolve();
-    constructor(src, dst, 
-    /** File position of the current buffer's first byte. */
-    position) {
-        this.src = src;
-        this.dst = dst;
-        this.position = position;
-    }
-    /** Bytes written or queued so far, as a file position. */
-    get end() {
-        return this.position + this.fill;
-    }
-    async copy(from, length) {
-        while (length > 0) {
-            const n = Math.min(length, COPY_CHUNK - this.fill);
-            this.reads.push(readExactly(this.src, this.buffers[this.current], this.fill, n, from));
-            this.fill += n;
-            from += n;
-            length -= n;
-            if (this.fill === COPY_CHUNK)
-                await this.swap();
-        }
-    }
-    async write(bytes) {
-        if (bytes.length > COPY_CHUNK - this.fill) {
-            await this.swap();
-            if (bytes.length > COPY_CHUNK) {
-                await this.writing;
-                await writeAll(this.dst, bytes, this.position);
-                this.position += bytes.length;
-                return;
-            }
-        }
-        this.buffers[this.current].set(bytes, this.fill);
-        this.fill += bytes.length;
-    }
-    /** Write the current buffer (once its reads are in) and switch to the other one. */
-    async swap() {
-        await Promise.all(this.reads);
-        this.reads = [];
-        // The other buffer is reused next: its write must be done.
-        await this.writing;
-        if (this.fill === 0)
-            return;
-        this.writing = writeAll(this.dst, this.buffers[this.current].subarray(0, this.fill), this.position);
-        this.writing.catch(() => undefined);
-        this.position += this.fill;
-        this.fill = 0;
-        this.current = 1 - this.current;
-    }
-    async finish() {
-        await this.swap();
-        await this.writing;
-    }
-}
-async function readExactly(fh, buf, offset, length, position) {
-    let done = 0;
-    while (done < length) {
-        const { bytesRead } = await fh.read(buf, offset + done, length - done, position + done);
-        if (bytesRead === 0)
-            throw new Error(`source ended at byte ${position + done}`);
-        done += bytesRead;
-    }
-}
-async function writeAll(fh, bytes, position) {
-    let done = 0;
-    while (done < bytes.length) {
-        const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position + done);
-        done += bytesWritten;
-    }
-}
 function sourceOf(byName, key, file) {
     const t = byName.get(key);
     if (!t)
         throw new errors/* CheckpointError */.jg('TensorInvalidInfo', file, `plan names ${key}, which the file does not hold`);
     return t;
 }
-async function writeTensor(t, byName, src, copier, file) {
-    const r = t.recipe;
-    if (r.kind === 'scalar') {
-        const bytes = new Uint8Array(4);
-        new DataView(bytes.buffer).setFloat32(0, r.value, true);
-        await copier.write(bytes);
-        return;
-    }
-    if (r.kind === 'rows') {
-        for (const p of r.pieces) {
-            const g = rowGeometry(sourceOf(byName, p.key, file), file);
-            await copier.copy(g.start + p.start * g.rowBytes, (p.end - p.start) * g.rowBytes);
+function layoutOf(tensors, byName, start, file) {
+    const layout = { copies: [], computed: [], placed: [], end: start };
+    let at = start;
+    for (const t of tensors) {
+        const r = t.recipe;
+        if (r.kind === 'scalar') {
+            const bytes = new Uint8Array(4);
+            new DataView(bytes.buffer).setFloat32(0, r.value, true);
+            layout.computed.push({ to: at, bytes });
+            at += 4;
         }
-        return;
+        else if (r.kind === 'rows') {
+            for (const p of r.pieces) {
+                const g = rowGeometry(sourceOf(byName, p.key, file), file);
+                const length = (p.end - p.start) * g.rowBytes;
+                layout.copies.push({ from: g.start + p.start * g.rowBytes, to: at, length });
+                at += length;
+            }
+        }
+        else {
+            layout.placed.push({ to: at, tensor: t });
+            at += (t.shape[0] ?? 0) * (t.shape[1] ?? 0) * elementBytes(t.dtype, file);
+        }
     }
-    // Block placement: a zero matrix [rows, cols] with each block's rows copied to its (row, col).
+    layout.end = at;
+    return layout;
+}
+/** Block placement: a zero matrix [rows, cols] with each block's rows read from the source and put at (row, col). */
+function placeBlocks(t, byName, srcFd, file) {
+    const r = t.recipe;
+    if (r.kind !== 'blocks')
+        throw new Error(`${t.key} is not block-placed`);
     const es = elementBytes(t.dtype, file);
     const cols = t.shape[1] ?? 0;
     const out = new Uint8Array((t.shape[0] ?? 0) * cols * es);
     for (const b of r.blocks) {
-        const info = sourceOf(byName, b.key, file);
-        const g = rowGeometry(info, file);
+        const g = rowGeometry(sourceOf(byName, b.key, file), file);
         const rows = b.end - b.start;
         const block = new Uint8Array(rows * g.rowBytes);
-        await readExactly(src, block, 0, block.length, g.start + b.start * g.rowBytes);
+        const from = g.start + b.start * g.rowBytes;
+        for (let done = 0; done < block.length;) {
+            const n = (0,external_node_fs_.readSync)(srcFd, block, done, block.length - done, from + done);
+            if (n === 0)
+                throw new errors/* CheckpointError */.jg('Truncated', file, `the source ended at byte ${from + done}`);
+            done += n;
+        }
         for (let i = 0; i < rows; i++) {
             out.set(block.subarray(i * g.rowBytes, (i + 1) * g.rowBytes), ((b.row + i) * cols + b.col) * es);
         }
     }
-    await copier.write(out);
+    return out;
 }
 // Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
-const HASH_WORKER = `
+const write_HASH_WORKER = (/* unused pure expression or super */ null && (`
 const { createHash } = require('node:crypto')
 const { createReadStream } = require('node:fs')
 const { parentPort, workerData } = require('node:worker_threads')
@@ -1100,11 +1211,11 @@ createReadStream(workerData, { highWaterMark: 1 << 20 })
   .on('data', (chunk) => hash.update(chunk))
   .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
   .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
-`;
+`));
 /** The sha256 of a file, read sequentially in a worker thread. */
 function sha256File(path) {
     return new Promise((resolvePromise, reject) => {
-        const worker = new external_node_worker_threads_.Worker(HASH_WORKER, { eval: true, workerData: path });
+        const worker = new Worker(write_HASH_WORKER, { eval: true, workerData: path });
         let settled = false;
         worker.once('message', (m) => {
             settled = true;
@@ -1168,38 +1279,54 @@ async function writeConversion(plan, source, outPath, opts) {
     const target = (0,external_node_path_.resolve)(outPath);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const hashing = sha256File(file);
-    // Never left unhandled while the tensors are written; awaited below.
-    hashing.catch(() => undefined);
+    const expected = draft.header.length + Number(draft.dataBytes);
+    const layout = layoutOf(tensors, byName, draft.header.length, file);
+    if (layout.end !== expected)
+        throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`);
     let src;
     let dst;
     try {
-        src = await (0,promises_.open)(file, 'r');
-        dst = await (0,promises_.open)(temp, 'w');
-        const copier = new OutputStream(src, dst, draft.header.length);
-        for (const t of tensors)
-            await writeTensor(t, byName, src, copier, file);
-        await copier.finish();
-        const expected = draft.header.length + Number(draft.dataBytes);
-        if (copier.position !== expected)
-            throw new Error(`wrote ${copier.position} bytes, expected ${expected}`);
-        const sha256 = await hashing;
+        src = (0,external_node_fs_.openSync)(file, 'r');
+        // A source that shrank since its header was read fails in the copy (the source ended); one that grew would
+        // be hashed short: refuse it here.
+        const size = (0,external_node_fs_.fstatSync)(src).size;
+        if (size > source.bytes) {
+            throw new errors/* CheckpointError */.jg('IoError', file, `the file is now ${size} bytes; it had ${source.bytes} when its header was read`);
+        }
+        dst = (0,external_node_fs_.openSync)(temp, 'w');
+        // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
+        (0,external_node_fs_.ftruncateSync)(dst, expected);
+        for (const c of layout.computed)
+            writeFully(dst, c.bytes, c.to);
+        for (const p of layout.placed)
+            writeFully(dst, placeBlocks(p.tensor, byName, src, file), p.to);
+        const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file);
         const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)));
         if (final.header.length !== draft.header.length)
             throw new Error('header length changed after hashing');
-        await writeAll(dst, final.header, 0);
-        await dst.close();
+        writeFully(dst, final.header, 0);
+        (0,external_node_fs_.closeSync)(dst);
         dst = undefined;
         await (0,promises_.rename)(temp, target);
         return { path: target, bytes: expected, tensors: tensors.length, sourceSha256: sha256 };
     }
     catch (e) {
-        await dst?.close().catch(() => undefined);
+        if (dst !== undefined)
+            closeQuietly(dst);
         await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
         throw e;
     }
     finally {
-        await src?.close().catch(() => undefined);
+        if (src !== undefined)
+            closeQuietly(src);
+    }
+}
+function closeQuietly(fd) {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // the error on its way, or the result, says more
     }
 }
 
