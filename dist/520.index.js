@@ -511,12 +511,6 @@ function q(name) {
 // EXTERNAL MODULE: ./src/util/numel.ts
 var numel = __webpack_require__(12009);
 ;// CONCATENATED MODULE: ./src/formats/gguf/read.ts
-/**
- * GGUF reader (v2 and v3): header, metadata key/values and tensor infos, read as a bounded stream; tensor data is
- * never touched. Validation mirrors ggml's `gguf_init_from_file_impl` (formats.md §4.5) and adds what ggml only
- * checks when loading data (tensors inside the file, no overlaps), but accepts what ComfyUI-GGUF writes in the wild:
- * 5-D tensors and names longer than 63 bytes (§4.6).
- */
 
 
 
@@ -528,8 +522,9 @@ const INT64_MAX = (1n << 63n) - 1n;
 const MIN_KV_BYTES = 14;
 const MIN_TENSOR_INFO_BYTES = 24;
 /** Reads a GGUF file's header into a `Checkpoint`: tensors in file order, metadata made JSON-safe. */
-async function readGguf(source) {
-    const header = await readGgufHeader(source);
+async function readGguf(source, options = {}) {
+    const header = await readGgufHeader(source, options.budget);
+    options.budget?.addTensors(header.tensors.length);
     const metadata = {};
     for (const kv of header.kv) {
         // defineProperty: a `__proto__` key becomes an own property instead of replacing the prototype.
@@ -557,7 +552,7 @@ async function readGguf(source) {
     };
 }
 /** The GGUF header with ggml-level detail (version, alignment, data start, ggml dims and types). */
-async function readGgufHeader(source) {
+async function readGgufHeader(source, budget) {
     const file = source.name;
     const fail = (code, detail) => {
         throw new errors/* CheckpointError */.jg(code, file, detail);
@@ -582,6 +577,7 @@ async function readGgufHeader(source) {
     if (version > 3)
         fail('UnsupportedGguf', `GGUF version ${version} is newer than the supported versions 2 and 3`);
     const tensorCount = await readCount(c, 'tensor count', limits/* GGUF_LIMITS */.BC.maxTensors, fail);
+    budget?.checkTensorCount(tensorCount, 'the GGUF header');
     const kvCount = await readCount(c, 'metadata kv count', limits/* GGUF_LIMITS */.BC.maxKv, fail);
     const minBytes = kvCount * MIN_KV_BYTES + tensorCount * MIN_TENSOR_INFO_BYTES;
     if (minBytes > c.remaining) {

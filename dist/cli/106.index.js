@@ -250,32 +250,44 @@ class HttpClient {
      * With `ifNoneMatch`, a 304 answer returns `not-modified`. A range starting at or past the end of the file
      * returns the file size and no bytes.
      */
-    async getRange(url, start, end, label, ifNoneMatch) {
+    async getRange(url, start, end, label, ifNoneMatch, deadline) {
         if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end <= start) {
             throw new errors/* CheckpointError */.jg('IoError', label, `invalid byte range ${start}..${end}`);
         }
-        return this.withRetries(url, label, () => this.attemptRange(new URL(url), start, end, ifNoneMatch));
+        return this.withRetries(url, label, (until) => this.attemptRange(new URL(url), start, end, until, ifNoneMatch), deadline);
     }
     /**
      * GET a whole small document (a Hub API listing) without Range; bodies over `maxBytes` are refused. Returns the
      * body and the Link header (the Hub paginates listings with `rel="next"`).
      */
     async getDocument(url, maxBytes, label) {
-        return this.withRetries(url, label, () => this.attemptDocument(new URL(url), maxBytes));
+        return this.withRetries(url, label, (until) => this.attemptDocument(new URL(url), maxBytes, until));
     }
-    async withRetries(url, label, once) {
+    /**
+     * Run `once` with retries. Each attempt gets its own timeout, cut to `deadline` (the remote file's overall
+     * deadline, across every request, retry and backoff for it): past that the read fails with `BudgetExceeded`,
+     * however slowly the server keeps sending.
+     */
+    async withRetries(url, label, once, deadline) {
         let attempt = 0;
+        const overdue = () => new errors/* CheckpointError */.jg('BudgetExceeded', label, `the remote file was not read within its deadline of ${Math.round(deadline.ms / 1000)} s ` +
+            '(a slow or stalled server); the deadline covers every request, retry and wait for one file');
         while (true) {
+            if (deadline !== undefined && Date.now() >= deadline.at)
+                throw overdue();
             try {
                 await this.acquire();
                 try {
-                    return await once();
+                    const until = Date.now() + this.attemptTimeoutMs;
+                    return await once(deadline === undefined ? until : Math.min(until, deadline.at));
                 }
                 finally {
                     this.release();
                 }
             }
             catch (e) {
+                if (deadline !== undefined && Date.now() >= deadline.at)
+                    throw overdue();
                 const err = e instanceof AttemptError
                     ? e
                     : new AttemptError('HttpError', `GET ${(0,http_url/* redactUrl */.BO)(url)}: ${errorText(e)}`, true);
@@ -284,7 +296,8 @@ class HttpClient {
                     throw new errors/* CheckpointError */.jg(err.code, label, this.scrub(err.message + tries), { cause: e });
                 }
                 const backoff = this.retryBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-                await this.sleep(Math.min(this.maxRetryDelayMs, err.retryAfterMs ?? backoff));
+                const left = deadline === undefined ? Infinity : deadline.at - Date.now();
+                await this.sleep(Math.max(0, Math.min(this.maxRetryDelayMs, err.retryAfterMs ?? backoff, left)));
                 attempt++;
                 this.stats.retries++;
             }
@@ -310,8 +323,7 @@ class HttpClient {
         else
             this.active--;
     }
-    async attemptRange(url, start, end, ifNoneMatch) {
-        const deadline = Date.now() + this.attemptTimeoutMs;
+    async attemptRange(url, start, end, deadline, ifNoneMatch) {
         const headers = {
             range: `bytes=${start}-${end - 1}`,
             'accept-encoding': 'identity',
@@ -373,8 +385,7 @@ class HttpClient {
         const f = classifyStatus(res, status, tokenWanted, this.tokenOrigins.has(res.url.origin));
         return fail(f.code, f.why, f.retryable, f.retryAfterMs);
     }
-    async attemptDocument(url, maxBytes) {
-        const deadline = Date.now() + this.attemptTimeoutMs;
+    async attemptDocument(url, maxBytes, deadline) {
         const res = await this.follow(url, { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent }, deadline);
         const where = `GET ${(0,http_url/* redactUrl */.BO)(res.url.href)}`;
         const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
@@ -489,6 +500,8 @@ class HttpClient {
     }
 }
 
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(5094);
 ;// CONCATENATED MODULE: ./src/formats/http/http-source.ts
 /**
  * A `ByteSource` over HTTP range requests. Readers make many small exact reads; this source turns them into few
@@ -504,6 +517,9 @@ class HttpClient {
 
 
 
+
+/** The default overall deadline of one remote file. */
+const DEFAULT_REMOTE_DEADLINE_MS = limits/* REMOTE_LIMITS */.wT.deadlineMs;
 const KiB = 1024;
 class HttpSource {
     name;
@@ -511,6 +527,7 @@ class HttpSource {
     size;
     etag;
     opts;
+    deadline;
     bytesRead = 0;
     reads = 0;
     stats;
@@ -520,12 +537,13 @@ class HttpSource {
     clock = 0;
     dirty;
     closed = false;
-    constructor(name, url, size, etag, segments, opts, fromCache, rangeSupported, bytesFetched) {
+    constructor(name, url, size, etag, segments, opts, deadline, fromCache, rangeSupported, bytesFetched) {
         this.name = name;
         this.url = url;
         this.size = size;
         this.etag = etag;
         this.opts = opts;
+        this.deadline = deadline;
         this.segments = segments.map((s) => ({ ...s, lastUsed: 0 }));
         this.readAhead = opts.readAheadBytes;
         this.lastMissEnd = segments.length > 0 ? segments[0].start + segments[0].bytes.length : -1;
@@ -540,18 +558,20 @@ class HttpSource {
             readAheadBytes: positive(options.readAheadBytes, 64 * KiB),
             maxReadAheadBytes: positive(options.maxReadAheadBytes, 4096 * KiB),
             maxHeldBytes: positive(options.maxHeldBytes, 256 * 1024 * KiB),
+            deadlineMs: positive(options.deadlineMs, DEFAULT_REMOTE_DEADLINE_MS),
             cache: options.cache
         };
+        const deadline = { at: Date.now() + opts.deadlineMs, ms: opts.deadlineMs };
         const name = options.name ?? (0,http_url/* redactUrl */.BO)(url);
         const cached = await opts.cache?.get(url).catch(() => undefined);
-        const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag);
+        const first = await opts.client.getRange(url, 0, opts.initialBytes, name, cached?.etag, deadline);
         if (first.kind === 'not-modified') {
             if (cached === undefined)
                 throw new errors/* CheckpointError */.jg('HttpError', name, 'HTTP 304 without a cached copy');
-            return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, true, true, 0);
+            return new HttpSource(name, url, cached.size, cached.etag, cached.segments, opts, deadline, true, true, 0);
         }
         const segments = first.bytes.length > 0 ? [{ start: 0, bytes: first.bytes }] : [];
-        return new HttpSource(name, url, first.size, first.etag, segments, opts, false, first.rangeSupported, first.bytes.length);
+        return new HttpSource(name, url, first.size, first.etag, segments, opts, deadline, false, first.rangeSupported, first.bytes.length);
     }
     async read(offset, length) {
         (0,source/* checkReadRange */.ay)(this.name, this.size, offset, length);
@@ -620,7 +640,7 @@ class HttpSource {
             from = Math.max(from, prev.start + prev.bytes.length);
         from = Math.min(from, start);
         to = Math.max(to, end);
-        const result = await this.opts.client.getRange(this.url, from, to, this.name);
+        const result = await this.opts.client.getRange(this.url, from, to, this.name, undefined, this.deadline);
         this.stats.requests++;
         if (result.kind !== 'bytes') {
             throw new errors/* CheckpointError */.jg('HttpError', this.name, 'HTTP 304 to an unconditional request');
@@ -706,8 +726,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/formats/write-file.ts
 var write_file = __webpack_require__(6662);
-// EXTERNAL MODULE: ./src/formats/limits.ts
-var limits = __webpack_require__(5094);
 ;// CONCATENATED MODULE: ./src/formats/http/remote-cache.ts
 /**
  * Remote header cache: the byte ranges a run fetched from a remote file, keyed by URL and validated by ETag, so

@@ -90,9 +90,11 @@ function openLocations(flags, env = process.env) {
         return r.fs;
     };
     return {
-        read: async (location) => {
+        read: async (location, options = {}) => {
             const fs = await access(location);
-            return fs === file_access/* localFileAccess */.oF ? (0,formats/* readCheckpoint */.HQ)(location) : (0,formats/* readCheckpoint */.HQ)(location, { fs });
+            return fs === file_access/* localFileAccess */.oF
+                ? (0,formats/* readCheckpoint */.HQ)(location, options)
+                : (0,formats/* readCheckpoint */.HQ)(location, { ...options, fs });
         },
         open: async (location) => (await access(location)).open(location),
         redact: (text) => (context ? context.redact(text) : text)
@@ -117,6 +119,161 @@ const REMOTE_OPTIONS = {
 };
 function checkpointReader(args, io) {
     return openLocations({ hfToken: (0,cli_args/* str */.gx)(args, 'hf-token'), cacheDir: (0,cli_args/* flag */.Jt)(args, 'no-cache') ? false : (0,cli_args/* str */.gx)(args, 'cache-dir') }, io.env);
+}
+
+
+/***/ }),
+
+/***/ 5407:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QT: () => (/* binding */ ReadBudget),
+/* harmony export */   ki: () => (/* binding */ fileBudget)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BUDGET_LIMITS, FileBudget */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5094);
+/**
+ * Resource budgets of a read: what one file, and all the files of one run (a gate over many artifacts), may cost
+ * in tensors, inflated bytes and pickle memory. Structural limits (a header's size, a count's bound) are checked
+ * by each reader against the file itself; a budget bounds what a file that is valid, or looks valid, makes us
+ * build. Going past one is a `BudgetExceeded` error for that file only: a gate reports that artifact as an error
+ * and goes on with the others.
+ *
+ * One `ReadBudget` is made per run by a front end and passed to every read (`readCheckpoint(path, { budget })`);
+ * each opened file gets its own `FileBudget`, which charges the run as it goes. Without one, each read gets a
+ * fresh run budget with the default limits, so the per-file limits always apply.
+ */
+
+
+const DEFAULT_BUDGET_LIMITS = _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .BUDGET_LIMITS */ .ts;
+/** The budget of one run: every file read with it charges its totals. */
+class ReadBudget {
+    limits;
+    /** The run's totals, shared by every scope of the run. */
+    totals;
+    /** The files read in this scope (see `scope`). */
+    files = [];
+    constructor(limits = {}, totals) {
+        this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits };
+        this.totals = totals ?? { tensors: 0, inflatedBytes: 0 };
+    }
+    /** Tensors described so far by every file of the run (and still held: a failed artifact's are released). */
+    get tensors() {
+        return this.totals.tensors;
+    }
+    set tensors(n) {
+        this.totals.tensors = n;
+    }
+    /** Bytes inflated so far by every file of the run. */
+    get inflatedBytes() {
+        return this.totals.inflatedBytes;
+    }
+    set inflatedBytes(n) {
+        this.totals.inflatedBytes = n;
+    }
+    /** A budget for one file (named in errors), charging this run. */
+    forFile(file) {
+        const budget = new FileBudget(this, file);
+        this.files.push(budget);
+        return budget;
+    }
+    /**
+     * The same run, for the files of one artifact (a folder reads many): `release` gives back their tensors when
+     * the artifact fails as a whole.
+     */
+    scope() {
+        return new ReadBudget(this.limits, this.totals);
+    }
+    /** Give back the tensors of every file read in this scope. */
+    release() {
+        for (const f of this.files)
+            f.release();
+    }
+}
+/** What one file has cost so far; each charge throws `BudgetExceeded` naming the file and the budget. */
+class FileBudget {
+    run;
+    file;
+    tensors = 0;
+    inflatedBytes = 0;
+    pickleBytes = 0;
+    constructor(run, file) {
+        this.run = run;
+        this.file = file;
+    }
+    get limits() {
+        return this.run.limits;
+    }
+    /** A tensor count a header declares, checked before anything is parsed for it. */
+    checkTensorCount(declared, what = 'the header') {
+        const n = typeof declared === 'bigint' ? declared : BigInt(declared);
+        if (n > BigInt(this.limits.maxTensorsPerFile)) {
+            throw this.exceeded(`${what} declares ${n} tensors; the budget is ${this.limits.maxTensorsPerFile} tensors per file`);
+        }
+        if (n + BigInt(this.run.tensors) > BigInt(this.limits.maxTensorsPerRun)) {
+            throw this.exceeded(this.runTensorsText(n));
+        }
+    }
+    /**
+     * Count `n` more tensors described by this file, per file and at once per run (files of a run are read
+     * concurrently: each sees what the others hold so far).
+     */
+    addTensors(n) {
+        if (this.tensors + n > this.limits.maxTensorsPerFile) {
+            throw this.exceeded(`more than ${this.limits.maxTensorsPerFile} tensors; the budget is ${this.limits.maxTensorsPerFile} tensors per file`);
+        }
+        if (this.run.tensors + n > this.limits.maxTensorsPerRun) {
+            throw this.exceeded(this.runTensorsText(BigInt(n)));
+        }
+        this.tensors += n;
+        this.run.tensors += n;
+    }
+    /** A file that failed holds nothing: its tensors no longer count against the run. */
+    release() {
+        this.run.tensors -= this.tensors;
+        this.tensors = 0;
+    }
+    /** Reserve `n` bytes of inflated output before inflating a record (its declared size). */
+    reserveInflate(n, what) {
+        const bytes = typeof n === 'bigint' ? n : BigInt(n);
+        if (bytes + BigInt(this.inflatedBytes) > BigInt(this.limits.maxInflatedBytesPerFile)) {
+            throw this.exceeded(`${what} declares ${bytes} inflated bytes; the budget is ${this.limits.maxInflatedBytesPerFile} ` +
+                `bytes of inflated records per file (${this.inflatedBytes} used)`);
+        }
+        if (bytes + BigInt(this.run.inflatedBytes) > BigInt(this.limits.maxInflatedBytesPerRun)) {
+            throw this.exceeded(`${what} declares ${bytes} inflated bytes; the run has used ${this.run.inflatedBytes} of its ` +
+                `${this.limits.maxInflatedBytesPerRun}-byte budget`);
+        }
+        this.inflatedBytes += Number(bytes);
+        this.run.inflatedBytes += Number(bytes);
+    }
+    /** Pickle memory still free for this file. */
+    pickleBytesLeft() {
+        return Math.max(0, this.limits.maxPickleBytesPerFile - this.pickleBytes);
+    }
+    /** Charge `n` bytes of pickle memory (pickle bytes read, or what a pickle built). */
+    chargePickle(n, what) {
+        if (this.pickleBytes + n > this.limits.maxPickleBytesPerFile) {
+            throw this.exceeded(`${what} needs ${n} bytes of pickle memory; the budget is ${this.limits.maxPickleBytesPerFile} bytes ` +
+                `per file (${this.pickleBytes} used)`);
+        }
+        this.pickleBytes += n;
+    }
+    exceeded(detail) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckpointError */ .jg('BudgetExceeded', this.file, detail);
+    }
+    runTensorsText(n) {
+        return (`${n} more tensors would pass the run's budget of ${this.limits.maxTensorsPerRun} tensors ` +
+            `(${this.run.tensors} described so far)`);
+    }
+}
+/** The budget of a file read outside any run (a fresh run with the default limits). */
+function fileBudget(file, budget) {
+    if (budget instanceof FileBudget)
+        return budget;
+    return (budget ?? new ReadBudget()).forFile(file);
 }
 
 
@@ -170,9 +327,11 @@ function isSafetensorsDtype(name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EW: () => (/* binding */ readSmallFile),
+/* harmony export */   LT: () => (/* binding */ confinedFileAccess),
 /* harmony export */   oF: () => (/* binding */ localFileAccess),
 /* harmony export */   sh: () => (/* binding */ isPlainName)
 /* harmony export */ });
+/* unused harmony export isInside */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -202,7 +361,7 @@ const localFileAccess = {
     async kind(path) {
         try {
             const st = await new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.stat)(path, (e, stats) => (e ? reject(e) : resolve(stats))));
-            return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+            return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
         }
         catch (e) {
             const code = e.code;
@@ -215,6 +374,63 @@ const localFileAccess = {
     dirname: node_path__WEBPACK_IMPORTED_MODULE_1__.dirname,
     basename: node_path__WEBPACK_IMPORTED_MODULE_1__.basename
 };
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/**
+ * `base` with every local path checked after symbolic links: a folder artifact (shards, diffusers components,
+ * `model_index.json`) may hold links, and a link to a file elsewhere on the machine would put its tensor names,
+ * or its first bytes in an error, into a report. `open`, `list` and `kind` resolve the real path and refuse
+ * (`OutsideRoot`) one that is not inside every root; `open` then opens the resolved path, so a link swapped
+ * after the check is not followed. URLs pass through untouched (they are not on this machine).
+ */
+async function confinedFileAccess(base, roots) {
+    const real = await Promise.all(roots.map(async (r) => ({ ...r, real: await realpathOf(r.path).catch(() => r.path) })));
+    const check = async (path) => {
+        let resolved;
+        try {
+            resolved = await realpathOf(path);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return undefined;
+            throw (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(path, e);
+        }
+        for (const root of real) {
+            if (!isInside(root.real, resolved)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CheckpointError */ .jg('OutsideRoot', path, `resolves outside ${root.what} (a symbolic link to a file elsewhere on this machine); not read`);
+            }
+        }
+        return resolved;
+    };
+    return {
+        ...base,
+        async open(path) {
+            if (URL_LIKE.test(path))
+                return base.open(path);
+            const resolved = await check(path);
+            return resolved === undefined ? base.open(path) : (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .openLocalFile */ .Kp)(resolved, path);
+        },
+        async list(dir) {
+            if (URL_LIKE.test(dir))
+                return base.list(dir);
+            return base.list((await check(dir)) ?? dir);
+        },
+        async kind(path) {
+            if (URL_LIKE.test(path))
+                return base.kind(path);
+            const resolved = await check(path);
+            return resolved === undefined ? undefined : base.kind(resolved);
+        }
+    };
+}
+function realpathOf(path) {
+    return new Promise((resolve, reject) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpath)(path, (e, p) => (e ? reject(e) : resolve(p))));
+}
+/** Whether `path` is `root` or inside it (both real paths). */
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
 /** Read a whole small JSON-ish file through `fs`, refusing anything above `maxBytes` with `code`. */
 async function readSmallFile(fs, path, maxBytes, code) {
     const source = await fs.open(path);
@@ -724,8 +940,10 @@ __webpack_require__.d(__webpack_exports__, {
   HQ: () => (/* binding */ readCheckpoint)
 });
 
-// UNUSED EXPORTS: CheckpointError, isCheckpointError, readSource
+// UNUSED EXPORTS: CheckpointError, DEFAULT_BUDGET_LIMITS, ReadBudget, isCheckpointError, readSource
 
+// EXTERNAL MODULE: ./src/formats/budget.ts
+var formats_budget = __webpack_require__(5407);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
@@ -775,9 +993,13 @@ function detectKind(head, size) {
     }
     if (firstNonSpace(head, 0) === 0x7b)
         return 'json';
-    // A pickle of protocol 2 to 5 opens with PROTO n. (Protocols 0 and 1 have no marker; torch never writes them.)
+    // A pickle of protocol 2 to 5 opens with PROTO n. Protocols 0 and 1 have no marker: an 'unknown' file gets a
+    // trial run of the pickle machine before it is called unknown (index.ts), which this pure check cannot do.
     if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
         return 'pickle';
+    // numpy arrays: an object array's data is a pickle
+    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
+        return 'npy';
     // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
     if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
         return 'tar';
@@ -955,13 +1177,39 @@ async function readComponent(sub, layout, fs, opts) {
 
 
 
+
+
+
 /** JSON files we inspect to tell an index from a manifest are bounded like every other header. */
 const MAX_JSON_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 async function readCheckpoint(location, opts = {}) {
-    const fs = opts.fs ?? file_access/* localFileAccess */.oF;
+    // the files of one location (a folder reads many) charge the run together, and give back their tensors together
+    // when the location fails
+    const budget = (opts.budget ?? new formats_budget/* ReadBudget */.QT()).scope();
+    try {
+        return await readLocationWith(location, opts, budget);
+    }
+    catch (e) {
+        budget.release();
+        throw e;
+    }
+}
+async function readLocationWith(location, opts, budget) {
+    const local = !URL_LIKE.test(location);
+    const base = opts.fs ?? file_access/* localFileAccess */.oF;
+    const fs = local && opts.roots?.length ? await (0,file_access/* confinedFileAccess */.LT)(base, opts.roots) : base;
+    // a folder reader opens files the folder names: each must stay inside the folder
+    const folderFs = async (dir) => local && opts.followLinksOutside !== true
+        ? (0,file_access/* confinedFileAccess */.LT)(fs, [{ path: dir, what: 'the artifact folder' }, ...(opts.roots ?? [])])
+        : fs;
     let source;
     if (opts.fs === undefined) {
-        // Local: one synchronous open + fstat + read of the first HEAD_BYTES, which detection and most headers use.
+        // a location outside the roots (after links) is refused before it is opened
+        if (opts.roots?.length)
+            await fs.kind(location);
+        // Local: one synchronous open (non-blocking: a FIFO is refused, never waited on) + fstat + read of the first
+        // HEAD_BYTES, which detection and most headers use.
         let opened;
         try {
             opened = (0,formats_source/* openLocalEntry */.S_)(location, formats_source/* HEAD_BYTES */.Lq);
@@ -970,15 +1218,18 @@ async function readCheckpoint(location, opts = {}) {
             throw (0,errors/* isCheckpointError */.tF)(e) && e.code === 'FileNotFound' ? notFound(location, true) : e;
         }
         if (opened === 'dir')
-            return readFolder(location, fs);
+            return readFolder(location, await folderFs(location), budget);
         source = opened;
     }
     else {
         const kind = await fs.kind(location);
         if (kind === undefined)
             throw notFound(location, false);
+        if (kind === 'other') {
+            throw new errors/* CheckpointError */.jg('NotAFile', location, 'is not a regular file or folder (a FIFO, socket or device)');
+        }
         if (kind === 'dir')
-            return readFolder(location, fs);
+            return readFolder(location, await folderFs(location), budget);
         source = await fs.open(location);
     }
     let handedOver = false;
@@ -987,13 +1238,13 @@ async function readCheckpoint(location, opts = {}) {
             const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
             if (detectKind(head, source.size) === 'json') {
                 // The folder readers open the index themselves; give them this already-open source to save a request.
-                const reuse = reuseOnce(fs, location, source);
-                const result = await readJsonLocation(source, location, reuse.fs);
+                const reuse = reuseOnce(await folderFs(fs.dirname(location)), location, source);
+                const result = await readJsonLocation(source, location, reuse.fs, budget);
                 handedOver = reuse.taken();
                 return result;
             }
         }
-        return await readSource(source, location, fs);
+        return await readSource(source, location, fs, budget);
     }
     finally {
         if (!handedOver)
@@ -1012,37 +1263,66 @@ function notFound(location, local) {
         return new errors/* CheckpointError */.jg('FileNotFound', location, `no such file or directory: this ${scheme}:// location was read as a local path`);
     return new errors/* CheckpointError */.jg('InvalidUrl', location, `unsupported scheme ${scheme}://: locations are local paths, https:// URLs or hf://ORG/REPO[@REVISION]/PATH`);
 }
-/** Read an opened source of a single-file format (or a JSON index / manifest at `location`). */
-async function readSource(source, location, fs = file_access/* localFileAccess */.oF) {
+/**
+ * Read an opened source of a single-file format (or a JSON index / manifest at `location`). The file's tensors
+ * count against `budget` (the run's) as they are read.
+ */
+async function readSource(source, location, fs = file_access/* localFileAccess */.oF, budget = new formats_budget/* ReadBudget */.QT()) {
     if (source.size === 0)
         throw new errors/* CheckpointError */.jg('EmptyFile', source.name, 'the file is empty');
     const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
-    switch (detectKind(head, source.size)) {
+    const kind = detectKind(head, source.size);
+    if (kind === 'json')
+        return readJsonLocation(source, location, fs, budget);
+    return readSingleFile(source, kind, head, budget.forFile(source.name));
+}
+async function readSingleFile(source, kind, head, budget) {
+    switch (kind) {
         case 'safetensors':
-            return (0,read/* readSafetensors */.IO)(source);
+            return (0,read/* readSafetensors */.IO)(source, { budget });
         // the other readers load on demand, so reading safetensors never compiles the pickle machinery
         case 'gguf':
-            return (await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 520))).readGguf(source);
+            return (await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 520))).readGguf(source, { budget });
         case 'zip':
-            return (await __webpack_require__.e(/* import() */ 819).then(__webpack_require__.bind(__webpack_require__, 7819))).readTorchZip(source);
+            return (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(819)]).then(__webpack_require__.bind(__webpack_require__, 7819))).readTorchZip(source, { budget });
         case 'torch-legacy':
-            return (await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 7190))).readTorchLegacy(source);
+            return (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(819), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 7190))).readTorchLegacy(source, { budget });
         case 'pickle':
-            return (await Promise.all(/* import() */[__webpack_require__.e(819), __webpack_require__.e(272)]).then(__webpack_require__.bind(__webpack_require__, 2272))).readPickleFile(source);
-        case 'json':
-            return readJsonLocation(source, location, fs);
+            return (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(819), __webpack_require__.e(272)]).then(__webpack_require__.bind(__webpack_require__, 2272))).readPickleFile(source, { budget });
+        case 'npy':
+            return (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(819), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 9124))).readNpyFile(source, { budget });
         case 'tar':
-            throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with a ' +
-                'current torch.save or convert it to safetensors');
-        case 'unknown':
+            // torch.load still unpickles a tar archive's `pickle` member: its pickles are scanned before it is refused
+            throw await embedded(source, 'tar', budget, new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'a tar archive (the PyTorch 0.1.1 format, or not a checkpoint at all): not supported; re-save it with ' +
+                'a current torch.save or convert it to safetensors'));
+        case 'unknown': {
+            // protocol 0 and 1 pickles carry no marker: a trial run of the (non-executing) machine tells
+            const { sourceLooksLikePickle } = await __webpack_require__.e(/* import() */ 184).then(__webpack_require__.bind(__webpack_require__, 184));
+            const max = Math.min(limits/* SCAN_LIMITS */.nB.maxSniffBytes, budget.pickleBytesLeft());
+            if (await sourceLooksLikePickle((n) => source.read(0, n), source.size, max)) {
+                return (await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(819), __webpack_require__.e(272)]).then(__webpack_require__.bind(__webpack_require__, 2272))).readPickleFile(source, { budget });
+            }
             if (source.size < 8) {
                 throw new errors/* CheckpointError */.jg('HeaderTooSmall', source.name, `only ${source.size} bytes: too short for any checkpoint format`);
             }
-            throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, 'not a safetensors, PyTorch (zip or legacy pickle), GGUF, sharded index, model_index.json or manifest ' +
-                `file (first bytes: ${hexPreview(head)})`);
+            throw await embedded(source, 'unknown', budget, new errors/* CheckpointError */.jg('UnknownFormat', source.name, `${unknownWhat(head)} (first bytes: ${hexPreview(head)})`));
+        }
     }
 }
-async function readJsonLocation(source, location, fs) {
+/** `refusal`, carrying the globals of any pickle found inside the file (an archive we do not read, a tar). */
+async function embedded(source, kind, budget, refusal) {
+    const { refuseWithEmbeddedPickles } = await Promise.all(/* import() */[__webpack_require__.e(184), __webpack_require__.e(819), __webpack_require__.e(793)]).then(__webpack_require__.bind(__webpack_require__, 2793));
+    return refuseWithEmbeddedPickles(source, kind, budget, refusal);
+}
+/** What an unknown file looks like, for its error: archives that could hide a pickle are named. */
+function unknownWhat(head) {
+    if (head[0] === 0x37 && head[1] === 0x7a && head[2] === 0xbc && head[3] === 0xaf) {
+        return 'a 7z archive: not a checkpoint format, and its members cannot be scanned (they may hold pickles)';
+    }
+    return ('not a safetensors, PyTorch (zip, legacy or plain pickle), GGUF, sharded index, model_index.json or ' +
+        'manifest file');
+}
+async function readJsonLocation(source, location, fs, budget) {
     if (source.size > MAX_JSON_BYTES) {
         throw new errors/* CheckpointError */.jg('HeaderTooLarge', source.name, `JSON file of ${source.size} bytes; the limit is ${MAX_JSON_BYTES}`);
     }
@@ -1055,7 +1335,7 @@ async function readJsonLocation(source, location, fs) {
         throw new errors/* CheckpointError */.jg('UnknownFormat', source.name, `a JSON file that does not parse: ${e.message}`);
     }
     const keys = (0,strict/* isJsonObject */.OW)(value) ? new Set(value.keys()) : new Set();
-    const options = shardOptions(fs);
+    const options = shardOptions(fs, budget);
     if (keys.has('weight_map'))
         return (0,sharded/* readShardedIndex */.Kj)(location, options);
     if (keys.has('schemaVersion') && keys.has('tensors'))
@@ -1067,12 +1347,12 @@ async function readJsonLocation(source, location, fs) {
         'manifest');
 }
 /** Shards are detected by content too: a `pytorch_model.bin.index.json` points at torch zip shards. */
-function shardOptions(fs) {
-    return { fs, readShard: (s) => readSource(s, s.name, fs) };
+function shardOptions(fs, budget) {
+    return { fs, readShard: (s) => readSource(s, s.name, fs, budget) };
 }
-async function readFolder(dir, fs) {
+async function readFolder(dir, fs, budget) {
     const names = await fs.list(dir);
-    const options = shardOptions(fs);
+    const options = shardOptions(fs, budget);
     if (names.includes('model_index.json'))
         return readDiffusersFolder(dir, options);
     const indexes = names.filter((n) => n.endsWith('.safetensors.index.json')).sort();
@@ -1896,14 +2176,17 @@ function isDigit(c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $q: () => (/* binding */ NPY_LIMITS),
 /* harmony export */   BC: () => (/* binding */ GGUF_LIMITS),
 /* harmony export */   LP: () => (/* binding */ ZIP_LIMITS),
 /* harmony export */   Qt: () => (/* binding */ PICKLE_LIMITS),
 /* harmony export */   SF: () => (/* binding */ FOLDER_LIMITS),
 /* harmony export */   T1: () => (/* binding */ MANIFEST_LIMITS),
 /* harmony export */   Wx: () => (/* binding */ TENSOR_DATA_LIMITS),
+/* harmony export */   nB: () => (/* binding */ SCAN_LIMITS),
 /* harmony export */   rI: () => (/* binding */ SAFETENSORS_LIMITS),
 /* harmony export */   s7: () => (/* binding */ JSON_LIMITS),
+/* harmony export */   ts: () => (/* binding */ BUDGET_LIMITS),
 /* harmony export */   wT: () => (/* binding */ REMOTE_LIMITS),
 /* harmony export */   wr: () => (/* binding */ STATE_DICT_LIMITS)
 /* harmony export */ });
@@ -1981,8 +2264,70 @@ const PICKLE_LIMITS = Object.freeze({
     maxLongBytes: 1024,
     /** Items of one list, dict or set. */
     maxContainerItems: 10_000_000,
-    /** Distinct globals one pickle may import (each is kept in the scan record). */
-    maxGlobals: 100_000
+    /**
+     * Distinct globals one pickle may import. Each is kept in the scan record and judged once (a dotted name is
+     * walked part by part); whole-module pickles import a few hundred.
+     */
+    maxGlobals: 10_000,
+    /**
+     * Estimated bytes of the objects one pickle builds when no file budget is given (a reader passes what is left
+     * of the file's pickle memory budget, budget.ts).
+     */
+    maxHeldBytes: 256 * 1024 * 1024
+});
+/** Finding pickles where nothing says there is one (protocol 0/1 pickles have no marker; archives hide them). */
+const SCAN_LIMITS = Object.freeze({
+    /** First bytes of a candidate given a trial run of the machine; grown x16 while its first argument is longer. */
+    sniffBytes: 4096,
+    /** Opcodes a protocol 0/1 trial must get through when it imports nothing: text rarely parses this far. */
+    minPlainOpcodes: 8,
+    /** How far a trial may read into an unknown file: as far as a plain pickle may be. */
+    maxSniffBytes: 256 * 1024 * 1024,
+    /** Bytes of an unknown file (a 7z archive) searched for PROTO markers: archives store small members first. */
+    carveBytes: 1024 * 1024,
+    /** PROTO markers tried in those bytes, each one bounded trial. */
+    maxCarveTrials: 4096,
+    /** Members of a tar archive walked (one 512-byte header read each). */
+    maxTarMembers: 100_000,
+    /** Parts of a dotted global walked; a longer name reaches no real object and is dangerous as it is. */
+    maxDottedParts: 32
+});
+/** numpy `.npy` arrays (and `.npz` members): only an object array's pickle is ever read. */
+const NPY_LIMITS = Object.freeze({
+    /** Header bytes; numpy itself refuses more than 10,000 by default. */
+    maxHeaderBytes: 65_536,
+    /** An object array's pickle, read whole like a plain pickle. */
+    maxPickleBytes: 256 * 1024 * 1024
+});
+const MiB = 1024 * 1024;
+/**
+ * Resource budgets (budget.ts): what one file, and all the files of a gate run, may cost. SECURITY.md gives the
+ * measurements behind each value.
+ */
+const BUDGET_LIMITS = Object.freeze({
+    /**
+     * Tensors one file may describe. The gate holds every artifact's description and analysis until its report
+     * (about 3 KB a tensor, measured), and parsing a header of millions of entries takes seconds. The checkpoints
+     * this tool is for hold a few thousand (SDXL 2.5k, Flux 1.5k, Wan 14B 1.1k; with optimizer state about 3x).
+     */
+    maxTensorsPerFile: 50_000,
+    /**
+     * Tensors all the files of a run may describe together: all are held until the report. Measured: 1,500 LoRAs
+     * of 300 tensors (450,000) take 560 MB in `gate`; checkpoint tensors cost more (about 1.5 GB at this value).
+     */
+    maxTensorsPerRun: 500_000,
+    /**
+     * Bytes inflated from compressed zip records of one file. torch.save stores records uncompressed; a deflated
+     * pickle comes from re-zipping, and 1 MB can declare a GiB.
+     */
+    maxInflatedBytesPerFile: 64 * MiB,
+    /** Bytes inflated over a run. */
+    maxInflatedBytesPerRun: 512 * MiB,
+    /**
+     * Bytes the pickle machine may hold for one file: the pickle bytes read, the strings and containers it builds
+     * (estimated from their sizes, strings included) and the tensor names made from them.
+     */
+    maxPickleBytesPerFile: 96 * MiB
 });
 /** The walk through an unpickled object looking for its state dict. */
 const STATE_DICT_LIMITS = Object.freeze({
@@ -2002,7 +2347,12 @@ const REMOTE_LIMITS = Object.freeze({
     /** The JSON part of one header-cache entry; cache files are untrusted, a bigger one is a miss. */
     maxCacheMetaBytes: 1 << 20,
     /** Byte ranges kept in one header-cache entry. */
-    maxCacheSegments: 10_000
+    maxCacheSegments: 10_000,
+    /**
+     * Overall deadline of one remote file, from opening it: every request, retry and backoff together. A server
+     * sending a byte a second resets every idle timer; this one it cannot.
+     */
+    deadlineMs: 120_000
 });
 /** Tensor data: read only for scalars (LoRA alphas), never for weights. */
 const TENSOR_DATA_LIMITS = Object.freeze({
@@ -2022,11 +2372,14 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 /* harmony export */   IO: () => (/* binding */ readSafetensors)
 /* harmony export */ });
 /* unused harmony exports MAX_SAFETENSORS_HEADER, checkSafetensorsPrefix, parseSafetensorsHeader */
-/* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3627);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7280);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5094);
-/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1204);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3627);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5407);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6289);
+/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7280);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5094);
+/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1204);
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
  * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
@@ -2042,22 +2395,24 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 
 
 
-const MAX_SAFETENSORS_HEADER = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .SAFETENSORS_LIMITS */ .rI.maxHeaderBytes;
+
+
+const MAX_SAFETENSORS_HEADER = _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .SAFETENSORS_LIMITS */ .rI.maxHeaderBytes;
 const U64_MAX = (1n << 64n) - 1n;
 /**
  * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
  */
 function checkSafetensorsPrefix(prefix, fileSize, name) {
     if (fileSize < 8 || prefix.length < 8) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
     }
     const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
     if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
     }
     const len = Number(n);
     if (len + 8 > fileSize) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
     }
     return len;
 }
@@ -2066,38 +2421,41 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * Steps 6–9 of §1.4 on the N header bytes (`header` excludes the 8-byte prefix). `fileSize` is the size of the
  * whole file; `name` names it in errors and in each tensor's byte range.
  */
-function parseSafetensorsHeader(header, fileSize, name) {
+function parseSafetensorsHeader(header, fileSize, name, budget) {
     const headerLength = header.length;
     let text;
     try {
         text = utf8.decode(header);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
     }
-    const raw = deserialize(text, name);
+    const raw = deserialize(text, name, budget);
     const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
     const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
     const total = 8n + BigInt(headerLength) + dataBytes;
     if (total !== BigInt(fileSize)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
             `but the file has ${fileSize}` +
             (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
     }
     for (const t of tensors) {
         if (t.shape.some((d) => !Number.isSafeInteger(d))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
         }
     }
     return { headerLength, tensors, metadata: raw.metadata, dataBytes };
 }
 /** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
-async function readSafetensors(source) {
+async function readSafetensors(source, options = {}) {
     const name = source.name;
+    const budget = (0,_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .fileBudget */ .ki)(name, options.budget);
     const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0);
     const n = checkSafetensorsPrefix(prefix, source.size, name);
+    if (n > COUNT_FIRST_BYTES)
+        await countTensorEntries(source, n, budget);
     const header = await source.read(8, n);
-    const parsed = parseSafetensorsHeader(header, source.size, name);
+    const parsed = parseSafetensorsHeader(header, source.size, name, budget);
     return {
         path: name,
         format: 'safetensors',
@@ -2108,8 +2466,33 @@ async function readSafetensors(source) {
         warnings: []
     };
 }
-function deserialize(text, name) {
-    const bad = (detail, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
+/** Headers above this are counted in chunks before being read and parsed whole. */
+const COUNT_FIRST_BYTES = 4 * 1024 * 1024;
+const COUNT_CHUNK_BYTES = 4 * 1024 * 1024;
+const OFFSETS_KEY = new TextEncoder().encode('"data_offsets"');
+/**
+ * Every tensor entry has a `data_offsets` member: count them in chunks, without decoding, so a header of
+ * millions of tensors fails the tensor budget after a few MB instead of costing gigabytes to parse. (A key or a
+ * metadata value can also hold the text; that only counts more.)
+ */
+async function countTensorEntries(source, n, budget) {
+    const limit = budget.limits.maxTensorsPerFile;
+    let count = 0;
+    const overlap = OFFSETS_KEY.length - 1;
+    for (let at = 0; at < n; at += COUNT_CHUNK_BYTES) {
+        const from = Math.max(0, at - overlap);
+        const chunk = await source.read(8 + from, Math.min(n, at + COUNT_CHUNK_BYTES) - from);
+        const buf = node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        // the window reaches back by one byte less than the key: an occurrence across the chunk boundary is whole
+        // in this window and in no earlier one
+        for (let i = buf.indexOf(OFFSETS_KEY); i >= 0; i = buf.indexOf(OFFSETS_KEY, i + 1))
+            count++;
+        if (count > limit)
+            budget.checkTensorCount(count, 'the header');
+    }
+}
+function deserialize(text, name, budget) {
+    const bad = (detail, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
     const metadata = Object.create(null);
     const tensors = [];
     let lastEnd = 0n;
@@ -2117,17 +2500,18 @@ function deserialize(text, name) {
         if (key === '__metadata__') {
             if (value === null)
                 return;
-            if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(value))
-                throw bad(`__metadata__ must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(value)}`);
+            if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value))
+                throw bad(`__metadata__ must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(value)}`);
             for (const [mk, mv] of value) {
                 if (typeof mv !== 'string') {
-                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(mv)}`);
+                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(mv)}`);
                 }
                 metadata[mk] = mv;
             }
             return;
         }
         const t = tensorEntry(key, value, bad);
+        budget?.addTensors(1);
         tensors.push(t);
         if (t.end > lastEnd)
             lastEnd = t.end;
@@ -2141,7 +2525,7 @@ function deserialize(text, name) {
                 return undefined;
             const key = m[1];
             const dtype = m[2];
-            if (key === '__metadata__' || !(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafetensorsDtype */ .AK)(dtype))
+            if (key === '__metadata__' || !(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafetensorsDtype */ .AK)(dtype))
                 return undefined;
             const dims = [];
             if (m[3] !== undefined)
@@ -2154,6 +2538,7 @@ function deserialize(text, name) {
                 begin: BigInt(m[4]),
                 end: BigInt(m[5])
             };
+            budget?.addTensors(1);
             tensors.push(t);
             if (t.end > lastEnd)
                 lastEnd = t.end;
@@ -2161,10 +2546,10 @@ function deserialize(text, name) {
         }
     };
     try {
-        (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictJsonMembers */ .sY)(text, onMember, { fastPath });
+        (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStrictJsonMembers */ .sY)(text, onMember, { fastPath });
     }
     catch (e) {
-        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonSyntaxError */ .q3)
+        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .JsonSyntaxError */ .q3)
             throw bad(e.message, e);
         throw e;
     }
@@ -2183,23 +2568,23 @@ const TENSOR_MEMBER =
 /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y;
 function tensorEntry(key, value, bad) {
     const what = `tensor ${JSON.stringify(key)}`;
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonObject */ .OW)(value))
-        throw bad(`${what} must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(value)}`);
+    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value))
+        throw bad(`${what} must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(value)}`);
     const entry = value;
     // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
     const dtype = entry.get('dtype');
     if (typeof dtype !== 'string')
-        throw bad(`${what}: dtype must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(dtype)}`);
-    if (!(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_0__/* .isSafetensorsDtype */ .AK)(dtype))
+        throw bad(`${what}: dtype must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(dtype)}`);
+    if (!(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafetensorsDtype */ .AK)(dtype))
         throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`);
     const shape = entry.get('shape');
     if (!Array.isArray(shape))
-        throw bad(`${what}: shape must be an array, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(shape)}`);
+        throw bad(`${what}: shape must be an array, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(shape)}`);
     const dims = [];
     for (const d of shape) {
-        const v = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(d) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(d) : undefined;
+        const v = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(d) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .parseU64 */ .n9)(d) : undefined;
         if (v === undefined) {
-            const found = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(d) ? d.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(d);
+            const found = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(d) ? d.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(d);
             throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`);
         }
         dims.push(v);
@@ -2208,9 +2593,9 @@ function tensorEntry(key, value, bad) {
     if (!Array.isArray(offsets) || offsets.length !== 2) {
         throw bad(`${what}: data_offsets must be an array of 2 integers`);
     }
-    const [b, e] = offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(o) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .parseU64 */ .n9)(o) : undefined));
+    const [b, e] = offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(o) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .parseU64 */ .n9)(o) : undefined));
     if (b === undefined || e === undefined) {
-        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .isJsonNumber */ .OD)(o) ? o.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_2__/* .describeJsonType */ .cc)(o)))}]`);
+        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(o) ? o.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(o)))}]`);
     }
     return { name: key, dtype, dims, begin: b, end: e };
 }
@@ -2222,10 +2607,10 @@ function validate(raw, name, dataStart) {
     for (let i = 1; i < raw.length; i++) {
         const a = raw[i - 1];
         const b = raw[i];
-        if ((0,_util_order_js__WEBPACK_IMPORTED_MODULE_4__/* .ascending */ .V)(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
+        if ((0,_util_order_js__WEBPACK_IMPORTED_MODULE_6__/* .ascending */ .V)(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
             sorted = raw
                 .map((t, j) => ({ t, j }))
-                .sort((x, y) => (0,_util_order_js__WEBPACK_IMPORTED_MODULE_4__/* .ascending */ .V)(x.t.begin, y.t.begin) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_4__/* .ascending */ .V)(x.t.end, y.t.end) || x.j - y.j)
+                .sort((x, y) => (0,_util_order_js__WEBPACK_IMPORTED_MODULE_6__/* .ascending */ .V)(x.t.begin, y.t.begin) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_6__/* .ascending */ .V)(x.t.end, y.t.end) || x.j - y.j)
                 .map((x) => x.t);
             break;
         }
@@ -2234,7 +2619,7 @@ function validate(raw, name, dataStart) {
     const out = [];
     for (const t of sorted) {
         if (t.begin !== start || t.end < t.begin) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
                 `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
         }
         start = t.end;
@@ -2244,14 +2629,14 @@ function validate(raw, name, dataStart) {
             if (numel > U64_MAX)
                 throw overflow(name, t);
         }
-        const nbits = numel * BigInt(_dtypes_js__WEBPACK_IMPORTED_MODULE_0__/* .SAFETENSORS_DTYPE_BITS */ .Iu[t.dtype]);
+        const nbits = numel * BigInt(_dtypes_js__WEBPACK_IMPORTED_MODULE_1__/* .SAFETENSORS_DTYPE_BITS */ .Iu[t.dtype]);
         if (nbits > U64_MAX)
             throw overflow(name, t);
         if (nbits % 8n !== 0n) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
         }
         if (t.end - t.begin !== nbits / 8n) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
                 `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
         }
         out.push({
@@ -2265,7 +2650,7 @@ function validate(raw, name, dataStart) {
     return out;
 }
 function overflow(name, t) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
         `shape [${t.dims}] of ${t.dtype}`);
 }
 
@@ -2412,11 +2797,15 @@ async function readRanges(source, ranges) {
     await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k * perLane)));
     return results;
 }
-/** Open a local regular file. Missing files, folders and unreadable files get typed errors naming the path. */
-async function openLocalFile(path) {
-    const opened = openLocalEntry(path, 0);
+/**
+ * Open a local regular file. Missing files, folders, FIFOs, sockets, devices and unreadable files get typed errors
+ * naming the path. `name` is what messages call it (default `path`: a confined reader opens the resolved path but
+ * names the one it was given).
+ */
+async function openLocalFile(path, name = path) {
+    const opened = openLocalEntry(path, 0, name);
     if (opened === 'dir')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', name, 'is a directory');
     return opened;
 }
 /**
@@ -2429,7 +2818,7 @@ const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ===
  * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
  * neither a file nor a folder, gets a typed error naming it.
  */
-function openLocalEntry(path, headBytes) {
+function openLocalEntry(path, headBytes, name = path) {
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, OPEN_FLAGS);
@@ -2437,7 +2826,7 @@ function openLocalEntry(path, headBytes) {
     catch (e) {
         if (e.code === 'EISDIR')
             return 'dir';
-        throw fsError(path, e);
+        throw fsError(name, e);
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
@@ -2446,8 +2835,8 @@ function openLocalEntry(path, headBytes) {
             return 'dir';
         }
         if (!st.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is not a regular file');
-        const source = new LocalFileSource(path, st.size, fd);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', name, 'is not a regular file');
+        const source = new LocalFileSource(name, st.size, fd);
         if (headBytes > 0 && st.size > 0) {
             const head = new Uint8Array(Math.min(headBytes, st.size));
             source.fill(head, 0);
@@ -2462,7 +2851,7 @@ function openLocalEntry(path, headBytes) {
         catch {
             // the error on its way says more
         }
-        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg ? e : fsError(path, e);
+        throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg ? e : fsError(name, e);
     }
 }
 /** Read a whole small file (an index, a manifest), refusing anything larger than `maxBytes`. */
@@ -2491,6 +2880,8 @@ function fsError(path, e) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is a directory', { cause: e });
     if (code === 'EACCES' || code === 'EPERM')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, 'permission denied', { cause: e });
+    if (code === 'ENXIO')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', path, 'is not a regular file (a socket or a device)', { cause: e });
     if (code === 'ELOOP')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, 'too many levels of symbolic links', { cause: e });
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('IoError', path, e instanceof Error ? e.message : String(e), { cause: e });

@@ -39,8 +39,12 @@ const FAIL_ON_FLAGS = [
     'naming',
     'any-red'
 ];
-/** Dangerous pickle globals fail by default: the one finding that is a security problem, not a compat one. */
-const DEFAULT_FAIL_ON = ['dangerous-globals'];
+/**
+ * Pickle globals fail by default, dangerous and unknown alike: the findings that are a security problem, not a
+ * compat one. The allowlist (torch's weights_only set) is the only sound base, so a global nobody vetted fails
+ * until the user allows it by name (`allow-globals`); a known gadget fails whatever the user allows.
+ */
+const DEFAULT_FAIL_ON = ['dangerous-globals', 'unknown-globals'];
 const DEFAULT_THRESHOLD = 80;
 /** A bad value of the input or flag `input` (the name the user wrote it under): `Invalid input 'x': detail`. */
 function invalidInput(input, detail) {
@@ -92,11 +96,43 @@ function parseFailOn(text, input = 'fail-on') {
     return flags;
 }
 function makePolicy(p = {}) {
-    return {
+    const policy = {
         threshold: p.threshold ?? DEFAULT_THRESHOLD,
         metric: p.metric ?? 'auto',
         failOn: p.failOn ? [...p.failOn] : [...DEFAULT_FAIL_ON]
     };
+    if (p.allowGlobals !== undefined && p.allowGlobals.length > 0)
+        policy.allowGlobals = [...p.allowGlobals];
+    return policy;
+}
+/** A module path or qualified name: identifiers joined by dots. */
+const DOTTED = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
+/**
+ * The `allow-globals` input: pickle globals the user trusts, separated by commas, spaces or newlines. Each is a
+ * full name (`mymodule.MyClass`, `mymodule.sub.fn`) or a module and everything in it and its submodules
+ * (`mymodule.*`). `*` alone, or a wildcard anywhere else, is refused: allowing everything is what the gate
+ * exists to prevent. A dangerous global (a known gadget) is never allowed, whatever this says.
+ */
+function parseAllowGlobals(text, input = 'allow-globals') {
+    const out = [];
+    for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
+        const base = word.endsWith('.*') ? word.slice(0, -2) : word;
+        if (!DOTTED.test(base)) {
+            throw invalidInput(input, `'${word}' is not a global name (module.Name) or a module pattern (module.*); ` +
+                'a wildcard may only end a module name, and * alone would allow every global');
+        }
+        if (!word.endsWith('.*') && !base.includes('.')) {
+            throw invalidInput(input, `'${word}' names no global: write module.Name, or ${word}.* for the module`);
+        }
+        if (!out.includes(word))
+            out.push(word);
+    }
+    return out;
+}
+/** Whether `module.name` is allowed by one of the patterns of `parseAllowGlobals`. */
+function allowedByUser(module, name, patterns) {
+    const full = `${module}.${name}`;
+    return patterns.some((p) => p.endsWith('.*') ? module === p.slice(0, -2) || full.startsWith(p.slice(0, -1)) : full === p);
 }
 /**
  * The metric the threshold applies to for one artifact. A LoRA has no key-overlap figures of its own unless the
@@ -188,6 +224,7 @@ var format = __webpack_require__(8732);
 // EXTERNAL MODULE: ./src/util/figures.ts
 var figures = __webpack_require__(2377);
 ;// CONCATENATED MODULE: ./src/gate/security.ts
+
 const MAX_LISTED = 5;
 /** Formats that cannot carry code, with why (a sharded checkpoint is safetensors shards and a JSON index). */
 const NO_CODE = {
@@ -195,26 +232,12 @@ const NO_CODE = {
     'safetensors-sharded': 'safetensors shards and a JSON index hold tensors and JSON headers only',
     gguf: 'GGUF holds tensors and typed metadata only'
 };
-function securityFlags(ckpt) {
-    const flags = [];
-    const dangerous = ckpt.globals.filter((g) => g.tier === 'dangerous');
-    const unknown = ckpt.globals.filter((g) => g.tier === 'unknown');
-    if (dangerous.length > 0) {
-        flags.push({
-            id: 'dangerous-globals',
-            severity: 'red',
-            title: 'Dangerous pickle globals',
-            evidence: `${listGlobals(dangerous)} (found by reading the pickle; nothing was executed)`
-        });
-    }
-    if (unknown.length > 0) {
-        flags.push({
-            id: 'unknown-globals',
-            severity: 'warning',
-            title: 'Unknown pickle globals',
-            evidence: `${listGlobals(unknown)} (neither known-safe nor known-dangerous; nothing was executed)`
-        });
-    }
+/**
+ * Flags of one artifact. `allowGlobals` (the user's `allow-globals`) moves unknown globals to allowed; a
+ * dangerous one stays dangerous, and the evidence says the allowance did not apply.
+ */
+function securityFlags(ckpt, allowGlobals = []) {
+    const flags = globalFlags(ckpt.globals, allowGlobals);
     const anomalies = ckpt.warnings.filter(isZipAnomaly);
     if (anomalies.length > 0) {
         flags.push({
@@ -238,6 +261,42 @@ function securityFlags(ckpt) {
         flags.push({ id: 'no-code', severity: 'green', title: 'No executable content', evidence: noCode });
     }
     return flags;
+}
+/**
+ * The dangerous- and unknown-globals flags of a list of globals: a checkpoint's, or those an unreadable file's
+ * pickles imported before it was refused (the gate shows them on the artifact's error row).
+ */
+function globalFlags(globals, allowGlobals = []) {
+    const flags = [];
+    const dangerous = globals.filter((g) => g.tier === 'dangerous');
+    const unknown = globals.filter((g) => g.tier === 'unknown' && !allowedByUser(g.module, g.name, allowGlobals));
+    if (dangerous.length > 0) {
+        const tried = dangerous.some((g) => allowedByUser(g.module, g.name, allowGlobals));
+        flags.push({
+            id: 'dangerous-globals',
+            severity: 'red',
+            title: 'Dangerous pickle globals',
+            evidence: `${listGlobals(dangerous)} (found by reading the pickle; nothing was executed)` +
+                (tried ? '; allow-globals never allows a known-dangerous global' : '')
+        });
+    }
+    if (unknown.length > 0) {
+        flags.push({
+            id: 'unknown-globals',
+            severity: 'warning',
+            title: 'Unknown pickle globals',
+            evidence: `${listGlobals(unknown)} (not what a state dict needs, and not known to be safe; nothing was executed). ` +
+                'If you trust the code that defines them, allow them with allow-globals (CLI: --allow-globals), e.g. ' +
+                `${suggestion(unknown)}`
+        });
+    }
+    return flags;
+}
+/** An allow-globals value that would cover these globals: their modules, as patterns. */
+function suggestion(globals) {
+    const modules = [...new Set(globals.map((g) => g.module))];
+    const shown = modules.slice(0, 3).map((m) => `${m}.*`);
+    return `allow-globals: ${shown.join(', ')}${modules.length > 3 ? ', ...' : ''}`;
 }
 /**
  * A baseline read with shards missing (or not where its index says) still reads, and every figure is then
@@ -266,7 +325,8 @@ function isZipAnomaly(warning) {
     return warning.startsWith('zip: ');
 }
 function listGlobals(globals) {
-    const items = globals.map((g) => `${g.module}.${g.name} in ${g.where}${g.count > 1 ? ` (x${g.count})` : ''}`);
+    const items = globals.map((g) => `${g.module}.${g.name}${g.resolvesTo !== undefined ? ` (resolves to ${g.resolvesTo})` : ''} in ${g.where}` +
+        `${g.count > 1 ? ` (x${g.count})` : ''}`);
     return listText(items);
 }
 function listText(items) {
@@ -309,7 +369,12 @@ function evaluateGate(run) {
         passed,
         verdict: verdictOf(artifacts),
         overlap: figures.length > 0 ? Math.min(...figures) : null,
-        policy: { threshold: run.policy.threshold, metric: run.policy.metric, failOn: [...run.policy.failOn] },
+        policy: {
+            threshold: run.policy.threshold,
+            metric: run.policy.metric,
+            failOn: [...run.policy.failOn],
+            ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {})
+        },
         baseline: {
             path: run.baseline.path,
             format: run.baseline.format,
@@ -325,14 +390,20 @@ function evaluateGate(run) {
 function evaluateArtifact(input, run) {
     const { policy, engines, baseline } = run;
     if (!input.checkpoint) {
-        const error = input.error ?? { code: 'Unreadable', message: `${input.path}: could not be read` };
+        const { code, message, globals = [] } = input.error ?? {
+            code: 'Unreadable',
+            message: `${input.path}: could not be read`
+        };
+        // a file that is not a loadable checkpoint still shows what its pickles import
+        const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
+        const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS);
         return {
-            report: { path: input.path, status: 'error', figures: {}, reasons: [error.message], flags: [], error }
+            report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
         };
     }
     const ckpt = input.checkpoint;
     const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint';
-    const flags = [...securityFlags(ckpt), ...baselineFlags(baseline)].map((f) => withFailsGate(f, policy));
+    const flags = [...securityFlags(ckpt, policy.allowGlobals), ...baselineFlags(baseline)].map((f) => withFailsGate(f, policy));
     const report = {
         path: input.path,
         format: ckpt.format,
@@ -827,6 +898,8 @@ const clean = report_format/* printable */.g$;
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/formats/budget.ts
+var formats_budget = __webpack_require__(5407);
 // EXTERNAL MODULE: ./src/formats/write-file.ts
 var write_file = __webpack_require__(6662);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
@@ -1702,8 +1775,10 @@ async function readOne(path, read) {
         return { path, checkpoint: await read(path) };
     }
     catch (e) {
-        if ((0,errors/* isCheckpointError */.tF)(e))
-            return { path, error: { code: e.code, message: e.message } };
+        if ((0,errors/* isCheckpointError */.tF)(e)) {
+            // a file refused as a checkpoint still reports what its pickles import
+            return { path, error: { code: e.code, message: e.message, globals: (0,errors/* globalsOfFailure */.CI)(e) } };
+        }
         return {
             path,
             error: { code: 'IoError', message: `${path}: ${e instanceof Error ? e.message : String(e)}` }
@@ -2071,6 +2146,7 @@ async function realPathOf(abs) {
 
 
 
+
 async function runGate(opts) {
     const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
     const folder = opts.reportDir === undefined
@@ -2080,8 +2156,13 @@ async function runGate(opts) {
             input: opts.names.reportDir,
             shownAs: opts.reportDir
         });
-    const baseline = await loadBaseline(opts);
-    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, read: opts.read })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
+    // one budget for the run: tensors and inflated bytes over the baseline and every artifact (formats/budget.ts)
+    const budget = new formats_budget/* ReadBudget */.QT();
+    const baseline = await loadBaseline(opts, budget);
+    // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
+    const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }];
+    const read = (location) => opts.read(location, { budget, roots });
+    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, read })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
     const evaluation = evaluateGate({
         baseline: { ...baseline.checkpoint, path: opts.baseline },
         baselineFromCache: baseline.fromCache,
@@ -2122,12 +2203,14 @@ function at(opts, path) {
         return path;
     return (0,external_node_path_.resolve)(opts.cwd, path);
 }
-async function loadBaseline(opts) {
+async function loadBaseline(opts, budget) {
     const location = at(opts, opts.baseline);
+    // a baseline may be a cache snapshot whose files link outside its folder (a Hugging Face cache links to blobs)
+    const options = { budget, followLinksOutside: true };
     try {
         if (opts.loadBaseline)
-            return await opts.loadBaseline(location);
-        return { checkpoint: await opts.read(location), fromCache: false };
+            return await opts.loadBaseline(location, options);
+        return { checkpoint: await opts.read(location, options), fromCache: false };
     }
     catch (e) {
         if (!(e instanceof errors/* ModelCompatError */.Ac))
@@ -2181,8 +2264,13 @@ const spec = {
         metric: { kind: 'string', help: 'figure the threshold applies to (default auto)', value: 'METRIC' },
         'fail-on': {
             kind: 'string',
-            help: 'comma-separated flags that fail the gate (default dangerous-globals; none for none)',
+            help: 'comma-separated flags that fail the gate (default dangerous-globals,unknown-globals; none for none)',
             value: 'FLAG,...'
+        },
+        'allow-globals': {
+            kind: 'string',
+            help: 'pickle globals you trust: module.Name or module.* (never allows a known-dangerous global)',
+            value: 'NAME,...'
         },
         summary: {
             kind: 'string',
@@ -2205,7 +2293,8 @@ function policyOf(args) {
     return {
         threshold: parseThreshold((0,cli_args/* str */.gx)(args, 'threshold') ?? '', '--threshold'),
         metric: parseMetric((0,cli_args/* str */.gx)(args, 'metric') ?? '', '--metric'),
-        failOn: parseFailOn((0,cli_args/* str */.gx)(args, 'fail-on') ?? '', '--fail-on')
+        failOn: parseFailOn((0,cli_args/* str */.gx)(args, 'fail-on') ?? '', '--fail-on'),
+        allowGlobals: parseAllowGlobals((0,cli_args/* str */.gx)(args, 'allow-globals') ?? '', '--allow-globals')
     };
 }
 async function run(args, io) {

@@ -221,6 +221,7 @@ function didYouMean(word, known, quote = (s) => `'${s}'`) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ac: () => (/* binding */ ModelCompatError),
+/* harmony export */   CI: () => (/* binding */ globalsOfFailure),
 /* harmony export */   To: () => (/* binding */ GateFailedError),
 /* harmony export */   bK: () => (/* binding */ UnreadableArtifactError),
 /* harmony export */   bi: () => (/* binding */ toModelCompatError),
@@ -349,6 +350,14 @@ class CheckpointError extends InputError {
 }
 function isCheckpointError(e) {
     return e instanceof CheckpointError;
+}
+/**
+ * The pickle globals a failed read had found before it failed (a `PickleError` carries them: a file refused as a
+ * checkpoint still reports what its pickles import), else an empty list.
+ */
+function globalsOfFailure(e) {
+    const globals = e instanceof CheckpointError ? e.globals : undefined;
+    return Array.isArray(globals) ? globals : [];
 }
 
 
