@@ -37,12 +37,12 @@ function conflict(x: Layer, y: Layer): boolean {
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
 function descriptor(l: Layer): string | undefined {
   const r = l.role
-  if (r.role === 'other' || r.role === 'embed') return undefined
+  if (r.role === 'other') return undefined
   if (r.role === 'norm') {
-    if (r.position === undefined) return undefined
-    return `norm|${streamOf(l)}|${r.position}`
+    if (l.position === undefined) return undefined
+    return `norm|${streamOf(l)}|${l.position}`
   }
-  if (r.role.startsWith('ffn-')) return undefined
+  if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up') return undefined
   return `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`
 }
 
@@ -50,7 +50,7 @@ function descriptor(l: Layer): string | undefined {
 function rankValue(l: Layer): number | undefined {
   const r = l.role
   const sub = r.sublayer === undefined ? 0 : (SUBLAYER_ORDER[r.sublayer] ?? 0)
-  if (r.role === 'norm' && r.position !== undefined) return r.position
+  if (r.role === 'norm') return l.position ?? (r.ordinal === undefined ? undefined : 1e3 + r.ordinal)
   if (r.role === 'ffn-gate') return sub * 1e6 + 0
   if (r.role === 'ffn-up') return sub * 1e6 + 1
   if (r.ordinal === undefined) return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined
@@ -110,7 +110,10 @@ export function matchLayers(
     if (c.a.length === 1 && c.b.length === 1) {
       const [a, b] = [c.a[0]!, c.b[0]!]
       const silent = a.role.role === 'other' || b.role.role === 'other'
-      const ok = !conflict(a, b) && !(strict && silent && !sameTail(a, b))
+      // Outside aligned blocks a unique matrix shape is strong evidence; a unique vector (a norm, a bias-only
+      // table) is not, unless the names agree.
+      const matrix = shape.filter((d) => d > 1).length >= 2
+      const ok = !conflict(a, b) && !(strict && silent && !matrix && !sameTail(a, b))
       link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }])
       continue
     }
@@ -154,7 +157,7 @@ function matchEqualShapes(
     if (!lb || la.length !== 1 || lb.length !== 1) continue
     const [a, b] = [la[0]!, lb[0]!]
     link(a, b, 'high', [
-      { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.role.position },
+      { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
       { kind: 'unique-shape', shape }
     ])
     left.delete(a)

@@ -3,7 +3,18 @@
  * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
  * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
  */
-import { keyWords, layerRole, sectionRank, splitLeaf, stripModelPrefixes, type LayerRole } from '../names/index.js'
+import {
+  keyWords,
+  layerRole,
+  normPosition,
+  sectionRank,
+  splitLeaf,
+  stripModelPrefixes,
+  type LayerRole,
+  type Sublayer
+} from '../names/index.js'
+
+const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
 import type { TensorSpec } from './types.js'
 
 export interface Tensor {
@@ -30,6 +41,8 @@ export interface Layer {
   unit: Unit
   /** Order inside the unit (by relative path). */
   order: number
+  /** For norms: place in the block (0 = before the first sublayer), when the name tells it. */
+  position?: number
 }
 
 export interface Unit {
@@ -68,6 +81,8 @@ export function squeeze(shape: readonly number[]): number[] {
 const MAX_INDEX_DEPTH = 8
 
 interface RawLayer {
+  /** The layer's name as stored (after wrappers), original case and separators. */
+  name: string
   path: string
   words: { text: string; index?: number }[]
   tensors: Map<string, Tensor>
@@ -92,7 +107,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
       for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
         if (words[w]!.index !== undefined) ancestors.push(words.slice(0, w + 1).map((x) => x.text.toLowerCase()).join('.'))
       }
-      raw = { path, words, tensors: new Map(), ancestors }
+      raw = { name: layer, path, words, tensors: new Map(), ancestors }
       byPath.set(path, raw)
     }
     // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
@@ -122,6 +137,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
     const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? [...raw.tensors.values()][0]!
     const sq = squeeze(main.shape)
     const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1)
+    const relRaw = dropWords(raw.name, unitPath === '' ? 0 : unitPath.split('.').length)
     const layer: Layer = {
       path: raw.path,
       rel,
@@ -129,13 +145,14 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
       main,
       sig: sq.join('x'),
       cols: sq.slice(1).join('x'),
-      role: layerRole(rel, sq.length === 1),
+      role: layerRole(relRaw, sq.length === 1),
       unit,
       order: 0
     }
     unit.layers.push(layer)
     layers.push(layer)
   }
+  attachParallelSeries(top, units)
   for (const u of [top, ...units.values()]) finishUnit(u)
   return { tensors, layers, units: [...units.values()], top }
 }
@@ -159,6 +176,10 @@ function newUnit(path: string): Unit {
 function finishUnit(u: Unit): void {
   u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
   u.layers.forEach((l, i) => (l.order = i))
+  const present = new Set<Sublayer>()
+  for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
+  const sublayers = SUBLAYERS.filter((x) => present.has(x))
+  for (const l of u.layers) if (l.role.role === 'norm') l.position = normPosition(l.role.place, sublayers)
   let total = 0
   const cols = new Set<string>()
   for (const l of u.layers) {
@@ -169,4 +190,64 @@ function finishUnit(u: Unit): void {
     }
   }
   u.sig = `${total}|${[...cols].sort().join(',')}`
+}
+
+/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
+function dropWords(name: string, n: number): string {
+  let i = 0
+  let seen = 0
+  while (i < name.length && seen < n) {
+    while (i < name.length && (name[i] === '.' || name[i] === '_')) i++
+    while (i < name.length && name[i] !== '.' && name[i] !== '_') i++
+    seen++
+  }
+  while (i < name.length && (name[i] === '.' || name[i] === '_')) i++
+  return name.slice(i)
+}
+
+/**
+ * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
+ * parallel to `transformer.layers.N`) belong to block N: a top-level series whose indices are exactly those of
+ * one flat block series joins that series' blocks.
+ */
+function attachParallelSeries(top: Unit, units: Map<string, Unit>): void {
+  const hosts = new Map<string, Map<number, Unit>>()
+  for (const u of units.values()) {
+    const words = u.path.split('.')
+    const idx = words.map((w, i) => (/^\d+$/.test(w) ? i : -1)).filter((i) => i >= 0)
+    if (idx.length !== 1 || idx[0] !== words.length - 1) continue
+    let h = hosts.get(u.series)
+    if (!h) hosts.set(u.series, (h = new Map()))
+    h.set(Number(words[idx[0]!]), u)
+  }
+  const guests = new Map<string, { index: number; layer: Layer; rest: string[] }[]>()
+  for (const l of top.layers) {
+    const words = l.path.split('.')
+    // The index after which only indices follow (`modulations.0.1`: 0; `list.0`: 0).
+    let p = words.length - 1
+    while (p > 0 && /^\d+$/.test(words[p - 1]!)) p--
+    if (!/^\d+$/.test(words[p] ?? '') || p === 0) continue
+    const series = words.slice(0, p).join('.')
+    let g = guests.get(series)
+    if (!g) guests.set(series, (g = []))
+    g.push({ index: Number(words[p]), layer: l, rest: words.slice(p + 1) })
+  }
+  const moved = new Set<Layer>()
+  for (const [series, members] of guests) {
+    const indices = new Set(members.map((m) => m.index))
+    if (indices.size < 2 || indices.size !== members.length) continue
+    const matching = [...hosts.values()].filter(
+      (h) => h.size === indices.size && [...indices].every((i) => h.has(i))
+    )
+    if (matching.length !== 1) continue
+    const host = matching[0]!
+    for (const m of members) {
+      const unit = host.get(m.index)!
+      m.layer.unit = unit
+      m.layer.rel = [series, ...m.rest].join('.')
+      unit.layers.push(m.layer)
+      moved.add(m.layer)
+    }
+  }
+  if (moved.size > 0) top.layers = top.layers.filter((l) => !moved.has(l))
 }

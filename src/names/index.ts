@@ -9,8 +9,10 @@ export {
 export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
 export {
   layerRole,
+  normPosition,
   FUSED_ROLE_PARTS,
   type LayerRole,
+  type NormPlace,
   type Role,
   type Stream,
   type Sublayer

@@ -22,12 +22,20 @@ export type Role =
   | 'ffn-up'
   | 'ffn-out'
   | 'embed'
+  | 'head'
   | 'other'
 
 /** Rows of a fused projection, in the row order every known converter uses. */
 export const FUSED_ROLE_PARTS: Readonly<Partial<Record<Role, Role[]>>> = { qkv: ['q', 'k', 'v'], kv: ['k', 'v'] }
 
 export type Stream = 'main' | 'context'
+
+export interface NormPlace {
+  before?: Sublayer
+  after?: Sublayer
+  first?: boolean
+  nth?: number
+}
 export type Sublayer = 'attn' | 'cross' | 'ffn'
 
 export interface LayerRole {
@@ -40,8 +48,12 @@ export interface LayerRole {
    * undefined when the name gives none.
    */
   ordinal?: number
-  /** For norms: the place in the block (0 = before the first sublayer, 1 = before the second, ...). */
-  position?: number
+  /**
+   * For norms, the place the name gives: before a sublayer (`attention_norm`, `ffn_norm`), after one
+   * (`post_attention_layernorm`), first (`input_layernorm`), or the n-th (1-based, `norm2`). The number it
+   * stands for depends on which sublayers the block has (see `normPosition`).
+   */
+  place?: NormPlace
   /** The lower-cased subwords the reading was taken from. */
   words: string[]
 }
@@ -51,14 +63,14 @@ const K = new Set(['k', 'key', 'wk', 'xk'])
 const V = new Set(['v', 'value', 'wv', 'xv'])
 const QKV = new Set(['qkv', 'wqkv'])
 const KV = new Set(['kv', 'wkv'])
-const OUT = new Set(['o', 'wo', 'out', 'dense'])
+const OUT = new Set(['o', 'wo', 'out', 'output', 'dense'])
 const NORM = new Set(['norm', 'ln', 'layernorm', 'rmsnorm', 'groupnorm'])
 const MOD = new Set(['mod', 'modulation', 'modulations', 'adaln', 'shift', 'modc', 'modx'])
 const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward'])
 const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb'])
 const ATTN = new Set(['attn', 'attention', 'attentions'])
 const CROSS = new Set(['cross'])
-const CONTEXT = new Set(['context', 'ctx', 'txt', 'text', 'added', 'add', 'y', 'c', 'encoder', 'caption'])
+const CONTEXT = new Set(['context', 'ctx', 'txt', 'text', 'added', 'add', 'y', 'c', 'encoder', 'caption', 'cond'])
 const MAIN = new Set(['x', 'img', 'image', 'main'])
 /** Words that order layers of one role. */
 const ORDER_WORDS = lookupTable<number>({ in: 0, input: 0, pre: 0, gate: 0, up: 1, out: 2, output: 2, post: 3 })
@@ -79,20 +91,27 @@ function fusedRole(words: readonly string[]): Role | undefined {
  * `isVector`: the layer's weight is 1-D (a norm or a bias-only table), which settles `norm` vs `mod` words.
  */
 export function layerRole(path: string, isVector = false): LayerRole {
-  const raw = keyWords(path)
   const words: string[] = []
-  for (const w of raw) {
-    if (w.index !== undefined) words.push(w.text)
-    else words.push(...subwords(w.text))
+  let stream: Stream | undefined
+  for (const segment of path.split('.')) {
+    const segWords: string[] = []
+    for (const w of keyWords(segment)) {
+      if (w.index !== undefined) segWords.push(w.text)
+      else segWords.push(...subwords(w.text))
+    }
+    segWords.forEach((w, i) => {
+      // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
+      // and `x_embedder` use the letter for something else.
+      const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]!)
+      if (w.length === 1 && !last) return
+      if (CONTEXT.has(w)) stream = 'context'
+      else if (MAIN.has(w)) stream = 'main'
+    })
+    words.push(...segWords)
   }
   const set = new Set(words)
   const result: LayerRole = { role: 'other', words }
-
-  // Streams: the last stream word wins (`ff_context`, `norm1_context`, `qkv_y`, `add_q_proj`, `mlpC`).
-  for (const w of words) {
-    if (CONTEXT.has(w)) result.stream = 'context'
-    else if (MAIN.has(w)) result.stream = 'main'
-  }
+  if (stream !== undefined) result.stream = stream
 
   // Sublayers: attn1/attn2, self/cross, ffn.
   for (let i = 0; i < words.length; i++) {
@@ -101,7 +120,7 @@ export function layerRole(path: string, isVector = false): LayerRole {
       const next = words[i + 1]
       result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn'
     } else if (CROSS.has(w)) result.sublayer = 'cross'
-    else if (FFN.has(w)) result.sublayer = 'ffn'
+    else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward')) result.sublayer = 'ffn'
   }
 
   const hasNorm = words.some((w) => NORM.has(w) || w.endsWith('norm') || w.endsWith('layernorm'))
@@ -123,9 +142,10 @@ export function layerRole(path: string, isVector = false): LayerRole {
   else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
     result.role = 'o'
   else if (words.some((w) => EMBED.has(w))) result.role = 'embed'
+  else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out')))) result.role = 'head'
 
   result.ordinal = ordinalOf(words)
-  if (result.role === 'norm') result.position = normPosition(words, result.ordinal)
+  if (result.role === 'norm') result.place = placeOf(words)
   return result
 }
 
@@ -138,31 +158,55 @@ function ffnRole(words: readonly string[]): Role {
   return 'ffn-in'
 }
 
-/** The ordering value a name gives: the last number or order word (`norm2` 2, `fc1` 1, `in_layers.0` 0, `out` 2). */
+/**
+ * The ordering value a name gives: order word (in < out, gate < up) then the last number (`norm2` 2, `fc1` 1,
+ * `in_layers.0` 0, `out_layers.0` 2000).
+ */
 function ordinalOf(words: readonly string[]): number | undefined {
-  let value: number | undefined
+  let word: number | undefined
+  let num: number | undefined
   for (const w of words) {
-    if (/^\d{1,6}$/.test(w)) value = Number(w)
+    if (/^\d{1,6}$/.test(w)) num = Number(w)
     else {
       const o = ORDER_WORDS[w]
-      if (o !== undefined && value === undefined) value = o * 1000
+      if (o !== undefined && word === undefined) word = o
     }
   }
-  return value
+  if (word === undefined && num === undefined) return undefined
+  return (word ?? 0) * 1000 + (num ?? 0)
+}
+
+function placeOf(words: readonly string[]): NormPlace | undefined {
+  const s = new Set(words)
+  const post = s.has('post')
+  const sub: Sublayer | undefined = words.some((w) => CROSS.has(w))
+    ? 'cross'
+    : words.some((w) => ATTN.has(w) || w === 'self')
+      ? 'attn'
+      : words.some((w, i) => FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+        ? 'ffn'
+        : undefined
+  if (sub !== undefined) return post ? { after: sub } : { before: sub }
+  if (s.has('input') || s.has('pre')) return { first: true }
+  // `norm2`: a number written into the norm's own word, 1-based.
+  const nums = words.filter((w) => /^\d{1,3}$/.test(w))
+  const normAt = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'))
+  if (nums.length === 1 && normAt >= 0 && words[normAt + 1] === nums[0] && Number(nums[0]) >= 1)
+    return { nth: Number(nums[0]) }
+  return undefined
 }
 
 /**
- * Place of a norm relative to the sublayers (0 = before the first): `attention_norm` / `input_layernorm` /
- * `norm1` stand before attention; `ffn_norm` / `post_attention_layernorm` / `norm2` (in a block without cross
- * attention) before the FFN. Named after a sublayer: before it; `post` + sublayer: before the next one.
+ * Place of a norm in a block with the given sublayers in order (0 = before the first): before X = X's place,
+ * after X = the next place, first = 0, n-th = n - 1.
  */
-function normPosition(words: readonly string[], ordinal: number | undefined): number | undefined {
-  const s = new Set(words)
-  const post = s.has('post')
-  if (words.some((w) => ATTN.has(w) || w === 'self')) return post ? 1 : 0
-  if (words.some((w) => CROSS.has(w))) return post ? 2 : 1
-  if (words.some((w) => FFN.has(w))) return post ? 3 : 2
-  if (s.has('input') || s.has('pre')) return 0
-  if (ordinal !== undefined && ordinal < 1000) return ordinal
-  return undefined
+export function normPosition(place: NormPlace | undefined, sublayers: readonly Sublayer[]): number | undefined {
+  if (!place) return undefined
+  if (place.first) return 0
+  if (place.nth !== undefined) return place.nth - 1
+  const x = place.before ?? place.after
+  if (x === undefined) return undefined
+  const i = sublayers.indexOf(x)
+  if (i < 0) return undefined
+  return place.after !== undefined ? i + 1 : i
 }
