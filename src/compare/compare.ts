@@ -9,7 +9,9 @@ import type {
   ShapeDifference
 } from './types.js'
 import { numel, parseModel, type ParsedModel, type TensorRef } from './model.js'
-import { mapModels } from './mapper.js'
+import { correspond } from '../correspond/index.js'
+import { toKeyMapping } from './links.js'
+import { pairFamilies } from './families.js'
 import { structureFacts } from './structure.js'
 import { analyzeStructure } from '../analysis/index.js'
 import type { StructureAnalysis } from '../analysis/types.js'
@@ -57,8 +59,44 @@ function structureAnalysis(c: Checkpoint): StructureAnalysis {
   return s
 }
 
+/** Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once). */
+function parameterShare(
+  ta: readonly { name: string; shape: number[] }[],
+  tb: readonly { name: string; shape: number[] }[],
+  coveredA: ReadonlySet<string>,
+  coveredB: ReadonlySet<string>
+): number {
+  let total = 0
+  let covered = 0
+  for (const [list, set] of [
+    [ta, coveredA],
+    [tb, coveredB]
+  ] as const) {
+    const seen = new Set<string>()
+    for (const t of list) {
+      if (seen.has(t.name)) continue
+      seen.add(t.name)
+      const n = numel(t.shape)
+      total += n
+      if (set.has(t.name)) covered += n
+    }
+  }
+  return ratio(covered, total)
+}
+
 function isIdentity(m: KeyMapping): boolean {
   return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0]
+}
+
+/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
+function kindsOf(all: readonly KeyMapping[]): string[] {
+  const kinds = new Set<string>()
+  for (const m of all) {
+    if (m.confidence !== 'high' || !m.shapeCompatible) continue
+    if (m.kind === 'rename' && m.source[0] === m.target[0]) continue
+    kinds.add(m.kind)
+  }
+  return ['rename', 'reshape', 'split', 'fuse', 'reorder'].filter((k) => kinds.has(k))
 }
 
 export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOptions = {}): Comparison {
@@ -102,25 +140,25 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     else normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] })
   }
 
-  // Mapping.
-  const { mappings: all, familyPairs } = mapModels(pa, pb)
+  // Mapping: the correspondence engine over both key sets.
+  const corr = correspond(a.tensors, b.tensors)
+  const shapesA = new Map<string, number[]>()
+  for (const t of a.tensors) if (!shapesA.has(t.name)) shapesA.set(t.name, t.shape)
+  const shapeOf = (side: 'a' | 'b', k: string): number[] => (side === 'a' ? shapesA : shapesB).get(k) ?? []
+  const all = corr.links.map((l) => toKeyMapping(l, shapeOf))
   const coveredA = new Set<string>()
   const mentionedA = new Set<string>()
   const mentionedB = new Set<string>()
+  const coveredB = new Set<string>()
   for (const m of all) {
     for (const k of m.source) mentionedA.add(k)
     for (const k of m.target) mentionedB.add(k)
-    if (m.confidence === 'high' && m.shapeCompatible) for (const k of m.source) coveredA.add(k)
-  }
-  // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
-  for (const t of a.tensors) {
-    const sb = shapesB.get(t.name)
-    if (sb && numel(sb) === numel(t.shape)) {
-      coveredA.add(t.name)
-      mentionedA.add(t.name)
-      mentionedB.add(t.name)
+    if (m.confidence === 'high' && m.shapeCompatible) {
+      for (const k of m.source) coveredA.add(k)
+      for (const k of m.target) coveredB.add(k)
     }
   }
+  const familyPairs = pairFamilies(pa, pb, corr.links)
   const mappings = all.filter((m) => !isIdentity(m))
   const mappingCounts: Record<Confidence, number> = { high: 0, medium: 0, low: 0 }
   for (const m of mappings) mappingCounts[m.confidence]++
@@ -130,7 +168,8 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     exactCompatible: ratio(exactCompatible, totalA),
     normalized: ratio(normalized, totalA),
     normalizedCompatible: ratio(normalizedCompatible, totalA),
-    mapped: ratio(coveredA.size, totalA)
+    mapped: ratio(coveredA.size, totalA),
+    parameters: parameterShare(a.tensors, b.tensors, coveredA, coveredB)
   }
   const structure = {
     a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
@@ -141,6 +180,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     b: structure.b,
     familyPairs,
     overlap,
+    mappingKinds: kindsOf(all),
     shapeDifferences: normalizedDifferences,
     shapeMatches: normalizedShapeMatches,
     mappings,
@@ -168,6 +208,6 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappingCounts,
     unmatched: { a: unmatchedA, b: unmatchedB },
     flags,
-    verdict: verdictOf(overlap, flags)
+    verdict: verdictOf(overlap, flags, kindsOf(all))
   }
 }

@@ -43,22 +43,25 @@ export function tierOf(overlap: number): VerdictTier {
 }
 
 /**
- * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
- * simplest basis wins (exact, then normalized, then mapped). Red family or block-count flags cap it at partial.
+ * The headline is the parameter-weighted share of both models that high-confidence, parameter-conserving links
+ * cover (`overlap.parameters`): the same figure whichever model is A, and a 12M-element matrix counts for more
+ * than a bias. The basis says how much conversion the covered part needs: none (exact keys), a prefix
+ * (normalized), or the mapping (`conversions` lists its kinds). Red family or block-count flags cap it at partial.
  */
-export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []): Verdict {
-  const options: [OverlapBasis, number][] = [
-    ['exact', overlap.exactCompatible],
-    ['normalized', overlap.normalizedCompatible],
-    ['mapped', overlap.mapped]
-  ]
-  let [basis, value] = options[0]
-  for (const [b, v] of options) {
-    if (v > value) {
-      basis = b
-      value = v
-    }
-  }
+export function verdictOf(
+  overlap: OverlapFigures,
+  flags: readonly Flag[] = [],
+  conversions: readonly string[] = []
+): Verdict {
+  const value = overlap.parameters
+  const basis: OverlapBasis =
+    conversions.length === 0
+      ? 'exact'
+      : overlap.normalizedCompatible > overlap.exactCompatible &&
+          overlap.normalizedCompatible >= overlap.mapped &&
+          conversions.every((k) => k === 'rename')
+        ? 'normalized'
+        : 'mapped'
   const tier = tierOf(value)
   // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
   // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
@@ -77,14 +80,20 @@ export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []):
         'a conversion is at best partial; check the mapping and the unmatched keys.'
     }
   }
-  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags) }
+  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags, conversions) }
 }
 
 /**
  * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
  * dims are not. Said as such, with the dims and block counts that differ.
  */
-function summaryOf(tier: VerdictTier, basis: OverlapBasis, overlap: number, flags: readonly Flag[]): string {
+function summaryOf(
+  tier: VerdictTier,
+  basis: OverlapBasis,
+  overlap: number,
+  flags: readonly Flag[],
+  conversions: readonly string[]
+): string {
   const lora = flags.find((f) => f.code === 'lora-file')
   if (lora) {
     const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A']
@@ -96,12 +105,15 @@ function summaryOf(tier: VerdictTier, basis: OverlapBasis, overlap: number, flag
   const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green')
   const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'))
   // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
+  const after =
+    basis === 'mapped' && conversions.length > 0 ? `Compatible after conversion: ${conversions.join(', ')}. ` : ''
   if (tier === 'compatible' && overlap < PART_OF_A) {
-    const rest = `the other ${pct(1 - overlap)} of A has no compatible counterpart in B (see the unmatched keys and shape differences).`
+    const rest = `the other ${pct(1 - overlap)} of the parameters has no compatible counterpart (see the unmatched keys and shape differences).`
     if (basis === 'exact')
-      return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of A; ${rest}`
-    return `${SUMMARIES[tier][basis]} But ${rest}`
+      return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of the parameters; ${rest}`
+    return `${after}${SUMMARIES[tier][basis]} But ${rest}`
   }
+  if (tier === 'compatible') return `${after}${SUMMARIES[tier][basis]}`
   if (tier !== 'incompatible' || !sameFamily || sizes.length === 0) return SUMMARIES[tier][basis]
   return (
     `Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
@@ -119,6 +131,8 @@ export interface FlagInputs {
   /** Normalised-equal keys with equal shapes. */
   shapeMatches: number
   mappings: KeyMapping[]
+  /** Conversion kinds of the high-confidence mappings (rename, reshape, split, fuse, reorder). */
+  mappingKinds?: string[]
   /** Share of A's keys in an exact match or a mapping of any confidence (names that correspond at all). */
   nameCoverage: number
   /** Prefixes stripped on each side, most common first. */
@@ -165,7 +179,14 @@ export function computeFlags(x: FlagInputs): Flag[] {
   }
   for (const p of x.familyPairs) {
     const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB }
-    if (p.countA === p.countB) {
+    if (p.restructured) {
+      flags.push({
+        kind: 'green',
+        code: 'block-structure',
+        message: `same layers in blocks nested differently: ${p.a} (${p.countA}) ~ ${p.b} (${p.countB})`,
+        evidence: { ...evidence, restructured: true }
+      })
+    } else if (p.countA === p.countB) {
       flags.push({
         kind: 'green',
         code: 'block-count',
@@ -259,6 +280,22 @@ export function computeFlags(x: FlagInputs): Flag[] {
         message: `different model families: ${fa.name} vs ${fb.name}`,
         evidence
       })
+  }
+
+  // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
+  // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
+  const sizeEvidence = flags.some(
+    (f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes')
+  )
+  const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red')
+  if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
+    const f = flags[familyAt]!
+    flags[familyAt] = {
+      kind: 'green',
+      code: 'model-family',
+      message: `the layers correspond although the names read as ${String(f.evidence.familyA)} / ${String(f.evidence.familyB)}`,
+      evidence: { ...f.evidence, parameters: x.overlap.parameters }
+    }
   }
 
   const o = x.overlap

@@ -109,6 +109,17 @@ function pushFused(
     if (start !== (tf.shape[0] ?? 0)) continue
     const evidence: Evidence[] = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }]
     const names = parts.map((p) => p!.name)
+    if (f.chunked) {
+      // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
+      // ranges are unknown, and a converter must not guess them.
+      const link: Link =
+        f.fusedSide === 'a'
+          ? { kind: 'split', a: [tf.name], b: names, confidence, evidence }
+          : { kind: 'fuse', a: names, b: [tf.name], confidence, evidence }
+      link.ambiguity = { kind: 'chunk-layout', chunks: names }
+      push(link)
+      continue
+    }
     const equal = rows.every((r) => r.end - r.start === rows[0]!.end - rows[0]!.start)
     const ambiguity = equal && rows.length > 1 ? { kind: 'row-order', chunks: f.roles } : undefined
     const link: Link =

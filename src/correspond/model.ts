@@ -145,7 +145,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
       main,
       sig: sq.join('x'),
       cols: sq.slice(1).join('x'),
-      role: layerRole(relRaw, sq.length === 1),
+      role: layerRole(relRaw, sq.length === 1, unitPath === ''),
       unit,
       order: 0
     }

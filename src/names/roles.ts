@@ -89,8 +89,9 @@ function fusedRole(words: readonly string[]): Role | undefined {
 /**
  * Reads the role of a layer from its path inside its block (or from the model's top, for top-level layers).
  * `isVector`: the layer's weight is 1-D (a norm or a bias-only table), which settles `norm` vs `mod` words.
+ * `top`: the layer sits at the model's top level, outside any block.
  */
-export function layerRole(path: string, isVector = false): LayerRole {
+export function layerRole(path: string, isVector = false, top = false): LayerRole {
   const words: string[] = []
   let stream: Stream | undefined
   for (const segment of path.split('.')) {
@@ -143,6 +144,9 @@ export function layerRole(path: string, isVector = false): LayerRole {
     result.role = 'o'
   else if (words.some((w) => EMBED.has(w))) result.role = 'embed'
   else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out')))) result.role = 'head'
+  // At the model's top, a projection named final / out is the output head (`proj_out`, `final_linear`,
+  // `final_layer.linear`); inside a block the same words name the block's own output projection.
+  else if (top && (set.has('final') || set.has('out')) && (set.has('proj') || set.has('linear'))) result.role = 'head'
 
   result.ordinal = ordinalOf(words)
   if (result.role === 'norm') result.place = placeOf(words)
