@@ -61,7 +61,9 @@ export function toKeyMapping(l: Link, shapeOf: (side: 'a' | 'b', key: string) =>
     m.ambiguity =
       l.ambiguity.kind === 'chunk-layout'
         ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
-        : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
+        : l.ambiguity.kind === 'equal-shapes'
+          ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+          : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
   }
   return m
 }

@@ -85,7 +85,8 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
       a: [ta.name],
       b: [tb.name],
       confidence: squeezedSame ? l.confidence : cap(l.confidence),
-      evidence
+      evidence,
+      ...(l.ambiguity ? { ambiguity: l.ambiguity } : {})
     })
   }
 }

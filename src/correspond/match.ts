@@ -12,6 +12,7 @@ export interface LayerLink {
   b: Layer
   confidence: LinkConfidence
   evidence: Evidence[]
+  ambiguity?: { kind: string; chunks: string[] }
 }
 
 const SUBLAYER_ORDER: Record<string, number> = { attn: 0, cross: 1, ffn: 2 }
@@ -77,10 +78,16 @@ export function matchLayers(
   const links: LayerLink[] = []
   const usedA = new Set<Layer>()
   const usedB = new Set<Layer>()
-  const link = (a: Layer, b: Layer, confidence: LinkConfidence, ev: Evidence[]): void => {
+  const link = (
+    a: Layer,
+    b: Layer,
+    confidence: LinkConfidence,
+    ev: Evidence[],
+    ambiguity?: { kind: string; chunks: string[] }
+  ): void => {
     usedA.add(a)
     usedB.add(b)
-    links.push({ a, b, confidence, evidence: [...base, ...ev] })
+    links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) })
   }
 
   // 1. The same relative name and shape.
@@ -137,7 +144,13 @@ function matchEqualShapes(
   as: Layer[],
   bs: Layer[],
   shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+  link: (
+    a: Layer,
+    b: Layer,
+    c: LinkConfidence,
+    ev: Evidence[],
+    ambiguity?: { kind: string; chunks: string[] }
+  ) => void
 ): void {
   const left = new Set(as)
   const right = new Set(bs)
@@ -163,6 +176,23 @@ function matchEqualShapes(
     left.delete(a)
     right.delete(b)
   }
+  // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
+  const byStream = (pool: Set<Layer>): Map<string, Layer[]> => {
+    const m = new Map<string, Layer[]>()
+    for (const l of pool) m.set(streamOf(l), [...(m.get(streamOf(l)) ?? []), l])
+    return m
+  }
+  const sa = byStream(left)
+  const sb = byStream(right)
+  if (sa.size > 1 || sb.size > 1) {
+    for (const [st, la] of sa) {
+      const lb = sb.get(st)
+      if (!lb || la.length !== 1 || lb.length !== 1 || conflict(la[0]!, lb[0]!)) continue
+      link(la[0]!, lb[0]!, 'high', [{ kind: 'same-role', role: la[0]!.role.role, stream: st }, { kind: 'unique-shape', shape }])
+      left.delete(la[0]!)
+      right.delete(lb[0]!)
+    }
+  }
   // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
   const fa = new Map<string, Layer[]>()
   const fb = new Map<string, Layer[]>()
@@ -185,13 +215,31 @@ function matchEqualShapes(
       right.delete(b)
     })
   }
-  // c. What names cannot separate: by order, medium at most, and never across contradicting roles.
+  // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
+  // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
+  // roles. Unrelated names stay unmatched.
   const ra = [...left].sort((x, y) => x.order - y.order)
   const rb = [...right].sort((x, y) => x.order - y.order)
   for (const a of ra) {
-    const b = rb.find((x) => right.has(x) && !conflict(a, x))
+    const b = rb.find((x) => right.has(x) && !conflict(a, x) && related(a, x))
     if (!b) continue
+    const rivals = rb.filter((x) => right.has(x) && !conflict(a, x) && related(a, x)).map((x) => x.relName)
     right.delete(b)
-    link(a, b, 'medium', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }])
+    link(a, b, 'low', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }], {
+      kind: 'equal-shapes',
+      chunks: rivals.length > 1 ? rivals : [b.relName]
+    })
   }
+}
+
+function parentOf(rel: string): string {
+  const i = rel.lastIndexOf('.')
+  return i < 0 ? '' : rel.slice(0, i)
+}
+
+/** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
+function related(a: Layer, b: Layer): boolean {
+  if (a.role.role !== 'other' && familyOf(a) === familyOf(b)) return true
+  const pa = parentOf(a.rel)
+  return pa !== '' && pa === parentOf(b.rel)
 }

@@ -30,6 +30,8 @@ export interface Layer {
   path: string
   /** Token path relative to its unit. */
   rel: string
+  /** The relative name as stored (case and separators kept), for messages. */
+  relName: string
   tensors: Map<string, Tensor>
   /** The main tensor: the weight, or the bare parameter, or the first leaf. */
   main: Tensor
@@ -71,10 +73,10 @@ export function numel(shape: readonly number[]): number {
   return n
 }
 
+/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 export function squeeze(shape: readonly number[]): number[] {
-  let end = shape.length
-  while (end > 1 && shape[end - 1] === 1) end--
-  return shape.slice(0, end)
+  const out = shape.filter((d) => d !== 1)
+  return out.length > 0 ? out : shape.length > 0 ? [1] : []
 }
 
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
@@ -141,11 +143,12 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
     const layer: Layer = {
       path: raw.path,
       rel,
+      relName: relRaw,
       tensors: raw.tensors,
       main,
       sig: sq.join('x'),
       cols: sq.slice(1).join('x'),
-      role: layerRole(relRaw, sq.length === 1, unitPath === ''),
+      role: layerRole(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
       unit,
       order: 0
     }
@@ -245,6 +248,7 @@ function attachParallelSeries(top: Unit, units: Map<string, Unit>): void {
       const unit = host.get(m.index)!
       m.layer.unit = unit
       m.layer.rel = [series, ...m.rest].join('.')
+      m.layer.relName = m.layer.rel
       unit.layers.push(m.layer)
       moved.add(m.layer)
     }
