@@ -33,7 +33,8 @@ export function correspond(
   const restA: Layer[] = [...sa.top.layers]
   const restB: Layer[] = [...sb.top.layers]
   const paired = new Set<object>()
-  for (const p of alignUnits(sa, sb)) {
+  const partial = options.partial === 'a'
+  for (const p of alignUnits(sa, sb, partial)) {
     paired.add(p.a)
     paired.add(p.b)
     const base: Evidence[] = [
@@ -49,11 +50,16 @@ export function correspond(
       used.add(f.fused)
       for (const q of f.parts) used.add(q)
     }
+    // A partial A (a LoRA's layers) keeps to its aligned blocks: a layer left there is unmatched, never sent to
+    // look for a counterpart elsewhere in the network.
+    if (partial) continue
     restA.push(...r.restA.filter((l) => !used.has(l)))
     restB.push(...r.restB.filter((l) => !used.has(l)))
   }
-  for (const u of sa.units) if (!paired.has(u)) restA.push(...u.layers)
-  for (const u of sb.units) if (!paired.has(u)) restB.push(...u.layers)
+  if (!partial) {
+    for (const u of sa.units) if (!paired.has(u)) restA.push(...u.layers)
+    for (const u of sb.units) if (!paired.has(u)) restB.push(...u.layers)
+  }
 
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
   const left = matchLayers(restA, restB, true, [])
@@ -61,7 +67,6 @@ export function correspond(
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
 
   for (const l of layerLinks) emitLayerLink(l, push)
-  void options
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
   return { links, unmatched: { a: unmatchedA, b: unmatchedB } }

@@ -44,18 +44,20 @@ function findParts(
   const cand = pool
     .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
     .slice(0, MAX_CANDIDATES)
-  const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && l.role.sublayer === fused.role.sublayer)
+  // Parts come from the fused layer's own sublayer (self attention's q/k/v never fuse into cross attention's kv);
+  // a side whose names do not say the sublayer is taken as it is.
+  const sameSub = (l: Layer): boolean =>
+    l.role.sublayer === undefined || fused.role.sublayer === undefined || l.role.sublayer === fused.role.sublayer
+  const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && sameSub(l))
   const pick = (role: Role, from: readonly Layer[]): Layer | undefined => {
     const hits = from.filter((l) => l.role.role === role)
     return hits.length === 1 ? hits[0] : undefined
   }
   const wanted = FUSED_ROLE_PARTS[fused.role.role]
   if (wanted) {
-    for (const from of [sameStream, cand.filter((l) => streamOf(l) === streamOf(fused))]) {
-      const parts = wanted.map((r) => pick(r, from))
-      if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
-        return { parts: parts as Layer[], roles: wanted }
-    }
+    const parts = wanted.map((r) => pick(r, sameStream))
+    if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
+      return { parts: parts as Layer[], roles: wanted }
     return undefined
   }
   // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):

@@ -26,6 +26,10 @@ function conflict(x: Layer, y: Layer): boolean {
   const rx = x.role.role
   const ry = y.role.role
   if (streamOf(x) !== streamOf(y)) return true
+  // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
+  const sx = x.role.sublayer
+  const sy = y.role.sublayer
+  if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy) return true
   if (rx === 'other' || ry === 'other') return false
   if (rx === ry) return false
   const ffn = (r: string): boolean => r.startsWith('ffn-')
@@ -36,7 +40,7 @@ function conflict(x: Layer, y: Layer): boolean {
 }
 
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
-function descriptor(l: Layer): string | undefined {
+function descriptor(l: Layer, coarse = false): string | undefined {
   const r = l.role
   if (r.role === 'other') return undefined
   if (r.role === 'norm') {
@@ -44,7 +48,7 @@ function descriptor(l: Layer): string | undefined {
     return `norm|${streamOf(l)}|${l.position}`
   }
   if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up') return undefined
-  return `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`
+  return coarse ? `${r.role}|${streamOf(l)}` : `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`
 }
 
 /** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
@@ -120,7 +124,9 @@ export function matchLayers(
       // Outside aligned blocks a unique matrix shape is strong evidence; a unique vector (a norm, a bias-only
       // table) is not, unless the names agree.
       const matrix = shape.filter((d) => d > 1).length >= 2
-      const ok = !conflict(a, b) && !(strict && silent && !matrix && !sameTail(a, b))
+      // Contradicting roles: better unmatched (a fused layer of the other side may hold it) than wrong.
+      if (conflict(a, b)) continue
+      const ok = !(strict && silent && !matrix && !sameTail(a, b))
       link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }])
       continue
     }
@@ -154,27 +160,31 @@ function matchEqualShapes(
 ): void {
   const left = new Set(as)
   const right = new Set(bs)
-  // a. Equal descriptors, unique on both sides.
-  const da = new Map<string, Layer[]>()
-  const db = new Map<string, Layer[]>()
-  for (const a of as) {
-    const d = descriptor(a)
-    if (d !== undefined) da.set(d, [...(da.get(d) ?? []), a])
-  }
-  for (const b of bs) {
-    const d = descriptor(b)
-    if (d !== undefined) db.set(d, [...(db.get(d) ?? []), b])
-  }
-  for (const [d, la] of da) {
-    const lb = db.get(d)
-    if (!lb || la.length !== 1 || lb.length !== 1) continue
-    const [a, b] = [la[0]!, lb[0]!]
-    link(a, b, 'high', [
-      { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
-      { kind: 'unique-shape', shape }
-    ])
-    left.delete(a)
-    right.delete(b)
+  // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
+  // name does not say the sublayer (`norm.query_norm` vs `attn.norm_q`).
+  for (const coarse of [false, true]) {
+    const da = new Map<string, Layer[]>()
+    const db = new Map<string, Layer[]>()
+    for (const a of left) {
+      const d = descriptor(a, coarse)
+      if (d !== undefined) da.set(d, [...(da.get(d) ?? []), a])
+    }
+    for (const b of right) {
+      const d = descriptor(b, coarse)
+      if (d !== undefined) db.set(d, [...(db.get(d) ?? []), b])
+    }
+    for (const [d, la] of da) {
+      const lb = db.get(d)
+      if (!lb || la.length !== 1 || lb.length !== 1) continue
+      const [a, b] = [la[0]!, lb[0]!]
+      if (coarse && conflict(a, b)) continue
+      link(a, b, 'high', [
+        { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
+        { kind: 'unique-shape', shape }
+      ])
+      left.delete(a)
+      right.delete(b)
+    }
   }
   // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
   const byStream = (pool: Set<Layer>): Map<string, Layer[]> => {
@@ -223,7 +233,7 @@ function matchEqualShapes(
   for (const a of ra) {
     const b = rb.find((x) => right.has(x) && !conflict(a, x) && related(a, x))
     if (!b) continue
-    const rivals = rb.filter((x) => right.has(x) && !conflict(a, x) && related(a, x)).map((x) => x.relName)
+    const rivals = rb.filter((x) => !conflict(a, x) && related(a, x)).map((x) => x.relName)
     right.delete(b)
     link(a, b, 'low', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }], {
       kind: 'equal-shapes',

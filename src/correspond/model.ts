@@ -4,6 +4,7 @@
  * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
  */
 import {
+  isStreamWord,
   keyWords,
   layerRole,
   normPosition,
@@ -179,6 +180,15 @@ function newUnit(path: string): Unit {
 function finishUnit(u: Unit): void {
   u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
   u.layers.forEach((l, i) => (l.order = i))
+  // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
+  // `add_k_proj` beside `to_k` is.
+  const plain = new Set<string>()
+  for (const l of u.layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
+  for (const l of u.layers) {
+    if (l.role.stream !== 'main') continue
+    const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
+    if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+  }
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
   const sublayers = SUBLAYERS.filter((x) => present.has(x))

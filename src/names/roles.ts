@@ -74,6 +74,11 @@ const CONTEXT = new Set(['context', 'ctx', 'txt', 'text', 'added', 'add', 'y', '
 const MAIN = new Set(['x', 'img', 'image', 'main'])
 /** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
 const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb'])
+/** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
+export function isStreamWord(w: string): boolean {
+  return CONTEXT.has(w) || MAIN.has(w)
+}
+
 /** Words that order layers of one role. */
 const ORDER_WORDS = lookupTable<number>({ in: 0, input: 0, pre: 0, gate: 0, up: 1, out: 2, output: 2, post: 3 })
 
