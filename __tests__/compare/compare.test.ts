@@ -122,8 +122,14 @@ describe('verdict tiers', () => {
     })
     // The raw exact figure ignores shapes and never decides the tier.
     expect(
-      verdictOf({ exact: 1, normalized: 1, exactCompatible: 0, normalizedCompatible: 0, mapped: 0, parameters: 0 })
-        .tier
+      verdictOf({
+        exact: 1,
+        normalized: 1,
+        exactCompatible: 0,
+        normalizedCompatible: 0,
+        mapped: 0,
+        parameters: 0
+      }).tier
     ).toBe('incompatible')
   })
 
@@ -271,7 +277,7 @@ describe('mapping kinds', () => {
     expect(c.overlap.mapped).toBeCloseTo(2 / 6)
   })
 
-  it('SwiGLU gate/up (w1/w3 vs gate_proj/up_proj) are equal-shaped: flagged as swappable, not guessed', () => {
+  it('SwiGLU gate/up (w1/w3 vs gate_proj/up_proj) are equal-shaped: the gate-before-up order decides', () => {
     const block = (i: number, names: [string, number[]][]): [string, number[]][] =>
       names.map(([n, shape]) => [`layers.${i}.${n}.weight`, shape])
     const a = ckpt(
@@ -299,11 +305,15 @@ describe('mapping kinds', () => {
       target: ['layers.0.mlp.down_proj.weight'],
       confidence: 'high'
     })
-    for (const k of ['layers.0.ffn.w1.weight', 'layers.0.ffn.w3.weight']) {
-      const m = c.mappings.find((x) => x.source[0] === k)
-      expect(m?.confidence).toBe('low')
-      expect(m?.ambiguity).toMatch(/could be swapped: mlp\.(gate|up)_proj or mlp\.(gate|up)_proj/)
-    }
+    // SwiGLU's gate is w1 in Meta's naming and gate_proj in Hugging Face's (the Llama converters): gate before up.
+    expect(c.mappings.find((x) => x.source[0] === 'layers.0.ffn.w1.weight')).toMatchObject({
+      target: ['layers.0.mlp.gate_proj.weight'],
+      confidence: 'high'
+    })
+    expect(c.mappings.find((x) => x.source[0] === 'layers.0.ffn.w3.weight')).toMatchObject({
+      target: ['layers.0.mlp.up_proj.weight'],
+      confidence: 'high'
+    })
   })
 
   it('leaves modules with unrelated names and no unique shape unmatched', () => {

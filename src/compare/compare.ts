@@ -10,6 +10,7 @@ import type {
 } from './types.js'
 import { numel, parseModel, type ParsedModel, type TensorRef } from './model.js'
 import { correspond } from '../correspond/index.js'
+import { stripModelPrefixes, tokenKey } from '../names/index.js'
 import { toKeyMapping } from './links.js'
 import { pairFamilies } from './families.js'
 import { structureFacts } from './structure.js'
@@ -59,6 +60,52 @@ function structureAnalysis(c: Checkpoint): StructureAnalysis {
   return s
 }
 
+/** Leading words of B tried away when looking a name up (an unknown wrapper such as `x.`). */
+const MAX_DROPPED_WORDS = 2
+
+/**
+ * Keys the engine left on both sides that carry the same name (after wrappers, tokens) but other shapes: not a
+ * conversion, but what a reader wants to see next to the dims flags (Wan 1.3B vs 14B). Low, shape-incompatible.
+ */
+function sameNameOtherShape(
+  restA: readonly string[],
+  restB: readonly string[],
+  shapeOf: (side: 'a' | 'b', k: string) => number[]
+): KeyMapping[] {
+  const normA = stripModelPrefixes(restA)
+  const normB = stripModelPrefixes(restB)
+  const exact = new Map<string, string>()
+  const dropped = new Map<string, string | null>()
+  normB.forEach((k, i) => {
+    const words = tokenKey(k).split('.')
+    if (!exact.has(words.join('.'))) exact.set(words.join('.'), restB[i]!)
+    for (let d = 1; d <= MAX_DROPPED_WORDS && d < words.length; d++) {
+      const t = words.slice(d).join('.')
+      dropped.set(t, dropped.has(t) ? null : restB[i]!)
+    }
+  })
+  const index = { get: (t: string): string | null | undefined => exact.get(t) ?? dropped.get(t) }
+  const out: KeyMapping[] = []
+  const used = new Set<string>()
+  normA.forEach((k, i) => {
+    const b = index.get(tokenKey(k))
+    if (!b || used.has(b)) return
+    used.add(b)
+    const sa = shapeOf('a', restA[i]!)
+    const sb = shapeOf('b', b)
+    out.push({
+      source: [restA[i]!],
+      target: [b],
+      kind: 'rename',
+      confidence: 'low',
+      reason: `same name, shapes differ ([${sa.join(', ')}] vs [${sb.join(', ')}])`,
+      shapes: { source: [sa], target: [sb] },
+      shapeCompatible: numel(sa) === numel(sb)
+    })
+  })
+  return out
+}
+
 /** Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once). */
 function parameterShare(
   ta: readonly { name: string; shape: number[] }[],
@@ -85,7 +132,13 @@ function parameterShare(
 }
 
 function isIdentity(m: KeyMapping): boolean {
-  return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0]
+  return (
+    m.kind === 'rename' &&
+    m.confidence === 'high' &&
+    m.source.length === 1 &&
+    m.target.length === 1 &&
+    m.source[0] === m.target[0]
+  )
 }
 
 /** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
@@ -145,7 +198,10 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
   const shapesA = new Map<string, number[]>()
   for (const t of a.tensors) if (!shapesA.has(t.name)) shapesA.set(t.name, t.shape)
   const shapeOf = (side: 'a' | 'b', k: string): number[] => (side === 'a' ? shapesA : shapesB).get(k) ?? []
-  const all = corr.links.map((l) => toKeyMapping(l, shapeOf))
+  const all = [
+    ...corr.links.map((l) => toKeyMapping(l, shapeOf)),
+    ...sameNameOtherShape(corr.unmatched.a, corr.unmatched.b, shapeOf)
+  ]
   const coveredA = new Set<string>()
   const mentionedA = new Set<string>()
   const mentionedB = new Set<string>()

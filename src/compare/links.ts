@@ -26,7 +26,7 @@ function words(e: Evidence): string {
         e.position !== undefined ? `, place ${e.position}` : ''
       })`
     case 'role-order':
-      return `${e.role} #${e.rank + 1} by name order`
+      return `${e.role} number ${e.rank + 1} in name order`
     case 'rows-sum':
       return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
     case 'same-numel':
@@ -42,7 +42,10 @@ export function describeLink(l: Pick<Link, 'evidence'>): string {
   return l.evidence.map(words).join('; ')
 }
 
-export function toKeyMapping(l: Link, shapeOf: (side: 'a' | 'b', key: string) => readonly number[]): KeyMapping {
+export function toKeyMapping(
+  l: Link,
+  shapeOf: (side: 'a' | 'b', key: string) => readonly number[]
+): KeyMapping {
   const source = l.a.map((k) => [...shapeOf('a', k)])
   const target = l.b.map((k) => [...shapeOf('b', k)])
   const total = (s: number[][]): number => s.reduce((n, x) => n + numel(x), 0)
@@ -57,13 +60,22 @@ export function toKeyMapping(l: Link, shapeOf: (side: 'a' | 'b', key: string) =>
     evidence: l.evidence
   }
   if (l.rows) m.rows = l.rows.map((r) => ({ ...r }))
+  const sum = l.evidence.find((e) => e.kind === 'rows-sum')
+  if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+    // The fused row order is the convention every known converter uses; stated, since no header shows it.
+    const sizes = l.rows.map((r) => r.end - r.start)
+    const equal = sizes.every((n) => n === sizes[0])
+    m.ambiguity = `${equal ? 'equal-sized' : 'unequal'} parts: row order ${sum.parts.join(', ')} (the fused-projection convention; headers cannot verify it)`
+  }
   if (l.ambiguity) {
     m.ambiguity =
       l.ambiguity.kind === 'chunk-layout'
         ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
-        : l.ambiguity.kind === 'equal-shapes'
-          ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
-          : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
+        : l.ambiguity.kind === 'modulation-chunks'
+          ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
+          : l.ambiguity.kind === 'equal-shapes'
+            ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+            : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
   }
   return m
 }

@@ -106,7 +106,9 @@ function summaryOf(
   const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'))
   // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
   const after =
-    basis === 'mapped' && conversions.length > 0 ? `Compatible after conversion: ${conversions.join(', ')}. ` : ''
+    basis === 'mapped' && conversions.length > 0
+      ? `Compatible after conversion: ${conversions.join(', ')}. `
+      : ''
   if (tier === 'compatible' && overlap < PART_OF_A) {
     const rest = `the other ${pct(1 - overlap)} of the parameters has no compatible counterpart (see the unmatched keys and shape differences).`
     if (basis === 'exact')

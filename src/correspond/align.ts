@@ -79,7 +79,18 @@ function reverseSeries(a: Side, b: Side): void {
   }
 }
 
-const SECTION_WORDS = new Set(['encoder', 'enc', 'down', 'input', 'mid', 'middle', 'decoder', 'dec', 'up', 'output'])
+const SECTION_WORDS = new Set([
+  'encoder',
+  'enc',
+  'down',
+  'input',
+  'mid',
+  'middle',
+  'decoder',
+  'dec',
+  'up',
+  'output'
+])
 function isSection(w: string): boolean {
   return SECTION_WORDS.has(w)
 }

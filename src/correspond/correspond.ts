@@ -7,7 +7,14 @@ import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
 import { buildSide, squeeze, type Layer } from './model.js'
-import type { Correspondence, CorrespondOptions, Evidence, Link, LinkConfidence, TensorSpec } from './types.js'
+import type {
+  Correspondence,
+  CorrespondOptions,
+  Evidence,
+  Link,
+  LinkConfidence,
+  TensorSpec
+} from './types.js'
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i])
@@ -76,7 +83,23 @@ function cap(c: LinkConfidence): LinkConfidence {
   return c === 'high' ? 'medium' : c
 }
 
+/**
+ * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase
+ * that no header shows (diffusers' AdaLayerNormContinuous stores scale before shift; its AdaLayerNormZero keeps
+ * the original order), so the link says the order is assumed.
+ */
+function modulationAmbiguity(l: LayerLink): { kind: string; chunks: string[] } | undefined {
+  if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel) return undefined
+  const s = squeeze(l.a.main.shape)
+  const rows = s[0] ?? 0
+  const width = s.length > 1 ? s[s.length - 1]! : 0
+  const n = s.length === 2 && width > 0 && rows % width === 0 ? rows / width : 0
+  const chunks = n === 2 ? ['shift', 'scale'] : ['shift', 'scale', 'gate']
+  return { kind: 'modulation-chunks', chunks }
+}
+
 function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
+  const modulation = l.ambiguity ?? modulationAmbiguity(l)
   for (const [leaf, ta] of l.a.tensors) {
     const tb = l.b.tensors.get(leaf)
     if (!tb || tb.numel !== ta.numel) continue
@@ -84,14 +107,17 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
     const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape))
     const evidence = same
       ? l.evidence
-      : [...l.evidence, { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }]
+      : [
+          ...l.evidence,
+          { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }
+        ]
     push({
       kind: same ? 'rename' : 'reshape',
       a: [ta.name],
       b: [tb.name],
       confidence: squeezedSame ? l.confidence : cap(l.confidence),
       evidence,
-      ...(l.ambiguity ? { ambiguity: l.ambiguity } : {})
+      ...(modulation ? { ambiguity: modulation } : {})
     })
   }
 }

@@ -47,7 +47,9 @@ function findParts(
   // Parts come from the fused layer's own sublayer (self attention's q/k/v never fuse into cross attention's kv);
   // a side whose names do not say the sublayer is taken as it is.
   const sameSub = (l: Layer): boolean =>
-    l.role.sublayer === undefined || fused.role.sublayer === undefined || l.role.sublayer === fused.role.sublayer
+    l.role.sublayer === undefined ||
+    fused.role.sublayer === undefined ||
+    l.role.sublayer === fused.role.sublayer
   const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && sameSub(l))
   const pick = (role: Role, from: readonly Layer[]): Layer | undefined => {
     const hits = from.filter((l) => l.role.role === role)
@@ -77,7 +79,10 @@ function findParts(
     const sum = qkv.reduce((s, p) => s + rowsOf(p!), 0)
     if (sum === rows) return { parts: qkv as Layer[], roles: ['q', 'k', 'v'] }
     const extra = cand.filter(
-      (l) => !qkv.includes(l) && (l.role.role === 'other' || l.role.role.startsWith('ffn-')) && sum + rowsOf(l) === rows
+      (l) =>
+        !qkv.includes(l) &&
+        (l.role.role === 'other' || l.role.role.startsWith('ffn-')) &&
+        sum + rowsOf(l) === rows
     )
     if (extra.length === 1) return { parts: [...(qkv as Layer[]), extra[0]!], roles: ['q', 'k', 'v', 'mlp'] }
   }

@@ -58,7 +58,8 @@ function rankValue(l: Layer): number | undefined {
   if (r.role === 'norm') return l.position ?? (r.ordinal === undefined ? undefined : 1e3 + r.ordinal)
   if (r.role === 'ffn-gate') return sub * 1e6 + 0
   if (r.role === 'ffn-up') return sub * 1e6 + 1
-  if (r.ordinal === undefined) return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined
+  if (r.ordinal === undefined)
+    return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined
   return sub * 1e6 + r.ordinal
 }
 
@@ -198,7 +199,10 @@ function matchEqualShapes(
     for (const [st, la] of sa) {
       const lb = sb.get(st)
       if (!lb || la.length !== 1 || lb.length !== 1 || conflict(la[0]!, lb[0]!)) continue
-      link(la[0]!, lb[0]!, 'high', [{ kind: 'same-role', role: la[0]!.role.role, stream: st }, { kind: 'unique-shape', shape }])
+      link(la[0]!, lb[0]!, 'high', [
+        { kind: 'same-role', role: la[0]!.role.role, stream: st },
+        { kind: 'unique-shape', shape }
+      ])
       left.delete(la[0]!)
       right.delete(lb[0]!)
     }

@@ -108,7 +108,13 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
     if (!raw) {
       const ancestors: string[] = []
       for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
-        if (words[w]!.index !== undefined) ancestors.push(words.slice(0, w + 1).map((x) => x.text.toLowerCase()).join('.'))
+        if (words[w]!.index !== undefined)
+          ancestors.push(
+            words
+              .slice(0, w + 1)
+              .map((x) => x.text.toLowerCase())
+              .join('.')
+          )
       }
       raw = { name: layer, path, words, tensors: new Map(), ancestors }
       byPath.set(path, raw)

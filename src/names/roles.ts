@@ -26,7 +26,10 @@ export type Role =
   | 'other'
 
 /** Rows of a fused projection, in the row order every known converter uses. */
-export const FUSED_ROLE_PARTS: Readonly<Partial<Record<Role, Role[]>>> = { qkv: ['q', 'k', 'v'], kv: ['k', 'v'] }
+export const FUSED_ROLE_PARTS: Readonly<Partial<Record<Role, Role[]>>> = {
+  qkv: ['q', 'k', 'v'],
+  kv: ['k', 'v']
+}
 
 export type Stream = 'main' | 'context' | 'time'
 
@@ -70,7 +73,19 @@ const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward'])
 const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb'])
 const ATTN = new Set(['attn', 'attention', 'attentions'])
 const CROSS = new Set(['cross'])
-const CONTEXT = new Set(['context', 'ctx', 'txt', 'text', 'added', 'add', 'y', 'c', 'encoder', 'caption', 'cond'])
+const CONTEXT = new Set([
+  'context',
+  'ctx',
+  'txt',
+  'text',
+  'added',
+  'add',
+  'y',
+  'c',
+  'encoder',
+  'caption',
+  'cond'
+])
 const MAIN = new Set(['x', 'img', 'image', 'main'])
 /** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
 const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb'])
@@ -80,7 +95,16 @@ export function isStreamWord(w: string): boolean {
 }
 
 /** Words that order layers of one role. */
-const ORDER_WORDS = lookupTable<number>({ in: 0, input: 0, pre: 0, gate: 0, up: 1, out: 2, output: 2, post: 3 })
+const ORDER_WORDS = lookupTable<number>({
+  in: 0,
+  input: 0,
+  pre: 0,
+  gate: 0,
+  up: 1,
+  out: 2,
+  output: 2,
+  post: 3
+})
 
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words: readonly string[]): Role | undefined {
@@ -131,7 +155,13 @@ export function layerRole(path: string, isVector = false, top = false, context =
   return readRole(result, roleWords, isVector, top, context)
 }
 
-function readRole(result: LayerRole, words: string[], isVector: boolean, top: boolean, context: string): LayerRole {
+function readRole(
+  result: LayerRole,
+  words: string[],
+  isVector: boolean,
+  top: boolean,
+  context: string
+): LayerRole {
   const set = new Set(words)
 
   // Sublayers: attn1/attn2, self/cross, ffn.
@@ -169,10 +199,12 @@ function readRole(result: LayerRole, words: string[], isVector: boolean, top: bo
   else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
     result.role = 'o'
   else if (words.some((w) => EMBED.has(w))) result.role = 'embed'
-  else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out')))) result.role = 'head'
+  else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out'))))
+    result.role = 'head'
   // At the model's top, a projection named final / out is the output head (`proj_out`, `final_linear`,
   // `final_layer.linear`); inside a block the same words name the block's own output projection.
-  else if (top && (set.has('final') || set.has('out')) && (set.has('proj') || set.has('linear'))) result.role = 'head'
+  else if (top && (set.has('final') || set.has('out')) && (set.has('proj') || set.has('linear')))
+    result.role = 'head'
 
   result.ordinal = ordinalOf(words)
   if (result.role === 'norm') result.place = placeOf(words)
@@ -184,7 +216,8 @@ function ffnRole(words: readonly string[]): Role {
   if (s.has('gate')) return 'ffn-gate'
   if (s.has('up')) return 'ffn-up'
   if (s.has('down') || s.has('out') || s.has('output') || (s.has('proj') && s.has('c'))) return 'ffn-out'
-  if (words.includes('h') && words.includes('4h')) return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out'
+  if (words.includes('h') && words.includes('4h'))
+    return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out'
   return 'ffn-in'
 }
 
@@ -230,7 +263,10 @@ function placeOf(words: readonly string[]): NormPlace | undefined {
  * Place of a norm in a block with the given sublayers in order (0 = before the first): before X = X's place,
  * after X = the next place, first = 0, n-th = n - 1.
  */
-export function normPosition(place: NormPlace | undefined, sublayers: readonly Sublayer[]): number | undefined {
+export function normPosition(
+  place: NormPlace | undefined,
+  sublayers: readonly Sublayer[]
+): number | undefined {
   if (!place) return undefined
   if (place.first) return 0
   if (place.nth !== undefined) return place.nth - 1
