@@ -5,7 +5,7 @@
  * confidence at most, or left unmatched.
  */
 import type { Evidence, LinkConfidence } from './types.js'
-import type { Layer } from './model.js'
+import { sectionOf, type Layer } from './model.js'
 
 export interface LayerLink {
   a: Layer
@@ -229,6 +229,10 @@ function matchEqualShapes(
       right.delete(b)
     })
   }
+  // b2. Network order: the same number of candidates in each section (down / mid / up) on both sides, every one
+  // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
+  // third resampler): the k-th of a section pairs with the k-th.
+  pairBySection(left, right, shape, link)
   // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
   // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
   // roles. Unrelated names stay unmatched.
@@ -256,4 +260,48 @@ function related(a: Layer, b: Layer): boolean {
   if (a.role.role !== 'other' && familyOf(a) === familyOf(b)) return true
   const pa = parentOf(a.rel)
   return pa !== '' && pa === parentOf(b.rel)
+}
+
+function sectionOfLayer(l: Layer): number | undefined {
+  return sectionOf(l.path.split('.'))
+}
+
+function compareNet(x: Layer, y: Layer): number {
+  const n = Math.min(x.net.length, y.net.length)
+  for (let i = 0; i < n; i++) if (x.net[i] !== y.net[i]) return x.net[i]! - y.net[i]!
+  return x.net.length - y.net.length
+}
+
+function pairBySection(
+  left: Set<Layer>,
+  right: Set<Layer>,
+  shape: number[],
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  if (left.size === 0 || left.size !== right.size) return
+  const group = (pool: Set<Layer>): Map<number, Layer[]> | undefined => {
+    const m = new Map<number, Layer[]>()
+    for (const l of pool) {
+      const s = sectionOfLayer(l)
+      if (s === undefined) return undefined
+      m.set(s, [...(m.get(s) ?? []), l])
+    }
+    return m
+  }
+  const ga = group(left)
+  const gb = group(right)
+  if (!ga || !gb || ga.size !== gb.size) return
+  for (const [s, la] of ga) if ((gb.get(s)?.length ?? -1) !== la.length) return
+  for (const [s, la] of ga) {
+    const lb = gb.get(s)!
+    la.sort(compareNet)
+    lb.sort(compareNet)
+    la.forEach((a, k) => {
+      const b = lb[k]!
+      if (conflict(a, b)) return
+      link(a, b, 'high', [{ kind: 'role-order', role: 'section', rank: k }, { kind: 'unique-shape', shape }])
+      left.delete(a)
+      right.delete(b)
+    })
+  }
 }

@@ -46,6 +46,8 @@ export interface Layer {
   order: number
   /** For norms: place in the block (0 = before the first sublayer), when the name tells it. */
   position?: number
+  /** Place in the network from the whole path: section ranks (down < mid < up) and indices. */
+  net: number[]
 }
 
 export interface Unit {
@@ -157,7 +159,8 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
       cols: sq.slice(1).join('x'),
       role: layerRole(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
       unit,
-      order: 0
+      order: 0,
+      net: orderOf(raw.path.split('.'))
     }
     unit.layers.push(layer)
     layers.push(layer)
@@ -167,11 +170,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   return { tensors, layers, units: [...units.values()], top }
 }
 
-function newUnit(path: string): Unit {
-  const words = path.split('.')
-  const first = words.findIndex((w) => /^\d+$/.test(w))
-  const series = first < 0 ? path : words.slice(0, first).join('.')
-  const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
+function orderOf(words: readonly string[]): number[] {
   const order: number[] = []
   for (const w of words) {
     if (/^\d+$/.test(w)) order.push(Number(w))
@@ -180,7 +179,24 @@ function newUnit(path: string): Unit {
       if (r !== undefined) order.push(r)
     }
   }
-  return { path, series, index, layers: [], sig: '', order }
+  return order
+}
+
+/** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
+export function sectionOf(words: readonly string[]): number | undefined {
+  for (const w of words) {
+    const r = sectionRank(w)
+    if (r !== undefined) return r
+  }
+  return undefined
+}
+
+function newUnit(path: string): Unit {
+  const words = path.split('.')
+  const first = words.findIndex((w) => /^\d+$/.test(w))
+  const series = first < 0 ? path : words.slice(0, first).join('.')
+  const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
+  return { path, series, index, layers: [], sig: '', order: orderOf(words) }
 }
 
 function finishUnit(u: Unit): void {
