@@ -6,7 +6,7 @@
  * levels counted from the bottom on one side, from the top on the other) is detected from the sequence of its
  * blocks' signatures and read in reverse.
  */
-import type { Side, Unit } from './model.js'
+import { ORDER_SEPARATOR, type Side, type Unit } from './model.js'
 
 export interface UnitPair {
   a: Unit
@@ -69,30 +69,13 @@ function reverseSeries(a: Side, b: Side): void {
       if (u.series !== name) continue
       const words = u.path.split('.')
       const first = words.findIndex((w) => /^\d+$/.test(w))
-      // The first index's place in the order key: after the section ranks of the words before it.
-      let at = 0
-      for (let w = 0; w < first; w++) if (u.order.length > at && isSection(words[w]!)) at++
+      // The first index sits right after the section ranks and their separator.
+      const at = u.order.indexOf(ORDER_SEPARATOR) + 1
       const v = Number(words[first])
       u.order = [...u.order]
       u.order[at] = mirror.get(v) ?? v
     }
   }
-}
-
-const SECTION_WORDS = new Set([
-  'encoder',
-  'enc',
-  'down',
-  'input',
-  'mid',
-  'middle',
-  'decoder',
-  'dec',
-  'up',
-  'output'
-])
-function isSection(w: string): boolean {
-  return SECTION_WORDS.has(w)
 }
 
 export function alignUnits(a: Side, b: Side, partial = false): UnitPair[] {

@@ -170,16 +170,24 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   return { tensors, layers, units: [...units.values()], top }
 }
 
+/** Separates the section ranks from the indices in an order key. */
+export const ORDER_SEPARATOR = 99
+
+/**
+ * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
+ * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
+ */
 function orderOf(words: readonly string[]): number[] {
-  const order: number[] = []
+  const sections: number[] = []
+  const indices: number[] = []
   for (const w of words) {
-    if (/^\d+$/.test(w)) order.push(Number(w))
+    if (/^\d+$/.test(w)) indices.push(Number(w))
     else {
       const r = sectionRank(w)
-      if (r !== undefined) order.push(r)
+      if (r !== undefined) sections.push(r)
     }
   }
-  return order
+  return [...sections, ORDER_SEPARATOR, ...indices]
 }
 
 /** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
