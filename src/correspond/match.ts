@@ -168,11 +168,11 @@ function matchEqualShapes(
     const db = new Map<string, Layer[]>()
     for (const a of left) {
       const d = descriptor(a, coarse)
-      if (d !== undefined) da.set(d, [...(da.get(d) ?? []), a])
+      if (d !== undefined) push(da, d, a)
     }
     for (const b of right) {
       const d = descriptor(b, coarse)
-      if (d !== undefined) db.set(d, [...(db.get(d) ?? []), b])
+      if (d !== undefined) push(db, d, b)
     }
     for (const [d, la] of da) {
       const lb = db.get(d)
@@ -190,7 +190,7 @@ function matchEqualShapes(
   // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
   const byStream = (pool: Set<Layer>): Map<string, Layer[]> => {
     const m = new Map<string, Layer[]>()
-    for (const l of pool) m.set(streamOf(l), [...(m.get(streamOf(l)) ?? []), l])
+    for (const l of pool) push(m, streamOf(l), l)
     return m
   }
   const sa = byStream(left)
@@ -210,8 +210,8 @@ function matchEqualShapes(
   // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
   const fa = new Map<string, Layer[]>()
   const fb = new Map<string, Layer[]>()
-  for (const a of left) fa.set(familyOf(a), [...(fa.get(familyOf(a)) ?? []), a])
-  for (const b of right) fb.set(familyOf(b), [...(fb.get(familyOf(b)) ?? []), b])
+  for (const a of left) push(fa, familyOf(a), a)
+  for (const b of right) push(fb, familyOf(b), b)
   for (const [f, la] of fa) {
     const lb = fb.get(f)
     if (!lb || la.length !== lb.length || f.startsWith('other|')) continue
@@ -284,7 +284,7 @@ function pairBySection(
     for (const l of pool) {
       const s = sectionOfLayer(l)
       if (s === undefined) return undefined
-      m.set(s, [...(m.get(s) ?? []), l])
+      push(m, s, l)
     }
     return m
   }
@@ -304,4 +304,10 @@ function pairBySection(
       right.delete(b)
     })
   }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k)
+  if (list) list.push(v)
+  else m.set(k, [v])
 }

@@ -128,6 +128,14 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   const under = new Map<string, number>()
   for (const raw of byPath.values()) for (const p of raw.ancestors) under.set(p, (under.get(p) ?? 0) + 1)
 
+  // Blocks repeat the same relative names: each distinct name is read once.
+  const roles = new Map<string, LayerRole>()
+  const roleOf = (rel: string, vector: boolean, top: boolean, context: string): LayerRole => {
+    const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`
+    let r = roles.get(key)
+    if (!r) roles.set(key, (r = layerRole(rel, vector, top, context)))
+    return r
+  }
   const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
   const units = new Map<string, Unit>()
   const layers: Layer[] = []
@@ -157,7 +165,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
       main,
       sig: sq.join('x'),
       cols: sq.slice(1).join('x'),
-      role: layerRole(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
+      role: roleOf(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
       unit,
       order: 0,
       net: orderOf(raw.path.split('.'))
