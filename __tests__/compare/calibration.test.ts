@@ -8,11 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runCli } from '../../__fixtures__/cli-io.js'
+import { specCheckpoint } from '../../fixtures/specs.js'
+import { compareCheckpoints } from '../../src/compare/index.js'
 
 const HERE = fileURLToPath(new URL('../../fixtures/mapping-pairs/', import.meta.url))
 const MIN_PRECISION = 0.99
@@ -127,4 +129,34 @@ describe('calibration pairs: high-confidence precision and recall, both directio
     console.log(lines.join('\n'))
     expect(failures).toEqual([])
   }, 900_000)
+})
+
+describe('negatives: different networks are never called compatible, either way round', () => {
+  it('Flux vs SD3.5, Wan 14B vs 1.3B, LongCat vs Wan, HunyuanVideo vs Flux, SD1.5 vs SD2.1, SD3 vs SD3.5, ...', () => {
+    const negDir = join(dir, 'neg')
+    const names = readdirSync(negDir).filter((n) => existsSync(join(negDir, n, 'A.keys.json')))
+    expect(names.length).toBeGreaterThanOrEqual(8)
+    const lines: string[] = []
+    for (const name of names) {
+      const load = (s: string) =>
+        specCheckpoint(
+          Object.entries(
+            JSON.parse(readFileSync(join(negDir, name, `${s}.keys.json`), 'utf8')) as Record<
+              string,
+              { shape: number[]; dtype?: string }
+            >
+          ).map(([k, v]) => ({ name: k, shape: v.shape, dtype: v.dtype ?? 'BF16' })),
+          `${name}-${s}`
+        )
+      const [a, b] = [load('A'), load('B')]
+      const x = compareCheckpoints(a, b).verdict
+      const y = compareCheckpoints(b, a).verdict
+      lines.push(
+        `${name.padEnd(28)} ${x.tier} ${(x.overlap * 100).toFixed(1)}% | ${y.tier} ${(y.overlap * 100).toFixed(1)}%`
+      )
+      expect([name, x.tier]).not.toEqual([name, 'compatible'])
+      expect([name, y.tier]).not.toEqual([name, 'compatible'])
+    }
+    console.log(lines.join('\n'))
+  })
 })

@@ -60,6 +60,14 @@ function structureAnalysis(c: Checkpoint): StructureAnalysis {
   return s
 }
 
+/** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
+function inBlocks(model: ParsedModel, diffs: readonly ShapeDifference[]): ShapeDifference[] {
+  const keys = new Set<string>()
+  for (const f of model.families)
+    for (const s of f.scopes) for (const m of s.modules) for (const t of m.leaves.values()) keys.add(t.key)
+  return diffs.filter((d) => keys.has(d.key))
+}
+
 /** Leading words of B tried away when looking a name up (an unknown wrapper such as `x.`). */
 const MAX_DROPPED_WORDS = 2
 
@@ -238,6 +246,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     overlap,
     mappingKinds: kindsOf(all),
     shapeDifferences: normalizedDifferences,
+    blockShapeDifferences: inBlocks(pa, normalizedDifferences),
     shapeMatches: normalizedShapeMatches,
     mappings,
     nameCoverage: ratio(mentionedA.size, totalA),

@@ -67,7 +67,8 @@ export function verdictOf(
   // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
   // block counts are not "the same network under another naming": at most partial, and the summary says why.
   const apart = flags.filter(
-    (f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count')
+    (f) =>
+      f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes')
   )
   if (tier === 'compatible' && apart.length > 0) {
     const why = apart.map((f) => f.message).join('; ')
@@ -76,7 +77,7 @@ export function verdictOf(
       basis,
       overlap: value,
       summary:
-        `${pct(value)} of A lines up with B by name and shape, but they are different models (${why}): ` +
+        `${pct(value)} of the parameters line up by name and shape, but these are different networks (${why}): ` +
         'a conversion is at best partial; check the mapping and the unmatched keys.'
     }
   }
@@ -130,6 +131,8 @@ export interface FlagInputs {
   overlap: OverlapFigures
   /** Normalised-equal keys with different shapes (exact-key differences included). */
   shapeDifferences: ShapeDifference[]
+  /** The part of `shapeDifferences` inside repeated blocks (same-role tensors of the blocks differ). */
+  blockShapeDifferences?: ShapeDifference[]
   /** Normalised-equal keys with equal shapes. */
   shapeMatches: number
   mappings: KeyMapping[]
@@ -286,9 +289,11 @@ export function computeFlags(x: FlagInputs): Flag[] {
 
   // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
   // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
-  const sizeEvidence = flags.some(
-    (f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes')
-  )
+  const sizeEvidence =
+    (x.blockShapeDifferences ?? []).length > 0 ||
+    flags.some(
+      (f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes')
+    )
   const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red')
   if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
     const f = flags[familyAt]!
@@ -317,7 +322,13 @@ export function computeFlags(x: FlagInputs): Flag[] {
       message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
       evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
     })
-  } else if (o.normalized < 0.1 && x.nameCoverage < 0.2) {
+  } else if (
+    o.normalized < 0.1 &&
+    x.nameCoverage < 0.2 &&
+    // Different sizes already explain why no name corresponds; the naming flag is for one network under
+    // unrelated names.
+    !flags.some((f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim'))
+  ) {
     flags.push({
       kind: 'red',
       code: 'naming',
@@ -326,6 +337,17 @@ export function computeFlags(x: FlagInputs): Flag[] {
     })
   }
 
+  const inBlocks = x.blockShapeDifferences ?? []
+  if (inBlocks.length > 0) {
+    // Same-named tensors of the blocks with other shapes (SD1.5 vs SD2.1 cross-attention k/v, SD3 vs SD3.5
+    // modulation): another network of the same design. Weights and LoRAs of those layers do not load.
+    flags.push({
+      kind: 'red',
+      code: 'block-shapes',
+      message: `${inBlocks.length} same-named tensors inside the blocks have other shapes (e.g. ${inBlocks[0]!.key}: [${inBlocks[0]!.shapeA.join(', ')}] vs [${inBlocks[0]!.shapeB.join(', ')}])`,
+      evidence: { differing: inBlocks.length, examples: inBlocks.slice(0, 3) }
+    })
+  }
   const total = x.shapeMatches + x.shapeDifferences.length
   if (total > 0) {
     const examples = x.shapeDifferences.slice(0, 3)

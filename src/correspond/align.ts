@@ -166,7 +166,8 @@ function alignBySeries(
     for (const [kb, sb] of gb) {
       if (usedB.has(kb) || kb.split('|')[1] !== key.split('|')[1]) continue
       // One series' blocks within the other's (a truncated text encoder, a LoRA's subset).
-      const within = [...sa.keys()].every((i) => sb.has(i)) || (!partial && [...sb.keys()].every((i) => sa.has(i)))
+      const within =
+        [...sa.keys()].every((i) => sb.has(i)) || (!partial && [...sb.keys()].every((i) => sa.has(i)))
       if (!within) continue
       const score = shapeScore(sa, sb)
       if (score > bestScore) {

@@ -299,7 +299,10 @@ function pairBySection(
     la.forEach((a, k) => {
       const b = lb[k]!
       if (conflict(a, b)) return
-      link(a, b, 'high', [{ kind: 'role-order', role: 'section', rank: k }, { kind: 'unique-shape', shape }])
+      link(a, b, 'high', [
+        { kind: 'role-order', role: 'section', rank: k },
+        { kind: 'unique-shape', shape }
+      ])
       left.delete(a)
       right.delete(b)
     })
