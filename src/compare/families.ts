@@ -59,7 +59,13 @@ export function pairFamilies(a: ParsedModel, b: ParsedModel, links: readonly Lin
       right.add(y!)
     }
     // Blocks one to one: the counts say something about size. Otherwise the nesting differs: no count claim.
-    const restructured = left.size !== j.pairs.size || right.size !== j.pairs.size
+    // One to one over every block of both families; a family whose blocks also went elsewhere (LDM
+    // `middle_block` 0 and 2 to `mid_block.resnets`, 1 to `mid_block.attentions`) is restructured too.
+    const restructured =
+      left.size !== j.pairs.size ||
+      right.size !== j.pairs.size ||
+      left.size !== (countA.get(j.fa) ?? 0) ||
+      right.size !== (countB.get(j.fb) ?? 0)
     out.push({
       a: j.fa,
       b: j.fb,

@@ -287,6 +287,19 @@ export function computeFlags(x: FlagInputs): Flag[] {
       })
   }
 
+  // The hidden dim is read from names (which layer counts as the width), so two namings of one network can read
+  // different layers: with the whole network corresponding and no same-named block tensor of another shape, the
+  // two readings are no evidence of another size.
+  const dimAt = flags.findIndex((f) => f.code === 'hidden-dim' && f.kind === 'red')
+  if (dimAt >= 0 && (x.blockShapeDifferences ?? []).length === 0 && x.overlap.parameters > PART_OF_A) {
+    const f = flags[dimAt]!
+    flags[dimAt] = {
+      kind: 'green',
+      code: 'hidden-dim',
+      message: `the layers correspond although the hidden dim reads ${String(f.evidence.hiddenDimA)} vs ${String(f.evidence.hiddenDimB)} from differently named layers`,
+      evidence: { ...f.evidence, parameters: x.overlap.parameters }
+    }
+  }
   // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
   // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
   const sizeEvidence =
