@@ -9,6 +9,7 @@
  *    at most 2.3x the time. Run it alone with `npx tsx bench/compare.ts` (prints a table, exits 1 on failure); the
  *    harness runs it too as the case "compare mapping scaling" (`--mapping-only --json` in a child process).
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expandModel, scaledModel, specCheckpoint, type SpecTensor } from '../fixtures/specs.js'
@@ -165,6 +166,40 @@ function measureScaling(): ScalingReport {
   return { rows, failures, pass: failures.length === 0 }
 }
 
+/** Engine time on the SDXL UNet pair (LDM vs diffusers, 1,680 keys a side; fixtures/mapping-pairs/). */
+const SDXL_PAIR = fileURLToPath(new URL('../fixtures/mapping-pairs/pairs/sdxl_unet/', import.meta.url))
+const MAX_SDXL_MS = 100
+
+function measureSdxl(report: ScalingReport): void {
+  const load = (side: string): { name: string; shape: number[] }[] =>
+    Object.entries(
+      JSON.parse(readFileSync(join(SDXL_PAIR, `${side}.keys.json`), 'utf8')) as Record<
+        string,
+        { shape: number[] }
+      >
+    ).map(([name, v]) => ({ name, shape: v.shape }))
+  const a = load('A')
+  const b = load('B')
+  for (let i = 0; i < 3; i++) correspond(a, b)
+  const runs: number[] = []
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now()
+    correspond(a, b)
+    runs.push(performance.now() - t0)
+  }
+  const minMs = Math.min(...runs)
+  report.rows.push({
+    variant: 'correspondence engine, SDXL UNet LDM vs diffusers',
+    keys: a.length,
+    minMs,
+    medianMs: median(runs),
+    mapped: 1
+  })
+  if (minMs >= MAX_SDXL_MS)
+    report.failures.push(`SDXL UNet engine time ${minMs.toFixed(0)} ms (limit ${MAX_SDXL_MS} ms)`)
+  report.pass = report.failures.length === 0
+}
+
 function printTable(r: ScalingReport): void {
   console.log(
     '| Measured, blocks | Keys (each side) | Fastest run | Median | vs half the keys (paired median) | Mapped |'
@@ -182,6 +217,7 @@ function printTable(r: ScalingReport): void {
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]
 if (isMain) {
   const report = measureScaling()
+  measureSdxl(report)
   if (process.argv.includes('--json')) console.log(JSON.stringify(report))
   else printTable(report)
   process.exitCode = report.pass ? 0 : 1

@@ -2,23 +2,11 @@
  * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
+import { KNOWN_PREFIXES } from '../names/index.js'
 import type { KeyRole } from './types.js'
 
-/**
- * Wrapper prefixes that checkpoints and training tools put in front of a model's own keys (key-formats.md §0, §1.3,
- * §3.1). Longest first, so `model.diffusion_model.` wins over `model.`.
- */
-export const KNOWN_PREFIXES: readonly string[] = [
-  'model.diffusion_model.',
-  'base_model.model.',
-  'diffusion_model.',
-  '_orig_mod.',
-  'pipe.dit.',
-  'transformer.',
-  'module.',
-  'unet.',
-  'model.'
-]
+/** Wrapper prefixes: the one list of the project (src/names). */
+export { KNOWN_PREFIXES }
 
 /** Containers whose numbered children are blocks even when only one is present. */
 export const BLOCK_CONTAINER_NAMES: ReadonlySet<string> = new Set([
