@@ -26,15 +26,12 @@ const MIN_RECALL = 0.95
  * - auraflow: the double blocks name their two attention streams w1* / w2* (text / image), unlike the mlpC /
  *   mlpX and modC / modX of the same block; no header tells which number is which stream, so those 32 tensors
  *   stay low.
- * - lumina2: sandwich norms (attention_norm1 / attention_norm2 around attention) against diffusers' norm1 /
- *   norm2 beside ffn_norm1 / ffn_norm2: the mixed naming does not place norm2.
  * - sd15_controlnet: the zero convs and hint encoder have no name or shape the other side shares uniquely.
  * - sd21_openclip_h: 24 text layers against 23 (the converter drops the last): different block sets, paired by
  *   index only, so medium.
  */
 const RECALL_FLOOR: Record<string, number> = {
   auraflow: 0.9,
-  lumina2: 0.83,
   sd15_controlnet: 0.87,
   sd21_openclip_h: 0
 }

@@ -7,7 +7,7 @@ import {
   isStreamWord,
   keyWords,
   layerRole,
-  normPosition,
+  normPositions,
   sectionRank,
   splitLeaf,
   stripModelPrefixes,
@@ -230,7 +230,12 @@ function finishUnit(u: Unit): void {
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
   const sublayers = SUBLAYERS.filter((x) => present.has(x))
-  for (const l of u.layers) if (l.role.role === 'norm') l.position = normPosition(l.role.place, sublayers)
+  const norms = u.layers.filter((l) => l.role.role === 'norm')
+  const positions = normPositions(
+    norms.map((l) => l.role.place),
+    sublayers
+  )
+  norms.forEach((l, i) => (l.position = positions[i]))
   let total = 0
   const cols = new Set<string>()
   for (const l of u.layers) {

@@ -9,7 +9,7 @@ export {
 export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
 export {
   layerRole,
-  normPosition,
+  normPositions,
   isStreamWord,
   FUSED_ROLE_PARTS,
   type LayerRole,

@@ -249,7 +249,10 @@ function placeOf(words: readonly string[]): NormPlace | undefined {
       : words.some((w, i) => FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
         ? 'ffn'
         : undefined
-  if (sub !== undefined) return post ? { after: sub } : { before: sub }
+  // Sandwich norms name both sides of one sublayer: `attention_norm1` before attention, `attention_norm2` after.
+  const normAt0 = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'))
+  const sandwich = normAt0 >= 0 && words[normAt0 + 1] === '2' && !post
+  if (sub !== undefined) return post || sandwich ? { after: sub } : { before: sub }
   if (s.has('input') || s.has('pre')) return { first: true }
   // `norm2`: a number written into the norm's own word, 1-based.
   const nums = words.filter((w) => /^\d{1,3}$/.test(w))
@@ -260,19 +263,42 @@ function placeOf(words: readonly string[]): NormPlace | undefined {
 }
 
 /**
- * Place of a norm in a block with the given sublayers in order (0 = before the first): before X = X's place,
- * after X = the next place, first = 0, n-th = n - 1.
+ * Places of the norms of one block with the given sublayers in order. A place is a number: X's index for "before
+ * X", X's index + 0.5 for "after X" when the block also names the norm before the next sublayer (sandwich norms),
+ * else the next index (Llama's `post_attention_layernorm` is the norm before the FFN). Norms named only by a number
+ * (`norm1`, `norm2`) take the free "before" places in order, then the free "after" places.
  */
-export function normPosition(
-  place: NormPlace | undefined,
+export function normPositions(
+  places: readonly (NormPlace | undefined)[],
   sublayers: readonly Sublayer[]
-): number | undefined {
-  if (!place) return undefined
-  if (place.first) return 0
-  if (place.nth !== undefined) return place.nth - 1
-  const x = place.before ?? place.after
-  if (x === undefined) return undefined
-  const i = sublayers.indexOf(x)
-  if (i < 0) return undefined
-  return place.after !== undefined ? i + 1 : i
+): (number | undefined)[] {
+  const explicitBefore = new Set<number>()
+  for (const p of places) {
+    if (p?.first) explicitBefore.add(0)
+    if (p?.before !== undefined && sublayers.includes(p.before))
+      explicitBefore.add(sublayers.indexOf(p.before))
+  }
+  const out = places.map((p): number | undefined => {
+    if (!p) return undefined
+    if (p.first) return 0
+    if (p.nth !== undefined) return undefined
+    const x = p.before ?? p.after
+    if (x === undefined) return undefined
+    const i = sublayers.indexOf(x)
+    if (i < 0) return undefined
+    if (p.before !== undefined) return i
+    return explicitBefore.has(i + 1) ? i + 0.5 : i + 1
+  })
+  const taken = new Set(out.filter((v): v is number => v !== undefined))
+  const free: number[] = []
+  for (let i = 0; i < sublayers.length; i++) if (!taken.has(i)) free.push(i)
+  for (let i = 0; i < sublayers.length; i++) if (!taken.has(i + 0.5)) free.push(i + 0.5)
+  const nth = places
+    .map((p, k) => [p?.nth, k] as const)
+    .filter((x): x is readonly [number, number] => x[0] !== undefined)
+    .sort((x, y) => x[0] - y[0])
+  nth.forEach(([, k], r) => {
+    out[k] = sublayers.length === 0 ? r : free[r]
+  })
+  return out
 }
