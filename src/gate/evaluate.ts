@@ -22,6 +22,7 @@ import type {
   GatePolicy,
   GateReport,
   GateVerdict,
+  JudgedArtifact,
   LoraReport,
   LoraView
 } from './types.js'
@@ -30,12 +31,16 @@ import type {
 export const MAX_FAILURES_IN_REPORT = 200
 const MAX_REASONS = 5
 
-export interface GateRun {
+/** What judging a checkpoint depends on besides the checkpoint: the same for every artifact of a run. */
+export interface GateContext {
   baseline: Checkpoint
-  baselineFromCache?: boolean
-  inputs: readonly GateInput[]
   policy: GatePolicy
   engines: GateEngines
+}
+
+export interface GateRun extends GateContext {
+  baselineFromCache?: boolean
+  inputs: readonly GateInput[]
   tool: { name: string; version: string }
 }
 
@@ -54,8 +59,20 @@ export interface GateEvaluation {
 export function evaluateGate(run: GateRun): GateEvaluation {
   const documents: GateDocument[] = []
   const usedNames = new Set<string>(['gate-report.json'])
+  // inputs that share a checkpoint object (identical headers, src/formats/header-cache.ts) are judged once
+  const judged = new WeakMap<Checkpoint, JudgedArtifact>()
+  const judge = (ckpt: Checkpoint) => {
+    let j = judged.get(ckpt)
+    if (j === undefined) judged.set(ckpt, (j = judgeCheckpoint(ckpt, run)))
+    return j
+  }
   const artifacts = run.inputs.map((input) => {
-    const { report, document } = evaluateArtifact(input, run)
+    const { report, document } =
+      input.judged !== undefined
+        ? placeJudged(input.judged, input.path)
+        : input.checkpoint !== undefined
+          ? placeJudged(judge(input.checkpoint), input.path)
+          : unreadable(input, run.policy)
     if (document !== undefined && report.kind) {
       const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames)
       documents.push({ name, content: document })
@@ -91,31 +108,51 @@ export function evaluateGate(run: GateRun): GateEvaluation {
   return { report, documents }
 }
 
-function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactReport; document?: unknown } {
-  const { policy, engines, baseline } = run
-  if (!input.checkpoint) {
-    const {
-      code,
-      message,
-      globals = []
-    } = input.error ?? {
-      code: 'Unreadable',
-      message: `${input.path}: could not be read`
-    }
-    // a file that is not a loadable checkpoint still shows what its pickles import
-    const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy))
-    const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS)
-    return {
-      report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
-    }
+/** An artifact that could not be read: its error row. */
+function unreadable(input: GateInput, policy: GatePolicy): { report: ArtifactReport; document?: unknown } {
+  const {
+    code,
+    message,
+    globals = []
+  } = input.error ?? {
+    code: 'Unreadable',
+    message: `${input.path}: could not be read`
   }
-  const ckpt = input.checkpoint
+  // a file that is not a loadable checkpoint still shows what its pickles import
+  const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy))
+  const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS)
+  return {
+    report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
+  }
+}
+
+/**
+ * A judged checkpoint as the report row of the file at `path`. The row's parts are shared with every other file of
+ * the same header (nothing downstream changes them); an engine error's message gets the path in front.
+ */
+export function placeJudged(j: JudgedArtifact, path: string): { report: ArtifactReport; document?: unknown } {
+  const report: ArtifactReport = { ...j.report, path }
+  if (report.error !== undefined) {
+    const message = `${path}: ${report.error.message}`
+    report.error = { ...report.error, message }
+    report.reasons = [message]
+  }
+  return j.document === undefined ? { report } : { report, document: j.document }
+}
+
+/**
+ * The gate's verdict of one checkpoint: everything in an artifact's row that depends on its header alone (all
+ * but its path), and its mapping or resolution document. The same header always gets the same verdict, so a run
+ * judges each distinct header once (`evaluateGate` per checkpoint object, the CLI per header hash).
+ */
+export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtifact {
+  const { policy, engines, baseline } = ctx
   const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint'
   const flags: GateFlag[] = [...securityFlags(ckpt, policy.allowGlobals), ...baselineFlags(baseline)].map(
     (f) => withFailsGate(f, policy)
   )
   const report: ArtifactReport = {
-    path: input.path,
+    path: '',
     format: ckpt.format,
     kind,
     status: 'pass',
@@ -150,10 +187,11 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
         .map((e) => `${e.key}: ${formatShape(e.artifact)} vs baseline ${formatShape(e.baseline)}`)
     }
   } catch (e) {
-    // An engine failing on one artifact must not hide the others' results: report it as that artifact's error.
+    // An engine failing on one artifact must not hide the others' results: report it as that artifact's error
+    // (its message gets the path when the row is placed).
     const message = e instanceof Error ? e.message : String(e)
-    const error = { code: 'EngineError', message: `${input.path}: ${message}` }
-    return { report: { ...report, status: 'error', reasons: [error.message], error } }
+    const error = { code: 'EngineError', message }
+    return { report: { ...report, status: 'error', reasons: [message], error } }
   }
 
   const { metric, note } = chooseMetric(policy.metric, kind, report.figures)

@@ -120,10 +120,21 @@ export interface GateEngines {
   resolveLora(lora: Checkpoint, baseline: Checkpoint): LoraView
 }
 
-/** One artifact to gate: its checkpoint, or the error that stopped it being read. */
+/**
+ * A checkpoint judged by the gate (`judgeCheckpoint`): its report row without a path (`path` is empty; an engine
+ * error's message is without the path too), and its mapping or resolution document.
+ */
+export interface JudgedArtifact {
+  report: ArtifactReport
+  document?: unknown
+}
+
+/** One artifact to gate: its checkpoint (or its verdict, judged as it was read), or the error that stopped it. */
 export interface GateInput {
   path: string
   checkpoint?: Checkpoint
+  /** The artifact's verdict, when it was judged as it was read (the checkpoint then need not be held). */
+  judged?: JudgedArtifact
   /**
    * Why it could not be read. `globals`: what its pickles import, when the reader got that far (a file that is
    * not a loadable checkpoint still reports a dangerous import; formats `globalsOfError`).
