@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeaderCache } from '../../src/formats/header-cache.js'
-import { readCheckpoint } from '../../src/formats/index.js'
+import { ReadBudget, readCheckpoint } from '../../src/formats/index.js'
 import { CheckpointError } from '../../src/formats/errors.js'
 import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import { kohyaLora, targetsOf, writeLoraFile } from '../../fixtures/lora.js'
@@ -113,6 +113,52 @@ describe('HeaderCache', () => {
     expect(q1.value.format).toBe('gguf')
     expect(q2.value).toBe(q1.value)
     expect(new Set([r1.key, q1.key]).size).toBe(2)
+  })
+
+  it('compares kept headers byte for byte: one changed byte of the same length is another header', async () => {
+    // ten headers of one size and length, each told apart by one metadata character: the first ones are kept and
+    // compared byte for byte, the later ones keyed by their hash; a copy of each still shares its first read
+    const tensors = [{ name: 'blocks.0.w', shape: [4, 4], dtype: 'F32' }]
+    const files: string[] = []
+    for (let i = 0; i < 10; i++) {
+      const path = join(dir, `tagged-${i}.safetensors`)
+      await writeSafetensors(path, tensors, { metadata: { tag: String(i) } })
+      const copy = join(dir, `tagged-${i}-copy.safetensors`)
+      copyFileSync(path, copy)
+      files.push(path, copy)
+    }
+    expect(new Set(files.map((f) => readFileSync(f).length)).size).toBe(1)
+    const cache = new HeaderCache({ derive: (c) => ({ tag: c.metadata?.tag }) })
+    const reads = []
+    for (const f of files) reads.push(await cache.read(f))
+    for (let i = 0; i < 10; i++) {
+      const [first, copy] = [reads[2 * i]!, reads[2 * i + 1]!]
+      expect(first.value).toEqual({ tag: String(i) })
+      expect([first.shared, copy.shared]).toEqual([false, true])
+      expect(copy.value).toBe(first.value)
+      expect(copy.key).toBe(first.key)
+    }
+    expect(new Set(reads.map((r) => r.key)).size).toBe(10)
+    expect([cache.size, cache.hits]).toEqual([10, 10])
+  })
+
+  it('gives a derived value in place of the checkpoint, and gives the tensors back to the budget', async () => {
+    const a = lora('derived-a.safetensors', 8)
+    const b = join(dir, 'derived-b.safetensors')
+    copyFileSync(a, b)
+    const budget = new ReadBudget()
+    let derived = 0
+    const cache = new HeaderCache({ derive: (c) => (derived++, c.tensors.length) })
+    const [ra, rb] = await Promise.all([cache.read(a, { budget }), cache.read(b, { budget })])
+    expect(ra.value).toBe((await readCheckpoint(a)).tensors.length)
+    // read at once, the copy waits for the first parse instead of its own
+    expect([ra.shared, rb.shared, rb.value, derived]).toEqual([false, true, ra.value, 1])
+    expect(budget.tensors).toBe(0)
+    // without `derive` the checkpoint is the value, held, and its tensors stay charged (once, not per copy)
+    const holding = new HeaderCache()
+    await holding.read(a, { budget })
+    await holding.read(b, { budget })
+    expect(budget.tensors).toBe(ra.value)
   })
 
   it('reads folders and JSON locations the ordinary way, without a key, and types a missing path', async () => {
