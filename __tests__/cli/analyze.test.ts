@@ -186,7 +186,7 @@ describe('model-compat analyze FILE... past an unreadable file', () => {
   it('--json: one entry per file in order, a manifest or the file with its error; stderr names the failures', async () => {
     const r = await cli('analyze', evil, tiny, missing, '--json')
     expect(r.code).toBe(2)
-    const entries = JSON.parse(r.out) as Array<Record<string, any>>
+    const entries = JSON.parse(r.out) as Array<{ source: { path: string }; error?: unknown }>
     expect(entries.map((e) => e.source.path)).toEqual([evil, tiny, missing])
     expect(entries[0].error).toMatchObject({
       code: 'InvalidPickle',
