@@ -7,9 +7,10 @@
  * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
  * is written last.
  */
+import { createHash } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
@@ -17,26 +18,37 @@ import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, SourceRows } from './types.js'
 import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
+import { headerJson, planSourceLayout, type SourceLayoutPlan } from './source-layout.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
 
 export interface WriteOptions {
   tool: { name: string; version: string }
+  /**
+   * Also hash every byte of the source into the record (`source.sha256`). Off by default: the record identifies
+   * its source by size and header hash (README, "convert"), and hashing the data costs more than copying it.
+   */
+  hashSource?: boolean
 }
 
 export interface WriteResult {
   path: string
   bytes: number
   tensors: number
-  sourceSha256: string
+  /** SHA-256 of the source's header (its first 8 + N bytes: every name, dtype, shape, offset and metadata). */
+  sourceHeaderSha256: string
+  /** SHA-256 of the whole source, with `hashSource`. */
+  sourceSha256?: string
+  /** How the tensor data was copied: by the kernel (the source's layout kept) or through a user-space pass. */
+  copy: 'kernel' | 'user-space'
 }
 
 /** The conversion record kept in the output's metadata (JSON under `model_compat.conversion`). */
 export interface ConversionRecord {
   tool: string
   version: string
-  source: { file: string; sha256: string; bytes: number }
+  source: SourceIdentity
   base: string
   to: string
   modules: number
@@ -46,9 +58,21 @@ export interface ConversionRecord {
   dropped: { stem: string; reason: string }[]
 }
 
+/**
+ * What the record says of its source: its name, size and header hash, which fix every tensor's name, dtype, shape
+ * and place and the metadata (a LoRA file's metadata carries its training run's hashes); the hash of every byte
+ * only when asked for (`--hash-source`).
+ */
+export interface SourceIdentity {
+  file: string
+  bytes: number
+  headerSha256: string
+  sha256?: string
+}
+
 export function conversionRecord(
   plan: ConversionPlan,
-  source: { file: string; sha256: string; bytes: number },
+  source: SourceIdentity,
   tool: WriteOptions['tool']
 ): ConversionRecord {
   return {
@@ -233,16 +257,9 @@ export async function writeConversion(
   checkPlan(plan, byName, file)
   const tensors = plan.modules.flatMap((m) => m.tensors)
   const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }))
-  const record = (sha256: string): ConversionRecord =>
-    conversionRecord(plan, { file: basename(file), sha256, bytes: source.bytes }, opts.tool)
-  const draft = encodeSafetensorsHeader(specs, metadataOf(source, record(HASH_PLACEHOLDER)))
-
   const target = resolve(outPath)
   await mkdir(dirname(target), { recursive: true })
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`
-  const expected = draft.header.length + Number(draft.dataBytes)
-  const layout = layoutOf(tensors, byName, draft.header.length, file)
-  if (layout.end !== expected) throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
   let src: number | undefined
   let dst: number | undefined
   try {
@@ -257,25 +274,148 @@ export async function writeConversion(
         `the file is now ${size} bytes; it had ${source.bytes} when its header was read`
       )
     }
+    const header = sourceHeader(src, size, file)
+    const identity = (sha256?: string): SourceIdentity => ({
+      file: basename(file),
+      bytes: source.bytes,
+      headerSha256: header.sha256,
+      // a fixed-width placeholder until the hash is known: the header's length must not change
+      ...(opts.hashSource ? { sha256: sha256 ?? HASH_PLACEHOLDER } : {})
+    })
+    const metadata = (sha256?: string) =>
+      metadataOf(source, conversionRecord(plan, identity(sha256), opts.tool))
+    const kept = planSourceLayout(
+      tensors,
+      byName,
+      header.length,
+      source.bytes,
+      (placed) => headerJson(placed, metadata()).length
+    )
+    if (kept !== undefined) {
+      const written = await writeKeepingLayout(kept, {
+        file,
+        src,
+        temp,
+        bytes: source.bytes,
+        header,
+        hash: opts.hashSource
+      })
+      dst = written.fd
+      const json = headerJson(kept.placed, metadata(written.sha256))
+      if (json.length > kept.headerLength) throw new Error('header length changed after hashing')
+      const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20)
+      new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true)
+      bytes.set(json, 8)
+      writeFully(dst, bytes, 0)
+      closeSync(dst)
+      dst = undefined
+      await rename(temp, target)
+      return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel')
+    }
+    const draft = encodeSafetensorsHeader(specs, metadata())
+    const expected = draft.header.length + Number(draft.dataBytes)
+    const layout = layoutOf(tensors, byName, draft.header.length, file)
+    if (layout.end !== expected)
+      throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
     dst = openSync(temp, 'w')
     // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
     ftruncateSync(dst, expected)
     for (const c of layout.computed) writeFully(dst, c.bytes, c.to)
     for (const p of layout.placed) writeFully(dst, placeBlocks(p.tensor, byName, src, file), p.to)
-    const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file)
-    const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)))
+    const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file, {
+      hash: opts.hashSource === true
+    })
+    const final = encodeSafetensorsHeader(specs, metadata(sha256))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
     writeFully(dst, final.header, 0)
     closeSync(dst)
     dst = undefined
     await rename(temp, target)
-    return { path: target, bytes: expected, tensors: tensors.length, sourceSha256: sha256 }
+    return result(target, expected, tensors.length, header.sha256, sha256, 'user-space')
   } catch (e) {
     if (dst !== undefined) closeQuietly(dst)
     await rm(temp, { force: true }).catch(() => undefined)
     throw e
   } finally {
     if (src !== undefined) closeQuietly(src)
+  }
+}
+
+function result(
+  path: string,
+  bytes: number,
+  tensors: number,
+  sourceHeaderSha256: string,
+  sourceSha256: string | undefined,
+  copy: WriteResult['copy']
+): WriteResult {
+  return { path, bytes, tensors, sourceHeaderSha256, ...(sourceSha256 ? { sourceSha256 } : {}), copy }
+}
+
+/** The source's header length (the prefix's value, checked against the size) and the SHA-256 of its 8 + N bytes. */
+function sourceHeader(fd: number, size: number, file: string): { length: number; sha256: string } {
+  const prefix = new Uint8Array(8)
+  readRange(fd, prefix, 0, file)
+  const n = new DataView(prefix.buffer).getBigUint64(0, true)
+  if (n > BigInt(size - 8))
+    throw new CheckpointError('Truncated', file, 'the header runs past the end of the file')
+  const bytes = new Uint8Array(8 + Number(n))
+  readRange(fd, bytes, 0, file)
+  return { length: Number(n), sha256: createHash('sha256').update(bytes).digest('hex') }
+}
+
+function readRange(fd: number, buf: Uint8Array, from: number, file: string): void {
+  for (let done = 0; done < buf.length;) {
+    const n = readSync(fd, buf, done, buf.length - done, from + done)
+    if (n === 0) throw new CheckpointError('Truncated', file, `the source ended at byte ${from + done}`)
+    done += n
+  }
+}
+
+/**
+ * The source copied by the kernel to `temp`, then the moved tensors and scalars written after its end. The copy's
+ * header is checked against the one the plan was made from (a source replaced meanwhile is refused). Returns the
+ * open output and, with `hash`, the source's SHA-256 (hashed on a worker while the kernel copies).
+ */
+async function writeKeepingLayout(
+  kept: SourceLayoutPlan,
+  io: {
+    file: string
+    src: number
+    temp: string
+    bytes: number
+    header: { length: number; sha256: string }
+    hash?: boolean
+  }
+): Promise<{ fd: number; sha256?: string }> {
+  const hashing = io.hash === true ? sha256File(io.file) : undefined
+  hashing?.catch(() => undefined) // awaited below; a failed copy must not leave it unhandled
+  await copyFile(io.file, io.temp, constants.COPYFILE_FICLONE)
+  const fd = openSync(io.temp, 'r+')
+  try {
+    // the copy is the file the plan was made from: its size, and its header byte for byte
+    const size = fstatSync(fd).size
+    if (size < io.bytes)
+      throw new CheckpointError('Truncated', io.file, `the source ended at byte ${size} during the copy`)
+    if (size > io.bytes || sourceHeader(fd, size, io.temp).sha256 !== io.header.sha256)
+      throw new CheckpointError('IoError', io.file, 'the file changed while it was converted')
+    const dataStart = 8 + kept.headerLength
+    for (const p of kept.placed) {
+      const w = p.write
+      if (w === undefined) continue
+      let bytes: Uint8Array
+      if ('bytes' in w) bytes = w.bytes
+      else {
+        bytes = new Uint8Array(w.length)
+        readRange(io.src, bytes, w.from, io.file)
+      }
+      writeFully(fd, bytes, dataStart + p.begin)
+    }
+    ftruncateSync(fd, kept.size)
+    return { fd, ...(hashing ? { sha256: await hashing } : {}) }
+  } catch (e) {
+    closeQuietly(fd)
+    throw e
   }
 }
 

@@ -1,0 +1,149 @@
+/**
+ * A conversion that keeps the source's byte layout: when every output tensor is a whole source tensor (a rename)
+ * or a computed scalar, the output can be the source file copied by the kernel (`fs.copyFile`: a reflink where
+ * the file system shares blocks, else `copy_file_range`/`sendfile`, never through user space), with a new header
+ * written over the start of it.
+ *
+ * The new header is usually longer than the source's (other key names, the conversion record), so it runs into
+ * the first tensors of the data section: those tensors are moved, written again after the source's last byte,
+ * and the header is padded with spaces (JSON whitespace, which the safetensors format uses for its own alignment
+ * padding) to end where the first tensor that stays begins. Every tensor from there to the end of the source must
+ * be used whole, exactly once: a dropped tensor there would leave a hole in the data section, which the format
+ * does not allow. Offsets in the header are relative to the data section, so a tensor that stays keeps its bytes
+ * where they are and only its offsets change.
+ *
+ * Where the layout does not allow it (row slices, block placement, a dropped tensor in the middle, more padding
+ * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts).
+ */
+import type { TensorInfo } from '../formats/types.js'
+import type { OutputTensor } from './types.js'
+
+/** Spaces a header may be padded with to reach the first tensor that stays (a LoRA's first tensor is < 1 MiB). */
+export const MAX_PADDING = 1 << 20
+
+/** One output tensor placed in the output file. */
+export interface PlacedTensor {
+  tensor: OutputTensor
+  /** Offsets relative to the output's data section. */
+  begin: number
+  end: number
+  /**
+   * Where its bytes come from when they must be written (a moved tensor's absolute source offset, a scalar's
+   * bytes); absent when they stay where the copy puts them.
+   */
+  write?: { from: number; length: number } | { bytes: Uint8Array }
+}
+
+/** The output header's JSON for `placed` (tensors in plan order, then nothing else) and `metadata`. */
+export function headerJson(
+  placed: readonly PlacedTensor[],
+  metadata: Readonly<Record<string, string>>
+): Uint8Array {
+  const entries = Object.keys(metadata).map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`)
+  const parts = [`"__metadata__":{${entries.join(',')}}`]
+  for (const p of placed) {
+    const t = p.tensor
+    parts.push(
+      `${JSON.stringify(t.key)}:{"dtype":${JSON.stringify(t.dtype)},"shape":[${t.shape.join(',')}],` +
+        `"data_offsets":[${p.begin},${p.end}]}`
+    )
+  }
+  return new TextEncoder().encode(`{${parts.join(',')}}`)
+}
+
+export interface SourceLayoutPlan {
+  /** The output's header length (the 8-byte prefix's value): the JSON padded with spaces. */
+  headerLength: number
+  /** Every output tensor, in plan order, with its offsets. */
+  placed: PlacedTensor[]
+  /** The output file's size. */
+  size: number
+}
+
+/**
+ * The layout-keeping plan, or undefined when the output cannot keep the source's layout. `sourceHeaderLength`:
+ * the source's header length (its data section starts at 8 + that); `sourceSize`: the source file's size;
+ * `jsonLength(placed)`: the byte length of the output header JSON for those offsets (their digits count).
+ */
+export function planSourceLayout(
+  tensors: readonly OutputTensor[],
+  byName: ReadonlyMap<string, TensorInfo>,
+  sourceHeaderLength: number,
+  sourceSize: number,
+  jsonLength: (placed: readonly PlacedTensor[]) => number
+): SourceLayoutPlan | undefined {
+  const dataStart = 8 + sourceHeaderLength
+  const dataEnd = sourceSize - dataStart
+  // Which source tensor each output tensor is, whole (relative offsets in the source's data section).
+  const uses = new Map<string, { begin: number; end: number }>()
+  for (const t of tensors) {
+    const r = t.recipe
+    if (r.kind === 'scalar') continue
+    if (r.kind !== 'rows' || r.pieces.length !== 1) return undefined
+    const piece = r.pieces[0]!
+    const s = byName.get(piece.key)
+    if (s?.byteRange === undefined || uses.has(piece.key)) return undefined
+    if (piece.start !== 0 || piece.end !== (s.shape[0] ?? 1) || s.dtype !== t.dtype) return undefined
+    const begin = Number(s.byteRange.start) - dataStart
+    const end = Number(s.byteRange.end) - dataStart
+    if (begin < 0 || end > dataEnd) return undefined
+    uses.set(piece.key, { begin, end })
+  }
+  // The source's tensors by offset; from the first that stays to the end, all must be used, back to back.
+  const source = [...byName.values()]
+    .filter((s) => s.byteRange !== undefined)
+    .map((s) => ({
+      name: s.name,
+      begin: Number(s.byteRange!.start) - dataStart,
+      end: Number(s.byteRange!.end) - dataStart
+    }))
+    .filter((s) => s.end > s.begin)
+    .sort((a, b) => a.begin - b.begin)
+  // `keepFrom`: the lowest start such that every source byte from it to the end is a used tensor, back to back.
+  let keepFrom = dataEnd
+  for (let i = source.length - 1; i >= 0; i--) {
+    const s = source[i]!
+    if (!uses.has(s.name) || s.end !== keepFrom) break
+    keepFrom = s.begin
+  }
+  // Try each start (the header grows past the first tensors) until the header fits in front of it.
+  const starts = source.map((s) => s.begin).filter((b) => b >= keepFrom)
+  starts.push(dataEnd)
+  for (const start of starts) {
+    const headerLength = sourceHeaderLength + start
+    const placed = place(tensors, uses, start, dataStart, dataEnd)
+    const json = jsonLength(placed)
+    if (json > headerLength) continue
+    if (headerLength - json > MAX_PADDING) return undefined
+    const last = placed.reduce((m, p) => Math.max(m, p.end), dataEnd - start)
+    return { headerLength, placed, size: 8 + headerLength + last }
+  }
+  return undefined
+}
+
+/** Output offsets when the data section starts at source offset `start`: tensors before it are moved to the end. */
+function place(
+  tensors: readonly OutputTensor[],
+  uses: ReadonlyMap<string, { begin: number; end: number }>,
+  start: number,
+  dataStart: number,
+  dataEnd: number
+): PlacedTensor[] {
+  let tail = dataEnd - start
+  return tensors.map((t) => {
+    const r = t.recipe
+    if (r.kind === 'scalar') {
+      const bytes = new Uint8Array(4)
+      new DataView(bytes.buffer).setFloat32(0, r.value, true)
+      const p = { tensor: t, begin: tail, end: tail + 4, write: { bytes } }
+      tail += 4
+      return p
+    }
+    const use = uses.get((r as { pieces: Array<{ key: string }> }).pieces[0]!.key)!
+    if (use.begin >= start) return { tensor: t, begin: use.begin - start, end: use.end - start }
+    const length = use.end - use.begin
+    const p = { tensor: t, begin: tail, end: tail + length, write: { from: dataStart + use.begin, length } }
+    tail += length
+    return p
+  })
+}
