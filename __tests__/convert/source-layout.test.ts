@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readCheckpoint } from '../../src/formats/index.js'
 import { writeConversion, type ConversionPlan } from '../../src/convert/index.js'
-import { planSourceLayout, type PlacedTensor } from '../../src/convert/source-layout.js'
+import {
+  headerJson,
+  headerJsonLength,
+  planSourceLayout,
+  type PlacedTensor
+} from '../../src/convert/source-layout.js'
 import type { Checkpoint, TensorInfo } from '../../src/formats/types.js'
 import type { OutputTensor } from '../../src/convert/types.js'
 import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
@@ -146,6 +151,52 @@ describe('planSourceLayout', () => {
       ['renamed.t5', 32, 48, null]
     ])
     expect(plan.size).toBe(8 + 148 + 96)
+  })
+
+  test('the header length is measured without building it, multi-byte names included', () => {
+    const { tensors } = setup(3)
+    tensors[1] = { ...tensors[1]!, key: 'blöcke.ü.名前' }
+    const metadata = { note: 'ünïcode "quoted"', n: '1' }
+    const plan = { placed: tensors.map((tensor, i) => ({ tensor, begin: 16 * i, end: 16 * i + 16 })) }
+    expect(headerJsonLength(plan.placed, metadata)).toBe(headerJson(plan.placed, metadata).length)
+    expect(JSON.parse(new TextDecoder().decode(headerJson(plan.placed, metadata)))).toHaveProperty([
+      'blöcke.ü.名前',
+      'data_offsets'
+    ])
+  })
+
+  test("a computed alpha takes the place of the source's own, which nothing copies", () => {
+    const range = (start: number, end: number) => ({
+      file: 'x',
+      start: BigInt(108 + start),
+      end: BigInt(108 + end)
+    })
+    const byName = new Map<string, TensorInfo>([
+      ['down', { name: 'down', dtype: 'F32', shape: [4], byteRange: range(0, 16) } as TensorInfo],
+      ['alpha', { name: 'alpha', dtype: 'F32', shape: [], byteRange: range(16, 20) } as TensorInfo],
+      ['up', { name: 'up', dtype: 'F32', shape: [4], byteRange: range(20, 36) } as TensorInfo]
+    ])
+    const copy = (key: string): OutputTensor => ({
+      key: `out.${key}`,
+      dtype: 'F32',
+      shape: [4],
+      recipe: { kind: 'rows', pieces: [{ key, start: 0, end: 4 }] }
+    })
+    const alpha: OutputTensor = {
+      key: 'out.alpha',
+      dtype: 'F32',
+      shape: [],
+      recipe: { kind: 'scalar', value: 8 }
+    }
+    const plan = planSourceLayout([copy('down'), alpha, copy('up')], byName, 100, 144, () => 100)!
+    expect(plan.headerLength).toBe(100)
+    expect(plan.placed.map((p) => [p.tensor.key, p.begin, p.end])).toEqual([
+      ['out.down', 0, 16],
+      ['out.alpha', 16, 20],
+      ['out.up', 20, 36]
+    ])
+    expect(plan.placed[1]!.write).toEqual({ bytes: new Uint8Array(new Float32Array([8]).buffer) })
+    expect(plan.size).toBe(144)
   })
 
   test('a dropped tensor is covered by the header; refused: a row slice, too much padding', () => {

@@ -39,17 +39,40 @@ export function headerJson(
   placed: readonly PlacedTensor[],
   metadata: Readonly<Record<string, string>>
 ): Uint8Array {
-  const entries = Object.keys(metadata).map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`)
-  const parts = [`"__metadata__":{${entries.join(',')}}`]
-  for (const p of placed) {
-    const t = p.tensor
-    parts.push(
-      `${JSON.stringify(t.key)}:{"dtype":${JSON.stringify(t.dtype)},"shape":[${t.shape.join(',')}],` +
-        `"data_offsets":[${p.begin},${p.end}]}`
-    )
-  }
+  const parts = [metadataJson(metadata)]
+  for (const p of placed) parts.push(`${tensorJsonHead(p.tensor)}${p.begin},${p.end}]}`)
   return new TextEncoder().encode(`{${parts.join(',')}}`)
 }
+
+/**
+ * The byte length of `headerJson(placed, metadata)` without building it: the layout tries a few starts, and only
+ * the offsets' digits change between them.
+ */
+export function headerJsonLength(
+  placed: readonly PlacedTensor[],
+  metadata: Readonly<Record<string, string>>
+): number {
+  let n = 2 + utf8Length(metadataJson(metadata)) // braces
+  for (const p of placed) {
+    let head = headLengths.get(p.tensor)
+    if (head === undefined) headLengths.set(p.tensor, (head = utf8Length(tensorJsonHead(p.tensor))))
+    n += 1 + head + String(p.begin).length + 1 + String(p.end).length + 2 // comma, offsets, `]}`
+  }
+  return n
+}
+
+function metadataJson(metadata: Readonly<Record<string, string>>): string {
+  const entries = Object.keys(metadata).map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`)
+  return `"__metadata__":{${entries.join(',')}}`
+}
+
+function tensorJsonHead(t: OutputTensor): string {
+  return `${JSON.stringify(t.key)}:{"dtype":${JSON.stringify(t.dtype)},"shape":[${t.shape.join(',')}],"data_offsets":[`
+}
+
+const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8')
+/** Each tensor's JSON up to its offsets, measured once for all the starts tried. */
+const headLengths = new WeakMap<OutputTensor, number>()
 
 export interface SourceLayoutPlan {
   /** The output's header length (the 8-byte prefix's value): the JSON padded with spaces. */
@@ -74,8 +97,8 @@ export function planSourceLayout(
 ): SourceLayoutPlan | undefined {
   const dataStart = 8 + sourceHeaderLength
   const dataEnd = sourceSize - dataStart
-  // Which source tensor each output tensor is, whole (relative offsets in the source's data section).
-  const uses = new Map<string, { begin: number; end: number }>()
+  // Which source tensor each copied output tensor is, whole (offsets relative to the source's data section).
+  const uses = new Map<string, Range>()
   for (const t of tensors) {
     const r = t.recipe
     if (r.kind === 'scalar') continue
@@ -89,7 +112,6 @@ export function planSourceLayout(
     if (begin < 0 || end > dataEnd) return undefined
     uses.set(piece.key, { begin, end })
   }
-  // The source's tensors by offset; from the first that stays to the end, all must be used, back to back.
   const source = [...byName.values()]
     .filter((s) => s.byteRange !== undefined)
     .map((s) => ({
@@ -99,11 +121,18 @@ export function planSourceLayout(
     }))
     .filter((s) => s.end > s.begin)
     .sort((a, b) => a.begin - b.begin)
-  // `keepFrom`: the lowest start such that every source byte from it to the end is a used tensor, back to back.
+  // Computed scalars (alphas the plan writes as F32) go into the 4-byte source tensors nothing copies (the
+  // source's own alphas, usually), in order: their bytes are written there, and those places leave no hole.
+  const slots = new Map<OutputTensor, Range>()
+  const free = source.filter((s) => !uses.has(s.name) && s.end - s.begin === 4)
+  let f = 0
+  for (const t of tensors) if (t.recipe.kind === 'scalar' && f < free.length) slots.set(t, free[f++]!)
+  const filled = new Set([...slots.values()])
+  // `keepFrom`: the lowest start such that every source byte from it to the end is used, back to back.
   let keepFrom = dataEnd
   for (let i = source.length - 1; i >= 0; i--) {
     const s = source[i]!
-    if (!uses.has(s.name) || s.end !== keepFrom) break
+    if ((!uses.has(s.name) && !filled.has(s)) || s.end !== keepFrom) break
     keepFrom = s.begin
   }
   // Try each start (the header grows past the first tensors) until the header fits in front of it.
@@ -111,7 +140,7 @@ export function planSourceLayout(
   starts.push(dataEnd)
   for (const start of starts) {
     const headerLength = sourceHeaderLength + start
-    const placed = place(tensors, uses, start, dataStart, dataEnd)
+    const placed = place(tensors, uses, slots, { start, dataStart, dataEnd })
     const json = jsonLength(placed)
     if (json > headerLength) continue
     if (headerLength - json > MAX_PADDING) return undefined
@@ -121,29 +150,40 @@ export function planSourceLayout(
   return undefined
 }
 
-/** Output offsets when the data section starts at source offset `start`: tensors before it are moved to the end. */
+interface Range {
+  begin: number
+  end: number
+}
+
+/**
+ * Output offsets when the output's data section starts at source offset `start`: tensors before it are moved to
+ * the end, a scalar goes into its slot when the slot stays, else to the end too.
+ */
 function place(
   tensors: readonly OutputTensor[],
-  uses: ReadonlyMap<string, { begin: number; end: number }>,
-  start: number,
-  dataStart: number,
-  dataEnd: number
+  uses: ReadonlyMap<string, Range>,
+  slots: ReadonlyMap<OutputTensor, Range>,
+  at: { start: number; dataStart: number; dataEnd: number }
 ): PlacedTensor[] {
-  let tail = dataEnd - start
+  const { start, dataStart } = at
+  let tail = at.dataEnd - start
+  const append = (t: OutputTensor, length: number, write: PlacedTensor['write']): PlacedTensor => {
+    const p = { tensor: t, begin: tail, end: tail + length, write }
+    tail += length
+    return p
+  }
   return tensors.map((t) => {
     const r = t.recipe
     if (r.kind === 'scalar') {
       const bytes = new Uint8Array(4)
       new DataView(bytes.buffer).setFloat32(0, r.value, true)
-      const p = { tensor: t, begin: tail, end: tail + 4, write: { bytes } }
-      tail += 4
-      return p
+      const slot = slots.get(t)
+      if (slot !== undefined && slot.begin >= start)
+        return { tensor: t, begin: slot.begin - start, end: slot.end - start, write: { bytes } }
+      return append(t, 4, { bytes })
     }
     const use = uses.get((r as { pieces: Array<{ key: string }> }).pieces[0]!.key)!
     if (use.begin >= start) return { tensor: t, begin: use.begin - start, end: use.end - start }
-    const length = use.end - use.begin
-    const p = { tensor: t, begin: tail, end: tail + length, write: { from: dataStart + use.begin, length } }
-    tail += length
-    return p
+    return append(t, use.end - use.begin, { from: dataStart + use.begin, length: use.end - use.begin })
   })
 }

@@ -18,7 +18,7 @@ import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, SourceRows } from './types.js'
 import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
-import { headerJson, planSourceLayout, type SourceLayoutPlan } from './source-layout.js'
+import { headerJson, headerJsonLength, planSourceLayout, type SourceLayoutPlan } from './source-layout.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -284,12 +284,9 @@ export async function writeConversion(
     })
     const metadata = (sha256?: string) =>
       metadataOf(source, conversionRecord(plan, identity(sha256), opts.tool))
-    const kept = planSourceLayout(
-      tensors,
-      byName,
-      header.length,
-      source.bytes,
-      (placed) => headerJson(placed, metadata()).length
+    const metadataNow = metadata()
+    const kept = planSourceLayout(tensors, byName, header.length, source.bytes, (placed) =>
+      headerJsonLength(placed, metadataNow)
     )
     if (kept !== undefined) {
       const written = await writeKeepingLayout(kept, {

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 573;
-exports.ids = [573,230];
+exports.id = 315;
+exports.ids = [315,230];
 exports.modules = {
 
-/***/ 2573:
+/***/ 8315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -352,8 +352,20 @@ const MAX_REASONS = 5;
 function evaluateGate(run) {
     const documents = [];
     const usedNames = new Set(['gate-report.json']);
+    // inputs that share a checkpoint object (identical headers, src/formats/header-cache.ts) are judged once
+    const judged = new WeakMap();
+    const judge = (ckpt) => {
+        let j = judged.get(ckpt);
+        if (j === undefined)
+            judged.set(ckpt, (j = judgeCheckpoint(ckpt, run)));
+        return j;
+    };
     const artifacts = run.inputs.map((input) => {
-        const { report, document } = evaluateArtifact(input, run);
+        const { report, document } = input.judged !== undefined
+            ? placeJudged(input.judged, input.path)
+            : input.checkpoint !== undefined
+                ? placeJudged(judge(input.checkpoint), input.path)
+                : unreadable(input, run.policy);
         if (document !== undefined && report.kind) {
             const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames);
             documents.push({ name, content: document });
@@ -387,25 +399,43 @@ function evaluateGate(run) {
     report.message = failureMessage(report);
     return { report, documents };
 }
-function evaluateArtifact(input, run) {
-    const { policy, engines, baseline } = run;
-    if (!input.checkpoint) {
-        const { code, message, globals = [] } = input.error ?? {
-            code: 'Unreadable',
-            message: `${input.path}: could not be read`
-        };
-        // a file that is not a loadable checkpoint still shows what its pickles import
-        const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
-        const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS);
-        return {
-            report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
-        };
+/** An artifact that could not be read: its error row. */
+function unreadable(input, policy) {
+    const { code, message, globals = [] } = input.error ?? {
+        code: 'Unreadable',
+        message: `${input.path}: could not be read`
+    };
+    // a file that is not a loadable checkpoint still shows what its pickles import
+    const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
+    const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS);
+    return {
+        report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
+    };
+}
+/**
+ * A judged checkpoint as the report row of the file at `path`. The row's parts are shared with every other file of
+ * the same header (nothing downstream changes them); an engine error's message gets the path in front.
+ */
+function placeJudged(j, path) {
+    const report = { ...j.report, path };
+    if (report.error !== undefined) {
+        const message = `${path}: ${report.error.message}`;
+        report.error = { ...report.error, message };
+        report.reasons = [message];
     }
-    const ckpt = input.checkpoint;
+    return j.document === undefined ? { report } : { report, document: j.document };
+}
+/**
+ * The gate's verdict of one checkpoint: everything in an artifact's row that depends on its header alone (all
+ * but its path), and its mapping or resolution document. The same header always gets the same verdict, so a run
+ * judges each distinct header once (`evaluateGate` per checkpoint object, the CLI per header hash).
+ */
+function judgeCheckpoint(ckpt, ctx) {
+    const { policy, engines, baseline } = ctx;
     const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint';
     const flags = [...securityFlags(ckpt, policy.allowGlobals), ...baselineFlags(baseline)].map((f) => withFailsGate(f, policy));
     const report = {
-        path: input.path,
+        path: '',
         format: ckpt.format,
         kind,
         status: 'pass',
@@ -442,10 +472,11 @@ function evaluateArtifact(input, run) {
         }
     }
     catch (e) {
-        // An engine failing on one artifact must not hide the others' results: report it as that artifact's error.
+        // An engine failing on one artifact must not hide the others' results: report it as that artifact's error
+        // (its message gets the path when the row is placed).
         const message = e instanceof Error ? e.message : String(e);
-        const error = { code: 'EngineError', message: `${input.path}: ${message}` };
-        return { report: { ...report, status: 'error', reasons: [error.message], error } };
+        const error = { code: 'EngineError', message };
+        return { report: { ...report, status: 'error', reasons: [message], error } };
     }
     const { metric, note } = chooseMetric(policy.metric, kind, report.figures);
     report.metric = metric;
@@ -902,6 +933,246 @@ var external_node_path_ = __webpack_require__(6760);
 var formats_budget = __webpack_require__(5407);
 // EXTERNAL MODULE: ./src/formats/write-file.ts
 var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/formats/detect.ts
+var detect = __webpack_require__(445);
+// EXTERNAL MODULE: ./src/formats/file-access.ts
+var file_access = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/formats/index.ts + 1 modules
+var formats = __webpack_require__(2964);
+// EXTERNAL MODULE: ./src/formats/safetensors/read.ts
+var safetensors_read = __webpack_require__(2312);
+// EXTERNAL MODULE: ./src/formats/source.ts
+var formats_source = __webpack_require__(3159);
+;// CONCATENATED MODULE: ./src/formats/header-cache.ts
+/**
+ * Many local files, each read once and each distinct header parsed once: the gate's loop over hundreds of LoRAs,
+ * many of them byte-identical copies (one release under several names, re-uploads, per-epoch copies).
+ *
+ * A file is read through the local fast path (one synchronous open + read of its first 64 KiB) and given a header
+ * key. For safetensors (the header's length is in its first 8 bytes) the key is known before parsing, so a header
+ * seen before is not parsed again: a file of the same size whose header bytes equal a kept header's (compared
+ * byte for byte) gets that header's key; past what is kept (MAX_KEPT_BYTES, MAX_KEPT_PER_SIZE), the key is a
+ * SHA-256 over the size and the header bytes. Comparing bytes is exact and costs a fiftieth of hashing them (a
+ * 136 KB header: 2 us against 100 us), which is most of the cost of a repeated file. For every other format the
+ * key is a SHA-256 over every range the reader read (a reader's result depends on nothing else), so identical
+ * files still share one result. SHA-256 rather than a fast hash: a hostile file must not be able to pass for
+ * another one.
+ *
+ * Sharing is the point: anything derived from a checkpoint (the gate's verdict of an artifact: its LoRA analysis
+ * and resolution) is then computed once per distinct header. A shared checkpoint's `path` and byte ranges name
+ * the first file read with that header; callers report each file under their own path.
+ */
+
+
+
+
+
+
+
+/** Distinct headers kept by default: far more than a gate run reads, and each entry is one parsed header. */
+const DEFAULT_HEADER_CACHE_ENTRIES = 4096;
+class HeaderCache {
+    byKey = new Map();
+    /** Headers being parsed: a file with the same header read meanwhile waits for that parse instead of its own. */
+    pending = new Map();
+    /** Safetensors headers kept, by file size and header length: their bytes and the key each was given. */
+    kept = new Map();
+    keptBytes = 0;
+    maxEntries;
+    derive;
+    /** Files whose header had been read before (their value was shared, and not parsed again if possible). */
+    hits = 0;
+    constructor(opts = {}) {
+        this.maxEntries = opts.maxEntries ?? DEFAULT_HEADER_CACHE_ENTRIES;
+        this.derive = opts.derive;
+    }
+    /** Distinct headers held. */
+    get size() {
+        return this.byKey.size;
+    }
+    /** Reads a local file or folder (see the module comment); errors are the readers' typed errors. */
+    async read(path, opts = {}) {
+        // one scope per file: given back when the file fails, when its header was a repeat, or when only what
+        // `derive` made of it is kept
+        const budget = (opts.budget ?? new formats_budget/* ReadBudget */.QT()).scope();
+        try {
+            const read = await this.readScoped(path, budget, opts.readOther);
+            if (read.shared || this.derive !== undefined)
+                budget.release();
+            return read;
+        }
+        catch (e) {
+            budget.release();
+            throw e;
+        }
+    }
+    async readScoped(path, budget, readOther) {
+        const other = async () => {
+            const checkpoint = await (readOther ?? ((p, b) => (0,formats/* readCheckpoint */.HQ)(p, { budget: b })))(path, budget);
+            return { value: this.valueOf(checkpoint), key: undefined, shared: false };
+        };
+        const source = (0,formats_source/* openLocalEntry */.S_)(path, formats_source/* HEAD_BYTES */.Lq, path, headScratch);
+        if (source === 'dir')
+            return other();
+        try {
+            const kind = source.size > 0 ? (0,detect/* detectKind */.i)(source.head.subarray(0, 512), source.size) : 'unknown';
+            // an index or manifest opens other files: read it the ordinary way, without a key
+            if (kind === 'json')
+                return await other();
+            const header = kind === 'safetensors' ? safetensorsHeader(source) : undefined;
+            const early = header === undefined ? undefined : { header, key: this.safetensorsKey(source.size, header) };
+            if (early !== undefined) {
+                const known = this.byKey.get(early.key);
+                if (known !== undefined)
+                    return this.hit(known, early.key);
+                // The header bytes are in reused buffers: the reader gets a copy. It is made before any await, and the
+                // check for a read of this header under way and the `pending` entry below happen in one turn.
+                const copy = early.header.slice();
+                const waiting = this.pending.get(early.key);
+                if (waiting !== undefined) {
+                    const value = await waiting.catch(() => undefined);
+                    if (value !== undefined)
+                        return this.hit(value, early.key);
+                }
+                // the reader takes the header from memory
+                source.head = copy;
+                const parsing = (0,formats/* readSource */.o$)(source, path, file_access/* localFileAccess */.oF, budget).then((c) => this.keep(early.key, c));
+                const value = parsing.then((r) => r.value);
+                value.catch(() => undefined); // a failed parse is its reader's error; a waiting file reads for itself
+                this.pending.set(early.key, value);
+                try {
+                    return await parsing;
+                }
+                finally {
+                    this.pending.delete(early.key);
+                }
+            }
+            source.head = source.head.slice();
+            const hash = (0,external_node_crypto_.createHash)('sha256').update(`reads:${source.size}:`);
+            const checkpoint = await (0,formats/* readSource */.o$)(new HashingSource(source, hash), path, file_access/* localFileAccess */.oF, budget);
+            const key = hash.digest('hex');
+            const known = this.byKey.get(key);
+            return known !== undefined ? this.hit(known, key) : this.keep(key, checkpoint);
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    /**
+     * The key of a safetensors header (`header`: the file's first 8 + N bytes, in a reused buffer). A header kept
+     * before, byte for byte, keeps its key; a new one is kept while there is room, else keyed by its SHA-256. A header
+     * not kept when first seen is never kept later (both limits only fill), so its copies all get the hash key.
+     */
+    safetensorsKey(size, header) {
+        const bucket = `${size}:${header.length}`;
+        let list = this.kept.get(bucket);
+        if (list !== undefined)
+            for (const k of list)
+                if (Buffer.compare(k.header, header) === 0)
+                    return k.key;
+        if ((list?.length ?? 0) < MAX_KEPT_PER_SIZE && this.keptBytes + header.length <= MAX_KEPT_BYTES) {
+            if (list === undefined)
+                this.kept.set(bucket, (list = []));
+            const key = `safetensors:${bucket}:${list.length}`;
+            list.push({ header: header.slice(), key });
+            this.keptBytes += header.length;
+            return key;
+        }
+        return (0,external_node_crypto_.createHash)('sha256').update(`safetensors:${size}:`).update(header).digest('hex');
+    }
+    valueOf(checkpoint) {
+        return this.derive ? this.derive(checkpoint) : checkpoint;
+    }
+    hit(value, key) {
+        this.hits++;
+        return { value, key, shared: true };
+    }
+    keep(key, checkpoint) {
+        const value = this.valueOf(checkpoint);
+        if (this.byKey.size < this.maxEntries)
+            this.byKey.set(key, value);
+        return { value, key, shared: false };
+    }
+}
+/** Where each file's first bytes are read (reused: most headers are repeats, never parsed). */
+const headScratch = new Uint8Array(formats_source/* HEAD_BYTES */.Lq);
+/** Where headers longer than the first read are read to be hashed (reused: most are never parsed). */
+let scratch = new Uint8Array(0);
+const MAX_SCRATCH = 16 << 20;
+/** Header bytes kept for comparison (a 136 KB LoRA header: 490 of them). */
+const MAX_KEPT_BYTES = 64 << 20;
+/** Different headers kept per file size and header length (each costs a comparison for the next such file). */
+const MAX_KEPT_PER_SIZE = 8;
+/**
+ * A safetensors file's first 8 + N bytes, in a reused buffer; undefined when the prefix is bad (the reader then
+ * reports it). A header longer than the first read is read whole here, once.
+ */
+function safetensorsHeader(source) {
+    if (source.head.length < 8)
+        return undefined;
+    let n;
+    try {
+        n = (0,safetensors_read/* checkSafetensorsPrefix */.MP)(source.head.subarray(0, 8), source.size, source.name);
+    }
+    catch {
+        return undefined;
+    }
+    let header = source.head.subarray(0, 8 + n);
+    if (8 + n > source.head.length) {
+        if (8 + n > MAX_SCRATCH)
+            header = new Uint8Array(8 + n);
+        else {
+            if (scratch.length < 8 + n)
+                scratch = new Uint8Array(Math.max(8 + n, 2 * scratch.length));
+            header = scratch.subarray(0, 8 + n);
+        }
+        // the first bytes are in memory already: read only the rest
+        header.set(source.head, 0);
+        source.fill(header.subarray(source.head.length), source.head.length);
+    }
+    return header;
+}
+/** A source that feeds every range it hands out (offset, length, bytes) into a hash. */
+class HashingSource {
+    inner;
+    hash;
+    readMany;
+    constructor(inner, hash) {
+        this.inner = inner;
+        this.hash = hash;
+        const many = inner.readMany?.bind(inner);
+        if (many !== undefined) {
+            this.readMany = async (ranges) => {
+                const all = await many(ranges);
+                for (let i = 0; i < all.length; i++)
+                    this.note(ranges[i].offset, all[i]);
+                return all;
+            };
+        }
+    }
+    get name() {
+        return this.inner.name;
+    }
+    get size() {
+        return this.inner.size;
+    }
+    async read(offset, length) {
+        const bytes = await this.inner.read(offset, length);
+        this.note(offset, bytes);
+        return bytes;
+    }
+    close() {
+        return this.inner.close();
+    }
+    note(offset, bytes) {
+        this.hash.update(`${offset}+${bytes.length}:`).update(bytes);
+    }
+}
+
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var url = __webpack_require__(9740);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
 var compare = __webpack_require__(1597);
 // EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
@@ -1712,10 +1983,6 @@ function safeKind(kind) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(1726);
-// EXTERNAL MODULE: ./src/formats/http/url.ts
-var url = __webpack_require__(9740);
 ;// CONCATENATED MODULE: ./src/node/artifacts.ts
 /**
  * Reading the artifacts of a gate run: a few at a time, each failure becoming that artifact's error row (the
@@ -1730,7 +1997,9 @@ var url = __webpack_require__(9740);
 const READ_CONCURRENCY = 4;
 async function readArtifacts(paths, opts = {}) {
     const out = new Array(paths.length);
-    const read = opts.read ?? ((location) => (0,formats/* readCheckpoint */.HQ)(location));
+    const plain = opts.read ?? ((location) => (0,formats/* readCheckpoint */.HQ)(location));
+    const judged = opts.readJudged;
+    const read = async (location) => judged !== undefined ? { judged: await judged(location) } : { checkpoint: await plain(location) };
     const root = opts.confineTo !== undefined ? await realRoot(opts.confineTo) : undefined;
     let next = 0;
     const worker = async () => {
@@ -1772,7 +2041,7 @@ async function escapesRoot(path, root) {
 }
 async function readOne(path, read) {
     try {
-        return { path, checkpoint: await read(path) };
+        return { path, ...(await read(path)) };
     }
     catch (e) {
         if ((0,errors/* isCheckpointError */.tF)(e)) {
@@ -1787,12 +2056,6 @@ async function readOne(path, read) {
 }
 
 ;// CONCATENATED MODULE: ./src/node/glob.ts
-/**
- * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
- * `[...]` and `**`, `!pattern` lines excluding. Written here rather than taken from @actions/glob because the CLI
- * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
- * PR can add thousands of files, and a symlink loop must not hang the job.
- */
 
 
 
@@ -1892,15 +2155,16 @@ async function walk(pattern, cwd, budget, fail) {
             // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
             await visit(dir, k + 1, depth);
         }
-        let names;
+        let entries;
         try {
-            names = await (0,promises_.readdir)(dir);
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         }
         catch {
             return;
         }
-        names.sort();
-        for (const name of names) {
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const name = entry.name;
             if (++budget.visited > MAX_VISITED) {
                 throw fail(`pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`);
             }
@@ -1908,27 +2172,44 @@ async function walk(pattern, cwd, budget, fail) {
             if (re === null) {
                 if (name.startsWith('.'))
                     continue;
-                const st = await (0,promises_.lstat)(path).catch(() => undefined);
-                if (st?.isDirectory())
+                // `**` does not follow symlinked folders: the entry's own type (lstat's) decides
+                const isDir = entry.isSymbolicLink()
+                    ? false
+                    : entry.isDirectory() ||
+                        (isUnknown(entry) && (await (0,promises_.lstat)(path).catch(() => undefined))?.isDirectory());
+                if (isDir)
                     await visit(path, k, depth + 1);
                 continue;
             }
             if (!re.test(name))
                 continue;
+            // The folder listing gives each entry's type: only a symbolic link (or a file system that does not say)
+            // needs a stat to know what it leads to, so a folder of thousands of files costs no stat per file.
+            const known = !entry.isSymbolicLink() && !isUnknown(entry);
             if (k + 1 === regexes.length) {
-                const exists = await (0,promises_.stat)(path).catch(() => undefined);
+                const exists = known || (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
                 if (exists)
                     found.push(show(path));
             }
             else {
-                const st = await (0,promises_.stat)(path).catch(() => undefined);
-                if (st?.isDirectory())
+                const isDir = known ? entry.isDirectory() : (await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory();
+                if (isDir)
                     await visit(path, k + 1, depth + 1);
             }
         }
     };
     await visit(root, 0, 0);
     return [...new Set(found)];
+}
+/** A folder entry whose type the file system did not report (DT_UNKNOWN): a stat has to tell. */
+function isUnknown(entry) {
+    return (!entry.isFile() &&
+        !entry.isDirectory() &&
+        !entry.isSymbolicLink() &&
+        !entry.isFIFO() &&
+        !entry.isSocket() &&
+        !entry.isCharacterDevice() &&
+        !entry.isBlockDevice());
 }
 /** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */
 function segmentRegExp(segment) {
@@ -2147,6 +2428,8 @@ async function realPathOf(abs) {
 
 
 
+
+
 async function runGate(opts) {
     const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
     const folder = opts.reportDir === undefined
@@ -2157,30 +2440,68 @@ async function runGate(opts) {
             shownAs: opts.reportDir
         });
     // one budget for the run: tensors and inflated bytes over the baseline and every artifact (formats/budget.ts)
-    const budget = new formats_budget/* ReadBudget */.QT();
+    const budget = opts.budget ?? new formats_budget/* ReadBudget */.QT();
     const baseline = await loadBaseline(opts, budget);
+    const ctx = {
+        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        policy: opts.policy,
+        engines: opts.engines ?? defaultEngines()
+    };
     // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
     const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }];
-    const read = (location) => opts.read(location, { budget, roots });
-    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, read })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
+    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, readJudged: artifactJudge(opts, ctx, budget, roots, folder !== undefined) })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
     const evaluation = evaluateGate({
-        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        ...ctx,
         baselineFromCache: baseline.fromCache,
         inputs,
-        policy: opts.policy,
-        engines: opts.engines ?? defaultEngines(),
         tool: version/* TOOL */.j
     });
-    const summary = renderGateMarkdown(evaluation.report, {
+    // rendered when something reads it: the CLI's console and JSON views never do
+    let summary;
+    const summaryText = () => (summary ??= renderGateMarkdown(evaluation.report, {
         limit: SUMMARY_LIMIT_BYTES,
         unit: 'bytes',
         ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
         ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
-    });
-    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summary);
+    }));
+    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summaryText());
     if (opts.summaryFile !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summary);
-    return { paths, evaluation, report: evaluation.report, summary, ...(written ? { written } : {}) };
+        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summaryText());
+    return {
+        paths,
+        evaluation,
+        report: evaluation.report,
+        get summary() {
+            return summaryText();
+        },
+        ...(written ? { written } : {})
+    };
+}
+/**
+ * Each artifact is judged as it is read, and only its verdict is kept: its checkpoint, analysis and module views
+ * are dropped (and its tensors given back to the run's budget), so memory follows the distinct headers' verdicts,
+ * not the artifacts' tensors. Local files go through a header cache: a file whose header (and size) was seen
+ * before is neither parsed nor judged again (copies of one release under several names, per-epoch copies).
+ * Documents are kept only when a report folder will be written.
+ */
+function artifactJudge(opts, ctx, budget, roots, keepDocuments) {
+    const judge = (checkpoint) => {
+        const judged = judgeCheckpoint(checkpoint, ctx);
+        return keepDocuments ? judged : { report: judged.report };
+    };
+    const cache = new HeaderCache({ derive: judge });
+    const readOther = (location, scope) => opts.read(location, { budget: scope, roots });
+    return async (location) => {
+        if (!(0,url/* isRemoteLocation */.qk)(location))
+            return (await cache.read(location, { budget, readOther })).value;
+        const scope = budget.scope();
+        try {
+            return judge(await opts.read(location, { budget: scope, roots }));
+        }
+        finally {
+            scope.release();
+        }
+    };
 }
 /**
  * How a finished run ends: nothing when the gate passed, else the error whose class carries the exit status
