@@ -55,8 +55,8 @@ var cli_args = __webpack_require__(7593);
 var file_access = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/formats/http/url.ts
 var url = __webpack_require__(9740);
-// EXTERNAL MODULE: ./src/formats/index.ts + 1 modules
-var formats = __webpack_require__(2964);
+// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
+var formats = __webpack_require__(1726);
 ;// CONCATENATED MODULE: ./src/node/locations.ts
 /**
  * How both front ends read what the user names: local paths, `https://` URLs and `hf://ORG/REPO[@REV]/PATH`,
@@ -155,8 +155,6 @@ class ReadBudget {
     totals;
     /** The files read in this scope (see `scope`). */
     files = [];
-    /** Scopes opened inside this one: a read inside a read (a folder's files, a reader given a scope). */
-    scopes = [];
     constructor(limits = {}, totals) {
         this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits };
         this.totals = totals ?? { tensors: 0, inflatedBytes: 0 };
@@ -186,19 +184,12 @@ class ReadBudget {
      * the artifact fails as a whole.
      */
     scope() {
-        const inner = new ReadBudget(this.limits, this.totals);
-        this.scopes.push(inner);
-        return inner;
+        return new ReadBudget(this.limits, this.totals);
     }
-    /**
-     * Give back the tensors of every file read in this scope and the scopes inside it: when the artifact fails as a
-     * whole, or when what was read is no longer held (the gate keeps an artifact's verdict, not its tensors).
-     */
+    /** Give back the tensors of every file read in this scope. */
     release() {
         for (const f of this.files)
             f.release();
-        for (const s of this.scopes)
-            s.release();
     }
 }
 /** What one file has cost so far; each charge throws `BudgetExceeded` naming the file and the budget. */
@@ -283,75 +274,6 @@ function fileBudget(file, budget) {
     if (budget instanceof FileBudget)
         return budget;
     return (budget ?? new ReadBudget()).forFile(file);
-}
-
-
-/***/ }),
-
-/***/ 445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ detectKind),
-/* harmony export */   u: () => (/* binding */ DETECT_BYTES)
-/* harmony export */ });
-/* harmony import */ var _torch_pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5447);
-/**
- * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
- * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
- */
-
-/** Bytes of the file's start that `detectKind` needs to decide. */
-const DETECT_BYTES = 512;
-const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-function startsWith(head, bytes) {
-    if (head.length < bytes.length)
-        return false;
-    return bytes.every((b, i) => head[i] === b);
-}
-function firstNonSpace(head, from) {
-    for (let i = from; i < head.length; i++)
-        if (!isJsonSpace(head[i]))
-            return head[i];
-    return undefined;
-}
-/**
- * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
- */
-function detectKind(head, size) {
-    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
-        return 'gguf'; // "GGUF"
-    // Local file header, or the end-of-central-directory record of an empty archive.
-    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
-        return 'zip';
-    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
-    if ((0,_torch_pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeTorchLegacy */ .Z)(head))
-        return 'torch-legacy';
-    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
-    // Checked before plain JSON because the size's low byte can itself be '{'.
-    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
-        return 'safetensors';
-    // A header padded with more whitespace than we looked at (the reference crate's tests pad with thousands of
-    // spaces) is still safetensors when the declared size fits the file: the reader then validates it in full.
-    if (head.length >= 9 && firstNonSpace(head, 8) === undefined && size > head.length) {
-        const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
-        if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8))
-            return 'safetensors';
-    }
-    if (firstNonSpace(head, 0) === 0x7b)
-        return 'json';
-    // A pickle of protocol 2 to 5 opens with PROTO n. Protocols 0 and 1 have no marker: an 'unknown' file gets a
-    // trial run of the pickle machine before it is called unknown (index.ts), which this pure check cannot do.
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
-        return 'pickle';
-    // numpy arrays: an object array's data is a pickle
-    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
-        return 'npy';
-    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
-    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
-        return 'tar';
-    void size;
-    return 'unknown';
 }
 
 
@@ -1009,24 +931,82 @@ function redactText(text, secrets = []) {
 
 /***/ }),
 
-/***/ 2964:
+/***/ 1726:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  HQ: () => (/* binding */ readCheckpoint),
-  o$: () => (/* binding */ readSource)
+  HQ: () => (/* binding */ readCheckpoint)
 });
 
-// UNUSED EXPORTS: CheckpointError, DEFAULT_BUDGET_LIMITS, ReadBudget, isCheckpointError
+// UNUSED EXPORTS: CheckpointError, DEFAULT_BUDGET_LIMITS, ReadBudget, isCheckpointError, readSource
 
 // EXTERNAL MODULE: ./src/formats/budget.ts
 var formats_budget = __webpack_require__(5407);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
-// EXTERNAL MODULE: ./src/formats/detect.ts
-var detect = __webpack_require__(445);
+// EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
+var legacy_magic = __webpack_require__(5447);
+;// CONCATENATED MODULE: ./src/formats/detect.ts
+/**
+ * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
+ * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
+ */
+
+/** Bytes of the file's start that `detectKind` needs to decide. */
+const DETECT_BYTES = 512;
+const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+function startsWith(head, bytes) {
+    if (head.length < bytes.length)
+        return false;
+    return bytes.every((b, i) => head[i] === b);
+}
+function firstNonSpace(head, from) {
+    for (let i = from; i < head.length; i++)
+        if (!isJsonSpace(head[i]))
+            return head[i];
+    return undefined;
+}
+/**
+ * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
+ */
+function detectKind(head, size) {
+    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
+        return 'gguf'; // "GGUF"
+    // Local file header, or the end-of-central-directory record of an empty archive.
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
+    if ((0,legacy_magic/* looksLikeTorchLegacy */.Z)(head))
+        return 'torch-legacy';
+    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
+    // Checked before plain JSON because the size's low byte can itself be '{'.
+    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
+        return 'safetensors';
+    // A header padded with more whitespace than we looked at (the reference crate's tests pad with thousands of
+    // spaces) is still safetensors when the declared size fits the file: the reader then validates it in full.
+    if (head.length >= 9 && firstNonSpace(head, 8) === undefined && size > head.length) {
+        const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
+        if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8))
+            return 'safetensors';
+    }
+    if (firstNonSpace(head, 0) === 0x7b)
+        return 'json';
+    // A pickle of protocol 2 to 5 opens with PROTO n. Protocols 0 and 1 have no marker: an 'unknown' file gets a
+    // trial run of the pickle machine before it is called unknown (index.ts), which this pure check cannot do.
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    // numpy arrays: an object array's data is a pickle
+    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
+        return 'npy';
+    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
+    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
+        return 'tar';
+    void size;
+    return 'unknown';
+}
+
 // EXTERNAL MODULE: ./src/formats/file-access.ts
 var file_access = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/formats/source.ts
@@ -1255,8 +1235,8 @@ async function readLocationWith(location, opts, budget) {
     let handedOver = false;
     try {
         if (source.size > 0) {
-            const head = await source.read(0, Math.min(detect/* DETECT_BYTES */.u, source.size));
-            if ((0,detect/* detectKind */.i)(head, source.size) === 'json') {
+            const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+            if (detectKind(head, source.size) === 'json') {
                 // The folder readers open the index themselves; give them this already-open source to save a request.
                 const reuse = reuseOnce(await folderFs(fs.dirname(location)), location, source);
                 const result = await readJsonLocation(source, location, reuse.fs, budget);
@@ -1290,8 +1270,8 @@ function notFound(location, local) {
 async function readSource(source, location, fs = file_access/* localFileAccess */.oF, budget = new formats_budget/* ReadBudget */.QT()) {
     if (source.size === 0)
         throw new errors/* CheckpointError */.jg('EmptyFile', source.name, 'the file is empty');
-    const head = await source.read(0, Math.min(detect/* DETECT_BYTES */.u, source.size));
-    const kind = (0,detect/* detectKind */.i)(head, source.size);
+    const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
+    const kind = detectKind(head, source.size);
     if (kind === 'json')
         return readJsonLocation(source, location, fs, budget);
     return readSingleFile(source, kind, head, budget.forFile(source.name));
@@ -2389,10 +2369,9 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ readSafetensors),
-/* harmony export */   MP: () => (/* binding */ checkSafetensorsPrefix)
+/* harmony export */   IO: () => (/* binding */ readSafetensors)
 /* harmony export */ });
-/* unused harmony exports MAX_SAFETENSORS_HEADER, parseSafetensorsHeader */
+/* unused harmony exports MAX_SAFETENSORS_HEADER, checkSafetensorsPrefix, parseSafetensorsHeader */
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3627);
@@ -2837,11 +2816,9 @@ const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ===
 /**
  * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
  * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
- * neither a file nor a folder, gets a typed error naming it. `into`: a buffer to read the head into (a caller
- * that reads many files reuses one: a fresh 64 KiB array per file costs more than its read), which `head` then
- * views.
+ * neither a file nor a folder, gets a typed error naming it.
  */
-function openLocalEntry(path, headBytes, name = path, into) {
+function openLocalEntry(path, headBytes, name = path) {
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, OPEN_FLAGS);
@@ -2861,8 +2838,7 @@ function openLocalEntry(path, headBytes, name = path, into) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', name, 'is not a regular file');
         const source = new LocalFileSource(name, st.size, fd);
         if (headBytes > 0 && st.size > 0) {
-            const n = Math.min(headBytes, st.size);
-            const head = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
+            const head = new Uint8Array(Math.min(headBytes, st.size));
             source.fill(head, 0);
             source.head = head;
         }
@@ -3162,16 +3138,11 @@ const MIN_WIDTH = 40;
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** Columns a string takes on a terminal: ANSI colour codes take none, every code point one. */
 function displayWidth(text) {
-    const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text;
-    // Without surrogates, code points are UTF-16 units: a long table measures every cell several times.
-    if (!SURROGATE.test(plain))
-        return plain.length;
     let n = 0;
-    for (const _ of plain)
+    for (const _ of text.replace(ANSI, ''))
         n++;
     return n;
 }
-const SURROGATE = /[\uD800-\uDFFF]/;
 /**
  * `blocks.0.cross_attn.norm_k_img.weight` at 24 -> `blocks.0.…_k_img.weight`: the start and the end are kept
  * (the end a little longer: leaf keys are there); a path keeps its whole file name when it can

@@ -281,21 +281,11 @@ async function run(args, io) {
         throw new errors/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
     }
     const reader = (0,read/* checkpointReader */.u)(args, io);
-    const json = (0,cli_args/* flag */.Jt)(args, 'json');
-    // One file, or the two of --compare: its error is the command's. Several: each is reported, the others are
-    // still read, and the exit status is the worst (2 when one could not be read).
-    const entries = [];
-    for (const path of args.positionals) {
-        if (args.positionals.length === 1 || compare)
-            entries.push({ path, checkpoint: await reader.read(path) });
-        else
-            entries.push(await readEntry(path, reader.read));
-    }
-    const failed = entries.filter((e) => 'error' in e);
-    if (failed.length > 0)
-        return reportSeveral(entries, failed, names, args, io);
-    const checkpoints = entries.map((e) => e.checkpoint);
+    const checkpoints = [];
+    for (const path of args.positionals)
+        checkpoints.push(await reader.read(path));
     const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
+    const json = (0,cli_args/* flag */.Jt)(args, 'json');
     // --compare --json prints the comparison document alone (one JSON value on stdout)
     const structures = checkpoints.map((c) => withStructure && !(compare && json) ? (0,analysis/* analyzeStructure */.KM)(c) : undefined);
     if (compare) {
@@ -327,95 +317,6 @@ async function run(args, io) {
     if (exportPath !== undefined)
         io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
     return errors/* EXIT */.dc.ok;
-}
-/** Reads one of several files: a bad input becomes that file's entry, anything else (a bug) is thrown. */
-async function readEntry(path, read) {
-    try {
-        return { path, checkpoint: await read(path) };
-    }
-    catch (e) {
-        if (e instanceof errors/* InputError */.dz)
-            return { path, error: e };
-        throw e;
-    }
-}
-/** An error as said after its file's name: without the name when the error is about that file. */
-function errorWhat(entry) {
-    const e = entry.error;
-    return e instanceof errors/* CheckpointError */.jg && e.file === entry.path ? `${e.code}: ${e.detail}` : e.message;
-}
-/** The JSON entry of a file that could not be read: its path and its error, in place of its manifest. */
-function errorEntry(entry) {
-    const e = entry.error;
-    const globals = (0,errors/* globalsOfFailure */.CI)(e);
-    return {
-        schemaVersion: 1,
-        tool: { ...version/* TOOL */.j },
-        source: { path: entry.path },
-        error: {
-            code: e instanceof errors/* CheckpointError */.jg ? e.code : e.name,
-            message: e.message,
-            ...(globals.length > 0 ? { globals } : {})
-        }
-    };
-}
-/**
- * Several files, some of which could not be read: every file is reported in order (a manifest or an error entry
- * in the JSON array; an answer line and a section each in the console), the keys of the readable ones exported,
- * and the command ends with the status of a bad input, naming the files that could not be read.
- */
-async function reportSeveral(entries, failed, names, args, io) {
-    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
-    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
-    const readable = entries.filter((e) => 'checkpoint' in e).map((e) => e.checkpoint);
-    if (exportPath !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.QQ)(readable));
-    const outcome = new errors/* InputError */.dz([
-        `${failed.length} of ${entries.length} files could not be read:`,
-        ...failed.map((f) => `  ${f.error.message}`)
-    ]);
-    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
-        const items = entries.map((e) => {
-            if ('error' in e)
-                return JSON.stringify(errorEntry(e), null, 2) + '\n';
-            const m = (0,manifest/* toManifest */.Jq)(e.checkpoint, version/* TOOL */.j);
-            if (withStructure)
-                m.structure = (0,analysis/* analyzeStructure */.KM)(e.checkpoint);
-            return (0,manifest/* manifestToJson */.zK)(m);
-        });
-        io.stdout(jsonArray(items));
-        throw outcome;
-    }
-    const width = (0,display/* outputWidth */.gp)(args, io);
-    const labels = names
-        ? entries.map((e, i) => names[i] ?? e.path)
-        : (0,format/* distinguishingLabels */.FY)(entries.map((e) => e.path));
-    const parts = entries.map((e, i) => {
-        if ('error' in e) {
-            const answer = (0,checkpoint_console/* unreadableAnswer */.Cw)(labels[i], errorWhat(e), io.color);
-            return { answer: (0,layout/* paragraph */.FY)(answer, width, '', '  '), details: '' };
-        }
-        const summary = summarizeCheckpoint(e.checkpoint);
-        const structure = withStructure ? (0,analysis/* analyzeStructure */.KM)(e.checkpoint) : undefined;
-        const answer = (0,layout/* paragraph */.FY)((0,checkpoint_console/* checkpointAnswer */.pI)(labels[i], e.checkpoint, summary, structure, io.color), width, '', '  ');
-        let details = (0,checkpoint_console/* renderCheckpointSummary */.jV)(e.checkpoint, summary, { color: io.color, width });
-        if (structure !== undefined)
-            details += '\n' + renderStructureConsole(structure, { color: io.color, width });
-        return { answer, details };
-    });
-    io.stdout(parts.map((p) => p.answer).join(''));
-    entries.forEach((e, i) => {
-        io.stdout('\n' + (0,layout/* fileHeading */.dR)((0,util_text/* printable */.g)(labels[i]), (0,util_text/* printable */.g)(e.path), width));
-        io.stdout(parts[i].details || parts[i].answer);
-    });
-    if (exportPath !== undefined)
-        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
-    // The console view already says which files could not be read, first lines first: stderr does not repeat it.
-    return outcome.exitCode;
-}
-/** Items already rendered as JSON text, in an array indented like `manifestsToJson`'s. */
-function jsonArray(items) {
-    return `[\n${items.map((t) => '  ' + t.trimEnd().replace(/\n/g, '\n  ')).join(',\n')}\n]\n`;
 }
 /**
  * Each file explained. With `answers`, the output starts with every file's answer line (what it is, or the
@@ -699,7 +600,6 @@ function moduleHeads(m, d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cw: () => (/* binding */ unreadableAnswer),
 /* harmony export */   QQ: () => (/* binding */ renderKeyExport),
 /* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
 /* harmony export */   pI: () => (/* binding */ checkpointAnswer)
@@ -715,15 +615,6 @@ function globalNames(globals) {
     const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(globals, 3);
     const names = shown.map((g) => `${g.module}.${g.name}`).join(', ');
     return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(omitted > 0 ? `${names} and ${omitted} more` : names);
-}
-/**
- * The answer line of a file `analyze` could not read: what is wrong with it (`what`: the error, without the file's
- * name when it is about the file itself; a pickle refused after its globals were scanned already names the
- * dangerous ones it imports).
- */
-function unreadableAnswer(name, what, color) {
-    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(color);
-    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('bad', c)} ${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(name))}: ${c.red('not read')}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(what)}`;
 }
 /**
  * The answer line of `analyze` for one file: `✗ evil.pt: 1 dangerous pickle global (posix.system); nothing was

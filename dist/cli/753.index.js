@@ -666,7 +666,6 @@ function moduleHeads(m, d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cw: () => (/* binding */ unreadableAnswer),
 /* harmony export */   QQ: () => (/* binding */ renderKeyExport),
 /* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
 /* harmony export */   pI: () => (/* binding */ checkpointAnswer)
@@ -682,15 +681,6 @@ function globalNames(globals) {
     const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(globals, 3);
     const names = shown.map((g) => `${g.module}.${g.name}`).join(', ');
     return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(omitted > 0 ? `${names} and ${omitted} more` : names);
-}
-/**
- * The answer line of a file `analyze` could not read: what is wrong with it (`what`: the error, without the file's
- * name when it is about the file itself; a pickle refused after its globals were scanned already names the
- * dangerous ones it imports).
- */
-function unreadableAnswer(name, what, color) {
-    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(color);
-    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('bad', c)} ${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(name))}: ${c.red('not read')}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(what)}`;
 }
 /**
  * The answer line of `analyze` for one file: `✗ evil.pt: 1 dangerous pickle global (posix.system); nothing was
