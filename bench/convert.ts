@@ -259,7 +259,9 @@ registerCase({
         if (doc.written?.tensors !== 3 * CONVERT_MODULES)
           throw new Error(`expected ${3 * CONVERT_MODULES} tensors written`)
         if (doc.written.copy !== 'kernel')
-          throw new Error(`expected the rename to keep the source layout (copy: kernel), got ${doc.written.copy}`)
+          throw new Error(
+            `expected the rename to keep the source layout (copy: kernel), got ${doc.written.copy}`
+          )
       }
     }
   }

@@ -47,7 +47,13 @@ export interface GateRun extends GateContext {
 export interface GateDocument {
   /** A file name (no folders) unique within the run. */
   name: string
+  /** Shared by the artifacts of one header. */
   content: unknown
+  /**
+   * The content names another file of the same header (`from`): written, every string value equal to `from` is
+   * `to`, this artifact's location.
+   */
+  retarget?: { from: string; to: string }
 }
 
 export interface GateEvaluation {
@@ -67,15 +73,17 @@ export function evaluateGate(run: GateRun): GateEvaluation {
     return j
   }
   const artifacts = run.inputs.map((input) => {
-    const { report, document } =
-      input.judged !== undefined
-        ? placeJudged(input.judged, input.path)
-        : input.checkpoint !== undefined
-          ? placeJudged(judge(input.checkpoint), input.path)
-          : unreadable(input, run.policy)
+    const j = input.judged ?? (input.checkpoint !== undefined ? judge(input.checkpoint) : undefined)
+    if (j === undefined) return unreadable(input, run.policy).report
+    const { report, document } = placeJudged(j, input.path)
     if (document !== undefined && report.kind) {
       const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames)
-      documents.push({ name, content: document })
+      const at = input.location ?? input.path
+      documents.push({
+        name,
+        content: document,
+        ...(at !== j.path ? { retarget: { from: j.path, to: at } } : {})
+      })
       report.document = name
     }
     return report
@@ -109,7 +117,7 @@ export function evaluateGate(run: GateRun): GateEvaluation {
 }
 
 /** An artifact that could not be read: its error row. */
-function unreadable(input: GateInput, policy: GatePolicy): { report: ArtifactReport; document?: unknown } {
+function unreadable(input: GateInput, policy: GatePolicy): { report: ArtifactReport } {
   const {
     code,
     message,
@@ -191,7 +199,7 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
     // (its message gets the path when the row is placed).
     const message = e instanceof Error ? e.message : String(e)
     const error = { code: 'EngineError', message }
-    return { report: { ...report, status: 'error', reasons: [message], error } }
+    return { report: { ...report, status: 'error', reasons: [message], error }, path: ckpt.path }
   }
 
   const { metric, note } = chooseMetric(policy.metric, kind, report.figures)
@@ -214,7 +222,7 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
     reasons.push(...redEvidence, ...detailReasons)
   }
   report.reasons = dedupe(reasons).slice(0, MAX_REASONS)
-  return { report, document }
+  return { report, document, path: ckpt.path }
 }
 
 function thresholdReason(metric: GateMetric, figure: number, threshold: number): string {

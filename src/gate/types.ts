@@ -127,6 +127,8 @@ export interface GateEngines {
 export interface JudgedArtifact {
   report: ArtifactReport
   document?: unknown
+  /** The path of the checkpoint judged, which the document names (each file's copy names the file itself). */
+  path: string
 }
 
 /** One artifact to gate: its checkpoint (or its verdict, judged as it was read), or the error that stopped it. */
@@ -135,6 +137,8 @@ export interface GateInput {
   checkpoint?: Checkpoint
   /** The artifact's verdict, when it was judged as it was read (the checkpoint then need not be held). */
   judged?: JudgedArtifact
+  /** Where it was read, when not at `path` (its document names this location, as a checkpoint's path does). */
+  location?: string
   /**
    * Why it could not be read. `globals`: what its pickles import, when the reader got that far (a file that is
    * not a loadable checkpoint still reports a dangerous import; formats `globalsOfError`).

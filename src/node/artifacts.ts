@@ -90,7 +90,7 @@ async function readOne(
   read: (location: string) => Promise<Omit<GateInput, 'path'>>
 ): Promise<GateInput> {
   try {
-    return { path, ...(await read(path)) }
+    return { path, location: path, ...(await read(path)) }
   } catch (e) {
     if (isCheckpointError(e)) {
       // a file refused as a checkpoint still reports what its pickles import

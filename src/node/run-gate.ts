@@ -151,7 +151,7 @@ function artifactJudge(
 ): (location: string) => Promise<JudgedArtifact> {
   const judge = (checkpoint: Checkpoint): JudgedArtifact => {
     const judged = judgeCheckpoint(checkpoint, ctx)
-    return keepDocuments ? judged : { report: judged.report }
+    return keepDocuments ? judged : { report: judged.report, path: judged.path }
   }
   const cache = new HeaderCache({ derive: judge })
   const readOther = (location: string, scope: ReadBudget) => opts.read(location, { budget: scope, roots })
