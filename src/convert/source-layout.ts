@@ -13,9 +13,15 @@
  * where they are and only its offsets change.
  *
  * Where the layout does not allow it (row slices, block placement, a dropped tensor in the middle, more padding
- * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts).
+ * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts). `planSourceLayout`
+ * plans, `writeKeepingLayout` copies and writes the moved bytes; write.ts writes the header last.
  */
+import { createHash } from 'node:crypto'
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
+import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
+import { sha256File, writeFully } from './source-pass.js'
 import type { OutputTensor } from './types.js'
 
 /** Spaces a header may be padded with to reach the first tensor that stays (a LoRA's first tensor is < 1 MiB). */
@@ -186,4 +192,79 @@ function place(
     if (use.begin >= start) return { tensor: t, begin: use.begin - start, end: use.end - start }
     return append(t, use.end - use.begin, { from: dataStart + use.begin, length: use.end - use.begin })
   })
+}
+
+/** The source's header length (the prefix's value, checked against the size) and the SHA-256 of its 8 + N bytes. */
+export function sourceHeader(fd: number, size: number, file: string): { length: number; sha256: string } {
+  const prefix = new Uint8Array(8)
+  readRange(fd, prefix, 0, file)
+  const n = new DataView(prefix.buffer).getBigUint64(0, true)
+  if (n > BigInt(size - 8))
+    throw new CheckpointError('Truncated', file, 'the header runs past the end of the file')
+  const bytes = new Uint8Array(8 + Number(n))
+  readRange(fd, bytes, 0, file)
+  return { length: Number(n), sha256: createHash('sha256').update(bytes).digest('hex') }
+}
+
+function readRange(fd: number, buf: Uint8Array, from: number, file: string): void {
+  for (let done = 0; done < buf.length;) {
+    const n = readSync(fd, buf, done, buf.length - done, from + done)
+    if (n === 0) throw new CheckpointError('Truncated', file, `the source ended at byte ${from + done}`)
+    done += n
+  }
+}
+
+/**
+ * The source copied by the kernel to `temp`, then the moved tensors and scalars written after its end. The copy's
+ * header is checked against the one the plan was made from (a source replaced meanwhile is refused). Returns the
+ * open output and, with `hash`, the source's SHA-256 (hashed on a worker while the kernel copies).
+ */
+export async function writeKeepingLayout(
+  kept: SourceLayoutPlan,
+  io: {
+    file: string
+    src: number
+    temp: string
+    bytes: number
+    header: { length: number; sha256: string }
+    hash?: boolean
+  }
+): Promise<{ fd: number; sha256?: string }> {
+  const hashing = io.hash === true ? sha256File(io.file) : undefined
+  hashing?.catch(() => undefined) // awaited below; a failed copy must not leave it unhandled
+  await copyFile(io.file, io.temp, constants.COPYFILE_FICLONE)
+  const fd = openSync(io.temp, 'r+')
+  try {
+    // the copy is the file the plan was made from: its size, and its header byte for byte
+    const size = fstatSync(fd).size
+    if (size < io.bytes)
+      throw new CheckpointError('Truncated', io.file, `the source ended at byte ${size} during the copy`)
+    if (size > io.bytes || sourceHeader(fd, size, io.temp).sha256 !== io.header.sha256)
+      throw new CheckpointError('IoError', io.file, 'the file changed while it was converted')
+    const dataStart = 8 + kept.headerLength
+    for (const p of kept.placed) {
+      const w = p.write
+      if (w === undefined) continue
+      let bytes: Uint8Array
+      if ('bytes' in w) bytes = w.bytes
+      else {
+        bytes = new Uint8Array(w.length)
+        readRange(io.src, bytes, w.from, io.file)
+      }
+      writeFully(fd, bytes, dataStart + p.begin)
+    }
+    ftruncateSync(fd, kept.size)
+    return { fd, ...(hashing ? { sha256: await hashing } : {}) }
+  } catch (e) {
+    closeQuietly(fd)
+    throw e
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd)
+  } catch {
+    // the error on its way says more
+  }
 }

@@ -216,3 +216,35 @@ class WorkerHasher implements Hasher {
     void this.worker.terminate()
   }
 }
+
+// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
+const FILE_HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { createReadStream } = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const hash = createHash('sha256')
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
+  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
+`
+
+/** The sha256 of a file, read sequentially in a worker thread. */
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(FILE_HASH_WORKER, { eval: true, workerData: path })
+    let settled = false
+    worker.once('message', (m: { sha256?: string; error?: string }) => {
+      settled = true
+      if (m.sha256) resolvePromise(m.sha256)
+      else reject(new Error(`hashing ${path}: ${m.error}`))
+      void worker.terminate()
+    })
+    worker.once('error', (e) => {
+      if (!settled) reject(e)
+    })
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`hashing ${path}: worker exited with ${code}`))
+    })
+  })
+}

@@ -7,10 +7,8 @@
  * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
  * is written last.
  */
-import { createHash } from 'node:crypto'
-import { Worker } from 'node:worker_threads'
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises'
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
@@ -18,7 +16,14 @@ import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, SourceRows } from './types.js'
 import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
-import { headerJson, headerJsonLength, planSourceLayout, type SourceLayoutPlan } from './source-layout.js'
+export { sha256File } from './source-pass.js'
+import {
+  headerJson,
+  headerJsonLength,
+  planSourceLayout,
+  sourceHeader,
+  writeKeepingLayout
+} from './source-layout.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -183,38 +188,6 @@ function placeBlocks(
   return out
 }
 
-// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
-const HASH_WORKER = `
-const { createHash } = require('node:crypto')
-const { createReadStream } = require('node:fs')
-const { parentPort, workerData } = require('node:worker_threads')
-const hash = createHash('sha256')
-createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on('data', (chunk) => hash.update(chunk))
-  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
-  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
-`
-
-/** The sha256 of a file, read sequentially in a worker thread. */
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(HASH_WORKER, { eval: true, workerData: path })
-    let settled = false
-    worker.once('message', (m: { sha256?: string; error?: string }) => {
-      settled = true
-      if (m.sha256) resolvePromise(m.sha256)
-      else reject(new Error(`hashing ${path}: ${m.error}`))
-      void worker.terminate()
-    })
-    worker.once('error', (e) => {
-      if (!settled) reject(e)
-    })
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`hashing ${path}: worker exited with ${code}`))
-    })
-  })
-}
-
 function metadataOf(source: Checkpoint, record: ConversionRecord): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(source.metadata)) if (typeof v === 'string') out[k] = v
@@ -347,73 +320,6 @@ function result(
   copy: WriteResult['copy']
 ): WriteResult {
   return { path, bytes, tensors, sourceHeaderSha256, ...(sourceSha256 ? { sourceSha256 } : {}), copy }
-}
-
-/** The source's header length (the prefix's value, checked against the size) and the SHA-256 of its 8 + N bytes. */
-function sourceHeader(fd: number, size: number, file: string): { length: number; sha256: string } {
-  const prefix = new Uint8Array(8)
-  readRange(fd, prefix, 0, file)
-  const n = new DataView(prefix.buffer).getBigUint64(0, true)
-  if (n > BigInt(size - 8))
-    throw new CheckpointError('Truncated', file, 'the header runs past the end of the file')
-  const bytes = new Uint8Array(8 + Number(n))
-  readRange(fd, bytes, 0, file)
-  return { length: Number(n), sha256: createHash('sha256').update(bytes).digest('hex') }
-}
-
-function readRange(fd: number, buf: Uint8Array, from: number, file: string): void {
-  for (let done = 0; done < buf.length;) {
-    const n = readSync(fd, buf, done, buf.length - done, from + done)
-    if (n === 0) throw new CheckpointError('Truncated', file, `the source ended at byte ${from + done}`)
-    done += n
-  }
-}
-
-/**
- * The source copied by the kernel to `temp`, then the moved tensors and scalars written after its end. The copy's
- * header is checked against the one the plan was made from (a source replaced meanwhile is refused). Returns the
- * open output and, with `hash`, the source's SHA-256 (hashed on a worker while the kernel copies).
- */
-async function writeKeepingLayout(
-  kept: SourceLayoutPlan,
-  io: {
-    file: string
-    src: number
-    temp: string
-    bytes: number
-    header: { length: number; sha256: string }
-    hash?: boolean
-  }
-): Promise<{ fd: number; sha256?: string }> {
-  const hashing = io.hash === true ? sha256File(io.file) : undefined
-  hashing?.catch(() => undefined) // awaited below; a failed copy must not leave it unhandled
-  await copyFile(io.file, io.temp, constants.COPYFILE_FICLONE)
-  const fd = openSync(io.temp, 'r+')
-  try {
-    // the copy is the file the plan was made from: its size, and its header byte for byte
-    const size = fstatSync(fd).size
-    if (size < io.bytes)
-      throw new CheckpointError('Truncated', io.file, `the source ended at byte ${size} during the copy`)
-    if (size > io.bytes || sourceHeader(fd, size, io.temp).sha256 !== io.header.sha256)
-      throw new CheckpointError('IoError', io.file, 'the file changed while it was converted')
-    const dataStart = 8 + kept.headerLength
-    for (const p of kept.placed) {
-      const w = p.write
-      if (w === undefined) continue
-      let bytes: Uint8Array
-      if ('bytes' in w) bytes = w.bytes
-      else {
-        bytes = new Uint8Array(w.length)
-        readRange(io.src, bytes, w.from, io.file)
-      }
-      writeFully(fd, bytes, dataStart + p.begin)
-    }
-    ftruncateSync(fd, kept.size)
-    return { fd, ...(hashing ? { sha256: await hashing } : {}) }
-  } catch (e) {
-    closeQuietly(fd)
-    throw e
-  }
 }
 
 function closeQuietly(fd: number): void {
