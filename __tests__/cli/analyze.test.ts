@@ -1,5 +1,5 @@
 /** The `analyze` command end to end in-process: real files in, exit codes and output out. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
@@ -201,6 +201,24 @@ describe('model-compat analyze FILE... past an unreadable file', () => {
     expect(validate(entries[1])).toBe(true)
     expect(r.err).toContain('2 of 3 files could not be read:')
     expect(r.err).toContain(`${missing}: FileNotFound`)
+  })
+
+  it('copies of one file are each reported under their own path, with the same analysis', async () => {
+    const copy = join(dir, 'tiny-copy.safetensors')
+    copyFileSync(tiny, copy)
+    const r = await cli('analyze', tiny, copy, wan, '--json')
+    expect(r.code).toBe(0)
+    const [a, b, c] = JSON.parse(r.out) as Array<{
+      source: { path: string }
+      structure: unknown
+      tensors: object
+    }>
+    expect([a!.source.path, b!.source.path, c!.source.path]).toEqual([tiny, copy, wan])
+    expect(b!.tensors).toEqual(a!.tensors)
+    expect(b!.structure).toEqual(a!.structure)
+    expect(c!.structure).not.toEqual(a!.structure)
+    const text = await cli('analyze', tiny, copy)
+    expect(text.out).toContain(`== tiny-copy.safetensors (${copy}) ==`)
   })
 
   it('names the dangerous globals of a refused pickle on its line; one file alone fails as before', async () => {

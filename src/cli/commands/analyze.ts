@@ -3,6 +3,9 @@ import { list, flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
 import type { CliIO, Command } from '../io.js'
 import { CheckpointError, EXIT, globalsOfFailure, InputError, UsageError } from '../../formats/errors.js'
 import { summarizeCheckpoint } from '../../formats/summary.js'
+import { HeaderCache } from '../../formats/header-cache.js'
+import { isRemoteLocation } from '../../formats/http/url.js'
+import { readCheckpoint, type ReadBudget } from '../../formats/index.js'
 import { manifestsToJson, manifestToJson, toManifest } from '../../formats/json/manifest.js'
 import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
 import type { Checkpoint } from '../../formats/types.js'
@@ -62,9 +65,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   // One file, or the two of --compare: its error is the command's. Several: each is reported, the others are
   // still read, and the exit status is the worst (2 when one could not be read).
   const entries: Entry[] = []
-  for (const path of args.positionals) {
-    if (args.positionals.length === 1 || compare) entries.push({ path, checkpoint: await reader.read(path) })
-    else entries.push(await readEntry(path, reader.read))
+  if (args.positionals.length === 1 || compare) {
+    for (const path of args.positionals) entries.push({ path, checkpoint: await reader.read(path) })
+  } else {
+    const read = severalReader(reader.read)
+    for (const path of args.positionals) entries.push(await readEntry(path, read))
   }
   const failed = entries.filter((e): e is Unreadable => 'error' in e)
   if (failed.length > 0) return reportSeveral(entries, failed, names, args, io)
@@ -72,7 +77,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const withStructure = !flag(args, 'no-structure')
   // --compare --json prints the comparison document alone (one JSON value on stdout)
   const structures = checkpoints.map((c) =>
-    withStructure && !(compare && json) ? analyzeStructure(c) : undefined
+    withStructure && !(compare && json) ? structureOf(c) : undefined
   )
 
   if (compare) {
@@ -116,6 +121,33 @@ interface Unreadable {
 }
 
 type Entry = Readable | Unreadable
+
+/**
+ * How several files are read: local files through a header cache (src/formats/header-cache.ts), so a file whose
+ * size and header equal an earlier one's (copies under other names) is not parsed again; it gets that file's
+ * checkpoint under its own path. Folders, indexes and URLs are read the ordinary way.
+ */
+function severalReader(read: (path: string) => Promise<Checkpoint>): (path: string) => Promise<Checkpoint> {
+  const cache = new HeaderCache()
+  const readOther = (path: string, budget: ReadBudget) => readCheckpoint(path, { budget })
+  return async (path) => {
+    if (isRemoteLocation(path)) return read(path)
+    const { value } = await cache.read(path, { readOther })
+    return value.path === path ? value : { ...value, path }
+  }
+}
+
+/**
+ * The structure analysis of a checkpoint, once per distinct header: copies read through the header cache share
+ * their tensor list, and the analysis depends on the tensors and metadata, never on the file's name.
+ */
+function structureOf(c: Checkpoint): StructureAnalysis {
+  let s = structures.get(c.tensors)
+  if (s === undefined) structures.set(c.tensors, (s = analyzeStructure(c)))
+  return s
+}
+
+const structures = new WeakMap<readonly unknown[], StructureAnalysis>()
 
 /** Reads one of several files: a bad input becomes that file's entry, anything else (a bug) is thrown. */
 async function readEntry(path: string, read: (path: string) => Promise<Checkpoint>): Promise<Entry> {
@@ -173,7 +205,7 @@ async function reportSeveral(
     const items = entries.map((e) => {
       if ('error' in e) return JSON.stringify(errorEntry(e), null, 2) + '\n'
       const m = toManifest(e.checkpoint, TOOL)
-      if (withStructure) m.structure = analyzeStructure(e.checkpoint)
+      if (withStructure) m.structure = structureOf(e.checkpoint)
       return manifestToJson(m)
     })
     io.stdout(jsonArray(items))
@@ -189,7 +221,7 @@ async function reportSeveral(
       return { answer: paragraph(answer, width, '', '  '), details: '' }
     }
     const summary = summarizeCheckpoint(e.checkpoint)
-    const structure = withStructure ? analyzeStructure(e.checkpoint) : undefined
+    const structure = withStructure ? structureOf(e.checkpoint) : undefined
     const answer = paragraph(
       checkpointAnswer(labels[i]!, e.checkpoint, summary, structure, io.color),
       width,
