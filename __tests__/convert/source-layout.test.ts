@@ -4,7 +4,7 @@
  * its source tensor's bytes, and the data section must be covered with no hole or overlap.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readCheckpoint } from '../../src/formats/index.js'
@@ -105,6 +105,23 @@ describe('a rename keeps the source layout', () => {
     const b = tensorBytes(back.out, await readCheckpoint(back.out))
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort())
     for (const [k, v] of a) expect(b.get(k)!.equals(v)).toBe(true)
+  })
+})
+
+describe('the copied output', () => {
+  test("has a new file's permissions, not a read-only source's", async () => {
+    const lora = join(dir, 'read-only.safetensors')
+    await writeRandomLora(
+      lora,
+      kohyaLora(targetsOf(WAN, /^blocks\.0\.self_attn\.q$/), { rank: 4, alpha: 4 }),
+      23
+    )
+    chmodSync(lora, 0o444)
+    const { written, out } = await convert(lora, 'comfyui')
+    expect(written.copy).toBe('kernel')
+    const fresh = join(dir, 'fresh-file')
+    writeFileSync(fresh, '')
+    expect(statSync(out).mode & 0o777).toBe(statSync(fresh).mode & 0o777)
   })
 })
 

@@ -17,7 +17,7 @@
  * plans, `writeKeepingLayout` copies and writes the moved bytes; write.ts writes the header last.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
+import { chmodSync, closeSync, constants, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
@@ -232,7 +232,13 @@ export async function writeKeepingLayout(
 ): Promise<{ fd: number; sha256?: string }> {
   const hashing = io.hash === true ? sha256File(io.file) : undefined
   hashing?.catch(() => undefined) // awaited below; a failed copy must not leave it unhandled
+  // The copy takes the source's permission bits (a read-only source would give a read-only output the next step
+  // could not open for writing): it gets those of a file created here, as the user-space path's output does.
+  const created = openSync(io.temp, 'w')
+  const mode = fstatSync(created).mode & 0o777
+  closeSync(created)
   await copyFile(io.file, io.temp, constants.COPYFILE_FICLONE)
+  chmodSync(io.temp, mode)
   const fd = openSync(io.temp, 'r+')
   try {
     // the copy is the file the plan was made from: its size, and its header byte for byte
