@@ -40,10 +40,18 @@ const GENERIC: KeyForm[] = [
 export const KEY_FORMS: Readonly<Record<RuntimeArch, readonly KeyForm[]>> = {
   unet: [
     ...GENERIC,
-    { names: 'diffusers', stem: (p) => `lora_unet_${underscore(p)}`, source: 'kohya names of diffusers names' },
+    {
+      names: 'diffusers',
+      stem: (p) => `lora_unet_${underscore(p)}`,
+      source: 'kohya names of diffusers names'
+    },
     { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
     { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
-    { names: 'diffusers', stem: (p) => `unet.${processorForm(p)}`, source: 'diffusers attention-processor names' }
+    {
+      names: 'diffusers',
+      stem: (p) => `unet.${processorForm(p)}`,
+      source: 'diffusers attention-processor names'
+    }
   ],
   flux: [
     ...GENERIC,

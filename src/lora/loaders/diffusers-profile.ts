@@ -5,7 +5,14 @@
  * the diffusers model, where PEFT loads it. PEFT refuses the whole file on any size mismatch.
  */
 import type { ModuleResolution } from '../types.js'
-import { PEFT_EXTRAS, PEFT_PAIRS, PIPELINES, TEXT_ENCODER_PREFIXES, type Converter, type FileFacts } from './diffusers.js'
+import {
+  PEFT_EXTRAS,
+  PEFT_PAIRS,
+  PIPELINES,
+  TEXT_ENCODER_PREFIXES,
+  type Converter,
+  type FileFacts
+} from './diffusers.js'
 import type { Landing } from './landing.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 import type { ModuleVerdict } from './verdict.js'
@@ -98,7 +105,11 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
       if (converter.converts(f, file)) return peft(f, landing, converter)
       if (converter.rest.kind === 'error') {
         leftovers.push(...f.keys)
-        const v = dropped(f, `${converter.source.split(' ').pop()} cannot rename it`, 'keys the converter cannot rename')
+        const v = dropped(
+          f,
+          `${converter.source.split(' ').pop()} cannot rename it`,
+          'keys the converter cannot rename'
+        )
         return v
       }
       return dropped(f, converter.rest.log, 'dropped by the converter')
@@ -111,7 +122,11 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
         `keys without the \`${prefix}\` prefix are ignored`
       )
     if (!pairOf(f) && !PEFT_EXTRAS.some((s) => f.suffixes.has(s)))
-      return dropped(f, `no LoRA A/B pair PEFT reads (${[...f.suffixes].join(', ')})`, 'adapter tensors PEFT does not read')
+      return dropped(
+        f,
+        `no LoRA A/B pair PEFT reads (${[...f.suffixes].join(', ')})`,
+        'adapter tensors PEFT does not read'
+      )
     if (landing && !landing.diffusersName)
       return dropped(
         f,

@@ -159,9 +159,14 @@ const fluxKohya: Converter = {
     if (file.keys.some((k) => k.startsWith('transformer.')))
       return m.prefix === 'transformer.' && (kohyaPair(f) || abPair(f))
     if (m.component === 'text-encoder') return kohyaPair(f)
-    return (m.prefix === 'lora_unet_' || m.prefix === 'diffusion_model.') && kohyaPair(f) && FLUX_ORIGINAL.test(u(m.path))
+    return (
+      (m.prefix === 'lora_unet_' || m.prefix === 'diffusion_model.') &&
+      kohyaPair(f) &&
+      FLUX_ORIGINAL.test(u(m.path))
+    )
   },
-  drops: (f) => (f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null),
+  drops: (f) =>
+    f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: Incompatible keys detected: ${keys.join(', ')}`

@@ -110,7 +110,8 @@ export function applyLoader(
     return assemble(loader, head, verdicts, { notes })
   }
   const landings = facts.map((f, i) => landingOf(f, resolution.results[i], base, keyMap))
-  const i2v = analysis.modules.some((m) => /k_img$/.test(m.path)) && analysis.modules.some((m) => /v_img$/.test(m.path))
+  const i2v =
+    analysis.modules.some((m) => /k_img$/.test(m.path)) && analysis.modules.some((m) => /v_img$/.test(m.path))
   const sdxl = base.denoiser.entries.some((e) => /^(?:label_emb|add_embedding)\./.test(e.path))
   const out = diffusersProfile({
     arch: keyMap.view.arch,

@@ -26,7 +26,8 @@ function baseUsesDiffusersNames(base: BaseIndex): boolean {
 function namedByDiffusers(via: string, base: BaseIndex): boolean {
   if (via.includes('diffusers->')) return true
   if (via.includes('->diffusers')) return false
-  if (via === 'exact' || via === 'underscore' || via === 'underscore form') return baseUsesDiffusersNames(base)
+  if (via === 'exact' || via === 'underscore' || via === 'underscore form')
+    return baseUsesDiffusersNames(base)
   return false
 }
 
@@ -61,7 +62,11 @@ export function landingOf(
       via: `base converted on load (${hit.source})`
     }
     if (hit.slice) target.slice = hit.slice
-    const out: Landing = { target, fits: v.ok, diffusersName: hit.source !== 'generic format' && hit.source !== 'kohya names' }
+    const out: Landing = {
+      target,
+      fits: v.ok,
+      diffusersName: hit.source !== 'generic format' && hit.source !== 'kohya names'
+    }
     if (v.expected) out.expected = v.expected
     return out
   }

@@ -205,7 +205,8 @@ function sgmPathOf(d: string, upHasAttention: (level: number) => boolean): strin
   m = /^mid_block\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d)
   if (m) {
     if (m[1] === 'attentions') guesses.push(`middle_block.1.${m[3]}`)
-    else if (Object.hasOwn(RESNET, m[3]!)) guesses.push(`middle_block.${m[2] === '0' ? 0 : 2}.${RESNET[m[3]!]}`)
+    else if (Object.hasOwn(RESNET, m[3]!))
+      guesses.push(`middle_block.${m[2] === '0' ? 0 : 2}.${RESNET[m[3]!]}`)
   }
   m = /^up_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d)
   if (m) {

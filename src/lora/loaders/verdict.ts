@@ -31,7 +31,12 @@ export function assemble(
 ): LoraResolution {
   const label = LOADER_LABELS[loader]
   const fileError = extra.fileError ?? verdicts.find((v) => v.fileError)?.fileError
-  const counts: Record<ResolutionStatus, number> = { ok: 0, unresolved: 0, 'shape-mismatch': 0, unsupported: 0 }
+  const counts: Record<ResolutionStatus, number> = {
+    ok: 0,
+    unresolved: 0,
+    'shape-mismatch': 0,
+    unsupported: 0
+  }
   const causes = new Map<string, number>()
   const notes = new Map<string, number>()
   for (const n of extra.notes ?? []) notes.set(n, 0)
