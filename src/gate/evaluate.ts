@@ -9,7 +9,9 @@ import type { Checkpoint } from '../formats/types.js'
 import { printable } from '../util/text.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
-import { chooseMetric } from './policy.js'
+import { LOADER_LABELS } from '../lora/loaders/verdict.js'
+import type { LoaderName } from '../lora/types.js'
+import { chooseMetric, gatesRuntimes } from './policy.js'
 import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
@@ -22,6 +24,7 @@ import type {
   GatePolicy,
   GateReport,
   GateVerdict,
+  LoaderResult,
   LoraReport,
   LoraView
 } from './types.js'
@@ -76,7 +79,8 @@ export function evaluateGate(run: GateRun): GateEvaluation {
       threshold: run.policy.threshold,
       metric: run.policy.metric,
       failOn: [...run.policy.failOn],
-      ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {})
+      ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {}),
+      ...(gatesRuntimes(run.policy) ? { loaders: [...run.policy.loaders!] } : {})
     },
     baseline: {
       path: run.baseline.path,
@@ -125,12 +129,18 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   }
   let document: unknown
   let detailReasons: string[]
+  let loaderViews: LoraView[] = []
   try {
     if (kind === 'lora') {
-      const view = engines.resolveLora(ckpt, baseline)
+      // The first listed loader gives the figures, failures and document; every listed loader is gated.
+      const loaders: LoaderName[] = policy.loaders && policy.loaders.length > 0 ? policy.loaders : ['any']
+      loaderViews = loaders.map((l) => engines.resolveLora(ckpt, baseline, l))
+      const view = loaderViews[0]!
       document = view.document
       report.figures = loraFigures(view)
       report.lora = loraReport(view)
+      if (gatesRuntimes(policy))
+        report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold))
       report.tier = tierOf(view.loadable)
       flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)))
       detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`)
@@ -159,15 +169,21 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   const { metric, note } = chooseMetric(policy.metric, kind, report.figures)
   report.metric = metric
   if (note) report.metricNote = note
-  const figure = report.figures[metric] ?? 0
+  // Gated per runtime: the loadable figure is the lowest over the listed loaders.
+  const perLoader = metric === 'loadable' ? (report.lora?.loaders ?? []) : []
+  const figure =
+    perLoader.length > 0 ? Math.min(...perLoader.map((l) => l.loadable)) : (report.figures[metric] ?? 0)
   report.figure = figure
 
   const reasons: string[] = []
-  const underThreshold = figure < policy.threshold
+  // A runtime that refuses the whole file fails its loader whatever the threshold.
+  const underThreshold = figure < policy.threshold || perLoader.some((l) => !l.passed)
   // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
   const failing = flags.filter((f) => f.failsGate)
   for (const f of failing) reasons.push(flagText(f))
-  if (underThreshold) {
+  if (underThreshold && perLoader.length > 0) {
+    for (const l of perLoader) if (!l.passed) reasons.push(loaderReason(l, policy.threshold))
+  } else if (underThreshold) {
     reasons.push(thresholdReason(metric, figure, policy.threshold))
   }
   if (underThreshold || failing.length > 0) {
@@ -177,6 +193,31 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   }
   report.reasons = dedupe(reasons).slice(0, MAX_REASONS)
   return { report, document }
+}
+
+function loaderResult(view: LoraView, threshold: number): LoaderResult {
+  const loader = view.loader ?? 'any'
+  const loaded = view.modules.filter((m) => m.status === 'loadable').length
+  const out: LoaderResult = {
+    loader,
+    loadable: view.loadable,
+    modules: view.moduleCount,
+    loaded,
+    brokenLoads: view.brokenLoads ?? 0,
+    passed: view.fileError === undefined && view.loadable >= threshold
+  }
+  if (view.fileError !== undefined) out.fileError = view.fileError
+  // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
+  const cause = view.cause?.replace(new RegExp(`^${LOADER_LABELS[loader]}: `), '')
+  const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause
+  if (why !== undefined && loaded < view.moduleCount) out.why = cutText(why, 300)
+  return out
+}
+
+/** `ComfyUI: loadable 0% is under the 80% threshold (the whole file fails: KeyError: ...)`. */
+function loaderReason(l: LoaderResult, threshold: number): string {
+  const head = `${LOADER_LABELS[l.loader]}: ${thresholdReason('loadable', l.loadable, threshold)}`
+  return l.why ? `${head} (${l.why})` : head
 }
 
 function thresholdReason(metric: GateMetric, figure: number, threshold: number): string {
@@ -246,7 +287,10 @@ function loraFlags(view: LoraView): EngineFlag[] {
       id: 'unresolved-modules',
       severity: 'red',
       title: 'Unresolved modules',
-      evidence: `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+      evidence:
+        view.loader !== undefined && view.loader !== 'any'
+          ? `${unresolved.length} of ${view.moduleCount} modules do not load in ${LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
+          : `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
     })
   }
   if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
