@@ -11,7 +11,7 @@ import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
 import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import type { LoaderName } from '../lora/types.js'
-import { chooseMetric, gatesRuntimes } from './policy.js'
+import { chooseMetric, gatesRuntimes, withSecurityFloor } from './policy.js'
 import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
@@ -234,7 +234,8 @@ export function flagText(f: EngineFlag): string {
 }
 
 function withFailsGate(f: EngineFlag, policy: GatePolicy): GateFlag {
-  const listed = policy.failOn.some((id) => id === f.id)
+  // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
+  const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id)
   const anyRed = policy.failOn.includes('any-red') && f.severity === 'red'
   return { ...f, failsGate: listed || anyRed }
 }
