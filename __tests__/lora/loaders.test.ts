@@ -217,6 +217,33 @@ describe('diffusers profile', () => {
     )
   })
 
+  it('XLabs Flux LoRA: ComfyUI loads none of it, diffusers converts it (single blocks land on linear1 rows)', () => {
+    const fx: LoraFixture = {
+      tensors: [
+        { name: 'double_blocks.0.processor.qkv_lora1.down.weight', shape: [4, 64], dtype: 'BF16' },
+        { name: 'double_blocks.0.processor.qkv_lora1.up.weight', shape: [192, 4], dtype: 'BF16' },
+        { name: 'single_blocks.0.processor.qkv_lora.down.weight', shape: [4, 64], dtype: 'BF16' },
+        { name: 'single_blocks.0.processor.qkv_lora.up.weight', shape: [192, 4], dtype: 'BF16' }
+      ],
+      scalars: new Map(),
+      metadata: {}
+    }
+    const comfy = under('comfyui', { base: 'flux', lora: fx })
+    expect(comfy.loadable).toBe(0)
+    expect(comfy.loaderNotes?.[0]).toMatch(
+      /^ComfyUI: lora key not loaded: double_blocks\.0\.processor\.qkv_lora1/
+    )
+    const d = under('diffusers', { base: 'flux', lora: fx })
+    expect(d.fileError).toBeUndefined()
+    expect(d.results[0]).toMatchObject({
+      status: 'ok',
+      target: { key: 'single_blocks.0.linear1.weight', slice: { offset: 0, size: 192 } }
+    })
+    expect(d.loaderNotes).toContain(
+      'diffusers converts 2 XLabs double-block keys (processor.*_lora1/2) that model-compat does not count as modules'
+    )
+  })
+
   it('Flux kohya on either base naming converts and loads', () => {
     expect(under('diffusers', corpusCase('flux-kohya')).loadable).toBe(22)
     expect(under('diffusers', corpusCase('flux-kohya-on-diffusers-base')).loadable).toBe(22)

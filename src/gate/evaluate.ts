@@ -129,12 +129,11 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   }
   let document: unknown
   let detailReasons: string[]
-  let loaderViews: LoraView[] = []
   try {
     if (kind === 'lora') {
       // The first listed loader gives the figures, failures and document; every listed loader is gated.
       const loaders: LoaderName[] = policy.loaders && policy.loaders.length > 0 ? policy.loaders : ['any']
-      loaderViews = loaders.map((l) => engines.resolveLora(ckpt, baseline, l))
+      const loaderViews = loaders.map((l) => engines.resolveLora(ckpt, baseline, l))
       const view = loaderViews[0]!
       document = view.document
       report.figures = loraFigures(view)

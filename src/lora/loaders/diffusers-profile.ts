@@ -138,7 +138,11 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
   if (converter && leftovers.length > 0 && converter.rest.kind === 'error')
     fileError ??= converter.rest.error(leftovers.slice(0, 3).concat(leftovers.length > 3 ? ['...'] : []))
   if (converter && input.unknownKeys.length > 0) {
-    if (converter.name === 'XLabs') notes.push(`${RUNTIME} converts ${input.unknownKeys.length} XLabs keys`)
+    if (converter.name === 'XLabs')
+      notes.push(
+        `${RUNTIME} converts ${input.unknownKeys.length} XLabs double-block keys (processor.*_lora1/2) that ` +
+          'model-compat does not count as modules'
+      )
     else if (converter.rest.kind === 'error')
       fileError ??= converter.rest.error(input.unknownKeys.slice(0, 3))
   }

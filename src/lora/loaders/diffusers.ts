@@ -145,6 +145,8 @@ const wanMusubi: Converter = {
   }
 }
 
+export const XLABS_STEM = /^(double|single)_blocks\.(\d+)\.processor\.(qkv|proj)(?:_lora(\d?))?$/
+
 const FLUX_ORIGINAL =
   /^(?:double_blocks_\d+_(?:img|txt)_(?:attn_(?:qkv|proj)|mlp_[02]|mod_lin)|single_blocks_\d+_(?:linear[12]|modulation_lin)|img_in|txt_in|(?:time|vector|guidance)_in_(?:in|out)_layer|final_layer_(?:linear|adaLN_modulation_1))$/
 
@@ -174,13 +176,14 @@ const fluxKohya: Converter = {
 }
 
 // `_convert_xlabs_flux_lora_to_diffusers`, picked by any key containing "processor": XLabs' attention-processor
-// LoRAs (`double_blocks.N.processor.qkv_lora1.down.weight`, ...). Their keys do not parse as LoRA modules
-// here, so the file-level rule (unknown keys) decides.
+// LoRAs (`double_blocks.N.processor.qkv_lora1.down.weight`, `single_blocks.N.processor.proj_lora.up.weight`).
+// The double-block keys (`_lora1`/`_lora2`) do not parse as modules here and are counted at file level; the
+// single-block ones parse with the `_lora` dropped from the stem.
 const fluxXlabs: Converter = {
   name: 'XLabs',
   source: 'lora_conversion_utils.py _convert_xlabs_flux_lora_to_diffusers',
   selects: (keys) => keys.some((k) => k.includes('processor')),
-  converts: (f) => /^(?:double|single)_blocks\.\d+\.processor\.(?:qkv|proj)_lora\d?$/.test(f.module.stem),
+  converts: (f) => XLABS_STEM.test(f.module.stem),
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: \`old_state_dict\` should be at this point but has: ${keys.join(', ')}`

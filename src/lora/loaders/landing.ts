@@ -8,6 +8,7 @@ import type { BaseIndex } from '../base-index.js'
 import { checkModuleShapes } from '../shapes.js'
 import type { ModuleResolution, ResolutionTarget } from '../types.js'
 import type { KeyMap } from './keymap.js'
+import { XLABS_STEM } from './diffusers.js'
 import type { ModuleFacts } from './subject.js'
 
 export interface Landing {
@@ -31,6 +32,22 @@ function namedByDiffusers(via: string, base: BaseIndex): boolean {
   return false
 }
 
+/**
+ * XLabs attention-processor stems in original Flux names, the renames ComfyUI's `convert_uso_lora` and diffusers'
+ * `_convert_xlabs_flux_lora_to_diffusers` both apply: `qkv_lora1`/`qkv_lora2` are the image/text qkv,
+ * `proj_lora1`/`proj_lora2` the projections, and a single block's `qkv_lora`/`proj_lora` linear1's q/k/v rows
+ * and linear2.
+ */
+function xlabsStem(stem: string): string | null {
+  const m = XLABS_STEM.exec(stem)
+  if (!m) return null
+  const [, kind, n, part, which] = m
+  if (kind === 'single')
+    return `diffusion_model.single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`
+  const side = which === '2' ? 'txt' : 'img'
+  return `diffusion_model.double_blocks.${n}.${side}_attn.${part}`
+}
+
 export function landingOf(
   f: ModuleFacts,
   resolved: ModuleResolution | undefined,
@@ -48,8 +65,10 @@ export function landingOf(
     return out
   }
   const m = f.module
-  const tries =
-    m.pathForm === 'underscore'
+  const xlabs = xlabsStem(m.stem)
+  const tries = xlabs
+    ? [xlabs]
+    : m.pathForm === 'underscore'
       ? [`lora_unet_${m.path}`]
       : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path]
   for (const stem of tries) {
