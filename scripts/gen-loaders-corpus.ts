@@ -2,8 +2,9 @@
  * Writes the loader-profile corpus (fixtures/loaders/cases.ts) to a folder: one LoRA file per case, one base file
  * per base (sparse safetensors: headers are real, data is zeros), and manifest.json with every case's keys and
  * shapes and what ComfyUI holds after loading each base (its model class, unet config and original-layout
- * weights). An oracle running ComfyUI's own key-map code reads the manifest; scripts/loaders-agreement.ts compares
- * its answers with the profiles. Deterministic.
+ * weights; the diffusers-named twin a diffusers pipeline would hold). Oracles running ComfyUI's key-map code and
+ * diffusers' converters read the manifest; scripts/loaders-agreement.ts compares their answers with the profiles.
+ * Deterministic.
  *
  *   npx tsx scripts/gen-loaders-corpus.ts OUT_DIR [--no-files]
  */
@@ -23,12 +24,27 @@ const files = !process.argv.includes('--no-files')
 mkdirSync(out, { recursive: true })
 const cases = loaderCases()
 const baseNames = [...new Set(cases.map((c) => c.base))]
+// The same model in diffusers names, where the corpus has it: what a diffusers pipeline holds after loading.
+const DIFFUSERS_TWIN: Partial<Record<BaseName, BaseName>> = {
+  wan: 'wan-diffusers',
+  'wan-diffusers': 'wan-diffusers',
+  flux: 'flux-diffusers',
+  'flux-diffusers': 'flux-diffusers',
+  'flux-full': 'flux-full-diffusers',
+  'flux-full-diffusers': 'flux-full-diffusers',
+  sdxl: 'sdxl-diffusers',
+  'sdxl-diffusers': 'sdxl-diffusers'
+}
 const bases: Record<string, unknown> = {}
 for (const name of baseNames) {
   const b = corpusBase(name)
+  const twin = DIFFUSERS_TWIN[name]
   bases[name] = {
     file: `base-${name}.safetensors`,
     keys: b.tensors.map((t) => ({ name: t.name, shape: t.shape })),
+    ...(twin
+      ? { diffusersTwin: corpusBase(twin).tensors.map((t) => ({ name: t.name, shape: t.shape })) }
+      : {}),
     comfy: {
       modelClass: b.comfy.modelClass,
       unetConfig: b.comfy.unetConfig,

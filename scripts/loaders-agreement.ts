@@ -7,7 +7,12 @@
  *
  *   npx tsx scripts/gen-loaders-corpus.ts DIR --no-files
  *   python3 oracle.py DIR/manifest.json > oracle.json      (the ComfyUI harness, outside this repository)
- *   npx tsx scripts/loaders-agreement.ts oracle.json [--verbose]
+ *   python3 doracle.py DIR/manifest.json DIFFUSERS_SRC > doracle.json   (the diffusers harness, likewise)
+ *   npx tsx scripts/loaders-agreement.ts oracle.json [doracle.json] [--verbose]
+ *
+ * The diffusers harness runs diffusers' own converters on shape-only tensors, then the pipeline dispatch and the
+ * PEFT load restated from lora_pipeline.py / peft.py; agreement there is per file error and per module (loads or
+ * not).
  */
 import { readFileSync } from 'node:fs'
 import { corpusBase, loaderCases } from '../fixtures/loaders/cases.js'
@@ -31,6 +36,7 @@ if (!oraclePath) {
   process.exit(2)
 }
 const verbose = process.argv.includes('--verbose')
+const dOraclePath = process.argv.slice(3).find((a) => !a.startsWith('--'))
 const oracle = JSON.parse(readFileSync(oraclePath, 'utf8')) as { cases: OracleCase[] }
 const byId = new Map(oracle.cases.map((c) => [c.id, c]))
 
@@ -124,7 +130,58 @@ for (const c of loaderCases()) {
   if (caseOk) casesAgree++
   else if (verbose) console.log(`case ${c.id} disagrees`)
 }
+if (dOraclePath) diffusersAgreement(dOraclePath)
+
 console.log(`cases: ${casesAgree}/${cases} agree with ComfyUI entirely`)
 console.log(`modules: ${modulesAgree}/${modules} agree (read or not, landing weight and rows)`)
 console.log(`keys: ${keysAgree}/${keysTotal} agree on "lora key not loaded" (files that load)`)
 for (const d of disagreements.slice(0, verbose ? 1000 : 30)) console.log(`  ${d}`)
+
+interface DOracleCase {
+  id: string
+  error?: string | null
+  harnessError?: string
+  loaded?: Record<string, string>
+}
+
+function diffusersAgreement(path: string): void {
+  const d = JSON.parse(readFileSync(path, 'utf8')) as { cases: DOracleCase[] }
+  const byCase = new Map(d.cases.map((c) => [c.id, c]))
+  let n = 0
+  let agree = 0
+  let mods = 0
+  let modsAgree = 0
+  const notes: string[] = []
+  for (const c of loaderCases()) {
+    const o = byCase.get(c.id)
+    if (!o || o.harnessError) {
+      notes.push(`${c.id}: no diffusers answer (${o?.harnessError ?? 'missing'})`)
+      continue
+    }
+    const base = corpusBase(c.base)
+    const index = buildBaseIndex(specCheckpoint(base.tensors, `base-${c.base}.safetensors`))
+    const analysis = analyzeLora(loraCheckpoint(c.lora, `${c.id}.safetensors`), { scalars: c.lora.scalars })
+    const r = applyLoader('diffusers', analysis, resolveLora(analysis, index), index)
+    n++
+    let ok = Boolean(o.error) === Boolean(r.fileError)
+    if (!ok)
+      notes.push(`${c.id}: file error diffusers ${o.error ?? 'none'}, profile ${r.fileError ?? 'none'}`)
+    const loaded = new Set(Object.keys(o.loaded ?? {}))
+    r.results.forEach((m, i) => {
+      mods++
+      const theirs = !o.error && analysis.modules[i]!.tensors.some((t) => loaded.has(t.tensor.name))
+      const ours = m.status === 'ok'
+      if (theirs === ours) modsAgree++
+      else {
+        ok = false
+        notes.push(
+          `${c.id} ${m.stem}: profile ${ours ? 'loads' : 'does not load'} it (${m.reason ?? ''}), diffusers ${theirs ? 'does' : 'does not'}`
+        )
+      }
+    })
+    if (ok) agree++
+  }
+  console.log(`diffusers cases: ${agree}/${n} agree (file error, and every module loads or not)`)
+  console.log(`diffusers modules: ${modsAgree}/${mods} agree`)
+  for (const x of notes.slice(0, verbose ? 1000 : 30)) console.log(`  ${x}`)
+}

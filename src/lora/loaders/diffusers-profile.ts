@@ -89,6 +89,10 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
       : file.keys.filter((k) => !k.includes('lora') && !k.includes('dora_scale'))
     if (offending.length > 0)
       fileError = `ValueError: Invalid LoRA checkpoint. (${offending.length} keys without "lora", e.g. ${offending[0]})`
+  } else if (!converter && file.keys.length > 0 && !file.keys.some((k) => k.includes('lora'))) {
+    // Flux: at least one key must say "lora" (or be a control LoRA's norm key).
+    fileError =
+      "ValueError: Invalid LoRA checkpoint. Make sure all LoRA param names contain `'lora'` substring."
   }
   if (converter?.check) {
     const e = converter.check(facts, file)
@@ -102,7 +106,17 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
     if (converter) {
       const drop = converter.drops?.(f)
       if (drop) return dropped(f, `${converter.source.split(' ').pop()}: ${drop}`, `${drop}`)
-      if (converter.converts(f, file)) return peft(f, landing, converter)
+      if (converter.converts(f, file)) {
+        const takes = converter.takes
+        const left = takes ? f.keys.filter((k) => !takes.includes(k.slice(f.module.stem.length))) : []
+        if (left.length > 0 && converter.rest.kind === 'error') {
+          leftovers.push(...left)
+          const name = converter.source.split(' ').pop()
+          return dropped(f, `${name} leaves ${left.join(', ')}`, 'keys the converter cannot rename')
+        }
+        const lands = converter.lands?.(f, file) ?? true
+        return peft(f, lands ? landing : null, converter)
+      }
       if (converter.rest.kind === 'error') {
         leftovers.push(...f.keys)
         const v = dropped(

@@ -21,6 +21,13 @@ export interface Converter {
   drops?(f: ModuleFacts): string | null
   /** A whole-file error from a converter that indexes modules it expects (KeyError), or null. */
   check?(facts: readonly ModuleFacts[], file: FileFacts): string | null
+  /**
+   * Suffixes of a converted module it renames; any other key of that module is left over (a whole-file error
+   * for an `error` converter). Absent: it takes every key of a module it converts.
+   */
+  takes?: readonly string[]
+  /** Whether the names it produces for this module exist in the diffusers model (default: they do). */
+  lands?(f: ModuleFacts, file: FileFacts): boolean
 }
 
 export interface FileFacts {
@@ -52,14 +59,14 @@ const sdKohya: Converter = {
   name: 'kohya',
   source: 'lora_conversion_utils.py _convert_non_diffusers_lora_to_diffusers',
   selects: (keys) => keys.every((k) => /^lora_(?:unet|te|te1|te2)_/.test(k)),
-  converts: (f, file) => {
-    if (!kohyaPair(f)) return false
-    const m = f.module
-    if (m.component === 'text-encoder') return true
-    // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
-    // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not).
-    return !/^(?:input_blocks|middle_block|output_blocks)_/.test(m.path) || file.sdxl
-  },
+  converts: (f) => kohyaPair(f),
+  // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
+  // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not):
+  // on SD 1.x `_convert_unet_lora_key` turns them into names no module has.
+  lands: (f, file) =>
+    f.module.component === 'text-encoder' ||
+    !/^(?:input_blocks|middle_block|output_blocks)_/.test(f.module.path) ||
+    file.sdxl,
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: The following keys have not been correctly renamed: ${keys.join(', ')}`
@@ -82,6 +89,9 @@ const wanOriginal: Converter = {
     if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p))) return false
     return kohyaPair(f) || abPair(f)
   },
+  // It pops the pair, the alpha and `diff_b`; a DoRA magnitude or dora_scale is left over (the Wan mixin drops
+  // dora_scale only after converting).
+  takes: ['.lora_A.weight', '.lora_B.weight', '.lora_down.weight', '.lora_up.weight', '.alpha', '.diff_b'],
   drops: (f) => {
     const onlyDiff = [...f.suffixes].every((s) => s === '.diff' || s === '.diff_b')
     if (!onlyDiff) return null
@@ -119,26 +129,28 @@ const wanMusubi: Converter = {
     if (f.module.prefix !== 'lora_unet_' || !known) return false
     return WAN_MUSUBI_PARTS.includes(known[1]!) || (file.i2v && /^cross_attn_[kv]_img$/.test(known[1]!))
   },
-  check: (facts, file) => {
-    const have = new Map<string, ModuleFacts>()
+  check: (_facts, file) => {
+    // It cuts `lora_unet_` off every key (whatever it starts with), counts blocks from the text after
+    // `blocks_` (a key without one is an IndexError), then indexes each block's modules and alphas.
+    const names = new Set(file.keys.map((k) => k.slice('lora_unet_'.length)))
     const blocks = new Set<string>()
-    for (const f of facts) {
-      if (f.module.prefix !== 'lora_unet_') continue
-      have.set(f.module.path, f)
-      const b = /^blocks_(\d+)_/.exec(f.module.path)
-      if (b) blocks.add(b[1]!)
+    for (const k of names) {
+      const at = k.indexOf('blocks_')
+      if (at < 0) return 'IndexError: list index out of range'
+      blocks.add(k.slice(at + 'blocks_'.length).split('_')[0]!)
     }
     const parts = file.i2v ? [...WAN_MUSUBI_PARTS, 'cross_attn_k_img', 'cross_attn_v_img'] : WAN_MUSUBI_PARTS
     for (let i = 0; i < blocks.size; i++) {
       for (const part of parts) {
-        const name = `blocks_${i}_${part}`
-        const f = have.get(name)
-        for (const s of ['.lora_down.weight', '.lora_up.weight', '.alpha'])
-          if (!f?.suffixes.has(s)) return `KeyError: '${name}${s}'`
+        for (const s of ['.lora_down.weight', '.lora_up.weight', '.alpha']) {
+          const key = `blocks_${i}_${part}${s}`
+          if (!names.has(key)) return `KeyError: '${key}'`
+        }
       }
     }
     return null
   },
+  takes: ['.lora_down.weight', '.lora_up.weight', '.alpha'],
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: \`state_dict\` should be empty at this point but has ${keys.join(', ')}`
@@ -169,9 +181,39 @@ const fluxKohya: Converter = {
   },
   drops: (f) =>
     f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
+  check: (facts, file) => {
+    if (file.keys.some((k) => k.startsWith('transformer.'))) return null
+    // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
+    for (const f of facts) {
+      if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f)) continue
+      const up = f.module.tensors.find((t) => t.role === 'up')?.tensor.shape[0]
+      if (up !== undefined && up !== 3 * 3072 + 12288)
+        return 'AssertionError: sum(dims) == up_weight.shape[0]'
+    }
+    return null
+  },
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: Incompatible keys detected: ${keys.join(', ')}`
+  }
+}
+
+// `_convert_fal_kontext_lora_to_diffusers`, picked by any key containing "base_model": it pops every module of
+// Flux.1's 19 double and 38 single blocks in BFL names under `base_model.model.`; a missing one is a KeyError.
+const fluxFalKontext: Converter = {
+  name: 'fal Kontext',
+  source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
+  selects: (keys) => keys.some((k) => k.includes('base_model')),
+  converts: (f) =>
+    f.module.prefix === 'base_model.model.' && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+  check: (_facts, file) => {
+    const first = 'base_model.model.double_blocks.0.img_mod.lin.lora_A.weight'
+    return file.keys.includes(first) ? null : `KeyError: '${first}'`
+  },
+  rest: {
+    kind: 'error',
+    error: (keys) =>
+      `ValueError: \`original_state_dict\` should be empty at this point but has ${keys.join(', ')}`
   }
 }
 
@@ -203,7 +245,7 @@ export const PIPELINES: Readonly<Record<RuntimeArch, Pipeline>> = {
     mixin: 'FluxLoraLoaderMixin',
     prefix: 'transformer',
     loraSubstring: 'any',
-    converters: [fluxKohya, fluxXlabs]
+    converters: [fluxKohya, fluxXlabs, fluxFalKontext]
   },
   wan: {
     arch: 'wan',
