@@ -33,6 +33,7 @@ const DIFFUSERS_TWIN: Partial<Record<BaseName, BaseName>> = {
   'flux-full': 'flux-full-diffusers',
   'flux-full-diffusers': 'flux-full-diffusers',
   sdxl: 'sdxl-diffusers',
+  'sdxl-with-text-encoders': 'sdxl-diffusers',
   'sdxl-diffusers': 'sdxl-diffusers'
 }
 const bases: Record<string, unknown> = {}

@@ -85,12 +85,14 @@ for (const c of loaderCases()) {
       const clip = hit?.component === 'text-encoder'
       const internal = w
         ? clip
-          ? `clip_l.transformer.${w.path}.weight`
+          ? `${hit.clip ?? 'clip_l'}.transformer.${w.path}.weight`
           : m.tensors.every((t) => t.role === 'diff-bias')
             ? `diffusion_model.${w.path}.bias`
             : `diffusion_model.${w.path}${w.entry.isParam ? '' : '.weight'}`
         : '?'
-      const ours = `${internal}${hit?.slice ? ` rows ${hit.slice.offset}+${hit.slice.size}` : ''}`
+      // ComfyUI holds a text encoder's q/k/v as weights of their own (split from in_proj when it loads).
+      const rows = hit?.slice && !clip ? ` rows ${hit.slice.offset}+${hit.slice.size}` : ''
+      const ours = `${internal}${rows}`
       const off = theirs.offset
       const theirsText = `${theirs.target}${off ? ` rows ${off[1]}+${off[2]}` : ''}`
       ok = ours === theirsText

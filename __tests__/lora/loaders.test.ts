@@ -71,6 +71,20 @@ describe('comfyui profile: what ComfyUI converts on load', () => {
     expect(attn.target?.key).toBe('down_blocks.1.attentions.0.transformer_blocks.0.attn1.to_q.weight')
   })
 
+  it('SDXL kohya text-encoder modules: CLIP-G stored as open_clip (fused in_proj) is split on load', () => {
+    const c = corpusCase('sdxl-kohya-with-text-encoders')
+    const comfy = under('comfyui', c)
+    expect(comfy.loadable).toBe(comfy.modules)
+    const k = comfy.results.find((r) => r.stem === 'lora_te2_text_model_encoder_layers_1_self_attn_k_proj')!
+    expect(k.target).toMatchObject({
+      key: 'conditioner.embedders.1.model.transformer.resblocks.1.attn.in_proj_weight',
+      slice: { offset: 1280, size: 1280 }
+    })
+    const fc1 = comfy.results.find((r) => r.stem === 'lora_te2_text_model_encoder_layers_0_mlp_fc1')!
+    expect(fc1.target?.key).toBe('conditioner.embedders.1.model.transformer.resblocks.0.mlp.c_fc.weight')
+    expect(under('diffusers', c).loadable).toBe(comfy.modules)
+  })
+
   it('Flux linear1_qkv lands on the first 3 * hidden rows of linear1', () => {
     const comfy = under('comfyui', corpusCase('flux-linear1-qkv'))
     expect(comfy.loadable).toBe(3)

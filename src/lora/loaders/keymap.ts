@@ -3,7 +3,7 @@
  * base's weights in ComfyUI's own (original) names, form by form, as `model_lora_keys_unet` and
  * `model_lora_keys_clip` build it (comfy/lora.py). Later forms overwrite earlier ones, as dict assignment does.
  */
-import type { BaseEntry, BaseIndex } from '../base-index.js'
+import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { RowSlice } from '../types.js'
 import { KEY_FORMS, clipStems, fluxLinear1Qkv } from './comfyui.js'
 import {
@@ -20,6 +20,8 @@ export interface KeyMapTarget {
   /** The key-map form that produced the stem. */
   source: string
   component: 'denoiser' | 'text-encoder'
+  /** The text encoder as ComfyUI names it (`clip_l`, `clip_g`). */
+  clip?: string
 }
 
 export interface KeyMap {
@@ -34,8 +36,42 @@ function diffusersNames(view: OriginalView, w: OriginalWeight): { path: string; 
   return []
 }
 
-function textEncoderWeight(e: BaseEntry): OriginalWeight {
-  return { path: e.path, entry: e, baseKeys: [e.key] }
+/**
+ * A text encoder's linear layers in transformers CLIP names, as ComfyUI holds them: open_clip names (SDXL's
+ * CLIP-G in LDM checkpoints) converted as `comfy/utils.py` `transformers_convert` does, the fused `in_proj_weight`
+ * split into q/k/v (rows of the base tensor), the rest renamed.
+ */
+function clipWeights(space: BaseSpace): { path: string; w: OriginalWeight; slice?: RowSlice }[] {
+  const out: { path: string; w: OriginalWeight; slice?: RowSlice }[] = []
+  const RENAME: Record<string, string> = {
+    'mlp.c_fc': 'mlp.fc1',
+    'mlp.c_proj': 'mlp.fc2',
+    'attn.out_proj': 'self_attn.out_proj'
+  }
+  for (const e of space.entries) {
+    const m = /^transformer\.resblocks\.(\d+)\.(.+)$/.exec(e.path)
+    if (!m) {
+      if (!e.isParam) out.push({ path: e.path, w: { path: e.path, entry: e, baseKeys: [e.key] } })
+      continue
+    }
+    const layer = `text_model.encoder.layers.${m[1]}`
+    if (m[2] === 'attn.in_proj_weight') {
+      const rows = (e.shape[0] ?? 0) / 3
+      if (!Number.isInteger(rows) || rows <= 0) continue
+      ;['q_proj', 'k_proj', 'v_proj'].forEach((p, j) => {
+        const path = `${layer}.self_attn.${p}`
+        const entry: BaseEntry = { ...e, isParam: false }
+        out.push({ path, w: { path, entry, baseKeys: [e.key] }, slice: { offset: j * rows, size: rows } })
+      })
+      continue
+    }
+    const renamed = RENAME[m[2]!]
+    if (renamed && !e.isParam) {
+      const path = `${layer}.${renamed}`
+      out.push({ path, w: { path, entry: e, baseKeys: [e.key] } })
+    }
+  }
+  return out
 }
 
 export function buildKeyMap(base: BaseIndex): KeyMap {
@@ -81,18 +117,19 @@ export function buildKeyMap(base: BaseIndex): KeyMap {
   }
   // Text encoders: the CLIP-L forms for the first, CLIP-G forms for the second when a first exists.
   for (const [te, space] of base.textEncoders) {
-    const clipName = te === 1 ? 'clip_l' : te === 2 ? 'clip_g' : `te${te}`
-    for (const e of space.entries) {
-      if (e.isParam) continue
-      const w = textEncoderWeight(e)
-      stems.set(`text_encoders.${clipName}.transformer.${e.path}`, {
+    const clip = te === 1 ? 'clip_l' : te === 2 ? 'clip_g' : `te${te}`
+    for (const { path, w, slice } of clipWeights(space)) {
+      const at = slice ? { slice } : {}
+      stems.set(`text_encoders.${clip}.transformer.${path}`, {
         weight: w,
+        ...at,
         source: 'generic text-encoder format',
-        component: 'text-encoder'
+        component: 'text-encoder',
+        clip
       })
       const effective = te === 2 && !base.textEncoders.has(1) ? 1 : te
-      for (const s of clipStems(e.path, effective))
-        stems.set(s, { weight: w, source: 'CLIP key map', component: 'text-encoder' })
+      for (const s of clipStems(path, effective))
+        stems.set(s, { weight: w, ...at, source: 'CLIP key map', component: 'text-encoder', clip })
     }
   }
   return { view, stems }

@@ -66,11 +66,15 @@ export function landingOf(
   }
   const m = f.module
   const xlabs = xlabsStem(m.stem)
+  // Text encoders: both runtimes hold transformers CLIP names, and ComfyUI's key map has every kohya and diffusers
+  // stem for them (open_clip bases converted).
   const tries = xlabs
     ? [xlabs]
-    : m.pathForm === 'underscore'
-      ? [`lora_unet_${m.path}`]
-      : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path]
+    : m.component === 'text-encoder'
+      ? [m.stem]
+      : m.pathForm === 'underscore'
+        ? [`lora_unet_${m.path}`]
+        : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path]
   for (const stem of tries) {
     const hit = keyMap.stems.get(stem)
     if (!hit || hit.component !== m.component) continue
