@@ -8,9 +8,10 @@ import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint } from '../formats/types.js'
 import { printable } from '../util/text.js'
 import { buildCoverage } from './coverage.js'
-import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
+import { cutText, formatPercent, formatShape, formatThreshold, thresholdReason } from './format.js'
 import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import type { LoaderName } from '../lora/types.js'
+import { loaderReason, loaderResult } from './loaders.js'
 import { chooseMetric, gatesRuntimes, withSecurityFloor } from './policy.js'
 import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
@@ -24,7 +25,6 @@ import type {
   GatePolicy,
   GateReport,
   GateVerdict,
-  LoaderResult,
   LoraReport,
   LoraView
 } from './types.js'
@@ -192,35 +192,6 @@ function evaluateArtifact(input: GateInput, run: GateRun): { report: ArtifactRep
   }
   report.reasons = dedupe(reasons).slice(0, MAX_REASONS)
   return { report, document }
-}
-
-function loaderResult(view: LoraView, threshold: number): LoaderResult {
-  const loader = view.loader ?? 'any'
-  const loaded = view.modules.filter((m) => m.status === 'loadable').length
-  const out: LoaderResult = {
-    loader,
-    loadable: view.loadable,
-    modules: view.moduleCount,
-    loaded,
-    brokenLoads: view.brokenLoads ?? 0,
-    passed: view.fileError === undefined && view.loadable >= threshold
-  }
-  if (view.fileError !== undefined) out.fileError = view.fileError
-  // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
-  const cause = view.cause?.replace(new RegExp(`^${LOADER_LABELS[loader]}: `), '')
-  const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause
-  if (why !== undefined && loaded < view.moduleCount) out.why = cutText(why, 300)
-  return out
-}
-
-/** `ComfyUI: loadable 0% is under the 80% threshold (the whole file fails: KeyError: ...)`. */
-function loaderReason(l: LoaderResult, threshold: number): string {
-  const head = `${LOADER_LABELS[l.loader]}: ${thresholdReason('loadable', l.loadable, threshold)}`
-  return l.why ? `${head} (${l.why})` : head
-}
-
-function thresholdReason(metric: GateMetric, figure: number, threshold: number): string {
-  return `${metric} ${formatPercent(figure)} is under the ${formatThreshold(threshold)} threshold`
 }
 
 /**

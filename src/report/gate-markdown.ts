@@ -10,10 +10,9 @@
  * JSON report, never cut mid-table.
  */
 import { flagText } from '../gate/evaluate.js'
-import { cutText, formatPercent, formatShape, formatThreshold } from '../gate/format.js'
-import type { ArtifactReport, GateFlag, GateReport, LoaderResult } from '../gate/types.js'
-import { LOADER_LABELS } from '../lora/loaders/verdict.js'
-import type { LoaderName } from '../lora/types.js'
+import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
+import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
+import { runtimeColumns } from './loader-text.js'
 import { commonFolder, plural } from './format.js'
 import { code, escapeHtml, escapeText, inlineCode } from './markdown-text.js'
 import { failuresFirst } from './gate-console.js'
@@ -167,25 +166,18 @@ function tableSections(artifacts: readonly ArtifactReport[], folder: string): st
     })
   }
   if (loras.length > 0) {
-    // A column per gated runtime (the `loader` input), when it names any.
-    const runtimes: LoaderName[] = []
-    for (const a of loras)
-      for (const l of a.lora?.loaders ?? []) if (!runtimes.includes(l.loader)) runtimes.push(l.loader)
-    const runtimeHead = runtimes.map((r) => ` ${LOADER_LABELS[r]} |`).join('')
-    const runtimeRule = runtimes.map(() => '---|').join('')
+    const runtime = runtimeColumns(loras, ICON)
     tables.push({
       members: loras,
       rows: [
         '**LoRAs**\n\n',
-        `| | LoRA | Convention | Loadable | Modules that load |${runtimeHead} Flags |\n|---|---|---|---:|---:|${runtimeRule}---|\n`,
+        `| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |\n|---|---|---|---:|---:|${runtime.rule}---|\n`,
         ...loras.map((a) => {
           const l = a.lora
           const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–'
           const figure = a.figure !== undefined ? formatPercent(a.figure) : '–'
           const gated = a.metric === 'loadable' ? `**${figure}**` : figure
-          const cells = runtimes
-            .map((r) => ` ${loaderCell(l?.loaders?.find((x) => x.loader === r))} |`)
-            .join('')
+          const cells = runtime.cells(a)
           return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} |${cells} ${flagCells(a)} |\n`
         })
       ]
@@ -216,16 +208,6 @@ function tableSections(artifacts: readonly ArtifactReport[], folder: string): st
   // table needs no title.
   tables.sort((x, y) => artifacts.indexOf(x.members[0]) - artifacts.indexOf(y.members[0]))
   return tables.flatMap((t) => [...(tables.length > 1 ? t.rows : t.rows.slice(1)), '\n'])
-}
-
-/** One runtime's cell: `✅ 20 of 20`, `❌ 3 of 20: <why>`, `❌ file refused: KeyError ...`. */
-function loaderCell(l: LoaderResult | undefined): string {
-  if (!l) return '–'
-  const icon = l.passed ? ICON.pass : ICON.fail
-  if (l.fileError !== undefined) return `${icon} file refused: ${escapeText(cutText(l.fileError, 80))}`
-  const broken = l.brokenLoads > 0 ? ` (+${l.brokenLoads} broken)` : ''
-  const why = !l.passed && l.why ? `: ${escapeText(cutText(l.why, 80))}` : ''
-  return `${icon} ${l.loaded} of ${l.modules}${broken}${why}`
 }
 
 /** `🔴 4 🟢 2`: flag counts by severity; `–` when there are none. */
