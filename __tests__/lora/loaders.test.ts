@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { corpusBase, loaderCases, type LoaderCase } from '../../fixtures/loaders/cases.js'
-import { kohyaLora, loraCheckpoint, targetsOf, type LoraFixture } from '../../fixtures/lora.js'
-import { specCheckpoint } from '../../fixtures/specs.js'
+import {
+  kohyaLora,
+  LONGCAT_CFG_STEP,
+  longcatLora,
+  loraCheckpoint,
+  targetsOf,
+  type LoraFixture
+} from '../../fixtures/lora.js'
+import { expandModel, specCheckpoint } from '../../fixtures/specs.js'
 import { analyzeLora, buildBaseIndex, resolveLora, type LoraResolution } from '../../src/lora/index.js'
 import { applyLoader, buildKeyMap } from '../../src/lora/loaders/index.js'
 import type { BaseName } from '../../fixtures/loaders/bases.js'
@@ -280,6 +287,21 @@ describe('diffusers profile', () => {
     expect(under('diffusers', corpusCase('flux-peft')).fileError).toBe(
       "KeyError: 'base_model.model.double_blocks.0.img_mod.lin.lora_A.weight'"
     )
+  })
+})
+
+describe('bases a runtime has no model for', () => {
+  it('LongCat-Video: neither ComfyUI core nor diffusers loads it, whatever the LoRA', () => {
+    const base = expandModel('longcat-video')
+    const fx = longcatLora(targetsOf(base, LONGCAT_CFG_STEP).slice(0, 6))
+    const idx = buildBaseIndex(specCheckpoint(base))
+    const a = analyzeLora(loraCheckpoint(fx), { scalars: fx.scalars })
+    const any = resolveLora(a, idx)
+    expect(any.loadable).toBe(6)
+    expect(applyLoader('comfyui', a, any, idx).fileError).toMatch(/^ComfyUI core has no LongCat-Video model/)
+    const d = applyLoader('diffusers', a, any, idx)
+    expect(d.fileError).toBe('diffusers has no LongCat-Video pipeline')
+    expect(d.loadable).toBe(0)
   })
 })
 

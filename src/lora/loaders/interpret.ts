@@ -22,6 +22,17 @@ export function isLoaderName(s: string): s is LoaderName {
   return (LOADERS as readonly string[]).includes(s)
 }
 
+/**
+ * Base families a runtime has no model for (docs/reference/loaders.md §4): ComfyUI core and diffusers have no
+ * LongCat-Video model; it runs through custom loaders (Kijai's WanVideoWrapper, its own repository).
+ */
+const NO_MODEL: Readonly<Record<Exclude<LoaderName, 'any'>, Readonly<Record<string, string>>>> = {
+  comfyui: {
+    longcat: 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
+  },
+  diffusers: { longcat: 'diffusers has no LongCat-Video pipeline' }
+}
+
 const keyMaps = new WeakMap<BaseIndex, KeyMap>()
 
 function keyMapOf(base: BaseIndex): KeyMap {
@@ -95,6 +106,19 @@ export function applyLoader(
   const facts = analysis.modules.map(moduleFacts)
   const keys = allKeys(analysis)
   const label = LOADER_LABELS[loader]
+  const missing = base.family !== null ? NO_MODEL[loader][base.family] : undefined
+  if (missing !== undefined) {
+    // The runtime cannot load the base at all: no module of any LoRA loads.
+    const verdicts = facts.map((f, i) => ({
+      r: {
+        stem: f.module.stem,
+        path: f.module.path,
+        status: 'unresolved' as const,
+        shapes: resolution.results[i]?.shapes ?? {}
+      }
+    }))
+    return assemble(loader, head, verdicts, { fileError: missing })
+  }
   if (loader === 'comfyui') {
     const keySet = new Set(keys)
     const verdicts = facts.map((f, i) => {
