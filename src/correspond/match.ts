@@ -25,7 +25,9 @@ function streamOf(l: Layer): string {
 function conflict(x: Layer, y: Layer): boolean {
   const rx = x.role.role
   const ry = y.role.role
-  if (streamOf(x) !== streamOf(y)) return true
+  // Streams contradict only when both names mark one: a name without a qualifier says nothing about it.
+  if (x.role.stream !== undefined && y.role.stream !== undefined && x.role.stream !== y.role.stream)
+    return true
   // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
   const sx = x.role.sublayer
   const sy = y.role.sublayer
@@ -233,6 +235,9 @@ function matchEqualShapes(
   // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
   // third resampler): the k-th of a section pairs with the k-th.
   pairBySection(left, right, shape, link)
+  // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
+  // as many on both sides: the k-th of one is the k-th of the other, in index order.
+  pairBySeries(left, right, shape, link)
   // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
   // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
   // roles. Unrelated names stay unmatched.
@@ -313,4 +318,43 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k)
   if (list) list.push(v)
   else m.set(k, [v])
+}
+
+/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
+function seriesOfLayer(l: Layer): string | undefined {
+  const words = l.path.split('.')
+  const i = words.findIndex((w) => /^\d+$/.test(w))
+  return i <= 0 ? undefined : words.slice(0, i).join('.')
+}
+
+function pairBySeries(
+  left: Set<Layer>,
+  right: Set<Layer>,
+  shape: number[],
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  if (left.size < 2 || left.size !== right.size) return
+  const one = (pool: Set<Layer>): boolean => {
+    const names = new Set([...pool].map(seriesOfLayer))
+    return names.size === 1 && !names.has(undefined)
+  }
+  if (!one(left) || !one(right)) return
+  // Each its own member of the series: layers of one block (same index) are not told apart by it.
+  const distinct = (pool: Set<Layer>): boolean => {
+    const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)))
+    return new Set(idx).size === pool.size
+  }
+  if (!distinct(left) || !distinct(right)) return
+  const la = [...left].sort(compareNet)
+  const lb = [...right].sort(compareNet)
+  la.forEach((a, k) => {
+    const b = lb[k]!
+    if (conflict(a, b)) return
+    link(a, b, 'high', [
+      { kind: 'role-order', role: 'series', rank: k },
+      { kind: 'unique-shape', shape }
+    ])
+    left.delete(a)
+    right.delete(b)
+  })
 }

@@ -7,13 +7,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { printable } from '../util/text.js'
 import { cutText, formatPercent, formatThreshold, thresholdReason } from './format.js'
 import { gatesRuntimes } from './policy.js'
-import {
-  flagText,
-  judgeCheckpoint,
-  placeJudged,
-  unreadableRow,
-  type GateContext
-} from './judge.js'
+import { flagText, judgeCheckpoint, placeJudged, unreadableRow, type GateContext } from './judge.js'
 import type { ArtifactReport, GateFlag, GateInput, GateReport, GateVerdict, JudgedArtifact } from './types.js'
 
 export {

@@ -102,7 +102,8 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
       document = view.document
       report.figures = loraFigures(view)
       report.lora = loraReport(view)
-      if (gatesRuntimes(policy)) report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold))
+      if (gatesRuntimes(policy))
+        report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold))
       report.tier = tierOf(view.loadable)
       flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)))
       detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`)
