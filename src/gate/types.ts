@@ -135,10 +135,25 @@ export interface GateEngines {
   resolveLora(lora: Checkpoint, baseline: Checkpoint, loader?: LoaderName): LoraView
 }
 
-/** One artifact to gate: its checkpoint, or the error that stopped it being read. */
+/**
+ * A checkpoint judged by the gate (`judgeCheckpoint`): its report row without a path (`path` is empty; an engine
+ * error's message is without the path too), and its mapping or resolution document.
+ */
+export interface JudgedArtifact {
+  report: ArtifactReport
+  document?: unknown
+  /** The path of the checkpoint judged, which the document names (each file's copy names the file itself). */
+  path: string
+}
+
+/** One artifact to gate: its checkpoint (or its verdict, judged as it was read), or the error that stopped it. */
 export interface GateInput {
   path: string
   checkpoint?: Checkpoint
+  /** The artifact's verdict, when it was judged as it was read (the checkpoint then need not be held). */
+  judged?: JudgedArtifact
+  /** Where it was read, when not at `path` (its document names this location, as a checkpoint's path does). */
+  location?: string
   /**
    * Why it could not be read. `globals`: what its pickles import, when the reader got that far (a file that is
    * not a loadable checkpoint still reports a dangerous import; formats `globalsOfError`).
