@@ -5,12 +5,12 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { printable } from '../util/text.js'
-import { cutText, formatPercent, formatThreshold } from './format.js'
+import { cutText, formatPercent, formatThreshold, thresholdReason } from './format.js'
+import { gatesRuntimes } from './policy.js'
 import {
   flagText,
   judgeCheckpoint,
   placeJudged,
-  thresholdReason,
   unreadableRow,
   type GateContext
 } from './judge.js'
@@ -88,7 +88,8 @@ export function evaluateGate(run: GateRun): GateEvaluation {
       threshold: run.policy.threshold,
       metric: run.policy.metric,
       failOn: [...run.policy.failOn],
-      ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {})
+      ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {}),
+      ...(gatesRuntimes(run.policy) ? { loaders: [...run.policy.loaders!] } : {})
     },
     baseline: {
       path: run.baseline.path,

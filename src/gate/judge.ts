@@ -8,8 +8,11 @@ import { tierOf as tierOfOverlap } from '../compare/verdict.js'
 import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint } from '../formats/types.js'
 import { buildCoverage } from './coverage.js'
-import { formatPercent, formatShape, formatThreshold } from './format.js'
-import { chooseMetric, withSecurityFloor } from './policy.js'
+import { formatShape, thresholdReason } from './format.js'
+import { LOADER_LABELS } from '../lora/loaders/verdict.js'
+import type { LoaderName } from '../lora/types.js'
+import { loaderReason, loaderResult } from './loaders.js'
+import { chooseMetric, gatesRuntimes, withSecurityFloor } from './policy.js'
 import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
@@ -92,10 +95,14 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
   let detailReasons: string[]
   try {
     if (kind === 'lora') {
-      const view = engines.resolveLora(ckpt, baseline)
+      // The first listed loader gives the figures, failures and document; every listed loader is gated.
+      const loaders: LoaderName[] = policy.loaders && policy.loaders.length > 0 ? policy.loaders : ['any']
+      const loaderViews = loaders.map((l) => engines.resolveLora(ckpt, baseline, l))
+      const view = loaderViews[0]!
       document = view.document
       report.figures = loraFigures(view)
       report.lora = loraReport(view)
+      if (gatesRuntimes(policy)) report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold))
       report.tier = tierOf(view.loadable)
       flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)))
       detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`)
@@ -125,15 +132,21 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
   const { metric, note } = chooseMetric(policy.metric, kind, report.figures)
   report.metric = metric
   if (note) report.metricNote = note
-  const figure = report.figures[metric] ?? 0
+  // Gated per runtime: the loadable figure is the lowest over the listed loaders.
+  const perLoader = metric === 'loadable' ? (report.lora?.loaders ?? []) : []
+  const figure =
+    perLoader.length > 0 ? Math.min(...perLoader.map((l) => l.loadable)) : (report.figures[metric] ?? 0)
   report.figure = figure
 
   const reasons: string[] = []
-  const underThreshold = figure < policy.threshold
+  // A runtime that refuses the whole file fails its loader whatever the threshold.
+  const underThreshold = figure < policy.threshold || perLoader.some((l) => !l.passed)
   // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
   const failing = flags.filter((f) => f.failsGate)
   for (const f of failing) reasons.push(flagText(f))
-  if (underThreshold) {
+  if (underThreshold && perLoader.length > 0) {
+    for (const l of perLoader) if (!l.passed) reasons.push(loaderReason(l, policy.threshold))
+  } else if (underThreshold) {
     reasons.push(thresholdReason(metric, figure, policy.threshold))
   }
   if (underThreshold || failing.length > 0) {
@@ -143,10 +156,6 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
   }
   report.reasons = dedupe(reasons).slice(0, MAX_REASONS)
   return { report, document, path: ckpt.path }
-}
-
-export function thresholdReason(metric: GateMetric, figure: number, threshold: number): string {
-  return `${metric} ${formatPercent(figure)} is under the ${formatThreshold(threshold)} threshold`
 }
 
 /**
@@ -213,7 +222,10 @@ function loraFlags(view: LoraView): EngineFlag[] {
       id: 'unresolved-modules',
       severity: 'red',
       title: 'Unresolved modules',
-      evidence: `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+      evidence:
+        view.loader !== undefined && view.loader !== 'any'
+          ? `${unresolved.length} of ${view.moduleCount} modules do not load in ${LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
+          : `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
     })
   }
   if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {

@@ -214,7 +214,16 @@ export interface ModuleResolution {
   /** The file-level cause this failure is counted under (one of `LoraResolution.causes`). */
   cause?: string
   nearest?: NearestKey[]
+  /**
+   * Under a runtime loader profile (src/lora/loaders): whether that runtime applies the module to a weight. True
+   * for every `ok` module, and also for a delta the runtime merges although its layout is wrong (a transposed
+   * delta with the right element count): it loads, and it is broken.
+   */
+  runtimeLoads?: boolean
 }
+
+/** The runtime whose loading rules a resolution follows; `any` is every naming model-compat understands. */
+export type LoaderName = 'any' | 'comfyui' | 'diffusers'
 
 export interface LoraResolution {
   lora: string
@@ -228,6 +237,12 @@ export interface LoraResolution {
   /** The most likely causes of failures, most frequent first (`14B LoRA on 1.3B base: in-dim 5120 vs 1536`). */
   causes: { cause: string; modules: number }[]
   results: ModuleResolution[]
+  /** The loader profile this resolution follows (absent: `any`). */
+  loader?: LoaderName
+  /** The runtime refuses the whole file: its error as it reports it (then no module loads). */
+  fileError?: string
+  /** What the runtime does silently (keys it drops without an error, parts it ignores), once per kind. */
+  loaderNotes?: string[]
 }
 
 // ---------------------------------------------------------------------------------------------------------------
