@@ -146,6 +146,26 @@ function finish(space: BaseSpace, biases: PendingBias[], families: readonly Alia
   }
 }
 
+/**
+ * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
+ * the family its names point at.
+ */
+export function spaceFromSpecs(
+  specs: readonly { name: string; shape: readonly number[] }[],
+  families: readonly AliasFamily[] = ALIAS_FAMILIES
+): BaseSpace {
+  const space = newSpace('denoiser', 0, '')
+  const biases: PendingBias[] = []
+  for (const s of specs) addEntry(space, s.name, s.name, [...s.shape], biases)
+  const family = guessFamily(space.entries.map((e) => e.path))
+  finish(
+    space,
+    biases,
+    families.filter((f) => family !== null && f.bases.includes(family))
+  )
+  return space
+}
+
 /** Index a base checkpoint's keys by component. */
 export function buildBaseIndex(
   base: Checkpoint,

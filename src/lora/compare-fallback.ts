@@ -1,57 +1,34 @@
 /**
- * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
- * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
- * onto the base, and keep only its high- and medium-confidence renames and fuses. One compare call for all such
- * modules of a file.
+ * Last resort for dotted module names no link covers: ask the model-vs-model mapper (src/compare) to map the
+ * weights the LoRA implies (`<path>.weight` with shape [out, in]) onto the base, and keep its high- and
+ * medium-confidence renames and fuses, as links. One compare call for all such modules of a file.
  */
 import { compareCheckpoints, type KeyMapping } from '../compare/index.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
-import type { BaseEntry, BaseSpace } from './base-index.js'
-import type { LoraModule, RowSlice } from './types.js'
-
-export interface FallbackTarget {
-  entry: BaseEntry
-  slice?: RowSlice
-  via: string
-}
-
-/** The weight shape a module implies: [up rows, down in...] for LoRA, the delta's shape for full deltas. */
-export function impliedWeightShape(m: LoraModule): number[] | null {
-  const shape = (role: string) => m.tensors.find((t) => t.role === role)?.tensor.shape
-  if (m.algorithm === 'lora') {
-    const down = shape('down')
-    const up = shape('up')
-    const blocks = m.tensors.filter((t) => t.role === 'up-block')
-    if (!down || down.length < 2) return null
-    const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0]
-    return out === undefined ? null : [out, ...down.slice(1)]
-  }
-  if (m.algorithm === 'full') return shape('diff') ? [...shape('diff')!] : null
-  return null
-}
+import type { BaseSpace } from './base-index.js'
+import type { Link } from './correspondence.js'
+import { impliedTensors } from './implied.js'
+import type { LoraModule } from './types.js'
 
 function accept(mapping: KeyMapping): boolean {
-  return (mapping.confidence === 'high' || mapping.confidence === 'medium') && mapping.target.length === 1
+  return (
+    (mapping.confidence === 'high' || mapping.confidence === 'medium') &&
+    mapping.target.length === 1 &&
+    (mapping.kind === 'rename' || mapping.kind === 'fuse' || mapping.kind === 'reshape')
+  )
 }
 
-/** Targets found by the compare mapper, by module stem. */
-export function compareFallback(
-  modules: LoraModule[],
-  space: BaseSpace,
-  base: Checkpoint
-): Map<string, FallbackTarget> {
-  const found = new Map<string, FallbackTarget>()
+/** Links found by the compare mapper, named like the resolver's (implied names, base names without prefix). */
+export function compareFallback(modules: LoraModule[], space: BaseSpace, base: Checkpoint): Link[] {
   const implied: TensorInfo[] = []
-  const byKey = new Map<string, LoraModule>()
+  const seen = new Set<string>()
   for (const m of modules) {
-    const shape = impliedWeightShape(m)
-    if (!shape || m.pathForm !== 'dotted') continue
-    const key = `${m.path}.weight`
-    if (byKey.has(key)) continue
-    byKey.set(key, m)
-    implied.push({ name: key, shape, dtype: 'F16' })
+    const w = impliedTensors(m).weight
+    if (!w || w.shape.length < 2 || m.pathForm !== 'dotted' || seen.has(w.name)) continue
+    seen.add(w.name)
+    implied.push({ name: w.name, shape: [...w.shape], dtype: 'F16' })
   }
-  if (implied.length === 0) return found
+  if (implied.length === 0) return []
   const entries = new Map(space.entries.map((e) => [e.key, e]))
   const lora: Checkpoint = {
     path: 'lora-implied',
@@ -68,24 +45,32 @@ export function compareFallback(
     mappings = compareCheckpoints(lora, denoiserOnly).mappings
   } catch {
     // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
-    return found
+    return []
   }
+  const links: Link[] = []
   for (const mapping of mappings) {
     if (!accept(mapping)) continue
     const entry = entries.get(mapping.target[0]!)
     if (!entry) continue
-    let offset = 0
-    mapping.source.forEach((key, i) => {
-      const rows = mapping.shapes.source[i]?.[0] ?? 0
-      const m = byKey.get(key)
-      if (m) {
-        const via = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`
-        const t: FallbackTarget = { entry, via }
-        if (mapping.kind === 'fuse') t.slice = { offset, size: rows }
-        found.set(m.stem, t)
-      }
-      offset += rows
-    })
+    const b = entry.isParam ? entry.path : `${entry.path}.weight`
+    const detail = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`
+    const link: Link = {
+      kind: mapping.kind === 'fuse' ? 'fuse' : 'rename',
+      a: [...mapping.source],
+      b: [b],
+      confidence: mapping.confidence === 'high' ? 'high' : 'medium',
+      evidence: [{ kind: 'structure', detail }]
+    }
+    if (mapping.kind === 'fuse') {
+      let offset = 0
+      link.rows = mapping.source.map((_, i) => {
+        const rows = mapping.shapes.source[i]?.[0] ?? 0
+        const r = { start: offset, end: offset + rows }
+        offset += rows
+        return r
+      })
+    }
+    links.push(link)
   }
-  return found
+  return links
 }

@@ -15,6 +15,7 @@ import type { ReadOptions } from '../formats/index.js'
 import type { Checkpoint } from '../formats/types.js'
 import { writeFileAtomic } from '../formats/write-file.js'
 import { defaultEngines } from '../gate/engines.js'
+import { wordResolution } from '../report/lora-reasons.js'
 import { evaluateGate, type GateEvaluation } from '../gate/evaluate.js'
 import type { GateEngines, GateInput, GatePolicy, GateReport } from '../gate/types.js'
 import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
@@ -102,7 +103,7 @@ export async function runGate(opts: RunGateOptions): Promise<GateRun> {
     baselineFromCache: baseline.fromCache,
     inputs,
     policy: opts.policy,
-    engines: opts.engines ?? defaultEngines(),
+    engines: opts.engines ?? defaultEngines(wordResolution),
     tool: TOOL
   })
   const summary = renderGateMarkdown(evaluation.report, {

@@ -19,6 +19,8 @@ import {
 } from './format.js'
 import { fitTable, paragraph, type TableOptions } from './layout.js'
 import { loraSteps, renderSteps } from './next-steps.js'
+import { causeText, moduleReason } from './lora-reasons.js'
+import { causeKey } from '../lora/reasons.js'
 
 export interface LoraRenderOptions {
   color: boolean
@@ -196,7 +198,7 @@ export function moduleProblem(r: ModuleResolution): string {
     const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : ''
     return printable(`-> ${r.target.key} ${formatShape(r.target.shape)}${slice}: ${r.expected ?? ''}`)
   }
-  let line = r.reason ?? STATUS_LABELS[r.status]
+  let line = moduleReason(r) ?? STATUS_LABELS[r.status]
   const near = r.nearest?.[0]
   if (near) line += `; closest base key ${near.key} ${formatShape(near.shape)}: ${near.why}`
   return printable(line)
@@ -213,7 +215,7 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   const groups = new Map<string, ModuleResolution[]>()
   for (const x of r.results) {
     if (x.status === 'ok') continue
-    const key = x.cause ?? x.status
+    const key = x.causeWhy ? causeKey(x.causeWhy) : x.status
     const g = groups.get(key)
     if (g) g.push(x)
     else groups.set(key, [x])
@@ -233,10 +235,13 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   return out
 }
 
-/** Modules found under another name than the LoRA's (through an alias table): they load through the mapping. */
+/** Modules found under another name than the LoRA's (through a name map): they load through the mapping. */
 function aliasedModules(r: LoraResolution): ModuleResolution[] {
   return r.results.filter(
-    (x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via)
+    (x) =>
+      x.status === 'ok' &&
+      x.target !== undefined &&
+      x.link?.evidence.some((e) => e.kind === 'name-map' || e.kind === 'structure') === true
   )
 }
 
@@ -276,7 +281,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   )
   if (r.causes.length > 0) {
     out += `\n${c.bold('likely causes')} (modules)\n${table(
-      r.causes.map((x) => [String(x.modules), printable(x.cause)]),
+      r.causes.map((x) => [String(x.modules), printable(causeText(x.why))]),
       ['fixed', 'wrap']
     )}`
   }

@@ -14,6 +14,7 @@ import { buildBaseIndex } from '../../lora/base-index.js'
 import { compareLoras } from '../../lora/compare.js'
 import { resolveLoraLazily } from '../../lora/resolve.js'
 import { buildLoraReport } from '../../lora/report.js'
+import { wordResolution } from '../../report/lora-reasons.js'
 import type { LoraAnalysis, LoraResolution } from '../../lora/types.js'
 import {
   loraAnswer,
@@ -90,7 +91,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   const resolutions: (LoraResolution | undefined)[] = []
   if (basePath !== undefined) {
     const index = buildBaseIndex(await reader.read(basePath))
-    for (const a of analyses) resolutions.push(await resolveLoraLazily(a, index))
+    for (const a of analyses) resolutions.push(wordResolution(await resolveLoraLazily(a, index)))
   }
   const comparison = compare ? compareLoras(analyses[0]!, analyses[1]!) : undefined
   const pairNames: { names?: [string, string] } =
