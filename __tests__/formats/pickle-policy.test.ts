@@ -201,7 +201,10 @@ describe('the Python 2 compatibility tables are complete', () => {
     })
     expect(nameMapping('_socket', 'fromfd')).toEqual(['socket', 'fromfd'])
     expect(nameMapping('exceptions', 'StandardError')).toEqual(['builtins', 'Exception'])
-    expect(nameMapping('multiprocessing', 'TimeoutError')).toEqual(['multiprocessing.context', 'TimeoutError'])
+    expect(nameMapping('multiprocessing', 'TimeoutError')).toEqual([
+      'multiprocessing.context',
+      'TimeoutError'
+    ])
     expect(IMPORT_MAPPING.get('cPickle')).toBe('pickle')
     expect(REVERSE_IMPORT_MAPPING.get('_pickle')).toBe('pickle')
     expect(reverseNameMapping('builtins', 'FileNotFoundError')).toEqual(['exceptions', 'OSError'])

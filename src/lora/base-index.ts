@@ -39,6 +39,8 @@ export interface BaseSpace {
   dotted: Map<string, BaseEntry>
   underscore: Map<string, BaseEntry[]>
   aliases: AliasIndex[]
+  /** The name-map families this index was built with (all, before choosing those of the base's family). */
+  families: readonly AliasFamily[]
   /** Highest block index per series (`blocks` -> 29). */
   blockMax: Map<string, number>
   entries: BaseEntry[]
@@ -90,6 +92,7 @@ function newSpace(kind: ComponentKind, textEncoder: number, prefix: string): Bas
     dotted: new Map(),
     underscore: new Map(),
     aliases: [],
+    families: [],
     blockMax: new Map(),
     entries: []
   }
@@ -126,7 +129,13 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   if (b) space.blockMax.set(b[1]!, Math.max(space.blockMax.get(b[1]!) ?? -1, Number(b[2])))
 }
 
-function finish(space: BaseSpace, biases: PendingBias[], families: readonly AliasFamily[]): void {
+function finish(
+  space: BaseSpace,
+  biases: PendingBias[],
+  families: readonly AliasFamily[],
+  all: readonly AliasFamily[]
+): void {
+  space.families = all
   for (const b of biases) {
     const entry = space.dotted.get(b.path)
     if (entry && !entry.isParam) entry.bias = { key: b.key, shape: b.shape }
@@ -161,7 +170,8 @@ export function spaceFromSpecs(
   finish(
     space,
     biases,
-    families.filter((f) => family !== null && f.bases.includes(family))
+    families.filter((f) => family !== null && f.bases.includes(family)),
+    families
   )
   return space
 }
@@ -199,9 +209,10 @@ export function buildBaseIndex(
   finish(
     denoiser,
     biases.get(denoiser)!,
-    families.filter((f) => family !== null && f.bases.includes(family))
+    families.filter((f) => family !== null && f.bases.includes(family)),
+    families
   )
-  for (const space of textEncoders.values()) finish(space, biases.get(space)!, [])
+  for (const space of textEncoders.values()) finish(space, biases.get(space)!, [], [])
   const widths: number[] = []
   for (const e of denoiser.entries) if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
   return {

@@ -6,7 +6,6 @@
  * engine.
  */
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
-import { ALIAS_FAMILIES } from './aliases.js'
 import type { RowSlice } from './types.js'
 
 export interface TensorSpec {
@@ -123,21 +122,63 @@ function choose(hits: Hit[], shape: readonly number[], leaf: string): Hit {
   )
 }
 
+// Path segments of the name-mapped families that contain underscores, to rebuild the dotted path the name maps
+// read from a kohya name (the maps match dotted paths).
+const SEGMENTS = [
+  'double_blocks',
+  'single_blocks',
+  'cross_attn',
+  'self_attn',
+  'q_linear',
+  'kv_linear',
+  'adaLN_modulation',
+  'final_layer',
+  'img_attn',
+  'txt_attn',
+  'img_mlp',
+  'txt_mlp',
+  'img_mod',
+  'txt_mod',
+  'y_embedder',
+  'x_embedder',
+  't_embedder',
+  'y_proj'
+]
+
+/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
+function dottedFromUnderscore(path: string): string {
+  const words = path.split('_')
+  const out: string[] = []
+  let i = 0
+  while (i < words.length) {
+    let taken = 1
+    for (const seg of SEGMENTS) {
+      const n = seg.split('_').length
+      if (words.slice(i, i + n).join('_') === seg && n > taken) taken = n
+    }
+    out.push(words.slice(i, i + taken).join('_'))
+    i += taken
+  }
+  return out.join('.')
+}
+
 /**
  * Where a fused implied weight's rows land on a base that keeps the parts separate: the name-map families applied
  * to the implied path as if it were a base weight; every slice must land on a base weight of exactly that many rows.
  */
 function splitOf(path: string, shape: readonly number[], space: BaseSpace): Link | null {
-  const dotted = path.includes('.') ? path : null
-  if (!dotted) return null
-  for (const family of ALIAS_FAMILIES) {
+  const dotted = path.includes('.') ? path : dottedFromUnderscore(path)
+  for (const family of space.families) {
     const aliases = family.aliases(dotted, shape)
-    if (aliases.length < 2 || aliases.some((x) => !x.slice)) continue
+    if (aliases.length === 0) continue
+    // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row range, the
+    // first name the base has. An alias without a slice names all rows (a rename).
     const bySlice = new Map<number, { slice: RowSlice; paths: string[] }>()
     for (const x of aliases) {
-      const s = bySlice.get(x.slice!.offset) ?? { slice: x.slice!, paths: [] }
+      const slice = x.slice ?? { offset: 0, size: shape[0] ?? 0 }
+      const s = bySlice.get(slice.offset) ?? { slice, paths: [] }
       s.paths.push(x.path)
-      bySlice.set(x.slice!.offset, s)
+      bySlice.set(slice.offset, s)
     }
     const b: string[] = []
     const rows: { start: number; end: number }[] = []
@@ -148,14 +189,16 @@ function splitOf(path: string, shape: readonly number[], space: BaseSpace): Link
       rows.push({ start: slice.offset, end: slice.offset + slice.size })
     }
     if (b.length === 0) continue
-    return {
-      kind: 'split',
+    const whole = b.length === 1 && rows[0]!.start === 0 && rows[0]!.end === (shape[0] ?? 0)
+    const link: Link = {
+      kind: whole ? 'rename' : 'split',
       a: [`${path}.weight`],
       b,
-      rows,
       confidence: 'high',
       evidence: [{ kind: 'name-map', map: family.label }]
     }
+    if (!whole) link.rows = rows
+    return link
   }
   return null
 }

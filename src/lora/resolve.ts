@@ -109,15 +109,16 @@ function unresolvedWhy(
       present: [...index.textEncoders.keys()]
     }
   if (!space) return { kind: 'no-denoiser' }
-  if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
-    return { kind: 'other-architecture', lora: loraFamily, base: index.family }
-  if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch) return { kind: 'image-branch' }
+  // A block past the base's depth says more than the family does (a LongCat LoRA on a two-block Wan base).
   const block = blockOf(m.path)
   if (block) {
     const max = space.blockMax.get(block.series)
     if (max !== undefined && block.index > max)
       return { kind: 'beyond-depth', series: block.series, index: block.index, max }
   }
+  if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
+    return { kind: 'other-architecture', lora: loraFamily, base: index.family }
+  if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch) return { kind: 'image-branch' }
   return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' }
 }
 
