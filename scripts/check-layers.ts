@@ -4,9 +4,11 @@
  * own layer. So the two front ends never import each other, node/ (their shared Node-only helpers) serves only
  * them, and the pure core cannot reach the file system.
  *
- *   0  util, names, lookup.ts, version.ts   small helpers and vocabulary, no domain dependency
+ *   0  util, lookup.ts, version.ts          small helpers, no domain dependency
+ *   0.5 names                                the naming vocabulary (prefixes, tokens, roles, series)
  *   1  formats                               readers, byte sources, the error family, limits
  *   2  analysis                              structure of one model
+ *   2.5 correspond                           the correspondence engine (two key sets -> links)
  *   3  compare                               model vs model
  *   4  lora                                  LoRA analysis and resolution
  *   5  gate, convert                         policy and verdict; LoRA conversion (peers: no arrow between them)
@@ -27,11 +29,12 @@ import { fileURLToPath } from 'node:url'
 /** Layer of each top-level folder (or root file) of src/. */
 export const LAYERS: Readonly<Record<string, number>> = Object.freeze({
   util: 0,
-  names: 0,
+  names: 0.5,
   'lookup.ts': 0,
   'version.ts': 0,
   formats: 1,
   analysis: 2,
+  correspond: 2.5,
   compare: 3,
   lora: 4,
   gate: 5,
@@ -44,7 +47,7 @@ export const LAYERS: Readonly<Record<string, number>> = Object.freeze({
 })
 
 /** Units whose modules do no I/O: data in, data out. */
-const PURE = new Set(['util', 'names', 'analysis', 'compare', 'lora', 'gate', 'report'])
+const PURE = new Set(['util', 'names', 'analysis', 'correspond', 'compare', 'lora', 'gate', 'report'])
 
 /** Root files that belong to a folder's unit: the action's entry point is the action. */
 const UNIT_OF_ROOT_FILE: Readonly<Record<string, string>> = Object.freeze({ 'index.ts': 'action' })

@@ -1,0 +1,121 @@
+/**
+ * `correspond(a, b)`: align units by signature class and network order, match layers inside each aligned pair
+ * (names, roles, shapes), then fused vs separate projections, then whatever is left outside aligned units.
+ * Emits one link per tensor (a layer's weight and bias are separate links) so every key is accounted for.
+ */
+import { alignUnits } from './align.js'
+import { matchFused } from './fused.js'
+import { matchLayers, type LayerLink } from './match.js'
+import { buildSide, squeeze, type Layer } from './model.js'
+import type { Correspondence, CorrespondOptions, Evidence, Link, LinkConfidence, TensorSpec } from './types.js'
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i])
+}
+
+export function correspond(
+  a: readonly TensorSpec[],
+  b: readonly TensorSpec[],
+  options: CorrespondOptions = {}
+): Correspondence {
+  const sa = buildSide(a)
+  const sb = buildSide(b)
+  const links: Link[] = []
+  const linkedA = new Set<string>()
+  const linkedB = new Set<string>()
+  const push = (l: Link): void => {
+    links.push(l)
+    for (const k of l.a) linkedA.add(k)
+    for (const k of l.b) linkedB.add(k)
+  }
+
+  const layerLinks: LayerLink[] = []
+  const restA: Layer[] = [...sa.top.layers]
+  const restB: Layer[] = [...sb.top.layers]
+  const paired = new Set<object>()
+  for (const p of alignUnits(sa, sb)) {
+    paired.add(p.a)
+    paired.add(p.b)
+    const base: Evidence[] = [
+      { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
+    ]
+    const r = matchLayers(p.a.layers, p.b.layers, false, base)
+    const capped = p.exact ? r.links : r.links.map((l) => ({ ...l, confidence: cap(l.confidence) }))
+    layerLinks.push(...capped)
+    const fused = matchFused(r.restA, r.restB)
+    const used = new Set<Layer>()
+    for (const f of fused) {
+      pushFused(f, p.exact ? 'high' : 'medium', base, push)
+      used.add(f.fused)
+      for (const q of f.parts) used.add(q)
+    }
+    restA.push(...r.restA.filter((l) => !used.has(l)))
+    restB.push(...r.restB.filter((l) => !used.has(l)))
+  }
+  for (const u of sa.units) if (!paired.has(u)) restA.push(...u.layers)
+  for (const u of sb.units) if (!paired.has(u)) restB.push(...u.layers)
+
+  // Everything outside aligned units: one pool per side, strict (names must agree for high).
+  const left = matchLayers(restA, restB, true, [])
+  layerLinks.push(...left.links)
+  for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
+
+  for (const l of layerLinks) emitLayerLink(l, push)
+  void options
+  const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
+  const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
+  return { links, unmatched: { a: unmatchedA, b: unmatchedB } }
+}
+
+function cap(c: LinkConfidence): LinkConfidence {
+  return c === 'high' ? 'medium' : c
+}
+
+function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
+  for (const [leaf, ta] of l.a.tensors) {
+    const tb = l.b.tensors.get(leaf)
+    if (!tb || tb.numel !== ta.numel) continue
+    const same = sameShape(ta.shape, tb.shape)
+    const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape))
+    const evidence = same
+      ? l.evidence
+      : [...l.evidence, { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }]
+    push({
+      kind: same ? 'rename' : 'reshape',
+      a: [ta.name],
+      b: [tb.name],
+      confidence: squeezedSame ? l.confidence : cap(l.confidence),
+      evidence
+    })
+  }
+}
+
+function pushFused(
+  f: ReturnType<typeof matchFused>[number],
+  confidence: LinkConfidence,
+  base: Evidence[],
+  push: (l: Link) => void
+): void {
+  for (const [leaf, tf] of f.fused.tensors) {
+    const parts = f.parts.map((p) => p.tensors.get(leaf))
+    if (parts.some((p) => p === undefined)) continue
+    const rows: { start: number; end: number }[] = []
+    let start = 0
+    for (const p of parts) {
+      const n = p!.shape[0] ?? 0
+      rows.push({ start, end: start + n })
+      start += n
+    }
+    if (start !== (tf.shape[0] ?? 0)) continue
+    const evidence: Evidence[] = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }]
+    const names = parts.map((p) => p!.name)
+    const equal = rows.every((r) => r.end - r.start === rows[0]!.end - rows[0]!.start)
+    const ambiguity = equal && rows.length > 1 ? { kind: 'row-order', chunks: f.roles } : undefined
+    const link: Link =
+      f.fusedSide === 'a'
+        ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
+        : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence }
+    if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v') link.ambiguity = ambiguity
+    push(link)
+  }
+}

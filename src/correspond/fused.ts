@@ -1,0 +1,84 @@
+/**
+ * Fused vs separate projections inside aligned units: a fused qkv / kv (equal or unequal, GQA) against separate
+ * q, k, v of the same stream, and an unequal fused linear (q|k|v|mlp rows) against separate q, k, v plus one more
+ * projection. Parts are only taken within one role family: attention rows never fuse into a modulation.
+ */
+import { FUSED_ROLE_PARTS, type Role } from '../names/index.js'
+import type { Layer } from './model.js'
+
+export interface FusedMatch {
+  /** The fused layer and the side it is on. */
+  fused: Layer
+  fusedSide: 'a' | 'b'
+  /** The separate layers, in row order. */
+  parts: Layer[]
+  /** Role names of the parts in row order. */
+  roles: string[]
+}
+
+function rowsOf(l: Layer): number {
+  return l.main.shape[0] ?? 0
+}
+
+function streamOf(l: Layer): string {
+  return l.role.stream ?? 'main'
+}
+
+/** Bound on the separate layers looked at per fused layer (a hostile unit cannot make this quadratic). */
+const MAX_CANDIDATES = 64
+
+function findParts(fused: Layer, pool: readonly Layer[], used: Set<Layer>): { parts: Layer[]; roles: string[] } | undefined {
+  const rows = rowsOf(fused)
+  const cand = pool
+    .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
+    .slice(0, MAX_CANDIDATES)
+  const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && l.role.sublayer === fused.role.sublayer)
+  const pick = (role: Role, from: readonly Layer[]): Layer | undefined => {
+    const hits = from.filter((l) => l.role.role === role)
+    return hits.length === 1 ? hits[0] : undefined
+  }
+  const wanted = FUSED_ROLE_PARTS[fused.role.role]
+  if (wanted) {
+    for (const from of [sameStream, cand.filter((l) => streamOf(l) === streamOf(fused))]) {
+      const parts = wanted.map((r) => pick(r, from))
+      if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
+        return { parts: parts as Layer[], roles: wanted }
+    }
+    return undefined
+  }
+  // An unnamed fused linear: q|k|v of one attention plus one more projection (its MLP input) in row order.
+  if (fused.role.role !== 'other' && fused.role.role !== 'ffn-in') return undefined
+  for (const sub of ['attn', 'cross']) {
+    const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused))
+    const qkv = (['q', 'k', 'v'] as Role[]).map((r) => pick(r, attn))
+    if (qkv.some((p) => p === undefined)) continue
+    const sum = qkv.reduce((s, p) => s + rowsOf(p!), 0)
+    if (sum === rows) return { parts: qkv as Layer[], roles: ['q', 'k', 'v'] }
+    const extra = cand.filter(
+      (l) => !qkv.includes(l) && (l.role.role === 'other' || l.role.role.startsWith('ffn-')) && sum + rowsOf(l) === rows
+    )
+    if (extra.length === 1) return { parts: [...(qkv as Layer[]), extra[0]!], roles: ['q', 'k', 'v', 'mlp'] }
+  }
+  return undefined
+}
+
+/** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */
+export function matchFused(restA: readonly Layer[], restB: readonly Layer[]): FusedMatch[] {
+  const out: FusedMatch[] = []
+  const usedA = new Set<Layer>()
+  const usedB = new Set<Layer>()
+  for (const [side, fusedPool, partPool, usedF, usedP] of [
+    ['a', restA, restB, usedA, usedB],
+    ['b', restB, restA, usedB, usedA]
+  ] as const) {
+    for (const f of fusedPool) {
+      if (usedF.has(f) || f.main.shape.length < 2) continue
+      const found = findParts(f, partPool, usedP)
+      if (!found) continue
+      usedF.add(f)
+      for (const p of found.parts) usedP.add(p)
+      out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles })
+    }
+  }
+  return out
+}

@@ -1,0 +1,197 @@
+/**
+ * Layer matching inside a pair of aligned units (or the two pools of layers outside any aligned unit). Shapes
+ * first; equal shapes are decided by the layers' roles, streams and places (never by word overlap); the same
+ * relative name with the same shape wins outright. Whatever names cannot separate is paired by order at medium
+ * confidence at most, or left unmatched.
+ */
+import type { Evidence, LinkConfidence } from './types.js'
+import type { Layer } from './model.js'
+
+export interface LayerLink {
+  a: Layer
+  b: Layer
+  confidence: LinkConfidence
+  evidence: Evidence[]
+}
+
+const SUBLAYER_ORDER: Record<string, number> = { attn: 0, cross: 1, ffn: 2 }
+
+function streamOf(l: Layer): string {
+  return l.role.stream ?? 'main'
+}
+
+/** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
+function conflict(x: Layer, y: Layer): boolean {
+  const rx = x.role.role
+  const ry = y.role.role
+  if (streamOf(x) !== streamOf(y)) return true
+  if (rx === 'other' || ry === 'other') return false
+  if (rx === ry) return false
+  const ffn = (r: string): boolean => r.startsWith('ffn-')
+  if (ffn(rx) && ffn(ry)) return false
+  // `embed` is a weak word (an embedder holds linears, norms, ...); it contradicts only another role's strong word.
+  if (rx === 'embed' || ry === 'embed') return false
+  return true
+}
+
+/** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
+function descriptor(l: Layer): string | undefined {
+  const r = l.role
+  if (r.role === 'other') return undefined
+  if (r.role === 'norm') {
+    if (l.position === undefined) return undefined
+    return `norm|${streamOf(l)}|${l.position}`
+  }
+  if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up') return undefined
+  return `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`
+}
+
+/** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
+function rankValue(l: Layer): number | undefined {
+  const r = l.role
+  const sub = r.sublayer === undefined ? 0 : (SUBLAYER_ORDER[r.sublayer] ?? 0)
+  if (r.role === 'norm') return l.position ?? (r.ordinal === undefined ? undefined : 1e3 + r.ordinal)
+  if (r.role === 'ffn-gate') return sub * 1e6 + 0
+  if (r.role === 'ffn-up') return sub * 1e6 + 1
+  if (r.ordinal === undefined) return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined
+  return sub * 1e6 + r.ordinal
+}
+
+function familyOf(l: Layer): string {
+  const r = l.role.role
+  // The FFN's gate and up projections are one family: their order is what tells them apart.
+  if (r === 'ffn-gate' || r === 'ffn-up' || r === 'ffn-in') return `ffn-in|${streamOf(l)}`
+  return `${r}|${streamOf(l)}`
+}
+
+/**
+ * Matches two pools of layers. `strict`: the pools are not aligned units (top-level leftovers), so a unique
+ * shape alone is not enough when the role words are silent on one side.
+ */
+export function matchLayers(
+  poolA: readonly Layer[],
+  poolB: readonly Layer[],
+  strict: boolean,
+  base: Evidence[]
+): { links: LayerLink[]; restA: Layer[]; restB: Layer[] } {
+  const links: LayerLink[] = []
+  const usedA = new Set<Layer>()
+  const usedB = new Set<Layer>()
+  const link = (a: Layer, b: Layer, confidence: LinkConfidence, ev: Evidence[]): void => {
+    usedA.add(a)
+    usedB.add(b)
+    links.push({ a, b, confidence, evidence: [...base, ...ev] })
+  }
+
+  // 1. The same relative name and shape.
+  const byRel = new Map<string, Layer>()
+  for (const l of poolB) byRel.set(l.rel, l)
+  for (const a of poolA) {
+    const b = byRel.get(a.rel)
+    if (b && b.sig === a.sig && !usedB.has(b)) link(a, b, 'high', [{ kind: 'same-name' }])
+  }
+
+  // 2. Shape classes.
+  const classes = new Map<string, { a: Layer[]; b: Layer[] }>()
+  for (const a of poolA) {
+    if (usedA.has(a)) continue
+    let c = classes.get(a.sig)
+    if (!c) classes.set(a.sig, (c = { a: [], b: [] }))
+    c.a.push(a)
+  }
+  for (const b of poolB) {
+    if (usedB.has(b)) continue
+    const c = classes.get(b.sig)
+    if (c) c.b.push(b)
+  }
+  for (const [sig, c] of classes) {
+    if (c.b.length === 0) continue
+    const shape = sig.split('x').map(Number)
+    if (c.a.length === 1 && c.b.length === 1) {
+      const [a, b] = [c.a[0]!, c.b[0]!]
+      const silent = a.role.role === 'other' || b.role.role === 'other'
+      // Outside aligned blocks a unique matrix shape is strong evidence; a unique vector (a norm, a bias-only
+      // table) is not, unless the names agree.
+      const matrix = shape.filter((d) => d > 1).length >= 2
+      const ok = !conflict(a, b) && !(strict && silent && !matrix && !sameTail(a, b))
+      link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }])
+      continue
+    }
+    matchEqualShapes(c.a, c.b, shape, link)
+  }
+  return {
+    links,
+    restA: poolA.filter((l) => !usedA.has(l)),
+    restB: poolB.filter((l) => !usedB.has(l))
+  }
+}
+
+/** Last word of both relative paths equal (`proj` and `proj`): a weak but real name agreement. */
+function sameTail(a: Layer, b: Layer): boolean {
+  const wa = a.role.words
+  const wb = b.role.words
+  return wa.length > 0 && wa[wa.length - 1] === wb[wb.length - 1]
+}
+
+function matchEqualShapes(
+  as: Layer[],
+  bs: Layer[],
+  shape: number[],
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  const left = new Set(as)
+  const right = new Set(bs)
+  // a. Equal descriptors, unique on both sides.
+  const da = new Map<string, Layer[]>()
+  const db = new Map<string, Layer[]>()
+  for (const a of as) {
+    const d = descriptor(a)
+    if (d !== undefined) da.set(d, [...(da.get(d) ?? []), a])
+  }
+  for (const b of bs) {
+    const d = descriptor(b)
+    if (d !== undefined) db.set(d, [...(db.get(d) ?? []), b])
+  }
+  for (const [d, la] of da) {
+    const lb = db.get(d)
+    if (!lb || la.length !== 1 || lb.length !== 1) continue
+    const [a, b] = [la[0]!, lb[0]!]
+    link(a, b, 'high', [
+      { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
+      { kind: 'unique-shape', shape }
+    ])
+    left.delete(a)
+    right.delete(b)
+  }
+  // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
+  const fa = new Map<string, Layer[]>()
+  const fb = new Map<string, Layer[]>()
+  for (const a of left) fa.set(familyOf(a), [...(fa.get(familyOf(a)) ?? []), a])
+  for (const b of right) fb.set(familyOf(b), [...(fb.get(familyOf(b)) ?? []), b])
+  for (const [f, la] of fa) {
+    const lb = fb.get(f)
+    if (!lb || la.length !== lb.length || f.startsWith('other|')) continue
+    const ra = la.map(rankValue)
+    const rb = lb.map(rankValue)
+    const ordered = (r: (number | undefined)[]): boolean =>
+      r.every((v) => v !== undefined) && new Set(r).size === r.length
+    if (!ordered(ra) || !ordered(rb)) continue
+    const sa = la.map((l, i) => [l, ra[i]!] as const).sort((x, y) => x[1] - y[1])
+    const sb = lb.map((l, i) => [l, rb[i]!] as const).sort((x, y) => x[1] - y[1])
+    sa.forEach(([a], k) => {
+      const b = sb[k]![0]
+      link(a, b, 'high', [{ kind: 'role-order', role: a.role.role, rank: k }])
+      left.delete(a)
+      right.delete(b)
+    })
+  }
+  // c. What names cannot separate: by order, medium at most, and never across contradicting roles.
+  const ra = [...left].sort((x, y) => x.order - y.order)
+  const rb = [...right].sort((x, y) => x.order - y.order)
+  for (const a of ra) {
+    const b = rb.find((x) => right.has(x) && !conflict(a, x))
+    if (!b) continue
+    right.delete(b)
+    link(a, b, 'medium', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }])
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
+ * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
+ * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
+ */
+import {
+  keyWords,
+  layerRole,
+  normPosition,
+  sectionRank,
+  splitLeaf,
+  stripModelPrefixes,
+  type LayerRole,
+  type Sublayer
+} from '../names/index.js'
+
+const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
+import type { TensorSpec } from './types.js'
+
+export interface Tensor {
+  /** The key as stored. */
+  name: string
+  shape: readonly number[]
+  numel: number
+  leaf: string
+}
+
+export interface Layer {
+  /** Token path of the layer (lower-case words joined by `.`), without wrappers. */
+  path: string
+  /** Token path relative to its unit. */
+  rel: string
+  tensors: Map<string, Tensor>
+  /** The main tensor: the weight, or the bare parameter, or the first leaf. */
+  main: Tensor
+  /** Main tensor's shape without trailing 1s (a 1x1 conv and a linear read the same). */
+  sig: string
+  /** Main tensor's trailing dims (shape[1:] without trailing 1s): rows of a fused tensor share them. */
+  cols: string
+  role: LayerRole
+  unit: Unit
+  /** Order inside the unit (by relative path). */
+  order: number
+  /** For norms: place in the block (0 = before the first sublayer), when the name tells it. */
+  position?: number
+}
+
+export interface Unit {
+  /** Token path, `` for the top. */
+  path: string
+  /** Words before the first index (`down_blocks`), and the indices, for evidence. */
+  series: string
+  index: string
+  layers: Layer[]
+  /** Parameter count and trailing dims of its tensors: invariant under rename, split, fuse and reshape. */
+  sig: string
+  /** Place in the network: section ranks and indices, compared lexicographically. */
+  order: number[]
+}
+
+export interface Side {
+  tensors: Tensor[]
+  layers: Layer[]
+  units: Unit[]
+  top: Unit
+}
+
+export function numel(shape: readonly number[]): number {
+  let n = 1
+  for (const d of shape) n *= d
+  return n
+}
+
+export function squeeze(shape: readonly number[]): number[] {
+  let end = shape.length
+  while (end > 1 && shape[end - 1] === 1) end--
+  return shape.slice(0, end)
+}
+
+/** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
+const MAX_INDEX_DEPTH = 8
+
+interface RawLayer {
+  /** The layer's name as stored (after wrappers), original case and separators. */
+  name: string
+  path: string
+  words: { text: string; index?: number }[]
+  tensors: Map<string, Tensor>
+  /** Prefix token paths of strict indexed ancestors, shallow to deep. */
+  ancestors: string[]
+}
+
+export function buildSide(specs: readonly TensorSpec[]): Side {
+  const names = stripModelPrefixes(specs.map((t) => t.name))
+  const byPath = new Map<string, RawLayer>()
+  const tensors: Tensor[] = []
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!
+    const { layer, leaf } = splitLeaf(names[i]!)
+    const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
+    tensors.push(t)
+    const words = keyWords(layer)
+    const path = words.map((w) => w.text.toLowerCase()).join('.')
+    let raw = byPath.get(path)
+    if (!raw) {
+      const ancestors: string[] = []
+      for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
+        if (words[w]!.index !== undefined) ancestors.push(words.slice(0, w + 1).map((x) => x.text.toLowerCase()).join('.'))
+      }
+      raw = { name: layer, path, words, tensors: new Map(), ancestors }
+      byPath.set(path, raw)
+    }
+    // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
+    if (!raw.tensors.has(leaf)) raw.tensors.set(leaf, t)
+  }
+
+  const under = new Map<string, number>()
+  for (const raw of byPath.values()) for (const p of raw.ancestors) under.set(p, (under.get(p) ?? 0) + 1)
+
+  const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
+  const units = new Map<string, Unit>()
+  const layers: Layer[] = []
+  for (const raw of byPath.values()) {
+    let unitPath = ''
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+      const p = raw.ancestors[k]!
+      if ((under.get(p) ?? 0) >= 2) {
+        unitPath = p
+        break
+      }
+    }
+    let unit = unitPath === '' ? top : units.get(unitPath)
+    if (!unit) {
+      unit = newUnit(unitPath)
+      units.set(unitPath, unit)
+    }
+    const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? [...raw.tensors.values()][0]!
+    const sq = squeeze(main.shape)
+    const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1)
+    const relRaw = dropWords(raw.name, unitPath === '' ? 0 : unitPath.split('.').length)
+    const layer: Layer = {
+      path: raw.path,
+      rel,
+      tensors: raw.tensors,
+      main,
+      sig: sq.join('x'),
+      cols: sq.slice(1).join('x'),
+      role: layerRole(relRaw, sq.length === 1),
+      unit,
+      order: 0
+    }
+    unit.layers.push(layer)
+    layers.push(layer)
+  }
+  attachParallelSeries(top, units)
+  for (const u of [top, ...units.values()]) finishUnit(u)
+  return { tensors, layers, units: [...units.values()], top }
+}
+
+function newUnit(path: string): Unit {
+  const words = path.split('.')
+  const first = words.findIndex((w) => /^\d+$/.test(w))
+  const series = first < 0 ? path : words.slice(0, first).join('.')
+  const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
+  const order: number[] = []
+  for (const w of words) {
+    if (/^\d+$/.test(w)) order.push(Number(w))
+    else {
+      const r = sectionRank(w)
+      if (r !== undefined) order.push(r)
+    }
+  }
+  return { path, series, index, layers: [], sig: '', order }
+}
+
+function finishUnit(u: Unit): void {
+  u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
+  u.layers.forEach((l, i) => (l.order = i))
+  const present = new Set<Sublayer>()
+  for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
+  const sublayers = SUBLAYERS.filter((x) => present.has(x))
+  for (const l of u.layers) if (l.role.role === 'norm') l.position = normPosition(l.role.place, sublayers)
+  let total = 0
+  const cols = new Set<string>()
+  for (const l of u.layers) {
+    for (const t of l.tensors.values()) {
+      total += t.numel
+      const sq = squeeze(t.shape)
+      if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
+    }
+  }
+  u.sig = `${total}|${[...cols].sort().join(',')}`
+}
+
+/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
+function dropWords(name: string, n: number): string {
+  let i = 0
+  let seen = 0
+  while (i < name.length && seen < n) {
+    while (i < name.length && (name[i] === '.' || name[i] === '_')) i++
+    while (i < name.length && name[i] !== '.' && name[i] !== '_') i++
+    seen++
+  }
+  while (i < name.length && (name[i] === '.' || name[i] === '_')) i++
+  return name.slice(i)
+}
+
+/**
+ * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
+ * parallel to `transformer.layers.N`) belong to block N: a top-level series whose indices are exactly those of
+ * one flat block series joins that series' blocks.
+ */
+function attachParallelSeries(top: Unit, units: Map<string, Unit>): void {
+  const hosts = new Map<string, Map<number, Unit>>()
+  for (const u of units.values()) {
+    const words = u.path.split('.')
+    const idx = words.map((w, i) => (/^\d+$/.test(w) ? i : -1)).filter((i) => i >= 0)
+    if (idx.length !== 1 || idx[0] !== words.length - 1) continue
+    let h = hosts.get(u.series)
+    if (!h) hosts.set(u.series, (h = new Map()))
+    h.set(Number(words[idx[0]!]), u)
+  }
+  const guests = new Map<string, { index: number; layer: Layer; rest: string[] }[]>()
+  for (const l of top.layers) {
+    const words = l.path.split('.')
+    // The index after which only indices follow (`modulations.0.1`: 0; `list.0`: 0).
+    let p = words.length - 1
+    while (p > 0 && /^\d+$/.test(words[p - 1]!)) p--
+    if (!/^\d+$/.test(words[p] ?? '') || p === 0) continue
+    const series = words.slice(0, p).join('.')
+    let g = guests.get(series)
+    if (!g) guests.set(series, (g = []))
+    g.push({ index: Number(words[p]), layer: l, rest: words.slice(p + 1) })
+  }
+  const moved = new Set<Layer>()
+  for (const [series, members] of guests) {
+    const indices = new Set(members.map((m) => m.index))
+    if (indices.size < 2 || indices.size !== members.length) continue
+    const matching = [...hosts.values()].filter(
+      (h) => h.size === indices.size && [...indices].every((i) => h.has(i))
+    )
+    if (matching.length !== 1) continue
+    const host = matching[0]!
+    for (const m of members) {
+      const unit = host.get(m.index)!
+      m.layer.unit = unit
+      m.layer.rel = [series, ...m.rest].join('.')
+      unit.layers.push(m.layer)
+      moved.add(m.layer)
+    }
+  }
+  if (moved.size > 0) top.layers = top.layers.filter((l) => !moved.has(l))
+}

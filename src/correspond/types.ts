@@ -1,0 +1,66 @@
+/** The correspondence between two key sets: which tensors of A are which tensors of B, and how to convert. */
+
+export interface TensorSpec {
+  name: string
+  shape: readonly number[]
+  dtype?: string
+}
+
+export interface CorrespondOptions {
+  /**
+   * 'a': A is only part of a network (e.g. the weights a LoRA patches: some layers, no biases or norms), so B keys
+   * without counterpart are expected and block alignment tolerates missing units on A's side.
+   */
+  partial?: 'none' | 'a'
+}
+
+export type LinkKind = 'rename' | 'reshape' | 'split' | 'fuse' | 'reorder'
+export type LinkConfidence = 'high' | 'medium' | 'low'
+
+/** A dim-0 row range, end exclusive. */
+export interface RowRange {
+  start: number
+  end: number
+}
+
+/** Why the engine links two keys: structured, worded by the renderers. */
+export type Evidence =
+  /** Same key (after known wrapper prefixes) and shape on both sides. */
+  | { kind: 'same-name' }
+  /** The same words after tokenization (kohya underscores vs dots, letter case). */
+  | { kind: 'same-tokens' }
+  /** Both sit in blocks the engine aligned: `series` on each side, block `index` on each side. */
+  | { kind: 'block-aligned'; series: [string, string]; index: [string, string] }
+  /** The only tensor(s) of this shape among the aligned block's unmatched ones. */
+  | { kind: 'unique-shape'; shape: number[] }
+  /** The names read as the same role (`role` e.g. `q`, `norm`, `ffn-in`), stream and place in the block. */
+  | { kind: 'same-role'; role: string; stream?: string; position?: number }
+  /** Equal-shaped tensors of one role taken in the order their names give (ordinals, in/out, gate before up). */
+  | { kind: 'role-order'; role: string; rank: number }
+  /** Rows of a fused tensor: its parts' rows sum exactly (`parts` the role names in row order). */
+  | { kind: 'rows-sum'; parts: string[]; rows: number }
+  /** Same element count under another shape (1x1 conv vs linear). */
+  | { kind: 'same-numel'; shapes: [number[], number[]] }
+  /** The names say the chunks are stored in another order (`order[i]` = chunk of A that B's chunk i is). */
+  | { kind: 'chunk-order'; chunks: string[]; order: number[] }
+  /** Paired by position among candidates that the names could not separate (medium at most). */
+  | { kind: 'position-only' }
+
+export interface Link {
+  kind: LinkKind
+  /** A keys (raw, as stored). fuse: several, in row order. */
+  a: string[]
+  /** B keys (raw). split: several, in row order. */
+  b: string[]
+  /** split: the dim-0 row range of a[0] each b[i] takes; fuse: the row range of b[0] each a[i] fills. */
+  rows?: RowRange[]
+  confidence: LinkConfidence
+  evidence: Evidence[]
+  /** Equal-sized chunks whose order headers cannot verify (q/k/v order, shift/scale vs scale/shift, gate/up). */
+  ambiguity?: { kind: string; chunks: string[] }
+}
+
+export interface Correspondence {
+  links: Link[]
+  unmatched: { a: string[]; b: string[] }
+}

@@ -1,0 +1,20 @@
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
+export {
+  KNOWN_PREFIXES,
+  normalizeKey,
+  stripKnownPrefixes,
+  stripModelPrefixes,
+  type NormalizedKey
+} from './prefixes.js'
+export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
+export {
+  layerRole,
+  normPosition,
+  FUSED_ROLE_PARTS,
+  type LayerRole,
+  type NormPlace,
+  type Role,
+  type Stream,
+  type Sublayer
+} from './roles.js'
+export { sectionRank } from './series.js'

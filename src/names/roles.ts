@@ -1,0 +1,212 @@
+/**
+ * Layer roles: what a layer is for, read from the words of its path (docs/reference/key-formats.md). One generic
+ * vocabulary of the words naming conventions use for the same role (q/to_q/q_proj/query/wq, attn1/self_attn,
+ * ff/mlp/feed_forward, ...). No per-model rename table: the words are general, the reading is structural.
+ */
+import { lookupTable } from '../lookup.js'
+import { keyWords, subwords } from './tokens.js'
+
+export type Role =
+  | 'q'
+  | 'k'
+  | 'v'
+  | 'o'
+  | 'qkv'
+  | 'kv'
+  | 'q-norm'
+  | 'k-norm'
+  | 'norm'
+  | 'mod'
+  | 'ffn-in'
+  | 'ffn-gate'
+  | 'ffn-up'
+  | 'ffn-out'
+  | 'embed'
+  | 'head'
+  | 'other'
+
+/** Rows of a fused projection, in the row order every known converter uses. */
+export const FUSED_ROLE_PARTS: Readonly<Partial<Record<Role, Role[]>>> = { qkv: ['q', 'k', 'v'], kv: ['k', 'v'] }
+
+export type Stream = 'main' | 'context'
+
+export interface NormPlace {
+  before?: Sublayer
+  after?: Sublayer
+  first?: boolean
+  nth?: number
+}
+export type Sublayer = 'attn' | 'cross' | 'ffn'
+
+export interface LayerRole {
+  role: Role
+  stream?: Stream
+  /** The sublayer the layer belongs to or (for a norm) stands before: attn, cross attention, ffn. */
+  sublayer?: Sublayer
+  /**
+   * Order among layers of the same role (norm1 < norm2, fc1 < fc2, in < out, gate < up, Sequential index), or
+   * undefined when the name gives none.
+   */
+  ordinal?: number
+  /**
+   * For norms, the place the name gives: before a sublayer (`attention_norm`, `ffn_norm`), after one
+   * (`post_attention_layernorm`), first (`input_layernorm`), or the n-th (1-based, `norm2`). The number it
+   * stands for depends on which sublayers the block has (see `normPosition`).
+   */
+  place?: NormPlace
+  /** The lower-cased subwords the reading was taken from. */
+  words: string[]
+}
+
+const Q = new Set(['q', 'query', 'wq', 'xq'])
+const K = new Set(['k', 'key', 'wk', 'xk'])
+const V = new Set(['v', 'value', 'wv', 'xv'])
+const QKV = new Set(['qkv', 'wqkv'])
+const KV = new Set(['kv', 'wkv'])
+const OUT = new Set(['o', 'wo', 'out', 'output', 'dense'])
+const NORM = new Set(['norm', 'ln', 'layernorm', 'rmsnorm', 'groupnorm'])
+const MOD = new Set(['mod', 'modulation', 'modulations', 'adaln', 'shift', 'modc', 'modx'])
+const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward'])
+const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb'])
+const ATTN = new Set(['attn', 'attention', 'attentions'])
+const CROSS = new Set(['cross'])
+const CONTEXT = new Set(['context', 'ctx', 'txt', 'text', 'added', 'add', 'y', 'c', 'encoder', 'caption', 'cond'])
+const MAIN = new Set(['x', 'img', 'image', 'main'])
+/** Words that order layers of one role. */
+const ORDER_WORDS = lookupTable<number>({ in: 0, input: 0, pre: 0, gate: 0, up: 1, out: 2, output: 2, post: 3 })
+
+/** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
+function fusedRole(words: readonly string[]): Role | undefined {
+  const s = new Set(words)
+  if (words.some((w) => QKV.has(w)) || (s.has('in') && s.has('proj') && words.length <= 3)) return 'qkv'
+  if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
+    return 'qkv'
+  if (words.some((w) => KV.has(w)) || ((s.has('key') || s.has('k')) && (s.has('value') || s.has('v'))))
+    return 'kv'
+  return undefined
+}
+
+/**
+ * Reads the role of a layer from its path inside its block (or from the model's top, for top-level layers).
+ * `isVector`: the layer's weight is 1-D (a norm or a bias-only table), which settles `norm` vs `mod` words.
+ */
+export function layerRole(path: string, isVector = false): LayerRole {
+  const words: string[] = []
+  let stream: Stream | undefined
+  for (const segment of path.split('.')) {
+    const segWords: string[] = []
+    for (const w of keyWords(segment)) {
+      if (w.index !== undefined) segWords.push(w.text)
+      else segWords.push(...subwords(w.text))
+    }
+    segWords.forEach((w, i) => {
+      // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
+      // and `x_embedder` use the letter for something else.
+      const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]!)
+      if (w.length === 1 && !last) return
+      if (CONTEXT.has(w)) stream = 'context'
+      else if (MAIN.has(w)) stream = 'main'
+    })
+    words.push(...segWords)
+  }
+  const set = new Set(words)
+  const result: LayerRole = { role: 'other', words }
+  if (stream !== undefined) result.stream = stream
+
+  // Sublayers: attn1/attn2, self/cross, ffn.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (ATTN.has(w)) {
+      const next = words[i + 1]
+      result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn'
+    } else if (CROSS.has(w)) result.sublayer = 'cross'
+    else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward')) result.sublayer = 'ffn'
+  }
+
+  const hasNorm = words.some((w) => NORM.has(w) || w.endsWith('norm') || w.endsWith('layernorm'))
+  const qNorm = hasNorm && words.some((w) => Q.has(w))
+  const kNorm = hasNorm && words.some((w) => K.has(w))
+  const fused = fusedRole(words)
+  const hasMod = words.some((w) => MOD.has(w))
+  if (qNorm && !kNorm) result.role = 'q-norm'
+  else if (kNorm && !qNorm) result.role = 'k-norm'
+  else if (hasMod || (hasNorm && !isVector && (set.has('linear') || set.has('lin') || set.has('emb'))))
+    result.role = 'mod'
+  else if (hasNorm) result.role = 'norm'
+  else if (fused) result.role = fused
+  else if (words.some((w) => Q.has(w))) result.role = 'q'
+  else if (words.some((w) => K.has(w))) result.role = 'k'
+  else if (words.some((w) => V.has(w))) result.role = 'v'
+  else if (result.sublayer === 'ffn' || set.has('fc') || set.has('gate') || set.has('up') || set.has('down'))
+    result.role = ffnRole(words)
+  else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
+    result.role = 'o'
+  else if (words.some((w) => EMBED.has(w))) result.role = 'embed'
+  else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out')))) result.role = 'head'
+
+  result.ordinal = ordinalOf(words)
+  if (result.role === 'norm') result.place = placeOf(words)
+  return result
+}
+
+function ffnRole(words: readonly string[]): Role {
+  const s = new Set(words)
+  if (s.has('gate')) return 'ffn-gate'
+  if (s.has('up')) return 'ffn-up'
+  if (s.has('down') || s.has('out') || s.has('output') || (s.has('proj') && s.has('c'))) return 'ffn-out'
+  if (words.includes('h') && words.includes('4h')) return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out'
+  return 'ffn-in'
+}
+
+/**
+ * The ordering value a name gives: order word (in < out, gate < up) then the last number (`norm2` 2, `fc1` 1,
+ * `in_layers.0` 0, `out_layers.0` 2000).
+ */
+function ordinalOf(words: readonly string[]): number | undefined {
+  let word: number | undefined
+  let num: number | undefined
+  for (const w of words) {
+    if (/^\d{1,6}$/.test(w)) num = Number(w)
+    else {
+      const o = ORDER_WORDS[w]
+      if (o !== undefined && word === undefined) word = o
+    }
+  }
+  if (word === undefined && num === undefined) return undefined
+  return (word ?? 0) * 1000 + (num ?? 0)
+}
+
+function placeOf(words: readonly string[]): NormPlace | undefined {
+  const s = new Set(words)
+  const post = s.has('post')
+  const sub: Sublayer | undefined = words.some((w) => CROSS.has(w))
+    ? 'cross'
+    : words.some((w) => ATTN.has(w) || w === 'self')
+      ? 'attn'
+      : words.some((w, i) => FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+        ? 'ffn'
+        : undefined
+  if (sub !== undefined) return post ? { after: sub } : { before: sub }
+  if (s.has('input') || s.has('pre')) return { first: true }
+  // `norm2`: a number written into the norm's own word, 1-based.
+  const nums = words.filter((w) => /^\d{1,3}$/.test(w))
+  const normAt = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'))
+  if (nums.length === 1 && normAt >= 0 && words[normAt + 1] === nums[0] && Number(nums[0]) >= 1)
+    return { nth: Number(nums[0]) }
+  return undefined
+}
+
+/**
+ * Place of a norm in a block with the given sublayers in order (0 = before the first): before X = X's place,
+ * after X = the next place, first = 0, n-th = n - 1.
+ */
+export function normPosition(place: NormPlace | undefined, sublayers: readonly Sublayer[]): number | undefined {
+  if (!place) return undefined
+  if (place.first) return 0
+  if (place.nth !== undefined) return place.nth - 1
+  const x = place.before ?? place.after
+  if (x === undefined) return undefined
+  const i = sublayers.indexOf(x)
+  if (i < 0) return undefined
+  return place.after !== undefined ? i + 1 : i
+}
