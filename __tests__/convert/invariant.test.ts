@@ -76,7 +76,7 @@ function withByteRanges(ckpt: Checkpoint): Checkpoint {
   let at = 0n
   for (const t of ckpt.tensors) {
     const n = BigInt(t.shape.reduce((p, d) => p * d, 1) * 2)
-    t.byteRange = { start: at, end: at + n }
+    t.byteRange = { file: 'lora.safetensors', start: at, end: at + n }
     at += n
   }
   return ckpt
