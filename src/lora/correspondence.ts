@@ -5,6 +5,7 @@
  * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
  * engine.
  */
+import { correspond } from '../correspond/index.js'
 import { FUSED_ROLE_PARTS, layerRole, type LayerRole, type Role } from '../names/index.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
 import type { RowSlice } from './types.js'
@@ -274,6 +275,16 @@ export function correspondImplied(
   const byRole = fusedByRole(unmatchedA, a, space, used)
   links.push(...byRole)
   const linked = new Set(byRole.flatMap((l) => l.a))
+  const left = new Set(unmatchedA)
+  const engine = viaEngine(
+    a.filter((t) => left.has(t.name) && !linked.has(t.name)),
+    b.filter((t) => !used.has(t.name))
+  )
+  for (const l of engine) {
+    links.push(l)
+    for (const k of l.a) linked.add(k)
+    for (const k of l.b) used.add(k)
+  }
   return {
     links,
     unmatched: {
@@ -281,6 +292,42 @@ export function correspondImplied(
       b: b.map((s) => s.name).filter((n) => !used.has(n))
     }
   }
+}
+
+/** The first index in a path (the block a LoRA module sits in), or null. */
+function firstIndex(name: string): string | null {
+  const m = /(?:^|[._])(\d+)(?=[._]|$)/.exec(name)
+  return m ? m[1]! : null
+}
+
+/** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
+const MAX_ENGINE_NAMES = 20000
+
+/**
+ * What no name map links, asked of the correspondence engine (src/correspond) with A partial. Only its high links
+ * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
+ * naming of one network, and a wrong target is worse than none.
+ */
+function viaEngine(a: readonly TensorSpec[], b: readonly TensorSpec[]): Link[] {
+  if (a.length === 0 || b.length === 0 || a.length + b.length > MAX_ENGINE_NAMES) return []
+  const out: Link[] = []
+  for (const l of correspond(a, b, { partial: 'a' }).links) {
+    if (l.confidence !== 'high') continue
+    const blocks = new Set([...l.a, ...l.b].map(firstIndex))
+    if (blocks.size !== 1) continue
+    const link: Link = {
+      kind: l.kind,
+      a: [...l.a],
+      b: [...l.b],
+      confidence: l.confidence,
+      evidence: [{ kind: 'structure', detail: `correspondence (${l.kind})` }]
+    }
+    if (l.rows) link.rows = l.rows.map((r) => ({ start: r.start, end: r.end }))
+    if (l.ambiguity) link.ambiguity = { kind: l.ambiguity.kind, chunks: [...l.ambiguity.chunks] }
+    for (const e of l.evidence) if (e.kind === 'chunk-order') link.order = [...e.order]
+    out.push(link)
+  }
+  return out
 }
 
 interface Part {

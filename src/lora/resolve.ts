@@ -9,7 +9,7 @@
 import type { Checkpoint } from '../formats/types.js'
 import { buildBaseIndex, type BaseEntry, type BaseIndex, type BaseSpace } from './base-index.js'
 import { correspondImplied, type Link, type TensorSpec } from './correspondence.js'
-import { impliedTensors, patchesParameter } from './implied.js'
+import { impliedTensors } from './implied.js'
 import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
 import { nearestKeys } from './nearest.js'
 import { byCodeUnit } from './order.js'
@@ -28,8 +28,6 @@ import type {
 export interface ResolveOptions {
   /** Cap on modules listed with nearest keys (each costs O(base patterns)); the rest still get a reason. */
   maxNearest?: number
-  /** Ask the model-vs-model mapper about dotted names no link covers (default true; needs the base Checkpoint). */
-  compareFallback?: boolean
 }
 
 /** The correspondence of one base component, with its base tensors by name (relative to the component). */
@@ -361,25 +359,12 @@ function causeOf(
   }
 }
 
-const MAX_FALLBACK_MODULES = 2000
-
-/**
- * The first phase of a resolution: every module's implied tensors linked to the base. Dotted denoiser modules
- * nothing links are in `fallbackModules` (empty when the fallback is off or not worth it) for the compare mapper;
- * `finish` adds the links it found and builds the result. Split so a caller can load the mapper (src/compare, a
- * large module) only when a file needs it.
- */
-export interface PendingResolution {
-  index: BaseIndex
-  fallbackModules: LoraModule[]
-  finish(found?: readonly Link[]): LoraResolution
-}
-
-export function startResolution(
+/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
+export function resolveLora(
   analysis: LoraAnalysis,
   base: Checkpoint | BaseIndex,
   opts: ResolveOptions = {}
-): PendingResolution {
+): LoraResolution {
   const index = 'tensors' in base ? buildBaseIndex(base) : base
   const bySpace = new Map<BaseSpace, LoraModule[]>()
   for (const m of analysis.modules) {
@@ -396,55 +381,16 @@ export function startResolution(
     return s ? links.get(s) : undefined
   }
   const outcomes = analysis.modules.map((m) => resolveModule(m, linksOf(m), index, analysis))
-  let fallbackModules: LoraModule[] = []
-  if (index.checkpoint && opts.compareFallback !== false) {
-    fallbackModules = analysis.modules.filter((m, i) => wantsFallback(m, outcomes[i]!.r))
-    // The mapper compares whole models; past a few thousand unknown names it is not worth its time.
-    if (fallbackModules.length > MAX_FALLBACK_MODULES) fallbackModules = []
-  }
-  return {
-    index,
-    fallbackModules,
-    finish: (found) => {
-      const denoiser = links.get(index.denoiser)
-      if (found !== undefined && found.length > 0 && denoiser) {
-        for (const link of found)
-          for (const a of link.a) if (!denoiser.byImplied.has(a)) denoiser.byImplied.set(a, link)
-        analysis.modules.forEach((m, i) => {
-          if (!wantsFallback(m, outcomes[i]!.r)) return
-          outcomes[i] = resolveModule(m, denoiser, index, analysis)
-        })
-      }
-      return finishResolution(analysis, index, outcomes, opts)
-    }
-  }
+  return finishResolution(analysis, index, outcomes, opts)
 }
 
-/** Unresolved dotted denoiser modules whose name alone is the problem: worth asking the compare mapper. */
-function wantsFallback(m: LoraModule, r: ModuleResolution): boolean {
-  return (
-    r.status === 'unresolved' &&
-    m.component === 'denoiser' &&
-    m.pathForm === 'dotted' &&
-    !patchesParameter(m) &&
-    r.why?.kind === 'no-base-key'
-  )
-}
-
-/**
- * `resolveLora` with the compare mapper loaded only when some module needs it (the CLI's path: a LoRA whose
- * names all resolve never loads src/compare).
- */
+/** `resolveLora` behind a promise, for callers written against the earlier two-phase API. */
 export async function resolveLoraLazily(
   analysis: LoraAnalysis,
   base: Checkpoint | BaseIndex,
   opts: ResolveOptions = {}
 ): Promise<LoraResolution> {
-  const pending = startResolution(analysis, base, opts)
-  const checkpoint = pending.index.checkpoint
-  if (pending.fallbackModules.length === 0 || checkpoint === undefined) return pending.finish()
-  const { compareFallback } = await import('./compare-fallback.js')
-  return pending.finish(compareFallback(pending.fallbackModules, pending.index.denoiser, checkpoint))
+  return resolveLora(analysis, base, opts)
 }
 
 function finishResolution(
