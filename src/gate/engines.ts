@@ -40,7 +40,7 @@ function kindsOnly(r: LoraResolution): LoraResolution {
     if (x.why) x.reason = x.why.kind
     if (x.causeWhy) x.cause = x.causeWhy.kind
   }
-  for (const c of r.causes) c.cause = c.why.kind
+  for (const c of r.causes) c.cause ??= c.why?.kind
   return r
 }
 

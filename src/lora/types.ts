@@ -251,7 +251,8 @@ export interface LoraResolution {
   loadablePercent: number
   counts: Record<ResolutionStatus, number>
   /** The most likely causes of failures, most frequent first (`14B LoRA on 1.3B base: in-dim 5120 vs 1536`). */
-  causes: { why: ResolutionCause; modules: number; cause?: string }[]
+  /** `why` is set by the resolver; a profile that builds its own resolution may give only the words. */
+  causes: { why?: ResolutionCause; modules: number; cause?: string }[]
   results: ModuleResolution[]
 }
 

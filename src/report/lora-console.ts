@@ -19,7 +19,7 @@ import {
 } from './format.js'
 import { fitTable, paragraph, type TableOptions } from './layout.js'
 import { loraSteps, renderSteps } from './next-steps.js'
-import { causeText, moduleReason } from './lora-reasons.js'
+import { causeWords, moduleReason } from './lora-reasons.js'
 import { causeKey } from '../lora/reasons.js'
 
 export interface LoraRenderOptions {
@@ -281,7 +281,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   )
   if (r.causes.length > 0) {
     out += `\n${c.bold('likely causes')} (modules)\n${table(
-      r.causes.map((x) => [String(x.modules), printable(causeText(x.why))]),
+      r.causes.map((x) => [String(x.modules), printable(causeWords(x))]),
       ['fixed', 'wrap']
     )}`
   }

@@ -15,7 +15,7 @@ import {
 } from './format.js'
 import { alphaLine, compressRanges, conventionLine, failingByCause, STATUS_LABELS } from './lora-console.js'
 import { alphaComparison, loraComparisonAnswer } from './lora-compare-console.js'
-import { causeText, moduleReason } from './lora-reasons.js'
+import { causeWords, moduleReason } from './lora-reasons.js'
 
 export interface LoraMarkdownOptions {
   maxItems?: number
@@ -83,7 +83,7 @@ export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOpti
   out += `Base: ${familyLabel(r.baseFamily, r.baseWidth)}.\n\n`
   if (r.causes.length > 0) {
     out += '| Modules | Likely cause |\n|---:|---|\n'
-    out += r.causes.map((x) => `| ${x.modules} | ${text(causeText(x.why))} |`).join('\n') + '\n\n'
+    out += r.causes.map((x) => `| ${x.modules} | ${text(causeWords(x))} |`).join('\n') + '\n\n'
   }
   const failingModules = failingByCause(r)
   if (failingModules.length > 0) {

@@ -90,12 +90,17 @@ export function moduleReason(r: ModuleResolution): string | undefined {
   return r.why ? reasonText(r.why) : r.reason
 }
 
+/** A file-level cause as text: its words from its kind, else the words it came with. */
+export function causeWords(c: { why?: ResolutionCause; cause?: string }): string {
+  return c.why ? causeText(c.why) : (c.cause ?? '')
+}
+
 /** Fill the `reason` and `cause` strings of a resolution from its typed fields (in place); returns it. */
 export function wordResolution(r: LoraResolution): LoraResolution {
   for (const x of r.results) {
     if (x.why) x.reason = reasonText(x.why)
     if (x.causeWhy) x.cause = causeText(x.causeWhy)
   }
-  for (const c of r.causes) c.cause = causeText(c.why)
+  for (const c of r.causes) c.cause = causeWords(c)
   return r
 }
