@@ -147,6 +147,21 @@ const SEGMENTS = [
   'y_proj'
 ]
 
+/** The segments by their first word, longest first. */
+const SEGMENTS_BY_FIRST = (() => {
+  const map = new Map<string, string[][]>()
+  for (const seg of SEGMENTS) {
+    const words = seg.split('_')
+    const list = map.get(words[0]!) ?? []
+    list.push(words)
+    map.set(
+      words[0]!,
+      list.sort((x, y) => y.length - x.length)
+    )
+  }
+  return map
+})()
+
 /** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
 function dottedFromUnderscore(path: string): string {
   const words = path.split('_')
@@ -154,9 +169,11 @@ function dottedFromUnderscore(path: string): string {
   let i = 0
   while (i < words.length) {
     let taken = 1
-    for (const seg of SEGMENTS) {
-      const n = seg.split('_').length
-      if (words.slice(i, i + n).join('_') === seg && n > taken) taken = n
+    for (const seg of SEGMENTS_BY_FIRST.get(words[i]!) ?? []) {
+      if (seg.every((w, j) => words[i + j] === w)) {
+        taken = seg.length
+        break
+      }
     }
     out.push(words.slice(i, i + taken).join('_'))
     i += taken
@@ -308,13 +325,18 @@ const MAX_ENGINE_NAMES = 20000
  * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
  * naming of one network, and a wrong target is worse than none.
  */
-function viaEngine(a: readonly TensorSpec[], b: readonly TensorSpec[]): Link[] {
-  if (a.length === 0 || b.length === 0 || a.length + b.length > MAX_ENGINE_NAMES) return []
+function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]): Link[] {
+  // Only the base tensors of the blocks A sits in can be taken: the engine sees those (and the top level when A has
+  // names outside blocks), which keeps the call small and its alignment to the blocks A has.
+  const inA = new Set(a.map((t) => firstIndex(t.name)))
+  const b = all.filter((t) => inA.has(firstIndex(t.name)))
+  const inB = new Set(b.map((t) => firstIndex(t.name)))
+  const mine = a.filter((t) => inB.has(firstIndex(t.name)))
+  if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
   const out: Link[] = []
-  for (const l of correspond(a, b, { partial: 'a' }).links) {
+  for (const l of correspond(mine, b, { partial: 'a' }).links) {
     if (l.confidence !== 'high') continue
-    const blocks = new Set([...l.a, ...l.b].map(firstIndex))
-    if (blocks.size !== 1) continue
+    if (new Set([...l.a, ...l.b].map(firstIndex)).size !== 1) continue
     const link: Link = {
       kind: l.kind,
       a: [...l.a],
