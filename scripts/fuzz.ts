@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz`: the long fuzz pass over every reader (issue 7). Mutations of valid fixtures must end in a valid
+ * `npm run fuzz`: the long fuzz pass over every reader. Mutations of valid fixtures must end in a valid
  * result or a typed `CheckpointError`, within a time bound, with bounded memory. Cases run in worker threads
  * (`--jobs`), each with a capped heap and a watchdog, so a hang or a runaway allocation is caught and reported as
  * a failure of that case instead of stopping the run. Exits 1 when anything failed.

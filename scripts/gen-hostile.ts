@@ -1,5 +1,5 @@
 /**
- * Writes the hostile files of issue 14 (fixtures/hostile.ts) to __fixtures__/hostile/, with expected.json giving
+ * Writes the hostile files (fixtures/hostile.ts: one per attack class of SECURITY.md) to __fixtures__/hostile/, with expected.json giving
  * each file's class and what the gate must conclude. Deterministic: the test fails when the committed files
  * differ from what this writes. The resource bombs are not written here (scripts/measure-hostile.ts makes them).
  *

@@ -1,5 +1,5 @@
 /**
- * Measures what each hostile file of issue 14 costs the real CLI: peak memory (maximum resident set size) and
+ * Measures what each hostile file costs the real CLI: peak memory (maximum resident set size) and
  * CPU and wall time of `model-compat gate` on it, with the default budgets. The resource bombs are written at
  * full size (fixtures/hostile-bombs.ts), the committed hostile files are used as they are, and two whole-run
  * cases check the per-run budgets (several files each within the per-file budget). The CLI is bundled into a

@@ -44,7 +44,7 @@ describe('readActionInputs', () => {
       artifacts: ['a.safetensors', 'b/*.pt', '!b/skip.pt'],
       threshold: 92.5,
       metric: 'exact',
-      failOn: ['shape-mismatch', 'zip-anomaly'],
+      failOn: ['dangerous-globals', 'unknown-globals', 'shape-mismatch', 'zip-anomaly'],
       comment: 'on-failure',
       mappingDir: 'out/mapping',
       uploadArtifact: false,

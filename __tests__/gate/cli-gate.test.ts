@@ -123,7 +123,12 @@ describe('model-compat gate', () => {
     ])
     expect(r.code).toBe(0)
     const report = JSON.parse(r.out)
-    expect(report.policy).toEqual({ threshold: 0, metric: 'exact', failOn: [] })
+    // `--fail-on none` keeps the security floor
+    expect(report.policy).toEqual({
+      threshold: 0,
+      metric: 'exact',
+      failOn: ['dangerous-globals', 'unknown-globals']
+    })
     expect(report.artifacts[0]).toMatchObject({ metric: 'exact', status: 'pass' })
     const strict = await gate([
       '--baseline',

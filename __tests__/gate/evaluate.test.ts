@@ -173,7 +173,7 @@ describe('evaluateGate', () => {
     expect(report.artifacts[0].metricNote).toMatch(/'mapped' does not apply to a LoRA/)
   })
 
-  it('fails on dangerous pickle globals by default even at 100% overlap, and not with fail-on none', () => {
+  it('fails on dangerous pickle globals at 100% overlap, whatever fail-on lists (the security floor)', () => {
     const evil = ckpt('evil.pt', {
       format: 'pytorch-zip',
       globals: [{ module: 'os', name: 'system', tier: 'dangerous', where: 'archive/data.pkl', count: 1 }]
@@ -193,7 +193,9 @@ describe('evaluateGate', () => {
     expect(flag?.evidence).toContain('os.system in archive/data.pkl')
     expect(flag?.evidence).toContain('nothing was executed')
     expect(strict.message).toContain('Dangerous pickle globals')
-    expect(run([]).passed).toBe(true)
+    // `fail-on: none` or a list without the security flags cannot let the pickle through
+    expect(run([]).passed).toBe(false)
+    expect(run(['shape-mismatch']).passed).toBe(false)
   })
 
   it('fail-on shape-mismatch fails a checkpoint with one mismatched tensor; any-red fails on engine red flags', () => {

@@ -33,12 +33,16 @@ describe('policy parsing', () => {
     // unknown pickle globals fail by default, like dangerous ones: an allowlist is the only sound base
     expect(parseFailOn('')).toEqual(['dangerous-globals', 'unknown-globals'])
     expect(makePolicy().failOn).toEqual(['dangerous-globals', 'unknown-globals'])
-    expect(parseFailOn('none')).toEqual([])
+    // the security flags are a floor: a custom list adds to them, `none` drops only the compat flags
+    expect(parseFailOn('none')).toEqual(['dangerous-globals', 'unknown-globals'])
     expect(parseFailOn('shape-mismatch, unknown-globals\nzip-anomaly shape-mismatch')).toEqual([
-      'shape-mismatch',
+      'dangerous-globals',
       'unknown-globals',
+      'shape-mismatch',
       'zip-anomaly'
     ])
+    expect(parseFailOn('shape-mismatch')).toEqual(['dangerous-globals', 'unknown-globals', 'shape-mismatch'])
+    expect(makePolicy({ failOn: [] }).failOn).toEqual(['dangerous-globals', 'unknown-globals'])
     expect(() => parseFailOn('none, zip-anomaly')).toThrow(/'none' cannot be combined/)
     expect(() => parseFailOn('pickles')).toThrow(/Invalid input 'fail-on': unknown flag 'pickles'/)
   })

@@ -1,4 +1,4 @@
-/** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
+/** Bits per element of each safetensors dtype (docs/reference/formats.md §1.3). GGUF types are in gguf.ts. */
 export const SAFETENSORS_DTYPE_BITS: Readonly<Record<string, number>> = Object.freeze({
   BOOL: 8,
   F4: 4,

@@ -1,6 +1,6 @@
 /**
  * The few file-system operations the folder readers (sharded checkpoints, diffusers folders) need, behind an
- * interface so an HTTP source (issue 6) can stand in for the local disk: a Hub repository can open files as
+ * interface so an HTTP source (src/formats/http) can stand in for the local disk: a Hub repository can open files as
  * range-read sources, list a folder through its tree API and answer "does this exist".
  * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
  */

@@ -9,7 +9,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { printable } from '../util/text.js'
 import { buildCoverage } from './coverage.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from './format.js'
-import { chooseMetric } from './policy.js'
+import { chooseMetric, withSecurityFloor } from './policy.js'
 import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
@@ -193,7 +193,8 @@ export function flagText(f: EngineFlag): string {
 }
 
 function withFailsGate(f: EngineFlag, policy: GatePolicy): GateFlag {
-  const listed = policy.failOn.some((id) => id === f.id)
+  // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
+  const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id)
   const anyRed = policy.failOn.includes('any-red') && f.severity === 'red'
   return { ...f, failsGate: listed || anyRed }
 }

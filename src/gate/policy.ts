@@ -26,6 +26,19 @@ export const FAIL_ON_FLAGS: readonly FailOnFlag[] = [
  * until the user allows it by name (`allow-globals`); a known gadget fails whatever the user allows.
  */
 export const DEFAULT_FAIL_ON: readonly FailOnFlag[] = ['dangerous-globals', 'unknown-globals']
+
+/**
+ * The flags no `fail-on` value can drop. A workflow that lists its own flags (`fail-on: shape-mismatch`) means
+ * "also fail on a shape mismatch", not "let code-running pickles through": a list that replaced the security
+ * flags would turn a compat setting into a hole. Unknown globals are relaxed only by name, with `allow-globals`,
+ * so every exception is written down; dangerous globals are never relaxed.
+ */
+export const SECURITY_FLOOR: readonly FailOnFlag[] = ['dangerous-globals', 'unknown-globals']
+
+/** `flags` with the security floor in front (once each). */
+export function withSecurityFloor(flags: readonly FailOnFlag[]): FailOnFlag[] {
+  return [...SECURITY_FLOOR, ...flags.filter((f) => !SECURITY_FLOOR.includes(f))]
+}
 export const DEFAULT_THRESHOLD = 80
 
 /** A bad value of the input or flag `input` (the name the user wrote it under): `Invalid input 'x': detail`. */
@@ -52,7 +65,10 @@ export function parseMetric(text: string, input = 'metric'): MetricChoice {
   return found
 }
 
-/** Words separated by commas, spaces or newlines; `none` alone means no flag fails the gate. */
+/**
+ * Words separated by commas, spaces or newlines, added to the security floor; `none` alone means no compat flag
+ * fails the gate (the floor still does).
+ */
 export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
   const words = text
     .split(/[\s,]+/)
@@ -61,7 +77,7 @@ export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
   if (words.length === 0) return [...DEFAULT_FAIL_ON]
   if (words.includes('none')) {
     if (words.length > 1) throw invalidInput(input, `'none' cannot be combined with other flags`)
-    return []
+    return withSecurityFloor([])
   }
   const flags: FailOnFlag[] = []
   for (const w of words) {
@@ -71,14 +87,14 @@ export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
     }
     if (!flags.includes(found)) flags.push(found)
   }
-  return flags
+  return withSecurityFloor(flags)
 }
 
 export function makePolicy(p: Partial<GatePolicy> = {}): GatePolicy {
   const policy: GatePolicy = {
     threshold: p.threshold ?? DEFAULT_THRESHOLD,
     metric: p.metric ?? 'auto',
-    failOn: p.failOn ? [...p.failOn] : [...DEFAULT_FAIL_ON]
+    failOn: withSecurityFloor(p.failOn ?? DEFAULT_FAIL_ON)
   }
   if (p.allowGlobals !== undefined && p.allowGlobals.length > 0) policy.allowGlobals = [...p.allowGlobals]
   return policy

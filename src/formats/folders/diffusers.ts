@@ -1,7 +1,7 @@
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
  * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
- * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (formats.md §1.6). Every component's tensors
+ * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (docs/reference/formats.md §1.6). Every component's tensors
  * are prefixed `<component>.`, which is also how diffusers names LoRA keys (`transformer.blocks.0...`), so a
  * pipeline compares directly against a LoRA. Components without weights (scheduler, tokenizer) are skipped.
  */

@@ -50,7 +50,7 @@ export interface ShardFilename {
   totalText: string
 }
 
-/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
+/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, docs/reference/formats.md §1.6). */
 export function parseShardFilename(name: string): ShardFilename | undefined {
   const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name)
   if (!m) return undefined

@@ -1,6 +1,6 @@
 /**
  * GGUF reader (v2 and v3): header, metadata key/values and tensor infos, read as a bounded stream; tensor data is
- * never touched. Validation mirrors ggml's `gguf_init_from_file_impl` (formats.md §4.5) and adds what ggml only
+ * never touched. Validation mirrors ggml's `gguf_init_from_file_impl` (docs/reference/formats.md §4.5) and adds what ggml only
  * checks when loading data (tensors inside the file, no overlaps), but accepts what ComfyUI-GGUF writes in the wild:
  * 5-D tensors and names longer than 63 bytes (§4.6).
  */

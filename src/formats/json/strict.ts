@@ -1,7 +1,7 @@
 /**
  * A small strict JSON parser for headers and manifests that come from untrusted files.
  *
- * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, docs/reference/formats.md §1.5 and
  * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
  * no depth limit. This parser:
  * - rejects duplicate keys in any object;
@@ -9,7 +9,7 @@
  *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
  * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
  * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
- * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. docs/reference/formats.md §1.5: the safetensors
  *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
  *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
  *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a

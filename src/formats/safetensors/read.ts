@@ -1,6 +1,6 @@
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
- * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
+ * validation (`SafeTensors::read_metadata`, docs/reference/formats.md §1.4) in the same order and with the same error names, so
  * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
  * precise than the reference and each named in the error detail:
  * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first

@@ -1,5 +1,5 @@
 /**
- * A safetensors writer for fixtures, tests and examples. It writes the layout of formats.md §1.1: an 8-byte
+ * A safetensors writer for fixtures, tests and examples. It writes the layout of docs/reference/formats.md §1.1: an 8-byte
  * little-endian header length, the JSON header padded with spaces to a multiple of 8 (as the reference writer
  * does), then the data buffer. By default the data is left sparse (the file is extended with `truncate`), so a
  * 28.6 GB Wan-shaped checkpoint costs a few KB of disk while every reader sees its full apparent size.

@@ -1,5 +1,5 @@
 /**
- * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles
+ * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; docs/reference/formats.md §2.5): five pickles
  * back to back (magic number, protocol version, sys_info, the object, the storage key list), then each storage
  * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
  * headers with seeks: storage data is never read.

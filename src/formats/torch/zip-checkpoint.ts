@@ -1,5 +1,5 @@
 /**
- * PyTorch zip checkpoints (`torch.save` since 1.6; formats.md §2.2-2.4). Reads the central directory, the small
+ * PyTorch zip checkpoints (`torch.save` since 1.6; docs/reference/formats.md §2.2-2.4). Reads the central directory, the small
  * records (`data.pkl`, `version`, `byteorder`) and one local header per referenced storage; never a `data/`
  * record. Tensors are rebuilt symbolically from data.pkl; a tensor's byte range is its storage record's data
  * offset plus storage_offset × itemsize.

@@ -1,5 +1,5 @@
 /**
- * A zip central-directory reader for torch archives, following what PyTorch's reader (miniz, formats.md §2.2)
+ * A zip central-directory reader for torch archives, following what PyTorch's reader (miniz, docs/reference/formats.md §2.2)
  * does: the central directory is the truth, the first entry of a duplicated name wins, sizes come from the
  * central directory (torch writes zeros in local headers), and a record's data starts after the *local* header's
  * name and extra fields. Record data is never read here except for the small records a caller asks for.

@@ -10,7 +10,7 @@
  * - DANGEROUS: known gadgets (code execution, file or network access, nested unpicklers, interpreter state). A
  *   user's allow-list never overrides them. Sources: the denylists of picklescan (`_unsafe_globals`), modelscan
  *   (`unsafe_globals`) and fickling (`UNSAFE_IMPORTS`), the advisories they cite, and the gadget classes of
- *   model-compat issue 14 (logging.config, pathlib methods, torch.hub, cpp_extension, torch.ops, torch.fx,
+ *   attack pass on this project (logging.config, pathlib methods, torch.hub, cpp_extension, torch.ops, torch.fx,
  *   distutils), each generalised to its module where nothing in the module belongs in a checkpoint.
  * - ALIASES: public spellings of dangerous callables whose object lives elsewhere (`torch.load` is
  *   `torch.serialization.load`), so a re-export cannot launder a denied name.

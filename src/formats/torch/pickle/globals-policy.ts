@@ -1,5 +1,5 @@
 /**
- * The three tiers of a global a pickle imports, judged on what Python's unpickler would load (formats.md §3.5):
+ * The three tiers of a global a pickle imports, judged on what Python's unpickler would load (docs/reference/formats.md §3.5):
  *
  * 1. Resolve the name as `find_class` does: torch's own module renames, then, while the stream's protocol is
  *    below 3, the Python 2 compatibility tables (python2-names.ts); from protocol 4 a dotted name is walked step

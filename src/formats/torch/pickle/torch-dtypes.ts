@@ -1,5 +1,5 @@
 /**
- * torch storage classes and dtypes, mapped to safetensors dtype names (formats.md §2.3). Storage classes are
+ * torch storage classes and dtypes, mapped to safetensors dtype names (docs/reference/formats.md §2.3). Storage classes are
  * what zip and legacy files name in persistent ids (`torch.FloatStorage`); dtype globals (`torch.bfloat16`)
  * arrive as arguments of `_rebuild_tensor_v3` and `_rebuild_meta_tensor_no_storage`.
  */
