@@ -5,7 +5,7 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { ALIAS_FAMILIES, type AliasFamily } from './aliases.js'
-import { guessFamily, mode } from './layers.js'
+import { blockOf, guessFamily, mode } from './layers.js'
 import type { ComponentKind, RowSlice } from './types.js'
 
 export interface BaseEntry {
@@ -104,9 +104,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-const BLOCK_SERIES =
-  /(?:^|\.)((?:double_|single_|single_transformer_|transformer_|vace_|input_|output_|down_|up_)?blocks|layers|resblocks)\.(\d{1,6})(?:\.|$)/
-
 interface PendingBias {
   path: string
   key: string
@@ -125,8 +122,9 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   const entry: BaseEntry = { key, path, shape, isParam: !isWeight }
   space.dotted.set(path, entry)
   space.entries.push(entry)
-  const b = BLOCK_SERIES.exec(path)
-  if (b) space.blockMax.set(b[1]!, Math.max(space.blockMax.get(b[1]!) ?? -1, Number(b[2])))
+  // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
+  const b = blockOf(path)
+  if (b) space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index))
 }
 
 function finish(
