@@ -392,29 +392,49 @@ function fusedByRole(
   space: BaseSpace,
   used: Set<string>
 ): Link[] {
+  // Per block index, the attention projections of both sides; the pairing below is quadratic in a block only.
+  const groups = new Map<string, { mine: Part[]; base: Part[] }>()
   const shapes = new Map(a.map((t) => [t.name, t.shape]))
-  const mine: Part[] = []
   for (const n of unmatched) {
+    const block = firstIndex(n)
+    if (block === null) continue
     const p = partOf(n, shapes.get(n) ?? [])
-    if (p && p.block !== null) mine.push(p)
+    if (!p || !ATTENTION_ROLES.has(p.role.role)) continue
+    const g = groups.get(block) ?? { mine: [], base: [] }
+    g.mine.push(p)
+    groups.set(block, g)
   }
-  if (mine.length === 0) return []
-  const blocks = new Set(mine.map((p) => p.block))
-  const base: Part[] = []
+  if (groups.size === 0) return []
   for (const e of space.entries) {
     if (e.isParam) continue
     const name = `${e.path}.weight`
-    if (used.has(name)) continue
+    const g = groups.get(firstIndex(name) ?? '')
+    if (!g || used.has(name)) continue
     const p = partOf(name, e.shape)
-    if (p && blocks.has(p.block)) base.push(p)
+    if (p && ATTENTION_ROLES.has(p.role.role)) g.base.push(p)
   }
+  const links: Link[] = []
+  for (const { mine, base } of groups.values()) {
+    if (mine.length > MAX_BLOCK_PARTS || base.length > MAX_BLOCK_PARTS) continue
+    links.push(...pairInBlock(mine, base, used))
+  }
+  return links
+}
+
+const ATTENTION_ROLES = new Set<Role>(['q', 'k', 'v', 'qkv', 'kv'])
+/** Projections per side and block past which a block is left alone (a real block has a handful). */
+const MAX_BLOCK_PARTS = 256
+
+function pairInBlock(mine: Part[], base: Part[], used: Set<string>): Link[] {
   const links: Link[] = []
   const taken = new Set<string>()
   const evidence: LinkEvidence[] = [{ kind: 'structure', detail: 'fused vs separate attention (role words)' }]
   for (const fused of mine) {
     const wanted = FUSED_ROLE_PARTS[fused.role.role]
     if (!wanted || taken.has(fused.name)) continue
-    const parts = wanted.map((r) => base.filter((q) => q.role.role === r && sameGroup(q, fused)))
+    const parts = wanted.map((r) =>
+      base.filter((q) => !used.has(q.name) && q.role.role === r && sameGroup(q, fused))
+    )
     if (parts.some((c) => c.length !== 1)) continue
     const chosen = parts.map((c) => c[0]!)
     if (chosen.reduce((n, q) => n + q.rows, 0) !== fused.rows) continue
