@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { expandModel, scaledModel, specCheckpoint, type SpecTensor } from '../fixtures/specs.js'
 import { wanOriginalToDiffusersKey } from '../fixtures/compare-pairs.js'
 import { compareCheckpoints } from '../src/compare/index.js'
-import { mapModels } from '../src/compare/mapper.js'
-import { parseModel } from '../src/compare/model.js'
+import { correspond } from '../src/correspond/index.js'
 import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import type { Checkpoint } from '../src/formats/types.js'
 import { BENCH_DIR, median, registerCase } from './lib.js'
@@ -109,7 +108,7 @@ interface ScalingReport {
   pass: boolean
 }
 
-type Measured = 'compareCheckpoints' | 'key mapping (parse + map)'
+type Measured = 'compareCheckpoints' | 'correspondence engine'
 
 function measureScaling(): ScalingReport {
   const rows: ScalingRow[] = []
@@ -121,7 +120,7 @@ function measureScaling(): ScalingReport {
   for (const distinct of [false, true]) {
     const blocks = distinct ? 'every block distinct' : 'identical blocks'
     const pairs = LAYERS.map((layers) => scaledPair(layers, distinct))
-    const measures: Measured[] = ['compareCheckpoints', 'key mapping (parse + map)']
+    const measures: Measured[] = ['compareCheckpoints', 'correspondence engine']
     const samples = measures.map(() => LAYERS.map((): number[] => []))
     const mapped: number[] = LAYERS.map(() => 0)
     // Sizes interleaved run by run, so a burst of load from other processes hits every size alike; every run
@@ -135,7 +134,7 @@ function measureScaling(): ScalingReport {
         mapped[i] = c.overlap.mapped
         gc?.()
         t0 = performance.now()
-        mapModels(parseModel(a), parseModel(b))
+        correspond(a.tensors, b.tensors)
         samples[1][i].push(performance.now() - t0)
       })
     }

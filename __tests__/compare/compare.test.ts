@@ -59,7 +59,8 @@ describe('key statistics and overlap figures', () => {
       exactCompatible: 0,
       normalized: 0,
       normalizedCompatible: 0,
-      mapped: 0
+      mapped: 0,
+      parameters: 0
     })
     expect(r.verdict.tier).toBe('incompatible')
   })
@@ -110,21 +111,25 @@ describe('verdict tiers', () => {
     expect(tierOf(0.2999)).toBe('incompatible')
   })
 
-  it('takes the best shape-aware figure, the simplest basis on a tie', () => {
-    const base = { exact: 0.9, normalized: 0.9 }
-    expect(verdictOf({ ...base, exactCompatible: 0.5, normalizedCompatible: 0.5, mapped: 0.5 }).basis).toBe(
-      'exact'
-    )
-    expect(
-      verdictOf({ ...base, exactCompatible: 0.1, normalizedCompatible: 0.5, mapped: 0.95 })
-    ).toMatchObject({
+  it('takes the parameter-weighted figure; the basis says which conversion the covered part needs', () => {
+    const base = { exact: 0.9, normalized: 0.9, exactCompatible: 0.5, normalizedCompatible: 0.5, mapped: 0.5 }
+    expect(verdictOf({ ...base, parameters: 0.5 }).basis).toBe('exact')
+    expect(verdictOf({ ...base, parameters: 0.95 }, [], ['rename', 'split'])).toMatchObject({
       basis: 'mapped',
       tier: 'compatible',
-      overlap: 0.95
+      overlap: 0.95,
+      summary: expect.stringMatching(/^Compatible after conversion: rename, split\./)
     })
     // The raw exact figure ignores shapes and never decides the tier.
     expect(
-      verdictOf({ exact: 1, normalized: 1, exactCompatible: 0, normalizedCompatible: 0, mapped: 0 }).tier
+      verdictOf({
+        exact: 1,
+        normalized: 1,
+        exactCompatible: 0,
+        normalizedCompatible: 0,
+        mapped: 0,
+        parameters: 0
+      }).tier
     ).toBe('incompatible')
   })
 
@@ -182,7 +187,7 @@ describe('mapping kinds', () => {
     expect(c.overlap.mapped).toBe(1)
   })
 
-  it('finds an unequal split from dims alone (Flux single-block linear1 = q, k, v + MLP in), at medium confidence', () => {
+  it('finds an unequal split (Flux single-block linear1 = q, k, v + MLP in): rows sum exactly to the attention q, k, v and the one other projection, high', () => {
     const h = 32
     const a: SpecTensor[] = scaledModel('flux.1-dev', {
       hidden_size: h,
@@ -211,7 +216,13 @@ describe('mapping kinds', () => {
     const split = c.mappings.find((m) => m.source[0] === 'single_blocks.2.linear1.weight')
     expect(split).toMatchObject({
       kind: 'split',
-      confidence: 'medium',
+      confidence: 'high',
+      rows: [
+        { start: 0, end: h },
+        { start: h, end: 2 * h },
+        { start: 2 * h, end: 3 * h },
+        { start: 3 * h, end: 7 * h }
+      ],
       target: [
         'single_transformer_blocks.2.attn.to_q.weight',
         'single_transformer_blocks.2.attn.to_k.weight',
@@ -238,6 +249,7 @@ describe('mapping kinds', () => {
     expect(c.familyPairs).toEqual([
       { a: 'single_blocks', b: 'single_transformer_blocks', countA: 3, countB: 3 }
     ])
+    expect(c.verdict.tier).toBe('compatible')
   })
 
   it('does not guess between equal-shaped modules whose names say nothing: flagged ambiguous, never high', () => {
@@ -265,7 +277,7 @@ describe('mapping kinds', () => {
     expect(c.overlap.mapped).toBeCloseTo(2 / 6)
   })
 
-  it('SwiGLU gate/up (w1/w3 vs gate_proj/up_proj) are equal-shaped: flagged as swappable, not guessed', () => {
+  it('SwiGLU gate/up (w1/w3 vs gate_proj/up_proj) are equal-shaped: the gate-before-up order decides', () => {
     const block = (i: number, names: [string, number[]][]): [string, number[]][] =>
       names.map(([n, shape]) => [`layers.${i}.${n}.weight`, shape])
     const a = ckpt(
@@ -293,11 +305,15 @@ describe('mapping kinds', () => {
       target: ['layers.0.mlp.down_proj.weight'],
       confidence: 'high'
     })
-    for (const k of ['layers.0.ffn.w1.weight', 'layers.0.ffn.w3.weight']) {
-      const m = c.mappings.find((x) => x.source[0] === k)
-      expect(m?.confidence).toBe('low')
-      expect(m?.ambiguity).toMatch(/could be swapped: mlp\.(gate|up)_proj or mlp\.(gate|up)_proj/)
-    }
+    // SwiGLU's gate is w1 in Meta's naming and gate_proj in Hugging Face's (the Llama converters): gate before up.
+    expect(c.mappings.find((x) => x.source[0] === 'layers.0.ffn.w1.weight')).toMatchObject({
+      target: ['layers.0.mlp.gate_proj.weight'],
+      confidence: 'high'
+    })
+    expect(c.mappings.find((x) => x.source[0] === 'layers.0.ffn.w3.weight')).toMatchObject({
+      target: ['layers.0.mlp.up_proj.weight'],
+      confidence: 'high'
+    })
   })
 
   it('leaves modules with unrelated names and no unique shape unmatched', () => {

@@ -166,8 +166,7 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     }
   })
 
-  // The engine does not yet link a partial key set (a LoRA's few layers) to the right blocks: flips when it does.
-  test.failing('without name maps, the engine resolves every diffusers name on the original base', () => {
+  it('without name maps, the engine resolves every diffusers name on the original base', () => {
     const { r, diff } = engineOnly()
     expect(r.counts.ok).toBe(diff.length)
   })

@@ -9,7 +9,10 @@ import type {
   ShapeDifference
 } from './types.js'
 import { numel, parseModel, type ParsedModel, type TensorRef } from './model.js'
-import { mapModels } from './mapper.js'
+import { correspond } from '../correspond/index.js'
+import { stripModelPrefixes, tokenKey } from '../names/index.js'
+import { toKeyMapping } from './links.js'
+import { pairFamilies } from './families.js'
 import { structureFacts } from './structure.js'
 import { analyzeStructure } from '../analysis/index.js'
 import type { StructureAnalysis } from '../analysis/types.js'
@@ -57,8 +60,104 @@ function structureAnalysis(c: Checkpoint): StructureAnalysis {
   return s
 }
 
+/** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
+function inBlocks(model: ParsedModel, diffs: readonly ShapeDifference[]): ShapeDifference[] {
+  const keys = new Set<string>()
+  for (const f of model.families)
+    for (const s of f.scopes) for (const m of s.modules) for (const t of m.leaves.values()) keys.add(t.key)
+  return diffs.filter((d) => keys.has(d.key))
+}
+
+/** Leading words of B tried away when looking a name up (an unknown wrapper such as `x.`). */
+const MAX_DROPPED_WORDS = 2
+
+/**
+ * Keys the engine left on both sides that carry the same name (after wrappers, tokens) but other shapes: not a
+ * conversion, but what a reader wants to see next to the dims flags (Wan 1.3B vs 14B). Low, shape-incompatible.
+ */
+function sameNameOtherShape(
+  restA: readonly string[],
+  restB: readonly string[],
+  shapeOf: (side: 'a' | 'b', k: string) => number[]
+): KeyMapping[] {
+  const normA = stripModelPrefixes(restA)
+  const normB = stripModelPrefixes(restB)
+  const exact = new Map<string, string>()
+  const dropped = new Map<string, string | null>()
+  normB.forEach((k, i) => {
+    const words = tokenKey(k).split('.')
+    if (!exact.has(words.join('.'))) exact.set(words.join('.'), restB[i]!)
+    for (let d = 1; d <= MAX_DROPPED_WORDS && d < words.length; d++) {
+      const t = words.slice(d).join('.')
+      dropped.set(t, dropped.has(t) ? null : restB[i]!)
+    }
+  })
+  const index = { get: (t: string): string | null | undefined => exact.get(t) ?? dropped.get(t) }
+  const out: KeyMapping[] = []
+  const used = new Set<string>()
+  normA.forEach((k, i) => {
+    const b = index.get(tokenKey(k))
+    if (!b || used.has(b)) return
+    used.add(b)
+    const sa = shapeOf('a', restA[i]!)
+    const sb = shapeOf('b', b)
+    out.push({
+      source: [restA[i]!],
+      target: [b],
+      kind: 'rename',
+      confidence: 'low',
+      reason: `same name, shapes differ ([${sa.join(', ')}] vs [${sb.join(', ')}])`,
+      shapes: { source: [sa], target: [sb] },
+      shapeCompatible: numel(sa) === numel(sb)
+    })
+  })
+  return out
+}
+
+/** Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once). */
+function parameterShare(
+  ta: readonly { name: string; shape: number[] }[],
+  tb: readonly { name: string; shape: number[] }[],
+  coveredA: ReadonlySet<string>,
+  coveredB: ReadonlySet<string>
+): number {
+  let total = 0
+  let covered = 0
+  for (const [list, set] of [
+    [ta, coveredA],
+    [tb, coveredB]
+  ] as const) {
+    const seen = new Set<string>()
+    for (const t of list) {
+      if (seen.has(t.name)) continue
+      seen.add(t.name)
+      const n = numel(t.shape)
+      total += n
+      if (set.has(t.name)) covered += n
+    }
+  }
+  return ratio(covered, total)
+}
+
 function isIdentity(m: KeyMapping): boolean {
-  return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0]
+  return (
+    m.kind === 'rename' &&
+    m.confidence === 'high' &&
+    m.source.length === 1 &&
+    m.target.length === 1 &&
+    m.source[0] === m.target[0]
+  )
+}
+
+/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
+function kindsOf(all: readonly KeyMapping[]): string[] {
+  const kinds = new Set<string>()
+  for (const m of all) {
+    if (m.confidence !== 'high' || !m.shapeCompatible) continue
+    if (m.kind === 'rename' && m.source[0] === m.target[0]) continue
+    kinds.add(m.kind)
+  }
+  return ['rename', 'reshape', 'split', 'fuse', 'reorder'].filter((k) => kinds.has(k))
 }
 
 export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOptions = {}): Comparison {
@@ -102,25 +201,28 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     else normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] })
   }
 
-  // Mapping.
-  const { mappings: all, familyPairs } = mapModels(pa, pb)
+  // Mapping: the correspondence engine over both key sets.
+  const corr = correspond(a.tensors, b.tensors)
+  const shapesA = new Map<string, number[]>()
+  for (const t of a.tensors) if (!shapesA.has(t.name)) shapesA.set(t.name, t.shape)
+  const shapeOf = (side: 'a' | 'b', k: string): number[] => (side === 'a' ? shapesA : shapesB).get(k) ?? []
+  const all = [
+    ...corr.links.map((l) => toKeyMapping(l, shapeOf)),
+    ...sameNameOtherShape(corr.unmatched.a, corr.unmatched.b, shapeOf)
+  ]
   const coveredA = new Set<string>()
   const mentionedA = new Set<string>()
   const mentionedB = new Set<string>()
+  const coveredB = new Set<string>()
   for (const m of all) {
     for (const k of m.source) mentionedA.add(k)
     for (const k of m.target) mentionedB.add(k)
-    if (m.confidence === 'high' && m.shapeCompatible) for (const k of m.source) coveredA.add(k)
-  }
-  // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
-  for (const t of a.tensors) {
-    const sb = shapesB.get(t.name)
-    if (sb && numel(sb) === numel(t.shape)) {
-      coveredA.add(t.name)
-      mentionedA.add(t.name)
-      mentionedB.add(t.name)
+    if (m.confidence === 'high' && m.shapeCompatible) {
+      for (const k of m.source) coveredA.add(k)
+      for (const k of m.target) coveredB.add(k)
     }
   }
+  const familyPairs = pairFamilies(pa, pb, corr.links)
   const mappings = all.filter((m) => !isIdentity(m))
   const mappingCounts: Record<Confidence, number> = { high: 0, medium: 0, low: 0 }
   for (const m of mappings) mappingCounts[m.confidence]++
@@ -130,7 +232,8 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     exactCompatible: ratio(exactCompatible, totalA),
     normalized: ratio(normalized, totalA),
     normalizedCompatible: ratio(normalizedCompatible, totalA),
-    mapped: ratio(coveredA.size, totalA)
+    mapped: ratio(coveredA.size, totalA),
+    parameters: parameterShare(a.tensors, b.tensors, coveredA, coveredB)
   }
   const structure = {
     a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
@@ -141,7 +244,9 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     b: structure.b,
     familyPairs,
     overlap,
+    mappingKinds: kindsOf(all),
     shapeDifferences: normalizedDifferences,
+    blockShapeDifferences: inBlocks(pa, normalizedDifferences),
     shapeMatches: normalizedShapeMatches,
     mappings,
     nameCoverage: ratio(mentionedA.size, totalA),
@@ -168,6 +273,6 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappingCounts,
     unmatched: { a: unmatchedA, b: unmatchedB },
     flags,
-    verdict: verdictOf(overlap, flags)
+    verdict: verdictOf(overlap, flags, kindsOf(all))
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Comparison, Confidence, Flag, KeyMapping, ModelRef, OverlapFigures, Verdict } from './types.js'
 
-export const MAPPING_SCHEMA_VERSION = 1
+export const MAPPING_SCHEMA_VERSION = 2
 
 export interface MappingFile {
   schemaVersion: typeof MAPPING_SCHEMA_VERSION

@@ -5,7 +5,7 @@
  */
 import { lookupTable } from '../lookup.js'
 import type { Checkpoint } from '../formats/types.js'
-import { stripKnownPrefixes } from './normalize.js'
+import { stripKnownPrefixes } from '../names/index.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */

@@ -1,14 +1,16 @@
 /** Types of a model-vs-model comparison and of the key mapping it proposes. */
 import type { StructureAnalysis } from '../analysis/types.js'
 import type { FormatName } from '../formats/types.js'
+import type { Evidence, RowRange } from '../correspond/index.js'
 
 export type Confidence = 'high' | 'medium' | 'low'
 
 /**
  * rename: one tensor to one tensor of the same shape. reshape: one to one, same element count, other shape.
  * split: one tensor of A to several of B (rows concatenated in target order). fuse: several of A to one of B.
+ * reorder: one to one, same shape, row chunks in another order.
  */
-export type MappingKind = 'rename' | 'split' | 'fuse' | 'reshape'
+export type MappingKind = 'rename' | 'split' | 'fuse' | 'reshape' | 'reorder'
 
 export interface KeyMapping {
   /** Keys of model A (raw, as stored). Several for a fuse, in row order. */
@@ -27,6 +29,10 @@ export interface KeyMapping {
    * modulation, k/v order in a fused KV, q/k/v order, gate/up of a SwiGLU): the mapping states its assumption here.
    */
   ambiguity?: string
+  /** split: the dim-0 rows of the source each target takes; fuse: the rows of the target each source fills. */
+  rows?: RowRange[]
+  /** The engine's structured evidence (src/correspond), which `reason` words. */
+  evidence?: Evidence[]
 }
 
 export interface ModelRef {
@@ -59,6 +65,11 @@ export interface OverlapFigures {
    * included) / keys of A.
    */
   mapped: number
+  /**
+   * The headline: parameters (elements) of A and B covered by high-confidence links that conserve them (rename,
+   * reshape, split, fuse, reorder), over all parameters of A and B. Symmetric: the same whichever side is A.
+   */
+  parameters: number
 }
 
 export interface ShapeDifference {
@@ -120,6 +131,8 @@ export interface FamilyPairing {
   b: string
   countA: number
   countB: number
+  /** The blocks do not map one to one (LDM `input_blocks.N.M` vs diffusers `down_blocks.i.resnets.j`). */
+  restructured?: boolean
 }
 
 export interface Comparison {

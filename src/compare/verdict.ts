@@ -43,28 +43,32 @@ export function tierOf(overlap: number): VerdictTier {
 }
 
 /**
- * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
- * simplest basis wins (exact, then normalized, then mapped). Red family or block-count flags cap it at partial.
+ * The headline is the parameter-weighted share of both models that high-confidence, parameter-conserving links
+ * cover (`overlap.parameters`): the same figure whichever model is A, and a 12M-element matrix counts for more
+ * than a bias. The basis says how much conversion the covered part needs: none (exact keys), a prefix
+ * (normalized), or the mapping (`conversions` lists its kinds). Red family or block-count flags cap it at partial.
  */
-export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []): Verdict {
-  const options: [OverlapBasis, number][] = [
-    ['exact', overlap.exactCompatible],
-    ['normalized', overlap.normalizedCompatible],
-    ['mapped', overlap.mapped]
-  ]
-  let [basis, value] = options[0]
-  for (const [b, v] of options) {
-    if (v > value) {
-      basis = b
-      value = v
-    }
-  }
+export function verdictOf(
+  overlap: OverlapFigures,
+  flags: readonly Flag[] = [],
+  conversions: readonly string[] = []
+): Verdict {
+  const value = overlap.parameters
+  const basis: OverlapBasis =
+    conversions.length === 0
+      ? 'exact'
+      : overlap.normalizedCompatible > overlap.exactCompatible &&
+          overlap.normalizedCompatible >= overlap.mapped &&
+          conversions.every((k) => k === 'rename')
+        ? 'normalized'
+        : 'mapped'
   const tier = tierOf(value)
   // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
   // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
   // block counts are not "the same network under another naming": at most partial, and the summary says why.
   const apart = flags.filter(
-    (f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count')
+    (f) =>
+      f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes')
   )
   if (tier === 'compatible' && apart.length > 0) {
     const why = apart.map((f) => f.message).join('; ')
@@ -73,18 +77,24 @@ export function verdictOf(overlap: OverlapFigures, flags: readonly Flag[] = []):
       basis,
       overlap: value,
       summary:
-        `${pct(value)} of A lines up with B by name and shape, but they are different models (${why}): ` +
+        `${pct(value)} of the parameters line up by name and shape, but these are different networks (${why}): ` +
         'a conversion is at best partial; check the mapping and the unmatched keys.'
     }
   }
-  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags) }
+  return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags, conversions) }
 }
 
 /**
  * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
  * dims are not. Said as such, with the dims and block counts that differ.
  */
-function summaryOf(tier: VerdictTier, basis: OverlapBasis, overlap: number, flags: readonly Flag[]): string {
+function summaryOf(
+  tier: VerdictTier,
+  basis: OverlapBasis,
+  overlap: number,
+  flags: readonly Flag[],
+  conversions: readonly string[]
+): string {
   const lora = flags.find((f) => f.code === 'lora-file')
   if (lora) {
     const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A']
@@ -96,12 +106,17 @@ function summaryOf(tier: VerdictTier, basis: OverlapBasis, overlap: number, flag
   const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green')
   const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'))
   // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
+  const after =
+    basis === 'mapped' && conversions.length > 0
+      ? `Compatible after conversion: ${conversions.join(', ')}. `
+      : ''
   if (tier === 'compatible' && overlap < PART_OF_A) {
-    const rest = `the other ${pct(1 - overlap)} of A has no compatible counterpart in B (see the unmatched keys and shape differences).`
+    const rest = `the other ${pct(1 - overlap)} of the parameters has no compatible counterpart (see the unmatched keys and shape differences).`
     if (basis === 'exact')
-      return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of A; ${rest}`
-    return `${SUMMARIES[tier][basis]} But ${rest}`
+      return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of the parameters; ${rest}`
+    return `${after}${SUMMARIES[tier][basis]} But ${rest}`
   }
+  if (tier === 'compatible') return `${after}${SUMMARIES[tier][basis]}`
   if (tier !== 'incompatible' || !sameFamily || sizes.length === 0) return SUMMARIES[tier][basis]
   return (
     `Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
@@ -116,9 +131,13 @@ export interface FlagInputs {
   overlap: OverlapFigures
   /** Normalised-equal keys with different shapes (exact-key differences included). */
   shapeDifferences: ShapeDifference[]
+  /** The part of `shapeDifferences` inside repeated blocks (same-role tensors of the blocks differ). */
+  blockShapeDifferences?: ShapeDifference[]
   /** Normalised-equal keys with equal shapes. */
   shapeMatches: number
   mappings: KeyMapping[]
+  /** Conversion kinds of the high-confidence mappings (rename, reshape, split, fuse, reorder). */
+  mappingKinds?: string[]
   /** Share of A's keys in an exact match or a mapping of any confidence (names that correspond at all). */
   nameCoverage: number
   /** Prefixes stripped on each side, most common first. */
@@ -165,7 +184,14 @@ export function computeFlags(x: FlagInputs): Flag[] {
   }
   for (const p of x.familyPairs) {
     const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB }
-    if (p.countA === p.countB) {
+    if (p.restructured) {
+      flags.push({
+        kind: 'green',
+        code: 'block-structure',
+        message: `same layers in blocks nested differently: ${p.a} (${p.countA}) ~ ${p.b} (${p.countB})`,
+        evidence: { ...evidence, restructured: true }
+      })
+    } else if (p.countA === p.countB) {
       flags.push({
         kind: 'green',
         code: 'block-count',
@@ -261,6 +287,24 @@ export function computeFlags(x: FlagInputs): Flag[] {
       })
   }
 
+  // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
+  // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
+  const sizeEvidence =
+    (x.blockShapeDifferences ?? []).length > 0 ||
+    flags.some(
+      (f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes')
+    )
+  const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red')
+  if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
+    const f = flags[familyAt]!
+    flags[familyAt] = {
+      kind: 'green',
+      code: 'model-family',
+      message: `the layers correspond although the names read as ${String(f.evidence.familyA)} / ${String(f.evidence.familyB)}`,
+      evidence: { ...f.evidence, parameters: x.overlap.parameters }
+    }
+  }
+
   const o = x.overlap
   if (o.normalized > o.exact + 0.05) {
     flags.push({
@@ -278,7 +322,13 @@ export function computeFlags(x: FlagInputs): Flag[] {
       message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
       evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
     })
-  } else if (o.normalized < 0.1 && x.nameCoverage < 0.2) {
+  } else if (
+    o.normalized < 0.1 &&
+    x.nameCoverage < 0.2 &&
+    // Different sizes already explain why no name corresponds; the naming flag is for one network under
+    // unrelated names.
+    !flags.some((f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim'))
+  ) {
     flags.push({
       kind: 'red',
       code: 'naming',
@@ -287,6 +337,17 @@ export function computeFlags(x: FlagInputs): Flag[] {
     })
   }
 
+  const inBlocks = x.blockShapeDifferences ?? []
+  if (inBlocks.length > 0) {
+    // Same-named tensors of the blocks with other shapes (SD1.5 vs SD2.1 cross-attention k/v, SD3 vs SD3.5
+    // modulation): another network of the same design. Weights and LoRAs of those layers do not load.
+    flags.push({
+      kind: 'red',
+      code: 'block-shapes',
+      message: `${inBlocks.length} same-named tensors inside the blocks have other shapes (e.g. ${inBlocks[0]!.key}: [${inBlocks[0]!.shapeA.join(', ')}] vs [${inBlocks[0]!.shapeB.join(', ')}])`,
+      evidence: { differing: inBlocks.length, examples: inBlocks.slice(0, 3) }
+    })
+  }
   const total = x.shapeMatches + x.shapeDifferences.length
   if (total > 0) {
     const examples = x.shapeDifferences.slice(0, 3)

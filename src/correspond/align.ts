@@ -6,7 +6,7 @@
  * levels counted from the bottom on one side, from the top on the other) is detected from the sequence of its
  * blocks' signatures and read in reverse.
  */
-import type { Side, Unit } from './model.js'
+import { ORDER_SEPARATOR, type Side, type Unit } from './model.js'
 
 export interface UnitPair {
   a: Unit
@@ -69,9 +69,8 @@ function reverseSeries(a: Side, b: Side): void {
       if (u.series !== name) continue
       const words = u.path.split('.')
       const first = words.findIndex((w) => /^\d+$/.test(w))
-      // The first index's place in the order key: after the section ranks of the words before it.
-      let at = 0
-      for (let w = 0; w < first; w++) if (u.order.length > at && isSection(words[w]!)) at++
+      // The first index sits right after the section ranks and their separator.
+      const at = u.order.indexOf(ORDER_SEPARATOR) + 1
       const v = Number(words[first])
       u.order = [...u.order]
       u.order[at] = mirror.get(v) ?? v
@@ -79,32 +78,125 @@ function reverseSeries(a: Side, b: Side): void {
   }
 }
 
-const SECTION_WORDS = new Set(['encoder', 'enc', 'down', 'input', 'mid', 'middle', 'decoder', 'dec', 'up', 'output'])
-function isSection(w: string): boolean {
-  return SECTION_WORDS.has(w)
+export function alignUnits(a: Side, b: Side, partial = false): UnitPair[] {
+  const pairs: UnitPair[] = []
+  const pairedA = new Set<Unit>()
+  const pairedB = new Set<Unit>()
+  if (!partial) {
+    reverseSeries(a, b)
+    const classes = new Map<string, { a: Unit[]; b: Unit[] }>()
+    for (const u of a.units) {
+      let c = classes.get(u.sig)
+      if (!c) classes.set(u.sig, (c = { a: [], b: [] }))
+      c.a.push(u)
+    }
+    for (const u of b.units) {
+      const c = classes.get(u.sig)
+      if (c) c.b.push(u)
+    }
+    const byOrder = (x: Unit, y: Unit): number => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1)
+    for (const c of classes.values()) {
+      // Unequal counts: the order cannot tell which units correspond; the series pass below may.
+      if (c.b.length === 0 || c.a.length !== c.b.length) continue
+      c.a.sort(byOrder)
+      c.b.sort(byOrder)
+      for (let k = 0; k < c.a.length; k++) {
+        pairs.push({ a: c.a[k]!, b: c.b[k]!, exact: true })
+        pairedA.add(c.a[k]!)
+        pairedB.add(c.b[k]!)
+      }
+    }
+  }
+  pairs.push(...alignBySeries(a, b, pairedA, pairedB, partial))
+  return pairs
 }
 
-export function alignUnits(a: Side, b: Side): UnitPair[] {
-  reverseSeries(a, b)
-  const classes = new Map<string, { a: Unit[]; b: Unit[] }>()
-  for (const u of a.units) {
-    let c = classes.get(u.sig)
-    if (!c) classes.set(u.sig, (c = { a: [], b: [] }))
-    c.a.push(u)
+function indexKey(u: Unit): string {
+  return u.index
+}
+
+/**
+ * Units the signature classes left: a series of A pairs with the series of B of the same name (kohya and dotted
+ * spellings give the same words), or else with the series whose blocks hold the most of its layer shapes; then
+ * blocks pair by equal indices. Extra layers on either side (an image branch, a LoRA's subset) stay unmatched.
+ */
+function alignBySeries(
+  a: Side,
+  b: Side,
+  pairedA: Set<Unit>,
+  pairedB: Set<Unit>,
+  partial: boolean
+): UnitPair[] {
+  const group = (side: Side, used: Set<Unit>): Map<string, Map<string, Unit>> => {
+    const out = new Map<string, Map<string, Unit>>()
+    for (const u of side.units) {
+      if (used.has(u)) continue
+      const key = `${u.series}|${u.index.split('.').length}`
+      let g = out.get(key)
+      if (!g) out.set(key, (g = new Map()))
+      g.set(indexKey(u), u)
+    }
+    return out
   }
-  for (const u of b.units) {
-    const c = classes.get(u.sig)
-    if (c) c.b.push(u)
+  const ga = group(a, pairedA)
+  const gb = group(b, pairedB)
+  const out: UnitPair[] = []
+  const usedB = new Set<string>()
+  // A whole network against another whose series has other blocks (20 vs 19 double blocks) is not the same
+  // network: such pairs are by index only and never reach high confidence. A partial A (a LoRA's layers) is
+  // expected to miss blocks.
+  const pairSeries = (sa: Map<string, Unit>, sb: Map<string, Unit>): void => {
+    const same = partial || (sa.size === sb.size && [...sa.keys()].every((i) => sb.has(i)))
+    for (const [idx, ua] of sa) {
+      const ub = sb.get(idx)
+      if (ub) out.push({ a: ua, b: ub, exact: same })
+    }
   }
-  const byOrder = (x: Unit, y: Unit): number => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1)
-  const pairs: UnitPair[] = []
-  for (const c of classes.values()) {
-    if (c.b.length === 0) continue
-    c.a.sort(byOrder)
-    c.b.sort(byOrder)
-    const exact = c.a.length === c.b.length
-    const n = Math.min(c.a.length, c.b.length)
-    for (let k = 0; k < n; k++) pairs.push({ a: c.a[k]!, b: c.b[k]!, exact })
+  for (const [key, sa] of ga) {
+    const sb = gb.get(key)
+    if (!sb) continue
+    usedB.add(key)
+    pairSeries(sa, sb)
   }
-  return pairs
+  for (const [key, sa] of ga) {
+    if (gb.has(key)) continue
+    let best: string | undefined
+    let bestScore = 0
+    let tie = false
+    for (const [kb, sb] of gb) {
+      if (usedB.has(kb) || kb.split('|')[1] !== key.split('|')[1]) continue
+      // One series' blocks within the other's (a truncated text encoder, a LoRA's subset).
+      const within =
+        [...sa.keys()].every((i) => sb.has(i)) || (!partial && [...sb.keys()].every((i) => sa.has(i)))
+      if (!within) continue
+      const score = shapeScore(sa, sb)
+      if (score > bestScore) {
+        best = kb
+        bestScore = score
+        tie = false
+      } else if (score === bestScore && score > 0) tie = true
+    }
+    if (best === undefined || tie) continue
+    usedB.add(best)
+    pairSeries(sa, gb.get(best)!)
+  }
+  return out
+}
+
+/** How many of A's layer shapes (first block) the B block of the same index holds. */
+function shapeScore(sa: Map<string, Unit>, sb: Map<string, Unit>): number {
+  const [idx, ua] = [...sa.entries()][0]!
+  const ub = sb.get(idx)
+  if (!ub) return 0
+  const shapes = new Map<string, number>()
+  for (const l of ub.layers) shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1)
+  let n = 0
+  for (const l of ua.layers) {
+    const c = shapes.get(l.sig) ?? 0
+    if (c > 0) {
+      n++
+      shapes.set(l.sig, c - 1)
+    }
+  }
+  return n
 }

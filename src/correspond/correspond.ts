@@ -7,7 +7,14 @@ import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
 import { buildSide, squeeze, type Layer } from './model.js'
-import type { Correspondence, CorrespondOptions, Evidence, Link, LinkConfidence, TensorSpec } from './types.js'
+import type {
+  Correspondence,
+  CorrespondOptions,
+  Evidence,
+  Link,
+  LinkConfidence,
+  TensorSpec
+} from './types.js'
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i])
@@ -33,7 +40,8 @@ export function correspond(
   const restA: Layer[] = [...sa.top.layers]
   const restB: Layer[] = [...sb.top.layers]
   const paired = new Set<object>()
-  for (const p of alignUnits(sa, sb)) {
+  const partial = options.partial === 'a'
+  for (const p of alignUnits(sa, sb, partial)) {
     paired.add(p.a)
     paired.add(p.b)
     const base: Evidence[] = [
@@ -49,11 +57,16 @@ export function correspond(
       used.add(f.fused)
       for (const q of f.parts) used.add(q)
     }
+    // A partial A (a LoRA's layers) keeps to its aligned blocks: a layer left there is unmatched, never sent to
+    // look for a counterpart elsewhere in the network.
+    if (partial) continue
     restA.push(...r.restA.filter((l) => !used.has(l)))
     restB.push(...r.restB.filter((l) => !used.has(l)))
   }
-  for (const u of sa.units) if (!paired.has(u)) restA.push(...u.layers)
-  for (const u of sb.units) if (!paired.has(u)) restB.push(...u.layers)
+  if (!partial) {
+    for (const u of sa.units) if (!paired.has(u)) restA.push(...u.layers)
+    for (const u of sb.units) if (!paired.has(u)) restB.push(...u.layers)
+  }
 
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
   const left = matchLayers(restA, restB, true, [])
@@ -61,7 +74,6 @@ export function correspond(
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
 
   for (const l of layerLinks) emitLayerLink(l, push)
-  void options
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
   return { links, unmatched: { a: unmatchedA, b: unmatchedB } }
@@ -71,7 +83,23 @@ function cap(c: LinkConfidence): LinkConfidence {
   return c === 'high' ? 'medium' : c
 }
 
+/**
+ * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase
+ * that no header shows (diffusers' AdaLayerNormContinuous stores scale before shift; its AdaLayerNormZero keeps
+ * the original order), so the link says the order is assumed.
+ */
+function modulationAmbiguity(l: LayerLink): { kind: string; chunks: string[] } | undefined {
+  if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel) return undefined
+  const s = squeeze(l.a.main.shape)
+  const rows = s[0] ?? 0
+  const width = s.length > 1 ? s[s.length - 1]! : 0
+  const n = s.length === 2 && width > 0 && rows % width === 0 ? rows / width : 0
+  const chunks = n === 2 ? ['shift', 'scale'] : ['shift', 'scale', 'gate']
+  return { kind: 'modulation-chunks', chunks }
+}
+
 function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
+  const modulation = l.ambiguity ?? modulationAmbiguity(l)
   for (const [leaf, ta] of l.a.tensors) {
     const tb = l.b.tensors.get(leaf)
     if (!tb || tb.numel !== ta.numel) continue
@@ -79,13 +107,17 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
     const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape))
     const evidence = same
       ? l.evidence
-      : [...l.evidence, { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }]
+      : [
+          ...l.evidence,
+          { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }
+        ]
     push({
       kind: same ? 'rename' : 'reshape',
       a: [ta.name],
       b: [tb.name],
       confidence: squeezedSame ? l.confidence : cap(l.confidence),
-      evidence
+      evidence,
+      ...(modulation ? { ambiguity: modulation } : {})
     })
   }
 }
@@ -109,6 +141,17 @@ function pushFused(
     if (start !== (tf.shape[0] ?? 0)) continue
     const evidence: Evidence[] = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }]
     const names = parts.map((p) => p!.name)
+    if (f.chunked) {
+      // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
+      // ranges are unknown, and a converter must not guess them.
+      const link: Link =
+        f.fusedSide === 'a'
+          ? { kind: 'split', a: [tf.name], b: names, confidence, evidence }
+          : { kind: 'fuse', a: names, b: [tf.name], confidence, evidence }
+      link.ambiguity = { kind: 'chunk-layout', chunks: names }
+      push(link)
+      continue
+    }
     const equal = rows.every((r) => r.end - r.start === rows[0]!.end - rows[0]!.start)
     const ambiguity = equal && rows.length > 1 ? { kind: 'row-order', chunks: f.roles } : undefined
     const link: Link =

@@ -7,6 +7,8 @@ import { FUSED_ROLE_PARTS, type Role } from '../names/index.js'
 import type { Layer } from './model.js'
 
 export interface FusedMatch {
+  /** True when the parts' rows are interleaved in chunks the headers cannot show (no contiguous row ranges). */
+  chunked?: boolean
   /** The fused layer and the side it is on. */
   fused: Layer
   fusedSide: 'a' | 'b'
@@ -27,23 +29,45 @@ function streamOf(l: Layer): string {
 /** Bound on the separate layers looked at per fused layer (a hostile unit cannot make this quadratic). */
 const MAX_CANDIDATES = 64
 
-function findParts(fused: Layer, pool: readonly Layer[], used: Set<Layer>): { parts: Layer[]; roles: string[] } | undefined {
+function sameStreamMods(cand: readonly Layer[], fused: Layer): Layer[] {
+  return cand
+    .filter((l) => l.role.role === 'mod' && streamOf(l) === streamOf(fused))
+    .sort((x, y) => (x.role.ordinal ?? 0) - (y.role.ordinal ?? 0) || x.order - y.order)
+}
+
+function findParts(
+  fused: Layer,
+  pool: readonly Layer[],
+  used: Set<Layer>
+): { parts: Layer[]; roles: string[]; chunked?: boolean } | undefined {
   const rows = rowsOf(fused)
   const cand = pool
     .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
     .slice(0, MAX_CANDIDATES)
-  const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && l.role.sublayer === fused.role.sublayer)
+  // Parts come from the fused layer's own sublayer (self attention's q/k/v never fuse into cross attention's kv);
+  // a side whose names do not say the sublayer is taken as it is.
+  const sameSub = (l: Layer): boolean =>
+    l.role.sublayer === undefined ||
+    fused.role.sublayer === undefined ||
+    l.role.sublayer === fused.role.sublayer
+  const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && sameSub(l))
   const pick = (role: Role, from: readonly Layer[]): Layer | undefined => {
     const hits = from.filter((l) => l.role.role === role)
     return hits.length === 1 ? hits[0] : undefined
   }
   const wanted = FUSED_ROLE_PARTS[fused.role.role]
   if (wanted) {
-    for (const from of [sameStream, cand.filter((l) => streamOf(l) === streamOf(fused))]) {
-      const parts = wanted.map((r) => pick(r, from))
-      if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
-        return { parts: parts as Layer[], roles: wanted }
-    }
+    const parts = wanted.map((r) => pick(r, sameStream))
+    if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
+      return { parts: parts as Layer[], roles: wanted }
+    return undefined
+  }
+  // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
+  // every other modulation of the same stream and trailing dims, rows summing exactly.
+  if (fused.role.role === 'mod') {
+    const mods = sameStreamMods(cand, fused)
+    if (mods.length >= 2 && mods.reduce((s, p) => s + rowsOf(p), 0) === rows)
+      return { parts: mods, roles: mods.map(() => 'mod'), chunked: true }
     return undefined
   }
   // An unnamed fused linear: q|k|v of one attention plus one more projection (its MLP input) in row order.
@@ -55,7 +79,10 @@ function findParts(fused: Layer, pool: readonly Layer[], used: Set<Layer>): { pa
     const sum = qkv.reduce((s, p) => s + rowsOf(p!), 0)
     if (sum === rows) return { parts: qkv as Layer[], roles: ['q', 'k', 'v'] }
     const extra = cand.filter(
-      (l) => !qkv.includes(l) && (l.role.role === 'other' || l.role.role.startsWith('ffn-')) && sum + rowsOf(l) === rows
+      (l) =>
+        !qkv.includes(l) &&
+        (l.role.role === 'other' || l.role.role.startsWith('ffn-')) &&
+        sum + rowsOf(l) === rows
     )
     if (extra.length === 1) return { parts: [...(qkv as Layer[]), extra[0]!], roles: ['q', 'k', 'v', 'mlp'] }
   }
@@ -77,7 +104,7 @@ export function matchFused(restA: readonly Layer[], restB: readonly Layer[]): Fu
       if (!found) continue
       usedF.add(f)
       for (const p of found.parts) usedP.add(p)
-      out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles })
+      out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles, chunked: found.chunked })
     }
   }
   return out

@@ -5,13 +5,14 @@
  * confidence at most, or left unmatched.
  */
 import type { Evidence, LinkConfidence } from './types.js'
-import type { Layer } from './model.js'
+import { sectionOf, type Layer } from './model.js'
 
 export interface LayerLink {
   a: Layer
   b: Layer
   confidence: LinkConfidence
   evidence: Evidence[]
+  ambiguity?: { kind: string; chunks: string[] }
 }
 
 const SUBLAYER_ORDER: Record<string, number> = { attn: 0, cross: 1, ffn: 2 }
@@ -25,6 +26,10 @@ function conflict(x: Layer, y: Layer): boolean {
   const rx = x.role.role
   const ry = y.role.role
   if (streamOf(x) !== streamOf(y)) return true
+  // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
+  const sx = x.role.sublayer
+  const sy = y.role.sublayer
+  if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy) return true
   if (rx === 'other' || ry === 'other') return false
   if (rx === ry) return false
   const ffn = (r: string): boolean => r.startsWith('ffn-')
@@ -35,7 +40,7 @@ function conflict(x: Layer, y: Layer): boolean {
 }
 
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
-function descriptor(l: Layer): string | undefined {
+function descriptor(l: Layer, coarse = false): string | undefined {
   const r = l.role
   if (r.role === 'other') return undefined
   if (r.role === 'norm') {
@@ -43,7 +48,7 @@ function descriptor(l: Layer): string | undefined {
     return `norm|${streamOf(l)}|${l.position}`
   }
   if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up') return undefined
-  return `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`
+  return coarse ? `${r.role}|${streamOf(l)}` : `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`
 }
 
 /** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
@@ -53,7 +58,8 @@ function rankValue(l: Layer): number | undefined {
   if (r.role === 'norm') return l.position ?? (r.ordinal === undefined ? undefined : 1e3 + r.ordinal)
   if (r.role === 'ffn-gate') return sub * 1e6 + 0
   if (r.role === 'ffn-up') return sub * 1e6 + 1
-  if (r.ordinal === undefined) return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined
+  if (r.ordinal === undefined)
+    return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined
   return sub * 1e6 + r.ordinal
 }
 
@@ -77,10 +83,16 @@ export function matchLayers(
   const links: LayerLink[] = []
   const usedA = new Set<Layer>()
   const usedB = new Set<Layer>()
-  const link = (a: Layer, b: Layer, confidence: LinkConfidence, ev: Evidence[]): void => {
+  const link = (
+    a: Layer,
+    b: Layer,
+    confidence: LinkConfidence,
+    ev: Evidence[],
+    ambiguity?: { kind: string; chunks: string[] }
+  ): void => {
     usedA.add(a)
     usedB.add(b)
-    links.push({ a, b, confidence, evidence: [...base, ...ev] })
+    links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) })
   }
 
   // 1. The same relative name and shape.
@@ -113,7 +125,9 @@ export function matchLayers(
       // Outside aligned blocks a unique matrix shape is strong evidence; a unique vector (a norm, a bias-only
       // table) is not, unless the names agree.
       const matrix = shape.filter((d) => d > 1).length >= 2
-      const ok = !conflict(a, b) && !(strict && silent && !matrix && !sameTail(a, b))
+      // Contradicting roles: better unmatched (a fused layer of the other side may hold it) than wrong.
+      if (conflict(a, b)) continue
+      const ok = !(strict && silent && !matrix && !sameTail(a, b))
       link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }])
       continue
     }
@@ -137,37 +151,67 @@ function matchEqualShapes(
   as: Layer[],
   bs: Layer[],
   shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+  link: (
+    a: Layer,
+    b: Layer,
+    c: LinkConfidence,
+    ev: Evidence[],
+    ambiguity?: { kind: string; chunks: string[] }
+  ) => void
 ): void {
   const left = new Set(as)
   const right = new Set(bs)
-  // a. Equal descriptors, unique on both sides.
-  const da = new Map<string, Layer[]>()
-  const db = new Map<string, Layer[]>()
-  for (const a of as) {
-    const d = descriptor(a)
-    if (d !== undefined) da.set(d, [...(da.get(d) ?? []), a])
+  // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
+  // name does not say the sublayer (`norm.query_norm` vs `attn.norm_q`).
+  for (const coarse of [false, true]) {
+    const da = new Map<string, Layer[]>()
+    const db = new Map<string, Layer[]>()
+    for (const a of left) {
+      const d = descriptor(a, coarse)
+      if (d !== undefined) push(da, d, a)
+    }
+    for (const b of right) {
+      const d = descriptor(b, coarse)
+      if (d !== undefined) push(db, d, b)
+    }
+    for (const [d, la] of da) {
+      const lb = db.get(d)
+      if (!lb || la.length !== 1 || lb.length !== 1) continue
+      const [a, b] = [la[0]!, lb[0]!]
+      if (coarse && conflict(a, b)) continue
+      link(a, b, 'high', [
+        { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
+        { kind: 'unique-shape', shape }
+      ])
+      left.delete(a)
+      right.delete(b)
+    }
   }
-  for (const b of bs) {
-    const d = descriptor(b)
-    if (d !== undefined) db.set(d, [...(db.get(d) ?? []), b])
+  // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
+  const byStream = (pool: Set<Layer>): Map<string, Layer[]> => {
+    const m = new Map<string, Layer[]>()
+    for (const l of pool) push(m, streamOf(l), l)
+    return m
   }
-  for (const [d, la] of da) {
-    const lb = db.get(d)
-    if (!lb || la.length !== 1 || lb.length !== 1) continue
-    const [a, b] = [la[0]!, lb[0]!]
-    link(a, b, 'high', [
-      { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
-      { kind: 'unique-shape', shape }
-    ])
-    left.delete(a)
-    right.delete(b)
+  const sa = byStream(left)
+  const sb = byStream(right)
+  if (sa.size > 1 || sb.size > 1) {
+    for (const [st, la] of sa) {
+      const lb = sb.get(st)
+      if (!lb || la.length !== 1 || lb.length !== 1 || conflict(la[0]!, lb[0]!)) continue
+      link(la[0]!, lb[0]!, 'high', [
+        { kind: 'same-role', role: la[0]!.role.role, stream: st },
+        { kind: 'unique-shape', shape }
+      ])
+      left.delete(la[0]!)
+      right.delete(lb[0]!)
+    }
   }
   // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
   const fa = new Map<string, Layer[]>()
   const fb = new Map<string, Layer[]>()
-  for (const a of left) fa.set(familyOf(a), [...(fa.get(familyOf(a)) ?? []), a])
-  for (const b of right) fb.set(familyOf(b), [...(fb.get(familyOf(b)) ?? []), b])
+  for (const a of left) push(fa, familyOf(a), a)
+  for (const b of right) push(fb, familyOf(b), b)
   for (const [f, la] of fa) {
     const lb = fb.get(f)
     if (!lb || la.length !== lb.length || f.startsWith('other|')) continue
@@ -185,13 +229,88 @@ function matchEqualShapes(
       right.delete(b)
     })
   }
-  // c. What names cannot separate: by order, medium at most, and never across contradicting roles.
+  // b2. Network order: the same number of candidates in each section (down / mid / up) on both sides, every one
+  // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
+  // third resampler): the k-th of a section pairs with the k-th.
+  pairBySection(left, right, shape, link)
+  // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
+  // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
+  // roles. Unrelated names stay unmatched.
   const ra = [...left].sort((x, y) => x.order - y.order)
   const rb = [...right].sort((x, y) => x.order - y.order)
   for (const a of ra) {
-    const b = rb.find((x) => right.has(x) && !conflict(a, x))
+    const b = rb.find((x) => right.has(x) && !conflict(a, x) && related(a, x))
     if (!b) continue
+    const rivals = rb.filter((x) => !conflict(a, x) && related(a, x)).map((x) => x.relName)
     right.delete(b)
-    link(a, b, 'medium', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }])
+    link(a, b, 'low', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }], {
+      kind: 'equal-shapes',
+      chunks: rivals.length > 1 ? rivals : [b.relName]
+    })
   }
+}
+
+function parentOf(rel: string): string {
+  const i = rel.lastIndexOf('.')
+  return i < 0 ? '' : rel.slice(0, i)
+}
+
+/** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
+function related(a: Layer, b: Layer): boolean {
+  if (a.role.role !== 'other' && familyOf(a) === familyOf(b)) return true
+  const pa = parentOf(a.rel)
+  return pa !== '' && pa === parentOf(b.rel)
+}
+
+function sectionOfLayer(l: Layer): number | undefined {
+  return sectionOf(l.path.split('.'))
+}
+
+function compareNet(x: Layer, y: Layer): number {
+  const n = Math.min(x.net.length, y.net.length)
+  for (let i = 0; i < n; i++) if (x.net[i] !== y.net[i]) return x.net[i]! - y.net[i]!
+  return x.net.length - y.net.length
+}
+
+function pairBySection(
+  left: Set<Layer>,
+  right: Set<Layer>,
+  shape: number[],
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  if (left.size === 0 || left.size !== right.size) return
+  const group = (pool: Set<Layer>): Map<number, Layer[]> | undefined => {
+    const m = new Map<number, Layer[]>()
+    for (const l of pool) {
+      const s = sectionOfLayer(l)
+      if (s === undefined) return undefined
+      push(m, s, l)
+    }
+    return m
+  }
+  const ga = group(left)
+  const gb = group(right)
+  if (!ga || !gb || ga.size !== gb.size) return
+  for (const [s, la] of ga) if ((gb.get(s)?.length ?? -1) !== la.length) return
+  for (const [s, la] of ga) {
+    const lb = gb.get(s)!
+    la.sort(compareNet)
+    lb.sort(compareNet)
+    la.forEach((a, k) => {
+      const b = lb[k]!
+      if (conflict(a, b)) return
+      link(a, b, 'high', [
+        { kind: 'role-order', role: 'section', rank: k },
+        { kind: 'unique-shape', shape }
+      ])
+      left.delete(a)
+      right.delete(b)
+    })
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k)
+  if (list) list.push(v)
+  else m.set(k, [v])
 }

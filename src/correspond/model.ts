@@ -4,6 +4,7 @@
  * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
  */
 import {
+  isStreamWord,
   keyWords,
   layerRole,
   normPosition,
@@ -30,6 +31,8 @@ export interface Layer {
   path: string
   /** Token path relative to its unit. */
   rel: string
+  /** The relative name as stored (case and separators kept), for messages. */
+  relName: string
   tensors: Map<string, Tensor>
   /** The main tensor: the weight, or the bare parameter, or the first leaf. */
   main: Tensor
@@ -43,6 +46,8 @@ export interface Layer {
   order: number
   /** For norms: place in the block (0 = before the first sublayer), when the name tells it. */
   position?: number
+  /** Place in the network from the whole path: section ranks (down < mid < up) and indices. */
+  net: number[]
 }
 
 export interface Unit {
@@ -71,10 +76,10 @@ export function numel(shape: readonly number[]): number {
   return n
 }
 
+/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 export function squeeze(shape: readonly number[]): number[] {
-  let end = shape.length
-  while (end > 1 && shape[end - 1] === 1) end--
-  return shape.slice(0, end)
+  const out = shape.filter((d) => d !== 1)
+  return out.length > 0 ? out : shape.length > 0 ? [1] : []
 }
 
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
@@ -105,7 +110,13 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
     if (!raw) {
       const ancestors: string[] = []
       for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
-        if (words[w]!.index !== undefined) ancestors.push(words.slice(0, w + 1).map((x) => x.text.toLowerCase()).join('.'))
+        if (words[w]!.index !== undefined)
+          ancestors.push(
+            words
+              .slice(0, w + 1)
+              .map((x) => x.text.toLowerCase())
+              .join('.')
+          )
       }
       raw = { name: layer, path, words, tensors: new Map(), ancestors }
       byPath.set(path, raw)
@@ -117,6 +128,14 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   const under = new Map<string, number>()
   for (const raw of byPath.values()) for (const p of raw.ancestors) under.set(p, (under.get(p) ?? 0) + 1)
 
+  // Blocks repeat the same relative names: each distinct name is read once.
+  const roles = new Map<string, LayerRole>()
+  const roleOf = (rel: string, vector: boolean, top: boolean, context: string): LayerRole => {
+    const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`
+    let r = roles.get(key)
+    if (!r) roles.set(key, (r = layerRole(rel, vector, top, context)))
+    return r
+  }
   const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
   const units = new Map<string, Unit>()
   const layers: Layer[] = []
@@ -141,13 +160,15 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
     const layer: Layer = {
       path: raw.path,
       rel,
+      relName: relRaw,
       tensors: raw.tensors,
       main,
       sig: sq.join('x'),
       cols: sq.slice(1).join('x'),
-      role: layerRole(relRaw, sq.length === 1),
+      role: roleOf(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
       unit,
-      order: 0
+      order: 0,
+      net: orderOf(raw.path.split('.'))
     }
     unit.layers.push(layer)
     layers.push(layer)
@@ -157,25 +178,55 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   return { tensors, layers, units: [...units.values()], top }
 }
 
+/** Separates the section ranks from the indices in an order key. */
+export const ORDER_SEPARATOR = 99
+
+/**
+ * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
+ * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
+ */
+function orderOf(words: readonly string[]): number[] {
+  const sections: number[] = []
+  const indices: number[] = []
+  for (const w of words) {
+    if (/^\d+$/.test(w)) indices.push(Number(w))
+    else {
+      const r = sectionRank(w)
+      if (r !== undefined) sections.push(r)
+    }
+  }
+  return [...sections, ORDER_SEPARATOR, ...indices]
+}
+
+/** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
+export function sectionOf(words: readonly string[]): number | undefined {
+  for (const w of words) {
+    const r = sectionRank(w)
+    if (r !== undefined) return r
+  }
+  return undefined
+}
+
 function newUnit(path: string): Unit {
   const words = path.split('.')
   const first = words.findIndex((w) => /^\d+$/.test(w))
   const series = first < 0 ? path : words.slice(0, first).join('.')
   const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
-  const order: number[] = []
-  for (const w of words) {
-    if (/^\d+$/.test(w)) order.push(Number(w))
-    else {
-      const r = sectionRank(w)
-      if (r !== undefined) order.push(r)
-    }
-  }
-  return { path, series, index, layers: [], sig: '', order }
+  return { path, series, index, layers: [], sig: '', order: orderOf(words) }
 }
 
 function finishUnit(u: Unit): void {
   u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
   u.layers.forEach((l, i) => (l.order = i))
+  // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
+  // `add_k_proj` beside `to_k` is.
+  const plain = new Set<string>()
+  for (const l of u.layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
+  for (const l of u.layers) {
+    if (l.role.stream !== 'main') continue
+    const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
+    if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+  }
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
   const sublayers = SUBLAYERS.filter((x) => present.has(x))
@@ -245,6 +296,7 @@ function attachParallelSeries(top: Unit, units: Map<string, Unit>): void {
       const unit = host.get(m.index)!
       m.layer.unit = unit
       m.layer.rel = [series, ...m.rest].join('.')
+      m.layer.relName = m.layer.rel
       unit.layers.push(m.layer)
       moved.add(m.layer)
     }

@@ -317,6 +317,24 @@ function firstIndex(name: string): string | null {
   return m ? m[1]! : null
 }
 
+/**
+ * True when the two are siblings in one naming and one's name extends the other's (`cross_attn.v_img` beside
+ * `cross_attn.v`): that is another layer (the image branch's value beside the text's), never the same one renamed.
+ */
+function qualifiedApart(a: string, b: string): boolean {
+  const strip = (n: string) => n.replace(/\.(?:weight|bias)$/, '')
+  const pa = strip(a)
+  const pb = strip(b)
+  const cut = (p: string) => {
+    const at = p.lastIndexOf('.')
+    return { parent: p.slice(0, at + 1), leaf: p.slice(at + 1) }
+  }
+  const x = cut(pa)
+  const y = cut(pb)
+  if (x.parent !== y.parent || x.leaf === y.leaf) return false
+  return x.leaf.startsWith(`${y.leaf}_`) || y.leaf.startsWith(`${x.leaf}_`)
+}
+
 /** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
 const MAX_ENGINE_NAMES = 20000
 
@@ -337,6 +355,7 @@ function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]): Link[]
   for (const l of correspond(mine, b, { partial: 'a' }).links) {
     if (l.confidence !== 'high') continue
     if (new Set([...l.a, ...l.b].map(firstIndex)).size !== 1) continue
+    if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
     const link: Link = {
       kind: l.kind,
       a: [...l.a],

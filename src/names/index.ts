@@ -10,6 +10,7 @@ export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, ty
 export {
   layerRole,
   normPosition,
+  isStreamWord,
   FUSED_ROLE_PARTS,
   type LayerRole,
   type NormPlace,

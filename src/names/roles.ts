@@ -26,9 +26,12 @@ export type Role =
   | 'other'
 
 /** Rows of a fused projection, in the row order every known converter uses. */
-export const FUSED_ROLE_PARTS: Readonly<Partial<Record<Role, Role[]>>> = { qkv: ['q', 'k', 'v'], kv: ['k', 'v'] }
+export const FUSED_ROLE_PARTS: Readonly<Partial<Record<Role, Role[]>>> = {
+  qkv: ['q', 'k', 'v'],
+  kv: ['k', 'v']
+}
 
-export type Stream = 'main' | 'context'
+export type Stream = 'main' | 'context' | 'time'
 
 export interface NormPlace {
   before?: Sublayer
@@ -70,10 +73,38 @@ const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward'])
 const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb'])
 const ATTN = new Set(['attn', 'attention', 'attentions'])
 const CROSS = new Set(['cross'])
-const CONTEXT = new Set(['context', 'ctx', 'txt', 'text', 'added', 'add', 'y', 'c', 'encoder', 'caption', 'cond'])
+const CONTEXT = new Set([
+  'context',
+  'ctx',
+  'txt',
+  'text',
+  'added',
+  'add',
+  'y',
+  'c',
+  'encoder',
+  'caption',
+  'cond'
+])
 const MAIN = new Set(['x', 'img', 'image', 'main'])
+/** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
+const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb'])
+/** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
+export function isStreamWord(w: string): boolean {
+  return CONTEXT.has(w) || MAIN.has(w)
+}
+
 /** Words that order layers of one role. */
-const ORDER_WORDS = lookupTable<number>({ in: 0, input: 0, pre: 0, gate: 0, up: 1, out: 2, output: 2, post: 3 })
+const ORDER_WORDS = lookupTable<number>({
+  in: 0,
+  input: 0,
+  pre: 0,
+  gate: 0,
+  up: 1,
+  out: 2,
+  output: 2,
+  post: 3
+})
 
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words: readonly string[]): Role | undefined {
@@ -89,11 +120,18 @@ function fusedRole(words: readonly string[]): Role | undefined {
 /**
  * Reads the role of a layer from its path inside its block (or from the model's top, for top-level layers).
  * `isVector`: the layer's weight is 1-D (a norm or a bias-only table), which settles `norm` vs `mod` words.
+ * `top`: the layer sits at the model's top level, outside any block.
  */
-export function layerRole(path: string, isVector = false): LayerRole {
+export function layerRole(path: string, isVector = false, top = false, context = ''): LayerRole {
   const words: string[] = []
   let stream: Stream | undefined
-  for (const segment of path.split('.')) {
+  const segments = path.split('.')
+  // At the top the module chain is long (`adaln_single.emb.timestep_embedder.linear_1`): the role is read
+  // from the last two named segments, the qualifiers (streams, time) from all of them.
+  const named = segments.map((x, i) => (/^\d+$/.test(x) ? -1 : i)).filter((i) => i >= 0)
+  const roleFrom = top && named.length > 2 ? named[named.length - 2]! : 0
+  const roleWords: string[] = []
+  for (const [si, segment] of segments.entries()) {
     const segWords: string[] = []
     for (const w of keyWords(segment)) {
       if (w.index !== undefined) segWords.push(w.text)
@@ -101,17 +139,30 @@ export function layerRole(path: string, isVector = false): LayerRole {
     }
     segWords.forEach((w, i) => {
       // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
-      // and `x_embedder` use the letter for something else.
+      // uses the letter for something else. At the top, DiT embedders put it first (`x_embedder`, `y_embedder`,
+      // `t_embedder`).
       const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]!)
-      if (w.length === 1 && !last) return
+      if (w.length === 1 && !last && !(top && i === 0)) return
       if (CONTEXT.has(w)) stream = 'context'
       else if (MAIN.has(w)) stream = 'main'
+      else if (top && TIME.has(w)) stream = 'time'
     })
     words.push(...segWords)
+    if (si >= roleFrom) roleWords.push(...segWords)
   }
-  const set = new Set(words)
   const result: LayerRole = { role: 'other', words }
   if (stream !== undefined) result.stream = stream
+  return readRole(result, roleWords, isVector, top, context)
+}
+
+function readRole(
+  result: LayerRole,
+  words: string[],
+  isVector: boolean,
+  top: boolean,
+  context: string
+): LayerRole {
+  const set = new Set(words)
 
   // Sublayers: attn1/attn2, self/cross, ffn.
   for (let i = 0; i < words.length; i++) {
@@ -121,6 +172,12 @@ export function layerRole(path: string, isVector = false): LayerRole {
       result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn'
     } else if (CROSS.has(w)) result.sublayer = 'cross'
     else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward')) result.sublayer = 'ffn'
+  }
+  // Inside an attention unit (`mid.attn_1`, `attentions.0`) the layers belong to attention unless they say
+  // otherwise.
+  if (result.sublayer === undefined && context !== '') {
+    const ctx = context.split('.').flatMap((w) => subwords(w))
+    if (ctx.some((w) => ATTN.has(w))) result.sublayer = 'attn'
   }
 
   const hasNorm = words.some((w) => NORM.has(w) || w.endsWith('norm') || w.endsWith('layernorm'))
@@ -142,7 +199,12 @@ export function layerRole(path: string, isVector = false): LayerRole {
   else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
     result.role = 'o'
   else if (words.some((w) => EMBED.has(w))) result.role = 'embed'
-  else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out')))) result.role = 'head'
+  else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out'))))
+    result.role = 'head'
+  // At the model's top, a projection named final / out is the output head (`proj_out`, `final_linear`,
+  // `final_layer.linear`); inside a block the same words name the block's own output projection.
+  else if (top && (set.has('final') || set.has('out')) && (set.has('proj') || set.has('linear')))
+    result.role = 'head'
 
   result.ordinal = ordinalOf(words)
   if (result.role === 'norm') result.place = placeOf(words)
@@ -154,7 +216,8 @@ function ffnRole(words: readonly string[]): Role {
   if (s.has('gate')) return 'ffn-gate'
   if (s.has('up')) return 'ffn-up'
   if (s.has('down') || s.has('out') || s.has('output') || (s.has('proj') && s.has('c'))) return 'ffn-out'
-  if (words.includes('h') && words.includes('4h')) return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out'
+  if (words.includes('h') && words.includes('4h'))
+    return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out'
   return 'ffn-in'
 }
 
@@ -200,7 +263,10 @@ function placeOf(words: readonly string[]): NormPlace | undefined {
  * Place of a norm in a block with the given sublayers in order (0 = before the first): before X = X's place,
  * after X = the next place, first = 0, n-th = n - 1.
  */
-export function normPosition(place: NormPlace | undefined, sublayers: readonly Sublayer[]): number | undefined {
+export function normPosition(
+  place: NormPlace | undefined,
+  sublayers: readonly Sublayer[]
+): number | undefined {
   if (!place) return undefined
   if (place.first) return 0
   if (place.nth !== undefined) return place.nth - 1

@@ -20,5 +20,10 @@ const SECTION = lookupTable<number>({
 
 /** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
 export function sectionRank(word: string): number | undefined {
-  return SECTION[word.toLowerCase()]
+  const w = word.toLowerCase()
+  const r = SECTION[w]
+  if (r !== undefined) return r
+  // Resampling stages name their direction: `downsamples` / `downsamplers` run on the way down, `upsamples` up.
+  const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w)
+  return m ? (m[1] === 'down' ? 0 : 2) : undefined
 }

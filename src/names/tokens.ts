@@ -58,7 +58,8 @@ export function keyWords(path: string): Word[] {
   const out: Word[] = []
   for (const piece of path.split(/[._]/)) {
     if (piece === '') continue
-    if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece)) out.push({ text: piece, index: Number(piece) })
+    if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
+      out.push({ text: piece, index: Number(piece) })
     else out.push({ text: piece })
   }
   return out

@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals'
+import { expandModel, scaledModel } from '../../fixtures/specs.js'
+import { correspond, type Link } from '../../src/correspond/index.js'
+
+const find = (links: Link[], a: string): Link | undefined => links.find((l) => l.a.includes(a))
+
+describe('correspond: a partial A (the layers a LoRA patches)', () => {
+  const wan = expandModel('wan2.1-t2v-14b')
+  const subset = wan.filter((t) => /^blocks\.[012]\.self_attn\.[qkvo]\.weight$/.test(t.name))
+
+  it('keeps block indices when the names agree (dotted and kohya spellings alike)', () => {
+    const kohya = subset.map((t) => ({ ...t, name: t.name.replace(/\.(?=.*\.weight$)/g, '_') }))
+    for (const a of [subset, kohya]) {
+      const c = correspond(a, wan, { partial: 'a' })
+      expect(c.unmatched.a).toEqual([])
+      expect(c.links).toHaveLength(subset.length)
+      c.links.forEach((l) => {
+        expect(l.confidence).toBe('high')
+        expect(subset.map((t) => t.name)).toContain(l.b[0])
+        expect(l.b[0]!.split('.')[1]).toBe(l.a[0]!.split(/[._]/)[1])
+        expect(l.b[0]!.slice(-8)).toBe(l.a[0]!.slice(-8))
+      })
+    }
+  })
+
+  it('separate q, k, v onto a fused qkv of the same (self) attention: a fuse with row ranges', () => {
+    const longcat = scaledModel('longcat-video', {
+      hidden_size: 64,
+      num_heads: 2,
+      head_dim: 32,
+      depth: 2,
+      ffn_hidden: 160
+    })
+    const a = [0, 1].flatMap((i) =>
+      ['q', 'k', 'v'].map((x) => ({ name: `blocks.${i}.attn1.to_${x}.weight`, shape: [64, 64] }))
+    )
+    const c = correspond(a, longcat, { partial: 'a' })
+    expect(c.unmatched.a).toEqual([])
+    expect(find(c.links, 'blocks.1.attn1.to_q.weight')).toMatchObject({
+      kind: 'fuse',
+      confidence: 'high',
+      a: ['blocks.1.attn1.to_q.weight', 'blocks.1.attn1.to_k.weight', 'blocks.1.attn1.to_v.weight'],
+      b: ['blocks.1.attn.qkv.weight'],
+      rows: [
+        { start: 0, end: 64 },
+        { start: 64, end: 128 },
+        { start: 128, end: 192 }
+      ]
+    })
+  })
+
+  it('a fused qkv and a fused kv onto separate projections: splits within their own attention', () => {
+    const w = scaledModel('wan2.1-t2v-1.3b', { dim: 64, ffn_dim: 128, num_heads: 2, num_layers: 2 })
+    const c = correspond(
+      [
+        { name: 'blocks_0_attn_qkv.weight', shape: [192, 64] },
+        { name: 'blocks_0_cross_attn_kv_linear.weight', shape: [128, 64] }
+      ],
+      w,
+      { partial: 'a' }
+    )
+    expect(find(c.links, 'blocks_0_cross_attn_kv_linear.weight')).toMatchObject({
+      kind: 'split',
+      confidence: 'high',
+      b: ['blocks.0.cross_attn.k.weight', 'blocks.0.cross_attn.v.weight'],
+      rows: [
+        { start: 0, end: 64 },
+        { start: 64, end: 128 }
+      ]
+    })
+    expect(find(c.links, 'blocks_0_attn_qkv.weight')?.b).toEqual([
+      'blocks.0.self_attn.q.weight',
+      'blocks.0.self_attn.k.weight',
+      'blocks.0.self_attn.v.weight'
+    ])
+  })
+})
+
+describe('correspond: whole networks', () => {
+  it('pre and post norms by place, not by words (Meta vs Hugging Face Llama names)', () => {
+    const meta = [0, 1].flatMap((i) => [
+      { name: `layers.${i}.attention_norm.weight`, shape: [32] },
+      { name: `layers.${i}.ffn_norm.weight`, shape: [32] },
+      { name: `layers.${i}.attention.wq.weight`, shape: [32, 32] },
+      { name: `layers.${i}.attention.wo.weight`, shape: [32, 32] }
+    ])
+    const hf = [0, 1].flatMap((i) => [
+      { name: `model.layers.${i}.input_layernorm.weight`, shape: [32] },
+      { name: `model.layers.${i}.post_attention_layernorm.weight`, shape: [32] },
+      { name: `model.layers.${i}.self_attn.q_proj.weight`, shape: [32, 32] },
+      { name: `model.layers.${i}.self_attn.o_proj.weight`, shape: [32, 32] }
+    ])
+    const c = correspond(meta, hf)
+    expect(find(c.links, 'layers.1.attention_norm.weight')?.b).toEqual([
+      'model.layers.1.input_layernorm.weight'
+    ])
+    expect(find(c.links, 'layers.1.ffn_norm.weight')?.b).toEqual([
+      'model.layers.1.post_attention_layernorm.weight'
+    ])
+    expect(find(c.links, 'layers.0.attention.wo.weight')).toMatchObject({
+      b: ['model.layers.0.self_attn.o_proj.weight'],
+      confidence: 'high'
+    })
+  })
+
+  it('different block counts (HunyuanVideo vs Flux) give no high link inside the blocks', () => {
+    const c = correspond(expandModel('hunyuanvideo-t2v'), expandModel('flux.1-dev'))
+    expect(c.links.filter((l) => l.confidence === 'high' && /blocks\.\d+\./.test(l.a[0]!))).toEqual([])
+  })
+
+  it('a modulation table under another name says its chunk order is assumed', () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },
+      { name: `blocks.${i}.q.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.scale_shift_table`, shape: [1, 6, 8] },
+      { name: `blocks.${i}.to_q.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'blocks.1.modulation')
+    expect(l).toMatchObject({ kind: 'rename', b: ['blocks.1.scale_shift_table'], confidence: 'high' })
+    expect(l?.ambiguity?.kind).toBe('modulation-chunks')
+  })
+})

@@ -1,0 +1,72 @@
+/**
+ * Which block family of A corresponds to which of B, for the block-count flags. Families with the same prefix
+ * pair first (two sizes of one model keep their names); the others pair by where the engine's high-confidence
+ * links go. A pair's block counts are comparable only when its blocks map one to one: LDM `input_blocks` (12)
+ * and diffusers `down_blocks` (4) hold the same layers nested differently, and that is no size difference.
+ */
+import type { Link } from '../correspond/index.js'
+import type { FamilyPairing } from './types.js'
+import type { ParsedModel } from './model.js'
+
+function familyIndex(model: ParsedModel): Map<string, { prefix: string; index: number }> {
+  const out = new Map<string, { prefix: string; index: number }>()
+  for (const f of model.families) {
+    for (const s of f.scopes) {
+      for (const m of s.modules)
+        for (const t of m.leaves.values()) out.set(t.key, { prefix: f.prefix, index: s.index })
+    }
+  }
+  return out
+}
+
+export function pairFamilies(a: ParsedModel, b: ParsedModel, links: readonly Link[]): FamilyPairing[] {
+  const out: FamilyPairing[] = []
+  const countA = new Map(a.families.map((f) => [f.prefix, f.scopes.length]))
+  const countB = new Map(b.families.map((f) => [f.prefix, f.scopes.length]))
+  const usedA = new Set<string>()
+  const usedB = new Set<string>()
+  for (const [prefix, n] of countA) {
+    const m = countB.get(prefix)
+    if (m === undefined) continue
+    out.push({ a: prefix, b: prefix, countA: n, countB: m })
+    usedA.add(prefix)
+    usedB.add(prefix)
+  }
+  const ia = familyIndex(a)
+  const ib = familyIndex(b)
+  // (family A, family B) -> the block index pairs the links join.
+  const joins = new Map<string, { fa: string; fb: string; pairs: Set<string>; links: number }>()
+  for (const l of links) {
+    if (l.confidence !== 'high') continue
+    const x = ia.get(l.a[0] ?? '')
+    const y = ib.get(l.b[0] ?? '')
+    if (!x || !y || usedA.has(x.prefix) || usedB.has(y.prefix)) continue
+    const key = `${x.prefix}\u0000${y.prefix}`
+    let j = joins.get(key)
+    if (!j) joins.set(key, (j = { fa: x.prefix, fb: y.prefix, pairs: new Set(), links: 0 }))
+    j.pairs.add(`${x.index}:${y.index}`)
+    j.links++
+  }
+  for (const j of [...joins.values()].sort((p, q) => q.links - p.links)) {
+    if (usedA.has(j.fa) || usedB.has(j.fb)) continue
+    usedA.add(j.fa)
+    usedB.add(j.fb)
+    const left = new Set<string>()
+    const right = new Set<string>()
+    for (const p of j.pairs) {
+      const [x, y] = p.split(':')
+      left.add(x!)
+      right.add(y!)
+    }
+    // Blocks one to one: the counts say something about size. Otherwise the nesting differs: no count claim.
+    const restructured = left.size !== j.pairs.size || right.size !== j.pairs.size
+    out.push({
+      a: j.fa,
+      b: j.fb,
+      countA: countA.get(j.fa) ?? 0,
+      countB: countB.get(j.fb) ?? 0,
+      ...(restructured ? { restructured: true } : {})
+    })
+  }
+  return out
+}

@@ -1,0 +1,81 @@
+/**
+ * The engine's links as the comparison's key mappings: raw keys, shapes, whether the shapes fit, and the reason
+ * in words (from the structured evidence, which the mapping keeps too).
+ */
+import type { Evidence, Link } from '../correspond/index.js'
+import type { KeyMapping } from './types.js'
+
+function numel(shape: readonly number[]): number {
+  let n = 1
+  for (const d of shape) n *= d
+  return n
+}
+
+function words(e: Evidence): string {
+  switch (e.kind) {
+    case 'same-name':
+      return 'same name'
+    case 'same-tokens':
+      return 'same name words'
+    case 'block-aligned':
+      return `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`
+    case 'unique-shape':
+      return `only pair of shape [${e.shape.join(', ')}]`
+    case 'same-role':
+      return `same role (${e.role}${e.stream && e.stream !== 'main' ? `, ${e.stream} stream` : ''}${
+        e.position !== undefined ? `, place ${e.position}` : ''
+      })`
+    case 'role-order':
+      return `${e.role} number ${e.rank + 1} in name order`
+    case 'rows-sum':
+      return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
+    case 'same-numel':
+      return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`
+    case 'chunk-order':
+      return `chunks ${e.chunks.join('/')} stored in order ${e.order.join(',')}`
+    case 'position-only':
+      return 'by position only: names do not tell these apart'
+  }
+}
+
+export function describeLink(l: Pick<Link, 'evidence'>): string {
+  return l.evidence.map(words).join('; ')
+}
+
+export function toKeyMapping(
+  l: Link,
+  shapeOf: (side: 'a' | 'b', key: string) => readonly number[]
+): KeyMapping {
+  const source = l.a.map((k) => [...shapeOf('a', k)])
+  const target = l.b.map((k) => [...shapeOf('b', k)])
+  const total = (s: number[][]): number => s.reduce((n, x) => n + numel(x), 0)
+  const m: KeyMapping = {
+    source: [...l.a],
+    target: [...l.b],
+    kind: l.kind,
+    confidence: l.confidence,
+    reason: describeLink(l),
+    shapes: { source, target },
+    shapeCompatible: total(source) === total(target),
+    evidence: l.evidence
+  }
+  if (l.rows) m.rows = l.rows.map((r) => ({ ...r }))
+  const sum = l.evidence.find((e) => e.kind === 'rows-sum')
+  if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+    // The fused row order is the convention every known converter uses; stated, since no header shows it.
+    const sizes = l.rows.map((r) => r.end - r.start)
+    const equal = sizes.every((n) => n === sizes[0])
+    m.ambiguity = `${equal ? 'equal-sized' : 'unequal'} parts: row order ${sum.parts.join(', ')} (the fused-projection convention; headers cannot verify it)`
+  }
+  if (l.ambiguity) {
+    m.ambiguity =
+      l.ambiguity.kind === 'chunk-layout'
+        ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
+        : l.ambiguity.kind === 'modulation-chunks'
+          ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
+          : l.ambiguity.kind === 'equal-shapes'
+            ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+            : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
+  }
+  return m
+}
