@@ -133,12 +133,12 @@ describe('family labels', () => {
 })
 
 describe('resolution wording', () => {
-  it('an alias resolution is said from the LoRA naming to the base naming', () => {
+  it('a resolution under other names says how it was found', () => {
     const diff = targetsOf(wan13Diffusers, /^blocks\.\d+\.attn[12]\.to_[qkv]$/)
     const r = resolveLora(analyze(dottedLora(diff, { prefix: 'transformer.' })), specCheckpoint(wan13, 'b'))
     expect(r.loadable).toBe(diff.length)
     expect(renderLoraResolution(r, { color: false })).toContain(
-      `${diff.length} modules resolved through name map wan diffusers->original (LoRA names -> base names)`
+      `${diff.length} modules resolved by the correspondence engine (structure, roles and shapes) onto other names`
     )
   })
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, test } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { expandModel, specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
 import {
   LONGCAT_CFG_STEP,
@@ -118,8 +118,8 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     expect(diffTargets.length).toBe(40 * 12)
     const r = resolve(dottedLora(diffTargets, { prefix: 'transformer.' }), wanI2v)
     expectAllLand(r, diffTargets, (t) => `${original(t.path)}.weight`)
-    // Said from the LoRA's naming (diffusers) to the base's (original).
-    expect(r.results[0]!.target!.via).toBe('name map wan diffusers->original')
+    // No name table: the correspondence engine links the two namings.
+    expect(r.results[0]!.target!.via).toBe('correspondence engine (rename)')
 
     const back = resolve(dottedLora(targets, { prefix: 'diffusion_model.' }), wan14Diffusers)
     const toDiffusers = Object.fromEntries(Object.entries(toOriginal).map(([d, o]) => [o, d]))

@@ -24,7 +24,10 @@ export type LinkEvidence =
   | { kind: 'same-tokens' }
   /** A name map between two naming families, said from the implied (LoRA) naming to the base's. */
   | { kind: 'name-map'; map: string }
-  | { kind: 'structure'; detail: string }
+  /** The correspondence engine's link (structure, roles and shapes), of this kind. */
+  | { kind: 'engine'; link: LinkKind }
+  /** Fused vs separate attention projections read from their role words. */
+  | { kind: 'role-words' }
 
 export interface Link {
   kind: LinkKind
@@ -361,7 +364,7 @@ function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]): Link[]
       a: [...l.a],
       b: [...l.b],
       confidence: l.confidence,
-      evidence: [{ kind: 'structure', detail: `correspondence (${l.kind})` }]
+      evidence: [{ kind: 'engine', link: l.kind }]
     }
     if (l.rows) link.rows = l.rows.map((r) => ({ start: r.start, end: r.end }))
     if (l.ambiguity) link.ambiguity = { kind: l.ambiguity.kind, chunks: [...l.ambiguity.chunks] }
@@ -447,7 +450,7 @@ const MAX_BLOCK_PARTS = 256
 function pairInBlock(mine: Part[], base: Part[], used: Set<string>): Link[] {
   const links: Link[] = []
   const taken = new Set<string>()
-  const evidence: LinkEvidence[] = [{ kind: 'structure', detail: 'fused vs separate attention (role words)' }]
+  const evidence: LinkEvidence[] = [{ kind: 'role-words' }]
   for (const fused of mine) {
     const wanted = FUSED_ROLE_PARTS[fused.role.role]
     if (!wanted || taken.has(fused.name)) continue

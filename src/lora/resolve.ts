@@ -131,7 +131,8 @@ function linkSummary(link: Link): ResolutionLink {
 function viaOf(link: Link, m: LoraModule): string {
   for (const e of link.evidence) {
     if (e.kind === 'name-map') return e.map
-    if (e.kind === 'structure') return e.detail
+    if (e.kind === 'engine') return `correspondence engine (${e.link})`
+    if (e.kind === 'role-words') return 'attention roles (fused vs separate)'
   }
   if (link.evidence.some((e) => e.kind === 'same-name')) return 'exact'
   return m.pathForm === 'underscore' ? 'underscore' : 'underscore form'

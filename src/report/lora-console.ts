@@ -184,9 +184,15 @@ function statusText(status: ModuleResolution['status'], c: Colors): string {
   return status === 'unsupported' ? c.yellow(label) : c.red(label)
 }
 
-/** The reason an alias resolution is shown: the table label, read from the LoRA's naming to the base's. */
-function aliasNote(via: string): string {
-  return `resolved through ${printable(via)} (LoRA names -> base names)`
+/** How modules found under another name than the LoRA's were found, from their link's evidence. */
+function aliasNote(r: ModuleResolution): string {
+  const e = r.link?.evidence.find(
+    (x) => x.kind === 'name-map' || x.kind === 'engine' || x.kind === 'role-words'
+  )
+  if (e?.kind === 'name-map') return `resolved through ${printable(e.map)} (LoRA names -> base names)`
+  if (e?.kind === 'role-words')
+    return 'resolved by their attention roles (separate q/k/v vs fused) onto other names'
+  return 'resolved by the correspondence engine (structure, roles and shapes) onto other names'
 }
 
 /**
@@ -241,7 +247,9 @@ function aliasedModules(r: LoraResolution): ModuleResolution[] {
     (x) =>
       x.status === 'ok' &&
       x.target !== undefined &&
-      x.link?.evidence.some((e) => e.kind === 'name-map' || e.kind === 'structure') === true
+      x.link?.evidence.some(
+        (e) => e.kind === 'name-map' || e.kind === 'engine' || e.kind === 'role-words'
+      ) === true
   )
 }
 
@@ -299,9 +307,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   const aliased = aliasedModules(r)
   if (sliced > 0) out += c.dim(`  ${plural(sliced, 'module')} patch row slices of fused weights\n`)
   if (aliased.length > 0)
-    out += c.dim(
-      paragraph(`${plural(aliased.length, 'module')} ${aliasNote(aliased[0]!.target!.via)}`, width, '  ')
-    )
+    out += c.dim(paragraph(`${plural(aliased.length, 'module')} ${aliasNote(aliased[0]!)}`, width, '  '))
   return out
 }
 
