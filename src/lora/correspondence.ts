@@ -7,6 +7,7 @@
  */
 import { correspond } from '../correspond/index.js'
 import { FUSED_ROLE_PARTS, layerRole, type LayerRole, type Role } from '../names/index.js'
+import { blockOf } from './layers.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
 import type { RowSlice } from './types.js'
 
@@ -314,10 +315,10 @@ export function correspondImplied(
   }
 }
 
-/** The first index in a path (the block a LoRA module sits in), or null. */
+/** The index of the block a path sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null at the top level. */
 function firstIndex(name: string): string | null {
-  const m = /(?:^|[._])(\d+)(?=[._]|$)/.exec(name)
-  return m ? m[1]! : null
+  const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''))
+  return block ? String(block.index) : null
 }
 
 /**
