@@ -76,7 +76,7 @@ interface Inputs {
 }
 
 /** The kohya LoRA on Wan names (rename case). */
-async function renameInputs(dir: string, modules: number): Promise<Inputs> {
+export async function renameInputs(dir: string, modules: number): Promise<Inputs> {
   const base = join(dir, 'wan-base.safetensors')
   const tensors = wanBase(modules)
   await writeSafetensors(base, tensors)
@@ -223,7 +223,8 @@ async function standalone(): Promise<void> {
 
 /**
  * The whole process against `cp` of the same file (issue 17: a rename-only conversion at most 1.5x a copy). cp
- * copies in the kernel (copy_file_range); convert also reads every source byte into its SHA-256.
+ * copies in the kernel (copy_file_range); so does a rename, which keeps the source's byte layout
+ * (src/convert/source-layout.ts), and its record hashes the source's header, not its data (README, "convert").
  */
 registerCase({
   name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (rename)`,
@@ -254,9 +255,13 @@ registerCase({
       note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16; baseline: cp of the same file`,
       baseline: { label: 'cp', command: ['cp', inputs.lora, join(ctx.dir, 'cp-copy.bin')] },
       check(stdout) {
-        const doc = JSON.parse(stdout) as { written?: { tensors: number } }
+        const doc = JSON.parse(stdout) as { written?: { tensors: number; copy?: string } }
         if (doc.written?.tensors !== 3 * CONVERT_MODULES)
           throw new Error(`expected ${3 * CONVERT_MODULES} tensors written`)
+        if (doc.written.copy !== 'kernel')
+          throw new Error(
+            `expected the rename to keep the source layout (copy: kernel), got ${doc.written.copy}`
+          )
       }
     }
   }

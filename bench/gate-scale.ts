@@ -35,7 +35,7 @@ const MAX_MARGINAL_MS = 0.2
 const MAX_RSS_MB = 200
 
 /** The base and two folders of LoRAs (`small/` with SMALL files, `large/` with LARGE), under `dir`. */
-async function prepare(dir: string): Promise<{ base: string; small: string; large: string }> {
+export async function prepare(dir: string): Promise<{ base: string; small: string; large: string }> {
   const baseTensors = expandModel('wan2.1-t2v-14b', { dtype: 'BF16' })
   const base = join(dir, 'wan2.1-t2v-14b.safetensors')
   await writeSafetensors(base, baseTensors, { data: 'sparse' })

@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57819);
 /* harmony import */ var _pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(75447);
 /**
- * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; formats.md §2.5): five pickles
+ * Legacy PyTorch files (before 1.6, or `_use_new_zipfile_serialization=False`; docs/reference/formats.md §2.5): five pickles
  * back to back (magic number, protocol version, sys_info, the object, the storage key list), then each storage
  * as an 8-byte element count and its raw bytes, in key-list order. Offsets come from walking those 8-byte
  * headers with seeks: storage data is never read.

@@ -173,7 +173,7 @@ class GgufCursor {
 var limits = __webpack_require__(75094);
 ;// CONCATENATED MODULE: ./src/formats/gguf/types.ts
 /**
- * GGUF constants: metadata value types, the ggml tensor type table and the reader's limits (formats.md §4.2, §4.3,
+ * GGUF constants: metadata value types, the ggml tensor type table and the reader's limits (docs/reference/formats.md §4.2, §4.3,
  * §4.5). Kept apart from the parser so the fixture writer and the analysis code can share the tables.
  */
 /** Metadata value type ids (gguf.h `enum gguf_type`). */

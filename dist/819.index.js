@@ -501,7 +501,7 @@ var state_dict = __webpack_require__(42857);
 var limits = __webpack_require__(75094);
 ;// CONCATENATED MODULE: ./src/formats/torch/zip.ts
 /**
- * A zip central-directory reader for torch archives, following what PyTorch's reader (miniz, formats.md §2.2)
+ * A zip central-directory reader for torch archives, following what PyTorch's reader (miniz, docs/reference/formats.md §2.2)
  * does: the central directory is the truth, the first entry of a duplicated name wins, sizes come from the
  * central directory (torch writes zeros in local headers), and a record's data starts after the *local* header's
  * name and extra fields. Record data is never read here except for the small records a caller asks for.
@@ -977,7 +977,7 @@ async function readRecordHead(source, entry, length) {
 
 ;// CONCATENATED MODULE: ./src/formats/torch/zip-checkpoint.ts
 /**
- * PyTorch zip checkpoints (`torch.save` since 1.6; formats.md §2.2-2.4). Reads the central directory, the small
+ * PyTorch zip checkpoints (`torch.save` since 1.6; docs/reference/formats.md §2.2-2.4). Reads the central directory, the small
  * records (`data.pkl`, `version`, `byteorder`) and one local header per referenced storage; never a `data/`
  * record. Tensors are rebuilt symbolically from data.pkl; a tensor's byte range is its storage record's data
  * offset plus storage_offset × itemsize.

@@ -32964,6 +32964,8 @@ class ReadBudget {
     totals;
     /** The files read in this scope (see `scope`). */
     files = [];
+    /** Scopes opened inside this one: a read inside a read (a folder's files, a reader given a scope). */
+    scopes = [];
     constructor(limits = {}, totals) {
         this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits };
         this.totals = totals ?? { tensors: 0, inflatedBytes: 0 };
@@ -32993,12 +32995,19 @@ class ReadBudget {
      * the artifact fails as a whole.
      */
     scope() {
-        return new ReadBudget(this.limits, this.totals);
+        const inner = new ReadBudget(this.limits, this.totals);
+        this.scopes.push(inner);
+        return inner;
     }
-    /** Give back the tensors of every file read in this scope. */
+    /**
+     * Give back the tensors of every file read in this scope and the scopes inside it: when the artifact fails as a
+     * whole, or when what was read is no longer held (the gate keeps an artifact's verdict, not its tensors).
+     */
     release() {
         for (const f of this.files)
             f.release();
+        for (const s of this.scopes)
+            s.release();
     }
 }
 /** What one file has cost so far; each charge throws `BudgetExceeded` naming the file and the budget. */
@@ -33253,7 +33262,7 @@ function globalsOfFailure(e) {
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73159);
 /**
  * The few file-system operations the folder readers (sharded checkpoints, diffusers folders) need, behind an
- * interface so an HTTP source (issue 6) can stand in for the local disk: a Hub repository can open files as
+ * interface so an HTTP source (src/formats/http) can stand in for the local disk: a Hub repository can open files as
  * range-read sources, list a folder through its tree API and answer "does this exist".
  * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
  */
@@ -33909,9 +33918,11 @@ const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ===
 /**
  * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
  * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
- * neither a file nor a folder, gets a typed error naming it.
+ * neither a file nor a folder, gets a typed error naming it. `into`: a buffer to read the head into (a caller
+ * that reads many files reuses one: a fresh 64 KiB array per file costs more than its read), which `head` then
+ * views.
  */
-function openLocalEntry(path, headBytes, name = path) {
+function openLocalEntry(path, headBytes, name = path, into) {
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, OPEN_FLAGS);
@@ -33931,7 +33942,8 @@ function openLocalEntry(path, headBytes, name = path) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', name, 'is not a regular file');
         const source = new LocalFileSource(name, st.size, fd);
         if (headBytes > 0 && st.size > 0) {
-            const head = new Uint8Array(Math.min(headBytes, st.size));
+            const n = Math.min(headBytes, st.size);
+            const head = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
             source.fill(head, 0);
             source.head = head;
         }
@@ -42999,7 +43011,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: ./src/util/numel.ts
 var numel = __nccwpck_require__(12009);
 ;// CONCATENATED MODULE: ./src/formats/dtypes.ts
-/** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
+/** Bits per element of each safetensors dtype (docs/reference/formats.md §1.3). GGUF types are in gguf.ts. */
 const SAFETENSORS_DTYPE_BITS = Object.freeze({
     BOOL: 8,
     F4: 4,
@@ -43130,7 +43142,7 @@ var limits = __nccwpck_require__(75094);
 /**
  * A small strict JSON parser for headers and manifests that come from untrusted files.
  *
- * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, docs/reference/formats.md §1.5 and
  * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
  * no depth limit. This parser:
  * - rejects duplicate keys in any object;
@@ -43138,7 +43150,7 @@ var limits = __nccwpck_require__(75094);
  *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
  * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
  * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
- * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. docs/reference/formats.md §1.5: the safetensors
  *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
  *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
  *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
@@ -43489,7 +43501,7 @@ const byCodeUnit = ascending;
 ;// CONCATENATED MODULE: ./src/formats/safetensors/read.ts
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
- * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
+ * validation (`SafeTensors::read_metadata`, docs/reference/formats.md §1.4) in the same order and with the same error names, so
  * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
  * precise than the reference and each named in the error detail:
  * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
@@ -43784,7 +43796,7 @@ const MAX_INDEX_BYTES = limits/* JSON_LIMITS */.s7.maxBytes;
 const MAX_SHARDS = limits/* FOLDER_LIMITS */.SF.maxShards;
 /** Names listed per warning before "and N more". */
 const LIST_LIMIT = 10;
-/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
+/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, docs/reference/formats.md §1.6). */
 function parseShardFilename(name) {
     const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
     if (!m)
@@ -44334,7 +44346,7 @@ function validateManifest(root, file) {
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
  * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
- * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (formats.md §1.6). Every component's tensors
+ * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (docs/reference/formats.md §1.6). Every component's tensors
  * are prefixed `<component>.`, which is also how diffusers names LoRA keys (`transformer.blocks.0...`), so a
  * pipeline compares directly against a LoRA. Components without weights (scheduler, tokenizer) are skipped.
  */
@@ -44743,12 +44755,6 @@ function openLocations(flags, env = process.env) {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/node/glob.ts
-/**
- * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
- * `[...]` and `**`, `!pattern` lines excluding. Written here rather than taken from @actions/glob because the CLI
- * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
- * PR can add thousands of files, and a symlink loop must not hang the job.
- */
 
 
 
@@ -44848,15 +44854,16 @@ async function walk(pattern, cwd, budget, fail) {
             // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
             await visit(dir, k + 1, depth);
         }
-        let names;
+        let entries;
         try {
-            names = await (0,promises_.readdir)(dir);
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         }
         catch {
             return;
         }
-        names.sort();
-        for (const name of names) {
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const name = entry.name;
             if (++budget.visited > MAX_VISITED) {
                 throw fail(`pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`);
             }
@@ -44864,27 +44871,44 @@ async function walk(pattern, cwd, budget, fail) {
             if (re === null) {
                 if (name.startsWith('.'))
                     continue;
-                const st = await (0,promises_.lstat)(path).catch(() => undefined);
-                if (st?.isDirectory())
+                // `**` does not follow symlinked folders: the entry's own type (lstat's) decides
+                const isDir = entry.isSymbolicLink()
+                    ? false
+                    : entry.isDirectory() ||
+                        (isUnknown(entry) && (await (0,promises_.lstat)(path).catch(() => undefined))?.isDirectory());
+                if (isDir)
                     await visit(path, k, depth + 1);
                 continue;
             }
             if (!re.test(name))
                 continue;
+            // The folder listing gives each entry's type: only a symbolic link (or a file system that does not say)
+            // needs a stat to know what it leads to, so a folder of thousands of files costs no stat per file.
+            const known = !entry.isSymbolicLink() && !isUnknown(entry);
             if (k + 1 === regexes.length) {
-                const exists = await (0,promises_.stat)(path).catch(() => undefined);
+                const exists = known || (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
                 if (exists)
                     found.push(show(path));
             }
             else {
-                const st = await (0,promises_.stat)(path).catch(() => undefined);
-                if (st?.isDirectory())
+                const isDir = known ? entry.isDirectory() : (await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory();
+                if (isDir)
                     await visit(path, k + 1, depth + 1);
             }
         }
     };
     await visit(root, 0, 0);
     return [...new Set(found)];
+}
+/** A folder entry whose type the file system did not report (DT_UNKNOWN): a stat has to tell. */
+function isUnknown(entry) {
+    return (!entry.isFile() &&
+        !entry.isDirectory() &&
+        !entry.isSymbolicLink() &&
+        !entry.isFIFO() &&
+        !entry.isSocket() &&
+        !entry.isCharacterDevice() &&
+        !entry.isBlockDevice());
 }
 /** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */
 function segmentRegExp(segment) {
@@ -44924,6 +44948,234 @@ function toRegExp(pattern) {
 
 // EXTERNAL MODULE: ./src/formats/write-file.ts
 var write_file = __nccwpck_require__(86662);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/formats/header-cache.ts
+/**
+ * Many local files, each read once and each distinct header parsed once: the gate's loop over hundreds of LoRAs,
+ * many of them byte-identical copies (one release under several names, re-uploads, per-epoch copies).
+ *
+ * A file is read through the local fast path (one synchronous open + read of its first 64 KiB) and given a header
+ * key. For safetensors (the header's length is in its first 8 bytes) the key is known before parsing, so a header
+ * seen before is not parsed again: a file of the same size whose header bytes equal a kept header's (compared
+ * byte for byte) gets that header's key; past what is kept (MAX_KEPT_BYTES, MAX_KEPT_PER_SIZE), the key is a
+ * SHA-256 over the size and the header bytes. Comparing bytes is exact and costs a fiftieth of hashing them (a
+ * 136 KB header: 2 us against 100 us), which is most of the cost of a repeated file. For every other format the
+ * key is a SHA-256 over every range the reader read (a reader's result depends on nothing else), so identical
+ * files still share one result. SHA-256 rather than a fast hash: a hostile file must not be able to pass for
+ * another one.
+ *
+ * Sharing is the point: anything derived from a checkpoint (the gate's verdict of an artifact: its LoRA analysis
+ * and resolution) is then computed once per distinct header. A shared checkpoint's `path` and byte ranges name
+ * the first file read with that header; callers report each file under their own path.
+ */
+
+
+
+
+
+
+
+/** Distinct headers kept by default: far more than a gate run reads, and each entry is one parsed header. */
+const DEFAULT_HEADER_CACHE_ENTRIES = 4096;
+class HeaderCache {
+    byKey = new Map();
+    /** Headers being parsed: a file with the same header read meanwhile waits for that parse instead of its own. */
+    pending = new Map();
+    /** Safetensors headers kept, by file size and header length: their bytes and the key each was given. */
+    kept = new Map();
+    keptBytes = 0;
+    maxEntries;
+    derive;
+    /** Files whose header had been read before (their value was shared, and not parsed again if possible). */
+    hits = 0;
+    constructor(opts = {}) {
+        this.maxEntries = opts.maxEntries ?? DEFAULT_HEADER_CACHE_ENTRIES;
+        this.derive = opts.derive;
+    }
+    /** Distinct headers held. */
+    get size() {
+        return this.byKey.size;
+    }
+    /** Reads a local file or folder (see the module comment); errors are the readers' typed errors. */
+    async read(path, opts = {}) {
+        // one scope per file: given back when the file fails, when its header was a repeat, or when only what
+        // `derive` made of it is kept
+        const budget = (opts.budget ?? new formats_budget/* ReadBudget */.QT()).scope();
+        try {
+            const read = await this.readScoped(path, budget, opts.readOther);
+            if (read.shared || this.derive !== undefined)
+                budget.release();
+            return read;
+        }
+        catch (e) {
+            budget.release();
+            throw e;
+        }
+    }
+    async readScoped(path, budget, readOther) {
+        const other = async () => {
+            const checkpoint = await (readOther ?? ((p, b) => formats_readCheckpoint(p, { budget: b })))(path, budget);
+            return { value: this.valueOf(checkpoint), key: undefined, shared: false };
+        };
+        const source = (0,formats_source/* openLocalEntry */.S_)(path, formats_source/* HEAD_BYTES */.Lq, path, headScratch);
+        if (source === 'dir')
+            return other();
+        try {
+            const kind = source.size > 0 ? detectKind(source.head.subarray(0, 512), source.size) : 'unknown';
+            // an index or manifest opens other files: read it the ordinary way, without a key
+            if (kind === 'json')
+                return await other();
+            const header = kind === 'safetensors' ? safetensorsHeader(source) : undefined;
+            const early = header === undefined ? undefined : { header, key: this.safetensorsKey(source.size, header) };
+            if (early !== undefined) {
+                const known = this.byKey.get(early.key);
+                if (known !== undefined)
+                    return this.hit(known, early.key);
+                // The header bytes are in reused buffers: the reader gets a copy. It is made before any await, and the
+                // check for a read of this header under way and the `pending` entry below happen in one turn.
+                const copy = early.header.slice();
+                const waiting = this.pending.get(early.key);
+                if (waiting !== undefined) {
+                    const value = await waiting.catch(() => undefined);
+                    if (value !== undefined)
+                        return this.hit(value, early.key);
+                }
+                // the reader takes the header from memory
+                source.head = copy;
+                const parsing = readSource(source, path, file_access/* localFileAccess */.oF, budget).then((c) => this.keep(early.key, c));
+                const value = parsing.then((r) => r.value);
+                value.catch(() => undefined); // a failed parse is its reader's error; a waiting file reads for itself
+                this.pending.set(early.key, value);
+                try {
+                    return await parsing;
+                }
+                finally {
+                    this.pending.delete(early.key);
+                }
+            }
+            source.head = source.head.slice();
+            const hash = (0,external_node_crypto_.createHash)('sha256').update(`reads:${source.size}:`);
+            const checkpoint = await readSource(new HashingSource(source, hash), path, file_access/* localFileAccess */.oF, budget);
+            const key = hash.digest('hex');
+            const known = this.byKey.get(key);
+            return known !== undefined ? this.hit(known, key) : this.keep(key, checkpoint);
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    /**
+     * The key of a safetensors header (`header`: the file's first 8 + N bytes, in a reused buffer). A header kept
+     * before, byte for byte, keeps its key; a new one is kept while there is room, else keyed by its SHA-256. A header
+     * not kept when first seen is never kept later (both limits only fill), so its copies all get the hash key.
+     */
+    safetensorsKey(size, header) {
+        const bucket = `${size}:${header.length}`;
+        let list = this.kept.get(bucket);
+        if (list !== undefined)
+            for (const k of list)
+                if (Buffer.compare(k.header, header) === 0)
+                    return k.key;
+        if ((list?.length ?? 0) < MAX_KEPT_PER_SIZE && this.keptBytes + header.length <= MAX_KEPT_BYTES) {
+            if (list === undefined)
+                this.kept.set(bucket, (list = []));
+            const key = `safetensors:${bucket}:${list.length}`;
+            list.push({ header: header.slice(), key });
+            this.keptBytes += header.length;
+            return key;
+        }
+        return (0,external_node_crypto_.createHash)('sha256').update(`safetensors:${size}:`).update(header).digest('hex');
+    }
+    valueOf(checkpoint) {
+        return this.derive ? this.derive(checkpoint) : checkpoint;
+    }
+    hit(value, key) {
+        this.hits++;
+        return { value, key, shared: true };
+    }
+    keep(key, checkpoint) {
+        const value = this.valueOf(checkpoint);
+        if (this.byKey.size < this.maxEntries)
+            this.byKey.set(key, value);
+        return { value, key, shared: false };
+    }
+}
+/** Where each file's first bytes are read (reused: most headers are repeats, never parsed). */
+const headScratch = new Uint8Array(formats_source/* HEAD_BYTES */.Lq);
+/** Where headers longer than the first read are read to be hashed (reused: most are never parsed). */
+let scratch = new Uint8Array(0);
+const MAX_SCRATCH = 16 << 20;
+/** Header bytes kept for comparison (a 136 KB LoRA header: 490 of them). */
+const MAX_KEPT_BYTES = 64 << 20;
+/** Different headers kept per file size and header length (each costs a comparison for the next such file). */
+const MAX_KEPT_PER_SIZE = 8;
+/**
+ * A safetensors file's first 8 + N bytes, in a reused buffer; undefined when the prefix is bad (the reader then
+ * reports it). A header longer than the first read is read whole here, once.
+ */
+function safetensorsHeader(source) {
+    if (source.head.length < 8)
+        return undefined;
+    let n;
+    try {
+        n = checkSafetensorsPrefix(source.head.subarray(0, 8), source.size, source.name);
+    }
+    catch {
+        return undefined;
+    }
+    let header = source.head.subarray(0, 8 + n);
+    if (8 + n > source.head.length) {
+        if (8 + n > MAX_SCRATCH)
+            header = new Uint8Array(8 + n);
+        else {
+            if (scratch.length < 8 + n)
+                scratch = new Uint8Array(Math.max(8 + n, 2 * scratch.length));
+            header = scratch.subarray(0, 8 + n);
+        }
+        // the first bytes are in memory already: read only the rest
+        header.set(source.head, 0);
+        source.fill(header.subarray(source.head.length), source.head.length);
+    }
+    return header;
+}
+/** A source that feeds every range it hands out (offset, length, bytes) into a hash. */
+class HashingSource {
+    inner;
+    hash;
+    readMany;
+    constructor(inner, hash) {
+        this.inner = inner;
+        this.hash = hash;
+        const many = inner.readMany?.bind(inner);
+        if (many !== undefined) {
+            this.readMany = async (ranges) => {
+                const all = await many(ranges);
+                for (let i = 0; i < all.length; i++)
+                    this.note(ranges[i].offset, all[i]);
+                return all;
+            };
+        }
+    }
+    get name() {
+        return this.inner.name;
+    }
+    get size() {
+        return this.inner.size;
+    }
+    async read(offset, length) {
+        const bytes = await this.inner.read(offset, length);
+        this.note(offset, bytes);
+        return bytes;
+    }
+    close() {
+        return this.inner.close();
+    }
+    note(offset, bytes) {
+        this.hash.update(`${offset}+${bytes.length}:`).update(bytes);
+    }
+}
+
 // EXTERNAL MODULE: ./src/compare/index.ts + 22 modules
 var compare = __nccwpck_require__(62194);
 ;// CONCATENATED MODULE: ./src/lora/layers.ts
@@ -47007,6 +47259,20 @@ function summarizeAnalysis(a, withModules = true) {
     const { modules, ...rest } = a;
     return withModules ? { ...rest, modules: modules.map(summarizeModule) } : rest;
 }
+function summarizeLoader(r) {
+    const s = {
+        loader: r.loader ?? 'any',
+        modules: r.modules,
+        loadable: r.loadable,
+        brokenLoads: r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length
+    };
+    if (r.fileError !== undefined)
+        s.fileError = r.fileError;
+    const cause = r.causes[0]?.cause;
+    if (cause !== undefined)
+        s.cause = cause;
+    return s;
+}
 function buildLoraReport(input) {
     const doc = {
         schemaVersion: 1,
@@ -47020,6 +47286,9 @@ function buildLoraReport(input) {
             const r = input.resolutions?.[i];
             if (r)
                 entry.resolution = r;
+            const profiles = input.loaders?.[i];
+            if (profiles)
+                entry.loaders = profiles.map(summarizeLoader);
             return entry;
         })
     };
@@ -47030,12 +47299,1297 @@ function buildLoraReport(input) {
     return doc;
 }
 
+;// CONCATENATED MODULE: ./src/lora/loaders/comfyui.ts
+const underscore = (p) => p.replace(/\./g, '_');
+/**
+ * diffusers UNet attention names as the old attention-processor LoRAs spell them: `.to_q` -> `.processor.to_q`,
+ * and `.to_out.0` -> `.processor.to_out` (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
+ */
+function processorForm(p) {
+    const q = p.split('.to_').join('.processor.to_');
+    return q.endsWith('.to_out.0') ? q.slice(0, -2) : q;
+}
+/** Forms every model gets, in ComfyUI's order: kohya underscores of the original names, then the generic names. */
+const GENERIC = [
+    { names: 'original', stem: (p) => `lora_unet_${underscore(p)}`, source: 'kohya names' },
+    { names: 'original', stem: (p) => `diffusion_model.${p}`, source: 'generic format' }
+];
+/** Per model class, the forms `model_lora_keys_unet` adds from the diffusers names of each weight. */
+const KEY_FORMS = {
+    unet: [
+        ...GENERIC,
+        {
+            names: 'diffusers',
+            stem: (p) => `lora_unet_${underscore(p)}`,
+            source: 'kohya names of diffusers names'
+        },
+        { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
+        { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
+        {
+            names: 'diffusers',
+            stem: (p) => `unet.${processorForm(p)}`,
+            source: 'diffusers attention-processor names'
+        }
+    ],
+    flux: [
+        ...GENERIC,
+        { names: 'diffusers', stem: (p) => `transformer.${p}`, source: 'diffusers / SimpleTuner' },
+        { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
+        { names: 'diffusers', stem: (p) => `lora_transformer_${underscore(p)}`, source: 'OneTrainer' },
+        { names: 'diffusers', stem: (p) => p, source: 'DiffSynth' }
+    ],
+    wan: GENERIC,
+    hunyuanvideo: GENERIC,
+    generic: GENERIC
+};
+/**
+ * Flux single blocks also answer as `linear1_qkv`, patching linear1's first 3 * hidden rows (the q/k/v part of
+ * the fused linear1; comfy/lora.py `model_lora_keys_unet`, Flux branch).
+ */
+function fluxLinear1Qkv(path, hidden) {
+    const m = /^(single_blocks\.\d+)\.linear1$/.exec(path);
+    if (!m || hidden <= 0)
+        return null;
+    return { stem: `diffusion_model.${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } };
+}
+/** The six CLIP linear layers the text-encoder key map covers (comfy/lora.py `LORA_CLIP_MAP`). */
+const CLIP_LAYERS = [
+    'mlp.fc1',
+    'mlp.fc2',
+    'self_attn.k_proj',
+    'self_attn.q_proj',
+    'self_attn.v_proj',
+    'self_attn.out_proj'
+];
+/**
+ * Text-encoder stems for one CLIP layer path `text_model.encoder.layers.{b}.{layer}` of text encoder `te` (1: CLIP-L,
+ * 2: CLIP-G next to a CLIP-L), from `model_lora_keys_clip`.
+ */
+function clipStems(path, te) {
+    const m = /^text_model\.encoder\.layers\.(\d+)\.(.+)$/.exec(path);
+    if (!m || !CLIP_LAYERS.includes(m[2]))
+        return [];
+    const kohya = `text_model_encoder_layers_${m[1]}_${underscore(m[2])}`;
+    if (te === 2)
+        return [`lora_te2_${kohya}`, `text_encoder_2.${path}`];
+    return [`lora_te_${kohya}`, `lora_te1_${kohya}`, `text_encoder.${path}`];
+}
+// comfy/weight_adapter/lora.py `LoRAAdapter.load`: the elif chain, in order.
+const LORA_PAIRS = [
+    { up: '.lora_up.weight', down: '.lora_down.weight', mid: '.lora_mid.weight' },
+    { up: '_lora.up.weight', down: '_lora.down.weight' },
+    { up: '.lora_B.weight', down: '.lora_A.weight' },
+    { up: '.lora.up.weight', down: '.lora.down.weight' },
+    { up: '.lora_B', down: '.lora_A' },
+    { up: '.lora_linear_layer.up.weight', down: '.lora_linear_layer.down.weight' },
+    { up: '.lora_B.default.weight', down: '.lora_A.default.weight' }
+];
+/** Read for every key-map stem before any adapter (comfy/lora.py `load_lora`, `LoRAAdapter.load`). */
+const SHARED_SUFFIXES = ['.alpha', '.dora_scale', '.reshape_weight'];
+const ADAPTERS = [
+    // comfy/weight_adapter/loha.py `LoHaAdapter.load`
+    {
+        name: 'loha',
+        trigger: ['.hada_w1_a'],
+        required: ['.hada_w1_b', '.hada_w2_a', '.hada_w2_b'],
+        optional: ['.hada_t1', '.hada_t2'],
+        merge: 'reshape'
+    },
+    // comfy/weight_adapter/lokr.py `LoKrAdapter.load`: any of the four factors makes an adapter.
+    {
+        name: 'lokr',
+        trigger: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w2_a'],
+        required: [],
+        optional: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w1_b', '.lokr_w2_a', '.lokr_w2_b', '.lokr_t2'],
+        merge: 'reshape'
+    },
+    // comfy/weight_adapter/glora.py `GLoRAAdapter.load`
+    {
+        name: 'glora',
+        trigger: ['.a1.weight'],
+        required: ['.a2.weight', '.b1.weight', '.b2.weight'],
+        optional: [],
+        merge: 'unchecked'
+    },
+    // comfy/weight_adapter/oft.py, boft.py
+    { name: 'oft', trigger: ['.oft_blocks'], required: [], optional: ['.rescale'], merge: 'unchecked' },
+    // comfy/lora.py `load_lora`: norm deltas, full deltas, set weights.
+    { name: 'norm', trigger: ['.w_norm'], required: [], optional: ['.b_norm'], merge: 'exact' },
+    { name: 'diff', trigger: ['.diff'], required: [], optional: [], merge: 'exact' },
+    { name: 'diff_b', trigger: ['.diff_b'], required: [], optional: [], merge: 'exact', bias: true },
+    { name: 'set', trigger: ['.set_weight'], required: [], optional: [], merge: 'exact' }
+];
+/**
+ * File-level conversions `comfy/lora_convert.py` `convert_lora` applies before the key map is consulted: Wan Fun
+ * LoRAs written with `lora_unet__` get the double underscore folded.
+ */
+function convertedStem(stem, keys) {
+    if (stem.startsWith('lora_unet__') && keys.has('lora_unet__blocks_0_cross_attn_k.lora_down.weight'))
+        return 'lora_unet_' + stem.slice('lora_unet__'.length);
+    return stem;
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/comfyui-profile.ts
+/**
+ * The ComfyUI profile: each module of a LoRA through ComfyUI's key map and weight adapters (the rules in
+ * comfyui.ts), landing on the weight the key map names and checked with the resolver's own shape check. A module
+ * ComfyUI would not read is "lora key not loaded"; a pair whose up has no down fails the whole file with the
+ * KeyError ComfyUI raises; a delta ComfyUI reshapes into a weight of the same element count but another layout
+ * loads, and is reported as broken.
+ */
+
+
+const RUNTIME = 'ComfyUI';
+function comfyui_profile_prod(dims) {
+    let n = 1;
+    for (const d of dims)
+        n *= d;
+    return n;
+}
+function read(stem, suffixes) {
+    const r = { consumed: new Set(), patches: [] };
+    for (const s of SHARED_SUFFIXES)
+        if (suffixes.has(s))
+            r.consumed.add(s);
+    const pair = LORA_PAIRS.find((p) => suffixes.has(p.up));
+    if (pair) {
+        r.consumed.add(pair.up);
+        if (!suffixes.has(pair.down)) {
+            r.keyError = `KeyError: '${stem}${pair.down}'`;
+            return r;
+        }
+        r.consumed.add(pair.down);
+        if (pair.mid && suffixes.has(pair.mid))
+            r.consumed.add(pair.mid);
+        r.patches.push({ name: 'lora', merge: 'reshape' });
+    }
+    for (const a of ADAPTERS) {
+        if (!a.trigger.some((t) => suffixes.has(t)))
+            continue;
+        const missing = a.required.find((s) => !suffixes.has(s));
+        if (missing !== undefined) {
+            r.keyError = `KeyError: '${stem}${missing}'`;
+            return r;
+        }
+        for (const s of [...a.trigger, ...a.required, ...a.optional])
+            if (suffixes.has(s))
+                r.consumed.add(s);
+        r.patches.push({ name: a.name, merge: a.merge, ...(a.bias ? { bias: true } : {}) });
+    }
+    return r;
+}
+/** The delta's element count for a reshape-merging adapter, or null when the shapes do not say. */
+function deltaElements(m) {
+    const shape = (role) => m.tensors.find((t) => t.role === role)?.tensor.shape;
+    if (m.algorithm === 'lora') {
+        const up = shape('up');
+        const down = shape('down');
+        if (!up || !down || shape('mid'))
+            return null;
+        return (up[0] ?? 0) * comfyui_profile_prod(down.slice(1));
+    }
+    if (m.algorithm === 'loha') {
+        const a = shape('hada_w1_a');
+        const b = shape('hada_w1_b');
+        return a && b ? (a[0] ?? 0) * comfyui_profile_prod(b.slice(1)) : null;
+    }
+    return null;
+}
+function comfyui_profile_targetOf(t, converted, biasOnly) {
+    const w = t.weight;
+    if (biasOnly) {
+        const bias = w.entry.bias;
+        return bias ? { key: bias.key, shape: bias.shape, via: `ComfyUI ${t.source}` } : null;
+    }
+    const fusedFrom = w.baseKeys.length > 1 ? ` (fused on load from ${w.baseKeys.join(', ')})` : '';
+    const via = converted && t.component === 'denoiser'
+        ? `ComfyUI ${t.source}, on the base converted to ComfyUI's names on load${fusedFrom}`
+        : `ComfyUI ${t.source}`;
+    const target = {
+        key: w.baseKeys.length > 1 ? `diffusion_model.${w.path}.weight` : w.entry.key,
+        shape: w.entry.shape,
+        via
+    };
+    if (t.slice)
+        target.slice = t.slice;
+    return target;
+}
+function comfyModule(f, keyMap, fileKeys) {
+    const m = f.module;
+    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: {} };
+    const stem = convertedStem(m.stem, fileKeys);
+    const hit = keyMap.stems.get(stem);
+    const notLoaded = (why) => {
+        r.reason = `${RUNTIME}: lora key not loaded: ${f.keys[0] ?? m.stem} (${why})`;
+        r.runtimeLoads = false;
+        return { r, cause: `${RUNTIME}: lora key not loaded (${why.replace(/ [^ ]*\d[^ ]*$/, '')})` };
+    };
+    if (!hit) {
+        const arch = keyMap.view.arch === 'generic' ? 'this' : `a ${keyMap.view.arch}`;
+        return notLoaded(`not in ComfyUI's key map for ${arch} model`);
+    }
+    const reading = read(stem, f.suffixes);
+    if (reading.keyError) {
+        r.reason = `${RUNTIME}: the whole file fails to load: ${reading.keyError}`;
+        r.runtimeLoads = false;
+        return { r, cause: `${RUNTIME}: file fails to load`, fileError: reading.keyError };
+    }
+    if (reading.patches.length === 0) {
+        const kinds = [...f.suffixes].filter((s) => !reading.consumed.has(s));
+        return notLoaded(`ComfyUI reads no ${kinds.join(' / ') || 'adapter'} tensors`);
+    }
+    const ignored = [...f.suffixes].filter((s) => !reading.consumed.has(s));
+    const biasOnly = reading.patches.every((p) => p.bias);
+    const target = comfyui_profile_targetOf(hit, keyMap.view.converted, biasOnly);
+    if (!target) {
+        return notLoaded(`the weight ${hit.weight.path} has no bias for this bias delta`);
+    }
+    r.target = target;
+    const verdict = checkModuleShapes(m, hit.weight.entry, hit.slice);
+    const ignoredNote = ignored.length > 0 ? `; ${RUNTIME} ignores its ${ignored.join(', ')} (lora key not loaded)` : '';
+    if (verdict.ok || m.algorithm === 'glora' || m.algorithm === 'oft') {
+        r.status = 'ok';
+        r.runtimeLoads = true;
+        if (ignoredNote)
+            r.reason = `loads${ignoredNote}`;
+        return { r, ...(ignored.length > 0 ? { note: `${RUNTIME} ignores ${ignored.join(', ')} keys` } : {}) };
+    }
+    r.status = 'shape-mismatch';
+    r.expected = verdict.expected ?? 'shapes differ';
+    const merge = reading.patches.find((p) => !p.bias)?.merge ?? 'exact';
+    const rows = hit.slice ? hit.slice.size : (hit.weight.entry.shape[0] ?? 0);
+    const weightElements = rows * comfyui_profile_prod(hit.weight.entry.shape.slice(1));
+    const delta = deltaElements(m);
+    if (merge === 'reshape' && delta !== null && delta === weightElements) {
+        r.runtimeLoads = true;
+        r.reason =
+            `${RUNTIME} merges it (it reshapes the delta to the weight, and the element count matches), but ` +
+                `${r.expected}: it loads, and it is broken`;
+        return { r, cause: `${RUNTIME} merges a delta of the wrong layout (loads, broken)` };
+    }
+    r.runtimeLoads = false;
+    r.reason =
+        merge === 'exact'
+            ? `${RUNTIME}: WARNING SHAPE MISMATCH ${target.key} WEIGHT NOT MERGED (${r.expected})`
+            : `${RUNTIME}: ERROR lora ${target.key}: shape '[${target.shape.join(', ')}]' is invalid for the delta (${r.expected})`;
+    return { r, cause: `${RUNTIME}: delta does not fit the weight (not merged)` };
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/diffusers.ts
+const u = (p) => p.replace(/\./g, '_');
+const hasPair = (f, down, up) => f.suffixes.has(down) && f.suffixes.has(up);
+const kohyaPair = (f) => hasPair(f, '.lora_down.weight', '.lora_up.weight');
+const abPair = (f) => hasPair(f, '.lora_A.weight', '.lora_B.weight');
+// lora_conversion_utils.py `_convert_non_diffusers_lora_to_diffusers`: kohya LoRA pairs of the UNet and CLIP.
+const sdKohya = {
+    name: 'kohya',
+    source: 'lora_conversion_utils.py _convert_non_diffusers_lora_to_diffusers',
+    selects: (keys) => keys.every((k) => /^lora_(?:unet|te|te1|te2)_/.test(k)),
+    converts: (f) => kohyaPair(f),
+    // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
+    // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not):
+    // on SD 1.x `_convert_unet_lora_key` turns them into names no module has.
+    lands: (f, file) => f.module.component === 'text-encoder' ||
+        !/^(?:input_blocks|middle_block|output_blocks)_/.test(f.module.path) ||
+        file.sdxl,
+    rest: {
+        kind: 'error',
+        error: (keys) => `ValueError: The following keys have not been correctly renamed: ${keys.join(', ')}`
+    }
+};
+const WAN_ORIGINAL = /^(?:blocks_\d+_(?:(?:self_attn|cross_attn)_[qkvo]|ffn_[02])|time_projection_1|head_head|(?:text|time)_embedding_[02]|img_emb_proj_[13])$/;
+const WAN_IMAGE = /^blocks_\d+_cross_attn_[kv]_img$/;
+// `_convert_non_diffusers_wan_lora_to_diffusers`: original Wan names with a `diffusion_model.` prefix.
+const wanOriginal = {
+    name: 'Wan original names',
+    source: 'lora_conversion_utils.py _convert_non_diffusers_wan_lora_to_diffusers',
+    selects: (keys) => keys.some((k) => k.startsWith('diffusion_model.')),
+    converts: (f, file) => {
+        const m = f.module;
+        if (m.prefix !== 'diffusion_model.')
+            return false;
+        const p = u(m.path);
+        if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p)))
+            return false;
+        return kohyaPair(f) || abPair(f);
+    },
+    // It pops the pair, the alpha and `diff_b`; a DoRA magnitude or dora_scale is left over (the Wan mixin drops
+    // dora_scale only after converting).
+    takes: ['.lora_A.weight', '.lora_B.weight', '.lora_down.weight', '.lora_up.weight', '.alpha', '.diff_b'],
+    drops: (f) => {
+        const onlyDiff = [...f.suffixes].every((s) => s === '.diff' || s === '.diff_b');
+        if (!onlyDiff)
+            return null;
+        if (f.module.path.includes('norm'))
+            return 'norm-layer deltas are removed (unsupported)';
+        // `.diff` weights are left out with a log line; a `.diff_b` becomes a lora_B.bias with no LoRA pair to carry it.
+        return 'full `.diff` / `.diff_b` deltas are not applied';
+    },
+    rest: {
+        kind: 'error',
+        error: (keys) => `ValueError: \`state_dict\` should be empty at this point but has ${keys.join(', ')}`
+    }
+};
+// `_convert_musubi_wan_lora_to_diffusers`: every block's q/k/v/o and ffn pairs with their alpha, indexed
+// unconditionally (a missing one raises KeyError).
+const WAN_MUSUBI_PARTS = [
+    'self_attn_q',
+    'self_attn_k',
+    'self_attn_v',
+    'self_attn_o',
+    'cross_attn_q',
+    'cross_attn_k',
+    'cross_attn_v',
+    'cross_attn_o',
+    'ffn_0',
+    'ffn_2'
+];
+const wanMusubi = {
+    name: 'musubi-tuner',
+    source: 'lora_conversion_utils.py _convert_musubi_wan_lora_to_diffusers',
+    selects: (keys) => keys.some((k) => k.startsWith('lora_unet_')),
+    converts: (f, file) => {
+        const p = f.module.path;
+        const known = /^blocks_\d+_(.+)$/.exec(p);
+        if (f.module.prefix !== 'lora_unet_' || !known)
+            return false;
+        return WAN_MUSUBI_PARTS.includes(known[1]) || (file.i2v && /^cross_attn_[kv]_img$/.test(known[1]));
+    },
+    check: (_facts, file) => {
+        // It cuts `lora_unet_` off every key (whatever it starts with), counts blocks from the text after
+        // `blocks_` (a key without one is an IndexError), then indexes each block's modules and alphas.
+        const names = new Set(file.keys.map((k) => k.slice('lora_unet_'.length)));
+        const blocks = new Set();
+        for (const k of names) {
+            const at = k.indexOf('blocks_');
+            if (at < 0)
+                return 'IndexError: list index out of range';
+            blocks.add(k.slice(at + 'blocks_'.length).split('_')[0]);
+        }
+        const parts = file.i2v ? [...WAN_MUSUBI_PARTS, 'cross_attn_k_img', 'cross_attn_v_img'] : WAN_MUSUBI_PARTS;
+        for (let i = 0; i < blocks.size; i++) {
+            for (const part of parts) {
+                for (const s of ['.lora_down.weight', '.lora_up.weight', '.alpha']) {
+                    const key = `blocks_${i}_${part}${s}`;
+                    if (!names.has(key))
+                        return `KeyError: '${key}'`;
+                }
+            }
+        }
+        return null;
+    },
+    takes: ['.lora_down.weight', '.lora_up.weight', '.alpha'],
+    rest: {
+        kind: 'error',
+        error: (keys) => `ValueError: \`state_dict\` should be empty at this point but has ${keys.join(', ')}`
+    }
+};
+const XLABS_STEM = /^(double|single)_blocks\.(\d+)\.processor\.(qkv|proj)(?:_lora(\d?))?$/;
+const FLUX_ORIGINAL = /^(?:double_blocks_\d+_(?:img|txt)_(?:attn_(?:qkv|proj)|mlp_[02]|mod_lin)|single_blocks_\d+_(?:linear[12]|modulation_lin)|img_in|txt_in|(?:time|vector|guidance)_in_(?:in|out)_layer|final_layer_(?:linear|adaLN_modulation_1))$/;
+// `_convert_kohya_flux_lora_to_diffusers`, picked by any `.lora_down.weight` key: with `transformer.` keys it keeps
+// only those; otherwise it renames `diffusion_model.` to `lora_unet_` and converts the sd-scripts names.
+const fluxKohya = {
+    name: 'kohya (Flux)',
+    source: 'lora_conversion_utils.py _convert_kohya_flux_lora_to_diffusers',
+    selects: (keys) => keys.some((k) => k.includes('.lora_down.weight')),
+    converts: (f, file) => {
+        const m = f.module;
+        if (file.keys.some((k) => k.startsWith('transformer.')))
+            return m.prefix === 'transformer.' && (kohyaPair(f) || abPair(f));
+        if (m.component === 'text-encoder')
+            return kohyaPair(f);
+        return ((m.prefix === 'lora_unet_' || m.prefix === 'diffusion_model.') &&
+            kohyaPair(f) &&
+            FLUX_ORIGINAL.test(u(m.path)));
+    },
+    drops: (f) => f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
+    check: (facts, file) => {
+        if (file.keys.some((k) => k.startsWith('transformer.')))
+            return null;
+        // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
+        for (const f of facts) {
+            if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f))
+                continue;
+            const up = f.module.tensors.find((t) => t.role === 'up')?.tensor.shape[0];
+            if (up !== undefined && up !== 3 * 3072 + 12288)
+                return 'AssertionError: sum(dims) == up_weight.shape[0]';
+        }
+        return null;
+    },
+    rest: {
+        kind: 'error',
+        error: (keys) => `ValueError: Incompatible keys detected: ${keys.join(', ')}`
+    }
+};
+// `_convert_fal_kontext_lora_to_diffusers`, picked by any key containing "base_model": it pops every module of
+// Flux.1's 19 double and 38 single blocks in BFL names under `base_model.model.`; a missing one is a KeyError.
+const fluxFalKontext = {
+    name: 'fal Kontext',
+    source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
+    selects: (keys) => keys.some((k) => k.includes('base_model')),
+    converts: (f) => f.module.prefix === 'base_model.model.' && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+    check: (_facts, file) => {
+        const first = 'base_model.model.double_blocks.0.img_mod.lin.lora_A.weight';
+        return file.keys.includes(first) ? null : `KeyError: '${first}'`;
+    },
+    rest: {
+        kind: 'error',
+        error: (keys) => `ValueError: \`original_state_dict\` should be empty at this point but has ${keys.join(', ')}`
+    }
+};
+// `_convert_xlabs_flux_lora_to_diffusers`, picked by any key containing "processor": XLabs' attention-processor
+// LoRAs (`double_blocks.N.processor.qkv_lora1.down.weight`, `single_blocks.N.processor.proj_lora.up.weight`).
+// The double-block keys (`_lora1`/`_lora2`) do not parse as modules here and are counted at file level; the
+// single-block ones parse with the `_lora` dropped from the stem.
+const fluxXlabs = {
+    name: 'XLabs',
+    source: 'lora_conversion_utils.py _convert_xlabs_flux_lora_to_diffusers',
+    selects: (keys) => keys.some((k) => k.includes('processor')),
+    converts: (f) => XLABS_STEM.test(f.module.stem),
+    rest: {
+        kind: 'error',
+        error: (keys) => `ValueError: \`old_state_dict\` should be at this point but has: ${keys.join(', ')}`
+    }
+};
+const PIPELINES = {
+    unet: {
+        arch: 'unet',
+        mixin: 'StableDiffusion(XL)LoraLoaderMixin',
+        prefix: 'unet',
+        loraSubstring: 'all',
+        converters: [sdKohya]
+    },
+    flux: {
+        arch: 'flux',
+        mixin: 'FluxLoraLoaderMixin',
+        prefix: 'transformer',
+        loraSubstring: 'any',
+        converters: [fluxKohya, fluxXlabs, fluxFalKontext]
+    },
+    wan: {
+        arch: 'wan',
+        mixin: 'WanLoraLoaderMixin',
+        prefix: 'transformer',
+        loraSubstring: 'all',
+        converters: [wanOriginal, wanMusubi]
+    },
+    hunyuanvideo: {
+        arch: 'hunyuanvideo',
+        mixin: 'HunyuanVideoLoraLoaderMixin',
+        prefix: 'transformer',
+        loraSubstring: 'all',
+        converters: []
+    },
+    generic: {
+        arch: 'generic',
+        mixin: 'the pipeline LoraLoaderMixin',
+        prefix: 'transformer',
+        loraSubstring: 'all',
+        converters: []
+    }
+};
+/**
+ * Suffix forms `load_lora_adapter` accepts: PEFT's own, or (when the first key is not PEFT) what
+ * `convert_unet_state_dict_to_peft` renames; DoRA magnitudes and `lora_B.bias` are PEFT parameters too.
+ */
+const PEFT_PAIRS = [
+    { down: '.lora_A.weight', up: '.lora_B.weight' },
+    { down: '.lora_down.weight', up: '.lora_up.weight' },
+    { down: '.lora.down.weight', up: '.lora.up.weight' },
+    { down: '_lora.down.weight', up: '_lora.up.weight' },
+    { down: '.lora_linear_layer.down.weight', up: '.lora_linear_layer.up.weight' }
+];
+const PEFT_EXTRAS = ['.lora_magnitude_vector', '.lora_B.bias'];
+/** Text-encoder prefixes `load_lora_into_text_encoder` keeps. */
+const TEXT_ENCODER_PREFIXES = ['text_encoder.', 'text_encoder_2.'];
+
+;// CONCATENATED MODULE: ./src/lora/loaders/diffusers-profile.ts
+
+const diffusers_profile_RUNTIME = 'diffusers';
+function base(f) {
+    return { stem: f.module.stem, path: f.module.path, status: 'unresolved', shapes: {} };
+}
+function dropped(f, why, cause) {
+    const r = base(f);
+    r.reason = `${diffusers_profile_RUNTIME}: not loaded: ${why}`;
+    r.runtimeLoads = false;
+    return { r, cause: `${diffusers_profile_RUNTIME}: ${cause}` };
+}
+function pairOf(f) {
+    return PEFT_PAIRS.some((p) => f.suffixes.has(p.down) && f.suffixes.has(p.up));
+}
+/** A module that reached PEFT: loads when it lands on a module of that name with fitting shapes. */
+function peft(f, landing, viaConverter) {
+    const r = base(f);
+    const how = viaConverter ? ` (renamed by ${viaConverter.source.split(' ').pop()})` : '';
+    if (!landing) {
+        r.reason = `${diffusers_profile_RUNTIME}: not loaded: no module ${f.module.path} in the diffusers model${how}; PEFT reports it as an unexpected key`;
+        r.runtimeLoads = false;
+        return { r, cause: `${diffusers_profile_RUNTIME}: names no module of the model` };
+    }
+    r.target = landing.target;
+    if (!landing.fits) {
+        r.status = 'shape-mismatch';
+        r.expected = landing.expected ?? 'shapes differ';
+        const error = `RuntimeError: Error(s) in loading state_dict: size mismatch for ${f.module.path} (${r.expected})`;
+        r.reason = `${diffusers_profile_RUNTIME}: the whole file fails to load: ${error}`;
+        r.runtimeLoads = false;
+        return { r, cause: `${diffusers_profile_RUNTIME}: size mismatch`, fileError: error };
+    }
+    r.status = 'ok';
+    r.runtimeLoads = true;
+    const ignored = f.suffixes.has('.dora_scale') ? 'dora_scale is filtered out: loads as a plain LoRA' : null;
+    if (ignored)
+        r.reason = `loads; ${ignored}`;
+    if (how)
+        r.reason = `loads${how}${ignored ? `; ${ignored}` : ''}`;
+    return { r, ...(ignored ? { note: `${diffusers_profile_RUNTIME} drops dora_scale keys (DoRA not applied)` } : {}) };
+}
+function diffusersProfile(input) {
+    const pipeline = PIPELINES[input.arch];
+    const { facts, landings, file } = input;
+    const notes = [];
+    const converter = pipeline.converters.find((c) => c.selects(file.keys)) ?? null;
+    let fileError;
+    if (pipeline.loraSubstring === 'all') {
+        // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames.
+        const offending = converter
+            ? []
+            : file.keys.filter((k) => !k.includes('lora') && !k.includes('dora_scale'));
+        if (offending.length > 0)
+            fileError = `ValueError: Invalid LoRA checkpoint. (${offending.length} keys without "lora", e.g. ${offending[0]})`;
+    }
+    else if (!converter && file.keys.length > 0 && !file.keys.some((k) => k.includes('lora'))) {
+        // Flux: at least one key must say "lora" (or be a control LoRA's norm key).
+        fileError =
+            "ValueError: Invalid LoRA checkpoint. Make sure all LoRA param names contain `'lora'` substring.";
+    }
+    if (converter?.check) {
+        const e = converter.check(facts, file);
+        if (e)
+            fileError ??= e;
+    }
+    const prefix = `${pipeline.prefix}.`;
+    const leftovers = [];
+    const verdicts = facts.map((f, i) => {
+        const m = f.module;
+        const landing = landings[i] ?? null;
+        if (converter) {
+            const drop = converter.drops?.(f);
+            if (drop)
+                return dropped(f, `${converter.source.split(' ').pop()}: ${drop}`, `${drop}`);
+            if (converter.converts(f, file)) {
+                const takes = converter.takes;
+                const left = takes ? f.keys.filter((k) => !takes.includes(k.slice(f.module.stem.length))) : [];
+                if (left.length > 0 && converter.rest.kind === 'error') {
+                    leftovers.push(...left);
+                    const name = converter.source.split(' ').pop();
+                    return dropped(f, `${name} leaves ${left.join(', ')}`, 'keys the converter cannot rename');
+                }
+                const lands = converter.lands?.(f, file) ?? true;
+                return peft(f, lands ? landing : null, converter);
+            }
+            if (converter.rest.kind === 'error') {
+                leftovers.push(...f.keys);
+                const v = dropped(f, `${converter.source.split(' ').pop()} cannot rename it`, 'keys the converter cannot rename');
+                return v;
+            }
+            return dropped(f, converter.rest.log, 'dropped by the converter');
+        }
+        const wanted = m.component === 'text-encoder' ? TEXT_ENCODER_PREFIXES : [prefix];
+        if (!wanted.some((p) => m.stem.startsWith(p)))
+            return dropped(f, `load_lora_adapter keeps only keys prefixed ${wanted.map((p) => `\`${p}\``).join(' or ')}`, `keys without the \`${prefix}\` prefix are ignored`);
+        if (!pairOf(f) && !PEFT_EXTRAS.some((s) => f.suffixes.has(s)))
+            return dropped(f, `no LoRA A/B pair PEFT reads (${[...f.suffixes].join(', ')})`, 'adapter tensors PEFT does not read');
+        if (landing && !landing.diffusersName)
+            return dropped(f, `${m.path} is not a diffusers module name (the model's modules use diffusers names)`, 'names no module of the model');
+        return peft(f, landing, null);
+    });
+    if (converter && leftovers.length > 0 && converter.rest.kind === 'error')
+        fileError ??= converter.rest.error(leftovers.slice(0, 3).concat(leftovers.length > 3 ? ['...'] : []));
+    if (converter && input.unknownKeys.length > 0) {
+        if (converter.name === 'XLabs')
+            notes.push(`${diffusers_profile_RUNTIME} converts ${input.unknownKeys.length} XLabs double-block keys (processor.*_lora1/2) that ` +
+                'model-compat does not count as modules');
+        else if (converter.rest.kind === 'error')
+            fileError ??= converter.rest.error(input.unknownKeys.slice(0, 3));
+    }
+    if (converter)
+        notes.unshift(`${diffusers_profile_RUNTIME} converts the file with ${converter.source.split(' ').pop()}`);
+    if (!converter && input.unknownKeys.length > 0 && pipeline.loraSubstring === 'all') {
+        const k = input.unknownKeys.find((x) => !x.includes('lora'));
+        if (k)
+            fileError ??= `ValueError: Invalid LoRA checkpoint. (key without "lora": ${k})`;
+    }
+    // PEFT with not one target module found in the model refuses the adapter.
+    const reached = verdicts.filter((v) => v.r.target || v.r.reason?.includes('unexpected key'));
+    if (!fileError && reached.length > 0 && reached.every((v) => !v.r.target))
+        fileError = 'ValueError: Target modules not found in the base model';
+    const out = { verdicts, notes };
+    if (fileError)
+        out.fileError = fileError;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/subject.ts
+/**
+ * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches
+ * `{stem}.lora_up.weight`, never a parsed role); per base, the architecture a runtime would load it as and the
+ * base in the runtime's own module names. ComfyUI and diffusers both convert a checkpoint to their own naming
+ * when they load it (ComfyUI: comfy/utils.py `flux_to_diffusers` / `unet_to_diffusers` read backwards by its
+ * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
+ * against the names in the base file. See docs/reference/loaders.md.
+ */
+
+function moduleFacts(m) {
+    const keys = m.tensors.map((t) => t.tensor.name);
+    const suffixes = new Set();
+    for (const k of keys)
+        if (k.startsWith(m.stem))
+            suffixes.add(k.slice(m.stem.length));
+    return { module: m, keys, suffixes };
+}
+function archOf(family) {
+    switch (family) {
+        case 'sdxl':
+        case 'sd-diffusers-unet':
+            return 'unet';
+        case 'flux':
+        case 'flux-diffusers':
+            return 'flux';
+        case 'wan':
+        case 'wan-diffusers':
+            return 'wan';
+        case 'hunyuanvideo':
+            return 'hunyuanvideo';
+        default:
+            return 'generic';
+    }
+}
+function aliasFamily(label) {
+    const f = ALIAS_FAMILIES.find((x) => x.label === label);
+    if (!f)
+        throw new Error(`no alias family ${label}`);
+    return f;
+}
+const FLUX_TO_DIFFUSERS = aliasFamily('name map flux original->diffusers');
+const SGM_TO_DIFFUSERS = aliasFamily('name map sdxl sgm->diffusers');
+const WAN_TO_DIFFUSERS = aliasFamily('name map wan original->diffusers');
+function own(space) {
+    const out = new Map();
+    for (const e of space.entries)
+        out.set(e.path, { path: e.path, entry: e, baseKeys: [e.key] });
+    return out;
+}
+/** Wan diffusers -> original: the base index already holds the one-to-one alias table. */
+function fromAliases(space) {
+    const out = new Map();
+    for (const alias of space.aliases) {
+        if (!alias.label.endsWith('diffusers->original'))
+            continue;
+        for (const [path, targets] of alias.dotted) {
+            const t = targets[0];
+            if (targets.length !== 1 || !t || t.slice)
+                continue;
+            out.set(path, { path, entry: t.entry, baseKeys: [t.entry.key] });
+        }
+    }
+    return out;
+}
+// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from the
+// alias table, given the fused shape.
+const FLUX_DOUBLE = [
+    'img_attn.qkv',
+    'txt_attn.qkv',
+    'img_attn.proj',
+    'txt_attn.proj',
+    'img_mlp.0',
+    'img_mlp.2',
+    'txt_mlp.0',
+    'txt_mlp.2',
+    'img_mod.lin',
+    'txt_mod.lin'
+];
+const FLUX_SINGLE = ['linear1', 'linear2', 'modulation.lin'];
+const FLUX_TOP = [
+    'img_in',
+    'txt_in',
+    'time_in.in_layer',
+    'time_in.out_layer',
+    'vector_in.in_layer',
+    'vector_in.out_layer',
+    'guidance_in.in_layer',
+    'guidance_in.out_layer',
+    'final_layer.linear',
+    'final_layer.adaLN_modulation.1'
+];
+/** A fused original weight from its diffusers parts (rows stacked in alias-slice order). */
+function fused(path, parts, slices) {
+    if (parts.length === 1 && !slices[0])
+        return { path, entry: parts[0], baseKeys: [parts[0].key] };
+    let rows = 0;
+    for (let i = 0; i < parts.length; i++) {
+        const s = slices[i];
+        if (!s || s.offset !== rows || parts[i].shape[0] !== s.size)
+            return null;
+        rows += s.size;
+    }
+    const inDims = parts[0].shape.slice(1);
+    const entry = { key: `${path}.weight`, path, shape: [rows, ...inDims], isParam: false };
+    return { path, entry, baseKeys: parts.map((p) => p.key) };
+}
+/** Flux diffusers -> original, fusing to_q/to_k/to_v (and proj_mlp into linear1) as ComfyUI's loader does. */
+function fluxFromDiffusers(space) {
+    const out = new Map();
+    const hidden = space.dotted.get('transformer_blocks.0.attn.to_q')?.shape[1] ?? 0;
+    const mlp = space.dotted.get('single_transformer_blocks.0.proj_mlp')?.shape[0] ?? 0;
+    const paths = [];
+    const double = space.blockMax.get('transformer_blocks') ?? -1;
+    const single = space.blockMax.get('single_transformer_blocks') ?? -1;
+    for (let i = 0; i <= double; i++)
+        for (const p of FLUX_DOUBLE)
+            paths.push({ path: `double_blocks.${i}.${p}`, shape: [3 * hidden, hidden] });
+    for (let i = 0; i <= single; i++)
+        for (const p of FLUX_SINGLE)
+            paths.push({ path: `single_blocks.${i}.${p}`, shape: [3 * hidden + mlp, hidden] });
+    for (const p of FLUX_TOP)
+        paths.push({ path: p, shape: [hidden, hidden] });
+    for (const { path, shape } of paths) {
+        const aliases = FLUX_TO_DIFFUSERS.aliases(path, shape);
+        if (aliases.length === 0)
+            continue;
+        const parts = [];
+        for (const a of aliases) {
+            const e = space.dotted.get(a.path);
+            if (e)
+                parts.push(e);
+        }
+        if (parts.length !== aliases.length)
+            continue;
+        const w = fused(path, parts, aliases.map((a) => a.slice));
+        if (w)
+            out.set(path, w);
+    }
+    return { weights: out, hidden };
+}
+/**
+ * A diffusers UNet path in LDM (sgm) names: the inverse of the sgm->diffusers alias table, checked by mapping the
+ * answer forward again (so a guess the table would not produce is dropped).
+ */
+function sgmPathOf(d, upHasAttention) {
+    const guesses = [];
+    const RESNET = {
+        norm1: 'in_layers.0',
+        conv1: 'in_layers.2',
+        time_emb_proj: 'emb_layers.1',
+        norm2: 'out_layers.0',
+        conv2: 'out_layers.3',
+        conv_shortcut: 'skip_connection'
+    };
+    const TOP = {
+        'time_embedding.linear_1': 'time_embed.0',
+        'time_embedding.linear_2': 'time_embed.2',
+        'add_embedding.linear_1': 'label_emb.0.0',
+        'add_embedding.linear_2': 'label_emb.0.2',
+        conv_in: 'input_blocks.0.0',
+        conv_norm_out: 'out.0',
+        conv_out: 'out.2'
+    };
+    if (Object.hasOwn(TOP, d))
+        guesses.push(TOP[d]);
+    let m = /^down_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d);
+    if (m) {
+        const n = 3 * Number(m[1]) + Number(m[3]) + 1;
+        if (m[2] === 'attentions')
+            guesses.push(`input_blocks.${n}.1.${m[4]}`);
+        else if (Object.hasOwn(RESNET, m[4]))
+            guesses.push(`input_blocks.${n}.0.${RESNET[m[4]]}`);
+    }
+    m = /^down_blocks\.(\d+)\.downsamplers\.0\.conv$/.exec(d);
+    if (m)
+        guesses.push(`input_blocks.${3 * Number(m[1]) + 3}.0.op`);
+    m = /^mid_block\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d);
+    if (m) {
+        if (m[1] === 'attentions')
+            guesses.push(`middle_block.1.${m[3]}`);
+        else if (Object.hasOwn(RESNET, m[3]))
+            guesses.push(`middle_block.${m[2] === '0' ? 0 : 2}.${RESNET[m[3]]}`);
+    }
+    m = /^up_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d);
+    if (m) {
+        const n = 3 * Number(m[1]) + Number(m[3]);
+        if (m[2] === 'attentions')
+            guesses.push(`output_blocks.${n}.1.${m[4]}`);
+        else if (Object.hasOwn(RESNET, m[4]))
+            guesses.push(`output_blocks.${n}.0.${RESNET[m[4]]}`);
+    }
+    m = /^up_blocks\.(\d+)\.upsamplers\.0\.conv$/.exec(d);
+    if (m) {
+        const level = Number(m[1]);
+        guesses.push(`output_blocks.${3 * level + 2}.${upHasAttention(level) ? 2 : 1}.conv`);
+    }
+    for (const g of guesses)
+        if (SGM_TO_DIFFUSERS.aliases(g, []).some((a) => a.path === d))
+            return g;
+    return null;
+}
+function sgmFromDiffusers(space) {
+    const out = new Map();
+    const attentionLevels = new Set();
+    for (const e of space.entries) {
+        const m = /^up_blocks\.(\d+)\.attentions\./.exec(e.path);
+        if (m)
+            attentionLevels.add(Number(m[1]));
+    }
+    for (const e of space.entries) {
+        const p = sgmPathOf(e.path, (level) => attentionLevels.has(level));
+        if (p)
+            out.set(p, { path: p, entry: e, baseKeys: [e.key] });
+    }
+    return out;
+}
+/** The base in original names, converted from diffusers names where the runtime would convert them. */
+function originalView(base) {
+    const arch = archOf(base.family);
+    const space = base.denoiser;
+    switch (base.family) {
+        case 'wan-diffusers':
+            return { arch, converted: true, weights: fromAliases(space), hidden: 0 };
+        case 'flux-diffusers': {
+            const { weights, hidden } = fluxFromDiffusers(space);
+            return { arch, converted: true, weights, hidden };
+        }
+        case 'sd-diffusers-unet':
+            return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 };
+        default: {
+            const hidden = arch === 'flux' ? (space.dotted.get('double_blocks.0.img_attn.qkv')?.shape[1] ?? 0) : 0;
+            return { arch, converted: false, weights: own(space), hidden };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/keymap.ts
+
+
+/** The diffusers names of one original weight, with the rows they cover (ComfyUI's `*_to_diffusers` tables). */
+function diffusersNames(view, w) {
+    if (view.arch === 'unet')
+        return SGM_TO_DIFFUSERS.aliases(w.path, w.entry.shape);
+    if (view.arch === 'flux')
+        return FLUX_TO_DIFFUSERS.aliases(w.path, w.entry.shape);
+    return [];
+}
+/**
+ * A text encoder's linear layers in transformers CLIP names, as ComfyUI holds them: open_clip names (SDXL's
+ * CLIP-G in LDM checkpoints) converted as `comfy/utils.py` `transformers_convert` does, the fused `in_proj_weight`
+ * split into q/k/v (rows of the base tensor), the rest renamed.
+ */
+function clipWeights(space) {
+    const out = [];
+    const RENAME = {
+        'mlp.c_fc': 'mlp.fc1',
+        'mlp.c_proj': 'mlp.fc2',
+        'attn.out_proj': 'self_attn.out_proj'
+    };
+    for (const e of space.entries) {
+        const m = /^transformer\.resblocks\.(\d+)\.(.+)$/.exec(e.path);
+        if (!m) {
+            if (!e.isParam)
+                out.push({ path: e.path, w: { path: e.path, entry: e, baseKeys: [e.key] } });
+            continue;
+        }
+        const layer = `text_model.encoder.layers.${m[1]}`;
+        if (m[2] === 'attn.in_proj_weight') {
+            const rows = (e.shape[0] ?? 0) / 3;
+            if (!Number.isInteger(rows) || rows <= 0)
+                continue;
+            ['q_proj', 'k_proj', 'v_proj'].forEach((p, j) => {
+                const path = `${layer}.self_attn.${p}`;
+                const entry = { ...e, isParam: false };
+                out.push({ path, w: { path, entry, baseKeys: [e.key] }, slice: { offset: j * rows, size: rows } });
+            });
+            continue;
+        }
+        const renamed = RENAME[m[2]];
+        if (renamed && !e.isParam) {
+            const path = `${layer}.${renamed}`;
+            out.push({ path, w: { path, entry: e, baseKeys: [e.key] } });
+        }
+    }
+    return out;
+}
+function buildKeyMap(base) {
+    const view = originalView(base);
+    const stems = new Map();
+    const forms = KEY_FORMS[view.arch];
+    // Pass 1: the forms of original names (the generic loop over the model's state dict comes first in ComfyUI).
+    for (const w of view.weights.values()) {
+        if (w.entry.isParam) {
+            // Parameters without `.weight` answer only under their own full name (`key_map[k] = k`).
+            stems.set(`diffusion_model.${w.path}`, { weight: w, source: 'generic format', component: 'denoiser' });
+            continue;
+        }
+        for (const f of forms) {
+            if (f.names !== 'original')
+                continue;
+            stems.set(f.stem(w.path), { weight: w, source: f.source, component: 'denoiser' });
+        }
+    }
+    // Pass 2: the forms of diffusers names, each with the rows of the original weight it stands for.
+    for (const w of view.weights.values()) {
+        if (w.entry.isParam)
+            continue;
+        const names = diffusersNames(view, w);
+        for (const d of names) {
+            for (const f of forms) {
+                if (f.names !== 'diffusers')
+                    continue;
+                const t = { weight: w, source: f.source, component: 'denoiser' };
+                if (d.slice)
+                    t.slice = d.slice;
+                stems.set(f.stem(d.path), t);
+            }
+        }
+    }
+    if (view.arch === 'flux') {
+        for (const w of view.weights.values()) {
+            const qkv = fluxLinear1Qkv(w.path, view.hidden);
+            if (qkv)
+                stems.set(qkv.stem, {
+                    weight: w,
+                    slice: qkv.slice,
+                    source: 'Flux linear1_qkv',
+                    component: 'denoiser'
+                });
+        }
+    }
+    // Text encoders: the CLIP-L forms for the first, CLIP-G forms for the second when a first exists.
+    for (const [te, space] of base.textEncoders) {
+        const clip = te === 1 ? 'clip_l' : te === 2 ? 'clip_g' : `te${te}`;
+        for (const { path, w, slice } of clipWeights(space)) {
+            const at = slice ? { slice } : {};
+            stems.set(`text_encoders.${clip}.transformer.${path}`, {
+                weight: w,
+                ...at,
+                source: 'generic text-encoder format',
+                component: 'text-encoder',
+                clip
+            });
+            const effective = te === 2 && !base.textEncoders.has(1) ? 1 : te;
+            for (const s of clipStems(path, effective))
+                stems.set(s, { weight: w, ...at, source: 'CLIP key map', component: 'text-encoder', clip });
+        }
+    }
+    return { view, stems };
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/landing.ts
+
+
+function baseUsesDiffusersNames(base) {
+    return base.family !== null && (base.family.endsWith('-diffusers') || base.family === 'sd-diffusers-unet');
+}
+/** Read the resolver's `via`: alias labels say which naming the LoRA used (`name map flux diffusers->original`). */
+function namedByDiffusers(via, base) {
+    if (via.includes('diffusers->'))
+        return true;
+    if (via.includes('->diffusers'))
+        return false;
+    if (via === 'exact' || via === 'underscore' || via === 'underscore form')
+        return baseUsesDiffusersNames(base);
+    return false;
+}
+/**
+ * XLabs attention-processor stems in original Flux names, the renames ComfyUI's `convert_uso_lora` and diffusers'
+ * `_convert_xlabs_flux_lora_to_diffusers` both apply: `qkv_lora1`/`qkv_lora2` are the image/text qkv,
+ * `proj_lora1`/`proj_lora2` the projections, and a single block's `qkv_lora`/`proj_lora` linear1's q/k/v rows
+ * and linear2.
+ */
+function xlabsStem(stem) {
+    const m = XLABS_STEM.exec(stem);
+    if (!m)
+        return null;
+    const [, kind, n, part, which] = m;
+    if (kind === 'single')
+        return `diffusion_model.single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`;
+    const side = which === '2' ? 'txt' : 'img';
+    return `diffusion_model.double_blocks.${n}.${side}_attn.${part}`;
+}
+function landingOf(f, resolved, base, keyMap) {
+    if (resolved?.target && (resolved.status === 'ok' || resolved.status === 'shape-mismatch')) {
+        const out = {
+            target: resolved.target,
+            fits: resolved.status === 'ok',
+            // Text encoders keep their transformers names in both worlds.
+            diffusersName: f.module.component === 'text-encoder' || namedByDiffusers(resolved.target.via, base)
+        };
+        if (resolved.expected)
+            out.expected = resolved.expected;
+        return out;
+    }
+    const m = f.module;
+    const xlabs = xlabsStem(m.stem);
+    // Text encoders: both runtimes hold transformers CLIP names, and ComfyUI's key map has every kohya and diffusers
+    // stem for them (open_clip bases converted).
+    const tries = xlabs
+        ? [xlabs]
+        : m.component === 'text-encoder'
+            ? [m.stem]
+            : m.pathForm === 'underscore'
+                ? [`lora_unet_${m.path}`]
+                : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path];
+    for (const stem of tries) {
+        const hit = keyMap.stems.get(stem);
+        if (!hit || hit.component !== m.component)
+            continue;
+        const v = checkModuleShapes(m, hit.weight.entry, hit.slice);
+        const target = {
+            key: hit.weight.baseKeys.length > 1 ? `${hit.weight.path}.weight` : hit.weight.entry.key,
+            shape: hit.weight.entry.shape,
+            via: `base converted on load (${hit.source})`
+        };
+        if (hit.slice)
+            target.slice = hit.slice;
+        const out = {
+            target,
+            fits: v.ok,
+            diffusersName: hit.source !== 'generic format' && hit.source !== 'kohya names'
+        };
+        if (v.expected)
+            out.expected = v.expected;
+        return out;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/verdict.ts
+/**
+ * A loader profile's verdict per module, and the resolution document built from them: the same schema as the
+ * resolver's (src/lora/types.ts `LoraResolution`), with the loader named, the file-level error when the runtime
+ * refuses the whole file, and what it does silently.
+ */
+
+const verdict_LOADER_LABELS = {
+    any: 'any',
+    comfyui: 'ComfyUI',
+    diffusers: 'diffusers'
+};
+/** Assemble a resolution from per-module verdicts; a file error makes every module not load. */
+function assemble(loader, base, verdicts, extra = {}) {
+    const label = verdict_LOADER_LABELS[loader];
+    const fileError = extra.fileError ?? verdicts.find((v) => v.fileError)?.fileError;
+    const counts = {
+        ok: 0,
+        unresolved: 0,
+        'shape-mismatch': 0,
+        unsupported: 0
+    };
+    const causes = new Map();
+    const notes = new Map();
+    for (const n of extra.notes ?? [])
+        notes.set(n, 0);
+    const results = [];
+    for (const v of verdicts) {
+        const r = v.r;
+        if (fileError !== undefined && !v.fileError) {
+            r.status = 'unresolved';
+            r.runtimeLoads = false;
+            delete r.expected;
+            r.reason = `${label}: the whole file fails to load (${fileError})`;
+        }
+        if (fileError !== undefined)
+            r.cause = `${label}: the whole file fails to load`;
+        else if (r.status !== 'ok')
+            r.cause = v.cause ?? `${label}: not loaded`;
+        else
+            delete r.cause;
+        if (v.note !== undefined && fileError === undefined)
+            notes.set(v.note, (notes.get(v.note) ?? 0) + 1);
+        counts[r.status]++;
+        if (r.cause !== undefined)
+            causes.set(r.cause, (causes.get(r.cause) ?? 0) + 1);
+        results.push(r);
+    }
+    const modules = results.length;
+    const out = {
+        ...base,
+        modules,
+        loadable: counts.ok,
+        loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
+        counts,
+        causes: [...causes.entries()]
+            .map(([cause, n]) => ({ cause, modules: n }))
+            .sort((a, b) => b.modules - a.modules || byCodeUnit(a.cause, b.cause)),
+        results,
+        loader
+    };
+    if (fileError !== undefined)
+        out.fileError = fileError;
+    const noteList = [...notes.entries()].map(([n, c]) => (c > 1 ? `${n} (${c} modules)` : n));
+    if (noteList.length > 0)
+        out.loaderNotes = noteList;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/interpret.ts
+
+
+
+
+
+
+
+const LOADERS = (/* unused pure expression or super */ null && (['any', 'comfyui', 'diffusers']));
+/** The runtime profiles (every loader but `any`), in display order. */
+const RUNTIME_LOADERS = (/* unused pure expression or super */ null && (['comfyui', 'diffusers']));
+function isLoaderName(s) {
+    return LOADERS.includes(s);
+}
+/**
+ * Base families a runtime has no model for (docs/reference/loaders.md §4): ComfyUI core and diffusers have no
+ * LongCat-Video model; it runs through custom loaders (Kijai's WanVideoWrapper, its own repository).
+ */
+const NO_MODEL = {
+    comfyui: {
+        longcat: 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
+    },
+    diffusers: { longcat: 'diffusers has no LongCat-Video pipeline' }
+};
+const keyMaps = new WeakMap();
+function keyMapOf(base) {
+    let km = keyMaps.get(base);
+    if (!km)
+        keyMaps.set(base, (km = buildKeyMap(base)));
+    return km;
+}
+/**
+ * Two modules that patch the same rows of the same weight: ComfyUI's `load_lora` stores one patch per weight, so
+ * the module whose stem comes later in the key map replaces the other without a word.
+ */
+function overwritten(verdicts, keyMap, keys) {
+    const position = new Map();
+    let i = 0;
+    for (const stem of keyMap.stems.keys())
+        position.set(stem, i++);
+    const byWeight = new Map();
+    for (const v of verdicts) {
+        const t = v.r.target;
+        if (!v.r.runtimeLoads || !t)
+            continue;
+        const id = `${t.key}#${t.slice ? `${t.slice.offset}+${t.slice.size}` : ''}`;
+        const list = byWeight.get(id);
+        if (list)
+            list.push(v);
+        else
+            byWeight.set(id, [v]);
+    }
+    for (const list of byWeight.values()) {
+        if (list.length < 2)
+            continue;
+        const rank = (v) => position.get(convertedStem(v.r.stem, keys)) ?? -1;
+        const winner = list.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+        for (const v of list) {
+            if (v === winner)
+                continue;
+            v.r.status = 'unresolved';
+            v.r.runtimeLoads = false;
+            delete v.r.expected;
+            v.r.reason = `ComfyUI: read, then silently replaced: ${winner.r.stem} patches the same weight and comes later in ComfyUI's key map`;
+            v.cause = 'ComfyUI: replaced by another module patching the same weight';
+        }
+    }
+}
+function listKeys(keys, max = 3) {
+    const shown = keys.slice(0, max).join(', ');
+    return keys.length > max ? `${shown} and ${keys.length - max} more` : shown;
+}
+function allKeys(analysis) {
+    const keys = [];
+    for (const m of analysis.modules)
+        for (const t of m.tensors)
+            keys.push(t.tensor.name);
+    keys.push(...analysis.unknownKeys);
+    return keys;
+}
+/**
+ * The resolution of a LoRA under one loader. `resolution` is the resolver's answer for the same LoRA and base
+ * (the `any` loader); the runtime profiles reuse its shapes and landings.
+ */
+function applyLoader(loader, analysis, resolution, base) {
+    if (loader === 'any')
+        return resolution;
+    const head = {
+        lora: resolution.lora,
+        base: resolution.base,
+        baseFamily: resolution.baseFamily,
+        baseWidth: resolution.baseWidth
+    };
+    const keyMap = keyMapOf(base);
+    const facts = analysis.modules.map(moduleFacts);
+    const keys = allKeys(analysis);
+    const label = verdict_LOADER_LABELS[loader];
+    const missing = base.family !== null ? NO_MODEL[loader][base.family] : undefined;
+    if (missing !== undefined) {
+        // The runtime cannot load the base at all: no module of any LoRA loads.
+        const verdicts = facts.map((f, i) => ({
+            r: {
+                stem: f.module.stem,
+                path: f.module.path,
+                status: 'unresolved',
+                shapes: resolution.results[i]?.shapes ?? {}
+            }
+        }));
+        return assemble(loader, head, verdicts, { fileError: missing });
+    }
+    if (loader === 'comfyui') {
+        const keySet = new Set(keys);
+        const verdicts = facts.map((f, i) => {
+            const v = comfyModule(f, keyMap, keySet);
+            v.r.shapes = resolution.results[i]?.shapes ?? {};
+            return v;
+        });
+        overwritten(verdicts, keyMap, keySet);
+        const notes = analysis.unknownKeys.length > 0
+            ? [`${label}: lora key not loaded: ${listKeys(analysis.unknownKeys)}`]
+            : [];
+        return assemble(loader, head, verdicts, { notes });
+    }
+    const landings = facts.map((f, i) => landingOf(f, resolution.results[i], base, keyMap));
+    const i2v = analysis.modules.some((m) => /k_img$/.test(m.path)) && analysis.modules.some((m) => /v_img$/.test(m.path));
+    const sdxl = base.denoiser.entries.some((e) => /^(?:label_emb|add_embedding)\./.test(e.path));
+    const out = diffusersProfile({
+        arch: keyMap.view.arch,
+        facts,
+        landings,
+        file: { keys, i2v, sdxl },
+        unknownKeys: analysis.unknownKeys
+    });
+    out.verdicts.forEach((v, i) => (v.r.shapes = resolution.results[i]?.shapes ?? {}));
+    return assemble(loader, head, out.verdicts, {
+        ...(out.fileError ? { fileError: out.fileError } : {}),
+        notes: out.notes
+    });
+}
+/** Every runtime profile's resolution, in display order. */
+function applyRuntimeLoaders(analysis, resolution, base) {
+    return RUNTIME_LOADERS.map((l) => applyLoader(l, analysis, resolution, base));
+}
+
+;// CONCATENATED MODULE: ./src/lora/loaders/index.ts
+/** Runtime loader profiles: will a LoRA load in ComfyUI, in diffusers, under any naming model-compat knows. */
+
+
+
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The tool's name and version, written into every report and cache key. Keep in step with package.json. */
 const TOOL = Object.freeze({ name: 'model-compat', version: '0.1.0' });
 
+// EXTERNAL MODULE: ./src/util/figures.ts
+var figures = __nccwpck_require__(92377);
 ;// CONCATENATED MODULE: ./src/gate/format.ts
 /** Number formatting shared by the gate's messages and the Markdown report. */
+
 // One rounding for every figure, in the gate's messages and in every renderer.
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
@@ -47060,9 +48614,11 @@ function format_cutText(text, max) {
     const space = head.lastIndexOf(' ');
     return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
 }
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,figures/* formatPercent */.l)(figure)} is under the ${format_formatThreshold(threshold)} threshold`;
+}
 
-// EXTERNAL MODULE: ./src/util/figures.ts
-var figures = __nccwpck_require__(92377);
 ;// CONCATENATED MODULE: ./src/gate/evidence.ts
 /**
  * The comparison's flag evidence (src/compare/verdict.ts: `{ hiddenDimA, evidenceA, layoutsA, ... }`) as sentences
@@ -47266,6 +48822,7 @@ function flagTitle(message) {
 
 
 
+
 const MAX_LISTED_KEYS = 200;
 const MAX_SAMPLE_MAPPINGS = 20;
 function defaultEngines() {
@@ -47283,12 +48840,23 @@ function defaultEngines() {
             indexes.set(c, (i = buildBaseIndex(c)));
         return i;
     };
+    // The resolver's answer per LoRA, kept for the other loaders of the same gate run (a profile starts from it).
+    const resolved = new WeakMap();
+    const resolutionOf = (lora, baseline) => {
+        const hit = resolved.get(lora);
+        if (hit && hit.baseline === baseline)
+            return hit.resolution;
+        const resolution = resolveLora(analysisOf(lora), indexOf(baseline));
+        resolved.set(lora, { baseline, resolution });
+        return resolution;
+    };
     return {
         isLora: (c) => isLoraAnalysis(analysisOf(c), c),
         compare: (artifact, baseline) => compareView((0,compare/* compareCheckpoints */.xt)(artifact, baseline)),
-        resolveLora: (lora, baseline) => {
+        resolveLora: (lora, baseline, loader = 'any') => {
             const analysis = analysisOf(lora);
-            const resolution = resolveLora(analysis, indexOf(baseline));
+            const any = resolutionOf(lora, baseline);
+            const resolution = applyLoader(loader, analysis, any, indexOf(baseline));
             return loraView(analysis, resolution, baseline);
         }
     };
@@ -47390,6 +48958,15 @@ function loraView(analysis, resolution, baseline) {
         const blocks = blockCount(baseline, series);
         if (blocks > 0)
             view.baselineBlocks = blocks;
+    }
+    if (resolution.loader !== undefined && resolution.loader !== 'any') {
+        const brief = summarizeLoader(resolution);
+        view.loader = resolution.loader;
+        view.brokenLoads = brief.brokenLoads;
+        if (brief.fileError !== undefined)
+            view.fileError = brief.fileError;
+        if (brief.cause !== undefined)
+            view.cause = brief.cause;
     }
     return view;
 }
@@ -47509,59 +49086,8 @@ function loraFlags(a, r) {
     return flags;
 }
 
-// EXTERNAL MODULE: ./src/compare/verdict.ts
-var compare_verdict = __nccwpck_require__(57682);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
-;// CONCATENATED MODULE: ./src/gate/coverage.ts
-
-/** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
-const MAX_COVERAGE_COLUMNS = 64;
-const KIND_ORDER = ['self-attn', 'cross-attn', 'attn', 'ffn', 'modulation', 'norm', 'embedding', 'other'];
-const CELL_LOADS = '#';
-const CELL_FAILS = 'x';
-const CELL_UNTOUCHED = '.';
-function buildCoverage(modules, baselineBlocks) {
-    const inBlocks = modules.filter((m) => m.block !== undefined && Number.isSafeInteger(m.block) && m.block >= 0);
-    if (inBlocks.length === 0)
-        return undefined;
-    const maxBlock = inBlocks.reduce((acc, m) => Math.max(acc, m.block), 0);
-    const wanted = Math.max(maxBlock + 1, baselineBlocks !== undefined && baselineBlocks > 0 ? baselineBlocks : 0);
-    const blocks = Math.min(wanted, MAX_COVERAGE_COLUMNS);
-    const byKind = new Map();
-    let outsideBlocks = 0;
-    for (const m of inBlocks) {
-        const kind = m.layerKind && m.layerKind.trim() !== '' ? m.layerKind : 'other';
-        let row = byKind.get(kind);
-        if (!row)
-            byKind.set(kind, (row = { loads: new Set(), fails: new Set(), modules: 0, failing: 0 }));
-        row.modules++;
-        const failing = m.status !== 'loadable';
-        if (failing)
-            row.failing++;
-        const b = m.block;
-        if (b >= blocks) {
-            outsideBlocks++;
-            continue;
-        }
-        ;
-        (failing ? row.fails : row.loads).add(b);
-    }
-    const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || byCodeUnit(a, b));
-    const rows = kinds.map((kind) => {
-        const r = byKind.get(kind);
-        let cells = '';
-        for (let b = 0; b < blocks; b++)
-            cells += r.fails.has(b) ? CELL_FAILS : r.loads.has(b) ? CELL_LOADS : CELL_UNTOUCHED;
-        return { layerKind: kind, cells, modules: r.modules, failing: r.failing };
-    });
-    return { blocks, rows, outsideBlocks };
-}
-function kindRank(kind) {
-    const i = KIND_ORDER.indexOf(kind);
-    return i < 0 ? KIND_ORDER.length : i;
-}
-
 ;// CONCATENATED MODULE: ./src/gate/policy.ts
 /**
  * Parsing and defaults of the gate policy. The action and the CLI both parse the same words; every error names
@@ -47587,6 +49113,17 @@ const FAIL_ON_FLAGS = [
  * until the user allows it by name (`allow-globals`); a known gadget fails whatever the user allows.
  */
 const DEFAULT_FAIL_ON = ['dangerous-globals', 'unknown-globals'];
+/**
+ * The flags no `fail-on` value can drop. A workflow that lists its own flags (`fail-on: shape-mismatch`) means
+ * "also fail on a shape mismatch", not "let code-running pickles through": a list that replaced the security
+ * flags would turn a compat setting into a hole. Unknown globals are relaxed only by name, with `allow-globals`,
+ * so every exception is written down; dangerous globals are never relaxed.
+ */
+const SECURITY_FLOOR = ['dangerous-globals', 'unknown-globals'];
+/** `flags` with the security floor in front (once each). */
+function withSecurityFloor(flags) {
+    return [...SECURITY_FLOOR, ...flags.filter((f) => !SECURITY_FLOOR.includes(f))];
+}
 const DEFAULT_THRESHOLD = 80;
 /** A bad value of the input or flag `input` (the name the user wrote it under): `Invalid input 'x': detail`. */
 function invalidInput(input, detail) {
@@ -47613,7 +49150,10 @@ function parseMetric(text, input = 'metric') {
         throw invalidInput(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`);
     return found;
 }
-/** Words separated by commas, spaces or newlines; `none` alone means no flag fails the gate. */
+/**
+ * Words separated by commas, spaces or newlines, added to the security floor; `none` alone means no compat flag
+ * fails the gate (the floor still does).
+ */
 function parseFailOn(text, input = 'fail-on') {
     const words = text
         .split(/[\s,]+/)
@@ -47624,7 +49164,7 @@ function parseFailOn(text, input = 'fail-on') {
     if (words.includes('none')) {
         if (words.length > 1)
             throw invalidInput(input, `'none' cannot be combined with other flags`);
-        return [];
+        return withSecurityFloor([]);
     }
     const flags = [];
     for (const w of words) {
@@ -47635,16 +49175,45 @@ function parseFailOn(text, input = 'fail-on') {
         if (!flags.includes(found))
             flags.push(found);
     }
-    return flags;
+    return withSecurityFloor(flags);
+}
+const LOADER_CHOICES = ['any', 'comfyui', 'diffusers'];
+/**
+ * The `loader` input: the runtimes a LoRA must load in, separated by commas, spaces or newlines (`comfyui,
+ * diffusers`). Empty means `any` (every naming model-compat understands).
+ */
+function parseLoaders(text, input = 'loader') {
+    const words = text
+        .split(/[\s,]+/)
+        .map((w) => w.trim().toLowerCase())
+        .filter((w) => w !== '');
+    if (words.length === 0)
+        return ['any'];
+    const out = [];
+    for (const w of words) {
+        const found = LOADER_CHOICES.find((l) => l === w);
+        if (!found)
+            throw invalidInput(input, `unknown loader '${w}'; expected one or more of ${LOADER_CHOICES.join(', ')}`);
+        if (!out.includes(found))
+            out.push(found);
+    }
+    return out;
+}
+/** Whether a policy gates under anything but the default `any` loader. */
+function gatesRuntimes(policy) {
+    const l = policy.loaders;
+    return l !== undefined && !(l.length === 1 && l[0] === 'any');
 }
 function makePolicy(p = {}) {
     const policy = {
         threshold: p.threshold ?? DEFAULT_THRESHOLD,
         metric: p.metric ?? 'auto',
-        failOn: p.failOn ? [...p.failOn] : [...DEFAULT_FAIL_ON]
+        failOn: withSecurityFloor(p.failOn ?? DEFAULT_FAIL_ON)
     };
     if (p.allowGlobals !== undefined && p.allowGlobals.length > 0)
         policy.allowGlobals = [...p.allowGlobals];
+    if (gatesRuntimes(p))
+        policy.loaders = [...p.loaders];
     return policy;
 }
 /** A module path or qualified name: identifiers joined by dots. */
@@ -47704,6 +49273,90 @@ function bestAvailable(available) {
             best = m;
     }
     return best;
+}
+
+// EXTERNAL MODULE: ./src/compare/verdict.ts
+var compare_verdict = __nccwpck_require__(57682);
+;// CONCATENATED MODULE: ./src/gate/coverage.ts
+
+/** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
+const MAX_COVERAGE_COLUMNS = 64;
+const KIND_ORDER = ['self-attn', 'cross-attn', 'attn', 'ffn', 'modulation', 'norm', 'embedding', 'other'];
+const CELL_LOADS = '#';
+const CELL_FAILS = 'x';
+const CELL_UNTOUCHED = '.';
+function buildCoverage(modules, baselineBlocks) {
+    const inBlocks = modules.filter((m) => m.block !== undefined && Number.isSafeInteger(m.block) && m.block >= 0);
+    if (inBlocks.length === 0)
+        return undefined;
+    const maxBlock = inBlocks.reduce((acc, m) => Math.max(acc, m.block), 0);
+    const wanted = Math.max(maxBlock + 1, baselineBlocks !== undefined && baselineBlocks > 0 ? baselineBlocks : 0);
+    const blocks = Math.min(wanted, MAX_COVERAGE_COLUMNS);
+    const byKind = new Map();
+    let outsideBlocks = 0;
+    for (const m of inBlocks) {
+        const kind = m.layerKind && m.layerKind.trim() !== '' ? m.layerKind : 'other';
+        let row = byKind.get(kind);
+        if (!row)
+            byKind.set(kind, (row = { loads: new Set(), fails: new Set(), modules: 0, failing: 0 }));
+        row.modules++;
+        const failing = m.status !== 'loadable';
+        if (failing)
+            row.failing++;
+        const b = m.block;
+        if (b >= blocks) {
+            outsideBlocks++;
+            continue;
+        }
+        ;
+        (failing ? row.fails : row.loads).add(b);
+    }
+    const kinds = [...byKind.keys()].sort((a, b) => kindRank(a) - kindRank(b) || byCodeUnit(a, b));
+    const rows = kinds.map((kind) => {
+        const r = byKind.get(kind);
+        let cells = '';
+        for (let b = 0; b < blocks; b++)
+            cells += r.fails.has(b) ? CELL_FAILS : r.loads.has(b) ? CELL_LOADS : CELL_UNTOUCHED;
+        return { layerKind: kind, cells, modules: r.modules, failing: r.failing };
+    });
+    return { blocks, rows, outsideBlocks };
+}
+function kindRank(kind) {
+    const i = KIND_ORDER.indexOf(kind);
+    return i < 0 ? KIND_ORDER.length : i;
+}
+
+;// CONCATENATED MODULE: ./src/gate/loaders.ts
+/**
+ * A LoRA gated per runtime (the `loader` input): each listed loader's result, and the reason a failing one gives.
+ * The views come from the engines (engines.ts `resolveLora` with a loader profile).
+ */
+
+
+function loaderResult(view, threshold) {
+    const loader = view.loader ?? 'any';
+    const loaded = view.modules.filter((m) => m.status === 'loadable').length;
+    const out = {
+        loader,
+        loadable: view.loadable,
+        modules: view.moduleCount,
+        loaded,
+        brokenLoads: view.brokenLoads ?? 0,
+        passed: view.fileError === undefined && view.loadable >= threshold
+    };
+    if (view.fileError !== undefined)
+        out.fileError = view.fileError;
+    // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
+    const cause = view.cause?.replace(new RegExp(`^${verdict_LOADER_LABELS[loader]}: `), '');
+    const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause;
+    if (why !== undefined && loaded < view.moduleCount)
+        out.why = format_cutText(why, 300);
+    return out;
+}
+/** `ComfyUI: loadable 0% is under the 80% threshold (the whole file fails: KeyError: ...)`. */
+function loaderReason(l, threshold) {
+    const head = `${verdict_LOADER_LABELS[l.loader]}: ${thresholdReason('loadable', l.loadable, threshold)}`;
+    return l.why ? `${head} (${l.why})` : head;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/security.ts
@@ -47817,12 +49470,14 @@ function listText(items) {
     return items.length > security_MAX_LISTED ? `${shown} and ${items.length - security_MAX_LISTED} more` : shown;
 }
 
-;// CONCATENATED MODULE: ./src/gate/evaluate.ts
+;// CONCATENATED MODULE: ./src/gate/judge.ts
 /**
- * The gate: for each artifact, pick the figure the threshold applies to, collect the red/warning/green flags with
- * their evidence, decide pass or fail, and explain a failure in a short message (a line per failing artifact).
- * Pure: checkpoints and engine results in, GateReport and the documents to write out.
+ * The gate's verdict of one artifact: for a checkpoint, everything in its row that depends on its header alone
+ * (figures, flags, reasons, pass or fail) and its mapping or resolution document; for a file that could not be
+ * read, its error row. Pure: a checkpoint and engine results in, a row out; `evaluateGate` (evaluate.ts) places
+ * the rows under their paths and adds the run's verdict and message.
  */
+
 
 
 
@@ -47832,63 +49487,43 @@ function listText(items) {
 /** How many module failures the report keeps per LoRA (the resolution document has them all). */
 const MAX_FAILURES_IN_REPORT = 200;
 const MAX_REASONS = 5;
-function evaluateGate(run) {
-    const documents = [];
-    const usedNames = new Set(['gate-report.json']);
-    const artifacts = run.inputs.map((input) => {
-        const { report, document } = evaluateArtifact(input, run);
-        if (document !== undefined && report.kind) {
-            const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames);
-            documents.push({ name, content: document });
-            report.document = name;
-        }
-        return report;
-    });
-    const figures = artifacts.map((a) => a.figure).filter((f) => f !== undefined);
-    const passed = artifacts.length > 0 && artifacts.every((a) => a.status === 'pass');
-    const report = {
-        schemaVersion: 1,
-        tool: { ...run.tool },
-        passed,
-        verdict: verdictOf(artifacts),
-        overlap: figures.length > 0 ? Math.min(...figures) : null,
-        policy: {
-            threshold: run.policy.threshold,
-            metric: run.policy.metric,
-            failOn: [...run.policy.failOn],
-            ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {})
-        },
-        baseline: {
-            path: run.baseline.path,
-            format: run.baseline.format,
-            tensors: run.baseline.tensors.length,
-            ...(run.baselineFromCache !== undefined ? { fromCache: run.baselineFromCache } : {})
-        },
-        artifacts,
-        message: ''
+/** An artifact that could not be read: its error row. */
+function unreadableRow(input, policy) {
+    const { code, message, globals = [] } = input.error ?? {
+        code: 'Unreadable',
+        message: `${input.path}: could not be read`
     };
-    report.message = failureMessage(report);
-    return { report, documents };
+    // a file that is not a loadable checkpoint still shows what its pickles import
+    const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
+    const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(judge_flagText)]).slice(0, MAX_REASONS);
+    return {
+        report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
+    };
 }
-function evaluateArtifact(input, run) {
-    const { policy, engines, baseline } = run;
-    if (!input.checkpoint) {
-        const { code, message, globals = [] } = input.error ?? {
-            code: 'Unreadable',
-            message: `${input.path}: could not be read`
-        };
-        // a file that is not a loadable checkpoint still shows what its pickles import
-        const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
-        const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(evaluate_flagText)]).slice(0, MAX_REASONS);
-        return {
-            report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
-        };
+/**
+ * A judged checkpoint as the report row of the file at `path`. The row's parts are shared with every other file of
+ * the same header (nothing downstream changes them); an engine error's message gets the path in front.
+ */
+function placeJudged(j, path) {
+    const report = { ...j.report, path };
+    if (report.error !== undefined) {
+        const message = `${path}: ${report.error.message}`;
+        report.error = { ...report.error, message };
+        report.reasons = [message];
     }
-    const ckpt = input.checkpoint;
+    return j.document === undefined ? { report } : { report, document: j.document };
+}
+/**
+ * The gate's verdict of one checkpoint: everything in an artifact's row that depends on its header alone (all
+ * but its path), and its mapping or resolution document. The same header always gets the same verdict, so a run
+ * judges each distinct header once (`evaluateGate` per checkpoint object, the CLI per header hash).
+ */
+function judgeCheckpoint(ckpt, ctx) {
+    const { policy, engines, baseline } = ctx;
     const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint';
     const flags = [...securityFlags(ckpt, policy.allowGlobals), ...baselineFlags(baseline)].map((f) => withFailsGate(f, policy));
     const report = {
-        path: input.path,
+        path: '',
         format: ckpt.format,
         kind,
         status: 'pass',
@@ -47900,12 +49535,17 @@ function evaluateArtifact(input, run) {
     let detailReasons;
     try {
         if (kind === 'lora') {
-            const view = engines.resolveLora(ckpt, baseline);
+            // The first listed loader gives the figures, failures and document; every listed loader is gated.
+            const loaders = policy.loaders && policy.loaders.length > 0 ? policy.loaders : ['any'];
+            const loaderViews = loaders.map((l) => engines.resolveLora(ckpt, baseline, l));
+            const view = loaderViews[0];
             document = view.document;
             report.figures = loraFigures(view);
             report.lora = loraReport(view);
+            if (gatesRuntimes(policy))
+                report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold));
             report.tier = tierOf(view.loadable);
-            flags.push(...evaluate_loraFlags(view).map((f) => withFailsGate(f, policy)));
+            flags.push(...judge_loraFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`);
         }
         else {
@@ -47925,48 +49565,55 @@ function evaluateArtifact(input, run) {
         }
     }
     catch (e) {
-        // An engine failing on one artifact must not hide the others' results: report it as that artifact's error.
+        // An engine failing on one artifact must not hide the others' results: report it as that artifact's error
+        // (its message gets the path when the row is placed).
         const message = e instanceof Error ? e.message : String(e);
-        const error = { code: 'EngineError', message: `${input.path}: ${message}` };
-        return { report: { ...report, status: 'error', reasons: [error.message], error } };
+        const error = { code: 'EngineError', message };
+        return { report: { ...report, status: 'error', reasons: [message], error }, path: ckpt.path };
     }
     const { metric, note } = chooseMetric(policy.metric, kind, report.figures);
     report.metric = metric;
     if (note)
         report.metricNote = note;
-    const figure = report.figures[metric] ?? 0;
+    // Gated per runtime: the loadable figure is the lowest over the listed loaders.
+    const perLoader = metric === 'loadable' ? (report.lora?.loaders ?? []) : [];
+    const figure = perLoader.length > 0 ? Math.min(...perLoader.map((l) => l.loadable)) : (report.figures[metric] ?? 0);
     report.figure = figure;
     const reasons = [];
-    const underThreshold = figure < policy.threshold;
+    // A runtime that refuses the whole file fails its loader whatever the threshold.
+    const underThreshold = figure < policy.threshold || perLoader.some((l) => !l.passed);
     // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
     const failing = flags.filter((f) => f.failsGate);
     for (const f of failing)
-        reasons.push(evaluate_flagText(f));
-    if (underThreshold) {
+        reasons.push(judge_flagText(f));
+    if (underThreshold && perLoader.length > 0) {
+        for (const l of perLoader)
+            if (!l.passed)
+                reasons.push(loaderReason(l, policy.threshold));
+    }
+    else if (underThreshold) {
         reasons.push(thresholdReason(metric, figure, policy.threshold));
     }
     if (underThreshold || failing.length > 0) {
         report.status = 'fail';
-        const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(evaluate_flagText);
+        const redEvidence = flags.filter((f) => f.severity === 'red' && !f.failsGate).map(judge_flagText);
         reasons.push(...redEvidence, ...detailReasons);
     }
     report.reasons = dedupe(reasons).slice(0, MAX_REASONS);
-    return { report, document };
-}
-function thresholdReason(metric, figure, threshold) {
-    return `${metric} ${(0,figures/* formatPercent */.l)(figure)} is under the ${format_formatThreshold(threshold)} threshold`;
+    return { report, document, path: ckpt.path };
 }
 /**
  * A flag as a reason: `Shape mismatch: 7 of 10 modules ...`; a title that has its own colon ("Different hidden
  * dims: 64 vs 128") takes its evidence after a dash, so the two colons do not read as one list.
  */
-function evaluate_flagText(f) {
+function judge_flagText(f) {
     if (!f.evidence)
         return f.title;
     return `${f.title}${f.title.includes(': ') ? ' — ' : ': '}${f.evidence}`;
 }
 function withFailsGate(f, policy) {
-    const listed = policy.failOn.some((id) => id === f.id);
+    // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
+    const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id);
     const anyRed = policy.failOn.includes('any-red') && f.severity === 'red';
     return { ...f, failsGate: listed || anyRed };
 }
@@ -47998,7 +49645,7 @@ function loraReport(view) {
         ...(coverage ? { coverage } : {})
     };
 }
-function evaluate_loraFlags(view) {
+function judge_loraFlags(view) {
     const flags = [...view.flags];
     const has = (id) => flags.some((f) => f.id === id);
     const mismatched = view.modules.filter((m) => m.status === 'shape-mismatch');
@@ -48017,7 +49664,9 @@ function evaluate_loraFlags(view) {
             id: 'unresolved-modules',
             severity: 'red',
             title: 'Unresolved modules',
-            evidence: `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+            evidence: view.loader !== undefined && view.loader !== 'any'
+                ? `${unresolved.length} of ${view.moduleCount} modules do not load in ${verdict_LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
+                : `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
         });
     }
     if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
@@ -48050,6 +49699,79 @@ function checkpointFlags(view) {
 /** The tiers of the comparison, applied to a LoRA's loadable share (a percentage here, a fraction there). */
 function tierOf(figure) {
     return (0,compare_verdict/* tierOf */.kx)(figure / 100);
+}
+/**
+ * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
+ * already gives) is left out too.
+ */
+function dedupe(items) {
+    const out = [];
+    for (const item of items)
+        if (!out.some((kept) => kept.includes(item)))
+            out.push(item);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/evaluate.ts
+
+
+
+
+
+function evaluateGate(run) {
+    const documents = [];
+    const usedNames = new Set(['gate-report.json']);
+    // inputs that share a checkpoint object (identical headers, src/formats/header-cache.ts) are judged once
+    const judged = new WeakMap();
+    const judge = (ckpt) => {
+        let j = judged.get(ckpt);
+        if (j === undefined)
+            judged.set(ckpt, (j = judgeCheckpoint(ckpt, run)));
+        return j;
+    };
+    const artifacts = run.inputs.map((input) => {
+        const j = input.judged ?? (input.checkpoint !== undefined ? judge(input.checkpoint) : undefined);
+        if (j === undefined)
+            return unreadableRow(input, run.policy).report;
+        const { report, document } = placeJudged(j, input.path);
+        if (document !== undefined && report.kind) {
+            const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames);
+            const at = input.location ?? input.path;
+            documents.push({
+                name,
+                content: document,
+                ...(at !== j.path ? { retarget: { from: j.path, to: at } } : {})
+            });
+            report.document = name;
+        }
+        return report;
+    });
+    const figures = artifacts.map((a) => a.figure).filter((f) => f !== undefined);
+    const passed = artifacts.length > 0 && artifacts.every((a) => a.status === 'pass');
+    const report = {
+        schemaVersion: 1,
+        tool: { ...run.tool },
+        passed,
+        verdict: verdictOf(artifacts),
+        overlap: figures.length > 0 ? Math.min(...figures) : null,
+        policy: {
+            threshold: run.policy.threshold,
+            metric: run.policy.metric,
+            failOn: [...run.policy.failOn],
+            ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {}),
+            ...(gatesRuntimes(run.policy) ? { loaders: [...run.policy.loaders] } : {})
+        },
+        baseline: {
+            path: run.baseline.path,
+            format: run.baseline.format,
+            tensors: run.baseline.tensors.length,
+            ...(run.baselineFromCache !== undefined ? { fromCache: run.baselineFromCache } : {})
+        },
+        artifacts,
+        message: ''
+    };
+    report.message = failureMessage(report);
+    return { report, documents };
 }
 const TIER_ORDER = ['compatible', 'partial', 'incompatible', 'error'];
 function verdictOf(artifacts) {
@@ -48121,21 +49843,10 @@ function lineOf(path, parts) {
 function shortReason(reason, flags) {
     if (reason.length <= MAX_MESSAGE_REASON)
         return reason;
-    const flag = flags.find((f) => evaluate_flagText(f) === reason);
+    const flag = flags.find((f) => judge_flagText(f) === reason);
     if (flag && /[\d:(]/.test(flag.title))
         return format_cutText(flag.title, MAX_MESSAGE_REASON);
     return format_cutText(reason, MAX_MESSAGE_REASON);
-}
-/**
- * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
- * already gives) is left out too.
- */
-function dedupe(items) {
-    const out = [];
-    for (const item of items)
-        if (!out.some((kept) => kept.includes(item)))
-            out.push(item);
-    return out;
 }
 /** `dir/My LoRA.safetensors` -> `My_LoRA.safetensors.lora.json`, suffixed -2, -3 ... when taken. */
 function uniqueName(path, suffix, used) {
@@ -48344,6 +50055,67 @@ function oneLine(text) {
     return (0,util_text/* printable */.g)(text.replace(/[\r\n\t]+/g, ' '));
 }
 
+;// CONCATENATED MODULE: ./src/report/loader-text.ts
+/**
+ * How a LoRA fares under each runtime loader profile, in one line for the console and Markdown:
+ * `loads in: ComfyUI 20/20, diffusers 0/20 (fails: ValueError ...)`. Pure.
+ */
+
+
+
+/** One profile's figure: `ComfyUI 20/20`, `diffusers fails (KeyError: ...)`, with modules it merges broken. */
+function loaderFigure(r, maxError = 80) {
+    const label = LOADER_LABELS[r.loader ?? 'any'];
+    if (r.fileError !== undefined) {
+        const e = r.fileError.length > maxError ? `${r.fileError.slice(0, maxError - 3)}...` : r.fileError;
+        return `${label} 0/${r.modules} (the whole file fails: ${e})`;
+    }
+    const broken = r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length;
+    return `${label} ${r.loadable}/${r.modules}${broken > 0 ? ` (+${broken} merged with the wrong layout)` : ''}`;
+}
+/** The line the console shows under the answer when no single loader was asked for. */
+function loadsInLine(profiles) {
+    return `loads in: ${profiles.map((p) => loaderFigure(p)).join(', ')}`;
+}
+/** Why a runtime does not load a LoRA fully: its file error, else its most frequent cause. */
+function loaderWhy(r) {
+    if (r.fileError !== undefined)
+        return `the whole file fails: ${r.fileError}`;
+    if (r.loadable === r.modules)
+        return null;
+    const top = r.causes[0];
+    return top ? `${top.modules} ${top.modules === 1 ? 'module' : 'modules'}: ${top.cause}` : null;
+}
+/** One runtime's Markdown cell in the gate summary: `✅ 20 of 20`, `❌ 3 of 20: <why>`, `❌ file refused: KeyError ...`. */
+function loaderCell(l, icons) {
+    if (!l)
+        return '–';
+    const icon = l.passed ? icons.pass : icons.fail;
+    if (l.fileError !== undefined)
+        return `${icon} file refused: ${escapeText(format_cutText(l.fileError, 80))}`;
+    const broken = l.brokenLoads > 0 ? ` (+${l.brokenLoads} broken)` : '';
+    const why = !l.passed && l.why ? `: ${escapeText(format_cutText(l.why, 80))}` : '';
+    return `${icon} ${l.loaded} of ${l.modules}${broken}${why}`;
+}
+/**
+ * The summary's LoRA table gets a column per gated runtime (the `loader` input), when it names any: the header and
+ * rule cells to splice in, and each artifact's cells.
+ */
+function runtimeColumns(loras, icons) {
+    const runtimes = [];
+    for (const a of loras)
+        for (const l of a.lora?.loaders ?? [])
+            if (!runtimes.includes(l.loader))
+                runtimes.push(l.loader);
+    return {
+        head: runtimes.map((r) => ` ${verdict_LOADER_LABELS[r]} |`).join(''),
+        rule: runtimes.map(() => '---|').join(''),
+        cells: (a) => runtimes
+            .map((r) => ` ${loaderCell(a.lora?.loaders?.find((x) => x.loader === r), icons)} |`)
+            .join('')
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/gate-console.ts
 /**
  * The gate's report for a terminal (`model-compat gate` without --json or --markdown): the gate result first (how
@@ -48354,6 +50126,7 @@ function oneLine(text) {
  * Fitted to `width`: paths are shortened in the middle, reasons wrap. Pure: data in, string out; colour only when
  * asked for, and every flag carries a word or symbol besides its colour.
  */
+
 
 
 
@@ -48500,6 +50273,13 @@ function artifactSection(a, k, maxRows, where, width) {
     if (a.status === 'fail')
         for (const r of a.reasons)
             out += line(cut(r), '  - ');
+    if (a.lora?.loaders) {
+        const figures = a.lora.loaders.map((l) => {
+            const text = `${LOADER_LABELS[l.loader]} ${l.loaded}/${l.modules}${l.fileError !== undefined ? ' (file refused)' : ''}`;
+            return l.passed ? k.green(text) : k.red(text);
+        });
+        out += line(`loads in: ${figures.join(', ')}`);
+    }
     // Flags already given as reasons are not repeated; green ones are for the Markdown.
     const others = a.flags.filter((f) => f.severity !== 'green' && !a.reasons.includes(flagText(f)));
     const flags = cutList(others, maxRows);
@@ -48580,6 +50360,7 @@ const clean = (/* unused pure expression or super */ null && (printable));
  * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
  * JSON report, never cut mid-table.
  */
+
 
 
 
@@ -48689,17 +50470,19 @@ function tableSections(artifacts, folder) {
         });
     }
     if (loras.length > 0) {
+        const runtime = runtimeColumns(loras, ICON);
         tables.push({
             members: loras,
             rows: [
                 '**LoRAs**\n\n',
-                '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+                `| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |\n|---|---|---|---:|---:|${runtime.rule}---|\n`,
                 ...loras.map((a) => {
                     const l = a.lora;
                     const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–';
                     const figure = a.figure !== undefined ? (0,figures/* formatPercent */.l)(a.figure) : '–';
                     const gated = a.metric === 'loadable' ? `**${figure}**` : figure;
-                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`;
+                    const cells = runtime.cells(a);
+                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} |${cells} ${flagCells(a)} |\n`;
                 })
             ]
         });
@@ -48766,7 +50549,7 @@ function flagSection(a) {
     // Flags already given as reasons are not repeated.
     const stated = new Set(a.status === 'fail' ? a.reasons : []);
     const sorted = [...a.flags]
-        .filter((f) => !stated.has(evaluate_flagText(f)))
+        .filter((f) => !stated.has(judge_flagText(f)))
         .sort((x, y) => order[x.severity] - order[y.severity]);
     const green = sorted.filter((f) => f.severity === 'green');
     for (const f of sorted.filter((x) => x.severity !== 'green')) {
@@ -48900,7 +50683,9 @@ function safeKind(kind) {
 const READ_CONCURRENCY = 4;
 async function readArtifacts(paths, opts = {}) {
     const out = new Array(paths.length);
-    const read = opts.read ?? ((location) => formats_readCheckpoint(location));
+    const plain = opts.read ?? ((location) => formats_readCheckpoint(location));
+    const judged = opts.readJudged;
+    const read = async (location) => judged !== undefined ? { judged: await judged(location) } : { checkpoint: await plain(location) };
     const root = opts.confineTo !== undefined ? await realRoot(opts.confineTo) : undefined;
     let next = 0;
     const worker = async () => {
@@ -48942,7 +50727,7 @@ async function escapesRoot(path, root) {
 }
 async function readOne(path, read) {
     try {
-        return { path, checkpoint: await read(path) };
+        return { path, location: path, ...(await read(path)) };
     }
     catch (e) {
         if ((0,errors/* isCheckpointError */.tF)(e)) {
@@ -49061,9 +50846,18 @@ async function writeReportFolder(folder, evaluation, markdown) {
     // The list first: a run killed half-way leaves files the next run still recognises as ours.
     await (0,write_file/* writeFileAtomic */.Z)((0,external_node_path_.join)(folder.dir, WRITTEN_LIST_FILE), toJson(names));
     const documents = [];
+    // artifacts with one header share their document: serialised once
+    const texts = new Map();
     for (const d of evaluation.documents) {
         const path = (0,external_node_path_.join)(folder.dir, d.name);
-        await (0,write_file/* writeFileAtomic */.Z)(path, toJson(d.content));
+        let text = texts.get(d.content);
+        if (text === undefined)
+            texts.set(d.content, (text = toJson(d.content)));
+        // the shared document names the file first read with that header: this copy names this file (whole
+        // JSON string values only: the quotes are part of what is replaced)
+        if (d.retarget !== undefined)
+            text = text.split(JSON.stringify(d.retarget.from)).join(JSON.stringify(d.retarget.to));
+        await (0,write_file/* writeFileAtomic */.Z)(path, text);
         documents.push(path);
     }
     const summaryPath = (0,external_node_path_.join)(folder.dir, SUMMARY_FILE);
@@ -49141,6 +50935,8 @@ async function realPathOf(abs) {
 
 
 
+
+
 async function runGate(opts) {
     const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
     const folder = opts.reportDir === undefined
@@ -49151,30 +50947,68 @@ async function runGate(opts) {
             shownAs: opts.reportDir
         });
     // one budget for the run: tensors and inflated bytes over the baseline and every artifact (formats/budget.ts)
-    const budget = new formats_budget/* ReadBudget */.QT();
+    const budget = opts.budget ?? new formats_budget/* ReadBudget */.QT();
     const baseline = await loadBaseline(opts, budget);
+    const ctx = {
+        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        policy: opts.policy,
+        engines: opts.engines ?? defaultEngines()
+    };
     // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
     const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }];
-    const read = (location) => opts.read(location, { budget, roots });
-    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, read })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
+    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, readJudged: artifactJudge(opts, ctx, budget, roots, folder !== undefined) })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
     const evaluation = evaluateGate({
-        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        ...ctx,
         baselineFromCache: baseline.fromCache,
         inputs,
-        policy: opts.policy,
-        engines: opts.engines ?? defaultEngines(),
         tool: TOOL
     });
-    const summary = renderGateMarkdown(evaluation.report, {
+    // rendered when something reads it: the CLI's console and JSON views never do
+    let summary;
+    const summaryText = () => (summary ??= renderGateMarkdown(evaluation.report, {
         limit: SUMMARY_LIMIT_BYTES,
         unit: 'bytes',
         ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
         ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
-    });
-    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summary);
+    }));
+    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summaryText());
     if (opts.summaryFile !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summary);
-    return { paths, evaluation, report: evaluation.report, summary, ...(written ? { written } : {}) };
+        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summaryText());
+    return {
+        paths,
+        evaluation,
+        report: evaluation.report,
+        get summary() {
+            return summaryText();
+        },
+        ...(written ? { written } : {})
+    };
+}
+/**
+ * Each artifact is judged as it is read, and only its verdict is kept: its checkpoint, analysis and module views
+ * are dropped (and its tensors given back to the run's budget), so memory follows the distinct headers' verdicts,
+ * not the artifacts' tensors. Local files go through a header cache: a file whose header (and size) was seen
+ * before is neither parsed nor judged again (copies of one release under several names, per-epoch copies).
+ * Documents are kept only when a report folder will be written.
+ */
+function artifactJudge(opts, ctx, budget, roots, keepDocuments) {
+    const judge = (checkpoint) => {
+        const judged = judgeCheckpoint(checkpoint, ctx);
+        return keepDocuments ? judged : { report: judged.report, path: judged.path };
+    };
+    const cache = new HeaderCache({ derive: judge });
+    const readOther = (location, scope) => opts.read(location, { budget: scope, roots });
+    return async (location) => {
+        if (!(0,url/* isRemoteLocation */.qk)(location))
+            return (await cache.read(location, { budget, readOther })).value;
+        const scope = budget.scope();
+        try {
+            return judge(await opts.read(location, { budget: scope, roots }));
+        }
+        finally {
+            scope.release();
+        }
+    };
 }
 /**
  * How a finished run ends: nothing when the gate passed, else the error whose class carries the exit status
@@ -49222,8 +51056,6 @@ function asWritten(input, path, readAs) {
     return { ...input, path, error: { ...input.error, message: input.error.message.split(readAs).join(path) } };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/node/fingerprint.ts
@@ -49665,6 +51497,7 @@ function readActionInputs(get) {
         metric: parseMetric(get('metric')),
         failOn: parseFailOn(get('fail-on')),
         allowGlobals: parseAllowGlobals(get('allow-globals')),
+        loaders: parseLoaders(get('loader')),
         comment: parseComment(get('comment')),
         mappingDir,
         uploadArtifact: parseBoolean(get('upload-artifact'), 'upload-artifact', true),
@@ -49750,7 +51583,8 @@ async function gate() {
             threshold: inputs.threshold,
             metric: inputs.metric,
             failOn: inputs.failOn,
-            allowGlobals: inputs.allowGlobals
+            allowGlobals: inputs.allowGlobals,
+            loaders: inputs.loaders
         },
         cwd: workspace,
         read: locations.read,

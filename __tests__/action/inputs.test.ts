@@ -14,6 +14,7 @@ describe('readActionInputs', () => {
       metric: 'auto',
       failOn: ['dangerous-globals', 'unknown-globals'],
       allowGlobals: [],
+      loaders: ['any'],
       comment: 'always',
       mappingDir: 'model-compat-report',
       uploadArtifact: true,

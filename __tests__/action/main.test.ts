@@ -35,12 +35,18 @@ jest.unstable_mockModule('@actions/artifact', () => artifact)
 jest.unstable_mockModule('../../src/gate/engines.js', () => ({ defaultEngines: () => engines }))
 const { run } = await import('../../src/action/main.js')
 
+/**
+ * The fake engines judge by file name, so each file gets a header of its own (its name in the metadata): the gate
+ * judges identical headers once, whatever the files are called.
+ */
 async function workspace(files: string[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'mc-action-'))
   for (const f of files) {
-    await writeSafetensors(join(dir, f), [
-      { name: 'blocks.0.self_attn.q.weight', shape: [64, 64], dtype: 'BF16' }
-    ])
+    await writeSafetensors(
+      join(dir, f),
+      [{ name: 'blocks.0.self_attn.q.weight', shape: [64, 64], dtype: 'BF16' }],
+      { metadata: { file: f } }
+    )
   }
   return dir
 }

@@ -1,5 +1,5 @@
 /** The `analyze` command end to end in-process: real files in, exit codes and output out. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
@@ -7,6 +7,7 @@ import { runCli } from '../../__fixtures__/cli-io.js'
 import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import { tinyTransformer } from '../../fixtures/safetensors.js'
 import { scaledModel } from '../../fixtures/specs.js'
+import { P, PickleWriter } from '../../fixtures/pickle.js'
 
 const cli = (...argv: string[]) => runCli(argv, { env: { HOME: tmpdir() } })
 
@@ -140,5 +141,95 @@ describe('model-compat analyze', () => {
     const r = await cli('--version')
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
     expect(r.out.trim()).toBe(pkg.version)
+  })
+})
+
+describe('model-compat analyze FILE... past an unreadable file', () => {
+  let garbage: string
+  let missing: string
+  let evil: string
+  beforeAll(() => {
+    garbage = join(dir, 'garbage.safetensors')
+    writeFileSync(garbage, 'not a checkpoint')
+    missing = join(dir, 'missing.safetensors')
+    // a pickle that imports os.system and then breaks: refused, its import still reported
+    const pickle = new PickleWriter()
+      .proto(2)
+      .global('os', 'system')
+      .str('echo pwned')
+      .tuple(1)
+      .op(P.REDUCE)
+      .bytes()
+    evil = join(dir, 'evil.pkl')
+    writeFileSync(evil, Buffer.concat([Buffer.from(pickle), Buffer.from([0xff])]))
+  })
+
+  it('reports every file in order, the unreadable ones with their error, and exits 2', async () => {
+    const r = await cli('analyze', tiny, garbage, wan, missing)
+    expect(r.code).toBe(2)
+    // the console view says it; stderr does not repeat it
+    expect(r.err).toBe('')
+    const answers = r.out
+      .slice(0, r.out.indexOf('\n=='))
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+    expect(answers).toHaveLength(4)
+    expect(answers[0]).toMatch(/^tiny\.safetensors: safetensors, 60 tensors/)
+    expect(answers[1]).toMatch(/^✗ garbage\.safetensors: not read: \w+: /)
+    expect(answers[2]).toMatch(/^renamed-wan\.bin: Wan-architecture model/)
+    expect(answers[3]).toBe('✗ missing.safetensors: not read: FileNotFound: no such file or directory')
+    // the readable files are explained in full, after them
+    expect(r.out.match(/^== /gm)).toHaveLength(4)
+    expect(r.out).toContain('ss_network_dim')
+  })
+
+  it('--json: one entry per file in order, a manifest or the file with its error; stderr names the failures', async () => {
+    const r = await cli('analyze', evil, tiny, missing, '--json')
+    expect(r.code).toBe(2)
+    const entries = JSON.parse(r.out) as Array<{ source: { path: string }; error?: unknown }>
+    expect(entries.map((e) => e.source.path)).toEqual([evil, tiny, missing])
+    expect(entries[0].error).toMatchObject({
+      code: 'InvalidPickle',
+      globals: [expect.objectContaining({ module: 'os', name: 'system', tier: 'dangerous' })]
+    })
+    expect(entries[2].error).toEqual({
+      code: 'FileNotFound',
+      message: `${missing}: FileNotFound: no such file or directory`
+    })
+    const schema = JSON.parse(readFileSync('schemas/manifest.schema.json', 'utf8'))
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
+    expect(validate(entries[1])).toBe(true)
+    expect(r.err).toContain('2 of 3 files could not be read:')
+    expect(r.err).toContain(`${missing}: FileNotFound`)
+  })
+
+  it('copies of one file are each reported under their own path, with the same analysis', async () => {
+    const copy = join(dir, 'tiny-copy.safetensors')
+    copyFileSync(tiny, copy)
+    const r = await cli('analyze', tiny, copy, wan, '--json')
+    expect(r.code).toBe(0)
+    const [a, b, c] = JSON.parse(r.out) as Array<{
+      source: { path: string }
+      structure: unknown
+      tensors: object
+    }>
+    expect([a!.source.path, b!.source.path, c!.source.path]).toEqual([tiny, copy, wan])
+    expect(b!.tensors).toEqual(a!.tensors)
+    expect(b!.structure).toEqual(a!.structure)
+    expect(c!.structure).not.toEqual(a!.structure)
+    const text = await cli('analyze', tiny, copy)
+    expect(text.out).toContain(`== tiny-copy.safetensors (${copy}) ==`)
+  })
+
+  it('names the dangerous globals of a refused pickle on its line; one file alone fails as before', async () => {
+    const r = await cli('analyze', evil, tiny)
+    expect(r.code).toBe(2)
+    const first = r.out.slice(0, r.out.indexOf('\ntiny')).replace(/\n +/g, ' ')
+    expect(first).toMatch(
+      /^✗ evil\.pkl: not read: InvalidPickle: .*imports dangerous globals \(nothing was executed\): os\.system$/
+    )
+    const alone = await cli('analyze', missing)
+    expect([alone.code, alone.out]).toEqual([2, ''])
+    expect(alone.err).toContain(`${missing}: FileNotFound`)
   })
 })

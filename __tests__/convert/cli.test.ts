@@ -15,6 +15,7 @@ import { convertFile, deltasOf, loadablePercent, planFor, relativeError, writeRa
 
 /** `model-compat convert ...argv`, through the real dispatcher (exit statuses and stderr as a user sees them). */
 const cli = (...argv: string[]) => runCli(['convert', ...argv], { env: { HOME: tmpdir() } })
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
 const wanSpec = (dim: number, layers: number) =>
   scaledModel('wan2.1-t2v-14b', { dim, ffn_dim: 128, num_layers: layers })
@@ -137,7 +138,7 @@ describe('output', () => {
     expect(doc.plan.modules[0]!.tensors.map((t) => t.recipe)).toEqual(['rows', 'rows', 'scalar'])
   })
 
-  test('metadata is kept, with the conversion record and the source sha256', async () => {
+  test('metadata is kept, with the conversion record and the source header sha256', async () => {
     const out = join(dir, 'kept.safetensors')
     const lora = join(dir, 'meta.safetensors')
     const fx = kohyaLora(targetsOf(WAN, /^blocks\.0\.self_attn\.q$/), { rank: 4, alpha: 1 })
@@ -149,8 +150,21 @@ describe('output', () => {
     expect(meta['ss_network_dim']).toBe('4')
     expect(meta['modelspec.title']).toBe('test')
     const record = JSON.parse(meta[CONVERSION_METADATA_KEY] as string) as ConversionRecord
-    expect(record.source.sha256).toBe(createHash('sha256').update(readFileSync(lora)).digest('hex'))
+    const bytes = readFileSync(lora)
+    const headerEnd = 8 + Number(bytes.readBigUInt64LE(0))
+    expect(record.source.headerSha256).toBe(sha256(bytes.subarray(0, headerEnd)))
+    expect(record.source.bytes).toBe(bytes.length)
+    // the whole file's hash only when asked for
+    expect(record.source.sha256).toBeUndefined()
     expect(record.source.file).toBe('meta.safetensors')
+    const hashed = join(dir, 'hashed.safetensors')
+    const h = await cli(lora, '--base', base, '-o', hashed, '--to', 'comfyui', '--hash-source', '--json')
+    expect(h.code).toBe(0)
+    const full = JSON.parse((await readCheckpoint(hashed)).metadata[CONVERSION_METADATA_KEY] as string)
+    expect((full as ConversionRecord).source.sha256).toBe(sha256(bytes))
+    expect((JSON.parse(h.out) as { written: { sourceSha256: string } }).written.sourceSha256).toBe(
+      sha256(bytes)
+    )
     expect(record).toMatchObject({
       tool: 'model-compat',
       to: 'comfyui',

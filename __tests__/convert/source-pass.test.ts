@@ -37,7 +37,7 @@ async function run(workerHashBytes: number, source = SOURCE) {
   const d = openSync(dst, 'w')
   try {
     ftruncateSync(d, 20_000_020)
-    const sha = await copyAndHash(s, d, SOURCE.length, mergeCopies(COPIES), src, workerHashBytes)
+    const sha = await copyAndHash(s, d, SOURCE.length, mergeCopies(COPIES), src, { workerHashBytes })
     return { sha, out: readFileSync(dst) }
   } finally {
     closeSync(s)

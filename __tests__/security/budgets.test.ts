@@ -105,28 +105,36 @@ describe('per-file budgets', () => {
 })
 
 describe('per-run budgets', () => {
-  it('tensors over a run: the file that passes the run budget fails, the others read; the gate reports all', async () => {
+  it('tensors over a run count what is held: the baseline for the whole run, an artifact until it is judged', async () => {
     const paths = [0, 1, 2].map((i) =>
       bomb('many-tensors.safetensors', 600 / 1_500_000, `run-${i}.safetensors`)
     )
-    // the run's budget with a reduced limit, in place of the gate's default one (the same object for every read)
-    const budget = new ReadBudget({ maxTensorsPerRun: 1500 })
-    const run = await runGate({
-      artifacts: paths,
-      baseline: paths[0]!,
-      policy: makePolicy({ threshold: 0 }),
-      cwd: dir,
-      read: (location, options) => readCheckpoint(location, { ...options, budget }),
-      reportDir: join(dir, 'report'),
-      names: { baseline: '--baseline', reportDir: '--mapping-dir' }
-    })
-    // the baseline's 600 count too: it is held for the whole run
-    const statuses = run.report.artifacts.map((a) => a.status)
-    expect(statuses.filter((s) => s === 'error')).toHaveLength(2)
-    const failed = run.report.artifacts.find((a) => a.status === 'error')!
+    const gate = (budget: ReadBudget) =>
+      runGate({
+        artifacts: paths,
+        baseline: paths[0]!,
+        policy: makePolicy({ threshold: 0 }),
+        cwd: dir,
+        read: (location, options) => readCheckpoint(location, options),
+        budget,
+        reportDir: join(dir, 'report'),
+        names: { baseline: '--baseline', reportDir: '--mapping-dir' }
+      })
+    // the baseline's 600 and one artifact's 600 at a time fit in 1,500: every artifact is read and judged, and
+    // each one's tensors are given back once it is
+    const roomy = new ReadBudget({ maxTensorsPerRun: 1500 })
+    const passed = await gate(roomy)
+    expect(passed.report.artifacts.map((a) => a.status)).toEqual(['pass', 'pass', 'pass'])
+    expect(roomy.tensors).toBe(600)
+    // in 1,000, no artifact fits beside the baseline: each is an error row, the report is still written
+    const tight = new ReadBudget({ maxTensorsPerRun: 1000 })
+    const run = await gate(tight)
+    expect(run.report.artifacts.map((a) => a.status)).toEqual(['error', 'error', 'error'])
+    const failed = run.report.artifacts[1]!
     expect(failed.error).toMatchObject({ code: 'BudgetExceeded' })
-    expect(failed.error!.message).toMatch(/run's budget of 1500 tensors/)
-    expect(budget.tensors).toBe(1200)
+    expect(failed.error!.message).toMatch(/run's budget of 1000 tensors/)
+    expect(failed.error!.message).toContain(paths[1]!)
+    expect(tight.tensors).toBe(600)
     expect(existsSync(run.written!.reportPath)).toBe(true)
     expect(JSON.parse(readFileSync(run.written!.reportPath, 'utf8')).artifacts).toHaveLength(3)
   })

@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 var global_lists = __webpack_require__(4957);
 ;// CONCATENATED MODULE: ./src/formats/torch/pickle/torch-dtypes.ts
 /**
- * torch storage classes and dtypes, mapped to safetensors dtype names (formats.md §2.3). Storage classes are
+ * torch storage classes and dtypes, mapped to safetensors dtype names (docs/reference/formats.md §2.3). Storage classes are
  * what zip and legacy files name in persistent ids (`torch.FloatStorage`); dtype globals (`torch.bfloat16`)
  * arrive as arguments of `_rebuild_tensor_v3` and `_rebuild_meta_tensor_no_storage`.
  */
@@ -400,7 +400,7 @@ function parseStoragePid(pid) {
  * - DANGEROUS: known gadgets (code execution, file or network access, nested unpicklers, interpreter state). A
  *   user's allow-list never overrides them. Sources: the denylists of picklescan (`_unsafe_globals`), modelscan
  *   (`unsafe_globals`) and fickling (`UNSAFE_IMPORTS`), the advisories they cite, and the gadget classes of
- *   model-compat issue 14 (logging.config, pathlib methods, torch.hub, cpp_extension, torch.ops, torch.fx,
+ *   attack pass on this project (logging.config, pathlib methods, torch.hub, cpp_extension, torch.ops, torch.fx,
  *   distutils), each generalised to its module where nothing in the module belongs in a checkpoint.
  * - ALIASES: public spellings of dangerous callables whose object lives elsewhere (`torch.load` is
  *   `torch.serialization.load`), so a re-export cannot launder a denied name.

@@ -55,8 +55,8 @@ var cli_args = __webpack_require__(7593);
 var file_access = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/formats/http/url.ts
 var url = __webpack_require__(9740);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(1726);
+// EXTERNAL MODULE: ./src/formats/index.ts + 1 modules
+var formats = __webpack_require__(2964);
 ;// CONCATENATED MODULE: ./src/node/locations.ts
 /**
  * How both front ends read what the user names: local paths, `https://` URLs and `hf://ORG/REPO[@REV]/PATH`,
@@ -155,6 +155,8 @@ class ReadBudget {
     totals;
     /** The files read in this scope (see `scope`). */
     files = [];
+    /** Scopes opened inside this one: a read inside a read (a folder's files, a reader given a scope). */
+    scopes = [];
     constructor(limits = {}, totals) {
         this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits };
         this.totals = totals ?? { tensors: 0, inflatedBytes: 0 };
@@ -184,12 +186,19 @@ class ReadBudget {
      * the artifact fails as a whole.
      */
     scope() {
-        return new ReadBudget(this.limits, this.totals);
+        const inner = new ReadBudget(this.limits, this.totals);
+        this.scopes.push(inner);
+        return inner;
     }
-    /** Give back the tensors of every file read in this scope. */
+    /**
+     * Give back the tensors of every file read in this scope and the scopes inside it: when the artifact fails as a
+     * whole, or when what was read is no longer held (the gate keeps an artifact's verdict, not its tensors).
+     */
     release() {
         for (const f of this.files)
             f.release();
+        for (const s of this.scopes)
+            s.release();
     }
 }
 /** What one file has cost so far; each charge throws `BudgetExceeded` naming the file and the budget. */
@@ -279,6 +288,75 @@ function fileBudget(file, budget) {
 
 /***/ }),
 
+/***/ 445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ detectKind),
+/* harmony export */   u: () => (/* binding */ DETECT_BYTES)
+/* harmony export */ });
+/* harmony import */ var _torch_pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5447);
+/**
+ * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
+ * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
+ */
+
+/** Bytes of the file's start that `detectKind` needs to decide. */
+const DETECT_BYTES = 512;
+const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+function startsWith(head, bytes) {
+    if (head.length < bytes.length)
+        return false;
+    return bytes.every((b, i) => head[i] === b);
+}
+function firstNonSpace(head, from) {
+    for (let i = from; i < head.length; i++)
+        if (!isJsonSpace(head[i]))
+            return head[i];
+    return undefined;
+}
+/**
+ * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
+ */
+function detectKind(head, size) {
+    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
+        return 'gguf'; // "GGUF"
+    // Local file header, or the end-of-central-directory record of an empty archive.
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
+    if ((0,_torch_pickle_legacy_magic_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeTorchLegacy */ .Z)(head))
+        return 'torch-legacy';
+    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
+    // Checked before plain JSON because the size's low byte can itself be '{'.
+    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
+        return 'safetensors';
+    // A header padded with more whitespace than we looked at (the reference crate's tests pad with thousands of
+    // spaces) is still safetensors when the declared size fits the file: the reader then validates it in full.
+    if (head.length >= 9 && firstNonSpace(head, 8) === undefined && size > head.length) {
+        const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
+        if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8))
+            return 'safetensors';
+    }
+    if (firstNonSpace(head, 0) === 0x7b)
+        return 'json';
+    // A pickle of protocol 2 to 5 opens with PROTO n. Protocols 0 and 1 have no marker: an 'unknown' file gets a
+    // trial run of the pickle machine before it is called unknown (index.ts), which this pure check cannot do.
+    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'pickle';
+    // numpy arrays: an object array's data is a pickle
+    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
+        return 'npy';
+    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
+    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
+        return 'tar';
+    void size;
+    return 'unknown';
+}
+
+
+/***/ }),
+
 /***/ 3627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -288,7 +366,7 @@ function fileBudget(file, budget) {
 /* harmony export */   yQ: () => (/* reexport safe */ _util_numel_js__WEBPACK_IMPORTED_MODULE_0__.y)
 /* harmony export */ });
 /* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
-/** Bits per element of each safetensors dtype (formats.md §1.3). GGUF types are in gguf.ts. */
+/** Bits per element of each safetensors dtype (docs/reference/formats.md §1.3). GGUF types are in gguf.ts. */
 const SAFETENSORS_DTYPE_BITS = Object.freeze({
     BOOL: 8,
     F4: 4,
@@ -340,7 +418,7 @@ function isSafetensorsDtype(name) {
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3159);
 /**
  * The few file-system operations the folder readers (sharded checkpoints, diffusers folders) need, behind an
- * interface so an HTTP source (issue 6) can stand in for the local disk: a Hub repository can open files as
+ * interface so an HTTP source (src/formats/http) can stand in for the local disk: a Hub repository can open files as
  * range-read sources, list a folder through its tree API and answer "does this exist".
  * Paths are opaque strings to the readers: they are only built with `join` and split with `dirname`/`basename`.
  */
@@ -500,7 +578,7 @@ const MAX_INDEX_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .JSON_LIMITS *
 const MAX_SHARDS = _limits_js__WEBPACK_IMPORTED_MODULE_4__/* .FOLDER_LIMITS */ .SF.maxShards;
 /** Names listed per warning before "and N more". */
 const LIST_LIMIT = 10;
-/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, formats.md §1.6). */
+/** The Hub's shard naming (huggingface.js `parseSafetensorsShardFilename`, docs/reference/formats.md §1.6). */
 function parseShardFilename(name) {
     const m = /^(.*?[_-])(\d{5,6})-of-(\d{5,6})\.safetensors$/.exec(name);
     if (!m)
@@ -931,82 +1009,24 @@ function redactText(text, secrets = []) {
 
 /***/ }),
 
-/***/ 1726:
+/***/ 2964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  HQ: () => (/* binding */ readCheckpoint)
+  HQ: () => (/* binding */ readCheckpoint),
+  o$: () => (/* binding */ readSource)
 });
 
-// UNUSED EXPORTS: CheckpointError, DEFAULT_BUDGET_LIMITS, ReadBudget, isCheckpointError, readSource
+// UNUSED EXPORTS: CheckpointError, DEFAULT_BUDGET_LIMITS, ReadBudget, isCheckpointError
 
 // EXTERNAL MODULE: ./src/formats/budget.ts
 var formats_budget = __webpack_require__(5407);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
-// EXTERNAL MODULE: ./src/formats/torch/pickle/legacy-magic.ts
-var legacy_magic = __webpack_require__(5447);
-;// CONCATENATED MODULE: ./src/formats/detect.ts
-/**
- * Format detection by content, never by extension: a `.bin` may be a torch zip, a legacy pickle or safetensors,
- * and a renamed file must still be read correctly. An unknown file gets a clear error rather than a guess.
- */
-
-/** Bytes of the file's start that `detectKind` needs to decide. */
-const DETECT_BYTES = 512;
-const isJsonSpace = (b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-function startsWith(head, bytes) {
-    if (head.length < bytes.length)
-        return false;
-    return bytes.every((b, i) => head[i] === b);
-}
-function firstNonSpace(head, from) {
-    for (let i = from; i < head.length; i++)
-        if (!isJsonSpace(head[i]))
-            return head[i];
-    return undefined;
-}
-/**
- * Decide the kind from the first bytes of a file. `head` holds up to DETECT_BYTES bytes, `size` the whole size.
- */
-function detectKind(head, size) {
-    if (startsWith(head, [0x47, 0x47, 0x55, 0x46]))
-        return 'gguf'; // "GGUF"
-    // Local file header, or the end-of-central-directory record of an empty archive.
-    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
-        return 'zip';
-    // The legacy torch format opens with a pickled magic number (protocol 2, or framed at protocol 4/5).
-    if ((0,legacy_magic/* looksLikeTorchLegacy */.Z)(head))
-        return 'torch-legacy';
-    // safetensors: an 8-byte little-endian header size, then a JSON object (leading whitespace is allowed, §1.5).
-    // Checked before plain JSON because the size's low byte can itself be '{'.
-    if (head.length >= 9 && firstNonSpace(head, 8) === 0x7b)
-        return 'safetensors';
-    // A header padded with more whitespace than we looked at (the reference crate's tests pad with thousands of
-    // spaces) is still safetensors when the declared size fits the file: the reader then validates it in full.
-    if (head.length >= 9 && firstNonSpace(head, 8) === undefined && size > head.length) {
-        const declared = new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
-        if (declared > BigInt(head.length - 8) && declared <= BigInt(size - 8))
-            return 'safetensors';
-    }
-    if (firstNonSpace(head, 0) === 0x7b)
-        return 'json';
-    // A pickle of protocol 2 to 5 opens with PROTO n. Protocols 0 and 1 have no marker: an 'unknown' file gets a
-    // trial run of the pickle machine before it is called unknown (index.ts), which this pure check cannot do.
-    if (head.length >= 2 && head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
-        return 'pickle';
-    // numpy arrays: an object array's data is a pickle
-    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
-        return 'npy';
-    // PyTorch 0.1.1 wrote tar archives ("ustar" at offset 257): named so the error can say what it is.
-    if (head.length >= 262 && String.fromCharCode(...head.subarray(257, 262)) === 'ustar')
-        return 'tar';
-    void size;
-    return 'unknown';
-}
-
+// EXTERNAL MODULE: ./src/formats/detect.ts
+var detect = __webpack_require__(445);
 // EXTERNAL MODULE: ./src/formats/file-access.ts
 var file_access = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/formats/source.ts
@@ -1025,7 +1045,7 @@ var limits = __webpack_require__(5094);
 /**
  * Diffusers pipeline folders: `model_index.json` names components (`"transformer": ["diffusers",
  * "WanTransformer3DModel"]`), each a sub-folder holding its weights as an index + shards, a folder of shards, or
- * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (formats.md §1.6). Every component's tensors
+ * one `diffusion_pytorch_model.safetensors` / `model.safetensors` (docs/reference/formats.md §1.6). Every component's tensors
  * are prefixed `<component>.`, which is also how diffusers names LoRA keys (`transformer.blocks.0...`), so a
  * pipeline compares directly against a LoRA. Components without weights (scheduler, tokenizer) are skipped.
  */
@@ -1235,8 +1255,8 @@ async function readLocationWith(location, opts, budget) {
     let handedOver = false;
     try {
         if (source.size > 0) {
-            const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
-            if (detectKind(head, source.size) === 'json') {
+            const head = await source.read(0, Math.min(detect/* DETECT_BYTES */.u, source.size));
+            if ((0,detect/* detectKind */.i)(head, source.size) === 'json') {
                 // The folder readers open the index themselves; give them this already-open source to save a request.
                 const reuse = reuseOnce(await folderFs(fs.dirname(location)), location, source);
                 const result = await readJsonLocation(source, location, reuse.fs, budget);
@@ -1270,8 +1290,8 @@ function notFound(location, local) {
 async function readSource(source, location, fs = file_access/* localFileAccess */.oF, budget = new formats_budget/* ReadBudget */.QT()) {
     if (source.size === 0)
         throw new errors/* CheckpointError */.jg('EmptyFile', source.name, 'the file is empty');
-    const head = await source.read(0, Math.min(DETECT_BYTES, source.size));
-    const kind = detectKind(head, source.size);
+    const head = await source.read(0, Math.min(detect/* DETECT_BYTES */.u, source.size));
+    const kind = (0,detect/* detectKind */.i)(head, source.size);
     if (kind === 'json')
         return readJsonLocation(source, location, fs, budget);
     return readSingleFile(source, kind, head, budget.forFile(source.name));
@@ -1826,7 +1846,7 @@ var limits = __webpack_require__(5094);
 /**
  * A small strict JSON parser for headers and manifests that come from untrusted files.
  *
- * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, formats.md §1.5 and
+ * Why not `JSON.parse`: it keeps the last of duplicate keys silently (a parser differential, docs/reference/formats.md §1.5 and
  * Trail of Bits TOB-SFTN-7), it rounds integers past 2^53 without a word, it cannot tell `1.0` from `1`, and it has
  * no depth limit. This parser:
  * - rejects duplicate keys in any object;
@@ -1834,7 +1854,7 @@ var limits = __webpack_require__(5094);
  *   the reference crate's `usize` rule (plain non-negative integer, at most 2^64-1) as a BigInt;
  * - bounds nesting depth (default 128, serde_json's recursion limit, so we accept what the reference accepts);
  * - returns objects as `Map`s (insertion order = file order, and a `__proto__` key is just a key);
- * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. formats.md §1.5: the safetensors
+ * - accepts JSON whitespace (space, tab, LF, CR) before and after the value. docs/reference/formats.md §1.5: the safetensors
  *   README says the header "MUST begin with `{`", but the reference crate never enforced it and since #686
  *   (2026-04) leading whitespace is officially allowed so writers can page-align the data; serde_json also
  *   accepts trailing whitespace, which the reference writer uses as padding. We follow the crate, because a
@@ -2369,9 +2389,10 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ readSafetensors)
+/* harmony export */   IO: () => (/* binding */ readSafetensors),
+/* harmony export */   MP: () => (/* binding */ checkSafetensorsPrefix)
 /* harmony export */ });
-/* unused harmony exports MAX_SAFETENSORS_HEADER, checkSafetensorsPrefix, parseSafetensorsHeader */
+/* unused harmony exports MAX_SAFETENSORS_HEADER, parseSafetensorsHeader */
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3627);
@@ -2382,7 +2403,7 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 /* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1204);
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
- * validation (`SafeTensors::read_metadata`, formats.md §1.4) in the same order and with the same error names, so
+ * validation (`SafeTensors::read_metadata`, docs/reference/formats.md §1.4) in the same order and with the same error names, so
  * a file we accept is a file the reference loads and vice versa. Deliberate differences, each stricter or more
  * precise than the reference and each named in the error detail:
  * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
@@ -2816,9 +2837,11 @@ const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ===
 /**
  * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
  * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
- * neither a file nor a folder, gets a typed error naming it.
+ * neither a file nor a folder, gets a typed error naming it. `into`: a buffer to read the head into (a caller
+ * that reads many files reuses one: a fresh 64 KiB array per file costs more than its read), which `head` then
+ * views.
  */
-function openLocalEntry(path, headBytes, name = path) {
+function openLocalEntry(path, headBytes, name = path, into) {
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, OPEN_FLAGS);
@@ -2838,7 +2861,8 @@ function openLocalEntry(path, headBytes, name = path) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('NotAFile', name, 'is not a regular file');
         const source = new LocalFileSource(name, st.size, fd);
         if (headBytes > 0 && st.size > 0) {
-            const head = new Uint8Array(Math.min(headBytes, st.size));
+            const n = Math.min(headBytes, st.size);
+            const head = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
             source.fill(head, 0);
             source.head = head;
         }
@@ -3138,11 +3162,16 @@ const MIN_WIDTH = 40;
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** Columns a string takes on a terminal: ANSI colour codes take none, every code point one. */
 function displayWidth(text) {
+    const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text;
+    // Without surrogates, code points are UTF-16 units: a long table measures every cell several times.
+    if (!SURROGATE.test(plain))
+        return plain.length;
     let n = 0;
-    for (const _ of text.replace(ANSI, ''))
+    for (const _ of plain)
         n++;
     return n;
 }
+const SURROGATE = /[\uD800-\uDFFF]/;
 /**
  * `blocks.0.cross_attn.norm_k_img.weight` at 24 -> `blocks.0.…_k_img.weight`: the start and the end are kept
  * (the end a little longer: leaf keys are there); a path keeps its whole file name when it can

@@ -51,6 +51,12 @@ function summarizeCheckpoint(ckpt) {
     };
 }
 
+// EXTERNAL MODULE: ./src/formats/header-cache.ts
+var header_cache = __webpack_require__(8012);
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var url = __webpack_require__(9740);
+// EXTERNAL MODULE: ./src/formats/index.ts + 1 modules
+var formats = __webpack_require__(2964);
 // EXTERNAL MODULE: ./src/formats/json/manifest.ts
 var manifest = __webpack_require__(4458);
 // EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
@@ -245,6 +251,9 @@ var util_text = __webpack_require__(9997);
 
 
 
+
+
+
 const spec = {
     name: 'analyze',
     summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
@@ -281,13 +290,26 @@ async function run(args, io) {
         throw new errors/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
     }
     const reader = (0,read/* checkpointReader */.u)(args, io);
-    const checkpoints = [];
-    for (const path of args.positionals)
-        checkpoints.push(await reader.read(path));
-    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
     const json = (0,cli_args/* flag */.Jt)(args, 'json');
+    // One file, or the two of --compare: its error is the command's. Several: each is reported, the others are
+    // still read, and the exit status is the worst (2 when one could not be read).
+    const entries = [];
+    if (args.positionals.length === 1 || compare) {
+        for (const path of args.positionals)
+            entries.push({ path, checkpoint: await reader.read(path) });
+    }
+    else {
+        const read = severalReader(reader.read);
+        for (const path of args.positionals)
+            entries.push(await readEntry(path, read));
+    }
+    const failed = entries.filter((e) => 'error' in e);
+    if (failed.length > 0)
+        return reportSeveral(entries, failed, names, args, io);
+    const checkpoints = entries.map((e) => e.checkpoint);
+    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
     // --compare --json prints the comparison document alone (one JSON value on stdout)
-    const structures = checkpoints.map((c) => withStructure && !(compare && json) ? (0,analysis/* analyzeStructure */.KM)(c) : undefined);
+    const structures = checkpoints.map((c) => withStructure && !(compare && json) ? structureOf(c) : undefined);
     if (compare) {
         // The old scripts' form: the comparison (the same as `compare A B`, its verdict first), then each file
         // explained, as the details behind it.
@@ -317,6 +339,121 @@ async function run(args, io) {
     if (exportPath !== undefined)
         io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
     return errors/* EXIT */.dc.ok;
+}
+/**
+ * How several files are read: local files through a header cache (src/formats/header-cache.ts), so a file whose
+ * size and header equal an earlier one's (copies under other names) is not parsed again; it gets that file's
+ * checkpoint under its own path. Folders, indexes and URLs are read the ordinary way.
+ */
+function severalReader(read) {
+    const cache = new header_cache/* HeaderCache */.g();
+    const readOther = (path, budget) => (0,formats/* readCheckpoint */.HQ)(path, { budget });
+    return async (path) => {
+        if ((0,url/* isRemoteLocation */.qk)(path))
+            return read(path);
+        const { value } = await cache.read(path, { readOther });
+        return value.path === path ? value : { ...value, path };
+    };
+}
+/**
+ * The structure analysis of a checkpoint, once per distinct header: copies read through the header cache share
+ * their tensor list, and the analysis depends on the tensors and metadata, never on the file's name.
+ */
+function structureOf(c) {
+    let s = structures.get(c.tensors);
+    if (s === undefined)
+        structures.set(c.tensors, (s = (0,analysis/* analyzeStructure */.KM)(c)));
+    return s;
+}
+const structures = new WeakMap();
+/** Reads one of several files: a bad input becomes that file's entry, anything else (a bug) is thrown. */
+async function readEntry(path, read) {
+    try {
+        return { path, checkpoint: await read(path) };
+    }
+    catch (e) {
+        if (e instanceof errors/* InputError */.dz)
+            return { path, error: e };
+        throw e;
+    }
+}
+/** An error as said after its file's name: without the name when the error is about that file. */
+function errorWhat(entry) {
+    const e = entry.error;
+    return e instanceof errors/* CheckpointError */.jg && e.file === entry.path ? `${e.code}: ${e.detail}` : e.message;
+}
+/** The JSON entry of a file that could not be read: its path and its error, in place of its manifest. */
+function errorEntry(entry) {
+    const e = entry.error;
+    const globals = (0,errors/* globalsOfFailure */.CI)(e);
+    return {
+        schemaVersion: 1,
+        tool: { ...version/* TOOL */.j },
+        source: { path: entry.path },
+        error: {
+            code: e instanceof errors/* CheckpointError */.jg ? e.code : e.name,
+            message: e.message,
+            ...(globals.length > 0 ? { globals } : {})
+        }
+    };
+}
+/**
+ * Several files, some of which could not be read: every file is reported in order (a manifest or an error entry
+ * in the JSON array; an answer line and a section each in the console), the keys of the readable ones exported,
+ * and the command ends with the status of a bad input, naming the files that could not be read.
+ */
+async function reportSeveral(entries, failed, names, args, io) {
+    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
+    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
+    const readable = entries.filter((e) => 'checkpoint' in e).map((e) => e.checkpoint);
+    if (exportPath !== undefined)
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.QQ)(readable));
+    const outcome = new errors/* InputError */.dz([
+        `${failed.length} of ${entries.length} files could not be read:`,
+        ...failed.map((f) => `  ${f.error.message}`)
+    ]);
+    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
+        const items = entries.map((e) => {
+            if ('error' in e)
+                return JSON.stringify(errorEntry(e), null, 2) + '\n';
+            const m = (0,manifest/* toManifest */.Jq)(e.checkpoint, version/* TOOL */.j);
+            if (withStructure)
+                m.structure = structureOf(e.checkpoint);
+            return (0,manifest/* manifestToJson */.zK)(m);
+        });
+        io.stdout(jsonArray(items));
+        throw outcome;
+    }
+    const width = (0,display/* outputWidth */.gp)(args, io);
+    const labels = names
+        ? entries.map((e, i) => names[i] ?? e.path)
+        : (0,format/* distinguishingLabels */.FY)(entries.map((e) => e.path));
+    const parts = entries.map((e, i) => {
+        if ('error' in e) {
+            const answer = (0,checkpoint_console/* unreadableAnswer */.Cw)(labels[i], errorWhat(e), io.color);
+            return { answer: (0,layout/* paragraph */.FY)(answer, width, '', '  '), details: '' };
+        }
+        const summary = summarizeCheckpoint(e.checkpoint);
+        const structure = withStructure ? structureOf(e.checkpoint) : undefined;
+        const answer = (0,layout/* paragraph */.FY)((0,checkpoint_console/* checkpointAnswer */.pI)(labels[i], e.checkpoint, summary, structure, io.color), width, '', '  ');
+        let details = (0,checkpoint_console/* renderCheckpointSummary */.jV)(e.checkpoint, summary, { color: io.color, width });
+        if (structure !== undefined)
+            details += '\n' + renderStructureConsole(structure, { color: io.color, width });
+        return { answer, details };
+    });
+    io.stdout(parts.map((p) => p.answer).join(''));
+    entries.forEach((e, i) => {
+        io.stdout('\n' + (0,layout/* fileHeading */.dR)((0,util_text/* printable */.g)(labels[i]), (0,util_text/* printable */.g)(e.path), width));
+        io.stdout(parts[i].details || parts[i].answer);
+    });
+    if (exportPath !== undefined)
+        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
+    // The console view already says which files could not be read, first lines first: stderr does not repeat it.
+    return outcome.exitCode;
+}
+/** Items already rendered as JSON text, in an array indented like `manifestsToJson`'s. */
+function jsonArray(items) {
+    return `[\n${items.map((t) => '  ' + t.trimEnd().replace(/\n/g, '\n  ')).join(',\n')}\n]\n`;
 }
 /**
  * Each file explained. With `answers`, the output starts with every file's answer line (what it is, or the
@@ -351,6 +488,249 @@ function printSummaries(checkpoints, structures, names, args, io, opts) {
     });
 }
 const analyzeCommand = { spec, run };
+
+
+/***/ }),
+
+/***/ 8012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ HeaderCache)
+/* harmony export */ });
+/* unused harmony export DEFAULT_HEADER_CACHE_ENTRIES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5407);
+/* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(445);
+/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3267);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2964);
+/* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2312);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3159);
+/**
+ * Many local files, each read once and each distinct header parsed once: the gate's loop over hundreds of LoRAs,
+ * many of them byte-identical copies (one release under several names, re-uploads, per-epoch copies).
+ *
+ * A file is read through the local fast path (one synchronous open + read of its first 64 KiB) and given a header
+ * key. For safetensors (the header's length is in its first 8 bytes) the key is known before parsing, so a header
+ * seen before is not parsed again: a file of the same size whose header bytes equal a kept header's (compared
+ * byte for byte) gets that header's key; past what is kept (MAX_KEPT_BYTES, MAX_KEPT_PER_SIZE), the key is a
+ * SHA-256 over the size and the header bytes. Comparing bytes is exact and costs a fiftieth of hashing them (a
+ * 136 KB header: 2 us against 100 us), which is most of the cost of a repeated file. For every other format the
+ * key is a SHA-256 over every range the reader read (a reader's result depends on nothing else), so identical
+ * files still share one result. SHA-256 rather than a fast hash: a hostile file must not be able to pass for
+ * another one.
+ *
+ * Sharing is the point: anything derived from a checkpoint (the gate's verdict of an artifact: its LoRA analysis
+ * and resolution) is then computed once per distinct header. A shared checkpoint's `path` and byte ranges name
+ * the first file read with that header; callers report each file under their own path.
+ */
+
+
+
+
+
+
+
+/** Distinct headers kept by default: far more than a gate run reads, and each entry is one parsed header. */
+const DEFAULT_HEADER_CACHE_ENTRIES = 4096;
+class HeaderCache {
+    byKey = new Map();
+    /** Headers being parsed: a file with the same header read meanwhile waits for that parse instead of its own. */
+    pending = new Map();
+    /** Safetensors headers kept, by file size and header length: their bytes and the key each was given. */
+    kept = new Map();
+    keptBytes = 0;
+    maxEntries;
+    derive;
+    /** Files whose header had been read before (their value was shared, and not parsed again if possible). */
+    hits = 0;
+    constructor(opts = {}) {
+        this.maxEntries = opts.maxEntries ?? DEFAULT_HEADER_CACHE_ENTRIES;
+        this.derive = opts.derive;
+    }
+    /** Distinct headers held. */
+    get size() {
+        return this.byKey.size;
+    }
+    /** Reads a local file or folder (see the module comment); errors are the readers' typed errors. */
+    async read(path, opts = {}) {
+        // one scope per file: given back when the file fails, when its header was a repeat, or when only what
+        // `derive` made of it is kept
+        const budget = (opts.budget ?? new _budget_js__WEBPACK_IMPORTED_MODULE_1__/* .ReadBudget */ .QT()).scope();
+        try {
+            const read = await this.readScoped(path, budget, opts.readOther);
+            if (read.shared || this.derive !== undefined)
+                budget.release();
+            return read;
+        }
+        catch (e) {
+            budget.release();
+            throw e;
+        }
+    }
+    async readScoped(path, budget, readOther) {
+        const other = async () => {
+            const checkpoint = await (readOther ?? ((p, b) => (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readCheckpoint */ .HQ)(p, { budget: b })))(path, budget);
+            return { value: this.valueOf(checkpoint), key: undefined, shared: false };
+        };
+        const source = (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .openLocalEntry */ .S_)(path, _source_js__WEBPACK_IMPORTED_MODULE_5__/* .HEAD_BYTES */ .Lq, path, headScratch);
+        if (source === 'dir')
+            return other();
+        try {
+            const kind = source.size > 0 ? (0,_detect_js__WEBPACK_IMPORTED_MODULE_6__/* .detectKind */ .i)(source.head.subarray(0, 512), source.size) : 'unknown';
+            // an index or manifest opens other files: read it the ordinary way, without a key
+            if (kind === 'json')
+                return await other();
+            const header = kind === 'safetensors' ? safetensorsHeader(source) : undefined;
+            const early = header === undefined ? undefined : { header, key: this.safetensorsKey(source.size, header) };
+            if (early !== undefined) {
+                const known = this.byKey.get(early.key);
+                if (known !== undefined)
+                    return this.hit(known, early.key);
+                // The header bytes are in reused buffers: the reader gets a copy. It is made before any await, and the
+                // check for a read of this header under way and the `pending` entry below happen in one turn.
+                const copy = early.header.slice();
+                const waiting = this.pending.get(early.key);
+                if (waiting !== undefined) {
+                    const value = await waiting.catch(() => undefined);
+                    if (value !== undefined)
+                        return this.hit(value, early.key);
+                }
+                // the reader takes the header from memory
+                source.head = copy;
+                const parsing = (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(source, path, _file_access_js__WEBPACK_IMPORTED_MODULE_2__/* .localFileAccess */ .oF, budget).then((c) => this.keep(early.key, c));
+                const value = parsing.then((r) => r.value);
+                value.catch(() => undefined); // a failed parse is its reader's error; a waiting file reads for itself
+                this.pending.set(early.key, value);
+                try {
+                    return await parsing;
+                }
+                finally {
+                    this.pending.delete(early.key);
+                }
+            }
+            source.head = source.head.slice();
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`reads:${source.size}:`);
+            const checkpoint = await (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(new HashingSource(source, hash), path, _file_access_js__WEBPACK_IMPORTED_MODULE_2__/* .localFileAccess */ .oF, budget);
+            const key = hash.digest('hex');
+            const known = this.byKey.get(key);
+            return known !== undefined ? this.hit(known, key) : this.keep(key, checkpoint);
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    /**
+     * The key of a safetensors header (`header`: the file's first 8 + N bytes, in a reused buffer). A header kept
+     * before, byte for byte, keeps its key; a new one is kept while there is room, else keyed by its SHA-256. A header
+     * not kept when first seen is never kept later (both limits only fill), so its copies all get the hash key.
+     */
+    safetensorsKey(size, header) {
+        const bucket = `${size}:${header.length}`;
+        let list = this.kept.get(bucket);
+        if (list !== undefined)
+            for (const k of list)
+                if (Buffer.compare(k.header, header) === 0)
+                    return k.key;
+        if ((list?.length ?? 0) < MAX_KEPT_PER_SIZE && this.keptBytes + header.length <= MAX_KEPT_BYTES) {
+            if (list === undefined)
+                this.kept.set(bucket, (list = []));
+            const key = `safetensors:${bucket}:${list.length}`;
+            list.push({ header: header.slice(), key });
+            this.keptBytes += header.length;
+            return key;
+        }
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`safetensors:${size}:`).update(header).digest('hex');
+    }
+    valueOf(checkpoint) {
+        return this.derive ? this.derive(checkpoint) : checkpoint;
+    }
+    hit(value, key) {
+        this.hits++;
+        return { value, key, shared: true };
+    }
+    keep(key, checkpoint) {
+        const value = this.valueOf(checkpoint);
+        if (this.byKey.size < this.maxEntries)
+            this.byKey.set(key, value);
+        return { value, key, shared: false };
+    }
+}
+/** Where each file's first bytes are read (reused: most headers are repeats, never parsed). */
+const headScratch = new Uint8Array(_source_js__WEBPACK_IMPORTED_MODULE_5__/* .HEAD_BYTES */ .Lq);
+/** Where headers longer than the first read are read to be hashed (reused: most are never parsed). */
+let scratch = new Uint8Array(0);
+const MAX_SCRATCH = 16 << 20;
+/** Header bytes kept for comparison (a 136 KB LoRA header: 490 of them). */
+const MAX_KEPT_BYTES = 64 << 20;
+/** Different headers kept per file size and header length (each costs a comparison for the next such file). */
+const MAX_KEPT_PER_SIZE = 8;
+/**
+ * A safetensors file's first 8 + N bytes, in a reused buffer; undefined when the prefix is bad (the reader then
+ * reports it). A header longer than the first read is read whole here, once.
+ */
+function safetensorsHeader(source) {
+    if (source.head.length < 8)
+        return undefined;
+    let n;
+    try {
+        n = (0,_safetensors_read_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSafetensorsPrefix */ .MP)(source.head.subarray(0, 8), source.size, source.name);
+    }
+    catch {
+        return undefined;
+    }
+    let header = source.head.subarray(0, 8 + n);
+    if (8 + n > source.head.length) {
+        if (8 + n > MAX_SCRATCH)
+            header = new Uint8Array(8 + n);
+        else {
+            if (scratch.length < 8 + n)
+                scratch = new Uint8Array(Math.max(8 + n, 2 * scratch.length));
+            header = scratch.subarray(0, 8 + n);
+        }
+        // the first bytes are in memory already: read only the rest
+        header.set(source.head, 0);
+        source.fill(header.subarray(source.head.length), source.head.length);
+    }
+    return header;
+}
+/** A source that feeds every range it hands out (offset, length, bytes) into a hash. */
+class HashingSource {
+    inner;
+    hash;
+    readMany;
+    constructor(inner, hash) {
+        this.inner = inner;
+        this.hash = hash;
+        const many = inner.readMany?.bind(inner);
+        if (many !== undefined) {
+            this.readMany = async (ranges) => {
+                const all = await many(ranges);
+                for (let i = 0; i < all.length; i++)
+                    this.note(ranges[i].offset, all[i]);
+                return all;
+            };
+        }
+    }
+    get name() {
+        return this.inner.name;
+    }
+    get size() {
+        return this.inner.size;
+    }
+    async read(offset, length) {
+        const bytes = await this.inner.read(offset, length);
+        this.note(offset, bytes);
+        return bytes;
+    }
+    close() {
+        return this.inner.close();
+    }
+    note(offset, bytes) {
+        this.hash.update(`${offset}+${bytes.length}:`).update(bytes);
+    }
+}
 
 
 /***/ }),
@@ -423,10 +803,13 @@ function outputError(path, e) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ formatThreshold),
 /* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Ev: () => (/* binding */ thresholdReason),
 /* harmony export */   IN: () => (/* binding */ cutText),
 /* harmony export */   KN: () => (/* binding */ percent)
 /* harmony export */ });
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
 /** Number formatting shared by the gate's messages and the Markdown report. */
+
 // One rounding for every figure, in the gate's messages and in every renderer.
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
@@ -450,6 +833,10 @@ function cutText(text, max) {
     const head = text.slice(0, max - 1);
     const space = head.lastIndexOf(' ');
     return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
 }
 
 
@@ -600,6 +987,7 @@ function moduleHeads(m, d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ unreadableAnswer),
 /* harmony export */   QQ: () => (/* binding */ renderKeyExport),
 /* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
 /* harmony export */   pI: () => (/* binding */ checkpointAnswer)
@@ -615,6 +1003,15 @@ function globalNames(globals) {
     const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(globals, 3);
     const names = shown.map((g) => `${g.module}.${g.name}`).join(', ');
     return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(omitted > 0 ? `${names} and ${omitted} more` : names);
+}
+/**
+ * The answer line of a file `analyze` could not read: what is wrong with it (`what`: the error, without the file's
+ * name when it is about the file itself; a pickle refused after its globals were scanned already names the
+ * dangerous ones it imports).
+ */
+function unreadableAnswer(name, what, color) {
+    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(color);
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('bad', c)} ${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(name))}: ${c.red('not read')}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(what)}`;
 }
 /**
  * The answer line of `analyze` for one file: `✗ evil.pt: 1 dangerous pickle global (posix.system); nothing was

@@ -471,10 +471,13 @@ function outputError(path, e) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ formatThreshold),
 /* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Ev: () => (/* binding */ thresholdReason),
 /* harmony export */   IN: () => (/* binding */ cutText),
 /* harmony export */   KN: () => (/* binding */ percent)
 /* harmony export */ });
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
 /** Number formatting shared by the gate's messages and the Markdown report. */
+
 // One rounding for every figure, in the gate's messages and in every renderer.
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
@@ -498,6 +501,10 @@ function cutText(text, max) {
     const head = text.slice(0, max - 1);
     const space = head.lastIndexOf(' ');
     return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
 }
 
 
@@ -666,6 +673,7 @@ function moduleHeads(m, d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ unreadableAnswer),
 /* harmony export */   QQ: () => (/* binding */ renderKeyExport),
 /* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
 /* harmony export */   pI: () => (/* binding */ checkpointAnswer)
@@ -681,6 +689,15 @@ function globalNames(globals) {
     const { shown, omitted } = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cutList */ .f6)(globals, 3);
     const names = shown.map((g) => `${g.module}.${g.name}`).join(', ');
     return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(omitted > 0 ? `${names} and ${omitted} more` : names);
+}
+/**
+ * The answer line of a file `analyze` could not read: what is wrong with it (`what`: the error, without the file's
+ * name when it is about the file itself; a pickle refused after its globals were scanned already names the
+ * dangerous ones it imports).
+ */
+function unreadableAnswer(name, what, color) {
+    const c = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .colors */ .Tj)(color);
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mark */ .Gy)('bad', c)} ${c.bold((0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(name))}: ${c.red('not read')}: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(what)}`;
 }
 /**
  * The answer line of `analyze` for one file: `✗ evil.pt: 1 dangerous pickle global (posix.system); nothing was

@@ -185,14 +185,20 @@ var analyze = __webpack_require__(4322);
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/lora/compare.ts
 var lora_compare = __webpack_require__(9855);
-// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
-var resolve = __webpack_require__(9723);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 1 modules
+var resolve = __webpack_require__(1708);
 // EXTERNAL MODULE: ./src/lora/report.ts
 var report = __webpack_require__(7520);
+// EXTERNAL MODULE: ./src/lora/loaders/index.ts + 8 modules
+var loaders = __webpack_require__(9921);
+// EXTERNAL MODULE: ./src/report/loader-text.ts
+var loader_text = __webpack_require__(4063);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
+// EXTERNAL MODULE: ./src/lora/loaders/verdict.ts
+var verdict = __webpack_require__(470);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/layout.ts
@@ -200,6 +206,7 @@ var layout = __webpack_require__(1894);
 // EXTERNAL MODULE: ./src/report/next-steps.ts
 var next_steps = __webpack_require__(5587);
 ;// CONCATENATED MODULE: ./src/report/lora-console.ts
+
 
 
 
@@ -403,7 +410,12 @@ function resolutionAnswer(r, name, c) {
     const failing = ['shape-mismatch', 'unresolved', 'unsupported']
         .filter((k) => r.counts[k] > 0)
         .map((k) => `${r.counts[k]} ${STATUS_LABELS[k]}`);
-    return (`${(0,format/* mark */.Gy)(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold((0,format/* printable */.g$)(name))}: ${paint(c.bold(figure))} ` +
+    const runtime = r.loader && r.loader !== 'any' ? ` in ${verdict/* LOADER_LABELS */.s[r.loader]}` : '';
+    if (r.fileError !== undefined) {
+        return (`${(0,format/* mark */.Gy)('bad', c)} ${c.bold((0,format/* printable */.g$)(name))}: ${c.red(c.bold(`${verdict/* LOADER_LABELS */.s[r.loader ?? 'any']} refuses the whole file`))} ` +
+            `on ${(0,format/* printable */.g$)(r.base)}: ${(0,format/* printable */.g$)(r.fileError)}`);
+    }
+    return (`${(0,format/* mark */.Gy)(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold((0,format/* printable */.g$)(name))}: ${paint(c.bold(figure + runtime))} ` +
         `on ${(0,format/* printable */.g$)(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}`);
 }
 /**
@@ -416,7 +428,12 @@ function renderLoraResolution(r, opts) {
     const max = opts.maxItems ?? 10;
     const width = opts.width ?? Number.POSITIVE_INFINITY;
     const table = tableAt(width);
-    let out = (0,layout/* paragraph */.FY)(`${c.bold('resolution against')} ${(0,format/* printable */.g$)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})`, width, '', '  ');
+    let out = (0,layout/* paragraph */.FY)(`${c.bold('resolution against')} ${(0,format/* printable */.g$)(r.base)} (${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)})` +
+        (r.loader !== undefined && r.loader !== 'any' ? `, by ${verdict/* LOADER_LABELS */.s[r.loader]}'s loading rules` : ''), width, '', '  ');
+    if (r.loaderNotes && r.loaderNotes.length > 0) {
+        out += `\n${c.bold(`what ${verdict/* LOADER_LABELS */.s[r.loader ?? 'any']} does silently`)}\n`;
+        out += r.loaderNotes.map((n) => (0,layout/* paragraph */.FY)(`- ${(0,format/* printable */.g$)(n)}`, width, '', '    ')).join('');
+    }
     if (r.causes.length > 0) {
         out += `\n${c.bold('likely causes')} (modules)\n${table(r.causes.map((x) => [String(x.modules), (0,format/* printable */.g$)(x.cause)]), ['fixed', 'wrap'])}`;
     }
@@ -579,6 +596,7 @@ var display = __webpack_require__(2616);
 
 
 
+
 /** File text as inline code: control characters made visible, backticks replaced so the span cannot end early. */
 function code(s) {
     return `\`${(0,format/* printable */.g$)(s).replace(/`/g, "'")}\``;
@@ -625,7 +643,14 @@ function loraResolutionMarkdown(r, opts = {}) {
     const max = opts.maxItems ?? 20;
     const icon = r.loadable === r.modules && r.modules > 0 ? '✅' : r.loadable === 0 ? '❌' : '⚠️';
     // The heading is the answer: how much of the LoRA loads on the base.
-    let out = heading(level + 1, `${icon} ${r.loadable} / ${(0,format/* plural */.LS)(r.modules, 'module')} load (${(0,format/* formatPercent */.l9)(r.loadablePercent)}) on ${code(r.base)}`);
+    const runtime = r.loader !== undefined && r.loader !== 'any' ? verdict/* LOADER_LABELS */.s[r.loader] : undefined;
+    let out = heading(level + 1, r.fileError !== undefined
+        ? `❌ ${runtime ?? 'The runtime'} refuses the whole file on ${code(r.base)}`
+        : `${icon} ${r.loadable} / ${(0,format/* plural */.LS)(r.modules, 'module')} load (${(0,format/* formatPercent */.l9)(r.loadablePercent)})${runtime ? ` in ${runtime}` : ''} on ${code(r.base)}`);
+    if (r.fileError !== undefined)
+        out += `${lora_markdown_text(r.fileError)}\n\n`;
+    if (r.loaderNotes && r.loaderNotes.length > 0)
+        out += `${runtime ?? 'The runtime'} does silently: ${r.loaderNotes.map((n) => lora_markdown_text(n)).join('; ')}.\n\n`;
     const failing = ['shape-mismatch', 'unresolved', 'unsupported'].filter((k) => r.counts[k] > 0);
     if (failing.length > 0)
         out += `Not loading: ${failing.map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`).join(', ')}. `;
@@ -689,8 +714,9 @@ var key_exports = __webpack_require__(7463);
 var util_text = __webpack_require__(9997);
 ;// CONCATENATED MODULE: ./src/cli/commands/lora.ts
 /**
- * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
- * [--read-alpha]`: explain LoRA files, resolve them against a base, compare two.
+ * `model-compat lora FILE... [--base BASE] [--loader comfyui|diffusers|any] [--compare] [--names N...] [--json]
+ * [--markdown] [--export keys.txt] [--read-alpha]`: explain LoRA files, resolve them against a base (under one
+ * runtime's loading rules with --loader), compare two.
  */
 
 
@@ -713,16 +739,25 @@ var util_text = __webpack_require__(9997);
 
 
 
+
+
 const loraSpec = {
     name: 'lora',
     summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-    usage: 'FILE... [--base BASE] [--compare] [--names NAME...] [--json | --markdown] [--export keys.txt] [--read-alpha]',
+    usage: 'FILE... [--base BASE] [--loader comfyui|diffusers|any] [--compare] [--names NAME...] [--json | --markdown] ' +
+        '[--export keys.txt] [--read-alpha]',
     minPositionals: 1,
     options: {
         base: {
             kind: 'string',
             help: 'resolve every module against this base (checkpoint, folder or manifest)',
             value: 'BASE'
+        },
+        loader: {
+            kind: 'string',
+            help: "resolve by one runtime's loading rules: comfyui, diffusers, or any (every naming model-compat knows; " +
+                'the default). Without it the answer lists every runtime',
+            value: 'LOADER'
         },
         compare: { kind: 'boolean', help: 'compare the two LoRA files' },
         names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
@@ -751,6 +786,12 @@ async function runLora(args, io) {
         throw new errors/* UsageError */.eb('--compare needs exactly two LoRA files');
     if ((0,cli_args/* flag */.Jt)(args, 'json') && (0,cli_args/* flag */.Jt)(args, 'markdown'))
         throw new errors/* UsageError */.eb('--json and --markdown are exclusive');
+    const loaderArg = (0,cli_args/* str */.gx)(args, 'loader');
+    if (loaderArg !== undefined && !(0,loaders/* isLoaderName */.lG)(loaderArg))
+        throw new errors/* UsageError */.eb(`--loader ${loaderArg}: expected one of ${loaders/* LOADERS */.Hm.join(', ')}`);
+    const loader = loaderArg;
+    if (loader !== undefined && (0,cli_args/* str */.gx)(args, 'base') === undefined)
+        throw new errors/* UsageError */.eb('--loader needs --base');
     const reader = (0,read/* checkpointReader */.u)(args, io);
     const analyses = [];
     for (const path of files) {
@@ -762,10 +803,19 @@ async function runLora(args, io) {
     }
     const basePath = (0,cli_args/* str */.gx)(args, 'base');
     const resolutions = [];
+    // Without --loader: every runtime profile, for the one-line `loads in:` summary.
+    const profiles = [];
     if (basePath !== undefined) {
         const index = (0,base_index/* buildBaseIndex */.u)(await reader.read(basePath));
-        for (const a of analyses)
-            resolutions.push(await (0,resolve/* resolveLoraLazily */.GB)(a, index));
+        for (const a of analyses) {
+            const any = await (0,resolve/* resolveLoraLazily */.GB)(a, index);
+            if (loader !== undefined)
+                resolutions.push((0,loaders/* applyLoader */.e_)(loader, a, any, index));
+            else {
+                resolutions.push(any);
+                profiles.push((0,loaders/* applyRuntimeLoaders */.X4)(a, any, index));
+            }
+        }
     }
     const comparison = compare ? (0,lora_compare/* compareLoras */.z)(analyses[0], analyses[1]) : undefined;
     const pairNames = names && names.length === 2 ? { names: [names[0], names[1]] } : {};
@@ -774,6 +824,8 @@ async function runLora(args, io) {
         await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderLoraKeyExport */.i)(analyses, resolutions));
     if ((0,cli_args/* flag */.Jt)(args, 'json')) {
         const input = { tool: version/* TOOL */.j, analyses, resolutions };
+        if (profiles.length > 0)
+            input.loaders = profiles;
         if (names)
             input.names = names;
         if (basePath !== undefined)
@@ -795,6 +847,9 @@ async function runLora(args, io) {
             const r = resolutions[i];
             if (r)
                 io.stdout(loraResolutionMarkdown(r));
+            const p = profiles[i];
+            if (p)
+                io.stdout(`${(0,loader_text/* loadsInLine */.dn)(p)}\n\n`);
             io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}));
         });
         return errors/* EXIT */.dc.ok;
@@ -810,7 +865,9 @@ async function runLora(args, io) {
     // The answers first: LoRA vs LoRA, else what loads on the base, else what each LoRA is.
     const answers = analyses.map((a, i) => {
         const r = resolutions[i];
-        return (0,layout/* paragraph */.FY)(r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c), width, '', '  ');
+        const p = profiles[i];
+        const answer = (0,layout/* paragraph */.FY)(r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c), width, '', '  ');
+        return p ? answer + (0,layout/* paragraph */.FY)(`  ${(0,loader_text/* loadsInLine */.dn)(p)}`, width, '', '    ') : answer;
     });
     if (comparison) {
         io.stdout(renderLoraComparison(comparison, { color: io.color, width, ...pairNames }));
@@ -839,135 +896,6 @@ async function runLora(args, io) {
     return errors/* EXIT */.dc.ok;
 }
 const loraCommand = { spec: loraSpec, run: runLora };
-
-
-/***/ }),
-
-/***/ 6662:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
-/* harmony export */   c: () => (/* binding */ outputError)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
-/**
- * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
- * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
- * baseline manifest cache and the remote header cache all go through it.
- */
-
-
-/**
- * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
- * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
- * naming the path and the reason, and leaves no temporary file behind.
- */
-async function writeFileAtomic(path, data) {
-    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
-    // would pay while only some commands write files.
-    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
-        await writeFile(temp, data, { flag: 'wx' });
-        await rename(temp, target);
-    }
-    catch (e) {
-        await rm(temp, { force: true }).catch(() => undefined);
-        throw outputError(path, e);
-    }
-}
-const FS_ERRORS = Object.freeze({
-    EISDIR: 'is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    EEXIST: 'already exists and is not a directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or directory',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    ENAMETOOLONG: 'file name too long'
-});
-/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
-function outputError(path, e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
-        return e;
-    const code = e?.code;
-    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
-    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
-}
-
-
-/***/ }),
-
-/***/ 7520:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G0: () => (/* binding */ summarizeAnalysis),
-/* harmony export */   zJ: () => (/* binding */ buildLoraReport)
-/* harmony export */ });
-/* unused harmony export summarizeModule */
-function summarizeModule(m) {
-    const s = {
-        stem: m.stem,
-        path: m.path,
-        naming: m.naming,
-        algorithm: m.algorithm,
-        component: m.component,
-        textEncoder: m.textEncoder,
-        layerKind: m.layerKind,
-        rank: m.rank,
-        storedRank: m.storedRank,
-        splitCount: m.splitCount,
-        hasAlpha: m.hasAlpha,
-        alpha: m.alpha,
-        scale: m.scale,
-        scaleSource: m.scaleSource,
-        params: m.params,
-        bytes: m.bytes,
-        shapes: Object.fromEntries(m.tensors.map((t) => [t.index !== undefined ? `${t.role}.${t.index}` : t.role, [...t.tensor.shape]])),
-        dtype: [...new Set(m.tensors.map((t) => t.tensor.dtype))].sort().join('+'),
-        issues: [...m.issues]
-    };
-    if (m.block)
-        s.block = { ...m.block };
-    if (m.adapterName)
-        s.adapterName = m.adapterName;
-    return s;
-}
-/** The analysis as JSON data; `withModules` adds every module (about 500 bytes each). */
-function summarizeAnalysis(a, withModules = true) {
-    const { modules, ...rest } = a;
-    return withModules ? { ...rest, modules: modules.map(summarizeModule) } : rest;
-}
-function buildLoraReport(input) {
-    const doc = {
-        schemaVersion: 1,
-        tool: { ...input.tool },
-        kind: 'lora-report',
-        loras: input.analyses.map((a, i) => {
-            const entry = {
-                name: input.names?.[i] ?? a.path,
-                analysis: summarizeAnalysis(a, input.withModules ?? true)
-            };
-            const r = input.resolutions?.[i];
-            if (r)
-                entry.resolution = r;
-            return entry;
-        })
-    };
-    if (input.base !== undefined)
-        doc.base = input.base;
-    if (input.comparison)
-        doc.comparison = input.comparison;
-    return doc;
-}
 
 
 /***/ }),

@@ -818,17 +818,17 @@ const COMMANDS = [
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(556), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(31), __nccwpck_require__.e(5), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(573)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2573))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(31), __nccwpck_require__.e(5), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 705))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(556), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1662))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(31), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2886))).convertCommand
     }
 ];
 function topHelp() {

@@ -3,8 +3,16 @@
  * written in the workflow, so the user knows which line to fix. Defaults match action.yml (the runner fills them
  * in, but local runs and tests may not).
  */
-import { invalidInput, parseAllowGlobals, parseFailOn, parseMetric, parseThreshold } from '../gate/policy.js'
+import {
+  invalidInput,
+  parseAllowGlobals,
+  parseFailOn,
+  parseLoaders,
+  parseMetric,
+  parseThreshold
+} from '../gate/policy.js'
 import type { FailOnFlag, MetricChoice } from '../gate/types.js'
+import type { LoaderName } from '../lora/types.js'
 
 export type CommentMode = 'always' | 'on-failure' | 'never'
 
@@ -16,6 +24,8 @@ export interface ActionInputs {
   failOn: FailOnFlag[]
   /** Pickle globals the user trusts (`allow-globals`); never a dangerous one. */
   allowGlobals: string[]
+  /** The runtimes a LoRA must load in (`loader`); `['any']` by default. */
+  loaders: LoaderName[]
   comment: CommentMode
   mappingDir: string
   uploadArtifact: boolean
@@ -62,6 +72,7 @@ export function readActionInputs(get: InputReader): ActionInputs {
     metric: parseMetric(get('metric')),
     failOn: parseFailOn(get('fail-on')),
     allowGlobals: parseAllowGlobals(get('allow-globals')),
+    loaders: parseLoaders(get('loader')),
     comment: parseComment(get('comment')),
     mappingDir,
     uploadArtifact: parseBoolean(get('upload-artifact'), 'upload-artifact', true),

@@ -50,7 +50,8 @@ async function gate(): Promise<void> {
       threshold: inputs.threshold,
       metric: inputs.metric,
       failOn: inputs.failOn,
-      allowGlobals: inputs.allowGlobals
+      allowGlobals: inputs.allowGlobals,
+      loaders: inputs.loaders
     },
     cwd: workspace,
     read: locations.read,

@@ -42,7 +42,7 @@ export function mergeCopies(ops: readonly CopyOp[]): CopyOp[] {
 
 /**
  * Reads the source (`size` bytes of `srcFd`) once, writes every copy (sorted, as from `mergeCopies`) to `dstFd`,
- * and returns the source's SHA-256 (hex), hashed on a worker from `workerHashBytes`. `file` names the source in
+ * and returns the source's SHA-256 (hex), hashed on a worker from `workerHashBytes` (undefined with `hash: false`). `file` names the source in
  * errors.
  */
 export async function copyAndHash(
@@ -51,9 +51,14 @@ export async function copyAndHash(
   size: number,
   copies: readonly CopyOp[],
   file: string,
-  workerHashBytes = WORKER_HASH_BYTES
-): Promise<string> {
-  const hasher = size >= workerHashBytes ? new WorkerHasher() : new InlineHasher()
+  opts: { hash?: boolean; workerHashBytes?: number } = {}
+): Promise<string | undefined> {
+  const hasher =
+    opts.hash === false
+      ? new NoHasher()
+      : size >= (opts.workerHashBytes ?? WORKER_HASH_BYTES)
+        ? new WorkerHasher()
+        : new InlineHasher()
   try {
     let next = 0
     let open: CopyOp[] = []
@@ -106,8 +111,22 @@ interface Hasher {
   buffer(): Promise<Uint8Array>
   /** Hands `bytes` (a view of a buffer from `buffer()`) to the hash; the buffer is not touched again. */
   update(bytes: Uint8Array): void
-  digest(): Promise<string>
+  digest(): Promise<string | undefined>
   close(): void
+}
+
+/** The copy alone (the record does not hash the source's data unless asked to). */
+class NoHasher implements Hasher {
+  private buf: Uint8Array | undefined
+  buffer(): Promise<Uint8Array> {
+    this.buf ??= new Uint8Array(CHUNK)
+    return Promise.resolve(this.buf)
+  }
+  update(): void {}
+  digest(): Promise<undefined> {
+    return Promise.resolve(undefined)
+  }
+  close(): void {}
 }
 
 class InlineHasher implements Hasher {
@@ -196,4 +215,36 @@ class WorkerHasher implements Hasher {
     this.worker.removeAllListeners('exit')
     void this.worker.terminate()
   }
+}
+
+// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
+const FILE_HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { createReadStream } = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const hash = createHash('sha256')
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
+  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
+`
+
+/** The sha256 of a file, read sequentially in a worker thread. */
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(FILE_HASH_WORKER, { eval: true, workerData: path })
+    let settled = false
+    worker.once('message', (m: { sha256?: string; error?: string }) => {
+      settled = true
+      if (m.sha256) resolvePromise(m.sha256)
+      else reject(new Error(`hashing ${path}: ${m.error}`))
+      void worker.terminate()
+    })
+    worker.once('error', (e) => {
+      if (!settled) reject(e)
+    })
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`hashing ${path}: worker exited with ${code}`))
+    })
+  })
 }

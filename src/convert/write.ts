@@ -7,7 +7,6 @@
  * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
  * is written last.
  */
-import { Worker } from 'node:worker_threads'
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
@@ -17,26 +16,44 @@ import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
 import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
+export { sha256File } from './source-pass.js'
+import {
+  headerJson,
+  headerJsonLength,
+  planSourceLayout,
+  sourceHeader,
+  writeKeepingLayout
+} from './source-layout.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
 
 export interface WriteOptions {
   tool: { name: string; version: string }
+  /**
+   * Also hash every byte of the source into the record (`source.sha256`). Off by default: the record identifies
+   * its source by size and header hash (README, "convert"), and hashing the data costs more than copying it.
+   */
+  hashSource?: boolean
 }
 
 export interface WriteResult {
   path: string
   bytes: number
   tensors: number
-  sourceSha256: string
+  /** SHA-256 of the source's header (its first 8 + N bytes: every name, dtype, shape, offset and metadata). */
+  sourceHeaderSha256: string
+  /** SHA-256 of the whole source, with `hashSource`. */
+  sourceSha256?: string
+  /** How the tensor data was copied: by the kernel (the source's layout kept) or through a user-space pass. */
+  copy: 'kernel' | 'user-space'
 }
 
 /** The conversion record kept in the output's metadata (JSON under `model_compat.conversion`). */
 export interface ConversionRecord {
   tool: string
   version: string
-  source: { file: string; sha256: string; bytes: number }
+  source: SourceIdentity
   base: string
   to: string
   modules: number
@@ -46,9 +63,21 @@ export interface ConversionRecord {
   dropped: RefusedModule[]
 }
 
+/**
+ * What the record says of its source: its name, size and header hash, which fix every tensor's name, dtype, shape
+ * and place and the metadata (a LoRA file's metadata carries its training run's hashes); the hash of every byte
+ * only when asked for (`--hash-source`).
+ */
+export interface SourceIdentity {
+  file: string
+  bytes: number
+  headerSha256: string
+  sha256?: string
+}
+
 export function conversionRecord(
   plan: ConversionPlan,
-  source: { file: string; sha256: string; bytes: number },
+  source: SourceIdentity,
   tool: WriteOptions['tool']
 ): ConversionRecord {
   return {
@@ -159,38 +188,6 @@ function placeBlocks(
   return out
 }
 
-// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
-const HASH_WORKER = `
-const { createHash } = require('node:crypto')
-const { createReadStream } = require('node:fs')
-const { parentPort, workerData } = require('node:worker_threads')
-const hash = createHash('sha256')
-createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on('data', (chunk) => hash.update(chunk))
-  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
-  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
-`
-
-/** The sha256 of a file, read sequentially in a worker thread. */
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(HASH_WORKER, { eval: true, workerData: path })
-    let settled = false
-    worker.once('message', (m: { sha256?: string; error?: string }) => {
-      settled = true
-      if (m.sha256) resolvePromise(m.sha256)
-      else reject(new Error(`hashing ${path}: ${m.error}`))
-      void worker.terminate()
-    })
-    worker.once('error', (e) => {
-      if (!settled) reject(e)
-    })
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`hashing ${path}: worker exited with ${code}`))
-    })
-  })
-}
-
 function metadataOf(source: Checkpoint, record: ConversionRecord): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(source.metadata)) if (typeof v === 'string') out[k] = v
@@ -233,16 +230,9 @@ export async function writeConversion(
   checkPlan(plan, byName, file)
   const tensors = plan.modules.flatMap((m) => m.tensors)
   const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }))
-  const record = (sha256: string): ConversionRecord =>
-    conversionRecord(plan, { file: basename(file), sha256, bytes: source.bytes }, opts.tool)
-  const draft = encodeSafetensorsHeader(specs, metadataOf(source, record(HASH_PLACEHOLDER)))
-
   const target = resolve(outPath)
   await mkdir(dirname(target), { recursive: true })
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`
-  const expected = draft.header.length + Number(draft.dataBytes)
-  const layout = layoutOf(tensors, byName, draft.header.length, file)
-  if (layout.end !== expected) throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
   let src: number | undefined
   let dst: number | undefined
   try {
@@ -257,19 +247,61 @@ export async function writeConversion(
         `the file is now ${size} bytes; it had ${source.bytes} when its header was read`
       )
     }
+    const header = sourceHeader(src, size, file)
+    const identity = (sha256?: string): SourceIdentity => ({
+      file: basename(file),
+      bytes: source.bytes,
+      headerSha256: header.sha256,
+      // a fixed-width placeholder until the hash is known: the header's length must not change
+      ...(opts.hashSource ? { sha256: sha256 ?? HASH_PLACEHOLDER } : {})
+    })
+    const metadata = (sha256?: string) =>
+      metadataOf(source, conversionRecord(plan, identity(sha256), opts.tool))
+    const metadataNow = metadata()
+    const kept = planSourceLayout(tensors, byName, header.length, source.bytes, (placed) =>
+      headerJsonLength(placed, metadataNow)
+    )
+    if (kept !== undefined) {
+      const written = await writeKeepingLayout(kept, {
+        file,
+        src,
+        temp,
+        bytes: source.bytes,
+        header,
+        hash: opts.hashSource
+      })
+      dst = written.fd
+      const json = headerJson(kept.placed, metadata(written.sha256))
+      if (json.length > kept.headerLength) throw new Error('header length changed after hashing')
+      const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20)
+      new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true)
+      bytes.set(json, 8)
+      writeFully(dst, bytes, 0)
+      closeSync(dst)
+      dst = undefined
+      await rename(temp, target)
+      return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel')
+    }
+    const draft = encodeSafetensorsHeader(specs, metadata())
+    const expected = draft.header.length + Number(draft.dataBytes)
+    const layout = layoutOf(tensors, byName, draft.header.length, file)
+    if (layout.end !== expected)
+      throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
     dst = openSync(temp, 'w')
     // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
     ftruncateSync(dst, expected)
     for (const c of layout.computed) writeFully(dst, c.bytes, c.to)
     for (const p of layout.placed) writeFully(dst, placeBlocks(p.tensor, byName, src, file), p.to)
-    const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file)
-    const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)))
+    const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file, {
+      hash: opts.hashSource === true
+    })
+    const final = encodeSafetensorsHeader(specs, metadata(sha256))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
     writeFully(dst, final.header, 0)
     closeSync(dst)
     dst = undefined
     await rename(temp, target)
-    return { path: target, bytes: expected, tensors: tensors.length, sourceSha256: sha256 }
+    return result(target, expected, tensors.length, header.sha256, sha256, 'user-space')
   } catch (e) {
     if (dst !== undefined) closeQuietly(dst)
     await rm(temp, { force: true }).catch(() => undefined)
@@ -277,6 +309,17 @@ export async function writeConversion(
   } finally {
     if (src !== undefined) closeQuietly(src)
   }
+}
+
+function result(
+  path: string,
+  bytes: number,
+  tensors: number,
+  sourceHeaderSha256: string,
+  sourceSha256: string | undefined,
+  copy: WriteResult['copy']
+): WriteResult {
+  return { path, bytes, tensors, sourceHeaderSha256, ...(sourceSha256 ? { sourceSha256 } : {}), copy }
 }
 
 function closeQuietly(fd: number): void {

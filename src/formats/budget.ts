@@ -34,6 +34,8 @@ export class ReadBudget {
   private readonly totals: { tensors: number; inflatedBytes: number }
   /** The files read in this scope (see `scope`). */
   private readonly files: FileBudget[] = []
+  /** Scopes opened inside this one: a read inside a read (a folder's files, a reader given a scope). */
+  private readonly scopes: ReadBudget[] = []
 
   constructor(limits: Partial<BudgetLimits> = {}, totals?: { tensors: number; inflatedBytes: number }) {
     this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits }
@@ -70,12 +72,18 @@ export class ReadBudget {
    * the artifact fails as a whole.
    */
   scope(): ReadBudget {
-    return new ReadBudget(this.limits, this.totals)
+    const inner = new ReadBudget(this.limits, this.totals)
+    this.scopes.push(inner)
+    return inner
   }
 
-  /** Give back the tensors of every file read in this scope. */
+  /**
+   * Give back the tensors of every file read in this scope and the scopes inside it: when the artifact fails as a
+   * whole, or when what was read is no longer held (the gate keeps an artifact's verdict, not its tensors).
+   */
   release(): void {
     for (const f of this.files) f.release()
+    for (const s of this.scopes) s.release()
   }
 }
 

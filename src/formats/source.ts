@@ -176,9 +176,16 @@ const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY
 /**
  * The local fast path: opens `path` and reads its first `headBytes` bytes in one go, synchronously (one open, one
  * fstat, one pread: no thread-pool round trips). A folder is 'dir'; a missing or unreadable path, or one that is
- * neither a file nor a folder, gets a typed error naming it.
+ * neither a file nor a folder, gets a typed error naming it. `into`: a buffer to read the head into (a caller
+ * that reads many files reuses one: a fresh 64 KiB array per file costs more than its read), which `head` then
+ * views.
  */
-export function openLocalEntry(path: string, headBytes: number, name = path): LocalFileSource | 'dir' {
+export function openLocalEntry(
+  path: string,
+  headBytes: number,
+  name = path,
+  into?: Uint8Array
+): LocalFileSource | 'dir' {
   let fd: number
   try {
     fd = openSync(path, OPEN_FLAGS)
@@ -195,7 +202,8 @@ export function openLocalEntry(path: string, headBytes: number, name = path): Lo
     if (!st.isFile()) throw new CheckpointError('NotAFile', name, 'is not a regular file')
     const source = new LocalFileSource(name, st.size, fd)
     if (headBytes > 0 && st.size > 0) {
-      const head = new Uint8Array(Math.min(headBytes, st.size))
+      const n = Math.min(headBytes, st.size)
+      const head = into !== undefined && into.length >= n ? into.subarray(0, n) : new Uint8Array(n)
       source.fill(head, 0)
       source.head = head
     }

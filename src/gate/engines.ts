@@ -20,7 +20,9 @@ import {
   type LoraResolution,
   type ModuleResolution
 } from '../lora/index.js'
-import { summarizeAnalysis } from '../lora/report.js'
+import { summarizeAnalysis, summarizeLoader } from '../lora/report.js'
+import { applyLoader } from '../lora/loaders/index.js'
+import type { LoaderName } from '../lora/types.js'
 import { TOOL } from '../version.js'
 import { evidenceText, flagTitle } from './evidence.js'
 import { percent } from './format.js'
@@ -57,12 +59,22 @@ export function defaultEngines(words: ResolutionWords = kindsOnly): GateEngines 
     if (!i) indexes.set(c, (i = buildBaseIndex(c)))
     return i
   }
+  // The resolver's answer per LoRA, kept for the other loaders of the same gate run (a profile starts from it).
+  const resolved = new WeakMap<Checkpoint, { baseline: Checkpoint; resolution: LoraResolution }>()
+  const resolutionOf = (lora: Checkpoint, baseline: Checkpoint) => {
+    const hit = resolved.get(lora)
+    if (hit && hit.baseline === baseline) return hit.resolution
+    const resolution = words(resolveLora(analysisOf(lora), indexOf(baseline)))
+    resolved.set(lora, { baseline, resolution })
+    return resolution
+  }
   return {
     isLora: (c) => isLoraAnalysis(analysisOf(c), c),
     compare: (artifact, baseline) => compareView(compareCheckpoints(artifact, baseline)),
-    resolveLora: (lora, baseline) => {
+    resolveLora: (lora, baseline, loader: LoaderName = 'any') => {
       const analysis = analysisOf(lora)
-      const resolution = words(resolveLora(analysis, indexOf(baseline)))
+      const any = resolutionOf(lora, baseline)
+      const resolution = applyLoader(loader, analysis, any, indexOf(baseline))
       return loraView(analysis, resolution, baseline)
     }
   }
@@ -167,6 +179,13 @@ export function loraView(analysis: LoraAnalysis, resolution: LoraResolution, bas
   if (series) {
     const blocks = blockCount(baseline, series)
     if (blocks > 0) view.baselineBlocks = blocks
+  }
+  if (resolution.loader !== undefined && resolution.loader !== 'any') {
+    const brief = summarizeLoader(resolution)
+    view.loader = resolution.loader
+    view.brokenLoads = brief.brokenLoads
+    if (brief.fileError !== undefined) view.fileError = brief.fileError
+    if (brief.cause !== undefined) view.cause = brief.cause
   }
   return view
 }

@@ -1,7 +1,10 @@
 /** Number formatting shared by the gate's messages and the Markdown report. */
 
+import { formatPercent } from '../util/figures.js'
+import type { GateMetric } from './types.js'
+
 // One rounding for every figure, in the gate's messages and in every renderer.
-export { formatPercent } from '../util/figures.js'
+export { formatPercent }
 
 /** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
 export function formatThreshold(value: number): string {
@@ -26,4 +29,9 @@ export function cutText(text: string, max: number): string {
   const head = text.slice(0, max - 1)
   const space = head.lastIndexOf(' ')
   return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`
+}
+
+/** `loadable 62.5% is under the 80% threshold`. */
+export function thresholdReason(metric: GateMetric, figure: number, threshold: number): string {
+  return `${metric} ${formatPercent(figure)} is under the ${formatThreshold(threshold)} threshold`
 }

@@ -3,6 +3,7 @@
  * the input (`fail-on`, `--fail-on`, ...) so the user knows which line of the workflow to fix.
  */
 import { UsageError } from '../formats/errors.js'
+import type { LoaderName } from '../lora/types.js'
 import type { ArtifactKind, FailOnFlag, GateMetric, GatePolicy, MetricChoice } from './types.js'
 
 export const METRIC_CHOICES: readonly MetricChoice[] = ['auto', 'exact', 'normalized', 'mapped', 'loadable']
@@ -90,6 +91,34 @@ export function parseFailOn(text: string, input = 'fail-on'): FailOnFlag[] {
   return withSecurityFloor(flags)
 }
 
+export const LOADER_CHOICES: readonly LoaderName[] = ['any', 'comfyui', 'diffusers']
+
+/**
+ * The `loader` input: the runtimes a LoRA must load in, separated by commas, spaces or newlines (`comfyui,
+ * diffusers`). Empty means `any` (every naming model-compat understands).
+ */
+export function parseLoaders(text: string, input = 'loader'): LoaderName[] {
+  const words = text
+    .split(/[\s,]+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w !== '')
+  if (words.length === 0) return ['any']
+  const out: LoaderName[] = []
+  for (const w of words) {
+    const found = LOADER_CHOICES.find((l) => l === w)
+    if (!found)
+      throw invalidInput(input, `unknown loader '${w}'; expected one or more of ${LOADER_CHOICES.join(', ')}`)
+    if (!out.includes(found)) out.push(found)
+  }
+  return out
+}
+
+/** Whether a policy gates under anything but the default `any` loader. */
+export function gatesRuntimes(policy: Pick<GatePolicy, 'loaders'>): boolean {
+  const l = policy.loaders
+  return l !== undefined && !(l.length === 1 && l[0] === 'any')
+}
+
 export function makePolicy(p: Partial<GatePolicy> = {}): GatePolicy {
   const policy: GatePolicy = {
     threshold: p.threshold ?? DEFAULT_THRESHOLD,
@@ -97,6 +126,7 @@ export function makePolicy(p: Partial<GatePolicy> = {}): GatePolicy {
     failOn: withSecurityFloor(p.failOn ?? DEFAULT_FAIL_ON)
   }
   if (p.allowGlobals !== undefined && p.allowGlobals.length > 0) policy.allowGlobals = [...p.allowGlobals]
+  if (gatesRuntimes(p)) policy.loaders = [...p.loaders!]
   return policy
 }
 

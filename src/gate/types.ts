@@ -6,6 +6,7 @@
  */
 import type { VerdictTier } from '../compare/types.js'
 import type { Checkpoint, PickleGlobal } from '../formats/types.js'
+import type { LoaderName } from '../lora/types.js'
 
 /** The overlap figures a threshold can apply to. All figures are percentages, 0 to 100. */
 export type GateMetric = 'exact' | 'normalized' | 'mapped' | 'loadable'
@@ -46,6 +47,11 @@ export interface GatePolicy {
    * `parseAllowGlobals`). They move unknown globals to allowed; a dangerous global stays dangerous.
    */
   allowGlobals?: string[]
+  /**
+   * The runtimes whose loading rules a LoRA is gated under (`loader`: `any`, `comfyui`, `diffusers`, or a list);
+   * absent means `any`. Each listed loader must reach the threshold.
+   */
+  loaders?: LoaderName[]
 }
 
 export type ArtifactKind = 'lora' | 'checkpoint'
@@ -111,19 +117,43 @@ export interface LoraView {
   flags: EngineFlag[]
   /** The full resolution document (schemas/lora.schema.json), written to mapping-dir. */
   document: unknown
+  /** The loader profile the view follows (absent: any). */
+  loader?: LoaderName
+  /** The runtime refuses the whole file, with this error. */
+  fileError?: string
+  /** Modules the runtime merges with the wrong layout (they load, and they are broken). */
+  brokenLoads?: number
+  /** The most frequent cause of modules that do not load. */
+  cause?: string
 }
 
 /** The engines the gate calls; engines.ts adapts the real compare and lora modules to these. */
 export interface GateEngines {
   isLora(ckpt: Checkpoint): boolean
   compare(artifact: Checkpoint, baseline: Checkpoint): CompareView
-  resolveLora(lora: Checkpoint, baseline: Checkpoint): LoraView
+  /** Under `loader`'s rules (default `any`). */
+  resolveLora(lora: Checkpoint, baseline: Checkpoint, loader?: LoaderName): LoraView
 }
 
-/** One artifact to gate: its checkpoint, or the error that stopped it being read. */
+/**
+ * A checkpoint judged by the gate (`judgeCheckpoint`): its report row without a path (`path` is empty; an engine
+ * error's message is without the path too), and its mapping or resolution document.
+ */
+export interface JudgedArtifact {
+  report: ArtifactReport
+  document?: unknown
+  /** The path of the checkpoint judged, which the document names (each file's copy names the file itself). */
+  path: string
+}
+
+/** One artifact to gate: its checkpoint (or its verdict, judged as it was read), or the error that stopped it. */
 export interface GateInput {
   path: string
   checkpoint?: Checkpoint
+  /** The artifact's verdict, when it was judged as it was read (the checkpoint then need not be held). */
+  judged?: JudgedArtifact
+  /** Where it was read, when not at `path` (its document names this location, as a checkpoint's path does). */
+  location?: string
   /**
    * Why it could not be read. `globals`: what its pickles import, when the reader got that far (a file that is
    * not a loadable checkpoint still reports a dangerous import; formats `globalsOfError`).
@@ -162,6 +192,23 @@ export interface LoraReport {
   failuresTotal: number
   /** Block x layer-kind picture; `blocks` is the number of columns. Absent when no module sits in a block. */
   coverage?: { blocks: number; rows: CoverageRow[]; outsideBlocks: number }
+  /** Per gated loader (when `loader` names a runtime or several): how the LoRA fares under its rules. */
+  loaders?: LoaderResult[]
+}
+
+export interface LoaderResult {
+  loader: LoaderName
+  /** Loadable modules under this runtime's rules, percent. */
+  loadable: number
+  modules: number
+  loaded: number
+  /** Modules the runtime merges with the wrong layout (they load, and they are broken). */
+  brokenLoads: number
+  /** The runtime refuses the whole file, with this error. */
+  fileError?: string
+  passed: boolean
+  /** Why it fails or falls short: the file error or the most frequent cause. */
+  why?: string
 }
 
 export interface CheckpointReport {
@@ -205,7 +252,13 @@ export interface GateReport {
   verdict: GateVerdict
   /** The lowest gated figure over the artifacts that were read; null when none was. */
   overlap: number | null
-  policy: { threshold: number; metric: MetricChoice; failOn: FailOnFlag[]; allowGlobals?: string[] }
+  policy: {
+    threshold: number
+    metric: MetricChoice
+    failOn: FailOnFlag[]
+    allowGlobals?: string[]
+    loaders?: LoaderName[]
+  }
   baseline: { path: string; format: string; tensors: number; fromCache?: boolean }
   artifacts: ArtifactReport[]
   /**

@@ -3,7 +3,7 @@
  * modules (tensor byte ranges dropped), its resolution against the base when one was given, and the LoRA vs LoRA
  * comparison with --compare. Pure: plain data in, plain data out.
  */
-import type { LoraAnalysis, LoraComparison, LoraModule, LoraResolution } from './types.js'
+import type { LoaderName, LoraAnalysis, LoraComparison, LoraModule, LoraResolution } from './types.js'
 
 export interface ModuleSummary {
   stem: string
@@ -33,11 +33,25 @@ export interface ModuleSummary {
 
 export type AnalysisSummary = Omit<LoraAnalysis, 'modules'> & { modules?: ModuleSummary[] }
 
+/** How one runtime loader profile fares, in brief (the full resolution is `--loader NAME`). */
+export interface LoaderSummary {
+  loader: LoaderName
+  modules: number
+  loadable: number
+  /** Modules the runtime merges although their layout is wrong (they load, and they are broken). */
+  brokenLoads: number
+  fileError?: string
+  /** The most frequent cause of modules that do not load. */
+  cause?: string
+}
+
 export interface LoraReportEntry {
   /** Display name (`--names`) or the path. */
   name: string
   analysis: AnalysisSummary
   resolution?: LoraResolution
+  /** With a base and no `--loader`: every runtime profile in brief. */
+  loaders?: LoaderSummary[]
 }
 
 export interface LoraReportDocument {
@@ -84,12 +98,27 @@ export function summarizeAnalysis(a: LoraAnalysis, withModules = true): Analysis
   return withModules ? { ...rest, modules: modules.map(summarizeModule) } : rest
 }
 
+export function summarizeLoader(r: LoraResolution): LoaderSummary {
+  const s: LoaderSummary = {
+    loader: r.loader ?? 'any',
+    modules: r.modules,
+    loadable: r.loadable,
+    brokenLoads: r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length
+  }
+  if (r.fileError !== undefined) s.fileError = r.fileError
+  const cause = r.causes[0]?.cause
+  if (cause !== undefined) s.cause = cause
+  return s
+}
+
 export interface BuildReportInput {
   tool: { name: string; version: string }
   analyses: LoraAnalysis[]
   names?: string[]
   base?: string
   resolutions?: (LoraResolution | undefined)[]
+  /** Per LoRA, every runtime profile's resolution (summarised in the report). */
+  loaders?: (LoraResolution[] | undefined)[]
   comparison?: LoraComparison
   withModules?: boolean
 }
@@ -106,6 +135,8 @@ export function buildLoraReport(input: BuildReportInput): LoraReportDocument {
       }
       const r = input.resolutions?.[i]
       if (r) entry.resolution = r
+      const profiles = input.loaders?.[i]
+      if (profiles) entry.loaders = profiles.map(summarizeLoader)
       return entry
     })
   }

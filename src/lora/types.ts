@@ -239,7 +239,16 @@ export interface ModuleResolution {
   /** `causeWhy` worded (filled by the report layer for JSON documents). */
   cause?: string
   nearest?: NearestKey[]
+  /**
+   * Under a runtime loader profile (src/lora/loaders): whether that runtime applies the module to a weight. True
+   * for every `ok` module, and also for a delta the runtime merges although its layout is wrong (a transposed
+   * delta with the right element count): it loads, and it is broken.
+   */
+  runtimeLoads?: boolean
 }
+
+/** The runtime whose loading rules a resolution follows; `any` is every naming model-compat understands. */
+export type LoaderName = 'any' | 'comfyui' | 'diffusers'
 
 export interface LoraResolution {
   lora: string
@@ -254,6 +263,12 @@ export interface LoraResolution {
   /** `why` is set by the resolver; a profile that builds its own resolution may give only the words. */
   causes: { why?: ResolutionCause; modules: number; cause?: string }[]
   results: ModuleResolution[]
+  /** The loader profile this resolution follows (absent: `any`). */
+  loader?: LoaderName
+  /** The runtime refuses the whole file: its error as it reports it (then no module loads). */
+  fileError?: string
+  /** What the runtime does silently (keys it drops without an error, parts it ignores), once per kind. */
+  loaderNotes?: string[]
 }
 
 // ---------------------------------------------------------------------------------------------------------------

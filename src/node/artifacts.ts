@@ -8,7 +8,7 @@ import { globalsOfFailure, isCheckpointError } from '../formats/errors.js'
 import { readCheckpoint, type ReadOptions } from '../formats/index.js'
 import { isRemoteLocation } from '../formats/http/url.js'
 import type { Checkpoint } from '../formats/types.js'
-import type { GateInput } from '../gate/types.js'
+import type { GateInput, JudgedArtifact } from '../gate/types.js'
 
 /**
  * Reads one location (a path, or a URL through a RemoteContext). `options`: the run's budget, and the folders the
@@ -27,6 +27,11 @@ export interface ReadArtifactsOptions {
   confineTo?: string
   /** How to read a location: local paths by default. */
   read?: LocationReader
+  /**
+   * Read and judge a location at once, in place of `read`: the artifact's verdict is kept, not its checkpoint
+   * (src/node/run-gate.ts).
+   */
+  readJudged?: (location: string) => Promise<JudgedArtifact>
 }
 
 export async function readArtifacts(
@@ -34,7 +39,10 @@ export async function readArtifacts(
   opts: ReadArtifactsOptions = {}
 ): Promise<GateInput[]> {
   const out: GateInput[] = new Array(paths.length)
-  const read = opts.read ?? ((location: string) => readCheckpoint(location))
+  const plain = opts.read ?? ((location: string) => readCheckpoint(location))
+  const judged = opts.readJudged
+  const read = async (location: string): Promise<Omit<GateInput, 'path'>> =>
+    judged !== undefined ? { judged: await judged(location) } : { checkpoint: await plain(location) }
   const root = opts.confineTo !== undefined ? await realRoot(opts.confineTo) : undefined
   let next = 0
   const worker = async () => {
@@ -77,9 +85,12 @@ async function escapesRoot(path: string, root: string): Promise<GateInput['error
   }
 }
 
-async function readOne(path: string, read: LocationReader): Promise<GateInput> {
+async function readOne(
+  path: string,
+  read: (location: string) => Promise<Omit<GateInput, 'path'>>
+): Promise<GateInput> {
   try {
-    return { path, checkpoint: await read(path) }
+    return { path, location: path, ...(await read(path)) }
   } catch (e) {
     if (isCheckpointError(e)) {
       // a file refused as a checkpoint still reports what its pickles import

@@ -4,6 +4,7 @@
  * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
  * PR can add thousands of files, and a symlink loop must not hang the job.
  */
+import type { Dirent } from 'node:fs'
 import { lstat, readdir, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { UsageError } from '../formats/errors.js'
@@ -118,36 +119,57 @@ async function walk(
       // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
       await visit(dir, k + 1, depth)
     }
-    let names: string[]
+    let entries: Dirent[]
     try {
-      names = await readdir(dir)
+      entries = await readdir(dir, { withFileTypes: true })
     } catch {
       return
     }
-    names.sort()
-    for (const name of names) {
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const name = entry.name
       if (++budget.visited > MAX_VISITED) {
         throw fail(`pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`)
       }
       const path = join(dir, name)
       if (re === null) {
         if (name.startsWith('.')) continue
-        const st = await lstat(path).catch(() => undefined)
-        if (st?.isDirectory()) await visit(path, k, depth + 1)
+        // `**` does not follow symlinked folders: the entry's own type (lstat's) decides
+        const isDir = entry.isSymbolicLink()
+          ? false
+          : entry.isDirectory() ||
+            (isUnknown(entry) && (await lstat(path).catch(() => undefined))?.isDirectory())
+        if (isDir) await visit(path, k, depth + 1)
         continue
       }
       if (!re.test(name)) continue
+      // The folder listing gives each entry's type: only a symbolic link (or a file system that does not say)
+      // needs a stat to know what it leads to, so a folder of thousands of files costs no stat per file.
+      const known = !entry.isSymbolicLink() && !isUnknown(entry)
       if (k + 1 === regexes.length) {
-        const exists = await stat(path).catch(() => undefined)
+        const exists = known || (await stat(path).catch(() => undefined)) !== undefined
         if (exists) found.push(show(path))
       } else {
-        const st = await stat(path).catch(() => undefined)
-        if (st?.isDirectory()) await visit(path, k + 1, depth + 1)
+        const isDir = known ? entry.isDirectory() : (await stat(path).catch(() => undefined))?.isDirectory()
+        if (isDir) await visit(path, k + 1, depth + 1)
       }
     }
   }
   await visit(root, 0, 0)
   return [...new Set(found)]
+}
+
+/** A folder entry whose type the file system did not report (DT_UNKNOWN): a stat has to tell. */
+function isUnknown(entry: Dirent): boolean {
+  return (
+    !entry.isFile() &&
+    !entry.isDirectory() &&
+    !entry.isSymbolicLink() &&
+    !entry.isFIFO() &&
+    !entry.isSocket() &&
+    !entry.isCharacterDevice() &&
+    !entry.isBlockDevice()
+  )
 }
 
 /** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */

@@ -126,9 +126,17 @@ export async function writeReportFolder(
   // The list first: a run killed half-way leaves files the next run still recognises as ours.
   await writeFileAtomic(join(folder.dir, WRITTEN_LIST_FILE), toJson(names))
   const documents: string[] = []
+  // artifacts with one header share their document: serialised once
+  const texts = new Map<unknown, string>()
   for (const d of evaluation.documents) {
     const path = join(folder.dir, d.name)
-    await writeFileAtomic(path, toJson(d.content))
+    let text = texts.get(d.content)
+    if (text === undefined) texts.set(d.content, (text = toJson(d.content)))
+    // the shared document names the file first read with that header: this copy names this file (whole
+    // JSON string values only: the quotes are part of what is replaced)
+    if (d.retarget !== undefined)
+      text = text.split(JSON.stringify(d.retarget.from)).join(JSON.stringify(d.retarget.to))
+    await writeFileAtomic(path, text)
     documents.push(path)
   }
   const summaryPath = join(folder.dir, SUMMARY_FILE)

@@ -11,13 +11,16 @@
 import { isAbsolute, resolve } from 'node:path'
 import { ReadBudget } from '../formats/budget.js'
 import { InputError, ModelCompatError, GateFailedError, UnreadableArtifactError } from '../formats/errors.js'
+import type { AllowedRoot } from '../formats/file-access.js'
 import type { ReadOptions } from '../formats/index.js'
 import type { Checkpoint } from '../formats/types.js'
 import { writeFileAtomic } from '../formats/write-file.js'
+import { HeaderCache } from '../formats/header-cache.js'
+import { isRemoteLocation } from '../formats/http/url.js'
 import { defaultEngines } from '../gate/engines.js'
 import { wordResolution } from '../report/lora-reasons.js'
-import { evaluateGate, type GateEvaluation } from '../gate/evaluate.js'
-import type { GateEngines, GateInput, GatePolicy, GateReport } from '../gate/types.js'
+import { evaluateGate, judgeCheckpoint, type GateContext, type GateEvaluation } from '../gate/evaluate.js'
+import type { GateEngines, GateInput, GatePolicy, GateReport, JudgedArtifact } from '../gate/types.js'
 import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
 import { TOOL } from '../version.js'
 import { readArtifacts, type LocationReader } from './artifacts.js'
@@ -63,6 +66,8 @@ export interface RunGateOptions {
   noReportHint?: string
   /** The comparison and LoRA engines (tests pass fakes). */
   engines?: GateEngines
+  /** The run's read budget (default limits when absent; tests pass smaller ones). */
+  budget?: ReadBudget
 }
 
 export interface GateRun {
@@ -87,34 +92,79 @@ export async function runGate(opts: RunGateOptions): Promise<GateRun> {
         })
 
   // one budget for the run: tensors and inflated bytes over the baseline and every artifact (formats/budget.ts)
-  const budget = new ReadBudget()
+  const budget = opts.budget ?? new ReadBudget()
   const baseline = await loadBaseline(opts, budget)
+  const ctx: GateContext = {
+    baseline: { ...baseline.checkpoint, path: opts.baseline },
+    policy: opts.policy,
+    engines: opts.engines ?? defaultEngines(wordResolution)
+  }
   // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
   const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }]
-  const read = (location: string) => opts.read(location, { budget, roots })
   const inputs = (
     await readArtifacts(
       paths.map((p) => at(opts, p)),
-      { confineTo: opts.confineTo, read }
+      { confineTo: opts.confineTo, readJudged: artifactJudge(opts, ctx, budget, roots, folder !== undefined) }
     )
   ).map((input, i) => asWritten(input, paths[i]!, at(opts, paths[i]!)))
   const evaluation = evaluateGate({
-    baseline: { ...baseline.checkpoint, path: opts.baseline },
+    ...ctx,
     baselineFromCache: baseline.fromCache,
     inputs,
-    policy: opts.policy,
-    engines: opts.engines ?? defaultEngines(wordResolution),
     tool: TOOL
   })
-  const summary = renderGateMarkdown(evaluation.report, {
-    limit: SUMMARY_LIMIT_BYTES,
-    unit: 'bytes',
-    ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
-    ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
-  })
-  const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summary)
-  if (opts.summaryFile !== undefined) await writeFileAtomic(at(opts, opts.summaryFile), summary)
-  return { paths, evaluation, report: evaluation.report, summary, ...(written ? { written } : {}) }
+  // rendered when something reads it: the CLI's console and JSON views never do
+  let summary: string | undefined
+  const summaryText = () =>
+    (summary ??= renderGateMarkdown(evaluation.report, {
+      limit: SUMMARY_LIMIT_BYTES,
+      unit: 'bytes',
+      ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
+      ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
+    }))
+  const written =
+    folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summaryText())
+  if (opts.summaryFile !== undefined) await writeFileAtomic(at(opts, opts.summaryFile), summaryText())
+  return {
+    paths,
+    evaluation,
+    report: evaluation.report,
+    get summary() {
+      return summaryText()
+    },
+    ...(written ? { written } : {})
+  }
+}
+
+/**
+ * Each artifact is judged as it is read, and only its verdict is kept: its checkpoint, analysis and module views
+ * are dropped (and its tensors given back to the run's budget), so memory follows the distinct headers' verdicts,
+ * not the artifacts' tensors. Local files go through a header cache: a file whose header (and size) was seen
+ * before is neither parsed nor judged again (copies of one release under several names, per-epoch copies).
+ * Documents are kept only when a report folder will be written.
+ */
+function artifactJudge(
+  opts: RunGateOptions,
+  ctx: GateContext,
+  budget: ReadBudget,
+  roots: AllowedRoot[],
+  keepDocuments: boolean
+): (location: string) => Promise<JudgedArtifact> {
+  const judge = (checkpoint: Checkpoint): JudgedArtifact => {
+    const judged = judgeCheckpoint(checkpoint, ctx)
+    return keepDocuments ? judged : { report: judged.report, path: judged.path }
+  }
+  const cache = new HeaderCache({ derive: judge })
+  const readOther = (location: string, scope: ReadBudget) => opts.read(location, { budget: scope, roots })
+  return async (location) => {
+    if (!isRemoteLocation(location)) return (await cache.read(location, { budget, readOther })).value
+    const scope = budget.scope()
+    try {
+      return judge(await opts.read(location, { budget: scope, roots }))
+    } finally {
+      scope.release()
+    }
+  }
 }
 
 /**

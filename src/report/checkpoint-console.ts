@@ -35,6 +35,16 @@ function globalNames(globals: CheckpointSummary['globals']['dangerous']): string
 }
 
 /**
+ * The answer line of a file `analyze` could not read: what is wrong with it (`what`: the error, without the file's
+ * name when it is about the file itself; a pickle refused after its globals were scanned already names the
+ * dangerous ones it imports).
+ */
+export function unreadableAnswer(name: string, what: string, color: boolean): string {
+  const c = colors(color)
+  return `${mark('bad', c)} ${c.bold(printable(name))}: ${c.red('not read')}: ${printable(what)}`
+}
+
+/**
  * The answer line of `analyze` for one file: `✗ evil.pt: 1 dangerous pickle global (posix.system); nothing was
  * executed` for a hostile pickle, else what the file is: `wan.safetensors: Wan2.1 T2V-1.3B (high confidence),
  * safetensors, 231 tensors, 1.42M parameters, BF16`. `name` is the file's label (a display name or its path).

@@ -24,7 +24,13 @@ export interface ConvertRenderOptions {
   /** Columns to fit the output to (default: unlimited). */
   width?: number
   /** The file written, when the conversion was carried out. */
-  written?: { path: string; tensors: number; bytes: number; sourceSha256: string }
+  written?: {
+    path: string
+    tensors: number
+    bytes: number
+    sourceHeaderSha256: string
+    sourceSha256?: string
+  }
 }
 
 /**
@@ -132,7 +138,8 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
       'written',
       `${printable(w.path)}: ${plural(w.tensors, 'tensor')}, ${groupThousands(w.bytes)} bytes`
     ])
-    rows.push(['source sha256', w.sourceSha256])
+    rows.push(['source header sha256', w.sourceHeaderSha256])
+    if (w.sourceSha256 !== undefined) rows.push(['source sha256', w.sourceSha256])
   }
   out += fitTable(rows, { width, fit: ['fixed', 'wrap'] })
   // Layout changes first: they are the ones worth reading.

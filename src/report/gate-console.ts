@@ -9,6 +9,7 @@
  */
 import { flagText } from '../gate/evaluate.js'
 import { cutText, formatPercent, formatShape, formatThreshold } from '../gate/format.js'
+import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
 import { colors, commonFolder, cutList, mark, plural, printable, type Colors } from './format.js'
 import { fitTable, paragraph } from './layout.js'
@@ -209,6 +210,13 @@ function artifactSection(
   if (a.metricNote) out += k.dim(line(cut(a.metricNote)))
   // The report keeps at most a handful of reasons, most important first: all of them are shown.
   if (a.status === 'fail') for (const r of a.reasons) out += line(cut(r), '  - ')
+  if (a.lora?.loaders) {
+    const figures = a.lora.loaders.map((l) => {
+      const text = `${LOADER_LABELS[l.loader]} ${l.loaded}/${l.modules}${l.fileError !== undefined ? ' (file refused)' : ''}`
+      return l.passed ? k.green(text) : k.red(text)
+    })
+    out += line(`loads in: ${figures.join(', ')}`)
+  }
 
   // Flags already given as reasons are not repeated; green ones are for the Markdown.
   const others = a.flags.filter((f) => f.severity !== 'green' && !a.reasons.includes(flagText(f)))

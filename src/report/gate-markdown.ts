@@ -12,6 +12,7 @@
 import { flagText } from '../gate/evaluate.js'
 import { formatPercent, formatShape, formatThreshold } from '../gate/format.js'
 import type { ArtifactReport, GateFlag, GateReport } from '../gate/types.js'
+import { runtimeColumns } from './loader-text.js'
 import { commonFolder, plural } from './format.js'
 import { code, escapeHtml, escapeText, inlineCode } from './markdown-text.js'
 import { failuresFirst } from './gate-console.js'
@@ -165,17 +166,19 @@ function tableSections(artifacts: readonly ArtifactReport[], folder: string): st
     })
   }
   if (loras.length > 0) {
+    const runtime = runtimeColumns(loras, ICON)
     tables.push({
       members: loras,
       rows: [
         '**LoRAs**\n\n',
-        '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+        `| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |\n|---|---|---|---:|---:|${runtime.rule}---|\n`,
         ...loras.map((a) => {
           const l = a.lora
           const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–'
           const figure = a.figure !== undefined ? formatPercent(a.figure) : '–'
           const gated = a.metric === 'loadable' ? `**${figure}**` : figure
-          return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`
+          const cells = runtime.cells(a)
+          return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} |${cells} ${flagCells(a)} |\n`
         })
       ]
     })

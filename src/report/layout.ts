@@ -15,10 +15,15 @@ const ANSI = /\x1b\[[0-9;]*m/g
 
 /** Columns a string takes on a terminal: ANSI colour codes take none, every code point one. */
 export function displayWidth(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text
+  // Without surrogates, code points are UTF-16 units: a long table measures every cell several times.
+  if (!SURROGATE.test(plain)) return plain.length
   let n = 0
-  for (const _ of text.replace(ANSI, '')) n++
+  for (const _ of plain) n++
   return n
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/
 
 /**
  * `blocks.0.cross_attn.norm_k_img.weight` at 24 -> `blocks.0.…_k_img.weight`: the start and the end are kept

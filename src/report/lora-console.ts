@@ -5,6 +5,7 @@
 import type { LoraAnalysis, LoraResolution, ModuleResolution } from '../lora/types.js'
 import { familyLabel } from '../lora/layers.js'
 import { byCodeUnit } from '../lora/order.js'
+import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import {
   colors,
   cutList,
@@ -221,7 +222,7 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   const groups = new Map<string, ModuleResolution[]>()
   for (const x of r.results) {
     if (x.status === 'ok') continue
-    const key = x.causeWhy ? causeKey(x.causeWhy) : x.status
+    const key = x.causeWhy ? causeKey(x.causeWhy) : (x.cause ?? x.status)
     const g = groups.get(key)
     if (g) g.push(x)
     else groups.set(key, [x])
@@ -265,8 +266,15 @@ export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): st
   const failing = (['shape-mismatch', 'unresolved', 'unsupported'] as const)
     .filter((k) => r.counts[k] > 0)
     .map((k) => `${r.counts[k]} ${STATUS_LABELS[k]}`)
+  const runtime = r.loader && r.loader !== 'any' ? ` in ${LOADER_LABELS[r.loader]}` : ''
+  if (r.fileError !== undefined) {
+    return (
+      `${mark('bad', c)} ${c.bold(printable(name))}: ${c.red(c.bold(`${LOADER_LABELS[r.loader ?? 'any']} refuses the whole file`))} ` +
+      `on ${printable(r.base)}: ${printable(r.fileError)}`
+    )
+  }
   return (
-    `${mark(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold(printable(name))}: ${paint(c.bold(figure))} ` +
+    `${mark(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold(printable(name))}: ${paint(c.bold(figure + runtime))} ` +
     `on ${printable(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}`
   )
 }
@@ -282,11 +290,16 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   const width = opts.width ?? Number.POSITIVE_INFINITY
   const table = tableAt(width)
   let out = paragraph(
-    `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})`,
+    `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})` +
+      (r.loader !== undefined && r.loader !== 'any' ? `, by ${LOADER_LABELS[r.loader]}'s loading rules` : ''),
     width,
     '',
     '  '
   )
+  if (r.loaderNotes && r.loaderNotes.length > 0) {
+    out += `\n${c.bold(`what ${LOADER_LABELS[r.loader ?? 'any']} does silently`)}\n`
+    out += r.loaderNotes.map((n) => paragraph(`- ${printable(n)}`, width, '', '    ')).join('')
+  }
   if (r.causes.length > 0) {
     out += `\n${c.bold('likely causes')} (modules)\n${table(
       r.causes.map((x) => [String(x.modules), printable(causeWords(x))]),

@@ -1,5 +1,6 @@
 /** Markdown rendering of a LoRA report (for job summaries and PR comments). Pure: data in, string out. */
 import { familyDisplayName, familyLabel } from '../lora/layers.js'
+import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import type { LoraAnalysis, LoraComparison, LoraResolution } from '../lora/types.js'
 import {
   colors,
@@ -73,10 +74,16 @@ export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOpti
   const max = opts.maxItems ?? 20
   const icon = r.loadable === r.modules && r.modules > 0 ? '✅' : r.loadable === 0 ? '❌' : '⚠️'
   // The heading is the answer: how much of the LoRA loads on the base.
+  const runtime = r.loader !== undefined && r.loader !== 'any' ? LOADER_LABELS[r.loader] : undefined
   let out = heading(
     level + 1,
-    `${icon} ${r.loadable} / ${plural(r.modules, 'module')} load (${formatPercent(r.loadablePercent)}) on ${code(r.base)}`
+    r.fileError !== undefined
+      ? `❌ ${runtime ?? 'The runtime'} refuses the whole file on ${code(r.base)}`
+      : `${icon} ${r.loadable} / ${plural(r.modules, 'module')} load (${formatPercent(r.loadablePercent)})${runtime ? ` in ${runtime}` : ''} on ${code(r.base)}`
   )
+  if (r.fileError !== undefined) out += `${text(r.fileError)}\n\n`
+  if (r.loaderNotes && r.loaderNotes.length > 0)
+    out += `${runtime ?? 'The runtime'} does silently: ${r.loaderNotes.map((n) => text(n)).join('; ')}.\n\n`
   const failing = (['shape-mismatch', 'unresolved', 'unsupported'] as const).filter((k) => r.counts[k] > 0)
   if (failing.length > 0)
     out += `Not loading: ${failing.map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`).join(', ')}. `

@@ -1,15 +1,19 @@
 /** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
 import { list, flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
 import type { CliIO, Command } from '../io.js'
-import { EXIT, UsageError } from '../../formats/errors.js'
+import { CheckpointError, EXIT, globalsOfFailure, InputError, UsageError } from '../../formats/errors.js'
 import { summarizeCheckpoint } from '../../formats/summary.js'
+import { HeaderCache } from '../../formats/header-cache.js'
+import { isRemoteLocation } from '../../formats/http/url.js'
+import { readCheckpoint, type ReadBudget } from '../../formats/index.js'
 import { manifestsToJson, manifestToJson, toManifest } from '../../formats/json/manifest.js'
 import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
 import type { Checkpoint } from '../../formats/types.js'
 import {
   checkpointAnswer,
   renderCheckpointSummary,
-  renderKeyExport
+  renderKeyExport,
+  unreadableAnswer
 } from '../../report/checkpoint-console.js'
 import { distinguishingLabels } from '../../report/format.js'
 import { fileHeading, paragraph } from '../../report/layout.js'
@@ -57,13 +61,23 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new UsageError(`--names has ${names.length} names for ${args.positionals.length} files`)
   }
   const reader = checkpointReader(args, io)
-  const checkpoints = []
-  for (const path of args.positionals) checkpoints.push(await reader.read(path))
-  const withStructure = !flag(args, 'no-structure')
   const json = flag(args, 'json')
+  // One file, or the two of --compare: its error is the command's. Several: each is reported, the others are
+  // still read, and the exit status is the worst (2 when one could not be read).
+  const entries: Entry[] = []
+  if (args.positionals.length === 1 || compare) {
+    for (const path of args.positionals) entries.push({ path, checkpoint: await reader.read(path) })
+  } else {
+    const read = severalReader(reader.read)
+    for (const path of args.positionals) entries.push(await readEntry(path, read))
+  }
+  const failed = entries.filter((e): e is Unreadable => 'error' in e)
+  if (failed.length > 0) return reportSeveral(entries, failed, names, args, io)
+  const checkpoints = entries.map((e) => (e as Readable).checkpoint)
+  const withStructure = !flag(args, 'no-structure')
   // --compare --json prints the comparison document alone (one JSON value on stdout)
   const structures = checkpoints.map((c) =>
-    withStructure && !(compare && json) ? analyzeStructure(c) : undefined
+    withStructure && !(compare && json) ? structureOf(c) : undefined
   )
 
   if (compare) {
@@ -94,6 +108,144 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   printSummaries(checkpoints, structures, names, args, io, { answers: true })
   if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
   return EXIT.ok
+}
+
+interface Readable {
+  path: string
+  checkpoint: Checkpoint
+}
+
+interface Unreadable {
+  path: string
+  error: InputError
+}
+
+type Entry = Readable | Unreadable
+
+/**
+ * How several files are read: local files through a header cache (src/formats/header-cache.ts), so a file whose
+ * size and header equal an earlier one's (copies under other names) is not parsed again; it gets that file's
+ * checkpoint under its own path. Folders, indexes and URLs are read the ordinary way.
+ */
+function severalReader(read: (path: string) => Promise<Checkpoint>): (path: string) => Promise<Checkpoint> {
+  const cache = new HeaderCache()
+  const readOther = (path: string, budget: ReadBudget) => readCheckpoint(path, { budget })
+  return async (path) => {
+    if (isRemoteLocation(path)) return read(path)
+    const { value } = await cache.read(path, { readOther })
+    return value.path === path ? value : { ...value, path }
+  }
+}
+
+/**
+ * The structure analysis of a checkpoint, once per distinct header: copies read through the header cache share
+ * their tensor list, and the analysis depends on the tensors and metadata, never on the file's name.
+ */
+function structureOf(c: Checkpoint): StructureAnalysis {
+  let s = structures.get(c.tensors)
+  if (s === undefined) structures.set(c.tensors, (s = analyzeStructure(c)))
+  return s
+}
+
+const structures = new WeakMap<readonly unknown[], StructureAnalysis>()
+
+/** Reads one of several files: a bad input becomes that file's entry, anything else (a bug) is thrown. */
+async function readEntry(path: string, read: (path: string) => Promise<Checkpoint>): Promise<Entry> {
+  try {
+    return { path, checkpoint: await read(path) }
+  } catch (e) {
+    if (e instanceof InputError) return { path, error: e }
+    throw e
+  }
+}
+
+/** An error as said after its file's name: without the name when the error is about that file. */
+function errorWhat(entry: Unreadable): string {
+  const e = entry.error
+  return e instanceof CheckpointError && e.file === entry.path ? `${e.code}: ${e.detail}` : e.message
+}
+
+/** The JSON entry of a file that could not be read: its path and its error, in place of its manifest. */
+function errorEntry(entry: Unreadable): Record<string, unknown> {
+  const e = entry.error
+  const globals = globalsOfFailure(e)
+  return {
+    schemaVersion: 1,
+    tool: { ...TOOL },
+    source: { path: entry.path },
+    error: {
+      code: e instanceof CheckpointError ? e.code : e.name,
+      message: e.message,
+      ...(globals.length > 0 ? { globals } : {})
+    }
+  }
+}
+
+/**
+ * Several files, some of which could not be read: every file is reported in order (a manifest or an error entry
+ * in the JSON array; an answer line and a section each in the console), the keys of the readable ones exported,
+ * and the command ends with the status of a bad input, naming the files that could not be read.
+ */
+async function reportSeveral(
+  entries: readonly Entry[],
+  failed: readonly Unreadable[],
+  names: readonly string[] | undefined,
+  args: ParsedArgs,
+  io: CliIO
+): Promise<number> {
+  const withStructure = !flag(args, 'no-structure')
+  const exportPath = str(args, 'export')
+  const readable = entries.filter((e): e is Readable => 'checkpoint' in e).map((e) => e.checkpoint)
+  if (exportPath !== undefined) await writeFileAtomic(exportPath, renderKeyExport(readable))
+  const outcome = new InputError([
+    `${failed.length} of ${entries.length} files could not be read:`,
+    ...failed.map((f) => `  ${f.error.message}`)
+  ])
+  if (flag(args, 'json')) {
+    const items = entries.map((e) => {
+      if ('error' in e) return JSON.stringify(errorEntry(e), null, 2) + '\n'
+      const m = toManifest(e.checkpoint, TOOL)
+      if (withStructure) m.structure = structureOf(e.checkpoint)
+      return manifestToJson(m)
+    })
+    io.stdout(jsonArray(items))
+    throw outcome
+  }
+  const width = outputWidth(args, io)
+  const labels = names
+    ? entries.map((e, i) => names[i] ?? e.path)
+    : distinguishingLabels(entries.map((e) => e.path))
+  const parts = entries.map((e, i) => {
+    if ('error' in e) {
+      const answer = unreadableAnswer(labels[i]!, errorWhat(e), io.color)
+      return { answer: paragraph(answer, width, '', '  '), details: '' }
+    }
+    const summary = summarizeCheckpoint(e.checkpoint)
+    const structure = withStructure ? structureOf(e.checkpoint) : undefined
+    const answer = paragraph(
+      checkpointAnswer(labels[i]!, e.checkpoint, summary, structure, io.color),
+      width,
+      '',
+      '  '
+    )
+    let details = renderCheckpointSummary(e.checkpoint, summary, { color: io.color, width })
+    if (structure !== undefined)
+      details += '\n' + renderStructureConsole(structure, { color: io.color, width })
+    return { answer, details }
+  })
+  io.stdout(parts.map((p) => p.answer).join(''))
+  entries.forEach((e, i) => {
+    io.stdout('\n' + fileHeading(printable(labels[i]!), printable(e.path), width))
+    io.stdout(parts[i]!.details || parts[i]!.answer)
+  })
+  if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
+  // The console view already says which files could not be read, first lines first: stderr does not repeat it.
+  return outcome.exitCode
+}
+
+/** Items already rendered as JSON text, in an array indented like `manifestsToJson`'s. */
+function jsonArray(items: readonly string[]): string {
+  return `[\n${items.map((t) => '  ' + t.trimEnd().replace(/\n/g, '\n  ')).join(',\n')}\n]\n`
 }
 
 /**

@@ -21,7 +21,8 @@ const spec: CommandSpec = {
   name: 'convert',
   summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
   usage:
-    'LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run] [--drop-unmatched] [--json]',
+    'LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run] [--drop-unmatched] ' +
+    '[--hash-source] [--json]',
   minPositionals: 1,
   maxPositionals: 1,
   options: {
@@ -40,6 +41,10 @@ const spec: CommandSpec = {
     'drop-unmatched': {
       kind: 'boolean',
       help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
+    },
+    'hash-source': {
+      kind: 'boolean',
+      help: 'also record the SHA-256 of every byte of the LoRA (slower than the copy itself; the header is always hashed)'
     },
     json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
     ...REMOTE_OPTIONS,
@@ -98,7 +103,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     if (json) throw new InputError(conversionAnswer(plan, colors(false)).slice(2))
     return EXIT.badInput
   }
-  const written = await writeConversion(plan, lora, resolve(io.cwd, out), { tool: TOOL })
+  const written = await writeConversion(plan, lora, resolve(io.cwd, out), {
+    tool: TOOL,
+    hashSource: flag(args, 'hash-source')
+  })
   if (json)
     io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
   else io.stdout(renderConversionPlan(plan, { color: io.color, width, written }))

@@ -10,7 +10,13 @@ import { flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
 import { EXIT, UsageError } from '../../formats/errors.js'
 import type { CliIO, Command } from '../io.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
-import { parseAllowGlobals, parseFailOn, parseMetric, parseThreshold } from '../../gate/policy.js'
+import {
+  parseAllowGlobals,
+  parseFailOn,
+  parseLoaders,
+  parseMetric,
+  parseThreshold
+} from '../../gate/policy.js'
 import { renderGateConsole } from '../../report/gate-console.js'
 import { gateOutcome, runGate } from '../../node/run-gate.js'
 import { toJson } from '../../util/json.js'
@@ -42,6 +48,11 @@ const spec: CommandSpec = {
       help: 'pickle globals you trust: module.Name or module.* (never allows a known-dangerous global)',
       value: 'NAME,...'
     },
+    loader: {
+      kind: 'string',
+      help: "gate LoRAs by these runtimes' loading rules: any (default), comfyui, diffusers, or a list (comfyui,diffusers)",
+      value: 'LOADER,...'
+    },
     summary: {
       kind: 'string',
       help: 'also write the Markdown summary (job summary / PR comment) to this file',
@@ -65,7 +76,8 @@ function policyOf(args: ParsedArgs) {
     threshold: parseThreshold(str(args, 'threshold') ?? '', '--threshold'),
     metric: parseMetric(str(args, 'metric') ?? '', '--metric'),
     failOn: parseFailOn(str(args, 'fail-on') ?? '', '--fail-on'),
-    allowGlobals: parseAllowGlobals(str(args, 'allow-globals') ?? '', '--allow-globals')
+    allowGlobals: parseAllowGlobals(str(args, 'allow-globals') ?? '', '--allow-globals'),
+    loaders: parseLoaders(str(args, 'loader') ?? '', '--loader')
   }
 }
 

@@ -1,21 +1,22 @@
 /**
- * `model-compat lora FILE... [--base BASE] [--compare] [--names N...] [--json] [--markdown] [--export keys.txt]
- * [--read-alpha]`: explain LoRA files, resolve them against a base, compare two.
+ * `model-compat lora FILE... [--base BASE] [--loader comfyui|diffusers|any] [--compare] [--names N...] [--json]
+ * [--markdown] [--export keys.txt] [--read-alpha]`: explain LoRA files, resolve them against a base (under one
+ * runtime's loading rules with --loader), compare two.
  */
 import { flag, list, str, type CommandSpec, type ParsedArgs } from '../args.js'
 import type { CliIO, Command } from '../io.js'
 import { EXIT, UsageError } from '../../formats/errors.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { readAlphaScalars } from '../alpha.js'
-// Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
-// resolveLoraLazily loads only when a LoRA needs it.
 import { analyzeLora } from '../../lora/analyze.js'
 import { buildBaseIndex } from '../../lora/base-index.js'
 import { compareLoras } from '../../lora/compare.js'
-import { resolveLoraLazily } from '../../lora/resolve.js'
+import { resolveLora } from '../../lora/resolve.js'
 import { buildLoraReport } from '../../lora/report.js'
 import { wordResolution } from '../../report/lora-reasons.js'
-import type { LoraAnalysis, LoraResolution } from '../../lora/types.js'
+import { applyLoader, applyRuntimeLoaders, isLoaderName, LOADERS } from '../../lora/loaders/index.js'
+import type { LoaderName, LoraAnalysis, LoraResolution } from '../../lora/types.js'
+import { loadsInLine } from '../../report/loader-text.js'
 import {
   loraAnswer,
   renderLoraAnalysis,
@@ -42,13 +43,21 @@ export const loraSpec: CommandSpec = {
   summary:
     'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
   usage:
-    'FILE... [--base BASE] [--compare] [--names NAME...] [--json | --markdown] [--export keys.txt] [--read-alpha]',
+    'FILE... [--base BASE] [--loader comfyui|diffusers|any] [--compare] [--names NAME...] [--json | --markdown] ' +
+    '[--export keys.txt] [--read-alpha]',
   minPositionals: 1,
   options: {
     base: {
       kind: 'string',
       help: 'resolve every module against this base (checkpoint, folder or manifest)',
       value: 'BASE'
+    },
+    loader: {
+      kind: 'string',
+      help:
+        "resolve by one runtime's loading rules: comfyui, diffusers, or any (every naming model-compat knows; " +
+        'the default). Without it the answer lists every runtime',
+      value: 'LOADER'
     },
     compare: { kind: 'boolean', help: 'compare the two LoRA files' },
     names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
@@ -78,6 +87,12 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   if (flag(args, 'json') && flag(args, 'markdown'))
     throw new UsageError('--json and --markdown are exclusive')
 
+  const loaderArg = str(args, 'loader')
+  if (loaderArg !== undefined && !isLoaderName(loaderArg))
+    throw new UsageError(`--loader ${loaderArg}: expected one of ${LOADERS.join(', ')}`)
+  const loader: LoaderName | undefined = loaderArg
+  if (loader !== undefined && str(args, 'base') === undefined) throw new UsageError('--loader needs --base')
+
   const reader = checkpointReader(args, io)
   const analyses: LoraAnalysis[] = []
   for (const path of files) {
@@ -89,9 +104,18 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const basePath = str(args, 'base')
   const resolutions: (LoraResolution | undefined)[] = []
+  // Without --loader: every runtime profile, for the one-line `loads in:` summary.
+  const profiles: LoraResolution[][] = []
   if (basePath !== undefined) {
     const index = buildBaseIndex(await reader.read(basePath))
-    for (const a of analyses) resolutions.push(wordResolution(await resolveLoraLazily(a, index)))
+    for (const a of analyses) {
+      const any = wordResolution(resolveLora(a, index))
+      if (loader !== undefined) resolutions.push(applyLoader(loader, a, any, index))
+      else {
+        resolutions.push(any)
+        profiles.push(applyRuntimeLoaders(a, any, index))
+      }
+    }
   }
   const comparison = compare ? compareLoras(analyses[0]!, analyses[1]!) : undefined
   const pairNames: { names?: [string, string] } =
@@ -102,6 +126,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
 
   if (flag(args, 'json')) {
     const input: Parameters<typeof buildLoraReport>[0] = { tool: TOOL, analyses, resolutions }
+    if (profiles.length > 0) input.loaders = profiles
     if (names) input.names = names
     if (basePath !== undefined) input.base = basePath
     if (comparison) input.comparison = comparison
@@ -118,6 +143,8 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
       // What loads on the base first (the answer), then what the LoRA is.
       const r = resolutions[i]
       if (r) io.stdout(loraResolutionMarkdown(r))
+      const p = profiles[i]
+      if (p) io.stdout(`${loadsInLine(p)}\n\n`)
       io.stdout(loraAnalysisMarkdown(a, title ? { title } : {}))
     })
     return EXIT.ok
@@ -133,7 +160,14 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   // The answers first: LoRA vs LoRA, else what loads on the base, else what each LoRA is.
   const answers = analyses.map((a, i) => {
     const r = resolutions[i]
-    return paragraph(r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c), width, '', '  ')
+    const p = profiles[i]
+    const answer = paragraph(
+      r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c),
+      width,
+      '',
+      '  '
+    )
+    return p ? answer + paragraph(`  ${loadsInLine(p)}`, width, '', '    ') : answer
   })
   if (comparison) {
     io.stdout(renderLoraComparison(comparison, { color: io.color, width, ...pairNames }))

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 662;
-exports.ids = [662,230];
+exports.id = 886;
+exports.ids = [886,230];
 exports.modules = {
 
 /***/ 1402:
@@ -158,7 +158,7 @@ function dataInOwnFiles(ckpt) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 2886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -776,15 +776,13 @@ function planConversion(analysis, resolution, index, opts) {
     };
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/formats/safetensors/write.ts
 /**
- * A safetensors writer for fixtures, tests and examples. It writes the layout of formats.md §1.1: an 8-byte
+ * A safetensors writer for fixtures, tests and examples. It writes the layout of docs/reference/formats.md §1.1: an 8-byte
  * little-endian header length, the JSON header padded with spaces to a multiple of 8 (as the reference writer
  * does), then the data buffer. By default the data is left sparse (the file is extended with `truncate`), so a
  * 28.6 GB Wan-shaped checkpoint costs a few KB of disk while every reader sees its full apparent size.
@@ -925,6 +923,8 @@ function writeSafetensorsSync(path, tensors, opts = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/convert/source-pass.ts
 /**
  * A conversion's one pass over its source file: every byte is read once, in file order, goes into the source's
@@ -961,11 +961,15 @@ function mergeCopies(ops) {
 }
 /**
  * Reads the source (`size` bytes of `srcFd`) once, writes every copy (sorted, as from `mergeCopies`) to `dstFd`,
- * and returns the source's SHA-256 (hex), hashed on a worker from `workerHashBytes`. `file` names the source in
+ * and returns the source's SHA-256 (hex), hashed on a worker from `workerHashBytes` (undefined with `hash: false`). `file` names the source in
  * errors.
  */
-async function copyAndHash(srcFd, dstFd, size, copies, file, workerHashBytes = WORKER_HASH_BYTES) {
-    const hasher = size >= workerHashBytes ? new WorkerHasher() : new InlineHasher();
+async function copyAndHash(srcFd, dstFd, size, copies, file, opts = {}) {
+    const hasher = opts.hash === false
+        ? new NoHasher()
+        : size >= (opts.workerHashBytes ?? WORKER_HASH_BYTES)
+            ? new WorkerHasher()
+            : new InlineHasher();
     try {
         let next = 0;
         let open = [];
@@ -1009,6 +1013,19 @@ function writeFully(fd, bytes, position) {
     let done = 0;
     while (done < bytes.length)
         done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.length - done, position + done);
+}
+/** The copy alone (the record does not hash the source's data unless asked to). */
+class NoHasher {
+    buf;
+    buffer() {
+        this.buf ??= new Uint8Array(CHUNK);
+        return Promise.resolve(this.buf);
+    }
+    update() { }
+    digest() {
+        return Promise.resolve(undefined);
+    }
+    close() { }
 }
 class InlineHasher {
     hash = (0,external_node_crypto_.createHash)('sha256');
@@ -1093,6 +1110,268 @@ class WorkerHasher {
         void this.worker.terminate();
     }
 }
+// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
+const FILE_HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { createReadStream } = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const hash = createHash('sha256')
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
+  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
+`;
+/** The sha256 of a file, read sequentially in a worker thread. */
+function sha256File(path) {
+    return new Promise((resolvePromise, reject) => {
+        const worker = new external_node_worker_threads_.Worker(FILE_HASH_WORKER, { eval: true, workerData: path });
+        let settled = false;
+        worker.once('message', (m) => {
+            settled = true;
+            if (m.sha256)
+                resolvePromise(m.sha256);
+            else
+                reject(new Error(`hashing ${path}: ${m.error}`));
+            void worker.terminate();
+        });
+        worker.once('error', (e) => {
+            if (!settled)
+                reject(e);
+        });
+        worker.once('exit', (code) => {
+            if (!settled)
+                reject(new Error(`hashing ${path}: worker exited with ${code}`));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/convert/source-layout.ts
+/**
+ * A conversion that keeps the source's byte layout: when every output tensor is a whole source tensor (a rename)
+ * or a computed scalar, the output can be the source file copied by the kernel (`fs.copyFile`: a reflink where
+ * the file system shares blocks, else `copy_file_range`/`sendfile`, never through user space), with a new header
+ * written over the start of it.
+ *
+ * The new header is usually longer than the source's (other key names, the conversion record), so it runs into
+ * the first tensors of the data section: those tensors are moved, written again after the source's last byte,
+ * and the header is padded with spaces (JSON whitespace, which the safetensors format uses for its own alignment
+ * padding) to end where the first tensor that stays begins. Every tensor from there to the end of the source must
+ * be used whole, exactly once: a dropped tensor there would leave a hole in the data section, which the format
+ * does not allow. Offsets in the header are relative to the data section, so a tensor that stays keeps its bytes
+ * where they are and only its offsets change.
+ *
+ * Where the layout does not allow it (row slices, block placement, a dropped tensor in the middle, more padding
+ * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts). `planSourceLayout`
+ * plans, `writeKeepingLayout` copies and writes the moved bytes; write.ts writes the header last.
+ */
+
+
+
+
+
+/** Spaces a header may be padded with to reach the first tensor that stays (a LoRA's first tensor is < 1 MiB). */
+const MAX_PADDING = 1 << 20;
+/** The output header's JSON for `placed` (tensors in plan order, then nothing else) and `metadata`. */
+function headerJson(placed, metadata) {
+    const parts = [metadataJson(metadata)];
+    for (const p of placed)
+        parts.push(`${tensorJsonHead(p.tensor)}${p.begin},${p.end}]}`);
+    return new TextEncoder().encode(`{${parts.join(',')}}`);
+}
+/**
+ * The byte length of `headerJson(placed, metadata)` without building it: the layout tries a few starts, and only
+ * the offsets' digits change between them.
+ */
+function headerJsonLength(placed, metadata) {
+    let n = 2 + utf8Length(metadataJson(metadata)); // braces
+    for (const p of placed) {
+        let head = headLengths.get(p.tensor);
+        if (head === undefined)
+            headLengths.set(p.tensor, (head = utf8Length(tensorJsonHead(p.tensor))));
+        n += 1 + head + String(p.begin).length + 1 + String(p.end).length + 2; // comma, offsets, `]}`
+    }
+    return n;
+}
+function metadataJson(metadata) {
+    const entries = Object.keys(metadata).map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`);
+    return `"__metadata__":{${entries.join(',')}}`;
+}
+function tensorJsonHead(t) {
+    return `${JSON.stringify(t.key)}:{"dtype":${JSON.stringify(t.dtype)},"shape":[${t.shape.join(',')}],"data_offsets":[`;
+}
+const utf8Length = (text) => Buffer.byteLength(text, 'utf8');
+/** Each tensor's JSON up to its offsets, measured once for all the starts tried. */
+const headLengths = new WeakMap();
+/**
+ * The layout-keeping plan, or undefined when the output cannot keep the source's layout. `sourceHeaderLength`:
+ * the source's header length (its data section starts at 8 + that); `sourceSize`: the source file's size;
+ * `jsonLength(placed)`: the byte length of the output header JSON for those offsets (their digits count).
+ */
+function planSourceLayout(tensors, byName, sourceHeaderLength, sourceSize, jsonLength) {
+    const dataStart = 8 + sourceHeaderLength;
+    const dataEnd = sourceSize - dataStart;
+    // Which source tensor each copied output tensor is, whole (offsets relative to the source's data section).
+    const uses = new Map();
+    for (const t of tensors) {
+        const r = t.recipe;
+        if (r.kind === 'scalar')
+            continue;
+        if (r.kind !== 'rows' || r.pieces.length !== 1)
+            return undefined;
+        const piece = r.pieces[0];
+        const s = byName.get(piece.key);
+        if (s?.byteRange === undefined || uses.has(piece.key))
+            return undefined;
+        if (piece.start !== 0 || piece.end !== (s.shape[0] ?? 1) || s.dtype !== t.dtype)
+            return undefined;
+        const begin = Number(s.byteRange.start) - dataStart;
+        const end = Number(s.byteRange.end) - dataStart;
+        if (begin < 0 || end > dataEnd)
+            return undefined;
+        uses.set(piece.key, { begin, end });
+    }
+    const source = [...byName.values()]
+        .filter((s) => s.byteRange !== undefined)
+        .map((s) => ({
+        name: s.name,
+        begin: Number(s.byteRange.start) - dataStart,
+        end: Number(s.byteRange.end) - dataStart
+    }))
+        .filter((s) => s.end > s.begin)
+        .sort((a, b) => a.begin - b.begin);
+    // Computed scalars (alphas the plan writes as F32) go into the 4-byte source tensors nothing copies (the
+    // source's own alphas, usually), in order: their bytes are written there, and those places leave no hole.
+    const slots = new Map();
+    const free = source.filter((s) => !uses.has(s.name) && s.end - s.begin === 4);
+    let f = 0;
+    for (const t of tensors)
+        if (t.recipe.kind === 'scalar' && f < free.length)
+            slots.set(t, free[f++]);
+    const filled = new Set([...slots.values()]);
+    // `keepFrom`: the lowest start such that every source byte from it to the end is used, back to back.
+    let keepFrom = dataEnd;
+    for (let i = source.length - 1; i >= 0; i--) {
+        const s = source[i];
+        if ((!uses.has(s.name) && !filled.has(s)) || s.end !== keepFrom)
+            break;
+        keepFrom = s.begin;
+    }
+    // Try each start (the header grows past the first tensors) until the header fits in front of it.
+    const starts = source.map((s) => s.begin).filter((b) => b >= keepFrom);
+    starts.push(dataEnd);
+    for (const start of starts) {
+        const headerLength = sourceHeaderLength + start;
+        const placed = place(tensors, uses, slots, { start, dataStart, dataEnd });
+        const json = jsonLength(placed);
+        if (json > headerLength)
+            continue;
+        if (headerLength - json > MAX_PADDING)
+            return undefined;
+        const last = placed.reduce((m, p) => Math.max(m, p.end), dataEnd - start);
+        return { headerLength, placed, size: 8 + headerLength + last };
+    }
+    return undefined;
+}
+/**
+ * Output offsets when the output's data section starts at source offset `start`: tensors before it are moved to
+ * the end, a scalar goes into its slot when the slot stays, else to the end too.
+ */
+function place(tensors, uses, slots, at) {
+    const { start, dataStart } = at;
+    let tail = at.dataEnd - start;
+    const append = (t, length, write) => {
+        const p = { tensor: t, begin: tail, end: tail + length, write };
+        tail += length;
+        return p;
+    };
+    return tensors.map((t) => {
+        const r = t.recipe;
+        if (r.kind === 'scalar') {
+            const bytes = new Uint8Array(4);
+            new DataView(bytes.buffer).setFloat32(0, r.value, true);
+            const slot = slots.get(t);
+            if (slot !== undefined && slot.begin >= start)
+                return { tensor: t, begin: slot.begin - start, end: slot.end - start, write: { bytes } };
+            return append(t, 4, { bytes });
+        }
+        const use = uses.get(r.pieces[0].key);
+        if (use.begin >= start)
+            return { tensor: t, begin: use.begin - start, end: use.end - start };
+        return append(t, use.end - use.begin, { from: dataStart + use.begin, length: use.end - use.begin });
+    });
+}
+/** The source's header length (the prefix's value, checked against the size) and the SHA-256 of its 8 + N bytes. */
+function sourceHeader(fd, size, file) {
+    const prefix = new Uint8Array(8);
+    readRange(fd, prefix, 0, file);
+    const n = new DataView(prefix.buffer).getBigUint64(0, true);
+    if (n > BigInt(size - 8))
+        throw new errors/* CheckpointError */.jg('Truncated', file, 'the header runs past the end of the file');
+    const bytes = new Uint8Array(8 + Number(n));
+    readRange(fd, bytes, 0, file);
+    return { length: Number(n), sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') };
+}
+function readRange(fd, buf, from, file) {
+    for (let done = 0; done < buf.length;) {
+        const n = (0,external_node_fs_.readSync)(fd, buf, done, buf.length - done, from + done);
+        if (n === 0)
+            throw new errors/* CheckpointError */.jg('Truncated', file, `the source ended at byte ${from + done}`);
+        done += n;
+    }
+}
+/**
+ * The source copied by the kernel to `temp`, then the moved tensors and scalars written after its end. The copy's
+ * header is checked against the one the plan was made from (a source replaced meanwhile is refused). Returns the
+ * open output and, with `hash`, the source's SHA-256 (hashed on a worker while the kernel copies).
+ */
+async function writeKeepingLayout(kept, io) {
+    const hashing = io.hash === true ? sha256File(io.file) : undefined;
+    hashing?.catch(() => undefined); // awaited below; a failed copy must not leave it unhandled
+    // The copy takes the source's permission bits (a read-only source would give a read-only output the next step
+    // could not open for writing): it gets those of a file created here, as the user-space path's output does.
+    const created = (0,external_node_fs_.openSync)(io.temp, 'w');
+    const mode = (0,external_node_fs_.fstatSync)(created).mode & 0o777;
+    (0,external_node_fs_.closeSync)(created);
+    await (0,promises_.copyFile)(io.file, io.temp, external_node_fs_.constants.COPYFILE_FICLONE);
+    (0,external_node_fs_.chmodSync)(io.temp, mode);
+    const fd = (0,external_node_fs_.openSync)(io.temp, 'r+');
+    try {
+        // the copy is the file the plan was made from: its size, and its header byte for byte
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size < io.bytes)
+            throw new errors/* CheckpointError */.jg('Truncated', io.file, `the source ended at byte ${size} during the copy`);
+        if (size > io.bytes || sourceHeader(fd, size, io.temp).sha256 !== io.header.sha256)
+            throw new errors/* CheckpointError */.jg('IoError', io.file, 'the file changed while it was converted');
+        const dataStart = 8 + kept.headerLength;
+        for (const p of kept.placed) {
+            const w = p.write;
+            if (w === undefined)
+                continue;
+            let bytes;
+            if ('bytes' in w)
+                bytes = w.bytes;
+            else {
+                bytes = new Uint8Array(w.length);
+                readRange(io.src, bytes, w.from, io.file);
+            }
+            writeFully(fd, bytes, dataStart + p.begin);
+        }
+        (0,external_node_fs_.ftruncateSync)(fd, kept.size);
+        return { fd, ...(hashing ? { sha256: await hashing } : {}) };
+    }
+    catch (e) {
+        closeQuietly(fd);
+        throw e;
+    }
+}
+function closeQuietly(fd) {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // the error on its way says more
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/convert/write.ts
 /**
@@ -1104,6 +1383,7 @@ class WorkerHasher {
  * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
  * is written last.
  */
+
 
 
 
@@ -1201,40 +1481,6 @@ function placeBlocks(t, byName, srcFd, file) {
     }
     return out;
 }
-// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
-const write_HASH_WORKER = (/* unused pure expression or super */ null && (`
-const { createHash } = require('node:crypto')
-const { createReadStream } = require('node:fs')
-const { parentPort, workerData } = require('node:worker_threads')
-const hash = createHash('sha256')
-createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on('data', (chunk) => hash.update(chunk))
-  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
-  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
-`));
-/** The sha256 of a file, read sequentially in a worker thread. */
-function sha256File(path) {
-    return new Promise((resolvePromise, reject) => {
-        const worker = new Worker(write_HASH_WORKER, { eval: true, workerData: path });
-        let settled = false;
-        worker.once('message', (m) => {
-            settled = true;
-            if (m.sha256)
-                resolvePromise(m.sha256);
-            else
-                reject(new Error(`hashing ${path}: ${m.error}`));
-            void worker.terminate();
-        });
-        worker.once('error', (e) => {
-            if (!settled)
-                reject(e);
-        });
-        worker.once('exit', (code) => {
-            if (!settled)
-                reject(new Error(`hashing ${path}: worker exited with ${code}`));
-        });
-    });
-}
 function metadataOf(source, record) {
     const out = {};
     for (const [k, v] of Object.entries(source.metadata))
@@ -1274,15 +1520,9 @@ async function writeConversion(plan, source, outPath, opts) {
     checkPlan(plan, byName, file);
     const tensors = plan.modules.flatMap((m) => m.tensors);
     const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }));
-    const record = (sha256) => conversionRecord(plan, { file: (0,external_node_path_.basename)(file), sha256, bytes: source.bytes }, opts.tool);
-    const draft = encodeSafetensorsHeader(specs, metadataOf(source, record(HASH_PLACEHOLDER)));
     const target = (0,external_node_path_.resolve)(outPath);
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const expected = draft.header.length + Number(draft.dataBytes);
-    const layout = layoutOf(tensors, byName, draft.header.length, file);
-    if (layout.end !== expected)
-        throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`);
     let src;
     let dst;
     try {
@@ -1293,6 +1533,44 @@ async function writeConversion(plan, source, outPath, opts) {
         if (size > source.bytes) {
             throw new errors/* CheckpointError */.jg('IoError', file, `the file is now ${size} bytes; it had ${source.bytes} when its header was read`);
         }
+        const header = sourceHeader(src, size, file);
+        const identity = (sha256) => ({
+            file: (0,external_node_path_.basename)(file),
+            bytes: source.bytes,
+            headerSha256: header.sha256,
+            // a fixed-width placeholder until the hash is known: the header's length must not change
+            ...(opts.hashSource ? { sha256: sha256 ?? HASH_PLACEHOLDER } : {})
+        });
+        const metadata = (sha256) => metadataOf(source, conversionRecord(plan, identity(sha256), opts.tool));
+        const metadataNow = metadata();
+        const kept = planSourceLayout(tensors, byName, header.length, source.bytes, (placed) => headerJsonLength(placed, metadataNow));
+        if (kept !== undefined) {
+            const written = await writeKeepingLayout(kept, {
+                file,
+                src,
+                temp,
+                bytes: source.bytes,
+                header,
+                hash: opts.hashSource
+            });
+            dst = written.fd;
+            const json = headerJson(kept.placed, metadata(written.sha256));
+            if (json.length > kept.headerLength)
+                throw new Error('header length changed after hashing');
+            const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20);
+            new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true);
+            bytes.set(json, 8);
+            writeFully(dst, bytes, 0);
+            (0,external_node_fs_.closeSync)(dst);
+            dst = undefined;
+            await (0,promises_.rename)(temp, target);
+            return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel');
+        }
+        const draft = encodeSafetensorsHeader(specs, metadata());
+        const expected = draft.header.length + Number(draft.dataBytes);
+        const layout = layoutOf(tensors, byName, draft.header.length, file);
+        if (layout.end !== expected)
+            throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`);
         dst = (0,external_node_fs_.openSync)(temp, 'w');
         // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
         (0,external_node_fs_.ftruncateSync)(dst, expected);
@@ -1300,28 +1578,33 @@ async function writeConversion(plan, source, outPath, opts) {
             writeFully(dst, c.bytes, c.to);
         for (const p of layout.placed)
             writeFully(dst, placeBlocks(p.tensor, byName, src, file), p.to);
-        const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file);
-        const final = encodeSafetensorsHeader(specs, metadataOf(source, record(sha256)));
+        const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file, {
+            hash: opts.hashSource === true
+        });
+        const final = encodeSafetensorsHeader(specs, metadata(sha256));
         if (final.header.length !== draft.header.length)
             throw new Error('header length changed after hashing');
         writeFully(dst, final.header, 0);
         (0,external_node_fs_.closeSync)(dst);
         dst = undefined;
         await (0,promises_.rename)(temp, target);
-        return { path: target, bytes: expected, tensors: tensors.length, sourceSha256: sha256 };
+        return result(target, expected, tensors.length, header.sha256, sha256, 'user-space');
     }
     catch (e) {
         if (dst !== undefined)
-            closeQuietly(dst);
+            write_closeQuietly(dst);
         await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
         throw e;
     }
     finally {
         if (src !== undefined)
-            closeQuietly(src);
+            write_closeQuietly(src);
     }
 }
-function closeQuietly(fd) {
+function result(path, bytes, tensors, sourceHeaderSha256, sourceSha256, copy) {
+    return { path, bytes, tensors, sourceHeaderSha256, ...(sourceSha256 ? { sourceSha256 } : {}), copy };
+}
+function write_closeQuietly(fd) {
     try {
         (0,external_node_fs_.closeSync)(fd);
     }
@@ -1442,7 +1725,9 @@ function renderConversionPlan(plan, opts) {
             'written',
             `${(0,format/* printable */.g$)(w.path)}: ${(0,format/* plural */.LS)(w.tensors, 'tensor')}, ${(0,format/* groupThousands */.Zv)(w.bytes)} bytes`
         ]);
-        rows.push(['source sha256', w.sourceSha256]);
+        rows.push(['source header sha256', w.sourceHeaderSha256]);
+        if (w.sourceSha256 !== undefined)
+            rows.push(['source sha256', w.sourceSha256]);
     }
     out += (0,layout/* fitTable */.SM)(rows, { width, fit: ['fixed', 'wrap'] });
     // Layout changes first: they are the ones worth reading.
@@ -1507,7 +1792,8 @@ var util_json = __webpack_require__(4976);
 const spec = {
     name: 'convert',
     summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-    usage: 'LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run] [--drop-unmatched] [--json]',
+    usage: 'LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run] [--drop-unmatched] ' +
+        '[--hash-source] [--json]',
     minPositionals: 1,
     maxPositionals: 1,
     options: {
@@ -1526,6 +1812,10 @@ const spec = {
         'drop-unmatched': {
             kind: 'boolean',
             help: 'leave out the modules that cannot be converted exactly (each is listed) instead of refusing'
+        },
+        'hash-source': {
+            kind: 'boolean',
+            help: 'also record the SHA-256 of every byte of the LoRA (slower than the copy itself; the header is always hashed)'
         },
         json: { kind: 'boolean', help: 'print the plan (and the written file) as JSON' },
         ...read/* REMOTE_OPTIONS */.Q,
@@ -1580,7 +1870,10 @@ async function run(args, io) {
             throw new errors/* InputError */.dz(conversionAnswer(plan, (0,format/* colors */.Tj)(false)).slice(2));
         return errors/* EXIT */.dc.badInput;
     }
-    const written = await writeConversion(plan, lora, (0,external_node_path_.resolve)(io.cwd, out), { tool: version/* TOOL */.j });
+    const written = await writeConversion(plan, lora, (0,external_node_path_.resolve)(io.cwd, out), {
+        tool: version/* TOOL */.j,
+        hashSource: (0,cli_args/* flag */.Jt)(args, 'hash-source')
+    });
     if (json)
         io.stdout((0,util_json/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan), written }));
     else
@@ -1705,8 +1998,8 @@ __webpack_require__.d(__webpack_exports__, {
 var analyze = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/lora/compare-fallback.ts
 var compare_fallback = __webpack_require__(6230);
-// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
-var resolve = __webpack_require__(9723);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 1 modules
+var resolve = __webpack_require__(1708);
 ;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
 
 

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 556;
-exports.ids = [556];
+exports.id = 31;
+exports.ids = [31];
 exports.modules = {
 
 /***/ 9493:
@@ -1538,7 +1538,7 @@ function familyLabel(family, width) {
 
 /***/ }),
 
-/***/ 9723:
+/***/ 1708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1691,156 +1691,8 @@ function nameDifference(loraPath, basePath, block, blockMissing) {
     return `${scope} the LoRA targets ${loraPart}, which this base does not have`;
 }
 
-;// CONCATENATED MODULE: ./src/lora/shapes.ts
-function prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
-}
-function get(m, role) {
-    return m.tensors.find((t) => t.role === role)?.tensor.shape;
-}
-function fmt(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Compare expected and actual dims; collect the differences. */
-function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
-    const problems = [];
-    if (loraIn !== baseIn)
-        problems.push(`in-dim ${loraIn} vs ${baseIn}`);
-    if (loraOut !== baseOut)
-        problems.push(`out-dim ${loraOut} vs ${baseOut}`);
-    problems.push(...extra);
-    return problems.length === 0
-        ? { ok: true, loraIn, loraOut, baseIn, baseOut }
-        : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
-}
-function checkLora(m, out, inFlat, W) {
-    const down = get(m, 'down');
-    const up = get(m, 'up');
-    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
-    if (!down || (!up && blocks.length === 0))
-        return { ok: false, expected: 'incomplete module (down or up missing)' };
-    const mid = get(m, 'mid');
-    // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : prod(down.slice(1));
-    const baseIn = mid ? (W[1] ?? 0) : inFlat;
-    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
-    const extra = [];
-    const bias = get(m, 'up-bias');
-    if (bias && bias[0] !== out)
-        extra.push(`lora_B.bias ${fmt(bias)} vs out ${out}`);
-    const dora = get(m, 'dora-scale');
-    if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-        extra.push(`dora_scale ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
-    }
-    const mag = get(m, 'magnitude');
-    if (mag && mag[0] !== out)
-        extra.push(`lora_magnitude_vector ${fmt(mag)} vs out ${out}`);
-    const diffB = get(m, 'diff-bias');
-    if (diffB && diffB[0] !== out)
-        extra.push(`diff_b ${fmt(diffB)} vs out ${out}`);
-    return verdict(loraIn, loraOut, baseIn, out, extra);
-}
-function checkLoha(m, out, inFlat, W) {
-    const w1a = get(m, 'hada_w1_a');
-    const w1b = get(m, 'hada_w1_b');
-    const w2a = get(m, 'hada_w2_a');
-    const w2b = get(m, 'hada_w2_b');
-    if (!w1a || !w1b || !w2a || !w2b)
-        return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' };
-    const tucker = get(m, 'hada_t1') !== undefined;
-    // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
-    const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : prod(w1b.slice(1));
-    const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : prod(w2b.slice(1));
-    const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
-    return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
-}
-function checkLokr(m, out, inFlat) {
-    const w1 = get(m, 'lokr_w1');
-    const w1a = get(m, 'lokr_w1_a');
-    const w1b = get(m, 'lokr_w1_b');
-    const w2 = get(m, 'lokr_w2');
-    const w2a = get(m, 'lokr_w2_a');
-    const w2b = get(m, 'lokr_w2_b');
-    const t2 = get(m, 'lokr_t2');
-    const a = w1 ? w1[0] : w1a?.[0];
-    const c = w1 ? w1[1] : w1b?.[1];
-    let b;
-    let d;
-    if (w2) {
-        b = w2[0];
-        d = prod(w2.slice(1));
-    }
-    else if (t2 && w2a && w2b) {
-        // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
-        b = w2a[1];
-        d = (w2b[1] ?? 0) * prod(t2.slice(2));
-    }
-    else if (w2a && w2b) {
-        b = w2a[0];
-        d = prod(w2b.slice(1));
-    }
-    if (a === undefined || b === undefined || c === undefined || d === undefined) {
-        return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
-    }
-    return verdict(c * d, a * b, inFlat, out);
-}
-function checkFull(m, entry) {
-    const problems = [];
-    const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
-    if (diff && fmt(diff) !== fmt(entry.shape))
-        problems.push(`diff ${fmt(diff)} vs base ${fmt(entry.shape)}`);
-    const diffB = get(m, 'diff-bias');
-    if (diffB) {
-        if (!entry.bias)
-            problems.push('diff_b but the base module has no bias');
-        else if (fmt(diffB) !== fmt(entry.bias.shape))
-            problems.push(`diff_b ${fmt(diffB)} vs base bias ${fmt(entry.bias.shape)}`);
-    }
-    return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
-}
-/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
-function checkModuleShapes(m, entry, slice) {
-    const W = entry.shape;
-    const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = prod(W.slice(1));
-    if (entry.isParam && m.algorithm !== 'full') {
-        return {
-            ok: false,
-            expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`
-        };
-    }
-    switch (m.algorithm) {
-        case 'lora':
-            return checkLora(m, out, inFlat, W);
-        case 'loha':
-            return checkLoha(m, out, inFlat, W);
-        case 'lokr':
-            return checkLokr(m, out, inFlat);
-        case 'full':
-            return checkFull(m, entry);
-        case 'ia3': {
-            const w = get(m, 'ia3-weight');
-            if (!w)
-                return { ok: false, expected: 'IA3 module without its weight vector' };
-            const fits = w[0] === out || w[0] === W[1];
-            return fits
-                ? { ok: true }
-                : { ok: false, expected: `IA3 vector ${fmt(w)} fits neither out ${out} nor in ${W[1]}` };
-        }
-        case 'norm': {
-            const w = get(m, 'norm-weight');
-            return !w || fmt(w) === fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${fmt(w)} vs ${fmt(W)}` };
-        }
-        default:
-            return { ok: true, note: `${m.algorithm} shapes not checked` };
-    }
-}
-
+// EXTERNAL MODULE: ./src/lora/shapes.ts
+var shapes = __webpack_require__(7648);
 ;// CONCATENATED MODULE: ./src/lora/resolve.ts
 
 
@@ -1991,7 +1843,7 @@ function settle(m, r, found) {
         if (!t)
             continue;
         targets.push({ c, t });
-        const v = checkModuleShapes(m, c.entry, c.slice);
+        const v = (0,shapes/* checkModuleShapes */.B)(m, c.entry, c.slice);
         if (verdict === null || (v.ok && !verdict.ok)) {
             verdict = v;
             chosen = c;
@@ -2132,6 +1984,164 @@ function finishResolution(analysis, index, outcomes, opts) {
             .sort((a, b) => b.modules - a.modules || (0,order/* byCodeUnit */.X)(a.cause, b.cause)),
         results
     };
+}
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ checkModuleShapes)
+/* harmony export */ });
+function prod(dims) {
+    let n = 1;
+    for (const d of dims)
+        n *= d;
+    return n;
+}
+function get(m, role) {
+    return m.tensors.find((t) => t.role === role)?.tensor.shape;
+}
+function fmt(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Compare expected and actual dims; collect the differences. */
+function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
+    const problems = [];
+    if (loraIn !== baseIn)
+        problems.push(`in-dim ${loraIn} vs ${baseIn}`);
+    if (loraOut !== baseOut)
+        problems.push(`out-dim ${loraOut} vs ${baseOut}`);
+    problems.push(...extra);
+    return problems.length === 0
+        ? { ok: true, loraIn, loraOut, baseIn, baseOut }
+        : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
+}
+function checkLora(m, out, inFlat, W) {
+    const down = get(m, 'down');
+    const up = get(m, 'up');
+    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
+    if (!down || (!up && blocks.length === 0))
+        return { ok: false, expected: 'incomplete module (down or up missing)' };
+    const mid = get(m, 'mid');
+    // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
+    const loraIn = mid ? (down[1] ?? 0) : prod(down.slice(1));
+    const baseIn = mid ? (W[1] ?? 0) : inFlat;
+    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
+    const extra = [];
+    const bias = get(m, 'up-bias');
+    if (bias && bias[0] !== out)
+        extra.push(`lora_B.bias ${fmt(bias)} vs out ${out}`);
+    const dora = get(m, 'dora-scale');
+    if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
+        extra.push(`dora_scale ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
+    }
+    const mag = get(m, 'magnitude');
+    if (mag && mag[0] !== out)
+        extra.push(`lora_magnitude_vector ${fmt(mag)} vs out ${out}`);
+    const diffB = get(m, 'diff-bias');
+    if (diffB && diffB[0] !== out)
+        extra.push(`diff_b ${fmt(diffB)} vs out ${out}`);
+    return verdict(loraIn, loraOut, baseIn, out, extra);
+}
+function checkLoha(m, out, inFlat, W) {
+    const w1a = get(m, 'hada_w1_a');
+    const w1b = get(m, 'hada_w1_b');
+    const w2a = get(m, 'hada_w2_a');
+    const w2b = get(m, 'hada_w2_b');
+    if (!w1a || !w1b || !w2a || !w2b)
+        return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' };
+    const tucker = get(m, 'hada_t1') !== undefined;
+    // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
+    const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
+    const loraIn = tucker ? (w1b[1] ?? 0) : prod(w1b.slice(1));
+    const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
+    const in2 = tucker ? (w2b[1] ?? 0) : prod(w2b.slice(1));
+    const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
+    return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
+}
+function checkLokr(m, out, inFlat) {
+    const w1 = get(m, 'lokr_w1');
+    const w1a = get(m, 'lokr_w1_a');
+    const w1b = get(m, 'lokr_w1_b');
+    const w2 = get(m, 'lokr_w2');
+    const w2a = get(m, 'lokr_w2_a');
+    const w2b = get(m, 'lokr_w2_b');
+    const t2 = get(m, 'lokr_t2');
+    const a = w1 ? w1[0] : w1a?.[0];
+    const c = w1 ? w1[1] : w1b?.[1];
+    let b;
+    let d;
+    if (w2) {
+        b = w2[0];
+        d = prod(w2.slice(1));
+    }
+    else if (t2 && w2a && w2b) {
+        // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
+        b = w2a[1];
+        d = (w2b[1] ?? 0) * prod(t2.slice(2));
+    }
+    else if (w2a && w2b) {
+        b = w2a[0];
+        d = prod(w2b.slice(1));
+    }
+    if (a === undefined || b === undefined || c === undefined || d === undefined) {
+        return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
+    }
+    return verdict(c * d, a * b, inFlat, out);
+}
+function checkFull(m, entry) {
+    const problems = [];
+    const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
+    if (diff && fmt(diff) !== fmt(entry.shape))
+        problems.push(`diff ${fmt(diff)} vs base ${fmt(entry.shape)}`);
+    const diffB = get(m, 'diff-bias');
+    if (diffB) {
+        if (!entry.bias)
+            problems.push('diff_b but the base module has no bias');
+        else if (fmt(diffB) !== fmt(entry.bias.shape))
+            problems.push(`diff_b ${fmt(diffB)} vs base bias ${fmt(entry.bias.shape)}`);
+    }
+    return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
+}
+/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
+function checkModuleShapes(m, entry, slice) {
+    const W = entry.shape;
+    const out = slice ? slice.size : (W[0] ?? 0);
+    const inFlat = prod(W.slice(1));
+    if (entry.isParam && m.algorithm !== 'full') {
+        return {
+            ok: false,
+            expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`
+        };
+    }
+    switch (m.algorithm) {
+        case 'lora':
+            return checkLora(m, out, inFlat, W);
+        case 'loha':
+            return checkLoha(m, out, inFlat, W);
+        case 'lokr':
+            return checkLokr(m, out, inFlat);
+        case 'full':
+            return checkFull(m, entry);
+        case 'ia3': {
+            const w = get(m, 'ia3-weight');
+            if (!w)
+                return { ok: false, expected: 'IA3 module without its weight vector' };
+            const fits = w[0] === out || w[0] === W[1];
+            return fits
+                ? { ok: true }
+                : { ok: false, expected: `IA3 vector ${fmt(w)} fits neither out ${out} nor in ${W[1]}` };
+        }
+        case 'norm': {
+            const w = get(m, 'norm-weight');
+            return !w || fmt(w) === fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${fmt(w)} vs ${fmt(W)}` };
+        }
+        default:
+            return { ok: true, note: `${m.algorithm} shapes not checked` };
+    }
 }
 
 

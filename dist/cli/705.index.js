@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 573;
-exports.ids = [573,230];
+exports.id = 705;
+exports.ids = [705,230];
 exports.modules = {
 
-/***/ 2573:
+/***/ 705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -45,6 +45,17 @@ const FAIL_ON_FLAGS = [
  * until the user allows it by name (`allow-globals`); a known gadget fails whatever the user allows.
  */
 const DEFAULT_FAIL_ON = ['dangerous-globals', 'unknown-globals'];
+/**
+ * The flags no `fail-on` value can drop. A workflow that lists its own flags (`fail-on: shape-mismatch`) means
+ * "also fail on a shape mismatch", not "let code-running pickles through": a list that replaced the security
+ * flags would turn a compat setting into a hole. Unknown globals are relaxed only by name, with `allow-globals`,
+ * so every exception is written down; dangerous globals are never relaxed.
+ */
+const SECURITY_FLOOR = ['dangerous-globals', 'unknown-globals'];
+/** `flags` with the security floor in front (once each). */
+function withSecurityFloor(flags) {
+    return [...SECURITY_FLOOR, ...flags.filter((f) => !SECURITY_FLOOR.includes(f))];
+}
 const DEFAULT_THRESHOLD = 80;
 /** A bad value of the input or flag `input` (the name the user wrote it under): `Invalid input 'x': detail`. */
 function invalidInput(input, detail) {
@@ -71,7 +82,10 @@ function parseMetric(text, input = 'metric') {
         throw invalidInput(input, `expected one of ${METRIC_CHOICES.join(', ')}, got '${text}'`);
     return found;
 }
-/** Words separated by commas, spaces or newlines; `none` alone means no flag fails the gate. */
+/**
+ * Words separated by commas, spaces or newlines, added to the security floor; `none` alone means no compat flag
+ * fails the gate (the floor still does).
+ */
 function parseFailOn(text, input = 'fail-on') {
     const words = text
         .split(/[\s,]+/)
@@ -82,7 +96,7 @@ function parseFailOn(text, input = 'fail-on') {
     if (words.includes('none')) {
         if (words.length > 1)
             throw invalidInput(input, `'none' cannot be combined with other flags`);
-        return [];
+        return withSecurityFloor([]);
     }
     const flags = [];
     for (const w of words) {
@@ -93,16 +107,45 @@ function parseFailOn(text, input = 'fail-on') {
         if (!flags.includes(found))
             flags.push(found);
     }
-    return flags;
+    return withSecurityFloor(flags);
+}
+const LOADER_CHOICES = ['any', 'comfyui', 'diffusers'];
+/**
+ * The `loader` input: the runtimes a LoRA must load in, separated by commas, spaces or newlines (`comfyui,
+ * diffusers`). Empty means `any` (every naming model-compat understands).
+ */
+function parseLoaders(text, input = 'loader') {
+    const words = text
+        .split(/[\s,]+/)
+        .map((w) => w.trim().toLowerCase())
+        .filter((w) => w !== '');
+    if (words.length === 0)
+        return ['any'];
+    const out = [];
+    for (const w of words) {
+        const found = LOADER_CHOICES.find((l) => l === w);
+        if (!found)
+            throw invalidInput(input, `unknown loader '${w}'; expected one or more of ${LOADER_CHOICES.join(', ')}`);
+        if (!out.includes(found))
+            out.push(found);
+    }
+    return out;
+}
+/** Whether a policy gates under anything but the default `any` loader. */
+function gatesRuntimes(policy) {
+    const l = policy.loaders;
+    return l !== undefined && !(l.length === 1 && l[0] === 'any');
 }
 function makePolicy(p = {}) {
     const policy = {
         threshold: p.threshold ?? DEFAULT_THRESHOLD,
         metric: p.metric ?? 'auto',
-        failOn: p.failOn ? [...p.failOn] : [...DEFAULT_FAIL_ON]
+        failOn: withSecurityFloor(p.failOn ?? DEFAULT_FAIL_ON)
     };
     if (p.allowGlobals !== undefined && p.allowGlobals.length > 0)
         policy.allowGlobals = [...p.allowGlobals];
+    if (gatesRuntimes(p))
+        policy.loaders = [...p.loaders];
     return policy;
 }
 /** A module path or qualified name: identifiers joined by dots. */
@@ -164,10 +207,14 @@ function bestAvailable(available) {
     return best;
 }
 
-// EXTERNAL MODULE: ./src/compare/verdict.ts
-var verdict = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
+// EXTERNAL MODULE: ./src/gate/format.ts
+var format = __webpack_require__(8732);
+// EXTERNAL MODULE: ./src/util/figures.ts
+var figures = __webpack_require__(2377);
+// EXTERNAL MODULE: ./src/compare/verdict.ts
+var verdict = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/gate/coverage.ts
@@ -219,10 +266,41 @@ function kindRank(kind) {
     return i < 0 ? KIND_ORDER.length : i;
 }
 
-// EXTERNAL MODULE: ./src/gate/format.ts
-var format = __webpack_require__(8732);
-// EXTERNAL MODULE: ./src/util/figures.ts
-var figures = __webpack_require__(2377);
+// EXTERNAL MODULE: ./src/lora/loaders/verdict.ts
+var loaders_verdict = __webpack_require__(470);
+;// CONCATENATED MODULE: ./src/gate/loaders.ts
+/**
+ * A LoRA gated per runtime (the `loader` input): each listed loader's result, and the reason a failing one gives.
+ * The views come from the engines (engines.ts `resolveLora` with a loader profile).
+ */
+
+
+function loaderResult(view, threshold) {
+    const loader = view.loader ?? 'any';
+    const loaded = view.modules.filter((m) => m.status === 'loadable').length;
+    const out = {
+        loader,
+        loadable: view.loadable,
+        modules: view.moduleCount,
+        loaded,
+        brokenLoads: view.brokenLoads ?? 0,
+        passed: view.fileError === undefined && view.loadable >= threshold
+    };
+    if (view.fileError !== undefined)
+        out.fileError = view.fileError;
+    // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
+    const cause = view.cause?.replace(new RegExp(`^${loaders_verdict/* LOADER_LABELS */.s[loader]}: `), '');
+    const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause;
+    if (why !== undefined && loaded < view.moduleCount)
+        out.why = (0,format/* cutText */.IN)(why, 300);
+    return out;
+}
+/** `ComfyUI: loadable 0% is under the 80% threshold (the whole file fails: KeyError: ...)`. */
+function loaderReason(l, threshold) {
+    const head = `${loaders_verdict/* LOADER_LABELS */.s[l.loader]}: ${(0,format/* thresholdReason */.Ev)('loadable', l.loadable, threshold)}`;
+    return l.why ? `${head} (${l.why})` : head;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/security.ts
 
 const MAX_LISTED = 5;
@@ -334,12 +412,14 @@ function listText(items) {
     return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
 }
 
-;// CONCATENATED MODULE: ./src/gate/evaluate.ts
+;// CONCATENATED MODULE: ./src/gate/judge.ts
 /**
- * The gate: for each artifact, pick the figure the threshold applies to, collect the red/warning/green flags with
- * their evidence, decide pass or fail, and explain a failure in a short message (a line per failing artifact).
- * Pure: checkpoints and engine results in, GateReport and the documents to write out.
+ * The gate's verdict of one artifact: for a checkpoint, everything in its row that depends on its header alone
+ * (figures, flags, reasons, pass or fail) and its mapping or resolution document; for a file that could not be
+ * read, its error row. Pure: a checkpoint and engine results in, a row out; `evaluateGate` (evaluate.ts) places
+ * the rows under their paths and adds the run's verdict and message.
  */
+
 
 
 
@@ -349,63 +429,43 @@ function listText(items) {
 /** How many module failures the report keeps per LoRA (the resolution document has them all). */
 const MAX_FAILURES_IN_REPORT = 200;
 const MAX_REASONS = 5;
-function evaluateGate(run) {
-    const documents = [];
-    const usedNames = new Set(['gate-report.json']);
-    const artifacts = run.inputs.map((input) => {
-        const { report, document } = evaluateArtifact(input, run);
-        if (document !== undefined && report.kind) {
-            const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames);
-            documents.push({ name, content: document });
-            report.document = name;
-        }
-        return report;
-    });
-    const figures = artifacts.map((a) => a.figure).filter((f) => f !== undefined);
-    const passed = artifacts.length > 0 && artifacts.every((a) => a.status === 'pass');
-    const report = {
-        schemaVersion: 1,
-        tool: { ...run.tool },
-        passed,
-        verdict: verdictOf(artifacts),
-        overlap: figures.length > 0 ? Math.min(...figures) : null,
-        policy: {
-            threshold: run.policy.threshold,
-            metric: run.policy.metric,
-            failOn: [...run.policy.failOn],
-            ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {})
-        },
-        baseline: {
-            path: run.baseline.path,
-            format: run.baseline.format,
-            tensors: run.baseline.tensors.length,
-            ...(run.baselineFromCache !== undefined ? { fromCache: run.baselineFromCache } : {})
-        },
-        artifacts,
-        message: ''
+/** An artifact that could not be read: its error row. */
+function unreadableRow(input, policy) {
+    const { code, message, globals = [] } = input.error ?? {
+        code: 'Unreadable',
+        message: `${input.path}: could not be read`
     };
-    report.message = failureMessage(report);
-    return { report, documents };
+    // a file that is not a loadable checkpoint still shows what its pickles import
+    const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
+    const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS);
+    return {
+        report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
+    };
 }
-function evaluateArtifact(input, run) {
-    const { policy, engines, baseline } = run;
-    if (!input.checkpoint) {
-        const { code, message, globals = [] } = input.error ?? {
-            code: 'Unreadable',
-            message: `${input.path}: could not be read`
-        };
-        // a file that is not a loadable checkpoint still shows what its pickles import
-        const flags = globalFlags(globals, policy.allowGlobals).map((f) => withFailsGate(f, policy));
-        const reasons = dedupe([message, ...flags.filter((f) => f.failsGate).map(flagText)]).slice(0, MAX_REASONS);
-        return {
-            report: { path: input.path, status: 'error', figures: {}, reasons, flags, error: { code, message } }
-        };
+/**
+ * A judged checkpoint as the report row of the file at `path`. The row's parts are shared with every other file of
+ * the same header (nothing downstream changes them); an engine error's message gets the path in front.
+ */
+function placeJudged(j, path) {
+    const report = { ...j.report, path };
+    if (report.error !== undefined) {
+        const message = `${path}: ${report.error.message}`;
+        report.error = { ...report.error, message };
+        report.reasons = [message];
     }
-    const ckpt = input.checkpoint;
+    return j.document === undefined ? { report } : { report, document: j.document };
+}
+/**
+ * The gate's verdict of one checkpoint: everything in an artifact's row that depends on its header alone (all
+ * but its path), and its mapping or resolution document. The same header always gets the same verdict, so a run
+ * judges each distinct header once (`evaluateGate` per checkpoint object, the CLI per header hash).
+ */
+function judgeCheckpoint(ckpt, ctx) {
+    const { policy, engines, baseline } = ctx;
     const kind = engines.isLora(ckpt) ? 'lora' : 'checkpoint';
     const flags = [...securityFlags(ckpt, policy.allowGlobals), ...baselineFlags(baseline)].map((f) => withFailsGate(f, policy));
     const report = {
-        path: input.path,
+        path: '',
         format: ckpt.format,
         kind,
         status: 'pass',
@@ -417,10 +477,15 @@ function evaluateArtifact(input, run) {
     let detailReasons;
     try {
         if (kind === 'lora') {
-            const view = engines.resolveLora(ckpt, baseline);
+            // The first listed loader gives the figures, failures and document; every listed loader is gated.
+            const loaders = policy.loaders && policy.loaders.length > 0 ? policy.loaders : ['any'];
+            const loaderViews = loaders.map((l) => engines.resolveLora(ckpt, baseline, l));
+            const view = loaderViews[0];
             document = view.document;
             report.figures = loraFigures(view);
             report.lora = loraReport(view);
+            if (gatesRuntimes(policy))
+                report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold));
             report.tier = tierOf(view.loadable);
             flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`);
@@ -442,25 +507,34 @@ function evaluateArtifact(input, run) {
         }
     }
     catch (e) {
-        // An engine failing on one artifact must not hide the others' results: report it as that artifact's error.
+        // An engine failing on one artifact must not hide the others' results: report it as that artifact's error
+        // (its message gets the path when the row is placed).
         const message = e instanceof Error ? e.message : String(e);
-        const error = { code: 'EngineError', message: `${input.path}: ${message}` };
-        return { report: { ...report, status: 'error', reasons: [error.message], error } };
+        const error = { code: 'EngineError', message };
+        return { report: { ...report, status: 'error', reasons: [message], error }, path: ckpt.path };
     }
     const { metric, note } = chooseMetric(policy.metric, kind, report.figures);
     report.metric = metric;
     if (note)
         report.metricNote = note;
-    const figure = report.figures[metric] ?? 0;
+    // Gated per runtime: the loadable figure is the lowest over the listed loaders.
+    const perLoader = metric === 'loadable' ? (report.lora?.loaders ?? []) : [];
+    const figure = perLoader.length > 0 ? Math.min(...perLoader.map((l) => l.loadable)) : (report.figures[metric] ?? 0);
     report.figure = figure;
     const reasons = [];
-    const underThreshold = figure < policy.threshold;
+    // A runtime that refuses the whole file fails its loader whatever the threshold.
+    const underThreshold = figure < policy.threshold || perLoader.some((l) => !l.passed);
     // Flags that fail the gate by themselves come first: a dangerous pickle global matters more than any figure.
     const failing = flags.filter((f) => f.failsGate);
     for (const f of failing)
         reasons.push(flagText(f));
-    if (underThreshold) {
-        reasons.push(thresholdReason(metric, figure, policy.threshold));
+    if (underThreshold && perLoader.length > 0) {
+        for (const l of perLoader)
+            if (!l.passed)
+                reasons.push(loaderReason(l, policy.threshold));
+    }
+    else if (underThreshold) {
+        reasons.push((0,format/* thresholdReason */.Ev)(metric, figure, policy.threshold));
     }
     if (underThreshold || failing.length > 0) {
         report.status = 'fail';
@@ -468,10 +542,7 @@ function evaluateArtifact(input, run) {
         reasons.push(...redEvidence, ...detailReasons);
     }
     report.reasons = dedupe(reasons).slice(0, MAX_REASONS);
-    return { report, document };
-}
-function thresholdReason(metric, figure, threshold) {
-    return `${metric} ${(0,figures/* formatPercent */.l)(figure)} is under the ${(0,format/* formatThreshold */.B6)(threshold)} threshold`;
+    return { report, document, path: ckpt.path };
 }
 /**
  * A flag as a reason: `Shape mismatch: 7 of 10 modules ...`; a title that has its own colon ("Different hidden
@@ -483,7 +554,8 @@ function flagText(f) {
     return `${f.title}${f.title.includes(': ') ? ' — ' : ': '}${f.evidence}`;
 }
 function withFailsGate(f, policy) {
-    const listed = policy.failOn.some((id) => id === f.id);
+    // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
+    const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id);
     const anyRed = policy.failOn.includes('any-red') && f.severity === 'red';
     return { ...f, failsGate: listed || anyRed };
 }
@@ -534,7 +606,9 @@ function loraFlags(view) {
             id: 'unresolved-modules',
             severity: 'red',
             title: 'Unresolved modules',
-            evidence: `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+            evidence: view.loader !== undefined && view.loader !== 'any'
+                ? `${unresolved.length} of ${view.moduleCount} modules do not load in ${loaders_verdict/* LOADER_LABELS */.s[view.loader]} (e.g. ${unresolved[0].name})`
+                : `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
         });
     }
     if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
@@ -567,6 +641,79 @@ function checkpointFlags(view) {
 /** The tiers of the comparison, applied to a LoRA's loadable share (a percentage here, a fraction there). */
 function tierOf(figure) {
     return (0,verdict/* tierOf */.kx)(figure / 100);
+}
+/**
+ * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
+ * already gives) is left out too.
+ */
+function dedupe(items) {
+    const out = [];
+    for (const item of items)
+        if (!out.some((kept) => kept.includes(item)))
+            out.push(item);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/evaluate.ts
+
+
+
+
+
+function evaluateGate(run) {
+    const documents = [];
+    const usedNames = new Set(['gate-report.json']);
+    // inputs that share a checkpoint object (identical headers, src/formats/header-cache.ts) are judged once
+    const judged = new WeakMap();
+    const judge = (ckpt) => {
+        let j = judged.get(ckpt);
+        if (j === undefined)
+            judged.set(ckpt, (j = judgeCheckpoint(ckpt, run)));
+        return j;
+    };
+    const artifacts = run.inputs.map((input) => {
+        const j = input.judged ?? (input.checkpoint !== undefined ? judge(input.checkpoint) : undefined);
+        if (j === undefined)
+            return unreadableRow(input, run.policy).report;
+        const { report, document } = placeJudged(j, input.path);
+        if (document !== undefined && report.kind) {
+            const name = uniqueName(input.path, report.kind === 'lora' ? '.lora.json' : '.mapping.json', usedNames);
+            const at = input.location ?? input.path;
+            documents.push({
+                name,
+                content: document,
+                ...(at !== j.path ? { retarget: { from: j.path, to: at } } : {})
+            });
+            report.document = name;
+        }
+        return report;
+    });
+    const figures = artifacts.map((a) => a.figure).filter((f) => f !== undefined);
+    const passed = artifacts.length > 0 && artifacts.every((a) => a.status === 'pass');
+    const report = {
+        schemaVersion: 1,
+        tool: { ...run.tool },
+        passed,
+        verdict: verdictOf(artifacts),
+        overlap: figures.length > 0 ? Math.min(...figures) : null,
+        policy: {
+            threshold: run.policy.threshold,
+            metric: run.policy.metric,
+            failOn: [...run.policy.failOn],
+            ...(run.policy.allowGlobals?.length ? { allowGlobals: [...run.policy.allowGlobals] } : {}),
+            ...(gatesRuntimes(run.policy) ? { loaders: [...run.policy.loaders] } : {})
+        },
+        baseline: {
+            path: run.baseline.path,
+            format: run.baseline.format,
+            tensors: run.baseline.tensors.length,
+            ...(run.baselineFromCache !== undefined ? { fromCache: run.baselineFromCache } : {})
+        },
+        artifacts,
+        message: ''
+    };
+    report.message = failureMessage(report);
+    return { report, documents };
 }
 const TIER_ORDER = ['compatible', 'partial', 'incompatible', 'error'];
 function verdictOf(artifacts) {
@@ -614,7 +761,7 @@ function failureLine(a, threshold) {
     const parts = [];
     // The figure against the threshold in its short form, in its place among the reasons.
     const long = a.metric && a.figure !== undefined && a.figure < threshold
-        ? thresholdReason(a.metric, a.figure, threshold)
+        ? (0,format/* thresholdReason */.Ev)(a.metric, a.figure, threshold)
         : undefined;
     const short = (r) => r === long
         ? `${a.metric} ${(0,figures/* formatPercent */.l)(a.figure)} < threshold ${(0,format/* formatThreshold */.B6)(threshold)}`
@@ -642,17 +789,6 @@ function shortReason(reason, flags) {
     if (flag && /[\d:(]/.test(flag.title))
         return (0,format/* cutText */.IN)(flag.title, MAX_MESSAGE_REASON);
     return (0,format/* cutText */.IN)(reason, MAX_MESSAGE_REASON);
-}
-/**
- * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
- * already gives) is left out too.
- */
-function dedupe(items) {
-    const out = [];
-    for (const item of items)
-        if (!out.some((kept) => kept.includes(item)))
-            out.push(item);
-    return out;
 }
 /** `dir/My LoRA.safetensors` -> `My_LoRA.safetensors.lora.json`, suffixed -2, -3 ... when taken. */
 function uniqueName(path, suffix, used) {
@@ -682,6 +818,7 @@ var layout = __webpack_require__(1894);
  * Fitted to `width`: paths are shortened in the middle, reasons wrap. Pure: data in, string out; colour only when
  * asked for, and every flag carries a word or symbol besides its colour.
  */
+
 
 
 
@@ -828,6 +965,13 @@ function artifactSection(a, k, maxRows, where, width) {
     if (a.status === 'fail')
         for (const r of a.reasons)
             out += line(cut(r), '  - ');
+    if (a.lora?.loaders) {
+        const figures = a.lora.loaders.map((l) => {
+            const text = `${loaders_verdict/* LOADER_LABELS */.s[l.loader]} ${l.loaded}/${l.modules}${l.fileError !== undefined ? ' (file refused)' : ''}`;
+            return l.passed ? k.green(text) : k.red(text);
+        });
+        out += line(`loads in: ${figures.join(', ')}`);
+    }
     // Flags already given as reasons are not repeated; green ones are for the Markdown.
     const others = a.flags.filter((f) => f.severity !== 'green' && !a.reasons.includes(flagText(f)));
     const flags = (0,report_format/* cutList */.f6)(others, maxRows);
@@ -902,12 +1046,18 @@ var external_node_path_ = __webpack_require__(6760);
 var formats_budget = __webpack_require__(5407);
 // EXTERNAL MODULE: ./src/formats/write-file.ts
 var write_file = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/formats/header-cache.ts
+var header_cache = __webpack_require__(8012);
+// EXTERNAL MODULE: ./src/formats/http/url.ts
+var url = __webpack_require__(9740);
 // EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
 var compare = __webpack_require__(1597);
 // EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
 var src_lora = __webpack_require__(6326);
 // EXTERNAL MODULE: ./src/lora/report.ts
 var report = __webpack_require__(7520);
+// EXTERNAL MODULE: ./src/lora/loaders/index.ts + 8 modules
+var loaders = __webpack_require__(9921);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/gate/evidence.ts
@@ -1113,6 +1263,7 @@ function flagTitle(message) {
 
 
 
+
 const MAX_LISTED_KEYS = 200;
 const MAX_SAMPLE_MAPPINGS = 20;
 function defaultEngines() {
@@ -1130,12 +1281,23 @@ function defaultEngines() {
             indexes.set(c, (i = (0,src_lora/* buildBaseIndex */.uR)(c)));
         return i;
     };
+    // The resolver's answer per LoRA, kept for the other loaders of the same gate run (a profile starts from it).
+    const resolved = new WeakMap();
+    const resolutionOf = (lora, baseline) => {
+        const hit = resolved.get(lora);
+        if (hit && hit.baseline === baseline)
+            return hit.resolution;
+        const resolution = (0,src_lora/* resolveLora */.PQ)(analysisOf(lora), indexOf(baseline));
+        resolved.set(lora, { baseline, resolution });
+        return resolution;
+    };
     return {
         isLora: (c) => isLoraAnalysis(analysisOf(c), c),
         compare: (artifact, baseline) => compareView((0,compare/* compareCheckpoints */.xt)(artifact, baseline)),
-        resolveLora: (lora, baseline) => {
+        resolveLora: (lora, baseline, loader = 'any') => {
             const analysis = analysisOf(lora);
-            const resolution = (0,src_lora/* resolveLora */.PQ)(analysis, indexOf(baseline));
+            const any = resolutionOf(lora, baseline);
+            const resolution = (0,loaders/* applyLoader */.e_)(loader, analysis, any, indexOf(baseline));
             return loraView(analysis, resolution, baseline);
         }
     };
@@ -1237,6 +1399,15 @@ function loraView(analysis, resolution, baseline) {
         const blocks = blockCount(baseline, series);
         if (blocks > 0)
             view.baselineBlocks = blocks;
+    }
+    if (resolution.loader !== undefined && resolution.loader !== 'any') {
+        const brief = (0,report/* summarizeLoader */.R2)(resolution);
+        view.loader = resolution.loader;
+        view.brokenLoads = brief.brokenLoads;
+        if (brief.fileError !== undefined)
+            view.fileError = brief.fileError;
+        if (brief.cause !== undefined)
+            view.cause = brief.cause;
     }
     return view;
 }
@@ -1356,42 +1527,10 @@ function engines_loraFlags(a, r) {
     return flags;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown-text.ts
-/**
- * File-derived text in the gate's Markdown (job summary, PR comment): code spans that no backtick can close and no
- * pipe can split, and text with no HTML, no table break, no emphasis, no live @mention or issue link, and no control
- * character (`--markdown` prints to a terminal too).
- */
-
-/** Inline code safe inside a table cell: no backtick can close it, no pipe can split the cell. */
-function code(text) {
-    return inlineCode(text.replace(/\|/g, '\\|'));
-}
-/**
- * Inline code outside tables. No `\|` here: backslash escapes do not work in code spans, only GFM tables undo
- * that one, so elsewhere the backslash would show.
- */
-function inlineCode(text) {
-    return `\`${oneLine(text).replace(/`/g, "'")}\``;
-}
-/**
- * Text from files (tensor names, evidence) is hostile: no HTML, no table breaks, no @mentions or #refs pinging
- * people from a PR comment.
- */
-function escapeText(text) {
-    return escapeHtml(oneLine(text))
-        .replace(/\|/g, '\\|')
-        .replace(/([*_`[\]])/g, '\\$1');
-}
-function escapeHtml(text) {
-    return (0,report_format/* inertReferences */.xe)(oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
-}
-/** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
- * could clear the screen or recolour the verdict). */
-function oneLine(text) {
-    return (0,report_format/* printable */.g$)(text.replace(/[\r\n\t]+/g, ' '));
-}
-
+// EXTERNAL MODULE: ./src/report/loader-text.ts
+var loader_text = __webpack_require__(4063);
+// EXTERNAL MODULE: ./src/report/markdown-text.ts
+var markdown_text = __webpack_require__(7141);
 ;// CONCATENATED MODULE: ./src/report/gate-markdown.ts
 /**
  * The gate's Markdown: the job summary, the PR comment and the CLI's `--summary`. The heading is the answer (passed
@@ -1404,6 +1543,7 @@ function oneLine(text) {
  * assembled section by section under a budget: what does not fit is left out with a note pointing to the full
  * JSON report, never cut mid-table.
  */
+
 
 
 
@@ -1476,9 +1616,9 @@ function headerSection(r, folder, options) {
     lines.push(`**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${(0,format/* formatThreshold */.B6)(r.policy.threshold)} ` +
         `on \`${r.policy.metric}\` · fail-on: ${r.policy.failOn.length > 0 ? r.policy.failOn.map((f) => `\`${f}\``).join(', ') : 'none'}`);
     lines.push('');
-    lines.push(`Baseline ${inlineCode(r.baseline.path)} (${r.baseline.format}, ${(0,report_format/* plural */.LS)(r.baseline.tensors, 'tensor')}` +
+    lines.push(`Baseline ${(0,markdown_text/* inlineCode */.ti)(r.baseline.path)} (${r.baseline.format}, ${(0,report_format/* plural */.LS)(r.baseline.tensors, 'tensor')}` +
         `${r.baseline.fromCache ? ', analysis from cache' : ''}) · ` +
-        `${folder ? `artifacts in ${inlineCode(folder)} · ` : ''}${r.tool.name} ${escapeText(r.tool.version)}`);
+        `${folder ? `artifacts in ${(0,markdown_text/* inlineCode */.ti)(folder)} · ` : ''}${r.tool.name} ${(0,markdown_text/* escapeText */.X1)(r.tool.version)}`);
     if (options.reportLink) {
         lines.push('', `📦 ${gate_markdown_link(options.reportLink)}: \`gate-report.json\` and a mapping or resolution document per artifact.`);
     }
@@ -1486,7 +1626,7 @@ function headerSection(r, folder, options) {
 }
 /** `[model-compat-report](url)`, the name escaped for link text. */
 function gate_markdown_link(l) {
-    return `[${escapeText(l.name)}](${encodeURI(l.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
+    return `[${(0,markdown_text/* escapeText */.X1)(l.name)}](${encodeURI(l.url).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
 }
 const ICON = { pass: '✅', fail: '❌', error: '⚠️' };
 /** The artifact's path as shown in the tables: below the folder every artifact shares (named in the header). */
@@ -1508,22 +1648,24 @@ function tableSections(artifacts, folder) {
             rows: [
                 '**Could not be read**\n\n',
                 '| | Artifact | Problem |\n|---|---|---|\n',
-                ...errors.map((a) => `| ${ICON.error} | ${code(shortPath(a.path, folder))} | ${escapeText(errorText(a))} |\n`)
+                ...errors.map((a) => `| ${ICON.error} | ${(0,markdown_text/* code */.aY)(shortPath(a.path, folder))} | ${(0,markdown_text/* escapeText */.X1)(errorText(a))} |\n`)
             ]
         });
     }
     if (loras.length > 0) {
+        const runtime = (0,loader_text/* runtimeColumns */._v)(loras, ICON);
         tables.push({
             members: loras,
             rows: [
                 '**LoRAs**\n\n',
-                '| | LoRA | Convention | Loadable | Modules that load | Flags |\n|---|---|---|---:|---:|---|\n',
+                `| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |\n|---|---|---|---:|---:|${runtime.rule}---|\n`,
                 ...loras.map((a) => {
                     const l = a.lora;
                     const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–';
                     const figure = a.figure !== undefined ? (0,figures/* formatPercent */.l)(a.figure) : '–';
                     const gated = a.metric === 'loadable' ? `**${figure}**` : figure;
-                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} | ${flagCells(a)} |\n`;
+                    const cells = runtime.cells(a);
+                    return `| ${ICON[a.status]} | ${(0,markdown_text/* code */.aY)(shortPath(a.path, folder))} | ${(0,markdown_text/* escapeText */.X1)(l?.convention ?? '?')} | ${gated} | ${loads} |${cells} ${flagCells(a)} |\n`;
                 })
             ]
         });
@@ -1544,7 +1686,7 @@ function tableSections(artifacts, folder) {
                     const s = a.checkpoint?.shapes;
                     // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
                     const shapes = s && s.matching + s.mismatched > 0 ? `${s.matching} of ${s.matching + s.mismatched}` : '–';
-                    return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`;
+                    return `| ${ICON[a.status]} | ${(0,markdown_text/* code */.aY)(shortPath(a.path, folder))} | ${(0,markdown_text/* escapeText */.X1)(a.format ?? '?')} | ${cells.join(' | ')} | ${shapes} | ${flagCells(a)} |\n`;
                 })
             ]
         });
@@ -1574,16 +1716,16 @@ function flagSection(a) {
         return '';
     if (a.flags.length === 0 && a.reasons.length === 0 && !a.metricNote)
         return '';
-    const lines = [`#### ${ICON[a.status]} ${inlineCode(a.path)}`, ''];
+    const lines = [`#### ${ICON[a.status]} ${(0,markdown_text/* inlineCode */.ti)(a.path)}`, ''];
     if (a.status === 'fail' && a.reasons.length > 0) {
-        lines.push('Why it failed:', '', ...a.reasons.map((r, i) => `${i + 1}. ${escapeText(r)}`), '');
+        lines.push('Why it failed:', '', ...a.reasons.map((r, i) => `${i + 1}. ${(0,markdown_text/* escapeText */.X1)(r)}`), '');
     }
     if (a.metricNote)
-        lines.push(`_${escapeText(a.metricNote)}_`, '');
+        lines.push(`_${(0,markdown_text/* escapeText */.X1)(a.metricNote)}_`, '');
     if (a.status === 'pass' && a.flags.every((f) => f.severity === 'green')) {
         // A passing artifact with only green flags gets one line: twenty clean LoRAs should not bury the one that failed.
         if (a.flags.length > 0)
-            lines.push(`🟢 ${a.flags.map((f) => escapeText(f.title)).join(' · ')}`);
+            lines.push(`🟢 ${a.flags.map((f) => (0,markdown_text/* escapeText */.X1)(f.title)).join(' · ')}`);
         return lines.join('\n') + '\n\n';
     }
     const order = { red: 0, warning: 1, green: 2 };
@@ -1596,13 +1738,13 @@ function flagSection(a) {
     for (const f of sorted.filter((x) => x.severity !== 'green')) {
         const glyph = f.severity === 'red' ? '🔴' : '🟡';
         const fails = f.failsGate ? ' (fails the gate)' : '';
-        lines.push(`- ${glyph} **${escapeText(f.title)}**${fails}${f.evidence ? `: ${escapeText(f.evidence)}` : ''}`);
+        lines.push(`- ${glyph} **${(0,markdown_text/* escapeText */.X1)(f.title)}**${fails}${f.evidence ? `: ${(0,markdown_text/* escapeText */.X1)(f.evidence)}` : ''}`);
     }
     // Green flags are the good news: one line, their titles only.
     if (green.length > 0) {
         if (lines.at(-1)?.startsWith('- '))
             lines.push('');
-        lines.push(`🟢 ${green.map((f) => escapeText(f.title)).join(' · ')}`);
+        lines.push(`🟢 ${green.map((f) => (0,markdown_text/* escapeText */.X1)(f.title)).join(' · ')}`);
     }
     return lines.join('\n') + '\n\n';
 }
@@ -1621,7 +1763,7 @@ function coverageSection(a) {
     const extra = cov.outsideBlocks > 0
         ? ` ${cov.outsideBlocks} module(s) in blocks past ${cov.blocks - 1} are not drawn.`
         : '';
-    return (`<details${a.status === 'pass' ? '' : ' open'}><summary>Block coverage of <code>${escapeHtml(a.path)}</code> ` +
+    return (`<details${a.status === 'pass' ? '' : ' open'}><summary>Block coverage of <code>${(0,markdown_text/* escapeHtml */.ZD)(a.path)}</code> ` +
         `(${a.lora?.modules ?? 0} modules)</summary>\n\n` +
         '```text\n' +
         lines.join('\n') +
@@ -1631,15 +1773,15 @@ function coverageSection(a) {
 function fullListHint(options) {
     return (file, what) => {
         if (options.reportLink) {
-            const name = file ? `${inlineCode(file)} in ` : '';
+            const name = file ? `${(0,markdown_text/* inlineCode */.ti)(file)} in ` : '';
             return `The full ${what} is in ${name}the ${gate_markdown_link(options.reportLink)} artifact.`;
         }
         if (options.fullReportHint) {
-            const name = file ? inlineCode(file) : 'the report folder';
-            return `The full ${what} is in ${name}, ${escapeText(options.fullReportHint)}.`;
+            const name = file ? (0,markdown_text/* inlineCode */.ti)(file) : 'the report folder';
+            return `The full ${what} is in ${name}, ${(0,markdown_text/* escapeText */.X1)(options.fullReportHint)}.`;
         }
         if (options.noReportHint)
-            return `For the full ${what}, ${escapeText(options.noReportHint)}.`;
+            return `For the full ${what}, ${(0,markdown_text/* escapeText */.X1)(options.noReportHint)}.`;
         return '';
     };
 }
@@ -1653,12 +1795,12 @@ function detailsSection(a, maxRows, where) {
         const table = [
             '| Module | Problem | Detail |',
             '|---|---|---|',
-            ...rows.map((f) => `| ${code(f.module)} | ${f.status === 'shape-mismatch' ? 'shape mismatch' : f.status} | ${escapeText(f.detail)} |`)
+            ...rows.map((f) => `| ${(0,markdown_text/* code */.aY)(f.module)} | ${f.status === 'shape-mismatch' ? 'shape mismatch' : f.status} | ${(0,markdown_text/* escapeText */.X1)(f.detail)} |`)
         ];
         const more = a.lora.failuresTotal - rows.length;
         if (more > 0)
             table.push('', moreLine(more, where(a.document, 'list')));
-        parts.push(details(`${a.lora.failuresTotal} of ${(0,report_format/* plural */.LS)(a.lora.modules, 'module')} of ${escapeHtml(a.path)} do not load`, table.join('\n')));
+        parts.push(details(`${a.lora.failuresTotal} of ${(0,report_format/* plural */.LS)(a.lora.modules, 'module')} of ${(0,markdown_text/* escapeHtml */.ZD)(a.path)} do not load`, table.join('\n')));
     }
     const c = a.checkpoint;
     if (c) {
@@ -1668,22 +1810,22 @@ function detailsSection(a, maxRows, where) {
                 '|---|---|---|',
                 ...c.shapes.examples
                     .slice(0, maxRows)
-                    .map((e) => `| ${code(e.key)} | ${(0,format/* formatShape */.BB)(e.artifact)} | ${(0,format/* formatShape */.BB)(e.baseline)} |`)
+                    .map((e) => `| ${(0,markdown_text/* code */.aY)(e.key)} | ${(0,format/* formatShape */.BB)(e.artifact)} | ${(0,format/* formatShape */.BB)(e.baseline)} |`)
             ];
-            parts.push(details(`${(0,report_format/* plural */.LS)(c.shapes.mismatched, 'tensor')} of ${escapeHtml(a.path)} with another shape than the baseline's`, table.join('\n')));
+            parts.push(details(`${(0,report_format/* plural */.LS)(c.shapes.mismatched, 'tensor')} of ${(0,markdown_text/* escapeHtml */.ZD)(a.path)} with another shape than the baseline's`, table.join('\n')));
         }
         const u = c.unmatched;
         if (u.artifactTotal > 0 || u.baselineTotal > 0) {
             const list = (keys, total) => keys
                 .slice(0, maxRows)
-                .map((k) => `- ${inlineCode(k)}`)
+                .map((k) => `- ${(0,markdown_text/* inlineCode */.ti)(k)}`)
                 .concat(total > Math.min(keys.length, maxRows)
                 ? [`- ${moreLine(total - Math.min(keys.length, maxRows), where(a.document, 'list'))}`]
                 : [])
                 .join('\n');
             const body = `Only in the artifact (${u.artifactTotal}):\n\n${list(u.artifact, u.artifactTotal) || '- none'}\n\n` +
                 `Only in the baseline (${u.baselineTotal}):\n\n${list(u.baseline, u.baselineTotal) || '- none'}`;
-            parts.push(details(`Unmatched keys of ${escapeHtml(a.path)}`, body));
+            parts.push(details(`Unmatched keys of ${(0,markdown_text/* escapeHtml */.ZD)(a.path)}`, body));
         }
         // Only high-confidence mappings are findings; medium and low ones are guesses, kept in the mapping document.
         const sure = c.sampleMappings.filter((m) => m.confidence === 'high');
@@ -1693,12 +1835,12 @@ function detailsSection(a, maxRows, where) {
                 '|---|---|---|',
                 ...sure
                     .slice(0, maxRows)
-                    .map((m) => `| ${m.source.map(code).join('<br>')} | ${m.target.map(code).join('<br>')} | ${escapeText(m.kind)} |`)
+                    .map((m) => `| ${m.source.map(markdown_text/* code */.aY).join('<br>')} | ${m.target.map(markdown_text/* code */.aY).join('<br>')} | ${(0,markdown_text/* escapeText */.X1)(m.kind)} |`)
             ];
             const rest = where(a.document, 'mapping');
             if (rest)
                 table.push('', `Medium- and low-confidence proposals are not shown. ${rest}`);
-            parts.push(details(`High-confidence mappings for ${escapeHtml(a.path)}`, table.join('\n')));
+            parts.push(details(`High-confidence mappings for ${(0,markdown_text/* escapeHtml */.ZD)(a.path)}`, table.join('\n')));
         }
     }
     return parts.join('');
@@ -1712,10 +1854,8 @@ function safeKind(kind) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/formats/index.ts + 2 modules
-var formats = __webpack_require__(1726);
-// EXTERNAL MODULE: ./src/formats/http/url.ts
-var url = __webpack_require__(9740);
+// EXTERNAL MODULE: ./src/formats/index.ts + 1 modules
+var formats = __webpack_require__(2964);
 ;// CONCATENATED MODULE: ./src/node/artifacts.ts
 /**
  * Reading the artifacts of a gate run: a few at a time, each failure becoming that artifact's error row (the
@@ -1730,7 +1870,9 @@ var url = __webpack_require__(9740);
 const READ_CONCURRENCY = 4;
 async function readArtifacts(paths, opts = {}) {
     const out = new Array(paths.length);
-    const read = opts.read ?? ((location) => (0,formats/* readCheckpoint */.HQ)(location));
+    const plain = opts.read ?? ((location) => (0,formats/* readCheckpoint */.HQ)(location));
+    const judged = opts.readJudged;
+    const read = async (location) => judged !== undefined ? { judged: await judged(location) } : { checkpoint: await plain(location) };
     const root = opts.confineTo !== undefined ? await realRoot(opts.confineTo) : undefined;
     let next = 0;
     const worker = async () => {
@@ -1772,7 +1914,7 @@ async function escapesRoot(path, root) {
 }
 async function readOne(path, read) {
     try {
-        return { path, checkpoint: await read(path) };
+        return { path, location: path, ...(await read(path)) };
     }
     catch (e) {
         if ((0,errors/* isCheckpointError */.tF)(e)) {
@@ -1787,12 +1929,6 @@ async function readOne(path, read) {
 }
 
 ;// CONCATENATED MODULE: ./src/node/glob.ts
-/**
- * Expanding the `artifacts` input (and the CLI's quoted patterns): newline-separated paths and globs with `*`, `?`,
- * `[...]` and `**`, `!pattern` lines excluding. Written here rather than taken from @actions/glob because the CLI
- * shares it and must not print `::debug::` lines, and because the rules we need are few and must be bounded: a
- * PR can add thousands of files, and a symlink loop must not hang the job.
- */
 
 
 
@@ -1892,15 +2028,16 @@ async function walk(pattern, cwd, budget, fail) {
             // `**` matches zero or more folders; symlinked folders are not entered, so a loop cannot recurse.
             await visit(dir, k + 1, depth);
         }
-        let names;
+        let entries;
         try {
-            names = await (0,promises_.readdir)(dir);
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         }
         catch {
             return;
         }
-        names.sort();
-        for (const name of names) {
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const name = entry.name;
             if (++budget.visited > MAX_VISITED) {
                 throw fail(`pattern '${pattern}' visits more than ${MAX_VISITED} paths; narrow it`);
             }
@@ -1908,27 +2045,44 @@ async function walk(pattern, cwd, budget, fail) {
             if (re === null) {
                 if (name.startsWith('.'))
                     continue;
-                const st = await (0,promises_.lstat)(path).catch(() => undefined);
-                if (st?.isDirectory())
+                // `**` does not follow symlinked folders: the entry's own type (lstat's) decides
+                const isDir = entry.isSymbolicLink()
+                    ? false
+                    : entry.isDirectory() ||
+                        (isUnknown(entry) && (await (0,promises_.lstat)(path).catch(() => undefined))?.isDirectory());
+                if (isDir)
                     await visit(path, k, depth + 1);
                 continue;
             }
             if (!re.test(name))
                 continue;
+            // The folder listing gives each entry's type: only a symbolic link (or a file system that does not say)
+            // needs a stat to know what it leads to, so a folder of thousands of files costs no stat per file.
+            const known = !entry.isSymbolicLink() && !isUnknown(entry);
             if (k + 1 === regexes.length) {
-                const exists = await (0,promises_.stat)(path).catch(() => undefined);
+                const exists = known || (await (0,promises_.stat)(path).catch(() => undefined)) !== undefined;
                 if (exists)
                     found.push(show(path));
             }
             else {
-                const st = await (0,promises_.stat)(path).catch(() => undefined);
-                if (st?.isDirectory())
+                const isDir = known ? entry.isDirectory() : (await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory();
+                if (isDir)
                     await visit(path, k + 1, depth + 1);
             }
         }
     };
     await visit(root, 0, 0);
     return [...new Set(found)];
+}
+/** A folder entry whose type the file system did not report (DT_UNKNOWN): a stat has to tell. */
+function isUnknown(entry) {
+    return (!entry.isFile() &&
+        !entry.isDirectory() &&
+        !entry.isSymbolicLink() &&
+        !entry.isFIFO() &&
+        !entry.isSocket() &&
+        !entry.isCharacterDevice() &&
+        !entry.isBlockDevice());
 }
 /** One path segment: `*` and `?` never cross `/`, and never match a leading dot unless the pattern has one. */
 function segmentRegExp(segment) {
@@ -2067,9 +2221,18 @@ async function writeReportFolder(folder, evaluation, markdown) {
     // The list first: a run killed half-way leaves files the next run still recognises as ours.
     await (0,write_file/* writeFileAtomic */.Z)((0,external_node_path_.join)(folder.dir, WRITTEN_LIST_FILE), (0,json/* toJson */.a)(names));
     const documents = [];
+    // artifacts with one header share their document: serialised once
+    const texts = new Map();
     for (const d of evaluation.documents) {
         const path = (0,external_node_path_.join)(folder.dir, d.name);
-        await (0,write_file/* writeFileAtomic */.Z)(path, (0,json/* toJson */.a)(d.content));
+        let text = texts.get(d.content);
+        if (text === undefined)
+            texts.set(d.content, (text = (0,json/* toJson */.a)(d.content)));
+        // the shared document names the file first read with that header: this copy names this file (whole
+        // JSON string values only: the quotes are part of what is replaced)
+        if (d.retarget !== undefined)
+            text = text.split(JSON.stringify(d.retarget.from)).join(JSON.stringify(d.retarget.to));
+        await (0,write_file/* writeFileAtomic */.Z)(path, text);
         documents.push(path);
     }
     const summaryPath = (0,external_node_path_.join)(folder.dir, SUMMARY_FILE);
@@ -2147,6 +2310,8 @@ async function realPathOf(abs) {
 
 
 
+
+
 async function runGate(opts) {
     const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
     const folder = opts.reportDir === undefined
@@ -2157,30 +2322,68 @@ async function runGate(opts) {
             shownAs: opts.reportDir
         });
     // one budget for the run: tensors and inflated bytes over the baseline and every artifact (formats/budget.ts)
-    const budget = new formats_budget/* ReadBudget */.QT();
+    const budget = opts.budget ?? new formats_budget/* ReadBudget */.QT();
     const baseline = await loadBaseline(opts, budget);
+    const ctx = {
+        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        policy: opts.policy,
+        engines: opts.engines ?? defaultEngines()
+    };
     // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
     const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }];
-    const read = (location) => opts.read(location, { budget, roots });
-    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, read })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
+    const inputs = (await readArtifacts(paths.map((p) => at(opts, p)), { confineTo: opts.confineTo, readJudged: artifactJudge(opts, ctx, budget, roots, folder !== undefined) })).map((input, i) => asWritten(input, paths[i], at(opts, paths[i])));
     const evaluation = evaluateGate({
-        baseline: { ...baseline.checkpoint, path: opts.baseline },
+        ...ctx,
         baselineFromCache: baseline.fromCache,
         inputs,
-        policy: opts.policy,
-        engines: opts.engines ?? defaultEngines(),
         tool: version/* TOOL */.j
     });
-    const summary = renderGateMarkdown(evaluation.report, {
+    // rendered when something reads it: the CLI's console and JSON views never do
+    let summary;
+    const summaryText = () => (summary ??= renderGateMarkdown(evaluation.report, {
         limit: SUMMARY_LIMIT_BYTES,
         unit: 'bytes',
         ...(opts.fullReportHint !== undefined ? { fullReportHint: opts.fullReportHint } : {}),
         ...(opts.noReportHint !== undefined ? { noReportHint: opts.noReportHint } : {})
-    });
-    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summary);
+    }));
+    const written = folder === undefined ? undefined : await writeReportFolder(folder, evaluation, summaryText());
     if (opts.summaryFile !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summary);
-    return { paths, evaluation, report: evaluation.report, summary, ...(written ? { written } : {}) };
+        await (0,write_file/* writeFileAtomic */.Z)(at(opts, opts.summaryFile), summaryText());
+    return {
+        paths,
+        evaluation,
+        report: evaluation.report,
+        get summary() {
+            return summaryText();
+        },
+        ...(written ? { written } : {})
+    };
+}
+/**
+ * Each artifact is judged as it is read, and only its verdict is kept: its checkpoint, analysis and module views
+ * are dropped (and its tensors given back to the run's budget), so memory follows the distinct headers' verdicts,
+ * not the artifacts' tensors. Local files go through a header cache: a file whose header (and size) was seen
+ * before is neither parsed nor judged again (copies of one release under several names, per-epoch copies).
+ * Documents are kept only when a report folder will be written.
+ */
+function artifactJudge(opts, ctx, budget, roots, keepDocuments) {
+    const judge = (checkpoint) => {
+        const judged = judgeCheckpoint(checkpoint, ctx);
+        return keepDocuments ? judged : { report: judged.report, path: judged.path };
+    };
+    const cache = new header_cache/* HeaderCache */.g({ derive: judge });
+    const readOther = (location, scope) => opts.read(location, { budget: scope, roots });
+    return async (location) => {
+        if (!(0,url/* isRemoteLocation */.qk)(location))
+            return (await cache.read(location, { budget, readOther })).value;
+        const scope = budget.scope();
+        try {
+            return judge(await opts.read(location, { budget: scope, roots }));
+        }
+        finally {
+            scope.release();
+        }
+    };
 }
 /**
  * How a finished run ends: nothing when the gate passed, else the error whose class carries the exit status
@@ -2272,6 +2475,11 @@ const spec = {
             help: 'pickle globals you trust: module.Name or module.* (never allows a known-dangerous global)',
             value: 'NAME,...'
         },
+        loader: {
+            kind: 'string',
+            help: "gate LoRAs by these runtimes' loading rules: any (default), comfyui, diffusers, or a list (comfyui,diffusers)",
+            value: 'LOADER,...'
+        },
         summary: {
             kind: 'string',
             help: 'also write the Markdown summary (job summary / PR comment) to this file',
@@ -2294,7 +2502,8 @@ function policyOf(args) {
         threshold: parseThreshold((0,cli_args/* str */.gx)(args, 'threshold') ?? '', '--threshold'),
         metric: parseMetric((0,cli_args/* str */.gx)(args, 'metric') ?? '', '--metric'),
         failOn: parseFailOn((0,cli_args/* str */.gx)(args, 'fail-on') ?? '', '--fail-on'),
-        allowGlobals: parseAllowGlobals((0,cli_args/* str */.gx)(args, 'allow-globals') ?? '', '--allow-globals')
+        allowGlobals: parseAllowGlobals((0,cli_args/* str */.gx)(args, 'allow-globals') ?? '', '--allow-globals'),
+        loaders: parseLoaders((0,cli_args/* str */.gx)(args, 'loader') ?? '', '--loader')
     };
 }
 async function run(args, io) {
@@ -2339,101 +2548,244 @@ const gateCommand = { spec, run };
 
 /***/ }),
 
-/***/ 6662:
+/***/ 8012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
-/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */   g: () => (/* binding */ HeaderCache)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/* unused harmony export DEFAULT_HEADER_CACHE_ENTRIES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5407);
+/* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(445);
+/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3267);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2964);
+/* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2312);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3159);
 /**
- * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
- * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
- * baseline manifest cache and the remote header cache all go through it.
+ * Many local files, each read once and each distinct header parsed once: the gate's loop over hundreds of LoRAs,
+ * many of them byte-identical copies (one release under several names, re-uploads, per-epoch copies).
+ *
+ * A file is read through the local fast path (one synchronous open + read of its first 64 KiB) and given a header
+ * key. For safetensors (the header's length is in its first 8 bytes) the key is known before parsing, so a header
+ * seen before is not parsed again: a file of the same size whose header bytes equal a kept header's (compared
+ * byte for byte) gets that header's key; past what is kept (MAX_KEPT_BYTES, MAX_KEPT_PER_SIZE), the key is a
+ * SHA-256 over the size and the header bytes. Comparing bytes is exact and costs a fiftieth of hashing them (a
+ * 136 KB header: 2 us against 100 us), which is most of the cost of a repeated file. For every other format the
+ * key is a SHA-256 over every range the reader read (a reader's result depends on nothing else), so identical
+ * files still share one result. SHA-256 rather than a fast hash: a hostile file must not be able to pass for
+ * another one.
+ *
+ * Sharing is the point: anything derived from a checkpoint (the gate's verdict of an artifact: its LoRA analysis
+ * and resolution) is then computed once per distinct header. A shared checkpoint's `path` and byte ranges name
+ * the first file read with that header; callers report each file under their own path.
  */
 
 
+
+
+
+
+
+/** Distinct headers kept by default: far more than a gate run reads, and each entry is one parsed header. */
+const DEFAULT_HEADER_CACHE_ENTRIES = 4096;
+class HeaderCache {
+    byKey = new Map();
+    /** Headers being parsed: a file with the same header read meanwhile waits for that parse instead of its own. */
+    pending = new Map();
+    /** Safetensors headers kept, by file size and header length: their bytes and the key each was given. */
+    kept = new Map();
+    keptBytes = 0;
+    maxEntries;
+    derive;
+    /** Files whose header had been read before (their value was shared, and not parsed again if possible). */
+    hits = 0;
+    constructor(opts = {}) {
+        this.maxEntries = opts.maxEntries ?? DEFAULT_HEADER_CACHE_ENTRIES;
+        this.derive = opts.derive;
+    }
+    /** Distinct headers held. */
+    get size() {
+        return this.byKey.size;
+    }
+    /** Reads a local file or folder (see the module comment); errors are the readers' typed errors. */
+    async read(path, opts = {}) {
+        // one scope per file: given back when the file fails, when its header was a repeat, or when only what
+        // `derive` made of it is kept
+        const budget = (opts.budget ?? new _budget_js__WEBPACK_IMPORTED_MODULE_1__/* .ReadBudget */ .QT()).scope();
+        try {
+            const read = await this.readScoped(path, budget, opts.readOther);
+            if (read.shared || this.derive !== undefined)
+                budget.release();
+            return read;
+        }
+        catch (e) {
+            budget.release();
+            throw e;
+        }
+    }
+    async readScoped(path, budget, readOther) {
+        const other = async () => {
+            const checkpoint = await (readOther ?? ((p, b) => (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readCheckpoint */ .HQ)(p, { budget: b })))(path, budget);
+            return { value: this.valueOf(checkpoint), key: undefined, shared: false };
+        };
+        const source = (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .openLocalEntry */ .S_)(path, _source_js__WEBPACK_IMPORTED_MODULE_5__/* .HEAD_BYTES */ .Lq, path, headScratch);
+        if (source === 'dir')
+            return other();
+        try {
+            const kind = source.size > 0 ? (0,_detect_js__WEBPACK_IMPORTED_MODULE_6__/* .detectKind */ .i)(source.head.subarray(0, 512), source.size) : 'unknown';
+            // an index or manifest opens other files: read it the ordinary way, without a key
+            if (kind === 'json')
+                return await other();
+            const header = kind === 'safetensors' ? safetensorsHeader(source) : undefined;
+            const early = header === undefined ? undefined : { header, key: this.safetensorsKey(source.size, header) };
+            if (early !== undefined) {
+                const known = this.byKey.get(early.key);
+                if (known !== undefined)
+                    return this.hit(known, early.key);
+                // The header bytes are in reused buffers: the reader gets a copy. It is made before any await, and the
+                // check for a read of this header under way and the `pending` entry below happen in one turn.
+                const copy = early.header.slice();
+                const waiting = this.pending.get(early.key);
+                if (waiting !== undefined) {
+                    const value = await waiting.catch(() => undefined);
+                    if (value !== undefined)
+                        return this.hit(value, early.key);
+                }
+                // the reader takes the header from memory
+                source.head = copy;
+                const parsing = (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(source, path, _file_access_js__WEBPACK_IMPORTED_MODULE_2__/* .localFileAccess */ .oF, budget).then((c) => this.keep(early.key, c));
+                const value = parsing.then((r) => r.value);
+                value.catch(() => undefined); // a failed parse is its reader's error; a waiting file reads for itself
+                this.pending.set(early.key, value);
+                try {
+                    return await parsing;
+                }
+                finally {
+                    this.pending.delete(early.key);
+                }
+            }
+            source.head = source.head.slice();
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`reads:${source.size}:`);
+            const checkpoint = await (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(new HashingSource(source, hash), path, _file_access_js__WEBPACK_IMPORTED_MODULE_2__/* .localFileAccess */ .oF, budget);
+            const key = hash.digest('hex');
+            const known = this.byKey.get(key);
+            return known !== undefined ? this.hit(known, key) : this.keep(key, checkpoint);
+        }
+        finally {
+            await source.close().catch(() => undefined);
+        }
+    }
+    /**
+     * The key of a safetensors header (`header`: the file's first 8 + N bytes, in a reused buffer). A header kept
+     * before, byte for byte, keeps its key; a new one is kept while there is room, else keyed by its SHA-256. A header
+     * not kept when first seen is never kept later (both limits only fill), so its copies all get the hash key.
+     */
+    safetensorsKey(size, header) {
+        const bucket = `${size}:${header.length}`;
+        let list = this.kept.get(bucket);
+        if (list !== undefined)
+            for (const k of list)
+                if (Buffer.compare(k.header, header) === 0)
+                    return k.key;
+        if ((list?.length ?? 0) < MAX_KEPT_PER_SIZE && this.keptBytes + header.length <= MAX_KEPT_BYTES) {
+            if (list === undefined)
+                this.kept.set(bucket, (list = []));
+            const key = `safetensors:${bucket}:${list.length}`;
+            list.push({ header: header.slice(), key });
+            this.keptBytes += header.length;
+            return key;
+        }
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`safetensors:${size}:`).update(header).digest('hex');
+    }
+    valueOf(checkpoint) {
+        return this.derive ? this.derive(checkpoint) : checkpoint;
+    }
+    hit(value, key) {
+        this.hits++;
+        return { value, key, shared: true };
+    }
+    keep(key, checkpoint) {
+        const value = this.valueOf(checkpoint);
+        if (this.byKey.size < this.maxEntries)
+            this.byKey.set(key, value);
+        return { value, key, shared: false };
+    }
+}
+/** Where each file's first bytes are read (reused: most headers are repeats, never parsed). */
+const headScratch = new Uint8Array(_source_js__WEBPACK_IMPORTED_MODULE_5__/* .HEAD_BYTES */ .Lq);
+/** Where headers longer than the first read are read to be hashed (reused: most are never parsed). */
+let scratch = new Uint8Array(0);
+const MAX_SCRATCH = 16 << 20;
+/** Header bytes kept for comparison (a 136 KB LoRA header: 490 of them). */
+const MAX_KEPT_BYTES = 64 << 20;
+/** Different headers kept per file size and header length (each costs a comparison for the next such file). */
+const MAX_KEPT_PER_SIZE = 8;
 /**
- * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
- * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
- * naming the path and the reason, and leaves no temporary file behind.
+ * A safetensors file's first 8 + N bytes, in a reused buffer; undefined when the prefix is bad (the reader then
+ * reports it). A header longer than the first read is read whole here, once.
  */
-async function writeFileAtomic(path, data) {
-    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
-    // would pay while only some commands write files.
-    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+function safetensorsHeader(source) {
+    if (source.head.length < 8)
+        return undefined;
+    let n;
     try {
-        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
-        await writeFile(temp, data, { flag: 'wx' });
-        await rename(temp, target);
+        n = (0,_safetensors_read_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSafetensorsPrefix */ .MP)(source.head.subarray(0, 8), source.size, source.name);
     }
-    catch (e) {
-        await rm(temp, { force: true }).catch(() => undefined);
-        throw outputError(path, e);
+    catch {
+        return undefined;
     }
+    let header = source.head.subarray(0, 8 + n);
+    if (8 + n > source.head.length) {
+        if (8 + n > MAX_SCRATCH)
+            header = new Uint8Array(8 + n);
+        else {
+            if (scratch.length < 8 + n)
+                scratch = new Uint8Array(Math.max(8 + n, 2 * scratch.length));
+            header = scratch.subarray(0, 8 + n);
+        }
+        // the first bytes are in memory already: read only the rest
+        header.set(source.head, 0);
+        source.fill(header.subarray(source.head.length), source.head.length);
+    }
+    return header;
 }
-const FS_ERRORS = Object.freeze({
-    EISDIR: 'is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    EEXIST: 'already exists and is not a directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or directory',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    ENAMETOOLONG: 'file name too long'
-});
-/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
-function outputError(path, e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
-        return e;
-    const code = e?.code;
-    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
-    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
-}
-
-
-/***/ }),
-
-/***/ 8732:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B6: () => (/* binding */ formatThreshold),
-/* harmony export */   BB: () => (/* binding */ formatShape),
-/* harmony export */   IN: () => (/* binding */ cutText),
-/* harmony export */   KN: () => (/* binding */ percent)
-/* harmony export */ });
-/** Number formatting shared by the gate's messages and the Markdown report. */
-// One rounding for every figure, in the gate's messages and in every renderer.
-
-/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
-function formatThreshold(value) {
-    return `${Number.isInteger(value) ? value : value.toString()}%`;
-}
-function formatShape(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
-function percent(part, whole) {
-    return whole > 0 ? (100 * part) / whole : 0;
-}
-/**
- * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
- * at all in reach (one long key) is cut inside it.
- */
-function cutText(text, max) {
-    if (text.length <= max)
-        return text;
-    const head = text.slice(0, max - 1);
-    const space = head.lastIndexOf(' ');
-    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+/** A source that feeds every range it hands out (offset, length, bytes) into a hash. */
+class HashingSource {
+    inner;
+    hash;
+    readMany;
+    constructor(inner, hash) {
+        this.inner = inner;
+        this.hash = hash;
+        const many = inner.readMany?.bind(inner);
+        if (many !== undefined) {
+            this.readMany = async (ranges) => {
+                const all = await many(ranges);
+                for (let i = 0; i < all.length; i++)
+                    this.note(ranges[i].offset, all[i]);
+                return all;
+            };
+        }
+    }
+    get name() {
+        return this.inner.name;
+    }
+    get size() {
+        return this.inner.size;
+    }
+    async read(offset, length) {
+        const bytes = await this.inner.read(offset, length);
+        this.note(offset, bytes);
+        return bytes;
+    }
+    close() {
+        return this.inner.close();
+    }
+    note(offset, bytes) {
+        this.hash.update(`${offset}+${bytes.length}:`).update(bytes);
+    }
 }
 
 
@@ -2552,8 +2904,8 @@ __webpack_require__.d(__webpack_exports__, {
 var analyze = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/lora/compare-fallback.ts
 var compare_fallback = __webpack_require__(6230);
-// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
-var resolve = __webpack_require__(9723);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 1 modules
+var resolve = __webpack_require__(1708);
 ;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
 
 
@@ -2588,73 +2940,6 @@ var lora_layers = __webpack_require__(4264);
 
 
 
-
-
-/***/ }),
-
-/***/ 7520:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G0: () => (/* binding */ summarizeAnalysis),
-/* harmony export */   zJ: () => (/* binding */ buildLoraReport)
-/* harmony export */ });
-/* unused harmony export summarizeModule */
-function summarizeModule(m) {
-    const s = {
-        stem: m.stem,
-        path: m.path,
-        naming: m.naming,
-        algorithm: m.algorithm,
-        component: m.component,
-        textEncoder: m.textEncoder,
-        layerKind: m.layerKind,
-        rank: m.rank,
-        storedRank: m.storedRank,
-        splitCount: m.splitCount,
-        hasAlpha: m.hasAlpha,
-        alpha: m.alpha,
-        scale: m.scale,
-        scaleSource: m.scaleSource,
-        params: m.params,
-        bytes: m.bytes,
-        shapes: Object.fromEntries(m.tensors.map((t) => [t.index !== undefined ? `${t.role}.${t.index}` : t.role, [...t.tensor.shape]])),
-        dtype: [...new Set(m.tensors.map((t) => t.tensor.dtype))].sort().join('+'),
-        issues: [...m.issues]
-    };
-    if (m.block)
-        s.block = { ...m.block };
-    if (m.adapterName)
-        s.adapterName = m.adapterName;
-    return s;
-}
-/** The analysis as JSON data; `withModules` adds every module (about 500 bytes each). */
-function summarizeAnalysis(a, withModules = true) {
-    const { modules, ...rest } = a;
-    return withModules ? { ...rest, modules: modules.map(summarizeModule) } : rest;
-}
-function buildLoraReport(input) {
-    const doc = {
-        schemaVersion: 1,
-        tool: { ...input.tool },
-        kind: 'lora-report',
-        loras: input.analyses.map((a, i) => {
-            const entry = {
-                name: input.names?.[i] ?? a.path,
-                analysis: summarizeAnalysis(a, input.withModules ?? true)
-            };
-            const r = input.resolutions?.[i];
-            if (r)
-                entry.resolution = r;
-            return entry;
-        })
-    };
-    if (input.base !== undefined)
-        doc.base = input.base;
-    if (input.comparison)
-        doc.comparison = input.comparison;
-    return doc;
-}
 
 
 /***/ }),

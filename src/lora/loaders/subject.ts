@@ -1,0 +1,258 @@
+/**
+ * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches
+ * `{stem}.lora_up.weight`, never a parsed role); per base, the architecture a runtime would load it as and the
+ * base in the runtime's own module names. ComfyUI and diffusers both convert a checkpoint to their own naming
+ * when they load it (ComfyUI: comfy/utils.py `flux_to_diffusers` / `unet_to_diffusers` read backwards by its
+ * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
+ * against the names in the base file. See docs/reference/loaders.md.
+ */
+import { ALIAS_FAMILIES, type AliasFamily } from '../aliases.js'
+import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
+import type { LoraModule, RowSlice } from '../types.js'
+
+export interface ModuleFacts {
+  module: LoraModule
+  /** The stored keys of the module. */
+  keys: string[]
+  /** Each key with the stem removed (`.lora_up.weight`, `_lora.down.weight`, `.lora_B.default.weight`, ...). */
+  suffixes: Set<string>
+}
+
+export function moduleFacts(m: LoraModule): ModuleFacts {
+  const keys = m.tensors.map((t) => t.tensor.name)
+  const suffixes = new Set<string>()
+  for (const k of keys) if (k.startsWith(m.stem)) suffixes.add(k.slice(m.stem.length))
+  return { module: m, keys, suffixes }
+}
+
+/** The model class a runtime loads a base as; the key maps differ per class. */
+export type RuntimeArch = 'unet' | 'flux' | 'wan' | 'hunyuanvideo' | 'generic'
+
+export function archOf(family: string | null): RuntimeArch {
+  switch (family) {
+    case 'sdxl':
+    case 'sd-diffusers-unet':
+      return 'unet'
+    case 'flux':
+    case 'flux-diffusers':
+      return 'flux'
+    case 'wan':
+    case 'wan-diffusers':
+      return 'wan'
+    case 'hunyuanvideo':
+      return 'hunyuanvideo'
+    default:
+      return 'generic'
+  }
+}
+
+/** One weight of the base in original (BFL / LDM / Wan release) names: what ComfyUI holds after loading. */
+export interface OriginalWeight {
+  /** Module path in original names, no `diffusion_model.` prefix, no `.weight`. */
+  path: string
+  /** The base entry for shape checks: the base's own entry, or a fused stand-in built from its parts. */
+  entry: BaseEntry
+  /** The base keys this weight is made of (one, or the q/k/v parts of a fused weight). */
+  baseKeys: string[]
+}
+
+export interface OriginalView {
+  arch: RuntimeArch
+  /** True when the base file uses other names and the runtime converts them on load. */
+  converted: boolean
+  weights: Map<string, OriginalWeight>
+  /** Flux hidden size (linear1's q/k/v rows end at 3 * hidden). */
+  hidden: number
+}
+
+function aliasFamily(label: string): AliasFamily {
+  const f = ALIAS_FAMILIES.find((x) => x.label === label)
+  if (!f) throw new Error(`no alias family ${label}`)
+  return f
+}
+
+export const FLUX_TO_DIFFUSERS = aliasFamily('name map flux original->diffusers')
+export const SGM_TO_DIFFUSERS = aliasFamily('name map sdxl sgm->diffusers')
+export const WAN_TO_DIFFUSERS = aliasFamily('name map wan original->diffusers')
+
+function own(space: BaseSpace): Map<string, OriginalWeight> {
+  const out = new Map<string, OriginalWeight>()
+  for (const e of space.entries) out.set(e.path, { path: e.path, entry: e, baseKeys: [e.key] })
+  return out
+}
+
+/** Wan diffusers -> original: the base index already holds the one-to-one alias table. */
+function fromAliases(space: BaseSpace): Map<string, OriginalWeight> {
+  const out = new Map<string, OriginalWeight>()
+  for (const alias of space.aliases) {
+    if (!alias.label.endsWith('diffusers->original')) continue
+    for (const [path, targets] of alias.dotted) {
+      const t = targets[0]
+      if (targets.length !== 1 || !t || t.slice) continue
+      out.set(path, { path, entry: t.entry, baseKeys: [t.entry.key] })
+    }
+  }
+  return out
+}
+
+// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from the
+// alias table, given the fused shape.
+const FLUX_DOUBLE = [
+  'img_attn.qkv',
+  'txt_attn.qkv',
+  'img_attn.proj',
+  'txt_attn.proj',
+  'img_mlp.0',
+  'img_mlp.2',
+  'txt_mlp.0',
+  'txt_mlp.2',
+  'img_mod.lin',
+  'txt_mod.lin'
+]
+const FLUX_SINGLE = ['linear1', 'linear2', 'modulation.lin']
+const FLUX_TOP = [
+  'img_in',
+  'txt_in',
+  'time_in.in_layer',
+  'time_in.out_layer',
+  'vector_in.in_layer',
+  'vector_in.out_layer',
+  'guidance_in.in_layer',
+  'guidance_in.out_layer',
+  'final_layer.linear',
+  'final_layer.adaLN_modulation.1'
+]
+
+/** A fused original weight from its diffusers parts (rows stacked in alias-slice order). */
+function fused(path: string, parts: BaseEntry[], slices: (RowSlice | undefined)[]): OriginalWeight | null {
+  if (parts.length === 1 && !slices[0]) return { path, entry: parts[0]!, baseKeys: [parts[0]!.key] }
+  let rows = 0
+  for (let i = 0; i < parts.length; i++) {
+    const s = slices[i]
+    if (!s || s.offset !== rows || parts[i]!.shape[0] !== s.size) return null
+    rows += s.size
+  }
+  const inDims = parts[0]!.shape.slice(1)
+  const entry: BaseEntry = { key: `${path}.weight`, path, shape: [rows, ...inDims], isParam: false }
+  return { path, entry, baseKeys: parts.map((p) => p.key) }
+}
+
+/** Flux diffusers -> original, fusing to_q/to_k/to_v (and proj_mlp into linear1) as ComfyUI's loader does. */
+function fluxFromDiffusers(space: BaseSpace): { weights: Map<string, OriginalWeight>; hidden: number } {
+  const out = new Map<string, OriginalWeight>()
+  const hidden = space.dotted.get('transformer_blocks.0.attn.to_q')?.shape[1] ?? 0
+  const mlp = space.dotted.get('single_transformer_blocks.0.proj_mlp')?.shape[0] ?? 0
+  const paths: { path: string; shape: number[] }[] = []
+  const double = space.blockMax.get('transformer_blocks') ?? -1
+  const single = space.blockMax.get('single_transformer_blocks') ?? -1
+  for (let i = 0; i <= double; i++)
+    for (const p of FLUX_DOUBLE) paths.push({ path: `double_blocks.${i}.${p}`, shape: [3 * hidden, hidden] })
+  for (let i = 0; i <= single; i++)
+    for (const p of FLUX_SINGLE)
+      paths.push({ path: `single_blocks.${i}.${p}`, shape: [3 * hidden + mlp, hidden] })
+  for (const p of FLUX_TOP) paths.push({ path: p, shape: [hidden, hidden] })
+  for (const { path, shape } of paths) {
+    const aliases = FLUX_TO_DIFFUSERS.aliases(path, shape)
+    if (aliases.length === 0) continue
+    const parts: BaseEntry[] = []
+    for (const a of aliases) {
+      const e = space.dotted.get(a.path)
+      if (e) parts.push(e)
+    }
+    if (parts.length !== aliases.length) continue
+    const w = fused(
+      path,
+      parts,
+      aliases.map((a) => a.slice)
+    )
+    if (w) out.set(path, w)
+  }
+  return { weights: out, hidden }
+}
+
+/**
+ * A diffusers UNet path in LDM (sgm) names: the inverse of the sgm->diffusers alias table, checked by mapping the
+ * answer forward again (so a guess the table would not produce is dropped).
+ */
+function sgmPathOf(d: string, upHasAttention: (level: number) => boolean): string | null {
+  const guesses: string[] = []
+  const RESNET: Record<string, string> = {
+    norm1: 'in_layers.0',
+    conv1: 'in_layers.2',
+    time_emb_proj: 'emb_layers.1',
+    norm2: 'out_layers.0',
+    conv2: 'out_layers.3',
+    conv_shortcut: 'skip_connection'
+  }
+  const TOP: Record<string, string> = {
+    'time_embedding.linear_1': 'time_embed.0',
+    'time_embedding.linear_2': 'time_embed.2',
+    'add_embedding.linear_1': 'label_emb.0.0',
+    'add_embedding.linear_2': 'label_emb.0.2',
+    conv_in: 'input_blocks.0.0',
+    conv_norm_out: 'out.0',
+    conv_out: 'out.2'
+  }
+  if (Object.hasOwn(TOP, d)) guesses.push(TOP[d]!)
+  let m = /^down_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d)
+  if (m) {
+    const n = 3 * Number(m[1]) + Number(m[3]) + 1
+    if (m[2] === 'attentions') guesses.push(`input_blocks.${n}.1.${m[4]}`)
+    else if (Object.hasOwn(RESNET, m[4]!)) guesses.push(`input_blocks.${n}.0.${RESNET[m[4]!]}`)
+  }
+  m = /^down_blocks\.(\d+)\.downsamplers\.0\.conv$/.exec(d)
+  if (m) guesses.push(`input_blocks.${3 * Number(m[1]) + 3}.0.op`)
+  m = /^mid_block\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d)
+  if (m) {
+    if (m[1] === 'attentions') guesses.push(`middle_block.1.${m[3]}`)
+    else if (Object.hasOwn(RESNET, m[3]!))
+      guesses.push(`middle_block.${m[2] === '0' ? 0 : 2}.${RESNET[m[3]!]}`)
+  }
+  m = /^up_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d)
+  if (m) {
+    const n = 3 * Number(m[1]) + Number(m[3])
+    if (m[2] === 'attentions') guesses.push(`output_blocks.${n}.1.${m[4]}`)
+    else if (Object.hasOwn(RESNET, m[4]!)) guesses.push(`output_blocks.${n}.0.${RESNET[m[4]!]}`)
+  }
+  m = /^up_blocks\.(\d+)\.upsamplers\.0\.conv$/.exec(d)
+  if (m) {
+    const level = Number(m[1])
+    guesses.push(`output_blocks.${3 * level + 2}.${upHasAttention(level) ? 2 : 1}.conv`)
+  }
+  for (const g of guesses) if (SGM_TO_DIFFUSERS.aliases(g, []).some((a) => a.path === d)) return g
+  return null
+}
+
+function sgmFromDiffusers(space: BaseSpace): Map<string, OriginalWeight> {
+  const out = new Map<string, OriginalWeight>()
+  const attentionLevels = new Set<number>()
+  for (const e of space.entries) {
+    const m = /^up_blocks\.(\d+)\.attentions\./.exec(e.path)
+    if (m) attentionLevels.add(Number(m[1]))
+  }
+  for (const e of space.entries) {
+    const p = sgmPathOf(e.path, (level) => attentionLevels.has(level))
+    if (p) out.set(p, { path: p, entry: e, baseKeys: [e.key] })
+  }
+  return out
+}
+
+/** The base in original names, converted from diffusers names where the runtime would convert them. */
+export function originalView(base: BaseIndex): OriginalView {
+  const arch = archOf(base.family)
+  const space = base.denoiser
+  switch (base.family) {
+    case 'wan-diffusers':
+      return { arch, converted: true, weights: fromAliases(space), hidden: 0 }
+    case 'flux-diffusers': {
+      const { weights, hidden } = fluxFromDiffusers(space)
+      return { arch, converted: true, weights, hidden }
+    }
+    case 'sd-diffusers-unet':
+      return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 }
+    default: {
+      const hidden = arch === 'flux' ? (space.dotted.get('double_blocks.0.img_attn.qkv')?.shape[1] ?? 0) : 0
+      return { arch, converted: false, weights: own(space), hidden }
+    }
+  }
+}
