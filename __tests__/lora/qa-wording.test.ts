@@ -138,7 +138,7 @@ describe('resolution wording', () => {
     const r = resolveLora(analyze(dottedLora(diff, { prefix: 'transformer.' })), specCheckpoint(wan13, 'b'))
     expect(r.loadable).toBe(diff.length)
     expect(renderLoraResolution(r, { color: false })).toContain(
-      `${diff.length} modules resolved by the correspondence engine (structure, roles and shapes) onto other names`
+      `${diff.length} modules resolved through name map wan diffusers->original (LoRA names -> base names)`
     )
   })
 

@@ -118,8 +118,8 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     expect(diffTargets.length).toBe(40 * 12)
     const r = resolve(dottedLora(diffTargets, { prefix: 'transformer.' }), wanI2v)
     expectAllLand(r, diffTargets, (t) => `${original(t.path)}.weight`)
-    // No name table: the correspondence engine links the two namings.
-    expect(r.results[0]!.target!.via).toBe('correspondence engine (rename)')
+    // Said from the LoRA's naming (diffusers) to the base's (original).
+    expect(r.results[0]!.target!.via).toBe('name map wan diffusers->original')
 
     const back = resolve(dottedLora(targets, { prefix: 'diffusion_model.' }), wan14Diffusers)
     const toDiffusers = Object.fromEntries(Object.entries(toOriginal).map(([d, o]) => [o, d]))

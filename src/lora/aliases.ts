@@ -21,6 +21,69 @@ export interface AliasFamily {
   aliases(path: string, shape: readonly number[]): Alias[]
 }
 
+// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
+const WAN_BLOCK_PAIRS: [string, string][] = [
+  ['self_attn.q', 'attn1.to_q'],
+  ['self_attn.k', 'attn1.to_k'],
+  ['self_attn.v', 'attn1.to_v'],
+  ['self_attn.o', 'attn1.to_out.0'],
+  ['self_attn.norm_q', 'attn1.norm_q'],
+  ['self_attn.norm_k', 'attn1.norm_k'],
+  ['cross_attn.q', 'attn2.to_q'],
+  ['cross_attn.k', 'attn2.to_k'],
+  ['cross_attn.v', 'attn2.to_v'],
+  ['cross_attn.o', 'attn2.to_out.0'],
+  ['cross_attn.norm_q', 'attn2.norm_q'],
+  ['cross_attn.norm_k', 'attn2.norm_k'],
+  ['cross_attn.k_img', 'attn2.add_k_proj'],
+  ['cross_attn.v_img', 'attn2.add_v_proj'],
+  ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
+  ['ffn.0', 'ffn.net.0.proj'],
+  ['ffn.2', 'ffn.net.2'],
+  ['modulation', 'scale_shift_table'],
+  ['norm3', 'norm2']
+]
+
+const WAN_TOP_PAIRS: [string, string][] = [
+  ['patch_embedding', 'patch_embedding'],
+  ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
+  ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
+  ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
+  ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
+  ['time_projection.1', 'condition_embedder.time_proj'],
+  ['head.modulation', 'scale_shift_table'],
+  ['head.head', 'proj_out'],
+  ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
+  ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
+  ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
+  ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
+  ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
+]
+
+const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/
+
+function pairMap(pairs: [string, string][], reverse: boolean): Map<string, string> {
+  return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])))
+}
+
+function wanFamily(reverse: boolean): AliasFamily {
+  const block = pairMap(WAN_BLOCK_PAIRS, reverse)
+  const top = pairMap(WAN_TOP_PAIRS, reverse)
+  return {
+    label: reverse ? 'name map wan diffusers->original' : 'name map wan original->diffusers',
+    bases: reverse ? ['wan-diffusers'] : ['wan'],
+    aliases(path) {
+      const m = BLOCK_PATH.exec(path)
+      if (m) {
+        const mapped = block.get(m[2]!)
+        return mapped ? [{ path: `${m[1]}.${mapped}` }] : []
+      }
+      const mapped = top.get(path)
+      return mapped && mapped !== path ? [{ path: mapped }] : []
+    }
+  }
+}
+
 /** Split a fused weight's rows into equal parts named `names`. */
 function equalSlices(prefix: string, names: string[], rows: number): Alias[] {
   if (rows % names.length !== 0) return []
@@ -199,4 +262,10 @@ const sdxlFamily: AliasFamily = {
 }
 
 /** Every alias family the resolver tries, in order, after the base's own names. */
-export const ALIAS_FAMILIES: readonly AliasFamily[] = [longcatFamily, fluxFamily, sdxlFamily]
+export const ALIAS_FAMILIES: readonly AliasFamily[] = [
+  wanFamily(false),
+  wanFamily(true),
+  longcatFamily,
+  fluxFamily,
+  sdxlFamily
+]
