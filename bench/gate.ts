@@ -116,7 +116,8 @@ function pullRequestEvent(dir: string): string {
 function checkRun(stdout: string): void {
   if (/^::error::/m.test(stdout))
     throw new Error(`the action failed: ${/^::error::(.*)$/m.exec(stdout)?.[1]}`)
-  if (!stdout.includes(`Gating ${LORAS} artifact(s)`)) throw new Error('the action did not gate 20 artifacts')
+  if (!stdout.includes(`Gated ${LORAS} artifact(s)`))
+    throw new Error(`the action did not gate ${LORAS} artifacts`)
 }
 
 registerCase({

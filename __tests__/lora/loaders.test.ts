@@ -1,4 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import { buildLoraReport } from '../../src/lora/report.js'
+import { TOOL } from '../../src/version.js'
 import { corpusBase, loaderCases, type LoaderCase } from '../../fixtures/loaders/cases.js'
 import {
   kohyaLora,
@@ -325,6 +329,24 @@ describe('profiles on the whole corpus', () => {
           }
         }
         if (r.fileError) expect(r.loadable).toBe(0)
+      }
+    }
+  })
+
+  it('every resolution of every corpus case is a valid lora-report (schemas/lora.schema.json)', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schemas/lora.schema.json', import.meta.url), 'utf8')
+    )
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
+    for (const c of CASES.values()) {
+      const idx = indexOf(c.base)
+      const a = analyzeLora(loraCheckpoint(c.lora), { scalars: c.lora.scalars })
+      const any = resolveLora(a, idx)
+      const resolutions = [applyLoader('comfyui', a, any, idx), applyLoader('diffusers', a, any, idx)]
+      for (const r of resolutions) {
+        const doc = buildLoraReport({ tool: TOOL, analyses: [a], resolutions: [r] })
+        if (!validate(doc))
+          throw new Error(`${c.id} ${r.loader}: ${JSON.stringify(validate.errors?.slice(0, 3))}`)
       }
     }
   })

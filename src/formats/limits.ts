@@ -131,8 +131,10 @@ export const BUDGET_LIMITS = Object.freeze({
    */
   maxTensorsPerFile: 50_000,
   /**
-   * Tensors all the files of a run may describe together: all are held until the report. Measured: 1,500 LoRAs
-   * of 300 tensors (450,000) take 560 MB in `gate`; checkpoint tensors cost more (about 1.5 GB at this value).
+   * Tensors the files of a run may hold at once: the gate holds its baseline for the whole run and each artifact
+   * until it is judged (it keeps verdicts, not checkpoints), a few artifacts read at a time; `analyze FILE...` holds
+   * every file until its output. Measured when the gate held every artifact to the end: 1,500 LoRAs of 300 tensors
+   * (450,000) took 560 MB; checkpoint tensors cost more (about 1.5 GB at this value).
    */
   maxTensorsPerRun: 500_000,
   /**

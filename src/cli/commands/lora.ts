@@ -167,7 +167,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
       '',
       '  '
     )
-    return p ? answer + paragraph(`  ${loadsInLine(p)}`, width, '', '    ') : answer
+    return p ? answer + paragraph(loadsInLine(p), width, '  ', '    ') : answer
   })
   if (comparison) {
     io.stdout(renderLoraComparison(comparison, { color: io.color, width, ...pairNames }))
