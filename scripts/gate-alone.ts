@@ -6,6 +6,7 @@ import { globalsOfFailure, isCheckpointError } from '../src/formats/errors.js'
 import { readCheckpoint, ReadBudget } from '../src/formats/index.js'
 import type { Checkpoint } from '../src/formats/types.js'
 import { defaultEngines } from '../src/gate/engines.js'
+import { wordResolution } from '../src/report/lora-reasons.js'
 import { evaluateGate } from '../src/gate/evaluate.js'
 import { makePolicy } from '../src/gate/policy.js'
 import type { ArtifactReport, GateInput, GatePolicy, GateReport } from '../src/gate/types.js'
@@ -42,7 +43,7 @@ export async function gateAlone(path: string, policy: Partial<GatePolicy> = {}):
     baseline,
     inputs: [input],
     policy: makePolicy({ threshold: 0, ...policy }),
-    engines: defaultEngines(),
+    engines: defaultEngines(wordResolution),
     tool: { name: 'gate-alone', version: '0' }
   })
   return { input, report, artifact: report.artifacts[0]! }

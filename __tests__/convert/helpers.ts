@@ -165,6 +165,7 @@ import {
   type ConvertTarget
 } from '../../src/convert/index.js'
 import { TOOL } from '../../src/version.js'
+import { wordPlan } from '../../src/report/convert-reasons.js'
 
 /** Plan a conversion of a LoRA file against a base, as the CLI does. */
 export async function planFor(
@@ -176,7 +177,7 @@ export async function planFor(
   const lora = await readCheckpoint(loraPath)
   const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, openLocalFile) })
   const index = buildBaseIndex(base)
-  const plan = planConversion(analysis, resolveLora(analysis, index), index, { to, dropUnmatched })
+  const plan = wordPlan(planConversion(analysis, resolveLora(analysis, index), index, { to, dropUnmatched }))
   return { plan, lora }
 }
 

@@ -95,7 +95,7 @@ describe('separate q/k/v LoRA onto a fused-qkv base (LongCat-like): stack', () =
       )
       const base = specCheckpoint(LONGCAT)
       const plan = await convertFile(src, base, out, to)
-      expect(plan.counts).toEqual({ rename: 4, stack: 4, split: 0, 'split+stack': 0 })
+      expect(plan.counts).toEqual({ rename: 4, stack: 4, split: 0, 'split+stack': 0, reorder: 0 })
       const qkv = plan.modules.find((m) => m.baseKey === 'blocks.0.attn.qkv.weight')!
       // rank 3 x 4, alpha = (2/4) x 12 so alpha/rank stays 0.5
       expect(qkv.rank).toBe(12)
@@ -162,7 +162,7 @@ describe('fused LoRA onto a separate q/k/v base (Wan-like): split', () => {
     const out = join(dir, 'lc-own.out.safetensors')
     await writeRandomLora(src, longcatLora(lcTargets, { rank: 4, dtype: 'F16', alphaScale: 0.25 }), 3)
     const plan = await convertFile(src, specCheckpoint(WAN), out, 'comfyui')
-    expect(plan.counts).toEqual({ rename: 4, stack: 0, split: 10, 'split+stack': 0 })
+    expect(plan.counts).toEqual({ rename: 4, stack: 0, split: 10, 'split+stack': 0, reorder: 0 })
     const q = plan.modules.find((m) => m.stem === 'diffusion_model.blocks.0.self_attn.q')!
     // LongCat's block j of up with rank chunk j of down: a plain rank-4 module, alpha = 0.25 x 4.
     expect(q.tensors.map((t) => t.shape)).toEqual([[4, H], [H, 4], []])
@@ -219,8 +219,10 @@ test('a LongCat LoRA with more blocks than the Wan base: those modules refused w
     'block blocks.2 does not exist: the base has blocks 0-1',
     'block blocks.2 does not exist: the base has blocks 0-1'
   ])
-  expect(plan.causes).toEqual([{ cause: "blocks beyond the base's depth (base has blocks 0-1)", modules: 2 }])
-  expect(plan.counts).toEqual({ rename: 2, stack: 0, split: 6, 'split+stack': 0 })
+  expect(plan.causes).toMatchObject([
+    { cause: "blocks beyond the base's depth (base has blocks 0-1)", modules: 2 }
+  ])
+  expect(plan.counts).toEqual({ rename: 2, stack: 0, split: 6, 'split+stack': 0, reorder: 0 })
 })
 
 describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
@@ -275,7 +277,7 @@ describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
     )
     const base = specCheckpoint(FLUX)
     const plan = await convertFile(src, base, out, 'kohya')
-    expect(plan.counts).toEqual({ rename: 0, stack: 5, split: 0, 'split+stack': 0 })
+    expect(plan.counts).toEqual({ rename: 0, stack: 5, split: 0, 'split+stack': 0, reorder: 0 })
     const l1 = plan.modules.find((m) => m.stem === 'lora_unet_single_blocks_0_linear1')!
     expect(l1.tensors.map((t) => t.shape)).toEqual([[16, H], [7 * H, 16], []])
     expect(l1.alpha).toBe(8)
@@ -287,6 +289,27 @@ describe('unequal split: Flux single-block linear1 = q, k, v + mlp', () => {
     const qkv = after.get('double_blocks.0.img_attn.qkv.weight')!
     expect(rowsOf(qkv, H, 2 * H).data.every((x) => x === 0)).toBe(true)
     expect(await loadablePercent(out, base)).toBe(100)
+  })
+})
+
+describe('reorder: chunk order differs between conventions', () => {
+  test('Flux diffusers norm_out.linear (scale, shift) -> BFL final_layer.adaLN_modulation.1 (shift, scale)', async () => {
+    const targets: Target[] = [
+      { path: 'norm_out.linear', shape: [2 * H, H] },
+      { path: 'transformer_blocks.0.attn.to_out.0', shape: [H, H] }
+    ]
+    const src = join(dir, 'flux-norm-out.safetensors')
+    const out = join(dir, 'flux-norm-out.out.safetensors')
+    await writeRandomLora(src, dottedLora(targets, { rank: 4, alpha: 4, prefix: 'transformer.' }), 21)
+    const plan = await convertFile(src, specCheckpoint(FLUX), out, 'comfyui')
+    expect(plan.counts).toEqual({ rename: 1, stack: 0, split: 0, 'split+stack': 0, reorder: 1 })
+    const final = plan.modules.find((m) => m.baseKey === 'final_layer.adaLN_modulation.1.weight')!
+    expect(final.transform).toBe('reorder')
+    // The source delta on its own names, the converted one on the BFL base: the two halves trade places.
+    const before = (await deltasOf(src, specCheckpoint(targetTensors(targets)))).get('norm_out.linear.weight')
+    const after = (await deltasOf(out, specCheckpoint(FLUX))).get('final_layer.adaLN_modulation.1.weight')
+    expectSame(rowsOf(before!, H, 2 * H), rowsOf(after!, 0, H), 'shift rows')
+    expectSame(rowsOf(before!, 0, H), rowsOf(after!, H, 2 * H), 'scale rows')
   })
 })
 
@@ -360,7 +383,7 @@ describe('modules convert cannot rewrite exactly', () => {
     await writeRandomLora(src, fx, 9)
     const refused = (await planFor(src, specCheckpoint(WAN), 'comfyui')).plan
     expect(refused.ok).toBe(false)
-    expect(refused.refused).toEqual([
+    expect(refused.refused).toMatchObject([
       {
         stem: 'lora_unet_blocks_0_self_attn_q',
         reason: 'has dora-scale tensors, which convert does not rewrite exactly'

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import { defaultEngines } from '../../src/gate/engines.js'
+import { wordResolution } from '../../src/report/lora-reasons.js'
 import { evaluateGate } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../../src/report/gate-markdown.js'
@@ -45,7 +46,7 @@ describe('gate on the real engines', () => {
     baseline,
     inputs,
     policy: makePolicy(),
-    engines: defaultEngines(),
+    engines: defaultEngines(wordResolution),
     tool: TOOL
   })
   const byPath = Object.fromEntries(report.artifacts.map((a) => [a.path, a]))

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readCheckpoint } from '../../src/formats/index.js'
 import { defaultEngines } from '../../src/gate/engines.js'
+import { wordResolution } from '../../src/report/lora-reasons.js'
 import { evaluateGate } from '../../src/gate/evaluate.js'
 import { makePolicy } from '../../src/gate/policy.js'
 import { P, PickleWriter } from '../../fixtures/pickle.js'
@@ -42,7 +43,7 @@ describe('dangerous pickle globals', () => {
         baseline,
         inputs: [{ path: 'model.pt', checkpoint: artifact }],
         policy: makePolicy({ failOn }),
-        engines: defaultEngines(),
+        engines: defaultEngines(wordResolution),
         tool: TOOL
       }).report
     const strict = run(['dangerous-globals'])

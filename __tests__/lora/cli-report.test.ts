@@ -9,7 +9,12 @@ import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 import { parseArgs, UsageError } from '../../src/cli/args.js'
 import { fakeIO } from '../../__fixtures__/cli-io.js'
 import { loraSpec, runLora } from '../../src/cli/commands/lora.js'
-import { analyzeLora, compareLoras, resolveLora } from '../../src/lora/index.js'
+import { analyzeLora, compareLoras, resolveLora as resolveLoraTyped } from '../../src/lora/index.js'
+import { wordResolution } from '../../src/report/lora-reasons.js'
+
+/** The resolution with its reasons worded, as the CLI and the gate give it. */
+const resolveLora = (...args: Parameters<typeof resolveLoraTyped>) =>
+  wordResolution(resolveLoraTyped(...args))
 import { buildLoraReport, summarizeAnalysis } from '../../src/lora/report.js'
 import { renderLoraAnalysis, renderLoraResolution, resolutionAnswer } from '../../src/report/lora-console.js'
 import { renderLoraComparison } from '../../src/report/lora-compare-console.js'
@@ -142,7 +147,7 @@ describe('report documents and renderers', () => {
 
   it('the gate’s lora-resolution document and an empty LoRA validate', () => {
     expectValid({
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { ...TOOL },
       kind: 'lora-resolution',
       analysis: summarizeAnalysis(a, false),

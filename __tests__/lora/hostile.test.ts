@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import { expandModel, type SpecTensor } from '../../fixtures/specs.js'
 import type { Checkpoint } from '../../src/formats/types.js'
-import { analyzeLora, compareLoras, resolveLora } from '../../src/lora/index.js'
+import { analyzeLora, compareLoras, resolveLora as resolveLoraTyped } from '../../src/lora/index.js'
+import { wordResolution } from '../../src/report/lora-reasons.js'
+
+/** The resolution with its reasons worded, as the CLI and the gate give it. */
+const resolveLora = (...args: Parameters<typeof resolveLoraTyped>) =>
+  wordResolution(resolveLoraTyped(...args))
 import { buildLoraReport } from '../../src/lora/report.js'
 import { renderLoraAnalysis, renderLoraResolution } from '../../src/report/lora-console.js'
 import { renderLoraComparison } from '../../src/report/lora-compare-console.js'

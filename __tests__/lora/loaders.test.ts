@@ -64,7 +64,8 @@ describe('comfyui profile: names ComfyUI does not map, where the resolver finds 
 describe('comfyui profile: what ComfyUI converts on load', () => {
   it('kohya Flux names on a diffusers-named Flux base: ComfyUI fuses to_q/to_k/to_v back into qkv and loads all', () => {
     const c = corpusCase('flux-kohya-on-diffusers-base')
-    expect(under('any', c).loadable).toBe(0)
+    // The resolver links the BFL names to the diffusers ones as well (fused qkv split onto to_q/to_k/to_v).
+    expect(under('any', c).loadable).toBe(under('any', c).modules)
     const comfy = under('comfyui', c)
     expect(comfy.loadable).toBe(comfy.modules)
     const qkv = comfy.results.find((r) => r.stem === 'lora_unet_double_blocks_0_img_attn_qkv')!

@@ -16,7 +16,17 @@ import {
   targetsOf,
   type LoraFixture
 } from '../../fixtures/lora.js'
-import { analyzeLora, compareLoras, resolveLora, sizeLabel } from '../../src/lora/index.js'
+import {
+  analyzeLora,
+  compareLoras,
+  resolveLora as resolveLoraTyped,
+  sizeLabel
+} from '../../src/lora/index.js'
+import { wordResolution } from '../../src/report/lora-reasons.js'
+
+/** The resolution with its reasons worded, as the CLI and the gate give it. */
+const resolveLora = (...args: Parameters<typeof resolveLoraTyped>) =>
+  wordResolution(resolveLoraTyped(...args))
 import type { LoraAnalysis } from '../../src/lora/types.js'
 import {
   loraAnswer,
@@ -109,15 +119,21 @@ describe('family labels', () => {
   })
 
   it('a LoRA for another architecture names both with display names', () => {
-    const longcat = targetsOf(expandModel('longcat-video'), /^blocks\.[01]\.attn\.qkv$/)
+    const longcat = targetsOf(expandModel('longcat-video'), /^blocks\.[01]\.ffn\.w1$/)
     const r = resolveLora(analyze(longcatLora(longcat)), specCheckpoint(wan13, 'base13'))
-    expect(r.causes).toEqual([{ cause: 'LoRA for LongCat-Video on a Wan base', modules: 2 }])
+    expect(r.causes).toMatchObject([{ cause: 'LoRA for LongCat-Video on a Wan base', modules: 2 }])
+    // A fused qkv does correspond to Wan's q/k/v (a split), so what fails there is the size.
+    const qkv = targetsOf(expandModel('longcat-video'), /^blocks\.[01]\.attn\.qkv$/)
+    const split = resolveLora(analyze(longcatLora(qkv)), specCheckpoint(wan13, 'base13'))
+    expect(split.causes).toMatchObject([
+      { cause: 'LongCat-Video LoRA on Wan 1.3B base: in-dim 4096 vs 1536', modules: 2 }
+    ])
     expect(renderLoraResolution(r, { color: false })).toContain('resolution against base13 (Wan 1.3B)\n')
   })
 })
 
 describe('resolution wording', () => {
-  it('an alias resolution is said from the LoRA naming to the base naming', () => {
+  it('a resolution under other names says how it was found', () => {
     const diff = targetsOf(wan13Diffusers, /^blocks\.\d+\.attn[12]\.to_[qkv]$/)
     const r = resolveLora(analyze(dottedLora(diff, { prefix: 'transformer.' })), specCheckpoint(wan13, 'b'))
     expect(r.loadable).toBe(diff.length)

@@ -20,7 +20,17 @@ import {
   type LoraFixture,
   type Target
 } from '../../fixtures/lora.js'
-import { analyzeLora, buildBaseIndex, resolveLora, type LoraResolution } from '../../src/lora/index.js'
+import {
+  analyzeLora,
+  buildBaseIndex,
+  resolveLora as resolveLoraTyped,
+  type LoraResolution
+} from '../../src/lora/index.js'
+import { wordResolution } from '../../src/report/lora-reasons.js'
+
+/** The resolution with its reasons worded, as the CLI and the gate give it. */
+const resolveLora = (...args: Parameters<typeof resolveLoraTyped>) =>
+  wordResolution(resolveLoraTyped(...args))
 
 const wan14 = expandModel('wan2.1-t2v-14b')
 const wan13 = expandModel('wan2.1-t2v-1.3b')
@@ -121,21 +131,44 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     )
   })
 
-  it('without alias tables, the compare mapper resolves diffusers names on the original base', () => {
+  // Without name maps, only the correspondence engine can link diffusers names to the original ones.
+  const engineOnly = (): { r: LoraResolution; diff: Target[] } => {
     const diff = targetsOf(
       wan14Diffusers,
       /^blocks\.[0-3]\.(?:attn[12]\.(?:to_[qkv]|to_out\.0)|ffn\.net\.(?:0\.proj|2))$/
     )
     const a = analyzeLora(loraCheckpoint(dottedLora(diff, { prefix: 'transformer.' })))
-    const r = resolveLora(a, buildBaseIndex(specCheckpoint(wan14), []))
+    return { r: resolveLora(a, buildBaseIndex(specCheckpoint(wan14), [])), diff }
+  }
+  const toOriginal: Record<string, string> = {
+    'attn1.to_q': 'self_attn.q',
+    'attn1.to_k': 'self_attn.k',
+    'attn1.to_v': 'self_attn.v',
+    'attn1.to_out.0': 'self_attn.o',
+    'attn2.to_q': 'cross_attn.q',
+    'attn2.to_k': 'cross_attn.k',
+    'attn2.to_v': 'cross_attn.v',
+    'attn2.to_out.0': 'cross_attn.o',
+    'ffn.net.0.proj': 'ffn.0',
+    'ffn.net.2': 'ffn.2'
+  }
+
+  it('without name maps, what the engine links is right; the rest stays unresolved with nearest keys', () => {
+    const { r } = engineOnly()
+    for (const x of r.results) {
+      const [, b, rest] = /^(blocks\.\d+)\.(.+)$/.exec(x.path)!
+      if (x.target)
+        expect({ path: x.path, key: x.target.key }).toEqual({
+          path: x.path,
+          key: `${b}.${toOriginal[rest!]}.weight`
+        })
+      else expect(x.nearest!.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('without name maps, the engine resolves every diffusers name on the original base', () => {
+    const { r, diff } = engineOnly()
     expect(r.counts.ok).toBe(diff.length)
-    const q = r.results.find((x) => x.path === 'blocks.2.attn2.to_q')!
-    expect(q.target).toMatchObject({ key: 'blocks.2.cross_attn.q.weight' })
-    expect(q.target!.via).toMatch(/^compare mapping \(rename, (?:high|medium)/)
-    // Switched off, the same names stay unresolved, with the nearest base keys.
-    const off = resolveLora(a, buildBaseIndex(specCheckpoint(wan14), []), { compareFallback: false })
-    expect(off.counts.unresolved).toBe(diff.length)
-    expect(off.results[0]!.nearest!.length).toBeGreaterThan(0)
   })
 
   it('LyCORIS LoHa / LoKr / IA3, full diffs with bias deltas, DoRA scales', () => {
@@ -288,7 +321,7 @@ describe('SDXL UNet and text encoders', () => {
     expect(unetOnly.counts).toMatchObject({ ok: 6, unresolved: te.length })
     const teResult = unetOnly.results.find((x) => x.stem.startsWith('lora_te1_'))!
     expect(teResult.reason).toMatch(/the base has no text encoder \(transformer-only\)/)
-    expect(unetOnly.causes[0]).toEqual({
+    expect(unetOnly.causes[0]).toMatchObject({
       cause: 'text-encoder modules; the base has no such text encoder',
       modules: te.length
     })
@@ -348,7 +381,10 @@ describe('SDXL UNet and text encoders', () => {
       },
       expected: 'in-dim 768 vs 2048'
     })
-    expect(r.causes[0]).toEqual({ cause: 'SD1.x LoRA on SDXL base: text context 768 vs 2048', modules: 2 })
+    expect(r.causes[0]).toMatchObject({
+      cause: 'SD1.x LoRA on SDXL base: text context 768 vs 2048',
+      modules: 2
+    })
   })
 
   it('legacy diffusers attention-processor LoRA against diffusers UNet names', () => {
@@ -382,7 +418,10 @@ describe('realistic failures', () => {
     expect(r.loadable).toBe(0)
     // 10 linears per block (self q/k/v/o, cross q/k/v/o, ffn.0/2): 30 blocks exist in 1.3B, 10 more do not.
     expect(r.counts).toEqual({ ok: 0, unresolved: 10 * 10, 'shape-mismatch': 30 * 10, unsupported: 0 })
-    expect(r.causes[0]).toEqual({ cause: 'Wan 14B LoRA on Wan 1.3B base: in-dim 5120 vs 1536', modules: 300 })
+    expect(r.causes[0]).toMatchObject({
+      cause: 'Wan 14B LoRA on Wan 1.3B base: in-dim 5120 vs 1536',
+      modules: 300
+    })
     expect(r.causes[1]!.cause).toBe("blocks beyond the base's depth (base has blocks 0-29)")
     const ffn = r.results.find((x) => x.path === 'blocks_10_ffn_0')!
     expect(ffn).toMatchObject({
@@ -420,7 +459,7 @@ describe('realistic failures', () => {
     expect(r.loadable).toBe(0)
     expect(r.baseFamily).toBe('wan')
     expect(r.results[0]!.reason).toBe('LoRA for Flux on a Wan base: no key of that name')
-    expect(r.causes).toEqual([{ cause: 'LoRA for Flux on a Wan base', modules: targets.length }])
+    expect(r.causes).toMatchObject([{ cause: 'LoRA for Flux on a Wan base', modules: targets.length }])
   })
 
   it('an ambiguous underscore name picks the base key whose shapes fit and lists the other', () => {

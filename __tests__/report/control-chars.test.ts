@@ -81,11 +81,25 @@ describe('control characters from files', () => {
             tensors: []
           }
         ],
-        refused: [{ stem: bad, reason: `no base key ${bad}` }],
+        refused: [
+          {
+            stem: bad,
+            why: {
+              kind: 'not-loadable',
+              status: 'unresolved',
+              why: { kind: 'no-base-key', path: bad, underscore: false }
+            }
+          }
+        ],
         dropped: [],
-        causes: [{ cause: `cause ${bad}`, modules: 1 }],
+        causes: [
+          {
+            why: { kind: 'refusal', refusal: { kind: 'not-a-base-weight', key: `cause ${bad}` } },
+            modules: 1
+          }
+        ],
         unknownKeys: [bad],
-        counts: { rename: 1, stack: 0, split: 0, 'split+stack': 0 },
+        counts: { rename: 1, stack: 0, split: 0, 'split+stack': 0, reorder: 0 },
         dataBytes: 0,
         notes: [`note ${bad}`]
       },

@@ -10,6 +10,7 @@
  * - Stack: D = [D_1; D_2; ...], U = blockdiag placed at each part's row offset in the fused weight.
  */
 import type { LoraModule } from '../lora/types.js'
+import type { Refusal } from './reasons.js'
 import type { PlacedBlock, SourceRows, TensorRecipe } from './types.js'
 
 export interface Factor {
@@ -31,9 +32,8 @@ export interface Factor {
 }
 
 /** Why a module cannot become a Factor, or null. */
-export function factorProblem(m: LoraModule): string | null {
-  if (m.algorithm !== 'lora')
-    return `${m.algorithm} module: convert rewrites plain LoRA (down/up) modules only`
+export function factorProblem(m: LoraModule): Refusal | null {
+  if (m.algorithm !== 'lora') return { kind: 'not-lora', algorithm: m.algorithm }
   const extra = [
     ...new Set(
       m.tensors
@@ -41,16 +41,13 @@ export function factorProblem(m: LoraModule): string | null {
         .filter((r) => r !== 'down' && r !== 'up' && r !== 'up-block' && r !== 'alpha' && r !== 'alpha-scale')
     )
   ]
-  if (extra.length > 0) return `has ${extra.join(', ')} tensors, which convert does not rewrite exactly`
-  if (m.issues.length > 0) return `inconsistent module: ${m.issues.join('; ')}`
-  if (m.scale === null || !Number.isFinite(m.scale)) {
-    return m.scaleSource === 'alpha-unread'
-      ? 'alpha value could not be read (not a F32/F16/BF16/F64 scalar)'
-      : 'no scale known for this module'
-  }
+  if (extra.length > 0) return { kind: 'extra-tensors', roles: extra }
+  if (m.issues.length > 0) return { kind: 'inconsistent', issues: [...m.issues] }
+  if (m.scale === null || !Number.isFinite(m.scale))
+    return m.scaleSource === 'alpha-unread' ? { kind: 'alpha-unread' } : { kind: 'no-scale' }
   const down = m.tensors.find((t) => t.role === 'down')?.tensor
-  if (!down?.byteRange) return 'down tensor has no byte range'
-  for (const t of m.tensors) if (!t.tensor.byteRange) return `${t.tensor.name} has no byte range`
+  if (!down?.byteRange) return { kind: 'no-byte-range', tensor: down?.name ?? 'down' }
+  for (const t of m.tensors) if (!t.tensor.byteRange) return { kind: 'no-byte-range', tensor: t.tensor.name }
   return null
 }
 
@@ -151,6 +148,30 @@ export function rowSlice(f: Factor, a: number, b: number): Factor {
     down: sliceRows(f.down, c0, c1),
     up: up.map((blk) => ({ ...blk, col: blk.col - c0 }))
   }
+}
+
+/**
+ * The same rows in another chunk order: chunk i of the result is chunk `order[i]` of `f` (equal chunks). Only the
+ * placement of U's blocks changes; D is untouched.
+ */
+export function reorderRows(f: Factor, order: readonly number[]): Factor {
+  const size = f.out / order.length
+  const up: PlacedBlock[] = []
+  order.forEach((from, i) => {
+    for (const blk of f.up) {
+      const lo = Math.max(from * size, blk.row)
+      const hi = Math.min((from + 1) * size, blk.row + (blk.end - blk.start))
+      if (lo >= hi) continue
+      up.push({
+        key: blk.key,
+        start: blk.start + (lo - blk.row),
+        end: blk.start + (hi - blk.row),
+        row: i * size + (lo - from * size),
+        col: blk.col
+      })
+    }
+  })
+  return { ...f, up }
 }
 
 /** Parts placed at row offsets of a fused weight with `out` rows: D stacked, U block-diagonal. */

@@ -8,6 +8,6 @@ export {
   type WriteResult,
   type ConversionRecord
 } from './write.js'
-export { findSplit, dottedFromUnderscore } from './split.js'
+export { convertCauseOf, type Refusal, type ConvertCause } from './reasons.js'
 export { CONVERT_TARGETS } from './types.js'
 export type * from './types.js'

@@ -4,6 +4,7 @@
  * under diffusers' `transformer.` prefix; to get diffusers module names, convert against a diffusers base.
  */
 import type { BaseSpace } from '../lora/base-index.js'
+import type { Refusal } from './reasons.js'
 import type { ConvertTarget } from './types.js'
 
 export interface TargetNames {
@@ -17,10 +18,10 @@ export interface TargetNames {
 }
 
 /** Why a module of this component cannot be named in the convention, or null. */
-export function namingProblem(to: ConvertTarget, space: BaseSpace): string | null {
+export function namingProblem(to: ConvertTarget, space: BaseSpace): Refusal | null {
   if (space.kind === 'denoiser') return null
   if (to === 'kohya' || to === 'diffusers') return null
-  return `text-encoder module: the ${to} convention has no text-encoder naming here (use --to kohya or diffusers)`
+  return { kind: 'no-naming', to }
 }
 
 function denoiserPrefix(to: ConvertTarget, space: BaseSpace, family: string | null): string {

@@ -7,18 +7,19 @@
  */
 import type { BaseEntry, BaseIndex, BaseSpace } from '../lora/base-index.js'
 import type { LoraAnalysis, LoraModule, LoraResolution, ModuleResolution } from '../lora/types.js'
+import { causeKey } from '../lora/reasons.js'
 import {
   downRecipe,
   factorProblem,
   moduleFactor,
+  reorderRows,
   rowSlice,
   stackFactors,
   upRecipe,
   type Factor
 } from './factor.js'
 import { namingProblem, targetNames } from './naming.js'
-import { dottedFromUnderscore, findSplit } from './split.js'
-import { blockOf } from '../lora/layers.js'
+import { convertCauseOf, type ConvertCause, type Refusal } from './reasons.js'
 import { byCodeUnit } from '../lora/order.js'
 import type {
   ConversionPlan,
@@ -48,6 +49,8 @@ interface Contribution {
   row: number
   fromSplit: boolean
   rows?: { start: number; end: number }
+  /** The module's up rows were permuted into the base's chunk order. */
+  reordered?: boolean
 }
 
 interface Located {
@@ -63,11 +66,13 @@ function locate(index: BaseIndex): Map<string, Located> {
   return byKey
 }
 
-function refusalOf(r: ModuleResolution | undefined): string {
-  if (!r) return 'not resolved'
-  const parts = [r.reason ?? r.status]
-  if (r.expected && !(r.reason ?? '').includes(r.expected)) parts.push(r.expected)
-  return parts.join(': ')
+function refusalOf(r: ModuleResolution | undefined): Refusal {
+  if (!r) return { kind: 'not-loadable', status: 'unresolved' }
+  const out: Refusal = { kind: 'not-loadable', status: r.status }
+  if (r.why) out.why = r.why
+  if (r.expected) out.expected = r.expected
+  if (r.causeWhy) out.cause = r.causeWhy
+  return out
 }
 
 function numelOf(shape: readonly number[]): number {
@@ -78,81 +83,97 @@ function bytesOf(t: OutputTensor): number {
   return (numelOf(t.shape) * (SAFETENSORS_DTYPE_BITS[t.dtype] ?? 0)) / 8
 }
 
-/** Contributions of one module, or why it has none. */
+/**
+ * Contributions of one module, or why it has none: exactly the resolution's targets (a rename, a fuse into rows of
+ * a fused base weight, a split of the module's rows onto several weights, a reorder of its chunks). A module the
+ * resolution does not call `ok` is refused with the resolution's own reason.
+ */
 function contributionsOf(
   m: LoraModule,
   r: ModuleResolution | undefined,
   byKey: Map<string, Located>,
-  index: BaseIndex,
   to: ConvertTarget
-): Contribution[] | string {
+): Contribution[] | Refusal {
+  if (r?.status !== 'ok' || !r.target) return refusalOf(r)
   const problem = factorProblem(m)
   if (problem) return problem
   const factor = moduleFactor(m)
-  const inDim = numelOf(factor.inShape)
-  if (r?.status === 'ok' && r.target) {
-    const located = byKey.get(r.target.key)
-    if (!located) return `target ${r.target.key} is not a base weight`
+  const weights = (r.targets ?? [r.target]).filter((t) => t.tensor !== 'bias')
+  if (r.link?.ambiguity) return { kind: 'order-unknown', key: r.target.key, ambiguity: r.link.ambiguity }
+  const out: Contribution[] = []
+  for (const t of weights) {
+    const located = byKey.get(t.key)
+    if (!located) return { kind: 'not-a-base-weight', key: t.key }
     const naming = namingProblem(to, located.space)
     if (naming) return naming
-    return [
-      { stem: m.stem, baseKey: r.target.key, factor, row: r.target.slice?.offset ?? 0, fromSplit: false }
-    ]
   }
-  if (r?.status === 'unresolved' && m.component === 'denoiser') {
-    const split = findSplit(m, factor.out, inDim, index.denoiser)
-    if (split && 'problem' in split) return split.problem
-    if (split) {
-      const whole = split.pieces.length === 1 && split.pieces[0]!.rows.size === factor.out
-      if (!whole && factor.inShape.length !== 1) return 'split of a conv LoRA module is not supported'
-      return split.pieces.map((p) => {
-        const c: Contribution = {
-          stem: m.stem,
-          baseKey: p.entry.key,
-          factor: whole ? factor : rowSlice(factor, p.rows.offset, p.rows.offset + p.rows.size),
-          row: p.slice?.offset ?? 0,
-          fromSplit: !whole
-        }
-        if (!whole) c.rows = { start: p.rows.offset, end: p.rows.offset + p.rows.size }
-        return c
-      })
+  if (weights.length === 1 && !weights[0]!.rows) {
+    const t = weights[0]!
+    let f = factor
+    if (r.link?.kind === 'reorder' && r.link.order) {
+      if (factor.inShape.length !== 1 || factor.upTrail.length > 0)
+        return { kind: 'reorder-conv', key: t.key }
+      f = reorderRows(factor, r.link.order)
     }
+    const c: Contribution = {
+      stem: m.stem,
+      baseKey: t.key,
+      factor: f,
+      row: t.slice?.offset ?? 0,
+      fromSplit: false
+    }
+    if (f !== factor) c.reordered = true
+    out.push(c)
+    return out
   }
-  // Across families the resolver stops at "LoRA for X on a Y base"; a block past the base's depth says more.
-  const block = blockOf(m.path.includes('.') ? m.path : dottedFromUnderscore(m.path))
-  const max = block ? index.denoiser.blockMax.get(block.series) : undefined
-  if (r?.status === 'unresolved' && block && max !== undefined && block.index > max)
-    return `block ${block.series}.${block.index} does not exist: the base has ${block.series} 0-${max}`
-  return refusalOf(r)
+  if (factor.inShape.length !== 1) return { kind: 'split-conv' }
+  for (const t of weights) {
+    const rows = t.rows ?? { start: 0, end: factor.out }
+    out.push({
+      stem: m.stem,
+      baseKey: t.key,
+      factor: rowSlice(factor, rows.start, rows.end),
+      row: t.slice?.offset ?? 0,
+      fromSplit: true,
+      rows: { start: rows.start, end: rows.end }
+    })
+  }
+  return out
 }
 
 function transformOf(parts: Contribution[], entry: BaseEntry): TransformKind {
   const split = parts.some((p) => p.fromSplit)
   const whole = parts.length === 1 && parts[0]!.row === 0 && parts[0]!.factor.out === entry.shape[0]
-  if (whole) return split ? 'split' : 'rename'
+  if (whole) return split ? 'split' : parts[0]!.reordered ? 'reorder' : 'rename'
   return split ? 'split+stack' : 'stack'
 }
 
 /** Why the parts landing on one base weight cannot be written as one module, or null. */
-function groupProblem(parts: Contribution[], entry: BaseEntry): string | null {
+function groupProblem(parts: Contribution[], entry: BaseEntry): Refusal | null {
   if (parts.length === 1 && parts[0]!.row === 0 && parts[0]!.factor.out === entry.shape[0]) return null
   const f0 = parts[0]!.factor
   for (const p of parts) {
     if (p.factor.inShape.length !== 1 || p.factor.upTrail.length > 0)
-      return `stacking conv LoRA modules onto ${entry.key} is not supported`
+      return { kind: 'stack-conv', key: entry.key }
     if (p.factor.scale !== f0.scale)
-      return `parts on ${entry.key} have different scales (${[...new Set(parts.map((q) => q.factor.scale))].join(', ')}); one alpha cannot keep them all`
+      return { kind: 'scales-differ', key: entry.key, scales: [...new Set(parts.map((q) => q.factor.scale))] }
     if (p.factor.downDtype !== f0.downDtype || p.factor.upDtype !== f0.upDtype)
-      return `parts on ${entry.key} have different dtypes; stacking raw bytes needs one dtype`
+      return { kind: 'dtypes-differ', key: entry.key }
   }
   const rank = parts.reduce((n, p) => n + p.factor.rank, 0)
   const upBytes = entry.shape[0]! * rank * ((SAFETENSORS_DTYPE_BITS[f0.upDtype] ?? 0) / 8)
   // The block-diagonal up is built in memory: bound it (a hostile base header can claim any row count).
   if (upBytes > MAX_BLOCK_MATRIX_BYTES)
-    return `the stacked up matrix for ${entry.key} would be ${upBytes} bytes (limit ${MAX_BLOCK_MATRIX_BYTES})`
+    return { kind: 'too-large', key: entry.key, bytes: upBytes, limit: MAX_BLOCK_MATRIX_BYTES }
   for (const p of parts) {
     if (p.row + p.factor.out > entry.shape[0]!)
-      return `rows ${p.row}-${p.row + p.factor.out - 1} fall outside ${entry.key} ${JSON.stringify(entry.shape)}`
+      return {
+        kind: 'rows-outside',
+        key: entry.key,
+        shape: [...entry.shape],
+        start: p.row,
+        end: p.row + p.factor.out
+      }
   }
   return null
 }
@@ -168,7 +189,7 @@ function overlapping(parts: Contribution[]): boolean {
 }
 
 function emptyCounts(): Record<TransformKind, number> {
-  return { rename: 0, stack: 0, split: 0, 'split+stack': 0 }
+  return { rename: 0, stack: 0, split: 0, 'split+stack': 0, reorder: 0 }
 }
 
 /** Plan the conversion of an analysed, resolved LoRA onto `index` (the base it was resolved against). */
@@ -180,11 +201,11 @@ export function planConversion(
 ): ConversionPlan {
   const byKey = locate(index)
   const results = new Map(resolution.results.map((r) => [r.stem, r]))
-  const refusals = new Map<string, string>()
+  const refusals = new Map<string, Refusal>()
   const groups = new Map<string, Contribution[]>()
   for (const m of analysis.modules) {
-    const c = contributionsOf(m, results.get(m.stem), byKey, index, opts.to)
-    if (typeof c === 'string') {
+    const c = contributionsOf(m, results.get(m.stem), byKey, opts.to)
+    if (!Array.isArray(c)) {
       refusals.set(m.stem, c)
       continue
     }
@@ -229,7 +250,7 @@ export function planConversion(
     if (overlapping(parts)) summed++
     const sorted = [...parts].sort((a, b) => a.row - b.row)
     const factor =
-      transform === 'rename' || transform === 'split'
+      transform === 'rename' || transform === 'split' || transform === 'reorder'
         ? sorted[0]!.factor
         : stackFactors(
             sorted.map((p) => ({ factor: p.factor, row: p.row })),
@@ -276,24 +297,20 @@ export function planConversion(
 
   const refused: RefusedModule[] = analysis.modules
     .filter((m) => refusals.has(m.stem))
-    .map((m) => ({ stem: m.stem, reason: refusals.get(m.stem)! }))
+    .map((m) => ({ stem: m.stem, why: refusals.get(m.stem)! }))
   const drop = opts.dropUnmatched === true
-  // The resolver's file-level cause where it has one (block counts, widths), else the module's own reason.
-  const causeCounts = new Map<string, number>()
+  // The resolution's file-level cause where it has one (block counts, widths), else the refusal itself.
+  const causeCounts = new Map<string, { why: ConvertCause; modules: number }>()
   for (const r of refused) {
-    const res = results.get(r.stem)
-    const block = /^block (\S+)\.\d+ does not exist: the base has (\S+ 0-\d+)$/.exec(r.reason)
-    const fromResolver = res && res.status !== 'ok' && res.cause && refusalOf(res) === r.reason
-    const cause = block
-      ? `blocks beyond the base's depth (base has ${block[2]})`
-      : fromResolver
-        ? res.cause!
-        : r.reason
-    causeCounts.set(cause, (causeCounts.get(cause) ?? 0) + 1)
+    const why = convertCauseOf(r.why)
+    const key = why.kind === 'resolution' ? causeKey(why.cause) : JSON.stringify(why.refusal)
+    const c = causeCounts.get(key)
+    if (c) c.modules++
+    else causeCounts.set(key, { why, modules: 1 })
   }
   const causes = [...causeCounts.entries()]
-    .map(([cause, modules]) => ({ cause, modules }))
-    .sort((a, b) => b.modules - a.modules || byCodeUnit(a.cause, b.cause))
+    .sort((a, b) => b[1].modules - a[1].modules || byCodeUnit(a[0], b[0]))
+    .map(([, c]) => ({ why: c.why, modules: c.modules }))
   const notes: string[] = []
   if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
     notes.push(

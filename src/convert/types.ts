@@ -3,6 +3,7 @@
  * dropped, with why) and the recipes of every output tensor, which say where each output byte comes from so the
  * writer can copy raw bytes without ever decoding a float (the one exception is the alpha scalar).
  */
+import type { ConvertCause, Refusal } from './reasons.js'
 
 /** Key conventions a LoRA can be rewritten to (module paths always follow the base). */
 export type ConvertTarget = 'kohya' | 'peft' | 'diffusers' | 'comfyui' | 'base'
@@ -12,9 +13,10 @@ export const CONVERT_TARGETS: readonly ConvertTarget[] = ['kohya', 'peft', 'diff
 /**
  * rename: one module to one module, tensors copied. stack: several modules (or row slices of a fused module) onto
  * one fused base weight: down matrices stacked along the rank, up matrices placed block-diagonally. split: one
- * fused module onto several base weights: down copied (or its own rank chunk), up split by rows.
+ * fused module onto several base weights: down copied (or its own rank chunk), up split by rows. reorder: one
+ * module onto one weight whose equal row chunks come in another order (up rows permuted, down copied).
  */
-export type TransformKind = 'rename' | 'stack' | 'split' | 'split+stack'
+export type TransformKind = 'rename' | 'stack' | 'split' | 'split+stack' | 'reorder'
 
 /** Rows [start, end) of a source tensor (row = first dimension; the rest of the shape is one row). */
 export interface SourceRows {
@@ -71,7 +73,10 @@ export interface PlannedModule {
 
 export interface RefusedModule {
   stem: string
-  reason: string
+  /** Why, as data (worded by src/report/convert-reasons.ts). */
+  why: Refusal
+  /** `why` worded (filled by the report layer for the JSON document). */
+  reason?: string
 }
 
 export interface ConversionPlan {
@@ -87,7 +92,7 @@ export interface ConversionPlan {
   /** With --drop-unmatched: every module left out, with why (equal to `refused`, listed as dropped). */
   dropped: RefusedModule[]
   /** Refusal causes with module counts, most frequent first (`blocks beyond the base's depth (base has blocks 0-29)`). */
-  causes: { cause: string; modules: number }[]
+  causes: { why: ConvertCause; modules: number; cause?: string }[]
   /** Keys that belong to no module (no adapter suffix): refused or dropped like modules. */
   unknownKeys: string[]
   counts: Record<TransformKind, number>

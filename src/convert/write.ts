@@ -14,7 +14,7 @@ import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
-import type { ConversionPlan, OutputTensor, SourceRows } from './types.js'
+import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
 import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
 export { sha256File } from './source-pass.js'
 import {
@@ -60,7 +60,7 @@ export interface ConversionRecord {
   transforms: ConversionPlan['counts']
   /** Every output module that is not a plain rename: output stem <- source stems. */
   layoutChanges: { stem: string; transform: string; from: string[] }[]
-  dropped: { stem: string; reason: string }[]
+  dropped: RefusedModule[]
 }
 
 /**

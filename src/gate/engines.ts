@@ -31,7 +31,22 @@ import type { CompareView, EngineFlag, GateEngines, LoraModuleView, LoraView } f
 const MAX_LISTED_KEYS = 200
 const MAX_SAMPLE_MAPPINGS = 20
 
-export function defaultEngines(): GateEngines {
+/**
+ * How resolution reasons become words: the report layer's `wordResolution` (src/report/lora-reasons.ts), passed
+ * in by the pipeline, which sits above both. Without it the typed kinds are shown as they are.
+ */
+export type ResolutionWords = (r: LoraResolution) => LoraResolution
+
+function kindsOnly(r: LoraResolution): LoraResolution {
+  for (const x of r.results) {
+    if (x.why) x.reason = x.why.kind
+    if (x.causeWhy) x.cause = x.causeWhy.kind
+  }
+  for (const c of r.causes) c.cause ??= c.why?.kind
+  return r
+}
+
+export function defaultEngines(words: ResolutionWords = kindsOnly): GateEngines {
   const indexes = new WeakMap<Checkpoint, BaseIndex>()
   const analyses = new WeakMap<Checkpoint, LoraAnalysis>()
   const analysisOf = (c: Checkpoint) => {
@@ -49,7 +64,7 @@ export function defaultEngines(): GateEngines {
   const resolutionOf = (lora: Checkpoint, baseline: Checkpoint) => {
     const hit = resolved.get(lora)
     if (hit && hit.baseline === baseline) return hit.resolution
-    const resolution = resolveLora(analysisOf(lora), indexOf(baseline))
+    const resolution = words(resolveLora(analysisOf(lora), indexOf(baseline)))
     resolved.set(lora, { baseline, resolution })
     return resolution
   }
@@ -154,7 +169,7 @@ export function loraView(analysis: LoraAnalysis, resolution: LoraResolution, bas
     // The resolution document of schemas/lora.schema.json (kind lora-resolution): the per-module results are in
     // `resolution`, so the analysis goes without its module list.
     document: {
-      schemaVersion: 1,
+      schemaVersion: 2,
       tool: { ...TOOL },
       kind: 'lora-resolution',
       analysis: summarizeAnalysis(analysis, false),

@@ -5,7 +5,7 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { ALIAS_FAMILIES, type AliasFamily } from './aliases.js'
-import { guessFamily, mode } from './layers.js'
+import { blockOf, guessFamily, mode } from './layers.js'
 import type { ComponentKind, RowSlice } from './types.js'
 
 export interface BaseEntry {
@@ -39,6 +39,8 @@ export interface BaseSpace {
   dotted: Map<string, BaseEntry>
   underscore: Map<string, BaseEntry[]>
   aliases: AliasIndex[]
+  /** The name-map families this index was built with (all, before choosing those of the base's family). */
+  families: readonly AliasFamily[]
   /** Highest block index per series (`blocks` -> 29). */
   blockMax: Map<string, number>
   entries: BaseEntry[]
@@ -90,6 +92,7 @@ function newSpace(kind: ComponentKind, textEncoder: number, prefix: string): Bas
     dotted: new Map(),
     underscore: new Map(),
     aliases: [],
+    families: [],
     blockMax: new Map(),
     entries: []
   }
@@ -100,9 +103,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value)
   else map.set(key, [value])
 }
-
-const BLOCK_SERIES =
-  /(?:^|\.)((?:double_|single_|single_transformer_|transformer_|vace_|input_|output_|down_|up_)?blocks|layers|resblocks)\.(\d{1,6})(?:\.|$)/
 
 interface PendingBias {
   path: string
@@ -122,11 +122,18 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   const entry: BaseEntry = { key, path, shape, isParam: !isWeight }
   space.dotted.set(path, entry)
   space.entries.push(entry)
-  const b = BLOCK_SERIES.exec(path)
-  if (b) space.blockMax.set(b[1]!, Math.max(space.blockMax.get(b[1]!) ?? -1, Number(b[2])))
+  // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
+  const b = blockOf(path)
+  if (b) space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index))
 }
 
-function finish(space: BaseSpace, biases: PendingBias[], families: readonly AliasFamily[]): void {
+function finish(
+  space: BaseSpace,
+  biases: PendingBias[],
+  families: readonly AliasFamily[],
+  all: readonly AliasFamily[]
+): void {
+  space.families = all
   for (const b of biases) {
     const entry = space.dotted.get(b.path)
     if (entry && !entry.isParam) entry.bias = { key: b.key, shape: b.shape }
@@ -144,6 +151,27 @@ function finish(space: BaseSpace, biases: PendingBias[], families: readonly Alia
     }
     if (index.dotted.size > 0) space.aliases.push(index)
   }
+}
+
+/**
+ * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
+ * the family its names point at.
+ */
+export function spaceFromSpecs(
+  specs: readonly { name: string; shape: readonly number[] }[],
+  families: readonly AliasFamily[] = ALIAS_FAMILIES
+): BaseSpace {
+  const space = newSpace('denoiser', 0, '')
+  const biases: PendingBias[] = []
+  for (const s of specs) addEntry(space, s.name, s.name, [...s.shape], biases)
+  const family = guessFamily(space.entries.map((e) => e.path))
+  finish(
+    space,
+    biases,
+    families.filter((f) => family !== null && f.bases.includes(family)),
+    families
+  )
+  return space
 }
 
 /** Index a base checkpoint's keys by component. */
@@ -179,9 +207,10 @@ export function buildBaseIndex(
   finish(
     denoiser,
     biases.get(denoiser)!,
-    families.filter((f) => family !== null && f.bases.includes(family))
+    families.filter((f) => family !== null && f.bases.includes(family)),
+    families
   )
-  for (const space of textEncoders.values()) finish(space, biases.get(space)!, [])
+  for (const space of textEncoders.values()) finish(space, biases.get(space)!, [], [])
   const widths: number[] = []
   for (const e of denoiser.entries) if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
   return {

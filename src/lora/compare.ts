@@ -1,31 +1,73 @@
 /**
  * LoRA vs LoRA: conventions, target modules in common and apart, rank/alpha differences, coverage (layer kinds and
- * blocks) and base family. Targets are compared by a canonical name: prefix and adapter infix dropped, dots and
- * underscores unified, and Wan diffusers names mapped to the original ones, so a kohya file and a ComfyUI file of
- * the same training compare equal.
+ * blocks) and base family. Two modules target the same base layer when the correspondence links the tensors they
+ * imply (the same seam LoRA resolution uses, in both directions since either file's naming may be the one the
+ * name maps start from), so a kohya file and a ComfyUI or diffusers file of the same training compare equal.
  */
-import { ALIAS_FAMILIES } from './aliases.js'
+import { correspondImplied, type TensorSpec } from './correspondence.js'
+import { spaceFromSpecs } from './base-index.js'
+import { impliedTensors } from './implied.js'
 import type { ConventionName, LoraAnalysis, LoraComparison, LoraModule } from './types.js'
 
-// The table generated from diffusers-named bases: it maps a diffusers path to the original one.
-const wanDiffusersToOriginal = ALIAS_FAMILIES.find((f) => f.bases.includes('wan-diffusers'))!
-
-/** The canonical target name of a module, comparable across conventions. */
-export function canonicalTarget(m: LoraModule, family: string | null): string {
-  let path = m.path
-  if (family === 'wan-diffusers' && m.pathForm === 'dotted') {
-    path = wanDiffusersToOriginal.aliases(path, [])[0]?.path ?? path
-  }
+/** The name a module is listed under: its component, then its path with dots and underscores unified. */
+export function canonicalTarget(m: LoraModule): string {
   const part = m.component === 'text-encoder' ? `te${m.textEncoder}:` : ''
-  return part + path.replace(/\./g, '_')
+  return part + m.path.replace(/\./g, '_')
 }
 
 const MAX_LISTED = 200
 
-function byTarget(a: LoraAnalysis): Map<string, LoraModule> {
-  const map = new Map<string, LoraModule>()
-  for (const m of a.modules) map.set(canonicalTarget(m, a.family), m)
-  return map
+function componentOf(m: LoraModule): string {
+  return m.component === 'text-encoder' ? `te${m.textEncoder}` : 'denoiser'
+}
+
+/** Implied weight name -> module, per component. */
+function impliedByComponent(a: LoraAnalysis): Map<string, Map<string, { spec: TensorSpec; m: LoraModule }>> {
+  const out = new Map<string, Map<string, { spec: TensorSpec; m: LoraModule }>>()
+  for (const m of a.modules) {
+    const w = impliedTensors(m).weight
+    if (!w) continue
+    const c = componentOf(m)
+    const map = out.get(c) ?? new Map()
+    if (!map.has(w.name)) map.set(w.name, { spec: w, m })
+    out.set(c, map)
+  }
+  return out
+}
+
+/** Pairs of modules (A, B) whose implied weights the correspondence links one to one. */
+function pairModules(a: LoraAnalysis, b: LoraAnalysis): Map<LoraModule, LoraModule> {
+  const pairs = new Map<LoraModule, LoraModule>()
+  const taken = new Set<LoraModule>()
+  const ia = impliedByComponent(a)
+  const ib = impliedByComponent(b)
+  for (const [component, ma] of ia) {
+    const mb = ib.get(component)
+    if (!mb) continue
+    const specsA = [...ma.values()].map((x) => x.spec)
+    const specsB = [...mb.values()].map((x) => x.spec)
+    const oneToOne = (from: typeof mb, to: typeof ma, aIsFrom: boolean): void => {
+      const r = correspondImplied(
+        [...from.values()].map((x) => x.spec),
+        [...to.values()].map((x) => x.spec),
+        spaceFromSpecs(aIsFrom ? specsB : specsA)
+      )
+      for (const link of r.links) {
+        if (link.a.length !== 1 || link.b.length !== 1 || link.kind === 'split' || link.kind === 'fuse')
+          continue
+        const x = from.get(link.a[0]!)?.m
+        const y = to.get(link.b[0]!)?.m
+        if (!x || !y) continue
+        const [ma2, mb2] = aIsFrom ? [x, y] : [y, x]
+        if (pairs.has(ma2) || taken.has(mb2)) continue
+        pairs.set(ma2, mb2)
+        taken.add(mb2)
+      }
+    }
+    oneToOne(mb, ma, false)
+    oneToOne(ma, mb, true)
+  }
+  return pairs
 }
 
 function conventionNames(a: LoraAnalysis): ConventionName[] {
@@ -44,8 +86,8 @@ function blocksOnly(x: Record<string, number[]>, y: Record<string, number[]>): R
 
 /** Compare two analysed LoRAs. */
 export function compareLoras(a: LoraAnalysis, b: LoraAnalysis): LoraComparison {
-  const ta = byTarget(a)
-  const tb = byTarget(b)
+  const pairs = pairModules(a, b)
+  const paired = new Set(pairs.values())
   const onlyA: string[] = []
   const onlyB: string[] = []
   const rankDiff: LoraComparison['rank']['differing'] = []
@@ -54,8 +96,9 @@ export function compareLoras(a: LoraAnalysis, b: LoraAnalysis): LoraComparison {
   let alphaCompared = 0
   let unreadA = 0
   let unreadB = 0
-  for (const [key, ma] of ta) {
-    const mb = tb.get(key)
+  for (const ma of a.modules) {
+    const key = canonicalTarget(ma)
+    const mb = pairs.get(ma)
     if (!mb) {
       onlyA.push(key)
       continue
@@ -70,7 +113,7 @@ export function compareLoras(a: LoraAnalysis, b: LoraAnalysis): LoraComparison {
       if (ma.alpha !== mb.alpha) alphaDiff.push({ path: key, a: ma.alpha, b: mb.alpha })
     }
   }
-  for (const key of tb.keys()) if (!ta.has(key)) onlyB.push(key)
+  for (const mb of b.modules) if (!paired.has(mb)) onlyB.push(canonicalTarget(mb))
   const kinds = new Set([...Object.keys(a.statistics.layerKinds), ...Object.keys(b.statistics.layerKinds)])
   const counts: Record<string, [number, number]> = {}
   for (const k of [...kinds].sort())

@@ -1,7 +1,6 @@
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
 export { analyzeLora, loraStatistics, trainingMetadata, type AnalyzeOptions } from './analyze.js'
-export { resolveLora } from './resolve-lora.js'
-export { resolveLoraLazily, startResolution, type PendingResolution, type ResolveOptions } from './resolve.js'
+export { resolveLora, resolveLoraLazily, type ResolveOptions } from './resolve.js'
 export { buildBaseIndex, type BaseIndex, type BaseEntry, type BaseSpace } from './base-index.js'
 export { compareLoras, canonicalTarget } from './compare.js'
 export { ALIAS_FAMILIES, type AliasFamily, type Alias } from './aliases.js'

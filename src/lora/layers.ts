@@ -111,6 +111,15 @@ export function blockOf(path: string): { series: string; index: number } | undef
   return { series: m[1]!, index: Number(m[2]) }
 }
 
+/**
+ * The index of the block a tensor or module name sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null
+ * at the top level.
+ */
+export function blockIndex(name: string): string | null {
+  const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''))
+  return block ? String(block.index) : null
+}
+
 interface FamilyRule {
   family: string
   re: RegExp

@@ -55,7 +55,7 @@ export interface LoraReportEntry {
 }
 
 export interface LoraReportDocument {
-  schemaVersion: 1
+  schemaVersion: 2
   tool: { name: string; version: string }
   kind: 'lora-report'
   base?: string
@@ -125,7 +125,7 @@ export interface BuildReportInput {
 
 export function buildLoraReport(input: BuildReportInput): LoraReportDocument {
   const doc: LoraReportDocument = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { ...input.tool },
     kind: 'lora-report',
     loras: input.analyses.map((a, i) => {

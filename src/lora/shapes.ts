@@ -138,7 +138,9 @@ export function checkModuleShapes(m: LoraModule, entry: BaseEntry, slice?: RowSl
   const W = entry.shape
   const out = slice ? slice.size : (W[0] ?? 0)
   const inFlat = prod(W.slice(1))
-  if (entry.isParam && m.algorithm !== 'full') {
+  // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
+  const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path)
+  if (entry.isParam && !matrix && m.algorithm !== 'full') {
     return {
       ok: false,
       expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`

@@ -4,6 +4,8 @@
  * (schemas/lora.schema.json).
  */
 import type { TensorInfo } from '../formats/types.js'
+import type { LinkEvidence, LinkKind } from './correspondence.js'
+import type { ResolutionCause, ResolutionReason } from './reasons.js'
 
 /**
  * How a file names its modules. `comfyui` covers the dotted original names with a `diffusion_model.` prefix
@@ -188,8 +190,23 @@ export interface ResolutionTarget {
   shape: number[]
   /** Rows of the base weight the module patches (q/k/v LoRA on a fused qkv). */
   slice?: RowSlice
-  /** How the name was found: `exact`, `underscore`, or the alias table used. */
+  /** Rows [start, end) of the module's own output this target takes (a fused module split onto separate weights). */
+  rows?: { start: number; end: number }
+  /** The base tensor patched: the weight (default) or the bias a `.diff_b` patches. */
+  tensor?: 'weight' | 'bias'
+  /** How the name was found: `exact`, `underscore`, or the name map used. */
   via: string
+}
+
+/** The correspondence link a module resolved through (src/lora/correspondence.ts). */
+export interface ResolutionLink {
+  kind: LinkKind
+  confidence: 'high' | 'medium' | 'low'
+  evidence: LinkEvidence[]
+  /** Equal chunks whose order the headers cannot verify: a conversion refuses rather than guess. */
+  ambiguity?: { kind: string; chunks: string[] }
+  /** reorder: per chunk of the base weight, the module's chunk it takes. */
+  order?: number[]
 }
 
 export interface NearestKey {
@@ -202,16 +219,24 @@ export interface ModuleResolution {
   stem: string
   path: string
   status: ResolutionStatus
+  /** The base tensor the module patches (a split: the first of `targets`). */
   target?: ResolutionTarget
+  /** Every base tensor the module patches: the weight (or the weights of a split, in row order) and the bias. */
+  targets?: ResolutionTarget[]
+  link?: ResolutionLink
   /** Other base keys the name also matched. */
   ambiguous?: string[]
   /** Adapter tensor shapes by role (`down`, `up`, `up.0`, ...). */
   shapes: Record<string, number[]>
-  /** Why it does not load. */
+  /** Why it does not load, or a remark on a loadable module, as data (worded by src/report/lora-reasons.ts). */
+  why?: ResolutionReason
+  /** `why` worded (filled by the report layer for JSON documents). */
   reason?: string
   /** For shape mismatches: what the shapes say (`in-dim 5120 vs 1536`). */
   expected?: string
   /** The file-level cause this failure is counted under (one of `LoraResolution.causes`). */
+  causeWhy?: ResolutionCause
+  /** `causeWhy` worded (filled by the report layer for JSON documents). */
   cause?: string
   nearest?: NearestKey[]
   /**
@@ -235,7 +260,8 @@ export interface LoraResolution {
   loadablePercent: number
   counts: Record<ResolutionStatus, number>
   /** The most likely causes of failures, most frequent first (`14B LoRA on 1.3B base: in-dim 5120 vs 1536`). */
-  causes: { cause: string; modules: number }[]
+  /** `why` is set by the resolver; a profile that builds its own resolution may give only the words. */
+  causes: { why?: ResolutionCause; modules: number; cause?: string }[]
   results: ModuleResolution[]
   /** The loader profile this resolution follows (absent: `any`). */
   loader?: LoaderName

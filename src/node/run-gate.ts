@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../formats/write-file.js'
 import { HeaderCache } from '../formats/header-cache.js'
 import { isRemoteLocation } from '../formats/http/url.js'
 import { defaultEngines } from '../gate/engines.js'
+import { wordResolution } from '../report/lora-reasons.js'
 import { evaluateGate, judgeCheckpoint, type GateContext, type GateEvaluation } from '../gate/evaluate.js'
 import type { GateEngines, GateInput, GatePolicy, GateReport, JudgedArtifact } from '../gate/types.js'
 import { renderGateMarkdown, SUMMARY_LIMIT_BYTES } from '../report/gate-markdown.js'
@@ -96,7 +97,7 @@ export async function runGate(opts: RunGateOptions): Promise<GateRun> {
   const ctx: GateContext = {
     baseline: { ...baseline.checkpoint, path: opts.baseline },
     policy: opts.policy,
-    engines: opts.engines ?? defaultEngines()
+    engines: opts.engines ?? defaultEngines(wordResolution)
   }
   // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
   const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }]

@@ -3,6 +3,7 @@
  * answer first (converted exactly, planned, or refused and why), then what was refused or dropped, then the plan
  * and its modules. Pure: data in, string out.
  */
+import { convertCauseText, refusalText, wordPlan } from './convert-reasons.js'
 import type { ConversionPlan, ModuleSource, PlannedModule } from '../convert/types.js'
 import {
   colors,
@@ -97,21 +98,21 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
   if (plan.causes.length > 0) {
     out += `\n${c.bold('Why modules cannot be converted exactly')}\n`
     out += fitTable(
-      plan.causes.map((x) => [plural(x.modules, 'module'), printable(x.cause)]),
+      plan.causes.map((x) => [plural(x.modules, 'module'), printable(convertCauseText(x.why))]),
       { width, fit: ['fixed', 'wrap'] }
     )
   }
   if (plan.refused.length > 0) {
     out += `\n${c.red(c.bold(`Refused: ${plural(plan.refused.length, 'module')}`))}\n`
     out += fitTable(
-      plan.refused.map((r) => [printable(r.stem), printable(r.reason)]),
+      plan.refused.map((r) => [printable(r.stem), printable(refusalText(r.why))]),
       { width, fit: ['shorten', 'wrap'] }
     )
   }
   if (plan.dropped.length > 0) {
     out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${plural(plan.dropped.length, 'module')}`))}\n`
     out += fitTable(
-      plan.dropped.map((r) => [printable(r.stem), printable(r.reason)]),
+      plan.dropped.map((r) => [printable(r.stem), printable(refusalText(r.why))]),
       { width, fit: ['shorten', 'wrap'] }
     )
   }
@@ -163,6 +164,7 @@ export function renderConversionPlan(plan: ConversionPlan, opts: ConvertRenderOp
 
 /** The plan as a JSON document: recipes reduced to their kind (the byte bookkeeping is an internal detail). */
 export function conversionPlanJson(plan: ConversionPlan): unknown {
+  wordPlan(plan)
   return {
     ...plan,
     modules: plan.modules.map((m) => ({

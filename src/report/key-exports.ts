@@ -5,6 +5,7 @@
  */
 import type { Comparison } from '../compare/types.js'
 import type { LoraAnalysis, LoraResolution } from '../lora/types.js'
+import { moduleReason } from './lora-reasons.js'
 
 /** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
 export function renderLoraKeyExport(
@@ -20,7 +21,7 @@ export function renderLoraKeyExport(
       const target = r
         ? r.status === 'ok'
           ? r.target!.key
-          : `${r.status}: ${r.expected ?? r.reason ?? ''}`
+          : `${r.status}: ${r.expected ?? moduleReason(r) ?? ''}`
         : ''
       for (const t of m.tensors) {
         const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role

@@ -20,6 +20,8 @@ import {
 } from './format.js'
 import { fitTable, paragraph, type TableOptions } from './layout.js'
 import { loraSteps, renderSteps } from './next-steps.js'
+import { causeWords, moduleReason } from './lora-reasons.js'
+import { causeKey } from '../lora/reasons.js'
 
 export interface LoraRenderOptions {
   color: boolean
@@ -183,9 +185,15 @@ function statusText(status: ModuleResolution['status'], c: Colors): string {
   return status === 'unsupported' ? c.yellow(label) : c.red(label)
 }
 
-/** The reason an alias resolution is shown: the table label, read from the LoRA's naming to the base's. */
-function aliasNote(via: string): string {
-  return `resolved through ${printable(via)} (LoRA names -> base names)`
+/** How modules found under another name than the LoRA's were found, from their link's evidence. */
+function aliasNote(r: ModuleResolution): string {
+  const e = r.link?.evidence.find(
+    (x) => x.kind === 'name-map' || x.kind === 'engine' || x.kind === 'role-words'
+  )
+  if (e?.kind === 'name-map') return `resolved through ${printable(e.map)} (LoRA names -> base names)`
+  if (e?.kind === 'role-words')
+    return 'resolved by their attention roles (separate q/k/v vs fused) onto other names'
+  return 'resolved by the correspondence engine (structure, roles and shapes) onto other names'
 }
 
 /**
@@ -197,7 +205,7 @@ export function moduleProblem(r: ModuleResolution): string {
     const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : ''
     return printable(`-> ${r.target.key} ${formatShape(r.target.shape)}${slice}: ${r.expected ?? ''}`)
   }
-  let line = r.reason ?? STATUS_LABELS[r.status]
+  let line = moduleReason(r) ?? STATUS_LABELS[r.status]
   const near = r.nearest?.[0]
   if (near) line += `; closest base key ${near.key} ${formatShape(near.shape)}: ${near.why}`
   return printable(line)
@@ -214,7 +222,7 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   const groups = new Map<string, ModuleResolution[]>()
   for (const x of r.results) {
     if (x.status === 'ok') continue
-    const key = x.cause ?? x.status
+    const key = x.causeWhy ? causeKey(x.causeWhy) : (x.cause ?? x.status)
     const g = groups.get(key)
     if (g) g.push(x)
     else groups.set(key, [x])
@@ -234,10 +242,15 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   return out
 }
 
-/** Modules found under another name than the LoRA's (through an alias table): they load through the mapping. */
+/** Modules found under another name than the LoRA's (through a name map): they load through the mapping. */
 function aliasedModules(r: LoraResolution): ModuleResolution[] {
   return r.results.filter(
-    (x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via)
+    (x) =>
+      x.status === 'ok' &&
+      x.target !== undefined &&
+      x.link?.evidence.some(
+        (e) => e.kind === 'name-map' || e.kind === 'engine' || e.kind === 'role-words'
+      ) === true
   )
 }
 
@@ -289,7 +302,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   }
   if (r.causes.length > 0) {
     out += `\n${c.bold('likely causes')} (modules)\n${table(
-      r.causes.map((x) => [String(x.modules), printable(x.cause)]),
+      r.causes.map((x) => [String(x.modules), printable(causeWords(x))]),
       ['fixed', 'wrap']
     )}`
   }
@@ -307,9 +320,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   const aliased = aliasedModules(r)
   if (sliced > 0) out += c.dim(`  ${plural(sliced, 'module')} patch row slices of fused weights\n`)
   if (aliased.length > 0)
-    out += c.dim(
-      paragraph(`${plural(aliased.length, 'module')} ${aliasNote(aliased[0]!.target!.via)}`, width, '  ')
-    )
+    out += c.dim(paragraph(`${plural(aliased.length, 'module')} ${aliasNote(aliased[0]!)}`, width, '  '))
   return out
 }
 

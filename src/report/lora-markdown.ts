@@ -16,6 +16,7 @@ import {
 } from './format.js'
 import { alphaLine, compressRanges, conventionLine, failingByCause, STATUS_LABELS } from './lora-console.js'
 import { alphaComparison, loraComparisonAnswer } from './lora-compare-console.js'
+import { causeWords, moduleReason } from './lora-reasons.js'
 
 export interface LoraMarkdownOptions {
   maxItems?: number
@@ -89,7 +90,7 @@ export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOpti
   out += `Base: ${familyLabel(r.baseFamily, r.baseWidth)}.\n\n`
   if (r.causes.length > 0) {
     out += '| Modules | Likely cause |\n|---:|---|\n'
-    out += r.causes.map((x) => `| ${x.modules} | ${text(x.cause)} |`).join('\n') + '\n\n'
+    out += r.causes.map((x) => `| ${x.modules} | ${text(causeWords(x))} |`).join('\n') + '\n\n'
   }
   const failingModules = failingByCause(r)
   if (failingModules.length > 0) {
@@ -103,7 +104,7 @@ export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOpti
           ? `closest: ${code(f.nearest[0].key)}`
           : ''
       const near = !f.target && f.nearest?.[0] ? `closest base key: ${f.nearest[0].why}` : undefined
-      const why = [f.expected, f.reason, near].filter(Boolean).join('; ')
+      const why = [f.expected, moduleReason(f), near].filter(Boolean).join('; ')
       out += `| ${code(f.stem)} | ${STATUS_LABELS[f.status]} | ${key} | ${text(why)} |\n`
     }
     if (omitted > 0) out += `\n… ${omitted} more in the JSON report.\n`

@@ -10,6 +10,7 @@ import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
 import { conversionAnswer, conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
 import { colors } from '../../report/format.js'
+import { wordPlan } from '../../report/convert-reasons.js'
 import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
@@ -82,10 +83,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
   const index = buildBaseIndex(base)
   const resolution = resolveLora(analysis, index)
-  const plan = planConversion(analysis, resolution, index, {
-    to: targetOf(args, analysis.primary),
-    dropUnmatched: flag(args, 'drop-unmatched')
-  })
+  const plan = wordPlan(
+    planConversion(analysis, resolution, index, {
+      to: targetOf(args, analysis.primary),
+      dropUnmatched: flag(args, 'drop-unmatched')
+    })
+  )
   const json = flag(args, 'json')
   const width = outputWidth(args, io)
   if (!plan.ok || dryRun || out === undefined) {

@@ -8,13 +8,12 @@ import type { CliIO, Command } from '../io.js'
 import { EXIT, UsageError } from '../../formats/errors.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { readAlphaScalars } from '../alpha.js'
-// Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
-// resolveLoraLazily loads only when a LoRA needs it.
 import { analyzeLora } from '../../lora/analyze.js'
 import { buildBaseIndex } from '../../lora/base-index.js'
 import { compareLoras } from '../../lora/compare.js'
-import { resolveLoraLazily } from '../../lora/resolve.js'
+import { resolveLora } from '../../lora/resolve.js'
 import { buildLoraReport } from '../../lora/report.js'
+import { wordResolution } from '../../report/lora-reasons.js'
 import { applyLoader, applyRuntimeLoaders, isLoaderName, LOADERS } from '../../lora/loaders/index.js'
 import type { LoaderName, LoraAnalysis, LoraResolution } from '../../lora/types.js'
 import { loadsInLine } from '../../report/loader-text.js'
@@ -110,7 +109,7 @@ export async function runLora(args: ParsedArgs, io: CliIO): Promise<number> {
   if (basePath !== undefined) {
     const index = buildBaseIndex(await reader.read(basePath))
     for (const a of analyses) {
-      const any = await resolveLoraLazily(a, index)
+      const any = wordResolution(resolveLora(a, index))
       if (loader !== undefined) resolutions.push(applyLoader(loader, a, any, index))
       else {
         resolutions.push(any)

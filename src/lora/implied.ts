@@ -1,0 +1,95 @@
+/**
+ * The base tensors a LoRA module implies, as tensor specs in the LoRA's own naming: `<path>.weight` with the shape
+ * [out, in(, kh, kw)] its factors multiply to (up rows x down columns for LoRA), `<path>.bias` when it carries a bias
+ * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
+ * base: the resolver never looks a name up itself.
+ */
+import type { TensorSpec } from './correspondence.js'
+import type { LoraModule, TensorRole } from './types.js'
+
+function shapeOf(m: LoraModule, role: TensorRole): readonly number[] | undefined {
+  return m.tensors.find((t) => t.role === role)?.tensor.shape
+}
+
+function prod(dims: readonly number[]): number {
+  let n = 1
+  for (const d of dims) n *= d
+  return n
+}
+
+/** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
+export function impliedWeightShape(m: LoraModule): number[] {
+  switch (m.algorithm) {
+    case 'lora': {
+      const down = shapeOf(m, 'down')
+      const up = shapeOf(m, 'up')
+      const blocks = m.tensors.filter((t) => t.role === 'up-block')
+      if (!down || down.length < 2) return []
+      const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0]
+      if (out === undefined) return []
+      // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
+      const mid = shapeOf(m, 'mid')
+      return mid ? [out, down[1]!, ...mid.slice(2)] : [out, ...down.slice(1)]
+    }
+    case 'loha': {
+      const w1a = shapeOf(m, 'hada_w1_a')
+      const w1b = shapeOf(m, 'hada_w1_b')
+      if (!w1a || !w1b) return []
+      return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, prod(w1b.slice(1))]
+    }
+    case 'lokr': {
+      const w1 = shapeOf(m, 'lokr_w1')
+      const w1a = shapeOf(m, 'lokr_w1_a')
+      const w1b = shapeOf(m, 'lokr_w1_b')
+      const w2 = shapeOf(m, 'lokr_w2')
+      const w2a = shapeOf(m, 'lokr_w2_a')
+      const w2b = shapeOf(m, 'lokr_w2_b')
+      const a = w1 ? w1[0] : w1a?.[0]
+      const c = w1 ? w1[1] : w1b?.[1]
+      const b = w2 ? w2[0] : w2a?.[0]
+      const d = w2 ? prod(w2.slice(1)) : w2b ? prod(w2b.slice(1)) : undefined
+      return a === undefined || b === undefined || c === undefined || d === undefined ? [] : [a * b, c * d]
+    }
+    case 'full': {
+      const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight')
+      return diff ? [...diff] : []
+    }
+    case 'norm': {
+      const w = shapeOf(m, 'norm-weight')
+      return w ? [...w] : []
+    }
+    default:
+      return []
+  }
+}
+
+/** True when the module patches only a bias (a lone `.diff_b`). */
+export function biasOnly(m: LoraModule): boolean {
+  return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias')
+}
+
+/** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
+export function patchesParameter(m: LoraModule): boolean {
+  return m.tensors.some((t) => t.role === 'diff-modulation')
+}
+
+export interface ImpliedTensors {
+  /** The weight (or bare parameter) the module patches; absent for a bias-only delta. */
+  weight?: TensorSpec
+  /** The bias a `.diff_b` patches. */
+  bias?: TensorSpec
+}
+
+/** The tensors one module implies, named in the LoRA's naming (its path, kohya underscores kept). */
+export function impliedTensors(m: LoraModule): ImpliedTensors {
+  const out: ImpliedTensors = {}
+  if (!biasOnly(m)) {
+    out.weight = {
+      name: patchesParameter(m) ? m.path : `${m.path}.weight`,
+      shape: impliedWeightShape(m)
+    }
+  }
+  const diffB = shapeOf(m, 'diff-bias')
+  if (diffB) out.bias = { name: `${m.path}.bias`, shape: [...diffB] }
+  return out
+}

@@ -1,0 +1,113 @@
+/**
+ * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
+ * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
+ */
+import type { BaseIndex, BaseSpace } from './base-index.js'
+import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
+import type { ResolutionCause, ResolutionReason } from './reasons.js'
+import type { ShapeVerdict } from './shapes.js'
+import type { LoraAnalysis, LoraModule, ModuleResolution } from './types.js'
+
+// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
+const IMAGE_BRANCH =
+  /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/
+
+/** Naming variants of one architecture (original vs diffusers names) share an architecture. */
+function architectureOf(family: string): string {
+  if (family === 'sd-diffusers-unet') return 'sdxl'
+  return family.replace(/-diffusers$/, '')
+}
+
+/** Why a module has no link, most specific first. */
+export function unresolvedWhy(
+  m: LoraModule,
+  space: BaseSpace | undefined,
+  index: BaseIndex,
+  loraFamily: string | null
+): ResolutionReason {
+  if (m.component === 'text-encoder')
+    return {
+      kind: 'no-text-encoder',
+      textEncoder: m.textEncoder,
+      prefix: m.prefix,
+      present: [...index.textEncoders.keys()]
+    }
+  if (!space) return { kind: 'no-denoiser' }
+  // A block past the base's depth says more than the family does (a LongCat LoRA on a two-block Wan base).
+  const block = blockOf(m.path)
+  if (block) {
+    const max = space.blockMax.get(block.series)
+    if (max !== undefined && block.index > max)
+      return { kind: 'beyond-depth', series: block.series, index: block.index, max }
+  }
+  if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
+    return { kind: 'other-architecture', lora: loraFamily, base: index.family }
+  if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch) return { kind: 'image-branch' }
+  return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' }
+}
+
+/**
+ * The text-context width of a UNet's cross-attention (attn2.to_k in-dim): what tells SD1.x (768), SD2.x (1024) and
+ * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
+ */
+export function contextWidths(
+  analysis: LoraAnalysis,
+  base: BaseIndex
+): { lora: number; base: number } | null {
+  const unet = (f: string | null) => f === 'sdxl' || f === 'sd-diffusers-unet'
+  if (!unet(analysis.family) || !unet(base.family)) return null
+  const loraIn = mode(
+    analysis.modules
+      .filter((m) => /attn2[._]to_k$/.test(m.path))
+      .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0)
+  )
+  const baseIn = mode(
+    base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0)
+  )
+  return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null
+}
+
+export function causeOf(
+  r: ModuleResolution,
+  v: ShapeVerdict | null,
+  analysis: LoraAnalysis,
+  base: BaseIndex,
+  context: { lora: number; base: number } | null
+): ResolutionCause {
+  if (r.status === 'shape-mismatch') {
+    if (context) return { kind: 'text-context', lora: context.lora, base: context.base }
+    if (analysis.width !== null && base.width !== null && analysis.width !== base.width) {
+      return {
+        kind: 'other-size',
+        lora: sizeLabel(analysis.family ?? base.family, analysis.width),
+        base: sizeLabel(base.family, base.width),
+        loraWidth: analysis.width,
+        baseWidth: base.width
+      }
+    }
+    if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn) return { kind: 'in-dim' }
+    return { kind: 'shape' }
+  }
+  switch (r.why?.kind) {
+    case 'unsupported-adapter':
+      return { kind: 'unsupported-adapter' }
+    case 'no-text-encoder':
+      return { kind: 'text-encoder' }
+    case 'image-branch':
+      return { kind: 'image-branch' }
+    case 'beyond-depth':
+      return { kind: 'beyond-depth', series: r.why.series, max: r.why.max }
+    case 'other-architecture':
+      return {
+        kind: 'other-architecture',
+        lora: familyDisplayName(analysis.family ?? '?'),
+        base: familyDisplayName(base.family ?? '?')
+      }
+    case 'no-bias':
+      return { kind: 'no-bias' }
+    case 'partial-split':
+      return { kind: 'partial-split' }
+    default:
+      return { kind: 'names-not-found' }
+  }
+}
