@@ -29211,3728 +29211,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  xt: () => (/* reexport */ compareCheckpoints),
-  cx: () => (/* reexport */ toMappingFile)
-});
-
-// UNUSED EXPORTS: COMPATIBLE_ABOVE, KNOWN_PREFIXES, MAPPING_SCHEMA_VERSION, PARTIAL_FROM, normalizeKey, tierOf, verdictOf
-
-// EXTERNAL MODULE: ./src/lookup.ts
-var lookup = __nccwpck_require__(39493);
-;// CONCATENATED MODULE: ./src/compare/normalize.ts
-/**
- * Key normalisation: the prefixes and wrappers that tools put in front of the same state dict
- * (key-formats.md §0 and §6). Stripping them is what turns "0% exact overlap" into "same model, other packaging".
- */
-/**
- * Known prefixes, longest first so `model.diffusion_model.` wins over `model.`. Wrappers (`module.` from
- * DataParallel, `_orig_mod.` from torch.compile) can stack, so stripping repeats.
- */
-const KNOWN_PREFIXES = [
-    'model.diffusion_model.',
-    'base_model.model.',
-    'diffusion_model.',
-    'transformer_2.',
-    'transformer.',
-    'pipe.dit.',
-    'unet.',
-    'module.',
-    '_orig_mod.',
-    'model.'
-];
-/** Rounds of stripping: enough for every real stack we know (`module._orig_mod.model.diffusion_model.`). */
-const MAX_ROUNDS = 6;
-function normalizeKey(key) {
-    const rest = stripKnownPrefixes(key);
-    return { key: rest, stripped: key.slice(0, key.length - rest.length) };
-}
-/** The key without its known prefixes (what `normalizeKey(key).key` is, without the extra object). */
-function stripKnownPrefixes(key) {
-    let rest = key;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-        let prefix;
-        for (const p of KNOWN_PREFIXES) {
-            if (rest.length > p.length && rest.startsWith(p)) {
-                prefix = p;
-                break;
-            }
-        }
-        if (prefix === undefined)
-            break;
-        rest = rest.slice(prefix.length);
-    }
-    return rest;
-}
-
-;// CONCATENATED MODULE: ./src/compare/model.ts
-/**
- * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
- * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
- * Built in one linear pass over the keys.
- */
-
-
-/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAVES = (0,lookup/* lookupTable */.z)({
-    weight: 'weight',
-    bias: 'bias',
-    scale: 'weight',
-    gamma: 'weight',
-    beta: 'bias',
-    running_mean: 'running_mean',
-    running_var: 'running_var',
-    num_batches_tracked: 'num_batches_tracked',
-    weight_int8: 'weight_int8',
-    weight_scale: 'weight_scale'
-});
-/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const FUSED_LEAVES = (0,lookup/* lookupTable */.z)({
-    in_proj_weight: ['in_proj', 'weight'],
-    in_proj_bias: ['in_proj', 'bias']
-});
-/**
- * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
- * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
- */
-const MIN_TENSORS_PER_BLOCK = 3;
-function splitLeaf(segments) {
-    const last = segments[segments.length - 1];
-    const fused = FUSED_LEAVES[last];
-    if (fused)
-        return { path: [...segments.slice(0, -1), fused[0]].join('.'), leaf: fused[1] };
-    const leaf = LEAVES[last];
-    if (leaf !== undefined)
-        return { path: segments.slice(0, -1).join('.'), leaf };
-    return { path: segments.join('.'), leaf: '' };
-}
-function firstNumeric(segments) {
-    for (let i = 1; i < segments.length; i++)
-        if (/^\d{1,9}$/.test(segments[i]))
-            return i;
-    return -1;
-}
-function numel(shape) {
-    let n = 1;
-    for (const d of shape)
-        n *= d;
-    return n;
-}
-function leafSig(leaf, t) {
-    return `${leaf}=${t.shape.join('x')}`;
-}
-function finishModule(m) {
-    // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
-    if (m.leaves.size === 1) {
-        const [[leaf, t]] = m.leaves;
-        return { ...m, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` };
-    }
-    const names = [...m.leaves.keys()].sort();
-    const sig = names.map((l) => leafSig(l, m.leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${numel(m.leaves.get(l).shape)}`).join(',');
-    return { ...m, sig, numelSig };
-}
-class ScopeBuilder {
-    id;
-    family;
-    index;
-    modules = new Map();
-    constructor(id, family, index) {
-        this.id = id;
-        this.family = family;
-        this.index = index;
-    }
-    add(path, leaf, t) {
-        let m = this.modules.get(path);
-        if (!m) {
-            m = { path, leaves: new Map(), position: this.modules.size };
-            this.modules.set(path, m);
-        }
-        if (m.leaves.has(leaf))
-            return false;
-        m.leaves.set(leaf, t);
-        return true;
-    }
-    build() {
-        const modules = [...this.modules.values()].map(finishModule);
-        const pathTemplate = modules.map((m) => m.path).join('\n');
-        const template = `${pathTemplate}\u0000${modules.map((m) => m.sig).join('\n')}`;
-        return { id: this.id, family: this.family, index: this.index, modules, template, pathTemplate };
-    }
-}
-/** Groups a checkpoint's tensors into scopes and modules. Linear in the number of keys. */
-function parseModel(ckpt) {
-    const tensors = [];
-    const byNormKey = new Map();
-    const collisions = [];
-    const unique = [];
-    for (const t of ckpt.tensors) {
-        const ref = { key: t.name, normKey: stripKnownPrefixes(t.name), shape: t.shape };
-        tensors.push(ref);
-        if (byNormKey.has(ref.normKey))
-            collisions.push(ref.key);
-        else {
-            byNormKey.set(ref.normKey, ref);
-            unique.push(ref);
-        }
-    }
-    // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
-    // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
-    const segmentsOf = new Array(unique.length);
-    const numericAt = new Array(unique.length);
-    const prefixOf = new Array(unique.length);
-    const candidates = new Map();
-    for (let n = 0; n < unique.length; n++) {
-        const segments = unique[n].normKey.split('.');
-        segmentsOf[n] = segments;
-        const p = firstNumeric(segments);
-        numericAt[n] = p;
-        if (p < 0 || p === segments.length - 1)
-            continue;
-        const prefix = segments.slice(0, p).join('.');
-        prefixOf[n] = prefix;
-        let c = candidates.get(prefix);
-        if (!c)
-            candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }));
-        c.indices.add(Number(segments[p]));
-        c.tensors++;
-    }
-    const familyPrefixes = new Set();
-    for (const [prefix, c] of candidates) {
-        if (c.indices.size >= 2 && c.tensors >= MIN_TENSORS_PER_BLOCK * c.indices.size)
-            familyPrefixes.add(prefix);
-    }
-    // Pass 2: place every tensor in its scope and module.
-    const top = new ScopeBuilder('', '', 0);
-    const familyScopes = new Map();
-    for (let n = 0; n < unique.length; n++) {
-        const ref = unique[n];
-        const segments = segmentsOf[n];
-        const p = numericAt[n];
-        let scope = top;
-        let rest = segments;
-        if (p >= 0 && p < segments.length - 1) {
-            const prefix = prefixOf[n];
-            if (familyPrefixes.has(prefix)) {
-                const index = Number(segments[p]);
-                let scopes = familyScopes.get(prefix);
-                if (!scopes)
-                    familyScopes.set(prefix, (scopes = new Map()));
-                let s = scopes.get(index);
-                if (!s)
-                    scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
-                scope = s;
-                rest = segments.slice(p + 1);
-            }
-        }
-        const { path, leaf } = splitLeaf(rest);
-        if (!scope.add(path, leaf, ref))
-            collisions.push(ref.key);
-    }
-    const families = [...familyScopes.entries()].map(([prefix, scopes]) => ({
-        prefix,
-        scopes: [...scopes.values()].sort((x, y) => x.index - y.index).map((s) => s.build())
-    }));
-    return { top: top.build(), families, tensors, byNormKey, collisions };
-}
-
-;// CONCATENATED MODULE: ./src/compare/tokens.ts
-/**
- * Name tokens for key mapping. A module path such as `attn1.to_q` or `self_attn.q` becomes a small set of
- * canonical tokens ({attn, self, q}) through a GENERIC vocabulary of the words the common naming conventions use
- * for the same role (q/to_q/q_proj/query, attn1/self_attn, ffn/ff/mlp, ...). There is deliberately no per-model
- * rename table here: the mapper must work on model pairs it has never seen.
- */
-
-/** Ordinal tokens look like `#1`: the position of a module among numbered siblings (ffn.0 / ffn.2 -> #1 / #2). */
-const ORDINAL_PREFIX = '#';
-/** Whole-segment synonyms: a segment that means several tokens at once. */
-const SEGMENT_SYNONYMS = (0,lookup/* lookupTable */.z)({
-    attn1: ['attn', 'self'],
-    attn2: ['attn', 'cross'],
-    self_attn: ['attn', 'self'],
-    self_attention: ['attn', 'self'],
-    cross_attn: ['attn', 'cross'],
-    cross_attention: ['attn', 'cross'],
-    query_key_value: ['qkv'],
-    in_proj: ['qkv'],
-    scale_shift_table: ['mod'],
-    feed_forward: ['ffn'],
-    proj_out: ['out'],
-    final_layer: ['out'],
-    norm_out: ['out', 'norm'],
-    conv_out: ['out', 'conv'],
-    conv_in: ['patch', 'conv'],
-    proj_in: ['patch']
-});
-/** Single-word synonyms (after splitting a segment on `_`). */
-const WORD_SYNONYMS = (0,lookup/* lookupTable */.z)({
-    query: 'q',
-    wq: 'q',
-    key: 'k',
-    wk: 'k',
-    value: 'v',
-    wv: 'v',
-    o: 'out',
-    wo: 'out',
-    head: 'out',
-    final: 'out',
-    output: 'out',
-    wqkv: 'qkv',
-    ff: 'ffn',
-    mlp: 'ffn',
-    feedforward: 'ffn',
-    ln: 'norm',
-    layernorm: 'norm',
-    rmsnorm: 'norm',
-    groupnorm: 'norm',
-    attention: 'attn',
-    embedding: 'emb',
-    embeddings: 'emb',
-    embedder: 'emb',
-    embed: 'emb',
-    modulation: 'mod',
-    adaln: 'mod',
-    timestep: 'time',
-    projection: 'proj',
-    temb: 'time',
-    t: 'time',
-    txt: 'text',
-    caption: 'text',
-    context: 'text',
-    y: 'text',
-    x: 'patch',
-    patchify: 'patch',
-    image: 'img',
-    crs: 'cross',
-    added: 'add'
-});
-/** Words that carry little meaning on their own (a Linear is a Linear): kept only as a weak tie-breaker. */
-const FILLER = new Set([
-    'to',
-    'proj',
-    'linear',
-    'lin',
-    'net',
-    'layer',
-    'layers',
-    'module',
-    'fc',
-    'w',
-    'dense',
-    'condition',
-    'cond',
-    'pre',
-    'blocks',
-    'block',
-    'op'
-]);
-/** Words naming an attention module: a `proj` directly under one is the attention output projection. */
-const ATTENTION_CONTEXT = 'attn';
-/** The fused-projection words and the parts they stand for, in the row order every known converter uses. */
-const FUSED_PARTS = (0,lookup/* lookupTable */.z)({ qkv: ['q', 'k', 'v'], kv: ['k', 'v'] });
-/** The role words: what a projection or norm is for. Two modules with different roles never pair on names. */
-const ROLE_TOKENS = new Set(['q', 'k', 'v', 'out', 'qkv', 'kv', 'mod', 'norm', 'emb', 'ffn', 'patch']);
-function splitWord(word) {
-    if (/^\d+$/.test(word))
-        return [ORDINAL_PREFIX + String(Number(word))];
-    // Trailing digits become an ordinal: fc1 -> fc #1, linear_1 -> linear #1, norm3 -> norm #3, w2 -> w #2.
-    const m = /^([a-z]+?)(\d+)$/.exec(word);
-    if (m && !SEGMENT_SYNONYMS[word])
-        return [m[1], ORDINAL_PREFIX + String(Number(m[2]))];
-    return [word];
-}
-/**
- * Canonical tokens for a module path inside a block (or at top level). `ordinalOf` turns a numeric segment into its
- * rank among numbered siblings (1-based), or undefined when the number should be dropped (an only child such as
- * `to_out.0` or `adaLN_modulation.1`).
- */
-function moduleTokens(path, ordinalOf) {
-    const core = new Set();
-    const filler = new Set();
-    const segments = path === '' ? [] : path.split('.');
-    let parent = '';
-    let previousWasAttention = false;
-    for (const rawSegment of segments) {
-        const segment = rawSegment.toLowerCase();
-        const here = parent;
-        parent = parent === '' ? rawSegment : `${parent}.${rawSegment}`;
-        if (/^\d+$/.test(segment)) {
-            const ordinal = ordinalOf(here, Number(segment));
-            if (ordinal !== undefined)
-                core.add(ORDINAL_PREFIX + String(ordinal));
-            previousWasAttention = false;
-            continue;
-        }
-        const whole = SEGMENT_SYNONYMS[segment];
-        if (whole) {
-            for (const t of whole)
-                core.add(t);
-            previousWasAttention = whole.includes(ATTENTION_CONTEXT);
-            continue;
-        }
-        let segmentIsAttention = false;
-        const words = segment.split('_').filter((w) => w !== '');
-        const expanded = [];
-        for (const word of words)
-            expanded.push(...splitWord(word));
-        // query_key_value-like spellings inside one segment ("q_k_v", "to_qkv") are caught by the q+k+v rule below.
-        for (const word of expanded) {
-            if (word.startsWith(ORDINAL_PREFIX)) {
-                core.add(word);
-                continue;
-            }
-            const synonym = WORD_SYNONYMS[word] ?? word;
-            if (synonym === 'proj' && previousWasAttention && words.length === 1) {
-                core.add('out');
-            }
-            else if (FILLER.has(synonym)) {
-                filler.add(synonym);
-            }
-            else {
-                core.add(synonym);
-            }
-            if (synonym === ATTENTION_CONTEXT)
-                segmentIsAttention = true;
-        }
-        previousWasAttention = segmentIsAttention;
-    }
-    if (core.has('q') && core.has('k') && core.has('v')) {
-        core.delete('q');
-        core.delete('k');
-        core.delete('v');
-        core.add('qkv');
-    }
-    const coreList = [...core].sort();
-    return { core: coreList, filler: [...filler].sort(), canon: coreList.join(' ') };
-}
-/** Weighted Jaccard similarity of two token sets: core tokens weigh 1, fillers 0.25. In [0, 1]. */
-function tokenSimilarity(a, b) {
-    let inter = 0;
-    let union = 0;
-    const coreB = new Set(b.core);
-    for (const t of a.core) {
-        if (coreB.has(t))
-            inter += 1;
-        union += 1;
-    }
-    for (const t of b.core)
-        if (!a.core.includes(t))
-            union += 1;
-    const fillerB = new Set(b.filler);
-    for (const t of a.filler) {
-        if (fillerB.has(t))
-            inter += 0.25;
-        union += 0.25;
-    }
-    for (const t of b.filler)
-        if (!a.filler.includes(t))
-            union += 0.25;
-    return union === 0 ? 1 : inter / union;
-}
-/** True when every core token of `small` is in `big` (one name refines the other: attn.q_norm vs self_attn.q_norm). */
-function isCoreSubset(small, big) {
-    if (small.core.length === 0)
-        return false;
-    const set = new Set(big.core);
-    return small.core.every((t) => set.has(t));
-}
-/** True when the two token sets share a role word (both are norms, both are `q`, ...). */
-function sharesRole(a, b) {
-    const set = new Set(b.core);
-    return a.core.some((t) => ROLE_TOKENS.has(t) && set.has(t));
-}
-/** True when the two token sets name different roles (q vs k, norm vs out): such a pair is never a rename. */
-function rolesConflict(a, b) {
-    const ra = a.core.filter((t) => ROLE_TOKENS.has(t) && t !== 'ffn' && t !== 'emb');
-    const rb = b.core.filter((t) => ROLE_TOKENS.has(t) && t !== 'ffn' && t !== 'emb');
-    if (ra.length === 0 || rb.length === 0)
-        return false;
-    const qkvA = ra.filter((t) => t === 'q' || t === 'k' || t === 'v' || t === 'qkv' || t === 'kv');
-    const qkvB = rb.filter((t) => t === 'q' || t === 'k' || t === 'v' || t === 'qkv' || t === 'kv');
-    if (qkvA.length > 0 && qkvB.length > 0 && !qkvA.some((t) => qkvB.includes(t)))
-        return true;
-    return false;
-}
-/** The fused word of a module (qkv or kv) and its parts, if its name says it is fused. */
-function fusedParts(tokens) {
-    for (const word of ['qkv', 'kv']) {
-        const parts = FUSED_PARTS[word];
-        if (parts && tokens.core.includes(word))
-            return { word, parts };
-    }
-    return undefined;
-}
-/**
- * Core tokens as words for a mapping reason: `emb text (1st numbered)` rather than the set `{#1, emb, text}`.
- * Ordinals are positions among numbered siblings (ffn.0 / ffn.2 are the 1st / 2nd numbered).
- */
-function describeTokens(t) {
-    const words = t.core.filter((w) => !w.startsWith(ORDINAL_PREFIX));
-    const ordinals = t.core.filter((w) => w.startsWith(ORDINAL_PREFIX)).map((w) => ordinal(w.slice(1)));
-    const text = words.length > 0 ? words.join(' ') : '(no role words)';
-    return ordinals.length > 0 ? `${text} (${ordinals.join(', ')} numbered)` : text;
-}
-function ordinal(n) {
-    const tens = Number(n) % 100;
-    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][Number(n) % 10] ?? 'th');
-    return `${n}${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./src/compare/split.ts
-
-/** More candidates than this and the subset search is skipped (2^12 subsets at most). */
-const MAX_CANDIDATES = 12;
-const MIN_PARTS = 2;
-const MAX_PARTS = 5;
-/** Row order of the parts: attention projections in q, k, v order first, then the rest by position. */
-const ROLE_ORDER = ['q', 'k', 'v'];
-/** True when every leaf of `whole` is the row-concatenation of the same leaf of each part. */
-function partsFit(whole, parts) {
-    for (const [leaf, t] of whole.leaves) {
-        if (t.shape.length === 0)
-            return false;
-        let rows = 0;
-        for (const p of parts) {
-            const s = p.leaves.get(leaf)?.shape;
-            if (!s || s.length !== t.shape.length)
-                return false;
-            for (let d = 1; d < s.length; d++)
-                if (s[d] !== t.shape[d])
-                    return false;
-            rows += s[0];
-        }
-        if (rows !== t.shape[0])
-            return false;
-    }
-    for (const p of parts)
-        if (p.leaves.size !== whole.leaves.size)
-            return false;
-    return true;
-}
-function roleRank(t) {
-    for (let r = 0; r < ROLE_ORDER.length; r++)
-        if (t.core.includes(ROLE_ORDER[r]))
-            return r;
-    return ROLE_ORDER.length;
-}
-function weightShape(m) {
-    return (m.leaves.get('weight') ?? [...m.leaves.values()][0])?.shape;
-}
-/**
- * Indices into `to.modules` (from `free`) whose rows add up to `whole`, in row order; undefined unless exactly one
- * combination fits.
- */
-function findShapeSplit(whole, _wholeTokens, to, free) {
-    const ws = weightShape(whole);
-    if (!ws || ws.length === 0)
-        return undefined;
-    const candidates = free.filter((j) => {
-        const m = to.modules[j];
-        const s = weightShape(m);
-        if (!s || s.length !== ws.length || s[0] >= ws[0] || m.leaves.size !== whole.leaves.size)
-            return false;
-        for (let d = 1; d < s.length; d++)
-            if (s[d] !== ws[d])
-                return false;
-        for (const leaf of whole.leaves.keys())
-            if (!m.leaves.has(leaf))
-                return false;
-        return true;
-    });
-    if (candidates.length < MIN_PARTS || candidates.length > MAX_CANDIDATES)
-        return undefined;
-    let found;
-    let count = 0;
-    const n = candidates.length;
-    for (let mask = 1; mask < 1 << n; mask++) {
-        const bits = popcount(mask);
-        if (bits < MIN_PARTS || bits > MAX_PARTS)
-            continue;
-        let rows = 0;
-        const chosen = [];
-        for (let k = 0; k < n; k++) {
-            if (mask & (1 << k)) {
-                chosen.push(candidates[k]);
-                rows += weightShape(to.modules[candidates[k]])[0];
-            }
-        }
-        if (rows !== ws[0])
-            continue;
-        if (!partsFit(whole, chosen.map((j) => to.modules[j])))
-            continue;
-        count++;
-        if (count > 1)
-            return undefined;
-        found = chosen;
-    }
-    if (!found)
-        return undefined;
-    return found.sort((x, y) => roleRank(to.tokens[x]) - roleRank(to.tokens[y]) || to.modules[x].position - to.modules[y].position);
-}
-function popcount(x) {
-    let c = 0;
-    while (x) {
-        x &= x - 1;
-        c++;
-    }
-    return c;
-}
-function leadingDim(m) {
-    const t = m.leaves.get('weight') ?? [...m.leaves.values()][0];
-    return t.shape.length > 0 ? t.shape[0] : 1;
-}
-/** Groups of `to` modules, one per part role, under one parent, whose rows add up to module `i` of `from`. */
-function namedPartGroups(from, i, parts, to, usedTo, requireFit = true) {
-    const fusedModule = from.modules[i];
-    const byParent = new Map();
-    to.modules.forEach((_, j) => {
-        if (usedTo[j])
-            return;
-        const p = to.parents[j];
-        let list = byParent.get(p);
-        if (!list)
-            byParent.set(p, (list = []));
-        list.push(j);
-    });
-    const out = [];
-    for (const members of byParent.values()) {
-        const chosen = [];
-        for (const part of parts) {
-            const hits = members.filter((j) => {
-                const core = to.tokens[j].core;
-                return core.includes(part) && !core.includes('qkv') && !core.includes('kv') && !core.includes('norm');
-            });
-            if (hits.length !== 1)
-                break;
-            chosen.push(hits[0]);
-        }
-        if (chosen.length !== parts.length)
-            continue;
-        if (requireFit &&
-            !partsFit(fusedModule, chosen.map((j) => to.modules[j])))
-            continue;
-        out.push({ parts: chosen, score: tokenSimilarity(from.parentTokens[i], to.parentTokens[chosen[0]]) });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/compare/scope-info.ts
-
-/** Tokens of every module of a scope, with ordinals computed among numbered siblings of this scope. */
-function scopeInfo(scope, cache) {
-    // The count keeps "no module" apart from "one module with an empty path" (a bare `weight` key).
-    const cacheKey = `${scope.modules.length}\u0000${scope.pathTemplate}`;
-    const known = cache?.get(cacheKey);
-    if (known)
-        return { modules: scope.modules, ...known };
-    const info = computeScopeInfo(scope);
-    cache?.set(cacheKey, { tokens: info.tokens, parentTokens: info.parentTokens, parents: info.parents });
-    return info;
-}
-function computeScopeInfo(scope) {
-    const children = new Map();
-    for (const m of scope.modules) {
-        const segs = m.path.split('.');
-        for (let i = 0; i < segs.length; i++) {
-            if (!/^\d+$/.test(segs[i]))
-                continue;
-            const parent = segs.slice(0, i).join('.');
-            let set = children.get(parent);
-            if (!set)
-                children.set(parent, (set = new Set()));
-            set.add(Number(segs[i]));
-        }
-    }
-    const ranks = new Map();
-    for (const [parent, set] of children) {
-        if (set.size < 2)
-            continue;
-        const sorted = [...set].sort((x, y) => x - y);
-        ranks.set(parent, new Map(sorted.map((n, i) => [n, i + 1])));
-    }
-    const ordinalOf = (parent, n) => ranks.get(parent)?.get(n);
-    const parents = scope.modules.map((m) => {
-        const i = m.path.lastIndexOf('.');
-        return i < 0 ? '' : m.path.slice(0, i);
-    });
-    return {
-        modules: scope.modules,
-        tokens: scope.modules.map((m) => moduleTokens(m.path, ordinalOf)),
-        parentTokens: parents.map((p) => moduleTokens(p, ordinalOf)),
-        parents
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/match-state.ts
-const MODULATION_AMBIGUITY = 'modulation chunks (shift/scale/gate) have equal sizes: their order cannot be verified from headers';
-function isModulation(t) {
-    return t.core.includes('mod');
-}
-function pairAmbiguity(a, b, ta, tb) {
-    if (a.path !== b.path && (isModulation(ta) || isModulation(tb)))
-        return MODULATION_AMBIGUITY;
-    return undefined;
-}
-class MatchState {
-    A;
-    B;
-    usedA;
-    usedB;
-    out = [];
-    constructor(A, B) {
-        this.A = A;
-        this.B = B;
-        this.usedA = A.modules.map(() => false);
-        this.usedB = B.modules.map(() => false);
-    }
-    residual(side) {
-        const used = side === 'a' ? this.usedA : this.usedB;
-        const out = [];
-        used.forEach((u, i) => {
-            if (!u)
-                out.push(i);
-        });
-        return out;
-    }
-    /** A -> B (a fused module in A split into parts of B), then B -> A (parts of A fused in B). */
-    directions() {
-        const { A, B, usedA, usedB } = this;
-        return [
-            { fromSide: 'a', toSide: 'b', from: A, to: B, usedFrom: usedA, usedTo: usedB },
-            { fromSide: 'b', toSide: 'a', from: B, to: A, usedFrom: usedB, usedTo: usedA }
-        ];
-    }
-    /** Module `i` on the `from` side matches `parts` on the other: a split read from A, a fuse read from B. */
-    splitMatch(d, i, parts, confidence, reason, ambiguity) {
-        d.usedFrom[i] = true;
-        for (const j of parts)
-            d.usedTo[j] = true;
-        const fromA = d.fromSide === 'a';
-        this.out.push({
-            kind: fromA ? 'split' : 'fuse',
-            a: fromA ? [i] : parts,
-            b: fromA ? parts : [i],
-            confidence,
-            reason,
-            ...(ambiguity !== undefined && { ambiguity })
-        });
-    }
-    residualPairs() {
-        return this.usedA.filter((u) => !u).length * this.usedB.filter((u) => !u).length;
-    }
-    pair(i, j, confidence, reason, ambiguity) {
-        this.usedA[i] = true;
-        this.usedB[j] = true;
-        const amb = ambiguity ?? pairAmbiguity(this.A.modules[i], this.B.modules[j], this.A.tokens[i], this.B.tokens[j]);
-        this.out.push({ kind: 'pair', a: [i], b: [j], confidence, reason, ...(amb ? { ambiguity: amb } : {}) });
-    }
-    /** Groups residual modules of one side by a key; only keys present on both sides matter. */
-    buckets(keyA, keyB) {
-        const map = new Map();
-        for (const i of this.residual('a')) {
-            const k = keyA(i);
-            let e = map.get(k);
-            if (!e)
-                map.set(k, (e = { a: [], b: [] }));
-            e.a.push(i);
-        }
-        for (const j of this.residual('b')) {
-            const e = map.get(keyB(j));
-            if (e)
-                e.b.push(j);
-        }
-        return map;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/compare/match-scope.ts
-
-
-
-
-/** Largest bucket product scored pairwise; bigger buckets fall back to hash-only rules (stages 0-4). */
-const MAX_BUCKET_PAIRS = 4096;
-/**
- * Split and fuse searches compare every residual module with every other: they run only while residual A x
- * residual B stays under this. Real scopes (a block, a model's top level) hold tens of modules; a flat file with
- * thousands of top-level modules still gets the hash-based stages, in linear time.
- */
-const MAX_SPLIT_PAIRS = 40_000;
-/** Stage 6 thresholds: minimum score, and the margins over the runner-up for high / medium confidence. */
-const MIN_SCORE = 0.34;
-/** Largest group of equal-shaped look-alikes paired by position (stage 6b). */
-const MAX_POSITIONAL_GROUP = 4;
-const HIGH_SCORE = 0.5;
-const HIGH_MARGIN = 0.2;
-const TIE_MARGIN = 0.05;
-class Matcher extends MatchState {
-    stage0SamePath() {
-        const byPath = new Map();
-        this.B.modules.forEach((m, j) => byPath.set(m.path, j));
-        this.A.modules.forEach((m, i) => {
-            const j = byPath.get(m.path);
-            if (j === undefined || this.usedB[j])
-                return;
-            this.pair(i, j, 'high', 'same key after stripping prefixes');
-        });
-    }
-    stage1Canonical() {
-        const A = this.A;
-        const B = this.B;
-        const key = (t, m) => `${t.canon}\u0000${m.numelSig}`;
-        for (const e of this.buckets((i) => key(A.tokens[i], A.modules[i]), (j) => key(B.tokens[j], B.modules[j])).values()) {
-            if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0)
-                continue;
-            this.pair(e.a[0], e.b[0], 'high', `same role after synonym normalisation: ${describeTokens(A.tokens[e.a[0]])}`);
-        }
-    }
-    /**
-     * With `requireFit` the parts' rows must add up to the fused module (a real split); without it (stage 7) the
-     * names alone pair them, at low confidence, as evidence of fused vs separate attention across architectures.
-     */
-    stage2NamedSplits(requireFit = true) {
-        for (const d of this.directions()) {
-            const { from, to } = d;
-            for (const i of this.residual(d.fromSide)) {
-                const fused = fusedParts(from.tokens[i]);
-                if (!fused)
-                    continue;
-                const candidates = namedPartGroups(from, i, fused.parts, to, d.usedTo, requireFit);
-                if (candidates.length === 0)
-                    continue;
-                candidates.sort((x, y) => y.score - x.score);
-                const best = candidates[0];
-                const unique = candidates.length === 1 || best.score - candidates[1].score > TIE_MARGIN;
-                if (!unique)
-                    continue;
-                const dims = best.parts.map((j) => leadingDim(to.modules[j]));
-                const equal = dims.every((x) => x === dims[0]);
-                const partNames = best.parts.map((j) => to.modules[j].path);
-                this.splitMatch(d, i, best.parts, requireFit ? 'high' : 'low', requireFit
-                    ? `fused ${fused.word} ${from.modules[i].path} = ${partNames.join(' + ')} (rows ${dims.join(' + ')})`
-                    : `fused ${fused.word} ${from.modules[i].path} corresponds to ${partNames.join(' + ')} by name, but the rows do not add up`, equal && requireFit
-                    ? `equal-sized parts: row order ${fused.parts.join(', ')} assumed (as every known converter)`
-                    : undefined);
-            }
-        }
-    }
-    stage3Refinement(key) {
-        const A = this.A;
-        const B = this.B;
-        for (const e of this.buckets((i) => A.modules[i][key], (j) => B.modules[j][key]).values()) {
-            if (e.a.length * e.b.length > MAX_BUCKET_PAIRS)
-                continue;
-            const rel = (i, j) => !rolesConflict(A.tokens[i], B.tokens[j]) &&
-                (isCoreSubset(A.tokens[i], B.tokens[j]) || isCoreSubset(B.tokens[j], A.tokens[i]));
-            for (const i of e.a) {
-                const hits = e.b.filter((j) => !this.usedB[j] && rel(i, j));
-                if (hits.length !== 1)
-                    continue;
-                const j = hits[0];
-                const back = e.a.filter((k) => !this.usedA[k] && rel(k, j));
-                if (back.length !== 1)
-                    continue;
-                this.pair(i, j, 'high', `one name refines the other: ${describeTokens(A.tokens[i])} / ${describeTokens(B.tokens[j])}`);
-            }
-        }
-    }
-    stage4Singletons(key) {
-        const A = this.A;
-        const B = this.B;
-        for (const e of this.buckets((i) => A.modules[i][key], (j) => B.modules[j][key]).values()) {
-            if (e.a.length !== 1 || e.b.length !== 1)
-                continue;
-            const [i, j] = [e.a[0], e.b[0]];
-            if (rolesConflict(A.tokens[i], B.tokens[j]))
-                continue;
-            const shared = sharesRole(A.tokens[i], B.tokens[j]);
-            this.pair(i, j, shared ? 'high' : 'medium', shared
-                ? 'the only module left with this signature on each side, same role'
-                : 'the only module left with this signature on each side (names share no role word)');
-        }
-    }
-    stage5ShapeSplits() {
-        for (const d of this.directions()) {
-            const { from, to } = d;
-            const free = this.residual(d.toSide);
-            for (const i of this.residual(d.fromSide)) {
-                const parts = findShapeSplit(from.modules[i], from.tokens[i], to, free.filter((j) => !d.usedTo[j]));
-                if (!parts)
-                    continue;
-                const dims = parts.map((j) => leadingDim(to.modules[j]));
-                this.splitMatch(d, i, parts, 'medium', `dims sum exactly: ${from.modules[i].path} rows ${leadingDim(from.modules[i])} = ${dims.join(' + ')} (${parts.map((j) => to.modules[j].path).join(', ')}); order from names/positions`);
-            }
-        }
-    }
-    stage6Scored(key) {
-        const A = this.A;
-        const B = this.B;
-        const nA = A.modules.length || 1;
-        const nB = B.modules.length || 1;
-        for (const e of this.buckets((i) => A.modules[i][key], (j) => B.modules[j][key]).values()) {
-            if (e.b.length === 0 || e.a.length * e.b.length > MAX_BUCKET_PAIRS)
-                continue;
-            const score = (i, j) => {
-                if (rolesConflict(A.tokens[i], B.tokens[j]))
-                    return 0;
-                const position = 1 - Math.abs(A.modules[i].position / nA - B.modules[j].position / nB);
-                return tokenSimilarity(A.tokens[i], B.tokens[j]) + 0.05 * position;
-            };
-            const table = e.a.map((i) => e.b.map((j) => score(i, j)));
-            const pairs = [];
-            table.forEach((row, x) => row.forEach((s, y) => pairs.push([s, x, y])));
-            pairs.sort((p, q) => q[0] - p[0]);
-            const takenA = new Set();
-            const takenB = new Set();
-            for (const [s, x, y] of pairs) {
-                if (s < MIN_SCORE || takenA.has(x) || takenB.has(y))
-                    continue;
-                takenA.add(x);
-                takenB.add(y);
-                // Margins against every alternative, taken or not: the second half of a swappable pair is as
-                // ambiguous as the first, even though its rival is already used.
-                const rowAlt = Math.max(0, ...table[x].filter((_, yy) => yy !== y));
-                const colAlt = Math.max(0, ...table.filter((_, xx) => xx !== x).map((r) => r[y]));
-                const margin = s - Math.max(rowAlt, colAlt);
-                const i = e.a[x];
-                const j = e.b[y];
-                if (margin < TIE_MARGIN) {
-                    const rivalY = table[x].findIndex((v, yy) => yy !== y && v === rowAlt);
-                    const rival = rivalY >= 0 ? B.modules[e.b[rivalY]].path : 'another module';
-                    this.pair(i, j, 'low', `names about as similar to ${rival}`, `equal-shaped candidates could be swapped: ${B.modules[j].path} or ${rival}`);
-                }
-                else {
-                    const high = s >= HIGH_SCORE && margin >= HIGH_MARGIN;
-                    this.pair(i, j, high ? 'high' : 'medium', `most similar name with the same signature (score ${s.toFixed(2)}, margin ${margin.toFixed(2)})`);
-                }
-            }
-        }
-    }
-    /**
-     * Equal-shaped modules left in equal numbers on both sides with a common role (SwiGLU w1/w3 vs gate_proj/up_proj):
-     * paired in template order at low confidence, saying they could be swapped, rather than left silently unmatched.
-     */
-    stage6bPositional() {
-        const A = this.A;
-        const B = this.B;
-        for (const e of this.buckets((i) => A.modules[i].sig, (j) => B.modules[j].sig).values()) {
-            if (e.a.length < 2 || e.a.length !== e.b.length || e.a.length > MAX_POSITIONAL_GROUP)
-                continue;
-            const all = e.a.every((i) => e.b.every((j) => sharesRole(A.tokens[i], B.tokens[j]) && !rolesConflict(A.tokens[i], B.tokens[j])));
-            if (!all)
-                continue;
-            const names = e.b.map((j) => B.modules[j].path);
-            const paths = `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-            e.a.forEach((i, k) => this.pair(i, e.b[k], 'low', 'equal-shaped modules with a common role, paired in template order', `equal-shaped candidates could be swapped: ${paths}`));
-        }
-    }
-    stage7Incompatible() {
-        const A = this.A;
-        const B = this.B;
-        for (const e of this.buckets((i) => A.tokens[i].canon, (j) => B.tokens[j].canon).values()) {
-            if (e.a.length !== 1 || e.b.length !== 1 || A.tokens[e.a[0]].core.length === 0)
-                continue;
-            this.pair(e.a[0], e.b[0], 'low', 'names correspond but the module shapes differ');
-        }
-        if (this.residualPairs() > MAX_SPLIT_PAIRS)
-            return;
-        this.stage2NamedSplits(false);
-        for (const i of this.residual('a')) {
-            const rel = (x, j) => !rolesConflict(A.tokens[x], B.tokens[j]) &&
-                (isCoreSubset(A.tokens[x], B.tokens[j]) || isCoreSubset(B.tokens[j], A.tokens[x]));
-            const hits = this.residual('b').filter((j) => rel(i, j));
-            if (hits.length !== 1)
-                continue;
-            if (this.residual('a').filter((x) => rel(x, hits[0])).length !== 1)
-                continue;
-            this.pair(i, hits[0], 'low', 'one name refines the other, but the module shapes differ');
-        }
-    }
-}
-/** Matches two scopes' modules. Pure; the caller caches results by the scopes' templates. */
-function matchScopes(a, b, tokens) {
-    const m = new Matcher(scopeInfo(a, tokens), scopeInfo(b, tokens));
-    m.stage0SamePath();
-    m.stage1Canonical();
-    if (m.residualPairs() <= MAX_SPLIT_PAIRS)
-        m.stage2NamedSplits();
-    m.stage3Refinement('sig');
-    m.stage3Refinement('numelSig');
-    m.stage4Singletons('sig');
-    m.stage4Singletons('numelSig');
-    if (m.residualPairs() <= MAX_SPLIT_PAIRS)
-        m.stage5ShapeSplits();
-    m.stage6Scored('sig');
-    m.stage6Scored('numelSig');
-    m.stage6bPositional();
-    m.stage7Incompatible();
-    return m.out;
-}
-
-;// CONCATENATED MODULE: ./src/compare/mapper.ts
-
-
-
-/** Families beyond this many per side are paired by exact prefix only (pairing is quadratic in families). */
-const MAX_FAMILIES_SCORED = 200;
-/** A family pair needs at least this score (equal counts give 1, names and templates add up to 1 each). */
-const MIN_FAMILY_SCORE = 1;
-function templateSimilarity(a, b) {
-    const counts = new Map();
-    for (const m of b.modules)
-        counts.set(m.numelSig, (counts.get(m.numelSig) ?? 0) + 1);
-    let hit = 0;
-    for (const m of a.modules) {
-        const c = counts.get(m.numelSig) ?? 0;
-        if (c > 0) {
-            hit++;
-            counts.set(m.numelSig, c - 1);
-        }
-    }
-    return a.modules.length === 0 ? 0 : hit / Math.max(a.modules.length, b.modules.length);
-}
-/** Pairs A's block families with B's: equal prefixes first, then by count, name and template similarity. */
-function pairFamilies(a, b) {
-    const out = [];
-    const usedB = new Set();
-    const restA = [];
-    const byPrefix = new Map(b.map((f) => [f.prefix, f]));
-    for (const f of a) {
-        const g = byPrefix.get(f.prefix);
-        if (g) {
-            out.push([f, g]);
-            usedB.add(g);
-        }
-        else
-            restA.push(f);
-    }
-    const restB = b.filter((g) => !usedB.has(g));
-    if (restA.length === 0 || restB.length === 0)
-        return out;
-    if (restA.length > MAX_FAMILIES_SCORED || restB.length > MAX_FAMILIES_SCORED)
-        return out;
-    const noOrdinal = () => undefined;
-    const scored = [];
-    for (const f of restA) {
-        const tf = moduleTokens(f.prefix, noOrdinal);
-        for (const g of restB) {
-            const score = (f.scopes.length === g.scopes.length ? 1 : 0) +
-                tokenSimilarity(tf, moduleTokens(g.prefix, noOrdinal)) +
-                templateSimilarity(f.scopes[0], g.scopes[0]);
-            if (score >= MIN_FAMILY_SCORE)
-                scored.push([score, f, g]);
-        }
-    }
-    scored.sort((x, y) => y[0] - x[0]);
-    const takenA = new Set();
-    for (const [, f, g] of scored) {
-        if (takenA.has(f) || usedB.has(g))
-            continue;
-        takenA.add(f);
-        usedB.add(g);
-        out.push([f, g]);
-    }
-    return out;
-}
-function shapeCompatible(a, b) {
-    return numel(a) === numel(b);
-}
-function sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-/** True when `parts` stacked along dim 0 make `whole` (equal trailing dims, leading dims summing up). */
-function rowsAddUp(whole, parts) {
-    if (whole.length === 0)
-        return false;
-    let rows = 0;
-    for (const p of parts) {
-        if (p.length !== whole.length)
-            return false;
-        for (let d = 1; d < p.length; d++)
-            if (p[d] !== whole[d])
-                return false;
-        rows += p[0];
-    }
-    return rows === whole[0];
-}
-/** Decides kind, confidence and compatibility per leaf. Leaves present on one side only stay unmatched. */
-function planMatch(match, a, b) {
-    const srcModules = match.a.map((i) => a[i]);
-    const dstModules = match.b.map((j) => b[j]);
-    const leafNames = [...srcModules[0].leaves.keys()].filter((l) => srcModules.every((m) => m.leaves.has(l)) && dstModules.every((m) => m.leaves.has(l)));
-    const leaves = leafNames.map((leaf) => {
-        const src = srcModules.map((m) => m.leaves.get(leaf).shape);
-        const dst = dstModules.map((m) => m.leaves.get(leaf).shape);
-        let kind;
-        let compatible;
-        if (match.kind === 'pair') {
-            compatible = shapeCompatible(src[0], dst[0]);
-            kind = compatible && !sameShape(src[0], dst[0]) ? 'reshape' : 'rename';
-        }
-        else {
-            kind = match.kind;
-            compatible = match.kind === 'split' ? rowsAddUp(src[0], dst) : rowsAddUp(dst[0], src);
-        }
-        const downgrade = !compatible && match.confidence !== 'low';
-        return {
-            leaf,
-            kind,
-            compatible,
-            confidence: downgrade ? 'low' : match.confidence,
-            reason: downgrade ? `${match.reason}; shapes differ` : match.reason
-        };
-    });
-    return { match, leaves };
-}
-/** Emits the key mappings of one planned match for one pair of scopes. */
-function instantiate(plan, a, b, out) {
-    const { match } = plan;
-    for (const p of plan.leaves) {
-        const source = [];
-        const target = [];
-        // Shapes are shared with the checkpoint's TensorInfo (never mutated): copies would only feed the GC.
-        const sourceShapes = [];
-        const targetShapes = [];
-        for (const i of match.a) {
-            const t = a[i].leaves.get(p.leaf);
-            source.push(t.key);
-            sourceShapes.push(t.shape);
-        }
-        for (const j of match.b) {
-            const t = b[j].leaves.get(p.leaf);
-            target.push(t.key);
-            targetShapes.push(t.shape);
-        }
-        const mapping = {
-            source,
-            target,
-            kind: p.kind,
-            confidence: p.confidence,
-            reason: p.reason,
-            shapes: { source: sourceShapes, target: targetShapes },
-            shapeCompatible: p.compatible
-        };
-        if (match.ambiguity)
-            mapping.ambiguity = match.ambiguity;
-        out.push(mapping);
-    }
-}
-/** Proposes mappings from A's keys onto B's. Near-linear in the number of keys. */
-function mapModels(a, b) {
-    const mappings = [];
-    const cache = new Map();
-    const tokens = new Map();
-    const runPair = (sa, sb) => {
-        const cacheKey = `${sa.template}\u0001${sb.template}`;
-        let plans = cache.get(cacheKey);
-        if (!plans) {
-            plans = matchScopes(sa, sb, tokens).map((m) => planMatch(m, sa.modules, sb.modules));
-            cache.set(cacheKey, plans);
-        }
-        for (const p of plans)
-            instantiate(p, sa.modules, sb.modules, mappings);
-    };
-    runPair(a.top, b.top);
-    const familyPairs = [];
-    for (const [fa, fb] of pairFamilies(a.families, b.families)) {
-        familyPairs.push({ a: fa.prefix, b: fb.prefix, countA: fa.scopes.length, countB: fb.scopes.length });
-        const n = Math.min(fa.scopes.length, fb.scopes.length);
-        for (let i = 0; i < n; i++)
-            runPair(fa.scopes[i], fb.scopes[i]);
-    }
-    return { mappings, familyPairs };
-}
-
-;// CONCATENATED MODULE: ./src/compare/structure.ts
-/** Attention layouts as `<kind> <layout>` (`self fused-qkv`, `cross q-fused-kv`), sorted and unique. */
-function attentionLayouts(analysis) {
-    const set = new Set();
-    for (const m of analysis.attention)
-        set.add(`${m.kind} ${m.layout}`);
-    return [...set].sort();
-}
-function structureFacts(model, analysis) {
-    const hidden = analysis.dimensions.hiddenDim;
-    return {
-        families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),
-        attentionLayouts: attentionLayouts(analysis),
-        ...(hidden.value !== null ? { hiddenDim: hidden.value, hiddenDimEvidence: hidden.evidence } : {}),
-        ...(analysis.family ? { family: { id: analysis.family.id, name: analysis.family.name } } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/keys.ts
-/**
- * Wrapper prefixes that checkpoints and training tools put in front of a model's own keys (key-formats.md §0, §1.3,
- * §3.1). Longest first, so `model.diffusion_model.` wins over `model.`.
- */
-const keys_KNOWN_PREFIXES = [
-    'model.diffusion_model.',
-    'base_model.model.',
-    'diffusion_model.',
-    '_orig_mod.',
-    'pipe.dit.',
-    'transformer.',
-    'module.',
-    'unet.',
-    'model.'
-];
-/** Containers whose numbered children are blocks even when only one is present. */
-const BLOCK_CONTAINER_NAMES = new Set([
-    'blocks',
-    'layers',
-    'double_blocks',
-    'single_blocks',
-    'transformer_blocks',
-    'single_transformer_blocks',
-    'joint_blocks',
-    'input_blocks',
-    'output_blocks',
-    'middle_block',
-    'down_blocks',
-    'up_blocks',
-    'resnets',
-    'attentions',
-    'vace_blocks',
-    'blk',
-    'h',
-    'layer'
-]);
-/** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
-const MAX_INDEX_DIGITS = 9;
-function keys_isIndexSegment(segment) {
-    const n = segment.length;
-    if (n === 0 || n > MAX_INDEX_DIGITS)
-        return false;
-    // ModuleList indices never have leading zeros; `01` is a name (and would collide with `1`).
-    if (n > 1 && segment.charCodeAt(0) === 48)
-        return false;
-    for (let i = 0; i < n; i++) {
-        const c = segment.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return false;
-    }
-    return true;
-}
-/**
- * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
- * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
- */
-function keys_stripKnownPrefix(name) {
-    let rest = name;
-    let prefix = '';
-    for (let round = 0; round < 4; round++) {
-        // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
-        // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
-        const dot = rest.indexOf('.');
-        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
-            break;
-        // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
-        // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
-        let p;
-        for (let c = 0; c < keys_KNOWN_PREFIXES.length; c++) {
-            const candidate = keys_KNOWN_PREFIXES[c];
-            if (rest.length > candidate.length && rest.startsWith(candidate)) {
-                p = candidate;
-                break;
-            }
-        }
-        if (p === undefined)
-            break;
-        prefix += p;
-        rest = rest.slice(p.length);
-    }
-    return { prefix, rest };
-}
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS = new Set(keys_KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
-const UNDERSCORE_BLOCK_RE = /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/;
-/**
- * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
- * index 3, rest `self_attn.q.weight`. A numbered child is a block when its container is a known block container
- * (`blocks`, `layers`, `transformer_blocks`, ...) or when the child holds named sub-modules (`foo.2.attn.q.weight`),
- * not when it is a plain Sequential layer (`ffn.0.weight`, `time_embedding.2.bias`). Also understands kohya-style
- * underscore keys (`lora_unet_blocks_0_self_attn_q.lora_down.weight`) for the known container names. Returns null
- * for keys outside any block. Use the families of `analyzeStructure` for the model-wide view (nested families,
- * containers recognised because they repeat).
- */
-function splitBlockKey(name) {
-    const { prefix, rest: stripped } = keys_stripKnownPrefix(name);
-    const segs = stripped.split('.');
-    for (let j = 1; j < segs.length - 1; j++) {
-        if (!keys_isIndexSegment(segs[j]) || keys_isIndexSegment(segs[j - 1]))
-            continue;
-        const tail = segs.slice(j + 1);
-        if (BLOCK_CONTAINER_NAMES.has(segs[j - 1]) || hasNamedInterior(tail)) {
-            return {
-                prefix,
-                family: segs.slice(0, j).join('.'),
-                index: Number(segs[j]),
-                rest: tail.join('.'),
-                separator: '.'
-            };
-        }
-    }
-    const head = segs[0];
-    const m = UNDERSCORE_BLOCK_RE.exec(head);
-    if (m) {
-        const start = m.index + (m[0].startsWith('_') ? 1 : 0);
-        return {
-            prefix: prefix + head.slice(0, start),
-            family: m[1],
-            index: Number(m[2]),
-            rest: [m[3], ...segs.slice(1)].join('.'),
-            separator: '_'
-        };
-    }
-    return null;
-}
-/**
- * True when a path below an index (`segs` from `from` on) has a named (non-numeric) module before its leaf:
- * `attn.q.weight`, `proj.weight`.
- */
-function hasNamedInterior(segs, from = 0) {
-    for (let i = from; i < segs.length - 1; i++)
-        if (!keys_isIndexSegment(segs[i]))
-            return true;
-    return false;
-}
-/** Splits a name into lower-case word tokens at dots and underscores: `adaLN_modulation.1` -> adaln, modulation, 1. */
-function nameTokens(name) {
-    return name.toLowerCase().split(/[._]/);
-}
-const ATTENTION_TOKENS = new Set([
-    'attn',
-    'attn1',
-    'attn2',
-    'attention',
-    'qkv',
-    'kv',
-    'query',
-    'key',
-    'value'
-]);
-const ATTENTION_SEGMENTS = new Set([
-    'q',
-    'k',
-    'v',
-    'o',
-    'to_q',
-    'to_k',
-    'to_v',
-    'to_out',
-    'to_qkv',
-    'to_kv',
-    'q_proj',
-    'k_proj',
-    'v_proj',
-    'o_proj',
-    'out_proj',
-    'q_linear',
-    'k_linear',
-    'v_linear',
-    'kv_linear',
-    'add_q_proj',
-    'add_k_proj',
-    'add_v_proj',
-    'to_add_out',
-    'k_img',
-    'v_img',
-    'wq',
-    'wk',
-    'wv',
-    'wo',
-    'in_proj_weight',
-    'in_proj_bias',
-    'query_key_value',
-    'q_norm',
-    'k_norm',
-    'norm_q',
-    'norm_k',
-    'query_norm',
-    'key_norm',
-    'norm_added_q',
-    'norm_added_k',
-    'norm_k_img'
-]);
-const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'fc1', 'fc2', 'feedforward']);
-const FFN_SEGMENTS = new Set([
-    'w1',
-    'w2',
-    'w3',
-    'gate_proj',
-    'up_proj',
-    'down_proj',
-    'proj_mlp',
-    'feed_forward'
-]);
-const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/;
-const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate']);
-const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb']);
-const EMBEDDING_SEGMENTS = new Set([
-    'img_in',
-    'txt_in',
-    'time_in',
-    'vector_in',
-    'guidance_in',
-    'patchify_proj',
-    'conv_in',
-    'proj_in',
-    'caption_projection',
-    'wte',
-    'wpe',
-    'token_embd'
-]);
-/**
- * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
- * level are embeddings, a block's `proj_in` is not.
- */
-function keyRoles(name, insideBlock) {
-    // Roles never depend on index values, so blocks share one cached answer per template key.
-    const cacheKey = (insideBlock ? 'b:' : 't:') + name.replace(INDEX_SEGMENTS, '.#');
-    const cached = roleCache.get(cacheKey);
-    if (cached)
-        return cached;
-    const roles = computeKeyRoles(name, insideBlock);
-    if (roleCache.size >= ROLE_CACHE_LIMIT)
-        roleCache.clear();
-    roleCache.set(cacheKey, roles);
-    return roles;
-}
-const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g;
-const ROLE_CACHE_LIMIT = 50000;
-const roleCache = new Map();
-function computeKeyRoles(name, insideBlock) {
-    const segs = name.split('.');
-    const roles = [];
-    let attention = false;
-    let ffn = false;
-    let norm = false;
-    let modulation = false;
-    let embedding = false;
-    for (let i = 0; i < segs.length; i++) {
-        const seg = segs[i];
-        const lower = seg.toLowerCase();
-        if (ATTENTION_SEGMENTS.has(lower))
-            attention = true;
-        if (FFN_SEGMENTS.has(lower))
-            ffn = true;
-        if (lower === 'scale_shift_table')
-            modulation = true;
-        if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb')))
-            embedding = true;
-        const tokens = lower.split('_');
-        for (let t = 0; t < tokens.length; t++) {
-            const token = tokens[t];
-            if (ATTENTION_TOKENS.has(token))
-                attention = true;
-            else if (FFN_TOKENS.has(token))
-                ffn = true;
-            else if (MODULATION_TOKENS.has(token))
-                modulation = true;
-            else if (NORM_TOKEN_RE.test(token)) {
-                // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
-                const next = segs[i + 1]?.toLowerCase();
-                if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length)
-                    modulation = true;
-                else
-                    norm = true;
-            }
-        }
-    }
-    if (attention)
-        roles.push('attention');
-    if (ffn && !embedding)
-        roles.push('feedforward');
-    if (norm)
-        roles.push('normalization');
-    if (modulation)
-        roles.push('modulation');
-    if (embedding)
-        roles.push('embedding');
-    return roles;
-}
-/** The module path and leaf name of a key: `blocks.0.self_attn.q.weight` -> `blocks.0.self_attn.q`, `weight`. */
-function keys_splitLeaf(name) {
-    const dot = name.lastIndexOf('.');
-    return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) };
-}
-const WEIGHT_LEAVES = new Set(['weight', 'in_proj_weight', 'weight_int8', 'qweight', 'kernel']);
-const BIAS_LEAVES = new Set(['bias', 'in_proj_bias']);
-function isWeightLeaf(leaf) {
-    return WEIGHT_LEAVES.has(leaf);
-}
-function isBiasLeaf(leaf) {
-    return BIAS_LEAVES.has(leaf);
-}
-const ADAPTER_KEY = /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear_layer|lora|\w*_lora\d*|lora_te\w*|lora_unet\w*|lycoris_\w*)(\.|$)|\.(alpha|alpha_scale|dora_scale|lora_magnitude_vector|diff|diff_b|diff_m|oft_blocks|rescale)$|\.(hada|lokr)_\w+$|^lora___lorahyphen___/;
-/**
- * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
- * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
- */
-function isAdapterKey(name) {
-    // Every alternative of ADAPTER_KEY needs one of these substrings or an adapter leaf; base keys (nearly all keys
-    // of a model) are settled by a few substring searches, which cost less than the regex in a cold process.
-    if (!name.includes('lora') &&
-        !name.includes('lycoris') &&
-        !name.includes('hada_') &&
-        !name.includes('lokr_')) {
-        const dot = name.lastIndexOf('.');
-        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
-            return false;
-    }
-    return ADAPTER_KEY.test(name);
-}
-/** The leaves of the `\.(alpha|...)$` alternative that do not contain `lora`. */
-const ADAPTER_LEAVES = new Set([
-    'alpha',
-    'alpha_scale',
-    'dora_scale',
-    'diff',
-    'diff_b',
-    'diff_m',
-    'oft_blocks',
-    'rescale'
-]);
-
-;// CONCATENATED MODULE: ./src/analysis/attention.ts
-/**
- * Attention modules from names and shapes: which projections a module has (fused qkv, separate q/k/v, q plus fused
- * kv, or the unequal fused linear of Flux-style single blocks), self vs cross vs joint attention, q/k norms and
- * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
- */
-
-const PROJECTION_NAMES = new Map();
-for (const [role, names] of Object.entries({
-    q: ['q', 'to_q', 'q_proj', 'query', 'q_linear', 'wq'],
-    k: ['k', 'to_k', 'k_proj', 'key', 'k_linear', 'wk'],
-    v: ['v', 'to_v', 'v_proj', 'value', 'v_linear', 'wv'],
-    qkv: ['qkv', 'to_qkv', 'qkv_proj', 'query_key_value', 'c_attn', 'wqkv', 'qkv_linear'],
-    kv: ['kv', 'to_kv', 'kv_proj', 'kv_linear', 'wkv'],
-    out: ['o', 'to_out', 'out_proj', 'proj', 'wo', 'c_proj', 'o_proj', 'out', 'output'],
-    added_q: ['add_q_proj'],
-    added_k: ['add_k_proj'],
-    added_v: ['add_v_proj'],
-    added_qkv: ['add_qkv_proj'],
-    added_out: ['to_add_out'],
-    k_img: ['k_img'],
-    v_img: ['v_img']
-})) {
-    for (const n of names)
-        PROJECTION_NAMES.set(n, role);
-}
-const NORM_NAMES = new Map([
-    ['norm_q', 'q_norm'],
-    ['q_norm', 'q_norm'],
-    ['query_norm', 'q_norm'],
-    ['ln_q', 'q_norm'],
-    ['norm_k', 'k_norm'],
-    ['k_norm', 'k_norm'],
-    ['key_norm', 'k_norm'],
-    ['ln_k', 'k_norm'],
-    ['norm_added_q', 'added_q_norm'],
-    ['norm_added_k', 'added_k_norm'],
-    ['norm_k_img', 'k_img_norm']
-]);
-const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/;
-const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/;
-const STREAM_NAMES = /^(img_attn|txt_attn)$/;
-const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/;
-function joinPath(parts) {
-    return parts.join('.');
-}
-/** Places one weight-like key in an attention container, or returns null. */
-function classify(key) {
-    const { module, leaf } = keys_splitLeaf(key);
-    if (leaf === 'in_proj_weight')
-        return { container: module, role: 'qkv' };
-    if (leaf !== 'weight' && leaf !== 'scale' && leaf !== 'weight_int8')
-        return null;
-    const segs = module.split('.');
-    let last = segs[segs.length - 1];
-    let parent = segs.slice(0, -1);
-    if (/^\d+$/.test(last) && parent.length > 0 && parent[parent.length - 1] === 'to_out') {
-        // diffusers `to_out.0` (Linear inside a ModuleList with a Dropout).
-        last = 'to_out';
-        parent = parent.slice(0, -1);
-    }
-    const lower = last.toLowerCase();
-    const underscore = UNDERSCORE_ATTN.exec(lower);
-    const fromName = (name, containerParts) => {
-        const role = PROJECTION_NAMES.get(name);
-        if (role)
-            return { container: joinPath(containerParts), role };
-        const norm = NORM_NAMES.get(name);
-        if (norm) {
-            // Flux keeps its q/k norms under a QKNorm module: img_attn.norm.query_norm.scale.
-            const parts = containerParts[containerParts.length - 1] === 'norm' ? containerParts.slice(0, -1) : containerParts;
-            return { container: joinPath(parts), norm };
-        }
-        return null;
-    };
-    if (PROJECTION_NAMES.has(lower) || NORM_NAMES.has(lower))
-        return fromName(lower, parent);
-    if (underscore) {
-        // HunyuanVideo / GGUF style: img_attn_qkv, img_attn_q_norm, attn_q, attn_output.
-        const sub = underscore[2];
-        const containerParts = [...parent, last.slice(0, underscore[1].length)];
-        return fromName(sub, containerParts);
-    }
-    return null;
-}
-/** Finds the attention modules among `entries` (keys relative to a block, or top-level keys). */
-function findAttentionModules(entries, family, blocksHaving, notes) {
-    const byKey = new Map(entries.map((e) => [e.key, e]));
-    const containers = new Map();
-    entries.forEach((e) => {
-        const c = classify(e.key);
-        if (!c)
-            return;
-        let container = containers.get(c.container);
-        if (!container) {
-            container = { path: c.container, order: containers.size, projections: new Map(), norms: new Map() };
-            containers.set(c.container, container);
-        }
-        if ('role' in c) {
-            if (!container.projections.has(c.role))
-                container.projections.set(c.role, e);
-        }
-        else if (!container.norms.has(c.norm))
-            container.norms.set(c.norm, e);
-    });
-    const modules = [];
-    for (const c of [...containers.values()].sort((a, b) => a.order - b.order)) {
-        const p = c.projections;
-        const hasQkvSide = ['q', 'k', 'v', 'qkv', 'kv', 'added_q', 'added_qkv'].some((r) => p.has(r));
-        if (!hasQkvSide) {
-            if (c.norms.has('q_norm') || c.norms.has('k_norm')) {
-                const fused = findFusedQkvMlp(entries, c.path);
-                if (fused)
-                    p.set('fused_qkv_mlp', fused.linear);
-                if (fused?.out)
-                    p.set('out', fused.out);
-            }
-            if (!p.has('fused_qkv_mlp'))
-                continue;
-        }
-        modules.push(describe(c, family, byKey, blocksHaving, notes));
-    }
-    return modules;
-}
-/** Flux/Hunyuan single blocks: one linear [3d + m, d] feeding q, k, v and the MLP, and one [d, d + m] after it. */
-function findFusedQkvMlp(entries, container) {
-    const direct = entries.filter((e) => {
-        const { module, leaf } = keys_splitLeaf(e.key);
-        return leaf === 'weight' && e.shape.length === 2 && keys_splitLeaf(module).module === container;
-    });
-    const linear = direct.find((e) => e.shape[0] > 3 * e.shape[1]);
-    if (!linear)
-        return null;
-    const d = linear.shape[1];
-    const m = linear.shape[0] - 3 * d;
-    const out = direct.find((e) => e !== linear && e.shape[0] === d && e.shape[1] === d + m);
-    return { linear, out };
-}
-function inDim(e) {
-    return e && e.shape.length >= 2 ? e.shape[1] : null;
-}
-function outDim(e) {
-    return e && e.shape.length >= 1 ? e.shape[0] : null;
-}
-function describe(c, family, byKey, blocksHaving, notes) {
-    const p = c.projections;
-    const where = family ? `${family}.*.${c.path || '(block)'}` : c.path || '(root)';
-    let layout;
-    if (p.has('fused_qkv_mlp'))
-        layout = 'fused-qkv-mlp';
-    else if (p.has('qkv'))
-        layout = 'fused-qkv';
-    else if (p.has('q') && p.has('kv'))
-        layout = 'q-fused-kv';
-    else if (p.has('q') && p.has('k') && p.has('v'))
-        layout = 'separate';
-    else
-        layout = 'partial';
-    const query = p.get('qkv') ?? p.get('fused_qkv_mlp') ?? p.get('q') ?? p.get('added_q');
-    const hiddenDim = inDim(query);
-    const qkv = p.get('qkv');
-    if (qkv && hiddenDim !== null && outDim(qkv) !== 3 * hiddenDim) {
-        notes.push(`${where}: fused qkv ${JSON.stringify(qkv.shape)} is not [3 x ${hiddenDim}, ${hiddenDim}]`);
-    }
-    const kv = p.get('kv');
-    if (kv && outDim(kv) !== 2 * (outDim(p.get('q')) ?? -1)) {
-        notes.push(`${where}: fused kv ${JSON.stringify(kv.shape)} is not twice the q projection's out dim`);
-    }
-    const keySide = p.get('k') ?? kv;
-    const keyIn = inDim(keySide);
-    const contextDim = keyIn !== null && hiddenDim !== null && keyIn !== hiddenDim ? keyIn : null;
-    const hasAddedStream = p.has('added_q') || p.has('added_qkv');
-    const { kind, kindEvidence } = attentionKind(c.path, layout, contextDim, hasAddedStream);
-    const qNorm = c.norms.get('q_norm') ?? c.norms.get('k_norm');
-    const size = qNorm && qNorm.shape.length === 1 ? qNorm.shape[0] : null;
-    let perHead = null;
-    let headDim = null;
-    let heads = null;
-    if (size !== null && hiddenDim !== null) {
-        if (size === hiddenDim)
-            perHead = false;
-        else if (size < hiddenDim && size > 0 && hiddenDim % size === 0) {
-            perHead = true;
-            headDim = size;
-            heads = hiddenDim / size;
-        }
-    }
-    const fused = p.get('fused_qkv_mlp');
-    const projections = [...p.entries()].map(([role, e]) => ({
-        role,
-        key: e.key,
-        shape: [...e.shape],
-        bias: byKey.has(`${keys_splitLeaf(e.key).module}.bias`) ||
-            (role === 'qkv' && byKey.has(e.key.replace(/weight$/, 'bias')))
-    }));
-    return {
-        family,
-        path: c.path,
-        blocks: family ? blocksHaving(query?.key ?? [...p.values()][0].key) : 1,
-        layout,
-        kind,
-        kindEvidence,
-        projections,
-        qkNorm: {
-            present: c.norms.size > 0,
-            keys: [...c.norms.values()].map((e) => e.key),
-            size,
-            perHead
-        },
-        hiddenDim,
-        contextDim,
-        headDim,
-        heads,
-        fusedMlpDim: fused && hiddenDim !== null ? fused.shape[0] - 3 * hiddenDim : null,
-        hasAddedStream
-    };
-}
-function attentionKind(path, layout, contextDim, hasAddedStream) {
-    const segs = path.split('.');
-    const name = segs[segs.length - 1].toLowerCase();
-    const parentName = (segs[segs.length - 2] ?? '').toLowerCase();
-    if (hasAddedStream) {
-        return {
-            kind: 'joint',
-            kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
-        };
-    }
-    if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
-        return {
-            kind: 'joint',
-            kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
-        };
-    }
-    if (layout === 'fused-qkv' || layout === 'fused-qkv-mlp') {
-        return { kind: 'self', kindEvidence: 'q, k and v come from one fused projection of the same input' };
-    }
-    if (contextDim !== null) {
-        return {
-            kind: 'cross',
-            kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
-        };
-    }
-    if (CROSS_NAMES.test(name))
-        return { kind: 'cross', kindEvidence: `name '${name}'` };
-    if (SELF_NAMES.test(name))
-        return { kind: 'self', kindEvidence: `name '${name}'` };
-    if (layout === 'q-fused-kv') {
-        return {
-            kind: 'cross',
-            kindEvidence: 'k and v share a projection separate from q (the usual cross-attention form); inferred'
-        };
-    }
-    if (name === 'attn' || name === 'attention') {
-        return {
-            kind: 'self',
-            kindEvidence: `name '${name}' with no cross-attention marker and equal dims; inferred`
-        };
-    }
-    return { kind: 'unknown', kindEvidence: 'no name or shape tells self from cross attention' };
-}
-/**
- * The attention modules among any list of keys and shapes (e.g. one block's keys, or a LoRA's target modules with
- * their base shapes), without a block family: a convenience for compare and LoRA code.
- */
-function attentionModulesOf(entries) {
-    return findAttentionModules(entries, null, () => 1, []);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/blocks.ts
-/**
- * Finds every family of repeated blocks from key names alone, generically: a numbered child `X.N.` is a block
- * when its children are named sub-modules (not a Sequential of bare layers such as `ffn.0.weight`) and either
- * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
- * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
- */
-
-const MAX_VARIANTS = 20;
-const MAX_DIFF_ITEMS = 50;
-const MAX_MISSING = 1000;
-/** Deeper segments are not searched for block indices (keeps hostile names from costing depth^2 each). */
-const MAX_SEGMENTS = 32;
-/** Index positions per key considered as block containers (real keys have at most 4 or 5). */
-const MAX_INDEX_POSITIONS = 6;
-function findBlockFamilies(tensors) {
-    const candidates = collectCandidates(tensors);
-    const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen);
-    const patterns = new Set(qualified.map((c) => c.pattern));
-    const notes = [];
-    const families = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes));
-    // Outer families come first so that consumers can read the list top-down.
-    families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
-    const innermost = new Int32Array(tensors.length).fill(-1);
-    const outermost = new Int32Array(tensors.length).fill(-1);
-    families.forEach((f, fi) => {
-        for (const inst of f.instances) {
-            // Index loops over keys: see collectCandidates.
-            for (let k = 0; k < inst.members.length; k++) {
-                const t = inst.members[k];
-                if (outermost[t] < 0)
-                    outermost[t] = fi;
-                const current = innermost[t];
-                if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
-                    innermost[t] = fi;
-            }
-        }
-    });
-    return { families, innermost, outermost, notes };
-}
-function depth(pattern) {
-    let n = 0;
-    for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1))
-        n++;
-    return n;
-}
-/*
- * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
- * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
- * while walking), not re-joined segment arrays.
- */
-function collectCandidates(tensors) {
-    const candidates = new Map();
-    // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
-    // container follow from its path, so they are worked out once per container, not once per key.
-    const containers = new Map();
-    const positions = [];
-    for (let ti = 0; ti < tensors.length; ti++) {
-        const name = tensors[ti].name;
-        const segs = name.split('.');
-        const last = Math.min(segs.length - 1, MAX_SEGMENTS);
-        positions.length = 0;
-        // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
-        // every position whether an index comes before it (a nested container).
-        let firstIndex = keys_isIndexSegment(segs[0]) ? 0 : -1;
-        let previousIsIndex = firstIndex === 0;
-        for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-            const index = keys_isIndexSegment(segs[j]);
-            if (index) {
-                if (firstIndex < 0)
-                    firstIndex = j;
-                if (!previousIsIndex)
-                    positions.push(j);
-            }
-            previousIsIndex = index;
-        }
-        let start = 0; // char offset of segs[k]
-        let k = 0;
-        for (let p = 0; p < positions.length; p++) {
-            const j = positions[p];
-            while (k < j)
-                start += segs[k++].length + 1;
-            const indexBefore = firstIndex < j;
-            const containerPath = name.slice(0, start - 1);
-            let container = containers.get(containerPath);
-            if (!container) {
-                const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
-                let cand = candidates.get(pattern);
-                if (!cand) {
-                    cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
-                    candidates.set(pattern, cand);
-                }
-                container = { cand, byIndex: new Map() };
-                cand.containers.set(containerPath, container.byIndex);
-                containers.set(containerPath, container);
-            }
-            const { cand, byIndex } = container;
-            const index = Number(segs[j]);
-            let inst = byIndex.get(index);
-            if (!inst) {
-                inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] };
-                byIndex.set(index, inst);
-            }
-            inst.members.push(ti);
-            inst.rests.push(name.slice(start + segs[j].length + 1));
-            if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
-                cand.hasInterior = true;
-        }
-    }
-    return candidates;
-}
-function patternSegment(seg) {
-    return keys_isIndexSegment(seg) ? '{}' : seg;
-}
-/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
-function instanceLabel(segs, j) {
-    const nums = [];
-    for (let i = 0; i <= j; i++)
-        if (keys_isIndexSegment(segs[i]))
-            nums.push(segs[i]);
-    return nums.join('.');
-}
-function nameSignature(inst) {
-    if (inst.nameSignature === undefined)
-        inst.nameSignature = [...inst.rests].sort().join('\n');
-    return inst.nameSignature;
-}
-function qualifies(c) {
-    if (!c.hasInterior)
-        return false;
-    if (BLOCK_CONTAINER_NAMES.has(c.name))
-        return true;
-    for (const byIndex of c.containers.values()) {
-        if (byIndex.size < 2)
-            continue;
-        const seen = new Set();
-        for (const inst of byIndex.values()) {
-            const sig = nameSignature(inst);
-            if (seen.has(sig))
-                return true;
-            seen.add(sig);
-        }
-    }
-    return false;
-}
-/** The nearest enclosing qualified pattern: `a.{}.b.{}.c` may sit in `a.{}.b` or `a`. At most 6 lookups. */
-function parentOf(pattern, patterns) {
-    let end = pattern.lastIndexOf('.{}.');
-    while (end > 0) {
-        const candidate = pattern.slice(0, end);
-        if (patterns.has(candidate))
-            return candidate;
-        end = pattern.lastIndexOf('.{}.', end - 1);
-    }
-    return null;
-}
-function buildFamily(c, tensors, parent, notes) {
-    const instances = [];
-    const missing = [];
-    let missingTotal = 0;
-    let contiguous = true;
-    const indexSet = new Set();
-    for (const [containerPath, byIndex] of c.containers) {
-        const sorted = [...byIndex.keys()].sort((a, b) => a - b);
-        const labelPrefix = labelOfContainer(containerPath);
-        let expected = 0;
-        for (const idx of sorted) {
-            if (idx > expected) {
-                contiguous = false;
-                missingTotal += idx - expected;
-                for (let m = expected; m < idx && missing.length < MAX_MISSING; m++)
-                    missing.push(labelPrefix + String(m));
-            }
-            expected = idx + 1;
-            indexSet.add(idx);
-            instances.push(byIndex.get(idx));
-        }
-    }
-    if (missingTotal > missing.length) {
-        notes.push(`${c.pattern}: ${missingTotal} block indices missing; the first ${missing.length} are listed`);
-    }
-    // Group instances by exact template (names and shapes); the biggest group is the template.
-    // Consecutive blocks are nearly always identical key for key, in the same order: such a block joins the
-    // previous block's group without building and sorting its signature (same group the signature would give).
-    const groups = new Map();
-    let lastGroup = null;
-    for (const inst of instances) {
-        if (lastGroup !== null && sameEntriesInOrder(inst, lastGroup[0], tensors)) {
-            inst.fullSignature = lastGroup[0].fullSignature;
-            lastGroup.push(inst);
-            continue;
-        }
-        inst.fullSignature = inst.rests
-            .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
-            .sort()
-            .join('\n');
-        let g = groups.get(inst.fullSignature);
-        if (g)
-            g.push(inst);
-        else {
-            g = [inst];
-            groups.set(inst.fullSignature, g);
-        }
-        lastGroup = g;
-    }
-    const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
-    const templateInst = ordered[0][0];
-    const template = templateInst.rests.map((key, i) => {
-        const t = tensors[templateInst.members[i]];
-        return { key, shape: [...t.shape], dtype: t.dtype };
-    });
-    const templateShapes = new Map(template.map((e) => [e.key, e.shape]));
-    const variants = [];
-    for (const group of ordered.slice(1)) {
-        if (variants.length >= MAX_VARIANTS)
-            break;
-        variants.push(diffVariant(group, tensors, templateShapes));
-    }
-    if (ordered.length - 1 > MAX_VARIANTS) {
-        notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`);
-    }
-    const keyBlockCounts = new Map();
-    const unionEntries = [];
-    for (const group of ordered) {
-        const rep = group[0];
-        rep.rests.forEach((key, i) => {
-            const before = keyBlockCounts.get(key);
-            if (before === undefined)
-                unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] });
-            keyBlockCounts.set(key, (before ?? 0) + group.length);
-        });
-    }
-    let keys = 0;
-    let params = 0;
-    for (const inst of instances) {
-        keys += inst.members.length;
-        for (let k = 0; k < inst.members.length; k++)
-            params += tensors[inst.members[k]].numel;
-    }
-    // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
-    const uniformKeys = instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
-        new Set(instances.map(nameSignature)).size === 1;
-    return {
-        family: {
-            pattern: c.pattern,
-            name: c.name,
-            parent,
-            count: instances.length,
-            indices: [...indexSet].sort((a, b) => a - b),
-            missing,
-            contiguous,
-            template,
-            keysPerBlock: template.length,
-            keys,
-            params,
-            uniformKeys,
-            uniform: groups.size === 1,
-            variants,
-            roles: []
-        },
-        instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
-        keyBlockCounts,
-        unionEntries
-    };
-}
-function sameRestsInOrder(a, b) {
-    if (a.rests.length !== b.rests.length)
-        return false;
-    for (let i = 0; i < a.rests.length; i++)
-        if (a.rests[i] !== b.rests[i])
-            return false;
-    return true;
-}
-function sameEntriesInOrder(a, b, tensors) {
-    if (!sameRestsInOrder(a, b))
-        return false;
-    for (let i = 0; i < a.members.length; i++)
-        if (!blocks_sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
-            return false;
-    return true;
-}
-/** `input_blocks.4.1.transformer_blocks` -> `4.1.`; a top-level container -> ''. */
-function labelOfContainer(containerPath) {
-    const nums = containerPath.split('.').filter(keys_isIndexSegment);
-    return nums.length ? `${nums.join('.')}.` : '';
-}
-function diffVariant(group, tensors, templateShapes) {
-    const rep = group[0];
-    const own = new Map();
-    rep.rests.forEach((r, i) => own.set(r, tensors[rep.members[i]].shape));
-    const missing = [];
-    const extra = [];
-    const shapeDifferences = [];
-    for (const [key, shape] of templateShapes) {
-        const mine = own.get(key);
-        if (mine === undefined) {
-            if (missing.length < MAX_DIFF_ITEMS)
-                missing.push(key);
-        }
-        else if (!blocks_sameShape(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
-            shapeDifferences.push({ key, shape: [...mine], templateShape: [...shape] });
-        }
-    }
-    for (const key of own.keys()) {
-        if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS)
-            extra.push(key);
-    }
-    return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences };
-}
-function blocks_sameShape(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/dimensions.ts
-
-const PATCH_MODULE = /(^|\.)(patch_embedding|patch_embed|x_embedder|img_in|patchify_proj|pos_embed)(\.|$)/;
-const INPUT_MODULE = /^(conv_in|proj_in|input_proj)$/;
-const OUTPUT_MODULES = [
-    'head.head',
-    'final_layer.linear',
-    'final_layer.proj',
-    'proj_out',
-    'conv_out',
-    'out.2',
-    'head'
-];
-const CONTEXT_MODULE = /(^|\.)(text_embedding|txt_in|y_embedder|context_embedder|caption_projection|text_embedder|encoder_hid_proj|cap_embedder)(\.|$)/;
-function known(value, evidence, source = 'shape') {
-    return { value, evidence, source };
-}
-function unknown(evidence) {
-    return { value: null, evidence, source: 'unknown' };
-}
-function fmt(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** The family the dimensions come from: the one with the most keys among families with attention, else overall. */
-function mainFamily(families, attention) {
-    const withAttention = new Set(attention.map((a) => a.family));
-    let best = null;
-    for (const f of families) {
-        if (!withAttention.has(f.family.pattern))
-            continue;
-        if (!best || f.family.keys > best.family.keys)
-            best = f;
-    }
-    if (best)
-        return best;
-    for (const f of families)
-        if (f.family.parent === null && (!best || f.family.keys > best.family.keys))
-            best = f;
-    return best;
-}
-function where(m, key) {
-    return m.family ? `${m.family}.*.${key}` : key;
-}
-function computeDimensions(input) {
-    const { tensors, outermost, families, attention, ffn } = input;
-    const main = mainFamily(families, attention);
-    const mainPattern = main?.family.pattern ?? null;
-    const ranked = [...attention].sort((a, b) => Number(b.family === mainPattern) - Number(a.family === mainPattern));
-    // Patch embedding / input channels.
-    let patchSize = null;
-    let inChannels = unknown('no patch embedding or input convolution found');
-    let patchTensor;
-    let firstConv;
-    // One pass (one split per name) finds the patch embedding, the first conv and the top-level weights by module.
-    const byModule = new Map();
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        if (t.shape.length < 2)
-            continue;
-        const { module, leaf } = keys_splitLeaf(t.name);
-        if (leaf !== 'weight')
-            continue;
-        if (!firstConv && t.shape.length >= 4)
-            firstConv = t;
-        if (outermost[i] >= 0)
-            continue;
-        if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
-            patchTensor = t;
-        byModule.set(module, t);
-    }
-    if (patchTensor) {
-        const { module } = keys_splitLeaf(patchTensor.name);
-        if (patchTensor.shape.length >= 3) {
-            inChannels = known(patchTensor.shape[1], `${patchTensor.name} ${fmt(patchTensor.shape)}: conv in-channels`);
-            if (PATCH_MODULE.test(module))
-                patchSize = patchTensor.shape.slice(2);
-        }
-        else {
-            inChannels = known(patchTensor.shape[1], `${patchTensor.name} ${fmt(patchTensor.shape)}: Linear in-features (latent channels x patch area when latents are packed)`);
-        }
-    }
-    else if (firstConv) {
-        inChannels = known(firstConv.shape[1], `${firstConv.name} ${fmt(firstConv.shape)}: first convolution's in-channels`);
-    }
-    // Output projection.
-    let outFeatures = unknown('no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)');
-    let outChannels = unknown('output projection not found');
-    const outModule = OUTPUT_MODULES.find((m) => byModule.has(m));
-    if (outModule) {
-        const t = byModule.get(outModule);
-        const n = t.shape[0];
-        outFeatures = known(n, `${t.name} ${fmt(t.shape)}`);
-        const patchArea = patchSize ? patchSize.reduce((a, b) => a * b, 1) : null;
-        if (t.shape.length >= 4)
-            outChannels = known(n, `${t.name} ${fmt(t.shape)}: conv out-channels`);
-        else if (patchArea && n % patchArea === 0) {
-            outChannels = known(n / patchArea, `${t.name} out ${n} / patch ${fmt(patchSize)} = ${n / patchArea}`);
-        }
-        else {
-            outChannels = unknown(`${t.name} has ${n} out-features; the patch size is not known, so channels are not split out`);
-        }
-    }
-    // Hidden dim.
-    let hiddenDim = unknown('no attention projection, patch embedding or block template shows it');
-    const withHidden = ranked.find((a) => a.hiddenDim !== null);
-    if (withHidden) {
-        const q = withHidden.projections.find((p) => ['qkv', 'fused_qkv_mlp', 'q', 'added_q'].includes(p.role)) ??
-            withHidden.projections[0];
-        hiddenDim = known(withHidden.hiddenDim, `${where(withHidden, q.key)} ${fmt(q.shape)} in-features`);
-    }
-    else if (patchTensor) {
-        hiddenDim = known(patchTensor.shape[0], `${patchTensor.name} ${fmt(patchTensor.shape)} out-features`);
-    }
-    // Heads: only from a per-head q/k norm.
-    let headDim;
-    let heads;
-    const perHead = ranked.find((a) => a.qkNorm.perHead === true);
-    if (perHead) {
-        const key = perHead.qkNorm.keys[0];
-        headDim = known(perHead.headDim, `${where(perHead, key)} [${perHead.headDim}]: per-head q/k norm`);
-        heads = known(perHead.heads, `hidden ${perHead.hiddenDim} / head dim ${perHead.headDim}`);
-    }
-    else {
-        const full = ranked.find((a) => a.qkNorm.perHead === false);
-        const why = full
-            ? `q/k norms span the full dim (${full.qkNorm.size}), so the shapes do not tell the head count`
-            : attention.length
-                ? 'no per-head q/k norm, so the shapes do not tell the head count'
-                : 'no attention found';
-        headDim = unknown(why);
-        heads = unknown(why);
-    }
-    // FFN.
-    const rankedFfn = [...ffn]
-        .filter((f) => f.kind !== 'unknown')
-        .sort((a, b) => Number(b.family === mainPattern) - Number(a.family === mainPattern));
-    const mainFfn = rankedFfn[0];
-    const ffnDim = mainFfn?.intermediateDim
-        ? known(mainFfn.intermediateDim, `${mainFfn.family ? `${mainFfn.family}.*.` : ''}${mainFfn.path}: ${mainFfn.evidence}`)
-        : unknown(ffn.length ? 'feed-forward projections do not form a known pattern' : 'no feed-forward module found');
-    // Layers.
-    const top = families.filter((f) => f.family.parent === null);
-    const largest = top.reduce((b, f) => (!b || f.family.keys > b.family.keys ? f : b), null);
-    const layers = largest
-        ? known(largest.family.count, top.map((f) => `${f.family.pattern}: ${f.family.count}`).join(', '))
-        : unknown('no repeated blocks');
-    // Context width.
-    let contextDim = unknown('no cross-attention k/v or text embedding shows it');
-    const cross = ranked.find((a) => a.contextDim !== null);
-    if (cross) {
-        const k = cross.projections.find((p) => p.role === 'k' || p.role === 'kv') ?? cross.projections[0];
-        contextDim = known(cross.contextDim, `${where(cross, k.key)} ${fmt(k.shape)} in-features`);
-    }
-    else {
-        // The cheap tests first: most keys are in blocks, and need no split.
-        const text = tensors.find((t, i) => {
-            if (outermost[i] >= 0 || t.shape.length !== 2)
-                return false;
-            const { module, leaf } = keys_splitLeaf(t.name);
-            return leaf === 'weight' && CONTEXT_MODULE.test(module);
-        });
-        if (text)
-            contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`);
-    }
-    return {
-        hiddenDim,
-        ffnDim,
-        ffnKind: mainFfn?.kind ?? 'unknown',
-        headDim,
-        heads,
-        inChannels,
-        outFeatures,
-        outChannels,
-        patchSize,
-        layers,
-        contextDim
-    };
-}
-/** Largest dimension taken from metadata: a hostile file may state anything. */
-const MAX_METADATA_DIM = 1 << 24;
-/** A positive whole number from metadata (GGUF integers arrive as numbers; per-layer arrays when all equal). */
-function metadataCount(v) {
-    if (Array.isArray(v)) {
-        const first = metadataCount(v[0]);
-        return first !== null && v.length > 0 && v.every((x) => metadataCount(x) === first) ? first : null;
-    }
-    return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_METADATA_DIM ? v : null;
-}
-/**
- * Dimensions a GGUF file states in its metadata, used where the shapes cannot tell (llama.cpp's keys:
- * `general.architecture` = ARCH, then `ARCH.embedding_length`, `ARCH.attention.head_count`,
- * `ARCH.attention.key_length`, `ARCH.block_count`, `ARCH.feed_forward_length`). A value read from the shapes is
- * kept; where metadata disagrees with it, a note says so. Metadata replaces a family rule's guess (it is the file's
- * own statement). Values are bounded and must agree with each other (hidden = heads x head dim).
- */
-function applyGgufMetadata(d, metadata, notes) {
-    const arch = metadata['general.architecture'];
-    if (typeof arch !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(arch))
-        return;
-    const read = (key) => {
-        const full = `${arch}.${key}`;
-        const value = Object.hasOwn(metadata, full) ? metadataCount(metadata[full]) : null;
-        return value === null ? null : { value, key: full };
-    };
-    const stated = (m) => `${m.key} = ${m.value} (file metadata)`;
-    const fill = (name, current, m, set) => {
-        if (m === null)
-            return;
-        if (current.value === null || current.source === 'family')
-            set(known(m.value, stated(m), 'metadata'));
-        else if (current.value !== m.value)
-            notes.push(`${name}: the shapes show ${current.value}, the metadata states ${m.value} (${m.key})`);
-    };
-    fill('hidden dim', d.hiddenDim, read('embedding_length'), (v) => (d.hiddenDim = v));
-    fill('layers', d.layers, read('block_count'), (v) => (d.layers = v));
-    fill('ffn dim', d.ffnDim, read('feed_forward_length'), (v) => (d.ffnDim = v));
-    const heads = read('attention.head_count');
-    if (heads === null)
-        return;
-    const hidden = d.hiddenDim.value;
-    const keyLength = read('attention.key_length');
-    const headDim = keyLength?.value ?? (hidden !== null && hidden % heads.value === 0 ? hidden / heads.value : null);
-    if (headDim === null)
-        return;
-    const evidence = keyLength
-        ? `${stated(heads)}; ${stated(keyLength)}`
-        : `${stated(heads)}; hidden ${hidden} / ${heads.value}`;
-    fill('heads', d.heads, { value: heads.value, key: heads.key }, () => {
-        d.heads = known(heads.value, evidence, 'metadata');
-        d.headDim = known(headDim, evidence, 'metadata');
-    });
-}
-
-;// CONCATENATED MODULE: ./src/analysis/families.ts
-class Probe {
-    ctx;
-    evidence = [];
-    byPattern;
-    constructor(ctx) {
-        this.ctx = ctx;
-        this.byPattern = new Map(ctx.families.map((f) => [f.family.pattern, f]));
-    }
-    shape(name) {
-        return this.ctx.shapes.get(name);
-    }
-    has(name) {
-        return this.ctx.shapes.has(name);
-    }
-    /** The shape of `rest` in the blocks of `pattern` (any block), or undefined. */
-    blockShape(pattern, rest) {
-        return this.byPattern.get(pattern)?.unionEntries.find((e) => e.key === rest)?.shape;
-    }
-    blockHas(pattern, rest) {
-        return this.byPattern.get(pattern)?.keyBlockCounts.has(rest) ?? false;
-    }
-    count(pattern) {
-        return this.byPattern.get(pattern)?.family.count ?? 0;
-    }
-    /** Records `name [shape]` as evidence and returns the shape. */
-    note(name, shape) {
-        if (shape)
-            this.evidence.push(`${name} [${shape.join(', ')}]`);
-        return shape;
-    }
-    key(name) {
-        return this.note(name, this.shape(name));
-    }
-    block(pattern, rest) {
-        return this.note(`${pattern}.*.${rest}`, this.blockShape(pattern, rest));
-    }
-    blocks(pattern) {
-        const n = this.count(pattern);
-        this.evidence.push(`${pattern}: ${n} blocks`);
-        return n;
-    }
-}
-function result(p, id, name, variant, naming, confidence, headDim) {
-    return { match: { id, name, variant, naming, confidence, evidence: p.evidence }, headDim };
-}
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(p, what, seen, wanted, state) {
-    if (seen !== wanted) {
-        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
-        state.confidence = 'medium';
-    }
-}
-function wanVariant(p, dim, inDim, image, flf, vace) {
-    if (vace) {
-        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
-        return {
-            name: `Wan2.1 VACE-${size}`,
-            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
-        };
-    }
-    if (flf)
-        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
-    if (image)
-        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
-    if (dim === 3072 && inDim === 48)
-        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
-    if (dim === 5120 && inDim === 36) {
-        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
-        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
-    }
-    if (dim === 5120) {
-        return {
-            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
-            variant: 't2v-14b',
-            layers: 40,
-            ffn: 13824
-        };
-    }
-    if (dim === 1536)
-        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
-    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
-}
-function wanOriginal(p) {
-    const mod = p.key('head.modulation');
-    const patch = p.key('patch_embedding.weight');
-    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
-        return null;
-    const dim = mod[mod.length - 1];
-    const inDim = patch[1];
-    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
-    const flf = p.key('img_emb.emb_pos') !== undefined;
-    const vace = p.key('vace_patch_embedding.weight') !== undefined;
-    if (!image)
-        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, vace);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
-}
-function wanDiffusers(p) {
-    const sst = p.key('scale_shift_table');
-    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
-    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
-        return null;
-    const dim = sst[sst.length - 1];
-    const inDim = p.key('patch_embedding.weight')?.[1];
-    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
-        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
-    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
-    if (!image)
-        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, false);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
-}
-function longcat(p) {
-    const qkv = p.block('blocks', 'attn.qkv.weight');
-    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
-    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', qkv[1], 4096, state);
-    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
-    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
-    const exact = state.confidence === 'high';
-    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
-}
-function fluxOrHunyuan(p) {
-    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
-        p.count('txt_in.individual_token_refiner.blocks') > 0;
-    const bflQkv = p.block('double_blocks', 'img_attn.qkv.weight');
-    const hyQkv = p.block('double_blocks', 'img_attn_qkv.weight');
-    const linear1 = p.block('single_blocks', 'linear1.weight');
-    if (!(bflQkv || hyQkv) || !linear1)
-        return null;
-    const state = { confidence: 'high' };
-    const double = p.blocks('double_blocks');
-    const single = p.blocks('single_blocks');
-    if (refiner || hyQkv) {
-        if (refiner)
-            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', linear1[1], 3072, state);
-        expectSize(p, 'double blocks', double, 20, state);
-        expectSize(p, 'single blocks', single, 40, state);
-        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
-        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    const hidden = p.key('img_in.weight')?.[0];
-    expectSize(p, 'hidden size', hidden, 3072, state);
-    expectSize(p, 'double blocks', double, 19, state);
-    expectSize(p, 'single blocks', single, 38, state);
-    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
-    if (!guidance)
-        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
-}
-function fluxDiffusers(p) {
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
-    if (!addQ || !mlp)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
-    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
-    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
-}
-function stableDiffusionUnet(p) {
-    const keys = [
-        [
-            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-            'original (LDM / sgm)'
-        ],
-        [
-            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'diffusers (UNet2DConditionModel)'
-        ]
-    ];
-    for (const [sdxlKey, sd1Key, naming] of keys) {
-        const xl = p.shape(sdxlKey);
-        if (xl && xl[0] === 640 && xl[1] === 2048) {
-            p.key(sdxlKey);
-            return result(p, 'sdxl', 'SDXL (UNet)', null, naming, 'high', 64);
-        }
-        const sd = p.shape(sd1Key);
-        if (sd && sd[0] === 320 && sd[1] === 768) {
-            p.key(sd1Key);
-            return result(p, 'sd1', 'Stable Diffusion 1.x (UNet)', null, naming, 'high');
-        }
-        if (sd && sd[0] === 320 && sd[1] === 1024) {
-            p.key(sd1Key);
-            return result(p, 'sd2', 'Stable Diffusion 2.x (UNet)', null, naming, 'high', 64);
-        }
-    }
-    return null;
-}
-function qwenImage(p) {
-    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const txtNorm = p.key('txt_norm.weight');
-    if (!mod || !addQ || !txtNorm)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', addQ[1], 3072, state);
-    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
-    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
-}
-function sd3(p) {
-    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
-    if (!qkv)
-        return null;
-    const depth = p.blocks('joint_blocks');
-    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
-    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
-    const state = { confidence: 'medium' };
-    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
-}
-function ltx(p) {
-    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
-    const sst = p.block('transformer_blocks', 'scale_shift_table');
-    if (!q || !sst)
-        return null;
-    const original = p.key('patchify_proj.weight') !== undefined || p.key('adaln_single.linear.weight') !== undefined;
-    const diffusers = p.key('proj_in.weight') !== undefined && p.key('caption_projection.linear_1.weight') !== undefined;
-    if (!original && !diffusers)
-        return null;
-    const layers = p.blocks('transformer_blocks');
-    const hidden = q[1];
-    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
-    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
-    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
-}
-function cogvideox(p) {
-    const sat = p.block('layers', 'attention.query_key_value.weight');
-    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
-        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
-        p.block('transformer_blocks', 'attn1.to_q.weight');
-    if (!sat && !diffusers)
-        return null;
-    if (diffusers)
-        p.block('transformer_blocks', 'norm1.linear.weight');
-    const pattern = sat ? 'layers' : 'transformer_blocks';
-    const layers = p.blocks(pattern);
-    const hidden = (sat ?? diffusers ?? [0, 0])[1];
-    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
-    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
-}
-const RULES = [
-    { rule: wanOriginal, keys: ['head.modulation'] },
-    { rule: wanDiffusers, keys: ['scale_shift_table'] },
-    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
-    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
-    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-    {
-        rule: stableDiffusionUnet,
-        keys: [
-            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
-        ]
-    },
-    { rule: qwenImage, keys: ['txt_norm.weight'] },
-    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
-    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
-    {
-        rule: cogvideox,
-        blockKeys: [
-            ['layers', 'attention.query_key_value.weight'],
-            ['transformer_blocks', 'attn1.to_q.weight']
-        ]
-    }
-];
-const RANK = { high: 0, medium: 1, low: 2 };
-function mayMatch(g, ctx) {
-    if (g.keys)
-        for (const k of g.keys)
-            if (ctx.shapes.has(k))
-                return true;
-    if (g.blockKeys) {
-        for (const [pattern, rest] of g.blockKeys) {
-            for (const f of ctx.families)
-                if (f.family.pattern === pattern && f.keyBlockCounts.has(rest))
-                    return true;
-        }
-    }
-    return false;
-}
-/** Every matching family rule, best first. */
-function identifyFamilies(ctx) {
-    const out = [];
-    for (const g of RULES) {
-        if (!mayMatch(g, ctx))
-            continue;
-        const r = g.rule(new Probe(ctx));
-        if (r)
-            out.push(r);
-    }
-    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/ffn.ts
-
-const ffn_FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'feedforward']);
-const GATE_NAMES = /^(w1|gate|gate_proj|ffn_gate|wi_0)$/;
-const UP_NAMES = /^(w3|up|up_proj|ffn_up|wi_1)$/;
-/** The FFN container of a module path: the path up to its first FFN-named segment (`ffn`, `img_mlp`, `ff_context`). */
-function ffnContainer(module) {
-    const segs = module.split('.');
-    for (let i = 0; i < segs.length; i++) {
-        const seg = segs[i].toLowerCase();
-        if (seg === 'feed_forward')
-            return segs.slice(0, i + 1).join('.');
-        const tokens = seg.split('_');
-        if (!tokens.some((t) => ffn_FFN_TOKENS.has(t)))
-            continue;
-        // GGUF style `ffn_gate` / `ffn_up` / `ffn_down` as the last segment: the container is the shared `ffn` part.
-        if (i === segs.length - 1 && tokens.length === 2 && ffn_FFN_TOKENS.has(tokens[0]) && i > 0) {
-            return [...segs.slice(0, i), tokens[0]].join('.');
-        }
-        return segs.slice(0, i + 1).join('.');
-    }
-    return null;
-}
-/** A weight as [out, in]: 2-D linears and 1x1 convolutions. */
-function asMatrix(e) {
-    if (e.shape.length === 2)
-        return [e.shape[0], e.shape[1]];
-    if (e.shape.length > 2 && e.shape.slice(2).every((d) => d === 1))
-        return [e.shape[0], e.shape[1]];
-    return null;
-}
-function findFfnModules(entries, family, blocksHaving) {
-    const containers = new Map();
-    for (let i = 0; i < entries.length; i++) {
-        const e = entries[i];
-        const { module, leaf } = keys_splitLeaf(e.key);
-        if (leaf !== 'weight')
-            continue;
-        const m = asMatrix(e);
-        if (!m)
-            continue;
-        const c = ffnContainer(module);
-        if (c === null)
-            continue;
-        const list = containers.get(c);
-        if (list)
-            list.push({ key: e.key, shape: e.shape, m });
-        else
-            containers.set(c, [{ key: e.key, shape: e.shape, m }]);
-    }
-    const out = [];
-    for (const [path, weights] of containers) {
-        const d = weights[0].m[1];
-        const ups = weights.filter((w) => w.m[1] === d && w.m[0] !== d);
-        const downs = weights.filter((w) => w.m[0] === d && w.m[1] !== d);
-        const square = weights.filter((w) => w.m[0] === d && w.m[1] === d);
-        let kind = 'unknown';
-        let f = null;
-        let evidence;
-        const projections = [];
-        const lastName = (key) => keys_splitLeaf(keys_splitLeaf(key).module).leaf.toLowerCase();
-        const shapes = weights.map((w) => `${w.key} ${JSON.stringify(w.shape)}`).join(', ');
-        if (ups.length === 2 &&
-            downs.length === 1 &&
-            ups[0].m[0] === ups[1].m[0] &&
-            ups[0].m[0] === downs[0].m[1]) {
-            kind = 'gated';
-            f = downs[0].m[1];
-            // Name the gate when the names tell it (w1 / gate_proj); otherwise the first projection is called the gate.
-            const gateIndex = UP_NAMES.test(lastName(ups[0].key)) || GATE_NAMES.test(lastName(ups[1].key)) ? 1 : 0;
-            projections.push({ role: 'gate', key: ups[gateIndex].key, shape: [...ups[gateIndex].shape] });
-            projections.push({ role: 'up', key: ups[1 - gateIndex].key, shape: [...ups[1 - gateIndex].shape] });
-            projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
-            evidence = `two input projections [${f}, ${d}] and one output projection [${d}, ${f}]: ${shapes}`;
-        }
-        else if (ups.length === 1 && downs.length === 1 && ups[0].m[0] === downs[0].m[1]) {
-            kind = 'mlp';
-            f = downs[0].m[1];
-            projections.push({ role: 'up', key: ups[0].key, shape: [...ups[0].shape] });
-            projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
-            evidence = `up [${f}, ${d}] and down [${d}, ${f}]: ${shapes}`;
-        }
-        else if (ups.length === 1 && downs.length === 1 && ups[0].m[0] === 2 * downs[0].m[1]) {
-            kind = 'gated-fused';
-            f = downs[0].m[1];
-            projections.push({ role: 'gate_up', key: ups[0].key, shape: [...ups[0].shape] });
-            projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
-            evidence = `input projection [2 x ${f}, ${d}] (gate and up fused) and down [${d}, ${f}]: ${shapes}`;
-        }
-        else if (ups.length === 1 && downs.length === 0 && square.length === 0) {
-            kind = 'mlp';
-            f = ups[0].m[0];
-            projections.push({ role: 'up', key: ups[0].key, shape: [...ups[0].shape] });
-            evidence = `up [${f}, ${d}] with no separate down projection (fused into another output): ${shapes}`;
-        }
-        else if (weights.length === 2 && square.length === 2) {
-            kind = 'mlp';
-            f = d;
-            projections.push({ role: 'up', key: weights[0].key, shape: [...weights[0].shape] });
-            projections.push({ role: 'down', key: weights[1].key, shape: [...weights[1].shape] });
-            evidence = `two square projections [${d}, ${d}]: ${shapes}`;
-        }
-        else {
-            evidence = `projections do not form a known FFN pattern: ${shapes}`;
-        }
-        out.push({
-            family,
-            path,
-            blocks: family ? blocksHaving(weights[0].key) : 1,
-            kind,
-            hiddenDim: kind === 'unknown' ? null : d,
-            intermediateDim: f,
-            projections,
-            evidence
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/naming.ts
-/** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
-
-const MAX_TOP_LEVEL = 30;
-const MAX_LEAVES = 20;
-const MAX_CASED = 20;
-/** A block index joined with underscores (`lora_unet_blocks_0_self_attn`) marks the kohya-style form. */
-const UNDERSCORE_INDEX = /_\d+(_|$)/;
-const UPPER = /[A-Z]/;
-const SEG_INDEX = 1;
-const SEG_UNDERSCORE = 2;
-const SEG_UPPER = 4;
-/** Only read for a key's first segment (the kohya-style test). */
-const SEG_UNDERSCORE_INDEX = 8;
-/** Bounds the per-call segment memo (hostile files may have a million distinct segments). */
-const MAX_SEGMENT_MEMO = 10000;
-function classifySegment(seg) {
-    if (keys_isIndexSegment(seg))
-        return SEG_INDEX;
-    if (!seg.includes('_'))
-        return UPPER.test(seg) ? SEG_UPPER : 0;
-    return (SEG_UNDERSCORE |
-        (UPPER.test(seg) ? SEG_UPPER : 0) |
-        (UNDERSCORE_INDEX.test(seg) ? SEG_UNDERSCORE_INDEX : 0));
-}
-function countsToList(counts, limit) {
-    return [...counts.entries()]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, limit)
-        .map(([prefix, keys]) => ({ prefix, keys }));
-}
-function bump(counts, key) {
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-function namingConventions(names) {
-    let dotted = 0;
-    let underscored = 0;
-    const cased = new Set();
-    let lettered = 0;
-    let withUnderscore = 0;
-    const knownPrefixes = new Map();
-    const topLevel = new Map();
-    const leaves = new Map();
-    let commonKnown = null;
-    let shared = null;
-    let casedSegmentCount = 0;
-    // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
-    const segmentFlags = new Map();
-    const flagsOf = (seg) => {
-        let flags = segmentFlags.get(seg);
-        if (flags === undefined) {
-            flags = classifySegment(seg);
-            if (segmentFlags.size < MAX_SEGMENT_MEMO)
-                segmentFlags.set(seg, flags);
-        }
-        return flags;
-    };
-    // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
-    for (let n = 0; n < names.length; n++) {
-        const name = names[n];
-        const { prefix, rest } = keys_stripKnownPrefix(name);
-        const segs = rest.split('.');
-        const firstFlags = flagsOf(segs[0]);
-        if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
-            underscored++;
-        else if (segs.length > 1)
-            dotted++;
-        if (prefix)
-            bump(knownPrefixes, prefix);
-        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
-        bump(topLevel, segs[0]);
-        bump(leaves, segs[segs.length - 1]);
-        for (let k = 0; k < segs.length; k++) {
-            const seg = segs[k];
-            const flags = k === 0 ? firstFlags : flagsOf(seg);
-            if (flags & SEG_INDEX)
-                continue;
-            lettered++;
-            if (flags & SEG_UNDERSCORE)
-                withUnderscore++;
-            if (flags & SEG_UPPER) {
-                casedSegmentCount++;
-                if (cased.size < 1000)
-                    cased.add(seg);
-            }
-        }
-        // The longest dotted prefix shared by every key, never including a key's leaf.
-        const moduleEnd = name.lastIndexOf('.') + 1;
-        if (shared === null)
-            shared = name.slice(0, moduleEnd);
-        else if (!name.startsWith(shared) || moduleEnd < shared.length) {
-            let i = 0;
-            const limit = Math.min(shared.length, moduleEnd);
-            while (i < limit && shared.charCodeAt(i) === name.charCodeAt(i))
-                i++;
-            shared = i === 0 ? '' : shared.slice(0, shared.lastIndexOf('.', i - 1) + 1);
-        }
-    }
-    let separator = 'none';
-    if (dotted > 0 && underscored > 0)
-        separator = 'mixed';
-    else if (dotted > 0)
-        separator = 'dot';
-    else if (underscored > 0)
-        separator = 'underscore';
-    let caseStyle;
-    if (casedSegmentCount === 0)
-        caseStyle = withUnderscore > 0 ? 'snake_case' : 'lower';
-    else
-        caseStyle = casedSegmentCount * 2 > lettered && withUnderscore === 0 ? 'camelCase' : 'mixed';
-    return {
-        separator,
-        case: caseStyle,
-        casedSegments: [...cased].sort().slice(0, MAX_CASED),
-        commonPrefix: commonKnown ?? '',
-        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length),
-        sharedPrefix: shared ?? '',
-        knownPrefixes: countsToList(knownPrefixes, MAX_TOP_LEVEL),
-        topLevelModules: countsToList(topLevel, MAX_TOP_LEVEL),
-        leafNames: countsToList(leaves, MAX_LEAVES)
-    };
-}
-/** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
-function dominantPrefix(common, counts, total) {
-    if (common)
-        return common;
-    for (const [prefix, keys] of counts)
-        if (keys * 2 > total)
-            return prefix;
-    return '';
-}
-
-;// CONCATENATED MODULE: ./src/analysis/types.ts
-/**
- * The result of analysing one model's structure from its tensor names and shapes (`analyzeStructure`). Every field
- * is plain JSON (numbers, strings, arrays, objects): the `analyze --json` manifest embeds it as `structure`, and
- * compare / LoRA / gate code consumes it. Fields are only ever added, never renamed (see `STRUCTURE_SCHEMA_VERSION`).
- */
-const STRUCTURE_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/analysis/structure.ts
-
-
-
-
-
-
-
-
-const structure_ROLE_ORDER = [
-    'attention',
-    'feedforward',
-    'normalization',
-    'modulation',
-    'embedding'
-];
-const ROLE_BIT = {
-    attention: 1,
-    feedforward: 2,
-    normalization: 4,
-    modulation: 8,
-    embedding: 16
-};
-/*
- * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
- * interpreter, where each for-of step allocates an iterator result (about 40 bytes per key and step), and that
- * garbage brings young-generation collections forward, which copy the whole freshly read checkpoint.
- */
-/**
- * Element count as a double; the caller marks the total inexact once a count passes 2^53. Absurd shapes (hostile
- * files) are capped at 2^73 per tensor so that every sum stays finite and the result stays valid JSON.
- */
-const MAX_NUMEL = 2 ** 73;
-function structure_numel(shape) {
-    let n = 1;
-    for (let i = 0; i < shape.length; i++)
-        n *= shape[i];
-    return Number.isFinite(n) && n <= MAX_NUMEL ? n : MAX_NUMEL;
-}
-/**
- * In a diffusers pipeline folder every component's keys carry `<component>.`; the denoiser (the transformer or
- * UNet) is the model to analyse, whatever its share of the keys. Returns its prefix, or null.
- */
-function denoiserComponent(ckpt) {
-    if (ckpt.format !== 'diffusers' || !ckpt.components)
-        return null;
-    const main = ckpt.components.find((c) => c.className && /transformer|unet|dit/i.test(c.className[1]));
-    return main ? `${main.name}.` : null;
-}
-function analyzeStructure(ckpt) {
-    const notes = [];
-    const naming = namingConventions(ckpt.tensors.map((t) => t.name));
-    const denoiser = denoiserComponent(ckpt);
-    if (denoiser && !naming.commonPrefix)
-        naming.analysisPrefix = denoiser;
-    const prefix = naming.analysisPrefix;
-    let exact = true;
-    let paramCount = 0;
-    const tensors = new Array(ckpt.tensors.length);
-    // Name -> shape of its first occurrence: counts duplicates here, and is the name lookup of the family rules.
-    const shapes = new Map();
-    let duplicates = 0;
-    // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
-    const adapter = new Uint8Array(tensors.length);
-    let adapterCount = 0;
-    // One pass over the keys for element counts, prefix removal, duplicates and adapter keys.
-    for (let i = 0; i < tensors.length; i++) {
-        const t = ckpt.tensors[i];
-        const n = structure_numel(t.shape);
-        if (!Number.isSafeInteger(n))
-            exact = false;
-        paramCount += n;
-        const name = prefix && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name;
-        tensors[i] = { name, shape: t.shape, dtype: t.dtype, numel: n };
-        if (shapes.has(name))
-            duplicates++;
-        else
-            shapes.set(name, t.shape);
-        if (isAdapterKey(name)) {
-            adapter[i] = 1;
-            adapterCount++;
-        }
-    }
-    if (!Number.isSafeInteger(paramCount))
-        exact = false;
-    if (!exact)
-        notes.push('the parameter count passes 2^53 and is rounded');
-    if (duplicates)
-        notes.push(`${duplicates} duplicate tensor names`);
-    if (adapterCount) {
-        notes.push(`${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
-            'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)');
-    }
-    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors);
-    notes.push(...blockNotes);
-    // Roles and categories, per key.
-    const roleMask = new Uint8Array(tensors.length);
-    const roleKeys = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
-    const normModules = new Set();
-    // Each name is split into module and leaf once, for both passes below.
-    const modules = new Array(tensors.length);
-    const leaves = new Array(tensors.length);
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        const { module, leaf } = keys_splitLeaf(t.name);
-        modules[i] = module;
-        leaves[i] = leaf;
-        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
-        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
-            normModules.add(module);
-    }
-    const parameterTypes = {
-        weight: { keys: 0, params: 0 },
-        bias: { keys: 0, params: 0 },
-        normalization: { keys: 0, params: 0 },
-        embedding: { keys: 0, params: 0 },
-        other: { keys: 0, params: 0 }
-    };
-    const dtypeMap = new Map();
-    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
-    // them: each distinct relative key is classified once per family instead of once per block.
-    const blockRoles = new Array(tensors.length);
-    for (const f of families) {
-        const byRest = new Map();
-        for (const inst of f.instances) {
-            for (let k = 0; k < inst.members.length; k++) {
-                const t = inst.members[k];
-                if (blockRoles[t] !== undefined)
-                    continue;
-                let roles = byRest.get(inst.rests[k]);
-                if (roles === undefined) {
-                    roles = keyRoles(tensors[t].name, true);
-                    byRest.set(inst.rests[k], roles);
-                }
-                blockRoles[t] = roles;
-            }
-        }
-    }
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0);
-        let mask = 0;
-        for (let r = 0; r < roles.length; r++) {
-            mask |= ROLE_BIT[roles[r]];
-            roleKeys[roles[r]]++;
-        }
-        roleMask[i] = mask;
-        const module = modules[i];
-        const leaf = leaves[i];
-        let category;
-        const normLike = mask & ROLE_BIT.normalization || normModules.has(module);
-        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
-            category = 'normalization';
-        else if (mask & ROLE_BIT.embedding)
-            category = 'embedding';
-        else if (isWeightLeaf(leaf))
-            category = 'weight';
-        else if (isBiasLeaf(leaf))
-            category = 'bias';
-        else
-            category = 'other';
-        parameterTypes[category].keys++;
-        parameterTypes[category].params += t.numel;
-        const d = dtypeMap.get(t.dtype);
-        if (d) {
-            d.keys++;
-            d.params += t.numel;
-        }
-        else
-            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
-    }
-    const roleBlocks = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
-    for (const f of families) {
-        if (f.family.parent !== null)
-            continue;
-        for (const inst of f.instances) {
-            let mask = 0;
-            for (let k = 0; k < inst.members.length; k++)
-                mask |= roleMask[inst.members[k]];
-            for (const r of structure_ROLE_ORDER)
-                if (mask & ROLE_BIT[r])
-                    roleBlocks[r]++;
-        }
-    }
-    const roles = Object.fromEntries(structure_ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] }]));
-    // Modules per family (keys owned by a nested family are analysed there), then outside every family.
-    const attention = [];
-    const ffn = [];
-    families.forEach((f, fi) => {
-        const entries = f.unionEntries.filter((e) => innermost[e.tensor] === fi && !adapter[e.tensor]);
-        const blocksHaving = (key) => f.keyBlockCounts.get(key) ?? 0;
-        attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes));
-        ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving));
-        let mask = 0;
-        for (const e of f.unionEntries)
-            mask |= roleMask[e.tensor];
-        f.family.roles = structure_ROLE_ORDER.filter((r) => mask & ROLE_BIT[r]);
-    });
-    const topEntries = [];
-    const topNonEmbedding = [];
-    let topLevelKeys = 0;
-    for (let i = 0; i < tensors.length; i++) {
-        if (outermost[i] >= 0)
-            continue;
-        topLevelKeys++;
-        if (adapter[i])
-            continue;
-        const t = tensors[i];
-        topEntries.push({ key: t.name, shape: t.shape });
-        if (!(roleMask[i] & ROLE_BIT.embedding))
-            topNonEmbedding.push({ key: t.name, shape: t.shape });
-    }
-    attention.push(...findAttentionModules(topEntries, null, () => 1, notes));
-    // Top-level MLPs of a model with blocks are embedders (time, text); only a block-less model's are its FFN.
-    if (families.length === 0)
-        ffn.push(...findFfnModules(topNonEmbedding, null, () => 1));
-    for (const a of attention) {
-        if (a.layout !== 'fused-qkv-mlp' || a.fusedMlpDim === null)
-            continue;
-        const linear = a.projections.find((p) => p.role === 'fused_qkv_mlp');
-        const out = a.projections.find((p) => p.role === 'out');
-        ffn.push({
-            family: a.family,
-            path: a.path,
-            blocks: a.blocks,
-            kind: 'fused-with-attention',
-            hiddenDim: a.hiddenDim,
-            intermediateDim: a.fusedMlpDim,
-            projections: [
-                ...(linear ? [{ role: 'up', key: linear.key, shape: linear.shape }] : []),
-                ...(out ? [{ role: 'down', key: out.key, shape: out.shape }] : [])
-            ],
-            evidence: `${linear?.key} [${linear?.shape.join(', ')}] = 3 x ${a.hiddenDim} (q, k, v) + ${a.fusedMlpDim} (MLP in)`
-        });
-    }
-    // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
-    const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors;
-    const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
-    if (ckpt.format === 'gguf')
-        applyGgufMetadata(dimensions, ckpt.metadata, notes);
-    const candidates = identifyFamilies({ shapes, families });
-    const best = candidates[0];
-    // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
-    if (best?.headDim &&
-        best.match.confidence === 'high' &&
-        dimensions.headDim.value === null &&
-        dimensions.hiddenDim.value !== null) {
-        const hd = best.headDim;
-        const hidden = dimensions.hiddenDim.value;
-        if (hidden % hd === 0) {
-            const why = `${best.match.name} uses head dim ${hd} (reference notes); ${dimensions.headDim.evidence}`;
-            dimensions.headDim = { value: hd, evidence: why, source: 'family' };
-            dimensions.heads = {
-                value: hidden / hd,
-                evidence: `hidden ${hidden} / head dim ${hd} (family rule)`,
-                source: 'family'
-            };
-        }
-    }
-    return {
-        schemaVersion: STRUCTURE_SCHEMA_VERSION,
-        tensorCount: tensors.length,
-        paramCount,
-        paramCountExact: exact,
-        dtypes: [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys),
-        parameterTypes,
-        roles,
-        naming,
-        blockFamilies: families.map((f) => f.family),
-        topLevelKeys,
-        attention,
-        ffn,
-        dimensions,
-        family: best?.match ?? null,
-        familyCandidates: candidates.map((c) => c.match),
-        notes
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/locate.ts
-/** Places a key in the block families of an analysis (innermost family first), for compare and LoRA code. */
-
-/**
- * Finds the innermost block family of `analysis` holding `name` (with or without the analysed wrapper prefix, or
- * any known prefix). Returns null for keys outside every family.
- */
-function locateInBlocks(name, analysis) {
-    const prefix = analysis.naming.analysisPrefix;
-    const stripped = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : stripKnownPrefix(name).rest;
-    const segs = stripped.split('.');
-    let best = null;
-    let bestDepth = -1;
-    for (const f of analysis.blockFamilies) {
-        const pattern = f.pattern.split('.');
-        if (pattern.length <= bestDepth || segs.length < pattern.length + 2)
-            continue;
-        let ok = true;
-        const nums = [];
-        for (let i = 0; i < pattern.length && ok; i++) {
-            if (pattern[i] === '{}') {
-                ok = isIndexSegment(segs[i]);
-                nums.push(segs[i]);
-            }
-            else
-                ok = pattern[i] === segs[i];
-        }
-        const idx = segs[pattern.length];
-        if (!ok || !isIndexSegment(idx))
-            continue;
-        nums.push(idx);
-        best = {
-            family: f.pattern,
-            label: nums.join('.'),
-            index: Number(idx),
-            rest: segs.slice(pattern.length + 1).join('.')
-        };
-        bestDepth = pattern.length;
-    }
-    return best;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/index.ts
-/** Structure analysis of one model: the public surface for the CLI, compare, LoRA and gate code. */
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ./src/compare/verdict.ts
-var verdict = __nccwpck_require__(57682);
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-
-
-
-
-
-function baseName(path) {
-    const parts = path.split(/[\\/]/).filter((p) => p !== '');
-    return parts[parts.length - 1] ?? path;
-}
-function compare_sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-function ratio(n, d) {
-    return d === 0 ? 0 : n / d;
-}
-function strippedPrefixes(tensors) {
-    const counts = new Map();
-    for (const t of tensors) {
-        if (t.key.length === t.normKey.length)
-            continue;
-        const s = t.key.slice(0, t.key.length - t.normKey.length);
-        counts.set(s, (counts.get(s) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
-}
-/**
- * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
- * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
- */
-const parsed = new WeakMap();
-const analysed = new WeakMap();
-function parsedModel(c) {
-    let p = parsed.get(c);
-    if (!p)
-        parsed.set(c, (p = parseModel(c)));
-    return p;
-}
-function structureAnalysis(c) {
-    let s = analysed.get(c);
-    if (!s)
-        analysed.set(c, (s = analyzeStructure(c)));
-    return s;
-}
-function isIdentity(m) {
-    return m.kind === 'rename' && m.source.length === 1 && m.target.length === 1 && m.source[0] === m.target[0];
-}
-function compareCheckpoints(a, b, opts = {}) {
-    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
-    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
-    // Exact keys.
-    const shapesB = new Map();
-    for (const t of b.tensors)
-        if (!shapesB.has(t.name))
-            shapesB.set(t.name, t.shape);
-    const keysA = new Set();
-    let common = 0;
-    let exactCompatible = 0;
-    let shapeMatching = 0;
-    const differing = [];
-    for (const t of a.tensors) {
-        if (keysA.has(t.name))
-            continue;
-        keysA.add(t.name);
-        const sb = shapesB.get(t.name);
-        if (!sb)
-            continue;
-        common++;
-        if (compare_sameShape(t.shape, sb))
-            shapeMatching++;
-        else
-            differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
-        if (numel(t.shape) === numel(sb))
-            exactCompatible++;
-    }
-    const totalA = keysA.size;
-    const totalB = shapesB.size;
-    // Normalised keys.
-    const pa = parsedModel(a);
-    const pb = parsedModel(b);
-    let normalized = 0;
-    let normalizedCompatible = 0;
-    let normalizedShapeMatches = 0;
-    const normalizedDifferences = [];
-    for (const ref of pa.byNormKey.values()) {
-        const other = pb.byNormKey.get(ref.normKey);
-        if (!other)
-            continue;
-        normalized++;
-        if (numel(ref.shape) === numel(other.shape))
-            normalizedCompatible++;
-        if (compare_sameShape(ref.shape, other.shape))
-            normalizedShapeMatches++;
-        else
-            normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
-    }
-    // Mapping.
-    const { mappings: all, familyPairs } = mapModels(pa, pb);
-    const coveredA = new Set();
-    const mentionedA = new Set();
-    const mentionedB = new Set();
-    for (const m of all) {
-        for (const k of m.source)
-            mentionedA.add(k);
-        for (const k of m.target)
-            mentionedB.add(k);
-        if (m.confidence === 'high' && m.shapeCompatible)
-            for (const k of m.source)
-                coveredA.add(k);
-    }
-    // An exact key with a compatible shape is mapped whatever the mapper did with its scope.
-    for (const t of a.tensors) {
-        const sb = shapesB.get(t.name);
-        if (sb && numel(sb) === numel(t.shape)) {
-            coveredA.add(t.name);
-            mentionedA.add(t.name);
-            mentionedB.add(t.name);
-        }
-    }
-    const mappings = all.filter((m) => !isIdentity(m));
-    const mappingCounts = { high: 0, medium: 0, low: 0 };
-    for (const m of mappings)
-        mappingCounts[m.confidence]++;
-    const overlap = {
-        exact: ratio(common, totalA),
-        exactCompatible: ratio(exactCompatible, totalA),
-        normalized: ratio(normalized, totalA),
-        normalizedCompatible: ratio(normalizedCompatible, totalA),
-        mapped: ratio(coveredA.size, totalA)
-    };
-    const structure = {
-        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
-        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
-    };
-    const flags = (0,verdict/* computeFlags */.Lx)({
-        a: structure.a,
-        b: structure.b,
-        familyPairs,
-        overlap,
-        shapeDifferences: normalizedDifferences,
-        shapeMatches: normalizedShapeMatches,
-        mappings,
-        nameCoverage: ratio(mentionedA.size, totalA),
-        strippedA: strippedPrefixes(pa.tensors),
-        strippedB: strippedPrefixes(pb.tensors),
-        adapters: {
-            a: (0,verdict/* adapterTensorCount */.Os)(a.tensors.map((t) => t.name)),
-            totalA: a.tensors.length,
-            b: (0,verdict/* adapterTensorCount */.Os)(b.tensors.map((t) => t.name)),
-            totalB: b.tensors.length
-        }
-    });
-    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
-    const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
-    return {
-        models: { a: refA, b: refB },
-        keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
-        overlap,
-        shapes: { matching: shapeMatching, differing },
-        structure,
-        familyPairs,
-        mappings,
-        mappingCounts,
-        unmatched: { a: unmatchedA, b: unmatchedB },
-        flags,
-        verdict: (0,verdict/* verdictOf */.Vj)(overlap, flags)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
-const MAPPING_SCHEMA_VERSION = 1;
-function toMappingFile(c, tool) {
-    return {
-        schemaVersion: MAPPING_SCHEMA_VERSION,
-        tool: { name: tool.name, version: tool.version },
-        models: { a: { ...c.models.a }, b: { ...c.models.b } },
-        summary: {
-            keysA: c.keys.totalA,
-            keysB: c.keys.totalB,
-            commonKeys: c.keys.common,
-            onlyA: c.keys.onlyA,
-            onlyB: c.keys.onlyB,
-            overlap: { ...c.overlap },
-            shapesMatching: c.shapes.matching,
-            shapesDiffering: c.shapes.differing.length,
-            mappings: { ...c.mappingCounts },
-            unmatchedA: c.unmatched.a.length,
-            unmatchedB: c.unmatched.b.length
-        },
-        flags: c.flags,
-        verdict: c.verdict,
-        mappings: c.mappings,
-        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/compare/index.ts
-/** Public API of model-vs-model comparison. */
-
-
-
-
-
-
-/***/ }),
-
-/***/ 57682:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lx: () => (/* binding */ computeFlags),
-/* harmony export */   Os: () => (/* binding */ adapterTensorCount),
-/* harmony export */   Vj: () => (/* binding */ verdictOf),
-/* harmony export */   kx: () => (/* binding */ tierOf)
-/* harmony export */ });
-/* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
-/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92377);
-/** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
-
-/** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
-const COMPATIBLE_ABOVE = 0.8;
-const PARTIAL_FROM = 0.3;
-/** Under this share a compatible verdict says which part of A is left out. */
-const PART_OF_A = 0.995;
-const SUMMARIES = {
-    compatible: {
-        exact: 'LoRAs should work directly: the keys and shapes match.',
-        normalized: 'LoRAs should work once the key prefix is adjusted: same keys after stripping prefixes.',
-        mapped: 'Same network under another naming: LoRAs work after key conversion (see the mapping).'
-    },
-    partial: {
-        exact: 'Conversion needed: part of the model matches (see the mapping and the unmatched keys).',
-        normalized: 'Conversion needed: part of the model matches after stripping prefixes (see the mapping).',
-        mapped: 'Conversion needed: part of the model can be mapped (see the mapping and the unmatched keys).'
-    },
-    incompatible: {
-        exact: 'Different architectures: train for the target model, or use its native LoRAs.',
-        normalized: 'Different architectures: train for the target model, or use its native LoRAs.',
-        mapped: 'Different architectures: train for the target model, or use its native LoRAs.'
-    }
-};
-function tierOf(overlap) {
-    if (overlap > COMPATIBLE_ABOVE)
-        return 'compatible';
-    if (overlap >= PARTIAL_FROM)
-        return 'partial';
-    return 'incompatible';
-}
-/**
- * The verdict uses the best shape-aware figure: max(exactCompatible, normalizedCompatible, mapped). On a tie the
- * simplest basis wins (exact, then normalized, then mapped). Red family or block-count flags cap it at partial.
- */
-function verdictOf(overlap, flags = []) {
-    const options = [
-        ['exact', overlap.exactCompatible],
-        ['normalized', overlap.normalizedCompatible],
-        ['mapped', overlap.mapped]
-    ];
-    let [basis, value] = options[0];
-    for (const [b, v] of options) {
-        if (v > value) {
-            basis = b;
-            value = v;
-        }
-    }
-    const tier = tierOf(value);
-    // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
-    // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
-    // block counts are not "the same network under another naming": at most partial, and the summary says why.
-    const apart = flags.filter((f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count'));
-    if (tier === 'compatible' && apart.length > 0) {
-        const why = apart.map((f) => f.message).join('; ');
-        return {
-            tier: 'partial',
-            basis,
-            overlap: value,
-            summary: `${pct(value)} of A lines up with B by name and shape, but they are different models (${why}): ` +
-                'a conversion is at best partial; check the mapping and the unmatched keys.'
-        };
-    }
-    return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags) };
-}
-/**
- * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
- * dims are not. Said as such, with the dims and block counts that differ.
- */
-function summaryOf(tier, basis, overlap, flags) {
-    const lora = flags.find((f) => f.code === 'lora-file');
-    if (lora) {
-        const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A'];
-        return (`${side} is a LoRA: a model comparison does not apply; ` +
-            `\`model-compat lora ${side} --base ${other}\` tells whether it loads on ${other}.`);
-    }
-    const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green');
-    const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'));
-    // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
-    if (tier === 'compatible' && overlap < PART_OF_A) {
-        const rest = `the other ${pct(1 - overlap)} of A has no compatible counterpart in B (see the unmatched keys and shape differences).`;
-        if (basis === 'exact')
-            return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of A; ${rest}`;
-        return `${SUMMARIES[tier][basis]} But ${rest}`;
-    }
-    if (tier !== 'incompatible' || !sameFamily || sizes.length === 0)
-        return SUMMARIES[tier][basis];
-    return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
-        'weights and LoRAs do not transfer; use ones made for the target model.');
-}
-/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
-const ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
-/** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
-function adapterTensorCount(names) {
-    let n = 0;
-    for (const name of names)
-        if (ADAPTER_KEY.test(name))
-            n++;
-    return n;
-}
-function isMostlyAdapters(count, total) {
-    return total > 0 && count * 2 >= total;
-}
-/** One rounding for every figure (rounded down), as every renderer prints it. */
-const pct = _util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShare */ .T;
-function computeFlags(x) {
-    const flags = [];
-    if (x.adapters) {
-        const { a, totalA, b, totalB } = x.adapters;
-        for (const [side, count, total] of [
-            ['A', a, totalA],
-            ['B', b, totalB]
-        ]) {
-            if (!isMostlyAdapters(count, total))
-                continue;
-            flags.push({
-                kind: 'red',
-                code: 'lora-file',
-                message: `${side} is a LoRA, not a model: ${count} of its ${total} keys are adapter tensors`,
-                evidence: { adapterTensors: count, tensors: total }
-            });
-        }
-    }
-    for (const p of x.familyPairs) {
-        const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB };
-        if (p.countA === p.countB) {
-            flags.push({
-                kind: 'green',
-                code: 'block-count',
-                message: `same block count: ${p.a} ${p.countA} = ${p.b} ${p.countB}`,
-                evidence
-            });
-        }
-        else {
-            flags.push({
-                kind: 'red',
-                code: 'block-count',
-                message: `different block counts: ${p.a} ${p.countA} vs ${p.b} ${p.countB}`,
-                evidence
-            });
-        }
-    }
-    const pairedA = new Set(x.familyPairs.map((p) => p.a));
-    const pairedB = new Set(x.familyPairs.map((p) => p.b));
-    for (const f of x.a.families.filter((f) => !pairedA.has(f.prefix))) {
-        flags.push({
-            kind: 'red',
-            code: 'block-family',
-            message: `A's ${f.prefix} (${f.count} blocks) has no counterpart in B`,
-            evidence: { side: 'a', family: f.prefix, blocks: f.count }
-        });
-    }
-    for (const f of x.b.families.filter((f) => !pairedB.has(f.prefix))) {
-        flags.push({
-            kind: 'red',
-            code: 'block-family',
-            message: `B's ${f.prefix} (${f.count} blocks) has no counterpart in A`,
-            evidence: { side: 'b', family: f.prefix, blocks: f.count }
-        });
-    }
-    const dimA = x.a.hiddenDim;
-    const dimB = x.b.hiddenDim;
-    if (dimA !== undefined && dimB !== undefined) {
-        const evidence = {
-            hiddenDimA: dimA,
-            hiddenDimB: dimB,
-            evidenceA: x.a.hiddenDimEvidence,
-            evidenceB: x.b.hiddenDimEvidence
-        };
-        if (dimA === dimB)
-            flags.push({ kind: 'green', code: 'hidden-dim', message: `same hidden dim ${dimA}`, evidence });
-        else
-            flags.push({
-                kind: 'red',
-                code: 'hidden-dim',
-                message: `different hidden dims: ${dimA} vs ${dimB}`,
-                evidence
-            });
-    }
-    const la = x.a.attentionLayouts;
-    const lb = x.b.attentionLayouts;
-    if (la.length > 0 && lb.length > 0) {
-        const evidence = { layoutsA: la, layoutsB: lb };
-        if (la.join(',') === lb.join(',')) {
-            flags.push({
-                kind: 'green',
-                code: 'attention-layout',
-                message: `same attention architecture (${la.join(', ')})`,
-                evidence
-            });
-        }
-        else {
-            flags.push({
-                kind: 'red',
-                code: 'attention-layout',
-                message: `different attention layouts: ${la.join(', ')} vs ${lb.join(', ')}`,
-                evidence
-            });
-        }
-    }
-    const fa = x.a.family;
-    const fb = x.b.family;
-    if (fa && fb) {
-        const evidence = { familyA: fa.name, familyB: fb.name };
-        if (fa.id === fb.id)
-            flags.push({
-                kind: 'green',
-                code: 'model-family',
-                message: `same model family (${fa.name === fb.name ? fa.name : `${fa.name} / ${fb.name}`})`,
-                evidence
-            });
-        else
-            flags.push({
-                kind: 'red',
-                code: 'model-family',
-                message: `different model families: ${fa.name} vs ${fb.name}`,
-                evidence
-            });
-    }
-    const o = x.overlap;
-    if (o.normalized > o.exact + 0.05) {
-        flags.push({
-            kind: 'green',
-            code: 'naming',
-            message: `same key structure under different prefixes (${pct(o.exact)} exact, ${pct(o.normalized)} after stripping)`,
-            evidence: { exact: o.exact, normalized: o.normalized, strippedA: x.strippedA, strippedB: x.strippedB }
-        });
-    }
-    const named = x.mappings.filter((m) => m.confidence !== 'low' && m.source.join() !== m.target.join()).length;
-    if (o.normalized < 0.1 && o.mapped >= 0.5) {
-        flags.push({
-            kind: 'green',
-            code: 'naming',
-            message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
-            evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
-        });
-    }
-    else if (o.normalized < 0.1 && x.nameCoverage < 0.2) {
-        flags.push({
-            kind: 'red',
-            code: 'naming',
-            message: `naming schemes share no pattern: ${pct(x.nameCoverage)} of A's keys correspond to B at any confidence`,
-            evidence: { normalized: o.normalized, mapped: o.mapped, anyConfidence: x.nameCoverage }
-        });
-    }
-    const total = x.shapeMatches + x.shapeDifferences.length;
-    if (total > 0) {
-        const examples = x.shapeDifferences.slice(0, 3);
-        if (x.shapeDifferences.length === 0) {
-            flags.push({
-                kind: 'green',
-                code: 'shapes',
-                message: `matching shapes on all ${total} common keys`,
-                evidence: { matching: total, differing: 0 }
-            });
-        }
-        else {
-            flags.push({
-                kind: 'red',
-                code: 'shapes',
-                message: `${x.shapeDifferences.length} of ${total} common keys have different shapes`,
-                evidence: { matching: x.shapeMatches, differing: x.shapeDifferences.length, examples }
-            });
-        }
-    }
-    return flags;
-}
-
-
-/***/ }),
-
 /***/ 85407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33706,8 +29984,10 @@ const BUDGET_LIMITS = Object.freeze({
      */
     maxTensorsPerFile: 50_000,
     /**
-     * Tensors all the files of a run may describe together: all are held until the report. Measured: 1,500 LoRAs
-     * of 300 tensors (450,000) take 560 MB in `gate`; checkpoint tensors cost more (about 1.5 GB at this value).
+     * Tensors the files of a run may hold at once: the gate holds its baseline for the whole run and each artifact
+     * until it is judged (it keeps verdicts, not checkpoints), a few artifacts read at a time; `analyze FILE...` holds
+     * every file until its output. Measured when the gate held every artifact to the end: 1,500 LoRAs of 300 tensors
+     * (450,000) took 560 MB; checkpoint tensors cost more (about 1.5 GB at this value).
      */
     maxTensorsPerRun: 500_000,
     /**
@@ -34090,149 +30370,6 @@ function outputError(path, e) {
     const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
     const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
-}
-
-
-/***/ }),
-
-/***/ 39493:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ lookupTable)
-/* harmony export */ });
-/**
- * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
- * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
- * a null-prototype table answers undefined for every name it does not hold.
- */
-function lookupTable(entries) {
-    return Object.freeze(Object.assign(Object.create(null), entries));
-}
-
-
-/***/ }),
-
-/***/ 76230:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   compareFallback: () => (/* binding */ compareFallback)
-/* harmony export */ });
-/* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62194);
-/**
- * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
- * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
- * onto the base, and keep only its high- and medium-confidence renames and fuses. One compare call for all such
- * modules of a file.
- */
-
-/** The weight shape a module implies: [up rows, down in...] for LoRA, the delta's shape for full deltas. */
-function impliedWeightShape(m) {
-    const shape = (role) => m.tensors.find((t) => t.role === role)?.tensor.shape;
-    if (m.algorithm === 'lora') {
-        const down = shape('down');
-        const up = shape('up');
-        const blocks = m.tensors.filter((t) => t.role === 'up-block');
-        if (!down || down.length < 2)
-            return null;
-        const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
-        return out === undefined ? null : [out, ...down.slice(1)];
-    }
-    if (m.algorithm === 'full')
-        return shape('diff') ? [...shape('diff')] : null;
-    return null;
-}
-function accept(mapping) {
-    return (mapping.confidence === 'high' || mapping.confidence === 'medium') && mapping.target.length === 1;
-}
-/** Targets found by the compare mapper, by module stem. */
-function compareFallback(modules, space, base) {
-    const found = new Map();
-    const implied = [];
-    const byKey = new Map();
-    for (const m of modules) {
-        const shape = impliedWeightShape(m);
-        if (!shape || m.pathForm !== 'dotted')
-            continue;
-        const key = `${m.path}.weight`;
-        if (byKey.has(key))
-            continue;
-        byKey.set(key, m);
-        implied.push({ name: key, shape, dtype: 'F16' });
-    }
-    if (implied.length === 0)
-        return found;
-    const entries = new Map(space.entries.map((e) => [e.key, e]));
-    const lora = {
-        path: 'lora-implied',
-        format: 'manifest',
-        bytes: 0,
-        tensors: implied,
-        metadata: {},
-        globals: [],
-        warnings: []
-    };
-    const denoiserOnly = { ...base, tensors: base.tensors.filter((t) => entries.has(t.name)) };
-    let mappings;
-    try {
-        mappings = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCheckpoints */ .xt)(lora, denoiserOnly).mappings;
-    }
-    catch {
-        // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
-        return found;
-    }
-    for (const mapping of mappings) {
-        if (!accept(mapping))
-            continue;
-        const entry = entries.get(mapping.target[0]);
-        if (!entry)
-            continue;
-        let offset = 0;
-        mapping.source.forEach((key, i) => {
-            const rows = mapping.shapes.source[i]?.[0] ?? 0;
-            const m = byKey.get(key);
-            if (m) {
-                const via = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`;
-                const t = { entry, via };
-                if (mapping.kind === 'fuse')
-                    t.slice = { offset, size: rows };
-                found.set(m.stem, t);
-            }
-            offset += rows;
-        });
-    }
-    return found;
-}
-
-
-/***/ }),
-
-/***/ 92377:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ formatShare),
-/* harmony export */   l: () => (/* binding */ formatPercent)
-/* harmony export */ });
-/**
- * How every figure is printed: one function, one rounding, so the gate, the comparison and every renderer say the
- * same percentage for the same figure.
- */
-/**
- * A percentage (0 to 100) with one decimal, rounded down: 79.96 reads 79.9, never "80.0% is under the 80%
- * threshold", and a figure reads the same wherever it is printed.
- */
-function formatPercent(value) {
-    if (!Number.isFinite(value))
-        return 'n/a';
-    const floored = Math.floor(value * 10 + 1e-9) / 10;
-    return `${floored.toFixed(1)}%`;
-}
-/** A share in [0, 1] as a percentage, rounded as `formatPercent`. */
-function formatShare(fraction) {
-    return formatPercent(fraction * 100);
 }
 
 
@@ -45176,8 +41313,4571 @@ class HashingSource {
     }
 }
 
-// EXTERNAL MODULE: ./src/compare/index.ts + 22 modules
-var compare = __nccwpck_require__(62194);
+;// CONCATENATED MODULE: ./src/lookup.ts
+/**
+ * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
+ * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
+ * a null-prototype table answers undefined for every name it does not hold.
+ */
+function lookupTable(entries) {
+    return Object.freeze(Object.assign(Object.create(null), entries));
+}
+
+;// CONCATENATED MODULE: ./src/names/prefixes.ts
+/**
+ * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
+ * Stripping them turns "0% exact overlap" into "same model, other packaging". The one list of the project.
+ */
+/**
+ * Known prefixes, longest first so `model.diffusion_model.` wins over `model.`. Wrappers (`module.` from
+ * DataParallel, `_orig_mod.` from torch.compile) can stack, so stripping repeats.
+ */
+const KNOWN_PREFIXES = [
+    'model.diffusion_model.',
+    'base_model.model.',
+    'first_stage_model.',
+    'diffusion_model.',
+    'transformer_2.',
+    'transformer.',
+    'pipe.dit.',
+    'unet.',
+    'module.',
+    '_orig_mod.',
+    'model.'
+];
+/** Rounds of stripping: enough for every real stack we know (`module._orig_mod.model.diffusion_model.`). */
+const MAX_ROUNDS = 6;
+function normalizeKey(key) {
+    const rest = stripKnownPrefixes(key);
+    return { key: rest, stripped: key.slice(0, key.length - rest.length) };
+}
+/** The key without its known prefixes (what `normalizeKey(key).key` is, without the extra object). */
+function stripKnownPrefixes(key) {
+    let rest = key;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        let prefix;
+        for (const p of KNOWN_PREFIXES) {
+            if (rest.length > p.length && rest.startsWith(p)) {
+                prefix = p;
+                break;
+            }
+        }
+        if (prefix === undefined)
+            break;
+        rest = rest.slice(prefix.length);
+    }
+    return rest;
+}
+/**
+ * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
+ * `LlamaForCausalLM` keeps `lm_head` beside `model.`): stripped only when nearly every key of the model carries
+ * them, so a model's own top-level module keeps its name.
+ */
+const AMBIGUOUS = new Set(['transformer.', 'transformer_2.', 'model.']);
+/** Share of a model's keys that must carry an ambiguous prefix for it to count as a wrapper. */
+const WRAPPER_SHARE = 0.9;
+/**
+ * The keys of one model without their wrappers, decided for the whole model: unambiguous wrappers go from every
+ * key, ambiguous ones only when (nearly) every key has them at that depth. Linear in the keys.
+ */
+function stripModelPrefixes(keys) {
+    const out = [...keys];
+    const active = out.map(() => true);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const found = out.map((k, i) => active[i] ? KNOWN_PREFIXES.find((p) => k.length > p.length && k.startsWith(p)) : undefined);
+        const counts = new Map();
+        for (const p of found)
+            if (p !== undefined)
+                counts.set(p, (counts.get(p) ?? 0) + 1);
+        let changed = false;
+        for (let i = 0; i < out.length; i++) {
+            const p = found[i];
+            if (p === undefined) {
+                active[i] = false;
+                continue;
+            }
+            if (AMBIGUOUS.has(p) && (counts.get(p) ?? 0) < WRAPPER_SHARE * out.length) {
+                active[i] = false;
+                continue;
+            }
+            out[i] = out[i].slice(p.length);
+            changed = true;
+        }
+        if (!changed)
+            break;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/names/tokens.ts
+/**
+ * Tokenization of tensor keys. A key splits on `.` AND `_` into words, so kohya's underscore names
+ * (`lora_unet_down_blocks_0_attentions_0`) and dotted names (`down_blocks.0.attentions.0`) give the same words;
+ * a word made of digits only is an index. Words split further into subwords at camel-case and letter/digit
+ * boundaries (`attn1` -> attn 1, `mlpC` -> mlp c, `w1q` -> w 1 q) for role reading.
+ */
+
+/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
+const LEAF_NAMES = lookupTable({
+    weight: 'weight',
+    bias: 'bias',
+    scale: 'weight',
+    gamma: 'weight',
+    beta: 'bias',
+    running_mean: 'running_mean',
+    running_var: 'running_var',
+    num_batches_tracked: 'num_batches_tracked',
+    weight_int8: 'weight_int8',
+    weight_scale: 'weight_scale'
+});
+/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
+const FUSED_LEAVES = lookupTable({
+    in_proj_weight: ['in_proj', 'weight'],
+    in_proj_bias: ['in_proj', 'bias']
+});
+/** Splits a (dotted) key into its layer and leaf. */
+function splitLeaf(key) {
+    const dot = key.lastIndexOf('.');
+    const last = dot < 0 ? key : key.slice(dot + 1);
+    const head = dot < 0 ? '' : key.slice(0, dot);
+    const fused = FUSED_LEAVES[last];
+    if (fused)
+        return { layer: head === '' ? fused[0] : `${head}.${fused[0]}`, leaf: fused[1] };
+    const leaf = LEAF_NAMES[last];
+    if (leaf !== undefined && head !== '')
+        return { layer: head, leaf };
+    return { layer: key, leaf: '' };
+}
+/** Longest digit run read as an index; longer runs stay text (a hostile key cannot make huge numbers). */
+const MAX_INDEX_DIGITS = 9;
+function keyWords(path) {
+    const out = [];
+    for (const piece of path.split(/[._]/)) {
+        if (piece === '')
+            continue;
+        if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
+            out.push({ text: piece, index: Number(piece) });
+        else
+            out.push({ text: piece });
+    }
+    return out;
+}
+/** Subwords of one word, lower-cased: camel-case and letter/digit boundaries (`adaLN` -> ada ln, `w1q` -> w 1 q). */
+function subwords(word) {
+    const parts = word
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/([A-Za-z])(\d)/g, '$1 $2')
+        .replace(/(\d)([A-Za-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(' ');
+    return parts.filter((p) => p !== '');
+}
+/** The words of a path as one lower-cased string joined by `.`: kohya and dotted spellings give the same text. */
+function tokenKey(path) {
+    return keyWords(path)
+        .map((w) => w.text.toLowerCase())
+        .join('.');
+}
+
+;// CONCATENATED MODULE: ./src/names/roles.ts
+/**
+ * Layer roles: what a layer is for, read from the words of its path (docs/reference/key-formats.md). One generic
+ * vocabulary of the words naming conventions use for the same role (q/to_q/q_proj/query/wq, attn1/self_attn,
+ * ff/mlp/feed_forward, ...). No per-model rename table: the words are general, the reading is structural.
+ */
+
+
+/** Rows of a fused projection, in the row order every known converter uses. */
+const FUSED_ROLE_PARTS = {
+    qkv: ['q', 'k', 'v'],
+    kv: ['k', 'v']
+};
+const Q = new Set(['q', 'query', 'wq', 'xq']);
+const K = new Set(['k', 'key', 'wk', 'xk']);
+const V = new Set(['v', 'value', 'wv', 'xv']);
+const QKV = new Set(['qkv', 'wqkv']);
+const KV = new Set(['kv', 'wkv']);
+const OUT = new Set(['o', 'wo', 'out', 'output', 'dense']);
+const NORM = new Set(['norm', 'ln', 'layernorm', 'rmsnorm', 'groupnorm']);
+const MOD = new Set(['mod', 'modulation', 'modulations', 'adaln', 'shift', 'modc', 'modx']);
+const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward']);
+const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb']);
+const ATTN = new Set(['attn', 'attention', 'attentions']);
+const CROSS = new Set(['cross']);
+const CONTEXT = new Set([
+    'context',
+    'ctx',
+    'txt',
+    'text',
+    'added',
+    'add',
+    'y',
+    'c',
+    'encoder',
+    'caption',
+    'cond'
+]);
+const MAIN = new Set(['x', 'img', 'image', 'main']);
+/** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
+const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb']);
+/** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
+function isStreamWord(w) {
+    return CONTEXT.has(w) || MAIN.has(w);
+}
+/** Words that order layers of one role. */
+const ORDER_WORDS = lookupTable({
+    in: 0,
+    input: 0,
+    pre: 0,
+    gate: 0,
+    up: 1,
+    out: 2,
+    output: 2,
+    post: 3
+});
+/** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
+function fusedRole(words) {
+    const s = new Set(words);
+    if (words.some((w) => QKV.has(w)) || (s.has('in') && s.has('proj') && words.length <= 3))
+        return 'qkv';
+    if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
+        return 'qkv';
+    if (words.some((w) => KV.has(w)) || ((s.has('key') || s.has('k')) && (s.has('value') || s.has('v'))))
+        return 'kv';
+    return undefined;
+}
+/**
+ * Reads the role of a layer from its path inside its block (or from the model's top, for top-level layers).
+ * `isVector`: the layer's weight is 1-D (a norm or a bias-only table), which settles `norm` vs `mod` words.
+ * `top`: the layer sits at the model's top level, outside any block.
+ */
+function layerRole(path, isVector = false, top = false, context = '') {
+    const words = [];
+    let stream;
+    const segments = path.split('.');
+    // At the top the module chain is long (`adaln_single.emb.timestep_embedder.linear_1`): the role is read
+    // from the last two named segments, the qualifiers (streams, time) from all of them.
+    const named = segments.map((x, i) => (/^\d+$/.test(x) ? -1 : i)).filter((i) => i >= 0);
+    const roleFrom = top && named.length > 2 ? named[named.length - 2] : 0;
+    const roleWords = [];
+    for (const [si, segment] of segments.entries()) {
+        const segWords = [];
+        for (const w of keyWords(segment)) {
+            if (w.index !== undefined)
+                segWords.push(w.text);
+            else
+                segWords.push(...subwords(w.text));
+        }
+        segWords.forEach((w, i) => {
+            // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
+            // uses the letter for something else. At the top, DiT embedders put it first (`x_embedder`, `y_embedder`,
+            // `t_embedder`).
+            const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]);
+            if (w.length === 1 && !last && !(top && i === 0))
+                return;
+            if (CONTEXT.has(w))
+                stream = 'context';
+            else if (MAIN.has(w))
+                stream = 'main';
+            else if (top && TIME.has(w))
+                stream = 'time';
+        });
+        words.push(...segWords);
+        if (si >= roleFrom)
+            roleWords.push(...segWords);
+    }
+    const result = { role: 'other', words };
+    if (stream !== undefined)
+        result.stream = stream;
+    return readRole(result, roleWords, isVector, top, context);
+}
+function readRole(result, words, isVector, top, context) {
+    const set = new Set(words);
+    // Sublayers: attn1/attn2, self/cross, ffn.
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (ATTN.has(w)) {
+            const next = words[i + 1];
+            result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn';
+        }
+        else if (CROSS.has(w))
+            result.sublayer = 'cross';
+        else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+            result.sublayer = 'ffn';
+    }
+    // Inside an attention unit (`mid.attn_1`, `attentions.0`) the layers belong to attention unless they say
+    // otherwise.
+    if (result.sublayer === undefined && context !== '') {
+        const ctx = context.split('.').flatMap((w) => subwords(w));
+        if (ctx.some((w) => ATTN.has(w)))
+            result.sublayer = 'attn';
+    }
+    const hasNorm = words.some((w) => NORM.has(w) || w.endsWith('norm') || w.endsWith('layernorm'));
+    const qNorm = hasNorm && words.some((w) => Q.has(w));
+    const kNorm = hasNorm && words.some((w) => K.has(w));
+    const fused = fusedRole(words);
+    const hasMod = words.some((w) => MOD.has(w));
+    if (qNorm && !kNorm)
+        result.role = 'q-norm';
+    else if (kNorm && !qNorm)
+        result.role = 'k-norm';
+    else if (hasMod || (hasNorm && !isVector && (set.has('linear') || set.has('lin') || set.has('emb'))))
+        result.role = 'mod';
+    else if (hasNorm)
+        result.role = 'norm';
+    else if (fused)
+        result.role = fused;
+    else if (words.some((w) => Q.has(w)))
+        result.role = 'q';
+    else if (words.some((w) => K.has(w)))
+        result.role = 'k';
+    else if (words.some((w) => V.has(w)))
+        result.role = 'v';
+    else if (result.sublayer === 'ffn' || set.has('fc') || set.has('gate') || set.has('up') || set.has('down'))
+        result.role = ffnRole(words);
+    else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
+        result.role = 'o';
+    else if (words.some((w) => EMBED.has(w)))
+        result.role = 'embed';
+    else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out'))))
+        result.role = 'head';
+    // At the model's top, a projection named final / out is the output head (`proj_out`, `final_linear`,
+    // `final_layer.linear`); inside a block the same words name the block's own output projection.
+    else if (top && (set.has('final') || set.has('out')) && (set.has('proj') || set.has('linear')))
+        result.role = 'head';
+    result.ordinal = ordinalOf(words);
+    if (result.role === 'norm')
+        result.place = placeOf(words);
+    return result;
+}
+function ffnRole(words) {
+    const s = new Set(words);
+    if (s.has('gate'))
+        return 'ffn-gate';
+    if (s.has('up'))
+        return 'ffn-up';
+    if (s.has('down') || s.has('out') || s.has('output') || (s.has('proj') && s.has('c')))
+        return 'ffn-out';
+    if (words.includes('h') && words.includes('4h'))
+        return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out';
+    return 'ffn-in';
+}
+/**
+ * The ordering value a name gives: order word (in < out, gate < up) then the last number (`norm2` 2, `fc1` 1,
+ * `in_layers.0` 0, `out_layers.0` 2000).
+ */
+function ordinalOf(words) {
+    let word;
+    let num;
+    for (const w of words) {
+        if (/^\d{1,6}$/.test(w))
+            num = Number(w);
+        else {
+            const o = ORDER_WORDS[w];
+            if (o !== undefined && word === undefined)
+                word = o;
+        }
+    }
+    if (word === undefined && num === undefined)
+        return undefined;
+    return (word ?? 0) * 1000 + (num ?? 0);
+}
+function placeOf(words) {
+    const s = new Set(words);
+    const post = s.has('post');
+    const sub = words.some((w) => CROSS.has(w))
+        ? 'cross'
+        : words.some((w) => ATTN.has(w) || w === 'self')
+            ? 'attn'
+            : words.some((w, i) => FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+                ? 'ffn'
+                : undefined;
+    // Sandwich norms name both sides of one sublayer: `attention_norm1` before attention, `attention_norm2` after.
+    const normAt0 = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'));
+    const sandwich = normAt0 >= 0 && words[normAt0 + 1] === '2' && !post;
+    if (sub !== undefined)
+        return post || sandwich ? { after: sub } : { before: sub };
+    if (s.has('input') || s.has('pre'))
+        return { first: true };
+    // `norm2`: a number written into the norm's own word, 1-based.
+    const nums = words.filter((w) => /^\d{1,3}$/.test(w));
+    const normAt = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'));
+    if (nums.length === 1 && normAt >= 0 && words[normAt + 1] === nums[0] && Number(nums[0]) >= 1)
+        return { nth: Number(nums[0]) };
+    return undefined;
+}
+/**
+ * Places of the norms of one block with the given sublayers in order. A place is a number: X's index for "before
+ * X", X's index + 0.5 for "after X" when the block also names the norm before the next sublayer (sandwich norms),
+ * else the next index (Llama's `post_attention_layernorm` is the norm before the FFN). Norms named only by a number
+ * (`norm1`, `norm2`) take the free "before" places in order, then the free "after" places.
+ */
+function normPositions(places, sublayers) {
+    const explicitBefore = new Set();
+    for (const p of places) {
+        if (p?.first)
+            explicitBefore.add(0);
+        if (p?.before !== undefined && sublayers.includes(p.before))
+            explicitBefore.add(sublayers.indexOf(p.before));
+    }
+    const out = places.map((p) => {
+        if (!p)
+            return undefined;
+        if (p.first)
+            return 0;
+        if (p.nth !== undefined)
+            return undefined;
+        const x = p.before ?? p.after;
+        if (x === undefined)
+            return undefined;
+        const i = sublayers.indexOf(x);
+        if (i < 0)
+            return undefined;
+        if (p.before !== undefined)
+            return i;
+        return explicitBefore.has(i + 1) ? i + 0.5 : i + 1;
+    });
+    const taken = new Set(out.filter((v) => v !== undefined));
+    const free = [];
+    for (let i = 0; i < sublayers.length; i++)
+        if (!taken.has(i))
+            free.push(i);
+    for (let i = 0; i < sublayers.length; i++)
+        if (!taken.has(i + 0.5))
+            free.push(i + 0.5);
+    const nth = places
+        .map((p, k) => [p?.nth, k])
+        .filter((x) => x[0] !== undefined)
+        .sort((x, y) => x[0] - y[0]);
+    nth.forEach(([, k], r) => {
+        out[k] = sublayers.length === 0 ? r : free[r];
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/names/series.ts
+/**
+ * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
+ * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
+ * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
+ */
+
+const SECTION = lookupTable({
+    encoder: 0,
+    enc: 0,
+    down: 0,
+    input: 0,
+    mid: 1,
+    middle: 1,
+    decoder: 2,
+    dec: 2,
+    up: 2,
+    output: 2
+});
+/** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
+function sectionRank(word) {
+    const w = word.toLowerCase();
+    const r = SECTION[w];
+    if (r !== undefined)
+        return r;
+    // Resampling stages name their direction: `downsamples` / `downsamplers` run on the way down, `upsamples` up.
+    const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w);
+    return m ? (m[1] === 'down' ? 0 : 2) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/names/index.ts
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/compare/model.ts
+/**
+ * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
+ * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
+ * Built in one linear pass over the keys.
+ */
+
+
+/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
+const LEAVES = lookupTable({
+    weight: 'weight',
+    bias: 'bias',
+    scale: 'weight',
+    gamma: 'weight',
+    beta: 'bias',
+    running_mean: 'running_mean',
+    running_var: 'running_var',
+    num_batches_tracked: 'num_batches_tracked',
+    weight_int8: 'weight_int8',
+    weight_scale: 'weight_scale'
+});
+/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
+const model_FUSED_LEAVES = lookupTable({
+    in_proj_weight: ['in_proj', 'weight'],
+    in_proj_bias: ['in_proj', 'bias']
+});
+/**
+ * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
+ * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
+ */
+const MIN_TENSORS_PER_BLOCK = 3;
+function model_splitLeaf(segments) {
+    const last = segments[segments.length - 1];
+    const fused = model_FUSED_LEAVES[last];
+    if (fused)
+        return { path: [...segments.slice(0, -1), fused[0]].join('.'), leaf: fused[1] };
+    const leaf = LEAVES[last];
+    if (leaf !== undefined)
+        return { path: segments.slice(0, -1).join('.'), leaf };
+    return { path: segments.join('.'), leaf: '' };
+}
+function firstNumeric(segments) {
+    for (let i = 1; i < segments.length; i++)
+        if (/^\d{1,9}$/.test(segments[i]))
+            return i;
+    return -1;
+}
+function model_numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+function leafSig(leaf, t) {
+    return `${leaf}=${t.shape.join('x')}`;
+}
+function finishModule(m) {
+    // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
+    if (m.leaves.size === 1) {
+        const [[leaf, t]] = m.leaves;
+        return { ...m, sig: leafSig(leaf, t), numelSig: `${leaf}=${model_numel(t.shape)}` };
+    }
+    const names = [...m.leaves.keys()].sort();
+    const sig = names.map((l) => leafSig(l, m.leaves.get(l))).join(',');
+    const numelSig = names.map((l) => `${l}=${model_numel(m.leaves.get(l).shape)}`).join(',');
+    return { ...m, sig, numelSig };
+}
+class ScopeBuilder {
+    id;
+    family;
+    index;
+    modules = new Map();
+    constructor(id, family, index) {
+        this.id = id;
+        this.family = family;
+        this.index = index;
+    }
+    add(path, leaf, t) {
+        let m = this.modules.get(path);
+        if (!m) {
+            m = { path, leaves: new Map(), position: this.modules.size };
+            this.modules.set(path, m);
+        }
+        if (m.leaves.has(leaf))
+            return false;
+        m.leaves.set(leaf, t);
+        return true;
+    }
+    build() {
+        const modules = [...this.modules.values()].map(finishModule);
+        const pathTemplate = modules.map((m) => m.path).join('\n');
+        const template = `${pathTemplate}\u0000${modules.map((m) => m.sig).join('\n')}`;
+        return { id: this.id, family: this.family, index: this.index, modules, template, pathTemplate };
+    }
+}
+/** Groups a checkpoint's tensors into scopes and modules. Linear in the number of keys. */
+function parseModel(ckpt) {
+    const tensors = [];
+    const byNormKey = new Map();
+    const collisions = [];
+    const unique = [];
+    for (const t of ckpt.tensors) {
+        const ref = { key: t.name, normKey: stripKnownPrefixes(t.name), shape: t.shape };
+        tensors.push(ref);
+        if (byNormKey.has(ref.normKey))
+            collisions.push(ref.key);
+        else {
+            byNormKey.set(ref.normKey, ref);
+            unique.push(ref);
+        }
+    }
+    // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
+    // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
+    const segmentsOf = new Array(unique.length);
+    const numericAt = new Array(unique.length);
+    const prefixOf = new Array(unique.length);
+    const candidates = new Map();
+    for (let n = 0; n < unique.length; n++) {
+        const segments = unique[n].normKey.split('.');
+        segmentsOf[n] = segments;
+        const p = firstNumeric(segments);
+        numericAt[n] = p;
+        if (p < 0 || p === segments.length - 1)
+            continue;
+        const prefix = segments.slice(0, p).join('.');
+        prefixOf[n] = prefix;
+        let c = candidates.get(prefix);
+        if (!c)
+            candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }));
+        c.indices.add(Number(segments[p]));
+        c.tensors++;
+    }
+    const familyPrefixes = new Set();
+    for (const [prefix, c] of candidates) {
+        if (c.indices.size >= 2 && c.tensors >= MIN_TENSORS_PER_BLOCK * c.indices.size)
+            familyPrefixes.add(prefix);
+    }
+    // Pass 2: place every tensor in its scope and module.
+    const top = new ScopeBuilder('', '', 0);
+    const familyScopes = new Map();
+    for (let n = 0; n < unique.length; n++) {
+        const ref = unique[n];
+        const segments = segmentsOf[n];
+        const p = numericAt[n];
+        let scope = top;
+        let rest = segments;
+        if (p >= 0 && p < segments.length - 1) {
+            const prefix = prefixOf[n];
+            if (familyPrefixes.has(prefix)) {
+                const index = Number(segments[p]);
+                let scopes = familyScopes.get(prefix);
+                if (!scopes)
+                    familyScopes.set(prefix, (scopes = new Map()));
+                let s = scopes.get(index);
+                if (!s)
+                    scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
+                scope = s;
+                rest = segments.slice(p + 1);
+            }
+        }
+        const { path, leaf } = model_splitLeaf(rest);
+        if (!scope.add(path, leaf, ref))
+            collisions.push(ref.key);
+    }
+    const families = [...familyScopes.entries()].map(([prefix, scopes]) => ({
+        prefix,
+        scopes: [...scopes.values()].sort((x, y) => x.index - y.index).map((s) => s.build())
+    }));
+    return { top: top.build(), families, tensors, byNormKey, collisions };
+}
+
+;// CONCATENATED MODULE: ./src/correspond/model.ts
+/**
+ * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
+ * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
+ * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
+ */
+
+const SUBLAYERS = ['attn', 'cross', 'ffn'];
+function correspond_model_numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
+function squeeze(shape) {
+    const out = shape.filter((d) => d !== 1);
+    return out.length > 0 ? out : shape.length > 0 ? [1] : [];
+}
+/** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
+const MAX_INDEX_DEPTH = 8;
+function buildSide(specs) {
+    const names = stripModelPrefixes(specs.map((t) => t.name));
+    const byPath = new Map();
+    const tensors = [];
+    for (let i = 0; i < specs.length; i++) {
+        const spec = specs[i];
+        const { layer, leaf } = splitLeaf(names[i]);
+        const t = { name: spec.name, shape: spec.shape, numel: correspond_model_numel(spec.shape), leaf };
+        tensors.push(t);
+        const words = keyWords(layer);
+        const path = words.map((w) => w.text.toLowerCase()).join('.');
+        let raw = byPath.get(path);
+        if (!raw) {
+            const ancestors = [];
+            for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
+                if (words[w].index !== undefined)
+                    ancestors.push(words
+                        .slice(0, w + 1)
+                        .map((x) => x.text.toLowerCase())
+                        .join('.'));
+            }
+            raw = { name: layer, path, words, tensors: new Map(), ancestors };
+            byPath.set(path, raw);
+        }
+        // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
+        if (!raw.tensors.has(leaf))
+            raw.tensors.set(leaf, t);
+    }
+    const under = new Map();
+    for (const raw of byPath.values())
+        for (const p of raw.ancestors)
+            under.set(p, (under.get(p) ?? 0) + 1);
+    // Blocks repeat the same relative names: each distinct name is read once.
+    const roles = new Map();
+    const roleOf = (rel, vector, top, context) => {
+        const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`;
+        let r = roles.get(key);
+        if (!r)
+            roles.set(key, (r = layerRole(rel, vector, top, context)));
+        return r;
+    };
+    const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
+    const units = new Map();
+    const layers = [];
+    for (const raw of byPath.values()) {
+        let unitPath = '';
+        for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+            const p = raw.ancestors[k];
+            if ((under.get(p) ?? 0) >= 2) {
+                unitPath = p;
+                break;
+            }
+        }
+        let unit = unitPath === '' ? top : units.get(unitPath);
+        if (!unit) {
+            unit = newUnit(unitPath);
+            units.set(unitPath, unit);
+        }
+        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? [...raw.tensors.values()][0];
+        const sq = squeeze(main.shape);
+        const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1);
+        const relRaw = dropWords(raw.name, unitPath === '' ? 0 : unitPath.split('.').length);
+        const layer = {
+            path: raw.path,
+            rel,
+            relName: relRaw,
+            tensors: raw.tensors,
+            main,
+            sig: sq.join('x'),
+            cols: sq.slice(1).join('x'),
+            role: roleOf(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
+            unit,
+            order: 0,
+            net: orderOf(raw.path.split('.'))
+        };
+        unit.layers.push(layer);
+        layers.push(layer);
+    }
+    attachParallelSeries(top, units);
+    for (const u of [top, ...units.values()])
+        finishUnit(u);
+    return { tensors, layers, units: [...units.values()], top };
+}
+/** Separates the section ranks from the indices in an order key. */
+const ORDER_SEPARATOR = 99;
+/**
+ * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
+ * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
+ */
+function orderOf(words) {
+    const sections = [];
+    const indices = [];
+    for (const w of words) {
+        if (/^\d+$/.test(w))
+            indices.push(Number(w));
+        else {
+            const r = sectionRank(w);
+            if (r !== undefined)
+                sections.push(r);
+        }
+    }
+    return [...sections, ORDER_SEPARATOR, ...indices];
+}
+/** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
+function sectionOf(words) {
+    for (const w of words) {
+        const r = sectionRank(w);
+        if (r !== undefined)
+            return r;
+    }
+    return undefined;
+}
+function newUnit(path) {
+    const words = path.split('.');
+    const first = words.findIndex((w) => /^\d+$/.test(w));
+    const series = first < 0 ? path : words.slice(0, first).join('.');
+    const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.');
+    return { path, series, index, layers: [], sig: '', order: orderOf(words) };
+}
+function finishUnit(u) {
+    u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
+    u.layers.forEach((l, i) => (l.order = i));
+    // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
+    // `add_k_proj` beside `to_k` is.
+    const plain = new Set();
+    for (const l of u.layers)
+        if (l.role.stream === undefined)
+            plain.add(l.role.words.join('.'));
+    for (const l of u.layers) {
+        if (l.role.stream !== 'main')
+            continue;
+        const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.');
+        if (plain.has(twin))
+            l.role = { ...l.role, stream: 'context' };
+    }
+    const present = new Set();
+    for (const l of u.layers)
+        if (l.role.role !== 'norm' && l.role.sublayer)
+            present.add(l.role.sublayer);
+    const sublayers = SUBLAYERS.filter((x) => present.has(x));
+    const norms = u.layers.filter((l) => l.role.role === 'norm');
+    const positions = normPositions(norms.map((l) => l.role.place), sublayers);
+    norms.forEach((l, i) => (l.position = positions[i]));
+    let total = 0;
+    const cols = new Set();
+    for (const l of u.layers) {
+        for (const t of l.tensors.values()) {
+            total += t.numel;
+            const sq = squeeze(t.shape);
+            if (sq.length >= 2)
+                cols.add(sq.slice(1).join('x'));
+        }
+    }
+    u.sig = `${total}|${[...cols].sort().join(',')}`;
+}
+/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
+function dropWords(name, n) {
+    let i = 0;
+    let seen = 0;
+    while (i < name.length && seen < n) {
+        while (i < name.length && (name[i] === '.' || name[i] === '_'))
+            i++;
+        while (i < name.length && name[i] !== '.' && name[i] !== '_')
+            i++;
+        seen++;
+    }
+    while (i < name.length && (name[i] === '.' || name[i] === '_'))
+        i++;
+    return name.slice(i);
+}
+/**
+ * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
+ * parallel to `transformer.layers.N`) belong to block N: a top-level series whose indices are exactly those of
+ * one flat block series joins that series' blocks.
+ */
+function attachParallelSeries(top, units) {
+    const hosts = new Map();
+    for (const u of units.values()) {
+        const words = u.path.split('.');
+        const idx = words.map((w, i) => (/^\d+$/.test(w) ? i : -1)).filter((i) => i >= 0);
+        if (idx.length !== 1 || idx[0] !== words.length - 1)
+            continue;
+        let h = hosts.get(u.series);
+        if (!h)
+            hosts.set(u.series, (h = new Map()));
+        h.set(Number(words[idx[0]]), u);
+    }
+    const guests = new Map();
+    for (const l of top.layers) {
+        const words = l.path.split('.');
+        // The index after which only indices follow (`modulations.0.1`: 0; `list.0`: 0).
+        let p = words.length - 1;
+        while (p > 0 && /^\d+$/.test(words[p - 1]))
+            p--;
+        if (!/^\d+$/.test(words[p] ?? '') || p === 0)
+            continue;
+        const series = words.slice(0, p).join('.');
+        let g = guests.get(series);
+        if (!g)
+            guests.set(series, (g = []));
+        g.push({ index: Number(words[p]), layer: l, rest: words.slice(p + 1) });
+    }
+    const moved = new Set();
+    for (const [series, members] of guests) {
+        const indices = new Set(members.map((m) => m.index));
+        if (indices.size < 2 || indices.size !== members.length)
+            continue;
+        const matching = [...hosts.values()].filter((h) => h.size === indices.size && [...indices].every((i) => h.has(i)));
+        if (matching.length !== 1)
+            continue;
+        const host = matching[0];
+        for (const m of members) {
+            const unit = host.get(m.index);
+            m.layer.unit = unit;
+            m.layer.rel = [series, ...m.rest].join('.');
+            m.layer.relName = m.layer.rel;
+            unit.layers.push(m.layer);
+            moved.add(m.layer);
+        }
+    }
+    if (moved.size > 0)
+        top.layers = top.layers.filter((l) => !moved.has(l));
+}
+
+;// CONCATENATED MODULE: ./src/correspond/align.ts
+/**
+ * Unit alignment. LDM `input_blocks.N.M` and diffusers `down_blocks.i.{resnets,attentions,downsamplers}.j`
+ * interleave differently, so there is no one global sequence to align: units are grouped by signature class
+ * (parameter count and trailing dims, which renames, splits and reshapes keep) and the k-th unit of a class on A
+ * pairs with the k-th on B in network order. A series whose blocks are numbered the other way round (a decoder's
+ * levels counted from the bottom on one side, from the top on the other) is detected from the sequence of its
+ * blocks' signatures and read in reverse.
+ */
+
+function compareOrder(x, y) {
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+}
+/** Series (words before the first index) -> its blocks' unit signatures, per first index. */
+function seriesOf(side) {
+    const out = new Map();
+    for (const u of side.units) {
+        const words = u.path.split('.');
+        const first = words.findIndex((w) => /^\d+$/.test(w));
+        if (first < 0)
+            continue;
+        let s = out.get(u.series);
+        if (!s)
+            out.set(u.series, (s = { groups: new Map() }));
+        const i = Number(words[first]);
+        let g = s.groups.get(i);
+        if (!g)
+            s.groups.set(i, (g = []));
+        g.push(u.sig);
+    }
+    return out;
+}
+function sequence(s) {
+    return [...s.groups.entries()].sort((x, y) => x[0] - y[0]).map(([, sigs]) => [...sigs].sort().join(';'));
+}
+/**
+ * Series of A to read in reverse block order: its block sequence equals a series of B's only when reversed.
+ * The units' order keys of such a series get their first index mirrored.
+ */
+function reverseSeries(a, b) {
+    const sa = seriesOf(a);
+    const sb = seriesOf(b);
+    const seqB = [...sb.values()].map(sequence).filter((s) => s.length >= 2);
+    const forward = new Set(seqB.map((s) => s.join('|')));
+    for (const [name, info] of sa) {
+        const seq = sequence(info);
+        if (seq.length < 2)
+            continue;
+        const fwd = seq.join('|');
+        const rev = [...seq].reverse().join('|');
+        if (fwd === rev || forward.has(fwd) || !forward.has(rev))
+            continue;
+        const indices = [...info.groups.keys()].sort((x, y) => x - y);
+        const mirror = new Map();
+        indices.forEach((v, k) => mirror.set(v, indices[indices.length - 1 - k]));
+        for (const u of a.units) {
+            if (u.series !== name)
+                continue;
+            const words = u.path.split('.');
+            const first = words.findIndex((w) => /^\d+$/.test(w));
+            // The first index sits right after the section ranks and their separator.
+            const at = u.order.indexOf(ORDER_SEPARATOR) + 1;
+            const v = Number(words[first]);
+            u.order = [...u.order];
+            u.order[at] = mirror.get(v) ?? v;
+        }
+    }
+}
+function alignUnits(a, b, partial = false) {
+    const pairs = [];
+    const pairedA = new Set();
+    const pairedB = new Set();
+    if (!partial) {
+        reverseSeries(a, b);
+        const classes = new Map();
+        for (const u of a.units) {
+            let c = classes.get(u.sig);
+            if (!c)
+                classes.set(u.sig, (c = { a: [], b: [] }));
+            c.a.push(u);
+        }
+        for (const u of b.units) {
+            const c = classes.get(u.sig);
+            if (c)
+                c.b.push(u);
+        }
+        const byOrder = (x, y) => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1);
+        for (const c of classes.values()) {
+            // Unequal counts: the order cannot tell which units correspond; the series pass below may.
+            if (c.b.length === 0 || c.a.length !== c.b.length)
+                continue;
+            c.a.sort(byOrder);
+            c.b.sort(byOrder);
+            for (let k = 0; k < c.a.length; k++) {
+                pairs.push({ a: c.a[k], b: c.b[k], exact: true });
+                pairedA.add(c.a[k]);
+                pairedB.add(c.b[k]);
+            }
+        }
+    }
+    pairs.push(...alignBySeries(a, b, pairedA, pairedB, partial));
+    return pairs;
+}
+function indexKey(u) {
+    return u.index;
+}
+/**
+ * Units the signature classes left: a series of A pairs with the series of B of the same name (kohya and dotted
+ * spellings give the same words), or else with the series whose blocks hold the most of its layer shapes; then
+ * blocks pair by equal indices. Extra layers on either side (an image branch, a LoRA's subset) stay unmatched.
+ */
+function alignBySeries(a, b, pairedA, pairedB, partial) {
+    const group = (side, used) => {
+        const out = new Map();
+        for (const u of side.units) {
+            if (used.has(u))
+                continue;
+            const key = `${u.series}|${u.index.split('.').length}`;
+            let g = out.get(key);
+            if (!g)
+                out.set(key, (g = new Map()));
+            g.set(indexKey(u), u);
+        }
+        return out;
+    };
+    const ga = group(a, pairedA);
+    const gb = group(b, pairedB);
+    const out = [];
+    const usedB = new Set();
+    // A whole network against another whose series has other blocks (20 vs 19 double blocks) is not the same
+    // network: such pairs are by index only and never reach high confidence. A partial A (a LoRA's layers) is
+    // expected to miss blocks.
+    const pairSeries = (sa, sb) => {
+        const same = partial || (sa.size === sb.size && [...sa.keys()].every((i) => sb.has(i)));
+        for (const [idx, ua] of sa) {
+            const ub = sb.get(idx);
+            if (ub)
+                out.push({ a: ua, b: ub, exact: same });
+        }
+    };
+    for (const [key, sa] of ga) {
+        const sb = gb.get(key);
+        if (!sb)
+            continue;
+        usedB.add(key);
+        pairSeries(sa, sb);
+    }
+    for (const [key, sa] of ga) {
+        if (gb.has(key))
+            continue;
+        let best;
+        let bestScore = 0;
+        let tie = false;
+        for (const [kb, sb] of gb) {
+            if (usedB.has(kb) || kb.split('|')[1] !== key.split('|')[1])
+                continue;
+            // One series' blocks within the other's (a truncated text encoder, a LoRA's subset).
+            const within = [...sa.keys()].every((i) => sb.has(i)) || (!partial && [...sb.keys()].every((i) => sa.has(i)));
+            if (!within)
+                continue;
+            const score = shapeScore(sa, sb);
+            if (score > bestScore) {
+                best = kb;
+                bestScore = score;
+                tie = false;
+            }
+            else if (score === bestScore && score > 0)
+                tie = true;
+        }
+        if (best === undefined || tie)
+            continue;
+        usedB.add(best);
+        pairSeries(sa, gb.get(best));
+    }
+    return out;
+}
+/** How many of A's layer shapes (first block) the B block of the same index holds. */
+function shapeScore(sa, sb) {
+    const [idx, ua] = [...sa.entries()][0];
+    const ub = sb.get(idx);
+    if (!ub)
+        return 0;
+    const shapes = new Map();
+    for (const l of ub.layers)
+        shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1);
+    let n = 0;
+    for (const l of ua.layers) {
+        const c = shapes.get(l.sig) ?? 0;
+        if (c > 0) {
+            n++;
+            shapes.set(l.sig, c - 1);
+        }
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/correspond/fused.ts
+/**
+ * Fused vs separate projections inside aligned units: a fused qkv / kv (equal or unequal, GQA) against separate
+ * q, k, v of the same stream, and an unequal fused linear (q|k|v|mlp rows) against separate q, k, v plus one more
+ * projection. Parts are only taken within one role family: attention rows never fuse into a modulation.
+ */
+
+function rowsOf(l) {
+    return l.main.shape[0] ?? 0;
+}
+function streamOf(l) {
+    return l.role.stream ?? 'main';
+}
+/** Bound on the separate layers looked at per fused layer (a hostile unit cannot make this quadratic). */
+const MAX_CANDIDATES = 64;
+function sameStreamMods(cand, fused) {
+    return cand
+        .filter((l) => l.role.role === 'mod' && streamOf(l) === streamOf(fused))
+        .sort((x, y) => (x.role.ordinal ?? 0) - (y.role.ordinal ?? 0) || x.order - y.order);
+}
+function findParts(fused, pool, used) {
+    const rows = rowsOf(fused);
+    const cand = pool
+        .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
+        .slice(0, MAX_CANDIDATES);
+    // Parts come from the fused layer's own sublayer (self attention's q/k/v never fuse into cross attention's kv);
+    // a side whose names do not say the sublayer is taken as it is.
+    const sameSub = (l) => l.role.sublayer === undefined ||
+        fused.role.sublayer === undefined ||
+        l.role.sublayer === fused.role.sublayer;
+    const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && sameSub(l));
+    const pick = (role, from) => {
+        const hits = from.filter((l) => l.role.role === role);
+        return hits.length === 1 ? hits[0] : undefined;
+    };
+    const wanted = FUSED_ROLE_PARTS[fused.role.role];
+    if (wanted) {
+        const parts = wanted.map((r) => pick(r, sameStream));
+        if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p), 0) === rows)
+            return { parts: parts, roles: wanted };
+        return undefined;
+    }
+    // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
+    // every other modulation of the same stream and trailing dims, rows summing exactly.
+    if (fused.role.role === 'mod') {
+        const mods = sameStreamMods(cand, fused);
+        if (mods.length >= 2 && mods.reduce((s, p) => s + rowsOf(p), 0) === rows)
+            return { parts: mods, roles: mods.map(() => 'mod'), chunked: true };
+        return undefined;
+    }
+    // An unnamed fused linear: q|k|v of one attention plus one more projection (its MLP input) in row order.
+    if (fused.role.role !== 'other' && fused.role.role !== 'ffn-in')
+        return undefined;
+    for (const sub of ['attn', 'cross']) {
+        const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused));
+        const qkv = ['q', 'k', 'v'].map((r) => pick(r, attn));
+        if (qkv.some((p) => p === undefined))
+            continue;
+        const sum = qkv.reduce((s, p) => s + rowsOf(p), 0);
+        if (sum === rows)
+            return { parts: qkv, roles: ['q', 'k', 'v'] };
+        const extra = cand.filter((l) => !qkv.includes(l) &&
+            (l.role.role === 'other' || l.role.role.startsWith('ffn-')) &&
+            sum + rowsOf(l) === rows);
+        if (extra.length === 1)
+            return { parts: [...qkv, extra[0]], roles: ['q', 'k', 'v', 'mlp'] };
+    }
+    return undefined;
+}
+/** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */
+function matchFused(restA, restB) {
+    const out = [];
+    const usedA = new Set();
+    const usedB = new Set();
+    for (const [side, fusedPool, partPool, usedF, usedP] of [
+        ['a', restA, restB, usedA, usedB],
+        ['b', restB, restA, usedB, usedA]
+    ]) {
+        for (const f of fusedPool) {
+            if (usedF.has(f) || f.main.shape.length < 2)
+                continue;
+            const found = findParts(f, partPool, usedP);
+            if (!found)
+                continue;
+            usedF.add(f);
+            for (const p of found.parts)
+                usedP.add(p);
+            out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles, chunked: found.chunked });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/correspond/match.ts
+
+const SUBLAYER_ORDER = { attn: 0, cross: 1, ffn: 2 };
+function match_streamOf(l) {
+    return l.role.stream ?? 'main';
+}
+/** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
+function conflict(x, y) {
+    const rx = x.role.role;
+    const ry = y.role.role;
+    // Streams contradict only when both names mark one: a name without a qualifier says nothing about it.
+    if (x.role.stream !== undefined && y.role.stream !== undefined && x.role.stream !== y.role.stream)
+        return true;
+    // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
+    const sx = x.role.sublayer;
+    const sy = y.role.sublayer;
+    if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy)
+        return true;
+    if (rx === 'other' || ry === 'other')
+        return false;
+    if (rx === ry)
+        return false;
+    const ffn = (r) => r.startsWith('ffn-');
+    if (ffn(rx) && ffn(ry))
+        return false;
+    // `embed` is a weak word (an embedder holds linears, norms, ...); it contradicts only another role's strong word.
+    if (rx === 'embed' || ry === 'embed')
+        return false;
+    return true;
+}
+/** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
+function descriptor(l, coarse = false) {
+    const r = l.role;
+    if (r.role === 'other')
+        return undefined;
+    if (r.role === 'norm') {
+        if (l.position === undefined)
+            return undefined;
+        return `norm|${match_streamOf(l)}|${l.position}`;
+    }
+    if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up')
+        return undefined;
+    return coarse ? `${r.role}|${match_streamOf(l)}` : `${r.role}|${match_streamOf(l)}|${r.sublayer ?? ''}`;
+}
+/** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
+function rankValue(l) {
+    const r = l.role;
+    const sub = r.sublayer === undefined ? 0 : (SUBLAYER_ORDER[r.sublayer] ?? 0);
+    if (r.role === 'norm')
+        return l.position ?? (r.ordinal === undefined ? undefined : 1e3 + r.ordinal);
+    if (r.role === 'ffn-gate')
+        return sub * 1e6 + 0;
+    if (r.role === 'ffn-up')
+        return sub * 1e6 + 1;
+    if (r.ordinal === undefined)
+        return r.role.startsWith('ffn-') || r.sublayer !== undefined ? undefined : undefined;
+    return sub * 1e6 + r.ordinal;
+}
+function familyOf(l) {
+    const r = l.role.role;
+    // The FFN's gate and up projections are one family: their order is what tells them apart.
+    if (r === 'ffn-gate' || r === 'ffn-up' || r === 'ffn-in')
+        return `ffn-in|${match_streamOf(l)}`;
+    return `${r}|${match_streamOf(l)}`;
+}
+/**
+ * Matches two pools of layers. `strict`: the pools are not aligned units (top-level leftovers), so a unique
+ * shape alone is not enough when the role words are silent on one side.
+ */
+function matchLayers(poolA, poolB, strict, base) {
+    const links = [];
+    const usedA = new Set();
+    const usedB = new Set();
+    const link = (a, b, confidence, ev, ambiguity) => {
+        usedA.add(a);
+        usedB.add(b);
+        links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) });
+    };
+    // 1. The same relative name and shape.
+    const byRel = new Map();
+    for (const l of poolB)
+        byRel.set(l.rel, l);
+    for (const a of poolA) {
+        const b = byRel.get(a.rel);
+        if (b && b.sig === a.sig && !usedB.has(b))
+            link(a, b, 'high', [{ kind: 'same-name' }]);
+    }
+    // 2. Shape classes.
+    const classes = new Map();
+    for (const a of poolA) {
+        if (usedA.has(a))
+            continue;
+        let c = classes.get(a.sig);
+        if (!c)
+            classes.set(a.sig, (c = { a: [], b: [] }));
+        c.a.push(a);
+    }
+    for (const b of poolB) {
+        if (usedB.has(b))
+            continue;
+        const c = classes.get(b.sig);
+        if (c)
+            c.b.push(b);
+    }
+    for (const [sig, c] of classes) {
+        if (c.b.length === 0)
+            continue;
+        const shape = sig.split('x').map(Number);
+        if (c.a.length === 1 && c.b.length === 1) {
+            const [a, b] = [c.a[0], c.b[0]];
+            const silent = a.role.role === 'other' || b.role.role === 'other';
+            // Outside aligned blocks a unique matrix shape is strong evidence; a unique vector (a norm, a bias-only
+            // table) is not, unless the names agree.
+            const matrix = shape.filter((d) => d > 1).length >= 2;
+            // Contradicting roles: better unmatched (a fused layer of the other side may hold it) than wrong.
+            if (conflict(a, b))
+                continue;
+            const ok = !(strict && silent && !matrix && !sameTail(a, b));
+            link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }]);
+            continue;
+        }
+        matchEqualShapes(c.a, c.b, shape, link);
+    }
+    return {
+        links,
+        restA: poolA.filter((l) => !usedA.has(l)),
+        restB: poolB.filter((l) => !usedB.has(l))
+    };
+}
+/** Last word of both relative paths equal (`proj` and `proj`): a weak but real name agreement. */
+function sameTail(a, b) {
+    const wa = a.role.words;
+    const wb = b.role.words;
+    return wa.length > 0 && wa[wa.length - 1] === wb[wb.length - 1];
+}
+function matchEqualShapes(as, bs, shape, link) {
+    const left = new Set(as);
+    const right = new Set(bs);
+    // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
+    // name does not say the sublayer (`norm.query_norm` vs `attn.norm_q`).
+    for (const coarse of [false, true]) {
+        const da = new Map();
+        const db = new Map();
+        for (const a of left) {
+            const d = descriptor(a, coarse);
+            if (d !== undefined)
+                push(da, d, a);
+        }
+        for (const b of right) {
+            const d = descriptor(b, coarse);
+            if (d !== undefined)
+                push(db, d, b);
+        }
+        for (const [d, la] of da) {
+            const lb = db.get(d);
+            if (!lb || la.length !== 1 || lb.length !== 1)
+                continue;
+            const [a, b] = [la[0], lb[0]];
+            if (coarse && conflict(a, b))
+                continue;
+            link(a, b, 'high', [
+                { kind: 'same-role', role: a.role.role, stream: match_streamOf(a), position: a.position },
+                { kind: 'unique-shape', shape }
+            ]);
+            left.delete(a);
+            right.delete(b);
+        }
+    }
+    // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
+    const byStream = (pool) => {
+        const m = new Map();
+        for (const l of pool)
+            push(m, match_streamOf(l), l);
+        return m;
+    };
+    const sa = byStream(left);
+    const sb = byStream(right);
+    if (sa.size > 1 || sb.size > 1) {
+        for (const [st, la] of sa) {
+            const lb = sb.get(st);
+            if (!lb || la.length !== 1 || lb.length !== 1 || conflict(la[0], lb[0]))
+                continue;
+            link(la[0], lb[0], 'high', [
+                { kind: 'same-role', role: la[0].role.role, stream: st },
+                { kind: 'unique-shape', shape }
+            ]);
+            left.delete(la[0]);
+            right.delete(lb[0]);
+        }
+    }
+    // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
+    const fa = new Map();
+    const fb = new Map();
+    for (const a of left)
+        push(fa, familyOf(a), a);
+    for (const b of right)
+        push(fb, familyOf(b), b);
+    for (const [f, la] of fa) {
+        const lb = fb.get(f);
+        if (!lb || la.length !== lb.length || f.startsWith('other|'))
+            continue;
+        const ra = la.map(rankValue);
+        const rb = lb.map(rankValue);
+        const ordered = (r) => r.every((v) => v !== undefined) && new Set(r).size === r.length;
+        if (!ordered(ra) || !ordered(rb))
+            continue;
+        const sa = la.map((l, i) => [l, ra[i]]).sort((x, y) => x[1] - y[1]);
+        const sb = lb.map((l, i) => [l, rb[i]]).sort((x, y) => x[1] - y[1]);
+        sa.forEach(([a], k) => {
+            const b = sb[k][0];
+            link(a, b, 'high', [{ kind: 'role-order', role: a.role.role, rank: k }]);
+            left.delete(a);
+            right.delete(b);
+        });
+    }
+    // b2. Network order: the same number of candidates in each section (down / mid / up) on both sides, every one
+    // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
+    // third resampler): the k-th of a section pairs with the k-th.
+    pairBySection(left, right, shape, link);
+    // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
+    // as many on both sides: the k-th of one is the k-th of the other, in index order.
+    pairBySeries(left, right, shape, link);
+    // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
+    // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
+    // roles. Unrelated names stay unmatched.
+    const ra = [...left].sort((x, y) => x.order - y.order);
+    const rb = [...right].sort((x, y) => x.order - y.order);
+    for (const a of ra) {
+        const b = rb.find((x) => right.has(x) && !conflict(a, x) && related(a, x));
+        if (!b)
+            continue;
+        const rivals = rb.filter((x) => !conflict(a, x) && related(a, x)).map((x) => x.relName);
+        right.delete(b);
+        link(a, b, 'low', [{ kind: 'position-only' }, { kind: 'unique-shape', shape }], {
+            kind: 'equal-shapes',
+            chunks: rivals.length > 1 ? rivals : [b.relName]
+        });
+    }
+}
+function parentOf(rel) {
+    const i = rel.lastIndexOf('.');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+/** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
+function related(a, b) {
+    if (a.role.role !== 'other' && familyOf(a) === familyOf(b))
+        return true;
+    const pa = parentOf(a.rel);
+    return pa !== '' && pa === parentOf(b.rel);
+}
+function sectionOfLayer(l) {
+    return sectionOf(l.path.split('.'));
+}
+function compareNet(x, y) {
+    const n = Math.min(x.net.length, y.net.length);
+    for (let i = 0; i < n; i++)
+        if (x.net[i] !== y.net[i])
+            return x.net[i] - y.net[i];
+    return x.net.length - y.net.length;
+}
+function pairBySection(left, right, shape, link) {
+    if (left.size === 0 || left.size !== right.size)
+        return;
+    const group = (pool) => {
+        const m = new Map();
+        for (const l of pool) {
+            const s = sectionOfLayer(l);
+            if (s === undefined)
+                return undefined;
+            push(m, s, l);
+        }
+        return m;
+    };
+    const ga = group(left);
+    const gb = group(right);
+    if (!ga || !gb || ga.size !== gb.size)
+        return;
+    for (const [s, la] of ga)
+        if ((gb.get(s)?.length ?? -1) !== la.length)
+            return;
+    for (const [s, la] of ga) {
+        const lb = gb.get(s);
+        la.sort(compareNet);
+        lb.sort(compareNet);
+        la.forEach((a, k) => {
+            const b = lb[k];
+            if (conflict(a, b))
+                return;
+            link(a, b, 'high', [
+                { kind: 'role-order', role: 'section', rank: k },
+                { kind: 'unique-shape', shape }
+            ]);
+            left.delete(a);
+            right.delete(b);
+        });
+    }
+}
+function push(m, k, v) {
+    const list = m.get(k);
+    if (list)
+        list.push(v);
+    else
+        m.set(k, [v]);
+}
+/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
+function seriesOfLayer(l) {
+    const words = l.path.split('.');
+    const i = words.findIndex((w) => /^\d+$/.test(w));
+    return i <= 0 ? undefined : words.slice(0, i).join('.');
+}
+function pairBySeries(left, right, shape, link) {
+    if (left.size < 2 || left.size !== right.size)
+        return;
+    const one = (pool) => {
+        const names = new Set([...pool].map(seriesOfLayer));
+        return names.size === 1 && !names.has(undefined);
+    };
+    if (!one(left) || !one(right))
+        return;
+    // Each its own member of the series: layers of one block (same index) are not told apart by it.
+    const distinct = (pool) => {
+        const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)));
+        return new Set(idx).size === pool.size;
+    };
+    if (!distinct(left) || !distinct(right))
+        return;
+    const la = [...left].sort(compareNet);
+    const lb = [...right].sort(compareNet);
+    la.forEach((a, k) => {
+        const b = lb[k];
+        if (conflict(a, b))
+            return;
+        link(a, b, 'high', [
+            { kind: 'role-order', role: 'series', rank: k },
+            { kind: 'unique-shape', shape }
+        ]);
+        left.delete(a);
+        right.delete(b);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/correspond/correspond.ts
+/**
+ * `correspond(a, b)`: align units by signature class and network order, match layers inside each aligned pair
+ * (names, roles, shapes), then fused vs separate projections, then whatever is left outside aligned units.
+ * Emits one link per tensor (a layer's weight and bias are separate links) so every key is accounted for.
+ */
+
+
+
+
+function sameShape(a, b) {
+    return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+function correspond(a, b, options = {}) {
+    const sa = buildSide(a);
+    const sb = buildSide(b);
+    const links = [];
+    const linkedA = new Set();
+    const linkedB = new Set();
+    const push = (l) => {
+        links.push(l);
+        for (const k of l.a)
+            linkedA.add(k);
+        for (const k of l.b)
+            linkedB.add(k);
+    };
+    const layerLinks = [];
+    const restA = [...sa.top.layers];
+    const restB = [...sb.top.layers];
+    const paired = new Set();
+    const partial = options.partial === 'a';
+    for (const p of alignUnits(sa, sb, partial)) {
+        paired.add(p.a);
+        paired.add(p.b);
+        const base = [
+            { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
+        ];
+        const r = matchLayers(p.a.layers, p.b.layers, false, base);
+        const capped = p.exact ? r.links : r.links.map((l) => ({ ...l, confidence: cap(l.confidence) }));
+        layerLinks.push(...capped);
+        const fused = matchFused(r.restA, r.restB);
+        const used = new Set();
+        for (const f of fused) {
+            pushFused(f, p.exact ? 'high' : 'medium', base, push);
+            used.add(f.fused);
+            for (const q of f.parts)
+                used.add(q);
+        }
+        // A partial A (a LoRA's layers) keeps to its aligned blocks: a layer left there is unmatched, never sent to
+        // look for a counterpart elsewhere in the network.
+        if (partial)
+            continue;
+        restA.push(...r.restA.filter((l) => !used.has(l)));
+        restB.push(...r.restB.filter((l) => !used.has(l)));
+    }
+    if (!partial) {
+        for (const u of sa.units)
+            if (!paired.has(u))
+                restA.push(...u.layers);
+        for (const u of sb.units)
+            if (!paired.has(u))
+                restB.push(...u.layers);
+    }
+    // Everything outside aligned units: one pool per side, strict (names must agree for high).
+    const left = matchLayers(restA, restB, true, []);
+    layerLinks.push(...left.links);
+    for (const f of matchFused(left.restA, left.restB))
+        pushFused(f, 'medium', [], push);
+    for (const l of layerLinks)
+        emitLayerLink(l, push);
+    const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k));
+    const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k));
+    return { links, unmatched: { a: unmatchedA, b: unmatchedB } };
+}
+function cap(c) {
+    return c === 'high' ? 'medium' : c;
+}
+/**
+ * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase
+ * that no header shows (diffusers' AdaLayerNormContinuous stores scale before shift; its AdaLayerNormZero keeps
+ * the original order), so the link says the order is assumed.
+ */
+function modulationAmbiguity(l) {
+    if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel)
+        return undefined;
+    const s = squeeze(l.a.main.shape);
+    const rows = s[0] ?? 0;
+    const width = s.length > 1 ? s[s.length - 1] : 0;
+    const n = s.length === 2 && width > 0 && rows % width === 0 ? rows / width : 0;
+    const chunks = n === 2 ? ['shift', 'scale'] : ['shift', 'scale', 'gate'];
+    return { kind: 'modulation-chunks', chunks };
+}
+function emitLayerLink(l, push) {
+    const modulation = l.ambiguity ?? modulationAmbiguity(l);
+    for (const [leaf, ta] of l.a.tensors) {
+        const tb = l.b.tensors.get(leaf);
+        if (!tb || tb.numel !== ta.numel)
+            continue;
+        const same = sameShape(ta.shape, tb.shape);
+        const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape));
+        const evidence = same
+            ? l.evidence
+            : [
+                ...l.evidence,
+                { kind: 'same-numel', shapes: [[...ta.shape], [...tb.shape]] }
+            ];
+        push({
+            kind: same ? 'rename' : 'reshape',
+            a: [ta.name],
+            b: [tb.name],
+            confidence: squeezedSame ? l.confidence : cap(l.confidence),
+            evidence,
+            ...(modulation ? { ambiguity: modulation } : {})
+        });
+    }
+}
+function pushFused(f, confidence, base, push) {
+    for (const [leaf, tf] of f.fused.tensors) {
+        const parts = f.parts.map((p) => p.tensors.get(leaf));
+        if (parts.some((p) => p === undefined))
+            continue;
+        const rows = [];
+        let start = 0;
+        for (const p of parts) {
+            const n = p.shape[0] ?? 0;
+            rows.push({ start, end: start + n });
+            start += n;
+        }
+        if (start !== (tf.shape[0] ?? 0))
+            continue;
+        const evidence = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }];
+        const names = parts.map((p) => p.name);
+        if (f.chunked) {
+            // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
+            // ranges are unknown, and a converter must not guess them.
+            const link = f.fusedSide === 'a'
+                ? { kind: 'split', a: [tf.name], b: names, confidence, evidence }
+                : { kind: 'fuse', a: names, b: [tf.name], confidence, evidence };
+            link.ambiguity = { kind: 'chunk-layout', chunks: names };
+            push(link);
+            continue;
+        }
+        const equal = rows.every((r) => r.end - r.start === rows[0].end - rows[0].start);
+        const ambiguity = equal && rows.length > 1 ? { kind: 'row-order', chunks: f.roles } : undefined;
+        const link = f.fusedSide === 'a'
+            ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
+            : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence };
+        if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v')
+            link.ambiguity = ambiguity;
+        push(link);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/correspond/index.ts
+/**
+ * The correspondence engine: given two key sets with shapes (and dtypes), which tensors of A are which tensors
+ * of B (rename, reshape, split, fuse, reorder), each with a confidence and structured evidence. One engine for
+ * compare, LoRA resolution and conversion. Works from structure, name words and shapes: no per-model tables.
+ */
+
+
+;// CONCATENATED MODULE: ./src/compare/links.ts
+function links_numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+function words(e) {
+    switch (e.kind) {
+        case 'same-name':
+            return 'same name';
+        case 'same-tokens':
+            return 'same name words';
+        case 'block-aligned':
+            return `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`;
+        case 'unique-shape':
+            return `only pair of shape [${e.shape.join(', ')}]`;
+        case 'same-role':
+            return `same role (${e.role}${e.stream && e.stream !== 'main' ? `, ${e.stream} stream` : ''}${e.position !== undefined ? `, place ${e.position}` : ''})`;
+        case 'role-order':
+            return `${e.role} number ${e.rank + 1} in name order`;
+        case 'rows-sum':
+            return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`;
+        case 'same-numel':
+            return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`;
+        case 'chunk-order':
+            return `chunks ${e.chunks.join('/')} stored in order ${e.order.join(',')}`;
+        case 'position-only':
+            return 'by position only: names do not tell these apart';
+    }
+}
+function describeLink(l) {
+    return l.evidence.map(words).join('; ');
+}
+function toKeyMapping(l, shapeOf) {
+    const source = l.a.map((k) => [...shapeOf('a', k)]);
+    const target = l.b.map((k) => [...shapeOf('b', k)]);
+    const total = (s) => s.reduce((n, x) => n + links_numel(x), 0);
+    const m = {
+        source: [...l.a],
+        target: [...l.b],
+        kind: l.kind,
+        confidence: l.confidence,
+        reason: describeLink(l),
+        shapes: { source, target },
+        shapeCompatible: total(source) === total(target),
+        evidence: l.evidence
+    };
+    if (l.rows)
+        m.rows = l.rows.map((r) => ({ ...r }));
+    const sum = l.evidence.find((e) => e.kind === 'rows-sum');
+    if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+        // The fused row order is the convention every known converter uses; stated, since no header shows it.
+        const sizes = l.rows.map((r) => r.end - r.start);
+        const equal = sizes.every((n) => n === sizes[0]);
+        m.ambiguity = `${equal ? 'equal-sized' : 'unequal'} parts: row order ${sum.parts.join(', ')} (the fused-projection convention; headers cannot verify it)`;
+    }
+    if (l.ambiguity) {
+        m.ambiguity =
+            l.ambiguity.kind === 'chunk-layout'
+                ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
+                : l.ambiguity.kind === 'modulation-chunks'
+                    ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
+                    : l.ambiguity.kind === 'equal-shapes'
+                        ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+                        : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`;
+    }
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/compare/families.ts
+function familyIndex(model) {
+    const out = new Map();
+    for (const f of model.families) {
+        for (const s of f.scopes) {
+            for (const m of s.modules)
+                for (const t of m.leaves.values())
+                    out.set(t.key, { prefix: f.prefix, index: s.index });
+        }
+    }
+    return out;
+}
+function pairFamilies(a, b, links) {
+    const out = [];
+    const countA = new Map(a.families.map((f) => [f.prefix, f.scopes.length]));
+    const countB = new Map(b.families.map((f) => [f.prefix, f.scopes.length]));
+    const usedA = new Set();
+    const usedB = new Set();
+    for (const [prefix, n] of countA) {
+        const m = countB.get(prefix);
+        if (m === undefined)
+            continue;
+        out.push({ a: prefix, b: prefix, countA: n, countB: m });
+        usedA.add(prefix);
+        usedB.add(prefix);
+    }
+    const ia = familyIndex(a);
+    const ib = familyIndex(b);
+    // (family A, family B) -> the block index pairs the links join.
+    const joins = new Map();
+    for (const l of links) {
+        if (l.confidence !== 'high')
+            continue;
+        const x = ia.get(l.a[0] ?? '');
+        const y = ib.get(l.b[0] ?? '');
+        if (!x || !y || usedA.has(x.prefix) || usedB.has(y.prefix))
+            continue;
+        const key = `${x.prefix}\u0000${y.prefix}`;
+        let j = joins.get(key);
+        if (!j)
+            joins.set(key, (j = { fa: x.prefix, fb: y.prefix, pairs: new Set(), links: 0 }));
+        j.pairs.add(`${x.index}:${y.index}`);
+        j.links++;
+    }
+    for (const j of [...joins.values()].sort((p, q) => q.links - p.links)) {
+        if (usedA.has(j.fa) || usedB.has(j.fb))
+            continue;
+        usedA.add(j.fa);
+        usedB.add(j.fb);
+        const left = new Set();
+        const right = new Set();
+        for (const p of j.pairs) {
+            const [x, y] = p.split(':');
+            left.add(x);
+            right.add(y);
+        }
+        // Blocks one to one: the counts say something about size. Otherwise the nesting differs: no count claim.
+        // One to one over every block of both families; a family whose blocks also went elsewhere (LDM
+        // `middle_block` 0 and 2 to `mid_block.resnets`, 1 to `mid_block.attentions`) is restructured too.
+        const restructured = left.size !== j.pairs.size ||
+            right.size !== j.pairs.size ||
+            left.size !== (countA.get(j.fa) ?? 0) ||
+            right.size !== (countB.get(j.fb) ?? 0);
+        out.push({
+            a: j.fa,
+            b: j.fb,
+            countA: countA.get(j.fa) ?? 0,
+            countB: countB.get(j.fb) ?? 0,
+            ...(restructured ? { restructured: true } : {})
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/compare/structure.ts
+/** Attention layouts as `<kind> <layout>` (`self fused-qkv`, `cross q-fused-kv`), sorted and unique. */
+function attentionLayouts(analysis) {
+    const set = new Set();
+    for (const m of analysis.attention)
+        set.add(`${m.kind} ${m.layout}`);
+    return [...set].sort();
+}
+function structureFacts(model, analysis) {
+    const hidden = analysis.dimensions.hiddenDim;
+    return {
+        families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),
+        attentionLayouts: attentionLayouts(analysis),
+        ...(hidden.value !== null ? { hiddenDim: hidden.value, hiddenDimEvidence: hidden.evidence } : {}),
+        ...(analysis.family ? { family: { id: analysis.family.id, name: analysis.family.name } } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/keys.ts
+/**
+ * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
+ * key roles and parameter categories. They look at names only; shapes are the caller's business.
+ */
+
+/** Wrapper prefixes: the one list of the project (src/names). */
+
+/** Containers whose numbered children are blocks even when only one is present. */
+const BLOCK_CONTAINER_NAMES = new Set([
+    'blocks',
+    'layers',
+    'double_blocks',
+    'single_blocks',
+    'transformer_blocks',
+    'single_transformer_blocks',
+    'joint_blocks',
+    'input_blocks',
+    'output_blocks',
+    'middle_block',
+    'down_blocks',
+    'up_blocks',
+    'resnets',
+    'attentions',
+    'vace_blocks',
+    'blk',
+    'h',
+    'layer'
+]);
+/** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
+const keys_MAX_INDEX_DIGITS = 9;
+function keys_isIndexSegment(segment) {
+    const n = segment.length;
+    if (n === 0 || n > keys_MAX_INDEX_DIGITS)
+        return false;
+    // ModuleList indices never have leading zeros; `01` is a name (and would collide with `1`).
+    if (n > 1 && segment.charCodeAt(0) === 48)
+        return false;
+    for (let i = 0; i < n; i++) {
+        const c = segment.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return false;
+    }
+    return true;
+}
+/**
+ * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
+ * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
+ */
+function keys_stripKnownPrefix(name) {
+    let rest = name;
+    let prefix = '';
+    for (let round = 0; round < 4; round++) {
+        // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
+        // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
+        const dot = rest.indexOf('.');
+        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
+            break;
+        // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
+        // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
+        let p;
+        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+            const candidate = KNOWN_PREFIXES[c];
+            if (rest.length > candidate.length && rest.startsWith(candidate)) {
+                p = candidate;
+                break;
+            }
+        }
+        if (p === undefined)
+            break;
+        prefix += p;
+        rest = rest.slice(p.length);
+    }
+    return { prefix, rest };
+}
+/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
+const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
+const UNDERSCORE_BLOCK_RE = /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/;
+/**
+ * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
+ * index 3, rest `self_attn.q.weight`. A numbered child is a block when its container is a known block container
+ * (`blocks`, `layers`, `transformer_blocks`, ...) or when the child holds named sub-modules (`foo.2.attn.q.weight`),
+ * not when it is a plain Sequential layer (`ffn.0.weight`, `time_embedding.2.bias`). Also understands kohya-style
+ * underscore keys (`lora_unet_blocks_0_self_attn_q.lora_down.weight`) for the known container names. Returns null
+ * for keys outside any block. Use the families of `analyzeStructure` for the model-wide view (nested families,
+ * containers recognised because they repeat).
+ */
+function splitBlockKey(name) {
+    const { prefix, rest: stripped } = keys_stripKnownPrefix(name);
+    const segs = stripped.split('.');
+    for (let j = 1; j < segs.length - 1; j++) {
+        if (!keys_isIndexSegment(segs[j]) || keys_isIndexSegment(segs[j - 1]))
+            continue;
+        const tail = segs.slice(j + 1);
+        if (BLOCK_CONTAINER_NAMES.has(segs[j - 1]) || hasNamedInterior(tail)) {
+            return {
+                prefix,
+                family: segs.slice(0, j).join('.'),
+                index: Number(segs[j]),
+                rest: tail.join('.'),
+                separator: '.'
+            };
+        }
+    }
+    const head = segs[0];
+    const m = UNDERSCORE_BLOCK_RE.exec(head);
+    if (m) {
+        const start = m.index + (m[0].startsWith('_') ? 1 : 0);
+        return {
+            prefix: prefix + head.slice(0, start),
+            family: m[1],
+            index: Number(m[2]),
+            rest: [m[3], ...segs.slice(1)].join('.'),
+            separator: '_'
+        };
+    }
+    return null;
+}
+/**
+ * True when a path below an index (`segs` from `from` on) has a named (non-numeric) module before its leaf:
+ * `attn.q.weight`, `proj.weight`.
+ */
+function hasNamedInterior(segs, from = 0) {
+    for (let i = from; i < segs.length - 1; i++)
+        if (!keys_isIndexSegment(segs[i]))
+            return true;
+    return false;
+}
+/** Splits a name into lower-case word tokens at dots and underscores: `adaLN_modulation.1` -> adaln, modulation, 1. */
+function nameTokens(name) {
+    return name.toLowerCase().split(/[._]/);
+}
+const ATTENTION_TOKENS = new Set([
+    'attn',
+    'attn1',
+    'attn2',
+    'attention',
+    'qkv',
+    'kv',
+    'query',
+    'key',
+    'value'
+]);
+const ATTENTION_SEGMENTS = new Set([
+    'q',
+    'k',
+    'v',
+    'o',
+    'to_q',
+    'to_k',
+    'to_v',
+    'to_out',
+    'to_qkv',
+    'to_kv',
+    'q_proj',
+    'k_proj',
+    'v_proj',
+    'o_proj',
+    'out_proj',
+    'q_linear',
+    'k_linear',
+    'v_linear',
+    'kv_linear',
+    'add_q_proj',
+    'add_k_proj',
+    'add_v_proj',
+    'to_add_out',
+    'k_img',
+    'v_img',
+    'wq',
+    'wk',
+    'wv',
+    'wo',
+    'in_proj_weight',
+    'in_proj_bias',
+    'query_key_value',
+    'q_norm',
+    'k_norm',
+    'norm_q',
+    'norm_k',
+    'query_norm',
+    'key_norm',
+    'norm_added_q',
+    'norm_added_k',
+    'norm_k_img'
+]);
+const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'fc1', 'fc2', 'feedforward']);
+const FFN_SEGMENTS = new Set([
+    'w1',
+    'w2',
+    'w3',
+    'gate_proj',
+    'up_proj',
+    'down_proj',
+    'proj_mlp',
+    'feed_forward'
+]);
+const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/;
+const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate']);
+const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb']);
+const EMBEDDING_SEGMENTS = new Set([
+    'img_in',
+    'txt_in',
+    'time_in',
+    'vector_in',
+    'guidance_in',
+    'patchify_proj',
+    'conv_in',
+    'proj_in',
+    'caption_projection',
+    'wte',
+    'wpe',
+    'token_embd'
+]);
+/**
+ * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
+ * level are embeddings, a block's `proj_in` is not.
+ */
+function keyRoles(name, insideBlock) {
+    // Roles never depend on index values, so blocks share one cached answer per template key.
+    const cacheKey = (insideBlock ? 'b:' : 't:') + name.replace(INDEX_SEGMENTS, '.#');
+    const cached = roleCache.get(cacheKey);
+    if (cached)
+        return cached;
+    const roles = computeKeyRoles(name, insideBlock);
+    if (roleCache.size >= ROLE_CACHE_LIMIT)
+        roleCache.clear();
+    roleCache.set(cacheKey, roles);
+    return roles;
+}
+const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g;
+const ROLE_CACHE_LIMIT = 50000;
+const roleCache = new Map();
+function computeKeyRoles(name, insideBlock) {
+    const segs = name.split('.');
+    const roles = [];
+    let attention = false;
+    let ffn = false;
+    let norm = false;
+    let modulation = false;
+    let embedding = false;
+    for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i];
+        const lower = seg.toLowerCase();
+        if (ATTENTION_SEGMENTS.has(lower))
+            attention = true;
+        if (FFN_SEGMENTS.has(lower))
+            ffn = true;
+        if (lower === 'scale_shift_table')
+            modulation = true;
+        if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb')))
+            embedding = true;
+        const tokens = lower.split('_');
+        for (let t = 0; t < tokens.length; t++) {
+            const token = tokens[t];
+            if (ATTENTION_TOKENS.has(token))
+                attention = true;
+            else if (FFN_TOKENS.has(token))
+                ffn = true;
+            else if (MODULATION_TOKENS.has(token))
+                modulation = true;
+            else if (NORM_TOKEN_RE.test(token)) {
+                // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
+                const next = segs[i + 1]?.toLowerCase();
+                if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length)
+                    modulation = true;
+                else
+                    norm = true;
+            }
+        }
+    }
+    if (attention)
+        roles.push('attention');
+    if (ffn && !embedding)
+        roles.push('feedforward');
+    if (norm)
+        roles.push('normalization');
+    if (modulation)
+        roles.push('modulation');
+    if (embedding)
+        roles.push('embedding');
+    return roles;
+}
+/** The module path and leaf name of a key: `blocks.0.self_attn.q.weight` -> `blocks.0.self_attn.q`, `weight`. */
+function keys_splitLeaf(name) {
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) };
+}
+const WEIGHT_LEAVES = new Set(['weight', 'in_proj_weight', 'weight_int8', 'qweight', 'kernel']);
+const BIAS_LEAVES = new Set(['bias', 'in_proj_bias']);
+function isWeightLeaf(leaf) {
+    return WEIGHT_LEAVES.has(leaf);
+}
+function isBiasLeaf(leaf) {
+    return BIAS_LEAVES.has(leaf);
+}
+const ADAPTER_KEY = /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear_layer|lora|\w*_lora\d*|lora_te\w*|lora_unet\w*|lycoris_\w*)(\.|$)|\.(alpha|alpha_scale|dora_scale|lora_magnitude_vector|diff|diff_b|diff_m|oft_blocks|rescale)$|\.(hada|lokr)_\w+$|^lora___lorahyphen___/;
+/**
+ * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
+ * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
+ */
+function isAdapterKey(name) {
+    // Every alternative of ADAPTER_KEY needs one of these substrings or an adapter leaf; base keys (nearly all keys
+    // of a model) are settled by a few substring searches, which cost less than the regex in a cold process.
+    if (!name.includes('lora') &&
+        !name.includes('lycoris') &&
+        !name.includes('hada_') &&
+        !name.includes('lokr_')) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
+            return false;
+    }
+    return ADAPTER_KEY.test(name);
+}
+/** The leaves of the `\.(alpha|...)$` alternative that do not contain `lora`. */
+const ADAPTER_LEAVES = new Set([
+    'alpha',
+    'alpha_scale',
+    'dora_scale',
+    'diff',
+    'diff_b',
+    'diff_m',
+    'oft_blocks',
+    'rescale'
+]);
+
+;// CONCATENATED MODULE: ./src/analysis/attention.ts
+/**
+ * Attention modules from names and shapes: which projections a module has (fused qkv, separate q/k/v, q plus fused
+ * kv, or the unequal fused linear of Flux-style single blocks), self vs cross vs joint attention, q/k norms and
+ * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
+ */
+
+const PROJECTION_NAMES = new Map();
+for (const [role, names] of Object.entries({
+    q: ['q', 'to_q', 'q_proj', 'query', 'q_linear', 'wq'],
+    k: ['k', 'to_k', 'k_proj', 'key', 'k_linear', 'wk'],
+    v: ['v', 'to_v', 'v_proj', 'value', 'v_linear', 'wv'],
+    qkv: ['qkv', 'to_qkv', 'qkv_proj', 'query_key_value', 'c_attn', 'wqkv', 'qkv_linear'],
+    kv: ['kv', 'to_kv', 'kv_proj', 'kv_linear', 'wkv'],
+    out: ['o', 'to_out', 'out_proj', 'proj', 'wo', 'c_proj', 'o_proj', 'out', 'output'],
+    added_q: ['add_q_proj'],
+    added_k: ['add_k_proj'],
+    added_v: ['add_v_proj'],
+    added_qkv: ['add_qkv_proj'],
+    added_out: ['to_add_out'],
+    k_img: ['k_img'],
+    v_img: ['v_img']
+})) {
+    for (const n of names)
+        PROJECTION_NAMES.set(n, role);
+}
+const NORM_NAMES = new Map([
+    ['norm_q', 'q_norm'],
+    ['q_norm', 'q_norm'],
+    ['query_norm', 'q_norm'],
+    ['ln_q', 'q_norm'],
+    ['norm_k', 'k_norm'],
+    ['k_norm', 'k_norm'],
+    ['key_norm', 'k_norm'],
+    ['ln_k', 'k_norm'],
+    ['norm_added_q', 'added_q_norm'],
+    ['norm_added_k', 'added_k_norm'],
+    ['norm_k_img', 'k_img_norm']
+]);
+const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/;
+const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/;
+const STREAM_NAMES = /^(img_attn|txt_attn)$/;
+const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/;
+function joinPath(parts) {
+    return parts.join('.');
+}
+/** Places one weight-like key in an attention container, or returns null. */
+function classify(key) {
+    const { module, leaf } = keys_splitLeaf(key);
+    if (leaf === 'in_proj_weight')
+        return { container: module, role: 'qkv' };
+    if (leaf !== 'weight' && leaf !== 'scale' && leaf !== 'weight_int8')
+        return null;
+    const segs = module.split('.');
+    let last = segs[segs.length - 1];
+    let parent = segs.slice(0, -1);
+    if (/^\d+$/.test(last) && parent.length > 0 && parent[parent.length - 1] === 'to_out') {
+        // diffusers `to_out.0` (Linear inside a ModuleList with a Dropout).
+        last = 'to_out';
+        parent = parent.slice(0, -1);
+    }
+    const lower = last.toLowerCase();
+    const underscore = UNDERSCORE_ATTN.exec(lower);
+    const fromName = (name, containerParts) => {
+        const role = PROJECTION_NAMES.get(name);
+        if (role)
+            return { container: joinPath(containerParts), role };
+        const norm = NORM_NAMES.get(name);
+        if (norm) {
+            // Flux keeps its q/k norms under a QKNorm module: img_attn.norm.query_norm.scale.
+            const parts = containerParts[containerParts.length - 1] === 'norm' ? containerParts.slice(0, -1) : containerParts;
+            return { container: joinPath(parts), norm };
+        }
+        return null;
+    };
+    if (PROJECTION_NAMES.has(lower) || NORM_NAMES.has(lower))
+        return fromName(lower, parent);
+    if (underscore) {
+        // HunyuanVideo / GGUF style: img_attn_qkv, img_attn_q_norm, attn_q, attn_output.
+        const sub = underscore[2];
+        const containerParts = [...parent, last.slice(0, underscore[1].length)];
+        return fromName(sub, containerParts);
+    }
+    return null;
+}
+/** Finds the attention modules among `entries` (keys relative to a block, or top-level keys). */
+function findAttentionModules(entries, family, blocksHaving, notes) {
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    const containers = new Map();
+    entries.forEach((e) => {
+        const c = classify(e.key);
+        if (!c)
+            return;
+        let container = containers.get(c.container);
+        if (!container) {
+            container = { path: c.container, order: containers.size, projections: new Map(), norms: new Map() };
+            containers.set(c.container, container);
+        }
+        if ('role' in c) {
+            if (!container.projections.has(c.role))
+                container.projections.set(c.role, e);
+        }
+        else if (!container.norms.has(c.norm))
+            container.norms.set(c.norm, e);
+    });
+    const modules = [];
+    for (const c of [...containers.values()].sort((a, b) => a.order - b.order)) {
+        const p = c.projections;
+        const hasQkvSide = ['q', 'k', 'v', 'qkv', 'kv', 'added_q', 'added_qkv'].some((r) => p.has(r));
+        if (!hasQkvSide) {
+            if (c.norms.has('q_norm') || c.norms.has('k_norm')) {
+                const fused = findFusedQkvMlp(entries, c.path);
+                if (fused)
+                    p.set('fused_qkv_mlp', fused.linear);
+                if (fused?.out)
+                    p.set('out', fused.out);
+            }
+            if (!p.has('fused_qkv_mlp'))
+                continue;
+        }
+        modules.push(describe(c, family, byKey, blocksHaving, notes));
+    }
+    return modules;
+}
+/** Flux/Hunyuan single blocks: one linear [3d + m, d] feeding q, k, v and the MLP, and one [d, d + m] after it. */
+function findFusedQkvMlp(entries, container) {
+    const direct = entries.filter((e) => {
+        const { module, leaf } = keys_splitLeaf(e.key);
+        return leaf === 'weight' && e.shape.length === 2 && keys_splitLeaf(module).module === container;
+    });
+    const linear = direct.find((e) => e.shape[0] > 3 * e.shape[1]);
+    if (!linear)
+        return null;
+    const d = linear.shape[1];
+    const m = linear.shape[0] - 3 * d;
+    const out = direct.find((e) => e !== linear && e.shape[0] === d && e.shape[1] === d + m);
+    return { linear, out };
+}
+function inDim(e) {
+    return e && e.shape.length >= 2 ? e.shape[1] : null;
+}
+function outDim(e) {
+    return e && e.shape.length >= 1 ? e.shape[0] : null;
+}
+function describe(c, family, byKey, blocksHaving, notes) {
+    const p = c.projections;
+    const where = family ? `${family}.*.${c.path || '(block)'}` : c.path || '(root)';
+    let layout;
+    if (p.has('fused_qkv_mlp'))
+        layout = 'fused-qkv-mlp';
+    else if (p.has('qkv'))
+        layout = 'fused-qkv';
+    else if (p.has('q') && p.has('kv'))
+        layout = 'q-fused-kv';
+    else if (p.has('q') && p.has('k') && p.has('v'))
+        layout = 'separate';
+    else
+        layout = 'partial';
+    const query = p.get('qkv') ?? p.get('fused_qkv_mlp') ?? p.get('q') ?? p.get('added_q');
+    const hiddenDim = inDim(query);
+    const qkv = p.get('qkv');
+    if (qkv && hiddenDim !== null && outDim(qkv) !== 3 * hiddenDim) {
+        notes.push(`${where}: fused qkv ${JSON.stringify(qkv.shape)} is not [3 x ${hiddenDim}, ${hiddenDim}]`);
+    }
+    const kv = p.get('kv');
+    if (kv && outDim(kv) !== 2 * (outDim(p.get('q')) ?? -1)) {
+        notes.push(`${where}: fused kv ${JSON.stringify(kv.shape)} is not twice the q projection's out dim`);
+    }
+    const keySide = p.get('k') ?? kv;
+    const keyIn = inDim(keySide);
+    const contextDim = keyIn !== null && hiddenDim !== null && keyIn !== hiddenDim ? keyIn : null;
+    const hasAddedStream = p.has('added_q') || p.has('added_qkv');
+    const { kind, kindEvidence } = attentionKind(c.path, layout, contextDim, hasAddedStream);
+    const qNorm = c.norms.get('q_norm') ?? c.norms.get('k_norm');
+    const size = qNorm && qNorm.shape.length === 1 ? qNorm.shape[0] : null;
+    let perHead = null;
+    let headDim = null;
+    let heads = null;
+    if (size !== null && hiddenDim !== null) {
+        if (size === hiddenDim)
+            perHead = false;
+        else if (size < hiddenDim && size > 0 && hiddenDim % size === 0) {
+            perHead = true;
+            headDim = size;
+            heads = hiddenDim / size;
+        }
+    }
+    const fused = p.get('fused_qkv_mlp');
+    const projections = [...p.entries()].map(([role, e]) => ({
+        role,
+        key: e.key,
+        shape: [...e.shape],
+        bias: byKey.has(`${keys_splitLeaf(e.key).module}.bias`) ||
+            (role === 'qkv' && byKey.has(e.key.replace(/weight$/, 'bias')))
+    }));
+    return {
+        family,
+        path: c.path,
+        blocks: family ? blocksHaving(query?.key ?? [...p.values()][0].key) : 1,
+        layout,
+        kind,
+        kindEvidence,
+        projections,
+        qkNorm: {
+            present: c.norms.size > 0,
+            keys: [...c.norms.values()].map((e) => e.key),
+            size,
+            perHead
+        },
+        hiddenDim,
+        contextDim,
+        headDim,
+        heads,
+        fusedMlpDim: fused && hiddenDim !== null ? fused.shape[0] - 3 * hiddenDim : null,
+        hasAddedStream
+    };
+}
+function attentionKind(path, layout, contextDim, hasAddedStream) {
+    const segs = path.split('.');
+    const name = segs[segs.length - 1].toLowerCase();
+    const parentName = (segs[segs.length - 2] ?? '').toLowerCase();
+    if (hasAddedStream) {
+        return {
+            kind: 'joint',
+            kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
+        };
+    }
+    if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
+        return {
+            kind: 'joint',
+            kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
+        };
+    }
+    if (layout === 'fused-qkv' || layout === 'fused-qkv-mlp') {
+        return { kind: 'self', kindEvidence: 'q, k and v come from one fused projection of the same input' };
+    }
+    if (contextDim !== null) {
+        return {
+            kind: 'cross',
+            kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
+        };
+    }
+    if (CROSS_NAMES.test(name))
+        return { kind: 'cross', kindEvidence: `name '${name}'` };
+    if (SELF_NAMES.test(name))
+        return { kind: 'self', kindEvidence: `name '${name}'` };
+    if (layout === 'q-fused-kv') {
+        return {
+            kind: 'cross',
+            kindEvidence: 'k and v share a projection separate from q (the usual cross-attention form); inferred'
+        };
+    }
+    if (name === 'attn' || name === 'attention') {
+        return {
+            kind: 'self',
+            kindEvidence: `name '${name}' with no cross-attention marker and equal dims; inferred`
+        };
+    }
+    return { kind: 'unknown', kindEvidence: 'no name or shape tells self from cross attention' };
+}
+/**
+ * The attention modules among any list of keys and shapes (e.g. one block's keys, or a LoRA's target modules with
+ * their base shapes), without a block family: a convenience for compare and LoRA code.
+ */
+function attentionModulesOf(entries) {
+    return findAttentionModules(entries, null, () => 1, []);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/blocks.ts
+/**
+ * Finds every family of repeated blocks from key names alone, generically: a numbered child `X.N.` is a block
+ * when its children are named sub-modules (not a Sequential of bare layers such as `ffn.0.weight`) and either
+ * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
+ * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
+ */
+
+const MAX_VARIANTS = 20;
+const MAX_DIFF_ITEMS = 50;
+const MAX_MISSING = 1000;
+/** Deeper segments are not searched for block indices (keeps hostile names from costing depth^2 each). */
+const MAX_SEGMENTS = 32;
+/** Index positions per key considered as block containers (real keys have at most 4 or 5). */
+const MAX_INDEX_POSITIONS = 6;
+function findBlockFamilies(tensors) {
+    const candidates = collectCandidates(tensors);
+    const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen);
+    const patterns = new Set(qualified.map((c) => c.pattern));
+    const notes = [];
+    const families = qualified.map((c) => buildFamily(c, tensors, blocks_parentOf(c.pattern, patterns), notes));
+    // Outer families come first so that consumers can read the list top-down.
+    families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
+    const innermost = new Int32Array(tensors.length).fill(-1);
+    const outermost = new Int32Array(tensors.length).fill(-1);
+    families.forEach((f, fi) => {
+        for (const inst of f.instances) {
+            // Index loops over keys: see collectCandidates.
+            for (let k = 0; k < inst.members.length; k++) {
+                const t = inst.members[k];
+                if (outermost[t] < 0)
+                    outermost[t] = fi;
+                const current = innermost[t];
+                if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
+                    innermost[t] = fi;
+            }
+        }
+    });
+    return { families, innermost, outermost, notes };
+}
+function depth(pattern) {
+    let n = 0;
+    for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1))
+        n++;
+    return n;
+}
+/*
+ * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
+ * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
+ * while walking), not re-joined segment arrays.
+ */
+function collectCandidates(tensors) {
+    const candidates = new Map();
+    // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
+    // container follow from its path, so they are worked out once per container, not once per key.
+    const containers = new Map();
+    const positions = [];
+    for (let ti = 0; ti < tensors.length; ti++) {
+        const name = tensors[ti].name;
+        const segs = name.split('.');
+        const last = Math.min(segs.length - 1, MAX_SEGMENTS);
+        positions.length = 0;
+        // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
+        // every position whether an index comes before it (a nested container).
+        let firstIndex = keys_isIndexSegment(segs[0]) ? 0 : -1;
+        let previousIsIndex = firstIndex === 0;
+        for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
+            const index = keys_isIndexSegment(segs[j]);
+            if (index) {
+                if (firstIndex < 0)
+                    firstIndex = j;
+                if (!previousIsIndex)
+                    positions.push(j);
+            }
+            previousIsIndex = index;
+        }
+        let start = 0; // char offset of segs[k]
+        let k = 0;
+        for (let p = 0; p < positions.length; p++) {
+            const j = positions[p];
+            while (k < j)
+                start += segs[k++].length + 1;
+            const indexBefore = firstIndex < j;
+            const containerPath = name.slice(0, start - 1);
+            let container = containers.get(containerPath);
+            if (!container) {
+                const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
+                let cand = candidates.get(pattern);
+                if (!cand) {
+                    cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
+                    candidates.set(pattern, cand);
+                }
+                container = { cand, byIndex: new Map() };
+                cand.containers.set(containerPath, container.byIndex);
+                containers.set(containerPath, container);
+            }
+            const { cand, byIndex } = container;
+            const index = Number(segs[j]);
+            let inst = byIndex.get(index);
+            if (!inst) {
+                inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] };
+                byIndex.set(index, inst);
+            }
+            inst.members.push(ti);
+            inst.rests.push(name.slice(start + segs[j].length + 1));
+            if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
+                cand.hasInterior = true;
+        }
+    }
+    return candidates;
+}
+function patternSegment(seg) {
+    return keys_isIndexSegment(seg) ? '{}' : seg;
+}
+/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
+function instanceLabel(segs, j) {
+    const nums = [];
+    for (let i = 0; i <= j; i++)
+        if (keys_isIndexSegment(segs[i]))
+            nums.push(segs[i]);
+    return nums.join('.');
+}
+function nameSignature(inst) {
+    if (inst.nameSignature === undefined)
+        inst.nameSignature = [...inst.rests].sort().join('\n');
+    return inst.nameSignature;
+}
+function qualifies(c) {
+    if (!c.hasInterior)
+        return false;
+    if (BLOCK_CONTAINER_NAMES.has(c.name))
+        return true;
+    for (const byIndex of c.containers.values()) {
+        if (byIndex.size < 2)
+            continue;
+        const seen = new Set();
+        for (const inst of byIndex.values()) {
+            const sig = nameSignature(inst);
+            if (seen.has(sig))
+                return true;
+            seen.add(sig);
+        }
+    }
+    return false;
+}
+/** The nearest enclosing qualified pattern: `a.{}.b.{}.c` may sit in `a.{}.b` or `a`. At most 6 lookups. */
+function blocks_parentOf(pattern, patterns) {
+    let end = pattern.lastIndexOf('.{}.');
+    while (end > 0) {
+        const candidate = pattern.slice(0, end);
+        if (patterns.has(candidate))
+            return candidate;
+        end = pattern.lastIndexOf('.{}.', end - 1);
+    }
+    return null;
+}
+function buildFamily(c, tensors, parent, notes) {
+    const instances = [];
+    const missing = [];
+    let missingTotal = 0;
+    let contiguous = true;
+    const indexSet = new Set();
+    for (const [containerPath, byIndex] of c.containers) {
+        const sorted = [...byIndex.keys()].sort((a, b) => a - b);
+        const labelPrefix = labelOfContainer(containerPath);
+        let expected = 0;
+        for (const idx of sorted) {
+            if (idx > expected) {
+                contiguous = false;
+                missingTotal += idx - expected;
+                for (let m = expected; m < idx && missing.length < MAX_MISSING; m++)
+                    missing.push(labelPrefix + String(m));
+            }
+            expected = idx + 1;
+            indexSet.add(idx);
+            instances.push(byIndex.get(idx));
+        }
+    }
+    if (missingTotal > missing.length) {
+        notes.push(`${c.pattern}: ${missingTotal} block indices missing; the first ${missing.length} are listed`);
+    }
+    // Group instances by exact template (names and shapes); the biggest group is the template.
+    // Consecutive blocks are nearly always identical key for key, in the same order: such a block joins the
+    // previous block's group without building and sorting its signature (same group the signature would give).
+    const groups = new Map();
+    let lastGroup = null;
+    for (const inst of instances) {
+        if (lastGroup !== null && sameEntriesInOrder(inst, lastGroup[0], tensors)) {
+            inst.fullSignature = lastGroup[0].fullSignature;
+            lastGroup.push(inst);
+            continue;
+        }
+        inst.fullSignature = inst.rests
+            .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
+            .sort()
+            .join('\n');
+        let g = groups.get(inst.fullSignature);
+        if (g)
+            g.push(inst);
+        else {
+            g = [inst];
+            groups.set(inst.fullSignature, g);
+        }
+        lastGroup = g;
+    }
+    const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
+    const templateInst = ordered[0][0];
+    const template = templateInst.rests.map((key, i) => {
+        const t = tensors[templateInst.members[i]];
+        return { key, shape: [...t.shape], dtype: t.dtype };
+    });
+    const templateShapes = new Map(template.map((e) => [e.key, e.shape]));
+    const variants = [];
+    for (const group of ordered.slice(1)) {
+        if (variants.length >= MAX_VARIANTS)
+            break;
+        variants.push(diffVariant(group, tensors, templateShapes));
+    }
+    if (ordered.length - 1 > MAX_VARIANTS) {
+        notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`);
+    }
+    const keyBlockCounts = new Map();
+    const unionEntries = [];
+    for (const group of ordered) {
+        const rep = group[0];
+        rep.rests.forEach((key, i) => {
+            const before = keyBlockCounts.get(key);
+            if (before === undefined)
+                unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] });
+            keyBlockCounts.set(key, (before ?? 0) + group.length);
+        });
+    }
+    let keys = 0;
+    let params = 0;
+    for (const inst of instances) {
+        keys += inst.members.length;
+        for (let k = 0; k < inst.members.length; k++)
+            params += tensors[inst.members[k]].numel;
+    }
+    // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
+    const uniformKeys = instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+        new Set(instances.map(nameSignature)).size === 1;
+    return {
+        family: {
+            pattern: c.pattern,
+            name: c.name,
+            parent,
+            count: instances.length,
+            indices: [...indexSet].sort((a, b) => a - b),
+            missing,
+            contiguous,
+            template,
+            keysPerBlock: template.length,
+            keys,
+            params,
+            uniformKeys,
+            uniform: groups.size === 1,
+            variants,
+            roles: []
+        },
+        instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
+        keyBlockCounts,
+        unionEntries
+    };
+}
+function sameRestsInOrder(a, b) {
+    if (a.rests.length !== b.rests.length)
+        return false;
+    for (let i = 0; i < a.rests.length; i++)
+        if (a.rests[i] !== b.rests[i])
+            return false;
+    return true;
+}
+function sameEntriesInOrder(a, b, tensors) {
+    if (!sameRestsInOrder(a, b))
+        return false;
+    for (let i = 0; i < a.members.length; i++)
+        if (!blocks_sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
+            return false;
+    return true;
+}
+/** `input_blocks.4.1.transformer_blocks` -> `4.1.`; a top-level container -> ''. */
+function labelOfContainer(containerPath) {
+    const nums = containerPath.split('.').filter(keys_isIndexSegment);
+    return nums.length ? `${nums.join('.')}.` : '';
+}
+function diffVariant(group, tensors, templateShapes) {
+    const rep = group[0];
+    const own = new Map();
+    rep.rests.forEach((r, i) => own.set(r, tensors[rep.members[i]].shape));
+    const missing = [];
+    const extra = [];
+    const shapeDifferences = [];
+    for (const [key, shape] of templateShapes) {
+        const mine = own.get(key);
+        if (mine === undefined) {
+            if (missing.length < MAX_DIFF_ITEMS)
+                missing.push(key);
+        }
+        else if (!blocks_sameShape(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
+            shapeDifferences.push({ key, shape: [...mine], templateShape: [...shape] });
+        }
+    }
+    for (const key of own.keys()) {
+        if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS)
+            extra.push(key);
+    }
+    return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences };
+}
+function blocks_sameShape(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/dimensions.ts
+
+const PATCH_MODULE = /(^|\.)(patch_embedding|patch_embed|x_embedder|img_in|patchify_proj|pos_embed)(\.|$)/;
+const INPUT_MODULE = /^(conv_in|proj_in|input_proj)$/;
+const OUTPUT_MODULES = [
+    'head.head',
+    'final_layer.linear',
+    'final_layer.proj',
+    'proj_out',
+    'conv_out',
+    'out.2',
+    'head'
+];
+const CONTEXT_MODULE = /(^|\.)(text_embedding|txt_in|y_embedder|context_embedder|caption_projection|text_embedder|encoder_hid_proj|cap_embedder)(\.|$)/;
+function known(value, evidence, source = 'shape') {
+    return { value, evidence, source };
+}
+function unknown(evidence) {
+    return { value: null, evidence, source: 'unknown' };
+}
+function fmt(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** The family the dimensions come from: the one with the most keys among families with attention, else overall. */
+function mainFamily(families, attention) {
+    const withAttention = new Set(attention.map((a) => a.family));
+    let best = null;
+    for (const f of families) {
+        if (!withAttention.has(f.family.pattern))
+            continue;
+        if (!best || f.family.keys > best.family.keys)
+            best = f;
+    }
+    if (best)
+        return best;
+    for (const f of families)
+        if (f.family.parent === null && (!best || f.family.keys > best.family.keys))
+            best = f;
+    return best;
+}
+function where(m, key) {
+    return m.family ? `${m.family}.*.${key}` : key;
+}
+function computeDimensions(input) {
+    const { tensors, outermost, families, attention, ffn } = input;
+    const main = mainFamily(families, attention);
+    const mainPattern = main?.family.pattern ?? null;
+    const ranked = [...attention].sort((a, b) => Number(b.family === mainPattern) - Number(a.family === mainPattern));
+    // Patch embedding / input channels.
+    let patchSize = null;
+    let inChannels = unknown('no patch embedding or input convolution found');
+    let patchTensor;
+    let firstConv;
+    // One pass (one split per name) finds the patch embedding, the first conv and the top-level weights by module.
+    const byModule = new Map();
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        if (t.shape.length < 2)
+            continue;
+        const { module, leaf } = keys_splitLeaf(t.name);
+        if (leaf !== 'weight')
+            continue;
+        if (!firstConv && t.shape.length >= 4)
+            firstConv = t;
+        if (outermost[i] >= 0)
+            continue;
+        if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
+            patchTensor = t;
+        byModule.set(module, t);
+    }
+    if (patchTensor) {
+        const { module } = keys_splitLeaf(patchTensor.name);
+        if (patchTensor.shape.length >= 3) {
+            inChannels = known(patchTensor.shape[1], `${patchTensor.name} ${fmt(patchTensor.shape)}: conv in-channels`);
+            if (PATCH_MODULE.test(module))
+                patchSize = patchTensor.shape.slice(2);
+        }
+        else {
+            inChannels = known(patchTensor.shape[1], `${patchTensor.name} ${fmt(patchTensor.shape)}: Linear in-features (latent channels x patch area when latents are packed)`);
+        }
+    }
+    else if (firstConv) {
+        inChannels = known(firstConv.shape[1], `${firstConv.name} ${fmt(firstConv.shape)}: first convolution's in-channels`);
+    }
+    // Output projection.
+    let outFeatures = unknown('no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)');
+    let outChannels = unknown('output projection not found');
+    const outModule = OUTPUT_MODULES.find((m) => byModule.has(m));
+    if (outModule) {
+        const t = byModule.get(outModule);
+        const n = t.shape[0];
+        outFeatures = known(n, `${t.name} ${fmt(t.shape)}`);
+        const patchArea = patchSize ? patchSize.reduce((a, b) => a * b, 1) : null;
+        if (t.shape.length >= 4)
+            outChannels = known(n, `${t.name} ${fmt(t.shape)}: conv out-channels`);
+        else if (patchArea && n % patchArea === 0) {
+            outChannels = known(n / patchArea, `${t.name} out ${n} / patch ${fmt(patchSize)} = ${n / patchArea}`);
+        }
+        else {
+            outChannels = unknown(`${t.name} has ${n} out-features; the patch size is not known, so channels are not split out`);
+        }
+    }
+    // Hidden dim.
+    let hiddenDim = unknown('no attention projection, patch embedding or block template shows it');
+    const withHidden = ranked.find((a) => a.hiddenDim !== null);
+    if (withHidden) {
+        const q = withHidden.projections.find((p) => ['qkv', 'fused_qkv_mlp', 'q', 'added_q'].includes(p.role)) ??
+            withHidden.projections[0];
+        hiddenDim = known(withHidden.hiddenDim, `${where(withHidden, q.key)} ${fmt(q.shape)} in-features`);
+    }
+    else if (patchTensor) {
+        hiddenDim = known(patchTensor.shape[0], `${patchTensor.name} ${fmt(patchTensor.shape)} out-features`);
+    }
+    // Heads: only from a per-head q/k norm.
+    let headDim;
+    let heads;
+    const perHead = ranked.find((a) => a.qkNorm.perHead === true);
+    if (perHead) {
+        const key = perHead.qkNorm.keys[0];
+        headDim = known(perHead.headDim, `${where(perHead, key)} [${perHead.headDim}]: per-head q/k norm`);
+        heads = known(perHead.heads, `hidden ${perHead.hiddenDim} / head dim ${perHead.headDim}`);
+    }
+    else {
+        const full = ranked.find((a) => a.qkNorm.perHead === false);
+        const why = full
+            ? `q/k norms span the full dim (${full.qkNorm.size}), so the shapes do not tell the head count`
+            : attention.length
+                ? 'no per-head q/k norm, so the shapes do not tell the head count'
+                : 'no attention found';
+        headDim = unknown(why);
+        heads = unknown(why);
+    }
+    // FFN.
+    const rankedFfn = [...ffn]
+        .filter((f) => f.kind !== 'unknown')
+        .sort((a, b) => Number(b.family === mainPattern) - Number(a.family === mainPattern));
+    const mainFfn = rankedFfn[0];
+    const ffnDim = mainFfn?.intermediateDim
+        ? known(mainFfn.intermediateDim, `${mainFfn.family ? `${mainFfn.family}.*.` : ''}${mainFfn.path}: ${mainFfn.evidence}`)
+        : unknown(ffn.length ? 'feed-forward projections do not form a known pattern' : 'no feed-forward module found');
+    // Layers.
+    const top = families.filter((f) => f.family.parent === null);
+    const largest = top.reduce((b, f) => (!b || f.family.keys > b.family.keys ? f : b), null);
+    const layers = largest
+        ? known(largest.family.count, top.map((f) => `${f.family.pattern}: ${f.family.count}`).join(', '))
+        : unknown('no repeated blocks');
+    // Context width.
+    let contextDim = unknown('no cross-attention k/v or text embedding shows it');
+    const cross = ranked.find((a) => a.contextDim !== null);
+    if (cross) {
+        const k = cross.projections.find((p) => p.role === 'k' || p.role === 'kv') ?? cross.projections[0];
+        contextDim = known(cross.contextDim, `${where(cross, k.key)} ${fmt(k.shape)} in-features`);
+    }
+    else {
+        // The cheap tests first: most keys are in blocks, and need no split.
+        const text = tensors.find((t, i) => {
+            if (outermost[i] >= 0 || t.shape.length !== 2)
+                return false;
+            const { module, leaf } = keys_splitLeaf(t.name);
+            return leaf === 'weight' && CONTEXT_MODULE.test(module);
+        });
+        if (text)
+            contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`);
+    }
+    return {
+        hiddenDim,
+        ffnDim,
+        ffnKind: mainFfn?.kind ?? 'unknown',
+        headDim,
+        heads,
+        inChannels,
+        outFeatures,
+        outChannels,
+        patchSize,
+        layers,
+        contextDim
+    };
+}
+/** Largest dimension taken from metadata: a hostile file may state anything. */
+const MAX_METADATA_DIM = 1 << 24;
+/** A positive whole number from metadata (GGUF integers arrive as numbers; per-layer arrays when all equal). */
+function metadataCount(v) {
+    if (Array.isArray(v)) {
+        const first = metadataCount(v[0]);
+        return first !== null && v.length > 0 && v.every((x) => metadataCount(x) === first) ? first : null;
+    }
+    return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_METADATA_DIM ? v : null;
+}
+/**
+ * Dimensions a GGUF file states in its metadata, used where the shapes cannot tell (llama.cpp's keys:
+ * `general.architecture` = ARCH, then `ARCH.embedding_length`, `ARCH.attention.head_count`,
+ * `ARCH.attention.key_length`, `ARCH.block_count`, `ARCH.feed_forward_length`). A value read from the shapes is
+ * kept; where metadata disagrees with it, a note says so. Metadata replaces a family rule's guess (it is the file's
+ * own statement). Values are bounded and must agree with each other (hidden = heads x head dim).
+ */
+function applyGgufMetadata(d, metadata, notes) {
+    const arch = metadata['general.architecture'];
+    if (typeof arch !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(arch))
+        return;
+    const read = (key) => {
+        const full = `${arch}.${key}`;
+        const value = Object.hasOwn(metadata, full) ? metadataCount(metadata[full]) : null;
+        return value === null ? null : { value, key: full };
+    };
+    const stated = (m) => `${m.key} = ${m.value} (file metadata)`;
+    const fill = (name, current, m, set) => {
+        if (m === null)
+            return;
+        if (current.value === null || current.source === 'family')
+            set(known(m.value, stated(m), 'metadata'));
+        else if (current.value !== m.value)
+            notes.push(`${name}: the shapes show ${current.value}, the metadata states ${m.value} (${m.key})`);
+    };
+    fill('hidden dim', d.hiddenDim, read('embedding_length'), (v) => (d.hiddenDim = v));
+    fill('layers', d.layers, read('block_count'), (v) => (d.layers = v));
+    fill('ffn dim', d.ffnDim, read('feed_forward_length'), (v) => (d.ffnDim = v));
+    const heads = read('attention.head_count');
+    if (heads === null)
+        return;
+    const hidden = d.hiddenDim.value;
+    const keyLength = read('attention.key_length');
+    const headDim = keyLength?.value ?? (hidden !== null && hidden % heads.value === 0 ? hidden / heads.value : null);
+    if (headDim === null)
+        return;
+    const evidence = keyLength
+        ? `${stated(heads)}; ${stated(keyLength)}`
+        : `${stated(heads)}; hidden ${hidden} / ${heads.value}`;
+    fill('heads', d.heads, { value: heads.value, key: heads.key }, () => {
+        d.heads = known(heads.value, evidence, 'metadata');
+        d.headDim = known(headDim, evidence, 'metadata');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/families.ts
+class Probe {
+    ctx;
+    evidence = [];
+    byPattern;
+    constructor(ctx) {
+        this.ctx = ctx;
+        this.byPattern = new Map(ctx.families.map((f) => [f.family.pattern, f]));
+    }
+    shape(name) {
+        return this.ctx.shapes.get(name);
+    }
+    has(name) {
+        return this.ctx.shapes.has(name);
+    }
+    /** The shape of `rest` in the blocks of `pattern` (any block), or undefined. */
+    blockShape(pattern, rest) {
+        return this.byPattern.get(pattern)?.unionEntries.find((e) => e.key === rest)?.shape;
+    }
+    blockHas(pattern, rest) {
+        return this.byPattern.get(pattern)?.keyBlockCounts.has(rest) ?? false;
+    }
+    count(pattern) {
+        return this.byPattern.get(pattern)?.family.count ?? 0;
+    }
+    /** Records `name [shape]` as evidence and returns the shape. */
+    note(name, shape) {
+        if (shape)
+            this.evidence.push(`${name} [${shape.join(', ')}]`);
+        return shape;
+    }
+    key(name) {
+        return this.note(name, this.shape(name));
+    }
+    block(pattern, rest) {
+        return this.note(`${pattern}.*.${rest}`, this.blockShape(pattern, rest));
+    }
+    blocks(pattern) {
+        const n = this.count(pattern);
+        this.evidence.push(`${pattern}: ${n} blocks`);
+        return n;
+    }
+}
+function result(p, id, name, variant, naming, confidence, headDim) {
+    return { match: { id, name, variant, naming, confidence, evidence: p.evidence }, headDim };
+}
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+function expectSize(p, what, seen, wanted, state) {
+    if (seen !== wanted) {
+        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
+        state.confidence = 'medium';
+    }
+}
+function wanVariant(p, dim, inDim, image, flf, vace) {
+    if (vace) {
+        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
+        return {
+            name: `Wan2.1 VACE-${size}`,
+            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
+        };
+    }
+    if (flf)
+        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
+    if (image)
+        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
+    if (dim === 3072 && inDim === 48)
+        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
+    if (dim === 5120 && inDim === 36) {
+        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
+        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
+    }
+    if (dim === 5120) {
+        return {
+            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
+            variant: 't2v-14b',
+            layers: 40,
+            ffn: 13824
+        };
+    }
+    if (dim === 1536)
+        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
+    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
+}
+function wanOriginal(p) {
+    const mod = p.key('head.modulation');
+    const patch = p.key('patch_embedding.weight');
+    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
+        return null;
+    const dim = mod[mod.length - 1];
+    const inDim = patch[1];
+    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
+    const flf = p.key('img_emb.emb_pos') !== undefined;
+    const vace = p.key('vace_patch_embedding.weight') !== undefined;
+    if (!image)
+        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, vace);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
+}
+function wanDiffusers(p) {
+    const sst = p.key('scale_shift_table');
+    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
+    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
+        return null;
+    const dim = sst[sst.length - 1];
+    const inDim = p.key('patch_embedding.weight')?.[1];
+    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
+        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
+    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
+    if (!image)
+        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, false);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
+}
+function longcat(p) {
+    const qkv = p.block('blocks', 'attn.qkv.weight');
+    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
+    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', qkv[1], 4096, state);
+    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
+    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
+    const exact = state.confidence === 'high';
+    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
+}
+function fluxOrHunyuan(p) {
+    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
+        p.count('txt_in.individual_token_refiner.blocks') > 0;
+    const bflQkv = p.block('double_blocks', 'img_attn.qkv.weight');
+    const hyQkv = p.block('double_blocks', 'img_attn_qkv.weight');
+    const linear1 = p.block('single_blocks', 'linear1.weight');
+    if (!(bflQkv || hyQkv) || !linear1)
+        return null;
+    const state = { confidence: 'high' };
+    const double = p.blocks('double_blocks');
+    const single = p.blocks('single_blocks');
+    if (refiner || hyQkv) {
+        if (refiner)
+            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', linear1[1], 3072, state);
+        expectSize(p, 'double blocks', double, 20, state);
+        expectSize(p, 'single blocks', single, 40, state);
+        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    const hidden = p.key('img_in.weight')?.[0];
+    expectSize(p, 'hidden size', hidden, 3072, state);
+    expectSize(p, 'double blocks', double, 19, state);
+    expectSize(p, 'single blocks', single, 38, state);
+    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
+    if (!guidance)
+        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
+}
+function fluxDiffusers(p) {
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
+    if (!addQ || !mlp)
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
+    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
+}
+function stableDiffusionUnet(p) {
+    const keys = [
+        [
+            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
+            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
+            'original (LDM / sgm)'
+        ],
+        [
+            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
+            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight',
+            'diffusers (UNet2DConditionModel)'
+        ]
+    ];
+    for (const [sdxlKey, sd1Key, naming] of keys) {
+        const xl = p.shape(sdxlKey);
+        if (xl && xl[0] === 640 && xl[1] === 2048) {
+            p.key(sdxlKey);
+            return result(p, 'sdxl', 'SDXL (UNet)', null, naming, 'high', 64);
+        }
+        const sd = p.shape(sd1Key);
+        if (sd && sd[0] === 320 && sd[1] === 768) {
+            p.key(sd1Key);
+            return result(p, 'sd1', 'Stable Diffusion 1.x (UNet)', null, naming, 'high');
+        }
+        if (sd && sd[0] === 320 && sd[1] === 1024) {
+            p.key(sd1Key);
+            return result(p, 'sd2', 'Stable Diffusion 2.x (UNet)', null, naming, 'high', 64);
+        }
+    }
+    return null;
+}
+function qwenImage(p) {
+    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const txtNorm = p.key('txt_norm.weight');
+    if (!mod || !addQ || !txtNorm)
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', addQ[1], 3072, state);
+    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
+    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
+}
+function sd3(p) {
+    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
+    if (!qkv)
+        return null;
+    const depth = p.blocks('joint_blocks');
+    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
+    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
+    const state = { confidence: 'medium' };
+    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
+}
+function ltx(p) {
+    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
+    const sst = p.block('transformer_blocks', 'scale_shift_table');
+    if (!q || !sst)
+        return null;
+    const original = p.key('patchify_proj.weight') !== undefined || p.key('adaln_single.linear.weight') !== undefined;
+    const diffusers = p.key('proj_in.weight') !== undefined && p.key('caption_projection.linear_1.weight') !== undefined;
+    if (!original && !diffusers)
+        return null;
+    const layers = p.blocks('transformer_blocks');
+    const hidden = q[1];
+    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
+    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
+    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
+}
+function cogvideox(p) {
+    const sat = p.block('layers', 'attention.query_key_value.weight');
+    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
+        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
+        p.block('transformer_blocks', 'attn1.to_q.weight');
+    if (!sat && !diffusers)
+        return null;
+    if (diffusers)
+        p.block('transformer_blocks', 'norm1.linear.weight');
+    const pattern = sat ? 'layers' : 'transformer_blocks';
+    const layers = p.blocks(pattern);
+    const hidden = (sat ?? diffusers ?? [0, 0])[1];
+    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
+    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
+}
+const RULES = [
+    { rule: wanOriginal, keys: ['head.modulation'] },
+    { rule: wanDiffusers, keys: ['scale_shift_table'] },
+    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+    {
+        rule: stableDiffusionUnet,
+        keys: [
+            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
+            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
+            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
+            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
+        ]
+    },
+    { rule: qwenImage, keys: ['txt_norm.weight'] },
+    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    {
+        rule: cogvideox,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    }
+];
+const RANK = { high: 0, medium: 1, low: 2 };
+function mayMatch(g, ctx) {
+    if (g.keys)
+        for (const k of g.keys)
+            if (ctx.shapes.has(k))
+                return true;
+    if (g.blockKeys) {
+        for (const [pattern, rest] of g.blockKeys) {
+            for (const f of ctx.families)
+                if (f.family.pattern === pattern && f.keyBlockCounts.has(rest))
+                    return true;
+        }
+    }
+    return false;
+}
+/** Every matching family rule, best first. */
+function identifyFamilies(ctx) {
+    const out = [];
+    for (const g of RULES) {
+        if (!mayMatch(g, ctx))
+            continue;
+        const r = g.rule(new Probe(ctx));
+        if (r)
+            out.push(r);
+    }
+    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/ffn.ts
+
+const ffn_FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'feedforward']);
+const GATE_NAMES = /^(w1|gate|gate_proj|ffn_gate|wi_0)$/;
+const UP_NAMES = /^(w3|up|up_proj|ffn_up|wi_1)$/;
+/** The FFN container of a module path: the path up to its first FFN-named segment (`ffn`, `img_mlp`, `ff_context`). */
+function ffnContainer(module) {
+    const segs = module.split('.');
+    for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i].toLowerCase();
+        if (seg === 'feed_forward')
+            return segs.slice(0, i + 1).join('.');
+        const tokens = seg.split('_');
+        if (!tokens.some((t) => ffn_FFN_TOKENS.has(t)))
+            continue;
+        // GGUF style `ffn_gate` / `ffn_up` / `ffn_down` as the last segment: the container is the shared `ffn` part.
+        if (i === segs.length - 1 && tokens.length === 2 && ffn_FFN_TOKENS.has(tokens[0]) && i > 0) {
+            return [...segs.slice(0, i), tokens[0]].join('.');
+        }
+        return segs.slice(0, i + 1).join('.');
+    }
+    return null;
+}
+/** A weight as [out, in]: 2-D linears and 1x1 convolutions. */
+function asMatrix(e) {
+    if (e.shape.length === 2)
+        return [e.shape[0], e.shape[1]];
+    if (e.shape.length > 2 && e.shape.slice(2).every((d) => d === 1))
+        return [e.shape[0], e.shape[1]];
+    return null;
+}
+function findFfnModules(entries, family, blocksHaving) {
+    const containers = new Map();
+    for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        const { module, leaf } = keys_splitLeaf(e.key);
+        if (leaf !== 'weight')
+            continue;
+        const m = asMatrix(e);
+        if (!m)
+            continue;
+        const c = ffnContainer(module);
+        if (c === null)
+            continue;
+        const list = containers.get(c);
+        if (list)
+            list.push({ key: e.key, shape: e.shape, m });
+        else
+            containers.set(c, [{ key: e.key, shape: e.shape, m }]);
+    }
+    const out = [];
+    for (const [path, weights] of containers) {
+        const d = weights[0].m[1];
+        const ups = weights.filter((w) => w.m[1] === d && w.m[0] !== d);
+        const downs = weights.filter((w) => w.m[0] === d && w.m[1] !== d);
+        const square = weights.filter((w) => w.m[0] === d && w.m[1] === d);
+        let kind = 'unknown';
+        let f = null;
+        let evidence;
+        const projections = [];
+        const lastName = (key) => keys_splitLeaf(keys_splitLeaf(key).module).leaf.toLowerCase();
+        const shapes = weights.map((w) => `${w.key} ${JSON.stringify(w.shape)}`).join(', ');
+        if (ups.length === 2 &&
+            downs.length === 1 &&
+            ups[0].m[0] === ups[1].m[0] &&
+            ups[0].m[0] === downs[0].m[1]) {
+            kind = 'gated';
+            f = downs[0].m[1];
+            // Name the gate when the names tell it (w1 / gate_proj); otherwise the first projection is called the gate.
+            const gateIndex = UP_NAMES.test(lastName(ups[0].key)) || GATE_NAMES.test(lastName(ups[1].key)) ? 1 : 0;
+            projections.push({ role: 'gate', key: ups[gateIndex].key, shape: [...ups[gateIndex].shape] });
+            projections.push({ role: 'up', key: ups[1 - gateIndex].key, shape: [...ups[1 - gateIndex].shape] });
+            projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
+            evidence = `two input projections [${f}, ${d}] and one output projection [${d}, ${f}]: ${shapes}`;
+        }
+        else if (ups.length === 1 && downs.length === 1 && ups[0].m[0] === downs[0].m[1]) {
+            kind = 'mlp';
+            f = downs[0].m[1];
+            projections.push({ role: 'up', key: ups[0].key, shape: [...ups[0].shape] });
+            projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
+            evidence = `up [${f}, ${d}] and down [${d}, ${f}]: ${shapes}`;
+        }
+        else if (ups.length === 1 && downs.length === 1 && ups[0].m[0] === 2 * downs[0].m[1]) {
+            kind = 'gated-fused';
+            f = downs[0].m[1];
+            projections.push({ role: 'gate_up', key: ups[0].key, shape: [...ups[0].shape] });
+            projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
+            evidence = `input projection [2 x ${f}, ${d}] (gate and up fused) and down [${d}, ${f}]: ${shapes}`;
+        }
+        else if (ups.length === 1 && downs.length === 0 && square.length === 0) {
+            kind = 'mlp';
+            f = ups[0].m[0];
+            projections.push({ role: 'up', key: ups[0].key, shape: [...ups[0].shape] });
+            evidence = `up [${f}, ${d}] with no separate down projection (fused into another output): ${shapes}`;
+        }
+        else if (weights.length === 2 && square.length === 2) {
+            kind = 'mlp';
+            f = d;
+            projections.push({ role: 'up', key: weights[0].key, shape: [...weights[0].shape] });
+            projections.push({ role: 'down', key: weights[1].key, shape: [...weights[1].shape] });
+            evidence = `two square projections [${d}, ${d}]: ${shapes}`;
+        }
+        else {
+            evidence = `projections do not form a known FFN pattern: ${shapes}`;
+        }
+        out.push({
+            family,
+            path,
+            blocks: family ? blocksHaving(weights[0].key) : 1,
+            kind,
+            hiddenDim: kind === 'unknown' ? null : d,
+            intermediateDim: f,
+            projections,
+            evidence
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/naming.ts
+/** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
+
+const MAX_TOP_LEVEL = 30;
+const MAX_LEAVES = 20;
+const MAX_CASED = 20;
+/** A block index joined with underscores (`lora_unet_blocks_0_self_attn`) marks the kohya-style form. */
+const UNDERSCORE_INDEX = /_\d+(_|$)/;
+const UPPER = /[A-Z]/;
+const SEG_INDEX = 1;
+const SEG_UNDERSCORE = 2;
+const SEG_UPPER = 4;
+/** Only read for a key's first segment (the kohya-style test). */
+const SEG_UNDERSCORE_INDEX = 8;
+/** Bounds the per-call segment memo (hostile files may have a million distinct segments). */
+const MAX_SEGMENT_MEMO = 10000;
+function classifySegment(seg) {
+    if (keys_isIndexSegment(seg))
+        return SEG_INDEX;
+    if (!seg.includes('_'))
+        return UPPER.test(seg) ? SEG_UPPER : 0;
+    return (SEG_UNDERSCORE |
+        (UPPER.test(seg) ? SEG_UPPER : 0) |
+        (UNDERSCORE_INDEX.test(seg) ? SEG_UNDERSCORE_INDEX : 0));
+}
+function countsToList(counts, limit) {
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit)
+        .map(([prefix, keys]) => ({ prefix, keys }));
+}
+function bump(counts, key) {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+function namingConventions(names) {
+    let dotted = 0;
+    let underscored = 0;
+    const cased = new Set();
+    let lettered = 0;
+    let withUnderscore = 0;
+    const knownPrefixes = new Map();
+    const topLevel = new Map();
+    const leaves = new Map();
+    let commonKnown = null;
+    let shared = null;
+    let casedSegmentCount = 0;
+    // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
+    const segmentFlags = new Map();
+    const flagsOf = (seg) => {
+        let flags = segmentFlags.get(seg);
+        if (flags === undefined) {
+            flags = classifySegment(seg);
+            if (segmentFlags.size < MAX_SEGMENT_MEMO)
+                segmentFlags.set(seg, flags);
+        }
+        return flags;
+    };
+    // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
+    for (let n = 0; n < names.length; n++) {
+        const name = names[n];
+        const { prefix, rest } = keys_stripKnownPrefix(name);
+        const segs = rest.split('.');
+        const firstFlags = flagsOf(segs[0]);
+        if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
+            underscored++;
+        else if (segs.length > 1)
+            dotted++;
+        if (prefix)
+            bump(knownPrefixes, prefix);
+        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
+        bump(topLevel, segs[0]);
+        bump(leaves, segs[segs.length - 1]);
+        for (let k = 0; k < segs.length; k++) {
+            const seg = segs[k];
+            const flags = k === 0 ? firstFlags : flagsOf(seg);
+            if (flags & SEG_INDEX)
+                continue;
+            lettered++;
+            if (flags & SEG_UNDERSCORE)
+                withUnderscore++;
+            if (flags & SEG_UPPER) {
+                casedSegmentCount++;
+                if (cased.size < 1000)
+                    cased.add(seg);
+            }
+        }
+        // The longest dotted prefix shared by every key, never including a key's leaf.
+        const moduleEnd = name.lastIndexOf('.') + 1;
+        if (shared === null)
+            shared = name.slice(0, moduleEnd);
+        else if (!name.startsWith(shared) || moduleEnd < shared.length) {
+            let i = 0;
+            const limit = Math.min(shared.length, moduleEnd);
+            while (i < limit && shared.charCodeAt(i) === name.charCodeAt(i))
+                i++;
+            shared = i === 0 ? '' : shared.slice(0, shared.lastIndexOf('.', i - 1) + 1);
+        }
+    }
+    let separator = 'none';
+    if (dotted > 0 && underscored > 0)
+        separator = 'mixed';
+    else if (dotted > 0)
+        separator = 'dot';
+    else if (underscored > 0)
+        separator = 'underscore';
+    let caseStyle;
+    if (casedSegmentCount === 0)
+        caseStyle = withUnderscore > 0 ? 'snake_case' : 'lower';
+    else
+        caseStyle = casedSegmentCount * 2 > lettered && withUnderscore === 0 ? 'camelCase' : 'mixed';
+    return {
+        separator,
+        case: caseStyle,
+        casedSegments: [...cased].sort().slice(0, MAX_CASED),
+        commonPrefix: commonKnown ?? '',
+        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length),
+        sharedPrefix: shared ?? '',
+        knownPrefixes: countsToList(knownPrefixes, MAX_TOP_LEVEL),
+        topLevelModules: countsToList(topLevel, MAX_TOP_LEVEL),
+        leafNames: countsToList(leaves, MAX_LEAVES)
+    };
+}
+/** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
+function dominantPrefix(common, counts, total) {
+    if (common)
+        return common;
+    for (const [prefix, keys] of counts)
+        if (keys * 2 > total)
+            return prefix;
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/analysis/types.ts
+/**
+ * The result of analysing one model's structure from its tensor names and shapes (`analyzeStructure`). Every field
+ * is plain JSON (numbers, strings, arrays, objects): the `analyze --json` manifest embeds it as `structure`, and
+ * compare / LoRA / gate code consumes it. Fields are only ever added, never renamed (see `STRUCTURE_SCHEMA_VERSION`).
+ */
+const STRUCTURE_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/analysis/structure.ts
+
+
+
+
+
+
+
+
+const ROLE_ORDER = [
+    'attention',
+    'feedforward',
+    'normalization',
+    'modulation',
+    'embedding'
+];
+const ROLE_BIT = {
+    attention: 1,
+    feedforward: 2,
+    normalization: 4,
+    modulation: 8,
+    embedding: 16
+};
+/*
+ * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
+ * interpreter, where each for-of step allocates an iterator result (about 40 bytes per key and step), and that
+ * garbage brings young-generation collections forward, which copy the whole freshly read checkpoint.
+ */
+/**
+ * Element count as a double; the caller marks the total inexact once a count passes 2^53. Absurd shapes (hostile
+ * files) are capped at 2^73 per tensor so that every sum stays finite and the result stays valid JSON.
+ */
+const MAX_NUMEL = 2 ** 73;
+function structure_numel(shape) {
+    let n = 1;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
+    return Number.isFinite(n) && n <= MAX_NUMEL ? n : MAX_NUMEL;
+}
+/**
+ * In a diffusers pipeline folder every component's keys carry `<component>.`; the denoiser (the transformer or
+ * UNet) is the model to analyse, whatever its share of the keys. Returns its prefix, or null.
+ */
+function denoiserComponent(ckpt) {
+    if (ckpt.format !== 'diffusers' || !ckpt.components)
+        return null;
+    const main = ckpt.components.find((c) => c.className && /transformer|unet|dit/i.test(c.className[1]));
+    return main ? `${main.name}.` : null;
+}
+function analyzeStructure(ckpt) {
+    const notes = [];
+    const naming = namingConventions(ckpt.tensors.map((t) => t.name));
+    const denoiser = denoiserComponent(ckpt);
+    if (denoiser && !naming.commonPrefix)
+        naming.analysisPrefix = denoiser;
+    const prefix = naming.analysisPrefix;
+    let exact = true;
+    let paramCount = 0;
+    const tensors = new Array(ckpt.tensors.length);
+    // Name -> shape of its first occurrence: counts duplicates here, and is the name lookup of the family rules.
+    const shapes = new Map();
+    let duplicates = 0;
+    // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
+    const adapter = new Uint8Array(tensors.length);
+    let adapterCount = 0;
+    // One pass over the keys for element counts, prefix removal, duplicates and adapter keys.
+    for (let i = 0; i < tensors.length; i++) {
+        const t = ckpt.tensors[i];
+        const n = structure_numel(t.shape);
+        if (!Number.isSafeInteger(n))
+            exact = false;
+        paramCount += n;
+        const name = prefix && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name;
+        tensors[i] = { name, shape: t.shape, dtype: t.dtype, numel: n };
+        if (shapes.has(name))
+            duplicates++;
+        else
+            shapes.set(name, t.shape);
+        if (isAdapterKey(name)) {
+            adapter[i] = 1;
+            adapterCount++;
+        }
+    }
+    if (!Number.isSafeInteger(paramCount))
+        exact = false;
+    if (!exact)
+        notes.push('the parameter count passes 2^53 and is rounded');
+    if (duplicates)
+        notes.push(`${duplicates} duplicate tensor names`);
+    if (adapterCount) {
+        notes.push(`${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
+            'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)');
+    }
+    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors);
+    notes.push(...blockNotes);
+    // Roles and categories, per key.
+    const roleMask = new Uint8Array(tensors.length);
+    const roleKeys = {
+        attention: 0,
+        feedforward: 0,
+        normalization: 0,
+        modulation: 0,
+        embedding: 0
+    };
+    const normModules = new Set();
+    // Each name is split into module and leaf once, for both passes below.
+    const modules = new Array(tensors.length);
+    const leaves = new Array(tensors.length);
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const { module, leaf } = keys_splitLeaf(t.name);
+        modules[i] = module;
+        leaves[i] = leaf;
+        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
+        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
+            normModules.add(module);
+    }
+    const parameterTypes = {
+        weight: { keys: 0, params: 0 },
+        bias: { keys: 0, params: 0 },
+        normalization: { keys: 0, params: 0 },
+        embedding: { keys: 0, params: 0 },
+        other: { keys: 0, params: 0 }
+    };
+    const dtypeMap = new Map();
+    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
+    // them: each distinct relative key is classified once per family instead of once per block.
+    const blockRoles = new Array(tensors.length);
+    for (const f of families) {
+        const byRest = new Map();
+        for (const inst of f.instances) {
+            for (let k = 0; k < inst.members.length; k++) {
+                const t = inst.members[k];
+                if (blockRoles[t] !== undefined)
+                    continue;
+                let roles = byRest.get(inst.rests[k]);
+                if (roles === undefined) {
+                    roles = keyRoles(tensors[t].name, true);
+                    byRest.set(inst.rests[k], roles);
+                }
+                blockRoles[t] = roles;
+            }
+        }
+    }
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0);
+        let mask = 0;
+        for (let r = 0; r < roles.length; r++) {
+            mask |= ROLE_BIT[roles[r]];
+            roleKeys[roles[r]]++;
+        }
+        roleMask[i] = mask;
+        const module = modules[i];
+        const leaf = leaves[i];
+        let category;
+        const normLike = mask & ROLE_BIT.normalization || normModules.has(module);
+        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
+            category = 'normalization';
+        else if (mask & ROLE_BIT.embedding)
+            category = 'embedding';
+        else if (isWeightLeaf(leaf))
+            category = 'weight';
+        else if (isBiasLeaf(leaf))
+            category = 'bias';
+        else
+            category = 'other';
+        parameterTypes[category].keys++;
+        parameterTypes[category].params += t.numel;
+        const d = dtypeMap.get(t.dtype);
+        if (d) {
+            d.keys++;
+            d.params += t.numel;
+        }
+        else
+            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
+    }
+    const roleBlocks = {
+        attention: 0,
+        feedforward: 0,
+        normalization: 0,
+        modulation: 0,
+        embedding: 0
+    };
+    for (const f of families) {
+        if (f.family.parent !== null)
+            continue;
+        for (const inst of f.instances) {
+            let mask = 0;
+            for (let k = 0; k < inst.members.length; k++)
+                mask |= roleMask[inst.members[k]];
+            for (const r of ROLE_ORDER)
+                if (mask & ROLE_BIT[r])
+                    roleBlocks[r]++;
+        }
+    }
+    const roles = Object.fromEntries(ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] }]));
+    // Modules per family (keys owned by a nested family are analysed there), then outside every family.
+    const attention = [];
+    const ffn = [];
+    families.forEach((f, fi) => {
+        const entries = f.unionEntries.filter((e) => innermost[e.tensor] === fi && !adapter[e.tensor]);
+        const blocksHaving = (key) => f.keyBlockCounts.get(key) ?? 0;
+        attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes));
+        ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving));
+        let mask = 0;
+        for (const e of f.unionEntries)
+            mask |= roleMask[e.tensor];
+        f.family.roles = ROLE_ORDER.filter((r) => mask & ROLE_BIT[r]);
+    });
+    const topEntries = [];
+    const topNonEmbedding = [];
+    let topLevelKeys = 0;
+    for (let i = 0; i < tensors.length; i++) {
+        if (outermost[i] >= 0)
+            continue;
+        topLevelKeys++;
+        if (adapter[i])
+            continue;
+        const t = tensors[i];
+        topEntries.push({ key: t.name, shape: t.shape });
+        if (!(roleMask[i] & ROLE_BIT.embedding))
+            topNonEmbedding.push({ key: t.name, shape: t.shape });
+    }
+    attention.push(...findAttentionModules(topEntries, null, () => 1, notes));
+    // Top-level MLPs of a model with blocks are embedders (time, text); only a block-less model's are its FFN.
+    if (families.length === 0)
+        ffn.push(...findFfnModules(topNonEmbedding, null, () => 1));
+    for (const a of attention) {
+        if (a.layout !== 'fused-qkv-mlp' || a.fusedMlpDim === null)
+            continue;
+        const linear = a.projections.find((p) => p.role === 'fused_qkv_mlp');
+        const out = a.projections.find((p) => p.role === 'out');
+        ffn.push({
+            family: a.family,
+            path: a.path,
+            blocks: a.blocks,
+            kind: 'fused-with-attention',
+            hiddenDim: a.hiddenDim,
+            intermediateDim: a.fusedMlpDim,
+            projections: [
+                ...(linear ? [{ role: 'up', key: linear.key, shape: linear.shape }] : []),
+                ...(out ? [{ role: 'down', key: out.key, shape: out.shape }] : [])
+            ],
+            evidence: `${linear?.key} [${linear?.shape.join(', ')}] = 3 x ${a.hiddenDim} (q, k, v) + ${a.fusedMlpDim} (MLP in)`
+        });
+    }
+    // A blank name matches no dimension rule, which hides adapter tensors without shifting tensor indices.
+    const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors;
+    const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
+    if (ckpt.format === 'gguf')
+        applyGgufMetadata(dimensions, ckpt.metadata, notes);
+    const candidates = identifyFamilies({ shapes, families });
+    const best = candidates[0];
+    // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
+    if (best?.headDim &&
+        best.match.confidence === 'high' &&
+        dimensions.headDim.value === null &&
+        dimensions.hiddenDim.value !== null) {
+        const hd = best.headDim;
+        const hidden = dimensions.hiddenDim.value;
+        if (hidden % hd === 0) {
+            const why = `${best.match.name} uses head dim ${hd} (reference notes); ${dimensions.headDim.evidence}`;
+            dimensions.headDim = { value: hd, evidence: why, source: 'family' };
+            dimensions.heads = {
+                value: hidden / hd,
+                evidence: `hidden ${hidden} / head dim ${hd} (family rule)`,
+                source: 'family'
+            };
+        }
+    }
+    return {
+        schemaVersion: STRUCTURE_SCHEMA_VERSION,
+        tensorCount: tensors.length,
+        paramCount,
+        paramCountExact: exact,
+        dtypes: [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys),
+        parameterTypes,
+        roles,
+        naming,
+        blockFamilies: families.map((f) => f.family),
+        topLevelKeys,
+        attention,
+        ffn,
+        dimensions,
+        family: best?.match ?? null,
+        familyCandidates: candidates.map((c) => c.match),
+        notes
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/locate.ts
+/** Places a key in the block families of an analysis (innermost family first), for compare and LoRA code. */
+
+/**
+ * Finds the innermost block family of `analysis` holding `name` (with or without the analysed wrapper prefix, or
+ * any known prefix). Returns null for keys outside every family.
+ */
+function locateInBlocks(name, analysis) {
+    const prefix = analysis.naming.analysisPrefix;
+    const stripped = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : stripKnownPrefix(name).rest;
+    const segs = stripped.split('.');
+    let best = null;
+    let bestDepth = -1;
+    for (const f of analysis.blockFamilies) {
+        const pattern = f.pattern.split('.');
+        if (pattern.length <= bestDepth || segs.length < pattern.length + 2)
+            continue;
+        let ok = true;
+        const nums = [];
+        for (let i = 0; i < pattern.length && ok; i++) {
+            if (pattern[i] === '{}') {
+                ok = isIndexSegment(segs[i]);
+                nums.push(segs[i]);
+            }
+            else
+                ok = pattern[i] === segs[i];
+        }
+        const idx = segs[pattern.length];
+        if (!ok || !isIndexSegment(idx))
+            continue;
+        nums.push(idx);
+        best = {
+            family: f.pattern,
+            label: nums.join('.'),
+            index: Number(idx),
+            rest: segs.slice(pattern.length + 1).join('.')
+        };
+        bestDepth = pattern.length;
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/index.ts
+/** Structure analysis of one model: the public surface for the CLI, compare, LoRA and gate code. */
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/util/figures.ts
+/**
+ * How every figure is printed: one function, one rounding, so the gate, the comparison and every renderer say the
+ * same percentage for the same figure.
+ */
+/**
+ * A percentage (0 to 100) with one decimal, rounded down: 79.96 reads 79.9, never "80.0% is under the 80%
+ * threshold", and a figure reads the same wherever it is printed.
+ */
+function figures_formatPercent(value) {
+    if (!Number.isFinite(value))
+        return 'n/a';
+    const floored = Math.floor(value * 10 + 1e-9) / 10;
+    return `${floored.toFixed(1)}%`;
+}
+/** A share in [0, 1] as a percentage, rounded as `formatPercent`. */
+function formatShare(fraction) {
+    return figures_formatPercent(fraction * 100);
+}
+
+;// CONCATENATED MODULE: ./src/compare/verdict.ts
+/** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+
+/** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
+const COMPATIBLE_ABOVE = 0.8;
+const PARTIAL_FROM = 0.3;
+/** Under this share a compatible verdict says which part of A is left out. */
+const PART_OF_A = 0.995;
+const SUMMARIES = {
+    compatible: {
+        exact: 'LoRAs should work directly: the keys and shapes match.',
+        normalized: 'LoRAs should work once the key prefix is adjusted: same keys after stripping prefixes.',
+        mapped: 'Same network under another naming: LoRAs work after key conversion (see the mapping).'
+    },
+    partial: {
+        exact: 'Conversion needed: part of the model matches (see the mapping and the unmatched keys).',
+        normalized: 'Conversion needed: part of the model matches after stripping prefixes (see the mapping).',
+        mapped: 'Conversion needed: part of the model can be mapped (see the mapping and the unmatched keys).'
+    },
+    incompatible: {
+        exact: 'Different architectures: train for the target model, or use its native LoRAs.',
+        normalized: 'Different architectures: train for the target model, or use its native LoRAs.',
+        mapped: 'Different architectures: train for the target model, or use its native LoRAs.'
+    }
+};
+function tierOf(overlap) {
+    if (overlap > COMPATIBLE_ABOVE)
+        return 'compatible';
+    if (overlap >= PARTIAL_FROM)
+        return 'partial';
+    return 'incompatible';
+}
+/**
+ * The headline is the parameter-weighted share of both models that high-confidence, parameter-conserving links
+ * cover (`overlap.parameters`): the same figure whichever model is A, and a 12M-element matrix counts for more
+ * than a bias. The basis says how much conversion the covered part needs: none (exact keys), a prefix
+ * (normalized), or the mapping (`conversions` lists its kinds). Red family or block-count flags cap it at partial.
+ */
+function verdictOf(overlap, flags = [], conversions = []) {
+    const value = overlap.parameters;
+    const basis = conversions.length === 0
+        ? 'exact'
+        : overlap.normalizedCompatible > overlap.exactCompatible &&
+            overlap.normalizedCompatible >= overlap.mapped &&
+            conversions.every((k) => k === 'rename')
+            ? 'normalized'
+            : 'mapped';
+    const tier = tierOf(value);
+    // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
+    // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
+    // block counts are not "the same network under another naming": at most partial, and the summary says why.
+    const apart = flags.filter((f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes'));
+    if (tier === 'compatible' && apart.length > 0) {
+        const why = apart.map((f) => f.message).join('; ');
+        return {
+            tier: 'partial',
+            basis,
+            overlap: value,
+            summary: `${pct(value)} of the parameters line up by name and shape, but these are different networks (${why}): ` +
+                'a conversion is at best partial; check the mapping and the unmatched keys.'
+        };
+    }
+    return { tier, basis, overlap: value, summary: summaryOf(tier, basis, value, flags, conversions) };
+}
+/**
+ * "Different architectures" is wrong for two sizes of one family (Wan 1.3B vs 14B): the keys are the same, the
+ * dims are not. Said as such, with the dims and block counts that differ.
+ */
+function summaryOf(tier, basis, overlap, flags, conversions) {
+    const lora = flags.find((f) => f.code === 'lora-file');
+    if (lora) {
+        const [side, other] = lora.message.startsWith('A ') ? ['A', 'B'] : ['B', 'A'];
+        return (`${side} is a LoRA: a model comparison does not apply; ` +
+            `\`model-compat lora ${side} --base ${other}\` tells whether it loads on ${other}.`);
+    }
+    const sameFamily = flags.some((f) => f.code === 'model-family' && f.kind === 'green');
+    const sizes = flags.filter((f) => f.kind === 'red' && (f.code === 'hidden-dim' || f.code === 'block-count'));
+    // "Compatible" at 84% (Wan I2V against T2V: the image branch has no counterpart) is not "everything matches".
+    const after = basis === 'mapped' && conversions.length > 0
+        ? `Compatible after conversion: ${conversions.join(', ')}. `
+        : '';
+    if (tier === 'compatible' && overlap < PART_OF_A) {
+        const rest = `the other ${pct(1 - overlap)} of the parameters has no compatible counterpart (see the unmatched keys and shape differences).`;
+        if (basis === 'exact')
+            return `LoRAs should work directly on what both share: keys and shapes match for ${pct(overlap)} of the parameters; ${rest}`;
+        return `${after}${SUMMARIES[tier][basis]} But ${rest}`;
+    }
+    if (tier === 'compatible')
+        return `${after}${SUMMARIES[tier][basis]}`;
+    if (tier !== 'incompatible' || !sameFamily || sizes.length === 0)
+        return SUMMARIES[tier][basis];
+    return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
+        'weights and LoRAs do not transfer; use ones made for the target model.');
+}
+/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
+const verdict_ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
+/** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
+function adapterTensorCount(names) {
+    let n = 0;
+    for (const name of names)
+        if (verdict_ADAPTER_KEY.test(name))
+            n++;
+    return n;
+}
+function isMostlyAdapters(count, total) {
+    return total > 0 && count * 2 >= total;
+}
+/** One rounding for every figure (rounded down), as every renderer prints it. */
+const pct = formatShare;
+function computeFlags(x) {
+    const flags = [];
+    if (x.adapters) {
+        const { a, totalA, b, totalB } = x.adapters;
+        for (const [side, count, total] of [
+            ['A', a, totalA],
+            ['B', b, totalB]
+        ]) {
+            if (!isMostlyAdapters(count, total))
+                continue;
+            flags.push({
+                kind: 'red',
+                code: 'lora-file',
+                message: `${side} is a LoRA, not a model: ${count} of its ${total} keys are adapter tensors`,
+                evidence: { adapterTensors: count, tensors: total }
+            });
+        }
+    }
+    for (const p of x.familyPairs) {
+        const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB };
+        if (p.restructured) {
+            flags.push({
+                kind: 'green',
+                code: 'block-structure',
+                message: `same layers in blocks nested differently: ${p.a} (${p.countA}) ~ ${p.b} (${p.countB})`,
+                evidence: { ...evidence, restructured: true }
+            });
+        }
+        else if (p.countA === p.countB) {
+            flags.push({
+                kind: 'green',
+                code: 'block-count',
+                message: `same block count: ${p.a} ${p.countA} = ${p.b} ${p.countB}`,
+                evidence
+            });
+        }
+        else {
+            flags.push({
+                kind: 'red',
+                code: 'block-count',
+                message: `different block counts: ${p.a} ${p.countA} vs ${p.b} ${p.countB}`,
+                evidence
+            });
+        }
+    }
+    const pairedA = new Set(x.familyPairs.map((p) => p.a));
+    const pairedB = new Set(x.familyPairs.map((p) => p.b));
+    for (const f of x.a.families.filter((f) => !pairedA.has(f.prefix))) {
+        flags.push({
+            kind: 'red',
+            code: 'block-family',
+            message: `A's ${f.prefix} (${f.count} blocks) has no counterpart in B`,
+            evidence: { side: 'a', family: f.prefix, blocks: f.count }
+        });
+    }
+    for (const f of x.b.families.filter((f) => !pairedB.has(f.prefix))) {
+        flags.push({
+            kind: 'red',
+            code: 'block-family',
+            message: `B's ${f.prefix} (${f.count} blocks) has no counterpart in A`,
+            evidence: { side: 'b', family: f.prefix, blocks: f.count }
+        });
+    }
+    const dimA = x.a.hiddenDim;
+    const dimB = x.b.hiddenDim;
+    if (dimA !== undefined && dimB !== undefined) {
+        const evidence = {
+            hiddenDimA: dimA,
+            hiddenDimB: dimB,
+            evidenceA: x.a.hiddenDimEvidence,
+            evidenceB: x.b.hiddenDimEvidence
+        };
+        if (dimA === dimB)
+            flags.push({ kind: 'green', code: 'hidden-dim', message: `same hidden dim ${dimA}`, evidence });
+        else
+            flags.push({
+                kind: 'red',
+                code: 'hidden-dim',
+                message: `different hidden dims: ${dimA} vs ${dimB}`,
+                evidence
+            });
+    }
+    const la = x.a.attentionLayouts;
+    const lb = x.b.attentionLayouts;
+    if (la.length > 0 && lb.length > 0) {
+        const evidence = { layoutsA: la, layoutsB: lb };
+        if (la.join(',') === lb.join(',')) {
+            flags.push({
+                kind: 'green',
+                code: 'attention-layout',
+                message: `same attention architecture (${la.join(', ')})`,
+                evidence
+            });
+        }
+        else {
+            flags.push({
+                kind: 'red',
+                code: 'attention-layout',
+                message: `different attention layouts: ${la.join(', ')} vs ${lb.join(', ')}`,
+                evidence
+            });
+        }
+    }
+    const fa = x.a.family;
+    const fb = x.b.family;
+    if (fa && fb) {
+        const evidence = { familyA: fa.name, familyB: fb.name };
+        if (fa.id === fb.id)
+            flags.push({
+                kind: 'green',
+                code: 'model-family',
+                message: `same model family (${fa.name === fb.name ? fa.name : `${fa.name} / ${fb.name}`})`,
+                evidence
+            });
+        else
+            flags.push({
+                kind: 'red',
+                code: 'model-family',
+                message: `different model families: ${fa.name} vs ${fb.name}`,
+                evidence
+            });
+    }
+    // The hidden dim is read from names (which layer counts as the width), so two namings of one network can read
+    // different layers: with the whole network corresponding and no same-named block tensor of another shape, the
+    // two readings are no evidence of another size.
+    const dimAt = flags.findIndex((f) => f.code === 'hidden-dim' && f.kind === 'red');
+    if (dimAt >= 0 && (x.blockShapeDifferences ?? []).length === 0 && x.overlap.parameters > PART_OF_A) {
+        const f = flags[dimAt];
+        flags[dimAt] = {
+            kind: 'green',
+            code: 'hidden-dim',
+            message: `the layers correspond although the hidden dim reads ${String(f.evidence.hiddenDimA)} vs ${String(f.evidence.hiddenDimB)} from differently named layers`,
+            evidence: { ...f.evidence, parameters: x.overlap.parameters }
+        };
+    }
+    // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
+    // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
+    const sizeEvidence = (x.blockShapeDifferences ?? []).length > 0 ||
+        flags.some((f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes'));
+    const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red');
+    if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
+        const f = flags[familyAt];
+        flags[familyAt] = {
+            kind: 'green',
+            code: 'model-family',
+            message: `the layers correspond although the names read as ${String(f.evidence.familyA)} / ${String(f.evidence.familyB)}`,
+            evidence: { ...f.evidence, parameters: x.overlap.parameters }
+        };
+    }
+    const o = x.overlap;
+    if (o.normalized > o.exact + 0.05) {
+        flags.push({
+            kind: 'green',
+            code: 'naming',
+            message: `same key structure under different prefixes (${pct(o.exact)} exact, ${pct(o.normalized)} after stripping)`,
+            evidence: { exact: o.exact, normalized: o.normalized, strippedA: x.strippedA, strippedB: x.strippedB }
+        });
+    }
+    const named = x.mappings.filter((m) => m.confidence !== 'low' && m.source.join() !== m.target.join()).length;
+    if (o.normalized < 0.1 && o.mapped >= 0.5) {
+        flags.push({
+            kind: 'green',
+            code: 'naming',
+            message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
+            evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
+        });
+    }
+    else if (o.normalized < 0.1 &&
+        x.nameCoverage < 0.2 &&
+        // Different sizes already explain why no name corresponds; the naming flag is for one network under
+        // unrelated names.
+        !flags.some((f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim'))) {
+        flags.push({
+            kind: 'red',
+            code: 'naming',
+            message: `naming schemes share no pattern: ${pct(x.nameCoverage)} of A's keys correspond to B at any confidence`,
+            evidence: { normalized: o.normalized, mapped: o.mapped, anyConfidence: x.nameCoverage }
+        });
+    }
+    const inBlocks = x.blockShapeDifferences ?? [];
+    if (inBlocks.length > 0) {
+        // Same-named tensors of the blocks with other shapes (SD1.5 vs SD2.1 cross-attention k/v, SD3 vs SD3.5
+        // modulation): another network of the same design. Weights and LoRAs of those layers do not load.
+        flags.push({
+            kind: 'red',
+            code: 'block-shapes',
+            message: `${inBlocks.length} same-named tensors inside the blocks have other shapes (e.g. ${inBlocks[0].key}: [${inBlocks[0].shapeA.join(', ')}] vs [${inBlocks[0].shapeB.join(', ')}])`,
+            evidence: { differing: inBlocks.length, examples: inBlocks.slice(0, 3) }
+        });
+    }
+    const total = x.shapeMatches + x.shapeDifferences.length;
+    if (total > 0) {
+        const examples = x.shapeDifferences.slice(0, 3);
+        if (x.shapeDifferences.length === 0) {
+            flags.push({
+                kind: 'green',
+                code: 'shapes',
+                message: `matching shapes on all ${total} common keys`,
+                evidence: { matching: total, differing: 0 }
+            });
+        }
+        else {
+            flags.push({
+                kind: 'red',
+                code: 'shapes',
+                message: `${x.shapeDifferences.length} of ${total} common keys have different shapes`,
+                evidence: { matching: x.shapeMatches, differing: x.shapeDifferences.length, examples }
+            });
+        }
+    }
+    return flags;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+
+
+
+
+function baseName(path) {
+    const parts = path.split(/[\\/]/).filter((p) => p !== '');
+    return parts[parts.length - 1] ?? path;
+}
+function compare_sameShape(a, b) {
+    return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+function ratio(n, d) {
+    return d === 0 ? 0 : n / d;
+}
+function strippedPrefixes(tensors) {
+    const counts = new Map();
+    for (const t of tensors) {
+        if (t.key.length === t.normKey.length)
+            continue;
+        const s = t.key.slice(0, t.key.length - t.normKey.length);
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([p]) => p);
+}
+/**
+ * Per-checkpoint results, memoised: the gate compares many artifacts against one baseline, whose parse and
+ * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
+ */
+const parsed = new WeakMap();
+const analysed = new WeakMap();
+function parsedModel(c) {
+    let p = parsed.get(c);
+    if (!p)
+        parsed.set(c, (p = parseModel(c)));
+    return p;
+}
+function structureAnalysis(c) {
+    let s = analysed.get(c);
+    if (!s)
+        analysed.set(c, (s = analyzeStructure(c)));
+    return s;
+}
+/** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
+function inBlocks(model, diffs) {
+    const keys = new Set();
+    for (const f of model.families)
+        for (const s of f.scopes)
+            for (const m of s.modules)
+                for (const t of m.leaves.values())
+                    keys.add(t.key);
+    return diffs.filter((d) => keys.has(d.key));
+}
+/** Leading words of B tried away when looking a name up (an unknown wrapper such as `x.`). */
+const MAX_DROPPED_WORDS = 2;
+/**
+ * Keys the engine left on both sides that carry the same name (after wrappers, tokens) but other shapes: not a
+ * conversion, but what a reader wants to see next to the dims flags (Wan 1.3B vs 14B). Low, shape-incompatible.
+ */
+function sameNameOtherShape(restA, restB, shapeOf) {
+    const normA = stripModelPrefixes(restA);
+    const normB = stripModelPrefixes(restB);
+    const exact = new Map();
+    const dropped = new Map();
+    normB.forEach((k, i) => {
+        const words = tokenKey(k).split('.');
+        if (!exact.has(words.join('.')))
+            exact.set(words.join('.'), restB[i]);
+        for (let d = 1; d <= MAX_DROPPED_WORDS && d < words.length; d++) {
+            const t = words.slice(d).join('.');
+            dropped.set(t, dropped.has(t) ? null : restB[i]);
+        }
+    });
+    const index = { get: (t) => exact.get(t) ?? dropped.get(t) };
+    const out = [];
+    const used = new Set();
+    normA.forEach((k, i) => {
+        const b = index.get(tokenKey(k));
+        if (!b || used.has(b))
+            return;
+        used.add(b);
+        const sa = shapeOf('a', restA[i]);
+        const sb = shapeOf('b', b);
+        out.push({
+            source: [restA[i]],
+            target: [b],
+            kind: 'rename',
+            confidence: 'low',
+            reason: `same name, shapes differ ([${sa.join(', ')}] vs [${sb.join(', ')}])`,
+            shapes: { source: [sa], target: [sb] },
+            shapeCompatible: model_numel(sa) === model_numel(sb)
+        });
+    });
+    return out;
+}
+/** Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once). */
+function parameterShare(ta, tb, coveredA, coveredB) {
+    let total = 0;
+    let covered = 0;
+    for (const [list, set] of [
+        [ta, coveredA],
+        [tb, coveredB]
+    ]) {
+        const seen = new Set();
+        for (const t of list) {
+            if (seen.has(t.name))
+                continue;
+            seen.add(t.name);
+            const n = model_numel(t.shape);
+            total += n;
+            if (set.has(t.name))
+                covered += n;
+        }
+    }
+    return ratio(covered, total);
+}
+function isIdentity(m) {
+    return (m.kind === 'rename' &&
+        m.confidence === 'high' &&
+        m.source.length === 1 &&
+        m.target.length === 1 &&
+        m.source[0] === m.target[0]);
+}
+/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
+function kindsOf(all) {
+    const kinds = new Set();
+    for (const m of all) {
+        if (m.confidence !== 'high' || !m.shapeCompatible)
+            continue;
+        if (m.kind === 'rename' && m.source[0] === m.target[0])
+            continue;
+        kinds.add(m.kind);
+    }
+    return ['rename', 'reshape', 'split', 'fuse', 'reorder'].filter((k) => kinds.has(k));
+}
+function compareCheckpoints(a, b, opts = {}) {
+    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
+    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
+    // Exact keys.
+    const shapesB = new Map();
+    for (const t of b.tensors)
+        if (!shapesB.has(t.name))
+            shapesB.set(t.name, t.shape);
+    const keysA = new Set();
+    let common = 0;
+    let exactCompatible = 0;
+    let shapeMatching = 0;
+    const differing = [];
+    for (const t of a.tensors) {
+        if (keysA.has(t.name))
+            continue;
+        keysA.add(t.name);
+        const sb = shapesB.get(t.name);
+        if (!sb)
+            continue;
+        common++;
+        if (compare_sameShape(t.shape, sb))
+            shapeMatching++;
+        else
+            differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
+        if (model_numel(t.shape) === model_numel(sb))
+            exactCompatible++;
+    }
+    const totalA = keysA.size;
+    const totalB = shapesB.size;
+    // Normalised keys.
+    const pa = parsedModel(a);
+    const pb = parsedModel(b);
+    let normalized = 0;
+    let normalizedCompatible = 0;
+    let normalizedShapeMatches = 0;
+    const normalizedDifferences = [];
+    for (const ref of pa.byNormKey.values()) {
+        const other = pb.byNormKey.get(ref.normKey);
+        if (!other)
+            continue;
+        normalized++;
+        if (model_numel(ref.shape) === model_numel(other.shape))
+            normalizedCompatible++;
+        if (compare_sameShape(ref.shape, other.shape))
+            normalizedShapeMatches++;
+        else
+            normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
+    }
+    // Mapping: the correspondence engine over both key sets.
+    const corr = correspond(a.tensors, b.tensors);
+    const shapesA = new Map();
+    for (const t of a.tensors)
+        if (!shapesA.has(t.name))
+            shapesA.set(t.name, t.shape);
+    const shapeOf = (side, k) => (side === 'a' ? shapesA : shapesB).get(k) ?? [];
+    const all = [
+        ...corr.links.map((l) => toKeyMapping(l, shapeOf)),
+        ...sameNameOtherShape(corr.unmatched.a, corr.unmatched.b, shapeOf)
+    ];
+    const coveredA = new Set();
+    const mentionedA = new Set();
+    const mentionedB = new Set();
+    const coveredB = new Set();
+    for (const m of all) {
+        for (const k of m.source)
+            mentionedA.add(k);
+        for (const k of m.target)
+            mentionedB.add(k);
+        if (m.confidence === 'high' && m.shapeCompatible) {
+            for (const k of m.source)
+                coveredA.add(k);
+            for (const k of m.target)
+                coveredB.add(k);
+        }
+    }
+    const familyPairs = pairFamilies(pa, pb, corr.links);
+    const mappings = all.filter((m) => !isIdentity(m));
+    const mappingCounts = { high: 0, medium: 0, low: 0 };
+    for (const m of mappings)
+        mappingCounts[m.confidence]++;
+    const overlap = {
+        exact: ratio(common, totalA),
+        exactCompatible: ratio(exactCompatible, totalA),
+        normalized: ratio(normalized, totalA),
+        normalizedCompatible: ratio(normalizedCompatible, totalA),
+        mapped: ratio(coveredA.size, totalA),
+        parameters: parameterShare(a.tensors, b.tensors, coveredA, coveredB)
+    };
+    const structure = {
+        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
+        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
+    };
+    const flags = computeFlags({
+        a: structure.a,
+        b: structure.b,
+        familyPairs,
+        overlap,
+        mappingKinds: kindsOf(all),
+        shapeDifferences: normalizedDifferences,
+        blockShapeDifferences: inBlocks(pa, normalizedDifferences),
+        shapeMatches: normalizedShapeMatches,
+        mappings,
+        nameCoverage: ratio(mentionedA.size, totalA),
+        strippedA: strippedPrefixes(pa.tensors),
+        strippedB: strippedPrefixes(pb.tensors),
+        adapters: {
+            a: adapterTensorCount(a.tensors.map((t) => t.name)),
+            totalA: a.tensors.length,
+            b: adapterTensorCount(b.tensors.map((t) => t.name)),
+            totalB: b.tensors.length
+        }
+    });
+    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
+    const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
+    return {
+        models: { a: refA, b: refB },
+        keys: { totalA, totalB, common, onlyA: totalA - common, onlyB: totalB - common },
+        overlap,
+        shapes: { matching: shapeMatching, differing },
+        structure,
+        familyPairs,
+        mappings,
+        mappingCounts,
+        unmatched: { a: unmatchedA, b: unmatchedB },
+        flags,
+        verdict: verdictOf(overlap, flags, kindsOf(all))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
+const MAPPING_SCHEMA_VERSION = 2;
+function toMappingFile(c, tool) {
+    return {
+        schemaVersion: MAPPING_SCHEMA_VERSION,
+        tool: { name: tool.name, version: tool.version },
+        models: { a: { ...c.models.a }, b: { ...c.models.b } },
+        summary: {
+            keysA: c.keys.totalA,
+            keysB: c.keys.totalB,
+            commonKeys: c.keys.common,
+            onlyA: c.keys.onlyA,
+            onlyB: c.keys.onlyB,
+            overlap: { ...c.overlap },
+            shapesMatching: c.shapes.matching,
+            shapesDiffering: c.shapes.differing.length,
+            mappings: { ...c.mappingCounts },
+            unmatchedA: c.unmatched.a.length,
+            unmatchedB: c.unmatched.b.length
+        },
+        flags: c.flags,
+        verdict: c.verdict,
+        mappings: c.mappings,
+        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/index.ts
+/** Public API of model-vs-model comparison. */
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/lora/layers.ts
 /**
  * What a module path names: its layer kind (self-attention q, cross-attention kv, FFN, modulation, ...), its block,
@@ -45278,6 +45978,14 @@ function blockOf(path) {
     if (!m)
         return undefined;
     return { series: m[1], index: Number(m[2]) };
+}
+/**
+ * The index of the block a tensor or module name sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null
+ * at the top level.
+ */
+function blockIndex(name) {
+    const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''));
+    return block ? String(block.index) : null;
 }
 // Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
 // the raw dotted path.
@@ -45896,7 +46604,7 @@ function maxOf(xs) {
             m = x;
     return m;
 }
-function bump(rec, key, by = 1) {
+function analyze_bump(rec, key, by = 1) {
     rec[key] = (rec[key] ?? 0) + by;
 }
 function conventionsOf(evidence, modules) {
@@ -45964,7 +46672,7 @@ function loraStatistics(ckpt, modules, primary) {
     let params = 0;
     let bytes = 0;
     for (const t of ckpt.tensors) {
-        bump(dtypes, t.dtype);
+        analyze_bump(dtypes, t.dtype);
         params += modules_numel(t.shape);
         bytes += tensorBytes(t);
     }
@@ -45979,8 +46687,8 @@ function loraStatistics(ckpt, modules, primary) {
     const scales = [];
     let te = 0;
     for (const m of modules) {
-        bump(algorithms, m.algorithm);
-        bump(layerKinds, m.layerKind);
+        analyze_bump(algorithms, m.algorithm);
+        analyze_bump(layerKinds, m.layerKind);
         if (m.block)
             (blocks[m.block.series] ??= new Set()).add(m.block.index);
         if (m.component === 'text-encoder')
@@ -45992,10 +46700,10 @@ function loraStatistics(ckpt, modules, primary) {
         if (m.scaleSource === 'default-no-alpha')
             missing++;
         if (m.alpha !== null && m.hasAlpha)
-            bump(alphaValues, String(m.alpha));
+            analyze_bump(alphaValues, String(m.alpha));
         if (m.scale !== null) {
             scales.push(m.scale);
-            bump(scaleValues, String(Number(m.scale.toPrecision(6))));
+            analyze_bump(scaleValues, String(Number(m.scale.toPrecision(6))));
         }
     }
     ranks.sort((a, b) => a - b);
@@ -46114,10 +46822,6 @@ function analyzeLora(ckpt, opts = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lora/compare-fallback.ts
-var compare_fallback = __nccwpck_require__(76230);
-// EXTERNAL MODULE: ./src/lookup.ts
-var lookup = __nccwpck_require__(39493);
 ;// CONCATENATED MODULE: ./src/lora/aliases.ts
 /**
  * Other names a base module answers to, generated forward from the base's own keys (as ComfyUI builds its key map:
@@ -46226,7 +46930,7 @@ const longcatFamily = {
                     return [];
             }
         }
-        const top = (0,lookup/* lookupTable */.z)({
+        const top = lookupTable({
             'x_embedder.proj': 'patch_embed.proj',
             't_embedder.mlp.0': 'time_embedder.linear_1',
             't_embedder.mlp.2': 'time_embedder.linear_2',
@@ -46250,7 +46954,7 @@ const fluxFamily = {
         if (m) {
             const b = `transformer_blocks.${m[1]}`;
             const rest = m[2];
-            const map = (0,lookup/* lookupTable */.z)({
+            const map = lookupTable({
                 'img_attn.proj': 'attn.to_out.0',
                 'txt_attn.proj': 'attn.to_add_out',
                 'img_mlp.0': 'ff.net.0.proj',
@@ -46283,7 +46987,7 @@ const fluxFamily = {
                 return [{ path: `${b}.norm.linear` }];
             return [];
         }
-        const top = (0,lookup/* lookupTable */.z)({
+        const top = lookupTable({
             img_in: 'x_embedder',
             txt_in: 'context_embedder',
             'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
@@ -46299,7 +47003,7 @@ const fluxFamily = {
         return mapped ? [{ path: mapped }] : [];
     }
 };
-const RESNET_PARTS = (0,lookup/* lookupTable */.z)({
+const RESNET_PARTS = lookupTable({
     'in_layers.0': 'norm1',
     'in_layers.2': 'conv1',
     'emb_layers.1': 'time_emb_proj',
@@ -46322,7 +47026,7 @@ const sdxlFamily = {
     label: 'name map sdxl sgm->diffusers',
     bases: ['sdxl'],
     aliases(path) {
-        const top = (0,lookup/* lookupTable */.z)({
+        const top = lookupTable({
             'time_embed.0': 'time_embedding.linear_1',
             'time_embed.2': 'time_embedding.linear_2',
             'label_emb.0.0': 'add_embedding.linear_1',
@@ -46404,18 +47108,18 @@ function newSpace(kind, textEncoder, prefix) {
         dotted: new Map(),
         underscore: new Map(),
         aliases: [],
+        families: [],
         blockMax: new Map(),
         entries: []
     };
 }
-function push(map, key, value) {
+function base_index_push(map, key, value) {
     const list = map.get(key);
     if (list)
         list.push(value);
     else
         map.set(key, [value]);
 }
-const BLOCK_SERIES = /(?:^|\.)((?:double_|single_|single_transformer_|transformer_|vace_|input_|output_|down_|up_)?blocks|layers|resblocks)\.(\d{1,6})(?:\.|$)/;
 function addEntry(space, key, rest, shape, biases) {
     if (rest.endsWith('.bias')) {
         // Attached to its weight in `finish`, whichever comes first in the file.
@@ -46429,18 +47133,20 @@ function addEntry(space, key, rest, shape, biases) {
     const entry = { key, path, shape, isParam: !isWeight };
     space.dotted.set(path, entry);
     space.entries.push(entry);
-    const b = BLOCK_SERIES.exec(path);
+    // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
+    const b = blockOf(path);
     if (b)
-        space.blockMax.set(b[1], Math.max(space.blockMax.get(b[1]) ?? -1, Number(b[2])));
+        space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
-function finish(space, biases, families) {
+function finish(space, biases, families, all) {
+    space.families = all;
     for (const b of biases) {
         const entry = space.dotted.get(b.path);
         if (entry && !entry.isParam)
             entry.bias = { key: b.key, shape: b.shape };
     }
     for (const entry of space.entries)
-        push(space.underscore, entry.path.replace(/\./g, '_'), entry);
+        base_index_push(space.underscore, entry.path.replace(/\./g, '_'), entry);
     for (const family of families) {
         const index = { label: family.label, dotted: new Map(), underscore: new Map() };
         for (const entry of space.entries) {
@@ -46448,13 +47154,26 @@ function finish(space, biases, families) {
                 if (space.dotted.has(alias.path))
                     continue; // the base's own name wins
                 const target = alias.slice ? { entry, slice: alias.slice } : { entry };
-                push(index.dotted, alias.path, target);
-                push(index.underscore, alias.path.replace(/\./g, '_'), target);
+                base_index_push(index.dotted, alias.path, target);
+                base_index_push(index.underscore, alias.path.replace(/\./g, '_'), target);
             }
         }
         if (index.dotted.size > 0)
             space.aliases.push(index);
     }
+}
+/**
+ * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
+ * the family its names point at.
+ */
+function base_index_spaceFromSpecs(specs, families = ALIAS_FAMILIES) {
+    const space = newSpace('denoiser', 0, '');
+    const biases = [];
+    for (const s of specs)
+        addEntry(space, s.name, s.name, [...s.shape], biases);
+    const family = guessFamily(space.entries.map((e) => e.path));
+    finish(space, biases, families.filter((f) => family !== null && f.bases.includes(family)), families);
+    return space;
 }
 /** Index a base checkpoint's keys by component. */
 function buildBaseIndex(base, families = ALIAS_FAMILIES) {
@@ -46487,9 +47206,9 @@ function buildBaseIndex(base, families = ALIAS_FAMILIES) {
         }
     }
     const family = guessFamily(denoiser.entries.map((e) => e.path));
-    finish(denoiser, biases.get(denoiser), families.filter((f) => family !== null && f.bases.includes(family)));
+    finish(denoiser, biases.get(denoiser), families.filter((f) => family !== null && f.bases.includes(family)), families);
     for (const space of textEncoders.values())
-        finish(space, biases.get(space), []);
+        finish(space, biases.get(space), [], []);
     const widths = [];
     for (const e of denoiser.entries)
         if (!e.isParam && e.shape.length === 2)
@@ -46503,6 +47222,625 @@ function buildBaseIndex(base, families = ALIAS_FAMILIES) {
         width: mode(widths),
         hasImageBranch: denoiser.entries.some((e) => /(?:^|\.)(?:k_img|v_img|img_emb|attn2\.add_k_proj|image_embedder)(?:\.|$)/.test(e.path))
     };
+}
+
+;// CONCATENATED MODULE: ./src/lora/engine-links.ts
+/**
+ * The correspondence engine's part in LoRA resolution: what no name map links is asked of src/correspond, with A
+ * partial and B limited to the blocks A sits in; only high links that keep the block index and do not pair siblings
+ * whose names extend each other are taken.
+ */
+
+
+/**
+ * True when the two are siblings in one naming and one's name extends the other's (`cross_attn.v_img` beside
+ * `cross_attn.v`): that is another layer (the image branch's value beside the text's), never the same one renamed.
+ */
+function qualifiedApart(a, b) {
+    const strip = (n) => n.replace(/\.(?:weight|bias)$/, '');
+    const pa = strip(a);
+    const pb = strip(b);
+    const cut = (p) => {
+        const at = p.lastIndexOf('.');
+        return { parent: p.slice(0, at + 1), leaf: p.slice(at + 1) };
+    };
+    const x = cut(pa);
+    const y = cut(pb);
+    if (x.parent !== y.parent || x.leaf === y.leaf)
+        return false;
+    return x.leaf.startsWith(`${y.leaf}_`) || y.leaf.startsWith(`${x.leaf}_`);
+}
+/** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
+const MAX_ENGINE_NAMES = 20000;
+/**
+ * What no name map links, asked of the correspondence engine (src/correspond) with A partial. Only its high links
+ * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
+ * naming of one network, and a wrong target is worse than none.
+ */
+function viaEngine(a, all) {
+    // Only the base tensors of the blocks A sits in can be taken: the engine sees those (and the top level when A has
+    // names outside blocks), which keeps the call small and its alignment to the blocks A has.
+    const inA = new Set(a.map((t) => blockIndex(t.name)));
+    const b = all.filter((t) => inA.has(blockIndex(t.name)));
+    const inB = new Set(b.map((t) => blockIndex(t.name)));
+    const mine = a.filter((t) => inB.has(blockIndex(t.name)));
+    if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
+        return [];
+    const out = [];
+    for (const l of correspond(mine, b, { partial: 'a' }).links) {
+        if (l.confidence !== 'high')
+            continue;
+        if (new Set([...l.a, ...l.b].map(blockIndex)).size !== 1)
+            continue;
+        if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0], l.b[0]))
+            continue;
+        const link = {
+            kind: l.kind,
+            a: [...l.a],
+            b: [...l.b],
+            confidence: l.confidence,
+            evidence: [{ kind: 'engine', link: l.kind }]
+        };
+        if (l.rows)
+            link.rows = l.rows.map((r) => ({ start: r.start, end: r.end }));
+        if (l.ambiguity)
+            link.ambiguity = { kind: l.ambiguity.kind, chunks: [...l.ambiguity.chunks] };
+        for (const e of l.evidence)
+            if (e.kind === 'chunk-order')
+                link.order = [...e.order];
+        out.push(link);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/lora/fused-roles.ts
+/**
+ * Fused vs separate attention projections read from their role words (src/names): a LoRA's separate q/k/v (or
+ * k/v) onto the base's fused qkv (kv) of the same block index, sublayer and stream, and a fused projection onto
+ * separate ones, where the rows sum exactly.
+ */
+
+
+function partOf(name, shape) {
+    if (shape.length !== 2)
+        return null;
+    const path = name.replace(/\.weight$/, '');
+    const role = layerRole(path);
+    const block = /(?:^|[._])(\d+)(?=[._]|$)/.exec(path);
+    return { name, rows: shape[0], cols: shape[1], role, block: block ? block[1] : null };
+}
+/** Same block index, same sublayer (self vs cross attention) and stream (main vs context). */
+function sameGroup(x, y) {
+    return (x.block !== null &&
+        x.block === y.block &&
+        x.role.sublayer === y.role.sublayer &&
+        (x.role.stream ?? 'main') === (y.role.stream ?? 'main') &&
+        x.cols === y.cols);
+}
+/**
+ * Fused vs separate attention projections by role words (src/names): separate q/k/v (or k/v) of one block's
+ * attention onto the base's fused qkv (kv) of the same block index, sublayer and stream whose rows they sum to
+ * exactly (a fuse), and a fused projection onto the base's separate ones (a split). Only when exactly one base
+ * layer fits; rows in the q, k, v order every known converter uses.
+ */
+function fusedByRole(unmatched, a, space, used) {
+    // Per block index, the attention projections of both sides; the pairing below is quadratic in a block only.
+    const groups = new Map();
+    const shapes = new Map(a.map((t) => [t.name, t.shape]));
+    for (const n of unmatched) {
+        const block = blockIndex(n);
+        if (block === null)
+            continue;
+        const p = partOf(n, shapes.get(n) ?? []);
+        if (!p || !ATTENTION_ROLES.has(p.role.role))
+            continue;
+        const g = groups.get(block) ?? { mine: [], base: [] };
+        g.mine.push(p);
+        groups.set(block, g);
+    }
+    if (groups.size === 0)
+        return [];
+    for (const e of space.entries) {
+        if (e.isParam)
+            continue;
+        const name = `${e.path}.weight`;
+        const g = groups.get(blockIndex(name) ?? '');
+        if (!g || used.has(name))
+            continue;
+        const p = partOf(name, e.shape);
+        if (p && ATTENTION_ROLES.has(p.role.role))
+            g.base.push(p);
+    }
+    const links = [];
+    for (const { mine, base } of groups.values()) {
+        if (mine.length > MAX_BLOCK_PARTS || base.length > MAX_BLOCK_PARTS)
+            continue;
+        links.push(...pairInBlock(mine, base, used));
+    }
+    return links;
+}
+const ATTENTION_ROLES = new Set(['q', 'k', 'v', 'qkv', 'kv']);
+/** Projections per side and block past which a block is left alone (a real block has a handful). */
+const MAX_BLOCK_PARTS = 256;
+function pairInBlock(mine, base, used) {
+    const links = [];
+    const taken = new Set();
+    const evidence = [{ kind: 'role-words' }];
+    for (const fused of mine) {
+        const wanted = FUSED_ROLE_PARTS[fused.role.role];
+        if (!wanted || taken.has(fused.name))
+            continue;
+        const parts = wanted.map((r) => base.filter((q) => !used.has(q.name) && q.role.role === r && sameGroup(q, fused)));
+        if (parts.some((c) => c.length !== 1))
+            continue;
+        const chosen = parts.map((c) => c[0]);
+        if (chosen.reduce((n, q) => n + q.rows, 0) !== fused.rows)
+            continue;
+        let start = 0;
+        const rows = chosen.map((q) => ({ start, end: (start += q.rows) }));
+        taken.add(fused.name);
+        for (const q of chosen)
+            used.add(q.name);
+        links.push({
+            kind: 'split',
+            a: [fused.name],
+            b: chosen.map((q) => q.name),
+            rows,
+            confidence: 'high',
+            evidence
+        });
+    }
+    for (const target of base) {
+        const wanted = FUSED_ROLE_PARTS[target.role.role];
+        if (!wanted || used.has(target.name))
+            continue;
+        const parts = wanted.map((r) => mine.filter((q) => !taken.has(q.name) && q.role.role === r && sameGroup(q, target)));
+        // A LoRA may train only some of the parts (q and v): the rows of the others stay untouched.
+        if (parts.some((c) => c.length > 1) || parts.every((c) => c.length === 0))
+            continue;
+        const rowsEach = target.rows / wanted.length;
+        const present = parts.flatMap((c, i) => (c.length === 1 ? [{ part: c[0], i }] : []));
+        if (present.some(({ part }) => part.rows !== rowsEach))
+            continue;
+        for (const { part } of present)
+            taken.add(part.name);
+        used.add(target.name);
+        links.push({
+            kind: 'fuse',
+            a: present.map(({ part }) => part.name),
+            b: [target.name],
+            rows: present.map(({ i }) => ({ start: i * rowsEach, end: (i + 1) * rowsEach })),
+            confidence: 'high',
+            evidence
+        });
+    }
+    return links;
+}
+
+;// CONCATENATED MODULE: ./src/lora/correspondence.ts
+/**
+ * The one question LoRA resolution asks of a base: which base tensor(s) does each tensor a LoRA implies correspond
+ * to. The answer has the shape of the correspondence engine's (`correspond(a, b, { partial: 'a' })`: links of kind
+ * rename / reshape / split / fuse / reorder with row ranges, confidence, evidence and ambiguity), so the resolver
+ * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
+ * engine.
+ */
+
+
+
+/** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
+function nameOf(entry, leaf) {
+    if (leaf === 'bias')
+        return `${entry.path}.bias`;
+    return entry.isParam ? entry.path : `${entry.path}.weight`;
+}
+const LEAF = /\.(weight|bias)$/;
+function split(name) {
+    const m = LEAF.exec(name);
+    if (!m)
+        return { path: name, leaf: 'param' };
+    return { path: name.slice(0, m.index), leaf: m[1] };
+}
+/**
+ * The name tables turn base names into another family's names (`name map wan original->diffusers` on an original
+ * base), so a hit is said from the LoRA's side: `name map wan diffusers->original`.
+ */
+function fromLoraSide(label) {
+    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
+}
+function hitsOf(path, space) {
+    const dotted = path.includes('.');
+    if (dotted) {
+        const own = space.dotted.get(path);
+        if (own)
+            return [{ entry: own }];
+    }
+    const u = path.replace(/\./g, '_');
+    const under = space.underscore.get(u);
+    if (under)
+        return under.map((entry) => ({ entry }));
+    for (const alias of space.aliases) {
+        const hits = dotted ? alias.dotted.get(path) : alias.underscore.get(u);
+        if (hits)
+            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), label: alias.label }));
+    }
+    return [];
+}
+/**
+ * Chunk order across a name map, where the conventions disagree: diffusers' AdaLayerNormContinuous (`norm_out`)
+ * splits its linear into (scale, shift) where the original final layers store (shift, scale) (diffusers
+ * normalization.py AdaLayerNormContinuous.forward; original: shift, scale = adaLN_modulation(c).chunk(2)).
+ * Returns, per chunk of the base weight, the implied chunk it takes; null when the order is the same.
+ */
+function chunkOrder(impliedPath, basePath) {
+    const diffusersSide = (p) => /(?:^|[._])norm_out[._]linear$/.test(p);
+    return diffusersSide(impliedPath) !== diffusersSide(basePath) ? [1, 0] : null;
+}
+function correspondence_numel(shape) {
+    return shape.reduce((p, d) => p * d, 1);
+}
+/** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
+function choose(hits, shape, leaf) {
+    const shapeOf = (h) => leaf === 'bias'
+        ? (h.entry.bias?.shape ?? [])
+        : h.slice
+            ? [h.slice.size, ...h.entry.shape.slice(1)]
+            : h.entry.shape;
+    return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
+        hits.find((h) => correspondence_numel(shapeOf(h)) === correspondence_numel(shape)) ??
+        hits[0]);
+}
+// Path segments of the name-mapped families that contain underscores, to rebuild the dotted path the name maps
+// read from a kohya name (the maps match dotted paths).
+const SEGMENTS = [
+    'double_blocks',
+    'single_blocks',
+    'cross_attn',
+    'self_attn',
+    'q_linear',
+    'kv_linear',
+    'adaLN_modulation',
+    'final_layer',
+    'img_attn',
+    'txt_attn',
+    'img_mlp',
+    'txt_mlp',
+    'img_mod',
+    'txt_mod',
+    'y_embedder',
+    'x_embedder',
+    't_embedder',
+    'y_proj'
+];
+/** The segments by their first word, longest first. */
+const SEGMENTS_BY_FIRST = (() => {
+    const map = new Map();
+    for (const seg of SEGMENTS) {
+        const words = seg.split('_');
+        const list = map.get(words[0]) ?? [];
+        list.push(words);
+        map.set(words[0], list.sort((x, y) => y.length - x.length));
+    }
+    return map;
+})();
+/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
+function dottedFromUnderscore(path) {
+    const words = path.split('_');
+    const out = [];
+    let i = 0;
+    while (i < words.length) {
+        let taken = 1;
+        for (const seg of SEGMENTS_BY_FIRST.get(words[i]) ?? []) {
+            if (seg.every((w, j) => words[i + j] === w)) {
+                taken = seg.length;
+                break;
+            }
+        }
+        out.push(words.slice(i, i + taken).join('_'));
+        i += taken;
+    }
+    return out.join('.');
+}
+/**
+ * Where a fused implied weight's rows land on a base that keeps the parts separate: the name-map families applied
+ * to the implied path as if it were a base weight; every slice must land on a base weight of exactly that many rows.
+ */
+function splitOf(path, shape, space) {
+    const dotted = path.includes('.') ? path : dottedFromUnderscore(path);
+    for (const family of space.families) {
+        const aliases = family.aliases(dotted, shape);
+        if (aliases.length === 0)
+            continue;
+        // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row range, the
+        // first name the base has. An alias without a slice names all rows (a rename).
+        const bySlice = new Map();
+        for (const x of aliases) {
+            const slice = x.slice ?? { offset: 0, size: shape[0] ?? 0 };
+            const s = bySlice.get(slice.offset) ?? { slice, paths: [] };
+            s.paths.push(x.path);
+            bySlice.set(slice.offset, s);
+        }
+        const b = [];
+        const rows = [];
+        for (const { slice, paths } of [...bySlice.values()].sort((x, y) => x.slice.offset - y.slice.offset)) {
+            const entry = paths.map((p) => space.dotted.get(p)).find((e) => e !== undefined);
+            if (!entry)
+                continue;
+            b.push(nameOf(entry, 'weight'));
+            rows.push({ start: slice.offset, end: slice.offset + slice.size });
+        }
+        if (b.length === 0)
+            continue;
+        const whole = b.length === 1 && rows[0].start === 0 && rows[0].end === (shape[0] ?? 0);
+        const link = {
+            kind: whole ? 'rename' : 'split',
+            a: [`${path}.weight`],
+            b,
+            confidence: 'high',
+            evidence: [{ kind: 'name-map', map: family.label }]
+        };
+        if (!whole)
+            link.rows = rows;
+        return link;
+    }
+    return null;
+}
+/**
+ * Correspond the tensors a LoRA implies (names in the LoRA's naming after its prefix and adapter suffix, shapes
+ * from its factors) with one component of a base (names without the component prefix). A is partial: base tensors
+ * without counterpart are expected.
+ */
+function correspondence_correspondImplied(a, b, prebuilt) {
+    const space = prebuilt ?? base_index_spaceFromSpecs(b);
+    const links = [];
+    const unmatchedA = [];
+    const used = new Set();
+    const fused = new Map();
+    for (const spec of a) {
+        const { path, leaf } = split(spec.name);
+        const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true));
+        if (hits.length === 0) {
+            const s = leaf === 'weight' ? splitOf(path, spec.shape, space) : null;
+            if (s) {
+                links.push(s);
+                for (const k of s.b)
+                    used.add(k);
+            }
+            else
+                unmatchedA.push(spec.name);
+            continue;
+        }
+        const hit = choose(hits, spec.shape, leaf);
+        const key = nameOf(hit.entry, leaf);
+        if (hit.slice) {
+            const list = fused.get(key) ?? [];
+            list.push({ a: spec.name, slice: hit.slice, label: hit.label ?? '' });
+            fused.set(key, list);
+            used.add(key);
+            continue;
+        }
+        const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
+        const reshape = baseShape.join() !== spec.shape.join() && correspondence_numel(baseShape) === correspondence_numel(spec.shape);
+        const link = {
+            kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
+            a: [spec.name],
+            b: [key],
+            confidence: 'high',
+            evidence: hit.label
+                ? [{ kind: 'name-map', map: fromLoraSide(hit.label) }]
+                : [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+        };
+        const order = hit.label ? chunkOrder(path, hit.entry.path) : null;
+        if (order && correspondence_numel(baseShape) === correspondence_numel(spec.shape) && (baseShape[0] ?? 0) % order.length === 0) {
+            link.kind = 'reorder';
+            link.order = order;
+        }
+        const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf));
+        if (others.length > 0)
+            link.alternatives = others;
+        links.push(link);
+        used.add(key);
+    }
+    for (const [key, parts] of fused) {
+        parts.sort((x, y) => x.slice.offset - y.slice.offset);
+        links.push({
+            kind: 'fuse',
+            a: parts.map((p) => p.a),
+            b: [key],
+            rows: parts.map((p) => ({ start: p.slice.offset, end: p.slice.offset + p.slice.size })),
+            confidence: 'high',
+            evidence: [{ kind: 'name-map', map: fromLoraSide(parts[0].label) }]
+        });
+    }
+    const byRole = fusedByRole(unmatchedA, a, space, used);
+    links.push(...byRole);
+    const linked = new Set(byRole.flatMap((l) => l.a));
+    const left = new Set(unmatchedA);
+    const engine = viaEngine(a.filter((t) => left.has(t.name) && !linked.has(t.name)), b.filter((t) => !used.has(t.name)));
+    for (const l of engine) {
+        links.push(l);
+        for (const k of l.a)
+            linked.add(k);
+        for (const k of l.b)
+            used.add(k);
+    }
+    return {
+        links,
+        unmatched: {
+            a: unmatchedA.filter((n) => !linked.has(n)),
+            b: b.map((s) => s.name).filter((n) => !used.has(n))
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lora/implied.ts
+function shapeOf(m, role) {
+    return m.tensors.find((t) => t.role === role)?.tensor.shape;
+}
+function prod(dims) {
+    let n = 1;
+    for (const d of dims)
+        n *= d;
+    return n;
+}
+/** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
+function impliedWeightShape(m) {
+    switch (m.algorithm) {
+        case 'lora': {
+            const down = shapeOf(m, 'down');
+            const up = shapeOf(m, 'up');
+            const blocks = m.tensors.filter((t) => t.role === 'up-block');
+            if (!down || down.length < 2)
+                return [];
+            const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
+            if (out === undefined)
+                return [];
+            // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
+            const mid = shapeOf(m, 'mid');
+            return mid ? [out, down[1], ...mid.slice(2)] : [out, ...down.slice(1)];
+        }
+        case 'loha': {
+            const w1a = shapeOf(m, 'hada_w1_a');
+            const w1b = shapeOf(m, 'hada_w1_b');
+            if (!w1a || !w1b)
+                return [];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, prod(w1b.slice(1))];
+        }
+        case 'lokr': {
+            const w1 = shapeOf(m, 'lokr_w1');
+            const w1a = shapeOf(m, 'lokr_w1_a');
+            const w1b = shapeOf(m, 'lokr_w1_b');
+            const w2 = shapeOf(m, 'lokr_w2');
+            const w2a = shapeOf(m, 'lokr_w2_a');
+            const w2b = shapeOf(m, 'lokr_w2_b');
+            const a = w1 ? w1[0] : w1a?.[0];
+            const c = w1 ? w1[1] : w1b?.[1];
+            const b = w2 ? w2[0] : w2a?.[0];
+            const d = w2 ? prod(w2.slice(1)) : w2b ? prod(w2b.slice(1)) : undefined;
+            return a === undefined || b === undefined || c === undefined || d === undefined ? [] : [a * b, c * d];
+        }
+        case 'full': {
+            const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight');
+            return diff ? [...diff] : [];
+        }
+        case 'norm': {
+            const w = shapeOf(m, 'norm-weight');
+            return w ? [...w] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** True when the module patches only a bias (a lone `.diff_b`). */
+function biasOnly(m) {
+    return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias');
+}
+/** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
+function patchesParameter(m) {
+    return m.tensors.some((t) => t.role === 'diff-modulation');
+}
+/** The tensors one module implies, named in the LoRA's naming (its path, kohya underscores kept). */
+function implied_impliedTensors(m) {
+    const out = {};
+    if (!biasOnly(m)) {
+        out.weight = {
+            name: patchesParameter(m) ? m.path : `${m.path}.weight`,
+            shape: impliedWeightShape(m)
+        };
+    }
+    const diffB = shapeOf(m, 'diff-bias');
+    if (diffB)
+        out.bias = { name: `${m.path}.bias`, shape: [...diffB] };
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/lora/why.ts
+
+// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
+const IMAGE_BRANCH = /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/;
+/** Naming variants of one architecture (original vs diffusers names) share an architecture. */
+function architectureOf(family) {
+    if (family === 'sd-diffusers-unet')
+        return 'sdxl';
+    return family.replace(/-diffusers$/, '');
+}
+/** Why a module has no link, most specific first. */
+function unresolvedWhy(m, space, index, loraFamily) {
+    if (m.component === 'text-encoder')
+        return {
+            kind: 'no-text-encoder',
+            textEncoder: m.textEncoder,
+            prefix: m.prefix,
+            present: [...index.textEncoders.keys()]
+        };
+    if (!space)
+        return { kind: 'no-denoiser' };
+    // A block past the base's depth says more than the family does (a LongCat LoRA on a two-block Wan base).
+    const block = blockOf(m.path);
+    if (block) {
+        const max = space.blockMax.get(block.series);
+        if (max !== undefined && block.index > max)
+            return { kind: 'beyond-depth', series: block.series, index: block.index, max };
+    }
+    if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
+        return { kind: 'other-architecture', lora: loraFamily, base: index.family };
+    if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch)
+        return { kind: 'image-branch' };
+    return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' };
+}
+/**
+ * The text-context width of a UNet's cross-attention (attn2.to_k in-dim): what tells SD1.x (768), SD2.x (1024) and
+ * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
+ */
+function contextWidths(analysis, base) {
+    const unet = (f) => f === 'sdxl' || f === 'sd-diffusers-unet';
+    if (!unet(analysis.family) || !unet(base.family))
+        return null;
+    const loraIn = mode(analysis.modules
+        .filter((m) => /attn2[._]to_k$/.test(m.path))
+        .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
+    const baseIn = mode(base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0));
+    return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
+}
+function causeOf(r, v, analysis, base, context) {
+    if (r.status === 'shape-mismatch') {
+        if (context)
+            return { kind: 'text-context', lora: context.lora, base: context.base };
+        if (analysis.width !== null && base.width !== null && analysis.width !== base.width) {
+            return {
+                kind: 'other-size',
+                lora: sizeLabel(analysis.family ?? base.family, analysis.width),
+                base: sizeLabel(base.family, base.width),
+                loraWidth: analysis.width,
+                baseWidth: base.width
+            };
+        }
+        if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn)
+            return { kind: 'in-dim' };
+        return { kind: 'shape' };
+    }
+    switch (r.why?.kind) {
+        case 'unsupported-adapter':
+            return { kind: 'unsupported-adapter' };
+        case 'no-text-encoder':
+            return { kind: 'text-encoder' };
+        case 'image-branch':
+            return { kind: 'image-branch' };
+        case 'beyond-depth':
+            return { kind: 'beyond-depth', series: r.why.series, max: r.why.max };
+        case 'other-architecture':
+            return {
+                kind: 'other-architecture',
+                lora: familyDisplayName(analysis.family ?? '?'),
+                base: familyDisplayName(base.family ?? '?')
+            };
+        case 'no-bias':
+            return { kind: 'no-bias' };
+        case 'partial-split':
+            return { kind: 'partial-split' };
+        default:
+            return { kind: 'names-not-found' };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
@@ -46640,8 +47978,19 @@ function nameDifference(loraPath, basePath, block, blockMissing) {
     return `${scope} the LoRA targets ${loraPart}, which this base does not have`;
 }
 
+;// CONCATENATED MODULE: ./src/lora/reasons.ts
+/**
+ * Why a module does not load (or loads with a remark), and the file-level cause it is counted under, as data. The
+ * resolver decides the kind once, from what it found; src/report/lora-reasons.ts words every kind. Nothing reads a
+ * sentence back: grouping, counting and the convert plan look at `kind` and the fields.
+ */
+/** A stable key of a cause, for grouping (field order is fixed by the constructors above). */
+function causeKey(c) {
+    return JSON.stringify(c);
+}
+
 ;// CONCATENATED MODULE: ./src/lora/shapes.ts
-function prod(dims) {
+function shapes_prod(dims) {
     let n = 1;
     for (const d of dims)
         n *= d;
@@ -46650,7 +47999,7 @@ function prod(dims) {
 function get(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
-function fmt(shape) {
+function shapes_fmt(shape) {
     return `[${shape.join(', ')}]`;
 }
 /** Compare expected and actual dims; collect the differences. */
@@ -46673,23 +48022,23 @@ function checkLora(m, out, inFlat, W) {
         return { ok: false, expected: 'incomplete module (down or up missing)' };
     const mid = get(m, 'mid');
     // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : prod(down.slice(1));
+    const loraIn = mid ? (down[1] ?? 0) : shapes_prod(down.slice(1));
     const baseIn = mid ? (W[1] ?? 0) : inFlat;
     const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
     const extra = [];
     const bias = get(m, 'up-bias');
     if (bias && bias[0] !== out)
-        extra.push(`lora_B.bias ${fmt(bias)} vs out ${out}`);
+        extra.push(`lora_B.bias ${shapes_fmt(bias)} vs out ${out}`);
     const dora = get(m, 'dora-scale');
     if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-        extra.push(`dora_scale ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
+        extra.push(`dora_scale ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
     }
     const mag = get(m, 'magnitude');
     if (mag && mag[0] !== out)
-        extra.push(`lora_magnitude_vector ${fmt(mag)} vs out ${out}`);
+        extra.push(`lora_magnitude_vector ${shapes_fmt(mag)} vs out ${out}`);
     const diffB = get(m, 'diff-bias');
     if (diffB && diffB[0] !== out)
-        extra.push(`diff_b ${fmt(diffB)} vs out ${out}`);
+        extra.push(`diff_b ${shapes_fmt(diffB)} vs out ${out}`);
     return verdict(loraIn, loraOut, baseIn, out, extra);
 }
 function checkLoha(m, out, inFlat, W) {
@@ -46702,9 +48051,9 @@ function checkLoha(m, out, inFlat, W) {
     const tucker = get(m, 'hada_t1') !== undefined;
     // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
     const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : prod(w1b.slice(1));
+    const loraIn = tucker ? (w1b[1] ?? 0) : shapes_prod(w1b.slice(1));
     const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : prod(w2b.slice(1));
+    const in2 = tucker ? (w2b[1] ?? 0) : shapes_prod(w2b.slice(1));
     const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
     return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
 }
@@ -46722,16 +48071,16 @@ function checkLokr(m, out, inFlat) {
     let d;
     if (w2) {
         b = w2[0];
-        d = prod(w2.slice(1));
+        d = shapes_prod(w2.slice(1));
     }
     else if (t2 && w2a && w2b) {
         // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
         b = w2a[1];
-        d = (w2b[1] ?? 0) * prod(t2.slice(2));
+        d = (w2b[1] ?? 0) * shapes_prod(t2.slice(2));
     }
     else if (w2a && w2b) {
         b = w2a[0];
-        d = prod(w2b.slice(1));
+        d = shapes_prod(w2b.slice(1));
     }
     if (a === undefined || b === undefined || c === undefined || d === undefined) {
         return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
@@ -46741,14 +48090,14 @@ function checkLokr(m, out, inFlat) {
 function checkFull(m, entry) {
     const problems = [];
     const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
-    if (diff && fmt(diff) !== fmt(entry.shape))
-        problems.push(`diff ${fmt(diff)} vs base ${fmt(entry.shape)}`);
+    if (diff && shapes_fmt(diff) !== shapes_fmt(entry.shape))
+        problems.push(`diff ${shapes_fmt(diff)} vs base ${shapes_fmt(entry.shape)}`);
     const diffB = get(m, 'diff-bias');
     if (diffB) {
         if (!entry.bias)
             problems.push('diff_b but the base module has no bias');
-        else if (fmt(diffB) !== fmt(entry.bias.shape))
-            problems.push(`diff_b ${fmt(diffB)} vs base bias ${fmt(entry.bias.shape)}`);
+        else if (shapes_fmt(diffB) !== shapes_fmt(entry.bias.shape))
+            problems.push(`diff_b ${shapes_fmt(diffB)} vs base bias ${shapes_fmt(entry.bias.shape)}`);
     }
     return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
 }
@@ -46756,11 +48105,13 @@ function checkFull(m, entry) {
 function checkModuleShapes(m, entry, slice) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = prod(W.slice(1));
-    if (entry.isParam && m.algorithm !== 'full') {
+    const inFlat = shapes_prod(W.slice(1));
+    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
+    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
+    if (entry.isParam && !matrix && m.algorithm !== 'full') {
         return {
             ok: false,
-            expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`
+            expected: `${m.algorithm} module on a bare parameter ${shapes_fmt(W)}; only a full delta can patch it`
         };
     }
     switch (m.algorithm) {
@@ -46779,11 +48130,11 @@ function checkModuleShapes(m, entry, slice) {
             const fits = w[0] === out || w[0] === W[1];
             return fits
                 ? { ok: true }
-                : { ok: false, expected: `IA3 vector ${fmt(w)} fits neither out ${out} nor in ${W[1]}` };
+                : { ok: false, expected: `IA3 vector ${shapes_fmt(w)} fits neither out ${out} nor in ${W[1]}` };
         }
         case 'norm': {
             const w = get(m, 'norm-weight');
-            return !w || fmt(w) === fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${fmt(w)} vs ${fmt(W)}` };
+            return !w || shapes_fmt(w) === shapes_fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${shapes_fmt(w)} vs ${shapes_fmt(W)}` };
         }
         default:
             return { ok: true, note: `${m.algorithm} shapes not checked` };
@@ -46796,46 +48147,43 @@ function checkModuleShapes(m, entry, slice) {
 
 
 
-/**
- * An alias table's label read from the LoRA's side. The tables turn base names into the names of another naming
- * family (`name map wan original->diffusers` on an original base), so a LoRA that hits one uses the second naming
- * on a base with the first: `name map wan diffusers->original`.
- */
-function loraToBaseLabel(label) {
-    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
-}
-/** Every base entry a module's name lands on, own names first, then aliases. */
-function candidates(m, space) {
-    const u = m.path.replace(/\./g, '_');
-    if (m.pathForm === 'dotted') {
-        const own = space.dotted.get(m.path);
-        if (own)
-            return [{ entry: own, via: 'exact' }];
-    }
-    const under = space.underscore.get(u);
-    if (under)
-        return under.map((entry) => ({ entry, via: m.pathForm === 'dotted' ? 'underscore form' : 'underscore' }));
-    for (const alias of space.aliases) {
-        const hits = m.pathForm === 'dotted' ? alias.dotted.get(m.path) : alias.underscore.get(u);
-        if (hits) {
-            const via = loraToBaseLabel(alias.label);
-            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), via }));
+
+
+
+function specsOf(space) {
+    const specs = [];
+    const base = new Map();
+    for (const e of space.entries) {
+        const name = e.isParam ? e.path : `${e.path}.weight`;
+        specs.push({ name, shape: e.shape });
+        base.set(name, { key: e.key, shape: e.shape, entry: e, tensor: 'weight' });
+        if (e.bias) {
+            specs.push({ name: `${e.path}.bias`, shape: e.bias.shape });
+            base.set(`${e.path}.bias`, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' });
         }
     }
-    return [];
+    return { specs, base };
 }
-/** The tensor a module patches: a bias-only delta patches the bias; everything else the weight (or parameter). */
-function targetOf(m, c) {
-    const biasOnly = m.tensors.every((t) => t.role === 'diff-bias');
-    if (biasOnly) {
-        if (!c.entry.bias)
-            return null;
-        return { key: c.entry.bias.key, shape: c.entry.bias.shape, via: c.via };
+function spaceOf(m, index) {
+    const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
+    return space && space.entries.length > 0 ? space : undefined;
+}
+function correspondSpace(space, modules) {
+    const { specs, base } = specsOf(space);
+    const implied = new Map();
+    for (const m of modules) {
+        const t = implied_impliedTensors(m);
+        if (t.weight && !implied.has(t.weight.name))
+            implied.set(t.weight.name, t.weight);
+        if (t.bias && !implied.has(t.bias.name))
+            implied.set(t.bias.name, t.bias);
     }
-    const t = { key: c.entry.key, shape: c.entry.shape, via: c.via };
-    if (c.slice)
-        t.slice = c.slice;
-    return t;
+    const result = correspondence_correspondImplied([...implied.values()], specs, space);
+    const byImplied = new Map();
+    for (const link of result.links)
+        for (const a of link.a)
+            byImplied.set(a, link);
+    return { space, base, byImplied };
 }
 function shapesOf(m) {
     const out = {};
@@ -46846,198 +48194,196 @@ function shapesOf(m) {
     }
     return out;
 }
-// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
-const IMAGE_BRANCH = /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/;
-/** Naming variants of one architecture (original vs diffusers names) share an architecture. */
-function architectureOf(family) {
-    if (family === 'sd-diffusers-unet')
-        return 'sdxl';
-    return family.replace(/-diffusers$/, '');
+function linkSummary(link) {
+    const s = { kind: link.kind, confidence: link.confidence, evidence: link.evidence };
+    if (link.ambiguity)
+        s.ambiguity = link.ambiguity;
+    if (link.order)
+        s.order = [...link.order];
+    return s;
 }
-function unresolvedReason(m, space, base, loraFamily) {
-    if (m.component === 'text-encoder') {
-        return base.textEncoders.size === 0
-            ? `text-encoder module (${m.prefix || 'text encoder'}); the base has no text encoder (transformer-only)`
-            : `text-encoder ${m.textEncoder} module; the base has text encoder(s) ${[...base.textEncoders.keys()].join(', ')} but no such key`;
+/** A display label of how a link was found (kept for `target.via`). */
+function viaOf(link, m) {
+    for (const e of link.evidence) {
+        if (e.kind === 'name-map')
+            return e.map;
+        if (e.kind === 'engine')
+            return `correspondence engine (${e.link})`;
+        if (e.kind === 'role-words')
+            return 'attention roles (fused vs separate)';
     }
-    if (!space)
-        return 'the base has no denoiser keys';
-    if (loraFamily && base.family && architectureOf(loraFamily) !== architectureOf(base.family)) {
-        return `LoRA for ${familyDisplayName(loraFamily)} on a ${familyDisplayName(base.family)} base: no key of that name`;
+    if (link.evidence.some((e) => e.kind === 'same-name'))
+        return 'exact';
+    return m.pathForm === 'underscore' ? 'underscore' : 'underscore form';
+}
+/** The base targets a module's weight link gives: one (rename, fuse, reorder) or several (split). */
+function weightTargets(link, impliedName, links, via) {
+    const out = [];
+    if (link.kind === 'split') {
+        link.b.forEach((b, i) => {
+            const base = links.base.get(b);
+            const rows = link.rows?.[i];
+            if (!base || !rows)
+                return;
+            out.push({
+                target: { key: base.key, shape: base.shape, via, rows: { start: rows.start, end: rows.end } },
+                entry: base.entry
+            });
+        });
+        return out;
     }
-    if (IMAGE_BRANCH.test(m.path) && !base.hasImageBranch) {
-        return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)';
+    const base = links.base.get(link.b[0]);
+    if (!base)
+        return out;
+    const t = { key: base.key, shape: base.shape, via };
+    if (link.kind === 'fuse') {
+        const at = link.a.indexOf(impliedName);
+        const rows = link.rows?.[at];
+        if (rows)
+            t.slice = { offset: rows.start, size: rows.end - rows.start };
     }
-    const block = blockOf(m.path);
-    if (block) {
-        const max = space.blockMax.get(block.series);
-        if (max !== undefined && block.index > max) {
-            return `block ${block.series}.${block.index} does not exist: the base has ${baseDepth(block.series, max)}`;
+    out.push({ target: t, entry: base.entry });
+    return out;
+}
+function resolveModule(m, links, index, analysis) {
+    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) };
+    const implied = implied_impliedTensors(m);
+    const space = links?.space;
+    const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
+    const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
+    const biasBase = biasLink ? links.base.get(biasLink.b[0]) : undefined;
+    if (!implied.weight) {
+        // A bias-only delta: the bias its module has, or why not.
+        if (biasLink && biasBase) {
+            const via = viaOf(biasLink, m);
+            r.status = 'ok';
+            r.target = { key: biasBase.key, shape: biasBase.shape, via, tensor: 'bias' };
+            r.targets = [r.target];
+            r.link = linkSummary(biasLink);
+            return { r, v: { ok: true } };
         }
-    }
-    return `no base key named ${m.path}${m.pathForm === 'underscore' ? ' (underscore form)' : ''}`;
-}
-/** The blocks a base has: `blocks 0-29`, or `only block 0` for a one-block base. */
-function baseDepth(series, max) {
-    if (max > 0)
-        return `${series} 0-${max}`;
-    return `only ${series === 'blocks' ? 'block' : series} 0`;
-}
-/** A cause without per-module numbers, so equal causes group. */
-const CONTEXT_LABELS = { 768: 'SD1.x', 1024: 'SD2.x', 2048: 'SDXL' };
-/**
- * The text-context width of a UNet's cross-attention (attn2.to_k in-dim): what tells SD1.x (768), SD2.x (1024) and
- * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
- */
-function contextWidths(analysis, base) {
-    const unet = (f) => f === 'sdxl' || f === 'sd-diffusers-unet';
-    if (!unet(analysis.family) || !unet(base.family))
-        return null;
-    const loraIn = mode(analysis.modules
-        .filter((m) => /attn2[._]to_k$/.test(m.path))
-        .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
-    const baseIn = mode(base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0));
-    return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
-}
-function causeOf(r, v, analysis, base, context) {
-    if (r.status === 'shape-mismatch') {
-        if (context) {
-            const label = (w) => CONTEXT_LABELS[w] ?? `context ${w}`;
-            return `${label(context.lora)} LoRA on ${label(context.base)} base: text context ${context.lora} vs ${context.base}`;
-        }
-        if (analysis.width !== null && base.width !== null && analysis.width !== base.width) {
-            const lora = sizeLabel(analysis.family ?? base.family, analysis.width);
-            const baseLabel = sizeLabel(base.family, base.width);
-            return `${lora} LoRA on ${baseLabel} base: in-dim ${analysis.width} vs ${base.width}`;
-        }
-        if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn)
-            return 'in-dim differs from the base';
-        return 'shape differs from the base';
-    }
-    if (r.status === 'unsupported')
-        return r.reason ?? 'unsupported adapter';
-    const reason = r.reason ?? '';
-    if (reason.startsWith('text-encoder'))
-        return 'text-encoder modules; the base has no such text encoder';
-    if (reason.startsWith('I2V-only'))
-        return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch';
-    if (reason.startsWith('block ')) {
-        const m = /the base has (.+)$/.exec(reason);
-        return m ? `blocks beyond the base's depth (base has ${m[1]})` : 'blocks beyond the base depth';
-    }
-    if (reason.startsWith('LoRA for'))
-        return `LoRA for ${familyDisplayName(analysis.family ?? '?')} on a ${familyDisplayName(base.family ?? '?')} base`;
-    return 'names not found in the base';
-}
-const MAX_FALLBACK_MODULES = 2000;
-/** Choose among the candidates (the one whose shapes fit, else the first) and set status, target and reason. */
-function settle(m, r, found) {
-    let chosen = found[0];
-    let verdict = null;
-    const targets = [];
-    for (const c of found) {
-        const t = targetOf(m, c);
-        if (!t)
-            continue;
-        targets.push({ c, t });
-        const v = checkModuleShapes(m, c.entry, c.slice);
-        if (verdict === null || (v.ok && !verdict.ok)) {
-            verdict = v;
-            chosen = c;
-        }
-    }
-    if (found.length > 1)
-        r.ambiguous = found.filter((c) => c !== chosen).map((c) => c.entry.key);
-    const target = targets.find((x) => x.c === chosen)?.t;
-    if (!target || !verdict) {
-        r.reason = `the base module ${chosen.entry.path} has no bias for this bias-only delta`;
+        const weight = space?.dotted.get(m.path) ?? space?.underscore.get(m.path.replace(/\./g, '_'))?.[0];
+        r.why = weight
+            ? { kind: 'no-bias', module: weight.path }
+            : unresolvedWhy(m, space, index, analysis.family);
         return { r, v: null };
     }
-    r.target = target;
-    delete r.reason;
-    if (m.algorithm === 'unknown' || m.algorithm === 'glora' || m.algorithm === 'oft') {
-        r.status = m.algorithm === 'unknown' ? 'unsupported' : 'ok';
-        r.reason =
-            m.algorithm === 'unknown'
-                ? 'no adapter tensors a loader recognises'
-                : `${m.algorithm}: resolved, shapes not checked`;
+    if (!weightLink || !links) {
+        r.why = unresolvedWhy(m, space, index, analysis.family);
+        return { r, v: null };
+    }
+    const via = viaOf(weightLink, m);
+    const found = weightTargets(weightLink, implied.weight.name, links, via);
+    if (found.length === 0) {
+        r.why = unresolvedWhy(m, space, index, analysis.family);
+        return { r, v: null };
+    }
+    r.link = linkSummary(weightLink);
+    if (weightLink.alternatives && weightLink.alternatives.length > 0)
+        r.ambiguous = weightLink.alternatives.map((b) => links.base.get(b)?.key ?? b);
+    r.target = found[0].target;
+    r.targets = found.map((f) => f.target);
+    if (biasBase && biasLink)
+        r.targets.push({ key: biasBase.key, shape: biasBase.shape, via: viaOf(biasLink, m), tensor: 'bias' });
+    // Rows the split leaves without a counterpart: a loader would miss them, a conversion would lose them.
+    if (weightLink.kind === 'split') {
+        const out = implied.weight.shape[0] ?? 0;
+        const covered = (weightLink.rows ?? []).reduce((n, x) => n + (x.end - x.start), 0);
+        if (covered !== out) {
+            const missing = [];
+            let at = 0;
+            for (const x of [...(weightLink.rows ?? [])].sort((p, q) => p.start - q.start)) {
+                if (x.start > at)
+                    missing.push({ start: at, end: x.start });
+                at = Math.max(at, x.end);
+            }
+            if (at < out)
+                missing.push({ start: at, end: out });
+            r.why = { kind: 'partial-split', path: m.path, missing };
+            return { r, v: null };
+        }
+    }
+    return settle(m, r, found, implied.weight.shape);
+}
+/** Shape checks of every target; the status and the remark or reason. */
+function settle(m, r, found, impliedShape) {
+    let verdict;
+    if (found.length === 1) {
+        const { target, entry } = found[0];
+        verdict = checkModuleShapes(m, entry, target.slice);
+    }
+    else {
+        // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
+        const inDim = impliedShape.slice(1).reduce((p, d) => p * d, 1);
+        const problems = [];
+        for (const { target, entry } of found) {
+            const rows = target.rows;
+            const baseIn = entry.shape.slice(1).reduce((p, d) => p * d, 1);
+            if (rows.end - rows.start !== entry.shape[0] || baseIn !== inDim)
+                problems.push(`rows ${rows.start}-${rows.end - 1} x in ${inDim} vs ${entry.key} ${JSON.stringify(entry.shape)}`);
+        }
+        const first = found[0];
+        const whole = {
+            ...first.entry,
+            shape: [found.reduce((n, f) => n + (f.target.rows.end - f.target.rows.start), 0), inDim]
+        };
+        delete whole.bias;
+        const own = checkModuleShapes(m, whole);
+        verdict = problems.length === 0 ? own : { ok: false, expected: problems.join('; ') };
+    }
+    if (m.algorithm === 'unknown') {
+        r.status = 'unsupported';
+        r.why = { kind: 'unsupported-adapter' };
+        return { r, v: verdict };
+    }
+    if (m.algorithm === 'glora' || m.algorithm === 'oft') {
+        r.status = 'ok';
+        r.why = { kind: 'shapes-unchecked', algorithm: m.algorithm };
         return { r, v: verdict };
     }
     if (verdict.ok) {
         r.status = 'ok';
         if (m.algorithm === 'ia3')
-            r.reason = 'IA3: ComfyUI has no IA3 adapter and reports these keys as not loaded';
+            r.why = { kind: 'ia3-not-in-comfyui' };
         if (verdict.note)
-            r.reason = verdict.note;
+            r.why = { kind: 'shape-note', note: verdict.note };
+        return { r, v: verdict };
     }
-    else {
-        r.status = 'shape-mismatch';
-        r.expected = verdict.expected ?? 'shapes differ';
-        const rows = target.slice ? ` rows ${target.slice.offset}+${target.slice.size}` : '';
-        r.reason = `shape mismatch against ${target.key} ${JSON.stringify(target.shape)}${rows}`;
-    }
+    r.status = 'shape-mismatch';
+    r.expected = verdict.expected ?? 'shapes differ';
+    const t = r.target;
+    r.why = { kind: 'shape-mismatch', key: t.key, shape: t.shape, expected: r.expected };
+    if (t.slice)
+        r.why.slice = t.slice;
     return { r, v: verdict };
 }
-function spaceOf(m, base) {
-    const space = m.component === 'text-encoder' ? base.textEncoders.get(m.textEncoder) : base.denoiser;
-    return space && space.entries.length > 0 ? space : undefined;
-}
-function resolveModule(m, base, analysis) {
-    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) };
-    const space = spaceOf(m, base);
-    const found = space ? candidates(m, space) : [];
-    if (found.length === 0) {
-        r.reason = unresolvedReason(m, space, base, analysis.family);
-        return { r, v: null };
-    }
-    return settle(m, r, found);
-}
-/** Unresolved dotted denoiser modules whose name alone is the problem: worth asking the compare mapper. */
-function wantsFallback(m, r) {
-    return (r.status === 'unresolved' &&
-        m.component === 'denoiser' &&
-        m.pathForm === 'dotted' &&
-        r.reason?.startsWith('no base key named') === true);
-}
-function startResolution(analysis, base, opts = {}) {
+/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
+function resolveLora(analysis, base, opts = {}) {
     const index = 'tensors' in base ? buildBaseIndex(base) : base;
-    const outcomes = analysis.modules.map((m) => resolveModule(m, index, analysis));
-    let fallbackModules = [];
-    if (index.checkpoint && opts.compareFallback !== false) {
-        fallbackModules = analysis.modules.filter((m, i) => wantsFallback(m, outcomes[i].r));
-        // The mapper compares whole models; past a few thousand unknown names it is not worth its time.
-        if (fallbackModules.length > MAX_FALLBACK_MODULES)
-            fallbackModules = [];
+    const bySpace = new Map();
+    for (const m of analysis.modules) {
+        const space = spaceOf(m, index);
+        if (!space)
+            continue;
+        const list = bySpace.get(space);
+        if (list)
+            list.push(m);
+        else
+            bySpace.set(space, [m]);
     }
-    return {
-        index,
-        fallbackModules,
-        finish: (found) => {
-            if (found !== undefined && found.size > 0) {
-                analysis.modules.forEach((m, i) => {
-                    const hit = found.get(m.stem);
-                    if (!hit || !wantsFallback(m, outcomes[i].r))
-                        return;
-                    outcomes[i] = settle(m, outcomes[i].r, [
-                        { entry: hit.entry, via: hit.via, ...(hit.slice ? { slice: hit.slice } : {}) }
-                    ]);
-                });
-            }
-            return finishResolution(analysis, index, outcomes, opts);
-        }
+    const links = new Map();
+    for (const [space, modules] of bySpace)
+        links.set(space, correspondSpace(space, modules));
+    const linksOf = (m) => {
+        const s = spaceOf(m, index);
+        return s ? links.get(s) : undefined;
     };
+    const outcomes = analysis.modules.map((m) => resolveModule(m, linksOf(m), index, analysis));
+    return finishResolution(analysis, index, outcomes, opts);
 }
-/**
- * `resolveLora` with the compare mapper loaded only when some module needs it (the CLI's path: a LoRA whose
- * names all resolve never loads src/compare).
- */
+/** `resolveLora` behind a promise, for callers written against the earlier two-phase API. */
 async function resolveLoraLazily(analysis, base, opts = {}) {
-    const pending = startResolution(analysis, base, opts);
-    const checkpoint = pending.index.checkpoint;
-    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
-        return pending.finish();
-    const { compareFallback } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 76230));
-    return pending.finish(compareFallback(pending.fallbackModules, pending.index.denoiser, checkpoint));
+    return resolveLora(analysis, base, opts);
 }
 function finishResolution(analysis, index, outcomes, opts) {
     const maxNearest = opts.maxNearest ?? 200;
@@ -47055,11 +48401,16 @@ function finishResolution(analysis, index, outcomes, opts) {
         const { r, v } = outcomes[i];
         counts[r.status]++;
         if (r.status !== 'ok') {
-            const cause = causeOf(r, v, analysis, index, context);
-            r.cause = cause;
-            causes.set(cause, (causes.get(cause) ?? 0) + 1);
-            const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
-            if (r.status === 'unresolved' && space && space.entries.length > 0 && nearestGiven < maxNearest) {
+            const why = causeOf(r, v, analysis, index, context);
+            r.causeWhy = why;
+            const key = causeKey(why);
+            const c = causes.get(key);
+            if (c)
+                c.modules++;
+            else
+                causes.set(key, { why, modules: 1 });
+            const space = spaceOf(m, index);
+            if (r.status === 'unresolved' && space && nearestGiven < maxNearest) {
                 r.nearest = nearestKeys(m, space);
                 nearestGiven++;
             }
@@ -47077,49 +48428,78 @@ function finishResolution(analysis, index, outcomes, opts) {
         loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
         counts,
         causes: [...causes.entries()]
-            .map(([cause, n]) => ({ cause, modules: n }))
-            .sort((a, b) => b.modules - a.modules || byCodeUnit(a.cause, b.cause)),
+            .sort((a, b) => b[1].modules - a[1].modules || byCodeUnit(a[0], b[0]))
+            .map(([, c]) => ({ why: c.why, modules: c.modules })),
         results
     };
-}
-
-;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
-
-
-/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
-function resolveLora(analysis, base, opts = {}) {
-    const pending = startResolution(analysis, base, opts);
-    const checkpoint = pending.index.checkpoint;
-    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
-        return pending.finish();
-    return pending.finish((0,compare_fallback.compareFallback)(pending.fallbackModules, pending.index.denoiser, checkpoint));
 }
 
 ;// CONCATENATED MODULE: ./src/lora/compare.ts
 /**
  * LoRA vs LoRA: conventions, target modules in common and apart, rank/alpha differences, coverage (layer kinds and
- * blocks) and base family. Targets are compared by a canonical name: prefix and adapter infix dropped, dots and
- * underscores unified, and Wan diffusers names mapped to the original ones, so a kohya file and a ComfyUI file of
- * the same training compare equal.
+ * blocks) and base family. Two modules target the same base layer when the correspondence links the tensors they
+ * imply (the same seam LoRA resolution uses, in both directions since either file's naming may be the one the
+ * name maps start from), so a kohya file and a ComfyUI or diffusers file of the same training compare equal.
  */
 
-// The table generated from diffusers-named bases: it maps a diffusers path to the original one.
-const wanDiffusersToOriginal = ALIAS_FAMILIES.find((f) => f.bases.includes('wan-diffusers'));
-/** The canonical target name of a module, comparable across conventions. */
-function canonicalTarget(m, family) {
-    let path = m.path;
-    if (family === 'wan-diffusers' && m.pathForm === 'dotted') {
-        path = wanDiffusersToOriginal.aliases(path, [])[0]?.path ?? path;
-    }
+
+
+/** The name a module is listed under: its component, then its path with dots and underscores unified. */
+function canonicalTarget(m) {
     const part = m.component === 'text-encoder' ? `te${m.textEncoder}:` : '';
-    return part + path.replace(/\./g, '_');
+    return part + m.path.replace(/\./g, '_');
 }
 const MAX_LISTED = 200;
-function byTarget(a) {
-    const map = new Map();
-    for (const m of a.modules)
-        map.set(canonicalTarget(m, a.family), m);
-    return map;
+function componentOf(m) {
+    return m.component === 'text-encoder' ? `te${m.textEncoder}` : 'denoiser';
+}
+/** Implied weight name -> module, per component. */
+function impliedByComponent(a) {
+    const out = new Map();
+    for (const m of a.modules) {
+        const w = impliedTensors(m).weight;
+        if (!w)
+            continue;
+        const c = componentOf(m);
+        const map = out.get(c) ?? new Map();
+        if (!map.has(w.name))
+            map.set(w.name, { spec: w, m });
+        out.set(c, map);
+    }
+    return out;
+}
+/** Pairs of modules (A, B) whose implied weights the correspondence links one to one. */
+function pairModules(a, b) {
+    const pairs = new Map();
+    const taken = new Set();
+    const ia = impliedByComponent(a);
+    const ib = impliedByComponent(b);
+    for (const [component, ma] of ia) {
+        const mb = ib.get(component);
+        if (!mb)
+            continue;
+        const specsA = [...ma.values()].map((x) => x.spec);
+        const specsB = [...mb.values()].map((x) => x.spec);
+        const oneToOne = (from, to, aIsFrom) => {
+            const r = correspondImplied([...from.values()].map((x) => x.spec), [...to.values()].map((x) => x.spec), spaceFromSpecs(aIsFrom ? specsB : specsA));
+            for (const link of r.links) {
+                if (link.a.length !== 1 || link.b.length !== 1 || link.kind === 'split' || link.kind === 'fuse')
+                    continue;
+                const x = from.get(link.a[0])?.m;
+                const y = to.get(link.b[0])?.m;
+                if (!x || !y)
+                    continue;
+                const [ma2, mb2] = aIsFrom ? [x, y] : [y, x];
+                if (pairs.has(ma2) || taken.has(mb2))
+                    continue;
+                pairs.set(ma2, mb2);
+                taken.add(mb2);
+            }
+        };
+        oneToOne(mb, ma, false);
+        oneToOne(ma, mb, true);
+    }
+    return pairs;
 }
 function conventionNames(a) {
     return a.conventions.map((c) => c.convention).sort();
@@ -47136,8 +48516,8 @@ function blocksOnly(x, y) {
 }
 /** Compare two analysed LoRAs. */
 function compareLoras(a, b) {
-    const ta = byTarget(a);
-    const tb = byTarget(b);
+    const pairs = pairModules(a, b);
+    const paired = new Set(pairs.values());
     const onlyA = [];
     const onlyB = [];
     const rankDiff = [];
@@ -47146,8 +48526,9 @@ function compareLoras(a, b) {
     let alphaCompared = 0;
     let unreadA = 0;
     let unreadB = 0;
-    for (const [key, ma] of ta) {
-        const mb = tb.get(key);
+    for (const ma of a.modules) {
+        const key = canonicalTarget(ma);
+        const mb = pairs.get(ma);
         if (!mb) {
             onlyA.push(key);
             continue;
@@ -47165,9 +48546,9 @@ function compareLoras(a, b) {
                 alphaDiff.push({ path: key, a: ma.alpha, b: mb.alpha });
         }
     }
-    for (const key of tb.keys())
-        if (!ta.has(key))
-            onlyB.push(key);
+    for (const mb of b.modules)
+        if (!paired.has(mb))
+            onlyB.push(canonicalTarget(mb));
     const kinds = new Set([...Object.keys(a.statistics.layerKinds), ...Object.keys(b.statistics.layerKinds)]);
     const counts = {};
     for (const k of [...kinds].sort())
@@ -47214,7 +48595,6 @@ function compareLoras(a, b) {
 
 ;// CONCATENATED MODULE: ./src/lora/index.ts
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
-
 
 
 
@@ -47275,7 +48655,7 @@ function summarizeLoader(r) {
 }
 function buildLoraReport(input) {
     const doc = {
-        schemaVersion: 1,
+        schemaVersion: 2,
         tool: { ...input.tool },
         kind: 'lora-report',
         loras: input.analyses.map((a, i) => {
@@ -47495,7 +48875,7 @@ function deltaElements(m) {
     }
     return null;
 }
-function comfyui_profile_targetOf(t, converted, biasOnly) {
+function targetOf(t, converted, biasOnly) {
     const w = t.weight;
     if (biasOnly) {
         const bias = w.entry.bias;
@@ -47540,7 +48920,7 @@ function comfyModule(f, keyMap, fileKeys) {
     }
     const ignored = [...f.suffixes].filter((s) => !reading.consumed.has(s));
     const biasOnly = reading.patches.every((p) => p.bias);
-    const target = comfyui_profile_targetOf(hit, keyMap.view.converted, biasOnly);
+    const target = targetOf(hit, keyMap.view.converted, biasOnly);
     if (!target) {
         return notLoaded(`the weight ${hit.weight.path} has no bias for this bias delta`);
     }
@@ -47600,7 +48980,7 @@ const sdKohya = {
 const WAN_ORIGINAL = /^(?:blocks_\d+_(?:(?:self_attn|cross_attn)_[qkvo]|ffn_[02])|time_projection_1|head_head|(?:text|time)_embedding_[02]|img_emb_proj_[13])$/;
 const WAN_IMAGE = /^blocks_\d+_cross_attn_[kv]_img$/;
 // `_convert_non_diffusers_wan_lora_to_diffusers`: original Wan names with a `diffusion_model.` prefix.
-const wanOriginal = {
+const diffusers_wanOriginal = {
     name: 'Wan original names',
     source: 'lora_conversion_utils.py _convert_non_diffusers_wan_lora_to_diffusers',
     selects: (keys) => keys.some((k) => k.startsWith('diffusion_model.')),
@@ -47771,7 +49151,7 @@ const PIPELINES = {
         mixin: 'WanLoraLoaderMixin',
         prefix: 'transformer',
         loraSubstring: 'all',
-        converters: [wanOriginal, wanMusubi]
+        converters: [diffusers_wanOriginal, wanMusubi]
     },
     hunyuanvideo: {
         arch: 'hunyuanvideo',
@@ -48585,8 +49965,6 @@ function applyRuntimeLoaders(analysis, resolution, base) {
 /** The tool's name and version, written into every report and cache key. Keep in step with package.json. */
 const TOOL = Object.freeze({ name: 'model-compat', version: '0.1.0' });
 
-// EXTERNAL MODULE: ./src/util/figures.ts
-var figures = __nccwpck_require__(92377);
 ;// CONCATENATED MODULE: ./src/gate/format.ts
 /** Number formatting shared by the gate's messages and the Markdown report. */
 
@@ -48616,7 +49994,7 @@ function format_cutText(text, max) {
 }
 /** `loadable 62.5% is under the 80% threshold`. */
 function thresholdReason(metric, figure, threshold) {
-    return `${metric} ${(0,figures/* formatPercent */.l)(figure)} is under the ${format_formatThreshold(threshold)} threshold`;
+    return `${metric} ${figures_formatPercent(figure)} is under the ${format_formatThreshold(threshold)} threshold`;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/evidence.ts
@@ -48632,7 +50010,7 @@ const MAX_EVIDENCE = 400;
 const MAX_VALUE = 120;
 const sides = (label) => (v) => `${label}artifact ${show(v[0])}, baseline ${show(v[1])}`;
 /** Keys of src/compare/verdict.ts, in the order they read best. Pairs (xA, xB) become one fact. */
-const RULES = [
+const evidence_RULES = [
     // hidden-dim: the tensors (and shapes) each side's dim was read from.
     {
         keys: ['evidenceA', 'evidenceB'],
@@ -48679,7 +50057,7 @@ function evidenceText(evidence, message = '') {
     const stated = statedIn(message);
     const used = new Set();
     const parts = [];
-    for (const rule of RULES) {
+    for (const rule of evidence_RULES) {
         if (rule.requires ? !(rule.requires in evidence) : !rule.keys.some((k) => k in evidence))
             continue;
         const values = rule.keys.map((k) => evidence[k]);
@@ -48728,20 +50106,20 @@ function genericParts(evidence, used, stated) {
                 used.add(a).add(b);
                 if ([evidence[a], evidence[b]].every((v) => v === undefined || stated(v)))
                     continue;
-                parts.push(`${words(side[1])}: artifact ${show(evidence[a])}, baseline ${show(evidence[b])}`);
+                parts.push(`${evidence_words(side[1])}: artifact ${show(evidence[a])}, baseline ${show(evidence[b])}`);
                 continue;
             }
             if (!stated(value))
-                parts.push(`${words(side[1])} (${side[2] === 'A' ? 'artifact' : 'baseline'}): ${show(value)}`);
+                parts.push(`${evidence_words(side[1])} (${side[2] === 'A' ? 'artifact' : 'baseline'}): ${show(value)}`);
             continue;
         }
         if (!stated(value))
-            parts.push(`${words(key)}: ${show(value)}`);
+            parts.push(`${evidence_words(key)}: ${show(value)}`);
     }
     return parts;
 }
 /** `mediumOrHighMappings` -> `medium or high mappings`; `strippedA` -> `stripped a`. */
-function words(key) {
+function evidence_words(key) {
     return key
         .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
         .replace(/[_-]+/g, ' ')
@@ -48749,7 +50127,7 @@ function words(key) {
         .trim();
 }
 function share(v) {
-    return typeof v === 'number' && Number.isFinite(v) ? (0,figures/* formatShare */.T)(v) : show(v);
+    return typeof v === 'number' && Number.isFinite(v) ? formatShare(v) : show(v);
 }
 /** `blocks.*.attn.qkv.weight [192, 64] in-features` -> `... [192, 64] (in-features)`: the shape, then which dim. */
 function readFrom(v) {
@@ -48825,7 +50203,18 @@ function flagTitle(message) {
 
 const MAX_LISTED_KEYS = 200;
 const MAX_SAMPLE_MAPPINGS = 20;
-function defaultEngines() {
+function kindsOnly(r) {
+    for (const x of r.results) {
+        if (x.why)
+            x.reason = x.why.kind;
+        if (x.causeWhy)
+            x.cause = x.causeWhy.kind;
+    }
+    for (const c of r.causes)
+        c.cause ??= c.why?.kind;
+    return r;
+}
+function defaultEngines(words = kindsOnly) {
     const indexes = new WeakMap();
     const analyses = new WeakMap();
     const analysisOf = (c) => {
@@ -48846,13 +50235,13 @@ function defaultEngines() {
         const hit = resolved.get(lora);
         if (hit && hit.baseline === baseline)
             return hit.resolution;
-        const resolution = resolveLora(analysisOf(lora), indexOf(baseline));
+        const resolution = words(resolveLora(analysisOf(lora), indexOf(baseline)));
         resolved.set(lora, { baseline, resolution });
         return resolution;
     };
     return {
         isLora: (c) => isLoraAnalysis(analysisOf(c), c),
-        compare: (artifact, baseline) => compareView((0,compare/* compareCheckpoints */.xt)(artifact, baseline)),
+        compare: (artifact, baseline) => compareView(compareCheckpoints(artifact, baseline)),
         resolveLora: (lora, baseline, loader = 'any') => {
             const analysis = analysisOf(lora);
             const any = resolutionOf(lora, baseline);
@@ -48896,7 +50285,7 @@ function compareView(c) {
             baselineTotal: c.unmatched.b.length
         },
         sampleMappings: sampleMappings(c.mappings),
-        document: (0,compare/* toMappingFile */.cx)(c, TOOL)
+        document: toMappingFile(c, TOOL)
     };
 }
 /** A comparison flag in the gate's words: the artifact and the baseline rather than A and B, readable evidence. */
@@ -48947,7 +50336,7 @@ function loraView(analysis, resolution, baseline) {
         // The resolution document of schemas/lora.schema.json (kind lora-resolution): the per-module results are in
         // `resolution`, so the analysis goes without its module list.
         document: {
-            schemaVersion: 1,
+            schemaVersion: 2,
             tool: { ...TOOL },
             kind: 'lora-resolution',
             analysis: summarizeAnalysis(analysis, false),
@@ -49084,6 +50473,108 @@ function loraFlags(a, r) {
         });
     }
     return flags;
+}
+
+;// CONCATENATED MODULE: ./src/report/lora-reasons.ts
+/**
+ * The words of LoRA resolution reasons and causes (src/lora/reasons.ts): the one place each kind is said. The
+ * console and Markdown renderers call these; `wordResolution` fills the `reason` / `cause` strings of the JSON
+ * documents (schemas/lora.schema.json) from the typed fields.
+ */
+
+/** The blocks a base has: `blocks 0-29`, or `only block 0` for a one-block base. */
+function baseDepth(series, max) {
+    if (max > 0)
+        return `${series} 0-${max}`;
+    return `only ${series === 'blocks' ? 'block' : series} 0`;
+}
+function rowRanges(rows) {
+    return rows.map((r) => `rows ${r.start}-${r.end - 1}`).join(', ');
+}
+function reasonText(why) {
+    switch (why.kind) {
+        case 'no-text-encoder':
+            return why.present.length === 0
+                ? `text-encoder module (${why.prefix || 'text encoder'}); the base has no text encoder (transformer-only)`
+                : `text-encoder ${why.textEncoder} module; the base has text encoder(s) ${why.present.join(', ')} but no such key`;
+        case 'no-denoiser':
+            return 'the base has no denoiser keys';
+        case 'other-architecture':
+            return `LoRA for ${familyDisplayName(why.lora)} on a ${familyDisplayName(why.base)} base: no key of that name`;
+        case 'image-branch':
+            return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)';
+        case 'beyond-depth':
+            return `block ${why.series}.${why.index} does not exist: the base has ${baseDepth(why.series, why.max)}`;
+        case 'no-base-key':
+            return `no base key named ${why.path}${why.underscore ? ' (underscore form)' : ''}`;
+        case 'no-bias':
+            return `the base module ${why.module} has no bias for this bias-only delta`;
+        case 'partial-split':
+            return `fused ${why.path}: ${rowRanges(why.missing)} have no counterpart in the base, so a split would lose them`;
+        case 'shape-mismatch': {
+            const rows = why.slice ? ` rows ${why.slice.offset}+${why.slice.size}` : '';
+            return `shape mismatch against ${why.key} ${JSON.stringify(why.shape)}${rows}`;
+        }
+        case 'unsupported-adapter':
+            return 'no adapter tensors a loader recognises';
+        case 'shapes-unchecked':
+            return `${why.algorithm}: resolved, shapes not checked`;
+        case 'ia3-not-in-comfyui':
+            return 'IA3: ComfyUI has no IA3 adapter and reports these keys as not loaded';
+        case 'shape-note':
+            return why.note;
+    }
+}
+const CONTEXT_LABELS = { 768: 'SD1.x', 1024: 'SD2.x', 2048: 'SDXL' };
+function causeText(c) {
+    switch (c.kind) {
+        case 'text-context': {
+            const label = (w) => CONTEXT_LABELS[w] ?? `context ${w}`;
+            return `${label(c.lora)} LoRA on ${label(c.base)} base: text context ${c.lora} vs ${c.base}`;
+        }
+        case 'other-size':
+            return `${c.lora} LoRA on ${c.base} base: in-dim ${c.loraWidth} vs ${c.baseWidth}`;
+        case 'in-dim':
+            return 'in-dim differs from the base';
+        case 'shape':
+            return 'shape differs from the base';
+        case 'text-encoder':
+            return 'text-encoder modules; the base has no such text encoder';
+        case 'image-branch':
+            return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch';
+        case 'beyond-depth':
+            return `blocks beyond the base's depth (base has ${baseDepth(c.series, c.max)})`;
+        case 'other-architecture':
+            return `LoRA for ${c.lora} on a ${c.base} base`;
+        case 'names-not-found':
+            return 'names not found in the base';
+        case 'no-bias':
+            return 'bias-only deltas on base modules without a bias';
+        case 'partial-split':
+            return 'fused modules only part of whose rows the base has';
+        case 'unsupported-adapter':
+            return 'no adapter tensors a loader recognises';
+    }
+}
+/** A module's reason as text, or undefined when it has none. */
+function moduleReason(r) {
+    return r.why ? reasonText(r.why) : r.reason;
+}
+/** A file-level cause as text: its words from its kind, else the words it came with. */
+function causeWords(c) {
+    return c.why ? causeText(c.why) : (c.cause ?? '');
+}
+/** Fill the `reason` and `cause` strings of a resolution from its typed fields (in place); returns it. */
+function wordResolution(r) {
+    for (const x of r.results) {
+        if (x.why)
+            x.reason = reasonText(x.why);
+        if (x.causeWhy)
+            x.cause = causeText(x.causeWhy);
+    }
+    for (const c of r.causes)
+        c.cause = causeWords(c);
+    return r;
 }
 
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -49275,8 +50766,6 @@ function bestAvailable(available) {
     return best;
 }
 
-// EXTERNAL MODULE: ./src/compare/verdict.ts
-var compare_verdict = __nccwpck_require__(57682);
 ;// CONCATENATED MODULE: ./src/gate/coverage.ts
 
 /** Wider block families are cut (the rest is counted in `outsideBlocks`): the picture must stay one line a row. */
@@ -49544,7 +51033,7 @@ function judgeCheckpoint(ckpt, ctx) {
             report.lora = loraReport(view);
             if (gatesRuntimes(policy))
                 report.lora.loaders = loaderViews.map((v) => loaderResult(v, policy.threshold));
-            report.tier = tierOf(view.loadable);
+            report.tier = judge_tierOf(view.loadable);
             flags.push(...judge_loraFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`);
         }
@@ -49697,8 +51186,8 @@ function checkpointFlags(view) {
     return flags;
 }
 /** The tiers of the comparison, applied to a LoRA's loadable share (a percentage here, a fraction there). */
-function tierOf(figure) {
-    return (0,compare_verdict/* tierOf */.kx)(figure / 100);
+function judge_tierOf(figure) {
+    return tierOf(figure / 100);
 }
 /**
  * Reasons without repeats: a reason already quoted inside an earlier one (a module's detail that a flag's "e.g."
@@ -49752,7 +51241,7 @@ function evaluateGate(run) {
         schemaVersion: 1,
         tool: { ...run.tool },
         passed,
-        verdict: verdictOf(artifacts),
+        verdict: evaluate_verdictOf(artifacts),
         overlap: figures.length > 0 ? Math.min(...figures) : null,
         policy: {
             threshold: run.policy.threshold,
@@ -49774,7 +51263,7 @@ function evaluateGate(run) {
     return { report, documents };
 }
 const TIER_ORDER = ['compatible', 'partial', 'incompatible', 'error'];
-function verdictOf(artifacts) {
+function evaluate_verdictOf(artifacts) {
     let worst = 'compatible';
     for (const a of artifacts) {
         const v = a.status === 'error' ? 'error' : (a.tier ?? 'incompatible');
@@ -49822,7 +51311,7 @@ function failureLine(a, threshold) {
         ? thresholdReason(a.metric, a.figure, threshold)
         : undefined;
     const short = (r) => r === long
-        ? `${a.metric} ${(0,figures/* formatPercent */.l)(a.figure)} < threshold ${format_formatThreshold(threshold)}`
+        ? `${a.metric} ${figures_formatPercent(a.figure)} < threshold ${format_formatThreshold(threshold)}`
         : shortReason(r, a.flags);
     // The first reason always (cut if need be), the next only when it fits whole.
     for (const [i, r] of a.reasons.slice(0, MESSAGE_REASONS + (long ? 1 : 0)).entries()) {
@@ -50429,7 +51918,7 @@ function outcome(r) {
 function headerSection(r, folder, options) {
     const icon = r.passed ? '✅' : '❌';
     const lines = [`## ${icon} Compatibility gate ${r.passed ? 'passed' : 'failed'}: ${outcome(r)}`, ''];
-    const figure = r.overlap === null ? 'n/a' : (0,figures/* formatPercent */.l)(r.overlap);
+    const figure = r.overlap === null ? 'n/a' : figures_formatPercent(r.overlap);
     lines.push(`**Verdict: ${r.verdict}** · lowest gated figure **${figure}** · threshold ${format_formatThreshold(r.policy.threshold)} ` +
         `on \`${r.policy.metric}\` · fail-on: ${r.policy.failOn.length > 0 ? r.policy.failOn.map((f) => `\`${f}\``).join(', ') : 'none'}`);
     lines.push('');
@@ -50479,7 +51968,7 @@ function tableSections(artifacts, folder) {
                 ...loras.map((a) => {
                     const l = a.lora;
                     const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–';
-                    const figure = a.figure !== undefined ? (0,figures/* formatPercent */.l)(a.figure) : '–';
+                    const figure = a.figure !== undefined ? figures_formatPercent(a.figure) : '–';
                     const gated = a.metric === 'loadable' ? `**${figure}**` : figure;
                     const cells = runtime.cells(a);
                     return `| ${ICON[a.status]} | ${code(shortPath(a.path, folder))} | ${escapeText(l?.convention ?? '?')} | ${gated} | ${loads} |${cells} ${flagCells(a)} |\n`;
@@ -50498,7 +51987,7 @@ function tableSections(artifacts, folder) {
                         const v = a.figures[m];
                         if (v === undefined)
                             return '–';
-                        return m === a.metric ? `**${(0,figures/* formatPercent */.l)(v)}**` : (0,figures/* formatPercent */.l)(v);
+                        return m === a.metric ? `**${figures_formatPercent(v)}**` : figures_formatPercent(v);
                     });
                     const s = a.checkpoint?.shapes;
                     // No common keys at all: "0 of 0" would read like a result; the overlap columns already say it.
@@ -50937,6 +52426,7 @@ async function realPathOf(abs) {
 
 
 
+
 async function runGate(opts) {
     const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
     const folder = opts.reportDir === undefined
@@ -50952,7 +52442,7 @@ async function runGate(opts) {
     const ctx = {
         baseline: { ...baseline.checkpoint, path: opts.baseline },
         policy: opts.policy,
-        engines: opts.engines ?? defaultEngines()
+        engines: opts.engines ?? defaultEngines(wordResolution)
     };
     // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
     const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }];

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 705;
-exports.ids = [705,230];
+exports.ids = [705];
 exports.modules = {
 
 /***/ 705:
@@ -1050,10 +1050,10 @@ var write_file = __webpack_require__(6662);
 var header_cache = __webpack_require__(8012);
 // EXTERNAL MODULE: ./src/formats/http/url.ts
 var url = __webpack_require__(9740);
-// EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
-var compare = __webpack_require__(1597);
-// EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
-var src_lora = __webpack_require__(6326);
+// EXTERNAL MODULE: ./src/compare/index.ts + 6 modules
+var compare = __webpack_require__(4221);
+// EXTERNAL MODULE: ./src/lora/index.ts
+var src_lora = __webpack_require__(1188);
 // EXTERNAL MODULE: ./src/lora/report.ts
 var report = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/lora/loaders/index.ts + 8 modules
@@ -1266,7 +1266,18 @@ function flagTitle(message) {
 
 const MAX_LISTED_KEYS = 200;
 const MAX_SAMPLE_MAPPINGS = 20;
-function defaultEngines() {
+function kindsOnly(r) {
+    for (const x of r.results) {
+        if (x.why)
+            x.reason = x.why.kind;
+        if (x.causeWhy)
+            x.cause = x.causeWhy.kind;
+    }
+    for (const c of r.causes)
+        c.cause ??= c.why?.kind;
+    return r;
+}
+function defaultEngines(words = kindsOnly) {
     const indexes = new WeakMap();
     const analyses = new WeakMap();
     const analysisOf = (c) => {
@@ -1287,7 +1298,7 @@ function defaultEngines() {
         const hit = resolved.get(lora);
         if (hit && hit.baseline === baseline)
             return hit.resolution;
-        const resolution = (0,src_lora/* resolveLora */.PQ)(analysisOf(lora), indexOf(baseline));
+        const resolution = words((0,src_lora/* resolveLora */.PQ)(analysisOf(lora), indexOf(baseline)));
         resolved.set(lora, { baseline, resolution });
         return resolution;
     };
@@ -1388,7 +1399,7 @@ function loraView(analysis, resolution, baseline) {
         // The resolution document of schemas/lora.schema.json (kind lora-resolution): the per-module results are in
         // `resolution`, so the analysis goes without its module list.
         document: {
-            schemaVersion: 1,
+            schemaVersion: 2,
             tool: { ...version/* TOOL */.j },
             kind: 'lora-resolution',
             analysis: (0,report/* summarizeAnalysis */.G0)(analysis, false),
@@ -1527,6 +1538,8 @@ function engines_loraFlags(a, r) {
     return flags;
 }
 
+// EXTERNAL MODULE: ./src/report/lora-reasons.ts
+var lora_reasons = __webpack_require__(6168);
 // EXTERNAL MODULE: ./src/report/loader-text.ts
 var loader_text = __webpack_require__(4063);
 // EXTERNAL MODULE: ./src/report/markdown-text.ts
@@ -2312,6 +2325,7 @@ async function realPathOf(abs) {
 
 
 
+
 async function runGate(opts) {
     const paths = await expandPatterns(opts.artifacts, opts.cwd, { input: opts.names.artifacts });
     const folder = opts.reportDir === undefined
@@ -2327,7 +2341,7 @@ async function runGate(opts) {
     const ctx = {
         baseline: { ...baseline.checkpoint, path: opts.baseline },
         policy: opts.policy,
-        engines: opts.engines ?? defaultEngines()
+        engines: opts.engines ?? defaultEngines(lora_reasons/* wordResolution */.Te)
     };
     // artifacts stay inside the confining folder, and a folder artifact's files inside the folder, after links
     const roots = opts.confineTo === undefined ? [] : [{ path: opts.confineTo, what: 'the workspace' }];
@@ -2791,144 +2805,21 @@ class HashingSource {
 
 /***/ }),
 
-/***/ 6230:
+/***/ 1188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   compareFallback: () => (/* binding */ compareFallback)
+/* harmony export */   PQ: () => (/* reexport safe */ _resolve_js__WEBPACK_IMPORTED_MODULE_1__.P),
+/* harmony export */   hL: () => (/* reexport safe */ _analyze_js__WEBPACK_IMPORTED_MODULE_0__.hL),
+/* harmony export */   uR: () => (/* reexport safe */ _base_index_js__WEBPACK_IMPORTED_MODULE_2__.u)
 /* harmony export */ });
-/* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1597);
-/**
- * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
- * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
- * onto the base, and keep only its high- and medium-confidence renames and fuses. One compare call for all such
- * modules of a file.
- */
-
-/** The weight shape a module implies: [up rows, down in...] for LoRA, the delta's shape for full deltas. */
-function impliedWeightShape(m) {
-    const shape = (role) => m.tensors.find((t) => t.role === role)?.tensor.shape;
-    if (m.algorithm === 'lora') {
-        const down = shape('down');
-        const up = shape('up');
-        const blocks = m.tensors.filter((t) => t.role === 'up-block');
-        if (!down || down.length < 2)
-            return null;
-        const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
-        return out === undefined ? null : [out, ...down.slice(1)];
-    }
-    if (m.algorithm === 'full')
-        return shape('diff') ? [...shape('diff')] : null;
-    return null;
-}
-function accept(mapping) {
-    return (mapping.confidence === 'high' || mapping.confidence === 'medium') && mapping.target.length === 1;
-}
-/** Targets found by the compare mapper, by module stem. */
-function compareFallback(modules, space, base) {
-    const found = new Map();
-    const implied = [];
-    const byKey = new Map();
-    for (const m of modules) {
-        const shape = impliedWeightShape(m);
-        if (!shape || m.pathForm !== 'dotted')
-            continue;
-        const key = `${m.path}.weight`;
-        if (byKey.has(key))
-            continue;
-        byKey.set(key, m);
-        implied.push({ name: key, shape, dtype: 'F16' });
-    }
-    if (implied.length === 0)
-        return found;
-    const entries = new Map(space.entries.map((e) => [e.key, e]));
-    const lora = {
-        path: 'lora-implied',
-        format: 'manifest',
-        bytes: 0,
-        tensors: implied,
-        metadata: {},
-        globals: [],
-        warnings: []
-    };
-    const denoiserOnly = { ...base, tensors: base.tensors.filter((t) => entries.has(t.name)) };
-    let mappings;
-    try {
-        mappings = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCheckpoints */ .xt)(lora, denoiserOnly).mappings;
-    }
-    catch {
-        // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
-        return found;
-    }
-    for (const mapping of mappings) {
-        if (!accept(mapping))
-            continue;
-        const entry = entries.get(mapping.target[0]);
-        if (!entry)
-            continue;
-        let offset = 0;
-        mapping.source.forEach((key, i) => {
-            const rows = mapping.shapes.source[i]?.[0] ?? 0;
-            const m = byKey.get(key);
-            if (m) {
-                const via = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`;
-                const t = { entry, via };
-                if (mapping.kind === 'fuse')
-                    t.slice = { offset, size: rows };
-                found.set(m.stem, t);
-            }
-            offset += rows;
-        });
-    }
-    return found;
-}
-
-
-/***/ }),
-
-/***/ 6326:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  hL: () => (/* reexport */ analyze/* analyzeLora */.hL),
-  uR: () => (/* reexport */ base_index/* buildBaseIndex */.u),
-  PQ: () => (/* reexport */ resolveLora)
-});
-
-// UNUSED EXPORTS: ALIAS_FAMILIES, blockOf, buildLoraReport, canonicalTarget, checkModuleShapes, compareLoras, familyDisplayName, familyLabel, guessFamily, layerKind, loraStatistics, parseStem, parseSuffix, resolveLoraLazily, sizeLabel, startResolution, summarizeAnalysis, summarizeModule, trainingMetadata
-
-// EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
-var analyze = __webpack_require__(4322);
-// EXTERNAL MODULE: ./src/lora/compare-fallback.ts
-var compare_fallback = __webpack_require__(6230);
-// EXTERNAL MODULE: ./src/lora/resolve.ts + 1 modules
-var resolve = __webpack_require__(1708);
-;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
-
-
-/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
-function resolveLora(analysis, base, opts = {}) {
-    const pending = (0,resolve/* startResolution */.$l)(analysis, base, opts);
-    const checkpoint = pending.index.checkpoint;
-    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
-        return pending.finish();
-    return pending.finish((0,compare_fallback.compareFallback)(pending.fallbackModules, pending.index.denoiser, checkpoint));
-}
-
-// EXTERNAL MODULE: ./src/lora/base-index.ts
-var base_index = __webpack_require__(7122);
-// EXTERNAL MODULE: ./src/lora/compare.ts
-var compare = __webpack_require__(9855);
-// EXTERNAL MODULE: ./src/lora/aliases.ts
-var aliases = __webpack_require__(5044);
-// EXTERNAL MODULE: ./src/lora/keys.ts
-var keys = __webpack_require__(6414);
-// EXTERNAL MODULE: ./src/lora/layers.ts
-var lora_layers = __webpack_require__(4264);
-;// CONCATENATED MODULE: ./src/lora/index.ts
+/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4322);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6924);
+/* harmony import */ var _base_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7122);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9855);
+/* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5044);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6414);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4264);
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
 
 
@@ -2939,21 +2830,6 @@ var lora_layers = __webpack_require__(4264);
 
 
 
-
-
-
-/***/ }),
-
-/***/ 4976:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ toJson)
-/* harmony export */ });
-/** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
-function toJson(value) {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
-}
 
 
 /***/ })

@@ -808,27 +808,27 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2558))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(865), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2558))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(865), __nccwpck_require__.e(948), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(31), __nccwpck_require__.e(5), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(907), __nccwpck_require__.e(24), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(31), __nccwpck_require__.e(5), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 705))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(907), __nccwpck_require__.e(865), __nccwpck_require__.e(948), __nccwpck_require__.e(24), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 705))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(355), __nccwpck_require__.e(971), __nccwpck_require__.e(597), __nccwpck_require__.e(31), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2886))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(907), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2307))).convertCommand
     }
 ];
 function topHelp() {

@@ -1,114 +1,7 @@
 "use strict";
-exports.id = 5;
-exports.ids = [5];
+exports.id = 24;
+exports.ids = [24];
 exports.modules = {
-
-/***/ 6662:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
-/* harmony export */   c: () => (/* binding */ outputError)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
-/**
- * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
- * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
- * baseline manifest cache and the remote header cache all go through it.
- */
-
-
-/**
- * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
- * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
- * naming the path and the reason, and leaves no temporary file behind.
- */
-async function writeFileAtomic(path, data) {
-    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
-    // would pay while only some commands write files.
-    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
-        await writeFile(temp, data, { flag: 'wx' });
-        await rename(temp, target);
-    }
-    catch (e) {
-        await rm(temp, { force: true }).catch(() => undefined);
-        throw outputError(path, e);
-    }
-}
-const FS_ERRORS = Object.freeze({
-    EISDIR: 'is a directory',
-    ENOTDIR: 'a part of the path is not a directory',
-    EEXIST: 'already exists and is not a directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOENT: 'no such file or directory',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    ENAMETOOLONG: 'file name too long'
-});
-/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
-function outputError(path, e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
-        return e;
-    const code = e?.code;
-    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
-    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
-}
-
-
-/***/ }),
-
-/***/ 8732:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B6: () => (/* binding */ formatThreshold),
-/* harmony export */   BB: () => (/* binding */ formatShape),
-/* harmony export */   Ev: () => (/* binding */ thresholdReason),
-/* harmony export */   IN: () => (/* binding */ cutText),
-/* harmony export */   KN: () => (/* binding */ percent)
-/* harmony export */ });
-/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
-/** Number formatting shared by the gate's messages and the Markdown report. */
-
-// One rounding for every figure, in the gate's messages and in every renderer.
-
-/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
-function formatThreshold(value) {
-    return `${Number.isInteger(value) ? value : value.toString()}%`;
-}
-function formatShape(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
-function percent(part, whole) {
-    return whole > 0 ? (100 * part) / whole : 0;
-}
-/**
- * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
- * at all in reach (one long key) is cut inside it.
- */
-function cutText(text, max) {
-    if (text.length <= max)
-        return text;
-    const head = text.slice(0, max - 1);
-    const space = head.lastIndexOf(' ');
-    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
-}
-/** `loadable 62.5% is under the 80% threshold`. */
-function thresholdReason(metric, figure, threshold) {
-    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
-}
-
-
-/***/ }),
 
 /***/ 9921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1483,7 +1376,7 @@ function summarizeLoader(r) {
 }
 function buildLoraReport(input) {
     const doc = {
-        schemaVersion: 1,
+        schemaVersion: 2,
         tool: { ...input.tool },
         kind: 'lora-report',
         loras: input.analyses.map((a, i) => {

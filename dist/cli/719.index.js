@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 774;
-exports.ids = [774];
+exports.id = 719;
+exports.ids = [719];
 exports.modules = {
 
 /***/ 1402:
@@ -185,10 +185,12 @@ var analyze = __webpack_require__(4322);
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/lora/compare.ts
 var lora_compare = __webpack_require__(9855);
-// EXTERNAL MODULE: ./src/lora/resolve.ts + 1 modules
-var resolve = __webpack_require__(1708);
+// EXTERNAL MODULE: ./src/lora/resolve.ts + 2 modules
+var resolve = __webpack_require__(6924);
 // EXTERNAL MODULE: ./src/lora/report.ts
 var report = __webpack_require__(7520);
+// EXTERNAL MODULE: ./src/report/lora-reasons.ts
+var lora_reasons = __webpack_require__(6168);
 // EXTERNAL MODULE: ./src/lora/loaders/index.ts + 8 modules
 var loaders = __webpack_require__(9921);
 // EXTERNAL MODULE: ./src/report/loader-text.ts
@@ -205,7 +207,11 @@ var format = __webpack_require__(2011);
 var layout = __webpack_require__(1894);
 // EXTERNAL MODULE: ./src/report/next-steps.ts
 var next_steps = __webpack_require__(5587);
+// EXTERNAL MODULE: ./src/lora/reasons.ts
+var reasons = __webpack_require__(5121);
 ;// CONCATENATED MODULE: ./src/report/lora-console.ts
+
+
 
 
 
@@ -342,9 +348,14 @@ function statusText(status, c) {
         return c.green(label);
     return status === 'unsupported' ? c.yellow(label) : c.red(label);
 }
-/** The reason an alias resolution is shown: the table label, read from the LoRA's naming to the base's. */
-function aliasNote(via) {
-    return `resolved through ${(0,format/* printable */.g$)(via)} (LoRA names -> base names)`;
+/** How modules found under another name than the LoRA's were found, from their link's evidence. */
+function aliasNote(r) {
+    const e = r.link?.evidence.find((x) => x.kind === 'name-map' || x.kind === 'engine' || x.kind === 'role-words');
+    if (e?.kind === 'name-map')
+        return `resolved through ${(0,format/* printable */.g$)(e.map)} (LoRA names -> base names)`;
+    if (e?.kind === 'role-words')
+        return 'resolved by their attention roles (separate q/k/v vs fused) onto other names';
+    return 'resolved by the correspondence engine (structure, roles and shapes) onto other names';
 }
 /**
  * Why one module fails, without its name: `-> blocks.0.q.weight [1536, 1536]: in-dim 5120 vs 1536` for a shape
@@ -355,7 +366,7 @@ function moduleProblem(r) {
         const slice = r.target.slice ? ` rows ${r.target.slice.offset}+${r.target.slice.size}` : '';
         return (0,format/* printable */.g$)(`-> ${r.target.key} ${(0,format/* formatShape */.BB)(r.target.shape)}${slice}: ${r.expected ?? ''}`);
     }
-    let line = r.reason ?? STATUS_LABELS[r.status];
+    let line = (0,lora_reasons/* moduleReason */.xk)(r) ?? STATUS_LABELS[r.status];
     const near = r.nearest?.[0];
     if (near)
         line += `; closest base key ${near.key} ${(0,format/* formatShape */.BB)(near.shape)}: ${near.why}`;
@@ -372,7 +383,7 @@ function failingByCause(r) {
     for (const x of r.results) {
         if (x.status === 'ok')
             continue;
-        const key = x.cause ?? x.status;
+        const key = x.causeWhy ? (0,reasons/* causeKey */.r)(x.causeWhy) : (x.cause ?? x.status);
         const g = groups.get(key);
         if (g)
             g.push(x);
@@ -394,9 +405,11 @@ function failingByCause(r) {
     }
     return out;
 }
-/** Modules found under another name than the LoRA's (through an alias table): they load through the mapping. */
+/** Modules found under another name than the LoRA's (through a name map): they load through the mapping. */
 function aliasedModules(r) {
-    return r.results.filter((x) => x.status === 'ok' && x.target && !['exact', 'underscore', 'underscore form'].includes(x.target.via));
+    return r.results.filter((x) => x.status === 'ok' &&
+        x.target !== undefined &&
+        x.link?.evidence.some((e) => e.kind === 'name-map' || e.kind === 'engine' || e.kind === 'role-words') === true);
 }
 /**
  * The answer of `lora FILE --base BASE`: `✓ 80 / 80 modules load (100.0%) on BASE` or `✗ 0 / 120 modules load
@@ -435,7 +448,7 @@ function renderLoraResolution(r, opts) {
         out += r.loaderNotes.map((n) => (0,layout/* paragraph */.FY)(`- ${(0,format/* printable */.g$)(n)}`, width, '', '    ')).join('');
     }
     if (r.causes.length > 0) {
-        out += `\n${c.bold('likely causes')} (modules)\n${table(r.causes.map((x) => [String(x.modules), (0,format/* printable */.g$)(x.cause)]), ['fixed', 'wrap'])}`;
+        out += `\n${c.bold('likely causes')} (modules)\n${table(r.causes.map((x) => [String(x.modules), (0,format/* printable */.g$)((0,lora_reasons/* causeWords */.pQ)(x))]), ['fixed', 'wrap'])}`;
     }
     const failing = failingByCause(r);
     if (failing.length > 0) {
@@ -450,7 +463,7 @@ function renderLoraResolution(r, opts) {
     if (sliced > 0)
         out += c.dim(`  ${(0,format/* plural */.LS)(sliced, 'module')} patch row slices of fused weights\n`);
     if (aliased.length > 0)
-        out += c.dim((0,layout/* paragraph */.FY)(`${(0,format/* plural */.LS)(aliased.length, 'module')} ${aliasNote(aliased[0].target.via)}`, width, '  '));
+        out += c.dim((0,layout/* paragraph */.FY)(`${(0,format/* plural */.LS)(aliased.length, 'module')} ${aliasNote(aliased[0])}`, width, '  '));
     return out;
 }
 /** The next steps after resolving `lora` against `base` (the paths as the user typed them). */
@@ -597,6 +610,7 @@ var display = __webpack_require__(2616);
 
 
 
+
 /** File text as inline code: control characters made visible, backticks replaced so the span cannot end early. */
 function code(s) {
     return `\`${(0,format/* printable */.g$)(s).replace(/`/g, "'")}\``;
@@ -657,7 +671,7 @@ function loraResolutionMarkdown(r, opts = {}) {
     out += `Base: ${(0,lora_layers/* familyLabel */.B8)(r.baseFamily, r.baseWidth)}.\n\n`;
     if (r.causes.length > 0) {
         out += '| Modules | Likely cause |\n|---:|---|\n';
-        out += r.causes.map((x) => `| ${x.modules} | ${lora_markdown_text(x.cause)} |`).join('\n') + '\n\n';
+        out += r.causes.map((x) => `| ${x.modules} | ${lora_markdown_text((0,lora_reasons/* causeWords */.pQ)(x))} |`).join('\n') + '\n\n';
     }
     const failingModules = failingByCause(r);
     if (failingModules.length > 0) {
@@ -671,7 +685,7 @@ function loraResolutionMarkdown(r, opts = {}) {
                     ? `closest: ${code(f.nearest[0].key)}`
                     : '';
             const near = !f.target && f.nearest?.[0] ? `closest base key: ${f.nearest[0].why}` : undefined;
-            const why = [f.expected, f.reason, near].filter(Boolean).join('; ');
+            const why = [f.expected, (0,lora_reasons/* moduleReason */.xk)(f), near].filter(Boolean).join('; ');
             out += `| ${code(f.stem)} | ${STATUS_LABELS[f.status]} | ${key} | ${lora_markdown_text(why)} |\n`;
         }
         if (omitted > 0)
@@ -722,8 +736,7 @@ var util_text = __webpack_require__(9997);
 
 
 
-// Straight from the modules, not lora/index.js: its sync resolveLora pulls in the compare mapper, which
-// resolveLoraLazily loads only when a LoRA needs it.
+
 
 
 
@@ -808,7 +821,7 @@ async function runLora(args, io) {
     if (basePath !== undefined) {
         const index = (0,base_index/* buildBaseIndex */.u)(await reader.read(basePath));
         for (const a of analyses) {
-            const any = await (0,resolve/* resolveLoraLazily */.GB)(a, index);
+            const any = (0,lora_reasons/* wordResolution */.Te)((0,resolve/* resolveLora */.P)(a, index));
             if (loader !== undefined)
                 resolutions.push((0,loaders/* applyLoader */.e_)(loader, a, any, index));
             else {
@@ -867,7 +880,7 @@ async function runLora(args, io) {
         const r = resolutions[i];
         const p = profiles[i];
         const answer = (0,layout/* paragraph */.FY)(r ? resolutionAnswer(r, labels[i], c) : loraAnswer(a, labels[i], c), width, '', '  ');
-        return p ? answer + (0,layout/* paragraph */.FY)(`  ${(0,loader_text/* loadsInLine */.dn)(p)}`, width, '', '    ') : answer;
+        return p ? answer + (0,layout/* paragraph */.FY)((0,loader_text/* loadsInLine */.dn)(p), width, '  ', '    ') : answer;
     });
     if (comparison) {
         io.stdout(renderLoraComparison(comparison, { color: io.color, width, ...pairNames }));
@@ -900,6 +913,113 @@ const loraCommand = { spec: loraSpec, run: runLora };
 
 /***/ }),
 
+/***/ 6662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Ev: () => (/* binding */ thresholdReason),
+/* harmony export */   IN: () => (/* binding */ cutText),
+/* harmony export */   KN: () => (/* binding */ percent)
+/* harmony export */ });
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/** Number formatting shared by the gate's messages and the Markdown report. */
+
+// One rounding for every figure, in the gate's messages and in every renderer.
+
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+function formatThreshold(value) {
+    return `${Number.isInteger(value) ? value : value.toString()}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+function percent(part, whole) {
+    return whole > 0 ? (100 * part) / whole : 0;
+}
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
+function cutText(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
+}
+
+
+/***/ }),
+
 /***/ 7463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -907,6 +1027,8 @@ const loraCommand = { spec: loraSpec, run: runLora };
 /* harmony export */   E: () => (/* binding */ renderCompareExport),
 /* harmony export */   i: () => (/* binding */ renderLoraKeyExport)
 /* harmony export */ });
+/* harmony import */ var _lora_reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6168);
+
 /** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
 function renderLoraKeyExport(analyses, resolutions) {
     let out = '';
@@ -918,7 +1040,7 @@ function renderLoraKeyExport(analyses, resolutions) {
             const target = r
                 ? r.status === 'ok'
                     ? r.target.key
-                    : `${r.status}: ${r.expected ?? r.reason ?? ''}`
+                    : `${r.status}: ${r.expected ?? (0,_lora_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .moduleReason */ .xk)(r) ?? ''}`
                 : '';
             for (const t of m.tensors) {
                 const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role;

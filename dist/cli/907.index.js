@@ -1,25 +1,7 @@
 "use strict";
-exports.id = 31;
-exports.ids = [31];
+exports.id = 907;
+exports.ids = [907];
 exports.modules = {
-
-/***/ 9493:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ lookupTable)
-/* harmony export */ });
-/**
- * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
- * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
- * a null-prototype table answers undefined for every name it does not hold.
- */
-function lookupTable(entries) {
-    return Object.freeze(Object.assign(Object.create(null), entries));
-}
-
-
-/***/ }),
 
 /***/ 5044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -802,6 +784,7 @@ function analyzeLora(ckpt, opts = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ spaceFromSpecs),
 /* harmony export */   u: () => (/* binding */ buildBaseIndex)
 /* harmony export */ });
 /* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5044);
@@ -835,6 +818,7 @@ function newSpace(kind, textEncoder, prefix) {
         dotted: new Map(),
         underscore: new Map(),
         aliases: [],
+        families: [],
         blockMax: new Map(),
         entries: []
     };
@@ -846,7 +830,6 @@ function push(map, key, value) {
     else
         map.set(key, [value]);
 }
-const BLOCK_SERIES = /(?:^|\.)((?:double_|single_|single_transformer_|transformer_|vace_|input_|output_|down_|up_)?blocks|layers|resblocks)\.(\d{1,6})(?:\.|$)/;
 function addEntry(space, key, rest, shape, biases) {
     if (rest.endsWith('.bias')) {
         // Attached to its weight in `finish`, whichever comes first in the file.
@@ -860,11 +843,13 @@ function addEntry(space, key, rest, shape, biases) {
     const entry = { key, path, shape, isParam: !isWeight };
     space.dotted.set(path, entry);
     space.entries.push(entry);
-    const b = BLOCK_SERIES.exec(path);
+    // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
+    const b = (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .blockOf */ .VN)(path);
     if (b)
-        space.blockMax.set(b[1], Math.max(space.blockMax.get(b[1]) ?? -1, Number(b[2])));
+        space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
-function finish(space, biases, families) {
+function finish(space, biases, families, all) {
+    space.families = all;
     for (const b of biases) {
         const entry = space.dotted.get(b.path);
         if (entry && !entry.isParam)
@@ -886,6 +871,19 @@ function finish(space, biases, families) {
         if (index.dotted.size > 0)
             space.aliases.push(index);
     }
+}
+/**
+ * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
+ * the family its names point at.
+ */
+function spaceFromSpecs(specs, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E) {
+    const space = newSpace('denoiser', 0, '');
+    const biases = [];
+    for (const s of specs)
+        addEntry(space, s.name, s.name, [...s.shape], biases);
+    const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .guessFamily */ .oU)(space.entries.map((e) => e.path));
+    finish(space, biases, families.filter((f) => family !== null && f.bases.includes(family)), families);
+    return space;
 }
 /** Index a base checkpoint's keys by component. */
 function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E) {
@@ -918,9 +916,9 @@ function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0_
         }
     }
     const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .guessFamily */ .oU)(denoiser.entries.map((e) => e.path));
-    finish(denoiser, biases.get(denoiser), families.filter((f) => family !== null && f.bases.includes(family)));
+    finish(denoiser, biases.get(denoiser), families.filter((f) => family !== null && f.bases.includes(family)), families);
     for (const space of textEncoders.values())
-        finish(space, biases.get(space), []);
+        finish(space, biases.get(space), [], []);
     const widths = [];
     for (const e of denoiser.entries)
         if (!e.isParam && e.shape.length === 2)
@@ -946,31 +944,74 @@ function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0_
 /* harmony export */   z: () => (/* binding */ compareLoras)
 /* harmony export */ });
 /* unused harmony export canonicalTarget */
-/* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5044);
+/* harmony import */ var _correspondence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8114);
+/* harmony import */ var _base_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7122);
+/* harmony import */ var _implied_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1512);
 /**
  * LoRA vs LoRA: conventions, target modules in common and apart, rank/alpha differences, coverage (layer kinds and
- * blocks) and base family. Targets are compared by a canonical name: prefix and adapter infix dropped, dots and
- * underscores unified, and Wan diffusers names mapped to the original ones, so a kohya file and a ComfyUI file of
- * the same training compare equal.
+ * blocks) and base family. Two modules target the same base layer when the correspondence links the tensors they
+ * imply (the same seam LoRA resolution uses, in both directions since either file's naming may be the one the
+ * name maps start from), so a kohya file and a ComfyUI or diffusers file of the same training compare equal.
  */
 
-// The table generated from diffusers-named bases: it maps a diffusers path to the original one.
-const wanDiffusersToOriginal = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E.find((f) => f.bases.includes('wan-diffusers'));
-/** The canonical target name of a module, comparable across conventions. */
-function canonicalTarget(m, family) {
-    let path = m.path;
-    if (family === 'wan-diffusers' && m.pathForm === 'dotted') {
-        path = wanDiffusersToOriginal.aliases(path, [])[0]?.path ?? path;
-    }
+
+
+/** The name a module is listed under: its component, then its path with dots and underscores unified. */
+function canonicalTarget(m) {
     const part = m.component === 'text-encoder' ? `te${m.textEncoder}:` : '';
-    return part + path.replace(/\./g, '_');
+    return part + m.path.replace(/\./g, '_');
 }
 const MAX_LISTED = 200;
-function byTarget(a) {
-    const map = new Map();
-    for (const m of a.modules)
-        map.set(canonicalTarget(m, a.family), m);
-    return map;
+function componentOf(m) {
+    return m.component === 'text-encoder' ? `te${m.textEncoder}` : 'denoiser';
+}
+/** Implied weight name -> module, per component. */
+function impliedByComponent(a) {
+    const out = new Map();
+    for (const m of a.modules) {
+        const w = (0,_implied_js__WEBPACK_IMPORTED_MODULE_2__/* .impliedTensors */ .RT)(m).weight;
+        if (!w)
+            continue;
+        const c = componentOf(m);
+        const map = out.get(c) ?? new Map();
+        if (!map.has(w.name))
+            map.set(w.name, { spec: w, m });
+        out.set(c, map);
+    }
+    return out;
+}
+/** Pairs of modules (A, B) whose implied weights the correspondence links one to one. */
+function pairModules(a, b) {
+    const pairs = new Map();
+    const taken = new Set();
+    const ia = impliedByComponent(a);
+    const ib = impliedByComponent(b);
+    for (const [component, ma] of ia) {
+        const mb = ib.get(component);
+        if (!mb)
+            continue;
+        const specsA = [...ma.values()].map((x) => x.spec);
+        const specsB = [...mb.values()].map((x) => x.spec);
+        const oneToOne = (from, to, aIsFrom) => {
+            const r = (0,_correspondence_js__WEBPACK_IMPORTED_MODULE_0__/* .correspondImplied */ .C)([...from.values()].map((x) => x.spec), [...to.values()].map((x) => x.spec), (0,_base_index_js__WEBPACK_IMPORTED_MODULE_1__/* .spaceFromSpecs */ .P)(aIsFrom ? specsB : specsA));
+            for (const link of r.links) {
+                if (link.a.length !== 1 || link.b.length !== 1 || link.kind === 'split' || link.kind === 'fuse')
+                    continue;
+                const x = from.get(link.a[0])?.m;
+                const y = to.get(link.b[0])?.m;
+                if (!x || !y)
+                    continue;
+                const [ma2, mb2] = aIsFrom ? [x, y] : [y, x];
+                if (pairs.has(ma2) || taken.has(mb2))
+                    continue;
+                pairs.set(ma2, mb2);
+                taken.add(mb2);
+            }
+        };
+        oneToOne(mb, ma, false);
+        oneToOne(ma, mb, true);
+    }
+    return pairs;
 }
 function conventionNames(a) {
     return a.conventions.map((c) => c.convention).sort();
@@ -987,8 +1028,8 @@ function blocksOnly(x, y) {
 }
 /** Compare two analysed LoRAs. */
 function compareLoras(a, b) {
-    const ta = byTarget(a);
-    const tb = byTarget(b);
+    const pairs = pairModules(a, b);
+    const paired = new Set(pairs.values());
     const onlyA = [];
     const onlyB = [];
     const rankDiff = [];
@@ -997,8 +1038,9 @@ function compareLoras(a, b) {
     let alphaCompared = 0;
     let unreadA = 0;
     let unreadB = 0;
-    for (const [key, ma] of ta) {
-        const mb = tb.get(key);
+    for (const ma of a.modules) {
+        const key = canonicalTarget(ma);
+        const mb = pairs.get(ma);
         if (!mb) {
             onlyA.push(key);
             continue;
@@ -1016,9 +1058,9 @@ function compareLoras(a, b) {
                 alphaDiff.push({ path: key, a: ma.alpha, b: mb.alpha });
         }
     }
-    for (const key of tb.keys())
-        if (!ta.has(key))
-            onlyB.push(key);
+    for (const mb of b.modules)
+        if (!paired.has(mb))
+            onlyB.push(canonicalTarget(mb));
     const kinds = new Set([...Object.keys(a.statistics.layerKinds), ...Object.keys(b.statistics.layerKinds)]);
     const counts = {};
     for (const k of [...kinds].sort())
@@ -1061,6 +1103,565 @@ function compareLoras(a, b) {
             onlyB: blocksOnly(b.statistics.blocks, a.statistics.blocks)
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 8114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ correspondImplied)
+});
+
+// EXTERNAL MODULE: ./src/correspond/index.ts + 5 modules
+var correspond = __webpack_require__(7984);
+// EXTERNAL MODULE: ./src/lora/layers.ts
+var lora_layers = __webpack_require__(4264);
+;// CONCATENATED MODULE: ./src/lora/engine-links.ts
+/**
+ * The correspondence engine's part in LoRA resolution: what no name map links is asked of src/correspond, with A
+ * partial and B limited to the blocks A sits in; only high links that keep the block index and do not pair siblings
+ * whose names extend each other are taken.
+ */
+
+
+/**
+ * True when the two are siblings in one naming and one's name extends the other's (`cross_attn.v_img` beside
+ * `cross_attn.v`): that is another layer (the image branch's value beside the text's), never the same one renamed.
+ */
+function qualifiedApart(a, b) {
+    const strip = (n) => n.replace(/\.(?:weight|bias)$/, '');
+    const pa = strip(a);
+    const pb = strip(b);
+    const cut = (p) => {
+        const at = p.lastIndexOf('.');
+        return { parent: p.slice(0, at + 1), leaf: p.slice(at + 1) };
+    };
+    const x = cut(pa);
+    const y = cut(pb);
+    if (x.parent !== y.parent || x.leaf === y.leaf)
+        return false;
+    return x.leaf.startsWith(`${y.leaf}_`) || y.leaf.startsWith(`${x.leaf}_`);
+}
+/** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
+const MAX_ENGINE_NAMES = 20000;
+/**
+ * What no name map links, asked of the correspondence engine (src/correspond) with A partial. Only its high links
+ * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
+ * naming of one network, and a wrong target is worse than none.
+ */
+function viaEngine(a, all) {
+    // Only the base tensors of the blocks A sits in can be taken: the engine sees those (and the top level when A has
+    // names outside blocks), which keeps the call small and its alignment to the blocks A has.
+    const inA = new Set(a.map((t) => (0,lora_layers/* blockIndex */.A0)(t.name)));
+    const b = all.filter((t) => inA.has((0,lora_layers/* blockIndex */.A0)(t.name)));
+    const inB = new Set(b.map((t) => (0,lora_layers/* blockIndex */.A0)(t.name)));
+    const mine = a.filter((t) => inB.has((0,lora_layers/* blockIndex */.A0)(t.name)));
+    if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
+        return [];
+    const out = [];
+    for (const l of (0,correspond/* correspond */.w)(mine, b, { partial: 'a' }).links) {
+        if (l.confidence !== 'high')
+            continue;
+        if (new Set([...l.a, ...l.b].map(lora_layers/* blockIndex */.A0)).size !== 1)
+            continue;
+        if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0], l.b[0]))
+            continue;
+        const link = {
+            kind: l.kind,
+            a: [...l.a],
+            b: [...l.b],
+            confidence: l.confidence,
+            evidence: [{ kind: 'engine', link: l.kind }]
+        };
+        if (l.rows)
+            link.rows = l.rows.map((r) => ({ start: r.start, end: r.end }));
+        if (l.ambiguity)
+            link.ambiguity = { kind: l.ambiguity.kind, chunks: [...l.ambiguity.chunks] };
+        for (const e of l.evidence)
+            if (e.kind === 'chunk-order')
+                link.order = [...e.order];
+        out.push(link);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/names/index.ts + 4 modules
+var names = __webpack_require__(6237);
+;// CONCATENATED MODULE: ./src/lora/fused-roles.ts
+/**
+ * Fused vs separate attention projections read from their role words (src/names): a LoRA's separate q/k/v (or
+ * k/v) onto the base's fused qkv (kv) of the same block index, sublayer and stream, and a fused projection onto
+ * separate ones, where the rows sum exactly.
+ */
+
+
+function partOf(name, shape) {
+    if (shape.length !== 2)
+        return null;
+    const path = name.replace(/\.weight$/, '');
+    const role = (0,names/* layerRole */.EY)(path);
+    const block = /(?:^|[._])(\d+)(?=[._]|$)/.exec(path);
+    return { name, rows: shape[0], cols: shape[1], role, block: block ? block[1] : null };
+}
+/** Same block index, same sublayer (self vs cross attention) and stream (main vs context). */
+function sameGroup(x, y) {
+    return (x.block !== null &&
+        x.block === y.block &&
+        x.role.sublayer === y.role.sublayer &&
+        (x.role.stream ?? 'main') === (y.role.stream ?? 'main') &&
+        x.cols === y.cols);
+}
+/**
+ * Fused vs separate attention projections by role words (src/names): separate q/k/v (or k/v) of one block's
+ * attention onto the base's fused qkv (kv) of the same block index, sublayer and stream whose rows they sum to
+ * exactly (a fuse), and a fused projection onto the base's separate ones (a split). Only when exactly one base
+ * layer fits; rows in the q, k, v order every known converter uses.
+ */
+function fusedByRole(unmatched, a, space, used) {
+    // Per block index, the attention projections of both sides; the pairing below is quadratic in a block only.
+    const groups = new Map();
+    const shapes = new Map(a.map((t) => [t.name, t.shape]));
+    for (const n of unmatched) {
+        const block = (0,lora_layers/* blockIndex */.A0)(n);
+        if (block === null)
+            continue;
+        const p = partOf(n, shapes.get(n) ?? []);
+        if (!p || !ATTENTION_ROLES.has(p.role.role))
+            continue;
+        const g = groups.get(block) ?? { mine: [], base: [] };
+        g.mine.push(p);
+        groups.set(block, g);
+    }
+    if (groups.size === 0)
+        return [];
+    for (const e of space.entries) {
+        if (e.isParam)
+            continue;
+        const name = `${e.path}.weight`;
+        const g = groups.get((0,lora_layers/* blockIndex */.A0)(name) ?? '');
+        if (!g || used.has(name))
+            continue;
+        const p = partOf(name, e.shape);
+        if (p && ATTENTION_ROLES.has(p.role.role))
+            g.base.push(p);
+    }
+    const links = [];
+    for (const { mine, base } of groups.values()) {
+        if (mine.length > MAX_BLOCK_PARTS || base.length > MAX_BLOCK_PARTS)
+            continue;
+        links.push(...pairInBlock(mine, base, used));
+    }
+    return links;
+}
+const ATTENTION_ROLES = new Set(['q', 'k', 'v', 'qkv', 'kv']);
+/** Projections per side and block past which a block is left alone (a real block has a handful). */
+const MAX_BLOCK_PARTS = 256;
+function pairInBlock(mine, base, used) {
+    const links = [];
+    const taken = new Set();
+    const evidence = [{ kind: 'role-words' }];
+    for (const fused of mine) {
+        const wanted = names/* FUSED_ROLE_PARTS */.E5[fused.role.role];
+        if (!wanted || taken.has(fused.name))
+            continue;
+        const parts = wanted.map((r) => base.filter((q) => !used.has(q.name) && q.role.role === r && sameGroup(q, fused)));
+        if (parts.some((c) => c.length !== 1))
+            continue;
+        const chosen = parts.map((c) => c[0]);
+        if (chosen.reduce((n, q) => n + q.rows, 0) !== fused.rows)
+            continue;
+        let start = 0;
+        const rows = chosen.map((q) => ({ start, end: (start += q.rows) }));
+        taken.add(fused.name);
+        for (const q of chosen)
+            used.add(q.name);
+        links.push({
+            kind: 'split',
+            a: [fused.name],
+            b: chosen.map((q) => q.name),
+            rows,
+            confidence: 'high',
+            evidence
+        });
+    }
+    for (const target of base) {
+        const wanted = names/* FUSED_ROLE_PARTS */.E5[target.role.role];
+        if (!wanted || used.has(target.name))
+            continue;
+        const parts = wanted.map((r) => mine.filter((q) => !taken.has(q.name) && q.role.role === r && sameGroup(q, target)));
+        // A LoRA may train only some of the parts (q and v): the rows of the others stay untouched.
+        if (parts.some((c) => c.length > 1) || parts.every((c) => c.length === 0))
+            continue;
+        const rowsEach = target.rows / wanted.length;
+        const present = parts.flatMap((c, i) => (c.length === 1 ? [{ part: c[0], i }] : []));
+        if (present.some(({ part }) => part.rows !== rowsEach))
+            continue;
+        for (const { part } of present)
+            taken.add(part.name);
+        used.add(target.name);
+        links.push({
+            kind: 'fuse',
+            a: present.map(({ part }) => part.name),
+            b: [target.name],
+            rows: present.map(({ i }) => ({ start: i * rowsEach, end: (i + 1) * rowsEach })),
+            confidence: 'high',
+            evidence
+        });
+    }
+    return links;
+}
+
+// EXTERNAL MODULE: ./src/lora/base-index.ts
+var base_index = __webpack_require__(7122);
+;// CONCATENATED MODULE: ./src/lora/correspondence.ts
+/**
+ * The one question LoRA resolution asks of a base: which base tensor(s) does each tensor a LoRA implies correspond
+ * to. The answer has the shape of the correspondence engine's (`correspond(a, b, { partial: 'a' })`: links of kind
+ * rename / reshape / split / fuse / reorder with row ranges, confidence, evidence and ambiguity), so the resolver
+ * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
+ * engine.
+ */
+
+
+
+/** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
+function nameOf(entry, leaf) {
+    if (leaf === 'bias')
+        return `${entry.path}.bias`;
+    return entry.isParam ? entry.path : `${entry.path}.weight`;
+}
+const LEAF = /\.(weight|bias)$/;
+function split(name) {
+    const m = LEAF.exec(name);
+    if (!m)
+        return { path: name, leaf: 'param' };
+    return { path: name.slice(0, m.index), leaf: m[1] };
+}
+/**
+ * The name tables turn base names into another family's names (`name map wan original->diffusers` on an original
+ * base), so a hit is said from the LoRA's side: `name map wan diffusers->original`.
+ */
+function fromLoraSide(label) {
+    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
+}
+function hitsOf(path, space) {
+    const dotted = path.includes('.');
+    if (dotted) {
+        const own = space.dotted.get(path);
+        if (own)
+            return [{ entry: own }];
+    }
+    const u = path.replace(/\./g, '_');
+    const under = space.underscore.get(u);
+    if (under)
+        return under.map((entry) => ({ entry }));
+    for (const alias of space.aliases) {
+        const hits = dotted ? alias.dotted.get(path) : alias.underscore.get(u);
+        if (hits)
+            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), label: alias.label }));
+    }
+    return [];
+}
+/**
+ * Chunk order across a name map, where the conventions disagree: diffusers' AdaLayerNormContinuous (`norm_out`)
+ * splits its linear into (scale, shift) where the original final layers store (shift, scale) (diffusers
+ * normalization.py AdaLayerNormContinuous.forward; original: shift, scale = adaLN_modulation(c).chunk(2)).
+ * Returns, per chunk of the base weight, the implied chunk it takes; null when the order is the same.
+ */
+function chunkOrder(impliedPath, basePath) {
+    const diffusersSide = (p) => /(?:^|[._])norm_out[._]linear$/.test(p);
+    return diffusersSide(impliedPath) !== diffusersSide(basePath) ? [1, 0] : null;
+}
+function numel(shape) {
+    return shape.reduce((p, d) => p * d, 1);
+}
+/** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
+function choose(hits, shape, leaf) {
+    const shapeOf = (h) => leaf === 'bias'
+        ? (h.entry.bias?.shape ?? [])
+        : h.slice
+            ? [h.slice.size, ...h.entry.shape.slice(1)]
+            : h.entry.shape;
+    return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
+        hits.find((h) => numel(shapeOf(h)) === numel(shape)) ??
+        hits[0]);
+}
+// Path segments of the name-mapped families that contain underscores, to rebuild the dotted path the name maps
+// read from a kohya name (the maps match dotted paths).
+const SEGMENTS = [
+    'double_blocks',
+    'single_blocks',
+    'cross_attn',
+    'self_attn',
+    'q_linear',
+    'kv_linear',
+    'adaLN_modulation',
+    'final_layer',
+    'img_attn',
+    'txt_attn',
+    'img_mlp',
+    'txt_mlp',
+    'img_mod',
+    'txt_mod',
+    'y_embedder',
+    'x_embedder',
+    't_embedder',
+    'y_proj'
+];
+/** The segments by their first word, longest first. */
+const SEGMENTS_BY_FIRST = (() => {
+    const map = new Map();
+    for (const seg of SEGMENTS) {
+        const words = seg.split('_');
+        const list = map.get(words[0]) ?? [];
+        list.push(words);
+        map.set(words[0], list.sort((x, y) => y.length - x.length));
+    }
+    return map;
+})();
+/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
+function dottedFromUnderscore(path) {
+    const words = path.split('_');
+    const out = [];
+    let i = 0;
+    while (i < words.length) {
+        let taken = 1;
+        for (const seg of SEGMENTS_BY_FIRST.get(words[i]) ?? []) {
+            if (seg.every((w, j) => words[i + j] === w)) {
+                taken = seg.length;
+                break;
+            }
+        }
+        out.push(words.slice(i, i + taken).join('_'));
+        i += taken;
+    }
+    return out.join('.');
+}
+/**
+ * Where a fused implied weight's rows land on a base that keeps the parts separate: the name-map families applied
+ * to the implied path as if it were a base weight; every slice must land on a base weight of exactly that many rows.
+ */
+function splitOf(path, shape, space) {
+    const dotted = path.includes('.') ? path : dottedFromUnderscore(path);
+    for (const family of space.families) {
+        const aliases = family.aliases(dotted, shape);
+        if (aliases.length === 0)
+            continue;
+        // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row range, the
+        // first name the base has. An alias without a slice names all rows (a rename).
+        const bySlice = new Map();
+        for (const x of aliases) {
+            const slice = x.slice ?? { offset: 0, size: shape[0] ?? 0 };
+            const s = bySlice.get(slice.offset) ?? { slice, paths: [] };
+            s.paths.push(x.path);
+            bySlice.set(slice.offset, s);
+        }
+        const b = [];
+        const rows = [];
+        for (const { slice, paths } of [...bySlice.values()].sort((x, y) => x.slice.offset - y.slice.offset)) {
+            const entry = paths.map((p) => space.dotted.get(p)).find((e) => e !== undefined);
+            if (!entry)
+                continue;
+            b.push(nameOf(entry, 'weight'));
+            rows.push({ start: slice.offset, end: slice.offset + slice.size });
+        }
+        if (b.length === 0)
+            continue;
+        const whole = b.length === 1 && rows[0].start === 0 && rows[0].end === (shape[0] ?? 0);
+        const link = {
+            kind: whole ? 'rename' : 'split',
+            a: [`${path}.weight`],
+            b,
+            confidence: 'high',
+            evidence: [{ kind: 'name-map', map: family.label }]
+        };
+        if (!whole)
+            link.rows = rows;
+        return link;
+    }
+    return null;
+}
+/**
+ * Correspond the tensors a LoRA implies (names in the LoRA's naming after its prefix and adapter suffix, shapes
+ * from its factors) with one component of a base (names without the component prefix). A is partial: base tensors
+ * without counterpart are expected.
+ */
+function correspondImplied(a, b, prebuilt) {
+    const space = prebuilt ?? (0,base_index/* spaceFromSpecs */.P)(b);
+    const links = [];
+    const unmatchedA = [];
+    const used = new Set();
+    const fused = new Map();
+    for (const spec of a) {
+        const { path, leaf } = split(spec.name);
+        const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true));
+        if (hits.length === 0) {
+            const s = leaf === 'weight' ? splitOf(path, spec.shape, space) : null;
+            if (s) {
+                links.push(s);
+                for (const k of s.b)
+                    used.add(k);
+            }
+            else
+                unmatchedA.push(spec.name);
+            continue;
+        }
+        const hit = choose(hits, spec.shape, leaf);
+        const key = nameOf(hit.entry, leaf);
+        if (hit.slice) {
+            const list = fused.get(key) ?? [];
+            list.push({ a: spec.name, slice: hit.slice, label: hit.label ?? '' });
+            fused.set(key, list);
+            used.add(key);
+            continue;
+        }
+        const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
+        const reshape = baseShape.join() !== spec.shape.join() && numel(baseShape) === numel(spec.shape);
+        const link = {
+            kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
+            a: [spec.name],
+            b: [key],
+            confidence: 'high',
+            evidence: hit.label
+                ? [{ kind: 'name-map', map: fromLoraSide(hit.label) }]
+                : [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+        };
+        const order = hit.label ? chunkOrder(path, hit.entry.path) : null;
+        if (order && numel(baseShape) === numel(spec.shape) && (baseShape[0] ?? 0) % order.length === 0) {
+            link.kind = 'reorder';
+            link.order = order;
+        }
+        const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf));
+        if (others.length > 0)
+            link.alternatives = others;
+        links.push(link);
+        used.add(key);
+    }
+    for (const [key, parts] of fused) {
+        parts.sort((x, y) => x.slice.offset - y.slice.offset);
+        links.push({
+            kind: 'fuse',
+            a: parts.map((p) => p.a),
+            b: [key],
+            rows: parts.map((p) => ({ start: p.slice.offset, end: p.slice.offset + p.slice.size })),
+            confidence: 'high',
+            evidence: [{ kind: 'name-map', map: fromLoraSide(parts[0].label) }]
+        });
+    }
+    const byRole = fusedByRole(unmatchedA, a, space, used);
+    links.push(...byRole);
+    const linked = new Set(byRole.flatMap((l) => l.a));
+    const left = new Set(unmatchedA);
+    const engine = viaEngine(a.filter((t) => left.has(t.name) && !linked.has(t.name)), b.filter((t) => !used.has(t.name)));
+    for (const l of engine) {
+        links.push(l);
+        for (const k of l.a)
+            linked.add(k);
+        for (const k of l.b)
+            used.add(k);
+    }
+    return {
+        links,
+        unmatched: {
+            a: unmatchedA.filter((n) => !linked.has(n)),
+            b: b.map((s) => s.name).filter((n) => !used.has(n))
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ impliedTensors)
+/* harmony export */ });
+/* unused harmony exports impliedWeightShape, biasOnly, patchesParameter */
+function shapeOf(m, role) {
+    return m.tensors.find((t) => t.role === role)?.tensor.shape;
+}
+function prod(dims) {
+    let n = 1;
+    for (const d of dims)
+        n *= d;
+    return n;
+}
+/** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
+function impliedWeightShape(m) {
+    switch (m.algorithm) {
+        case 'lora': {
+            const down = shapeOf(m, 'down');
+            const up = shapeOf(m, 'up');
+            const blocks = m.tensors.filter((t) => t.role === 'up-block');
+            if (!down || down.length < 2)
+                return [];
+            const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
+            if (out === undefined)
+                return [];
+            // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
+            const mid = shapeOf(m, 'mid');
+            return mid ? [out, down[1], ...mid.slice(2)] : [out, ...down.slice(1)];
+        }
+        case 'loha': {
+            const w1a = shapeOf(m, 'hada_w1_a');
+            const w1b = shapeOf(m, 'hada_w1_b');
+            if (!w1a || !w1b)
+                return [];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, prod(w1b.slice(1))];
+        }
+        case 'lokr': {
+            const w1 = shapeOf(m, 'lokr_w1');
+            const w1a = shapeOf(m, 'lokr_w1_a');
+            const w1b = shapeOf(m, 'lokr_w1_b');
+            const w2 = shapeOf(m, 'lokr_w2');
+            const w2a = shapeOf(m, 'lokr_w2_a');
+            const w2b = shapeOf(m, 'lokr_w2_b');
+            const a = w1 ? w1[0] : w1a?.[0];
+            const c = w1 ? w1[1] : w1b?.[1];
+            const b = w2 ? w2[0] : w2a?.[0];
+            const d = w2 ? prod(w2.slice(1)) : w2b ? prod(w2b.slice(1)) : undefined;
+            return a === undefined || b === undefined || c === undefined || d === undefined ? [] : [a * b, c * d];
+        }
+        case 'full': {
+            const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight');
+            return diff ? [...diff] : [];
+        }
+        case 'norm': {
+            const w = shapeOf(m, 'norm-weight');
+            return w ? [...w] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** True when the module patches only a bias (a lone `.diff_b`). */
+function biasOnly(m) {
+    return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias');
+}
+/** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
+function patchesParameter(m) {
+    return m.tensors.some((t) => t.role === 'diff-modulation');
+}
+/** The tensors one module implies, named in the LoRA's naming (its path, kohya underscores kept). */
+function impliedTensors(m) {
+    const out = {};
+    if (!biasOnly(m)) {
+        out.weight = {
+            name: patchesParameter(m) ? m.path : `${m.path}.weight`,
+            shape: impliedWeightShape(m)
+        };
+    }
+    const diffB = shapeOf(m, 'diff-bias');
+    if (diffB)
+        out.bias = { name: `${m.path}.bias`, shape: [...diffB] };
+    return out;
 }
 
 
@@ -1304,256 +1905,133 @@ function algorithmOfRole(role) {
 
 /***/ }),
 
-/***/ 4264:
+/***/ 5121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ familyLabel),
-/* harmony export */   G0: () => (/* binding */ layerKind),
-/* harmony export */   Mq: () => (/* binding */ mode),
-/* harmony export */   Qw: () => (/* binding */ sizeLabel),
-/* harmony export */   VN: () => (/* binding */ blockOf),
-/* harmony export */   gK: () => (/* binding */ familyDisplayName),
-/* harmony export */   oU: () => (/* binding */ guessFamily)
+/* harmony export */   r: () => (/* binding */ causeKey)
 /* harmony export */ });
-/* unused harmony exports boundaryForm, layerKindOf, familyOfPath */
 /**
- * What a module path names: its layer kind (self-attention q, cross-attention kv, FFN, modulation, ...), its block,
- * and the architecture a set of paths points at. Works on dotted and kohya underscore paths alike by matching on
- * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
+ * Why a module does not load (or loads with a remark), and the file-level cause it is counted under, as data. The
+ * resolver decides the kind once, from what it found; src/report/lora-reasons.ts words every kind. Nothing reads a
+ * sentence back: grouping, counting and the convert plan look at `kind` and the fields.
  */
-/** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
-function boundaryForm(path) {
-    return '_' + path.replace(/\./g, '_') + '_';
-}
-const PROJECTIONS = [
-    [/_(?:k_img|add_k_proj)_$/, 'k_img'],
-    [/_(?:v_img|add_v_proj)_$/, 'v_img'],
-    [/_(?:qkv|to_qkv|query_key_value|in_proj|qkv_proj)_$/, 'qkv'],
-    [/_(?:kv_linear|to_kv|kv)_$/, 'kv'],
-    [/_(?:to_q|q_proj|q_linear|wq|q|query|add_q_proj)_$/, 'q'],
-    [/_(?:to_k|k_proj|wk|k|key)_$/, 'k'],
-    [/_(?:to_v|v_proj|wv|v|value)_$/, 'v'],
-    [/_(?:to_out_0|to_out|out_proj|proj|o|wo|to_add_out)_$/, 'o'],
-    [/_norm\w*_$/, 'norm']
-];
-function projection(u) {
-    for (const [re, name] of PROJECTIONS)
-        if (re.test(u))
-            return name;
-    return null;
-}
-const KIND_RULES = [
-    { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
-    { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-    { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-    {
-        re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
-        kind: 'self-attn',
-        withProjection: true
-    },
-    { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
-    { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
-    { re: /_proj_mlp_$/, kind: 'ffn' },
-    {
-        re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
-        kind: 'modulation'
-    },
-    { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
-    {
-        re: /^_(?:patch_embedding|x_embedder|img_in|txt_in|text_embedding|time_embedding|t_embedder|y_embedder|time_in|vector_in|guidance_in|condition_embedder|time_embed|label_emb|context_embedder|patchify_proj|caption_projection|conv_in|input_blocks_0_0|embeddings|token_embedding|position_embedding)_/,
-        kind: 'embedding'
-    },
-    { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
-    { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
-    {
-        re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
-        kind: 'resnet/conv'
-    },
-    { re: /_norm\w*_/, kind: 'norm' }
-];
-/**
- * Block indices (other than 0) of the usual containers, in the underscored form. The rules above read such an index
- * only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So writing every nonzero
- * index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a model share one cache
- * entry (tested against the uncached rules).
- */
-const BLOCK_INDEX = /_(blocks|double_blocks|single_blocks|transformer_blocks|single_transformer_blocks|layers|vace_blocks|resblocks)_[1-9]\d*(?=_)/g;
-const KIND_CACHE_LIMIT = 50000;
-const kindCache = new Map();
-/** Layer kind label of a module path, e.g. `self-attn q`, `cross-attn k_img`, `ffn`, `modulation`. */
-function layerKind(path, textEncoder = false) {
-    const key = boundaryForm(path).replace(BLOCK_INDEX, '_$1_9');
-    let label = kindCache.get(key);
-    if (label === undefined) {
-        label = layerKindOf(key);
-        if (kindCache.size >= KIND_CACHE_LIMIT)
-            kindCache.clear();
-        kindCache.set(key, label);
-    }
-    return textEncoder ? `text-encoder ${label}` : label;
-}
-/** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
-function layerKindOf(u) {
-    let label = 'other';
-    for (const rule of KIND_RULES) {
-        if (!rule.re.test(u))
-            continue;
-        label = rule.kind;
-        if (rule.withProjection) {
-            const p = projection(u);
-            if (p)
-                label += ` ${p}`;
-        }
-        break;
-    }
-    return label;
-}
-const BLOCK_RE = /_(double_blocks|single_transformer_blocks|single_blocks|transformer_blocks|vace_blocks|blocks|input_blocks|output_blocks|middle_block|down_blocks|up_blocks|layers|resblocks)_(\d{1,6})_/;
-/** The block a path sits in (first, outermost block series), e.g. `{series:'blocks', index:3}`. */
-function blockOf(path) {
-    const m = BLOCK_RE.exec(boundaryForm(path));
-    if (!m)
-        return undefined;
-    return { series: m[1], index: Number(m[2]) };
-}
-// Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
-// the raw dotted path.
-const FAMILY_RULES = [
-    {
-        family: 'longcat',
-        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-    },
-    { family: 'wan', re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/ },
-    {
-        family: 'wan',
-        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-    },
-    { family: 'wan-diffusers', re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-    { family: 'wan-diffusers', re: /^_condition_embedder_/ },
-    {
-        family: 'flux',
-        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-    },
-    {
-        family: 'flux-diffusers',
-        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
-    },
-    { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-    {
-        family: 'sd-diffusers-unet',
-        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-    },
-    { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }
-];
-/** The family one path belongs to, or null. */
-function familyOfPath(path) {
-    if (/\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/.test(path))
-        return 'hunyuanvideo';
-    const u = boundaryForm(path);
-    for (const rule of FAMILY_RULES)
-        if (rule.re.test(u))
-            return rule.family;
-    return null;
-}
-/** The family most paths point at (text-encoder paths are ignored by callers), or null. */
-function guessFamily(paths) {
-    const votes = new Map();
-    for (const p of paths) {
-        const f = familyOfPath(p);
-        if (f && f !== 'clip-text')
-            votes.set(f, (votes.get(f) ?? 0) + 1);
-    }
-    let best = null;
-    let bestCount = 0;
-    for (const [f, n] of votes) {
-        if (n > bestCount) {
-            best = f;
-            bestCount = n;
-        }
-    }
-    return best;
-}
-/** The most frequent value, ties to the larger; null for none. */
-function mode(values) {
-    const counts = new Map();
-    for (const v of values)
-        counts.set(v, (counts.get(v) ?? 0) + 1);
-    let best = null;
-    let bestCount = 0;
-    for (const [v, n] of counts) {
-        if (n > bestCount || (n === bestCount && best !== null && v > best)) {
-            best = v;
-            bestCount = n;
-        }
-    }
-    return best;
-}
-const SIZE_LABELS = {
-    wan: { 1536: 'Wan 1.3B', 3072: 'Wan2.2 5B', 5120: 'Wan 14B', 4096: 'LongCat-Video (Wan-like)' },
-    longcat: { 4096: 'LongCat-Video' },
-    flux: { 3072: 'Flux' },
-    sdxl: { 320: 'SDXL' },
-    hunyuanvideo: { 3072: 'HunyuanVideo' }
-};
-/** How users name each family (`guessFamily` ids are internal). */
-const DISPLAY_NAMES = {
-    wan: 'Wan',
-    longcat: 'LongCat-Video',
-    flux: 'Flux',
-    sdxl: 'SDXL',
-    'sd-diffusers-unet': 'SD UNet',
-    hunyuanvideo: 'HunyuanVideo',
-    'clip-text': 'CLIP text encoder'
-};
-/** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */
-function familyDisplayName(family) {
-    const base = family.replace(/-diffusers$/, '');
-    return Object.hasOwn(DISPLAY_NAMES, base) ? DISPLAY_NAMES[base] : base;
-}
-/** A human label for a family at a width: `Wan 14B`, `Wan 1.3B`, or `Wan (width 2048)`. */
-function sizeLabel(family, width) {
-    const base = family?.replace(/-diffusers$/, '') ?? null;
-    if (base && width !== null) {
-        const label = SIZE_LABELS[base]?.[width];
-        if (label)
-            return label;
-        return `${familyDisplayName(base)} (width ${width})`;
-    }
-    if (base)
-        return familyDisplayName(base);
-    return width !== null ? `width ${width}` : 'unknown model';
-}
-/**
- * The one-line label of what a file targets: the size label, plus the naming when it is the diffusers one
- * (`Wan 14B, diffusers names`); `unknown architecture` when neither family nor width is known.
- */
-function familyLabel(family, width) {
-    if (family === null && width === null)
-        return 'unknown architecture';
-    const label = sizeLabel(family, width);
-    return family?.endsWith('-diffusers') ? `${label}, diffusers names` : label;
+/** A stable key of a cause, for grouping (field order is fixed by the constructors above). */
+function causeKey(c) {
+    return JSON.stringify(c);
 }
 
 
 /***/ }),
 
-/***/ 1708:
+/***/ 6924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  GB: () => (/* binding */ resolveLoraLazily),
-  $l: () => (/* binding */ startResolution)
+  P: () => (/* binding */ resolveLora)
 });
 
-// UNUSED EXPORTS: baseDepth, loraToBaseLabel
+// UNUSED EXPORTS: resolveLoraLazily
 
 // EXTERNAL MODULE: ./src/lora/base-index.ts
 var base_index = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/lora/correspondence.ts + 2 modules
+var correspondence = __webpack_require__(8114);
+// EXTERNAL MODULE: ./src/lora/implied.ts
+var lora_implied = __webpack_require__(1512);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
+;// CONCATENATED MODULE: ./src/lora/why.ts
+
+// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
+const IMAGE_BRANCH = /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/;
+/** Naming variants of one architecture (original vs diffusers names) share an architecture. */
+function architectureOf(family) {
+    if (family === 'sd-diffusers-unet')
+        return 'sdxl';
+    return family.replace(/-diffusers$/, '');
+}
+/** Why a module has no link, most specific first. */
+function unresolvedWhy(m, space, index, loraFamily) {
+    if (m.component === 'text-encoder')
+        return {
+            kind: 'no-text-encoder',
+            textEncoder: m.textEncoder,
+            prefix: m.prefix,
+            present: [...index.textEncoders.keys()]
+        };
+    if (!space)
+        return { kind: 'no-denoiser' };
+    // A block past the base's depth says more than the family does (a LongCat LoRA on a two-block Wan base).
+    const block = (0,lora_layers/* blockOf */.VN)(m.path);
+    if (block) {
+        const max = space.blockMax.get(block.series);
+        if (max !== undefined && block.index > max)
+            return { kind: 'beyond-depth', series: block.series, index: block.index, max };
+    }
+    if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
+        return { kind: 'other-architecture', lora: loraFamily, base: index.family };
+    if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch)
+        return { kind: 'image-branch' };
+    return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' };
+}
+/**
+ * The text-context width of a UNet's cross-attention (attn2.to_k in-dim): what tells SD1.x (768), SD2.x (1024) and
+ * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
+ */
+function contextWidths(analysis, base) {
+    const unet = (f) => f === 'sdxl' || f === 'sd-diffusers-unet';
+    if (!unet(analysis.family) || !unet(base.family))
+        return null;
+    const loraIn = (0,lora_layers/* mode */.Mq)(analysis.modules
+        .filter((m) => /attn2[._]to_k$/.test(m.path))
+        .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
+    const baseIn = (0,lora_layers/* mode */.Mq)(base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0));
+    return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
+}
+function causeOf(r, v, analysis, base, context) {
+    if (r.status === 'shape-mismatch') {
+        if (context)
+            return { kind: 'text-context', lora: context.lora, base: context.base };
+        if (analysis.width !== null && base.width !== null && analysis.width !== base.width) {
+            return {
+                kind: 'other-size',
+                lora: (0,lora_layers/* sizeLabel */.Qw)(analysis.family ?? base.family, analysis.width),
+                base: (0,lora_layers/* sizeLabel */.Qw)(base.family, base.width),
+                loraWidth: analysis.width,
+                baseWidth: base.width
+            };
+        }
+        if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn)
+            return { kind: 'in-dim' };
+        return { kind: 'shape' };
+    }
+    switch (r.why?.kind) {
+        case 'unsupported-adapter':
+            return { kind: 'unsupported-adapter' };
+        case 'no-text-encoder':
+            return { kind: 'text-encoder' };
+        case 'image-branch':
+            return { kind: 'image-branch' };
+        case 'beyond-depth':
+            return { kind: 'beyond-depth', series: r.why.series, max: r.why.max };
+        case 'other-architecture':
+            return {
+                kind: 'other-architecture',
+                lora: (0,lora_layers/* familyDisplayName */.gK)(analysis.family ?? '?'),
+                base: (0,lora_layers/* familyDisplayName */.gK)(base.family ?? '?')
+            };
+        case 'no-bias':
+            return { kind: 'no-bias' };
+        case 'partial-split':
+            return { kind: 'partial-split' };
+        default:
+            return { kind: 'names-not-found' };
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
@@ -1691,6 +2169,8 @@ function nameDifference(loraPath, basePath, block, blockMissing) {
     return `${scope} the LoRA targets ${loraPart}, which this base does not have`;
 }
 
+// EXTERNAL MODULE: ./src/lora/reasons.ts
+var reasons = __webpack_require__(5121);
 // EXTERNAL MODULE: ./src/lora/shapes.ts
 var shapes = __webpack_require__(7648);
 ;// CONCATENATED MODULE: ./src/lora/resolve.ts
@@ -1699,46 +2179,43 @@ var shapes = __webpack_require__(7648);
 
 
 
-/**
- * An alias table's label read from the LoRA's side. The tables turn base names into the names of another naming
- * family (`name map wan original->diffusers` on an original base), so a LoRA that hits one uses the second naming
- * on a base with the first: `name map wan diffusers->original`.
- */
-function loraToBaseLabel(label) {
-    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
-}
-/** Every base entry a module's name lands on, own names first, then aliases. */
-function candidates(m, space) {
-    const u = m.path.replace(/\./g, '_');
-    if (m.pathForm === 'dotted') {
-        const own = space.dotted.get(m.path);
-        if (own)
-            return [{ entry: own, via: 'exact' }];
-    }
-    const under = space.underscore.get(u);
-    if (under)
-        return under.map((entry) => ({ entry, via: m.pathForm === 'dotted' ? 'underscore form' : 'underscore' }));
-    for (const alias of space.aliases) {
-        const hits = m.pathForm === 'dotted' ? alias.dotted.get(m.path) : alias.underscore.get(u);
-        if (hits) {
-            const via = loraToBaseLabel(alias.label);
-            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), via }));
+
+
+
+function specsOf(space) {
+    const specs = [];
+    const base = new Map();
+    for (const e of space.entries) {
+        const name = e.isParam ? e.path : `${e.path}.weight`;
+        specs.push({ name, shape: e.shape });
+        base.set(name, { key: e.key, shape: e.shape, entry: e, tensor: 'weight' });
+        if (e.bias) {
+            specs.push({ name: `${e.path}.bias`, shape: e.bias.shape });
+            base.set(`${e.path}.bias`, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' });
         }
     }
-    return [];
+    return { specs, base };
 }
-/** The tensor a module patches: a bias-only delta patches the bias; everything else the weight (or parameter). */
-function targetOf(m, c) {
-    const biasOnly = m.tensors.every((t) => t.role === 'diff-bias');
-    if (biasOnly) {
-        if (!c.entry.bias)
-            return null;
-        return { key: c.entry.bias.key, shape: c.entry.bias.shape, via: c.via };
+function spaceOf(m, index) {
+    const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
+    return space && space.entries.length > 0 ? space : undefined;
+}
+function correspondSpace(space, modules) {
+    const { specs, base } = specsOf(space);
+    const implied = new Map();
+    for (const m of modules) {
+        const t = (0,lora_implied/* impliedTensors */.RT)(m);
+        if (t.weight && !implied.has(t.weight.name))
+            implied.set(t.weight.name, t.weight);
+        if (t.bias && !implied.has(t.bias.name))
+            implied.set(t.bias.name, t.bias);
     }
-    const t = { key: c.entry.key, shape: c.entry.shape, via: c.via };
-    if (c.slice)
-        t.slice = c.slice;
-    return t;
+    const result = (0,correspondence/* correspondImplied */.C)([...implied.values()], specs, space);
+    const byImplied = new Map();
+    for (const link of result.links)
+        for (const a of link.a)
+            byImplied.set(a, link);
+    return { space, base, byImplied };
 }
 function shapesOf(m) {
     const out = {};
@@ -1749,198 +2226,196 @@ function shapesOf(m) {
     }
     return out;
 }
-// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
-const IMAGE_BRANCH = /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/;
-/** Naming variants of one architecture (original vs diffusers names) share an architecture. */
-function architectureOf(family) {
-    if (family === 'sd-diffusers-unet')
-        return 'sdxl';
-    return family.replace(/-diffusers$/, '');
+function linkSummary(link) {
+    const s = { kind: link.kind, confidence: link.confidence, evidence: link.evidence };
+    if (link.ambiguity)
+        s.ambiguity = link.ambiguity;
+    if (link.order)
+        s.order = [...link.order];
+    return s;
 }
-function unresolvedReason(m, space, base, loraFamily) {
-    if (m.component === 'text-encoder') {
-        return base.textEncoders.size === 0
-            ? `text-encoder module (${m.prefix || 'text encoder'}); the base has no text encoder (transformer-only)`
-            : `text-encoder ${m.textEncoder} module; the base has text encoder(s) ${[...base.textEncoders.keys()].join(', ')} but no such key`;
+/** A display label of how a link was found (kept for `target.via`). */
+function viaOf(link, m) {
+    for (const e of link.evidence) {
+        if (e.kind === 'name-map')
+            return e.map;
+        if (e.kind === 'engine')
+            return `correspondence engine (${e.link})`;
+        if (e.kind === 'role-words')
+            return 'attention roles (fused vs separate)';
     }
-    if (!space)
-        return 'the base has no denoiser keys';
-    if (loraFamily && base.family && architectureOf(loraFamily) !== architectureOf(base.family)) {
-        return `LoRA for ${(0,lora_layers/* familyDisplayName */.gK)(loraFamily)} on a ${(0,lora_layers/* familyDisplayName */.gK)(base.family)} base: no key of that name`;
+    if (link.evidence.some((e) => e.kind === 'same-name'))
+        return 'exact';
+    return m.pathForm === 'underscore' ? 'underscore' : 'underscore form';
+}
+/** The base targets a module's weight link gives: one (rename, fuse, reorder) or several (split). */
+function weightTargets(link, impliedName, links, via) {
+    const out = [];
+    if (link.kind === 'split') {
+        link.b.forEach((b, i) => {
+            const base = links.base.get(b);
+            const rows = link.rows?.[i];
+            if (!base || !rows)
+                return;
+            out.push({
+                target: { key: base.key, shape: base.shape, via, rows: { start: rows.start, end: rows.end } },
+                entry: base.entry
+            });
+        });
+        return out;
     }
-    if (IMAGE_BRANCH.test(m.path) && !base.hasImageBranch) {
-        return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)';
+    const base = links.base.get(link.b[0]);
+    if (!base)
+        return out;
+    const t = { key: base.key, shape: base.shape, via };
+    if (link.kind === 'fuse') {
+        const at = link.a.indexOf(impliedName);
+        const rows = link.rows?.[at];
+        if (rows)
+            t.slice = { offset: rows.start, size: rows.end - rows.start };
     }
-    const block = (0,lora_layers/* blockOf */.VN)(m.path);
-    if (block) {
-        const max = space.blockMax.get(block.series);
-        if (max !== undefined && block.index > max) {
-            return `block ${block.series}.${block.index} does not exist: the base has ${baseDepth(block.series, max)}`;
+    out.push({ target: t, entry: base.entry });
+    return out;
+}
+function resolveModule(m, links, index, analysis) {
+    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) };
+    const implied = (0,lora_implied/* impliedTensors */.RT)(m);
+    const space = links?.space;
+    const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
+    const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
+    const biasBase = biasLink ? links.base.get(biasLink.b[0]) : undefined;
+    if (!implied.weight) {
+        // A bias-only delta: the bias its module has, or why not.
+        if (biasLink && biasBase) {
+            const via = viaOf(biasLink, m);
+            r.status = 'ok';
+            r.target = { key: biasBase.key, shape: biasBase.shape, via, tensor: 'bias' };
+            r.targets = [r.target];
+            r.link = linkSummary(biasLink);
+            return { r, v: { ok: true } };
         }
-    }
-    return `no base key named ${m.path}${m.pathForm === 'underscore' ? ' (underscore form)' : ''}`;
-}
-/** The blocks a base has: `blocks 0-29`, or `only block 0` for a one-block base. */
-function baseDepth(series, max) {
-    if (max > 0)
-        return `${series} 0-${max}`;
-    return `only ${series === 'blocks' ? 'block' : series} 0`;
-}
-/** A cause without per-module numbers, so equal causes group. */
-const CONTEXT_LABELS = { 768: 'SD1.x', 1024: 'SD2.x', 2048: 'SDXL' };
-/**
- * The text-context width of a UNet's cross-attention (attn2.to_k in-dim): what tells SD1.x (768), SD2.x (1024) and
- * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
- */
-function contextWidths(analysis, base) {
-    const unet = (f) => f === 'sdxl' || f === 'sd-diffusers-unet';
-    if (!unet(analysis.family) || !unet(base.family))
-        return null;
-    const loraIn = (0,lora_layers/* mode */.Mq)(analysis.modules
-        .filter((m) => /attn2[._]to_k$/.test(m.path))
-        .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
-    const baseIn = (0,lora_layers/* mode */.Mq)(base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0));
-    return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
-}
-function causeOf(r, v, analysis, base, context) {
-    if (r.status === 'shape-mismatch') {
-        if (context) {
-            const label = (w) => CONTEXT_LABELS[w] ?? `context ${w}`;
-            return `${label(context.lora)} LoRA on ${label(context.base)} base: text context ${context.lora} vs ${context.base}`;
-        }
-        if (analysis.width !== null && base.width !== null && analysis.width !== base.width) {
-            const lora = (0,lora_layers/* sizeLabel */.Qw)(analysis.family ?? base.family, analysis.width);
-            const baseLabel = (0,lora_layers/* sizeLabel */.Qw)(base.family, base.width);
-            return `${lora} LoRA on ${baseLabel} base: in-dim ${analysis.width} vs ${base.width}`;
-        }
-        if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn)
-            return 'in-dim differs from the base';
-        return 'shape differs from the base';
-    }
-    if (r.status === 'unsupported')
-        return r.reason ?? 'unsupported adapter';
-    const reason = r.reason ?? '';
-    if (reason.startsWith('text-encoder'))
-        return 'text-encoder modules; the base has no such text encoder';
-    if (reason.startsWith('I2V-only'))
-        return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch';
-    if (reason.startsWith('block ')) {
-        const m = /the base has (.+)$/.exec(reason);
-        return m ? `blocks beyond the base's depth (base has ${m[1]})` : 'blocks beyond the base depth';
-    }
-    if (reason.startsWith('LoRA for'))
-        return `LoRA for ${(0,lora_layers/* familyDisplayName */.gK)(analysis.family ?? '?')} on a ${(0,lora_layers/* familyDisplayName */.gK)(base.family ?? '?')} base`;
-    return 'names not found in the base';
-}
-const MAX_FALLBACK_MODULES = 2000;
-/** Choose among the candidates (the one whose shapes fit, else the first) and set status, target and reason. */
-function settle(m, r, found) {
-    let chosen = found[0];
-    let verdict = null;
-    const targets = [];
-    for (const c of found) {
-        const t = targetOf(m, c);
-        if (!t)
-            continue;
-        targets.push({ c, t });
-        const v = (0,shapes/* checkModuleShapes */.B)(m, c.entry, c.slice);
-        if (verdict === null || (v.ok && !verdict.ok)) {
-            verdict = v;
-            chosen = c;
-        }
-    }
-    if (found.length > 1)
-        r.ambiguous = found.filter((c) => c !== chosen).map((c) => c.entry.key);
-    const target = targets.find((x) => x.c === chosen)?.t;
-    if (!target || !verdict) {
-        r.reason = `the base module ${chosen.entry.path} has no bias for this bias-only delta`;
+        const weight = space?.dotted.get(m.path) ?? space?.underscore.get(m.path.replace(/\./g, '_'))?.[0];
+        r.why = weight
+            ? { kind: 'no-bias', module: weight.path }
+            : unresolvedWhy(m, space, index, analysis.family);
         return { r, v: null };
     }
-    r.target = target;
-    delete r.reason;
-    if (m.algorithm === 'unknown' || m.algorithm === 'glora' || m.algorithm === 'oft') {
-        r.status = m.algorithm === 'unknown' ? 'unsupported' : 'ok';
-        r.reason =
-            m.algorithm === 'unknown'
-                ? 'no adapter tensors a loader recognises'
-                : `${m.algorithm}: resolved, shapes not checked`;
+    if (!weightLink || !links) {
+        r.why = unresolvedWhy(m, space, index, analysis.family);
+        return { r, v: null };
+    }
+    const via = viaOf(weightLink, m);
+    const found = weightTargets(weightLink, implied.weight.name, links, via);
+    if (found.length === 0) {
+        r.why = unresolvedWhy(m, space, index, analysis.family);
+        return { r, v: null };
+    }
+    r.link = linkSummary(weightLink);
+    if (weightLink.alternatives && weightLink.alternatives.length > 0)
+        r.ambiguous = weightLink.alternatives.map((b) => links.base.get(b)?.key ?? b);
+    r.target = found[0].target;
+    r.targets = found.map((f) => f.target);
+    if (biasBase && biasLink)
+        r.targets.push({ key: biasBase.key, shape: biasBase.shape, via: viaOf(biasLink, m), tensor: 'bias' });
+    // Rows the split leaves without a counterpart: a loader would miss them, a conversion would lose them.
+    if (weightLink.kind === 'split') {
+        const out = implied.weight.shape[0] ?? 0;
+        const covered = (weightLink.rows ?? []).reduce((n, x) => n + (x.end - x.start), 0);
+        if (covered !== out) {
+            const missing = [];
+            let at = 0;
+            for (const x of [...(weightLink.rows ?? [])].sort((p, q) => p.start - q.start)) {
+                if (x.start > at)
+                    missing.push({ start: at, end: x.start });
+                at = Math.max(at, x.end);
+            }
+            if (at < out)
+                missing.push({ start: at, end: out });
+            r.why = { kind: 'partial-split', path: m.path, missing };
+            return { r, v: null };
+        }
+    }
+    return settle(m, r, found, implied.weight.shape);
+}
+/** Shape checks of every target; the status and the remark or reason. */
+function settle(m, r, found, impliedShape) {
+    let verdict;
+    if (found.length === 1) {
+        const { target, entry } = found[0];
+        verdict = (0,shapes/* checkModuleShapes */.B)(m, entry, target.slice);
+    }
+    else {
+        // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
+        const inDim = impliedShape.slice(1).reduce((p, d) => p * d, 1);
+        const problems = [];
+        for (const { target, entry } of found) {
+            const rows = target.rows;
+            const baseIn = entry.shape.slice(1).reduce((p, d) => p * d, 1);
+            if (rows.end - rows.start !== entry.shape[0] || baseIn !== inDim)
+                problems.push(`rows ${rows.start}-${rows.end - 1} x in ${inDim} vs ${entry.key} ${JSON.stringify(entry.shape)}`);
+        }
+        const first = found[0];
+        const whole = {
+            ...first.entry,
+            shape: [found.reduce((n, f) => n + (f.target.rows.end - f.target.rows.start), 0), inDim]
+        };
+        delete whole.bias;
+        const own = (0,shapes/* checkModuleShapes */.B)(m, whole);
+        verdict = problems.length === 0 ? own : { ok: false, expected: problems.join('; ') };
+    }
+    if (m.algorithm === 'unknown') {
+        r.status = 'unsupported';
+        r.why = { kind: 'unsupported-adapter' };
+        return { r, v: verdict };
+    }
+    if (m.algorithm === 'glora' || m.algorithm === 'oft') {
+        r.status = 'ok';
+        r.why = { kind: 'shapes-unchecked', algorithm: m.algorithm };
         return { r, v: verdict };
     }
     if (verdict.ok) {
         r.status = 'ok';
         if (m.algorithm === 'ia3')
-            r.reason = 'IA3: ComfyUI has no IA3 adapter and reports these keys as not loaded';
+            r.why = { kind: 'ia3-not-in-comfyui' };
         if (verdict.note)
-            r.reason = verdict.note;
+            r.why = { kind: 'shape-note', note: verdict.note };
+        return { r, v: verdict };
     }
-    else {
-        r.status = 'shape-mismatch';
-        r.expected = verdict.expected ?? 'shapes differ';
-        const rows = target.slice ? ` rows ${target.slice.offset}+${target.slice.size}` : '';
-        r.reason = `shape mismatch against ${target.key} ${JSON.stringify(target.shape)}${rows}`;
-    }
+    r.status = 'shape-mismatch';
+    r.expected = verdict.expected ?? 'shapes differ';
+    const t = r.target;
+    r.why = { kind: 'shape-mismatch', key: t.key, shape: t.shape, expected: r.expected };
+    if (t.slice)
+        r.why.slice = t.slice;
     return { r, v: verdict };
 }
-function spaceOf(m, base) {
-    const space = m.component === 'text-encoder' ? base.textEncoders.get(m.textEncoder) : base.denoiser;
-    return space && space.entries.length > 0 ? space : undefined;
-}
-function resolveModule(m, base, analysis) {
-    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) };
-    const space = spaceOf(m, base);
-    const found = space ? candidates(m, space) : [];
-    if (found.length === 0) {
-        r.reason = unresolvedReason(m, space, base, analysis.family);
-        return { r, v: null };
-    }
-    return settle(m, r, found);
-}
-/** Unresolved dotted denoiser modules whose name alone is the problem: worth asking the compare mapper. */
-function wantsFallback(m, r) {
-    return (r.status === 'unresolved' &&
-        m.component === 'denoiser' &&
-        m.pathForm === 'dotted' &&
-        r.reason?.startsWith('no base key named') === true);
-}
-function startResolution(analysis, base, opts = {}) {
+/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
+function resolveLora(analysis, base, opts = {}) {
     const index = 'tensors' in base ? (0,base_index/* buildBaseIndex */.u)(base) : base;
-    const outcomes = analysis.modules.map((m) => resolveModule(m, index, analysis));
-    let fallbackModules = [];
-    if (index.checkpoint && opts.compareFallback !== false) {
-        fallbackModules = analysis.modules.filter((m, i) => wantsFallback(m, outcomes[i].r));
-        // The mapper compares whole models; past a few thousand unknown names it is not worth its time.
-        if (fallbackModules.length > MAX_FALLBACK_MODULES)
-            fallbackModules = [];
+    const bySpace = new Map();
+    for (const m of analysis.modules) {
+        const space = spaceOf(m, index);
+        if (!space)
+            continue;
+        const list = bySpace.get(space);
+        if (list)
+            list.push(m);
+        else
+            bySpace.set(space, [m]);
     }
-    return {
-        index,
-        fallbackModules,
-        finish: (found) => {
-            if (found !== undefined && found.size > 0) {
-                analysis.modules.forEach((m, i) => {
-                    const hit = found.get(m.stem);
-                    if (!hit || !wantsFallback(m, outcomes[i].r))
-                        return;
-                    outcomes[i] = settle(m, outcomes[i].r, [
-                        { entry: hit.entry, via: hit.via, ...(hit.slice ? { slice: hit.slice } : {}) }
-                    ]);
-                });
-            }
-            return finishResolution(analysis, index, outcomes, opts);
-        }
+    const links = new Map();
+    for (const [space, modules] of bySpace)
+        links.set(space, correspondSpace(space, modules));
+    const linksOf = (m) => {
+        const s = spaceOf(m, index);
+        return s ? links.get(s) : undefined;
     };
+    const outcomes = analysis.modules.map((m) => resolveModule(m, linksOf(m), index, analysis));
+    return finishResolution(analysis, index, outcomes, opts);
 }
-/**
- * `resolveLora` with the compare mapper loaded only when some module needs it (the CLI's path: a LoRA whose
- * names all resolve never loads src/compare).
- */
+/** `resolveLora` behind a promise, for callers written against the earlier two-phase API. */
 async function resolveLoraLazily(analysis, base, opts = {}) {
-    const pending = startResolution(analysis, base, opts);
-    const checkpoint = pending.index.checkpoint;
-    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
-        return pending.finish();
-    const { compareFallback } = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(597), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 6230));
-    return pending.finish(compareFallback(pending.fallbackModules, pending.index.denoiser, checkpoint));
+    return resolveLora(analysis, base, opts);
 }
 function finishResolution(analysis, index, outcomes, opts) {
     const maxNearest = opts.maxNearest ?? 200;
@@ -1958,11 +2433,16 @@ function finishResolution(analysis, index, outcomes, opts) {
         const { r, v } = outcomes[i];
         counts[r.status]++;
         if (r.status !== 'ok') {
-            const cause = causeOf(r, v, analysis, index, context);
-            r.cause = cause;
-            causes.set(cause, (causes.get(cause) ?? 0) + 1);
-            const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
-            if (r.status === 'unresolved' && space && space.entries.length > 0 && nearestGiven < maxNearest) {
+            const why = causeOf(r, v, analysis, index, context);
+            r.causeWhy = why;
+            const key = (0,reasons/* causeKey */.r)(why);
+            const c = causes.get(key);
+            if (c)
+                c.modules++;
+            else
+                causes.set(key, { why, modules: 1 });
+            const space = spaceOf(m, index);
+            if (r.status === 'unresolved' && space && nearestGiven < maxNearest) {
                 r.nearest = nearestKeys(m, space);
                 nearestGiven++;
             }
@@ -1980,8 +2460,8 @@ function finishResolution(analysis, index, outcomes, opts) {
         loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
         counts,
         causes: [...causes.entries()]
-            .map(([cause, n]) => ({ cause, modules: n }))
-            .sort((a, b) => b.modules - a.modules || (0,order/* byCodeUnit */.X)(a.cause, b.cause)),
+            .sort((a, b) => b[1].modules - a[1].modules || (0,order/* byCodeUnit */.X)(a[0], b[0]))
+            .map(([, c]) => ({ why: c.why, modules: c.modules })),
         results
     };
 }
@@ -2111,7 +2591,9 @@ function checkModuleShapes(m, entry, slice) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
     const inFlat = prod(W.slice(1));
-    if (entry.isParam && m.algorithm !== 'full') {
+    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
+    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
+    if (entry.isParam && !matrix && m.algorithm !== 'full') {
         return {
             ok: false,
             expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`

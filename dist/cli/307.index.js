@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 886;
-exports.ids = [886,230];
+exports.id = 307;
+exports.ids = [307];
 exports.modules = {
 
 /***/ 1402:
@@ -158,7 +158,7 @@ function dataInOwnFiles(ckpt) {
 
 /***/ }),
 
-/***/ 2886:
+/***/ 2307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -175,33 +175,32 @@ var external_node_path_ = __webpack_require__(6760);
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
-// EXTERNAL MODULE: ./src/lora/index.ts + 1 modules
-var src_lora = __webpack_require__(6326);
+// EXTERNAL MODULE: ./src/lora/index.ts
+var src_lora = __webpack_require__(1188);
+// EXTERNAL MODULE: ./src/lora/reasons.ts
+var reasons = __webpack_require__(5121);
 ;// CONCATENATED MODULE: ./src/convert/factor.ts
 /** Why a module cannot become a Factor, or null. */
 function factorProblem(m) {
     if (m.algorithm !== 'lora')
-        return `${m.algorithm} module: convert rewrites plain LoRA (down/up) modules only`;
+        return { kind: 'not-lora', algorithm: m.algorithm };
     const extra = [
         ...new Set(m.tensors
             .map((t) => t.role)
             .filter((r) => r !== 'down' && r !== 'up' && r !== 'up-block' && r !== 'alpha' && r !== 'alpha-scale'))
     ];
     if (extra.length > 0)
-        return `has ${extra.join(', ')} tensors, which convert does not rewrite exactly`;
+        return { kind: 'extra-tensors', roles: extra };
     if (m.issues.length > 0)
-        return `inconsistent module: ${m.issues.join('; ')}`;
-    if (m.scale === null || !Number.isFinite(m.scale)) {
-        return m.scaleSource === 'alpha-unread'
-            ? 'alpha value could not be read (not a F32/F16/BF16/F64 scalar)'
-            : 'no scale known for this module';
-    }
+        return { kind: 'inconsistent', issues: [...m.issues] };
+    if (m.scale === null || !Number.isFinite(m.scale))
+        return m.scaleSource === 'alpha-unread' ? { kind: 'alpha-unread' } : { kind: 'no-scale' };
     const down = m.tensors.find((t) => t.role === 'down')?.tensor;
     if (!down?.byteRange)
-        return 'down tensor has no byte range';
+        return { kind: 'no-byte-range', tensor: down?.name ?? 'down' };
     for (const t of m.tensors)
         if (!t.tensor.byteRange)
-            return `${t.tensor.name} has no byte range`;
+            return { kind: 'no-byte-range', tensor: t.tensor.name };
     return null;
 }
 /** The factor of a module (call `factorProblem` first). */
@@ -304,6 +303,30 @@ function rowSlice(f, a, b) {
         up: up.map((blk) => ({ ...blk, col: blk.col - c0 }))
     };
 }
+/**
+ * The same rows in another chunk order: chunk i of the result is chunk `order[i]` of `f` (equal chunks). Only the
+ * placement of U's blocks changes; D is untouched.
+ */
+function reorderRows(f, order) {
+    const size = f.out / order.length;
+    const up = [];
+    order.forEach((from, i) => {
+        for (const blk of f.up) {
+            const lo = Math.max(from * size, blk.row);
+            const hi = Math.min((from + 1) * size, blk.row + (blk.end - blk.start));
+            if (lo >= hi)
+                continue;
+            up.push({
+                key: blk.key,
+                start: blk.start + (lo - blk.row),
+                end: blk.start + (hi - blk.row),
+                row: i * size + (lo - from * size),
+                col: blk.col
+            });
+        }
+    });
+    return { ...f, up };
+}
 /** Parts placed at row offsets of a fused weight with `out` rows: D stacked, U block-diagonal. */
 function stackFactors(parts, out) {
     const first = parts[0].factor;
@@ -347,7 +370,7 @@ function namingProblem(to, space) {
         return null;
     if (to === 'kohya' || to === 'diffusers')
         return null;
-    return `text-encoder module: the ${to} convention has no text-encoder naming here (use --to kohya or diffusers)`;
+    return { kind: 'no-naming', to };
 }
 function denoiserPrefix(to, space, family) {
     switch (to) {
@@ -392,120 +415,13 @@ function targetNames(to, space, path, opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lora/aliases.ts
-var aliases = __webpack_require__(5044);
-;// CONCATENATED MODULE: ./src/convert/split.ts
-/**
- * Where a fused LoRA module lands on a base that keeps the parts separate (LongCat `attn.qkv` on Wan's
- * `self_attn.q/k/v`, Flux `single_blocks.N.linear1` on diffusers' `to_q/to_k/to_v/proj_mlp`). The resolver
- * answers the other direction (separate names onto a fused base) from alias tables generated from the base; here
- * the same tables are applied to the LoRA's own path, as if the LoRA's module were a base weight, and every row
- * slice they produce must land on a base weight of exactly that many rows.
- */
-
-// Path segments of the fused-layout families that contain underscores, to rebuild dotted paths from kohya names.
-const SEGMENTS = [
-    'double_blocks',
-    'single_blocks',
-    'cross_attn',
-    'self_attn',
-    'q_linear',
-    'kv_linear',
-    'adaLN_modulation',
-    'final_layer',
-    'img_attn',
-    'txt_attn',
-    'img_mlp',
-    'txt_mlp',
-    'img_mod',
-    'txt_mod',
-    'y_embedder',
-    'x_embedder',
-    't_embedder',
-    'y_proj'
-];
-/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
-function dottedFromUnderscore(path) {
-    const words = path.split('_');
-    const out = [];
-    let i = 0;
-    while (i < words.length) {
-        let taken = 1;
-        for (const seg of SEGMENTS) {
-            const n = seg.split('_').length;
-            if (words.slice(i, i + n).join('_') === seg && n > taken)
-                taken = n;
-        }
-        out.push(words.slice(i, i + taken).join('_'));
-        i += taken;
-    }
-    return out.join('.');
-}
-function lookup(space, path) {
-    const own = space.dotted.get(path);
-    if (own)
-        return { entry: own, via: 'own name' };
-    for (const alias of space.aliases) {
-        const hits = alias.dotted.get(path);
-        if (hits && hits.length === 1) {
-            const h = hits[0];
-            return h.slice
-                ? { entry: h.entry, slice: h.slice, via: alias.label }
-                : { entry: h.entry, via: alias.label };
-        }
-    }
-    return null;
-}
-/**
- * The base weights a module's rows land on (one piece covering every row for a rename, several for a split), or a
- * problem (some rows have no counterpart, or a part's dims differ), or null when no alias table knows the name.
- */
-function findSplit(m, out, inDim, space) {
-    const path = m.pathForm === 'dotted' ? m.path : dottedFromUnderscore(m.path);
-    let partial = null;
-    for (const family of aliases/* ALIAS_FAMILIES */.E) {
-        const aliases = family.aliases(path, [out, inDim]);
-        if (aliases.length === 0)
-            continue;
-        // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row slice, the
-        // first name the base knows. An alias without a slice is a plain rename (all rows).
-        const bySlice = new Map();
-        for (const a of aliases) {
-            const slice = a.slice ?? { offset: 0, size: out };
-            const s = bySlice.get(slice.offset) ?? { slice, paths: [] };
-            s.paths.push(a.path);
-            bySlice.set(slice.offset, s);
-        }
-        const pieces = [];
-        const missing = [];
-        for (const { slice, paths } of [...bySlice.values()].sort((x, y) => x.slice.offset - y.slice.offset)) {
-            const hit = paths.map((p) => lookup(space, p)).find((h) => h !== null);
-            if (!hit) {
-                missing.push(`rows ${slice.offset}-${slice.offset + slice.size - 1} (${paths.join(' / ')})`);
-                continue;
-            }
-            const rows = hit.slice ? hit.slice.size : hit.entry.shape[0];
-            const baseIn = hit.entry.shape.slice(1).reduce((p, d) => p * d, 1);
-            if (rows !== slice.size || baseIn !== inDim) {
-                return {
-                    problem: `${path} onto ${hit.entry.key} ${JSON.stringify(hit.entry.shape)}: part rows ${slice.size} x in ${inDim} vs ${rows} x ${baseIn}`
-                };
-            }
-            const piece = { rows: slice, entry: hit.entry, via: family.label };
-            if (hit.slice)
-                piece.slice = hit.slice;
-            pieces.push(piece);
-        }
-        if (missing.length === 0)
-            return { pieces };
-        if (pieces.length > 0)
-            partial = `fused ${path}: ${missing.join(', ')} have no counterpart in the base, so the split would lose them`;
-    }
-    return partial ? { problem: partial } : null;
+;// CONCATENATED MODULE: ./src/convert/reasons.ts
+function convertCauseOf(r) {
+    if (r.kind === 'not-loadable' && r.cause)
+        return { kind: 'resolution', cause: r.cause };
+    return { kind: 'refusal', refusal: r };
 }
 
-// EXTERNAL MODULE: ./src/lora/layers.ts
-var lora_layers = __webpack_require__(4264);
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
 // EXTERNAL MODULE: ./src/formats/dtypes.ts
@@ -529,11 +445,15 @@ function locate(index) {
 }
 function refusalOf(r) {
     if (!r)
-        return 'not resolved';
-    const parts = [r.reason ?? r.status];
-    if (r.expected && !(r.reason ?? '').includes(r.expected))
-        parts.push(r.expected);
-    return parts.join(': ');
+        return { kind: 'not-loadable', status: 'unresolved' };
+    const out = { kind: 'not-loadable', status: r.status };
+    if (r.why)
+        out.why = r.why;
+    if (r.expected)
+        out.expected = r.expected;
+    if (r.causeWhy)
+        out.cause = r.causeWhy;
+    return out;
 }
 function numelOf(shape) {
     return shape.reduce((a, b) => a * b, 1);
@@ -541,58 +461,70 @@ function numelOf(shape) {
 function bytesOf(t) {
     return (numelOf(t.shape) * (dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[t.dtype] ?? 0)) / 8;
 }
-/** Contributions of one module, or why it has none. */
-function contributionsOf(m, r, byKey, index, to) {
+/**
+ * Contributions of one module, or why it has none: exactly the resolution's targets (a rename, a fuse into rows of
+ * a fused base weight, a split of the module's rows onto several weights, a reorder of its chunks). A module the
+ * resolution does not call `ok` is refused with the resolution's own reason.
+ */
+function contributionsOf(m, r, byKey, to) {
+    if (r?.status !== 'ok' || !r.target)
+        return refusalOf(r);
     const problem = factorProblem(m);
     if (problem)
         return problem;
     const factor = moduleFactor(m);
-    const inDim = numelOf(factor.inShape);
-    if (r?.status === 'ok' && r.target) {
-        const located = byKey.get(r.target.key);
+    const weights = (r.targets ?? [r.target]).filter((t) => t.tensor !== 'bias');
+    if (r.link?.ambiguity)
+        return { kind: 'order-unknown', key: r.target.key, ambiguity: r.link.ambiguity };
+    const out = [];
+    for (const t of weights) {
+        const located = byKey.get(t.key);
         if (!located)
-            return `target ${r.target.key} is not a base weight`;
+            return { kind: 'not-a-base-weight', key: t.key };
         const naming = namingProblem(to, located.space);
         if (naming)
             return naming;
-        return [
-            { stem: m.stem, baseKey: r.target.key, factor, row: r.target.slice?.offset ?? 0, fromSplit: false }
-        ];
     }
-    if (r?.status === 'unresolved' && m.component === 'denoiser') {
-        const split = findSplit(m, factor.out, inDim, index.denoiser);
-        if (split && 'problem' in split)
-            return split.problem;
-        if (split) {
-            const whole = split.pieces.length === 1 && split.pieces[0].rows.size === factor.out;
-            if (!whole && factor.inShape.length !== 1)
-                return 'split of a conv LoRA module is not supported';
-            return split.pieces.map((p) => {
-                const c = {
-                    stem: m.stem,
-                    baseKey: p.entry.key,
-                    factor: whole ? factor : rowSlice(factor, p.rows.offset, p.rows.offset + p.rows.size),
-                    row: p.slice?.offset ?? 0,
-                    fromSplit: !whole
-                };
-                if (!whole)
-                    c.rows = { start: p.rows.offset, end: p.rows.offset + p.rows.size };
-                return c;
-            });
+    if (weights.length === 1 && !weights[0].rows) {
+        const t = weights[0];
+        let f = factor;
+        if (r.link?.kind === 'reorder' && r.link.order) {
+            if (factor.inShape.length !== 1 || factor.upTrail.length > 0)
+                return { kind: 'reorder-conv', key: t.key };
+            f = reorderRows(factor, r.link.order);
         }
+        const c = {
+            stem: m.stem,
+            baseKey: t.key,
+            factor: f,
+            row: t.slice?.offset ?? 0,
+            fromSplit: false
+        };
+        if (f !== factor)
+            c.reordered = true;
+        out.push(c);
+        return out;
     }
-    // Across families the resolver stops at "LoRA for X on a Y base"; a block past the base's depth says more.
-    const block = (0,lora_layers/* blockOf */.VN)(m.path.includes('.') ? m.path : dottedFromUnderscore(m.path));
-    const max = block ? index.denoiser.blockMax.get(block.series) : undefined;
-    if (r?.status === 'unresolved' && block && max !== undefined && block.index > max)
-        return `block ${block.series}.${block.index} does not exist: the base has ${block.series} 0-${max}`;
-    return refusalOf(r);
+    if (factor.inShape.length !== 1)
+        return { kind: 'split-conv' };
+    for (const t of weights) {
+        const rows = t.rows ?? { start: 0, end: factor.out };
+        out.push({
+            stem: m.stem,
+            baseKey: t.key,
+            factor: rowSlice(factor, rows.start, rows.end),
+            row: t.slice?.offset ?? 0,
+            fromSplit: true,
+            rows: { start: rows.start, end: rows.end }
+        });
+    }
+    return out;
 }
 function transformOf(parts, entry) {
     const split = parts.some((p) => p.fromSplit);
     const whole = parts.length === 1 && parts[0].row === 0 && parts[0].factor.out === entry.shape[0];
     if (whole)
-        return split ? 'split' : 'rename';
+        return split ? 'split' : parts[0].reordered ? 'reorder' : 'rename';
     return split ? 'split+stack' : 'stack';
 }
 /** Why the parts landing on one base weight cannot be written as one module, or null. */
@@ -602,20 +534,26 @@ function groupProblem(parts, entry) {
     const f0 = parts[0].factor;
     for (const p of parts) {
         if (p.factor.inShape.length !== 1 || p.factor.upTrail.length > 0)
-            return `stacking conv LoRA modules onto ${entry.key} is not supported`;
+            return { kind: 'stack-conv', key: entry.key };
         if (p.factor.scale !== f0.scale)
-            return `parts on ${entry.key} have different scales (${[...new Set(parts.map((q) => q.factor.scale))].join(', ')}); one alpha cannot keep them all`;
+            return { kind: 'scales-differ', key: entry.key, scales: [...new Set(parts.map((q) => q.factor.scale))] };
         if (p.factor.downDtype !== f0.downDtype || p.factor.upDtype !== f0.upDtype)
-            return `parts on ${entry.key} have different dtypes; stacking raw bytes needs one dtype`;
+            return { kind: 'dtypes-differ', key: entry.key };
     }
     const rank = parts.reduce((n, p) => n + p.factor.rank, 0);
     const upBytes = entry.shape[0] * rank * ((dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[f0.upDtype] ?? 0) / 8);
     // The block-diagonal up is built in memory: bound it (a hostile base header can claim any row count).
     if (upBytes > MAX_BLOCK_MATRIX_BYTES)
-        return `the stacked up matrix for ${entry.key} would be ${upBytes} bytes (limit ${MAX_BLOCK_MATRIX_BYTES})`;
+        return { kind: 'too-large', key: entry.key, bytes: upBytes, limit: MAX_BLOCK_MATRIX_BYTES };
     for (const p of parts) {
         if (p.row + p.factor.out > entry.shape[0])
-            return `rows ${p.row}-${p.row + p.factor.out - 1} fall outside ${entry.key} ${JSON.stringify(entry.shape)}`;
+            return {
+                kind: 'rows-outside',
+                key: entry.key,
+                shape: [...entry.shape],
+                start: p.row,
+                end: p.row + p.factor.out
+            };
     }
     return null;
 }
@@ -630,7 +568,7 @@ function overlapping(parts) {
     return false;
 }
 function emptyCounts() {
-    return { rename: 0, stack: 0, split: 0, 'split+stack': 0 };
+    return { rename: 0, stack: 0, split: 0, 'split+stack': 0, reorder: 0 };
 }
 /** Plan the conversion of an analysed, resolved LoRA onto `index` (the base it was resolved against). */
 function planConversion(analysis, resolution, index, opts) {
@@ -639,8 +577,8 @@ function planConversion(analysis, resolution, index, opts) {
     const refusals = new Map();
     const groups = new Map();
     for (const m of analysis.modules) {
-        const c = contributionsOf(m, results.get(m.stem), byKey, index, opts.to);
-        if (typeof c === 'string') {
+        const c = contributionsOf(m, results.get(m.stem), byKey, opts.to);
+        if (!Array.isArray(c)) {
             refusals.set(m.stem, c);
             continue;
         }
@@ -686,7 +624,7 @@ function planConversion(analysis, resolution, index, opts) {
         if (overlapping(parts))
             summed++;
         const sorted = [...parts].sort((a, b) => a.row - b.row);
-        const factor = transform === 'rename' || transform === 'split'
+        const factor = transform === 'rename' || transform === 'split' || transform === 'reorder'
             ? sorted[0].factor
             : stackFactors(sorted.map((p) => ({ factor: p.factor, row: p.row })), entry.shape[0]);
         const names = targetNames(opts.to, space, entry.path, { family: index.family, textEncoders });
@@ -731,24 +669,22 @@ function planConversion(analysis, resolution, index, opts) {
     }
     const refused = analysis.modules
         .filter((m) => refusals.has(m.stem))
-        .map((m) => ({ stem: m.stem, reason: refusals.get(m.stem) }));
+        .map((m) => ({ stem: m.stem, why: refusals.get(m.stem) }));
     const drop = opts.dropUnmatched === true;
-    // The resolver's file-level cause where it has one (block counts, widths), else the module's own reason.
+    // The resolution's file-level cause where it has one (block counts, widths), else the refusal itself.
     const causeCounts = new Map();
     for (const r of refused) {
-        const res = results.get(r.stem);
-        const block = /^block (\S+)\.\d+ does not exist: the base has (\S+ 0-\d+)$/.exec(r.reason);
-        const fromResolver = res && res.status !== 'ok' && res.cause && refusalOf(res) === r.reason;
-        const cause = block
-            ? `blocks beyond the base's depth (base has ${block[2]})`
-            : fromResolver
-                ? res.cause
-                : r.reason;
-        causeCounts.set(cause, (causeCounts.get(cause) ?? 0) + 1);
+        const why = convertCauseOf(r.why);
+        const key = why.kind === 'resolution' ? (0,reasons/* causeKey */.r)(why.cause) : JSON.stringify(why.refusal);
+        const c = causeCounts.get(key);
+        if (c)
+            c.modules++;
+        else
+            causeCounts.set(key, { why, modules: 1 });
     }
     const causes = [...causeCounts.entries()]
-        .map(([cause, modules]) => ({ cause, modules }))
-        .sort((a, b) => b.modules - a.modules || (0,order/* byCodeUnit */.X)(a.cause, b.cause));
+        .sort((a, b) => b[1].modules - a[1].modules || (0,order/* byCodeUnit */.X)(a[0], b[0]))
+        .map(([, c]) => ({ why: c.why, modules: c.modules }));
     const notes = [];
     if ((opts.to === 'peft' || opts.to === 'diffusers') && modules.some((m) => m.alpha !== null)) {
         notes.push(`${opts.to} files carry no alpha by convention (scale 1): modules whose scale is not 1 keep it in a .alpha tensor, which ComfyUI and kohya-style loaders read and PEFT ignores`);
@@ -1614,11 +1550,6 @@ function write_closeQuietly(fd) {
 }
 
 ;// CONCATENATED MODULE: ./src/convert/types.ts
-/**
- * Types of a LoRA conversion: the plan (which modules become which, by which transform, and what is refused or
- * dropped, with why) and the recipes of every output tensor, which say where each output byte comes from so the
- * writer can copy raw bytes without ever decoding a float (the one exception is the alpha scalar).
- */
 const CONVERT_TARGETS = ['kohya', 'peft', 'diffusers', 'comfyui', 'base'];
 
 ;// CONCATENATED MODULE: ./src/convert/index.ts
@@ -1628,11 +1559,79 @@ const CONVERT_TARGETS = ['kohya', 'peft', 'diffusers', 'comfyui', 'base'];
 
 
 
+// EXTERNAL MODULE: ./src/report/lora-reasons.ts
+var lora_reasons = __webpack_require__(6168);
+;// CONCATENATED MODULE: ./src/report/convert-reasons.ts
+
+const STATUS_WORDS = {
+    ok: 'ok',
+    unresolved: 'unresolved',
+    'shape-mismatch': 'shape mismatch',
+    unsupported: 'unsupported'
+};
+function refusalText(r) {
+    switch (r.kind) {
+        case 'not-loadable': {
+            const reason = r.why ? (0,lora_reasons/* reasonText */.uV)(r.why) : (STATUS_WORDS[r.status] ?? r.status);
+            return r.expected && !reason.includes(r.expected) ? `${reason}: ${r.expected}` : reason;
+        }
+        case 'not-lora':
+            return `${r.algorithm} module: convert rewrites plain LoRA (down/up) modules only`;
+        case 'extra-tensors':
+            return `has ${r.roles.join(', ')} tensors, which convert does not rewrite exactly`;
+        case 'inconsistent':
+            return `inconsistent module: ${r.issues.join('; ')}`;
+        case 'alpha-unread':
+            return 'alpha value could not be read (not a F32/F16/BF16/F64 scalar)';
+        case 'no-scale':
+            return 'no scale known for this module';
+        case 'no-byte-range':
+            return `${r.tensor} has no byte range`;
+        case 'no-naming':
+            return `text-encoder module: the ${r.to} convention has no text-encoder naming here (use --to kohya or diffusers)`;
+        case 'not-a-base-weight':
+            return `target ${r.key} is not a base weight`;
+        case 'split-conv':
+            return 'split of a conv LoRA module is not supported';
+        case 'stack-conv':
+            return `stacking conv LoRA modules onto ${r.key} is not supported`;
+        case 'scales-differ':
+            return `parts on ${r.key} have different scales (${r.scales.join(', ')}); one alpha cannot keep them all`;
+        case 'dtypes-differ':
+            return `parts on ${r.key} have different dtypes; stacking raw bytes needs one dtype`;
+        case 'too-large':
+            return `the stacked up matrix for ${r.key} would be ${r.bytes} bytes (limit ${r.limit})`;
+        case 'rows-outside':
+            return `rows ${r.start}-${r.end - 1} fall outside ${r.key} ${JSON.stringify(r.shape)}`;
+        case 'order-unknown':
+            return `the order of ${r.ambiguity.chunks.join(', ')} in ${r.key} cannot be told from the headers (${r.ambiguity.kind}); converting would guess`;
+        case 'reorder-conv':
+            return `reordering the chunks of a conv LoRA module onto ${r.key} is not supported`;
+    }
+}
+function convertCauseText(c) {
+    return c.kind === 'resolution' ? (0,lora_reasons/* causeText */.xv)(c.cause) : refusalText(c.refusal);
+}
+/** Fill the `reason` and `cause` strings of a plan from its typed fields (in place); returns it. */
+function wordPlan(plan) {
+    for (const r of [...plan.refused, ...plan.dropped])
+        r.reason = refusalText(r.why);
+    for (const c of plan.causes)
+        c.cause = convertCauseText(c.why);
+    return plan;
+}
+
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/layout.ts
 var layout = __webpack_require__(1894);
 ;// CONCATENATED MODULE: ./src/report/convert-console.ts
+/**
+ * Console rendering of a LoRA conversion plan (`model-compat convert --dry-run`, and before a real write): the
+ * answer first (converted exactly, planned, or refused and why), then what was refused or dropped, then the plan
+ * and its modules. Pure: data in, string out.
+ */
+
 
 
 /**
@@ -1693,15 +1692,15 @@ function renderConversionPlan(plan, opts) {
     let out = (0,layout/* paragraph */.FY)(conversionAnswer(plan, c, opts.written), width, '', '  ');
     if (plan.causes.length > 0) {
         out += `\n${c.bold('Why modules cannot be converted exactly')}\n`;
-        out += (0,layout/* fitTable */.SM)(plan.causes.map((x) => [(0,format/* plural */.LS)(x.modules, 'module'), (0,format/* printable */.g$)(x.cause)]), { width, fit: ['fixed', 'wrap'] });
+        out += (0,layout/* fitTable */.SM)(plan.causes.map((x) => [(0,format/* plural */.LS)(x.modules, 'module'), (0,format/* printable */.g$)(convertCauseText(x.why))]), { width, fit: ['fixed', 'wrap'] });
     }
     if (plan.refused.length > 0) {
         out += `\n${c.red(c.bold(`Refused: ${(0,format/* plural */.LS)(plan.refused.length, 'module')}`))}\n`;
-        out += (0,layout/* fitTable */.SM)(plan.refused.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]), { width, fit: ['shorten', 'wrap'] });
+        out += (0,layout/* fitTable */.SM)(plan.refused.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(refusalText(r.why))]), { width, fit: ['shorten', 'wrap'] });
     }
     if (plan.dropped.length > 0) {
         out += `\n${c.yellow(c.bold(`Dropped (--drop-unmatched): ${(0,format/* plural */.LS)(plan.dropped.length, 'module')}`))}\n`;
-        out += (0,layout/* fitTable */.SM)(plan.dropped.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(r.reason)]), { width, fit: ['shorten', 'wrap'] });
+        out += (0,layout/* fitTable */.SM)(plan.dropped.map((r) => [(0,format/* printable */.g$)(r.stem), (0,format/* printable */.g$)(refusalText(r.why))]), { width, fit: ['shorten', 'wrap'] });
     }
     if (plan.unknownKeys.length > 0) {
         const label = plan.dropUnmatched
@@ -1753,6 +1752,7 @@ function renderConversionPlan(plan, opts) {
 }
 /** The plan as a JSON document: recipes reduced to their kind (the byte bookkeeping is an internal detail). */
 function conversionPlanJson(plan) {
+    wordPlan(plan);
     return {
         ...plan,
         modules: plan.modules.map((m) => ({
@@ -1777,6 +1777,7 @@ var util_json = __webpack_require__(4976);
  * `model-compat convert LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run]
  * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
  */
+
 
 
 
@@ -1852,10 +1853,10 @@ async function run(args, io) {
     const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,alpha/* readAlphaScalars */.q)(lora, reader.open) });
     const index = (0,src_lora/* buildBaseIndex */.uR)(base);
     const resolution = (0,src_lora/* resolveLora */.PQ)(analysis, index);
-    const plan = planConversion(analysis, resolution, index, {
+    const plan = wordPlan(planConversion(analysis, resolution, index, {
         to: targetOf(args, analysis.primary),
         dropUnmatched: (0,cli_args/* flag */.Jt)(args, 'drop-unmatched')
-    });
+    }));
     const json = (0,cli_args/* flag */.Jt)(args, 'json');
     const width = (0,display/* outputWidth */.gp)(args, io);
     if (!plan.ok || dryRun || out === undefined) {
@@ -1885,146 +1886,22 @@ const convertCommand = { spec, run };
 
 /***/ }),
 
-/***/ 6230:
+/***/ 1188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   compareFallback: () => (/* binding */ compareFallback)
+/* harmony export */   PQ: () => (/* reexport safe */ _resolve_js__WEBPACK_IMPORTED_MODULE_1__.P),
+/* harmony export */   hL: () => (/* reexport safe */ _analyze_js__WEBPACK_IMPORTED_MODULE_0__.hL),
+/* harmony export */   uR: () => (/* reexport safe */ _base_index_js__WEBPACK_IMPORTED_MODULE_2__.u)
 /* harmony export */ });
-/* unused harmony export impliedWeightShape */
-/* harmony import */ var _compare_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1597);
-/**
- * Last resort for dotted module names that neither the base's own names nor the alias tables know: ask the
- * model-vs-model mapper (src/compare) to map the weights the LoRA implies (`<path>.weight` with shape [out, in])
- * onto the base, and keep only its high- and medium-confidence renames and fuses. One compare call for all such
- * modules of a file.
- */
-
-/** The weight shape a module implies: [up rows, down in...] for LoRA, the delta's shape for full deltas. */
-function impliedWeightShape(m) {
-    const shape = (role) => m.tensors.find((t) => t.role === role)?.tensor.shape;
-    if (m.algorithm === 'lora') {
-        const down = shape('down');
-        const up = shape('up');
-        const blocks = m.tensors.filter((t) => t.role === 'up-block');
-        if (!down || down.length < 2)
-            return null;
-        const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
-        return out === undefined ? null : [out, ...down.slice(1)];
-    }
-    if (m.algorithm === 'full')
-        return shape('diff') ? [...shape('diff')] : null;
-    return null;
-}
-function accept(mapping) {
-    return (mapping.confidence === 'high' || mapping.confidence === 'medium') && mapping.target.length === 1;
-}
-/** Targets found by the compare mapper, by module stem. */
-function compareFallback(modules, space, base) {
-    const found = new Map();
-    const implied = [];
-    const byKey = new Map();
-    for (const m of modules) {
-        const shape = impliedWeightShape(m);
-        if (!shape || m.pathForm !== 'dotted')
-            continue;
-        const key = `${m.path}.weight`;
-        if (byKey.has(key))
-            continue;
-        byKey.set(key, m);
-        implied.push({ name: key, shape, dtype: 'F16' });
-    }
-    if (implied.length === 0)
-        return found;
-    const entries = new Map(space.entries.map((e) => [e.key, e]));
-    const lora = {
-        path: 'lora-implied',
-        format: 'manifest',
-        bytes: 0,
-        tensors: implied,
-        metadata: {},
-        globals: [],
-        warnings: []
-    };
-    const denoiserOnly = { ...base, tensors: base.tensors.filter((t) => entries.has(t.name)) };
-    let mappings;
-    try {
-        mappings = (0,_compare_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareCheckpoints */ .xt)(lora, denoiserOnly).mappings;
-    }
-    catch {
-        // The fallback is an extra chance, never a reason to fail: the modules stay unresolved with their reason.
-        return found;
-    }
-    for (const mapping of mappings) {
-        if (!accept(mapping))
-            continue;
-        const entry = entries.get(mapping.target[0]);
-        if (!entry)
-            continue;
-        let offset = 0;
-        mapping.source.forEach((key, i) => {
-            const rows = mapping.shapes.source[i]?.[0] ?? 0;
-            const m = byKey.get(key);
-            if (m) {
-                const via = `compare mapping (${mapping.kind}, ${mapping.confidence}: ${mapping.reason})`;
-                const t = { entry, via };
-                if (mapping.kind === 'fuse')
-                    t.slice = { offset, size: rows };
-                found.set(m.stem, t);
-            }
-            offset += rows;
-        });
-    }
-    return found;
-}
-
-
-/***/ }),
-
-/***/ 6326:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  hL: () => (/* reexport */ analyze/* analyzeLora */.hL),
-  uR: () => (/* reexport */ base_index/* buildBaseIndex */.u),
-  PQ: () => (/* reexport */ resolveLora)
-});
-
-// UNUSED EXPORTS: ALIAS_FAMILIES, blockOf, buildLoraReport, canonicalTarget, checkModuleShapes, compareLoras, familyDisplayName, familyLabel, guessFamily, layerKind, loraStatistics, parseStem, parseSuffix, resolveLoraLazily, sizeLabel, startResolution, summarizeAnalysis, summarizeModule, trainingMetadata
-
-// EXTERNAL MODULE: ./src/lora/analyze.ts + 1 modules
-var analyze = __webpack_require__(4322);
-// EXTERNAL MODULE: ./src/lora/compare-fallback.ts
-var compare_fallback = __webpack_require__(6230);
-// EXTERNAL MODULE: ./src/lora/resolve.ts + 1 modules
-var resolve = __webpack_require__(1708);
-;// CONCATENATED MODULE: ./src/lora/resolve-lora.ts
-
-
-/** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
-function resolveLora(analysis, base, opts = {}) {
-    const pending = (0,resolve/* startResolution */.$l)(analysis, base, opts);
-    const checkpoint = pending.index.checkpoint;
-    if (pending.fallbackModules.length === 0 || checkpoint === undefined)
-        return pending.finish();
-    return pending.finish((0,compare_fallback.compareFallback)(pending.fallbackModules, pending.index.denoiser, checkpoint));
-}
-
-// EXTERNAL MODULE: ./src/lora/base-index.ts
-var base_index = __webpack_require__(7122);
-// EXTERNAL MODULE: ./src/lora/compare.ts
-var compare = __webpack_require__(9855);
-// EXTERNAL MODULE: ./src/lora/aliases.ts
-var aliases = __webpack_require__(5044);
-// EXTERNAL MODULE: ./src/lora/keys.ts
-var keys = __webpack_require__(6414);
-// EXTERNAL MODULE: ./src/lora/layers.ts
-var lora_layers = __webpack_require__(4264);
-;// CONCATENATED MODULE: ./src/lora/index.ts
+/* harmony import */ var _analyze_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4322);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6924);
+/* harmony import */ var _base_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7122);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9855);
+/* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5044);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6414);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4264);
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
-
 
 
 

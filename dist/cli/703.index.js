@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 355;
-exports.ids = [355];
+exports.id = 703;
+exports.ids = [703];
 exports.modules = {
 
 /***/ 2616:
@@ -2332,8 +2332,10 @@ const BUDGET_LIMITS = Object.freeze({
      */
     maxTensorsPerFile: 50_000,
     /**
-     * Tensors all the files of a run may describe together: all are held until the report. Measured: 1,500 LoRAs
-     * of 300 tensors (450,000) take 560 MB in `gate`; checkpoint tensors cost more (about 1.5 GB at this value).
+     * Tensors the files of a run may hold at once: the gate holds its baseline for the whole run and each artifact
+     * until it is judged (it keeps verdicts, not checkpoints), a few artifacts read at a time; `analyze FILE...` holds
+     * every file until its output. Measured when the gate held every artifact to the end: 1,500 LoRAs of 300 tensors
+     * (450,000) took 560 MB; checkpoint tensors cost more (about 1.5 GB at this value).
      */
     maxTensorsPerRun: 500_000,
     /**
@@ -2948,6 +2950,519 @@ function looksLikeTorchLegacy(head) {
     const at = head[2] === 0x95 ? 11 : 2;
     return head.length >= at + MAGIC_LONG1.length && MAGIC_LONG1.every((b, i) => head[at + i] === b);
 }
+
+
+/***/ }),
+
+/***/ 9493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ lookupTable)
+/* harmony export */ });
+/**
+ * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
+ * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
+ * a null-prototype table answers undefined for every name it does not hold.
+ */
+function lookupTable(entries) {
+    return Object.freeze(Object.assign(Object.create(null), entries));
+}
+
+
+/***/ }),
+
+/***/ 6237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E5: () => (/* reexport */ FUSED_ROLE_PARTS),
+  Nk: () => (/* reexport */ KNOWN_PREFIXES),
+  Rk: () => (/* reexport */ isStreamWord),
+  Vi: () => (/* reexport */ keyWords),
+  EY: () => (/* reexport */ layerRole),
+  rb: () => (/* reexport */ normPositions),
+  Eu: () => (/* reexport */ sectionRank),
+  Hg: () => (/* reexport */ splitLeaf),
+  Ep: () => (/* reexport */ stripKnownPrefixes),
+  yj: () => (/* reexport */ stripModelPrefixes),
+  bV: () => (/* reexport */ tokenKey)
+});
+
+// UNUSED EXPORTS: LEAF_NAMES, normalizeKey, subwords
+
+;// CONCATENATED MODULE: ./src/names/prefixes.ts
+/**
+ * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
+ * Stripping them turns "0% exact overlap" into "same model, other packaging". The one list of the project.
+ */
+/**
+ * Known prefixes, longest first so `model.diffusion_model.` wins over `model.`. Wrappers (`module.` from
+ * DataParallel, `_orig_mod.` from torch.compile) can stack, so stripping repeats.
+ */
+const KNOWN_PREFIXES = [
+    'model.diffusion_model.',
+    'base_model.model.',
+    'first_stage_model.',
+    'diffusion_model.',
+    'transformer_2.',
+    'transformer.',
+    'pipe.dit.',
+    'unet.',
+    'module.',
+    '_orig_mod.',
+    'model.'
+];
+/** Rounds of stripping: enough for every real stack we know (`module._orig_mod.model.diffusion_model.`). */
+const MAX_ROUNDS = 6;
+function normalizeKey(key) {
+    const rest = stripKnownPrefixes(key);
+    return { key: rest, stripped: key.slice(0, key.length - rest.length) };
+}
+/** The key without its known prefixes (what `normalizeKey(key).key` is, without the extra object). */
+function stripKnownPrefixes(key) {
+    let rest = key;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        let prefix;
+        for (const p of KNOWN_PREFIXES) {
+            if (rest.length > p.length && rest.startsWith(p)) {
+                prefix = p;
+                break;
+            }
+        }
+        if (prefix === undefined)
+            break;
+        rest = rest.slice(prefix.length);
+    }
+    return rest;
+}
+/**
+ * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
+ * `LlamaForCausalLM` keeps `lm_head` beside `model.`): stripped only when nearly every key of the model carries
+ * them, so a model's own top-level module keeps its name.
+ */
+const AMBIGUOUS = new Set(['transformer.', 'transformer_2.', 'model.']);
+/** Share of a model's keys that must carry an ambiguous prefix for it to count as a wrapper. */
+const WRAPPER_SHARE = 0.9;
+/**
+ * The keys of one model without their wrappers, decided for the whole model: unambiguous wrappers go from every
+ * key, ambiguous ones only when (nearly) every key has them at that depth. Linear in the keys.
+ */
+function stripModelPrefixes(keys) {
+    const out = [...keys];
+    const active = out.map(() => true);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const found = out.map((k, i) => active[i] ? KNOWN_PREFIXES.find((p) => k.length > p.length && k.startsWith(p)) : undefined);
+        const counts = new Map();
+        for (const p of found)
+            if (p !== undefined)
+                counts.set(p, (counts.get(p) ?? 0) + 1);
+        let changed = false;
+        for (let i = 0; i < out.length; i++) {
+            const p = found[i];
+            if (p === undefined) {
+                active[i] = false;
+                continue;
+            }
+            if (AMBIGUOUS.has(p) && (counts.get(p) ?? 0) < WRAPPER_SHARE * out.length) {
+                active[i] = false;
+                continue;
+            }
+            out[i] = out[i].slice(p.length);
+            changed = true;
+        }
+        if (!changed)
+            break;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/lookup.ts
+var lookup = __webpack_require__(9493);
+;// CONCATENATED MODULE: ./src/names/tokens.ts
+/**
+ * Tokenization of tensor keys. A key splits on `.` AND `_` into words, so kohya's underscore names
+ * (`lora_unet_down_blocks_0_attentions_0`) and dotted names (`down_blocks.0.attentions.0`) give the same words;
+ * a word made of digits only is an index. Words split further into subwords at camel-case and letter/digit
+ * boundaries (`attn1` -> attn 1, `mlpC` -> mlp c, `w1q` -> w 1 q) for role reading.
+ */
+
+/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
+const LEAF_NAMES = (0,lookup/* lookupTable */.z)({
+    weight: 'weight',
+    bias: 'bias',
+    scale: 'weight',
+    gamma: 'weight',
+    beta: 'bias',
+    running_mean: 'running_mean',
+    running_var: 'running_var',
+    num_batches_tracked: 'num_batches_tracked',
+    weight_int8: 'weight_int8',
+    weight_scale: 'weight_scale'
+});
+/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
+const FUSED_LEAVES = (0,lookup/* lookupTable */.z)({
+    in_proj_weight: ['in_proj', 'weight'],
+    in_proj_bias: ['in_proj', 'bias']
+});
+/** Splits a (dotted) key into its layer and leaf. */
+function splitLeaf(key) {
+    const dot = key.lastIndexOf('.');
+    const last = dot < 0 ? key : key.slice(dot + 1);
+    const head = dot < 0 ? '' : key.slice(0, dot);
+    const fused = FUSED_LEAVES[last];
+    if (fused)
+        return { layer: head === '' ? fused[0] : `${head}.${fused[0]}`, leaf: fused[1] };
+    const leaf = LEAF_NAMES[last];
+    if (leaf !== undefined && head !== '')
+        return { layer: head, leaf };
+    return { layer: key, leaf: '' };
+}
+/** Longest digit run read as an index; longer runs stay text (a hostile key cannot make huge numbers). */
+const MAX_INDEX_DIGITS = 9;
+function keyWords(path) {
+    const out = [];
+    for (const piece of path.split(/[._]/)) {
+        if (piece === '')
+            continue;
+        if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
+            out.push({ text: piece, index: Number(piece) });
+        else
+            out.push({ text: piece });
+    }
+    return out;
+}
+/** Subwords of one word, lower-cased: camel-case and letter/digit boundaries (`adaLN` -> ada ln, `w1q` -> w 1 q). */
+function subwords(word) {
+    const parts = word
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/([A-Za-z])(\d)/g, '$1 $2')
+        .replace(/(\d)([A-Za-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(' ');
+    return parts.filter((p) => p !== '');
+}
+/** The words of a path as one lower-cased string joined by `.`: kohya and dotted spellings give the same text. */
+function tokenKey(path) {
+    return keyWords(path)
+        .map((w) => w.text.toLowerCase())
+        .join('.');
+}
+
+;// CONCATENATED MODULE: ./src/names/roles.ts
+/**
+ * Layer roles: what a layer is for, read from the words of its path (docs/reference/key-formats.md). One generic
+ * vocabulary of the words naming conventions use for the same role (q/to_q/q_proj/query/wq, attn1/self_attn,
+ * ff/mlp/feed_forward, ...). No per-model rename table: the words are general, the reading is structural.
+ */
+
+
+/** Rows of a fused projection, in the row order every known converter uses. */
+const FUSED_ROLE_PARTS = {
+    qkv: ['q', 'k', 'v'],
+    kv: ['k', 'v']
+};
+const Q = new Set(['q', 'query', 'wq', 'xq']);
+const K = new Set(['k', 'key', 'wk', 'xk']);
+const V = new Set(['v', 'value', 'wv', 'xv']);
+const QKV = new Set(['qkv', 'wqkv']);
+const KV = new Set(['kv', 'wkv']);
+const OUT = new Set(['o', 'wo', 'out', 'output', 'dense']);
+const NORM = new Set(['norm', 'ln', 'layernorm', 'rmsnorm', 'groupnorm']);
+const MOD = new Set(['mod', 'modulation', 'modulations', 'adaln', 'shift', 'modc', 'modx']);
+const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward']);
+const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb']);
+const ATTN = new Set(['attn', 'attention', 'attentions']);
+const CROSS = new Set(['cross']);
+const CONTEXT = new Set([
+    'context',
+    'ctx',
+    'txt',
+    'text',
+    'added',
+    'add',
+    'y',
+    'c',
+    'encoder',
+    'caption',
+    'cond'
+]);
+const MAIN = new Set(['x', 'img', 'image', 'main']);
+/** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
+const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb']);
+/** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
+function isStreamWord(w) {
+    return CONTEXT.has(w) || MAIN.has(w);
+}
+/** Words that order layers of one role. */
+const ORDER_WORDS = (0,lookup/* lookupTable */.z)({
+    in: 0,
+    input: 0,
+    pre: 0,
+    gate: 0,
+    up: 1,
+    out: 2,
+    output: 2,
+    post: 3
+});
+/** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
+function fusedRole(words) {
+    const s = new Set(words);
+    if (words.some((w) => QKV.has(w)) || (s.has('in') && s.has('proj') && words.length <= 3))
+        return 'qkv';
+    if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
+        return 'qkv';
+    if (words.some((w) => KV.has(w)) || ((s.has('key') || s.has('k')) && (s.has('value') || s.has('v'))))
+        return 'kv';
+    return undefined;
+}
+/**
+ * Reads the role of a layer from its path inside its block (or from the model's top, for top-level layers).
+ * `isVector`: the layer's weight is 1-D (a norm or a bias-only table), which settles `norm` vs `mod` words.
+ * `top`: the layer sits at the model's top level, outside any block.
+ */
+function layerRole(path, isVector = false, top = false, context = '') {
+    const words = [];
+    let stream;
+    const segments = path.split('.');
+    // At the top the module chain is long (`adaln_single.emb.timestep_embedder.linear_1`): the role is read
+    // from the last two named segments, the qualifiers (streams, time) from all of them.
+    const named = segments.map((x, i) => (/^\d+$/.test(x) ? -1 : i)).filter((i) => i >= 0);
+    const roleFrom = top && named.length > 2 ? named[named.length - 2] : 0;
+    const roleWords = [];
+    for (const [si, segment] of segments.entries()) {
+        const segWords = [];
+        for (const w of keyWords(segment)) {
+            if (w.index !== undefined)
+                segWords.push(w.text);
+            else
+                segWords.push(...subwords(w.text));
+        }
+        segWords.forEach((w, i) => {
+            // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
+            // uses the letter for something else. At the top, DiT embedders put it first (`x_embedder`, `y_embedder`,
+            // `t_embedder`).
+            const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]);
+            if (w.length === 1 && !last && !(top && i === 0))
+                return;
+            if (CONTEXT.has(w))
+                stream = 'context';
+            else if (MAIN.has(w))
+                stream = 'main';
+            else if (top && TIME.has(w))
+                stream = 'time';
+        });
+        words.push(...segWords);
+        if (si >= roleFrom)
+            roleWords.push(...segWords);
+    }
+    const result = { role: 'other', words };
+    if (stream !== undefined)
+        result.stream = stream;
+    return readRole(result, roleWords, isVector, top, context);
+}
+function readRole(result, words, isVector, top, context) {
+    const set = new Set(words);
+    // Sublayers: attn1/attn2, self/cross, ffn.
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (ATTN.has(w)) {
+            const next = words[i + 1];
+            result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn';
+        }
+        else if (CROSS.has(w))
+            result.sublayer = 'cross';
+        else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+            result.sublayer = 'ffn';
+    }
+    // Inside an attention unit (`mid.attn_1`, `attentions.0`) the layers belong to attention unless they say
+    // otherwise.
+    if (result.sublayer === undefined && context !== '') {
+        const ctx = context.split('.').flatMap((w) => subwords(w));
+        if (ctx.some((w) => ATTN.has(w)))
+            result.sublayer = 'attn';
+    }
+    const hasNorm = words.some((w) => NORM.has(w) || w.endsWith('norm') || w.endsWith('layernorm'));
+    const qNorm = hasNorm && words.some((w) => Q.has(w));
+    const kNorm = hasNorm && words.some((w) => K.has(w));
+    const fused = fusedRole(words);
+    const hasMod = words.some((w) => MOD.has(w));
+    if (qNorm && !kNorm)
+        result.role = 'q-norm';
+    else if (kNorm && !qNorm)
+        result.role = 'k-norm';
+    else if (hasMod || (hasNorm && !isVector && (set.has('linear') || set.has('lin') || set.has('emb'))))
+        result.role = 'mod';
+    else if (hasNorm)
+        result.role = 'norm';
+    else if (fused)
+        result.role = fused;
+    else if (words.some((w) => Q.has(w)))
+        result.role = 'q';
+    else if (words.some((w) => K.has(w)))
+        result.role = 'k';
+    else if (words.some((w) => V.has(w)))
+        result.role = 'v';
+    else if (result.sublayer === 'ffn' || set.has('fc') || set.has('gate') || set.has('up') || set.has('down'))
+        result.role = ffnRole(words);
+    else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
+        result.role = 'o';
+    else if (words.some((w) => EMBED.has(w)))
+        result.role = 'embed';
+    else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out'))))
+        result.role = 'head';
+    // At the model's top, a projection named final / out is the output head (`proj_out`, `final_linear`,
+    // `final_layer.linear`); inside a block the same words name the block's own output projection.
+    else if (top && (set.has('final') || set.has('out')) && (set.has('proj') || set.has('linear')))
+        result.role = 'head';
+    result.ordinal = ordinalOf(words);
+    if (result.role === 'norm')
+        result.place = placeOf(words);
+    return result;
+}
+function ffnRole(words) {
+    const s = new Set(words);
+    if (s.has('gate'))
+        return 'ffn-gate';
+    if (s.has('up'))
+        return 'ffn-up';
+    if (s.has('down') || s.has('out') || s.has('output') || (s.has('proj') && s.has('c')))
+        return 'ffn-out';
+    if (words.includes('h') && words.includes('4h'))
+        return words.indexOf('h') < words.indexOf('4h') ? 'ffn-in' : 'ffn-out';
+    return 'ffn-in';
+}
+/**
+ * The ordering value a name gives: order word (in < out, gate < up) then the last number (`norm2` 2, `fc1` 1,
+ * `in_layers.0` 0, `out_layers.0` 2000).
+ */
+function ordinalOf(words) {
+    let word;
+    let num;
+    for (const w of words) {
+        if (/^\d{1,6}$/.test(w))
+            num = Number(w);
+        else {
+            const o = ORDER_WORDS[w];
+            if (o !== undefined && word === undefined)
+                word = o;
+        }
+    }
+    if (word === undefined && num === undefined)
+        return undefined;
+    return (word ?? 0) * 1000 + (num ?? 0);
+}
+function placeOf(words) {
+    const s = new Set(words);
+    const post = s.has('post');
+    const sub = words.some((w) => CROSS.has(w))
+        ? 'cross'
+        : words.some((w) => ATTN.has(w) || w === 'self')
+            ? 'attn'
+            : words.some((w, i) => FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+                ? 'ffn'
+                : undefined;
+    // Sandwich norms name both sides of one sublayer: `attention_norm1` before attention, `attention_norm2` after.
+    const normAt0 = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'));
+    const sandwich = normAt0 >= 0 && words[normAt0 + 1] === '2' && !post;
+    if (sub !== undefined)
+        return post || sandwich ? { after: sub } : { before: sub };
+    if (s.has('input') || s.has('pre'))
+        return { first: true };
+    // `norm2`: a number written into the norm's own word, 1-based.
+    const nums = words.filter((w) => /^\d{1,3}$/.test(w));
+    const normAt = words.findIndex((w) => NORM.has(w) || w.endsWith('norm'));
+    if (nums.length === 1 && normAt >= 0 && words[normAt + 1] === nums[0] && Number(nums[0]) >= 1)
+        return { nth: Number(nums[0]) };
+    return undefined;
+}
+/**
+ * Places of the norms of one block with the given sublayers in order. A place is a number: X's index for "before
+ * X", X's index + 0.5 for "after X" when the block also names the norm before the next sublayer (sandwich norms),
+ * else the next index (Llama's `post_attention_layernorm` is the norm before the FFN). Norms named only by a number
+ * (`norm1`, `norm2`) take the free "before" places in order, then the free "after" places.
+ */
+function normPositions(places, sublayers) {
+    const explicitBefore = new Set();
+    for (const p of places) {
+        if (p?.first)
+            explicitBefore.add(0);
+        if (p?.before !== undefined && sublayers.includes(p.before))
+            explicitBefore.add(sublayers.indexOf(p.before));
+    }
+    const out = places.map((p) => {
+        if (!p)
+            return undefined;
+        if (p.first)
+            return 0;
+        if (p.nth !== undefined)
+            return undefined;
+        const x = p.before ?? p.after;
+        if (x === undefined)
+            return undefined;
+        const i = sublayers.indexOf(x);
+        if (i < 0)
+            return undefined;
+        if (p.before !== undefined)
+            return i;
+        return explicitBefore.has(i + 1) ? i + 0.5 : i + 1;
+    });
+    const taken = new Set(out.filter((v) => v !== undefined));
+    const free = [];
+    for (let i = 0; i < sublayers.length; i++)
+        if (!taken.has(i))
+            free.push(i);
+    for (let i = 0; i < sublayers.length; i++)
+        if (!taken.has(i + 0.5))
+            free.push(i + 0.5);
+    const nth = places
+        .map((p, k) => [p?.nth, k])
+        .filter((x) => x[0] !== undefined)
+        .sort((x, y) => x[0] - y[0]);
+    nth.forEach(([, k], r) => {
+        out[k] = sublayers.length === 0 ? r : free[r];
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/names/series.ts
+/**
+ * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
+ * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
+ * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
+ */
+
+const SECTION = (0,lookup/* lookupTable */.z)({
+    encoder: 0,
+    enc: 0,
+    down: 0,
+    input: 0,
+    mid: 1,
+    middle: 1,
+    decoder: 2,
+    dec: 2,
+    up: 2,
+    output: 2
+});
+/** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
+function sectionRank(word) {
+    const w = word.toLowerCase();
+    const r = SECTION[w];
+    if (r !== undefined)
+        return r;
+    // Resampling stages name their direction: `downsamples` / `downsamplers` run on the way down, `upsamples` up.
+    const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w);
+    return m ? (m[1] === 'down' ? 0 : 2) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/names/index.ts
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
+
+
+
+
 
 
 /***/ }),

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 971;
-exports.ids = [971];
+exports.id = 865;
+exports.ids = [865];
 exports.modules = {
 
 /***/ 971:
@@ -14,22 +14,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BLOCK_CONTAINER_NAMES, KNOWN_PREFIXES, STRUCTURE_SCHEMA_VERSION, attentionModulesOf, findAttentionModules, findFfnModules, identifyFamilies, isAdapterKey, isIndexSegment, keyRoles, locateInBlocks, nameTokens, splitBlockKey, splitLeaf, stripKnownPrefix
 
+// EXTERNAL MODULE: ./src/names/index.ts + 4 modules
+var names = __webpack_require__(6237);
 ;// CONCATENATED MODULE: ./src/analysis/keys.ts
 /**
- * Wrapper prefixes that checkpoints and training tools put in front of a model's own keys (key-formats.md §0, §1.3,
- * §3.1). Longest first, so `model.diffusion_model.` wins over `model.`.
+ * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
+ * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
-const KNOWN_PREFIXES = [
-    'model.diffusion_model.',
-    'base_model.model.',
-    'diffusion_model.',
-    '_orig_mod.',
-    'pipe.dit.',
-    'transformer.',
-    'module.',
-    'unet.',
-    'model.'
-];
+
+/** Wrapper prefixes: the one list of the project (src/names). */
+
 /** Containers whose numbered children are blocks even when only one is present. */
 const BLOCK_CONTAINER_NAMES = new Set([
     'blocks',
@@ -83,8 +77,8 @@ function keys_stripKnownPrefix(name) {
         // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
         // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
         let p;
-        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-            const candidate = KNOWN_PREFIXES[c];
+        for (let c = 0; c < names/* KNOWN_PREFIXES */.Nk.length; c++) {
+            const candidate = names/* KNOWN_PREFIXES */.Nk[c];
             if (rest.length > candidate.length && rest.startsWith(candidate)) {
                 p = candidate;
                 break;
@@ -98,7 +92,7 @@ function keys_stripKnownPrefix(name) {
     return { prefix, rest };
 }
 /** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
+const PREFIX_HEADS = new Set(names/* KNOWN_PREFIXES */.Nk.map((p) => p.slice(0, p.indexOf('.'))));
 const UNDERSCORE_BLOCK_RE = /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/;
 /**
  * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
@@ -2089,6 +2083,113 @@ function locateInBlocks(name, analysis) {
 
 
 
+
+
+/***/ }),
+
+/***/ 6662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   c: () => (/* binding */ outputError)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6289);
+/**
+ * The one way this tool writes a file: to a temporary name next to the target, then renamed over it, so a reader
+ * (a later run, the artifact upload, a user's `jq`) never sees half a file. Reports, mappings, key exports, the
+ * baseline manifest cache and the remote header cache all go through it.
+ */
+
+
+/**
+ * Write `data` to `path` atomically, creating missing folders. The temporary file is created exclusively
+ * (`wx`: it fails rather than follow a symbolic link planted under that name). A failure is an `OutputError`
+ * naming the path and the reason, and leaves no temporary file behind.
+ */
+async function writeFileAtomic(path, data) {
+    // Loaded here, not at the top: node:fs/promises brings Node's stream modules with it, a cost every CLI run
+    // would pay while only some commands write files.
+    const { mkdir, rename, rm, writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path);
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await mkdir((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(target), { recursive: true });
+        await writeFile(temp, data, { flag: 'wx' });
+        await rename(temp, target);
+    }
+    catch (e) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw outputError(path, e);
+    }
+}
+const FS_ERRORS = Object.freeze({
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EEXIST: 'already exists and is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOENT: 'no such file or directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ENAMETOOLONG: 'file name too long'
+});
+/** A Node file-system error met while writing `path`, as an `OutputError` saying what is wrong. */
+function outputError(path, e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7)
+        return e;
+    const code = e?.code;
+    const known = typeof code === 'string' && Object.hasOwn(FS_ERRORS, code);
+    const detail = known ? `${FS_ERRORS[code]} (${code})` : e instanceof Error ? e.message : String(e);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputError */ .u7(path, detail, { cause: e });
+}
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Ev: () => (/* binding */ thresholdReason),
+/* harmony export */   IN: () => (/* binding */ cutText),
+/* harmony export */   KN: () => (/* binding */ percent)
+/* harmony export */ });
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/** Number formatting shared by the gate's messages and the Markdown report. */
+
+// One rounding for every figure, in the gate's messages and in every renderer.
+
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+function formatThreshold(value) {
+    return `${Number.isInteger(value) ? value : value.toString()}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+function percent(part, whole) {
+    return whole > 0 ? (100 * part) / whole : 0;
+}
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
+function cutText(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
+}
 
 
 /***/ })

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 134;
-exports.ids = [134];
+exports.id = 690;
+exports.ids = [690];
 exports.modules = {
 
 /***/ 1309:
@@ -27,8 +27,8 @@ var json = __webpack_require__(4976);
 var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
 var read = __webpack_require__(4924);
-// EXTERNAL MODULE: ./src/compare/index.ts + 11 modules
-var compare = __webpack_require__(1597);
+// EXTERNAL MODULE: ./src/compare/index.ts + 6 modules
+var compare = __webpack_require__(4221);
 ;// CONCATENATED MODULE: ./src/compare/patterns.ts
 function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -403,24 +403,6 @@ const compareCommand = { spec, run: runCompare };
 
 /***/ }),
 
-/***/ 9493:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ lookupTable)
-/* harmony export */ });
-/**
- * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
- * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
- * a null-prototype table answers undefined for every name it does not hold.
- */
-function lookupTable(entries) {
-    return Object.freeze(Object.assign(Object.create(null), entries));
-}
-
-
-/***/ }),
-
 /***/ 7463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -428,6 +410,8 @@ function lookupTable(entries) {
 /* harmony export */   E: () => (/* binding */ renderCompareExport),
 /* harmony export */   i: () => (/* binding */ renderLoraKeyExport)
 /* harmony export */ });
+/* harmony import */ var _lora_reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6168);
+
 /** Tab-separated: key, module path, role, shape, dtype, and the base target (or why it has none). */
 function renderLoraKeyExport(analyses, resolutions) {
     let out = '';
@@ -439,7 +423,7 @@ function renderLoraKeyExport(analyses, resolutions) {
             const target = r
                 ? r.status === 'ok'
                     ? r.target.key
-                    : `${r.status}: ${r.expected ?? r.reason ?? ''}`
+                    : `${r.status}: ${r.expected ?? (0,_lora_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .moduleReason */ .xk)(r) ?? ''}`
                 : '';
             for (const t of m.tensors) {
                 const role = t.index !== undefined ? `${t.role}.${t.index}` : t.role;
@@ -639,20 +623,6 @@ function commandLines(words, width, indent) {
     }
     lines.push(line);
     return lines.join('\n') + '\n';
-}
-
-
-/***/ }),
-
-/***/ 4976:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ toJson)
-/* harmony export */ });
-/** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
-function toJson(value) {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
 }
 
 
