@@ -1,5 +1,5 @@
 /**
- * Issue 3 benchmark cases.
+ * Benchmark cases of compare and the key mapping.
  *
  * 1. Registered with the harness (bench/lib.ts): `model-compat compare` of a Wan2.1-14B-shaped safetensors file
  *    against a LongCat-Video-shaped one (1095 x 1022 tensors, sparse files), whole process, at most 3x `node -e 0`.
@@ -20,7 +20,7 @@ import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import type { Checkpoint } from '../src/formats/types.js'
 import { BENCH_DIR, median, registerCase } from './lib.js'
 
-const GROUP = 'issue 3: compare and key mapping'
+const GROUP = 'compare and key mapping'
 const MAX_20K_MS = 3000
 const MAX_DOUBLING = 2.3
 /** Block counts giving 10k, 20k and 40k keys with Wan's 27 keys per block (+15 top-level keys). */

@@ -1,5 +1,5 @@
 /**
- * Issue 8 benchmark: converting a 1,500-module rank-128 BF16 LoRA (about 1.2 GB of real random bytes) against a
+ * Conversion benchmark: converting a 1,500-module rank-128 BF16 LoRA (about 1.2 GB of real random bytes) against a
  * Wan-1.3B-width base, next to a plain copy of the same bytes. Two conversions: a rename (kohya -> ComfyUI names,
  * every tensor a raw byte copy) and a layout change (separate q/k/v and k/v onto a LongCat-like fused base: downs
  * stacked, ups placed block-diagonally). Peak RSS comes from the converting process itself (getrusage).
@@ -222,7 +222,7 @@ async function standalone(): Promise<void> {
 }
 
 /**
- * The whole process against `cp` of the same file (issue 17: a rename-only conversion at most 1.5x a copy). cp
+ * The whole process against `cp` of the same file (the limit: a rename-only conversion at most 1.5x a copy). cp
  * copies in the kernel (copy_file_range); so does a rename, which keeps the source's byte layout
  * (src/convert/source-layout.ts), and its record hashes the source's header, not its data (README, "convert").
  */

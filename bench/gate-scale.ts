@@ -1,5 +1,5 @@
 /**
- * Issue 17: the gate's marginal cost per artifact. `model-compat gate` of 200 and of 1,500 LoRAs against one
+ * The gate's marginal cost per artifact. `model-compat gate` of 200 and of 1,500 LoRAs against one
  * Wan2.1-14B-shaped base (28.6 GB sparse), run alternately; (median at 1,500 - median at 200) / 1,300 must be at
  * most 0.2 ms, and the 1,500-LoRA run's peak RSS under 200 MB. The LoRAs are 20 distinct releases (the action
  * benchmark's: 400 modules, rank 16 to 64), each present many times under other names, as in a folder of copies
@@ -136,7 +136,7 @@ function judgeScale(stdout: string): Verdict {
 
 registerCase({
   name: `gate marginal cost per artifact, ${SMALL} -> ${LARGE} LoRAs vs wan2.1-14b`,
-  group: 'issue 17: many artifacts',
+  group: 'gate: many artifacts',
   limits: { text: `<= ${MAX_MARGINAL_MS} ms per extra artifact, < ${MAX_RSS_MB} MB at ${LARGE}` },
   async setup(ctx) {
     return {

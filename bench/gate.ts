@@ -1,5 +1,5 @@
 /**
- * Issue 5 benchmark: the action end to end (`node dist/index.js`) gating 20 LoRAs against a Wan2.1-14B-shaped
+ * Action benchmark: the action end to end (`node dist/index.js`) gating 20 LoRAs against a Wan2.1-14B-shaped
  * baseline whose analysis is in the (fake, local) Actions cache: inputs, glob, cache restore, 20 header reads and
  * resolutions, summary, report folder, PR comment and artifact upload, all against local fakes on 127.0.0.1.
  * Target: under 2 s wall.
@@ -122,7 +122,7 @@ function checkRun(stdout: string): void {
 
 registerCase({
   name: `action: gate ${LORAS} LoRAs vs cached wan2.1-14b (node dist/index.js, local fakes)`,
-  group: 'issue 5: the action',
+  group: 'the action',
   // node -e 0 takes ~40-60 ms here; 2 s is the real target (checked standalone: npx tsx bench/gate.ts).
   limits: { maxWallRatio: 40, maxRssMB: 300 },
   async setup(ctx) {

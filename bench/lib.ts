@@ -67,7 +67,7 @@ export interface PreparedCase {
 
 export interface BenchCase {
   name: string
-  /** A heading to group related cases (e.g. "issue 2: readers"). */
+  /** A heading to group related cases (e.g. "readers"). */
   group: string
   /** Cases of one series (the same input at growing sizes) get a flatness line: how much time and RSS grow. */
   series?: string

@@ -1,5 +1,5 @@
 /**
- * Issue 4 benchmark: resolving a 1,500-module LoRA against a Wan2.1-14B-shaped base. Registers a whole-process
+ * LoRA resolution benchmark: resolving a 1,500-module LoRA against a Wan2.1-14B-shaped base. Registers a whole-process
  * case (`model-compat lora LORA --base BASE --json`, at most 3x `node -e 0`) with the bench harness, and runs
  * standalone (`npx tsx bench/lora.ts`) to time the pure core in-process: read both headers, analyse, index the
  * base, resolve, at 0.5x..2x the module count (near-linear growth expected).
@@ -24,7 +24,7 @@ import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../src/lora/index.js'
 import { registerCase } from './lib.js'
 
-const GROUP = 'issue 4: LoRA resolution'
+const GROUP = 'LoRA resolution'
 export const LORA_MODULES = 1500
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Issue 17: `model-compat compare A B --json` of real checkpoint pairs (one network under two namings) at most 2.5x
+ * `model-compat compare A B --json` of real checkpoint pairs (one network under two namings) at most 2.5x
  * `node -e 0`. The pairs are the team's calibration pairs (shared/mapping-pairs/pairs/<pair>/A.keys.json and
  * B.keys.json: real key lists, shapes and dtypes), written here as sparse safetensors files; a pair whose B side is
  * llama.cpp's naming is written as safetensors too (only the names matter to the mapper). More pairs, e.g. the
@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { REPO_DIR, registerCase } from './lib.js'
 
-const GROUP = 'issue 17: compare of real pairs'
+const GROUP = 'compare of real pairs'
 const LIMITS = { maxWallRatio: 2.5 }
 
 /** Where the calibration pairs are: MC_MAPPING_PAIRS, or shared/ beside the repository (or its parent). */

@@ -1,5 +1,5 @@
 /**
- * Issue 2 and 17 benchmark cases: `analyze --json` of Wan2.1-14B-shaped safetensors and torch zip files at three
+ * Reader benchmark cases: `analyze --json` of Wan2.1-14B-shaped safetensors and torch zip files at three
  * sizes with the same 1095 tensors (flat cost as the file grows), a Wan-shaped GGUF, a legacy (non-zip) torch file
  * of 825 storages, and a 1.2 GB file written by torch.save itself when a Python with torch is installed. Generated inputs are sparse files, so only their
  * headers take disk space.
@@ -27,9 +27,9 @@ import {
 } from './lib.js'
 
 const GROUP = 'issues 2 and 17: header-only readers'
-/** Issue 2's targets: at most 2x `node -e 0`, under 100 MB peak RSS, whatever the file size. */
+/** The readers' first targets: at most 2x `node -e 0`, under 100 MB peak RSS, whatever the file size. */
 export const READER_LIMITS: Limits = { maxWallRatio: 2, maxRssMB: 100 }
-/** Issue 17 tightened them for safetensors and GGUF (1.6x) and set legacy torch's (1.8x). */
+/** Tightened since for safetensors and GGUF (1.6x) and set legacy torch's (1.8x). */
 const FAST_READER_LIMITS: Limits = { maxWallRatio: 1.6, maxRssMB: 100 }
 const LEGACY_LIMITS: Limits = { maxWallRatio: 1.8, maxRssMB: 100 }
 const WAN = 'wan2.1-t2v-14b'

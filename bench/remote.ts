@@ -1,5 +1,5 @@
 /**
- * Remote (HTTP range) reading benchmark, issue 6: bytes transferred and requests made to analyze remote
+ * Remote (HTTP range) reading benchmark: bytes transferred and requests made to analyze remote
  * checkpoints served by a local range server on 127.0.0.1, against the issue's budget:
  *   - at most (header size + 64 KiB) bytes per file,
  *   - at most 2 requests per single file,
@@ -177,7 +177,7 @@ async function main(): Promise<number> {
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n')
   } else {
     const mb = (n: number): string => (n / 1e6).toFixed(n < 1e6 ? 3 : 1)
-    console.log('remote reads over 127.0.0.1 (issue 6 budgets)\n')
+    console.log('remote reads over 127.0.0.1 (request and byte budgets)\n')
     console.log(
       [
         'case'.padEnd(44),

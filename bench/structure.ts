@@ -1,5 +1,5 @@
 /**
- * In-process benchmark of `analyzeStructure` (issue 3: one model's structure must be near-linear; 20k keys well
+ * In-process benchmark of `analyzeStructure` (one model's structure must be near-linear; 20k keys well
  * under a second). Run: `npx tsx bench/structure.ts [--runs N]`. Inputs are spec-expanded key lists (no files):
  * Wan2.1-14B with more layers (flat families), and repeated SDXL UNets under distinct prefixes (nested families).
  * Prints the median wall and CPU time per size and the CPU time ratio of each doubling; exits 1 when 20k keys take

@@ -1,5 +1,5 @@
 /**
- * Family identification: reference knowledge (key-formats.md §1.5, §2, §4, model-specs.json detection_rules) as
+ * Family identification: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4, the model shapes in docs/reference/key-formats.md) as
  * rules over key names and shapes. Each match names its evidence; a match whose sizes differ from the known
  * configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still show.
  */

@@ -1,5 +1,5 @@
 /**
- * Output key names per target convention (key-formats.md §3.1). Module paths always come from the base the LoRA
+ * Output key names per target convention (docs/reference/key-formats.md §3.1). Module paths always come from the base the LoRA
  * was resolved against, so `--to diffusers` against an original-named Wan base keeps Wan's original module names
  * under diffusers' `transformer.` prefix; to get diffusers module names, convert against a diffusers base.
  */

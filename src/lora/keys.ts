@@ -1,6 +1,6 @@
 /**
  * Reading one LoRA tensor key: which adapter tensor it is (its suffix) and which module it belongs to (its stem,
- * prefix and naming convention). Facts from key-formats.md §2.5 and §3; nothing here looks at shapes.
+ * prefix and naming convention). Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
 import type { ComponentKind, NamingConvention, TensorRole } from './types.js'
 
