@@ -21,7 +21,7 @@ import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { sha256File } from '../src/convert/write.js'
 import { registerCase, runNode } from './lib.js'
 
-const GROUP = 'issues 8 and 17: LoRA conversion'
+const GROUP = 'LoRA conversion'
 const THIS_FILE = fileURLToPath(import.meta.url)
 export const CONVERT_MODULES = 1500
 const RANK = 128

@@ -26,7 +26,7 @@ import {
   type SetupContext
 } from './lib.js'
 
-const GROUP = 'issues 2 and 17: header-only readers'
+const GROUP = 'header-only readers'
 /** The readers' first targets: at most 2x `node -e 0`, under 100 MB peak RSS, whatever the file size. */
 export const READER_LIMITS: Limits = { maxWallRatio: 2, maxRssMB: 100 }
 /** Tightened since for safetensors and GGUF (1.6x) and set legacy torch's (1.8x). */

@@ -46826,7 +46826,7 @@ function analyzeLora(ckpt, opts = {}) {
 /**
  * Other names a base module answers to, generated forward from the base's own keys (as ComfyUI builds its key map:
  * never by parsing LoRA names). Each alias family turns one base module path into the paths a LoRA of another
- * naming family would use, with a row slice when that name covers part of a fused weight (key-formats.md §1.4,
+ * naming family would use, with a row slice when that name covers part of a fused weight (docs/reference/key-formats.md §1.4,
  * §2.4, §4.1, §5.1c).
  */
 
