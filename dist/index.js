@@ -42054,7 +42054,7 @@ function buildSide(specs) {
             main,
             sig: sq.join('x'),
             cols: sq.slice(1).join('x'),
-            role: roleOf(relRaw, sq.length === 1, unitPath === '', unitPath.split('.').slice(-2).join('.')),
+            role: roleOf(relRaw, sq.length === 1, unitPath === '', roleContext(unitPath)),
             unit,
             order: 0,
             net: orderOf(raw.path.split('.'))
@@ -42066,6 +42066,20 @@ function buildSide(specs) {
     for (const u of [top, ...units.values()])
         finishUnit(u);
     return { tensors, layers, units: [...units.values()], top };
+}
+/**
+ * The unit words a layer's role may depend on (an attention unit's layers are attention's): the last two words of
+ * the unit's path without its indices, so the role of a relative name is read once per kind of unit, not once per
+ * block (`blocks.3` and `blocks.4` give the same context).
+ */
+function roleContext(unitPath) {
+    if (unitPath === '')
+        return '';
+    return unitPath
+        .split('.')
+        .slice(-2)
+        .filter((w) => !/^\d+$/.test(w))
+        .join('.');
 }
 /** Separates the section ranks from the indices in an order key. */
 const ORDER_SEPARATOR = 99;
