@@ -3,9 +3,8 @@
  * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
  * Built in one linear pass over the keys.
  */
-import { lookupTable } from '../lookup.js'
 import type { Checkpoint } from '../formats/types.js'
-import { stripKnownPrefixes } from '../names/index.js'
+import { LEAF_NAMES, splitLeaf, stripKnownPrefixes } from '../names/index.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */
@@ -57,39 +56,18 @@ export interface ParsedModel {
   collisions: string[]
 }
 
-/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAVES = lookupTable<string>({
-  weight: 'weight',
-  bias: 'bias',
-  scale: 'weight',
-  gamma: 'weight',
-  beta: 'bias',
-  running_mean: 'running_mean',
-  running_var: 'running_var',
-  num_batches_tracked: 'num_batches_tracked',
-  weight_int8: 'weight_int8',
-  weight_scale: 'weight_scale'
-})
-
-/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const FUSED_LEAVES = lookupTable<[string, string]>({
-  in_proj_weight: ['in_proj', 'weight'],
-  in_proj_bias: ['in_proj', 'bias']
-})
-
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3
 
-function splitLeaf(segments: string[]): { path: string; leaf: string } {
-  const last = segments[segments.length - 1]
-  const fused = FUSED_LEAVES[last]
-  if (fused) return { path: [...segments.slice(0, -1), fused[0]].join('.'), leaf: fused[1] }
-  const leaf = LEAVES[last]
-  if (leaf !== undefined) return { path: segments.slice(0, -1).join('.'), leaf }
-  return { path: segments.join('.'), leaf: '' }
+/** A key's remaining segments as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
+function splitRest(segments: string[]): { path: string; leaf: string } {
+  const lone = segments.length === 1 ? LEAF_NAMES[segments[0]] : undefined
+  if (lone !== undefined) return { path: '', leaf: lone }
+  const { layer, leaf } = splitLeaf(segments.join('.'))
+  return { path: layer, leaf }
 }
 
 function firstNumeric(segments: string[]): number {
@@ -205,7 +183,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
         rest = segments.slice(p + 1)
       }
     }
-    const { path, leaf } = splitLeaf(rest)
+    const { path, leaf } = splitRest(rest)
     if (!scope.add(path, leaf, ref)) collisions.push(ref.key)
   }
 
