@@ -41313,16 +41313,6 @@ class HashingSource {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lookup.ts
-/**
- * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
- * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
- * a null-prototype table answers undefined for every name it does not hold.
- */
-function lookupTable(entries) {
-    return Object.freeze(Object.assign(Object.create(null), entries));
-}
-
 ;// CONCATENATED MODULE: ./src/names/prefixes.ts
 /**
  * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
@@ -41407,6 +41397,16 @@ function stripModelPrefixes(keys) {
             break;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/lookup.ts
+/**
+ * Lookup tables indexed by names from files. A plain object literal answers `table['constructor']` or
+ * `table['__proto__']` with Object.prototype's members, so a hostile key name would be taken for a table entry;
+ * a null-prototype table answers undefined for every name it does not hold.
+ */
+function lookupTable(entries) {
+    return Object.freeze(Object.assign(Object.create(null), entries));
 }
 
 ;// CONCATENATED MODULE: ./src/names/tokens.ts
@@ -41793,45 +41793,19 @@ function sectionRank(word) {
 
 
 ;// CONCATENATED MODULE: ./src/compare/model.ts
-/**
- * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
- * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
- * Built in one linear pass over the keys.
- */
 
-
-/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAVES = lookupTable({
-    weight: 'weight',
-    bias: 'bias',
-    scale: 'weight',
-    gamma: 'weight',
-    beta: 'bias',
-    running_mean: 'running_mean',
-    running_var: 'running_var',
-    num_batches_tracked: 'num_batches_tracked',
-    weight_int8: 'weight_int8',
-    weight_scale: 'weight_scale'
-});
-/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const model_FUSED_LEAVES = lookupTable({
-    in_proj_weight: ['in_proj', 'weight'],
-    in_proj_bias: ['in_proj', 'bias']
-});
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3;
-function model_splitLeaf(segments) {
-    const last = segments[segments.length - 1];
-    const fused = model_FUSED_LEAVES[last];
-    if (fused)
-        return { path: [...segments.slice(0, -1), fused[0]].join('.'), leaf: fused[1] };
-    const leaf = LEAVES[last];
-    if (leaf !== undefined)
-        return { path: segments.slice(0, -1).join('.'), leaf };
-    return { path: segments.join('.'), leaf: '' };
+/** A key's remaining segments as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
+function splitRest(segments) {
+    const lone = segments.length === 1 ? LEAF_NAMES[segments[0]] : undefined;
+    if (lone !== undefined)
+        return { path: '', leaf: lone };
+    const { layer, leaf } = splitLeaf(segments.join('.'));
+    return { path: layer, leaf };
 }
 function firstNumeric(segments) {
     for (let i = 1; i < segments.length; i++)
@@ -41952,7 +41926,7 @@ function parseModel(ckpt) {
                 rest = segments.slice(p + 1);
             }
         }
-        const { path, leaf } = model_splitLeaf(rest);
+        const { path, leaf } = splitRest(rest);
         if (!scope.add(path, leaf, ref))
             collisions.push(ref.key);
     }

@@ -2980,6 +2980,7 @@ function lookupTable(entries) {
 __webpack_require__.d(__webpack_exports__, {
   E5: () => (/* reexport */ FUSED_ROLE_PARTS),
   Nk: () => (/* reexport */ KNOWN_PREFIXES),
+  cY: () => (/* reexport */ LEAF_NAMES),
   Rk: () => (/* reexport */ isStreamWord),
   Vi: () => (/* reexport */ keyWords),
   EY: () => (/* reexport */ layerRole),
@@ -2991,7 +2992,7 @@ __webpack_require__.d(__webpack_exports__, {
   bV: () => (/* reexport */ tokenKey)
 });
 
-// UNUSED EXPORTS: LEAF_NAMES, normalizeKey, subwords
+// UNUSED EXPORTS: normalizeKey, subwords
 
 ;// CONCATENATED MODULE: ./src/names/prefixes.ts
 /**

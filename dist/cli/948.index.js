@@ -15,50 +15,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPATIBLE_ABOVE, KNOWN_PREFIXES, MAPPING_SCHEMA_VERSION, PARTIAL_FROM, normalizeKey, tierOf, verdictOf
 
-// EXTERNAL MODULE: ./src/lookup.ts
-var lookup = __webpack_require__(9493);
 // EXTERNAL MODULE: ./src/names/index.ts + 4 modules
 var names = __webpack_require__(6237);
 ;// CONCATENATED MODULE: ./src/compare/model.ts
-/**
- * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
- * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
- * Built in one linear pass over the keys.
- */
 
-
-/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAVES = (0,lookup/* lookupTable */.z)({
-    weight: 'weight',
-    bias: 'bias',
-    scale: 'weight',
-    gamma: 'weight',
-    beta: 'bias',
-    running_mean: 'running_mean',
-    running_var: 'running_var',
-    num_batches_tracked: 'num_batches_tracked',
-    weight_int8: 'weight_int8',
-    weight_scale: 'weight_scale'
-});
-/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const FUSED_LEAVES = (0,lookup/* lookupTable */.z)({
-    in_proj_weight: ['in_proj', 'weight'],
-    in_proj_bias: ['in_proj', 'bias']
-});
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3;
-function splitLeaf(segments) {
-    const last = segments[segments.length - 1];
-    const fused = FUSED_LEAVES[last];
-    if (fused)
-        return { path: [...segments.slice(0, -1), fused[0]].join('.'), leaf: fused[1] };
-    const leaf = LEAVES[last];
-    if (leaf !== undefined)
-        return { path: segments.slice(0, -1).join('.'), leaf };
-    return { path: segments.join('.'), leaf: '' };
+/** A key's remaining segments as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
+function splitRest(segments) {
+    const lone = segments.length === 1 ? names/* LEAF_NAMES */.cY[segments[0]] : undefined;
+    if (lone !== undefined)
+        return { path: '', leaf: lone };
+    const { layer, leaf } = (0,names/* splitLeaf */.Hg)(segments.join('.'));
+    return { path: layer, leaf };
 }
 function firstNumeric(segments) {
     for (let i = 1; i < segments.length; i++)
@@ -179,7 +151,7 @@ function parseModel(ckpt) {
                 rest = segments.slice(p + 1);
             }
         }
-        const { path, leaf } = splitLeaf(rest);
+        const { path, leaf } = splitRest(rest);
         if (!scope.add(path, leaf, ref))
             collisions.push(ref.key);
     }
