@@ -4,17 +4,13 @@
  * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
  * base: the resolver never looks a name up itself.
  */
+import { numel } from '../util/numel.js'
 import type { TensorSpec } from './correspondence.js'
+import { lokrFactorDims } from './shapes.js'
 import type { LoraModule, TensorRole } from './types.js'
 
 function shapeOf(m: LoraModule, role: TensorRole): readonly number[] | undefined {
   return m.tensors.find((t) => t.role === role)?.tensor.shape
-}
-
-function prod(dims: readonly number[]): number {
-  let n = 1
-  for (const d of dims) n *= d
-  return n
 }
 
 /** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
@@ -35,20 +31,11 @@ export function impliedWeightShape(m: LoraModule): number[] {
       const w1a = shapeOf(m, 'hada_w1_a')
       const w1b = shapeOf(m, 'hada_w1_b')
       if (!w1a || !w1b) return []
-      return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, prod(w1b.slice(1))]
+      return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, numel(w1b.slice(1))]
     }
     case 'lokr': {
-      const w1 = shapeOf(m, 'lokr_w1')
-      const w1a = shapeOf(m, 'lokr_w1_a')
-      const w1b = shapeOf(m, 'lokr_w1_b')
-      const w2 = shapeOf(m, 'lokr_w2')
-      const w2a = shapeOf(m, 'lokr_w2_a')
-      const w2b = shapeOf(m, 'lokr_w2_b')
-      const a = w1 ? w1[0] : w1a?.[0]
-      const c = w1 ? w1[1] : w1b?.[1]
-      const b = w2 ? w2[0] : w2a?.[0]
-      const d = w2 ? prod(w2.slice(1)) : w2b ? prod(w2b.slice(1)) : undefined
-      return a === undefined || b === undefined || c === undefined || d === undefined ? [] : [a * b, c * d]
+      const dims = lokrFactorDims(m)
+      return dims ? [dims.a * dims.b, dims.c * dims.d] : []
     }
     case 'full': {
       const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight')

@@ -3,6 +3,7 @@
  * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
  * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
  */
+import { numel } from '../util/numel.js'
 import type { BaseEntry } from './base-index.js'
 import type { LoraModule, RowSlice, TensorRole } from './types.js'
 
@@ -17,12 +18,6 @@ export interface ShapeVerdict {
   baseOut?: number
   /** A remark on a fitting module (a shape the check could not fully verify). */
   note?: string
-}
-
-function prod(dims: readonly number[]): number {
-  let n = 1
-  for (const d of dims) n *= d
-  return n
 }
 
 function get(m: LoraModule, role: TensorRole): readonly number[] | undefined {
@@ -58,7 +53,7 @@ function checkLora(m: LoraModule, out: number, inFlat: number, W: readonly numbe
     return { ok: false, expected: 'incomplete module (down or up missing)' }
   const mid = get(m, 'mid')
   // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-  const loraIn = mid ? (down[1] ?? 0) : prod(down.slice(1))
+  const loraIn = mid ? (down[1] ?? 0) : numel(down.slice(1))
   const baseIn = mid ? (W[1] ?? 0) : inFlat
   const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up![0] ?? 0)
   const extra: string[] = []
@@ -84,14 +79,19 @@ function checkLoha(m: LoraModule, out: number, inFlat: number, W: readonly numbe
   const tucker = get(m, 'hada_t1') !== undefined
   // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
   const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0)
-  const loraIn = tucker ? (w1b[1] ?? 0) : prod(w1b.slice(1))
+  const loraIn = tucker ? (w1b[1] ?? 0) : numel(w1b.slice(1))
   const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0)
-  const in2 = tucker ? (w2b[1] ?? 0) : prod(w2b.slice(1))
+  const in2 = tucker ? (w2b[1] ?? 0) : numel(w2b.slice(1))
   const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : []
   return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra)
 }
 
-function checkLokr(m: LoraModule, out: number, inFlat: number): ShapeVerdict {
+/**
+ * A LoKr module's Kronecker factor sizes: the delta is kron(w1 [a, c], w2 [b, d]), so it is [a*b, c*d] with the
+ * kernel folded into d. Each factor is whole (`lokr_w1`) or low-rank (`_a`, `_b`); w2 may be Tucker (w2_a [r, b],
+ * w2_b [r, d], t2 [r, r, kh, kw]). Undefined when a factor is missing.
+ */
+export function lokrFactorDims(m: LoraModule): { a: number; b: number; c: number; d: number } | undefined {
   const w1 = get(m, 'lokr_w1')
   const w1a = get(m, 'lokr_w1_a')
   const w1b = get(m, 'lokr_w1_b')
@@ -105,19 +105,22 @@ function checkLokr(m: LoraModule, out: number, inFlat: number): ShapeVerdict {
   let d: number | undefined
   if (w2) {
     b = w2[0]
-    d = prod(w2.slice(1))
+    d = numel(w2.slice(1))
   } else if (t2 && w2a && w2b) {
-    // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
     b = w2a[1]
-    d = (w2b[1] ?? 0) * prod(t2.slice(2))
+    d = (w2b[1] ?? 0) * numel(t2.slice(2))
   } else if (w2a && w2b) {
     b = w2a[0]
-    d = prod(w2b.slice(1))
+    d = numel(w2b.slice(1))
   }
-  if (a === undefined || b === undefined || c === undefined || d === undefined) {
-    return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' }
-  }
-  return verdict(c * d, a * b, inFlat, out)
+  if (a === undefined || b === undefined || c === undefined || d === undefined) return undefined
+  return { a, b, c, d }
+}
+
+function checkLokr(m: LoraModule, out: number, inFlat: number): ShapeVerdict {
+  const dims = lokrFactorDims(m)
+  if (!dims) return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' }
+  return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out)
 }
 
 function checkFull(m: LoraModule, entry: BaseEntry): ShapeVerdict {
@@ -137,7 +140,7 @@ function checkFull(m: LoraModule, entry: BaseEntry): ShapeVerdict {
 export function checkModuleShapes(m: LoraModule, entry: BaseEntry, slice?: RowSlice): ShapeVerdict {
   const W = entry.shape
   const out = slice ? slice.size : (W[0] ?? 0)
-  const inFlat = prod(W.slice(1))
+  const inFlat = numel(W.slice(1))
   // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
   const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path)
   if (entry.isParam && !matrix && m.algorithm !== 'full') {
