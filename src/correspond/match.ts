@@ -297,21 +297,34 @@ function pairBySection(
   const gb = group(right)
   if (!ga || !gb || ga.size !== gb.size) return
   for (const [s, la] of ga) if ((gb.get(s)?.length ?? -1) !== la.length) return
-  for (const [s, la] of ga) {
-    const lb = gb.get(s)!
-    la.sort(compareNet)
-    lb.sort(compareNet)
-    la.forEach((a, k) => {
-      const b = lb[k]!
-      if (conflict(a, b)) return
-      link(a, b, 'high', [
-        { kind: 'role-order', role: 'section', rank: k },
-        { kind: 'unique-shape', shape }
-      ])
-      left.delete(a)
-      right.delete(b)
-    })
-  }
+  for (const [s, la] of ga) linkInOrder(la, gb.get(s)!, 'section', shape, left, right, link)
+}
+
+/**
+ * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
+ * ordering that justified it as evidence; linked layers leave their pools.
+ */
+function linkInOrder(
+  la: Layer[],
+  lb: Layer[],
+  role: 'section' | 'series',
+  shape: number[],
+  left: Set<Layer>,
+  right: Set<Layer>,
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  la.sort(compareNet)
+  lb.sort(compareNet)
+  la.forEach((a, k) => {
+    const b = lb[k]!
+    if (conflict(a, b)) return
+    link(a, b, 'high', [
+      { kind: 'role-order', role, rank: k },
+      { kind: 'unique-shape', shape }
+    ])
+    left.delete(a)
+    right.delete(b)
+  })
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -345,16 +358,5 @@ function pairBySeries(
     return new Set(idx).size === pool.size
   }
   if (!distinct(left) || !distinct(right)) return
-  const la = [...left].sort(compareNet)
-  const lb = [...right].sort(compareNet)
-  la.forEach((a, k) => {
-    const b = lb[k]!
-    if (conflict(a, b)) return
-    link(a, b, 'high', [
-      { kind: 'role-order', role: 'series', rank: k },
-      { kind: 'unique-shape', shape }
-    ])
-    left.delete(a)
-    right.delete(b)
-  })
+  linkInOrder([...left], [...right], 'series', shape, left, right, link)
 }
