@@ -12,7 +12,7 @@ import { formatShape, thresholdReason } from './format.js'
 import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import type { LoaderName } from '../lora/types.js'
 import { loaderReason, loaderResult } from './loaders.js'
-import { chooseMetric, gatesRuntimes, withSecurityFloor } from './policy.js'
+import { chooseMetric, gatesRuntimes, SECURITY_FLOOR } from './policy.js'
 import { baselineFlags, globalFlags, securityFlags } from './security.js'
 import type {
   ArtifactReport,
@@ -170,7 +170,7 @@ export function flagText(f: EngineFlag): string {
 
 function withFailsGate(f: EngineFlag, policy: GatePolicy): GateFlag {
   // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
-  const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id)
+  const listed = SECURITY_FLOOR.some((id) => id === f.id) || policy.failOn.some((id) => id === f.id)
   const anyRed = policy.failOn.includes('any-red') && f.severity === 'red'
   return { ...f, failsGate: listed || anyRed }
 }
