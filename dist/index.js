@@ -30379,9 +30379,9 @@ function outputError(path, e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ numel),
 /* harmony export */   y: () => (/* binding */ numelBig)
 /* harmony export */ });
-/* unused harmony export numel */
 /**
  * Element counts of tensor shapes. Shapes come from hostile files: `numel` is for shapes a reader has already
  * bounded (every dim a safe integer, the product checked against the byte range), `numelBig` for the checks
@@ -42769,22 +42769,27 @@ function pairBySection(left, right, shape, link) {
     for (const [s, la] of ga)
         if ((gb.get(s)?.length ?? -1) !== la.length)
             return;
-    for (const [s, la] of ga) {
-        const lb = gb.get(s);
-        la.sort(compareNet);
-        lb.sort(compareNet);
-        la.forEach((a, k) => {
-            const b = lb[k];
-            if (conflict(a, b))
-                return;
-            link(a, b, 'high', [
-                { kind: 'role-order', role: 'section', rank: k },
-                { kind: 'unique-shape', shape }
-            ]);
-            left.delete(a);
-            right.delete(b);
-        });
-    }
+    for (const [s, la] of ga)
+        linkInOrder(la, gb.get(s), 'section', shape, left, right, link);
+}
+/**
+ * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
+ * ordering that justified it as evidence; linked layers leave their pools.
+ */
+function linkInOrder(la, lb, role, shape, left, right, link) {
+    la.sort(compareNet);
+    lb.sort(compareNet);
+    la.forEach((a, k) => {
+        const b = lb[k];
+        if (conflict(a, b))
+            return;
+        link(a, b, 'high', [
+            { kind: 'role-order', role, rank: k },
+            { kind: 'unique-shape', shape }
+        ]);
+        left.delete(a);
+        right.delete(b);
+    });
 }
 function push(m, k, v) {
     const list = m.get(k);
@@ -42815,19 +42820,7 @@ function pairBySeries(left, right, shape, link) {
     };
     if (!distinct(left) || !distinct(right))
         return;
-    const la = [...left].sort(compareNet);
-    const lb = [...right].sort(compareNet);
-    la.forEach((a, k) => {
-        const b = lb[k];
-        if (conflict(a, b))
-            return;
-        link(a, b, 'high', [
-            { kind: 'role-order', role: 'series', rank: k },
-            { kind: 'unique-shape', shape }
-        ]);
-        left.delete(a);
-        right.delete(b);
-    });
+    linkInOrder([...left], [...right], 'series', shape, left, right, link);
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
@@ -47661,15 +47654,178 @@ function correspondence_correspondImplied(a, b, prebuilt) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lora/implied.ts
-function shapeOf(m, role) {
+;// CONCATENATED MODULE: ./src/lora/shapes.ts
+/**
+ * Shape checks of one LoRA module against the base tensor it targets, per algorithm: what a loader would reject
+ * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
+ * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
+ */
+
+function get(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
-function prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
+function shapes_fmt(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Compare expected and actual dims; collect the differences. */
+function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
+    const problems = [];
+    if (loraIn !== baseIn)
+        problems.push(`in-dim ${loraIn} vs ${baseIn}`);
+    if (loraOut !== baseOut)
+        problems.push(`out-dim ${loraOut} vs ${baseOut}`);
+    problems.push(...extra);
+    return problems.length === 0
+        ? { ok: true, loraIn, loraOut, baseIn, baseOut }
+        : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
+}
+function checkLora(m, out, inFlat, W) {
+    const down = get(m, 'down');
+    const up = get(m, 'up');
+    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
+    if (!down || (!up && blocks.length === 0))
+        return { ok: false, expected: 'incomplete module (down or up missing)' };
+    const mid = get(m, 'mid');
+    // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
+    const loraIn = mid ? (down[1] ?? 0) : (0,numel/* numel */.u)(down.slice(1));
+    const baseIn = mid ? (W[1] ?? 0) : inFlat;
+    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
+    const extra = [];
+    const bias = get(m, 'up-bias');
+    if (bias && bias[0] !== out)
+        extra.push(`lora_B.bias ${shapes_fmt(bias)} vs out ${out}`);
+    const dora = get(m, 'dora-scale');
+    if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
+        extra.push(`dora_scale ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
+    }
+    const mag = get(m, 'magnitude');
+    if (mag && mag[0] !== out)
+        extra.push(`lora_magnitude_vector ${shapes_fmt(mag)} vs out ${out}`);
+    const diffB = get(m, 'diff-bias');
+    if (diffB && diffB[0] !== out)
+        extra.push(`diff_b ${shapes_fmt(diffB)} vs out ${out}`);
+    return verdict(loraIn, loraOut, baseIn, out, extra);
+}
+function checkLoha(m, out, inFlat, W) {
+    const w1a = get(m, 'hada_w1_a');
+    const w1b = get(m, 'hada_w1_b');
+    const w2a = get(m, 'hada_w2_a');
+    const w2b = get(m, 'hada_w2_b');
+    if (!w1a || !w1b || !w2a || !w2b)
+        return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' };
+    const tucker = get(m, 'hada_t1') !== undefined;
+    // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
+    const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
+    const loraIn = tucker ? (w1b[1] ?? 0) : (0,numel/* numel */.u)(w1b.slice(1));
+    const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
+    const in2 = tucker ? (w2b[1] ?? 0) : (0,numel/* numel */.u)(w2b.slice(1));
+    const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
+    return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
+}
+/**
+ * A LoKr module's Kronecker factor sizes: the delta is kron(w1 [a, c], w2 [b, d]), so it is [a*b, c*d] with the
+ * kernel folded into d. Each factor is whole (`lokr_w1`) or low-rank (`_a`, `_b`); w2 may be Tucker (w2_a [r, b],
+ * w2_b [r, d], t2 [r, r, kh, kw]). Undefined when a factor is missing.
+ */
+function lokrFactorDims(m) {
+    const w1 = get(m, 'lokr_w1');
+    const w1a = get(m, 'lokr_w1_a');
+    const w1b = get(m, 'lokr_w1_b');
+    const w2 = get(m, 'lokr_w2');
+    const w2a = get(m, 'lokr_w2_a');
+    const w2b = get(m, 'lokr_w2_b');
+    const t2 = get(m, 'lokr_t2');
+    const a = w1 ? w1[0] : w1a?.[0];
+    const c = w1 ? w1[1] : w1b?.[1];
+    let b;
+    let d;
+    if (w2) {
+        b = w2[0];
+        d = (0,numel/* numel */.u)(w2.slice(1));
+    }
+    else if (t2 && w2a && w2b) {
+        b = w2a[1];
+        d = (w2b[1] ?? 0) * (0,numel/* numel */.u)(t2.slice(2));
+    }
+    else if (w2a && w2b) {
+        b = w2a[0];
+        d = (0,numel/* numel */.u)(w2b.slice(1));
+    }
+    if (a === undefined || b === undefined || c === undefined || d === undefined)
+        return undefined;
+    return { a, b, c, d };
+}
+function checkLokr(m, out, inFlat) {
+    const dims = lokrFactorDims(m);
+    if (!dims)
+        return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
+    return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out);
+}
+function checkFull(m, entry) {
+    const problems = [];
+    const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
+    if (diff && shapes_fmt(diff) !== shapes_fmt(entry.shape))
+        problems.push(`diff ${shapes_fmt(diff)} vs base ${shapes_fmt(entry.shape)}`);
+    const diffB = get(m, 'diff-bias');
+    if (diffB) {
+        if (!entry.bias)
+            problems.push('diff_b but the base module has no bias');
+        else if (shapes_fmt(diffB) !== shapes_fmt(entry.bias.shape))
+            problems.push(`diff_b ${shapes_fmt(diffB)} vs base bias ${shapes_fmt(entry.bias.shape)}`);
+    }
+    return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
+}
+/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
+function checkModuleShapes(m, entry, slice) {
+    const W = entry.shape;
+    const out = slice ? slice.size : (W[0] ?? 0);
+    const inFlat = (0,numel/* numel */.u)(W.slice(1));
+    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
+    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
+    if (entry.isParam && !matrix && m.algorithm !== 'full') {
+        return {
+            ok: false,
+            expected: `${m.algorithm} module on a bare parameter ${shapes_fmt(W)}; only a full delta can patch it`
+        };
+    }
+    switch (m.algorithm) {
+        case 'lora':
+            return checkLora(m, out, inFlat, W);
+        case 'loha':
+            return checkLoha(m, out, inFlat, W);
+        case 'lokr':
+            return checkLokr(m, out, inFlat);
+        case 'full':
+            return checkFull(m, entry);
+        case 'ia3': {
+            const w = get(m, 'ia3-weight');
+            if (!w)
+                return { ok: false, expected: 'IA3 module without its weight vector' };
+            const fits = w[0] === out || w[0] === W[1];
+            return fits
+                ? { ok: true }
+                : { ok: false, expected: `IA3 vector ${shapes_fmt(w)} fits neither out ${out} nor in ${W[1]}` };
+        }
+        case 'norm': {
+            const w = get(m, 'norm-weight');
+            return !w || shapes_fmt(w) === shapes_fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${shapes_fmt(w)} vs ${shapes_fmt(W)}` };
+        }
+        default:
+            return { ok: true, note: `${m.algorithm} shapes not checked` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lora/implied.ts
+/**
+ * The base tensors a LoRA module implies, as tensor specs in the LoRA's own naming: `<path>.weight` with the shape
+ * [out, in(, kh, kw)] its factors multiply to (up rows x down columns for LoRA), `<path>.bias` when it carries a bias
+ * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
+ * base: the resolver never looks a name up itself.
+ */
+
+
+function shapeOf(m, role) {
+    return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
 /** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
 function impliedWeightShape(m) {
@@ -47692,20 +47848,11 @@ function impliedWeightShape(m) {
             const w1b = shapeOf(m, 'hada_w1_b');
             if (!w1a || !w1b)
                 return [];
-            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, prod(w1b.slice(1))];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,numel/* numel */.u)(w1b.slice(1))];
         }
         case 'lokr': {
-            const w1 = shapeOf(m, 'lokr_w1');
-            const w1a = shapeOf(m, 'lokr_w1_a');
-            const w1b = shapeOf(m, 'lokr_w1_b');
-            const w2 = shapeOf(m, 'lokr_w2');
-            const w2a = shapeOf(m, 'lokr_w2_a');
-            const w2b = shapeOf(m, 'lokr_w2_b');
-            const a = w1 ? w1[0] : w1a?.[0];
-            const c = w1 ? w1[1] : w1b?.[1];
-            const b = w2 ? w2[0] : w2a?.[0];
-            const d = w2 ? prod(w2.slice(1)) : w2b ? prod(w2b.slice(1)) : undefined;
-            return a === undefined || b === undefined || c === undefined || d === undefined ? [] : [a * b, c * d];
+            const dims = lokrFactorDims(m);
+            return dims ? [dims.a * dims.b, dims.c * dims.d] : [];
         }
         case 'full': {
             const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight');
@@ -47975,158 +48122,6 @@ function nameDifference(loraPath, basePath, block, blockMissing) {
 /** A stable key of a cause, for grouping (field order is fixed by the constructors above). */
 function causeKey(c) {
     return JSON.stringify(c);
-}
-
-;// CONCATENATED MODULE: ./src/lora/shapes.ts
-function shapes_prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
-}
-function get(m, role) {
-    return m.tensors.find((t) => t.role === role)?.tensor.shape;
-}
-function shapes_fmt(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Compare expected and actual dims; collect the differences. */
-function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
-    const problems = [];
-    if (loraIn !== baseIn)
-        problems.push(`in-dim ${loraIn} vs ${baseIn}`);
-    if (loraOut !== baseOut)
-        problems.push(`out-dim ${loraOut} vs ${baseOut}`);
-    problems.push(...extra);
-    return problems.length === 0
-        ? { ok: true, loraIn, loraOut, baseIn, baseOut }
-        : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
-}
-function checkLora(m, out, inFlat, W) {
-    const down = get(m, 'down');
-    const up = get(m, 'up');
-    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
-    if (!down || (!up && blocks.length === 0))
-        return { ok: false, expected: 'incomplete module (down or up missing)' };
-    const mid = get(m, 'mid');
-    // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : shapes_prod(down.slice(1));
-    const baseIn = mid ? (W[1] ?? 0) : inFlat;
-    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
-    const extra = [];
-    const bias = get(m, 'up-bias');
-    if (bias && bias[0] !== out)
-        extra.push(`lora_B.bias ${shapes_fmt(bias)} vs out ${out}`);
-    const dora = get(m, 'dora-scale');
-    if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-        extra.push(`dora_scale ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
-    }
-    const mag = get(m, 'magnitude');
-    if (mag && mag[0] !== out)
-        extra.push(`lora_magnitude_vector ${shapes_fmt(mag)} vs out ${out}`);
-    const diffB = get(m, 'diff-bias');
-    if (diffB && diffB[0] !== out)
-        extra.push(`diff_b ${shapes_fmt(diffB)} vs out ${out}`);
-    return verdict(loraIn, loraOut, baseIn, out, extra);
-}
-function checkLoha(m, out, inFlat, W) {
-    const w1a = get(m, 'hada_w1_a');
-    const w1b = get(m, 'hada_w1_b');
-    const w2a = get(m, 'hada_w2_a');
-    const w2b = get(m, 'hada_w2_b');
-    if (!w1a || !w1b || !w2a || !w2b)
-        return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' };
-    const tucker = get(m, 'hada_t1') !== undefined;
-    // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
-    const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : shapes_prod(w1b.slice(1));
-    const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : shapes_prod(w2b.slice(1));
-    const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
-    return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
-}
-function checkLokr(m, out, inFlat) {
-    const w1 = get(m, 'lokr_w1');
-    const w1a = get(m, 'lokr_w1_a');
-    const w1b = get(m, 'lokr_w1_b');
-    const w2 = get(m, 'lokr_w2');
-    const w2a = get(m, 'lokr_w2_a');
-    const w2b = get(m, 'lokr_w2_b');
-    const t2 = get(m, 'lokr_t2');
-    const a = w1 ? w1[0] : w1a?.[0];
-    const c = w1 ? w1[1] : w1b?.[1];
-    let b;
-    let d;
-    if (w2) {
-        b = w2[0];
-        d = shapes_prod(w2.slice(1));
-    }
-    else if (t2 && w2a && w2b) {
-        // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
-        b = w2a[1];
-        d = (w2b[1] ?? 0) * shapes_prod(t2.slice(2));
-    }
-    else if (w2a && w2b) {
-        b = w2a[0];
-        d = shapes_prod(w2b.slice(1));
-    }
-    if (a === undefined || b === undefined || c === undefined || d === undefined) {
-        return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
-    }
-    return verdict(c * d, a * b, inFlat, out);
-}
-function checkFull(m, entry) {
-    const problems = [];
-    const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
-    if (diff && shapes_fmt(diff) !== shapes_fmt(entry.shape))
-        problems.push(`diff ${shapes_fmt(diff)} vs base ${shapes_fmt(entry.shape)}`);
-    const diffB = get(m, 'diff-bias');
-    if (diffB) {
-        if (!entry.bias)
-            problems.push('diff_b but the base module has no bias');
-        else if (shapes_fmt(diffB) !== shapes_fmt(entry.bias.shape))
-            problems.push(`diff_b ${shapes_fmt(diffB)} vs base bias ${shapes_fmt(entry.bias.shape)}`);
-    }
-    return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
-}
-/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
-function checkModuleShapes(m, entry, slice) {
-    const W = entry.shape;
-    const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = shapes_prod(W.slice(1));
-    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
-    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
-    if (entry.isParam && !matrix && m.algorithm !== 'full') {
-        return {
-            ok: false,
-            expected: `${m.algorithm} module on a bare parameter ${shapes_fmt(W)}; only a full delta can patch it`
-        };
-    }
-    switch (m.algorithm) {
-        case 'lora':
-            return checkLora(m, out, inFlat, W);
-        case 'loha':
-            return checkLoha(m, out, inFlat, W);
-        case 'lokr':
-            return checkLokr(m, out, inFlat);
-        case 'full':
-            return checkFull(m, entry);
-        case 'ia3': {
-            const w = get(m, 'ia3-weight');
-            if (!w)
-                return { ok: false, expected: 'IA3 module without its weight vector' };
-            const fits = w[0] === out || w[0] === W[1];
-            return fits
-                ? { ok: true }
-                : { ok: false, expected: `IA3 vector ${shapes_fmt(w)} fits neither out ${out} nor in ${W[1]}` };
-        }
-        case 'norm': {
-            const w = get(m, 'norm-weight');
-            return !w || shapes_fmt(w) === shapes_fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${shapes_fmt(w)} vs ${shapes_fmt(W)}` };
-        }
-        default:
-            return { ok: true, note: `${m.algorithm} shapes not checked` };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/lora/resolve.ts
@@ -48808,7 +48803,7 @@ function convertedStem(stem, keys) {
 
 
 const RUNTIME = 'ComfyUI';
-function comfyui_profile_prod(dims) {
+function prod(dims) {
     let n = 1;
     for (const d of dims)
         n *= d;
@@ -48854,12 +48849,12 @@ function deltaElements(m) {
         const down = shape('down');
         if (!up || !down || shape('mid'))
             return null;
-        return (up[0] ?? 0) * comfyui_profile_prod(down.slice(1));
+        return (up[0] ?? 0) * prod(down.slice(1));
     }
     if (m.algorithm === 'loha') {
         const a = shape('hada_w1_a');
         const b = shape('hada_w1_b');
-        return a && b ? (a[0] ?? 0) * comfyui_profile_prod(b.slice(1)) : null;
+        return a && b ? (a[0] ?? 0) * prod(b.slice(1)) : null;
     }
     return null;
 }
@@ -48926,7 +48921,7 @@ function comfyModule(f, keyMap, fileKeys) {
     r.expected = verdict.expected ?? 'shapes differ';
     const merge = reading.patches.find((p) => !p.bias)?.merge ?? 'exact';
     const rows = hit.slice ? hit.slice.size : (hit.weight.entry.shape[0] ?? 0);
-    const weightElements = rows * comfyui_profile_prod(hit.weight.entry.shape.slice(1));
+    const weightElements = rows * prod(hit.weight.entry.shape.slice(1));
     const delta = deltaElements(m);
     if (merge === 'reshape' && delta !== null && delta === weightElements) {
         r.runtimeLoads = true;
@@ -51090,7 +51085,7 @@ function judge_flagText(f) {
 }
 function withFailsGate(f, policy) {
     // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
-    const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id);
+    const listed = SECURITY_FLOOR.some((id) => id === f.id) || policy.failOn.some((id) => id === f.id);
     const anyRed = policy.failOn.includes('any-red') && f.severity === 'red';
     return { ...f, failsGate: listed || anyRed };
 }

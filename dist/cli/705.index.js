@@ -555,7 +555,7 @@ function flagText(f) {
 }
 function withFailsGate(f, policy) {
     // The floor holds even for a policy built by hand (library callers): see SECURITY_FLOOR.
-    const listed = withSecurityFloor(policy.failOn).some((id) => id === f.id);
+    const listed = SECURITY_FLOOR.some((id) => id === f.id) || policy.failOn.some((id) => id === f.id);
     const anyRed = policy.failOn.includes('any-red') && f.severity === 'red';
     return { ...f, failsGate: listed || anyRed };
 }

@@ -1584,14 +1584,18 @@ function correspondImplied(a, b, prebuilt) {
 /* harmony export */   RT: () => (/* binding */ impliedTensors)
 /* harmony export */ });
 /* unused harmony exports impliedWeightShape, biasOnly, patchesParameter */
+/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7648);
+/**
+ * The base tensors a LoRA module implies, as tensor specs in the LoRA's own naming: `<path>.weight` with the shape
+ * [out, in(, kh, kw)] its factors multiply to (up rows x down columns for LoRA), `<path>.bias` when it carries a bias
+ * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
+ * base: the resolver never looks a name up itself.
+ */
+
+
 function shapeOf(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
-}
-function prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
 }
 /** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
 function impliedWeightShape(m) {
@@ -1614,20 +1618,11 @@ function impliedWeightShape(m) {
             const w1b = shapeOf(m, 'hada_w1_b');
             if (!w1a || !w1b)
                 return [];
-            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, prod(w1b.slice(1))];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w1b.slice(1))];
         }
         case 'lokr': {
-            const w1 = shapeOf(m, 'lokr_w1');
-            const w1a = shapeOf(m, 'lokr_w1_a');
-            const w1b = shapeOf(m, 'lokr_w1_b');
-            const w2 = shapeOf(m, 'lokr_w2');
-            const w2a = shapeOf(m, 'lokr_w2_a');
-            const w2b = shapeOf(m, 'lokr_w2_b');
-            const a = w1 ? w1[0] : w1a?.[0];
-            const c = w1 ? w1[1] : w1b?.[1];
-            const b = w2 ? w2[0] : w2a?.[0];
-            const d = w2 ? prod(w2.slice(1)) : w2b ? prod(w2b.slice(1)) : undefined;
-            return a === undefined || b === undefined || c === undefined || d === undefined ? [] : [a * b, c * d];
+            const dims = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .lokrFactorDims */ .l)(m);
+            return dims ? [dims.a * dims.b, dims.c * dims.d] : [];
         }
         case 'full': {
             const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight');
@@ -2473,14 +2468,16 @@ function finishResolution(analysis, index, outcomes, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ checkModuleShapes)
+/* harmony export */   B: () => (/* binding */ checkModuleShapes),
+/* harmony export */   l: () => (/* binding */ lokrFactorDims)
 /* harmony export */ });
-function prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
-}
+/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
+/**
+ * Shape checks of one LoRA module against the base tensor it targets, per algorithm: what a loader would reject
+ * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
+ * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
+ */
+
 function get(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
@@ -2507,7 +2504,7 @@ function checkLora(m, out, inFlat, W) {
         return { ok: false, expected: 'incomplete module (down or up missing)' };
     const mid = get(m, 'mid');
     // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : prod(down.slice(1));
+    const loraIn = mid ? (down[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(down.slice(1));
     const baseIn = mid ? (W[1] ?? 0) : inFlat;
     const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
     const extra = [];
@@ -2536,13 +2533,18 @@ function checkLoha(m, out, inFlat, W) {
     const tucker = get(m, 'hada_t1') !== undefined;
     // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
     const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : prod(w1b.slice(1));
+    const loraIn = tucker ? (w1b[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w1b.slice(1));
     const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : prod(w2b.slice(1));
+    const in2 = tucker ? (w2b[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w2b.slice(1));
     const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
     return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
 }
-function checkLokr(m, out, inFlat) {
+/**
+ * A LoKr module's Kronecker factor sizes: the delta is kron(w1 [a, c], w2 [b, d]), so it is [a*b, c*d] with the
+ * kernel folded into d. Each factor is whole (`lokr_w1`) or low-rank (`_a`, `_b`); w2 may be Tucker (w2_a [r, b],
+ * w2_b [r, d], t2 [r, r, kh, kw]). Undefined when a factor is missing.
+ */
+function lokrFactorDims(m) {
     const w1 = get(m, 'lokr_w1');
     const w1a = get(m, 'lokr_w1_a');
     const w1b = get(m, 'lokr_w1_b');
@@ -2556,21 +2558,25 @@ function checkLokr(m, out, inFlat) {
     let d;
     if (w2) {
         b = w2[0];
-        d = prod(w2.slice(1));
+        d = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w2.slice(1));
     }
     else if (t2 && w2a && w2b) {
-        // Tucker: w2_a [r, b], w2_b [r, d], t2 [r, r, kh, kw].
         b = w2a[1];
-        d = (w2b[1] ?? 0) * prod(t2.slice(2));
+        d = (w2b[1] ?? 0) * (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(t2.slice(2));
     }
     else if (w2a && w2b) {
         b = w2a[0];
-        d = prod(w2b.slice(1));
+        d = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w2b.slice(1));
     }
-    if (a === undefined || b === undefined || c === undefined || d === undefined) {
+    if (a === undefined || b === undefined || c === undefined || d === undefined)
+        return undefined;
+    return { a, b, c, d };
+}
+function checkLokr(m, out, inFlat) {
+    const dims = lokrFactorDims(m);
+    if (!dims)
         return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
-    }
-    return verdict(c * d, a * b, inFlat, out);
+    return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out);
 }
 function checkFull(m, entry) {
     const problems = [];
@@ -2590,7 +2596,7 @@ function checkFull(m, entry) {
 function checkModuleShapes(m, entry, slice) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = prod(W.slice(1));
+    const inFlat = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(W.slice(1));
     // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
     const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
     if (entry.isParam && !matrix && m.algorithm !== 'full') {

@@ -846,22 +846,27 @@ function pairBySection(left, right, shape, link) {
     for (const [s, la] of ga)
         if ((gb.get(s)?.length ?? -1) !== la.length)
             return;
-    for (const [s, la] of ga) {
-        const lb = gb.get(s);
-        la.sort(compareNet);
-        lb.sort(compareNet);
-        la.forEach((a, k) => {
-            const b = lb[k];
-            if (conflict(a, b))
-                return;
-            link(a, b, 'high', [
-                { kind: 'role-order', role: 'section', rank: k },
-                { kind: 'unique-shape', shape }
-            ]);
-            left.delete(a);
-            right.delete(b);
-        });
-    }
+    for (const [s, la] of ga)
+        linkInOrder(la, gb.get(s), 'section', shape, left, right, link);
+}
+/**
+ * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
+ * ordering that justified it as evidence; linked layers leave their pools.
+ */
+function linkInOrder(la, lb, role, shape, left, right, link) {
+    la.sort(compareNet);
+    lb.sort(compareNet);
+    la.forEach((a, k) => {
+        const b = lb[k];
+        if (conflict(a, b))
+            return;
+        link(a, b, 'high', [
+            { kind: 'role-order', role, rank: k },
+            { kind: 'unique-shape', shape }
+        ]);
+        left.delete(a);
+        right.delete(b);
+    });
 }
 function push(m, k, v) {
     const list = m.get(k);
@@ -892,19 +897,7 @@ function pairBySeries(left, right, shape, link) {
     };
     if (!distinct(left) || !distinct(right))
         return;
-    const la = [...left].sort(compareNet);
-    const lb = [...right].sort(compareNet);
-    la.forEach((a, k) => {
-        const b = lb[k];
-        if (conflict(a, b))
-            return;
-        link(a, b, 'high', [
-            { kind: 'role-order', role: 'series', rank: k },
-            { kind: 'unique-shape', shape }
-        ]);
-        left.delete(a);
-        right.delete(b);
-    });
+    linkInOrder([...left], [...right], 'series', shape, left, right, link);
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
