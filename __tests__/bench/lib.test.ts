@@ -1,5 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { expectManifestTensors, judge, median, runNode, type Measurement } from '../../bench/lib.js'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  expectManifestTensors,
+  judge,
+  median,
+  nodeBinaryPath,
+  runNode,
+  setNodeBinary,
+  type Measurement
+} from '../../bench/lib.js'
 
 const m = (wall: number, rssMB: number): Measurement => ({
   samples: [],
@@ -19,6 +30,24 @@ describe('bench harness', () => {
     expect(idle.maxRssKB).toBeLessThan(120_000)
     expect(big.maxRssKB - idle.maxRssKB).toBeGreaterThan(150_000)
     expect(idle.wallMs).toBeGreaterThan(0)
+  })
+
+  it('runs the measured process under the node binary it is given (--node)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-node-'))
+    const wrapper = join(dir, 'node')
+    // A stand-in binary that marks its output, then runs the real node with the same arguments.
+    writeFileSync(wrapper, `#!/bin/sh\necho via-wrapper\nexec "${process.execPath}" "$@"\n`)
+    chmodSync(wrapper, 0o755)
+    const before = nodeBinaryPath()
+    try {
+      setNodeBinary(wrapper)
+      const r = await runNode(['-e', 'console.log("ran")'])
+      expect([r.code, r.stdout]).toEqual([0, 'via-wrapper\nran\n'])
+      expect(r.maxRssKB).toBeGreaterThan(0)
+    } finally {
+      setNodeBinary(before)
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('passes the exit code and output through', async () => {
