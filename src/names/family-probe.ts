@@ -66,13 +66,14 @@ export class LayerIndex {
   count(series: string): number {
     return this.series.get(indexForm(series))?.indices.size ?? 0
   }
-  /** Every known shape of a layer whose underscored path matches `re`. */
+  /** Every known shape of a layer whose underscored path matches `re`, with the path as given. */
   shapesMatching(re: RegExp): { path: string; shape: readonly number[] }[] {
     const out: { path: string; shape: readonly number[] }[] = []
-    for (const p of this.paths) {
+    for (let i = 0; i < this.paths.length; i++) {
+      const p = this.paths[i]!
       if (!re.test(p)) continue
       const shape = this.top.get(p)
-      if (shape) out.push({ path: p, shape })
+      if (shape) out.push({ path: this.dotted[i]!, shape })
     }
     return out
   }

@@ -278,7 +278,7 @@ const SD12_LAYOUT =
  * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
  * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
  */
-const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
+const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
 const CROSS_K = /_attn2_to_k$/
 const PROJ_IN = /_proj_in$/
 
@@ -325,7 +325,7 @@ export function unetRule(p: FamilyProbe, diffusersHint?: boolean): FamilyRuleRes
   const byContext = context === undefined ? undefined : CONTEXT_VERSION[context]
   if (context !== undefined) {
     const first = contexts.find((s) => s.shape[1] === context)!
-    p.evidence.push(`${first.path.replace(/_/g, '.')} in-dim ${context}: the text context width`)
+    p.evidence.push(`${first.path} in-dim ${context}: the text context width`)
   }
   const xl = index.some(SDXL_LAYOUT)
   const sd12 = index.some(SD12_LAYOUT)
@@ -339,7 +339,7 @@ export function unetRule(p: FamilyProbe, diffusersHint?: boolean): FamilyRuleRes
     if (proj) {
       byLayout = proj.shape.length === 4 ? 'sd1' : 'sd2'
       p.evidence.push(
-        `${proj.path.replace(/_/g, '.')} [${proj.shape.join(', ')}]: a ${proj.shape.length === 4 ? '1x1 conv (1.x)' : 'linear (2.x)'}`
+        `${proj.path} [${proj.shape.join(', ')}]: a ${proj.shape.length === 4 ? '1x1 conv (1.x)' : 'linear (2.x)'}`
       )
     } else byLayout = 'sd12'
   }
