@@ -39,8 +39,14 @@ export function normalizeKey(key: string): NormalizedKey {
 export function stripKnownPrefixes(key: string): string {
   let rest = key
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Every known prefix starts with a whole first segment: a key whose first segment starts none of them (most
+    // keys) is settled with one indexOf and one Set lookup. A plain index loop, not find() nor for-of: this runs
+    // for every key of every model, in code too short-lived for the JIT.
+    const dot = rest.indexOf('.')
+    if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot))) break
     let prefix: string | undefined
-    for (const p of KNOWN_PREFIXES) {
+    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+      const p = KNOWN_PREFIXES[c]!
       if (rest.length > p.length && rest.startsWith(p)) {
         prefix = p
         break
@@ -51,6 +57,9 @@ export function stripKnownPrefixes(key: string): string {
   }
   return rest
 }
+
+/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
+const PREFIX_HEADS: ReadonlySet<string> = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))))
 
 /**
  * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
