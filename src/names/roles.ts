@@ -94,6 +94,11 @@ export function isStreamWord(w: string): boolean {
   return CONTEXT.has(w) || MAIN.has(w)
 }
 
+/** True for a word that names a feed-forward unit (`ffn`, `ff`, `mlp`, `feedforward`). */
+export function isFfnWord(w: string): boolean {
+  return FFN.has(w)
+}
+
 /** Words that order layers of one role. */
 const ORDER_WORDS = lookupTable<number>({
   in: 0,
