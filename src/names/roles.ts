@@ -114,8 +114,14 @@ const ORDER_WORDS = lookupTable<number>({
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words: readonly string[]): Role | undefined {
   const s = new Set(words)
-  // `in_proj` (nn.MultiheadAttention) is the fused input projection; `proj_in` (a transformer's input linear) is not.
-  const inProj = words.indexOf('in') >= 0 && words.indexOf('in') < words.indexOf('proj') && words.length <= 3
+  // `in_proj` (nn.MultiheadAttention, alone or under its attention) is the fused input projection; `proj_in` (a
+  // transformer's input linear) and `img_in.proj` (an input embedding) are not.
+  const n = words.length
+  const inProj =
+    n >= 2 &&
+    words[n - 2] === 'in' &&
+    words[n - 1] === 'proj' &&
+    (n === 2 || (n === 3 && ATTN.has(words[0]!)))
   if (words.some((w) => QKV.has(w)) || inProj) return 'qkv'
   if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
     return 'qkv'
