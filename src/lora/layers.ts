@@ -5,7 +5,7 @@
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
 import { layerRole } from '../names/roles.js'
-import { blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
+import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 export function boundaryForm(path: string): string {
@@ -42,25 +42,36 @@ const EXTRA_STREAM: ReadonlySet<string> = new Set(['img', 'add'])
 /** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
 const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/
 
+/** The kinds beyond attention and FFN: modulation, embeddings, UNet convolutions, norms (first match wins). */
 interface KindRule {
   re: RegExp
   kind: string
-  /** Append the projection (q/k/v/o/...) to the kind. */
-  withProjection?: boolean
+}
+
+/** Flux-style single blocks: one linear feeding q, k, v and the MLP, one after both (a structural kind). */
+const SINGLE_BLOCK_RULES: KindRule[] = [
+  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
+  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' }
+]
+
+/** Numbered containers in the underscored form (`_down_blocks_0`, `_attentions_1`): they say nothing of the layer. */
+const CONTAINERS = new RegExp(`_(?:${[...BLOCK_CONTAINER_NAMES].join('|')}|[a-z]+_blocks)_\\d+(?=_)`, 'g')
+
+/**
+ * Attention (self / cross) and feed-forward layers, read with the shared role words (src/names/roles.ts) from the
+ * path without its numbered containers. Null for anything else.
+ */
+function sublayerKind(u: string): string | null {
+  const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1))
+  if (r.sublayer === 'cross' || r.sublayer === 'attn') {
+    const kind = r.sublayer === 'cross' ? 'cross-attn' : 'self-attn'
+    const p = projection(u)
+    return p ? `${kind} ${p}` : kind
+  }
+  return r.sublayer === 'ffn' ? 'ffn' : null
 }
 
 const KIND_RULES: KindRule[] = [
-  { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
-  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-  {
-    re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
-    kind: 'self-attn',
-    withProjection: true
-  },
-  { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
-  { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
-  { re: /_proj_mlp_$/, kind: 'ffn' },
   {
     re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
     kind: 'modulation'
@@ -102,17 +113,11 @@ export function layerKind(path: string, textEncoder = false): string {
 
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 export function layerKindOf(u: string): string {
-  let label = 'other'
-  for (const rule of KIND_RULES) {
-    if (!rule.re.test(u)) continue
-    label = rule.kind
-    if (rule.withProjection) {
-      const p = projection(u)
-      if (p) label += ` ${p}`
-    }
-    break
-  }
-  return label
+  for (const rule of SINGLE_BLOCK_RULES) if (rule.re.test(u)) return rule.kind
+  const sub = sublayerKind(u)
+  if (sub) return sub
+  for (const rule of KIND_RULES) if (rule.re.test(u)) return rule.kind
+  return 'other'
 }
 
 /** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */
