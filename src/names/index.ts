@@ -1,5 +1,7 @@
-/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series, family detection. */
 export {
+  ADAPTER_PREFIXES,
+  type AdapterPrefix,
   KNOWN_PREFIXES,
   normalizeKey,
   stripKnownPrefixes,
@@ -8,14 +10,29 @@ export {
 } from './prefixes.js'
 export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
 export {
+  attentionPart,
+  isFfnWord,
   layerRole,
   normPositions,
   isStreamWord,
   FUSED_ROLE_PARTS,
+  type AttentionPart,
+  type AttentionPartOf,
   type LayerRole,
   type NormPlace,
   type Role,
   type Stream,
   type Sublayer
 } from './roles.js'
-export { sectionRank } from './series.js'
+export { BLOCK_CONTAINER_NAMES, BLOCK_SERIES, blockOf, blockSeriesOf, sectionRank } from './series.js'
+export {
+  detectFamily,
+  familyArchitecture,
+  identifyFamilies,
+  isUnetFamily,
+  signatureOfPath,
+  type FamilyConfidence,
+  type FamilyLayer,
+  type FamilyMatch,
+  type FamilyRuleResult
+} from './families.js'
