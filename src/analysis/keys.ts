@@ -3,6 +3,7 @@
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
 import {
+  isEmbeddingName,
   KNOWN_PREFIXES,
   layerRole,
   normalizeKey,
@@ -108,20 +109,6 @@ export function nameTokens(name: string): string[] {
 const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/
 const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate'])
 const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb'])
-const EMBEDDING_SEGMENTS = new Set([
-  'img_in',
-  'txt_in',
-  'time_in',
-  'vector_in',
-  'guidance_in',
-  'patchify_proj',
-  'conv_in',
-  'proj_in',
-  'caption_projection',
-  'wte',
-  'wpe',
-  'token_embd'
-])
 
 /**
  * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
@@ -181,7 +168,7 @@ function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
     const seg = segs[i]
     const lower = seg.toLowerCase()
     if (lower === 'scale_shift_table') modulation = true
-    if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb'))) embedding = true
+    if (!insideBlock && isEmbeddingName(lower)) embedding = true
     const tokens = lower.split('_')
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t]

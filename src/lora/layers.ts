@@ -4,7 +4,7 @@
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
-import { layerRole } from '../names/roles.js'
+import { isEmbeddingName, layerRole } from '../names/roles.js'
 import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
@@ -71,16 +71,28 @@ function sublayerKind(u: string): string | null {
   return r.sublayer === 'ffn' ? 'ffn' : null
 }
 
+/**
+ * A path that starts with an input embedding's name (names/roles.ts `isEmbeddingName`): its first one to three
+ * words, since a kohya path has lost the segment boundaries (`time_in_in_layer`, `x_embedder_proj`).
+ */
+function topEmbedding(u: string): boolean {
+  const words = u.slice(1, -1).split('_')
+  for (let n = 1; n <= Math.min(3, words.length); n++) {
+    const name = words.slice(0, n).join('_')
+    if (/^\d/.test(words[n - 1]!)) return false
+    if (isEmbeddingName(name)) return true
+  }
+  return false
+}
+
 const KIND_RULES: KindRule[] = [
   {
     re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
     kind: 'modulation'
   },
   { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
-  {
-    re: /^_(?:patch_embedding|x_embedder|img_in|txt_in|text_embedding|time_embedding|t_embedder|y_embedder|time_in|vector_in|guidance_in|condition_embedder|time_embed|label_emb|context_embedder|patchify_proj|caption_projection|conv_in|input_blocks_0_0|embeddings|token_embedding|position_embedding)_/,
-    kind: 'embedding'
-  },
+  // The LDM UNet's input conv (conv_in in diffusers names).
+  { re: /^_input_blocks_0_0_/, kind: 'embedding' },
   { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
   { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
   {
@@ -116,7 +128,11 @@ export function layerKindOf(u: string): string {
   for (const rule of SINGLE_BLOCK_RULES) if (rule.re.test(u)) return rule.kind
   const sub = sublayerKind(u)
   if (sub) return sub
-  for (const rule of KIND_RULES) if (rule.re.test(u)) return rule.kind
+  for (const rule of KIND_RULES) {
+    if (rule.re.test(u)) return rule.kind
+    // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
+    if (rule.kind === 'embedding (image)' && topEmbedding(u)) return 'embedding'
+  }
   return 'other'
 }
 

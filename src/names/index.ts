@@ -11,6 +11,7 @@ export {
 export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
 export {
   attentionPart,
+  isEmbeddingName,
   isFfnWord,
   layerRole,
   normPositions,

@@ -359,3 +359,18 @@ export interface AttentionPartOf {
   /** The lower-cased subwords of the name. */
   words: string[]
 }
+
+/** Input layers named by what they are rather than by an `emb` word: GPT-2 token / position tables, patchify. */
+const INPUT_LAYERS: ReadonlySet<string> = new Set(['wte', 'wpe', 'patchify_proj', 'caption_projection'])
+/** `img_in`, `txt_in`, `conv_in`, `proj_in`: a module whose name ends in `in` takes the model's input. */
+const INPUT_SUFFIX = /(?:^|_)in$/
+
+/**
+ * True for the name of a model-level module that embeds an input: an `emb` word (`patch_embedding`, `t_embedder`,
+ * `label_emb`, `token_embd`), an input layer (`img_in`, `conv_in`, `proj_in`), a token / position table or a
+ * patchify / caption projection. Meant for top-level modules; inside a block the same words name other things.
+ */
+export function isEmbeddingName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower)
+}
