@@ -106,10 +106,6 @@ export function nameTokens(name: string): string[] {
   return name.toLowerCase().split(/[._]/)
 }
 
-const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/
-const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate'])
-const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb'])
-
 /**
  * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
  * level are embeddings, a block's `proj_in` is not.
@@ -158,36 +154,19 @@ function withoutContainers(path: string): string {
   return kept.join('.')
 }
 
+const NORM_ROLES: ReadonlySet<Role> = new Set<Role>(['norm', 'q-norm', 'k-norm'])
+
 function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
-  const segs = name.split('.')
   const roles: KeyRole[] = []
-  let norm = false
-  let modulation = false
   let embedding = false
-  for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i]
-    const lower = seg.toLowerCase()
-    if (lower === 'scale_shift_table') modulation = true
-    if (!insideBlock && isEmbeddingName(lower)) embedding = true
-    const tokens = lower.split('_')
-    for (let t = 0; t < tokens.length; t++) {
-      const token = tokens[t]
-      if (MODULATION_TOKENS.has(token)) modulation = true
-      else if (NORM_TOKEN_RE.test(token)) {
-        // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
-        const next = segs[i + 1]?.toLowerCase()
-        if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length) modulation = true
-        else norm = true
-      }
-    }
-  }
-  // Attention and feed-forward: the shared role words (names/roles.ts) over the module path without its block
-  // containers: `down_blocks.0` or `attentions.0` says nothing of what the layer inside is.
+  if (!insideBlock) for (const seg of name.split('.')) if (isEmbeddingName(seg)) embedding = true
+  // The shared role words (names/roles.ts) over the module path without its block containers: `down_blocks.0` or
+  // `attentions.0` says nothing of what the layer inside is.
   const r = layerRole(withoutContainers(splitLayer(name).layer))
   if (r.sublayer === 'attn' || r.sublayer === 'cross' || ATTENTION_ROLES.has(r.role)) roles.push('attention')
   if ((r.sublayer === 'ffn' || FFN_ROLES.has(r.role)) && !embedding) roles.push('feedforward')
-  if (norm) roles.push('normalization')
-  if (modulation) roles.push('modulation')
+  if (NORM_ROLES.has(r.role)) roles.push('normalization')
+  if (r.role === 'mod') roles.push('modulation')
   if (embedding) roles.push('embedding')
   return roles
 }
