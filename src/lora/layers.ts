@@ -4,7 +4,7 @@
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
-import { isEmbeddingName, layerRole } from '../names/roles.js'
+import { isEmbeddingName, layerRole, type LayerRole } from '../names/roles.js'
 import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
@@ -58,17 +58,17 @@ const SINGLE_BLOCK_RULES: KindRule[] = [
 const CONTAINERS = new RegExp(`_(?:${[...BLOCK_CONTAINER_NAMES].join('|')}|[a-z]+_blocks)_\\d+(?=_)`, 'g')
 
 /**
- * Attention (self / cross) and feed-forward layers, read with the shared role words (src/names/roles.ts) from the
+ * Attention (self / cross), feed-forward and modulation layers, read with the shared role words (src/names/roles.ts) from the
  * path without its numbered containers. Null for anything else.
  */
-function sublayerKind(u: string): string | null {
-  const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1))
+function sublayerKind(u: string, r: LayerRole): string | null {
   if (r.sublayer === 'cross' || r.sublayer === 'attn') {
     const kind = r.sublayer === 'cross' ? 'cross-attn' : 'self-attn'
     const p = projection(u)
     return p ? `${kind} ${p}` : kind
   }
-  return r.sublayer === 'ffn' ? 'ffn' : null
+  if (r.sublayer === 'ffn') return 'ffn'
+  return r.role === 'mod' ? 'modulation' : null
 }
 
 /**
@@ -86,10 +86,8 @@ function topEmbedding(u: string): boolean {
 }
 
 const KIND_RULES: KindRule[] = [
-  {
-    re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
-    kind: 'modulation'
-  },
+  // Wan's time_projection feeds every block's modulation; a `.diff_m` delta is a modulation table.
+  { re: /_(?:time_projection|time_proj|diff_m)_/, kind: 'modulation' },
   { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
   // The LDM UNet's input conv (conv_in in diffusers names).
   { re: /^_input_blocks_0_0_/, kind: 'embedding' },
@@ -98,8 +96,7 @@ const KIND_RULES: KindRule[] = [
   {
     re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
     kind: 'resnet/conv'
-  },
-  { re: /_norm\w*_/, kind: 'norm' }
+  }
 ]
 
 /**
@@ -126,14 +123,15 @@ export function layerKind(path: string, textEncoder = false): string {
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 export function layerKindOf(u: string): string {
   for (const rule of SINGLE_BLOCK_RULES) if (rule.re.test(u)) return rule.kind
-  const sub = sublayerKind(u)
+  const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1))
+  const sub = sublayerKind(u, r)
   if (sub) return sub
   for (const rule of KIND_RULES) {
     if (rule.re.test(u)) return rule.kind
     // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
     if (rule.kind === 'embedding (image)' && topEmbedding(u)) return 'embedding'
   }
-  return 'other'
+  return r.role === 'norm' || r.role === 'q-norm' || r.role === 'k-norm' ? 'norm' : 'other'
 }
 
 /** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */
