@@ -108,7 +108,7 @@ describe('correspond: whole networks', () => {
     expect(c.links.filter((l) => l.confidence === 'high' && /blocks\.\d+\./.test(l.a[0]!))).toEqual([])
   })
 
-  it('a modulation table under another name says its chunk order is assumed', () => {
+  it('a modulation table under another name in the same convention is a plain rename', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },
       { name: `blocks.${i}.q.weight`, shape: [8, 8] }
@@ -119,6 +119,67 @@ describe('correspond: whole networks', () => {
     ])
     const l = find(correspond(a, b).links, 'blocks.1.modulation')
     expect(l).toMatchObject({ kind: 'rename', b: ['blocks.1.scale_shift_table'], confidence: 'high' })
+    expect(l?.ambiguity).toBeUndefined()
+  })
+
+  it('AdaLayerNormContinuous (scale, shift) against an adaLN modulation (shift, scale) is a reorder, both ways', () => {
+    const orig = [
+      { name: 'final_layer.adaLN_modulation.1.weight', shape: [16, 8] },
+      { name: 'final_layer.adaLN_modulation.1.bias', shape: [16] },
+      { name: 'final_layer.linear.weight', shape: [4, 8] }
+    ]
+    const diff = [
+      { name: 'norm_out.linear.weight', shape: [16, 8] },
+      { name: 'norm_out.linear.bias', shape: [16] },
+      { name: 'proj_out.weight', shape: [4, 8] }
+    ]
+    for (const [a, b] of [
+      [orig, diff],
+      [diff, orig]
+    ] as const) {
+      const links = correspond(a, b).links
+      for (const leaf of ['weight', 'bias']) {
+        const l = find(links, a[0]!.name.replace(/weight$/, leaf))
+        expect(l).toMatchObject({
+          kind: 'reorder',
+          b: [b[0]!.name.replace(/weight$/, leaf)],
+          confidence: 'high'
+        })
+        expect(l?.ambiguity).toBeUndefined()
+        expect(l?.evidence).toContainEqual({
+          kind: 'chunk-order',
+          chunks: a === orig ? ['shift', 'scale'] : ['scale', 'shift'],
+          order: [1, 0]
+        })
+      }
+    }
+  })
+
+  it('a norm-linear modulation with 6 chunks (AdaLayerNormZero) keeps the original order: a rename', () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `double_blocks.${i}.img_mod.lin.weight`, shape: [48, 8] },
+      { name: `double_blocks.${i}.img_attn.proj.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `transformer_blocks.${i}.norm1.linear.weight`, shape: [48, 8] },
+      { name: `transformer_blocks.${i}.attn.to_out.0.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'double_blocks.1.img_mod.lin.weight')
+    expect(l).toMatchObject({ kind: 'rename', b: ['transformer_blocks.1.norm1.linear.weight'] })
+    expect(l?.ambiguity).toBeUndefined()
+  })
+
+  it('a modulation whose naming tells no convention says its chunk order is assumed', () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.adaLN_modulation.1.weight`, shape: [48, 8] },
+      { name: `blocks.${i}.attn.q.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.norm1.emb.weight`, shape: [48, 8] },
+      { name: `blocks.${i}.attn.to_q.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'blocks.1.adaLN_modulation.1.weight')
+    expect(l).toMatchObject({ kind: 'rename', b: ['blocks.1.norm1.emb.weight'] })
     expect(l?.ambiguity?.kind).toBe('modulation-chunks')
   })
 })

@@ -7,6 +7,7 @@
  */
 import { viaEngine } from './engine-links.js'
 import { fusedByRole } from './fused-roles.js'
+import { chunkCount, chunkOrder, layerRole } from '../names/index.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
 import type { RowSlice } from './types.js'
 
@@ -98,14 +99,24 @@ function hitsOf(path: string, space: BaseSpace): Hit[] {
 }
 
 /**
- * Chunk order across a name map, where the conventions disagree: diffusers' AdaLayerNormContinuous (`norm_out`)
- * splits its linear into (scale, shift) where the original final layers store (shift, scale) (diffusers
- * normalization.py AdaLayerNormContinuous.forward; original: shift, scale = adaLN_modulation(c).chunk(2)).
- * Returns, per chunk of the base weight, the implied chunk it takes; null when the order is the same.
+ * Modulation chunk order between the implied name and the base's (src/names/modulation.ts, the rule the engine
+ * uses too): a known different order makes the link a reorder, an unknown one an ambiguity.
  */
-function chunkOrder(impliedPath: string, basePath: string): number[] | null {
-  const diffusersSide = (p: string) => /(?:^|[._])norm_out[._]linear$/.test(p)
-  return diffusersSide(impliedPath) !== diffusersSide(basePath) ? [1, 0] : null
+function applyChunkOrder(
+  link: Link,
+  impliedPath: string,
+  basePath: string,
+  baseShape: readonly number[],
+  shape: readonly number[]
+): void {
+  if (layerRole(impliedPath).role !== 'mod' || layerRole(basePath).role !== 'mod') return
+  const n = chunkCount(baseShape.filter((d) => d !== 1))
+  if (n < 2 || numel(baseShape) !== numel(shape)) return
+  const order = chunkOrder(impliedPath, basePath, n)
+  if (order.kind === 'reorder') {
+    link.kind = 'reorder'
+    link.order = order.order
+  } else if (order.kind === 'unknown') link.ambiguity = { kind: 'modulation-chunks', chunks: order.chunks }
 }
 
 function numel(shape: readonly number[]): number {
@@ -271,11 +282,7 @@ export function correspondImplied(
         ? [{ kind: 'name-map', map: fromLoraSide(hit.label) }]
         : [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
     }
-    const order = hit.label ? chunkOrder(path, hit.entry.path) : null
-    if (order && numel(baseShape) === numel(spec.shape) && (baseShape[0] ?? 0) % order.length === 0) {
-      link.kind = 'reorder'
-      link.order = order
-    }
+    if (hit.label) applyChunkOrder(link, path, hit.entry.path, baseShape, spec.shape)
     const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf))
     if (others.length > 0) link.alternatives = others
     links.push(link)

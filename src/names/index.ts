@@ -19,3 +19,4 @@ export {
   type Sublayer
 } from './roles.js'
 export { sectionRank } from './series.js'
+export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'
