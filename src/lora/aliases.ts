@@ -221,7 +221,7 @@ function resnet(prefix: string, rest: string): Alias[] {
  */
 const sdxlFamily: AliasFamily = {
   label: 'name map sdxl sgm->diffusers',
-  bases: ['sdxl'],
+  bases: ['sd1', 'sd2', 'sdxl', 'sd-unet'],
   aliases(path) {
     const top = lookupTable<string>({
       'time_embed.0': 'time_embedding.linear_1',

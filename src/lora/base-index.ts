@@ -164,7 +164,7 @@ export function spaceFromSpecs(
   const space = newSpace('denoiser', 0, '')
   const biases: PendingBias[] = []
   for (const s of specs) addEntry(space, s.name, s.name, [...s.shape], biases)
-  const family = guessFamily(space.entries.map((e) => e.path))
+  const family = guessFamily(space.entries)
   finish(
     space,
     biases,
@@ -203,7 +203,7 @@ export function buildBaseIndex(
       addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser)!)
     }
   }
-  const family = guessFamily(denoiser.entries.map((e) => e.path))
+  const family = guessFamily(denoiser.entries)
   finish(
     denoiser,
     biases.get(denoiser)!,

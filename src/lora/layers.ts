@@ -3,6 +3,8 @@
  * and the architecture a set of paths points at. Works on dotted and kohya underscore paths alike by matching on
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
+import { detectFamily, type FamilyLayer } from '../names/families.js'
+import { blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 export function boundaryForm(path: string): string {
@@ -64,19 +66,17 @@ const KIND_RULES: KindRule[] = [
 ]
 
 /**
- * Block indices (other than 0) of the usual containers, in the underscored form. The rules above read such an index
- * only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So writing every nonzero
- * index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a model share one cache
- * entry (tested against the uncached rules).
+ * Block indices (other than 0) of the known series (src/names/series.ts), in the underscored form. The rules above
+ * read such an index only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So
+ * writing every nonzero index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a
+ * model share one cache entry (tested against the uncached rules).
  */
-const BLOCK_INDEX =
-  /_(blocks|double_blocks|single_blocks|transformer_blocks|single_transformer_blocks|layers|vace_blocks|resblocks)_[1-9]\d*(?=_)/g
 const KIND_CACHE_LIMIT = 50000
 const kindCache = new Map<string, string>()
 
 /** Layer kind label of a module path, e.g. `self-attn q`, `cross-attn k_img`, `ffn`, `modulation`. */
 export function layerKind(path: string, textEncoder = false): string {
-  const key = boundaryForm(path).replace(BLOCK_INDEX, '_$1_9')
+  const key = boundaryForm(path).replace(NONZERO_SERIES_INDEX, '_$1_9')
   let label = kindCache.get(key)
   if (label === undefined) {
     label = layerKindOf(key)
@@ -101,15 +101,8 @@ export function layerKindOf(u: string): string {
   return label
 }
 
-const BLOCK_RE =
-  /_(double_blocks|single_transformer_blocks|single_blocks|transformer_blocks|vace_blocks|blocks|input_blocks|output_blocks|middle_block|down_blocks|up_blocks|layers|resblocks)_(\d{1,6})_/
-
-/** The block a path sits in (first, outermost block series), e.g. `{series:'blocks', index:3}`. */
-export function blockOf(path: string): { series: string; index: number } | undefined {
-  const m = BLOCK_RE.exec(boundaryForm(path))
-  if (!m) return undefined
-  return { series: m[1]!, index: Number(m[2]) }
-}
+/** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */
+export { blockOf }
 
 /**
  * The index of the block a tensor or module name sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null
@@ -120,65 +113,27 @@ export function blockIndex(name: string): string | null {
   return block ? String(block.index) : null
 }
 
-interface FamilyRule {
-  family: string
-  re: RegExp
+/**
+ * LoRA report ids of the detector's families: the architecture id, `-diffusers` for diffusers names. Two
+ * architectures keep the shorter spelling the LoRA reports have always used.
+ */
+const REPORT_IDS: Readonly<Record<string, string>> = {
+  'longcat-video': 'longcat',
+  'hunyuan-video': 'hunyuanvideo'
 }
 
-// Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
-// the raw dotted path.
-const FAMILY_RULES: FamilyRule[] = [
-  {
-    family: 'longcat',
-    re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-  },
-  { family: 'wan', re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/ },
-  {
-    family: 'wan',
-    re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-  },
-  { family: 'wan-diffusers', re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-  { family: 'wan-diffusers', re: /^_condition_embedder_/ },
-  {
-    family: 'flux',
-    re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-  },
-  {
-    family: 'flux-diffusers',
-    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
-  },
-  { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-  {
-    family: 'sd-diffusers-unet',
-    re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-  },
-  { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }
-]
-
-/** The family one path belongs to, or null. */
-export function familyOfPath(path: string): string | null {
-  if (/\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/.test(path)) return 'hunyuanvideo'
-  const u = boundaryForm(path)
-  for (const rule of FAMILY_RULES) if (rule.re.test(u)) return rule.family
-  return null
-}
-
-/** The family most paths point at (text-encoder paths are ignored by callers), or null. */
-export function guessFamily(paths: Iterable<string>): string | null {
-  const votes = new Map<string, number>()
-  for (const p of paths) {
-    const f = familyOfPath(p)
-    if (f && f !== 'clip-text') votes.set(f, (votes.get(f) ?? 0) + 1)
-  }
-  let best: string | null = null
-  let bestCount = 0
-  for (const [f, n] of votes) {
-    if (n > bestCount) {
-      best = f
-      bestCount = n
-    }
-  }
-  return best
+/**
+ * The family a set of module paths points at (text-encoder paths are ignored by callers), read by the one
+ * detector (src/names/families.ts) from the paths and, where given, the weight shapes (a LoRA module's implied
+ * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
+ */
+export function guessFamily(layers: Iterable<string | FamilyLayer>): string | null {
+  const list: FamilyLayer[] = []
+  for (const l of layers) list.push(typeof l === 'string' ? { path: l } : l)
+  const found = detectFamily(list)
+  if (!found) return null
+  const id = Object.hasOwn(REPORT_IDS, found.match.id) ? REPORT_IDS[found.match.id]! : found.match.id
+  return found.diffusers ? `${id}-diffusers` : id
 }
 
 /** The most frequent value, ties to the larger; null for none. */
@@ -201,6 +156,8 @@ const SIZE_LABELS: Record<string, Record<number, string>> = {
   longcat: { 4096: 'LongCat-Video' },
   flux: { 3072: 'Flux' },
   sdxl: { 320: 'SDXL' },
+  sd1: { 320: 'SD 1.x' },
+  sd2: { 320: 'SD 2.x' },
   hunyuanvideo: { 3072: 'HunyuanVideo' }
 }
 
@@ -210,7 +167,13 @@ const DISPLAY_NAMES: Record<string, string> = {
   longcat: 'LongCat-Video',
   flux: 'Flux',
   sdxl: 'SDXL',
-  'sd-diffusers-unet': 'SD UNet',
+  sd1: 'SD 1.x',
+  sd2: 'SD 2.x',
+  'sd-unet': 'SD UNet',
+  sd3: 'SD3',
+  'qwen-image': 'Qwen-Image',
+  'ltx-video': 'LTX-Video',
+  cogvideox: 'CogVideoX',
   hunyuanvideo: 'HunyuanVideo',
   'clip-text': 'CLIP text encoder'
 }

@@ -20,7 +20,7 @@ export interface Landing {
 }
 
 function baseUsesDiffusersNames(base: BaseIndex): boolean {
-  return base.family !== null && (base.family.endsWith('-diffusers') || base.family === 'sd-diffusers-unet')
+  return base.family !== null && base.family.endsWith('-diffusers')
 }
 
 /** Read the resolver's `via`: alias labels say which naming the LoRA used (`name map flux diffusers->original`). */

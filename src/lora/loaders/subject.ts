@@ -6,6 +6,7 @@
  * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
  * against the names in the base file. See docs/reference/loaders.md.
  */
+import { isUnetFamily } from '../../names/families.js'
 import { ALIAS_FAMILIES, type AliasFamily } from '../aliases.js'
 import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { LoraModule, RowSlice } from '../types.js'
@@ -29,10 +30,8 @@ export function moduleFacts(m: LoraModule): ModuleFacts {
 export type RuntimeArch = 'unet' | 'flux' | 'wan' | 'hunyuanvideo' | 'generic'
 
 export function archOf(family: string | null): RuntimeArch {
+  if (isUnetFamily(family)) return 'unet'
   switch (family) {
-    case 'sdxl':
-    case 'sd-diffusers-unet':
-      return 'unet'
     case 'flux':
     case 'flux-diffusers':
       return 'flux'
@@ -248,9 +247,9 @@ export function originalView(base: BaseIndex): OriginalView {
       const { weights, hidden } = fluxFromDiffusers(space)
       return { arch, converted: true, weights, hidden }
     }
-    case 'sd-diffusers-unet':
-      return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 }
     default: {
+      if (isUnetFamily(base.family) && base.family!.endsWith('-diffusers'))
+        return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 }
       const hidden = arch === 'flux' ? (space.dotted.get('double_blocks.0.img_attn.qkv')?.shape[1] ?? 0) : 0
       return { arch, converted: false, weights: own(space), hidden }
     }

@@ -1,82 +1,37 @@
 /**
- * Family identification: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4, the model shapes in docs/reference/key-formats.md) as
- * rules over key names and shapes. Each match names its evidence; a match whose sizes differ from the known
- * configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still show.
+ * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
+ * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
+ * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
+ * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
  */
-import type { FoundFamily } from './blocks.js'
-import type { Confidence, FamilyMatch } from './types.js'
-
-export interface FamilyContext {
-  /** Prefix-stripped name -> shape. */
-  shapes: ReadonlyMap<string, readonly number[]>
-  families: readonly FoundFamily[]
-}
-
-export interface FamilyRuleResult {
-  match: FamilyMatch
-  /** Head dim the family is known to use, when the shapes alone do not show it. */
-  headDim?: number
-}
-
-class Probe {
-  readonly evidence: string[] = []
-  private readonly byPattern: Map<string, FoundFamily>
-  constructor(private readonly ctx: FamilyContext) {
-    this.byPattern = new Map(ctx.families.map((f) => [f.family.pattern, f]))
-  }
-  shape(name: string): readonly number[] | undefined {
-    return this.ctx.shapes.get(name)
-  }
-  has(name: string): boolean {
-    return this.ctx.shapes.has(name)
-  }
-  /** The shape of `rest` in the blocks of `pattern` (any block), or undefined. */
-  blockShape(pattern: string, rest: string): readonly number[] | undefined {
-    return this.byPattern.get(pattern)?.unionEntries.find((e) => e.key === rest)?.shape
-  }
-  blockHas(pattern: string, rest: string): boolean {
-    return this.byPattern.get(pattern)?.keyBlockCounts.has(rest) ?? false
-  }
-  count(pattern: string): number {
-    return this.byPattern.get(pattern)?.family.count ?? 0
-  }
-  /** Records `name [shape]` as evidence and returns the shape. */
-  note(name: string, shape: readonly number[] | undefined): readonly number[] | undefined {
-    if (shape) this.evidence.push(`${name} [${shape.join(', ')}]`)
-    return shape
-  }
-  key(name: string): readonly number[] | undefined {
-    return this.note(name, this.shape(name))
-  }
-  block(pattern: string, rest: string): readonly number[] | undefined {
-    return this.note(`${pattern}.*.${rest}`, this.blockShape(pattern, rest))
-  }
-  blocks(pattern: string): number {
-    const n = this.count(pattern)
-    this.evidence.push(`${pattern}: ${n} blocks`)
-    return n
-  }
-}
+import type { FamilyProbe, LayerIndex } from './family-probe.js'
+import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 
 function result(
-  p: Probe,
+  p: FamilyProbe,
   id: string,
   name: string,
   variant: string | null,
   naming: string,
-  confidence: Confidence,
+  confidence: FamilyConfidence,
   headDim?: number
 ): FamilyRuleResult {
-  return { match: { id, name, variant, naming, confidence, evidence: p.evidence }, headDim }
+  const diffusers = naming === 'diffusers' || naming.startsWith('diffusers (')
+  const out: FamilyRuleResult = {
+    match: { id, name, variant, naming, confidence, evidence: p.evidence },
+    diffusers
+  }
+  if (headDim !== undefined) out.headDim = headDim
+  return out
 }
 
 /** Lowers confidence to medium with a note when an observed size differs from the reference one. */
 function expectSize(
-  p: Probe,
+  p: FamilyProbe,
   what: string,
   seen: number | undefined,
   wanted: number,
-  state: { confidence: Confidence }
+  state: { confidence: FamilyConfidence }
 ) {
   if (seen !== wanted) {
     p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`)
@@ -85,7 +40,7 @@ function expectSize(
 }
 
 function wanVariant(
-  p: Probe,
+  p: FamilyProbe,
   dim: number,
   inDim: number | undefined,
   image: boolean,
@@ -119,7 +74,7 @@ function wanVariant(
   return { name: `Wan-architecture model (dim ${dim})`, variant: null }
 }
 
-function wanOriginal(p: Probe): FamilyRuleResult | null {
+function wanOriginal(p: FamilyProbe): FamilyRuleResult | null {
   const mod = p.key('head.modulation')
   const patch = p.key('patch_embedding.weight')
   if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight')) return null
@@ -132,14 +87,14 @@ function wanOriginal(p: Probe): FamilyRuleResult | null {
   if (!image) p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch')
   const v = wanVariant(p, dim, inDim, image, flf, vace)
   const layers = p.blocks('blocks')
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   if (v.layers !== undefined) expectSize(p, 'block count', layers, v.layers, state)
   if (v.ffn !== undefined) expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state)
   if (v.variant === null) state.confidence = 'medium'
   return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128)
 }
 
-function wanDiffusers(p: Probe): FamilyRuleResult | null {
+function wanDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const sst = p.key('scale_shift_table')
   const time = p.key('condition_embedder.time_embedder.linear_1.weight')
   if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight')) return null
@@ -153,7 +108,7 @@ function wanDiffusers(p: Probe): FamilyRuleResult | null {
     p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch')
   const v = wanVariant(p, dim, inDim, image, flf, false)
   const layers = p.blocks('blocks')
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   if (v.layers !== undefined) expectSize(p, 'block count', layers, v.layers, state)
   if (v.ffn !== undefined)
     expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state)
@@ -161,11 +116,11 @@ function wanDiffusers(p: Probe): FamilyRuleResult | null {
   return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128)
 }
 
-function longcat(p: Probe): FamilyRuleResult | null {
+function longcat(p: FamilyProbe): FamilyRuleResult | null {
   const qkv = p.block('blocks', 'attn.qkv.weight')
   const kv = p.block('blocks', 'cross_attn.kv_linear.weight')
   if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight')) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   expectSize(p, 'hidden size', qkv[1], 4096, state)
   expectSize(p, 'block count', p.blocks('blocks'), 48, state)
   expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state)
@@ -181,15 +136,17 @@ function longcat(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function fluxOrHunyuan(p: Probe): FamilyRuleResult | null {
+function fluxOrHunyuan(p: FamilyProbe): FamilyRuleResult | null {
   const refiner =
     p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
     p.count('txt_in.individual_token_refiner.blocks') > 0
-  const bflQkv = p.block('double_blocks', 'img_attn.qkv.weight')
-  const hyQkv = p.block('double_blocks', 'img_attn_qkv.weight')
+  // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
+  const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/)
+  const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight')
+  const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined
   const linear1 = p.block('single_blocks', 'linear1.weight')
   if (!(bflQkv || hyQkv) || !linear1) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   const double = p.blocks('double_blocks')
   const single = p.blocks('single_blocks')
   if (refiner || hyQkv) {
@@ -210,11 +167,11 @@ function fluxOrHunyuan(p: Probe): FamilyRuleResult | null {
   return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128)
 }
 
-function fluxDiffusers(p: Probe): FamilyRuleResult | null {
+function fluxDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight')
   const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight')
   if (!addQ || !mlp) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state)
   expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state)
   const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined
@@ -230,56 +187,24 @@ function fluxDiffusers(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function stableDiffusionUnet(p: Probe): FamilyRuleResult | null {
-  const keys: [string, string, string][] = [
-    [
-      'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-      'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-      'original (LDM / sgm)'
-    ],
-    [
-      'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-      'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-      'diffusers (UNet2DConditionModel)'
-    ]
-  ]
-  for (const [sdxlKey, sd1Key, naming] of keys) {
-    const xl = p.shape(sdxlKey)
-    if (xl && xl[0] === 640 && xl[1] === 2048) {
-      p.key(sdxlKey)
-      return result(p, 'sdxl', 'SDXL (UNet)', null, naming, 'high', 64)
-    }
-    const sd = p.shape(sd1Key)
-    if (sd && sd[0] === 320 && sd[1] === 768) {
-      p.key(sd1Key)
-      return result(p, 'sd1', 'Stable Diffusion 1.x (UNet)', null, naming, 'high')
-    }
-    if (sd && sd[0] === 320 && sd[1] === 1024) {
-      p.key(sd1Key)
-      return result(p, 'sd2', 'Stable Diffusion 2.x (UNet)', null, naming, 'high', 64)
-    }
-  }
-  return null
-}
-
-function qwenImage(p: Probe): FamilyRuleResult | null {
+function qwenImage(p: FamilyProbe): FamilyRuleResult | null {
   const mod = p.block('transformer_blocks', 'img_mod.1.weight')
   const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight')
   const txtNorm = p.key('txt_norm.weight')
   if (!mod || !addQ || !txtNorm) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   expectSize(p, 'hidden size', addQ[1], 3072, state)
   expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state)
   return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128)
 }
 
-function sd3(p: Probe): FamilyRuleResult | null {
+function sd3(p: FamilyProbe): FamilyRuleResult | null {
   const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight')
   if (!qkv) return null
   const depth = p.blocks('joint_blocks')
   const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined
   const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined
-  const state = { confidence: 'medium' as Confidence }
+  const state = { confidence: 'medium' as FamilyConfidence }
   p.evidence.push(
     `hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`
   )
@@ -295,7 +220,7 @@ function sd3(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function ltx(p: Probe): FamilyRuleResult | null {
+function ltx(p: FamilyProbe): FamilyRuleResult | null {
   const q = p.block('transformer_blocks', 'attn1.to_q.weight')
   const sst = p.block('transformer_blocks', 'scale_shift_table')
   if (!q || !sst) return null
@@ -319,7 +244,7 @@ function ltx(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function cogvideox(p: Probe): FamilyRuleResult | null {
+function cogvideox(p: FamilyProbe): FamilyRuleResult | null {
   const sat = p.block('layers', 'attention.query_key_value.weight')
   const diffusers =
     p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
@@ -342,33 +267,123 @@ function cogvideox(p: Probe): FamilyRuleResult | null {
   )
 }
 
+/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
+const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/
+const UNET_DIFFUSERS =
+  /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/
+/** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
+const SD12_LAYOUT =
+  /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/
 /**
- * Each rule behind a key its match requires (any one of `keys` at the top level or `blockKeys` in a family's
- * blocks; the rule itself returns null without it). Checking that key first means a process only compiles and
- * runs the rules that can match: analysis runs once per process, where compiling a function costs more than
- * running it.
+ * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
+ * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
  */
-interface GatedRule {
-  rule: (p: Probe) => FamilyRuleResult | null
-  keys?: readonly string[]
-  blockKeys?: readonly (readonly [pattern: string, rest: string])[]
+const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
+const CROSS_K = /_attn2_to_k$/
+const PROJ_IN = /_proj_in$/
+
+const CONTEXT_VERSION: Readonly<Record<number, 'sd1' | 'sd2' | 'sdxl'>> = {
+  768: 'sd1',
+  1024: 'sd2',
+  2048: 'sdxl'
+}
+const UNET_NAMES: Readonly<Record<string, string>> = {
+  sd1: 'Stable Diffusion 1.x (UNet)',
+  sd2: 'Stable Diffusion 2.x (UNet)',
+  sdxl: 'SDXL (UNet)',
+  'sd-unet': 'Stable Diffusion UNet (version unknown)'
 }
 
-const RULES: readonly GatedRule[] = [
+function mostCommon(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>()
+  let best: number | undefined
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1
+    counts.set(v, n)
+    if (best === undefined || n > counts.get(best)!) best = v
+  }
+  return best
+}
+
+/**
+ * Stable Diffusion UNets (SD 1.x, 2.x, SDXL: one architecture at 320/640/1280 widths) told apart by shapes: the
+ * cross-attention text context (attn2.to_k in-dim: 768 CLIP-L, 1024 OpenCLIP-H, 2048 CLIP-L + bigG), then the
+ * layout (where attention sits, transformer depth) and, between 1.x and 2.x, the transformer's proj_in (a 1x1 conv
+ * in 1.x, a linear in 2.x). `diffusersHint`: the naming the caller saw, when the paths do not show it.
+ */
+export function unetRule(p: FamilyProbe, diffusersHint?: boolean): FamilyRuleResult | null {
+  const index = p.index
+  const ldm = index.some(UNET_LDM)
+  const diffusers = index.some(UNET_DIFFUSERS)
+  if (!ldm && !diffusers && diffusersHint === undefined) return null
+  const naming =
+    (diffusers && !ldm) || (!ldm && diffusersHint)
+      ? 'diffusers (UNet2DConditionModel)'
+      : 'original (LDM / sgm)'
+  const contexts = index.shapesMatching(CROSS_K).filter((s) => s.shape.length >= 2)
+  const context = mostCommon(contexts.map((s) => s.shape[1]!))
+  const byContext = context === undefined ? undefined : CONTEXT_VERSION[context]
+  if (context !== undefined) {
+    const first = contexts.find((s) => s.shape[1] === context)!
+    p.evidence.push(`${first.path} in-dim ${context}: the text context width`)
+  }
+  const xl = index.some(SDXL_LAYOUT)
+  const sd12 = index.some(SD12_LAYOUT)
+  let byLayout: 'sd1' | 'sd2' | 'sdxl' | 'sd12' | undefined
+  if (xl && !sd12) {
+    byLayout = 'sdxl'
+    p.evidence.push('attention at the deepest up level or transformer depth > 1: the SDXL layout')
+  } else if (sd12 && !xl) {
+    p.evidence.push('attention at the first level or a fourth level: the SD 1.x / 2.x layout')
+    const proj = index.shapesMatching(PROJ_IN)[0]
+    if (proj) {
+      byLayout = proj.shape.length === 4 ? 'sd1' : 'sd2'
+      p.evidence.push(
+        `${proj.path} [${proj.shape.join(', ')}]: a ${proj.shape.length === 4 ? '1x1 conv (1.x)' : 'linear (2.x)'}`
+      )
+    } else byLayout = 'sd12'
+  }
+  let id: string
+  let confidence: FamilyConfidence
+  const layoutAgrees =
+    byLayout === undefined || byLayout === byContext || (byLayout === 'sd12' && byContext !== 'sdxl')
+  if (byContext) {
+    id = byContext
+    confidence = layoutAgrees ? (byLayout === undefined ? 'medium' : 'high') : 'medium'
+    if (!layoutAgrees) p.evidence.push(`the layout says ${byLayout}, the text context says ${byContext}`)
+  } else if (byLayout) {
+    id = byLayout === 'sd12' ? 'sd1' : byLayout
+    confidence = byLayout === 'sd12' ? 'low' : 'medium'
+    if (context !== undefined) p.evidence.push(`text context ${context} is none of 768 / 1024 / 2048`)
+  } else {
+    id = 'sd-unet'
+    confidence = 'low'
+  }
+  const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined
+  return result(p, id, UNET_NAMES[id]!, null, naming, confidence, headDim)
+}
+
+/**
+ * Each rule behind a key its match requires (any one of `keys` at the top level or `blockKeys` in a series, or its
+ * own `gate`); the rule itself returns null without it.
+ */
+export interface FamilyRule {
+  rule: (p: FamilyProbe) => FamilyRuleResult | null
+  keys?: readonly string[]
+  blockKeys?: readonly (readonly [series: string, rest: string])[]
+  gate?: (index: LayerIndex) => boolean
+}
+
+const UNET_CROSS_K =
+  /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/
+
+export const RULES: readonly FamilyRule[] = [
   { rule: wanOriginal, keys: ['head.modulation'] },
   { rule: wanDiffusers, keys: ['scale_shift_table'] },
   { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
   { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
   { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-  {
-    rule: stableDiffusionUnet,
-    keys: [
-      'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-      'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-      'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-      'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
-    ]
-  },
+  { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
   { rule: qwenImage, keys: ['txt_norm.weight'] },
   { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
   { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
@@ -380,27 +395,3 @@ const RULES: readonly GatedRule[] = [
     ]
   }
 ]
-
-const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 }
-
-function mayMatch(g: GatedRule, ctx: FamilyContext): boolean {
-  if (g.keys) for (const k of g.keys) if (ctx.shapes.has(k)) return true
-  if (g.blockKeys) {
-    for (const [pattern, rest] of g.blockKeys) {
-      for (const f of ctx.families)
-        if (f.family.pattern === pattern && f.keyBlockCounts.has(rest)) return true
-    }
-  }
-  return false
-}
-
-/** Every matching family rule, best first. */
-export function identifyFamilies(ctx: FamilyContext): FamilyRuleResult[] {
-  const out: FamilyRuleResult[] = []
-  for (const g of RULES) {
-    if (!mayMatch(g, ctx)) continue
-    const r = g.rule(new Probe(ctx))
-    if (r) out.push(r)
-  }
-  return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence])
-}

@@ -1,0 +1,123 @@
+/**
+ * The one family detector (src/names/families.ts) on whole checkpoints and on LoRAs (a partial key set with the
+ * implied weight shapes). SD 1.x, 2.x and SDXL share names and widths: only shapes tell them apart.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { fluxDiffusersKeys, sd3Keys, sdxlDiffusersUnetKeys } from '../../fixtures/family-keys.js'
+import { sd15UnetKeys } from '../../fixtures/loaders/bases.js'
+import { dottedLora, kohyaLora, loraCheckpoint, targetsOf, type Target } from '../../fixtures/lora.js'
+import { expandModel, type SpecTensor } from '../../fixtures/specs.js'
+import { analyzeLora } from '../../src/lora/index.js'
+import { ALIAS_FAMILIES } from '../../src/lora/aliases.js'
+import { detectFamily, identifyFamilies } from '../../src/names/families.js'
+
+const layers = (ts: readonly SpecTensor[], strip = '') =>
+  ts.map((t) => ({ path: t.name.startsWith(strip) ? t.name.slice(strip.length) : t.name, shape: t.shape }))
+const whole = (ts: readonly SpecTensor[], strip = '') => identifyFamilies(layers(ts, strip))[0]?.match
+const loraFamily = (targets: Target[], dotted = false) =>
+  analyzeLora(loraCheckpoint(dotted ? dottedLora(targets, { prefix: 'unet.' }) : kohyaLora(targets))).family
+
+/** diffusers names of an LDM UNet, through the sgm -> diffusers alias table the resolver uses. */
+function diffusersNames(ts: readonly SpecTensor[]): SpecTensor[] {
+  const sgm = ALIAS_FAMILIES.find((f) => f.bases.includes('sd1'))!
+  const out: SpecTensor[] = []
+  for (const t of ts) {
+    if (!t.name.endsWith('.weight')) continue
+    const path = t.name.slice(0, -'.weight'.length)
+    const alias = sgm.aliases(path, t.shape)[0]
+    if (alias) out.push({ ...t, name: `${alias.path}.weight` })
+  }
+  return out
+}
+
+const ATTN = /transformer_blocks\.\d+\.attn[12]\.to_[qkv]$/
+const sd15 = sd15UnetKeys()
+const sd2 = sd15UnetKeys({ sd2: true })
+const sdxl = expandModel('sdxl-base-1.0', { prefix: 'model.diffusion_model.' })
+
+describe('Stable Diffusion UNets by shape', () => {
+  it.each([
+    ['SD 1.5', sd15, 'sd1'],
+    ['SD 2.x', sd2, 'sd2'],
+    ['SDXL', sdxl, 'sdxl']
+  ] as const)('%s checkpoint in LDM names', (_, tensors, id) => {
+    const m = whole(tensors, 'model.diffusion_model.')
+    expect(m).toMatchObject({ id, confidence: 'high', naming: expect.stringMatching(/LDM/) })
+    expect(m?.evidence.join('\n')).toMatch(/attn2\.to_k in-dim (768|1024|2048)/)
+  })
+
+  it('diffusers names: SD 1.5 and SDXL', () => {
+    expect(whole(diffusersNames(sd15))).toMatchObject({
+      id: 'sd1',
+      naming: expect.stringMatching(/diffusers/)
+    })
+    expect(whole(sdxlDiffusersUnetKeys({ depth: [0, 2, 3], midDepth: 2 }))).toMatchObject({ id: 'sdxl' })
+  })
+
+  it('an SD1.5 LoRA is not reported as SDXL (kohya and diffusers names), an SDXL LoRA is', () => {
+    expect(loraFamily(targetsOf(sd15, ATTN))).toBe('sd1')
+    expect(loraFamily(targetsOf(diffusersNames(sd15), ATTN), true)).toBe('sd1-diffusers')
+    expect(loraFamily(targetsOf(sd2, ATTN))).toBe('sd2')
+    expect(loraFamily(targetsOf(sdxl, ATTN, { stripPrefix: 'model.diffusion_model.' }))).toBe('sdxl')
+  })
+
+  it('without the cross-attention shapes the layout decides: attention at the first level is SD 1.x / 2.x', () => {
+    const selfOnly = /transformer_blocks\.\d+\.attn1\.to_[qkv]$/
+    const sd = detectFamily(
+      layers(targetsOf(sd15, selfOnly).map((t) => ({ name: t.path, shape: t.shape, dtype: 'F16' })))
+    )
+    expect(sd?.match).toMatchObject({ id: 'sd1', confidence: 'low' })
+    const xl = targetsOf(sdxl, selfOnly, { stripPrefix: 'model.diffusion_model.' })
+    expect(detectFamily(xl.map((t) => ({ path: t.path, shape: t.shape })))?.match).toMatchObject({
+      id: 'sdxl'
+    })
+    // A 768 context on the SDXL layout: the shapes disagree, the confidence says so.
+    const odd = detectFamily([
+      ...xl.map((t) => ({ path: t.path, shape: t.shape })),
+      { path: 'output_blocks.0.1.transformer_blocks.0.attn2.to_k', shape: [1280, 768] }
+    ])
+    expect(odd?.match).toMatchObject({ id: 'sd1', confidence: 'medium' })
+    expect(odd?.match.evidence.join('\n')).toMatch(/layout says sdxl/)
+  })
+})
+
+describe('DiT and video families', () => {
+  it.each([
+    ['flux.1-dev', 'flux', 'dev'],
+    ['wan2.1-t2v-1.3b', 'wan', 't2v-1.3b'],
+    ['longcat-video', 'longcat-video', null],
+    ['hunyuanvideo-t2v (HYVideo-T/2-cfgdistill, original naming)', 'hunyuan-video', null]
+  ] as const)('%s checkpoint', (model, id, variant) => {
+    expect(whole(expandModel(model))).toMatchObject({ id, variant, confidence: 'high' })
+  })
+
+  it('SD3 and Flux in diffusers names', () => {
+    expect(whole(sd3Keys({ depth: 4 }))).toMatchObject({ id: 'sd3' })
+    const flux = identifyFamilies(layers(fluxDiffusersKeys({ hidden: 256, double: 19, single: 38 })))[0]
+    expect(flux).toMatchObject({ match: { id: 'flux' }, diffusers: true })
+  })
+
+  it('LoRAs: the block-name signature with the naming', () => {
+    const flux = targetsOf(expandModel('flux.1-dev'), /^double_blocks\.\d+\.img_attn\.qkv$/)
+    expect(loraFamily(flux)).toBe('flux')
+    const wan = targetsOf(expandModel('wan2.1-t2v-1.3b'), /^blocks\.\d+\.self_attn\.[qkv]$/)
+    expect(loraFamily(wan)).toBe('wan')
+    const wanD = targetsOf(expandModel('wan2.1-t2v-1.3b-diffusers'), /^blocks\.\d+\.attn1\.to_[qkv]$/)
+    expect(loraFamily(wanD)).toBe('wan-diffusers')
+    const longcat = targetsOf(expandModel('longcat-video'), /^blocks\.\d+\.attn\.qkv$/)
+    expect(loraFamily(longcat)).toBe('longcat')
+  })
+
+  it('different networks are different families', () => {
+    const ids = [
+      whole(expandModel('flux.1-dev'))?.id,
+      whole(sd3Keys({ depth: 4 }))?.id,
+      whole(expandModel('wan2.1-t2v-1.3b'))?.id,
+      whole(expandModel('longcat-video'))?.id,
+      whole(expandModel('hunyuanvideo-t2v (HYVideo-T/2-cfgdistill, original naming)'))?.id,
+      whole(sd15)?.id,
+      whole(sdxl, 'model.diffusion_model.')?.id
+    ]
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+})
