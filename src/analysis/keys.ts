@@ -2,33 +2,12 @@
  * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
-import { KNOWN_PREFIXES } from '../names/index.js'
+import { KNOWN_PREFIXES, normalizeKey } from '../names/index.js'
+import { BLOCK_CONTAINER_NAMES, SERIES_IN_KOHYA_SEGMENT } from '../names/series.js'
 import type { KeyRole } from './types.js'
 
-/** Wrapper prefixes: the one list of the project (src/names). */
-export { KNOWN_PREFIXES }
-
-/** Containers whose numbered children are blocks even when only one is present. */
-export const BLOCK_CONTAINER_NAMES: ReadonlySet<string> = new Set([
-  'blocks',
-  'layers',
-  'double_blocks',
-  'single_blocks',
-  'transformer_blocks',
-  'single_transformer_blocks',
-  'joint_blocks',
-  'input_blocks',
-  'output_blocks',
-  'middle_block',
-  'down_blocks',
-  'up_blocks',
-  'resnets',
-  'attentions',
-  'vace_blocks',
-  'blk',
-  'h',
-  'layer'
-])
+/** Block containers and wrapper prefixes: the one list of each, in src/names. */
+export { BLOCK_CONTAINER_NAMES, KNOWN_PREFIXES }
 
 /** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
 const MAX_INDEX_DIGITS = 9
@@ -46,36 +25,13 @@ export function isIndexSegment(segment: string): boolean {
 }
 
 /**
- * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
- * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
+ * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`), through the one
+ * prefix reader (src/names/prefixes.ts). Returns the removed prefix ('' if none) and the rest.
  */
 export function stripKnownPrefix(name: string): { prefix: string; rest: string } {
-  let rest = name
-  let prefix = ''
-  for (let round = 0; round < 4; round++) {
-    // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
-    // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
-    const dot = rest.indexOf('.')
-    if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot))) break
-    // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
-    // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
-    let p: string | undefined
-    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-      const candidate = KNOWN_PREFIXES[c]
-      if (rest.length > candidate.length && rest.startsWith(candidate)) {
-        p = candidate
-        break
-      }
-    }
-    if (p === undefined) break
-    prefix += p
-    rest = rest.slice(p.length)
-  }
-  return { prefix, rest }
+  const { key, stripped } = normalizeKey(name)
+  return { prefix: stripped, rest: key }
 }
-
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS: ReadonlySet<string> = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))))
 
 export interface BlockKey {
   /** Wrapper prefix removed first (`model.diffusion_model.`), or ''. */
@@ -88,9 +44,6 @@ export interface BlockKey {
   /** Separator of the key: `.` for dotted names, `_` for kohya-style underscore names. */
   separator: '.' | '_'
 }
-
-const UNDERSCORE_BLOCK_RE =
-  /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/
 
 /**
  * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
@@ -118,7 +71,7 @@ export function splitBlockKey(name: string): BlockKey | null {
     }
   }
   const head = segs[0]
-  const m = UNDERSCORE_BLOCK_RE.exec(head)
+  const m = SERIES_IN_KOHYA_SEGMENT.exec(head)
   if (m) {
     const start = m.index + (m[0].startsWith('_') ? 1 : 0)
     return {

@@ -4,6 +4,7 @@
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
+import { layerRole } from '../names/roles.js'
 import { blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
@@ -11,22 +12,35 @@ export function boundaryForm(path: string): string {
   return '_' + path.replace(/\./g, '_') + '_'
 }
 
-const PROJECTIONS: [RegExp, string][] = [
-  [/_(?:k_img|add_k_proj)_$/, 'k_img'],
-  [/_(?:v_img|add_v_proj)_$/, 'v_img'],
-  [/_(?:qkv|to_qkv|query_key_value|in_proj|qkv_proj)_$/, 'qkv'],
-  [/_(?:kv_linear|to_kv|kv)_$/, 'kv'],
-  [/_(?:to_q|q_proj|q_linear|wq|q|query|add_q_proj)_$/, 'q'],
-  [/_(?:to_k|k_proj|wk|k|key)_$/, 'k'],
-  [/_(?:to_v|v_proj|wv|v|value)_$/, 'v'],
-  [/_(?:to_out_0|to_out|out_proj|proj|o|wo|to_add_out)_$/, 'o'],
-  [/_norm\w*_$/, 'norm']
-]
-
+/**
+ * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
+ * words after the attention module's name (`_blocks_3_cross_attn_k_img_` -> `k_img`): the block path around it
+ * (`down_blocks`, `txt_in`) says nothing of the projection. q/k norms count as norms. The extra k/v stream of an
+ * attention (`k_img`, `add_k_proj`) is labelled `k_img` / `v_img`, as the reports always have.
+ */
 function projection(u: string): string | null {
-  for (const [re, name] of PROJECTIONS) if (re.test(u)) return name
-  return null
+  const tail = AFTER_ATTENTION.exec(u)?.[1] ?? u.slice(1, -1)
+  const r = layerRole(tail, false, false, 'attn')
+  switch (r.role) {
+    case 'q-norm':
+    case 'k-norm':
+    case 'norm':
+      return 'norm'
+    case 'k':
+    case 'v':
+      return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role
+    case 'q':
+    case 'o':
+    case 'qkv':
+    case 'kv':
+      return r.role
+    default:
+      return null
+  }
 }
+const EXTRA_STREAM: ReadonlySet<string> = new Set(['img', 'add'])
+/** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
+const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/
 
 interface KindRule {
   re: RegExp

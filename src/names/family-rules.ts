@@ -278,7 +278,8 @@ const SD12_LAYOUT =
  * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
  * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
  */
-const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
+const SDXL_LAYOUT =
+  /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
 const CROSS_K = /_attn2_to_k$/
 const PROJ_IN = /_proj_in$/
 
