@@ -108,6 +108,37 @@ describe('correspond: whole networks', () => {
     expect(c.links.filter((l) => l.confidence === 'high' && /blocks\.\d+\./.test(l.a[0]!))).toEqual([])
   })
 
+  it('a network saved without its last block pairs the blocks it keeps (a text encoder cut at its penultimate layer)', () => {
+    const block = (p: string, fused: boolean) => [
+      { name: `${p}.ln_1.weight`, shape: [16] },
+      ...(fused
+        ? [{ name: `${p}.attn.in_proj_weight`, shape: [48, 16] }]
+        : ['q', 'k', 'v'].map((x) => ({ name: `${p}.self_attn.${x}_proj.weight`, shape: [16, 16] }))),
+      { name: `${p}.mlp.c_fc.weight`, shape: [64, 16] },
+      { name: `${p}.mlp.c_proj.weight`, shape: [16, 64] }
+    ]
+    const a = [0, 1, 2, 3].flatMap((i) => block(`transformer.resblocks.${i}`, true))
+    const b = [0, 1, 2].flatMap((i) => block(`encoder.layers.${i}`, false))
+    for (const [x, y] of [
+      [a, b],
+      [b, a]
+    ]) {
+      const c = correspond(x, y)
+      const high = c.links.filter((l) => l.confidence === 'high')
+      expect(high).toHaveLength(3 * 4)
+      const blockOf = (k: string) => /\.(\d+)\./.exec(k)![1]
+      for (const l of high) expect(new Set([...l.a, ...l.b].map(blockOf)).size).toBe(1)
+    }
+    expect(correspond(a, b).unmatched.a).toEqual(block('transformer.resblocks.3', true).map((t) => t.name))
+    // Two series of other depths are two networks: no block link is high.
+    const c = [0, 1, 2].flatMap((i) => [
+      ...block(`encoder.layers.${i}`, false),
+      ...block(`single.${i}`, false)
+    ])
+    const d = [0, 1].flatMap((i) => [...block(`resblocks.${i}`, true), ...block(`single_blocks.${i}`, true)])
+    expect(correspond(c, d).links.filter((l) => l.confidence === 'high')).toEqual([])
+  })
+
   it('a modulation table under another name in the same convention is a plain rename', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },

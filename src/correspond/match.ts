@@ -97,11 +97,13 @@ export function matchLayers(
     links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) })
   }
 
-  // 1. The same relative name and shape.
+  // 1. The same relative name and shape. Outside aligned units the whole path: the layers of blocks nobody
+  // aligned share their relative names (`ln_1` of every block) and say nothing about which block is which.
+  const nameOf = (l: Layer): string => (strict ? l.path : l.rel)
   const byRel = new Map<string, Layer>()
-  for (const l of poolB) byRel.set(l.rel, l)
+  for (const l of poolB) byRel.set(nameOf(l), l)
   for (const a of poolA) {
-    const b = byRel.get(a.rel)
+    const b = byRel.get(nameOf(a))
     if (b && b.sig === a.sig && !usedB.has(b)) link(a, b, 'high', [{ kind: 'same-name' }])
   }
 
