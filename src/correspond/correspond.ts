@@ -26,7 +26,7 @@ export function correspond(
   b: readonly TensorSpec[],
   options: CorrespondOptions = {}
 ): Correspondence {
-  const sa = buildSide(a)
+  const sa = buildSide(a, options.partial === 'a')
   const sb = buildSide(b)
   const links: Link[] = []
   const linkedA = new Set<string>()

@@ -99,7 +99,11 @@ interface RawLayer {
   ancestors: string[]
 }
 
-export function buildSide(specs: readonly TensorSpec[]): Side {
+/**
+ * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
+ * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ */
+export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
   const byPath = new Map<string, RawLayer>()
   const tensors: Tensor[] = []
@@ -148,7 +152,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   unitFacts.set('', { unit: top, words: 0, context: '' })
   const layers: Layer[] = []
   for (const raw of byPath.values()) {
-    const unitPath = unitOf(raw, under, seriesIndices)
+    const unitPath = unitOf(raw, under, seriesIndices, partial)
     let facts = unitFacts.get(unitPath)
     if (!facts) {
       const unit = newUnit(unitPath)
@@ -200,7 +204,12 @@ function indicesPerSeries(paths: Iterable<string>): Map<string, number> {
  * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
  * split or fused. Otherwise the layer is top-level.
  */
-function unitOf(raw: RawLayer, under: Map<string, number>, seriesIndices: Map<string, number>): string {
+function unitOf(
+  raw: RawLayer,
+  under: Map<string, number>,
+  seriesIndices: Map<string, number>,
+  partial: boolean
+): string {
   for (let k = raw.ancestors.length - 1; k >= 0; k--) {
     const p = raw.ancestors[k]!
     if ((under.get(p) ?? 0) >= 2) return p
@@ -208,7 +217,7 @@ function unitOf(raw: RawLayer, under: Map<string, number>, seriesIndices: Map<st
   for (let k = raw.ancestors.length - 1; k >= 0; k--) {
     const p = raw.ancestors[k]!
     const at = p.lastIndexOf('.')
-    if (at < 0 || (seriesIndices.get(p.slice(0, at)) ?? 0) < 2) continue
+    if (at < 0 || (!partial && (seriesIndices.get(p.slice(0, at)) ?? 0) < 2)) continue
     const rest = raw.path.slice(p.length + 1).split('.')
     if (rest.some((w) => !/^\d+$/.test(w))) return p
   }

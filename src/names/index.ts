@@ -1,6 +1,9 @@
 /** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
 export {
+  COMPONENT_PREFIXES,
   KNOWN_PREFIXES,
+  componentPrefix,
+  type ComponentPrefix,
   normalizeKey,
   stripKnownPrefixes,
   stripModelPrefixes,
