@@ -114,8 +114,14 @@ const ORDER_WORDS = lookupTable<number>({
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words: readonly string[]): Role | undefined {
   const s = new Set(words)
-  // `in_proj` (nn.MultiheadAttention) is the fused input projection; `proj_in` (a transformer's input linear) is not.
-  const inProj = words.indexOf('in') >= 0 && words.indexOf('in') < words.indexOf('proj') && words.length <= 3
+  // `in_proj` (nn.MultiheadAttention, alone or under its attention) is the fused input projection; `proj_in` (a
+  // transformer's input linear) and `img_in.proj` (an input embedding) are not.
+  const n = words.length
+  const inProj =
+    n >= 2 &&
+    words[n - 2] === 'in' &&
+    words[n - 1] === 'proj' &&
+    (n === 2 || (n === 3 && ATTN.has(words[0]!)))
   if (words.some((w) => QKV.has(w)) || inProj) return 'qkv'
   if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
     return 'qkv'
@@ -352,4 +358,19 @@ export interface AttentionPartOf {
   stream?: Stream
   /** The lower-cased subwords of the name. */
   words: string[]
+}
+
+/** Input layers named by what they are rather than by an `emb` word: GPT-2 token / position tables, patchify. */
+const INPUT_LAYERS: ReadonlySet<string> = new Set(['wte', 'wpe', 'patchify_proj', 'caption_projection'])
+/** `img_in`, `txt_in`, `conv_in`, `proj_in`: a module whose name ends in `in` takes the model's input. */
+const INPUT_SUFFIX = /(?:^|_)in$/
+
+/**
+ * True for the name of a model-level module that embeds an input: an `emb` word (`patch_embedding`, `t_embedder`,
+ * `label_emb`, `token_embd`), an input layer (`img_in`, `conv_in`, `proj_in`), a token / position table or a
+ * patchify / caption projection. Meant for top-level modules; inside a block the same words name other things.
+ */
+export function isEmbeddingName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower)
 }
