@@ -62,7 +62,10 @@ const TARGET_SETS: [string, Target[]][] = [
   ['separate self q/k/v', perBlock(2, ['self_attn.q', 'self_attn.k', 'self_attn.v'])],
   ['separate attn1 q/k/v', perBlock(2, ['attn1.to_q', 'attn1.to_k', 'attn1.to_v'])],
   ['separate cross k/v', perBlock(2, ['cross_attn.k', 'cross_attn.v'])],
-  ['fused qkv', perBlock(2, ['attn.qkv'], 3 * H)]
+  ['fused qkv', perBlock(2, ['attn.qkv'], 3 * H)],
+  ['separate self q only', perBlock(2, ['self_attn.q'])],
+  ['separate self k and v', perBlock(2, ['self_attn.k', 'self_attn.v'])],
+  ['separate attn1 q only', perBlock(2, ['attn1.to_q'])]
 ]
 
 const CONVENTIONS: [string, (t: Target[]) => LoraFixture][] = [
@@ -91,13 +94,23 @@ function views(fx: LoraFixture, base: SpecTensor[]): { stem: string; lora: strin
     implied.push({ name: w.name, shape: [...w.shape], dtype: 'F16' })
   }
   const cmp = compareCheckpoints(specCheckpoint(implied, 'implied'), specCheckpoint(base, 'base'))
-  // What compare stands behind: high-confidence mappings with compatible shapes (lower ones are guesses it names as
-  // such, and a shape mismatch is not a target a LoRA loads onto).
+  // What compare stands behind: high-confidence mappings with compatible shapes, or onto row ranges of a fused
+  // tensor that the sources fill exactly (some parts of a qkv). Lower ones are guesses it names as such, and a
+  // shape mismatch is not a target a LoRA loads onto.
   const mapped = new Map<string, string[]>()
   const listed = new Set<string>()
+  const numel = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1)
+  const fillsRows = (m: (typeof cmp.mappings)[number]): boolean =>
+    m.kind === 'fuse' &&
+    m.rows !== undefined &&
+    m.source.length === m.rows.length &&
+    m.rows.every((r, i) => {
+      const [t, s] = [m.shapes.target[0]!, m.shapes.source[i]!]
+      return numel(s) === (r.end - r.start) * numel(t.slice(1))
+    })
   for (const m of cmp.mappings) {
     for (const s of m.source) listed.add(s)
-    if (m.confidence !== 'high' || !m.shapeCompatible) continue
+    if (m.confidence !== 'high' || !(m.shapeCompatible || fillsRows(m))) continue
     for (const s of m.source) mapped.set(s, [...(mapped.get(s) ?? []), ...m.target])
   }
   const baseShapes = new Map(base.map((t) => [t.name, t.shape.join('x')]))
