@@ -173,6 +173,32 @@ describe('correspond: whole networks', () => {
     expect(correspond(c, d).links.filter((l) => l.confidence === 'high')).toEqual([])
   })
 
+  it("equal-shaped sibling layers of no known role pair in their names' order (in/out vs 1/2) inside aligned blocks", () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.in_layer.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.out_layer.weight`, shape: [32, 32] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.linear_2.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.linear_1.weight`, shape: [32, 32] }
+    ])
+    const c = correspond(a, b)
+    expect(find(c.links, 'guidance.layers.1.in_layer.weight')).toMatchObject({
+      b: ['guidance.layers.1.linear_1.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'guidance.layers.1.out_layer.weight')).toMatchObject({
+      b: ['guidance.layers.1.linear_2.weight'],
+      confidence: 'high'
+    })
+    // Not siblings of one module: the names' numbers say nothing about which is which.
+    const d = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.left.linear_1.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.right.linear_2.weight`, shape: [32, 32] }
+    ])
+    expect(correspond(a, d).links.filter((l) => l.confidence === 'high')).toEqual([])
+  })
+
   it('a modulation table under another name says its chunk order is assumed', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },
