@@ -19,7 +19,7 @@ import { scaledModel, type SpecTensor } from '../fixtures/specs.js'
 import { dottedLora, kohyaLora, targetsOf, type LoraFixture } from '../fixtures/lora.js'
 import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { sha256File } from '../src/convert/write.js'
-import { registerCase, runNode } from './lib.js'
+import { nodeBinaryPath, registerCase, runNode } from './lib.js'
 
 const GROUP = 'LoRA conversion'
 const THIS_FILE = fileURLToPath(import.meta.url)
@@ -231,7 +231,7 @@ registerCase({
   group: GROUP,
   limits: { maxWallRatio: 1.5, maxRssMB: 300 },
   async setup(ctx) {
-    const help = spawnSync(process.execPath, [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
+    const help = spawnSync(nodeBinaryPath(), [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
     if (help.status !== 0)
       return {
         skip: `this CLI build has no convert command yet (${ctx.cli.join(' ')}: ${help.stderr.trim().split('\n')[0] ?? ''})`

@@ -19,6 +19,21 @@ export const BENCH_DIR = dirname(fileURLToPath(import.meta.url))
 export const REPO_DIR = dirname(BENCH_DIR)
 export const RSS_HOOK = join(BENCH_DIR, 'rss-hook.mjs')
 
+/**
+ * The node binary every measured process (and its `node -e 0` baseline) runs under: `--node PATH` of bench/run.ts,
+ * else BENCH_NODE, else the node running the bench. Lets one bench compare Node versions (e.g. Node 24, the
+ * Actions runtime) without changing the node that runs tsx.
+ */
+let nodeBinary = process.env.BENCH_NODE || process.execPath
+
+export function setNodeBinary(path: string): void {
+  nodeBinary = path
+}
+
+export function nodeBinaryPath(): string {
+  return nodeBinary
+}
+
 export interface Limits {
   /** Median wall time divided by the median of `node -e 0`. */
   maxWallRatio?: number
@@ -138,7 +153,7 @@ export async function runNode(
   const scratch = mkdtempSync(join(tmpdir(), 'bench-rss-'))
   const rssFile = join(scratch, 'rss.json')
   try {
-    const run = await timedRun([process.execPath, '--import', RSS_HOOK, ...nodeArgs], {
+    const run = await timedRun([nodeBinary, '--import', RSS_HOOK, ...nodeArgs], {
       cwd,
       env: { ...process.env, ...extraEnv, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' }
     })
@@ -157,7 +172,7 @@ export async function gnuTimeMaxRssKB(
   cwd = REPO_DIR
 ): Promise<number | undefined> {
   if (!existsSync('/usr/bin/time')) return undefined
-  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, ...nodeArgs], {
+  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M', nodeBinary, ...nodeArgs], {
     cwd,
     env: { ...process.env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'ignore', 'pipe']

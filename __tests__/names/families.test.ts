@@ -10,7 +10,7 @@ import { sd15UnetKeys } from '../../fixtures/loaders/bases.js'
 import { dottedLora, kohyaLora, loraCheckpoint, targetsOf, type Target } from '../../fixtures/lora.js'
 import { expandModel, type SpecTensor } from '../../fixtures/specs.js'
 import { analyzeLora } from '../../src/lora/index.js'
-import { ALIAS_FAMILIES } from '../../src/lora/aliases.js'
+import { SGM_TO_DIFFUSERS } from '../../src/lora/loaders/runtime-names.js'
 import { detectFamily, identifyFamilies } from '../../src/names/families.js'
 import { stripModelPrefixes } from '../../src/names/prefixes.js'
 
@@ -20,14 +20,13 @@ const whole = (ts: readonly SpecTensor[], strip = '') => identifyFamilies(layers
 const loraFamily = (targets: Target[], dotted = false) =>
   analyzeLora(loraCheckpoint(dotted ? dottedLora(targets, { prefix: 'unet.' }) : kohyaLora(targets))).family
 
-/** diffusers names of an LDM UNet, through the sgm -> diffusers alias table the resolver uses. */
+/** diffusers names of an LDM UNet, through ComfyUI's sgm -> diffusers table (the loader model's). */
 function diffusersNames(ts: readonly SpecTensor[]): SpecTensor[] {
-  const sgm = ALIAS_FAMILIES.find((f) => f.bases.includes('sd1'))!
   const out: SpecTensor[] = []
   for (const t of ts) {
     if (!t.name.endsWith('.weight')) continue
     const path = t.name.slice(0, -'.weight'.length)
-    const alias = sgm.aliases(path, t.shape)[0]
+    const alias = SGM_TO_DIFFUSERS.names(path, t.shape)[0]
     if (alias) out.push({ ...t, name: `${alias.path}.weight` })
   }
   return out

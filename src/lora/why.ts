@@ -88,6 +88,10 @@ export function causeOf(
     if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn) return { kind: 'in-dim' }
     return { kind: 'shape' }
   }
+  // A UNet LoRA of another text context (SD1.x on SDXL) does not correspond to the base's layers at all: that
+  // width is why, more than the names.
+  if (context && r.status === 'unresolved' && r.why?.kind === 'no-base-key')
+    return { kind: 'text-context', lora: context.lora, base: context.base }
   switch (r.why?.kind) {
     case 'unsupported-adapter':
       return { kind: 'unsupported-adapter' }

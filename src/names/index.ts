@@ -1,8 +1,11 @@
 /** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series, family detection. */
 export {
+  COMPONENT_PREFIXES,
   ADAPTER_PREFIXES,
   type AdapterPrefix,
   KNOWN_PREFIXES,
+  componentPrefix,
+  type ComponentPrefix,
   normalizeKey,
   stripKnownPrefixes,
   stripModelPrefixes,
@@ -37,3 +40,4 @@ export {
   type FamilyMatch,
   type FamilyRuleResult
 } from './families.js'
+export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'

@@ -152,3 +152,37 @@ export const ADAPTER_PREFIXES: readonly AdapterPrefix[] = [
   { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
   { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
 ]
+
+/** The component of a checkpoint a key prefix introduces. */
+export interface ComponentPrefix {
+  prefix: string
+  /** `skip`: a component LoRA resolution never targets (the VAE, an EMA copy). */
+  component: 'denoiser' | 'text-encoder' | 'skip'
+  /** 1-based text encoder number (0 for the denoiser and skipped parts). */
+  textEncoder: number
+}
+
+/**
+ * Component prefixes of single-file checkpoints (LDM / sgm layouts, ComfyUI's `text_encoders.`): which part of the
+ * model the keys under them belong to. Diffusers folders add one prefix per component folder (`componentPrefix`).
+ */
+export const COMPONENT_PREFIXES: readonly ComponentPrefix[] = [
+  { prefix: 'model.diffusion_model.', component: 'denoiser', textEncoder: 0 },
+  { prefix: 'diffusion_model.', component: 'denoiser', textEncoder: 0 },
+  { prefix: 'conditioner.embedders.0.transformer.', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'conditioner.embedders.1.model.', component: 'text-encoder', textEncoder: 2 },
+  { prefix: 'cond_stage_model.transformer.', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'cond_stage_model.model.', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'text_encoders.', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'first_stage_model.', component: 'skip', textEncoder: 0 },
+  { prefix: 'model_ema.', component: 'skip', textEncoder: 0 }
+]
+
+/** The prefix of one diffusers component folder (`text_encoder_2`, `transformer`, `unet`, `vae`). */
+export function componentPrefix(name: string): ComponentPrefix {
+  const te = /^text_encoder(?:_(\d+))?$/.exec(name)
+  if (te) return { prefix: `${name}.`, component: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 }
+  if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
+    return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 }
+  return { prefix: `${name}.`, component: 'skip', textEncoder: 0 }
+}
