@@ -162,3 +162,19 @@ describe('both namings of one network are one family (the calibration pairs)', (
     }
   })
 })
+
+describe('MMDiT joint blocks in diffusers names', () => {
+  const onlyJoint = (ts: readonly { name: string; shape: number[] }[]) =>
+    ts
+      .filter((t) => /^transformer_blocks\.\d+\.attn\.(?:to_[qkv]|add_[qkv]_proj)\.weight$/.test(t.name))
+      .map((t) => ({ path: t.name.slice(0, -'.weight'.length), shape: t.shape }))
+
+  it('a Flux-wide partial set is Flux; an SD3 one (1536 wide, no single blocks) is not claimed for Flux', () => {
+    expect(detectFamily(onlyJoint(fluxDiffusersKeys({ double: 2, single: 1 })))?.match.id).toBe('flux')
+    const root = join(process.cwd(), 'fixtures', 'mapping-pairs', 'pairs', 'sd3_medium', 'B.keys.json')
+    const sd3 = JSON.parse(readFileSync(root, 'utf8')) as Record<string, { shape: number[] }>
+    const joint = onlyJoint(Object.entries(sd3).map(([name, v]) => ({ name, shape: v.shape })))
+    expect(joint.length).toBeGreaterThan(0)
+    expect(detectFamily(joint)).toBeNull()
+  })
+})

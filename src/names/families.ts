@@ -99,7 +99,7 @@ const SIGNATURES: readonly Signature[] = [
   {
     id: 'flux',
     diffusers: true,
-    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
+    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
   },
   { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
   {
@@ -146,6 +146,7 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
   if (!best) return null
   if (best.id === 'unet') return unetRule(new FamilyProbe(index), best.diffusers)
   const probe = new FamilyProbe(index)
+  if (best.id === 'flux' && best.diffusers && !mayBeFlux(probe)) return null
   probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`)
   return {
     match: {
@@ -158,6 +159,26 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
     },
     diffusers: best.diffusers
   }
+}
+
+/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
+const FLUX_WIDTH = 3072
+const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/
+
+/** Flux's double (joint) blocks. */
+const FLUX_DOUBLE_BLOCKS = 19
+
+/**
+ * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
+ * Qwen-Image): a partial set with more joint blocks than Flux has, or with no single blocks and an attention width
+ * other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ */
+function mayBeFlux(p: FamilyProbe): boolean {
+  if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS) return false
+  if (p.index.some(/^single_transformer_blocks_/)) return true
+  const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1])
+  if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH)) return true
+  return false
 }
 
 /** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
