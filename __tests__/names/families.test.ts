@@ -177,4 +177,14 @@ describe('MMDiT joint blocks in diffusers names', () => {
     expect(joint.length).toBeGreaterThan(0)
     expect(detectFamily(joint)).toBeNull()
   })
+
+  it('PixArt-style attention names (Sana 1600M, 2240 wide) are not claimed for LongCat-Video', () => {
+    const root = join(process.cwd(), 'fixtures', 'mapping-pairs', 'pairs', 'sana_1600m', 'A.keys.json')
+    const keys = JSON.parse(readFileSync(root, 'utf8')) as Record<string, { shape: number[] }>
+    const attn = Object.entries(keys)
+      .filter(([k]) => /^blocks\.\d+\.(?:attn\.qkv|cross_attn\.(?:q|kv)_linear)\.weight$/.test(k))
+      .map(([k, v]) => ({ path: k.slice(0, -'.weight'.length), shape: v.shape }))
+    expect(attn.length).toBeGreaterThan(0)
+    expect(detectFamily(attn)).toBeNull()
+  })
 })

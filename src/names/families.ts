@@ -147,6 +147,7 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
   if (best.id === 'unet') return unetRule(new FamilyProbe(index), best.diffusers)
   const probe = new FamilyProbe(index)
   if (best.id === 'flux' && best.diffusers && !mayBeFlux(probe)) return null
+  if (best.id === 'longcat-video' && !mayBeLongcat(probe)) return null
   probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`)
   return {
     match: {
@@ -179,6 +180,22 @@ function mayBeFlux(p: FamilyProbe): boolean {
   const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1])
   if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH)) return true
   return false
+}
+
+/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
+const LONGCAT_WIDTH = 4096
+const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/
+const SELF_QKV = /^blocks_\d+_attn_qkv/
+
+/**
+ * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
+ * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
+ * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
+ */
+function mayBeLongcat(p: FamilyProbe): boolean {
+  if (p.index.some(LONGCAT_ONLY)) return true
+  const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1])
+  return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH)
 }
 
 /** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
