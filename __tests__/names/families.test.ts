@@ -153,6 +153,10 @@ describe('both namings of one network are one family (the calibration pairs)', (
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
 
+  it('HunyuanVideo 1.5 (54 double blocks, 2048 wide) is not called Flux by its block names', () => {
+    expect([familyOf('hunyuan_video15', 'A'), familyOf('hunyuan_video15', 'B')]).not.toContain('flux')
+  })
+
   it('no pair is split across two families', () => {
     for (const pair of readdirSync(root)) {
       if (!existsSync(join(root, pair, 'A.keys.json'))) continue

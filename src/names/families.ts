@@ -141,13 +141,13 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
     if (v) v.n++
     else votes.set(key, { ...s, n: 1 })
   }
+  // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
+  // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
   let best: { id: string; diffusers: boolean; n: number } | undefined
   for (const v of votes.values()) if (!best || v.n > best.n) best = v
-  if (!best) return null
-  if (best.id === 'unet') return unetRule(new FamilyProbe(index), best.diffusers)
   const probe = new FamilyProbe(index)
-  if (best.id === 'flux' && best.diffusers && !mayBeFlux(probe)) return null
-  if (best.id === 'longcat-video' && !mayBeLongcat(probe)) return null
+  if (!best || !plausible(best, probe)) return null
+  if (best.id === 'unet') return unetRule(new FamilyProbe(index), best.diffusers)
   probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`)
   return {
     match: {
@@ -160,6 +160,22 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
     },
     diffusers: best.diffusers
   }
+}
+
+/** Whether the structure of a set allows the family its names vote for. */
+function plausible(v: { id: string; diffusers: boolean }, p: FamilyProbe): boolean {
+  if (v.id === 'flux') return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p)
+  if (v.id === 'longcat-video') return mayBeLongcat(p)
+  return true
+}
+
+const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/
+
+/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
+function mayBeFluxOriginal(p: FamilyProbe): boolean {
+  if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS) return false
+  const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1])
+  return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH)
 }
 
 /** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
