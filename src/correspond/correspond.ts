@@ -175,7 +175,9 @@ function pushFused(
       f.fusedSide === 'a'
         ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
         : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence }
-    if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v') link.ambiguity = ambiguity
+    // A share of a fused q|k|v or k|v sits where the full set's conventional order puts it.
+    const order = (f.share?.of ?? f.roles).join()
+    if (ambiguity && order !== 'q,k,v' && order !== 'k,v') link.ambiguity = ambiguity
     push(link)
   }
 }
