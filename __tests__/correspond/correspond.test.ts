@@ -199,6 +199,31 @@ describe('correspond: whole networks', () => {
     expect(correspond(a, d).links.filter((l) => l.confidence === 'high')).toEqual([])
   })
 
+  it('a lone middle layer beside a numbered series: the middle pairs by its section word, the series in order', () => {
+    const conv = (name: string) => [
+      { name: `${name}.weight`, shape: [16, 16, 1, 1] },
+      { name: `${name}.bias`, shape: [16] }
+    ]
+    const a = [
+      ...[0, 1, 2].flatMap((i) => conv(`control_model.zero_convs.${i}.0`)),
+      ...conv('control_model.middle_block_out.0')
+    ]
+    const b = [
+      ...conv('controlnet_mid_block'),
+      ...[0, 1, 2].flatMap((i) => conv(`controlnet_down_blocks.${i}`))
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'control_model.middle_block_out.0.weight')).toMatchObject({
+      b: ['controlnet_mid_block.weight'],
+      confidence: 'high'
+    })
+    for (const i of [0, 1, 2])
+      expect(find(c.links, `control_model.zero_convs.${i}.0.weight`)).toMatchObject({
+        b: [`controlnet_down_blocks.${i}.weight`],
+        confidence: 'high'
+      })
+  })
+
   it('a modulation table under another name says its chunk order is assumed', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },

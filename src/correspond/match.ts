@@ -241,6 +241,7 @@ function matchEqualShapes(
   // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
   // third resampler): the k-th of a section pairs with the k-th.
   pairBySection(left, right, shape, link)
+  pairLoneSections(left, right, shape, link)
   // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
   // as many on both sides: the k-th of one is the k-th of the other, in index order.
   pairBySeries(left, right, shape, link)
@@ -314,6 +315,35 @@ function pairBySection(
   if (!ga || !gb || ga.size !== gb.size) return
   for (const [s, la] of ga) if ((gb.get(s)?.length ?? -1) !== la.length) return
   for (const [s, la] of ga) linkInOrder(la, gb.get(s)!, 'section', shape, left, right, link)
+}
+
+/**
+ * As many candidates on both sides, not every one placed by a section word (a ControlNet's `zero_convs.N` beside
+ * its `middle_block_out`): a section that holds exactly one candidate on each side pairs those two (`mid_block`
+ * and `middle_block_out` both say the middle), and the rest is left to the series pass.
+ */
+function pairLoneSections(
+  left: Set<Layer>,
+  right: Set<Layer>,
+  shape: number[],
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  if (left.size < 2 || left.size !== right.size) return
+  const group = (pool: Set<Layer>): Map<number, Layer[]> => {
+    const m = new Map<number, Layer[]>()
+    for (const l of pool) {
+      const s = sectionOfLayer(l)
+      if (s !== undefined) push(m, s, l)
+    }
+    return m
+  }
+  const ga = group(left)
+  const gb = group(right)
+  for (const [s, la] of ga) {
+    const lb = gb.get(s)
+    if (la.length !== 1 || lb?.length !== 1 || conflict(la[0]!, lb[0]!)) continue
+    linkInOrder(la, lb, 'section', shape, left, right, link)
+  }
 }
 
 /**
