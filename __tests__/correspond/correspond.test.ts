@@ -224,6 +224,23 @@ describe('correspond: whole networks', () => {
       })
   })
 
+  it("the last pair of a shape, once the others are placed by their names, is each other's", () => {
+    const a = [
+      { name: 'time_in.in_layer.weight', shape: [32, 8] },
+      { name: 'guidance_in.in_layer.weight', shape: [32, 8] }
+    ]
+    const b = [
+      { name: 'time_text_embed.guidance_embedder.linear_1.weight', shape: [32, 8] },
+      { name: 'time_text_embed.timestep_embedder.linear_1.weight', shape: [32, 8] }
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'guidance_in.in_layer.weight')).toMatchObject({
+      b: ['time_text_embed.guidance_embedder.linear_1.weight'],
+      confidence: 'high',
+      evidence: [{ kind: 'last-of-shape', shape: [32, 8], of: 2 }]
+    })
+  })
+
   it('a modulation table under another name says its chunk order is assumed', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },

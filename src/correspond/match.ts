@@ -245,6 +245,17 @@ function matchEqualShapes(
   // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
   // as many on both sides: the k-th of one is the k-th of the other, in index order.
   pairBySeries(left, right, shape, link)
+  // b4. As many of this shape on both sides, every other one placed by its name or place: the last two are each
+  // other's by elimination.
+  if (as.length >= 2 && as.length === bs.length && left.size === 1 && right.size === 1) {
+    const [a] = left
+    const [b] = right
+    if (!conflict(a!, b!)) {
+      link(a!, b!, 'high', [{ kind: 'last-of-shape', shape, of: as.length }])
+      left.clear()
+      right.clear()
+    }
+  }
   // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
   // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
   // roles. Unrelated names stay unmatched.

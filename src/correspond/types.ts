@@ -44,6 +44,8 @@ export type Evidence =
    * counterpart (the layers a LoRA trains): the link does not cover the whole fused tensor.
    */
   | { kind: 'rows-share'; parts: string[]; of: string[]; rows: number }
+  /** The last pair of this shape once the other `of - 1` pairs are placed by their names or places. */
+  | { kind: 'last-of-shape'; shape: number[]; of: number }
   /** Same element count under another shape (1x1 conv vs linear). */
   | { kind: 'same-numel'; shapes: [number[], number[]] }
   /** The names say the chunks are stored in another order (`order[i]` = chunk of A that B's chunk i is). */
