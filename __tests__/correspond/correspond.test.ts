@@ -241,6 +241,30 @@ describe('correspond: whole networks', () => {
     })
   })
 
+  it('modules joined by a high link hold the same layers: the only one of a shape left in each pairs', () => {
+    const a = [
+      { name: 'vector_in.in_layer.weight', shape: [32, 12] },
+      { name: 'vector_in.out_layer.weight', shape: [32, 32] },
+      { name: 'other_in.out_layer.weight', shape: [32, 32] },
+      { name: 'other_in.in_layer.weight', shape: [32, 20] }
+    ]
+    const b = [
+      { name: 'embed.text_embedder.linear_1.weight', shape: [32, 12] },
+      { name: 'embed.text_embedder.linear_2.weight', shape: [32, 32] },
+      { name: 'embed.extra_embedder.linear_2.weight', shape: [32, 32] },
+      { name: 'embed.extra_embedder.linear_1.weight', shape: [32, 20] }
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'vector_in.out_layer.weight')).toMatchObject({
+      b: ['embed.text_embedder.linear_2.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'other_in.out_layer.weight')).toMatchObject({
+      b: ['embed.extra_embedder.linear_2.weight'],
+      confidence: 'high'
+    })
+  })
+
   it('a modulation table under another name says its chunk order is assumed', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },

@@ -5,7 +5,7 @@
  */
 import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
-import { matchLayers, type LayerLink } from './match.js'
+import { matchLayers, matchWithinModules, type LayerLink } from './match.js'
 import { buildSide, squeeze, type Layer } from './model.js'
 import type {
   Correspondence,
@@ -69,8 +69,9 @@ export function correspond(
   }
 
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
-  const left = matchLayers(restA, restB, true, [])
-  layerLinks.push(...left.links)
+  const strict = matchLayers(restA, restB, true, [])
+  const left = matchWithinModules(strict.links, strict.restA, strict.restB)
+  layerLinks.push(...strict.links, ...left.links)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
 
   for (const l of layerLinks) emitLayerLink(l, push)
