@@ -5,7 +5,8 @@
  */
 import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
-import { matchLayers, matchWithinModules, type LayerLink } from './match.js'
+import { matchLayers, type LayerLink } from './match.js'
+import { matchWithinModules } from './modules.js'
 import { buildSide, squeeze, type Layer } from './model.js'
 import type {
   Correspondence,

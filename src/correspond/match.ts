@@ -5,7 +5,9 @@
  * confidence at most, or left unmatched.
  */
 import type { Evidence, LinkConfidence } from './types.js'
-import { sectionOf, type Layer } from './model.js'
+import type { Layer } from './model.js'
+import { conflict, parentOf, push, streamOf } from './layer-roles.js'
+import { pairBySection, pairBySeries, pairLoneSections } from './network-order.js'
 
 export interface LayerLink {
   a: Layer
@@ -16,30 +18,6 @@ export interface LayerLink {
 }
 
 const SUBLAYER_ORDER: Record<string, number> = { attn: 0, cross: 1, ffn: 2 }
-
-function streamOf(l: Layer): string {
-  return l.role.stream ?? 'main'
-}
-
-/** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
-function conflict(x: Layer, y: Layer): boolean {
-  const rx = x.role.role
-  const ry = y.role.role
-  // Streams contradict only when both names mark one: a name without a qualifier says nothing about it.
-  if (x.role.stream !== undefined && y.role.stream !== undefined && x.role.stream !== y.role.stream)
-    return true
-  // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
-  const sx = x.role.sublayer
-  const sy = y.role.sublayer
-  if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy) return true
-  if (rx === 'other' || ry === 'other') return false
-  if (rx === ry) return false
-  const ffn = (r: string): boolean => r.startsWith('ffn-')
-  if (ffn(rx) && ffn(ry)) return false
-  // `embed` is a weak word (an embedder holds linears, norms, ...); it contradicts only another role's strong word.
-  if (rx === 'embed' || ry === 'embed') return false
-  return true
-}
 
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
 function descriptor(l: Layer, coarse = false): string | undefined {
@@ -283,213 +261,9 @@ function siblings(ls: readonly Layer[]): boolean {
   return ls.every((l) => l.unit === ls[0]!.unit && parentOf(l.relName) === p)
 }
 
-function parentOf(rel: string): string {
-  const i = rel.lastIndexOf('.')
-  return i < 0 ? '' : rel.slice(0, i)
-}
-
 /** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
 function related(a: Layer, b: Layer): boolean {
   if (a.role.role !== 'other' && familyOf(a) === familyOf(b)) return true
   const pa = parentOf(a.rel)
   return pa !== '' && pa === parentOf(b.rel)
-}
-
-function sectionOfLayer(l: Layer): number | undefined {
-  return sectionOf(l.path.split('.'))
-}
-
-function compareNet(x: Layer, y: Layer): number {
-  const n = Math.min(x.net.length, y.net.length)
-  for (let i = 0; i < n; i++) if (x.net[i] !== y.net[i]) return x.net[i]! - y.net[i]!
-  return x.net.length - y.net.length
-}
-
-function pairBySection(
-  left: Set<Layer>,
-  right: Set<Layer>,
-  shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  if (left.size === 0 || left.size !== right.size) return
-  const group = (pool: Set<Layer>): Map<number, Layer[]> | undefined => {
-    const m = new Map<number, Layer[]>()
-    for (const l of pool) {
-      const s = sectionOfLayer(l)
-      if (s === undefined) return undefined
-      push(m, s, l)
-    }
-    return m
-  }
-  const ga = group(left)
-  const gb = group(right)
-  if (!ga || !gb || ga.size !== gb.size) return
-  for (const [s, la] of ga) if ((gb.get(s)?.length ?? -1) !== la.length) return
-  for (const [s, la] of ga) linkInOrder(la, gb.get(s)!, 'section', shape, left, right, link)
-}
-
-/**
- * As many candidates on both sides, not every one placed by a section word (a ControlNet's `zero_convs.N` beside
- * its `middle_block_out`): a section that holds exactly one candidate on each side pairs those two (`mid_block`
- * and `middle_block_out` both say the middle), and the rest is left to the series pass.
- */
-function pairLoneSections(
-  left: Set<Layer>,
-  right: Set<Layer>,
-  shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  if (left.size < 2 || left.size !== right.size) return
-  const group = (pool: Set<Layer>): Map<number, Layer[]> => {
-    const m = new Map<number, Layer[]>()
-    for (const l of pool) {
-      const s = sectionOfLayer(l)
-      if (s !== undefined) push(m, s, l)
-    }
-    return m
-  }
-  const ga = group(left)
-  const gb = group(right)
-  for (const [s, la] of ga) {
-    const lb = gb.get(s)
-    if (la.length !== 1 || lb?.length !== 1 || conflict(la[0]!, lb[0]!)) continue
-    linkInOrder(la, lb, 'section', shape, left, right, link)
-  }
-}
-
-/**
- * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
- * ordering that justified it as evidence; linked layers leave their pools.
- */
-function linkInOrder(
-  la: Layer[],
-  lb: Layer[],
-  role: 'section' | 'series',
-  shape: number[],
-  left: Set<Layer>,
-  right: Set<Layer>,
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  la.sort(compareNet)
-  lb.sort(compareNet)
-  la.forEach((a, k) => {
-    const b = lb[k]!
-    if (conflict(a, b)) return
-    link(a, b, 'high', [
-      { kind: 'role-order', role, rank: k },
-      { kind: 'unique-shape', shape }
-    ])
-    left.delete(a)
-    right.delete(b)
-  })
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k)
-  if (list) list.push(v)
-  else m.set(k, [v])
-}
-
-/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
-function seriesOfLayer(l: Layer): string | undefined {
-  const words = l.path.split('.')
-  const i = words.findIndex((w) => /^\d+$/.test(w))
-  return i <= 0 ? undefined : words.slice(0, i).join('.')
-}
-
-function pairBySeries(
-  left: Set<Layer>,
-  right: Set<Layer>,
-  shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  if (left.size < 2 || left.size !== right.size) return
-  const one = (pool: Set<Layer>): boolean => {
-    const names = new Set([...pool].map(seriesOfLayer))
-    return names.size === 1 && !names.has(undefined)
-  }
-  if (!one(left) || !one(right)) return
-  // Each its own member of the series: layers of one block (same index) are not told apart by it.
-  const distinct = (pool: Set<Layer>): boolean => {
-    const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)))
-    return new Set(idx).size === pool.size
-  }
-  if (!distinct(left) || !distinct(right)) return
-  linkInOrder([...left], [...right], 'series', shape, left, right, link)
-}
-
-/** The module a layer sits in, by its name as stored (`vector_in` for `vector_in.out_layer`); '' at the top. */
-function moduleOf(l: Layer): string {
-  return parentOf(l.relName)
-}
-
-/**
- * Outside aligned units: modules that high links already join one to one (`vector_in` ~
- * `time_text_embed.text_embedder`, through their only [H, 768] layers) hold the same layers, so a layer left in
- * one whose shape is the only one of its kind left in the other is that one (`out_layer` ~ `linear_2`).
- */
-export function matchWithinModules(
-  links: readonly LayerLink[],
-  restA: readonly Layer[],
-  restB: readonly Layer[]
-): { links: LayerLink[]; restA: Layer[]; restB: Layer[] } {
-  const toB = new Map<string, Set<string>>()
-  const toA = new Map<string, Set<string>>()
-  for (const l of links) {
-    if (l.confidence !== 'high') continue
-    const ma = moduleOf(l.a)
-    const mb = moduleOf(l.b)
-    if (ma === '' || mb === '') continue
-    let sb = toB.get(ma)
-    if (!sb) toB.set(ma, (sb = new Set()))
-    sb.add(mb)
-    let sa = toA.get(mb)
-    if (!sa) toA.set(mb, (sa = new Set()))
-    sa.add(ma)
-  }
-  const partner = new Map<string, string>()
-  for (const [ma, sb] of toB) {
-    if (sb.size !== 1) continue
-    const [mb] = sb
-    if (toA.get(mb!)?.size === 1) partner.set(ma, mb!)
-  }
-  if (partner.size === 0) return { links: [], restA: [...restA], restB: [...restB] }
-  // Per module pair and shape, the layers left on each side.
-  const cells = new Map<string, { a: Layer[]; b: Layer[] }>()
-  const wanted = new Set(partner.values())
-  for (const l of restA) {
-    const mb = partner.get(moduleOf(l))
-    if (mb === undefined) continue
-    const key = `${moduleOf(l)}\u0000${mb}\u0000${l.sig}`
-    let c = cells.get(key)
-    if (!c) cells.set(key, (c = { a: [], b: [] }))
-    c.a.push(l)
-  }
-  const owner = new Map<string, string>()
-  for (const [ma, mb] of partner) owner.set(mb, ma)
-  for (const l of restB) {
-    const mb = moduleOf(l)
-    if (!wanted.has(mb)) continue
-    const c = cells.get(`${owner.get(mb)!}\u0000${mb}\u0000${l.sig}`)
-    if (c) c.b.push(l)
-  }
-  const out: LayerLink[] = []
-  const used = new Set<Layer>()
-  for (const c of cells.values()) {
-    if (c.a.length !== 1 || c.b.length !== 1 || conflict(c.a[0]!, c.b[0]!)) continue
-    const [a, b] = [c.a[0]!, c.b[0]!]
-    const shape = a.sig.split('x').map(Number)
-    out.push({
-      a,
-      b,
-      confidence: 'high',
-      evidence: [
-        { kind: 'same-module', modules: [moduleOf(a), moduleOf(b)] },
-        { kind: 'unique-shape', shape }
-      ]
-    })
-    used.add(a)
-    used.add(b)
-  }
-  return { links: out, restA: restA.filter((l) => !used.has(l)), restB: restB.filter((l) => !used.has(l)) }
 }
