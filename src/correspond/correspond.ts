@@ -6,6 +6,7 @@
 import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
+import { matchWithinModules } from './modules.js'
 import { buildSide, squeeze, type Layer } from './model.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
@@ -70,8 +71,9 @@ export function correspond(
   }
 
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
-  const left = matchLayers(restA, restB, true, [])
-  layerLinks.push(...left.links)
+  const strict = matchLayers(restA, restB, true, [])
+  const left = matchWithinModules(strict.links, strict.restA, strict.restB)
+  layerLinks.push(...strict.links, ...left.links)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
 
   for (const l of layerLinks) emitLayerLink(l, push)
