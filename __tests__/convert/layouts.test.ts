@@ -296,13 +296,14 @@ describe('reorder: chunk order differs between conventions', () => {
   test('Flux diffusers norm_out.linear (scale, shift) -> BFL final_layer.adaLN_modulation.1 (shift, scale)', async () => {
     const targets: Target[] = [
       { path: 'norm_out.linear', shape: [2 * H, H] },
-      { path: 'transformer_blocks.0.attn.to_out.0', shape: [H, H] }
+      { path: 'transformer_blocks.0.attn.to_out.0', shape: [H, H] },
+      { path: 'transformer_blocks.1.attn.to_out.0', shape: [H, H] }
     ]
     const src = join(dir, 'flux-norm-out.safetensors')
     const out = join(dir, 'flux-norm-out.out.safetensors')
     await writeRandomLora(src, dottedLora(targets, { rank: 4, alpha: 4, prefix: 'transformer.' }), 21)
     const plan = await convertFile(src, specCheckpoint(FLUX), out, 'comfyui')
-    expect(plan.counts).toEqual({ rename: 1, stack: 0, split: 0, 'split+stack': 0, reorder: 1 })
+    expect(plan.counts).toEqual({ rename: 2, stack: 0, split: 0, 'split+stack': 0, reorder: 1 })
     const final = plan.modules.find((m) => m.baseKey === 'final_layer.adaLN_modulation.1.weight')!
     expect(final.transform).toBe('reorder')
     // The source delta on its own names, the converted one on the BFL base: the two halves trade places.

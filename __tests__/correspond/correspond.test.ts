@@ -49,6 +49,40 @@ describe('correspond: a partial A (the layers a LoRA patches)', () => {
     })
   })
 
+  it('some parts of a fused qkv (q and v only): each onto its own equal share of the rows', () => {
+    const longcat = scaledModel('longcat-video', {
+      hidden_size: 64,
+      num_heads: 2,
+      head_dim: 32,
+      depth: 2,
+      ffn_hidden: 160
+    })
+    const a = [0, 1].flatMap((i) =>
+      ['q', 'v'].map((x) => ({ name: `blocks.${i}.self_attn.${x}.weight`, shape: [64, 64] }))
+    )
+    for (const options of [{ partial: 'a' as const }, {}]) {
+      const c = correspond(a, longcat, options)
+      expect(c.unmatched.a).toEqual([])
+      expect(find(c.links, 'blocks.1.self_attn.v.weight')).toMatchObject({
+        kind: 'fuse',
+        confidence: 'high',
+        a: ['blocks.1.self_attn.q.weight', 'blocks.1.self_attn.v.weight'],
+        b: ['blocks.1.attn.qkv.weight'],
+        rows: [
+          { start: 0, end: 64 },
+          { start: 128, end: 192 }
+        ]
+      })
+    }
+    // An unequal (GQA) fused qkv with a part missing has no equal shares: no link.
+    const gqa = [
+      { name: 'blocks.0.attn.qkv.weight', shape: [128, 64] },
+      { name: 'blocks.0.attn.proj.weight', shape: [64, 64] }
+    ]
+    const one = [{ name: 'blocks.0.self_attn.q.weight', shape: [64, 64] }]
+    expect(correspond(one, gqa, { partial: 'a' }).links.filter((l) => l.kind === 'fuse')).toEqual([])
+  })
+
   it('a fused qkv and a fused kv onto separate projections: splits within their own attention', () => {
     const w = scaledModel('wan2.1-t2v-1.3b', { dim: 64, ffn_dim: 128, num_heads: 2, num_layers: 2 })
     const c = correspond(
@@ -108,7 +142,130 @@ describe('correspond: whole networks', () => {
     expect(c.links.filter((l) => l.confidence === 'high' && /blocks\.\d+\./.test(l.a[0]!))).toEqual([])
   })
 
-  it('a modulation table under another name says its chunk order is assumed', () => {
+  it('a network saved without its last block pairs the blocks it keeps (a text encoder cut at its penultimate layer)', () => {
+    const block = (p: string, fused: boolean) => [
+      { name: `${p}.ln_1.weight`, shape: [16] },
+      ...(fused
+        ? [{ name: `${p}.attn.in_proj_weight`, shape: [48, 16] }]
+        : ['q', 'k', 'v'].map((x) => ({ name: `${p}.self_attn.${x}_proj.weight`, shape: [16, 16] }))),
+      { name: `${p}.mlp.c_fc.weight`, shape: [64, 16] },
+      { name: `${p}.mlp.c_proj.weight`, shape: [16, 64] }
+    ]
+    const a = [0, 1, 2, 3].flatMap((i) => block(`transformer.resblocks.${i}`, true))
+    const b = [0, 1, 2].flatMap((i) => block(`encoder.layers.${i}`, false))
+    for (const [x, y] of [
+      [a, b],
+      [b, a]
+    ]) {
+      const c = correspond(x, y)
+      const high = c.links.filter((l) => l.confidence === 'high')
+      expect(high).toHaveLength(3 * 4)
+      const blockOf = (k: string) => /\.(\d+)\./.exec(k)![1]
+      for (const l of high) expect(new Set([...l.a, ...l.b].map(blockOf)).size).toBe(1)
+    }
+    expect(correspond(a, b).unmatched.a).toEqual(block('transformer.resblocks.3', true).map((t) => t.name))
+    // Two series of other depths are two networks: no block link is high.
+    const c = [0, 1, 2].flatMap((i) => [
+      ...block(`encoder.layers.${i}`, false),
+      ...block(`single.${i}`, false)
+    ])
+    const d = [0, 1].flatMap((i) => [...block(`resblocks.${i}`, true), ...block(`single_blocks.${i}`, true)])
+    expect(correspond(c, d).links.filter((l) => l.confidence === 'high')).toEqual([])
+  })
+
+  it("equal-shaped sibling layers of no known role pair in their names' order (in/out vs 1/2) inside aligned blocks", () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.in_layer.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.out_layer.weight`, shape: [32, 32] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.linear_2.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.linear_1.weight`, shape: [32, 32] }
+    ])
+    const c = correspond(a, b)
+    expect(find(c.links, 'guidance.layers.1.in_layer.weight')).toMatchObject({
+      b: ['guidance.layers.1.linear_1.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'guidance.layers.1.out_layer.weight')).toMatchObject({
+      b: ['guidance.layers.1.linear_2.weight'],
+      confidence: 'high'
+    })
+    // Not siblings of one module: the names' numbers say nothing about which is which.
+    const d = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.left.linear_1.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.right.linear_2.weight`, shape: [32, 32] }
+    ])
+    expect(correspond(a, d).links.filter((l) => l.confidence === 'high')).toEqual([])
+  })
+
+  it('a lone middle layer beside a numbered series: the middle pairs by its section word, the series in order', () => {
+    const conv = (name: string) => [
+      { name: `${name}.weight`, shape: [16, 16, 1, 1] },
+      { name: `${name}.bias`, shape: [16] }
+    ]
+    const a = [
+      ...[0, 1, 2].flatMap((i) => conv(`control_model.zero_convs.${i}.0`)),
+      ...conv('control_model.middle_block_out.0')
+    ]
+    const b = [
+      ...conv('controlnet_mid_block'),
+      ...[0, 1, 2].flatMap((i) => conv(`controlnet_down_blocks.${i}`))
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'control_model.middle_block_out.0.weight')).toMatchObject({
+      b: ['controlnet_mid_block.weight'],
+      confidence: 'high'
+    })
+    for (const i of [0, 1, 2])
+      expect(find(c.links, `control_model.zero_convs.${i}.0.weight`)).toMatchObject({
+        b: [`controlnet_down_blocks.${i}.weight`],
+        confidence: 'high'
+      })
+  })
+
+  it("the last pair of a shape, once the others are placed by their names, is each other's", () => {
+    const a = [
+      { name: 'time_in.in_layer.weight', shape: [32, 8] },
+      { name: 'guidance_in.in_layer.weight', shape: [32, 8] }
+    ]
+    const b = [
+      { name: 'time_text_embed.guidance_embedder.linear_1.weight', shape: [32, 8] },
+      { name: 'time_text_embed.timestep_embedder.linear_1.weight', shape: [32, 8] }
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'guidance_in.in_layer.weight')).toMatchObject({
+      b: ['time_text_embed.guidance_embedder.linear_1.weight'],
+      confidence: 'high',
+      evidence: [{ kind: 'last-of-shape', shape: [32, 8], of: 2 }]
+    })
+  })
+
+  it('modules joined by a high link hold the same layers: the only one of a shape left in each pairs', () => {
+    const a = [
+      { name: 'vector_in.in_layer.weight', shape: [32, 12] },
+      { name: 'vector_in.out_layer.weight', shape: [32, 32] },
+      { name: 'other_in.out_layer.weight', shape: [32, 32] },
+      { name: 'other_in.in_layer.weight', shape: [32, 20] }
+    ]
+    const b = [
+      { name: 'embed.text_embedder.linear_1.weight', shape: [32, 12] },
+      { name: 'embed.text_embedder.linear_2.weight', shape: [32, 32] },
+      { name: 'embed.extra_embedder.linear_2.weight', shape: [32, 32] },
+      { name: 'embed.extra_embedder.linear_1.weight', shape: [32, 20] }
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'vector_in.out_layer.weight')).toMatchObject({
+      b: ['embed.text_embedder.linear_2.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'other_in.out_layer.weight')).toMatchObject({
+      b: ['embed.extra_embedder.linear_2.weight'],
+      confidence: 'high'
+    })
+  })
+
+  it('a modulation table under another name in the same convention is a plain rename', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },
       { name: `blocks.${i}.q.weight`, shape: [8, 8] }
@@ -119,6 +276,67 @@ describe('correspond: whole networks', () => {
     ])
     const l = find(correspond(a, b).links, 'blocks.1.modulation')
     expect(l).toMatchObject({ kind: 'rename', b: ['blocks.1.scale_shift_table'], confidence: 'high' })
+    expect(l?.ambiguity).toBeUndefined()
+  })
+
+  it('AdaLayerNormContinuous (scale, shift) against an adaLN modulation (shift, scale) is a reorder, both ways', () => {
+    const orig = [
+      { name: 'final_layer.adaLN_modulation.1.weight', shape: [16, 8] },
+      { name: 'final_layer.adaLN_modulation.1.bias', shape: [16] },
+      { name: 'final_layer.linear.weight', shape: [4, 8] }
+    ]
+    const diff = [
+      { name: 'norm_out.linear.weight', shape: [16, 8] },
+      { name: 'norm_out.linear.bias', shape: [16] },
+      { name: 'proj_out.weight', shape: [4, 8] }
+    ]
+    for (const [a, b] of [
+      [orig, diff],
+      [diff, orig]
+    ] as const) {
+      const links = correspond(a, b).links
+      for (const leaf of ['weight', 'bias']) {
+        const l = find(links, a[0]!.name.replace(/weight$/, leaf))
+        expect(l).toMatchObject({
+          kind: 'reorder',
+          b: [b[0]!.name.replace(/weight$/, leaf)],
+          confidence: 'high'
+        })
+        expect(l?.ambiguity).toBeUndefined()
+        expect(l?.evidence).toContainEqual({
+          kind: 'chunk-order',
+          chunks: a === orig ? ['shift', 'scale'] : ['scale', 'shift'],
+          order: [1, 0]
+        })
+      }
+    }
+  })
+
+  it('a norm-linear modulation with 6 chunks (AdaLayerNormZero) keeps the original order: a rename', () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `double_blocks.${i}.img_mod.lin.weight`, shape: [48, 8] },
+      { name: `double_blocks.${i}.img_attn.proj.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `transformer_blocks.${i}.norm1.linear.weight`, shape: [48, 8] },
+      { name: `transformer_blocks.${i}.attn.to_out.0.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'double_blocks.1.img_mod.lin.weight')
+    expect(l).toMatchObject({ kind: 'rename', b: ['transformer_blocks.1.norm1.linear.weight'] })
+    expect(l?.ambiguity).toBeUndefined()
+  })
+
+  it('a modulation whose naming tells no convention says its chunk order is assumed', () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.adaLN_modulation.1.weight`, shape: [48, 8] },
+      { name: `blocks.${i}.attn.q.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.norm1.emb.weight`, shape: [48, 8] },
+      { name: `blocks.${i}.attn.to_q.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'blocks.1.adaLN_modulation.1.weight')
+    expect(l).toMatchObject({ kind: 'rename', b: ['blocks.1.norm1.emb.weight'] })
     expect(l?.ambiguity?.kind).toBe('modulation-chunks')
   })
 })

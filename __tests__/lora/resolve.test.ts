@@ -27,6 +27,7 @@ import {
   type LoraResolution
 } from '../../src/lora/index.js'
 import { wordResolution } from '../../src/report/lora-reasons.js'
+import { SGM_TO_DIFFUSERS } from '../../src/lora/loaders/runtime-names.js'
 
 /** The resolution with its reasons worded, as the CLI and the gate give it. */
 const resolveLora = (...args: Parameters<typeof resolveLoraTyped>) =>
@@ -118,8 +119,8 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
     expect(diffTargets.length).toBe(40 * 12)
     const r = resolve(dottedLora(diffTargets, { prefix: 'transformer.' }), wanI2v)
     expectAllLand(r, diffTargets, (t) => `${original(t.path)}.weight`)
-    // Said from the LoRA's naming (diffusers) to the base's (original).
-    expect(r.results[0]!.target!.via).toBe('name map wan diffusers->original')
+    // No name table: the correspondence engine links the names (structure, roles and shapes).
+    expect(r.results[0]!.target!.via).toBe('correspondence engine (rename)')
 
     const back = resolve(dottedLora(targets, { prefix: 'diffusion_model.' }), wan14Diffusers)
     const toDiffusers = Object.fromEntries(Object.entries(toOriginal).map(([d, o]) => [o, d]))
@@ -138,7 +139,7 @@ describe('resolution lands every module on the right base key (Wan2.1)', () => {
       /^blocks\.[0-3]\.(?:attn[12]\.(?:to_[qkv]|to_out\.0)|ffn\.net\.(?:0\.proj|2))$/
     )
     const a = analyzeLora(loraCheckpoint(dottedLora(diff, { prefix: 'transformer.' })))
-    return { r: resolveLora(a, buildBaseIndex(specCheckpoint(wan14), [])), diff }
+    return { r: resolveLora(a, buildBaseIndex(specCheckpoint(wan14))), diff }
   }
   const toOriginal: Record<string, string> = {
     'attn1.to_q': 'self_attn.q',
@@ -235,38 +236,34 @@ describe('fused and split targets', () => {
     })
   })
 
-  it('separate q/k/v LoRAs on a fused LongCat qkv / kv_linear land as row slices', () => {
-    const split: Target[] = []
-    for (const p of [
-      'self_attn.to_q',
-      'self_attn.to_k',
-      'self_attn.to_v',
-      'cross_attn.to_k',
-      'cross_attn.to_v',
-      'self_attn.q',
-      'cross_attn.v'
-    ]) {
-      split.push({ path: `blocks.3.${p}`, shape: [4096, 4096] })
+  it('separate q/k/v LoRAs (diffusers-style and Wan-style names) on a fused LongCat qkv / kv_linear land as row slices', () => {
+    for (const [q, k, v] of [
+      ['to_q', 'to_k', 'to_v'],
+      ['q', 'k', 'v']
+    ] as const) {
+      const split: Target[] = [
+        `self_attn.${q}`,
+        `self_attn.${k}`,
+        `self_attn.${v}`,
+        `cross_attn.${k}`,
+        `cross_attn.${v}`
+      ].flatMap((p) => [3, 4].map((b) => ({ path: `blocks.${b}.${p}`, shape: [4096, 4096] })))
+      const r = resolve(dottedLora(split, { prefix: 'diffusion_model.' }), longcat)
+      expect(r.counts.ok).toBe(split.length)
+      const byPath = new Map(r.results.map((x) => [x.path, x.target!]))
+      expect(byPath.get(`blocks.3.self_attn.${q}`)).toMatchObject({
+        key: 'blocks.3.attn.qkv.weight',
+        slice: { offset: 0, size: 4096 }
+      })
+      expect(byPath.get(`blocks.3.self_attn.${v}`)).toMatchObject({
+        key: 'blocks.3.attn.qkv.weight',
+        slice: { offset: 8192, size: 4096 }
+      })
+      expect(byPath.get(`blocks.4.cross_attn.${v}`)).toMatchObject({
+        key: 'blocks.4.cross_attn.kv_linear.weight',
+        slice: { offset: 4096, size: 4096 }
+      })
     }
-    const r = resolve(dottedLora(split, { prefix: 'diffusion_model.' }), longcat)
-    expect(r.counts.ok).toBe(split.length)
-    const byPath = new Map(r.results.map((x) => [x.path, x.target!]))
-    expect(byPath.get('blocks.3.self_attn.to_q')).toMatchObject({
-      key: 'blocks.3.attn.qkv.weight',
-      slice: { offset: 0, size: 4096 }
-    })
-    expect(byPath.get('blocks.3.self_attn.to_v')).toMatchObject({
-      key: 'blocks.3.attn.qkv.weight',
-      slice: { offset: 8192, size: 4096 }
-    })
-    expect(byPath.get('blocks.3.cross_attn.to_v')).toMatchObject({
-      key: 'blocks.3.cross_attn.kv_linear.weight',
-      slice: { offset: 4096, size: 4096 }
-    })
-    expect(byPath.get('blocks.3.self_attn.q')).toMatchObject({
-      key: 'blocks.3.attn.qkv.weight',
-      slice: { offset: 0 }
-    })
   })
 
   it('Flux: kohya on the fused BFL names; diffusers q/k/v and proj_mlp as slices of qkv / linear1', () => {
@@ -334,38 +331,53 @@ describe('SDXL UNet and text encoders', () => {
     )
   })
 
-  it('diffusers UNet names (kohya SD-style and PEFT) land on the sgm base; an SD1.x LoRA is named as such', () => {
-    // diffusers names of SDXL's first attention level, resnets and samplers (ComfyUI unet_to_diffusers).
-    const expected: [string, string, number[]][] = [
-      [
-        'down_blocks.1.attentions.1.transformer_blocks.1.attn2.to_k',
-        'input_blocks.5.1.transformer_blocks.1.attn2.to_k',
-        [640, 2048]
-      ],
-      ['down_blocks.2.attentions.0.proj_in', 'input_blocks.7.1.proj_in', [1280, 1280]],
-      ['down_blocks.1.resnets.0.conv_shortcut', 'input_blocks.4.0.skip_connection', [640, 320, 1, 1]],
-      ['down_blocks.0.downsamplers.0.conv', 'input_blocks.3.0.op', [320, 320, 3, 3]],
-      [
-        'mid_block.attentions.0.transformer_blocks.9.ff.net.2',
-        'middle_block.1.transformer_blocks.9.ff.net.2',
-        [1280, 5120]
-      ],
-      ['mid_block.resnets.1.time_emb_proj', 'middle_block.2.emb_layers.1', [1280, 1280]],
-      [
-        'up_blocks.0.attentions.2.transformer_blocks.0.attn1.to_out.0',
-        'output_blocks.2.1.transformer_blocks.0.attn1.to_out.0',
-        [1280, 1280]
-      ],
-      ['up_blocks.0.upsamplers.0.conv', 'output_blocks.2.2.conv', [1280, 1280, 3, 3]],
-      ['up_blocks.2.resnets.2.conv1', 'output_blocks.8.0.in_layers.2', [320, 640, 3, 3]],
-      ['time_embedding.linear_1', 'time_embed.0', [1280, 320]],
-      ['add_embedding.linear_1', 'label_emb.0.0', [1280, 2816]]
-    ]
-    const targets = expected.map(([path, , shape]) => ({ path, shape }))
-    const sgm = new Map(expected.map(([d, o]) => [d, o]))
+  /** SDXL UNet layers in diffusers names, with the sgm key each is (ComfyUI's unet_to_diffusers: the truth only). */
+  function diffusersUnet(re: RegExp): { targets: Target[]; sgm: Map<string, string> } {
+    const targets: Target[] = []
+    const sgm = new Map<string, string>()
+    for (const t of targetsOf(sdxl, re, { conv: true })) {
+      const d = SGM_TO_DIFFUSERS.names(t.path, t.shape)[0]
+      if (!d) continue
+      targets.push({ path: d.path, shape: t.shape })
+      sgm.set(d.path, t.path)
+    }
+    return { targets, sgm }
+  }
+
+  it('a diffusers-named SDXL LoRA (kohya and PEFT) lands on the sgm base with no name table', () => {
+    // Every attention projection, FFN, proj_in/out, resnet conv, time projection and sampler: what a LoCon trains.
+    const { targets, sgm } = diffusersUnet(
+      /(?:in_layers\.2|out_layers\.3|emb_layers\.1|skip_connection|\.op|\.conv|transformer_blocks\.\d+\.(?:attn[12]\.(?:to_[qkv]|to_out\.0)|ff\.net\.(?:0\.proj|2))|\.1\.proj_(?:in|out))$/
+    )
+    expect(targets.length).toBeGreaterThan(700)
     for (const fx of [kohyaLora(targets), dottedLora(targets, { prefix: 'unet.' })]) {
       expectAllLand(resolve(fx, unet), targets, (t) => `model.diffusion_model.${sgm.get(t.path)}.weight`)
     }
+  })
+
+  it('a LoRA that trains some attention units: the levels both layouts name alike and their containers place it', () => {
+    const { targets, sgm } = diffusersUnet(
+      /^input_blocks\.[45]\.1\.(?:proj_in|transformer_blocks\.0\.(?:attn[12]\.to_[qkv]|attn1\.to_out\.0|ff\.net\.2))$/
+    )
+    expect(targets.length).toBe(18)
+    expectAllLand(
+      resolve(kohyaLora(targets), unet),
+      targets,
+      (t) => `model.diffusion_model.${sgm.get(t.path)}.weight`
+    )
+  })
+
+  it('scattered single modules the structure cannot place stay unresolved, never land on a wrong key', () => {
+    const { targets } = diffusersUnet(
+      /^(?:input_blocks\.5\.1\.transformer_blocks\.1\.attn2\.to_k|input_blocks\.4\.0\.skip_connection|middle_block\.2\.emb_layers\.1|output_blocks\.8\.0\.in_layers\.2)$/
+    )
+    expect(targets.length).toBe(4)
+    const r = resolve(kohyaLora(targets), unet)
+    expect(r.counts.ok).toBe(0)
+    for (const x of r.results) expect(x.target).toBeUndefined()
+  })
+
+  it('an SD1.x LoRA on an SDXL base does not load', () => {
     // SD1.5: cross-attention context 768, and attention at level 0, which SDXL does not have.
     const sd15: Target[] = [
       { path: 'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k', shape: [640, 768] },
@@ -373,17 +385,12 @@ describe('SDXL UNet and text encoders', () => {
       { path: 'down_blocks.0.attentions.0.transformer_blocks.0.attn1.to_q', shape: [320, 320] }
     ]
     const r = resolve(kohyaLora(sd15), unet)
-    expect(r.counts).toMatchObject({ 'shape-mismatch': 2, unresolved: 1 })
-    expect(r.results[0]).toMatchObject({
-      target: {
-        key: 'model.diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-        shape: [640, 2048]
-      },
-      expected: 'in-dim 768 vs 2048'
-    })
+    // Its 768-wide cross attention has no counterpart among SDXL's layers: nothing lands, and the cause says why.
+    expect(r.counts).toMatchObject({ ok: 0, unresolved: 3 })
+    for (const x of r.results) expect(x.target).toBeUndefined()
     expect(r.causes[0]).toMatchObject({
       cause: 'SD1.x LoRA on SDXL base: text context 768 vs 2048',
-      modules: 2
+      modules: 3
     })
   })
 

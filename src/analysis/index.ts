@@ -3,7 +3,7 @@ export { analyzeStructure } from './structure.js'
 export { attentionModulesOf, findAttentionModules, type ModuleEntry } from './attention.js'
 export { locateInBlocks, type BlockLocation } from './locate.js'
 export { findFfnModules } from './ffn.js'
-export { identifyFamilies } from './families.js'
+export { identifyFamilies } from '../names/families.js'
 export {
   BLOCK_CONTAINER_NAMES,
   KNOWN_PREFIXES,

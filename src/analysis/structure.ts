@@ -6,7 +6,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { findAttentionModules, type ModuleEntry } from './attention.js'
 import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.js'
 import { applyGgufMetadata, computeDimensions } from './dimensions.js'
-import { identifyFamilies } from './families.js'
+import { identifyFamilies } from '../names/families.js'
 import { findFfnModules } from './ffn.js'
 import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
 import { namingConventions } from './naming.js'
@@ -253,7 +253,7 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors
   const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn })
   if (ckpt.format === 'gguf') applyGgufMetadata(dimensions, ckpt.metadata, notes)
-  const candidates = identifyFamilies({ shapes, families })
+  const candidates = identifyFamilies([...shapes].map(([path, shape]) => ({ path, shape })))
   const best = candidates[0]
   // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
   if (

@@ -3,6 +3,7 @@
  * is plain JSON (numbers, strings, arrays, objects): the `analyze --json` manifest embeds it as `structure`, and
  * compare / LoRA / gate code consumes it. Fields are only ever added, never renamed (see `STRUCTURE_SCHEMA_VERSION`).
  */
+import type { FamilyMatch } from '../names/families.js'
 
 export const STRUCTURE_SCHEMA_VERSION = 1
 
@@ -251,19 +252,8 @@ export interface Dimensions {
 
 export type Confidence = 'high' | 'medium' | 'low'
 
-export interface FamilyMatch {
-  /** Stable id: `wan`, `longcat-video`, `flux`, `sdxl`, `sd1`, `sd2`, `sd3`, `hunyuan-video`, `qwen-image`, `ltx-video`, `cogvideox`. */
-  id: string
-  /** Human-readable name including the variant, e.g. `Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert)`. */
-  name: string
-  /** The variant alone (`t2v-14b`, `i2v-14b`, `dev`, ...) or null. */
-  variant: string | null
-  /** The naming convention the keys follow: `original`, `diffusers`, `comfyui`, ... */
-  naming: string
-  confidence: Confidence
-  /** The keys and shapes that matched, and any mismatches that lowered the confidence. */
-  evidence: string[]
-}
+/** A family match (src/names/families.ts: the one family detector). */
+export type { FamilyMatch }
 
 export interface StructureAnalysis {
   schemaVersion: typeof STRUCTURE_SCHEMA_VERSION

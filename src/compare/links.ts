@@ -46,6 +46,12 @@ function words(e: Evidence): string {
       return `${e.role} number ${e.rank + 1} in name order`
     case 'rows-sum':
       return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
+    case 'rows-share':
+      return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
+    case 'last-of-shape':
+      return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`
+    case 'same-module':
+      return `in modules already linked (${e.modules[0]} ~ ${e.modules[1]})`
     case 'same-numel':
       return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`
     case 'chunk-order':
@@ -76,8 +82,10 @@ export function toKeyMapping(
     evidence: l.evidence
   }
   if (l.rows) m.rows = l.rows.map((r) => ({ ...r }))
-  const sum = l.evidence.find((e) => e.kind === 'rows-sum')
-  if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+  const sum = l.evidence.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share')
+  if (sum?.kind === 'rows-share' && l.rows && !l.ambiguity) {
+    m.ambiguity = `equal-sized parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`
+  } else if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
     // The fused row order is the convention every known converter uses; stated, since no header shows it.
     const sizes = l.rows.map((r) => r.end - r.start)
     const equal = sizes.every((n) => n === sizes[0])

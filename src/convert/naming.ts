@@ -4,6 +4,7 @@
  * under diffusers' `transformer.` prefix; to get diffusers module names, convert against a diffusers base.
  */
 import type { BaseSpace } from '../lora/base-index.js'
+import { isUnetFamily } from '../names/families.js'
 import type { Refusal } from './reasons.js'
 import type { ConvertTarget } from './types.js'
 
@@ -35,7 +36,7 @@ function denoiserPrefix(to: ConvertTarget, space: BaseSpace, family: string | nu
     case 'diffusers': {
       const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix)
       if (component) return space.prefix
-      return family === 'sdxl' || family === 'sd-diffusers-unet' ? 'unet.' : 'transformer.'
+      return isUnetFamily(family) ? 'unet.' : 'transformer.'
     }
     case 'base':
       return space.prefix

@@ -6,7 +6,9 @@
 import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
+import { matchWithinModules } from './modules.js'
 import { buildSide, squeeze, type Layer } from './model.js'
+import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
   Correspondence,
   CorrespondOptions,
@@ -25,7 +27,7 @@ export function correspond(
   b: readonly TensorSpec[],
   options: CorrespondOptions = {}
 ): Correspondence {
-  const sa = buildSide(a)
+  const sa = buildSide(a, options.partial === 'a')
   const sb = buildSide(b)
   const links: Link[] = []
   const linkedA = new Set<string>()
@@ -69,8 +71,9 @@ export function correspond(
   }
 
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
-  const left = matchLayers(restA, restB, true, [])
-  layerLinks.push(...left.links)
+  const strict = matchLayers(restA, restB, true, [])
+  const left = matchWithinModules(strict.links, strict.restA, strict.restB)
+  layerLinks.push(...strict.links, ...left.links)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
 
   for (const l of layerLinks) emitLayerLink(l, push)
@@ -84,35 +87,38 @@ function cap(c: LinkConfidence): LinkConfidence {
 }
 
 /**
- * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase
- * that no header shows (diffusers' AdaLayerNormContinuous stores scale before shift; its AdaLayerNormZero keeps
- * the original order), so the link says the order is assumed.
+ * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase that
+ * no header shows; src/names/modulation.ts reads it from the names where a known convention tells it. Same order:
+ * a plain rename; known different orders: a reorder with the permutation as evidence; otherwise the link says the
+ * order is assumed.
  */
-function modulationAmbiguity(l: LayerLink): { kind: string; chunks: string[] } | undefined {
+function modulationOrder(l: LayerLink): ChunkOrder | undefined {
   if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel) return undefined
-  const s = squeeze(l.a.main.shape)
-  const rows = s[0] ?? 0
-  const width = s.length > 1 ? s[s.length - 1]! : 0
-  const n = s.length === 2 && width > 0 && rows % width === 0 ? rows / width : 0
-  const chunks = n === 2 ? ['shift', 'scale'] : ['shift', 'scale', 'gate']
-  return { kind: 'modulation-chunks', chunks }
+  const n = chunkCount(squeeze(l.a.main.shape))
+  if (n < 2 || chunkCount(squeeze(l.b.main.shape)) !== n) return undefined
+  return chunkOrder(l.a.path, l.b.path, n)
 }
 
 function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
-  const modulation = l.ambiguity ?? modulationAmbiguity(l)
+  const order = modulationOrder(l)
+  const modulation =
+    l.ambiguity ??
+    (order?.kind === 'unknown' ? { kind: 'modulation-chunks', chunks: [...order.chunks] } : undefined)
   for (const [leaf, ta] of l.a.tensors) {
     const tb = l.b.tensors.get(leaf)
     if (!tb || tb.numel !== ta.numel) continue
     const same = sameShape(ta.shape, tb.shape)
     const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape))
-    const evidence = same
-      ? l.evidence
+    const evidence: Evidence[] = same
+      ? [...l.evidence]
       : [
           ...l.evidence,
           { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }
         ]
+    const reorder = order?.kind === 'reorder' && squeezedSame
+    if (reorder) evidence.push({ kind: 'chunk-order', chunks: [...order.chunks], order: [...order.order] })
     push({
-      kind: same ? 'rename' : 'reshape',
+      kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
       a: [ta.name],
       b: [tb.name],
       confidence: squeezedSame ? l.confidence : cap(l.confidence),
@@ -133,15 +139,28 @@ function pushFused(
     if (parts.some((p) => p === undefined)) continue
     const rows: { start: number; end: number }[] = []
     let start = 0
-    for (const p of parts) {
-      const n = p!.shape[0] ?? 0
-      rows.push({ start, end: start + n })
-      start += n
+    const total = tf.shape[0] ?? 0
+    if (f.share) {
+      // Some parts: each fills its own equal share of the fused rows.
+      const each = total / f.share.of.length
+      if (parts.some((p) => (p!.shape[0] ?? 0) !== each)) continue
+      for (const slot of f.share.slots) rows.push({ start: slot * each, end: (slot + 1) * each })
+    } else {
+      for (const p of parts) {
+        const n = p!.shape[0] ?? 0
+        rows.push({ start, end: start + n })
+        start += n
+      }
+      if (start !== total) continue
     }
-    if (start !== (tf.shape[0] ?? 0)) continue
-    const evidence: Evidence[] = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }]
+    const evidence: Evidence[] = [
+      ...base,
+      f.share
+        ? { kind: 'rows-share', parts: f.roles, of: f.share.of, rows: total }
+        : { kind: 'rows-sum', parts: f.roles, rows: total }
+    ]
     const names = parts.map((p) => p!.name)
-    if (f.chunked) {
+    if (f.chunked && !f.share) {
       // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
       // ranges are unknown, and a converter must not guess them.
       const link: Link =
@@ -158,7 +177,9 @@ function pushFused(
       f.fusedSide === 'a'
         ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
         : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence }
-    if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v') link.ambiguity = ambiguity
+    // A share of a fused q|k|v or k|v sits where the full set's conventional order puts it.
+    const order = (f.share?.of ?? f.roles).join()
+    if (ambiguity && order !== 'q,k,v' && order !== 'k,v') link.ambiguity = ambiguity
     push(link)
   }
 }

@@ -99,7 +99,11 @@ interface RawLayer {
   ancestors: string[]
 }
 
-export function buildSide(specs: readonly TensorSpec[]): Side {
+/**
+ * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
+ * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ */
+export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
   const byPath = new Map<string, RawLayer>()
   const tensors: Tensor[] = []
@@ -131,6 +135,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
 
   const under = new Map<string, number>()
   for (const raw of byPath.values()) for (const p of raw.ancestors) under.set(p, (under.get(p) ?? 0) + 1)
+  const seriesIndices = indicesPerSeries(under.keys())
 
   // Blocks repeat the same relative names: each distinct name is read once.
   const roles = new Map<string, LayerRole>()
@@ -147,14 +152,7 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   unitFacts.set('', { unit: top, words: 0, context: '' })
   const layers: Layer[] = []
   for (const raw of byPath.values()) {
-    let unitPath = ''
-    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-      const p = raw.ancestors[k]!
-      if ((under.get(p) ?? 0) >= 2) {
-        unitPath = p
-        break
-      }
-    }
+    const unitPath = unitOf(raw, under, seriesIndices, partial)
     let facts = unitFacts.get(unitPath)
     if (!facts) {
       const unit = newUnit(unitPath)
@@ -186,6 +184,44 @@ export function buildSide(specs: readonly TensorSpec[]): Side {
   attachParallelSeries(top, units)
   for (const u of [top, ...units.values()]) finishUnit(u)
   return { tensors, layers, units: [...units.values()], top }
+}
+
+/** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
+function indicesPerSeries(paths: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const p of paths) {
+    const at = p.lastIndexOf('.')
+    const s = at < 0 ? '' : p.slice(0, at)
+    out.set(s, (out.get(s) ?? 0) + 1)
+  }
+  return out
+}
+
+/**
+ * The unit a layer belongs to: its deepest indexed ancestor holding several layers. A block holding one layer
+ * (the weights a LoRA implies: one fused `attn.qkv` per block) is a unit as well when it is one of several
+ * blocks of a series and the layer has a name of its own under it (`blocks.3.attn.qkv`, not the index-only
+ * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
+ * split or fused. Otherwise the layer is top-level.
+ */
+function unitOf(
+  raw: RawLayer,
+  under: Map<string, number>,
+  seriesIndices: Map<string, number>,
+  partial: boolean
+): string {
+  for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+    const p = raw.ancestors[k]!
+    if ((under.get(p) ?? 0) >= 2) return p
+  }
+  for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+    const p = raw.ancestors[k]!
+    const at = p.lastIndexOf('.')
+    if (at < 0 || (!partial && (seriesIndices.get(p.slice(0, at)) ?? 0) < 2)) continue
+    const rest = raw.path.slice(p.length + 1).split('.')
+    if (rest.some((w) => !/^\d+$/.test(w))) return p
+  }
+  return ''
 }
 
 /**

@@ -3,6 +3,8 @@
  * and their statistics, and its training metadata. Pure: no I/O.
  */
 import type { Checkpoint } from '../formats/types.js'
+import type { FamilyLayer } from '../names/families.js'
+import { impliedWeightShape } from './implied.js'
 import { guessFamily, mode } from './layers.js'
 import { defaultAlphaRule, groupModules, tensorBytes, numel, type ModuleOptions } from './modules.js'
 import type {
@@ -23,6 +25,12 @@ export interface AnalyzeOptions {
 
 const MAX_EXAMPLES = 3
 const MAX_METADATA_VALUE = 200
+
+/** A module as the family detector reads it: its path and, when the factors give it, the weight shape. */
+function familyLayer(m: LoraModule): FamilyLayer {
+  const shape = impliedWeightShape(m)
+  return shape.length > 0 ? { path: m.path, shape } : { path: m.path }
+}
 
 function median(sorted: number[]): number {
   const mid = Math.floor(sorted.length / 2)
@@ -252,7 +260,7 @@ export function analyzeLora(ckpt: Checkpoint, opts: AnalyzeOptions = {}): LoraAn
     conventions: conventionsOf(grouped.evidence, modules),
     primary,
     mixed: namingCounts.size > 1,
-    family: guessFamily(denoiser.map((m) => m.path)),
+    family: guessFamily(denoiser.map((m) => familyLayer(m))),
     width: mode(widths),
     statistics: loraStatistics(ckpt, modules, primary),
     metadata: trainingMetadata(ckpt.metadata),

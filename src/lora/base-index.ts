@@ -1,12 +1,13 @@
 /**
  * An index of a base model's own keys for LoRA resolution: module paths split from their checkpoint/component
- * prefix and `.weight`, the same paths underscored (kohya names are looked up here, never parsed back into dots),
- * and the aliases of other naming families. Built once per base in O(keys).
+ * prefix (src/names COMPONENT_PREFIXES) and `.weight`, and the same paths underscored (kohya names are looked up
+ * here, never parsed back into dots). Other namings are not indexed: they resolve through the correspondence
+ * engine. Built once per base in O(keys).
  */
 import type { Checkpoint } from '../formats/types.js'
-import { ALIAS_FAMILIES, type AliasFamily } from './aliases.js'
+import { COMPONENT_PREFIXES, componentPrefix, type ComponentPrefix } from '../names/index.js'
 import { blockOf, guessFamily, mode } from './layers.js'
-import type { ComponentKind, RowSlice } from './types.js'
+import type { ComponentKind } from './types.js'
 
 export interface BaseEntry {
   /** The stored key of the patched tensor (`...weight`, or the parameter itself, e.g. `blocks.0.modulation`). */
@@ -19,17 +20,6 @@ export interface BaseEntry {
   isParam: boolean
 }
 
-export interface AliasTarget {
-  entry: BaseEntry
-  slice?: RowSlice
-}
-
-export interface AliasIndex {
-  label: string
-  dotted: Map<string, AliasTarget[]>
-  underscore: Map<string, AliasTarget[]>
-}
-
 /** One component of the base (the denoiser, or one text encoder). */
 export interface BaseSpace {
   kind: ComponentKind
@@ -38,9 +28,6 @@ export interface BaseSpace {
   prefix: string
   dotted: Map<string, BaseEntry>
   underscore: Map<string, BaseEntry[]>
-  aliases: AliasIndex[]
-  /** The name-map families this index was built with (all, before choosing those of the base's family). */
-  families: readonly AliasFamily[]
   /** Highest block index per series (`blocks` -> 29). */
   blockMax: Map<string, number>
   entries: BaseEntry[]
@@ -58,32 +45,6 @@ export interface BaseIndex {
   hasImageBranch: boolean
 }
 
-interface PrefixRule {
-  prefix: string
-  kind: ComponentKind | 'skip'
-  textEncoder: number
-}
-
-const BASE_PREFIXES: PrefixRule[] = [
-  { prefix: 'model.diffusion_model.', kind: 'denoiser', textEncoder: 0 },
-  { prefix: 'diffusion_model.', kind: 'denoiser', textEncoder: 0 },
-  { prefix: 'conditioner.embedders.0.transformer.', kind: 'text-encoder', textEncoder: 1 },
-  { prefix: 'conditioner.embedders.1.model.', kind: 'text-encoder', textEncoder: 2 },
-  { prefix: 'cond_stage_model.transformer.', kind: 'text-encoder', textEncoder: 1 },
-  { prefix: 'cond_stage_model.model.', kind: 'text-encoder', textEncoder: 1 },
-  { prefix: 'text_encoders.', kind: 'text-encoder', textEncoder: 1 },
-  { prefix: 'first_stage_model.', kind: 'skip', textEncoder: 0 },
-  { prefix: 'model_ema.', kind: 'skip', textEncoder: 0 }
-]
-
-function componentRule(name: string): PrefixRule {
-  const te = /^text_encoder(?:_(\d+))?$/.exec(name)
-  if (te) return { prefix: `${name}.`, kind: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 }
-  if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
-    return { prefix: `${name}.`, kind: 'denoiser', textEncoder: 0 }
-  return { prefix: `${name}.`, kind: 'skip', textEncoder: 0 }
-}
-
 function newSpace(kind: ComponentKind, textEncoder: number, prefix: string): BaseSpace {
   return {
     kind,
@@ -91,8 +52,6 @@ function newSpace(kind: ComponentKind, textEncoder: number, prefix: string): Bas
     prefix,
     dotted: new Map(),
     underscore: new Map(),
-    aliases: [],
-    families: [],
     blockMax: new Map(),
     entries: []
   }
@@ -127,71 +86,38 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   if (b) space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index))
 }
 
-function finish(
-  space: BaseSpace,
-  biases: PendingBias[],
-  families: readonly AliasFamily[],
-  all: readonly AliasFamily[]
-): void {
-  space.families = all
+function finish(space: BaseSpace, biases: PendingBias[]): void {
   for (const b of biases) {
     const entry = space.dotted.get(b.path)
     if (entry && !entry.isParam) entry.bias = { key: b.key, shape: b.shape }
   }
   for (const entry of space.entries) push(space.underscore, entry.path.replace(/\./g, '_'), entry)
-  for (const family of families) {
-    const index: AliasIndex = { label: family.label, dotted: new Map(), underscore: new Map() }
-    for (const entry of space.entries) {
-      for (const alias of family.aliases(entry.path, entry.shape)) {
-        if (space.dotted.has(alias.path)) continue // the base's own name wins
-        const target: AliasTarget = alias.slice ? { entry, slice: alias.slice } : { entry }
-        push(index.dotted, alias.path, target)
-        push(index.underscore, alias.path.replace(/\./g, '_'), target)
-      }
-    }
-    if (index.dotted.size > 0) space.aliases.push(index)
-  }
 }
 
-/**
- * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
- * the family its names point at.
- */
-export function spaceFromSpecs(
-  specs: readonly { name: string; shape: readonly number[] }[],
-  families: readonly AliasFamily[] = ALIAS_FAMILIES
-): BaseSpace {
+/** One space built from bare tensor specs (names relative to the component, no prefix). */
+export function spaceFromSpecs(specs: readonly { name: string; shape: readonly number[] }[]): BaseSpace {
   const space = newSpace('denoiser', 0, '')
   const biases: PendingBias[] = []
   for (const s of specs) addEntry(space, s.name, s.name, [...s.shape], biases)
-  const family = guessFamily(space.entries.map((e) => e.path))
-  finish(
-    space,
-    biases,
-    families.filter((f) => family !== null && f.bases.includes(family)),
-    families
-  )
+  finish(space, biases)
   return space
 }
 
 /** Index a base checkpoint's keys by component. */
-export function buildBaseIndex(
-  base: Checkpoint,
-  families: readonly AliasFamily[] = ALIAS_FAMILIES
-): BaseIndex {
+export function buildBaseIndex(base: Checkpoint): BaseIndex {
   const denoiser = newSpace('denoiser', 0, '')
   const textEncoders = new Map<number, BaseSpace>()
   const biases = new Map<BaseSpace, PendingBias[]>([[denoiser, []]])
-  const rules = [...BASE_PREFIXES]
+  const rules: ComponentPrefix[] = [...COMPONENT_PREFIXES]
   if (base.format === 'diffusers' && base.components) {
-    for (const c of base.components) rules.push(componentRule(c.name))
+    for (const c of base.components) rules.push(componentPrefix(c.name))
   }
   rules.sort((a, b) => b.prefix.length - a.prefix.length)
   for (const t of base.tensors) {
     const rule = rules.find((r) => t.name.startsWith(r.prefix))
-    if (rule?.kind === 'skip') continue
+    if (rule?.component === 'skip') continue
     const rest = rule ? t.name.slice(rule.prefix.length) : t.name
-    if (rule?.kind === 'text-encoder') {
+    if (rule?.component === 'text-encoder') {
       let space = textEncoders.get(rule.textEncoder)
       if (!space) {
         textEncoders.set(rule.textEncoder, (space = newSpace('text-encoder', rule.textEncoder, rule.prefix)))
@@ -203,14 +129,9 @@ export function buildBaseIndex(
       addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser)!)
     }
   }
-  const family = guessFamily(denoiser.entries.map((e) => e.path))
-  finish(
-    denoiser,
-    biases.get(denoiser)!,
-    families.filter((f) => family !== null && f.bases.includes(family)),
-    families
-  )
-  for (const space of textEncoders.values()) finish(space, biases.get(space)!, [], [])
+  const family = guessFamily(denoiser.entries)
+  finish(denoiser, biases.get(denoiser)!)
+  for (const space of textEncoders.values()) finish(space, biases.get(space)!)
   const widths: number[] = []
   for (const e of denoiser.entries) if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
   return {

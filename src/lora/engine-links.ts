@@ -1,11 +1,12 @@
 /**
- * The correspondence engine's part in LoRA resolution: what no name map links is asked of src/correspond, with A
- * partial and B limited to the blocks A sits in; only high links that keep the block index and do not pair siblings
- * whose names extend each other are taken.
+ * The correspondence engine's part in LoRA resolution: what the base's own names do not hold is asked of
+ * src/correspond, with A partial and B limited to the blocks A sits in; only high links that keep the block index
+ * and do not pair siblings whose names differ by a stream qualifier (`v_img` beside `v`) are taken.
  */
 import { correspond } from '../correspond/index.js'
+import { isStreamWord, layerRole } from '../names/index.js'
 import type { Link, TensorSpec } from './correspondence.js'
-import { blockIndex as firstIndex } from './layers.js'
+import { blockIndex as firstIndex, blockOf } from './layers.js'
 
 /**
  * True when the two are siblings in one naming and one's name extends the other's (`cross_attn.v_img` beside
@@ -22,30 +23,48 @@ function qualifiedApart(a: string, b: string): boolean {
   const x = cut(pa)
   const y = cut(pb)
   if (x.parent !== y.parent || x.leaf === y.leaf) return false
-  return x.leaf.startsWith(`${y.leaf}_`) || y.leaf.startsWith(`${x.leaf}_`)
+  // The extension must qualify a stream (`_img`, `_txt`, `_context`): `q_linear` beside `q` only spells the same
+  // projection another way.
+  const [short, long] = x.leaf.length < y.leaf.length ? [x.leaf, y.leaf] : [y.leaf, x.leaf]
+  if (!long.startsWith(`${short}_`)) return false
+  return long
+    .slice(short.length + 1)
+    .split('_')
+    .some((w) => isStreamWord(w.toLowerCase()))
 }
 
 /** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
 const MAX_ENGINE_NAMES = 20000
 
 /**
- * What no name map links, asked of the correspondence engine (src/correspond) with A partial. Only its high links
+ * What the base's own names do not hold, asked of the correspondence engine (src/correspond) with A partial. Only its high links
  * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
  * naming of one network, and a wrong target is worse than none.
  */
 export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]): Link[] {
-  // Only the base tensors of the blocks A sits in can be taken: the engine sees those (and the top level when A has
-  // names outside blocks), which keeps the call small and its alignment to the blocks A has.
-  const inA = new Set(a.map((t) => firstIndex(t.name)))
-  const b = all.filter((t) => inA.has(firstIndex(t.name)))
-  const inB = new Set(b.map((t) => firstIndex(t.name)))
-  const mine = a.filter((t) => inB.has(firstIndex(t.name)))
+  // Where A's blocks are named as the base's (`blocks.N` on both), only the base tensors of the blocks A sits in can
+  // be taken: the engine sees those (and the top level when A has names outside blocks), which keeps the call small
+  // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
+  // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
+  const seriesA = new Set(a.map((t) => seriesOf(t.name)))
+  const inA = new Set(a.map(blockKey))
+  const b = all.filter((t) => {
+    const s = seriesOf(t.name)
+    return s === null ? inA.has(blockKey(t)) : !seriesA.has(s) || inA.has(blockKey(t))
+  })
+  const seriesB = new Set(b.map((t) => seriesOf(t.name)))
+  const inB = new Set(b.map(blockKey))
+  const mine = a.filter((t) => {
+    const s = seriesOf(t.name)
+    return s === null ? inB.has(blockKey(t)) : !seriesB.has(s) || inB.has(blockKey(t))
+  })
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
   const out: Link[] = []
   for (const l of correspond(mine, b, { partial: 'a' }).links) {
     if (l.confidence !== 'high') continue
-    if (new Set([...l.a, ...l.b].map(firstIndex)).size !== 1) continue
+    if (!keepsBlock(l.a, l.b) || !sameNesting(l.a, l.b)) continue
     if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
+    if (l.a.length === 1 && l.b.length === 1 && !sameRole(l.a[0]!, l.b[0]!)) continue
     const link: Link = {
       kind: l.kind,
       a: [...l.a],
@@ -59,4 +78,67 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
     out.push(link)
   }
   return out
+}
+
+/**
+ * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
+ * time embedding's linear), they must tell the same one (the FFN's in / gate / up / out count as one family).
+ */
+function sameRole(a: string, b: string): boolean {
+  const role = (n: string): string => {
+    const r = layerRole(innerPath(n.replace(/\.(?:weight|bias)$/, ''))).role
+    return r.startsWith('ffn-') ? 'ffn' : r
+  }
+  const ra = role(a)
+  const rb = role(b)
+  return ra === rb || ra === 'other' || rb === 'other'
+}
+
+/**
+ * The layer's path from its innermost container on (`transformer_blocks.0.attn1.to_out.0`, `attentions.0.proj_out`):
+ * the words that say its role, without the outer levels' (`down_blocks` is no FFN's `down`).
+ */
+function innerPath(path: string): string {
+  const words = path.split(/[._]/)
+  let at = -1
+  for (let i = 0; i < words.length - 1; i++)
+    if (/^\d+$/.test(words[i]!) && !/^\d+$/.test(words[i + 1]!)) at = i
+  if (at < 0) return words.join('.')
+  let start = at
+  while (start > 0 && /^\d+$/.test(words[start]!)) start--
+  return words.slice(start).join('.')
+}
+
+/** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
+function nested(name: string): boolean {
+  const words = name.replace(/\.(?:weight|bias)$/, '').split(/[._]/)
+  return words.slice(0, -1).some((w) => /^\d+$/.test(w))
+}
+
+/**
+ * Both sides at the top, or both inside containers: a LoRA layer of a block that the engine could not align must
+ * not take a top-level base layer of the same shape (`mid_block.attentions.0.proj_out` is not `time_embed.2`).
+ */
+function sameNesting(a: readonly string[], b: readonly string[]): boolean {
+  return new Set([...a, ...b].map(nested)).size === 1
+}
+
+function seriesOf(name: string): string | null {
+  return blockOf(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null
+}
+
+function blockKey(t: { name: string }): string {
+  return `${seriesOf(t.name) ?? ''}|${firstIndex(t.name) ?? ''}`
+}
+
+/**
+ * A link between blocks of one series name keeps the block index: a LoRA module patches the block of the same
+ * number in every naming that numbers them alike. Across series names (another layout), the engine's alignment
+ * decides.
+ */
+function keepsBlock(a: readonly string[], b: readonly string[]): boolean {
+  const names = [...a, ...b]
+  const series = new Set(names.map(seriesOf))
+  if (series.size > 1) return true
+  return new Set(names.map(firstIndex)).size === 1
 }

@@ -3,7 +3,6 @@ export { analyzeLora, loraStatistics, trainingMetadata, type AnalyzeOptions } fr
 export { resolveLora, resolveLoraLazily, type ResolveOptions } from './resolve.js'
 export { buildBaseIndex, type BaseIndex, type BaseEntry, type BaseSpace } from './base-index.js'
 export { compareLoras, canonicalTarget } from './compare.js'
-export { ALIAS_FAMILIES, type AliasFamily, type Alias } from './aliases.js'
 export { parseSuffix, parseStem } from './keys.js'
 export { layerKind, blockOf, guessFamily, sizeLabel, familyLabel, familyDisplayName } from './layers.js'
 export { checkModuleShapes, type ShapeVerdict } from './shapes.js'

@@ -3,80 +3,114 @@
  * and the architecture a set of paths points at. Works on dotted and kohya underscore paths alike by matching on
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
+import { detectFamily, type FamilyLayer } from '../names/families.js'
+import { isEmbeddingName, layerRole, NORM_ROLES, type LayerRole } from '../names/roles.js'
+import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 export function boundaryForm(path: string): string {
   return '_' + path.replace(/\./g, '_') + '_'
 }
 
-const PROJECTIONS: [RegExp, string][] = [
-  [/_(?:k_img|add_k_proj)_$/, 'k_img'],
-  [/_(?:v_img|add_v_proj)_$/, 'v_img'],
-  [/_(?:qkv|to_qkv|query_key_value|in_proj|qkv_proj)_$/, 'qkv'],
-  [/_(?:kv_linear|to_kv|kv)_$/, 'kv'],
-  [/_(?:to_q|q_proj|q_linear|wq|q|query|add_q_proj)_$/, 'q'],
-  [/_(?:to_k|k_proj|wk|k|key)_$/, 'k'],
-  [/_(?:to_v|v_proj|wv|v|value)_$/, 'v'],
-  [/_(?:to_out_0|to_out|out_proj|proj|o|wo|to_add_out)_$/, 'o'],
-  [/_norm\w*_$/, 'norm']
-]
-
+/**
+ * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
+ * words after the attention module's name (`_blocks_3_cross_attn_k_img_` -> `k_img`): the block path around it
+ * (`down_blocks`, `txt_in`) says nothing of the projection. q/k norms count as norms. The extra k/v stream of an
+ * attention (`k_img`, `add_k_proj`) is labelled `k_img` / `v_img`, as the reports always have.
+ */
 function projection(u: string): string | null {
-  for (const [re, name] of PROJECTIONS) if (re.test(u)) return name
-  return null
+  const tail = AFTER_ATTENTION.exec(u)?.[1] ?? u.slice(1, -1)
+  const r = layerRole(tail, false, false, 'attn')
+  switch (r.role) {
+    case 'q-norm':
+    case 'k-norm':
+    case 'norm':
+      return 'norm'
+    case 'k':
+    case 'v':
+      return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role
+    case 'q':
+    case 'o':
+    case 'qkv':
+    case 'kv':
+      return r.role
+    default:
+      return null
+  }
 }
+const EXTRA_STREAM: ReadonlySet<string> = new Set(['img', 'add'])
+/** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
+const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/
 
+/** The kinds beyond attention and FFN: modulation, embeddings, UNet convolutions, norms (first match wins). */
 interface KindRule {
   re: RegExp
   kind: string
-  /** Append the projection (q/k/v/o/...) to the kind. */
-  withProjection?: boolean
+}
+
+/** Flux-style single blocks: one linear feeding q, k, v and the MLP, one after both (a structural kind). */
+const SINGLE_BLOCK_RULES: KindRule[] = [
+  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
+  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' }
+]
+
+/** Numbered containers in the underscored form (`_down_blocks_0`, `_attentions_1`): they say nothing of the layer. */
+const CONTAINERS = new RegExp(`_(?:${[...BLOCK_CONTAINER_NAMES].join('|')}|[a-z]+_blocks)_\\d+(?=_)`, 'g')
+
+/**
+ * Attention (self / cross), feed-forward and modulation layers, read with the shared role words (src/names/roles.ts) from the
+ * path without its numbered containers. Null for anything else.
+ */
+function sublayerKind(u: string, r: LayerRole): string | null {
+  if (r.sublayer === 'cross' || r.sublayer === 'attn') {
+    const kind = r.sublayer === 'cross' ? 'cross-attn' : 'self-attn'
+    const p = projection(u)
+    return p ? `${kind} ${p}` : kind
+  }
+  if (r.sublayer === 'ffn') return 'ffn'
+  return r.role === 'mod' ? 'modulation' : null
+}
+
+/**
+ * A path that starts with an input embedding's name (names/roles.ts `isEmbeddingName`): its first one to three
+ * words, since a kohya path has lost the segment boundaries (`time_in_in_layer`, `x_embedder_proj`).
+ */
+function topEmbedding(u: string): boolean {
+  const words = u.slice(1, -1).split('_')
+  for (let n = 1; n <= Math.min(3, words.length); n++) {
+    const name = words.slice(0, n).join('_')
+    if (/^\d/.test(words[n - 1]!)) return false
+    if (isEmbeddingName(name)) return true
+  }
+  return false
 }
 
 const KIND_RULES: KindRule[] = [
-  { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
-  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-  {
-    re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
-    kind: 'self-attn',
-    withProjection: true
-  },
-  { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
-  { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
-  { re: /_proj_mlp_$/, kind: 'ffn' },
-  {
-    re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
-    kind: 'modulation'
-  },
+  // Wan's time_projection feeds every block's modulation; a `.diff_m` delta is a modulation table.
+  { re: /_(?:time_projection|time_proj|diff_m)_/, kind: 'modulation' },
   { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
-  {
-    re: /^_(?:patch_embedding|x_embedder|img_in|txt_in|text_embedding|time_embedding|t_embedder|y_embedder|time_in|vector_in|guidance_in|condition_embedder|time_embed|label_emb|context_embedder|patchify_proj|caption_projection|conv_in|input_blocks_0_0|embeddings|token_embedding|position_embedding)_/,
-    kind: 'embedding'
-  },
+  // The LDM UNet's input conv (conv_in in diffusers names).
+  { re: /^_input_blocks_0_0_/, kind: 'embedding' },
   { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
   { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
   {
     re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
     kind: 'resnet/conv'
-  },
-  { re: /_norm\w*_/, kind: 'norm' }
+  }
 ]
 
 /**
- * Block indices (other than 0) of the usual containers, in the underscored form. The rules above read such an index
- * only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So writing every nonzero
- * index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a model share one cache
- * entry (tested against the uncached rules).
+ * Block indices (other than 0) of the known series (src/names/series.ts), in the underscored form. The rules above
+ * read such an index only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So
+ * writing every nonzero index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a
+ * model share one cache entry (tested against the uncached rules).
  */
-const BLOCK_INDEX =
-  /_(blocks|double_blocks|single_blocks|transformer_blocks|single_transformer_blocks|layers|vace_blocks|resblocks)_[1-9]\d*(?=_)/g
 const KIND_CACHE_LIMIT = 50000
 const kindCache = new Map<string, string>()
 
 /** Layer kind label of a module path, e.g. `self-attn q`, `cross-attn k_img`, `ffn`, `modulation`. */
 export function layerKind(path: string, textEncoder = false): string {
-  const key = boundaryForm(path).replace(BLOCK_INDEX, '_$1_9')
+  const key = boundaryForm(path).replace(NONZERO_SERIES_INDEX, '_$1_9')
   let label = kindCache.get(key)
   if (label === undefined) {
     label = layerKindOf(key)
@@ -88,28 +122,20 @@ export function layerKind(path: string, textEncoder = false): string {
 
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 export function layerKindOf(u: string): string {
-  let label = 'other'
+  for (const rule of SINGLE_BLOCK_RULES) if (rule.re.test(u)) return rule.kind
+  const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1))
+  const sub = sublayerKind(u, r)
+  if (sub) return sub
   for (const rule of KIND_RULES) {
-    if (!rule.re.test(u)) continue
-    label = rule.kind
-    if (rule.withProjection) {
-      const p = projection(u)
-      if (p) label += ` ${p}`
-    }
-    break
+    if (rule.re.test(u)) return rule.kind
+    // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
+    if (rule.kind === 'embedding (image)' && topEmbedding(u)) return 'embedding'
   }
-  return label
+  return NORM_ROLES.has(r.role) ? 'norm' : 'other'
 }
 
-const BLOCK_RE =
-  /_(double_blocks|single_transformer_blocks|single_blocks|transformer_blocks|vace_blocks|blocks|input_blocks|output_blocks|middle_block|down_blocks|up_blocks|layers|resblocks)_(\d{1,6})_/
-
-/** The block a path sits in (first, outermost block series), e.g. `{series:'blocks', index:3}`. */
-export function blockOf(path: string): { series: string; index: number } | undefined {
-  const m = BLOCK_RE.exec(boundaryForm(path))
-  if (!m) return undefined
-  return { series: m[1]!, index: Number(m[2]) }
-}
+/** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */
+export { blockOf }
 
 /**
  * The index of the block a tensor or module name sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null
@@ -120,65 +146,27 @@ export function blockIndex(name: string): string | null {
   return block ? String(block.index) : null
 }
 
-interface FamilyRule {
-  family: string
-  re: RegExp
+/**
+ * LoRA report ids of the detector's families: the architecture id, `-diffusers` for diffusers names. Two
+ * architectures keep the shorter spelling the LoRA reports have always used.
+ */
+const REPORT_IDS: Readonly<Record<string, string>> = {
+  'longcat-video': 'longcat',
+  'hunyuan-video': 'hunyuanvideo'
 }
 
-// Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
-// the raw dotted path.
-const FAMILY_RULES: FamilyRule[] = [
-  {
-    family: 'longcat',
-    re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-  },
-  { family: 'wan', re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/ },
-  {
-    family: 'wan',
-    re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-  },
-  { family: 'wan-diffusers', re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-  { family: 'wan-diffusers', re: /^_condition_embedder_/ },
-  {
-    family: 'flux',
-    re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-  },
-  {
-    family: 'flux-diffusers',
-    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
-  },
-  { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-  {
-    family: 'sd-diffusers-unet',
-    re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-  },
-  { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }
-]
-
-/** The family one path belongs to, or null. */
-export function familyOfPath(path: string): string | null {
-  if (/\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/.test(path)) return 'hunyuanvideo'
-  const u = boundaryForm(path)
-  for (const rule of FAMILY_RULES) if (rule.re.test(u)) return rule.family
-  return null
-}
-
-/** The family most paths point at (text-encoder paths are ignored by callers), or null. */
-export function guessFamily(paths: Iterable<string>): string | null {
-  const votes = new Map<string, number>()
-  for (const p of paths) {
-    const f = familyOfPath(p)
-    if (f && f !== 'clip-text') votes.set(f, (votes.get(f) ?? 0) + 1)
-  }
-  let best: string | null = null
-  let bestCount = 0
-  for (const [f, n] of votes) {
-    if (n > bestCount) {
-      best = f
-      bestCount = n
-    }
-  }
-  return best
+/**
+ * The family a set of module paths points at (text-encoder paths are ignored by callers), read by the one
+ * detector (src/names/families.ts) from the paths and, where given, the weight shapes (a LoRA module's implied
+ * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
+ */
+export function guessFamily(layers: Iterable<string | FamilyLayer>): string | null {
+  const list: FamilyLayer[] = []
+  for (const l of layers) list.push(typeof l === 'string' ? { path: l } : l)
+  const found = detectFamily(list)
+  if (!found) return null
+  const id = Object.hasOwn(REPORT_IDS, found.match.id) ? REPORT_IDS[found.match.id]! : found.match.id
+  return found.diffusers ? `${id}-diffusers` : id
 }
 
 /** The most frequent value, ties to the larger; null for none. */
@@ -201,6 +189,8 @@ const SIZE_LABELS: Record<string, Record<number, string>> = {
   longcat: { 4096: 'LongCat-Video' },
   flux: { 3072: 'Flux' },
   sdxl: { 320: 'SDXL' },
+  sd1: { 320: 'SD 1.x' },
+  sd2: { 320: 'SD 2.x' },
   hunyuanvideo: { 3072: 'HunyuanVideo' }
 }
 
@@ -210,7 +200,13 @@ const DISPLAY_NAMES: Record<string, string> = {
   longcat: 'LongCat-Video',
   flux: 'Flux',
   sdxl: 'SDXL',
-  'sd-diffusers-unet': 'SD UNet',
+  sd1: 'SD 1.x',
+  sd2: 'SD 2.x',
+  'sd-unet': 'SD UNet',
+  sd3: 'SD3',
+  'qwen-image': 'Qwen-Image',
+  'ltx-video': 'LTX-Video',
+  cogvideox: 'CogVideoX',
   hunyuanvideo: 'HunyuanVideo',
   'clip-text': 'CLIP text encoder'
 }

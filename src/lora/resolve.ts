@@ -92,7 +92,6 @@ function linkSummary(link: Link): ResolutionLink {
 /** A display label of how a link was found (kept for `target.via`). */
 function viaOf(link: Link, m: LoraModule): string {
   for (const e of link.evidence) {
-    if (e.kind === 'name-map') return e.map
     if (e.kind === 'engine') return `correspondence engine (${e.link})`
     if (e.kind === 'role-words') return 'attention roles (fused vs separate)'
   }

@@ -194,7 +194,7 @@ export interface ResolutionTarget {
   rows?: { start: number; end: number }
   /** The base tensor patched: the weight (default) or the bias a `.diff_b` patches. */
   tensor?: 'weight' | 'bias'
-  /** How the name was found: `exact`, `underscore`, or the name map used. */
+  /** How the name was found: `exact`, `underscore`, or the engine / role reading that linked it. */
   via: string
 }
 

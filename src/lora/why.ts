@@ -2,6 +2,7 @@
  * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
+import { familyArchitecture, isUnetFamily } from '../names/families.js'
 import type { BaseIndex, BaseSpace } from './base-index.js'
 import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
 import type { ResolutionCause, ResolutionReason } from './reasons.js'
@@ -14,8 +15,7 @@ const IMAGE_BRANCH =
 
 /** Naming variants of one architecture (original vs diffusers names) share an architecture. */
 function architectureOf(family: string): string {
-  if (family === 'sd-diffusers-unet') return 'sdxl'
-  return family.replace(/-diffusers$/, '')
+  return familyArchitecture(family)
 }
 
 /** Why a module has no link, most specific first. */
@@ -54,7 +54,7 @@ export function contextWidths(
   analysis: LoraAnalysis,
   base: BaseIndex
 ): { lora: number; base: number } | null {
-  const unet = (f: string | null) => f === 'sdxl' || f === 'sd-diffusers-unet'
+  const unet = isUnetFamily
   if (!unet(analysis.family) || !unet(base.family)) return null
   const loraIn = mode(
     analysis.modules
@@ -88,6 +88,10 @@ export function causeOf(
     if (v?.loraIn !== undefined && v.baseIn !== undefined && v.loraIn !== v.baseIn) return { kind: 'in-dim' }
     return { kind: 'shape' }
   }
+  // A UNet LoRA of another text context (SD1.x on SDXL) does not correspond to the base's layers at all: that
+  // width is why, more than the names.
+  if (context && r.status === 'unresolved' && r.why?.kind === 'no-base-key')
+    return { kind: 'text-context', lora: context.lora, base: context.base }
   switch (r.why?.kind) {
     case 'unsupported-adapter':
       return { kind: 'unsupported-adapter' }

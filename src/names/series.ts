@@ -27,3 +27,77 @@ export function sectionRank(word: string): number | undefined {
   const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w)
   return m ? (m[1] === 'down' ? 0 : 2) : undefined
 }
+
+/**
+ * Containers whose numbered children are the blocks of a network, in every naming the project reads: DiT / video
+ * (`blocks`, `double_blocks`, `single_transformer_blocks`, `joint_blocks`, ...), UNet LDM (`input_blocks`,
+ * `middle_block`, `output_blocks`) and diffusers (`down_blocks`, `up_blocks`), CLIP (`resblocks`), LLMs (`layers`).
+ * Longest names first, so an alternation built from the list prefers `single_transformer_blocks` to `blocks`.
+ */
+export const BLOCK_SERIES: readonly string[] = [
+  'single_transformer_blocks',
+  'transformer_blocks',
+  'double_blocks',
+  'single_blocks',
+  'joint_blocks',
+  'input_blocks',
+  'output_blocks',
+  'middle_block',
+  'down_blocks',
+  'vace_blocks',
+  'up_blocks',
+  'resblocks',
+  'blocks',
+  'layers'
+]
+
+/**
+ * Containers whose numbered children are blocks even when only one is present: the series above and the nested
+ * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
+ */
+export const BLOCK_CONTAINER_NAMES: ReadonlySet<string> = new Set([
+  ...BLOCK_SERIES,
+  'resnets',
+  'attentions',
+  'blk',
+  'h',
+  'layer'
+])
+
+const SERIES_ALTERNATION = BLOCK_SERIES.join('|')
+
+/**
+ * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
+ * first, outermost one. Group 1 is the series, group 2 the index.
+ */
+export const SERIES_IN_UNDERSCORED = new RegExp(`_(${SERIES_ALTERNATION})_(\\d{1,6})_`)
+
+/**
+ * A known series with a nonzero index, in the underscored form: the index a per-path cache may fold away (every
+ * block of a series reads the same).
+ */
+export const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\d*(?=_)`, 'g')
+
+/**
+ * A known series at the start of a kohya key's first segment, or after an underscore
+ * (`lora_unet_blocks_0_self_attn_q`): group 1 series, group 2 index, group 3 the rest.
+ */
+export const SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`)
+
+/** The first `_N_` of an underscored path splits it into series, index and the path inside the block. */
+const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/
+
+/**
+ * The outermost numbered container of an underscored path (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3,
+ * `img_attn_qkv`), whatever its name: family rules ask for the series they know by name.
+ */
+export function blockSeriesOf(underscored: string): { series: string; index: number; rest: string } | null {
+  const m = FIRST_INDEX.exec(underscored)
+  return m ? { series: m[1]!, index: Number(m[2]), rest: m[3]! } : null
+}
+
+/** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
+export function blockOf(path: string): { series: string; index: number } | undefined {
+  const m = SERIES_IN_UNDERSCORED.exec('_' + path.replace(/\./g, '_') + '_')
+  return m ? { series: m[1]!, index: Number(m[2]) } : undefined
+}

@@ -187,10 +187,7 @@ function statusText(status: ModuleResolution['status'], c: Colors): string {
 
 /** How modules found under another name than the LoRA's were found, from their link's evidence. */
 function aliasNote(r: ModuleResolution): string {
-  const e = r.link?.evidence.find(
-    (x) => x.kind === 'name-map' || x.kind === 'engine' || x.kind === 'role-words'
-  )
-  if (e?.kind === 'name-map') return `resolved through ${printable(e.map)} (LoRA names -> base names)`
+  const e = r.link?.evidence.find((x) => x.kind === 'engine' || x.kind === 'role-words')
   if (e?.kind === 'role-words')
     return 'resolved by their attention roles (separate q/k/v vs fused) onto other names'
   return 'resolved by the correspondence engine (structure, roles and shapes) onto other names'
@@ -242,15 +239,13 @@ export function failingByCause(r: LoraResolution): ModuleResolution[] {
   return out
 }
 
-/** Modules found under another name than the LoRA's (through a name map): they load through the mapping. */
+/** Modules found under another name than the LoRA's (by the engine or by roles): they load through the mapping. */
 function aliasedModules(r: LoraResolution): ModuleResolution[] {
   return r.results.filter(
     (x) =>
       x.status === 'ok' &&
       x.target !== undefined &&
-      x.link?.evidence.some(
-        (e) => e.kind === 'name-map' || e.kind === 'engine' || e.kind === 'role-words'
-      ) === true
+      x.link?.evidence.some((e) => e.kind === 'engine' || e.kind === 'role-words') === true
   )
 }
 

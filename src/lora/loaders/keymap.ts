@@ -6,13 +6,8 @@
 import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { RowSlice } from '../types.js'
 import { KEY_FORMS, clipStems, fluxLinear1Qkv } from './comfyui.js'
-import {
-  FLUX_TO_DIFFUSERS,
-  SGM_TO_DIFFUSERS,
-  originalView,
-  type OriginalView,
-  type OriginalWeight
-} from './subject.js'
+import { diffusersNamesOf } from './runtime-names.js'
+import { originalView, type OriginalView, type OriginalWeight } from './subject.js'
 
 export interface KeyMapTarget {
   weight: OriginalWeight
@@ -27,12 +22,16 @@ export interface KeyMapTarget {
 export interface KeyMap {
   view: OriginalView
   stems: Map<string, KeyMapTarget>
+  /**
+   * The denoiser's weights under the diffusers names the runtimes give them (module path with `.` -> `_`, so kohya
+   * and dotted spellings look up alike): what diffusers' own model holds after converting an original-layout file.
+   */
+  diffusers: Map<string, { weight: OriginalWeight; slice?: RowSlice }>
 }
 
 /** The diffusers names of one original weight, with the rows they cover (ComfyUI's `*_to_diffusers` tables). */
 function diffusersNames(view: OriginalView, w: OriginalWeight): { path: string; slice?: RowSlice }[] {
-  if (view.arch === 'unet') return SGM_TO_DIFFUSERS.aliases(w.path, w.entry.shape)
-  if (view.arch === 'flux') return FLUX_TO_DIFFUSERS.aliases(w.path, w.entry.shape)
+  if (view.arch === 'unet' || view.arch === 'flux') return diffusersNamesOf(view.arch, w.path, w.entry.shape)
   return []
 }
 
@@ -103,6 +102,12 @@ export function buildKeyMap(base: BaseIndex): KeyMap {
       }
     }
   }
+  const diffusers = new Map<string, { weight: OriginalWeight; slice?: RowSlice }>()
+  for (const w of view.weights.values()) {
+    if (w.entry.isParam) continue
+    for (const d of diffusersNamesOf(view.arch, w.path, w.entry.shape))
+      diffusers.set(d.path.replace(/\./g, '_'), d.slice ? { weight: w, slice: d.slice } : { weight: w })
+  }
   if (view.arch === 'flux') {
     for (const w of view.weights.values()) {
       const qkv = fluxLinear1Qkv(w.path, view.hidden)
@@ -132,5 +137,5 @@ export function buildKeyMap(base: BaseIndex): KeyMap {
         stems.set(s, { weight: w, ...at, source: 'CLIP key map', component: 'text-encoder', clip })
     }
   }
-  return { view, stems }
+  return { view, stems, diffusers }
 }

@@ -6,7 +6,9 @@
  */
 import type { BaseIndex } from '../base-index.js'
 import { checkModuleShapes } from '../shapes.js'
-import type { ModuleResolution, ResolutionTarget } from '../types.js'
+import type { LoraModule, ModuleResolution, ResolutionTarget } from '../types.js'
+import { diffusersNamesOf } from './runtime-names.js'
+import { archOf } from './subject.js'
 import type { KeyMap } from './keymap.js'
 import { XLABS_STEM } from './diffusers.js'
 import type { ModuleFacts } from './subject.js'
@@ -20,16 +22,24 @@ export interface Landing {
 }
 
 function baseUsesDiffusersNames(base: BaseIndex): boolean {
-  return base.family !== null && (base.family.endsWith('-diffusers') || base.family === 'sd-diffusers-unet')
+  return base.family !== null && base.family.endsWith('-diffusers')
 }
 
-/** Read the resolver's `via`: alias labels say which naming the LoRA used (`name map flux diffusers->original`). */
-function namedByDiffusers(via: string, base: BaseIndex): boolean {
-  if (via.includes('diffusers->')) return true
-  if (via.includes('->diffusers')) return false
-  if (via === 'exact' || via === 'underscore' || via === 'underscore form')
-    return baseUsesDiffusersNames(base)
-  return false
+/**
+ * Whether the LoRA names its module by the runtime's diffusers name of the weight it lands on. On a diffusers-named
+ * base a module found under the base's own names is; on an original-named base, when the name is one of the
+ * diffusers names the runtimes give that weight (runtime-names.ts).
+ */
+function namedByDiffusers(m: LoraModule, target: ResolutionTarget, base: BaseIndex): boolean {
+  const own = target.via === 'exact' || target.via === 'underscore' || target.via === 'underscore form'
+  if (baseUsesDiffusersNames(base)) return own
+  if (own) return false
+  const prefix = base.denoiser.prefix
+  const key = target.key.startsWith(prefix) ? target.key.slice(prefix.length) : target.key
+  const path = key.replace(/\.weight$/, '')
+  const names = diffusersNamesOf(archOf(base.family), path, target.shape)
+  const mine = m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_')
+  return names.some((n) => n.path.replace(/\./g, '_') === mine)
 }
 
 /**
@@ -59,12 +69,30 @@ export function landingOf(
       target: resolved.target,
       fits: resolved.status === 'ok',
       // Text encoders keep their transformers names in both worlds.
-      diffusersName: f.module.component === 'text-encoder' || namedByDiffusers(resolved.target.via, base)
+      diffusersName:
+        f.module.component === 'text-encoder' || namedByDiffusers(f.module, resolved.target, base)
     }
     if (resolved.expected) out.expected = resolved.expected
     return out
   }
   const m = f.module
+  // diffusers converts an original-layout base to its own names on load: a module under one of those lands there.
+  const converted =
+    m.component === 'denoiser' && !baseUsesDiffusersNames(base)
+      ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_'))
+      : undefined
+  if (converted) {
+    const v = checkModuleShapes(m, converted.weight.entry, converted.slice)
+    const target: ResolutionTarget = {
+      key: converted.weight.entry.key,
+      shape: converted.weight.entry.shape,
+      via: 'base converted on load (diffusers names)'
+    }
+    if (converted.slice) target.slice = converted.slice
+    const out: Landing = { target, fits: v.ok, diffusersName: true }
+    if (v.expected) out.expected = v.expected
+    return out
+  }
   const xlabs = xlabsStem(m.stem)
   // Text encoders: both runtimes hold transformers CLIP names, and ComfyUI's key map has every kohya and diffusers
   // stem for them (open_clip bases converted).

@@ -6,9 +6,10 @@
  * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
  * against the names in the base file. See docs/reference/loaders.md.
  */
-import { ALIAS_FAMILIES, type AliasFamily } from '../aliases.js'
+import { isUnetFamily } from '../../names/families.js'
 import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { LoraModule, RowSlice } from '../types.js'
+import { FLUX_TO_DIFFUSERS, SGM_TO_DIFFUSERS, WAN_FROM_DIFFUSERS } from './runtime-names.js'
 
 export interface ModuleFacts {
   module: LoraModule
@@ -29,10 +30,8 @@ export function moduleFacts(m: LoraModule): ModuleFacts {
 export type RuntimeArch = 'unet' | 'flux' | 'wan' | 'hunyuanvideo' | 'generic'
 
 export function archOf(family: string | null): RuntimeArch {
+  if (isUnetFamily(family)) return 'unet'
   switch (family) {
-    case 'sdxl':
-    case 'sd-diffusers-unet':
-      return 'unet'
     case 'flux':
     case 'flux-diffusers':
       return 'flux'
@@ -65,15 +64,7 @@ export interface OriginalView {
   hidden: number
 }
 
-function aliasFamily(label: string): AliasFamily {
-  const f = ALIAS_FAMILIES.find((x) => x.label === label)
-  if (!f) throw new Error(`no alias family ${label}`)
-  return f
-}
-
-export const FLUX_TO_DIFFUSERS = aliasFamily('name map flux original->diffusers')
-export const SGM_TO_DIFFUSERS = aliasFamily('name map sdxl sgm->diffusers')
-export const WAN_TO_DIFFUSERS = aliasFamily('name map wan original->diffusers')
+export { FLUX_TO_DIFFUSERS, SGM_TO_DIFFUSERS } from './runtime-names.js'
 
 function own(space: BaseSpace): Map<string, OriginalWeight> {
   const out = new Map<string, OriginalWeight>()
@@ -81,22 +72,22 @@ function own(space: BaseSpace): Map<string, OriginalWeight> {
   return out
 }
 
-/** Wan diffusers -> original: the base index already holds the one-to-one alias table. */
-function fromAliases(space: BaseSpace): Map<string, OriginalWeight> {
+/** Wan diffusers -> original, one to one, as the runtime holds a diffusers-named Wan file. */
+function wanFromDiffusers(space: BaseSpace): Map<string, OriginalWeight> {
   const out = new Map<string, OriginalWeight>()
-  for (const alias of space.aliases) {
-    if (!alias.label.endsWith('diffusers->original')) continue
-    for (const [path, targets] of alias.dotted) {
-      const t = targets[0]
-      if (targets.length !== 1 || !t || t.slice) continue
-      out.set(path, { path, entry: t.entry, baseKeys: [t.entry.key] })
-    }
+  for (const e of space.entries) {
+    const names = WAN_FROM_DIFFUSERS.names(e.path, e.shape)
+    const n = names[0]
+    if (names.length !== 1 || !n || n.slice) continue
+    // The base's own name wins (a path both layouts share, `patch_embedding`).
+    if (n.path !== e.path && space.dotted.has(n.path)) continue
+    if (!out.has(n.path)) out.set(n.path, { path: n.path, entry: e, baseKeys: [e.key] })
   }
   return out
 }
 
-// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from the
-// alias table, given the fused shape.
+// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from
+// ComfyUI's table, given the fused shape.
 const FLUX_DOUBLE = [
   'img_attn.qkv',
   'txt_attn.qkv',
@@ -152,7 +143,7 @@ function fluxFromDiffusers(space: BaseSpace): { weights: Map<string, OriginalWei
       paths.push({ path: `single_blocks.${i}.${p}`, shape: [3 * hidden + mlp, hidden] })
   for (const p of FLUX_TOP) paths.push({ path: p, shape: [hidden, hidden] })
   for (const { path, shape } of paths) {
-    const aliases = FLUX_TO_DIFFUSERS.aliases(path, shape)
+    const aliases = FLUX_TO_DIFFUSERS.names(path, shape)
     if (aliases.length === 0) continue
     const parts: BaseEntry[] = []
     for (const a of aliases) {
@@ -171,7 +162,7 @@ function fluxFromDiffusers(space: BaseSpace): { weights: Map<string, OriginalWei
 }
 
 /**
- * A diffusers UNet path in LDM (sgm) names: the inverse of the sgm->diffusers alias table, checked by mapping the
+ * A diffusers UNet path in LDM (sgm) names: the inverse of ComfyUI's sgm->diffusers table, checked by mapping the
  * answer forward again (so a guess the table would not produce is dropped).
  */
 function sgmPathOf(d: string, upHasAttention: (level: number) => boolean): string | null {
@@ -219,7 +210,7 @@ function sgmPathOf(d: string, upHasAttention: (level: number) => boolean): strin
     const level = Number(m[1])
     guesses.push(`output_blocks.${3 * level + 2}.${upHasAttention(level) ? 2 : 1}.conv`)
   }
-  for (const g of guesses) if (SGM_TO_DIFFUSERS.aliases(g, []).some((a) => a.path === d)) return g
+  for (const g of guesses) if (SGM_TO_DIFFUSERS.names(g, []).some((a) => a.path === d)) return g
   return null
 }
 
@@ -243,14 +234,14 @@ export function originalView(base: BaseIndex): OriginalView {
   const space = base.denoiser
   switch (base.family) {
     case 'wan-diffusers':
-      return { arch, converted: true, weights: fromAliases(space), hidden: 0 }
+      return { arch, converted: true, weights: wanFromDiffusers(space), hidden: 0 }
     case 'flux-diffusers': {
       const { weights, hidden } = fluxFromDiffusers(space)
       return { arch, converted: true, weights, hidden }
     }
-    case 'sd-diffusers-unet':
-      return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 }
     default: {
+      if (isUnetFamily(base.family) && base.family!.endsWith('-diffusers'))
+        return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 }
       const hidden = arch === 'flux' ? (space.dotted.get('double_blocks.0.img_attn.qkv')?.shape[1] ?? 0) : 0
       return { arch, converted: false, weights: own(space), hidden }
     }

@@ -1,82 +1,20 @@
 /**
- * Family identification: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4, the model shapes in docs/reference/key-formats.md) as
- * rules over key names and shapes. Each match names its evidence; a match whose sizes differ from the known
- * configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still show.
+ * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
+ * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
+ * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
+ * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
  */
-import type { FoundFamily } from './blocks.js'
-import type { Confidence, FamilyMatch } from './types.js'
-
-export interface FamilyContext {
-  /** Prefix-stripped name -> shape. */
-  shapes: ReadonlyMap<string, readonly number[]>
-  families: readonly FoundFamily[]
-}
-
-export interface FamilyRuleResult {
-  match: FamilyMatch
-  /** Head dim the family is known to use, when the shapes alone do not show it. */
-  headDim?: number
-}
-
-class Probe {
-  readonly evidence: string[] = []
-  private readonly byPattern: Map<string, FoundFamily>
-  constructor(private readonly ctx: FamilyContext) {
-    this.byPattern = new Map(ctx.families.map((f) => [f.family.pattern, f]))
-  }
-  shape(name: string): readonly number[] | undefined {
-    return this.ctx.shapes.get(name)
-  }
-  has(name: string): boolean {
-    return this.ctx.shapes.has(name)
-  }
-  /** The shape of `rest` in the blocks of `pattern` (any block), or undefined. */
-  blockShape(pattern: string, rest: string): readonly number[] | undefined {
-    return this.byPattern.get(pattern)?.unionEntries.find((e) => e.key === rest)?.shape
-  }
-  blockHas(pattern: string, rest: string): boolean {
-    return this.byPattern.get(pattern)?.keyBlockCounts.has(rest) ?? false
-  }
-  count(pattern: string): number {
-    return this.byPattern.get(pattern)?.family.count ?? 0
-  }
-  /** Records `name [shape]` as evidence and returns the shape. */
-  note(name: string, shape: readonly number[] | undefined): readonly number[] | undefined {
-    if (shape) this.evidence.push(`${name} [${shape.join(', ')}]`)
-    return shape
-  }
-  key(name: string): readonly number[] | undefined {
-    return this.note(name, this.shape(name))
-  }
-  block(pattern: string, rest: string): readonly number[] | undefined {
-    return this.note(`${pattern}.*.${rest}`, this.blockShape(pattern, rest))
-  }
-  blocks(pattern: string): number {
-    const n = this.count(pattern)
-    this.evidence.push(`${pattern}: ${n} blocks`)
-    return n
-  }
-}
-
-function result(
-  p: Probe,
-  id: string,
-  name: string,
-  variant: string | null,
-  naming: string,
-  confidence: Confidence,
-  headDim?: number
-): FamilyRuleResult {
-  return { match: { id, name, variant, naming, confidence, evidence: p.evidence }, headDim }
-}
+import { result, type FamilyProbe, type LayerIndex } from './family-probe.js'
+import type { FamilyConfidence, FamilyRuleResult } from './families.js'
+import { unetRule } from './family-unet.js'
 
 /** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(
-  p: Probe,
+export function expectSize(
+  p: FamilyProbe,
   what: string,
   seen: number | undefined,
   wanted: number,
-  state: { confidence: Confidence }
+  state: { confidence: FamilyConfidence }
 ) {
   if (seen !== wanted) {
     p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`)
@@ -85,7 +23,7 @@ function expectSize(
 }
 
 function wanVariant(
-  p: Probe,
+  p: FamilyProbe,
   dim: number,
   inDim: number | undefined,
   image: boolean,
@@ -119,7 +57,7 @@ function wanVariant(
   return { name: `Wan-architecture model (dim ${dim})`, variant: null }
 }
 
-function wanOriginal(p: Probe): FamilyRuleResult | null {
+function wanOriginal(p: FamilyProbe): FamilyRuleResult | null {
   const mod = p.key('head.modulation')
   const patch = p.key('patch_embedding.weight')
   if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight')) return null
@@ -132,14 +70,14 @@ function wanOriginal(p: Probe): FamilyRuleResult | null {
   if (!image) p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch')
   const v = wanVariant(p, dim, inDim, image, flf, vace)
   const layers = p.blocks('blocks')
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   if (v.layers !== undefined) expectSize(p, 'block count', layers, v.layers, state)
   if (v.ffn !== undefined) expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state)
   if (v.variant === null) state.confidence = 'medium'
   return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128)
 }
 
-function wanDiffusers(p: Probe): FamilyRuleResult | null {
+function wanDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const sst = p.key('scale_shift_table')
   const time = p.key('condition_embedder.time_embedder.linear_1.weight')
   if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight')) return null
@@ -153,7 +91,7 @@ function wanDiffusers(p: Probe): FamilyRuleResult | null {
     p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch')
   const v = wanVariant(p, dim, inDim, image, flf, false)
   const layers = p.blocks('blocks')
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   if (v.layers !== undefined) expectSize(p, 'block count', layers, v.layers, state)
   if (v.ffn !== undefined)
     expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state)
@@ -161,11 +99,11 @@ function wanDiffusers(p: Probe): FamilyRuleResult | null {
   return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128)
 }
 
-function longcat(p: Probe): FamilyRuleResult | null {
+function longcat(p: FamilyProbe): FamilyRuleResult | null {
   const qkv = p.block('blocks', 'attn.qkv.weight')
   const kv = p.block('blocks', 'cross_attn.kv_linear.weight')
   if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight')) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   expectSize(p, 'hidden size', qkv[1], 4096, state)
   expectSize(p, 'block count', p.blocks('blocks'), 48, state)
   expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state)
@@ -181,15 +119,17 @@ function longcat(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function fluxOrHunyuan(p: Probe): FamilyRuleResult | null {
+function fluxOrHunyuan(p: FamilyProbe): FamilyRuleResult | null {
   const refiner =
     p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
     p.count('txt_in.individual_token_refiner.blocks') > 0
-  const bflQkv = p.block('double_blocks', 'img_attn.qkv.weight')
-  const hyQkv = p.block('double_blocks', 'img_attn_qkv.weight')
+  // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
+  const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/)
+  const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight')
+  const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined
   const linear1 = p.block('single_blocks', 'linear1.weight')
   if (!(bflQkv || hyQkv) || !linear1) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   const double = p.blocks('double_blocks')
   const single = p.blocks('single_blocks')
   if (refiner || hyQkv) {
@@ -210,11 +150,26 @@ function fluxOrHunyuan(p: Probe): FamilyRuleResult | null {
   return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128)
 }
 
-function fluxDiffusers(p: Probe): FamilyRuleResult | null {
+const TOKEN_REFINER = /(?:^|_)token_refiner_/
+
+function fluxDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight')
   const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight')
   if (!addQ || !mlp) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
+  // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
+  // text token refiner tells it apart.
+  const patch = p.key('x_embedder.proj.weight')
+  const refiner = p.index.some(TOKEN_REFINER)
+  if ((patch && patch.length === 5) || refiner) {
+    if (patch?.length === 5) p.evidence.push('x_embedder.proj is a 3-D convolution: a video model')
+    if (refiner) p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner')
+    expectSize(p, 'hidden size', addQ[1], 3072, state)
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state)
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state)
+    const naming = 'diffusers (HunyuanVideoTransformer3DModel)'
+    return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128)
+  }
   expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state)
   expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state)
   const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined
@@ -230,56 +185,24 @@ function fluxDiffusers(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function stableDiffusionUnet(p: Probe): FamilyRuleResult | null {
-  const keys: [string, string, string][] = [
-    [
-      'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-      'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-      'original (LDM / sgm)'
-    ],
-    [
-      'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-      'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-      'diffusers (UNet2DConditionModel)'
-    ]
-  ]
-  for (const [sdxlKey, sd1Key, naming] of keys) {
-    const xl = p.shape(sdxlKey)
-    if (xl && xl[0] === 640 && xl[1] === 2048) {
-      p.key(sdxlKey)
-      return result(p, 'sdxl', 'SDXL (UNet)', null, naming, 'high', 64)
-    }
-    const sd = p.shape(sd1Key)
-    if (sd && sd[0] === 320 && sd[1] === 768) {
-      p.key(sd1Key)
-      return result(p, 'sd1', 'Stable Diffusion 1.x (UNet)', null, naming, 'high')
-    }
-    if (sd && sd[0] === 320 && sd[1] === 1024) {
-      p.key(sd1Key)
-      return result(p, 'sd2', 'Stable Diffusion 2.x (UNet)', null, naming, 'high', 64)
-    }
-  }
-  return null
-}
-
-function qwenImage(p: Probe): FamilyRuleResult | null {
+function qwenImage(p: FamilyProbe): FamilyRuleResult | null {
   const mod = p.block('transformer_blocks', 'img_mod.1.weight')
   const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight')
   const txtNorm = p.key('txt_norm.weight')
   if (!mod || !addQ || !txtNorm) return null
-  const state = { confidence: 'high' as Confidence }
+  const state = { confidence: 'high' as FamilyConfidence }
   expectSize(p, 'hidden size', addQ[1], 3072, state)
   expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state)
   return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128)
 }
 
-function sd3(p: Probe): FamilyRuleResult | null {
+function sd3(p: FamilyProbe): FamilyRuleResult | null {
   const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight')
   if (!qkv) return null
   const depth = p.blocks('joint_blocks')
   const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined
   const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined
-  const state = { confidence: 'medium' as Confidence }
+  const state = { confidence: 'medium' as FamilyConfidence }
   p.evidence.push(
     `hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`
   )
@@ -295,14 +218,40 @@ function sd3(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function ltx(p: Probe): FamilyRuleResult | null {
+/**
+ * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
+ * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
+ */
+function sd3Diffusers(p: FamilyProbe): FamilyRuleResult | null {
+  const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight')
+  const patch = p.key('pos_embed.proj.weight')
+  if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0) return null
+  if (!p.key('context_embedder.weight')) return null
+  p.block('transformer_blocks', 'attn.add_q_proj.weight')
+  p.evidence.push(
+    'pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout'
+  )
+  const depth = p.blocks('transformer_blocks')
+  const hidden = patch[0]!
+  const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight')
+  const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight')
+  p.evidence.push(
+    `hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`
+  )
+  const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3'
+  const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3'
+  return result(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64)
+}
+
+function ltx(p: FamilyProbe): FamilyRuleResult | null {
   const q = p.block('transformer_blocks', 'attn1.to_q.weight')
   const sst = p.block('transformer_blocks', 'scale_shift_table')
   if (!q || !sst) return null
-  const original =
-    p.key('patchify_proj.weight') !== undefined || p.key('adaln_single.linear.weight') !== undefined
+  // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
+  // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
+  const original = p.key('patchify_proj.weight')?.length === 2
   const diffusers =
-    p.key('proj_in.weight') !== undefined && p.key('caption_projection.linear_1.weight') !== undefined
+    p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined
   if (!original && !diffusers) return null
   const layers = p.blocks('transformer_blocks')
   const hidden = q[1]
@@ -319,7 +268,7 @@ function ltx(p: Probe): FamilyRuleResult | null {
   )
 }
 
-function cogvideox(p: Probe): FamilyRuleResult | null {
+function cogvideox(p: FamilyProbe): FamilyRuleResult | null {
   const sat = p.block('layers', 'attention.query_key_value.weight')
   const diffusers =
     p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
@@ -343,34 +292,29 @@ function cogvideox(p: Probe): FamilyRuleResult | null {
 }
 
 /**
- * Each rule behind a key its match requires (any one of `keys` at the top level or `blockKeys` in a family's
- * blocks; the rule itself returns null without it). Checking that key first means a process only compiles and
- * runs the rules that can match: analysis runs once per process, where compiling a function costs more than
- * running it.
+ * Each rule behind a key its match requires (any one of `keys` at the top level or `blockKeys` in a series, or its
+ * own `gate`); the rule itself returns null without it.
  */
-interface GatedRule {
-  rule: (p: Probe) => FamilyRuleResult | null
+export interface FamilyRule {
+  rule: (p: FamilyProbe) => FamilyRuleResult | null
   keys?: readonly string[]
-  blockKeys?: readonly (readonly [pattern: string, rest: string])[]
+  blockKeys?: readonly (readonly [series: string, rest: string])[]
+  gate?: (index: LayerIndex) => boolean
 }
 
-const RULES: readonly GatedRule[] = [
+const UNET_CROSS_K =
+  /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/
+
+export const RULES: readonly FamilyRule[] = [
   { rule: wanOriginal, keys: ['head.modulation'] },
   { rule: wanDiffusers, keys: ['scale_shift_table'] },
   { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
   { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
   { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-  {
-    rule: stableDiffusionUnet,
-    keys: [
-      'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-      'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-      'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-      'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
-    ]
-  },
+  { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
   { rule: qwenImage, keys: ['txt_norm.weight'] },
   { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+  { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
   { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
   {
     rule: cogvideox,
@@ -380,27 +324,3 @@ const RULES: readonly GatedRule[] = [
     ]
   }
 ]
-
-const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 }
-
-function mayMatch(g: GatedRule, ctx: FamilyContext): boolean {
-  if (g.keys) for (const k of g.keys) if (ctx.shapes.has(k)) return true
-  if (g.blockKeys) {
-    for (const [pattern, rest] of g.blockKeys) {
-      for (const f of ctx.families)
-        if (f.family.pattern === pattern && f.keyBlockCounts.has(rest)) return true
-    }
-  }
-  return false
-}
-
-/** Every matching family rule, best first. */
-export function identifyFamilies(ctx: FamilyContext): FamilyRuleResult[] {
-  const out: FamilyRuleResult[] = []
-  for (const g of RULES) {
-    if (!mayMatch(g, ctx)) continue
-    const r = g.rule(new Probe(ctx))
-    if (r) out.push(r)
-  }
-  return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence])
-}

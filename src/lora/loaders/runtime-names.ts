@@ -1,24 +1,25 @@
 /**
- * Other names a base module answers to, generated forward from the base's own keys (as ComfyUI builds its key map:
- * never by parsing LoRA names). Each alias family turns one base module path into the paths a LoRA of another
- * naming family would use, with a row slice when that name covers part of a fused weight (docs/reference/key-formats.md §1.4,
- * §2.4, §4.1, §5.1c).
+ * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
+ * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
+ * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
+ * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
+ * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
+ * names and shapes through the correspondence engine, never from a table.
  */
-import { lookupTable } from '../lookup.js'
-import type { RowSlice } from './types.js'
+import { lookupTable } from '../../lookup.js'
+import type { RowSlice } from '../types.js'
 
-export interface Alias {
+/** One name a runtime gives a module, with the rows of a fused weight it covers. */
+export interface RuntimeName {
   path: string
   slice?: RowSlice
 }
 
-export interface AliasFamily {
-  /** Shown as `via` in results, e.g. `name map wan original->diffusers`. */
+export interface RuntimeNameMap {
+  /** Shown in reasons, e.g. `flux original->diffusers`. */
   label: string
-  /** Base families (layers.ts `guessFamily`) this table applies to; the resolver skips it for other bases. */
-  bases: readonly string[]
-  /** Aliases of one base module path (without `.weight`), given its shape. Empty when the path is not covered. */
-  aliases(path: string, shape: readonly number[]): Alias[]
+  /** The other-layout names of one module path (without `.weight`), given its shape; empty when not covered. */
+  names(path: string, shape: readonly number[]): RuntimeName[]
 }
 
 // Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
@@ -66,13 +67,12 @@ function pairMap(pairs: [string, string][], reverse: boolean): Map<string, strin
   return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])))
 }
 
-function wanFamily(reverse: boolean): AliasFamily {
+function wanMap(reverse: boolean): RuntimeNameMap {
   const block = pairMap(WAN_BLOCK_PAIRS, reverse)
   const top = pairMap(WAN_TOP_PAIRS, reverse)
   return {
-    label: reverse ? 'name map wan diffusers->original' : 'name map wan original->diffusers',
-    bases: reverse ? ['wan-diffusers'] : ['wan'],
-    aliases(path) {
+    label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
+    names(path) {
       const m = BLOCK_PATH.exec(path)
       if (m) {
         const mapped = block.get(m[2]!)
@@ -85,66 +85,16 @@ function wanFamily(reverse: boolean): AliasFamily {
 }
 
 /** Split a fused weight's rows into equal parts named `names`. */
-function equalSlices(prefix: string, names: string[], rows: number): Alias[] {
+function equalSlices(prefix: string, names: string[], rows: number): RuntimeName[] {
   if (rows % names.length !== 0) return []
   const size = rows / names.length
   return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }))
 }
 
-/**
- * LongCat-Video original names -> FastVideo names (longcat_to_fastvideo.py) and the Wan-style split names Kijai's
- * wrapper uses; fused `attn.qkv` / `cross_attn.kv_linear` answer as row slices.
- */
-const longcatFamily: AliasFamily = {
-  label: 'name map longcat original->split (FastVideo/Wan-style)',
-  bases: ['longcat'],
-  aliases(path, shape) {
-    const m = /^(blocks\.\d+)\.(.+)$/.exec(path)
-    const rows = shape[0] ?? 0
-    if (m) {
-      const b = m[1]!
-      switch (m[2]) {
-        case 'attn.qkv':
-          return [
-            ...equalSlices(`${b}.self_attn`, ['to_q', 'to_k', 'to_v'], rows),
-            ...equalSlices(`${b}.self_attn`, ['q', 'k', 'v'], rows)
-          ]
-        case 'cross_attn.kv_linear':
-          return [
-            ...equalSlices(`${b}.cross_attn`, ['to_k', 'to_v'], rows),
-            ...equalSlices(`${b}.cross_attn`, ['k', 'v'], rows)
-          ]
-        case 'attn.proj':
-          return [{ path: `${b}.self_attn.to_out` }, { path: `${b}.self_attn.o` }]
-        case 'cross_attn.q_linear':
-          return [{ path: `${b}.cross_attn.to_q` }, { path: `${b}.cross_attn.q` }]
-        case 'cross_attn.proj':
-          return [{ path: `${b}.cross_attn.to_out` }, { path: `${b}.cross_attn.o` }]
-        case 'adaLN_modulation.1':
-          return [{ path: `${b}.adaln_linear_1` }]
-        default:
-          return []
-      }
-    }
-    const top = lookupTable<string>({
-      'x_embedder.proj': 'patch_embed.proj',
-      't_embedder.mlp.0': 'time_embedder.linear_1',
-      't_embedder.mlp.2': 'time_embedder.linear_2',
-      'y_embedder.y_proj.0': 'caption_embedder.linear_1',
-      'y_embedder.y_proj.2': 'caption_embedder.linear_2',
-      'final_layer.adaLN_modulation.1': 'final_layer.adaln_linear',
-      'final_layer.linear': 'final_layer.proj'
-    })
-    const mapped = top[path]
-    return mapped ? [{ path: mapped }] : []
-  }
-}
-
 /** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
-const fluxFamily: AliasFamily = {
-  label: 'name map flux original->diffusers',
-  bases: ['flux'],
-  aliases(path, shape) {
+export const FLUX_TO_DIFFUSERS: RuntimeNameMap = {
+  label: 'flux original->diffusers',
+  names(path, shape) {
     const rows = shape[0] ?? 0
     const hidden = shape[1] ?? 0
     let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path)
@@ -208,7 +158,7 @@ const RESNET_PARTS = lookupTable<string>({
 })
 
 /** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
-function resnet(prefix: string, rest: string): Alias[] {
+function resnet(prefix: string, rest: string): RuntimeName[] {
   const part = RESNET_PARTS[rest]
   return part ? [{ path: `${prefix}.${part}` }] : []
 }
@@ -219,10 +169,9 @@ function resnet(prefix: string, rest: string): Alias[] {
  * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
  * upsampler as the last sub-module.
  */
-const sdxlFamily: AliasFamily = {
-  label: 'name map sdxl sgm->diffusers',
-  bases: ['sdxl'],
-  aliases(path) {
+export const SGM_TO_DIFFUSERS: RuntimeNameMap = {
+  label: 'sgm->diffusers',
+  names(path) {
     const top = lookupTable<string>({
       'time_embed.0': 'time_embedding.linear_1',
       'time_embed.2': 'time_embedding.linear_2',
@@ -261,11 +210,20 @@ const sdxlFamily: AliasFamily = {
   }
 }
 
-/** Every alias family the resolver tries, in order, after the base's own names. */
-export const ALIAS_FAMILIES: readonly AliasFamily[] = [
-  wanFamily(false),
-  wanFamily(true),
-  longcatFamily,
-  fluxFamily,
-  sdxlFamily
-]
+export const WAN_TO_DIFFUSERS = wanMap(false)
+export const WAN_FROM_DIFFUSERS = wanMap(true)
+
+/**
+ * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
+ * model classes whose maps are known; empty otherwise.
+ */
+export function diffusersNamesOf(
+  arch: 'unet' | 'flux' | 'wan' | 'hunyuanvideo' | 'generic',
+  path: string,
+  shape: readonly number[]
+): RuntimeName[] {
+  if (arch === 'unet') return SGM_TO_DIFFUSERS.names(path, shape)
+  if (arch === 'flux') return FLUX_TO_DIFFUSERS.names(path, shape)
+  if (arch === 'wan') return WAN_TO_DIFFUSERS.names(path, shape)
+  return []
+}

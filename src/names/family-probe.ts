@@ -1,0 +1,143 @@
+/**
+ * What the family rules read: a set of layers indexed by their underscored path (dotted and kohya names alike) and
+ * by block series (`blocks`, `double_blocks`, `input_blocks`, ...), with the weight shape when it is known.
+ */
+import type { FamilyConfidence, FamilyRuleResult } from './families.js'
+import { blockSeriesOf } from './series.js'
+
+export interface FamilyLayer {
+  /**
+   * Module path without wrapper prefix or `.weight` leaf (`blocks.3.self_attn.q`, `lora_unet`-stripped
+   * `blocks_3_self_attn_q`), or a bare parameter's key (`head.modulation`, `scale_shift_table`).
+   */
+  path: string
+  /** The weight's shape ([out, in, ...] for a linear or conv) when known. */
+  shape?: readonly number[]
+}
+
+/** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
+export function indexForm(path: string): string {
+  const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path
+  return p.replace(/\./g, '_')
+}
+
+interface Series {
+  indices: Set<number>
+  /** Path inside the block (underscored) -> shape (null when unknown). */
+  rests: Map<string, readonly number[] | null>
+}
+
+export class LayerIndex {
+  private readonly top = new Map<string, readonly number[] | null>()
+  private readonly series = new Map<string, Series>()
+  /** Underscored paths, for the structural readings that scan every layer (UNet levels). */
+  readonly paths: string[] = []
+  /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
+  private readonly dotted: string[] = []
+
+  constructor(layers: Iterable<FamilyLayer>) {
+    for (const l of layers) {
+      const u = indexForm(l.path)
+      const shape = l.shape ?? null
+      if (!this.top.has(u)) {
+        this.top.set(u, shape)
+        this.paths.push(u)
+        this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path)
+      }
+      const b = blockSeriesOf(u)
+      if (!b) continue
+      let s = this.series.get(b.series)
+      if (!s) this.series.set(b.series, (s = { indices: new Set(), rests: new Map() }))
+      s.indices.add(b.index)
+      if (!s.rests.has(b.rest)) s.rests.set(b.rest, shape)
+    }
+  }
+  has(path: string): boolean {
+    return this.top.has(indexForm(path))
+  }
+  shape(path: string): readonly number[] | undefined {
+    return this.top.get(indexForm(path)) ?? undefined
+  }
+  blockHas(series: string, rest: string): boolean {
+    return this.series.get(indexForm(series))?.rests.has(indexForm(rest)) ?? false
+  }
+  blockShape(series: string, rest: string): readonly number[] | undefined {
+    return this.series.get(indexForm(series))?.rests.get(indexForm(rest)) ?? undefined
+  }
+  count(series: string): number {
+    return this.series.get(indexForm(series))?.indices.size ?? 0
+  }
+  /** Every known shape of a layer whose underscored path matches `re`, with the path as given. */
+  shapesMatching(re: RegExp): { path: string; shape: readonly number[] }[] {
+    const out: { path: string; shape: readonly number[] }[] = []
+    for (let i = 0; i < this.paths.length; i++) {
+      const p = this.paths[i]!
+      if (!re.test(p)) continue
+      const shape = this.top.get(p)
+      if (shape) out.push({ path: this.dotted[i]!, shape })
+    }
+    return out
+  }
+  someDotted(re: RegExp): boolean {
+    return this.dotted.some((p) => re.test(p))
+  }
+  some(re: RegExp): boolean {
+    return this.paths.some((p) => re.test(p))
+  }
+}
+
+/** One rule's view of the index: every shape it reads becomes evidence. */
+export class FamilyProbe {
+  readonly evidence: string[] = []
+  constructor(readonly index: LayerIndex) {}
+  shape(name: string): readonly number[] | undefined {
+    return this.index.shape(name)
+  }
+  has(name: string): boolean {
+    return this.index.has(name)
+  }
+  blockShape(series: string, rest: string): readonly number[] | undefined {
+    return this.index.blockShape(series, rest)
+  }
+  blockHas(series: string, rest: string): boolean {
+    return this.index.blockHas(series, rest)
+  }
+  count(series: string): number {
+    return this.index.count(series)
+  }
+  /** Records `name [shape]` as evidence and returns the shape. */
+  note(name: string, shape: readonly number[] | undefined): readonly number[] | undefined {
+    if (shape) this.evidence.push(`${name} [${shape.join(', ')}]`)
+    return shape
+  }
+  key(name: string): readonly number[] | undefined {
+    return this.note(name, this.shape(name))
+  }
+  block(series: string, rest: string): readonly number[] | undefined {
+    return this.note(`${series}.*.${rest}`, this.blockShape(series, rest))
+  }
+  blocks(series: string): number {
+    const n = this.count(series)
+    this.evidence.push(`${series}: ${n} blocks`)
+    return n
+  }
+}
+
+/** A rule's match with the probe's evidence; `diffusers` from the naming it names. */
+export function result(
+  p: FamilyProbe,
+  id: string,
+  name: string,
+  variant: string | null,
+  naming: string,
+  confidence: FamilyConfidence,
+  headDim?: number
+): FamilyRuleResult {
+  const diffusers = naming === 'diffusers' || naming.startsWith('diffusers (')
+  const out: FamilyRuleResult = {
+    match: { id, name, variant, naming, confidence, evidence: p.evidence },
+    diffusers
+  }
+  if (headDim !== undefined) out.headDim = headDim
+  return out
+}
