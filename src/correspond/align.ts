@@ -359,10 +359,10 @@ function pairPartialSeries(
       let shared = 0
       for (const w of words(kb)) if (wa.has(w)) shared++
       const score: [number, number] = [shared, shapeScore(sa, sb)]
-      if (score[0] > 0 || score[1] > 0) candidates.push({ ka, kb, score })
+      if (score.some((x) => x > 0)) candidates.push({ ka, kb, score })
     }
   }
-  const better = (x: [number, number], y: [number, number]): number => y[0] - x[0] || y[1] - x[1]
+  const better = (x: readonly number[], y: readonly number[]): number => y[0]! - x[0]! || y[1]! - x[1]!
   candidates.sort((x, y) => better(x.score, y.score))
   const doneA = new Set<string>()
   for (const c of candidates) {
