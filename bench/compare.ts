@@ -30,7 +30,7 @@ const RUNS = 11
 registerCase({
   name: 'compare wan2.1-14b vs longcat-video',
   group: GROUP,
-  limits: { maxWallRatio: 3 },
+  limits: { maxWallRatio: 2.5 },
   async setup(ctx) {
     const wan = expandModel('wan2.1-t2v-14b', { dtype: 'BF16' })
     const longcat = expandModel('longcat-video', { dtype: 'BF16' })

@@ -115,6 +115,13 @@ const CASES: Case[] = [
     stem: rawPeftStem
   },
   {
+    name: 'kohya q and v only LoRA on a fused-qkv LongCat base (rows of two of three parts)',
+    base: LONGCAT,
+    targets: targets(2, ['self_attn.q', 'self_attn.v']),
+    lora: kohya,
+    stem: kohyaStem
+  },
+  {
     name: 'kohya fused-qkv LoRA on a separate q/k/v Wan base',
     base: WAN,
     targets: fused(2, ['attn.qkv']),

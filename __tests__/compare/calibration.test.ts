@@ -26,12 +26,9 @@ const MIN_RECALL = 0.95
  * - auraflow: the double blocks name their two attention streams w1* / w2* (text / image), unlike the mlpC /
  *   mlpX and modC / modX of the same block; no header tells which number is which stream, so those 32 tensors
  *   stay low.
- * - sd21_openclip_h: 24 text layers against 23 (the converter drops the last): different block sets, paired by
- *   index only, so medium.
  */
 const RECALL_FLOOR: Record<string, number> = {
-  auraflow: 0.9,
-  sd21_openclip_h: 0
+  auraflow: 0.9
 }
 
 interface Score {

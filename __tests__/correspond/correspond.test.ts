@@ -49,6 +49,40 @@ describe('correspond: a partial A (the layers a LoRA patches)', () => {
     })
   })
 
+  it('some parts of a fused qkv (q and v only): each onto its own equal share of the rows', () => {
+    const longcat = scaledModel('longcat-video', {
+      hidden_size: 64,
+      num_heads: 2,
+      head_dim: 32,
+      depth: 2,
+      ffn_hidden: 160
+    })
+    const a = [0, 1].flatMap((i) =>
+      ['q', 'v'].map((x) => ({ name: `blocks.${i}.self_attn.${x}.weight`, shape: [64, 64] }))
+    )
+    for (const options of [{ partial: 'a' as const }, {}]) {
+      const c = correspond(a, longcat, options)
+      expect(c.unmatched.a).toEqual([])
+      expect(find(c.links, 'blocks.1.self_attn.v.weight')).toMatchObject({
+        kind: 'fuse',
+        confidence: 'high',
+        a: ['blocks.1.self_attn.q.weight', 'blocks.1.self_attn.v.weight'],
+        b: ['blocks.1.attn.qkv.weight'],
+        rows: [
+          { start: 0, end: 64 },
+          { start: 128, end: 192 }
+        ]
+      })
+    }
+    // An unequal (GQA) fused qkv with a part missing has no equal shares: no link.
+    const gqa = [
+      { name: 'blocks.0.attn.qkv.weight', shape: [128, 64] },
+      { name: 'blocks.0.attn.proj.weight', shape: [64, 64] }
+    ]
+    const one = [{ name: 'blocks.0.self_attn.q.weight', shape: [64, 64] }]
+    expect(correspond(one, gqa, { partial: 'a' }).links.filter((l) => l.kind === 'fuse')).toEqual([])
+  })
+
   it('a fused qkv and a fused kv onto separate projections: splits within their own attention', () => {
     const w = scaledModel('wan2.1-t2v-1.3b', { dim: 64, ffn_dim: 128, num_heads: 2, num_layers: 2 })
     const c = correspond(
@@ -106,6 +140,63 @@ describe('correspond: whole networks', () => {
   it('different block counts (HunyuanVideo vs Flux) give no high link inside the blocks', () => {
     const c = correspond(expandModel('hunyuanvideo-t2v'), expandModel('flux.1-dev'))
     expect(c.links.filter((l) => l.confidence === 'high' && /blocks\.\d+\./.test(l.a[0]!))).toEqual([])
+  })
+
+  it('a network saved without its last block pairs the blocks it keeps (a text encoder cut at its penultimate layer)', () => {
+    const block = (p: string, fused: boolean) => [
+      { name: `${p}.ln_1.weight`, shape: [16] },
+      ...(fused
+        ? [{ name: `${p}.attn.in_proj_weight`, shape: [48, 16] }]
+        : ['q', 'k', 'v'].map((x) => ({ name: `${p}.self_attn.${x}_proj.weight`, shape: [16, 16] }))),
+      { name: `${p}.mlp.c_fc.weight`, shape: [64, 16] },
+      { name: `${p}.mlp.c_proj.weight`, shape: [16, 64] }
+    ]
+    const a = [0, 1, 2, 3].flatMap((i) => block(`transformer.resblocks.${i}`, true))
+    const b = [0, 1, 2].flatMap((i) => block(`encoder.layers.${i}`, false))
+    for (const [x, y] of [
+      [a, b],
+      [b, a]
+    ]) {
+      const c = correspond(x, y)
+      const high = c.links.filter((l) => l.confidence === 'high')
+      expect(high).toHaveLength(3 * 4)
+      const blockOf = (k: string) => /\.(\d+)\./.exec(k)![1]
+      for (const l of high) expect(new Set([...l.a, ...l.b].map(blockOf)).size).toBe(1)
+    }
+    expect(correspond(a, b).unmatched.a).toEqual(block('transformer.resblocks.3', true).map((t) => t.name))
+    // Two series of other depths are two networks: no block link is high.
+    const c = [0, 1, 2].flatMap((i) => [
+      ...block(`encoder.layers.${i}`, false),
+      ...block(`single.${i}`, false)
+    ])
+    const d = [0, 1].flatMap((i) => [...block(`resblocks.${i}`, true), ...block(`single_blocks.${i}`, true)])
+    expect(correspond(c, d).links.filter((l) => l.confidence === 'high')).toEqual([])
+  })
+
+  it("equal-shaped sibling layers of no known role pair in their names' order (in/out vs 1/2) inside aligned blocks", () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.in_layer.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.out_layer.weight`, shape: [32, 32] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.linear_2.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.linear_1.weight`, shape: [32, 32] }
+    ])
+    const c = correspond(a, b)
+    expect(find(c.links, 'guidance.layers.1.in_layer.weight')).toMatchObject({
+      b: ['guidance.layers.1.linear_1.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'guidance.layers.1.out_layer.weight')).toMatchObject({
+      b: ['guidance.layers.1.linear_2.weight'],
+      confidence: 'high'
+    })
+    // Not siblings of one module: the names' numbers say nothing about which is which.
+    const d = [0, 1].flatMap((i) => [
+      { name: `guidance.layers.${i}.left.linear_1.weight`, shape: [32, 32] },
+      { name: `guidance.layers.${i}.right.linear_2.weight`, shape: [32, 32] }
+    ])
+    expect(correspond(a, d).links.filter((l) => l.confidence === 'high')).toEqual([])
   })
 
   it('a modulation table under another name in the same convention is a plain rename', () => {

@@ -84,6 +84,11 @@ describe('key parsing', () => {
     expect(layerKind('blocks.0.ffn.w2')).toBe('ffn')
     expect(layerKind('blocks.0.adaLN_modulation.1')).toBe('modulation')
     expect(layerKind('single_blocks.0.linear1')).toBe('fused qkv+mlp')
+    // q/k norms are norms (the old suffix table read `norm_k` as the k projection); a SAT `attention.dense` is o.
+    expect(layerKind('blocks.3.self_attn.norm_k')).toBe('self-attn norm')
+    expect(layerKind('blocks_3_cross_attn_norm_k_img')).toBe('cross-attn norm')
+    expect(layerKind('transformer.layers.3.attention.dense')).toBe('self-attn o')
+    expect(layerKind('down_blocks.1.attentions.0.transformer_blocks.0.attn1.to_out.0')).toBe('self-attn o')
     expect(layerKind('img_emb.proj.1')).toBe('embedding (image)')
     expect(layerKind('text_model.encoder.layers.0.mlp.fc1', true)).toBe('text-encoder ffn')
     expect(blockOf('input_blocks_4_1_transformer_blocks_0_attn2_to_k')).toEqual({

@@ -1,12 +1,11 @@
 /**
- * `lora --base` and `compare` answer one question, "which base tensor does this module's weight correspond to":
- * for every fixture LoRA (each convention over each model's linear layers, separate q/k/v written for a fused base,
- * fused qkv written for a separate base) against every base, `compare` of the weights the LoRA implies (named as
- * the LoRA names them: kohya underscores, PEFT / diffusers / ComfyUI prefixes) against the base finds a
- * counterpart for a module's weight exactly when the resolution gives the module a target, and the base keys it
- * maps the weight onto are the ones the resolution names. The convert side of the invariant (a module is `ok`
- * exactly when convert plans it) is __tests__/convert/invariant.test.ts; the CLI-level run of all three is
- * __tests__/cli/cross-command.test.ts. In-process, so the whole matrix runs in seconds.
+ * `lora --base`, `convert` and `compare` answer one question, "which base tensor does this module's weight
+ * correspond to". For every fixture LoRA (each convention over each model's linear layers; separate q/k/v, and only
+ * some of them, written for a fused base; fused qkv written for a separate base) against every base: a module is
+ * `ok` in `lora --base` exactly when `convert` plans it (or refuses it only for the algebra, e.g. a LoHa) and
+ * `compare` of the weights the LoRA implies (named as the LoRA names them: kohya underscores, PEFT / diffusers /
+ * ComfyUI prefixes) maps its weight at high confidence, all three onto the same base keys. The CLI-level run of the
+ * three commands is __tests__/cli/cross-command.test.ts. In-process, so the whole matrix runs in seconds.
  */
 import { describe, expect, it } from '@jest/globals'
 import {
@@ -23,6 +22,8 @@ import {
 } from '../../fixtures/lora.js'
 import { scaledModel, specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
 import { compareCheckpoints } from '../../src/compare/index.js'
+import { planConversion } from '../../src/convert/index.js'
+import type { Checkpoint } from '../../src/formats/types.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../src/lora/index.js'
 import { impliedTensors } from '../../src/lora/implied.js'
 
@@ -62,7 +63,10 @@ const TARGET_SETS: [string, Target[]][] = [
   ['separate self q/k/v', perBlock(2, ['self_attn.q', 'self_attn.k', 'self_attn.v'])],
   ['separate attn1 q/k/v', perBlock(2, ['attn1.to_q', 'attn1.to_k', 'attn1.to_v'])],
   ['separate cross k/v', perBlock(2, ['cross_attn.k', 'cross_attn.v'])],
-  ['fused qkv', perBlock(2, ['attn.qkv'], 3 * H)]
+  ['fused qkv', perBlock(2, ['attn.qkv'], 3 * H)],
+  ['separate self q only', perBlock(2, ['self_attn.q'])],
+  ['separate self k and v', perBlock(2, ['self_attn.k', 'self_attn.v'])],
+  ['separate attn1 q only', perBlock(2, ['attn1.to_q'])]
 ]
 
 const CONVENTIONS: [string, (t: Target[]) => LoraFixture][] = [
@@ -74,14 +78,40 @@ const CONVENTIONS: [string, (t: Target[]) => LoraFixture][] = [
   ['lokr', (t) => lokrLora(t, { rank: 4 })]
 ]
 
-/**
- * Per module with an implied weight: the base keys an `ok` resolution names (none for any other status), and the
- * ones compare maps the weight onto at high confidence with compatible shapes.
- */
-function views(fx: LoraFixture, base: SpecTensor[]): { stem: string; lora: string[]; compare: string[] }[] {
-  const lora = specCheckpoint(fx.tensors, 'lora.safetensors')
+/** A header-only LoRA checkpoint with byte ranges laid end to end (planning never reads the bytes). */
+function withByteRanges(ckpt: Checkpoint): Checkpoint {
+  let at = 0n
+  for (const t of ckpt.tensors) {
+    const n = BigInt(t.shape.reduce((p, d) => p * d, 1) * 2)
+    t.byteRange = { file: 'lora.safetensors', start: at, end: at + n }
+    at += n
+  }
+  return ckpt
+}
+
+interface View {
+  stem: string
+  /** The base weights an `ok` resolution names (none for any other status). */
+  lora: string[]
+  /** The base keys compare maps the implied weight onto at high confidence with compatible shapes. */
+  compare: string[]
+  /** The base keys convert writes the module onto; an `ok` module refused for the algebra (a LoHa) counts as lora's. */
+  convert: string[]
+}
+
+/** Per module with an implied weight, the three commands' answers. */
+function views(fx: LoraFixture, base: SpecTensor[]): View[] {
+  const lora = withByteRanges(specCheckpoint(fx.tensors, 'lora.safetensors'))
   const analysis = analyzeLora(lora, { scalars: fx.scalars })
-  const resolution = resolveLora(analysis, buildBaseIndex(specCheckpoint(base, 'base')))
+  const index = buildBaseIndex(specCheckpoint(base, 'base'))
+  const resolution = resolveLora(analysis, index)
+  const plan = planConversion(analysis, resolution, index, { to: 'comfyui' })
+  const planned = new Map<string, string[]>()
+  for (const m of plan.modules)
+    for (const s of m.sources) planned.set(s.stem, [...(planned.get(s.stem) ?? []), m.baseKey])
+  const refusedForAlgebra = new Set(
+    plan.refused.filter((r) => r.why.kind !== 'not-loadable').map((r) => r.stem)
+  )
   const weightOf = new Map<string, string>()
   const implied: SpecTensor[] = []
   for (const m of analysis.modules) {
@@ -91,18 +121,28 @@ function views(fx: LoraFixture, base: SpecTensor[]): { stem: string; lora: strin
     implied.push({ name: w.name, shape: [...w.shape], dtype: 'F16' })
   }
   const cmp = compareCheckpoints(specCheckpoint(implied, 'implied'), specCheckpoint(base, 'base'))
-  // What compare stands behind: high-confidence mappings with compatible shapes (lower ones are guesses it names as
-  // such, and a shape mismatch is not a target a LoRA loads onto).
+  // What compare stands behind: high-confidence mappings with compatible shapes, or onto row ranges of a fused
+  // tensor that the sources fill exactly (some parts of a qkv). Lower ones are guesses it names as such, and a
+  // shape mismatch is not a target a LoRA loads onto.
   const mapped = new Map<string, string[]>()
   const listed = new Set<string>()
+  const numel = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1)
+  const fillsRows = (m: (typeof cmp.mappings)[number]): boolean =>
+    m.kind === 'fuse' &&
+    m.rows !== undefined &&
+    m.source.length === m.rows.length &&
+    m.rows.every((r, i) => {
+      const [t, s] = [m.shapes.target[0]!, m.shapes.source[i]!]
+      return numel(s) === (r.end - r.start) * numel(t.slice(1))
+    })
   for (const m of cmp.mappings) {
     for (const s of m.source) listed.add(s)
-    if (m.confidence !== 'high' || !m.shapeCompatible) continue
+    if (m.confidence !== 'high' || !(m.shapeCompatible || fillsRows(m))) continue
     for (const s of m.source) mapped.set(s, [...(mapped.get(s) ?? []), ...m.target])
   }
   const baseShapes = new Map(base.map((t) => [t.name, t.shape.join('x')]))
   const impliedShapes = new Map(implied.map((t) => [t.name, t.shape.join('x')]))
-  const out: { stem: string; lora: string[]; compare: string[] }[] = []
+  const out: View[] = []
   for (const r of resolution.results) {
     const weight = weightOf.get(r.stem)
     if (weight === undefined) continue
@@ -111,16 +151,19 @@ function views(fx: LoraFixture, base: SpecTensor[]): { stem: string; lora: strin
     let compareKeys = mapped.get(weight) ?? []
     // A key under the same name and shape on both sides is not listed as a mapping.
     if (!listed.has(weight) && baseShapes.get(weight) === impliedShapes.get(weight)) compareKeys = [weight]
+    const convertKeys =
+      r.status === 'ok' && refusedForAlgebra.has(r.stem) ? loraKeys : (planned.get(r.stem) ?? [])
     out.push({
       stem: `${r.stem} (${r.status})`,
       lora: [...loraKeys].sort(),
-      compare: [...new Set(compareKeys)].sort()
+      compare: [...new Set(compareKeys)].sort(),
+      convert: [...new Set(convertKeys)].sort()
     })
   }
   return out
 }
 
-describe('compare of the implied weights maps a module exactly where lora --base resolves it', () => {
+describe('a module is ok in lora --base exactly when convert plans it and compare maps its implied weight, onto the same base keys', () => {
   const cases: [string, string, LoraFixture, SpecTensor[]][] = []
   for (const [set, targets] of TARGET_SETS)
     for (const [conv, make] of CONVENTIONS)
@@ -136,7 +179,12 @@ describe('compare of the implied weights maps a module exactly where lora --base
   it.each(cases)('%s on %s', (_name, _base, fx, base) => {
     const v = views(fx, base)
     expect(v.length).toBeGreaterThan(0)
-    for (const m of v) expect({ stem: m.stem, compare: m.compare }).toEqual({ stem: m.stem, compare: m.lora })
+    for (const m of v)
+      expect({ stem: m.stem, compare: m.compare, convert: m.convert }).toEqual({
+        stem: m.stem,
+        compare: m.lora,
+        convert: m.lora
+      })
   })
 
   it('the fused and separate q/k/v cases map every module, with the split or fuse named in full', () => {

@@ -3,6 +3,8 @@
  * implied weight shapes). SD 1.x, 2.x and SDXL share names and widths: only shapes tell them apart.
  */
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fluxDiffusersKeys, sd3Keys, sdxlDiffusersUnetKeys } from '../../fixtures/family-keys.js'
 import { sd15UnetKeys } from '../../fixtures/loaders/bases.js'
 import { dottedLora, kohyaLora, loraCheckpoint, targetsOf, type Target } from '../../fixtures/lora.js'
@@ -10,6 +12,7 @@ import { expandModel, type SpecTensor } from '../../fixtures/specs.js'
 import { analyzeLora } from '../../src/lora/index.js'
 import { SGM_TO_DIFFUSERS } from '../../src/lora/loaders/runtime-names.js'
 import { detectFamily, identifyFamilies } from '../../src/names/families.js'
+import { stripModelPrefixes } from '../../src/names/prefixes.js'
 
 const layers = (ts: readonly SpecTensor[], strip = '') =>
   ts.map((t) => ({ path: t.name.startsWith(strip) ? t.name.slice(strip.length) : t.name, shape: t.shape }))
@@ -118,5 +121,44 @@ describe('DiT and video families', () => {
       whole(sdxl, 'model.diffusion_model.')?.id
     ]
     expect(new Set(ids).size).toBe(ids.length)
+  })
+})
+
+describe('both namings of one network are one family (the calibration pairs)', () => {
+  const root = join(process.cwd(), 'fixtures', 'mapping-pairs', 'pairs')
+  const familyOf = (pair: string, side: 'A' | 'B') => {
+    const keys = JSON.parse(readFileSync(join(root, pair, `${side}.keys.json`), 'utf8')) as Record<
+      string,
+      { shape: number[] }
+    >
+    const names = Object.keys(keys)
+    const stripped = stripModelPrefixes(names)
+    return (
+      detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match.id ?? null
+    )
+  }
+
+  it.each([
+    ['flux_dev', 'flux'],
+    ['hunyuan_video', 'hunyuan-video'],
+    ['ltx_video', 'ltx-video'],
+    ['sd15_unet', 'sd1'],
+    ['sd21_unet', 'sd2'],
+    ['sdxl_unet', 'sdxl'],
+    ['sd3_medium', 'sd3'],
+    ['sd35_medium', 'sd3'],
+    ['wan21_1_3b', 'wan'],
+    ['wan21_i2v_14b', 'wan']
+  ])('%s: %s in both namings', (pair, id) => {
+    expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
+  })
+
+  it('no pair is split across two families', () => {
+    for (const pair of readdirSync(root)) {
+      if (!existsSync(join(root, pair, 'A.keys.json'))) continue
+      const a = familyOf(pair, 'A')
+      const b = familyOf(pair, 'B')
+      if (a !== null && b !== null) expect(`${pair}: ${a}`).toBe(`${pair}: ${b}`)
+    }
   })
 })

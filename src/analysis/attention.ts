@@ -3,6 +3,7 @@
  * kv, or the unequal fused linear of Flux-style single blocks), self vs cross vs joint attention, q/k norms and
  * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
  */
+import { attentionPart } from '../names/roles.js'
 import { splitLeaf } from './keys.js'
 import type {
   AttentionKind,
@@ -19,38 +20,33 @@ export interface ModuleEntry {
 
 type NormRole = 'q_norm' | 'k_norm' | 'added_q_norm' | 'added_k_norm' | 'k_img_norm'
 
-const PROJECTION_NAMES = new Map<string, ProjectionRole>()
-for (const [role, names] of Object.entries({
-  q: ['q', 'to_q', 'q_proj', 'query', 'q_linear', 'wq'],
-  k: ['k', 'to_k', 'k_proj', 'key', 'k_linear', 'wk'],
-  v: ['v', 'to_v', 'v_proj', 'value', 'v_linear', 'wv'],
-  qkv: ['qkv', 'to_qkv', 'qkv_proj', 'query_key_value', 'c_attn', 'wqkv', 'qkv_linear'],
-  kv: ['kv', 'to_kv', 'kv_proj', 'kv_linear', 'wkv'],
-  out: ['o', 'to_out', 'out_proj', 'proj', 'wo', 'c_proj', 'o_proj', 'out', 'output'],
-  added_q: ['add_q_proj'],
-  added_k: ['add_k_proj'],
-  added_v: ['add_v_proj'],
-  added_qkv: ['add_qkv_proj'],
-  added_out: ['to_add_out'],
-  k_img: ['k_img'],
-  v_img: ['v_img']
-} as Record<ProjectionRole, string[]>)) {
-  for (const n of names) PROJECTION_NAMES.set(n, role as ProjectionRole)
+/**
+ * The projection or q/k norm a layer name stands for, read with the shared role words (src/names/roles.ts): the
+ * added (context) stream of joint attention gives `added_*`, an image branch of cross attention `k_img` / `v_img`.
+ */
+function partOf(name: string): { role: ProjectionRole } | { norm: NormRole } | null {
+  const p = attentionPart(name)
+  if (!p) return null
+  const added = p.stream === 'context'
+  // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
+  const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image')
+  switch (p.part) {
+    case 'q-norm':
+      return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' }
+    case 'k-norm':
+      return added ? { norm: 'added_k_norm' } : image ? { norm: 'k_img_norm' } : { norm: 'k_norm' }
+    case 'o':
+      return { role: added ? 'added_out' : 'out' }
+    case 'q':
+    case 'qkv':
+      return { role: added ? (`added_${p.part}` as const) : p.part }
+    case 'k':
+    case 'v':
+      return { role: added ? (`added_${p.part}` as const) : image ? (`${p.part}_img` as const) : p.part }
+    case 'kv':
+      return added || image ? null : { role: 'kv' }
+  }
 }
-
-const NORM_NAMES = new Map<string, NormRole>([
-  ['norm_q', 'q_norm'],
-  ['q_norm', 'q_norm'],
-  ['query_norm', 'q_norm'],
-  ['ln_q', 'q_norm'],
-  ['norm_k', 'k_norm'],
-  ['k_norm', 'k_norm'],
-  ['key_norm', 'k_norm'],
-  ['ln_k', 'k_norm'],
-  ['norm_added_q', 'added_q_norm'],
-  ['norm_added_k', 'added_k_norm'],
-  ['norm_k_img', 'k_img_norm']
-])
 
 const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/
 const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/
@@ -86,10 +82,11 @@ function classify(key: string): Classified | null {
   const lower = last.toLowerCase()
   const underscore = UNDERSCORE_ATTN.exec(lower)
   const fromName = (name: string, containerParts: string[]): Classified | null => {
-    const role = PROJECTION_NAMES.get(name)
-    if (role) return { container: joinPath(containerParts), role }
-    const norm = NORM_NAMES.get(name)
-    if (norm) {
+    const part = partOf(name)
+    if (!part) return null
+    if ('role' in part) return { container: joinPath(containerParts), role: part.role }
+    {
+      const norm = part.norm
       // Flux keeps its q/k norms under a QKNorm module: img_attn.norm.query_norm.scale.
       const parts =
         containerParts[containerParts.length - 1] === 'norm' ? containerParts.slice(0, -1) : containerParts
@@ -97,14 +94,13 @@ function classify(key: string): Classified | null {
     }
     return null
   }
-  if (PROJECTION_NAMES.has(lower) || NORM_NAMES.has(lower)) return fromName(lower, parent)
   if (underscore) {
     // HunyuanVideo / GGUF style: img_attn_qkv, img_attn_q_norm, attn_q, attn_output.
     const sub = underscore[2]
     const containerParts = [...parent, last.slice(0, underscore[1].length)]
     return fromName(sub, containerParts)
   }
-  return null
+  return fromName(lower, parent)
 }
 
 /** Finds the attention modules among `entries` (keys relative to a block, or top-level keys). */

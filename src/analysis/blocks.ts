@@ -71,18 +71,23 @@ export function findBlockFamilies(tensors: readonly NamedTensor[]): {
   families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
   const innermost = new Int32Array(tensors.length).fill(-1)
   const outermost = new Int32Array(tensors.length).fill(-1)
-  families.forEach((f, fi) => {
-    for (const inst of f.instances) {
+  // Each family's depth once: the loop below visits every member of every family (a nested UNet's tensors sit in
+  // two or three families each).
+  const depths = families.map((f) => depth(f.family.pattern))
+  for (let fi = 0; fi < families.length; fi++) {
+    const instances = families[fi].instances
+    const d = depths[fi]
+    for (let i = 0; i < instances.length; i++) {
+      const members = instances[i].members
       // Index loops over keys: see collectCandidates.
-      for (let k = 0; k < inst.members.length; k++) {
-        const t = inst.members[k]
+      for (let k = 0; k < members.length; k++) {
+        const t = members[k]
         if (outermost[t] < 0) outermost[t] = fi
         const current = innermost[t]
-        if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
-          innermost[t] = fi
+        if (current < 0 || depths[current] < d) innermost[t] = fi
       }
     }
-  })
+  }
   return { families, innermost, outermost, notes }
 }
 

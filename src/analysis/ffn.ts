@@ -3,12 +3,22 @@
  * projections (SwiGLU `w1/w3` + `w2`), or gated with both fused in one [2f, d] linear (GEGLU `ff.net.0.proj`).
  */
 import type { ModuleEntry } from './attention.js'
+import { isFfnWord, layerRole } from '../names/roles.js'
 import { splitLeaf } from './keys.js'
 import type { FfnKind, FfnModule } from './types.js'
 
-const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'feedforward'])
-const GATE_NAMES = /^(w1|gate|gate_proj|ffn_gate|wi_0)$/
-const UP_NAMES = /^(w3|up|up_proj|ffn_up|wi_1)$/
+/**
+ * Which of two input projections of a gated FFN is the gate, from the shared role words (names/roles.ts): a name
+ * that says gate or up settles it (`gate_proj` / `up_proj`, GGUF `ffn_gate`); otherwise the lower-numbered one
+ * (`w1` before `w3`, T5 `wi_0` before `wi_1`), as the SwiGLU / GEGLU reference code orders them.
+ */
+function gateOf(a: string, b: string): 0 | 1 {
+  const ra = layerRole(a)
+  const rb = layerRole(b)
+  if (ra.role === 'ffn-gate' || rb.role === 'ffn-up') return 0
+  if (rb.role === 'ffn-gate' || ra.role === 'ffn-up') return 1
+  return (rb.ordinal ?? Infinity) < (ra.ordinal ?? Infinity) ? 1 : 0
+}
 
 /** The FFN container of a module path: the path up to its first FFN-named segment (`ffn`, `img_mlp`, `ff_context`). */
 function ffnContainer(module: string): string | null {
@@ -17,9 +27,9 @@ function ffnContainer(module: string): string | null {
     const seg = segs[i].toLowerCase()
     if (seg === 'feed_forward') return segs.slice(0, i + 1).join('.')
     const tokens = seg.split('_')
-    if (!tokens.some((t) => FFN_TOKENS.has(t))) continue
+    if (!tokens.some(isFfnWord)) continue
     // GGUF style `ffn_gate` / `ffn_up` / `ffn_down` as the last segment: the container is the shared `ffn` part.
-    if (i === segs.length - 1 && tokens.length === 2 && FFN_TOKENS.has(tokens[0]) && i > 0) {
+    if (i === segs.length - 1 && tokens.length === 2 && isFfnWord(tokens[0]) && i > 0) {
       return [...segs.slice(0, i), tokens[0]].join('.')
     }
     return segs.slice(0, i + 1).join('.')
@@ -73,7 +83,7 @@ export function findFfnModules(
       kind = 'gated'
       f = downs[0].m[1]
       // Name the gate when the names tell it (w1 / gate_proj); otherwise the first projection is called the gate.
-      const gateIndex = UP_NAMES.test(lastName(ups[0].key)) || GATE_NAMES.test(lastName(ups[1].key)) ? 1 : 0
+      const gateIndex = gateOf(lastName(ups[0].key), lastName(ups[1].key))
       projections.push({ role: 'gate', key: ups[gateIndex].key, shape: [...ups[gateIndex].shape] })
       projections.push({ role: 'up', key: ups[1 - gateIndex].key, shape: [...ups[1 - gateIndex].shape] })
       projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] })

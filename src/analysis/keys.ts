@@ -2,33 +2,19 @@
  * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
-import { KNOWN_PREFIXES } from '../names/index.js'
+import {
+  isEmbeddingName,
+  KNOWN_PREFIXES,
+  layerRole,
+  normalizeKey,
+  splitLeaf as splitLayer,
+  type Role
+} from '../names/index.js'
+import { BLOCK_CONTAINER_NAMES, SERIES_IN_KOHYA_SEGMENT } from '../names/series.js'
 import type { KeyRole } from './types.js'
 
-/** Wrapper prefixes: the one list of the project (src/names). */
-export { KNOWN_PREFIXES }
-
-/** Containers whose numbered children are blocks even when only one is present. */
-export const BLOCK_CONTAINER_NAMES: ReadonlySet<string> = new Set([
-  'blocks',
-  'layers',
-  'double_blocks',
-  'single_blocks',
-  'transformer_blocks',
-  'single_transformer_blocks',
-  'joint_blocks',
-  'input_blocks',
-  'output_blocks',
-  'middle_block',
-  'down_blocks',
-  'up_blocks',
-  'resnets',
-  'attentions',
-  'vace_blocks',
-  'blk',
-  'h',
-  'layer'
-])
+/** Block containers and wrapper prefixes: the one list of each, in src/names. */
+export { BLOCK_CONTAINER_NAMES, KNOWN_PREFIXES }
 
 /** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
 const MAX_INDEX_DIGITS = 9
@@ -46,36 +32,13 @@ export function isIndexSegment(segment: string): boolean {
 }
 
 /**
- * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
- * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
+ * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`), through the one
+ * prefix reader (src/names/prefixes.ts). Returns the removed prefix ('' if none) and the rest.
  */
 export function stripKnownPrefix(name: string): { prefix: string; rest: string } {
-  let rest = name
-  let prefix = ''
-  for (let round = 0; round < 4; round++) {
-    // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
-    // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
-    const dot = rest.indexOf('.')
-    if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot))) break
-    // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
-    // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
-    let p: string | undefined
-    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-      const candidate = KNOWN_PREFIXES[c]
-      if (rest.length > candidate.length && rest.startsWith(candidate)) {
-        p = candidate
-        break
-      }
-    }
-    if (p === undefined) break
-    prefix += p
-    rest = rest.slice(p.length)
-  }
-  return { prefix, rest }
+  const { key, stripped } = normalizeKey(name)
+  return { prefix: stripped, rest: key }
 }
-
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS: ReadonlySet<string> = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))))
 
 export interface BlockKey {
   /** Wrapper prefix removed first (`model.diffusion_model.`), or ''. */
@@ -88,9 +51,6 @@ export interface BlockKey {
   /** Separator of the key: `.` for dotted names, `_` for kohya-style underscore names. */
   separator: '.' | '_'
 }
-
-const UNDERSCORE_BLOCK_RE =
-  /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/
 
 /**
  * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
@@ -118,7 +78,7 @@ export function splitBlockKey(name: string): BlockKey | null {
     }
   }
   const head = segs[0]
-  const m = UNDERSCORE_BLOCK_RE.exec(head)
+  const m = SERIES_IN_KOHYA_SEGMENT.exec(head)
   if (m) {
     const start = m.index + (m[0].startsWith('_') ? 1 : 0)
     return {
@@ -146,89 +106,6 @@ export function nameTokens(name: string): string[] {
   return name.toLowerCase().split(/[._]/)
 }
 
-const ATTENTION_TOKENS = new Set([
-  'attn',
-  'attn1',
-  'attn2',
-  'attention',
-  'qkv',
-  'kv',
-  'query',
-  'key',
-  'value'
-])
-const ATTENTION_SEGMENTS = new Set([
-  'q',
-  'k',
-  'v',
-  'o',
-  'to_q',
-  'to_k',
-  'to_v',
-  'to_out',
-  'to_qkv',
-  'to_kv',
-  'q_proj',
-  'k_proj',
-  'v_proj',
-  'o_proj',
-  'out_proj',
-  'q_linear',
-  'k_linear',
-  'v_linear',
-  'kv_linear',
-  'add_q_proj',
-  'add_k_proj',
-  'add_v_proj',
-  'to_add_out',
-  'k_img',
-  'v_img',
-  'wq',
-  'wk',
-  'wv',
-  'wo',
-  'in_proj_weight',
-  'in_proj_bias',
-  'query_key_value',
-  'q_norm',
-  'k_norm',
-  'norm_q',
-  'norm_k',
-  'query_norm',
-  'key_norm',
-  'norm_added_q',
-  'norm_added_k',
-  'norm_k_img'
-])
-const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'fc1', 'fc2', 'feedforward'])
-const FFN_SEGMENTS = new Set([
-  'w1',
-  'w2',
-  'w3',
-  'gate_proj',
-  'up_proj',
-  'down_proj',
-  'proj_mlp',
-  'feed_forward'
-])
-const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/
-const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate'])
-const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb'])
-const EMBEDDING_SEGMENTS = new Set([
-  'img_in',
-  'txt_in',
-  'time_in',
-  'vector_in',
-  'guidance_in',
-  'patchify_proj',
-  'conv_in',
-  'proj_in',
-  'caption_projection',
-  'wte',
-  'wpe',
-  'token_embd'
-])
-
 /**
  * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
  * level are embeddings, a block's `proj_in` is not.
@@ -248,39 +125,48 @@ const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g
 const ROLE_CACHE_LIMIT = 50000
 const roleCache = new Map<string, KeyRole[]>()
 
-function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
-  const segs = name.split('.')
-  const roles: KeyRole[] = []
-  let attention = false
-  let ffn = false
-  let norm = false
-  let modulation = false
-  let embedding = false
+const ATTENTION_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'q',
+  'k',
+  'v',
+  'o',
+  'qkv',
+  'kv',
+  'q-norm',
+  'k-norm'
+])
+const FFN_ROLES: ReadonlySet<Role> = new Set<Role>(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out'])
+
+/** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
+const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/
+
+/** A module path without its block containers and their indices (`blocks.0.attn.q` -> `attn.q`). */
+function withoutContainers(path: string): string {
+  const segs = path.split('.')
+  const kept: string[] = []
   for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i]
-    const lower = seg.toLowerCase()
-    if (ATTENTION_SEGMENTS.has(lower)) attention = true
-    if (FFN_SEGMENTS.has(lower)) ffn = true
-    if (lower === 'scale_shift_table') modulation = true
-    if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb'))) embedding = true
-    const tokens = lower.split('_')
-    for (let t = 0; t < tokens.length; t++) {
-      const token = tokens[t]
-      if (ATTENTION_TOKENS.has(token)) attention = true
-      else if (FFN_TOKENS.has(token)) ffn = true
-      else if (MODULATION_TOKENS.has(token)) modulation = true
-      else if (NORM_TOKEN_RE.test(token)) {
-        // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
-        const next = segs[i + 1]?.toLowerCase()
-        if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length) modulation = true
-        else norm = true
-      }
-    }
+    const seg = segs[i]!
+    if (isIndexSegment(seg)) continue
+    const numbered = i + 1 < segs.length && isIndexSegment(segs[i + 1]!)
+    if (numbered && (BLOCK_CONTAINER_NAMES.has(seg) || CONTAINER_SUFFIX.test(seg))) continue
+    kept.push(seg)
   }
-  if (attention) roles.push('attention')
-  if (ffn && !embedding) roles.push('feedforward')
-  if (norm) roles.push('normalization')
-  if (modulation) roles.push('modulation')
+  return kept.join('.')
+}
+
+const NORM_ROLES: ReadonlySet<Role> = new Set<Role>(['norm', 'q-norm', 'k-norm'])
+
+function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
+  const roles: KeyRole[] = []
+  let embedding = false
+  if (!insideBlock) for (const seg of name.split('.')) if (isEmbeddingName(seg)) embedding = true
+  // The shared role words (names/roles.ts) over the module path without its block containers: `down_blocks.0` or
+  // `attentions.0` says nothing of what the layer inside is.
+  const r = layerRole(withoutContainers(splitLayer(name).layer))
+  if (r.sublayer === 'attn' || r.sublayer === 'cross' || ATTENTION_ROLES.has(r.role)) roles.push('attention')
+  if ((r.sublayer === 'ffn' || FFN_ROLES.has(r.role)) && !embedding) roles.push('feedforward')
+  if (NORM_ROLES.has(r.role)) roles.push('normalization')
+  if (r.role === 'mod') roles.push('modulation')
   if (embedding) roles.push('embedding')
   return roles
 }

@@ -12,7 +12,7 @@ import { numel, parseModel, type ParsedModel, type TensorRef } from './model.js'
 import { correspond } from '../correspond/index.js'
 import { stripModelPrefixes, tokenKey } from '../names/index.js'
 import { toKeyMapping } from './links.js'
-import { pairFamilies } from './families.js'
+import { pairFamilies } from './block-pairing.js'
 import { structureFacts } from './structure.js'
 import { analyzeStructure } from '../analysis/index.js'
 import type { StructureAnalysis } from '../analysis/types.js'
@@ -62,6 +62,8 @@ function structureAnalysis(c: Checkpoint): StructureAnalysis {
 
 /** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
 function inBlocks(model: ParsedModel, diffs: readonly ShapeDifference[]): ShapeDifference[] {
+  // Most pairs have no shape difference under a shared name: then no set of every block key is built.
+  if (diffs.length === 0) return []
   const keys = new Set<string>()
   for (const f of model.families)
     for (const s of f.scopes) for (const m of s.modules) for (const t of m.leaves.values()) keys.add(t.key)

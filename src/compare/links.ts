@@ -5,10 +5,27 @@
 import type { Evidence, Link } from '../correspond/index.js'
 import type { KeyMapping } from './types.js'
 
+// Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
+// mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
 function numel(shape: readonly number[]): number {
   let n = 1
-  for (const d of shape) n *= d
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!
   return n
+}
+
+function shapesOf(
+  keys: readonly string[],
+  side: 'a' | 'b',
+  shapeOf: (side: 'a' | 'b', key: string) => readonly number[]
+): { shapes: number[][]; numel: number } {
+  const shapes: number[][] = new Array<number[]>(keys.length)
+  let total = 0
+  for (let i = 0; i < keys.length; i++) {
+    const shape = shapeOf(side, keys[i]!).slice()
+    shapes[i] = shape
+    total += numel(shape)
+  }
+  return { shapes, numel: total }
 }
 
 function words(e: Evidence): string {
@@ -29,6 +46,8 @@ function words(e: Evidence): string {
       return `${e.role} number ${e.rank + 1} in name order`
     case 'rows-sum':
       return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
+    case 'rows-share':
+      return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
     case 'same-numel':
       return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`
     case 'chunk-order':
@@ -46,22 +65,23 @@ export function toKeyMapping(
   l: Link,
   shapeOf: (side: 'a' | 'b', key: string) => readonly number[]
 ): KeyMapping {
-  const source = l.a.map((k) => [...shapeOf('a', k)])
-  const target = l.b.map((k) => [...shapeOf('b', k)])
-  const total = (s: number[][]): number => s.reduce((n, x) => n + numel(x), 0)
+  const source = shapesOf(l.a, 'a', shapeOf)
+  const target = shapesOf(l.b, 'b', shapeOf)
   const m: KeyMapping = {
-    source: [...l.a],
-    target: [...l.b],
+    source: l.a.slice(),
+    target: l.b.slice(),
     kind: l.kind,
     confidence: l.confidence,
     reason: describeLink(l),
-    shapes: { source, target },
-    shapeCompatible: total(source) === total(target),
+    shapes: { source: source.shapes, target: target.shapes },
+    shapeCompatible: source.numel === target.numel,
     evidence: l.evidence
   }
   if (l.rows) m.rows = l.rows.map((r) => ({ ...r }))
-  const sum = l.evidence.find((e) => e.kind === 'rows-sum')
-  if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+  const sum = l.evidence.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share')
+  if (sum?.kind === 'rows-share' && l.rows && !l.ambiguity) {
+    m.ambiguity = `equal-sized parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`
+  } else if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
     // The fused row order is the convention every known converter uses; stated, since no header shows it.
     const sizes = l.rows.map((r) => r.end - r.start)
     const equal = sizes.every((n) => n === sizes[0])

@@ -108,8 +108,53 @@ export function alignUnits(a: Side, b: Side, partial = false): UnitPair[] {
     }
   }
   if (partial) pairs.push(...alignPartialClasses(a, b, pairedA, pairedB))
-  pairs.push(...alignBySeries(a, b, pairedA, pairedB, partial))
+  const bySeries = alignBySeries(a, b, pairedA, pairedB, partial)
+  if (!partial) acceptTruncation(a, b, pairs, bySeries)
+  pairs.push(...bySeries)
   return pairs
+}
+
+/**
+ * One network saved without its last blocks (a text encoder kept to its penultimate layer): when the only blocks
+ * left unpaired are the trailing ones of one series, that series' blocks pair index by index with the same
+ * signature each, and every other unit of both sides has its counterpart, the pairs are as sure as exact ones.
+ * Two networks of other depths differ in more than one tail (HunyuanVideo vs Flux: both block series), or in
+ * width (no equal signatures), and stay by index only. The missing tail stays unmatched, and the verdict's block
+ * counts say so.
+ */
+function acceptTruncation(a: Side, b: Side, exact: readonly UnitPair[], bySeries: UnitPair[]): void {
+  const loose = bySeries.filter((p) => !p.exact)
+  if (loose.length === 0) return
+  const seriesA = loose[0]!.a.series
+  const seriesB = loose[0]!.b.series
+  if (loose.some((p) => p.a.series !== seriesA || p.b.series !== seriesB || p.a.sig !== p.b.sig)) return
+  if (loose.some((p) => p.a.index.includes('.') || p.a.index !== p.b.index)) return
+  const paired = new Set<Unit>()
+  for (const p of [...exact, ...bySeries]) {
+    paired.add(p.a)
+    paired.add(p.b)
+  }
+  const shared = loose.length
+  // The unpaired units: only the other side's blocks of that series past the shared ones, on one side alone.
+  const tail = (side: Side, series: string): boolean | undefined => {
+    const rest = side.units.filter((u) => !paired.has(u))
+    if (rest.length === 0) return false
+    const all = side.units.filter((u) => u.series === series).map((u) => Number(u.index))
+    const ok =
+      rest.every((u) => u.series === series && !u.index.includes('.') && Number(u.index) >= shared) &&
+      new Set(all).size === all.length &&
+      all.every((i) => Number.isInteger(i) && i >= 0 && i < all.length)
+    return ok ? true : undefined
+  }
+  const ta = tail(a, seriesA)
+  const tb = tail(b, seriesB)
+  if (ta === undefined || tb === undefined || ta === tb) return
+  const shorter = ta ? b : a
+  const shortSeries = ta ? seriesB : seriesA
+  const indices = shorter.units.filter((u) => u.series === shortSeries).map((u) => Number(u.index))
+  if (indices.length !== shared || !indices.every((i) => Number.isInteger(i) && i >= 0 && i < shared)) return
+  for (let k = 0; k < bySeries.length; k++)
+    if (!bySeries[k]!.exact) bySeries[k] = { ...bySeries[k]!, exact: true }
 }
 
 /** A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. */

@@ -137,15 +137,28 @@ function pushFused(
     if (parts.some((p) => p === undefined)) continue
     const rows: { start: number; end: number }[] = []
     let start = 0
-    for (const p of parts) {
-      const n = p!.shape[0] ?? 0
-      rows.push({ start, end: start + n })
-      start += n
+    const total = tf.shape[0] ?? 0
+    if (f.share) {
+      // Some parts: each fills its own equal share of the fused rows.
+      const each = total / f.share.of.length
+      if (parts.some((p) => (p!.shape[0] ?? 0) !== each)) continue
+      for (const slot of f.share.slots) rows.push({ start: slot * each, end: (slot + 1) * each })
+    } else {
+      for (const p of parts) {
+        const n = p!.shape[0] ?? 0
+        rows.push({ start, end: start + n })
+        start += n
+      }
+      if (start !== total) continue
     }
-    if (start !== (tf.shape[0] ?? 0)) continue
-    const evidence: Evidence[] = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }]
+    const evidence: Evidence[] = [
+      ...base,
+      f.share
+        ? { kind: 'rows-share', parts: f.roles, of: f.share.of, rows: total }
+        : { kind: 'rows-sum', parts: f.roles, rows: total }
+    ]
     const names = parts.map((p) => p!.name)
-    if (f.chunked) {
+    if (f.chunked && !f.share) {
       // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
       // ranges are unknown, and a converter must not guess them.
       const link: Link =

@@ -16,6 +16,11 @@ export interface FusedMatch {
   parts: Layer[]
   /** Role names of the parts in row order. */
   roles: string[]
+  /**
+   * Only some parts present (a LoRA that trains q and v of a fused qkv): the fused rows split in `of.length`
+   * equal parts, `slots[i]` the one parts[i] fills, `of` every part's role in row order.
+   */
+  share?: { slots: number[]; of: string[] }
 }
 
 function rowsOf(l: Layer): number {
@@ -39,7 +44,7 @@ function findParts(
   fused: Layer,
   pool: readonly Layer[],
   used: Set<Layer>
-): { parts: Layer[]; roles: string[]; chunked?: boolean } | undefined {
+): Omit<FusedMatch, 'fused' | 'fusedSide'> | undefined {
   const rows = rowsOf(fused)
   const cand = pool
     .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
@@ -60,7 +65,7 @@ function findParts(
     const parts = wanted.map((r) => pick(r, sameStream))
     if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
       return { parts: parts as Layer[], roles: wanted }
-    return undefined
+    return someParts(wanted, sameStream, rows)
   }
   // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
   // every other modulation of the same stream and trailing dims, rows summing exactly.
@@ -89,6 +94,33 @@ function findParts(
   return undefined
 }
 
+/**
+ * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains): only where the fused rows split
+ * in equal parts, each present part that size, and no role twice. A part's rows are then its place in the role
+ * order (q, k, v), the convention every known converter uses; an unequal (GQA) fused layer with parts missing has
+ * no such reading and stays unmatched.
+ */
+function someParts(
+  wanted: readonly Role[],
+  pool: readonly Layer[],
+  rows: number
+): Omit<FusedMatch, 'fused' | 'fusedSide'> | undefined {
+  if (rows % wanted.length !== 0) return undefined
+  const each = rows / wanted.length
+  const parts: Layer[] = []
+  const slots: number[] = []
+  for (let i = 0; i < wanted.length; i++) {
+    const hits = pool.filter((l) => l.role.role === wanted[i])
+    if (hits.length > 1) return undefined
+    if (hits.length === 0) continue
+    if (rowsOf(hits[0]!) !== each) return undefined
+    parts.push(hits[0]!)
+    slots.push(i)
+  }
+  if (parts.length === 0) return undefined
+  return { parts, roles: slots.map((i) => wanted[i]!), share: { slots, of: [...wanted] } }
+}
+
 /** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */
 export function matchFused(restA: readonly Layer[], restB: readonly Layer[]): FusedMatch[] {
   const out: FusedMatch[] = []
@@ -104,7 +136,7 @@ export function matchFused(restA: readonly Layer[], restB: readonly Layer[]): Fu
       if (!found) continue
       usedF.add(f)
       for (const p of found.parts) usedP.add(p)
-      out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles, chunked: found.chunked })
+      out.push({ fused: f, fusedSide: side, ...found })
     }
   }
   return out

@@ -97,11 +97,13 @@ export function matchLayers(
     links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) })
   }
 
-  // 1. The same relative name and shape.
+  // 1. The same relative name and shape. Outside aligned units the whole path: the layers of blocks nobody
+  // aligned share their relative names (`ln_1` of every block) and say nothing about which block is which.
+  const nameOf = (l: Layer): string => (strict ? l.path : l.rel)
   const byRel = new Map<string, Layer>()
-  for (const l of poolB) byRel.set(l.rel, l)
+  for (const l of poolB) byRel.set(nameOf(l), l)
   for (const a of poolA) {
-    const b = byRel.get(a.rel)
+    const b = byRel.get(nameOf(a))
     if (b && b.sig === a.sig && !usedB.has(b)) link(a, b, 'high', [{ kind: 'same-name' }])
   }
 
@@ -133,7 +135,7 @@ export function matchLayers(
       link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }])
       continue
     }
-    matchEqualShapes(c.a, c.b, shape, link)
+    matchEqualShapes(c.a, c.b, shape, link, strict)
   }
   return {
     links,
@@ -159,7 +161,8 @@ function matchEqualShapes(
     c: LinkConfidence,
     ev: Evidence[],
     ambiguity?: { kind: string; chunks: string[] }
-  ) => void
+  ) => void,
+  strict = false
 ): void {
   const left = new Set(as)
   const right = new Set(bs)
@@ -209,14 +212,17 @@ function matchEqualShapes(
       right.delete(lb[0]!)
     }
   }
-  // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
+  // b. One role family, same count on both sides, every member ordered by its name: pair in that order. Layers of
+  // no known role qualify inside aligned units when each side's are siblings of one module, each ordered by its
+  // name (`in_layer` / `out_layer` vs `linear_1` / `linear_2`): a sequence of one module, read in order.
   const fa = new Map<string, Layer[]>()
   const fb = new Map<string, Layer[]>()
   for (const a of left) push(fa, familyOf(a), a)
   for (const b of right) push(fb, familyOf(b), b)
   for (const [f, la] of fa) {
     const lb = fb.get(f)
-    if (!lb || la.length !== lb.length || f.startsWith('other|')) continue
+    if (!lb || la.length !== lb.length) continue
+    if (f.startsWith('other|') && (strict || !siblings(la) || !siblings(lb))) continue
     const ra = la.map(rankValue)
     const rb = lb.map(rankValue)
     const ordered = (r: (number | undefined)[]): boolean =>
@@ -253,6 +259,16 @@ function matchEqualShapes(
       chunks: rivals.length > 1 ? rivals : [b.relName]
     })
   }
+}
+
+/**
+ * Two or more layers under one parent module (the unit itself counts as one), by the names as stored: `in_layer`
+ * and `out_layer` are siblings, `linear_1` and `linear_2` too.
+ */
+function siblings(ls: readonly Layer[]): boolean {
+  if (ls.length < 2) return false
+  const p = parentOf(ls[0]!.relName)
+  return ls.every((l) => l.unit === ls[0]!.unit && parentOf(l.relName) === p)
 }
 
 function parentOf(rel: string): string {

@@ -12,7 +12,8 @@ import {
   splitLeaf,
   stripModelPrefixes,
   type LayerRole,
-  type Sublayer
+  type Sublayer,
+  type Word
 } from '../names/index.js'
 
 const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
@@ -70,15 +71,18 @@ export interface Side {
   top: Unit
 }
 
+// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
+// interpreter, where each for-of step allocates an iterator result.
 export function numel(shape: readonly number[]): number {
   let n = 1
-  for (const d of shape) n *= d
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!
   return n
 }
 
 /** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 export function squeeze(shape: readonly number[]): number[] {
-  const out = shape.filter((d) => d !== 1)
+  const out: number[] = []
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) out.push(shape[i]!)
   return out.length > 0 ? out : shape.length > 0 ? [1] : []
 }
 
@@ -109,19 +113,19 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
     tensors.push(t)
     const words = keyWords(layer)
-    const path = words.map((w) => w.text.toLowerCase()).join('.')
+    // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+    let path = ''
+    const ends: number[] = []
+    for (let w = 0; w < words.length; w++) {
+      const text = words[w]!.text.toLowerCase()
+      path = w === 0 ? text : `${path}.${text}`
+      if (w < words.length - 1 && words[w]!.index !== undefined && ends.length < MAX_INDEX_DEPTH)
+        ends.push(path.length)
+    }
     let raw = byPath.get(path)
     if (!raw) {
       const ancestors: string[] = []
-      for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
-        if (words[w]!.index !== undefined)
-          ancestors.push(
-            words
-              .slice(0, w + 1)
-              .map((x) => x.text.toLowerCase())
-              .join('.')
-          )
-      }
+      for (let e = 0; e < ends.length; e++) ancestors.push(path.slice(0, ends[e]))
       raw = { name: layer, path, words, tensors: new Map(), ancestors }
       byPath.set(path, raw)
     }
@@ -143,18 +147,24 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   }
   const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
   const units = new Map<string, Unit>()
+  // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
+  const unitFacts = new Map<string, { unit: Unit; words: number; context: string }>()
+  unitFacts.set('', { unit: top, words: 0, context: '' })
   const layers: Layer[] = []
   for (const raw of byPath.values()) {
     const unitPath = unitOf(raw, under, seriesIndices, partial)
-    let unit = unitPath === '' ? top : units.get(unitPath)
-    if (!unit) {
-      unit = newUnit(unitPath)
+    let facts = unitFacts.get(unitPath)
+    if (!facts) {
+      const unit = newUnit(unitPath)
       units.set(unitPath, unit)
+      facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) }
+      unitFacts.set(unitPath, facts)
     }
-    const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? [...raw.tensors.values()][0]!
+    const unit = facts.unit
+    const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value!
     const sq = squeeze(main.shape)
     const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1)
-    const relRaw = dropWords(raw.name, unitPath === '' ? 0 : unitPath.split('.').length)
+    const relRaw = dropWords(raw.name, facts.words)
     const layer: Layer = {
       path: raw.path,
       rel,
@@ -162,11 +172,11 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       tensors: raw.tensors,
       main,
       sig: sq.join('x'),
-      cols: sq.slice(1).join('x'),
-      role: roleOf(relRaw, sq.length === 1, unitPath === '', roleContext(unitPath)),
+      cols: sq.length > 1 ? sq.slice(1).join('x') : '',
+      role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
       unit,
       order: 0,
-      net: orderOf(raw.path.split('.'))
+      net: orderOf(raw.words)
     }
     unit.layers.push(layer)
     layers.push(layer)
@@ -235,17 +245,28 @@ export const ORDER_SEPARATOR = 99
  * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
  * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
  */
-function orderOf(words: readonly string[]): number[] {
+function orderOf(words: readonly string[] | readonly Word[]): number[] {
   const sections: number[] = []
   const indices: number[] = []
-  for (const w of words) {
-    if (/^\d+$/.test(w)) indices.push(Number(w))
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    const text = typeof w === 'string' ? w : w.text
+    // A layer's words carry their index already (keyWords; not past 9 digits, which the test below takes).
+    const index =
+      typeof w !== 'string' && w.index !== undefined
+        ? w.index
+        : text.charCodeAt(0) <= 57 && /^\d+$/.test(text)
+          ? Number(text)
+          : undefined
+    if (index !== undefined) indices.push(index)
     else {
-      const r = sectionRank(w)
+      const r = sectionRank(text)
       if (r !== undefined) sections.push(r)
     }
   }
-  return [...sections, ORDER_SEPARATOR, ...indices]
+  sections.push(ORDER_SEPARATOR)
+  for (let i = 0; i < indices.length; i++) sections.push(indices[i]!)
+  return sections
 }
 
 /** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */

@@ -39,6 +39,11 @@ export type Evidence =
   | { kind: 'role-order'; role: string; rank: number }
   /** Rows of a fused tensor: its parts' rows sum exactly (`parts` the role names in row order). */
   | { kind: 'rows-sum'; parts: string[]; rows: number }
+  /**
+   * Rows of a fused tensor of `of` equal parts (role names in row order), of which only `parts` have a separate
+   * counterpart (the layers a LoRA trains): the link does not cover the whole fused tensor.
+   */
+  | { kind: 'rows-share'; parts: string[]; of: string[]; rows: number }
   /** Same element count under another shape (1x1 conv vs linear). */
   | { kind: 'same-numel'; shapes: [number[], number[]] }
   /** The names say the chunks are stored in another order (`order[i]` = chunk of A that B's chunk i is). */

@@ -13,7 +13,7 @@ interface Part {
   rows: number
   cols: number
   role: LayerRole
-  /** The first index in the path (the block), or null outside blocks. */
+  /** The index of the block the path sits in (names/series.ts via layers.ts), or null outside blocks. */
   block: string | null
 }
 
@@ -21,8 +21,7 @@ function partOf(name: string, shape: readonly number[]): Part | null {
   if (shape.length !== 2) return null
   const path = name.replace(/\.weight$/, '')
   const role = layerRole(path)
-  const block = /(?:^|[._])(\d+)(?=[._]|$)/.exec(path)
-  return { name, rows: shape[0]!, cols: shape[1]!, role, block: block ? block[1]! : null }
+  return { name, rows: shape[0]!, cols: shape[1]!, role, block: firstIndex(path) }
 }
 
 /** Same block index, same sublayer (self vs cross attention) and stream (main vs context). */

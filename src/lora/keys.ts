@@ -2,6 +2,7 @@
  * Reading one LoRA tensor key: which adapter tensor it is (its suffix) and which module it belongs to (its stem,
  * prefix and naming convention). Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
+import { ADAPTER_PREFIXES } from '../names/prefixes.js'
 import type { ComponentKind, NamingConvention, TensorRole } from './types.js'
 
 export interface ParsedSuffix {
@@ -156,53 +157,6 @@ export interface ParsedStem {
 export const LONGCAT_PREFIX = 'lora___lorahyphen___'
 export const LONGCAT_HYPHEN = '___lorahyphen___'
 
-interface PrefixRule {
-  prefix: string
-  naming: NamingConvention
-  form: 'dotted' | 'underscore'
-  component: ComponentKind
-  textEncoder?: number
-}
-
-// Ordered: longer prefixes before their own prefixes (`lora_unet__` before `lora_unet_`).
-const PREFIX_RULES: PrefixRule[] = [
-  { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-  { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-  { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-  { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-  { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
-  { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
-  { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
-  { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
-  { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
-  { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
-  // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
-  { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-  { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-  { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-  { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-  { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-  { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-  { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-  { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-  {
-    prefix: 'text_encoder_2.',
-    naming: 'diffusers',
-    form: 'dotted',
-    component: 'text-encoder',
-    textEncoder: 2
-  },
-  {
-    prefix: 'text_encoder_3.',
-    naming: 'diffusers',
-    form: 'dotted',
-    component: 'text-encoder',
-    textEncoder: 3
-  },
-  { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-  { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
-]
-
 /** Legacy attention-processor names point at the attention's own projections. */
 function legacyPath(path: string): string {
   return path
@@ -224,10 +178,10 @@ export function parseStem(stem: string, suffix: Pick<ParsedSuffix, 'legacy' | 'a
       pathForm: 'dotted'
     }
   }
-  for (const rule of PREFIX_RULES) {
+  for (const rule of ADAPTER_PREFIXES) {
     if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length) continue
     let path = stem.slice(rule.prefix.length)
-    let naming = rule.naming
+    let naming: NamingConvention = rule.naming
     if (suffix.legacy) {
       naming = 'diffusers-legacy'
       path = legacyPath(path)

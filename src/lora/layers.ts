@@ -4,65 +4,99 @@
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
-import { blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
+import { isEmbeddingName, layerRole, type LayerRole } from '../names/roles.js'
+import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 export function boundaryForm(path: string): string {
   return '_' + path.replace(/\./g, '_') + '_'
 }
 
-const PROJECTIONS: [RegExp, string][] = [
-  [/_(?:k_img|add_k_proj)_$/, 'k_img'],
-  [/_(?:v_img|add_v_proj)_$/, 'v_img'],
-  [/_(?:qkv|to_qkv|query_key_value|in_proj|qkv_proj)_$/, 'qkv'],
-  [/_(?:kv_linear|to_kv|kv)_$/, 'kv'],
-  [/_(?:to_q|q_proj|q_linear|wq|q|query|add_q_proj)_$/, 'q'],
-  [/_(?:to_k|k_proj|wk|k|key)_$/, 'k'],
-  [/_(?:to_v|v_proj|wv|v|value)_$/, 'v'],
-  [/_(?:to_out_0|to_out|out_proj|proj|o|wo|to_add_out)_$/, 'o'],
-  [/_norm\w*_$/, 'norm']
-]
-
+/**
+ * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
+ * words after the attention module's name (`_blocks_3_cross_attn_k_img_` -> `k_img`): the block path around it
+ * (`down_blocks`, `txt_in`) says nothing of the projection. q/k norms count as norms. The extra k/v stream of an
+ * attention (`k_img`, `add_k_proj`) is labelled `k_img` / `v_img`, as the reports always have.
+ */
 function projection(u: string): string | null {
-  for (const [re, name] of PROJECTIONS) if (re.test(u)) return name
-  return null
+  const tail = AFTER_ATTENTION.exec(u)?.[1] ?? u.slice(1, -1)
+  const r = layerRole(tail, false, false, 'attn')
+  switch (r.role) {
+    case 'q-norm':
+    case 'k-norm':
+    case 'norm':
+      return 'norm'
+    case 'k':
+    case 'v':
+      return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role
+    case 'q':
+    case 'o':
+    case 'qkv':
+    case 'kv':
+      return r.role
+    default:
+      return null
+  }
 }
+const EXTRA_STREAM: ReadonlySet<string> = new Set(['img', 'add'])
+/** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
+const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/
 
+/** The kinds beyond attention and FFN: modulation, embeddings, UNet convolutions, norms (first match wins). */
 interface KindRule {
   re: RegExp
   kind: string
-  /** Append the projection (q/k/v/o/...) to the kind. */
-  withProjection?: boolean
+}
+
+/** Flux-style single blocks: one linear feeding q, k, v and the MLP, one after both (a structural kind). */
+const SINGLE_BLOCK_RULES: KindRule[] = [
+  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
+  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' }
+]
+
+/** Numbered containers in the underscored form (`_down_blocks_0`, `_attentions_1`): they say nothing of the layer. */
+const CONTAINERS = new RegExp(`_(?:${[...BLOCK_CONTAINER_NAMES].join('|')}|[a-z]+_blocks)_\\d+(?=_)`, 'g')
+
+/**
+ * Attention (self / cross), feed-forward and modulation layers, read with the shared role words (src/names/roles.ts) from the
+ * path without its numbered containers. Null for anything else.
+ */
+function sublayerKind(u: string, r: LayerRole): string | null {
+  if (r.sublayer === 'cross' || r.sublayer === 'attn') {
+    const kind = r.sublayer === 'cross' ? 'cross-attn' : 'self-attn'
+    const p = projection(u)
+    return p ? `${kind} ${p}` : kind
+  }
+  if (r.sublayer === 'ffn') return 'ffn'
+  return r.role === 'mod' ? 'modulation' : null
+}
+
+/**
+ * A path that starts with an input embedding's name (names/roles.ts `isEmbeddingName`): its first one to three
+ * words, since a kohya path has lost the segment boundaries (`time_in_in_layer`, `x_embedder_proj`).
+ */
+function topEmbedding(u: string): boolean {
+  const words = u.slice(1, -1).split('_')
+  for (let n = 1; n <= Math.min(3, words.length); n++) {
+    const name = words.slice(0, n).join('_')
+    if (/^\d/.test(words[n - 1]!)) return false
+    if (isEmbeddingName(name)) return true
+  }
+  return false
 }
 
 const KIND_RULES: KindRule[] = [
-  { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
-  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-  {
-    re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
-    kind: 'self-attn',
-    withProjection: true
-  },
-  { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
-  { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
-  { re: /_proj_mlp_$/, kind: 'ffn' },
-  {
-    re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
-    kind: 'modulation'
-  },
+  // Wan's time_projection feeds every block's modulation; a `.diff_m` delta is a modulation table.
+  { re: /_(?:time_projection|time_proj|diff_m)_/, kind: 'modulation' },
   { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
-  {
-    re: /^_(?:patch_embedding|x_embedder|img_in|txt_in|text_embedding|time_embedding|t_embedder|y_embedder|time_in|vector_in|guidance_in|condition_embedder|time_embed|label_emb|context_embedder|patchify_proj|caption_projection|conv_in|input_blocks_0_0|embeddings|token_embedding|position_embedding)_/,
-    kind: 'embedding'
-  },
+  // The LDM UNet's input conv (conv_in in diffusers names).
+  { re: /^_input_blocks_0_0_/, kind: 'embedding' },
   { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
   { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
   {
     re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
     kind: 'resnet/conv'
-  },
-  { re: /_norm\w*_/, kind: 'norm' }
+  }
 ]
 
 /**
@@ -88,17 +122,16 @@ export function layerKind(path: string, textEncoder = false): string {
 
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 export function layerKindOf(u: string): string {
-  let label = 'other'
+  for (const rule of SINGLE_BLOCK_RULES) if (rule.re.test(u)) return rule.kind
+  const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1))
+  const sub = sublayerKind(u, r)
+  if (sub) return sub
   for (const rule of KIND_RULES) {
-    if (!rule.re.test(u)) continue
-    label = rule.kind
-    if (rule.withProjection) {
-      const p = projection(u)
-      if (p) label += ` ${p}`
-    }
-    break
+    if (rule.re.test(u)) return rule.kind
+    // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
+    if (rule.kind === 'embedding (image)' && topEmbedding(u)) return 'embedding'
   }
-  return label
+  return r.role === 'norm' || r.role === 'q-norm' || r.role === 'k-norm' ? 'norm' : 'other'
 }
 
 /** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */

@@ -5,6 +5,7 @@
 import type { BaseEntry, BaseSpace } from './base-index.js'
 import type { LoraModule, NearestKey } from './types.js'
 import { byCodeUnit } from './order.js'
+import { blockIndex } from './layers.js'
 
 const MAX_NEAREST = 3
 
@@ -79,10 +80,8 @@ function similarity(a: Set<string>, aLast: string, b: Set<string>, bLast: string
   return dice + (aLast === bLast ? 0.25 : 0)
 }
 
-function blockIndexOf(path: string): string | null {
-  const m = /(?:^|[._])(?:blocks|block|layers|resblocks)[._](\d+)(?=[._]|$)/.exec(path)
-  return m ? m[1]! : null
-}
+/** The block index of a path: the one reading of block series (src/names/series.ts via layers.ts). */
+const blockIndexOf = blockIndex
 
 /** Up to three base keys closest to a module's path, each with why it is not the target. */
 export function nearestKeys(m: LoraModule, space: BaseSpace): NearestKey[] {

@@ -8,7 +8,8 @@
  *   then told apart by shapes (`unetVersion`), never by names alone.
  * Paths may be dotted or kohya-underscored: both are read in one underscored form.
  */
-import { RULES, unetRule, type FamilyRule } from './family-rules.js'
+import { RULES, type FamilyRule } from './family-rules.js'
+import { unetRule } from './family-unet.js'
 import { FamilyProbe, LayerIndex, type FamilyLayer } from './family-probe.js'
 
 export type { FamilyLayer } from './family-probe.js'

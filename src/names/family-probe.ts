@@ -2,6 +2,7 @@
  * What the family rules read: a set of layers indexed by their underscored path (dotted and kohya names alike) and
  * by block series (`blocks`, `double_blocks`, `input_blocks`, ...), with the weight shape when it is known.
  */
+import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { blockSeriesOf } from './series.js'
 
 export interface FamilyLayer {
@@ -120,4 +121,23 @@ export class FamilyProbe {
     this.evidence.push(`${series}: ${n} blocks`)
     return n
   }
+}
+
+/** A rule's match with the probe's evidence; `diffusers` from the naming it names. */
+export function result(
+  p: FamilyProbe,
+  id: string,
+  name: string,
+  variant: string | null,
+  naming: string,
+  confidence: FamilyConfidence,
+  headDim?: number
+): FamilyRuleResult {
+  const diffusers = naming === 'diffusers' || naming.startsWith('diffusers (')
+  const out: FamilyRuleResult = {
+    match: { id, name, variant, naming, confidence, evidence: p.evidence },
+    diffusers
+  }
+  if (headDim !== undefined) out.headDim = headDim
+  return out
 }

@@ -4,29 +4,12 @@
  * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
  * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
  */
-import type { FamilyProbe, LayerIndex } from './family-probe.js'
+import { result, type FamilyProbe, type LayerIndex } from './family-probe.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
-
-function result(
-  p: FamilyProbe,
-  id: string,
-  name: string,
-  variant: string | null,
-  naming: string,
-  confidence: FamilyConfidence,
-  headDim?: number
-): FamilyRuleResult {
-  const diffusers = naming === 'diffusers' || naming.startsWith('diffusers (')
-  const out: FamilyRuleResult = {
-    match: { id, name, variant, naming, confidence, evidence: p.evidence },
-    diffusers
-  }
-  if (headDim !== undefined) out.headDim = headDim
-  return out
-}
+import { unetRule } from './family-unet.js'
 
 /** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(
+export function expectSize(
   p: FamilyProbe,
   what: string,
   seen: number | undefined,
@@ -167,11 +150,26 @@ function fluxOrHunyuan(p: FamilyProbe): FamilyRuleResult | null {
   return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128)
 }
 
+const TOKEN_REFINER = /(?:^|_)token_refiner_/
+
 function fluxDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight')
   const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight')
   if (!addQ || !mlp) return null
   const state = { confidence: 'high' as FamilyConfidence }
+  // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
+  // text token refiner tells it apart.
+  const patch = p.key('x_embedder.proj.weight')
+  const refiner = p.index.some(TOKEN_REFINER)
+  if ((patch && patch.length === 5) || refiner) {
+    if (patch?.length === 5) p.evidence.push('x_embedder.proj is a 3-D convolution: a video model')
+    if (refiner) p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner')
+    expectSize(p, 'hidden size', addQ[1], 3072, state)
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state)
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state)
+    const naming = 'diffusers (HunyuanVideoTransformer3DModel)'
+    return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128)
+  }
   expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state)
   expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state)
   const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined
@@ -220,14 +218,40 @@ function sd3(p: FamilyProbe): FamilyRuleResult | null {
   )
 }
 
+/**
+ * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
+ * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
+ */
+function sd3Diffusers(p: FamilyProbe): FamilyRuleResult | null {
+  const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight')
+  const patch = p.key('pos_embed.proj.weight')
+  if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0) return null
+  if (!p.key('context_embedder.weight')) return null
+  p.block('transformer_blocks', 'attn.add_q_proj.weight')
+  p.evidence.push(
+    'pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout'
+  )
+  const depth = p.blocks('transformer_blocks')
+  const hidden = patch[0]!
+  const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight')
+  const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight')
+  p.evidence.push(
+    `hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`
+  )
+  const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3'
+  const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3'
+  return result(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64)
+}
+
 function ltx(p: FamilyProbe): FamilyRuleResult | null {
   const q = p.block('transformer_blocks', 'attn1.to_q.weight')
   const sst = p.block('transformer_blocks', 'scale_shift_table')
   if (!q || !sst) return null
-  const original =
-    p.key('patchify_proj.weight') !== undefined || p.key('adaln_single.linear.weight') !== undefined
+  // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
+  // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
+  const original = p.key('patchify_proj.weight')?.length === 2
   const diffusers =
-    p.key('proj_in.weight') !== undefined && p.key('caption_projection.linear_1.weight') !== undefined
+    p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined
   if (!original && !diffusers) return null
   const layers = p.blocks('transformer_blocks')
   const hidden = q[1]
@@ -267,102 +291,6 @@ function cogvideox(p: FamilyProbe): FamilyRuleResult | null {
   )
 }
 
-/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
-const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/
-const UNET_DIFFUSERS =
-  /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/
-/** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
-const SD12_LAYOUT =
-  /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/
-/**
- * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
- * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
- */
-const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
-const CROSS_K = /_attn2_to_k$/
-const PROJ_IN = /_proj_in$/
-
-const CONTEXT_VERSION: Readonly<Record<number, 'sd1' | 'sd2' | 'sdxl'>> = {
-  768: 'sd1',
-  1024: 'sd2',
-  2048: 'sdxl'
-}
-const UNET_NAMES: Readonly<Record<string, string>> = {
-  sd1: 'Stable Diffusion 1.x (UNet)',
-  sd2: 'Stable Diffusion 2.x (UNet)',
-  sdxl: 'SDXL (UNet)',
-  'sd-unet': 'Stable Diffusion UNet (version unknown)'
-}
-
-function mostCommon(values: readonly number[]): number | undefined {
-  const counts = new Map<number, number>()
-  let best: number | undefined
-  for (const v of values) {
-    const n = (counts.get(v) ?? 0) + 1
-    counts.set(v, n)
-    if (best === undefined || n > counts.get(best)!) best = v
-  }
-  return best
-}
-
-/**
- * Stable Diffusion UNets (SD 1.x, 2.x, SDXL: one architecture at 320/640/1280 widths) told apart by shapes: the
- * cross-attention text context (attn2.to_k in-dim: 768 CLIP-L, 1024 OpenCLIP-H, 2048 CLIP-L + bigG), then the
- * layout (where attention sits, transformer depth) and, between 1.x and 2.x, the transformer's proj_in (a 1x1 conv
- * in 1.x, a linear in 2.x). `diffusersHint`: the naming the caller saw, when the paths do not show it.
- */
-export function unetRule(p: FamilyProbe, diffusersHint?: boolean): FamilyRuleResult | null {
-  const index = p.index
-  const ldm = index.some(UNET_LDM)
-  const diffusers = index.some(UNET_DIFFUSERS)
-  if (!ldm && !diffusers && diffusersHint === undefined) return null
-  const naming =
-    (diffusers && !ldm) || (!ldm && diffusersHint)
-      ? 'diffusers (UNet2DConditionModel)'
-      : 'original (LDM / sgm)'
-  const contexts = index.shapesMatching(CROSS_K).filter((s) => s.shape.length >= 2)
-  const context = mostCommon(contexts.map((s) => s.shape[1]!))
-  const byContext = context === undefined ? undefined : CONTEXT_VERSION[context]
-  if (context !== undefined) {
-    const first = contexts.find((s) => s.shape[1] === context)!
-    p.evidence.push(`${first.path} in-dim ${context}: the text context width`)
-  }
-  const xl = index.some(SDXL_LAYOUT)
-  const sd12 = index.some(SD12_LAYOUT)
-  let byLayout: 'sd1' | 'sd2' | 'sdxl' | 'sd12' | undefined
-  if (xl && !sd12) {
-    byLayout = 'sdxl'
-    p.evidence.push('attention at the deepest up level or transformer depth > 1: the SDXL layout')
-  } else if (sd12 && !xl) {
-    p.evidence.push('attention at the first level or a fourth level: the SD 1.x / 2.x layout')
-    const proj = index.shapesMatching(PROJ_IN)[0]
-    if (proj) {
-      byLayout = proj.shape.length === 4 ? 'sd1' : 'sd2'
-      p.evidence.push(
-        `${proj.path} [${proj.shape.join(', ')}]: a ${proj.shape.length === 4 ? '1x1 conv (1.x)' : 'linear (2.x)'}`
-      )
-    } else byLayout = 'sd12'
-  }
-  let id: string
-  let confidence: FamilyConfidence
-  const layoutAgrees =
-    byLayout === undefined || byLayout === byContext || (byLayout === 'sd12' && byContext !== 'sdxl')
-  if (byContext) {
-    id = byContext
-    confidence = layoutAgrees ? (byLayout === undefined ? 'medium' : 'high') : 'medium'
-    if (!layoutAgrees) p.evidence.push(`the layout says ${byLayout}, the text context says ${byContext}`)
-  } else if (byLayout) {
-    id = byLayout === 'sd12' ? 'sd1' : byLayout
-    confidence = byLayout === 'sd12' ? 'low' : 'medium'
-    if (context !== undefined) p.evidence.push(`text context ${context} is none of 768 / 1024 / 2048`)
-  } else {
-    id = 'sd-unet'
-    confidence = 'low'
-  }
-  const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined
-  return result(p, id, UNET_NAMES[id]!, null, naming, confidence, headDim)
-}
-
 /**
  * Each rule behind a key its match requires (any one of `keys` at the top level or `blockKeys` in a series, or its
  * own `gate`); the rule itself returns null without it.
@@ -386,6 +314,7 @@ export const RULES: readonly FamilyRule[] = [
   { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
   { rule: qwenImage, keys: ['txt_norm.weight'] },
   { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+  { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
   { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
   {
     rule: cogvideox,

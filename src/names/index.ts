@@ -1,6 +1,8 @@
-/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series, family detection. */
 export {
   COMPONENT_PREFIXES,
+  ADAPTER_PREFIXES,
+  type AdapterPrefix,
   KNOWN_PREFIXES,
   componentPrefix,
   type ComponentPrefix,
@@ -11,15 +13,31 @@ export {
 } from './prefixes.js'
 export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
 export {
+  attentionPart,
+  isEmbeddingName,
+  isFfnWord,
   layerRole,
   normPositions,
   isStreamWord,
   FUSED_ROLE_PARTS,
+  type AttentionPart,
+  type AttentionPartOf,
   type LayerRole,
   type NormPlace,
   type Role,
   type Stream,
   type Sublayer
 } from './roles.js'
-export { sectionRank } from './series.js'
+export { BLOCK_CONTAINER_NAMES, BLOCK_SERIES, blockOf, blockSeriesOf, sectionRank } from './series.js'
+export {
+  detectFamily,
+  familyArchitecture,
+  identifyFamilies,
+  isUnetFamily,
+  signatureOfPath,
+  type FamilyConfidence,
+  type FamilyLayer,
+  type FamilyMatch,
+  type FamilyRuleResult
+} from './families.js'
 export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'

@@ -39,8 +39,14 @@ export function normalizeKey(key: string): NormalizedKey {
 export function stripKnownPrefixes(key: string): string {
   let rest = key
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Every known prefix starts with a whole first segment: a key whose first segment starts none of them (most
+    // keys) is settled with one indexOf and one Set lookup. A plain index loop, not find() nor for-of: this runs
+    // for every key of every model, in code too short-lived for the JIT.
+    const dot = rest.indexOf('.')
+    if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot))) break
     let prefix: string | undefined
-    for (const p of KNOWN_PREFIXES) {
+    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+      const p = KNOWN_PREFIXES[c]!
       if (rest.length > p.length && rest.startsWith(p)) {
         prefix = p
         break
@@ -51,6 +57,9 @@ export function stripKnownPrefixes(key: string): string {
   }
   return rest
 }
+
+/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
+const PREFIX_HEADS: ReadonlySet<string> = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))))
 
 /**
  * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
@@ -92,6 +101,57 @@ export function stripModelPrefixes(keys: readonly string[]): string[] {
   }
   return out
 }
+
+/**
+ * Adapter (LoRA / LyCORIS) file prefixes: what a training tool puts before a module path, and what it tells about
+ * the file's naming convention, the component the module patches and how the path is spelled. Ordered: longer
+ * prefixes before their own prefixes (`lora_unet__` before `lora_unet_`).
+ */
+export interface AdapterPrefix {
+  prefix: string
+  naming: 'kohya' | 'lycoris' | 'peft' | 'comfyui' | 'diffusers' | 'bare'
+  form: 'dotted' | 'underscore'
+  component: 'denoiser' | 'text-encoder'
+  textEncoder?: number
+}
+
+export const ADAPTER_PREFIXES: readonly AdapterPrefix[] = [
+  { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+  { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
+  { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
+  { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
+  { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
+  // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
+  { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+  { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+  { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+  { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+  { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+  {
+    prefix: 'text_encoder_2.',
+    naming: 'diffusers',
+    form: 'dotted',
+    component: 'text-encoder',
+    textEncoder: 2
+  },
+  {
+    prefix: 'text_encoder_3.',
+    naming: 'diffusers',
+    form: 'dotted',
+    component: 'text-encoder',
+    textEncoder: 3
+  },
+  { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+  { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
+]
 
 /** The component of a checkpoint a key prefix introduces. */
 export interface ComponentPrefix {

@@ -94,6 +94,11 @@ export function isStreamWord(w: string): boolean {
   return CONTEXT.has(w) || MAIN.has(w)
 }
 
+/** True for a word that names a feed-forward unit (`ffn`, `ff`, `mlp`, `feedforward`). */
+export function isFfnWord(w: string): boolean {
+  return FFN.has(w)
+}
+
 /** Words that order layers of one role. */
 const ORDER_WORDS = lookupTable<number>({
   in: 0,
@@ -109,7 +114,15 @@ const ORDER_WORDS = lookupTable<number>({
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words: readonly string[]): Role | undefined {
   const s = new Set(words)
-  if (words.some((w) => QKV.has(w)) || (s.has('in') && s.has('proj') && words.length <= 3)) return 'qkv'
+  // `in_proj` (nn.MultiheadAttention, alone or under its attention) is the fused input projection; `proj_in` (a
+  // transformer's input linear) and `img_in.proj` (an input embedding) are not.
+  const n = words.length
+  const inProj =
+    n >= 2 &&
+    words[n - 2] === 'in' &&
+    words[n - 1] === 'proj' &&
+    (n === 2 || (n === 3 && ATTN.has(words[0]!)))
+  if (words.some((w) => QKV.has(w)) || inProj) return 'qkv'
   if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
     return 'qkv'
   if (words.some((w) => KV.has(w)) || ((s.has('key') || s.has('k')) && (s.has('value') || s.has('v'))))
@@ -196,7 +209,12 @@ function readRole(
   else if (words.some((w) => V.has(w))) result.role = 'v'
   else if (result.sublayer === 'ffn' || set.has('fc') || set.has('gate') || set.has('up') || set.has('down'))
     result.role = ffnRole(words)
-  else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
+  // An input projection (`proj_in`) is no output projection, whatever unit it sits in.
+  else if (
+    result.sublayer !== undefined &&
+    !set.has('in') &&
+    (words.some((w) => OUT.has(w)) || set.has('proj'))
+  )
     result.role = 'o'
   else if (words.some((w) => EMBED.has(w))) result.role = 'embed'
   else if (set.has('head') || (words.length === 1 && (set.has('output') || set.has('out'))))
@@ -301,4 +319,58 @@ export function normPositions(
     out[k] = sublayers.length === 0 ? r : free[r]
   })
   return out
+}
+
+/** What an attention module's own projections and q/k norms are, from the name of the layer alone. */
+export type AttentionPart = 'q' | 'k' | 'v' | 'o' | 'qkv' | 'kv' | 'q-norm' | 'k-norm'
+const ATTENTION_PARTS: ReadonlySet<Role> = new Set<Role>([
+  'q',
+  'k',
+  'v',
+  'o',
+  'qkv',
+  'kv',
+  'q-norm',
+  'k-norm'
+])
+
+/**
+ * The part of an attention module one layer name (the last segment of its path: `to_q`, `add_k_proj`, `k_img`,
+ * `norm_added_q`, `query_key_value`) stands for, read with the shared words as if inside an attention module, with
+ * its stream: `context` for the added (text) stream of joint attention, `main` for an image branch (`k_img`).
+ * A layer named after the attention itself (GPT-2 `c_attn`) is its fused input projection.
+ */
+export function attentionPart(name: string): AttentionPartOf | undefined {
+  const r = layerRole(name, false, false, 'attn')
+  if (ATTENTION_PARTS.has(r.role)) {
+    const out: AttentionPartOf = { part: r.role as AttentionPart, words: r.words }
+    if (r.stream !== undefined) out.stream = r.stream
+    return out
+  }
+  const named = r.words.filter((w) => w.length > 1)
+  if (named.length === 1 && ATTN.has(named[0]!) && r.words.length === 2)
+    return { part: 'qkv', words: r.words }
+  return undefined
+}
+
+export interface AttentionPartOf {
+  part: AttentionPart
+  stream?: Stream
+  /** The lower-cased subwords of the name. */
+  words: string[]
+}
+
+/** Input layers named by what they are rather than by an `emb` word: GPT-2 token / position tables, patchify. */
+const INPUT_LAYERS: ReadonlySet<string> = new Set(['wte', 'wpe', 'patchify_proj', 'caption_projection'])
+/** `img_in`, `txt_in`, `conv_in`, `proj_in`: a module whose name ends in `in` takes the model's input. */
+const INPUT_SUFFIX = /(?:^|_)in$/
+
+/**
+ * True for the name of a model-level module that embeds an input: an `emb` word (`patch_embedding`, `t_embedder`,
+ * `label_emb`, `token_embd`), an input layer (`img_in`, `conv_in`, `proj_in`), a token / position table or a
+ * patchify / caption projection. Meant for top-level modules; inside a block the same words name other things.
+ */
+export function isEmbeddingName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower)
 }

@@ -1,7 +1,7 @@
 /**
- * Which block family of A corresponds to which of B, for the block-count flags. Families with the same prefix
- * pair first (two sizes of one model keep their names); the others pair by where the engine's high-confidence
- * links go. A pair's block counts are comparable only when its blocks map one to one: LDM `input_blocks` (12)
+ * Block-series pairing (not model-family detection, which is src/names/families.ts): which block family of A
+ * corresponds to which of B, for the block-count flags. Families with the same prefix pair first (two sizes of one
+ * model keep their names); the others pair by where the engine's high-confidence links go. A pair's block counts are comparable only when its blocks map one to one: LDM `input_blocks` (12)
  * and diffusers `down_blocks` (4) hold the same layers nested differently, and that is no size difference.
  */
 import type { Link } from '../correspond/index.js'
