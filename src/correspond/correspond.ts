@@ -175,7 +175,10 @@ function pushFused(
       f.fusedSide === 'a'
         ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
         : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence }
-    if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v') link.ambiguity = ambiguity
+    // q, k, v (and k, v) rows follow the one order every known converter uses; parts of such a projection take
+    // their shares of it in that order too.
+    const order = (f.share?.of ?? f.roles).join()
+    if (ambiguity && order !== 'q,k,v' && order !== 'k,v') link.ambiguity = ambiguity
     push(link)
   }
 }
