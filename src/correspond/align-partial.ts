@@ -219,3 +219,53 @@ export function shapeScore(sa: Map<string, Unit>, sb: Map<string, Unit>): number
   }
   return n
 }
+
+/** Per series, per first index: the matrices its units hold together. */
+function blocksOf(side: Side): Map<string, Map<number, Map<string, number>>> {
+  const out = new Map<string, Map<number, Map<string, number>>>()
+  for (const u of side.units) {
+    const words = u.path.split('.')
+    const first = words.findIndex((w) => /^\d+$/.test(w))
+    if (first < 0) continue
+    let series = out.get(u.series)
+    if (!series) out.set(u.series, (series = new Map()))
+    const i = Number(words[first])
+    let m = series.get(i)
+    if (!m) series.set(i, (m = new Map()))
+    for (const [sig, n] of matrixCounts(u)) m.set(sig, (m.get(sig) ?? 0) + n)
+  }
+  return out
+}
+
+/**
+ * A partial A's series numbered the other way round from a B series of as many blocks (a VAE decoder's levels
+ * counted from the bottom on one side, from the top on the other): every A block's matrices fit the B block at the
+ * mirrored index and not all fit at the same index. The units' order keys of such a series get their first index
+ * mirrored, as the whole-network alignment does.
+ */
+export function reversePartialSeries(a: Side, b: Side): void {
+  const sb = [...blocksOf(b).values()].filter((s) => s.size >= 2)
+  for (const [name, blocks] of blocksOf(a)) {
+    if (blocks.size < 2) continue
+    const indices = [...blocks.keys()].sort((x, y) => x - y)
+    const fits = (target: Map<number, Map<string, number>>, mirrored: boolean): boolean =>
+      indices.every((v, k) => {
+        const have = target.get(mirrored ? indices[indices.length - 1 - k]! : v)
+        return have !== undefined && holds(have, blocks.get(v)!)
+      })
+    const reversed = sb.filter(
+      (t) => t.size === blocks.size && indices.every((v) => t.has(v)) && fits(t, true) && !fits(t, false)
+    )
+    if (reversed.length !== 1) continue
+    const mirror = new Map<number, number>()
+    indices.forEach((v, k) => mirror.set(v, indices[indices.length - 1 - k]!))
+    for (const u of a.units) {
+      if (u.series !== name) continue
+      const words = u.path.split('.')
+      const v = Number(words[words.findIndex((w) => /^\d+$/.test(w))])
+      const at = u.order.indexOf(ORDER_SEPARATOR) + 1
+      u.order = [...u.order]
+      u.order[at] = mirror.get(v) ?? v
+    }
+  }
+}

@@ -6,7 +6,13 @@
  * levels counted from the bottom on one side, from the top on the other) is detected from the sequence of its
  * blocks' signatures and read in reverse.
  */
-import { alignPartialClasses, compareOrder, pairPartialSeries, shapeScore } from './align-partial.js'
+import {
+  alignPartialClasses,
+  compareOrder,
+  pairPartialSeries,
+  reversePartialSeries,
+  shapeScore
+} from './align-partial.js'
 import { ORDER_SEPARATOR, type Side, type Unit } from './model.js'
 
 export interface UnitPair {
@@ -102,7 +108,10 @@ export function alignUnits(a: Side, b: Side, partial = false): UnitPair[] {
       }
     }
   }
-  if (partial) pairs.push(...alignPartialClasses(a, b, pairedA, pairedB))
+  if (partial) {
+    reversePartialSeries(a, b)
+    pairs.push(...alignPartialClasses(a, b, pairedA, pairedB))
+  }
   const bySeries = alignBySeries(a, b, pairedA, pairedB, partial)
   if (!partial) acceptTruncation(a, b, pairs, bySeries)
   pairs.push(...bySeries)
