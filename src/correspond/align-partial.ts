@@ -39,6 +39,8 @@ function sectionKey(u: Unit): number {
 
 /** Bound on the B units a partial class looks at (a hostile base cannot make the pass quadratic). */
 const MAX_CLASS_CANDIDATES = 4096
+/** Bound on the distinct unit classes (and series) a partial side may bring: a real LoRA has a few dozen. */
+const MAX_CLASSES = 512
 
 /**
  * A partial A (a LoRA's layers) in another block layout (diffusers `down_blocks.i.attentions.j` against LDM
@@ -60,6 +62,7 @@ export function alignPartialClasses(a: Side, b: Side, pairedA: Set<Unit>, paired
     c.units.push(u)
   }
   const size = (m: Map<string, number>): number => [...m.values()].reduce((x, y) => x + y, 0)
+  if (classes.size > MAX_CLASSES) return []
   const ordered = [...classes.values()].sort((x, y) => size(y.need) - size(x.need))
   const haveB = new Map<Unit, Map<string, number>>()
   for (const u of b.units.slice(0, MAX_CLASS_CANDIDATES)) haveB.set(u, matrixCounts(u))
@@ -245,7 +248,9 @@ function blocksOf(side: Side): Map<string, Map<number, Map<string, number>>> {
  */
 export function reversePartialSeries(a: Side, b: Side): void {
   const sb = [...blocksOf(b).values()].filter((s) => s.size >= 2)
-  for (const [name, blocks] of blocksOf(a)) {
+  const sa = blocksOf(a)
+  if (sa.size > MAX_CLASSES || sb.length > MAX_CLASSES) return
+  for (const [name, blocks] of sa) {
     if (blocks.size < 2) continue
     const indices = [...blocks.keys()].sort((x, y) => x - y)
     const fits = (target: Map<number, Map<string, number>>, mirrored: boolean): boolean =>
