@@ -199,6 +199,72 @@ describe('correspond: whole networks', () => {
     expect(correspond(a, d).links.filter((l) => l.confidence === 'high')).toEqual([])
   })
 
+  it('a lone middle layer beside a numbered series: the middle pairs by its section word, the series in order', () => {
+    const conv = (name: string) => [
+      { name: `${name}.weight`, shape: [16, 16, 1, 1] },
+      { name: `${name}.bias`, shape: [16] }
+    ]
+    const a = [
+      ...[0, 1, 2].flatMap((i) => conv(`control_model.zero_convs.${i}.0`)),
+      ...conv('control_model.middle_block_out.0')
+    ]
+    const b = [
+      ...conv('controlnet_mid_block'),
+      ...[0, 1, 2].flatMap((i) => conv(`controlnet_down_blocks.${i}`))
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'control_model.middle_block_out.0.weight')).toMatchObject({
+      b: ['controlnet_mid_block.weight'],
+      confidence: 'high'
+    })
+    for (const i of [0, 1, 2])
+      expect(find(c.links, `control_model.zero_convs.${i}.0.weight`)).toMatchObject({
+        b: [`controlnet_down_blocks.${i}.weight`],
+        confidence: 'high'
+      })
+  })
+
+  it("the last pair of a shape, once the others are placed by their names, is each other's", () => {
+    const a = [
+      { name: 'time_in.in_layer.weight', shape: [32, 8] },
+      { name: 'guidance_in.in_layer.weight', shape: [32, 8] }
+    ]
+    const b = [
+      { name: 'time_text_embed.guidance_embedder.linear_1.weight', shape: [32, 8] },
+      { name: 'time_text_embed.timestep_embedder.linear_1.weight', shape: [32, 8] }
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'guidance_in.in_layer.weight')).toMatchObject({
+      b: ['time_text_embed.guidance_embedder.linear_1.weight'],
+      confidence: 'high',
+      evidence: [{ kind: 'last-of-shape', shape: [32, 8], of: 2 }]
+    })
+  })
+
+  it('modules joined by a high link hold the same layers: the only one of a shape left in each pairs', () => {
+    const a = [
+      { name: 'vector_in.in_layer.weight', shape: [32, 12] },
+      { name: 'vector_in.out_layer.weight', shape: [32, 32] },
+      { name: 'other_in.out_layer.weight', shape: [32, 32] },
+      { name: 'other_in.in_layer.weight', shape: [32, 20] }
+    ]
+    const b = [
+      { name: 'embed.text_embedder.linear_1.weight', shape: [32, 12] },
+      { name: 'embed.text_embedder.linear_2.weight', shape: [32, 32] },
+      { name: 'embed.extra_embedder.linear_2.weight', shape: [32, 32] },
+      { name: 'embed.extra_embedder.linear_1.weight', shape: [32, 20] }
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'vector_in.out_layer.weight')).toMatchObject({
+      b: ['embed.text_embedder.linear_2.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'other_in.out_layer.weight')).toMatchObject({
+      b: ['embed.extra_embedder.linear_2.weight'],
+      confidence: 'high'
+    })
+  })
+
   it('a modulation table under another name in the same convention is a plain rename', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.modulation`, shape: [1, 6, 8] },

@@ -39,13 +39,15 @@ const LONGCAT = scaledModel('longcat-video', {
 })
 const FLUX = scaledModel('flux.1-dev', { hidden_size: H, num_heads: 2, depth: 2, depth_single_blocks: 3 })
 const FLUX_DIFFUSERS = targetTensors(fluxDiffusersTargets(2, 3, H))
+const WAN_DIFFUSERS = scaledModel('wan2.1-t2v-14b-diffusers', { dim: H, ffn_dim: 128, num_layers: 2 })
 
 const BASES: [string, SpecTensor[]][] = [
   ['wan', WAN],
   ['wan-wider', WAN_WIDER],
   ['longcat', LONGCAT],
   ['flux', FLUX],
-  ['flux-diffusers', FLUX_DIFFUSERS]
+  ['flux-diffusers', FLUX_DIFFUSERS],
+  ['wan-diffusers', WAN_DIFFUSERS]
 ]
 
 function perBlock(blocks: number, parts: readonly string[], rows = H): Target[] {
@@ -57,6 +59,7 @@ function perBlock(blocks: number, parts: readonly string[], rows = H): Target[] 
 
 const TARGET_SETS: [string, Target[]][] = [
   ['wan linears', targetsOf(WAN, /^blocks\./)],
+  ['wan diffusers linears', targetsOf(WAN_DIFFUSERS, /^blocks\./)],
   ['longcat linears', targetsOf(LONGCAT, /./)],
   ['flux linears', targetsOf(FLUX, /./)],
   ['flux diffusers linears', fluxDiffusersTargets(2, 3, H)],

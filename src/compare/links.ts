@@ -48,6 +48,10 @@ function words(e: Evidence): string {
       return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
     case 'rows-share':
       return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
+    case 'last-of-shape':
+      return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`
+    case 'same-module':
+      return `in modules already linked (${e.modules[0]} ~ ${e.modules[1]})`
     case 'same-numel':
       return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`
     case 'chunk-order':

@@ -123,8 +123,8 @@ export function alignUnits(a: Side, b: Side, partial = false): UnitPair[] {
  * left unpaired are the trailing ones of one series, that series' blocks pair index by index with the same
  * signature each, and every other unit of both sides has its counterpart, the pairs are as sure as exact ones.
  * Two networks of other depths differ in more than one tail (HunyuanVideo vs Flux: both block series), or in
- * width (no equal signatures), and stay by index only. The missing tail stays unmatched, and the verdict's block
- * counts say so.
+ * width (no equal signatures), and stay by index only. The missing tail stays unmatched: its keys are listed as
+ * having no counterpart, and the parameter-weighted headline leaves them out.
  */
 function acceptTruncation(a: Side, b: Side, exact: readonly UnitPair[], bySeries: UnitPair[]): void {
   const loose = bySeries.filter((p) => !p.exact)

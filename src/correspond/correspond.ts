@@ -6,6 +6,7 @@
 import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
+import { matchWithinModules } from './modules.js'
 import { buildSide, squeeze, type Layer } from './model.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
@@ -70,8 +71,9 @@ export function correspond(
   }
 
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
-  const left = matchLayers(restA, restB, true, [])
-  layerLinks.push(...left.links)
+  const strict = matchLayers(restA, restB, true, [])
+  const left = matchWithinModules(strict.links, strict.restA, strict.restB)
+  layerLinks.push(...strict.links, ...left.links)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
 
   for (const l of layerLinks) emitLayerLink(l, push)
@@ -175,8 +177,7 @@ function pushFused(
       f.fusedSide === 'a'
         ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
         : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence }
-    // q, k, v (and k, v) rows follow the one order every known converter uses; parts of such a projection take
-    // their shares of it in that order too.
+    // A share of a fused q|k|v or k|v sits where the full set's conventional order puts it.
     const order = (f.share?.of ?? f.roles).join()
     if (ambiguity && order !== 'q,k,v' && order !== 'k,v') link.ambiguity = ambiguity
     push(link)

@@ -5,7 +5,9 @@
  * confidence at most, or left unmatched.
  */
 import type { Evidence, LinkConfidence } from './types.js'
-import { sectionOf, type Layer } from './model.js'
+import type { Layer } from './model.js'
+import { conflict, parentOf, push, streamOf } from './layer-roles.js'
+import { pairBySection, pairBySeries, pairLoneSections } from './network-order.js'
 
 export interface LayerLink {
   a: Layer
@@ -16,30 +18,6 @@ export interface LayerLink {
 }
 
 const SUBLAYER_ORDER: Record<string, number> = { attn: 0, cross: 1, ffn: 2 }
-
-function streamOf(l: Layer): string {
-  return l.role.stream ?? 'main'
-}
-
-/** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
-function conflict(x: Layer, y: Layer): boolean {
-  const rx = x.role.role
-  const ry = y.role.role
-  // Streams contradict only when both names mark one: a name without a qualifier says nothing about it.
-  if (x.role.stream !== undefined && y.role.stream !== undefined && x.role.stream !== y.role.stream)
-    return true
-  // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
-  const sx = x.role.sublayer
-  const sy = y.role.sublayer
-  if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy) return true
-  if (rx === 'other' || ry === 'other') return false
-  if (rx === ry) return false
-  const ffn = (r: string): boolean => r.startsWith('ffn-')
-  if (ffn(rx) && ffn(ry)) return false
-  // `embed` is a weak word (an embedder holds linears, norms, ...); it contradicts only another role's strong word.
-  if (rx === 'embed' || ry === 'embed') return false
-  return true
-}
 
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
 function descriptor(l: Layer, coarse = false): string | undefined {
@@ -241,9 +219,21 @@ function matchEqualShapes(
   // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
   // third resampler): the k-th of a section pairs with the k-th.
   pairBySection(left, right, shape, link)
+  pairLoneSections(left, right, shape, link)
   // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
   // as many on both sides: the k-th of one is the k-th of the other, in index order.
   pairBySeries(left, right, shape, link)
+  // b4. As many of this shape on both sides, every other one placed by its name or place: the last two are each
+  // other's by elimination.
+  if (as.length >= 2 && as.length === bs.length && left.size === 1 && right.size === 1) {
+    const [a] = left
+    const [b] = right
+    if (!conflict(a!, b!)) {
+      link(a!, b!, 'high', [{ kind: 'last-of-shape', shape, of: as.length }])
+      left.clear()
+      right.clear()
+    }
+  }
   // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
   // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
   // roles. Unrelated names stay unmatched.
@@ -271,108 +261,9 @@ function siblings(ls: readonly Layer[]): boolean {
   return ls.every((l) => l.unit === ls[0]!.unit && parentOf(l.relName) === p)
 }
 
-function parentOf(rel: string): string {
-  const i = rel.lastIndexOf('.')
-  return i < 0 ? '' : rel.slice(0, i)
-}
-
 /** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
 function related(a: Layer, b: Layer): boolean {
   if (a.role.role !== 'other' && familyOf(a) === familyOf(b)) return true
   const pa = parentOf(a.rel)
   return pa !== '' && pa === parentOf(b.rel)
-}
-
-function sectionOfLayer(l: Layer): number | undefined {
-  return sectionOf(l.path.split('.'))
-}
-
-function compareNet(x: Layer, y: Layer): number {
-  const n = Math.min(x.net.length, y.net.length)
-  for (let i = 0; i < n; i++) if (x.net[i] !== y.net[i]) return x.net[i]! - y.net[i]!
-  return x.net.length - y.net.length
-}
-
-function pairBySection(
-  left: Set<Layer>,
-  right: Set<Layer>,
-  shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  if (left.size === 0 || left.size !== right.size) return
-  const group = (pool: Set<Layer>): Map<number, Layer[]> | undefined => {
-    const m = new Map<number, Layer[]>()
-    for (const l of pool) {
-      const s = sectionOfLayer(l)
-      if (s === undefined) return undefined
-      push(m, s, l)
-    }
-    return m
-  }
-  const ga = group(left)
-  const gb = group(right)
-  if (!ga || !gb || ga.size !== gb.size) return
-  for (const [s, la] of ga) if ((gb.get(s)?.length ?? -1) !== la.length) return
-  for (const [s, la] of ga) linkInOrder(la, gb.get(s)!, 'section', shape, left, right, link)
-}
-
-/**
- * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
- * ordering that justified it as evidence; linked layers leave their pools.
- */
-function linkInOrder(
-  la: Layer[],
-  lb: Layer[],
-  role: 'section' | 'series',
-  shape: number[],
-  left: Set<Layer>,
-  right: Set<Layer>,
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  la.sort(compareNet)
-  lb.sort(compareNet)
-  la.forEach((a, k) => {
-    const b = lb[k]!
-    if (conflict(a, b)) return
-    link(a, b, 'high', [
-      { kind: 'role-order', role, rank: k },
-      { kind: 'unique-shape', shape }
-    ])
-    left.delete(a)
-    right.delete(b)
-  })
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k)
-  if (list) list.push(v)
-  else m.set(k, [v])
-}
-
-/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
-function seriesOfLayer(l: Layer): string | undefined {
-  const words = l.path.split('.')
-  const i = words.findIndex((w) => /^\d+$/.test(w))
-  return i <= 0 ? undefined : words.slice(0, i).join('.')
-}
-
-function pairBySeries(
-  left: Set<Layer>,
-  right: Set<Layer>,
-  shape: number[],
-  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
-): void {
-  if (left.size < 2 || left.size !== right.size) return
-  const one = (pool: Set<Layer>): boolean => {
-    const names = new Set([...pool].map(seriesOfLayer))
-    return names.size === 1 && !names.has(undefined)
-  }
-  if (!one(left) || !one(right)) return
-  // Each its own member of the series: layers of one block (same index) are not told apart by it.
-  const distinct = (pool: Set<Layer>): boolean => {
-    const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)))
-    return new Set(idx).size === pool.size
-  }
-  if (!distinct(left) || !distinct(right)) return
-  linkInOrder([...left], [...right], 'series', shape, left, right, link)
 }

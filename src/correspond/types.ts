@@ -44,6 +44,10 @@ export type Evidence =
    * counterpart (the layers a LoRA trains): the link does not cover the whole fused tensor.
    */
   | { kind: 'rows-share'; parts: string[]; of: string[]; rows: number }
+  /** The last pair of this shape once the other `of - 1` pairs are placed by their names or places. */
+  | { kind: 'last-of-shape'; shape: number[]; of: number }
+  /** In modules other high links join one to one (`modules` on each side), the only layers of this shape left. */
+  | { kind: 'same-module'; modules: [string, string] }
   /** Same element count under another shape (1x1 conv vs linear). */
   | { kind: 'same-numel'; shapes: [number[], number[]] }
   /** The names say the chunks are stored in another order (`order[i]` = chunk of A that B's chunk i is). */
