@@ -64,7 +64,6 @@ export interface OriginalView {
   hidden: number
 }
 
-
 function own(space: BaseSpace): Map<string, OriginalWeight> {
   const out = new Map<string, OriginalWeight>()
   for (const e of space.entries) out.set(e.path, { path: e.path, entry: e, baseKeys: [e.key] })
