@@ -101,6 +101,7 @@ export function alignPartialClasses(a: Side, b: Side, pairedA: Set<Unit>, paired
     for (const g of byTail.values()) pairInOrder(g.a, g.b)
   }
   pairContainers(a, b, pairedA, pairedB, out)
+  pairSteps(a, b, pairedA, pairedB, out)
   return out
 }
 
@@ -272,5 +273,55 @@ export function reversePartialSeries(a: Side, b: Side): void {
       u.order = [...u.order]
       u.order[at] = mirror.get(v) ?? v
     }
+  }
+}
+
+/** The path without its last level: a trailing index, and the named words before it unless an index precedes. */
+function levelUp(path: string): string {
+  const words = path.split('.')
+  if (words.length > 0 && /^\d+$/.test(words[words.length - 1]!)) words.pop()
+  while (words.length > 0 && !/^\d+$/.test(words[words.length - 1]!)) words.pop()
+  return words.join('.')
+}
+
+/**
+ * Sub-modules of one level with the same index are one step of the network: a nested layout's `resnets.0` and
+ * `attentions.0` of a level are its first resnet and attention, which a flat layout keeps side by side
+ * (`input_blocks.1.0`, `input_blocks.1.1`). An A unit left unpaired whose own layers all sit under one such
+ * sub-module (`resnets.0...` of `down_blocks.0`) takes the one unpaired B unit under the same step as its paired
+ * sibling (`attentions.0` with `input_blocks.1.1`) that holds its matrices; none or several, it stays unpaired.
+ */
+function pairSteps(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>, out: UnitPair[]): void {
+  const partner = new Map(out.map((p) => [p.a.path, p.b]))
+  for (const u of a.units) {
+    if (pairedA.has(u) || u.path === '') continue
+    const steps = new Set<string>()
+    for (const l of u.layers) {
+      const words = l.rel.split('.')
+      const k = words.findIndex((w) => /^\d+$/.test(w))
+      steps.add(k > 0 ? `${words.slice(0, k).join('.')}|${words[k]}` : '')
+    }
+    if (steps.size !== 1 || steps.has('')) continue
+    const [kind, index] = [...steps][0]!.split('|') as [string, string]
+    const parents = new Set<string>()
+    for (const [path, pb] of partner) {
+      if (!path.startsWith(`${u.path}.`)) continue
+      const rest = path.slice(u.path.length + 1).split('.')
+      if (rest.length < 2 || rest[rest.length - 1] !== index) continue
+      const named = rest.slice(0, -1)
+      if (named.some((w) => /^\d+$/.test(w)) || named.join('.') === kind) continue
+      parents.add(levelUp(pb.path))
+    }
+    if (parents.size !== 1) continue
+    const parent = [...parents][0]!
+    if (parent === '') continue
+    const need = matrixCounts(u)
+    const cand = b.units.filter(
+      (x) => !pairedB.has(x) && x.path.startsWith(`${parent}.`) && holds(matrixCounts(x), need)
+    )
+    if (cand.length !== 1) continue
+    out.push({ a: u, b: cand[0]!, exact: true })
+    pairedA.add(u)
+    pairedB.add(cand[0]!)
   }
 }
