@@ -292,7 +292,15 @@ function levelUp(path: string): string {
  * sibling (`attentions.0` with `input_blocks.1.1`) that holds its matrices; none or several, it stays unpaired.
  */
 function pairSteps(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>, out: UnitPair[]): void {
-  const partner = new Map(out.map((p) => [p.a.path, p.b]))
+  let scans = 0
+  // Paired A units by the level above them (`down.blocks.0` for `down.blocks.0.attentions.0`).
+  const byLevel = new Map<string, { path: string; b: Unit }[]>()
+  for (const p of out) {
+    const up = levelUp(p.a.path)
+    let list = byLevel.get(up)
+    if (!list) byLevel.set(up, (list = []))
+    list.push({ path: p.a.path, b: p.b })
+  }
   for (const u of a.units) {
     if (pairedA.has(u) || u.path === '') continue
     const steps = new Set<string>()
@@ -304,8 +312,7 @@ function pairSteps(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>, out
     if (steps.size !== 1 || steps.has('')) continue
     const [kind, index] = [...steps][0]!.split('|') as [string, string]
     const parents = new Set<string>()
-    for (const [path, pb] of partner) {
-      if (!path.startsWith(`${u.path}.`)) continue
+    for (const { path, b: pb } of byLevel.get(u.path) ?? []) {
       const rest = path.slice(u.path.length + 1).split('.')
       if (rest.length < 2 || rest[rest.length - 1] !== index) continue
       const named = rest.slice(0, -1)
@@ -314,7 +321,8 @@ function pairSteps(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>, out
     }
     if (parents.size !== 1) continue
     const parent = [...parents][0]!
-    if (parent === '') continue
+    // Each scan reads B's units once: bounded, so a hostile side cannot make it quadratic.
+    if (parent === '' || ++scans > MAX_CLASSES) continue
     const need = matrixCounts(u)
     const cand = b.units.filter(
       (x) => !pairedB.has(x) && x.path.startsWith(`${parent}.`) && holds(matrixCounts(x), need)
