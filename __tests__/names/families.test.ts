@@ -153,6 +153,10 @@ describe('both namings of one network are one family (the calibration pairs)', (
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
 
+  it('HunyuanVideo 1.5 (54 double blocks, 2048 wide) is not called Flux by its block names', () => {
+    expect([familyOf('hunyuan_video15', 'A'), familyOf('hunyuan_video15', 'B')]).not.toContain('flux')
+  })
+
   it('no pair is split across two families', () => {
     for (const pair of readdirSync(root)) {
       if (!existsSync(join(root, pair, 'A.keys.json'))) continue
@@ -160,5 +164,31 @@ describe('both namings of one network are one family (the calibration pairs)', (
       const b = familyOf(pair, 'B')
       if (a !== null && b !== null) expect(`${pair}: ${a}`).toBe(`${pair}: ${b}`)
     }
+  })
+})
+
+describe('MMDiT joint blocks in diffusers names', () => {
+  const onlyJoint = (ts: readonly { name: string; shape: number[] }[]) =>
+    ts
+      .filter((t) => /^transformer_blocks\.\d+\.attn\.(?:to_[qkv]|add_[qkv]_proj)\.weight$/.test(t.name))
+      .map((t) => ({ path: t.name.slice(0, -'.weight'.length), shape: t.shape }))
+
+  it('a Flux-wide partial set is Flux; an SD3 one (1536 wide, no single blocks) is not claimed for Flux', () => {
+    expect(detectFamily(onlyJoint(fluxDiffusersKeys({ double: 2, single: 1 })))?.match.id).toBe('flux')
+    const root = join(process.cwd(), 'fixtures', 'mapping-pairs', 'pairs', 'sd3_medium', 'B.keys.json')
+    const sd3 = JSON.parse(readFileSync(root, 'utf8')) as Record<string, { shape: number[] }>
+    const joint = onlyJoint(Object.entries(sd3).map(([name, v]) => ({ name, shape: v.shape })))
+    expect(joint.length).toBeGreaterThan(0)
+    expect(detectFamily(joint)).toBeNull()
+  })
+
+  it('PixArt-style attention names (Sana 1600M, 2240 wide) are not claimed for LongCat-Video', () => {
+    const root = join(process.cwd(), 'fixtures', 'mapping-pairs', 'pairs', 'sana_1600m', 'A.keys.json')
+    const keys = JSON.parse(readFileSync(root, 'utf8')) as Record<string, { shape: number[] }>
+    const attn = Object.entries(keys)
+      .filter(([k]) => /^blocks\.\d+\.(?:attn\.qkv|cross_attn\.(?:q|kv)_linear)\.weight$/.test(k))
+      .map(([k, v]) => ({ path: k.slice(0, -'.weight'.length), shape: v.shape }))
+    expect(attn.length).toBeGreaterThan(0)
+    expect(detectFamily(attn)).toBeNull()
   })
 })

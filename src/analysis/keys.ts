@@ -8,7 +8,9 @@ import {
   layerRole,
   normalizeKey,
   splitLeaf as splitLayer,
-  type Role
+  ATTENTION_ROLES,
+  FFN_ROLES,
+  NORM_ROLES
 } from '../names/index.js'
 import { BLOCK_CONTAINER_NAMES, SERIES_IN_KOHYA_SEGMENT } from '../names/series.js'
 import type { KeyRole } from './types.js'
@@ -125,18 +127,6 @@ const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g
 const ROLE_CACHE_LIMIT = 50000
 const roleCache = new Map<string, KeyRole[]>()
 
-const ATTENTION_ROLES: ReadonlySet<Role> = new Set<Role>([
-  'q',
-  'k',
-  'v',
-  'o',
-  'qkv',
-  'kv',
-  'q-norm',
-  'k-norm'
-])
-const FFN_ROLES: ReadonlySet<Role> = new Set<Role>(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out'])
-
 /** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
 const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/
 
@@ -153,8 +143,6 @@ function withoutContainers(path: string): string {
   }
   return kept.join('.')
 }
-
-const NORM_ROLES: ReadonlySet<Role> = new Set<Role>(['norm', 'q-norm', 'k-norm'])
 
 function computeKeyRoles(name: string, insideBlock: boolean): KeyRole[] {
   const roles: KeyRole[] = []

@@ -1,4 +1,5 @@
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+import { isAdapterKey } from '../analysis/index.js'
 import { formatShare } from '../util/figures.js'
 import type {
   FamilyPairing,
@@ -147,14 +148,11 @@ export interface FlagInputs {
   adapters?: { a: number; totalA: number; b: number; totalB: number }
 }
 
-/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
-const ADAPTER_KEY =
-  /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/
-
 /** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
 export function adapterTensorCount(names: Iterable<string>): number {
   let n = 0
-  for (const name of names) if (ADAPTER_KEY.test(name)) n++
+  // The analysis' one reading of adapter tensors (LoRA / LyCORIS / DoRA / full-delta suffixes and prefixes).
+  for (const name of names) if (isAdapterKey(name)) n++
   return n
 }
 

@@ -4,7 +4,7 @@
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
-import { isEmbeddingName, layerRole, type LayerRole } from '../names/roles.js'
+import { isEmbeddingName, layerRole, NORM_ROLES, type LayerRole } from '../names/roles.js'
 import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
@@ -131,7 +131,7 @@ export function layerKindOf(u: string): string {
     // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
     if (rule.kind === 'embedding (image)' && topEmbedding(u)) return 'embedding'
   }
-  return r.role === 'norm' || r.role === 'q-norm' || r.role === 'k-norm' ? 'norm' : 'other'
+  return NORM_ROLES.has(r.role) ? 'norm' : 'other'
 }
 
 /** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */

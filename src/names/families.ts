@@ -99,7 +99,7 @@ const SIGNATURES: readonly Signature[] = [
   {
     id: 'flux',
     diffusers: true,
-    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
+    re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
   },
   { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
   {
@@ -141,11 +141,13 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
     if (v) v.n++
     else votes.set(key, { ...s, n: 1 })
   }
+  // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
+  // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
   let best: { id: string; diffusers: boolean; n: number } | undefined
   for (const v of votes.values()) if (!best || v.n > best.n) best = v
-  if (!best) return null
-  if (best.id === 'unet') return unetRule(new FamilyProbe(index), best.diffusers)
   const probe = new FamilyProbe(index)
+  if (!best || !plausible(best, probe)) return null
+  if (best.id === 'unet') return unetRule(new FamilyProbe(index), best.diffusers)
   probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`)
   return {
     match: {
@@ -158,6 +160,58 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
     },
     diffusers: best.diffusers
   }
+}
+
+/** Whether the structure of a set allows the family its names vote for. */
+function plausible(v: { id: string; diffusers: boolean }, p: FamilyProbe): boolean {
+  if (v.id === 'flux') return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p)
+  if (v.id === 'longcat-video') return mayBeLongcat(p)
+  return true
+}
+
+const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/
+
+/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
+function mayBeFluxOriginal(p: FamilyProbe): boolean {
+  if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS) return false
+  const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1])
+  return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH)
+}
+
+/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
+const FLUX_WIDTH = 3072
+const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/
+
+/** Flux's double (joint) blocks. */
+const FLUX_DOUBLE_BLOCKS = 19
+
+/**
+ * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
+ * Qwen-Image): a partial set with more joint blocks than Flux has, or with no single blocks and an attention width
+ * other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ */
+function mayBeFlux(p: FamilyProbe): boolean {
+  if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS) return false
+  if (p.index.some(/^single_transformer_blocks_/)) return true
+  const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1])
+  if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH)) return true
+  return false
+}
+
+/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
+const LONGCAT_WIDTH = 4096
+const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/
+const SELF_QKV = /^blocks_\d+_attn_qkv/
+
+/**
+ * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
+ * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
+ * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
+ */
+function mayBeLongcat(p: FamilyProbe): boolean {
+  if (p.index.some(LONGCAT_ONLY)) return true
+  const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1])
+  return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH)
 }
 
 /** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */

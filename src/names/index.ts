@@ -13,6 +13,9 @@ export {
 } from './prefixes.js'
 export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
 export {
+  ATTENTION_ROLES,
+  FFN_ROLES,
+  NORM_ROLES,
   attentionPart,
   isEmbeddingName,
   isFfnWord,

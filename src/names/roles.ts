@@ -323,7 +323,8 @@ export function normPositions(
 
 /** What an attention module's own projections and q/k norms are, from the name of the layer alone. */
 export type AttentionPart = 'q' | 'k' | 'v' | 'o' | 'qkv' | 'kv' | 'q-norm' | 'k-norm'
-const ATTENTION_PARTS: ReadonlySet<Role> = new Set<Role>([
+/** Roles of an attention module's own layers: projections and q/k norms. */
+export const ATTENTION_ROLES: ReadonlySet<Role> = new Set<Role>([
   'q',
   'k',
   'v',
@@ -333,6 +334,10 @@ const ATTENTION_PARTS: ReadonlySet<Role> = new Set<Role>([
   'q-norm',
   'k-norm'
 ])
+/** Roles of a feed-forward unit's linears. */
+export const FFN_ROLES: ReadonlySet<Role> = new Set<Role>(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out'])
+/** Roles of normalization layers (q/k norms included). */
+export const NORM_ROLES: ReadonlySet<Role> = new Set<Role>(['norm', 'q-norm', 'k-norm'])
 
 /**
  * The part of an attention module one layer name (the last segment of its path: `to_q`, `add_k_proj`, `k_img`,
@@ -342,7 +347,7 @@ const ATTENTION_PARTS: ReadonlySet<Role> = new Set<Role>([
  */
 export function attentionPart(name: string): AttentionPartOf | undefined {
   const r = layerRole(name, false, false, 'attn')
-  if (ATTENTION_PARTS.has(r.role)) {
+  if (ATTENTION_ROLES.has(r.role)) {
     const out: AttentionPartOf = { part: r.role as AttentionPart, words: r.words }
     if (r.stream !== undefined) out.stream = r.stream
     return out
