@@ -314,6 +314,51 @@ describe('reorder: chunk order differs between conventions', () => {
   })
 })
 
+test('BFL final_layer.adaLN_modulation.1 (shift, scale) -> a diffusers base norm_out.linear (scale, shift): reordered', async () => {
+  const targets: Target[] = [
+    { path: 'final_layer.adaLN_modulation.1', shape: [2 * H, H] },
+    ...targetsOf(FLUX, /^double_blocks\.\d+\.img_(?:attn\.proj|mlp\.[02]|mod\.lin)$/)
+  ]
+  const base = specCheckpoint([
+    ...FLUX_DIFFUSERS,
+    ...targetTensors([{ path: 'norm_out.linear', shape: [2 * H, H] }])
+  ])
+  const src = join(dir, 'flux-final-layer.safetensors')
+  const out = join(dir, 'flux-final-layer.out.safetensors')
+  await writeRandomLora(src, kohyaLora(targets, { rank: 4, alpha: 4 }), 23)
+  const plan = await convertFile(src, base, out, 'diffusers')
+  expect(plan.counts).toEqual({ rename: 8, stack: 0, split: 0, 'split+stack': 0, reorder: 1 })
+  const before = (await deltasOf(src, specCheckpoint(FLUX))).get('final_layer.adaLN_modulation.1.weight')
+  const after = (await deltasOf(out, base)).get('norm_out.linear.weight')
+  expectSame(rowsOf(before!, 0, H), rowsOf(after!, H, 2 * H), 'shift rows')
+  expectSame(rowsOf(before!, H, 2 * H), rowsOf(after!, 0, H), 'scale rows')
+})
+
+describe('modulation chunk order the names cannot tell', () => {
+  test('a modulation linear under a naming of no known convention is refused, never called exact', async () => {
+    const base = targetTensors(
+      [0, 1].flatMap((i) => [
+        { path: `blocks.${i}.adaLN_modulation.1`, shape: [6 * H, H] },
+        { path: `blocks.${i}.attn.q`, shape: [H, H] }
+      ])
+    )
+    const targets: Target[] = [0, 1].flatMap((i) => [
+      { path: `blocks.${i}.norm1.emb`, shape: [6 * H, H] },
+      { path: `blocks.${i}.attn.to_q`, shape: [H, H] }
+    ])
+    const src = join(dir, 'mod-unknown.safetensors')
+    await writeRandomLora(src, dottedLora(targets, { rank: 4, alpha: 4, prefix: 'transformer.' }), 22)
+    const { planFor } = await import('./helpers.js')
+    const { plan } = await planFor(src, specCheckpoint(base), 'comfyui')
+    expect(plan.counts.rename).toBe(2)
+    expect(plan.refused.map((r) => r.stem).sort()).toEqual([
+      'transformer.blocks.0.norm1.emb',
+      'transformer.blocks.1.norm1.emb'
+    ])
+    expect(plan.refused[0]!.reason).toMatch(/cannot be told from the headers \(modulation-chunks\)/)
+  })
+})
+
 describe('rename across conventions', () => {
   const wanTargets = targetsOf(WAN, /^blocks\.\d+\.(?:self_attn|cross_attn|ffn)\./)
 

@@ -6,6 +6,13 @@
  * levels counted from the bottom on one side, from the top on the other) is detected from the sequence of its
  * blocks' signatures and read in reverse.
  */
+import {
+  alignPartialClasses,
+  compareOrder,
+  pairPartialSeries,
+  reversePartialSeries,
+  shapeScore
+} from './align-partial.js'
 import { ORDER_SEPARATOR, type Side, type Unit } from './model.js'
 
 export interface UnitPair {
@@ -13,12 +20,6 @@ export interface UnitPair {
   b: Unit
   /** False when the class had different counts on both sides: the pairing is by order alone. */
   exact: boolean
-}
-
-function compareOrder(x: readonly number[], y: readonly number[]): number {
-  const n = Math.min(x.length, y.length)
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!
-  return x.length - y.length
 }
 
 interface SeriesInfo {
@@ -107,7 +108,10 @@ export function alignUnits(a: Side, b: Side, partial = false): UnitPair[] {
       }
     }
   }
-  if (partial) pairs.push(...alignPartialClasses(a, b, pairedA, pairedB))
+  if (partial) {
+    reversePartialSeries(a, b)
+    pairs.push(...alignPartialClasses(a, b, pairedA, pairedB))
+  }
   const bySeries = alignBySeries(a, b, pairedA, pairedB, partial)
   if (!partial) acceptTruncation(a, b, pairs, bySeries)
   pairs.push(...bySeries)
@@ -155,152 +159,6 @@ function acceptTruncation(a: Side, b: Side, exact: readonly UnitPair[], bySeries
   if (indices.length !== shared || !indices.every((i) => Number.isInteger(i) && i >= 0 && i < shared)) return
   for (let k = 0; k < bySeries.length; k++)
     if (!bySeries[k]!.exact) bySeries[k] = { ...bySeries[k]!, exact: true }
-}
-
-/** A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. */
-function matrixCounts(u: Unit): Map<string, number> {
-  const m = new Map<string, number>()
-  for (const l of u.layers) if (l.sig.includes('x')) m.set(l.sig, (m.get(l.sig) ?? 0) + 1)
-  return m
-}
-
-function countsKey(m: Map<string, number>): string {
-  return [...m.entries()]
-    .map(([s, n]) => `${s}*${n}`)
-    .sort()
-    .join(';')
-}
-
-/** Every matrix shape of `need`, as many times, is in `have`. */
-function holds(have: Map<string, number>, need: Map<string, number>): boolean {
-  for (const [s, n] of need) if ((have.get(s) ?? 0) < n) return false
-  return true
-}
-
-/** The section rank a unit's order starts with (down / mid / up), or -1 when its path names none. */
-function sectionKey(u: Unit): number {
-  return u.order[0] === ORDER_SEPARATOR ? -1 : (u.order[0] ?? -1)
-}
-
-/** Bound on the B units a partial class looks at (a hostile base cannot make the pass quadratic). */
-const MAX_CLASS_CANDIDATES = 4096
-
-/**
- * A partial A (a LoRA's layers) in another block layout (diffusers `down_blocks.i.attentions.j` against LDM
- * `input_blocks.N.1`): A's units holding one set of matrices (a class) pair with the B units of the same section
- * that hold at least those matrices, k-th with k-th in network order, when both sides have as many. Larger classes
- * go first and take their units out of the later ones' candidates (a transformer block's units before the single
- * projection of its wrapper). A class whose count differs (a LoRA that skips some units of a kind) is left to the
- * series pairing by index, and a class whose units keep their series names is too (the index says the same).
- */
-function alignPartialClasses(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>): UnitPair[] {
-  const classes = new Map<string, { section: number; need: Map<string, number>; units: Unit[] }>()
-  for (const u of a.units) {
-    if (pairedA.has(u)) continue
-    const need = matrixCounts(u)
-    if (need.size === 0) continue
-    const key = `${sectionKey(u)}|${countsKey(need)}`
-    let c = classes.get(key)
-    if (!c) classes.set(key, (c = { section: sectionKey(u), need, units: [] }))
-    c.units.push(u)
-  }
-  const size = (m: Map<string, number>): number => [...m.values()].reduce((x, y) => x + y, 0)
-  const ordered = [...classes.values()].sort((x, y) => size(y.need) - size(x.need))
-  const haveB = new Map<Unit, Map<string, number>>()
-  for (const u of b.units.slice(0, MAX_CLASS_CANDIDATES)) haveB.set(u, matrixCounts(u))
-  const byOrder = (x: Unit, y: Unit): number => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1)
-  const out: UnitPair[] = []
-  const pairInOrder = (as: Unit[], bs: Unit[]): void => {
-    if (as.length !== bs.length || as.length === 0) return
-    as.sort(byOrder)
-    bs.sort(byOrder)
-    if (as.every((u, k) => u.series === bs[k]!.series)) return
-    as.forEach((ua, k) => {
-      out.push({ a: ua, b: bs[k]!, exact: true })
-      pairedA.add(ua)
-      pairedB.add(bs[k]!)
-    })
-  }
-  for (const c of ordered) {
-    const cand: Unit[] = []
-    for (const [u, have] of haveB)
-      if (!pairedB.has(u) && sectionKey(u) === c.section && holds(have, c.need)) cand.push(u)
-    if (cand.length === c.units.length) {
-      pairInOrder(c.units, cand)
-      continue
-    }
-    // A LoRA that skips some units of a kind: the innermost level both layouts name alike (`transformer_blocks.0`
-    // under `down_blocks.1.attentions.0` and under `input_blocks.4.1`) narrows the candidates.
-    const byTail = new Map<string, { a: Unit[]; b: Unit[] }>()
-    for (const u of c.units) {
-      const t = tailOf(u.path)
-      if (t === undefined) continue
-      let g = byTail.get(t)
-      if (!g) byTail.set(t, (g = { a: [], b: [] }))
-      g.a.push(u)
-    }
-    for (const u of cand) byTail.get(tailOf(u.path) ?? '')?.b.push(u)
-    for (const g of byTail.values()) pairInOrder(g.a, g.b)
-  }
-  pairContainers(a, b, pairedA, pairedB, out)
-  return out
-}
-
-/**
- * The innermost named level of a unit path with its index (`transformer.blocks.0`), or undefined when the last
- * index follows another index directly (`input.blocks.4.1`: no name of its own).
- */
-function tailOf(path: string): string | undefined {
-  const words = path.split('.')
-  const end = words.length - 1
-  if (!/^\d+$/.test(words[end] ?? '')) return undefined
-  let start = end
-  while (start > 0 && !/^\d+$/.test(words[start - 1]!)) start--
-  if (start === end) return undefined
-  return words.slice(start, end + 1).join('.')
-}
-
-/**
- * Containers of paired units correspond: an A unit left unpaired whose descendant units all pair with B units
- * under one B unit, at the same depth below it (`down_blocks.1.attentions.0` holds `transformer_blocks.0`, paired
- * with `input_blocks.4.1.transformer_blocks.0`: it is `input_blocks.4.1`), pairs with that B unit.
- */
-function pairContainers(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>, out: UnitPair[]): void {
-  const unitB = new Map(b.units.map((u) => [u.path, u]))
-  const partner = new Map(out.map((p) => [p.a, p.b]))
-  const children = new Map<string, Unit[]>()
-  for (const u of pairedA) {
-    const words = u.path.split('.')
-    for (let k = 1; k < words.length; k++) {
-      const parent = words.slice(0, k).join('.')
-      let list = children.get(parent)
-      if (!list) children.set(parent, (list = []))
-      list.push(u)
-    }
-  }
-  for (const u of a.units) {
-    if (pairedA.has(u)) continue
-    const kids = children.get(u.path)
-    if (!kids) continue
-    const depth = u.path.split('.').length
-    const containers = new Set<string>()
-    for (const k of kids) {
-      const pb = partner.get(k)
-      if (!pb) {
-        containers.add('')
-        continue
-      }
-      const below = k.path.split('.').length - depth
-      const wordsB = pb.path.split('.')
-      containers.add(below < wordsB.length ? wordsB.slice(0, wordsB.length - below).join('.') : '')
-    }
-    if (containers.size !== 1) continue
-    const ub = unitB.get([...containers][0]!)
-    if (!ub || pairedB.has(ub) || !holds(matrixCounts(ub), matrixCounts(u))) continue
-    out.push({ a: u, b: ub, exact: true })
-    pairedA.add(u)
-    pairedB.add(ub)
-  }
 }
 
 function indexKey(u: Unit): string {
@@ -377,66 +235,4 @@ function alignBySeries(
     pairSeries(sa, gb.get(best)!)
   }
   return out
-}
-
-/**
- * A partial A's series without a same-named one on B (a LoRA in another naming: `single_blocks` vs
- * `single_transformer_blocks`, `double_blocks` vs `transformer_blocks`). Its blocks must lie within the B series';
- * the words the series names share come first (a qualifier such as `single` names the same kind of block), then
- * the layer shapes the blocks hold (fused and separate projections change shapes, so shapes alone would pair a
- * block of separate q/k/v with the other series' blocks). Best pairs are taken first; a tie leaves the series
- * unpaired.
- */
-function pairPartialSeries(
-  ga: Map<string, Map<string, Unit>>,
-  gb: Map<string, Map<string, Unit>>,
-  usedB: Set<string>,
-  pairSeries: (sa: Map<string, Unit>, sb: Map<string, Unit>) => void
-): UnitPair[] {
-  const words = (key: string): Set<string> => new Set(key.split('|')[0]!.split('.'))
-  const candidates: { ka: string; kb: string; score: [number, number] }[] = []
-  for (const [ka, sa] of ga) {
-    if (gb.has(ka)) continue
-    const wa = words(ka)
-    for (const [kb, sb] of gb) {
-      if (usedB.has(kb) || kb.split('|')[1] !== ka.split('|')[1]) continue
-      if (![...sa.keys()].every((i) => sb.has(i))) continue
-      let shared = 0
-      for (const w of words(kb)) if (wa.has(w)) shared++
-      const score: [number, number] = [shared, shapeScore(sa, sb)]
-      if (score[0] > 0 || score[1] > 0) candidates.push({ ka, kb, score })
-    }
-  }
-  const better = (x: [number, number], y: [number, number]): number => y[0] - x[0] || y[1] - x[1]
-  candidates.sort((x, y) => better(x.score, y.score))
-  const doneA = new Set<string>()
-  for (const c of candidates) {
-    if (doneA.has(c.ka) || usedB.has(c.kb)) continue
-    doneA.add(c.ka)
-    const tie = candidates.some(
-      (o) => o !== c && o.ka === c.ka && !usedB.has(o.kb) && better(o.score, c.score) === 0
-    )
-    if (tie) continue
-    usedB.add(c.kb)
-    pairSeries(ga.get(c.ka)!, gb.get(c.kb)!)
-  }
-  return []
-}
-
-/** How many of A's layer shapes (first block) the B block of the same index holds. */
-function shapeScore(sa: Map<string, Unit>, sb: Map<string, Unit>): number {
-  const [idx, ua] = [...sa.entries()][0]!
-  const ub = sb.get(idx)
-  if (!ub) return 0
-  const shapes = new Map<string, number>()
-  for (const l of ub.layers) shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1)
-  let n = 0
-  for (const l of ua.layers) {
-    const c = shapes.get(l.sig) ?? 0
-    if (c > 0) {
-      n++
-      shapes.set(l.sig, c - 1)
-    }
-  }
-  return n
 }

@@ -64,8 +64,6 @@ export interface OriginalView {
   hidden: number
 }
 
-export { FLUX_TO_DIFFUSERS, SGM_TO_DIFFUSERS } from './runtime-names.js'
-
 function own(space: BaseSpace): Map<string, OriginalWeight> {
   const out = new Map<string, OriginalWeight>()
   for (const e of space.entries) out.set(e.path, { path: e.path, entry: e, baseKeys: [e.key] })
@@ -143,18 +141,18 @@ function fluxFromDiffusers(space: BaseSpace): { weights: Map<string, OriginalWei
       paths.push({ path: `single_blocks.${i}.${p}`, shape: [3 * hidden + mlp, hidden] })
   for (const p of FLUX_TOP) paths.push({ path: p, shape: [hidden, hidden] })
   for (const { path, shape } of paths) {
-    const aliases = FLUX_TO_DIFFUSERS.names(path, shape)
-    if (aliases.length === 0) continue
+    const names = FLUX_TO_DIFFUSERS.names(path, shape)
+    if (names.length === 0) continue
     const parts: BaseEntry[] = []
-    for (const a of aliases) {
+    for (const a of names) {
       const e = space.dotted.get(a.path)
       if (e) parts.push(e)
     }
-    if (parts.length !== aliases.length) continue
+    if (parts.length !== names.length) continue
     const w = fused(
       path,
       parts,
-      aliases.map((a) => a.slice)
+      names.map((a) => a.slice)
     )
     if (w) out.set(path, w)
   }
