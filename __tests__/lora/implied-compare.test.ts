@@ -11,6 +11,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   dottedLora,
   fluxDiffusersTargets,
+  fullDiffLora,
   kohyaLora,
   lohaLora,
   lokrLora,
@@ -78,7 +79,9 @@ const CONVENTIONS: [string, (t: Target[]) => LoraFixture][] = [
   ['peft', (t) => dottedLora(t, { rank: 4, prefix: 'base_model.model.' })],
   ['diffusers', (t) => dottedLora(t, { rank: 4, prefix: 'transformer.' })],
   ['loha', (t) => lohaLora(t, { rank: 4 })],
-  ['lokr', (t) => lokrLora(t, { rank: 4 })]
+  ['lokr', (t) => lokrLora(t, { rank: 4 })],
+  // A full delta of each weight and its bias (`.diff` + `.diff_b`): a module patches both base tensors.
+  ['full diff', (t) => fullDiffLora(t)]
 ]
 
 /** A header-only LoRA checkpoint with byte ranges laid end to end (planning never reads the bytes). */
@@ -116,12 +119,17 @@ function views(fx: LoraFixture, base: SpecTensor[]): View[] {
     plan.refused.filter((r) => r.why.kind !== 'not-loadable').map((r) => r.stem)
   )
   const weightOf = new Map<string, string>()
+  const biasOf = new Map<string, string>()
   const implied: SpecTensor[] = []
   for (const m of analysis.modules) {
-    const w = impliedTensors(m).weight
+    const { weight: w, bias: b } = impliedTensors(m)
     if (!w || w.shape.length === 0) continue
     weightOf.set(m.stem, w.name)
     implied.push({ name: w.name, shape: [...w.shape], dtype: 'F16' })
+    if (b) {
+      biasOf.set(m.stem, b.name)
+      implied.push({ name: b.name, shape: [...b.shape], dtype: 'F16' })
+    }
   }
   const cmp = compareCheckpoints(specCheckpoint(implied, 'implied'), specCheckpoint(base, 'base'))
   // What compare stands behind: high-confidence mappings with compatible shapes, or onto row ranges of a fused
@@ -151,9 +159,13 @@ function views(fx: LoraFixture, base: SpecTensor[]): View[] {
     if (weight === undefined) continue
     const loraKeys =
       r.status === 'ok' ? (r.targets ?? []).filter((t) => t.tensor !== 'bias').map((t) => t.key) : []
-    let compareKeys = mapped.get(weight) ?? []
     // A key under the same name and shape on both sides is not listed as a mapping.
-    if (!listed.has(weight) && baseShapes.get(weight) === impliedShapes.get(weight)) compareKeys = [weight]
+    const counterparts = (key: string): string[] =>
+      !listed.has(key) && baseShapes.get(key) === impliedShapes.get(key) ? [key] : (mapped.get(key) ?? [])
+    let compareKeys = counterparts(weight)
+    // A module that also patches a bias maps only when its bias does too.
+    const bias = biasOf.get(r.stem)
+    if (bias !== undefined && counterparts(bias).length === 0) compareKeys = []
     const convertKeys =
       r.status === 'ok' && refusedForAlgebra.has(r.stem) ? loraKeys : (planned.get(r.stem) ?? [])
     out.push({
@@ -200,5 +212,51 @@ describe('a module is ok in lora --base exactly when convert plans it and compar
         separate: [0, 0, 0, 1, 1, 1].map((i) => [`blocks.${i}.attn.qkv.weight`])
       })
     }
+  })
+})
+
+describe('a full diff (.diff + .diff_b) on a base with the other attention layout', () => {
+  function resolved(targets: Target[], base: SpecTensor[]) {
+    const fx = fullDiffLora(targets)
+    const analysis = analyzeLora(withByteRanges(specCheckpoint(fx.tensors, 'lora.safetensors')), {
+      scalars: fx.scalars
+    })
+    return resolveLora(analysis, buildBaseIndex(specCheckpoint(base, 'base')))
+  }
+  const biases = (r: ReturnType<typeof resolved>['results'][number]) =>
+    (r.targets ?? []).filter((t) => t.tensor === 'bias').map((t) => [t.key, t.rows ?? null, t.slice ?? null])
+
+  it('a fused qkv delta onto separate q/k/v: loadable, its bias split over the q, k and v biases', () => {
+    const r = resolved(perBlock(2, ['attn.qkv'], 3 * H), WAN)
+    expect(r.loadable).toBe(r.modules)
+    expect(biases(r.results[0]!)).toEqual(
+      ['q', 'k', 'v'].map((p, i) => [
+        `blocks.0.self_attn.${p}.bias`,
+        { start: i * H, end: (i + 1) * H },
+        null
+      ])
+    )
+  })
+
+  it('separate q/k/v deltas, or only some of them, onto a fused qkv: loadable, each on its rows of the fused bias', () => {
+    for (const parts of [
+      ['self_attn.q', 'self_attn.k', 'self_attn.v'],
+      ['self_attn.q'],
+      ['self_attn.k', 'self_attn.v']
+    ]) {
+      const r = resolved(perBlock(2, parts), LONGCAT)
+      expect({ parts, loadable: r.loadable }).toEqual({ parts, loadable: r.modules })
+      for (const m of r.results) {
+        const at = ['q', 'k', 'v'].indexOf(m.path.slice(-1))
+        expect(biases(m)).toEqual([
+          [`blocks.${m.path.split('.')[1]}.attn.qkv.bias`, null, { offset: at * H, size: H }]
+        ])
+      }
+    }
+  })
+
+  it('a delta whose rows do not fit the fused rows is still a shape mismatch', () => {
+    const r = resolved(perBlock(2, ['self_attn.q'], H / 2), LONGCAT)
+    expect(r.loadable).toBe(0)
   })
 })

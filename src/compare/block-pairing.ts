@@ -61,18 +61,39 @@ export function pairFamilies(a: ParsedModel, b: ParsedModel, links: readonly Lin
     // Blocks one to one: the counts say something about size. Otherwise the nesting differs: no count claim.
     // One to one over every block of both families; a family whose blocks also went elsewhere (LDM
     // `middle_block` 0 and 2 to `mid_block.resnets`, 1 to `mid_block.attentions`) is restructured too.
-    const restructured =
-      left.size !== j.pairs.size ||
-      right.size !== j.pairs.size ||
-      left.size !== (countA.get(j.fa) ?? 0) ||
-      right.size !== (countB.get(j.fb) ?? 0)
+    const na = countA.get(j.fa) ?? 0
+    const nb = countB.get(j.fb) ?? 0
+    const oneToOne = left.size === j.pairs.size && right.size === j.pairs.size
+    const restructured = !oneToOne || left.size !== na || right.size !== nb
+    const tail = oneToOne ? droppedTail(j.pairs, na, nb) : undefined
     out.push({
       a: j.fa,
       b: j.fb,
-      countA: countA.get(j.fa) ?? 0,
-      countB: countB.get(j.fb) ?? 0,
-      ...(restructured ? { restructured: true } : {})
+      countA: na,
+      countB: nb,
+      ...(tail ? { missingTail: tail } : restructured ? { restructured: true } : {})
     })
   }
   return out
+}
+
+/**
+ * One network saved without its last blocks (a text encoder kept to its penultimate layer): the links join block i
+ * to block i, every block of the shorter family and the first ones of the longer, so the longer side's last blocks
+ * are what the other lacks. Not a nesting difference, and not another depth of the design: the kept blocks are
+ * the same blocks.
+ */
+function droppedTail(
+  pairs: ReadonlySet<string>,
+  countA: number,
+  countB: number
+): FamilyPairing['missingTail'] | undefined {
+  if (countA === countB || pairs.size !== Math.min(countA, countB)) return undefined
+  for (const p of pairs) {
+    const [x, y] = p.split(':')
+    if (x !== y || !(Number(x) < pairs.size)) return undefined
+  }
+  const from = pairs.size
+  const to = Math.max(countA, countB)
+  return { side: countA < countB ? 'a' : 'b', blocks: Array.from({ length: to - from }, (_, i) => from + i) }
 }

@@ -17,6 +17,15 @@ import { structureFacts } from './structure.js'
 import { analyzeStructure } from '../analysis/index.js'
 import type { StructureAnalysis } from '../analysis/types.js'
 import { adapterTensorCount, computeFlags, verdictOf } from './verdict.js'
+import {
+  fusedLayoutFlag,
+  isStructureFlag,
+  partialCandidate,
+  partialSide,
+  partialSideFlag,
+  partialVerdict,
+  swapLink
+} from './partial.js'
 
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p !== '')
@@ -204,7 +213,15 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
   }
 
   // Mapping: the correspondence engine over both key sets.
-  const corr = correspond(a.tensors, b.tensors)
+  // A side that is only part of a network (a LoRA's implied weights) is matched as such, whichever side it is.
+  const partialAt = partialCandidate(a.tensors, b.tensors)
+  const corr =
+    partialAt === 'b'
+      ? (() => {
+          const c = correspond(b.tensors, a.tensors, { partial: 'a' })
+          return { links: c.links.map(swapLink), unmatched: { a: c.unmatched.b, b: c.unmatched.a } }
+        })()
+      : correspond(a.tensors, b.tensors, { partial: partialAt === 'a' ? 'a' : 'none' })
   const shapesA = new Map<string, number[]>()
   for (const t of a.tensors) if (!shapesA.has(t.name)) shapesA.set(t.name, t.shape)
   const shapeOf = (side: 'a' | 'b', k: string): number[] => (side === 'a' ? shapesA : shapesB).get(k) ?? []
@@ -241,7 +258,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
     b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
   }
-  const flags = computeFlags({
+  const computed = computeFlags({
     a: structure.a,
     b: structure.b,
     familyPairs,
@@ -261,6 +278,21 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
       totalB: b.tensors.length
     }
   })
+  // A side that is only part of a network (a LoRA's implied weights): its structure says nothing about a network,
+  // so the structural flags give way to what its correspondence shows, and the verdict measures that side.
+  const partial =
+    partialAt === undefined
+      ? undefined
+      : partialAt === 'a'
+        ? partialSide('a', a.tensors, all, coveredA)
+        : partialSide('b', b.tensors, all, coveredB)
+  const flags = partial
+    ? [...computed.filter((f) => !isStructureFlag(f)), partialSideFlag(partial)]
+    : computed
+  const layout = fusedLayoutFlag(all)
+  if (layout) flags.push(layout)
+  const conversions = kindsOf(all)
+  const verdict = verdictOf(overlap, flags, conversions)
   const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k))
   const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k))
 
@@ -275,6 +307,6 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappingCounts,
     unmatched: { a: unmatchedA, b: unmatchedB },
     flags,
-    verdict: verdictOf(overlap, flags, kindsOf(all))
+    verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict
   }
 }

@@ -133,6 +133,11 @@ export interface FamilyPairing {
   countB: number
   /** The blocks do not map one to one (LDM `input_blocks.N.M` vs diffusers `down_blocks.i.resnets.j`). */
   restructured?: boolean
+  /**
+   * The blocks pair index by index and one side lacks the other's last ones (a network saved without its tail):
+   * `side` is the side that lacks them, `blocks` their indices in the other side's family.
+   */
+  missingTail?: { side: 'a' | 'b'; blocks: number[] }
 }
 
 export interface Comparison {

@@ -182,7 +182,18 @@ export function computeFlags(x: FlagInputs): Flag[] {
   }
   for (const p of x.familyPairs) {
     const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB }
-    if (p.restructured) {
+    if (p.missingTail) {
+      const { side, blocks } = p.missingTail
+      const [lacks, has, family] = side === 'a' ? ['A', 'B', p.b] : ['B', 'A', p.a]
+      const which =
+        blocks.length === 1 ? `block ${blocks[0]}` : `blocks ${blocks[0]}-${blocks[blocks.length - 1]}`
+      flags.push({
+        kind: 'red',
+        code: 'block-tail',
+        message: `${lacks} lacks ${has}'s last ${which} of ${family} (${p.a} ${p.countA} vs ${p.b} ${p.countB}; the blocks it keeps pair index by index): saved without its tail, those layers have no counterpart`,
+        evidence: { ...evidence, lacking: side, missingBlocks: blocks }
+      })
+    } else if (p.restructured) {
       flags.push({
         kind: 'green',
         code: 'block-structure',

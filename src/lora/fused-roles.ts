@@ -73,7 +73,36 @@ export function fusedByRole(
     if (mine.length > MAX_BLOCK_PARTS || base.length > MAX_BLOCK_PARTS) continue
     links.push(...pairInBlock(mine, base, used))
   }
-  return links
+  return [...links, ...biasLinks(links, shapes, space, used)]
+}
+
+/**
+ * The biases of the layers just linked, on the same rows (a full diff's `.diff_b` beside its `.diff`): a bias link
+ * only where the LoRA implies every bias of its side of the link with the weight's rows and the base has every
+ * bias of its side, so a resolution names each base tensor the module patches.
+ */
+function biasLinks(
+  weights: readonly Link[],
+  shapes: ReadonlyMap<string, readonly number[]>,
+  space: BaseSpace,
+  used: Set<string>
+): Link[] {
+  const baseBias = new Map<string, readonly number[]>()
+  for (const e of space.entries) if (e.bias && !e.isParam) baseBias.set(`${e.path}.weight`, e.bias.shape)
+  const biasOf = (weight: string) => weight.replace(/\.weight$/, '.bias')
+  const out: Link[] = []
+  for (const l of weights) {
+    const rowsOf = (shape: readonly number[] | undefined) => (shape?.length === 1 ? shape[0] : undefined)
+    const mineFit = l.a.every((w) => rowsOf(shapes.get(biasOf(w))) === shapes.get(w)?.[0])
+    const baseFit = l.b.every((w) => {
+      const weight = space.dotted.get(w.replace(/\.weight$/, ''))
+      return rowsOf(baseBias.get(w)) === weight?.shape[0]
+    })
+    if (!mineFit || !baseFit || l.b.some((w) => used.has(biasOf(w)))) continue
+    for (const w of l.b) used.add(biasOf(w))
+    out.push({ ...l, a: l.a.map(biasOf), b: l.b.map(biasOf), rows: l.rows?.map((r) => ({ ...r })) })
+  }
+  return out
 }
 
 const ATTENTION_ROLES = new Set<Role>(['q', 'k', 'v', 'qkv', 'kv'])

@@ -14,7 +14,7 @@ import { causeOf, contextWidths, unresolvedWhy } from './why.js'
 import { nearestKeys } from './nearest.js'
 import { byCodeUnit } from './order.js'
 import { causeKey, type ResolutionCause } from './reasons.js'
-import { checkModuleShapes, type ShapeVerdict } from './shapes.js'
+import { checkModuleShapes, type BiasRows, type ShapeVerdict } from './shapes.js'
 import type {
   LoraAnalysis,
   LoraModule,
@@ -148,6 +148,9 @@ function resolveModule(
   const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined
   const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined
   const biasBase = biasLink ? links!.base.get(biasLink.b[0]!) : undefined
+  // Every base bias a `.diff_b` patches: one, the rows of a fused bias, or the parts of a split.
+  const biasFound =
+    biasLink && implied.bias ? weightTargets(biasLink, implied.bias.name, links!, viaOf(biasLink, m)) : []
 
   if (!implied.weight) {
     // A bias-only delta: the bias its module has, or why not.
@@ -180,8 +183,7 @@ function resolveModule(
     r.ambiguous = weightLink.alternatives.map((b) => links.base.get(b)?.key ?? b)
   r.target = found[0]!.target
   r.targets = found.map((f) => f.target)
-  if (biasBase && biasLink)
-    r.targets.push({ key: biasBase.key, shape: biasBase.shape, via: viaOf(biasLink, m), tensor: 'bias' })
+  for (const b of biasFound) r.targets.push({ ...b.target, tensor: 'bias' })
 
   // Rows the split leaves without a counterpart: a loader would miss them, a conversion would lose them.
   if (weightLink.kind === 'split') {
@@ -199,7 +201,19 @@ function resolveModule(
       return { r, v: null }
     }
   }
-  return settle(m, r, found, implied.weight.shape)
+  const bias: BiasRows | undefined = implied.bias
+    ? biasFound.length > 0
+      ? { rows: biasFound.reduce((n, b) => n + targetRows(b.target), 0) }
+      : null
+    : undefined
+  return settle(m, r, found, implied.weight.shape, bias)
+}
+
+/** The rows of a base tensor a target patches: its row range, its slice, or the whole tensor. */
+function targetRows(t: ResolutionTarget): number {
+  if (t.rows) return t.rows.end - t.rows.start
+  if (t.slice) return t.slice.size
+  return t.shape[0] ?? 0
 }
 
 /** Shape checks of every target; the status and the remark or reason. */
@@ -207,12 +221,13 @@ function settle(
   m: LoraModule,
   r: ModuleResolution,
   found: { target: ResolutionTarget; entry: BaseEntry }[],
-  impliedShape: readonly number[]
+  impliedShape: readonly number[],
+  bias?: BiasRows
 ): Outcome {
   let verdict: ShapeVerdict
   if (found.length === 1) {
     const { target, entry } = found[0]!
-    verdict = checkModuleShapes(m, entry, target.slice)
+    verdict = checkModuleShapes(m, entry, target.slice, bias)
   } else {
     // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
     const inDim = impliedShape.slice(1).reduce((p, d) => p * d, 1)
@@ -231,7 +246,7 @@ function settle(
       shape: [found.reduce((n, f) => n + (f.target.rows!.end - f.target.rows!.start), 0), inDim]
     }
     delete whole.bias
-    const own = checkModuleShapes(m, whole)
+    const own = checkModuleShapes(m, whole, undefined, bias ?? null)
     verdict = problems.length === 0 ? own : { ok: false, expected: problems.join('; ') }
   }
   if (m.algorithm === 'unknown') {

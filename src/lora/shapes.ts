@@ -123,21 +123,51 @@ function checkLokr(m: LoraModule, out: number, inFlat: number): ShapeVerdict {
   return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out)
 }
 
-function checkFull(m: LoraModule, entry: BaseEntry): ShapeVerdict {
+/**
+ * The base bias rows a module's `.diff_b` lands on, as the resolution found them: their count (a bias split over
+ * q/k/v biases, or the rows of a fused bias, sums the parts), or null when the resolution found no base bias.
+ */
+export type BiasRows = { rows: number } | null
+
+function checkFull(m: LoraModule, entry: BaseEntry, slice?: RowSlice, bias?: BiasRows): ShapeVerdict {
   const problems: string[] = []
+  // The rows the module patches: a slice of a fused base weight, or the whole weight.
+  const expected = slice ? [slice.size, ...entry.shape.slice(1)] : entry.shape
   const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight')
-  if (diff && fmt(diff) !== fmt(entry.shape)) problems.push(`diff ${fmt(diff)} vs base ${fmt(entry.shape)}`)
+  if (diff && fmt(diff) !== fmt(expected))
+    problems.push(
+      slice
+        ? `diff ${fmt(diff)} vs rows ${slice.offset}-${slice.offset + slice.size - 1} of base ${fmt(entry.shape)}`
+        : `diff ${fmt(diff)} vs base ${fmt(entry.shape)}`
+    )
   const diffB = get(m, 'diff-bias')
   if (diffB) {
-    if (!entry.bias) problems.push('diff_b but the base module has no bias')
-    else if (fmt(diffB) !== fmt(entry.bias.shape))
-      problems.push(`diff_b ${fmt(diffB)} vs base bias ${fmt(entry.bias.shape)}`)
+    // Without the resolution's word, the entry's own bias (its slice's rows of it).
+    const rows =
+      bias !== undefined
+        ? (bias?.rows ?? undefined)
+        : entry.bias
+          ? slice
+            ? slice.size
+            : numel(entry.bias.shape)
+          : undefined
+    if (rows === undefined) problems.push('diff_b but the base module has no bias')
+    else if (diffB.length !== 1 || diffB[0] !== rows)
+      problems.push(`diff_b ${fmt(diffB)} vs base bias [${rows}]`)
   }
   return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') }
 }
 
-/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
-export function checkModuleShapes(m: LoraModule, entry: BaseEntry, slice?: RowSlice): ShapeVerdict {
+/**
+ * Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. `bias`: the base
+ * bias rows the resolution found for a `.diff_b` (when absent, the entry's own bias).
+ */
+export function checkModuleShapes(
+  m: LoraModule,
+  entry: BaseEntry,
+  slice?: RowSlice,
+  bias?: BiasRows
+): ShapeVerdict {
   const W = entry.shape
   const out = slice ? slice.size : (W[0] ?? 0)
   const inFlat = numel(W.slice(1))
@@ -157,7 +187,7 @@ export function checkModuleShapes(m: LoraModule, entry: BaseEntry, slice?: RowSl
     case 'lokr':
       return checkLokr(m, out, inFlat)
     case 'full':
-      return checkFull(m, entry)
+      return checkFull(m, entry, slice, bias)
     case 'ia3': {
       const w = get(m, 'ia3-weight')
       if (!w) return { ok: false, expected: 'IA3 module without its weight vector' }
