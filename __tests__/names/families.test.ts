@@ -107,7 +107,7 @@ describe('DiT and video families', () => {
     const wanD = targetsOf(expandModel('wan2.1-t2v-1.3b-diffusers'), /^blocks\.\d+\.attn1\.to_[qkv]$/)
     expect(loraFamily(wanD)).toBe('wan-diffusers')
     const longcat = targetsOf(expandModel('longcat-video'), /^blocks\.\d+\.attn\.qkv$/)
-    expect(loraFamily(longcat)).toBe('longcat')
+    expect(loraFamily(longcat)).toBe('longcat-video')
   })
 
   it('different networks are different families', () => {
