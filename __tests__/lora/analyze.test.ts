@@ -167,7 +167,7 @@ describe('analyzeLora', () => {
     expect(ref.tensors).toHaveLength(1543)
     const a = analyze(ref)
     expect(a.primary).toBe('longcat')
-    expect(a.family).toBe('longcat')
+    expect(a.family).toBe('longcat-video')
     expect(a.statistics.rank).toMatchObject({ min: 128, max: 128 })
     const qkv = a.modules.find((m) => m.path === 'blocks.0.attn.qkv')!
     expect(qkv).toMatchObject({ storedRank: 384, rank: 128, splitCount: 3, scale: 0.5, alpha: 64 })

@@ -107,7 +107,7 @@ describe('DiT and video families', () => {
     const wanD = targetsOf(expandModel('wan2.1-t2v-1.3b-diffusers'), /^blocks\.\d+\.attn1\.to_[qkv]$/)
     expect(loraFamily(wanD)).toBe('wan-diffusers')
     const longcat = targetsOf(expandModel('longcat-video'), /^blocks\.\d+\.attn\.qkv$/)
-    expect(loraFamily(longcat)).toBe('longcat')
+    expect(loraFamily(longcat)).toBe('longcat-video')
   })
 
   it('different networks are different families', () => {
@@ -180,6 +180,48 @@ describe('MMDiT joint blocks in diffusers names', () => {
     const joint = onlyJoint(Object.entries(sd3).map(([name, v]) => ({ name, shape: v.shape })))
     expect(joint.length).toBeGreaterThan(0)
     expect(detectFamily(joint)).toBeNull()
+  })
+
+  it('AuraFlow in diffusers names (sequential single blocks) is not claimed for Flux; Flux single blocks are', () => {
+    const h = 3072
+    const aura: { path: string; shape: number[] }[] = []
+    const add = (path: string, out: number, inp: number) => aura.push({ path, shape: [out, inp] })
+    for (let i = 0; i < 4; i++) {
+      const p = `joint_transformer_blocks.${i}.`
+      for (const n of [
+        'to_q',
+        'to_k',
+        'to_v',
+        'add_q_proj',
+        'add_k_proj',
+        'add_v_proj',
+        'to_out.0',
+        'to_add_out'
+      ])
+        add(`${p}attn.${n}`, h, h)
+      add(`${p}ff.linear_1`, 8192, h)
+      add(`${p}ff.out_projection`, h, 8192)
+    }
+    for (let i = 0; i < 32; i++) {
+      const p = `single_transformer_blocks.${i}.`
+      add(`${p}norm1.linear`, 6 * h, h)
+      for (const n of ['to_q', 'to_k', 'to_v', 'to_out.0']) add(`${p}attn.${n}`, h, h)
+      add(`${p}ff.linear_1`, 8192, h)
+      add(`${p}ff.linear_2`, 8192, h)
+      add(`${p}ff.out_projection`, h, 8192)
+    }
+    expect(detectFamily(aura)).toBeNull()
+    // A LoRA on AuraFlow's single-block feed-forward alone says the same.
+    expect(detectFamily(aura.filter((l) => /^single_transformer_blocks\.\d+\.ff\./.test(l.path)))).toBeNull()
+    // Flux's single blocks (parallel: proj_mlp beside the attention, one proj_out) stay Flux, alone or whole.
+    const flux = fluxDiffusersKeys({ double: 2, single: 2 }).map((t) => ({
+      path: t.name.replace(/\.(?:weight|bias)$/, ''),
+      shape: t.shape
+    }))
+    expect(detectFamily(flux.filter((l) => l.path.startsWith('single_transformer_blocks.')))?.match.id).toBe(
+      'flux'
+    )
+    expect(detectFamily(flux)?.match.id).toBe('flux')
   })
 
   it('PixArt-style attention names (Sana 1600M, 2240 wide) are not claimed for LongCat-Video', () => {

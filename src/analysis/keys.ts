@@ -175,35 +175,5 @@ export function isBiasLeaf(leaf: string): boolean {
   return BIAS_LEAVES.has(leaf)
 }
 
-const ADAPTER_KEY =
-  /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear_layer|lora|\w*_lora\d*|lora_te\w*|lora_unet\w*|lycoris_\w*)(\.|$)|\.(alpha|alpha_scale|dora_scale|lora_magnitude_vector|diff|diff_b|diff_m|oft_blocks|rescale)$|\.(hada|lokr)_\w+$|^lora___lorahyphen___/
-
-/**
- * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
- * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
- */
-export function isAdapterKey(name: string): boolean {
-  // Every alternative of ADAPTER_KEY needs one of these substrings or an adapter leaf; base keys (nearly all keys
-  // of a model) are settled by a few substring searches, which cost less than the regex in a cold process.
-  if (
-    !name.includes('lora') &&
-    !name.includes('lycoris') &&
-    !name.includes('hada_') &&
-    !name.includes('lokr_')
-  ) {
-    const dot = name.lastIndexOf('.')
-    if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1))) return false
-  }
-  return ADAPTER_KEY.test(name)
-}
-/** The leaves of the `\.(alpha|...)$` alternative that do not contain `lora`. */
-const ADAPTER_LEAVES: ReadonlySet<string> = new Set([
-  'alpha',
-  'alpha_scale',
-  'dora_scale',
-  'diff',
-  'diff_b',
-  'diff_m',
-  'oft_blocks',
-  'rescale'
-])
+/** The one reading of adapter tensor names (src/names/adapters.ts). */
+export { isAdapterKey } from '../names/adapters.js'

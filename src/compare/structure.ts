@@ -19,6 +19,15 @@ export function structureFacts(model: ParsedModel, analysis: StructureAnalysis):
     families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),
     attentionLayouts: attentionLayouts(analysis),
     ...(hidden.value !== null ? { hiddenDim: hidden.value, hiddenDimEvidence: hidden.evidence } : {}),
-    ...(analysis.family ? { family: { id: analysis.family.id, name: analysis.family.name } } : {})
+    ...(analysis.family
+      ? {
+          family: {
+            id: analysis.family.id,
+            name: analysis.family.name,
+            confidence: analysis.family.confidence,
+            evidence: analysis.family.evidence
+          }
+        }
+      : {})
   }
 }

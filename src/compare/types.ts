@@ -122,8 +122,8 @@ export interface StructureFacts {
   /** The hidden dim, when the shapes tell it, and the keys that show it. */
   hiddenDim?: number
   hiddenDimEvidence?: string
-  /** The model family the structure analysis identified, if any. */
-  family?: { id: string; name: string }
+  /** The model family the structure analysis identified, if any, with the detector's confidence and evidence. */
+  family?: { id: string; name: string; confidence: string; evidence: string[] }
 }
 
 export interface FamilyPairing {

@@ -1,6 +1,7 @@
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
 import { isAdapterKey } from '../analysis/index.js'
 import { formatShare } from '../util/figures.js'
+import { explainRedFamily, stringsOf, widthBecause } from './flag-evidence.js'
 import type {
   FamilyPairing,
   Flag,
@@ -72,7 +73,8 @@ export function verdictOf(
       f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes')
   )
   if (tier === 'compatible' && apart.length > 0) {
-    const why = apart.map((f) => f.message).join('; ')
+    // The family flag's size lines say what differs (block counts, widths), beside the other flags' sentences.
+    const why = [...new Set(apart.flatMap((f) => [f.message, ...stringsOf(f.evidence.sizes)]))].join('; ')
     return {
       tier: 'partial',
       basis,
@@ -251,7 +253,7 @@ export function computeFlags(x: FlagInputs): Flag[] {
         kind: 'red',
         code: 'hidden-dim',
         message: `different hidden dims: ${dimA} vs ${dimB}`,
-        evidence
+        evidence: { ...evidence, because: widthBecause(x.a, x.b) }
       })
   }
 
@@ -279,7 +281,12 @@ export function computeFlags(x: FlagInputs): Flag[] {
   const fa = x.a.family
   const fb = x.b.family
   if (fa && fb) {
-    const evidence = { familyA: fa.name, familyB: fb.name }
+    const evidence: Record<string, unknown> = {
+      familyA: fa.name,
+      familyB: fb.name,
+      confidenceA: fa.confidence,
+      confidenceB: fb.confidence
+    }
     if (fa.id === fb.id)
       flags.push({
         kind: 'green',
@@ -306,7 +313,7 @@ export function computeFlags(x: FlagInputs): Flag[] {
       kind: 'green',
       code: 'hidden-dim',
       message: `the layers correspond although the hidden dim reads ${String(f.evidence.hiddenDimA)} vs ${String(f.evidence.hiddenDimB)} from differently named layers`,
-      evidence: { ...f.evidence, parameters: x.overlap.parameters }
+      evidence: { ...f.evidence, because: undefined, parameters: x.overlap.parameters }
     }
   }
   // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
@@ -389,5 +396,6 @@ export function computeFlags(x: FlagInputs): Flag[] {
       })
     }
   }
+  explainRedFamily(flags, x.a, x.b, x.overlap.parameters)
   return flags
 }

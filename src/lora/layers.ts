@@ -147,15 +147,6 @@ export function blockIndex(name: string): string | null {
 }
 
 /**
- * LoRA report ids of the detector's families: the architecture id, `-diffusers` for diffusers names. Two
- * architectures keep the shorter spelling the LoRA reports have always used.
- */
-const REPORT_IDS: Readonly<Record<string, string>> = {
-  'longcat-video': 'longcat',
-  'hunyuan-video': 'hunyuanvideo'
-}
-
-/**
  * The family a set of module paths points at (text-encoder paths are ignored by callers), read by the one
  * detector (src/names/families.ts) from the paths and, where given, the weight shapes (a LoRA module's implied
  * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
@@ -165,8 +156,8 @@ export function guessFamily(layers: Iterable<string | FamilyLayer>): string | nu
   for (const l of layers) list.push(typeof l === 'string' ? { path: l } : l)
   const found = detectFamily(list)
   if (!found) return null
-  const id = Object.hasOwn(REPORT_IDS, found.match.id) ? REPORT_IDS[found.match.id]! : found.match.id
-  return found.diffusers ? `${id}-diffusers` : id
+  // The detector's ids, `-diffusers` for diffusers names (the architecture id is `familyArchitecture`).
+  return found.diffusers ? `${found.match.id}-diffusers` : found.match.id
 }
 
 /** The most frequent value, ties to the larger; null for none. */
@@ -186,18 +177,18 @@ export function mode(values: Iterable<number>): number | null {
 
 const SIZE_LABELS: Record<string, Record<number, string>> = {
   wan: { 1536: 'Wan 1.3B', 3072: 'Wan2.2 5B', 5120: 'Wan 14B', 4096: 'LongCat-Video (Wan-like)' },
-  longcat: { 4096: 'LongCat-Video' },
+  'longcat-video': { 4096: 'LongCat-Video' },
   flux: { 3072: 'Flux' },
   sdxl: { 320: 'SDXL' },
   sd1: { 320: 'SD 1.x' },
   sd2: { 320: 'SD 2.x' },
-  hunyuanvideo: { 3072: 'HunyuanVideo' }
+  'hunyuan-video': { 3072: 'HunyuanVideo' }
 }
 
 /** How users name each family (`guessFamily` ids are internal). */
 const DISPLAY_NAMES: Record<string, string> = {
   wan: 'Wan',
-  longcat: 'LongCat-Video',
+  'longcat-video': 'LongCat-Video',
   flux: 'Flux',
   sdxl: 'SDXL',
   sd1: 'SD 1.x',
@@ -207,7 +198,7 @@ const DISPLAY_NAMES: Record<string, string> = {
   'qwen-image': 'Qwen-Image',
   'ltx-video': 'LTX-Video',
   cogvideox: 'CogVideoX',
-  hunyuanvideo: 'HunyuanVideo',
+  'hunyuan-video': 'HunyuanVideo',
   'clip-text': 'CLIP text encoder'
 }
 

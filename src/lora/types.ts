@@ -4,6 +4,7 @@
  * (schemas/lora.schema.json).
  */
 import type { TensorInfo } from '../formats/types.js'
+import type { TensorRole } from '../names/adapters.js'
 import type { LinkEvidence, LinkKind } from './correspondence.js'
 import type { ResolutionCause, ResolutionReason } from './reasons.js'
 
@@ -35,41 +36,8 @@ export interface ConventionEvidence {
 /** Which part of a pipeline a module belongs to. */
 export type ComponentKind = 'denoiser' | 'text-encoder'
 
-/** The role one tensor plays in its module, from its key suffix. */
-export type TensorRole =
-  | 'down'
-  | 'up'
-  | 'mid'
-  | 'up-block'
-  | 'alpha'
-  | 'alpha-scale'
-  | 'dora-scale'
-  | 'magnitude'
-  | 'up-bias'
-  | 'hada_w1_a'
-  | 'hada_w1_b'
-  | 'hada_w2_a'
-  | 'hada_w2_b'
-  | 'hada_t1'
-  | 'hada_t2'
-  | 'lokr_w1'
-  | 'lokr_w1_a'
-  | 'lokr_w1_b'
-  | 'lokr_w2'
-  | 'lokr_w2_a'
-  | 'lokr_w2_b'
-  | 'lokr_t1'
-  | 'lokr_t2'
-  | 'ia3-weight'
-  | 'ia3-on-input'
-  | 'diff'
-  | 'diff-bias'
-  | 'diff-modulation'
-  | 'glora'
-  | 'oft'
-  | 'norm-weight'
-  | 'norm-bias'
-  | 'set-weight'
+/** The role one tensor plays in its module, from its key suffix (src/names/adapters.ts). */
+export type { TensorRole } from '../names/adapters.js'
 
 export interface ModuleTensor {
   role: TensorRole

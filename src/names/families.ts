@@ -181,17 +181,24 @@ function mayBeFluxOriginal(p: FamilyProbe): boolean {
 /** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
 const FLUX_WIDTH = 3072
 const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/
+/** A single block's sequential feed-forward or own attention output (underscored path). */
+const SEQUENTIAL_SINGLE_BLOCK =
+  /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/
 
 /** Flux's double (joint) blocks. */
 const FLUX_DOUBLE_BLOCKS = 19
 
 /**
  * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
- * Qwen-Image): a partial set with more joint blocks than Flux has, or with no single blocks and an attention width
- * other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
+ * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
  */
 function mayBeFlux(p: FamilyProbe): boolean {
   if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS) return false
+  // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
+  // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
+  // `attn.to_out`) is another MMDiT's, whatever the series is called.
+  if (p.index.some(SEQUENTIAL_SINGLE_BLOCK)) return false
   if (p.index.some(/^single_transformer_blocks_/)) return true
   const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1])
   if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH)) return true

@@ -43,4 +43,5 @@ export {
   type FamilyMatch,
   type FamilyRuleResult
 } from './families.js'
+export { isAdapterKey, parseSuffix, type ParsedSuffix, type TensorRole } from './adapters.js'
 export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'

@@ -7,6 +7,7 @@
  */
 import type { Comparison, Flag } from '../compare/types.js'
 import { comparisonFamilies, groupKeys, groupMappings } from '../compare/patterns.js'
+import { flagBecause } from '../compare/flag-evidence.js'
 import {
   colors,
   cutList,
@@ -126,7 +127,10 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
     const sorted = [...c.flags].sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'red' ? -1 : 1))
     out.push(
       fitTable(
-        sorted.map((f) => flagRow(f, k)),
+        sorted.flatMap((f) => [
+          flagRow(f, k),
+          ...flagBecause(f).map((l) => ['', '', k.dim(`· ${printable(l)}`)])
+        ]),
         { width, fit: ['fixed', 'fixed', 'wrap'] }
       )
     )

@@ -7,6 +7,7 @@
 import type { Comparison } from '../compare/types.js'
 import { comparisonFamilies, groupKeys, groupMappings } from '../compare/patterns.js'
 import { cutList, formatShape, formatShare, groupThousands, mdEscape, plural } from './format.js'
+import { flagBecause } from '../compare/flag-evidence.js'
 import { basisLabel, mappingCountText, noteKey, withIndices } from './compare-console.js'
 import { compareSteps, stepsMarkdown } from './next-steps.js'
 
@@ -36,8 +37,10 @@ export function renderComparisonMarkdown(c: Comparison, opts: CompareMarkdownOpt
   if (c.flags.length > 0) {
     lines.push('')
     const sorted = [...c.flags].sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'red' ? -1 : 1))
-    for (const f of sorted)
+    for (const f of sorted) {
       lines.push(`- ${f.kind === 'red' ? '🔴' : '🟢'} **${mdEscape(f.code)}**: ${mdEscape(f.message)}`)
+      for (const l of flagBecause(f)) lines.push(`  - ${mdEscape(l)}`)
+    }
   }
   const n = c.keys.totalA
   const of = (x: number) => `${groupThousands(Math.round(x * n))} of ${groupThousands(n)}`

@@ -28,9 +28,9 @@ export function isLoaderName(s: string): s is LoaderName {
  */
 const NO_MODEL: Readonly<Record<Exclude<LoaderName, 'any'>, Readonly<Record<string, string>>>> = {
   comfyui: {
-    longcat: 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
+    'longcat-video': 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
   },
-  diffusers: { longcat: 'diffusers has no LongCat-Video pipeline' }
+  diffusers: { 'longcat-video': 'diffusers has no LongCat-Video pipeline' }
 }
 
 const keyMaps = new WeakMap<BaseIndex, KeyMap>()

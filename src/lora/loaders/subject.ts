@@ -38,7 +38,7 @@ export function archOf(family: string | null): RuntimeArch {
     case 'wan':
     case 'wan-diffusers':
       return 'wan'
-    case 'hunyuanvideo':
+    case 'hunyuan-video':
       return 'hunyuanvideo'
     default:
       return 'generic'
