@@ -49,17 +49,17 @@ describe('a red family flag carries its evidence', () => {
     ])
   })
 
-  it('HunyuanVideo vs Flux: block counts back the red family claim, and the gate prints them', () => {
+  it('HunyuanVideo vs Flux: block counts back the red family claim', () => {
     const c = compareCheckpoints(hunyuan, flux)
     const f = c.flags.find((x) => x.code === 'model-family')!
     expect(f.kind).toBe('red')
     const sizes = f.evidence.sizes as string[]
     expect(sizes.length).toBeGreaterThan(0)
     expect(sizes.some((l) => /block counts|hidden dims|shapes|only \d/.test(l))).toBe(true)
-    // The gate prints the same facts with its own side names.
+    // The gate lists the size flags as reasons of their own; its family line does not repeat them.
     const g = engineFlag(f)
-    expect(g.evidence).toMatch(/artifact read as HunyuanVideo/)
-    expect(g.evidence).toMatch(/baseline read as FLUX|baseline read as Flux/i)
+    expect(g.evidence).not.toMatch(/read as|different block counts/)
+    expect(c.flags.filter((x) => x.code === 'block-count' && x.kind === 'red').length).toBeGreaterThan(0)
   })
 
   it('a green family flag has no evidence lines to print', () => {
