@@ -9,6 +9,7 @@ import { renderComparisonConsole } from '../../src/report/compare-console.js'
 import { renderComparisonMarkdown } from '../../src/report/compare-markdown.js'
 import { toMappingFile } from '../../src/compare/mapping-file.js'
 import { engineFlag } from '../../src/gate/engines.js'
+import { verdictOf } from '../../src/compare/verdict.js'
 
 const wan = specCheckpoint(expandModel('wan2.1-t2v-14b'), 'wan.safetensors')
 const longcat = specCheckpoint(expandModel('longcat-video'), 'longcat.safetensors')
@@ -60,6 +61,15 @@ describe('a red family flag carries its evidence', () => {
     const g = engineFlag(f)
     expect(g.evidence).not.toMatch(/read as|different block counts/)
     expect(c.flags.filter((x) => x.code === 'block-count' && x.kind === 'red').length).toBeGreaterThan(0)
+  })
+
+  it('a verdict capped by a red family flag names the size evidence behind it', () => {
+    const c = compareCheckpoints(wan, longcat)
+    const family = c.flags.find((x) => x.code === 'model-family')!
+    const v = verdictOf({ ...c.overlap, parameters: 0.9 }, [family], ['rename'])
+    expect(v.tier).toBe('partial')
+    expect(v.summary).toContain('different model families: Wan2.1 T2V-14B')
+    expect(v.summary).toContain('different hidden dims: 5120 vs 4096')
   })
 
   it('a green family flag has no evidence lines to print', () => {
