@@ -5,7 +5,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fluxDiffusersKeys, sd3Keys, sdxlDiffusersUnetKeys } from '../../fixtures/family-keys.js'
+import {
+  auraFlowDiffusersKeys,
+  fluxDiffusersKeys,
+  sd3Keys,
+  sdxlDiffusersUnetKeys
+} from '../../fixtures/family-keys.js'
 import { sd15UnetKeys } from '../../fixtures/loaders/bases.js'
 import { dottedLora, kohyaLora, loraCheckpoint, targetsOf, type Target } from '../../fixtures/lora.js'
 import { expandModel, type SpecTensor } from '../../fixtures/specs.js'
@@ -183,33 +188,9 @@ describe('MMDiT joint blocks in diffusers names', () => {
   })
 
   it('AuraFlow in diffusers names (sequential single blocks) is not claimed for Flux; Flux single blocks are', () => {
-    const h = 3072
-    const aura: { path: string; shape: number[] }[] = []
-    const add = (path: string, out: number, inp: number) => aura.push({ path, shape: [out, inp] })
-    for (let i = 0; i < 4; i++) {
-      const p = `joint_transformer_blocks.${i}.`
-      for (const n of [
-        'to_q',
-        'to_k',
-        'to_v',
-        'add_q_proj',
-        'add_k_proj',
-        'add_v_proj',
-        'to_out.0',
-        'to_add_out'
-      ])
-        add(`${p}attn.${n}`, h, h)
-      add(`${p}ff.linear_1`, 8192, h)
-      add(`${p}ff.out_projection`, h, 8192)
-    }
-    for (let i = 0; i < 32; i++) {
-      const p = `single_transformer_blocks.${i}.`
-      add(`${p}norm1.linear`, 6 * h, h)
-      for (const n of ['to_q', 'to_k', 'to_v', 'to_out.0']) add(`${p}attn.${n}`, h, h)
-      add(`${p}ff.linear_1`, 8192, h)
-      add(`${p}ff.linear_2`, 8192, h)
-      add(`${p}ff.out_projection`, h, 8192)
-    }
+    const aura = auraFlowDiffusersKeys()
+      .filter((t) => t.name.endsWith('.weight'))
+      .map((t) => ({ path: t.name.slice(0, -'.weight'.length), shape: t.shape }))
     expect(detectFamily(aura)).toBeNull()
     // A LoRA on AuraFlow's single-block feed-forward alone says the same.
     expect(detectFamily(aura.filter((l) => /^single_transformer_blocks\.\d+\.ff\./.test(l.path)))).toBeNull()

@@ -7,20 +7,12 @@
 import type { FoundFamily, NamedTensor } from './blocks.js'
 import { splitLeaf } from './keys.js'
 import type { AttentionModule, DimensionValue, Dimensions, FfnModule } from './types.js'
-
-const PATCH_MODULE = /(^|\.)(patch_embedding|patch_embed|x_embedder|img_in|patchify_proj|pos_embed)(\.|$)/
-const INPUT_MODULE = /^(conv_in|proj_in|input_proj)$/
-const OUTPUT_MODULES = [
-  'head.head',
-  'final_layer.linear',
-  'final_layer.proj',
-  'proj_out',
-  'conv_out',
-  'out.2',
-  'head'
-]
-const CONTEXT_MODULE =
-  /(^|\.)(text_embedding|txt_in|y_embedder|context_embedder|caption_projection|text_embedder|encoder_hid_proj|cap_embedder)(\.|$)/
+import {
+  OUTPUT_PROJECTIONS,
+  isContextEmbedding,
+  isInputLayer,
+  isPatchEmbedding
+} from '../names/model-parts.js'
 
 function known(
   value: number,
@@ -88,7 +80,7 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     if (leaf !== 'weight') continue
     if (!firstConv && t.shape.length >= 4) firstConv = t
     if (outermost[i] >= 0) continue
-    if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module))) patchTensor = t
+    if (!patchTensor && (isPatchEmbedding(module) || isInputLayer(module))) patchTensor = t
     byModule.set(module, t)
   }
   if (patchTensor) {
@@ -98,7 +90,7 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
         patchTensor.shape[1],
         `${patchTensor.name} ${fmt(patchTensor.shape)}: conv in-channels`
       )
-      if (PATCH_MODULE.test(module)) patchSize = patchTensor.shape.slice(2)
+      if (isPatchEmbedding(module)) patchSize = patchTensor.shape.slice(2)
     } else {
       inChannels = known(
         patchTensor.shape[1],
@@ -117,7 +109,7 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     'no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)'
   )
   let outChannels = unknown('output projection not found')
-  const outModule = OUTPUT_MODULES.find((m) => byModule.has(m))
+  const outModule = OUTPUT_PROJECTIONS.find((m) => byModule.has(m))
   if (outModule) {
     const t = byModule.get(outModule) as NamedTensor
     const n = t.shape[0]
@@ -208,7 +200,7 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     const text = tensors.find((t, i) => {
       if (outermost[i] >= 0 || t.shape.length !== 2) return false
       const { module, leaf } = splitLeaf(t.name)
-      return leaf === 'weight' && CONTEXT_MODULE.test(module)
+      return leaf === 'weight' && isContextEmbedding(module)
     })
     if (text)
       contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`)

@@ -23,14 +23,10 @@ const sides = (label: string) => (v: readonly unknown[]) =>
 
 /** Keys of src/compare/verdict.ts, in the order they read best. Pairs (xA, xB) become one fact. */
 const RULES: readonly EvidenceRule[] = [
-  // model-family: each side's matched rule and the size difference behind a red family flag (`sizes` is a part
-  // of `because`); a hidden-dim flag's `because` repeats `evidenceA` / `evidenceB` and is not printed twice.
-  {
-    keys: ['because', 'sizes'],
-    requires: 'sizes',
-    render: (v) => (Array.isArray(v[0]) ? v[0].map((l) => sideWords(show(l))).join('; ') : undefined)
-  },
-  { keys: ['because'], render: () => undefined },
+  // The printable lines a red family or hidden-dim flag carries for the comparison's renderers (`because`, `sizes`)
+  // and the detector's confidences: the gate lists the size flags as reasons of their own, and its report carries
+  // the comparison document with the rest; repeated here they would only lengthen every reason line.
+  { keys: ['because', 'sizes', 'confidenceA', 'confidenceB'], render: () => undefined },
   // hidden-dim: the tensors (and shapes) each side's dim was read from.
   {
     keys: ['evidenceA', 'evidenceB'],
@@ -137,11 +133,6 @@ function genericParts(
     if (!stated(value)) parts.push(`${words(key)}: ${show(value)}`)
   }
   return parts
-}
-
-/** `A read as ...` / `B: ...` -> the gate's sides. */
-function sideWords(text: string): string {
-  return text.replace(/^A\b/, 'artifact').replace(/^B\b/, 'baseline')
 }
 
 /** `mediumOrHighMappings` -> `medium or high mappings`; `strippedA` -> `stripped a`. */

@@ -4,6 +4,7 @@
  * here, never parsed back into dots). Other namings are not indexed: they resolve through the correspondence
  * engine. Built once per base in O(keys).
  */
+import { isImageBranchPath } from '../names/model-parts.js'
 import type { Checkpoint } from '../formats/types.js'
 import { COMPONENT_PREFIXES, componentPrefix, type ComponentPrefix } from '../names/index.js'
 import { blockOf, guessFamily, mode } from './layers.js'
@@ -141,8 +142,6 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     textEncoders,
     family,
     width: mode(widths),
-    hasImageBranch: denoiser.entries.some((e) =>
-      /(?:^|\.)(?:k_img|v_img|img_emb|attn2\.add_k_proj|image_embedder)(?:\.|$)/.test(e.path)
-    )
+    hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
   }
 }

@@ -5,6 +5,11 @@
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
 import { isEmbeddingName, layerRole, NORM_ROLES, type LayerRole } from '../names/roles.js'
+import {
+  isImageEmbedderUnderscored,
+  isOutputHeadUnderscored,
+  isUnetConvolutionUnderscored
+} from '../names/model-parts.js'
 import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
@@ -44,14 +49,20 @@ const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/
 
 /** The kinds beyond attention and FFN: modulation, embeddings, UNet convolutions, norms (first match wins). */
 interface KindRule {
-  re: RegExp
+  test: (u: string) => boolean
   kind: string
 }
 
+/** A rule reading the underscored path with a regular expression. */
+const matching =
+  (re: RegExp) =>
+  (u: string): boolean =>
+    re.test(u)
+
 /** Flux-style single blocks: one linear feeding q, k, v and the MLP, one after both (a structural kind). */
 const SINGLE_BLOCK_RULES: KindRule[] = [
-  { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-  { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' }
+  { test: matching(/_single_blocks_\d+_linear1_$/), kind: 'fused qkv+mlp' },
+  { test: matching(/_single_blocks_\d+_linear2_$/), kind: 'attn-out+mlp' }
 ]
 
 /** Numbered containers in the underscored form (`_down_blocks_0`, `_attentions_1`): they say nothing of the layer. */
@@ -87,16 +98,13 @@ function topEmbedding(u: string): boolean {
 
 const KIND_RULES: KindRule[] = [
   // Wan's time_projection feeds every block's modulation; a `.diff_m` delta is a modulation table.
-  { re: /_(?:time_projection|time_proj|diff_m)_/, kind: 'modulation' },
-  { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
+  { test: matching(/_(?:time_projection|time_proj|diff_m)_/), kind: 'modulation' },
+  { test: isImageEmbedderUnderscored, kind: 'embedding (image)' },
   // The LDM UNet's input conv (conv_in in diffusers names).
-  { re: /^_input_blocks_0_0_/, kind: 'embedding' },
-  { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
-  { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
-  {
-    re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
-    kind: 'resnet/conv'
-  }
+  { test: matching(/^_input_blocks_0_0_/), kind: 'embedding' },
+  { test: matching(/_\d+_proj_(?:in|out)_$/), kind: 'transformer proj' },
+  { test: isOutputHeadUnderscored, kind: 'output' },
+  { test: isUnetConvolutionUnderscored, kind: 'resnet/conv' }
 ]
 
 /**
@@ -122,12 +130,12 @@ export function layerKind(path: string, textEncoder = false): string {
 
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 export function layerKindOf(u: string): string {
-  for (const rule of SINGLE_BLOCK_RULES) if (rule.re.test(u)) return rule.kind
+  for (const rule of SINGLE_BLOCK_RULES) if (rule.test(u)) return rule.kind
   const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1))
   const sub = sublayerKind(u, r)
   if (sub) return sub
   for (const rule of KIND_RULES) {
-    if (rule.re.test(u)) return rule.kind
+    if (rule.test(u)) return rule.kind
     // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
     if (rule.kind === 'embedding (image)' && topEmbedding(u)) return 'embedding'
   }

@@ -3,15 +3,12 @@
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
 import { familyArchitecture, isUnetFamily } from '../names/families.js'
+import { isImageBranchPath } from '../names/model-parts.js'
 import type { BaseIndex, BaseSpace } from './base-index.js'
 import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
 import type { ResolutionCause, ResolutionReason } from './reasons.js'
 import type { ShapeVerdict } from './shapes.js'
 import type { LoraAnalysis, LoraModule, ModuleResolution } from './types.js'
-
-// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
-const IMAGE_BRANCH =
-  /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/
 
 /** Naming variants of one architecture (original vs diffusers names) share an architecture. */
 function architectureOf(family: string): string {
@@ -42,7 +39,7 @@ export function unresolvedWhy(
   }
   if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
     return { kind: 'other-architecture', lora: loraFamily, base: index.family }
-  if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch) return { kind: 'image-branch' }
+  if (isImageBranchPath(m.path) && !index.hasImageBranch) return { kind: 'image-branch' }
   return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' }
 }
 

@@ -43,5 +43,12 @@ export {
   type FamilyMatch,
   type FamilyRuleResult
 } from './families.js'
+export {
+  OUTPUT_PROJECTIONS,
+  isContextEmbedding,
+  isImageBranchPath,
+  isInputLayer,
+  isPatchEmbedding
+} from './model-parts.js'
 export { isAdapterKey, parseSuffix, type ParsedSuffix, type TensorRole } from './adapters.js'
 export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'
