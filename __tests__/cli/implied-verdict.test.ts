@@ -4,7 +4,8 @@
  * diffusers and PEFT naming, in both argument orders: the implied side is a part of a network, every one of its
  * layers corresponds, so the verdict is "compatible after conversion" (saying which), with a flag naming the
  * fused vs separate layout. Model-level detection from so few layers must not call it another architecture.
- * The same LoRAs load 100% by `lora --base` (row slices) there. Real CLI (runCli) on files generated here.
+ * The same LoRAs load 100% by `lora --base` (row slices) there, and `convert` plans every module. Real CLI (runCli)
+ * on files generated here.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -114,6 +115,16 @@ describe('compare of a LoRA implied weights on a base with the other attention l
       }
     ).loras[0]!.resolution
     expect(resolution.loadable).toBe(resolution.modules)
+    const plan = (
+      (await run(['convert', p.lora, '--base', p.base, '--to', 'base', '--dry-run', '--json'])) as {
+        plan: { ok: boolean; refused: unknown[]; dropped: unknown[] }
+      }
+    ).plan
+    expect({ ok: plan.ok, refused: plan.refused, dropped: plan.dropped }).toEqual({
+      ok: true,
+      refused: [],
+      dropped: []
+    })
 
     for (const [order, a, b] of [
       ['implied first', p.implied, p.base],

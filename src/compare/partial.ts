@@ -6,6 +6,7 @@
  * side apart, measures how much of it corresponds, and says how fused and separate projections meet.
  */
 import { formatShare } from '../util/figures.js'
+import { FUSED_ROLE_PARTS, splitLeaf } from '../names/index.js'
 import type { Evidence, Link } from '../correspond/index.js'
 import type { Flag, KeyMapping, Verdict } from './types.js'
 import { tierOf } from './verdict.js'
@@ -37,13 +38,17 @@ function numel(shape: readonly number[]): number {
  */
 export function layersOnly(tensors: readonly SideTensor[]): boolean {
   if (tensors.length === 0) return false
-  const rankOf = new Map<string, number>()
-  for (const t of tensors) rankOf.set(t.name, t.shape.length)
+  // Layers with a weight of rank >= 2 (leaf names read by src/names: `in_proj_weight` is a weight too).
+  const layers = new Set<string>()
+  for (const t of tensors) {
+    if (t.shape.length < 2) continue
+    const { layer, leaf } = splitLeaf(t.name)
+    if (leaf === 'weight') layers.add(layer)
+  }
   for (const t of tensors) {
     if (t.shape.length >= 2) continue
-    if (!t.name.endsWith('.bias')) return false
-    const weight = rankOf.get(`${t.name.slice(0, -'.bias'.length)}.weight`)
-    if (weight === undefined || weight < 2) return false
+    const { layer, leaf } = splitLeaf(t.name)
+    if (leaf !== 'bias' || !layers.has(layer)) return false
   }
   return true
 }
@@ -151,7 +156,7 @@ export function isStructureFlag(f: Flag): boolean {
   return STRUCTURE_CODES.has(f.code)
 }
 
-const ATTENTION_PARTS = new Set(['q', 'k', 'v'])
+const ATTENTION_PARTS = new Set<string>(FUSED_ROLE_PARTS.qkv)
 
 /**
  * Fused vs separate projections the high-confidence mapping joins by rows (a q|k|v split into q, k and v, or
