@@ -286,6 +286,11 @@ describe('fused and split targets', () => {
           target: { key, slice: { offset, size: 4096 } }
         })
       }
+    // The cross attention's lone q beside the self attention's fused qkv in the same block is its own q_linear.
+    const r = resolve(dottedLora([{ path: 'blocks.3.cross_attn.q', shape: [4096, 4096] }]), longcat)
+    expect(r.results[0]!.targets?.map((t) => [t.key, t.slice ?? null])).toEqual([
+      ['blocks.3.cross_attn.q_linear.weight', null]
+    ])
   })
 
   it('a lone layer whose name says no q / k / v is never squeezed into a share of a fused qkv', () => {
