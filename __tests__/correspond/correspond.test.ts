@@ -83,6 +83,35 @@ describe('correspond: a partial A (the layers a LoRA patches)', () => {
     expect(correspond(one, gqa, { partial: 'a' }).links.filter((l) => l.kind === 'fuse')).toEqual([])
   })
 
+  it('one part alone (q, k or v of a qkv; k or v of a kv): its own equal share; a lone layer of no q/k/v role none', () => {
+    const longcat = scaledModel('longcat-video', {
+      hidden_size: 64,
+      num_heads: 2,
+      head_dim: 32,
+      depth: 2,
+      ffn_hidden: 160
+    })
+    const cases: [string, string, number][] = [
+      ['self_attn.q', 'blocks.1.attn.qkv.weight', 0],
+      ['self_attn.k', 'blocks.1.attn.qkv.weight', 64],
+      ['self_attn.v', 'blocks.1.attn.qkv.weight', 128],
+      ['cross_attn.k', 'blocks.1.cross_attn.kv_linear.weight', 0],
+      ['cross_attn.v', 'blocks.1.cross_attn.kv_linear.weight', 64]
+    ]
+    for (const [part, key, start] of cases) {
+      const name = `blocks.1.${part}.weight`
+      const c = correspond([{ name, shape: [64, 64] }], longcat, { partial: 'a' })
+      expect({ part, link: find(c.links, name) }).toMatchObject({
+        part,
+        link: { kind: 'fuse', confidence: 'high', b: [key], rows: [{ start, end: start + 64 }] }
+      })
+    }
+    for (const name of ['blocks.1.self_attn.gate.weight', 'blocks.1.attn.extra.weight']) {
+      const c = correspond([{ name, shape: [64, 64] }], longcat, { partial: 'a' })
+      expect({ name, fused: c.links.filter((l) => l.kind === 'fuse') }).toEqual({ name, fused: [] })
+    }
+  })
+
   it('a fused qkv and a fused kv onto separate projections: splits within their own attention', () => {
     const w = scaledModel('wan2.1-t2v-1.3b', { dim: 64, ffn_dim: 128, num_heads: 2, num_layers: 2 })
     const c = correspond(

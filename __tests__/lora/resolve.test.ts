@@ -266,6 +266,49 @@ describe('fused and split targets', () => {
     }
   })
 
+  it('one part of a fused projection alone (a LoRA that trains only q) lands on its own equal share of the rows', () => {
+    const cases: [string, string, number][] = [
+      ['self_attn.q', 'blocks.3.attn.qkv.weight', 0],
+      ['self_attn.k', 'blocks.3.attn.qkv.weight', 4096],
+      ['self_attn.v', 'blocks.3.attn.qkv.weight', 8192],
+      ['cross_attn.k', 'blocks.3.cross_attn.kv_linear.weight', 0],
+      ['cross_attn.v', 'blocks.3.cross_attn.kv_linear.weight', 4096]
+    ]
+    for (const [part, key, offset] of cases)
+      for (const make of [
+        (t: Target[]) => kohyaLora(t),
+        (t: Target[]) => dottedLora(t, { prefix: 'diffusion_model.' })
+      ]) {
+        const r = resolve(make([{ path: `blocks.3.${part}`, shape: [4096, 4096] }]), longcat)
+        expect({ part, counts: r.counts }).toMatchObject({ part, counts: { ok: 1 } })
+        expect({ part, target: r.results[0]!.target }).toMatchObject({
+          part,
+          target: { key, slice: { offset, size: 4096 } }
+        })
+      }
+    // The cross attention's lone q beside the self attention's fused qkv in the same block is its own q_linear.
+    const r = resolve(dottedLora([{ path: 'blocks.3.cross_attn.q', shape: [4096, 4096] }]), longcat)
+    expect(r.results[0]!.targets?.map((t) => [t.key, t.slice ?? null])).toEqual([
+      ['blocks.3.cross_attn.q_linear.weight', null]
+    ])
+  })
+
+  it('a lone layer whose name says no q / k / v is never squeezed into a share of a fused qkv', () => {
+    for (const path of ['blocks.3.self_attn.gate', 'blocks.3.attn.extra', 'blocks.3.self_attn.out']) {
+      const r = resolve(dottedLora([{ path, shape: [4096, 4096] }], { prefix: 'diffusion_model.' }), longcat)
+      const keys = r.results.flatMap((x) => (x.targets ?? []).map((t) => t.key))
+      expect({ path, keys: keys.filter((k) => /qkv|kv_linear/.test(k)) }).toEqual({ path, keys: [] })
+    }
+    // q alone of an unequal fused linear (Flux's linear1 = q|k|v|mlp): no equal share tells its rows.
+    const r = resolve(
+      dottedLora([{ path: 'single_transformer_blocks.5.attn.to_q', shape: [3072, 3072] }], {
+        prefix: 'transformer.'
+      }),
+      flux
+    )
+    expect(r.results[0]!.status).not.toBe('ok')
+  })
+
   it('Flux: kohya on the fused BFL names; diffusers q/k/v and proj_mlp as slices of qkv / linear1', () => {
     const bfl = targetsOf(
       flux,

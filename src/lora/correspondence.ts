@@ -6,7 +6,6 @@
  * engine.
  */
 import { viaEngine } from './engine-links.js'
-import { fusedByRole } from './fused-roles.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
 
 export interface TensorSpec {
@@ -23,8 +22,6 @@ export type LinkEvidence =
   | { kind: 'same-tokens' }
   /** The correspondence engine's link (structure, roles and shapes), of this kind. */
   | { kind: 'engine'; link: LinkKind }
-  /** Fused vs separate attention projections read from their role words. */
-  | { kind: 'role-words' }
 
 export interface Link {
   kind: LinkKind
@@ -129,8 +126,8 @@ export function correspondImplied(
     links.push(link)
     used.add(key)
   }
-  // The engine first (structure, roles, shapes: whole fused groups, other series names), then the role reading for
-  // what it leaves: a LoRA that trains only some parts of a fused projection (q and v of a qkv).
+  // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
+  // parts of a fused projection a LoRA trains only in part, each on its equal share of the rows).
   const linked = new Set<string>()
   const left = new Set(unmatchedA)
   const engine = viaEngine(
@@ -142,14 +139,6 @@ export function correspondImplied(
     for (const k of l.a) linked.add(k)
     for (const k of l.b) used.add(k)
   }
-  const byRole = fusedByRole(
-    unmatchedA.filter((n) => !linked.has(n)),
-    a,
-    space,
-    used
-  )
-  links.push(...byRole)
-  for (const l of byRole) for (const k of l.a) linked.add(k)
   return {
     links,
     unmatched: {

@@ -4,7 +4,7 @@
  * and do not pair siblings whose names differ by a stream qualifier (`v_img` beside `v`) are taken.
  */
 import { correspond } from '../correspond/index.js'
-import { isStreamWord, layerRole } from '../names/index.js'
+import { FUSED_ROLE_PARTS, isStreamWord, layerRole, type Role } from '../names/index.js'
 import type { Link, TensorSpec } from './correspondence.js'
 import { blockIndex as firstIndex, blockOf } from './layers.js'
 
@@ -64,7 +64,7 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
     if (l.confidence !== 'high') continue
     if (!keepsBlock(l.a, l.b) || !sameNesting(l.a, l.b)) continue
     if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
-    if (l.a.length === 1 && l.b.length === 1 && !sameRole(l.a[0]!, l.b[0]!)) continue
+    if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!)) continue
     const link: Link = {
       kind: l.kind,
       a: [...l.a],
@@ -80,18 +80,34 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   return out
 }
 
+function roleOf(name: string): Role {
+  return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role
+}
+
 /**
  * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
  * time embedding's linear), they must tell the same one (the FFN's in / gate / up / out count as one family).
  */
 function sameRole(a: string, b: string): boolean {
-  const role = (n: string): string => {
-    const r = layerRole(innerPath(n.replace(/\.(?:weight|bias)$/, ''))).role
-    return r.startsWith('ffn-') ? 'ffn' : r
-  }
-  const ra = role(a)
-  const rb = role(b)
+  const family = (r: Role): string => (r.startsWith('ffn-') ? 'ffn' : r)
+  const ra = family(roleOf(a))
+  const rb = family(roleOf(b))
   return ra === rb || ra === 'other' || rb === 'other'
+}
+
+/**
+ * One part of a fused projection on its share of the rows (a LoRA that trains only q of a fused qkv): the names
+ * must say so on both sides, the fused layer a qkv / kv and the part one of its roles. A layer whose name says
+ * nothing of q, k or v is never squeezed into a share, whatever its shape.
+ */
+function partOfFused(part: string, fused: string): boolean {
+  return FUSED_ROLE_PARTS[roleOf(fused)]?.includes(roleOf(part)) === true
+}
+
+function oneToOneRoles(kind: string, a: string, b: string): boolean {
+  if (kind === 'fuse') return partOfFused(a, b)
+  if (kind === 'split') return partOfFused(b, a)
+  return sameRole(a, b)
 }
 
 /**

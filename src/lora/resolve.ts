@@ -93,7 +93,6 @@ function linkSummary(link: Link): ResolutionLink {
 function viaOf(link: Link, m: LoraModule): string {
   for (const e of link.evidence) {
     if (e.kind === 'engine') return `correspondence engine (${e.link})`
-    if (e.kind === 'role-words') return 'attention roles (fused vs separate)'
   }
   if (link.evidence.some((e) => e.kind === 'same-name')) return 'exact'
   return m.pathForm === 'underscore' ? 'underscore' : 'underscore form'

@@ -162,7 +162,7 @@ export interface ResolutionTarget {
   rows?: { start: number; end: number }
   /** The base tensor patched: the weight (default) or the bias a `.diff_b` patches. */
   tensor?: 'weight' | 'bias'
-  /** How the name was found: `exact`, `underscore`, or the engine / role reading that linked it. */
+  /** How the name was found: `exact`, `underscore`, or the engine link that found it. */
   via: string
 }
 

@@ -185,13 +185,8 @@ function statusText(status: ModuleResolution['status'], c: Colors): string {
   return status === 'unsupported' ? c.yellow(label) : c.red(label)
 }
 
-/** How modules found under another name than the LoRA's were found, from their link's evidence. */
-function aliasNote(r: ModuleResolution): string {
-  const e = r.link?.evidence.find((x) => x.kind === 'engine' || x.kind === 'role-words')
-  if (e?.kind === 'role-words')
-    return 'resolved by their attention roles (separate q/k/v vs fused) onto other names'
-  return 'resolved by the correspondence engine (structure, roles and shapes) onto other names'
-}
+/** How modules found under another name than the LoRA's were found: one engine links every other naming. */
+const ALIAS_NOTE = 'resolved by the correspondence engine (structure, roles and shapes) onto other names'
 
 /**
  * Why one module fails, without its name: `-> blocks.0.q.weight [1536, 1536]: in-dim 5120 vs 1536` for a shape
@@ -245,7 +240,7 @@ function aliasedModules(r: LoraResolution): ModuleResolution[] {
     (x) =>
       x.status === 'ok' &&
       x.target !== undefined &&
-      x.link?.evidence.some((e) => e.kind === 'engine' || e.kind === 'role-words') === true
+      x.link?.evidence.some((e) => e.kind === 'engine') === true
   )
 }
 
@@ -315,7 +310,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   const aliased = aliasedModules(r)
   if (sliced > 0) out += c.dim(`  ${plural(sliced, 'module')} patch row slices of fused weights\n`)
   if (aliased.length > 0)
-    out += c.dim(paragraph(`${plural(aliased.length, 'module')} ${aliasNote(aliased[0]!)}`, width, '  '))
+    out += c.dim(paragraph(`${plural(aliased.length, 'module')} ${ALIAS_NOTE}`, width, '  '))
   return out
 }
 
