@@ -40218,10 +40218,15 @@ const TENSOR_ORDER = Symbol('tensorOrder');
 function toManifest(ckpt, tool) {
     const tensors = Object.create(null);
     const order = [];
-    for (const t of ckpt.tensors) {
-        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
+    // Index loop, one lookup per key, slice() for the copy: this runs once per tensor in every `analyze --json`,
+    // mostly in V8's interpreter (where for-of and spread step through the iterator protocol). A present entry is
+    // never undefined, so `=== undefined` is the own-property test on this prototype-less object.
+    const list = ckpt.tensors;
+    for (let i = 0; i < list.length; i++) {
+        const t = list[i];
+        if (tensors[t.name] === undefined)
             order.push(t.name);
-        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
+        tensors[t.name] = { shape: t.shape.slice(), dtype: t.dtype };
     }
     Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
     const metadata = Object.create(null);
@@ -41085,27 +41090,9 @@ function toRegExp(pattern) {
 
 // EXTERNAL MODULE: ./src/formats/write-file.ts
 var write_file = __nccwpck_require__(86662);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
 ;// CONCATENATED MODULE: ./src/formats/header-cache.ts
-/**
- * Many local files, each read once and each distinct header parsed once: the gate's loop over hundreds of LoRAs,
- * many of them byte-identical copies (one release under several names, re-uploads, per-epoch copies).
- *
- * A file is read through the local fast path (one synchronous open + read of its first 64 KiB) and given a header
- * key. For safetensors (the header's length is in its first 8 bytes) the key is known before parsing, so a header
- * seen before is not parsed again: a file of the same size whose header bytes equal a kept header's (compared
- * byte for byte) gets that header's key; past what is kept (MAX_KEPT_BYTES, MAX_KEPT_PER_SIZE), the key is a
- * SHA-256 over the size and the header bytes. Comparing bytes is exact and costs a fiftieth of hashing them (a
- * 136 KB header: 2 us against 100 us), which is most of the cost of a repeated file. For every other format the
- * key is a SHA-256 over every range the reader read (a reader's result depends on nothing else), so identical
- * files still share one result. SHA-256 rather than a fast hash: a hostile file must not be able to pass for
- * another one.
- *
- * Sharing is the point: anything derived from a checkpoint (the gate's verdict of an artifact: its LoRA analysis
- * and resolution) is then computed once per distinct header. A shared checkpoint's `path` and byte ranges name
- * the first file read with that header; callers report each file under their own path.
- */
 
 
 
@@ -41192,7 +41179,7 @@ class HeaderCache {
                 }
             }
             source.head = source.head.slice();
-            const hash = (0,external_node_crypto_.createHash)('sha256').update(`reads:${source.size}:`);
+            const hash = sha256().update(`reads:${source.size}:`);
             const checkpoint = await readSource(new HashingSource(source, hash), path, file_access/* localFileAccess */.oF, budget);
             const key = hash.digest('hex');
             const known = this.byKey.get(key);
@@ -41222,7 +41209,7 @@ class HeaderCache {
             this.keptBytes += header.length;
             return key;
         }
-        return (0,external_node_crypto_.createHash)('sha256').update(`safetensors:${size}:`).update(header).digest('hex');
+        return sha256().update(`safetensors:${size}:`).update(header).digest('hex');
     }
     valueOf(checkpoint) {
         return this.derive ? this.derive(checkpoint) : checkpoint;
@@ -41312,6 +41299,16 @@ class HashingSource {
         this.hash.update(`${offset}+${bytes.length}:`).update(bytes);
     }
 }
+/**
+ * A SHA-256 hash, with node:crypto loaded on first use: `analyze` of one file (this module's most common importer)
+ * never hashes, and loading node:crypto costs a quarter of `node -e 0` on Node 24 (measured with valgrind: +25 M
+ * instructions over 89 M).
+ */
+function sha256() {
+    const crypto = process.getBuiltinModule?.('node:crypto') ??
+        (0,external_node_module_.createRequire)(import.meta.url)('node:crypto');
+    return crypto.createHash('sha256');
+}
 
 ;// CONCATENATED MODULE: ./src/names/prefixes.ts
 /**
@@ -41345,8 +41342,15 @@ function normalizeKey(key) {
 function stripKnownPrefixes(key) {
     let rest = key;
     for (let round = 0; round < MAX_ROUNDS; round++) {
+        // Every known prefix starts with a whole first segment: a key whose first segment starts none of them (most
+        // keys) is settled with one indexOf and one Set lookup. A plain index loop, not find() nor for-of: this runs
+        // for every key of every model, in code too short-lived for the JIT.
+        const dot = rest.indexOf('.');
+        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
+            break;
         let prefix;
-        for (const p of KNOWN_PREFIXES) {
+        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+            const p = KNOWN_PREFIXES[c];
             if (rest.length > p.length && rest.startsWith(p)) {
                 prefix = p;
                 break;
@@ -41358,6 +41362,8 @@ function stripKnownPrefixes(key) {
     }
     return rest;
 }
+/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
+const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
 /**
  * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
  * `LlamaForCausalLM` keeps `lm_head` beside `model.`): stripped only when nearly every key of the model carries
@@ -41397,6 +41403,67 @@ function stripModelPrefixes(keys) {
             break;
     }
     return out;
+}
+const ADAPTER_PREFIXES = [
+    { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
+    { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
+    { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
+    { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
+    // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
+    { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+    { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+    { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+    { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+    {
+        prefix: 'text_encoder_2.',
+        naming: 'diffusers',
+        form: 'dotted',
+        component: 'text-encoder',
+        textEncoder: 2
+    },
+    {
+        prefix: 'text_encoder_3.',
+        naming: 'diffusers',
+        form: 'dotted',
+        component: 'text-encoder',
+        textEncoder: 3
+    },
+    { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
+];
+/**
+ * Component prefixes of single-file checkpoints (LDM / sgm layouts, ComfyUI's `text_encoders.`): which part of the
+ * model the keys under them belong to. Diffusers folders add one prefix per component folder (`componentPrefix`).
+ */
+const COMPONENT_PREFIXES = [
+    { prefix: 'model.diffusion_model.', component: 'denoiser', textEncoder: 0 },
+    { prefix: 'diffusion_model.', component: 'denoiser', textEncoder: 0 },
+    { prefix: 'conditioner.embedders.0.transformer.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'conditioner.embedders.1.model.', component: 'text-encoder', textEncoder: 2 },
+    { prefix: 'cond_stage_model.transformer.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'cond_stage_model.model.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'text_encoders.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'first_stage_model.', component: 'skip', textEncoder: 0 },
+    { prefix: 'model_ema.', component: 'skip', textEncoder: 0 }
+];
+/** The prefix of one diffusers component folder (`text_encoder_2`, `transformer`, `unet`, `vae`). */
+function componentPrefix(name) {
+    const te = /^text_encoder(?:_(\d+))?$/.exec(name);
+    if (te)
+        return { prefix: `${name}.`, component: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 };
+    if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
+        return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 };
+    return { prefix: `${name}.`, component: 'skip', textEncoder: 0 };
 }
 
 ;// CONCATENATED MODULE: ./src/lookup.ts
@@ -41524,6 +41591,10 @@ const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb']);
 function isStreamWord(w) {
     return CONTEXT.has(w) || MAIN.has(w);
 }
+/** True for a word that names a feed-forward unit (`ffn`, `ff`, `mlp`, `feedforward`). */
+function isFfnWord(w) {
+    return FFN.has(w);
+}
 /** Words that order layers of one role. */
 const ORDER_WORDS = lookupTable({
     in: 0,
@@ -41538,7 +41609,14 @@ const ORDER_WORDS = lookupTable({
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words) {
     const s = new Set(words);
-    if (words.some((w) => QKV.has(w)) || (s.has('in') && s.has('proj') && words.length <= 3))
+    // `in_proj` (nn.MultiheadAttention, alone or under its attention) is the fused input projection; `proj_in` (a
+    // transformer's input linear) and `img_in.proj` (an input embedding) are not.
+    const n = words.length;
+    const inProj = n >= 2 &&
+        words[n - 2] === 'in' &&
+        words[n - 1] === 'proj' &&
+        (n === 2 || (n === 3 && ATTN.has(words[0])));
+    if (words.some((w) => QKV.has(w)) || inProj)
         return 'qkv';
     if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
         return 'qkv';
@@ -41635,7 +41713,10 @@ function readRole(result, words, isVector, top, context) {
         result.role = 'v';
     else if (result.sublayer === 'ffn' || set.has('fc') || set.has('gate') || set.has('up') || set.has('down'))
         result.role = ffnRole(words);
-    else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
+    // An input projection (`proj_in`) is no output projection, whatever unit it sits in.
+    else if (result.sublayer !== undefined &&
+        !set.has('in') &&
+        (words.some((w) => OUT.has(w)) || set.has('proj')))
         result.role = 'o';
     else if (words.some((w) => EMBED.has(w)))
         result.role = 'embed';
@@ -41754,6 +41835,53 @@ function normPositions(places, sublayers) {
     });
     return out;
 }
+/** Roles of an attention module's own layers: projections and q/k norms. */
+const ATTENTION_ROLES = new Set([
+    'q',
+    'k',
+    'v',
+    'o',
+    'qkv',
+    'kv',
+    'q-norm',
+    'k-norm'
+]);
+/** Roles of a feed-forward unit's linears. */
+const FFN_ROLES = new Set(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out']);
+/** Roles of normalization layers (q/k norms included). */
+const NORM_ROLES = new Set(['norm', 'q-norm', 'k-norm']);
+/**
+ * The part of an attention module one layer name (the last segment of its path: `to_q`, `add_k_proj`, `k_img`,
+ * `norm_added_q`, `query_key_value`) stands for, read with the shared words as if inside an attention module, with
+ * its stream: `context` for the added (text) stream of joint attention, `main` for an image branch (`k_img`).
+ * A layer named after the attention itself (GPT-2 `c_attn`) is its fused input projection.
+ */
+function attentionPart(name) {
+    const r = layerRole(name, false, false, 'attn');
+    if (ATTENTION_ROLES.has(r.role)) {
+        const out = { part: r.role, words: r.words };
+        if (r.stream !== undefined)
+            out.stream = r.stream;
+        return out;
+    }
+    const named = r.words.filter((w) => w.length > 1);
+    if (named.length === 1 && ATTN.has(named[0]) && r.words.length === 2)
+        return { part: 'qkv', words: r.words };
+    return undefined;
+}
+/** Input layers named by what they are rather than by an `emb` word: GPT-2 token / position tables, patchify. */
+const INPUT_LAYERS = new Set(['wte', 'wpe', 'patchify_proj', 'caption_projection']);
+/** `img_in`, `txt_in`, `conv_in`, `proj_in`: a module whose name ends in `in` takes the model's input. */
+const INPUT_SUFFIX = /(?:^|_)in$/;
+/**
+ * True for the name of a model-level module that embeds an input: an `emb` word (`patch_embedding`, `t_embedder`,
+ * `label_emb`, `token_embd`), an input layer (`img_in`, `conv_in`, `proj_in`), a token / position table or a
+ * patchify / caption projection. Meant for top-level modules; inside a block the same words name other things.
+ */
+function isEmbeddingName(name) {
+    const lower = name.toLowerCase();
+    return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower);
+}
 
 ;// CONCATENATED MODULE: ./src/names/series.ts
 /**
@@ -41784,9 +41912,1136 @@ function sectionRank(word) {
     const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w);
     return m ? (m[1] === 'down' ? 0 : 2) : undefined;
 }
+/**
+ * Containers whose numbered children are the blocks of a network, in every naming the project reads: DiT / video
+ * (`blocks`, `double_blocks`, `single_transformer_blocks`, `joint_blocks`, ...), UNet LDM (`input_blocks`,
+ * `middle_block`, `output_blocks`) and diffusers (`down_blocks`, `up_blocks`), CLIP (`resblocks`), LLMs (`layers`).
+ * Longest names first, so an alternation built from the list prefers `single_transformer_blocks` to `blocks`.
+ */
+const BLOCK_SERIES = [
+    'single_transformer_blocks',
+    'transformer_blocks',
+    'double_blocks',
+    'single_blocks',
+    'joint_blocks',
+    'input_blocks',
+    'output_blocks',
+    'middle_block',
+    'down_blocks',
+    'vace_blocks',
+    'up_blocks',
+    'resblocks',
+    'blocks',
+    'layers'
+];
+/**
+ * Containers whose numbered children are blocks even when only one is present: the series above and the nested
+ * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
+ */
+const series_BLOCK_CONTAINER_NAMES = new Set([
+    ...BLOCK_SERIES,
+    'resnets',
+    'attentions',
+    'blk',
+    'h',
+    'layer'
+]);
+const SERIES_ALTERNATION = BLOCK_SERIES.join('|');
+/**
+ * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
+ * first, outermost one. Group 1 is the series, group 2 the index.
+ */
+const SERIES_IN_UNDERSCORED = new RegExp(`_(${SERIES_ALTERNATION})_(\\d{1,6})_`);
+/**
+ * A known series with a nonzero index, in the underscored form: the index a per-path cache may fold away (every
+ * block of a series reads the same).
+ */
+const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\d*(?=_)`, 'g');
+/**
+ * A known series at the start of a kohya key's first segment, or after an underscore
+ * (`lora_unet_blocks_0_self_attn_q`): group 1 series, group 2 index, group 3 the rest.
+ */
+const series_SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`);
+/** The first `_N_` of an underscored path splits it into series, index and the path inside the block. */
+const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/;
+/**
+ * The outermost numbered container of an underscored path (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3,
+ * `img_attn_qkv`), whatever its name: family rules ask for the series they know by name.
+ */
+function blockSeriesOf(underscored) {
+    const m = FIRST_INDEX.exec(underscored);
+    return m ? { series: m[1], index: Number(m[2]), rest: m[3] } : null;
+}
+/** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
+function blockOf(path) {
+    const m = SERIES_IN_UNDERSCORED.exec('_' + path.replace(/\./g, '_') + '_');
+    return m ? { series: m[1], index: Number(m[2]) } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/names/family-probe.ts
+
+/** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
+function indexForm(path) {
+    const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
+    return p.replace(/\./g, '_');
+}
+class LayerIndex {
+    top = new Map();
+    series = new Map();
+    /** Underscored paths, for the structural readings that scan every layer (UNet levels). */
+    paths = [];
+    /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
+    dotted = [];
+    constructor(layers) {
+        for (const l of layers) {
+            const u = indexForm(l.path);
+            const shape = l.shape ?? null;
+            if (!this.top.has(u)) {
+                this.top.set(u, shape);
+                this.paths.push(u);
+                this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path);
+            }
+            const b = blockSeriesOf(u);
+            if (!b)
+                continue;
+            let s = this.series.get(b.series);
+            if (!s)
+                this.series.set(b.series, (s = { indices: new Set(), rests: new Map() }));
+            s.indices.add(b.index);
+            if (!s.rests.has(b.rest))
+                s.rests.set(b.rest, shape);
+        }
+    }
+    has(path) {
+        return this.top.has(indexForm(path));
+    }
+    shape(path) {
+        return this.top.get(indexForm(path)) ?? undefined;
+    }
+    blockHas(series, rest) {
+        return this.series.get(indexForm(series))?.rests.has(indexForm(rest)) ?? false;
+    }
+    blockShape(series, rest) {
+        return this.series.get(indexForm(series))?.rests.get(indexForm(rest)) ?? undefined;
+    }
+    count(series) {
+        return this.series.get(indexForm(series))?.indices.size ?? 0;
+    }
+    /** Every known shape of a layer whose underscored path matches `re`, with the path as given. */
+    shapesMatching(re) {
+        const out = [];
+        for (let i = 0; i < this.paths.length; i++) {
+            const p = this.paths[i];
+            if (!re.test(p))
+                continue;
+            const shape = this.top.get(p);
+            if (shape)
+                out.push({ path: this.dotted[i], shape });
+        }
+        return out;
+    }
+    someDotted(re) {
+        return this.dotted.some((p) => re.test(p));
+    }
+    some(re) {
+        return this.paths.some((p) => re.test(p));
+    }
+}
+/** One rule's view of the index: every shape it reads becomes evidence. */
+class FamilyProbe {
+    index;
+    evidence = [];
+    constructor(index) {
+        this.index = index;
+    }
+    shape(name) {
+        return this.index.shape(name);
+    }
+    has(name) {
+        return this.index.has(name);
+    }
+    blockShape(series, rest) {
+        return this.index.blockShape(series, rest);
+    }
+    blockHas(series, rest) {
+        return this.index.blockHas(series, rest);
+    }
+    count(series) {
+        return this.index.count(series);
+    }
+    /** Records `name [shape]` as evidence and returns the shape. */
+    note(name, shape) {
+        if (shape)
+            this.evidence.push(`${name} [${shape.join(', ')}]`);
+        return shape;
+    }
+    key(name) {
+        return this.note(name, this.shape(name));
+    }
+    block(series, rest) {
+        return this.note(`${series}.*.${rest}`, this.blockShape(series, rest));
+    }
+    blocks(series) {
+        const n = this.count(series);
+        this.evidence.push(`${series}: ${n} blocks`);
+        return n;
+    }
+}
+/** A rule's match with the probe's evidence; `diffusers` from the naming it names. */
+function result(p, id, name, variant, naming, confidence, headDim) {
+    const diffusers = naming === 'diffusers' || naming.startsWith('diffusers (');
+    const out = {
+        match: { id, name, variant, naming, confidence, evidence: p.evidence },
+        diffusers
+    };
+    if (headDim !== undefined)
+        out.headDim = headDim;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/names/family-unet.ts
+
+/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
+const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/;
+const UNET_DIFFUSERS = /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/;
+/** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
+const SD12_LAYOUT = /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/;
+/**
+ * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
+ * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
+ */
+const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/;
+const CROSS_K = /_attn2_to_k$/;
+const PROJ_IN = /_proj_in$/;
+const CONTEXT_VERSION = {
+    768: 'sd1',
+    1024: 'sd2',
+    2048: 'sdxl'
+};
+const UNET_NAMES = {
+    sd1: 'Stable Diffusion 1.x (UNet)',
+    sd2: 'Stable Diffusion 2.x (UNet)',
+    sdxl: 'SDXL (UNet)',
+    'sd-unet': 'Stable Diffusion UNet (version unknown)'
+};
+function mostCommon(values) {
+    const counts = new Map();
+    let best;
+    for (const v of values) {
+        const n = (counts.get(v) ?? 0) + 1;
+        counts.set(v, n);
+        if (best === undefined || n > counts.get(best))
+            best = v;
+    }
+    return best;
+}
+/**
+ * Stable Diffusion UNets (SD 1.x, 2.x, SDXL: one architecture at 320/640/1280 widths) told apart by shapes: the
+ * cross-attention text context (attn2.to_k in-dim: 768 CLIP-L, 1024 OpenCLIP-H, 2048 CLIP-L + bigG), then the
+ * layout (where attention sits, transformer depth) and, between 1.x and 2.x, the transformer's proj_in (a 1x1 conv
+ * in 1.x, a linear in 2.x). `diffusersHint`: the naming the caller saw, when the paths do not show it.
+ */
+function unetRule(p, diffusersHint) {
+    const index = p.index;
+    const ldm = index.some(UNET_LDM);
+    const diffusers = index.some(UNET_DIFFUSERS);
+    if (!ldm && !diffusers && diffusersHint === undefined)
+        return null;
+    const naming = (diffusers && !ldm) || (!ldm && diffusersHint)
+        ? 'diffusers (UNet2DConditionModel)'
+        : 'original (LDM / sgm)';
+    const contexts = index.shapesMatching(CROSS_K).filter((s) => s.shape.length >= 2);
+    const context = mostCommon(contexts.map((s) => s.shape[1]));
+    const byContext = context === undefined ? undefined : CONTEXT_VERSION[context];
+    if (context !== undefined) {
+        const first = contexts.find((s) => s.shape[1] === context);
+        p.evidence.push(`${first.path} in-dim ${context}: the text context width`);
+    }
+    const xl = index.some(SDXL_LAYOUT);
+    const sd12 = index.some(SD12_LAYOUT);
+    let byLayout;
+    if (xl && !sd12) {
+        byLayout = 'sdxl';
+        p.evidence.push('attention at the deepest up level or transformer depth > 1: the SDXL layout');
+    }
+    else if (sd12 && !xl) {
+        p.evidence.push('attention at the first level or a fourth level: the SD 1.x / 2.x layout');
+        const proj = index.shapesMatching(PROJ_IN)[0];
+        if (proj) {
+            byLayout = proj.shape.length === 4 ? 'sd1' : 'sd2';
+            p.evidence.push(`${proj.path} [${proj.shape.join(', ')}]: a ${proj.shape.length === 4 ? '1x1 conv (1.x)' : 'linear (2.x)'}`);
+        }
+        else
+            byLayout = 'sd12';
+    }
+    let id;
+    let confidence;
+    const layoutAgrees = byLayout === undefined || byLayout === byContext || (byLayout === 'sd12' && byContext !== 'sdxl');
+    if (byContext) {
+        id = byContext;
+        confidence = layoutAgrees ? (byLayout === undefined ? 'medium' : 'high') : 'medium';
+        if (!layoutAgrees)
+            p.evidence.push(`the layout says ${byLayout}, the text context says ${byContext}`);
+    }
+    else if (byLayout) {
+        id = byLayout === 'sd12' ? 'sd1' : byLayout;
+        confidence = byLayout === 'sd12' ? 'low' : 'medium';
+        if (context !== undefined)
+            p.evidence.push(`text context ${context} is none of 768 / 1024 / 2048`);
+    }
+    else {
+        id = 'sd-unet';
+        confidence = 'low';
+    }
+    const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined;
+    return result(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
+}
+
+;// CONCATENATED MODULE: ./src/names/family-rules.ts
+/**
+ * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
+ * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
+ * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
+ * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
+ */
+
+
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+function expectSize(p, what, seen, wanted, state) {
+    if (seen !== wanted) {
+        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
+        state.confidence = 'medium';
+    }
+}
+function wanVariant(p, dim, inDim, image, flf, vace) {
+    if (vace) {
+        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
+        return {
+            name: `Wan2.1 VACE-${size}`,
+            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
+        };
+    }
+    if (flf)
+        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
+    if (image)
+        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
+    if (dim === 3072 && inDim === 48)
+        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
+    if (dim === 5120 && inDim === 36) {
+        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
+        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
+    }
+    if (dim === 5120) {
+        return {
+            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
+            variant: 't2v-14b',
+            layers: 40,
+            ffn: 13824
+        };
+    }
+    if (dim === 1536)
+        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
+    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
+}
+function wanOriginal(p) {
+    const mod = p.key('head.modulation');
+    const patch = p.key('patch_embedding.weight');
+    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
+        return null;
+    const dim = mod[mod.length - 1];
+    const inDim = patch[1];
+    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
+    const flf = p.key('img_emb.emb_pos') !== undefined;
+    const vace = p.key('vace_patch_embedding.weight') !== undefined;
+    if (!image)
+        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, vace);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
+}
+function wanDiffusers(p) {
+    const sst = p.key('scale_shift_table');
+    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
+    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
+        return null;
+    const dim = sst[sst.length - 1];
+    const inDim = p.key('patch_embedding.weight')?.[1];
+    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
+        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
+    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
+    if (!image)
+        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, false);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
+}
+function longcat(p) {
+    const qkv = p.block('blocks', 'attn.qkv.weight');
+    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
+    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', qkv[1], 4096, state);
+    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
+    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
+    const exact = state.confidence === 'high';
+    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
+}
+function fluxOrHunyuan(p) {
+    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
+        p.count('txt_in.individual_token_refiner.blocks') > 0;
+    // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
+    const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/);
+    const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight');
+    const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined;
+    const linear1 = p.block('single_blocks', 'linear1.weight');
+    if (!(bflQkv || hyQkv) || !linear1)
+        return null;
+    const state = { confidence: 'high' };
+    const double = p.blocks('double_blocks');
+    const single = p.blocks('single_blocks');
+    if (refiner || hyQkv) {
+        if (refiner)
+            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', linear1[1], 3072, state);
+        expectSize(p, 'double blocks', double, 20, state);
+        expectSize(p, 'single blocks', single, 40, state);
+        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    const hidden = p.key('img_in.weight')?.[0];
+    expectSize(p, 'hidden size', hidden, 3072, state);
+    expectSize(p, 'double blocks', double, 19, state);
+    expectSize(p, 'single blocks', single, 38, state);
+    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
+    if (!guidance)
+        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
+}
+const TOKEN_REFINER = /(?:^|_)token_refiner_/;
+function fluxDiffusers(p) {
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
+    if (!addQ || !mlp)
+        return null;
+    const state = { confidence: 'high' };
+    // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
+    // text token refiner tells it apart.
+    const patch = p.key('x_embedder.proj.weight');
+    const refiner = p.index.some(TOKEN_REFINER);
+    if ((patch && patch.length === 5) || refiner) {
+        if (patch?.length === 5)
+            p.evidence.push('x_embedder.proj is a 3-D convolution: a video model');
+        if (refiner)
+            p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', addQ[1], 3072, state);
+        expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state);
+        expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state);
+        const naming = 'diffusers (HunyuanVideoTransformer3DModel)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
+    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
+}
+function qwenImage(p) {
+    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const txtNorm = p.key('txt_norm.weight');
+    if (!mod || !addQ || !txtNorm)
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', addQ[1], 3072, state);
+    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
+    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
+}
+function sd3(p) {
+    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
+    if (!qkv)
+        return null;
+    const depth = p.blocks('joint_blocks');
+    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
+    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
+    const state = { confidence: 'medium' };
+    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
+}
+/**
+ * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
+ * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
+ */
+function sd3Diffusers(p) {
+    const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight');
+    const patch = p.key('pos_embed.proj.weight');
+    if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0)
+        return null;
+    if (!p.key('context_embedder.weight'))
+        return null;
+    p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    p.evidence.push('pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout');
+    const depth = p.blocks('transformer_blocks');
+    const hidden = patch[0];
+    const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight');
+    const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight');
+    p.evidence.push(`hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3';
+    return result(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64);
+}
+function ltx(p) {
+    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
+    const sst = p.block('transformer_blocks', 'scale_shift_table');
+    if (!q || !sst)
+        return null;
+    // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
+    // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
+    const original = p.key('patchify_proj.weight')?.length === 2;
+    const diffusers = p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined;
+    if (!original && !diffusers)
+        return null;
+    const layers = p.blocks('transformer_blocks');
+    const hidden = q[1];
+    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
+    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
+    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
+}
+function cogvideox(p) {
+    const sat = p.block('layers', 'attention.query_key_value.weight');
+    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
+        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
+        p.block('transformer_blocks', 'attn1.to_q.weight');
+    if (!sat && !diffusers)
+        return null;
+    if (diffusers)
+        p.block('transformer_blocks', 'norm1.linear.weight');
+    const pattern = sat ? 'layers' : 'transformer_blocks';
+    const layers = p.blocks(pattern);
+    const hidden = (sat ?? diffusers ?? [0, 0])[1];
+    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
+    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
+}
+const UNET_CROSS_K = /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/;
+const RULES = [
+    { rule: wanOriginal, keys: ['head.modulation'] },
+    { rule: wanDiffusers, keys: ['scale_shift_table'] },
+    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+    { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
+    { rule: qwenImage, keys: ['txt_norm.weight'] },
+    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+    { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
+    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    {
+        rule: cogvideox,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/names/families.ts
+/**
+ * Family detection: the one detector of the project. analysis (a whole checkpoint), lora (the modules a LoRA
+ * targets, with their implied weight shapes) and the LoRA base index all ask it. It reads structure first (block
+ * counts, widths, context widths, where attention sits) and names second:
+ * - the full-model rules (src/names/family-rules.ts) need the keys a whole checkpoint has and check sizes against
+ *   the reference configs (docs/reference/key-formats.md);
+ * - a partial key set (a LoRA's targets) falls back to the signature of its block names, and the UNet versions are
+ *   then told apart by shapes (`unetVersion`), never by names alone.
+ * Paths may be dotted or kohya-underscored: both are read in one underscored form.
+ */
+
+
+
+const RANK = { high: 0, medium: 1, low: 2 };
+function mayMatch(rule, index) {
+    if (rule.keys)
+        for (const k of rule.keys)
+            if (index.has(k))
+                return true;
+    if (rule.blockKeys)
+        for (const [series, rest] of rule.blockKeys)
+            if (index.blockHas(series, rest))
+                return true;
+    return rule.gate?.(index) ?? false;
+}
+/**
+ * Every full-model family rule that matches a whole checkpoint's layers, best first. A rule runs only when a key
+ * it requires is present: analysis runs once per process, where compiling a function costs more than running it.
+ */
+function identifyFamilies(layers) {
+    return identifyIn(new LayerIndex(layers));
+}
+function identifyIn(index) {
+    const out = [];
+    for (const rule of RULES) {
+        if (!mayMatch(rule, index))
+            continue;
+        const r = rule.rule(new FamilyProbe(index));
+        if (r)
+            out.push(r);
+    }
+    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
+}
+const SIGNATURES = [
+    {
+        id: 'longcat-video',
+        diffusers: false,
+        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
+    },
+    { id: 'wan', diffusers: true, re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
+    { id: 'wan', diffusers: true, re: /^_condition_embedder_/ },
+    {
+        id: 'flux',
+        diffusers: false,
+        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
+    },
+    {
+        id: 'flux',
+        diffusers: true,
+        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
+    },
+    { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
+    {
+        id: 'unet',
+        diffusers: true,
+        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
+    },
+    { id: 'sd3', diffusers: false, re: /^_joint_blocks_\d+_(?:x_block|context_block)_/ },
+    { id: 'clip-text', diffusers: false, re: /^_text_model_encoder_layers_\d+_/ }
+];
+/** HunyuanVideo's original names fuse with `_` where Flux uses `.`: only the dotted path tells them apart. */
+const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
+/** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
+function signatureOfPath(path) {
+    if (HUNYUAN_DOTTED.test(path))
+        return { id: 'hunyuan-video', diffusers: false };
+    const u = '_' + path.replace(/\./g, '_') + '_';
+    for (const s of SIGNATURES)
+        if (s.re.test(u))
+            return s;
+    return null;
+}
+/**
+ * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
+ * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
+ * Text-encoder layers are ignored. Null when nothing points at a known family.
+ */
+function detectFamily(layers) {
+    const list = [...layers];
+    const index = new LayerIndex(list);
+    const full = identifyIn(index)[0];
+    if (full)
+        return full;
+    const votes = new Map();
+    for (const l of list) {
+        const s = signatureOfPath(l.path);
+        if (!s || s.id === 'clip-text')
+            continue;
+        const key = `${s.id}/${s.diffusers}`;
+        const v = votes.get(key);
+        if (v)
+            v.n++;
+        else
+            votes.set(key, { ...s, n: 1 });
+    }
+    // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
+    // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
+    let best;
+    for (const v of votes.values())
+        if (!best || v.n > best.n)
+            best = v;
+    const probe = new FamilyProbe(index);
+    if (!best || !plausible(best, probe))
+        return null;
+    if (best.id === 'unet')
+        return unetRule(new FamilyProbe(index), best.diffusers);
+    probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`);
+    return {
+        match: {
+            id: best.id,
+            name: best.id,
+            variant: null,
+            naming: best.diffusers ? 'diffusers' : 'original',
+            confidence: 'low',
+            evidence: probe.evidence
+        },
+        diffusers: best.diffusers
+    };
+}
+/** Whether the structure of a set allows the family its names vote for. */
+function plausible(v, p) {
+    if (v.id === 'flux')
+        return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p);
+    if (v.id === 'longcat-video')
+        return mayBeLongcat(p);
+    return true;
+}
+const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/;
+/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
+function mayBeFluxOriginal(p) {
+    if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH);
+}
+/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
+const FLUX_WIDTH = 3072;
+const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/;
+/** A single block's sequential feed-forward or own attention output (underscored path). */
+const SEQUENTIAL_SINGLE_BLOCK = /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/;
+/** Flux's double (joint) blocks. */
+const FLUX_DOUBLE_BLOCKS = 19;
+/**
+ * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
+ * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
+ * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ */
+function mayBeFlux(p) {
+    if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
+    // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
+    // `attn.to_out`) is another MMDiT's, whatever the series is called.
+    if (p.index.some(SEQUENTIAL_SINGLE_BLOCK))
+        return false;
+    if (p.index.some(/^single_transformer_blocks_/))
+        return true;
+    const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1]);
+    if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH))
+        return true;
+    return false;
+}
+/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
+const LONGCAT_WIDTH = 4096;
+const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/;
+const SELF_QKV = /^blocks_\d+_attn_qkv/;
+/**
+ * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
+ * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
+ * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
+ */
+function mayBeLongcat(p) {
+    if (p.index.some(LONGCAT_ONLY))
+        return true;
+    const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH);
+}
+/** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
+const UNET_FAMILIES = new Set(['sd1', 'sd2', 'sdxl', 'sd-unet']);
+/** True for a Stable Diffusion UNet family id in either naming (`sd1`, `sdxl-diffusers`, ...). */
+function isUnetFamily(id) {
+    return id !== null && UNET_FAMILIES.has(id.replace(/-diffusers$/, ''));
+}
+/**
+ * The architecture a family id names, naming aside: `wan-diffusers` -> `wan`; every UNet generation -> `sd-unet`
+ * (SD 1.x on an SDXL base is the same network with another text context, a size question, not an architecture).
+ */
+function familyArchitecture(id) {
+    return isUnetFamily(id) ? 'sd-unet' : id.replace(/-diffusers$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/names/model-parts.ts
+/**
+ * The model-level parts outside the repeated blocks, named the ways the conventions name them: the latent (patch)
+ * embedding and input convolution, the text / context embedding, the CLIP image branch, the output head and the
+ * UNet's convolution layers. The one list of each: the structure analysis reads dimensions from them (in / out
+ * channels, patch size, context width), the LoRA reader labels layer kinds with them.
+ * Paths are dotted; the `...Underscored` tests take the `_a_b_c_` boundary form (kohya paths lose their dots).
+ */
+/** Modules that embed the latent patches (conv or linear): their in-features are the latent channels. */
+const PATCH_EMBEDDINGS = [
+    'patch_embedding',
+    'patch_embed',
+    'x_embedder',
+    'img_in',
+    'patchify_proj',
+    'pos_embed'
+];
+/** A model's first layer when it has no patch embedding (UNet `conv_in`, a transformer's `proj_in`). */
+const model_parts_INPUT_LAYERS = ['conv_in', 'proj_in', 'input_proj'];
+/** Modules that embed the text context: their in-features are the context width. */
+const CONTEXT_EMBEDDINGS = [
+    'text_embedding',
+    'txt_in',
+    'y_embedder',
+    'context_embedder',
+    'caption_projection',
+    'text_embedder',
+    'encoder_hid_proj',
+    'cap_embedder'
+];
+/** The image embedder of a CLIP image branch (Wan2.1 I2V `img_emb`, diffusers `image_embedder`). */
+const IMAGE_EMBEDDERS = ['img_emb', 'image_embedder'];
+/**
+ * The attention projections of a CLIP image branch: Wan2.1 I2V's extra k/v in original and diffusers names
+ * (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is the text stream, hence the `attn2` qualifier).
+ */
+const IMAGE_BRANCH_PROJECTIONS = [
+    'k_img',
+    'v_img',
+    'norm_k_img',
+    'attn2.add_k_proj',
+    'attn2.add_v_proj',
+    'attn2.norm_added_k'
+];
+/** Top-level modules of the output head (the final norm / modulation and the projection). */
+const OUTPUT_HEADS = ['head', 'final_layer', 'proj_out', 'norm_out', 'out.2', 'conv_out'];
+/** The output projection inside the head, most specific first: its out-features are the output channels. */
+const OUTPUT_PROJECTIONS = [
+    'head.head',
+    'final_layer.linear',
+    'final_layer.proj',
+    'proj_out',
+    'conv_out',
+    'out.2',
+    'head'
+];
+/** The UNet's resnet and sampler layers (LDM and diffusers names). */
+const UNET_CONVOLUTIONS = [
+    'in_layers',
+    'out_layers',
+    'emb_layers',
+    'skip_connection',
+    'resnets',
+    'conv1',
+    'conv2',
+    'conv_shortcut',
+    'time_emb_proj',
+    'op',
+    'downsamplers',
+    'upsamplers',
+    'conv'
+];
+const alternatives = (names, sep) => names.map((n) => n.replace(/\./g, sep === '.' ? '\\.' : sep)).join('|');
+/** A dotted path with one of `names` as a whole segment run. */
+const segmentRe = (names) => new RegExp(`(?:^|\\.)(?:${alternatives(names, '.')})(?:\\.|$)`);
+/** An underscored path (`_a_b_`) containing one of `names`; `top`: starting with it. */
+const underscoredRe = (names, top = false) => new RegExp(`${top ? '^' : ''}_(?:${alternatives(names, '_')})_`);
+const PATCH_MODULE = segmentRe(PATCH_EMBEDDINGS);
+const INPUT_MODULE = new RegExp(`^(?:${alternatives(model_parts_INPUT_LAYERS, '.')})$`);
+const CONTEXT_MODULE = segmentRe(CONTEXT_EMBEDDINGS);
+const IMAGE_BRANCH = new RegExp(`(?:^|[._])(?:${[...IMAGE_EMBEDDERS, ...IMAGE_BRANCH_PROJECTIONS].map((n) => n.replace(/\./g, '[._]')).join('|')})(?:[._]|$)`);
+const IMAGE_EMBEDDER_U = underscoredRe(IMAGE_EMBEDDERS);
+const OUTPUT_HEAD_U = underscoredRe(OUTPUT_HEADS, true);
+const UNET_CONVOLUTION_U = underscoredRe(UNET_CONVOLUTIONS);
+/** A module (dotted, without the leaf) that embeds the latent patches. */
+function isPatchEmbedding(module) {
+    return PATCH_MODULE.test(module);
+}
+/** A top-level module that is a model's first layer when no patch embedding is named (`conv_in`, `proj_in`). */
+function isInputLayer(module) {
+    return INPUT_MODULE.test(module);
+}
+/** A module (dotted) that embeds the text context. */
+function isContextEmbedding(module) {
+    return CONTEXT_MODULE.test(module);
+}
+/** A path (dotted or kohya-underscored) in a CLIP image branch: its embedder or its extra k/v projections. */
+function isImageBranchPath(path) {
+    return IMAGE_BRANCH.test(path);
+}
+/** An underscored path inside the CLIP image embedder. */
+function isImageEmbedderUnderscored(u) {
+    return IMAGE_EMBEDDER_U.test(u);
+}
+/** An underscored path inside the output head (top-level). */
+function isOutputHeadUnderscored(u) {
+    return OUTPUT_HEAD_U.test(u);
+}
+/** An underscored path in a UNet resnet, sampler or convolution layer. */
+function isUnetConvolutionUnderscored(u) {
+    return UNET_CONVOLUTION_U.test(u);
+}
+
+;// CONCATENATED MODULE: ./src/names/adapters.ts
+/**
+ * Adapter tensors: the one reading of the names LoRA / LyCORIS / DoRA / IA3 / full-delta files give their tensors.
+ * The LoRA reader parses each key into a module stem and the tensor's role (`parseSuffix`); the structure analysis
+ * and the comparison ask only whether a key is an adapter tensor (`isAdapterKey`), from the same table plus the
+ * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
+ * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
+ */
+// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
+const SUFFIX_RULES = [
+    {
+        re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
+        needs: '.lora_up.blocks.',
+        role: 'up-block',
+        marker: '.lora_up.blocks.j.weight',
+        indexed: true
+    },
+    { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
+    { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
+    { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
+    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
+    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
+    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
+    { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
+    { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
+    {
+        re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
+        needs: '.lora_magnitude_vector',
+        role: 'magnitude',
+        marker: '.lora_magnitude_vector'
+    },
+    { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
+    { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
+    { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
+    { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
+    {
+        re: /\.lora_linear_layer\.down\.weight$/,
+        needs: '.lora_linear_layer.down.weight',
+        role: 'down',
+        marker: '.lora_linear_layer.down.weight',
+        legacy: true
+    },
+    {
+        re: /\.lora_linear_layer\.up\.weight$/,
+        needs: '.lora_linear_layer.up.weight',
+        role: 'up',
+        marker: '.lora_linear_layer.up.weight',
+        legacy: true
+    },
+    { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
+    { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
+    { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
+    { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
+    { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
+    { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
+    { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
+    { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
+    { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
+    { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
+    { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
+    { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
+    { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
+    { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
+    { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
+    { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
+    { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
+    { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
+    { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
+    { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
+    { suffix: '.diff', role: 'diff', marker: '.diff' },
+    { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
+    { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
+    { suffix: '.rescale', role: 'oft-rescale', marker: '.rescale' },
+    { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
+    { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
+    { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
+];
+// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
+// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
+// a destructuring for-of.)
+const FAST_SUFFIXES = [
+    { suffix: '.lora_down.weight', role: 'down' },
+    { suffix: '.lora_up.weight', role: 'up' },
+    { suffix: '.alpha', role: 'alpha' },
+    { suffix: '.lora_A.weight', role: 'down' },
+    { suffix: '.lora_B.weight', role: 'up' }
+];
+/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
+function parseSuffix(key) {
+    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
+        const { suffix, role } = FAST_SUFFIXES[i];
+        if (key.length > suffix.length && key.endsWith(suffix)) {
+            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
+        }
+    }
+    for (const rule of SUFFIX_RULES) {
+        if (rule.suffix !== undefined) {
+            if (!key.endsWith(rule.suffix))
+                continue;
+            const stem = key.slice(0, key.length - rule.suffix.length);
+            if (stem.length === 0)
+                return null;
+            const out = { stem, role: rule.role, marker: rule.marker };
+            if (rule.legacy)
+                out.legacy = true;
+            return out;
+        }
+        if (!key.includes(rule.needs))
+            continue;
+        const m = rule.re.exec(key);
+        if (!m)
+            continue;
+        const stem = key.slice(0, m.index);
+        if (stem.length === 0)
+            return null;
+        const out = { stem, role: rule.role, marker: rule.marker };
+        if (rule.indexed)
+            out.index = Number(m[1]);
+        else if (m[1] !== undefined)
+            out.adapterName = m[1];
+        if (rule.legacy)
+            out.legacy = true;
+        return out;
+    }
+    return null;
+}
+const LONGCAT_PREFIX = 'lora___lorahyphen___';
+const LONGCAT_HYPHEN = '___lorahyphen___';
+/**
+ * Roles whose suffix also reads as a base layer's name (GLoRA's `.a1.weight` / `.b2.weight`): such a key is an
+ * adapter tensor only under an adapter prefix or segment.
+ */
+const BASE_LOOKALIKE_ROLES = new Set(['glora']);
+/**
+ * Adapter prefixes and segments of a stem: a `lora` segment (`.lora.`, `to_q_lora`, `lora_te1_...`, `lora_unet_...`),
+ * `lycoris_...`, LongCat's prefix. The suffix table covers the rest.
+ */
+const ADAPTER_STEM = /(?:^|\.)(?:lora|\w*_lora\d*|lora_\w+|lycoris_\w*)(?:\.|$)|^lora___lorahyphen___/;
+/** Leaves of the suffix table without `lora` in them (`alpha`, `diff_b`, `oft_blocks`, ...): the cheap pre-check. */
+const ADAPTER_LEAVES = new Set(SUFFIX_RULES.flatMap((r) => r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []));
+/**
+ * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
+ * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
+ */
+function isAdapterKey(name) {
+    // Base keys (nearly all keys of a model) are settled by a few substring searches, which cost less than parsing
+    // in a cold process: every adapter suffix and prefix has one of these substrings or an adapter leaf.
+    if (!name.includes('lora') &&
+        !name.includes('lycoris') &&
+        !name.includes('hada_') &&
+        !name.includes('lokr_')) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
+            return false;
+    }
+    const parsed = parseSuffix(name);
+    if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role))
+        return true;
+    return ADAPTER_STEM.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/names/modulation.ts
+/**
+ * Modulation chunk order: the one rule compare, LoRA resolution and convert share. An adaLN modulation is one
+ * linear (or table) whose rows are equal chunks (shift, scale[, gate] per sublayer); the order is a convention of
+ * the code that reads it, which no header shows. Two conventions are known and can be told from the names:
+ *
+ * - Modulations named as such (`adaLN_modulation`, `img_mod.lin`, `modulation`, `scale_shift_table`, `modF`), as
+ *   the original releases (DiT, PixArt, SD3, Flux, Wan, HunyuanVideo, AuraFlow) name them: shift first
+ *   (`shift, scale[, gate] = mod(c).chunk(n)`; PixArt / Wan `scale_shift_table` too, despite the words).
+ * - A norm's own linear (`norm1.linear`, `norm.linear`, `norm_out.linear`, diffusers' AdaLayerNorm* modules):
+ *   AdaLayerNormZero / AdaLayerNormZeroSingle (3 or 6 chunks) keep shift first, while AdaLayerNormContinuous (2
+ *   chunks, diffusers normalization.py) splits `scale, shift` — which is why diffusers' converters swap the rows of
+ *   `norm_out.linear` (`swap_scale_shift` in convert_flux / sd3 / aura_flow to diffusers).
+ *
+ * Any other naming of a modulation (a bare `t_block.1`, an unnamed Sequential) has no known order.
+ */
+
+/** Words that name a modulation as such (not as a norm's linear); whole words and their subwords are read. */
+const MODULATION_WORDS = new Set(['mod', 'modulation', 'modulations', 'adaln', 'modf', 'shift']);
+const NORM_WORDS = new Set(['norm', 'ln', 'layernorm']);
+const LINEAR_WORDS = new Set(['linear', 'lin']);
+function wordsOf(path) {
+    const out = [];
+    for (const w of keyWords(path)) {
+        if (w.index !== undefined)
+            out.push(w.text);
+        else
+            out.push(w.text, ...subwords(w.text));
+    }
+    return out.map((w) => w.toLowerCase());
+}
+/** Chunks of `n` in the shift-first order every known original release uses. */
+function shiftFirst(n) {
+    if (n === 2)
+        return ['shift', 'scale'];
+    if (n > 0 && n % 3 === 0 && n <= 18) {
+        const out = [];
+        for (let i = 0; i < n; i += 3)
+            out.push('shift', 'scale', 'gate');
+        return out;
+    }
+    return undefined;
+}
+/**
+ * The chunks a modulation stores, in row order, from its path (layer path, without `.weight`) and its chunk count;
+ * undefined when the naming is not one of the known conventions.
+ */
+function modulationChunks(path, n) {
+    const words = wordsOf(path);
+    if (words.some((w) => MODULATION_WORDS.has(w)))
+        return shiftFirst(n);
+    const norm = words.some((w) => NORM_WORDS.has(w) || w.endsWith('norm'));
+    if (norm && words.some((w) => LINEAR_WORDS.has(w))) {
+        // AdaLayerNormContinuous: (scale, shift); AdaLayerNormZero / ZeroSingle: the original order.
+        return n === 2 ? ['scale', 'shift'] : shiftFirst(n);
+    }
+    return undefined;
+}
+/**
+ * How many equal chunks a modulation's rows hold, from its shape without size-1 dims: a linear [n * D, D] holds n,
+ * a table [n, D] holds n. 0 when the shape says nothing.
+ */
+function chunkCount(squeezed) {
+    if (squeezed.length !== 2)
+        return 0;
+    const [rows, cols] = [squeezed[0], squeezed[1]];
+    if (rows >= cols && cols > 0 && rows % cols === 0)
+        return rows / cols;
+    return rows <= 18 ? rows : 0;
+}
+/** The chunk order between two modulations of `n` chunks each (A's path, B's path). */
+function chunkOrder(aPath, bPath, n) {
+    const a = modulationChunks(aPath, n);
+    const b = modulationChunks(bPath, n);
+    if (!a || !b)
+        return { kind: 'unknown', chunks: shiftFirst(n) ?? ['shift', 'scale', 'gate'] };
+    if (a.join() === b.join())
+        return { kind: 'same', chunks: a };
+    // Chunk names repeat per sublayer (shift, scale, gate, shift, ...): take each of B's from the same group in A.
+    const used = new Set();
+    const order = [];
+    for (const c of b) {
+        const i = a.findIndex((x, k) => x === c && !used.has(k));
+        if (i < 0)
+            return { kind: 'unknown', chunks: a };
+        used.add(i);
+        order.push(i);
+    }
+    return { kind: 'reorder', chunks: a, order };
+}
 
 ;// CONCATENATED MODULE: ./src/names/index.ts
-/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series, family detection. */
+
+
+
+
 
 
 
@@ -41945,20 +43200,29 @@ function parseModel(ckpt) {
  */
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
+// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
+// interpreter, where each for-of step allocates an iterator result.
 function correspond_model_numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return n;
 }
 /** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 function squeeze(shape) {
-    const out = shape.filter((d) => d !== 1);
+    const out = [];
+    for (let i = 0; i < shape.length; i++)
+        if (shape[i] !== 1)
+            out.push(shape[i]);
     return out.length > 0 ? out : shape.length > 0 ? [1] : [];
 }
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8;
-function buildSide(specs) {
+/**
+ * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
+ * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ */
+function buildSide(specs, partial = false) {
     const names = stripModelPrefixes(specs.map((t) => t.name));
     const byPath = new Map();
     const tensors = [];
@@ -41968,17 +43232,20 @@ function buildSide(specs) {
         const t = { name: spec.name, shape: spec.shape, numel: correspond_model_numel(spec.shape), leaf };
         tensors.push(t);
         const words = keyWords(layer);
-        const path = words.map((w) => w.text.toLowerCase()).join('.');
+        // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+        let path = '';
+        const ends = [];
+        for (let w = 0; w < words.length; w++) {
+            const text = words[w].text.toLowerCase();
+            path = w === 0 ? text : `${path}.${text}`;
+            if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
+                ends.push(path.length);
+        }
         let raw = byPath.get(path);
         if (!raw) {
             const ancestors = [];
-            for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
-                if (words[w].index !== undefined)
-                    ancestors.push(words
-                        .slice(0, w + 1)
-                        .map((x) => x.text.toLowerCase())
-                        .join('.'));
-            }
+            for (let e = 0; e < ends.length; e++)
+                ancestors.push(path.slice(0, ends[e]));
             raw = { name: layer, path, words, tensors: new Map(), ancestors };
             byPath.set(path, raw);
         }
@@ -41990,6 +43257,7 @@ function buildSide(specs) {
     for (const raw of byPath.values())
         for (const p of raw.ancestors)
             under.set(p, (under.get(p) ?? 0) + 1);
+    const seriesIndices = indicesPerSeries(under.keys());
     // Blocks repeat the same relative names: each distinct name is read once.
     const roles = new Map();
     const roleOf = (rel, vector, top, context) => {
@@ -42001,25 +43269,24 @@ function buildSide(specs) {
     };
     const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
     const units = new Map();
+    // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
+    const unitFacts = new Map();
+    unitFacts.set('', { unit: top, words: 0, context: '' });
     const layers = [];
     for (const raw of byPath.values()) {
-        let unitPath = '';
-        for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-            const p = raw.ancestors[k];
-            if ((under.get(p) ?? 0) >= 2) {
-                unitPath = p;
-                break;
-            }
-        }
-        let unit = unitPath === '' ? top : units.get(unitPath);
-        if (!unit) {
-            unit = newUnit(unitPath);
+        const unitPath = unitOf(raw, under, seriesIndices, partial);
+        let facts = unitFacts.get(unitPath);
+        if (!facts) {
+            const unit = newUnit(unitPath);
             units.set(unitPath, unit);
+            facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) };
+            unitFacts.set(unitPath, facts);
         }
-        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? [...raw.tensors.values()][0];
+        const unit = facts.unit;
+        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value;
         const sq = squeeze(main.shape);
         const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1);
-        const relRaw = dropWords(raw.name, unitPath === '' ? 0 : unitPath.split('.').length);
+        const relRaw = dropWords(raw.name, facts.words);
         const layer = {
             path: raw.path,
             rel,
@@ -42027,11 +43294,11 @@ function buildSide(specs) {
             tensors: raw.tensors,
             main,
             sig: sq.join('x'),
-            cols: sq.slice(1).join('x'),
-            role: roleOf(relRaw, sq.length === 1, unitPath === '', roleContext(unitPath)),
+            cols: sq.length > 1 ? sq.slice(1).join('x') : '',
+            role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
             unit,
             order: 0,
-            net: orderOf(raw.path.split('.'))
+            net: orderOf(raw.words)
         };
         unit.layers.push(layer);
         layers.push(layer);
@@ -42040,6 +43307,40 @@ function buildSide(specs) {
     for (const u of [top, ...units.values()])
         finishUnit(u);
     return { tensors, layers, units: [...units.values()], top };
+}
+/** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
+function indicesPerSeries(paths) {
+    const out = new Map();
+    for (const p of paths) {
+        const at = p.lastIndexOf('.');
+        const s = at < 0 ? '' : p.slice(0, at);
+        out.set(s, (out.get(s) ?? 0) + 1);
+    }
+    return out;
+}
+/**
+ * The unit a layer belongs to: its deepest indexed ancestor holding several layers. A block holding one layer
+ * (the weights a LoRA implies: one fused `attn.qkv` per block) is a unit as well when it is one of several
+ * blocks of a series and the layer has a name of its own under it (`blocks.3.attn.qkv`, not the index-only
+ * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
+ * split or fused. Otherwise the layer is top-level.
+ */
+function unitOf(raw, under, seriesIndices, partial) {
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+        const p = raw.ancestors[k];
+        if ((under.get(p) ?? 0) >= 2)
+            return p;
+    }
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+        const p = raw.ancestors[k];
+        const at = p.lastIndexOf('.');
+        if (at < 0 || (!partial && (seriesIndices.get(p.slice(0, at)) ?? 0) < 2))
+            continue;
+        const rest = raw.path.slice(p.length + 1).split('.');
+        if (rest.some((w) => !/^\d+$/.test(w)))
+            return p;
+    }
+    return '';
 }
 /**
  * The unit words a layer's role may depend on (an attention unit's layers are attention's): the last two words of
@@ -42064,16 +43365,27 @@ const ORDER_SEPARATOR = 99;
 function orderOf(words) {
     const sections = [];
     const indices = [];
-    for (const w of words) {
-        if (/^\d+$/.test(w))
-            indices.push(Number(w));
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const text = typeof w === 'string' ? w : w.text;
+        // A layer's words carry their index already (keyWords; not past 9 digits, which the test below takes).
+        const index = typeof w !== 'string' && w.index !== undefined
+            ? w.index
+            : text.charCodeAt(0) <= 57 && /^\d+$/.test(text)
+                ? Number(text)
+                : undefined;
+        if (index !== undefined)
+            indices.push(index);
         else {
-            const r = sectionRank(w);
+            const r = sectionRank(text);
             if (r !== undefined)
                 sections.push(r);
         }
     }
-    return [...sections, ORDER_SEPARATOR, ...indices];
+    sections.push(ORDER_SEPARATOR);
+    for (let i = 0; i < indices.length; i++)
+        sections.push(indices[i]);
+    return sections;
 }
 /** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
 function sectionOf(words) {
@@ -42196,6 +43508,369 @@ function attachParallelSeries(top, units) {
         top.layers = top.layers.filter((l) => !moved.has(l));
 }
 
+;// CONCATENATED MODULE: ./src/correspond/align-partial.ts
+/**
+ * Unit alignment when A is partial (a LoRA's layers): its units hold only the matrices the LoRA trains, so they
+ * pair with B's by the matrices they hold, by the innermost level both layouts name alike, by their paired
+ * children, and series of other names by the words they share. Used by align.ts.
+ */
+
+function compareOrder(x, y) {
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+}
+/** A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. */
+function matrixCounts(u) {
+    const m = new Map();
+    for (const l of u.layers)
+        if (l.sig.includes('x'))
+            m.set(l.sig, (m.get(l.sig) ?? 0) + 1);
+    return m;
+}
+function countsKey(m) {
+    return [...m.entries()]
+        .map(([s, n]) => `${s}*${n}`)
+        .sort()
+        .join(';');
+}
+/** Every matrix shape of `need`, as many times, is in `have`. */
+function holds(have, need) {
+    for (const [s, n] of need)
+        if ((have.get(s) ?? 0) < n)
+            return false;
+    return true;
+}
+/** The section rank a unit's order starts with (down / mid / up), or -1 when its path names none. */
+function sectionKey(u) {
+    return u.order[0] === ORDER_SEPARATOR ? -1 : (u.order[0] ?? -1);
+}
+/** Bound on the B units a partial class looks at (a hostile base cannot make the pass quadratic). */
+const MAX_CLASS_CANDIDATES = 4096;
+/** Bound on the distinct unit classes (and series) a partial side may bring: a real LoRA has a few dozen. */
+const MAX_CLASSES = 512;
+/**
+ * A partial A (a LoRA's layers) in another block layout (diffusers `down_blocks.i.attentions.j` against LDM
+ * `input_blocks.N.1`): A's units holding one set of matrices (a class) pair with the B units of the same section
+ * that hold at least those matrices, k-th with k-th in network order, when both sides have as many. Larger classes
+ * go first and take their units out of the later ones' candidates (a transformer block's units before the single
+ * projection of its wrapper). A class whose count differs (a LoRA that skips some units of a kind) is left to the
+ * series pairing by index, and a class whose units keep their series names is too (the index says the same).
+ */
+function alignPartialClasses(a, b, pairedA, pairedB) {
+    const classes = new Map();
+    for (const u of a.units) {
+        if (pairedA.has(u))
+            continue;
+        const need = matrixCounts(u);
+        if (need.size === 0)
+            continue;
+        const key = `${sectionKey(u)}|${countsKey(need)}`;
+        let c = classes.get(key);
+        if (!c)
+            classes.set(key, (c = { section: sectionKey(u), need, units: [] }));
+        c.units.push(u);
+    }
+    const size = (m) => [...m.values()].reduce((x, y) => x + y, 0);
+    if (classes.size > MAX_CLASSES)
+        return [];
+    const ordered = [...classes.values()].sort((x, y) => size(y.need) - size(x.need));
+    const haveB = new Map();
+    for (const u of b.units.slice(0, MAX_CLASS_CANDIDATES))
+        haveB.set(u, matrixCounts(u));
+    const byOrder = (x, y) => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1);
+    const out = [];
+    const pairInOrder = (as, bs) => {
+        if (as.length !== bs.length || as.length === 0)
+            return;
+        as.sort(byOrder);
+        bs.sort(byOrder);
+        if (as.every((u, k) => u.series === bs[k].series))
+            return;
+        as.forEach((ua, k) => {
+            out.push({ a: ua, b: bs[k], exact: true });
+            pairedA.add(ua);
+            pairedB.add(bs[k]);
+        });
+    };
+    for (const c of ordered) {
+        const cand = [];
+        for (const [u, have] of haveB)
+            if (!pairedB.has(u) && sectionKey(u) === c.section && holds(have, c.need))
+                cand.push(u);
+        if (cand.length === c.units.length) {
+            pairInOrder(c.units, cand);
+            continue;
+        }
+        // A LoRA that skips some units of a kind: the innermost level both layouts name alike (`transformer_blocks.0`
+        // under `down_blocks.1.attentions.0` and under `input_blocks.4.1`) narrows the candidates.
+        const byTail = new Map();
+        for (const u of c.units) {
+            const t = tailOf(u.path);
+            if (t === undefined)
+                continue;
+            let g = byTail.get(t);
+            if (!g)
+                byTail.set(t, (g = { a: [], b: [] }));
+            g.a.push(u);
+        }
+        for (const u of cand)
+            byTail.get(tailOf(u.path) ?? '')?.b.push(u);
+        for (const g of byTail.values())
+            pairInOrder(g.a, g.b);
+    }
+    pairContainers(a, b, pairedA, pairedB, out);
+    pairSteps(a, b, pairedA, pairedB, out);
+    return out;
+}
+/**
+ * The innermost named level of a unit path with its index (`transformer.blocks.0`), or undefined when the last
+ * index follows another index directly (`input.blocks.4.1`: no name of its own).
+ */
+function tailOf(path) {
+    const words = path.split('.');
+    const end = words.length - 1;
+    if (!/^\d+$/.test(words[end] ?? ''))
+        return undefined;
+    let start = end;
+    while (start > 0 && !/^\d+$/.test(words[start - 1]))
+        start--;
+    if (start === end)
+        return undefined;
+    return words.slice(start, end + 1).join('.');
+}
+/**
+ * Containers of paired units correspond: an A unit left unpaired whose descendant units all pair with B units
+ * under one B unit, at the same depth below it (`down_blocks.1.attentions.0` holds `transformer_blocks.0`, paired
+ * with `input_blocks.4.1.transformer_blocks.0`: it is `input_blocks.4.1`), pairs with that B unit.
+ */
+function pairContainers(a, b, pairedA, pairedB, out) {
+    const unitB = new Map(b.units.map((u) => [u.path, u]));
+    const partner = new Map(out.map((p) => [p.a, p.b]));
+    const children = new Map();
+    for (const u of pairedA) {
+        const words = u.path.split('.');
+        for (let k = 1; k < words.length; k++) {
+            const parent = words.slice(0, k).join('.');
+            let list = children.get(parent);
+            if (!list)
+                children.set(parent, (list = []));
+            list.push(u);
+        }
+    }
+    for (const u of a.units) {
+        if (pairedA.has(u))
+            continue;
+        const kids = children.get(u.path);
+        if (!kids)
+            continue;
+        const depth = u.path.split('.').length;
+        const containers = new Set();
+        for (const k of kids) {
+            const pb = partner.get(k);
+            if (!pb) {
+                containers.add('');
+                continue;
+            }
+            const below = k.path.split('.').length - depth;
+            const wordsB = pb.path.split('.');
+            containers.add(below < wordsB.length ? wordsB.slice(0, wordsB.length - below).join('.') : '');
+        }
+        if (containers.size !== 1)
+            continue;
+        const ub = unitB.get([...containers][0]);
+        if (!ub || pairedB.has(ub) || !holds(matrixCounts(ub), matrixCounts(u)))
+            continue;
+        out.push({ a: u, b: ub, exact: true });
+        pairedA.add(u);
+        pairedB.add(ub);
+    }
+}
+/**
+ * A partial A's series without a same-named one on B (a LoRA in another naming: `single_blocks` vs
+ * `single_transformer_blocks`, `double_blocks` vs `transformer_blocks`). Its blocks must lie within the B series';
+ * the words the series names share come first (a qualifier such as `single` names the same kind of block), then
+ * the layer shapes the blocks hold (fused and separate projections change shapes, so shapes alone would pair a
+ * block of separate q/k/v with the other series' blocks). Best pairs are taken first; a tie leaves the series
+ * unpaired.
+ */
+function pairPartialSeries(ga, gb, usedB, pairSeries) {
+    const words = (key) => new Set(key.split('|')[0].split('.'));
+    const candidates = [];
+    for (const [ka, sa] of ga) {
+        if (gb.has(ka))
+            continue;
+        const wa = words(ka);
+        for (const [kb, sb] of gb) {
+            if (usedB.has(kb) || kb.split('|')[1] !== ka.split('|')[1])
+                continue;
+            if (![...sa.keys()].every((i) => sb.has(i)))
+                continue;
+            let shared = 0;
+            for (const w of words(kb))
+                if (wa.has(w))
+                    shared++;
+            const score = [shared, shapeScore(sa, sb)];
+            if (score.some((x) => x > 0))
+                candidates.push({ ka, kb, score });
+        }
+    }
+    const better = (x, y) => y[0] - x[0] || y[1] - x[1];
+    candidates.sort((x, y) => better(x.score, y.score));
+    const doneA = new Set();
+    for (const c of candidates) {
+        if (doneA.has(c.ka) || usedB.has(c.kb))
+            continue;
+        doneA.add(c.ka);
+        const tie = candidates.some((o) => o !== c && o.ka === c.ka && !usedB.has(o.kb) && better(o.score, c.score) === 0);
+        if (tie)
+            continue;
+        usedB.add(c.kb);
+        pairSeries(ga.get(c.ka), gb.get(c.kb));
+    }
+    return [];
+}
+/** How many of A's layer shapes (first block) the B block of the same index holds. */
+function shapeScore(sa, sb) {
+    const [idx, ua] = [...sa.entries()][0];
+    const ub = sb.get(idx);
+    if (!ub)
+        return 0;
+    const shapes = new Map();
+    for (const l of ub.layers)
+        shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1);
+    let n = 0;
+    for (const l of ua.layers) {
+        const c = shapes.get(l.sig) ?? 0;
+        if (c > 0) {
+            n++;
+            shapes.set(l.sig, c - 1);
+        }
+    }
+    return n;
+}
+/** Per series, per first index: the matrices its units hold together. */
+function blocksOf(side) {
+    const out = new Map();
+    for (const u of side.units) {
+        const words = u.path.split('.');
+        const first = words.findIndex((w) => /^\d+$/.test(w));
+        if (first < 0)
+            continue;
+        let series = out.get(u.series);
+        if (!series)
+            out.set(u.series, (series = new Map()));
+        const i = Number(words[first]);
+        let m = series.get(i);
+        if (!m)
+            series.set(i, (m = new Map()));
+        for (const [sig, n] of matrixCounts(u))
+            m.set(sig, (m.get(sig) ?? 0) + n);
+    }
+    return out;
+}
+/**
+ * A partial A's series numbered the other way round from a B series of as many blocks (a VAE decoder's levels
+ * counted from the bottom on one side, from the top on the other): every A block's matrices fit the B block at the
+ * mirrored index and not all fit at the same index. The units' order keys of such a series get their first index
+ * mirrored, as the whole-network alignment does.
+ */
+function reversePartialSeries(a, b) {
+    const sb = [...blocksOf(b).values()].filter((s) => s.size >= 2);
+    const sa = blocksOf(a);
+    if (sa.size > MAX_CLASSES || sb.length > MAX_CLASSES)
+        return;
+    for (const [name, blocks] of sa) {
+        if (blocks.size < 2)
+            continue;
+        const indices = [...blocks.keys()].sort((x, y) => x - y);
+        const fits = (target, mirrored) => indices.every((v, k) => {
+            const have = target.get(mirrored ? indices[indices.length - 1 - k] : v);
+            return have !== undefined && holds(have, blocks.get(v));
+        });
+        const reversed = sb.filter((t) => t.size === blocks.size && indices.every((v) => t.has(v)) && fits(t, true) && !fits(t, false));
+        if (reversed.length !== 1)
+            continue;
+        const mirror = new Map();
+        indices.forEach((v, k) => mirror.set(v, indices[indices.length - 1 - k]));
+        for (const u of a.units) {
+            if (u.series !== name)
+                continue;
+            const words = u.path.split('.');
+            const v = Number(words[words.findIndex((w) => /^\d+$/.test(w))]);
+            const at = u.order.indexOf(ORDER_SEPARATOR) + 1;
+            u.order = [...u.order];
+            u.order[at] = mirror.get(v) ?? v;
+        }
+    }
+}
+/** The path without its last level: a trailing index, and the named words before it unless an index precedes. */
+function levelUp(path) {
+    const words = path.split('.');
+    if (words.length > 0 && /^\d+$/.test(words[words.length - 1]))
+        words.pop();
+    while (words.length > 0 && !/^\d+$/.test(words[words.length - 1]))
+        words.pop();
+    return words.join('.');
+}
+/**
+ * Sub-modules of one level with the same index are one step of the network: a nested layout's `resnets.0` and
+ * `attentions.0` of a level are its first resnet and attention, which a flat layout keeps side by side
+ * (`input_blocks.1.0`, `input_blocks.1.1`). An A unit left unpaired whose own layers all sit under one such
+ * sub-module (`resnets.0...` of `down_blocks.0`) takes the one unpaired B unit under the same step as its paired
+ * sibling (`attentions.0` with `input_blocks.1.1`) that holds its matrices; none or several, it stays unpaired.
+ */
+function pairSteps(a, b, pairedA, pairedB, out) {
+    let scans = 0;
+    // Paired A units by the level above them (`down.blocks.0` for `down.blocks.0.attentions.0`).
+    const byLevel = new Map();
+    for (const p of out) {
+        const up = levelUp(p.a.path);
+        let list = byLevel.get(up);
+        if (!list)
+            byLevel.set(up, (list = []));
+        list.push({ path: p.a.path, b: p.b });
+    }
+    for (const u of a.units) {
+        if (pairedA.has(u) || u.path === '')
+            continue;
+        const steps = new Set();
+        for (const l of u.layers) {
+            const words = l.rel.split('.');
+            const k = words.findIndex((w) => /^\d+$/.test(w));
+            steps.add(k > 0 ? `${words.slice(0, k).join('.')}|${words[k]}` : '');
+        }
+        if (steps.size !== 1 || steps.has(''))
+            continue;
+        const [kind, index] = [...steps][0].split('|');
+        const parents = new Set();
+        for (const { path, b: pb } of byLevel.get(u.path) ?? []) {
+            const rest = path.slice(u.path.length + 1).split('.');
+            if (rest.length < 2 || rest[rest.length - 1] !== index)
+                continue;
+            const named = rest.slice(0, -1);
+            if (named.some((w) => /^\d+$/.test(w)) || named.join('.') === kind)
+                continue;
+            parents.add(levelUp(pb.path));
+        }
+        if (parents.size !== 1)
+            continue;
+        const parent = [...parents][0];
+        // Each scan reads B's units once: bounded, so a hostile side cannot make it quadratic.
+        if (parent === '' || ++scans > MAX_CLASSES)
+            continue;
+        const need = matrixCounts(u);
+        const cand = b.units.filter((x) => !pairedB.has(x) && x.path.startsWith(`${parent}.`) && holds(matrixCounts(x), need));
+        if (cand.length !== 1)
+            continue;
+        out.push({ a: u, b: cand[0], exact: true });
+        pairedA.add(u);
+        pairedB.add(cand[0]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/align.ts
 /**
  * Unit alignment. LDM `input_blocks.N.M` and diffusers `down_blocks.i.{resnets,attentions,downsamplers}.j`
@@ -42206,13 +43881,7 @@ function attachParallelSeries(top, units) {
  * blocks' signatures and read in reverse.
  */
 
-function compareOrder(x, y) {
-    const n = Math.min(x.length, y.length);
-    for (let i = 0; i < n; i++)
-        if (x[i] !== y[i])
-            return x[i] - y[i];
-    return x.length - y.length;
-}
+
 /** Series (words before the first index) -> its blocks' unit signatures, per first index. */
 function seriesOf(side) {
     const out = new Map();
@@ -42300,8 +43969,63 @@ function alignUnits(a, b, partial = false) {
             }
         }
     }
-    pairs.push(...alignBySeries(a, b, pairedA, pairedB, partial));
+    if (partial) {
+        reversePartialSeries(a, b);
+        pairs.push(...alignPartialClasses(a, b, pairedA, pairedB));
+    }
+    const bySeries = alignBySeries(a, b, pairedA, pairedB, partial);
+    if (!partial)
+        acceptTruncation(a, b, pairs, bySeries);
+    pairs.push(...bySeries);
     return pairs;
+}
+/**
+ * One network saved without its last blocks (a text encoder kept to its penultimate layer): when the only blocks
+ * left unpaired are the trailing ones of one series, that series' blocks pair index by index with the same
+ * signature each, and every other unit of both sides has its counterpart, the pairs are as sure as exact ones.
+ * Two networks of other depths differ in more than one tail (HunyuanVideo vs Flux: both block series), or in
+ * width (no equal signatures), and stay by index only. The missing tail stays unmatched: its keys are listed as
+ * having no counterpart, and the parameter-weighted headline leaves them out.
+ */
+function acceptTruncation(a, b, exact, bySeries) {
+    const loose = bySeries.filter((p) => !p.exact);
+    if (loose.length === 0)
+        return;
+    const seriesA = loose[0].a.series;
+    const seriesB = loose[0].b.series;
+    if (loose.some((p) => p.a.series !== seriesA || p.b.series !== seriesB || p.a.sig !== p.b.sig))
+        return;
+    if (loose.some((p) => p.a.index.includes('.') || p.a.index !== p.b.index))
+        return;
+    const paired = new Set();
+    for (const p of [...exact, ...bySeries]) {
+        paired.add(p.a);
+        paired.add(p.b);
+    }
+    const shared = loose.length;
+    // The unpaired units: only the other side's blocks of that series past the shared ones, on one side alone.
+    const tail = (side, series) => {
+        const rest = side.units.filter((u) => !paired.has(u));
+        if (rest.length === 0)
+            return false;
+        const all = side.units.filter((u) => u.series === series).map((u) => Number(u.index));
+        const ok = rest.every((u) => u.series === series && !u.index.includes('.') && Number(u.index) >= shared) &&
+            new Set(all).size === all.length &&
+            all.every((i) => Number.isInteger(i) && i >= 0 && i < all.length);
+        return ok ? true : undefined;
+    };
+    const ta = tail(a, seriesA);
+    const tb = tail(b, seriesB);
+    if (ta === undefined || tb === undefined || ta === tb)
+        return;
+    const shorter = ta ? b : a;
+    const shortSeries = ta ? seriesB : seriesA;
+    const indices = shorter.units.filter((u) => u.series === shortSeries).map((u) => Number(u.index));
+    if (indices.length !== shared || !indices.every((i) => Number.isInteger(i) && i >= 0 && i < shared))
+        return;
+    for (let k = 0; k < bySeries.length; k++)
+        if (!bySeries[k].exact)
+            bySeries[k] = { ...bySeries[k], exact: true };
 }
 function indexKey(u) {
     return u.index;
@@ -42347,6 +44071,10 @@ function alignBySeries(a, b, pairedA, pairedB, partial) {
         usedB.add(key);
         pairSeries(sa, sb);
     }
+    if (partial) {
+        out.push(...pairPartialSeries(ga, gb, usedB, pairSeries));
+        return out;
+    }
     for (const [key, sa] of ga) {
         if (gb.has(key))
             continue;
@@ -42375,25 +44103,6 @@ function alignBySeries(a, b, pairedA, pairedB, partial) {
         pairSeries(sa, gb.get(best));
     }
     return out;
-}
-/** How many of A's layer shapes (first block) the B block of the same index holds. */
-function shapeScore(sa, sb) {
-    const [idx, ua] = [...sa.entries()][0];
-    const ub = sb.get(idx);
-    if (!ub)
-        return 0;
-    const shapes = new Map();
-    for (const l of ub.layers)
-        shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1);
-    let n = 0;
-    for (const l of ua.layers) {
-        const c = shapes.get(l.sig) ?? 0;
-        if (c > 0) {
-            n++;
-            shapes.set(l.sig, c - 1);
-        }
-    }
-    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/fused.ts
@@ -42436,7 +44145,7 @@ function findParts(fused, pool, used) {
         const parts = wanted.map((r) => pick(r, sameStream));
         if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p), 0) === rows)
             return { parts: parts, roles: wanted };
-        return undefined;
+        return someParts(wanted, sameStream, rows);
     }
     // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
     // every other modulation of the same stream and trailing dims, rows summing exactly.
@@ -42465,6 +44174,33 @@ function findParts(fused, pool, used) {
     }
     return undefined;
 }
+/**
+ * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains): only where the fused rows split
+ * in equal parts, each present part that size, and no role twice. A part's rows are then its place in the role
+ * order (q, k, v), the convention every known converter uses; an unequal (GQA) fused layer with parts missing has
+ * no such reading and stays unmatched.
+ */
+function someParts(wanted, pool, rows) {
+    if (rows % wanted.length !== 0)
+        return undefined;
+    const each = rows / wanted.length;
+    const parts = [];
+    const slots = [];
+    for (let i = 0; i < wanted.length; i++) {
+        const hits = pool.filter((l) => l.role.role === wanted[i]);
+        if (hits.length > 1)
+            return undefined;
+        if (hits.length === 0)
+            continue;
+        if (rowsOf(hits[0]) !== each)
+            return undefined;
+        parts.push(hits[0]);
+        slots.push(i);
+    }
+    if (parts.length === 0)
+        return undefined;
+    return { parts, roles: slots.map((i) => wanted[i]), share: { slots, of: [...wanted] } };
+}
 /** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */
 function matchFused(restA, restB) {
     const out = [];
@@ -42483,16 +44219,14 @@ function matchFused(restA, restB) {
             usedF.add(f);
             for (const p of found.parts)
                 usedP.add(p);
-            out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles, chunked: found.chunked });
+            out.push({ fused: f, fusedSide: side, ...found });
         }
     }
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/correspond/match.ts
-
-const SUBLAYER_ORDER = { attn: 0, cross: 1, ffn: 2 };
-function match_streamOf(l) {
+;// CONCATENATED MODULE: ./src/correspond/layer-roles.ts
+function layer_roles_streamOf(l) {
     return l.role.stream ?? 'main';
 }
 /** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
@@ -42519,6 +44253,128 @@ function conflict(x, y) {
         return false;
     return true;
 }
+function parentOf(rel) {
+    const i = rel.lastIndexOf('.');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+function push(m, k, v) {
+    const list = m.get(k);
+    if (list)
+        list.push(v);
+    else
+        m.set(k, [v]);
+}
+
+;// CONCATENATED MODULE: ./src/correspond/network-order.ts
+
+
+function sectionOfLayer(l) {
+    return sectionOf(l.path.split('.'));
+}
+function compareNet(x, y) {
+    const n = Math.min(x.net.length, y.net.length);
+    for (let i = 0; i < n; i++)
+        if (x.net[i] !== y.net[i])
+            return x.net[i] - y.net[i];
+    return x.net.length - y.net.length;
+}
+function pairBySection(left, right, shape, link) {
+    if (left.size === 0 || left.size !== right.size)
+        return;
+    const group = (pool) => {
+        const m = new Map();
+        for (const l of pool) {
+            const s = sectionOfLayer(l);
+            if (s === undefined)
+                return undefined;
+            push(m, s, l);
+        }
+        return m;
+    };
+    const ga = group(left);
+    const gb = group(right);
+    if (!ga || !gb || ga.size !== gb.size)
+        return;
+    for (const [s, la] of ga)
+        if ((gb.get(s)?.length ?? -1) !== la.length)
+            return;
+    for (const [s, la] of ga)
+        linkInOrder(la, gb.get(s), 'section', shape, left, right, link);
+}
+/**
+ * As many candidates on both sides, not every one placed by a section word (a ControlNet's `zero_convs.N` beside
+ * its `middle_block_out`): a section that holds exactly one candidate on each side pairs those two (`mid_block`
+ * and `middle_block_out` both say the middle), and the rest is left to the series pass.
+ */
+function pairLoneSections(left, right, shape, link) {
+    if (left.size < 2 || left.size !== right.size)
+        return;
+    const group = (pool) => {
+        const m = new Map();
+        for (const l of pool) {
+            const s = sectionOfLayer(l);
+            if (s !== undefined)
+                push(m, s, l);
+        }
+        return m;
+    };
+    const ga = group(left);
+    const gb = group(right);
+    for (const [s, la] of ga) {
+        const lb = gb.get(s);
+        if (la.length !== 1 || lb?.length !== 1 || conflict(la[0], lb[0]))
+            continue;
+        linkInOrder(la, lb, 'section', shape, left, right, link);
+    }
+}
+/**
+ * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
+ * ordering that justified it as evidence; linked layers leave their pools.
+ */
+function linkInOrder(la, lb, role, shape, left, right, link) {
+    la.sort(compareNet);
+    lb.sort(compareNet);
+    la.forEach((a, k) => {
+        const b = lb[k];
+        if (conflict(a, b))
+            return;
+        link(a, b, 'high', [
+            { kind: 'role-order', role, rank: k },
+            { kind: 'unique-shape', shape }
+        ]);
+        left.delete(a);
+        right.delete(b);
+    });
+}
+/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
+function seriesOfLayer(l) {
+    const words = l.path.split('.');
+    const i = words.findIndex((w) => /^\d+$/.test(w));
+    return i <= 0 ? undefined : words.slice(0, i).join('.');
+}
+function pairBySeries(left, right, shape, link) {
+    if (left.size < 2 || left.size !== right.size)
+        return;
+    const one = (pool) => {
+        const names = new Set([...pool].map(seriesOfLayer));
+        return names.size === 1 && !names.has(undefined);
+    };
+    if (!one(left) || !one(right))
+        return;
+    // Each its own member of the series: layers of one block (same index) are not told apart by it.
+    const distinct = (pool) => {
+        const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)));
+        return new Set(idx).size === pool.size;
+    };
+    if (!distinct(left) || !distinct(right))
+        return;
+    linkInOrder([...left], [...right], 'series', shape, left, right, link);
+}
+
+;// CONCATENATED MODULE: ./src/correspond/match.ts
+
+
+const SUBLAYER_ORDER = { attn: 0, cross: 1, ffn: 2 };
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
 function descriptor(l, coarse = false) {
     const r = l.role;
@@ -42527,11 +44383,11 @@ function descriptor(l, coarse = false) {
     if (r.role === 'norm') {
         if (l.position === undefined)
             return undefined;
-        return `norm|${match_streamOf(l)}|${l.position}`;
+        return `norm|${layer_roles_streamOf(l)}|${l.position}`;
     }
     if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up')
         return undefined;
-    return coarse ? `${r.role}|${match_streamOf(l)}` : `${r.role}|${match_streamOf(l)}|${r.sublayer ?? ''}`;
+    return coarse ? `${r.role}|${layer_roles_streamOf(l)}` : `${r.role}|${layer_roles_streamOf(l)}|${r.sublayer ?? ''}`;
 }
 /** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
 function rankValue(l) {
@@ -42551,8 +44407,8 @@ function familyOf(l) {
     const r = l.role.role;
     // The FFN's gate and up projections are one family: their order is what tells them apart.
     if (r === 'ffn-gate' || r === 'ffn-up' || r === 'ffn-in')
-        return `ffn-in|${match_streamOf(l)}`;
-    return `${r}|${match_streamOf(l)}`;
+        return `ffn-in|${layer_roles_streamOf(l)}`;
+    return `${r}|${layer_roles_streamOf(l)}`;
 }
 /**
  * Matches two pools of layers. `strict`: the pools are not aligned units (top-level leftovers), so a unique
@@ -42567,12 +44423,14 @@ function matchLayers(poolA, poolB, strict, base) {
         usedB.add(b);
         links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) });
     };
-    // 1. The same relative name and shape.
+    // 1. The same relative name and shape. Outside aligned units the whole path: the layers of blocks nobody
+    // aligned share their relative names (`ln_1` of every block) and say nothing about which block is which.
+    const nameOf = (l) => (strict ? l.path : l.rel);
     const byRel = new Map();
     for (const l of poolB)
-        byRel.set(l.rel, l);
+        byRel.set(nameOf(l), l);
     for (const a of poolA) {
-        const b = byRel.get(a.rel);
+        const b = byRel.get(nameOf(a));
         if (b && b.sig === a.sig && !usedB.has(b))
             link(a, b, 'high', [{ kind: 'same-name' }]);
     }
@@ -42610,7 +44468,7 @@ function matchLayers(poolA, poolB, strict, base) {
             link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }]);
             continue;
         }
-        matchEqualShapes(c.a, c.b, shape, link);
+        matchEqualShapes(c.a, c.b, shape, link, strict);
     }
     return {
         links,
@@ -42624,7 +44482,7 @@ function sameTail(a, b) {
     const wb = b.role.words;
     return wa.length > 0 && wa[wa.length - 1] === wb[wb.length - 1];
 }
-function matchEqualShapes(as, bs, shape, link) {
+function matchEqualShapes(as, bs, shape, link, strict = false) {
     const left = new Set(as);
     const right = new Set(bs);
     // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
@@ -42650,7 +44508,7 @@ function matchEqualShapes(as, bs, shape, link) {
             if (coarse && conflict(a, b))
                 continue;
             link(a, b, 'high', [
-                { kind: 'same-role', role: a.role.role, stream: match_streamOf(a), position: a.position },
+                { kind: 'same-role', role: a.role.role, stream: layer_roles_streamOf(a), position: a.position },
                 { kind: 'unique-shape', shape }
             ]);
             left.delete(a);
@@ -42661,7 +44519,7 @@ function matchEqualShapes(as, bs, shape, link) {
     const byStream = (pool) => {
         const m = new Map();
         for (const l of pool)
-            push(m, match_streamOf(l), l);
+            push(m, layer_roles_streamOf(l), l);
         return m;
     };
     const sa = byStream(left);
@@ -42679,7 +44537,9 @@ function matchEqualShapes(as, bs, shape, link) {
             right.delete(lb[0]);
         }
     }
-    // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
+    // b. One role family, same count on both sides, every member ordered by its name: pair in that order. Layers of
+    // no known role qualify inside aligned units when each side's are siblings of one module, each ordered by its
+    // name (`in_layer` / `out_layer` vs `linear_1` / `linear_2`): a sequence of one module, read in order.
     const fa = new Map();
     const fb = new Map();
     for (const a of left)
@@ -42688,7 +44548,9 @@ function matchEqualShapes(as, bs, shape, link) {
         push(fb, familyOf(b), b);
     for (const [f, la] of fa) {
         const lb = fb.get(f);
-        if (!lb || la.length !== lb.length || f.startsWith('other|'))
+        if (!lb || la.length !== lb.length)
+            continue;
+        if (f.startsWith('other|') && (strict || !siblings(la) || !siblings(lb)))
             continue;
         const ra = la.map(rankValue);
         const rb = lb.map(rankValue);
@@ -42708,9 +44570,21 @@ function matchEqualShapes(as, bs, shape, link) {
     // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
     // third resampler): the k-th of a section pairs with the k-th.
     pairBySection(left, right, shape, link);
+    pairLoneSections(left, right, shape, link);
     // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
     // as many on both sides: the k-th of one is the k-th of the other, in index order.
     pairBySeries(left, right, shape, link);
+    // b4. As many of this shape on both sides, every other one placed by its name or place: the last two are each
+    // other's by elimination.
+    if (as.length >= 2 && as.length === bs.length && left.size === 1 && right.size === 1) {
+        const [a] = left;
+        const [b] = right;
+        if (!conflict(a, b)) {
+            link(a, b, 'high', [{ kind: 'last-of-shape', shape, of: as.length }]);
+            left.clear();
+            right.clear();
+        }
+    }
     // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
     // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
     // roles. Unrelated names stay unmatched.
@@ -42728,9 +44602,15 @@ function matchEqualShapes(as, bs, shape, link) {
         });
     }
 }
-function parentOf(rel) {
-    const i = rel.lastIndexOf('.');
-    return i < 0 ? '' : rel.slice(0, i);
+/**
+ * Two or more layers under one parent module (the unit itself counts as one), by the names as stored: `in_layer`
+ * and `out_layer` are siblings, `linear_1` and `linear_2` too.
+ */
+function siblings(ls) {
+    if (ls.length < 2)
+        return false;
+    const p = parentOf(ls[0].relName);
+    return ls.every((l) => l.unit === ls[0].unit && parentOf(l.relName) === p);
 }
 /** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
 function related(a, b) {
@@ -42739,88 +44619,91 @@ function related(a, b) {
     const pa = parentOf(a.rel);
     return pa !== '' && pa === parentOf(b.rel);
 }
-function sectionOfLayer(l) {
-    return sectionOf(l.path.split('.'));
-}
-function compareNet(x, y) {
-    const n = Math.min(x.net.length, y.net.length);
-    for (let i = 0; i < n; i++)
-        if (x.net[i] !== y.net[i])
-            return x.net[i] - y.net[i];
-    return x.net.length - y.net.length;
-}
-function pairBySection(left, right, shape, link) {
-    if (left.size === 0 || left.size !== right.size)
-        return;
-    const group = (pool) => {
-        const m = new Map();
-        for (const l of pool) {
-            const s = sectionOfLayer(l);
-            if (s === undefined)
-                return undefined;
-            push(m, s, l);
-        }
-        return m;
-    };
-    const ga = group(left);
-    const gb = group(right);
-    if (!ga || !gb || ga.size !== gb.size)
-        return;
-    for (const [s, la] of ga)
-        if ((gb.get(s)?.length ?? -1) !== la.length)
-            return;
-    for (const [s, la] of ga)
-        linkInOrder(la, gb.get(s), 'section', shape, left, right, link);
+
+;// CONCATENATED MODULE: ./src/correspond/modules.ts
+
+/** The module a layer sits in, by its name as stored (`vector_in` for `vector_in.out_layer`); '' at the top. */
+function moduleOf(l) {
+    return parentOf(l.relName);
 }
 /**
- * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
- * ordering that justified it as evidence; linked layers leave their pools.
+ * Outside aligned units: modules that high links already join one to one (`vector_in` ~
+ * `time_text_embed.text_embedder`, through their only [H, 768] layers) hold the same layers, so a layer left in
+ * one whose shape is the only one of its kind left in the other is that one (`out_layer` ~ `linear_2`).
  */
-function linkInOrder(la, lb, role, shape, left, right, link) {
-    la.sort(compareNet);
-    lb.sort(compareNet);
-    la.forEach((a, k) => {
-        const b = lb[k];
-        if (conflict(a, b))
-            return;
-        link(a, b, 'high', [
-            { kind: 'role-order', role, rank: k },
-            { kind: 'unique-shape', shape }
-        ]);
-        left.delete(a);
-        right.delete(b);
-    });
-}
-function push(m, k, v) {
-    const list = m.get(k);
-    if (list)
-        list.push(v);
-    else
-        m.set(k, [v]);
-}
-/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
-function seriesOfLayer(l) {
-    const words = l.path.split('.');
-    const i = words.findIndex((w) => /^\d+$/.test(w));
-    return i <= 0 ? undefined : words.slice(0, i).join('.');
-}
-function pairBySeries(left, right, shape, link) {
-    if (left.size < 2 || left.size !== right.size)
-        return;
-    const one = (pool) => {
-        const names = new Set([...pool].map(seriesOfLayer));
-        return names.size === 1 && !names.has(undefined);
-    };
-    if (!one(left) || !one(right))
-        return;
-    // Each its own member of the series: layers of one block (same index) are not told apart by it.
-    const distinct = (pool) => {
-        const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)));
-        return new Set(idx).size === pool.size;
-    };
-    if (!distinct(left) || !distinct(right))
-        return;
-    linkInOrder([...left], [...right], 'series', shape, left, right, link);
+function matchWithinModules(links, restA, restB) {
+    const toB = new Map();
+    const toA = new Map();
+    for (const l of links) {
+        if (l.confidence !== 'high')
+            continue;
+        const ma = moduleOf(l.a);
+        const mb = moduleOf(l.b);
+        if (ma === '' || mb === '')
+            continue;
+        let sb = toB.get(ma);
+        if (!sb)
+            toB.set(ma, (sb = new Set()));
+        sb.add(mb);
+        let sa = toA.get(mb);
+        if (!sa)
+            toA.set(mb, (sa = new Set()));
+        sa.add(ma);
+    }
+    const partner = new Map();
+    for (const [ma, sb] of toB) {
+        if (sb.size !== 1)
+            continue;
+        const [mb] = sb;
+        if (toA.get(mb)?.size === 1)
+            partner.set(ma, mb);
+    }
+    if (partner.size === 0)
+        return { links: [], restA: [...restA], restB: [...restB] };
+    // Per module pair and shape, the layers left on each side.
+    const cells = new Map();
+    const wanted = new Set(partner.values());
+    for (const l of restA) {
+        const mb = partner.get(moduleOf(l));
+        if (mb === undefined)
+            continue;
+        const key = `${moduleOf(l)}\u0000${mb}\u0000${l.sig}`;
+        let c = cells.get(key);
+        if (!c)
+            cells.set(key, (c = { a: [], b: [] }));
+        c.a.push(l);
+    }
+    const owner = new Map();
+    for (const [ma, mb] of partner)
+        owner.set(mb, ma);
+    for (const l of restB) {
+        const mb = moduleOf(l);
+        if (!wanted.has(mb))
+            continue;
+        const c = cells.get(`${owner.get(mb)}\u0000${mb}\u0000${l.sig}`);
+        if (c)
+            c.b.push(l);
+    }
+    const out = [];
+    const used = new Set();
+    for (const c of cells.values()) {
+        if (c.a.length !== 1 || c.b.length !== 1 || conflict(c.a[0], c.b[0]))
+            continue;
+        const [a, b] = [c.a[0], c.b[0]];
+        const shape = a.sig.split('x').map(Number);
+        out.push({
+            a,
+            b,
+            confidence: 'high',
+            evidence: [
+                { kind: 'same-module', modules: [moduleOf(a), moduleOf(b)] },
+                { kind: 'unique-shape', shape }
+            ]
+        });
+        used.add(a);
+        used.add(b);
+    }
+    return { links: out, restA: restA.filter((l) => !used.has(l)), restB: restB.filter((l) => !used.has(l)) };
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
@@ -42833,11 +44716,13 @@ function pairBySeries(left, right, shape, link) {
 
 
 
+
+
 function sameShape(a, b) {
     return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 function correspond(a, b, options = {}) {
-    const sa = buildSide(a);
+    const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
     const links = [];
     const linkedA = new Set();
@@ -42887,8 +44772,9 @@ function correspond(a, b, options = {}) {
                 restB.push(...u.layers);
     }
     // Everything outside aligned units: one pool per side, strict (names must agree for high).
-    const left = matchLayers(restA, restB, true, []);
-    layerLinks.push(...left.links);
+    const strict = matchLayers(restA, restB, true, []);
+    const left = matchWithinModules(strict.links, strict.restA, strict.restB);
+    layerLinks.push(...strict.links, ...left.links);
     for (const f of matchFused(left.restA, left.restB))
         pushFused(f, 'medium', [], push);
     for (const l of layerLinks)
@@ -42901,22 +44787,23 @@ function cap(c) {
     return c === 'high' ? 'medium' : c;
 }
 /**
- * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase
- * that no header shows (diffusers' AdaLayerNormContinuous stores scale before shift; its AdaLayerNormZero keeps
- * the original order), so the link says the order is assumed.
+ * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase that
+ * no header shows; src/names/modulation.ts reads it from the names where a known convention tells it. Same order:
+ * a plain rename; known different orders: a reorder with the permutation as evidence; otherwise the link says the
+ * order is assumed.
  */
-function modulationAmbiguity(l) {
+function modulationOrder(l) {
     if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel)
         return undefined;
-    const s = squeeze(l.a.main.shape);
-    const rows = s[0] ?? 0;
-    const width = s.length > 1 ? s[s.length - 1] : 0;
-    const n = s.length === 2 && width > 0 && rows % width === 0 ? rows / width : 0;
-    const chunks = n === 2 ? ['shift', 'scale'] : ['shift', 'scale', 'gate'];
-    return { kind: 'modulation-chunks', chunks };
+    const n = chunkCount(squeeze(l.a.main.shape));
+    if (n < 2 || chunkCount(squeeze(l.b.main.shape)) !== n)
+        return undefined;
+    return chunkOrder(l.a.path, l.b.path, n);
 }
 function emitLayerLink(l, push) {
-    const modulation = l.ambiguity ?? modulationAmbiguity(l);
+    const order = modulationOrder(l);
+    const modulation = l.ambiguity ??
+        (order?.kind === 'unknown' ? { kind: 'modulation-chunks', chunks: [...order.chunks] } : undefined);
     for (const [leaf, ta] of l.a.tensors) {
         const tb = l.b.tensors.get(leaf);
         if (!tb || tb.numel !== ta.numel)
@@ -42924,13 +44811,16 @@ function emitLayerLink(l, push) {
         const same = sameShape(ta.shape, tb.shape);
         const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape));
         const evidence = same
-            ? l.evidence
+            ? [...l.evidence]
             : [
                 ...l.evidence,
                 { kind: 'same-numel', shapes: [[...ta.shape], [...tb.shape]] }
             ];
+        const reorder = order?.kind === 'reorder' && squeezedSame;
+        if (reorder)
+            evidence.push({ kind: 'chunk-order', chunks: [...order.chunks], order: [...order.order] });
         push({
-            kind: same ? 'rename' : 'reshape',
+            kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
             a: [ta.name],
             b: [tb.name],
             confidence: squeezedSame ? l.confidence : cap(l.confidence),
@@ -42946,16 +44836,32 @@ function pushFused(f, confidence, base, push) {
             continue;
         const rows = [];
         let start = 0;
-        for (const p of parts) {
-            const n = p.shape[0] ?? 0;
-            rows.push({ start, end: start + n });
-            start += n;
+        const total = tf.shape[0] ?? 0;
+        if (f.share) {
+            // Some parts: each fills its own equal share of the fused rows.
+            const each = total / f.share.of.length;
+            if (parts.some((p) => (p.shape[0] ?? 0) !== each))
+                continue;
+            for (const slot of f.share.slots)
+                rows.push({ start: slot * each, end: (slot + 1) * each });
         }
-        if (start !== (tf.shape[0] ?? 0))
-            continue;
-        const evidence = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }];
+        else {
+            for (const p of parts) {
+                const n = p.shape[0] ?? 0;
+                rows.push({ start, end: start + n });
+                start += n;
+            }
+            if (start !== total)
+                continue;
+        }
+        const evidence = [
+            ...base,
+            f.share
+                ? { kind: 'rows-share', parts: f.roles, of: f.share.of, rows: total }
+                : { kind: 'rows-sum', parts: f.roles, rows: total }
+        ];
         const names = parts.map((p) => p.name);
-        if (f.chunked) {
+        if (f.chunked && !f.share) {
             // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
             // ranges are unknown, and a converter must not guess them.
             const link = f.fusedSide === 'a'
@@ -42970,7 +44876,9 @@ function pushFused(f, confidence, base, push) {
         const link = f.fusedSide === 'a'
             ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
             : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence };
-        if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v')
+        // A share of a fused q|k|v or k|v sits where the full set's conventional order puts it.
+        const order = (f.share?.of ?? f.roles).join();
+        if (ambiguity && order !== 'q,k,v' && order !== 'k,v')
             link.ambiguity = ambiguity;
         push(link);
     }
@@ -42985,11 +44893,23 @@ function pushFused(f, confidence, base, push) {
 
 
 ;// CONCATENATED MODULE: ./src/compare/links.ts
+// Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
+// mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
 function links_numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return n;
+}
+function shapesOf(keys, side, shapeOf) {
+    const shapes = new Array(keys.length);
+    let total = 0;
+    for (let i = 0; i < keys.length; i++) {
+        const shape = shapeOf(side, keys[i]).slice();
+        shapes[i] = shape;
+        total += links_numel(shape);
+    }
+    return { shapes, numel: total };
 }
 function words(e) {
     switch (e.kind) {
@@ -43007,6 +44927,12 @@ function words(e) {
             return `${e.role} number ${e.rank + 1} in name order`;
         case 'rows-sum':
             return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`;
+        case 'rows-share':
+            return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`;
+        case 'last-of-shape':
+            return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`;
+        case 'same-module':
+            return `in modules already linked (${e.modules[0]} ~ ${e.modules[1]})`;
         case 'same-numel':
             return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`;
         case 'chunk-order':
@@ -43019,23 +44945,25 @@ function describeLink(l) {
     return l.evidence.map(words).join('; ');
 }
 function toKeyMapping(l, shapeOf) {
-    const source = l.a.map((k) => [...shapeOf('a', k)]);
-    const target = l.b.map((k) => [...shapeOf('b', k)]);
-    const total = (s) => s.reduce((n, x) => n + links_numel(x), 0);
+    const source = shapesOf(l.a, 'a', shapeOf);
+    const target = shapesOf(l.b, 'b', shapeOf);
     const m = {
-        source: [...l.a],
-        target: [...l.b],
+        source: l.a.slice(),
+        target: l.b.slice(),
         kind: l.kind,
         confidence: l.confidence,
         reason: describeLink(l),
-        shapes: { source, target },
-        shapeCompatible: total(source) === total(target),
+        shapes: { source: source.shapes, target: target.shapes },
+        shapeCompatible: source.numel === target.numel,
         evidence: l.evidence
     };
     if (l.rows)
         m.rows = l.rows.map((r) => ({ ...r }));
-    const sum = l.evidence.find((e) => e.kind === 'rows-sum');
-    if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+    const sum = l.evidence.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share');
+    if (sum?.kind === 'rows-share' && l.rows && !l.ambiguity) {
+        m.ambiguity = `equal-sized parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`;
+    }
+    else if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
         // The fused row order is the convention every known converter uses; stated, since no header shows it.
         const sizes = l.rows.map((r) => r.end - r.start);
         const equal = sizes.every((n) => n === sizes[0]);
@@ -43054,7 +44982,7 @@ function toKeyMapping(l, shapeOf) {
     return m;
 }
 
-;// CONCATENATED MODULE: ./src/compare/families.ts
+;// CONCATENATED MODULE: ./src/compare/block-pairing.ts
 function familyIndex(model) {
     const out = new Map();
     for (const f of model.families) {
@@ -43113,19 +45041,38 @@ function pairFamilies(a, b, links) {
         // Blocks one to one: the counts say something about size. Otherwise the nesting differs: no count claim.
         // One to one over every block of both families; a family whose blocks also went elsewhere (LDM
         // `middle_block` 0 and 2 to `mid_block.resnets`, 1 to `mid_block.attentions`) is restructured too.
-        const restructured = left.size !== j.pairs.size ||
-            right.size !== j.pairs.size ||
-            left.size !== (countA.get(j.fa) ?? 0) ||
-            right.size !== (countB.get(j.fb) ?? 0);
+        const na = countA.get(j.fa) ?? 0;
+        const nb = countB.get(j.fb) ?? 0;
+        const oneToOne = left.size === j.pairs.size && right.size === j.pairs.size;
+        const restructured = !oneToOne || left.size !== na || right.size !== nb;
+        const tail = oneToOne ? droppedTail(j.pairs, na, nb) : undefined;
         out.push({
             a: j.fa,
             b: j.fb,
-            countA: countA.get(j.fa) ?? 0,
-            countB: countB.get(j.fb) ?? 0,
-            ...(restructured ? { restructured: true } : {})
+            countA: na,
+            countB: nb,
+            ...(tail ? { missingTail: tail } : restructured ? { restructured: true } : {})
         });
     }
     return out;
+}
+/**
+ * One network saved without its last blocks (a text encoder kept to its penultimate layer): the links join block i
+ * to block i, every block of the shorter family and the first ones of the longer, so the longer side's last blocks
+ * are what the other lacks. Not a nesting difference, and not another depth of the design: the kept blocks are
+ * the same blocks.
+ */
+function droppedTail(pairs, countA, countB) {
+    if (countA === countB || pairs.size !== Math.min(countA, countB))
+        return undefined;
+    for (const p of pairs) {
+        const [x, y] = p.split(':');
+        if (x !== y || !(Number(x) < pairs.size))
+            return undefined;
+    }
+    const from = pairs.size;
+    const to = Math.max(countA, countB);
+    return { side: countA < countB ? 'a' : 'b', blocks: Array.from({ length: to - from }, (_, i) => from + i) };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/structure.ts
@@ -43142,7 +45089,16 @@ function structureFacts(model, analysis) {
         families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),
         attentionLayouts: attentionLayouts(analysis),
         ...(hidden.value !== null ? { hiddenDim: hidden.value, hiddenDimEvidence: hidden.evidence } : {}),
-        ...(analysis.family ? { family: { id: analysis.family.id, name: analysis.family.name } } : {})
+        ...(analysis.family
+            ? {
+                family: {
+                    id: analysis.family.id,
+                    name: analysis.family.name,
+                    confidence: analysis.family.confidence,
+                    evidence: analysis.family.evidence
+                }
+            }
+            : {})
     };
 }
 
@@ -43152,29 +45108,9 @@ function structureFacts(model, analysis) {
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
 
-/** Wrapper prefixes: the one list of the project (src/names). */
 
-/** Containers whose numbered children are blocks even when only one is present. */
-const BLOCK_CONTAINER_NAMES = new Set([
-    'blocks',
-    'layers',
-    'double_blocks',
-    'single_blocks',
-    'transformer_blocks',
-    'single_transformer_blocks',
-    'joint_blocks',
-    'input_blocks',
-    'output_blocks',
-    'middle_block',
-    'down_blocks',
-    'up_blocks',
-    'resnets',
-    'attentions',
-    'vace_blocks',
-    'blk',
-    'h',
-    'layer'
-]);
+/** Block containers and wrapper prefixes: the one list of each, in src/names. */
+
 /** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
 const keys_MAX_INDEX_DIGITS = 9;
 function keys_isIndexSegment(segment) {
@@ -43192,38 +45128,13 @@ function keys_isIndexSegment(segment) {
     return true;
 }
 /**
- * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
- * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
+ * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`), through the one
+ * prefix reader (src/names/prefixes.ts). Returns the removed prefix ('' if none) and the rest.
  */
 function keys_stripKnownPrefix(name) {
-    let rest = name;
-    let prefix = '';
-    for (let round = 0; round < 4; round++) {
-        // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
-        // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
-        const dot = rest.indexOf('.');
-        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
-            break;
-        // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
-        // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
-        let p;
-        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-            const candidate = KNOWN_PREFIXES[c];
-            if (rest.length > candidate.length && rest.startsWith(candidate)) {
-                p = candidate;
-                break;
-            }
-        }
-        if (p === undefined)
-            break;
-        prefix += p;
-        rest = rest.slice(p.length);
-    }
-    return { prefix, rest };
+    const { key, stripped } = normalizeKey(name);
+    return { prefix: stripped, rest: key };
 }
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
-const UNDERSCORE_BLOCK_RE = /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/;
 /**
  * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
  * index 3, rest `self_attn.q.weight`. A numbered child is a block when its container is a known block container
@@ -43251,7 +45162,7 @@ function splitBlockKey(name) {
         }
     }
     const head = segs[0];
-    const m = UNDERSCORE_BLOCK_RE.exec(head);
+    const m = SERIES_IN_KOHYA_SEGMENT.exec(head);
     if (m) {
         const start = m.index + (m[0].startsWith('_') ? 1 : 0);
         return {
@@ -43278,88 +45189,6 @@ function hasNamedInterior(segs, from = 0) {
 function nameTokens(name) {
     return name.toLowerCase().split(/[._]/);
 }
-const ATTENTION_TOKENS = new Set([
-    'attn',
-    'attn1',
-    'attn2',
-    'attention',
-    'qkv',
-    'kv',
-    'query',
-    'key',
-    'value'
-]);
-const ATTENTION_SEGMENTS = new Set([
-    'q',
-    'k',
-    'v',
-    'o',
-    'to_q',
-    'to_k',
-    'to_v',
-    'to_out',
-    'to_qkv',
-    'to_kv',
-    'q_proj',
-    'k_proj',
-    'v_proj',
-    'o_proj',
-    'out_proj',
-    'q_linear',
-    'k_linear',
-    'v_linear',
-    'kv_linear',
-    'add_q_proj',
-    'add_k_proj',
-    'add_v_proj',
-    'to_add_out',
-    'k_img',
-    'v_img',
-    'wq',
-    'wk',
-    'wv',
-    'wo',
-    'in_proj_weight',
-    'in_proj_bias',
-    'query_key_value',
-    'q_norm',
-    'k_norm',
-    'norm_q',
-    'norm_k',
-    'query_norm',
-    'key_norm',
-    'norm_added_q',
-    'norm_added_k',
-    'norm_k_img'
-]);
-const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'fc1', 'fc2', 'feedforward']);
-const FFN_SEGMENTS = new Set([
-    'w1',
-    'w2',
-    'w3',
-    'gate_proj',
-    'up_proj',
-    'down_proj',
-    'proj_mlp',
-    'feed_forward'
-]);
-const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/;
-const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate']);
-const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb']);
-const EMBEDDING_SEGMENTS = new Set([
-    'img_in',
-    'txt_in',
-    'time_in',
-    'vector_in',
-    'guidance_in',
-    'patchify_proj',
-    'conv_in',
-    'proj_in',
-    'caption_projection',
-    'wte',
-    'wpe',
-    'token_embd'
-]);
 /**
  * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
  * level are embeddings, a block's `proj_in` is not.
@@ -43379,51 +45208,40 @@ function keyRoles(name, insideBlock) {
 const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g;
 const ROLE_CACHE_LIMIT = 50000;
 const roleCache = new Map();
-function computeKeyRoles(name, insideBlock) {
-    const segs = name.split('.');
-    const roles = [];
-    let attention = false;
-    let ffn = false;
-    let norm = false;
-    let modulation = false;
-    let embedding = false;
+/** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
+const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/;
+/** A module path without its block containers and their indices (`blocks.0.attn.q` -> `attn.q`). */
+function withoutContainers(path) {
+    const segs = path.split('.');
+    const kept = [];
     for (let i = 0; i < segs.length; i++) {
         const seg = segs[i];
-        const lower = seg.toLowerCase();
-        if (ATTENTION_SEGMENTS.has(lower))
-            attention = true;
-        if (FFN_SEGMENTS.has(lower))
-            ffn = true;
-        if (lower === 'scale_shift_table')
-            modulation = true;
-        if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb')))
-            embedding = true;
-        const tokens = lower.split('_');
-        for (let t = 0; t < tokens.length; t++) {
-            const token = tokens[t];
-            if (ATTENTION_TOKENS.has(token))
-                attention = true;
-            else if (FFN_TOKENS.has(token))
-                ffn = true;
-            else if (MODULATION_TOKENS.has(token))
-                modulation = true;
-            else if (NORM_TOKEN_RE.test(token)) {
-                // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
-                const next = segs[i + 1]?.toLowerCase();
-                if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length)
-                    modulation = true;
-                else
-                    norm = true;
-            }
-        }
+        if (keys_isIndexSegment(seg))
+            continue;
+        const numbered = i + 1 < segs.length && keys_isIndexSegment(segs[i + 1]);
+        if (numbered && (series_BLOCK_CONTAINER_NAMES.has(seg) || CONTAINER_SUFFIX.test(seg)))
+            continue;
+        kept.push(seg);
     }
-    if (attention)
+    return kept.join('.');
+}
+function computeKeyRoles(name, insideBlock) {
+    const roles = [];
+    let embedding = false;
+    if (!insideBlock)
+        for (const seg of name.split('.'))
+            if (isEmbeddingName(seg))
+                embedding = true;
+    // The shared role words (names/roles.ts) over the module path without its block containers: `down_blocks.0` or
+    // `attentions.0` says nothing of what the layer inside is.
+    const r = layerRole(withoutContainers(splitLeaf(name).layer));
+    if (r.sublayer === 'attn' || r.sublayer === 'cross' || ATTENTION_ROLES.has(r.role))
         roles.push('attention');
-    if (ffn && !embedding)
+    if ((r.sublayer === 'ffn' || FFN_ROLES.has(r.role)) && !embedding)
         roles.push('feedforward');
-    if (norm)
+    if (NORM_ROLES.has(r.role))
         roles.push('normalization');
-    if (modulation)
+    if (r.role === 'mod')
         roles.push('modulation');
     if (embedding)
         roles.push('embedding');
@@ -43442,35 +45260,8 @@ function isWeightLeaf(leaf) {
 function isBiasLeaf(leaf) {
     return BIAS_LEAVES.has(leaf);
 }
-const ADAPTER_KEY = /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear_layer|lora|\w*_lora\d*|lora_te\w*|lora_unet\w*|lycoris_\w*)(\.|$)|\.(alpha|alpha_scale|dora_scale|lora_magnitude_vector|diff|diff_b|diff_m|oft_blocks|rescale)$|\.(hada|lokr)_\w+$|^lora___lorahyphen___/;
-/**
- * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
- * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
- */
-function isAdapterKey(name) {
-    // Every alternative of ADAPTER_KEY needs one of these substrings or an adapter leaf; base keys (nearly all keys
-    // of a model) are settled by a few substring searches, which cost less than the regex in a cold process.
-    if (!name.includes('lora') &&
-        !name.includes('lycoris') &&
-        !name.includes('hada_') &&
-        !name.includes('lokr_')) {
-        const dot = name.lastIndexOf('.');
-        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
-            return false;
-    }
-    return ADAPTER_KEY.test(name);
-}
-/** The leaves of the `\.(alpha|...)$` alternative that do not contain `lora`. */
-const ADAPTER_LEAVES = new Set([
-    'alpha',
-    'alpha_scale',
-    'dora_scale',
-    'diff',
-    'diff_b',
-    'diff_m',
-    'oft_blocks',
-    'rescale'
-]);
+/** The one reading of adapter tensor names (src/names/adapters.ts). */
+
 
 ;// CONCATENATED MODULE: ./src/analysis/attention.ts
 /**
@@ -43479,38 +45270,35 @@ const ADAPTER_LEAVES = new Set([
  * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
  */
 
-const PROJECTION_NAMES = new Map();
-for (const [role, names] of Object.entries({
-    q: ['q', 'to_q', 'q_proj', 'query', 'q_linear', 'wq'],
-    k: ['k', 'to_k', 'k_proj', 'key', 'k_linear', 'wk'],
-    v: ['v', 'to_v', 'v_proj', 'value', 'v_linear', 'wv'],
-    qkv: ['qkv', 'to_qkv', 'qkv_proj', 'query_key_value', 'c_attn', 'wqkv', 'qkv_linear'],
-    kv: ['kv', 'to_kv', 'kv_proj', 'kv_linear', 'wkv'],
-    out: ['o', 'to_out', 'out_proj', 'proj', 'wo', 'c_proj', 'o_proj', 'out', 'output'],
-    added_q: ['add_q_proj'],
-    added_k: ['add_k_proj'],
-    added_v: ['add_v_proj'],
-    added_qkv: ['add_qkv_proj'],
-    added_out: ['to_add_out'],
-    k_img: ['k_img'],
-    v_img: ['v_img']
-})) {
-    for (const n of names)
-        PROJECTION_NAMES.set(n, role);
+
+/**
+ * The projection or q/k norm a layer name stands for, read with the shared role words (src/names/roles.ts): the
+ * added (context) stream of joint attention gives `added_*`, an image branch of cross attention `k_img` / `v_img`.
+ */
+function partOf(name) {
+    const p = attentionPart(name);
+    if (!p)
+        return null;
+    const added = p.stream === 'context';
+    // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
+    const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image');
+    switch (p.part) {
+        case 'q-norm':
+            return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' };
+        case 'k-norm':
+            return added ? { norm: 'added_k_norm' } : image ? { norm: 'k_img_norm' } : { norm: 'k_norm' };
+        case 'o':
+            return { role: added ? 'added_out' : 'out' };
+        case 'q':
+        case 'qkv':
+            return { role: added ? `added_${p.part}` : p.part };
+        case 'k':
+        case 'v':
+            return { role: added ? `added_${p.part}` : image ? `${p.part}_img` : p.part };
+        case 'kv':
+            return added || image ? null : { role: 'kv' };
+    }
 }
-const NORM_NAMES = new Map([
-    ['norm_q', 'q_norm'],
-    ['q_norm', 'q_norm'],
-    ['query_norm', 'q_norm'],
-    ['ln_q', 'q_norm'],
-    ['norm_k', 'k_norm'],
-    ['k_norm', 'k_norm'],
-    ['key_norm', 'k_norm'],
-    ['ln_k', 'k_norm'],
-    ['norm_added_q', 'added_q_norm'],
-    ['norm_added_k', 'added_k_norm'],
-    ['norm_k_img', 'k_img_norm']
-]);
 const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/;
 const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/;
 const STREAM_NAMES = /^(img_attn|txt_attn)$/;
@@ -43536,26 +45324,26 @@ function classify(key) {
     const lower = last.toLowerCase();
     const underscore = UNDERSCORE_ATTN.exec(lower);
     const fromName = (name, containerParts) => {
-        const role = PROJECTION_NAMES.get(name);
-        if (role)
-            return { container: joinPath(containerParts), role };
-        const norm = NORM_NAMES.get(name);
-        if (norm) {
+        const part = partOf(name);
+        if (!part)
+            return null;
+        if ('role' in part)
+            return { container: joinPath(containerParts), role: part.role };
+        {
+            const norm = part.norm;
             // Flux keeps its q/k norms under a QKNorm module: img_attn.norm.query_norm.scale.
             const parts = containerParts[containerParts.length - 1] === 'norm' ? containerParts.slice(0, -1) : containerParts;
             return { container: joinPath(parts), norm };
         }
         return null;
     };
-    if (PROJECTION_NAMES.has(lower) || NORM_NAMES.has(lower))
-        return fromName(lower, parent);
     if (underscore) {
         // HunyuanVideo / GGUF style: img_attn_qkv, img_attn_q_norm, attn_q, attn_output.
         const sub = underscore[2];
         const containerParts = [...parent, last.slice(0, underscore[1].length)];
         return fromName(sub, containerParts);
     }
-    return null;
+    return fromName(lower, parent);
 }
 /** Finds the attention modules among `entries` (keys relative to a block, or top-level keys). */
 function findAttentionModules(entries, family, blocksHaving, notes) {
@@ -43765,19 +45553,25 @@ function findBlockFamilies(tensors) {
     families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
     const innermost = new Int32Array(tensors.length).fill(-1);
     const outermost = new Int32Array(tensors.length).fill(-1);
-    families.forEach((f, fi) => {
-        for (const inst of f.instances) {
+    // Each family's depth once: the loop below visits every member of every family (a nested UNet's tensors sit in
+    // two or three families each).
+    const depths = families.map((f) => depth(f.family.pattern));
+    for (let fi = 0; fi < families.length; fi++) {
+        const instances = families[fi].instances;
+        const d = depths[fi];
+        for (let i = 0; i < instances.length; i++) {
+            const members = instances[i].members;
             // Index loops over keys: see collectCandidates.
-            for (let k = 0; k < inst.members.length; k++) {
-                const t = inst.members[k];
+            for (let k = 0; k < members.length; k++) {
+                const t = members[k];
                 if (outermost[t] < 0)
                     outermost[t] = fi;
                 const current = innermost[t];
-                if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
+                if (current < 0 || depths[current] < d)
                     innermost[t] = fi;
             }
         }
-    });
+    }
     return { families, innermost, outermost, notes };
 }
 function depth(pattern) {
@@ -43870,7 +45664,7 @@ function nameSignature(inst) {
 function qualifies(c) {
     if (!c.hasInterior)
         return false;
-    if (BLOCK_CONTAINER_NAMES.has(c.name))
+    if (series_BLOCK_CONTAINER_NAMES.has(c.name))
         return true;
     for (const byIndex of c.containers.values()) {
         if (byIndex.size < 2)
@@ -44060,18 +45854,7 @@ function blocks_sameShape(a, b) {
 
 ;// CONCATENATED MODULE: ./src/analysis/dimensions.ts
 
-const PATCH_MODULE = /(^|\.)(patch_embedding|patch_embed|x_embedder|img_in|patchify_proj|pos_embed)(\.|$)/;
-const INPUT_MODULE = /^(conv_in|proj_in|input_proj)$/;
-const OUTPUT_MODULES = [
-    'head.head',
-    'final_layer.linear',
-    'final_layer.proj',
-    'proj_out',
-    'conv_out',
-    'out.2',
-    'head'
-];
-const CONTEXT_MODULE = /(^|\.)(text_embedding|txt_in|y_embedder|context_embedder|caption_projection|text_embedder|encoder_hid_proj|cap_embedder)(\.|$)/;
+
 function known(value, evidence, source = 'shape') {
     return { value, evidence, source };
 }
@@ -44124,7 +45907,7 @@ function computeDimensions(input) {
             firstConv = t;
         if (outermost[i] >= 0)
             continue;
-        if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
+        if (!patchTensor && (isPatchEmbedding(module) || isInputLayer(module)))
             patchTensor = t;
         byModule.set(module, t);
     }
@@ -44132,7 +45915,7 @@ function computeDimensions(input) {
         const { module } = keys_splitLeaf(patchTensor.name);
         if (patchTensor.shape.length >= 3) {
             inChannels = known(patchTensor.shape[1], `${patchTensor.name} ${fmt(patchTensor.shape)}: conv in-channels`);
-            if (PATCH_MODULE.test(module))
+            if (isPatchEmbedding(module))
                 patchSize = patchTensor.shape.slice(2);
         }
         else {
@@ -44145,7 +45928,7 @@ function computeDimensions(input) {
     // Output projection.
     let outFeatures = unknown('no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)');
     let outChannels = unknown('output projection not found');
-    const outModule = OUTPUT_MODULES.find((m) => byModule.has(m));
+    const outModule = OUTPUT_PROJECTIONS.find((m) => byModule.has(m));
     if (outModule) {
         const t = byModule.get(outModule);
         const n = t.shape[0];
@@ -44217,7 +46000,7 @@ function computeDimensions(input) {
             if (outermost[i] >= 0 || t.shape.length !== 2)
                 return false;
             const { module, leaf } = keys_splitLeaf(t.name);
-            return leaf === 'weight' && CONTEXT_MODULE.test(module);
+            return leaf === 'weight' && isContextEmbedding(module);
         });
         if (text)
             contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`);
@@ -44291,332 +46074,23 @@ function applyGgufMetadata(d, metadata, notes) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/analysis/families.ts
-class Probe {
-    ctx;
-    evidence = [];
-    byPattern;
-    constructor(ctx) {
-        this.ctx = ctx;
-        this.byPattern = new Map(ctx.families.map((f) => [f.family.pattern, f]));
-    }
-    shape(name) {
-        return this.ctx.shapes.get(name);
-    }
-    has(name) {
-        return this.ctx.shapes.has(name);
-    }
-    /** The shape of `rest` in the blocks of `pattern` (any block), or undefined. */
-    blockShape(pattern, rest) {
-        return this.byPattern.get(pattern)?.unionEntries.find((e) => e.key === rest)?.shape;
-    }
-    blockHas(pattern, rest) {
-        return this.byPattern.get(pattern)?.keyBlockCounts.has(rest) ?? false;
-    }
-    count(pattern) {
-        return this.byPattern.get(pattern)?.family.count ?? 0;
-    }
-    /** Records `name [shape]` as evidence and returns the shape. */
-    note(name, shape) {
-        if (shape)
-            this.evidence.push(`${name} [${shape.join(', ')}]`);
-        return shape;
-    }
-    key(name) {
-        return this.note(name, this.shape(name));
-    }
-    block(pattern, rest) {
-        return this.note(`${pattern}.*.${rest}`, this.blockShape(pattern, rest));
-    }
-    blocks(pattern) {
-        const n = this.count(pattern);
-        this.evidence.push(`${pattern}: ${n} blocks`);
-        return n;
-    }
-}
-function result(p, id, name, variant, naming, confidence, headDim) {
-    return { match: { id, name, variant, naming, confidence, evidence: p.evidence }, headDim };
-}
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(p, what, seen, wanted, state) {
-    if (seen !== wanted) {
-        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
-        state.confidence = 'medium';
-    }
-}
-function wanVariant(p, dim, inDim, image, flf, vace) {
-    if (vace) {
-        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
-        return {
-            name: `Wan2.1 VACE-${size}`,
-            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
-        };
-    }
-    if (flf)
-        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
-    if (image)
-        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
-    if (dim === 3072 && inDim === 48)
-        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
-    if (dim === 5120 && inDim === 36) {
-        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
-        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
-    }
-    if (dim === 5120) {
-        return {
-            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
-            variant: 't2v-14b',
-            layers: 40,
-            ffn: 13824
-        };
-    }
-    if (dim === 1536)
-        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
-    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
-}
-function wanOriginal(p) {
-    const mod = p.key('head.modulation');
-    const patch = p.key('patch_embedding.weight');
-    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
-        return null;
-    const dim = mod[mod.length - 1];
-    const inDim = patch[1];
-    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
-    const flf = p.key('img_emb.emb_pos') !== undefined;
-    const vace = p.key('vace_patch_embedding.weight') !== undefined;
-    if (!image)
-        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, vace);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
-}
-function wanDiffusers(p) {
-    const sst = p.key('scale_shift_table');
-    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
-    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
-        return null;
-    const dim = sst[sst.length - 1];
-    const inDim = p.key('patch_embedding.weight')?.[1];
-    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
-        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
-    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
-    if (!image)
-        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, false);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
-}
-function longcat(p) {
-    const qkv = p.block('blocks', 'attn.qkv.weight');
-    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
-    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', qkv[1], 4096, state);
-    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
-    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
-    const exact = state.confidence === 'high';
-    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
-}
-function fluxOrHunyuan(p) {
-    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
-        p.count('txt_in.individual_token_refiner.blocks') > 0;
-    const bflQkv = p.block('double_blocks', 'img_attn.qkv.weight');
-    const hyQkv = p.block('double_blocks', 'img_attn_qkv.weight');
-    const linear1 = p.block('single_blocks', 'linear1.weight');
-    if (!(bflQkv || hyQkv) || !linear1)
-        return null;
-    const state = { confidence: 'high' };
-    const double = p.blocks('double_blocks');
-    const single = p.blocks('single_blocks');
-    if (refiner || hyQkv) {
-        if (refiner)
-            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', linear1[1], 3072, state);
-        expectSize(p, 'double blocks', double, 20, state);
-        expectSize(p, 'single blocks', single, 40, state);
-        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
-        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    const hidden = p.key('img_in.weight')?.[0];
-    expectSize(p, 'hidden size', hidden, 3072, state);
-    expectSize(p, 'double blocks', double, 19, state);
-    expectSize(p, 'single blocks', single, 38, state);
-    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
-    if (!guidance)
-        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
-}
-function fluxDiffusers(p) {
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
-    if (!addQ || !mlp)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
-    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
-    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
-}
-function stableDiffusionUnet(p) {
-    const keys = [
-        [
-            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-            'original (LDM / sgm)'
-        ],
-        [
-            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'diffusers (UNet2DConditionModel)'
-        ]
-    ];
-    for (const [sdxlKey, sd1Key, naming] of keys) {
-        const xl = p.shape(sdxlKey);
-        if (xl && xl[0] === 640 && xl[1] === 2048) {
-            p.key(sdxlKey);
-            return result(p, 'sdxl', 'SDXL (UNet)', null, naming, 'high', 64);
-        }
-        const sd = p.shape(sd1Key);
-        if (sd && sd[0] === 320 && sd[1] === 768) {
-            p.key(sd1Key);
-            return result(p, 'sd1', 'Stable Diffusion 1.x (UNet)', null, naming, 'high');
-        }
-        if (sd && sd[0] === 320 && sd[1] === 1024) {
-            p.key(sd1Key);
-            return result(p, 'sd2', 'Stable Diffusion 2.x (UNet)', null, naming, 'high', 64);
-        }
-    }
-    return null;
-}
-function qwenImage(p) {
-    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const txtNorm = p.key('txt_norm.weight');
-    if (!mod || !addQ || !txtNorm)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', addQ[1], 3072, state);
-    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
-    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
-}
-function sd3(p) {
-    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
-    if (!qkv)
-        return null;
-    const depth = p.blocks('joint_blocks');
-    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
-    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
-    const state = { confidence: 'medium' };
-    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
-}
-function ltx(p) {
-    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
-    const sst = p.block('transformer_blocks', 'scale_shift_table');
-    if (!q || !sst)
-        return null;
-    const original = p.key('patchify_proj.weight') !== undefined || p.key('adaln_single.linear.weight') !== undefined;
-    const diffusers = p.key('proj_in.weight') !== undefined && p.key('caption_projection.linear_1.weight') !== undefined;
-    if (!original && !diffusers)
-        return null;
-    const layers = p.blocks('transformer_blocks');
-    const hidden = q[1];
-    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
-    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
-    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
-}
-function cogvideox(p) {
-    const sat = p.block('layers', 'attention.query_key_value.weight');
-    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
-        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
-        p.block('transformer_blocks', 'attn1.to_q.weight');
-    if (!sat && !diffusers)
-        return null;
-    if (diffusers)
-        p.block('transformer_blocks', 'norm1.linear.weight');
-    const pattern = sat ? 'layers' : 'transformer_blocks';
-    const layers = p.blocks(pattern);
-    const hidden = (sat ?? diffusers ?? [0, 0])[1];
-    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
-    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
-}
-const RULES = [
-    { rule: wanOriginal, keys: ['head.modulation'] },
-    { rule: wanDiffusers, keys: ['scale_shift_table'] },
-    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
-    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
-    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-    {
-        rule: stableDiffusionUnet,
-        keys: [
-            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
-        ]
-    },
-    { rule: qwenImage, keys: ['txt_norm.weight'] },
-    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
-    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
-    {
-        rule: cogvideox,
-        blockKeys: [
-            ['layers', 'attention.query_key_value.weight'],
-            ['transformer_blocks', 'attn1.to_q.weight']
-        ]
-    }
-];
-const RANK = { high: 0, medium: 1, low: 2 };
-function mayMatch(g, ctx) {
-    if (g.keys)
-        for (const k of g.keys)
-            if (ctx.shapes.has(k))
-                return true;
-    if (g.blockKeys) {
-        for (const [pattern, rest] of g.blockKeys) {
-            for (const f of ctx.families)
-                if (f.family.pattern === pattern && f.keyBlockCounts.has(rest))
-                    return true;
-        }
-    }
-    return false;
-}
-/** Every matching family rule, best first. */
-function identifyFamilies(ctx) {
-    const out = [];
-    for (const g of RULES) {
-        if (!mayMatch(g, ctx))
-            continue;
-        const r = g.rule(new Probe(ctx));
-        if (r)
-            out.push(r);
-    }
-    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/ffn.ts
 
-const ffn_FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'feedforward']);
-const GATE_NAMES = /^(w1|gate|gate_proj|ffn_gate|wi_0)$/;
-const UP_NAMES = /^(w3|up|up_proj|ffn_up|wi_1)$/;
+
+/**
+ * Which of two input projections of a gated FFN is the gate, from the shared role words (names/roles.ts): a name
+ * that says gate or up settles it (`gate_proj` / `up_proj`, GGUF `ffn_gate`); otherwise the lower-numbered one
+ * (`w1` before `w3`, T5 `wi_0` before `wi_1`), as the SwiGLU / GEGLU reference code orders them.
+ */
+function gateOf(a, b) {
+    const ra = layerRole(a);
+    const rb = layerRole(b);
+    if (ra.role === 'ffn-gate' || rb.role === 'ffn-up')
+        return 0;
+    if (rb.role === 'ffn-gate' || ra.role === 'ffn-up')
+        return 1;
+    return (rb.ordinal ?? Infinity) < (ra.ordinal ?? Infinity) ? 1 : 0;
+}
 /** The FFN container of a module path: the path up to its first FFN-named segment (`ffn`, `img_mlp`, `ff_context`). */
 function ffnContainer(module) {
     const segs = module.split('.');
@@ -44625,10 +46099,10 @@ function ffnContainer(module) {
         if (seg === 'feed_forward')
             return segs.slice(0, i + 1).join('.');
         const tokens = seg.split('_');
-        if (!tokens.some((t) => ffn_FFN_TOKENS.has(t)))
+        if (!tokens.some(isFfnWord))
             continue;
         // GGUF style `ffn_gate` / `ffn_up` / `ffn_down` as the last segment: the container is the shared `ffn` part.
-        if (i === segs.length - 1 && tokens.length === 2 && ffn_FFN_TOKENS.has(tokens[0]) && i > 0) {
+        if (i === segs.length - 1 && tokens.length === 2 && isFfnWord(tokens[0]) && i > 0) {
             return [...segs.slice(0, i), tokens[0]].join('.');
         }
         return segs.slice(0, i + 1).join('.');
@@ -44681,7 +46155,7 @@ function findFfnModules(entries, family, blocksHaving) {
             kind = 'gated';
             f = downs[0].m[1];
             // Name the gate when the names tell it (w1 / gate_proj); otherwise the first projection is called the gate.
-            const gateIndex = UP_NAMES.test(lastName(ups[0].key)) || GATE_NAMES.test(lastName(ups[1].key)) ? 1 : 0;
+            const gateIndex = gateOf(lastName(ups[0].key), lastName(ups[1].key));
             projections.push({ role: 'gate', key: ups[gateIndex].key, shape: [...ups[gateIndex].shape] });
             projections.push({ role: 'up', key: ups[1 - gateIndex].key, shape: [...ups[1 - gateIndex].shape] });
             projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
@@ -44864,11 +46338,6 @@ function dominantPrefix(common, counts, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/types.ts
-/**
- * The result of analysing one model's structure from its tensor names and shapes (`analyzeStructure`). Every field
- * is plain JSON (numbers, strings, arrays, objects): the `analyze --json` manifest embeds it as `structure`, and
- * compare / LoRA / gate code consumes it. Fields are only ever added, never renamed (see `STRUCTURE_SCHEMA_VERSION`).
- */
 const STRUCTURE_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/analysis/structure.ts
@@ -45123,7 +46592,7 @@ function analyzeStructure(ckpt) {
     const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
     if (ckpt.format === 'gguf')
         applyGgufMetadata(dimensions, ckpt.metadata, notes);
-    const candidates = identifyFamilies({ shapes, families });
+    const candidates = identifyFamilies([...shapes].map(([path, shape]) => ({ path, shape })));
     const best = candidates[0];
     // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
     if (best?.headDim &&
@@ -45234,8 +46703,76 @@ function formatShare(fraction) {
     return figures_formatPercent(fraction * 100);
 }
 
+;// CONCATENATED MODULE: ./src/compare/flag-evidence.ts
+/**
+ * Why a red family or size flag stands: the facts it rests on as printable lines (`evidence.because`), which every
+ * renderer prints under the flag and the JSON carries. A red "different model families" claim is read from names by
+ * the detector; it is shown with the rule each side matched (keys, shapes, block counts it read) and the size
+ * difference (block counts, widths, block shapes) or the poor correspondence that backs it.
+ */
+
+/** Detector evidence lines shown per side: the first ones name the keys and block counts the rule read. */
+const MAX_RULE_EVIDENCE = 6;
+/** Printed lines per flag, and characters per line: a hostile file's names must not flood the report. */
+const MAX_LINES = 12;
+const MAX_LINE = 300;
+/** Red flags that say the two models differ in size (block counts, widths, block tensor shapes). */
+const SIZE_CODES = new Set(['block-count', 'hidden-dim', 'block-shapes', 'block-family']);
+function line(text) {
+    return text.length > MAX_LINE ? `${text.slice(0, MAX_LINE - 1)}…` : text;
+}
+/** `A read as Flux.1 [dev] (high confidence, flux rule): double_blocks: 19 blocks, ...`. */
+function ruleLine(side, family) {
+    const shown = family.evidence.slice(0, MAX_RULE_EVIDENCE);
+    const more = family.evidence.length - shown.length;
+    const read = shown.length > 0 ? `: ${shown.join('; ')}${more > 0 ? `; ${more} more` : ''}` : '';
+    return line(`${side} read as ${family.name} (${family.confidence} confidence, ${family.id} rule)${read}`);
+}
+/**
+ * The size difference behind a red family flag: the red size flags' own sentences, or, when the sizes agree, how
+ * little of the networks corresponds (the reason the family flag was kept red).
+ */
+function sizeLines(flags, parameters) {
+    const sizes = flags.filter((f) => f.kind === 'red' && SIZE_CODES.has(f.code)).map((f) => line(f.message));
+    if (sizes.length > 0)
+        return sizes.slice(0, MAX_LINES - 2);
+    return [`only ${formatShare(parameters)} of the parameters correspond by name and shape`];
+}
+/** The evidence of a red model-family flag: each side's matched rule, then the size lines. */
+function familyBecause(a, b, sizes) {
+    return [ruleLine('A', a), ruleLine('B', b), ...sizes].slice(0, MAX_LINES);
+}
+/** The width each side's hidden dim was read from (the tensors and shapes). */
+function widthBecause(a, b) {
+    return [
+        line(`A: ${a.hiddenDim ?? 'unknown'} from ${a.hiddenDimEvidence ?? 'no tensor'}`),
+        line(`B: ${b.hiddenDim ?? 'unknown'} from ${b.hiddenDimEvidence ?? 'no tensor'}`)
+    ];
+}
+/**
+ * A red family flag carries what backs it: each side's matched detector rule and the size difference (or the poor
+ * correspondence) that kept it red. Run last, when every size flag is known.
+ */
+function explainRedFamily(flags, a, b, parameters) {
+    const at = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red');
+    if (at < 0 || !a.family || !b.family)
+        return;
+    const f = flags[at];
+    const sizes = sizeLines(flags, parameters);
+    flags[at] = { ...f, evidence: { ...f.evidence, sizes, because: familyBecause(a.family, b.family, sizes) } };
+}
+function stringsOf(v) {
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+}
+/** The printable evidence lines of a flag (`evidence.because`), or none. */
+function flagBecause(f) {
+    return stringsOf(f.evidence.because).slice(0, MAX_LINES);
+}
+
 ;// CONCATENATED MODULE: ./src/compare/verdict.ts
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+
+
 
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
@@ -45287,7 +46824,8 @@ function verdictOf(overlap, flags = [], conversions = []) {
     // block counts are not "the same network under another naming": at most partial, and the summary says why.
     const apart = flags.filter((f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes'));
     if (tier === 'compatible' && apart.length > 0) {
-        const why = apart.map((f) => f.message).join('; ');
+        // The family flag's size lines say what differs (block counts, widths), beside the other flags' sentences.
+        const why = [...new Set(apart.flatMap((f) => [f.message, ...stringsOf(f.evidence.sizes)]))].join('; ');
         return {
             tier: 'partial',
             basis,
@@ -45328,13 +46866,12 @@ function summaryOf(tier, basis, overlap, flags, conversions) {
     return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
         'weights and LoRAs do not transfer; use ones made for the target model.');
 }
-/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
-const verdict_ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
 /** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
 function adapterTensorCount(names) {
     let n = 0;
+    // The analysis' one reading of adapter tensors (LoRA / LyCORIS / DoRA / full-delta suffixes and prefixes).
     for (const name of names)
-        if (verdict_ADAPTER_KEY.test(name))
+        if (isAdapterKey(name))
             n++;
     return n;
 }
@@ -45363,7 +46900,18 @@ function computeFlags(x) {
     }
     for (const p of x.familyPairs) {
         const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB };
-        if (p.restructured) {
+        if (p.missingTail) {
+            const { side, blocks } = p.missingTail;
+            const [lacks, has, family] = side === 'a' ? ['A', 'B', p.b] : ['B', 'A', p.a];
+            const which = blocks.length === 1 ? `block ${blocks[0]}` : `blocks ${blocks[0]}-${blocks[blocks.length - 1]}`;
+            flags.push({
+                kind: 'red',
+                code: 'block-tail',
+                message: `${lacks} lacks ${has}'s last ${which} of ${family} (${p.a} ${p.countA} vs ${p.b} ${p.countB}; the blocks it keeps pair index by index): saved without its tail, those layers have no counterpart`,
+                evidence: { ...evidence, lacking: side, missingBlocks: blocks }
+            });
+        }
+        else if (p.restructured) {
             flags.push({
                 kind: 'green',
                 code: 'block-structure',
@@ -45422,7 +46970,7 @@ function computeFlags(x) {
                 kind: 'red',
                 code: 'hidden-dim',
                 message: `different hidden dims: ${dimA} vs ${dimB}`,
-                evidence
+                evidence: { ...evidence, because: widthBecause(x.a, x.b) }
             });
     }
     const la = x.a.attentionLayouts;
@@ -45449,7 +46997,12 @@ function computeFlags(x) {
     const fa = x.a.family;
     const fb = x.b.family;
     if (fa && fb) {
-        const evidence = { familyA: fa.name, familyB: fb.name };
+        const evidence = {
+            familyA: fa.name,
+            familyB: fb.name,
+            confidenceA: fa.confidence,
+            confidenceB: fb.confidence
+        };
         if (fa.id === fb.id)
             flags.push({
                 kind: 'green',
@@ -45475,7 +47028,7 @@ function computeFlags(x) {
             kind: 'green',
             code: 'hidden-dim',
             message: `the layers correspond although the hidden dim reads ${String(f.evidence.hiddenDimA)} vs ${String(f.evidence.hiddenDimB)} from differently named layers`,
-            evidence: { ...f.evidence, parameters: x.overlap.parameters }
+            evidence: { ...f.evidence, because: undefined, parameters: x.overlap.parameters }
         };
     }
     // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
@@ -45553,10 +47106,256 @@ function computeFlags(x) {
             });
         }
     }
+    explainRedFamily(flags, x.a, x.b, x.overlap.parameters);
     return flags;
 }
 
+;// CONCATENATED MODULE: ./src/compare/partial.ts
+/**
+ * A side that is only part of a network: the weights a LoRA patches (its "implied" weights), a few linear layers
+ * per block and nothing else. Model-level facts read from such a side (family, block counts, attention layouts,
+ * hidden dim) describe the LoRA's choice of layers, not a network, so they are no evidence against the other side;
+ * what counts is whether every one of its layers corresponds to one of the other side's. This module tells such a
+ * side apart, measures how much of it corresponds, and says how fused and separate projections meet.
+ */
+
+
+
+function partial_numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+/**
+ * True when the key set is only layer weights (rank >= 2) and the biases of those layers: no norm, embedding
+ * vector or other 1-D parameter of its own, which every whole network has (norm scales, biases of layers not
+ * listed). This is the shape of what a LoRA patches; a whole network never looks like it.
+ */
+function layersOnly(tensors) {
+    if (tensors.length === 0)
+        return false;
+    // Layers with a weight of rank >= 2 (leaf names read by src/names: `in_proj_weight` is a weight too).
+    const layers = new Set();
+    for (const t of tensors) {
+        if (t.shape.length < 2)
+            continue;
+        const { layer, leaf } = splitLeaf(t.name);
+        if (leaf === 'weight')
+            layers.add(layer);
+    }
+    for (const t of tensors) {
+        if (t.shape.length >= 2)
+            continue;
+        const { layer, leaf } = splitLeaf(t.name);
+        if (leaf !== 'bias' || !layers.has(layer))
+            return false;
+    }
+    return true;
+}
+/**
+ * A high link whose separate parts fill row ranges of a fused tensor exactly (q and v of a q|k|v: the link does not
+ * conserve the fused tensor's parameters, yet every part lands on rows of its own).
+ */
+function fillsRows(m) {
+    if (!m.rows || (m.kind !== 'fuse' && m.kind !== 'split'))
+        return false;
+    const [fused, parts] = m.kind === 'fuse' ? [m.shapes.target[0], m.shapes.source] : [m.shapes.source[0], m.shapes.target];
+    if (!fused || parts.length !== m.rows.length)
+        return false;
+    const perRow = partial_numel(fused.slice(1));
+    return m.rows.every((r, i) => partial_numel(parts[i] ?? []) === (r.end - r.start) * perRow);
+}
+/** The separate-parts side of a high split/fuse link: the keys whose rows it fills. */
+function separateKeys(m, side) {
+    if (m.kind === 'fuse' && side === 'a')
+        return m.source;
+    if (m.kind === 'split' && side === 'b')
+        return m.target;
+    return [];
+}
+/**
+ * The side that is part of a network, if one is: layers only while the other side is not. Two layer-only sides
+ * (two LoRAs' weights, a base kept as its linears) give no sign which is the part: neither is taken as one.
+ * Read from the key sets alone, before any correspondence, because the engine matches such a side differently
+ * (`correspond(..., { partial: 'a' })`: no counterpart sought outside the blocks it sits in, units missing on its
+ * side tolerated).
+ */
+function partialCandidate(a, b) {
+    const la = layersOnly(a);
+    const lb = layersOnly(b);
+    return la === lb ? undefined : la ? 'a' : 'b';
+}
+/**
+ * How much of the partial side corresponds: high, shape-conserving links, and the rows of a fused tensor a part
+ * fills (q and v of a q|k|v).
+ */
+function partialSide(side, tensors, mappings, coveredHigh) {
+    const covered = new Set(coveredHigh);
+    for (const m of mappings)
+        if (m.confidence === 'high' && fillsRows(m))
+            for (const k of separateKeys(m, side))
+                covered.add(k);
+    let total = 0;
+    let inLinks = 0;
+    let count = 0;
+    let coveredCount = 0;
+    const seen = new Set();
+    for (const t of tensors) {
+        if (seen.has(t.name))
+            continue;
+        seen.add(t.name);
+        count++;
+        const n = partial_numel(t.shape);
+        total += n;
+        if (covered.has(t.name)) {
+            inLinks += n;
+            coveredCount++;
+        }
+    }
+    return { side, tensors: count, coveredTensors: coveredCount, covered: total === 0 ? 0 : inLinks / total };
+}
+/** A link of correspond(b, a) read as one of (a, b): sides, split/fuse and side-bound evidence swapped. */
+function swapLink(l) {
+    const kind = l.kind === 'split' ? 'fuse' : l.kind === 'fuse' ? 'split' : l.kind;
+    const evidence = l.evidence.map((e) => {
+        switch (e.kind) {
+            case 'block-aligned':
+                return { ...e, series: [e.series[1], e.series[0]], index: [e.index[1], e.index[0]] };
+            case 'same-module':
+                return { ...e, modules: [e.modules[1], e.modules[0]] };
+            case 'same-numel':
+                return { ...e, shapes: [e.shapes[1], e.shapes[0]] };
+            case 'chunk-order': {
+                // order[i]: the chunk of A that B's chunk i is; swapped, the inverse permutation.
+                const inverse = new Array(e.order.length).fill(0);
+                e.order.forEach((from, to) => (inverse[from] = to));
+                return { ...e, order: inverse };
+            }
+            default:
+                return e;
+        }
+    });
+    return { ...l, kind, a: l.b, b: l.a, evidence };
+}
+/** Flags a partial side's structure makes up: they describe the layers a LoRA chose, not a network. */
+const STRUCTURE_CODES = new Set([
+    'block-count',
+    'block-family',
+    'hidden-dim',
+    'attention-layout',
+    'model-family',
+    'naming'
+]);
+function isStructureFlag(f) {
+    return STRUCTURE_CODES.has(f.code);
+}
+const ATTENTION_PARTS = new Set(FUSED_ROLE_PARTS.qkv);
+/**
+ * Fused vs separate projections the high-confidence mapping joins by rows (a q|k|v split into q, k and v, or
+ * stacked into one), as one flag: which side stores them fused, the parts, how many layers, and the conversion.
+ */
+function fusedLayoutFlag(mappings) {
+    let splits = 0;
+    let fuses = 0;
+    const parts = new Set();
+    for (const m of mappings) {
+        if (m.confidence !== 'high' || !m.rows || (m.kind !== 'split' && m.kind !== 'fuse'))
+            continue;
+        const rows = m.evidence?.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share');
+        if (!rows || (rows.kind !== 'rows-sum' && rows.kind !== 'rows-share'))
+            continue;
+        for (const p of rows.kind === 'rows-share' ? rows.of : rows.parts)
+            parts.add(p);
+        if (m.kind === 'split')
+            splits++;
+        else
+            fuses++;
+    }
+    if (splits + fuses === 0)
+        return undefined;
+    const names = [...parts];
+    const what = names.every((p) => ATTENTION_PARTS.has(p)) ? 'attention' : 'projections';
+    const fused = names.join('|');
+    const said = [];
+    if (splits > 0)
+        said.push(`A's fused ${fused} splits by rows into B's separate ${names.join(', ')} (${splits} tensors)`);
+    if (fuses > 0)
+        said.push(`A's separate ${names.join(', ')} are row slices of B's fused ${fused} (${fuses} tensors)`);
+    return {
+        kind: 'green',
+        code: 'fused-layout',
+        message: `fused vs separate ${what}, convertible: ${said.join('; ')}`,
+        evidence: {
+            fusedIn: splits > 0 && fuses > 0 ? 'both' : splits > 0 ? 'a' : 'b',
+            parts: names,
+            splits,
+            fuses
+        }
+    };
+}
+/** The flag that says a side is part of a network, and how much of it corresponds. */
+function partialSideFlag(p) {
+    const [side, other] = p.side === 'a' ? ['A', 'B'] : ['B', 'A'];
+    const all = p.coveredTensors === p.tensors;
+    return {
+        kind: all ? 'green' : 'red',
+        code: 'partial-side',
+        message: `${side} is part of a network (${p.tensors} layer tensors, no norms or embeddings, as a LoRA patches): ` +
+            (all
+                ? `every one corresponds to ${other}`
+                : `${p.coveredTensors} of ${p.tensors} correspond to ${other} (${formatShare(p.covered)} of its parameters)`),
+        evidence: { side: p.side, tensors: p.tensors, corresponding: p.coveredTensors, parameters: p.covered }
+    };
+}
+/** The conversions, in words, with the fused-vs-separate parts where the layout flag names them. */
+function conversionWords(conversions, layout) {
+    const parts = layout?.evidence.parts ?? [];
+    const fused = parts.length > 0 ? `fused ${parts.join('|')}` : 'fused';
+    return conversions.map((k) => k === 'split'
+        ? `split ${fused} rows`
+        : k === 'fuse'
+            ? `stack ${parts.length > 0 ? parts.join(', ') : 'separate tensors'} into ${fused} rows`
+            : k === 'reorder'
+                ? 'reorder chunks'
+                : k === 'reshape'
+                    ? 'reshape'
+                    : 'rename keys');
+}
+/**
+ * The verdict on a partial side: the share of ITS parameters that correspond (whichever side it is, so the figure
+ * does not depend on argument order). The other side's layers a LoRA did not train are no incompatibility.
+ * Same-named layers of other shapes (red `block-shapes`) still cap it at partial: those layers do not load.
+ */
+function partialVerdict(p, basis, flags, conversions) {
+    const [side, other] = p.side === 'a' ? ['A', 'B'] : ['B', 'A'];
+    let tier = tierOf(p.covered);
+    const shapes = flags.find((f) => f.kind === 'red' && f.code === 'block-shapes');
+    if (tier === 'compatible' && shapes)
+        tier = 'partial';
+    const what = `${side} is part of a network (the layers a LoRA patches)`;
+    const layout = flags.find((f) => f.code === 'fused-layout');
+    let summary;
+    if (tier === 'compatible' && p.coveredTensors === p.tensors) {
+        const how = basis === 'exact' || conversions.length === 0
+            ? ''
+            : `Compatible after conversion: ${conversionWords(conversions, layout).join(', ')}. `;
+        summary =
+            `${how}${what}, and every one of its layers corresponds to ${other}'s: ` +
+                `a LoRA on those layers loads on ${other}${how === '' ? ' as it is' : ' once converted'}.`;
+    }
+    else {
+        summary =
+            `${what}: ${formatShare(p.covered)} of its parameters correspond to ${other}; the rest has no counterpart ` +
+                `there${shapes ? ` (${shapes.message})` : ''} (see the unmatched keys).`;
+        if (tier === 'incompatible')
+            summary += ` A LoRA on those layers does not load on ${other}.`;
+    }
+    return { tier, basis, overlap: p.covered, summary };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
+
 
 
 
@@ -45605,6 +47404,9 @@ function structureAnalysis(c) {
 }
 /** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
 function inBlocks(model, diffs) {
+    // Most pairs have no shape difference under a shared name: then no set of every block key is built.
+    if (diffs.length === 0)
+        return [];
     const keys = new Set();
     for (const f of model.families)
         for (const s of f.scopes)
@@ -45745,7 +47547,14 @@ function compareCheckpoints(a, b, opts = {}) {
             normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
     }
     // Mapping: the correspondence engine over both key sets.
-    const corr = correspond(a.tensors, b.tensors);
+    // A side that is only part of a network (a LoRA's implied weights) is matched as such, whichever side it is.
+    const partialAt = partialCandidate(a.tensors, b.tensors);
+    const corr = partialAt === 'b'
+        ? (() => {
+            const c = correspond(b.tensors, a.tensors, { partial: 'a' });
+            return { links: c.links.map(swapLink), unmatched: { a: c.unmatched.b, b: c.unmatched.a } };
+        })()
+        : correspond(a.tensors, b.tensors, { partial: partialAt === 'a' ? 'a' : 'none' });
     const shapesA = new Map();
     for (const t of a.tensors)
         if (!shapesA.has(t.name))
@@ -45788,7 +47597,7 @@ function compareCheckpoints(a, b, opts = {}) {
         a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
         b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
     };
-    const flags = computeFlags({
+    const computed = computeFlags({
         a: structure.a,
         b: structure.b,
         familyPairs,
@@ -45808,6 +47617,21 @@ function compareCheckpoints(a, b, opts = {}) {
             totalB: b.tensors.length
         }
     });
+    // A side that is only part of a network (a LoRA's implied weights): its structure says nothing about a network,
+    // so the structural flags give way to what its correspondence shows, and the verdict measures that side.
+    const partial = partialAt === undefined
+        ? undefined
+        : partialAt === 'a'
+            ? partialSide('a', a.tensors, all, coveredA)
+            : partialSide('b', b.tensors, all, coveredB);
+    const flags = partial
+        ? [...computed.filter((f) => !isStructureFlag(f)), partialSideFlag(partial)]
+        : computed;
+    const layout = fusedLayoutFlag(all);
+    if (layout)
+        flags.push(layout);
+    const conversions = kindsOf(all);
+    const verdict = verdictOf(overlap, flags, conversions);
     const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
     return {
@@ -45821,7 +47645,7 @@ function compareCheckpoints(a, b, opts = {}) {
         mappingCounts,
         unmatched: { a: unmatchedA, b: unmatchedB },
         flags,
-        verdict: verdictOf(overlap, flags, kindsOf(all))
+        verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict
     };
 }
 
@@ -45859,74 +47683,358 @@ function toMappingFile(c, tool) {
 
 
 
+;// CONCATENATED MODULE: ./src/lora/shapes.ts
+/**
+ * Shape checks of one LoRA module against the base tensor it targets, per algorithm: what a loader would reject
+ * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
+ * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
+ */
+
+function get(m, role) {
+    return m.tensors.find((t) => t.role === role)?.tensor.shape;
+}
+function shapes_fmt(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Compare expected and actual dims; collect the differences. */
+function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
+    const problems = [];
+    if (loraIn !== baseIn)
+        problems.push(`in-dim ${loraIn} vs ${baseIn}`);
+    if (loraOut !== baseOut)
+        problems.push(`out-dim ${loraOut} vs ${baseOut}`);
+    problems.push(...extra);
+    return problems.length === 0
+        ? { ok: true, loraIn, loraOut, baseIn, baseOut }
+        : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
+}
+function checkLora(m, out, inFlat, W) {
+    const down = get(m, 'down');
+    const up = get(m, 'up');
+    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
+    if (!down || (!up && blocks.length === 0))
+        return { ok: false, expected: 'incomplete module (down or up missing)' };
+    const mid = get(m, 'mid');
+    // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
+    const loraIn = mid ? (down[1] ?? 0) : (0,numel/* numel */.u)(down.slice(1));
+    const baseIn = mid ? (W[1] ?? 0) : inFlat;
+    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
+    const extra = [];
+    const bias = get(m, 'up-bias');
+    if (bias && bias[0] !== out)
+        extra.push(`lora_B.bias ${shapes_fmt(bias)} vs out ${out}`);
+    const dora = get(m, 'dora-scale');
+    if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
+        extra.push(`dora_scale ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
+    }
+    const mag = get(m, 'magnitude');
+    if (mag && mag[0] !== out)
+        extra.push(`lora_magnitude_vector ${shapes_fmt(mag)} vs out ${out}`);
+    const diffB = get(m, 'diff-bias');
+    if (diffB && diffB[0] !== out)
+        extra.push(`diff_b ${shapes_fmt(diffB)} vs out ${out}`);
+    return verdict(loraIn, loraOut, baseIn, out, extra);
+}
+function checkLoha(m, out, inFlat, W) {
+    const w1a = get(m, 'hada_w1_a');
+    const w1b = get(m, 'hada_w1_b');
+    const w2a = get(m, 'hada_w2_a');
+    const w2b = get(m, 'hada_w2_b');
+    if (!w1a || !w1b || !w2a || !w2b)
+        return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' };
+    const tucker = get(m, 'hada_t1') !== undefined;
+    // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
+    const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
+    const loraIn = tucker ? (w1b[1] ?? 0) : (0,numel/* numel */.u)(w1b.slice(1));
+    const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
+    const in2 = tucker ? (w2b[1] ?? 0) : (0,numel/* numel */.u)(w2b.slice(1));
+    const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
+    return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
+}
+/**
+ * A LoKr module's Kronecker factor sizes: the delta is kron(w1 [a, c], w2 [b, d]), so it is [a*b, c*d] with the
+ * kernel folded into d. Each factor is whole (`lokr_w1`) or low-rank (`_a`, `_b`); w2 may be Tucker (w2_a [r, b],
+ * w2_b [r, d], t2 [r, r, kh, kw]). Undefined when a factor is missing.
+ */
+function lokrFactorDims(m) {
+    const w1 = get(m, 'lokr_w1');
+    const w1a = get(m, 'lokr_w1_a');
+    const w1b = get(m, 'lokr_w1_b');
+    const w2 = get(m, 'lokr_w2');
+    const w2a = get(m, 'lokr_w2_a');
+    const w2b = get(m, 'lokr_w2_b');
+    const t2 = get(m, 'lokr_t2');
+    const a = w1 ? w1[0] : w1a?.[0];
+    const c = w1 ? w1[1] : w1b?.[1];
+    let b;
+    let d;
+    if (w2) {
+        b = w2[0];
+        d = (0,numel/* numel */.u)(w2.slice(1));
+    }
+    else if (t2 && w2a && w2b) {
+        b = w2a[1];
+        d = (w2b[1] ?? 0) * (0,numel/* numel */.u)(t2.slice(2));
+    }
+    else if (w2a && w2b) {
+        b = w2a[0];
+        d = (0,numel/* numel */.u)(w2b.slice(1));
+    }
+    if (a === undefined || b === undefined || c === undefined || d === undefined)
+        return undefined;
+    return { a, b, c, d };
+}
+function checkLokr(m, out, inFlat) {
+    const dims = lokrFactorDims(m);
+    if (!dims)
+        return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
+    return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out);
+}
+function checkFull(m, entry, slice, bias) {
+    const problems = [];
+    // The rows the module patches: a slice of a fused base weight, or the whole weight.
+    const expected = slice ? [slice.size, ...entry.shape.slice(1)] : entry.shape;
+    const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
+    if (diff && shapes_fmt(diff) !== shapes_fmt(expected))
+        problems.push(slice
+            ? `diff ${shapes_fmt(diff)} vs rows ${slice.offset}-${slice.offset + slice.size - 1} of base ${shapes_fmt(entry.shape)}`
+            : `diff ${shapes_fmt(diff)} vs base ${shapes_fmt(entry.shape)}`);
+    const diffB = get(m, 'diff-bias');
+    if (diffB) {
+        // Without the resolution's word, the entry's own bias (its slice's rows of it).
+        const rows = bias !== undefined
+            ? (bias?.rows ?? undefined)
+            : entry.bias
+                ? slice
+                    ? slice.size
+                    : (0,numel/* numel */.u)(entry.bias.shape)
+                : undefined;
+        if (rows === undefined)
+            problems.push('diff_b but the base module has no bias');
+        else if (diffB.length !== 1 || diffB[0] !== rows)
+            problems.push(`diff_b ${shapes_fmt(diffB)} vs base bias [${rows}]`);
+    }
+    return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
+}
+/**
+ * Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. `bias`: the base
+ * bias rows the resolution found for a `.diff_b` (when absent, the entry's own bias).
+ */
+function checkModuleShapes(m, entry, slice, bias) {
+    const W = entry.shape;
+    const out = slice ? slice.size : (W[0] ?? 0);
+    const inFlat = (0,numel/* numel */.u)(W.slice(1));
+    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
+    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
+    if (entry.isParam && !matrix && m.algorithm !== 'full') {
+        return {
+            ok: false,
+            expected: `${m.algorithm} module on a bare parameter ${shapes_fmt(W)}; only a full delta can patch it`
+        };
+    }
+    switch (m.algorithm) {
+        case 'lora':
+            return checkLora(m, out, inFlat, W);
+        case 'loha':
+            return checkLoha(m, out, inFlat, W);
+        case 'lokr':
+            return checkLokr(m, out, inFlat);
+        case 'full':
+            return checkFull(m, entry, slice, bias);
+        case 'ia3': {
+            const w = get(m, 'ia3-weight');
+            if (!w)
+                return { ok: false, expected: 'IA3 module without its weight vector' };
+            const fits = w[0] === out || w[0] === W[1];
+            return fits
+                ? { ok: true }
+                : { ok: false, expected: `IA3 vector ${shapes_fmt(w)} fits neither out ${out} nor in ${W[1]}` };
+        }
+        case 'norm': {
+            const w = get(m, 'norm-weight');
+            return !w || shapes_fmt(w) === shapes_fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${shapes_fmt(w)} vs ${shapes_fmt(W)}` };
+        }
+        default:
+            return { ok: true, note: `${m.algorithm} shapes not checked` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lora/implied.ts
+/**
+ * The base tensors a LoRA module implies, as tensor specs in the LoRA's own naming: `<path>.weight` with the shape
+ * [out, in(, kh, kw)] its factors multiply to (up rows x down columns for LoRA), `<path>.bias` when it carries a bias
+ * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
+ * base: the resolver never looks a name up itself.
+ */
+
+
+function shapeOf(m, role) {
+    return m.tensors.find((t) => t.role === role)?.tensor.shape;
+}
+/** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
+function impliedWeightShape(m) {
+    switch (m.algorithm) {
+        case 'lora': {
+            const down = shapeOf(m, 'down');
+            const up = shapeOf(m, 'up');
+            const blocks = m.tensors.filter((t) => t.role === 'up-block');
+            if (!down || down.length < 2)
+                return [];
+            const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
+            if (out === undefined)
+                return [];
+            // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
+            const mid = shapeOf(m, 'mid');
+            return mid ? [out, down[1], ...mid.slice(2)] : [out, ...down.slice(1)];
+        }
+        case 'loha': {
+            const w1a = shapeOf(m, 'hada_w1_a');
+            const w1b = shapeOf(m, 'hada_w1_b');
+            if (!w1a || !w1b)
+                return [];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,numel/* numel */.u)(w1b.slice(1))];
+        }
+        case 'lokr': {
+            const dims = lokrFactorDims(m);
+            return dims ? [dims.a * dims.b, dims.c * dims.d] : [];
+        }
+        case 'full': {
+            const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight');
+            return diff ? [...diff] : [];
+        }
+        case 'norm': {
+            const w = shapeOf(m, 'norm-weight');
+            return w ? [...w] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** True when the module patches only a bias (a lone `.diff_b`). */
+function biasOnly(m) {
+    return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias');
+}
+/** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
+function patchesParameter(m) {
+    return m.tensors.some((t) => t.role === 'diff-modulation');
+}
+/** The tensors one module implies, named in the LoRA's naming (its path, kohya underscores kept). */
+function implied_impliedTensors(m) {
+    const out = {};
+    if (!biasOnly(m)) {
+        out.weight = {
+            name: patchesParameter(m) ? m.path : `${m.path}.weight`,
+            shape: impliedWeightShape(m)
+        };
+    }
+    const diffB = shapeOf(m, 'diff-bias');
+    if (diffB)
+        out.bias = { name: `${m.path}.bias`, shape: [...diffB] };
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/lora/layers.ts
 /**
  * What a module path names: its layer kind (self-attention q, cross-attention kv, FFN, modulation, ...), its block,
  * and the architecture a set of paths points at. Works on dotted and kohya underscore paths alike by matching on
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
+
+
+
+
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 function boundaryForm(path) {
     return '_' + path.replace(/\./g, '_') + '_';
 }
-const PROJECTIONS = [
-    [/_(?:k_img|add_k_proj)_$/, 'k_img'],
-    [/_(?:v_img|add_v_proj)_$/, 'v_img'],
-    [/_(?:qkv|to_qkv|query_key_value|in_proj|qkv_proj)_$/, 'qkv'],
-    [/_(?:kv_linear|to_kv|kv)_$/, 'kv'],
-    [/_(?:to_q|q_proj|q_linear|wq|q|query|add_q_proj)_$/, 'q'],
-    [/_(?:to_k|k_proj|wk|k|key)_$/, 'k'],
-    [/_(?:to_v|v_proj|wv|v|value)_$/, 'v'],
-    [/_(?:to_out_0|to_out|out_proj|proj|o|wo|to_add_out)_$/, 'o'],
-    [/_norm\w*_$/, 'norm']
-];
+/**
+ * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
+ * words after the attention module's name (`_blocks_3_cross_attn_k_img_` -> `k_img`): the block path around it
+ * (`down_blocks`, `txt_in`) says nothing of the projection. q/k norms count as norms. The extra k/v stream of an
+ * attention (`k_img`, `add_k_proj`) is labelled `k_img` / `v_img`, as the reports always have.
+ */
 function projection(u) {
-    for (const [re, name] of PROJECTIONS)
-        if (re.test(u))
-            return name;
-    return null;
+    const tail = AFTER_ATTENTION.exec(u)?.[1] ?? u.slice(1, -1);
+    const r = layerRole(tail, false, false, 'attn');
+    switch (r.role) {
+        case 'q-norm':
+        case 'k-norm':
+        case 'norm':
+            return 'norm';
+        case 'k':
+        case 'v':
+            return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role;
+        case 'q':
+        case 'o':
+        case 'qkv':
+        case 'kv':
+            return r.role;
+        default:
+            return null;
+    }
+}
+const EXTRA_STREAM = new Set(['img', 'add']);
+/** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
+const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/;
+/** A rule reading the underscored path with a regular expression. */
+const matching = (re) => (u) => re.test(u);
+/** Flux-style single blocks: one linear feeding q, k, v and the MLP, one after both (a structural kind). */
+const SINGLE_BLOCK_RULES = [
+    { test: matching(/_single_blocks_\d+_linear1_$/), kind: 'fused qkv+mlp' },
+    { test: matching(/_single_blocks_\d+_linear2_$/), kind: 'attn-out+mlp' }
+];
+/** Numbered containers in the underscored form (`_down_blocks_0`, `_attentions_1`): they say nothing of the layer. */
+const CONTAINERS = new RegExp(`_(?:${[...series_BLOCK_CONTAINER_NAMES].join('|')}|[a-z]+_blocks)_\\d+(?=_)`, 'g');
+/**
+ * Attention (self / cross), feed-forward and modulation layers, read with the shared role words (src/names/roles.ts) from the
+ * path without its numbered containers. Null for anything else.
+ */
+function sublayerKind(u, r) {
+    if (r.sublayer === 'cross' || r.sublayer === 'attn') {
+        const kind = r.sublayer === 'cross' ? 'cross-attn' : 'self-attn';
+        const p = projection(u);
+        return p ? `${kind} ${p}` : kind;
+    }
+    if (r.sublayer === 'ffn')
+        return 'ffn';
+    return r.role === 'mod' ? 'modulation' : null;
+}
+/**
+ * A path that starts with an input embedding's name (names/roles.ts `isEmbeddingName`): its first one to three
+ * words, since a kohya path has lost the segment boundaries (`time_in_in_layer`, `x_embedder_proj`).
+ */
+function topEmbedding(u) {
+    const words = u.slice(1, -1).split('_');
+    for (let n = 1; n <= Math.min(3, words.length); n++) {
+        const name = words.slice(0, n).join('_');
+        if (/^\d/.test(words[n - 1]))
+            return false;
+        if (isEmbeddingName(name))
+            return true;
+    }
+    return false;
 }
 const KIND_RULES = [
-    { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
-    { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-    { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-    {
-        re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
-        kind: 'self-attn',
-        withProjection: true
-    },
-    { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
-    { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
-    { re: /_proj_mlp_$/, kind: 'ffn' },
-    {
-        re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
-        kind: 'modulation'
-    },
-    { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
-    {
-        re: /^_(?:patch_embedding|x_embedder|img_in|txt_in|text_embedding|time_embedding|t_embedder|y_embedder|time_in|vector_in|guidance_in|condition_embedder|time_embed|label_emb|context_embedder|patchify_proj|caption_projection|conv_in|input_blocks_0_0|embeddings|token_embedding|position_embedding)_/,
-        kind: 'embedding'
-    },
-    { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
-    { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
-    {
-        re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
-        kind: 'resnet/conv'
-    },
-    { re: /_norm\w*_/, kind: 'norm' }
+    // Wan's time_projection feeds every block's modulation; a `.diff_m` delta is a modulation table.
+    { test: matching(/_(?:time_projection|time_proj|diff_m)_/), kind: 'modulation' },
+    { test: isImageEmbedderUnderscored, kind: 'embedding (image)' },
+    // The LDM UNet's input conv (conv_in in diffusers names).
+    { test: matching(/^_input_blocks_0_0_/), kind: 'embedding' },
+    { test: matching(/_\d+_proj_(?:in|out)_$/), kind: 'transformer proj' },
+    { test: isOutputHeadUnderscored, kind: 'output' },
+    { test: isUnetConvolutionUnderscored, kind: 'resnet/conv' }
 ];
 /**
- * Block indices (other than 0) of the usual containers, in the underscored form. The rules above read such an index
- * only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So writing every nonzero
- * index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a model share one cache
- * entry (tested against the uncached rules).
+ * Block indices (other than 0) of the known series (src/names/series.ts), in the underscored form. The rules above
+ * read such an index only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So
+ * writing every nonzero index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a
+ * model share one cache entry (tested against the uncached rules).
  */
-const BLOCK_INDEX = /_(blocks|double_blocks|single_blocks|transformer_blocks|single_transformer_blocks|layers|vace_blocks|resblocks)_[1-9]\d*(?=_)/g;
 const KIND_CACHE_LIMIT = 50000;
 const kindCache = new Map();
 /** Layer kind label of a module path, e.g. `self-attn q`, `cross-attn k_img`, `ffn`, `modulation`. */
 function layerKind(path, textEncoder = false) {
-    const key = boundaryForm(path).replace(BLOCK_INDEX, '_$1_9');
+    const key = boundaryForm(path).replace(NONZERO_SERIES_INDEX, '_$1_9');
     let label = kindCache.get(key);
     if (label === undefined) {
         label = layerKindOf(key);
@@ -45938,28 +48046,24 @@ function layerKind(path, textEncoder = false) {
 }
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 function layerKindOf(u) {
-    let label = 'other';
+    for (const rule of SINGLE_BLOCK_RULES)
+        if (rule.test(u))
+            return rule.kind;
+    const r = layerRole(u.replace(CONTAINERS, '').slice(1, -1));
+    const sub = sublayerKind(u, r);
+    if (sub)
+        return sub;
     for (const rule of KIND_RULES) {
-        if (!rule.re.test(u))
-            continue;
-        label = rule.kind;
-        if (rule.withProjection) {
-            const p = projection(u);
-            if (p)
-                label += ` ${p}`;
-        }
-        break;
+        if (rule.test(u))
+            return rule.kind;
+        // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
+        if (rule.kind === 'embedding (image)' && topEmbedding(u))
+            return 'embedding';
     }
-    return label;
+    return NORM_ROLES.has(r.role) ? 'norm' : 'other';
 }
-const BLOCK_RE = /_(double_blocks|single_transformer_blocks|single_blocks|transformer_blocks|vace_blocks|blocks|input_blocks|output_blocks|middle_block|down_blocks|up_blocks|layers|resblocks)_(\d{1,6})_/;
-/** The block a path sits in (first, outermost block series), e.g. `{series:'blocks', index:3}`. */
-function blockOf(path) {
-    const m = BLOCK_RE.exec(boundaryForm(path));
-    if (!m)
-        return undefined;
-    return { series: m[1], index: Number(m[2]) };
-}
+/** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */
+
 /**
  * The index of the block a tensor or module name sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null
  * at the top level.
@@ -45968,62 +48072,20 @@ function blockIndex(name) {
     const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''));
     return block ? String(block.index) : null;
 }
-// Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
-// the raw dotted path.
-const FAMILY_RULES = [
-    {
-        family: 'longcat',
-        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-    },
-    { family: 'wan', re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/ },
-    {
-        family: 'wan',
-        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-    },
-    { family: 'wan-diffusers', re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-    { family: 'wan-diffusers', re: /^_condition_embedder_/ },
-    {
-        family: 'flux',
-        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-    },
-    {
-        family: 'flux-diffusers',
-        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
-    },
-    { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-    {
-        family: 'sd-diffusers-unet',
-        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-    },
-    { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }
-];
-/** The family one path belongs to, or null. */
-function familyOfPath(path) {
-    if (/\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/.test(path))
-        return 'hunyuanvideo';
-    const u = boundaryForm(path);
-    for (const rule of FAMILY_RULES)
-        if (rule.re.test(u))
-            return rule.family;
-    return null;
-}
-/** The family most paths point at (text-encoder paths are ignored by callers), or null. */
-function guessFamily(paths) {
-    const votes = new Map();
-    for (const p of paths) {
-        const f = familyOfPath(p);
-        if (f && f !== 'clip-text')
-            votes.set(f, (votes.get(f) ?? 0) + 1);
-    }
-    let best = null;
-    let bestCount = 0;
-    for (const [f, n] of votes) {
-        if (n > bestCount) {
-            best = f;
-            bestCount = n;
-        }
-    }
-    return best;
+/**
+ * The family a set of module paths points at (text-encoder paths are ignored by callers), read by the one
+ * detector (src/names/families.ts) from the paths and, where given, the weight shapes (a LoRA module's implied
+ * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
+ */
+function guessFamily(layers) {
+    const list = [];
+    for (const l of layers)
+        list.push(typeof l === 'string' ? { path: l } : l);
+    const found = detectFamily(list);
+    if (!found)
+        return null;
+    // The detector's ids, `-diffusers` for diffusers names (the architecture id is `familyArchitecture`).
+    return found.diffusers ? `${found.match.id}-diffusers` : found.match.id;
 }
 /** The most frequent value, ties to the larger; null for none. */
 function mode(values) {
@@ -46042,19 +48104,27 @@ function mode(values) {
 }
 const SIZE_LABELS = {
     wan: { 1536: 'Wan 1.3B', 3072: 'Wan2.2 5B', 5120: 'Wan 14B', 4096: 'LongCat-Video (Wan-like)' },
-    longcat: { 4096: 'LongCat-Video' },
+    'longcat-video': { 4096: 'LongCat-Video' },
     flux: { 3072: 'Flux' },
     sdxl: { 320: 'SDXL' },
-    hunyuanvideo: { 3072: 'HunyuanVideo' }
+    sd1: { 320: 'SD 1.x' },
+    sd2: { 320: 'SD 2.x' },
+    'hunyuan-video': { 3072: 'HunyuanVideo' }
 };
 /** How users name each family (`guessFamily` ids are internal). */
 const DISPLAY_NAMES = {
     wan: 'Wan',
-    longcat: 'LongCat-Video',
+    'longcat-video': 'LongCat-Video',
     flux: 'Flux',
     sdxl: 'SDXL',
-    'sd-diffusers-unet': 'SD UNet',
-    hunyuanvideo: 'HunyuanVideo',
+    sd1: 'SD 1.x',
+    sd2: 'SD 2.x',
+    'sd-unet': 'SD UNet',
+    sd3: 'SD3',
+    'qwen-image': 'Qwen-Image',
+    'ltx-video': 'LTX-Video',
+    cogvideox: 'CogVideoX',
+    'hunyuan-video': 'HunyuanVideo',
     'clip-text': 'CLIP text encoder'
 };
 /** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */
@@ -46087,163 +48157,14 @@ function familyLabel(family, width) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/keys.ts
-// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
-const SUFFIX_RULES = [
-    {
-        re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
-        needs: '.lora_up.blocks.',
-        role: 'up-block',
-        marker: '.lora_up.blocks.j.weight',
-        indexed: true
-    },
-    { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
-    { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
-    { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
-    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
-    { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
-    { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
-    {
-        re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
-        needs: '.lora_magnitude_vector',
-        role: 'magnitude',
-        marker: '.lora_magnitude_vector'
-    },
-    { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
-    { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
-    { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
-    { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
-    {
-        re: /\.lora_linear_layer\.down\.weight$/,
-        needs: '.lora_linear_layer.down.weight',
-        role: 'down',
-        marker: '.lora_linear_layer.down.weight',
-        legacy: true
-    },
-    {
-        re: /\.lora_linear_layer\.up\.weight$/,
-        needs: '.lora_linear_layer.up.weight',
-        role: 'up',
-        marker: '.lora_linear_layer.up.weight',
-        legacy: true
-    },
-    { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
-    { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
-    { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
-    { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
-    { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
-    { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
-    { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
-    { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
-    { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
-    { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
-    { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
-    { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
-    { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
-    { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
-    { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
-    { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
-    { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
-    { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
-    { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
-    { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
-    { suffix: '.diff', role: 'diff', marker: '.diff' },
-    { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
-    { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
-    { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
-    { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
-    { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
-];
-// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
-// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
-// a destructuring for-of.)
-const FAST_SUFFIXES = [
-    { suffix: '.lora_down.weight', role: 'down' },
-    { suffix: '.lora_up.weight', role: 'up' },
-    { suffix: '.alpha', role: 'alpha' },
-    { suffix: '.lora_A.weight', role: 'down' },
-    { suffix: '.lora_B.weight', role: 'up' }
-];
-/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
-function parseSuffix(key) {
-    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
-        const { suffix, role } = FAST_SUFFIXES[i];
-        if (key.length > suffix.length && key.endsWith(suffix)) {
-            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
-        }
-    }
-    for (const rule of SUFFIX_RULES) {
-        if (rule.suffix !== undefined) {
-            if (!key.endsWith(rule.suffix))
-                continue;
-            const stem = key.slice(0, key.length - rule.suffix.length);
-            if (stem.length === 0)
-                return null;
-            const out = { stem, role: rule.role, marker: rule.marker };
-            if (rule.legacy)
-                out.legacy = true;
-            return out;
-        }
-        if (!key.includes(rule.needs))
-            continue;
-        const m = rule.re.exec(key);
-        if (!m)
-            continue;
-        const stem = key.slice(0, m.index);
-        if (stem.length === 0)
-            return null;
-        const out = { stem, role: rule.role, marker: rule.marker };
-        if (rule.indexed)
-            out.index = Number(m[1]);
-        else if (m[1] !== undefined)
-            out.adapterName = m[1];
-        if (rule.legacy)
-            out.legacy = true;
-        return out;
-    }
-    return null;
-}
-const LONGCAT_PREFIX = 'lora___lorahyphen___';
-const LONGCAT_HYPHEN = '___lorahyphen___';
-// Ordered: longer prefixes before their own prefixes (`lora_unet__` before `lora_unet_`).
-const PREFIX_RULES = [
-    { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
-    { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
-    { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
-    { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
-    { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
-    { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
-    // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
-    { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-    { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-    { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-    { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-    {
-        prefix: 'text_encoder_2.',
-        naming: 'diffusers',
-        form: 'dotted',
-        component: 'text-encoder',
-        textEncoder: 2
-    },
-    {
-        prefix: 'text_encoder_3.',
-        naming: 'diffusers',
-        form: 'dotted',
-        component: 'text-encoder',
-        textEncoder: 3
-    },
-    { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-    { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
-];
+/**
+ * Reading one LoRA tensor key: which module it belongs to (its stem, prefix and naming convention). Which adapter
+ * tensor it is (its suffix) is read by src/names/adapters.ts, the one reading of adapter tensor names.
+ * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
+ */
+
+
+
 /** Legacy attention-processor names point at the attention's own projections. */
 function legacyPath(path) {
     return path
@@ -46264,7 +48185,7 @@ function parseStem(stem, suffix) {
             pathForm: 'dotted'
         };
     }
-    for (const rule of PREFIX_RULES) {
+    for (const rule of ADAPTER_PREFIXES) {
         if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length)
             continue;
         let path = stem.slice(rule.prefix.length);
@@ -46306,7 +48227,7 @@ function algorithmOfRole(role) {
         return 'full';
     if (role === 'glora')
         return 'glora';
-    if (role === 'oft')
+    if (role === 'oft' || role === 'oft-rescale')
         return 'oft';
     if (role === 'norm-weight' || role === 'norm-bias')
         return 'norm';
@@ -46564,8 +48485,14 @@ function groupModules(tensors, opts = {}) {
 
 
 
+
 const MAX_EXAMPLES = 3;
 const MAX_METADATA_VALUE = 200;
+/** A module as the family detector reads it: its path and, when the factors give it, the weight shape. */
+function familyLayer(m) {
+    const shape = impliedWeightShape(m);
+    return shape.length > 0 ? { path: m.path, shape } : { path: m.path };
+}
 function median(sorted) {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -46793,7 +48720,7 @@ function analyzeLora(ckpt, opts = {}) {
         conventions: conventionsOf(grouped.evidence, modules),
         primary,
         mixed: namingCounts.size > 1,
-        family: guessFamily(denoiser.map((m) => m.path)),
+        family: guessFamily(denoiser.map((m) => familyLayer(m))),
         width: mode(widths),
         statistics: loraStatistics(ckpt, modules, primary),
         metadata: trainingMetadata(ckpt.metadata),
@@ -46803,284 +48730,16 @@ function analyzeLora(ckpt, opts = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lora/aliases.ts
-/**
- * Other names a base module answers to, generated forward from the base's own keys (as ComfyUI builds its key map:
- * never by parsing LoRA names). Each alias family turns one base module path into the paths a LoRA of another
- * naming family would use, with a row slice when that name covers part of a fused weight (docs/reference/key-formats.md §1.4,
- * §2.4, §4.1, §5.1c).
- */
-
-// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
-const WAN_BLOCK_PAIRS = [
-    ['self_attn.q', 'attn1.to_q'],
-    ['self_attn.k', 'attn1.to_k'],
-    ['self_attn.v', 'attn1.to_v'],
-    ['self_attn.o', 'attn1.to_out.0'],
-    ['self_attn.norm_q', 'attn1.norm_q'],
-    ['self_attn.norm_k', 'attn1.norm_k'],
-    ['cross_attn.q', 'attn2.to_q'],
-    ['cross_attn.k', 'attn2.to_k'],
-    ['cross_attn.v', 'attn2.to_v'],
-    ['cross_attn.o', 'attn2.to_out.0'],
-    ['cross_attn.norm_q', 'attn2.norm_q'],
-    ['cross_attn.norm_k', 'attn2.norm_k'],
-    ['cross_attn.k_img', 'attn2.add_k_proj'],
-    ['cross_attn.v_img', 'attn2.add_v_proj'],
-    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
-    ['ffn.0', 'ffn.net.0.proj'],
-    ['ffn.2', 'ffn.net.2'],
-    ['modulation', 'scale_shift_table'],
-    ['norm3', 'norm2']
-];
-const WAN_TOP_PAIRS = [
-    ['patch_embedding', 'patch_embedding'],
-    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
-    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
-    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
-    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
-    ['time_projection.1', 'condition_embedder.time_proj'],
-    ['head.modulation', 'scale_shift_table'],
-    ['head.head', 'proj_out'],
-    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
-    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
-    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
-    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
-    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
-];
-const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
-function pairMap(pairs, reverse) {
-    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
-}
-function wanFamily(reverse) {
-    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
-    const top = pairMap(WAN_TOP_PAIRS, reverse);
-    return {
-        label: reverse ? 'name map wan diffusers->original' : 'name map wan original->diffusers',
-        bases: reverse ? ['wan-diffusers'] : ['wan'],
-        aliases(path) {
-            const m = BLOCK_PATH.exec(path);
-            if (m) {
-                const mapped = block.get(m[2]);
-                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
-            }
-            const mapped = top.get(path);
-            return mapped && mapped !== path ? [{ path: mapped }] : [];
-        }
-    };
-}
-/** Split a fused weight's rows into equal parts named `names`. */
-function equalSlices(prefix, names, rows) {
-    if (rows % names.length !== 0)
-        return [];
-    const size = rows / names.length;
-    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
-}
-/**
- * LongCat-Video original names -> FastVideo names (longcat_to_fastvideo.py) and the Wan-style split names Kijai's
- * wrapper uses; fused `attn.qkv` / `cross_attn.kv_linear` answer as row slices.
- */
-const longcatFamily = {
-    label: 'name map longcat original->split (FastVideo/Wan-style)',
-    bases: ['longcat'],
-    aliases(path, shape) {
-        const m = /^(blocks\.\d+)\.(.+)$/.exec(path);
-        const rows = shape[0] ?? 0;
-        if (m) {
-            const b = m[1];
-            switch (m[2]) {
-                case 'attn.qkv':
-                    return [
-                        ...equalSlices(`${b}.self_attn`, ['to_q', 'to_k', 'to_v'], rows),
-                        ...equalSlices(`${b}.self_attn`, ['q', 'k', 'v'], rows)
-                    ];
-                case 'cross_attn.kv_linear':
-                    return [
-                        ...equalSlices(`${b}.cross_attn`, ['to_k', 'to_v'], rows),
-                        ...equalSlices(`${b}.cross_attn`, ['k', 'v'], rows)
-                    ];
-                case 'attn.proj':
-                    return [{ path: `${b}.self_attn.to_out` }, { path: `${b}.self_attn.o` }];
-                case 'cross_attn.q_linear':
-                    return [{ path: `${b}.cross_attn.to_q` }, { path: `${b}.cross_attn.q` }];
-                case 'cross_attn.proj':
-                    return [{ path: `${b}.cross_attn.to_out` }, { path: `${b}.cross_attn.o` }];
-                case 'adaLN_modulation.1':
-                    return [{ path: `${b}.adaln_linear_1` }];
-                default:
-                    return [];
-            }
-        }
-        const top = lookupTable({
-            'x_embedder.proj': 'patch_embed.proj',
-            't_embedder.mlp.0': 'time_embedder.linear_1',
-            't_embedder.mlp.2': 'time_embedder.linear_2',
-            'y_embedder.y_proj.0': 'caption_embedder.linear_1',
-            'y_embedder.y_proj.2': 'caption_embedder.linear_2',
-            'final_layer.adaLN_modulation.1': 'final_layer.adaln_linear',
-            'final_layer.linear': 'final_layer.proj'
-        });
-        const mapped = top[path];
-        return mapped ? [{ path: mapped }] : [];
-    }
-};
-/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
-const fluxFamily = {
-    label: 'name map flux original->diffusers',
-    bases: ['flux'],
-    aliases(path, shape) {
-        const rows = shape[0] ?? 0;
-        const hidden = shape[1] ?? 0;
-        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `transformer_blocks.${m[1]}`;
-            const rest = m[2];
-            const map = lookupTable({
-                'img_attn.proj': 'attn.to_out.0',
-                'txt_attn.proj': 'attn.to_add_out',
-                'img_mlp.0': 'ff.net.0.proj',
-                'img_mlp.2': 'ff.net.2',
-                'txt_mlp.0': 'ff_context.net.0.proj',
-                'txt_mlp.2': 'ff_context.net.2',
-                'img_mod.lin': 'norm1.linear',
-                'txt_mod.lin': 'norm1_context.linear'
-            });
-            if (rest === 'img_attn.qkv')
-                return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows);
-            if (rest === 'txt_attn.qkv')
-                return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows);
-            return map[rest] ? [{ path: `${b}.${map[rest]}` }] : [];
-        }
-        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `single_transformer_blocks.${m[1]}`;
-            if (m[2] === 'linear1' && rows > 3 * hidden) {
-                return [
-                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
-                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
-                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
-                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
-                ];
-            }
-            if (m[2] === 'linear2')
-                return [{ path: `${b}.proj_out` }];
-            if (m[2] === 'modulation.lin')
-                return [{ path: `${b}.norm.linear` }];
-            return [];
-        }
-        const top = lookupTable({
-            img_in: 'x_embedder',
-            txt_in: 'context_embedder',
-            'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
-            'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
-            'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
-            'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
-            'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
-            'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
-            'final_layer.linear': 'proj_out',
-            'final_layer.adaLN_modulation.1': 'norm_out.linear'
-        });
-        const mapped = top[path];
-        return mapped ? [{ path: mapped }] : [];
-    }
-};
-const RESNET_PARTS = lookupTable({
-    'in_layers.0': 'norm1',
-    'in_layers.2': 'conv1',
-    'emb_layers.1': 'time_emb_proj',
-    'out_layers.0': 'norm2',
-    'out_layers.3': 'conv2',
-    skip_connection: 'conv_shortcut'
-});
-/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
-function resnet(prefix, rest) {
-    const part = RESNET_PARTS[rest];
-    return part ? [{ path: `${prefix}.${part}` }] : [];
-}
-/**
- * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
- * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
- * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
- * upsampler as the last sub-module.
- */
-const sdxlFamily = {
-    label: 'name map sdxl sgm->diffusers',
-    bases: ['sdxl'],
-    aliases(path) {
-        const top = lookupTable({
-            'time_embed.0': 'time_embedding.linear_1',
-            'time_embed.2': 'time_embedding.linear_2',
-            'label_emb.0.0': 'add_embedding.linear_1',
-            'label_emb.0.2': 'add_embedding.linear_2',
-            'input_blocks.0.0': 'conv_in',
-            'out.0': 'conv_norm_out',
-            'out.2': 'conv_out'
-        });
-        if (top[path])
-            return [{ path: top[path] }];
-        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
-        if (m) {
-            const n = Number(m[1]);
-            if (n < 1)
-                return [];
-            const level = Math.floor((n - 1) / 3);
-            const within = (n - 1) % 3;
-            if (within === 2)
-                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
-            if (m[2] === '0')
-                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
-            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
-        }
-        m = /^middle_block\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            if (m[1] === '1')
-                return [{ path: `mid_block.attentions.0.${m[2]}` }];
-            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
-        }
-        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            const level = Math.floor(Number(m[1]) / 3);
-            const idx = Number(m[1]) % 3;
-            if (m[2] === '0')
-                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
-            if (m[3] === 'conv')
-                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
-            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
-        }
-        return [];
-    }
-};
-/** Every alias family the resolver tries, in order, after the base's own names. */
-const ALIAS_FAMILIES = [
-    wanFamily(false),
-    wanFamily(true),
-    longcatFamily,
-    fluxFamily,
-    sdxlFamily
-];
-
 ;// CONCATENATED MODULE: ./src/lora/base-index.ts
+/**
+ * An index of a base model's own keys for LoRA resolution: module paths split from their checkpoint/component
+ * prefix (src/names COMPONENT_PREFIXES) and `.weight`, and the same paths underscored (kohya names are looked up
+ * here, never parsed back into dots). Other namings are not indexed: they resolve through the correspondence
+ * engine. Built once per base in O(keys).
+ */
 
 
-const BASE_PREFIXES = [
-    { prefix: 'model.diffusion_model.', kind: 'denoiser', textEncoder: 0 },
-    { prefix: 'diffusion_model.', kind: 'denoiser', textEncoder: 0 },
-    { prefix: 'conditioner.embedders.0.transformer.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'conditioner.embedders.1.model.', kind: 'text-encoder', textEncoder: 2 },
-    { prefix: 'cond_stage_model.transformer.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'cond_stage_model.model.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'text_encoders.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'first_stage_model.', kind: 'skip', textEncoder: 0 },
-    { prefix: 'model_ema.', kind: 'skip', textEncoder: 0 }
-];
-function componentRule(name) {
-    const te = /^text_encoder(?:_(\d+))?$/.exec(name);
-    if (te)
-        return { prefix: `${name}.`, kind: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 };
-    if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
-        return { prefix: `${name}.`, kind: 'denoiser', textEncoder: 0 };
-    return { prefix: `${name}.`, kind: 'skip', textEncoder: 0 };
-}
+
 function newSpace(kind, textEncoder, prefix) {
     return {
         kind,
@@ -47088,8 +48747,6 @@ function newSpace(kind, textEncoder, prefix) {
         prefix,
         dotted: new Map(),
         underscore: new Map(),
-        aliases: [],
-        families: [],
         blockMax: new Map(),
         entries: []
     };
@@ -47119,8 +48776,7 @@ function addEntry(space, key, rest, shape, biases) {
     if (b)
         space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
-function finish(space, biases, families, all) {
-    space.families = all;
+function finish(space, biases) {
     for (const b of biases) {
         const entry = space.dotted.get(b.path);
         if (entry && !entry.isParam)
@@ -47128,51 +48784,33 @@ function finish(space, biases, families, all) {
     }
     for (const entry of space.entries)
         base_index_push(space.underscore, entry.path.replace(/\./g, '_'), entry);
-    for (const family of families) {
-        const index = { label: family.label, dotted: new Map(), underscore: new Map() };
-        for (const entry of space.entries) {
-            for (const alias of family.aliases(entry.path, entry.shape)) {
-                if (space.dotted.has(alias.path))
-                    continue; // the base's own name wins
-                const target = alias.slice ? { entry, slice: alias.slice } : { entry };
-                base_index_push(index.dotted, alias.path, target);
-                base_index_push(index.underscore, alias.path.replace(/\./g, '_'), target);
-            }
-        }
-        if (index.dotted.size > 0)
-            space.aliases.push(index);
-    }
 }
-/**
- * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
- * the family its names point at.
- */
-function base_index_spaceFromSpecs(specs, families = ALIAS_FAMILIES) {
+/** One space built from bare tensor specs (names relative to the component, no prefix). */
+function base_index_spaceFromSpecs(specs) {
     const space = newSpace('denoiser', 0, '');
     const biases = [];
     for (const s of specs)
         addEntry(space, s.name, s.name, [...s.shape], biases);
-    const family = guessFamily(space.entries.map((e) => e.path));
-    finish(space, biases, families.filter((f) => family !== null && f.bases.includes(family)), families);
+    finish(space, biases);
     return space;
 }
 /** Index a base checkpoint's keys by component. */
-function buildBaseIndex(base, families = ALIAS_FAMILIES) {
+function buildBaseIndex(base) {
     const denoiser = newSpace('denoiser', 0, '');
     const textEncoders = new Map();
     const biases = new Map([[denoiser, []]]);
-    const rules = [...BASE_PREFIXES];
+    const rules = [...COMPONENT_PREFIXES];
     if (base.format === 'diffusers' && base.components) {
         for (const c of base.components)
-            rules.push(componentRule(c.name));
+            rules.push(componentPrefix(c.name));
     }
     rules.sort((a, b) => b.prefix.length - a.prefix.length);
     for (const t of base.tensors) {
         const rule = rules.find((r) => t.name.startsWith(r.prefix));
-        if (rule?.kind === 'skip')
+        if (rule?.component === 'skip')
             continue;
         const rest = rule ? t.name.slice(rule.prefix.length) : t.name;
-        if (rule?.kind === 'text-encoder') {
+        if (rule?.component === 'text-encoder') {
             let space = textEncoders.get(rule.textEncoder);
             if (!space) {
                 textEncoders.set(rule.textEncoder, (space = newSpace('text-encoder', rule.textEncoder, rule.prefix)));
@@ -47186,10 +48824,10 @@ function buildBaseIndex(base, families = ALIAS_FAMILIES) {
             addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser));
         }
     }
-    const family = guessFamily(denoiser.entries.map((e) => e.path));
-    finish(denoiser, biases.get(denoiser), families.filter((f) => family !== null && f.bases.includes(family)), families);
+    const family = guessFamily(denoiser.entries);
+    finish(denoiser, biases.get(denoiser));
     for (const space of textEncoders.values())
-        finish(space, biases.get(space), [], []);
+        finish(space, biases.get(space));
     const widths = [];
     for (const e of denoiser.entries)
         if (!e.isParam && e.shape.length === 2)
@@ -47201,16 +48839,17 @@ function buildBaseIndex(base, families = ALIAS_FAMILIES) {
         textEncoders,
         family,
         width: mode(widths),
-        hasImageBranch: denoiser.entries.some((e) => /(?:^|\.)(?:k_img|v_img|img_emb|attn2\.add_k_proj|image_embedder)(?:\.|$)/.test(e.path))
+        hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
     };
 }
 
 ;// CONCATENATED MODULE: ./src/lora/engine-links.ts
 /**
- * The correspondence engine's part in LoRA resolution: what no name map links is asked of src/correspond, with A
- * partial and B limited to the blocks A sits in; only high links that keep the block index and do not pair siblings
- * whose names extend each other are taken.
+ * The correspondence engine's part in LoRA resolution: what the base's own names do not hold is asked of
+ * src/correspond, with A partial and B limited to the blocks A sits in; only high links that keep the block index
+ * and do not pair siblings whose names differ by a stream qualifier (`v_img` beside `v`) are taken.
  */
+
 
 
 /**
@@ -47229,31 +48868,51 @@ function qualifiedApart(a, b) {
     const y = cut(pb);
     if (x.parent !== y.parent || x.leaf === y.leaf)
         return false;
-    return x.leaf.startsWith(`${y.leaf}_`) || y.leaf.startsWith(`${x.leaf}_`);
+    // The extension must qualify a stream (`_img`, `_txt`, `_context`): `q_linear` beside `q` only spells the same
+    // projection another way.
+    const [short, long] = x.leaf.length < y.leaf.length ? [x.leaf, y.leaf] : [y.leaf, x.leaf];
+    if (!long.startsWith(`${short}_`))
+        return false;
+    return long
+        .slice(short.length + 1)
+        .split('_')
+        .some((w) => isStreamWord(w.toLowerCase()));
 }
 /** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
 const MAX_ENGINE_NAMES = 20000;
 /**
- * What no name map links, asked of the correspondence engine (src/correspond) with A partial. Only its high links
+ * What the base's own names do not hold, asked of the correspondence engine (src/correspond) with A partial. Only its high links
  * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
  * naming of one network, and a wrong target is worse than none.
  */
 function viaEngine(a, all) {
-    // Only the base tensors of the blocks A sits in can be taken: the engine sees those (and the top level when A has
-    // names outside blocks), which keeps the call small and its alignment to the blocks A has.
-    const inA = new Set(a.map((t) => blockIndex(t.name)));
-    const b = all.filter((t) => inA.has(blockIndex(t.name)));
-    const inB = new Set(b.map((t) => blockIndex(t.name)));
-    const mine = a.filter((t) => inB.has(blockIndex(t.name)));
+    // Where A's blocks are named as the base's (`blocks.N` on both), only the base tensors of the blocks A sits in can
+    // be taken: the engine sees those (and the top level when A has names outside blocks), which keeps the call small
+    // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
+    // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
+    const seriesA = new Set(a.map((t) => engine_links_seriesOf(t.name)));
+    const inA = new Set(a.map(blockKey));
+    const b = all.filter((t) => {
+        const s = engine_links_seriesOf(t.name);
+        return s === null ? inA.has(blockKey(t)) : !seriesA.has(s) || inA.has(blockKey(t));
+    });
+    const seriesB = new Set(b.map((t) => engine_links_seriesOf(t.name)));
+    const inB = new Set(b.map(blockKey));
+    const mine = a.filter((t) => {
+        const s = engine_links_seriesOf(t.name);
+        return s === null ? inB.has(blockKey(t)) : !seriesB.has(s) || inB.has(blockKey(t));
+    });
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
     const out = [];
     for (const l of correspond(mine, b, { partial: 'a' }).links) {
         if (l.confidence !== 'high')
             continue;
-        if (new Set([...l.a, ...l.b].map(blockIndex)).size !== 1)
+        if (!keepsBlock(l.a, l.b) || !sameNesting(l.a, l.b))
             continue;
         if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0], l.b[0]))
+            continue;
+        if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0], l.b[0]))
             continue;
         const link = {
             kind: l.kind,
@@ -47273,129 +48932,80 @@ function viaEngine(a, all) {
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/lora/fused-roles.ts
-/**
- * Fused vs separate attention projections read from their role words (src/names): a LoRA's separate q/k/v (or
- * k/v) onto the base's fused qkv (kv) of the same block index, sublayer and stream, and a fused projection onto
- * separate ones, where the rows sum exactly.
- */
-
-
-function partOf(name, shape) {
-    if (shape.length !== 2)
-        return null;
-    const path = name.replace(/\.weight$/, '');
-    const role = layerRole(path);
-    const block = /(?:^|[._])(\d+)(?=[._]|$)/.exec(path);
-    return { name, rows: shape[0], cols: shape[1], role, block: block ? block[1] : null };
-}
-/** Same block index, same sublayer (self vs cross attention) and stream (main vs context). */
-function sameGroup(x, y) {
-    return (x.block !== null &&
-        x.block === y.block &&
-        x.role.sublayer === y.role.sublayer &&
-        (x.role.stream ?? 'main') === (y.role.stream ?? 'main') &&
-        x.cols === y.cols);
+function roleOf(name) {
+    return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role;
 }
 /**
- * Fused vs separate attention projections by role words (src/names): separate q/k/v (or k/v) of one block's
- * attention onto the base's fused qkv (kv) of the same block index, sublayer and stream whose rows they sum to
- * exactly (a fuse), and a fused projection onto the base's separate ones (a split). Only when exactly one base
- * layer fits; rows in the q, k, v order every known converter uses.
+ * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
+ * time embedding's linear), they must tell the same one (the FFN's in / gate / up / out count as one family).
  */
-function fusedByRole(unmatched, a, space, used) {
-    // Per block index, the attention projections of both sides; the pairing below is quadratic in a block only.
-    const groups = new Map();
-    const shapes = new Map(a.map((t) => [t.name, t.shape]));
-    for (const n of unmatched) {
-        const block = blockIndex(n);
-        if (block === null)
-            continue;
-        const p = partOf(n, shapes.get(n) ?? []);
-        if (!p || !ATTENTION_ROLES.has(p.role.role))
-            continue;
-        const g = groups.get(block) ?? { mine: [], base: [] };
-        g.mine.push(p);
-        groups.set(block, g);
-    }
-    if (groups.size === 0)
-        return [];
-    for (const e of space.entries) {
-        if (e.isParam)
-            continue;
-        const name = `${e.path}.weight`;
-        const g = groups.get(blockIndex(name) ?? '');
-        if (!g || used.has(name))
-            continue;
-        const p = partOf(name, e.shape);
-        if (p && ATTENTION_ROLES.has(p.role.role))
-            g.base.push(p);
-    }
-    const links = [];
-    for (const { mine, base } of groups.values()) {
-        if (mine.length > MAX_BLOCK_PARTS || base.length > MAX_BLOCK_PARTS)
-            continue;
-        links.push(...pairInBlock(mine, base, used));
-    }
-    return links;
+function sameRole(a, b) {
+    const family = (r) => (r.startsWith('ffn-') ? 'ffn' : r);
+    const ra = family(roleOf(a));
+    const rb = family(roleOf(b));
+    return ra === rb || ra === 'other' || rb === 'other';
 }
-const ATTENTION_ROLES = new Set(['q', 'k', 'v', 'qkv', 'kv']);
-/** Projections per side and block past which a block is left alone (a real block has a handful). */
-const MAX_BLOCK_PARTS = 256;
-function pairInBlock(mine, base, used) {
-    const links = [];
-    const taken = new Set();
-    const evidence = [{ kind: 'role-words' }];
-    for (const fused of mine) {
-        const wanted = FUSED_ROLE_PARTS[fused.role.role];
-        if (!wanted || taken.has(fused.name))
-            continue;
-        const parts = wanted.map((r) => base.filter((q) => !used.has(q.name) && q.role.role === r && sameGroup(q, fused)));
-        if (parts.some((c) => c.length !== 1))
-            continue;
-        const chosen = parts.map((c) => c[0]);
-        if (chosen.reduce((n, q) => n + q.rows, 0) !== fused.rows)
-            continue;
-        let start = 0;
-        const rows = chosen.map((q) => ({ start, end: (start += q.rows) }));
-        taken.add(fused.name);
-        for (const q of chosen)
-            used.add(q.name);
-        links.push({
-            kind: 'split',
-            a: [fused.name],
-            b: chosen.map((q) => q.name),
-            rows,
-            confidence: 'high',
-            evidence
-        });
-    }
-    for (const target of base) {
-        const wanted = FUSED_ROLE_PARTS[target.role.role];
-        if (!wanted || used.has(target.name))
-            continue;
-        const parts = wanted.map((r) => mine.filter((q) => !taken.has(q.name) && q.role.role === r && sameGroup(q, target)));
-        // A LoRA may train only some of the parts (q and v): the rows of the others stay untouched.
-        if (parts.some((c) => c.length > 1) || parts.every((c) => c.length === 0))
-            continue;
-        const rowsEach = target.rows / wanted.length;
-        const present = parts.flatMap((c, i) => (c.length === 1 ? [{ part: c[0], i }] : []));
-        if (present.some(({ part }) => part.rows !== rowsEach))
-            continue;
-        for (const { part } of present)
-            taken.add(part.name);
-        used.add(target.name);
-        links.push({
-            kind: 'fuse',
-            a: present.map(({ part }) => part.name),
-            b: [target.name],
-            rows: present.map(({ i }) => ({ start: i * rowsEach, end: (i + 1) * rowsEach })),
-            confidence: 'high',
-            evidence
-        });
-    }
-    return links;
+/**
+ * One part of a fused projection on its share of the rows (a LoRA that trains only q of a fused qkv): the names
+ * must say so on both sides, the fused layer a qkv / kv and the part one of its roles. A layer whose name says
+ * nothing of q, k or v is never squeezed into a share, whatever its shape.
+ */
+function partOfFused(part, fused) {
+    return FUSED_ROLE_PARTS[roleOf(fused)]?.includes(roleOf(part)) === true;
+}
+function oneToOneRoles(kind, a, b) {
+    if (kind === 'fuse')
+        return partOfFused(a, b);
+    if (kind === 'split')
+        return partOfFused(b, a);
+    return sameRole(a, b);
+}
+/**
+ * The layer's path from its innermost container on (`transformer_blocks.0.attn1.to_out.0`, `attentions.0.proj_out`):
+ * the words that say its role, without the outer levels' (`down_blocks` is no FFN's `down`).
+ */
+function innerPath(path) {
+    const words = path.split(/[._]/);
+    let at = -1;
+    for (let i = 0; i < words.length - 1; i++)
+        if (/^\d+$/.test(words[i]) && !/^\d+$/.test(words[i + 1]))
+            at = i;
+    if (at < 0)
+        return words.join('.');
+    let start = at;
+    while (start > 0 && /^\d+$/.test(words[start]))
+        start--;
+    return words.slice(start).join('.');
+}
+/** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
+function nested(name) {
+    const words = name.replace(/\.(?:weight|bias)$/, '').split(/[._]/);
+    return words.slice(0, -1).some((w) => /^\d+$/.test(w));
+}
+/**
+ * Both sides at the top, or both inside containers: a LoRA layer of a block that the engine could not align must
+ * not take a top-level base layer of the same shape (`mid_block.attentions.0.proj_out` is not `time_embed.2`).
+ */
+function sameNesting(a, b) {
+    return new Set([...a, ...b].map(nested)).size === 1;
+}
+function engine_links_seriesOf(name) {
+    return blockOf(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null;
+}
+function blockKey(t) {
+    return `${engine_links_seriesOf(t.name) ?? ''}|${blockIndex(t.name) ?? ''}`;
+}
+/**
+ * A link between blocks of one series name keeps the block index: a LoRA module patches the block of the same
+ * number in every naming that numbers them alike. Across series names (another layout), the engine's alignment
+ * decides.
+ */
+function keepsBlock(a, b) {
+    const names = [...a, ...b];
+    const series = new Set(names.map(engine_links_seriesOf));
+    if (series.size > 1)
+        return true;
+    return new Set(names.map(blockIndex)).size === 1;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/correspondence.ts
@@ -47406,7 +49016,6 @@ function pairInBlock(mine, base, used) {
  * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
  * engine.
  */
-
 
 
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
@@ -47422,13 +49031,6 @@ function split(name) {
         return { path: name, leaf: 'param' };
     return { path: name.slice(0, m.index), leaf: m[1] };
 }
-/**
- * The name tables turn base names into another family's names (`name map wan original->diffusers` on an original
- * base), so a hit is said from the LoRA's side: `name map wan diffusers->original`.
- */
-function fromLoraSide(label) {
-    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
-}
 function hitsOf(path, space) {
     const dotted = path.includes('.');
     if (dotted) {
@@ -47438,133 +49040,17 @@ function hitsOf(path, space) {
     }
     const u = path.replace(/\./g, '_');
     const under = space.underscore.get(u);
-    if (under)
-        return under.map((entry) => ({ entry }));
-    for (const alias of space.aliases) {
-        const hits = dotted ? alias.dotted.get(path) : alias.underscore.get(u);
-        if (hits)
-            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), label: alias.label }));
-    }
-    return [];
-}
-/**
- * Chunk order across a name map, where the conventions disagree: diffusers' AdaLayerNormContinuous (`norm_out`)
- * splits its linear into (scale, shift) where the original final layers store (shift, scale) (diffusers
- * normalization.py AdaLayerNormContinuous.forward; original: shift, scale = adaLN_modulation(c).chunk(2)).
- * Returns, per chunk of the base weight, the implied chunk it takes; null when the order is the same.
- */
-function chunkOrder(impliedPath, basePath) {
-    const diffusersSide = (p) => /(?:^|[._])norm_out[._]linear$/.test(p);
-    return diffusersSide(impliedPath) !== diffusersSide(basePath) ? [1, 0] : null;
+    return under ? under.map((entry) => ({ entry })) : [];
 }
 function correspondence_numel(shape) {
     return shape.reduce((p, d) => p * d, 1);
 }
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
 function choose(hits, shape, leaf) {
-    const shapeOf = (h) => leaf === 'bias'
-        ? (h.entry.bias?.shape ?? [])
-        : h.slice
-            ? [h.slice.size, ...h.entry.shape.slice(1)]
-            : h.entry.shape;
+    const shapeOf = (h) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape);
     return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
         hits.find((h) => correspondence_numel(shapeOf(h)) === correspondence_numel(shape)) ??
         hits[0]);
-}
-// Path segments of the name-mapped families that contain underscores, to rebuild the dotted path the name maps
-// read from a kohya name (the maps match dotted paths).
-const SEGMENTS = [
-    'double_blocks',
-    'single_blocks',
-    'cross_attn',
-    'self_attn',
-    'q_linear',
-    'kv_linear',
-    'adaLN_modulation',
-    'final_layer',
-    'img_attn',
-    'txt_attn',
-    'img_mlp',
-    'txt_mlp',
-    'img_mod',
-    'txt_mod',
-    'y_embedder',
-    'x_embedder',
-    't_embedder',
-    'y_proj'
-];
-/** The segments by their first word, longest first. */
-const SEGMENTS_BY_FIRST = (() => {
-    const map = new Map();
-    for (const seg of SEGMENTS) {
-        const words = seg.split('_');
-        const list = map.get(words[0]) ?? [];
-        list.push(words);
-        map.set(words[0], list.sort((x, y) => y.length - x.length));
-    }
-    return map;
-})();
-/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
-function dottedFromUnderscore(path) {
-    const words = path.split('_');
-    const out = [];
-    let i = 0;
-    while (i < words.length) {
-        let taken = 1;
-        for (const seg of SEGMENTS_BY_FIRST.get(words[i]) ?? []) {
-            if (seg.every((w, j) => words[i + j] === w)) {
-                taken = seg.length;
-                break;
-            }
-        }
-        out.push(words.slice(i, i + taken).join('_'));
-        i += taken;
-    }
-    return out.join('.');
-}
-/**
- * Where a fused implied weight's rows land on a base that keeps the parts separate: the name-map families applied
- * to the implied path as if it were a base weight; every slice must land on a base weight of exactly that many rows.
- */
-function splitOf(path, shape, space) {
-    const dotted = path.includes('.') ? path : dottedFromUnderscore(path);
-    for (const family of space.families) {
-        const aliases = family.aliases(dotted, shape);
-        if (aliases.length === 0)
-            continue;
-        // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row range, the
-        // first name the base has. An alias without a slice names all rows (a rename).
-        const bySlice = new Map();
-        for (const x of aliases) {
-            const slice = x.slice ?? { offset: 0, size: shape[0] ?? 0 };
-            const s = bySlice.get(slice.offset) ?? { slice, paths: [] };
-            s.paths.push(x.path);
-            bySlice.set(slice.offset, s);
-        }
-        const b = [];
-        const rows = [];
-        for (const { slice, paths } of [...bySlice.values()].sort((x, y) => x.slice.offset - y.slice.offset)) {
-            const entry = paths.map((p) => space.dotted.get(p)).find((e) => e !== undefined);
-            if (!entry)
-                continue;
-            b.push(nameOf(entry, 'weight'));
-            rows.push({ start: slice.offset, end: slice.offset + slice.size });
-        }
-        if (b.length === 0)
-            continue;
-        const whole = b.length === 1 && rows[0].start === 0 && rows[0].end === (shape[0] ?? 0);
-        const link = {
-            kind: whole ? 'rename' : 'split',
-            a: [`${path}.weight`],
-            b,
-            confidence: 'high',
-            evidence: [{ kind: 'name-map', map: family.label }]
-        };
-        if (!whole)
-            link.rows = rows;
-        return link;
-    }
-    return null;
 }
 /**
  * Correspond the tensors a LoRA implies (names in the LoRA's naming after its prefix and adapter suffix, shapes
@@ -47576,30 +49062,15 @@ function correspondence_correspondImplied(a, b, prebuilt) {
     const links = [];
     const unmatchedA = [];
     const used = new Set();
-    const fused = new Map();
     for (const spec of a) {
         const { path, leaf } = split(spec.name);
         const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true));
         if (hits.length === 0) {
-            const s = leaf === 'weight' ? splitOf(path, spec.shape, space) : null;
-            if (s) {
-                links.push(s);
-                for (const k of s.b)
-                    used.add(k);
-            }
-            else
-                unmatchedA.push(spec.name);
+            unmatchedA.push(spec.name);
             continue;
         }
         const hit = choose(hits, spec.shape, leaf);
         const key = nameOf(hit.entry, leaf);
-        if (hit.slice) {
-            const list = fused.get(key) ?? [];
-            list.push({ a: spec.name, slice: hit.slice, label: hit.label ?? '' });
-            fused.set(key, list);
-            used.add(key);
-            continue;
-        }
         const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
         const reshape = baseShape.join() !== spec.shape.join() && correspondence_numel(baseShape) === correspondence_numel(spec.shape);
         const link = {
@@ -47607,37 +49078,19 @@ function correspondence_correspondImplied(a, b, prebuilt) {
             a: [spec.name],
             b: [key],
             confidence: 'high',
-            evidence: hit.label
-                ? [{ kind: 'name-map', map: fromLoraSide(hit.label) }]
-                : [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+            evidence: [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
         };
-        const order = hit.label ? chunkOrder(path, hit.entry.path) : null;
-        if (order && correspondence_numel(baseShape) === correspondence_numel(spec.shape) && (baseShape[0] ?? 0) % order.length === 0) {
-            link.kind = 'reorder';
-            link.order = order;
-        }
         const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf));
         if (others.length > 0)
             link.alternatives = others;
         links.push(link);
         used.add(key);
     }
-    for (const [key, parts] of fused) {
-        parts.sort((x, y) => x.slice.offset - y.slice.offset);
-        links.push({
-            kind: 'fuse',
-            a: parts.map((p) => p.a),
-            b: [key],
-            rows: parts.map((p) => ({ start: p.slice.offset, end: p.slice.offset + p.slice.size })),
-            confidence: 'high',
-            evidence: [{ kind: 'name-map', map: fromLoraSide(parts[0].label) }]
-        });
-    }
-    const byRole = fusedByRole(unmatchedA, a, space, used);
-    links.push(...byRole);
-    const linked = new Set(byRole.flatMap((l) => l.a));
+    // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
+    // parts of a fused projection a LoRA trains only in part, each on its equal share of the rows).
+    const linked = new Set();
     const left = new Set(unmatchedA);
-    const engine = viaEngine(a.filter((t) => left.has(t.name) && !linked.has(t.name)), b.filter((t) => !used.has(t.name)));
+    const engine = viaEngine(a.filter((t) => left.has(t.name)), b.filter((t) => !used.has(t.name)));
     for (const l of engine) {
         links.push(l);
         for (const k of l.a)
@@ -47654,250 +49107,17 @@ function correspondence_correspondImplied(a, b, prebuilt) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lora/shapes.ts
-/**
- * Shape checks of one LoRA module against the base tensor it targets, per algorithm: what a loader would reject
- * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
- * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
- */
-
-function get(m, role) {
-    return m.tensors.find((t) => t.role === role)?.tensor.shape;
-}
-function shapes_fmt(shape) {
-    return `[${shape.join(', ')}]`;
-}
-/** Compare expected and actual dims; collect the differences. */
-function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
-    const problems = [];
-    if (loraIn !== baseIn)
-        problems.push(`in-dim ${loraIn} vs ${baseIn}`);
-    if (loraOut !== baseOut)
-        problems.push(`out-dim ${loraOut} vs ${baseOut}`);
-    problems.push(...extra);
-    return problems.length === 0
-        ? { ok: true, loraIn, loraOut, baseIn, baseOut }
-        : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
-}
-function checkLora(m, out, inFlat, W) {
-    const down = get(m, 'down');
-    const up = get(m, 'up');
-    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
-    if (!down || (!up && blocks.length === 0))
-        return { ok: false, expected: 'incomplete module (down or up missing)' };
-    const mid = get(m, 'mid');
-    // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : (0,numel/* numel */.u)(down.slice(1));
-    const baseIn = mid ? (W[1] ?? 0) : inFlat;
-    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
-    const extra = [];
-    const bias = get(m, 'up-bias');
-    if (bias && bias[0] !== out)
-        extra.push(`lora_B.bias ${shapes_fmt(bias)} vs out ${out}`);
-    const dora = get(m, 'dora-scale');
-    if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-        extra.push(`dora_scale ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
-    }
-    const mag = get(m, 'magnitude');
-    if (mag && mag[0] !== out)
-        extra.push(`lora_magnitude_vector ${shapes_fmt(mag)} vs out ${out}`);
-    const diffB = get(m, 'diff-bias');
-    if (diffB && diffB[0] !== out)
-        extra.push(`diff_b ${shapes_fmt(diffB)} vs out ${out}`);
-    return verdict(loraIn, loraOut, baseIn, out, extra);
-}
-function checkLoha(m, out, inFlat, W) {
-    const w1a = get(m, 'hada_w1_a');
-    const w1b = get(m, 'hada_w1_b');
-    const w2a = get(m, 'hada_w2_a');
-    const w2b = get(m, 'hada_w2_b');
-    if (!w1a || !w1b || !w2a || !w2b)
-        return { ok: false, expected: 'incomplete LoHa module (hada_w1/w2 a/b)' };
-    const tucker = get(m, 'hada_t1') !== undefined;
-    // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
-    const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : (0,numel/* numel */.u)(w1b.slice(1));
-    const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : (0,numel/* numel */.u)(w2b.slice(1));
-    const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
-    return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
-}
-/**
- * A LoKr module's Kronecker factor sizes: the delta is kron(w1 [a, c], w2 [b, d]), so it is [a*b, c*d] with the
- * kernel folded into d. Each factor is whole (`lokr_w1`) or low-rank (`_a`, `_b`); w2 may be Tucker (w2_a [r, b],
- * w2_b [r, d], t2 [r, r, kh, kw]). Undefined when a factor is missing.
- */
-function lokrFactorDims(m) {
-    const w1 = get(m, 'lokr_w1');
-    const w1a = get(m, 'lokr_w1_a');
-    const w1b = get(m, 'lokr_w1_b');
-    const w2 = get(m, 'lokr_w2');
-    const w2a = get(m, 'lokr_w2_a');
-    const w2b = get(m, 'lokr_w2_b');
-    const t2 = get(m, 'lokr_t2');
-    const a = w1 ? w1[0] : w1a?.[0];
-    const c = w1 ? w1[1] : w1b?.[1];
-    let b;
-    let d;
-    if (w2) {
-        b = w2[0];
-        d = (0,numel/* numel */.u)(w2.slice(1));
-    }
-    else if (t2 && w2a && w2b) {
-        b = w2a[1];
-        d = (w2b[1] ?? 0) * (0,numel/* numel */.u)(t2.slice(2));
-    }
-    else if (w2a && w2b) {
-        b = w2a[0];
-        d = (0,numel/* numel */.u)(w2b.slice(1));
-    }
-    if (a === undefined || b === undefined || c === undefined || d === undefined)
-        return undefined;
-    return { a, b, c, d };
-}
-function checkLokr(m, out, inFlat) {
-    const dims = lokrFactorDims(m);
-    if (!dims)
-        return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
-    return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out);
-}
-function checkFull(m, entry) {
-    const problems = [];
-    const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
-    if (diff && shapes_fmt(diff) !== shapes_fmt(entry.shape))
-        problems.push(`diff ${shapes_fmt(diff)} vs base ${shapes_fmt(entry.shape)}`);
-    const diffB = get(m, 'diff-bias');
-    if (diffB) {
-        if (!entry.bias)
-            problems.push('diff_b but the base module has no bias');
-        else if (shapes_fmt(diffB) !== shapes_fmt(entry.bias.shape))
-            problems.push(`diff_b ${shapes_fmt(diffB)} vs base bias ${shapes_fmt(entry.bias.shape)}`);
-    }
-    return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
-}
-/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
-function checkModuleShapes(m, entry, slice) {
-    const W = entry.shape;
-    const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = (0,numel/* numel */.u)(W.slice(1));
-    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
-    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
-    if (entry.isParam && !matrix && m.algorithm !== 'full') {
-        return {
-            ok: false,
-            expected: `${m.algorithm} module on a bare parameter ${shapes_fmt(W)}; only a full delta can patch it`
-        };
-    }
-    switch (m.algorithm) {
-        case 'lora':
-            return checkLora(m, out, inFlat, W);
-        case 'loha':
-            return checkLoha(m, out, inFlat, W);
-        case 'lokr':
-            return checkLokr(m, out, inFlat);
-        case 'full':
-            return checkFull(m, entry);
-        case 'ia3': {
-            const w = get(m, 'ia3-weight');
-            if (!w)
-                return { ok: false, expected: 'IA3 module without its weight vector' };
-            const fits = w[0] === out || w[0] === W[1];
-            return fits
-                ? { ok: true }
-                : { ok: false, expected: `IA3 vector ${shapes_fmt(w)} fits neither out ${out} nor in ${W[1]}` };
-        }
-        case 'norm': {
-            const w = get(m, 'norm-weight');
-            return !w || shapes_fmt(w) === shapes_fmt(W) ? { ok: true } : { ok: false, expected: `w_norm ${shapes_fmt(w)} vs ${shapes_fmt(W)}` };
-        }
-        default:
-            return { ok: true, note: `${m.algorithm} shapes not checked` };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lora/implied.ts
-/**
- * The base tensors a LoRA module implies, as tensor specs in the LoRA's own naming: `<path>.weight` with the shape
- * [out, in(, kh, kw)] its factors multiply to (up rows x down columns for LoRA), `<path>.bias` when it carries a bias
- * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
- * base: the resolver never looks a name up itself.
- */
-
-
-function shapeOf(m, role) {
-    return m.tensors.find((t) => t.role === role)?.tensor.shape;
-}
-/** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
-function impliedWeightShape(m) {
-    switch (m.algorithm) {
-        case 'lora': {
-            const down = shapeOf(m, 'down');
-            const up = shapeOf(m, 'up');
-            const blocks = m.tensors.filter((t) => t.role === 'up-block');
-            if (!down || down.length < 2)
-                return [];
-            const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
-            if (out === undefined)
-                return [];
-            // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
-            const mid = shapeOf(m, 'mid');
-            return mid ? [out, down[1], ...mid.slice(2)] : [out, ...down.slice(1)];
-        }
-        case 'loha': {
-            const w1a = shapeOf(m, 'hada_w1_a');
-            const w1b = shapeOf(m, 'hada_w1_b');
-            if (!w1a || !w1b)
-                return [];
-            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,numel/* numel */.u)(w1b.slice(1))];
-        }
-        case 'lokr': {
-            const dims = lokrFactorDims(m);
-            return dims ? [dims.a * dims.b, dims.c * dims.d] : [];
-        }
-        case 'full': {
-            const diff = shapeOf(m, 'diff') ?? shapeOf(m, 'diff-modulation') ?? shapeOf(m, 'set-weight');
-            return diff ? [...diff] : [];
-        }
-        case 'norm': {
-            const w = shapeOf(m, 'norm-weight');
-            return w ? [...w] : [];
-        }
-        default:
-            return [];
-    }
-}
-/** True when the module patches only a bias (a lone `.diff_b`). */
-function biasOnly(m) {
-    return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias');
-}
-/** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
-function patchesParameter(m) {
-    return m.tensors.some((t) => t.role === 'diff-modulation');
-}
-/** The tensors one module implies, named in the LoRA's naming (its path, kohya underscores kept). */
-function implied_impliedTensors(m) {
-    const out = {};
-    if (!biasOnly(m)) {
-        out.weight = {
-            name: patchesParameter(m) ? m.path : `${m.path}.weight`,
-            shape: impliedWeightShape(m)
-        };
-    }
-    const diffB = shapeOf(m, 'diff-bias');
-    if (diffB)
-        out.bias = { name: `${m.path}.bias`, shape: [...diffB] };
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/lora/why.ts
+/**
+ * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
+ * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
+ */
 
-// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
-const IMAGE_BRANCH = /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/;
+
+
 /** Naming variants of one architecture (original vs diffusers names) share an architecture. */
 function architectureOf(family) {
-    if (family === 'sd-diffusers-unet')
-        return 'sdxl';
-    return family.replace(/-diffusers$/, '');
+    return familyArchitecture(family);
 }
 /** Why a module has no link, most specific first. */
 function unresolvedWhy(m, space, index, loraFamily) {
@@ -47919,7 +49139,7 @@ function unresolvedWhy(m, space, index, loraFamily) {
     }
     if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
         return { kind: 'other-architecture', lora: loraFamily, base: index.family };
-    if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch)
+    if (isImageBranchPath(m.path) && !index.hasImageBranch)
         return { kind: 'image-branch' };
     return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' };
 }
@@ -47928,7 +49148,7 @@ function unresolvedWhy(m, space, index, loraFamily) {
  * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
  */
 function contextWidths(analysis, base) {
-    const unet = (f) => f === 'sdxl' || f === 'sd-diffusers-unet';
+    const unet = isUnetFamily;
     if (!unet(analysis.family) || !unet(base.family))
         return null;
     const loraIn = mode(analysis.modules
@@ -47954,6 +49174,10 @@ function causeOf(r, v, analysis, base, context) {
             return { kind: 'in-dim' };
         return { kind: 'shape' };
     }
+    // A UNet LoRA of another text context (SD1.x on SDXL) does not correspond to the base's layers at all: that
+    // width is why, more than the names.
+    if (context && r.status === 'unresolved' && r.why?.kind === 'no-base-key')
+        return { kind: 'text-context', lora: context.lora, base: context.base };
     switch (r.why?.kind) {
         case 'unsupported-adapter':
             return { kind: 'unsupported-adapter' };
@@ -47979,6 +49203,7 @@ function causeOf(r, v, analysis, base, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
+
 
 const MAX_NEAREST = 3;
 function tokens(path) {
@@ -48036,10 +49261,8 @@ function similarity(a, aLast, b, bLast) {
     const dice = (2 * common) / (a.size + b.size || 1);
     return dice + (aLast === bLast ? 0.25 : 0);
 }
-function blockIndexOf(path) {
-    const m = /(?:^|[._])(?:blocks|block|layers|resblocks)[._](\d+)(?=[._]|$)/.exec(path);
-    return m ? m[1] : null;
-}
+/** The block index of a path: the one reading of block series (src/names/series.ts via layers.ts). */
+const blockIndexOf = blockIndex;
 /** Up to three base keys closest to a module's path, each with why it is not the target. */
 function nearestKeys(m, space) {
     const index = patternIndex(space);
@@ -48168,7 +49391,7 @@ function correspondSpace(space, modules) {
             byImplied.set(a, link);
     return { space, base, byImplied };
 }
-function shapesOf(m) {
+function resolve_shapesOf(m) {
     const out = {};
     for (const t of m.tensors) {
         if (t.role === 'alpha' || t.role === 'alpha-scale' || t.role === 'ia3-on-input')
@@ -48188,12 +49411,8 @@ function linkSummary(link) {
 /** A display label of how a link was found (kept for `target.via`). */
 function viaOf(link, m) {
     for (const e of link.evidence) {
-        if (e.kind === 'name-map')
-            return e.map;
         if (e.kind === 'engine')
             return `correspondence engine (${e.link})`;
-        if (e.kind === 'role-words')
-            return 'attention roles (fused vs separate)';
     }
     if (link.evidence.some((e) => e.kind === 'same-name'))
         return 'exact';
@@ -48229,12 +49448,14 @@ function weightTargets(link, impliedName, links, via) {
     return out;
 }
 function resolveModule(m, links, index, analysis) {
-    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) };
+    const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: resolve_shapesOf(m) };
     const implied = implied_impliedTensors(m);
     const space = links?.space;
     const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
     const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
     const biasBase = biasLink ? links.base.get(biasLink.b[0]) : undefined;
+    // Every base bias a `.diff_b` patches: one, the rows of a fused bias, or the parts of a split.
+    const biasFound = biasLink && implied.bias ? weightTargets(biasLink, implied.bias.name, links, viaOf(biasLink, m)) : [];
     if (!implied.weight) {
         // A bias-only delta: the bias its module has, or why not.
         if (biasLink && biasBase) {
@@ -48266,8 +49487,8 @@ function resolveModule(m, links, index, analysis) {
         r.ambiguous = weightLink.alternatives.map((b) => links.base.get(b)?.key ?? b);
     r.target = found[0].target;
     r.targets = found.map((f) => f.target);
-    if (biasBase && biasLink)
-        r.targets.push({ key: biasBase.key, shape: biasBase.shape, via: viaOf(biasLink, m), tensor: 'bias' });
+    for (const b of biasFound)
+        r.targets.push({ ...b.target, tensor: 'bias' });
     // Rows the split leaves without a counterpart: a loader would miss them, a conversion would lose them.
     if (weightLink.kind === 'split') {
         const out = implied.weight.shape[0] ?? 0;
@@ -48286,14 +49507,27 @@ function resolveModule(m, links, index, analysis) {
             return { r, v: null };
         }
     }
-    return settle(m, r, found, implied.weight.shape);
+    const bias = implied.bias
+        ? biasFound.length > 0
+            ? { rows: biasFound.reduce((n, b) => n + targetRows(b.target), 0) }
+            : null
+        : undefined;
+    return settle(m, r, found, implied.weight.shape, bias);
+}
+/** The rows of a base tensor a target patches: its row range, its slice, or the whole tensor. */
+function targetRows(t) {
+    if (t.rows)
+        return t.rows.end - t.rows.start;
+    if (t.slice)
+        return t.slice.size;
+    return t.shape[0] ?? 0;
 }
 /** Shape checks of every target; the status and the remark or reason. */
-function settle(m, r, found, impliedShape) {
+function settle(m, r, found, impliedShape, bias) {
     let verdict;
     if (found.length === 1) {
         const { target, entry } = found[0];
-        verdict = checkModuleShapes(m, entry, target.slice);
+        verdict = checkModuleShapes(m, entry, target.slice, bias);
     }
     else {
         // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
@@ -48311,7 +49545,7 @@ function settle(m, r, found, impliedShape) {
             shape: [found.reduce((n, f) => n + (f.target.rows.end - f.target.rows.start), 0), inDim]
         };
         delete whole.bias;
-        const own = checkModuleShapes(m, whole);
+        const own = checkModuleShapes(m, whole, undefined, bias ?? null);
         verdict = problems.length === 0 ? own : { ok: false, expected: problems.join('; ') };
     }
     if (m.algorithm === 'unknown') {
@@ -48578,7 +49812,6 @@ function compareLoras(a, b) {
 
 ;// CONCATENATED MODULE: ./src/lora/index.ts
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
-
 
 
 
@@ -49294,6 +50527,220 @@ function diffusersProfile(input) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
+/**
+ * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
+ * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
+ * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
+ * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
+ * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
+ * names and shapes through the correspondence engine, never from a table.
+ */
+
+// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
+const WAN_BLOCK_PAIRS = [
+    ['self_attn.q', 'attn1.to_q'],
+    ['self_attn.k', 'attn1.to_k'],
+    ['self_attn.v', 'attn1.to_v'],
+    ['self_attn.o', 'attn1.to_out.0'],
+    ['self_attn.norm_q', 'attn1.norm_q'],
+    ['self_attn.norm_k', 'attn1.norm_k'],
+    ['cross_attn.q', 'attn2.to_q'],
+    ['cross_attn.k', 'attn2.to_k'],
+    ['cross_attn.v', 'attn2.to_v'],
+    ['cross_attn.o', 'attn2.to_out.0'],
+    ['cross_attn.norm_q', 'attn2.norm_q'],
+    ['cross_attn.norm_k', 'attn2.norm_k'],
+    ['cross_attn.k_img', 'attn2.add_k_proj'],
+    ['cross_attn.v_img', 'attn2.add_v_proj'],
+    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
+    ['ffn.0', 'ffn.net.0.proj'],
+    ['ffn.2', 'ffn.net.2'],
+    ['modulation', 'scale_shift_table'],
+    ['norm3', 'norm2']
+];
+const WAN_TOP_PAIRS = [
+    ['patch_embedding', 'patch_embedding'],
+    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
+    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
+    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
+    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
+    ['time_projection.1', 'condition_embedder.time_proj'],
+    ['head.modulation', 'scale_shift_table'],
+    ['head.head', 'proj_out'],
+    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
+    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
+    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
+    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
+    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
+];
+const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
+function pairMap(pairs, reverse) {
+    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
+}
+function wanMap(reverse) {
+    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
+    const top = pairMap(WAN_TOP_PAIRS, reverse);
+    return {
+        label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
+        names(path) {
+            const m = BLOCK_PATH.exec(path);
+            if (m) {
+                const mapped = block.get(m[2]);
+                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
+            }
+            const mapped = top.get(path);
+            return mapped && mapped !== path ? [{ path: mapped }] : [];
+        }
+    };
+}
+/** Split a fused weight's rows into equal parts named `names`. */
+function equalSlices(prefix, names, rows) {
+    if (rows % names.length !== 0)
+        return [];
+    const size = rows / names.length;
+    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
+}
+/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
+const FLUX_TO_DIFFUSERS = {
+    label: 'flux original->diffusers',
+    names(path, shape) {
+        const rows = shape[0] ?? 0;
+        const hidden = shape[1] ?? 0;
+        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `transformer_blocks.${m[1]}`;
+            const rest = m[2];
+            const map = lookupTable({
+                'img_attn.proj': 'attn.to_out.0',
+                'txt_attn.proj': 'attn.to_add_out',
+                'img_mlp.0': 'ff.net.0.proj',
+                'img_mlp.2': 'ff.net.2',
+                'txt_mlp.0': 'ff_context.net.0.proj',
+                'txt_mlp.2': 'ff_context.net.2',
+                'img_mod.lin': 'norm1.linear',
+                'txt_mod.lin': 'norm1_context.linear'
+            });
+            if (rest === 'img_attn.qkv')
+                return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows);
+            if (rest === 'txt_attn.qkv')
+                return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows);
+            return map[rest] ? [{ path: `${b}.${map[rest]}` }] : [];
+        }
+        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `single_transformer_blocks.${m[1]}`;
+            if (m[2] === 'linear1' && rows > 3 * hidden) {
+                return [
+                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
+                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
+                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
+                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
+                ];
+            }
+            if (m[2] === 'linear2')
+                return [{ path: `${b}.proj_out` }];
+            if (m[2] === 'modulation.lin')
+                return [{ path: `${b}.norm.linear` }];
+            return [];
+        }
+        const top = lookupTable({
+            img_in: 'x_embedder',
+            txt_in: 'context_embedder',
+            'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
+            'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
+            'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
+            'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
+            'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
+            'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
+            'final_layer.linear': 'proj_out',
+            'final_layer.adaLN_modulation.1': 'norm_out.linear'
+        });
+        const mapped = top[path];
+        return mapped ? [{ path: mapped }] : [];
+    }
+};
+const RESNET_PARTS = lookupTable({
+    'in_layers.0': 'norm1',
+    'in_layers.2': 'conv1',
+    'emb_layers.1': 'time_emb_proj',
+    'out_layers.0': 'norm2',
+    'out_layers.3': 'conv2',
+    skip_connection: 'conv_shortcut'
+});
+/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
+function resnet(prefix, rest) {
+    const part = RESNET_PARTS[rest];
+    return part ? [{ path: `${prefix}.${part}` }] : [];
+}
+/**
+ * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
+ * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
+ * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
+ * upsampler as the last sub-module.
+ */
+const SGM_TO_DIFFUSERS = {
+    label: 'sgm->diffusers',
+    names(path) {
+        const top = lookupTable({
+            'time_embed.0': 'time_embedding.linear_1',
+            'time_embed.2': 'time_embedding.linear_2',
+            'label_emb.0.0': 'add_embedding.linear_1',
+            'label_emb.0.2': 'add_embedding.linear_2',
+            'input_blocks.0.0': 'conv_in',
+            'out.0': 'conv_norm_out',
+            'out.2': 'conv_out'
+        });
+        if (top[path])
+            return [{ path: top[path] }];
+        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
+        if (m) {
+            const n = Number(m[1]);
+            if (n < 1)
+                return [];
+            const level = Math.floor((n - 1) / 3);
+            const within = (n - 1) % 3;
+            if (within === 2)
+                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
+            if (m[2] === '0')
+                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
+            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
+        }
+        m = /^middle_block\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            if (m[1] === '1')
+                return [{ path: `mid_block.attentions.0.${m[2]}` }];
+            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
+        }
+        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            const level = Math.floor(Number(m[1]) / 3);
+            const idx = Number(m[1]) % 3;
+            if (m[2] === '0')
+                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
+            if (m[3] === 'conv')
+                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
+            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
+        }
+        return [];
+    }
+};
+const WAN_TO_DIFFUSERS = wanMap(false);
+const WAN_FROM_DIFFUSERS = wanMap(true);
+/**
+ * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
+ * model classes whose maps are known; empty otherwise.
+ */
+function diffusersNamesOf(arch, path, shape) {
+    if (arch === 'unet')
+        return SGM_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'flux')
+        return FLUX_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'wan')
+        return WAN_TO_DIFFUSERS.names(path, shape);
+    return [];
+}
+
 ;// CONCATENATED MODULE: ./src/lora/loaders/subject.ts
 /**
  * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches
@@ -49304,6 +50751,7 @@ function diffusersProfile(input) {
  * against the names in the base file. See docs/reference/loaders.md.
  */
 
+
 function moduleFacts(m) {
     const keys = m.tensors.map((t) => t.tensor.name);
     const suffixes = new Set();
@@ -49313,54 +50761,45 @@ function moduleFacts(m) {
     return { module: m, keys, suffixes };
 }
 function archOf(family) {
+    if (isUnetFamily(family))
+        return 'unet';
     switch (family) {
-        case 'sdxl':
-        case 'sd-diffusers-unet':
-            return 'unet';
         case 'flux':
         case 'flux-diffusers':
             return 'flux';
         case 'wan':
         case 'wan-diffusers':
             return 'wan';
-        case 'hunyuanvideo':
+        case 'hunyuan-video':
             return 'hunyuanvideo';
         default:
             return 'generic';
     }
 }
-function aliasFamily(label) {
-    const f = ALIAS_FAMILIES.find((x) => x.label === label);
-    if (!f)
-        throw new Error(`no alias family ${label}`);
-    return f;
-}
-const FLUX_TO_DIFFUSERS = aliasFamily('name map flux original->diffusers');
-const SGM_TO_DIFFUSERS = aliasFamily('name map sdxl sgm->diffusers');
-const WAN_TO_DIFFUSERS = aliasFamily('name map wan original->diffusers');
 function own(space) {
     const out = new Map();
     for (const e of space.entries)
         out.set(e.path, { path: e.path, entry: e, baseKeys: [e.key] });
     return out;
 }
-/** Wan diffusers -> original: the base index already holds the one-to-one alias table. */
-function fromAliases(space) {
+/** Wan diffusers -> original, one to one, as the runtime holds a diffusers-named Wan file. */
+function wanFromDiffusers(space) {
     const out = new Map();
-    for (const alias of space.aliases) {
-        if (!alias.label.endsWith('diffusers->original'))
+    for (const e of space.entries) {
+        const names = WAN_FROM_DIFFUSERS.names(e.path, e.shape);
+        const n = names[0];
+        if (names.length !== 1 || !n || n.slice)
             continue;
-        for (const [path, targets] of alias.dotted) {
-            const t = targets[0];
-            if (targets.length !== 1 || !t || t.slice)
-                continue;
-            out.set(path, { path, entry: t.entry, baseKeys: [t.entry.key] });
-        }
+        // The base's own name wins (a path both layouts share, `patch_embedding`).
+        if (n.path !== e.path && space.dotted.has(n.path))
+            continue;
+        if (!out.has(n.path))
+            out.set(n.path, { path: n.path, entry: e, baseKeys: [e.key] });
     }
     return out;
 }
-// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from the
-// alias table, given the fused shape.
+// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from
+// ComfyUI's table, given the fused shape.
 const FLUX_DOUBLE = [
     'img_attn.qkv',
     'txt_attn.qkv',
@@ -49418,25 +50857,25 @@ function fluxFromDiffusers(space) {
     for (const p of FLUX_TOP)
         paths.push({ path: p, shape: [hidden, hidden] });
     for (const { path, shape } of paths) {
-        const aliases = FLUX_TO_DIFFUSERS.aliases(path, shape);
-        if (aliases.length === 0)
+        const names = FLUX_TO_DIFFUSERS.names(path, shape);
+        if (names.length === 0)
             continue;
         const parts = [];
-        for (const a of aliases) {
+        for (const a of names) {
             const e = space.dotted.get(a.path);
             if (e)
                 parts.push(e);
         }
-        if (parts.length !== aliases.length)
+        if (parts.length !== names.length)
             continue;
-        const w = fused(path, parts, aliases.map((a) => a.slice));
+        const w = fused(path, parts, names.map((a) => a.slice));
         if (w)
             out.set(path, w);
     }
     return { weights: out, hidden };
 }
 /**
- * A diffusers UNet path in LDM (sgm) names: the inverse of the sgm->diffusers alias table, checked by mapping the
+ * A diffusers UNet path in LDM (sgm) names: the inverse of ComfyUI's sgm->diffusers table, checked by mapping the
  * answer forward again (so a guess the table would not produce is dropped).
  */
 function sgmPathOf(d, upHasAttention) {
@@ -49492,7 +50931,7 @@ function sgmPathOf(d, upHasAttention) {
         guesses.push(`output_blocks.${3 * level + 2}.${upHasAttention(level) ? 2 : 1}.conv`);
     }
     for (const g of guesses)
-        if (SGM_TO_DIFFUSERS.aliases(g, []).some((a) => a.path === d))
+        if (SGM_TO_DIFFUSERS.names(g, []).some((a) => a.path === d))
             return g;
     return null;
 }
@@ -49517,14 +50956,14 @@ function originalView(base) {
     const space = base.denoiser;
     switch (base.family) {
         case 'wan-diffusers':
-            return { arch, converted: true, weights: fromAliases(space), hidden: 0 };
+            return { arch, converted: true, weights: wanFromDiffusers(space), hidden: 0 };
         case 'flux-diffusers': {
             const { weights, hidden } = fluxFromDiffusers(space);
             return { arch, converted: true, weights, hidden };
         }
-        case 'sd-diffusers-unet':
-            return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 };
         default: {
+            if (isUnetFamily(base.family) && base.family.endsWith('-diffusers'))
+                return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 };
             const hidden = arch === 'flux' ? (space.dotted.get('double_blocks.0.img_attn.qkv')?.shape[1] ?? 0) : 0;
             return { arch, converted: false, weights: own(space), hidden };
         }
@@ -49534,12 +50973,11 @@ function originalView(base) {
 ;// CONCATENATED MODULE: ./src/lora/loaders/keymap.ts
 
 
+
 /** The diffusers names of one original weight, with the rows they cover (ComfyUI's `*_to_diffusers` tables). */
 function diffusersNames(view, w) {
-    if (view.arch === 'unet')
-        return SGM_TO_DIFFUSERS.aliases(w.path, w.entry.shape);
-    if (view.arch === 'flux')
-        return FLUX_TO_DIFFUSERS.aliases(w.path, w.entry.shape);
+    if (view.arch === 'unet' || view.arch === 'flux')
+        return diffusersNamesOf(view.arch, w.path, w.entry.shape);
     return [];
 }
 /**
@@ -49614,6 +51052,13 @@ function buildKeyMap(base) {
             }
         }
     }
+    const diffusers = new Map();
+    for (const w of view.weights.values()) {
+        if (w.entry.isParam)
+            continue;
+        for (const d of diffusersNamesOf(view.arch, w.path, w.entry.shape))
+            diffusers.set(d.path.replace(/\./g, '_'), d.slice ? { weight: w, slice: d.slice } : { weight: w });
+    }
     if (view.arch === 'flux') {
         for (const w of view.weights.values()) {
             const qkv = fluxLinear1Qkv(w.path, view.hidden);
@@ -49643,24 +51088,34 @@ function buildKeyMap(base) {
                 stems.set(s, { weight: w, ...at, source: 'CLIP key map', component: 'text-encoder', clip });
         }
     }
-    return { view, stems };
+    return { view, stems, diffusers };
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/landing.ts
 
 
+
+
 function baseUsesDiffusersNames(base) {
-    return base.family !== null && (base.family.endsWith('-diffusers') || base.family === 'sd-diffusers-unet');
+    return base.family !== null && base.family.endsWith('-diffusers');
 }
-/** Read the resolver's `via`: alias labels say which naming the LoRA used (`name map flux diffusers->original`). */
-function namedByDiffusers(via, base) {
-    if (via.includes('diffusers->'))
-        return true;
-    if (via.includes('->diffusers'))
+/**
+ * Whether the LoRA names its module by the runtime's diffusers name of the weight it lands on. On a diffusers-named
+ * base a module found under the base's own names is; on an original-named base, when the name is one of the
+ * diffusers names the runtimes give that weight (runtime-names.ts).
+ */
+function namedByDiffusers(m, target, base) {
+    const own = target.via === 'exact' || target.via === 'underscore' || target.via === 'underscore form';
+    if (baseUsesDiffusersNames(base))
+        return own;
+    if (own)
         return false;
-    if (via === 'exact' || via === 'underscore' || via === 'underscore form')
-        return baseUsesDiffusersNames(base);
-    return false;
+    const prefix = base.denoiser.prefix;
+    const key = target.key.startsWith(prefix) ? target.key.slice(prefix.length) : target.key;
+    const path = key.replace(/\.weight$/, '');
+    const names = diffusersNamesOf(archOf(base.family), path, target.shape);
+    const mine = m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_');
+    return names.some((n) => n.path.replace(/\./g, '_') === mine);
 }
 /**
  * XLabs attention-processor stems in original Flux names, the renames ComfyUI's `convert_uso_lora` and diffusers'
@@ -49684,13 +51139,31 @@ function landingOf(f, resolved, base, keyMap) {
             target: resolved.target,
             fits: resolved.status === 'ok',
             // Text encoders keep their transformers names in both worlds.
-            diffusersName: f.module.component === 'text-encoder' || namedByDiffusers(resolved.target.via, base)
+            diffusersName: f.module.component === 'text-encoder' || namedByDiffusers(f.module, resolved.target, base)
         };
         if (resolved.expected)
             out.expected = resolved.expected;
         return out;
     }
     const m = f.module;
+    // diffusers converts an original-layout base to its own names on load: a module under one of those lands there.
+    const converted = m.component === 'denoiser' && !baseUsesDiffusersNames(base)
+        ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_'))
+        : undefined;
+    if (converted) {
+        const v = checkModuleShapes(m, converted.weight.entry, converted.slice);
+        const target = {
+            key: converted.weight.entry.key,
+            shape: converted.weight.entry.shape,
+            via: 'base converted on load (diffusers names)'
+        };
+        if (converted.slice)
+            target.slice = converted.slice;
+        const out = { target, fits: v.ok, diffusersName: true };
+        if (v.expected)
+            out.expected = v.expected;
+        return out;
+    }
     const xlabs = xlabsStem(m.stem);
     // Text encoders: both runtimes hold transformers CLIP names, and ComfyUI's key map has every kohya and diffusers
     // stem for them (open_clip bases converted).
@@ -49814,9 +51287,9 @@ function isLoaderName(s) {
  */
 const NO_MODEL = {
     comfyui: {
-        longcat: 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
+        'longcat-video': 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
     },
-    diffusers: { longcat: 'diffusers has no LongCat-Video pipeline' }
+    diffusers: { 'longcat-video': 'diffusers has no LongCat-Video pipeline' }
 };
 const keyMaps = new WeakMap();
 function keyMapOf(base) {
@@ -49994,6 +51467,10 @@ const MAX_VALUE = 120;
 const sides = (label) => (v) => `${label}artifact ${show(v[0])}, baseline ${show(v[1])}`;
 /** Keys of src/compare/verdict.ts, in the order they read best. Pairs (xA, xB) become one fact. */
 const evidence_RULES = [
+    // The printable lines a red family or hidden-dim flag carries for the comparison's renderers (`because`, `sizes`)
+    // and the detector's confidences: the gate lists the size flags as reasons of their own, and its report carries
+    // the comparison document with the rest; repeated here they would only lengthen every reason line.
+    { keys: ['because', 'sizes', 'confidenceA', 'confidenceB'], render: () => undefined },
     // hidden-dim: the tensors (and shapes) each side's dim was read from.
     {
         keys: ['evidenceA', 'evidenceB'],
@@ -51606,7 +53083,7 @@ function runtimeColumns(loras, icons) {
 const DEFAULT_ROWS = 5;
 const DEFAULT_SECTIONS = 10;
 /** Long evidence (a flag's quoted keys and shapes) is cut here, between words; the JSON report has it whole. */
-const MAX_LINE = 200;
+const gate_console_MAX_LINE = 200;
 /**
  * Failures first: a flag that fails the gate by itself (a dangerous pickle global), then unreadable artifacts,
  * then the other failures, then passes with warnings, then clean passes; each group in the order given.
@@ -51811,7 +53288,7 @@ function interleaveByStatus(items) {
                 out.push(g[i]);
     return out;
 }
-function cut(text, max = MAX_LINE) {
+function cut(text, max = gate_console_MAX_LINE) {
     return cutText(clean(text), max);
 }
 /**
@@ -52216,7 +53693,17 @@ async function readOne(path, read) {
 ;// CONCATENATED MODULE: ./src/util/json.ts
 /** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
 function toJson(value) {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+    // Without a replacer JSON.stringify stays in V8's native serializer; a replacer is a JS call per value (a
+    // mapping document has tens of thousands), so it is used only for a document that holds a BigInt, which the
+    // native serializer refuses with a TypeError.
+    try {
+        return JSON.stringify(value, null, 2) + '\n';
+    }
+    catch (e) {
+        if (!(e instanceof TypeError))
+            throw e;
+        return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/node/report-folder.ts
@@ -52529,6 +54016,8 @@ function asWritten(input, path, readAs) {
     return { ...input, path, error: { ...input.error, message: input.error.message.split(readAs).join(path) } };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/node/fingerprint.ts

@@ -363,7 +363,10 @@ function downRecipe(f) {
     return { kind: 'rows', pieces: f.down.map((p) => ({ ...p })) };
 }
 
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
 ;// CONCATENATED MODULE: ./src/convert/naming.ts
+
 /** Why a module of this component cannot be named in the convention, or null. */
 function namingProblem(to, space) {
     if (space.kind === 'denoiser')
@@ -384,7 +387,7 @@ function denoiserPrefix(to, space, family) {
             const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix);
             if (component)
                 return space.prefix;
-            return family === 'sdxl' || family === 'sd-diffusers-unet' ? 'unet.' : 'transformer.';
+            return (0,families/* isUnetFamily */.JT)(family) ? 'unet.' : 'transformer.';
         }
         case 'base':
             return space.prefix;
@@ -1898,11 +1901,9 @@ const convertCommand = { spec, run };
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6924);
 /* harmony import */ var _base_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7122);
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9855);
-/* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5044);
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6414);
-/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4264);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6414);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4264);
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
-
 
 
 
@@ -1923,7 +1924,17 @@ const convertCommand = { spec, run };
 /* harmony export */ });
 /** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
 function toJson(value) {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+    // Without a replacer JSON.stringify stays in V8's native serializer; a replacer is a JS call per value (a
+    // mapping document has tens of thousands), so it is used only for a document that holds a BigInt, which the
+    // native serializer refuses with a TypeError.
+    try {
+        return JSON.stringify(value, null, 2) + '\n';
+    }
+    catch (e) {
+        if (!(e instanceof TypeError))
+            throw e;
+        return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+    }
 }
 
 

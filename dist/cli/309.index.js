@@ -27,8 +27,8 @@ var json = __webpack_require__(4976);
 var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
 var read = __webpack_require__(4924);
-// EXTERNAL MODULE: ./src/compare/index.ts + 6 modules
-var compare = __webpack_require__(4221);
+// EXTERNAL MODULE: ./src/compare/index.ts + 7 modules
+var compare = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/compare/patterns.ts
 function escapeRegex(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -135,6 +135,8 @@ function groupKeys(keys, families) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/compare/flag-evidence.ts
+var flag_evidence = __webpack_require__(3847);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/layout.ts
@@ -144,6 +146,7 @@ var next_steps = __webpack_require__(5587);
 // EXTERNAL MODULE: ./src/report/analysis-text.ts
 var analysis_text = __webpack_require__(3896);
 ;// CONCATENATED MODULE: ./src/report/compare-console.ts
+
 
 
 
@@ -228,7 +231,10 @@ function renderComparisonConsole(c, opts) {
     if (c.flags.length > 0) {
         out.push(`\n${k.bold('Flags')}\n`);
         const sorted = [...c.flags].sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'red' ? -1 : 1));
-        out.push((0,layout/* fitTable */.SM)(sorted.map((f) => flagRow(f, k)), { width, fit: ['fixed', 'fixed', 'wrap'] }));
+        out.push((0,layout/* fitTable */.SM)(sorted.flatMap((f) => [
+            flagRow(f, k),
+            ...(0,flag_evidence/* flagBecause */.bv)(f).map((l) => ['', '', k.dim(`· ${(0,format/* printable */.g$)(l)}`)])
+        ]), { width, fit: ['fixed', 'fixed', 'wrap'] }));
     }
     const n = c.keys.totalA;
     const of = (x) => `${(0,format/* groupThousands */.Zv)(Math.round(x * n))} / ${(0,format/* groupThousands */.Zv)(n)}`;

@@ -191,8 +191,8 @@ var resolve = __webpack_require__(6924);
 var report = __webpack_require__(7520);
 // EXTERNAL MODULE: ./src/report/lora-reasons.ts
 var lora_reasons = __webpack_require__(6168);
-// EXTERNAL MODULE: ./src/lora/loaders/index.ts + 8 modules
-var loaders = __webpack_require__(9921);
+// EXTERNAL MODULE: ./src/lora/loaders/index.ts + 9 modules
+var loaders = __webpack_require__(8360);
 // EXTERNAL MODULE: ./src/report/loader-text.ts
 var loader_text = __webpack_require__(4063);
 // EXTERNAL MODULE: ./src/lora/layers.ts
@@ -348,15 +348,8 @@ function statusText(status, c) {
         return c.green(label);
     return status === 'unsupported' ? c.yellow(label) : c.red(label);
 }
-/** How modules found under another name than the LoRA's were found, from their link's evidence. */
-function aliasNote(r) {
-    const e = r.link?.evidence.find((x) => x.kind === 'name-map' || x.kind === 'engine' || x.kind === 'role-words');
-    if (e?.kind === 'name-map')
-        return `resolved through ${(0,format/* printable */.g$)(e.map)} (LoRA names -> base names)`;
-    if (e?.kind === 'role-words')
-        return 'resolved by their attention roles (separate q/k/v vs fused) onto other names';
-    return 'resolved by the correspondence engine (structure, roles and shapes) onto other names';
-}
+/** How modules found under another name than the LoRA's were found: one engine links every other naming. */
+const ALIAS_NOTE = 'resolved by the correspondence engine (structure, roles and shapes) onto other names';
 /**
  * Why one module fails, without its name: `-> blocks.0.q.weight [1536, 1536]: in-dim 5120 vs 1536` for a shape
  * mismatch, else the reason and the closest base key (file names made printable).
@@ -405,11 +398,11 @@ function failingByCause(r) {
     }
     return out;
 }
-/** Modules found under another name than the LoRA's (through a name map): they load through the mapping. */
+/** Modules found under another name than the LoRA's (by the engine or by roles): they load through the mapping. */
 function aliasedModules(r) {
     return r.results.filter((x) => x.status === 'ok' &&
         x.target !== undefined &&
-        x.link?.evidence.some((e) => e.kind === 'name-map' || e.kind === 'engine' || e.kind === 'role-words') === true);
+        x.link?.evidence.some((e) => e.kind === 'engine') === true);
 }
 /**
  * The answer of `lora FILE --base BASE`: `✓ 80 / 80 modules load (100.0%) on BASE` or `✗ 0 / 120 modules load
@@ -463,7 +456,7 @@ function renderLoraResolution(r, opts) {
     if (sliced > 0)
         out += c.dim(`  ${(0,format/* plural */.LS)(sliced, 'module')} patch row slices of fused weights\n`);
     if (aliased.length > 0)
-        out += c.dim((0,layout/* paragraph */.FY)(`${(0,format/* plural */.LS)(aliased.length, 'module')} ${aliasNote(aliased[0])}`, width, '  '));
+        out += c.dim((0,layout/* paragraph */.FY)(`${(0,format/* plural */.LS)(aliased.length, 'module')} ${ALIAS_NOTE}`, width, '  '));
     return out;
 }
 /** The next steps after resolving `lora` against `base` (the paths as the user typed them). */

@@ -3,271 +3,6 @@ exports.id = 907;
 exports.ids = [907];
 exports.modules = {
 
-/***/ 5044:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ ALIAS_FAMILIES)
-/* harmony export */ });
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9493);
-/**
- * Other names a base module answers to, generated forward from the base's own keys (as ComfyUI builds its key map:
- * never by parsing LoRA names). Each alias family turns one base module path into the paths a LoRA of another
- * naming family would use, with a row slice when that name covers part of a fused weight (docs/reference/key-formats.md §1.4,
- * §2.4, §4.1, §5.1c).
- */
-
-// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
-const WAN_BLOCK_PAIRS = [
-    ['self_attn.q', 'attn1.to_q'],
-    ['self_attn.k', 'attn1.to_k'],
-    ['self_attn.v', 'attn1.to_v'],
-    ['self_attn.o', 'attn1.to_out.0'],
-    ['self_attn.norm_q', 'attn1.norm_q'],
-    ['self_attn.norm_k', 'attn1.norm_k'],
-    ['cross_attn.q', 'attn2.to_q'],
-    ['cross_attn.k', 'attn2.to_k'],
-    ['cross_attn.v', 'attn2.to_v'],
-    ['cross_attn.o', 'attn2.to_out.0'],
-    ['cross_attn.norm_q', 'attn2.norm_q'],
-    ['cross_attn.norm_k', 'attn2.norm_k'],
-    ['cross_attn.k_img', 'attn2.add_k_proj'],
-    ['cross_attn.v_img', 'attn2.add_v_proj'],
-    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
-    ['ffn.0', 'ffn.net.0.proj'],
-    ['ffn.2', 'ffn.net.2'],
-    ['modulation', 'scale_shift_table'],
-    ['norm3', 'norm2']
-];
-const WAN_TOP_PAIRS = [
-    ['patch_embedding', 'patch_embedding'],
-    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
-    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
-    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
-    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
-    ['time_projection.1', 'condition_embedder.time_proj'],
-    ['head.modulation', 'scale_shift_table'],
-    ['head.head', 'proj_out'],
-    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
-    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
-    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
-    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
-    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
-];
-const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
-function pairMap(pairs, reverse) {
-    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
-}
-function wanFamily(reverse) {
-    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
-    const top = pairMap(WAN_TOP_PAIRS, reverse);
-    return {
-        label: reverse ? 'name map wan diffusers->original' : 'name map wan original->diffusers',
-        bases: reverse ? ['wan-diffusers'] : ['wan'],
-        aliases(path) {
-            const m = BLOCK_PATH.exec(path);
-            if (m) {
-                const mapped = block.get(m[2]);
-                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
-            }
-            const mapped = top.get(path);
-            return mapped && mapped !== path ? [{ path: mapped }] : [];
-        }
-    };
-}
-/** Split a fused weight's rows into equal parts named `names`. */
-function equalSlices(prefix, names, rows) {
-    if (rows % names.length !== 0)
-        return [];
-    const size = rows / names.length;
-    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
-}
-/**
- * LongCat-Video original names -> FastVideo names (longcat_to_fastvideo.py) and the Wan-style split names Kijai's
- * wrapper uses; fused `attn.qkv` / `cross_attn.kv_linear` answer as row slices.
- */
-const longcatFamily = {
-    label: 'name map longcat original->split (FastVideo/Wan-style)',
-    bases: ['longcat'],
-    aliases(path, shape) {
-        const m = /^(blocks\.\d+)\.(.+)$/.exec(path);
-        const rows = shape[0] ?? 0;
-        if (m) {
-            const b = m[1];
-            switch (m[2]) {
-                case 'attn.qkv':
-                    return [
-                        ...equalSlices(`${b}.self_attn`, ['to_q', 'to_k', 'to_v'], rows),
-                        ...equalSlices(`${b}.self_attn`, ['q', 'k', 'v'], rows)
-                    ];
-                case 'cross_attn.kv_linear':
-                    return [
-                        ...equalSlices(`${b}.cross_attn`, ['to_k', 'to_v'], rows),
-                        ...equalSlices(`${b}.cross_attn`, ['k', 'v'], rows)
-                    ];
-                case 'attn.proj':
-                    return [{ path: `${b}.self_attn.to_out` }, { path: `${b}.self_attn.o` }];
-                case 'cross_attn.q_linear':
-                    return [{ path: `${b}.cross_attn.to_q` }, { path: `${b}.cross_attn.q` }];
-                case 'cross_attn.proj':
-                    return [{ path: `${b}.cross_attn.to_out` }, { path: `${b}.cross_attn.o` }];
-                case 'adaLN_modulation.1':
-                    return [{ path: `${b}.adaln_linear_1` }];
-                default:
-                    return [];
-            }
-        }
-        const top = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
-            'x_embedder.proj': 'patch_embed.proj',
-            't_embedder.mlp.0': 'time_embedder.linear_1',
-            't_embedder.mlp.2': 'time_embedder.linear_2',
-            'y_embedder.y_proj.0': 'caption_embedder.linear_1',
-            'y_embedder.y_proj.2': 'caption_embedder.linear_2',
-            'final_layer.adaLN_modulation.1': 'final_layer.adaln_linear',
-            'final_layer.linear': 'final_layer.proj'
-        });
-        const mapped = top[path];
-        return mapped ? [{ path: mapped }] : [];
-    }
-};
-/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
-const fluxFamily = {
-    label: 'name map flux original->diffusers',
-    bases: ['flux'],
-    aliases(path, shape) {
-        const rows = shape[0] ?? 0;
-        const hidden = shape[1] ?? 0;
-        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `transformer_blocks.${m[1]}`;
-            const rest = m[2];
-            const map = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
-                'img_attn.proj': 'attn.to_out.0',
-                'txt_attn.proj': 'attn.to_add_out',
-                'img_mlp.0': 'ff.net.0.proj',
-                'img_mlp.2': 'ff.net.2',
-                'txt_mlp.0': 'ff_context.net.0.proj',
-                'txt_mlp.2': 'ff_context.net.2',
-                'img_mod.lin': 'norm1.linear',
-                'txt_mod.lin': 'norm1_context.linear'
-            });
-            if (rest === 'img_attn.qkv')
-                return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows);
-            if (rest === 'txt_attn.qkv')
-                return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows);
-            return map[rest] ? [{ path: `${b}.${map[rest]}` }] : [];
-        }
-        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `single_transformer_blocks.${m[1]}`;
-            if (m[2] === 'linear1' && rows > 3 * hidden) {
-                return [
-                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
-                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
-                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
-                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
-                ];
-            }
-            if (m[2] === 'linear2')
-                return [{ path: `${b}.proj_out` }];
-            if (m[2] === 'modulation.lin')
-                return [{ path: `${b}.norm.linear` }];
-            return [];
-        }
-        const top = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
-            img_in: 'x_embedder',
-            txt_in: 'context_embedder',
-            'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
-            'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
-            'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
-            'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
-            'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
-            'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
-            'final_layer.linear': 'proj_out',
-            'final_layer.adaLN_modulation.1': 'norm_out.linear'
-        });
-        const mapped = top[path];
-        return mapped ? [{ path: mapped }] : [];
-    }
-};
-const RESNET_PARTS = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
-    'in_layers.0': 'norm1',
-    'in_layers.2': 'conv1',
-    'emb_layers.1': 'time_emb_proj',
-    'out_layers.0': 'norm2',
-    'out_layers.3': 'conv2',
-    skip_connection: 'conv_shortcut'
-});
-/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
-function resnet(prefix, rest) {
-    const part = RESNET_PARTS[rest];
-    return part ? [{ path: `${prefix}.${part}` }] : [];
-}
-/**
- * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
- * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
- * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
- * upsampler as the last sub-module.
- */
-const sdxlFamily = {
-    label: 'name map sdxl sgm->diffusers',
-    bases: ['sdxl'],
-    aliases(path) {
-        const top = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
-            'time_embed.0': 'time_embedding.linear_1',
-            'time_embed.2': 'time_embedding.linear_2',
-            'label_emb.0.0': 'add_embedding.linear_1',
-            'label_emb.0.2': 'add_embedding.linear_2',
-            'input_blocks.0.0': 'conv_in',
-            'out.0': 'conv_norm_out',
-            'out.2': 'conv_out'
-        });
-        if (top[path])
-            return [{ path: top[path] }];
-        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
-        if (m) {
-            const n = Number(m[1]);
-            if (n < 1)
-                return [];
-            const level = Math.floor((n - 1) / 3);
-            const within = (n - 1) % 3;
-            if (within === 2)
-                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
-            if (m[2] === '0')
-                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
-            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
-        }
-        m = /^middle_block\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            if (m[1] === '1')
-                return [{ path: `mid_block.attentions.0.${m[2]}` }];
-            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
-        }
-        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            const level = Math.floor(Number(m[1]) / 3);
-            const idx = Number(m[1]) % 3;
-            if (m[2] === '0')
-                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
-            if (m[3] === 'conv')
-                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
-            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
-        }
-        return [];
-    }
-};
-/** Every alias family the resolver tries, in order, after the base's own names. */
-const ALIAS_FAMILIES = [
-    wanFamily(false),
-    wanFamily(true),
-    longcatFamily,
-    fluxFamily,
-    sdxlFamily
-];
-
-
-/***/ }),
-
 /***/ 4322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -279,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: loraStatistics, trainingMetadata
 
+// EXTERNAL MODULE: ./src/lora/implied.ts
+var implied = __webpack_require__(1512);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
 // EXTERNAL MODULE: ./src/formats/dtypes.ts
@@ -538,8 +275,14 @@ var order = __webpack_require__(1204);
 
 
 
+
 const MAX_EXAMPLES = 3;
 const MAX_METADATA_VALUE = 200;
+/** A module as the family detector reads it: its path and, when the factors give it, the weight shape. */
+function familyLayer(m) {
+    const shape = (0,implied/* impliedWeightShape */.mU)(m);
+    return shape.length > 0 ? { path: m.path, shape } : { path: m.path };
+}
 function median(sorted) {
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -767,7 +510,7 @@ function analyzeLora(ckpt, opts = {}) {
         conventions: conventionsOf(grouped.evidence, modules),
         primary,
         mixed: namingCounts.size > 1,
-        family: (0,lora_layers/* guessFamily */.oU)(denoiser.map((m) => m.path)),
+        family: (0,lora_layers/* guessFamily */.oU)(denoiser.map((m) => familyLayer(m))),
         width: (0,lora_layers/* mode */.Mq)(widths),
         statistics: loraStatistics(ckpt, modules, primary),
         metadata: trainingMetadata(ckpt.metadata),
@@ -787,29 +530,18 @@ function analyzeLora(ckpt, opts = {}) {
 /* harmony export */   P: () => (/* binding */ spaceFromSpecs),
 /* harmony export */   u: () => (/* binding */ buildBaseIndex)
 /* harmony export */ });
-/* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5044);
-/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4264);
+/* harmony import */ var _names_model_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3154);
+/* harmony import */ var _names_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1907);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4264);
+/**
+ * An index of a base model's own keys for LoRA resolution: module paths split from their checkpoint/component
+ * prefix (src/names COMPONENT_PREFIXES) and `.weight`, and the same paths underscored (kohya names are looked up
+ * here, never parsed back into dots). Other namings are not indexed: they resolve through the correspondence
+ * engine. Built once per base in O(keys).
+ */
 
 
-const BASE_PREFIXES = [
-    { prefix: 'model.diffusion_model.', kind: 'denoiser', textEncoder: 0 },
-    { prefix: 'diffusion_model.', kind: 'denoiser', textEncoder: 0 },
-    { prefix: 'conditioner.embedders.0.transformer.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'conditioner.embedders.1.model.', kind: 'text-encoder', textEncoder: 2 },
-    { prefix: 'cond_stage_model.transformer.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'cond_stage_model.model.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'text_encoders.', kind: 'text-encoder', textEncoder: 1 },
-    { prefix: 'first_stage_model.', kind: 'skip', textEncoder: 0 },
-    { prefix: 'model_ema.', kind: 'skip', textEncoder: 0 }
-];
-function componentRule(name) {
-    const te = /^text_encoder(?:_(\d+))?$/.exec(name);
-    if (te)
-        return { prefix: `${name}.`, kind: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 };
-    if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
-        return { prefix: `${name}.`, kind: 'denoiser', textEncoder: 0 };
-    return { prefix: `${name}.`, kind: 'skip', textEncoder: 0 };
-}
+
 function newSpace(kind, textEncoder, prefix) {
     return {
         kind,
@@ -817,8 +549,6 @@ function newSpace(kind, textEncoder, prefix) {
         prefix,
         dotted: new Map(),
         underscore: new Map(),
-        aliases: [],
-        families: [],
         blockMax: new Map(),
         entries: []
     };
@@ -844,12 +574,11 @@ function addEntry(space, key, rest, shape, biases) {
     space.dotted.set(path, entry);
     space.entries.push(entry);
     // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
-    const b = (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .blockOf */ .VN)(path);
+    const b = (0,_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .blockOf */ .VN)(path);
     if (b)
         space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
-function finish(space, biases, families, all) {
-    space.families = all;
+function finish(space, biases) {
     for (const b of biases) {
         const entry = space.dotted.get(b.path);
         if (entry && !entry.isParam)
@@ -857,51 +586,33 @@ function finish(space, biases, families, all) {
     }
     for (const entry of space.entries)
         push(space.underscore, entry.path.replace(/\./g, '_'), entry);
-    for (const family of families) {
-        const index = { label: family.label, dotted: new Map(), underscore: new Map() };
-        for (const entry of space.entries) {
-            for (const alias of family.aliases(entry.path, entry.shape)) {
-                if (space.dotted.has(alias.path))
-                    continue; // the base's own name wins
-                const target = alias.slice ? { entry, slice: alias.slice } : { entry };
-                push(index.dotted, alias.path, target);
-                push(index.underscore, alias.path.replace(/\./g, '_'), target);
-            }
-        }
-        if (index.dotted.size > 0)
-            space.aliases.push(index);
-    }
 }
-/**
- * One space built from bare tensor specs (names relative to the component, no prefix), with the alias families of
- * the family its names point at.
- */
-function spaceFromSpecs(specs, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E) {
+/** One space built from bare tensor specs (names relative to the component, no prefix). */
+function spaceFromSpecs(specs) {
     const space = newSpace('denoiser', 0, '');
     const biases = [];
     for (const s of specs)
         addEntry(space, s.name, s.name, [...s.shape], biases);
-    const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .guessFamily */ .oU)(space.entries.map((e) => e.path));
-    finish(space, biases, families.filter((f) => family !== null && f.bases.includes(family)), families);
+    finish(space, biases);
     return space;
 }
 /** Index a base checkpoint's keys by component. */
-function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .ALIAS_FAMILIES */ .E) {
+function buildBaseIndex(base) {
     const denoiser = newSpace('denoiser', 0, '');
     const textEncoders = new Map();
     const biases = new Map([[denoiser, []]]);
-    const rules = [...BASE_PREFIXES];
+    const rules = [..._names_index_js__WEBPACK_IMPORTED_MODULE_1__/* .COMPONENT_PREFIXES */ .JE];
     if (base.format === 'diffusers' && base.components) {
         for (const c of base.components)
-            rules.push(componentRule(c.name));
+            rules.push((0,_names_index_js__WEBPACK_IMPORTED_MODULE_1__/* .componentPrefix */ .ct)(c.name));
     }
     rules.sort((a, b) => b.prefix.length - a.prefix.length);
     for (const t of base.tensors) {
         const rule = rules.find((r) => t.name.startsWith(r.prefix));
-        if (rule?.kind === 'skip')
+        if (rule?.component === 'skip')
             continue;
         const rest = rule ? t.name.slice(rule.prefix.length) : t.name;
-        if (rule?.kind === 'text-encoder') {
+        if (rule?.component === 'text-encoder') {
             let space = textEncoders.get(rule.textEncoder);
             if (!space) {
                 textEncoders.set(rule.textEncoder, (space = newSpace('text-encoder', rule.textEncoder, rule.prefix)));
@@ -915,10 +626,10 @@ function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0_
             addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser));
         }
     }
-    const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .guessFamily */ .oU)(denoiser.entries.map((e) => e.path));
-    finish(denoiser, biases.get(denoiser), families.filter((f) => family !== null && f.bases.includes(family)), families);
+    const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .guessFamily */ .oU)(denoiser.entries);
+    finish(denoiser, biases.get(denoiser));
     for (const space of textEncoders.values())
-        finish(space, biases.get(space), [], []);
+        finish(space, biases.get(space));
     const widths = [];
     for (const e of denoiser.entries)
         if (!e.isParam && e.shape.length === 2)
@@ -929,8 +640,8 @@ function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0_
         denoiser,
         textEncoders,
         family,
-        width: (0,_layers_js__WEBPACK_IMPORTED_MODULE_1__/* .mode */ .Mq)(widths),
-        hasImageBranch: denoiser.entries.some((e) => /(?:^|\.)(?:k_img|v_img|img_emb|attn2\.add_k_proj|image_embedder)(?:\.|$)/.test(e.path))
+        width: (0,_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .mode */ .Mq)(widths),
+        hasImageBranch: denoiser.entries.some((e) => (0,_names_model_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .isImageBranchPath */ .Fo)(e.path))
     };
 }
 
@@ -944,7 +655,7 @@ function buildBaseIndex(base, families = _aliases_js__WEBPACK_IMPORTED_MODULE_0_
 /* harmony export */   z: () => (/* binding */ compareLoras)
 /* harmony export */ });
 /* unused harmony export canonicalTarget */
-/* harmony import */ var _correspondence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8114);
+/* harmony import */ var _correspondence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1238);
 /* harmony import */ var _base_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7122);
 /* harmony import */ var _implied_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1512);
 /**
@@ -1108,7 +819,7 @@ function compareLoras(a, b) {
 
 /***/ }),
 
-/***/ 8114:
+/***/ 1238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1117,16 +828,19 @@ __webpack_require__.d(__webpack_exports__, {
   C: () => (/* binding */ correspondImplied)
 });
 
-// EXTERNAL MODULE: ./src/correspond/index.ts + 5 modules
-var correspond = __webpack_require__(7984);
+// EXTERNAL MODULE: ./src/correspond/index.ts + 9 modules
+var correspond = __webpack_require__(4822);
+// EXTERNAL MODULE: ./src/names/index.ts + 1 modules
+var names = __webpack_require__(1907);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
 ;// CONCATENATED MODULE: ./src/lora/engine-links.ts
 /**
- * The correspondence engine's part in LoRA resolution: what no name map links is asked of src/correspond, with A
- * partial and B limited to the blocks A sits in; only high links that keep the block index and do not pair siblings
- * whose names extend each other are taken.
+ * The correspondence engine's part in LoRA resolution: what the base's own names do not hold is asked of
+ * src/correspond, with A partial and B limited to the blocks A sits in; only high links that keep the block index
+ * and do not pair siblings whose names differ by a stream qualifier (`v_img` beside `v`) are taken.
  */
+
 
 
 /**
@@ -1145,31 +859,51 @@ function qualifiedApart(a, b) {
     const y = cut(pb);
     if (x.parent !== y.parent || x.leaf === y.leaf)
         return false;
-    return x.leaf.startsWith(`${y.leaf}_`) || y.leaf.startsWith(`${x.leaf}_`);
+    // The extension must qualify a stream (`_img`, `_txt`, `_context`): `q_linear` beside `q` only spells the same
+    // projection another way.
+    const [short, long] = x.leaf.length < y.leaf.length ? [x.leaf, y.leaf] : [y.leaf, x.leaf];
+    if (!long.startsWith(`${short}_`))
+        return false;
+    return long
+        .slice(short.length + 1)
+        .split('_')
+        .some((w) => (0,names/* isStreamWord */.Rk)(w.toLowerCase()));
 }
 /** Bound on the names handed to the engine per call (the rest stays unmatched, with its reason). */
 const MAX_ENGINE_NAMES = 20000;
 /**
- * What no name map links, asked of the correspondence engine (src/correspond) with A partial. Only its high links
+ * What the base's own names do not hold, asked of the correspondence engine (src/correspond) with A partial. Only its high links
  * are taken, and only those that keep the block index: a LoRA module patches the block of the same number in every
  * naming of one network, and a wrong target is worse than none.
  */
 function viaEngine(a, all) {
-    // Only the base tensors of the blocks A sits in can be taken: the engine sees those (and the top level when A has
-    // names outside blocks), which keeps the call small and its alignment to the blocks A has.
-    const inA = new Set(a.map((t) => (0,lora_layers/* blockIndex */.A0)(t.name)));
-    const b = all.filter((t) => inA.has((0,lora_layers/* blockIndex */.A0)(t.name)));
-    const inB = new Set(b.map((t) => (0,lora_layers/* blockIndex */.A0)(t.name)));
-    const mine = a.filter((t) => inB.has((0,lora_layers/* blockIndex */.A0)(t.name)));
+    // Where A's blocks are named as the base's (`blocks.N` on both), only the base tensors of the blocks A sits in can
+    // be taken: the engine sees those (and the top level when A has names outside blocks), which keeps the call small
+    // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
+    // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
+    const seriesA = new Set(a.map((t) => seriesOf(t.name)));
+    const inA = new Set(a.map(blockKey));
+    const b = all.filter((t) => {
+        const s = seriesOf(t.name);
+        return s === null ? inA.has(blockKey(t)) : !seriesA.has(s) || inA.has(blockKey(t));
+    });
+    const seriesB = new Set(b.map((t) => seriesOf(t.name)));
+    const inB = new Set(b.map(blockKey));
+    const mine = a.filter((t) => {
+        const s = seriesOf(t.name);
+        return s === null ? inB.has(blockKey(t)) : !seriesB.has(s) || inB.has(blockKey(t));
+    });
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
     const out = [];
     for (const l of (0,correspond/* correspond */.w)(mine, b, { partial: 'a' }).links) {
         if (l.confidence !== 'high')
             continue;
-        if (new Set([...l.a, ...l.b].map(lora_layers/* blockIndex */.A0)).size !== 1)
+        if (!keepsBlock(l.a, l.b) || !sameNesting(l.a, l.b))
             continue;
         if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0], l.b[0]))
+            continue;
+        if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0], l.b[0]))
             continue;
         const link = {
             kind: l.kind,
@@ -1189,131 +923,80 @@ function viaEngine(a, all) {
     }
     return out;
 }
-
-// EXTERNAL MODULE: ./src/names/index.ts + 4 modules
-var names = __webpack_require__(6237);
-;// CONCATENATED MODULE: ./src/lora/fused-roles.ts
-/**
- * Fused vs separate attention projections read from their role words (src/names): a LoRA's separate q/k/v (or
- * k/v) onto the base's fused qkv (kv) of the same block index, sublayer and stream, and a fused projection onto
- * separate ones, where the rows sum exactly.
- */
-
-
-function partOf(name, shape) {
-    if (shape.length !== 2)
-        return null;
-    const path = name.replace(/\.weight$/, '');
-    const role = (0,names/* layerRole */.EY)(path);
-    const block = /(?:^|[._])(\d+)(?=[._]|$)/.exec(path);
-    return { name, rows: shape[0], cols: shape[1], role, block: block ? block[1] : null };
-}
-/** Same block index, same sublayer (self vs cross attention) and stream (main vs context). */
-function sameGroup(x, y) {
-    return (x.block !== null &&
-        x.block === y.block &&
-        x.role.sublayer === y.role.sublayer &&
-        (x.role.stream ?? 'main') === (y.role.stream ?? 'main') &&
-        x.cols === y.cols);
+function roleOf(name) {
+    return (0,names/* layerRole */.EY)(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role;
 }
 /**
- * Fused vs separate attention projections by role words (src/names): separate q/k/v (or k/v) of one block's
- * attention onto the base's fused qkv (kv) of the same block index, sublayer and stream whose rows they sum to
- * exactly (a fuse), and a fused projection onto the base's separate ones (a split). Only when exactly one base
- * layer fits; rows in the q, k, v order every known converter uses.
+ * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
+ * time embedding's linear), they must tell the same one (the FFN's in / gate / up / out count as one family).
  */
-function fusedByRole(unmatched, a, space, used) {
-    // Per block index, the attention projections of both sides; the pairing below is quadratic in a block only.
-    const groups = new Map();
-    const shapes = new Map(a.map((t) => [t.name, t.shape]));
-    for (const n of unmatched) {
-        const block = (0,lora_layers/* blockIndex */.A0)(n);
-        if (block === null)
-            continue;
-        const p = partOf(n, shapes.get(n) ?? []);
-        if (!p || !ATTENTION_ROLES.has(p.role.role))
-            continue;
-        const g = groups.get(block) ?? { mine: [], base: [] };
-        g.mine.push(p);
-        groups.set(block, g);
-    }
-    if (groups.size === 0)
-        return [];
-    for (const e of space.entries) {
-        if (e.isParam)
-            continue;
-        const name = `${e.path}.weight`;
-        const g = groups.get((0,lora_layers/* blockIndex */.A0)(name) ?? '');
-        if (!g || used.has(name))
-            continue;
-        const p = partOf(name, e.shape);
-        if (p && ATTENTION_ROLES.has(p.role.role))
-            g.base.push(p);
-    }
-    const links = [];
-    for (const { mine, base } of groups.values()) {
-        if (mine.length > MAX_BLOCK_PARTS || base.length > MAX_BLOCK_PARTS)
-            continue;
-        links.push(...pairInBlock(mine, base, used));
-    }
-    return links;
+function sameRole(a, b) {
+    const family = (r) => (r.startsWith('ffn-') ? 'ffn' : r);
+    const ra = family(roleOf(a));
+    const rb = family(roleOf(b));
+    return ra === rb || ra === 'other' || rb === 'other';
 }
-const ATTENTION_ROLES = new Set(['q', 'k', 'v', 'qkv', 'kv']);
-/** Projections per side and block past which a block is left alone (a real block has a handful). */
-const MAX_BLOCK_PARTS = 256;
-function pairInBlock(mine, base, used) {
-    const links = [];
-    const taken = new Set();
-    const evidence = [{ kind: 'role-words' }];
-    for (const fused of mine) {
-        const wanted = names/* FUSED_ROLE_PARTS */.E5[fused.role.role];
-        if (!wanted || taken.has(fused.name))
-            continue;
-        const parts = wanted.map((r) => base.filter((q) => !used.has(q.name) && q.role.role === r && sameGroup(q, fused)));
-        if (parts.some((c) => c.length !== 1))
-            continue;
-        const chosen = parts.map((c) => c[0]);
-        if (chosen.reduce((n, q) => n + q.rows, 0) !== fused.rows)
-            continue;
-        let start = 0;
-        const rows = chosen.map((q) => ({ start, end: (start += q.rows) }));
-        taken.add(fused.name);
-        for (const q of chosen)
-            used.add(q.name);
-        links.push({
-            kind: 'split',
-            a: [fused.name],
-            b: chosen.map((q) => q.name),
-            rows,
-            confidence: 'high',
-            evidence
-        });
-    }
-    for (const target of base) {
-        const wanted = names/* FUSED_ROLE_PARTS */.E5[target.role.role];
-        if (!wanted || used.has(target.name))
-            continue;
-        const parts = wanted.map((r) => mine.filter((q) => !taken.has(q.name) && q.role.role === r && sameGroup(q, target)));
-        // A LoRA may train only some of the parts (q and v): the rows of the others stay untouched.
-        if (parts.some((c) => c.length > 1) || parts.every((c) => c.length === 0))
-            continue;
-        const rowsEach = target.rows / wanted.length;
-        const present = parts.flatMap((c, i) => (c.length === 1 ? [{ part: c[0], i }] : []));
-        if (present.some(({ part }) => part.rows !== rowsEach))
-            continue;
-        for (const { part } of present)
-            taken.add(part.name);
-        used.add(target.name);
-        links.push({
-            kind: 'fuse',
-            a: present.map(({ part }) => part.name),
-            b: [target.name],
-            rows: present.map(({ i }) => ({ start: i * rowsEach, end: (i + 1) * rowsEach })),
-            confidence: 'high',
-            evidence
-        });
-    }
-    return links;
+/**
+ * One part of a fused projection on its share of the rows (a LoRA that trains only q of a fused qkv): the names
+ * must say so on both sides, the fused layer a qkv / kv and the part one of its roles. A layer whose name says
+ * nothing of q, k or v is never squeezed into a share, whatever its shape.
+ */
+function partOfFused(part, fused) {
+    return names/* FUSED_ROLE_PARTS */.E5[roleOf(fused)]?.includes(roleOf(part)) === true;
+}
+function oneToOneRoles(kind, a, b) {
+    if (kind === 'fuse')
+        return partOfFused(a, b);
+    if (kind === 'split')
+        return partOfFused(b, a);
+    return sameRole(a, b);
+}
+/**
+ * The layer's path from its innermost container on (`transformer_blocks.0.attn1.to_out.0`, `attentions.0.proj_out`):
+ * the words that say its role, without the outer levels' (`down_blocks` is no FFN's `down`).
+ */
+function innerPath(path) {
+    const words = path.split(/[._]/);
+    let at = -1;
+    for (let i = 0; i < words.length - 1; i++)
+        if (/^\d+$/.test(words[i]) && !/^\d+$/.test(words[i + 1]))
+            at = i;
+    if (at < 0)
+        return words.join('.');
+    let start = at;
+    while (start > 0 && /^\d+$/.test(words[start]))
+        start--;
+    return words.slice(start).join('.');
+}
+/** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
+function nested(name) {
+    const words = name.replace(/\.(?:weight|bias)$/, '').split(/[._]/);
+    return words.slice(0, -1).some((w) => /^\d+$/.test(w));
+}
+/**
+ * Both sides at the top, or both inside containers: a LoRA layer of a block that the engine could not align must
+ * not take a top-level base layer of the same shape (`mid_block.attentions.0.proj_out` is not `time_embed.2`).
+ */
+function sameNesting(a, b) {
+    return new Set([...a, ...b].map(nested)).size === 1;
+}
+function seriesOf(name) {
+    return (0,lora_layers/* blockOf */.VN)(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null;
+}
+function blockKey(t) {
+    return `${seriesOf(t.name) ?? ''}|${(0,lora_layers/* blockIndex */.A0)(t.name) ?? ''}`;
+}
+/**
+ * A link between blocks of one series name keeps the block index: a LoRA module patches the block of the same
+ * number in every naming that numbers them alike. Across series names (another layout), the engine's alignment
+ * decides.
+ */
+function keepsBlock(a, b) {
+    const names = [...a, ...b];
+    const series = new Set(names.map(seriesOf));
+    if (series.size > 1)
+        return true;
+    return new Set(names.map(lora_layers/* blockIndex */.A0)).size === 1;
 }
 
 // EXTERNAL MODULE: ./src/lora/base-index.ts
@@ -1326,7 +1009,6 @@ var base_index = __webpack_require__(7122);
  * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
  * engine.
  */
-
 
 
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
@@ -1342,13 +1024,6 @@ function split(name) {
         return { path: name, leaf: 'param' };
     return { path: name.slice(0, m.index), leaf: m[1] };
 }
-/**
- * The name tables turn base names into another family's names (`name map wan original->diffusers` on an original
- * base), so a hit is said from the LoRA's side: `name map wan diffusers->original`.
- */
-function fromLoraSide(label) {
-    return label.replace(/^(.*?)(\S+)->(\S+)(.*)$/, '$1$3->$2$4');
-}
 function hitsOf(path, space) {
     const dotted = path.includes('.');
     if (dotted) {
@@ -1358,133 +1033,17 @@ function hitsOf(path, space) {
     }
     const u = path.replace(/\./g, '_');
     const under = space.underscore.get(u);
-    if (under)
-        return under.map((entry) => ({ entry }));
-    for (const alias of space.aliases) {
-        const hits = dotted ? alias.dotted.get(path) : alias.underscore.get(u);
-        if (hits)
-            return hits.map((h) => ({ entry: h.entry, ...(h.slice ? { slice: h.slice } : {}), label: alias.label }));
-    }
-    return [];
-}
-/**
- * Chunk order across a name map, where the conventions disagree: diffusers' AdaLayerNormContinuous (`norm_out`)
- * splits its linear into (scale, shift) where the original final layers store (shift, scale) (diffusers
- * normalization.py AdaLayerNormContinuous.forward; original: shift, scale = adaLN_modulation(c).chunk(2)).
- * Returns, per chunk of the base weight, the implied chunk it takes; null when the order is the same.
- */
-function chunkOrder(impliedPath, basePath) {
-    const diffusersSide = (p) => /(?:^|[._])norm_out[._]linear$/.test(p);
-    return diffusersSide(impliedPath) !== diffusersSide(basePath) ? [1, 0] : null;
+    return under ? under.map((entry) => ({ entry })) : [];
 }
 function numel(shape) {
     return shape.reduce((p, d) => p * d, 1);
 }
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
 function choose(hits, shape, leaf) {
-    const shapeOf = (h) => leaf === 'bias'
-        ? (h.entry.bias?.shape ?? [])
-        : h.slice
-            ? [h.slice.size, ...h.entry.shape.slice(1)]
-            : h.entry.shape;
+    const shapeOf = (h) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape);
     return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
         hits.find((h) => numel(shapeOf(h)) === numel(shape)) ??
         hits[0]);
-}
-// Path segments of the name-mapped families that contain underscores, to rebuild the dotted path the name maps
-// read from a kohya name (the maps match dotted paths).
-const SEGMENTS = [
-    'double_blocks',
-    'single_blocks',
-    'cross_attn',
-    'self_attn',
-    'q_linear',
-    'kv_linear',
-    'adaLN_modulation',
-    'final_layer',
-    'img_attn',
-    'txt_attn',
-    'img_mlp',
-    'txt_mlp',
-    'img_mod',
-    'txt_mod',
-    'y_embedder',
-    'x_embedder',
-    't_embedder',
-    'y_proj'
-];
-/** The segments by their first word, longest first. */
-const SEGMENTS_BY_FIRST = (() => {
-    const map = new Map();
-    for (const seg of SEGMENTS) {
-        const words = seg.split('_');
-        const list = map.get(words[0]) ?? [];
-        list.push(words);
-        map.set(words[0], list.sort((x, y) => y.length - x.length));
-    }
-    return map;
-})();
-/** `blocks_0_attn_qkv` -> `blocks.0.attn.qkv`, joining the known multi-word segments back. */
-function dottedFromUnderscore(path) {
-    const words = path.split('_');
-    const out = [];
-    let i = 0;
-    while (i < words.length) {
-        let taken = 1;
-        for (const seg of SEGMENTS_BY_FIRST.get(words[i]) ?? []) {
-            if (seg.every((w, j) => words[i + j] === w)) {
-                taken = seg.length;
-                break;
-            }
-        }
-        out.push(words.slice(i, i + taken).join('_'));
-        i += taken;
-    }
-    return out.join('.');
-}
-/**
- * Where a fused implied weight's rows land on a base that keeps the parts separate: the name-map families applied
- * to the implied path as if it were a base weight; every slice must land on a base weight of exactly that many rows.
- */
-function splitOf(path, shape, space) {
-    const dotted = path.includes('.') ? path : dottedFromUnderscore(path);
-    for (const family of space.families) {
-        const aliases = family.aliases(dotted, shape);
-        if (aliases.length === 0)
-            continue;
-        // A family may offer several names for the same rows (FastVideo `to_q` and Wan-style `q`): per row range, the
-        // first name the base has. An alias without a slice names all rows (a rename).
-        const bySlice = new Map();
-        for (const x of aliases) {
-            const slice = x.slice ?? { offset: 0, size: shape[0] ?? 0 };
-            const s = bySlice.get(slice.offset) ?? { slice, paths: [] };
-            s.paths.push(x.path);
-            bySlice.set(slice.offset, s);
-        }
-        const b = [];
-        const rows = [];
-        for (const { slice, paths } of [...bySlice.values()].sort((x, y) => x.slice.offset - y.slice.offset)) {
-            const entry = paths.map((p) => space.dotted.get(p)).find((e) => e !== undefined);
-            if (!entry)
-                continue;
-            b.push(nameOf(entry, 'weight'));
-            rows.push({ start: slice.offset, end: slice.offset + slice.size });
-        }
-        if (b.length === 0)
-            continue;
-        const whole = b.length === 1 && rows[0].start === 0 && rows[0].end === (shape[0] ?? 0);
-        const link = {
-            kind: whole ? 'rename' : 'split',
-            a: [`${path}.weight`],
-            b,
-            confidence: 'high',
-            evidence: [{ kind: 'name-map', map: family.label }]
-        };
-        if (!whole)
-            link.rows = rows;
-        return link;
-    }
-    return null;
 }
 /**
  * Correspond the tensors a LoRA implies (names in the LoRA's naming after its prefix and adapter suffix, shapes
@@ -1496,30 +1055,15 @@ function correspondImplied(a, b, prebuilt) {
     const links = [];
     const unmatchedA = [];
     const used = new Set();
-    const fused = new Map();
     for (const spec of a) {
         const { path, leaf } = split(spec.name);
         const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true));
         if (hits.length === 0) {
-            const s = leaf === 'weight' ? splitOf(path, spec.shape, space) : null;
-            if (s) {
-                links.push(s);
-                for (const k of s.b)
-                    used.add(k);
-            }
-            else
-                unmatchedA.push(spec.name);
+            unmatchedA.push(spec.name);
             continue;
         }
         const hit = choose(hits, spec.shape, leaf);
         const key = nameOf(hit.entry, leaf);
-        if (hit.slice) {
-            const list = fused.get(key) ?? [];
-            list.push({ a: spec.name, slice: hit.slice, label: hit.label ?? '' });
-            fused.set(key, list);
-            used.add(key);
-            continue;
-        }
         const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
         const reshape = baseShape.join() !== spec.shape.join() && numel(baseShape) === numel(spec.shape);
         const link = {
@@ -1527,37 +1071,19 @@ function correspondImplied(a, b, prebuilt) {
             a: [spec.name],
             b: [key],
             confidence: 'high',
-            evidence: hit.label
-                ? [{ kind: 'name-map', map: fromLoraSide(hit.label) }]
-                : [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+            evidence: [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
         };
-        const order = hit.label ? chunkOrder(path, hit.entry.path) : null;
-        if (order && numel(baseShape) === numel(spec.shape) && (baseShape[0] ?? 0) % order.length === 0) {
-            link.kind = 'reorder';
-            link.order = order;
-        }
         const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf));
         if (others.length > 0)
             link.alternatives = others;
         links.push(link);
         used.add(key);
     }
-    for (const [key, parts] of fused) {
-        parts.sort((x, y) => x.slice.offset - y.slice.offset);
-        links.push({
-            kind: 'fuse',
-            a: parts.map((p) => p.a),
-            b: [key],
-            rows: parts.map((p) => ({ start: p.slice.offset, end: p.slice.offset + p.slice.size })),
-            confidence: 'high',
-            evidence: [{ kind: 'name-map', map: fromLoraSide(parts[0].label) }]
-        });
-    }
-    const byRole = fusedByRole(unmatchedA, a, space, used);
-    links.push(...byRole);
-    const linked = new Set(byRole.flatMap((l) => l.a));
+    // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
+    // parts of a fused projection a LoRA trains only in part, each on its equal share of the rows).
+    const linked = new Set();
     const left = new Set(unmatchedA);
-    const engine = viaEngine(a.filter((t) => left.has(t.name) && !linked.has(t.name)), b.filter((t) => !used.has(t.name)));
+    const engine = viaEngine(a.filter((t) => left.has(t.name)), b.filter((t) => !used.has(t.name)));
     for (const l of engine) {
         links.push(l);
         for (const k of l.a)
@@ -1581,9 +1107,10 @@ function correspondImplied(a, b, prebuilt) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RT: () => (/* binding */ impliedTensors)
+/* harmony export */   RT: () => (/* binding */ impliedTensors),
+/* harmony export */   mU: () => (/* binding */ impliedWeightShape)
 /* harmony export */ });
-/* unused harmony exports impliedWeightShape, biasOnly, patchesParameter */
+/* unused harmony exports biasOnly, patchesParameter */
 /* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
 /* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7648);
 /**
@@ -1666,168 +1193,20 @@ function impliedTensors(m) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   nF: () => (/* binding */ parseSuffix),
+/* harmony export */   nF: () => (/* reexport safe */ _names_adapters_js__WEBPACK_IMPORTED_MODULE_1__.nF),
 /* harmony export */   r1: () => (/* binding */ parseStem),
 /* harmony export */   tp: () => (/* binding */ algorithmOfRole)
 /* harmony export */ });
-/* unused harmony exports LONGCAT_PREFIX, LONGCAT_HYPHEN */
-// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
-const SUFFIX_RULES = [
-    {
-        re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
-        needs: '.lora_up.blocks.',
-        role: 'up-block',
-        marker: '.lora_up.blocks.j.weight',
-        indexed: true
-    },
-    { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
-    { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
-    { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
-    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
-    { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
-    { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
-    {
-        re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
-        needs: '.lora_magnitude_vector',
-        role: 'magnitude',
-        marker: '.lora_magnitude_vector'
-    },
-    { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
-    { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
-    { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
-    { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
-    {
-        re: /\.lora_linear_layer\.down\.weight$/,
-        needs: '.lora_linear_layer.down.weight',
-        role: 'down',
-        marker: '.lora_linear_layer.down.weight',
-        legacy: true
-    },
-    {
-        re: /\.lora_linear_layer\.up\.weight$/,
-        needs: '.lora_linear_layer.up.weight',
-        role: 'up',
-        marker: '.lora_linear_layer.up.weight',
-        legacy: true
-    },
-    { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
-    { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
-    { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
-    { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
-    { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
-    { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
-    { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
-    { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
-    { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
-    { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
-    { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
-    { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
-    { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
-    { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
-    { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
-    { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
-    { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
-    { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
-    { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
-    { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
-    { suffix: '.diff', role: 'diff', marker: '.diff' },
-    { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
-    { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
-    { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
-    { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
-    { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
-];
-// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
-// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
-// a destructuring for-of.)
-const FAST_SUFFIXES = [
-    { suffix: '.lora_down.weight', role: 'down' },
-    { suffix: '.lora_up.weight', role: 'up' },
-    { suffix: '.alpha', role: 'alpha' },
-    { suffix: '.lora_A.weight', role: 'down' },
-    { suffix: '.lora_B.weight', role: 'up' }
-];
-/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
-function parseSuffix(key) {
-    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
-        const { suffix, role } = FAST_SUFFIXES[i];
-        if (key.length > suffix.length && key.endsWith(suffix)) {
-            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
-        }
-    }
-    for (const rule of SUFFIX_RULES) {
-        if (rule.suffix !== undefined) {
-            if (!key.endsWith(rule.suffix))
-                continue;
-            const stem = key.slice(0, key.length - rule.suffix.length);
-            if (stem.length === 0)
-                return null;
-            const out = { stem, role: rule.role, marker: rule.marker };
-            if (rule.legacy)
-                out.legacy = true;
-            return out;
-        }
-        if (!key.includes(rule.needs))
-            continue;
-        const m = rule.re.exec(key);
-        if (!m)
-            continue;
-        const stem = key.slice(0, m.index);
-        if (stem.length === 0)
-            return null;
-        const out = { stem, role: rule.role, marker: rule.marker };
-        if (rule.indexed)
-            out.index = Number(m[1]);
-        else if (m[1] !== undefined)
-            out.adapterName = m[1];
-        if (rule.legacy)
-            out.legacy = true;
-        return out;
-    }
-    return null;
-}
-const LONGCAT_PREFIX = 'lora___lorahyphen___';
-const LONGCAT_HYPHEN = '___lorahyphen___';
-// Ordered: longer prefixes before their own prefixes (`lora_unet__` before `lora_unet_`).
-const PREFIX_RULES = [
-    { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
-    { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
-    { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
-    { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
-    { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
-    { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
-    { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
-    // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
-    { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
-    { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-    { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-    { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
-    { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-    {
-        prefix: 'text_encoder_2.',
-        naming: 'diffusers',
-        form: 'dotted',
-        component: 'text-encoder',
-        textEncoder: 2
-    },
-    {
-        prefix: 'text_encoder_3.',
-        naming: 'diffusers',
-        form: 'dotted',
-        component: 'text-encoder',
-        textEncoder: 3
-    },
-    { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
-    { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
-];
+/* harmony import */ var _names_prefixes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9334);
+/* harmony import */ var _names_adapters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7906);
+/**
+ * Reading one LoRA tensor key: which module it belongs to (its stem, prefix and naming convention). Which adapter
+ * tensor it is (its suffix) is read by src/names/adapters.ts, the one reading of adapter tensor names.
+ * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
+ */
+
+
+
 /** Legacy attention-processor names point at the attention's own projections. */
 function legacyPath(path) {
     return path
@@ -1837,18 +1216,18 @@ function legacyPath(path) {
 }
 /** The naming convention, component and module path of a stem. */
 function parseStem(stem, suffix) {
-    if (stem.startsWith(LONGCAT_PREFIX)) {
-        const path = stem.slice(LONGCAT_PREFIX.length).split(LONGCAT_HYPHEN).join('.');
+    if (stem.startsWith(_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .LONGCAT_PREFIX */ .Wr)) {
+        const path = stem.slice(_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .LONGCAT_PREFIX */ .Wr.length).split(_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .LONGCAT_HYPHEN */ .EE).join('.');
         return {
             naming: 'longcat',
             component: 'denoiser',
             textEncoder: 0,
-            prefix: LONGCAT_PREFIX,
+            prefix: _names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .LONGCAT_PREFIX */ .Wr,
             path,
             pathForm: 'dotted'
         };
     }
-    for (const rule of PREFIX_RULES) {
+    for (const rule of _names_prefixes_js__WEBPACK_IMPORTED_MODULE_0__/* .ADAPTER_PREFIXES */ .de) {
         if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length)
             continue;
         let path = stem.slice(rule.prefix.length);
@@ -1890,7 +1269,7 @@ function algorithmOfRole(role) {
         return 'full';
     if (role === 'glora')
         return 'glora';
-    if (role === 'oft')
+    if (role === 'oft' || role === 'oft-rescale')
         return 'oft';
     if (role === 'norm-weight' || role === 'norm-bias')
         return 'norm';
@@ -1932,21 +1311,27 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lora/base-index.ts
 var base_index = __webpack_require__(7122);
-// EXTERNAL MODULE: ./src/lora/correspondence.ts + 2 modules
-var correspondence = __webpack_require__(8114);
+// EXTERNAL MODULE: ./src/lora/correspondence.ts + 1 modules
+var correspondence = __webpack_require__(1238);
 // EXTERNAL MODULE: ./src/lora/implied.ts
 var lora_implied = __webpack_require__(1512);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/model-parts.ts
+var model_parts = __webpack_require__(3154);
 // EXTERNAL MODULE: ./src/lora/layers.ts
 var lora_layers = __webpack_require__(4264);
 ;// CONCATENATED MODULE: ./src/lora/why.ts
+/**
+ * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
+ * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
+ */
 
-// Wan2.1 I2V's CLIP branch, in original and diffusers names (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is text).
-const IMAGE_BRANCH = /(?:^|[._])(?:k_img|v_img|norm_k_img|img_emb|attn2[._]add_[kv]_proj|attn2[._]norm_added_k|image_embedder)(?:[._]|$)/;
+
+
 /** Naming variants of one architecture (original vs diffusers names) share an architecture. */
 function architectureOf(family) {
-    if (family === 'sd-diffusers-unet')
-        return 'sdxl';
-    return family.replace(/-diffusers$/, '');
+    return (0,families/* familyArchitecture */.G$)(family);
 }
 /** Why a module has no link, most specific first. */
 function unresolvedWhy(m, space, index, loraFamily) {
@@ -1968,7 +1353,7 @@ function unresolvedWhy(m, space, index, loraFamily) {
     }
     if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
         return { kind: 'other-architecture', lora: loraFamily, base: index.family };
-    if (IMAGE_BRANCH.test(m.path) && !index.hasImageBranch)
+    if ((0,model_parts/* isImageBranchPath */.Fo)(m.path) && !index.hasImageBranch)
         return { kind: 'image-branch' };
     return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' };
 }
@@ -1977,7 +1362,7 @@ function unresolvedWhy(m, space, index, loraFamily) {
  * SDXL (2048) apart, where the hidden width says nothing (every UNet has 320/640/1280 levels).
  */
 function contextWidths(analysis, base) {
-    const unet = (f) => f === 'sdxl' || f === 'sd-diffusers-unet';
+    const unet = families/* isUnetFamily */.JT;
     if (!unet(analysis.family) || !unet(base.family))
         return null;
     const loraIn = (0,lora_layers/* mode */.Mq)(analysis.modules
@@ -2003,6 +1388,10 @@ function causeOf(r, v, analysis, base, context) {
             return { kind: 'in-dim' };
         return { kind: 'shape' };
     }
+    // A UNet LoRA of another text context (SD1.x on SDXL) does not correspond to the base's layers at all: that
+    // width is why, more than the names.
+    if (context && r.status === 'unresolved' && r.why?.kind === 'no-base-key')
+        return { kind: 'text-context', lora: context.lora, base: context.base };
     switch (r.why?.kind) {
         case 'unsupported-adapter':
             return { kind: 'unsupported-adapter' };
@@ -2030,6 +1419,7 @@ function causeOf(r, v, analysis, base, context) {
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
+
 
 const MAX_NEAREST = 3;
 function tokens(path) {
@@ -2087,10 +1477,8 @@ function similarity(a, aLast, b, bLast) {
     const dice = (2 * common) / (a.size + b.size || 1);
     return dice + (aLast === bLast ? 0.25 : 0);
 }
-function blockIndexOf(path) {
-    const m = /(?:^|[._])(?:blocks|block|layers|resblocks)[._](\d+)(?=[._]|$)/.exec(path);
-    return m ? m[1] : null;
-}
+/** The block index of a path: the one reading of block series (src/names/series.ts via layers.ts). */
+const blockIndexOf = lora_layers/* blockIndex */.A0;
 /** Up to three base keys closest to a module's path, each with why it is not the target. */
 function nearestKeys(m, space) {
     const index = patternIndex(space);
@@ -2232,12 +1620,8 @@ function linkSummary(link) {
 /** A display label of how a link was found (kept for `target.via`). */
 function viaOf(link, m) {
     for (const e of link.evidence) {
-        if (e.kind === 'name-map')
-            return e.map;
         if (e.kind === 'engine')
             return `correspondence engine (${e.link})`;
-        if (e.kind === 'role-words')
-            return 'attention roles (fused vs separate)';
     }
     if (link.evidence.some((e) => e.kind === 'same-name'))
         return 'exact';
@@ -2279,6 +1663,8 @@ function resolveModule(m, links, index, analysis) {
     const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
     const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
     const biasBase = biasLink ? links.base.get(biasLink.b[0]) : undefined;
+    // Every base bias a `.diff_b` patches: one, the rows of a fused bias, or the parts of a split.
+    const biasFound = biasLink && implied.bias ? weightTargets(biasLink, implied.bias.name, links, viaOf(biasLink, m)) : [];
     if (!implied.weight) {
         // A bias-only delta: the bias its module has, or why not.
         if (biasLink && biasBase) {
@@ -2310,8 +1696,8 @@ function resolveModule(m, links, index, analysis) {
         r.ambiguous = weightLink.alternatives.map((b) => links.base.get(b)?.key ?? b);
     r.target = found[0].target;
     r.targets = found.map((f) => f.target);
-    if (biasBase && biasLink)
-        r.targets.push({ key: biasBase.key, shape: biasBase.shape, via: viaOf(biasLink, m), tensor: 'bias' });
+    for (const b of biasFound)
+        r.targets.push({ ...b.target, tensor: 'bias' });
     // Rows the split leaves without a counterpart: a loader would miss them, a conversion would lose them.
     if (weightLink.kind === 'split') {
         const out = implied.weight.shape[0] ?? 0;
@@ -2330,14 +1716,27 @@ function resolveModule(m, links, index, analysis) {
             return { r, v: null };
         }
     }
-    return settle(m, r, found, implied.weight.shape);
+    const bias = implied.bias
+        ? biasFound.length > 0
+            ? { rows: biasFound.reduce((n, b) => n + targetRows(b.target), 0) }
+            : null
+        : undefined;
+    return settle(m, r, found, implied.weight.shape, bias);
+}
+/** The rows of a base tensor a target patches: its row range, its slice, or the whole tensor. */
+function targetRows(t) {
+    if (t.rows)
+        return t.rows.end - t.rows.start;
+    if (t.slice)
+        return t.slice.size;
+    return t.shape[0] ?? 0;
 }
 /** Shape checks of every target; the status and the remark or reason. */
-function settle(m, r, found, impliedShape) {
+function settle(m, r, found, impliedShape, bias) {
     let verdict;
     if (found.length === 1) {
         const { target, entry } = found[0];
-        verdict = (0,shapes/* checkModuleShapes */.B)(m, entry, target.slice);
+        verdict = (0,shapes/* checkModuleShapes */.B)(m, entry, target.slice, bias);
     }
     else {
         // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
@@ -2355,7 +1754,7 @@ function settle(m, r, found, impliedShape) {
             shape: [found.reduce((n, f) => n + (f.target.rows.end - f.target.rows.start), 0), inDim]
         };
         delete whole.bias;
-        const own = (0,shapes/* checkModuleShapes */.B)(m, whole);
+        const own = (0,shapes/* checkModuleShapes */.B)(m, whole, undefined, bias ?? null);
         verdict = problems.length === 0 ? own : { ok: false, expected: problems.join('; ') };
     }
     if (m.algorithm === 'unknown') {
@@ -2578,22 +1977,37 @@ function checkLokr(m, out, inFlat) {
         return { ok: false, expected: 'incomplete LoKr module (lokr_w1 / lokr_w2 factors)' };
     return verdict(dims.c * dims.d, dims.a * dims.b, inFlat, out);
 }
-function checkFull(m, entry) {
+function checkFull(m, entry, slice, bias) {
     const problems = [];
+    // The rows the module patches: a slice of a fused base weight, or the whole weight.
+    const expected = slice ? [slice.size, ...entry.shape.slice(1)] : entry.shape;
     const diff = get(m, 'diff') ?? get(m, 'diff-modulation') ?? get(m, 'set-weight');
-    if (diff && fmt(diff) !== fmt(entry.shape))
-        problems.push(`diff ${fmt(diff)} vs base ${fmt(entry.shape)}`);
+    if (diff && fmt(diff) !== fmt(expected))
+        problems.push(slice
+            ? `diff ${fmt(diff)} vs rows ${slice.offset}-${slice.offset + slice.size - 1} of base ${fmt(entry.shape)}`
+            : `diff ${fmt(diff)} vs base ${fmt(entry.shape)}`);
     const diffB = get(m, 'diff-bias');
     if (diffB) {
-        if (!entry.bias)
+        // Without the resolution's word, the entry's own bias (its slice's rows of it).
+        const rows = bias !== undefined
+            ? (bias?.rows ?? undefined)
+            : entry.bias
+                ? slice
+                    ? slice.size
+                    : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(entry.bias.shape)
+                : undefined;
+        if (rows === undefined)
             problems.push('diff_b but the base module has no bias');
-        else if (fmt(diffB) !== fmt(entry.bias.shape))
-            problems.push(`diff_b ${fmt(diffB)} vs base bias ${fmt(entry.bias.shape)}`);
+        else if (diffB.length !== 1 || diffB[0] !== rows)
+            problems.push(`diff_b ${fmt(diffB)} vs base bias [${rows}]`);
     }
     return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
 }
-/** Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. */
-function checkModuleShapes(m, entry, slice) {
+/**
+ * Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. `bias`: the base
+ * bias rows the resolution found for a `.diff_b` (when absent, the entry's own bias).
+ */
+function checkModuleShapes(m, entry, slice, bias) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
     const inFlat = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(W.slice(1));
@@ -2613,7 +2027,7 @@ function checkModuleShapes(m, entry, slice) {
         case 'lokr':
             return checkLokr(m, out, inFlat);
         case 'full':
-            return checkFull(m, entry);
+            return checkFull(m, entry, slice, bias);
         case 'ia3': {
             const w = get(m, 'ia3-weight');
             if (!w)

@@ -442,6 +442,13 @@ module.exports = require("node:https");
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = require("node:module");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -648,9 +655,9 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = require("node:module");
-var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(8995);
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:vm"
@@ -767,7 +774,7 @@ function installHook(loader, bundleDir, hashes, cacheDir) {
         if (cachedData === undefined || script.cachedDataRejected === true)
             toStore.push({ script, file });
         const wrapper = script.runInThisContext();
-        const requireFromChunk = (0,external_node_module_namespaceObject.createRequire)(filename);
+        const requireFromChunk = (0,external_node_module_.createRequire)(filename);
         return wrapper.call(this.exports, this.exports, requireFromChunk, this, filename, (0,external_node_path_.dirname)(filename));
     };
     process.once('exit', () => {
@@ -808,27 +815,27 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(865), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2558))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(791), __nccwpck_require__.e(558)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2558))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(865), __nccwpck_require__.e(948), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(611), __nccwpck_require__.e(791), __nccwpck_require__.e(614), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(907), __nccwpck_require__.e(24), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(611), __nccwpck_require__.e(907), __nccwpck_require__.e(371), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(907), __nccwpck_require__.e(865), __nccwpck_require__.e(948), __nccwpck_require__.e(24), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 705))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(611), __nccwpck_require__.e(907), __nccwpck_require__.e(791), __nccwpck_require__.e(614), __nccwpck_require__.e(371), __nccwpck_require__.e(705)]).then(__nccwpck_require__.bind(__nccwpck_require__, 705))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(703), __nccwpck_require__.e(929), __nccwpck_require__.e(907), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2307))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(65), __nccwpck_require__.e(611), __nccwpck_require__.e(907), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2307))).convertCommand
     }
 ];
 function topHelp() {

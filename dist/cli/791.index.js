@@ -1,50 +1,37 @@
 "use strict";
-exports.id = 865;
-exports.ids = [865];
+exports.id = 791;
+exports.ids = [791];
 exports.modules = {
 
-/***/ 971:
+/***/ 6713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KM: () => (/* reexport */ analyzeStructure)
+  KM: () => (/* reexport */ analyzeStructure),
+  ph: () => (/* reexport */ adapters/* isAdapterKey */.ph)
 });
 
-// UNUSED EXPORTS: BLOCK_CONTAINER_NAMES, KNOWN_PREFIXES, STRUCTURE_SCHEMA_VERSION, attentionModulesOf, findAttentionModules, findFfnModules, identifyFamilies, isAdapterKey, isIndexSegment, keyRoles, locateInBlocks, nameTokens, splitBlockKey, splitLeaf, stripKnownPrefix
+// UNUSED EXPORTS: BLOCK_CONTAINER_NAMES, KNOWN_PREFIXES, STRUCTURE_SCHEMA_VERSION, attentionModulesOf, findAttentionModules, findFfnModules, identifyFamilies, isIndexSegment, keyRoles, locateInBlocks, nameTokens, splitBlockKey, splitLeaf, stripKnownPrefix
 
-// EXTERNAL MODULE: ./src/names/index.ts + 4 modules
-var names = __webpack_require__(6237);
+// EXTERNAL MODULE: ./src/names/roles.ts
+var roles = __webpack_require__(2381);
+// EXTERNAL MODULE: ./src/names/index.ts + 1 modules
+var names = __webpack_require__(1907);
+// EXTERNAL MODULE: ./src/names/series.ts
+var series = __webpack_require__(1203);
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/analysis/keys.ts
 /**
  * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
 
-/** Wrapper prefixes: the one list of the project (src/names). */
 
-/** Containers whose numbered children are blocks even when only one is present. */
-const BLOCK_CONTAINER_NAMES = new Set([
-    'blocks',
-    'layers',
-    'double_blocks',
-    'single_blocks',
-    'transformer_blocks',
-    'single_transformer_blocks',
-    'joint_blocks',
-    'input_blocks',
-    'output_blocks',
-    'middle_block',
-    'down_blocks',
-    'up_blocks',
-    'resnets',
-    'attentions',
-    'vace_blocks',
-    'blk',
-    'h',
-    'layer'
-]);
+/** Block containers and wrapper prefixes: the one list of each, in src/names. */
+
 /** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
 const MAX_INDEX_DIGITS = 9;
 function keys_isIndexSegment(segment) {
@@ -62,38 +49,13 @@ function keys_isIndexSegment(segment) {
     return true;
 }
 /**
- * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`). A prefix is only
- * stripped when something follows it. Returns the removed prefix ('' if none) and the rest.
+ * Strips known wrapper prefixes, repeatedly (`module._orig_mod.blocks.0...` -> `blocks.0...`), through the one
+ * prefix reader (src/names/prefixes.ts). Returns the removed prefix ('' if none) and the rest.
  */
 function keys_stripKnownPrefix(name) {
-    let rest = name;
-    let prefix = '';
-    for (let round = 0; round < 4; round++) {
-        // Every known prefix starts with a whole first segment: a name whose first segment starts none of them (most
-        // names) is settled with one indexOf and one Set lookup instead of nine startsWith calls.
-        const dot = rest.indexOf('.');
-        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
-            break;
-        // A plain index loop, not find() with a closure nor for-of (whose every step allocates an iterator result
-        // in the interpreter): this runs for every key of every model, in code too short-lived for the JIT.
-        let p;
-        for (let c = 0; c < names/* KNOWN_PREFIXES */.Nk.length; c++) {
-            const candidate = names/* KNOWN_PREFIXES */.Nk[c];
-            if (rest.length > candidate.length && rest.startsWith(candidate)) {
-                p = candidate;
-                break;
-            }
-        }
-        if (p === undefined)
-            break;
-        prefix += p;
-        rest = rest.slice(p.length);
-    }
-    return { prefix, rest };
+    const { key, stripped } = (0,names/* normalizeKey */.l5)(name);
+    return { prefix: stripped, rest: key };
 }
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS = new Set(names/* KNOWN_PREFIXES */.Nk.map((p) => p.slice(0, p.indexOf('.'))));
-const UNDERSCORE_BLOCK_RE = /(?:^|_)(single_transformer_blocks|transformer_blocks|double_blocks|single_blocks|joint_blocks|input_blocks|output_blocks|down_blocks|up_blocks|vace_blocks|blocks|layers)_(\d{1,9})_(.+)$/;
 /**
  * Splits a key at its outermost block index: `diffusion_model.blocks.3.self_attn.q.weight` -> family `blocks`,
  * index 3, rest `self_attn.q.weight`. A numbered child is a block when its container is a known block container
@@ -121,7 +83,7 @@ function splitBlockKey(name) {
         }
     }
     const head = segs[0];
-    const m = UNDERSCORE_BLOCK_RE.exec(head);
+    const m = SERIES_IN_KOHYA_SEGMENT.exec(head);
     if (m) {
         const start = m.index + (m[0].startsWith('_') ? 1 : 0);
         return {
@@ -148,88 +110,6 @@ function hasNamedInterior(segs, from = 0) {
 function nameTokens(name) {
     return name.toLowerCase().split(/[._]/);
 }
-const ATTENTION_TOKENS = new Set([
-    'attn',
-    'attn1',
-    'attn2',
-    'attention',
-    'qkv',
-    'kv',
-    'query',
-    'key',
-    'value'
-]);
-const ATTENTION_SEGMENTS = new Set([
-    'q',
-    'k',
-    'v',
-    'o',
-    'to_q',
-    'to_k',
-    'to_v',
-    'to_out',
-    'to_qkv',
-    'to_kv',
-    'q_proj',
-    'k_proj',
-    'v_proj',
-    'o_proj',
-    'out_proj',
-    'q_linear',
-    'k_linear',
-    'v_linear',
-    'kv_linear',
-    'add_q_proj',
-    'add_k_proj',
-    'add_v_proj',
-    'to_add_out',
-    'k_img',
-    'v_img',
-    'wq',
-    'wk',
-    'wv',
-    'wo',
-    'in_proj_weight',
-    'in_proj_bias',
-    'query_key_value',
-    'q_norm',
-    'k_norm',
-    'norm_q',
-    'norm_k',
-    'query_norm',
-    'key_norm',
-    'norm_added_q',
-    'norm_added_k',
-    'norm_k_img'
-]);
-const FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'fc1', 'fc2', 'feedforward']);
-const FFN_SEGMENTS = new Set([
-    'w1',
-    'w2',
-    'w3',
-    'gate_proj',
-    'up_proj',
-    'down_proj',
-    'proj_mlp',
-    'feed_forward'
-]);
-const NORM_TOKEN_RE = /^(norm\d*|ln\d*|layernorm|rmsnorm|groupnorm|batchnorm)$|norm$/;
-const MODULATION_TOKENS = new Set(['modulation', 'modulations', 'mod', 'adaln', 'modulate']);
-const MODULATION_LINEARS = new Set(['linear', 'lin', 'linear_1', 'linear_2', 'emb']);
-const EMBEDDING_SEGMENTS = new Set([
-    'img_in',
-    'txt_in',
-    'time_in',
-    'vector_in',
-    'guidance_in',
-    'patchify_proj',
-    'conv_in',
-    'proj_in',
-    'caption_projection',
-    'wte',
-    'wpe',
-    'token_embd'
-]);
 /**
  * Roles a key carries from its name. `insideBlock` matters for embeddings: `txt_in.*` or `*_embedder.*` at the top
  * level are embeddings, a block's `proj_in` is not.
@@ -249,51 +129,40 @@ function keyRoles(name, insideBlock) {
 const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g;
 const ROLE_CACHE_LIMIT = 50000;
 const roleCache = new Map();
-function computeKeyRoles(name, insideBlock) {
-    const segs = name.split('.');
-    const roles = [];
-    let attention = false;
-    let ffn = false;
-    let norm = false;
-    let modulation = false;
-    let embedding = false;
+/** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
+const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/;
+/** A module path without its block containers and their indices (`blocks.0.attn.q` -> `attn.q`). */
+function withoutContainers(path) {
+    const segs = path.split('.');
+    const kept = [];
     for (let i = 0; i < segs.length; i++) {
         const seg = segs[i];
-        const lower = seg.toLowerCase();
-        if (ATTENTION_SEGMENTS.has(lower))
-            attention = true;
-        if (FFN_SEGMENTS.has(lower))
-            ffn = true;
-        if (lower === 'scale_shift_table')
-            modulation = true;
-        if (!insideBlock && (EMBEDDING_SEGMENTS.has(lower) || lower.includes('emb')))
-            embedding = true;
-        const tokens = lower.split('_');
-        for (let t = 0; t < tokens.length; t++) {
-            const token = tokens[t];
-            if (ATTENTION_TOKENS.has(token))
-                attention = true;
-            else if (FFN_TOKENS.has(token))
-                ffn = true;
-            else if (MODULATION_TOKENS.has(token))
-                modulation = true;
-            else if (NORM_TOKEN_RE.test(token)) {
-                // diffusers' AdaLayerNorm keeps its modulation linear under the norm's name: norm1.linear, norm_out.linear.
-                const next = segs[i + 1]?.toLowerCase();
-                if (next !== undefined && MODULATION_LINEARS.has(next) && i + 2 < segs.length)
-                    modulation = true;
-                else
-                    norm = true;
-            }
-        }
+        if (keys_isIndexSegment(seg))
+            continue;
+        const numbered = i + 1 < segs.length && keys_isIndexSegment(segs[i + 1]);
+        if (numbered && (series/* BLOCK_CONTAINER_NAMES */.dc.has(seg) || CONTAINER_SUFFIX.test(seg)))
+            continue;
+        kept.push(seg);
     }
-    if (attention)
+    return kept.join('.');
+}
+function computeKeyRoles(name, insideBlock) {
+    const roles = [];
+    let embedding = false;
+    if (!insideBlock)
+        for (const seg of name.split('.'))
+            if ((0,names/* isEmbeddingName */.tm)(seg))
+                embedding = true;
+    // The shared role words (names/roles.ts) over the module path without its block containers: `down_blocks.0` or
+    // `attentions.0` says nothing of what the layer inside is.
+    const r = (0,names/* layerRole */.EY)(withoutContainers((0,names/* splitLeaf */.Hg)(name).layer));
+    if (r.sublayer === 'attn' || r.sublayer === 'cross' || names/* ATTENTION_ROLES */.vM.has(r.role))
         roles.push('attention');
-    if (ffn && !embedding)
+    if ((r.sublayer === 'ffn' || names/* FFN_ROLES */.Tc.has(r.role)) && !embedding)
         roles.push('feedforward');
-    if (norm)
+    if (names/* NORM_ROLES */.Vc.has(r.role))
         roles.push('normalization');
-    if (modulation)
+    if (r.role === 'mod')
         roles.push('modulation');
     if (embedding)
         roles.push('embedding');
@@ -312,35 +181,8 @@ function isWeightLeaf(leaf) {
 function isBiasLeaf(leaf) {
     return BIAS_LEAVES.has(leaf);
 }
-const ADAPTER_KEY = /(^|\.)(lora_down|lora_up|lora_A|lora_B|lora_mid|lora_linear_layer|lora|\w*_lora\d*|lora_te\w*|lora_unet\w*|lycoris_\w*)(\.|$)|\.(alpha|alpha_scale|dora_scale|lora_magnitude_vector|diff|diff_b|diff_m|oft_blocks|rescale)$|\.(hada|lokr)_\w+$|^lora___lorahyphen___/;
-/**
- * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
- * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
- */
-function isAdapterKey(name) {
-    // Every alternative of ADAPTER_KEY needs one of these substrings or an adapter leaf; base keys (nearly all keys
-    // of a model) are settled by a few substring searches, which cost less than the regex in a cold process.
-    if (!name.includes('lora') &&
-        !name.includes('lycoris') &&
-        !name.includes('hada_') &&
-        !name.includes('lokr_')) {
-        const dot = name.lastIndexOf('.');
-        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
-            return false;
-    }
-    return ADAPTER_KEY.test(name);
-}
-/** The leaves of the `\.(alpha|...)$` alternative that do not contain `lora`. */
-const ADAPTER_LEAVES = new Set([
-    'alpha',
-    'alpha_scale',
-    'dora_scale',
-    'diff',
-    'diff_b',
-    'diff_m',
-    'oft_blocks',
-    'rescale'
-]);
+/** The one reading of adapter tensor names (src/names/adapters.ts). */
+
 
 ;// CONCATENATED MODULE: ./src/analysis/attention.ts
 /**
@@ -349,38 +191,35 @@ const ADAPTER_LEAVES = new Set([
  * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
  */
 
-const PROJECTION_NAMES = new Map();
-for (const [role, names] of Object.entries({
-    q: ['q', 'to_q', 'q_proj', 'query', 'q_linear', 'wq'],
-    k: ['k', 'to_k', 'k_proj', 'key', 'k_linear', 'wk'],
-    v: ['v', 'to_v', 'v_proj', 'value', 'v_linear', 'wv'],
-    qkv: ['qkv', 'to_qkv', 'qkv_proj', 'query_key_value', 'c_attn', 'wqkv', 'qkv_linear'],
-    kv: ['kv', 'to_kv', 'kv_proj', 'kv_linear', 'wkv'],
-    out: ['o', 'to_out', 'out_proj', 'proj', 'wo', 'c_proj', 'o_proj', 'out', 'output'],
-    added_q: ['add_q_proj'],
-    added_k: ['add_k_proj'],
-    added_v: ['add_v_proj'],
-    added_qkv: ['add_qkv_proj'],
-    added_out: ['to_add_out'],
-    k_img: ['k_img'],
-    v_img: ['v_img']
-})) {
-    for (const n of names)
-        PROJECTION_NAMES.set(n, role);
+
+/**
+ * The projection or q/k norm a layer name stands for, read with the shared role words (src/names/roles.ts): the
+ * added (context) stream of joint attention gives `added_*`, an image branch of cross attention `k_img` / `v_img`.
+ */
+function partOf(name) {
+    const p = (0,roles/* attentionPart */.aW)(name);
+    if (!p)
+        return null;
+    const added = p.stream === 'context';
+    // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
+    const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image');
+    switch (p.part) {
+        case 'q-norm':
+            return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' };
+        case 'k-norm':
+            return added ? { norm: 'added_k_norm' } : image ? { norm: 'k_img_norm' } : { norm: 'k_norm' };
+        case 'o':
+            return { role: added ? 'added_out' : 'out' };
+        case 'q':
+        case 'qkv':
+            return { role: added ? `added_${p.part}` : p.part };
+        case 'k':
+        case 'v':
+            return { role: added ? `added_${p.part}` : image ? `${p.part}_img` : p.part };
+        case 'kv':
+            return added || image ? null : { role: 'kv' };
+    }
 }
-const NORM_NAMES = new Map([
-    ['norm_q', 'q_norm'],
-    ['q_norm', 'q_norm'],
-    ['query_norm', 'q_norm'],
-    ['ln_q', 'q_norm'],
-    ['norm_k', 'k_norm'],
-    ['k_norm', 'k_norm'],
-    ['key_norm', 'k_norm'],
-    ['ln_k', 'k_norm'],
-    ['norm_added_q', 'added_q_norm'],
-    ['norm_added_k', 'added_k_norm'],
-    ['norm_k_img', 'k_img_norm']
-]);
 const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/;
 const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/;
 const STREAM_NAMES = /^(img_attn|txt_attn)$/;
@@ -406,26 +245,26 @@ function classify(key) {
     const lower = last.toLowerCase();
     const underscore = UNDERSCORE_ATTN.exec(lower);
     const fromName = (name, containerParts) => {
-        const role = PROJECTION_NAMES.get(name);
-        if (role)
-            return { container: joinPath(containerParts), role };
-        const norm = NORM_NAMES.get(name);
-        if (norm) {
+        const part = partOf(name);
+        if (!part)
+            return null;
+        if ('role' in part)
+            return { container: joinPath(containerParts), role: part.role };
+        {
+            const norm = part.norm;
             // Flux keeps its q/k norms under a QKNorm module: img_attn.norm.query_norm.scale.
             const parts = containerParts[containerParts.length - 1] === 'norm' ? containerParts.slice(0, -1) : containerParts;
             return { container: joinPath(parts), norm };
         }
         return null;
     };
-    if (PROJECTION_NAMES.has(lower) || NORM_NAMES.has(lower))
-        return fromName(lower, parent);
     if (underscore) {
         // HunyuanVideo / GGUF style: img_attn_qkv, img_attn_q_norm, attn_q, attn_output.
         const sub = underscore[2];
         const containerParts = [...parent, last.slice(0, underscore[1].length)];
         return fromName(sub, containerParts);
     }
-    return null;
+    return fromName(lower, parent);
 }
 /** Finds the attention modules among `entries` (keys relative to a block, or top-level keys). */
 function findAttentionModules(entries, family, blocksHaving, notes) {
@@ -635,19 +474,25 @@ function findBlockFamilies(tensors) {
     families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
     const innermost = new Int32Array(tensors.length).fill(-1);
     const outermost = new Int32Array(tensors.length).fill(-1);
-    families.forEach((f, fi) => {
-        for (const inst of f.instances) {
+    // Each family's depth once: the loop below visits every member of every family (a nested UNet's tensors sit in
+    // two or three families each).
+    const depths = families.map((f) => depth(f.family.pattern));
+    for (let fi = 0; fi < families.length; fi++) {
+        const instances = families[fi].instances;
+        const d = depths[fi];
+        for (let i = 0; i < instances.length; i++) {
+            const members = instances[i].members;
             // Index loops over keys: see collectCandidates.
-            for (let k = 0; k < inst.members.length; k++) {
-                const t = inst.members[k];
+            for (let k = 0; k < members.length; k++) {
+                const t = members[k];
                 if (outermost[t] < 0)
                     outermost[t] = fi;
                 const current = innermost[t];
-                if (current < 0 || depth(families[current].family.pattern) < depth(f.family.pattern))
+                if (current < 0 || depths[current] < d)
                     innermost[t] = fi;
             }
         }
-    });
+    }
     return { families, innermost, outermost, notes };
 }
 function depth(pattern) {
@@ -740,7 +585,7 @@ function nameSignature(inst) {
 function qualifies(c) {
     if (!c.hasInterior)
         return false;
-    if (BLOCK_CONTAINER_NAMES.has(c.name))
+    if (series/* BLOCK_CONTAINER_NAMES */.dc.has(c.name))
         return true;
     for (const byIndex of c.containers.values()) {
         if (byIndex.size < 2)
@@ -928,20 +773,11 @@ function sameShape(a, b) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/names/model-parts.ts
+var model_parts = __webpack_require__(3154);
 ;// CONCATENATED MODULE: ./src/analysis/dimensions.ts
 
-const PATCH_MODULE = /(^|\.)(patch_embedding|patch_embed|x_embedder|img_in|patchify_proj|pos_embed)(\.|$)/;
-const INPUT_MODULE = /^(conv_in|proj_in|input_proj)$/;
-const OUTPUT_MODULES = [
-    'head.head',
-    'final_layer.linear',
-    'final_layer.proj',
-    'proj_out',
-    'conv_out',
-    'out.2',
-    'head'
-];
-const CONTEXT_MODULE = /(^|\.)(text_embedding|txt_in|y_embedder|context_embedder|caption_projection|text_embedder|encoder_hid_proj|cap_embedder)(\.|$)/;
+
 function known(value, evidence, source = 'shape') {
     return { value, evidence, source };
 }
@@ -994,7 +830,7 @@ function computeDimensions(input) {
             firstConv = t;
         if (outermost[i] >= 0)
             continue;
-        if (!patchTensor && (PATCH_MODULE.test(module) || INPUT_MODULE.test(module)))
+        if (!patchTensor && ((0,model_parts/* isPatchEmbedding */.oU)(module) || (0,model_parts/* isInputLayer */.E9)(module)))
             patchTensor = t;
         byModule.set(module, t);
     }
@@ -1002,7 +838,7 @@ function computeDimensions(input) {
         const { module } = splitLeaf(patchTensor.name);
         if (patchTensor.shape.length >= 3) {
             inChannels = known(patchTensor.shape[1], `${patchTensor.name} ${fmt(patchTensor.shape)}: conv in-channels`);
-            if (PATCH_MODULE.test(module))
+            if ((0,model_parts/* isPatchEmbedding */.oU)(module))
                 patchSize = patchTensor.shape.slice(2);
         }
         else {
@@ -1015,7 +851,7 @@ function computeDimensions(input) {
     // Output projection.
     let outFeatures = unknown('no output projection found (head.head, final_layer.linear, proj_out, conv_out, out.2)');
     let outChannels = unknown('output projection not found');
-    const outModule = OUTPUT_MODULES.find((m) => byModule.has(m));
+    const outModule = model_parts/* OUTPUT_PROJECTIONS */.NK.find((m) => byModule.has(m));
     if (outModule) {
         const t = byModule.get(outModule);
         const n = t.shape[0];
@@ -1087,7 +923,7 @@ function computeDimensions(input) {
             if (outermost[i] >= 0 || t.shape.length !== 2)
                 return false;
             const { module, leaf } = splitLeaf(t.name);
-            return leaf === 'weight' && CONTEXT_MODULE.test(module);
+            return leaf === 'weight' && (0,model_parts/* isContextEmbedding */.Lr)(module);
         });
         if (text)
             contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`);
@@ -1161,332 +997,25 @@ function applyGgufMetadata(d, metadata, notes) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/analysis/families.ts
-class Probe {
-    ctx;
-    evidence = [];
-    byPattern;
-    constructor(ctx) {
-        this.ctx = ctx;
-        this.byPattern = new Map(ctx.families.map((f) => [f.family.pattern, f]));
-    }
-    shape(name) {
-        return this.ctx.shapes.get(name);
-    }
-    has(name) {
-        return this.ctx.shapes.has(name);
-    }
-    /** The shape of `rest` in the blocks of `pattern` (any block), or undefined. */
-    blockShape(pattern, rest) {
-        return this.byPattern.get(pattern)?.unionEntries.find((e) => e.key === rest)?.shape;
-    }
-    blockHas(pattern, rest) {
-        return this.byPattern.get(pattern)?.keyBlockCounts.has(rest) ?? false;
-    }
-    count(pattern) {
-        return this.byPattern.get(pattern)?.family.count ?? 0;
-    }
-    /** Records `name [shape]` as evidence and returns the shape. */
-    note(name, shape) {
-        if (shape)
-            this.evidence.push(`${name} [${shape.join(', ')}]`);
-        return shape;
-    }
-    key(name) {
-        return this.note(name, this.shape(name));
-    }
-    block(pattern, rest) {
-        return this.note(`${pattern}.*.${rest}`, this.blockShape(pattern, rest));
-    }
-    blocks(pattern) {
-        const n = this.count(pattern);
-        this.evidence.push(`${pattern}: ${n} blocks`);
-        return n;
-    }
-}
-function result(p, id, name, variant, naming, confidence, headDim) {
-    return { match: { id, name, variant, naming, confidence, evidence: p.evidence }, headDim };
-}
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(p, what, seen, wanted, state) {
-    if (seen !== wanted) {
-        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
-        state.confidence = 'medium';
-    }
-}
-function wanVariant(p, dim, inDim, image, flf, vace) {
-    if (vace) {
-        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
-        return {
-            name: `Wan2.1 VACE-${size}`,
-            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
-        };
-    }
-    if (flf)
-        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
-    if (image)
-        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
-    if (dim === 3072 && inDim === 48)
-        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
-    if (dim === 5120 && inDim === 36) {
-        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
-        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
-    }
-    if (dim === 5120) {
-        return {
-            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
-            variant: 't2v-14b',
-            layers: 40,
-            ffn: 13824
-        };
-    }
-    if (dim === 1536)
-        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
-    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
-}
-function wanOriginal(p) {
-    const mod = p.key('head.modulation');
-    const patch = p.key('patch_embedding.weight');
-    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
-        return null;
-    const dim = mod[mod.length - 1];
-    const inDim = patch[1];
-    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
-    const flf = p.key('img_emb.emb_pos') !== undefined;
-    const vace = p.key('vace_patch_embedding.weight') !== undefined;
-    if (!image)
-        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, vace);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
-}
-function wanDiffusers(p) {
-    const sst = p.key('scale_shift_table');
-    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
-    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
-        return null;
-    const dim = sst[sst.length - 1];
-    const inDim = p.key('patch_embedding.weight')?.[1];
-    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
-        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
-    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
-    if (!image)
-        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, false);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
-}
-function longcat(p) {
-    const qkv = p.block('blocks', 'attn.qkv.weight');
-    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
-    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', qkv[1], 4096, state);
-    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
-    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
-    const exact = state.confidence === 'high';
-    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
-}
-function fluxOrHunyuan(p) {
-    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
-        p.count('txt_in.individual_token_refiner.blocks') > 0;
-    const bflQkv = p.block('double_blocks', 'img_attn.qkv.weight');
-    const hyQkv = p.block('double_blocks', 'img_attn_qkv.weight');
-    const linear1 = p.block('single_blocks', 'linear1.weight');
-    if (!(bflQkv || hyQkv) || !linear1)
-        return null;
-    const state = { confidence: 'high' };
-    const double = p.blocks('double_blocks');
-    const single = p.blocks('single_blocks');
-    if (refiner || hyQkv) {
-        if (refiner)
-            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', linear1[1], 3072, state);
-        expectSize(p, 'double blocks', double, 20, state);
-        expectSize(p, 'single blocks', single, 40, state);
-        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
-        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    const hidden = p.key('img_in.weight')?.[0];
-    expectSize(p, 'hidden size', hidden, 3072, state);
-    expectSize(p, 'double blocks', double, 19, state);
-    expectSize(p, 'single blocks', single, 38, state);
-    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
-    if (!guidance)
-        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
-}
-function fluxDiffusers(p) {
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
-    if (!addQ || !mlp)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
-    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
-    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
-}
-function stableDiffusionUnet(p) {
-    const keys = [
-        [
-            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-            'original (LDM / sgm)'
-        ],
-        [
-            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'diffusers (UNet2DConditionModel)'
-        ]
-    ];
-    for (const [sdxlKey, sd1Key, naming] of keys) {
-        const xl = p.shape(sdxlKey);
-        if (xl && xl[0] === 640 && xl[1] === 2048) {
-            p.key(sdxlKey);
-            return result(p, 'sdxl', 'SDXL (UNet)', null, naming, 'high', 64);
-        }
-        const sd = p.shape(sd1Key);
-        if (sd && sd[0] === 320 && sd[1] === 768) {
-            p.key(sd1Key);
-            return result(p, 'sd1', 'Stable Diffusion 1.x (UNet)', null, naming, 'high');
-        }
-        if (sd && sd[0] === 320 && sd[1] === 1024) {
-            p.key(sd1Key);
-            return result(p, 'sd2', 'Stable Diffusion 2.x (UNet)', null, naming, 'high', 64);
-        }
-    }
-    return null;
-}
-function qwenImage(p) {
-    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const txtNorm = p.key('txt_norm.weight');
-    if (!mod || !addQ || !txtNorm)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', addQ[1], 3072, state);
-    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
-    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
-}
-function sd3(p) {
-    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
-    if (!qkv)
-        return null;
-    const depth = p.blocks('joint_blocks');
-    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
-    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
-    const state = { confidence: 'medium' };
-    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
-}
-function ltx(p) {
-    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
-    const sst = p.block('transformer_blocks', 'scale_shift_table');
-    if (!q || !sst)
-        return null;
-    const original = p.key('patchify_proj.weight') !== undefined || p.key('adaln_single.linear.weight') !== undefined;
-    const diffusers = p.key('proj_in.weight') !== undefined && p.key('caption_projection.linear_1.weight') !== undefined;
-    if (!original && !diffusers)
-        return null;
-    const layers = p.blocks('transformer_blocks');
-    const hidden = q[1];
-    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
-    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
-    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
-}
-function cogvideox(p) {
-    const sat = p.block('layers', 'attention.query_key_value.weight');
-    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
-        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
-        p.block('transformer_blocks', 'attn1.to_q.weight');
-    if (!sat && !diffusers)
-        return null;
-    if (diffusers)
-        p.block('transformer_blocks', 'norm1.linear.weight');
-    const pattern = sat ? 'layers' : 'transformer_blocks';
-    const layers = p.blocks(pattern);
-    const hidden = (sat ?? diffusers ?? [0, 0])[1];
-    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
-    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
-}
-const RULES = [
-    { rule: wanOriginal, keys: ['head.modulation'] },
-    { rule: wanDiffusers, keys: ['scale_shift_table'] },
-    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
-    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
-    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-    {
-        rule: stableDiffusionUnet,
-        keys: [
-            'input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight',
-            'input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_k.weight',
-            'down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight'
-        ]
-    },
-    { rule: qwenImage, keys: ['txt_norm.weight'] },
-    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
-    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
-    {
-        rule: cogvideox,
-        blockKeys: [
-            ['layers', 'attention.query_key_value.weight'],
-            ['transformer_blocks', 'attn1.to_q.weight']
-        ]
-    }
-];
-const RANK = { high: 0, medium: 1, low: 2 };
-function mayMatch(g, ctx) {
-    if (g.keys)
-        for (const k of g.keys)
-            if (ctx.shapes.has(k))
-                return true;
-    if (g.blockKeys) {
-        for (const [pattern, rest] of g.blockKeys) {
-            for (const f of ctx.families)
-                if (f.family.pattern === pattern && f.keyBlockCounts.has(rest))
-                    return true;
-        }
-    }
-    return false;
-}
-/** Every matching family rule, best first. */
-function identifyFamilies(ctx) {
-    const out = [];
-    for (const g of RULES) {
-        if (!mayMatch(g, ctx))
-            continue;
-        const r = g.rule(new Probe(ctx));
-        if (r)
-            out.push(r);
-    }
-    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
-}
-
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var names_families = __webpack_require__(9444);
 ;// CONCATENATED MODULE: ./src/analysis/ffn.ts
 
-const ffn_FFN_TOKENS = new Set(['ffn', 'ff', 'mlp', 'feedforward']);
-const GATE_NAMES = /^(w1|gate|gate_proj|ffn_gate|wi_0)$/;
-const UP_NAMES = /^(w3|up|up_proj|ffn_up|wi_1)$/;
+
+/**
+ * Which of two input projections of a gated FFN is the gate, from the shared role words (names/roles.ts): a name
+ * that says gate or up settles it (`gate_proj` / `up_proj`, GGUF `ffn_gate`); otherwise the lower-numbered one
+ * (`w1` before `w3`, T5 `wi_0` before `wi_1`), as the SwiGLU / GEGLU reference code orders them.
+ */
+function gateOf(a, b) {
+    const ra = (0,roles/* layerRole */.EY)(a);
+    const rb = (0,roles/* layerRole */.EY)(b);
+    if (ra.role === 'ffn-gate' || rb.role === 'ffn-up')
+        return 0;
+    if (rb.role === 'ffn-gate' || ra.role === 'ffn-up')
+        return 1;
+    return (rb.ordinal ?? Infinity) < (ra.ordinal ?? Infinity) ? 1 : 0;
+}
 /** The FFN container of a module path: the path up to its first FFN-named segment (`ffn`, `img_mlp`, `ff_context`). */
 function ffnContainer(module) {
     const segs = module.split('.');
@@ -1495,10 +1024,10 @@ function ffnContainer(module) {
         if (seg === 'feed_forward')
             return segs.slice(0, i + 1).join('.');
         const tokens = seg.split('_');
-        if (!tokens.some((t) => ffn_FFN_TOKENS.has(t)))
+        if (!tokens.some(roles/* isFfnWord */.J8))
             continue;
         // GGUF style `ffn_gate` / `ffn_up` / `ffn_down` as the last segment: the container is the shared `ffn` part.
-        if (i === segs.length - 1 && tokens.length === 2 && ffn_FFN_TOKENS.has(tokens[0]) && i > 0) {
+        if (i === segs.length - 1 && tokens.length === 2 && (0,roles/* isFfnWord */.J8)(tokens[0]) && i > 0) {
             return [...segs.slice(0, i), tokens[0]].join('.');
         }
         return segs.slice(0, i + 1).join('.');
@@ -1551,7 +1080,7 @@ function findFfnModules(entries, family, blocksHaving) {
             kind = 'gated';
             f = downs[0].m[1];
             // Name the gate when the names tell it (w1 / gate_proj); otherwise the first projection is called the gate.
-            const gateIndex = UP_NAMES.test(lastName(ups[0].key)) || GATE_NAMES.test(lastName(ups[1].key)) ? 1 : 0;
+            const gateIndex = gateOf(lastName(ups[0].key), lastName(ups[1].key));
             projections.push({ role: 'gate', key: ups[gateIndex].key, shape: [...ups[gateIndex].shape] });
             projections.push({ role: 'up', key: ups[1 - gateIndex].key, shape: [...ups[1 - gateIndex].shape] });
             projections.push({ role: 'down', key: downs[0].key, shape: [...downs[0].shape] });
@@ -1734,11 +1263,6 @@ function dominantPrefix(common, counts, total) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/types.ts
-/**
- * The result of analysing one model's structure from its tensor names and shapes (`analyzeStructure`). Every field
- * is plain JSON (numbers, strings, arrays, objects): the `analyze --json` manifest embeds it as `structure`, and
- * compare / LoRA / gate code consumes it. Fields are only ever added, never renamed (see `STRUCTURE_SCHEMA_VERSION`).
- */
 const STRUCTURE_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/analysis/structure.ts
@@ -1819,7 +1343,7 @@ function analyzeStructure(ckpt) {
             duplicates++;
         else
             shapes.set(name, t.shape);
-        if (isAdapterKey(name)) {
+        if ((0,adapters/* isAdapterKey */.ph)(name)) {
             adapter[i] = 1;
             adapterCount++;
         }
@@ -1993,7 +1517,7 @@ function analyzeStructure(ckpt) {
     const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
     if (ckpt.format === 'gguf')
         applyGgufMetadata(dimensions, ckpt.metadata, notes);
-    const candidates = identifyFamilies({ shapes, families });
+    const candidates = (0,names_families/* identifyFamilies */.Bk)([...shapes].map(([path, shape]) => ({ path, shape })));
     const best = candidates[0];
     // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
     if (best?.headDim &&

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 929;
-exports.ids = [929];
+exports.id = 611;
+exports.ids = [611];
 exports.modules = {
 
-/***/ 7984:
+/***/ 4822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,8 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   w: () => (/* reexport */ correspond)
 });
 
-// EXTERNAL MODULE: ./src/names/index.ts + 4 modules
-var src_names = __webpack_require__(6237);
+// EXTERNAL MODULE: ./src/names/index.ts + 1 modules
+var src_names = __webpack_require__(1907);
 ;// CONCATENATED MODULE: ./src/correspond/model.ts
 /**
  * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
@@ -22,20 +22,29 @@ var src_names = __webpack_require__(6237);
  */
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
+// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
+// interpreter, where each for-of step allocates an iterator result.
 function numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return n;
 }
 /** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 function squeeze(shape) {
-    const out = shape.filter((d) => d !== 1);
+    const out = [];
+    for (let i = 0; i < shape.length; i++)
+        if (shape[i] !== 1)
+            out.push(shape[i]);
     return out.length > 0 ? out : shape.length > 0 ? [1] : [];
 }
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8;
-function buildSide(specs) {
+/**
+ * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
+ * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ */
+function buildSide(specs, partial = false) {
     const names = (0,src_names/* stripModelPrefixes */.yj)(specs.map((t) => t.name));
     const byPath = new Map();
     const tensors = [];
@@ -45,17 +54,20 @@ function buildSide(specs) {
         const t = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf };
         tensors.push(t);
         const words = (0,src_names/* keyWords */.Vi)(layer);
-        const path = words.map((w) => w.text.toLowerCase()).join('.');
+        // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+        let path = '';
+        const ends = [];
+        for (let w = 0; w < words.length; w++) {
+            const text = words[w].text.toLowerCase();
+            path = w === 0 ? text : `${path}.${text}`;
+            if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
+                ends.push(path.length);
+        }
         let raw = byPath.get(path);
         if (!raw) {
             const ancestors = [];
-            for (let w = 0; w < words.length - 1 && ancestors.length < MAX_INDEX_DEPTH; w++) {
-                if (words[w].index !== undefined)
-                    ancestors.push(words
-                        .slice(0, w + 1)
-                        .map((x) => x.text.toLowerCase())
-                        .join('.'));
-            }
+            for (let e = 0; e < ends.length; e++)
+                ancestors.push(path.slice(0, ends[e]));
             raw = { name: layer, path, words, tensors: new Map(), ancestors };
             byPath.set(path, raw);
         }
@@ -67,6 +79,7 @@ function buildSide(specs) {
     for (const raw of byPath.values())
         for (const p of raw.ancestors)
             under.set(p, (under.get(p) ?? 0) + 1);
+    const seriesIndices = indicesPerSeries(under.keys());
     // Blocks repeat the same relative names: each distinct name is read once.
     const roles = new Map();
     const roleOf = (rel, vector, top, context) => {
@@ -78,25 +91,24 @@ function buildSide(specs) {
     };
     const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
     const units = new Map();
+    // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
+    const unitFacts = new Map();
+    unitFacts.set('', { unit: top, words: 0, context: '' });
     const layers = [];
     for (const raw of byPath.values()) {
-        let unitPath = '';
-        for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-            const p = raw.ancestors[k];
-            if ((under.get(p) ?? 0) >= 2) {
-                unitPath = p;
-                break;
-            }
-        }
-        let unit = unitPath === '' ? top : units.get(unitPath);
-        if (!unit) {
-            unit = newUnit(unitPath);
+        const unitPath = unitOf(raw, under, seriesIndices, partial);
+        let facts = unitFacts.get(unitPath);
+        if (!facts) {
+            const unit = newUnit(unitPath);
             units.set(unitPath, unit);
+            facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) };
+            unitFacts.set(unitPath, facts);
         }
-        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? [...raw.tensors.values()][0];
+        const unit = facts.unit;
+        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value;
         const sq = squeeze(main.shape);
         const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1);
-        const relRaw = dropWords(raw.name, unitPath === '' ? 0 : unitPath.split('.').length);
+        const relRaw = dropWords(raw.name, facts.words);
         const layer = {
             path: raw.path,
             rel,
@@ -104,11 +116,11 @@ function buildSide(specs) {
             tensors: raw.tensors,
             main,
             sig: sq.join('x'),
-            cols: sq.slice(1).join('x'),
-            role: roleOf(relRaw, sq.length === 1, unitPath === '', roleContext(unitPath)),
+            cols: sq.length > 1 ? sq.slice(1).join('x') : '',
+            role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
             unit,
             order: 0,
-            net: orderOf(raw.path.split('.'))
+            net: orderOf(raw.words)
         };
         unit.layers.push(layer);
         layers.push(layer);
@@ -117,6 +129,40 @@ function buildSide(specs) {
     for (const u of [top, ...units.values()])
         finishUnit(u);
     return { tensors, layers, units: [...units.values()], top };
+}
+/** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
+function indicesPerSeries(paths) {
+    const out = new Map();
+    for (const p of paths) {
+        const at = p.lastIndexOf('.');
+        const s = at < 0 ? '' : p.slice(0, at);
+        out.set(s, (out.get(s) ?? 0) + 1);
+    }
+    return out;
+}
+/**
+ * The unit a layer belongs to: its deepest indexed ancestor holding several layers. A block holding one layer
+ * (the weights a LoRA implies: one fused `attn.qkv` per block) is a unit as well when it is one of several
+ * blocks of a series and the layer has a name of its own under it (`blocks.3.attn.qkv`, not the index-only
+ * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
+ * split or fused. Otherwise the layer is top-level.
+ */
+function unitOf(raw, under, seriesIndices, partial) {
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+        const p = raw.ancestors[k];
+        if ((under.get(p) ?? 0) >= 2)
+            return p;
+    }
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+        const p = raw.ancestors[k];
+        const at = p.lastIndexOf('.');
+        if (at < 0 || (!partial && (seriesIndices.get(p.slice(0, at)) ?? 0) < 2))
+            continue;
+        const rest = raw.path.slice(p.length + 1).split('.');
+        if (rest.some((w) => !/^\d+$/.test(w)))
+            return p;
+    }
+    return '';
 }
 /**
  * The unit words a layer's role may depend on (an attention unit's layers are attention's): the last two words of
@@ -141,16 +187,27 @@ const ORDER_SEPARATOR = 99;
 function orderOf(words) {
     const sections = [];
     const indices = [];
-    for (const w of words) {
-        if (/^\d+$/.test(w))
-            indices.push(Number(w));
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const text = typeof w === 'string' ? w : w.text;
+        // A layer's words carry their index already (keyWords; not past 9 digits, which the test below takes).
+        const index = typeof w !== 'string' && w.index !== undefined
+            ? w.index
+            : text.charCodeAt(0) <= 57 && /^\d+$/.test(text)
+                ? Number(text)
+                : undefined;
+        if (index !== undefined)
+            indices.push(index);
         else {
-            const r = (0,src_names/* sectionRank */.Eu)(w);
+            const r = (0,src_names/* sectionRank */.Eu)(text);
             if (r !== undefined)
                 sections.push(r);
         }
     }
-    return [...sections, ORDER_SEPARATOR, ...indices];
+    sections.push(ORDER_SEPARATOR);
+    for (let i = 0; i < indices.length; i++)
+        sections.push(indices[i]);
+    return sections;
 }
 /** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
 function sectionOf(words) {
@@ -273,6 +330,369 @@ function attachParallelSeries(top, units) {
         top.layers = top.layers.filter((l) => !moved.has(l));
 }
 
+;// CONCATENATED MODULE: ./src/correspond/align-partial.ts
+/**
+ * Unit alignment when A is partial (a LoRA's layers): its units hold only the matrices the LoRA trains, so they
+ * pair with B's by the matrices they hold, by the innermost level both layouts name alike, by their paired
+ * children, and series of other names by the words they share. Used by align.ts.
+ */
+
+function compareOrder(x, y) {
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+}
+/** A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. */
+function matrixCounts(u) {
+    const m = new Map();
+    for (const l of u.layers)
+        if (l.sig.includes('x'))
+            m.set(l.sig, (m.get(l.sig) ?? 0) + 1);
+    return m;
+}
+function countsKey(m) {
+    return [...m.entries()]
+        .map(([s, n]) => `${s}*${n}`)
+        .sort()
+        .join(';');
+}
+/** Every matrix shape of `need`, as many times, is in `have`. */
+function holds(have, need) {
+    for (const [s, n] of need)
+        if ((have.get(s) ?? 0) < n)
+            return false;
+    return true;
+}
+/** The section rank a unit's order starts with (down / mid / up), or -1 when its path names none. */
+function sectionKey(u) {
+    return u.order[0] === ORDER_SEPARATOR ? -1 : (u.order[0] ?? -1);
+}
+/** Bound on the B units a partial class looks at (a hostile base cannot make the pass quadratic). */
+const MAX_CLASS_CANDIDATES = 4096;
+/** Bound on the distinct unit classes (and series) a partial side may bring: a real LoRA has a few dozen. */
+const MAX_CLASSES = 512;
+/**
+ * A partial A (a LoRA's layers) in another block layout (diffusers `down_blocks.i.attentions.j` against LDM
+ * `input_blocks.N.1`): A's units holding one set of matrices (a class) pair with the B units of the same section
+ * that hold at least those matrices, k-th with k-th in network order, when both sides have as many. Larger classes
+ * go first and take their units out of the later ones' candidates (a transformer block's units before the single
+ * projection of its wrapper). A class whose count differs (a LoRA that skips some units of a kind) is left to the
+ * series pairing by index, and a class whose units keep their series names is too (the index says the same).
+ */
+function alignPartialClasses(a, b, pairedA, pairedB) {
+    const classes = new Map();
+    for (const u of a.units) {
+        if (pairedA.has(u))
+            continue;
+        const need = matrixCounts(u);
+        if (need.size === 0)
+            continue;
+        const key = `${sectionKey(u)}|${countsKey(need)}`;
+        let c = classes.get(key);
+        if (!c)
+            classes.set(key, (c = { section: sectionKey(u), need, units: [] }));
+        c.units.push(u);
+    }
+    const size = (m) => [...m.values()].reduce((x, y) => x + y, 0);
+    if (classes.size > MAX_CLASSES)
+        return [];
+    const ordered = [...classes.values()].sort((x, y) => size(y.need) - size(x.need));
+    const haveB = new Map();
+    for (const u of b.units.slice(0, MAX_CLASS_CANDIDATES))
+        haveB.set(u, matrixCounts(u));
+    const byOrder = (x, y) => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1);
+    const out = [];
+    const pairInOrder = (as, bs) => {
+        if (as.length !== bs.length || as.length === 0)
+            return;
+        as.sort(byOrder);
+        bs.sort(byOrder);
+        if (as.every((u, k) => u.series === bs[k].series))
+            return;
+        as.forEach((ua, k) => {
+            out.push({ a: ua, b: bs[k], exact: true });
+            pairedA.add(ua);
+            pairedB.add(bs[k]);
+        });
+    };
+    for (const c of ordered) {
+        const cand = [];
+        for (const [u, have] of haveB)
+            if (!pairedB.has(u) && sectionKey(u) === c.section && holds(have, c.need))
+                cand.push(u);
+        if (cand.length === c.units.length) {
+            pairInOrder(c.units, cand);
+            continue;
+        }
+        // A LoRA that skips some units of a kind: the innermost level both layouts name alike (`transformer_blocks.0`
+        // under `down_blocks.1.attentions.0` and under `input_blocks.4.1`) narrows the candidates.
+        const byTail = new Map();
+        for (const u of c.units) {
+            const t = tailOf(u.path);
+            if (t === undefined)
+                continue;
+            let g = byTail.get(t);
+            if (!g)
+                byTail.set(t, (g = { a: [], b: [] }));
+            g.a.push(u);
+        }
+        for (const u of cand)
+            byTail.get(tailOf(u.path) ?? '')?.b.push(u);
+        for (const g of byTail.values())
+            pairInOrder(g.a, g.b);
+    }
+    pairContainers(a, b, pairedA, pairedB, out);
+    pairSteps(a, b, pairedA, pairedB, out);
+    return out;
+}
+/**
+ * The innermost named level of a unit path with its index (`transformer.blocks.0`), or undefined when the last
+ * index follows another index directly (`input.blocks.4.1`: no name of its own).
+ */
+function tailOf(path) {
+    const words = path.split('.');
+    const end = words.length - 1;
+    if (!/^\d+$/.test(words[end] ?? ''))
+        return undefined;
+    let start = end;
+    while (start > 0 && !/^\d+$/.test(words[start - 1]))
+        start--;
+    if (start === end)
+        return undefined;
+    return words.slice(start, end + 1).join('.');
+}
+/**
+ * Containers of paired units correspond: an A unit left unpaired whose descendant units all pair with B units
+ * under one B unit, at the same depth below it (`down_blocks.1.attentions.0` holds `transformer_blocks.0`, paired
+ * with `input_blocks.4.1.transformer_blocks.0`: it is `input_blocks.4.1`), pairs with that B unit.
+ */
+function pairContainers(a, b, pairedA, pairedB, out) {
+    const unitB = new Map(b.units.map((u) => [u.path, u]));
+    const partner = new Map(out.map((p) => [p.a, p.b]));
+    const children = new Map();
+    for (const u of pairedA) {
+        const words = u.path.split('.');
+        for (let k = 1; k < words.length; k++) {
+            const parent = words.slice(0, k).join('.');
+            let list = children.get(parent);
+            if (!list)
+                children.set(parent, (list = []));
+            list.push(u);
+        }
+    }
+    for (const u of a.units) {
+        if (pairedA.has(u))
+            continue;
+        const kids = children.get(u.path);
+        if (!kids)
+            continue;
+        const depth = u.path.split('.').length;
+        const containers = new Set();
+        for (const k of kids) {
+            const pb = partner.get(k);
+            if (!pb) {
+                containers.add('');
+                continue;
+            }
+            const below = k.path.split('.').length - depth;
+            const wordsB = pb.path.split('.');
+            containers.add(below < wordsB.length ? wordsB.slice(0, wordsB.length - below).join('.') : '');
+        }
+        if (containers.size !== 1)
+            continue;
+        const ub = unitB.get([...containers][0]);
+        if (!ub || pairedB.has(ub) || !holds(matrixCounts(ub), matrixCounts(u)))
+            continue;
+        out.push({ a: u, b: ub, exact: true });
+        pairedA.add(u);
+        pairedB.add(ub);
+    }
+}
+/**
+ * A partial A's series without a same-named one on B (a LoRA in another naming: `single_blocks` vs
+ * `single_transformer_blocks`, `double_blocks` vs `transformer_blocks`). Its blocks must lie within the B series';
+ * the words the series names share come first (a qualifier such as `single` names the same kind of block), then
+ * the layer shapes the blocks hold (fused and separate projections change shapes, so shapes alone would pair a
+ * block of separate q/k/v with the other series' blocks). Best pairs are taken first; a tie leaves the series
+ * unpaired.
+ */
+function pairPartialSeries(ga, gb, usedB, pairSeries) {
+    const words = (key) => new Set(key.split('|')[0].split('.'));
+    const candidates = [];
+    for (const [ka, sa] of ga) {
+        if (gb.has(ka))
+            continue;
+        const wa = words(ka);
+        for (const [kb, sb] of gb) {
+            if (usedB.has(kb) || kb.split('|')[1] !== ka.split('|')[1])
+                continue;
+            if (![...sa.keys()].every((i) => sb.has(i)))
+                continue;
+            let shared = 0;
+            for (const w of words(kb))
+                if (wa.has(w))
+                    shared++;
+            const score = [shared, shapeScore(sa, sb)];
+            if (score.some((x) => x > 0))
+                candidates.push({ ka, kb, score });
+        }
+    }
+    const better = (x, y) => y[0] - x[0] || y[1] - x[1];
+    candidates.sort((x, y) => better(x.score, y.score));
+    const doneA = new Set();
+    for (const c of candidates) {
+        if (doneA.has(c.ka) || usedB.has(c.kb))
+            continue;
+        doneA.add(c.ka);
+        const tie = candidates.some((o) => o !== c && o.ka === c.ka && !usedB.has(o.kb) && better(o.score, c.score) === 0);
+        if (tie)
+            continue;
+        usedB.add(c.kb);
+        pairSeries(ga.get(c.ka), gb.get(c.kb));
+    }
+    return [];
+}
+/** How many of A's layer shapes (first block) the B block of the same index holds. */
+function shapeScore(sa, sb) {
+    const [idx, ua] = [...sa.entries()][0];
+    const ub = sb.get(idx);
+    if (!ub)
+        return 0;
+    const shapes = new Map();
+    for (const l of ub.layers)
+        shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1);
+    let n = 0;
+    for (const l of ua.layers) {
+        const c = shapes.get(l.sig) ?? 0;
+        if (c > 0) {
+            n++;
+            shapes.set(l.sig, c - 1);
+        }
+    }
+    return n;
+}
+/** Per series, per first index: the matrices its units hold together. */
+function blocksOf(side) {
+    const out = new Map();
+    for (const u of side.units) {
+        const words = u.path.split('.');
+        const first = words.findIndex((w) => /^\d+$/.test(w));
+        if (first < 0)
+            continue;
+        let series = out.get(u.series);
+        if (!series)
+            out.set(u.series, (series = new Map()));
+        const i = Number(words[first]);
+        let m = series.get(i);
+        if (!m)
+            series.set(i, (m = new Map()));
+        for (const [sig, n] of matrixCounts(u))
+            m.set(sig, (m.get(sig) ?? 0) + n);
+    }
+    return out;
+}
+/**
+ * A partial A's series numbered the other way round from a B series of as many blocks (a VAE decoder's levels
+ * counted from the bottom on one side, from the top on the other): every A block's matrices fit the B block at the
+ * mirrored index and not all fit at the same index. The units' order keys of such a series get their first index
+ * mirrored, as the whole-network alignment does.
+ */
+function reversePartialSeries(a, b) {
+    const sb = [...blocksOf(b).values()].filter((s) => s.size >= 2);
+    const sa = blocksOf(a);
+    if (sa.size > MAX_CLASSES || sb.length > MAX_CLASSES)
+        return;
+    for (const [name, blocks] of sa) {
+        if (blocks.size < 2)
+            continue;
+        const indices = [...blocks.keys()].sort((x, y) => x - y);
+        const fits = (target, mirrored) => indices.every((v, k) => {
+            const have = target.get(mirrored ? indices[indices.length - 1 - k] : v);
+            return have !== undefined && holds(have, blocks.get(v));
+        });
+        const reversed = sb.filter((t) => t.size === blocks.size && indices.every((v) => t.has(v)) && fits(t, true) && !fits(t, false));
+        if (reversed.length !== 1)
+            continue;
+        const mirror = new Map();
+        indices.forEach((v, k) => mirror.set(v, indices[indices.length - 1 - k]));
+        for (const u of a.units) {
+            if (u.series !== name)
+                continue;
+            const words = u.path.split('.');
+            const v = Number(words[words.findIndex((w) => /^\d+$/.test(w))]);
+            const at = u.order.indexOf(ORDER_SEPARATOR) + 1;
+            u.order = [...u.order];
+            u.order[at] = mirror.get(v) ?? v;
+        }
+    }
+}
+/** The path without its last level: a trailing index, and the named words before it unless an index precedes. */
+function levelUp(path) {
+    const words = path.split('.');
+    if (words.length > 0 && /^\d+$/.test(words[words.length - 1]))
+        words.pop();
+    while (words.length > 0 && !/^\d+$/.test(words[words.length - 1]))
+        words.pop();
+    return words.join('.');
+}
+/**
+ * Sub-modules of one level with the same index are one step of the network: a nested layout's `resnets.0` and
+ * `attentions.0` of a level are its first resnet and attention, which a flat layout keeps side by side
+ * (`input_blocks.1.0`, `input_blocks.1.1`). An A unit left unpaired whose own layers all sit under one such
+ * sub-module (`resnets.0...` of `down_blocks.0`) takes the one unpaired B unit under the same step as its paired
+ * sibling (`attentions.0` with `input_blocks.1.1`) that holds its matrices; none or several, it stays unpaired.
+ */
+function pairSteps(a, b, pairedA, pairedB, out) {
+    let scans = 0;
+    // Paired A units by the level above them (`down.blocks.0` for `down.blocks.0.attentions.0`).
+    const byLevel = new Map();
+    for (const p of out) {
+        const up = levelUp(p.a.path);
+        let list = byLevel.get(up);
+        if (!list)
+            byLevel.set(up, (list = []));
+        list.push({ path: p.a.path, b: p.b });
+    }
+    for (const u of a.units) {
+        if (pairedA.has(u) || u.path === '')
+            continue;
+        const steps = new Set();
+        for (const l of u.layers) {
+            const words = l.rel.split('.');
+            const k = words.findIndex((w) => /^\d+$/.test(w));
+            steps.add(k > 0 ? `${words.slice(0, k).join('.')}|${words[k]}` : '');
+        }
+        if (steps.size !== 1 || steps.has(''))
+            continue;
+        const [kind, index] = [...steps][0].split('|');
+        const parents = new Set();
+        for (const { path, b: pb } of byLevel.get(u.path) ?? []) {
+            const rest = path.slice(u.path.length + 1).split('.');
+            if (rest.length < 2 || rest[rest.length - 1] !== index)
+                continue;
+            const named = rest.slice(0, -1);
+            if (named.some((w) => /^\d+$/.test(w)) || named.join('.') === kind)
+                continue;
+            parents.add(levelUp(pb.path));
+        }
+        if (parents.size !== 1)
+            continue;
+        const parent = [...parents][0];
+        // Each scan reads B's units once: bounded, so a hostile side cannot make it quadratic.
+        if (parent === '' || ++scans > MAX_CLASSES)
+            continue;
+        const need = matrixCounts(u);
+        const cand = b.units.filter((x) => !pairedB.has(x) && x.path.startsWith(`${parent}.`) && holds(matrixCounts(x), need));
+        if (cand.length !== 1)
+            continue;
+        out.push({ a: u, b: cand[0], exact: true });
+        pairedA.add(u);
+        pairedB.add(cand[0]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/align.ts
 /**
  * Unit alignment. LDM `input_blocks.N.M` and diffusers `down_blocks.i.{resnets,attentions,downsamplers}.j`
@@ -283,13 +703,7 @@ function attachParallelSeries(top, units) {
  * blocks' signatures and read in reverse.
  */
 
-function compareOrder(x, y) {
-    const n = Math.min(x.length, y.length);
-    for (let i = 0; i < n; i++)
-        if (x[i] !== y[i])
-            return x[i] - y[i];
-    return x.length - y.length;
-}
+
 /** Series (words before the first index) -> its blocks' unit signatures, per first index. */
 function seriesOf(side) {
     const out = new Map();
@@ -377,8 +791,63 @@ function alignUnits(a, b, partial = false) {
             }
         }
     }
-    pairs.push(...alignBySeries(a, b, pairedA, pairedB, partial));
+    if (partial) {
+        reversePartialSeries(a, b);
+        pairs.push(...alignPartialClasses(a, b, pairedA, pairedB));
+    }
+    const bySeries = alignBySeries(a, b, pairedA, pairedB, partial);
+    if (!partial)
+        acceptTruncation(a, b, pairs, bySeries);
+    pairs.push(...bySeries);
     return pairs;
+}
+/**
+ * One network saved without its last blocks (a text encoder kept to its penultimate layer): when the only blocks
+ * left unpaired are the trailing ones of one series, that series' blocks pair index by index with the same
+ * signature each, and every other unit of both sides has its counterpart, the pairs are as sure as exact ones.
+ * Two networks of other depths differ in more than one tail (HunyuanVideo vs Flux: both block series), or in
+ * width (no equal signatures), and stay by index only. The missing tail stays unmatched: its keys are listed as
+ * having no counterpart, and the parameter-weighted headline leaves them out.
+ */
+function acceptTruncation(a, b, exact, bySeries) {
+    const loose = bySeries.filter((p) => !p.exact);
+    if (loose.length === 0)
+        return;
+    const seriesA = loose[0].a.series;
+    const seriesB = loose[0].b.series;
+    if (loose.some((p) => p.a.series !== seriesA || p.b.series !== seriesB || p.a.sig !== p.b.sig))
+        return;
+    if (loose.some((p) => p.a.index.includes('.') || p.a.index !== p.b.index))
+        return;
+    const paired = new Set();
+    for (const p of [...exact, ...bySeries]) {
+        paired.add(p.a);
+        paired.add(p.b);
+    }
+    const shared = loose.length;
+    // The unpaired units: only the other side's blocks of that series past the shared ones, on one side alone.
+    const tail = (side, series) => {
+        const rest = side.units.filter((u) => !paired.has(u));
+        if (rest.length === 0)
+            return false;
+        const all = side.units.filter((u) => u.series === series).map((u) => Number(u.index));
+        const ok = rest.every((u) => u.series === series && !u.index.includes('.') && Number(u.index) >= shared) &&
+            new Set(all).size === all.length &&
+            all.every((i) => Number.isInteger(i) && i >= 0 && i < all.length);
+        return ok ? true : undefined;
+    };
+    const ta = tail(a, seriesA);
+    const tb = tail(b, seriesB);
+    if (ta === undefined || tb === undefined || ta === tb)
+        return;
+    const shorter = ta ? b : a;
+    const shortSeries = ta ? seriesB : seriesA;
+    const indices = shorter.units.filter((u) => u.series === shortSeries).map((u) => Number(u.index));
+    if (indices.length !== shared || !indices.every((i) => Number.isInteger(i) && i >= 0 && i < shared))
+        return;
+    for (let k = 0; k < bySeries.length; k++)
+        if (!bySeries[k].exact)
+            bySeries[k] = { ...bySeries[k], exact: true };
 }
 function indexKey(u) {
     return u.index;
@@ -424,6 +893,10 @@ function alignBySeries(a, b, pairedA, pairedB, partial) {
         usedB.add(key);
         pairSeries(sa, sb);
     }
+    if (partial) {
+        out.push(...pairPartialSeries(ga, gb, usedB, pairSeries));
+        return out;
+    }
     for (const [key, sa] of ga) {
         if (gb.has(key))
             continue;
@@ -452,25 +925,6 @@ function alignBySeries(a, b, pairedA, pairedB, partial) {
         pairSeries(sa, gb.get(best));
     }
     return out;
-}
-/** How many of A's layer shapes (first block) the B block of the same index holds. */
-function shapeScore(sa, sb) {
-    const [idx, ua] = [...sa.entries()][0];
-    const ub = sb.get(idx);
-    if (!ub)
-        return 0;
-    const shapes = new Map();
-    for (const l of ub.layers)
-        shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1);
-    let n = 0;
-    for (const l of ua.layers) {
-        const c = shapes.get(l.sig) ?? 0;
-        if (c > 0) {
-            n++;
-            shapes.set(l.sig, c - 1);
-        }
-    }
-    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/fused.ts
@@ -513,7 +967,7 @@ function findParts(fused, pool, used) {
         const parts = wanted.map((r) => pick(r, sameStream));
         if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p), 0) === rows)
             return { parts: parts, roles: wanted };
-        return undefined;
+        return someParts(wanted, sameStream, rows);
     }
     // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
     // every other modulation of the same stream and trailing dims, rows summing exactly.
@@ -542,6 +996,33 @@ function findParts(fused, pool, used) {
     }
     return undefined;
 }
+/**
+ * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains): only where the fused rows split
+ * in equal parts, each present part that size, and no role twice. A part's rows are then its place in the role
+ * order (q, k, v), the convention every known converter uses; an unequal (GQA) fused layer with parts missing has
+ * no such reading and stays unmatched.
+ */
+function someParts(wanted, pool, rows) {
+    if (rows % wanted.length !== 0)
+        return undefined;
+    const each = rows / wanted.length;
+    const parts = [];
+    const slots = [];
+    for (let i = 0; i < wanted.length; i++) {
+        const hits = pool.filter((l) => l.role.role === wanted[i]);
+        if (hits.length > 1)
+            return undefined;
+        if (hits.length === 0)
+            continue;
+        if (rowsOf(hits[0]) !== each)
+            return undefined;
+        parts.push(hits[0]);
+        slots.push(i);
+    }
+    if (parts.length === 0)
+        return undefined;
+    return { parts, roles: slots.map((i) => wanted[i]), share: { slots, of: [...wanted] } };
+}
 /** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */
 function matchFused(restA, restB) {
     const out = [];
@@ -560,16 +1041,14 @@ function matchFused(restA, restB) {
             usedF.add(f);
             for (const p of found.parts)
                 usedP.add(p);
-            out.push({ fused: f, fusedSide: side, parts: found.parts, roles: found.roles, chunked: found.chunked });
+            out.push({ fused: f, fusedSide: side, ...found });
         }
     }
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/correspond/match.ts
-
-const SUBLAYER_ORDER = { attn: 0, cross: 1, ffn: 2 };
-function match_streamOf(l) {
+;// CONCATENATED MODULE: ./src/correspond/layer-roles.ts
+function layer_roles_streamOf(l) {
     return l.role.stream ?? 'main';
 }
 /** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
@@ -596,6 +1075,128 @@ function conflict(x, y) {
         return false;
     return true;
 }
+function parentOf(rel) {
+    const i = rel.lastIndexOf('.');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+function push(m, k, v) {
+    const list = m.get(k);
+    if (list)
+        list.push(v);
+    else
+        m.set(k, [v]);
+}
+
+;// CONCATENATED MODULE: ./src/correspond/network-order.ts
+
+
+function sectionOfLayer(l) {
+    return sectionOf(l.path.split('.'));
+}
+function compareNet(x, y) {
+    const n = Math.min(x.net.length, y.net.length);
+    for (let i = 0; i < n; i++)
+        if (x.net[i] !== y.net[i])
+            return x.net[i] - y.net[i];
+    return x.net.length - y.net.length;
+}
+function pairBySection(left, right, shape, link) {
+    if (left.size === 0 || left.size !== right.size)
+        return;
+    const group = (pool) => {
+        const m = new Map();
+        for (const l of pool) {
+            const s = sectionOfLayer(l);
+            if (s === undefined)
+                return undefined;
+            push(m, s, l);
+        }
+        return m;
+    };
+    const ga = group(left);
+    const gb = group(right);
+    if (!ga || !gb || ga.size !== gb.size)
+        return;
+    for (const [s, la] of ga)
+        if ((gb.get(s)?.length ?? -1) !== la.length)
+            return;
+    for (const [s, la] of ga)
+        linkInOrder(la, gb.get(s), 'section', shape, left, right, link);
+}
+/**
+ * As many candidates on both sides, not every one placed by a section word (a ControlNet's `zero_convs.N` beside
+ * its `middle_block_out`): a section that holds exactly one candidate on each side pairs those two (`mid_block`
+ * and `middle_block_out` both say the middle), and the rest is left to the series pass.
+ */
+function pairLoneSections(left, right, shape, link) {
+    if (left.size < 2 || left.size !== right.size)
+        return;
+    const group = (pool) => {
+        const m = new Map();
+        for (const l of pool) {
+            const s = sectionOfLayer(l);
+            if (s !== undefined)
+                push(m, s, l);
+        }
+        return m;
+    };
+    const ga = group(left);
+    const gb = group(right);
+    for (const [s, la] of ga) {
+        const lb = gb.get(s);
+        if (la.length !== 1 || lb?.length !== 1 || conflict(la[0], lb[0]))
+            continue;
+        linkInOrder(la, lb, 'section', shape, left, right, link);
+    }
+}
+/**
+ * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
+ * ordering that justified it as evidence; linked layers leave their pools.
+ */
+function linkInOrder(la, lb, role, shape, left, right, link) {
+    la.sort(compareNet);
+    lb.sort(compareNet);
+    la.forEach((a, k) => {
+        const b = lb[k];
+        if (conflict(a, b))
+            return;
+        link(a, b, 'high', [
+            { kind: 'role-order', role, rank: k },
+            { kind: 'unique-shape', shape }
+        ]);
+        left.delete(a);
+        right.delete(b);
+    });
+}
+/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
+function seriesOfLayer(l) {
+    const words = l.path.split('.');
+    const i = words.findIndex((w) => /^\d+$/.test(w));
+    return i <= 0 ? undefined : words.slice(0, i).join('.');
+}
+function pairBySeries(left, right, shape, link) {
+    if (left.size < 2 || left.size !== right.size)
+        return;
+    const one = (pool) => {
+        const names = new Set([...pool].map(seriesOfLayer));
+        return names.size === 1 && !names.has(undefined);
+    };
+    if (!one(left) || !one(right))
+        return;
+    // Each its own member of the series: layers of one block (same index) are not told apart by it.
+    const distinct = (pool) => {
+        const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)));
+        return new Set(idx).size === pool.size;
+    };
+    if (!distinct(left) || !distinct(right))
+        return;
+    linkInOrder([...left], [...right], 'series', shape, left, right, link);
+}
+
+;// CONCATENATED MODULE: ./src/correspond/match.ts
+
+
+const SUBLAYER_ORDER = { attn: 0, cross: 1, ffn: 2 };
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
 function descriptor(l, coarse = false) {
     const r = l.role;
@@ -604,11 +1205,11 @@ function descriptor(l, coarse = false) {
     if (r.role === 'norm') {
         if (l.position === undefined)
             return undefined;
-        return `norm|${match_streamOf(l)}|${l.position}`;
+        return `norm|${layer_roles_streamOf(l)}|${l.position}`;
     }
     if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up')
         return undefined;
-    return coarse ? `${r.role}|${match_streamOf(l)}` : `${r.role}|${match_streamOf(l)}|${r.sublayer ?? ''}`;
+    return coarse ? `${r.role}|${layer_roles_streamOf(l)}` : `${r.role}|${layer_roles_streamOf(l)}|${r.sublayer ?? ''}`;
 }
 /** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
 function rankValue(l) {
@@ -628,8 +1229,8 @@ function familyOf(l) {
     const r = l.role.role;
     // The FFN's gate and up projections are one family: their order is what tells them apart.
     if (r === 'ffn-gate' || r === 'ffn-up' || r === 'ffn-in')
-        return `ffn-in|${match_streamOf(l)}`;
-    return `${r}|${match_streamOf(l)}`;
+        return `ffn-in|${layer_roles_streamOf(l)}`;
+    return `${r}|${layer_roles_streamOf(l)}`;
 }
 /**
  * Matches two pools of layers. `strict`: the pools are not aligned units (top-level leftovers), so a unique
@@ -644,12 +1245,14 @@ function matchLayers(poolA, poolB, strict, base) {
         usedB.add(b);
         links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) });
     };
-    // 1. The same relative name and shape.
+    // 1. The same relative name and shape. Outside aligned units the whole path: the layers of blocks nobody
+    // aligned share their relative names (`ln_1` of every block) and say nothing about which block is which.
+    const nameOf = (l) => (strict ? l.path : l.rel);
     const byRel = new Map();
     for (const l of poolB)
-        byRel.set(l.rel, l);
+        byRel.set(nameOf(l), l);
     for (const a of poolA) {
-        const b = byRel.get(a.rel);
+        const b = byRel.get(nameOf(a));
         if (b && b.sig === a.sig && !usedB.has(b))
             link(a, b, 'high', [{ kind: 'same-name' }]);
     }
@@ -687,7 +1290,7 @@ function matchLayers(poolA, poolB, strict, base) {
             link(a, b, ok ? 'high' : 'medium', [{ kind: 'unique-shape', shape }]);
             continue;
         }
-        matchEqualShapes(c.a, c.b, shape, link);
+        matchEqualShapes(c.a, c.b, shape, link, strict);
     }
     return {
         links,
@@ -701,7 +1304,7 @@ function sameTail(a, b) {
     const wb = b.role.words;
     return wa.length > 0 && wa[wa.length - 1] === wb[wb.length - 1];
 }
-function matchEqualShapes(as, bs, shape, link) {
+function matchEqualShapes(as, bs, shape, link, strict = false) {
     const left = new Set(as);
     const right = new Set(bs);
     // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
@@ -727,7 +1330,7 @@ function matchEqualShapes(as, bs, shape, link) {
             if (coarse && conflict(a, b))
                 continue;
             link(a, b, 'high', [
-                { kind: 'same-role', role: a.role.role, stream: match_streamOf(a), position: a.position },
+                { kind: 'same-role', role: a.role.role, stream: layer_roles_streamOf(a), position: a.position },
                 { kind: 'unique-shape', shape }
             ]);
             left.delete(a);
@@ -738,7 +1341,7 @@ function matchEqualShapes(as, bs, shape, link) {
     const byStream = (pool) => {
         const m = new Map();
         for (const l of pool)
-            push(m, match_streamOf(l), l);
+            push(m, layer_roles_streamOf(l), l);
         return m;
     };
     const sa = byStream(left);
@@ -756,7 +1359,9 @@ function matchEqualShapes(as, bs, shape, link) {
             right.delete(lb[0]);
         }
     }
-    // b. One role family, same count on both sides, every member ordered by its name: pair in that order.
+    // b. One role family, same count on both sides, every member ordered by its name: pair in that order. Layers of
+    // no known role qualify inside aligned units when each side's are siblings of one module, each ordered by its
+    // name (`in_layer` / `out_layer` vs `linear_1` / `linear_2`): a sequence of one module, read in order.
     const fa = new Map();
     const fb = new Map();
     for (const a of left)
@@ -765,7 +1370,9 @@ function matchEqualShapes(as, bs, shape, link) {
         push(fb, familyOf(b), b);
     for (const [f, la] of fa) {
         const lb = fb.get(f);
-        if (!lb || la.length !== lb.length || f.startsWith('other|'))
+        if (!lb || la.length !== lb.length)
+            continue;
+        if (f.startsWith('other|') && (strict || !siblings(la) || !siblings(lb)))
             continue;
         const ra = la.map(rankValue);
         const rb = lb.map(rankValue);
@@ -785,9 +1392,21 @@ function matchEqualShapes(as, bs, shape, link) {
     // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
     // third resampler): the k-th of a section pairs with the k-th.
     pairBySection(left, right, shape, link);
+    pairLoneSections(left, right, shape, link);
     // b3. One numbered series on each side holding all of them (`zero_convs.N` vs `controlnet_down_blocks.N`),
     // as many on both sides: the k-th of one is the k-th of the other, in index order.
     pairBySeries(left, right, shape, link);
+    // b4. As many of this shape on both sides, every other one placed by its name or place: the last two are each
+    // other's by elimination.
+    if (as.length >= 2 && as.length === bs.length && left.size === 1 && right.size === 1) {
+        const [a] = left;
+        const [b] = right;
+        if (!conflict(a, b)) {
+            link(a, b, 'high', [{ kind: 'last-of-shape', shape, of: as.length }]);
+            left.clear();
+            right.clear();
+        }
+    }
     // c. What names cannot separate: paired by order at low confidence with the candidates named, only within one
     // role or one parent module (`mix.left` / `mix.right` vs `mix.one` / `mix.two`), never across contradicting
     // roles. Unrelated names stay unmatched.
@@ -805,9 +1424,15 @@ function matchEqualShapes(as, bs, shape, link) {
         });
     }
 }
-function parentOf(rel) {
-    const i = rel.lastIndexOf('.');
-    return i < 0 ? '' : rel.slice(0, i);
+/**
+ * Two or more layers under one parent module (the unit itself counts as one), by the names as stored: `in_layer`
+ * and `out_layer` are siblings, `linear_1` and `linear_2` too.
+ */
+function siblings(ls) {
+    if (ls.length < 2)
+        return false;
+    const p = parentOf(ls[0].relName);
+    return ls.every((l) => l.unit === ls[0].unit && parentOf(l.relName) === p);
 }
 /** Same role (a known one) or the same parent module: the only grounds for an order-only guess. */
 function related(a, b) {
@@ -816,88 +1441,91 @@ function related(a, b) {
     const pa = parentOf(a.rel);
     return pa !== '' && pa === parentOf(b.rel);
 }
-function sectionOfLayer(l) {
-    return sectionOf(l.path.split('.'));
-}
-function compareNet(x, y) {
-    const n = Math.min(x.net.length, y.net.length);
-    for (let i = 0; i < n; i++)
-        if (x.net[i] !== y.net[i])
-            return x.net[i] - y.net[i];
-    return x.net.length - y.net.length;
-}
-function pairBySection(left, right, shape, link) {
-    if (left.size === 0 || left.size !== right.size)
-        return;
-    const group = (pool) => {
-        const m = new Map();
-        for (const l of pool) {
-            const s = sectionOfLayer(l);
-            if (s === undefined)
-                return undefined;
-            push(m, s, l);
-        }
-        return m;
-    };
-    const ga = group(left);
-    const gb = group(right);
-    if (!ga || !gb || ga.size !== gb.size)
-        return;
-    for (const [s, la] of ga)
-        if ((gb.get(s)?.length ?? -1) !== la.length)
-            return;
-    for (const [s, la] of ga)
-        linkInOrder(la, gb.get(s), 'section', shape, left, right, link);
+
+;// CONCATENATED MODULE: ./src/correspond/modules.ts
+
+/** The module a layer sits in, by its name as stored (`vector_in` for `vector_in.out_layer`); '' at the top. */
+function moduleOf(l) {
+    return parentOf(l.relName);
 }
 /**
- * Links the k-th layer of `la` with the k-th of `lb` in network order (both lists the same length), high, with the
- * ordering that justified it as evidence; linked layers leave their pools.
+ * Outside aligned units: modules that high links already join one to one (`vector_in` ~
+ * `time_text_embed.text_embedder`, through their only [H, 768] layers) hold the same layers, so a layer left in
+ * one whose shape is the only one of its kind left in the other is that one (`out_layer` ~ `linear_2`).
  */
-function linkInOrder(la, lb, role, shape, left, right, link) {
-    la.sort(compareNet);
-    lb.sort(compareNet);
-    la.forEach((a, k) => {
-        const b = lb[k];
-        if (conflict(a, b))
-            return;
-        link(a, b, 'high', [
-            { kind: 'role-order', role, rank: k },
-            { kind: 'unique-shape', shape }
-        ]);
-        left.delete(a);
-        right.delete(b);
-    });
-}
-function push(m, k, v) {
-    const list = m.get(k);
-    if (list)
-        list.push(v);
-    else
-        m.set(k, [v]);
-}
-/** The words before a layer's first index (`control_model.zero_convs`), or undefined without an index. */
-function seriesOfLayer(l) {
-    const words = l.path.split('.');
-    const i = words.findIndex((w) => /^\d+$/.test(w));
-    return i <= 0 ? undefined : words.slice(0, i).join('.');
-}
-function pairBySeries(left, right, shape, link) {
-    if (left.size < 2 || left.size !== right.size)
-        return;
-    const one = (pool) => {
-        const names = new Set([...pool].map(seriesOfLayer));
-        return names.size === 1 && !names.has(undefined);
-    };
-    if (!one(left) || !one(right))
-        return;
-    // Each its own member of the series: layers of one block (same index) are not told apart by it.
-    const distinct = (pool) => {
-        const idx = [...pool].map((l) => l.path.split('.').find((w) => /^\d+$/.test(w)));
-        return new Set(idx).size === pool.size;
-    };
-    if (!distinct(left) || !distinct(right))
-        return;
-    linkInOrder([...left], [...right], 'series', shape, left, right, link);
+function matchWithinModules(links, restA, restB) {
+    const toB = new Map();
+    const toA = new Map();
+    for (const l of links) {
+        if (l.confidence !== 'high')
+            continue;
+        const ma = moduleOf(l.a);
+        const mb = moduleOf(l.b);
+        if (ma === '' || mb === '')
+            continue;
+        let sb = toB.get(ma);
+        if (!sb)
+            toB.set(ma, (sb = new Set()));
+        sb.add(mb);
+        let sa = toA.get(mb);
+        if (!sa)
+            toA.set(mb, (sa = new Set()));
+        sa.add(ma);
+    }
+    const partner = new Map();
+    for (const [ma, sb] of toB) {
+        if (sb.size !== 1)
+            continue;
+        const [mb] = sb;
+        if (toA.get(mb)?.size === 1)
+            partner.set(ma, mb);
+    }
+    if (partner.size === 0)
+        return { links: [], restA: [...restA], restB: [...restB] };
+    // Per module pair and shape, the layers left on each side.
+    const cells = new Map();
+    const wanted = new Set(partner.values());
+    for (const l of restA) {
+        const mb = partner.get(moduleOf(l));
+        if (mb === undefined)
+            continue;
+        const key = `${moduleOf(l)}\u0000${mb}\u0000${l.sig}`;
+        let c = cells.get(key);
+        if (!c)
+            cells.set(key, (c = { a: [], b: [] }));
+        c.a.push(l);
+    }
+    const owner = new Map();
+    for (const [ma, mb] of partner)
+        owner.set(mb, ma);
+    for (const l of restB) {
+        const mb = moduleOf(l);
+        if (!wanted.has(mb))
+            continue;
+        const c = cells.get(`${owner.get(mb)}\u0000${mb}\u0000${l.sig}`);
+        if (c)
+            c.b.push(l);
+    }
+    const out = [];
+    const used = new Set();
+    for (const c of cells.values()) {
+        if (c.a.length !== 1 || c.b.length !== 1 || conflict(c.a[0], c.b[0]))
+            continue;
+        const [a, b] = [c.a[0], c.b[0]];
+        const shape = a.sig.split('x').map(Number);
+        out.push({
+            a,
+            b,
+            confidence: 'high',
+            evidence: [
+                { kind: 'same-module', modules: [moduleOf(a), moduleOf(b)] },
+                { kind: 'unique-shape', shape }
+            ]
+        });
+        used.add(a);
+        used.add(b);
+    }
+    return { links: out, restA: restA.filter((l) => !used.has(l)), restB: restB.filter((l) => !used.has(l)) };
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
@@ -910,11 +1538,13 @@ function pairBySeries(left, right, shape, link) {
 
 
 
+
+
 function sameShape(a, b) {
     return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 function correspond(a, b, options = {}) {
-    const sa = buildSide(a);
+    const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
     const links = [];
     const linkedA = new Set();
@@ -964,8 +1594,9 @@ function correspond(a, b, options = {}) {
                 restB.push(...u.layers);
     }
     // Everything outside aligned units: one pool per side, strict (names must agree for high).
-    const left = matchLayers(restA, restB, true, []);
-    layerLinks.push(...left.links);
+    const strict = matchLayers(restA, restB, true, []);
+    const left = matchWithinModules(strict.links, strict.restA, strict.restB);
+    layerLinks.push(...strict.links, ...left.links);
     for (const f of matchFused(left.restA, left.restB))
         pushFused(f, 'medium', [], push);
     for (const l of layerLinks)
@@ -978,22 +1609,23 @@ function cap(c) {
     return c === 'high' ? 'medium' : c;
 }
 /**
- * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase
- * that no header shows (diffusers' AdaLayerNormContinuous stores scale before shift; its AdaLayerNormZero keeps
- * the original order), so the link says the order is assumed.
+ * Modulation tables under other names: the chunk order (shift, scale, gate) is a convention of each codebase that
+ * no header shows; src/names/modulation.ts reads it from the names where a known convention tells it. Same order:
+ * a plain rename; known different orders: a reorder with the permutation as evidence; otherwise the link says the
+ * order is assumed.
  */
-function modulationAmbiguity(l) {
+function modulationOrder(l) {
     if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel)
         return undefined;
-    const s = squeeze(l.a.main.shape);
-    const rows = s[0] ?? 0;
-    const width = s.length > 1 ? s[s.length - 1] : 0;
-    const n = s.length === 2 && width > 0 && rows % width === 0 ? rows / width : 0;
-    const chunks = n === 2 ? ['shift', 'scale'] : ['shift', 'scale', 'gate'];
-    return { kind: 'modulation-chunks', chunks };
+    const n = (0,src_names/* chunkCount */.Fk)(squeeze(l.a.main.shape));
+    if (n < 2 || (0,src_names/* chunkCount */.Fk)(squeeze(l.b.main.shape)) !== n)
+        return undefined;
+    return (0,src_names/* chunkOrder */._V)(l.a.path, l.b.path, n);
 }
 function emitLayerLink(l, push) {
-    const modulation = l.ambiguity ?? modulationAmbiguity(l);
+    const order = modulationOrder(l);
+    const modulation = l.ambiguity ??
+        (order?.kind === 'unknown' ? { kind: 'modulation-chunks', chunks: [...order.chunks] } : undefined);
     for (const [leaf, ta] of l.a.tensors) {
         const tb = l.b.tensors.get(leaf);
         if (!tb || tb.numel !== ta.numel)
@@ -1001,13 +1633,16 @@ function emitLayerLink(l, push) {
         const same = sameShape(ta.shape, tb.shape);
         const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape));
         const evidence = same
-            ? l.evidence
+            ? [...l.evidence]
             : [
                 ...l.evidence,
                 { kind: 'same-numel', shapes: [[...ta.shape], [...tb.shape]] }
             ];
+        const reorder = order?.kind === 'reorder' && squeezedSame;
+        if (reorder)
+            evidence.push({ kind: 'chunk-order', chunks: [...order.chunks], order: [...order.order] });
         push({
-            kind: same ? 'rename' : 'reshape',
+            kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
             a: [ta.name],
             b: [tb.name],
             confidence: squeezedSame ? l.confidence : cap(l.confidence),
@@ -1023,16 +1658,32 @@ function pushFused(f, confidence, base, push) {
             continue;
         const rows = [];
         let start = 0;
-        for (const p of parts) {
-            const n = p.shape[0] ?? 0;
-            rows.push({ start, end: start + n });
-            start += n;
+        const total = tf.shape[0] ?? 0;
+        if (f.share) {
+            // Some parts: each fills its own equal share of the fused rows.
+            const each = total / f.share.of.length;
+            if (parts.some((p) => (p.shape[0] ?? 0) !== each))
+                continue;
+            for (const slot of f.share.slots)
+                rows.push({ start: slot * each, end: (slot + 1) * each });
         }
-        if (start !== (tf.shape[0] ?? 0))
-            continue;
-        const evidence = [...base, { kind: 'rows-sum', parts: f.roles, rows: start }];
+        else {
+            for (const p of parts) {
+                const n = p.shape[0] ?? 0;
+                rows.push({ start, end: start + n });
+                start += n;
+            }
+            if (start !== total)
+                continue;
+        }
+        const evidence = [
+            ...base,
+            f.share
+                ? { kind: 'rows-share', parts: f.roles, of: f.share.of, rows: total }
+                : { kind: 'rows-sum', parts: f.roles, rows: total }
+        ];
         const names = parts.map((p) => p.name);
-        if (f.chunked) {
+        if (f.chunked && !f.share) {
             // The parts' rows are chunks interleaved in an order no header shows: the keys correspond, the row
             // ranges are unknown, and a converter must not guess them.
             const link = f.fusedSide === 'a'
@@ -1047,7 +1698,9 @@ function pushFused(f, confidence, base, push) {
         const link = f.fusedSide === 'a'
             ? { kind: 'split', a: [tf.name], b: names, rows, confidence, evidence }
             : { kind: 'fuse', a: names, b: [tf.name], rows, confidence, evidence };
-        if (ambiguity && f.roles.join() !== 'q,k,v' && f.roles.join() !== 'k,v')
+        // A share of a fused q|k|v or k|v sits where the full set's conventional order puts it.
+        const order = (f.share?.of ?? f.roles).join();
+        if (ambiguity && order !== 'q,k,v' && order !== 'k,v')
             link.ambiguity = ambiguity;
         push(link);
     }
@@ -1073,78 +1726,116 @@ function pushFused(f, confidence, base, push) {
 /* harmony export */   G0: () => (/* binding */ layerKind),
 /* harmony export */   Mq: () => (/* binding */ mode),
 /* harmony export */   Qw: () => (/* binding */ sizeLabel),
-/* harmony export */   VN: () => (/* binding */ blockOf),
+/* harmony export */   VN: () => (/* reexport safe */ _names_series_js__WEBPACK_IMPORTED_MODULE_3__.VN),
 /* harmony export */   gK: () => (/* binding */ familyDisplayName),
 /* harmony export */   oU: () => (/* binding */ guessFamily)
 /* harmony export */ });
-/* unused harmony exports boundaryForm, layerKindOf, familyOfPath */
+/* unused harmony exports boundaryForm, layerKindOf */
+/* harmony import */ var _names_families_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9444);
+/* harmony import */ var _names_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2381);
+/* harmony import */ var _names_model_parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3154);
+/* harmony import */ var _names_series_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1203);
 /**
  * What a module path names: its layer kind (self-attention q, cross-attention kv, FFN, modulation, ...), its block,
  * and the architecture a set of paths points at. Works on dotted and kohya underscore paths alike by matching on
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
+
+
+
+
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 function boundaryForm(path) {
     return '_' + path.replace(/\./g, '_') + '_';
 }
-const PROJECTIONS = [
-    [/_(?:k_img|add_k_proj)_$/, 'k_img'],
-    [/_(?:v_img|add_v_proj)_$/, 'v_img'],
-    [/_(?:qkv|to_qkv|query_key_value|in_proj|qkv_proj)_$/, 'qkv'],
-    [/_(?:kv_linear|to_kv|kv)_$/, 'kv'],
-    [/_(?:to_q|q_proj|q_linear|wq|q|query|add_q_proj)_$/, 'q'],
-    [/_(?:to_k|k_proj|wk|k|key)_$/, 'k'],
-    [/_(?:to_v|v_proj|wv|v|value)_$/, 'v'],
-    [/_(?:to_out_0|to_out|out_proj|proj|o|wo|to_add_out)_$/, 'o'],
-    [/_norm\w*_$/, 'norm']
-];
+/**
+ * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
+ * words after the attention module's name (`_blocks_3_cross_attn_k_img_` -> `k_img`): the block path around it
+ * (`down_blocks`, `txt_in`) says nothing of the projection. q/k norms count as norms. The extra k/v stream of an
+ * attention (`k_img`, `add_k_proj`) is labelled `k_img` / `v_img`, as the reports always have.
+ */
 function projection(u) {
-    for (const [re, name] of PROJECTIONS)
-        if (re.test(u))
-            return name;
-    return null;
+    const tail = AFTER_ATTENTION.exec(u)?.[1] ?? u.slice(1, -1);
+    const r = (0,_names_roles_js__WEBPACK_IMPORTED_MODULE_1__/* .layerRole */ .EY)(tail, false, false, 'attn');
+    switch (r.role) {
+        case 'q-norm':
+        case 'k-norm':
+        case 'norm':
+            return 'norm';
+        case 'k':
+        case 'v':
+            return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role;
+        case 'q':
+        case 'o':
+        case 'qkv':
+        case 'kv':
+            return r.role;
+        default:
+            return null;
+    }
+}
+const EXTRA_STREAM = new Set(['img', 'add']);
+/** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
+const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/;
+/** A rule reading the underscored path with a regular expression. */
+const matching = (re) => (u) => re.test(u);
+/** Flux-style single blocks: one linear feeding q, k, v and the MLP, one after both (a structural kind). */
+const SINGLE_BLOCK_RULES = [
+    { test: matching(/_single_blocks_\d+_linear1_$/), kind: 'fused qkv+mlp' },
+    { test: matching(/_single_blocks_\d+_linear2_$/), kind: 'attn-out+mlp' }
+];
+/** Numbered containers in the underscored form (`_down_blocks_0`, `_attentions_1`): they say nothing of the layer. */
+const CONTAINERS = new RegExp(`_(?:${[..._names_series_js__WEBPACK_IMPORTED_MODULE_3__/* .BLOCK_CONTAINER_NAMES */ .dc].join('|')}|[a-z]+_blocks)_\\d+(?=_)`, 'g');
+/**
+ * Attention (self / cross), feed-forward and modulation layers, read with the shared role words (src/names/roles.ts) from the
+ * path without its numbered containers. Null for anything else.
+ */
+function sublayerKind(u, r) {
+    if (r.sublayer === 'cross' || r.sublayer === 'attn') {
+        const kind = r.sublayer === 'cross' ? 'cross-attn' : 'self-attn';
+        const p = projection(u);
+        return p ? `${kind} ${p}` : kind;
+    }
+    if (r.sublayer === 'ffn')
+        return 'ffn';
+    return r.role === 'mod' ? 'modulation' : null;
+}
+/**
+ * A path that starts with an input embedding's name (names/roles.ts `isEmbeddingName`): its first one to three
+ * words, since a kohya path has lost the segment boundaries (`time_in_in_layer`, `x_embedder_proj`).
+ */
+function topEmbedding(u) {
+    const words = u.slice(1, -1).split('_');
+    for (let n = 1; n <= Math.min(3, words.length); n++) {
+        const name = words.slice(0, n).join('_');
+        if (/^\d/.test(words[n - 1]))
+            return false;
+        if ((0,_names_roles_js__WEBPACK_IMPORTED_MODULE_1__/* .isEmbeddingName */ .tm)(name))
+            return true;
+    }
+    return false;
 }
 const KIND_RULES = [
-    { re: /_(?:cross_attn|attn2|audio_cross_attn)_/, kind: 'cross-attn', withProjection: true },
-    { re: /_single_blocks_\d+_linear1_$/, kind: 'fused qkv+mlp' },
-    { re: /_single_blocks_\d+_linear2_$/, kind: 'attn-out+mlp' },
-    {
-        re: /_(?:self_attn|attn1|attn|img_attn|txt_attn|self_attention|attention)_/,
-        kind: 'self-attn',
-        withProjection: true
-    },
-    { re: /_(?:img_attn|txt_attn)_(?:qkv|proj)_$/, kind: 'self-attn', withProjection: true },
-    { re: /_(?:ffn|ff|mlp|img_mlp|txt_mlp|ff_context|feed_forward|proj_mlp)_/, kind: 'ffn' },
-    { re: /_proj_mlp_$/, kind: 'ffn' },
-    {
-        re: /_(?:modulation|adaLN_modulation|img_mod|txt_mod|norm1_linear|norm1_context_linear|norm_linear|scale_shift_table|norm_out_linear|time_projection|time_proj|adaln\w*|diff_m)_/,
-        kind: 'modulation'
-    },
-    { re: /_(?:img_emb|image_embedder)_/, kind: 'embedding (image)' },
-    {
-        re: /^_(?:patch_embedding|x_embedder|img_in|txt_in|text_embedding|time_embedding|t_embedder|y_embedder|time_in|vector_in|guidance_in|condition_embedder|time_embed|label_emb|context_embedder|patchify_proj|caption_projection|conv_in|input_blocks_0_0|embeddings|token_embedding|position_embedding)_/,
-        kind: 'embedding'
-    },
-    { re: /_\d+_proj_(?:in|out)_$/, kind: 'transformer proj' },
-    { re: /^_(?:head|final_layer|proj_out|norm_out|out_2|conv_out)_/, kind: 'output' },
-    {
-        re: /_(?:in_layers|out_layers|emb_layers|skip_connection|resnets|conv1|conv2|conv_shortcut|time_emb_proj|op|downsamplers|upsamplers|conv)_/,
-        kind: 'resnet/conv'
-    },
-    { re: /_norm\w*_/, kind: 'norm' }
+    // Wan's time_projection feeds every block's modulation; a `.diff_m` delta is a modulation table.
+    { test: matching(/_(?:time_projection|time_proj|diff_m)_/), kind: 'modulation' },
+    { test: _names_model_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .isImageEmbedderUnderscored */ .Sf, kind: 'embedding (image)' },
+    // The LDM UNet's input conv (conv_in in diffusers names).
+    { test: matching(/^_input_blocks_0_0_/), kind: 'embedding' },
+    { test: matching(/_\d+_proj_(?:in|out)_$/), kind: 'transformer proj' },
+    { test: _names_model_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .isOutputHeadUnderscored */ .wi, kind: 'output' },
+    { test: _names_model_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .isUnetConvolutionUnderscored */ .B6, kind: 'resnet/conv' }
 ];
 /**
- * Block indices (other than 0) of the usual containers, in the underscored form. The rules above read such an index
- * only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So writing every nonzero
- * index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a model share one cache
- * entry (tested against the uncached rules).
+ * Block indices (other than 0) of the known series (src/names/series.ts), in the underscored form. The rules above
+ * read such an index only through `\d+`, or as a literal 0 (`input_blocks_0_0`); no rule has a literal 9. So
+ * writing every nonzero index as 9 leaves every rule's answer, hence the label, unchanged, and the 40 blocks of a
+ * model share one cache entry (tested against the uncached rules).
  */
-const BLOCK_INDEX = /_(blocks|double_blocks|single_blocks|transformer_blocks|single_transformer_blocks|layers|vace_blocks|resblocks)_[1-9]\d*(?=_)/g;
 const KIND_CACHE_LIMIT = 50000;
 const kindCache = new Map();
 /** Layer kind label of a module path, e.g. `self-attn q`, `cross-attn k_img`, `ffn`, `modulation`. */
 function layerKind(path, textEncoder = false) {
-    const key = boundaryForm(path).replace(BLOCK_INDEX, '_$1_9');
+    const key = boundaryForm(path).replace(_names_series_js__WEBPACK_IMPORTED_MODULE_3__/* .NONZERO_SERIES_INDEX */ .l2, '_$1_9');
     let label = kindCache.get(key);
     if (label === undefined) {
         label = layerKindOf(key);
@@ -1156,92 +1847,46 @@ function layerKind(path, textEncoder = false) {
 }
 /** The label of an underscored path (`_blocks_3_self_attn_q_`), without the cache; exported for its test. */
 function layerKindOf(u) {
-    let label = 'other';
+    for (const rule of SINGLE_BLOCK_RULES)
+        if (rule.test(u))
+            return rule.kind;
+    const r = (0,_names_roles_js__WEBPACK_IMPORTED_MODULE_1__/* .layerRole */ .EY)(u.replace(CONTAINERS, '').slice(1, -1));
+    const sub = sublayerKind(u, r);
+    if (sub)
+        return sub;
     for (const rule of KIND_RULES) {
-        if (!rule.re.test(u))
-            continue;
-        label = rule.kind;
-        if (rule.withProjection) {
-            const p = projection(u);
-            if (p)
-                label += ` ${p}`;
-        }
-        break;
+        if (rule.test(u))
+            return rule.kind;
+        // Model-level input embeddings come right after the image embedding (whose own rule is more specific).
+        if (rule.kind === 'embedding (image)' && topEmbedding(u))
+            return 'embedding';
     }
-    return label;
+    return _names_roles_js__WEBPACK_IMPORTED_MODULE_1__/* .NORM_ROLES */ .Vc.has(r.role) ? 'norm' : 'other';
 }
-const BLOCK_RE = /_(double_blocks|single_transformer_blocks|single_blocks|transformer_blocks|vace_blocks|blocks|input_blocks|output_blocks|middle_block|down_blocks|up_blocks|layers|resblocks)_(\d{1,6})_/;
-/** The block a path sits in (first, outermost block series), e.g. `{series:'blocks', index:3}`. */
-function blockOf(path) {
-    const m = BLOCK_RE.exec(boundaryForm(path));
-    if (!m)
-        return undefined;
-    return { series: m[1], index: Number(m[2]) };
-}
+/** The block a path sits in (first, outermost known series), e.g. `{series:'blocks', index:3}`. */
+
 /**
  * The index of the block a tensor or module name sits in (`blocks.3`, `double_blocks.3`, kohya `blocks_3`), or null
  * at the top level.
  */
 function blockIndex(name) {
-    const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''));
+    const block = (0,_names_series_js__WEBPACK_IMPORTED_MODULE_3__/* .blockOf */ .VN)(name.replace(/\.(?:weight|bias)$/, ''));
     return block ? String(block.index) : null;
 }
-// Tested against the underscored form; dotted-only tells (HunyuanVideo `img_attn_qkv` vs Flux `img_attn.qkv`) use
-// the raw dotted path.
-const FAMILY_RULES = [
-    {
-        family: 'longcat',
-        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-    },
-    { family: 'wan', re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/ },
-    {
-        family: 'wan',
-        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-    },
-    { family: 'wan-diffusers', re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-    { family: 'wan-diffusers', re: /^_condition_embedder_/ },
-    {
-        family: 'flux',
-        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-    },
-    {
-        family: 'flux-diffusers',
-        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to_|add_)|ff_context|norm1_context))_/
-    },
-    { family: 'sdxl', re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-    {
-        family: 'sd-diffusers-unet',
-        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-    },
-    { family: 'clip-text', re: /^_text_model_encoder_layers_\d+_/ }
-];
-/** The family one path belongs to, or null. */
-function familyOfPath(path) {
-    if (/\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/.test(path))
-        return 'hunyuanvideo';
-    const u = boundaryForm(path);
-    for (const rule of FAMILY_RULES)
-        if (rule.re.test(u))
-            return rule.family;
-    return null;
-}
-/** The family most paths point at (text-encoder paths are ignored by callers), or null. */
-function guessFamily(paths) {
-    const votes = new Map();
-    for (const p of paths) {
-        const f = familyOfPath(p);
-        if (f && f !== 'clip-text')
-            votes.set(f, (votes.get(f) ?? 0) + 1);
-    }
-    let best = null;
-    let bestCount = 0;
-    for (const [f, n] of votes) {
-        if (n > bestCount) {
-            best = f;
-            bestCount = n;
-        }
-    }
-    return best;
+/**
+ * The family a set of module paths points at (text-encoder paths are ignored by callers), read by the one
+ * detector (src/names/families.ts) from the paths and, where given, the weight shapes (a LoRA module's implied
+ * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
+ */
+function guessFamily(layers) {
+    const list = [];
+    for (const l of layers)
+        list.push(typeof l === 'string' ? { path: l } : l);
+    const found = (0,_names_families_js__WEBPACK_IMPORTED_MODULE_0__/* .detectFamily */ .c)(list);
+    if (!found)
+        return null;
+    // The detector's ids, `-diffusers` for diffusers names (the architecture id is `familyArchitecture`).
+    return found.diffusers ? `${found.match.id}-diffusers` : found.match.id;
 }
 /** The most frequent value, ties to the larger; null for none. */
 function mode(values) {
@@ -1260,19 +1905,27 @@ function mode(values) {
 }
 const SIZE_LABELS = {
     wan: { 1536: 'Wan 1.3B', 3072: 'Wan2.2 5B', 5120: 'Wan 14B', 4096: 'LongCat-Video (Wan-like)' },
-    longcat: { 4096: 'LongCat-Video' },
+    'longcat-video': { 4096: 'LongCat-Video' },
     flux: { 3072: 'Flux' },
     sdxl: { 320: 'SDXL' },
-    hunyuanvideo: { 3072: 'HunyuanVideo' }
+    sd1: { 320: 'SD 1.x' },
+    sd2: { 320: 'SD 2.x' },
+    'hunyuan-video': { 3072: 'HunyuanVideo' }
 };
 /** How users name each family (`guessFamily` ids are internal). */
 const DISPLAY_NAMES = {
     wan: 'Wan',
-    longcat: 'LongCat-Video',
+    'longcat-video': 'LongCat-Video',
     flux: 'Flux',
     sdxl: 'SDXL',
-    'sd-diffusers-unet': 'SD UNet',
-    hunyuanvideo: 'HunyuanVideo',
+    sd1: 'SD 1.x',
+    sd2: 'SD 2.x',
+    'sd-unet': 'SD UNet',
+    sd3: 'SD3',
+    'qwen-image': 'Qwen-Image',
+    'ltx-video': 'LTX-Video',
+    cogvideox: 'CogVideoX',
+    'hunyuan-video': 'HunyuanVideo',
     'clip-text': 'CLIP text encoder'
 };
 /** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */

@@ -1,9 +1,88 @@
 "use strict";
-exports.id = 948;
-exports.ids = [948];
+exports.id = 614;
+exports.ids = [614];
 exports.modules = {
 
-/***/ 4221:
+/***/ 3847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tw: () => (/* binding */ explainRedFamily),
+/* harmony export */   bH: () => (/* binding */ widthBecause),
+/* harmony export */   bv: () => (/* binding */ flagBecause),
+/* harmony export */   iw: () => (/* binding */ stringsOf)
+/* harmony export */ });
+/* unused harmony exports MAX_RULE_EVIDENCE, sizeLines, familyBecause */
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/**
+ * Why a red family or size flag stands: the facts it rests on as printable lines (`evidence.because`), which every
+ * renderer prints under the flag and the JSON carries. A red "different model families" claim is read from names by
+ * the detector; it is shown with the rule each side matched (keys, shapes, block counts it read) and the size
+ * difference (block counts, widths, block shapes) or the poor correspondence that backs it.
+ */
+
+/** Detector evidence lines shown per side: the first ones name the keys and block counts the rule read. */
+const MAX_RULE_EVIDENCE = 6;
+/** Printed lines per flag, and characters per line: a hostile file's names must not flood the report. */
+const MAX_LINES = 12;
+const MAX_LINE = 300;
+/** Red flags that say the two models differ in size (block counts, widths, block tensor shapes). */
+const SIZE_CODES = new Set(['block-count', 'hidden-dim', 'block-shapes', 'block-family']);
+function line(text) {
+    return text.length > MAX_LINE ? `${text.slice(0, MAX_LINE - 1)}…` : text;
+}
+/** `A read as Flux.1 [dev] (high confidence, flux rule): double_blocks: 19 blocks, ...`. */
+function ruleLine(side, family) {
+    const shown = family.evidence.slice(0, MAX_RULE_EVIDENCE);
+    const more = family.evidence.length - shown.length;
+    const read = shown.length > 0 ? `: ${shown.join('; ')}${more > 0 ? `; ${more} more` : ''}` : '';
+    return line(`${side} read as ${family.name} (${family.confidence} confidence, ${family.id} rule)${read}`);
+}
+/**
+ * The size difference behind a red family flag: the red size flags' own sentences, or, when the sizes agree, how
+ * little of the networks corresponds (the reason the family flag was kept red).
+ */
+function sizeLines(flags, parameters) {
+    const sizes = flags.filter((f) => f.kind === 'red' && SIZE_CODES.has(f.code)).map((f) => line(f.message));
+    if (sizes.length > 0)
+        return sizes.slice(0, MAX_LINES - 2);
+    return [`only ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShare */ .T)(parameters)} of the parameters correspond by name and shape`];
+}
+/** The evidence of a red model-family flag: each side's matched rule, then the size lines. */
+function familyBecause(a, b, sizes) {
+    return [ruleLine('A', a), ruleLine('B', b), ...sizes].slice(0, MAX_LINES);
+}
+/** The width each side's hidden dim was read from (the tensors and shapes). */
+function widthBecause(a, b) {
+    return [
+        line(`A: ${a.hiddenDim ?? 'unknown'} from ${a.hiddenDimEvidence ?? 'no tensor'}`),
+        line(`B: ${b.hiddenDim ?? 'unknown'} from ${b.hiddenDimEvidence ?? 'no tensor'}`)
+    ];
+}
+/**
+ * A red family flag carries what backs it: each side's matched detector rule and the size difference (or the poor
+ * correspondence) that kept it red. Run last, when every size flag is known.
+ */
+function explainRedFamily(flags, a, b, parameters) {
+    const at = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red');
+    if (at < 0 || !a.family || !b.family)
+        return;
+    const f = flags[at];
+    const sizes = sizeLines(flags, parameters);
+    flags[at] = { ...f, evidence: { ...f.evidence, sizes, because: familyBecause(a.family, b.family, sizes) } };
+}
+function stringsOf(v) {
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+}
+/** The printable evidence lines of a flag (`evidence.because`), or none. */
+function flagBecause(f) {
+    return stringsOf(f.evidence.because).slice(0, MAX_LINES);
+}
+
+
+/***/ }),
+
+/***/ 9875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,8 +94,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPATIBLE_ABOVE, KNOWN_PREFIXES, MAPPING_SCHEMA_VERSION, PARTIAL_FROM, normalizeKey, tierOf, verdictOf
 
-// EXTERNAL MODULE: ./src/names/index.ts + 4 modules
-var names = __webpack_require__(6237);
+// EXTERNAL MODULE: ./src/names/index.ts + 1 modules
+var names = __webpack_require__(1907);
 ;// CONCATENATED MODULE: ./src/compare/model.ts
 
 /**
@@ -162,14 +241,26 @@ function parseModel(ckpt) {
     return { top: top.build(), families, tensors, byNormKey, collisions };
 }
 
-// EXTERNAL MODULE: ./src/correspond/index.ts + 5 modules
-var correspond = __webpack_require__(7984);
+// EXTERNAL MODULE: ./src/correspond/index.ts + 9 modules
+var correspond = __webpack_require__(4822);
 ;// CONCATENATED MODULE: ./src/compare/links.ts
+// Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
+// mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
 function links_numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return n;
+}
+function shapesOf(keys, side, shapeOf) {
+    const shapes = new Array(keys.length);
+    let total = 0;
+    for (let i = 0; i < keys.length; i++) {
+        const shape = shapeOf(side, keys[i]).slice();
+        shapes[i] = shape;
+        total += links_numel(shape);
+    }
+    return { shapes, numel: total };
 }
 function words(e) {
     switch (e.kind) {
@@ -187,6 +278,12 @@ function words(e) {
             return `${e.role} number ${e.rank + 1} in name order`;
         case 'rows-sum':
             return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`;
+        case 'rows-share':
+            return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`;
+        case 'last-of-shape':
+            return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`;
+        case 'same-module':
+            return `in modules already linked (${e.modules[0]} ~ ${e.modules[1]})`;
         case 'same-numel':
             return `same element count ([${e.shapes[0].join(', ')}] vs [${e.shapes[1].join(', ')}])`;
         case 'chunk-order':
@@ -199,23 +296,25 @@ function describeLink(l) {
     return l.evidence.map(words).join('; ');
 }
 function toKeyMapping(l, shapeOf) {
-    const source = l.a.map((k) => [...shapeOf('a', k)]);
-    const target = l.b.map((k) => [...shapeOf('b', k)]);
-    const total = (s) => s.reduce((n, x) => n + links_numel(x), 0);
+    const source = shapesOf(l.a, 'a', shapeOf);
+    const target = shapesOf(l.b, 'b', shapeOf);
     const m = {
-        source: [...l.a],
-        target: [...l.b],
+        source: l.a.slice(),
+        target: l.b.slice(),
         kind: l.kind,
         confidence: l.confidence,
         reason: describeLink(l),
-        shapes: { source, target },
-        shapeCompatible: total(source) === total(target),
+        shapes: { source: source.shapes, target: target.shapes },
+        shapeCompatible: source.numel === target.numel,
         evidence: l.evidence
     };
     if (l.rows)
         m.rows = l.rows.map((r) => ({ ...r }));
-    const sum = l.evidence.find((e) => e.kind === 'rows-sum');
-    if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
+    const sum = l.evidence.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share');
+    if (sum?.kind === 'rows-share' && l.rows && !l.ambiguity) {
+        m.ambiguity = `equal-sized parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`;
+    }
+    else if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
         // The fused row order is the convention every known converter uses; stated, since no header shows it.
         const sizes = l.rows.map((r) => r.end - r.start);
         const equal = sizes.every((n) => n === sizes[0]);
@@ -234,7 +333,7 @@ function toKeyMapping(l, shapeOf) {
     return m;
 }
 
-;// CONCATENATED MODULE: ./src/compare/families.ts
+;// CONCATENATED MODULE: ./src/compare/block-pairing.ts
 function familyIndex(model) {
     const out = new Map();
     for (const f of model.families) {
@@ -293,19 +392,38 @@ function pairFamilies(a, b, links) {
         // Blocks one to one: the counts say something about size. Otherwise the nesting differs: no count claim.
         // One to one over every block of both families; a family whose blocks also went elsewhere (LDM
         // `middle_block` 0 and 2 to `mid_block.resnets`, 1 to `mid_block.attentions`) is restructured too.
-        const restructured = left.size !== j.pairs.size ||
-            right.size !== j.pairs.size ||
-            left.size !== (countA.get(j.fa) ?? 0) ||
-            right.size !== (countB.get(j.fb) ?? 0);
+        const na = countA.get(j.fa) ?? 0;
+        const nb = countB.get(j.fb) ?? 0;
+        const oneToOne = left.size === j.pairs.size && right.size === j.pairs.size;
+        const restructured = !oneToOne || left.size !== na || right.size !== nb;
+        const tail = oneToOne ? droppedTail(j.pairs, na, nb) : undefined;
         out.push({
             a: j.fa,
             b: j.fb,
-            countA: countA.get(j.fa) ?? 0,
-            countB: countB.get(j.fb) ?? 0,
-            ...(restructured ? { restructured: true } : {})
+            countA: na,
+            countB: nb,
+            ...(tail ? { missingTail: tail } : restructured ? { restructured: true } : {})
         });
     }
     return out;
+}
+/**
+ * One network saved without its last blocks (a text encoder kept to its penultimate layer): the links join block i
+ * to block i, every block of the shorter family and the first ones of the longer, so the longer side's last blocks
+ * are what the other lacks. Not a nesting difference, and not another depth of the design: the kept blocks are
+ * the same blocks.
+ */
+function droppedTail(pairs, countA, countB) {
+    if (countA === countB || pairs.size !== Math.min(countA, countB))
+        return undefined;
+    for (const p of pairs) {
+        const [x, y] = p.split(':');
+        if (x !== y || !(Number(x) < pairs.size))
+            return undefined;
+    }
+    const from = pairs.size;
+    const to = Math.max(countA, countB);
+    return { side: countA < countB ? 'a' : 'b', blocks: Array.from({ length: to - from }, (_, i) => from + i) };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/structure.ts
@@ -322,15 +440,271 @@ function structureFacts(model, analysis) {
         families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),
         attentionLayouts: attentionLayouts(analysis),
         ...(hidden.value !== null ? { hiddenDim: hidden.value, hiddenDimEvidence: hidden.evidence } : {}),
-        ...(analysis.family ? { family: { id: analysis.family.id, name: analysis.family.name } } : {})
+        ...(analysis.family
+            ? {
+                family: {
+                    id: analysis.family.id,
+                    name: analysis.family.name,
+                    confidence: analysis.family.confidence,
+                    evidence: analysis.family.evidence
+                }
+            }
+            : {})
     };
 }
 
-// EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
-var analysis = __webpack_require__(971);
+// EXTERNAL MODULE: ./src/analysis/index.ts + 9 modules
+var analysis = __webpack_require__(6713);
 // EXTERNAL MODULE: ./src/compare/verdict.ts
-var verdict = __webpack_require__(7682);
+var compare_verdict = __webpack_require__(7682);
+// EXTERNAL MODULE: ./src/util/figures.ts
+var figures = __webpack_require__(2377);
+;// CONCATENATED MODULE: ./src/compare/partial.ts
+/**
+ * A side that is only part of a network: the weights a LoRA patches (its "implied" weights), a few linear layers
+ * per block and nothing else. Model-level facts read from such a side (family, block counts, attention layouts,
+ * hidden dim) describe the LoRA's choice of layers, not a network, so they are no evidence against the other side;
+ * what counts is whether every one of its layers corresponds to one of the other side's. This module tells such a
+ * side apart, measures how much of it corresponds, and says how fused and separate projections meet.
+ */
+
+
+
+function partial_numel(shape) {
+    let n = 1;
+    for (const d of shape)
+        n *= d;
+    return n;
+}
+/**
+ * True when the key set is only layer weights (rank >= 2) and the biases of those layers: no norm, embedding
+ * vector or other 1-D parameter of its own, which every whole network has (norm scales, biases of layers not
+ * listed). This is the shape of what a LoRA patches; a whole network never looks like it.
+ */
+function layersOnly(tensors) {
+    if (tensors.length === 0)
+        return false;
+    // Layers with a weight of rank >= 2 (leaf names read by src/names: `in_proj_weight` is a weight too).
+    const layers = new Set();
+    for (const t of tensors) {
+        if (t.shape.length < 2)
+            continue;
+        const { layer, leaf } = (0,names/* splitLeaf */.Hg)(t.name);
+        if (leaf === 'weight')
+            layers.add(layer);
+    }
+    for (const t of tensors) {
+        if (t.shape.length >= 2)
+            continue;
+        const { layer, leaf } = (0,names/* splitLeaf */.Hg)(t.name);
+        if (leaf !== 'bias' || !layers.has(layer))
+            return false;
+    }
+    return true;
+}
+/**
+ * A high link whose separate parts fill row ranges of a fused tensor exactly (q and v of a q|k|v: the link does not
+ * conserve the fused tensor's parameters, yet every part lands on rows of its own).
+ */
+function fillsRows(m) {
+    if (!m.rows || (m.kind !== 'fuse' && m.kind !== 'split'))
+        return false;
+    const [fused, parts] = m.kind === 'fuse' ? [m.shapes.target[0], m.shapes.source] : [m.shapes.source[0], m.shapes.target];
+    if (!fused || parts.length !== m.rows.length)
+        return false;
+    const perRow = partial_numel(fused.slice(1));
+    return m.rows.every((r, i) => partial_numel(parts[i] ?? []) === (r.end - r.start) * perRow);
+}
+/** The separate-parts side of a high split/fuse link: the keys whose rows it fills. */
+function separateKeys(m, side) {
+    if (m.kind === 'fuse' && side === 'a')
+        return m.source;
+    if (m.kind === 'split' && side === 'b')
+        return m.target;
+    return [];
+}
+/**
+ * The side that is part of a network, if one is: layers only while the other side is not. Two layer-only sides
+ * (two LoRAs' weights, a base kept as its linears) give no sign which is the part: neither is taken as one.
+ * Read from the key sets alone, before any correspondence, because the engine matches such a side differently
+ * (`correspond(..., { partial: 'a' })`: no counterpart sought outside the blocks it sits in, units missing on its
+ * side tolerated).
+ */
+function partialCandidate(a, b) {
+    const la = layersOnly(a);
+    const lb = layersOnly(b);
+    return la === lb ? undefined : la ? 'a' : 'b';
+}
+/**
+ * How much of the partial side corresponds: high, shape-conserving links, and the rows of a fused tensor a part
+ * fills (q and v of a q|k|v).
+ */
+function partialSide(side, tensors, mappings, coveredHigh) {
+    const covered = new Set(coveredHigh);
+    for (const m of mappings)
+        if (m.confidence === 'high' && fillsRows(m))
+            for (const k of separateKeys(m, side))
+                covered.add(k);
+    let total = 0;
+    let inLinks = 0;
+    let count = 0;
+    let coveredCount = 0;
+    const seen = new Set();
+    for (const t of tensors) {
+        if (seen.has(t.name))
+            continue;
+        seen.add(t.name);
+        count++;
+        const n = partial_numel(t.shape);
+        total += n;
+        if (covered.has(t.name)) {
+            inLinks += n;
+            coveredCount++;
+        }
+    }
+    return { side, tensors: count, coveredTensors: coveredCount, covered: total === 0 ? 0 : inLinks / total };
+}
+/** A link of correspond(b, a) read as one of (a, b): sides, split/fuse and side-bound evidence swapped. */
+function swapLink(l) {
+    const kind = l.kind === 'split' ? 'fuse' : l.kind === 'fuse' ? 'split' : l.kind;
+    const evidence = l.evidence.map((e) => {
+        switch (e.kind) {
+            case 'block-aligned':
+                return { ...e, series: [e.series[1], e.series[0]], index: [e.index[1], e.index[0]] };
+            case 'same-module':
+                return { ...e, modules: [e.modules[1], e.modules[0]] };
+            case 'same-numel':
+                return { ...e, shapes: [e.shapes[1], e.shapes[0]] };
+            case 'chunk-order': {
+                // order[i]: the chunk of A that B's chunk i is; swapped, the inverse permutation.
+                const inverse = new Array(e.order.length).fill(0);
+                e.order.forEach((from, to) => (inverse[from] = to));
+                return { ...e, order: inverse };
+            }
+            default:
+                return e;
+        }
+    });
+    return { ...l, kind, a: l.b, b: l.a, evidence };
+}
+/** Flags a partial side's structure makes up: they describe the layers a LoRA chose, not a network. */
+const STRUCTURE_CODES = new Set([
+    'block-count',
+    'block-family',
+    'hidden-dim',
+    'attention-layout',
+    'model-family',
+    'naming'
+]);
+function isStructureFlag(f) {
+    return STRUCTURE_CODES.has(f.code);
+}
+const ATTENTION_PARTS = new Set(names/* FUSED_ROLE_PARTS */.E5.qkv);
+/**
+ * Fused vs separate projections the high-confidence mapping joins by rows (a q|k|v split into q, k and v, or
+ * stacked into one), as one flag: which side stores them fused, the parts, how many layers, and the conversion.
+ */
+function fusedLayoutFlag(mappings) {
+    let splits = 0;
+    let fuses = 0;
+    const parts = new Set();
+    for (const m of mappings) {
+        if (m.confidence !== 'high' || !m.rows || (m.kind !== 'split' && m.kind !== 'fuse'))
+            continue;
+        const rows = m.evidence?.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share');
+        if (!rows || (rows.kind !== 'rows-sum' && rows.kind !== 'rows-share'))
+            continue;
+        for (const p of rows.kind === 'rows-share' ? rows.of : rows.parts)
+            parts.add(p);
+        if (m.kind === 'split')
+            splits++;
+        else
+            fuses++;
+    }
+    if (splits + fuses === 0)
+        return undefined;
+    const names = [...parts];
+    const what = names.every((p) => ATTENTION_PARTS.has(p)) ? 'attention' : 'projections';
+    const fused = names.join('|');
+    const said = [];
+    if (splits > 0)
+        said.push(`A's fused ${fused} splits by rows into B's separate ${names.join(', ')} (${splits} tensors)`);
+    if (fuses > 0)
+        said.push(`A's separate ${names.join(', ')} are row slices of B's fused ${fused} (${fuses} tensors)`);
+    return {
+        kind: 'green',
+        code: 'fused-layout',
+        message: `fused vs separate ${what}, convertible: ${said.join('; ')}`,
+        evidence: {
+            fusedIn: splits > 0 && fuses > 0 ? 'both' : splits > 0 ? 'a' : 'b',
+            parts: names,
+            splits,
+            fuses
+        }
+    };
+}
+/** The flag that says a side is part of a network, and how much of it corresponds. */
+function partialSideFlag(p) {
+    const [side, other] = p.side === 'a' ? ['A', 'B'] : ['B', 'A'];
+    const all = p.coveredTensors === p.tensors;
+    return {
+        kind: all ? 'green' : 'red',
+        code: 'partial-side',
+        message: `${side} is part of a network (${p.tensors} layer tensors, no norms or embeddings, as a LoRA patches): ` +
+            (all
+                ? `every one corresponds to ${other}`
+                : `${p.coveredTensors} of ${p.tensors} correspond to ${other} (${(0,figures/* formatShare */.T)(p.covered)} of its parameters)`),
+        evidence: { side: p.side, tensors: p.tensors, corresponding: p.coveredTensors, parameters: p.covered }
+    };
+}
+/** The conversions, in words, with the fused-vs-separate parts where the layout flag names them. */
+function conversionWords(conversions, layout) {
+    const parts = layout?.evidence.parts ?? [];
+    const fused = parts.length > 0 ? `fused ${parts.join('|')}` : 'fused';
+    return conversions.map((k) => k === 'split'
+        ? `split ${fused} rows`
+        : k === 'fuse'
+            ? `stack ${parts.length > 0 ? parts.join(', ') : 'separate tensors'} into ${fused} rows`
+            : k === 'reorder'
+                ? 'reorder chunks'
+                : k === 'reshape'
+                    ? 'reshape'
+                    : 'rename keys');
+}
+/**
+ * The verdict on a partial side: the share of ITS parameters that correspond (whichever side it is, so the figure
+ * does not depend on argument order). The other side's layers a LoRA did not train are no incompatibility.
+ * Same-named layers of other shapes (red `block-shapes`) still cap it at partial: those layers do not load.
+ */
+function partialVerdict(p, basis, flags, conversions) {
+    const [side, other] = p.side === 'a' ? ['A', 'B'] : ['B', 'A'];
+    let tier = (0,compare_verdict/* tierOf */.kx)(p.covered);
+    const shapes = flags.find((f) => f.kind === 'red' && f.code === 'block-shapes');
+    if (tier === 'compatible' && shapes)
+        tier = 'partial';
+    const what = `${side} is part of a network (the layers a LoRA patches)`;
+    const layout = flags.find((f) => f.code === 'fused-layout');
+    let summary;
+    if (tier === 'compatible' && p.coveredTensors === p.tensors) {
+        const how = basis === 'exact' || conversions.length === 0
+            ? ''
+            : `Compatible after conversion: ${conversionWords(conversions, layout).join(', ')}. `;
+        summary =
+            `${how}${what}, and every one of its layers corresponds to ${other}'s: ` +
+                `a LoRA on those layers loads on ${other}${how === '' ? ' as it is' : ' once converted'}.`;
+    }
+    else {
+        summary =
+            `${what}: ${(0,figures/* formatShare */.T)(p.covered)} of its parameters correspond to ${other}; the rest has no counterpart ` +
+                `there${shapes ? ` (${shapes.message})` : ''} (see the unmatched keys).`;
+        if (tier === 'incompatible')
+            summary += ` A LoRA on those layers does not load on ${other}.`;
+    }
+    return { tier, basis, overlap: p.covered, summary };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
+
 
 
 
@@ -379,6 +753,9 @@ function structureAnalysis(c) {
 }
 /** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
 function inBlocks(model, diffs) {
+    // Most pairs have no shape difference under a shared name: then no set of every block key is built.
+    if (diffs.length === 0)
+        return [];
     const keys = new Set();
     for (const f of model.families)
         for (const s of f.scopes)
@@ -519,7 +896,14 @@ function compareCheckpoints(a, b, opts = {}) {
             normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
     }
     // Mapping: the correspondence engine over both key sets.
-    const corr = (0,correspond/* correspond */.w)(a.tensors, b.tensors);
+    // A side that is only part of a network (a LoRA's implied weights) is matched as such, whichever side it is.
+    const partialAt = partialCandidate(a.tensors, b.tensors);
+    const corr = partialAt === 'b'
+        ? (() => {
+            const c = (0,correspond/* correspond */.w)(b.tensors, a.tensors, { partial: 'a' });
+            return { links: c.links.map(swapLink), unmatched: { a: c.unmatched.b, b: c.unmatched.a } };
+        })()
+        : (0,correspond/* correspond */.w)(a.tensors, b.tensors, { partial: partialAt === 'a' ? 'a' : 'none' });
     const shapesA = new Map();
     for (const t of a.tensors)
         if (!shapesA.has(t.name))
@@ -562,7 +946,7 @@ function compareCheckpoints(a, b, opts = {}) {
         a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
         b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
     };
-    const flags = (0,verdict/* computeFlags */.Lx)({
+    const computed = (0,compare_verdict/* computeFlags */.Lx)({
         a: structure.a,
         b: structure.b,
         familyPairs,
@@ -576,12 +960,27 @@ function compareCheckpoints(a, b, opts = {}) {
         strippedA: strippedPrefixes(pa.tensors),
         strippedB: strippedPrefixes(pb.tensors),
         adapters: {
-            a: (0,verdict/* adapterTensorCount */.Os)(a.tensors.map((t) => t.name)),
+            a: (0,compare_verdict/* adapterTensorCount */.Os)(a.tensors.map((t) => t.name)),
             totalA: a.tensors.length,
-            b: (0,verdict/* adapterTensorCount */.Os)(b.tensors.map((t) => t.name)),
+            b: (0,compare_verdict/* adapterTensorCount */.Os)(b.tensors.map((t) => t.name)),
             totalB: b.tensors.length
         }
     });
+    // A side that is only part of a network (a LoRA's implied weights): its structure says nothing about a network,
+    // so the structural flags give way to what its correspondence shows, and the verdict measures that side.
+    const partial = partialAt === undefined
+        ? undefined
+        : partialAt === 'a'
+            ? partialSide('a', a.tensors, all, coveredA)
+            : partialSide('b', b.tensors, all, coveredB);
+    const flags = partial
+        ? [...computed.filter((f) => !isStructureFlag(f)), partialSideFlag(partial)]
+        : computed;
+    const layout = fusedLayoutFlag(all);
+    if (layout)
+        flags.push(layout);
+    const conversions = kindsOf(all);
+    const verdict = (0,compare_verdict/* verdictOf */.Vj)(overlap, flags, conversions);
     const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
     return {
@@ -595,7 +994,7 @@ function compareCheckpoints(a, b, opts = {}) {
         mappingCounts,
         unmatched: { a: unmatchedA, b: unmatchedB },
         flags,
-        verdict: (0,verdict/* verdictOf */.Vj)(overlap, flags, kindsOf(all))
+        verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict
     };
 }
 
@@ -646,8 +1045,12 @@ function toMappingFile(c, tool) {
 /* harmony export */   kx: () => (/* binding */ tierOf)
 /* harmony export */ });
 /* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
-/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/* harmony import */ var _analysis_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6713);
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2377);
+/* harmony import */ var _flag_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3847);
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+
+
 
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
@@ -699,7 +1102,8 @@ function verdictOf(overlap, flags = [], conversions = []) {
     // block counts are not "the same network under another naming": at most partial, and the summary says why.
     const apart = flags.filter((f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes'));
     if (tier === 'compatible' && apart.length > 0) {
-        const why = apart.map((f) => f.message).join('; ');
+        // The family flag's size lines say what differs (block counts, widths), beside the other flags' sentences.
+        const why = [...new Set(apart.flatMap((f) => [f.message, ...(0,_flag_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .stringsOf */ .iw)(f.evidence.sizes)]))].join('; ');
         return {
             tier: 'partial',
             basis,
@@ -740,13 +1144,12 @@ function summaryOf(tier, basis, overlap, flags, conversions) {
     return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
         'weights and LoRAs do not transfer; use ones made for the target model.');
 }
-/** LoRA / LyCORIS tensor suffixes: down/up (A/B, any adapter name), alpha, LoHa, LoKr, full diffs, DoRA. */
-const ADAPTER_KEY = /(?:\.lora_(?:down|up|A|B)(?:\.[^.]+)?\.weight|\.lora_up\.blocks\.\d+\.weight|\.alpha(?:_scale)?|\.hada_w[12]_[ab]|\.lokr_w[12](?:_[ab])?|\.diff(?:_b)?|\.dora_scale|\.lora_magnitude_vector)$/;
 /** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
 function adapterTensorCount(names) {
     let n = 0;
+    // The analysis' one reading of adapter tensors (LoRA / LyCORIS / DoRA / full-delta suffixes and prefixes).
     for (const name of names)
-        if (ADAPTER_KEY.test(name))
+        if ((0,_analysis_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isAdapterKey */ .ph)(name))
             n++;
     return n;
 }
@@ -754,7 +1157,7 @@ function isMostlyAdapters(count, total) {
     return total > 0 && count * 2 >= total;
 }
 /** One rounding for every figure (rounded down), as every renderer prints it. */
-const pct = _util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatShare */ .T;
+const pct = _util_figures_js__WEBPACK_IMPORTED_MODULE_2__/* .formatShare */ .T;
 function computeFlags(x) {
     const flags = [];
     if (x.adapters) {
@@ -775,7 +1178,18 @@ function computeFlags(x) {
     }
     for (const p of x.familyPairs) {
         const evidence = { familyA: p.a, familyB: p.b, blocksA: p.countA, blocksB: p.countB };
-        if (p.restructured) {
+        if (p.missingTail) {
+            const { side, blocks } = p.missingTail;
+            const [lacks, has, family] = side === 'a' ? ['A', 'B', p.b] : ['B', 'A', p.a];
+            const which = blocks.length === 1 ? `block ${blocks[0]}` : `blocks ${blocks[0]}-${blocks[blocks.length - 1]}`;
+            flags.push({
+                kind: 'red',
+                code: 'block-tail',
+                message: `${lacks} lacks ${has}'s last ${which} of ${family} (${p.a} ${p.countA} vs ${p.b} ${p.countB}; the blocks it keeps pair index by index): saved without its tail, those layers have no counterpart`,
+                evidence: { ...evidence, lacking: side, missingBlocks: blocks }
+            });
+        }
+        else if (p.restructured) {
             flags.push({
                 kind: 'green',
                 code: 'block-structure',
@@ -834,7 +1248,7 @@ function computeFlags(x) {
                 kind: 'red',
                 code: 'hidden-dim',
                 message: `different hidden dims: ${dimA} vs ${dimB}`,
-                evidence
+                evidence: { ...evidence, because: (0,_flag_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .widthBecause */ .bH)(x.a, x.b) }
             });
     }
     const la = x.a.attentionLayouts;
@@ -861,7 +1275,12 @@ function computeFlags(x) {
     const fa = x.a.family;
     const fb = x.b.family;
     if (fa && fb) {
-        const evidence = { familyA: fa.name, familyB: fb.name };
+        const evidence = {
+            familyA: fa.name,
+            familyB: fb.name,
+            confidenceA: fa.confidence,
+            confidenceB: fb.confidence
+        };
         if (fa.id === fb.id)
             flags.push({
                 kind: 'green',
@@ -887,7 +1306,7 @@ function computeFlags(x) {
             kind: 'green',
             code: 'hidden-dim',
             message: `the layers correspond although the hidden dim reads ${String(f.evidence.hiddenDimA)} vs ${String(f.evidence.hiddenDimB)} from differently named layers`,
-            evidence: { ...f.evidence, parameters: x.overlap.parameters }
+            evidence: { ...f.evidence, because: undefined, parameters: x.overlap.parameters }
         };
     }
     // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
@@ -965,6 +1384,7 @@ function computeFlags(x) {
             });
         }
     }
+    (0,_flag_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .explainRedFamily */ .Tw)(flags, x.a, x.b, x.overlap.parameters);
     return flags;
 }
 
@@ -979,7 +1399,17 @@ function computeFlags(x) {
 /* harmony export */ });
 /** JSON documents as we write them: two-space indented, BigInt as decimal strings, a trailing newline. */
 function toJson(value) {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+    // Without a replacer JSON.stringify stays in V8's native serializer; a replacer is a JS call per value (a
+    // mapping document has tens of thousands), so it is used only for a document that holds a BigInt, which the
+    // native serializer refuses with a TypeError.
+    try {
+        return JSON.stringify(value, null, 2) + '\n';
+    }
+    catch (e) {
+        if (!(e instanceof TypeError))
+            throw e;
+        return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+    }
 }
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 24;
-exports.ids = [24];
+exports.id = 371;
+exports.ids = [371];
 exports.modules = {
 
-/***/ 9921:
+/***/ 8360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -651,8 +651,224 @@ function diffusersProfile(input) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/lora/aliases.ts
-var aliases = __webpack_require__(5044);
+// EXTERNAL MODULE: ./src/lookup.ts
+var lookup = __webpack_require__(9493);
+;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
+/**
+ * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
+ * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
+ * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
+ * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
+ * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
+ * names and shapes through the correspondence engine, never from a table.
+ */
+
+// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
+const WAN_BLOCK_PAIRS = [
+    ['self_attn.q', 'attn1.to_q'],
+    ['self_attn.k', 'attn1.to_k'],
+    ['self_attn.v', 'attn1.to_v'],
+    ['self_attn.o', 'attn1.to_out.0'],
+    ['self_attn.norm_q', 'attn1.norm_q'],
+    ['self_attn.norm_k', 'attn1.norm_k'],
+    ['cross_attn.q', 'attn2.to_q'],
+    ['cross_attn.k', 'attn2.to_k'],
+    ['cross_attn.v', 'attn2.to_v'],
+    ['cross_attn.o', 'attn2.to_out.0'],
+    ['cross_attn.norm_q', 'attn2.norm_q'],
+    ['cross_attn.norm_k', 'attn2.norm_k'],
+    ['cross_attn.k_img', 'attn2.add_k_proj'],
+    ['cross_attn.v_img', 'attn2.add_v_proj'],
+    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
+    ['ffn.0', 'ffn.net.0.proj'],
+    ['ffn.2', 'ffn.net.2'],
+    ['modulation', 'scale_shift_table'],
+    ['norm3', 'norm2']
+];
+const WAN_TOP_PAIRS = [
+    ['patch_embedding', 'patch_embedding'],
+    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
+    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
+    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
+    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
+    ['time_projection.1', 'condition_embedder.time_proj'],
+    ['head.modulation', 'scale_shift_table'],
+    ['head.head', 'proj_out'],
+    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
+    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
+    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
+    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
+    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
+];
+const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
+function pairMap(pairs, reverse) {
+    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
+}
+function wanMap(reverse) {
+    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
+    const top = pairMap(WAN_TOP_PAIRS, reverse);
+    return {
+        label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
+        names(path) {
+            const m = BLOCK_PATH.exec(path);
+            if (m) {
+                const mapped = block.get(m[2]);
+                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
+            }
+            const mapped = top.get(path);
+            return mapped && mapped !== path ? [{ path: mapped }] : [];
+        }
+    };
+}
+/** Split a fused weight's rows into equal parts named `names`. */
+function equalSlices(prefix, names, rows) {
+    if (rows % names.length !== 0)
+        return [];
+    const size = rows / names.length;
+    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
+}
+/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
+const FLUX_TO_DIFFUSERS = {
+    label: 'flux original->diffusers',
+    names(path, shape) {
+        const rows = shape[0] ?? 0;
+        const hidden = shape[1] ?? 0;
+        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `transformer_blocks.${m[1]}`;
+            const rest = m[2];
+            const map = (0,lookup/* lookupTable */.z)({
+                'img_attn.proj': 'attn.to_out.0',
+                'txt_attn.proj': 'attn.to_add_out',
+                'img_mlp.0': 'ff.net.0.proj',
+                'img_mlp.2': 'ff.net.2',
+                'txt_mlp.0': 'ff_context.net.0.proj',
+                'txt_mlp.2': 'ff_context.net.2',
+                'img_mod.lin': 'norm1.linear',
+                'txt_mod.lin': 'norm1_context.linear'
+            });
+            if (rest === 'img_attn.qkv')
+                return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows);
+            if (rest === 'txt_attn.qkv')
+                return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows);
+            return map[rest] ? [{ path: `${b}.${map[rest]}` }] : [];
+        }
+        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `single_transformer_blocks.${m[1]}`;
+            if (m[2] === 'linear1' && rows > 3 * hidden) {
+                return [
+                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
+                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
+                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
+                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
+                ];
+            }
+            if (m[2] === 'linear2')
+                return [{ path: `${b}.proj_out` }];
+            if (m[2] === 'modulation.lin')
+                return [{ path: `${b}.norm.linear` }];
+            return [];
+        }
+        const top = (0,lookup/* lookupTable */.z)({
+            img_in: 'x_embedder',
+            txt_in: 'context_embedder',
+            'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
+            'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
+            'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
+            'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
+            'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
+            'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
+            'final_layer.linear': 'proj_out',
+            'final_layer.adaLN_modulation.1': 'norm_out.linear'
+        });
+        const mapped = top[path];
+        return mapped ? [{ path: mapped }] : [];
+    }
+};
+const RESNET_PARTS = (0,lookup/* lookupTable */.z)({
+    'in_layers.0': 'norm1',
+    'in_layers.2': 'conv1',
+    'emb_layers.1': 'time_emb_proj',
+    'out_layers.0': 'norm2',
+    'out_layers.3': 'conv2',
+    skip_connection: 'conv_shortcut'
+});
+/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
+function resnet(prefix, rest) {
+    const part = RESNET_PARTS[rest];
+    return part ? [{ path: `${prefix}.${part}` }] : [];
+}
+/**
+ * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
+ * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
+ * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
+ * upsampler as the last sub-module.
+ */
+const SGM_TO_DIFFUSERS = {
+    label: 'sgm->diffusers',
+    names(path) {
+        const top = (0,lookup/* lookupTable */.z)({
+            'time_embed.0': 'time_embedding.linear_1',
+            'time_embed.2': 'time_embedding.linear_2',
+            'label_emb.0.0': 'add_embedding.linear_1',
+            'label_emb.0.2': 'add_embedding.linear_2',
+            'input_blocks.0.0': 'conv_in',
+            'out.0': 'conv_norm_out',
+            'out.2': 'conv_out'
+        });
+        if (top[path])
+            return [{ path: top[path] }];
+        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
+        if (m) {
+            const n = Number(m[1]);
+            if (n < 1)
+                return [];
+            const level = Math.floor((n - 1) / 3);
+            const within = (n - 1) % 3;
+            if (within === 2)
+                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
+            if (m[2] === '0')
+                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
+            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
+        }
+        m = /^middle_block\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            if (m[1] === '1')
+                return [{ path: `mid_block.attentions.0.${m[2]}` }];
+            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
+        }
+        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            const level = Math.floor(Number(m[1]) / 3);
+            const idx = Number(m[1]) % 3;
+            if (m[2] === '0')
+                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
+            if (m[3] === 'conv')
+                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
+            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
+        }
+        return [];
+    }
+};
+const WAN_TO_DIFFUSERS = wanMap(false);
+const WAN_FROM_DIFFUSERS = wanMap(true);
+/**
+ * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
+ * model classes whose maps are known; empty otherwise.
+ */
+function diffusersNamesOf(arch, path, shape) {
+    if (arch === 'unet')
+        return SGM_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'flux')
+        return FLUX_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'wan')
+        return WAN_TO_DIFFUSERS.names(path, shape);
+    return [];
+}
+
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
 ;// CONCATENATED MODULE: ./src/lora/loaders/subject.ts
 /**
  * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches
@@ -663,6 +879,7 @@ var aliases = __webpack_require__(5044);
  * against the names in the base file. See docs/reference/loaders.md.
  */
 
+
 function moduleFacts(m) {
     const keys = m.tensors.map((t) => t.tensor.name);
     const suffixes = new Set();
@@ -672,54 +889,45 @@ function moduleFacts(m) {
     return { module: m, keys, suffixes };
 }
 function archOf(family) {
+    if ((0,families/* isUnetFamily */.JT)(family))
+        return 'unet';
     switch (family) {
-        case 'sdxl':
-        case 'sd-diffusers-unet':
-            return 'unet';
         case 'flux':
         case 'flux-diffusers':
             return 'flux';
         case 'wan':
         case 'wan-diffusers':
             return 'wan';
-        case 'hunyuanvideo':
+        case 'hunyuan-video':
             return 'hunyuanvideo';
         default:
             return 'generic';
     }
 }
-function aliasFamily(label) {
-    const f = aliases/* ALIAS_FAMILIES */.E.find((x) => x.label === label);
-    if (!f)
-        throw new Error(`no alias family ${label}`);
-    return f;
-}
-const FLUX_TO_DIFFUSERS = aliasFamily('name map flux original->diffusers');
-const SGM_TO_DIFFUSERS = aliasFamily('name map sdxl sgm->diffusers');
-const WAN_TO_DIFFUSERS = aliasFamily('name map wan original->diffusers');
 function own(space) {
     const out = new Map();
     for (const e of space.entries)
         out.set(e.path, { path: e.path, entry: e, baseKeys: [e.key] });
     return out;
 }
-/** Wan diffusers -> original: the base index already holds the one-to-one alias table. */
-function fromAliases(space) {
+/** Wan diffusers -> original, one to one, as the runtime holds a diffusers-named Wan file. */
+function wanFromDiffusers(space) {
     const out = new Map();
-    for (const alias of space.aliases) {
-        if (!alias.label.endsWith('diffusers->original'))
+    for (const e of space.entries) {
+        const names = WAN_FROM_DIFFUSERS.names(e.path, e.shape);
+        const n = names[0];
+        if (names.length !== 1 || !n || n.slice)
             continue;
-        for (const [path, targets] of alias.dotted) {
-            const t = targets[0];
-            if (targets.length !== 1 || !t || t.slice)
-                continue;
-            out.set(path, { path, entry: t.entry, baseKeys: [t.entry.key] });
-        }
+        // The base's own name wins (a path both layouts share, `patch_embedding`).
+        if (n.path !== e.path && space.dotted.has(n.path))
+            continue;
+        if (!out.has(n.path))
+            out.set(n.path, { path: n.path, entry: e, baseKeys: [e.key] });
     }
     return out;
 }
-// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from the
-// alias table, given the fused shape.
+// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from
+// ComfyUI's table, given the fused shape.
 const FLUX_DOUBLE = [
     'img_attn.qkv',
     'txt_attn.qkv',
@@ -777,25 +985,25 @@ function fluxFromDiffusers(space) {
     for (const p of FLUX_TOP)
         paths.push({ path: p, shape: [hidden, hidden] });
     for (const { path, shape } of paths) {
-        const aliases = FLUX_TO_DIFFUSERS.aliases(path, shape);
-        if (aliases.length === 0)
+        const names = FLUX_TO_DIFFUSERS.names(path, shape);
+        if (names.length === 0)
             continue;
         const parts = [];
-        for (const a of aliases) {
+        for (const a of names) {
             const e = space.dotted.get(a.path);
             if (e)
                 parts.push(e);
         }
-        if (parts.length !== aliases.length)
+        if (parts.length !== names.length)
             continue;
-        const w = fused(path, parts, aliases.map((a) => a.slice));
+        const w = fused(path, parts, names.map((a) => a.slice));
         if (w)
             out.set(path, w);
     }
     return { weights: out, hidden };
 }
 /**
- * A diffusers UNet path in LDM (sgm) names: the inverse of the sgm->diffusers alias table, checked by mapping the
+ * A diffusers UNet path in LDM (sgm) names: the inverse of ComfyUI's sgm->diffusers table, checked by mapping the
  * answer forward again (so a guess the table would not produce is dropped).
  */
 function sgmPathOf(d, upHasAttention) {
@@ -851,7 +1059,7 @@ function sgmPathOf(d, upHasAttention) {
         guesses.push(`output_blocks.${3 * level + 2}.${upHasAttention(level) ? 2 : 1}.conv`);
     }
     for (const g of guesses)
-        if (SGM_TO_DIFFUSERS.aliases(g, []).some((a) => a.path === d))
+        if (SGM_TO_DIFFUSERS.names(g, []).some((a) => a.path === d))
             return g;
     return null;
 }
@@ -876,14 +1084,14 @@ function originalView(base) {
     const space = base.denoiser;
     switch (base.family) {
         case 'wan-diffusers':
-            return { arch, converted: true, weights: fromAliases(space), hidden: 0 };
+            return { arch, converted: true, weights: wanFromDiffusers(space), hidden: 0 };
         case 'flux-diffusers': {
             const { weights, hidden } = fluxFromDiffusers(space);
             return { arch, converted: true, weights, hidden };
         }
-        case 'sd-diffusers-unet':
-            return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 };
         default: {
+            if ((0,families/* isUnetFamily */.JT)(base.family) && base.family.endsWith('-diffusers'))
+                return { arch, converted: true, weights: sgmFromDiffusers(space), hidden: 0 };
             const hidden = arch === 'flux' ? (space.dotted.get('double_blocks.0.img_attn.qkv')?.shape[1] ?? 0) : 0;
             return { arch, converted: false, weights: own(space), hidden };
         }
@@ -893,12 +1101,11 @@ function originalView(base) {
 ;// CONCATENATED MODULE: ./src/lora/loaders/keymap.ts
 
 
+
 /** The diffusers names of one original weight, with the rows they cover (ComfyUI's `*_to_diffusers` tables). */
 function diffusersNames(view, w) {
-    if (view.arch === 'unet')
-        return SGM_TO_DIFFUSERS.aliases(w.path, w.entry.shape);
-    if (view.arch === 'flux')
-        return FLUX_TO_DIFFUSERS.aliases(w.path, w.entry.shape);
+    if (view.arch === 'unet' || view.arch === 'flux')
+        return diffusersNamesOf(view.arch, w.path, w.entry.shape);
     return [];
 }
 /**
@@ -973,6 +1180,13 @@ function buildKeyMap(base) {
             }
         }
     }
+    const diffusers = new Map();
+    for (const w of view.weights.values()) {
+        if (w.entry.isParam)
+            continue;
+        for (const d of diffusersNamesOf(view.arch, w.path, w.entry.shape))
+            diffusers.set(d.path.replace(/\./g, '_'), d.slice ? { weight: w, slice: d.slice } : { weight: w });
+    }
     if (view.arch === 'flux') {
         for (const w of view.weights.values()) {
             const qkv = fluxLinear1Qkv(w.path, view.hidden);
@@ -1002,24 +1216,34 @@ function buildKeyMap(base) {
                 stems.set(s, { weight: w, ...at, source: 'CLIP key map', component: 'text-encoder', clip });
         }
     }
-    return { view, stems };
+    return { view, stems, diffusers };
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/landing.ts
 
 
+
+
 function baseUsesDiffusersNames(base) {
-    return base.family !== null && (base.family.endsWith('-diffusers') || base.family === 'sd-diffusers-unet');
+    return base.family !== null && base.family.endsWith('-diffusers');
 }
-/** Read the resolver's `via`: alias labels say which naming the LoRA used (`name map flux diffusers->original`). */
-function namedByDiffusers(via, base) {
-    if (via.includes('diffusers->'))
-        return true;
-    if (via.includes('->diffusers'))
+/**
+ * Whether the LoRA names its module by the runtime's diffusers name of the weight it lands on. On a diffusers-named
+ * base a module found under the base's own names is; on an original-named base, when the name is one of the
+ * diffusers names the runtimes give that weight (runtime-names.ts).
+ */
+function namedByDiffusers(m, target, base) {
+    const own = target.via === 'exact' || target.via === 'underscore' || target.via === 'underscore form';
+    if (baseUsesDiffusersNames(base))
+        return own;
+    if (own)
         return false;
-    if (via === 'exact' || via === 'underscore' || via === 'underscore form')
-        return baseUsesDiffusersNames(base);
-    return false;
+    const prefix = base.denoiser.prefix;
+    const key = target.key.startsWith(prefix) ? target.key.slice(prefix.length) : target.key;
+    const path = key.replace(/\.weight$/, '');
+    const names = diffusersNamesOf(archOf(base.family), path, target.shape);
+    const mine = m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_');
+    return names.some((n) => n.path.replace(/\./g, '_') === mine);
 }
 /**
  * XLabs attention-processor stems in original Flux names, the renames ComfyUI's `convert_uso_lora` and diffusers'
@@ -1043,13 +1267,31 @@ function landingOf(f, resolved, base, keyMap) {
             target: resolved.target,
             fits: resolved.status === 'ok',
             // Text encoders keep their transformers names in both worlds.
-            diffusersName: f.module.component === 'text-encoder' || namedByDiffusers(resolved.target.via, base)
+            diffusersName: f.module.component === 'text-encoder' || namedByDiffusers(f.module, resolved.target, base)
         };
         if (resolved.expected)
             out.expected = resolved.expected;
         return out;
     }
     const m = f.module;
+    // diffusers converts an original-layout base to its own names on load: a module under one of those lands there.
+    const converted = m.component === 'denoiser' && !baseUsesDiffusersNames(base)
+        ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_'))
+        : undefined;
+    if (converted) {
+        const v = (0,shapes/* checkModuleShapes */.B)(m, converted.weight.entry, converted.slice);
+        const target = {
+            key: converted.weight.entry.key,
+            shape: converted.weight.entry.shape,
+            via: 'base converted on load (diffusers names)'
+        };
+        if (converted.slice)
+            target.slice = converted.slice;
+        const out = { target, fits: v.ok, diffusersName: true };
+        if (v.expected)
+            out.expected = v.expected;
+        return out;
+    }
     const xlabs = xlabsStem(m.stem);
     // Text encoders: both runtimes hold transformers CLIP names, and ComfyUI's key map has every kohya and diffusers
     // stem for them (open_clip bases converted).
@@ -1106,9 +1348,9 @@ function isLoaderName(s) {
  */
 const NO_MODEL = {
     comfyui: {
-        longcat: 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
+        'longcat-video': 'ComfyUI core has no LongCat-Video model (custom nodes such as WanVideoWrapper load it)'
     },
-    diffusers: { longcat: 'diffusers has no LongCat-Video pipeline' }
+    diffusers: { 'longcat-video': 'diffusers has no LongCat-Video pipeline' }
 };
 const keyMaps = new WeakMap();
 function keyMapOf(base) {

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 703;
-exports.ids = [703];
+exports.id = 65;
+exports.ids = [65];
 exports.modules = {
 
 /***/ 2616:
@@ -1463,10 +1463,15 @@ const TENSOR_ORDER = Symbol('tensorOrder');
 function toManifest(ckpt, tool) {
     const tensors = Object.create(null);
     const order = [];
-    for (const t of ckpt.tensors) {
-        if (!Object.prototype.hasOwnProperty.call(tensors, t.name))
+    // Index loop, one lookup per key, slice() for the copy: this runs once per tensor in every `analyze --json`,
+    // mostly in V8's interpreter (where for-of and spread step through the iterator protocol). A present entry is
+    // never undefined, so `=== undefined` is the own-property test on this prototype-less object.
+    const list = ckpt.tensors;
+    for (let i = 0; i < list.length; i++) {
+        const t = list[i];
+        if (tensors[t.name] === undefined)
             order.push(t.name);
-        tensors[t.name] = { shape: [...t.shape], dtype: t.dtype };
+        tensors[t.name] = { shape: t.shape.slice(), dtype: t.dtype };
     }
     Object.defineProperty(tensors, TENSOR_ORDER, { value: order, enumerable: false });
     const metadata = Object.create(null);
@@ -2972,29 +2977,1179 @@ function lookupTable(entries) {
 
 /***/ }),
 
-/***/ 6237:
+/***/ 7906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EE: () => (/* binding */ LONGCAT_HYPHEN),
+/* harmony export */   Wr: () => (/* binding */ LONGCAT_PREFIX),
+/* harmony export */   nF: () => (/* binding */ parseSuffix),
+/* harmony export */   ph: () => (/* binding */ isAdapterKey)
+/* harmony export */ });
+/**
+ * Adapter tensors: the one reading of the names LoRA / LyCORIS / DoRA / IA3 / full-delta files give their tensors.
+ * The LoRA reader parses each key into a module stem and the tensor's role (`parseSuffix`); the structure analysis
+ * and the comparison ask only whether a key is an adapter tensor (`isAdapterKey`), from the same table plus the
+ * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
+ * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
+ */
+// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
+const SUFFIX_RULES = [
+    {
+        re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
+        needs: '.lora_up.blocks.',
+        role: 'up-block',
+        marker: '.lora_up.blocks.j.weight',
+        indexed: true
+    },
+    { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
+    { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
+    { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
+    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
+    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
+    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
+    { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
+    { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
+    {
+        re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
+        needs: '.lora_magnitude_vector',
+        role: 'magnitude',
+        marker: '.lora_magnitude_vector'
+    },
+    { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
+    { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
+    { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
+    { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
+    {
+        re: /\.lora_linear_layer\.down\.weight$/,
+        needs: '.lora_linear_layer.down.weight',
+        role: 'down',
+        marker: '.lora_linear_layer.down.weight',
+        legacy: true
+    },
+    {
+        re: /\.lora_linear_layer\.up\.weight$/,
+        needs: '.lora_linear_layer.up.weight',
+        role: 'up',
+        marker: '.lora_linear_layer.up.weight',
+        legacy: true
+    },
+    { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
+    { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
+    { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
+    { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
+    { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
+    { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
+    { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
+    { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
+    { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
+    { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
+    { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
+    { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
+    { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
+    { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
+    { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
+    { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
+    { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
+    { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
+    { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
+    { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
+    { suffix: '.diff', role: 'diff', marker: '.diff' },
+    { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
+    { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
+    { suffix: '.rescale', role: 'oft-rescale', marker: '.rescale' },
+    { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
+    { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
+    { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
+];
+// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
+// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
+// a destructuring for-of.)
+const FAST_SUFFIXES = [
+    { suffix: '.lora_down.weight', role: 'down' },
+    { suffix: '.lora_up.weight', role: 'up' },
+    { suffix: '.alpha', role: 'alpha' },
+    { suffix: '.lora_A.weight', role: 'down' },
+    { suffix: '.lora_B.weight', role: 'up' }
+];
+/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
+function parseSuffix(key) {
+    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
+        const { suffix, role } = FAST_SUFFIXES[i];
+        if (key.length > suffix.length && key.endsWith(suffix)) {
+            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
+        }
+    }
+    for (const rule of SUFFIX_RULES) {
+        if (rule.suffix !== undefined) {
+            if (!key.endsWith(rule.suffix))
+                continue;
+            const stem = key.slice(0, key.length - rule.suffix.length);
+            if (stem.length === 0)
+                return null;
+            const out = { stem, role: rule.role, marker: rule.marker };
+            if (rule.legacy)
+                out.legacy = true;
+            return out;
+        }
+        if (!key.includes(rule.needs))
+            continue;
+        const m = rule.re.exec(key);
+        if (!m)
+            continue;
+        const stem = key.slice(0, m.index);
+        if (stem.length === 0)
+            return null;
+        const out = { stem, role: rule.role, marker: rule.marker };
+        if (rule.indexed)
+            out.index = Number(m[1]);
+        else if (m[1] !== undefined)
+            out.adapterName = m[1];
+        if (rule.legacy)
+            out.legacy = true;
+        return out;
+    }
+    return null;
+}
+const LONGCAT_PREFIX = 'lora___lorahyphen___';
+const LONGCAT_HYPHEN = '___lorahyphen___';
+/**
+ * Roles whose suffix also reads as a base layer's name (GLoRA's `.a1.weight` / `.b2.weight`): such a key is an
+ * adapter tensor only under an adapter prefix or segment.
+ */
+const BASE_LOOKALIKE_ROLES = new Set(['glora']);
+/**
+ * Adapter prefixes and segments of a stem: a `lora` segment (`.lora.`, `to_q_lora`, `lora_te1_...`, `lora_unet_...`),
+ * `lycoris_...`, LongCat's prefix. The suffix table covers the rest.
+ */
+const ADAPTER_STEM = /(?:^|\.)(?:lora|\w*_lora\d*|lora_\w+|lycoris_\w*)(?:\.|$)|^lora___lorahyphen___/;
+/** Leaves of the suffix table without `lora` in them (`alpha`, `diff_b`, `oft_blocks`, ...): the cheap pre-check. */
+const ADAPTER_LEAVES = new Set(SUFFIX_RULES.flatMap((r) => r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []));
+/**
+ * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
+ * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
+ */
+function isAdapterKey(name) {
+    // Base keys (nearly all keys of a model) are settled by a few substring searches, which cost less than parsing
+    // in a cold process: every adapter suffix and prefix has one of these substrings or an adapter leaf.
+    if (!name.includes('lora') &&
+        !name.includes('lycoris') &&
+        !name.includes('hada_') &&
+        !name.includes('lokr_')) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
+            return false;
+    }
+    const parsed = parseSuffix(name);
+    if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role))
+        return true;
+    return ADAPTER_STEM.test(name);
+}
+
+
+/***/ }),
+
+/***/ 9444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E5: () => (/* reexport */ FUSED_ROLE_PARTS),
-  Nk: () => (/* reexport */ KNOWN_PREFIXES),
-  cY: () => (/* reexport */ LEAF_NAMES),
-  Rk: () => (/* reexport */ isStreamWord),
-  Vi: () => (/* reexport */ keyWords),
-  EY: () => (/* reexport */ layerRole),
-  rb: () => (/* reexport */ normPositions),
-  Eu: () => (/* reexport */ sectionRank),
-  Hg: () => (/* reexport */ splitLeaf),
-  Ep: () => (/* reexport */ stripKnownPrefixes),
-  yj: () => (/* reexport */ stripModelPrefixes),
-  bV: () => (/* reexport */ tokenKey)
+  c: () => (/* binding */ detectFamily),
+  G$: () => (/* binding */ familyArchitecture),
+  Bk: () => (/* binding */ identifyFamilies),
+  JT: () => (/* binding */ isUnetFamily)
 });
 
-// UNUSED EXPORTS: normalizeKey, subwords
+// UNUSED EXPORTS: signatureOfPath
 
-;// CONCATENATED MODULE: ./src/names/prefixes.ts
+// EXTERNAL MODULE: ./src/names/series.ts
+var series = __webpack_require__(1203);
+;// CONCATENATED MODULE: ./src/names/family-probe.ts
+
+/** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
+function indexForm(path) {
+    const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
+    return p.replace(/\./g, '_');
+}
+class LayerIndex {
+    top = new Map();
+    series = new Map();
+    /** Underscored paths, for the structural readings that scan every layer (UNet levels). */
+    paths = [];
+    /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
+    dotted = [];
+    constructor(layers) {
+        for (const l of layers) {
+            const u = indexForm(l.path);
+            const shape = l.shape ?? null;
+            if (!this.top.has(u)) {
+                this.top.set(u, shape);
+                this.paths.push(u);
+                this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path);
+            }
+            const b = (0,series/* blockSeriesOf */.CD)(u);
+            if (!b)
+                continue;
+            let s = this.series.get(b.series);
+            if (!s)
+                this.series.set(b.series, (s = { indices: new Set(), rests: new Map() }));
+            s.indices.add(b.index);
+            if (!s.rests.has(b.rest))
+                s.rests.set(b.rest, shape);
+        }
+    }
+    has(path) {
+        return this.top.has(indexForm(path));
+    }
+    shape(path) {
+        return this.top.get(indexForm(path)) ?? undefined;
+    }
+    blockHas(series, rest) {
+        return this.series.get(indexForm(series))?.rests.has(indexForm(rest)) ?? false;
+    }
+    blockShape(series, rest) {
+        return this.series.get(indexForm(series))?.rests.get(indexForm(rest)) ?? undefined;
+    }
+    count(series) {
+        return this.series.get(indexForm(series))?.indices.size ?? 0;
+    }
+    /** Every known shape of a layer whose underscored path matches `re`, with the path as given. */
+    shapesMatching(re) {
+        const out = [];
+        for (let i = 0; i < this.paths.length; i++) {
+            const p = this.paths[i];
+            if (!re.test(p))
+                continue;
+            const shape = this.top.get(p);
+            if (shape)
+                out.push({ path: this.dotted[i], shape });
+        }
+        return out;
+    }
+    someDotted(re) {
+        return this.dotted.some((p) => re.test(p));
+    }
+    some(re) {
+        return this.paths.some((p) => re.test(p));
+    }
+}
+/** One rule's view of the index: every shape it reads becomes evidence. */
+class FamilyProbe {
+    index;
+    evidence = [];
+    constructor(index) {
+        this.index = index;
+    }
+    shape(name) {
+        return this.index.shape(name);
+    }
+    has(name) {
+        return this.index.has(name);
+    }
+    blockShape(series, rest) {
+        return this.index.blockShape(series, rest);
+    }
+    blockHas(series, rest) {
+        return this.index.blockHas(series, rest);
+    }
+    count(series) {
+        return this.index.count(series);
+    }
+    /** Records `name [shape]` as evidence and returns the shape. */
+    note(name, shape) {
+        if (shape)
+            this.evidence.push(`${name} [${shape.join(', ')}]`);
+        return shape;
+    }
+    key(name) {
+        return this.note(name, this.shape(name));
+    }
+    block(series, rest) {
+        return this.note(`${series}.*.${rest}`, this.blockShape(series, rest));
+    }
+    blocks(series) {
+        const n = this.count(series);
+        this.evidence.push(`${series}: ${n} blocks`);
+        return n;
+    }
+}
+/** A rule's match with the probe's evidence; `diffusers` from the naming it names. */
+function result(p, id, name, variant, naming, confidence, headDim) {
+    const diffusers = naming === 'diffusers' || naming.startsWith('diffusers (');
+    const out = {
+        match: { id, name, variant, naming, confidence, evidence: p.evidence },
+        diffusers
+    };
+    if (headDim !== undefined)
+        out.headDim = headDim;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/names/family-unet.ts
+
+/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
+const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/;
+const UNET_DIFFUSERS = /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/;
+/** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
+const SD12_LAYOUT = /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/;
+/**
+ * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
+ * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
+ */
+const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/;
+const CROSS_K = /_attn2_to_k$/;
+const PROJ_IN = /_proj_in$/;
+const CONTEXT_VERSION = {
+    768: 'sd1',
+    1024: 'sd2',
+    2048: 'sdxl'
+};
+const UNET_NAMES = {
+    sd1: 'Stable Diffusion 1.x (UNet)',
+    sd2: 'Stable Diffusion 2.x (UNet)',
+    sdxl: 'SDXL (UNet)',
+    'sd-unet': 'Stable Diffusion UNet (version unknown)'
+};
+function mostCommon(values) {
+    const counts = new Map();
+    let best;
+    for (const v of values) {
+        const n = (counts.get(v) ?? 0) + 1;
+        counts.set(v, n);
+        if (best === undefined || n > counts.get(best))
+            best = v;
+    }
+    return best;
+}
+/**
+ * Stable Diffusion UNets (SD 1.x, 2.x, SDXL: one architecture at 320/640/1280 widths) told apart by shapes: the
+ * cross-attention text context (attn2.to_k in-dim: 768 CLIP-L, 1024 OpenCLIP-H, 2048 CLIP-L + bigG), then the
+ * layout (where attention sits, transformer depth) and, between 1.x and 2.x, the transformer's proj_in (a 1x1 conv
+ * in 1.x, a linear in 2.x). `diffusersHint`: the naming the caller saw, when the paths do not show it.
+ */
+function unetRule(p, diffusersHint) {
+    const index = p.index;
+    const ldm = index.some(UNET_LDM);
+    const diffusers = index.some(UNET_DIFFUSERS);
+    if (!ldm && !diffusers && diffusersHint === undefined)
+        return null;
+    const naming = (diffusers && !ldm) || (!ldm && diffusersHint)
+        ? 'diffusers (UNet2DConditionModel)'
+        : 'original (LDM / sgm)';
+    const contexts = index.shapesMatching(CROSS_K).filter((s) => s.shape.length >= 2);
+    const context = mostCommon(contexts.map((s) => s.shape[1]));
+    const byContext = context === undefined ? undefined : CONTEXT_VERSION[context];
+    if (context !== undefined) {
+        const first = contexts.find((s) => s.shape[1] === context);
+        p.evidence.push(`${first.path} in-dim ${context}: the text context width`);
+    }
+    const xl = index.some(SDXL_LAYOUT);
+    const sd12 = index.some(SD12_LAYOUT);
+    let byLayout;
+    if (xl && !sd12) {
+        byLayout = 'sdxl';
+        p.evidence.push('attention at the deepest up level or transformer depth > 1: the SDXL layout');
+    }
+    else if (sd12 && !xl) {
+        p.evidence.push('attention at the first level or a fourth level: the SD 1.x / 2.x layout');
+        const proj = index.shapesMatching(PROJ_IN)[0];
+        if (proj) {
+            byLayout = proj.shape.length === 4 ? 'sd1' : 'sd2';
+            p.evidence.push(`${proj.path} [${proj.shape.join(', ')}]: a ${proj.shape.length === 4 ? '1x1 conv (1.x)' : 'linear (2.x)'}`);
+        }
+        else
+            byLayout = 'sd12';
+    }
+    let id;
+    let confidence;
+    const layoutAgrees = byLayout === undefined || byLayout === byContext || (byLayout === 'sd12' && byContext !== 'sdxl');
+    if (byContext) {
+        id = byContext;
+        confidence = layoutAgrees ? (byLayout === undefined ? 'medium' : 'high') : 'medium';
+        if (!layoutAgrees)
+            p.evidence.push(`the layout says ${byLayout}, the text context says ${byContext}`);
+    }
+    else if (byLayout) {
+        id = byLayout === 'sd12' ? 'sd1' : byLayout;
+        confidence = byLayout === 'sd12' ? 'low' : 'medium';
+        if (context !== undefined)
+            p.evidence.push(`text context ${context} is none of 768 / 1024 / 2048`);
+    }
+    else {
+        id = 'sd-unet';
+        confidence = 'low';
+    }
+    const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined;
+    return result(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
+}
+
+;// CONCATENATED MODULE: ./src/names/family-rules.ts
+/**
+ * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
+ * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
+ * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
+ * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
+ */
+
+
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+function expectSize(p, what, seen, wanted, state) {
+    if (seen !== wanted) {
+        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
+        state.confidence = 'medium';
+    }
+}
+function wanVariant(p, dim, inDim, image, flf, vace) {
+    if (vace) {
+        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
+        return {
+            name: `Wan2.1 VACE-${size}`,
+            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
+        };
+    }
+    if (flf)
+        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
+    if (image)
+        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
+    if (dim === 3072 && inDim === 48)
+        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
+    if (dim === 5120 && inDim === 36) {
+        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
+        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
+    }
+    if (dim === 5120) {
+        return {
+            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
+            variant: 't2v-14b',
+            layers: 40,
+            ffn: 13824
+        };
+    }
+    if (dim === 1536)
+        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
+    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
+}
+function wanOriginal(p) {
+    const mod = p.key('head.modulation');
+    const patch = p.key('patch_embedding.weight');
+    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
+        return null;
+    const dim = mod[mod.length - 1];
+    const inDim = patch[1];
+    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
+    const flf = p.key('img_emb.emb_pos') !== undefined;
+    const vace = p.key('vace_patch_embedding.weight') !== undefined;
+    if (!image)
+        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, vace);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
+}
+function wanDiffusers(p) {
+    const sst = p.key('scale_shift_table');
+    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
+    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
+        return null;
+    const dim = sst[sst.length - 1];
+    const inDim = p.key('patch_embedding.weight')?.[1];
+    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
+        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
+    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
+    if (!image)
+        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, false);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
+}
+function longcat(p) {
+    const qkv = p.block('blocks', 'attn.qkv.weight');
+    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
+    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', qkv[1], 4096, state);
+    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
+    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
+    const exact = state.confidence === 'high';
+    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
+}
+function fluxOrHunyuan(p) {
+    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
+        p.count('txt_in.individual_token_refiner.blocks') > 0;
+    // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
+    const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/);
+    const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight');
+    const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined;
+    const linear1 = p.block('single_blocks', 'linear1.weight');
+    if (!(bflQkv || hyQkv) || !linear1)
+        return null;
+    const state = { confidence: 'high' };
+    const double = p.blocks('double_blocks');
+    const single = p.blocks('single_blocks');
+    if (refiner || hyQkv) {
+        if (refiner)
+            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', linear1[1], 3072, state);
+        expectSize(p, 'double blocks', double, 20, state);
+        expectSize(p, 'single blocks', single, 40, state);
+        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    const hidden = p.key('img_in.weight')?.[0];
+    expectSize(p, 'hidden size', hidden, 3072, state);
+    expectSize(p, 'double blocks', double, 19, state);
+    expectSize(p, 'single blocks', single, 38, state);
+    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
+    if (!guidance)
+        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
+}
+const TOKEN_REFINER = /(?:^|_)token_refiner_/;
+function fluxDiffusers(p) {
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
+    if (!addQ || !mlp)
+        return null;
+    const state = { confidence: 'high' };
+    // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
+    // text token refiner tells it apart.
+    const patch = p.key('x_embedder.proj.weight');
+    const refiner = p.index.some(TOKEN_REFINER);
+    if ((patch && patch.length === 5) || refiner) {
+        if (patch?.length === 5)
+            p.evidence.push('x_embedder.proj is a 3-D convolution: a video model');
+        if (refiner)
+            p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', addQ[1], 3072, state);
+        expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state);
+        expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state);
+        const naming = 'diffusers (HunyuanVideoTransformer3DModel)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
+    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
+}
+function qwenImage(p) {
+    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const txtNorm = p.key('txt_norm.weight');
+    if (!mod || !addQ || !txtNorm)
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', addQ[1], 3072, state);
+    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
+    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
+}
+function sd3(p) {
+    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
+    if (!qkv)
+        return null;
+    const depth = p.blocks('joint_blocks');
+    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
+    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
+    const state = { confidence: 'medium' };
+    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
+}
+/**
+ * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
+ * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
+ */
+function sd3Diffusers(p) {
+    const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight');
+    const patch = p.key('pos_embed.proj.weight');
+    if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0)
+        return null;
+    if (!p.key('context_embedder.weight'))
+        return null;
+    p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    p.evidence.push('pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout');
+    const depth = p.blocks('transformer_blocks');
+    const hidden = patch[0];
+    const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight');
+    const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight');
+    p.evidence.push(`hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3';
+    return result(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64);
+}
+function ltx(p) {
+    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
+    const sst = p.block('transformer_blocks', 'scale_shift_table');
+    if (!q || !sst)
+        return null;
+    // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
+    // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
+    const original = p.key('patchify_proj.weight')?.length === 2;
+    const diffusers = p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined;
+    if (!original && !diffusers)
+        return null;
+    const layers = p.blocks('transformer_blocks');
+    const hidden = q[1];
+    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
+    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
+    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
+}
+function cogvideox(p) {
+    const sat = p.block('layers', 'attention.query_key_value.weight');
+    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
+        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
+        p.block('transformer_blocks', 'attn1.to_q.weight');
+    if (!sat && !diffusers)
+        return null;
+    if (diffusers)
+        p.block('transformer_blocks', 'norm1.linear.weight');
+    const pattern = sat ? 'layers' : 'transformer_blocks';
+    const layers = p.blocks(pattern);
+    const hidden = (sat ?? diffusers ?? [0, 0])[1];
+    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
+    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
+}
+const UNET_CROSS_K = /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/;
+const RULES = [
+    { rule: wanOriginal, keys: ['head.modulation'] },
+    { rule: wanDiffusers, keys: ['scale_shift_table'] },
+    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+    { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
+    { rule: qwenImage, keys: ['txt_norm.weight'] },
+    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+    { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
+    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    {
+        rule: cogvideox,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/names/families.ts
+/**
+ * Family detection: the one detector of the project. analysis (a whole checkpoint), lora (the modules a LoRA
+ * targets, with their implied weight shapes) and the LoRA base index all ask it. It reads structure first (block
+ * counts, widths, context widths, where attention sits) and names second:
+ * - the full-model rules (src/names/family-rules.ts) need the keys a whole checkpoint has and check sizes against
+ *   the reference configs (docs/reference/key-formats.md);
+ * - a partial key set (a LoRA's targets) falls back to the signature of its block names, and the UNet versions are
+ *   then told apart by shapes (`unetVersion`), never by names alone.
+ * Paths may be dotted or kohya-underscored: both are read in one underscored form.
+ */
+
+
+
+const RANK = { high: 0, medium: 1, low: 2 };
+function mayMatch(rule, index) {
+    if (rule.keys)
+        for (const k of rule.keys)
+            if (index.has(k))
+                return true;
+    if (rule.blockKeys)
+        for (const [series, rest] of rule.blockKeys)
+            if (index.blockHas(series, rest))
+                return true;
+    return rule.gate?.(index) ?? false;
+}
+/**
+ * Every full-model family rule that matches a whole checkpoint's layers, best first. A rule runs only when a key
+ * it requires is present: analysis runs once per process, where compiling a function costs more than running it.
+ */
+function identifyFamilies(layers) {
+    return identifyIn(new LayerIndex(layers));
+}
+function identifyIn(index) {
+    const out = [];
+    for (const rule of RULES) {
+        if (!mayMatch(rule, index))
+            continue;
+        const r = rule.rule(new FamilyProbe(index));
+        if (r)
+            out.push(r);
+    }
+    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
+}
+const SIGNATURES = [
+    {
+        id: 'longcat-video',
+        diffusers: false,
+        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
+    },
+    { id: 'wan', diffusers: true, re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
+    { id: 'wan', diffusers: true, re: /^_condition_embedder_/ },
+    {
+        id: 'flux',
+        diffusers: false,
+        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
+    },
+    {
+        id: 'flux',
+        diffusers: true,
+        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
+    },
+    { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
+    {
+        id: 'unet',
+        diffusers: true,
+        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
+    },
+    { id: 'sd3', diffusers: false, re: /^_joint_blocks_\d+_(?:x_block|context_block)_/ },
+    { id: 'clip-text', diffusers: false, re: /^_text_model_encoder_layers_\d+_/ }
+];
+/** HunyuanVideo's original names fuse with `_` where Flux uses `.`: only the dotted path tells them apart. */
+const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
+/** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
+function signatureOfPath(path) {
+    if (HUNYUAN_DOTTED.test(path))
+        return { id: 'hunyuan-video', diffusers: false };
+    const u = '_' + path.replace(/\./g, '_') + '_';
+    for (const s of SIGNATURES)
+        if (s.re.test(u))
+            return s;
+    return null;
+}
+/**
+ * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
+ * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
+ * Text-encoder layers are ignored. Null when nothing points at a known family.
+ */
+function detectFamily(layers) {
+    const list = [...layers];
+    const index = new LayerIndex(list);
+    const full = identifyIn(index)[0];
+    if (full)
+        return full;
+    const votes = new Map();
+    for (const l of list) {
+        const s = signatureOfPath(l.path);
+        if (!s || s.id === 'clip-text')
+            continue;
+        const key = `${s.id}/${s.diffusers}`;
+        const v = votes.get(key);
+        if (v)
+            v.n++;
+        else
+            votes.set(key, { ...s, n: 1 });
+    }
+    // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
+    // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
+    let best;
+    for (const v of votes.values())
+        if (!best || v.n > best.n)
+            best = v;
+    const probe = new FamilyProbe(index);
+    if (!best || !plausible(best, probe))
+        return null;
+    if (best.id === 'unet')
+        return unetRule(new FamilyProbe(index), best.diffusers);
+    probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`);
+    return {
+        match: {
+            id: best.id,
+            name: best.id,
+            variant: null,
+            naming: best.diffusers ? 'diffusers' : 'original',
+            confidence: 'low',
+            evidence: probe.evidence
+        },
+        diffusers: best.diffusers
+    };
+}
+/** Whether the structure of a set allows the family its names vote for. */
+function plausible(v, p) {
+    if (v.id === 'flux')
+        return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p);
+    if (v.id === 'longcat-video')
+        return mayBeLongcat(p);
+    return true;
+}
+const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/;
+/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
+function mayBeFluxOriginal(p) {
+    if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH);
+}
+/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
+const FLUX_WIDTH = 3072;
+const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/;
+/** A single block's sequential feed-forward or own attention output (underscored path). */
+const SEQUENTIAL_SINGLE_BLOCK = /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/;
+/** Flux's double (joint) blocks. */
+const FLUX_DOUBLE_BLOCKS = 19;
+/**
+ * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
+ * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
+ * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ */
+function mayBeFlux(p) {
+    if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
+    // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
+    // `attn.to_out`) is another MMDiT's, whatever the series is called.
+    if (p.index.some(SEQUENTIAL_SINGLE_BLOCK))
+        return false;
+    if (p.index.some(/^single_transformer_blocks_/))
+        return true;
+    const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1]);
+    if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH))
+        return true;
+    return false;
+}
+/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
+const LONGCAT_WIDTH = 4096;
+const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/;
+const SELF_QKV = /^blocks_\d+_attn_qkv/;
+/**
+ * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
+ * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
+ * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
+ */
+function mayBeLongcat(p) {
+    if (p.index.some(LONGCAT_ONLY))
+        return true;
+    const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH);
+}
+/** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
+const UNET_FAMILIES = new Set(['sd1', 'sd2', 'sdxl', 'sd-unet']);
+/** True for a Stable Diffusion UNet family id in either naming (`sd1`, `sdxl-diffusers`, ...). */
+function isUnetFamily(id) {
+    return id !== null && UNET_FAMILIES.has(id.replace(/-diffusers$/, ''));
+}
+/**
+ * The architecture a family id names, naming aside: `wan-diffusers` -> `wan`; every UNet generation -> `sd-unet`
+ * (SD 1.x on an SDXL base is the same network with another text context, a size question, not an architecture).
+ */
+function familyArchitecture(id) {
+    return isUnetFamily(id) ? 'sd-unet' : id.replace(/-diffusers$/, '');
+}
+
+
+/***/ }),
+
+/***/ 1907:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vM: () => (/* reexport */ roles/* ATTENTION_ROLES */.vM),
+  JE: () => (/* reexport */ prefixes/* COMPONENT_PREFIXES */.JE),
+  Tc: () => (/* reexport */ roles/* FFN_ROLES */.Tc),
+  E5: () => (/* reexport */ roles/* FUSED_ROLE_PARTS */.E5),
+  cY: () => (/* reexport */ tokens/* LEAF_NAMES */.cY),
+  Vc: () => (/* reexport */ roles/* NORM_ROLES */.Vc),
+  Fk: () => (/* reexport */ chunkCount),
+  _V: () => (/* reexport */ chunkOrder),
+  ct: () => (/* reexport */ prefixes/* componentPrefix */.ct),
+  tm: () => (/* reexport */ roles/* isEmbeddingName */.tm),
+  Rk: () => (/* reexport */ roles/* isStreamWord */.Rk),
+  Vi: () => (/* reexport */ tokens/* keyWords */.Vi),
+  EY: () => (/* reexport */ roles/* layerRole */.EY),
+  rb: () => (/* reexport */ roles/* normPositions */.rb),
+  l5: () => (/* reexport */ prefixes/* normalizeKey */.l5),
+  Eu: () => (/* reexport */ series/* sectionRank */.Eu),
+  Hg: () => (/* reexport */ tokens/* splitLeaf */.Hg),
+  Ep: () => (/* reexport */ prefixes/* stripKnownPrefixes */.Ep),
+  yj: () => (/* reexport */ prefixes/* stripModelPrefixes */.yj),
+  bV: () => (/* reexport */ tokens/* tokenKey */.bV)
+});
+
+// UNUSED EXPORTS: ADAPTER_PREFIXES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, KNOWN_PREFIXES, OUTPUT_PROJECTIONS, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, identifyFamilies, isAdapterKey, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, modulationChunks, parseSuffix, signatureOfPath, subwords
+
+// EXTERNAL MODULE: ./src/names/prefixes.ts
+var prefixes = __webpack_require__(9334);
+// EXTERNAL MODULE: ./src/names/tokens.ts
+var tokens = __webpack_require__(2432);
+// EXTERNAL MODULE: ./src/names/roles.ts
+var roles = __webpack_require__(2381);
+// EXTERNAL MODULE: ./src/names/series.ts
+var series = __webpack_require__(1203);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/model-parts.ts
+var model_parts = __webpack_require__(3154);
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
+;// CONCATENATED MODULE: ./src/names/modulation.ts
+/**
+ * Modulation chunk order: the one rule compare, LoRA resolution and convert share. An adaLN modulation is one
+ * linear (or table) whose rows are equal chunks (shift, scale[, gate] per sublayer); the order is a convention of
+ * the code that reads it, which no header shows. Two conventions are known and can be told from the names:
+ *
+ * - Modulations named as such (`adaLN_modulation`, `img_mod.lin`, `modulation`, `scale_shift_table`, `modF`), as
+ *   the original releases (DiT, PixArt, SD3, Flux, Wan, HunyuanVideo, AuraFlow) name them: shift first
+ *   (`shift, scale[, gate] = mod(c).chunk(n)`; PixArt / Wan `scale_shift_table` too, despite the words).
+ * - A norm's own linear (`norm1.linear`, `norm.linear`, `norm_out.linear`, diffusers' AdaLayerNorm* modules):
+ *   AdaLayerNormZero / AdaLayerNormZeroSingle (3 or 6 chunks) keep shift first, while AdaLayerNormContinuous (2
+ *   chunks, diffusers normalization.py) splits `scale, shift` — which is why diffusers' converters swap the rows of
+ *   `norm_out.linear` (`swap_scale_shift` in convert_flux / sd3 / aura_flow to diffusers).
+ *
+ * Any other naming of a modulation (a bare `t_block.1`, an unnamed Sequential) has no known order.
+ */
+
+/** Words that name a modulation as such (not as a norm's linear); whole words and their subwords are read. */
+const MODULATION_WORDS = new Set(['mod', 'modulation', 'modulations', 'adaln', 'modf', 'shift']);
+const NORM_WORDS = new Set(['norm', 'ln', 'layernorm']);
+const LINEAR_WORDS = new Set(['linear', 'lin']);
+function wordsOf(path) {
+    const out = [];
+    for (const w of (0,tokens/* keyWords */.Vi)(path)) {
+        if (w.index !== undefined)
+            out.push(w.text);
+        else
+            out.push(w.text, ...(0,tokens/* subwords */.S7)(w.text));
+    }
+    return out.map((w) => w.toLowerCase());
+}
+/** Chunks of `n` in the shift-first order every known original release uses. */
+function shiftFirst(n) {
+    if (n === 2)
+        return ['shift', 'scale'];
+    if (n > 0 && n % 3 === 0 && n <= 18) {
+        const out = [];
+        for (let i = 0; i < n; i += 3)
+            out.push('shift', 'scale', 'gate');
+        return out;
+    }
+    return undefined;
+}
+/**
+ * The chunks a modulation stores, in row order, from its path (layer path, without `.weight`) and its chunk count;
+ * undefined when the naming is not one of the known conventions.
+ */
+function modulationChunks(path, n) {
+    const words = wordsOf(path);
+    if (words.some((w) => MODULATION_WORDS.has(w)))
+        return shiftFirst(n);
+    const norm = words.some((w) => NORM_WORDS.has(w) || w.endsWith('norm'));
+    if (norm && words.some((w) => LINEAR_WORDS.has(w))) {
+        // AdaLayerNormContinuous: (scale, shift); AdaLayerNormZero / ZeroSingle: the original order.
+        return n === 2 ? ['scale', 'shift'] : shiftFirst(n);
+    }
+    return undefined;
+}
+/**
+ * How many equal chunks a modulation's rows hold, from its shape without size-1 dims: a linear [n * D, D] holds n,
+ * a table [n, D] holds n. 0 when the shape says nothing.
+ */
+function chunkCount(squeezed) {
+    if (squeezed.length !== 2)
+        return 0;
+    const [rows, cols] = [squeezed[0], squeezed[1]];
+    if (rows >= cols && cols > 0 && rows % cols === 0)
+        return rows / cols;
+    return rows <= 18 ? rows : 0;
+}
+/** The chunk order between two modulations of `n` chunks each (A's path, B's path). */
+function chunkOrder(aPath, bPath, n) {
+    const a = modulationChunks(aPath, n);
+    const b = modulationChunks(bPath, n);
+    if (!a || !b)
+        return { kind: 'unknown', chunks: shiftFirst(n) ?? ['shift', 'scale', 'gate'] };
+    if (a.join() === b.join())
+        return { kind: 'same', chunks: a };
+    // Chunk names repeat per sublayer (shift, scale, gate, shift, ...): take each of B's from the same group in A.
+    const used = new Set();
+    const order = [];
+    for (const c of b) {
+        const i = a.findIndex((x, k) => x === c && !used.has(k));
+        if (i < 0)
+            return { kind: 'unknown', chunks: a };
+        used.add(i);
+        order.push(i);
+    }
+    return { kind: 'reorder', chunks: a, order };
+}
+
+;// CONCATENATED MODULE: ./src/names/index.ts
+/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series, family detection. */
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 3154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ isUnetConvolutionUnderscored),
+/* harmony export */   E9: () => (/* binding */ isInputLayer),
+/* harmony export */   Fo: () => (/* binding */ isImageBranchPath),
+/* harmony export */   Lr: () => (/* binding */ isContextEmbedding),
+/* harmony export */   NK: () => (/* binding */ OUTPUT_PROJECTIONS),
+/* harmony export */   Sf: () => (/* binding */ isImageEmbedderUnderscored),
+/* harmony export */   oU: () => (/* binding */ isPatchEmbedding),
+/* harmony export */   wi: () => (/* binding */ isOutputHeadUnderscored)
+/* harmony export */ });
+/**
+ * The model-level parts outside the repeated blocks, named the ways the conventions name them: the latent (patch)
+ * embedding and input convolution, the text / context embedding, the CLIP image branch, the output head and the
+ * UNet's convolution layers. The one list of each: the structure analysis reads dimensions from them (in / out
+ * channels, patch size, context width), the LoRA reader labels layer kinds with them.
+ * Paths are dotted; the `...Underscored` tests take the `_a_b_c_` boundary form (kohya paths lose their dots).
+ */
+/** Modules that embed the latent patches (conv or linear): their in-features are the latent channels. */
+const PATCH_EMBEDDINGS = [
+    'patch_embedding',
+    'patch_embed',
+    'x_embedder',
+    'img_in',
+    'patchify_proj',
+    'pos_embed'
+];
+/** A model's first layer when it has no patch embedding (UNet `conv_in`, a transformer's `proj_in`). */
+const INPUT_LAYERS = ['conv_in', 'proj_in', 'input_proj'];
+/** Modules that embed the text context: their in-features are the context width. */
+const CONTEXT_EMBEDDINGS = [
+    'text_embedding',
+    'txt_in',
+    'y_embedder',
+    'context_embedder',
+    'caption_projection',
+    'text_embedder',
+    'encoder_hid_proj',
+    'cap_embedder'
+];
+/** The image embedder of a CLIP image branch (Wan2.1 I2V `img_emb`, diffusers `image_embedder`). */
+const IMAGE_EMBEDDERS = ['img_emb', 'image_embedder'];
+/**
+ * The attention projections of a CLIP image branch: Wan2.1 I2V's extra k/v in original and diffusers names
+ * (`attn2.add_k_proj`; Flux's `attn.add_k_proj` is the text stream, hence the `attn2` qualifier).
+ */
+const IMAGE_BRANCH_PROJECTIONS = [
+    'k_img',
+    'v_img',
+    'norm_k_img',
+    'attn2.add_k_proj',
+    'attn2.add_v_proj',
+    'attn2.norm_added_k'
+];
+/** Top-level modules of the output head (the final norm / modulation and the projection). */
+const OUTPUT_HEADS = ['head', 'final_layer', 'proj_out', 'norm_out', 'out.2', 'conv_out'];
+/** The output projection inside the head, most specific first: its out-features are the output channels. */
+const OUTPUT_PROJECTIONS = [
+    'head.head',
+    'final_layer.linear',
+    'final_layer.proj',
+    'proj_out',
+    'conv_out',
+    'out.2',
+    'head'
+];
+/** The UNet's resnet and sampler layers (LDM and diffusers names). */
+const UNET_CONVOLUTIONS = [
+    'in_layers',
+    'out_layers',
+    'emb_layers',
+    'skip_connection',
+    'resnets',
+    'conv1',
+    'conv2',
+    'conv_shortcut',
+    'time_emb_proj',
+    'op',
+    'downsamplers',
+    'upsamplers',
+    'conv'
+];
+const alternatives = (names, sep) => names.map((n) => n.replace(/\./g, sep === '.' ? '\\.' : sep)).join('|');
+/** A dotted path with one of `names` as a whole segment run. */
+const segmentRe = (names) => new RegExp(`(?:^|\\.)(?:${alternatives(names, '.')})(?:\\.|$)`);
+/** An underscored path (`_a_b_`) containing one of `names`; `top`: starting with it. */
+const underscoredRe = (names, top = false) => new RegExp(`${top ? '^' : ''}_(?:${alternatives(names, '_')})_`);
+const PATCH_MODULE = segmentRe(PATCH_EMBEDDINGS);
+const INPUT_MODULE = new RegExp(`^(?:${alternatives(INPUT_LAYERS, '.')})$`);
+const CONTEXT_MODULE = segmentRe(CONTEXT_EMBEDDINGS);
+const IMAGE_BRANCH = new RegExp(`(?:^|[._])(?:${[...IMAGE_EMBEDDERS, ...IMAGE_BRANCH_PROJECTIONS].map((n) => n.replace(/\./g, '[._]')).join('|')})(?:[._]|$)`);
+const IMAGE_EMBEDDER_U = underscoredRe(IMAGE_EMBEDDERS);
+const OUTPUT_HEAD_U = underscoredRe(OUTPUT_HEADS, true);
+const UNET_CONVOLUTION_U = underscoredRe(UNET_CONVOLUTIONS);
+/** A module (dotted, without the leaf) that embeds the latent patches. */
+function isPatchEmbedding(module) {
+    return PATCH_MODULE.test(module);
+}
+/** A top-level module that is a model's first layer when no patch embedding is named (`conv_in`, `proj_in`). */
+function isInputLayer(module) {
+    return INPUT_MODULE.test(module);
+}
+/** A module (dotted) that embeds the text context. */
+function isContextEmbedding(module) {
+    return CONTEXT_MODULE.test(module);
+}
+/** A path (dotted or kohya-underscored) in a CLIP image branch: its embedder or its extra k/v projections. */
+function isImageBranchPath(path) {
+    return IMAGE_BRANCH.test(path);
+}
+/** An underscored path inside the CLIP image embedder. */
+function isImageEmbedderUnderscored(u) {
+    return IMAGE_EMBEDDER_U.test(u);
+}
+/** An underscored path inside the output head (top-level). */
+function isOutputHeadUnderscored(u) {
+    return OUTPUT_HEAD_U.test(u);
+}
+/** An underscored path in a UNet resnet, sampler or convolution layer. */
+function isUnetConvolutionUnderscored(u) {
+    return UNET_CONVOLUTION_U.test(u);
+}
+
+
+/***/ }),
+
+/***/ 9334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ stripKnownPrefixes),
+/* harmony export */   JE: () => (/* binding */ COMPONENT_PREFIXES),
+/* harmony export */   ct: () => (/* binding */ componentPrefix),
+/* harmony export */   de: () => (/* binding */ ADAPTER_PREFIXES),
+/* harmony export */   l5: () => (/* binding */ normalizeKey),
+/* harmony export */   yj: () => (/* binding */ stripModelPrefixes)
+/* harmony export */ });
+/* unused harmony export KNOWN_PREFIXES */
 /**
  * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
  * Stripping them turns "0% exact overlap" into "same model, other packaging". The one list of the project.
@@ -3026,8 +4181,15 @@ function normalizeKey(key) {
 function stripKnownPrefixes(key) {
     let rest = key;
     for (let round = 0; round < MAX_ROUNDS; round++) {
+        // Every known prefix starts with a whole first segment: a key whose first segment starts none of them (most
+        // keys) is settled with one indexOf and one Set lookup. A plain index loop, not find() nor for-of: this runs
+        // for every key of every model, in code too short-lived for the JIT.
+        const dot = rest.indexOf('.');
+        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
+            break;
         let prefix;
-        for (const p of KNOWN_PREFIXES) {
+        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+            const p = KNOWN_PREFIXES[c];
             if (rest.length > p.length && rest.startsWith(p)) {
                 prefix = p;
                 break;
@@ -3039,6 +4201,8 @@ function stripKnownPrefixes(key) {
     }
     return rest;
 }
+/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
+const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
 /**
  * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
  * `LlamaForCausalLM` keeps `lm_head` beside `model.`): stripped only when nearly every key of the model carries
@@ -3079,80 +4243,88 @@ function stripModelPrefixes(keys) {
     }
     return out;
 }
-
-// EXTERNAL MODULE: ./src/lookup.ts
-var lookup = __webpack_require__(9493);
-;// CONCATENATED MODULE: ./src/names/tokens.ts
+const ADAPTER_PREFIXES = [
+    { prefix: 'lora_unet__', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_transformer_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_prior_unet_', naming: 'kohya', form: 'underscore', component: 'denoiser' },
+    { prefix: 'lora_te1_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'lora_te2_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 2 },
+    { prefix: 'lora_te3_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 3 },
+    { prefix: 'lora_te_', naming: 'kohya', form: 'underscore', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'lycoris_', naming: 'lycoris', form: 'underscore', component: 'denoiser' },
+    { prefix: 'base_model.model.', naming: 'peft', form: 'dotted', component: 'denoiser' },
+    // ai-toolkit Wan2.2 A14B combined files: one expert per prefix (transformer_1 high noise, transformer_2 low noise).
+    { prefix: 'diffusion_model.transformer_1.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'diffusion_model.transformer_2.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'model.diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'diffusion_model.', naming: 'comfyui', form: 'dotted', component: 'denoiser' },
+    { prefix: 'transformer_2.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+    { prefix: 'transformer.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+    { prefix: 'unet.', naming: 'diffusers', form: 'dotted', component: 'denoiser' },
+    { prefix: 'text_encoder.', naming: 'diffusers', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+    {
+        prefix: 'text_encoder_2.',
+        naming: 'diffusers',
+        form: 'dotted',
+        component: 'text-encoder',
+        textEncoder: 2
+    },
+    {
+        prefix: 'text_encoder_3.',
+        naming: 'diffusers',
+        form: 'dotted',
+        component: 'text-encoder',
+        textEncoder: 3
+    },
+    { prefix: 'text_encoders.', naming: 'comfyui', form: 'dotted', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'pipe.dit.', naming: 'bare', form: 'dotted', component: 'denoiser' }
+];
 /**
- * Tokenization of tensor keys. A key splits on `.` AND `_` into words, so kohya's underscore names
- * (`lora_unet_down_blocks_0_attentions_0`) and dotted names (`down_blocks.0.attentions.0`) give the same words;
- * a word made of digits only is an index. Words split further into subwords at camel-case and letter/digit
- * boundaries (`attn1` -> attn 1, `mlpC` -> mlp c, `w1q` -> w 1 q) for role reading.
+ * Component prefixes of single-file checkpoints (LDM / sgm layouts, ComfyUI's `text_encoders.`): which part of the
+ * model the keys under them belong to. Diffusers folders add one prefix per component folder (`componentPrefix`).
  */
-
-/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
-const LEAF_NAMES = (0,lookup/* lookupTable */.z)({
-    weight: 'weight',
-    bias: 'bias',
-    scale: 'weight',
-    gamma: 'weight',
-    beta: 'bias',
-    running_mean: 'running_mean',
-    running_var: 'running_var',
-    num_batches_tracked: 'num_batches_tracked',
-    weight_int8: 'weight_int8',
-    weight_scale: 'weight_scale'
-});
-/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
-const FUSED_LEAVES = (0,lookup/* lookupTable */.z)({
-    in_proj_weight: ['in_proj', 'weight'],
-    in_proj_bias: ['in_proj', 'bias']
-});
-/** Splits a (dotted) key into its layer and leaf. */
-function splitLeaf(key) {
-    const dot = key.lastIndexOf('.');
-    const last = dot < 0 ? key : key.slice(dot + 1);
-    const head = dot < 0 ? '' : key.slice(0, dot);
-    const fused = FUSED_LEAVES[last];
-    if (fused)
-        return { layer: head === '' ? fused[0] : `${head}.${fused[0]}`, leaf: fused[1] };
-    const leaf = LEAF_NAMES[last];
-    if (leaf !== undefined && head !== '')
-        return { layer: head, leaf };
-    return { layer: key, leaf: '' };
-}
-/** Longest digit run read as an index; longer runs stay text (a hostile key cannot make huge numbers). */
-const MAX_INDEX_DIGITS = 9;
-function keyWords(path) {
-    const out = [];
-    for (const piece of path.split(/[._]/)) {
-        if (piece === '')
-            continue;
-        if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
-            out.push({ text: piece, index: Number(piece) });
-        else
-            out.push({ text: piece });
-    }
-    return out;
-}
-/** Subwords of one word, lower-cased: camel-case and letter/digit boundaries (`adaLN` -> ada ln, `w1q` -> w 1 q). */
-function subwords(word) {
-    const parts = word
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .replace(/([A-Za-z])(\d)/g, '$1 $2')
-        .replace(/(\d)([A-Za-z])/g, '$1 $2')
-        .toLowerCase()
-        .split(' ');
-    return parts.filter((p) => p !== '');
-}
-/** The words of a path as one lower-cased string joined by `.`: kohya and dotted spellings give the same text. */
-function tokenKey(path) {
-    return keyWords(path)
-        .map((w) => w.text.toLowerCase())
-        .join('.');
+const COMPONENT_PREFIXES = [
+    { prefix: 'model.diffusion_model.', component: 'denoiser', textEncoder: 0 },
+    { prefix: 'diffusion_model.', component: 'denoiser', textEncoder: 0 },
+    { prefix: 'conditioner.embedders.0.transformer.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'conditioner.embedders.1.model.', component: 'text-encoder', textEncoder: 2 },
+    { prefix: 'cond_stage_model.transformer.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'cond_stage_model.model.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'text_encoders.', component: 'text-encoder', textEncoder: 1 },
+    { prefix: 'first_stage_model.', component: 'skip', textEncoder: 0 },
+    { prefix: 'model_ema.', component: 'skip', textEncoder: 0 }
+];
+/** The prefix of one diffusers component folder (`text_encoder_2`, `transformer`, `unet`, `vae`). */
+function componentPrefix(name) {
+    const te = /^text_encoder(?:_(\d+))?$/.exec(name);
+    if (te)
+        return { prefix: `${name}.`, component: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 };
+    if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
+        return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 };
+    return { prefix: `${name}.`, component: 'skip', textEncoder: 0 };
 }
 
-;// CONCATENATED MODULE: ./src/names/roles.ts
+
+/***/ }),
+
+/***/ 2381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E5: () => (/* binding */ FUSED_ROLE_PARTS),
+/* harmony export */   EY: () => (/* binding */ layerRole),
+/* harmony export */   J8: () => (/* binding */ isFfnWord),
+/* harmony export */   Rk: () => (/* binding */ isStreamWord),
+/* harmony export */   Tc: () => (/* binding */ FFN_ROLES),
+/* harmony export */   Vc: () => (/* binding */ NORM_ROLES),
+/* harmony export */   aW: () => (/* binding */ attentionPart),
+/* harmony export */   rb: () => (/* binding */ normPositions),
+/* harmony export */   tm: () => (/* binding */ isEmbeddingName),
+/* harmony export */   vM: () => (/* binding */ ATTENTION_ROLES)
+/* harmony export */ });
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9493);
+/* harmony import */ var _tokens_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2432);
 /**
  * Layer roles: what a layer is for, read from the words of its path (docs/reference/key-formats.md). One generic
  * vocabulary of the words naming conventions use for the same role (q/to_q/q_proj/query/wq, attn1/self_attn,
@@ -3197,8 +4369,12 @@ const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb']);
 function isStreamWord(w) {
     return CONTEXT.has(w) || MAIN.has(w);
 }
+/** True for a word that names a feed-forward unit (`ffn`, `ff`, `mlp`, `feedforward`). */
+function isFfnWord(w) {
+    return FFN.has(w);
+}
 /** Words that order layers of one role. */
-const ORDER_WORDS = (0,lookup/* lookupTable */.z)({
+const ORDER_WORDS = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupTable */ .z)({
     in: 0,
     input: 0,
     pre: 0,
@@ -3211,7 +4387,14 @@ const ORDER_WORDS = (0,lookup/* lookupTable */.z)({
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
 function fusedRole(words) {
     const s = new Set(words);
-    if (words.some((w) => QKV.has(w)) || (s.has('in') && s.has('proj') && words.length <= 3))
+    // `in_proj` (nn.MultiheadAttention, alone or under its attention) is the fused input projection; `proj_in` (a
+    // transformer's input linear) and `img_in.proj` (an input embedding) are not.
+    const n = words.length;
+    const inProj = n >= 2 &&
+        words[n - 2] === 'in' &&
+        words[n - 1] === 'proj' &&
+        (n === 2 || (n === 3 && ATTN.has(words[0])));
+    if (words.some((w) => QKV.has(w)) || inProj)
         return 'qkv';
     if ((s.has('query') || s.has('q')) && (s.has('key') || s.has('k')) && (s.has('value') || s.has('v')))
         return 'qkv';
@@ -3235,11 +4418,11 @@ function layerRole(path, isVector = false, top = false, context = '') {
     const roleWords = [];
     for (const [si, segment] of segments.entries()) {
         const segWords = [];
-        for (const w of keyWords(segment)) {
+        for (const w of (0,_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .keyWords */ .Vi)(segment)) {
             if (w.index !== undefined)
                 segWords.push(w.text);
             else
-                segWords.push(...subwords(w.text));
+                segWords.push(...(0,_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .subwords */ .S7)(w.text));
         }
         segWords.forEach((w, i) => {
             // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
@@ -3281,7 +4464,7 @@ function readRole(result, words, isVector, top, context) {
     // Inside an attention unit (`mid.attn_1`, `attentions.0`) the layers belong to attention unless they say
     // otherwise.
     if (result.sublayer === undefined && context !== '') {
-        const ctx = context.split('.').flatMap((w) => subwords(w));
+        const ctx = context.split('.').flatMap((w) => (0,_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .subwords */ .S7)(w));
         if (ctx.some((w) => ATTN.has(w)))
             result.sublayer = 'attn';
     }
@@ -3308,7 +4491,10 @@ function readRole(result, words, isVector, top, context) {
         result.role = 'v';
     else if (result.sublayer === 'ffn' || set.has('fc') || set.has('gate') || set.has('up') || set.has('down'))
         result.role = ffnRole(words);
-    else if (result.sublayer !== undefined && (words.some((w) => OUT.has(w)) || set.has('proj')))
+    // An input projection (`proj_in`) is no output projection, whatever unit it sits in.
+    else if (result.sublayer !== undefined &&
+        !set.has('in') &&
+        (words.some((w) => OUT.has(w)) || set.has('proj')))
         result.role = 'o';
     else if (words.some((w) => EMBED.has(w)))
         result.role = 'embed';
@@ -3427,15 +4613,76 @@ function normPositions(places, sublayers) {
     });
     return out;
 }
+/** Roles of an attention module's own layers: projections and q/k norms. */
+const ATTENTION_ROLES = new Set([
+    'q',
+    'k',
+    'v',
+    'o',
+    'qkv',
+    'kv',
+    'q-norm',
+    'k-norm'
+]);
+/** Roles of a feed-forward unit's linears. */
+const FFN_ROLES = new Set(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out']);
+/** Roles of normalization layers (q/k norms included). */
+const NORM_ROLES = new Set(['norm', 'q-norm', 'k-norm']);
+/**
+ * The part of an attention module one layer name (the last segment of its path: `to_q`, `add_k_proj`, `k_img`,
+ * `norm_added_q`, `query_key_value`) stands for, read with the shared words as if inside an attention module, with
+ * its stream: `context` for the added (text) stream of joint attention, `main` for an image branch (`k_img`).
+ * A layer named after the attention itself (GPT-2 `c_attn`) is its fused input projection.
+ */
+function attentionPart(name) {
+    const r = layerRole(name, false, false, 'attn');
+    if (ATTENTION_ROLES.has(r.role)) {
+        const out = { part: r.role, words: r.words };
+        if (r.stream !== undefined)
+            out.stream = r.stream;
+        return out;
+    }
+    const named = r.words.filter((w) => w.length > 1);
+    if (named.length === 1 && ATTN.has(named[0]) && r.words.length === 2)
+        return { part: 'qkv', words: r.words };
+    return undefined;
+}
+/** Input layers named by what they are rather than by an `emb` word: GPT-2 token / position tables, patchify. */
+const INPUT_LAYERS = new Set(['wte', 'wpe', 'patchify_proj', 'caption_projection']);
+/** `img_in`, `txt_in`, `conv_in`, `proj_in`: a module whose name ends in `in` takes the model's input. */
+const INPUT_SUFFIX = /(?:^|_)in$/;
+/**
+ * True for the name of a model-level module that embeds an input: an `emb` word (`patch_embedding`, `t_embedder`,
+ * `label_emb`, `token_embd`), an input layer (`img_in`, `conv_in`, `proj_in`), a token / position table or a
+ * patchify / caption projection. Meant for top-level modules; inside a block the same words name other things.
+ */
+function isEmbeddingName(name) {
+    const lower = name.toLowerCase();
+    return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower);
+}
 
-;// CONCATENATED MODULE: ./src/names/series.ts
+
+/***/ }),
+
+/***/ 1203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CD: () => (/* binding */ blockSeriesOf),
+/* harmony export */   Eu: () => (/* binding */ sectionRank),
+/* harmony export */   VN: () => (/* binding */ blockOf),
+/* harmony export */   dc: () => (/* binding */ BLOCK_CONTAINER_NAMES),
+/* harmony export */   l2: () => (/* binding */ NONZERO_SERIES_INDEX)
+/* harmony export */ });
+/* unused harmony exports BLOCK_SERIES, SERIES_IN_UNDERSCORED, SERIES_IN_KOHYA_SEGMENT */
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9493);
 /**
  * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
  * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
  * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
  */
 
-const SECTION = (0,lookup/* lookupTable */.z)({
+const SECTION = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
     encoder: 0,
     enc: 0,
     down: 0,
@@ -3457,13 +4704,154 @@ function sectionRank(word) {
     const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w);
     return m ? (m[1] === 'down' ? 0 : 2) : undefined;
 }
+/**
+ * Containers whose numbered children are the blocks of a network, in every naming the project reads: DiT / video
+ * (`blocks`, `double_blocks`, `single_transformer_blocks`, `joint_blocks`, ...), UNet LDM (`input_blocks`,
+ * `middle_block`, `output_blocks`) and diffusers (`down_blocks`, `up_blocks`), CLIP (`resblocks`), LLMs (`layers`).
+ * Longest names first, so an alternation built from the list prefers `single_transformer_blocks` to `blocks`.
+ */
+const BLOCK_SERIES = [
+    'single_transformer_blocks',
+    'transformer_blocks',
+    'double_blocks',
+    'single_blocks',
+    'joint_blocks',
+    'input_blocks',
+    'output_blocks',
+    'middle_block',
+    'down_blocks',
+    'vace_blocks',
+    'up_blocks',
+    'resblocks',
+    'blocks',
+    'layers'
+];
+/**
+ * Containers whose numbered children are blocks even when only one is present: the series above and the nested
+ * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
+ */
+const BLOCK_CONTAINER_NAMES = new Set([
+    ...BLOCK_SERIES,
+    'resnets',
+    'attentions',
+    'blk',
+    'h',
+    'layer'
+]);
+const SERIES_ALTERNATION = BLOCK_SERIES.join('|');
+/**
+ * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
+ * first, outermost one. Group 1 is the series, group 2 the index.
+ */
+const SERIES_IN_UNDERSCORED = new RegExp(`_(${SERIES_ALTERNATION})_(\\d{1,6})_`);
+/**
+ * A known series with a nonzero index, in the underscored form: the index a per-path cache may fold away (every
+ * block of a series reads the same).
+ */
+const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\d*(?=_)`, 'g');
+/**
+ * A known series at the start of a kohya key's first segment, or after an underscore
+ * (`lora_unet_blocks_0_self_attn_q`): group 1 series, group 2 index, group 3 the rest.
+ */
+const SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`);
+/** The first `_N_` of an underscored path splits it into series, index and the path inside the block. */
+const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/;
+/**
+ * The outermost numbered container of an underscored path (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3,
+ * `img_attn_qkv`), whatever its name: family rules ask for the series they know by name.
+ */
+function blockSeriesOf(underscored) {
+    const m = FIRST_INDEX.exec(underscored);
+    return m ? { series: m[1], index: Number(m[2]), rest: m[3] } : null;
+}
+/** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
+function blockOf(path) {
+    const m = SERIES_IN_UNDERSCORED.exec('_' + path.replace(/\./g, '_') + '_');
+    return m ? { series: m[1], index: Number(m[2]) } : undefined;
+}
 
-;// CONCATENATED MODULE: ./src/names/index.ts
-/** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series. */
 
+/***/ }),
 
+/***/ 2432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ splitLeaf),
+/* harmony export */   S7: () => (/* binding */ subwords),
+/* harmony export */   Vi: () => (/* binding */ keyWords),
+/* harmony export */   bV: () => (/* binding */ tokenKey),
+/* harmony export */   cY: () => (/* binding */ LEAF_NAMES)
+/* harmony export */ });
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9493);
+/**
+ * Tokenization of tensor keys. A key splits on `.` AND `_` into words, so kohya's underscore names
+ * (`lora_unet_down_blocks_0_attentions_0`) and dotted names (`down_blocks.0.attentions.0`) give the same words;
+ * a word made of digits only is an index. Words split further into subwords at camel-case and letter/digit
+ * boundaries (`attn1` -> attn 1, `mlpC` -> mlp c, `w1q` -> w 1 q) for role reading.
+ */
 
+/** Parameter leaves and their canonical names (RMSNorm `scale` and LayerNorm `gamma` are weights). */
+const LEAF_NAMES = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
+    weight: 'weight',
+    bias: 'bias',
+    scale: 'weight',
+    gamma: 'weight',
+    beta: 'bias',
+    running_mean: 'running_mean',
+    running_var: 'running_var',
+    num_batches_tracked: 'num_batches_tracked',
+    weight_int8: 'weight_int8',
+    weight_scale: 'weight_scale'
+});
+/** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
+const FUSED_LEAVES = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
+    in_proj_weight: ['in_proj', 'weight'],
+    in_proj_bias: ['in_proj', 'bias']
+});
+/** Splits a (dotted) key into its layer and leaf. */
+function splitLeaf(key) {
+    const dot = key.lastIndexOf('.');
+    const last = dot < 0 ? key : key.slice(dot + 1);
+    const head = dot < 0 ? '' : key.slice(0, dot);
+    const fused = FUSED_LEAVES[last];
+    if (fused)
+        return { layer: head === '' ? fused[0] : `${head}.${fused[0]}`, leaf: fused[1] };
+    const leaf = LEAF_NAMES[last];
+    if (leaf !== undefined && head !== '')
+        return { layer: head, leaf };
+    return { layer: key, leaf: '' };
+}
+/** Longest digit run read as an index; longer runs stay text (a hostile key cannot make huge numbers). */
+const MAX_INDEX_DIGITS = 9;
+function keyWords(path) {
+    const out = [];
+    for (const piece of path.split(/[._]/)) {
+        if (piece === '')
+            continue;
+        if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
+            out.push({ text: piece, index: Number(piece) });
+        else
+            out.push({ text: piece });
+    }
+    return out;
+}
+/** Subwords of one word, lower-cased: camel-case and letter/digit boundaries (`adaLN` -> ada ln, `w1q` -> w 1 q). */
+function subwords(word) {
+    const parts = word
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/([A-Za-z])(\d)/g, '$1 $2')
+        .replace(/(\d)([A-Za-z])/g, '$1 $2')
+        .toLowerCase()
+        .split(' ');
+    return parts.filter((p) => p !== '');
+}
+/** The words of a path as one lower-cased string joined by `.`: kohya and dotted spellings give the same text. */
+function tokenKey(path) {
+    return keyWords(path)
+        .map((w) => w.text.toLowerCase())
+        .join('.');
+}
 
 
 /***/ }),
