@@ -55,22 +55,12 @@ export interface Word {
 const MAX_INDEX_DIGITS = 9
 
 export function keyWords(path: string): Word[] {
-  // A character loop, not split(/[._]/) and a digit regex per piece: this runs for every key of both sides, in
-  // code too short-lived for the JIT, where each regex call and piece array costs more than the scan.
   const out: Word[] = []
-  let start = 0
-  let digits = true
-  for (let i = 0; i <= path.length; i++) {
-    const c = i < path.length ? path.charCodeAt(i) : 46
-    if (c === 46 /* . */ || c === 95 /* _ */) {
-      if (i > start) {
-        const piece = path.slice(start, i)
-        if (digits && i - start <= MAX_INDEX_DIGITS) out.push({ text: piece, index: Number(piece) })
-        else out.push({ text: piece })
-      }
-      start = i + 1
-      digits = true
-    } else if (c < 48 || c > 57) digits = false
+  for (const piece of path.split(/[._]/)) {
+    if (piece === '') continue
+    if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
+      out.push({ text: piece, index: Number(piece) })
+    else out.push({ text: piece })
   }
   return out
 }
