@@ -58,6 +58,18 @@ export function stripKnownPrefixes(key: string): string {
   return rest
 }
 
+/** The first known prefix the key starts with (and is longer than), if any. */
+function knownPrefixOf(key: string): string | undefined {
+  // Every known prefix starts with a whole first segment: most keys are settled by one Set lookup.
+  const dot = key.indexOf('.')
+  if (dot < 0 || !PREFIX_HEADS.has(key.slice(0, dot))) return undefined
+  for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+    const p = KNOWN_PREFIXES[c]!
+    if (key.length > p.length && key.startsWith(p)) return p
+  }
+  return undefined
+}
+
 /** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
 const PREFIX_HEADS: ReadonlySet<string> = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))))
 
@@ -78,9 +90,7 @@ export function stripModelPrefixes(keys: readonly string[]): string[] {
   const out = [...keys]
   const active = out.map(() => true)
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const found: (string | undefined)[] = out.map((k, i) =>
-      active[i] ? KNOWN_PREFIXES.find((p) => k.length > p.length && k.startsWith(p)) : undefined
-    )
+    const found: (string | undefined)[] = out.map((k, i) => (active[i] ? knownPrefixOf(k) : undefined))
     const counts = new Map<string, number>()
     for (const p of found) if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1)
     let changed = false

@@ -18,8 +18,21 @@ const SECTION = lookupTable<number>({
   output: 2
 })
 
+/** Words already ranked (the same few words recur in every key); `null` for a word that names no section. */
+const RANKED = new Map<string, number | null>()
+/** Bound on the memo: a hostile file's distinct words beyond it are ranked each time, never kept. */
+const MAX_RANKED = 4096
+
 /** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
 export function sectionRank(word: string): number | undefined {
+  const known = RANKED.get(word)
+  if (known !== undefined) return known ?? undefined
+  const r = rankOf(word)
+  if (RANKED.size < MAX_RANKED) RANKED.set(word, r ?? null)
+  return r
+}
+
+function rankOf(word: string): number | undefined {
   const w = word.toLowerCase()
   const r = SECTION[w]
   if (r !== undefined) return r
