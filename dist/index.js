@@ -41362,6 +41362,19 @@ function stripKnownPrefixes(key) {
     }
     return rest;
 }
+/** The first known prefix the key starts with (and is longer than), if any. */
+function knownPrefixOf(key) {
+    // Every known prefix starts with a whole first segment: most keys are settled by one Set lookup.
+    const dot = key.indexOf('.');
+    if (dot < 0 || !PREFIX_HEADS.has(key.slice(0, dot)))
+        return undefined;
+    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+        const p = KNOWN_PREFIXES[c];
+        if (key.length > p.length && key.startsWith(p))
+            return p;
+    }
+    return undefined;
+}
 /** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
 const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
 /**
@@ -41380,7 +41393,7 @@ function stripModelPrefixes(keys) {
     const out = [...keys];
     const active = out.map(() => true);
     for (let round = 0; round < MAX_ROUNDS; round++) {
-        const found = out.map((k, i) => active[i] ? KNOWN_PREFIXES.find((p) => k.length > p.length && k.startsWith(p)) : undefined);
+        const found = out.map((k, i) => (active[i] ? knownPrefixOf(k) : undefined));
         const counts = new Map();
         for (const p of found)
             if (p !== undefined)
@@ -41519,7 +41532,11 @@ function splitLeaf(key) {
 const MAX_INDEX_DIGITS = 9;
 function keyWords(path) {
     const out = [];
-    for (const piece of path.split(/[._]/)) {
+    // An index loop over native splits: this runs for every key of both sides, interpreted (the CLI runs without
+    // V8's optimizing compilers), where a for-of step allocates an iterator result and a character loop costs more.
+    const pieces = path.split(/[._]/);
+    for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i];
         if (piece === '')
             continue;
         if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
@@ -41902,8 +41919,21 @@ const SECTION = lookupTable({
     up: 2,
     output: 2
 });
+/** Words already ranked (the same few words recur in every key); `null` for a word that names no section. */
+const RANKED = new Map();
+/** Bound on the memo: a hostile file's distinct words beyond it are ranked each time, never kept. */
+const MAX_RANKED = 4096;
 /** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
 function sectionRank(word) {
+    const known = RANKED.get(word);
+    if (known !== undefined)
+        return known ?? undefined;
+    const r = rankOf(word);
+    if (RANKED.size < MAX_RANKED)
+        RANKED.set(word, r ?? null);
+    return r;
+}
+function rankOf(word) {
     const w = word.toLowerCase();
     const r = SECTION[w];
     if (r !== undefined)
@@ -43079,14 +43109,16 @@ function leafSig(leaf, t) {
 }
 function finishModule(m) {
     // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
-    if (m.leaves.size === 1) {
-        const [[leaf, t]] = m.leaves;
-        return { ...m, sig: leafSig(leaf, t), numelSig: `${leaf}=${model_numel(t.shape)}` };
+    // A literal, not a spread of `m`, and no destructuring of the map: the CLI runs this interpreted, once per module.
+    const { path, leaves, position } = m;
+    if (leaves.size === 1) {
+        const [leaf, t] = leaves.entries().next().value;
+        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${model_numel(t.shape)}` };
     }
-    const names = [...m.leaves.keys()].sort();
-    const sig = names.map((l) => leafSig(l, m.leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${model_numel(m.leaves.get(l).shape)}`).join(',');
-    return { ...m, sig, numelSig };
+    const names = [...leaves.keys()].sort();
+    const sig = names.map((l) => leafSig(l, leaves.get(l))).join(',');
+    const numelSig = names.map((l) => `${l}=${model_numel(leaves.get(l).shape)}`).join(',');
+    return { path, leaves, position, sig, numelSig };
 }
 class ScopeBuilder {
     id;
@@ -43439,20 +43471,18 @@ function finishUnit(u) {
     }
     u.sig = `${total}|${[...cols].sort().join(',')}`;
 }
+/** Per word count, the pattern of that many leading words and the separators after them. */
+const LEADING_WORDS = new Map();
 /** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
 function dropWords(name, n) {
-    let i = 0;
-    let seen = 0;
-    while (i < name.length && seen < n) {
-        while (i < name.length && (name[i] === '.' || name[i] === '_'))
-            i++;
-        while (i < name.length && name[i] !== '.' && name[i] !== '_')
-            i++;
-        seen++;
-    }
-    while (i < name.length && (name[i] === '.' || name[i] === '_'))
-        i++;
-    return name.slice(i);
+    if (n <= 0)
+        return name.replace(/^[._]+/, '');
+    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
+    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left).
+    let re = LEADING_WORDS.get(n);
+    if (!re)
+        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)));
+    return name.slice(re.exec(name)[0].length);
 }
 /**
  * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
@@ -48295,7 +48325,7 @@ function algorithmOf(tensors) {
     return 'unknown';
 }
 /** Stored and trained rank plus consistency issues, from shapes. */
-function rankOf(m) {
+function modules_rankOf(m) {
     const issues = m.issues;
     if (m.algorithm === 'lora') {
         const down = find(m, 'down');
@@ -48474,7 +48504,7 @@ function groupModules(tensors, opts = {}) {
             if (ev.examples.length < 3)
                 ev.examples.push(e.tensor.name);
         }
-        rankOf(m);
+        modules_rankOf(m);
         alphaOf(m, opts);
         modules.push(m);
     }

@@ -261,20 +261,18 @@ function finishUnit(u) {
     }
     u.sig = `${total}|${[...cols].sort().join(',')}`;
 }
+/** Per word count, the pattern of that many leading words and the separators after them. */
+const LEADING_WORDS = new Map();
 /** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
 function dropWords(name, n) {
-    let i = 0;
-    let seen = 0;
-    while (i < name.length && seen < n) {
-        while (i < name.length && (name[i] === '.' || name[i] === '_'))
-            i++;
-        while (i < name.length && name[i] !== '.' && name[i] !== '_')
-            i++;
-        seen++;
-    }
-    while (i < name.length && (name[i] === '.' || name[i] === '_'))
-        i++;
-    return name.slice(i);
+    if (n <= 0)
+        return name.replace(/^[._]+/, '');
+    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
+    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left).
+    let re = LEADING_WORDS.get(n);
+    if (!re)
+        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)));
+    return name.slice(re.exec(name)[0].length);
 }
 /**
  * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,

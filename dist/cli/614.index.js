@@ -128,14 +128,16 @@ function leafSig(leaf, t) {
 }
 function finishModule(m) {
     // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
-    if (m.leaves.size === 1) {
-        const [[leaf, t]] = m.leaves;
-        return { ...m, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` };
+    // A literal, not a spread of `m`, and no destructuring of the map: the CLI runs this interpreted, once per module.
+    const { path, leaves, position } = m;
+    if (leaves.size === 1) {
+        const [leaf, t] = leaves.entries().next().value;
+        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` };
     }
-    const names = [...m.leaves.keys()].sort();
-    const sig = names.map((l) => leafSig(l, m.leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${numel(m.leaves.get(l).shape)}`).join(',');
-    return { ...m, sig, numelSig };
+    const names = [...leaves.keys()].sort();
+    const sig = names.map((l) => leafSig(l, leaves.get(l))).join(',');
+    const numelSig = names.map((l) => `${l}=${numel(leaves.get(l).shape)}`).join(',');
+    return { path, leaves, position, sig, numelSig };
 }
 class ScopeBuilder {
     id;

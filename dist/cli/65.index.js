@@ -4201,6 +4201,19 @@ function stripKnownPrefixes(key) {
     }
     return rest;
 }
+/** The first known prefix the key starts with (and is longer than), if any. */
+function knownPrefixOf(key) {
+    // Every known prefix starts with a whole first segment: most keys are settled by one Set lookup.
+    const dot = key.indexOf('.');
+    if (dot < 0 || !PREFIX_HEADS.has(key.slice(0, dot)))
+        return undefined;
+    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
+        const p = KNOWN_PREFIXES[c];
+        if (key.length > p.length && key.startsWith(p))
+            return p;
+    }
+    return undefined;
+}
 /** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
 const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
 /**
@@ -4219,7 +4232,7 @@ function stripModelPrefixes(keys) {
     const out = [...keys];
     const active = out.map(() => true);
     for (let round = 0; round < MAX_ROUNDS; round++) {
-        const found = out.map((k, i) => active[i] ? KNOWN_PREFIXES.find((p) => k.length > p.length && k.startsWith(p)) : undefined);
+        const found = out.map((k, i) => (active[i] ? knownPrefixOf(k) : undefined));
         const counts = new Map();
         for (const p of found)
             if (p !== undefined)
@@ -4694,8 +4707,21 @@ const SECTION = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)
     up: 2,
     output: 2
 });
+/** Words already ranked (the same few words recur in every key); `null` for a word that names no section. */
+const RANKED = new Map();
+/** Bound on the memo: a hostile file's distinct words beyond it are ranked each time, never kept. */
+const MAX_RANKED = 4096;
 /** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
 function sectionRank(word) {
+    const known = RANKED.get(word);
+    if (known !== undefined)
+        return known ?? undefined;
+    const r = rankOf(word);
+    if (RANKED.size < MAX_RANKED)
+        RANKED.set(word, r ?? null);
+    return r;
+}
+function rankOf(word) {
     const w = word.toLowerCase();
     const r = SECTION[w];
     if (r !== undefined)
@@ -4826,7 +4852,11 @@ function splitLeaf(key) {
 const MAX_INDEX_DIGITS = 9;
 function keyWords(path) {
     const out = [];
-    for (const piece of path.split(/[._]/)) {
+    // An index loop over native splits: this runs for every key of both sides, interpreted (the CLI runs without
+    // V8's optimizing compilers), where a for-of step allocates an iterator result and a character loop costs more.
+    const pieces = path.split(/[._]/);
+    for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i];
         if (piece === '')
             continue;
         if (piece.length <= MAX_INDEX_DIGITS && /^\d+$/.test(piece))
