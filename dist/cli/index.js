@@ -653,8 +653,6 @@ module.exports = require("node:zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = require("node:v8");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:module"
@@ -791,6 +789,30 @@ function installHook(loader, bundleDir, hashes, cacheDir) {
             }
         }
     });
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = require("node:v8");
+;// CONCATENATED MODULE: ./src/cli/jit.ts
+
+/**
+ * Commands whose work, once their headers are read, is one pass of name work over a few thousand keys (analysis,
+ * correspondence, resolution): V8's optimizing compilers (TurboFan; Maglev on Node 22+) compile those per-key
+ * loops for code that then runs a few milliseconds, and the compiling costs more than it saves. Measured (Node 20,
+ * dist/cli, medians of 9): compare of the SDXL UNet calibration pair 328 -> 239-260 ms; gate of 1,500 LoRAs 445 ->
+ * 290 ms. `analyze` and `convert` keep them: their time is in the readers, and the unpickler's opcode loop is 1.6x
+ * slower without TurboFan (`analyze __fixtures__/bad/legacy-nested-100k.pt`: 196 -> 317 ms; GGUF analyze +10%).
+ */
+const NAME_WORK_COMMANDS = new Set(['compare', 'lora', 'gate']);
+/**
+ * Called first thing in the CLI process with the command name, before any code has run hot: setting V8 flags once
+ * functions are already tiering has little effect (measured: set after compare's reads, 328 -> 304-314 ms only).
+ */
+function tuneCompilersFor(command) {
+    if (command === undefined || !NAME_WORK_COMMANDS.has(command))
+        return;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-turbofan');
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-maglev');
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -996,13 +1018,8 @@ function quietOnBrokenPipe(stream, brokenPipe) {
 
 
 
-// A command is one pass over a few thousand keys: V8's optimizing compilers (TurboFan; Maglev on Node 22+) compile
-// its per-key loops for code that then runs a few milliseconds, and that compiling costs more than it saves.
-// Measured (Node 20, 7 runs, medians): compare of the SDXL UNet calibration pair 459 -> 297 ms wall and 2.88 G ->
-// 2.19 G instructions (valgrind); 20k x 20k keys 2.18 -> 1.78 s; gate of 1,500 LoRAs 445 -> 290 ms. Ignition and
-// Sparkplug keep running the code. Tier-up reads these flags when it decides, so setting them here takes effect.
-(0,external_node_v8_namespaceObject.setFlagsFromString)('--no-turbofan');
-(0,external_node_v8_namespaceObject.setFlagsFromString)('--no-maglev');
+// The V8 compilers a command runs best with (see jit.ts), before any code runs hot.
+tuneCompilersFor(process.argv[2]);
 // Before any command chunk loads: V8's compiled code is kept between runs (see compile-cache.ts). Best effort.
 enableCompileCache(process.argv[1], process.env);
 main(process.argv.slice(2), processIO()).then((code) => {
