@@ -43736,7 +43736,7 @@ function pairPartialSeries(ga, gb, usedB, pairSeries) {
         for (const [kb, sb] of gb) {
             if (usedB.has(kb) || kb.split('|')[1] !== ka.split('|')[1])
                 continue;
-            if (![...sa.keys()].every((i) => sb.has(i)))
+            if (!withinOrTail(sa, sb))
                 continue;
             let shared = 0;
             for (const w of words(kb))
@@ -43761,6 +43761,31 @@ function pairPartialSeries(ga, gb, usedB, pairSeries) {
         pairSeries(ga.get(c.ka), gb.get(c.kb));
     }
     return [];
+}
+/**
+ * A's blocks lie within B's, or past B's last block only (a LoRA of a 24-layer text tower on the same tower saved
+ * to its penultimate layer): B's indices are 0..n-1 and every A index missing from B is n or more. The blocks past
+ * the end stay unpaired; the ones within pair by index.
+ */
+function withinOrTail(sa, sb) {
+    let inside = 0;
+    let past = false;
+    for (const i of sa.keys()) {
+        if (sb.has(i))
+            inside++;
+        else if (/^\d+$/.test(i) && Number(i) >= sb.size)
+            past = true;
+        else
+            return false;
+    }
+    if (inside === 0)
+        return false;
+    if (!past)
+        return true;
+    for (const i of sb.keys())
+        if (!/^\d+$/.test(i) || Number(i) >= sb.size)
+            return false;
+    return true;
 }
 /** How many of A's layer shapes (first block) the B block of the same index holds. */
 function shapeScore(sa, sb) {

@@ -23,6 +23,26 @@ describe('correspond: a partial A (the layers a LoRA patches)', () => {
     }
   })
 
+  it("blocks past the base's last block (a LoRA of a deeper tower on one saved to its penultimate layer) stay unpaired; the rest pair by index", () => {
+    const block = (p: string) => [
+      { name: `${p}.attn.q_proj.weight`, shape: [16, 16] },
+      { name: `${p}.mlp.fc1.weight`, shape: [64, 16] }
+    ]
+    const lora = [0, 1, 2, 3].flatMap((i) => block(`transformer.resblocks.${i}`))
+    const base = [0, 1, 2].flatMap((i) => block(`encoder.layers.${i}`))
+    const c = correspond(lora, base, { partial: 'a' })
+    for (const i of [0, 1, 2])
+      expect(find(c.links, `transformer.resblocks.${i}.attn.q_proj.weight`)).toMatchObject({
+        b: [`encoder.layers.${i}.attn.q_proj.weight`],
+        confidence: 'high'
+      })
+    expect(c.unmatched.a).toEqual(block('transformer.resblocks.3').map((t) => t.name))
+    // A block missing inside the base's range is not a dropped tail: the series stay unpaired by index.
+    const holed = [0, 2, 3].flatMap((i) => block(`encoder.layers.${i}`))
+    const d = correspond(lora, holed, { partial: 'a' })
+    expect(d.links.filter((l) => l.confidence === 'high' && /resblocks\.[0-3]\./.test(l.a[0]!))).toEqual([])
+  })
+
   it('separate q, k, v onto a fused qkv of the same (self) attention: a fuse with row ranges', () => {
     const longcat = scaledModel('longcat-video', {
       hidden_size: 64,
