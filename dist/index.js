@@ -30387,11 +30387,14 @@ function outputError(path, e) {
  * bounded (every dim a safe integer, the product checked against the byte range), `numelBig` for the checks
  * themselves, where the product can pass 2^53.
  */
-/** Elements of a tensor of this shape (1 for a scalar `[]`). */
+/**
+ * Elements of a tensor of this shape (1 for a scalar `[]`). An index loop: this runs once per key or link in a
+ * short-lived process, mostly in V8's interpreter, where each for-of step allocates an iterator result.
+ */
 function numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return n;
 }
 /** The same as a BigInt: exact for any shape. */
@@ -43079,6 +43082,7 @@ function chunkOrder(aPath, bPath, n) {
 
 ;// CONCATENATED MODULE: ./src/compare/model.ts
 
+
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
@@ -43098,12 +43102,6 @@ function firstNumeric(segments) {
             return i;
     return -1;
 }
-function model_numel(shape) {
-    let n = 1;
-    for (const d of shape)
-        n *= d;
-    return n;
-}
 function leafSig(leaf, t) {
     return `${leaf}=${t.shape.join('x')}`;
 }
@@ -43113,11 +43111,11 @@ function finishModule(m) {
     const { path, leaves, position } = m;
     if (leaves.size === 1) {
         const [leaf, t] = leaves.entries().next().value;
-        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${model_numel(t.shape)}` };
+        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${(0,numel/* numel */.u)(t.shape)}` };
     }
     const names = [...leaves.keys()].sort();
     const sig = names.map((l) => leafSig(l, leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${model_numel(leaves.get(l).shape)}`).join(',');
+    const numelSig = names.map((l) => `${l}=${(0,numel/* numel */.u)(leaves.get(l).shape)}`).join(',');
     return { path, leaves, position, sig, numelSig };
 }
 class ScopeBuilder {
@@ -43232,14 +43230,9 @@ function parseModel(ckpt) {
  */
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
+
 // Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
 // interpreter, where each for-of step allocates an iterator result.
-function correspond_model_numel(shape) {
-    let n = 1;
-    for (let i = 0; i < shape.length; i++)
-        n *= shape[i];
-    return n;
-}
 /** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 function squeeze(shape) {
     const out = [];
@@ -43261,7 +43254,7 @@ function buildSide(specs, partial = false) {
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = splitLeaf(names[i]);
-        const t = { name: spec.name, shape: spec.shape, numel: correspond_model_numel(spec.shape), leaf };
+        const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
         tensors.push(t);
         const words = keyWords(layer);
         // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
@@ -44948,21 +44941,16 @@ function pushFused(f, confidence, base, push) {
 
 
 ;// CONCATENATED MODULE: ./src/compare/links.ts
+
 // Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
 // mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
-function links_numel(shape) {
-    let n = 1;
-    for (let i = 0; i < shape.length; i++)
-        n *= shape[i];
-    return n;
-}
 function shapesOf(keys, side, shapeOf) {
     const shapes = new Array(keys.length);
     let total = 0;
     for (let i = 0; i < keys.length; i++) {
         const shape = shapeOf(side, keys[i]).slice();
         shapes[i] = shape;
-        total += links_numel(shape);
+        total += (0,numel/* numel */.u)(shape);
     }
     return { shapes, numel: total };
 }
@@ -47176,12 +47164,7 @@ function computeFlags(x) {
 
 
 
-function partial_numel(shape) {
-    let n = 1;
-    for (const d of shape)
-        n *= d;
-    return n;
-}
+
 /**
  * True when the key set is only layer weights (rank >= 2) and the biases of those layers: no norm, embedding
  * vector or other 1-D parameter of its own, which every whole network has (norm scales, biases of layers not
@@ -47218,8 +47201,8 @@ function fillsRows(m) {
     const [fused, parts] = m.kind === 'fuse' ? [m.shapes.target[0], m.shapes.source] : [m.shapes.source[0], m.shapes.target];
     if (!fused || parts.length !== m.rows.length)
         return false;
-    const perRow = partial_numel(fused.slice(1));
-    return m.rows.every((r, i) => partial_numel(parts[i] ?? []) === (r.end - r.start) * perRow);
+    const perRow = (0,numel/* numel */.u)(fused.slice(1));
+    return m.rows.every((r, i) => (0,numel/* numel */.u)(parts[i] ?? []) === (r.end - r.start) * perRow);
 }
 /** The separate-parts side of a high split/fuse link: the keys whose rows it fills. */
 function separateKeys(m, side) {
@@ -47261,7 +47244,7 @@ function partialSide(side, tensors, mappings, coveredHigh) {
             continue;
         seen.add(t.name);
         count++;
-        const n = partial_numel(t.shape);
+        const n = (0,numel/* numel */.u)(t.shape);
         total += n;
         if (covered.has(t.name)) {
             inLinks += n;
@@ -47419,6 +47402,7 @@ function partialVerdict(p, basis, flags, conversions) {
 
 
 
+
 function baseName(path) {
     const parts = path.split(/[\\/]/).filter((p) => p !== '');
     return parts[parts.length - 1] ?? path;
@@ -47507,7 +47491,7 @@ function sameNameOtherShape(restA, restB, shapeOf) {
             confidence: 'low',
             reason: `same name, shapes differ ([${sa.join(', ')}] vs [${sb.join(', ')}])`,
             shapes: { source: [sa], target: [sb] },
-            shapeCompatible: model_numel(sa) === model_numel(sb)
+            shapeCompatible: (0,numel/* numel */.u)(sa) === (0,numel/* numel */.u)(sb)
         });
     });
     return out;
@@ -47525,7 +47509,7 @@ function parameterShare(ta, tb, coveredA, coveredB) {
             if (seen.has(t.name))
                 continue;
             seen.add(t.name);
-            const n = model_numel(t.shape);
+            const n = (0,numel/* numel */.u)(t.shape);
             total += n;
             if (set.has(t.name))
                 covered += n;
@@ -47577,7 +47561,7 @@ function compareCheckpoints(a, b, opts = {}) {
             shapeMatching++;
         else
             differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
-        if (model_numel(t.shape) === model_numel(sb))
+        if ((0,numel/* numel */.u)(t.shape) === (0,numel/* numel */.u)(sb))
             exactCompatible++;
     }
     const totalA = keysA.size;
@@ -47594,7 +47578,7 @@ function compareCheckpoints(a, b, opts = {}) {
         if (!other)
             continue;
         normalized++;
-        if (model_numel(ref.shape) === model_numel(other.shape))
+        if ((0,numel/* numel */.u)(ref.shape) === (0,numel/* numel */.u)(other.shape))
             normalizedCompatible++;
         if (compare_sameShape(ref.shape, other.shape))
             normalizedShapeMatches++;
@@ -49073,6 +49057,7 @@ function keepsBlock(a, b) {
  */
 
 
+
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
 function nameOf(entry, leaf) {
     if (leaf === 'bias')
@@ -49097,14 +49082,11 @@ function hitsOf(path, space) {
     const under = space.underscore.get(u);
     return under ? under.map((entry) => ({ entry })) : [];
 }
-function correspondence_numel(shape) {
-    return shape.reduce((p, d) => p * d, 1);
-}
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
 function choose(hits, shape, leaf) {
     const shapeOf = (h) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape);
     return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
-        hits.find((h) => correspondence_numel(shapeOf(h)) === correspondence_numel(shape)) ??
+        hits.find((h) => (0,numel/* numel */.u)(shapeOf(h)) === (0,numel/* numel */.u)(shape)) ??
         hits[0]);
 }
 /**
@@ -49127,7 +49109,7 @@ function correspondence_correspondImplied(a, b, prebuilt) {
         const hit = choose(hits, spec.shape, leaf);
         const key = nameOf(hit.entry, leaf);
         const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
-        const reshape = baseShape.join() !== spec.shape.join() && correspondence_numel(baseShape) === correspondence_numel(spec.shape);
+        const reshape = baseShape.join() !== spec.shape.join() && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],
@@ -50090,13 +50072,8 @@ function convertedStem(stem, keys) {
  */
 
 
+
 const RUNTIME = 'ComfyUI';
-function prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
-}
 function read(stem, suffixes) {
     const r = { consumed: new Set(), patches: [] };
     for (const s of SHARED_SUFFIXES)
@@ -50137,12 +50114,12 @@ function deltaElements(m) {
         const down = shape('down');
         if (!up || !down || shape('mid'))
             return null;
-        return (up[0] ?? 0) * prod(down.slice(1));
+        return (up[0] ?? 0) * (0,numel/* numel */.u)(down.slice(1));
     }
     if (m.algorithm === 'loha') {
         const a = shape('hada_w1_a');
         const b = shape('hada_w1_b');
-        return a && b ? (a[0] ?? 0) * prod(b.slice(1)) : null;
+        return a && b ? (a[0] ?? 0) * (0,numel/* numel */.u)(b.slice(1)) : null;
     }
     return null;
 }
@@ -50209,7 +50186,7 @@ function comfyModule(f, keyMap, fileKeys) {
     r.expected = verdict.expected ?? 'shapes differ';
     const merge = reading.patches.find((p) => !p.bias)?.merge ?? 'exact';
     const rows = hit.slice ? hit.slice.size : (hit.weight.entry.shape[0] ?? 0);
-    const weightElements = rows * prod(hit.weight.entry.shape.slice(1));
+    const weightElements = rows * (0,numel/* numel */.u)(hit.weight.entry.shape.slice(1));
     const delta = deltaElements(m);
     if (merge === 'reshape' && delta !== null && delta === weightElements) {
         r.runtimeLoads = true;

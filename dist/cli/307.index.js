@@ -429,7 +429,10 @@ function convertCauseOf(r) {
 var order = __webpack_require__(1204);
 // EXTERNAL MODULE: ./src/formats/dtypes.ts
 var dtypes = __webpack_require__(3627);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/convert/plan.ts
+
 
 
 
@@ -458,11 +461,8 @@ function refusalOf(r) {
         out.cause = r.causeWhy;
     return out;
 }
-function numelOf(shape) {
-    return shape.reduce((a, b) => a * b, 1);
-}
 function bytesOf(t) {
-    return (numelOf(t.shape) * (dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[t.dtype] ?? 0)) / 8;
+    return ((0,numel/* numel */.u)(t.shape) * (dtypes/* SAFETENSORS_DTYPE_BITS */.Iu[t.dtype] ?? 0)) / 8;
 }
 /**
  * Contributions of one module, or why it has none: exactly the resolution's targets (a rename, a fuse into rows of

@@ -149,6 +149,8 @@ function convertedStem(stem, keys) {
 
 // EXTERNAL MODULE: ./src/lora/shapes.ts
 var shapes = __webpack_require__(7648);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/lora/loaders/comfyui-profile.ts
 /**
  * The ComfyUI profile: each module of a LoRA through ComfyUI's key map and weight adapters (the rules in
@@ -159,13 +161,8 @@ var shapes = __webpack_require__(7648);
  */
 
 
+
 const RUNTIME = 'ComfyUI';
-function prod(dims) {
-    let n = 1;
-    for (const d of dims)
-        n *= d;
-    return n;
-}
 function read(stem, suffixes) {
     const r = { consumed: new Set(), patches: [] };
     for (const s of SHARED_SUFFIXES)
@@ -206,12 +203,12 @@ function deltaElements(m) {
         const down = shape('down');
         if (!up || !down || shape('mid'))
             return null;
-        return (up[0] ?? 0) * prod(down.slice(1));
+        return (up[0] ?? 0) * (0,numel/* numel */.u)(down.slice(1));
     }
     if (m.algorithm === 'loha') {
         const a = shape('hada_w1_a');
         const b = shape('hada_w1_b');
-        return a && b ? (a[0] ?? 0) * prod(b.slice(1)) : null;
+        return a && b ? (a[0] ?? 0) * (0,numel/* numel */.u)(b.slice(1)) : null;
     }
     return null;
 }
@@ -278,7 +275,7 @@ function comfyModule(f, keyMap, fileKeys) {
     r.expected = verdict.expected ?? 'shapes differ';
     const merge = reading.patches.find((p) => !p.bias)?.merge ?? 'exact';
     const rows = hit.slice ? hit.slice.size : (hit.weight.entry.shape[0] ?? 0);
-    const weightElements = rows * prod(hit.weight.entry.shape.slice(1));
+    const weightElements = rows * (0,numel/* numel */.u)(hit.weight.entry.shape.slice(1));
     const delta = deltaElements(m);
     if (merge === 'reshape' && delta !== null && delta === weightElements) {
         r.runtimeLoads = true;

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/names/index.ts + 1 modules
 var src_names = __webpack_require__(1907);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/correspond/model.ts
 /**
  * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
@@ -22,14 +24,9 @@ var src_names = __webpack_require__(1907);
  */
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
+
 // Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
 // interpreter, where each for-of step allocates an iterator result.
-function numel(shape) {
-    let n = 1;
-    for (let i = 0; i < shape.length; i++)
-        n *= shape[i];
-    return n;
-}
 /** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 function squeeze(shape) {
     const out = [];
@@ -51,7 +48,7 @@ function buildSide(specs, partial = false) {
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = (0,src_names/* splitLeaf */.Hg)(names[i]);
-        const t = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf };
+        const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
         tensors.push(t);
         const words = (0,src_names/* keyWords */.Vi)(layer);
         // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.

@@ -96,7 +96,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/names/index.ts + 1 modules
 var names = __webpack_require__(1907);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/compare/model.ts
+
 
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
@@ -117,12 +120,6 @@ function firstNumeric(segments) {
             return i;
     return -1;
 }
-function numel(shape) {
-    let n = 1;
-    for (const d of shape)
-        n *= d;
-    return n;
-}
 function leafSig(leaf, t) {
     return `${leaf}=${t.shape.join('x')}`;
 }
@@ -132,11 +129,11 @@ function finishModule(m) {
     const { path, leaves, position } = m;
     if (leaves.size === 1) {
         const [leaf, t] = leaves.entries().next().value;
-        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` };
+        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${(0,numel/* numel */.u)(t.shape)}` };
     }
     const names = [...leaves.keys()].sort();
     const sig = names.map((l) => leafSig(l, leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${numel(leaves.get(l).shape)}`).join(',');
+    const numelSig = names.map((l) => `${l}=${(0,numel/* numel */.u)(leaves.get(l).shape)}`).join(',');
     return { path, leaves, position, sig, numelSig };
 }
 class ScopeBuilder {
@@ -246,21 +243,16 @@ function parseModel(ckpt) {
 // EXTERNAL MODULE: ./src/correspond/index.ts + 9 modules
 var correspond = __webpack_require__(4822);
 ;// CONCATENATED MODULE: ./src/compare/links.ts
+
 // Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
 // mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
-function links_numel(shape) {
-    let n = 1;
-    for (let i = 0; i < shape.length; i++)
-        n *= shape[i];
-    return n;
-}
 function shapesOf(keys, side, shapeOf) {
     const shapes = new Array(keys.length);
     let total = 0;
     for (let i = 0; i < keys.length; i++) {
         const shape = shapeOf(side, keys[i]).slice();
         shapes[i] = shape;
-        total += links_numel(shape);
+        total += (0,numel/* numel */.u)(shape);
     }
     return { shapes, numel: total };
 }
@@ -472,12 +464,7 @@ var figures = __webpack_require__(2377);
 
 
 
-function partial_numel(shape) {
-    let n = 1;
-    for (const d of shape)
-        n *= d;
-    return n;
-}
+
 /**
  * True when the key set is only layer weights (rank >= 2) and the biases of those layers: no norm, embedding
  * vector or other 1-D parameter of its own, which every whole network has (norm scales, biases of layers not
@@ -514,8 +501,8 @@ function fillsRows(m) {
     const [fused, parts] = m.kind === 'fuse' ? [m.shapes.target[0], m.shapes.source] : [m.shapes.source[0], m.shapes.target];
     if (!fused || parts.length !== m.rows.length)
         return false;
-    const perRow = partial_numel(fused.slice(1));
-    return m.rows.every((r, i) => partial_numel(parts[i] ?? []) === (r.end - r.start) * perRow);
+    const perRow = (0,numel/* numel */.u)(fused.slice(1));
+    return m.rows.every((r, i) => (0,numel/* numel */.u)(parts[i] ?? []) === (r.end - r.start) * perRow);
 }
 /** The separate-parts side of a high split/fuse link: the keys whose rows it fills. */
 function separateKeys(m, side) {
@@ -557,7 +544,7 @@ function partialSide(side, tensors, mappings, coveredHigh) {
             continue;
         seen.add(t.name);
         count++;
-        const n = partial_numel(t.shape);
+        const n = (0,numel/* numel */.u)(t.shape);
         total += n;
         if (covered.has(t.name)) {
             inLinks += n;
@@ -715,6 +702,7 @@ function partialVerdict(p, basis, flags, conversions) {
 
 
 
+
 function baseName(path) {
     const parts = path.split(/[\\/]/).filter((p) => p !== '');
     return parts[parts.length - 1] ?? path;
@@ -803,7 +791,7 @@ function sameNameOtherShape(restA, restB, shapeOf) {
             confidence: 'low',
             reason: `same name, shapes differ ([${sa.join(', ')}] vs [${sb.join(', ')}])`,
             shapes: { source: [sa], target: [sb] },
-            shapeCompatible: numel(sa) === numel(sb)
+            shapeCompatible: (0,numel/* numel */.u)(sa) === (0,numel/* numel */.u)(sb)
         });
     });
     return out;
@@ -821,7 +809,7 @@ function parameterShare(ta, tb, coveredA, coveredB) {
             if (seen.has(t.name))
                 continue;
             seen.add(t.name);
-            const n = numel(t.shape);
+            const n = (0,numel/* numel */.u)(t.shape);
             total += n;
             if (set.has(t.name))
                 covered += n;
@@ -873,7 +861,7 @@ function compareCheckpoints(a, b, opts = {}) {
             shapeMatching++;
         else
             differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
-        if (numel(t.shape) === numel(sb))
+        if ((0,numel/* numel */.u)(t.shape) === (0,numel/* numel */.u)(sb))
             exactCompatible++;
     }
     const totalA = keysA.size;
@@ -890,7 +878,7 @@ function compareCheckpoints(a, b, opts = {}) {
         if (!other)
             continue;
         normalized++;
-        if (numel(ref.shape) === numel(other.shape))
+        if ((0,numel/* numel */.u)(ref.shape) === (0,numel/* numel */.u)(other.shape))
             normalizedCompatible++;
         if (sameShape(ref.shape, other.shape))
             normalizedShapeMatches++;

@@ -5337,11 +5337,14 @@ function formatShare(fraction) {
  * bounded (every dim a safe integer, the product checked against the byte range), `numelBig` for the checks
  * themselves, where the product can pass 2^53.
  */
-/** Elements of a tensor of this shape (1 for a scalar `[]`). */
+/**
+ * Elements of a tensor of this shape (1 for a scalar `[]`). An index loop: this runs once per key or link in a
+ * short-lived process, mostly in V8's interpreter, where each for-of step allocates an iterator result.
+ */
 function numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     return n;
 }
 /** The same as a BigInt: exact for any shape. */

@@ -1001,6 +1001,8 @@ function keepsBlock(a, b) {
 
 // EXTERNAL MODULE: ./src/lora/base-index.ts
 var base_index = __webpack_require__(7122);
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/lora/correspondence.ts
 /**
  * The one question LoRA resolution asks of a base: which base tensor(s) does each tensor a LoRA implies correspond
@@ -1009,6 +1011,7 @@ var base_index = __webpack_require__(7122);
  * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
  * engine.
  */
+
 
 
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
@@ -1035,14 +1038,11 @@ function hitsOf(path, space) {
     const under = space.underscore.get(u);
     return under ? under.map((entry) => ({ entry })) : [];
 }
-function numel(shape) {
-    return shape.reduce((p, d) => p * d, 1);
-}
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
 function choose(hits, shape, leaf) {
     const shapeOf = (h) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape);
     return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
-        hits.find((h) => numel(shapeOf(h)) === numel(shape)) ??
+        hits.find((h) => (0,numel/* numel */.u)(shapeOf(h)) === (0,numel/* numel */.u)(shape)) ??
         hits[0]);
 }
 /**
@@ -1065,7 +1065,7 @@ function correspondImplied(a, b, prebuilt) {
         const hit = choose(hits, spec.shape, leaf);
         const key = nameOf(hit.entry, leaf);
         const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
-        const reshape = baseShape.join() !== spec.shape.join() && numel(baseShape) === numel(spec.shape);
+        const reshape = baseShape.join() !== spec.shape.join() && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],

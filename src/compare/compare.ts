@@ -8,7 +8,8 @@ import type {
   ModelRef,
   ShapeDifference
 } from './types.js'
-import { numel, parseModel, type ParsedModel, type TensorRef } from './model.js'
+import { parseModel, type ParsedModel, type TensorRef } from './model.js'
+import { numel } from '../util/numel.js'
 import { correspond } from '../correspond/index.js'
 import { stripModelPrefixes, tokenKey } from '../names/index.js'
 import { toKeyMapping } from './links.js'

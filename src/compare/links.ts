@@ -4,15 +4,10 @@
  */
 import type { Evidence, Link } from '../correspond/index.js'
 import type { KeyMapping } from './types.js'
+import { numel } from '../util/numel.js'
 
 // Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
 // mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
-function numel(shape: readonly number[]): number {
-  let n = 1
-  for (let i = 0; i < shape.length; i++) n *= shape[i]!
-  return n
-}
-
 function shapesOf(
   keys: readonly string[],
   side: 'a' | 'b',

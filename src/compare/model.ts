@@ -5,6 +5,7 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { LEAF_NAMES, splitLeaf, stripKnownPrefixes } from '../names/index.js'
+import { numel } from '../util/numel.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */
@@ -73,12 +74,6 @@ function splitRest(segments: string[]): { path: string; leaf: string } {
 function firstNumeric(segments: string[]): number {
   for (let i = 1; i < segments.length; i++) if (/^\d{1,9}$/.test(segments[i])) return i
   return -1
-}
-
-export function numel(shape: readonly number[]): number {
-  let n = 1
-  for (const d of shape) n *= d
-  return n
 }
 
 function leafSig(leaf: string, t: TensorRef): string {

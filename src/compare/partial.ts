@@ -10,6 +10,7 @@ import { FUSED_ROLE_PARTS, splitLeaf } from '../names/index.js'
 import type { Evidence, Link } from '../correspond/index.js'
 import type { Flag, KeyMapping, Verdict } from './types.js'
 import { tierOf } from './verdict.js'
+import { numel } from '../util/numel.js'
 
 export interface SideTensor {
   name: string
@@ -23,12 +24,6 @@ export interface PartialSide {
   coveredTensors: number
   /** Share of its parameters covered, in [0, 1]. */
   covered: number
-}
-
-function numel(shape: readonly number[]): number {
-  let n = 1
-  for (const d of shape) n *= d
-  return n
 }
 
 /**

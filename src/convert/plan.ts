@@ -31,6 +31,7 @@ import type {
   TransformKind
 } from './types.js'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
+import { numel } from '../util/numel.js'
 
 /** Largest block-diagonal up matrix built in memory (1 GiB; a real fused qkv up at rank 3 x 128 is ~10 MB). */
 export const MAX_BLOCK_MATRIX_BYTES = 1 << 30
@@ -75,12 +76,8 @@ function refusalOf(r: ModuleResolution | undefined): Refusal {
   return out
 }
 
-function numelOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1)
-}
-
 function bytesOf(t: OutputTensor): number {
-  return (numelOf(t.shape) * (SAFETENSORS_DTYPE_BITS[t.dtype] ?? 0)) / 8
+  return (numel(t.shape) * (SAFETENSORS_DTYPE_BITS[t.dtype] ?? 0)) / 8
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 
 const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
 import type { TensorSpec } from './types.js'
+import { numel } from '../util/numel.js'
 
 export interface Tensor {
   /** The key as stored. */
@@ -73,11 +74,6 @@ export interface Side {
 
 // Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
 // interpreter, where each for-of step allocates an iterator result.
-export function numel(shape: readonly number[]): number {
-  let n = 1
-  for (let i = 0; i < shape.length; i++) n *= shape[i]!
-  return n
-}
 
 /** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
 export function squeeze(shape: readonly number[]): number[] {

@@ -7,6 +7,7 @@
  */
 import { viaEngine } from './engine-links.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
+import { numel } from '../util/numel.js'
 
 export interface TensorSpec {
   name: string
@@ -73,10 +74,6 @@ function hitsOf(path: string, space: BaseSpace): Hit[] {
   const u = path.replace(/\./g, '_')
   const under = space.underscore.get(u)
   return under ? under.map((entry) => ({ entry })) : []
-}
-
-function numel(shape: readonly number[]): number {
-  return shape.reduce((p, d) => p * d, 1)
 }
 
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */

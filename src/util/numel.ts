@@ -4,10 +4,13 @@
  * themselves, where the product can pass 2^53.
  */
 
-/** Elements of a tensor of this shape (1 for a scalar `[]`). */
+/**
+ * Elements of a tensor of this shape (1 for a scalar `[]`). An index loop: this runs once per key or link in a
+ * short-lived process, mostly in V8's interpreter, where each for-of step allocates an iterator result.
+ */
 export function numel(shape: readonly number[]): number {
   let n = 1
-  for (const d of shape) n *= d
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!
   return n
 }
 
