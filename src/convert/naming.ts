@@ -4,6 +4,7 @@
  * under diffusers' `transformer.` prefix; to get diffusers module names, convert against a diffusers base.
  */
 import type { BaseSpace } from '../lora/base-index.js'
+import { LORA_PAIR, SUFFIX, adapterPrefix } from '../names/adapters.js'
 import { isUnetFamily } from '../names/families.js'
 import type { Refusal } from './reasons.js'
 import type { ConvertTarget } from './types.js'
@@ -25,18 +26,27 @@ export function namingProblem(to: ConvertTarget, space: BaseSpace): Refusal | nu
   return { kind: 'no-naming', to }
 }
 
+// Each convention's prefixes, from the one list the readers use (src/names/prefixes.ts ADAPTER_PREFIXES), so
+// what convert writes reads back as the convention it was written in.
+const KOHYA_UNET = adapterPrefix('lora_unet_')
+const COMFY_DENOISER = adapterPrefix('diffusion_model.')
+const PEFT_MODEL = adapterPrefix('base_model.model.')
+const DIFFUSERS_UNET = adapterPrefix('unet.')
+const DIFFUSERS_TRANSFORMER = adapterPrefix('transformer.')
+
 function denoiserPrefix(to: ConvertTarget, space: BaseSpace, family: string | null): string {
   switch (to) {
     case 'kohya':
-      return 'lora_unet_'
+      return KOHYA_UNET
     case 'comfyui':
-      return 'diffusion_model.'
+      return COMFY_DENOISER
     case 'peft':
-      return 'base_model.model.'
+      return PEFT_MODEL
     case 'diffusers': {
+      // A diffusers component folder the base was read from keeps its name (`transformer_2.` of Wan2.2 A14B).
       const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix)
       if (component) return space.prefix
-      return isUnetFamily(family) ? 'unet.' : 'transformer.'
+      return isUnetFamily(family) ? DIFFUSERS_UNET : DIFFUSERS_TRANSFORMER
     }
     case 'base':
       return space.prefix
@@ -52,6 +62,8 @@ export function targetNames(
 ): TargetNames {
   let stem: string
   if (space.kind === 'text-encoder') {
+    // The conventions' numbered patterns (`lora_te{n}_`, `text_encoder_{n}.`), not the list: a base can have more
+    // text encoders than ADAPTER_PREFIXES names (it stops at 3).
     if (to === 'kohya') {
       const n = opts.textEncoders > 1 ? String(space.textEncoder) : ''
       stem = `lora_te${n}_${path.replace(/\./g, '_')}`
@@ -60,12 +72,12 @@ export function targetNames(
     const prefix = denoiserPrefix(to, space, opts.family)
     stem = to === 'kohya' ? prefix + path.replace(/\./g, '_') : prefix + path
   }
-  const ab = to === 'peft' || to === 'diffusers' || to === 'base'
+  const pair = to === 'peft' || to === 'diffusers' || to === 'base' ? LORA_PAIR.peft : LORA_PAIR.kohya
   return {
     stem,
-    down: `${stem}.${ab ? 'lora_A.weight' : 'lora_down.weight'}`,
-    up: `${stem}.${ab ? 'lora_B.weight' : 'lora_up.weight'}`,
-    alpha: `${stem}.alpha`,
+    down: stem + pair.down,
+    up: stem + pair.up,
+    alpha: stem + SUFFIX.alpha,
     alphaRequired: to !== 'peft' && to !== 'diffusers'
   }
 }

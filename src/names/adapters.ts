@@ -5,6 +5,7 @@
  * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
  * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
+import { ADAPTER_PREFIXES } from './prefixes.js'
 
 /** The role one tensor plays in its module, from its key suffix. */
 export type TensorRole =
@@ -72,85 +73,191 @@ type SuffixRule = (
   indexed?: boolean
 }
 
+/**
+ * Adapter tensor suffixes, each spelled once for the whole project: the suffix table below reads them, the
+ * loader profiles (src/lora/loaders) select from them what each runtime reads, and the converter writes them.
+ */
+export const SUFFIX = {
+  /** kohya / sd-scripts, LyCORIS `locon`. */
+  loraDown: '.lora_down.weight',
+  loraUp: '.lora_up.weight',
+  /** LoCon Tucker middle factor. */
+  loraMid: '.lora_mid.weight',
+  /** LongCat split up factor: `.lora_up.blocks.j.weight`. */
+  loraUpBlocks: '.lora_up.blocks.',
+  /** PEFT (and diffusers, which saves PEFT names). */
+  peftA: '.lora_A.weight',
+  peftB: '.lora_B.weight',
+  peftBBias: '.lora_B.bias',
+  /** PEFT with its adapter infix left in (DiffSynth-Studio). */
+  peftDefaultA: '.lora_A.default.weight',
+  peftDefaultB: '.lora_B.default.weight',
+  /** PEFT A/B without `.weight`. */
+  bareA: '.lora_A',
+  bareB: '.lora_B',
+  /** PEFT DoRA magnitude. */
+  magnitude: '.lora_magnitude_vector',
+  /** Legacy diffusers attention processors: `processor.to_q_lora.down.weight`. */
+  processorDown: '_lora.down.weight',
+  processorUp: '_lora.up.weight',
+  /** Legacy diffusers `.lora.down.weight`. */
+  dotLoraDown: '.lora.down.weight',
+  dotLoraUp: '.lora.up.weight',
+  /** Legacy diffusers `LoRACompatibleLinear`. */
+  linearLayerDown: '.lora_linear_layer.down.weight',
+  linearLayerUp: '.lora_linear_layer.up.weight',
+  alpha: '.alpha',
+  alphaScale: '.alpha_scale',
+  /** LyCORIS DoRA. */
+  doraScale: '.dora_scale',
+  /** ComfyUI's reshape target (read beside any adapter, not an adapter tensor of its own). */
+  reshapeWeight: '.reshape_weight',
+  hadaW1A: '.hada_w1_a',
+  hadaW1B: '.hada_w1_b',
+  hadaW2A: '.hada_w2_a',
+  hadaW2B: '.hada_w2_b',
+  hadaT1: '.hada_t1',
+  hadaT2: '.hada_t2',
+  lokrW1: '.lokr_w1',
+  lokrW1A: '.lokr_w1_a',
+  lokrW1B: '.lokr_w1_b',
+  lokrW2: '.lokr_w2',
+  lokrW2A: '.lokr_w2_a',
+  lokrW2B: '.lokr_w2_b',
+  lokrT1: '.lokr_t1',
+  lokrT2: '.lokr_t2',
+  /** IA3 applied to the input. */
+  onInput: '.on_input',
+  /** Full deltas: weight, bias, modulation. */
+  diff: '.diff',
+  diffBias: '.diff_b',
+  diffModulation: '.diff_m',
+  gloraA1: '.a1.weight',
+  gloraA2: '.a2.weight',
+  gloraB1: '.b1.weight',
+  gloraB2: '.b2.weight',
+  oftBlocks: '.oft_blocks',
+  oftRescale: '.rescale',
+  normWeight: '.w_norm',
+  normBias: '.b_norm',
+  setWeight: '.set_weight'
+} as const
+
+/** One low-rank pair as a file spells it: the down (A) and up (B) suffixes, and a Tucker middle where it has one. */
+export interface LoraPairSuffixes {
+  down: string
+  up: string
+  mid?: string
+}
+
+/** The LoRA pair spellings, by convention. */
+export const LORA_PAIR = {
+  kohya: { down: SUFFIX.loraDown, up: SUFFIX.loraUp, mid: SUFFIX.loraMid },
+  peft: { down: SUFFIX.peftA, up: SUFFIX.peftB },
+  peftDefault: { down: SUFFIX.peftDefaultA, up: SUFFIX.peftDefaultB },
+  peftBare: { down: SUFFIX.bareA, up: SUFFIX.bareB },
+  processor: { down: SUFFIX.processorDown, up: SUFFIX.processorUp },
+  dotLora: { down: SUFFIX.dotLoraDown, up: SUFFIX.dotLoraUp },
+  linearLayer: { down: SUFFIX.linearLayerDown, up: SUFFIX.linearLayerUp }
+} as const satisfies Readonly<Record<string, LoraPairSuffixes>>
+
+/** The LyCORIS factor suffixes of each algorithm, for readers that take a module's tensors by algorithm. */
+export const LOHA_FACTORS = {
+  w1: [SUFFIX.hadaW1A, SUFFIX.hadaW1B],
+  w2: [SUFFIX.hadaW2A, SUFFIX.hadaW2B],
+  tucker: [SUFFIX.hadaT1, SUFFIX.hadaT2]
+} as const
+export const LOKR_FACTORS = {
+  whole: [SUFFIX.lokrW1, SUFFIX.lokrW2],
+  w1: [SUFFIX.lokrW1A, SUFFIX.lokrW1B],
+  w2: [SUFFIX.lokrW2A, SUFFIX.lokrW2B],
+  tucker: [SUFFIX.lokrT1, SUFFIX.lokrT2]
+} as const
+export const GLORA_FACTORS = [SUFFIX.gloraA1, SUFFIX.gloraA2, SUFFIX.gloraB1, SUFFIX.gloraB2] as const
+
+/** A plain-suffix rule: the suffix is its own marker. */
+const plain = (suffix: string, role: TensorRole, legacy?: true): SuffixRule =>
+  legacy ? { suffix, role, marker: suffix, legacy } : { suffix, role, marker: suffix }
+
 // Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
 const SUFFIX_RULES: SuffixRule[] = [
   {
     re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
-    needs: '.lora_up.blocks.',
+    needs: SUFFIX.loraUpBlocks,
     role: 'up-block',
     marker: '.lora_up.blocks.j.weight',
     indexed: true
   },
-  { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
-  { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
-  { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
-  { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
-  { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
-  { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
-  { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
-  { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
+  plain(SUFFIX.loraDown, 'down'),
+  plain(SUFFIX.loraUp, 'up'),
+  plain(SUFFIX.loraMid, 'mid'),
+  { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: SUFFIX.bareA, role: 'down', marker: SUFFIX.peftA },
+  { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: SUFFIX.bareB, role: 'up', marker: SUFFIX.peftB },
+  { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: SUFFIX.bareB, role: 'up-bias', marker: SUFFIX.peftBBias },
+  plain(SUFFIX.bareA, 'down'),
+  plain(SUFFIX.bareB, 'up'),
   {
     re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
-    needs: '.lora_magnitude_vector',
+    needs: SUFFIX.magnitude,
     role: 'magnitude',
-    marker: '.lora_magnitude_vector'
+    marker: SUFFIX.magnitude
   },
-  { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
-  { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
-  { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
-  { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
+  plain(SUFFIX.processorDown, 'down', true),
+  plain(SUFFIX.processorUp, 'up', true),
+  plain(SUFFIX.dotLoraDown, 'down', true),
+  plain(SUFFIX.dotLoraUp, 'up', true),
   {
     re: /\.lora_linear_layer\.down\.weight$/,
-    needs: '.lora_linear_layer.down.weight',
+    needs: SUFFIX.linearLayerDown,
     role: 'down',
-    marker: '.lora_linear_layer.down.weight',
+    marker: SUFFIX.linearLayerDown,
     legacy: true
   },
   {
     re: /\.lora_linear_layer\.up\.weight$/,
-    needs: '.lora_linear_layer.up.weight',
+    needs: SUFFIX.linearLayerUp,
     role: 'up',
-    marker: '.lora_linear_layer.up.weight',
+    marker: SUFFIX.linearLayerUp,
     legacy: true
   },
-  { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
-  { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
-  { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
-  { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
-  { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
-  { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
-  { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
-  { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
-  { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
-  { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
-  { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
-  { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
-  { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
-  { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
-  { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
-  { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
-  { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
-  { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
-  { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
-  { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
-  { suffix: '.diff', role: 'diff', marker: '.diff' },
+  plain(SUFFIX.alphaScale, 'alpha-scale'),
+  plain(SUFFIX.alpha, 'alpha'),
+  plain(SUFFIX.doraScale, 'dora-scale'),
+  plain(SUFFIX.hadaW1A, 'hada_w1_a'),
+  plain(SUFFIX.hadaW1B, 'hada_w1_b'),
+  plain(SUFFIX.hadaW2A, 'hada_w2_a'),
+  plain(SUFFIX.hadaW2B, 'hada_w2_b'),
+  plain(SUFFIX.hadaT1, 'hada_t1'),
+  plain(SUFFIX.hadaT2, 'hada_t2'),
+  plain(SUFFIX.lokrW1, 'lokr_w1'),
+  plain(SUFFIX.lokrW1A, 'lokr_w1_a'),
+  plain(SUFFIX.lokrW1B, 'lokr_w1_b'),
+  plain(SUFFIX.lokrW2, 'lokr_w2'),
+  plain(SUFFIX.lokrW2A, 'lokr_w2_a'),
+  plain(SUFFIX.lokrW2B, 'lokr_w2_b'),
+  plain(SUFFIX.lokrT1, 'lokr_t1'),
+  plain(SUFFIX.lokrT2, 'lokr_t2'),
+  plain(SUFFIX.onInput, 'ia3-on-input'),
+  plain(SUFFIX.diffBias, 'diff-bias'),
+  plain(SUFFIX.diffModulation, 'diff-modulation'),
+  plain(SUFFIX.diff, 'diff'),
   { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
-  { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
-  { suffix: '.rescale', role: 'oft-rescale', marker: '.rescale' },
-  { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
-  { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
-  { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
+  plain(SUFFIX.oftBlocks, 'oft'),
+  plain(SUFFIX.oftRescale, 'oft-rescale'),
+  plain(SUFFIX.normWeight, 'norm-weight'),
+  plain(SUFFIX.normBias, 'norm-bias'),
+  plain(SUFFIX.setWeight, 'set-weight')
 ]
 
 // The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
 // (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
 // a destructuring for-of.)
 const FAST_SUFFIXES: readonly { suffix: string; role: TensorRole }[] = [
-  { suffix: '.lora_down.weight', role: 'down' },
-  { suffix: '.lora_up.weight', role: 'up' },
-  { suffix: '.alpha', role: 'alpha' },
-  { suffix: '.lora_A.weight', role: 'down' },
-  { suffix: '.lora_B.weight', role: 'up' }
+  { suffix: SUFFIX.loraDown, role: 'down' },
+  { suffix: SUFFIX.loraUp, role: 'up' },
+  { suffix: SUFFIX.alpha, role: 'alpha' },
+  { suffix: SUFFIX.peftA, role: 'down' },
+  { suffix: SUFFIX.peftB, role: 'up' }
 ]
 
 /** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
@@ -225,4 +332,16 @@ export function isAdapterKey(name: string): boolean {
   const parsed = parseSuffix(name)
   if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role)) return true
   return ADAPTER_STEM.test(name)
+}
+
+const ADAPTER_PREFIX_SET: ReadonlySet<string> = new Set(ADAPTER_PREFIXES.map((p) => p.prefix))
+
+/**
+ * A prefix from the one adapter prefix list (src/names/prefixes.ts ADAPTER_PREFIXES), for code that builds names
+ * with it (the loader key maps, the converter's writing rules). Code that writes a prefix the readers do not know
+ * would write files this tool cannot read back, so an unknown one throws (at module load, where these are taken).
+ */
+export function adapterPrefix(prefix: string): string {
+  if (!ADAPTER_PREFIX_SET.has(prefix)) throw new Error(`internal: ${prefix} is not a known adapter prefix`)
+  return prefix
 }

@@ -5,6 +5,15 @@
  * weight adapters know (comfy/weight_adapter/*.py `load`); every other key is logged "lora key not loaded".
  * Facts from ComfyUI's public sources; docs/reference/loaders.md lists them with their functions.
  */
+import {
+  GLORA_FACTORS,
+  LOHA_FACTORS,
+  LOKR_FACTORS,
+  LORA_PAIR,
+  SUFFIX,
+  adapterPrefix,
+  type LoraPairSuffixes
+} from '../../names/adapters.js'
 import type { RowSlice } from '../types.js'
 import type { RuntimeArch } from './subject.js'
 
@@ -21,6 +30,23 @@ export interface KeyForm {
 
 const underscore = (p: string) => p.replace(/\./g, '_')
 
+// The adapter prefixes ComfyUI's key map builds stems with (src/names/prefixes.ts).
+const KOHYA_UNET = adapterPrefix('lora_unet_')
+/** ComfyUI's own names: the denoiser and text encoders it holds after loading, as its key map spells them. */
+export const COMFY_DENOISER = adapterPrefix('diffusion_model.')
+export const COMFY_TEXT_ENCODERS = adapterPrefix('text_encoders.')
+const DIFFUSERS_UNET = adapterPrefix('unet.')
+const DIFFUSERS_TRANSFORMER = adapterPrefix('transformer.')
+const LYCORIS = adapterPrefix('lycoris_')
+const ONETRAINER = adapterPrefix('lora_transformer_')
+const KOHYA_TE = adapterPrefix('lora_te_')
+const KOHYA_TE1 = adapterPrefix('lora_te1_')
+const KOHYA_TE2 = adapterPrefix('lora_te2_')
+const DIFFUSERS_TE = adapterPrefix('text_encoder.')
+const DIFFUSERS_TE2 = adapterPrefix('text_encoder_2.')
+/** Wan Fun's doubled underscore. */
+const KOHYA_UNET_DOUBLE = adapterPrefix('lora_unet__')
+
 /**
  * diffusers UNet attention names as the old attention-processor LoRAs spell them: `.to_q` -> `.processor.to_q`,
  * and `.to_out.0` -> `.processor.to_out` (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
@@ -32,8 +58,8 @@ function processorForm(p: string): string {
 
 /** Forms every model gets, in ComfyUI's order: kohya underscores of the original names, then the generic names. */
 const GENERIC: KeyForm[] = [
-  { names: 'original', stem: (p) => `lora_unet_${underscore(p)}`, source: 'kohya names' },
-  { names: 'original', stem: (p) => `diffusion_model.${p}`, source: 'generic format' }
+  { names: 'original', stem: (p) => KOHYA_UNET + underscore(p), source: 'kohya names' },
+  { names: 'original', stem: (p) => COMFY_DENOISER + p, source: 'generic format' }
 ]
 
 /** Per model class, the forms `model_lora_keys_unet` adds from the diffusers names of each weight. */
@@ -42,22 +68,22 @@ export const KEY_FORMS: Readonly<Record<RuntimeArch, readonly KeyForm[]>> = {
     ...GENERIC,
     {
       names: 'diffusers',
-      stem: (p) => `lora_unet_${underscore(p)}`,
+      stem: (p) => KOHYA_UNET + underscore(p),
       source: 'kohya names of diffusers names'
     },
-    { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
+    { names: 'diffusers', stem: (p) => LYCORIS + underscore(p), source: 'SimpleTuner lycoris' },
     { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
     {
       names: 'diffusers',
-      stem: (p) => `unet.${processorForm(p)}`,
+      stem: (p) => DIFFUSERS_UNET + processorForm(p),
       source: 'diffusers attention-processor names'
     }
   ],
   flux: [
     ...GENERIC,
-    { names: 'diffusers', stem: (p) => `transformer.${p}`, source: 'diffusers / SimpleTuner' },
-    { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
-    { names: 'diffusers', stem: (p) => `lora_transformer_${underscore(p)}`, source: 'OneTrainer' },
+    { names: 'diffusers', stem: (p) => DIFFUSERS_TRANSFORMER + p, source: 'diffusers / SimpleTuner' },
+    { names: 'diffusers', stem: (p) => LYCORIS + underscore(p), source: 'SimpleTuner lycoris' },
+    { names: 'diffusers', stem: (p) => ONETRAINER + underscore(p), source: 'OneTrainer' },
     { names: 'diffusers', stem: (p) => p, source: 'DiffSynth' }
   ],
   wan: GENERIC,
@@ -72,7 +98,7 @@ export const KEY_FORMS: Readonly<Record<RuntimeArch, readonly KeyForm[]>> = {
 export function fluxLinear1Qkv(path: string, hidden: number): { stem: string; slice: RowSlice } | null {
   const m = /^(single_blocks\.\d+)\.linear1$/.exec(path)
   if (!m || hidden <= 0) return null
-  return { stem: `diffusion_model.${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } }
+  return { stem: `${COMFY_DENOISER}${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } }
 }
 
 /** The six CLIP linear layers the text-encoder key map covers (comfy/lora.py `LORA_CLIP_MAP`). */
@@ -93,30 +119,29 @@ export function clipStems(path: string, te: number): string[] {
   const m = /^text_model\.encoder\.layers\.(\d+)\.(.+)$/.exec(path)
   if (!m || !CLIP_LAYERS.includes(m[2]!)) return []
   const kohya = `text_model_encoder_layers_${m[1]}_${underscore(m[2]!)}`
-  if (te === 2) return [`lora_te2_${kohya}`, `text_encoder_2.${path}`]
-  return [`lora_te_${kohya}`, `lora_te1_${kohya}`, `text_encoder.${path}`]
+  if (te === 2) return [KOHYA_TE2 + kohya, DIFFUSERS_TE2 + path]
+  return [KOHYA_TE + kohya, KOHYA_TE1 + kohya, DIFFUSERS_TE + path]
 }
 
-/** One LoRA pair form: `load` looks for `up` first, in this order, and then reads `down` unconditionally. */
-export interface PairForm {
-  up: string
-  down: string
-  mid?: string
-}
+/**
+ * One LoRA pair form: `load` looks for `up` first, in this order, and then reads `down` unconditionally; only the
+ * kohya form has a `mid` it reads.
+ */
+export type PairForm = LoraPairSuffixes
 
 // comfy/weight_adapter/lora.py `LoRAAdapter.load`: the elif chain, in order.
 export const LORA_PAIRS: readonly PairForm[] = [
-  { up: '.lora_up.weight', down: '.lora_down.weight', mid: '.lora_mid.weight' },
-  { up: '_lora.up.weight', down: '_lora.down.weight' },
-  { up: '.lora_B.weight', down: '.lora_A.weight' },
-  { up: '.lora.up.weight', down: '.lora.down.weight' },
-  { up: '.lora_B', down: '.lora_A' },
-  { up: '.lora_linear_layer.up.weight', down: '.lora_linear_layer.down.weight' },
-  { up: '.lora_B.default.weight', down: '.lora_A.default.weight' }
+  LORA_PAIR.kohya,
+  LORA_PAIR.processor,
+  LORA_PAIR.peft,
+  LORA_PAIR.dotLora,
+  LORA_PAIR.peftBare,
+  LORA_PAIR.linearLayer,
+  LORA_PAIR.peftDefault
 ]
 
 /** Read for every key-map stem before any adapter (comfy/lora.py `load_lora`, `LoRAAdapter.load`). */
-export const SHARED_SUFFIXES = ['.alpha', '.dora_scale', '.reshape_weight']
+export const SHARED_SUFFIXES = [SUFFIX.alpha, SUFFIX.doraScale, SUFFIX.reshapeWeight]
 
 /**
  * The other adapters: a trigger suffix, the suffixes `load` then indexes unconditionally (a missing one raises
@@ -137,34 +162,47 @@ export const ADAPTERS: readonly AdapterForm[] = [
   // comfy/weight_adapter/loha.py `LoHaAdapter.load`
   {
     name: 'loha',
-    trigger: ['.hada_w1_a'],
-    required: ['.hada_w1_b', '.hada_w2_a', '.hada_w2_b'],
-    optional: ['.hada_t1', '.hada_t2'],
+    trigger: [SUFFIX.hadaW1A],
+    required: [SUFFIX.hadaW1B, ...LOHA_FACTORS.w2],
+    optional: [...LOHA_FACTORS.tucker],
     merge: 'reshape'
   },
   // comfy/weight_adapter/lokr.py `LoKrAdapter.load`: any of the four factors makes an adapter.
   {
     name: 'lokr',
-    trigger: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w2_a'],
+    trigger: [...LOKR_FACTORS.whole, SUFFIX.lokrW1A, SUFFIX.lokrW2A],
     required: [],
-    optional: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w1_b', '.lokr_w2_a', '.lokr_w2_b', '.lokr_t2'],
+    // No `lokr_t1`: ComfyUI's LoKr reads only w2's Tucker core.
+    optional: [...LOKR_FACTORS.whole, ...LOKR_FACTORS.w1, ...LOKR_FACTORS.w2, SUFFIX.lokrT2],
     merge: 'reshape'
   },
   // comfy/weight_adapter/glora.py `GLoRAAdapter.load`
   {
     name: 'glora',
-    trigger: ['.a1.weight'],
-    required: ['.a2.weight', '.b1.weight', '.b2.weight'],
+    trigger: [SUFFIX.gloraA1],
+    required: GLORA_FACTORS.slice(1),
     optional: [],
     merge: 'unchecked'
   },
   // comfy/weight_adapter/oft.py, boft.py
-  { name: 'oft', trigger: ['.oft_blocks'], required: [], optional: ['.rescale'], merge: 'unchecked' },
+  {
+    name: 'oft',
+    trigger: [SUFFIX.oftBlocks],
+    required: [],
+    optional: [SUFFIX.oftRescale],
+    merge: 'unchecked'
+  },
   // comfy/lora.py `load_lora`: norm deltas, full deltas, set weights.
-  { name: 'norm', trigger: ['.w_norm'], required: [], optional: ['.b_norm'], merge: 'exact' },
-  { name: 'diff', trigger: ['.diff'], required: [], optional: [], merge: 'exact' },
-  { name: 'diff_b', trigger: ['.diff_b'], required: [], optional: [], merge: 'exact', bias: true },
-  { name: 'set', trigger: ['.set_weight'], required: [], optional: [], merge: 'exact' }
+  {
+    name: 'norm',
+    trigger: [SUFFIX.normWeight],
+    required: [],
+    optional: [SUFFIX.normBias],
+    merge: 'exact'
+  },
+  { name: 'diff', trigger: [SUFFIX.diff], required: [], optional: [], merge: 'exact' },
+  { name: 'diff_b', trigger: [SUFFIX.diffBias], required: [], optional: [], merge: 'exact', bias: true },
+  { name: 'set', trigger: [SUFFIX.setWeight], required: [], optional: [], merge: 'exact' }
 ]
 
 /**
@@ -172,7 +210,10 @@ export const ADAPTERS: readonly AdapterForm[] = [
  * LoRAs written with `lora_unet__` get the double underscore folded.
  */
 export function convertedStem(stem: string, keys: ReadonlySet<string>): string {
-  if (stem.startsWith('lora_unet__') && keys.has('lora_unet__blocks_0_cross_attn_k.lora_down.weight'))
-    return 'lora_unet_' + stem.slice('lora_unet__'.length)
+  if (
+    stem.startsWith(KOHYA_UNET_DOUBLE) &&
+    keys.has(`${KOHYA_UNET_DOUBLE}blocks_0_cross_attn_k${LORA_PAIR.kohya.down}`)
+  )
+    return KOHYA_UNET + stem.slice(KOHYA_UNET_DOUBLE.length)
   return stem
 }

@@ -4,6 +4,7 @@
  * key it cannot rename fails the whole file); what is left must carry the pipeline's prefix and name a module of
  * the diffusers model, where PEFT loads it. PEFT refuses the whole file on any size mismatch.
  */
+import { SUFFIX } from '../../names/adapters.js'
 import type { ModuleResolution } from '../types.js'
 import {
   PEFT_EXTRAS,
@@ -70,7 +71,9 @@ function peft(f: ModuleFacts, landing: Landing | null, viaConverter: Converter |
   }
   r.status = 'ok'
   r.runtimeLoads = true
-  const ignored = f.suffixes.has('.dora_scale') ? 'dora_scale is filtered out: loads as a plain LoRA' : null
+  const ignored = f.suffixes.has(SUFFIX.doraScale)
+    ? 'dora_scale is filtered out: loads as a plain LoRA'
+    : null
   if (ignored) r.reason = `loads; ${ignored}`
   if (how) r.reason = `loads${how}${ignored ? `; ${ignored}` : ''}`
   return { r, ...(ignored ? { note: `${RUNTIME} drops dora_scale keys (DoRA not applied)` } : {}) }
@@ -83,7 +86,8 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
   const converter = pipeline.converters.find((c) => c.selects(file.keys)) ?? null
   let fileError: string | undefined
   if (pipeline.loraSubstring === 'all') {
-    // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames.
+    // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames. These
+    // are diffusers' substring tests on whole keys (`"lora" in k`, its DoRA filter), not suffixes.
     const offending = converter
       ? []
       : file.keys.filter((k) => !k.includes('lora') && !k.includes('dora_scale'))

@@ -5,6 +5,7 @@
  * src/diffusers/loaders/lora_pipeline.py, lora_conversion_utils.py and peft.py (function names cited per rule);
  * docs/reference/loaders.md has the full list.
  */
+import { LORA_PAIR, SUFFIX, adapterPrefix, type LoraPairSuffixes } from '../../names/adapters.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 
 export interface Converter {
@@ -50,15 +51,24 @@ export interface Pipeline {
 }
 
 const u = (p: string) => p.replace(/\./g, '_')
-const hasPair = (f: ModuleFacts, down: string, up: string) => f.suffixes.has(down) && f.suffixes.has(up)
-const kohyaPair = (f: ModuleFacts) => hasPair(f, '.lora_down.weight', '.lora_up.weight')
-const abPair = (f: ModuleFacts) => hasPair(f, '.lora_A.weight', '.lora_B.weight')
+const hasPair = (f: ModuleFacts, p: { down: string; up: string }) =>
+  f.suffixes.has(p.down) && f.suffixes.has(p.up)
+const kohyaPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.kohya)
+const abPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.peft)
+
+// The adapter prefixes the converters test keys for (src/names/prefixes.ts).
+const KOHYA_UNET = adapterPrefix('lora_unet_')
+const COMFY_DENOISER = adapterPrefix('diffusion_model.')
+const DIFFUSERS_TRANSFORMER = adapterPrefix('transformer.')
+const PEFT_MODEL = adapterPrefix('base_model.model.')
+/** `lora_unet_`, `lora_te_`, `lora_te1_`, `lora_te2_`: the prefixes the SD kohya converter requires of every key. */
+const SD_KOHYA = ['lora_unet_', 'lora_te_', 'lora_te1_', 'lora_te2_'].map(adapterPrefix)
 
 // lora_conversion_utils.py `_convert_non_diffusers_lora_to_diffusers`: kohya LoRA pairs of the UNet and CLIP.
 const sdKohya: Converter = {
   name: 'kohya',
   source: 'lora_conversion_utils.py _convert_non_diffusers_lora_to_diffusers',
-  selects: (keys) => keys.every((k) => /^lora_(?:unet|te|te1|te2)_/.test(k)),
+  selects: (keys) => keys.every((k) => SD_KOHYA.some((p) => k.startsWith(p))),
   converts: (f) => kohyaPair(f),
   // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
   // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not):
@@ -81,19 +91,26 @@ const WAN_IMAGE = /^blocks_\d+_cross_attn_[kv]_img$/
 const wanOriginal: Converter = {
   name: 'Wan original names',
   source: 'lora_conversion_utils.py _convert_non_diffusers_wan_lora_to_diffusers',
-  selects: (keys) => keys.some((k) => k.startsWith('diffusion_model.')),
+  selects: (keys) => keys.some((k) => k.startsWith(COMFY_DENOISER)),
   converts: (f, file) => {
     const m = f.module
-    if (m.prefix !== 'diffusion_model.') return false
+    if (m.prefix !== COMFY_DENOISER) return false
     const p = u(m.path)
     if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p))) return false
     return kohyaPair(f) || abPair(f)
   },
   // It pops the pair, the alpha and `diff_b`; a DoRA magnitude or dora_scale is left over (the Wan mixin drops
   // dora_scale only after converting).
-  takes: ['.lora_A.weight', '.lora_B.weight', '.lora_down.weight', '.lora_up.weight', '.alpha', '.diff_b'],
+  takes: [
+    LORA_PAIR.peft.down,
+    LORA_PAIR.peft.up,
+    LORA_PAIR.kohya.down,
+    LORA_PAIR.kohya.up,
+    SUFFIX.alpha,
+    SUFFIX.diffBias
+  ],
   drops: (f) => {
-    const onlyDiff = [...f.suffixes].every((s) => s === '.diff' || s === '.diff_b')
+    const onlyDiff = [...f.suffixes].every((s) => s === SUFFIX.diff || s === SUFFIX.diffBias)
     if (!onlyDiff) return null
     if (f.module.path.includes('norm')) return 'norm-layer deltas are removed (unsupported)'
     // `.diff` weights are left out with a log line; a `.diff_b` becomes a lora_B.bias with no LoRA pair to carry it.
@@ -119,20 +136,21 @@ const WAN_MUSUBI_PARTS = [
   'ffn_0',
   'ffn_2'
 ]
+const MUSUBI_TAKES = [LORA_PAIR.kohya.down, LORA_PAIR.kohya.up, SUFFIX.alpha]
 const wanMusubi: Converter = {
   name: 'musubi-tuner',
   source: 'lora_conversion_utils.py _convert_musubi_wan_lora_to_diffusers',
-  selects: (keys) => keys.some((k) => k.startsWith('lora_unet_')),
+  selects: (keys) => keys.some((k) => k.startsWith(KOHYA_UNET)),
   converts: (f, file) => {
     const p = f.module.path
     const known = /^blocks_\d+_(.+)$/.exec(p)
-    if (f.module.prefix !== 'lora_unet_' || !known) return false
+    if (f.module.prefix !== KOHYA_UNET || !known) return false
     return WAN_MUSUBI_PARTS.includes(known[1]!) || (file.i2v && /^cross_attn_[kv]_img$/.test(known[1]!))
   },
   check: (_facts, file) => {
     // It cuts `lora_unet_` off every key (whatever it starts with), counts blocks from the text after
     // `blocks_` (a key without one is an IndexError), then indexes each block's modules and alphas.
-    const names = new Set(file.keys.map((k) => k.slice('lora_unet_'.length)))
+    const names = new Set(file.keys.map((k) => k.slice(KOHYA_UNET.length)))
     const blocks = new Set<string>()
     for (const k of names) {
       const at = k.indexOf('blocks_')
@@ -142,7 +160,7 @@ const wanMusubi: Converter = {
     const parts = file.i2v ? [...WAN_MUSUBI_PARTS, 'cross_attn_k_img', 'cross_attn_v_img'] : WAN_MUSUBI_PARTS
     for (let i = 0; i < blocks.size; i++) {
       for (const part of parts) {
-        for (const s of ['.lora_down.weight', '.lora_up.weight', '.alpha']) {
+        for (const s of MUSUBI_TAKES) {
           const key = `blocks_${i}_${part}${s}`
           if (!names.has(key)) return `KeyError: '${key}'`
         }
@@ -150,7 +168,7 @@ const wanMusubi: Converter = {
     }
     return null
   },
-  takes: ['.lora_down.weight', '.lora_up.weight', '.alpha'],
+  takes: MUSUBI_TAKES,
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: \`state_dict\` should be empty at this point but has ${keys.join(', ')}`
@@ -167,22 +185,22 @@ const FLUX_ORIGINAL =
 const fluxKohya: Converter = {
   name: 'kohya (Flux)',
   source: 'lora_conversion_utils.py _convert_kohya_flux_lora_to_diffusers',
-  selects: (keys) => keys.some((k) => k.includes('.lora_down.weight')),
+  selects: (keys) => keys.some((k) => k.includes(LORA_PAIR.kohya.down)),
   converts: (f, file) => {
     const m = f.module
-    if (file.keys.some((k) => k.startsWith('transformer.')))
-      return m.prefix === 'transformer.' && (kohyaPair(f) || abPair(f))
+    if (file.keys.some((k) => k.startsWith(DIFFUSERS_TRANSFORMER)))
+      return m.prefix === DIFFUSERS_TRANSFORMER && (kohyaPair(f) || abPair(f))
     if (m.component === 'text-encoder') return kohyaPair(f)
     return (
-      (m.prefix === 'lora_unet_' || m.prefix === 'diffusion_model.') &&
+      (m.prefix === KOHYA_UNET || m.prefix === COMFY_DENOISER) &&
       kohyaPair(f) &&
       FLUX_ORIGINAL.test(u(m.path))
     )
   },
   drops: (f) =>
-    f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
+    f.suffixes.has(SUFFIX.diffBias) && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
   check: (facts, file) => {
-    if (file.keys.some((k) => k.startsWith('transformer.'))) return null
+    if (file.keys.some((k) => k.startsWith(DIFFUSERS_TRANSFORMER))) return null
     // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
     for (const f of facts) {
       if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f)) continue
@@ -204,10 +222,9 @@ const fluxFalKontext: Converter = {
   name: 'fal Kontext',
   source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
   selects: (keys) => keys.some((k) => k.includes('base_model')),
-  converts: (f) =>
-    f.module.prefix === 'base_model.model.' && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+  converts: (f) => f.module.prefix === PEFT_MODEL && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
   check: (_facts, file) => {
-    const first = 'base_model.model.double_blocks.0.img_mod.lin.lora_A.weight'
+    const first = `${PEFT_MODEL}double_blocks.0.img_mod.lin${LORA_PAIR.peft.down}`
     return file.keys.includes(first) ? null : `KeyError: '${first}'`
   },
   rest: {
@@ -274,14 +291,14 @@ export const PIPELINES: Readonly<Record<RuntimeArch, Pipeline>> = {
  * Suffix forms `load_lora_adapter` accepts: PEFT's own, or (when the first key is not PEFT) what
  * `convert_unet_state_dict_to_peft` renames; DoRA magnitudes and `lora_B.bias` are PEFT parameters too.
  */
-export const PEFT_PAIRS: readonly { down: string; up: string }[] = [
-  { down: '.lora_A.weight', up: '.lora_B.weight' },
-  { down: '.lora_down.weight', up: '.lora_up.weight' },
-  { down: '.lora.down.weight', up: '.lora.up.weight' },
-  { down: '_lora.down.weight', up: '_lora.up.weight' },
-  { down: '.lora_linear_layer.down.weight', up: '.lora_linear_layer.up.weight' }
+export const PEFT_PAIRS: readonly LoraPairSuffixes[] = [
+  LORA_PAIR.peft,
+  LORA_PAIR.kohya,
+  LORA_PAIR.dotLora,
+  LORA_PAIR.processor,
+  LORA_PAIR.linearLayer
 ]
-export const PEFT_EXTRAS = ['.lora_magnitude_vector', '.lora_B.bias']
+export const PEFT_EXTRAS = [SUFFIX.magnitude, SUFFIX.peftBBias]
 
 /** Text-encoder prefixes `load_lora_into_text_encoder` keeps. */
-export const TEXT_ENCODER_PREFIXES = ['text_encoder.', 'text_encoder_2.']
+export const TEXT_ENCODER_PREFIXES = ['text_encoder.', 'text_encoder_2.'].map(adapterPrefix)
