@@ -13,7 +13,7 @@ import {
   convertedStem
 } from '../../src/lora/loaders/comfyui.js'
 import { PEFT_EXTRAS, PEFT_PAIRS, TEXT_ENCODER_PREFIXES } from '../../src/lora/loaders/diffusers.js'
-import { LORA_PAIR, SUFFIX, adapterPrefix, parseSuffix } from '../../src/names/adapters.js'
+import { LORA_PAIR, PREFIX, SUFFIX, adapterPrefix, parseSuffix } from '../../src/names/adapters.js'
 import { ADAPTER_PREFIXES } from '../../src/names/prefixes.js'
 
 describe('ComfyUI reads what it read', () => {
@@ -144,6 +144,8 @@ describe('the vocabulary itself', () => {
 
   it('adapter prefixes come from the one list; an unknown one is refused', () => {
     for (const p of ADAPTER_PREFIXES) expect(adapterPrefix(p.prefix)).toBe(p.prefix)
+    const known = new Set(ADAPTER_PREFIXES.map((p) => p.prefix))
+    for (const p of Object.values(PREFIX)) expect([p, known.has(p)]).toEqual([p, true])
     expect(() => adapterPrefix('lora_te4_')).toThrow(/not a known adapter prefix/)
   })
 })

@@ -4,7 +4,7 @@
  * under diffusers' `transformer.` prefix; to get diffusers module names, convert against a diffusers base.
  */
 import type { BaseSpace } from '../lora/base-index.js'
-import { LORA_PAIR, SUFFIX, adapterPrefix } from '../names/adapters.js'
+import { LORA_PAIR, PREFIX, SUFFIX } from '../names/adapters.js'
 import { isUnetFamily } from '../names/families.js'
 import type { Refusal } from './reasons.js'
 import type { ConvertTarget } from './types.js'
@@ -26,27 +26,20 @@ export function namingProblem(to: ConvertTarget, space: BaseSpace): Refusal | nu
   return { kind: 'no-naming', to }
 }
 
-// Each convention's prefixes, from the one list the readers use (src/names/prefixes.ts ADAPTER_PREFIXES), so
-// what convert writes reads back as the convention it was written in.
-const KOHYA_UNET = adapterPrefix('lora_unet_')
-const COMFY_DENOISER = adapterPrefix('diffusion_model.')
-const PEFT_MODEL = adapterPrefix('base_model.model.')
-const DIFFUSERS_UNET = adapterPrefix('unet.')
-const DIFFUSERS_TRANSFORMER = adapterPrefix('transformer.')
-
 function denoiserPrefix(to: ConvertTarget, space: BaseSpace, family: string | null): string {
   switch (to) {
+    // Each convention's prefix from the one list the readers use, so what convert writes reads back as written.
     case 'kohya':
-      return KOHYA_UNET
+      return PREFIX.kohyaUnet
     case 'comfyui':
-      return COMFY_DENOISER
+      return PREFIX.comfyDenoiser
     case 'peft':
-      return PEFT_MODEL
+      return PREFIX.peft
     case 'diffusers': {
       // A diffusers component folder the base was read from keeps its name (`transformer_2.` of Wan2.2 A14B).
       const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix)
       if (component) return space.prefix
-      return isUnetFamily(family) ? DIFFUSERS_UNET : DIFFUSERS_TRANSFORMER
+      return isUnetFamily(family) ? PREFIX.diffusersUnet : PREFIX.diffusersTransformer
     }
     case 'base':
       return space.prefix

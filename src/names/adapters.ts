@@ -338,10 +338,34 @@ const ADAPTER_PREFIX_SET: ReadonlySet<string> = new Set(ADAPTER_PREFIXES.map((p)
 
 /**
  * A prefix from the one adapter prefix list (src/names/prefixes.ts ADAPTER_PREFIXES), for code that builds names
- * with it (the loader key maps, the converter's writing rules). Code that writes a prefix the readers do not know
- * would write files this tool cannot read back, so an unknown one throws (at module load, where these are taken).
+ * with it. Code that writes a prefix the readers do not know would write files this tool cannot read back, so an
+ * unknown one throws (at module load, where `PREFIX` takes them).
  */
 export function adapterPrefix(prefix: string): string {
   if (!ADAPTER_PREFIX_SET.has(prefix)) throw new Error(`internal: ${prefix} is not a known adapter prefix`)
   return prefix
 }
+
+/**
+ * The adapter prefixes that code builds names with (the loader key maps, the converter's writing rules), by name:
+ * entries of ADAPTER_PREFIXES, each checked there, so no second list of them exists.
+ */
+export const PREFIX = {
+  kohyaUnet: adapterPrefix('lora_unet_'),
+  /** Wan Fun's doubled underscore. */
+  kohyaUnetDouble: adapterPrefix('lora_unet__'),
+  kohyaTe: adapterPrefix('lora_te_'),
+  kohyaTe1: adapterPrefix('lora_te1_'),
+  kohyaTe2: adapterPrefix('lora_te2_'),
+  /** OneTrainer's kohya-style transformer prefix. */
+  kohyaTransformer: adapterPrefix('lora_transformer_'),
+  lycoris: adapterPrefix('lycoris_'),
+  peft: adapterPrefix('base_model.model.'),
+  /** ComfyUI's own denoiser and text-encoder names. */
+  comfyDenoiser: adapterPrefix('diffusion_model.'),
+  comfyTextEncoders: adapterPrefix('text_encoders.'),
+  diffusersUnet: adapterPrefix('unet.'),
+  diffusersTransformer: adapterPrefix('transformer.'),
+  diffusersTe: adapterPrefix('text_encoder.'),
+  diffusersTe2: adapterPrefix('text_encoder_2.')
+} as const

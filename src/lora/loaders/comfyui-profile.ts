@@ -7,7 +7,8 @@
  */
 import { checkModuleShapes } from '../shapes.js'
 import type { LoraModule, ModuleResolution, ResolutionTarget } from '../types.js'
-import { ADAPTERS, COMFY_DENOISER, LORA_PAIRS, SHARED_SUFFIXES, convertedStem } from './comfyui.js'
+import { PREFIX } from '../../names/adapters.js'
+import { ADAPTERS, LORA_PAIRS, SHARED_SUFFIXES, convertedStem } from './comfyui.js'
 import type { KeyMap, KeyMapTarget } from './keymap.js'
 import type { ModuleFacts } from './subject.js'
 import type { ModuleVerdict } from './verdict.js'
@@ -78,7 +79,7 @@ function targetOf(t: KeyMapTarget, converted: boolean, biasOnly: boolean): Resol
       ? `ComfyUI ${t.source}, on the base converted to ComfyUI's names on load${fusedFrom}`
       : `ComfyUI ${t.source}`
   const target: ResolutionTarget = {
-    key: w.baseKeys.length > 1 ? `${COMFY_DENOISER}${w.path}.weight` : w.entry.key,
+    key: w.baseKeys.length > 1 ? `${PREFIX.comfyDenoiser}${w.path}.weight` : w.entry.key,
     shape: w.entry.shape,
     via
   }

@@ -10,8 +10,8 @@ import {
   LOHA_FACTORS,
   LOKR_FACTORS,
   LORA_PAIR,
+  PREFIX,
   SUFFIX,
-  adapterPrefix,
   type LoraPairSuffixes
 } from '../../names/adapters.js'
 import type { RowSlice } from '../types.js'
@@ -30,23 +30,6 @@ export interface KeyForm {
 
 const underscore = (p: string) => p.replace(/\./g, '_')
 
-// The adapter prefixes ComfyUI's key map builds stems with (src/names/prefixes.ts).
-const KOHYA_UNET = adapterPrefix('lora_unet_')
-/** ComfyUI's own names: the denoiser and text encoders it holds after loading, as its key map spells them. */
-export const COMFY_DENOISER = adapterPrefix('diffusion_model.')
-export const COMFY_TEXT_ENCODERS = adapterPrefix('text_encoders.')
-const DIFFUSERS_UNET = adapterPrefix('unet.')
-const DIFFUSERS_TRANSFORMER = adapterPrefix('transformer.')
-const LYCORIS = adapterPrefix('lycoris_')
-const ONETRAINER = adapterPrefix('lora_transformer_')
-const KOHYA_TE = adapterPrefix('lora_te_')
-const KOHYA_TE1 = adapterPrefix('lora_te1_')
-const KOHYA_TE2 = adapterPrefix('lora_te2_')
-const DIFFUSERS_TE = adapterPrefix('text_encoder.')
-const DIFFUSERS_TE2 = adapterPrefix('text_encoder_2.')
-/** Wan Fun's doubled underscore. */
-const KOHYA_UNET_DOUBLE = adapterPrefix('lora_unet__')
-
 /**
  * diffusers UNet attention names as the old attention-processor LoRAs spell them: `.to_q` -> `.processor.to_q`,
  * and `.to_out.0` -> `.processor.to_out` (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
@@ -58,8 +41,8 @@ function processorForm(p: string): string {
 
 /** Forms every model gets, in ComfyUI's order: kohya underscores of the original names, then the generic names. */
 const GENERIC: KeyForm[] = [
-  { names: 'original', stem: (p) => KOHYA_UNET + underscore(p), source: 'kohya names' },
-  { names: 'original', stem: (p) => COMFY_DENOISER + p, source: 'generic format' }
+  { names: 'original', stem: (p) => PREFIX.kohyaUnet + underscore(p), source: 'kohya names' },
+  { names: 'original', stem: (p) => PREFIX.comfyDenoiser + p, source: 'generic format' }
 ]
 
 /** Per model class, the forms `model_lora_keys_unet` adds from the diffusers names of each weight. */
@@ -68,22 +51,22 @@ export const KEY_FORMS: Readonly<Record<RuntimeArch, readonly KeyForm[]>> = {
     ...GENERIC,
     {
       names: 'diffusers',
-      stem: (p) => KOHYA_UNET + underscore(p),
+      stem: (p) => PREFIX.kohyaUnet + underscore(p),
       source: 'kohya names of diffusers names'
     },
-    { names: 'diffusers', stem: (p) => LYCORIS + underscore(p), source: 'SimpleTuner lycoris' },
+    { names: 'diffusers', stem: (p) => PREFIX.lycoris + underscore(p), source: 'SimpleTuner lycoris' },
     { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
     {
       names: 'diffusers',
-      stem: (p) => DIFFUSERS_UNET + processorForm(p),
+      stem: (p) => PREFIX.diffusersUnet + processorForm(p),
       source: 'diffusers attention-processor names'
     }
   ],
   flux: [
     ...GENERIC,
-    { names: 'diffusers', stem: (p) => DIFFUSERS_TRANSFORMER + p, source: 'diffusers / SimpleTuner' },
-    { names: 'diffusers', stem: (p) => LYCORIS + underscore(p), source: 'SimpleTuner lycoris' },
-    { names: 'diffusers', stem: (p) => ONETRAINER + underscore(p), source: 'OneTrainer' },
+    { names: 'diffusers', stem: (p) => PREFIX.diffusersTransformer + p, source: 'diffusers / SimpleTuner' },
+    { names: 'diffusers', stem: (p) => PREFIX.lycoris + underscore(p), source: 'SimpleTuner lycoris' },
+    { names: 'diffusers', stem: (p) => PREFIX.kohyaTransformer + underscore(p), source: 'OneTrainer' },
     { names: 'diffusers', stem: (p) => p, source: 'DiffSynth' }
   ],
   wan: GENERIC,
@@ -98,7 +81,7 @@ export const KEY_FORMS: Readonly<Record<RuntimeArch, readonly KeyForm[]>> = {
 export function fluxLinear1Qkv(path: string, hidden: number): { stem: string; slice: RowSlice } | null {
   const m = /^(single_blocks\.\d+)\.linear1$/.exec(path)
   if (!m || hidden <= 0) return null
-  return { stem: `${COMFY_DENOISER}${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } }
+  return { stem: `${PREFIX.comfyDenoiser}${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } }
 }
 
 /** The six CLIP linear layers the text-encoder key map covers (comfy/lora.py `LORA_CLIP_MAP`). */
@@ -119,8 +102,8 @@ export function clipStems(path: string, te: number): string[] {
   const m = /^text_model\.encoder\.layers\.(\d+)\.(.+)$/.exec(path)
   if (!m || !CLIP_LAYERS.includes(m[2]!)) return []
   const kohya = `text_model_encoder_layers_${m[1]}_${underscore(m[2]!)}`
-  if (te === 2) return [KOHYA_TE2 + kohya, DIFFUSERS_TE2 + path]
-  return [KOHYA_TE + kohya, KOHYA_TE1 + kohya, DIFFUSERS_TE + path]
+  if (te === 2) return [PREFIX.kohyaTe2 + kohya, PREFIX.diffusersTe2 + path]
+  return [PREFIX.kohyaTe + kohya, PREFIX.kohyaTe1 + kohya, PREFIX.diffusersTe + path]
 }
 
 /**
@@ -211,9 +194,9 @@ export const ADAPTERS: readonly AdapterForm[] = [
  */
 export function convertedStem(stem: string, keys: ReadonlySet<string>): string {
   if (
-    stem.startsWith(KOHYA_UNET_DOUBLE) &&
-    keys.has(`${KOHYA_UNET_DOUBLE}blocks_0_cross_attn_k${LORA_PAIR.kohya.down}`)
+    stem.startsWith(PREFIX.kohyaUnetDouble) &&
+    keys.has(`${PREFIX.kohyaUnetDouble}blocks_0_cross_attn_k${LORA_PAIR.kohya.down}`)
   )
-    return KOHYA_UNET + stem.slice(KOHYA_UNET_DOUBLE.length)
+    return PREFIX.kohyaUnet + stem.slice(PREFIX.kohyaUnetDouble.length)
   return stem
 }

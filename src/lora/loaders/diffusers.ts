@@ -5,7 +5,7 @@
  * src/diffusers/loaders/lora_pipeline.py, lora_conversion_utils.py and peft.py (function names cited per rule);
  * docs/reference/loaders.md has the full list.
  */
-import { LORA_PAIR, SUFFIX, adapterPrefix, type LoraPairSuffixes } from '../../names/adapters.js'
+import { LORA_PAIR, PREFIX, SUFFIX, type LoraPairSuffixes } from '../../names/adapters.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 
 export interface Converter {
@@ -56,13 +56,8 @@ const hasPair = (f: ModuleFacts, p: { down: string; up: string }) =>
 const kohyaPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.kohya)
 const abPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.peft)
 
-// The adapter prefixes the converters test keys for (src/names/prefixes.ts).
-const KOHYA_UNET = adapterPrefix('lora_unet_')
-const COMFY_DENOISER = adapterPrefix('diffusion_model.')
-const DIFFUSERS_TRANSFORMER = adapterPrefix('transformer.')
-const PEFT_MODEL = adapterPrefix('base_model.model.')
-/** `lora_unet_`, `lora_te_`, `lora_te1_`, `lora_te2_`: the prefixes the SD kohya converter requires of every key. */
-const SD_KOHYA = ['lora_unet_', 'lora_te_', 'lora_te1_', 'lora_te2_'].map(adapterPrefix)
+/** The prefixes the SD kohya converter requires of every key. */
+const SD_KOHYA = [PREFIX.kohyaUnet, PREFIX.kohyaTe, PREFIX.kohyaTe1, PREFIX.kohyaTe2]
 
 // lora_conversion_utils.py `_convert_non_diffusers_lora_to_diffusers`: kohya LoRA pairs of the UNet and CLIP.
 const sdKohya: Converter = {
@@ -91,10 +86,10 @@ const WAN_IMAGE = /^blocks_\d+_cross_attn_[kv]_img$/
 const wanOriginal: Converter = {
   name: 'Wan original names',
   source: 'lora_conversion_utils.py _convert_non_diffusers_wan_lora_to_diffusers',
-  selects: (keys) => keys.some((k) => k.startsWith(COMFY_DENOISER)),
+  selects: (keys) => keys.some((k) => k.startsWith(PREFIX.comfyDenoiser)),
   converts: (f, file) => {
     const m = f.module
-    if (m.prefix !== COMFY_DENOISER) return false
+    if (m.prefix !== PREFIX.comfyDenoiser) return false
     const p = u(m.path)
     if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p))) return false
     return kohyaPair(f) || abPair(f)
@@ -140,17 +135,17 @@ const MUSUBI_TAKES = [LORA_PAIR.kohya.down, LORA_PAIR.kohya.up, SUFFIX.alpha]
 const wanMusubi: Converter = {
   name: 'musubi-tuner',
   source: 'lora_conversion_utils.py _convert_musubi_wan_lora_to_diffusers',
-  selects: (keys) => keys.some((k) => k.startsWith(KOHYA_UNET)),
+  selects: (keys) => keys.some((k) => k.startsWith(PREFIX.kohyaUnet)),
   converts: (f, file) => {
     const p = f.module.path
     const known = /^blocks_\d+_(.+)$/.exec(p)
-    if (f.module.prefix !== KOHYA_UNET || !known) return false
+    if (f.module.prefix !== PREFIX.kohyaUnet || !known) return false
     return WAN_MUSUBI_PARTS.includes(known[1]!) || (file.i2v && /^cross_attn_[kv]_img$/.test(known[1]!))
   },
   check: (_facts, file) => {
     // It cuts `lora_unet_` off every key (whatever it starts with), counts blocks from the text after
     // `blocks_` (a key without one is an IndexError), then indexes each block's modules and alphas.
-    const names = new Set(file.keys.map((k) => k.slice(KOHYA_UNET.length)))
+    const names = new Set(file.keys.map((k) => k.slice(PREFIX.kohyaUnet.length)))
     const blocks = new Set<string>()
     for (const k of names) {
       const at = k.indexOf('blocks_')
@@ -188,11 +183,11 @@ const fluxKohya: Converter = {
   selects: (keys) => keys.some((k) => k.includes(LORA_PAIR.kohya.down)),
   converts: (f, file) => {
     const m = f.module
-    if (file.keys.some((k) => k.startsWith(DIFFUSERS_TRANSFORMER)))
-      return m.prefix === DIFFUSERS_TRANSFORMER && (kohyaPair(f) || abPair(f))
+    if (file.keys.some((k) => k.startsWith(PREFIX.diffusersTransformer)))
+      return m.prefix === PREFIX.diffusersTransformer && (kohyaPair(f) || abPair(f))
     if (m.component === 'text-encoder') return kohyaPair(f)
     return (
-      (m.prefix === KOHYA_UNET || m.prefix === COMFY_DENOISER) &&
+      (m.prefix === PREFIX.kohyaUnet || m.prefix === PREFIX.comfyDenoiser) &&
       kohyaPair(f) &&
       FLUX_ORIGINAL.test(u(m.path))
     )
@@ -200,7 +195,7 @@ const fluxKohya: Converter = {
   drops: (f) =>
     f.suffixes.has(SUFFIX.diffBias) && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
   check: (facts, file) => {
-    if (file.keys.some((k) => k.startsWith(DIFFUSERS_TRANSFORMER))) return null
+    if (file.keys.some((k) => k.startsWith(PREFIX.diffusersTransformer))) return null
     // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
     for (const f of facts) {
       if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f)) continue
@@ -222,9 +217,9 @@ const fluxFalKontext: Converter = {
   name: 'fal Kontext',
   source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
   selects: (keys) => keys.some((k) => k.includes('base_model')),
-  converts: (f) => f.module.prefix === PEFT_MODEL && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+  converts: (f) => f.module.prefix === PREFIX.peft && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
   check: (_facts, file) => {
-    const first = `${PEFT_MODEL}double_blocks.0.img_mod.lin${LORA_PAIR.peft.down}`
+    const first = `${PREFIX.peft}double_blocks.0.img_mod.lin${LORA_PAIR.peft.down}`
     return file.keys.includes(first) ? null : `KeyError: '${first}'`
   },
   rest: {
@@ -301,4 +296,4 @@ export const PEFT_PAIRS: readonly LoraPairSuffixes[] = [
 export const PEFT_EXTRAS = [SUFFIX.magnitude, SUFFIX.peftBBias]
 
 /** Text-encoder prefixes `load_lora_into_text_encoder` keeps. */
-export const TEXT_ENCODER_PREFIXES = ['text_encoder.', 'text_encoder_2.'].map(adapterPrefix)
+export const TEXT_ENCODER_PREFIXES = [PREFIX.diffusersTe, PREFIX.diffusersTe2]

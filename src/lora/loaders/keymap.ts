@@ -5,7 +5,8 @@
  */
 import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { RowSlice } from '../types.js'
-import { COMFY_DENOISER, COMFY_TEXT_ENCODERS, KEY_FORMS, clipStems, fluxLinear1Qkv } from './comfyui.js'
+import { PREFIX } from '../../names/adapters.js'
+import { KEY_FORMS, clipStems, fluxLinear1Qkv } from './comfyui.js'
 import { diffusersNamesOf } from './runtime-names.js'
 import { originalView, type OriginalView, type OriginalWeight } from './subject.js'
 
@@ -81,7 +82,7 @@ export function buildKeyMap(base: BaseIndex): KeyMap {
   for (const w of view.weights.values()) {
     if (w.entry.isParam) {
       // Parameters without `.weight` answer only under their own full name (`key_map[k] = k`).
-      stems.set(COMFY_DENOISER + w.path, { weight: w, source: 'generic format', component: 'denoiser' })
+      stems.set(PREFIX.comfyDenoiser + w.path, { weight: w, source: 'generic format', component: 'denoiser' })
       continue
     }
     for (const f of forms) {
@@ -125,7 +126,7 @@ export function buildKeyMap(base: BaseIndex): KeyMap {
     const clip = te === 1 ? 'clip_l' : te === 2 ? 'clip_g' : `te${te}`
     for (const { path, w, slice } of clipWeights(space)) {
       const at = slice ? { slice } : {}
-      stems.set(`${COMFY_TEXT_ENCODERS}${clip}.transformer.${path}`, {
+      stems.set(`${PREFIX.comfyTextEncoders}${clip}.transformer.${path}`, {
         weight: w,
         ...at,
         source: 'generic text-encoder format',
