@@ -13,7 +13,16 @@ import {
   convertedStem
 } from '../../src/lora/loaders/comfyui.js'
 import { PEFT_EXTRAS, PEFT_PAIRS, TEXT_ENCODER_PREFIXES } from '../../src/lora/loaders/diffusers.js'
-import { LORA_PAIR, PREFIX, SUFFIX, adapterPrefix, parseSuffix } from '../../src/names/adapters.js'
+import {
+  LORA_PAIR,
+  PREFIX,
+  SUFFIX,
+  adapterPrefix,
+  fromProcessorPath,
+  kohyaForm,
+  parseSuffix,
+  processorPath
+} from '../../src/names/adapters.js'
 import { ADAPTER_PREFIXES } from '../../src/names/prefixes.js'
 
 describe('ComfyUI reads what it read', () => {
@@ -147,5 +156,18 @@ describe('the vocabulary itself', () => {
     const known = new Set(ADAPTER_PREFIXES.map((p) => p.prefix))
     for (const p of Object.values(PREFIX)) expect([p, known.has(p)]).toEqual([p, true])
     expect(() => adapterPrefix('lora_te4_')).toThrow(/not a known adapter prefix/)
+  })
+
+  it('module path spellings: kohya underscores, and the attention-processor form both ways', () => {
+    expect(kohyaForm('blocks.0.self_attn.q')).toBe('blocks_0_self_attn_q')
+    for (const path of [
+      'down_blocks.1.attentions.0.transformer_blocks.0.attn1.to_q',
+      'down_blocks.1.attentions.0.transformer_blocks.0.attn2.to_v',
+      'mid_block.attentions.0.transformer_blocks.0.attn1.to_out.0'
+    ])
+      expect(fromProcessorPath(processorPath(path))).toBe(path)
+    expect(processorPath('up_blocks.0.attentions.1.transformer_blocks.0.attn1.to_out.0')).toBe(
+      'up_blocks.0.attentions.1.transformer_blocks.0.attn1.processor.to_out'
+    )
   })
 })

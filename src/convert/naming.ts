@@ -4,7 +4,7 @@
  * under diffusers' `transformer.` prefix; to get diffusers module names, convert against a diffusers base.
  */
 import type { BaseSpace } from '../lora/base-index.js'
-import { LORA_PAIR, PREFIX, SUFFIX } from '../names/adapters.js'
+import { LORA_PAIR, PREFIX, SUFFIX, kohyaForm } from '../names/adapters.js'
 import { isUnetFamily } from '../names/families.js'
 import type { Refusal } from './reasons.js'
 import type { ConvertTarget } from './types.js'
@@ -59,11 +59,11 @@ export function targetNames(
     // text encoders than ADAPTER_PREFIXES names (it stops at 3).
     if (to === 'kohya') {
       const n = opts.textEncoders > 1 ? String(space.textEncoder) : ''
-      stem = `lora_te${n}_${path.replace(/\./g, '_')}`
+      stem = `lora_te${n}_${kohyaForm(path)}`
     } else stem = `${space.textEncoder > 1 ? `text_encoder_${space.textEncoder}` : 'text_encoder'}.${path}`
   } else {
     const prefix = denoiserPrefix(to, space, opts.family)
-    stem = to === 'kohya' ? prefix + path.replace(/\./g, '_') : prefix + path
+    stem = to === 'kohya' ? prefix + kohyaForm(path) : prefix + path
   }
   const pair = to === 'peft' || to === 'diffusers' || to === 'base' ? LORA_PAIR.peft : LORA_PAIR.kohya
   return {

@@ -291,6 +291,31 @@ export function parseSuffix(key: string): ParsedSuffix | null {
   return null
 }
 
+/**
+ * The kohya spelling of a module path: every dot an underscore (`blocks.0.self_attn.q` -> `blocks_0_self_attn_q`).
+ * Not invertible (module names have underscores of their own); readers match on this form instead.
+ */
+export function kohyaForm(path: string): string {
+  return path.replace(/\./g, '_')
+}
+
+/**
+ * Legacy diffusers attention-processor LoRA names (`attn1.processor.to_q_lora`): the processor path of a module
+ * path (`.to_q` -> `.processor.to_q`, `.to_out.0` -> `.processor.to_out`), as ComfyUI's key map builds them ...
+ */
+export function processorPath(path: string): string {
+  const q = path.split('.to_').join('.processor.to_')
+  return q.endsWith('.to_out.0') ? q.slice(0, -2) : q
+}
+
+/** ... and back: the attention's own projection a processor path names (what the LoRA reader resolves). */
+export function fromProcessorPath(path: string): string {
+  return path
+    .replace(/\.processor\.to_out$/, '.to_out.0')
+    .replace(/\.processor\.(to_[qkv])$/, '.$1')
+    .replace(/\.processor$/, '')
+}
+
 export const LONGCAT_PREFIX = 'lora___lorahyphen___'
 export const LONGCAT_HYPHEN = '___lorahyphen___'
 

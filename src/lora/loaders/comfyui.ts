@@ -12,6 +12,8 @@ import {
   LORA_PAIR,
   PREFIX,
   SUFFIX,
+  kohyaForm,
+  processorPath,
   type LoraPairSuffixes
 } from '../../names/adapters.js'
 import type { RowSlice } from '../types.js'
@@ -28,20 +30,9 @@ export interface KeyForm {
   source: string
 }
 
-const underscore = (p: string) => p.replace(/\./g, '_')
-
-/**
- * diffusers UNet attention names as the old attention-processor LoRAs spell them: `.to_q` -> `.processor.to_q`,
- * and `.to_out.0` -> `.processor.to_out` (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
- */
-function processorForm(p: string): string {
-  const q = p.split('.to_').join('.processor.to_')
-  return q.endsWith('.to_out.0') ? q.slice(0, -2) : q
-}
-
 /** Forms every model gets, in ComfyUI's order: kohya underscores of the original names, then the generic names. */
 const GENERIC: KeyForm[] = [
-  { names: 'original', stem: (p) => PREFIX.kohyaUnet + underscore(p), source: 'kohya names' },
+  { names: 'original', stem: (p) => PREFIX.kohyaUnet + kohyaForm(p), source: 'kohya names' },
   { names: 'original', stem: (p) => PREFIX.comfyDenoiser + p, source: 'generic format' }
 ]
 
@@ -51,22 +42,23 @@ export const KEY_FORMS: Readonly<Record<RuntimeArch, readonly KeyForm[]>> = {
     ...GENERIC,
     {
       names: 'diffusers',
-      stem: (p) => PREFIX.kohyaUnet + underscore(p),
+      stem: (p) => PREFIX.kohyaUnet + kohyaForm(p),
       source: 'kohya names of diffusers names'
     },
-    { names: 'diffusers', stem: (p) => PREFIX.lycoris + underscore(p), source: 'SimpleTuner lycoris' },
-    { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
+    { names: 'diffusers', stem: (p) => PREFIX.lycoris + kohyaForm(p), source: 'SimpleTuner lycoris' },
+    // The old attention-processor LoRA names (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
+    { names: 'diffusers', stem: (p) => processorPath(p), source: 'diffusers attention-processor names' },
     {
       names: 'diffusers',
-      stem: (p) => PREFIX.diffusersUnet + processorForm(p),
+      stem: (p) => PREFIX.diffusersUnet + processorPath(p),
       source: 'diffusers attention-processor names'
     }
   ],
   flux: [
     ...GENERIC,
     { names: 'diffusers', stem: (p) => PREFIX.diffusersTransformer + p, source: 'diffusers / SimpleTuner' },
-    { names: 'diffusers', stem: (p) => PREFIX.lycoris + underscore(p), source: 'SimpleTuner lycoris' },
-    { names: 'diffusers', stem: (p) => PREFIX.kohyaTransformer + underscore(p), source: 'OneTrainer' },
+    { names: 'diffusers', stem: (p) => PREFIX.lycoris + kohyaForm(p), source: 'SimpleTuner lycoris' },
+    { names: 'diffusers', stem: (p) => PREFIX.kohyaTransformer + kohyaForm(p), source: 'OneTrainer' },
     { names: 'diffusers', stem: (p) => p, source: 'DiffSynth' }
   ],
   wan: GENERIC,
@@ -101,7 +93,7 @@ export const CLIP_LAYERS = [
 export function clipStems(path: string, te: number): string[] {
   const m = /^text_model\.encoder\.layers\.(\d+)\.(.+)$/.exec(path)
   if (!m || !CLIP_LAYERS.includes(m[2]!)) return []
-  const kohya = `text_model_encoder_layers_${m[1]}_${underscore(m[2]!)}`
+  const kohya = `text_model_encoder_layers_${m[1]}_${kohyaForm(m[2]!)}`
   if (te === 2) return [PREFIX.kohyaTe2 + kohya, PREFIX.diffusersTe2 + path]
   return [PREFIX.kohyaTe + kohya, PREFIX.kohyaTe1 + kohya, PREFIX.diffusersTe + path]
 }

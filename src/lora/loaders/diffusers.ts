@@ -5,7 +5,7 @@
  * src/diffusers/loaders/lora_pipeline.py, lora_conversion_utils.py and peft.py (function names cited per rule);
  * docs/reference/loaders.md has the full list.
  */
-import { LORA_PAIR, PREFIX, SUFFIX, type LoraPairSuffixes } from '../../names/adapters.js'
+import { LORA_PAIR, PREFIX, SUFFIX, kohyaForm, type LoraPairSuffixes } from '../../names/adapters.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 
 export interface Converter {
@@ -50,7 +50,6 @@ export interface Pipeline {
   converters: Converter[]
 }
 
-const u = (p: string) => p.replace(/\./g, '_')
 const hasPair = (f: ModuleFacts, p: { down: string; up: string }) =>
   f.suffixes.has(p.down) && f.suffixes.has(p.up)
 const kohyaPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.kohya)
@@ -90,7 +89,7 @@ const wanOriginal: Converter = {
   converts: (f, file) => {
     const m = f.module
     if (m.prefix !== PREFIX.comfyDenoiser) return false
-    const p = u(m.path)
+    const p = kohyaForm(m.path)
     if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p))) return false
     return kohyaPair(f) || abPair(f)
   },
@@ -189,7 +188,7 @@ const fluxKohya: Converter = {
     return (
       (m.prefix === PREFIX.kohyaUnet || m.prefix === PREFIX.comfyDenoiser) &&
       kohyaPair(f) &&
-      FLUX_ORIGINAL.test(u(m.path))
+      FLUX_ORIGINAL.test(kohyaForm(m.path))
     )
   },
   drops: (f) =>
@@ -198,7 +197,7 @@ const fluxKohya: Converter = {
     if (file.keys.some((k) => k.startsWith(PREFIX.diffusersTransformer))) return null
     // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
     for (const f of facts) {
-      if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f)) continue
+      if (!/^single_blocks_\d+_linear1$/.test(kohyaForm(f.module.path)) || !kohyaPair(f)) continue
       const up = f.module.tensors.find((t) => t.role === 'up')?.tensor.shape[0]
       if (up !== undefined && up !== 3 * 3072 + 12288)
         return 'AssertionError: sum(dims) == up_weight.shape[0]'
@@ -217,7 +216,8 @@ const fluxFalKontext: Converter = {
   name: 'fal Kontext',
   source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
   selects: (keys) => keys.some((k) => k.includes('base_model')),
-  converts: (f) => f.module.prefix === PREFIX.peft && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+  converts: (f) =>
+    f.module.prefix === PREFIX.peft && FLUX_ORIGINAL.test(kohyaForm(f.module.path)) && abPair(f),
   check: (_facts, file) => {
     const first = `${PREFIX.peft}double_blocks.0.img_mod.lin${LORA_PAIR.peft.down}`
     return file.keys.includes(first) ? null : `KeyError: '${first}'`

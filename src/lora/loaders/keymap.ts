@@ -5,7 +5,7 @@
  */
 import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { RowSlice } from '../types.js'
-import { PREFIX } from '../../names/adapters.js'
+import { PREFIX, kohyaForm } from '../../names/adapters.js'
 import { KEY_FORMS, clipStems, fluxLinear1Qkv } from './comfyui.js'
 import { diffusersNamesOf } from './runtime-names.js'
 import { originalView, type OriginalView, type OriginalWeight } from './subject.js'
@@ -107,7 +107,7 @@ export function buildKeyMap(base: BaseIndex): KeyMap {
   for (const w of view.weights.values()) {
     if (w.entry.isParam) continue
     for (const d of diffusersNamesOf(view.arch, w.path, w.entry.shape))
-      diffusers.set(d.path.replace(/\./g, '_'), d.slice ? { weight: w, slice: d.slice } : { weight: w })
+      diffusers.set(kohyaForm(d.path), d.slice ? { weight: w, slice: d.slice } : { weight: w })
   }
   if (view.arch === 'flux') {
     for (const w of view.weights.values()) {

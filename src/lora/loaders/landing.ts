@@ -4,6 +4,7 @@
  * shape check either way. Whether the LoRA named that module by its diffusers name matters to diffusers, whose
  * models only have diffusers names.
  */
+import { PREFIX, kohyaForm } from '../../names/adapters.js'
 import type { BaseIndex } from '../base-index.js'
 import { checkModuleShapes } from '../shapes.js'
 import type { LoraModule, ModuleResolution, ResolutionTarget } from '../types.js'
@@ -38,8 +39,8 @@ function namedByDiffusers(m: LoraModule, target: ResolutionTarget, base: BaseInd
   const key = target.key.startsWith(prefix) ? target.key.slice(prefix.length) : target.key
   const path = key.replace(/\.weight$/, '')
   const names = diffusersNamesOf(archOf(base.family), path, target.shape)
-  const mine = m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_')
-  return names.some((n) => n.path.replace(/\./g, '_') === mine)
+  const mine = m.pathForm === 'underscore' ? m.path : kohyaForm(m.path)
+  return names.some((n) => kohyaForm(n.path) === mine)
 }
 
 /**
@@ -53,9 +54,9 @@ function xlabsStem(stem: string): string | null {
   if (!m) return null
   const [, kind, n, part, which] = m
   if (kind === 'single')
-    return `diffusion_model.single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`
+    return `${PREFIX.comfyDenoiser}single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`
   const side = which === '2' ? 'txt' : 'img'
-  return `diffusion_model.double_blocks.${n}.${side}_attn.${part}`
+  return `${PREFIX.comfyDenoiser}double_blocks.${n}.${side}_attn.${part}`
 }
 
 export function landingOf(
@@ -79,7 +80,7 @@ export function landingOf(
   // diffusers converts an original-layout base to its own names on load: a module under one of those lands there.
   const converted =
     m.component === 'denoiser' && !baseUsesDiffusersNames(base)
-      ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_'))
+      ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : kohyaForm(m.path))
       : undefined
   if (converted) {
     const v = checkModuleShapes(m, converted.weight.entry, converted.slice)
@@ -101,8 +102,13 @@ export function landingOf(
     : m.component === 'text-encoder'
       ? [m.stem]
       : m.pathForm === 'underscore'
-        ? [`lora_unet_${m.path}`]
-        : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path]
+        ? [PREFIX.kohyaUnet + m.path]
+        : [
+            PREFIX.comfyDenoiser + m.path,
+            PREFIX.diffusersTransformer + m.path,
+            PREFIX.diffusersUnet + m.path,
+            m.path
+          ]
   for (const stem of tries) {
     const hit = keyMap.stems.get(stem)
     if (!hit || hit.component !== m.component) continue
