@@ -91,6 +91,45 @@ function equalSlices(prefix: string, names: string[], rows: number): RuntimeName
   return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }))
 }
 
+/** Flux double-block layers renamed one to one (ComfyUI flux_to_diffusers); the two qkv are split by rows. */
+const FLUX_DOUBLE_RENAMES = lookupTable<string>({
+  'img_attn.proj': 'attn.to_out.0',
+  'txt_attn.proj': 'attn.to_add_out',
+  'img_mlp.0': 'ff.net.0.proj',
+  'img_mlp.2': 'ff.net.2',
+  'txt_mlp.0': 'ff_context.net.0.proj',
+  'txt_mlp.2': 'ff_context.net.2',
+  'img_mod.lin': 'norm1.linear',
+  'txt_mod.lin': 'norm1_context.linear'
+})
+const FLUX_DOUBLE_QKV = lookupTable<readonly string[]>({
+  'img_attn.qkv': ['to_q', 'to_k', 'to_v'],
+  'txt_attn.qkv': ['add_q_proj', 'add_k_proj', 'add_v_proj']
+})
+/** Flux top-level layers (ComfyUI flux_to_diffusers). */
+const FLUX_TOP_RENAMES = lookupTable<string>({
+  img_in: 'x_embedder',
+  txt_in: 'context_embedder',
+  'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
+  'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
+  'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
+  'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
+  'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
+  'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
+  'final_layer.linear': 'proj_out',
+  'final_layer.adaLN_modulation.1': 'norm_out.linear'
+})
+
+/**
+ * The Flux original layers the table covers, in its order: per double block, per single block, at the top. What
+ * ComfyUI builds back from a diffusers-named Flux file (subject.ts) is these and no more.
+ */
+export const FLUX_ORIGINAL_LAYERS = {
+  double: [...Object.keys(FLUX_DOUBLE_QKV), ...Object.keys(FLUX_DOUBLE_RENAMES)],
+  single: ['linear1', 'linear2', 'modulation.lin'],
+  top: Object.keys(FLUX_TOP_RENAMES)
+} as const
+
 /** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
 export const FLUX_TO_DIFFUSERS: RuntimeNameMap = {
   label: 'flux original->diffusers',
@@ -101,20 +140,10 @@ export const FLUX_TO_DIFFUSERS: RuntimeNameMap = {
     if (m) {
       const b = `transformer_blocks.${m[1]}`
       const rest = m[2]!
-      const map = lookupTable<string>({
-        'img_attn.proj': 'attn.to_out.0',
-        'txt_attn.proj': 'attn.to_add_out',
-        'img_mlp.0': 'ff.net.0.proj',
-        'img_mlp.2': 'ff.net.2',
-        'txt_mlp.0': 'ff_context.net.0.proj',
-        'txt_mlp.2': 'ff_context.net.2',
-        'img_mod.lin': 'norm1.linear',
-        'txt_mod.lin': 'norm1_context.linear'
-      })
-      if (rest === 'img_attn.qkv') return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows)
-      if (rest === 'txt_attn.qkv')
-        return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows)
-      return map[rest] ? [{ path: `${b}.${map[rest]}` }] : []
+      const qkv = FLUX_DOUBLE_QKV[rest]
+      if (qkv) return equalSlices(`${b}.attn`, [...qkv], rows)
+      const renamed = FLUX_DOUBLE_RENAMES[rest]
+      return renamed ? [{ path: `${b}.${renamed}` }] : []
     }
     m = /^single_blocks\.(\d+)\.(.+)$/.exec(path)
     if (m) {
@@ -131,24 +160,13 @@ export const FLUX_TO_DIFFUSERS: RuntimeNameMap = {
       if (m[2] === 'modulation.lin') return [{ path: `${b}.norm.linear` }]
       return []
     }
-    const top = lookupTable<string>({
-      img_in: 'x_embedder',
-      txt_in: 'context_embedder',
-      'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
-      'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
-      'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
-      'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
-      'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
-      'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
-      'final_layer.linear': 'proj_out',
-      'final_layer.adaLN_modulation.1': 'norm_out.linear'
-    })
-    const mapped = top[path]
+    const mapped = FLUX_TOP_RENAMES[path]
     return mapped ? [{ path: mapped }] : []
   }
 }
 
-const RESNET_PARTS = lookupTable<string>({
+/** LDM resnet layers -> diffusers resnet layers (ComfyUI unet_to_diffusers). */
+export const SGM_RESNET_PARTS = lookupTable<string>({
   'in_layers.0': 'norm1',
   'in_layers.2': 'conv1',
   'emb_layers.1': 'time_emb_proj',
@@ -159,9 +177,20 @@ const RESNET_PARTS = lookupTable<string>({
 
 /** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
 function resnet(prefix: string, rest: string): RuntimeName[] {
-  const part = RESNET_PARTS[rest]
+  const part = SGM_RESNET_PARTS[rest]
   return part ? [{ path: `${prefix}.${part}` }] : []
 }
+
+/** LDM UNet top-level layers -> diffusers names (ComfyUI unet_to_diffusers). */
+export const SGM_TOP_RENAMES = lookupTable<string>({
+  'time_embed.0': 'time_embedding.linear_1',
+  'time_embed.2': 'time_embedding.linear_2',
+  'label_emb.0.0': 'add_embedding.linear_1',
+  'label_emb.0.2': 'add_embedding.linear_2',
+  'input_blocks.0.0': 'conv_in',
+  'out.0': 'conv_norm_out',
+  'out.2': 'conv_out'
+})
 
 /**
  * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
@@ -172,16 +201,8 @@ function resnet(prefix: string, rest: string): RuntimeName[] {
 export const SGM_TO_DIFFUSERS: RuntimeNameMap = {
   label: 'sgm->diffusers',
   names(path) {
-    const top = lookupTable<string>({
-      'time_embed.0': 'time_embedding.linear_1',
-      'time_embed.2': 'time_embedding.linear_2',
-      'label_emb.0.0': 'add_embedding.linear_1',
-      'label_emb.0.2': 'add_embedding.linear_2',
-      'input_blocks.0.0': 'conv_in',
-      'out.0': 'conv_norm_out',
-      'out.2': 'conv_out'
-    })
-    if (top[path]) return [{ path: top[path]! }]
+    const top = SGM_TOP_RENAMES[path]
+    if (top) return [{ path: top }]
     let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path)
     if (m) {
       const n = Number(m[1])

@@ -6,10 +6,18 @@
  * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
  * against the names in the base file. See docs/reference/loaders.md.
  */
+import { lookupTable } from '../../lookup.js'
 import { isUnetFamily } from '../../names/families.js'
 import type { BaseEntry, BaseIndex, BaseSpace } from '../base-index.js'
 import type { LoraModule, RowSlice } from '../types.js'
-import { FLUX_TO_DIFFUSERS, SGM_TO_DIFFUSERS, WAN_FROM_DIFFUSERS } from './runtime-names.js'
+import {
+  FLUX_ORIGINAL_LAYERS,
+  FLUX_TO_DIFFUSERS,
+  SGM_RESNET_PARTS,
+  SGM_TOP_RENAMES,
+  SGM_TO_DIFFUSERS,
+  WAN_FROM_DIFFUSERS
+} from './runtime-names.js'
 
 export interface ModuleFacts {
   module: LoraModule
@@ -84,33 +92,9 @@ function wanFromDiffusers(space: BaseSpace): Map<string, OriginalWeight> {
   return out
 }
 
-// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from
-// ComfyUI's table, given the fused shape.
-const FLUX_DOUBLE = [
-  'img_attn.qkv',
-  'txt_attn.qkv',
-  'img_attn.proj',
-  'txt_attn.proj',
-  'img_mlp.0',
-  'img_mlp.2',
-  'txt_mlp.0',
-  'txt_mlp.2',
-  'img_mod.lin',
-  'txt_mod.lin'
-]
-const FLUX_SINGLE = ['linear1', 'linear2', 'modulation.lin']
-const FLUX_TOP = [
-  'img_in',
-  'txt_in',
-  'time_in.in_layer',
-  'time_in.out_layer',
-  'vector_in.in_layer',
-  'vector_in.out_layer',
-  'guidance_in.in_layer',
-  'guidance_in.out_layer',
-  'final_layer.linear',
-  'final_layer.adaLN_modulation.1'
-]
+// Flux original module names per block: the layers ComfyUI's table (comfy/utils.py `flux_to_diffusers`) covers;
+// the diffusers parts come from the same table, given the fused shape.
+const { double: FLUX_DOUBLE, single: FLUX_SINGLE, top: FLUX_TOP } = FLUX_ORIGINAL_LAYERS
 
 /** A fused original weight from its diffusers parts (rows stacked in alias-slice order). */
 function fused(path: string, parts: BaseEntry[], slices: (RowSlice | undefined)[]): OriginalWeight | null {
@@ -159,29 +143,23 @@ function fluxFromDiffusers(space: BaseSpace): { weights: Map<string, OriginalWei
   return { weights: out, hidden }
 }
 
+/** A name table read backwards (the tables are one to one). */
+function inverted(
+  table: Readonly<Record<string, string | undefined>>
+): Readonly<Record<string, string | undefined>> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(table)) if (v !== undefined) out[v] = k
+  return lookupTable(out)
+}
+const RESNET = inverted(SGM_RESNET_PARTS)
+const TOP = inverted(SGM_TOP_RENAMES)
+
 /**
  * A diffusers UNet path in LDM (sgm) names: the inverse of ComfyUI's sgm->diffusers table, checked by mapping the
  * answer forward again (so a guess the table would not produce is dropped).
  */
 function sgmPathOf(d: string, upHasAttention: (level: number) => boolean): string | null {
   const guesses: string[] = []
-  const RESNET: Record<string, string> = {
-    norm1: 'in_layers.0',
-    conv1: 'in_layers.2',
-    time_emb_proj: 'emb_layers.1',
-    norm2: 'out_layers.0',
-    conv2: 'out_layers.3',
-    conv_shortcut: 'skip_connection'
-  }
-  const TOP: Record<string, string> = {
-    'time_embedding.linear_1': 'time_embed.0',
-    'time_embedding.linear_2': 'time_embed.2',
-    'add_embedding.linear_1': 'label_emb.0.0',
-    'add_embedding.linear_2': 'label_emb.0.2',
-    conv_in: 'input_blocks.0.0',
-    conv_norm_out: 'out.0',
-    conv_out: 'out.2'
-  }
   if (Object.hasOwn(TOP, d)) guesses.push(TOP[d]!)
   let m = /^down_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d)
   if (m) {
