@@ -13,6 +13,7 @@ import {
   convertedStem
 } from '../../src/lora/loaders/comfyui.js'
 import { PEFT_EXTRAS, PEFT_PAIRS, TEXT_ENCODER_PREFIXES } from '../../src/lora/loaders/diffusers.js'
+import { FLUX_ORIGINAL_LAYERS, isFluxOriginalLayer } from '../../src/lora/loaders/runtime-names.js'
 import {
   LORA_PAIR,
   PREFIX,
@@ -131,6 +132,32 @@ describe('diffusers reads what it read', () => {
     ])
     expect(PEFT_EXTRAS).toEqual(['.lora_magnitude_vector', '.lora_B.bias'])
     expect(TEXT_ENCODER_PREFIXES).toEqual(['text_encoder.', 'text_encoder_2.'])
+  })
+
+  it('the Flux converters take the Flux original layers, as their key lists have them', () => {
+    // The converters' own coverage, as the pattern the profile held before it read ComfyUI's table.
+    const converters =
+      /^(?:double_blocks_\d+_(?:img|txt)_(?:attn_(?:qkv|proj)|mlp_[02]|mod_lin)|single_blocks_\d+_(?:linear[12]|modulation_lin)|img_in|txt_in|(?:time|vector|guidance)_in_(?:in|out)_layer|final_layer_(?:linear|adaLN_modulation_1))$/
+    const u = (p: string) => p.replace(/\./g, '_')
+    const paths = [
+      ...FLUX_ORIGINAL_LAYERS.double.flatMap((l) => [`double_blocks.0.${l}`, `double_blocks.18.${l}`]),
+      ...FLUX_ORIGINAL_LAYERS.single.flatMap((l) => [`single_blocks.0.${l}`, `single_blocks.37.${l}`]),
+      ...FLUX_ORIGINAL_LAYERS.top,
+      // Near misses: other layers, other series, a second index, a prefix or suffix.
+      'double_blocks.0.img_attn.norm.query_norm',
+      'double_blocks.0.img_mlp.1',
+      'double_blocks.0.1.img_attn.qkv',
+      'single_blocks.0.norm.key_norm',
+      'single_blocks.x.linear1',
+      'blocks.0.linear1',
+      'img_in.extra',
+      'final_layer.adaLN_modulation.0',
+      'transformer_blocks.0.attn.to_q',
+      'linear1'
+    ]
+    expect(FLUX_ORIGINAL_LAYERS.double).toHaveLength(10)
+    expect(FLUX_ORIGINAL_LAYERS.top).toHaveLength(10)
+    for (const p of paths) expect([p, isFluxOriginalLayer(u(p))]).toEqual([p, converters.test(u(p))])
   })
 })
 

@@ -6,6 +6,7 @@
  * docs/reference/loaders.md has the full list.
  */
 import { LORA_PAIR, PREFIX, SUFFIX, kohyaForm, type LoraPairSuffixes } from '../../names/adapters.js'
+import { isFluxOriginalLayer } from './runtime-names.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 
 export interface Converter {
@@ -171,9 +172,6 @@ const wanMusubi: Converter = {
 
 export const XLABS_STEM = /^(double|single)_blocks\.(\d+)\.processor\.(qkv|proj)(?:_lora(\d?))?$/
 
-const FLUX_ORIGINAL =
-  /^(?:double_blocks_\d+_(?:img|txt)_(?:attn_(?:qkv|proj)|mlp_[02]|mod_lin)|single_blocks_\d+_(?:linear[12]|modulation_lin)|img_in|txt_in|(?:time|vector|guidance)_in_(?:in|out)_layer|final_layer_(?:linear|adaLN_modulation_1))$/
-
 // `_convert_kohya_flux_lora_to_diffusers`, picked by any `.lora_down.weight` key: with `transformer.` keys it keeps
 // only those; otherwise it renames `diffusion_model.` to `lora_unet_` and converts the sd-scripts names.
 const fluxKohya: Converter = {
@@ -188,7 +186,7 @@ const fluxKohya: Converter = {
     return (
       (m.prefix === PREFIX.kohyaUnet || m.prefix === PREFIX.comfyDenoiser) &&
       kohyaPair(f) &&
-      FLUX_ORIGINAL.test(kohyaForm(m.path))
+      isFluxOriginalLayer(kohyaForm(m.path))
     )
   },
   drops: (f) =>
@@ -217,7 +215,7 @@ const fluxFalKontext: Converter = {
   source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
   selects: (keys) => keys.some((k) => k.includes('base_model')),
   converts: (f) =>
-    f.module.prefix === PREFIX.peft && FLUX_ORIGINAL.test(kohyaForm(f.module.path)) && abPair(f),
+    f.module.prefix === PREFIX.peft && isFluxOriginalLayer(kohyaForm(f.module.path)) && abPair(f),
   check: (_facts, file) => {
     const first = `${PREFIX.peft}double_blocks.0.img_mod.lin${LORA_PAIR.peft.down}`
     return file.keys.includes(first) ? null : `KeyError: '${first}'`

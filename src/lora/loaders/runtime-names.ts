@@ -7,6 +7,7 @@
  * names and shapes through the correspondence engine, never from a table.
  */
 import { lookupTable } from '../../lookup.js'
+import { kohyaForm } from '../../names/adapters.js'
 import type { RowSlice } from '../types.js'
 
 /** One name a runtime gives a module, with the rows of a fused weight it covers. */
@@ -129,6 +130,21 @@ export const FLUX_ORIGINAL_LAYERS = {
   single: ['linear1', 'linear2', 'modulation.lin'],
   top: Object.keys(FLUX_TOP_RENAMES)
 } as const
+
+const FLUX_LAYERS_KOHYA = {
+  double: new Set(FLUX_ORIGINAL_LAYERS.double.map(kohyaForm)),
+  single: new Set(FLUX_ORIGINAL_LAYERS.single.map(kohyaForm)),
+  top: new Set(FLUX_ORIGINAL_LAYERS.top.map(kohyaForm))
+}
+
+/** Whether a module path in kohya form (`double_blocks_3_img_attn_qkv`) is one of the Flux original layers. */
+export function isFluxOriginalLayer(underscored: string): boolean {
+  const double = /^double_blocks_\d+_(.+)$/.exec(underscored)
+  if (double) return FLUX_LAYERS_KOHYA.double.has(double[1]!)
+  const single = /^single_blocks_\d+_(.+)$/.exec(underscored)
+  if (single) return FLUX_LAYERS_KOHYA.single.has(single[1]!)
+  return FLUX_LAYERS_KOHYA.top.has(underscored)
+}
 
 /** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
 export const FLUX_TO_DIFFUSERS: RuntimeNameMap = {
