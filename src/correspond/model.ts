@@ -102,35 +102,47 @@ interface RawLayer {
 export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
   const byPath = new Map<string, RawLayer>()
+  // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
+  const byName = new Map<string, RawLayer>()
+  // The layers in first-seen order (byPath's order), walked with index loops below.
+  const raws: RawLayer[] = []
   const tensors: Tensor[] = []
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!
     const { layer, leaf } = splitLeaf(names[i]!)
     const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
     tensors.push(t)
-    const words = keyWords(layer)
-    // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
-    let path = ''
-    const ends: number[] = []
-    for (let w = 0; w < words.length; w++) {
-      const text = words[w]!.text.toLowerCase()
-      path = w === 0 ? text : `${path}.${text}`
-      if (w < words.length - 1 && words[w]!.index !== undefined && ends.length < MAX_INDEX_DEPTH)
-        ends.push(path.length)
-    }
-    let raw = byPath.get(path)
+    let raw = byName.get(layer)
     if (!raw) {
-      const ancestors: string[] = []
-      for (let e = 0; e < ends.length; e++) ancestors.push(path.slice(0, ends[e]))
-      raw = { name: layer, path, words, tensors: new Map(), ancestors }
-      byPath.set(path, raw)
+      const words = keyWords(layer)
+      // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+      let path = ''
+      const ends: number[] = []
+      for (let w = 0; w < words.length; w++) {
+        const text = words[w]!.text.toLowerCase()
+        path = w === 0 ? text : `${path}.${text}`
+        if (w < words.length - 1 && words[w]!.index !== undefined && ends.length < MAX_INDEX_DEPTH)
+          ends.push(path.length)
+      }
+      raw = byPath.get(path)
+      if (!raw) {
+        const ancestors: string[] = []
+        for (let e = 0; e < ends.length; e++) ancestors.push(path.slice(0, ends[e]))
+        raw = { name: layer, path, words, tensors: new Map(), ancestors }
+        byPath.set(path, raw)
+        raws.push(raw)
+      }
+      byName.set(layer, raw)
     }
     // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
     if (!raw.tensors.has(leaf)) raw.tensors.set(leaf, t)
   }
 
   const under = new Map<string, number>()
-  for (const raw of byPath.values()) for (const p of raw.ancestors) under.set(p, (under.get(p) ?? 0) + 1)
+  for (let r = 0; r < raws.length; r++) {
+    const ancestors = raws[r]!.ancestors
+    for (let k = 0; k < ancestors.length; k++) under.set(ancestors[k]!, (under.get(ancestors[k]!) ?? 0) + 1)
+  }
   const seriesIndices = indicesPerSeries(under.keys())
 
   // Blocks repeat the same relative names: each distinct name is read once.
@@ -147,7 +159,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const unitFacts = new Map<string, { unit: Unit; words: number; context: string }>()
   unitFacts.set('', { unit: top, words: 0, context: '' })
   const layers: Layer[] = []
-  for (const raw of byPath.values()) {
+  for (let r = 0; r < raws.length; r++) {
+    const raw = raws[r]!
     const unitPath = unitOf(raw, under, seriesIndices, partial)
     let facts = unitFacts.get(unitPath)
     if (!facts) {
