@@ -300,12 +300,18 @@ function finishUnit(u: Unit): void {
   u.layers.forEach((l, i) => (l.order = i))
   // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
   // `add_k_proj` beside `to_k` is.
-  const plain = new Set<string>()
-  for (const l of u.layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
-  for (const l of u.layers) {
-    if (l.role.stream !== 'main') continue
-    const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
-    if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+  // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
+  const layers = u.layers
+  let mains = false
+  for (let i = 0; i < layers.length && !mains; i++) mains = layers[i]!.role.stream === 'main'
+  if (mains) {
+    const plain = new Set<string>()
+    for (const l of layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
+    for (const l of layers) {
+      if (l.role.stream !== 'main') continue
+      const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
+      if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+    }
   }
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
@@ -318,9 +324,11 @@ function finishUnit(u: Unit): void {
   norms.forEach((l, i) => (l.position = positions[i]))
   let total = 0
   const cols = new Set<string>()
-  for (const l of u.layers) {
-    for (const t of l.tensors.values()) {
+  for (let i = 0; i < layers.length; i++) {
+    for (const t of layers[i]!.tensors.values()) {
       total += t.numel
+      // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
+      if (t.shape.length < 2) continue
       const sq = squeeze(t.shape)
       if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
     }
