@@ -6,7 +6,12 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import { expandModel, listModels, modelSpec, specCheckpoint } from '../../fixtures/specs.js'
-import { analyzeStructure, type AttentionModule, type StructureAnalysis } from '../../src/analysis/index.js'
+import {
+  analyzeStructure,
+  structureEssentials,
+  type AttentionModule,
+  type StructureAnalysis
+} from '../../src/analysis/index.js'
 
 const schema = JSON.parse(
   readFileSync(new URL('../../schemas/structure.schema.json', import.meta.url), 'utf8')
@@ -55,6 +60,20 @@ describe('every model in model-specs.json', () => {
     expect(a.family).not.toBeNull()
     expect(a.family?.confidence).toBe('high')
     expect(a.notes).toEqual([])
+  })
+
+  // compare reads these three alone, computed without the report's per-key statistics: they must not differ.
+  it.each(listModels())('%s: the essentials compare reads equal the full analysis', (id) => {
+    const a = analyze(id)
+    const e = structureEssentials(specCheckpoint(expandModel(id)))
+    expect(e).toEqual({ attention: a.attention, dimensions: a.dimensions, family: a.family })
+  })
+
+  it('the essentials strip a wrapper prefix as the full analysis does', () => {
+    const ckpt = specCheckpoint(expandModel('sdxl-base-1.0', { prefix: 'model.diffusion_model.' }))
+    const a = analyzeStructure(ckpt)
+    expect(a.naming.analysisPrefix).toBe('model.diffusion_model.')
+    expect(structureEssentials(ckpt)).toEqual({ attention: a.attention, dimensions: a.dimensions, family: a.family })
   })
 })
 

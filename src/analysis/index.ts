@@ -1,5 +1,5 @@
 /** Structure analysis of one model: the public surface for the CLI, compare, LoRA and gate code. */
-export { analyzeStructure } from './structure.js'
+export { analyzeStructure, structureEssentials, type StructureEssentials } from './structure.js'
 export { attentionModulesOf, findAttentionModules, type ModuleEntry } from './attention.js'
 export { locateInBlocks, type BlockLocation } from './locate.js'
 export { findFfnModules } from './ffn.js'

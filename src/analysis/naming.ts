@@ -117,6 +117,24 @@ export function namingConventions(names: readonly string[]): NamingConventions {
   }
 }
 
+/**
+ * `commonPrefix` and `analysisPrefix` of `namingConventions` alone, for the structure a comparison reads (the
+ * rest of the naming summary is the analysis report's).
+ */
+export function analysisPrefixOf(names: readonly string[]): { commonPrefix: string; analysisPrefix: string } {
+  const knownPrefixes = new Map<string, number>()
+  let commonKnown: string | null = null
+  for (let n = 0; n < names.length; n++) {
+    const { prefix } = stripKnownPrefix(names[n])
+    if (prefix) bump(knownPrefixes, prefix)
+    commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
+  }
+  return {
+    commonPrefix: commonKnown ?? '',
+    analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length)
+  }
+}
+
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common: string, counts: ReadonlyMap<string, number>, total: number): string {
   if (common) return common

@@ -8,34 +8,15 @@ import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.
 import { applyGgufMetadata, computeDimensions } from './dimensions.js'
 import { identifyFamilies } from '../names/families.js'
 import { findFfnModules } from './ffn.js'
-import { isAdapterKey, isBiasLeaf, isWeightLeaf, keyRoles, splitLeaf } from './keys.js'
-import { namingConventions } from './naming.js'
+import { isAdapterKey } from './keys.js'
+import { categoryStats, keyRoleMasks, ROLE_BIT, ROLE_ORDER, roleStats } from './key-stats.js'
+import { analysisPrefixOf, namingConventions } from './naming.js'
 import {
   STRUCTURE_SCHEMA_VERSION,
   type AttentionModule,
-  type CountAndParams,
-  type DtypeStats,
   type FfnModule,
-  type KeyRole,
-  type ParamCategory,
-  type RoleStats,
   type StructureAnalysis
 } from './types.js'
-
-const ROLE_ORDER: readonly KeyRole[] = [
-  'attention',
-  'feedforward',
-  'normalization',
-  'modulation',
-  'embedding'
-]
-const ROLE_BIT: Record<KeyRole, number> = {
-  attention: 1,
-  feedforward: 2,
-  normalization: 4,
-  modulation: 8,
-  embedding: 16
-}
 
 /*
  * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
@@ -64,12 +45,35 @@ function denoiserComponent(ckpt: Checkpoint): string | null {
   return main ? `${main.name}.` : null
 }
 
+/**
+ * What a comparison reads of a model's structure: the attention modules (their layouts), the dimensions (the
+ * hidden dim) and the identified family. `structureEssentials` computes these exactly as `analyzeStructure`
+ * does, through the same code, without the per-key role, category and dtype statistics and the naming summary
+ * that only the analysis report shows (a fifth of the analysis of an SDXL UNet).
+ */
+export type StructureEssentials = Pick<StructureAnalysis, 'attention' | 'dimensions' | 'family'>
+
 export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
+  return analyse(ckpt, true)
+}
+
+export function structureEssentials(ckpt: Checkpoint): StructureEssentials {
+  return analyse(ckpt, false)
+}
+
+function analyse(ckpt: Checkpoint, full: true): StructureAnalysis
+function analyse(ckpt: Checkpoint, full: false): StructureEssentials
+function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | StructureEssentials {
   const notes: string[] = []
-  const naming = namingConventions(ckpt.tensors.map((t) => t.name))
+  const names = ckpt.tensors.map((t) => t.name)
+  const naming = full ? namingConventions(names) : undefined
+  const prefixes = naming ?? analysisPrefixOf(names)
   const denoiser = denoiserComponent(ckpt)
-  if (denoiser && !naming.commonPrefix) naming.analysisPrefix = denoiser
-  const prefix = naming.analysisPrefix
+  let prefix = prefixes.analysisPrefix
+  if (denoiser && !prefixes.commonPrefix) {
+    prefix = denoiser
+    if (naming) naming.analysisPrefix = denoiser
+  }
   let exact = true
   let paramCount = 0
   const tensors: NamedTensor[] = new Array<NamedTensor>(ckpt.tensors.length)
@@ -107,101 +111,9 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
   const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors)
   notes.push(...blockNotes)
 
-  // Roles and categories, per key.
-  const roleMask = new Uint8Array(tensors.length)
-  const roleKeys: Record<KeyRole, number> = {
-    attention: 0,
-    feedforward: 0,
-    normalization: 0,
-    modulation: 0,
-    embedding: 0
-  }
-  const normModules = new Set<string>()
-  // Each name is split into module and leaf once, for both passes below.
-  const modules: string[] = new Array<string>(tensors.length)
-  const leaves: string[] = new Array<string>(tensors.length)
-  for (let i = 0; i < tensors.length; i++) {
-    const t = tensors[i]
-    const { module, leaf } = splitLeaf(t.name)
-    modules[i] = module
-    leaves[i] = leaf
-    // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
-    if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1) normModules.add(module)
-  }
-  const parameterTypes: Record<ParamCategory, CountAndParams> = {
-    weight: { keys: 0, params: 0 },
-    bias: { keys: 0, params: 0 },
-    normalization: { keys: 0, params: 0 },
-    embedding: { keys: 0, params: 0 },
-    other: { keys: 0, params: 0 }
-  }
-  const dtypeMap = new Map<string, DtypeStats>()
-  // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
-  // them: each distinct relative key is classified once per family instead of once per block.
-  const blockRoles: (readonly KeyRole[] | undefined)[] = new Array<readonly KeyRole[] | undefined>(
-    tensors.length
-  )
-  for (const f of families) {
-    const byRest = new Map<string, readonly KeyRole[]>()
-    for (const inst of f.instances) {
-      for (let k = 0; k < inst.members.length; k++) {
-        const t = inst.members[k]
-        if (blockRoles[t] !== undefined) continue
-        let roles = byRest.get(inst.rests[k])
-        if (roles === undefined) {
-          roles = keyRoles(tensors[t].name, true)
-          byRest.set(inst.rests[k], roles)
-        }
-        blockRoles[t] = roles
-      }
-    }
-  }
-  for (let i = 0; i < tensors.length; i++) {
-    const t = tensors[i]
-    const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0)
-    let mask = 0
-    for (let r = 0; r < roles.length; r++) {
-      mask |= ROLE_BIT[roles[r]]
-      roleKeys[roles[r]]++
-    }
-    roleMask[i] = mask
-    const module = modules[i]
-    const leaf = leaves[i]
-    let category: ParamCategory
-    const normLike = mask & ROLE_BIT.normalization || normModules.has(module)
-    if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1) category = 'normalization'
-    else if (mask & ROLE_BIT.embedding) category = 'embedding'
-    else if (isWeightLeaf(leaf)) category = 'weight'
-    else if (isBiasLeaf(leaf)) category = 'bias'
-    else category = 'other'
-    parameterTypes[category].keys++
-    parameterTypes[category].params += t.numel
-    const d = dtypeMap.get(t.dtype)
-    if (d) {
-      d.keys++
-      d.params += t.numel
-    } else dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel })
-  }
-
-  const roleBlocks: Record<KeyRole, number> = {
-    attention: 0,
-    feedforward: 0,
-    normalization: 0,
-    modulation: 0,
-    embedding: 0
-  }
-  for (const f of families) {
-    if (f.family.parent !== null) continue
-    for (const inst of f.instances) {
-      let mask = 0
-      for (let k = 0; k < inst.members.length; k++) mask |= roleMask[inst.members[k]]
-      for (const r of ROLE_ORDER) if (mask & ROLE_BIT[r]) roleBlocks[r]++
-    }
-  }
-  const roles = Object.fromEntries(
-    ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] } satisfies RoleStats])
-  ) as Record<KeyRole, RoleStats>
-
+  // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
+  // MLPs are told from its embedders (below).
+  const roles = full || families.length === 0 ? keyRoleMasks(tensors, families, outermost) : undefined
   // Modules per family (keys owned by a nested family are analysed there), then outside every family.
   const attention: AttentionModule[] = []
   const ffn: FfnModule[] = []
@@ -212,8 +124,9 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     const blocksHaving = (key: string) => f.keyBlockCounts.get(key) ?? 0
     attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes))
     ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving))
+    if (!full || !roles) return
     let mask = 0
-    for (const e of f.unionEntries) mask |= roleMask[e.tensor]
+    for (const e of f.unionEntries) mask |= roles.mask[e.tensor]
     f.family.roles = ROLE_ORDER.filter((r) => mask & ROLE_BIT[r])
   })
   const topEntries: ModuleEntry[] = []
@@ -225,7 +138,7 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     if (adapter[i]) continue
     const t = tensors[i]
     topEntries.push({ key: t.name, shape: t.shape })
-    if (!(roleMask[i] & ROLE_BIT.embedding)) topNonEmbedding.push({ key: t.name, shape: t.shape })
+    if (roles && !(roles.mask[i] & ROLE_BIT.embedding)) topNonEmbedding.push({ key: t.name, shape: t.shape })
   }
   attention.push(...findAttentionModules(topEntries, null, () => 1, notes))
   // Top-level MLPs of a model with blocks are embedders (time, text); only a block-less model's are its FFN.
@@ -275,21 +188,24 @@ export function analyzeStructure(ckpt: Checkpoint): StructureAnalysis {
     }
   }
 
+  const family = best?.match ?? null
+  if (!full || !naming || !roles) return { attention, dimensions, family }
+  const { parameterTypes, dtypes } = categoryStats(tensors, roles.mask)
   return {
     schemaVersion: STRUCTURE_SCHEMA_VERSION,
     tensorCount: tensors.length,
     paramCount,
     paramCountExact: exact,
-    dtypes: [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys),
+    dtypes,
     parameterTypes,
-    roles,
+    roles: roleStats(families, roles.mask, roles.keys),
     naming,
     blockFamilies: families.map((f: FoundFamily) => f.family),
     topLevelKeys,
     attention,
     ffn,
     dimensions,
-    family: best?.match ?? null,
+    family,
     familyCandidates: candidates.map((c) => c.match),
     notes
   }

@@ -15,8 +15,7 @@ import { stripModelPrefixes, tokenKey } from '../names/index.js'
 import { toKeyMapping } from './links.js'
 import { pairFamilies } from './block-pairing.js'
 import { structureFacts } from './structure.js'
-import { analyzeStructure } from '../analysis/index.js'
-import type { StructureAnalysis } from '../analysis/types.js'
+import { structureEssentials, type StructureEssentials } from '../analysis/index.js'
 import { adapterTensorCount, computeFlags, verdictOf } from './verdict.js'
 import {
   fusedLayoutFlag,
@@ -56,7 +55,7 @@ function strippedPrefixes(tensors: readonly TensorRef[]): string[] {
  * structure analysis need computing once. Checkpoints are immutable data once read, so the caches cannot go stale.
  */
 const parsed = new WeakMap<Checkpoint, ParsedModel>()
-const analysed = new WeakMap<Checkpoint, StructureAnalysis>()
+const analysed = new WeakMap<Checkpoint, StructureEssentials>()
 
 function parsedModel(c: Checkpoint): ParsedModel {
   let p = parsed.get(c)
@@ -64,9 +63,10 @@ function parsedModel(c: Checkpoint): ParsedModel {
   return p
 }
 
-function structureAnalysis(c: Checkpoint): StructureAnalysis {
+/** What compare reads of the structure analysis (attention layouts, hidden dim, family), computed alone. */
+function structureAnalysis(c: Checkpoint): StructureEssentials {
   let s = analysed.get(c)
-  if (!s) analysed.set(c, (s = analyzeStructure(c)))
+  if (!s) analysed.set(c, (s = structureEssentials(c)))
   return s
 }
 

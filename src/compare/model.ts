@@ -63,17 +63,27 @@ export interface ParsedModel {
  */
 const MIN_TENSORS_PER_BLOCK = 3
 
-/** A key's remaining segments as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
-function splitRest(segments: string[]): { path: string; leaf: string } {
-  const lone = segments.length === 1 ? LEAF_NAMES[segments[0]] : undefined
+/**
+ * A key's remaining words (`rest`, `words` of them) as layer path and leaf (the shared vocabulary's split; a lone
+ * leaf has no path).
+ */
+function splitRest(rest: string, words: number): { path: string; leaf: string } {
+  const lone = words === 1 ? LEAF_NAMES[rest] : undefined
   if (lone !== undefined) return { path: '', leaf: lone }
-  const { layer, leaf } = splitLeaf(segments.join('.'))
+  const { layer, leaf } = splitLeaf(rest)
   return { path: layer, leaf }
 }
 
 function firstNumeric(segments: string[]): number {
   for (let i = 1; i < segments.length; i++) if (/^\d{1,9}$/.test(segments[i])) return i
   return -1
+}
+
+/** Where segment `p` of a dotted key starts: the key's text before it is its first `p` segments and their dots. */
+function segmentStart(segments: readonly string[], p: number): number {
+  let at = 0
+  for (let i = 0; i < p; i++) at += segments[i].length + 1
+  return at
 }
 
 function leafSig(leaf: string, t: TensorRef): string {
@@ -137,17 +147,19 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
 
   // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
   // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
+  // Prefixes and rests are slices of the key (offsets from the segment lengths), not re-joined segment arrays.
   const segmentsOf: string[][] = new Array<string[]>(unique.length)
   const numericAt: number[] = new Array<number>(unique.length)
   const prefixOf: string[] = new Array<string>(unique.length)
   const candidates = new Map<string, { indices: Set<number>; tensors: number }>()
   for (let n = 0; n < unique.length; n++) {
-    const segments = unique[n].normKey.split('.')
+    const key = unique[n].normKey
+    const segments = key.split('.')
     segmentsOf[n] = segments
     const p = firstNumeric(segments)
     numericAt[n] = p
     if (p < 0 || p === segments.length - 1) continue
-    const prefix = segments.slice(0, p).join('.')
+    const prefix = key.slice(0, segmentStart(segments, p) - 1)
     prefixOf[n] = prefix
     let c = candidates.get(prefix)
     if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
@@ -167,7 +179,8 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     const segments = segmentsOf[n]
     const p = numericAt[n]
     let scope = top
-    let rest = segments
+    let rest = ref.normKey
+    let restWords = segments.length
     if (p >= 0 && p < segments.length - 1) {
       const prefix = prefixOf[n]
       if (familyPrefixes.has(prefix)) {
@@ -177,10 +190,11 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
         let s = scopes.get(index)
         if (!s) scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
         scope = s
-        rest = segments.slice(p + 1)
+        rest = rest.slice(prefix.length + segments[p].length + 2)
+        restWords = segments.length - p - 1
       }
     }
-    const { path, leaf } = splitRest(rest)
+    const { path, leaf } = splitRest(rest, restWords)
     if (!scope.add(path, leaf, ref)) collisions.push(ref.key)
   }
 

@@ -33,17 +33,23 @@ export interface PartialSide {
  */
 export function layersOnly(tensors: readonly SideTensor[]): boolean {
   if (tensors.length === 0) return false
+  // A whole network shows a 1-D parameter other than a bias (a norm scale) early: no set of its layers is built.
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!
+    if (t.shape.length < 2 && splitLeaf(t.name).leaf !== 'bias') return false
+  }
   // Layers with a weight of rank >= 2 (leaf names read by src/names: `in_proj_weight` is a weight too).
   const layers = new Set<string>()
-  for (const t of tensors) {
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!
     if (t.shape.length < 2) continue
     const { layer, leaf } = splitLeaf(t.name)
     if (leaf === 'weight') layers.add(layer)
   }
-  for (const t of tensors) {
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!
     if (t.shape.length >= 2) continue
-    const { layer, leaf } = splitLeaf(t.name)
-    if (leaf !== 'bias' || !layers.has(layer)) return false
+    if (!layers.has(splitLeaf(t.name).layer)) return false
   }
   return true
 }

@@ -2,18 +2,18 @@
  * The structural facts the comparison's flags need, taken from the structure analysis (src/analysis: attention
  * layouts, hidden dim, identified family) plus the block families as the mapper aligned them.
  */
-import type { StructureAnalysis } from '../analysis/types.js'
+import type { StructureEssentials } from '../analysis/index.js'
 import type { StructureFacts } from './types.js'
 import type { ParsedModel } from './model.js'
 
 /** Attention layouts as `<kind> <layout>` (`self fused-qkv`, `cross q-fused-kv`), sorted and unique. */
-function attentionLayouts(analysis: StructureAnalysis): string[] {
+function attentionLayouts(analysis: StructureEssentials): string[] {
   const set = new Set<string>()
   for (const m of analysis.attention) set.add(`${m.kind} ${m.layout}`)
   return [...set].sort()
 }
 
-export function structureFacts(model: ParsedModel, analysis: StructureAnalysis): StructureFacts {
+export function structureFacts(model: ParsedModel, analysis: StructureEssentials): StructureFacts {
   const hidden = analysis.dimensions.hiddenDim
   return {
     families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),

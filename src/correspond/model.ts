@@ -102,35 +102,47 @@ interface RawLayer {
 export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
   const byPath = new Map<string, RawLayer>()
+  // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
+  const byName = new Map<string, RawLayer>()
+  // The layers in first-seen order (byPath's order), walked with index loops below.
+  const raws: RawLayer[] = []
   const tensors: Tensor[] = []
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!
     const { layer, leaf } = splitLeaf(names[i]!)
     const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
     tensors.push(t)
-    const words = keyWords(layer)
-    // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
-    let path = ''
-    const ends: number[] = []
-    for (let w = 0; w < words.length; w++) {
-      const text = words[w]!.text.toLowerCase()
-      path = w === 0 ? text : `${path}.${text}`
-      if (w < words.length - 1 && words[w]!.index !== undefined && ends.length < MAX_INDEX_DEPTH)
-        ends.push(path.length)
-    }
-    let raw = byPath.get(path)
+    let raw = byName.get(layer)
     if (!raw) {
-      const ancestors: string[] = []
-      for (let e = 0; e < ends.length; e++) ancestors.push(path.slice(0, ends[e]))
-      raw = { name: layer, path, words, tensors: new Map(), ancestors }
-      byPath.set(path, raw)
+      const words = keyWords(layer)
+      // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+      let path = ''
+      const ends: number[] = []
+      for (let w = 0; w < words.length; w++) {
+        const text = words[w]!.text.toLowerCase()
+        path = w === 0 ? text : `${path}.${text}`
+        if (w < words.length - 1 && words[w]!.index !== undefined && ends.length < MAX_INDEX_DEPTH)
+          ends.push(path.length)
+      }
+      raw = byPath.get(path)
+      if (!raw) {
+        const ancestors: string[] = []
+        for (let e = 0; e < ends.length; e++) ancestors.push(path.slice(0, ends[e]))
+        raw = { name: layer, path, words, tensors: new Map(), ancestors }
+        byPath.set(path, raw)
+        raws.push(raw)
+      }
+      byName.set(layer, raw)
     }
     // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
     if (!raw.tensors.has(leaf)) raw.tensors.set(leaf, t)
   }
 
   const under = new Map<string, number>()
-  for (const raw of byPath.values()) for (const p of raw.ancestors) under.set(p, (under.get(p) ?? 0) + 1)
+  for (let r = 0; r < raws.length; r++) {
+    const ancestors = raws[r]!.ancestors
+    for (let k = 0; k < ancestors.length; k++) under.set(ancestors[k]!, (under.get(ancestors[k]!) ?? 0) + 1)
+  }
   const seriesIndices = indicesPerSeries(under.keys())
 
   // Blocks repeat the same relative names: each distinct name is read once.
@@ -147,7 +159,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const unitFacts = new Map<string, { unit: Unit; words: number; context: string }>()
   unitFacts.set('', { unit: top, words: 0, context: '' })
   const layers: Layer[] = []
-  for (const raw of byPath.values()) {
+  for (let r = 0; r < raws.length; r++) {
+    const raw = raws[r]!
     const unitPath = unitOf(raw, under, seriesIndices, partial)
     let facts = unitFacts.get(unitPath)
     if (!facts) {
@@ -287,12 +300,18 @@ function finishUnit(u: Unit): void {
   u.layers.forEach((l, i) => (l.order = i))
   // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
   // `add_k_proj` beside `to_k` is.
-  const plain = new Set<string>()
-  for (const l of u.layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
-  for (const l of u.layers) {
-    if (l.role.stream !== 'main') continue
-    const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
-    if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+  // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
+  const layers = u.layers
+  let mains = false
+  for (let i = 0; i < layers.length && !mains; i++) mains = layers[i]!.role.stream === 'main'
+  if (mains) {
+    const plain = new Set<string>()
+    for (const l of layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
+    for (const l of layers) {
+      if (l.role.stream !== 'main') continue
+      const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
+      if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+    }
   }
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
@@ -305,9 +324,11 @@ function finishUnit(u: Unit): void {
   norms.forEach((l, i) => (l.position = positions[i]))
   let total = 0
   const cols = new Set<string>()
-  for (const l of u.layers) {
-    for (const t of l.tensors.values()) {
+  for (let i = 0; i < layers.length; i++) {
+    for (const t of layers[i]!.tensors.values()) {
       total += t.numel
+      // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
+      if (t.shape.length < 2) continue
       const sq = squeeze(t.shape)
       if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
     }

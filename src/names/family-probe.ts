@@ -18,7 +18,8 @@ export interface FamilyLayer {
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 export function indexForm(path: string): string {
   const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path
-  return p.replace(/\./g, '_')
+  // A plain-string replaceAll: no regular expression to run per path.
+  return p.replaceAll('.', '_')
 }
 
 interface Series {
