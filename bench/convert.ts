@@ -87,7 +87,7 @@ export async function renameInputs(dir: string, modules: number): Promise<Inputs
 }
 
 /** Wan-style separate q/k/v LoRA onto a LongCat-like fused base (stack case). */
-async function stackInputs(dir: string, modules: number): Promise<Inputs> {
+export async function stackInputs(dir: string, modules: number): Promise<Inputs> {
   const base = join(dir, 'longcat-base.safetensors')
   await writeSafetensors(base, longcatBase(modules))
   const lora = join(dir, 'parts-wan.safetensors')
