@@ -87,7 +87,7 @@ export async function renameInputs(dir: string, modules: number): Promise<Inputs
 }
 
 /** Wan-style separate q/k/v LoRA onto a LongCat-like fused base (stack case). */
-async function stackInputs(dir: string, modules: number): Promise<Inputs> {
+export async function stackInputs(dir: string, modules: number): Promise<Inputs> {
   const base = join(dir, 'longcat-base.safetensors')
   await writeSafetensors(base, longcatBase(modules))
   const lora = join(dir, 'parts-wan.safetensors')
@@ -276,3 +276,51 @@ if (isMain) {
     process.exitCode = 1
   })
 }
+
+/**
+ * A layout change against a user-space copy of the same file (`dd bs=8M`: read and write through user space, as
+ * the conversion's one pass must): separate q/k/v and k/v LoRA modules stacked onto a LongCat-like fused base. The
+ * output is about 1.5 times the input (each fused up is block-diagonal, its zeros written as holes), so the
+ * limit allows for that and the planning beside it.
+ */
+registerCase({
+  name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (stack)`,
+  group: GROUP,
+  limits: { maxWallRatio: 2, maxRssMB: 300 },
+  async setup(ctx) {
+    const help = spawnSync(nodeBinaryPath(), [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
+    if (help.status !== 0) return { skip: `this CLI build has no convert command yet (${ctx.cli.join(' ')})` }
+    const inputs = await stackInputs(ctx.dir, CONVERT_MODULES)
+    const out = join(ctx.dir, 'out.safetensors')
+    return {
+      nodeArgs: [
+        ...ctx.cli,
+        'convert',
+        inputs.lora,
+        '--base',
+        inputs.base,
+        '--to',
+        inputs.to,
+        '-o',
+        out,
+        '--json'
+      ],
+      inputBytes: statSync(inputs.lora).size,
+      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, q/k/v and k/v stacked; baseline: dd bs=8M of the same file`,
+      baseline: {
+        label: 'dd',
+        command: ['dd', `if=${inputs.lora}`, `of=${join(ctx.dir, 'dd-copy.bin')}`, 'bs=8M', 'status=none']
+      },
+      check(stdout) {
+        const doc = JSON.parse(stdout) as {
+          written?: { copy?: string }
+          plan?: { counts?: Record<string, number> }
+        }
+        if (doc.written?.copy !== 'user-space' || !(doc.plan?.counts?.stack ?? 0))
+          throw new Error(
+            `expected a stacking conversion through the user-space pass, got ${stdout.slice(0, 200)}`
+          )
+      }
+    }
+  }
+})

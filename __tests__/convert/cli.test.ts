@@ -10,7 +10,7 @@ import { writeSafetensors } from '../../src/formats/safetensors/write.js'
 import { readCheckpoint } from '../../src/formats/index.js'
 import { CONVERSION_METADATA_KEY, type ConversionRecord } from '../../src/convert/index.js'
 import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
-import { kohyaLora, targetsOf } from '../../fixtures/lora.js'
+import { dottedLora, kohyaLora, targetsOf } from '../../fixtures/lora.js'
 import { convertFile, deltasOf, loadablePercent, planFor, relativeError, writeRandomLora } from './helpers.js'
 
 /** `model-compat convert ...argv`, through the real dispatcher (exit statuses and stderr as a user sees them). */
@@ -136,6 +136,47 @@ describe('output', () => {
     // a kohya LoRA stays kohya by default
     expect(doc.plan.to).toBe('kohya')
     expect(doc.plan.modules[0]!.tensors.map((t) => t.recipe)).toEqual(['rows', 'rows', 'scalar'])
+  })
+
+  // The command may start the kernel's copy of the LoRA before it plans (src/convert/kernel-copy.ts): a rename
+  // takes the copy as its output; a layout change (or a refusal, above) leaves no other file behind.
+  test('a rename becomes the kernel copy; a layout change leaves only its output', async () => {
+    const lora = join(dir, 'qkv.safetensors')
+    await writeRandomLora(
+      lora,
+      dottedLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.[qkv]$/), { rank: 4, prefix: 'diffusion_model.' }),
+      16
+    )
+    const fused = join(dir, 'longcat-base.safetensors')
+    await writeSafetensors(
+      fused,
+      scaledModel('longcat-video', { hidden_size: 64, num_heads: 2, head_dim: 32, depth: 2, ffn_hidden: 160 })
+    )
+    const before = filesIn()
+    const renamed = join(dir, 'qkv-renamed.safetensors')
+    const r = await cli(lora, '--base', base, '--to', 'kohya', '-o', renamed, '--json')
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.out) as { written: { copy: string } }).written.copy).toBe('kernel')
+    const stacked = join(dir, 'qkv-stacked.safetensors')
+    const s = await cli(lora, '--base', fused, '--to', 'base', '-o', stacked, '--json')
+    expect(s.code).toBe(0)
+    const doc = JSON.parse(s.out) as { written: { copy: string }; plan: { counts: Record<string, number> } }
+    expect(doc.written.copy).toBe('user-space')
+    expect(doc.plan.counts.stack).toBe(2)
+    expect(filesIn()).toEqual([...before, 'qkv-renamed.safetensors', 'qkv-stacked.safetensors'].sort())
+    expect(await loadablePercent(stacked, await readCheckpoint(fused))).toBe(100)
+  })
+
+  test('an output folder that does not exist yet is created only when the output is written', async () => {
+    const lora = join(dir, 'wan-sub.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.0\.self_attn\.q$/), { rank: 4 }), 17)
+    const refused = await cli(lora3, '--base', base, '-o', join(dir, 'sub-refused', 'out.safetensors'))
+    expect(refused.code).toBe(2)
+    expect(existsSync(join(dir, 'sub-refused'))).toBe(false)
+    const r = await cli(lora, '--base', base, '-o', join(dir, 'sub', 'out.safetensors'), '--json')
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.out) as { written: { copy: string } }).written.copy).toBe('kernel')
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['out.safetensors'])
   })
 
   test('metadata is kept, with the conversion record and the source header sha256', async () => {

@@ -14,15 +14,15 @@
  *
  * Where the layout does not allow it (row slices, block placement, a dropped tensor in the middle, more padding
  * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts). `planSourceLayout`
- * plans, `writeKeepingLayout` copies and writes the moved bytes; write.ts writes the header last.
+ * plans, kernel-copy.ts copies, `writeKeepingLayout` writes the moved bytes; write.ts writes the header last.
  */
 import { createHash } from 'node:crypto'
-import { chmodSync, closeSync, constants, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
-import { copyFile } from 'node:fs/promises'
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
 import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
 import { sha256File, writeFully } from './source-pass.js'
 import type { OutputTensor } from './types.js'
+import type { KernelCopy } from './kernel-copy.js'
 
 /** Spaces a header may be padded with to reach the first tensor that stays (a LoRA's first tensor is < 1 MiB). */
 export const MAX_PADDING = 1 << 20
@@ -215,16 +215,17 @@ function readRange(fd: number, buf: Uint8Array, from: number, file: string): voi
 }
 
 /**
- * The source copied by the kernel to `temp`, then the moved tensors and scalars written after its end. The copy's
- * header is checked against the one the plan was made from (a source replaced meanwhile is refused). Returns the
- * open output and, with `hash`, the source's SHA-256 (hashed on a worker while the kernel copies).
+ * The source copied by the kernel (`copy`, started by the caller, possibly before the plan was made), then the
+ * moved tensors and scalars written after its end. The copy's header is checked against the one the plan was made
+ * from (a source replaced meanwhile is refused). Returns the open output and, with `hash`, the source's SHA-256
+ * (hashed on a worker while the kernel copies).
  */
 export async function writeKeepingLayout(
   kept: SourceLayoutPlan,
   io: {
     file: string
     src: number
-    temp: string
+    copy: KernelCopy
     bytes: number
     header: { length: number; sha256: string }
     hash?: boolean
@@ -232,33 +233,30 @@ export async function writeKeepingLayout(
 ): Promise<{ fd: number; sha256?: string }> {
   const hashing = io.hash === true ? sha256File(io.file) : undefined
   hashing?.catch(() => undefined) // awaited below; a failed copy must not leave it unhandled
-  // The copy takes the source's permission bits (a read-only source would give a read-only output the next step
-  // could not open for writing): it gets those of a file created here, as the user-space path's output does.
-  const created = openSync(io.temp, 'w')
-  const mode = fstatSync(created).mode & 0o777
-  closeSync(created)
-  await copyFile(io.file, io.temp, constants.COPYFILE_FICLONE)
-  chmodSync(io.temp, mode)
-  const fd = openSync(io.temp, 'r+')
+  // What is written over the copy is read before the copy ends (the moved tensors are a few hundred KB).
+  const writes: { at: number; bytes: Uint8Array }[] = []
+  const dataStart = 8 + kept.headerLength
+  for (const p of kept.placed) {
+    const w = p.write
+    if (w === undefined) continue
+    let bytes: Uint8Array
+    if ('bytes' in w) bytes = w.bytes
+    else {
+      bytes = new Uint8Array(w.length)
+      readRange(io.src, bytes, w.from, io.file)
+    }
+    writes.push({ at: dataStart + p.begin, bytes })
+  }
+  await io.copy.done
+  const fd = openSync(io.copy.temp, 'r+')
   try {
     // the copy is the file the plan was made from: its size, and its header byte for byte
     const size = fstatSync(fd).size
     if (size < io.bytes)
       throw new CheckpointError('Truncated', io.file, `the source ended at byte ${size} during the copy`)
-    if (size > io.bytes || sourceHeader(fd, size, io.temp).sha256 !== io.header.sha256)
+    if (size > io.bytes || sourceHeader(fd, size, io.copy.temp).sha256 !== io.header.sha256)
       throw new CheckpointError('IoError', io.file, 'the file changed while it was converted')
-    const dataStart = 8 + kept.headerLength
-    for (const p of kept.placed) {
-      const w = p.write
-      if (w === undefined) continue
-      let bytes: Uint8Array
-      if ('bytes' in w) bytes = w.bytes
-      else {
-        bytes = new Uint8Array(w.length)
-        readRange(io.src, bytes, w.from, io.file)
-      }
-      writeFully(fd, bytes, dataStart + p.begin)
-    }
+    for (const w of writes) writeFully(fd, w.bytes, w.at)
     ftruncateSync(fd, kept.size)
     return { fd, ...(hashing ? { sha256: await hashing } : {}) }
   } catch (e) {

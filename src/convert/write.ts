@@ -24,6 +24,7 @@ import {
   sourceHeader,
   writeKeepingLayout
 } from './source-layout.js'
+import { kernelCopy, tempPathFor, type KernelCopy } from './kernel-copy.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -35,6 +36,12 @@ export interface WriteOptions {
    * its source by size and header hash (README, "convert"), and hashing the data costs more than copying it.
    */
   hashSource?: boolean
+  /**
+   * The kernel's copy of the source to the output's folder, when the caller started it before planning
+   * (kernel-copy.ts). The writer takes it over: it becomes the output when the plan keeps the source's layout, and
+   * is discarded otherwise, and on any failure.
+   */
+  copy?: KernelCopy
 }
 
 export interface WriteResult {
@@ -231,11 +238,12 @@ export async function writeConversion(
   const tensors = plan.modules.flatMap((m) => m.tensors)
   const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }))
   const target = resolve(outPath)
-  await mkdir(dirname(target), { recursive: true })
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`
+  let copy = opts.copy
+  let temp: string | undefined
   let src: number | undefined
   let dst: number | undefined
   try {
+    await mkdir(dirname(target), { recursive: true })
     src = openSync(file, 'r')
     // A source that shrank since its header was read fails in the copy (the source ended); one that grew would
     // be hashed short: refuse it here.
@@ -262,31 +270,46 @@ export async function writeConversion(
       headerJsonLength(placed, metadataNow)
     )
     if (kept !== undefined) {
+      if (copy === undefined || copy.source !== file || copy.target !== target) {
+        void copy?.discard()
+        copy = kernelCopy(file, target)
+      }
+      temp = copy.temp
+      const layoutHeader = (sha256?: string): Uint8Array => {
+        const json = headerJson(kept.placed, metadata(sha256))
+        if (json.length > kept.headerLength) throw new Error('header length changed after hashing')
+        const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20)
+        new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true)
+        bytes.set(json, 8)
+        return bytes
+      }
+      // Built while the kernel copies, unless it must hold the source's hash, known only after.
+      const ready = opts.hashSource ? undefined : layoutHeader()
       const written = await writeKeepingLayout(kept, {
         file,
         src,
-        temp,
+        copy,
         bytes: source.bytes,
         header,
         hash: opts.hashSource
       })
       dst = written.fd
-      const json = headerJson(kept.placed, metadata(written.sha256))
-      if (json.length > kept.headerLength) throw new Error('header length changed after hashing')
-      const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20)
-      new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true)
-      bytes.set(json, 8)
-      writeFully(dst, bytes, 0)
+      writeFully(dst, ready ?? layoutHeader(written.sha256), 0)
       closeSync(dst)
       dst = undefined
       await rename(temp, target)
+      copy = undefined
       return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel')
     }
+    // The kernel's copy is of no use to a layout change: drop it while the user-space pass runs.
+    const discarding = copy?.discard()
+    copy = undefined
     const draft = encodeSafetensorsHeader(specs, metadata())
     const expected = draft.header.length + Number(draft.dataBytes)
     const layout = layoutOf(tensors, byName, draft.header.length, file)
     if (layout.end !== expected)
       throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
+    temp = tempPathFor(target)
     dst = openSync(temp, 'w')
     // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
     ftruncateSync(dst, expected)
@@ -301,10 +324,12 @@ export async function writeConversion(
     closeSync(dst)
     dst = undefined
     await rename(temp, target)
+    await discarding
     return result(target, expected, tensors.length, header.sha256, sha256, 'user-space')
   } catch (e) {
     if (dst !== undefined) closeQuietly(dst)
-    await rm(temp, { force: true }).catch(() => undefined)
+    if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined)
+    await copy?.discard()
     throw e
   } finally {
     if (src !== undefined) closeQuietly(src)

@@ -46,17 +46,24 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   // be taken: the engine sees those (and the top level when A has names outside blocks), which keeps the call small
   // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
   // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
-  const seriesA = new Set(a.map((t) => seriesOf(t.name)))
-  const inA = new Set(a.map(blockKey))
+  // Each name's block is read once per call (the filters below ask for it up to five times per name).
+  const blocks = new Map<string, NameBlock>()
+  const blockOfName = (name: string): NameBlock => {
+    let b = blocks.get(name)
+    if (b === undefined) blocks.set(name, (b = nameBlock(name)))
+    return b
+  }
+  const seriesA = new Set(a.map((t) => blockOfName(t.name).series))
+  const inA = new Set(a.map((t) => blockOfName(t.name).key))
   const b = all.filter((t) => {
-    const s = seriesOf(t.name)
-    return s === null ? inA.has(blockKey(t)) : !seriesA.has(s) || inA.has(blockKey(t))
+    const k = blockOfName(t.name)
+    return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key)
   })
-  const seriesB = new Set(b.map((t) => seriesOf(t.name)))
-  const inB = new Set(b.map(blockKey))
+  const seriesB = new Set(b.map((t) => blockOfName(t.name).series))
+  const inB = new Set(b.map((t) => blockOfName(t.name).key))
   const mine = a.filter((t) => {
-    const s = seriesOf(t.name)
-    return s === null ? inB.has(blockKey(t)) : !seriesB.has(s) || inB.has(blockKey(t))
+    const k = blockOfName(t.name)
+    return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key)
   })
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
   const out: Link[] = []
@@ -143,8 +150,16 @@ function seriesOf(name: string): string | null {
   return blockOf(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null
 }
 
-function blockKey(t: { name: string }): string {
-  return `${seriesOf(t.name) ?? ''}|${firstIndex(t.name) ?? ''}`
+interface NameBlock {
+  /** The block series a tensor name sits in, or null at the top level. */
+  series: string | null
+  /** Its series and block index (`blocks|3`; `|` at the top level). */
+  key: string
+}
+
+function nameBlock(name: string): NameBlock {
+  const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''))
+  return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' }
 }
 
 /**

@@ -157,6 +157,18 @@ function alphaOf(m: LoraModule, opts: ModuleOptions): void {
   m.scaleSource = source
 }
 
+/** `suffix <marker>` for the evidence, built once per marker (a file has a handful, over thousands of tensors). */
+const suffixMarkers = new Map<string, string>()
+function suffixMarker(marker: string): string {
+  let s = suffixMarkers.get(marker)
+  if (s === undefined) {
+    s = `suffix ${marker}`
+    // markers are the suffix table's constants (src/names/adapters.ts); bounded all the same
+    if (suffixMarkers.size < 1024) suffixMarkers.set(marker, s)
+  }
+  return s
+}
+
 /** Group tensors by stem into modules. */
 export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions = {}): GroupedModules {
   const byStem = new Map<string, { parsed: ParsedSuffix; tensor: TensorInfo }[]>()
@@ -233,7 +245,7 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
       m.params += numel(e.tensor.shape)
       m.bytes += tensorBytes(e.tensor)
       ev.keys++
-      ev.markers.add(`suffix ${e.parsed.marker}`)
+      ev.markers.add(suffixMarker(e.parsed.marker))
       if (ev.examples.length < 3) ev.examples.push(e.tensor.name)
     }
     rankOf(m)

@@ -9,7 +9,7 @@
 import type { Checkpoint } from '../formats/types.js'
 import { buildBaseIndex, type BaseEntry, type BaseIndex, type BaseSpace } from './base-index.js'
 import { correspondImplied, type Link, type TensorSpec } from './correspondence.js'
-import { impliedTensors } from './implied.js'
+import { impliedTensors, type ImpliedTensors } from './implied.js'
 import { causeOf, contextWidths, unresolvedWhy } from './why.js'
 import { nearestKeys } from './nearest.js'
 import { byCodeUnit } from './order.js'
@@ -59,11 +59,15 @@ function spaceOf(m: LoraModule, index: BaseIndex): BaseSpace | undefined {
   return space && space.entries.length > 0 ? space : undefined
 }
 
-function correspondSpace(space: BaseSpace, modules: LoraModule[]): SpaceLinks {
+function correspondSpace(
+  space: BaseSpace,
+  modules: LoraModule[],
+  impliedOf: (m: LoraModule) => ImpliedTensors
+): SpaceLinks {
   const { specs, base } = specsOf(space)
   const implied = new Map<string, TensorSpec>()
   for (const m of modules) {
-    const t = impliedTensors(m)
+    const t = impliedOf(m)
     if (t.weight && !implied.has(t.weight.name)) implied.set(t.weight.name, t.weight)
     if (t.bias && !implied.has(t.bias.name)) implied.set(t.bias.name, t.bias)
   }
@@ -137,12 +141,12 @@ function weightTargets(
 
 function resolveModule(
   m: LoraModule,
+  implied: ImpliedTensors,
   links: SpaceLinks | undefined,
   index: BaseIndex,
   analysis: LoraAnalysis
 ): Outcome {
   const r: ModuleResolution = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) }
-  const implied = impliedTensors(m)
   const space = links?.space
   const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined
   const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined
@@ -287,13 +291,20 @@ export function resolveLora(
     if (list) list.push(m)
     else bySpace.set(space, [m])
   }
+  // Each module's implied tensors, worked out once: the correspondence and the module's own resolution read them.
+  const implied = new Map<LoraModule, ImpliedTensors>()
+  const impliedOf = (m: LoraModule): ImpliedTensors => {
+    let t = implied.get(m)
+    if (t === undefined) implied.set(m, (t = impliedTensors(m)))
+    return t
+  }
   const links = new Map<BaseSpace, SpaceLinks>()
-  for (const [space, modules] of bySpace) links.set(space, correspondSpace(space, modules))
+  for (const [space, modules] of bySpace) links.set(space, correspondSpace(space, modules, impliedOf))
   const linksOf = (m: LoraModule) => {
     const s = spaceOf(m, index)
     return s ? links.get(s) : undefined
   }
-  const outcomes = analysis.modules.map((m) => resolveModule(m, linksOf(m), index, analysis))
+  const outcomes = analysis.modules.map((m) => resolveModule(m, impliedOf(m), linksOf(m), index, analysis))
   return finishResolution(analysis, index, outcomes, opts)
 }
 

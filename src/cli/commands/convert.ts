@@ -8,6 +8,10 @@ import type { CliIO, Command } from '../io.js'
 import { EXIT, InputError, UsageError } from '../../formats/errors.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
+import { likelyKeepsLayout, startKernelCopy, type KernelCopy } from '../../convert/kernel-copy.js'
+import type { BaseIndex } from '../../lora/base-index.js'
+import type { LoraAnalysis } from '../../lora/types.js'
+import type { Checkpoint } from '../../formats/types.js'
 import { conversionAnswer, conversionPlanJson, renderConversionPlan } from '../../report/convert-console.js'
 import { colors } from '../../report/format.js'
 import { wordPlan } from '../../report/convert-reasons.js'
@@ -82,6 +86,35 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const base = await reader.read(basePath)
   const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
   const index = buildBaseIndex(base)
+  // A rename keeps the LoRA's byte layout, so its output starts as a kernel copy of the file. When the names say
+  // the layout will likely stay (no fused projection on either side), the copy starts now and runs on the thread
+  // pool while the LoRA is resolved and the conversion planned; a plan that needs another layout or refuses
+  // discards it (src/convert/kernel-copy.ts). Otherwise the writer copies once it knows.
+  const copy =
+    dryRun || out === undefined || !likelyKeepsLayout(analysis, index)
+      ? undefined
+      : startKernelCopy(loraFile, resolve(io.cwd, out))
+  try {
+    return await planAndWrite(args, io, { lora, analysis, index, out, dryRun, copy })
+  } finally {
+    // After a write the copy is the output (renamed into place) and this removes nothing.
+    await copy?.discard()
+  }
+}
+
+async function planAndWrite(
+  args: ParsedArgs,
+  io: CliIO,
+  job: {
+    lora: Checkpoint
+    analysis: LoraAnalysis
+    index: BaseIndex
+    out: string | undefined
+    dryRun: boolean
+    copy: KernelCopy | undefined
+  }
+): Promise<number> {
+  const { lora, analysis, index, out, dryRun, copy } = job
   const resolution = resolveLora(analysis, index)
   const plan = wordPlan(
     planConversion(analysis, resolution, index, {
@@ -105,7 +138,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), {
     tool: TOOL,
-    hashSource: flag(args, 'hash-source')
+    hashSource: flag(args, 'hash-source'),
+    ...(copy ? { copy } : {})
   })
   if (json)
     io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))

@@ -1,0 +1,100 @@
+/**
+ * The kernel copy a rename starts before it plans (src/convert/kernel-copy.ts): when it is started, what it leaves
+ * behind when discarded, and a writer that takes it over.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { kernelCopy, likelyKeepsLayout, startKernelCopy } from '../../src/convert/kernel-copy.js'
+import { writeConversion } from '../../src/convert/index.js'
+import { readCheckpoint } from '../../src/formats/index.js'
+import { analyzeLora, buildBaseIndex } from '../../src/lora/index.js'
+import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
+import { dottedLora, kohyaLora, targetsOf } from '../../fixtures/lora.js'
+import { planFor, writeRandomLora } from './helpers.js'
+import { TOOL } from '../../src/version.js'
+
+const WAN = scaledModel('wan2.1-t2v-14b', { dim: 64, ffn_dim: 128, num_layers: 2 })
+const LONGCAT = scaledModel('longcat-video', {
+  hidden_size: 64,
+  num_heads: 2,
+  head_dim: 32,
+  depth: 2,
+  ffn_hidden: 160
+})
+
+let dir: string
+let lora: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kernel-copy-'))
+  lora = join(dir, 'qkv.safetensors')
+  await writeRandomLora(
+    lora,
+    dottedLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.[qkv]$/), { rank: 4, prefix: 'diffusion_model.' }),
+    31
+  )
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('likelyKeepsLayout', () => {
+  test('separate q/k/v on a base with separate q/k/v: yes; on a fused-qkv base: no', async () => {
+    const analysis = analyzeLora(await readCheckpoint(lora))
+    expect(likelyKeepsLayout(analysis, buildBaseIndex(specCheckpoint(WAN)))).toBe(true)
+    expect(likelyKeepsLayout(analysis, buildBaseIndex(specCheckpoint(LONGCAT)))).toBe(false)
+  })
+
+  test('a LoRA of fused projections: no, whatever the base', async () => {
+    const fused = join(dir, 'fused.safetensors')
+    await writeRandomLora(fused, kohyaLora(targetsOf(LONGCAT, /\.qkv$/), { rank: 4 }), 32)
+    const analysis = analyzeLora(await readCheckpoint(fused))
+    expect(analysis.modules.length).toBeGreaterThan(0)
+    expect(likelyKeepsLayout(analysis, buildBaseIndex(specCheckpoint(WAN)))).toBe(false)
+  })
+})
+
+describe('the copy', () => {
+  test('is the source byte for byte, with a new file permission bits, and discard removes it', async () => {
+    const copy = kernelCopy(lora, join(dir, 'out-a.safetensors'))
+    await copy.done
+    expect(readFileSync(copy.temp).equals(readFileSync(lora))).toBe(true)
+    const fresh = join(dir, 'fresh-file')
+    writeFileSync(fresh, '')
+    expect(statSync(copy.temp).mode & 0o777).toBe(statSync(fresh).mode & 0o777)
+    await copy.discard()
+    await copy.discard() // twice is harmless
+    expect(readdirSync(dir).filter((f) => f.includes('out-a'))).toEqual([])
+  })
+
+  test('discarded before it is done, it leaves no file once it ends', async () => {
+    const copy = kernelCopy(lora, join(dir, 'out-b.safetensors'))
+    await copy.discard()
+    expect(readdirSync(dir).filter((f) => f.includes('out-b'))).toEqual([])
+  })
+
+  test('is not started for an output folder that does not exist', () => {
+    expect(startKernelCopy(lora, join(dir, 'no-such-folder', 'out.safetensors'))).toBeUndefined()
+  })
+
+  test('a writer given a copy made for another output makes its own and drops the other', async () => {
+    const { plan, lora: ckpt } = await planFor(lora, specCheckpoint(WAN), 'comfyui')
+    const other = kernelCopy(lora, join(dir, 'other.safetensors'))
+    const out = join(dir, 'out-c.safetensors')
+    const written = await writeConversion(plan, ckpt, out, { tool: TOOL, copy: other })
+    expect(written.copy).toBe('kernel')
+    await other.discard()
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([])
+    expect((await readCheckpoint(out)).tensors.length).toBe(plan.modules.flatMap((m) => m.tensors).length)
+  })
+
+  test('a writer whose plan needs another layout drops the copy it was given', async () => {
+    const { plan, lora: ckpt } = await planFor(lora, specCheckpoint(LONGCAT), 'base')
+    expect(plan.counts.stack).toBeGreaterThan(0)
+    const out = join(dir, 'out-d.safetensors')
+    const copy = kernelCopy(lora, out)
+    const written = await writeConversion(plan, ckpt, out, { tool: TOOL, copy })
+    expect(written.copy).toBe('user-space')
+    await copy.discard()
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([])
+  })
+})
