@@ -150,6 +150,27 @@ describe('the compiled-code cache', () => {
     expect(statSync(join(folder, entries[0]!)).mtimeMs).toBe(rewritten.mtimeMs)
   })
 
+  it('keeps its own entries per compiler mode, so compare and analyze do not replace each other\'s', () => {
+    // compare runs without V8's optimizing compilers (src/cli/jit.ts), and V8 rejects code cached under other
+    // flags: with shared entries, each command would rewrite the chunks both load, on every run
+    const home = mkdtempSync(join(dir, 'modes-'))
+    const folder = cacheFolder(home)
+    const mtimes = (): Record<string, number> =>
+      Object.fromEntries(readdirSync(folder).map((e) => [e, statSync(join(folder, e)).mtimeMs]))
+    expect(run(['analyze', big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
+    const analyzeEntries = mtimes()
+    expect(run(['compare', big, big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
+    const both = mtimes()
+    const compareEntries = Object.keys(both).filter((e) => !(e in analyzeEntries))
+    expect(compareEntries.length).toBeGreaterThan(0)
+    for (const e of compareEntries) expect(e).toMatch(/^[0-9a-f]{64}-name-work\.bin$/)
+    for (const [e, t] of Object.entries(analyzeEntries)) expect(both[e]).toBe(t)
+    // each command's next run uses its own entries and rewrites nothing
+    expect(run(['analyze', big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
+    expect(run(['compare', big, big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
+    expect(mtimes()).toEqual(both)
+  })
+
   it('is not used in a folder that others may write to', () => {
     const home = mkdtempSync(join(dir, 'shared-'))
     const folder = cacheFolder(home)

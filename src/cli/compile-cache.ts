@@ -14,7 +14,10 @@
  *   architecture; V8 itself also rejects data made by another V8 or with other flags (then we recompile);
  * - the cache lives in the user's own cache folder (`$XDG_CACHE_HOME/model-compat/v8/...`, else `$HOME/.cache/...`),
  *   never a shared temp folder, and is used only when that folder is owned by us and writable by nobody else;
- * - entries are written to a temporary name and renamed, so a concurrent run never reads half a file.
+ * - entries are written to a temporary name and renamed, so a concurrent run never reads half a file;
+ * - each compiler mode (jit.ts) has its own entries: V8 rejects code cached under other flags, so with one entry
+ *   per chunk, alternating `analyze` and `compare` (or two users of one home folder) rewrote the shared chunks'
+ *   entries on every run and compiled them from source each time.
  * Any failure (read-only home, no home, odd platform) only costs the speed-up. NODE_DISABLE_COMPILE_CACHE=1
  * turns it off, as it does Node's own.
  */
@@ -22,6 +25,7 @@ import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFile
 import Module, { createRequire } from 'node:module'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { Script } from 'node:vm'
+import type { CompilerMode } from './jit.js'
 
 /** The parts of Node's CommonJS loader we wrap; not in @types/node's public `Module` type. */
 interface CjsModule {
@@ -40,7 +44,11 @@ export type CompileCacheMode = 'bundle' | 'off'
  * with (`process.argv[1]`): the chunk hashes are read from `chunks.json` next to it, so running from sources
  * (tsx, tests) finds none and changes nothing.
  */
-export function enableCompileCache(entry: string | undefined, env: NodeJS.ProcessEnv): CompileCacheMode {
+export function enableCompileCache(
+  entry: string | undefined,
+  env: NodeJS.ProcessEnv,
+  compilers: CompilerMode = 'default'
+): CompileCacheMode {
   const loader = Module as unknown as CjsModuleClass
   if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '') return 'off'
   try {
@@ -50,7 +58,7 @@ export function enableCompileCache(entry: string | undefined, env: NodeJS.Proces
     if (hashes === undefined) return 'off'
     const cacheDir = privateCacheDir(env)
     if (cacheDir === undefined) return 'off'
-    installHook(loader, bundleDir, hashes, cacheDir)
+    installHook(loader, bundleDir, hashes, cacheDir, compilers === 'default' ? '' : `-${compilers}`)
     return 'bundle'
   } catch {
     return 'off'
@@ -99,7 +107,8 @@ function installHook(
   loader: CjsModuleClass,
   bundleDir: string,
   hashes: Map<string, string>,
-  cacheDir: string
+  cacheDir: string,
+  suffix: string
 ): void {
   const original = loader.prototype._compile
   const toStore: Array<{ script: Script; file: string }> = []
@@ -107,7 +116,7 @@ function installHook(
   loader.prototype._compile = function compileWithCache(this: CjsModule, content: string, filename: string) {
     const hash = dirname(filename) === bundleDir ? hashes.get(basename(filename)) : undefined
     if (hash === undefined) return original.call(this, content, filename)
-    const file = join(cacheDir, `${hash}.bin`)
+    const file = join(cacheDir, `${hash}${suffix}.bin`)
     let cachedData: Buffer | undefined
     try {
       cachedData = readFileSync(file)
