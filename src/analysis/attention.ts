@@ -3,7 +3,13 @@
  * kv, or the unequal fused linear of Flux-style single blocks), self vs cross vs joint attention, q/k norms and
  * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
  */
-import { attentionPart } from '../names/roles.js'
+import {
+  attentionPart,
+  CROSS_ATTENTION_NAMES,
+  SELF_ATTENTION_NAMES,
+  STREAM_ATTENTION_NAMES,
+  STREAM_BLOCK_NAMES
+} from '../names/roles.js'
 import { splitLeaf } from './keys.js'
 import type {
   AttentionKind,
@@ -48,9 +54,6 @@ function partOf(name: string): { role: ProjectionRole } | { norm: NormRole } | n
   }
 }
 
-const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/
-const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/
-const STREAM_NAMES = /^(img_attn|txt_attn)$/
 const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/
 
 interface Container {
@@ -261,7 +264,7 @@ function attentionKind(
       kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
     }
   }
-  if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
+  if (STREAM_ATTENTION_NAMES.has(name) || (name === 'attn' && STREAM_BLOCK_NAMES.has(parentName))) {
     return {
       kind: 'joint',
       kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
@@ -276,8 +279,8 @@ function attentionKind(
       kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
     }
   }
-  if (CROSS_NAMES.test(name)) return { kind: 'cross', kindEvidence: `name '${name}'` }
-  if (SELF_NAMES.test(name)) return { kind: 'self', kindEvidence: `name '${name}'` }
+  if (CROSS_ATTENTION_NAMES.has(name)) return { kind: 'cross', kindEvidence: `name '${name}'` }
+  if (SELF_ATTENTION_NAMES.has(name)) return { kind: 'self', kindEvidence: `name '${name}'` }
   if (layout === 'q-fused-kv') {
     return {
       kind: 'cross',
