@@ -6,6 +6,7 @@
 import {
   attentionPart,
   CROSS_ATTENTION_NAMES,
+  IMAGE_WORDS,
   SELF_ATTENTION_NAMES,
   STREAM_ATTENTION_NAMES,
   STREAM_BLOCK_NAMES
@@ -35,7 +36,7 @@ function partOf(name: string): { role: ProjectionRole } | { norm: NormRole } | n
   if (!p) return null
   const added = p.stream === 'context'
   // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
-  const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image')
+  const image = p.stream === 'main' && p.words.some((w) => IMAGE_WORDS.has(w))
   switch (p.part) {
     case 'q-norm':
       return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' }

@@ -14,7 +14,7 @@ function tokens(path: string): string[] {
   return path.split(/[._]/).filter((t) => t.length > 0)
 }
 
-/** A block index after any container named with a series word (`double_blocks.3`, T5 `block_3`), dotted or kohya. */
+/** A block index after a container named with a series word (`double_blocks.3`, T5 `block_3`), dotted or kohya. */
 const SERIES_INDEX = new RegExp(`((?:^|[._])(?:${SERIES_LAST_WORDS.join('|')})[._])\\d+(?=[._]|$)`, 'g')
 
 /** The path with its block index replaced by `#` (other numbers, like `ffn.2`, name the layer and stay). */

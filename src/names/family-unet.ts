@@ -5,8 +5,8 @@
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { result, type FamilyProbe } from './family-probe.js'
 
-/** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` holds no numbered blocks). */
-const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'] as const
+/** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
+export const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'] as const
 const UNET_DIFFUSERS_SERIES = ['down_blocks', 'up_blocks', 'mid_block'] as const
 const UNET_LDM = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_\\d+_`)
 const UNET_DIFFUSERS =

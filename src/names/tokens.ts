@@ -21,9 +21,9 @@ export const LEAF_NAMES = lookupTable<string>({
 })
 
 /**
- * Leaves of a layer's weight and bias, for counting parameters by kind. Besides `weight` / `bias`: the fused leaves
- * below, int8 `weight_int8`, GPTQ `qweight`, Flax `kernel`. A norm's `scale` / `gamma` / `beta` are not among them:
- * norms are counted as norms.
+ * Leaves of a layer's weight and bias, for counting parameters by kind. Besides `weight` / `bias`: the fused
+ * leaves below, int8 `weight_int8`, GPTQ `qweight`, Flax `kernel`. A norm's `scale` / `gamma` / `beta` are not
+ * among them: norms are counted as norms.
  */
 export const WEIGHT_LEAVES: ReadonlySet<string> = new Set([
   'weight',
