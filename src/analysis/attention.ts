@@ -3,7 +3,14 @@
  * kv, or the unequal fused linear of Flux-style single blocks), self vs cross vs joint attention, q/k norms and
  * whether they are per head. Works on a block template (keys relative to the block) or on top-level keys.
  */
-import { attentionPart } from '../names/roles.js'
+import {
+  attentionPart,
+  CROSS_ATTENTION_NAMES,
+  IMAGE_WORDS,
+  SELF_ATTENTION_NAMES,
+  STREAM_ATTENTION_NAMES,
+  STREAM_BLOCK_NAMES
+} from '../names/roles.js'
 import { splitLeaf } from './keys.js'
 import type {
   AttentionKind,
@@ -29,7 +36,7 @@ function partOf(name: string): { role: ProjectionRole } | { norm: NormRole } | n
   if (!p) return null
   const added = p.stream === 'context'
   // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
-  const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image')
+  const image = p.stream === 'main' && p.words.some((w) => IMAGE_WORDS.has(w))
   switch (p.part) {
     case 'q-norm':
       return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' }
@@ -48,9 +55,6 @@ function partOf(name: string): { role: ProjectionRole } | { norm: NormRole } | n
   }
 }
 
-const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/
-const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/
-const STREAM_NAMES = /^(img_attn|txt_attn)$/
 const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/
 
 interface Container {
@@ -261,7 +265,7 @@ function attentionKind(
       kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
     }
   }
-  if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
+  if (STREAM_ATTENTION_NAMES.has(name) || (name === 'attn' && STREAM_BLOCK_NAMES.has(parentName))) {
     return {
       kind: 'joint',
       kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
@@ -276,8 +280,8 @@ function attentionKind(
       kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
     }
   }
-  if (CROSS_NAMES.test(name)) return { kind: 'cross', kindEvidence: `name '${name}'` }
-  if (SELF_NAMES.test(name)) return { kind: 'self', kindEvidence: `name '${name}'` }
+  if (CROSS_ATTENTION_NAMES.has(name)) return { kind: 'cross', kindEvidence: `name '${name}'` }
+  if (SELF_ATTENTION_NAMES.has(name)) return { kind: 'self', kindEvidence: `name '${name}'` }
   if (layout === 'q-fused-kv') {
     return {
       kind: 'cross',

@@ -12,7 +12,8 @@ import {
   FFN_ROLES,
   NORM_ROLES
 } from '../names/index.js'
-import { BLOCK_CONTAINER_NAMES, SERIES_IN_KOHYA_SEGMENT } from '../names/series.js'
+import { BIAS_LEAVES, WEIGHT_LEAVES } from '../names/tokens.js'
+import { BLOCK_CONTAINER_NAMES, isBlockContainerName, SERIES_IN_KOHYA_SEGMENT } from '../names/series.js'
 import type { KeyRole } from './types.js'
 
 /** Block containers and wrapper prefixes: the one list of each, in src/names. */
@@ -127,9 +128,6 @@ const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g
 const ROLE_CACHE_LIMIT = 50000
 const roleCache = new Map<string, KeyRole[]>()
 
-/** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
-const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/
-
 /** A module path without its block containers and their indices (`blocks.0.attn.q` -> `attn.q`). */
 function withoutContainers(path: string): string {
   const segs = path.split('.')
@@ -138,7 +136,7 @@ function withoutContainers(path: string): string {
     const seg = segs[i]!
     if (isIndexSegment(seg)) continue
     const numbered = i + 1 < segs.length && isIndexSegment(segs[i + 1]!)
-    if (numbered && (BLOCK_CONTAINER_NAMES.has(seg) || CONTAINER_SUFFIX.test(seg))) continue
+    if (numbered && isBlockContainerName(seg)) continue
     kept.push(seg)
   }
   return kept.join('.')
@@ -164,9 +162,6 @@ export function splitLeaf(name: string): { module: string; leaf: string } {
   const dot = name.lastIndexOf('.')
   return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) }
 }
-
-const WEIGHT_LEAVES = new Set(['weight', 'in_proj_weight', 'weight_int8', 'qweight', 'kernel'])
-const BIAS_LEAVES = new Set(['bias', 'in_proj_bias'])
 
 export function isWeightLeaf(leaf: string): boolean {
   return WEIGHT_LEAVES.has(leaf)

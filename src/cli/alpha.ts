@@ -7,8 +7,12 @@
 import { TENSOR_DATA_LIMITS } from '../formats/limits.js'
 import { isReadableScalar, readScalars, type FileOpener } from '../formats/tensor-data.js'
 import type { Checkpoint } from '../formats/types.js'
+import { SUFFIX } from '../names/adapters.js'
 
-const ALPHA = /\.alpha(?:_scale)?$/
+/** An alpha or alpha_scale tensor (the adapter suffixes of src/names). */
+function isAlpha(name: string): boolean {
+  return name.endsWith(SUFFIX.alpha) || name.endsWith(SUFFIX.alphaScale)
+}
 
 /**
  * Values of the scalar alpha / alpha_scale tensors of a safetensors LoRA. `open` opens a tensor's file. A file
@@ -17,7 +21,7 @@ const ALPHA = /\.alpha(?:_scale)?$/
  */
 export async function readAlphaScalars(ckpt: Checkpoint, open: FileOpener): Promise<Map<string, number>> {
   if (!dataInOwnFiles(ckpt)) return new Map()
-  const wanted = ckpt.tensors.filter((t) => ALPHA.test(t.name) && isReadableScalar(t))
+  const wanted = ckpt.tensors.filter((t) => isAlpha(t.name) && isReadableScalar(t))
   if (wanted.length === 0 || wanted.length > TENSOR_DATA_LIMITS.maxTensors) return new Map()
   return readScalars(wanted, open)
 }

@@ -6,6 +6,7 @@
 import type { BaseSpace } from '../lora/base-index.js'
 import { LORA_PAIR, PREFIX, SUFFIX, kohyaForm } from '../names/adapters.js'
 import { isUnetFamily } from '../names/families.js'
+import { DIFFUSERS_DENOISER_PREFIX } from '../names/prefixes.js'
 import type { Refusal } from './reasons.js'
 import type { ConvertTarget } from './types.js'
 
@@ -37,8 +38,7 @@ function denoiserPrefix(to: ConvertTarget, space: BaseSpace, family: string | nu
       return PREFIX.peft
     case 'diffusers': {
       // A diffusers component folder the base was read from keeps its name (`transformer_2.` of Wan2.2 A14B).
-      const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix)
-      if (component) return space.prefix
+      if (DIFFUSERS_DENOISER_PREFIX.test(space.prefix)) return space.prefix
       return isUnetFamily(family) ? PREFIX.diffusersUnet : PREFIX.diffusersTransformer
     }
     case 'base':

@@ -6,6 +6,9 @@
 import { FUSED_ROLE_PARTS, type Role } from '../names/index.js'
 import type { Layer } from './model.js'
 
+/** The rows of a fused qkv, in order (src/names FUSED_ROLE_PARTS). */
+const QKV_PARTS: Role[] = FUSED_ROLE_PARTS.qkv!
+
 export interface FusedMatch {
   /** True when the parts' rows are interleaved in chunks the headers cannot show (no contiguous row ranges). */
   chunked?: boolean
@@ -79,17 +82,17 @@ function findParts(
   if (fused.role.role !== 'other' && fused.role.role !== 'ffn-in') return undefined
   for (const sub of ['attn', 'cross']) {
     const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused))
-    const qkv = (['q', 'k', 'v'] as Role[]).map((r) => pick(r, attn))
+    const qkv = QKV_PARTS.map((r) => pick(r, attn))
     if (qkv.some((p) => p === undefined)) continue
     const sum = qkv.reduce((s, p) => s + rowsOf(p!), 0)
-    if (sum === rows) return { parts: qkv as Layer[], roles: ['q', 'k', 'v'] }
+    if (sum === rows) return { parts: qkv as Layer[], roles: QKV_PARTS }
     const extra = cand.filter(
       (l) =>
         !qkv.includes(l) &&
         (l.role.role === 'other' || l.role.role.startsWith('ffn-')) &&
         sum + rowsOf(l) === rows
     )
-    if (extra.length === 1) return { parts: [...(qkv as Layer[]), extra[0]!], roles: ['q', 'k', 'v', 'mlp'] }
+    if (extra.length === 1) return { parts: [...(qkv as Layer[]), extra[0]!], roles: [...QKV_PARTS, 'mlp'] }
   }
   return undefined
 }

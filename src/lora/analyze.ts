@@ -4,6 +4,7 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import type { FamilyLayer } from '../names/families.js'
+import { SUFFIX } from '../names/adapters.js'
 import { impliedWeightShape } from './implied.js'
 import { guessFamily, mode } from './layers.js'
 import { defaultAlphaRule, groupModules, tensorBytes, numel, type ModuleOptions } from './modules.js'
@@ -54,6 +55,14 @@ function bump(rec: Record<string, number>, key: string, by = 1): void {
   rec[key] = (rec[key] ?? 0) + by
 }
 
+/** Convention markers that quote an adapter suffix. */
+const MARKER = {
+  diff: `full delta ${SUFFIX.diff} beside a LoRA`,
+  diffBias: `full delta ${SUFFIX.diffBias} beside a LoRA`,
+  doraScale: `suffix ${SUFFIX.doraScale} (LyCORIS DoRA)`,
+  magnitude: `suffix ${SUFFIX.magnitude} (PEFT DoRA)`
+}
+
 function conventionsOf(
   evidence: ReturnType<typeof groupModules>['evidence'],
   modules: LoraModule[]
@@ -74,10 +83,10 @@ function conventionsOf(
         add('lycoris', t.tensor.name, [`${m.algorithm} module`])
       }
       if (m.algorithm === 'lora' && (t.role === 'diff' || t.role === 'diff-bias')) {
-        add('lycoris', t.tensor.name, [`full delta ${t.role === 'diff' ? '.diff' : '.diff_b'} beside a LoRA`])
+        add('lycoris', t.tensor.name, [t.role === 'diff' ? MARKER.diff : MARKER.diffBias])
       }
-      if (t.role === 'dora-scale') add('dora', t.tensor.name, ['suffix .dora_scale (LyCORIS DoRA)'])
-      if (t.role === 'magnitude') add('dora', t.tensor.name, ['suffix .lora_magnitude_vector (PEFT DoRA)'])
+      if (t.role === 'dora-scale') add('dora', t.tensor.name, [MARKER.doraScale])
+      if (t.role === 'magnitude') add('dora', t.tensor.name, [MARKER.magnitude])
     }
   }
   return [...byName.entries()]

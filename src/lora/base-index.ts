@@ -5,6 +5,7 @@
  * engine. Built once per base in O(keys).
  */
 import { isImageBranchPath } from '../names/model-parts.js'
+import { kohyaForm } from '../names/adapters.js'
 import type { Checkpoint } from '../formats/types.js'
 import { COMPONENT_PREFIXES, componentPrefix, type ComponentPrefix } from '../names/index.js'
 import { blockOf, guessFamily, mode } from './layers.js'
@@ -92,7 +93,7 @@ function finish(space: BaseSpace, biases: PendingBias[]): void {
     const entry = space.dotted.get(b.path)
     if (entry && !entry.isParam) entry.bias = { key: b.key, shape: b.shape }
   }
-  for (const entry of space.entries) push(space.underscore, entry.path.replace(/\./g, '_'), entry)
+  for (const entry of space.entries) push(space.underscore, kohyaForm(entry.path), entry)
 }
 
 /** One space built from bare tensor specs (names relative to the component, no prefix). */

@@ -7,12 +7,13 @@
 import { correspondImplied, type TensorSpec } from './correspondence.js'
 import { spaceFromSpecs } from './base-index.js'
 import { impliedTensors } from './implied.js'
+import { kohyaForm } from '../names/adapters.js'
 import type { ConventionName, LoraAnalysis, LoraComparison, LoraModule } from './types.js'
 
 /** The name a module is listed under: its component, then its path with dots and underscores unified. */
 export function canonicalTarget(m: LoraModule): string {
   const part = m.component === 'text-encoder' ? `te${m.textEncoder}:` : ''
-  return part + m.path.replace(/\./g, '_')
+  return part + kohyaForm(m.path)
 }
 
 const MAX_LISTED = 200

@@ -8,6 +8,7 @@
 import { viaEngine } from './engine-links.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
 import { numel } from '../util/numel.js'
+import { kohyaForm } from '../names/adapters.js'
 
 export interface TensorSpec {
   name: string
@@ -71,7 +72,7 @@ function hitsOf(path: string, space: BaseSpace): Hit[] {
     const own = space.dotted.get(path)
     if (own) return [{ entry: own }]
   }
-  const u = path.replace(/\./g, '_')
+  const u = kohyaForm(path)
   const under = space.underscore.get(u)
   return under ? under.map((entry) => ({ entry })) : []
 }

@@ -4,7 +4,13 @@
  * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
 import { ADAPTER_PREFIXES } from '../names/prefixes.js'
-import { LONGCAT_HYPHEN, LONGCAT_PREFIX, type ParsedSuffix, type TensorRole } from '../names/adapters.js'
+import {
+  fromProcessorPath,
+  LONGCAT_HYPHEN,
+  LONGCAT_PREFIX,
+  type ParsedSuffix,
+  type TensorRole
+} from '../names/adapters.js'
 import type { ComponentKind, NamingConvention } from './types.js'
 
 export { LONGCAT_HYPHEN, LONGCAT_PREFIX, parseSuffix, type ParsedSuffix } from '../names/adapters.js'
@@ -16,14 +22,6 @@ export interface ParsedStem {
   prefix: string
   path: string
   pathForm: 'dotted' | 'underscore'
-}
-
-/** Legacy attention-processor names point at the attention's own projections. */
-function legacyPath(path: string): string {
-  return path
-    .replace(/\.processor\.to_out$/, '.to_out.0')
-    .replace(/\.processor\.(to_[qkv])$/, '.$1')
-    .replace(/\.processor$/, '')
 }
 
 /** The naming convention, component and module path of a stem. */
@@ -45,7 +43,7 @@ export function parseStem(stem: string, suffix: Pick<ParsedSuffix, 'legacy' | 'a
     let naming: NamingConvention = rule.naming
     if (suffix.legacy) {
       naming = 'diffusers-legacy'
-      path = legacyPath(path)
+      path = fromProcessorPath(path)
     }
     return {
       naming,
@@ -64,7 +62,7 @@ export function parseStem(stem: string, suffix: Pick<ParsedSuffix, 'legacy' | 'a
     component: 'denoiser',
     textEncoder: 0,
     prefix: '',
-    path: suffix.legacy ? legacyPath(stem) : stem,
+    path: suffix.legacy ? fromProcessorPath(stem) : stem,
     pathForm: 'dotted'
   }
 }

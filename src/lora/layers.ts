@@ -4,17 +4,18 @@
  * the underscored form with `_` boundaries, so `self_attn` and `blocks_3` read the same in both.
  */
 import { detectFamily, type FamilyLayer } from '../names/families.js'
-import { isEmbeddingName, layerRole, NORM_ROLES, type LayerRole } from '../names/roles.js'
+import { EXTRA_KV_STREAM, isEmbeddingName, layerRole, NORM_ROLES, type LayerRole } from '../names/roles.js'
 import {
   isImageEmbedderUnderscored,
   isOutputHeadUnderscored,
   isUnetConvolutionUnderscored
 } from '../names/model-parts.js'
 import { BLOCK_CONTAINER_NAMES, blockOf, NONZERO_SERIES_INDEX } from '../names/series.js'
+import { kohyaForm } from '../names/adapters.js'
 
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 export function boundaryForm(path: string): string {
-  return '_' + path.replace(/\./g, '_') + '_'
+  return '_' + kohyaForm(path) + '_'
 }
 
 /**
@@ -33,7 +34,7 @@ function projection(u: string): string | null {
       return 'norm'
     case 'k':
     case 'v':
-      return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role
+      return r.words.some((w) => EXTRA_KV_STREAM.has(w)) ? `${r.role}_img` : r.role
     case 'q':
     case 'o':
     case 'qkv':
@@ -43,7 +44,6 @@ function projection(u: string): string | null {
       return null
   }
 }
-const EXTRA_STREAM: ReadonlySet<string> = new Set(['img', 'add'])
 /** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
 const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/
 

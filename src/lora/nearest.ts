@@ -6,6 +6,7 @@ import type { BaseEntry, BaseSpace } from './base-index.js'
 import type { LoraModule, NearestKey } from './types.js'
 import { byCodeUnit } from './order.js'
 import { blockIndex } from './layers.js'
+import { SERIES_LAST_WORDS } from '../names/series.js'
 
 const MAX_NEAREST = 3
 
@@ -13,9 +14,12 @@ function tokens(path: string): string[] {
   return path.split(/[._]/).filter((t) => t.length > 0)
 }
 
+/** A block index after a container named with a series word (`double_blocks.3`, T5 `block_3`), dotted or kohya. */
+const SERIES_INDEX = new RegExp(`((?:^|[._])(?:${SERIES_LAST_WORDS.join('|')})[._])\\d+(?=[._]|$)`, 'g')
+
 /** The path with its block index replaced by `#` (other numbers, like `ffn.2`, name the layer and stay). */
 function pattern(path: string): string {
-  return path.replace(/((?:^|[._])(?:blocks|block|layers|resblocks)[._])\d+(?=[._]|$)/g, '$1#')
+  return path.replace(SERIES_INDEX, '$1#')
 }
 
 interface PatternGroup {

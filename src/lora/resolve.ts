@@ -7,6 +7,7 @@
  * gives its status; a module without a link gets a typed reason (reasons.ts) and the nearest base keys.
  */
 import type { Checkpoint } from '../formats/types.js'
+import { kohyaForm } from '../names/adapters.js'
 import { buildBaseIndex, type BaseEntry, type BaseIndex, type BaseSpace } from './base-index.js'
 import { correspondImplied, type Link, type TensorSpec } from './correspondence.js'
 import { impliedTensors, type ImpliedTensors } from './implied.js'
@@ -165,7 +166,7 @@ function resolveModule(
       r.link = linkSummary(biasLink)
       return { r, v: { ok: true } }
     }
-    const weight = space?.dotted.get(m.path) ?? space?.underscore.get(m.path.replace(/\./g, '_'))?.[0]
+    const weight = space?.dotted.get(m.path) ?? space?.underscore.get(kohyaForm(m.path))?.[0]
     r.why = weight
       ? { kind: 'no-bias', module: weight.path }
       : unresolvedWhy(m, space, index, analysis.family)

@@ -4,6 +4,7 @@
  * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
  */
 import { numel } from '../util/numel.js'
+import { SUFFIX } from '../names/adapters.js'
 import type { BaseEntry } from './base-index.js'
 import type { LoraModule, RowSlice, TensorRole } from './types.js'
 
@@ -26,6 +27,11 @@ function get(m: LoraModule, role: TensorRole): readonly number[] | undefined {
 
 function fmt(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`
+}
+
+/** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
+function leaf(suffix: string): string {
+  return suffix.slice(1)
 }
 
 /** Compare expected and actual dims; collect the differences. */
@@ -58,15 +64,15 @@ function checkLora(m: LoraModule, out: number, inFlat: number, W: readonly numbe
   const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up![0] ?? 0)
   const extra: string[] = []
   const bias = get(m, 'up-bias')
-  if (bias && bias[0] !== out) extra.push(`lora_B.bias ${fmt(bias)} vs out ${out}`)
+  if (bias && bias[0] !== out) extra.push(`${leaf(SUFFIX.peftBBias)} ${fmt(bias)} vs out ${out}`)
   const dora = get(m, 'dora-scale')
   if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-    extra.push(`dora_scale ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`)
+    extra.push(`${leaf(SUFFIX.doraScale)} ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`)
   }
   const mag = get(m, 'magnitude')
-  if (mag && mag[0] !== out) extra.push(`lora_magnitude_vector ${fmt(mag)} vs out ${out}`)
+  if (mag && mag[0] !== out) extra.push(`${leaf(SUFFIX.magnitude)} ${fmt(mag)} vs out ${out}`)
   const diffB = get(m, 'diff-bias')
-  if (diffB && diffB[0] !== out) extra.push(`diff_b ${fmt(diffB)} vs out ${out}`)
+  if (diffB && diffB[0] !== out) extra.push(`${leaf(SUFFIX.diffBias)} ${fmt(diffB)} vs out ${out}`)
   return verdict(loraIn, loraOut, baseIn, out, extra)
 }
 
@@ -151,9 +157,9 @@ function checkFull(m: LoraModule, entry: BaseEntry, slice?: RowSlice, bias?: Bia
             ? slice.size
             : numel(entry.bias.shape)
           : undefined
-    if (rows === undefined) problems.push('diff_b but the base module has no bias')
+    if (rows === undefined) problems.push(`${leaf(SUFFIX.diffBias)} but the base module has no bias`)
     else if (diffB.length !== 1 || diffB[0] !== rows)
-      problems.push(`diff_b ${fmt(diffB)} vs base bias [${rows}]`)
+      problems.push(`${leaf(SUFFIX.diffBias)} ${fmt(diffB)} vs base bias [${rows}]`)
   }
   return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') }
 }

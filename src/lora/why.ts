@@ -3,6 +3,7 @@
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
 import { familyArchitecture, isUnetFamily } from '../names/families.js'
+import { CROSS_K } from '../names/family-unet.js'
 import { isImageBranchPath } from '../names/model-parts.js'
 import type { BaseIndex, BaseSpace } from './base-index.js'
 import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
@@ -55,12 +56,10 @@ export function contextWidths(
   if (!unet(analysis.family) || !unet(base.family)) return null
   const loraIn = mode(
     analysis.modules
-      .filter((m) => /attn2[._]to_k$/.test(m.path))
+      .filter((m) => CROSS_K.test(m.path))
       .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0)
   )
-  const baseIn = mode(
-    base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0)
-  )
+  const baseIn = mode(base.denoiser.entries.filter((e) => CROSS_K.test(e.path)).map((e) => e.shape[1] ?? 0))
   return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null
 }
 

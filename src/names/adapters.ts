@@ -296,7 +296,8 @@ export function parseSuffix(key: string): ParsedSuffix | null {
  * Not invertible (module names have underscores of their own); readers match on this form instead.
  */
 export function kohyaForm(path: string): string {
-  return path.replace(/\./g, '_')
+  // A plain-string replaceAll: no regular expression to run per path (it runs once per key).
+  return path.replaceAll('.', '_')
 }
 
 /**

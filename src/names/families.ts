@@ -11,6 +11,7 @@
 import { RULES, type FamilyRule } from './family-rules.js'
 import { unetRule } from './family-unet.js'
 import { FamilyProbe, LayerIndex, type FamilyLayer } from './family-probe.js'
+import { kohyaForm } from './adapters.js'
 
 export type { FamilyLayer } from './family-probe.js'
 
@@ -117,7 +118,7 @@ const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/
 /** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
 export function signatureOfPath(path: string): { id: string; diffusers: boolean } | null {
   if (HUNYUAN_DOTTED.test(path)) return { id: 'hunyuan-video', diffusers: false }
-  const u = '_' + path.replace(/\./g, '_') + '_'
+  const u = '_' + kohyaForm(path) + '_'
   for (const s of SIGNATURES) if (s.re.test(u)) return s
   return null
 }

@@ -4,6 +4,7 @@
  */
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { blockSeriesOf } from './series.js'
+import { kohyaForm } from './adapters.js'
 
 export interface FamilyLayer {
   /**
@@ -18,8 +19,7 @@ export interface FamilyLayer {
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 export function indexForm(path: string): string {
   const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path
-  // A plain-string replaceAll: no regular expression to run per path.
-  return p.replaceAll('.', '_')
+  return kohyaForm(p)
 }
 
 interface Series {

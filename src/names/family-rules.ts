@@ -6,7 +6,7 @@
  */
 import { result, type FamilyProbe, type LayerIndex } from './family-probe.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
-import { unetRule } from './family-unet.js'
+import { UNET_CROSS_K, unetRule } from './family-unet.js'
 
 /** Lowers confidence to medium with a note when an observed size differs from the reference one. */
 export function expectSize(
@@ -301,9 +301,6 @@ export interface FamilyRule {
   blockKeys?: readonly (readonly [series: string, rest: string])[]
   gate?: (index: LayerIndex) => boolean
 }
-
-const UNET_CROSS_K =
-  /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/
 
 export const RULES: readonly FamilyRule[] = [
   { rule: wanOriginal, keys: ['head.modulation'] },

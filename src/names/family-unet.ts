@@ -5,8 +5,10 @@
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { result, type FamilyProbe } from './family-probe.js'
 
-/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
-const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/
+/** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
+export const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'] as const
+const UNET_DIFFUSERS_SERIES = ['down_blocks', 'up_blocks', 'mid_block'] as const
+const UNET_LDM = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_\\d+_`)
 const UNET_DIFFUSERS =
   /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/
 /** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
@@ -18,7 +20,15 @@ const SD12_LAYOUT =
  */
 const SDXL_LAYOUT =
   /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/
-const CROSS_K = /_attn2_to_k$/
+/**
+ * A UNet cross-attention's key projection (`attn2.to_k`, dotted or underscored): its in-dim is the text context
+ * width (768 / 1024 / 2048), what tells the UNet versions apart.
+ */
+export const CROSS_K = /(?:^|[._])attn2[._]to_k$/
+/** The same inside a UNet series (underscored): a checkpoint the UNet rule may read. */
+export const UNET_CROSS_K = new RegExp(
+  `^(?:${[...UNET_LDM_SERIES, ...UNET_DIFFUSERS_SERIES].join('|')})_.*${CROSS_K.source}`
+)
 const PROJ_IN = /_proj_in$/
 
 const CONTEXT_VERSION: Readonly<Record<number, 'sd1' | 'sd2' | 'sdxl'>> = {

@@ -11,7 +11,17 @@ export {
   stripModelPrefixes,
   type NormalizedKey
 } from './prefixes.js'
-export { LEAF_NAMES, splitLeaf, keyWords, subwords, tokenKey, type LeafSplit, type Word } from './tokens.js'
+export {
+  LEAF_NAMES,
+  WEIGHT_LEAVES,
+  BIAS_LEAVES,
+  splitLeaf,
+  keyWords,
+  subwords,
+  tokenKey,
+  type LeafSplit,
+  type Word
+} from './tokens.js'
 export {
   ATTENTION_ROLES,
   FFN_ROLES,
@@ -22,6 +32,12 @@ export {
   layerRole,
   normPositions,
   isStreamWord,
+  EXTRA_KV_STREAM,
+  IMAGE_WORDS,
+  SELF_ATTENTION_NAMES,
+  CROSS_ATTENTION_NAMES,
+  STREAM_ATTENTION_NAMES,
+  STREAM_BLOCK_NAMES,
   FUSED_ROLE_PARTS,
   type AttentionPart,
   type AttentionPartOf,
@@ -31,7 +47,15 @@ export {
   type Stream,
   type Sublayer
 } from './roles.js'
-export { BLOCK_CONTAINER_NAMES, BLOCK_SERIES, blockOf, blockSeriesOf, sectionRank } from './series.js'
+export {
+  BLOCK_CONTAINER_NAMES,
+  BLOCK_SERIES,
+  SERIES_LAST_WORDS,
+  blockOf,
+  blockSeriesOf,
+  isBlockContainerName,
+  sectionRank
+} from './series.js'
 export {
   detectFamily,
   familyArchitecture,
@@ -50,5 +74,16 @@ export {
   isInputLayer,
   isPatchEmbedding
 } from './model-parts.js'
-export { isAdapterKey, parseSuffix, type ParsedSuffix, type TensorRole } from './adapters.js'
+export {
+  isAdapterKey,
+  parseSuffix,
+  SUFFIX,
+  LORA_PAIR,
+  PREFIX,
+  kohyaForm,
+  processorPath,
+  fromProcessorPath,
+  type ParsedSuffix,
+  type TensorRole
+} from './adapters.js'
 export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'

@@ -188,11 +188,17 @@ export const COMPONENT_PREFIXES: readonly ComponentPrefix[] = [
   { prefix: 'model_ema.', component: 'skip', textEncoder: 0 }
 ]
 
+/** Denoiser folders of diffusers pipelines (`transformer`, Wan2.2 A14B's `transformer_2`, `unet`, `prior`). */
+const DIFFUSERS_DENOISER_FOLDERS = 'transformer(?:_\\d+)?|unet|prior'
+/** A base's component prefix that is a diffusers denoiser folder: what a diffusers LoRA of it is prefixed with. */
+export const DIFFUSERS_DENOISER_PREFIX = new RegExp(`^(?:${DIFFUSERS_DENOISER_FOLDERS})\\.$`)
+/** Folders read as the denoiser: the diffusers ones and `dit` (not written back as a diffusers prefix). */
+const DENOISER_FOLDER = new RegExp(`^(?:${DIFFUSERS_DENOISER_FOLDERS}|dit)$`)
+
 /** The prefix of one diffusers component folder (`text_encoder_2`, `transformer`, `unet`, `vae`). */
 export function componentPrefix(name: string): ComponentPrefix {
   const te = /^text_encoder(?:_(\d+))?$/.exec(name)
   if (te) return { prefix: `${name}.`, component: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 }
-  if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
-    return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 }
+  if (DENOISER_FOLDER.test(name)) return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 }
   return { prefix: `${name}.`, component: 'skip', textEncoder: 0 }
 }

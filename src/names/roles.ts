@@ -89,6 +89,13 @@ const CONTEXT = new Set([
 const MAIN = new Set(['x', 'img', 'image', 'main'])
 /** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
 const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb'])
+/**
+ * Stream words that mark an attention's extra k/v input beside its own (Wan I2V's image branch `k_img`, diffusers'
+ * added context `add_k_proj`): one of each stream above, which the LoRA reports label `k_img` / `v_img` alike.
+ */
+export const EXTRA_KV_STREAM: ReadonlySet<string> = new Set(['img', 'add'])
+/** Main-stream words that name an image input (`k_img`, `image_embedder`), unlike MMDiT's one-letter `x`. */
+export const IMAGE_WORDS: ReadonlySet<string> = new Set(['img', 'image'])
 /** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
 export function isStreamWord(w: string): boolean {
   return CONTEXT.has(w) || MAIN.has(w)
@@ -334,6 +341,28 @@ export const ATTENTION_ROLES: ReadonlySet<Role> = new Set<Role>([
   'q-norm',
   'k-norm'
 ])
+/**
+ * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`), cross
+ * (`cross_attn`, `attn2`, `encoder_attn`: a decoder attending to its encoder) and one stream of a dual-stream
+ * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
+ */
+export const SELF_ATTENTION_NAMES: ReadonlySet<string> = new Set([
+  'self_attn',
+  'self_attention',
+  'selfattn',
+  'attn1'
+])
+export const CROSS_ATTENTION_NAMES: ReadonlySet<string> = new Set([
+  'cross_attn',
+  'cross_attention',
+  'crossattn',
+  'attn2',
+  'encoder_attn'
+])
+export const STREAM_ATTENTION_NAMES: ReadonlySet<string> = new Set(['img_attn', 'txt_attn'])
+/** The per-stream halves of a joint block (SD3 MMDiT `x_block`, `context_block`): their `attn` is one stream. */
+export const STREAM_BLOCK_NAMES: ReadonlySet<string> = new Set(['x_block', 'context_block'])
+
 /** Roles of a feed-forward unit's linears. */
 export const FFN_ROLES: ReadonlySet<Role> = new Set<Role>(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out'])
 /** Roles of normalization layers (q/k norms included). */

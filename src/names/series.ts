@@ -4,6 +4,7 @@
  * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
  */
 import { lookupTable } from '../lookup.js'
+import { kohyaForm } from './adapters.js'
 
 const SECTION = lookupTable<number>({
   encoder: 0,
@@ -65,6 +66,15 @@ export const BLOCK_SERIES: readonly string[] = [
 ]
 
 /**
+ * The last word of each series name (`blocks`, `block`, `resblocks`, `layers`): the loose reading of a series,
+ * where any container named with one of them (`noise_refiner_blocks`, T5's `block`) counts, for grouping the
+ * paths of a model the list above does not name.
+ */
+export const SERIES_LAST_WORDS: readonly string[] = [
+  ...new Set(BLOCK_SERIES.map((s) => s.slice(s.lastIndexOf('_') + 1)))
+]
+
+/**
  * Containers whose numbered children are blocks even when only one is present: the series above and the nested
  * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
  */
@@ -76,6 +86,17 @@ export const BLOCK_CONTAINER_NAMES: ReadonlySet<string> = new Set([
   'h',
   'layer'
 ])
+
+/** A container that no list above names but whose name ends like a series (`controlnet_down_blocks`). */
+const SERIES_NAME_END = /(?:^|_)(?:blocks|layers)$/
+
+/**
+ * True for the name of a numbered container of blocks: a known one, or one whose name ends in `blocks` / `layers`
+ * (`controlnet_down_blocks`, `transformer_layers`). Its index says nothing of the layer inside.
+ */
+export function isBlockContainerName(name: string): boolean {
+  return BLOCK_CONTAINER_NAMES.has(name) || SERIES_NAME_END.test(name)
+}
 
 const SERIES_ALTERNATION = BLOCK_SERIES.join('|')
 
@@ -111,6 +132,6 @@ export function blockSeriesOf(underscored: string): { series: string; index: num
 
 /** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
 export function blockOf(path: string): { series: string; index: number } | undefined {
-  const m = SERIES_IN_UNDERSCORED.exec('_' + path.replace(/\./g, '_') + '_')
+  const m = SERIES_IN_UNDERSCORED.exec('_' + kohyaForm(path) + '_')
   return m ? { series: m[1]!, index: Number(m[2]) } : undefined
 }

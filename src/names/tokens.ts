@@ -20,6 +20,20 @@ export const LEAF_NAMES = lookupTable<string>({
   weight_scale: 'weight_scale'
 })
 
+/**
+ * Leaves of a layer's weight and bias, for counting parameters by kind. Besides `weight` / `bias`: the fused
+ * leaves below, int8 `weight_int8`, GPTQ `qweight`, Flax `kernel`. A norm's `scale` / `gamma` / `beta` are not
+ * among them: norms are counted as norms.
+ */
+export const WEIGHT_LEAVES: ReadonlySet<string> = new Set([
+  'weight',
+  'in_proj_weight',
+  'weight_int8',
+  'qweight',
+  'kernel'
+])
+export const BIAS_LEAVES: ReadonlySet<string> = new Set(['bias', 'in_proj_bias'])
+
 /** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
 const FUSED_LEAVES = lookupTable<[string, string]>({
   in_proj_weight: ['in_proj', 'weight'],

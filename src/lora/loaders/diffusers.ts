@@ -6,6 +6,7 @@
  * docs/reference/loaders.md has the full list.
  */
 import { LORA_PAIR, PREFIX, SUFFIX, kohyaForm, type LoraPairSuffixes } from '../../names/adapters.js'
+import { UNET_LDM_SERIES } from '../../names/family-unet.js'
 import { isFluxOriginalLayer } from './runtime-names.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 
@@ -56,6 +57,8 @@ const hasPair = (f: ModuleFacts, p: { down: string; up: string }) =>
 const kohyaPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.kohya)
 const abPair = (f: ModuleFacts) => hasPair(f, LORA_PAIR.peft)
 
+/** A module in an sgm / LDM UNet block (`input_blocks_4_1_...`). */
+const SGM_BLOCK = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_`)
 /** The prefixes the SD kohya converter requires of every key. */
 const SD_KOHYA = [PREFIX.kohyaUnet, PREFIX.kohyaTe, PREFIX.kohyaTe1, PREFIX.kohyaTe2]
 
@@ -68,10 +71,7 @@ const sdKohya: Converter = {
   // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
   // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not):
   // on SD 1.x `_convert_unet_lora_key` turns them into names no module has.
-  lands: (f, file) =>
-    f.module.component === 'text-encoder' ||
-    !/^(?:input_blocks|middle_block|output_blocks)_/.test(f.module.path) ||
-    file.sdxl,
+  lands: (f, file) => f.module.component === 'text-encoder' || !SGM_BLOCK.test(f.module.path) || file.sdxl,
   rest: {
     kind: 'error',
     error: (keys) => `ValueError: The following keys have not been correctly renamed: ${keys.join(', ')}`
