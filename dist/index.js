@@ -41472,12 +41472,18 @@ const COMPONENT_PREFIXES = [
     { prefix: 'first_stage_model.', component: 'skip', textEncoder: 0 },
     { prefix: 'model_ema.', component: 'skip', textEncoder: 0 }
 ];
+/** Denoiser folders of diffusers pipelines (`transformer`, Wan2.2 A14B's `transformer_2`, `unet`, `prior`). */
+const DIFFUSERS_DENOISER_FOLDERS = 'transformer(?:_\\d+)?|unet|prior';
+/** A base's component prefix that is a diffusers denoiser folder: what a diffusers LoRA of it is prefixed with. */
+const DIFFUSERS_DENOISER_PREFIX = new RegExp(`^(?:${DIFFUSERS_DENOISER_FOLDERS})\\.$`);
+/** Folders read as the denoiser: the diffusers ones and `dit` (not written back as a diffusers prefix). */
+const DENOISER_FOLDER = new RegExp(`^(?:${DIFFUSERS_DENOISER_FOLDERS}|dit)$`);
 /** The prefix of one diffusers component folder (`text_encoder_2`, `transformer`, `unet`, `vae`). */
 function componentPrefix(name) {
     const te = /^text_encoder(?:_(\d+))?$/.exec(name);
     if (te)
         return { prefix: `${name}.`, component: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 };
-    if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
+    if (DENOISER_FOLDER.test(name))
         return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 };
     return { prefix: `${name}.`, component: 'skip', textEncoder: 0 };
 }
@@ -41513,6 +41519,19 @@ const LEAF_NAMES = lookupTable({
     weight_int8: 'weight_int8',
     weight_scale: 'weight_scale'
 });
+/**
+ * Leaves of a layer's weight and bias, for counting parameters by kind. Besides `weight` / `bias`: the fused
+ * leaves below, int8 `weight_int8`, GPTQ `qweight`, Flax `kernel`. A norm's `scale` / `gamma` / `beta` are not
+ * among them: norms are counted as norms.
+ */
+const WEIGHT_LEAVES = new Set([
+    'weight',
+    'in_proj_weight',
+    'weight_int8',
+    'qweight',
+    'kernel'
+]);
+const BIAS_LEAVES = new Set(['bias', 'in_proj_bias']);
 /** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
 const FUSED_LEAVES = lookupTable({
     in_proj_weight: ['in_proj', 'weight'],
@@ -41607,6 +41626,13 @@ const CONTEXT = new Set([
 const MAIN = new Set(['x', 'img', 'image', 'main']);
 /** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
 const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb']);
+/**
+ * Stream words that mark an attention's extra k/v input beside its own (Wan I2V's image branch `k_img`, diffusers'
+ * added context `add_k_proj`): one of each stream above, which the LoRA reports label `k_img` / `v_img` alike.
+ */
+const EXTRA_KV_STREAM = new Set(['img', 'add']);
+/** Main-stream words that name an image input (`k_img`, `image_embedder`), unlike MMDiT's one-letter `x`. */
+const IMAGE_WORDS = new Set(['img', 'image']);
 /** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
 function isStreamWord(w) {
     return CONTEXT.has(w) || MAIN.has(w);
@@ -41866,6 +41892,27 @@ const ATTENTION_ROLES = new Set([
     'q-norm',
     'k-norm'
 ]);
+/**
+ * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`), cross
+ * (`cross_attn`, `attn2`, `encoder_attn`: a decoder attending to its encoder) and one stream of a dual-stream
+ * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
+ */
+const SELF_ATTENTION_NAMES = new Set([
+    'self_attn',
+    'self_attention',
+    'selfattn',
+    'attn1'
+]);
+const CROSS_ATTENTION_NAMES = new Set([
+    'cross_attn',
+    'cross_attention',
+    'crossattn',
+    'attn2',
+    'encoder_attn'
+]);
+const STREAM_ATTENTION_NAMES = new Set(['img_attn', 'txt_attn']);
+/** The per-stream halves of a joint block (SD3 MMDiT `x_block`, `context_block`): their `attn` is one stream. */
+const STREAM_BLOCK_NAMES = new Set(['x_block', 'context_block']);
 /** Roles of a feed-forward unit's linears. */
 const FFN_ROLES = new Set(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out']);
 /** Roles of normalization layers (q/k norms included). */
@@ -41903,12 +41950,326 @@ function isEmbeddingName(name) {
     return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower);
 }
 
+;// CONCATENATED MODULE: ./src/names/adapters.ts
+/**
+ * Adapter tensors: the one reading of the names LoRA / LyCORIS / DoRA / IA3 / full-delta files give their tensors.
+ * The LoRA reader parses each key into a module stem and the tensor's role (`parseSuffix`); the structure analysis
+ * and the comparison ask only whether a key is an adapter tensor (`isAdapterKey`), from the same table plus the
+ * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
+ * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
+ */
+
+/**
+ * Adapter tensor suffixes, each spelled once for the whole project: the suffix table below reads them, the
+ * loader profiles (src/lora/loaders) select from them what each runtime reads, and the converter writes them.
+ */
+const SUFFIX = {
+    /** kohya / sd-scripts, LyCORIS `locon`. */
+    loraDown: '.lora_down.weight',
+    loraUp: '.lora_up.weight',
+    /** LoCon Tucker middle factor. */
+    loraMid: '.lora_mid.weight',
+    /** LongCat split up factor: `.lora_up.blocks.j.weight`. */
+    loraUpBlocks: '.lora_up.blocks.',
+    /** PEFT (and diffusers, which saves PEFT names). */
+    peftA: '.lora_A.weight',
+    peftB: '.lora_B.weight',
+    peftBBias: '.lora_B.bias',
+    /** PEFT with its adapter infix left in (DiffSynth-Studio). */
+    peftDefaultA: '.lora_A.default.weight',
+    peftDefaultB: '.lora_B.default.weight',
+    /** PEFT A/B without `.weight`. */
+    bareA: '.lora_A',
+    bareB: '.lora_B',
+    /** PEFT DoRA magnitude. */
+    magnitude: '.lora_magnitude_vector',
+    /** Legacy diffusers attention processors: `processor.to_q_lora.down.weight`. */
+    processorDown: '_lora.down.weight',
+    processorUp: '_lora.up.weight',
+    /** Legacy diffusers `.lora.down.weight`. */
+    dotLoraDown: '.lora.down.weight',
+    dotLoraUp: '.lora.up.weight',
+    /** Legacy diffusers `LoRACompatibleLinear`. */
+    linearLayerDown: '.lora_linear_layer.down.weight',
+    linearLayerUp: '.lora_linear_layer.up.weight',
+    alpha: '.alpha',
+    alphaScale: '.alpha_scale',
+    /** LyCORIS DoRA. */
+    doraScale: '.dora_scale',
+    /** ComfyUI's reshape target (read beside any adapter, not an adapter tensor of its own). */
+    reshapeWeight: '.reshape_weight',
+    hadaW1A: '.hada_w1_a',
+    hadaW1B: '.hada_w1_b',
+    hadaW2A: '.hada_w2_a',
+    hadaW2B: '.hada_w2_b',
+    hadaT1: '.hada_t1',
+    hadaT2: '.hada_t2',
+    lokrW1: '.lokr_w1',
+    lokrW1A: '.lokr_w1_a',
+    lokrW1B: '.lokr_w1_b',
+    lokrW2: '.lokr_w2',
+    lokrW2A: '.lokr_w2_a',
+    lokrW2B: '.lokr_w2_b',
+    lokrT1: '.lokr_t1',
+    lokrT2: '.lokr_t2',
+    /** IA3 applied to the input. */
+    onInput: '.on_input',
+    /** Full deltas: weight, bias, modulation. */
+    diff: '.diff',
+    diffBias: '.diff_b',
+    diffModulation: '.diff_m',
+    gloraA1: '.a1.weight',
+    gloraA2: '.a2.weight',
+    gloraB1: '.b1.weight',
+    gloraB2: '.b2.weight',
+    oftBlocks: '.oft_blocks',
+    oftRescale: '.rescale',
+    normWeight: '.w_norm',
+    normBias: '.b_norm',
+    setWeight: '.set_weight'
+};
+/** The LoRA pair spellings, by convention. */
+const LORA_PAIR = {
+    kohya: { down: SUFFIX.loraDown, up: SUFFIX.loraUp, mid: SUFFIX.loraMid },
+    peft: { down: SUFFIX.peftA, up: SUFFIX.peftB },
+    peftDefault: { down: SUFFIX.peftDefaultA, up: SUFFIX.peftDefaultB },
+    peftBare: { down: SUFFIX.bareA, up: SUFFIX.bareB },
+    processor: { down: SUFFIX.processorDown, up: SUFFIX.processorUp },
+    dotLora: { down: SUFFIX.dotLoraDown, up: SUFFIX.dotLoraUp },
+    linearLayer: { down: SUFFIX.linearLayerDown, up: SUFFIX.linearLayerUp }
+};
+/** The LyCORIS factor suffixes of each algorithm, for readers that take a module's tensors by algorithm. */
+const LOHA_FACTORS = {
+    w1: [SUFFIX.hadaW1A, SUFFIX.hadaW1B],
+    w2: [SUFFIX.hadaW2A, SUFFIX.hadaW2B],
+    tucker: [SUFFIX.hadaT1, SUFFIX.hadaT2]
+};
+const LOKR_FACTORS = {
+    whole: [SUFFIX.lokrW1, SUFFIX.lokrW2],
+    w1: [SUFFIX.lokrW1A, SUFFIX.lokrW1B],
+    w2: [SUFFIX.lokrW2A, SUFFIX.lokrW2B],
+    tucker: [SUFFIX.lokrT1, SUFFIX.lokrT2]
+};
+const GLORA_FACTORS = [SUFFIX.gloraA1, SUFFIX.gloraA2, SUFFIX.gloraB1, SUFFIX.gloraB2];
+/** A plain-suffix rule: the suffix is its own marker. */
+const plain = (suffix, role, legacy) => legacy ? { suffix, role, marker: suffix, legacy } : { suffix, role, marker: suffix };
+// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
+const SUFFIX_RULES = [
+    {
+        re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
+        needs: SUFFIX.loraUpBlocks,
+        role: 'up-block',
+        marker: '.lora_up.blocks.j.weight',
+        indexed: true
+    },
+    plain(SUFFIX.loraDown, 'down'),
+    plain(SUFFIX.loraUp, 'up'),
+    plain(SUFFIX.loraMid, 'mid'),
+    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: SUFFIX.bareA, role: 'down', marker: SUFFIX.peftA },
+    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: SUFFIX.bareB, role: 'up', marker: SUFFIX.peftB },
+    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: SUFFIX.bareB, role: 'up-bias', marker: SUFFIX.peftBBias },
+    plain(SUFFIX.bareA, 'down'),
+    plain(SUFFIX.bareB, 'up'),
+    {
+        re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
+        needs: SUFFIX.magnitude,
+        role: 'magnitude',
+        marker: SUFFIX.magnitude
+    },
+    plain(SUFFIX.processorDown, 'down', true),
+    plain(SUFFIX.processorUp, 'up', true),
+    plain(SUFFIX.dotLoraDown, 'down', true),
+    plain(SUFFIX.dotLoraUp, 'up', true),
+    {
+        re: /\.lora_linear_layer\.down\.weight$/,
+        needs: SUFFIX.linearLayerDown,
+        role: 'down',
+        marker: SUFFIX.linearLayerDown,
+        legacy: true
+    },
+    {
+        re: /\.lora_linear_layer\.up\.weight$/,
+        needs: SUFFIX.linearLayerUp,
+        role: 'up',
+        marker: SUFFIX.linearLayerUp,
+        legacy: true
+    },
+    plain(SUFFIX.alphaScale, 'alpha-scale'),
+    plain(SUFFIX.alpha, 'alpha'),
+    plain(SUFFIX.doraScale, 'dora-scale'),
+    plain(SUFFIX.hadaW1A, 'hada_w1_a'),
+    plain(SUFFIX.hadaW1B, 'hada_w1_b'),
+    plain(SUFFIX.hadaW2A, 'hada_w2_a'),
+    plain(SUFFIX.hadaW2B, 'hada_w2_b'),
+    plain(SUFFIX.hadaT1, 'hada_t1'),
+    plain(SUFFIX.hadaT2, 'hada_t2'),
+    plain(SUFFIX.lokrW1, 'lokr_w1'),
+    plain(SUFFIX.lokrW1A, 'lokr_w1_a'),
+    plain(SUFFIX.lokrW1B, 'lokr_w1_b'),
+    plain(SUFFIX.lokrW2, 'lokr_w2'),
+    plain(SUFFIX.lokrW2A, 'lokr_w2_a'),
+    plain(SUFFIX.lokrW2B, 'lokr_w2_b'),
+    plain(SUFFIX.lokrT1, 'lokr_t1'),
+    plain(SUFFIX.lokrT2, 'lokr_t2'),
+    plain(SUFFIX.onInput, 'ia3-on-input'),
+    plain(SUFFIX.diffBias, 'diff-bias'),
+    plain(SUFFIX.diffModulation, 'diff-modulation'),
+    plain(SUFFIX.diff, 'diff'),
+    { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
+    plain(SUFFIX.oftBlocks, 'oft'),
+    plain(SUFFIX.oftRescale, 'oft-rescale'),
+    plain(SUFFIX.normWeight, 'norm-weight'),
+    plain(SUFFIX.normBias, 'norm-bias'),
+    plain(SUFFIX.setWeight, 'set-weight')
+];
+// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
+// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
+// a destructuring for-of.)
+const FAST_SUFFIXES = [
+    { suffix: SUFFIX.loraDown, role: 'down' },
+    { suffix: SUFFIX.loraUp, role: 'up' },
+    { suffix: SUFFIX.alpha, role: 'alpha' },
+    { suffix: SUFFIX.peftA, role: 'down' },
+    { suffix: SUFFIX.peftB, role: 'up' }
+];
+/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
+function parseSuffix(key) {
+    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
+        const { suffix, role } = FAST_SUFFIXES[i];
+        if (key.length > suffix.length && key.endsWith(suffix)) {
+            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
+        }
+    }
+    for (const rule of SUFFIX_RULES) {
+        if (rule.suffix !== undefined) {
+            if (!key.endsWith(rule.suffix))
+                continue;
+            const stem = key.slice(0, key.length - rule.suffix.length);
+            if (stem.length === 0)
+                return null;
+            const out = { stem, role: rule.role, marker: rule.marker };
+            if (rule.legacy)
+                out.legacy = true;
+            return out;
+        }
+        if (!key.includes(rule.needs))
+            continue;
+        const m = rule.re.exec(key);
+        if (!m)
+            continue;
+        const stem = key.slice(0, m.index);
+        if (stem.length === 0)
+            return null;
+        const out = { stem, role: rule.role, marker: rule.marker };
+        if (rule.indexed)
+            out.index = Number(m[1]);
+        else if (m[1] !== undefined)
+            out.adapterName = m[1];
+        if (rule.legacy)
+            out.legacy = true;
+        return out;
+    }
+    return null;
+}
+/**
+ * The kohya spelling of a module path: every dot an underscore (`blocks.0.self_attn.q` -> `blocks_0_self_attn_q`).
+ * Not invertible (module names have underscores of their own); readers match on this form instead.
+ */
+function adapters_kohyaForm(path) {
+    // A plain-string replaceAll: no regular expression to run per path (it runs once per key).
+    return path.replaceAll('.', '_');
+}
+/**
+ * Legacy diffusers attention-processor LoRA names (`attn1.processor.to_q_lora`): the processor path of a module
+ * path (`.to_q` -> `.processor.to_q`, `.to_out.0` -> `.processor.to_out`), as ComfyUI's key map builds them ...
+ */
+function processorPath(path) {
+    const q = path.split('.to_').join('.processor.to_');
+    return q.endsWith('.to_out.0') ? q.slice(0, -2) : q;
+}
+/** ... and back: the attention's own projection a processor path names (what the LoRA reader resolves). */
+function fromProcessorPath(path) {
+    return path
+        .replace(/\.processor\.to_out$/, '.to_out.0')
+        .replace(/\.processor\.(to_[qkv])$/, '.$1')
+        .replace(/\.processor$/, '');
+}
+const LONGCAT_PREFIX = 'lora___lorahyphen___';
+const LONGCAT_HYPHEN = '___lorahyphen___';
+/**
+ * Roles whose suffix also reads as a base layer's name (GLoRA's `.a1.weight` / `.b2.weight`): such a key is an
+ * adapter tensor only under an adapter prefix or segment.
+ */
+const BASE_LOOKALIKE_ROLES = new Set(['glora']);
+/**
+ * Adapter prefixes and segments of a stem: a `lora` segment (`.lora.`, `to_q_lora`, `lora_te1_...`, `lora_unet_...`),
+ * `lycoris_...`, LongCat's prefix. The suffix table covers the rest.
+ */
+const ADAPTER_STEM = /(?:^|\.)(?:lora|\w*_lora\d*|lora_\w+|lycoris_\w*)(?:\.|$)|^lora___lorahyphen___/;
+/** Leaves of the suffix table without `lora` in them (`alpha`, `diff_b`, `oft_blocks`, ...): the cheap pre-check. */
+const ADAPTER_LEAVES = new Set(SUFFIX_RULES.flatMap((r) => r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []));
+/**
+ * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
+ * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
+ */
+function isAdapterKey(name) {
+    // Base keys (nearly all keys of a model) are settled by a few substring searches, which cost less than parsing
+    // in a cold process: every adapter suffix and prefix has one of these substrings or an adapter leaf.
+    if (!name.includes('lora') &&
+        !name.includes('lycoris') &&
+        !name.includes('hada_') &&
+        !name.includes('lokr_')) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
+            return false;
+    }
+    const parsed = parseSuffix(name);
+    if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role))
+        return true;
+    return ADAPTER_STEM.test(name);
+}
+const ADAPTER_PREFIX_SET = new Set(ADAPTER_PREFIXES.map((p) => p.prefix));
+/**
+ * A prefix from the one adapter prefix list (src/names/prefixes.ts ADAPTER_PREFIXES), for code that builds names
+ * with it. Code that writes a prefix the readers do not know would write files this tool cannot read back, so an
+ * unknown one throws (at module load, where `PREFIX` takes them).
+ */
+function adapterPrefix(prefix) {
+    if (!ADAPTER_PREFIX_SET.has(prefix))
+        throw new Error(`internal: ${prefix} is not a known adapter prefix`);
+    return prefix;
+}
+/**
+ * The adapter prefixes that code builds names with (the loader key maps, the converter's writing rules), by name:
+ * entries of ADAPTER_PREFIXES, each checked there, so no second list of them exists.
+ */
+const PREFIX = {
+    kohyaUnet: adapterPrefix('lora_unet_'),
+    /** Wan Fun's doubled underscore. */
+    kohyaUnetDouble: adapterPrefix('lora_unet__'),
+    kohyaTe: adapterPrefix('lora_te_'),
+    kohyaTe1: adapterPrefix('lora_te1_'),
+    kohyaTe2: adapterPrefix('lora_te2_'),
+    /** OneTrainer's kohya-style transformer prefix. */
+    kohyaTransformer: adapterPrefix('lora_transformer_'),
+    lycoris: adapterPrefix('lycoris_'),
+    peft: adapterPrefix('base_model.model.'),
+    /** ComfyUI's own denoiser and text-encoder names. */
+    comfyDenoiser: adapterPrefix('diffusion_model.'),
+    comfyTextEncoders: adapterPrefix('text_encoders.'),
+    diffusersUnet: adapterPrefix('unet.'),
+    diffusersTransformer: adapterPrefix('transformer.'),
+    diffusersTe: adapterPrefix('text_encoder.'),
+    diffusersTe2: adapterPrefix('text_encoder_2.')
+};
+
 ;// CONCATENATED MODULE: ./src/names/series.ts
 /**
  * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
  * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
  * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
  */
+
 
 const SECTION = lookupTable({
     encoder: 0,
@@ -41968,6 +42329,14 @@ const BLOCK_SERIES = [
     'layers'
 ];
 /**
+ * The last word of each series name (`blocks`, `block`, `resblocks`, `layers`): the loose reading of a series,
+ * where any container named with one of them (`noise_refiner_blocks`, T5's `block`) counts, for grouping the
+ * paths of a model the list above does not name.
+ */
+const SERIES_LAST_WORDS = [
+    ...new Set(BLOCK_SERIES.map((s) => s.slice(s.lastIndexOf('_') + 1)))
+];
+/**
  * Containers whose numbered children are blocks even when only one is present: the series above and the nested
  * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
  */
@@ -41979,6 +42348,15 @@ const series_BLOCK_CONTAINER_NAMES = new Set([
     'h',
     'layer'
 ]);
+/** A container that no list above names but whose name ends like a series (`controlnet_down_blocks`). */
+const SERIES_NAME_END = /(?:^|_)(?:blocks|layers)$/;
+/**
+ * True for the name of a numbered container of blocks: a known one, or one whose name ends in `blocks` / `layers`
+ * (`controlnet_down_blocks`, `transformer_layers`). Its index says nothing of the layer inside.
+ */
+function isBlockContainerName(name) {
+    return series_BLOCK_CONTAINER_NAMES.has(name) || SERIES_NAME_END.test(name);
+}
 const SERIES_ALTERNATION = BLOCK_SERIES.join('|');
 /**
  * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
@@ -42007,16 +42385,17 @@ function blockSeriesOf(underscored) {
 }
 /** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
 function blockOf(path) {
-    const m = SERIES_IN_UNDERSCORED.exec('_' + path.replace(/\./g, '_') + '_');
+    const m = SERIES_IN_UNDERSCORED.exec('_' + adapters_kohyaForm(path) + '_');
     return m ? { series: m[1], index: Number(m[2]) } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/names/family-probe.ts
 
+
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 function indexForm(path) {
     const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
-    return p.replace(/\./g, '_');
+    return adapters_kohyaForm(p);
 }
 class LayerIndex {
     top = new Map();
@@ -42134,8 +42513,10 @@ function result(p, id, name, variant, naming, confidence, headDim) {
 
 ;// CONCATENATED MODULE: ./src/names/family-unet.ts
 
-/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
-const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/;
+/** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
+const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'];
+const UNET_DIFFUSERS_SERIES = ['down_blocks', 'up_blocks', 'mid_block'];
+const UNET_LDM = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_\\d+_`);
 const UNET_DIFFUSERS = /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/;
 /** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
 const SD12_LAYOUT = /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/;
@@ -42144,7 +42525,13 @@ const SD12_LAYOUT = /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|1
  * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
  */
 const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/;
-const CROSS_K = /_attn2_to_k$/;
+/**
+ * A UNet cross-attention's key projection (`attn2.to_k`, dotted or underscored): its in-dim is the text context
+ * width (768 / 1024 / 2048), what tells the UNet versions apart.
+ */
+const CROSS_K = /(?:^|[._])attn2[._]to_k$/;
+/** The same inside a UNet series (underscored): a checkpoint the UNet rule may read. */
+const UNET_CROSS_K = new RegExp(`^(?:${[...UNET_LDM_SERIES, ...UNET_DIFFUSERS_SERIES].join('|')})_.*${CROSS_K.source}`);
 const PROJ_IN = /_proj_in$/;
 const CONTEXT_VERSION = {
     768: 'sd1',
@@ -42471,7 +42858,6 @@ function cogvideox(p) {
     const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
     return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
 }
-const UNET_CROSS_K = /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/;
 const RULES = [
     { rule: wanOriginal, keys: ['head.modulation'] },
     { rule: wanDiffusers, keys: ['scale_shift_table'] },
@@ -42503,6 +42889,7 @@ const RULES = [
  *   then told apart by shapes (`unetVersion`), never by names alone.
  * Paths may be dotted or kohya-underscored: both are read in one underscored form.
  */
+
 
 
 
@@ -42579,7 +42966,7 @@ const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
 function signatureOfPath(path) {
     if (HUNYUAN_DOTTED.test(path))
         return { id: 'hunyuan-video', diffusers: false };
-    const u = '_' + path.replace(/\./g, '_') + '_';
+    const u = '_' + adapters_kohyaForm(path) + '_';
     for (const s of SIGNATURES)
         if (s.re.test(u))
             return s;
@@ -42817,167 +43204,6 @@ function isUnetConvolutionUnderscored(u) {
     return UNET_CONVOLUTION_U.test(u);
 }
 
-;// CONCATENATED MODULE: ./src/names/adapters.ts
-/**
- * Adapter tensors: the one reading of the names LoRA / LyCORIS / DoRA / IA3 / full-delta files give their tensors.
- * The LoRA reader parses each key into a module stem and the tensor's role (`parseSuffix`); the structure analysis
- * and the comparison ask only whether a key is an adapter tensor (`isAdapterKey`), from the same table plus the
- * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
- * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
- */
-// Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
-const SUFFIX_RULES = [
-    {
-        re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
-        needs: '.lora_up.blocks.',
-        role: 'up-block',
-        marker: '.lora_up.blocks.j.weight',
-        indexed: true
-    },
-    { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
-    { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
-    { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
-    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
-    { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
-    { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
-    {
-        re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
-        needs: '.lora_magnitude_vector',
-        role: 'magnitude',
-        marker: '.lora_magnitude_vector'
-    },
-    { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
-    { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
-    { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
-    { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
-    {
-        re: /\.lora_linear_layer\.down\.weight$/,
-        needs: '.lora_linear_layer.down.weight',
-        role: 'down',
-        marker: '.lora_linear_layer.down.weight',
-        legacy: true
-    },
-    {
-        re: /\.lora_linear_layer\.up\.weight$/,
-        needs: '.lora_linear_layer.up.weight',
-        role: 'up',
-        marker: '.lora_linear_layer.up.weight',
-        legacy: true
-    },
-    { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
-    { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
-    { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
-    { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
-    { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
-    { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
-    { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
-    { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
-    { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
-    { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
-    { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
-    { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
-    { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
-    { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
-    { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
-    { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
-    { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
-    { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
-    { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
-    { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
-    { suffix: '.diff', role: 'diff', marker: '.diff' },
-    { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
-    { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
-    { suffix: '.rescale', role: 'oft-rescale', marker: '.rescale' },
-    { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
-    { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
-    { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
-];
-// The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
-// (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
-// a destructuring for-of.)
-const FAST_SUFFIXES = [
-    { suffix: '.lora_down.weight', role: 'down' },
-    { suffix: '.lora_up.weight', role: 'up' },
-    { suffix: '.alpha', role: 'alpha' },
-    { suffix: '.lora_A.weight', role: 'down' },
-    { suffix: '.lora_B.weight', role: 'up' }
-];
-/** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
-function parseSuffix(key) {
-    for (let i = 0; i < FAST_SUFFIXES.length; i++) {
-        const { suffix, role } = FAST_SUFFIXES[i];
-        if (key.length > suffix.length && key.endsWith(suffix)) {
-            return { stem: key.slice(0, key.length - suffix.length), role, marker: suffix };
-        }
-    }
-    for (const rule of SUFFIX_RULES) {
-        if (rule.suffix !== undefined) {
-            if (!key.endsWith(rule.suffix))
-                continue;
-            const stem = key.slice(0, key.length - rule.suffix.length);
-            if (stem.length === 0)
-                return null;
-            const out = { stem, role: rule.role, marker: rule.marker };
-            if (rule.legacy)
-                out.legacy = true;
-            return out;
-        }
-        if (!key.includes(rule.needs))
-            continue;
-        const m = rule.re.exec(key);
-        if (!m)
-            continue;
-        const stem = key.slice(0, m.index);
-        if (stem.length === 0)
-            return null;
-        const out = { stem, role: rule.role, marker: rule.marker };
-        if (rule.indexed)
-            out.index = Number(m[1]);
-        else if (m[1] !== undefined)
-            out.adapterName = m[1];
-        if (rule.legacy)
-            out.legacy = true;
-        return out;
-    }
-    return null;
-}
-const LONGCAT_PREFIX = 'lora___lorahyphen___';
-const LONGCAT_HYPHEN = '___lorahyphen___';
-/**
- * Roles whose suffix also reads as a base layer's name (GLoRA's `.a1.weight` / `.b2.weight`): such a key is an
- * adapter tensor only under an adapter prefix or segment.
- */
-const BASE_LOOKALIKE_ROLES = new Set(['glora']);
-/**
- * Adapter prefixes and segments of a stem: a `lora` segment (`.lora.`, `to_q_lora`, `lora_te1_...`, `lora_unet_...`),
- * `lycoris_...`, LongCat's prefix. The suffix table covers the rest.
- */
-const ADAPTER_STEM = /(?:^|\.)(?:lora|\w*_lora\d*|lora_\w+|lycoris_\w*)(?:\.|$)|^lora___lorahyphen___/;
-/** Leaves of the suffix table without `lora` in them (`alpha`, `diff_b`, `oft_blocks`, ...): the cheap pre-check. */
-const ADAPTER_LEAVES = new Set(SUFFIX_RULES.flatMap((r) => r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []));
-/**
- * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
- * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
- */
-function isAdapterKey(name) {
-    // Base keys (nearly all keys of a model) are settled by a few substring searches, which cost less than parsing
-    // in a cold process: every adapter suffix and prefix has one of these substrings or an adapter leaf.
-    if (!name.includes('lora') &&
-        !name.includes('lycoris') &&
-        !name.includes('hada_') &&
-        !name.includes('lokr_')) {
-        const dot = name.lastIndexOf('.');
-        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
-            return false;
-    }
-    const parsed = parseSuffix(name);
-    if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role))
-        return true;
-    return ADAPTER_STEM.test(name);
-}
-
 ;// CONCATENATED MODULE: ./src/names/modulation.ts
 /**
  * Modulation chunk order: the one rule compare, LoRA resolution and convert share. An adaLN modulation is one
@@ -43088,12 +43314,15 @@ function chunkOrder(aPath, bPath, n) {
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3;
-/** A key's remaining segments as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
-function splitRest(segments) {
-    const lone = segments.length === 1 ? LEAF_NAMES[segments[0]] : undefined;
+/**
+ * A key's remaining words (`rest`, `words` of them) as layer path and leaf (the shared vocabulary's split; a lone
+ * leaf has no path).
+ */
+function splitRest(rest, words) {
+    const lone = words === 1 ? LEAF_NAMES[rest] : undefined;
     if (lone !== undefined)
         return { path: '', leaf: lone };
-    const { layer, leaf } = splitLeaf(segments.join('.'));
+    const { layer, leaf } = splitLeaf(rest);
     return { path: layer, leaf };
 }
 function firstNumeric(segments) {
@@ -43101,6 +43330,13 @@ function firstNumeric(segments) {
         if (/^\d{1,9}$/.test(segments[i]))
             return i;
     return -1;
+}
+/** Where segment `p` of a dotted key starts: the key's text before it is its first `p` segments and their dots. */
+function segmentStart(segments, p) {
+    let at = 0;
+    for (let i = 0; i < p; i++)
+        at += segments[i].length + 1;
+    return at;
 }
 function leafSig(leaf, t) {
     return `${leaf}=${t.shape.join('x')}`;
@@ -43164,18 +43400,20 @@ function parseModel(ckpt) {
     }
     // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
     // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
+    // Prefixes and rests are slices of the key (offsets from the segment lengths), not re-joined segment arrays.
     const segmentsOf = new Array(unique.length);
     const numericAt = new Array(unique.length);
     const prefixOf = new Array(unique.length);
     const candidates = new Map();
     for (let n = 0; n < unique.length; n++) {
-        const segments = unique[n].normKey.split('.');
+        const key = unique[n].normKey;
+        const segments = key.split('.');
         segmentsOf[n] = segments;
         const p = firstNumeric(segments);
         numericAt[n] = p;
         if (p < 0 || p === segments.length - 1)
             continue;
-        const prefix = segments.slice(0, p).join('.');
+        const prefix = key.slice(0, segmentStart(segments, p) - 1);
         prefixOf[n] = prefix;
         let c = candidates.get(prefix);
         if (!c)
@@ -43196,7 +43434,8 @@ function parseModel(ckpt) {
         const segments = segmentsOf[n];
         const p = numericAt[n];
         let scope = top;
-        let rest = segments;
+        let rest = ref.normKey;
+        let restWords = segments.length;
         if (p >= 0 && p < segments.length - 1) {
             const prefix = prefixOf[n];
             if (familyPrefixes.has(prefix)) {
@@ -43208,10 +43447,11 @@ function parseModel(ckpt) {
                 if (!s)
                     scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
                 scope = s;
-                rest = segments.slice(p + 1);
+                rest = rest.slice(prefix.length + segments[p].length + 2);
+                restWords = segments.length - p - 1;
             }
         }
-        const { path, leaf } = splitRest(rest);
+        const { path, leaf } = splitRest(rest, restWords);
         if (!scope.add(path, leaf, ref))
             collisions.push(ref.key);
     }
@@ -43250,38 +43490,49 @@ const MAX_INDEX_DEPTH = 8;
 function buildSide(specs, partial = false) {
     const names = stripModelPrefixes(specs.map((t) => t.name));
     const byPath = new Map();
+    // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
+    const byName = new Map();
+    // The layers in first-seen order (byPath's order), walked with index loops below.
+    const raws = [];
     const tensors = [];
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = splitLeaf(names[i]);
         const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
         tensors.push(t);
-        const words = keyWords(layer);
-        // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
-        let path = '';
-        const ends = [];
-        for (let w = 0; w < words.length; w++) {
-            const text = words[w].text.toLowerCase();
-            path = w === 0 ? text : `${path}.${text}`;
-            if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
-                ends.push(path.length);
-        }
-        let raw = byPath.get(path);
+        let raw = byName.get(layer);
         if (!raw) {
-            const ancestors = [];
-            for (let e = 0; e < ends.length; e++)
-                ancestors.push(path.slice(0, ends[e]));
-            raw = { name: layer, path, words, tensors: new Map(), ancestors };
-            byPath.set(path, raw);
+            const words = keyWords(layer);
+            // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+            let path = '';
+            const ends = [];
+            for (let w = 0; w < words.length; w++) {
+                const text = words[w].text.toLowerCase();
+                path = w === 0 ? text : `${path}.${text}`;
+                if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
+                    ends.push(path.length);
+            }
+            raw = byPath.get(path);
+            if (!raw) {
+                const ancestors = [];
+                for (let e = 0; e < ends.length; e++)
+                    ancestors.push(path.slice(0, ends[e]));
+                raw = { name: layer, path, words, tensors: new Map(), ancestors };
+                byPath.set(path, raw);
+                raws.push(raw);
+            }
+            byName.set(layer, raw);
         }
         // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
         if (!raw.tensors.has(leaf))
             raw.tensors.set(leaf, t);
     }
     const under = new Map();
-    for (const raw of byPath.values())
-        for (const p of raw.ancestors)
-            under.set(p, (under.get(p) ?? 0) + 1);
+    for (let r = 0; r < raws.length; r++) {
+        const ancestors = raws[r].ancestors;
+        for (let k = 0; k < ancestors.length; k++)
+            under.set(ancestors[k], (under.get(ancestors[k]) ?? 0) + 1);
+    }
     const seriesIndices = indicesPerSeries(under.keys());
     // Blocks repeat the same relative names: each distinct name is read once.
     const roles = new Map();
@@ -43298,7 +43549,8 @@ function buildSide(specs, partial = false) {
     const unitFacts = new Map();
     unitFacts.set('', { unit: top, words: 0, context: '' });
     const layers = [];
-    for (const raw of byPath.values()) {
+    for (let r = 0; r < raws.length; r++) {
+        const raw = raws[r];
         const unitPath = unitOf(raw, under, seriesIndices, partial);
         let facts = unitFacts.get(unitPath);
         if (!facts) {
@@ -43433,16 +43685,23 @@ function finishUnit(u) {
     u.layers.forEach((l, i) => (l.order = i));
     // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
     // `add_k_proj` beside `to_k` is.
-    const plain = new Set();
-    for (const l of u.layers)
-        if (l.role.stream === undefined)
-            plain.add(l.role.words.join('.'));
-    for (const l of u.layers) {
-        if (l.role.stream !== 'main')
-            continue;
-        const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.');
-        if (plain.has(twin))
-            l.role = { ...l.role, stream: 'context' };
+    // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
+    const layers = u.layers;
+    let mains = false;
+    for (let i = 0; i < layers.length && !mains; i++)
+        mains = layers[i].role.stream === 'main';
+    if (mains) {
+        const plain = new Set();
+        for (const l of layers)
+            if (l.role.stream === undefined)
+                plain.add(l.role.words.join('.'));
+        for (const l of layers) {
+            if (l.role.stream !== 'main')
+                continue;
+            const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.');
+            if (plain.has(twin))
+                l.role = { ...l.role, stream: 'context' };
+        }
     }
     const present = new Set();
     for (const l of u.layers)
@@ -43454,9 +43713,12 @@ function finishUnit(u) {
     norms.forEach((l, i) => (l.position = positions[i]));
     let total = 0;
     const cols = new Set();
-    for (const l of u.layers) {
-        for (const t of l.tensors.values()) {
+    for (let i = 0; i < layers.length; i++) {
+        for (const t of layers[i].tensors.values()) {
             total += t.numel;
+            // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
+            if (t.shape.length < 2)
+                continue;
             const sq = squeeze(t.shape);
             if (sq.length >= 2)
                 cols.add(sq.slice(1).join('x'));
@@ -44160,6 +44422,8 @@ function alignBySeries(a, b, pairedA, pairedB, partial) {
  * projection. Parts are only taken within one role family: attention rows never fuse into a modulation.
  */
 
+/** The rows of a fused qkv, in order (src/names FUSED_ROLE_PARTS). */
+const QKV_PARTS = FUSED_ROLE_PARTS.qkv;
 function rowsOf(l) {
     return l.main.shape[0] ?? 0;
 }
@@ -44208,17 +44472,17 @@ function findParts(fused, pool, used) {
         return undefined;
     for (const sub of ['attn', 'cross']) {
         const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused));
-        const qkv = ['q', 'k', 'v'].map((r) => pick(r, attn));
+        const qkv = QKV_PARTS.map((r) => pick(r, attn));
         if (qkv.some((p) => p === undefined))
             continue;
         const sum = qkv.reduce((s, p) => s + rowsOf(p), 0);
         if (sum === rows)
-            return { parts: qkv, roles: ['q', 'k', 'v'] };
+            return { parts: qkv, roles: QKV_PARTS };
         const extra = cand.filter((l) => !qkv.includes(l) &&
             (l.role.role === 'other' || l.role.role.startsWith('ffn-')) &&
             sum + rowsOf(l) === rows);
         if (extra.length === 1)
-            return { parts: [...qkv, extra[0]], roles: ['q', 'k', 'v', 'mlp'] };
+            return { parts: [...qkv, extra[0]], roles: [...QKV_PARTS, 'mlp'] };
     }
     return undefined;
 }
@@ -45152,6 +45416,7 @@ function structureFacts(model, analysis) {
  */
 
 
+
 /** Block containers and wrapper prefixes: the one list of each, in src/names. */
 
 /** The longest index a segment may have to count as a number (longer digit runs are names, and stay bounded). */
@@ -45251,8 +45516,6 @@ function keyRoles(name, insideBlock) {
 const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g;
 const ROLE_CACHE_LIMIT = 50000;
 const roleCache = new Map();
-/** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
-const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/;
 /** A module path without its block containers and their indices (`blocks.0.attn.q` -> `attn.q`). */
 function withoutContainers(path) {
     const segs = path.split('.');
@@ -45262,7 +45525,7 @@ function withoutContainers(path) {
         if (keys_isIndexSegment(seg))
             continue;
         const numbered = i + 1 < segs.length && keys_isIndexSegment(segs[i + 1]);
-        if (numbered && (series_BLOCK_CONTAINER_NAMES.has(seg) || CONTAINER_SUFFIX.test(seg)))
+        if (numbered && isBlockContainerName(seg))
             continue;
         kept.push(seg);
     }
@@ -45295,8 +45558,6 @@ function keys_splitLeaf(name) {
     const dot = name.lastIndexOf('.');
     return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) };
 }
-const WEIGHT_LEAVES = new Set(['weight', 'in_proj_weight', 'weight_int8', 'qweight', 'kernel']);
-const BIAS_LEAVES = new Set(['bias', 'in_proj_bias']);
 function isWeightLeaf(leaf) {
     return WEIGHT_LEAVES.has(leaf);
 }
@@ -45324,7 +45585,7 @@ function partOf(name) {
         return null;
     const added = p.stream === 'context';
     // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
-    const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image');
+    const image = p.stream === 'main' && p.words.some((w) => IMAGE_WORDS.has(w));
     switch (p.part) {
         case 'q-norm':
             return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' };
@@ -45342,9 +45603,6 @@ function partOf(name) {
             return added || image ? null : { role: 'kv' };
     }
 }
-const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/;
-const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/;
-const STREAM_NAMES = /^(img_attn|txt_attn)$/;
 const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/;
 function joinPath(parts) {
     return parts.join('.');
@@ -45530,7 +45788,7 @@ function attentionKind(path, layout, contextDim, hasAddedStream) {
             kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
         };
     }
-    if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
+    if (STREAM_ATTENTION_NAMES.has(name) || (name === 'attn' && STREAM_BLOCK_NAMES.has(parentName))) {
         return {
             kind: 'joint',
             kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
@@ -45545,9 +45803,9 @@ function attentionKind(path, layout, contextDim, hasAddedStream) {
             kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
         };
     }
-    if (CROSS_NAMES.test(name))
+    if (CROSS_ATTENTION_NAMES.has(name))
         return { kind: 'cross', kindEvidence: `name '${name}'` };
-    if (SELF_NAMES.test(name))
+    if (SELF_ATTENTION_NAMES.has(name))
         return { kind: 'self', kindEvidence: `name '${name}'` };
     if (layout === 'q-fused-kv') {
         return {
@@ -46248,6 +46506,142 @@ function findFfnModules(entries, family, blocksHaving) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/key-stats.ts
+
+const ROLE_ORDER = [
+    'attention',
+    'feedforward',
+    'normalization',
+    'modulation',
+    'embedding'
+];
+const ROLE_BIT = {
+    attention: 1,
+    feedforward: 2,
+    normalization: 4,
+    modulation: 8,
+    embedding: 16
+};
+/*
+ * Index loops over every key, not for-of: analysis runs once per process, mostly in V8's interpreter, where each
+ * for-of step allocates an iterator result.
+ */
+/** Each key's roles as a bit mask (ROLE_BIT), and how many keys carry each role. */
+function keyRoleMasks(tensors, families, outermost) {
+    const mask = new Uint8Array(tensors.length);
+    const keys = {
+        attention: 0,
+        feedforward: 0,
+        normalization: 0,
+        modulation: 0,
+        embedding: 0
+    };
+    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
+    // them: each distinct relative key is classified once per family instead of once per block.
+    const blockRoles = new Array(tensors.length);
+    for (const f of families) {
+        const byRest = new Map();
+        for (const inst of f.instances) {
+            for (let k = 0; k < inst.members.length; k++) {
+                const t = inst.members[k];
+                if (blockRoles[t] !== undefined)
+                    continue;
+                let roles = byRest.get(inst.rests[k]);
+                if (roles === undefined) {
+                    roles = keyRoles(tensors[t].name, true);
+                    byRest.set(inst.rests[k], roles);
+                }
+                blockRoles[t] = roles;
+            }
+        }
+    }
+    for (let i = 0; i < tensors.length; i++) {
+        const roles = blockRoles[i] ?? keyRoles(tensors[i].name, outermost[i] >= 0);
+        let m = 0;
+        for (let r = 0; r < roles.length; r++) {
+            m |= ROLE_BIT[roles[r]];
+            keys[roles[r]]++;
+        }
+        mask[i] = m;
+    }
+    return { mask, keys };
+}
+/** Parameter categories (each key in exactly one) and dtypes, from the keys' leaves, shapes and role masks. */
+function categoryStats(tensors, roleMask) {
+    const normModules = new Set();
+    // Each name is split into module and leaf once, for both passes below.
+    const modules = new Array(tensors.length);
+    const leaves = new Array(tensors.length);
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const { module, leaf } = keys_splitLeaf(t.name);
+        modules[i] = module;
+        leaves[i] = leaf;
+        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
+        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
+            normModules.add(module);
+    }
+    const parameterTypes = {
+        weight: { keys: 0, params: 0 },
+        bias: { keys: 0, params: 0 },
+        normalization: { keys: 0, params: 0 },
+        embedding: { keys: 0, params: 0 },
+        other: { keys: 0, params: 0 }
+    };
+    const dtypeMap = new Map();
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const mask = roleMask[i];
+        const leaf = leaves[i];
+        let category;
+        const normLike = mask & ROLE_BIT.normalization || normModules.has(modules[i]);
+        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
+            category = 'normalization';
+        else if (mask & ROLE_BIT.embedding)
+            category = 'embedding';
+        else if (isWeightLeaf(leaf))
+            category = 'weight';
+        else if (isBiasLeaf(leaf))
+            category = 'bias';
+        else
+            category = 'other';
+        parameterTypes[category].keys++;
+        parameterTypes[category].params += t.numel;
+        const d = dtypeMap.get(t.dtype);
+        if (d) {
+            d.keys++;
+            d.params += t.numel;
+        }
+        else
+            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
+    }
+    const dtypes = [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys);
+    return { parameterTypes, dtypes };
+}
+/** Per role: the keys carrying it, and the blocks (of top-level families) holding at least one such key. */
+function roleStats(families, roleMask, roleKeys) {
+    const roleBlocks = {
+        attention: 0,
+        feedforward: 0,
+        normalization: 0,
+        modulation: 0,
+        embedding: 0
+    };
+    for (const f of families) {
+        if (f.family.parent !== null)
+            continue;
+        for (const inst of f.instances) {
+            let mask = 0;
+            for (let k = 0; k < inst.members.length; k++)
+                mask |= roleMask[inst.members[k]];
+            for (const r of ROLE_ORDER)
+                if (mask & ROLE_BIT[r])
+                    roleBlocks[r]++;
+        }
+    }
+    return Object.fromEntries(ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] }]));
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/naming.ts
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
 
@@ -46370,6 +46764,24 @@ function namingConventions(names) {
         leafNames: countsToList(leaves, MAX_LEAVES)
     };
 }
+/**
+ * `commonPrefix` and `analysisPrefix` of `namingConventions` alone, for the structure a comparison reads (the
+ * rest of the naming summary is the analysis report's).
+ */
+function analysisPrefixOf(names) {
+    const knownPrefixes = new Map();
+    let commonKnown = null;
+    for (let n = 0; n < names.length; n++) {
+        const { prefix } = keys_stripKnownPrefix(names[n]);
+        if (prefix)
+            bump(knownPrefixes, prefix);
+        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
+    }
+    return {
+        commonPrefix: commonKnown ?? '',
+        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length)
+    };
+}
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common, counts, total) {
     if (common)
@@ -46392,20 +46804,7 @@ const STRUCTURE_SCHEMA_VERSION = 1;
 
 
 
-const ROLE_ORDER = [
-    'attention',
-    'feedforward',
-    'normalization',
-    'modulation',
-    'embedding'
-];
-const ROLE_BIT = {
-    attention: 1,
-    feedforward: 2,
-    normalization: 4,
-    modulation: 8,
-    embedding: 16
-};
+
 /*
  * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
  * interpreter, where each for-of step allocates an iterator result (about 40 bytes per key and step), and that
@@ -46433,12 +46832,23 @@ function denoiserComponent(ckpt) {
     return main ? `${main.name}.` : null;
 }
 function analyzeStructure(ckpt) {
+    return analyse(ckpt, true);
+}
+function structureEssentials(ckpt) {
+    return analyse(ckpt, false);
+}
+function analyse(ckpt, full) {
     const notes = [];
-    const naming = namingConventions(ckpt.tensors.map((t) => t.name));
+    const names = ckpt.tensors.map((t) => t.name);
+    const naming = full ? namingConventions(names) : undefined;
+    const prefixes = naming ?? analysisPrefixOf(names);
     const denoiser = denoiserComponent(ckpt);
-    if (denoiser && !naming.commonPrefix)
-        naming.analysisPrefix = denoiser;
-    const prefix = naming.analysisPrefix;
+    let prefix = prefixes.analysisPrefix;
+    if (denoiser && !prefixes.commonPrefix) {
+        prefix = denoiser;
+        if (naming)
+            naming.analysisPrefix = denoiser;
+    }
     let exact = true;
     let paramCount = 0;
     const tensors = new Array(ckpt.tensors.length);
@@ -46478,108 +46888,9 @@ function analyzeStructure(ckpt) {
     }
     const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors);
     notes.push(...blockNotes);
-    // Roles and categories, per key.
-    const roleMask = new Uint8Array(tensors.length);
-    const roleKeys = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
-    const normModules = new Set();
-    // Each name is split into module and leaf once, for both passes below.
-    const modules = new Array(tensors.length);
-    const leaves = new Array(tensors.length);
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        const { module, leaf } = keys_splitLeaf(t.name);
-        modules[i] = module;
-        leaves[i] = leaf;
-        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
-        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
-            normModules.add(module);
-    }
-    const parameterTypes = {
-        weight: { keys: 0, params: 0 },
-        bias: { keys: 0, params: 0 },
-        normalization: { keys: 0, params: 0 },
-        embedding: { keys: 0, params: 0 },
-        other: { keys: 0, params: 0 }
-    };
-    const dtypeMap = new Map();
-    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
-    // them: each distinct relative key is classified once per family instead of once per block.
-    const blockRoles = new Array(tensors.length);
-    for (const f of families) {
-        const byRest = new Map();
-        for (const inst of f.instances) {
-            for (let k = 0; k < inst.members.length; k++) {
-                const t = inst.members[k];
-                if (blockRoles[t] !== undefined)
-                    continue;
-                let roles = byRest.get(inst.rests[k]);
-                if (roles === undefined) {
-                    roles = keyRoles(tensors[t].name, true);
-                    byRest.set(inst.rests[k], roles);
-                }
-                blockRoles[t] = roles;
-            }
-        }
-    }
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0);
-        let mask = 0;
-        for (let r = 0; r < roles.length; r++) {
-            mask |= ROLE_BIT[roles[r]];
-            roleKeys[roles[r]]++;
-        }
-        roleMask[i] = mask;
-        const module = modules[i];
-        const leaf = leaves[i];
-        let category;
-        const normLike = mask & ROLE_BIT.normalization || normModules.has(module);
-        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
-            category = 'normalization';
-        else if (mask & ROLE_BIT.embedding)
-            category = 'embedding';
-        else if (isWeightLeaf(leaf))
-            category = 'weight';
-        else if (isBiasLeaf(leaf))
-            category = 'bias';
-        else
-            category = 'other';
-        parameterTypes[category].keys++;
-        parameterTypes[category].params += t.numel;
-        const d = dtypeMap.get(t.dtype);
-        if (d) {
-            d.keys++;
-            d.params += t.numel;
-        }
-        else
-            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
-    }
-    const roleBlocks = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
-    for (const f of families) {
-        if (f.family.parent !== null)
-            continue;
-        for (const inst of f.instances) {
-            let mask = 0;
-            for (let k = 0; k < inst.members.length; k++)
-                mask |= roleMask[inst.members[k]];
-            for (const r of ROLE_ORDER)
-                if (mask & ROLE_BIT[r])
-                    roleBlocks[r]++;
-        }
-    }
-    const roles = Object.fromEntries(ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] }]));
+    // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
+    // MLPs are told from its embedders (below).
+    const roles = full || families.length === 0 ? keyRoleMasks(tensors, families, outermost) : undefined;
     // Modules per family (keys owned by a nested family are analysed there), then outside every family.
     const attention = [];
     const ffn = [];
@@ -46588,9 +46899,11 @@ function analyzeStructure(ckpt) {
         const blocksHaving = (key) => f.keyBlockCounts.get(key) ?? 0;
         attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes));
         ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving));
+        if (!full || !roles)
+            return;
         let mask = 0;
         for (const e of f.unionEntries)
-            mask |= roleMask[e.tensor];
+            mask |= roles.mask[e.tensor];
         f.family.roles = ROLE_ORDER.filter((r) => mask & ROLE_BIT[r]);
     });
     const topEntries = [];
@@ -46604,7 +46917,7 @@ function analyzeStructure(ckpt) {
             continue;
         const t = tensors[i];
         topEntries.push({ key: t.name, shape: t.shape });
-        if (!(roleMask[i] & ROLE_BIT.embedding))
+        if (roles && !(roles.mask[i] & ROLE_BIT.embedding))
             topNonEmbedding.push({ key: t.name, shape: t.shape });
     }
     attention.push(...findAttentionModules(topEntries, null, () => 1, notes));
@@ -46654,21 +46967,25 @@ function analyzeStructure(ckpt) {
             };
         }
     }
+    const family = best?.match ?? null;
+    if (!full || !naming || !roles)
+        return { attention, dimensions, family };
+    const { parameterTypes, dtypes } = categoryStats(tensors, roles.mask);
     return {
         schemaVersion: STRUCTURE_SCHEMA_VERSION,
         tensorCount: tensors.length,
         paramCount,
         paramCountExact: exact,
-        dtypes: [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys),
+        dtypes,
         parameterTypes,
-        roles,
+        roles: roleStats(families, roles.mask, roles.keys),
         naming,
         blockFamilies: families.map((f) => f.family),
         topLevelKeys,
         attention,
         ffn,
         dimensions,
-        family: best?.match ?? null,
+        family,
         familyCandidates: candidates.map((c) => c.match),
         notes
     };
@@ -47173,20 +47490,27 @@ function computeFlags(x) {
 function layersOnly(tensors) {
     if (tensors.length === 0)
         return false;
+    // A whole network shows a 1-D parameter other than a bias (a norm scale) early: no set of its layers is built.
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        if (t.shape.length < 2 && splitLeaf(t.name).leaf !== 'bias')
+            return false;
+    }
     // Layers with a weight of rank >= 2 (leaf names read by src/names: `in_proj_weight` is a weight too).
     const layers = new Set();
-    for (const t of tensors) {
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         if (t.shape.length < 2)
             continue;
         const { layer, leaf } = splitLeaf(t.name);
         if (leaf === 'weight')
             layers.add(layer);
     }
-    for (const t of tensors) {
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         if (t.shape.length >= 2)
             continue;
-        const { layer, leaf } = splitLeaf(t.name);
-        if (leaf !== 'bias' || !layers.has(layer))
+        if (!layers.has(splitLeaf(t.name).layer))
             return false;
     }
     return true;
@@ -47435,10 +47759,11 @@ function parsedModel(c) {
         parsed.set(c, (p = parseModel(c)));
     return p;
 }
+/** What compare reads of the structure analysis (attention layouts, hidden dim, family), computed alone. */
 function structureAnalysis(c) {
     let s = analysed.get(c);
     if (!s)
-        analysed.set(c, (s = analyzeStructure(c)));
+        analysed.set(c, (s = structureEssentials(c)));
     return s;
 }
 /** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
@@ -47729,11 +48054,16 @@ function toMappingFile(c, tool) {
  * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
  */
 
+
 function get(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
 function shapes_fmt(shape) {
     return `[${shape.join(', ')}]`;
+}
+/** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
+function leaf(suffix) {
+    return suffix.slice(1);
 }
 /** Compare expected and actual dims; collect the differences. */
 function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
@@ -47761,17 +48091,17 @@ function checkLora(m, out, inFlat, W) {
     const extra = [];
     const bias = get(m, 'up-bias');
     if (bias && bias[0] !== out)
-        extra.push(`lora_B.bias ${shapes_fmt(bias)} vs out ${out}`);
+        extra.push(`${leaf(SUFFIX.peftBBias)} ${shapes_fmt(bias)} vs out ${out}`);
     const dora = get(m, 'dora-scale');
     if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-        extra.push(`dora_scale ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
+        extra.push(`${leaf(SUFFIX.doraScale)} ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
     }
     const mag = get(m, 'magnitude');
     if (mag && mag[0] !== out)
-        extra.push(`lora_magnitude_vector ${shapes_fmt(mag)} vs out ${out}`);
+        extra.push(`${leaf(SUFFIX.magnitude)} ${shapes_fmt(mag)} vs out ${out}`);
     const diffB = get(m, 'diff-bias');
     if (diffB && diffB[0] !== out)
-        extra.push(`diff_b ${shapes_fmt(diffB)} vs out ${out}`);
+        extra.push(`${leaf(SUFFIX.diffBias)} ${shapes_fmt(diffB)} vs out ${out}`);
     return verdict(loraIn, loraOut, baseIn, out, extra);
 }
 function checkLoha(m, out, inFlat, W) {
@@ -47849,9 +48179,9 @@ function checkFull(m, entry, slice, bias) {
                     : (0,numel/* numel */.u)(entry.bias.shape)
                 : undefined;
         if (rows === undefined)
-            problems.push('diff_b but the base module has no bias');
+            problems.push(`${leaf(SUFFIX.diffBias)} but the base module has no bias`);
         else if (diffB.length !== 1 || diffB[0] !== rows)
-            problems.push(`diff_b ${shapes_fmt(diffB)} vs base bias [${rows}]`);
+            problems.push(`${leaf(SUFFIX.diffBias)} ${shapes_fmt(diffB)} vs base bias [${rows}]`);
     }
     return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
 }
@@ -47982,9 +48312,10 @@ function implied_impliedTensors(m) {
 
 
 
+
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 function boundaryForm(path) {
-    return '_' + path.replace(/\./g, '_') + '_';
+    return '_' + adapters_kohyaForm(path) + '_';
 }
 /**
  * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
@@ -48002,7 +48333,7 @@ function projection(u) {
             return 'norm';
         case 'k':
         case 'v':
-            return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role;
+            return r.words.some((w) => EXTRA_KV_STREAM.has(w)) ? `${r.role}_img` : r.role;
         case 'q':
         case 'o':
         case 'qkv':
@@ -48012,7 +48343,6 @@ function projection(u) {
             return null;
     }
 }
-const EXTRA_STREAM = new Set(['img', 'add']);
 /** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
 const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/;
 /** A rule reading the underscored path with a regular expression. */
@@ -48204,13 +48534,6 @@ function familyLabel(family, width) {
 
 
 
-/** Legacy attention-processor names point at the attention's own projections. */
-function legacyPath(path) {
-    return path
-        .replace(/\.processor\.to_out$/, '.to_out.0')
-        .replace(/\.processor\.(to_[qkv])$/, '.$1')
-        .replace(/\.processor$/, '');
-}
 /** The naming convention, component and module path of a stem. */
 function parseStem(stem, suffix) {
     if (stem.startsWith(LONGCAT_PREFIX)) {
@@ -48231,7 +48554,7 @@ function parseStem(stem, suffix) {
         let naming = rule.naming;
         if (suffix.legacy) {
             naming = 'diffusers-legacy';
-            path = legacyPath(path);
+            path = fromProcessorPath(path);
         }
         return {
             naming,
@@ -48250,7 +48573,7 @@ function parseStem(stem, suffix) {
         component: 'denoiser',
         textEncoder: 0,
         prefix: '',
-        path: suffix.legacy ? legacyPath(stem) : stem,
+        path: suffix.legacy ? fromProcessorPath(stem) : stem,
         pathForm: 'dotted'
     };
 }
@@ -48426,6 +48749,18 @@ function alphaOf(m, opts) {
     }
     m.scaleSource = source;
 }
+/** `suffix <marker>` for the evidence, built once per marker (a file has a handful, over thousands of tensors). */
+const suffixMarkers = new Map();
+function suffixMarker(marker) {
+    let s = suffixMarkers.get(marker);
+    if (s === undefined) {
+        s = `suffix ${marker}`;
+        // markers are the suffix table's constants (src/names/adapters.ts); bounded all the same
+        if (suffixMarkers.size < 1024)
+            suffixMarkers.set(marker, s);
+    }
+    return s;
+}
 /** Group tensors by stem into modules. */
 function groupModules(tensors, opts = {}) {
     const byStem = new Map();
@@ -48509,7 +48844,7 @@ function groupModules(tensors, opts = {}) {
             m.params += modules_numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
             ev.keys++;
-            ev.markers.add(`suffix ${e.parsed.marker}`);
+            ev.markers.add(suffixMarker(e.parsed.marker));
             if (ev.examples.length < 3)
                 ev.examples.push(e.tensor.name);
         }
@@ -48521,6 +48856,7 @@ function groupModules(tensors, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/analyze.ts
+
 
 
 
@@ -48554,6 +48890,13 @@ function maxOf(xs) {
 function analyze_bump(rec, key, by = 1) {
     rec[key] = (rec[key] ?? 0) + by;
 }
+/** Convention markers that quote an adapter suffix. */
+const MARKER = {
+    diff: `full delta ${SUFFIX.diff} beside a LoRA`,
+    diffBias: `full delta ${SUFFIX.diffBias} beside a LoRA`,
+    doraScale: `suffix ${SUFFIX.doraScale} (LyCORIS DoRA)`,
+    magnitude: `suffix ${SUFFIX.magnitude} (PEFT DoRA)`
+};
 function conventionsOf(evidence, modules) {
     const byName = new Map();
     const add = (name, key, markers) => {
@@ -48575,12 +48918,12 @@ function conventionsOf(evidence, modules) {
                 add('lycoris', t.tensor.name, [`${m.algorithm} module`]);
             }
             if (m.algorithm === 'lora' && (t.role === 'diff' || t.role === 'diff-bias')) {
-                add('lycoris', t.tensor.name, [`full delta ${t.role === 'diff' ? '.diff' : '.diff_b'} beside a LoRA`]);
+                add('lycoris', t.tensor.name, [t.role === 'diff' ? MARKER.diff : MARKER.diffBias]);
             }
             if (t.role === 'dora-scale')
-                add('dora', t.tensor.name, ['suffix .dora_scale (LyCORIS DoRA)']);
+                add('dora', t.tensor.name, [MARKER.doraScale]);
             if (t.role === 'magnitude')
-                add('dora', t.tensor.name, ['suffix .lora_magnitude_vector (PEFT DoRA)']);
+                add('dora', t.tensor.name, [MARKER.magnitude]);
         }
     }
     return [...byName.entries()]
@@ -48779,6 +49122,7 @@ function analyzeLora(ckpt, opts = {}) {
 
 
 
+
 function newSpace(kind, textEncoder, prefix) {
     return {
         kind,
@@ -48822,7 +49166,7 @@ function finish(space, biases) {
             entry.bias = { key: b.key, shape: b.shape };
     }
     for (const entry of space.entries)
-        base_index_push(space.underscore, entry.path.replace(/\./g, '_'), entry);
+        base_index_push(space.underscore, adapters_kohyaForm(entry.path), entry);
 }
 /** One space built from bare tensor specs (names relative to the component, no prefix). */
 function base_index_spaceFromSpecs(specs) {
@@ -48929,17 +49273,25 @@ function viaEngine(a, all) {
     // be taken: the engine sees those (and the top level when A has names outside blocks), which keeps the call small
     // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
     // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
-    const seriesA = new Set(a.map((t) => engine_links_seriesOf(t.name)));
-    const inA = new Set(a.map(blockKey));
+    // Each name's block is read once per call (the filters below ask for it up to five times per name).
+    const blocks = new Map();
+    const blockOfName = (name) => {
+        let b = blocks.get(name);
+        if (b === undefined)
+            blocks.set(name, (b = nameBlock(name)));
+        return b;
+    };
+    const seriesA = new Set(a.map((t) => blockOfName(t.name).series));
+    const inA = new Set(a.map((t) => blockOfName(t.name).key));
     const b = all.filter((t) => {
-        const s = engine_links_seriesOf(t.name);
-        return s === null ? inA.has(blockKey(t)) : !seriesA.has(s) || inA.has(blockKey(t));
+        const k = blockOfName(t.name);
+        return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key);
     });
-    const seriesB = new Set(b.map((t) => engine_links_seriesOf(t.name)));
-    const inB = new Set(b.map(blockKey));
+    const seriesB = new Set(b.map((t) => blockOfName(t.name).series));
+    const inB = new Set(b.map((t) => blockOfName(t.name).key));
     const mine = a.filter((t) => {
-        const s = engine_links_seriesOf(t.name);
-        return s === null ? inB.has(blockKey(t)) : !seriesB.has(s) || inB.has(blockKey(t));
+        const k = blockOfName(t.name);
+        return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key);
     });
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
@@ -49031,8 +49383,9 @@ function sameNesting(a, b) {
 function engine_links_seriesOf(name) {
     return blockOf(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null;
 }
-function blockKey(t) {
-    return `${engine_links_seriesOf(t.name) ?? ''}|${blockIndex(t.name) ?? ''}`;
+function nameBlock(name) {
+    const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''));
+    return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' };
 }
 /**
  * A link between blocks of one series name keeps the block index: a LoRA module patches the block of the same
@@ -49058,6 +49411,7 @@ function keepsBlock(a, b) {
 
 
 
+
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
 function nameOf(entry, leaf) {
     if (leaf === 'bias')
@@ -49078,7 +49432,7 @@ function hitsOf(path, space) {
         if (own)
             return [{ entry: own }];
     }
-    const u = path.replace(/\./g, '_');
+    const u = adapters_kohyaForm(path);
     const under = space.underscore.get(u);
     return under ? under.map((entry) => ({ entry })) : [];
 }
@@ -49152,6 +49506,7 @@ function correspondence_correspondImplied(a, b, prebuilt) {
 
 
 
+
 /** Naming variants of one architecture (original vs diffusers names) share an architecture. */
 function architectureOf(family) {
     return familyArchitecture(family);
@@ -49189,9 +49544,9 @@ function contextWidths(analysis, base) {
     if (!unet(analysis.family) || !unet(base.family))
         return null;
     const loraIn = mode(analysis.modules
-        .filter((m) => /attn2[._]to_k$/.test(m.path))
+        .filter((m) => CROSS_K.test(m.path))
         .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
-    const baseIn = mode(base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0));
+    const baseIn = mode(base.denoiser.entries.filter((e) => CROSS_K.test(e.path)).map((e) => e.shape[1] ?? 0));
     return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
 }
 function causeOf(r, v, analysis, base, context) {
@@ -49242,13 +49597,16 @@ function causeOf(r, v, analysis, base, context) {
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
 
 
+
 const MAX_NEAREST = 3;
 function tokens(path) {
     return path.split(/[._]/).filter((t) => t.length > 0);
 }
+/** A block index after a container named with a series word (`double_blocks.3`, T5 `block_3`), dotted or kohya. */
+const SERIES_INDEX = new RegExp(`((?:^|[._])(?:${SERIES_LAST_WORDS.join('|')})[._])\\d+(?=[._]|$)`, 'g');
 /** The path with its block index replaced by `#` (other numbers, like `ffn.2`, name the layer and stay). */
 function pattern(path) {
-    return path.replace(/((?:^|[._])(?:blocks|block|layers|resblocks)[._])\d+(?=[._]|$)/g, '$1#');
+    return path.replace(SERIES_INDEX, '$1#');
 }
 /** The entry of a pattern in the given block, else its first entry; one pass over the entries per pattern. */
 function entryInBlock(p, block) {
@@ -49393,6 +49751,7 @@ function causeKey(c) {
 
 
 
+
 function specsOf(space) {
     const specs = [];
     const base = new Map();
@@ -49411,11 +49770,11 @@ function spaceOf(m, index) {
     const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
     return space && space.entries.length > 0 ? space : undefined;
 }
-function correspondSpace(space, modules) {
+function correspondSpace(space, modules, impliedOf) {
     const { specs, base } = specsOf(space);
     const implied = new Map();
     for (const m of modules) {
-        const t = implied_impliedTensors(m);
+        const t = impliedOf(m);
         if (t.weight && !implied.has(t.weight.name))
             implied.set(t.weight.name, t.weight);
         if (t.bias && !implied.has(t.bias.name))
@@ -49484,9 +49843,8 @@ function weightTargets(link, impliedName, links, via) {
     out.push({ target: t, entry: base.entry });
     return out;
 }
-function resolveModule(m, links, index, analysis) {
+function resolveModule(m, implied, links, index, analysis) {
     const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: resolve_shapesOf(m) };
-    const implied = implied_impliedTensors(m);
     const space = links?.space;
     const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
     const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
@@ -49503,7 +49861,7 @@ function resolveModule(m, links, index, analysis) {
             r.link = linkSummary(biasLink);
             return { r, v: { ok: true } };
         }
-        const weight = space?.dotted.get(m.path) ?? space?.underscore.get(m.path.replace(/\./g, '_'))?.[0];
+        const weight = space?.dotted.get(m.path) ?? space?.underscore.get(adapters_kohyaForm(m.path))?.[0];
         r.why = weight
             ? { kind: 'no-bias', module: weight.path }
             : unresolvedWhy(m, space, index, analysis.family);
@@ -49625,14 +49983,22 @@ function resolveLora(analysis, base, opts = {}) {
         else
             bySpace.set(space, [m]);
     }
+    // Each module's implied tensors, worked out once: the correspondence and the module's own resolution read them.
+    const implied = new Map();
+    const impliedOf = (m) => {
+        let t = implied.get(m);
+        if (t === undefined)
+            implied.set(m, (t = implied_impliedTensors(m)));
+        return t;
+    };
     const links = new Map();
     for (const [space, modules] of bySpace)
-        links.set(space, correspondSpace(space, modules));
+        links.set(space, correspondSpace(space, modules, impliedOf));
     const linksOf = (m) => {
         const s = spaceOf(m, index);
         return s ? links.get(s) : undefined;
     };
-    const outcomes = analysis.modules.map((m) => resolveModule(m, linksOf(m), index, analysis));
+    const outcomes = analysis.modules.map((m) => resolveModule(m, impliedOf(m), linksOf(m), index, analysis));
     return finishResolution(analysis, index, outcomes, opts);
 }
 /** `resolveLora` behind a promise, for callers written against the earlier two-phase API. */
@@ -49698,10 +50064,11 @@ function finishResolution(analysis, index, outcomes, opts) {
 
 
 
+
 /** The name a module is listed under: its component, then its path with dots and underscores unified. */
 function canonicalTarget(m) {
     const part = m.component === 'text-encoder' ? `te${m.textEncoder}:` : '';
-    return part + m.path.replace(/\./g, '_');
+    return part + kohyaForm(m.path);
 }
 const MAX_LISTED = 200;
 function componentOf(m) {
@@ -49933,19 +50300,18 @@ function buildLoraReport(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/comfyui.ts
-const underscore = (p) => p.replace(/\./g, '_');
 /**
- * diffusers UNet attention names as the old attention-processor LoRAs spell them: `.to_q` -> `.processor.to_q`,
- * and `.to_out.0` -> `.processor.to_out` (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
+ * ComfyUI's LoRA loading rules, as data. ComfyUI builds a key map forward from the loaded model's own weights
+ * (comfy/lora.py `model_lora_keys_unet`, `model_lora_keys_clip`): every LoRA stem it accepts, and the weight (with
+ * an optional row offset) it patches. `load_lora` then reads, for each key-map stem, the adapter tensors its
+ * weight adapters know (comfy/weight_adapter/*.py `load`); every other key is logged "lora key not loaded".
+ * Facts from ComfyUI's public sources; docs/reference/loaders.md lists them with their functions.
  */
-function processorForm(p) {
-    const q = p.split('.to_').join('.processor.to_');
-    return q.endsWith('.to_out.0') ? q.slice(0, -2) : q;
-}
+
 /** Forms every model gets, in ComfyUI's order: kohya underscores of the original names, then the generic names. */
 const GENERIC = [
-    { names: 'original', stem: (p) => `lora_unet_${underscore(p)}`, source: 'kohya names' },
-    { names: 'original', stem: (p) => `diffusion_model.${p}`, source: 'generic format' }
+    { names: 'original', stem: (p) => PREFIX.kohyaUnet + adapters_kohyaForm(p), source: 'kohya names' },
+    { names: 'original', stem: (p) => PREFIX.comfyDenoiser + p, source: 'generic format' }
 ];
 /** Per model class, the forms `model_lora_keys_unet` adds from the diffusers names of each weight. */
 const KEY_FORMS = {
@@ -49953,22 +50319,23 @@ const KEY_FORMS = {
         ...GENERIC,
         {
             names: 'diffusers',
-            stem: (p) => `lora_unet_${underscore(p)}`,
+            stem: (p) => PREFIX.kohyaUnet + adapters_kohyaForm(p),
             source: 'kohya names of diffusers names'
         },
-        { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
-        { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
+        { names: 'diffusers', stem: (p) => PREFIX.lycoris + adapters_kohyaForm(p), source: 'SimpleTuner lycoris' },
+        // The old attention-processor LoRA names (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
+        { names: 'diffusers', stem: (p) => processorPath(p), source: 'diffusers attention-processor names' },
         {
             names: 'diffusers',
-            stem: (p) => `unet.${processorForm(p)}`,
+            stem: (p) => PREFIX.diffusersUnet + processorPath(p),
             source: 'diffusers attention-processor names'
         }
     ],
     flux: [
         ...GENERIC,
-        { names: 'diffusers', stem: (p) => `transformer.${p}`, source: 'diffusers / SimpleTuner' },
-        { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
-        { names: 'diffusers', stem: (p) => `lora_transformer_${underscore(p)}`, source: 'OneTrainer' },
+        { names: 'diffusers', stem: (p) => PREFIX.diffusersTransformer + p, source: 'diffusers / SimpleTuner' },
+        { names: 'diffusers', stem: (p) => PREFIX.lycoris + adapters_kohyaForm(p), source: 'SimpleTuner lycoris' },
+        { names: 'diffusers', stem: (p) => PREFIX.kohyaTransformer + adapters_kohyaForm(p), source: 'OneTrainer' },
         { names: 'diffusers', stem: (p) => p, source: 'DiffSynth' }
     ],
     wan: GENERIC,
@@ -49983,7 +50350,7 @@ function fluxLinear1Qkv(path, hidden) {
     const m = /^(single_blocks\.\d+)\.linear1$/.exec(path);
     if (!m || hidden <= 0)
         return null;
-    return { stem: `diffusion_model.${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } };
+    return { stem: `${PREFIX.comfyDenoiser}${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } };
 }
 /** The six CLIP linear layers the text-encoder key map covers (comfy/lora.py `LORA_CLIP_MAP`). */
 const CLIP_LAYERS = [
@@ -50002,63 +50369,77 @@ function clipStems(path, te) {
     const m = /^text_model\.encoder\.layers\.(\d+)\.(.+)$/.exec(path);
     if (!m || !CLIP_LAYERS.includes(m[2]))
         return [];
-    const kohya = `text_model_encoder_layers_${m[1]}_${underscore(m[2])}`;
+    const kohya = `text_model_encoder_layers_${m[1]}_${adapters_kohyaForm(m[2])}`;
     if (te === 2)
-        return [`lora_te2_${kohya}`, `text_encoder_2.${path}`];
-    return [`lora_te_${kohya}`, `lora_te1_${kohya}`, `text_encoder.${path}`];
+        return [PREFIX.kohyaTe2 + kohya, PREFIX.diffusersTe2 + path];
+    return [PREFIX.kohyaTe + kohya, PREFIX.kohyaTe1 + kohya, PREFIX.diffusersTe + path];
 }
 // comfy/weight_adapter/lora.py `LoRAAdapter.load`: the elif chain, in order.
 const LORA_PAIRS = [
-    { up: '.lora_up.weight', down: '.lora_down.weight', mid: '.lora_mid.weight' },
-    { up: '_lora.up.weight', down: '_lora.down.weight' },
-    { up: '.lora_B.weight', down: '.lora_A.weight' },
-    { up: '.lora.up.weight', down: '.lora.down.weight' },
-    { up: '.lora_B', down: '.lora_A' },
-    { up: '.lora_linear_layer.up.weight', down: '.lora_linear_layer.down.weight' },
-    { up: '.lora_B.default.weight', down: '.lora_A.default.weight' }
+    LORA_PAIR.kohya,
+    LORA_PAIR.processor,
+    LORA_PAIR.peft,
+    LORA_PAIR.dotLora,
+    LORA_PAIR.peftBare,
+    LORA_PAIR.linearLayer,
+    LORA_PAIR.peftDefault
 ];
 /** Read for every key-map stem before any adapter (comfy/lora.py `load_lora`, `LoRAAdapter.load`). */
-const SHARED_SUFFIXES = ['.alpha', '.dora_scale', '.reshape_weight'];
+const SHARED_SUFFIXES = [SUFFIX.alpha, SUFFIX.doraScale, SUFFIX.reshapeWeight];
 const ADAPTERS = [
     // comfy/weight_adapter/loha.py `LoHaAdapter.load`
     {
         name: 'loha',
-        trigger: ['.hada_w1_a'],
-        required: ['.hada_w1_b', '.hada_w2_a', '.hada_w2_b'],
-        optional: ['.hada_t1', '.hada_t2'],
+        trigger: [SUFFIX.hadaW1A],
+        required: [SUFFIX.hadaW1B, ...LOHA_FACTORS.w2],
+        optional: [...LOHA_FACTORS.tucker],
         merge: 'reshape'
     },
     // comfy/weight_adapter/lokr.py `LoKrAdapter.load`: any of the four factors makes an adapter.
     {
         name: 'lokr',
-        trigger: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w2_a'],
+        trigger: [...LOKR_FACTORS.whole, SUFFIX.lokrW1A, SUFFIX.lokrW2A],
         required: [],
-        optional: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w1_b', '.lokr_w2_a', '.lokr_w2_b', '.lokr_t2'],
+        // No `lokr_t1`: ComfyUI's LoKr reads only w2's Tucker core.
+        optional: [...LOKR_FACTORS.whole, ...LOKR_FACTORS.w1, ...LOKR_FACTORS.w2, SUFFIX.lokrT2],
         merge: 'reshape'
     },
     // comfy/weight_adapter/glora.py `GLoRAAdapter.load`
     {
         name: 'glora',
-        trigger: ['.a1.weight'],
-        required: ['.a2.weight', '.b1.weight', '.b2.weight'],
+        trigger: [SUFFIX.gloraA1],
+        required: GLORA_FACTORS.slice(1),
         optional: [],
         merge: 'unchecked'
     },
     // comfy/weight_adapter/oft.py, boft.py
-    { name: 'oft', trigger: ['.oft_blocks'], required: [], optional: ['.rescale'], merge: 'unchecked' },
+    {
+        name: 'oft',
+        trigger: [SUFFIX.oftBlocks],
+        required: [],
+        optional: [SUFFIX.oftRescale],
+        merge: 'unchecked'
+    },
     // comfy/lora.py `load_lora`: norm deltas, full deltas, set weights.
-    { name: 'norm', trigger: ['.w_norm'], required: [], optional: ['.b_norm'], merge: 'exact' },
-    { name: 'diff', trigger: ['.diff'], required: [], optional: [], merge: 'exact' },
-    { name: 'diff_b', trigger: ['.diff_b'], required: [], optional: [], merge: 'exact', bias: true },
-    { name: 'set', trigger: ['.set_weight'], required: [], optional: [], merge: 'exact' }
+    {
+        name: 'norm',
+        trigger: [SUFFIX.normWeight],
+        required: [],
+        optional: [SUFFIX.normBias],
+        merge: 'exact'
+    },
+    { name: 'diff', trigger: [SUFFIX.diff], required: [], optional: [], merge: 'exact' },
+    { name: 'diff_b', trigger: [SUFFIX.diffBias], required: [], optional: [], merge: 'exact', bias: true },
+    { name: 'set', trigger: [SUFFIX.setWeight], required: [], optional: [], merge: 'exact' }
 ];
 /**
  * File-level conversions `comfy/lora_convert.py` `convert_lora` applies before the key map is consulted: Wan Fun
  * LoRAs written with `lora_unet__` get the double underscore folded.
  */
 function convertedStem(stem, keys) {
-    if (stem.startsWith('lora_unet__') && keys.has('lora_unet__blocks_0_cross_attn_k.lora_down.weight'))
-        return 'lora_unet_' + stem.slice('lora_unet__'.length);
+    if (stem.startsWith(PREFIX.kohyaUnetDouble) &&
+        keys.has(`${PREFIX.kohyaUnetDouble}blocks_0_cross_attn_k${LORA_PAIR.kohya.down}`))
+        return PREFIX.kohyaUnet + stem.slice(PREFIX.kohyaUnetDouble.length);
     return stem;
 }
 
@@ -50070,6 +50451,7 @@ function convertedStem(stem, keys) {
  * KeyError ComfyUI raises; a delta ComfyUI reshapes into a weight of the same element count but another layout
  * loads, and is reported as broken.
  */
+
 
 
 
@@ -50134,7 +50516,7 @@ function targetOf(t, converted, biasOnly) {
         ? `ComfyUI ${t.source}, on the base converted to ComfyUI's names on load${fusedFrom}`
         : `ComfyUI ${t.source}`;
     const target = {
-        key: w.baseKeys.length > 1 ? `diffusion_model.${w.path}.weight` : w.entry.key,
+        key: w.baseKeys.length > 1 ? `${PREFIX.comfyDenoiser}${w.path}.weight` : w.entry.key,
         shape: w.entry.shape,
         via
     };
@@ -50203,23 +50585,282 @@ function comfyModule(f, keyMap, fileKeys) {
     return { r, cause: `${RUNTIME}: delta does not fit the weight (not merged)` };
 }
 
+;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
+/**
+ * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
+ * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
+ * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
+ * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
+ * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
+ * names and shapes through the correspondence engine, never from a table.
+ */
+
+
+// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
+const WAN_BLOCK_PAIRS = [
+    ['self_attn.q', 'attn1.to_q'],
+    ['self_attn.k', 'attn1.to_k'],
+    ['self_attn.v', 'attn1.to_v'],
+    ['self_attn.o', 'attn1.to_out.0'],
+    ['self_attn.norm_q', 'attn1.norm_q'],
+    ['self_attn.norm_k', 'attn1.norm_k'],
+    ['cross_attn.q', 'attn2.to_q'],
+    ['cross_attn.k', 'attn2.to_k'],
+    ['cross_attn.v', 'attn2.to_v'],
+    ['cross_attn.o', 'attn2.to_out.0'],
+    ['cross_attn.norm_q', 'attn2.norm_q'],
+    ['cross_attn.norm_k', 'attn2.norm_k'],
+    ['cross_attn.k_img', 'attn2.add_k_proj'],
+    ['cross_attn.v_img', 'attn2.add_v_proj'],
+    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
+    ['ffn.0', 'ffn.net.0.proj'],
+    ['ffn.2', 'ffn.net.2'],
+    ['modulation', 'scale_shift_table'],
+    ['norm3', 'norm2']
+];
+const WAN_TOP_PAIRS = [
+    ['patch_embedding', 'patch_embedding'],
+    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
+    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
+    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
+    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
+    ['time_projection.1', 'condition_embedder.time_proj'],
+    ['head.modulation', 'scale_shift_table'],
+    ['head.head', 'proj_out'],
+    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
+    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
+    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
+    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
+    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
+];
+const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
+function pairMap(pairs, reverse) {
+    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
+}
+function wanMap(reverse) {
+    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
+    const top = pairMap(WAN_TOP_PAIRS, reverse);
+    return {
+        label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
+        names(path) {
+            const m = BLOCK_PATH.exec(path);
+            if (m) {
+                const mapped = block.get(m[2]);
+                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
+            }
+            const mapped = top.get(path);
+            return mapped && mapped !== path ? [{ path: mapped }] : [];
+        }
+    };
+}
+/** Split a fused weight's rows into equal parts named `names`. */
+function equalSlices(prefix, names, rows) {
+    if (rows % names.length !== 0)
+        return [];
+    const size = rows / names.length;
+    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
+}
+/** Flux double-block layers renamed one to one (ComfyUI flux_to_diffusers); the two qkv are split by rows. */
+const FLUX_DOUBLE_RENAMES = lookupTable({
+    'img_attn.proj': 'attn.to_out.0',
+    'txt_attn.proj': 'attn.to_add_out',
+    'img_mlp.0': 'ff.net.0.proj',
+    'img_mlp.2': 'ff.net.2',
+    'txt_mlp.0': 'ff_context.net.0.proj',
+    'txt_mlp.2': 'ff_context.net.2',
+    'img_mod.lin': 'norm1.linear',
+    'txt_mod.lin': 'norm1_context.linear'
+});
+const FLUX_DOUBLE_QKV = lookupTable({
+    'img_attn.qkv': ['to_q', 'to_k', 'to_v'],
+    'txt_attn.qkv': ['add_q_proj', 'add_k_proj', 'add_v_proj']
+});
+/** Flux top-level layers (ComfyUI flux_to_diffusers). */
+const FLUX_TOP_RENAMES = lookupTable({
+    img_in: 'x_embedder',
+    txt_in: 'context_embedder',
+    'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
+    'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
+    'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
+    'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
+    'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
+    'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
+    'final_layer.linear': 'proj_out',
+    'final_layer.adaLN_modulation.1': 'norm_out.linear'
+});
+/**
+ * The Flux original layers the table covers, in its order: per double block, per single block, at the top. What
+ * ComfyUI builds back from a diffusers-named Flux file (subject.ts) is these and no more.
+ */
+const FLUX_ORIGINAL_LAYERS = {
+    double: [...Object.keys(FLUX_DOUBLE_QKV), ...Object.keys(FLUX_DOUBLE_RENAMES)],
+    single: ['linear1', 'linear2', 'modulation.lin'],
+    top: Object.keys(FLUX_TOP_RENAMES)
+};
+const FLUX_LAYERS_KOHYA = {
+    double: new Set(FLUX_ORIGINAL_LAYERS.double.map(adapters_kohyaForm)),
+    single: new Set(FLUX_ORIGINAL_LAYERS.single.map(adapters_kohyaForm)),
+    top: new Set(FLUX_ORIGINAL_LAYERS.top.map(adapters_kohyaForm))
+};
+/** Whether a module path in kohya form (`double_blocks_3_img_attn_qkv`) is one of the Flux original layers. */
+function isFluxOriginalLayer(underscored) {
+    const double = /^double_blocks_\d+_(.+)$/.exec(underscored);
+    if (double)
+        return FLUX_LAYERS_KOHYA.double.has(double[1]);
+    const single = /^single_blocks_\d+_(.+)$/.exec(underscored);
+    if (single)
+        return FLUX_LAYERS_KOHYA.single.has(single[1]);
+    return FLUX_LAYERS_KOHYA.top.has(underscored);
+}
+/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
+const FLUX_TO_DIFFUSERS = {
+    label: 'flux original->diffusers',
+    names(path, shape) {
+        const rows = shape[0] ?? 0;
+        const hidden = shape[1] ?? 0;
+        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `transformer_blocks.${m[1]}`;
+            const rest = m[2];
+            const qkv = FLUX_DOUBLE_QKV[rest];
+            if (qkv)
+                return equalSlices(`${b}.attn`, [...qkv], rows);
+            const renamed = FLUX_DOUBLE_RENAMES[rest];
+            return renamed ? [{ path: `${b}.${renamed}` }] : [];
+        }
+        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `single_transformer_blocks.${m[1]}`;
+            if (m[2] === 'linear1' && rows > 3 * hidden) {
+                return [
+                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
+                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
+                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
+                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
+                ];
+            }
+            if (m[2] === 'linear2')
+                return [{ path: `${b}.proj_out` }];
+            if (m[2] === 'modulation.lin')
+                return [{ path: `${b}.norm.linear` }];
+            return [];
+        }
+        const mapped = FLUX_TOP_RENAMES[path];
+        return mapped ? [{ path: mapped }] : [];
+    }
+};
+/** LDM resnet layers -> diffusers resnet layers (ComfyUI unet_to_diffusers). */
+const SGM_RESNET_PARTS = lookupTable({
+    'in_layers.0': 'norm1',
+    'in_layers.2': 'conv1',
+    'emb_layers.1': 'time_emb_proj',
+    'out_layers.0': 'norm2',
+    'out_layers.3': 'conv2',
+    skip_connection: 'conv_shortcut'
+});
+/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
+function resnet(prefix, rest) {
+    const part = SGM_RESNET_PARTS[rest];
+    return part ? [{ path: `${prefix}.${part}` }] : [];
+}
+/** LDM UNet top-level layers -> diffusers names (ComfyUI unet_to_diffusers). */
+const SGM_TOP_RENAMES = lookupTable({
+    'time_embed.0': 'time_embedding.linear_1',
+    'time_embed.2': 'time_embedding.linear_2',
+    'label_emb.0.0': 'add_embedding.linear_1',
+    'label_emb.0.2': 'add_embedding.linear_2',
+    'input_blocks.0.0': 'conv_in',
+    'out.0': 'conv_norm_out',
+    'out.2': 'conv_out'
+});
+/**
+ * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
+ * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
+ * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
+ * upsampler as the last sub-module.
+ */
+const SGM_TO_DIFFUSERS = {
+    label: 'sgm->diffusers',
+    names(path) {
+        const top = SGM_TOP_RENAMES[path];
+        if (top)
+            return [{ path: top }];
+        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
+        if (m) {
+            const n = Number(m[1]);
+            if (n < 1)
+                return [];
+            const level = Math.floor((n - 1) / 3);
+            const within = (n - 1) % 3;
+            if (within === 2)
+                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
+            if (m[2] === '0')
+                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
+            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
+        }
+        m = /^middle_block\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            if (m[1] === '1')
+                return [{ path: `mid_block.attentions.0.${m[2]}` }];
+            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
+        }
+        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            const level = Math.floor(Number(m[1]) / 3);
+            const idx = Number(m[1]) % 3;
+            if (m[2] === '0')
+                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
+            if (m[3] === 'conv')
+                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
+            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
+        }
+        return [];
+    }
+};
+const WAN_TO_DIFFUSERS = wanMap(false);
+const WAN_FROM_DIFFUSERS = wanMap(true);
+/**
+ * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
+ * model classes whose maps are known; empty otherwise.
+ */
+function diffusersNamesOf(arch, path, shape) {
+    if (arch === 'unet')
+        return SGM_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'flux')
+        return FLUX_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'wan')
+        return WAN_TO_DIFFUSERS.names(path, shape);
+    return [];
+}
+
 ;// CONCATENATED MODULE: ./src/lora/loaders/diffusers.ts
-const u = (p) => p.replace(/\./g, '_');
-const hasPair = (f, down, up) => f.suffixes.has(down) && f.suffixes.has(up);
-const kohyaPair = (f) => hasPair(f, '.lora_down.weight', '.lora_up.weight');
-const abPair = (f) => hasPair(f, '.lora_A.weight', '.lora_B.weight');
+/**
+ * diffusers' LoRA loading rules, as data: per pipeline family, the converters `lora_state_dict` runs (each with
+ * the file-level test that selects it, the modules it converts, and what it does with the rest), the key prefix
+ * `load_lora_adapter` keeps, and the checks `load_lora_weights` makes. Facts from diffusers'
+ * src/diffusers/loaders/lora_pipeline.py, lora_conversion_utils.py and peft.py (function names cited per rule);
+ * docs/reference/loaders.md has the full list.
+ */
+
+
+
+const hasPair = (f, p) => f.suffixes.has(p.down) && f.suffixes.has(p.up);
+const kohyaPair = (f) => hasPair(f, LORA_PAIR.kohya);
+const abPair = (f) => hasPair(f, LORA_PAIR.peft);
+/** A module in an sgm / LDM UNet block (`input_blocks_4_1_...`). */
+const SGM_BLOCK = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_`);
+/** The prefixes the SD kohya converter requires of every key. */
+const SD_KOHYA = [PREFIX.kohyaUnet, PREFIX.kohyaTe, PREFIX.kohyaTe1, PREFIX.kohyaTe2];
 // lora_conversion_utils.py `_convert_non_diffusers_lora_to_diffusers`: kohya LoRA pairs of the UNet and CLIP.
 const sdKohya = {
     name: 'kohya',
     source: 'lora_conversion_utils.py _convert_non_diffusers_lora_to_diffusers',
-    selects: (keys) => keys.every((k) => /^lora_(?:unet|te|te1|te2)_/.test(k)),
+    selects: (keys) => keys.every((k) => SD_KOHYA.some((p) => k.startsWith(p))),
     converts: (f) => kohyaPair(f),
     // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
     // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not):
     // on SD 1.x `_convert_unet_lora_key` turns them into names no module has.
-    lands: (f, file) => f.module.component === 'text-encoder' ||
-        !/^(?:input_blocks|middle_block|output_blocks)_/.test(f.module.path) ||
-        file.sdxl,
+    lands: (f, file) => f.module.component === 'text-encoder' || !SGM_BLOCK.test(f.module.path) || file.sdxl,
     rest: {
         kind: 'error',
         error: (keys) => `ValueError: The following keys have not been correctly renamed: ${keys.join(', ')}`
@@ -50231,21 +50872,28 @@ const WAN_IMAGE = /^blocks_\d+_cross_attn_[kv]_img$/;
 const diffusers_wanOriginal = {
     name: 'Wan original names',
     source: 'lora_conversion_utils.py _convert_non_diffusers_wan_lora_to_diffusers',
-    selects: (keys) => keys.some((k) => k.startsWith('diffusion_model.')),
+    selects: (keys) => keys.some((k) => k.startsWith(PREFIX.comfyDenoiser)),
     converts: (f, file) => {
         const m = f.module;
-        if (m.prefix !== 'diffusion_model.')
+        if (m.prefix !== PREFIX.comfyDenoiser)
             return false;
-        const p = u(m.path);
+        const p = adapters_kohyaForm(m.path);
         if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p)))
             return false;
         return kohyaPair(f) || abPair(f);
     },
     // It pops the pair, the alpha and `diff_b`; a DoRA magnitude or dora_scale is left over (the Wan mixin drops
     // dora_scale only after converting).
-    takes: ['.lora_A.weight', '.lora_B.weight', '.lora_down.weight', '.lora_up.weight', '.alpha', '.diff_b'],
+    takes: [
+        LORA_PAIR.peft.down,
+        LORA_PAIR.peft.up,
+        LORA_PAIR.kohya.down,
+        LORA_PAIR.kohya.up,
+        SUFFIX.alpha,
+        SUFFIX.diffBias
+    ],
     drops: (f) => {
-        const onlyDiff = [...f.suffixes].every((s) => s === '.diff' || s === '.diff_b');
+        const onlyDiff = [...f.suffixes].every((s) => s === SUFFIX.diff || s === SUFFIX.diffBias);
         if (!onlyDiff)
             return null;
         if (f.module.path.includes('norm'))
@@ -50272,21 +50920,22 @@ const WAN_MUSUBI_PARTS = [
     'ffn_0',
     'ffn_2'
 ];
+const MUSUBI_TAKES = [LORA_PAIR.kohya.down, LORA_PAIR.kohya.up, SUFFIX.alpha];
 const wanMusubi = {
     name: 'musubi-tuner',
     source: 'lora_conversion_utils.py _convert_musubi_wan_lora_to_diffusers',
-    selects: (keys) => keys.some((k) => k.startsWith('lora_unet_')),
+    selects: (keys) => keys.some((k) => k.startsWith(PREFIX.kohyaUnet)),
     converts: (f, file) => {
         const p = f.module.path;
         const known = /^blocks_\d+_(.+)$/.exec(p);
-        if (f.module.prefix !== 'lora_unet_' || !known)
+        if (f.module.prefix !== PREFIX.kohyaUnet || !known)
             return false;
         return WAN_MUSUBI_PARTS.includes(known[1]) || (file.i2v && /^cross_attn_[kv]_img$/.test(known[1]));
     },
     check: (_facts, file) => {
         // It cuts `lora_unet_` off every key (whatever it starts with), counts blocks from the text after
         // `blocks_` (a key without one is an IndexError), then indexes each block's modules and alphas.
-        const names = new Set(file.keys.map((k) => k.slice('lora_unet_'.length)));
+        const names = new Set(file.keys.map((k) => k.slice(PREFIX.kohyaUnet.length)));
         const blocks = new Set();
         for (const k of names) {
             const at = k.indexOf('blocks_');
@@ -50297,7 +50946,7 @@ const wanMusubi = {
         const parts = file.i2v ? [...WAN_MUSUBI_PARTS, 'cross_attn_k_img', 'cross_attn_v_img'] : WAN_MUSUBI_PARTS;
         for (let i = 0; i < blocks.size; i++) {
             for (const part of parts) {
-                for (const s of ['.lora_down.weight', '.lora_up.weight', '.alpha']) {
+                for (const s of MUSUBI_TAKES) {
                     const key = `blocks_${i}_${part}${s}`;
                     if (!names.has(key))
                         return `KeyError: '${key}'`;
@@ -50306,37 +50955,36 @@ const wanMusubi = {
         }
         return null;
     },
-    takes: ['.lora_down.weight', '.lora_up.weight', '.alpha'],
+    takes: MUSUBI_TAKES,
     rest: {
         kind: 'error',
         error: (keys) => `ValueError: \`state_dict\` should be empty at this point but has ${keys.join(', ')}`
     }
 };
 const XLABS_STEM = /^(double|single)_blocks\.(\d+)\.processor\.(qkv|proj)(?:_lora(\d?))?$/;
-const FLUX_ORIGINAL = /^(?:double_blocks_\d+_(?:img|txt)_(?:attn_(?:qkv|proj)|mlp_[02]|mod_lin)|single_blocks_\d+_(?:linear[12]|modulation_lin)|img_in|txt_in|(?:time|vector|guidance)_in_(?:in|out)_layer|final_layer_(?:linear|adaLN_modulation_1))$/;
 // `_convert_kohya_flux_lora_to_diffusers`, picked by any `.lora_down.weight` key: with `transformer.` keys it keeps
 // only those; otherwise it renames `diffusion_model.` to `lora_unet_` and converts the sd-scripts names.
 const fluxKohya = {
     name: 'kohya (Flux)',
     source: 'lora_conversion_utils.py _convert_kohya_flux_lora_to_diffusers',
-    selects: (keys) => keys.some((k) => k.includes('.lora_down.weight')),
+    selects: (keys) => keys.some((k) => k.includes(LORA_PAIR.kohya.down)),
     converts: (f, file) => {
         const m = f.module;
-        if (file.keys.some((k) => k.startsWith('transformer.')))
-            return m.prefix === 'transformer.' && (kohyaPair(f) || abPair(f));
+        if (file.keys.some((k) => k.startsWith(PREFIX.diffusersTransformer)))
+            return m.prefix === PREFIX.diffusersTransformer && (kohyaPair(f) || abPair(f));
         if (m.component === 'text-encoder')
             return kohyaPair(f);
-        return ((m.prefix === 'lora_unet_' || m.prefix === 'diffusion_model.') &&
+        return ((m.prefix === PREFIX.kohyaUnet || m.prefix === PREFIX.comfyDenoiser) &&
             kohyaPair(f) &&
-            FLUX_ORIGINAL.test(u(m.path)));
+            isFluxOriginalLayer(adapters_kohyaForm(m.path)));
     },
-    drops: (f) => f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
+    drops: (f) => f.suffixes.has(SUFFIX.diffBias) && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
     check: (facts, file) => {
-        if (file.keys.some((k) => k.startsWith('transformer.')))
+        if (file.keys.some((k) => k.startsWith(PREFIX.diffusersTransformer)))
             return null;
         // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
         for (const f of facts) {
-            if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f))
+            if (!/^single_blocks_\d+_linear1$/.test(adapters_kohyaForm(f.module.path)) || !kohyaPair(f))
                 continue;
             const up = f.module.tensors.find((t) => t.role === 'up')?.tensor.shape[0];
             if (up !== undefined && up !== 3 * 3072 + 12288)
@@ -50355,9 +51003,9 @@ const fluxFalKontext = {
     name: 'fal Kontext',
     source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
     selects: (keys) => keys.some((k) => k.includes('base_model')),
-    converts: (f) => f.module.prefix === 'base_model.model.' && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+    converts: (f) => f.module.prefix === PREFIX.peft && isFluxOriginalLayer(adapters_kohyaForm(f.module.path)) && abPair(f),
     check: (_facts, file) => {
-        const first = 'base_model.model.double_blocks.0.img_mod.lin.lora_A.weight';
+        const first = `${PREFIX.peft}double_blocks.0.img_mod.lin${LORA_PAIR.peft.down}`;
         return file.keys.includes(first) ? null : `KeyError: '${first}'`;
     },
     rest: {
@@ -50421,17 +51069,24 @@ const PIPELINES = {
  * `convert_unet_state_dict_to_peft` renames; DoRA magnitudes and `lora_B.bias` are PEFT parameters too.
  */
 const PEFT_PAIRS = [
-    { down: '.lora_A.weight', up: '.lora_B.weight' },
-    { down: '.lora_down.weight', up: '.lora_up.weight' },
-    { down: '.lora.down.weight', up: '.lora.up.weight' },
-    { down: '_lora.down.weight', up: '_lora.up.weight' },
-    { down: '.lora_linear_layer.down.weight', up: '.lora_linear_layer.up.weight' }
+    LORA_PAIR.peft,
+    LORA_PAIR.kohya,
+    LORA_PAIR.dotLora,
+    LORA_PAIR.processor,
+    LORA_PAIR.linearLayer
 ];
-const PEFT_EXTRAS = ['.lora_magnitude_vector', '.lora_B.bias'];
+const PEFT_EXTRAS = [SUFFIX.magnitude, SUFFIX.peftBBias];
 /** Text-encoder prefixes `load_lora_into_text_encoder` keeps. */
-const TEXT_ENCODER_PREFIXES = ['text_encoder.', 'text_encoder_2.'];
+const TEXT_ENCODER_PREFIXES = [PREFIX.diffusersTe, PREFIX.diffusersTe2];
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/diffusers-profile.ts
+/**
+ * The diffusers profile: a LoRA through `load_lora_weights` of the pipeline its base belongs to (the rules in
+ * diffusers.ts). The file first goes through the converter `lora_state_dict` selects (a converter that meets a
+ * key it cannot rename fails the whole file); what is left must carry the pipeline's prefix and name a module of
+ * the diffusers model, where PEFT loads it. PEFT refuses the whole file on any size mismatch.
+ */
+
 
 const diffusers_profile_RUNTIME = 'diffusers';
 function base(f) {
@@ -50466,7 +51121,9 @@ function peft(f, landing, viaConverter) {
     }
     r.status = 'ok';
     r.runtimeLoads = true;
-    const ignored = f.suffixes.has('.dora_scale') ? 'dora_scale is filtered out: loads as a plain LoRA' : null;
+    const ignored = f.suffixes.has(SUFFIX.doraScale)
+        ? 'dora_scale is filtered out: loads as a plain LoRA'
+        : null;
     if (ignored)
         r.reason = `loads; ${ignored}`;
     if (how)
@@ -50480,7 +51137,8 @@ function diffusersProfile(input) {
     const converter = pipeline.converters.find((c) => c.selects(file.keys)) ?? null;
     let fileError;
     if (pipeline.loraSubstring === 'all') {
-        // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames.
+        // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames. These
+        // are diffusers' substring tests on whole keys (`"lora" in k`, its DoRA filter), not suffixes.
         const offending = converter
             ? []
             : file.keys.filter((k) => !k.includes('lora') && !k.includes('dora_scale'));
@@ -50559,220 +51217,6 @@ function diffusersProfile(input) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
-/**
- * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
- * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
- * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
- * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
- * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
- * names and shapes through the correspondence engine, never from a table.
- */
-
-// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
-const WAN_BLOCK_PAIRS = [
-    ['self_attn.q', 'attn1.to_q'],
-    ['self_attn.k', 'attn1.to_k'],
-    ['self_attn.v', 'attn1.to_v'],
-    ['self_attn.o', 'attn1.to_out.0'],
-    ['self_attn.norm_q', 'attn1.norm_q'],
-    ['self_attn.norm_k', 'attn1.norm_k'],
-    ['cross_attn.q', 'attn2.to_q'],
-    ['cross_attn.k', 'attn2.to_k'],
-    ['cross_attn.v', 'attn2.to_v'],
-    ['cross_attn.o', 'attn2.to_out.0'],
-    ['cross_attn.norm_q', 'attn2.norm_q'],
-    ['cross_attn.norm_k', 'attn2.norm_k'],
-    ['cross_attn.k_img', 'attn2.add_k_proj'],
-    ['cross_attn.v_img', 'attn2.add_v_proj'],
-    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
-    ['ffn.0', 'ffn.net.0.proj'],
-    ['ffn.2', 'ffn.net.2'],
-    ['modulation', 'scale_shift_table'],
-    ['norm3', 'norm2']
-];
-const WAN_TOP_PAIRS = [
-    ['patch_embedding', 'patch_embedding'],
-    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
-    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
-    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
-    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
-    ['time_projection.1', 'condition_embedder.time_proj'],
-    ['head.modulation', 'scale_shift_table'],
-    ['head.head', 'proj_out'],
-    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
-    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
-    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
-    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
-    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
-];
-const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
-function pairMap(pairs, reverse) {
-    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
-}
-function wanMap(reverse) {
-    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
-    const top = pairMap(WAN_TOP_PAIRS, reverse);
-    return {
-        label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
-        names(path) {
-            const m = BLOCK_PATH.exec(path);
-            if (m) {
-                const mapped = block.get(m[2]);
-                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
-            }
-            const mapped = top.get(path);
-            return mapped && mapped !== path ? [{ path: mapped }] : [];
-        }
-    };
-}
-/** Split a fused weight's rows into equal parts named `names`. */
-function equalSlices(prefix, names, rows) {
-    if (rows % names.length !== 0)
-        return [];
-    const size = rows / names.length;
-    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
-}
-/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
-const FLUX_TO_DIFFUSERS = {
-    label: 'flux original->diffusers',
-    names(path, shape) {
-        const rows = shape[0] ?? 0;
-        const hidden = shape[1] ?? 0;
-        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `transformer_blocks.${m[1]}`;
-            const rest = m[2];
-            const map = lookupTable({
-                'img_attn.proj': 'attn.to_out.0',
-                'txt_attn.proj': 'attn.to_add_out',
-                'img_mlp.0': 'ff.net.0.proj',
-                'img_mlp.2': 'ff.net.2',
-                'txt_mlp.0': 'ff_context.net.0.proj',
-                'txt_mlp.2': 'ff_context.net.2',
-                'img_mod.lin': 'norm1.linear',
-                'txt_mod.lin': 'norm1_context.linear'
-            });
-            if (rest === 'img_attn.qkv')
-                return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows);
-            if (rest === 'txt_attn.qkv')
-                return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows);
-            return map[rest] ? [{ path: `${b}.${map[rest]}` }] : [];
-        }
-        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `single_transformer_blocks.${m[1]}`;
-            if (m[2] === 'linear1' && rows > 3 * hidden) {
-                return [
-                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
-                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
-                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
-                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
-                ];
-            }
-            if (m[2] === 'linear2')
-                return [{ path: `${b}.proj_out` }];
-            if (m[2] === 'modulation.lin')
-                return [{ path: `${b}.norm.linear` }];
-            return [];
-        }
-        const top = lookupTable({
-            img_in: 'x_embedder',
-            txt_in: 'context_embedder',
-            'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
-            'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
-            'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
-            'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
-            'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
-            'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
-            'final_layer.linear': 'proj_out',
-            'final_layer.adaLN_modulation.1': 'norm_out.linear'
-        });
-        const mapped = top[path];
-        return mapped ? [{ path: mapped }] : [];
-    }
-};
-const RESNET_PARTS = lookupTable({
-    'in_layers.0': 'norm1',
-    'in_layers.2': 'conv1',
-    'emb_layers.1': 'time_emb_proj',
-    'out_layers.0': 'norm2',
-    'out_layers.3': 'conv2',
-    skip_connection: 'conv_shortcut'
-});
-/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
-function resnet(prefix, rest) {
-    const part = RESNET_PARTS[rest];
-    return part ? [{ path: `${prefix}.${part}` }] : [];
-}
-/**
- * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
- * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
- * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
- * upsampler as the last sub-module.
- */
-const SGM_TO_DIFFUSERS = {
-    label: 'sgm->diffusers',
-    names(path) {
-        const top = lookupTable({
-            'time_embed.0': 'time_embedding.linear_1',
-            'time_embed.2': 'time_embedding.linear_2',
-            'label_emb.0.0': 'add_embedding.linear_1',
-            'label_emb.0.2': 'add_embedding.linear_2',
-            'input_blocks.0.0': 'conv_in',
-            'out.0': 'conv_norm_out',
-            'out.2': 'conv_out'
-        });
-        if (top[path])
-            return [{ path: top[path] }];
-        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
-        if (m) {
-            const n = Number(m[1]);
-            if (n < 1)
-                return [];
-            const level = Math.floor((n - 1) / 3);
-            const within = (n - 1) % 3;
-            if (within === 2)
-                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
-            if (m[2] === '0')
-                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
-            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
-        }
-        m = /^middle_block\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            if (m[1] === '1')
-                return [{ path: `mid_block.attentions.0.${m[2]}` }];
-            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
-        }
-        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            const level = Math.floor(Number(m[1]) / 3);
-            const idx = Number(m[1]) % 3;
-            if (m[2] === '0')
-                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
-            if (m[3] === 'conv')
-                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
-            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
-        }
-        return [];
-    }
-};
-const WAN_TO_DIFFUSERS = wanMap(false);
-const WAN_FROM_DIFFUSERS = wanMap(true);
-/**
- * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
- * model classes whose maps are known; empty otherwise.
- */
-function diffusersNamesOf(arch, path, shape) {
-    if (arch === 'unet')
-        return SGM_TO_DIFFUSERS.names(path, shape);
-    if (arch === 'flux')
-        return FLUX_TO_DIFFUSERS.names(path, shape);
-    if (arch === 'wan')
-        return WAN_TO_DIFFUSERS.names(path, shape);
-    return [];
-}
-
 ;// CONCATENATED MODULE: ./src/lora/loaders/subject.ts
 /**
  * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches
@@ -50782,6 +51226,7 @@ function diffusersNamesOf(arch, path, shape) {
  * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
  * against the names in the base file. See docs/reference/loaders.md.
  */
+
 
 
 function moduleFacts(m) {
@@ -50830,33 +51275,9 @@ function wanFromDiffusers(space) {
     }
     return out;
 }
-// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from
-// ComfyUI's table, given the fused shape.
-const FLUX_DOUBLE = [
-    'img_attn.qkv',
-    'txt_attn.qkv',
-    'img_attn.proj',
-    'txt_attn.proj',
-    'img_mlp.0',
-    'img_mlp.2',
-    'txt_mlp.0',
-    'txt_mlp.2',
-    'img_mod.lin',
-    'txt_mod.lin'
-];
-const FLUX_SINGLE = ['linear1', 'linear2', 'modulation.lin'];
-const FLUX_TOP = [
-    'img_in',
-    'txt_in',
-    'time_in.in_layer',
-    'time_in.out_layer',
-    'vector_in.in_layer',
-    'vector_in.out_layer',
-    'guidance_in.in_layer',
-    'guidance_in.out_layer',
-    'final_layer.linear',
-    'final_layer.adaLN_modulation.1'
-];
+// Flux original module names per block: the layers ComfyUI's table (comfy/utils.py `flux_to_diffusers`) covers;
+// the diffusers parts come from the same table, given the fused shape.
+const { double: FLUX_DOUBLE, single: FLUX_SINGLE, top: FLUX_TOP } = FLUX_ORIGINAL_LAYERS;
 /** A fused original weight from its diffusers parts (rows stacked in alias-slice order). */
 function fused(path, parts, slices) {
     if (parts.length === 1 && !slices[0])
@@ -50906,29 +51327,22 @@ function fluxFromDiffusers(space) {
     }
     return { weights: out, hidden };
 }
+/** A name table read backwards (the tables are one to one). */
+function inverted(table) {
+    const out = {};
+    for (const [k, v] of Object.entries(table))
+        if (v !== undefined)
+            out[v] = k;
+    return lookupTable(out);
+}
+const RESNET = inverted(SGM_RESNET_PARTS);
+const TOP = inverted(SGM_TOP_RENAMES);
 /**
  * A diffusers UNet path in LDM (sgm) names: the inverse of ComfyUI's sgm->diffusers table, checked by mapping the
  * answer forward again (so a guess the table would not produce is dropped).
  */
 function sgmPathOf(d, upHasAttention) {
     const guesses = [];
-    const RESNET = {
-        norm1: 'in_layers.0',
-        conv1: 'in_layers.2',
-        time_emb_proj: 'emb_layers.1',
-        norm2: 'out_layers.0',
-        conv2: 'out_layers.3',
-        conv_shortcut: 'skip_connection'
-    };
-    const TOP = {
-        'time_embedding.linear_1': 'time_embed.0',
-        'time_embedding.linear_2': 'time_embed.2',
-        'add_embedding.linear_1': 'label_emb.0.0',
-        'add_embedding.linear_2': 'label_emb.0.2',
-        conv_in: 'input_blocks.0.0',
-        conv_norm_out: 'out.0',
-        conv_out: 'out.2'
-    };
     if (Object.hasOwn(TOP, d))
         guesses.push(TOP[d]);
     let m = /^down_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d);
@@ -51006,6 +51420,7 @@ function originalView(base) {
 
 
 
+
 /** The diffusers names of one original weight, with the rows they cover (ComfyUI's `*_to_diffusers` tables). */
 function diffusersNames(view, w) {
     if (view.arch === 'unet' || view.arch === 'flux')
@@ -51059,7 +51474,7 @@ function buildKeyMap(base) {
     for (const w of view.weights.values()) {
         if (w.entry.isParam) {
             // Parameters without `.weight` answer only under their own full name (`key_map[k] = k`).
-            stems.set(`diffusion_model.${w.path}`, { weight: w, source: 'generic format', component: 'denoiser' });
+            stems.set(PREFIX.comfyDenoiser + w.path, { weight: w, source: 'generic format', component: 'denoiser' });
             continue;
         }
         for (const f of forms) {
@@ -51089,7 +51504,7 @@ function buildKeyMap(base) {
         if (w.entry.isParam)
             continue;
         for (const d of diffusersNamesOf(view.arch, w.path, w.entry.shape))
-            diffusers.set(d.path.replace(/\./g, '_'), d.slice ? { weight: w, slice: d.slice } : { weight: w });
+            diffusers.set(adapters_kohyaForm(d.path), d.slice ? { weight: w, slice: d.slice } : { weight: w });
     }
     if (view.arch === 'flux') {
         for (const w of view.weights.values()) {
@@ -51108,7 +51523,7 @@ function buildKeyMap(base) {
         const clip = te === 1 ? 'clip_l' : te === 2 ? 'clip_g' : `te${te}`;
         for (const { path, w, slice } of clipWeights(space)) {
             const at = slice ? { slice } : {};
-            stems.set(`text_encoders.${clip}.transformer.${path}`, {
+            stems.set(`${PREFIX.comfyTextEncoders}${clip}.transformer.${path}`, {
                 weight: w,
                 ...at,
                 source: 'generic text-encoder format',
@@ -51124,6 +51539,13 @@ function buildKeyMap(base) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/landing.ts
+/**
+ * Where a module lands on the base, for a profile that needs the resolver's answer: the resolver's target when it
+ * found one, else ComfyUI's key map (which also knows bases the runtimes convert on load), with the resolver's
+ * shape check either way. Whether the LoRA named that module by its diffusers name matters to diffusers, whose
+ * models only have diffusers names.
+ */
+
 
 
 
@@ -51146,8 +51568,8 @@ function namedByDiffusers(m, target, base) {
     const key = target.key.startsWith(prefix) ? target.key.slice(prefix.length) : target.key;
     const path = key.replace(/\.weight$/, '');
     const names = diffusersNamesOf(archOf(base.family), path, target.shape);
-    const mine = m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_');
-    return names.some((n) => n.path.replace(/\./g, '_') === mine);
+    const mine = m.pathForm === 'underscore' ? m.path : adapters_kohyaForm(m.path);
+    return names.some((n) => adapters_kohyaForm(n.path) === mine);
 }
 /**
  * XLabs attention-processor stems in original Flux names, the renames ComfyUI's `convert_uso_lora` and diffusers'
@@ -51161,9 +51583,9 @@ function xlabsStem(stem) {
         return null;
     const [, kind, n, part, which] = m;
     if (kind === 'single')
-        return `diffusion_model.single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`;
+        return `${PREFIX.comfyDenoiser}single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`;
     const side = which === '2' ? 'txt' : 'img';
-    return `diffusion_model.double_blocks.${n}.${side}_attn.${part}`;
+    return `${PREFIX.comfyDenoiser}double_blocks.${n}.${side}_attn.${part}`;
 }
 function landingOf(f, resolved, base, keyMap) {
     if (resolved?.target && (resolved.status === 'ok' || resolved.status === 'shape-mismatch')) {
@@ -51180,7 +51602,7 @@ function landingOf(f, resolved, base, keyMap) {
     const m = f.module;
     // diffusers converts an original-layout base to its own names on load: a module under one of those lands there.
     const converted = m.component === 'denoiser' && !baseUsesDiffusersNames(base)
-        ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_'))
+        ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : adapters_kohyaForm(m.path))
         : undefined;
     if (converted) {
         const v = checkModuleShapes(m, converted.weight.entry, converted.slice);
@@ -51204,8 +51626,13 @@ function landingOf(f, resolved, base, keyMap) {
         : m.component === 'text-encoder'
             ? [m.stem]
             : m.pathForm === 'underscore'
-                ? [`lora_unet_${m.path}`]
-                : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path];
+                ? [PREFIX.kohyaUnet + m.path]
+                : [
+                    PREFIX.comfyDenoiser + m.path,
+                    PREFIX.diffusersTransformer + m.path,
+                    PREFIX.diffusersUnet + m.path,
+                    m.path
+                ];
     for (const stem of tries) {
         const hit = keyMap.stems.get(stem);
         if (!hit || hit.component !== m.component)

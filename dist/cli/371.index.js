@@ -17,20 +17,21 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LOADER_LABELS, RUNTIME_LOADERS, buildKeyMap
 
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/lora/loaders/comfyui.ts
-const underscore = (p) => p.replace(/\./g, '_');
 /**
- * diffusers UNet attention names as the old attention-processor LoRAs spell them: `.to_q` -> `.processor.to_q`,
- * and `.to_out.0` -> `.processor.to_out` (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
+ * ComfyUI's LoRA loading rules, as data. ComfyUI builds a key map forward from the loaded model's own weights
+ * (comfy/lora.py `model_lora_keys_unet`, `model_lora_keys_clip`): every LoRA stem it accepts, and the weight (with
+ * an optional row offset) it patches. `load_lora` then reads, for each key-map stem, the adapter tensors its
+ * weight adapters know (comfy/weight_adapter/*.py `load`); every other key is logged "lora key not loaded".
+ * Facts from ComfyUI's public sources; docs/reference/loaders.md lists them with their functions.
  */
-function processorForm(p) {
-    const q = p.split('.to_').join('.processor.to_');
-    return q.endsWith('.to_out.0') ? q.slice(0, -2) : q;
-}
+
 /** Forms every model gets, in ComfyUI's order: kohya underscores of the original names, then the generic names. */
 const GENERIC = [
-    { names: 'original', stem: (p) => `lora_unet_${underscore(p)}`, source: 'kohya names' },
-    { names: 'original', stem: (p) => `diffusion_model.${p}`, source: 'generic format' }
+    { names: 'original', stem: (p) => adapters/* PREFIX */.H3.kohyaUnet + (0,adapters/* kohyaForm */.PP)(p), source: 'kohya names' },
+    { names: 'original', stem: (p) => adapters/* PREFIX */.H3.comfyDenoiser + p, source: 'generic format' }
 ];
 /** Per model class, the forms `model_lora_keys_unet` adds from the diffusers names of each weight. */
 const KEY_FORMS = {
@@ -38,22 +39,23 @@ const KEY_FORMS = {
         ...GENERIC,
         {
             names: 'diffusers',
-            stem: (p) => `lora_unet_${underscore(p)}`,
+            stem: (p) => adapters/* PREFIX */.H3.kohyaUnet + (0,adapters/* kohyaForm */.PP)(p),
             source: 'kohya names of diffusers names'
         },
-        { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
-        { names: 'diffusers', stem: (p) => processorForm(p), source: 'diffusers attention-processor names' },
+        { names: 'diffusers', stem: (p) => adapters/* PREFIX */.H3.lycoris + (0,adapters/* kohyaForm */.PP)(p), source: 'SimpleTuner lycoris' },
+        // The old attention-processor LoRA names (comfy/lora.py `model_lora_keys_unet`, `diffusers_lora_key`).
+        { names: 'diffusers', stem: (p) => (0,adapters/* processorPath */._I)(p), source: 'diffusers attention-processor names' },
         {
             names: 'diffusers',
-            stem: (p) => `unet.${processorForm(p)}`,
+            stem: (p) => adapters/* PREFIX */.H3.diffusersUnet + (0,adapters/* processorPath */._I)(p),
             source: 'diffusers attention-processor names'
         }
     ],
     flux: [
         ...GENERIC,
-        { names: 'diffusers', stem: (p) => `transformer.${p}`, source: 'diffusers / SimpleTuner' },
-        { names: 'diffusers', stem: (p) => `lycoris_${underscore(p)}`, source: 'SimpleTuner lycoris' },
-        { names: 'diffusers', stem: (p) => `lora_transformer_${underscore(p)}`, source: 'OneTrainer' },
+        { names: 'diffusers', stem: (p) => adapters/* PREFIX */.H3.diffusersTransformer + p, source: 'diffusers / SimpleTuner' },
+        { names: 'diffusers', stem: (p) => adapters/* PREFIX */.H3.lycoris + (0,adapters/* kohyaForm */.PP)(p), source: 'SimpleTuner lycoris' },
+        { names: 'diffusers', stem: (p) => adapters/* PREFIX */.H3.kohyaTransformer + (0,adapters/* kohyaForm */.PP)(p), source: 'OneTrainer' },
         { names: 'diffusers', stem: (p) => p, source: 'DiffSynth' }
     ],
     wan: GENERIC,
@@ -68,7 +70,7 @@ function fluxLinear1Qkv(path, hidden) {
     const m = /^(single_blocks\.\d+)\.linear1$/.exec(path);
     if (!m || hidden <= 0)
         return null;
-    return { stem: `diffusion_model.${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } };
+    return { stem: `${adapters/* PREFIX */.H3.comfyDenoiser}${m[1]}.linear1_qkv`, slice: { offset: 0, size: 3 * hidden } };
 }
 /** The six CLIP linear layers the text-encoder key map covers (comfy/lora.py `LORA_CLIP_MAP`). */
 const CLIP_LAYERS = [
@@ -87,63 +89,77 @@ function clipStems(path, te) {
     const m = /^text_model\.encoder\.layers\.(\d+)\.(.+)$/.exec(path);
     if (!m || !CLIP_LAYERS.includes(m[2]))
         return [];
-    const kohya = `text_model_encoder_layers_${m[1]}_${underscore(m[2])}`;
+    const kohya = `text_model_encoder_layers_${m[1]}_${(0,adapters/* kohyaForm */.PP)(m[2])}`;
     if (te === 2)
-        return [`lora_te2_${kohya}`, `text_encoder_2.${path}`];
-    return [`lora_te_${kohya}`, `lora_te1_${kohya}`, `text_encoder.${path}`];
+        return [adapters/* PREFIX */.H3.kohyaTe2 + kohya, adapters/* PREFIX */.H3.diffusersTe2 + path];
+    return [adapters/* PREFIX */.H3.kohyaTe + kohya, adapters/* PREFIX */.H3.kohyaTe1 + kohya, adapters/* PREFIX */.H3.diffusersTe + path];
 }
 // comfy/weight_adapter/lora.py `LoRAAdapter.load`: the elif chain, in order.
 const LORA_PAIRS = [
-    { up: '.lora_up.weight', down: '.lora_down.weight', mid: '.lora_mid.weight' },
-    { up: '_lora.up.weight', down: '_lora.down.weight' },
-    { up: '.lora_B.weight', down: '.lora_A.weight' },
-    { up: '.lora.up.weight', down: '.lora.down.weight' },
-    { up: '.lora_B', down: '.lora_A' },
-    { up: '.lora_linear_layer.up.weight', down: '.lora_linear_layer.down.weight' },
-    { up: '.lora_B.default.weight', down: '.lora_A.default.weight' }
+    adapters/* LORA_PAIR */.GD.kohya,
+    adapters/* LORA_PAIR */.GD.processor,
+    adapters/* LORA_PAIR */.GD.peft,
+    adapters/* LORA_PAIR */.GD.dotLora,
+    adapters/* LORA_PAIR */.GD.peftBare,
+    adapters/* LORA_PAIR */.GD.linearLayer,
+    adapters/* LORA_PAIR */.GD.peftDefault
 ];
 /** Read for every key-map stem before any adapter (comfy/lora.py `load_lora`, `LoRAAdapter.load`). */
-const SHARED_SUFFIXES = ['.alpha', '.dora_scale', '.reshape_weight'];
+const SHARED_SUFFIXES = [adapters/* SUFFIX */.Er.alpha, adapters/* SUFFIX */.Er.doraScale, adapters/* SUFFIX */.Er.reshapeWeight];
 const ADAPTERS = [
     // comfy/weight_adapter/loha.py `LoHaAdapter.load`
     {
         name: 'loha',
-        trigger: ['.hada_w1_a'],
-        required: ['.hada_w1_b', '.hada_w2_a', '.hada_w2_b'],
-        optional: ['.hada_t1', '.hada_t2'],
+        trigger: [adapters/* SUFFIX */.Er.hadaW1A],
+        required: [adapters/* SUFFIX */.Er.hadaW1B, ...adapters/* LOHA_FACTORS */.K2.w2],
+        optional: [...adapters/* LOHA_FACTORS */.K2.tucker],
         merge: 'reshape'
     },
     // comfy/weight_adapter/lokr.py `LoKrAdapter.load`: any of the four factors makes an adapter.
     {
         name: 'lokr',
-        trigger: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w2_a'],
+        trigger: [...adapters/* LOKR_FACTORS */.Gp.whole, adapters/* SUFFIX */.Er.lokrW1A, adapters/* SUFFIX */.Er.lokrW2A],
         required: [],
-        optional: ['.lokr_w1', '.lokr_w2', '.lokr_w1_a', '.lokr_w1_b', '.lokr_w2_a', '.lokr_w2_b', '.lokr_t2'],
+        // No `lokr_t1`: ComfyUI's LoKr reads only w2's Tucker core.
+        optional: [...adapters/* LOKR_FACTORS */.Gp.whole, ...adapters/* LOKR_FACTORS */.Gp.w1, ...adapters/* LOKR_FACTORS */.Gp.w2, adapters/* SUFFIX */.Er.lokrT2],
         merge: 'reshape'
     },
     // comfy/weight_adapter/glora.py `GLoRAAdapter.load`
     {
         name: 'glora',
-        trigger: ['.a1.weight'],
-        required: ['.a2.weight', '.b1.weight', '.b2.weight'],
+        trigger: [adapters/* SUFFIX */.Er.gloraA1],
+        required: adapters/* GLORA_FACTORS */.LV.slice(1),
         optional: [],
         merge: 'unchecked'
     },
     // comfy/weight_adapter/oft.py, boft.py
-    { name: 'oft', trigger: ['.oft_blocks'], required: [], optional: ['.rescale'], merge: 'unchecked' },
+    {
+        name: 'oft',
+        trigger: [adapters/* SUFFIX */.Er.oftBlocks],
+        required: [],
+        optional: [adapters/* SUFFIX */.Er.oftRescale],
+        merge: 'unchecked'
+    },
     // comfy/lora.py `load_lora`: norm deltas, full deltas, set weights.
-    { name: 'norm', trigger: ['.w_norm'], required: [], optional: ['.b_norm'], merge: 'exact' },
-    { name: 'diff', trigger: ['.diff'], required: [], optional: [], merge: 'exact' },
-    { name: 'diff_b', trigger: ['.diff_b'], required: [], optional: [], merge: 'exact', bias: true },
-    { name: 'set', trigger: ['.set_weight'], required: [], optional: [], merge: 'exact' }
+    {
+        name: 'norm',
+        trigger: [adapters/* SUFFIX */.Er.normWeight],
+        required: [],
+        optional: [adapters/* SUFFIX */.Er.normBias],
+        merge: 'exact'
+    },
+    { name: 'diff', trigger: [adapters/* SUFFIX */.Er.diff], required: [], optional: [], merge: 'exact' },
+    { name: 'diff_b', trigger: [adapters/* SUFFIX */.Er.diffBias], required: [], optional: [], merge: 'exact', bias: true },
+    { name: 'set', trigger: [adapters/* SUFFIX */.Er.setWeight], required: [], optional: [], merge: 'exact' }
 ];
 /**
  * File-level conversions `comfy/lora_convert.py` `convert_lora` applies before the key map is consulted: Wan Fun
  * LoRAs written with `lora_unet__` get the double underscore folded.
  */
 function convertedStem(stem, keys) {
-    if (stem.startsWith('lora_unet__') && keys.has('lora_unet__blocks_0_cross_attn_k.lora_down.weight'))
-        return 'lora_unet_' + stem.slice('lora_unet__'.length);
+    if (stem.startsWith(adapters/* PREFIX */.H3.kohyaUnetDouble) &&
+        keys.has(`${adapters/* PREFIX */.H3.kohyaUnetDouble}blocks_0_cross_attn_k${adapters/* LORA_PAIR */.GD.kohya.down}`))
+        return adapters/* PREFIX */.H3.kohyaUnet + stem.slice(adapters/* PREFIX */.H3.kohyaUnetDouble.length);
     return stem;
 }
 
@@ -159,6 +175,7 @@ var numel = __webpack_require__(2009);
  * KeyError ComfyUI raises; a delta ComfyUI reshapes into a weight of the same element count but another layout
  * loads, and is reported as broken.
  */
+
 
 
 
@@ -223,7 +240,7 @@ function targetOf(t, converted, biasOnly) {
         ? `ComfyUI ${t.source}, on the base converted to ComfyUI's names on load${fusedFrom}`
         : `ComfyUI ${t.source}`;
     const target = {
-        key: w.baseKeys.length > 1 ? `diffusion_model.${w.path}.weight` : w.entry.key,
+        key: w.baseKeys.length > 1 ? `${adapters/* PREFIX */.H3.comfyDenoiser}${w.path}.weight` : w.entry.key,
         shape: w.entry.shape,
         via
     };
@@ -292,23 +309,286 @@ function comfyModule(f, keyMap, fileKeys) {
     return { r, cause: `${RUNTIME}: delta does not fit the weight (not merged)` };
 }
 
+// EXTERNAL MODULE: ./src/names/family-unet.ts
+var family_unet = __webpack_require__(3761);
+// EXTERNAL MODULE: ./src/lookup.ts
+var lookup = __webpack_require__(9493);
+;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
+/**
+ * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
+ * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
+ * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
+ * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
+ * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
+ * names and shapes through the correspondence engine, never from a table.
+ */
+
+
+// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
+const WAN_BLOCK_PAIRS = [
+    ['self_attn.q', 'attn1.to_q'],
+    ['self_attn.k', 'attn1.to_k'],
+    ['self_attn.v', 'attn1.to_v'],
+    ['self_attn.o', 'attn1.to_out.0'],
+    ['self_attn.norm_q', 'attn1.norm_q'],
+    ['self_attn.norm_k', 'attn1.norm_k'],
+    ['cross_attn.q', 'attn2.to_q'],
+    ['cross_attn.k', 'attn2.to_k'],
+    ['cross_attn.v', 'attn2.to_v'],
+    ['cross_attn.o', 'attn2.to_out.0'],
+    ['cross_attn.norm_q', 'attn2.norm_q'],
+    ['cross_attn.norm_k', 'attn2.norm_k'],
+    ['cross_attn.k_img', 'attn2.add_k_proj'],
+    ['cross_attn.v_img', 'attn2.add_v_proj'],
+    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
+    ['ffn.0', 'ffn.net.0.proj'],
+    ['ffn.2', 'ffn.net.2'],
+    ['modulation', 'scale_shift_table'],
+    ['norm3', 'norm2']
+];
+const WAN_TOP_PAIRS = [
+    ['patch_embedding', 'patch_embedding'],
+    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
+    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
+    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
+    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
+    ['time_projection.1', 'condition_embedder.time_proj'],
+    ['head.modulation', 'scale_shift_table'],
+    ['head.head', 'proj_out'],
+    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
+    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
+    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
+    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
+    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
+];
+const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
+function pairMap(pairs, reverse) {
+    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
+}
+function wanMap(reverse) {
+    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
+    const top = pairMap(WAN_TOP_PAIRS, reverse);
+    return {
+        label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
+        names(path) {
+            const m = BLOCK_PATH.exec(path);
+            if (m) {
+                const mapped = block.get(m[2]);
+                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
+            }
+            const mapped = top.get(path);
+            return mapped && mapped !== path ? [{ path: mapped }] : [];
+        }
+    };
+}
+/** Split a fused weight's rows into equal parts named `names`. */
+function equalSlices(prefix, names, rows) {
+    if (rows % names.length !== 0)
+        return [];
+    const size = rows / names.length;
+    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
+}
+/** Flux double-block layers renamed one to one (ComfyUI flux_to_diffusers); the two qkv are split by rows. */
+const FLUX_DOUBLE_RENAMES = (0,lookup/* lookupTable */.z)({
+    'img_attn.proj': 'attn.to_out.0',
+    'txt_attn.proj': 'attn.to_add_out',
+    'img_mlp.0': 'ff.net.0.proj',
+    'img_mlp.2': 'ff.net.2',
+    'txt_mlp.0': 'ff_context.net.0.proj',
+    'txt_mlp.2': 'ff_context.net.2',
+    'img_mod.lin': 'norm1.linear',
+    'txt_mod.lin': 'norm1_context.linear'
+});
+const FLUX_DOUBLE_QKV = (0,lookup/* lookupTable */.z)({
+    'img_attn.qkv': ['to_q', 'to_k', 'to_v'],
+    'txt_attn.qkv': ['add_q_proj', 'add_k_proj', 'add_v_proj']
+});
+/** Flux top-level layers (ComfyUI flux_to_diffusers). */
+const FLUX_TOP_RENAMES = (0,lookup/* lookupTable */.z)({
+    img_in: 'x_embedder',
+    txt_in: 'context_embedder',
+    'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
+    'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
+    'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
+    'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
+    'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
+    'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
+    'final_layer.linear': 'proj_out',
+    'final_layer.adaLN_modulation.1': 'norm_out.linear'
+});
+/**
+ * The Flux original layers the table covers, in its order: per double block, per single block, at the top. What
+ * ComfyUI builds back from a diffusers-named Flux file (subject.ts) is these and no more.
+ */
+const FLUX_ORIGINAL_LAYERS = {
+    double: [...Object.keys(FLUX_DOUBLE_QKV), ...Object.keys(FLUX_DOUBLE_RENAMES)],
+    single: ['linear1', 'linear2', 'modulation.lin'],
+    top: Object.keys(FLUX_TOP_RENAMES)
+};
+const FLUX_LAYERS_KOHYA = {
+    double: new Set(FLUX_ORIGINAL_LAYERS.double.map(adapters/* kohyaForm */.PP)),
+    single: new Set(FLUX_ORIGINAL_LAYERS.single.map(adapters/* kohyaForm */.PP)),
+    top: new Set(FLUX_ORIGINAL_LAYERS.top.map(adapters/* kohyaForm */.PP))
+};
+/** Whether a module path in kohya form (`double_blocks_3_img_attn_qkv`) is one of the Flux original layers. */
+function isFluxOriginalLayer(underscored) {
+    const double = /^double_blocks_\d+_(.+)$/.exec(underscored);
+    if (double)
+        return FLUX_LAYERS_KOHYA.double.has(double[1]);
+    const single = /^single_blocks_\d+_(.+)$/.exec(underscored);
+    if (single)
+        return FLUX_LAYERS_KOHYA.single.has(single[1]);
+    return FLUX_LAYERS_KOHYA.top.has(underscored);
+}
+/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
+const FLUX_TO_DIFFUSERS = {
+    label: 'flux original->diffusers',
+    names(path, shape) {
+        const rows = shape[0] ?? 0;
+        const hidden = shape[1] ?? 0;
+        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `transformer_blocks.${m[1]}`;
+            const rest = m[2];
+            const qkv = FLUX_DOUBLE_QKV[rest];
+            if (qkv)
+                return equalSlices(`${b}.attn`, [...qkv], rows);
+            const renamed = FLUX_DOUBLE_RENAMES[rest];
+            return renamed ? [{ path: `${b}.${renamed}` }] : [];
+        }
+        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
+        if (m) {
+            const b = `single_transformer_blocks.${m[1]}`;
+            if (m[2] === 'linear1' && rows > 3 * hidden) {
+                return [
+                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
+                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
+                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
+                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
+                ];
+            }
+            if (m[2] === 'linear2')
+                return [{ path: `${b}.proj_out` }];
+            if (m[2] === 'modulation.lin')
+                return [{ path: `${b}.norm.linear` }];
+            return [];
+        }
+        const mapped = FLUX_TOP_RENAMES[path];
+        return mapped ? [{ path: mapped }] : [];
+    }
+};
+/** LDM resnet layers -> diffusers resnet layers (ComfyUI unet_to_diffusers). */
+const SGM_RESNET_PARTS = (0,lookup/* lookupTable */.z)({
+    'in_layers.0': 'norm1',
+    'in_layers.2': 'conv1',
+    'emb_layers.1': 'time_emb_proj',
+    'out_layers.0': 'norm2',
+    'out_layers.3': 'conv2',
+    skip_connection: 'conv_shortcut'
+});
+/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
+function resnet(prefix, rest) {
+    const part = SGM_RESNET_PARTS[rest];
+    return part ? [{ path: `${prefix}.${part}` }] : [];
+}
+/** LDM UNet top-level layers -> diffusers names (ComfyUI unet_to_diffusers). */
+const SGM_TOP_RENAMES = (0,lookup/* lookupTable */.z)({
+    'time_embed.0': 'time_embedding.linear_1',
+    'time_embed.2': 'time_embedding.linear_2',
+    'label_emb.0.0': 'add_embedding.linear_1',
+    'label_emb.0.2': 'add_embedding.linear_2',
+    'input_blocks.0.0': 'conv_in',
+    'out.0': 'conv_norm_out',
+    'out.2': 'conv_out'
+});
+/**
+ * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
+ * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
+ * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
+ * upsampler as the last sub-module.
+ */
+const SGM_TO_DIFFUSERS = {
+    label: 'sgm->diffusers',
+    names(path) {
+        const top = SGM_TOP_RENAMES[path];
+        if (top)
+            return [{ path: top }];
+        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
+        if (m) {
+            const n = Number(m[1]);
+            if (n < 1)
+                return [];
+            const level = Math.floor((n - 1) / 3);
+            const within = (n - 1) % 3;
+            if (within === 2)
+                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
+            if (m[2] === '0')
+                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
+            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
+        }
+        m = /^middle_block\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            if (m[1] === '1')
+                return [{ path: `mid_block.attentions.0.${m[2]}` }];
+            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
+        }
+        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
+        if (m) {
+            const level = Math.floor(Number(m[1]) / 3);
+            const idx = Number(m[1]) % 3;
+            if (m[2] === '0')
+                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
+            if (m[3] === 'conv')
+                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
+            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
+        }
+        return [];
+    }
+};
+const WAN_TO_DIFFUSERS = wanMap(false);
+const WAN_FROM_DIFFUSERS = wanMap(true);
+/**
+ * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
+ * model classes whose maps are known; empty otherwise.
+ */
+function diffusersNamesOf(arch, path, shape) {
+    if (arch === 'unet')
+        return SGM_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'flux')
+        return FLUX_TO_DIFFUSERS.names(path, shape);
+    if (arch === 'wan')
+        return WAN_TO_DIFFUSERS.names(path, shape);
+    return [];
+}
+
 ;// CONCATENATED MODULE: ./src/lora/loaders/diffusers.ts
-const u = (p) => p.replace(/\./g, '_');
-const hasPair = (f, down, up) => f.suffixes.has(down) && f.suffixes.has(up);
-const kohyaPair = (f) => hasPair(f, '.lora_down.weight', '.lora_up.weight');
-const abPair = (f) => hasPair(f, '.lora_A.weight', '.lora_B.weight');
+/**
+ * diffusers' LoRA loading rules, as data: per pipeline family, the converters `lora_state_dict` runs (each with
+ * the file-level test that selects it, the modules it converts, and what it does with the rest), the key prefix
+ * `load_lora_adapter` keeps, and the checks `load_lora_weights` makes. Facts from diffusers'
+ * src/diffusers/loaders/lora_pipeline.py, lora_conversion_utils.py and peft.py (function names cited per rule);
+ * docs/reference/loaders.md has the full list.
+ */
+
+
+
+const hasPair = (f, p) => f.suffixes.has(p.down) && f.suffixes.has(p.up);
+const kohyaPair = (f) => hasPair(f, adapters/* LORA_PAIR */.GD.kohya);
+const abPair = (f) => hasPair(f, adapters/* LORA_PAIR */.GD.peft);
+/** A module in an sgm / LDM UNet block (`input_blocks_4_1_...`). */
+const SGM_BLOCK = new RegExp(`^(?:${family_unet/* UNET_LDM_SERIES */.Bm.join('|')})_`);
+/** The prefixes the SD kohya converter requires of every key. */
+const SD_KOHYA = [adapters/* PREFIX */.H3.kohyaUnet, adapters/* PREFIX */.H3.kohyaTe, adapters/* PREFIX */.H3.kohyaTe1, adapters/* PREFIX */.H3.kohyaTe2];
 // lora_conversion_utils.py `_convert_non_diffusers_lora_to_diffusers`: kohya LoRA pairs of the UNet and CLIP.
 const sdKohya = {
     name: 'kohya',
     source: 'lora_conversion_utils.py _convert_non_diffusers_lora_to_diffusers',
-    selects: (keys) => keys.every((k) => /^lora_(?:unet|te|te1|te2)_/.test(k)),
+    selects: (keys) => keys.every((k) => SD_KOHYA.some((p) => k.startsWith(p))),
     converts: (f) => kohyaPair(f),
     // sgm block names are renamed to diffusers blocks only when the pipeline passes its unet_config
     // (`_maybe_map_sgm_blocks_to_diffusers`; StableDiffusionXLLoraLoaderMixin does, the SD 1.x mixin does not):
     // on SD 1.x `_convert_unet_lora_key` turns them into names no module has.
-    lands: (f, file) => f.module.component === 'text-encoder' ||
-        !/^(?:input_blocks|middle_block|output_blocks)_/.test(f.module.path) ||
-        file.sdxl,
+    lands: (f, file) => f.module.component === 'text-encoder' || !SGM_BLOCK.test(f.module.path) || file.sdxl,
     rest: {
         kind: 'error',
         error: (keys) => `ValueError: The following keys have not been correctly renamed: ${keys.join(', ')}`
@@ -320,21 +600,28 @@ const WAN_IMAGE = /^blocks_\d+_cross_attn_[kv]_img$/;
 const wanOriginal = {
     name: 'Wan original names',
     source: 'lora_conversion_utils.py _convert_non_diffusers_wan_lora_to_diffusers',
-    selects: (keys) => keys.some((k) => k.startsWith('diffusion_model.')),
+    selects: (keys) => keys.some((k) => k.startsWith(adapters/* PREFIX */.H3.comfyDenoiser)),
     converts: (f, file) => {
         const m = f.module;
-        if (m.prefix !== 'diffusion_model.')
+        if (m.prefix !== adapters/* PREFIX */.H3.comfyDenoiser)
             return false;
-        const p = u(m.path);
+        const p = (0,adapters/* kohyaForm */.PP)(m.path);
         if (!WAN_ORIGINAL.test(p) && !(file.i2v && WAN_IMAGE.test(p)))
             return false;
         return kohyaPair(f) || abPair(f);
     },
     // It pops the pair, the alpha and `diff_b`; a DoRA magnitude or dora_scale is left over (the Wan mixin drops
     // dora_scale only after converting).
-    takes: ['.lora_A.weight', '.lora_B.weight', '.lora_down.weight', '.lora_up.weight', '.alpha', '.diff_b'],
+    takes: [
+        adapters/* LORA_PAIR */.GD.peft.down,
+        adapters/* LORA_PAIR */.GD.peft.up,
+        adapters/* LORA_PAIR */.GD.kohya.down,
+        adapters/* LORA_PAIR */.GD.kohya.up,
+        adapters/* SUFFIX */.Er.alpha,
+        adapters/* SUFFIX */.Er.diffBias
+    ],
     drops: (f) => {
-        const onlyDiff = [...f.suffixes].every((s) => s === '.diff' || s === '.diff_b');
+        const onlyDiff = [...f.suffixes].every((s) => s === adapters/* SUFFIX */.Er.diff || s === adapters/* SUFFIX */.Er.diffBias);
         if (!onlyDiff)
             return null;
         if (f.module.path.includes('norm'))
@@ -361,21 +648,22 @@ const WAN_MUSUBI_PARTS = [
     'ffn_0',
     'ffn_2'
 ];
+const MUSUBI_TAKES = [adapters/* LORA_PAIR */.GD.kohya.down, adapters/* LORA_PAIR */.GD.kohya.up, adapters/* SUFFIX */.Er.alpha];
 const wanMusubi = {
     name: 'musubi-tuner',
     source: 'lora_conversion_utils.py _convert_musubi_wan_lora_to_diffusers',
-    selects: (keys) => keys.some((k) => k.startsWith('lora_unet_')),
+    selects: (keys) => keys.some((k) => k.startsWith(adapters/* PREFIX */.H3.kohyaUnet)),
     converts: (f, file) => {
         const p = f.module.path;
         const known = /^blocks_\d+_(.+)$/.exec(p);
-        if (f.module.prefix !== 'lora_unet_' || !known)
+        if (f.module.prefix !== adapters/* PREFIX */.H3.kohyaUnet || !known)
             return false;
         return WAN_MUSUBI_PARTS.includes(known[1]) || (file.i2v && /^cross_attn_[kv]_img$/.test(known[1]));
     },
     check: (_facts, file) => {
         // It cuts `lora_unet_` off every key (whatever it starts with), counts blocks from the text after
         // `blocks_` (a key without one is an IndexError), then indexes each block's modules and alphas.
-        const names = new Set(file.keys.map((k) => k.slice('lora_unet_'.length)));
+        const names = new Set(file.keys.map((k) => k.slice(adapters/* PREFIX */.H3.kohyaUnet.length)));
         const blocks = new Set();
         for (const k of names) {
             const at = k.indexOf('blocks_');
@@ -386,7 +674,7 @@ const wanMusubi = {
         const parts = file.i2v ? [...WAN_MUSUBI_PARTS, 'cross_attn_k_img', 'cross_attn_v_img'] : WAN_MUSUBI_PARTS;
         for (let i = 0; i < blocks.size; i++) {
             for (const part of parts) {
-                for (const s of ['.lora_down.weight', '.lora_up.weight', '.alpha']) {
+                for (const s of MUSUBI_TAKES) {
                     const key = `blocks_${i}_${part}${s}`;
                     if (!names.has(key))
                         return `KeyError: '${key}'`;
@@ -395,37 +683,36 @@ const wanMusubi = {
         }
         return null;
     },
-    takes: ['.lora_down.weight', '.lora_up.weight', '.alpha'],
+    takes: MUSUBI_TAKES,
     rest: {
         kind: 'error',
         error: (keys) => `ValueError: \`state_dict\` should be empty at this point but has ${keys.join(', ')}`
     }
 };
 const XLABS_STEM = /^(double|single)_blocks\.(\d+)\.processor\.(qkv|proj)(?:_lora(\d?))?$/;
-const FLUX_ORIGINAL = /^(?:double_blocks_\d+_(?:img|txt)_(?:attn_(?:qkv|proj)|mlp_[02]|mod_lin)|single_blocks_\d+_(?:linear[12]|modulation_lin)|img_in|txt_in|(?:time|vector|guidance)_in_(?:in|out)_layer|final_layer_(?:linear|adaLN_modulation_1))$/;
 // `_convert_kohya_flux_lora_to_diffusers`, picked by any `.lora_down.weight` key: with `transformer.` keys it keeps
 // only those; otherwise it renames `diffusion_model.` to `lora_unet_` and converts the sd-scripts names.
 const fluxKohya = {
     name: 'kohya (Flux)',
     source: 'lora_conversion_utils.py _convert_kohya_flux_lora_to_diffusers',
-    selects: (keys) => keys.some((k) => k.includes('.lora_down.weight')),
+    selects: (keys) => keys.some((k) => k.includes(adapters/* LORA_PAIR */.GD.kohya.down)),
     converts: (f, file) => {
         const m = f.module;
-        if (file.keys.some((k) => k.startsWith('transformer.')))
-            return m.prefix === 'transformer.' && (kohyaPair(f) || abPair(f));
+        if (file.keys.some((k) => k.startsWith(adapters/* PREFIX */.H3.diffusersTransformer)))
+            return m.prefix === adapters/* PREFIX */.H3.diffusersTransformer && (kohyaPair(f) || abPair(f));
         if (m.component === 'text-encoder')
             return kohyaPair(f);
-        return ((m.prefix === 'lora_unet_' || m.prefix === 'diffusion_model.') &&
+        return ((m.prefix === adapters/* PREFIX */.H3.kohyaUnet || m.prefix === adapters/* PREFIX */.H3.comfyDenoiser) &&
             kohyaPair(f) &&
-            FLUX_ORIGINAL.test(u(m.path)));
+            isFluxOriginalLayer((0,adapters/* kohyaForm */.PP)(m.path)));
     },
-    drops: (f) => f.suffixes.has('.diff_b') && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
+    drops: (f) => f.suffixes.has(adapters/* SUFFIX */.Er.diffBias) && f.suffixes.size === 1 ? '`diff_b` keys are filtered out' : null,
     check: (facts, file) => {
-        if (file.keys.some((k) => k.startsWith('transformer.')))
+        if (file.keys.some((k) => k.startsWith(adapters/* PREFIX */.H3.diffusersTransformer)))
             return null;
         // `_convert_sd_scripts_to_ai_toolkit` splits linear1 with Flux.1's own sizes (3 x 3072 + 12288 rows).
         for (const f of facts) {
-            if (!/^single_blocks_\d+_linear1$/.test(u(f.module.path)) || !kohyaPair(f))
+            if (!/^single_blocks_\d+_linear1$/.test((0,adapters/* kohyaForm */.PP)(f.module.path)) || !kohyaPair(f))
                 continue;
             const up = f.module.tensors.find((t) => t.role === 'up')?.tensor.shape[0];
             if (up !== undefined && up !== 3 * 3072 + 12288)
@@ -444,9 +731,9 @@ const fluxFalKontext = {
     name: 'fal Kontext',
     source: 'lora_conversion_utils.py _convert_fal_kontext_lora_to_diffusers',
     selects: (keys) => keys.some((k) => k.includes('base_model')),
-    converts: (f) => f.module.prefix === 'base_model.model.' && FLUX_ORIGINAL.test(u(f.module.path)) && abPair(f),
+    converts: (f) => f.module.prefix === adapters/* PREFIX */.H3.peft && isFluxOriginalLayer((0,adapters/* kohyaForm */.PP)(f.module.path)) && abPair(f),
     check: (_facts, file) => {
-        const first = 'base_model.model.double_blocks.0.img_mod.lin.lora_A.weight';
+        const first = `${adapters/* PREFIX */.H3.peft}double_blocks.0.img_mod.lin${adapters/* LORA_PAIR */.GD.peft.down}`;
         return file.keys.includes(first) ? null : `KeyError: '${first}'`;
     },
     rest: {
@@ -510,17 +797,24 @@ const PIPELINES = {
  * `convert_unet_state_dict_to_peft` renames; DoRA magnitudes and `lora_B.bias` are PEFT parameters too.
  */
 const PEFT_PAIRS = [
-    { down: '.lora_A.weight', up: '.lora_B.weight' },
-    { down: '.lora_down.weight', up: '.lora_up.weight' },
-    { down: '.lora.down.weight', up: '.lora.up.weight' },
-    { down: '_lora.down.weight', up: '_lora.up.weight' },
-    { down: '.lora_linear_layer.down.weight', up: '.lora_linear_layer.up.weight' }
+    adapters/* LORA_PAIR */.GD.peft,
+    adapters/* LORA_PAIR */.GD.kohya,
+    adapters/* LORA_PAIR */.GD.dotLora,
+    adapters/* LORA_PAIR */.GD.processor,
+    adapters/* LORA_PAIR */.GD.linearLayer
 ];
-const PEFT_EXTRAS = ['.lora_magnitude_vector', '.lora_B.bias'];
+const PEFT_EXTRAS = [adapters/* SUFFIX */.Er.magnitude, adapters/* SUFFIX */.Er.peftBBias];
 /** Text-encoder prefixes `load_lora_into_text_encoder` keeps. */
-const TEXT_ENCODER_PREFIXES = ['text_encoder.', 'text_encoder_2.'];
+const TEXT_ENCODER_PREFIXES = [adapters/* PREFIX */.H3.diffusersTe, adapters/* PREFIX */.H3.diffusersTe2];
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/diffusers-profile.ts
+/**
+ * The diffusers profile: a LoRA through `load_lora_weights` of the pipeline its base belongs to (the rules in
+ * diffusers.ts). The file first goes through the converter `lora_state_dict` selects (a converter that meets a
+ * key it cannot rename fails the whole file); what is left must carry the pipeline's prefix and name a module of
+ * the diffusers model, where PEFT loads it. PEFT refuses the whole file on any size mismatch.
+ */
+
 
 const diffusers_profile_RUNTIME = 'diffusers';
 function base(f) {
@@ -555,7 +849,9 @@ function peft(f, landing, viaConverter) {
     }
     r.status = 'ok';
     r.runtimeLoads = true;
-    const ignored = f.suffixes.has('.dora_scale') ? 'dora_scale is filtered out: loads as a plain LoRA' : null;
+    const ignored = f.suffixes.has(adapters/* SUFFIX */.Er.doraScale)
+        ? 'dora_scale is filtered out: loads as a plain LoRA'
+        : null;
     if (ignored)
         r.reason = `loads; ${ignored}`;
     if (how)
@@ -569,7 +865,8 @@ function diffusersProfile(input) {
     const converter = pipeline.converters.find((c) => c.selects(file.keys)) ?? null;
     let fileError;
     if (pipeline.loraSubstring === 'all') {
-        // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames.
+        // `load_lora_weights` checks every key after the converter; a converter consumes alphas and renames. These
+        // are diffusers' substring tests on whole keys (`"lora" in k`, its DoRA filter), not suffixes.
         const offending = converter
             ? []
             : file.keys.filter((k) => !k.includes('lora') && !k.includes('dora_scale'));
@@ -648,224 +945,8 @@ function diffusersProfile(input) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/lookup.ts
-var lookup = __webpack_require__(9493);
-;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
-/**
- * The runtimes' own name maps, as documented facts about what they do when they load a checkpoint (docs/reference/
- * loaders.md §1.1): ComfyUI holds every model in its original layout and converts a diffusers-named file on load
- * (comfy/utils.py `flux_to_diffusers`, `unet_to_diffusers`), and builds its LoRA key map from the same tables; a
- * Wan diffusers file is held in the release's names (the pairs of diffusers' scripts/convert_wan_to_diffusers.py,
- * read backwards). Only the loader model (src/lora/loaders/) reads these: LoRA resolution works from structure,
- * names and shapes through the correspondence engine, never from a table.
- */
-
-// Wan original <-> diffusers module names (convert_wan_to_diffusers.py, at module level).
-const WAN_BLOCK_PAIRS = [
-    ['self_attn.q', 'attn1.to_q'],
-    ['self_attn.k', 'attn1.to_k'],
-    ['self_attn.v', 'attn1.to_v'],
-    ['self_attn.o', 'attn1.to_out.0'],
-    ['self_attn.norm_q', 'attn1.norm_q'],
-    ['self_attn.norm_k', 'attn1.norm_k'],
-    ['cross_attn.q', 'attn2.to_q'],
-    ['cross_attn.k', 'attn2.to_k'],
-    ['cross_attn.v', 'attn2.to_v'],
-    ['cross_attn.o', 'attn2.to_out.0'],
-    ['cross_attn.norm_q', 'attn2.norm_q'],
-    ['cross_attn.norm_k', 'attn2.norm_k'],
-    ['cross_attn.k_img', 'attn2.add_k_proj'],
-    ['cross_attn.v_img', 'attn2.add_v_proj'],
-    ['cross_attn.norm_k_img', 'attn2.norm_added_k'],
-    ['ffn.0', 'ffn.net.0.proj'],
-    ['ffn.2', 'ffn.net.2'],
-    ['modulation', 'scale_shift_table'],
-    ['norm3', 'norm2']
-];
-const WAN_TOP_PAIRS = [
-    ['patch_embedding', 'patch_embedding'],
-    ['time_embedding.0', 'condition_embedder.time_embedder.linear_1'],
-    ['time_embedding.2', 'condition_embedder.time_embedder.linear_2'],
-    ['text_embedding.0', 'condition_embedder.text_embedder.linear_1'],
-    ['text_embedding.2', 'condition_embedder.text_embedder.linear_2'],
-    ['time_projection.1', 'condition_embedder.time_proj'],
-    ['head.modulation', 'scale_shift_table'],
-    ['head.head', 'proj_out'],
-    ['img_emb.proj.0', 'condition_embedder.image_embedder.norm1'],
-    ['img_emb.proj.1', 'condition_embedder.image_embedder.ff.net.0.proj'],
-    ['img_emb.proj.3', 'condition_embedder.image_embedder.ff.net.2'],
-    ['img_emb.proj.4', 'condition_embedder.image_embedder.norm2'],
-    ['img_emb.emb_pos', 'condition_embedder.image_embedder.pos_embed']
-];
-const BLOCK_PATH = /^((?:vace_)?blocks\.\d+)\.(.+)$/;
-function pairMap(pairs, reverse) {
-    return new Map(pairs.map(([a, b]) => (reverse ? [b, a] : [a, b])));
-}
-function wanMap(reverse) {
-    const block = pairMap(WAN_BLOCK_PAIRS, reverse);
-    const top = pairMap(WAN_TOP_PAIRS, reverse);
-    return {
-        label: reverse ? 'wan diffusers->original' : 'wan original->diffusers',
-        names(path) {
-            const m = BLOCK_PATH.exec(path);
-            if (m) {
-                const mapped = block.get(m[2]);
-                return mapped ? [{ path: `${m[1]}.${mapped}` }] : [];
-            }
-            const mapped = top.get(path);
-            return mapped && mapped !== path ? [{ path: mapped }] : [];
-        }
-    };
-}
-/** Split a fused weight's rows into equal parts named `names`. */
-function equalSlices(prefix, names, rows) {
-    if (rows % names.length !== 0)
-        return [];
-    const size = rows / names.length;
-    return names.map((n, j) => ({ path: `${prefix}.${n}`, slice: { offset: j * size, size } }));
-}
-/** Flux BFL names -> diffusers FluxTransformer2DModel names (ComfyUI flux_to_diffusers, with qkv slices). */
-const FLUX_TO_DIFFUSERS = {
-    label: 'flux original->diffusers',
-    names(path, shape) {
-        const rows = shape[0] ?? 0;
-        const hidden = shape[1] ?? 0;
-        let m = /^double_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `transformer_blocks.${m[1]}`;
-            const rest = m[2];
-            const map = (0,lookup/* lookupTable */.z)({
-                'img_attn.proj': 'attn.to_out.0',
-                'txt_attn.proj': 'attn.to_add_out',
-                'img_mlp.0': 'ff.net.0.proj',
-                'img_mlp.2': 'ff.net.2',
-                'txt_mlp.0': 'ff_context.net.0.proj',
-                'txt_mlp.2': 'ff_context.net.2',
-                'img_mod.lin': 'norm1.linear',
-                'txt_mod.lin': 'norm1_context.linear'
-            });
-            if (rest === 'img_attn.qkv')
-                return equalSlices(`${b}.attn`, ['to_q', 'to_k', 'to_v'], rows);
-            if (rest === 'txt_attn.qkv')
-                return equalSlices(`${b}.attn`, ['add_q_proj', 'add_k_proj', 'add_v_proj'], rows);
-            return map[rest] ? [{ path: `${b}.${map[rest]}` }] : [];
-        }
-        m = /^single_blocks\.(\d+)\.(.+)$/.exec(path);
-        if (m) {
-            const b = `single_transformer_blocks.${m[1]}`;
-            if (m[2] === 'linear1' && rows > 3 * hidden) {
-                return [
-                    { path: `${b}.attn.to_q`, slice: { offset: 0, size: hidden } },
-                    { path: `${b}.attn.to_k`, slice: { offset: hidden, size: hidden } },
-                    { path: `${b}.attn.to_v`, slice: { offset: 2 * hidden, size: hidden } },
-                    { path: `${b}.proj_mlp`, slice: { offset: 3 * hidden, size: rows - 3 * hidden } }
-                ];
-            }
-            if (m[2] === 'linear2')
-                return [{ path: `${b}.proj_out` }];
-            if (m[2] === 'modulation.lin')
-                return [{ path: `${b}.norm.linear` }];
-            return [];
-        }
-        const top = (0,lookup/* lookupTable */.z)({
-            img_in: 'x_embedder',
-            txt_in: 'context_embedder',
-            'time_in.in_layer': 'time_text_embed.timestep_embedder.linear_1',
-            'time_in.out_layer': 'time_text_embed.timestep_embedder.linear_2',
-            'vector_in.in_layer': 'time_text_embed.text_embedder.linear_1',
-            'vector_in.out_layer': 'time_text_embed.text_embedder.linear_2',
-            'guidance_in.in_layer': 'time_text_embed.guidance_embedder.linear_1',
-            'guidance_in.out_layer': 'time_text_embed.guidance_embedder.linear_2',
-            'final_layer.linear': 'proj_out',
-            'final_layer.adaLN_modulation.1': 'norm_out.linear'
-        });
-        const mapped = top[path];
-        return mapped ? [{ path: mapped }] : [];
-    }
-};
-const RESNET_PARTS = (0,lookup/* lookupTable */.z)({
-    'in_layers.0': 'norm1',
-    'in_layers.2': 'conv1',
-    'emb_layers.1': 'time_emb_proj',
-    'out_layers.0': 'norm2',
-    'out_layers.3': 'conv2',
-    skip_connection: 'conv_shortcut'
-});
-/** A resnet sub-path in diffusers names, or null when the part is not a resnet layer. */
-function resnet(prefix, rest) {
-    const part = RESNET_PARTS[rest];
-    return part ? [{ path: `${prefix}.${part}` }] : [];
-}
-/**
- * SDXL / SD LDM (sgm) UNet names -> diffusers UNet2DConditionModel names (ComfyUI unet_to_diffusers, for two res
- * blocks per level): `input_blocks.n` is level (n-1)/3, resnet or attention by sub-index, the third of each level
- * its downsampler; `output_blocks.n` is level n/3 with three resnets, attentions where the level has them, and an
- * upsampler as the last sub-module.
- */
-const SGM_TO_DIFFUSERS = {
-    label: 'sgm->diffusers',
-    names(path) {
-        const top = (0,lookup/* lookupTable */.z)({
-            'time_embed.0': 'time_embedding.linear_1',
-            'time_embed.2': 'time_embedding.linear_2',
-            'label_emb.0.0': 'add_embedding.linear_1',
-            'label_emb.0.2': 'add_embedding.linear_2',
-            'input_blocks.0.0': 'conv_in',
-            'out.0': 'conv_norm_out',
-            'out.2': 'conv_out'
-        });
-        if (top[path])
-            return [{ path: top[path] }];
-        let m = /^input_blocks\.(\d+)\.([01])\.(.+)$/.exec(path);
-        if (m) {
-            const n = Number(m[1]);
-            if (n < 1)
-                return [];
-            const level = Math.floor((n - 1) / 3);
-            const within = (n - 1) % 3;
-            if (within === 2)
-                return m[2] === '0' && m[3] === 'op' ? [{ path: `down_blocks.${level}.downsamplers.0.conv` }] : [];
-            if (m[2] === '0')
-                return resnet(`down_blocks.${level}.resnets.${within}`, m[3]);
-            return [{ path: `down_blocks.${level}.attentions.${within}.${m[3]}` }];
-        }
-        m = /^middle_block\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            if (m[1] === '1')
-                return [{ path: `mid_block.attentions.0.${m[2]}` }];
-            return resnet(`mid_block.resnets.${m[1] === '0' ? 0 : 1}`, m[2]);
-        }
-        m = /^output_blocks\.(\d+)\.([012])\.(.+)$/.exec(path);
-        if (m) {
-            const level = Math.floor(Number(m[1]) / 3);
-            const idx = Number(m[1]) % 3;
-            if (m[2] === '0')
-                return resnet(`up_blocks.${level}.resnets.${idx}`, m[3]);
-            if (m[3] === 'conv')
-                return [{ path: `up_blocks.${level}.upsamplers.0.conv` }];
-            return [{ path: `up_blocks.${level}.attentions.${idx}.${m[3]}` }];
-        }
-        return [];
-    }
-};
-const WAN_TO_DIFFUSERS = wanMap(false);
-const WAN_FROM_DIFFUSERS = wanMap(true);
-/**
- * The diffusers names the runtimes give one weight of the original layout (with the rows each covers), for the
- * model classes whose maps are known; empty otherwise.
- */
-function diffusersNamesOf(arch, path, shape) {
-    if (arch === 'unet')
-        return SGM_TO_DIFFUSERS.names(path, shape);
-    if (arch === 'flux')
-        return FLUX_TO_DIFFUSERS.names(path, shape);
-    if (arch === 'wan')
-        return WAN_TO_DIFFUSERS.names(path, shape);
-    return [];
-}
-
-// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
-var families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
+var families = __webpack_require__(1751);
 ;// CONCATENATED MODULE: ./src/lora/loaders/subject.ts
 /**
  * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches
@@ -875,6 +956,7 @@ var families = __webpack_require__(9444);
  * checkpoint loaders; diffusers: `from_single_file` converters), so a LoRA is matched against that naming, not
  * against the names in the base file. See docs/reference/loaders.md.
  */
+
 
 
 function moduleFacts(m) {
@@ -923,33 +1005,9 @@ function wanFromDiffusers(space) {
     }
     return out;
 }
-// Flux original module names per block (comfy/utils.py `flux_to_diffusers`); the diffusers parts come from
-// ComfyUI's table, given the fused shape.
-const FLUX_DOUBLE = [
-    'img_attn.qkv',
-    'txt_attn.qkv',
-    'img_attn.proj',
-    'txt_attn.proj',
-    'img_mlp.0',
-    'img_mlp.2',
-    'txt_mlp.0',
-    'txt_mlp.2',
-    'img_mod.lin',
-    'txt_mod.lin'
-];
-const FLUX_SINGLE = ['linear1', 'linear2', 'modulation.lin'];
-const FLUX_TOP = [
-    'img_in',
-    'txt_in',
-    'time_in.in_layer',
-    'time_in.out_layer',
-    'vector_in.in_layer',
-    'vector_in.out_layer',
-    'guidance_in.in_layer',
-    'guidance_in.out_layer',
-    'final_layer.linear',
-    'final_layer.adaLN_modulation.1'
-];
+// Flux original module names per block: the layers ComfyUI's table (comfy/utils.py `flux_to_diffusers`) covers;
+// the diffusers parts come from the same table, given the fused shape.
+const { double: FLUX_DOUBLE, single: FLUX_SINGLE, top: FLUX_TOP } = FLUX_ORIGINAL_LAYERS;
 /** A fused original weight from its diffusers parts (rows stacked in alias-slice order). */
 function fused(path, parts, slices) {
     if (parts.length === 1 && !slices[0])
@@ -999,29 +1057,22 @@ function fluxFromDiffusers(space) {
     }
     return { weights: out, hidden };
 }
+/** A name table read backwards (the tables are one to one). */
+function inverted(table) {
+    const out = {};
+    for (const [k, v] of Object.entries(table))
+        if (v !== undefined)
+            out[v] = k;
+    return (0,lookup/* lookupTable */.z)(out);
+}
+const RESNET = inverted(SGM_RESNET_PARTS);
+const TOP = inverted(SGM_TOP_RENAMES);
 /**
  * A diffusers UNet path in LDM (sgm) names: the inverse of ComfyUI's sgm->diffusers table, checked by mapping the
  * answer forward again (so a guess the table would not produce is dropped).
  */
 function sgmPathOf(d, upHasAttention) {
     const guesses = [];
-    const RESNET = {
-        norm1: 'in_layers.0',
-        conv1: 'in_layers.2',
-        time_emb_proj: 'emb_layers.1',
-        norm2: 'out_layers.0',
-        conv2: 'out_layers.3',
-        conv_shortcut: 'skip_connection'
-    };
-    const TOP = {
-        'time_embedding.linear_1': 'time_embed.0',
-        'time_embedding.linear_2': 'time_embed.2',
-        'add_embedding.linear_1': 'label_emb.0.0',
-        'add_embedding.linear_2': 'label_emb.0.2',
-        conv_in: 'input_blocks.0.0',
-        conv_norm_out: 'out.0',
-        conv_out: 'out.2'
-    };
     if (Object.hasOwn(TOP, d))
         guesses.push(TOP[d]);
     let m = /^down_blocks\.(\d+)\.(resnets|attentions)\.(\d+)\.(.+)$/.exec(d);
@@ -1099,6 +1150,7 @@ function originalView(base) {
 
 
 
+
 /** The diffusers names of one original weight, with the rows they cover (ComfyUI's `*_to_diffusers` tables). */
 function diffusersNames(view, w) {
     if (view.arch === 'unet' || view.arch === 'flux')
@@ -1152,7 +1204,7 @@ function buildKeyMap(base) {
     for (const w of view.weights.values()) {
         if (w.entry.isParam) {
             // Parameters without `.weight` answer only under their own full name (`key_map[k] = k`).
-            stems.set(`diffusion_model.${w.path}`, { weight: w, source: 'generic format', component: 'denoiser' });
+            stems.set(adapters/* PREFIX */.H3.comfyDenoiser + w.path, { weight: w, source: 'generic format', component: 'denoiser' });
             continue;
         }
         for (const f of forms) {
@@ -1182,7 +1234,7 @@ function buildKeyMap(base) {
         if (w.entry.isParam)
             continue;
         for (const d of diffusersNamesOf(view.arch, w.path, w.entry.shape))
-            diffusers.set(d.path.replace(/\./g, '_'), d.slice ? { weight: w, slice: d.slice } : { weight: w });
+            diffusers.set((0,adapters/* kohyaForm */.PP)(d.path), d.slice ? { weight: w, slice: d.slice } : { weight: w });
     }
     if (view.arch === 'flux') {
         for (const w of view.weights.values()) {
@@ -1201,7 +1253,7 @@ function buildKeyMap(base) {
         const clip = te === 1 ? 'clip_l' : te === 2 ? 'clip_g' : `te${te}`;
         for (const { path, w, slice } of clipWeights(space)) {
             const at = slice ? { slice } : {};
-            stems.set(`text_encoders.${clip}.transformer.${path}`, {
+            stems.set(`${adapters/* PREFIX */.H3.comfyTextEncoders}${clip}.transformer.${path}`, {
                 weight: w,
                 ...at,
                 source: 'generic text-encoder format',
@@ -1217,6 +1269,13 @@ function buildKeyMap(base) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/landing.ts
+/**
+ * Where a module lands on the base, for a profile that needs the resolver's answer: the resolver's target when it
+ * found one, else ComfyUI's key map (which also knows bases the runtimes convert on load), with the resolver's
+ * shape check either way. Whether the LoRA named that module by its diffusers name matters to diffusers, whose
+ * models only have diffusers names.
+ */
+
 
 
 
@@ -1239,8 +1298,8 @@ function namedByDiffusers(m, target, base) {
     const key = target.key.startsWith(prefix) ? target.key.slice(prefix.length) : target.key;
     const path = key.replace(/\.weight$/, '');
     const names = diffusersNamesOf(archOf(base.family), path, target.shape);
-    const mine = m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_');
-    return names.some((n) => n.path.replace(/\./g, '_') === mine);
+    const mine = m.pathForm === 'underscore' ? m.path : (0,adapters/* kohyaForm */.PP)(m.path);
+    return names.some((n) => (0,adapters/* kohyaForm */.PP)(n.path) === mine);
 }
 /**
  * XLabs attention-processor stems in original Flux names, the renames ComfyUI's `convert_uso_lora` and diffusers'
@@ -1254,9 +1313,9 @@ function xlabsStem(stem) {
         return null;
     const [, kind, n, part, which] = m;
     if (kind === 'single')
-        return `diffusion_model.single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`;
+        return `${adapters/* PREFIX */.H3.comfyDenoiser}single_blocks.${n}.${part === 'qkv' ? 'linear1_qkv' : 'linear2'}`;
     const side = which === '2' ? 'txt' : 'img';
-    return `diffusion_model.double_blocks.${n}.${side}_attn.${part}`;
+    return `${adapters/* PREFIX */.H3.comfyDenoiser}double_blocks.${n}.${side}_attn.${part}`;
 }
 function landingOf(f, resolved, base, keyMap) {
     if (resolved?.target && (resolved.status === 'ok' || resolved.status === 'shape-mismatch')) {
@@ -1273,7 +1332,7 @@ function landingOf(f, resolved, base, keyMap) {
     const m = f.module;
     // diffusers converts an original-layout base to its own names on load: a module under one of those lands there.
     const converted = m.component === 'denoiser' && !baseUsesDiffusersNames(base)
-        ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : m.path.replace(/\./g, '_'))
+        ? keyMap.diffusers.get(m.pathForm === 'underscore' ? m.path : (0,adapters/* kohyaForm */.PP)(m.path))
         : undefined;
     if (converted) {
         const v = (0,shapes/* checkModuleShapes */.B)(m, converted.weight.entry, converted.slice);
@@ -1297,8 +1356,13 @@ function landingOf(f, resolved, base, keyMap) {
         : m.component === 'text-encoder'
             ? [m.stem]
             : m.pathForm === 'underscore'
-                ? [`lora_unet_${m.path}`]
-                : [`diffusion_model.${m.path}`, `transformer.${m.path}`, `unet.${m.path}`, m.path];
+                ? [adapters/* PREFIX */.H3.kohyaUnet + m.path]
+                : [
+                    adapters/* PREFIX */.H3.comfyDenoiser + m.path,
+                    adapters/* PREFIX */.H3.diffusersTransformer + m.path,
+                    adapters/* PREFIX */.H3.diffusersUnet + m.path,
+                    m.path
+                ];
     for (const stem of tries) {
         const hit = keyMap.stems.get(stem);
         if (!hit || hit.component !== m.component)

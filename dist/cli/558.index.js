@@ -59,8 +59,8 @@ var url = __webpack_require__(9740);
 var formats = __webpack_require__(2964);
 // EXTERNAL MODULE: ./src/formats/json/manifest.ts
 var manifest = __webpack_require__(4458);
-// EXTERNAL MODULE: ./src/analysis/index.ts + 9 modules
-var analysis = __webpack_require__(6713);
+// EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
+var analysis = __webpack_require__(9027);
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts
 var checkpoint_console = __webpack_require__(9046);
 // EXTERNAL MODULE: ./src/report/format.ts

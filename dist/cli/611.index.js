@@ -44,38 +44,49 @@ const MAX_INDEX_DEPTH = 8;
 function buildSide(specs, partial = false) {
     const names = (0,src_names/* stripModelPrefixes */.yj)(specs.map((t) => t.name));
     const byPath = new Map();
+    // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
+    const byName = new Map();
+    // The layers in first-seen order (byPath's order), walked with index loops below.
+    const raws = [];
     const tensors = [];
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = (0,src_names/* splitLeaf */.Hg)(names[i]);
         const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
         tensors.push(t);
-        const words = (0,src_names/* keyWords */.Vi)(layer);
-        // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
-        let path = '';
-        const ends = [];
-        for (let w = 0; w < words.length; w++) {
-            const text = words[w].text.toLowerCase();
-            path = w === 0 ? text : `${path}.${text}`;
-            if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
-                ends.push(path.length);
-        }
-        let raw = byPath.get(path);
+        let raw = byName.get(layer);
         if (!raw) {
-            const ancestors = [];
-            for (let e = 0; e < ends.length; e++)
-                ancestors.push(path.slice(0, ends[e]));
-            raw = { name: layer, path, words, tensors: new Map(), ancestors };
-            byPath.set(path, raw);
+            const words = (0,src_names/* keyWords */.Vi)(layer);
+            // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+            let path = '';
+            const ends = [];
+            for (let w = 0; w < words.length; w++) {
+                const text = words[w].text.toLowerCase();
+                path = w === 0 ? text : `${path}.${text}`;
+                if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
+                    ends.push(path.length);
+            }
+            raw = byPath.get(path);
+            if (!raw) {
+                const ancestors = [];
+                for (let e = 0; e < ends.length; e++)
+                    ancestors.push(path.slice(0, ends[e]));
+                raw = { name: layer, path, words, tensors: new Map(), ancestors };
+                byPath.set(path, raw);
+                raws.push(raw);
+            }
+            byName.set(layer, raw);
         }
         // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
         if (!raw.tensors.has(leaf))
             raw.tensors.set(leaf, t);
     }
     const under = new Map();
-    for (const raw of byPath.values())
-        for (const p of raw.ancestors)
-            under.set(p, (under.get(p) ?? 0) + 1);
+    for (let r = 0; r < raws.length; r++) {
+        const ancestors = raws[r].ancestors;
+        for (let k = 0; k < ancestors.length; k++)
+            under.set(ancestors[k], (under.get(ancestors[k]) ?? 0) + 1);
+    }
     const seriesIndices = indicesPerSeries(under.keys());
     // Blocks repeat the same relative names: each distinct name is read once.
     const roles = new Map();
@@ -92,7 +103,8 @@ function buildSide(specs, partial = false) {
     const unitFacts = new Map();
     unitFacts.set('', { unit: top, words: 0, context: '' });
     const layers = [];
-    for (const raw of byPath.values()) {
+    for (let r = 0; r < raws.length; r++) {
+        const raw = raws[r];
         const unitPath = unitOf(raw, under, seriesIndices, partial);
         let facts = unitFacts.get(unitPath);
         if (!facts) {
@@ -227,16 +239,23 @@ function finishUnit(u) {
     u.layers.forEach((l, i) => (l.order = i));
     // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
     // `add_k_proj` beside `to_k` is.
-    const plain = new Set();
-    for (const l of u.layers)
-        if (l.role.stream === undefined)
-            plain.add(l.role.words.join('.'));
-    for (const l of u.layers) {
-        if (l.role.stream !== 'main')
-            continue;
-        const twin = l.role.words.filter((w) => !(0,src_names/* isStreamWord */.Rk)(w)).join('.');
-        if (plain.has(twin))
-            l.role = { ...l.role, stream: 'context' };
+    // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
+    const layers = u.layers;
+    let mains = false;
+    for (let i = 0; i < layers.length && !mains; i++)
+        mains = layers[i].role.stream === 'main';
+    if (mains) {
+        const plain = new Set();
+        for (const l of layers)
+            if (l.role.stream === undefined)
+                plain.add(l.role.words.join('.'));
+        for (const l of layers) {
+            if (l.role.stream !== 'main')
+                continue;
+            const twin = l.role.words.filter((w) => !(0,src_names/* isStreamWord */.Rk)(w)).join('.');
+            if (plain.has(twin))
+                l.role = { ...l.role, stream: 'context' };
+        }
     }
     const present = new Set();
     for (const l of u.layers)
@@ -248,9 +267,12 @@ function finishUnit(u) {
     norms.forEach((l, i) => (l.position = positions[i]));
     let total = 0;
     const cols = new Set();
-    for (const l of u.layers) {
-        for (const t of l.tensors.values()) {
+    for (let i = 0; i < layers.length; i++) {
+        for (const t of layers[i].tensors.values()) {
             total += t.numel;
+            // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
+            if (t.shape.length < 2)
+                continue;
             const sq = squeeze(t.shape);
             if (sq.length >= 2)
                 cols.add(sq.slice(1).join('x'));
@@ -954,6 +976,8 @@ function alignBySeries(a, b, pairedA, pairedB, partial) {
  * projection. Parts are only taken within one role family: attention rows never fuse into a modulation.
  */
 
+/** The rows of a fused qkv, in order (src/names FUSED_ROLE_PARTS). */
+const QKV_PARTS = src_names/* FUSED_ROLE_PARTS */.E5.qkv;
 function rowsOf(l) {
     return l.main.shape[0] ?? 0;
 }
@@ -1002,17 +1026,17 @@ function findParts(fused, pool, used) {
         return undefined;
     for (const sub of ['attn', 'cross']) {
         const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused));
-        const qkv = ['q', 'k', 'v'].map((r) => pick(r, attn));
+        const qkv = QKV_PARTS.map((r) => pick(r, attn));
         if (qkv.some((p) => p === undefined))
             continue;
         const sum = qkv.reduce((s, p) => s + rowsOf(p), 0);
         if (sum === rows)
-            return { parts: qkv, roles: ['q', 'k', 'v'] };
+            return { parts: qkv, roles: QKV_PARTS };
         const extra = cand.filter((l) => !qkv.includes(l) &&
             (l.role.role === 'other' || l.role.role.startsWith('ffn-')) &&
             sum + rowsOf(l) === rows);
         if (extra.length === 1)
-            return { parts: [...qkv, extra[0]], roles: ['q', 'k', 'v', 'mlp'] };
+            return { parts: [...qkv, extra[0]], roles: [...QKV_PARTS, 'mlp'] };
     }
     return undefined;
 }
@@ -1751,10 +1775,11 @@ function pushFused(f, confidence, base, push) {
 /* harmony export */   oU: () => (/* binding */ guessFamily)
 /* harmony export */ });
 /* unused harmony exports boundaryForm, layerKindOf */
-/* harmony import */ var _names_families_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9444);
+/* harmony import */ var _names_families_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1751);
 /* harmony import */ var _names_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2381);
 /* harmony import */ var _names_model_parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3154);
 /* harmony import */ var _names_series_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1203);
+/* harmony import */ var _names_adapters_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7906);
 /**
  * What a module path names: its layer kind (self-attention q, cross-attention kv, FFN, modulation, ...), its block,
  * and the architecture a set of paths points at. Works on dotted and kohya underscore paths alike by matching on
@@ -1764,9 +1789,10 @@ function pushFused(f, confidence, base, push) {
 
 
 
+
 /** `blocks.3.self_attn.q` -> `_blocks_3_self_attn_q_`: one form for dotted and underscore paths. */
 function boundaryForm(path) {
-    return '_' + path.replace(/\./g, '_') + '_';
+    return '_' + (0,_names_adapters_js__WEBPACK_IMPORTED_MODULE_4__/* .kohyaForm */ .PP)(path) + '_';
 }
 /**
  * The projection an attention layer's path ends in, read with the shared role words (src/names/roles.ts) from the
@@ -1784,7 +1810,7 @@ function projection(u) {
             return 'norm';
         case 'k':
         case 'v':
-            return r.words.some((w) => EXTRA_STREAM.has(w)) ? `${r.role}_img` : r.role;
+            return r.words.some((w) => _names_roles_js__WEBPACK_IMPORTED_MODULE_1__/* .EXTRA_KV_STREAM */ .kL.has(w)) ? `${r.role}_img` : r.role;
         case 'q':
         case 'o':
         case 'qkv':
@@ -1794,7 +1820,6 @@ function projection(u) {
             return null;
     }
 }
-const EXTRA_STREAM = new Set(['img', 'add']);
 /** The words after the last attention module name of an underscored path (`attn`, `attn2`, `attention`). */
 const AFTER_ATTENTION = /^.*_(?:attn\d*|attention)_(.+)_$/;
 /** A rule reading the underscored path with a regular expression. */

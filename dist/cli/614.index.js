@@ -106,12 +106,15 @@ var numel = __webpack_require__(2009);
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3;
-/** A key's remaining segments as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
-function splitRest(segments) {
-    const lone = segments.length === 1 ? names/* LEAF_NAMES */.cY[segments[0]] : undefined;
+/**
+ * A key's remaining words (`rest`, `words` of them) as layer path and leaf (the shared vocabulary's split; a lone
+ * leaf has no path).
+ */
+function splitRest(rest, words) {
+    const lone = words === 1 ? names/* LEAF_NAMES */.cY[rest] : undefined;
     if (lone !== undefined)
         return { path: '', leaf: lone };
-    const { layer, leaf } = (0,names/* splitLeaf */.Hg)(segments.join('.'));
+    const { layer, leaf } = (0,names/* splitLeaf */.Hg)(rest);
     return { path: layer, leaf };
 }
 function firstNumeric(segments) {
@@ -119,6 +122,13 @@ function firstNumeric(segments) {
         if (/^\d{1,9}$/.test(segments[i]))
             return i;
     return -1;
+}
+/** Where segment `p` of a dotted key starts: the key's text before it is its first `p` segments and their dots. */
+function segmentStart(segments, p) {
+    let at = 0;
+    for (let i = 0; i < p; i++)
+        at += segments[i].length + 1;
+    return at;
 }
 function leafSig(leaf, t) {
     return `${leaf}=${t.shape.join('x')}`;
@@ -182,18 +192,20 @@ function parseModel(ckpt) {
     }
     // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
     // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
+    // Prefixes and rests are slices of the key (offsets from the segment lengths), not re-joined segment arrays.
     const segmentsOf = new Array(unique.length);
     const numericAt = new Array(unique.length);
     const prefixOf = new Array(unique.length);
     const candidates = new Map();
     for (let n = 0; n < unique.length; n++) {
-        const segments = unique[n].normKey.split('.');
+        const key = unique[n].normKey;
+        const segments = key.split('.');
         segmentsOf[n] = segments;
         const p = firstNumeric(segments);
         numericAt[n] = p;
         if (p < 0 || p === segments.length - 1)
             continue;
-        const prefix = segments.slice(0, p).join('.');
+        const prefix = key.slice(0, segmentStart(segments, p) - 1);
         prefixOf[n] = prefix;
         let c = candidates.get(prefix);
         if (!c)
@@ -214,7 +226,8 @@ function parseModel(ckpt) {
         const segments = segmentsOf[n];
         const p = numericAt[n];
         let scope = top;
-        let rest = segments;
+        let rest = ref.normKey;
+        let restWords = segments.length;
         if (p >= 0 && p < segments.length - 1) {
             const prefix = prefixOf[n];
             if (familyPrefixes.has(prefix)) {
@@ -226,10 +239,11 @@ function parseModel(ckpt) {
                 if (!s)
                     scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
                 scope = s;
-                rest = segments.slice(p + 1);
+                rest = rest.slice(prefix.length + segments[p].length + 2);
+                restWords = segments.length - p - 1;
             }
         }
-        const { path, leaf } = splitRest(rest);
+        const { path, leaf } = splitRest(rest, restWords);
         if (!scope.add(path, leaf, ref))
             collisions.push(ref.key);
     }
@@ -447,8 +461,8 @@ function structureFacts(model, analysis) {
     };
 }
 
-// EXTERNAL MODULE: ./src/analysis/index.ts + 9 modules
-var analysis = __webpack_require__(6713);
+// EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
+var analysis = __webpack_require__(9027);
 // EXTERNAL MODULE: ./src/compare/verdict.ts
 var compare_verdict = __webpack_require__(7682);
 // EXTERNAL MODULE: ./src/util/figures.ts
@@ -473,20 +487,27 @@ var figures = __webpack_require__(2377);
 function layersOnly(tensors) {
     if (tensors.length === 0)
         return false;
+    // A whole network shows a 1-D parameter other than a bias (a norm scale) early: no set of its layers is built.
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        if (t.shape.length < 2 && (0,names/* splitLeaf */.Hg)(t.name).leaf !== 'bias')
+            return false;
+    }
     // Layers with a weight of rank >= 2 (leaf names read by src/names: `in_proj_weight` is a weight too).
     const layers = new Set();
-    for (const t of tensors) {
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         if (t.shape.length < 2)
             continue;
         const { layer, leaf } = (0,names/* splitLeaf */.Hg)(t.name);
         if (leaf === 'weight')
             layers.add(layer);
     }
-    for (const t of tensors) {
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         if (t.shape.length >= 2)
             continue;
-        const { layer, leaf } = (0,names/* splitLeaf */.Hg)(t.name);
-        if (leaf !== 'bias' || !layers.has(layer))
+        if (!layers.has((0,names/* splitLeaf */.Hg)(t.name).layer))
             return false;
     }
     return true;
@@ -735,10 +756,11 @@ function parsedModel(c) {
         parsed.set(c, (p = parseModel(c)));
     return p;
 }
+/** What compare reads of the structure analysis (attention layouts, hidden dim, family), computed alone. */
 function structureAnalysis(c) {
     let s = analysed.get(c);
     if (!s)
-        analysed.set(c, (s = (0,analysis/* analyzeStructure */.KM)(c)));
+        analysed.set(c, (s = (0,analysis/* structureEssentials */.G1)(c)));
     return s;
 }
 /** The shape differences that sit inside repeated blocks: the blocks themselves differ, not an input layer. */
@@ -1035,7 +1057,7 @@ function toMappingFile(c, tool) {
 /* harmony export */   kx: () => (/* binding */ tierOf)
 /* harmony export */ });
 /* unused harmony exports COMPATIBLE_ABOVE, PARTIAL_FROM */
-/* harmony import */ var _analysis_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6713);
+/* harmony import */ var _analysis_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9027);
 /* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2377);
 /* harmony import */ var _flag_evidence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3847);
 /** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */

@@ -2982,10 +2982,21 @@ function lookupTable(entries) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EE: () => (/* binding */ LONGCAT_HYPHEN),
+/* harmony export */   Er: () => (/* binding */ SUFFIX),
+/* harmony export */   GD: () => (/* binding */ LORA_PAIR),
+/* harmony export */   Gp: () => (/* binding */ LOKR_FACTORS),
+/* harmony export */   H3: () => (/* binding */ PREFIX),
+/* harmony export */   K2: () => (/* binding */ LOHA_FACTORS),
+/* harmony export */   LV: () => (/* binding */ GLORA_FACTORS),
+/* harmony export */   PP: () => (/* binding */ kohyaForm),
 /* harmony export */   Wr: () => (/* binding */ LONGCAT_PREFIX),
+/* harmony export */   _I: () => (/* binding */ processorPath),
 /* harmony export */   nF: () => (/* binding */ parseSuffix),
-/* harmony export */   ph: () => (/* binding */ isAdapterKey)
+/* harmony export */   ph: () => (/* binding */ isAdapterKey),
+/* harmony export */   sD: () => (/* binding */ fromProcessorPath)
 /* harmony export */ });
+/* unused harmony export adapterPrefix */
+/* harmony import */ var _prefixes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9334);
 /**
  * Adapter tensors: the one reading of the names LoRA / LyCORIS / DoRA / IA3 / full-delta files give their tensors.
  * The LoRA reader parses each key into a module stem and the tensor's role (`parseSuffix`); the structure analysis
@@ -2993,84 +3004,179 @@ function lookupTable(entries) {
  * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
  * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
+
+/**
+ * Adapter tensor suffixes, each spelled once for the whole project: the suffix table below reads them, the
+ * loader profiles (src/lora/loaders) select from them what each runtime reads, and the converter writes them.
+ */
+const SUFFIX = {
+    /** kohya / sd-scripts, LyCORIS `locon`. */
+    loraDown: '.lora_down.weight',
+    loraUp: '.lora_up.weight',
+    /** LoCon Tucker middle factor. */
+    loraMid: '.lora_mid.weight',
+    /** LongCat split up factor: `.lora_up.blocks.j.weight`. */
+    loraUpBlocks: '.lora_up.blocks.',
+    /** PEFT (and diffusers, which saves PEFT names). */
+    peftA: '.lora_A.weight',
+    peftB: '.lora_B.weight',
+    peftBBias: '.lora_B.bias',
+    /** PEFT with its adapter infix left in (DiffSynth-Studio). */
+    peftDefaultA: '.lora_A.default.weight',
+    peftDefaultB: '.lora_B.default.weight',
+    /** PEFT A/B without `.weight`. */
+    bareA: '.lora_A',
+    bareB: '.lora_B',
+    /** PEFT DoRA magnitude. */
+    magnitude: '.lora_magnitude_vector',
+    /** Legacy diffusers attention processors: `processor.to_q_lora.down.weight`. */
+    processorDown: '_lora.down.weight',
+    processorUp: '_lora.up.weight',
+    /** Legacy diffusers `.lora.down.weight`. */
+    dotLoraDown: '.lora.down.weight',
+    dotLoraUp: '.lora.up.weight',
+    /** Legacy diffusers `LoRACompatibleLinear`. */
+    linearLayerDown: '.lora_linear_layer.down.weight',
+    linearLayerUp: '.lora_linear_layer.up.weight',
+    alpha: '.alpha',
+    alphaScale: '.alpha_scale',
+    /** LyCORIS DoRA. */
+    doraScale: '.dora_scale',
+    /** ComfyUI's reshape target (read beside any adapter, not an adapter tensor of its own). */
+    reshapeWeight: '.reshape_weight',
+    hadaW1A: '.hada_w1_a',
+    hadaW1B: '.hada_w1_b',
+    hadaW2A: '.hada_w2_a',
+    hadaW2B: '.hada_w2_b',
+    hadaT1: '.hada_t1',
+    hadaT2: '.hada_t2',
+    lokrW1: '.lokr_w1',
+    lokrW1A: '.lokr_w1_a',
+    lokrW1B: '.lokr_w1_b',
+    lokrW2: '.lokr_w2',
+    lokrW2A: '.lokr_w2_a',
+    lokrW2B: '.lokr_w2_b',
+    lokrT1: '.lokr_t1',
+    lokrT2: '.lokr_t2',
+    /** IA3 applied to the input. */
+    onInput: '.on_input',
+    /** Full deltas: weight, bias, modulation. */
+    diff: '.diff',
+    diffBias: '.diff_b',
+    diffModulation: '.diff_m',
+    gloraA1: '.a1.weight',
+    gloraA2: '.a2.weight',
+    gloraB1: '.b1.weight',
+    gloraB2: '.b2.weight',
+    oftBlocks: '.oft_blocks',
+    oftRescale: '.rescale',
+    normWeight: '.w_norm',
+    normBias: '.b_norm',
+    setWeight: '.set_weight'
+};
+/** The LoRA pair spellings, by convention. */
+const LORA_PAIR = {
+    kohya: { down: SUFFIX.loraDown, up: SUFFIX.loraUp, mid: SUFFIX.loraMid },
+    peft: { down: SUFFIX.peftA, up: SUFFIX.peftB },
+    peftDefault: { down: SUFFIX.peftDefaultA, up: SUFFIX.peftDefaultB },
+    peftBare: { down: SUFFIX.bareA, up: SUFFIX.bareB },
+    processor: { down: SUFFIX.processorDown, up: SUFFIX.processorUp },
+    dotLora: { down: SUFFIX.dotLoraDown, up: SUFFIX.dotLoraUp },
+    linearLayer: { down: SUFFIX.linearLayerDown, up: SUFFIX.linearLayerUp }
+};
+/** The LyCORIS factor suffixes of each algorithm, for readers that take a module's tensors by algorithm. */
+const LOHA_FACTORS = {
+    w1: [SUFFIX.hadaW1A, SUFFIX.hadaW1B],
+    w2: [SUFFIX.hadaW2A, SUFFIX.hadaW2B],
+    tucker: [SUFFIX.hadaT1, SUFFIX.hadaT2]
+};
+const LOKR_FACTORS = {
+    whole: [SUFFIX.lokrW1, SUFFIX.lokrW2],
+    w1: [SUFFIX.lokrW1A, SUFFIX.lokrW1B],
+    w2: [SUFFIX.lokrW2A, SUFFIX.lokrW2B],
+    tucker: [SUFFIX.lokrT1, SUFFIX.lokrT2]
+};
+const GLORA_FACTORS = [SUFFIX.gloraA1, SUFFIX.gloraA2, SUFFIX.gloraB1, SUFFIX.gloraB2];
+/** A plain-suffix rule: the suffix is its own marker. */
+const plain = (suffix, role, legacy) => legacy ? { suffix, role, marker: suffix, legacy } : { suffix, role, marker: suffix };
 // Ordered: the most specific first. `(?:\.(\w+))?` is the optional PEFT adapter infix.
 const SUFFIX_RULES = [
     {
         re: /\.lora_up\.blocks\.(\d{1,4})\.weight$/,
-        needs: '.lora_up.blocks.',
+        needs: SUFFIX.loraUpBlocks,
         role: 'up-block',
         marker: '.lora_up.blocks.j.weight',
         indexed: true
     },
-    { suffix: '.lora_down.weight', role: 'down', marker: '.lora_down.weight' },
-    { suffix: '.lora_up.weight', role: 'up', marker: '.lora_up.weight' },
-    { suffix: '.lora_mid.weight', role: 'mid', marker: '.lora_mid.weight' },
-    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: '.lora_A', role: 'down', marker: '.lora_A.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: '.lora_B', role: 'up', marker: '.lora_B.weight' },
-    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: '.lora_B', role: 'up-bias', marker: '.lora_B.bias' },
-    { suffix: '.lora_A', role: 'down', marker: '.lora_A' },
-    { suffix: '.lora_B', role: 'up', marker: '.lora_B' },
+    plain(SUFFIX.loraDown, 'down'),
+    plain(SUFFIX.loraUp, 'up'),
+    plain(SUFFIX.loraMid, 'mid'),
+    { re: /\.lora_A(?:\.(\w+))?\.weight$/, needs: SUFFIX.bareA, role: 'down', marker: SUFFIX.peftA },
+    { re: /\.lora_B(?:\.(\w+))?\.weight$/, needs: SUFFIX.bareB, role: 'up', marker: SUFFIX.peftB },
+    { re: /\.lora_B(?:\.(\w+))?\.bias$/, needs: SUFFIX.bareB, role: 'up-bias', marker: SUFFIX.peftBBias },
+    plain(SUFFIX.bareA, 'down'),
+    plain(SUFFIX.bareB, 'up'),
     {
         re: /\.lora_magnitude_vector(?:\.(\w+))?(?:\.weight)?$/,
-        needs: '.lora_magnitude_vector',
+        needs: SUFFIX.magnitude,
         role: 'magnitude',
-        marker: '.lora_magnitude_vector'
+        marker: SUFFIX.magnitude
     },
-    { suffix: '_lora.down.weight', role: 'down', marker: '_lora.down.weight', legacy: true },
-    { suffix: '_lora.up.weight', role: 'up', marker: '_lora.up.weight', legacy: true },
-    { suffix: '.lora.down.weight', role: 'down', marker: '.lora.down.weight', legacy: true },
-    { suffix: '.lora.up.weight', role: 'up', marker: '.lora.up.weight', legacy: true },
+    plain(SUFFIX.processorDown, 'down', true),
+    plain(SUFFIX.processorUp, 'up', true),
+    plain(SUFFIX.dotLoraDown, 'down', true),
+    plain(SUFFIX.dotLoraUp, 'up', true),
     {
         re: /\.lora_linear_layer\.down\.weight$/,
-        needs: '.lora_linear_layer.down.weight',
+        needs: SUFFIX.linearLayerDown,
         role: 'down',
-        marker: '.lora_linear_layer.down.weight',
+        marker: SUFFIX.linearLayerDown,
         legacy: true
     },
     {
         re: /\.lora_linear_layer\.up\.weight$/,
-        needs: '.lora_linear_layer.up.weight',
+        needs: SUFFIX.linearLayerUp,
         role: 'up',
-        marker: '.lora_linear_layer.up.weight',
+        marker: SUFFIX.linearLayerUp,
         legacy: true
     },
-    { suffix: '.alpha_scale', role: 'alpha-scale', marker: '.alpha_scale' },
-    { suffix: '.alpha', role: 'alpha', marker: '.alpha' },
-    { suffix: '.dora_scale', role: 'dora-scale', marker: '.dora_scale' },
-    { suffix: '.hada_w1_a', role: 'hada_w1_a', marker: '.hada_w1_a' },
-    { suffix: '.hada_w1_b', role: 'hada_w1_b', marker: '.hada_w1_b' },
-    { suffix: '.hada_w2_a', role: 'hada_w2_a', marker: '.hada_w2_a' },
-    { suffix: '.hada_w2_b', role: 'hada_w2_b', marker: '.hada_w2_b' },
-    { suffix: '.hada_t1', role: 'hada_t1', marker: '.hada_t1' },
-    { suffix: '.hada_t2', role: 'hada_t2', marker: '.hada_t2' },
-    { suffix: '.lokr_w1', role: 'lokr_w1', marker: '.lokr_w1' },
-    { suffix: '.lokr_w1_a', role: 'lokr_w1_a', marker: '.lokr_w1_a' },
-    { suffix: '.lokr_w1_b', role: 'lokr_w1_b', marker: '.lokr_w1_b' },
-    { suffix: '.lokr_w2', role: 'lokr_w2', marker: '.lokr_w2' },
-    { suffix: '.lokr_w2_a', role: 'lokr_w2_a', marker: '.lokr_w2_a' },
-    { suffix: '.lokr_w2_b', role: 'lokr_w2_b', marker: '.lokr_w2_b' },
-    { suffix: '.lokr_t1', role: 'lokr_t1', marker: '.lokr_t1' },
-    { suffix: '.lokr_t2', role: 'lokr_t2', marker: '.lokr_t2' },
-    { suffix: '.on_input', role: 'ia3-on-input', marker: '.on_input' },
-    { suffix: '.diff_b', role: 'diff-bias', marker: '.diff_b' },
-    { suffix: '.diff_m', role: 'diff-modulation', marker: '.diff_m' },
-    { suffix: '.diff', role: 'diff', marker: '.diff' },
+    plain(SUFFIX.alphaScale, 'alpha-scale'),
+    plain(SUFFIX.alpha, 'alpha'),
+    plain(SUFFIX.doraScale, 'dora-scale'),
+    plain(SUFFIX.hadaW1A, 'hada_w1_a'),
+    plain(SUFFIX.hadaW1B, 'hada_w1_b'),
+    plain(SUFFIX.hadaW2A, 'hada_w2_a'),
+    plain(SUFFIX.hadaW2B, 'hada_w2_b'),
+    plain(SUFFIX.hadaT1, 'hada_t1'),
+    plain(SUFFIX.hadaT2, 'hada_t2'),
+    plain(SUFFIX.lokrW1, 'lokr_w1'),
+    plain(SUFFIX.lokrW1A, 'lokr_w1_a'),
+    plain(SUFFIX.lokrW1B, 'lokr_w1_b'),
+    plain(SUFFIX.lokrW2, 'lokr_w2'),
+    plain(SUFFIX.lokrW2A, 'lokr_w2_a'),
+    plain(SUFFIX.lokrW2B, 'lokr_w2_b'),
+    plain(SUFFIX.lokrT1, 'lokr_t1'),
+    plain(SUFFIX.lokrT2, 'lokr_t2'),
+    plain(SUFFIX.onInput, 'ia3-on-input'),
+    plain(SUFFIX.diffBias, 'diff-bias'),
+    plain(SUFFIX.diffModulation, 'diff-modulation'),
+    plain(SUFFIX.diff, 'diff'),
     { re: /\.(?:a1|a2|b1|b2|bm)\.weight$/, needs: '.weight', role: 'glora', marker: '.a1/.a2/.b1/.b2.weight' },
-    { suffix: '.oft_blocks', role: 'oft', marker: '.oft_blocks' },
-    { suffix: '.rescale', role: 'oft-rescale', marker: '.rescale' },
-    { suffix: '.w_norm', role: 'norm-weight', marker: '.w_norm' },
-    { suffix: '.b_norm', role: 'norm-bias', marker: '.b_norm' },
-    { suffix: '.set_weight', role: 'set-weight', marker: '.set_weight' }
+    plain(SUFFIX.oftBlocks, 'oft'),
+    plain(SUFFIX.oftRescale, 'oft-rescale'),
+    plain(SUFFIX.normWeight, 'norm-weight'),
+    plain(SUFFIX.normBias, 'norm-bias'),
+    plain(SUFFIX.setWeight, 'set-weight')
 ];
 // The suffixes nearly every key of nearly every file uses, checked with endsWith before any regex.
 // (An indexed loop over plain objects: this runs once per key, in code too short-lived for the JIT to optimise
 // a destructuring for-of.)
 const FAST_SUFFIXES = [
-    { suffix: '.lora_down.weight', role: 'down' },
-    { suffix: '.lora_up.weight', role: 'up' },
-    { suffix: '.alpha', role: 'alpha' },
-    { suffix: '.lora_A.weight', role: 'down' },
-    { suffix: '.lora_B.weight', role: 'up' }
+    { suffix: SUFFIX.loraDown, role: 'down' },
+    { suffix: SUFFIX.loraUp, role: 'up' },
+    { suffix: SUFFIX.alpha, role: 'alpha' },
+    { suffix: SUFFIX.peftA, role: 'down' },
+    { suffix: SUFFIX.peftB, role: 'up' }
 ];
 /** The adapter suffix of a key, or null when it is not an adapter tensor we know. */
 function parseSuffix(key) {
@@ -3111,6 +3217,29 @@ function parseSuffix(key) {
     }
     return null;
 }
+/**
+ * The kohya spelling of a module path: every dot an underscore (`blocks.0.self_attn.q` -> `blocks_0_self_attn_q`).
+ * Not invertible (module names have underscores of their own); readers match on this form instead.
+ */
+function kohyaForm(path) {
+    // A plain-string replaceAll: no regular expression to run per path (it runs once per key).
+    return path.replaceAll('.', '_');
+}
+/**
+ * Legacy diffusers attention-processor LoRA names (`attn1.processor.to_q_lora`): the processor path of a module
+ * path (`.to_q` -> `.processor.to_q`, `.to_out.0` -> `.processor.to_out`), as ComfyUI's key map builds them ...
+ */
+function processorPath(path) {
+    const q = path.split('.to_').join('.processor.to_');
+    return q.endsWith('.to_out.0') ? q.slice(0, -2) : q;
+}
+/** ... and back: the attention's own projection a processor path names (what the LoRA reader resolves). */
+function fromProcessorPath(path) {
+    return path
+        .replace(/\.processor\.to_out$/, '.to_out.0')
+        .replace(/\.processor\.(to_[qkv])$/, '.$1')
+        .replace(/\.processor$/, '');
+}
 const LONGCAT_PREFIX = 'lora___lorahyphen___';
 const LONGCAT_HYPHEN = '___lorahyphen___';
 /**
@@ -3145,11 +3274,45 @@ function isAdapterKey(name) {
         return true;
     return ADAPTER_STEM.test(name);
 }
+const ADAPTER_PREFIX_SET = new Set(_prefixes_js__WEBPACK_IMPORTED_MODULE_0__/* .ADAPTER_PREFIXES */ .de.map((p) => p.prefix));
+/**
+ * A prefix from the one adapter prefix list (src/names/prefixes.ts ADAPTER_PREFIXES), for code that builds names
+ * with it. Code that writes a prefix the readers do not know would write files this tool cannot read back, so an
+ * unknown one throws (at module load, where `PREFIX` takes them).
+ */
+function adapterPrefix(prefix) {
+    if (!ADAPTER_PREFIX_SET.has(prefix))
+        throw new Error(`internal: ${prefix} is not a known adapter prefix`);
+    return prefix;
+}
+/**
+ * The adapter prefixes that code builds names with (the loader key maps, the converter's writing rules), by name:
+ * entries of ADAPTER_PREFIXES, each checked there, so no second list of them exists.
+ */
+const PREFIX = {
+    kohyaUnet: adapterPrefix('lora_unet_'),
+    /** Wan Fun's doubled underscore. */
+    kohyaUnetDouble: adapterPrefix('lora_unet__'),
+    kohyaTe: adapterPrefix('lora_te_'),
+    kohyaTe1: adapterPrefix('lora_te1_'),
+    kohyaTe2: adapterPrefix('lora_te2_'),
+    /** OneTrainer's kohya-style transformer prefix. */
+    kohyaTransformer: adapterPrefix('lora_transformer_'),
+    lycoris: adapterPrefix('lycoris_'),
+    peft: adapterPrefix('base_model.model.'),
+    /** ComfyUI's own denoiser and text-encoder names. */
+    comfyDenoiser: adapterPrefix('diffusion_model.'),
+    comfyTextEncoders: adapterPrefix('text_encoders.'),
+    diffusersUnet: adapterPrefix('unet.'),
+    diffusersTransformer: adapterPrefix('transformer.'),
+    diffusersTe: adapterPrefix('text_encoder.'),
+    diffusersTe2: adapterPrefix('text_encoder_2.')
+};
 
 
 /***/ }),
 
-/***/ 9444:
+/***/ 1751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3163,14 +3326,506 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: signatureOfPath
 
-// EXTERNAL MODULE: ./src/names/series.ts
-var series = __webpack_require__(1203);
-;// CONCATENATED MODULE: ./src/names/family-probe.ts
+// EXTERNAL MODULE: ./src/names/family-probe.ts
+var family_probe = __webpack_require__(1301);
+// EXTERNAL MODULE: ./src/names/family-unet.ts
+var family_unet = __webpack_require__(3761);
+;// CONCATENATED MODULE: ./src/names/family-rules.ts
+/**
+ * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
+ * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
+ * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
+ * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
+ */
+
+
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+function expectSize(p, what, seen, wanted, state) {
+    if (seen !== wanted) {
+        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
+        state.confidence = 'medium';
+    }
+}
+function wanVariant(p, dim, inDim, image, flf, vace) {
+    if (vace) {
+        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
+        return {
+            name: `Wan2.1 VACE-${size}`,
+            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
+        };
+    }
+    if (flf)
+        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
+    if (image)
+        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
+    if (dim === 3072 && inDim === 48)
+        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
+    if (dim === 5120 && inDim === 36) {
+        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
+        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
+    }
+    if (dim === 5120) {
+        return {
+            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
+            variant: 't2v-14b',
+            layers: 40,
+            ffn: 13824
+        };
+    }
+    if (dim === 1536)
+        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
+    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
+}
+function wanOriginal(p) {
+    const mod = p.key('head.modulation');
+    const patch = p.key('patch_embedding.weight');
+    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
+        return null;
+    const dim = mod[mod.length - 1];
+    const inDim = patch[1];
+    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
+    const flf = p.key('img_emb.emb_pos') !== undefined;
+    const vace = p.key('vace_patch_embedding.weight') !== undefined;
+    if (!image)
+        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, vace);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return (0,family_probe/* result */.Ke)(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
+}
+function wanDiffusers(p) {
+    const sst = p.key('scale_shift_table');
+    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
+    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
+        return null;
+    const dim = sst[sst.length - 1];
+    const inDim = p.key('patch_embedding.weight')?.[1];
+    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
+        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
+    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
+    if (!image)
+        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, false);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return (0,family_probe/* result */.Ke)(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
+}
+function longcat(p) {
+    const qkv = p.block('blocks', 'attn.qkv.weight');
+    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
+    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', qkv[1], 4096, state);
+    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
+    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
+    const exact = state.confidence === 'high';
+    return (0,family_probe/* result */.Ke)(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
+}
+function fluxOrHunyuan(p) {
+    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
+        p.count('txt_in.individual_token_refiner.blocks') > 0;
+    // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
+    const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/);
+    const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight');
+    const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined;
+    const linear1 = p.block('single_blocks', 'linear1.weight');
+    if (!(bflQkv || hyQkv) || !linear1)
+        return null;
+    const state = { confidence: 'high' };
+    const double = p.blocks('double_blocks');
+    const single = p.blocks('single_blocks');
+    if (refiner || hyQkv) {
+        if (refiner)
+            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', linear1[1], 3072, state);
+        expectSize(p, 'double blocks', double, 20, state);
+        expectSize(p, 'single blocks', single, 40, state);
+        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
+        return (0,family_probe/* result */.Ke)(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    const hidden = p.key('img_in.weight')?.[0];
+    expectSize(p, 'hidden size', hidden, 3072, state);
+    expectSize(p, 'double blocks', double, 19, state);
+    expectSize(p, 'single blocks', single, 38, state);
+    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
+    if (!guidance)
+        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
+    const variant = guidance ? 'dev' : 'schnell';
+    return (0,family_probe/* result */.Ke)(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
+}
+const TOKEN_REFINER = /(?:^|_)token_refiner_/;
+function fluxDiffusers(p) {
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
+    if (!addQ || !mlp)
+        return null;
+    const state = { confidence: 'high' };
+    // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
+    // text token refiner tells it apart.
+    const patch = p.key('x_embedder.proj.weight');
+    const refiner = p.index.some(TOKEN_REFINER);
+    if ((patch && patch.length === 5) || refiner) {
+        if (patch?.length === 5)
+            p.evidence.push('x_embedder.proj is a 3-D convolution: a video model');
+        if (refiner)
+            p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', addQ[1], 3072, state);
+        expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state);
+        expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state);
+        const naming = 'diffusers (HunyuanVideoTransformer3DModel)';
+        return (0,family_probe/* result */.Ke)(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
+    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
+    const variant = guidance ? 'dev' : 'schnell';
+    return (0,family_probe/* result */.Ke)(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
+}
+function qwenImage(p) {
+    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const txtNorm = p.key('txt_norm.weight');
+    if (!mod || !addQ || !txtNorm)
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', addQ[1], 3072, state);
+    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
+    return (0,family_probe/* result */.Ke)(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
+}
+function sd3(p) {
+    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
+    if (!qkv)
+        return null;
+    const depth = p.blocks('joint_blocks');
+    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
+    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
+    const state = { confidence: 'medium' };
+    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    return (0,family_probe/* result */.Ke)(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
+}
+/**
+ * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
+ * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
+ */
+function sd3Diffusers(p) {
+    const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight');
+    const patch = p.key('pos_embed.proj.weight');
+    if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0)
+        return null;
+    if (!p.key('context_embedder.weight'))
+        return null;
+    p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    p.evidence.push('pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout');
+    const depth = p.blocks('transformer_blocks');
+    const hidden = patch[0];
+    const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight');
+    const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight');
+    p.evidence.push(`hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3';
+    return (0,family_probe/* result */.Ke)(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64);
+}
+function ltx(p) {
+    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
+    const sst = p.block('transformer_blocks', 'scale_shift_table');
+    if (!q || !sst)
+        return null;
+    // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
+    // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
+    const original = p.key('patchify_proj.weight')?.length === 2;
+    const diffusers = p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined;
+    if (!original && !diffusers)
+        return null;
+    const layers = p.blocks('transformer_blocks');
+    const hidden = q[1];
+    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
+    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
+    return (0,family_probe/* result */.Ke)(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
+}
+function cogvideox(p) {
+    const sat = p.block('layers', 'attention.query_key_value.weight');
+    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
+        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
+        p.block('transformer_blocks', 'attn1.to_q.weight');
+    if (!sat && !diffusers)
+        return null;
+    if (diffusers)
+        p.block('transformer_blocks', 'norm1.linear.weight');
+    const pattern = sat ? 'layers' : 'transformer_blocks';
+    const layers = p.blocks(pattern);
+    const hidden = (sat ?? diffusers ?? [0, 0])[1];
+    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
+    return (0,family_probe/* result */.Ke)(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
+}
+const RULES = [
+    { rule: wanOriginal, keys: ['head.modulation'] },
+    { rule: wanDiffusers, keys: ['scale_shift_table'] },
+    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+    { rule: (p) => (0,family_unet/* unetRule */.fV)(p), gate: (index) => index.some(family_unet/* UNET_CROSS_K */.g2) },
+    { rule: qwenImage, keys: ['txt_norm.weight'] },
+    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+    { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
+    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    {
+        rule: cogvideox,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    }
+];
+
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
+;// CONCATENATED MODULE: ./src/names/families.ts
+/**
+ * Family detection: the one detector of the project. analysis (a whole checkpoint), lora (the modules a LoRA
+ * targets, with their implied weight shapes) and the LoRA base index all ask it. It reads structure first (block
+ * counts, widths, context widths, where attention sits) and names second:
+ * - the full-model rules (src/names/family-rules.ts) need the keys a whole checkpoint has and check sizes against
+ *   the reference configs (docs/reference/key-formats.md);
+ * - a partial key set (a LoRA's targets) falls back to the signature of its block names, and the UNet versions are
+ *   then told apart by shapes (`unetVersion`), never by names alone.
+ * Paths may be dotted or kohya-underscored: both are read in one underscored form.
+ */
+
+
+
+
+const RANK = { high: 0, medium: 1, low: 2 };
+function mayMatch(rule, index) {
+    if (rule.keys)
+        for (const k of rule.keys)
+            if (index.has(k))
+                return true;
+    if (rule.blockKeys)
+        for (const [series, rest] of rule.blockKeys)
+            if (index.blockHas(series, rest))
+                return true;
+    return rule.gate?.(index) ?? false;
+}
+/**
+ * Every full-model family rule that matches a whole checkpoint's layers, best first. A rule runs only when a key
+ * it requires is present: analysis runs once per process, where compiling a function costs more than running it.
+ */
+function identifyFamilies(layers) {
+    return identifyIn(new family_probe/* LayerIndex */.Kh(layers));
+}
+function identifyIn(index) {
+    const out = [];
+    for (const rule of RULES) {
+        if (!mayMatch(rule, index))
+            continue;
+        const r = rule.rule(new family_probe/* FamilyProbe */.rj(index));
+        if (r)
+            out.push(r);
+    }
+    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
+}
+const SIGNATURES = [
+    {
+        id: 'longcat-video',
+        diffusers: false,
+        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
+    },
+    { id: 'wan', diffusers: true, re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
+    { id: 'wan', diffusers: true, re: /^_condition_embedder_/ },
+    {
+        id: 'flux',
+        diffusers: false,
+        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
+    },
+    {
+        id: 'flux',
+        diffusers: true,
+        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
+    },
+    { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
+    {
+        id: 'unet',
+        diffusers: true,
+        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
+    },
+    { id: 'sd3', diffusers: false, re: /^_joint_blocks_\d+_(?:x_block|context_block)_/ },
+    { id: 'clip-text', diffusers: false, re: /^_text_model_encoder_layers_\d+_/ }
+];
+/** HunyuanVideo's original names fuse with `_` where Flux uses `.`: only the dotted path tells them apart. */
+const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
+/** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
+function signatureOfPath(path) {
+    if (HUNYUAN_DOTTED.test(path))
+        return { id: 'hunyuan-video', diffusers: false };
+    const u = '_' + (0,adapters/* kohyaForm */.PP)(path) + '_';
+    for (const s of SIGNATURES)
+        if (s.re.test(u))
+            return s;
+    return null;
+}
+/**
+ * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
+ * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
+ * Text-encoder layers are ignored. Null when nothing points at a known family.
+ */
+function detectFamily(layers) {
+    const list = [...layers];
+    const index = new family_probe/* LayerIndex */.Kh(list);
+    const full = identifyIn(index)[0];
+    if (full)
+        return full;
+    const votes = new Map();
+    for (const l of list) {
+        const s = signatureOfPath(l.path);
+        if (!s || s.id === 'clip-text')
+            continue;
+        const key = `${s.id}/${s.diffusers}`;
+        const v = votes.get(key);
+        if (v)
+            v.n++;
+        else
+            votes.set(key, { ...s, n: 1 });
+    }
+    // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
+    // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
+    let best;
+    for (const v of votes.values())
+        if (!best || v.n > best.n)
+            best = v;
+    const probe = new family_probe/* FamilyProbe */.rj(index);
+    if (!best || !plausible(best, probe))
+        return null;
+    if (best.id === 'unet')
+        return (0,family_unet/* unetRule */.fV)(new family_probe/* FamilyProbe */.rj(index), best.diffusers);
+    probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`);
+    return {
+        match: {
+            id: best.id,
+            name: best.id,
+            variant: null,
+            naming: best.diffusers ? 'diffusers' : 'original',
+            confidence: 'low',
+            evidence: probe.evidence
+        },
+        diffusers: best.diffusers
+    };
+}
+/** Whether the structure of a set allows the family its names vote for. */
+function plausible(v, p) {
+    if (v.id === 'flux')
+        return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p);
+    if (v.id === 'longcat-video')
+        return mayBeLongcat(p);
+    return true;
+}
+const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/;
+/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
+function mayBeFluxOriginal(p) {
+    if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH);
+}
+/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
+const FLUX_WIDTH = 3072;
+const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/;
+/** A single block's sequential feed-forward or own attention output (underscored path). */
+const SEQUENTIAL_SINGLE_BLOCK = /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/;
+/** Flux's double (joint) blocks. */
+const FLUX_DOUBLE_BLOCKS = 19;
+/**
+ * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
+ * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
+ * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ */
+function mayBeFlux(p) {
+    if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
+    // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
+    // `attn.to_out`) is another MMDiT's, whatever the series is called.
+    if (p.index.some(SEQUENTIAL_SINGLE_BLOCK))
+        return false;
+    if (p.index.some(/^single_transformer_blocks_/))
+        return true;
+    const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1]);
+    if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH))
+        return true;
+    return false;
+}
+/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
+const LONGCAT_WIDTH = 4096;
+const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/;
+const SELF_QKV = /^blocks_\d+_attn_qkv/;
+/**
+ * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
+ * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
+ * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
+ */
+function mayBeLongcat(p) {
+    if (p.index.some(LONGCAT_ONLY))
+        return true;
+    const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH);
+}
+/** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
+const UNET_FAMILIES = new Set(['sd1', 'sd2', 'sdxl', 'sd-unet']);
+/** True for a Stable Diffusion UNet family id in either naming (`sd1`, `sdxl-diffusers`, ...). */
+function isUnetFamily(id) {
+    return id !== null && UNET_FAMILIES.has(id.replace(/-diffusers$/, ''));
+}
+/**
+ * The architecture a family id names, naming aside: `wan-diffusers` -> `wan`; every UNet generation -> `sd-unet`
+ * (SD 1.x on an SDXL base is the same network with another text context, a size question, not an architecture).
+ */
+function familyArchitecture(id) {
+    return isUnetFamily(id) ? 'sd-unet' : id.replace(/-diffusers$/, '');
+}
+
+
+/***/ }),
+
+/***/ 1301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ke: () => (/* binding */ result),
+/* harmony export */   Kh: () => (/* binding */ LayerIndex),
+/* harmony export */   rj: () => (/* binding */ FamilyProbe)
+/* harmony export */ });
+/* unused harmony export indexForm */
+/* harmony import */ var _series_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1203);
+/* harmony import */ var _adapters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7906);
+
 
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 function indexForm(path) {
     const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
-    return p.replace(/\./g, '_');
+    return (0,_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .kohyaForm */ .PP)(p);
 }
 class LayerIndex {
     top = new Map();
@@ -3188,7 +3843,7 @@ class LayerIndex {
                 this.paths.push(u);
                 this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path);
             }
-            const b = (0,series/* blockSeriesOf */.CD)(u);
+            const b = (0,_series_js__WEBPACK_IMPORTED_MODULE_0__/* .blockSeriesOf */ .CD)(u);
             if (!b)
                 continue;
             let s = this.series.get(b.series);
@@ -3286,10 +3941,24 @@ function result(p, id, name, variant, naming, confidence, headDim) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/names/family-unet.ts
 
-/** The diffusers UNet2DConditionModel and LDM / sgm UNet series. */
-const UNET_LDM = /^(?:input_blocks|middle_block|output_blocks)_\d+_/;
+/***/ }),
+
+/***/ 3761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ UNET_LDM_SERIES),
+/* harmony export */   fV: () => (/* binding */ unetRule),
+/* harmony export */   g2: () => (/* binding */ UNET_CROSS_K),
+/* harmony export */   lg: () => (/* binding */ CROSS_K)
+/* harmony export */ });
+/* harmony import */ var _family_probe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1301);
+
+/** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
+const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'];
+const UNET_DIFFUSERS_SERIES = ['down_blocks', 'up_blocks', 'mid_block'];
+const UNET_LDM = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_\\d+_`);
 const UNET_DIFFUSERS = /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/;
 /** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
 const SD12_LAYOUT = /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/;
@@ -3298,7 +3967,13 @@ const SD12_LAYOUT = /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|1
  * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
  */
 const SDXL_LAYOUT = /^(?:output_blocks_[0-2]_1_transformer_blocks|up_blocks_0_attentions)_|_transformer_blocks_[1-9]\d*_/;
-const CROSS_K = /_attn2_to_k$/;
+/**
+ * A UNet cross-attention's key projection (`attn2.to_k`, dotted or underscored): its in-dim is the text context
+ * width (768 / 1024 / 2048), what tells the UNet versions apart.
+ */
+const CROSS_K = /(?:^|[._])attn2[._]to_k$/;
+/** The same inside a UNet series (underscored): a checkpoint the UNet rule may read. */
+const UNET_CROSS_K = new RegExp(`^(?:${[...UNET_LDM_SERIES, ...UNET_DIFFUSERS_SERIES].join('|')})_.*${CROSS_K.source}`);
 const PROJ_IN = /_proj_in$/;
 const CONTEXT_VERSION = {
     768: 'sd1',
@@ -3381,481 +4056,7 @@ function unetRule(p, diffusersHint) {
         confidence = 'low';
     }
     const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined;
-    return result(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
-}
-
-;// CONCATENATED MODULE: ./src/names/family-rules.ts
-/**
- * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
- * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
- * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
- * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
- */
-
-
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(p, what, seen, wanted, state) {
-    if (seen !== wanted) {
-        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
-        state.confidence = 'medium';
-    }
-}
-function wanVariant(p, dim, inDim, image, flf, vace) {
-    if (vace) {
-        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
-        return {
-            name: `Wan2.1 VACE-${size}`,
-            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
-        };
-    }
-    if (flf)
-        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
-    if (image)
-        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
-    if (dim === 3072 && inDim === 48)
-        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
-    if (dim === 5120 && inDim === 36) {
-        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
-        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
-    }
-    if (dim === 5120) {
-        return {
-            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
-            variant: 't2v-14b',
-            layers: 40,
-            ffn: 13824
-        };
-    }
-    if (dim === 1536)
-        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
-    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
-}
-function wanOriginal(p) {
-    const mod = p.key('head.modulation');
-    const patch = p.key('patch_embedding.weight');
-    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
-        return null;
-    const dim = mod[mod.length - 1];
-    const inDim = patch[1];
-    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
-    const flf = p.key('img_emb.emb_pos') !== undefined;
-    const vace = p.key('vace_patch_embedding.weight') !== undefined;
-    if (!image)
-        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, vace);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
-}
-function wanDiffusers(p) {
-    const sst = p.key('scale_shift_table');
-    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
-    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
-        return null;
-    const dim = sst[sst.length - 1];
-    const inDim = p.key('patch_embedding.weight')?.[1];
-    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
-        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
-    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
-    if (!image)
-        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, false);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
-}
-function longcat(p) {
-    const qkv = p.block('blocks', 'attn.qkv.weight');
-    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
-    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', qkv[1], 4096, state);
-    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
-    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
-    const exact = state.confidence === 'high';
-    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
-}
-function fluxOrHunyuan(p) {
-    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
-        p.count('txt_in.individual_token_refiner.blocks') > 0;
-    // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
-    const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/);
-    const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight');
-    const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined;
-    const linear1 = p.block('single_blocks', 'linear1.weight');
-    if (!(bflQkv || hyQkv) || !linear1)
-        return null;
-    const state = { confidence: 'high' };
-    const double = p.blocks('double_blocks');
-    const single = p.blocks('single_blocks');
-    if (refiner || hyQkv) {
-        if (refiner)
-            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', linear1[1], 3072, state);
-        expectSize(p, 'double blocks', double, 20, state);
-        expectSize(p, 'single blocks', single, 40, state);
-        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
-        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    const hidden = p.key('img_in.weight')?.[0];
-    expectSize(p, 'hidden size', hidden, 3072, state);
-    expectSize(p, 'double blocks', double, 19, state);
-    expectSize(p, 'single blocks', single, 38, state);
-    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
-    if (!guidance)
-        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
-}
-const TOKEN_REFINER = /(?:^|_)token_refiner_/;
-function fluxDiffusers(p) {
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
-    if (!addQ || !mlp)
-        return null;
-    const state = { confidence: 'high' };
-    // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
-    // text token refiner tells it apart.
-    const patch = p.key('x_embedder.proj.weight');
-    const refiner = p.index.some(TOKEN_REFINER);
-    if ((patch && patch.length === 5) || refiner) {
-        if (patch?.length === 5)
-            p.evidence.push('x_embedder.proj is a 3-D convolution: a video model');
-        if (refiner)
-            p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', addQ[1], 3072, state);
-        expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state);
-        expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state);
-        const naming = 'diffusers (HunyuanVideoTransformer3DModel)';
-        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
-    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
-    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
-    const variant = guidance ? 'dev' : 'schnell';
-    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
-}
-function qwenImage(p) {
-    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const txtNorm = p.key('txt_norm.weight');
-    if (!mod || !addQ || !txtNorm)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', addQ[1], 3072, state);
-    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
-    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
-}
-function sd3(p) {
-    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
-    if (!qkv)
-        return null;
-    const depth = p.blocks('joint_blocks');
-    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
-    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
-    const state = { confidence: 'medium' };
-    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
-}
-/**
- * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
- * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
- */
-function sd3Diffusers(p) {
-    const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight');
-    const patch = p.key('pos_embed.proj.weight');
-    if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0)
-        return null;
-    if (!p.key('context_embedder.weight'))
-        return null;
-    p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    p.evidence.push('pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout');
-    const depth = p.blocks('transformer_blocks');
-    const hidden = patch[0];
-    const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight');
-    const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight');
-    p.evidence.push(`hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3';
-    return result(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64);
-}
-function ltx(p) {
-    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
-    const sst = p.block('transformer_blocks', 'scale_shift_table');
-    if (!q || !sst)
-        return null;
-    // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
-    // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
-    const original = p.key('patchify_proj.weight')?.length === 2;
-    const diffusers = p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined;
-    if (!original && !diffusers)
-        return null;
-    const layers = p.blocks('transformer_blocks');
-    const hidden = q[1];
-    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
-    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
-    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
-}
-function cogvideox(p) {
-    const sat = p.block('layers', 'attention.query_key_value.weight');
-    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
-        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
-        p.block('transformer_blocks', 'attn1.to_q.weight');
-    if (!sat && !diffusers)
-        return null;
-    if (diffusers)
-        p.block('transformer_blocks', 'norm1.linear.weight');
-    const pattern = sat ? 'layers' : 'transformer_blocks';
-    const layers = p.blocks(pattern);
-    const hidden = (sat ?? diffusers ?? [0, 0])[1];
-    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
-    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
-}
-const UNET_CROSS_K = /^(?:input_blocks|output_blocks|middle_block|down_blocks|up_blocks|mid_block)_.*_attn2_to_k$/;
-const RULES = [
-    { rule: wanOriginal, keys: ['head.modulation'] },
-    { rule: wanDiffusers, keys: ['scale_shift_table'] },
-    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
-    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
-    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-    { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
-    { rule: qwenImage, keys: ['txt_norm.weight'] },
-    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
-    { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
-    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
-    {
-        rule: cogvideox,
-        blockKeys: [
-            ['layers', 'attention.query_key_value.weight'],
-            ['transformer_blocks', 'attn1.to_q.weight']
-        ]
-    }
-];
-
-;// CONCATENATED MODULE: ./src/names/families.ts
-/**
- * Family detection: the one detector of the project. analysis (a whole checkpoint), lora (the modules a LoRA
- * targets, with their implied weight shapes) and the LoRA base index all ask it. It reads structure first (block
- * counts, widths, context widths, where attention sits) and names second:
- * - the full-model rules (src/names/family-rules.ts) need the keys a whole checkpoint has and check sizes against
- *   the reference configs (docs/reference/key-formats.md);
- * - a partial key set (a LoRA's targets) falls back to the signature of its block names, and the UNet versions are
- *   then told apart by shapes (`unetVersion`), never by names alone.
- * Paths may be dotted or kohya-underscored: both are read in one underscored form.
- */
-
-
-
-const RANK = { high: 0, medium: 1, low: 2 };
-function mayMatch(rule, index) {
-    if (rule.keys)
-        for (const k of rule.keys)
-            if (index.has(k))
-                return true;
-    if (rule.blockKeys)
-        for (const [series, rest] of rule.blockKeys)
-            if (index.blockHas(series, rest))
-                return true;
-    return rule.gate?.(index) ?? false;
-}
-/**
- * Every full-model family rule that matches a whole checkpoint's layers, best first. A rule runs only when a key
- * it requires is present: analysis runs once per process, where compiling a function costs more than running it.
- */
-function identifyFamilies(layers) {
-    return identifyIn(new LayerIndex(layers));
-}
-function identifyIn(index) {
-    const out = [];
-    for (const rule of RULES) {
-        if (!mayMatch(rule, index))
-            continue;
-        const r = rule.rule(new FamilyProbe(index));
-        if (r)
-            out.push(r);
-    }
-    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
-}
-const SIGNATURES = [
-    {
-        id: 'longcat-video',
-        diffusers: false,
-        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-    },
-    {
-        id: 'wan',
-        diffusers: false,
-        re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
-    },
-    {
-        id: 'wan',
-        diffusers: false,
-        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-    },
-    { id: 'wan', diffusers: true, re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-    { id: 'wan', diffusers: true, re: /^_condition_embedder_/ },
-    {
-        id: 'flux',
-        diffusers: false,
-        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-    },
-    {
-        id: 'flux',
-        diffusers: true,
-        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
-    },
-    { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-    {
-        id: 'unet',
-        diffusers: true,
-        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-    },
-    { id: 'sd3', diffusers: false, re: /^_joint_blocks_\d+_(?:x_block|context_block)_/ },
-    { id: 'clip-text', diffusers: false, re: /^_text_model_encoder_layers_\d+_/ }
-];
-/** HunyuanVideo's original names fuse with `_` where Flux uses `.`: only the dotted path tells them apart. */
-const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
-/** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
-function signatureOfPath(path) {
-    if (HUNYUAN_DOTTED.test(path))
-        return { id: 'hunyuan-video', diffusers: false };
-    const u = '_' + path.replace(/\./g, '_') + '_';
-    for (const s of SIGNATURES)
-        if (s.re.test(u))
-            return s;
-    return null;
-}
-/**
- * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
- * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
- * Text-encoder layers are ignored. Null when nothing points at a known family.
- */
-function detectFamily(layers) {
-    const list = [...layers];
-    const index = new LayerIndex(list);
-    const full = identifyIn(index)[0];
-    if (full)
-        return full;
-    const votes = new Map();
-    for (const l of list) {
-        const s = signatureOfPath(l.path);
-        if (!s || s.id === 'clip-text')
-            continue;
-        const key = `${s.id}/${s.diffusers}`;
-        const v = votes.get(key);
-        if (v)
-            v.n++;
-        else
-            votes.set(key, { ...s, n: 1 });
-    }
-    // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
-    // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
-    let best;
-    for (const v of votes.values())
-        if (!best || v.n > best.n)
-            best = v;
-    const probe = new FamilyProbe(index);
-    if (!best || !plausible(best, probe))
-        return null;
-    if (best.id === 'unet')
-        return unetRule(new FamilyProbe(index), best.diffusers);
-    probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`);
-    return {
-        match: {
-            id: best.id,
-            name: best.id,
-            variant: null,
-            naming: best.diffusers ? 'diffusers' : 'original',
-            confidence: 'low',
-            evidence: probe.evidence
-        },
-        diffusers: best.diffusers
-    };
-}
-/** Whether the structure of a set allows the family its names vote for. */
-function plausible(v, p) {
-    if (v.id === 'flux')
-        return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p);
-    if (v.id === 'longcat-video')
-        return mayBeLongcat(p);
-    return true;
-}
-const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/;
-/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
-function mayBeFluxOriginal(p) {
-    if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS)
-        return false;
-    const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1]);
-    return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH);
-}
-/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
-const FLUX_WIDTH = 3072;
-const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/;
-/** A single block's sequential feed-forward or own attention output (underscored path). */
-const SEQUENTIAL_SINGLE_BLOCK = /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/;
-/** Flux's double (joint) blocks. */
-const FLUX_DOUBLE_BLOCKS = 19;
-/**
- * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
- * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
- * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
- */
-function mayBeFlux(p) {
-    if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS)
-        return false;
-    // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
-    // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
-    // `attn.to_out`) is another MMDiT's, whatever the series is called.
-    if (p.index.some(SEQUENTIAL_SINGLE_BLOCK))
-        return false;
-    if (p.index.some(/^single_transformer_blocks_/))
-        return true;
-    const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1]);
-    if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH))
-        return true;
-    return false;
-}
-/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
-const LONGCAT_WIDTH = 4096;
-const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/;
-const SELF_QKV = /^blocks_\d+_attn_qkv/;
-/**
- * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
- * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
- * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
- */
-function mayBeLongcat(p) {
-    if (p.index.some(LONGCAT_ONLY))
-        return true;
-    const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1]);
-    return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH);
-}
-/** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
-const UNET_FAMILIES = new Set(['sd1', 'sd2', 'sdxl', 'sd-unet']);
-/** True for a Stable Diffusion UNet family id in either naming (`sd1`, `sdxl-diffusers`, ...). */
-function isUnetFamily(id) {
-    return id !== null && UNET_FAMILIES.has(id.replace(/-diffusers$/, ''));
-}
-/**
- * The architecture a family id names, naming aside: `wan-diffusers` -> `wan`; every UNet generation -> `sd-unet`
- * (SD 1.x on an SDXL base is the same network with another text context, a size question, not an architecture).
- */
-function familyArchitecture(id) {
-    return isUnetFamily(id) ? 'sd-unet' : id.replace(/-diffusers$/, '');
+    return (0,_family_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .result */ .Ke)(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
 }
 
 
@@ -3889,7 +4090,7 @@ __webpack_require__.d(__webpack_exports__, {
   bV: () => (/* reexport */ tokens/* tokenKey */.bV)
 });
 
-// UNUSED EXPORTS: ADAPTER_PREFIXES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, KNOWN_PREFIXES, OUTPUT_PROJECTIONS, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, identifyFamilies, isAdapterKey, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, modulationChunks, parseSuffix, signatureOfPath, subwords
+// UNUSED EXPORTS: ADAPTER_PREFIXES, BIAS_LEAVES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, CROSS_ATTENTION_NAMES, EXTRA_KV_STREAM, IMAGE_WORDS, KNOWN_PREFIXES, LORA_PAIR, OUTPUT_PROJECTIONS, PREFIX, SELF_ATTENTION_NAMES, SERIES_LAST_WORDS, STREAM_ATTENTION_NAMES, STREAM_BLOCK_NAMES, SUFFIX, WEIGHT_LEAVES, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, fromProcessorPath, identifyFamilies, isAdapterKey, isBlockContainerName, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, kohyaForm, modulationChunks, parseSuffix, processorPath, signatureOfPath, subwords
 
 // EXTERNAL MODULE: ./src/names/prefixes.ts
 var prefixes = __webpack_require__(9334);
@@ -3899,8 +4100,8 @@ var tokens = __webpack_require__(2432);
 var roles = __webpack_require__(2381);
 // EXTERNAL MODULE: ./src/names/series.ts
 var series = __webpack_require__(1203);
-// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
-var families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
+var families = __webpack_require__(1751);
 // EXTERNAL MODULE: ./src/names/model-parts.ts
 var model_parts = __webpack_require__(3154);
 // EXTERNAL MODULE: ./src/names/adapters.ts
@@ -4147,6 +4348,7 @@ function isUnetConvolutionUnderscored(u) {
 /* harmony export */   ct: () => (/* binding */ componentPrefix),
 /* harmony export */   de: () => (/* binding */ ADAPTER_PREFIXES),
 /* harmony export */   l5: () => (/* binding */ normalizeKey),
+/* harmony export */   vN: () => (/* binding */ DIFFUSERS_DENOISER_PREFIX),
 /* harmony export */   yj: () => (/* binding */ stripModelPrefixes)
 /* harmony export */ });
 /* unused harmony export KNOWN_PREFIXES */
@@ -4308,12 +4510,18 @@ const COMPONENT_PREFIXES = [
     { prefix: 'first_stage_model.', component: 'skip', textEncoder: 0 },
     { prefix: 'model_ema.', component: 'skip', textEncoder: 0 }
 ];
+/** Denoiser folders of diffusers pipelines (`transformer`, Wan2.2 A14B's `transformer_2`, `unet`, `prior`). */
+const DIFFUSERS_DENOISER_FOLDERS = 'transformer(?:_\\d+)?|unet|prior';
+/** A base's component prefix that is a diffusers denoiser folder: what a diffusers LoRA of it is prefixed with. */
+const DIFFUSERS_DENOISER_PREFIX = new RegExp(`^(?:${DIFFUSERS_DENOISER_FOLDERS})\\.$`);
+/** Folders read as the denoiser: the diffusers ones and `dit` (not written back as a diffusers prefix). */
+const DENOISER_FOLDER = new RegExp(`^(?:${DIFFUSERS_DENOISER_FOLDERS}|dit)$`);
 /** The prefix of one diffusers component folder (`text_encoder_2`, `transformer`, `unet`, `vae`). */
 function componentPrefix(name) {
     const te = /^text_encoder(?:_(\d+))?$/.exec(name);
     if (te)
         return { prefix: `${name}.`, component: 'text-encoder', textEncoder: te[1] ? Number(te[1]) : 1 };
-    if (/^(?:transformer(?:_\d+)?|unet|prior|dit)$/.test(name))
+    if (DENOISER_FOLDER.test(name))
         return { prefix: `${name}.`, component: 'denoiser', textEncoder: 0 };
     return { prefix: `${name}.`, component: 'skip', textEncoder: 0 };
 }
@@ -4332,9 +4540,15 @@ function componentPrefix(name) {
 /* harmony export */   Tc: () => (/* binding */ FFN_ROLES),
 /* harmony export */   Vc: () => (/* binding */ NORM_ROLES),
 /* harmony export */   aW: () => (/* binding */ attentionPart),
+/* harmony export */   dH: () => (/* binding */ STREAM_ATTENTION_NAMES),
+/* harmony export */   kL: () => (/* binding */ EXTRA_KV_STREAM),
+/* harmony export */   m2: () => (/* binding */ IMAGE_WORDS),
+/* harmony export */   qM: () => (/* binding */ STREAM_BLOCK_NAMES),
 /* harmony export */   rb: () => (/* binding */ normPositions),
 /* harmony export */   tm: () => (/* binding */ isEmbeddingName),
-/* harmony export */   vM: () => (/* binding */ ATTENTION_ROLES)
+/* harmony export */   vM: () => (/* binding */ ATTENTION_ROLES),
+/* harmony export */   vV: () => (/* binding */ CROSS_ATTENTION_NAMES),
+/* harmony export */   zV: () => (/* binding */ SELF_ATTENTION_NAMES)
 /* harmony export */ });
 /* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9493);
 /* harmony import */ var _tokens_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2432);
@@ -4378,6 +4592,13 @@ const CONTEXT = new Set([
 const MAIN = new Set(['x', 'img', 'image', 'main']);
 /** The timestep conditioning path: a qualifier of top-level embedders (`t_embedder`, `time_embedding`). */
 const TIME = new Set(['t', 'time', 'timestep', 'timesteps', 'temb']);
+/**
+ * Stream words that mark an attention's extra k/v input beside its own (Wan I2V's image branch `k_img`, diffusers'
+ * added context `add_k_proj`): one of each stream above, which the LoRA reports label `k_img` / `v_img` alike.
+ */
+const EXTRA_KV_STREAM = new Set(['img', 'add']);
+/** Main-stream words that name an image input (`k_img`, `image_embedder`), unlike MMDiT's one-letter `x`. */
+const IMAGE_WORDS = new Set(['img', 'image']);
 /** True for a word that marks a stream (`img`, `txt`, `context`, `added`, one-letter `x` / `y` / `c`). */
 function isStreamWord(w) {
     return CONTEXT.has(w) || MAIN.has(w);
@@ -4637,6 +4858,27 @@ const ATTENTION_ROLES = new Set([
     'q-norm',
     'k-norm'
 ]);
+/**
+ * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`), cross
+ * (`cross_attn`, `attn2`, `encoder_attn`: a decoder attending to its encoder) and one stream of a dual-stream
+ * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
+ */
+const SELF_ATTENTION_NAMES = new Set([
+    'self_attn',
+    'self_attention',
+    'selfattn',
+    'attn1'
+]);
+const CROSS_ATTENTION_NAMES = new Set([
+    'cross_attn',
+    'cross_attention',
+    'crossattn',
+    'attn2',
+    'encoder_attn'
+]);
+const STREAM_ATTENTION_NAMES = new Set(['img_attn', 'txt_attn']);
+/** The per-stream halves of a joint block (SD3 MMDiT `x_block`, `context_block`): their `attn` is one stream. */
+const STREAM_BLOCK_NAMES = new Set(['x_block', 'context_block']);
 /** Roles of a feed-forward unit's linears. */
 const FFN_ROLES = new Set(['ffn-in', 'ffn-gate', 'ffn-up', 'ffn-out']);
 /** Roles of normalization layers (q/k norms included). */
@@ -4685,17 +4927,21 @@ function isEmbeddingName(name) {
 /* harmony export */   Eu: () => (/* binding */ sectionRank),
 /* harmony export */   VN: () => (/* binding */ blockOf),
 /* harmony export */   dc: () => (/* binding */ BLOCK_CONTAINER_NAMES),
-/* harmony export */   l2: () => (/* binding */ NONZERO_SERIES_INDEX)
+/* harmony export */   j6: () => (/* binding */ SERIES_LAST_WORDS),
+/* harmony export */   l2: () => (/* binding */ NONZERO_SERIES_INDEX),
+/* harmony export */   wK: () => (/* binding */ isBlockContainerName)
 /* harmony export */ });
 /* unused harmony exports BLOCK_SERIES, SERIES_IN_UNDERSCORED, SERIES_IN_KOHYA_SEGMENT */
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9493);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9493);
+/* harmony import */ var _adapters_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7906);
 /**
  * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
  * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
  * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
  */
 
-const SECTION = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
+
+const SECTION = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupTable */ .z)({
     encoder: 0,
     enc: 0,
     down: 0,
@@ -4753,6 +4999,14 @@ const BLOCK_SERIES = [
     'layers'
 ];
 /**
+ * The last word of each series name (`blocks`, `block`, `resblocks`, `layers`): the loose reading of a series,
+ * where any container named with one of them (`noise_refiner_blocks`, T5's `block`) counts, for grouping the
+ * paths of a model the list above does not name.
+ */
+const SERIES_LAST_WORDS = [
+    ...new Set(BLOCK_SERIES.map((s) => s.slice(s.lastIndexOf('_') + 1)))
+];
+/**
  * Containers whose numbered children are blocks even when only one is present: the series above and the nested
  * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
  */
@@ -4764,6 +5018,15 @@ const BLOCK_CONTAINER_NAMES = new Set([
     'h',
     'layer'
 ]);
+/** A container that no list above names but whose name ends like a series (`controlnet_down_blocks`). */
+const SERIES_NAME_END = /(?:^|_)(?:blocks|layers)$/;
+/**
+ * True for the name of a numbered container of blocks: a known one, or one whose name ends in `blocks` / `layers`
+ * (`controlnet_down_blocks`, `transformer_layers`). Its index says nothing of the layer inside.
+ */
+function isBlockContainerName(name) {
+    return BLOCK_CONTAINER_NAMES.has(name) || SERIES_NAME_END.test(name);
+}
 const SERIES_ALTERNATION = BLOCK_SERIES.join('|');
 /**
  * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
@@ -4792,7 +5055,7 @@ function blockSeriesOf(underscored) {
 }
 /** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
 function blockOf(path) {
-    const m = SERIES_IN_UNDERSCORED.exec('_' + path.replace(/\./g, '_') + '_');
+    const m = SERIES_IN_UNDERSCORED.exec('_' + (0,_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .kohyaForm */ .PP)(path) + '_');
     return m ? { series: m[1], index: Number(m[2]) } : undefined;
 }
 
@@ -4806,8 +5069,10 @@ function blockOf(path) {
 /* harmony export */   Hg: () => (/* binding */ splitLeaf),
 /* harmony export */   S7: () => (/* binding */ subwords),
 /* harmony export */   Vi: () => (/* binding */ keyWords),
+/* harmony export */   a3: () => (/* binding */ WEIGHT_LEAVES),
 /* harmony export */   bV: () => (/* binding */ tokenKey),
-/* harmony export */   cY: () => (/* binding */ LEAF_NAMES)
+/* harmony export */   cY: () => (/* binding */ LEAF_NAMES),
+/* harmony export */   jz: () => (/* binding */ BIAS_LEAVES)
 /* harmony export */ });
 /* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9493);
 /**
@@ -4830,6 +5095,19 @@ const LEAF_NAMES = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ 
     weight_int8: 'weight_int8',
     weight_scale: 'weight_scale'
 });
+/**
+ * Leaves of a layer's weight and bias, for counting parameters by kind. Besides `weight` / `bias`: the fused
+ * leaves below, int8 `weight_int8`, GPTQ `qweight`, Flax `kernel`. A norm's `scale` / `gamma` / `beta` are not
+ * among them: norms are counted as norms.
+ */
+const WEIGHT_LEAVES = new Set([
+    'weight',
+    'in_proj_weight',
+    'weight_int8',
+    'qweight',
+    'kernel'
+]);
+const BIAS_LEAVES = new Set(['bias', 'in_proj_bias']);
 /** nn.MultiheadAttention stores its fused projection as leaves of the attention module itself. */
 const FUSED_LEAVES = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupTable */ .z)({
     in_proj_weight: ['in_proj', 'weight'],

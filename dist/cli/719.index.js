@@ -125,6 +125,8 @@ async function readScalars(tensors, open) {
     return values;
 }
 
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/cli/alpha.ts
 /**
  * Alpha values of a LoRA: the one place the CLI reads tensor *data*, and only when asked (`--read-alpha`, and
@@ -134,7 +136,11 @@ async function readScalars(tensors, open) {
  */
 
 
-const ALPHA = /\.alpha(?:_scale)?$/;
+
+/** An alpha or alpha_scale tensor (the adapter suffixes of src/names). */
+function isAlpha(name) {
+    return name.endsWith(adapters/* SUFFIX */.Er.alpha) || name.endsWith(adapters/* SUFFIX */.Er.alphaScale);
+}
 /**
  * Values of the scalar alpha / alpha_scale tensors of a safetensors LoRA. `open` opens a tensor's file. A file
  * with more alpha tensors than the limit (a hostile one could list millions) gets none read: the analysis then
@@ -143,7 +149,7 @@ const ALPHA = /\.alpha(?:_scale)?$/;
 async function readAlphaScalars(ckpt, open) {
     if (!dataInOwnFiles(ckpt))
         return new Map();
-    const wanted = ckpt.tensors.filter((t) => ALPHA.test(t.name) && isReadableScalar(t));
+    const wanted = ckpt.tensors.filter((t) => isAlpha(t.name) && isReadableScalar(t));
     if (wanted.length === 0 || wanted.length > formats_limits/* TENSOR_DATA_LIMITS */.Wx.maxTensors)
         return new Map();
     return readScalars(wanted, open);

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: loraStatistics, trainingMetadata
 
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 // EXTERNAL MODULE: ./src/lora/implied.ts
 var implied = __webpack_require__(1512);
 // EXTERNAL MODULE: ./src/lora/layers.ts
@@ -175,6 +177,18 @@ function alphaOf(m, opts) {
     }
     m.scaleSource = source;
 }
+/** `suffix <marker>` for the evidence, built once per marker (a file has a handful, over thousands of tensors). */
+const suffixMarkers = new Map();
+function suffixMarker(marker) {
+    let s = suffixMarkers.get(marker);
+    if (s === undefined) {
+        s = `suffix ${marker}`;
+        // markers are the suffix table's constants (src/names/adapters.ts); bounded all the same
+        if (suffixMarkers.size < 1024)
+            suffixMarkers.set(marker, s);
+    }
+    return s;
+}
 /** Group tensors by stem into modules. */
 function groupModules(tensors, opts = {}) {
     const byStem = new Map();
@@ -258,7 +272,7 @@ function groupModules(tensors, opts = {}) {
             m.params += numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
             ev.keys++;
-            ev.markers.add(`suffix ${e.parsed.marker}`);
+            ev.markers.add(suffixMarker(e.parsed.marker));
             if (ev.examples.length < 3)
                 ev.examples.push(e.tensor.name);
         }
@@ -272,6 +286,7 @@ function groupModules(tensors, opts = {}) {
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
 ;// CONCATENATED MODULE: ./src/lora/analyze.ts
+
 
 
 
@@ -305,6 +320,13 @@ function maxOf(xs) {
 function bump(rec, key, by = 1) {
     rec[key] = (rec[key] ?? 0) + by;
 }
+/** Convention markers that quote an adapter suffix. */
+const MARKER = {
+    diff: `full delta ${adapters/* SUFFIX */.Er.diff} beside a LoRA`,
+    diffBias: `full delta ${adapters/* SUFFIX */.Er.diffBias} beside a LoRA`,
+    doraScale: `suffix ${adapters/* SUFFIX */.Er.doraScale} (LyCORIS DoRA)`,
+    magnitude: `suffix ${adapters/* SUFFIX */.Er.magnitude} (PEFT DoRA)`
+};
 function conventionsOf(evidence, modules) {
     const byName = new Map();
     const add = (name, key, markers) => {
@@ -326,12 +348,12 @@ function conventionsOf(evidence, modules) {
                 add('lycoris', t.tensor.name, [`${m.algorithm} module`]);
             }
             if (m.algorithm === 'lora' && (t.role === 'diff' || t.role === 'diff-bias')) {
-                add('lycoris', t.tensor.name, [`full delta ${t.role === 'diff' ? '.diff' : '.diff_b'} beside a LoRA`]);
+                add('lycoris', t.tensor.name, [t.role === 'diff' ? MARKER.diff : MARKER.diffBias]);
             }
             if (t.role === 'dora-scale')
-                add('dora', t.tensor.name, ['suffix .dora_scale (LyCORIS DoRA)']);
+                add('dora', t.tensor.name, [MARKER.doraScale]);
             if (t.role === 'magnitude')
-                add('dora', t.tensor.name, ['suffix .lora_magnitude_vector (PEFT DoRA)']);
+                add('dora', t.tensor.name, [MARKER.magnitude]);
         }
     }
     return [...byName.entries()]
@@ -531,14 +553,16 @@ function analyzeLora(ckpt, opts = {}) {
 /* harmony export */   u: () => (/* binding */ buildBaseIndex)
 /* harmony export */ });
 /* harmony import */ var _names_model_parts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3154);
-/* harmony import */ var _names_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1907);
-/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4264);
+/* harmony import */ var _names_adapters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7906);
+/* harmony import */ var _names_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1907);
+/* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4264);
 /**
  * An index of a base model's own keys for LoRA resolution: module paths split from their checkpoint/component
  * prefix (src/names COMPONENT_PREFIXES) and `.weight`, and the same paths underscored (kohya names are looked up
  * here, never parsed back into dots). Other namings are not indexed: they resolve through the correspondence
  * engine. Built once per base in O(keys).
  */
+
 
 
 
@@ -574,7 +598,7 @@ function addEntry(space, key, rest, shape, biases) {
     space.dotted.set(path, entry);
     space.entries.push(entry);
     // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
-    const b = (0,_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .blockOf */ .VN)(path);
+    const b = (0,_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .blockOf */ .VN)(path);
     if (b)
         space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
@@ -585,7 +609,7 @@ function finish(space, biases) {
             entry.bias = { key: b.key, shape: b.shape };
     }
     for (const entry of space.entries)
-        push(space.underscore, entry.path.replace(/\./g, '_'), entry);
+        push(space.underscore, (0,_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .kohyaForm */ .PP)(entry.path), entry);
 }
 /** One space built from bare tensor specs (names relative to the component, no prefix). */
 function spaceFromSpecs(specs) {
@@ -601,10 +625,10 @@ function buildBaseIndex(base) {
     const denoiser = newSpace('denoiser', 0, '');
     const textEncoders = new Map();
     const biases = new Map([[denoiser, []]]);
-    const rules = [..._names_index_js__WEBPACK_IMPORTED_MODULE_1__/* .COMPONENT_PREFIXES */ .JE];
+    const rules = [..._names_index_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_PREFIXES */ .JE];
     if (base.format === 'diffusers' && base.components) {
         for (const c of base.components)
-            rules.push((0,_names_index_js__WEBPACK_IMPORTED_MODULE_1__/* .componentPrefix */ .ct)(c.name));
+            rules.push((0,_names_index_js__WEBPACK_IMPORTED_MODULE_2__/* .componentPrefix */ .ct)(c.name));
     }
     rules.sort((a, b) => b.prefix.length - a.prefix.length);
     for (const t of base.tensors) {
@@ -626,7 +650,7 @@ function buildBaseIndex(base) {
             addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser));
         }
     }
-    const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .guessFamily */ .oU)(denoiser.entries);
+    const family = (0,_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .guessFamily */ .oU)(denoiser.entries);
     finish(denoiser, biases.get(denoiser));
     for (const space of textEncoders.values())
         finish(space, biases.get(space));
@@ -640,7 +664,7 @@ function buildBaseIndex(base) {
         denoiser,
         textEncoders,
         family,
-        width: (0,_layers_js__WEBPACK_IMPORTED_MODULE_2__/* .mode */ .Mq)(widths),
+        width: (0,_layers_js__WEBPACK_IMPORTED_MODULE_3__/* .mode */ .Mq)(widths),
         hasImageBranch: denoiser.entries.some((e) => (0,_names_model_parts_js__WEBPACK_IMPORTED_MODULE_0__/* .isImageBranchPath */ .Fo)(e.path))
     };
 }
@@ -658,6 +682,7 @@ function buildBaseIndex(base) {
 /* harmony import */ var _correspondence_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1238);
 /* harmony import */ var _base_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7122);
 /* harmony import */ var _implied_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1512);
+/* harmony import */ var _names_adapters_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7906);
 /**
  * LoRA vs LoRA: conventions, target modules in common and apart, rank/alpha differences, coverage (layer kinds and
  * blocks) and base family. Two modules target the same base layer when the correspondence links the tensors they
@@ -667,10 +692,11 @@ function buildBaseIndex(base) {
 
 
 
+
 /** The name a module is listed under: its component, then its path with dots and underscores unified. */
 function canonicalTarget(m) {
     const part = m.component === 'text-encoder' ? `te${m.textEncoder}:` : '';
-    return part + m.path.replace(/\./g, '_');
+    return part + (0,_names_adapters_js__WEBPACK_IMPORTED_MODULE_3__/* .kohyaForm */ .PP)(m.path);
 }
 const MAX_LISTED = 200;
 function componentOf(m) {
@@ -881,17 +907,25 @@ function viaEngine(a, all) {
     // be taken: the engine sees those (and the top level when A has names outside blocks), which keeps the call small
     // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
     // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
-    const seriesA = new Set(a.map((t) => seriesOf(t.name)));
-    const inA = new Set(a.map(blockKey));
+    // Each name's block is read once per call (the filters below ask for it up to five times per name).
+    const blocks = new Map();
+    const blockOfName = (name) => {
+        let b = blocks.get(name);
+        if (b === undefined)
+            blocks.set(name, (b = nameBlock(name)));
+        return b;
+    };
+    const seriesA = new Set(a.map((t) => blockOfName(t.name).series));
+    const inA = new Set(a.map((t) => blockOfName(t.name).key));
     const b = all.filter((t) => {
-        const s = seriesOf(t.name);
-        return s === null ? inA.has(blockKey(t)) : !seriesA.has(s) || inA.has(blockKey(t));
+        const k = blockOfName(t.name);
+        return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key);
     });
-    const seriesB = new Set(b.map((t) => seriesOf(t.name)));
-    const inB = new Set(b.map(blockKey));
+    const seriesB = new Set(b.map((t) => blockOfName(t.name).series));
+    const inB = new Set(b.map((t) => blockOfName(t.name).key));
     const mine = a.filter((t) => {
-        const s = seriesOf(t.name);
-        return s === null ? inB.has(blockKey(t)) : !seriesB.has(s) || inB.has(blockKey(t));
+        const k = blockOfName(t.name);
+        return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key);
     });
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
@@ -983,8 +1017,9 @@ function sameNesting(a, b) {
 function seriesOf(name) {
     return (0,lora_layers/* blockOf */.VN)(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null;
 }
-function blockKey(t) {
-    return `${seriesOf(t.name) ?? ''}|${(0,lora_layers/* blockIndex */.A0)(t.name) ?? ''}`;
+function nameBlock(name) {
+    const block = (0,lora_layers/* blockOf */.VN)(name.replace(/\.(?:weight|bias)$/, ''));
+    return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' };
 }
 /**
  * A link between blocks of one series name keeps the block index: a LoRA module patches the block of the same
@@ -1003,6 +1038,8 @@ function keepsBlock(a, b) {
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/util/numel.ts
 var numel = __webpack_require__(2009);
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/lora/correspondence.ts
 /**
  * The one question LoRA resolution asks of a base: which base tensor(s) does each tensor a LoRA implies correspond
@@ -1011,6 +1048,7 @@ var numel = __webpack_require__(2009);
  * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
  * engine.
  */
+
 
 
 
@@ -1034,7 +1072,7 @@ function hitsOf(path, space) {
         if (own)
             return [{ entry: own }];
     }
-    const u = path.replace(/\./g, '_');
+    const u = (0,adapters/* kohyaForm */.PP)(path);
     const under = space.underscore.get(u);
     return under ? under.map((entry) => ({ entry })) : [];
 }
@@ -1111,8 +1149,8 @@ function correspondImplied(a, b, prebuilt) {
 /* harmony export */   mU: () => (/* binding */ impliedWeightShape)
 /* harmony export */ });
 /* unused harmony exports biasOnly, patchesParameter */
-/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7648);
+/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2009);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7648);
 /**
  * The base tensors a LoRA module implies, as tensor specs in the LoRA's own naming: `<path>.weight` with the shape
  * [out, in(, kh, kw)] its factors multiply to (up rows x down columns for LoRA), `<path>.bias` when it carries a bias
@@ -1145,10 +1183,10 @@ function impliedWeightShape(m) {
             const w1b = shapeOf(m, 'hada_w1_b');
             if (!w1a || !w1b)
                 return [];
-            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w1b.slice(1))];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(w1b.slice(1))];
         }
         case 'lokr': {
-            const dims = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .lokrFactorDims */ .l)(m);
+            const dims = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .lokrFactorDims */ .l)(m);
             return dims ? [dims.a * dims.b, dims.c * dims.d] : [];
         }
         case 'full': {
@@ -1207,13 +1245,6 @@ function impliedTensors(m) {
 
 
 
-/** Legacy attention-processor names point at the attention's own projections. */
-function legacyPath(path) {
-    return path
-        .replace(/\.processor\.to_out$/, '.to_out.0')
-        .replace(/\.processor\.(to_[qkv])$/, '.$1')
-        .replace(/\.processor$/, '');
-}
 /** The naming convention, component and module path of a stem. */
 function parseStem(stem, suffix) {
     if (stem.startsWith(_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .LONGCAT_PREFIX */ .Wr)) {
@@ -1234,7 +1265,7 @@ function parseStem(stem, suffix) {
         let naming = rule.naming;
         if (suffix.legacy) {
             naming = 'diffusers-legacy';
-            path = legacyPath(path);
+            path = (0,_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .fromProcessorPath */ .sD)(path);
         }
         return {
             naming,
@@ -1253,7 +1284,7 @@ function parseStem(stem, suffix) {
         component: 'denoiser',
         textEncoder: 0,
         prefix: '',
-        path: suffix.legacy ? legacyPath(stem) : stem,
+        path: suffix.legacy ? (0,_names_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .fromProcessorPath */ .sD)(stem) : stem,
         pathForm: 'dotted'
     };
 }
@@ -1309,14 +1340,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: resolveLoraLazily
 
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 // EXTERNAL MODULE: ./src/lora/base-index.ts
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/lora/correspondence.ts + 1 modules
 var correspondence = __webpack_require__(1238);
 // EXTERNAL MODULE: ./src/lora/implied.ts
 var lora_implied = __webpack_require__(1512);
-// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
-var families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
+var families = __webpack_require__(1751);
+// EXTERNAL MODULE: ./src/names/family-unet.ts
+var family_unet = __webpack_require__(3761);
 // EXTERNAL MODULE: ./src/names/model-parts.ts
 var model_parts = __webpack_require__(3154);
 // EXTERNAL MODULE: ./src/lora/layers.ts
@@ -1326,6 +1361,7 @@ var lora_layers = __webpack_require__(4264);
  * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
+
 
 
 
@@ -1366,9 +1402,9 @@ function contextWidths(analysis, base) {
     if (!unet(analysis.family) || !unet(base.family))
         return null;
     const loraIn = (0,lora_layers/* mode */.Mq)(analysis.modules
-        .filter((m) => /attn2[._]to_k$/.test(m.path))
+        .filter((m) => family_unet/* CROSS_K */.lg.test(m.path))
         .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
-    const baseIn = (0,lora_layers/* mode */.Mq)(base.denoiser.entries.filter((e) => /attn2\.to_k$/.test(e.path)).map((e) => e.shape[1] ?? 0));
+    const baseIn = (0,lora_layers/* mode */.Mq)(base.denoiser.entries.filter((e) => family_unet/* CROSS_K */.lg.test(e.path)).map((e) => e.shape[1] ?? 0));
     return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
 }
 function causeOf(r, v, analysis, base, context) {
@@ -1418,16 +1454,21 @@ function causeOf(r, v, analysis, base, context) {
 
 // EXTERNAL MODULE: ./src/util/order.ts
 var order = __webpack_require__(1204);
+// EXTERNAL MODULE: ./src/names/series.ts
+var series = __webpack_require__(1203);
 ;// CONCATENATED MODULE: ./src/lora/nearest.ts
+
 
 
 const MAX_NEAREST = 3;
 function tokens(path) {
     return path.split(/[._]/).filter((t) => t.length > 0);
 }
+/** A block index after a container named with a series word (`double_blocks.3`, T5 `block_3`), dotted or kohya. */
+const SERIES_INDEX = new RegExp(`((?:^|[._])(?:${series/* SERIES_LAST_WORDS */.j6.join('|')})[._])\\d+(?=[._]|$)`, 'g');
 /** The path with its block index replaced by `#` (other numbers, like `ffn.2`, name the layer and stay). */
 function pattern(path) {
-    return path.replace(/((?:^|[._])(?:blocks|block|layers|resblocks)[._])\d+(?=[._]|$)/g, '$1#');
+    return path.replace(SERIES_INDEX, '$1#');
 }
 /** The entry of a pattern in the given block, else its first entry; one pass over the entries per pattern. */
 function entryInBlock(p, block) {
@@ -1565,6 +1606,7 @@ var shapes = __webpack_require__(7648);
 
 
 
+
 function specsOf(space) {
     const specs = [];
     const base = new Map();
@@ -1583,11 +1625,11 @@ function spaceOf(m, index) {
     const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
     return space && space.entries.length > 0 ? space : undefined;
 }
-function correspondSpace(space, modules) {
+function correspondSpace(space, modules, impliedOf) {
     const { specs, base } = specsOf(space);
     const implied = new Map();
     for (const m of modules) {
-        const t = (0,lora_implied/* impliedTensors */.RT)(m);
+        const t = impliedOf(m);
         if (t.weight && !implied.has(t.weight.name))
             implied.set(t.weight.name, t.weight);
         if (t.bias && !implied.has(t.bias.name))
@@ -1656,9 +1698,8 @@ function weightTargets(link, impliedName, links, via) {
     out.push({ target: t, entry: base.entry });
     return out;
 }
-function resolveModule(m, links, index, analysis) {
+function resolveModule(m, implied, links, index, analysis) {
     const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) };
-    const implied = (0,lora_implied/* impliedTensors */.RT)(m);
     const space = links?.space;
     const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
     const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
@@ -1675,7 +1716,7 @@ function resolveModule(m, links, index, analysis) {
             r.link = linkSummary(biasLink);
             return { r, v: { ok: true } };
         }
-        const weight = space?.dotted.get(m.path) ?? space?.underscore.get(m.path.replace(/\./g, '_'))?.[0];
+        const weight = space?.dotted.get(m.path) ?? space?.underscore.get((0,adapters/* kohyaForm */.PP)(m.path))?.[0];
         r.why = weight
             ? { kind: 'no-bias', module: weight.path }
             : unresolvedWhy(m, space, index, analysis.family);
@@ -1797,14 +1838,22 @@ function resolveLora(analysis, base, opts = {}) {
         else
             bySpace.set(space, [m]);
     }
+    // Each module's implied tensors, worked out once: the correspondence and the module's own resolution read them.
+    const implied = new Map();
+    const impliedOf = (m) => {
+        let t = implied.get(m);
+        if (t === undefined)
+            implied.set(m, (t = (0,lora_implied/* impliedTensors */.RT)(m)));
+        return t;
+    };
     const links = new Map();
     for (const [space, modules] of bySpace)
-        links.set(space, correspondSpace(space, modules));
+        links.set(space, correspondSpace(space, modules, impliedOf));
     const linksOf = (m) => {
         const s = spaceOf(m, index);
         return s ? links.get(s) : undefined;
     };
-    const outcomes = analysis.modules.map((m) => resolveModule(m, linksOf(m), index, analysis));
+    const outcomes = analysis.modules.map((m) => resolveModule(m, impliedOf(m), linksOf(m), index, analysis));
     return finishResolution(analysis, index, outcomes, opts);
 }
 /** `resolveLora` behind a promise, for callers written against the earlier two-phase API. */
@@ -1870,18 +1919,24 @@ function finishResolution(analysis, index, outcomes, opts) {
 /* harmony export */   B: () => (/* binding */ checkModuleShapes),
 /* harmony export */   l: () => (/* binding */ lokrFactorDims)
 /* harmony export */ });
-/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2009);
+/* harmony import */ var _util_numel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2009);
+/* harmony import */ var _names_adapters_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7906);
 /**
  * Shape checks of one LoRA module against the base tensor it targets, per algorithm: what a loader would reject
  * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
  * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
  */
 
+
 function get(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
 function fmt(shape) {
     return `[${shape.join(', ')}]`;
+}
+/** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
+function leaf(suffix) {
+    return suffix.slice(1);
 }
 /** Compare expected and actual dims; collect the differences. */
 function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
@@ -1903,23 +1958,23 @@ function checkLora(m, out, inFlat, W) {
         return { ok: false, expected: 'incomplete module (down or up missing)' };
     const mid = get(m, 'mid');
     // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(down.slice(1));
+    const loraIn = mid ? (down[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(down.slice(1));
     const baseIn = mid ? (W[1] ?? 0) : inFlat;
     const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
     const extra = [];
     const bias = get(m, 'up-bias');
     if (bias && bias[0] !== out)
-        extra.push(`lora_B.bias ${fmt(bias)} vs out ${out}`);
+        extra.push(`${leaf(_names_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .SUFFIX */ .Er.peftBBias)} ${fmt(bias)} vs out ${out}`);
     const dora = get(m, 'dora-scale');
     if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
-        extra.push(`dora_scale ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
+        extra.push(`${leaf(_names_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .SUFFIX */ .Er.doraScale)} ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
     }
     const mag = get(m, 'magnitude');
     if (mag && mag[0] !== out)
-        extra.push(`lora_magnitude_vector ${fmt(mag)} vs out ${out}`);
+        extra.push(`${leaf(_names_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .SUFFIX */ .Er.magnitude)} ${fmt(mag)} vs out ${out}`);
     const diffB = get(m, 'diff-bias');
     if (diffB && diffB[0] !== out)
-        extra.push(`diff_b ${fmt(diffB)} vs out ${out}`);
+        extra.push(`${leaf(_names_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .SUFFIX */ .Er.diffBias)} ${fmt(diffB)} vs out ${out}`);
     return verdict(loraIn, loraOut, baseIn, out, extra);
 }
 function checkLoha(m, out, inFlat, W) {
@@ -1932,9 +1987,9 @@ function checkLoha(m, out, inFlat, W) {
     const tucker = get(m, 'hada_t1') !== undefined;
     // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
     const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w1b.slice(1));
+    const loraIn = tucker ? (w1b[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(w1b.slice(1));
     const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w2b.slice(1));
+    const in2 = tucker ? (w2b[1] ?? 0) : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(w2b.slice(1));
     const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
     return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
 }
@@ -1957,15 +2012,15 @@ function lokrFactorDims(m) {
     let d;
     if (w2) {
         b = w2[0];
-        d = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w2.slice(1));
+        d = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(w2.slice(1));
     }
     else if (t2 && w2a && w2b) {
         b = w2a[1];
-        d = (w2b[1] ?? 0) * (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(t2.slice(2));
+        d = (w2b[1] ?? 0) * (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(t2.slice(2));
     }
     else if (w2a && w2b) {
         b = w2a[0];
-        d = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(w2b.slice(1));
+        d = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(w2b.slice(1));
     }
     if (a === undefined || b === undefined || c === undefined || d === undefined)
         return undefined;
@@ -1994,12 +2049,12 @@ function checkFull(m, entry, slice, bias) {
             : entry.bias
                 ? slice
                     ? slice.size
-                    : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(entry.bias.shape)
+                    : (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(entry.bias.shape)
                 : undefined;
         if (rows === undefined)
-            problems.push('diff_b but the base module has no bias');
+            problems.push(`${leaf(_names_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .SUFFIX */ .Er.diffBias)} but the base module has no bias`);
         else if (diffB.length !== 1 || diffB[0] !== rows)
-            problems.push(`diff_b ${fmt(diffB)} vs base bias [${rows}]`);
+            problems.push(`${leaf(_names_adapters_js__WEBPACK_IMPORTED_MODULE_0__/* .SUFFIX */ .Er.diffBias)} ${fmt(diffB)} vs base bias [${rows}]`);
     }
     return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
 }
@@ -2010,7 +2065,7 @@ function checkFull(m, entry, slice, bias) {
 function checkModuleShapes(m, entry, slice, bias) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_0__/* .numel */ .u)(W.slice(1));
+    const inFlat = (0,_util_numel_js__WEBPACK_IMPORTED_MODULE_1__/* .numel */ .u)(W.slice(1));
     // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
     const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
     if (entry.isParam && !matrix && m.algorithm !== 'full') {

@@ -1,16 +1,17 @@
 "use strict";
-exports.id = 791;
-exports.ids = [791];
+exports.id = 697;
+exports.ids = [697];
 exports.modules = {
 
-/***/ 6713:
+/***/ 9027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   KM: () => (/* reexport */ analyzeStructure),
-  ph: () => (/* reexport */ adapters/* isAdapterKey */.ph)
+  ph: () => (/* reexport */ adapters/* isAdapterKey */.ph),
+  G1: () => (/* reexport */ structureEssentials)
 });
 
 // UNUSED EXPORTS: BLOCK_CONTAINER_NAMES, KNOWN_PREFIXES, STRUCTURE_SCHEMA_VERSION, attentionModulesOf, findAttentionModules, findFfnModules, identifyFamilies, isIndexSegment, keyRoles, locateInBlocks, nameTokens, splitBlockKey, splitLeaf, stripKnownPrefix
@@ -19,6 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var roles = __webpack_require__(2381);
 // EXTERNAL MODULE: ./src/names/index.ts + 1 modules
 var names = __webpack_require__(1907);
+// EXTERNAL MODULE: ./src/names/tokens.ts
+var tokens = __webpack_require__(2432);
 // EXTERNAL MODULE: ./src/names/series.ts
 var series = __webpack_require__(1203);
 // EXTERNAL MODULE: ./src/names/adapters.ts
@@ -28,6 +31,7 @@ var adapters = __webpack_require__(7906);
  * Name-level helpers shared by the analysis and its consumers (compare, LoRA): wrapper prefixes, block splitting,
  * key roles and parameter categories. They look at names only; shapes are the caller's business.
  */
+
 
 
 /** Block containers and wrapper prefixes: the one list of each, in src/names. */
@@ -129,8 +133,6 @@ function keyRoles(name, insideBlock) {
 const INDEX_SEGMENTS = /\.\d+(?=\.|$)/g;
 const ROLE_CACHE_LIMIT = 50000;
 const roleCache = new Map();
-/** A numbered container's name (`down_blocks`, `controlnet_down_blocks`, `attentions`, `layers`). */
-const CONTAINER_SUFFIX = /(?:^|_)(?:blocks|layers)$/;
 /** A module path without its block containers and their indices (`blocks.0.attn.q` -> `attn.q`). */
 function withoutContainers(path) {
     const segs = path.split('.');
@@ -140,7 +142,7 @@ function withoutContainers(path) {
         if (keys_isIndexSegment(seg))
             continue;
         const numbered = i + 1 < segs.length && keys_isIndexSegment(segs[i + 1]);
-        if (numbered && (series/* BLOCK_CONTAINER_NAMES */.dc.has(seg) || CONTAINER_SUFFIX.test(seg)))
+        if (numbered && (0,series/* isBlockContainerName */.wK)(seg))
             continue;
         kept.push(seg);
     }
@@ -173,13 +175,11 @@ function splitLeaf(name) {
     const dot = name.lastIndexOf('.');
     return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) };
 }
-const WEIGHT_LEAVES = new Set(['weight', 'in_proj_weight', 'weight_int8', 'qweight', 'kernel']);
-const BIAS_LEAVES = new Set(['bias', 'in_proj_bias']);
 function isWeightLeaf(leaf) {
-    return WEIGHT_LEAVES.has(leaf);
+    return tokens/* WEIGHT_LEAVES */.a3.has(leaf);
 }
 function isBiasLeaf(leaf) {
-    return BIAS_LEAVES.has(leaf);
+    return tokens/* BIAS_LEAVES */.jz.has(leaf);
 }
 /** The one reading of adapter tensor names (src/names/adapters.ts). */
 
@@ -202,7 +202,7 @@ function partOf(name) {
         return null;
     const added = p.stream === 'context';
     // `k_img`: the image branch of a cross attention (the one-letter `x` of MMDiT streams is no image branch).
-    const image = p.stream === 'main' && p.words.some((w) => w === 'img' || w === 'image');
+    const image = p.stream === 'main' && p.words.some((w) => roles/* IMAGE_WORDS */.m2.has(w));
     switch (p.part) {
         case 'q-norm':
             return added ? { norm: 'added_q_norm' } : { norm: 'q_norm' };
@@ -220,9 +220,6 @@ function partOf(name) {
             return added || image ? null : { role: 'kv' };
     }
 }
-const SELF_NAMES = /^(self_attn|self_attention|selfattn|attn1)$/;
-const CROSS_NAMES = /^(cross_attn|cross_attention|crossattn|attn2|encoder_attn)$/;
-const STREAM_NAMES = /^(img_attn|txt_attn)$/;
 const UNDERSCORE_ATTN = /^(.*attn)_(.+)$/;
 function joinPath(parts) {
     return parts.join('.');
@@ -408,7 +405,7 @@ function attentionKind(path, layout, contextDim, hasAddedStream) {
             kindEvidence: 'add_q/add_k/add_v projections: a second (context) stream joins the attention'
         };
     }
-    if (STREAM_NAMES.test(name) || (name === 'attn' && /^(x_block|context_block)$/.test(parentName))) {
+    if (roles/* STREAM_ATTENTION_NAMES */.dH.has(name) || (name === 'attn' && roles/* STREAM_BLOCK_NAMES */.qM.has(parentName))) {
         return {
             kind: 'joint',
             kindEvidence: `name '${segs.slice(-2).join('.')}': one stream of a dual-stream joint attention`
@@ -423,9 +420,9 @@ function attentionKind(path, layout, contextDim, hasAddedStream) {
             kindEvidence: `k/v input dim ${contextDim} differs from the hidden dim (context of another width)`
         };
     }
-    if (CROSS_NAMES.test(name))
+    if (roles/* CROSS_ATTENTION_NAMES */.vV.has(name))
         return { kind: 'cross', kindEvidence: `name '${name}'` };
-    if (SELF_NAMES.test(name))
+    if (roles/* SELF_ATTENTION_NAMES */.zV.has(name))
         return { kind: 'self', kindEvidence: `name '${name}'` };
     if (layout === 'q-fused-kv') {
         return {
@@ -997,8 +994,8 @@ function applyGgufMetadata(d, metadata, notes) {
     });
 }
 
-// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
-var names_families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
+var names_families = __webpack_require__(1751);
 ;// CONCATENATED MODULE: ./src/analysis/ffn.ts
 
 
@@ -1130,6 +1127,142 @@ function findFfnModules(entries, family, blocksHaving) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/key-stats.ts
+
+const ROLE_ORDER = [
+    'attention',
+    'feedforward',
+    'normalization',
+    'modulation',
+    'embedding'
+];
+const ROLE_BIT = {
+    attention: 1,
+    feedforward: 2,
+    normalization: 4,
+    modulation: 8,
+    embedding: 16
+};
+/*
+ * Index loops over every key, not for-of: analysis runs once per process, mostly in V8's interpreter, where each
+ * for-of step allocates an iterator result.
+ */
+/** Each key's roles as a bit mask (ROLE_BIT), and how many keys carry each role. */
+function keyRoleMasks(tensors, families, outermost) {
+    const mask = new Uint8Array(tensors.length);
+    const keys = {
+        attention: 0,
+        feedforward: 0,
+        normalization: 0,
+        modulation: 0,
+        embedding: 0
+    };
+    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
+    // them: each distinct relative key is classified once per family instead of once per block.
+    const blockRoles = new Array(tensors.length);
+    for (const f of families) {
+        const byRest = new Map();
+        for (const inst of f.instances) {
+            for (let k = 0; k < inst.members.length; k++) {
+                const t = inst.members[k];
+                if (blockRoles[t] !== undefined)
+                    continue;
+                let roles = byRest.get(inst.rests[k]);
+                if (roles === undefined) {
+                    roles = keyRoles(tensors[t].name, true);
+                    byRest.set(inst.rests[k], roles);
+                }
+                blockRoles[t] = roles;
+            }
+        }
+    }
+    for (let i = 0; i < tensors.length; i++) {
+        const roles = blockRoles[i] ?? keyRoles(tensors[i].name, outermost[i] >= 0);
+        let m = 0;
+        for (let r = 0; r < roles.length; r++) {
+            m |= ROLE_BIT[roles[r]];
+            keys[roles[r]]++;
+        }
+        mask[i] = m;
+    }
+    return { mask, keys };
+}
+/** Parameter categories (each key in exactly one) and dtypes, from the keys' leaves, shapes and role masks. */
+function categoryStats(tensors, roleMask) {
+    const normModules = new Set();
+    // Each name is split into module and leaf once, for both passes below.
+    const modules = new Array(tensors.length);
+    const leaves = new Array(tensors.length);
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const { module, leaf } = splitLeaf(t.name);
+        modules[i] = module;
+        leaves[i] = leaf;
+        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
+        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
+            normModules.add(module);
+    }
+    const parameterTypes = {
+        weight: { keys: 0, params: 0 },
+        bias: { keys: 0, params: 0 },
+        normalization: { keys: 0, params: 0 },
+        embedding: { keys: 0, params: 0 },
+        other: { keys: 0, params: 0 }
+    };
+    const dtypeMap = new Map();
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const mask = roleMask[i];
+        const leaf = leaves[i];
+        let category;
+        const normLike = mask & ROLE_BIT.normalization || normModules.has(modules[i]);
+        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
+            category = 'normalization';
+        else if (mask & ROLE_BIT.embedding)
+            category = 'embedding';
+        else if (isWeightLeaf(leaf))
+            category = 'weight';
+        else if (isBiasLeaf(leaf))
+            category = 'bias';
+        else
+            category = 'other';
+        parameterTypes[category].keys++;
+        parameterTypes[category].params += t.numel;
+        const d = dtypeMap.get(t.dtype);
+        if (d) {
+            d.keys++;
+            d.params += t.numel;
+        }
+        else
+            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
+    }
+    const dtypes = [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys);
+    return { parameterTypes, dtypes };
+}
+/** Per role: the keys carrying it, and the blocks (of top-level families) holding at least one such key. */
+function roleStats(families, roleMask, roleKeys) {
+    const roleBlocks = {
+        attention: 0,
+        feedforward: 0,
+        normalization: 0,
+        modulation: 0,
+        embedding: 0
+    };
+    for (const f of families) {
+        if (f.family.parent !== null)
+            continue;
+        for (const inst of f.instances) {
+            let mask = 0;
+            for (let k = 0; k < inst.members.length; k++)
+                mask |= roleMask[inst.members[k]];
+            for (const r of ROLE_ORDER)
+                if (mask & ROLE_BIT[r])
+                    roleBlocks[r]++;
+        }
+    }
+    return Object.fromEntries(ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] }]));
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/naming.ts
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
 
@@ -1252,6 +1385,24 @@ function namingConventions(names) {
         leafNames: countsToList(leaves, MAX_LEAVES)
     };
 }
+/**
+ * `commonPrefix` and `analysisPrefix` of `namingConventions` alone, for the structure a comparison reads (the
+ * rest of the naming summary is the analysis report's).
+ */
+function analysisPrefixOf(names) {
+    const knownPrefixes = new Map();
+    let commonKnown = null;
+    for (let n = 0; n < names.length; n++) {
+        const { prefix } = keys_stripKnownPrefix(names[n]);
+        if (prefix)
+            bump(knownPrefixes, prefix);
+        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
+    }
+    return {
+        commonPrefix: commonKnown ?? '',
+        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length)
+    };
+}
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common, counts, total) {
     if (common)
@@ -1274,20 +1425,7 @@ const STRUCTURE_SCHEMA_VERSION = 1;
 
 
 
-const ROLE_ORDER = [
-    'attention',
-    'feedforward',
-    'normalization',
-    'modulation',
-    'embedding'
-];
-const ROLE_BIT = {
-    attention: 1,
-    feedforward: 2,
-    normalization: 4,
-    modulation: 8,
-    embedding: 16
-};
+
 /*
  * Hot loops over every key use index loops, not for-of: analysis runs once per process, mostly in V8's
  * interpreter, where each for-of step allocates an iterator result (about 40 bytes per key and step), and that
@@ -1315,12 +1453,23 @@ function denoiserComponent(ckpt) {
     return main ? `${main.name}.` : null;
 }
 function analyzeStructure(ckpt) {
+    return analyse(ckpt, true);
+}
+function structureEssentials(ckpt) {
+    return analyse(ckpt, false);
+}
+function analyse(ckpt, full) {
     const notes = [];
-    const naming = namingConventions(ckpt.tensors.map((t) => t.name));
+    const names = ckpt.tensors.map((t) => t.name);
+    const naming = full ? namingConventions(names) : undefined;
+    const prefixes = naming ?? analysisPrefixOf(names);
     const denoiser = denoiserComponent(ckpt);
-    if (denoiser && !naming.commonPrefix)
-        naming.analysisPrefix = denoiser;
-    const prefix = naming.analysisPrefix;
+    let prefix = prefixes.analysisPrefix;
+    if (denoiser && !prefixes.commonPrefix) {
+        prefix = denoiser;
+        if (naming)
+            naming.analysisPrefix = denoiser;
+    }
     let exact = true;
     let paramCount = 0;
     const tensors = new Array(ckpt.tensors.length);
@@ -1360,108 +1509,9 @@ function analyzeStructure(ckpt) {
     }
     const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors);
     notes.push(...blockNotes);
-    // Roles and categories, per key.
-    const roleMask = new Uint8Array(tensors.length);
-    const roleKeys = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
-    const normModules = new Set();
-    // Each name is split into module and leaf once, for both passes below.
-    const modules = new Array(tensors.length);
-    const leaves = new Array(tensors.length);
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        const { module, leaf } = splitLeaf(t.name);
-        modules[i] = module;
-        leaves[i] = leaf;
-        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
-        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
-            normModules.add(module);
-    }
-    const parameterTypes = {
-        weight: { keys: 0, params: 0 },
-        bias: { keys: 0, params: 0 },
-        normalization: { keys: 0, params: 0 },
-        embedding: { keys: 0, params: 0 },
-        other: { keys: 0, params: 0 }
-    };
-    const dtypeMap = new Map();
-    // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
-    // them: each distinct relative key is classified once per family instead of once per block.
-    const blockRoles = new Array(tensors.length);
-    for (const f of families) {
-        const byRest = new Map();
-        for (const inst of f.instances) {
-            for (let k = 0; k < inst.members.length; k++) {
-                const t = inst.members[k];
-                if (blockRoles[t] !== undefined)
-                    continue;
-                let roles = byRest.get(inst.rests[k]);
-                if (roles === undefined) {
-                    roles = keyRoles(tensors[t].name, true);
-                    byRest.set(inst.rests[k], roles);
-                }
-                blockRoles[t] = roles;
-            }
-        }
-    }
-    for (let i = 0; i < tensors.length; i++) {
-        const t = tensors[i];
-        const roles = blockRoles[i] ?? keyRoles(t.name, outermost[i] >= 0);
-        let mask = 0;
-        for (let r = 0; r < roles.length; r++) {
-            mask |= ROLE_BIT[roles[r]];
-            roleKeys[roles[r]]++;
-        }
-        roleMask[i] = mask;
-        const module = modules[i];
-        const leaf = leaves[i];
-        let category;
-        const normLike = mask & ROLE_BIT.normalization || normModules.has(module);
-        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
-            category = 'normalization';
-        else if (mask & ROLE_BIT.embedding)
-            category = 'embedding';
-        else if (isWeightLeaf(leaf))
-            category = 'weight';
-        else if (isBiasLeaf(leaf))
-            category = 'bias';
-        else
-            category = 'other';
-        parameterTypes[category].keys++;
-        parameterTypes[category].params += t.numel;
-        const d = dtypeMap.get(t.dtype);
-        if (d) {
-            d.keys++;
-            d.params += t.numel;
-        }
-        else
-            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
-    }
-    const roleBlocks = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
-    for (const f of families) {
-        if (f.family.parent !== null)
-            continue;
-        for (const inst of f.instances) {
-            let mask = 0;
-            for (let k = 0; k < inst.members.length; k++)
-                mask |= roleMask[inst.members[k]];
-            for (const r of ROLE_ORDER)
-                if (mask & ROLE_BIT[r])
-                    roleBlocks[r]++;
-        }
-    }
-    const roles = Object.fromEntries(ROLE_ORDER.map((r) => [r, { keys: roleKeys[r], blocks: roleBlocks[r] }]));
+    // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
+    // MLPs are told from its embedders (below).
+    const roles = full || families.length === 0 ? keyRoleMasks(tensors, families, outermost) : undefined;
     // Modules per family (keys owned by a nested family are analysed there), then outside every family.
     const attention = [];
     const ffn = [];
@@ -1470,9 +1520,11 @@ function analyzeStructure(ckpt) {
         const blocksHaving = (key) => f.keyBlockCounts.get(key) ?? 0;
         attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes));
         ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving));
+        if (!full || !roles)
+            return;
         let mask = 0;
         for (const e of f.unionEntries)
-            mask |= roleMask[e.tensor];
+            mask |= roles.mask[e.tensor];
         f.family.roles = ROLE_ORDER.filter((r) => mask & ROLE_BIT[r]);
     });
     const topEntries = [];
@@ -1486,7 +1538,7 @@ function analyzeStructure(ckpt) {
             continue;
         const t = tensors[i];
         topEntries.push({ key: t.name, shape: t.shape });
-        if (!(roleMask[i] & ROLE_BIT.embedding))
+        if (roles && !(roles.mask[i] & ROLE_BIT.embedding))
             topNonEmbedding.push({ key: t.name, shape: t.shape });
     }
     attention.push(...findAttentionModules(topEntries, null, () => 1, notes));
@@ -1536,21 +1588,25 @@ function analyzeStructure(ckpt) {
             };
         }
     }
+    const family = best?.match ?? null;
+    if (!full || !naming || !roles)
+        return { attention, dimensions, family };
+    const { parameterTypes, dtypes } = categoryStats(tensors, roles.mask);
     return {
         schemaVersion: STRUCTURE_SCHEMA_VERSION,
         tensorCount: tensors.length,
         paramCount,
         paramCountExact: exact,
-        dtypes: [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys),
+        dtypes,
         parameterTypes,
-        roles,
+        roles: roleStats(families, roles.mask, roles.keys),
         naming,
         blockFamilies: families.map((f) => f.family),
         topLevelKeys,
         attention,
         ffn,
         dimensions,
-        family: best?.match ?? null,
+        family,
         familyCandidates: candidates.map((c) => c.match),
         notes
     };

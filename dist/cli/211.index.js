@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 307;
-exports.ids = [307];
+exports.id = 211;
+exports.ids = [211];
 exports.modules = {
 
 /***/ 1402:
@@ -125,6 +125,8 @@ async function readScalars(tensors, open) {
     return values;
 }
 
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/cli/alpha.ts
 /**
  * Alpha values of a LoRA: the one place the CLI reads tensor *data*, and only when asked (`--read-alpha`, and
@@ -134,7 +136,11 @@ async function readScalars(tensors, open) {
  */
 
 
-const ALPHA = /\.alpha(?:_scale)?$/;
+
+/** An alpha or alpha_scale tensor (the adapter suffixes of src/names). */
+function isAlpha(name) {
+    return name.endsWith(adapters/* SUFFIX */.Er.alpha) || name.endsWith(adapters/* SUFFIX */.Er.alphaScale);
+}
 /**
  * Values of the scalar alpha / alpha_scale tensors of a safetensors LoRA. `open` opens a tensor's file. A file
  * with more alpha tensors than the limit (a hostile one could list millions) gets none read: the analysis then
@@ -143,7 +149,7 @@ const ALPHA = /\.alpha(?:_scale)?$/;
 async function readAlphaScalars(ckpt, open) {
     if (!dataInOwnFiles(ckpt))
         return new Map();
-    const wanted = ckpt.tensors.filter((t) => ALPHA.test(t.name) && isReadableScalar(t));
+    const wanted = ckpt.tensors.filter((t) => isAlpha(t.name) && isReadableScalar(t));
     if (wanted.length === 0 || wanted.length > formats_limits/* TENSOR_DATA_LIMITS */.Wx.maxTensors)
         return new Map();
     return readScalars(wanted, open);
@@ -158,7 +164,7 @@ function dataInOwnFiles(ckpt) {
 
 /***/ }),
 
-/***/ 2307:
+/***/ 7211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -363,9 +369,15 @@ function downRecipe(f) {
     return { kind: 'rows', pieces: f.down.map((p) => ({ ...p })) };
 }
 
-// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
-var families = __webpack_require__(9444);
+// EXTERNAL MODULE: ./src/names/adapters.ts
+var adapters = __webpack_require__(7906);
+// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
+var families = __webpack_require__(1751);
+// EXTERNAL MODULE: ./src/names/prefixes.ts
+var prefixes = __webpack_require__(9334);
 ;// CONCATENATED MODULE: ./src/convert/naming.ts
+
+
 
 /** Why a module of this component cannot be named in the convention, or null. */
 function namingProblem(to, space) {
@@ -377,17 +389,18 @@ function namingProblem(to, space) {
 }
 function denoiserPrefix(to, space, family) {
     switch (to) {
+        // Each convention's prefix from the one list the readers use, so what convert writes reads back as written.
         case 'kohya':
-            return 'lora_unet_';
+            return adapters/* PREFIX */.H3.kohyaUnet;
         case 'comfyui':
-            return 'diffusion_model.';
+            return adapters/* PREFIX */.H3.comfyDenoiser;
         case 'peft':
-            return 'base_model.model.';
+            return adapters/* PREFIX */.H3.peft;
         case 'diffusers': {
-            const component = /^(unet|transformer(?:_\d+)?|prior)\.$/.exec(space.prefix);
-            if (component)
+            // A diffusers component folder the base was read from keeps its name (`transformer_2.` of Wan2.2 A14B).
+            if (prefixes/* DIFFUSERS_DENOISER_PREFIX */.vN.test(space.prefix))
                 return space.prefix;
-            return (0,families/* isUnetFamily */.JT)(family) ? 'unet.' : 'transformer.';
+            return (0,families/* isUnetFamily */.JT)(family) ? adapters/* PREFIX */.H3.diffusersUnet : adapters/* PREFIX */.H3.diffusersTransformer;
         }
         case 'base':
             return space.prefix;
@@ -397,23 +410,25 @@ function denoiserPrefix(to, space, family) {
 function targetNames(to, space, path, opts) {
     let stem;
     if (space.kind === 'text-encoder') {
+        // The conventions' numbered patterns (`lora_te{n}_`, `text_encoder_{n}.`), not the list: a base can have more
+        // text encoders than ADAPTER_PREFIXES names (it stops at 3).
         if (to === 'kohya') {
             const n = opts.textEncoders > 1 ? String(space.textEncoder) : '';
-            stem = `lora_te${n}_${path.replace(/\./g, '_')}`;
+            stem = `lora_te${n}_${(0,adapters/* kohyaForm */.PP)(path)}`;
         }
         else
             stem = `${space.textEncoder > 1 ? `text_encoder_${space.textEncoder}` : 'text_encoder'}.${path}`;
     }
     else {
         const prefix = denoiserPrefix(to, space, opts.family);
-        stem = to === 'kohya' ? prefix + path.replace(/\./g, '_') : prefix + path;
+        stem = to === 'kohya' ? prefix + (0,adapters/* kohyaForm */.PP)(path) : prefix + path;
     }
-    const ab = to === 'peft' || to === 'diffusers' || to === 'base';
+    const pair = to === 'peft' || to === 'diffusers' || to === 'base' ? adapters/* LORA_PAIR */.GD.peft : adapters/* LORA_PAIR */.GD.kohya;
     return {
         stem,
-        down: `${stem}.${ab ? 'lora_A.weight' : 'lora_down.weight'}`,
-        up: `${stem}.${ab ? 'lora_B.weight' : 'lora_up.weight'}`,
-        alpha: `${stem}.alpha`,
+        down: stem + pair.down,
+        up: stem + pair.up,
+        alpha: stem + adapters/* SUFFIX */.Er.alpha,
         alphaRequired: to !== 'peft' && to !== 'diffusers'
     };
 }
@@ -1101,9 +1116,8 @@ function sha256File(path) {
  *
  * Where the layout does not allow it (row slices, block placement, a dropped tensor in the middle, more padding
  * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts). `planSourceLayout`
- * plans, `writeKeepingLayout` copies and writes the moved bytes; write.ts writes the header last.
+ * plans, kernel-copy.ts copies, `writeKeepingLayout` writes the moved bytes; write.ts writes the header last.
  */
-
 
 
 
@@ -1259,42 +1273,41 @@ function readRange(fd, buf, from, file) {
     }
 }
 /**
- * The source copied by the kernel to `temp`, then the moved tensors and scalars written after its end. The copy's
- * header is checked against the one the plan was made from (a source replaced meanwhile is refused). Returns the
- * open output and, with `hash`, the source's SHA-256 (hashed on a worker while the kernel copies).
+ * The source copied by the kernel (`copy`, started by the caller, possibly before the plan was made), then the
+ * moved tensors and scalars written after its end. The copy's header is checked against the one the plan was made
+ * from (a source replaced meanwhile is refused). Returns the open output and, with `hash`, the source's SHA-256
+ * (hashed on a worker while the kernel copies).
  */
 async function writeKeepingLayout(kept, io) {
     const hashing = io.hash === true ? sha256File(io.file) : undefined;
     hashing?.catch(() => undefined); // awaited below; a failed copy must not leave it unhandled
-    // The copy takes the source's permission bits (a read-only source would give a read-only output the next step
-    // could not open for writing): it gets those of a file created here, as the user-space path's output does.
-    const created = (0,external_node_fs_.openSync)(io.temp, 'w');
-    const mode = (0,external_node_fs_.fstatSync)(created).mode & 0o777;
-    (0,external_node_fs_.closeSync)(created);
-    await (0,promises_.copyFile)(io.file, io.temp, external_node_fs_.constants.COPYFILE_FICLONE);
-    (0,external_node_fs_.chmodSync)(io.temp, mode);
-    const fd = (0,external_node_fs_.openSync)(io.temp, 'r+');
+    // What is written over the copy is read before the copy ends (the moved tensors are a few hundred KB).
+    const writes = [];
+    const dataStart = 8 + kept.headerLength;
+    for (const p of kept.placed) {
+        const w = p.write;
+        if (w === undefined)
+            continue;
+        let bytes;
+        if ('bytes' in w)
+            bytes = w.bytes;
+        else {
+            bytes = new Uint8Array(w.length);
+            readRange(io.src, bytes, w.from, io.file);
+        }
+        writes.push({ at: dataStart + p.begin, bytes });
+    }
+    await io.copy.done;
+    const fd = (0,external_node_fs_.openSync)(io.copy.temp, 'r+');
     try {
         // the copy is the file the plan was made from: its size, and its header byte for byte
         const size = (0,external_node_fs_.fstatSync)(fd).size;
         if (size < io.bytes)
             throw new errors/* CheckpointError */.jg('Truncated', io.file, `the source ended at byte ${size} during the copy`);
-        if (size > io.bytes || sourceHeader(fd, size, io.temp).sha256 !== io.header.sha256)
+        if (size > io.bytes || sourceHeader(fd, size, io.copy.temp).sha256 !== io.header.sha256)
             throw new errors/* CheckpointError */.jg('IoError', io.file, 'the file changed while it was converted');
-        const dataStart = 8 + kept.headerLength;
-        for (const p of kept.placed) {
-            const w = p.write;
-            if (w === undefined)
-                continue;
-            let bytes;
-            if ('bytes' in w)
-                bytes = w.bytes;
-            else {
-                bytes = new Uint8Array(w.length);
-                readRange(io.src, bytes, w.from, io.file);
-            }
-            writeFully(fd, bytes, dataStart + p.begin);
-        }
+        for (const w of writes)
+            writeFully(fd, w.bytes, w.at);
         (0,external_node_fs_.ftruncateSync)(fd, kept.size);
         return { fd, ...(hashing ? { sha256: await hashing } : {}) };
     }
@@ -1312,6 +1325,115 @@ function closeQuietly(fd) {
     }
 }
 
+// EXTERNAL MODULE: ./src/lora/layers.ts
+var lora_layers = __webpack_require__(4264);
+;// CONCATENATED MODULE: ./src/convert/kernel-copy.ts
+/**
+ * The kernel's copy of a LoRA file to the output's temporary name, for conversions that keep the source's byte
+ * layout (source-layout.ts). It can start before the conversion is planned: the copy needs only the source and
+ * the output's name, and it runs on libuv's thread pool (one `copy_file_range`, or a reflink) while the main
+ * thread resolves and plans. For a 1.2 GB rename the copy and the planning then cost the longer of the two
+ * instead of their sum. A plan that turns out not to keep the layout (stack, split) or not to be writable
+ * discards the copy; `likelyKeepsLayout` keeps that rare, since a discarded copy still runs to its end.
+ *
+ * The copy is made with `COPYFILE_EXCL`: without it libuv truncates the destination before copying, and ext4
+ * takes a truncate followed by writes as a file being replaced (`auto_da_alloc`), so the close that ends the copy
+ * started writeback of every copied page (measured: 0.29 s in `close` after a 0.78 s copy of 1.2 GB, and the
+ * alpha writes that follow waited on pages under writeback). A new file gets no such flush, as `cp`'s does not.
+ */
+
+
+
+
+/** Layer kinds of fused projections (src/lora/layers.ts labels: `self-attn qkv`, `cross-attn kv`, `fused qkv+mlp`). */
+const FUSED_KIND = /qkv|kv|fused/;
+/**
+ * Whether converting this LoRA for this base will likely keep the LoRA's byte layout (a rename), judged before the
+ * resolution from what the analysis and the base index hold: a layout change (stack, split, reorder) needs a
+ * fused projection on one side or LongCat's split up blocks. Only when the kernel copy starts depends on it: a
+ * wrong guess costs a copy made for nothing, or a copy started after planning, never another output. (Measured on
+ * the bench's stacking conversion under load: a copy discarded while the user-space pass ran took 10 s instead of
+ * 0.6 s, and the pass with it.)
+ */
+function likelyKeepsLayout(analysis, index) {
+    // Only the base components the LoRA has modules for (a LoRA of the UNet alone does not meet CLIP's in_proj).
+    const spaces = new Set();
+    for (const m of analysis.modules) {
+        if (m.splitCount > 1 || FUSED_KIND.test(m.layerKind))
+            return false;
+        const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
+        if (space)
+            spaces.add(space);
+    }
+    for (const space of spaces)
+        for (const e of space.entries)
+            if (FUSED_KIND.test((0,lora_layers/* layerKind */.G0)(e.path)))
+                return false;
+    return true;
+}
+/** A temporary name beside `target` (the output is renamed into place when complete). */
+function tempPathFor(target, tag = '') {
+    return `${target}.${process.pid}.${Date.now()}${tag}.tmp`;
+}
+/**
+ * Starts copying `source` to a temporary name beside `target` (an absolute path) before the plan is known, or
+ * returns undefined when the output's folder does not exist yet or a file cannot be created there: the writer
+ * then creates the folder and copies when it knows the copy is needed, and reports what fails.
+ */
+function startKernelCopy(source, target) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(target)))
+        return undefined;
+    try {
+        return kernelCopy(source, target);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Starts copying `source` to a temporary name beside `target`; throws when no file can be created there. */
+function kernelCopy(source, target) {
+    const temp = tempPathFor(target, '.copy');
+    // The output gets the permission bits of a file created here (umask applied), as the user-space path's output
+    // does, not a read-only source's: a file created and removed again tells them without reading the umask.
+    const probe = (0,external_node_fs_.openSync)(temp, 'wx');
+    let mode;
+    try {
+        mode = (0,external_node_fs_.fstatSync)(probe).mode & 0o777;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(probe);
+    }
+    (0,external_node_fs_.unlinkSync)(temp);
+    const done = (0,promises_.copyFile)(source, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE).then(() => (0,promises_.chmod)(temp, mode));
+    done.catch(() => undefined); // awaited by the writer or by discard(); never left unhandled
+    let discarded;
+    const remove = () => (0,external_node_fs_.rmSync)(temp, { force: true });
+    return {
+        source,
+        target,
+        temp,
+        done,
+        discard() {
+            discarded ??= (async () => {
+                try {
+                    remove();
+                }
+                catch {
+                    // tried again below
+                }
+                await done.catch(() => undefined);
+                try {
+                    remove();
+                }
+                catch {
+                    // nothing more can be done about a temporary file that cannot be removed
+                }
+            })();
+            return discarded;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/convert/write.ts
 /**
  * The writer of a conversion plan: output tensors in plan order, each built from byte ranges of the source file
@@ -1322,6 +1444,7 @@ function closeQuietly(fd) {
  * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
  * is written last.
  */
+
 
 
 
@@ -1460,11 +1583,12 @@ async function writeConversion(plan, source, outPath, opts) {
     const tensors = plan.modules.flatMap((m) => m.tensors);
     const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }));
     const target = (0,external_node_path_.resolve)(outPath);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    let copy = opts.copy;
+    let temp;
     let src;
     let dst;
     try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
         src = (0,external_node_fs_.openSync)(file, 'r');
         // A source that shrank since its header was read fails in the copy (the source ended); one that grew would
         // be hashed short: refuse it here.
@@ -1484,32 +1608,47 @@ async function writeConversion(plan, source, outPath, opts) {
         const metadataNow = metadata();
         const kept = planSourceLayout(tensors, byName, header.length, source.bytes, (placed) => headerJsonLength(placed, metadataNow));
         if (kept !== undefined) {
+            if (copy === undefined || copy.source !== file || copy.target !== target) {
+                void copy?.discard();
+                copy = kernelCopy(file, target);
+            }
+            temp = copy.temp;
+            const layoutHeader = (sha256) => {
+                const json = headerJson(kept.placed, metadata(sha256));
+                if (json.length > kept.headerLength)
+                    throw new Error('header length changed after hashing');
+                const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20);
+                new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true);
+                bytes.set(json, 8);
+                return bytes;
+            };
+            // Built while the kernel copies, unless it must hold the source's hash, known only after.
+            const ready = opts.hashSource ? undefined : layoutHeader();
             const written = await writeKeepingLayout(kept, {
                 file,
                 src,
-                temp,
+                copy,
                 bytes: source.bytes,
                 header,
                 hash: opts.hashSource
             });
             dst = written.fd;
-            const json = headerJson(kept.placed, metadata(written.sha256));
-            if (json.length > kept.headerLength)
-                throw new Error('header length changed after hashing');
-            const bytes = new Uint8Array(8 + kept.headerLength).fill(0x20);
-            new DataView(bytes.buffer).setBigUint64(0, BigInt(kept.headerLength), true);
-            bytes.set(json, 8);
-            writeFully(dst, bytes, 0);
+            writeFully(dst, ready ?? layoutHeader(written.sha256), 0);
             (0,external_node_fs_.closeSync)(dst);
             dst = undefined;
             await (0,promises_.rename)(temp, target);
+            copy = undefined;
             return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel');
         }
+        // The kernel's copy is of no use to a layout change: drop it while the user-space pass runs.
+        const discarding = copy?.discard();
+        copy = undefined;
         const draft = encodeSafetensorsHeader(specs, metadata());
         const expected = draft.header.length + Number(draft.dataBytes);
         const layout = layoutOf(tensors, byName, draft.header.length, file);
         if (layout.end !== expected)
             throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`);
+        temp = tempPathFor(target);
         dst = (0,external_node_fs_.openSync)(temp, 'w');
         // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
         (0,external_node_fs_.ftruncateSync)(dst, expected);
@@ -1527,12 +1666,15 @@ async function writeConversion(plan, source, outPath, opts) {
         (0,external_node_fs_.closeSync)(dst);
         dst = undefined;
         await (0,promises_.rename)(temp, target);
+        await discarding;
         return result(target, expected, tensors.length, header.sha256, sha256, 'user-space');
     }
     catch (e) {
         if (dst !== undefined)
             write_closeQuietly(dst);
-        await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        if (temp !== undefined)
+            await (0,promises_.rm)(temp, { force: true }).catch(() => undefined);
+        await copy?.discard();
         throw e;
     }
     finally {
@@ -1793,6 +1935,7 @@ var util_json = __webpack_require__(4976);
 
 
 
+
 const spec = {
     name: 'convert',
     summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
@@ -1855,6 +1998,23 @@ async function run(args, io) {
     const base = await reader.read(basePath);
     const analysis = (0,src_lora/* analyzeLora */.hL)(lora, { scalars: await (0,alpha/* readAlphaScalars */.q)(lora, reader.open) });
     const index = (0,src_lora/* buildBaseIndex */.uR)(base);
+    // A rename keeps the LoRA's byte layout, so its output starts as a kernel copy of the file. When the names say
+    // the layout will likely stay (no fused projection on either side), the copy starts now and runs on the thread
+    // pool while the LoRA is resolved and the conversion planned; a plan that needs another layout or refuses
+    // discards it (src/convert/kernel-copy.ts). Otherwise the writer copies once it knows.
+    const copy = dryRun || out === undefined || !likelyKeepsLayout(analysis, index)
+        ? undefined
+        : startKernelCopy(loraFile, (0,external_node_path_.resolve)(io.cwd, out));
+    try {
+        return await planAndWrite(args, io, { lora, analysis, index, out, dryRun, copy });
+    }
+    finally {
+        // After a write the copy is the output (renamed into place) and this removes nothing.
+        await copy?.discard();
+    }
+}
+async function planAndWrite(args, io, job) {
+    const { lora, analysis, index, out, dryRun, copy } = job;
     const resolution = (0,src_lora/* resolveLora */.PQ)(analysis, index);
     const plan = wordPlan(planConversion(analysis, resolution, index, {
         to: targetOf(args, analysis.primary),
@@ -1876,7 +2036,8 @@ async function run(args, io) {
     }
     const written = await writeConversion(plan, lora, (0,external_node_path_.resolve)(io.cwd, out), {
         tool: version/* TOOL */.j,
-        hashSource: (0,cli_args/* flag */.Jt)(args, 'hash-source')
+        hashSource: (0,cli_args/* flag */.Jt)(args, 'hash-source'),
+        ...(copy ? { copy } : {})
     });
     if (json)
         io.stdout((0,util_json/* toJson */.a)({ kind: 'lora-conversion', tool: version/* TOOL */.j, plan: conversionPlanJson(plan), written }));
@@ -1903,6 +2064,7 @@ const convertCommand = { spec, run };
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9855);
 /* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6414);
 /* harmony import */ var _layers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4264);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7648);
 /** The LoRA core: analysis of one file, resolution against a base, LoRA vs LoRA. Pure: no I/O. */
 
 
