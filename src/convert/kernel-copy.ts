@@ -36,6 +36,7 @@ export interface KernelCopy {
 
 /** Layer kinds of fused projections (src/lora/layers.ts labels: `self-attn qkv`, `cross-attn kv`, `fused qkv+mlp`). */
 const FUSED_KIND = /qkv|kv|fused/
+const NUMERIC_SEGMENT = /(^|[._])\d+(?=[._]|$)/g
 
 /**
  * Whether converting this LoRA for this base will likely keep the LoRA's byte layout (a rename), judged before the
@@ -53,8 +54,16 @@ export function likelyKeepsLayout(analysis: LoraAnalysis, index: BaseIndex): boo
     const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser
     if (space) spaces.add(space)
   }
+  // One layer kind per path pattern (numeric segments, i.e. block and list indices, as #): a 40-block base has a few
+  // dozen patterns, and a kind costs about 10 us to read (measured: 35-40 ms for 3,016 entries, one by one).
+  const seen = new Set<string>()
   for (const space of spaces)
-    for (const e of space.entries) if (FUSED_KIND.test(layerKind(e.path))) return false
+    for (const e of space.entries) {
+      const pattern = e.path.replace(NUMERIC_SEGMENT, '$1#')
+      if (seen.has(pattern)) continue
+      seen.add(pattern)
+      if (FUSED_KIND.test(layerKind(e.path))) return false
+    }
   return true
 }
 
