@@ -2,8 +2,7 @@
  * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
-import { familyArchitecture, isUnetFamily } from '../names/families.js'
-import { CROSS_K } from '../names/family-unet.js'
+import { CROSS_K, familyArchitecture, isUnetFamily } from '../names/families.js'
 import { isImageBranchPath } from '../names/model-parts.js'
 import type { BaseIndex, BaseSpace } from './base-index.js'
 import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'

@@ -14,6 +14,8 @@ import { FamilyProbe, LayerIndex, type FamilyLayer } from './family-probe.js'
 import { kohyaForm } from './adapters.js'
 
 export type { FamilyLayer } from './family-probe.js'
+/** The UNet facts other modules read (importing family-unet.ts itself would split the family modules' bundle). */
+export { CROSS_K, UNET_LDM_SERIES } from './family-unet.js'
 
 export type FamilyConfidence = 'high' | 'medium' | 'low'
 

@@ -6,7 +6,7 @@
  * docs/reference/loaders.md has the full list.
  */
 import { LORA_PAIR, PREFIX, SUFFIX, kohyaForm, type LoraPairSuffixes } from '../../names/adapters.js'
-import { UNET_LDM_SERIES } from '../../names/family-unet.js'
+import { UNET_LDM_SERIES } from '../../names/families.js'
 import { isFluxOriginalLayer } from './runtime-names.js'
 import type { ModuleFacts, RuntimeArch } from './subject.js'
 
