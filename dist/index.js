@@ -42893,6 +42893,8 @@ const RULES = [
 
 
 
+/** The UNet facts other modules read (importing family-unet.ts itself would split the family modules' bundle). */
+
 const RANK = { high: 0, medium: 1, low: 2 };
 function mayMatch(rule, index) {
     if (rule.keys)
@@ -49503,7 +49505,6 @@ function correspondence_correspondImplied(a, b, prebuilt) {
  * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
-
 
 
 

@@ -371,8 +371,8 @@ function downRecipe(f) {
 
 // EXTERNAL MODULE: ./src/names/adapters.ts
 var adapters = __webpack_require__(7906);
-// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
-var families = __webpack_require__(1751);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
 // EXTERNAL MODULE: ./src/names/prefixes.ts
 var prefixes = __webpack_require__(9334);
 ;// CONCATENATED MODULE: ./src/convert/naming.ts
@@ -1347,6 +1347,7 @@ var lora_layers = __webpack_require__(4264);
 
 /** Layer kinds of fused projections (src/lora/layers.ts labels: `self-attn qkv`, `cross-attn kv`, `fused qkv+mlp`). */
 const FUSED_KIND = /qkv|kv|fused/;
+const NUMERIC_SEGMENT = /(^|[._])\d+(?=[._]|$)/g;
 /**
  * Whether converting this LoRA for this base will likely keep the LoRA's byte layout (a rename), judged before the
  * resolution from what the analysis and the base index hold: a layout change (stack, split, reorder) needs a
@@ -1365,10 +1366,18 @@ function likelyKeepsLayout(analysis, index) {
         if (space)
             spaces.add(space);
     }
+    // One layer kind per path pattern (numeric segments, i.e. block and list indices, as #): a 40-block base has a few
+    // dozen patterns, and a kind costs about 10 us to read (measured: 35-40 ms for 3,016 entries, one by one).
+    const seen = new Set();
     for (const space of spaces)
-        for (const e of space.entries)
+        for (const e of space.entries) {
+            const pattern = e.path.replace(NUMERIC_SEGMENT, '$1#');
+            if (seen.has(pattern))
+                continue;
+            seen.add(pattern);
             if (FUSED_KIND.test((0,lora_layers/* layerKind */.G0)(e.path)))
                 return false;
+        }
     return true;
 }
 /** A temporary name beside `target` (the output is renamed into place when complete). */

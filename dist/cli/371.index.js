@@ -309,8 +309,8 @@ function comfyModule(f, keyMap, fileKeys) {
     return { r, cause: `${RUNTIME}: delta does not fit the weight (not merged)` };
 }
 
-// EXTERNAL MODULE: ./src/names/family-unet.ts
-var family_unet = __webpack_require__(3761);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
 // EXTERNAL MODULE: ./src/lookup.ts
 var lookup = __webpack_require__(9493);
 ;// CONCATENATED MODULE: ./src/lora/loaders/runtime-names.ts
@@ -576,7 +576,7 @@ const hasPair = (f, p) => f.suffixes.has(p.down) && f.suffixes.has(p.up);
 const kohyaPair = (f) => hasPair(f, adapters/* LORA_PAIR */.GD.kohya);
 const abPair = (f) => hasPair(f, adapters/* LORA_PAIR */.GD.peft);
 /** A module in an sgm / LDM UNet block (`input_blocks_4_1_...`). */
-const SGM_BLOCK = new RegExp(`^(?:${family_unet/* UNET_LDM_SERIES */.Bm.join('|')})_`);
+const SGM_BLOCK = new RegExp(`^(?:${families/* UNET_LDM_SERIES */.Bm.join('|')})_`);
 /** The prefixes the SD kohya converter requires of every key. */
 const SD_KOHYA = [adapters/* PREFIX */.H3.kohyaUnet, adapters/* PREFIX */.H3.kohyaTe, adapters/* PREFIX */.H3.kohyaTe1, adapters/* PREFIX */.H3.kohyaTe2];
 // lora_conversion_utils.py `_convert_non_diffusers_lora_to_diffusers`: kohya LoRA pairs of the UNet and CLIP.
@@ -945,8 +945,6 @@ function diffusersProfile(input) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
-var families = __webpack_require__(1751);
 ;// CONCATENATED MODULE: ./src/lora/loaders/subject.ts
 /**
  * The facts a loader profile looks at: per LoRA module, the exact key suffixes it stores (a runtime matches

@@ -1775,7 +1775,7 @@ function pushFused(f, confidence, base, push) {
 /* harmony export */   oU: () => (/* binding */ guessFamily)
 /* harmony export */ });
 /* unused harmony exports boundaryForm, layerKindOf */
-/* harmony import */ var _names_families_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1751);
+/* harmony import */ var _names_families_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9444);
 /* harmony import */ var _names_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2381);
 /* harmony import */ var _names_model_parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3154);
 /* harmony import */ var _names_series_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1203);

@@ -3312,12 +3312,14 @@ const PREFIX = {
 
 /***/ }),
 
-/***/ 1751:
+/***/ 9444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  lg: () => (/* reexport */ CROSS_K),
+  Bm: () => (/* reexport */ UNET_LDM_SERIES),
   c: () => (/* binding */ detectFamily),
   G$: () => (/* binding */ familyArchitecture),
   Bk: () => (/* binding */ identifyFamilies),
@@ -3326,506 +3328,17 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: signatureOfPath
 
-// EXTERNAL MODULE: ./src/names/family-probe.ts
-var family_probe = __webpack_require__(1301);
-// EXTERNAL MODULE: ./src/names/family-unet.ts
-var family_unet = __webpack_require__(3761);
-;// CONCATENATED MODULE: ./src/names/family-rules.ts
-/**
- * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
- * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
- * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
- * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
- */
-
-
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(p, what, seen, wanted, state) {
-    if (seen !== wanted) {
-        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
-        state.confidence = 'medium';
-    }
-}
-function wanVariant(p, dim, inDim, image, flf, vace) {
-    if (vace) {
-        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
-        return {
-            name: `Wan2.1 VACE-${size}`,
-            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
-        };
-    }
-    if (flf)
-        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
-    if (image)
-        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
-    if (dim === 3072 && inDim === 48)
-        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
-    if (dim === 5120 && inDim === 36) {
-        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
-        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
-    }
-    if (dim === 5120) {
-        return {
-            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
-            variant: 't2v-14b',
-            layers: 40,
-            ffn: 13824
-        };
-    }
-    if (dim === 1536)
-        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
-    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
-}
-function wanOriginal(p) {
-    const mod = p.key('head.modulation');
-    const patch = p.key('patch_embedding.weight');
-    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
-        return null;
-    const dim = mod[mod.length - 1];
-    const inDim = patch[1];
-    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
-    const flf = p.key('img_emb.emb_pos') !== undefined;
-    const vace = p.key('vace_patch_embedding.weight') !== undefined;
-    if (!image)
-        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, vace);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return (0,family_probe/* result */.Ke)(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
-}
-function wanDiffusers(p) {
-    const sst = p.key('scale_shift_table');
-    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
-    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
-        return null;
-    const dim = sst[sst.length - 1];
-    const inDim = p.key('patch_embedding.weight')?.[1];
-    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
-        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
-    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
-    if (!image)
-        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, false);
-    const layers = p.blocks('blocks');
-    const state = { confidence: 'high' };
-    if (v.layers !== undefined)
-        expectSize(p, 'block count', layers, v.layers, state);
-    if (v.ffn !== undefined)
-        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
-    if (v.variant === null)
-        state.confidence = 'medium';
-    return (0,family_probe/* result */.Ke)(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
-}
-function longcat(p) {
-    const qkv = p.block('blocks', 'attn.qkv.weight');
-    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
-    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', qkv[1], 4096, state);
-    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
-    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
-    const exact = state.confidence === 'high';
-    return (0,family_probe/* result */.Ke)(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
-}
-function fluxOrHunyuan(p) {
-    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
-        p.count('txt_in.individual_token_refiner.blocks') > 0;
-    // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
-    const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/);
-    const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight');
-    const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined;
-    const linear1 = p.block('single_blocks', 'linear1.weight');
-    if (!(bflQkv || hyQkv) || !linear1)
-        return null;
-    const state = { confidence: 'high' };
-    const double = p.blocks('double_blocks');
-    const single = p.blocks('single_blocks');
-    if (refiner || hyQkv) {
-        if (refiner)
-            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', linear1[1], 3072, state);
-        expectSize(p, 'double blocks', double, 20, state);
-        expectSize(p, 'single blocks', single, 40, state);
-        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
-        return (0,family_probe/* result */.Ke)(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    const hidden = p.key('img_in.weight')?.[0];
-    expectSize(p, 'hidden size', hidden, 3072, state);
-    expectSize(p, 'double blocks', double, 19, state);
-    expectSize(p, 'single blocks', single, 38, state);
-    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
-    if (!guidance)
-        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
-    const variant = guidance ? 'dev' : 'schnell';
-    return (0,family_probe/* result */.Ke)(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
-}
-const TOKEN_REFINER = /(?:^|_)token_refiner_/;
-function fluxDiffusers(p) {
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
-    if (!addQ || !mlp)
-        return null;
-    const state = { confidence: 'high' };
-    // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
-    // text token refiner tells it apart.
-    const patch = p.key('x_embedder.proj.weight');
-    const refiner = p.index.some(TOKEN_REFINER);
-    if ((patch && patch.length === 5) || refiner) {
-        if (patch?.length === 5)
-            p.evidence.push('x_embedder.proj is a 3-D convolution: a video model');
-        if (refiner)
-            p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner');
-        expectSize(p, 'hidden size', addQ[1], 3072, state);
-        expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state);
-        expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state);
-        const naming = 'diffusers (HunyuanVideoTransformer3DModel)';
-        return (0,family_probe/* result */.Ke)(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
-    }
-    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
-    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
-    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
-    const variant = guidance ? 'dev' : 'schnell';
-    return (0,family_probe/* result */.Ke)(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
-}
-function qwenImage(p) {
-    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
-    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    const txtNorm = p.key('txt_norm.weight');
-    if (!mod || !addQ || !txtNorm)
-        return null;
-    const state = { confidence: 'high' };
-    expectSize(p, 'hidden size', addQ[1], 3072, state);
-    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
-    return (0,family_probe/* result */.Ke)(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
-}
-function sd3(p) {
-    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
-    if (!qkv)
-        return null;
-    const depth = p.blocks('joint_blocks');
-    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
-    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
-    const state = { confidence: 'medium' };
-    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    return (0,family_probe/* result */.Ke)(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
-}
-/**
- * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
- * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
- */
-function sd3Diffusers(p) {
-    const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight');
-    const patch = p.key('pos_embed.proj.weight');
-    if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0)
-        return null;
-    if (!p.key('context_embedder.weight'))
-        return null;
-    p.block('transformer_blocks', 'attn.add_q_proj.weight');
-    p.evidence.push('pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout');
-    const depth = p.blocks('transformer_blocks');
-    const hidden = patch[0];
-    const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight');
-    const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight');
-    p.evidence.push(`hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
-    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
-    const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3';
-    return (0,family_probe/* result */.Ke)(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64);
-}
-function ltx(p) {
-    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
-    const sst = p.block('transformer_blocks', 'scale_shift_table');
-    if (!q || !sst)
-        return null;
-    // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
-    // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
-    const original = p.key('patchify_proj.weight')?.length === 2;
-    const diffusers = p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined;
-    if (!original && !diffusers)
-        return null;
-    const layers = p.blocks('transformer_blocks');
-    const hidden = q[1];
-    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
-    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
-    return (0,family_probe/* result */.Ke)(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
-}
-function cogvideox(p) {
-    const sat = p.block('layers', 'attention.query_key_value.weight');
-    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
-        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
-        p.block('transformer_blocks', 'attn1.to_q.weight');
-    if (!sat && !diffusers)
-        return null;
-    if (diffusers)
-        p.block('transformer_blocks', 'norm1.linear.weight');
-    const pattern = sat ? 'layers' : 'transformer_blocks';
-    const layers = p.blocks(pattern);
-    const hidden = (sat ?? diffusers ?? [0, 0])[1];
-    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
-    return (0,family_probe/* result */.Ke)(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
-}
-const RULES = [
-    { rule: wanOriginal, keys: ['head.modulation'] },
-    { rule: wanDiffusers, keys: ['scale_shift_table'] },
-    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
-    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
-    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
-    { rule: (p) => (0,family_unet/* unetRule */.fV)(p), gate: (index) => index.some(family_unet/* UNET_CROSS_K */.g2) },
-    { rule: qwenImage, keys: ['txt_norm.weight'] },
-    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
-    { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
-    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
-    {
-        rule: cogvideox,
-        blockKeys: [
-            ['layers', 'attention.query_key_value.weight'],
-            ['transformer_blocks', 'attn1.to_q.weight']
-        ]
-    }
-];
-
+// EXTERNAL MODULE: ./src/names/series.ts
+var series = __webpack_require__(1203);
 // EXTERNAL MODULE: ./src/names/adapters.ts
 var adapters = __webpack_require__(7906);
-;// CONCATENATED MODULE: ./src/names/families.ts
-/**
- * Family detection: the one detector of the project. analysis (a whole checkpoint), lora (the modules a LoRA
- * targets, with their implied weight shapes) and the LoRA base index all ask it. It reads structure first (block
- * counts, widths, context widths, where attention sits) and names second:
- * - the full-model rules (src/names/family-rules.ts) need the keys a whole checkpoint has and check sizes against
- *   the reference configs (docs/reference/key-formats.md);
- * - a partial key set (a LoRA's targets) falls back to the signature of its block names, and the UNet versions are
- *   then told apart by shapes (`unetVersion`), never by names alone.
- * Paths may be dotted or kohya-underscored: both are read in one underscored form.
- */
-
-
-
-
-const RANK = { high: 0, medium: 1, low: 2 };
-function mayMatch(rule, index) {
-    if (rule.keys)
-        for (const k of rule.keys)
-            if (index.has(k))
-                return true;
-    if (rule.blockKeys)
-        for (const [series, rest] of rule.blockKeys)
-            if (index.blockHas(series, rest))
-                return true;
-    return rule.gate?.(index) ?? false;
-}
-/**
- * Every full-model family rule that matches a whole checkpoint's layers, best first. A rule runs only when a key
- * it requires is present: analysis runs once per process, where compiling a function costs more than running it.
- */
-function identifyFamilies(layers) {
-    return identifyIn(new family_probe/* LayerIndex */.Kh(layers));
-}
-function identifyIn(index) {
-    const out = [];
-    for (const rule of RULES) {
-        if (!mayMatch(rule, index))
-            continue;
-        const r = rule.rule(new family_probe/* FamilyProbe */.rj(index));
-        if (r)
-            out.push(r);
-    }
-    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
-}
-const SIGNATURES = [
-    {
-        id: 'longcat-video',
-        diffusers: false,
-        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
-    },
-    {
-        id: 'wan',
-        diffusers: false,
-        re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
-    },
-    {
-        id: 'wan',
-        diffusers: false,
-        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
-    },
-    { id: 'wan', diffusers: true, re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
-    { id: 'wan', diffusers: true, re: /^_condition_embedder_/ },
-    {
-        id: 'flux',
-        diffusers: false,
-        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
-    },
-    {
-        id: 'flux',
-        diffusers: true,
-        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
-    },
-    { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
-    {
-        id: 'unet',
-        diffusers: true,
-        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
-    },
-    { id: 'sd3', diffusers: false, re: /^_joint_blocks_\d+_(?:x_block|context_block)_/ },
-    { id: 'clip-text', diffusers: false, re: /^_text_model_encoder_layers_\d+_/ }
-];
-/** HunyuanVideo's original names fuse with `_` where Flux uses `.`: only the dotted path tells them apart. */
-const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
-/** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
-function signatureOfPath(path) {
-    if (HUNYUAN_DOTTED.test(path))
-        return { id: 'hunyuan-video', diffusers: false };
-    const u = '_' + (0,adapters/* kohyaForm */.PP)(path) + '_';
-    for (const s of SIGNATURES)
-        if (s.re.test(u))
-            return s;
-    return null;
-}
-/**
- * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
- * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
- * Text-encoder layers are ignored. Null when nothing points at a known family.
- */
-function detectFamily(layers) {
-    const list = [...layers];
-    const index = new family_probe/* LayerIndex */.Kh(list);
-    const full = identifyIn(index)[0];
-    if (full)
-        return full;
-    const votes = new Map();
-    for (const l of list) {
-        const s = signatureOfPath(l.path);
-        if (!s || s.id === 'clip-text')
-            continue;
-        const key = `${s.id}/${s.diffusers}`;
-        const v = votes.get(key);
-        if (v)
-            v.n++;
-        else
-            votes.set(key, { ...s, n: 1 });
-    }
-    // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
-    // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
-    let best;
-    for (const v of votes.values())
-        if (!best || v.n > best.n)
-            best = v;
-    const probe = new family_probe/* FamilyProbe */.rj(index);
-    if (!best || !plausible(best, probe))
-        return null;
-    if (best.id === 'unet')
-        return (0,family_unet/* unetRule */.fV)(new family_probe/* FamilyProbe */.rj(index), best.diffusers);
-    probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`);
-    return {
-        match: {
-            id: best.id,
-            name: best.id,
-            variant: null,
-            naming: best.diffusers ? 'diffusers' : 'original',
-            confidence: 'low',
-            evidence: probe.evidence
-        },
-        diffusers: best.diffusers
-    };
-}
-/** Whether the structure of a set allows the family its names vote for. */
-function plausible(v, p) {
-    if (v.id === 'flux')
-        return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p);
-    if (v.id === 'longcat-video')
-        return mayBeLongcat(p);
-    return true;
-}
-const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/;
-/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
-function mayBeFluxOriginal(p) {
-    if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS)
-        return false;
-    const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1]);
-    return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH);
-}
-/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
-const FLUX_WIDTH = 3072;
-const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/;
-/** A single block's sequential feed-forward or own attention output (underscored path). */
-const SEQUENTIAL_SINGLE_BLOCK = /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/;
-/** Flux's double (joint) blocks. */
-const FLUX_DOUBLE_BLOCKS = 19;
-/**
- * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
- * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
- * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
- */
-function mayBeFlux(p) {
-    if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS)
-        return false;
-    // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
-    // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
-    // `attn.to_out`) is another MMDiT's, whatever the series is called.
-    if (p.index.some(SEQUENTIAL_SINGLE_BLOCK))
-        return false;
-    if (p.index.some(/^single_transformer_blocks_/))
-        return true;
-    const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1]);
-    if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH))
-        return true;
-    return false;
-}
-/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
-const LONGCAT_WIDTH = 4096;
-const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/;
-const SELF_QKV = /^blocks_\d+_attn_qkv/;
-/**
- * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
- * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
- * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
- */
-function mayBeLongcat(p) {
-    if (p.index.some(LONGCAT_ONLY))
-        return true;
-    const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1]);
-    return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH);
-}
-/** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
-const UNET_FAMILIES = new Set(['sd1', 'sd2', 'sdxl', 'sd-unet']);
-/** True for a Stable Diffusion UNet family id in either naming (`sd1`, `sdxl-diffusers`, ...). */
-function isUnetFamily(id) {
-    return id !== null && UNET_FAMILIES.has(id.replace(/-diffusers$/, ''));
-}
-/**
- * The architecture a family id names, naming aside: `wan-diffusers` -> `wan`; every UNet generation -> `sd-unet`
- * (SD 1.x on an SDXL base is the same network with another text context, a size question, not an architecture).
- */
-function familyArchitecture(id) {
-    return isUnetFamily(id) ? 'sd-unet' : id.replace(/-diffusers$/, '');
-}
-
-
-/***/ }),
-
-/***/ 1301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ke: () => (/* binding */ result),
-/* harmony export */   Kh: () => (/* binding */ LayerIndex),
-/* harmony export */   rj: () => (/* binding */ FamilyProbe)
-/* harmony export */ });
-/* unused harmony export indexForm */
-/* harmony import */ var _series_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1203);
-/* harmony import */ var _adapters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7906);
+;// CONCATENATED MODULE: ./src/names/family-probe.ts
 
 
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 function indexForm(path) {
     const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
-    return (0,_adapters_js__WEBPACK_IMPORTED_MODULE_1__/* .kohyaForm */ .PP)(p);
+    return (0,adapters/* kohyaForm */.PP)(p);
 }
 class LayerIndex {
     top = new Map();
@@ -3843,7 +3356,7 @@ class LayerIndex {
                 this.paths.push(u);
                 this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path);
             }
-            const b = (0,_series_js__WEBPACK_IMPORTED_MODULE_0__/* .blockSeriesOf */ .CD)(u);
+            const b = (0,series/* blockSeriesOf */.CD)(u);
             if (!b)
                 continue;
             let s = this.series.get(b.series);
@@ -3941,19 +3454,7 @@ function result(p, id, name, variant, naming, confidence, headDim) {
     return out;
 }
 
-
-/***/ }),
-
-/***/ 3761:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bm: () => (/* binding */ UNET_LDM_SERIES),
-/* harmony export */   fV: () => (/* binding */ unetRule),
-/* harmony export */   g2: () => (/* binding */ UNET_CROSS_K),
-/* harmony export */   lg: () => (/* binding */ CROSS_K)
-/* harmony export */ });
-/* harmony import */ var _family_probe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1301);
+;// CONCATENATED MODULE: ./src/names/family-unet.ts
 
 /** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
 const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'];
@@ -4056,7 +3557,483 @@ function unetRule(p, diffusersHint) {
         confidence = 'low';
     }
     const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined;
-    return (0,_family_probe_js__WEBPACK_IMPORTED_MODULE_0__/* .result */ .Ke)(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
+    return result(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
+}
+
+;// CONCATENATED MODULE: ./src/names/family-rules.ts
+/**
+ * The full-model family rules: reference knowledge (docs/reference/key-formats.md §1.5, §2, §4 and the model
+ * shapes there) as rules over key names and shapes. Each match names its evidence; a match whose sizes differ from
+ * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
+ * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
+ */
+
+
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+function expectSize(p, what, seen, wanted, state) {
+    if (seen !== wanted) {
+        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
+        state.confidence = 'medium';
+    }
+}
+function wanVariant(p, dim, inDim, image, flf, vace) {
+    if (vace) {
+        const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
+        return {
+            name: `Wan2.1 VACE-${size}`,
+            variant: dim === 1536 ? 'vace-1.3b' : dim === 5120 ? 'vace-14b' : null
+        };
+    }
+    if (flf)
+        return { name: 'Wan2.1 FLF2V-14B', variant: 'flf2v-14b', layers: 40, ffn: 13824 };
+    if (image)
+        return { name: 'Wan2.1 I2V-14B', variant: 'i2v-14b', layers: 40, ffn: 13824 };
+    if (dim === 3072 && inDim === 48)
+        return { name: 'Wan2.2 TI2V-5B', variant: 'ti2v-5b', layers: 30, ffn: 14336 };
+    if (dim === 5120 && inDim === 36) {
+        p.evidence.push('in_dim 36 without a CLIP image branch (img_emb / k_img): the Wan2.2 I2V layout');
+        return { name: 'Wan2.2 I2V-A14B expert', variant: 'i2v-a14b', layers: 40, ffn: 13824 };
+    }
+    if (dim === 5120) {
+        return {
+            name: 'Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert: same keys and shapes)',
+            variant: 't2v-14b',
+            layers: 40,
+            ffn: 13824
+        };
+    }
+    if (dim === 1536)
+        return { name: 'Wan2.1 T2V-1.3B', variant: 't2v-1.3b', layers: 30, ffn: 8960 };
+    return { name: `Wan-architecture model (dim ${dim})`, variant: null };
+}
+function wanOriginal(p) {
+    const mod = p.key('head.modulation');
+    const patch = p.key('patch_embedding.weight');
+    if (!mod || !patch || !p.blockHas('blocks', 'self_attn.q.weight'))
+        return null;
+    const dim = mod[mod.length - 1];
+    const inDim = patch[1];
+    const image = p.key('img_emb.proj.0.bias') !== undefined || p.block('blocks', 'cross_attn.k_img.weight') !== undefined;
+    const flf = p.key('img_emb.emb_pos') !== undefined;
+    const vace = p.key('vace_patch_embedding.weight') !== undefined;
+    if (!image)
+        p.evidence.push('no img_emb.* or cross_attn.k_img: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, vace);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.0.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'original (Wan repo / ComfyUI)', state.confidence, 128);
+}
+function wanDiffusers(p) {
+    const sst = p.key('scale_shift_table');
+    const time = p.key('condition_embedder.time_embedder.linear_1.weight');
+    if (!sst || !time || !p.blockHas('blocks', 'attn1.to_q.weight'))
+        return null;
+    const dim = sst[sst.length - 1];
+    const inDim = p.key('patch_embedding.weight')?.[1];
+    const image = p.key('condition_embedder.image_embedder.norm1.weight') !== undefined ||
+        p.block('blocks', 'attn2.add_k_proj.weight') !== undefined;
+    const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
+    if (!image)
+        p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
+    const v = wanVariant(p, dim, inDim, image, flf, false);
+    const layers = p.blocks('blocks');
+    const state = { confidence: 'high' };
+    if (v.layers !== undefined)
+        expectSize(p, 'block count', layers, v.layers, state);
+    if (v.ffn !== undefined)
+        expectSize(p, 'ffn dim', p.block('blocks', 'ffn.net.0.proj.weight')?.[0], v.ffn, state);
+    if (v.variant === null)
+        state.confidence = 'medium';
+    return result(p, 'wan', v.name, v.variant, 'diffusers (WanTransformer3DModel)', state.confidence, 128);
+}
+function longcat(p) {
+    const qkv = p.block('blocks', 'attn.qkv.weight');
+    const kv = p.block('blocks', 'cross_attn.kv_linear.weight');
+    if (!qkv || !kv || !p.key('x_embedder.proj.weight') || !p.key('y_embedder.y_proj.0.weight'))
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', qkv[1], 4096, state);
+    expectSize(p, 'block count', p.blocks('blocks'), 48, state);
+    expectSize(p, 'ffn dim', p.block('blocks', 'ffn.w1.weight')?.[0], 11008, state);
+    const exact = state.confidence === 'high';
+    return result(p, 'longcat-video', exact ? 'LongCat-Video' : 'LongCat-Video-like architecture', null, 'original', state.confidence, 128);
+}
+function fluxOrHunyuan(p) {
+    const refiner = p.has('txt_in.individual_token_refiner.blocks.0.norm1.weight') ||
+        p.count('txt_in.individual_token_refiner.blocks') > 0;
+    // The underscored index reads `img_attn.qkv` and `img_attn_qkv` alike: the dotted paths tell BFL from Hunyuan.
+    const underscoredQkv = p.index.someDotted(/^double_blocks\.\d+\.img_attn_qkv$/);
+    const bflQkv = underscoredQkv ? undefined : p.block('double_blocks', 'img_attn.qkv.weight');
+    const hyQkv = underscoredQkv ? p.block('double_blocks', 'img_attn_qkv.weight') : undefined;
+    const linear1 = p.block('single_blocks', 'linear1.weight');
+    if (!(bflQkv || hyQkv) || !linear1)
+        return null;
+    const state = { confidence: 'high' };
+    const double = p.blocks('double_blocks');
+    const single = p.blocks('single_blocks');
+    if (refiner || hyQkv) {
+        if (refiner)
+            p.evidence.push('txt_in.individual_token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', linear1[1], 3072, state);
+        expectSize(p, 'double blocks', double, 20, state);
+        expectSize(p, 'single blocks', single, 40, state);
+        const naming = hyQkv ? 'original (HunyuanVideo repo)' : 'ComfyUI (Flux-style names)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    const hidden = p.key('img_in.weight')?.[0];
+    expectSize(p, 'hidden size', hidden, 3072, state);
+    expectSize(p, 'double blocks', double, 19, state);
+    expectSize(p, 'single blocks', single, 38, state);
+    const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
+    if (!guidance)
+        p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
+}
+const TOKEN_REFINER = /(?:^|_)token_refiner_/;
+function fluxDiffusers(p) {
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
+    if (!addQ || !mlp)
+        return null;
+    const state = { confidence: 'high' };
+    // HunyuanVideo in diffusers names has the same double / single layout: a 3-D patch convolution (video) or its
+    // text token refiner tells it apart.
+    const patch = p.key('x_embedder.proj.weight');
+    const refiner = p.index.some(TOKEN_REFINER);
+    if ((patch && patch.length === 5) || refiner) {
+        if (patch?.length === 5)
+            p.evidence.push('x_embedder.proj is a 3-D convolution: a video model');
+        if (refiner)
+            p.evidence.push('context_embedder.token_refiner: the HunyuanVideo text refiner');
+        expectSize(p, 'hidden size', addQ[1], 3072, state);
+        expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 20, state);
+        expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 40, state);
+        const naming = 'diffusers (HunyuanVideoTransformer3DModel)';
+        return result(p, 'hunyuan-video', 'HunyuanVideo', null, naming, state.confidence, 128);
+    }
+    expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
+    expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
+    const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
+    const variant = guidance ? 'dev' : 'schnell';
+    return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
+}
+function qwenImage(p) {
+    const mod = p.block('transformer_blocks', 'img_mod.1.weight');
+    const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    const txtNorm = p.key('txt_norm.weight');
+    if (!mod || !addQ || !txtNorm)
+        return null;
+    const state = { confidence: 'high' };
+    expectSize(p, 'hidden size', addQ[1], 3072, state);
+    expectSize(p, 'block count', p.blocks('transformer_blocks'), 60, state);
+    return result(p, 'qwen-image', 'Qwen-Image', null, 'diffusers / ComfyUI', state.confidence, 128);
+}
+function sd3(p) {
+    const qkv = p.block('joint_blocks', 'x_block.attn.qkv.weight');
+    if (!qkv)
+        return null;
+    const depth = p.blocks('joint_blocks');
+    const lnQ = p.block('joint_blocks', 'x_block.attn.ln_q.weight') !== undefined;
+    const attn2 = p.block('joint_blocks', 'x_block.attn2.qkv.weight') !== undefined;
+    const state = { confidence: 'medium' };
+    p.evidence.push(`hidden ${qkv[1]} = 64 x depth ${depth}: ${qkv[1] === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    return result(p, 'sd3', `${name} (MMDiT)`, attn2 ? '3.5-medium' : lnQ ? '3.5' : '3', 'original (SAI / ComfyUI)', state.confidence, 64);
+}
+/**
+ * SD3 / SD3.5 in diffusers names (SD3Transformer2DModel): joint blocks with an added (context) stream, a 2-D patch
+ * convolution and no single blocks (Flux's single blocks, AuraFlow's linear patch embedding tell those apart).
+ */
+function sd3Diffusers(p) {
+    const addQ = p.blockShape('transformer_blocks', 'attn.add_q_proj.weight');
+    const patch = p.key('pos_embed.proj.weight');
+    if (!addQ || !patch || patch.length !== 4 || p.count('single_transformer_blocks') > 0)
+        return null;
+    if (!p.key('context_embedder.weight'))
+        return null;
+    p.block('transformer_blocks', 'attn.add_q_proj.weight');
+    p.evidence.push('pos_embed.proj is a 2-D patch convolution and there are no single blocks: the SD3 MMDiT layout');
+    const depth = p.blocks('transformer_blocks');
+    const hidden = patch[0];
+    const lnQ = p.blockHas('transformer_blocks', 'attn.norm_q.weight');
+    const attn2 = p.blockHas('transformer_blocks', 'attn2.to_q.weight');
+    p.evidence.push(`hidden ${hidden} = 64 x depth ${depth}: ${hidden === 64 * depth ? 'yes' : 'no'} (sizes unverified)`);
+    const name = attn2 ? 'SD3.5 Medium' : lnQ ? 'SD3.5' : 'SD3';
+    const variant = attn2 ? '3.5-medium' : lnQ ? '3.5' : '3';
+    return result(p, 'sd3', `${name} (MMDiT)`, variant, 'diffusers (SD3Transformer2DModel)', 'medium', 64);
+}
+function ltx(p) {
+    const q = p.block('transformer_blocks', 'attn1.to_q.weight');
+    const sst = p.block('transformer_blocks', 'scale_shift_table');
+    if (!q || !sst)
+        return null;
+    // A video latent enters through a linear patch embedding (`patchify_proj`, diffusers `proj_in`); PixArt, with
+    // the same blocks, has a 2-D patch convolution (`pos_embed.proj`).
+    const original = p.key('patchify_proj.weight')?.length === 2;
+    const diffusers = p.key('proj_in.weight')?.length === 2 && p.key('caption_projection.linear_1.weight') !== undefined;
+    if (!original && !diffusers)
+        return null;
+    const layers = p.blocks('transformer_blocks');
+    const hidden = q[1];
+    const variant = hidden === 2048 && layers === 28 ? '2b' : hidden === 4096 && layers === 48 ? '13b' : null;
+    const headDim = variant === '2b' ? 64 : variant === '13b' ? 128 : undefined;
+    return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
+}
+function cogvideox(p) {
+    const sat = p.block('layers', 'attention.query_key_value.weight');
+    const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
+        p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
+        p.block('transformer_blocks', 'attn1.to_q.weight');
+    if (!sat && !diffusers)
+        return null;
+    if (diffusers)
+        p.block('transformer_blocks', 'norm1.linear.weight');
+    const pattern = sat ? 'layers' : 'transformer_blocks';
+    const layers = p.blocks(pattern);
+    const hidden = (sat ?? diffusers ?? [0, 0])[1];
+    const variant = hidden === 1920 && layers === 30 ? '2b' : hidden === 3072 && layers === 42 ? '5b' : null;
+    return result(p, 'cogvideox', variant ? `CogVideoX-${variant.toUpperCase()}` : 'CogVideoX-like architecture', variant, sat ? 'original (SAT)' : 'diffusers', variant ? 'high' : 'medium', 64);
+}
+const RULES = [
+    { rule: wanOriginal, keys: ['head.modulation'] },
+    { rule: wanDiffusers, keys: ['scale_shift_table'] },
+    { rule: longcat, blockKeys: [['blocks', 'attn.qkv.weight']] },
+    { rule: fluxOrHunyuan, blockKeys: [['single_blocks', 'linear1.weight']] },
+    { rule: fluxDiffusers, blockKeys: [['single_transformer_blocks', 'proj_mlp.weight']] },
+    { rule: (p) => unetRule(p), gate: (index) => index.some(UNET_CROSS_K) },
+    { rule: qwenImage, keys: ['txt_norm.weight'] },
+    { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
+    { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
+    { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    {
+        rule: cogvideox,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    }
+];
+
+;// CONCATENATED MODULE: ./src/names/families.ts
+/**
+ * Family detection: the one detector of the project. analysis (a whole checkpoint), lora (the modules a LoRA
+ * targets, with their implied weight shapes) and the LoRA base index all ask it. It reads structure first (block
+ * counts, widths, context widths, where attention sits) and names second:
+ * - the full-model rules (src/names/family-rules.ts) need the keys a whole checkpoint has and check sizes against
+ *   the reference configs (docs/reference/key-formats.md);
+ * - a partial key set (a LoRA's targets) falls back to the signature of its block names, and the UNet versions are
+ *   then told apart by shapes (`unetVersion`), never by names alone.
+ * Paths may be dotted or kohya-underscored: both are read in one underscored form.
+ */
+
+
+
+
+/** The UNet facts other modules read (importing family-unet.ts itself would split the family modules' bundle). */
+
+const RANK = { high: 0, medium: 1, low: 2 };
+function mayMatch(rule, index) {
+    if (rule.keys)
+        for (const k of rule.keys)
+            if (index.has(k))
+                return true;
+    if (rule.blockKeys)
+        for (const [series, rest] of rule.blockKeys)
+            if (index.blockHas(series, rest))
+                return true;
+    return rule.gate?.(index) ?? false;
+}
+/**
+ * Every full-model family rule that matches a whole checkpoint's layers, best first. A rule runs only when a key
+ * it requires is present: analysis runs once per process, where compiling a function costs more than running it.
+ */
+function identifyFamilies(layers) {
+    return identifyIn(new LayerIndex(layers));
+}
+function identifyIn(index) {
+    const out = [];
+    for (const rule of RULES) {
+        if (!mayMatch(rule, index))
+            continue;
+        const r = rule.rule(new FamilyProbe(index));
+        if (r)
+            out.push(r);
+    }
+    return out.sort((a, b) => RANK[a.match.confidence] - RANK[b.match.confidence]);
+}
+const SIGNATURES = [
+    {
+        id: 'longcat-video',
+        diffusers: false,
+        re: /^_blocks_\d+_(?:attn_qkv|cross_attn_kv_linear|cross_attn_q_linear|ffn_w[123]|adaLN_modulation_1)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
+    },
+    {
+        id: 'wan',
+        diffusers: false,
+        re: /^_(?:patch_embedding|text_embedding_[02]|time_embedding_[02]|time_projection_1|head_head|img_emb)_/
+    },
+    { id: 'wan', diffusers: true, re: /^_blocks_\d+_(?:attn[12]|ffn_net_[02]|scale_shift_table)_/ },
+    { id: 'wan', diffusers: true, re: /^_condition_embedder_/ },
+    {
+        id: 'flux',
+        diffusers: false,
+        re: /^_(?:double_blocks_\d+_(?:img|txt)_(?:attn|mlp|mod)|single_blocks_\d+_(?:linear[12]|modulation))_/
+    },
+    {
+        id: 'flux',
+        diffusers: true,
+        re: /^_(?:single_transformer_blocks|transformer_blocks_\d+_(?:attn_(?:to|add)|ff_context|norm1_context))_/
+    },
+    { id: 'unet', diffusers: false, re: /^_(?:input_blocks|output_blocks|middle_block)_\d+_/ },
+    {
+        id: 'unet',
+        diffusers: true,
+        re: /^_(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets)_/
+    },
+    { id: 'sd3', diffusers: false, re: /^_joint_blocks_\d+_(?:x_block|context_block)_/ },
+    { id: 'clip-text', diffusers: false, re: /^_text_model_encoder_layers_\d+_/ }
+];
+/** HunyuanVideo's original names fuse with `_` where Flux uses `.`: only the dotted path tells them apart. */
+const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
+/** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
+function signatureOfPath(path) {
+    if (HUNYUAN_DOTTED.test(path))
+        return { id: 'hunyuan-video', diffusers: false };
+    const u = '_' + (0,adapters/* kohyaForm */.PP)(path) + '_';
+    for (const s of SIGNATURES)
+        if (s.re.test(u))
+            return s;
+    return null;
+}
+/**
+ * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
+ * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
+ * Text-encoder layers are ignored. Null when nothing points at a known family.
+ */
+function detectFamily(layers) {
+    const list = [...layers];
+    const index = new LayerIndex(list);
+    const full = identifyIn(index)[0];
+    if (full)
+        return full;
+    const votes = new Map();
+    for (const l of list) {
+        const s = signatureOfPath(l.path);
+        if (!s || s.id === 'clip-text')
+            continue;
+        const key = `${s.id}/${s.diffusers}`;
+        const v = votes.get(key);
+        if (v)
+            v.n++;
+        else
+            votes.set(key, { ...s, n: 1 });
+    }
+    // The signature most names follow, unless the structure rules it out: then the family is unknown (the runner-up
+    // signature is no better evidence: PixArt-style names also vote for Wan's cross_attn).
+    let best;
+    for (const v of votes.values())
+        if (!best || v.n > best.n)
+            best = v;
+    const probe = new FamilyProbe(index);
+    if (!best || !plausible(best, probe))
+        return null;
+    if (best.id === 'unet')
+        return unetRule(new FamilyProbe(index), best.diffusers);
+    probe.evidence.push(`${best.n} layer name(s) follow the ${best.id} block names`);
+    return {
+        match: {
+            id: best.id,
+            name: best.id,
+            variant: null,
+            naming: best.diffusers ? 'diffusers' : 'original',
+            confidence: 'low',
+            evidence: probe.evidence
+        },
+        diffusers: best.diffusers
+    };
+}
+/** Whether the structure of a set allows the family its names vote for. */
+function plausible(v, p) {
+    if (v.id === 'flux')
+        return v.diffusers ? mayBeFlux(p) : mayBeFluxOriginal(p);
+    if (v.id === 'longcat-video')
+        return mayBeLongcat(p);
+    return true;
+}
+const DOUBLE_WIDTH = /^double_blocks_\d+_img_(?:attn_qkv|attn_q|mod_lin(?:ear)?)$/;
+/** BFL / HunyuanVideo-style double blocks: Flux has 19 of them, 3072 wide (HunyuanVideo 1.5: 54, 2048 wide). */
+function mayBeFluxOriginal(p) {
+    if (p.count('double_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    const widths = p.index.shapesMatching(DOUBLE_WIDTH).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.every((w) => w === FLUX_WIDTH);
+}
+/** Flux's hidden width: every released Flux (dev, schnell and their fine-tunes) is 3072 wide. */
+const FLUX_WIDTH = 3072;
+const JOINT_Q = /^transformer_blocks_\d+_attn_to_q$/;
+/** A single block's sequential feed-forward or own attention output (underscored path). */
+const SEQUENTIAL_SINGLE_BLOCK = /^single_transformer_blocks_\d+_(?:ff|ff_context|mlp|feed_forward|attn_to_out)_/;
+/** Flux's double (joint) blocks. */
+const FLUX_DOUBLE_BLOCKS = 19;
+/**
+ * Flux's joint blocks in diffusers names are those of every MMDiT in diffusers (SD3, AuraFlow, Mochi, HunyuanVideo,
+ * Qwen-Image): a partial set with more joint blocks than Flux has, with single blocks that are not parallel, or with
+ * no single blocks and an attention width other than Flux's, is not claimed for Flux. True when the set may be Flux.
+ */
+function mayBeFlux(p) {
+    if (p.count('transformer_blocks') > FLUX_DOUBLE_BLOCKS)
+        return false;
+    // Flux's single blocks are parallel: the attention and `proj_mlp` read the same input and one `proj_out` follows
+    // both. A single block with a sequential feed-forward or an attention output of its own (AuraFlow's `ff.linear_1`,
+    // `attn.to_out`) is another MMDiT's, whatever the series is called.
+    if (p.index.some(SEQUENTIAL_SINGLE_BLOCK))
+        return false;
+    if (p.index.some(/^single_transformer_blocks_/))
+        return true;
+    const widths = p.index.shapesMatching(JOINT_Q).map((s) => s.shape[1]);
+    if (widths.length === 0 || widths.every((w) => w === FLUX_WIDTH))
+        return true;
+    return false;
+}
+/** LongCat-Video's width and blocks; its SwiGLU FFN and adaLN modulation are its own in PixArt-style names. */
+const LONGCAT_WIDTH = 4096;
+const LONGCAT_ONLY = /^blocks_\d+_(?:ffn_w[123]|adaLN_modulation_1)$/;
+const SELF_QKV = /^blocks_\d+_attn_qkv/;
+/**
+ * LongCat-Video keeps PixArt's attention names (`attn.qkv`, `cross_attn.q_linear` / `kv_linear`, shared with PixArt
+ * and Sana): a set showing only those is LongCat when its FFN or modulation names say so, or its width is
+ * LongCat's; a narrower one is not claimed. True when the set may be LongCat.
+ */
+function mayBeLongcat(p) {
+    if (p.index.some(LONGCAT_ONLY))
+        return true;
+    const widths = p.index.shapesMatching(SELF_QKV).map((s) => s.shape[1]);
+    return widths.length === 0 || widths.some((w) => w === LONGCAT_WIDTH);
+}
+/** The Stable Diffusion UNet generations (and the UNet whose generation is unknown): one architecture. */
+const UNET_FAMILIES = new Set(['sd1', 'sd2', 'sdxl', 'sd-unet']);
+/** True for a Stable Diffusion UNet family id in either naming (`sd1`, `sdxl-diffusers`, ...). */
+function isUnetFamily(id) {
+    return id !== null && UNET_FAMILIES.has(id.replace(/-diffusers$/, ''));
+}
+/**
+ * The architecture a family id names, naming aside: `wan-diffusers` -> `wan`; every UNet generation -> `sd-unet`
+ * (SD 1.x on an SDXL base is the same network with another text context, a size question, not an architecture).
+ */
+function familyArchitecture(id) {
+    return isUnetFamily(id) ? 'sd-unet' : id.replace(/-diffusers$/, '');
 }
 
 
@@ -4100,8 +4077,8 @@ var tokens = __webpack_require__(2432);
 var roles = __webpack_require__(2381);
 // EXTERNAL MODULE: ./src/names/series.ts
 var series = __webpack_require__(1203);
-// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
-var families = __webpack_require__(1751);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
 // EXTERNAL MODULE: ./src/names/model-parts.ts
 var model_parts = __webpack_require__(3154);
 // EXTERNAL MODULE: ./src/names/adapters.ts

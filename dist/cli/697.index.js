@@ -994,8 +994,8 @@ function applyGgufMetadata(d, metadata, notes) {
     });
 }
 
-// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
-var names_families = __webpack_require__(1751);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var names_families = __webpack_require__(9444);
 ;// CONCATENATED MODULE: ./src/analysis/ffn.ts
 
 

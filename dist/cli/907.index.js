@@ -1348,10 +1348,8 @@ var base_index = __webpack_require__(7122);
 var correspondence = __webpack_require__(1238);
 // EXTERNAL MODULE: ./src/lora/implied.ts
 var lora_implied = __webpack_require__(1512);
-// EXTERNAL MODULE: ./src/names/families.ts + 1 modules
-var families = __webpack_require__(1751);
-// EXTERNAL MODULE: ./src/names/family-unet.ts
-var family_unet = __webpack_require__(3761);
+// EXTERNAL MODULE: ./src/names/families.ts + 3 modules
+var families = __webpack_require__(9444);
 // EXTERNAL MODULE: ./src/names/model-parts.ts
 var model_parts = __webpack_require__(3154);
 // EXTERNAL MODULE: ./src/lora/layers.ts
@@ -1361,7 +1359,6 @@ var lora_layers = __webpack_require__(4264);
  * Why a module does not load, and the file-level cause it is counted under, decided from what the resolution found
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
-
 
 
 
@@ -1402,9 +1399,9 @@ function contextWidths(analysis, base) {
     if (!unet(analysis.family) || !unet(base.family))
         return null;
     const loraIn = (0,lora_layers/* mode */.Mq)(analysis.modules
-        .filter((m) => family_unet/* CROSS_K */.lg.test(m.path))
+        .filter((m) => families/* CROSS_K */.lg.test(m.path))
         .map((m) => m.tensors.find((t) => t.role === 'down')?.tensor.shape[1] ?? 0));
-    const baseIn = (0,lora_layers/* mode */.Mq)(base.denoiser.entries.filter((e) => family_unet/* CROSS_K */.lg.test(e.path)).map((e) => e.shape[1] ?? 0));
+    const baseIn = (0,lora_layers/* mode */.Mq)(base.denoiser.entries.filter((e) => families/* CROSS_K */.lg.test(e.path)).map((e) => e.shape[1] ?? 0));
     return loraIn && baseIn && loraIn !== baseIn ? { lora: loraIn, base: baseIn } : null;
 }
 function causeOf(r, v, analysis, base, context) {
