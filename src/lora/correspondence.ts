@@ -48,9 +48,9 @@ export interface Correspondence {
   unmatched: { a: string[]; b: string[] }
 }
 
-interface Hit {
-  entry: BaseEntry
-}
+// One evidence item per kind, shared by every name link (read-only: frozen).
+const SAME_NAME: LinkEvidence = Object.freeze({ kind: 'same-name' })
+const SAME_TOKENS: LinkEvidence = Object.freeze({ kind: 'same-tokens' })
 
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
 function nameOf(entry: BaseEntry, leaf: 'weight' | 'bias' | 'param'): string {
@@ -58,31 +58,40 @@ function nameOf(entry: BaseEntry, leaf: 'weight' | 'bias' | 'param'): string {
   return entry.isParam ? entry.path : `${entry.path}.weight`
 }
 
-const LEAF = /\.(weight|bias)$/
-
+/** `x.weight` / `x.bias` -> the path and leaf; anything else is a bare parameter. */
 function split(name: string): { path: string; leaf: 'weight' | 'bias' | 'param' } {
-  const m = LEAF.exec(name)
-  if (!m) return { path: name, leaf: 'param' }
-  return { path: name.slice(0, m.index), leaf: m[1] as 'weight' | 'bias' }
+  if (name.endsWith('.weight')) return { path: name.slice(0, -'.weight'.length), leaf: 'weight' }
+  if (name.endsWith('.bias')) return { path: name.slice(0, -'.bias'.length), leaf: 'bias' }
+  return { path: name, leaf: 'param' }
 }
 
-function hitsOf(path: string, space: BaseSpace): Hit[] {
-  const dotted = path.includes('.')
+/**
+ * The base entries a path names: its own dotted name, else every entry of its underscore form. For a bias, only
+ * entries that have one.
+ */
+function hitsOf(path: string, dotted: boolean, space: BaseSpace, bias: boolean): readonly BaseEntry[] {
   if (dotted) {
     const own = space.dotted.get(path)
-    if (own) return [{ entry: own }]
+    if (own) return bias && own.bias === undefined ? [] : [own]
   }
-  const u = kohyaForm(path)
-  const under = space.underscore.get(u)
-  return under ? under.map((entry) => ({ entry })) : []
+  const under = space.underscore.get(kohyaForm(path))
+  if (!under) return []
+  return bias ? under.filter((e) => e.bias !== undefined) : under
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
-function choose(hits: Hit[], shape: readonly number[], leaf: string): Hit {
-  const shapeOf = (h: Hit) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape)
+function choose(hits: readonly BaseEntry[], shape: readonly number[], bias: boolean): BaseEntry {
+  if (hits.length === 1) return hits[0]!
+  const shapeOf = (e: BaseEntry) => (bias ? (e.bias?.shape ?? []) : e.shape)
   return (
-    hits.find((h) => shapeOf(h).join() === shape.join()) ??
-    hits.find((h) => numel(shapeOf(h)) === numel(shape)) ??
+    hits.find((e) => sameShape(shapeOf(e), shape)) ??
+    hits.find((e) => numel(shapeOf(e)) === numel(shape)) ??
     hits[0]!
   )
 }
@@ -101,26 +110,32 @@ export function correspondImplied(
   const links: Link[] = []
   const unmatchedA: string[] = []
   const used = new Set<string>()
+  // Per implied tensor (a few thousand): no closures or wrapper objects on the one-hit path.
   for (const spec of a) {
     const { path, leaf } = split(spec.name)
-    const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true))
+    const dotted = path.includes('.')
+    const bias = leaf === 'bias'
+    const hits = hitsOf(path, dotted, space, bias)
     if (hits.length === 0) {
       unmatchedA.push(spec.name)
       continue
     }
-    const hit = choose(hits, spec.shape, leaf)
-    const key = nameOf(hit.entry, leaf)
-    const baseShape = leaf === 'bias' ? hit.entry.bias!.shape : hit.entry.shape
-    const reshape = baseShape.join() !== spec.shape.join() && numel(baseShape) === numel(spec.shape)
+    const hit = choose(hits, spec.shape, bias)
+    const key = nameOf(hit, leaf)
+    const baseShape = bias ? hit.bias!.shape : hit.shape
+    const reshape = !sameShape(baseShape, spec.shape) && numel(baseShape) === numel(spec.shape)
     const link: Link = {
       kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
       a: [spec.name],
       b: [key],
       confidence: 'high',
-      evidence: [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+      evidence: [dotted && space.dotted.has(path) ? SAME_NAME : SAME_TOKENS]
     }
-    const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf))
-    if (others.length > 0) link.alternatives = others
+    if (hits.length > 1) {
+      const others: string[] = []
+      for (const h of hits) if (h !== hit) others.push(nameOf(h, leaf))
+      if (others.length > 0) link.alternatives = others
+    }
     links.push(link)
     used.add(key)
   }

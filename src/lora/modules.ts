@@ -169,6 +169,24 @@ function suffixMarker(marker: string): string {
   return s
 }
 
+/** `prefix <prefix>` for the evidence, built once per prefix (a file has a few, over thousands of modules). */
+const prefixMarkers = new Map<string, string>()
+function prefixMarker(prefix: string): string {
+  let s = prefixMarkers.get(prefix)
+  if (s === undefined) {
+    s = `prefix ${prefix}`
+    // prefixes come from the file: bounded
+    if (prefixMarkers.size < 1024) prefixMarkers.set(prefix, s)
+  }
+  return s
+}
+
+/** A module path's layer kind and block, read once per distinct path of a file (conventions repeat paths). */
+interface PathFacts {
+  kind: string
+  block: ReturnType<typeof blockOf>
+}
+
 /** Group tensors by stem into modules. */
 export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions = {}): GroupedModules {
   const byStem = new Map<string, { parsed: ParsedSuffix; tensor: TensorInfo }[]>()
@@ -195,6 +213,8 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
 
   const modules: LoraModule[] = []
   const evidence: GroupedModules['evidence'] = new Map()
+  // Per component kind: a text-encoder path reads as another kind than the same denoiser path.
+  const pathFacts = { denoiser: new Map<string, PathFacts>(), te: new Map<string, PathFacts>() }
   for (const [stem, entries] of byStem) {
     const first = entries.find((e) => e.parsed.role === 'down' || e.parsed.role === 'up') ?? entries[0]!
     const info = parseStem(stem, {
@@ -212,6 +232,9 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
       path = info.pathForm === 'dotted' ? `${path}.modulation` : `${path}_modulation`
     }
     const te = info.component === 'text-encoder'
+    const known = te ? pathFacts.te : pathFacts.denoiser
+    let facts = known.get(path)
+    if (facts === undefined) known.set(path, (facts = { kind: layerKind(path, te), block: blockOf(path) }))
     const m: LoraModule = {
       stem,
       naming: info.naming,
@@ -231,16 +254,16 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
       scaleSource: 'not-applicable',
       params: 0,
       bytes: 0,
-      layerKind: layerKind(path, te),
+      layerKind: facts.kind,
       issues: []
     }
     const adapterName = entries.find((e) => e.parsed.adapterName)?.parsed.adapterName
     if (adapterName) m.adapterName = adapterName
-    const block = blockOf(path)
-    if (block) m.block = block
+    // Shared by the modules of one path: nothing writes a module's block (report.ts copies it out).
+    if (facts.block) m.block = facts.block
     let ev = evidence.get(info.naming)
     if (!ev) evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }))
-    if (info.prefix) ev.markers.add(`prefix ${info.prefix}`)
+    if (info.prefix) ev.markers.add(prefixMarker(info.prefix))
     for (const e of entries) {
       m.params += numel(e.tensor.shape)
       m.bytes += tensorBytes(e.tensor)

@@ -11,7 +11,7 @@ import { comfyModule } from './comfyui-profile.js'
 import { diffusersProfile } from './diffusers-profile.js'
 import { buildKeyMap, type KeyMap } from './keymap.js'
 import { landingOf } from './landing.js'
-import { moduleFacts } from './subject.js'
+import { moduleFacts, type ModuleFacts } from './subject.js'
 import { assemble, LOADER_LABELS, type ModuleVerdict } from './verdict.js'
 
 export const LOADERS: readonly LoaderName[] = ['any', 'comfyui', 'diffusers']
@@ -96,6 +96,30 @@ export function applyLoader(
   base: BaseIndex
 ): LoraResolution {
   if (loader === 'any') return resolution
+  return applyRuntimeLoader(loader, analysis, resolution, base, fileFacts(analysis))
+}
+
+/** What every runtime profile reads of the LoRA file itself: per module its keys and suffixes, all its keys. */
+interface FileFacts {
+  facts: ModuleFacts[]
+  keys: string[]
+  /** The keys as a set, built when ComfyUI's profile first asks. */
+  keySet?: ReadonlySet<string>
+}
+
+function fileFacts(analysis: LoraAnalysis): FileFacts {
+  const keys = allKeys(analysis)
+  return { facts: analysis.modules.map(moduleFacts), keys }
+}
+
+// The profiles only read the facts, so both share one set (1,500 modules: two passes over every key saved).
+function applyRuntimeLoader(
+  loader: Exclude<LoaderName, 'any'>,
+  analysis: LoraAnalysis,
+  resolution: LoraResolution,
+  base: BaseIndex,
+  file: FileFacts
+): LoraResolution {
   const head = {
     lora: resolution.lora,
     base: resolution.base,
@@ -103,8 +127,7 @@ export function applyLoader(
     baseWidth: resolution.baseWidth
   }
   const keyMap = keyMapOf(base)
-  const facts = analysis.modules.map(moduleFacts)
-  const keys = allKeys(analysis)
+  const { facts, keys } = file
   const label = LOADER_LABELS[loader]
   const missing = base.family !== null ? NO_MODEL[loader][base.family] : undefined
   if (missing !== undefined) {
@@ -120,7 +143,7 @@ export function applyLoader(
     return assemble(loader, head, verdicts, { fileError: missing })
   }
   if (loader === 'comfyui') {
-    const keySet = new Set(keys)
+    const keySet = (file.keySet ??= new Set(keys))
     const verdicts = facts.map((f, i) => {
       const v = comfyModule(f, keyMap, keySet)
       v.r.shapes = resolution.results[i]?.shapes ?? {}
@@ -157,5 +180,6 @@ export function applyRuntimeLoaders(
   resolution: LoraResolution,
   base: BaseIndex
 ): LoraResolution[] {
-  return RUNTIME_LOADERS.map((l) => applyLoader(l, analysis, resolution, base))
+  const file = fileFacts(analysis)
+  return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, base, file))
 }
