@@ -125,9 +125,11 @@ describe('the compiled-code cache', () => {
     const folder = cacheFolder(home)
     const entries = readdirSync(folder).sort()
     // one entry per chunk the analyze command loaded, named by that chunk's hash
-    const known = new Set(Object.values(chunkHashes()).map((h) => `${h}.bin`))
+    // `HASH.bin`, or `HASH-MODE.bin` when the command runs with its own V8 flags (src/cli/jit.ts: analyze has
+    // the `reader` mode on the Node versions whose flags were measured)
+    const known = new Set(Object.values(chunkHashes()))
     expect(entries.length).toBeGreaterThanOrEqual(3)
-    for (const e of entries) expect(known.has(e)).toBe(true)
+    for (const e of entries) expect(known.has(/^([0-9a-f]{64})(?:-reader)?\.bin$/.exec(e)?.[1] ?? '')).toBe(true)
     expect(statSync(folder).mode & 0o777).toBe(0o700)
 
     const sizes = entries.map((e) => statSync(join(folder, e)).size)

@@ -2,23 +2,12 @@
 import { list, flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
 import type { CliIO, Command } from '../io.js'
 import { CheckpointError, EXIT, globalsOfFailure, InputError, UsageError } from '../../formats/errors.js'
-import { summarizeCheckpoint } from '../../formats/summary.js'
-import { HeaderCache } from '../../formats/header-cache.js'
 import { isRemoteLocation } from '../../formats/http/url.js'
 import { readCheckpoint, type ReadBudget } from '../../formats/index.js'
 import { manifestsToJson, manifestToJson, toManifest } from '../../formats/json/manifest.js'
 import { analyzeStructure, type StructureAnalysis } from '../../analysis/index.js'
 import type { Checkpoint } from '../../formats/types.js'
-import {
-  checkpointAnswer,
-  renderCheckpointSummary,
-  renderKeyExport,
-  unreadableAnswer
-} from '../../report/checkpoint-console.js'
-import { distinguishingLabels } from '../../report/format.js'
-import { fileHeading, paragraph } from '../../report/layout.js'
-import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
-import { renderStructureConsole } from '../../report/analysis-console.js'
+import { DISPLAY_OPTIONS } from '../display.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
 import { writeFileAtomic } from '../../formats/write-file.js'
@@ -68,7 +57,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length === 1 || compare) {
     for (const path of args.positionals) entries.push({ path, checkpoint: await reader.read(path) })
   } else {
-    const read = severalReader(reader.read)
+    const read = await severalReader(reader.read)
     for (const path of args.positionals) entries.push(await readEntry(path, read))
   }
   const failed = entries.filter((e): e is Unreadable => 'error' in e)
@@ -88,13 +77,14 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const status = await runCompare(args, io, [checkpoints[0]!, checkpoints[1]!])
     if (!json) {
       io.stdout('\n')
-      printSummaries(checkpoints, structures, names, args, io, { answers: false })
+      const view = await import('./analyze-console.js')
+      view.printSummaries(checkpoints, structures, names, args, io, { answers: false })
     }
     return status
   }
 
   const exportPath = str(args, 'export')
-  if (exportPath !== undefined) await writeFileAtomic(exportPath, renderKeyExport(checkpoints))
+  if (exportPath !== undefined) await writeFileAtomic(exportPath, await keyExport(checkpoints))
 
   if (json) {
     const manifests = checkpoints.map((c, i) => {
@@ -105,7 +95,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout(manifests.length === 1 ? manifestToJson(manifests[0]) : manifestsToJson(manifests))
     return EXIT.ok
   }
-  printSummaries(checkpoints, structures, names, args, io, { answers: true })
+  // The console renderers load only for the console view: `--json` (scripts, CI) never compiles them.
+  const view = await import('./analyze-console.js')
+  view.printSummaries(checkpoints, structures, names, args, io, { answers: true })
   if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
   return EXIT.ok
 }
@@ -127,7 +119,11 @@ type Entry = Readable | Unreadable
  * size and header equal an earlier one's (copies under other names) is not parsed again; it gets that file's
  * checkpoint under its own path. Folders, indexes and URLs are read the ordinary way.
  */
-function severalReader(read: (path: string) => Promise<Checkpoint>): (path: string) => Promise<Checkpoint> {
+async function severalReader(
+  read: (path: string) => Promise<Checkpoint>
+): Promise<(path: string) => Promise<Checkpoint>> {
+  // loaded here: a run of one file (the common case) never uses it
+  const { HeaderCache } = await import('../../formats/header-cache.js')
   const cache = new HeaderCache()
   const readOther = (path: string, budget: ReadBudget) => readCheckpoint(path, { budget })
   return async (path) => {
@@ -157,12 +153,6 @@ async function readEntry(path: string, read: (path: string) => Promise<Checkpoin
     if (e instanceof InputError) return { path, error: e }
     throw e
   }
-}
-
-/** An error as said after its file's name: without the name when the error is about that file. */
-function errorWhat(entry: Unreadable): string {
-  const e = entry.error
-  return e instanceof CheckpointError && e.file === entry.path ? `${e.code}: ${e.detail}` : e.message
 }
 
 /** The JSON entry of a file that could not be read: its path and its error, in place of its manifest. */
@@ -196,7 +186,7 @@ async function reportSeveral(
   const withStructure = !flag(args, 'no-structure')
   const exportPath = str(args, 'export')
   const readable = entries.filter((e): e is Readable => 'checkpoint' in e).map((e) => e.checkpoint)
-  if (exportPath !== undefined) await writeFileAtomic(exportPath, renderKeyExport(readable))
+  if (exportPath !== undefined) await writeFileAtomic(exportPath, await keyExport(readable))
   const outcome = new InputError([
     `${failed.length} of ${entries.length} files could not be read:`,
     ...failed.map((f) => `  ${f.error.message}`)
@@ -211,33 +201,8 @@ async function reportSeveral(
     io.stdout(jsonArray(items))
     throw outcome
   }
-  const width = outputWidth(args, io)
-  const labels = names
-    ? entries.map((e, i) => names[i] ?? e.path)
-    : distinguishingLabels(entries.map((e) => e.path))
-  const parts = entries.map((e, i) => {
-    if ('error' in e) {
-      const answer = unreadableAnswer(labels[i]!, errorWhat(e), io.color)
-      return { answer: paragraph(answer, width, '', '  '), details: '' }
-    }
-    const summary = summarizeCheckpoint(e.checkpoint)
-    const structure = withStructure ? structureOf(e.checkpoint) : undefined
-    const answer = paragraph(
-      checkpointAnswer(labels[i]!, e.checkpoint, summary, structure, io.color),
-      width,
-      '',
-      '  '
-    )
-    let details = renderCheckpointSummary(e.checkpoint, summary, { color: io.color, width })
-    if (structure !== undefined)
-      details += '\n' + renderStructureConsole(structure, { color: io.color, width })
-    return { answer, details }
-  })
-  io.stdout(parts.map((p) => p.answer).join(''))
-  entries.forEach((e, i) => {
-    io.stdout('\n' + fileHeading(printable(labels[i]!), printable(e.path), width))
-    io.stdout(parts[i]!.details || parts[i]!.answer)
-  })
+  const view = await import('./analyze-console.js')
+  view.printSeveral(entries, names, args, io, withStructure ? structureOf : undefined)
   if (exportPath !== undefined) io.stdout(`\nkeys written to ${printable(exportPath)}\n`)
   // The console view already says which files could not be read, first lines first: stderr does not repeat it.
   return outcome.exitCode
@@ -248,42 +213,9 @@ function jsonArray(items: readonly string[]): string {
   return `[\n${items.map((t) => '  ' + t.trimEnd().replace(/\n/g, '\n  ')).join(',\n')}\n]\n`
 }
 
-/**
- * Each file explained. With `answers`, the output starts with every file's answer line (what it is, or the
- * dangerous globals it imports), so the first lines answer for all files; each file's details follow under its
- * name.
- */
-function printSummaries(
-  checkpoints: readonly Checkpoint[],
-  structures: ReadonlyArray<StructureAnalysis | undefined>,
-  names: readonly string[] | undefined,
-  args: ParsedArgs,
-  io: CliIO,
-  opts: { answers: boolean }
-): void {
-  const width = outputWidth(args, io)
-  // One file is named by its path as given; several by what tells them apart (their paths head their details).
-  const labels = names
-    ? checkpoints.map((c, i) => names[i] ?? c.path)
-    : checkpoints.length === 1
-      ? [checkpoints[0].path]
-      : distinguishingLabels(checkpoints.map((c) => c.path))
-  const summaries = checkpoints.map((c) => summarizeCheckpoint(c))
-  const answers = checkpoints.map((c, i) =>
-    paragraph(checkpointAnswer(labels[i], c, summaries[i], structures[i], io.color), width, '', '  ')
-  )
-  const several = checkpoints.length > 1 || !opts.answers
-  if (opts.answers) io.stdout(answers.join(''))
-  checkpoints.forEach((ckpt, i) => {
-    if (i > 0 || (several && opts.answers)) io.stdout('\n')
-    // With one file the answer line heads its details; with several, each file's details get its name.
-    if (several) io.stdout(fileHeading(printable(labels[i]), printable(ckpt.path), width))
-    if (several && !opts.answers) io.stdout(answers[i])
-    io.stdout(renderCheckpointSummary(ckpt, summaries[i], { color: io.color, width }))
-    const structure = structures[i]
-    if (structure !== undefined)
-      io.stdout('\n' + renderStructureConsole(structure, { color: io.color, width }))
-  })
+/** The `--export` text (src/report/checkpoint-console.ts), loaded only when asked for. */
+async function keyExport(checkpoints: readonly Checkpoint[]): Promise<string> {
+  return (await import('../../report/checkpoint-console.js')).renderKeyExport(checkpoints)
 }
 
 export const analyzeCommand: Command = { spec, run }
