@@ -19,7 +19,10 @@ const NAME_WORK_COMMANDS: ReadonlySet<string> = new Set(['compare', 'lora', 'gat
  * were measured (an unknown flag makes V8 print an error): Node 20 counts bytecode executed (`--interrupt-budget`,
  * default 66 KB), Node 24 counts invocations (`--invocation-count-for-*`).
  */
-const READER_COMMANDS: ReadonlySet<string> = new Set(['analyze'])
+// `convert` too: its planning is name work (resolution over thousands of keys), which the 16x budget leaves to the
+// interpreter as name-work mode would (convert --dry-run of the bench's 1,500-module rename, Node 20 instructions:
+// default 2,420-2,438 M, name-work 1,883 M, reader 1,896-1,916 M), while a torch base's unpickler stays optimized.
+const READER_COMMANDS: ReadonlySet<string> = new Set(['analyze', 'convert'])
 const READER_FLAGS: Readonly<Record<string, readonly string[]>> = {
   '11': ['--interrupt-budget=1081344'],
   '13': [
