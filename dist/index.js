@@ -48763,6 +48763,18 @@ function suffixMarker(marker) {
     }
     return s;
 }
+/** `prefix <prefix>` for the evidence, built once per prefix (a file has a few, over thousands of modules). */
+const prefixMarkers = new Map();
+function prefixMarker(prefix) {
+    let s = prefixMarkers.get(prefix);
+    if (s === undefined) {
+        s = `prefix ${prefix}`;
+        // prefixes come from the file: bounded
+        if (prefixMarkers.size < 1024)
+            prefixMarkers.set(prefix, s);
+    }
+    return s;
+}
 /** Group tensors by stem into modules. */
 function groupModules(tensors, opts = {}) {
     const byStem = new Map();
@@ -48791,6 +48803,8 @@ function groupModules(tensors, opts = {}) {
     }
     const modules = [];
     const evidence = new Map();
+    // Per component kind: a text-encoder path reads as another kind than the same denoiser path.
+    const pathFacts = { denoiser: new Map(), te: new Map() };
     for (const [stem, entries] of byStem) {
         const first = entries.find((e) => e.parsed.role === 'down' || e.parsed.role === 'up') ?? entries[0];
         const info = parseStem(stem, {
@@ -48809,6 +48823,10 @@ function groupModules(tensors, opts = {}) {
             path = info.pathForm === 'dotted' ? `${path}.modulation` : `${path}_modulation`;
         }
         const te = info.component === 'text-encoder';
+        const known = te ? pathFacts.te : pathFacts.denoiser;
+        let facts = known.get(path);
+        if (facts === undefined)
+            known.set(path, (facts = { kind: layerKind(path, te), block: blockOf(path) }));
         const m = {
             stem,
             naming: info.naming,
@@ -48828,20 +48846,20 @@ function groupModules(tensors, opts = {}) {
             scaleSource: 'not-applicable',
             params: 0,
             bytes: 0,
-            layerKind: layerKind(path, te),
+            layerKind: facts.kind,
             issues: []
         };
         const adapterName = entries.find((e) => e.parsed.adapterName)?.parsed.adapterName;
         if (adapterName)
             m.adapterName = adapterName;
-        const block = blockOf(path);
-        if (block)
-            m.block = block;
+        // Shared by the modules of one path: nothing writes a module's block (report.ts copies it out).
+        if (facts.block)
+            m.block = facts.block;
         let ev = evidence.get(info.naming);
         if (!ev)
             evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }));
         if (info.prefix)
-            ev.markers.add(`prefix ${info.prefix}`);
+            ev.markers.add(prefixMarker(info.prefix));
         for (const e of entries) {
             m.params += modules_numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
@@ -49414,35 +49432,53 @@ function keepsBlock(a, b) {
 
 
 
+// One evidence item per kind, shared by every name link (read-only: frozen).
+const SAME_NAME = Object.freeze({ kind: 'same-name' });
+const SAME_TOKENS = Object.freeze({ kind: 'same-tokens' });
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
 function nameOf(entry, leaf) {
     if (leaf === 'bias')
         return `${entry.path}.bias`;
     return entry.isParam ? entry.path : `${entry.path}.weight`;
 }
-const LEAF = /\.(weight|bias)$/;
+/** `x.weight` / `x.bias` -> the path and leaf; anything else is a bare parameter. */
 function split(name) {
-    const m = LEAF.exec(name);
-    if (!m)
-        return { path: name, leaf: 'param' };
-    return { path: name.slice(0, m.index), leaf: m[1] };
+    if (name.endsWith('.weight'))
+        return { path: name.slice(0, -'.weight'.length), leaf: 'weight' };
+    if (name.endsWith('.bias'))
+        return { path: name.slice(0, -'.bias'.length), leaf: 'bias' };
+    return { path: name, leaf: 'param' };
 }
-function hitsOf(path, space) {
-    const dotted = path.includes('.');
+/**
+ * The base entries a path names: its own dotted name, else every entry of its underscore form. For a bias, only
+ * entries that have one.
+ */
+function hitsOf(path, dotted, space, bias) {
     if (dotted) {
         const own = space.dotted.get(path);
         if (own)
-            return [{ entry: own }];
+            return bias && own.bias === undefined ? [] : [own];
     }
-    const u = adapters_kohyaForm(path);
-    const under = space.underscore.get(u);
-    return under ? under.map((entry) => ({ entry })) : [];
+    const under = space.underscore.get(adapters_kohyaForm(path));
+    if (!under)
+        return [];
+    return bias ? under.filter((e) => e.bias !== undefined) : under;
+}
+function correspondence_sameShape(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
 }
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
-function choose(hits, shape, leaf) {
-    const shapeOf = (h) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape);
-    return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
-        hits.find((h) => (0,numel/* numel */.u)(shapeOf(h)) === (0,numel/* numel */.u)(shape)) ??
+function choose(hits, shape, bias) {
+    if (hits.length === 1)
+        return hits[0];
+    const shapeOf = (e) => (bias ? (e.bias?.shape ?? []) : e.shape);
+    return (hits.find((e) => correspondence_sameShape(shapeOf(e), shape)) ??
+        hits.find((e) => (0,numel/* numel */.u)(shapeOf(e)) === (0,numel/* numel */.u)(shape)) ??
         hits[0]);
 }
 /**
@@ -49455,27 +49491,35 @@ function correspondence_correspondImplied(a, b, prebuilt) {
     const links = [];
     const unmatchedA = [];
     const used = new Set();
+    // Per implied tensor (a few thousand): no closures or wrapper objects on the one-hit path.
     for (const spec of a) {
         const { path, leaf } = split(spec.name);
-        const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true));
+        const dotted = path.includes('.');
+        const bias = leaf === 'bias';
+        const hits = hitsOf(path, dotted, space, bias);
         if (hits.length === 0) {
             unmatchedA.push(spec.name);
             continue;
         }
-        const hit = choose(hits, spec.shape, leaf);
-        const key = nameOf(hit.entry, leaf);
-        const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
-        const reshape = baseShape.join() !== spec.shape.join() && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
+        const hit = choose(hits, spec.shape, bias);
+        const key = nameOf(hit, leaf);
+        const baseShape = bias ? hit.bias.shape : hit.shape;
+        const reshape = !correspondence_sameShape(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],
             b: [key],
             confidence: 'high',
-            evidence: [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+            evidence: [dotted && space.dotted.has(path) ? SAME_NAME : SAME_TOKENS]
         };
-        const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf));
-        if (others.length > 0)
-            link.alternatives = others;
+        if (hits.length > 1) {
+            const others = [];
+            for (const h of hits)
+                if (h !== hit)
+                    others.push(nameOf(h, leaf));
+            if (others.length > 0)
+                link.alternatives = others;
+        }
         links.push(link);
         used.add(key);
     }
@@ -51814,6 +51858,14 @@ function allKeys(analysis) {
 function applyLoader(loader, analysis, resolution, base) {
     if (loader === 'any')
         return resolution;
+    return applyRuntimeLoader(loader, analysis, resolution, base, fileFacts(analysis));
+}
+function fileFacts(analysis) {
+    const keys = allKeys(analysis);
+    return { facts: analysis.modules.map(moduleFacts), keys };
+}
+// The profiles only read the facts, so both share one set (1,500 modules: two passes over every key saved).
+function applyRuntimeLoader(loader, analysis, resolution, base, file) {
     const head = {
         lora: resolution.lora,
         base: resolution.base,
@@ -51821,8 +51873,7 @@ function applyLoader(loader, analysis, resolution, base) {
         baseWidth: resolution.baseWidth
     };
     const keyMap = keyMapOf(base);
-    const facts = analysis.modules.map(moduleFacts);
-    const keys = allKeys(analysis);
+    const { facts, keys } = file;
     const label = verdict_LOADER_LABELS[loader];
     const missing = base.family !== null ? NO_MODEL[loader][base.family] : undefined;
     if (missing !== undefined) {
@@ -51838,7 +51889,7 @@ function applyLoader(loader, analysis, resolution, base) {
         return assemble(loader, head, verdicts, { fileError: missing });
     }
     if (loader === 'comfyui') {
-        const keySet = new Set(keys);
+        const keySet = (file.keySet ??= new Set(keys));
         const verdicts = facts.map((f, i) => {
             const v = comfyModule(f, keyMap, keySet);
             v.r.shapes = resolution.results[i]?.shapes ?? {};
@@ -51868,7 +51919,8 @@ function applyLoader(loader, analysis, resolution, base) {
 }
 /** Every runtime profile's resolution, in display order. */
 function applyRuntimeLoaders(analysis, resolution, base) {
-    return RUNTIME_LOADERS.map((l) => applyLoader(l, analysis, resolution, base));
+    const file = fileFacts(analysis);
+    return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, base, file));
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/index.ts

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 309;
-exports.ids = [309,690];
+exports.ids = [309];
 exports.modules = {
 
 /***/ 1309:
@@ -389,7 +389,7 @@ async function runCompare(args, io, loaded) {
         await (0,write_file/* writeFileAtomic */.Z)(mappingPath, (0,json/* toJson */.a)(document));
     const exportPath = (0,cli_args/* str */.gx)(args, 'export');
     if (exportPath !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderCompareExport */.E)(comparison, (0,checkpoint_console/* renderKeyExport */.QQ)([a, b])));
+        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,key_exports/* renderCompareExport */.E)(comparison, (0,checkpoint_console.renderKeyExport)([a, b])));
     if ((0,cli_args/* flag */.Jt)(args, 'json')) {
         io.stdout((0,json/* toJson */.a)(document));
         return errors/* EXIT */.dc.ok;
@@ -553,11 +553,12 @@ function moduleHeads(m, d) {
 /***/ 9046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cw: () => (/* binding */ unreadableAnswer),
-/* harmony export */   QQ: () => (/* binding */ renderKeyExport),
-/* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
-/* harmony export */   pI: () => (/* binding */ checkpointAnswer)
+/* harmony export */   checkpointAnswer: () => (/* binding */ checkpointAnswer),
+/* harmony export */   renderCheckpointSummary: () => (/* binding */ renderCheckpointSummary),
+/* harmony export */   renderKeyExport: () => (/* binding */ renderKeyExport),
+/* harmony export */   unreadableAnswer: () => (/* binding */ unreadableAnswer)
 /* harmony export */ });
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1894);

@@ -1474,6 +1474,14 @@ function allKeys(analysis) {
 function applyLoader(loader, analysis, resolution, base) {
     if (loader === 'any')
         return resolution;
+    return applyRuntimeLoader(loader, analysis, resolution, base, fileFacts(analysis));
+}
+function fileFacts(analysis) {
+    const keys = allKeys(analysis);
+    return { facts: analysis.modules.map(moduleFacts), keys };
+}
+// The profiles only read the facts, so both share one set (1,500 modules: two passes over every key saved).
+function applyRuntimeLoader(loader, analysis, resolution, base, file) {
     const head = {
         lora: resolution.lora,
         base: resolution.base,
@@ -1481,8 +1489,7 @@ function applyLoader(loader, analysis, resolution, base) {
         baseWidth: resolution.baseWidth
     };
     const keyMap = keyMapOf(base);
-    const facts = analysis.modules.map(moduleFacts);
-    const keys = allKeys(analysis);
+    const { facts, keys } = file;
     const label = verdict/* LOADER_LABELS */.s[loader];
     const missing = base.family !== null ? NO_MODEL[loader][base.family] : undefined;
     if (missing !== undefined) {
@@ -1498,7 +1505,7 @@ function applyLoader(loader, analysis, resolution, base) {
         return (0,verdict/* assemble */.f)(loader, head, verdicts, { fileError: missing });
     }
     if (loader === 'comfyui') {
-        const keySet = new Set(keys);
+        const keySet = (file.keySet ??= new Set(keys));
         const verdicts = facts.map((f, i) => {
             const v = comfyModule(f, keyMap, keySet);
             v.r.shapes = resolution.results[i]?.shapes ?? {};
@@ -1528,7 +1535,8 @@ function applyLoader(loader, analysis, resolution, base) {
 }
 /** Every runtime profile's resolution, in display order. */
 function applyRuntimeLoaders(analysis, resolution, base) {
-    return RUNTIME_LOADERS.map((l) => applyLoader(l, analysis, resolution, base));
+    const file = fileFacts(analysis);
+    return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, base, file));
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/index.ts

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 705;
-exports.ids = [705];
+exports.ids = [705,12];
 exports.modules = {
 
 /***/ 705:
@@ -2389,7 +2389,7 @@ function artifactJudge(opts, ctx, budget, roots, keepDocuments) {
         const judged = judgeCheckpoint(checkpoint, ctx);
         return keepDocuments ? judged : { report: judged.report, path: judged.path };
     };
-    const cache = new header_cache/* HeaderCache */.g({ derive: judge });
+    const cache = new header_cache.HeaderCache({ derive: judge });
     const readOther = (location, scope) => opts.read(location, { budget: scope, roots });
     return async (location) => {
         if (!(0,url/* isRemoteLocation */.qk)(location))
@@ -2570,7 +2570,7 @@ const gateCommand = { spec, run };
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ HeaderCache)
+/* harmony export */   HeaderCache: () => (/* binding */ HeaderCache)
 /* harmony export */ });
 /* unused harmony export DEFAULT_HEADER_CACHE_ENTRIES */
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);

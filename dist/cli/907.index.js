@@ -189,6 +189,18 @@ function suffixMarker(marker) {
     }
     return s;
 }
+/** `prefix <prefix>` for the evidence, built once per prefix (a file has a few, over thousands of modules). */
+const prefixMarkers = new Map();
+function prefixMarker(prefix) {
+    let s = prefixMarkers.get(prefix);
+    if (s === undefined) {
+        s = `prefix ${prefix}`;
+        // prefixes come from the file: bounded
+        if (prefixMarkers.size < 1024)
+            prefixMarkers.set(prefix, s);
+    }
+    return s;
+}
 /** Group tensors by stem into modules. */
 function groupModules(tensors, opts = {}) {
     const byStem = new Map();
@@ -217,6 +229,8 @@ function groupModules(tensors, opts = {}) {
     }
     const modules = [];
     const evidence = new Map();
+    // Per component kind: a text-encoder path reads as another kind than the same denoiser path.
+    const pathFacts = { denoiser: new Map(), te: new Map() };
     for (const [stem, entries] of byStem) {
         const first = entries.find((e) => e.parsed.role === 'down' || e.parsed.role === 'up') ?? entries[0];
         const info = (0,keys/* parseStem */.r1)(stem, {
@@ -235,6 +249,10 @@ function groupModules(tensors, opts = {}) {
             path = info.pathForm === 'dotted' ? `${path}.modulation` : `${path}_modulation`;
         }
         const te = info.component === 'text-encoder';
+        const known = te ? pathFacts.te : pathFacts.denoiser;
+        let facts = known.get(path);
+        if (facts === undefined)
+            known.set(path, (facts = { kind: (0,lora_layers/* layerKind */.G0)(path, te), block: (0,lora_layers/* blockOf */.VN)(path) }));
         const m = {
             stem,
             naming: info.naming,
@@ -254,20 +272,20 @@ function groupModules(tensors, opts = {}) {
             scaleSource: 'not-applicable',
             params: 0,
             bytes: 0,
-            layerKind: (0,lora_layers/* layerKind */.G0)(path, te),
+            layerKind: facts.kind,
             issues: []
         };
         const adapterName = entries.find((e) => e.parsed.adapterName)?.parsed.adapterName;
         if (adapterName)
             m.adapterName = adapterName;
-        const block = (0,lora_layers/* blockOf */.VN)(path);
-        if (block)
-            m.block = block;
+        // Shared by the modules of one path: nothing writes a module's block (report.ts copies it out).
+        if (facts.block)
+            m.block = facts.block;
         let ev = evidence.get(info.naming);
         if (!ev)
             evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }));
         if (info.prefix)
-            ev.markers.add(`prefix ${info.prefix}`);
+            ev.markers.add(prefixMarker(info.prefix));
         for (const e of entries) {
             m.params += numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
@@ -1052,35 +1070,53 @@ var adapters = __webpack_require__(7906);
 
 
 
+// One evidence item per kind, shared by every name link (read-only: frozen).
+const SAME_NAME = Object.freeze({ kind: 'same-name' });
+const SAME_TOKENS = Object.freeze({ kind: 'same-tokens' });
 /** The spec name of a base entry's weight (or bare parameter) or bias, relative to its component. */
 function nameOf(entry, leaf) {
     if (leaf === 'bias')
         return `${entry.path}.bias`;
     return entry.isParam ? entry.path : `${entry.path}.weight`;
 }
-const LEAF = /\.(weight|bias)$/;
+/** `x.weight` / `x.bias` -> the path and leaf; anything else is a bare parameter. */
 function split(name) {
-    const m = LEAF.exec(name);
-    if (!m)
-        return { path: name, leaf: 'param' };
-    return { path: name.slice(0, m.index), leaf: m[1] };
+    if (name.endsWith('.weight'))
+        return { path: name.slice(0, -'.weight'.length), leaf: 'weight' };
+    if (name.endsWith('.bias'))
+        return { path: name.slice(0, -'.bias'.length), leaf: 'bias' };
+    return { path: name, leaf: 'param' };
 }
-function hitsOf(path, space) {
-    const dotted = path.includes('.');
+/**
+ * The base entries a path names: its own dotted name, else every entry of its underscore form. For a bias, only
+ * entries that have one.
+ */
+function hitsOf(path, dotted, space, bias) {
     if (dotted) {
         const own = space.dotted.get(path);
         if (own)
-            return [{ entry: own }];
+            return bias && own.bias === undefined ? [] : [own];
     }
-    const u = (0,adapters/* kohyaForm */.PP)(path);
-    const under = space.underscore.get(u);
-    return under ? under.map((entry) => ({ entry })) : [];
+    const under = space.underscore.get((0,adapters/* kohyaForm */.PP)(path));
+    if (!under)
+        return [];
+    return bias ? under.filter((e) => e.bias !== undefined) : under;
+}
+function sameShape(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
 }
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
-function choose(hits, shape, leaf) {
-    const shapeOf = (h) => (leaf === 'bias' ? (h.entry.bias?.shape ?? []) : h.entry.shape);
-    return (hits.find((h) => shapeOf(h).join() === shape.join()) ??
-        hits.find((h) => (0,numel/* numel */.u)(shapeOf(h)) === (0,numel/* numel */.u)(shape)) ??
+function choose(hits, shape, bias) {
+    if (hits.length === 1)
+        return hits[0];
+    const shapeOf = (e) => (bias ? (e.bias?.shape ?? []) : e.shape);
+    return (hits.find((e) => sameShape(shapeOf(e), shape)) ??
+        hits.find((e) => (0,numel/* numel */.u)(shapeOf(e)) === (0,numel/* numel */.u)(shape)) ??
         hits[0]);
 }
 /**
@@ -1093,27 +1129,35 @@ function correspondImplied(a, b, prebuilt) {
     const links = [];
     const unmatchedA = [];
     const used = new Set();
+    // Per implied tensor (a few thousand): no closures or wrapper objects on the one-hit path.
     for (const spec of a) {
         const { path, leaf } = split(spec.name);
-        const hits = hitsOf(path, space).filter((h) => (leaf === 'bias' ? h.entry.bias !== undefined : true));
+        const dotted = path.includes('.');
+        const bias = leaf === 'bias';
+        const hits = hitsOf(path, dotted, space, bias);
         if (hits.length === 0) {
             unmatchedA.push(spec.name);
             continue;
         }
-        const hit = choose(hits, spec.shape, leaf);
-        const key = nameOf(hit.entry, leaf);
-        const baseShape = leaf === 'bias' ? hit.entry.bias.shape : hit.entry.shape;
-        const reshape = baseShape.join() !== spec.shape.join() && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
+        const hit = choose(hits, spec.shape, bias);
+        const key = nameOf(hit, leaf);
+        const baseShape = bias ? hit.bias.shape : hit.shape;
+        const reshape = !sameShape(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],
             b: [key],
             confidence: 'high',
-            evidence: [{ kind: path.includes('.') && space.dotted.has(path) ? 'same-name' : 'same-tokens' }]
+            evidence: [dotted && space.dotted.has(path) ? SAME_NAME : SAME_TOKENS]
         };
-        const others = hits.filter((h) => h !== hit).map((h) => nameOf(h.entry, leaf));
-        if (others.length > 0)
-            link.alternatives = others;
+        if (hits.length > 1) {
+            const others = [];
+            for (const h of hits)
+                if (h !== hit)
+                    others.push(nameOf(h, leaf));
+            if (others.length > 0)
+                link.alternatives = others;
+        }
         links.push(link);
         used.add(key);
     }

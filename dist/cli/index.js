@@ -404,27 +404,60 @@ function installHook(loader, bundleDir, hashes, cacheDir, suffix) {
  * correspondence, resolution): V8's optimizing compilers (TurboFan; Maglev on Node 22+) compile those per-key
  * loops for code that then runs a few milliseconds, and the compiling costs more than it saves. Measured (Node 20,
  * dist/cli, medians of 9): compare of the SDXL UNet calibration pair 328 -> 239-260 ms; gate of 1,500 LoRAs 445 ->
- * 290 ms. `analyze` and `convert` keep them: their time is in the readers, and the unpickler's opcode loop is 1.6x
- * slower without TurboFan (`analyze __fixtures__/bad/legacy-nested-100k.pt`: 196 -> 317 ms; GGUF analyze +10%).
+ * 290 ms.
  */
 const NAME_WORK_COMMANDS = new Set(['compare', 'lora', 'gate']);
+/**
+ * `analyze` keeps the optimizing compilers for code that runs long (the unpickler's opcode loop is 1.6x slower
+ * without TurboFan on `__fixtures__/bad/legacy-nested-100k.pt`, 196 -> 317 ms), but V8's default threshold also
+ * sends the readers' and the analysis's per-tensor loops to TurboFan after a millisecond or two, for code that
+ * finishes a few milliseconds later: on Node 20 those compiles were 35 M instructions of a safetensors `analyze`
+ * (7% of `node -e 0`) and 100 M of a torch zip (20%). A 16x budget leaves a run over a thousand-tensor header
+ * interpreted and still optimizes a loop that runs for tens of milliseconds. Only on the V8 versions whose flags
+ * were measured (an unknown flag makes V8 print an error): Node 20 counts bytecode executed (`--interrupt-budget`,
+ * default 66 KB), Node 24 counts invocations (`--invocation-count-for-*`).
+ */
+// `convert` too: its planning is name work (resolution over thousands of keys), which the 16x budget leaves to the
+// interpreter as name-work mode would (convert --dry-run of the bench's 1,500-module rename, Node 20 instructions:
+// default 2,420-2,438 M, name-work 1,883 M, reader 1,896-1,916 M), while a torch base's unpickler stays optimized.
+const READER_COMMANDS = new Set(['analyze', 'convert']);
+const READER_FLAGS = {
+    '11': ['--interrupt-budget=1081344'],
+    '13': [
+        '--invocation-count-for-maglev=6400',
+        '--invocation-count-for-turbofan=48000',
+        '--invocation-count-for-maglev-osr=1600',
+        '--invocation-count-for-osr=8000'
+    ]
+};
 /**
  * Called first thing in the CLI process with the command name, before any code has run hot: setting V8 flags once
  * functions are already tiering has little effect (measured: set after compare's reads, 328 -> 304-314 ms only).
  * Returns the mode, which also keys the compiled-code cache (compile-cache.ts): V8 rejects cached code made under
- * other flags, so the two modes must not share entries.
+ * other flags, so the modes must not share entries.
  *
  * `node:v8` is loaded only when flags are set: it loads Node's whole stream stack with it (for heap snapshots),
- * about 12 M instructions, 2.4% of `node -e 0`, which `analyze` and `convert` would pay for nothing.
+ * about 12 M instructions, 2.4% of `node -e 0`.
  */
 function tuneCompilersFor(command) {
-    if (command === undefined || !NAME_WORK_COMMANDS.has(command))
+    if (command === undefined)
         return 'default';
+    if (NAME_WORK_COMMANDS.has(command)) {
+        setV8Flags(['--no-turbofan', '--no-maglev']);
+        return 'name-work';
+    }
+    const readerFlags = READER_FLAGS[process.versions.v8.split('.')[0] ?? ''];
+    if (READER_COMMANDS.has(command) && readerFlags !== undefined) {
+        setV8Flags(readerFlags);
+        return 'reader';
+    }
+    return 'default';
+}
+function setV8Flags(flags) {
     const v8 = process.getBuiltinModule?.('node:v8') ??
         (0,external_node_module_.createRequire)(require("url").pathToFileURL(__filename).href)('node:v8');
-    v8.setFlagsFromString('--no-turbofan');
-    v8.setFlagsFromString('--no-maglev');
-    return 'name-work';
+    for (const flag of flags)
+        v8.setFlagsFromString(flag);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 558;
-exports.ids = [558];
+exports.id = 574;
+exports.ids = [574,46];
 exports.modules = {
 
-/***/ 2558:
+/***/ 6574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,11 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  analyzeCommand: () => (/* binding */ analyzeCommand)
+  printSeveral: () => (/* binding */ printSeveral),
+  printSummaries: () => (/* binding */ printSummaries)
 });
 
-// EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(6289);
 // EXTERNAL MODULE: ./src/util/numel.ts
@@ -51,16 +50,6 @@ function summarizeCheckpoint(ckpt) {
     };
 }
 
-// EXTERNAL MODULE: ./src/formats/header-cache.ts
-var header_cache = __webpack_require__(8012);
-// EXTERNAL MODULE: ./src/formats/http/url.ts
-var url = __webpack_require__(9740);
-// EXTERNAL MODULE: ./src/formats/index.ts + 1 modules
-var formats = __webpack_require__(2964);
-// EXTERNAL MODULE: ./src/formats/json/manifest.ts
-var manifest = __webpack_require__(4458);
-// EXTERNAL MODULE: ./src/analysis/index.ts + 10 modules
-var analysis = __webpack_require__(9027);
 // EXTERNAL MODULE: ./src/report/checkpoint-console.ts
 var checkpoint_console = __webpack_require__(9046);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -227,16 +216,9 @@ function renderModules(a, c, max, table) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/cli/read.ts + 1 modules
-var read = __webpack_require__(4924);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/formats/write-file.ts
-var write_file = __webpack_require__(6662);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
-;// CONCATENATED MODULE: ./src/cli/commands/analyze.ts
-/** `model-compat analyze FILE... [--names N...] [--export keys.txt] [--json] [--compare --mapping out.json]` */
+;// CONCATENATED MODULE: ./src/cli/commands/analyze-console.ts
 
 
 
@@ -245,198 +227,29 @@ var util_text = __webpack_require__(9997);
 
 
 
-
-
-
-
-
-
-
-
-
-const spec = {
-    name: 'analyze',
-    summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-    usage: 'FILE... [--names NAME...] [--export keys.txt] [--json] [--compare [--mapping out.json]]',
-    minPositionals: 1,
-    options: {
-        names: { kind: 'list', help: 'display names for the files, in order', value: 'NAME...' },
-        export: {
-            kind: 'string',
-            help: 'write every key with its shape and dtype to a text file',
-            value: 'FILE'
-        },
-        json: { kind: 'boolean', help: 'print the manifest JSON (one object per file; an array for several)' },
-        compare: { kind: 'boolean', help: 'compare the two files (same as `model-compat compare A B`)' },
-        mapping: { kind: 'string', help: 'with --compare: write the key mapping JSON here', value: 'FILE' },
-        'no-structure': {
-            kind: 'boolean',
-            help: 'skip the structure analysis (blocks, attention, dims, family)'
-        },
-        ...read/* REMOTE_OPTIONS */.Q,
-        ...display/* DISPLAY_OPTIONS */.wV
-    }
-};
-async function run(args, io) {
-    const compare = (0,cli_args/* flag */.Jt)(args, 'compare');
-    if (compare && args.positionals.length !== 2)
-        throw new errors/* UsageError */.eb('--compare needs exactly two files');
-    if (!compare && (0,cli_args/* str */.gx)(args, 'mapping') !== undefined)
-        throw new errors/* UsageError */.eb('--mapping needs --compare (or use `model-compat compare`)');
-    const names = (0,cli_args/* list */.p_)(args, 'names');
-    if (compare && names && names.length !== 2)
-        throw new errors/* UsageError */.eb(`--names needs two names (A and B), got ${names.length}`);
-    if (names && names.length > args.positionals.length) {
-        throw new errors/* UsageError */.eb(`--names has ${names.length} names for ${args.positionals.length} files`);
-    }
-    const reader = (0,read/* checkpointReader */.u)(args, io);
-    const json = (0,cli_args/* flag */.Jt)(args, 'json');
-    // One file, or the two of --compare: its error is the command's. Several: each is reported, the others are
-    // still read, and the exit status is the worst (2 when one could not be read).
-    const entries = [];
-    if (args.positionals.length === 1 || compare) {
-        for (const path of args.positionals)
-            entries.push({ path, checkpoint: await reader.read(path) });
-    }
-    else {
-        const read = severalReader(reader.read);
-        for (const path of args.positionals)
-            entries.push(await readEntry(path, read));
-    }
-    const failed = entries.filter((e) => 'error' in e);
-    if (failed.length > 0)
-        return reportSeveral(entries, failed, names, args, io);
-    const checkpoints = entries.map((e) => e.checkpoint);
-    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
-    // --compare --json prints the comparison document alone (one JSON value on stdout)
-    const structures = checkpoints.map((c) => withStructure && !(compare && json) ? structureOf(c) : undefined);
-    if (compare) {
-        // The old scripts' form: the comparison (the same as `compare A B`, its verdict first), then each file
-        // explained, as the details behind it.
-        // Loaded here, not at the top: a plain analyze never pays for the comparison code.
-        const { runCompare } = await Promise.all(/* import() */[__webpack_require__.e(611), __webpack_require__.e(614), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 1309));
-        const status = await runCompare(args, io, [checkpoints[0], checkpoints[1]]);
-        if (!json) {
-            io.stdout('\n');
-            printSummaries(checkpoints, structures, names, args, io, { answers: false });
-        }
-        return status;
-    }
-    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
-    if (exportPath !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.QQ)(checkpoints));
-    if (json) {
-        const manifests = checkpoints.map((c, i) => {
-            const m = (0,manifest/* toManifest */.Jq)(c, version/* TOOL */.j);
-            if (structures[i] !== undefined)
-                m.structure = structures[i];
-            return m;
-        });
-        io.stdout(manifests.length === 1 ? (0,manifest/* manifestToJson */.zK)(manifests[0]) : (0,manifest/* manifestsToJson */.K9)(manifests));
-        return errors/* EXIT */.dc.ok;
-    }
-    printSummaries(checkpoints, structures, names, args, io, { answers: true });
-    if (exportPath !== undefined)
-        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
-    return errors/* EXIT */.dc.ok;
-}
-/**
- * How several files are read: local files through a header cache (src/formats/header-cache.ts), so a file whose
- * size and header equal an earlier one's (copies under other names) is not parsed again; it gets that file's
- * checkpoint under its own path. Folders, indexes and URLs are read the ordinary way.
- */
-function severalReader(read) {
-    const cache = new header_cache/* HeaderCache */.g();
-    const readOther = (path, budget) => (0,formats/* readCheckpoint */.HQ)(path, { budget });
-    return async (path) => {
-        if ((0,url/* isRemoteLocation */.qk)(path))
-            return read(path);
-        const { value } = await cache.read(path, { readOther });
-        return value.path === path ? value : { ...value, path };
-    };
-}
-/**
- * The structure analysis of a checkpoint, once per distinct header: copies read through the header cache share
- * their tensor list, and the analysis depends on the tensors and metadata, never on the file's name.
- */
-function structureOf(c) {
-    let s = structures.get(c.tensors);
-    if (s === undefined)
-        structures.set(c.tensors, (s = (0,analysis/* analyzeStructure */.KM)(c)));
-    return s;
-}
-const structures = new WeakMap();
-/** Reads one of several files: a bad input becomes that file's entry, anything else (a bug) is thrown. */
-async function readEntry(path, read) {
-    try {
-        return { path, checkpoint: await read(path) };
-    }
-    catch (e) {
-        if (e instanceof errors/* InputError */.dz)
-            return { path, error: e };
-        throw e;
-    }
-}
 /** An error as said after its file's name: without the name when the error is about that file. */
 function errorWhat(entry) {
     const e = entry.error;
     return e instanceof errors/* CheckpointError */.jg && e.file === entry.path ? `${e.code}: ${e.detail}` : e.message;
 }
-/** The JSON entry of a file that could not be read: its path and its error, in place of its manifest. */
-function errorEntry(entry) {
-    const e = entry.error;
-    const globals = (0,errors/* globalsOfFailure */.CI)(e);
-    return {
-        schemaVersion: 1,
-        tool: { ...version/* TOOL */.j },
-        source: { path: entry.path },
-        error: {
-            code: e instanceof errors/* CheckpointError */.jg ? e.code : e.name,
-            message: e.message,
-            ...(globals.length > 0 ? { globals } : {})
-        }
-    };
-}
 /**
- * Several files, some of which could not be read: every file is reported in order (a manifest or an error entry
- * in the JSON array; an answer line and a section each in the console), the keys of the readable ones exported,
- * and the command ends with the status of a bad input, naming the files that could not be read.
+ * Several files, some of which could not be read, in the console: every file's answer line first (an unreadable
+ * one says why), then each file's details under its name. `structureOf` is absent with --no-structure.
  */
-async function reportSeveral(entries, failed, names, args, io) {
-    const withStructure = !(0,cli_args/* flag */.Jt)(args, 'no-structure');
-    const exportPath = (0,cli_args/* str */.gx)(args, 'export');
-    const readable = entries.filter((e) => 'checkpoint' in e).map((e) => e.checkpoint);
-    if (exportPath !== undefined)
-        await (0,write_file/* writeFileAtomic */.Z)(exportPath, (0,checkpoint_console/* renderKeyExport */.QQ)(readable));
-    const outcome = new errors/* InputError */.dz([
-        `${failed.length} of ${entries.length} files could not be read:`,
-        ...failed.map((f) => `  ${f.error.message}`)
-    ]);
-    if ((0,cli_args/* flag */.Jt)(args, 'json')) {
-        const items = entries.map((e) => {
-            if ('error' in e)
-                return JSON.stringify(errorEntry(e), null, 2) + '\n';
-            const m = (0,manifest/* toManifest */.Jq)(e.checkpoint, version/* TOOL */.j);
-            if (withStructure)
-                m.structure = structureOf(e.checkpoint);
-            return (0,manifest/* manifestToJson */.zK)(m);
-        });
-        io.stdout(jsonArray(items));
-        throw outcome;
-    }
+function printSeveral(entries, names, args, io, structureOf) {
     const width = (0,display/* outputWidth */.gp)(args, io);
     const labels = names
         ? entries.map((e, i) => names[i] ?? e.path)
         : (0,format/* distinguishingLabels */.FY)(entries.map((e) => e.path));
     const parts = entries.map((e, i) => {
         if ('error' in e) {
-            const answer = (0,checkpoint_console/* unreadableAnswer */.Cw)(labels[i], errorWhat(e), io.color);
+            const answer = (0,checkpoint_console.unreadableAnswer)(labels[i], errorWhat(e), io.color);
             return { answer: (0,layout/* paragraph */.FY)(answer, width, '', '  '), details: '' };
         }
         const summary = summarizeCheckpoint(e.checkpoint);
-        const structure = withStructure ? structureOf(e.checkpoint) : undefined;
-        const answer = (0,layout/* paragraph */.FY)((0,checkpoint_console/* checkpointAnswer */.pI)(labels[i], e.checkpoint, summary, structure, io.color), width, '', '  ');
-        let details = (0,checkpoint_console/* renderCheckpointSummary */.jV)(e.checkpoint, summary, { color: io.color, width });
+        const structure = structureOf?.(e.checkpoint);
+        const answer = (0,layout/* paragraph */.FY)((0,checkpoint_console.checkpointAnswer)(labels[i], e.checkpoint, summary, structure, io.color), width, '', '  ');
+        let details = (0,checkpoint_console.renderCheckpointSummary)(e.checkpoint, summary, { color: io.color, width });
         if (structure !== undefined)
             details += '\n' + renderStructureConsole(structure, { color: io.color, width });
         return { answer, details };
@@ -446,14 +259,6 @@ async function reportSeveral(entries, failed, names, args, io) {
         io.stdout('\n' + (0,layout/* fileHeading */.dR)((0,util_text/* printable */.g)(labels[i]), (0,util_text/* printable */.g)(e.path), width));
         io.stdout(parts[i].details || parts[i].answer);
     });
-    if (exportPath !== undefined)
-        io.stdout(`\nkeys written to ${(0,util_text/* printable */.g)(exportPath)}\n`);
-    // The console view already says which files could not be read, first lines first: stderr does not repeat it.
-    return outcome.exitCode;
-}
-/** Items already rendered as JSON text, in an array indented like `manifestsToJson`'s. */
-function jsonArray(items) {
-    return `[\n${items.map((t) => '  ' + t.trimEnd().replace(/\n/g, '\n  ')).join(',\n')}\n]\n`;
 }
 /**
  * Each file explained. With `answers`, the output starts with every file's answer line (what it is, or the
@@ -469,7 +274,7 @@ function printSummaries(checkpoints, structures, names, args, io, opts) {
             ? [checkpoints[0].path]
             : (0,format/* distinguishingLabels */.FY)(checkpoints.map((c) => c.path));
     const summaries = checkpoints.map((c) => summarizeCheckpoint(c));
-    const answers = checkpoints.map((c, i) => (0,layout/* paragraph */.FY)((0,checkpoint_console/* checkpointAnswer */.pI)(labels[i], c, summaries[i], structures[i], io.color), width, '', '  '));
+    const answers = checkpoints.map((c, i) => (0,layout/* paragraph */.FY)((0,checkpoint_console.checkpointAnswer)(labels[i], c, summaries[i], structures[i], io.color), width, '', '  '));
     const several = checkpoints.length > 1 || !opts.answers;
     if (opts.answers)
         io.stdout(answers.join(''));
@@ -481,247 +286,56 @@ function printSummaries(checkpoints, structures, names, args, io, opts) {
             io.stdout((0,layout/* fileHeading */.dR)((0,util_text/* printable */.g)(labels[i]), (0,util_text/* printable */.g)(ckpt.path), width));
         if (several && !opts.answers)
             io.stdout(answers[i]);
-        io.stdout((0,checkpoint_console/* renderCheckpointSummary */.jV)(ckpt, summaries[i], { color: io.color, width }));
+        io.stdout((0,checkpoint_console.renderCheckpointSummary)(ckpt, summaries[i], { color: io.color, width }));
         const structure = structures[i];
         if (structure !== undefined)
             io.stdout('\n' + renderStructureConsole(structure, { color: io.color, width }));
     });
 }
-const analyzeCommand = { spec, run };
 
 
 /***/ }),
 
-/***/ 8012:
+/***/ 8732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ HeaderCache)
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Ev: () => (/* binding */ thresholdReason),
+/* harmony export */   IN: () => (/* binding */ cutText),
+/* harmony export */   KN: () => (/* binding */ percent)
 /* harmony export */ });
-/* unused harmony export DEFAULT_HEADER_CACHE_ENTRIES */
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5407);
-/* harmony import */ var _detect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(445);
-/* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3267);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2964);
-/* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2312);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3159);
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/** Number formatting shared by the gate's messages and the Markdown report. */
 
+// One rounding for every figure, in the gate's messages and in every renderer.
 
-
-
-
-
-
-/** Distinct headers kept by default: far more than a gate run reads, and each entry is one parsed header. */
-const DEFAULT_HEADER_CACHE_ENTRIES = 4096;
-class HeaderCache {
-    byKey = new Map();
-    /** Headers being parsed: a file with the same header read meanwhile waits for that parse instead of its own. */
-    pending = new Map();
-    /** Safetensors headers kept, by file size and header length: their bytes and the key each was given. */
-    kept = new Map();
-    keptBytes = 0;
-    maxEntries;
-    derive;
-    /** Files whose header had been read before (their value was shared, and not parsed again if possible). */
-    hits = 0;
-    constructor(opts = {}) {
-        this.maxEntries = opts.maxEntries ?? DEFAULT_HEADER_CACHE_ENTRIES;
-        this.derive = opts.derive;
-    }
-    /** Distinct headers held. */
-    get size() {
-        return this.byKey.size;
-    }
-    /** Reads a local file or folder (see the module comment); errors are the readers' typed errors. */
-    async read(path, opts = {}) {
-        // one scope per file: given back when the file fails, when its header was a repeat, or when only what
-        // `derive` made of it is kept
-        const budget = (opts.budget ?? new _budget_js__WEBPACK_IMPORTED_MODULE_1__/* .ReadBudget */ .QT()).scope();
-        try {
-            const read = await this.readScoped(path, budget, opts.readOther);
-            if (read.shared || this.derive !== undefined)
-                budget.release();
-            return read;
-        }
-        catch (e) {
-            budget.release();
-            throw e;
-        }
-    }
-    async readScoped(path, budget, readOther) {
-        const other = async () => {
-            const checkpoint = await (readOther ?? ((p, b) => (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readCheckpoint */ .HQ)(p, { budget: b })))(path, budget);
-            return { value: this.valueOf(checkpoint), key: undefined, shared: false };
-        };
-        const source = (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .openLocalEntry */ .S_)(path, _source_js__WEBPACK_IMPORTED_MODULE_5__/* .HEAD_BYTES */ .Lq, path, headScratch);
-        if (source === 'dir')
-            return other();
-        try {
-            const kind = source.size > 0 ? (0,_detect_js__WEBPACK_IMPORTED_MODULE_6__/* .detectKind */ .i)(source.head.subarray(0, 512), source.size) : 'unknown';
-            // an index or manifest opens other files: read it the ordinary way, without a key
-            if (kind === 'json')
-                return await other();
-            const header = kind === 'safetensors' ? safetensorsHeader(source) : undefined;
-            const early = header === undefined ? undefined : { header, key: this.safetensorsKey(source.size, header) };
-            if (early !== undefined) {
-                const known = this.byKey.get(early.key);
-                if (known !== undefined)
-                    return this.hit(known, early.key);
-                // The header bytes are in reused buffers: the reader gets a copy. It is made before any await, and the
-                // check for a read of this header under way and the `pending` entry below happen in one turn.
-                const copy = early.header.slice();
-                const waiting = this.pending.get(early.key);
-                if (waiting !== undefined) {
-                    const value = await waiting.catch(() => undefined);
-                    if (value !== undefined)
-                        return this.hit(value, early.key);
-                }
-                // the reader takes the header from memory
-                source.head = copy;
-                const parsing = (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(source, path, _file_access_js__WEBPACK_IMPORTED_MODULE_2__/* .localFileAccess */ .oF, budget).then((c) => this.keep(early.key, c));
-                const value = parsing.then((r) => r.value);
-                value.catch(() => undefined); // a failed parse is its reader's error; a waiting file reads for itself
-                this.pending.set(early.key, value);
-                try {
-                    return await parsing;
-                }
-                finally {
-                    this.pending.delete(early.key);
-                }
-            }
-            source.head = source.head.slice();
-            const hash = sha256().update(`reads:${source.size}:`);
-            const checkpoint = await (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(new HashingSource(source, hash), path, _file_access_js__WEBPACK_IMPORTED_MODULE_2__/* .localFileAccess */ .oF, budget);
-            const key = hash.digest('hex');
-            const known = this.byKey.get(key);
-            return known !== undefined ? this.hit(known, key) : this.keep(key, checkpoint);
-        }
-        finally {
-            await source.close().catch(() => undefined);
-        }
-    }
-    /**
-     * The key of a safetensors header (`header`: the file's first 8 + N bytes, in a reused buffer). A header kept
-     * before, byte for byte, keeps its key; a new one is kept while there is room, else keyed by its SHA-256. A header
-     * not kept when first seen is never kept later (both limits only fill), so its copies all get the hash key.
-     */
-    safetensorsKey(size, header) {
-        const bucket = `${size}:${header.length}`;
-        let list = this.kept.get(bucket);
-        if (list !== undefined)
-            for (const k of list)
-                if (Buffer.compare(k.header, header) === 0)
-                    return k.key;
-        if ((list?.length ?? 0) < MAX_KEPT_PER_SIZE && this.keptBytes + header.length <= MAX_KEPT_BYTES) {
-            if (list === undefined)
-                this.kept.set(bucket, (list = []));
-            const key = `safetensors:${bucket}:${list.length}`;
-            list.push({ header: header.slice(), key });
-            this.keptBytes += header.length;
-            return key;
-        }
-        return sha256().update(`safetensors:${size}:`).update(header).digest('hex');
-    }
-    valueOf(checkpoint) {
-        return this.derive ? this.derive(checkpoint) : checkpoint;
-    }
-    hit(value, key) {
-        this.hits++;
-        return { value, key, shared: true };
-    }
-    keep(key, checkpoint) {
-        const value = this.valueOf(checkpoint);
-        if (this.byKey.size < this.maxEntries)
-            this.byKey.set(key, value);
-        return { value, key, shared: false };
-    }
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+function formatThreshold(value) {
+    return `${Number.isInteger(value) ? value : value.toString()}%`;
 }
-/** Where each file's first bytes are read (reused: most headers are repeats, never parsed). */
-const headScratch = new Uint8Array(_source_js__WEBPACK_IMPORTED_MODULE_5__/* .HEAD_BYTES */ .Lq);
-/** Where headers longer than the first read are read to be hashed (reused: most are never parsed). */
-let scratch = new Uint8Array(0);
-const MAX_SCRATCH = 16 << 20;
-/** Header bytes kept for comparison (a 136 KB LoRA header: 490 of them). */
-const MAX_KEPT_BYTES = 64 << 20;
-/** Different headers kept per file size and header length (each costs a comparison for the next such file). */
-const MAX_KEPT_PER_SIZE = 8;
-/**
- * A safetensors file's first 8 + N bytes, in a reused buffer; undefined when the prefix is bad (the reader then
- * reports it). A header longer than the first read is read whole here, once.
- */
-function safetensorsHeader(source) {
-    if (source.head.length < 8)
-        return undefined;
-    let n;
-    try {
-        n = (0,_safetensors_read_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSafetensorsPrefix */ .MP)(source.head.subarray(0, 8), source.size, source.name);
-    }
-    catch {
-        return undefined;
-    }
-    let header = source.head.subarray(0, 8 + n);
-    if (8 + n > source.head.length) {
-        if (8 + n > MAX_SCRATCH)
-            header = new Uint8Array(8 + n);
-        else {
-            if (scratch.length < 8 + n)
-                scratch = new Uint8Array(Math.max(8 + n, 2 * scratch.length));
-            header = scratch.subarray(0, 8 + n);
-        }
-        // the first bytes are in memory already: read only the rest
-        header.set(source.head, 0);
-        source.fill(header.subarray(source.head.length), source.head.length);
-    }
-    return header;
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
 }
-/** A source that feeds every range it hands out (offset, length, bytes) into a hash. */
-class HashingSource {
-    inner;
-    hash;
-    readMany;
-    constructor(inner, hash) {
-        this.inner = inner;
-        this.hash = hash;
-        const many = inner.readMany?.bind(inner);
-        if (many !== undefined) {
-            this.readMany = async (ranges) => {
-                const all = await many(ranges);
-                for (let i = 0; i < all.length; i++)
-                    this.note(ranges[i].offset, all[i]);
-                return all;
-            };
-        }
-    }
-    get name() {
-        return this.inner.name;
-    }
-    get size() {
-        return this.inner.size;
-    }
-    async read(offset, length) {
-        const bytes = await this.inner.read(offset, length);
-        this.note(offset, bytes);
-        return bytes;
-    }
-    close() {
-        return this.inner.close();
-    }
-    note(offset, bytes) {
-        this.hash.update(`${offset}+${bytes.length}:`).update(bytes);
-    }
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+function percent(part, whole) {
+    return whole > 0 ? (100 * part) / whole : 0;
 }
 /**
- * A SHA-256 hash, with node:crypto loaded on first use: `analyze` of one file (this module's most common importer)
- * never hashes, and loading node:crypto costs a quarter of `node -e 0` on Node 24 (measured with valgrind: +25 M
- * instructions over 89 M).
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
  */
-function sha256() {
-    const crypto = process.getBuiltinModule?.('node:crypto') ??
-        (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(require("url").pathToFileURL(__filename).href)('node:crypto');
-    return crypto.createHash('sha256');
+function cutText(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
 }
 
 
@@ -871,11 +485,12 @@ function moduleHeads(m, d) {
 /***/ 9046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cw: () => (/* binding */ unreadableAnswer),
-/* harmony export */   QQ: () => (/* binding */ renderKeyExport),
-/* harmony export */   jV: () => (/* binding */ renderCheckpointSummary),
-/* harmony export */   pI: () => (/* binding */ checkpointAnswer)
+/* harmony export */   checkpointAnswer: () => (/* binding */ checkpointAnswer),
+/* harmony export */   renderCheckpointSummary: () => (/* binding */ renderCheckpointSummary),
+/* harmony export */   renderKeyExport: () => (/* binding */ renderKeyExport),
+/* harmony export */   unreadableAnswer: () => (/* binding */ unreadableAnswer)
 /* harmony export */ });
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1894);
@@ -1042,6 +657,219 @@ function renderKeyExport(files) {
         out += '\n';
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   FY: () => (/* binding */ distinguishingLabels),
+/* harmony export */   Gy: () => (/* binding */ mark),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Li: () => (/* binding */ mdEscape),
+/* harmony export */   Mp: () => (/* binding */ commonFolder),
+/* harmony export */   T1: () => (/* reexport safe */ _util_figures_js__WEBPACK_IMPORTED_MODULE_0__.T),
+/* harmony export */   Tj: () => (/* binding */ colors),
+/* harmony export */   Ym: () => (/* binding */ printableDeep),
+/* harmony export */   Zv: () => (/* binding */ groupThousands),
+/* harmony export */   f6: () => (/* binding */ cutList),
+/* harmony export */   g$: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_1__.g),
+/* harmony export */   j7: () => (/* binding */ MARKS),
+/* harmony export */   l9: () => (/* reexport safe */ _util_figures_js__WEBPACK_IMPORTED_MODULE_0__.l),
+/* harmony export */   xe: () => (/* binding */ inertReferences),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export table */
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+/** Small formatting helpers shared by the console and Markdown renderers. */
+
+
+function formatBytes(n) {
+    if (!Number.isFinite(n))
+        return String(n);
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let u = 0;
+    while (Math.abs(v) >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
+}
+/** 14288491584 -> "14.29B"; counts under 10,000 stay exact ("3,672"). */
+function formatCount(n) {
+    const abs = Math.abs(n);
+    if (abs >= 1e9)
+        return `${(n / 1e9).toFixed(2)}B`;
+    if (abs >= 1e6)
+        return `${(n / 1e6).toFixed(2)}M`;
+    if (abs >= 1e4)
+        return `${(n / 1e3).toFixed(1)}K`;
+    return groupThousands(n);
+}
+/**
+ * 14288491584 -> "14,288,491,584". Written out because `toLocaleString('en-US')` loads ICU's number formatter,
+ * which costs a cold CLI process over 10 ms, for a few commas.
+ */
+function groupThousands(n) {
+    if (!Number.isFinite(n) || Math.abs(n) >= 1e21)
+        return String(n); // toFixed switches to exponents there
+    const sign = n < 0 ? '-' : '';
+    const [whole = '', fraction] = Math.abs(n)
+        .toFixed(Number.isInteger(n) ? 0 : 3)
+        .split('.');
+    let out = '';
+    for (let end = whole.length; end > 0; end -= 3)
+        out = whole.slice(Math.max(0, end - 3), end) + (out === '' ? '' : `,${out}`);
+    const frac = fraction?.replace(/0+$/, '');
+    return `${sign}${out}${frac ? `.${frac}` : ''}`;
+}
+// One rounding for every figure (src/util/figures.ts), re-exported for the renderers.
+
+/** `1 key`, `3 keys`, `1,200 modules`: a count with the noun it counts, in the right number. */
+function plural(n, one, many = `${one}s`) {
+    return `${groupThousands(n)} ${n === 1 ? one : many}`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Align rows into columns; the first row is the header when `header` is set. */
+function table(rows, opts = {}) {
+    if (rows.length === 0)
+        return '';
+    const widths = [];
+    for (const r of rows)
+        r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(c))));
+    const indent = opts.indent ?? '  ';
+    const lines = rows.map((r) => indent +
+        r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - visibleLength(c)))).join('  '));
+    if (opts.header && lines.length > 1) {
+        lines.splice(1, 0, indent + widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    return lines.join('\n') + '\n';
+}
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+function visibleLength(s) {
+    return s.replace(ANSI, '').length;
+}
+/**
+ * The symbol of a good, bad or doubtful finding. Symbols, not colour alone, so a log without colour (CI, a pipe,
+ * NO_COLOR) still tells a red flag from a green one.
+ */
+const MARKS = { good: '✓', bad: '✗', warn: '!' };
+function mark(kind, c) {
+    const paint = kind === 'good' ? c.green : kind === 'bad' ? c.red : c.yellow;
+    return paint(MARKS[kind]);
+}
+const wrap = (open, close) => (s) => `\x1b[${open}m${s}\x1b[${close}m`;
+function colors(enabled) {
+    if (!enabled) {
+        const id = (s) => s;
+        return { bold: id, dim: id, red: id, green: id, yellow: id };
+    }
+    return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) };
+}
+/**
+ * Text from a file (tensor names, metadata, paths, flag messages quoting them) made safe for a terminal: control
+ * characters become `?` (src/util/text.ts says why). Renderers apply it to file data, never to their own colour
+ * codes.
+ */
+
+/**
+ * A copy of a JSON-shaped report with every string made printable, for renderers that print many names from a
+ * file: one pass here instead of a `printable()` at every place a name is shown.
+ */
+function printableDeep(value) {
+    return JSON.parse(JSON.stringify(value), (_k, v) => typeof v === 'string' ? (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(v) : v);
+}
+/** Cut a list to `max` items and say how many were left out. */
+function cutList(items, max) {
+    return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
+}
+/** Escape text for a Markdown table cell or inline code. */
+function mdEscape(s) {
+    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Labels for files shown side by side: each path's shortest tail of folders that no other path shares, so
+ * `a/A.safetensors` and `b/A.safetensors` read as such, not as "A.safetensors" twice. Distinct file names stay
+ * bare file names; URLs and `hf://` locations split on `/` like paths.
+ */
+function distinguishingLabels(paths) {
+    const parts = paths.map((p) => p.split(/[\\/]+/).filter((s) => s !== ''));
+    return parts.map((mine, i) => {
+        for (let n = 1; n <= mine.length; n++) {
+            const tail = mine.slice(-n).join('/');
+            const clash = parts.some((other, j) => j !== i && other.slice(-n).join('/') === tail);
+            if (!clash)
+                return tail;
+        }
+        return paths[i];
+    });
+}
+/**
+ * The folder every path starts with (ending in `/`), or '' when they do not share one: a table of artifacts can
+ * name it once above the rows and show the rest of each path.
+ */
+function commonFolder(paths) {
+    if (paths.length === 0)
+        return '';
+    const split = paths.map((p) => p.split('/'));
+    const first = split[0];
+    let n = 0;
+    // Folders only: the last part of every path (its file name) is never taken.
+    while (n < first.length - 1 && split.every((s) => n < s.length - 1 && s[n] === first[n]))
+        n++;
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
+}
+/**
+ * GitHub turns `@name` into a mention (a notification to that user or team) and `#12`, `GH-12`, `org/repo#12`
+ * into links, in PR comments and job summaries alike. Text from a file must do neither: a zero-width space after
+ * the `@`, the `#` or the `GH-` breaks the pattern and reads the same. Code spans need none of this (GitHub does
+ * not look for references inside them, and a zero-width space there would be copied with the key); every other
+ * piece of file-derived text in a comment or summary goes through here.
+ */
+function inertReferences(text) {
+    return text
+        .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b');
+}
+
+
+/***/ }),
+
+/***/ 2377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ formatShare),
+/* harmony export */   l: () => (/* binding */ formatPercent)
+/* harmony export */ });
+/**
+ * How every figure is printed: one function, one rounding, so the gate, the comparison and every renderer say the
+ * same percentage for the same figure.
+ */
+/**
+ * A percentage (0 to 100) with one decimal, rounded down: 79.96 reads 79.9, never "80.0% is under the 80%
+ * threshold", and a figure reads the same wherever it is printed.
+ */
+function formatPercent(value) {
+    if (!Number.isFinite(value))
+        return 'n/a';
+    const floored = Math.floor(value * 10 + 1e-9) / 10;
+    return `${floored.toFixed(1)}%`;
+}
+/** A share in [0, 1] as a percentage, rounded as `formatPercent`. */
+function formatShare(fraction) {
+    return formatPercent(fraction * 100);
 }
 
 

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 614;
-exports.ids = [614];
+exports.id = 7;
+exports.ids = [7];
 exports.modules = {
 
 /***/ 3847:
@@ -1398,6 +1398,51 @@ function computeFlags(x) {
     }
     (0,_flag_evidence_js__WEBPACK_IMPORTED_MODULE_1__/* .explainRedFamily */ .Tw)(flags, x.a, x.b, x.overlap.parameters);
     return flags;
+}
+
+
+/***/ }),
+
+/***/ 8732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ formatThreshold),
+/* harmony export */   BB: () => (/* binding */ formatShape),
+/* harmony export */   Ev: () => (/* binding */ thresholdReason),
+/* harmony export */   IN: () => (/* binding */ cutText),
+/* harmony export */   KN: () => (/* binding */ percent)
+/* harmony export */ });
+/* harmony import */ var _util_figures_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2377);
+/** Number formatting shared by the gate's messages and the Markdown report. */
+
+// One rounding for every figure, in the gate's messages and in every renderer.
+
+/** A threshold as the user wrote it: 80 -> "80%", 72.5 -> "72.5%". */
+function formatThreshold(value) {
+    return `${Number.isInteger(value) ? value : value.toString()}%`;
+}
+function formatShape(shape) {
+    return `[${shape.join(', ')}]`;
+}
+/** Percent of `part` over `whole`, 0 when `whole` is 0 (an empty LoRA loads nothing). */
+function percent(part, whole) {
+    return whole > 0 ? (100 * part) / whole : 0;
+}
+/**
+ * Cut between words, marking the cut with an ellipsis: a reason never ends in half a word. Only text with no space
+ * at all in reach (one long key) is cut inside it.
+ */
+function cutText(text, max) {
+    if (text.length <= max)
+        return text;
+    const head = text.slice(0, max - 1);
+    const space = head.lastIndexOf(' ');
+    return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s;,:·—-]+$/, '')}…`;
+}
+/** `loadable 62.5% is under the 80% threshold`. */
+function thresholdReason(metric, figure, threshold) {
+    return `${metric} ${(0,_util_figures_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l)(figure)} is under the ${formatThreshold(threshold)} threshold`;
 }
 
 
