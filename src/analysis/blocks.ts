@@ -107,9 +107,26 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
   // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
   // container follow from its path, so they are worked out once per container, not once per key.
   const containers = new Map<string, { cand: Candidate; byIndex: Map<number, Instance> }>()
+  // Module path (the key without its last segment) -> the instances its keys belong to and where their rest
+  // starts. A module's keys (weight, bias) differ only in the last segment, which is never a container or an
+  // index here: the key is split and its segments tested once per module, and its other keys reuse that.
+  const placed = new Map<string, { inst: Instance; restStart: number }[]>()
   const positions: number[] = []
   for (let ti = 0; ti < tensors.length; ti++) {
     const name = tensors[ti].name
+    const dot = name.lastIndexOf('.')
+    const module = dot < 0 ? undefined : name.slice(0, dot)
+    const known = module === undefined ? undefined : placed.get(module)
+    if (known !== undefined) {
+      for (let p = 0; p < known.length; p++) {
+        const { inst, restStart } = known[p]
+        inst.members.push(ti)
+        inst.rests.push(name.slice(restStart))
+      }
+      continue
+    }
+    const places: { inst: Instance; restStart: number }[] = []
+    if (module !== undefined) placed.set(module, places)
     const segs = name.split('.')
     const last = Math.min(segs.length - 1, MAX_SEGMENTS)
     positions.length = 0
@@ -151,8 +168,10 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
         inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] }
         byIndex.set(index, inst)
       }
+      const restStart = start + segs[j].length + 1
       inst.members.push(ti)
-      inst.rests.push(name.slice(start + segs[j].length + 1))
+      inst.rests.push(name.slice(restStart))
+      places.push({ inst, restStart })
       if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
     }
   }
