@@ -54,7 +54,15 @@ const MAX_SEGMENTS = 32
 /** Index positions per key considered as block containers (real keys have at most 4 or 5). */
 const MAX_INDEX_POSITIONS = 6
 
-export function findBlockFamilies(tensors: readonly NamedTensor[]): {
+/**
+ * `details`: false when only the families' members, key counts and module entries are read (the comparison's
+ * structure essentials, which report no block family): each family's variants are then left empty and
+ * `uniformKeys` false, without the per-variant diffs and sorted name signatures that only the analysis report shows.
+ */
+export function findBlockFamilies(
+  tensors: readonly NamedTensor[],
+  details = true
+): {
   families: FoundFamily[]
   /** For each tensor, the index in `families` of the innermost family holding it, or -1. */
   innermost: Int32Array
@@ -66,7 +74,9 @@ export function findBlockFamilies(tensors: readonly NamedTensor[]): {
   const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen)
   const patterns = new Set(qualified.map((c) => c.pattern))
   const notes: string[] = []
-  const families = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes))
+  const families = qualified.map((c) =>
+    buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details)
+  )
   // Outer families come first so that consumers can read the list top-down.
   families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
   const innermost = new Int32Array(tensors.length).fill(-1)
@@ -224,7 +234,8 @@ function buildFamily(
   c: Candidate,
   tensors: readonly NamedTensor[],
   parent: string | null,
-  notes: string[]
+  notes: string[],
+  details: boolean
 ): FoundFamily {
   const instances: Instance[] = []
   const missing: string[] = []
@@ -283,9 +294,9 @@ function buildFamily(
   const templateShapes = new Map(template.map((e) => [e.key, e.shape]))
 
   const variants: BlockVariant[] = []
-  for (const group of ordered.slice(1)) {
+  for (let g = 1; details && g < ordered.length; g++) {
     if (variants.length >= MAX_VARIANTS) break
-    variants.push(diffVariant(group, tensors, templateShapes))
+    variants.push(diffVariant(ordered[g], tensors, templateShapes))
   }
   if (ordered.length - 1 > MAX_VARIANTS) {
     notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`)
@@ -311,8 +322,9 @@ function buildFamily(
   }
   // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
   const uniformKeys =
-    instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
-    new Set(instances.map(nameSignature)).size === 1
+    details &&
+    (instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+      new Set(instances.map(nameSignature)).size === 1)
   return {
     family: {
       pattern: c.pattern,
