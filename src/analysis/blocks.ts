@@ -54,7 +54,15 @@ const MAX_SEGMENTS = 32
 /** Index positions per key considered as block containers (real keys have at most 4 or 5). */
 const MAX_INDEX_POSITIONS = 6
 
-export function findBlockFamilies(tensors: readonly NamedTensor[]): {
+/**
+ * `details`: false when only the families' members, key counts and module entries are read (the comparison's
+ * structure essentials, which report no block family): each family's variants are then left empty and
+ * `uniformKeys` false, without the per-variant diffs and sorted name signatures that only the analysis report shows.
+ */
+export function findBlockFamilies(
+  tensors: readonly NamedTensor[],
+  details = true
+): {
   families: FoundFamily[]
   /** For each tensor, the index in `families` of the innermost family holding it, or -1. */
   innermost: Int32Array
@@ -66,7 +74,9 @@ export function findBlockFamilies(tensors: readonly NamedTensor[]): {
   const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen)
   const patterns = new Set(qualified.map((c) => c.pattern))
   const notes: string[] = []
-  const families = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes))
+  const families = qualified.map((c) =>
+    buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details)
+  )
   // Outer families come first so that consumers can read the list top-down.
   families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
   const innermost = new Int32Array(tensors.length).fill(-1)
@@ -107,9 +117,26 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
   // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
   // container follow from its path, so they are worked out once per container, not once per key.
   const containers = new Map<string, { cand: Candidate; byIndex: Map<number, Instance> }>()
+  // Module path (the key without its last segment) -> the instances its keys belong to and where their rest
+  // starts. A module's keys (weight, bias) differ only in the last segment, which is never a container or an
+  // index here: the key is split and its segments tested once per module, and its other keys reuse that.
+  const placed = new Map<string, { inst: Instance; restStart: number }[]>()
   const positions: number[] = []
   for (let ti = 0; ti < tensors.length; ti++) {
     const name = tensors[ti].name
+    const dot = name.lastIndexOf('.')
+    const module = dot < 0 ? undefined : name.slice(0, dot)
+    const known = module === undefined ? undefined : placed.get(module)
+    if (known !== undefined) {
+      for (let p = 0; p < known.length; p++) {
+        const { inst, restStart } = known[p]
+        inst.members.push(ti)
+        inst.rests.push(name.slice(restStart))
+      }
+      continue
+    }
+    const places: { inst: Instance; restStart: number }[] = []
+    if (module !== undefined) placed.set(module, places)
     const segs = name.split('.')
     const last = Math.min(segs.length - 1, MAX_SEGMENTS)
     positions.length = 0
@@ -151,8 +178,10 @@ function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candida
         inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] }
         byIndex.set(index, inst)
       }
+      const restStart = start + segs[j].length + 1
       inst.members.push(ti)
-      inst.rests.push(name.slice(start + segs[j].length + 1))
+      inst.rests.push(name.slice(restStart))
+      places.push({ inst, restStart })
       if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
     }
   }
@@ -205,7 +234,8 @@ function buildFamily(
   c: Candidate,
   tensors: readonly NamedTensor[],
   parent: string | null,
-  notes: string[]
+  notes: string[],
+  details: boolean
 ): FoundFamily {
   const instances: Instance[] = []
   const missing: string[] = []
@@ -264,9 +294,9 @@ function buildFamily(
   const templateShapes = new Map(template.map((e) => [e.key, e.shape]))
 
   const variants: BlockVariant[] = []
-  for (const group of ordered.slice(1)) {
+  for (let g = 1; details && g < ordered.length; g++) {
     if (variants.length >= MAX_VARIANTS) break
-    variants.push(diffVariant(group, tensors, templateShapes))
+    variants.push(diffVariant(ordered[g], tensors, templateShapes))
   }
   if (ordered.length - 1 > MAX_VARIANTS) {
     notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`)
@@ -292,8 +322,9 @@ function buildFamily(
   }
   // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
   const uniformKeys =
-    instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
-    new Set(instances.map(nameSignature)).size === 1
+    details &&
+    (instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+      new Set(instances.map(nameSignature)).size === 1)
   return {
     family: {
       pattern: c.pattern,

@@ -1,5 +1,6 @@
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
 import { isIndexSegment, stripKnownPrefix } from './keys.js'
+import { stripKnownPrefixes } from '../names/index.js'
 import type { CaseStyle, NamingConventions, PrefixInfo, SeparatorStyle } from './types.js'
 
 const MAX_TOP_LEVEL = 30
@@ -125,7 +126,10 @@ export function analysisPrefixOf(names: readonly string[]): { commonPrefix: stri
   const knownPrefixes = new Map<string, number>()
   let commonKnown: string | null = null
   for (let n = 0; n < names.length; n++) {
-    const { prefix } = stripKnownPrefix(names[n])
+    // The stripped prefix is the name's head that stripKnownPrefixes removes: no result objects per key.
+    const name = names[n]
+    const restLength = stripKnownPrefixes(name).length
+    const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength)
     if (prefix) bump(knownPrefixes, prefix)
     commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
   }

@@ -108,7 +108,7 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
     )
   }
 
-  const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors)
+  const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors, full)
   notes.push(...blockNotes)
 
   // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level

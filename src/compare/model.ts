@@ -5,7 +5,6 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { LEAF_NAMES, splitLeaf, stripKnownPrefixes } from '../names/index.js'
-import { numel } from '../util/numel.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */
@@ -20,10 +19,6 @@ export interface ModuleEntry {
   path: string
   /** Canonical leaf name (`weight`, `bias`, `` for a bare parameter) -> tensor. */
   leaves: Map<string, TensorRef>
-  /** Exact signature: leaves with shapes. Equal signatures can be renamed onto each other. */
-  sig: string
-  /** Element-count signature: equal means a reshape is possible. */
-  numelSig: string
   /** Order of first appearance in the scope. */
   position: number
 }
@@ -35,10 +30,6 @@ export interface Scope {
   family: string
   index: number
   modules: ModuleEntry[]
-  /** Every module path and signature in order: scopes with equal templates map identically. */
-  template: string
-  /** Every module path in order: scopes with equal path templates have equal name tokens. */
-  pathTemplate: string
 }
 
 export interface Family {
@@ -86,26 +77,8 @@ function segmentStart(segments: readonly string[], p: number): number {
   return at
 }
 
-function leafSig(leaf: string, t: TensorRef): string {
-  return `${leaf}=${t.shape.join('x')}`
-}
-
-function finishModule(m: { path: string; leaves: Map<string, TensorRef>; position: number }): ModuleEntry {
-  // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
-  // A literal, not a spread of `m`, and no destructuring of the map: the CLI runs this interpreted, once per module.
-  const { path, leaves, position } = m
-  if (leaves.size === 1) {
-    const [leaf, t] = leaves.entries().next().value!
-    return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${numel(t.shape)}` }
-  }
-  const names = [...leaves.keys()].sort()
-  const sig = names.map((l) => leafSig(l, leaves.get(l)!)).join(',')
-  const numelSig = names.map((l) => `${l}=${numel(leaves.get(l)!.shape)}`).join(',')
-  return { path, leaves, position, sig, numelSig }
-}
-
 class ScopeBuilder {
-  readonly modules = new Map<string, { path: string; leaves: Map<string, TensorRef>; position: number }>()
+  readonly modules = new Map<string, ModuleEntry>()
   constructor(
     readonly id: string,
     readonly family: string,
@@ -122,10 +95,7 @@ class ScopeBuilder {
     return true
   }
   build(): Scope {
-    const modules = [...this.modules.values()].map(finishModule)
-    const pathTemplate = modules.map((m) => m.path).join('\n')
-    const template = `${pathTemplate}\u0000${modules.map((m) => m.sig).join('\n')}`
-    return { id: this.id, family: this.family, index: this.index, modules, template, pathTemplate }
+    return { id: this.id, family: this.family, index: this.index, modules: [...this.modules.values()] }
   }
 }
 

@@ -5,15 +5,13 @@
  */
 import {
   isStreamWord,
-  keyWords,
   layerRole,
   normPositions,
   sectionRank,
   splitLeaf,
   stripModelPrefixes,
   type LayerRole,
-  type Sublayer,
-  type Word
+  type Sublayer
 } from '../names/index.js'
 
 const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
@@ -84,12 +82,16 @@ export function squeeze(shape: readonly number[]): number[] {
 
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8
+/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
+const WORD_SEPARATORS = /[._]/
+const MAX_INDEX_DIGITS = 9
 
 interface RawLayer {
   /** The layer's name as stored (after wrappers), original case and separators. */
   name: string
   path: string
-  words: { text: string; index?: number }[]
+  /** Place in the network (see orderOf), read from the words as the path is built. */
+  net: number[]
   tensors: Map<string, Tensor>
   /** Prefix token paths of strict indexed ancestors, shallow to deep. */
   ancestors: string[]
@@ -114,21 +116,41 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     tensors.push(t)
     let raw = byName.get(layer)
     if (!raw) {
-      const words = keyWords(layer)
-      // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+      // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
+      // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
+      // no word objects kept: this runs once per stored layer name, interpreted.
+      const pieces = layer.split(WORD_SEPARATORS)
       let path = ''
       const ends: number[] = []
-      for (let w = 0; w < words.length; w++) {
-        const text = words[w]!.text.toLowerCase()
-        path = w === 0 ? text : `${path}.${text}`
-        if (w < words.length - 1 && words[w]!.index !== undefined && ends.length < MAX_INDEX_DEPTH)
-          ends.push(path.length)
+      const sections: number[] = []
+      const indices: number[] = []
+      // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
+      let pendingEnd = -1
+      for (let w = 0; w < pieces.length; w++) {
+        const piece = pieces[w]!
+        if (piece === '') continue
+        const text = piece.toLowerCase()
+        if (pendingEnd >= 0) {
+          if (ends.length < MAX_INDEX_DEPTH) ends.push(pendingEnd)
+          pendingEnd = -1
+        }
+        path = path === '' ? text : `${path}.${text}`
+        // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+        if (text.charCodeAt(0) <= 57 && text.length <= MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
+          indices.push(Number(text))
+          pendingEnd = path.length
+        } else {
+          const r = sectionRank(text)
+          if (r !== undefined) sections.push(r)
+        }
       }
+      sections.push(ORDER_SEPARATOR)
+      for (let i = 0; i < indices.length; i++) sections.push(indices[i]!)
       raw = byPath.get(path)
       if (!raw) {
         const ancestors: string[] = []
         for (let e = 0; e < ends.length; e++) ancestors.push(path.slice(0, ends[e]))
-        raw = { name: layer, path, words, tensors: new Map(), ancestors }
+        raw = { name: layer, path, net: sections, tensors: new Map(), ancestors }
         byPath.set(path, raw)
         raws.push(raw)
       }
@@ -185,7 +207,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
       unit,
       order: 0,
-      net: orderOf(raw.words)
+      net: raw.net
     }
     unit.layers.push(layer)
     layers.push(layer)
@@ -254,20 +276,12 @@ export const ORDER_SEPARATOR = 99
  * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
  * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
  */
-function orderOf(words: readonly string[] | readonly Word[]): number[] {
+function orderOf(words: readonly string[]): number[] {
   const sections: number[] = []
   const indices: number[] = []
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!
-    const text = typeof w === 'string' ? w : w.text
-    // A layer's words carry their index already (keyWords; not past 9 digits, which the test below takes).
-    const index =
-      typeof w !== 'string' && w.index !== undefined
-        ? w.index
-        : text.charCodeAt(0) <= 57 && /^\d+$/.test(text)
-          ? Number(text)
-          : undefined
-    if (index !== undefined) indices.push(index)
+    const text = words[i]!
+    if (text.charCodeAt(0) <= 57 && /^\d+$/.test(text)) indices.push(Number(text))
     else {
       const r = sectionRank(text)
       if (r !== undefined) sections.push(r)
