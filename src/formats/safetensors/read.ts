@@ -93,8 +93,7 @@ export function parseSafetensorsHeader(
     throw new CheckpointError('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e })
   }
   const raw = deserialize(text, name, budget)
-  const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength))
-  const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd
+  const { tensors, dataBytes, exact } = validate(raw.tensors, name, headerLength, raw.lastEnd)
   const total = 8n + BigInt(headerLength) + dataBytes
   if (total !== BigInt(fileSize)) {
     throw new CheckpointError(
@@ -105,7 +104,8 @@ export function parseSafetensorsHeader(
         (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)')
     )
   }
-  for (const t of tensors) {
+  // only an exact (BigInt) validation can have let a dimension past 2^53-1 through
+  if (exact) for (const t of tensors) {
     if (t.shape.some((d) => !Number.isSafeInteger(d))) {
       throw new CheckpointError(
         'InvalidHeaderDeserialization',
@@ -170,25 +170,62 @@ async function countTensorEntries(source: ByteSource, n: number, budget: FileBud
   }
 }
 
+/**
+ * One tensor entry as parsed. Values are JS numbers when every one of the entry is at most 2^53-1 (always, in files
+ * real writers emit): the per-tensor work then needs no BigInt, which in the interpreter a short CLI run stays in
+ * costs an allocation per value. An entry with a larger value also keeps the exact u64 values in `big`, and the
+ * whole header is then validated with BigInts as the reference does (`validateExact`), with the same results.
+ */
 interface RawTensor {
   name: string
   dtype: string
-  /** Dims as BigInt until validation: the reference's ValidationOverflow needs the exact u64 values. */
+  dims: number[]
+  begin: number
+  end: number
+  big: ExactValues | undefined
+}
+
+/** The exact values of an entry: the reference's ValidationOverflow needs the u64 values. */
+interface ExactValues {
   dims: bigint[]
   begin: bigint
   end: bigint
 }
 
+/** Bits per element by dtype, without a prototype: `BITS[x] === undefined` is exactly "not a dtype". */
+const BITS: Record<string, number | undefined> = Object.assign(Object.create(null), SAFETENSORS_DTYPE_BITS)
+
+/** Decimal integers of at most this many digits are below 2^53 (10^15 < 2^53 < 10^16): `Number` is exact. */
+const SAFE_DIGITS = 15
+
 function deserialize(
   text: string,
   name: string,
   budget?: FileBudget
-): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: bigint } {
+): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: number } {
   const bad = (detail: string, cause?: unknown): CheckpointError =>
     new CheckpointError('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause })
   const metadata = Object.create(null) as Record<string, string>
   const tensors: RawTensor[] = []
-  let lastEnd = 0n
+  let lastEnd = 0
+  // Tensors are charged to the budget in one call at the end, not one call per tensor: `room` is what the budget
+  // allows now (nothing else runs during this synchronous parse), and the tensor that goes past it is charged
+  // alone, so the error and what stays charged are those of one `addTensors(1)` per tensor.
+  const room =
+    budget === undefined
+      ? Infinity
+      : Math.min(
+          budget.limits.maxTensorsPerFile - budget.tensors,
+          budget.limits.maxTensorsPerRun - budget.run.tensors
+        )
+  let counted = 0
+  let charged = 0
+  const overBudget = (): void => {
+    const b = budget as FileBudget
+    b.addTensors(counted - 1 - charged)
+    charged = counted
+    b.addTensors(1)
+  }
   const onMember = (key: string, value: JsonValue): void => {
     if (key === '__metadata__') {
       if (value === null) return
@@ -204,32 +241,43 @@ function deserialize(
       return
     }
     const t = tensorEntry(key, value, bad)
-    budget?.addTensors(1)
+    if (++counted > room) overBudget()
     tensors.push(t)
     if (t.end > lastEnd) lastEnd = t.end
   }
   const fastPath: MemberFastPath = {
     depth: 2,
+    end: 0,
     take(json, at) {
       TENSOR_MEMBER.lastIndex = at
       const m = TENSOR_MEMBER.exec(json)
       if (m === null) return undefined
       const key = m[1] as string
       const dtype = m[2] as string
-      if (key === '__metadata__' || !isSafetensorsDtype(dtype)) return undefined
-      const dims: bigint[] = []
-      if (m[3] !== undefined) for (const d of m[3].split(',')) dims.push(BigInt(d))
-      const t: RawTensor = {
-        name: key,
-        dtype,
-        dims,
-        begin: BigInt(m[4] as string),
-        end: BigInt(m[5] as string)
+      const b = m[4] as string
+      const e = m[5] as string
+      // anything past SAFE_DIGITS goes to the strict path, which keeps the exact values
+      if (key === '__metadata__' || BITS[dtype] === undefined) return undefined
+      if (b.length > SAFE_DIGITS || e.length > SAFE_DIGITS) return undefined
+      const shape = m[3]
+      let dims: number[]
+      if (shape === undefined) dims = []
+      else {
+        const parts = shape.split(',')
+        dims = new Array<number>(parts.length)
+        const long = shape.length > SAFE_DIGITS
+        for (let i = 0; i < parts.length; i++) {
+          const d = parts[i] as string
+          if (long && d.length > SAFE_DIGITS) return undefined
+          dims[i] = +d
+        }
       }
-      budget?.addTensors(1)
-      tensors.push(t)
-      if (t.end > lastEnd) lastEnd = t.end
-      return { key, end: TENSOR_MEMBER.lastIndex }
+      const end = +e
+      if (++counted > room) overBudget()
+      tensors.push({ name: key, dtype, dims, begin: +b, end, big: undefined })
+      if (end > lastEnd) lastEnd = end
+      this.end = TENSOR_MEMBER.lastIndex
+      return key
     }
   }
   try {
@@ -237,6 +285,9 @@ function deserialize(
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw bad(e.message, e)
     throw e
+  } finally {
+    // what was read before an error stays charged, as with one charge per tensor
+    if (counted > charged) budget?.addTensors(counted - charged)
   }
   return { tensors, metadata, lastEnd }
 }
@@ -283,59 +334,103 @@ function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => Che
       `${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`
     )
   }
-  return { name: key, dtype, dims, begin: b, end: e }
+  const max = BigInt(Number.MAX_SAFE_INTEGER)
+  const exact = b > max || e > max || dims.some((d) => d > max)
+  return {
+    name: key,
+    dtype,
+    dims: dims.map((d) => Number(d)),
+    begin: Number(b),
+    end: Number(e),
+    big: exact ? { dims, begin: b, end: e } : undefined
+  }
 }
 
-/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
-function validate(raw: RawTensor[], name: string, dataStart: bigint): TensorInfo[] {
+/** What step 8 gives: the tensors in file order, and the size of the data buffer (the last end). */
+interface Validated {
+  tensors: TensorInfo[]
+  dataBytes: bigint
+  /** Validated with BigInts: a dimension may be past 2^53-1 (see `parseSafetensorsHeader`). */
+  exact: boolean
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER
+
+/**
+ * Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. With numbers when every value and
+ * every absolute offset is below 2^53 (comparisons and sums then exact); a product that passes 2^53 is redone
+ * with BigInts for that tensor. Anything larger takes `validateExact`, the reference's u64 arithmetic throughout.
+ */
+function validate(raw: RawTensor[], name: string, headerLength: number, lastEnd: number): Validated {
+  const dataStart = 8 + headerLength
+  if (dataStart + lastEnd > MAX_SAFE || raw.some((t) => t.big !== undefined)) {
+    return validateExact(raw, name, BigInt(dataStart))
+  }
   // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
   // sharing an offset keep header order.
   let sorted = raw
   for (let i = 1; i < raw.length; i++) {
     const a = raw[i - 1] as RawTensor
     const b = raw[i] as RawTensor
-    if (ascending(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
-      sorted = raw
-        .map((t, j) => ({ t, j }))
-        .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
-        .map((x) => x.t)
+    if (a.begin > b.begin || (a.begin === b.begin && a.end > b.end)) {
+      sorted = sortByOffsets(raw)
+      break
+    }
+  }
+  let start = 0
+  const out: TensorInfo[] = new Array<TensorInfo>(sorted.length)
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i] as RawTensor
+    if (t.begin !== start || t.end < t.begin) throw invalidOffset(name, t, start)
+    start = t.end
+    const dims = t.dims
+    let numel = 1
+    for (let j = 0; j < dims.length && numel <= MAX_SAFE; j++) numel *= dims[j] as number
+    const nbits = numel * (BITS[t.dtype] as number)
+    if (nbits > MAX_SAFE) checkSize(name, t.name, t.dtype, dims.map(BigInt), BigInt(t.begin), BigInt(t.end))
+    else if (nbits % 8 !== 0) throw misaligned(name, t.name, t.dtype, numel)
+    else if (t.end - t.begin !== nbits / 8) throw invalidInfo(name, t.name, t.dtype, dims, nbits / 8, t.end - t.begin)
+    out[i] = {
+      name: t.name,
+      shape: dims,
+      dtype: t.dtype,
+      byteRange: { file: name, start: BigInt(dataStart + t.begin), end: BigInt(dataStart + t.end) }
+    }
+  }
+  return { tensors: out, dataBytes: BigInt(start), exact: false }
+}
+
+function sortByOffsets<T extends { begin: number | bigint; end: number | bigint }>(raw: T[]): T[] {
+  return raw
+    .map((t, j) => ({ t, j }))
+    .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
+    .map((x) => x.t)
+}
+
+/** `validate` with the exact u64 values, for a header holding a value past 2^53-1. */
+function validateExact(raw: RawTensor[], name: string, dataStart: bigint): Validated {
+  const exact = raw.map((t) => ({
+    name: t.name,
+    dtype: t.dtype,
+    dims: t.big?.dims ?? t.dims.map(BigInt),
+    begin: t.big?.begin ?? BigInt(t.begin),
+    end: t.big?.end ?? BigInt(t.end)
+  }))
+  let sorted = exact
+  for (let i = 1; i < exact.length; i++) {
+    const a = exact[i - 1] as (typeof exact)[number]
+    const b = exact[i] as (typeof exact)[number]
+    if (a.begin > b.begin || (a.begin === b.begin && a.end > b.end)) {
+      sorted = sortByOffsets(exact)
       break
     }
   }
   let start = 0n
   const out: TensorInfo[] = []
   for (const t of sorted) {
-    if (t.begin !== start || t.end < t.begin) {
-      throw new CheckpointError(
-        'InvalidOffset',
-        name,
-        `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
-          `but the previous tensor ended at ${start} (overlap, hole or begin > end)`
-      )
-    }
+    if (t.begin !== start || t.end < t.begin) throw invalidOffset(name, t, start)
     start = t.end
-    let numel = 1n
-    for (const d of t.dims) {
-      numel *= d
-      if (numel > U64_MAX) throw overflow(name, t)
-    }
-    const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype] as number)
-    if (nbits > U64_MAX) throw overflow(name, t)
-    if (nbits % 8n !== 0n) {
-      throw new CheckpointError(
-        'MisalignedSlice',
-        name,
-        `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`
-      )
-    }
-    if (t.end - t.begin !== nbits / 8n) {
-      throw new CheckpointError(
-        'TensorInvalidInfo',
-        name,
-        `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
-          `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`
-      )
-    }
+    checkSize(name, t.name, t.dtype, t.dims, t.begin, t.end)
     out.push({
       name: t.name,
       // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
@@ -344,14 +439,66 @@ function validate(raw: RawTensor[], name: string, dataStart: bigint): TensorInfo
       byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
     })
   }
-  return out
+  return { tensors: out, dataBytes: start, exact: true }
 }
 
-function overflow(name: string, t: RawTensor): CheckpointError {
+/** The size rules of step 8 for one tensor, in u64 arithmetic as the reference computes them. */
+function checkSize(name: string, tensor: string, dtype: string, dims: bigint[], begin: bigint, end: bigint): void {
+  let numel = 1n
+  for (const d of dims) {
+    numel *= d
+    if (numel > U64_MAX) throw overflow(name, tensor, dtype, dims)
+  }
+  const nbits = numel * BigInt(BITS[dtype] as number)
+  if (nbits > U64_MAX) throw overflow(name, tensor, dtype, dims)
+  if (nbits % 8n !== 0n) throw misaligned(name, tensor, dtype, numel)
+  if (end - begin !== nbits / 8n) throw invalidInfo(name, tensor, dtype, dims, nbits / 8n, end - begin)
+}
+
+// The messages below take numbers or BigInts: both print the same digits.
+
+function invalidOffset(
+  name: string,
+  t: { name: string; begin: number | bigint; end: number | bigint },
+  start: number | bigint
+): CheckpointError {
+  return new CheckpointError(
+    'InvalidOffset',
+    name,
+    `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+      `but the previous tensor ended at ${start} (overlap, hole or begin > end)`
+  )
+}
+
+function misaligned(name: string, tensor: string, dtype: string, numel: number | bigint): CheckpointError {
+  return new CheckpointError(
+    'MisalignedSlice',
+    name,
+    `tensor ${JSON.stringify(tensor)}: ${numel} elements of ${dtype} do not fill whole bytes`
+  )
+}
+
+function invalidInfo(
+  name: string,
+  tensor: string,
+  dtype: string,
+  dims: readonly (number | bigint)[],
+  needs: number | bigint,
+  span: number | bigint
+): CheckpointError {
+  return new CheckpointError(
+    'TensorInvalidInfo',
+    name,
+    `invalid shape, data type, or offset for tensor ${JSON.stringify(tensor)}: shape [${dims.join(',')}] of ` +
+      `${dtype} needs ${needs} bytes but data_offsets span ${span}`
+  )
+}
+
+function overflow(name: string, tensor: string, dtype: string, dims: readonly bigint[]): CheckpointError {
   return new CheckpointError(
     'ValidationOverflow',
     name,
-    `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
-      `shape [${t.dims}] of ${t.dtype}`
+    `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(tensor)}: ` +
+      `shape [${dims.join(',')}] of ${dtype}`
   )
 }
