@@ -247,37 +247,46 @@ function deserialize(
   }
   const fastPath: MemberFastPath = {
     depth: 2,
-    end: 0,
-    take(json, at) {
-      TENSOR_MEMBER.lastIndex = at
-      const m = TENSOR_MEMBER.exec(json)
-      if (m === null) return undefined
-      const key = m[1] as string
-      const dtype = m[2] as string
-      const b = m[4] as string
-      const e = m[5] as string
-      // anything past SAFE_DIGITS goes to the strict path, which keeps the exact values
-      if (key === '__metadata__' || BITS[dtype] === undefined) return undefined
-      if (b.length > SAFE_DIGITS || e.length > SAFE_DIGITS) return undefined
-      const shape = m[3]
-      let dims: number[]
-      if (shape === undefined) dims = []
-      else {
-        const parts = shape.split(',')
-        dims = new Array<number>(parts.length)
-        const long = shape.length > SAFE_DIGITS
-        for (let i = 0; i < parts.length; i++) {
-          const d = parts[i] as string
-          if (long && d.length > SAFE_DIGITS) return undefined
-          dims[i] = +d
+    take(json, at, seen) {
+      let taken = -1
+      for (;;) {
+        TENSOR_MEMBER.lastIndex = at
+        const m = TENSOR_MEMBER.exec(json)
+        if (m === null) return taken
+        const key = m[1] as string
+        const dtype = m[2] as string
+        const b = m[4] as string
+        const e = m[5] as string
+        if (key === '__metadata__' || BITS[dtype] === undefined) return taken
+        const shape = m[3]
+        let dims: number[]
+        let long = b.length > SAFE_DIGITS || e.length > SAFE_DIGITS
+        if (shape === undefined) dims = []
+        else {
+          const parts = shape.split(',')
+          dims = new Array<number>(parts.length)
+          for (let i = 0; i < parts.length; i++) dims[i] = +(parts[i] as string)
+          if (shape.length > SAFE_DIGITS && !long) long = parts.some((d) => d.length > SAFE_DIGITS)
         }
+        // charged before the duplicate check: a member taken here is charged as soon as it is read
+        if (++counted > room) overBudget()
+        if (seen.has(key)) throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, at)
+        seen.add(key)
+        const end = +e
+        tensors.push({
+          name: key,
+          dtype,
+          dims,
+          begin: +b,
+          end,
+          // the regular expression bounds every value to 19 digits, below 2^64
+          big: long ? exactValues(shape, b, e) : undefined
+        })
+        if (end > lastEnd) lastEnd = end
+        taken = TENSOR_MEMBER.lastIndex
+        if (json.charCodeAt(taken) !== 0x2c || json.charCodeAt(taken + 1) !== 0x22) return taken
+        at = taken + 1
       }
-      const end = +e
-      if (++counted > room) overBudget()
-      tensors.push({ name: key, dtype, dims, begin: +b, end, big: undefined })
-      if (end > lastEnd) lastEnd = end
-      this.end = TENSOR_MEMBER.lastIndex
-      return key
     }
   }
   try {
@@ -290,6 +299,15 @@ function deserialize(
     if (counted > charged) budget?.addTensors(counted - charged)
   }
   return { tensors, metadata, lastEnd }
+}
+
+/** The exact values of a fast-path member with a value of more than SAFE_DIGITS digits. */
+function exactValues(shape: string | undefined, begin: string, end: string): ExactValues | undefined {
+  const dims = shape === undefined ? [] : shape.split(',').map(BigInt)
+  const max = BigInt(Number.MAX_SAFE_INTEGER)
+  const b = BigInt(begin)
+  const e = BigInt(end)
+  return b > max || e > max || dims.some((d) => d > max) ? { dims, begin: b, end: e } : undefined
 }
 
 /**
