@@ -92,8 +92,8 @@ export function parseSafetensorsHeader(
   } catch (e) {
     throw new CheckpointError('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e })
   }
-  const raw = deserialize(text, name, budget)
-  const { tensors, dataBytes, exact } = validate(raw.tensors, name, headerLength, raw.lastEnd)
+  const parsed = deserialize(text, name, headerLength, budget)
+  const { tensors, dataBytes } = validate(parsed, name)
   const total = 8n + BigInt(headerLength) + dataBytes
   if (total !== BigInt(fileSize)) {
     throw new CheckpointError(
@@ -105,7 +105,7 @@ export function parseSafetensorsHeader(
     )
   }
   // only an exact (BigInt) validation can have let a dimension past 2^53-1 through
-  if (exact) for (const t of tensors) {
+  if (parsed.needsExact) for (const t of tensors) {
     if (t.shape.some((d) => !Number.isSafeInteger(d))) {
       throw new CheckpointError(
         'InvalidHeaderDeserialization',
@@ -114,7 +114,7 @@ export function parseSafetensorsHeader(
       )
     }
   }
-  return { headerLength, tensors, metadata: raw.metadata, dataBytes }
+  return { headerLength, tensors, metadata: parsed.metadata, dataBytes }
 }
 
 export interface SafetensorsReadOptions {
@@ -171,18 +171,22 @@ async function countTensorEntries(source: ByteSource, n: number, budget: FileBud
 }
 
 /**
- * One tensor entry as parsed. Values are JS numbers when every one of the entry is at most 2^53-1 (always, in files
- * real writers emit): the per-tensor work then needs no BigInt, which in the interpreter a short CLI run stays in
- * costs an allocation per value. An entry with a larger value also keeps the exact u64 values in `big`, and the
- * whole header is then validated with BigInts as the reference does (`validateExact`), with the same results.
+ * The tensors of a header as parsed, in header order. Each `TensorInfo` is built as its member is read (shape,
+ * dtype and absolute byte range are final; validation only checks and reorders), and the offsets are kept beside
+ * them as JS numbers: when every value is at most 2^53-1 (always, in files real writers emit) validation needs no
+ * BigInt, which in the interpreter a short CLI run stays in costs an allocation per value. An entry with a larger
+ * value keeps its exact u64 values in `exact`, and the header is then validated with BigInts as the reference
+ * does (`validateExact`), with the same results.
  */
-interface RawTensor {
-  name: string
-  dtype: string
-  dims: number[]
-  begin: number
-  end: number
-  big: ExactValues | undefined
+interface Parsed {
+  tensors: TensorInfo[]
+  begins: number[]
+  ends: number[]
+  /** By index: the exact values of an entry holding a value past 2^53-1. */
+  exact: Map<number, ExactValues>
+  /** Some absolute offset is past 2^53-1 (or some value is): validate with BigInts. */
+  needsExact: boolean
+  metadata: Record<string, string>
 }
 
 /** The exact values of an entry: the reference's ValidationOverflow needs the u64 values. */
@@ -198,16 +202,26 @@ const BITS: Record<string, number | undefined> = Object.assign(Object.create(nul
 /** Decimal integers of at most this many digits are below 2^53 (10^15 < 2^53 < 10^16): `Number` is exact. */
 const SAFE_DIGITS = 15
 
-function deserialize(
-  text: string,
-  name: string,
-  budget?: FileBudget
-): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: number } {
+const MAX_SAFE = Number.MAX_SAFE_INTEGER
+const MAX_SAFE_BIG = BigInt(MAX_SAFE)
+
+function deserialize(text: string, name: string, headerLength: number, budget?: FileBudget): Parsed {
   const bad = (detail: string, cause?: unknown): CheckpointError =>
     new CheckpointError('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause })
   const metadata = Object.create(null) as Record<string, string>
-  const tensors: RawTensor[] = []
-  let lastEnd = 0
+  const tensors: TensorInfo[] = []
+  const begins: number[] = []
+  const ends: number[] = []
+  const exact = new Map<number, ExactValues>()
+  const dataStart = 8 + headerLength
+  const dataStartBig = BigInt(dataStart)
+  // offsets up to this give absolute offsets below 2^53 as numbers
+  const safeOffset = MAX_SAFE - dataStart
+  let needsExact = false
+  // the last end taken by the fast path, as text, number and absolute BigInt (one value, kept consistent)
+  let prevEndText = ''
+  let prevEnd = -1
+  let prevEndBig = 0n
   // Tensors are charged to the budget in one call at the end, not one call per tensor: `room` is what the budget
   // allows now (nothing else runs during this synchronous parse), and the tensor that goes past it is charged
   // alone, so the error and what stays charged are those of one `addTensors(1)` per tensor.
@@ -226,6 +240,25 @@ function deserialize(
     charged = counted
     b.addTensors(1)
   }
+  /** A member read with exact values (the strict path, or a fast-path value of more than SAFE_DIGITS digits). */
+  const addExact = (key: string, dtype: string, v: ExactValues): void => {
+    if (v.begin > MAX_SAFE_BIG || v.end > MAX_SAFE_BIG || v.dims.some((d) => d > MAX_SAFE_BIG)) {
+      exact.set(tensors.length, v)
+      needsExact = true
+    }
+    const begin = Number(v.begin)
+    const end = Number(v.end)
+    if (begin > safeOffset || end > safeOffset) needsExact = true
+    // Unsafe dims are rejected after validation (see the module comment); Number() here is only storage.
+    tensors.push({
+      name: key,
+      shape: v.dims.map((d) => Number(d)),
+      dtype,
+      byteRange: { file: name, start: dataStartBig + v.begin, end: dataStartBig + v.end }
+    })
+    begins.push(begin)
+    ends.push(end)
+  }
   const onMember = (key: string, value: JsonValue): void => {
     if (key === '__metadata__') {
       if (value === null) return
@@ -242,8 +275,7 @@ function deserialize(
     }
     const t = tensorEntry(key, value, bad)
     if (++counted > room) overBudget()
-    tensors.push(t)
-    if (t.end > lastEnd) lastEnd = t.end
+    addExact(key, t.dtype, t)
   }
   const fastPath: MemberFastPath = {
     depth: 2,
@@ -255,9 +287,9 @@ function deserialize(
         if (m === null) return taken
         const key = m[1] as string
         const dtype = m[2] as string
+        if (key === '__metadata__' || BITS[dtype] === undefined) return taken
         const b = m[4] as string
         const e = m[5] as string
-        if (key === '__metadata__' || BITS[dtype] === undefined) return taken
         const shape = m[3]
         let dims: number[]
         let long = b.length > SAFE_DIGITS || e.length > SAFE_DIGITS
@@ -272,17 +304,23 @@ function deserialize(
         if (++counted > room) overBudget()
         if (seen.has(key)) throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, at)
         seen.add(key)
+        const begin = b === prevEndText ? prevEnd : +b
         const end = +e
-        tensors.push({
-          name: key,
-          dtype,
-          dims,
-          begin: +b,
-          end,
+        if (long || begin > safeOffset || end > safeOffset) {
           // the regular expression bounds every value to 19 digits, below 2^64
-          big: long ? exactValues(shape, b, e) : undefined
-        })
-        if (end > lastEnd) lastEnd = end
+          const dimsBig = shape === undefined ? [] : shape.split(',').map(BigInt)
+          addExact(key, dtype, { dims: dimsBig, begin: BigInt(b), end: BigInt(e) })
+        } else {
+          // Writers put each tensor right after the previous one: its start is the previous end, the same
+          // BigInt (a BigInt from a number costs a runtime call, more than the rest of a member together).
+          const start = begin === prevEnd ? prevEndBig : BigInt(dataStart + begin)
+          prevEndText = e
+          prevEnd = end
+          prevEndBig = BigInt(dataStart + end)
+          tensors.push({ name: key, shape: dims, dtype, byteRange: { file: name, start, end: prevEndBig } })
+          begins.push(begin)
+          ends.push(end)
+        }
         taken = TENSOR_MEMBER.lastIndex
         if (json.charCodeAt(taken) !== 0x2c || json.charCodeAt(taken + 1) !== 0x22) return taken
         at = taken + 1
@@ -298,16 +336,7 @@ function deserialize(
     // what was read before an error stays charged, as with one charge per tensor
     if (counted > charged) budget?.addTensors(counted - charged)
   }
-  return { tensors, metadata, lastEnd }
-}
-
-/** The exact values of a fast-path member with a value of more than SAFE_DIGITS digits. */
-function exactValues(shape: string | undefined, begin: string, end: string): ExactValues | undefined {
-  const dims = shape === undefined ? [] : shape.split(',').map(BigInt)
-  const max = BigInt(Number.MAX_SAFE_INTEGER)
-  const b = BigInt(begin)
-  const e = BigInt(end)
-  return b > max || e > max || dims.some((d) => d > max) ? { dims, begin: b, end: e } : undefined
+  return { tensors, begins, ends, exact, needsExact, metadata }
 }
 
 /**
@@ -322,7 +351,11 @@ const TENSOR_MEMBER =
   // eslint-disable-next-line no-control-regex
   /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y
 
-function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => CheckpointError): RawTensor {
+function tensorEntry(
+  key: string,
+  value: JsonValue,
+  bad: (detail: string) => CheckpointError
+): ExactValues & { dtype: string } {
   const what = `tensor ${JSON.stringify(key)}`
   if (!isJsonObject(value)) throw bad(`${what} must be an object, found ${describeJsonType(value)}`)
   const entry: JsonObject = value
@@ -352,112 +385,91 @@ function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => Che
       `${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`
     )
   }
-  const max = BigInt(Number.MAX_SAFE_INTEGER)
-  const exact = b > max || e > max || dims.some((d) => d > max)
-  return {
-    name: key,
-    dtype,
-    dims: dims.map((d) => Number(d)),
-    begin: Number(b),
-    end: Number(e),
-    big: exact ? { dims, begin: b, end: e } : undefined
-  }
+  return { dtype, dims, begin: b, end: e }
 }
 
 /** What step 8 gives: the tensors in file order, and the size of the data buffer (the last end). */
 interface Validated {
   tensors: TensorInfo[]
   dataBytes: bigint
-  /** Validated with BigInts: a dimension may be past 2^53-1 (see `parseSafetensorsHeader`). */
-  exact: boolean
 }
-
-const MAX_SAFE = Number.MAX_SAFE_INTEGER
 
 /**
  * Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. With numbers when every value and
  * every absolute offset is below 2^53 (comparisons and sums then exact); a product that passes 2^53 is redone
- * with BigInts for that tensor. Anything larger takes `validateExact`, the reference's u64 arithmetic throughout.
+ * with BigInts for that tensor. Otherwise `validateExact`, the reference's u64 arithmetic throughout.
  */
-function validate(raw: RawTensor[], name: string, headerLength: number, lastEnd: number): Validated {
-  const dataStart = 8 + headerLength
-  if (dataStart + lastEnd > MAX_SAFE || raw.some((t) => t.big !== undefined)) {
-    return validateExact(raw, name, BigInt(dataStart))
-  }
-  // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
-  // sharing an offset keep header order.
-  let sorted = raw
-  for (let i = 1; i < raw.length; i++) {
-    const a = raw[i - 1] as RawTensor
-    const b = raw[i] as RawTensor
-    if (a.begin > b.begin || (a.begin === b.begin && a.end > b.end)) {
-      sorted = sortByOffsets(raw)
-      break
-    }
-  }
+function validate(p: Parsed, name: string): Validated {
+  if (p.needsExact) return validateExact(p, name)
+  const { tensors, begins, ends } = p
+  const order = fileOrder(begins, ends)
   let start = 0
-  const out: TensorInfo[] = new Array<TensorInfo>(sorted.length)
-  for (let i = 0; i < sorted.length; i++) {
-    const t = sorted[i] as RawTensor
-    if (t.begin !== start || t.end < t.begin) throw invalidOffset(name, t, start)
-    start = t.end
-    const dims = t.dims
+  const out = order === undefined ? tensors : new Array<TensorInfo>(tensors.length)
+  for (let k = 0; k < tensors.length; k++) {
+    const i = order === undefined ? k : (order[k] as number)
+    const t = tensors[i] as TensorInfo
+    const begin = begins[i] as number
+    const end = ends[i] as number
+    if (begin !== start || end < begin) throw invalidOffset(name, t.name, begin, end, start)
+    start = end
+    const dims = t.shape
     let numel = 1
     for (let j = 0; j < dims.length && numel <= MAX_SAFE; j++) numel *= dims[j] as number
     const nbits = numel * (BITS[t.dtype] as number)
-    if (nbits > MAX_SAFE) checkSize(name, t.name, t.dtype, dims.map(BigInt), BigInt(t.begin), BigInt(t.end))
+    if (nbits > MAX_SAFE) checkSize(name, t.name, t.dtype, dims.map(BigInt), BigInt(begin), BigInt(end))
     else if (nbits % 8 !== 0) throw misaligned(name, t.name, t.dtype, numel)
-    else if (t.end - t.begin !== nbits / 8) throw invalidInfo(name, t.name, t.dtype, dims, nbits / 8, t.end - t.begin)
-    out[i] = {
-      name: t.name,
-      shape: dims,
-      dtype: t.dtype,
-      byteRange: { file: name, start: BigInt(dataStart + t.begin), end: BigInt(dataStart + t.end) }
-    }
+    else if (end - begin !== nbits / 8) throw invalidInfo(name, t.name, t.dtype, dims, nbits / 8, end - begin)
+    if (order !== undefined) out[k] = t
   }
-  return { tensors: out, dataBytes: BigInt(start), exact: false }
+  return { tensors: out, dataBytes: BigInt(start) }
 }
 
-function sortByOffsets<T extends { begin: number | bigint; end: number | bigint }>(raw: T[]): T[] {
-  return raw
-    .map((t, j) => ({ t, j }))
-    .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
-    .map((x) => x.t)
-}
-
-/** `validate` with the exact u64 values, for a header holding a value past 2^53-1. */
-function validateExact(raw: RawTensor[], name: string, dataStart: bigint): Validated {
-  const exact = raw.map((t) => ({
-    name: t.name,
-    dtype: t.dtype,
-    dims: t.big?.dims ?? t.dims.map(BigInt),
-    begin: t.big?.begin ?? BigInt(t.begin),
-    end: t.big?.end ?? BigInt(t.end)
-  }))
-  let sorted = exact
-  for (let i = 1; i < exact.length; i++) {
-    const a = exact[i - 1] as (typeof exact)[number]
-    const b = exact[i] as (typeof exact)[number]
-    if (a.begin > b.begin || (a.begin === b.begin && a.end > b.end)) {
-      sorted = sortByOffsets(exact)
-      break
+/**
+ * The indices in (begin, end) order, or undefined when the header is in that order already: writers emit offset
+ * order, so check before paying for a sort. Ties keep header order (zero-sized tensors sharing an offset).
+ */
+function fileOrder<T extends number | bigint>(begins: readonly T[], ends: readonly T[]): number[] | undefined {
+  for (let i = 1; i < begins.length; i++) {
+    const a = begins[i - 1] as T
+    const b = begins[i] as T
+    if (a > b || (a === b && (ends[i - 1] as T) > (ends[i] as T))) {
+      return begins
+        .map((_, j) => j)
+        .sort(
+          (x, y) =>
+            ascending(begins[x] as T, begins[y] as T) || ascending(ends[x] as T, ends[y] as T) || x - y
+        )
     }
   }
+  return undefined
+}
+
+/** `validate` with the exact u64 values, for a header holding a value or an absolute offset past 2^53-1. */
+function validateExact(p: Parsed, name: string): Validated {
+  const values = p.tensors.map(
+    (t, i): ExactValues =>
+      p.exact.get(i) ?? {
+        dims: t.shape.map(BigInt),
+        begin: BigInt(p.begins[i] as number),
+        end: BigInt(p.ends[i] as number)
+      }
+  )
+  const order = fileOrder(
+    values.map((v) => v.begin),
+    values.map((v) => v.end)
+  )
   let start = 0n
   const out: TensorInfo[] = []
-  for (const t of sorted) {
-    if (t.begin !== start || t.end < t.begin) throw invalidOffset(name, t, start)
-    start = t.end
-    checkSize(name, t.name, t.dtype, t.dims, t.begin, t.end)
-    out.push({
-      name: t.name,
-      // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
-      shape: t.dims.map((d) => Number(d)),
-      dtype: t.dtype,
-      byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
-    })
+  for (let k = 0; k < values.length; k++) {
+    const i = order === undefined ? k : (order[k] as number)
+    const t = p.tensors[i] as TensorInfo
+    const v = values[i] as ExactValues
+    if (v.begin !== start || v.end < v.begin) throw invalidOffset(name, t.name, v.begin, v.end, start)
+    start = v.end
+    checkSize(name, t.name, t.dtype, v.dims, v.begin, v.end)
+    out.push(t)
   }
-  return { tensors: out, dataBytes: start, exact: true }
+  return { tensors: out, dataBytes: start }
 }
 
 /** The size rules of step 8 for one tensor, in u64 arithmetic as the reference computes them. */
@@ -477,13 +489,15 @@ function checkSize(name: string, tensor: string, dtype: string, dims: bigint[], 
 
 function invalidOffset(
   name: string,
-  t: { name: string; begin: number | bigint; end: number | bigint },
+  tensor: string,
+  begin: number | bigint,
+  end: number | bigint,
   start: number | bigint
 ): CheckpointError {
   return new CheckpointError(
     'InvalidOffset',
     name,
-    `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
+    `invalid offset for tensor ${JSON.stringify(tensor)}: data_offsets [${begin}, ${end}] ` +
       `but the previous tensor ended at ${start} (overlap, hole or begin > end)`
   )
 }
