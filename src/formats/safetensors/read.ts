@@ -218,6 +218,9 @@ function deserialize(text: string, name: string, headerLength: number, budget?: 
   // offsets up to this give absolute offsets below 2^53 as numbers
   const safeOffset = MAX_SAFE - dataStart
   let needsExact = false
+  // Shapes repeat (a LoRA has a few dozen distinct ones for thousands of tensors): each distinct shape text is
+  // split and converted once, and each tensor gets its own copy of the dims.
+  const shapes = new Map<string, number[]>()
   // the last end taken by the fast path, as text, number and absolute BigInt (one value, kept consistent)
   let prevEndText = ''
   let prevEnd = -1
@@ -295,10 +298,15 @@ function deserialize(text: string, name: string, headerLength: number, budget?: 
         let long = b.length > SAFE_DIGITS || e.length > SAFE_DIGITS
         if (shape === undefined) dims = []
         else {
-          const parts = shape.split(',')
-          dims = new Array<number>(parts.length)
-          for (let i = 0; i < parts.length; i++) dims[i] = +(parts[i] as string)
-          if (shape.length > SAFE_DIGITS && !long) long = parts.some((d) => d.length > SAFE_DIGITS)
+          const known = shapes.get(shape)
+          if (known !== undefined) dims = known.slice()
+          else {
+            const parts = shape.split(',')
+            dims = new Array<number>(parts.length)
+            for (let i = 0; i < parts.length; i++) dims[i] = +(parts[i] as string)
+            if (shape.length > SAFE_DIGITS && parts.some((d) => d.length > SAFE_DIGITS)) long = true
+            else shapes.set(shape, dims.slice())
+          }
         }
         // charged before the duplicate check: a member taken here is charged as soon as it is read
         if (++counted > room) overBudget()
