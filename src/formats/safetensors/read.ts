@@ -6,10 +6,12 @@
  * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
  *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
  * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
- *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
+ *   `TensorInfo.shape` holds safe JS numbers; byte ranges are BigInts and need no such rule.
+ * Validation (validate.ts) computes with JS numbers while every value is below 2^53, which is exact, and with
+ * BigInts otherwise: the same results, without a BigInt per value for the files real writers emit.
  */
 import { Buffer } from 'node:buffer'
-import { SAFETENSORS_DTYPE_BITS, isSafetensorsDtype } from '../dtypes.js'
+import { isSafetensorsDtype } from '../dtypes.js'
 import { fileBudget, type FileBudget, type ReadBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import {
@@ -26,7 +28,7 @@ import {
 import type { ByteSource } from '../source.js'
 import type { Checkpoint, TensorInfo } from '../types.js'
 import { SAFETENSORS_LIMITS } from '../limits.js'
-import { ascending } from '../../util/order.js'
+import { BITS, MAX_SAFE, validate, type ExactValues, type Parsed } from './validate.js'
 
 export const MAX_SAFETENSORS_HEADER = SAFETENSORS_LIMITS.maxHeaderBytes
 
@@ -40,8 +42,6 @@ export interface SafetensorsHeader {
   /** Size of the data buffer (the last END). */
   dataBytes: bigint
 }
-
-const U64_MAX = (1n << 64n) - 1n
 
 /**
  * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
@@ -92,9 +92,8 @@ export function parseSafetensorsHeader(
   } catch (e) {
     throw new CheckpointError('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e })
   }
-  const raw = deserialize(text, name, budget)
-  const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength))
-  const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd
+  const parsed = deserialize(text, name, headerLength, budget)
+  const { tensors, dataBytes } = validate(parsed, name)
   const total = 8n + BigInt(headerLength) + dataBytes
   if (total !== BigInt(fileSize)) {
     throw new CheckpointError(
@@ -105,16 +104,18 @@ export function parseSafetensorsHeader(
         (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)')
     )
   }
-  for (const t of tensors) {
-    if (t.shape.some((d) => !Number.isSafeInteger(d))) {
-      throw new CheckpointError(
-        'InvalidHeaderDeserialization',
-        name,
-        `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`
-      )
+  // only an exact (BigInt) validation can have let a dimension past 2^53-1 through
+  if (parsed.needsExact)
+    for (const t of tensors) {
+      if (t.shape.some((d) => !Number.isSafeInteger(d))) {
+        throw new CheckpointError(
+          'InvalidHeaderDeserialization',
+          name,
+          `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`
+        )
+      }
     }
-  }
-  return { headerLength, tensors, metadata: raw.metadata, dataBytes }
+  return { headerLength, tensors, metadata: parsed.metadata, dataBytes }
 }
 
 export interface SafetensorsReadOptions {
@@ -170,25 +171,68 @@ async function countTensorEntries(source: ByteSource, n: number, budget: FileBud
   }
 }
 
-interface RawTensor {
-  name: string
-  dtype: string
-  /** Dims as BigInt until validation: the reference's ValidationOverflow needs the exact u64 values. */
-  dims: bigint[]
-  begin: bigint
-  end: bigint
-}
+/** Decimal integers of at most this many digits are below 2^53 (10^15 < 2^53 < 10^16): `Number` is exact. */
+const SAFE_DIGITS = 15
 
-function deserialize(
-  text: string,
-  name: string,
-  budget?: FileBudget
-): { tensors: RawTensor[]; metadata: Record<string, string>; lastEnd: bigint } {
+const MAX_SAFE_BIG = BigInt(MAX_SAFE)
+
+function deserialize(text: string, name: string, headerLength: number, budget?: FileBudget): Parsed {
   const bad = (detail: string, cause?: unknown): CheckpointError =>
     new CheckpointError('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause })
   const metadata = Object.create(null) as Record<string, string>
-  const tensors: RawTensor[] = []
-  let lastEnd = 0n
+  const tensors: TensorInfo[] = []
+  const begins: number[] = []
+  const ends: number[] = []
+  const exact = new Map<number, ExactValues>()
+  const dataStart = 8 + headerLength
+  const dataStartBig = BigInt(dataStart)
+  // offsets up to this give absolute offsets below 2^53 as numbers
+  const safeOffset = MAX_SAFE - dataStart
+  let needsExact = false
+  // Shapes repeat (a LoRA has a few dozen distinct ones for thousands of tensors): each distinct shape text is
+  // split and converted once, and each tensor gets its own copy of the dims.
+  const shapes = new Map<string, number[]>()
+  // the last end taken by the fast path, as text, number and absolute BigInt (one value, kept consistent)
+  let prevEndText = ''
+  let prevEnd = -1
+  let prevEndBig = 0n
+  // Tensors are charged to the budget in one call at the end, not one call per tensor: `room` is what the budget
+  // allows now (nothing else runs during this synchronous parse), and the tensor that goes past it is charged
+  // alone, so the error and what stays charged are those of one `addTensors(1)` per tensor.
+  const room =
+    budget === undefined
+      ? Infinity
+      : Math.min(
+          budget.limits.maxTensorsPerFile - budget.tensors,
+          budget.limits.maxTensorsPerRun - budget.run.tensors
+        )
+  let counted = 0
+  let charged = 0
+  const overBudget = (): void => {
+    const b = budget as FileBudget
+    b.addTensors(counted - 1 - charged)
+    charged = counted
+    b.addTensors(1)
+  }
+  /** A member read with exact values (the strict path, or a fast-path value of more than SAFE_DIGITS digits). */
+  const addExact = (key: string, dtype: string, v: ExactValues): void => {
+    if (v.begin > MAX_SAFE_BIG || v.end > MAX_SAFE_BIG || v.dims.some((d) => d > MAX_SAFE_BIG)) {
+      exact.set(tensors.length, v)
+      needsExact = true
+    }
+    const begin = Number(v.begin)
+    const end = Number(v.end)
+    if (begin > safeOffset || end > safeOffset) needsExact = true
+    // Unsafe dims are rejected after validation (see the module comment); Number() here is only storage.
+    tensors.push({
+      name: key,
+      shape: v.dims.map((d) => Number(d)),
+      dtype,
+      byteRange: { file: name, start: dataStartBig + v.begin, end: dataStartBig + v.end }
+    })
+    begins.push(begin)
+    ends.push(end)
+  }
   const onMember = (key: string, value: JsonValue): void => {
     if (key === '__metadata__') {
       if (value === null) return
@@ -204,32 +248,62 @@ function deserialize(
       return
     }
     const t = tensorEntry(key, value, bad)
-    budget?.addTensors(1)
-    tensors.push(t)
-    if (t.end > lastEnd) lastEnd = t.end
+    if (++counted > room) overBudget()
+    addExact(key, t.dtype, t)
   }
   const fastPath: MemberFastPath = {
     depth: 2,
-    take(json, at) {
-      TENSOR_MEMBER.lastIndex = at
-      const m = TENSOR_MEMBER.exec(json)
-      if (m === null) return undefined
-      const key = m[1] as string
-      const dtype = m[2] as string
-      if (key === '__metadata__' || !isSafetensorsDtype(dtype)) return undefined
-      const dims: bigint[] = []
-      if (m[3] !== undefined) for (const d of m[3].split(',')) dims.push(BigInt(d))
-      const t: RawTensor = {
-        name: key,
-        dtype,
-        dims,
-        begin: BigInt(m[4] as string),
-        end: BigInt(m[5] as string)
+    take(json, at, seen) {
+      let taken = -1
+      for (;;) {
+        TENSOR_MEMBER.lastIndex = at
+        const m = TENSOR_MEMBER.exec(json)
+        if (m === null) return taken
+        const key = m[1] as string
+        const dtype = m[2] as string
+        if (key === '__metadata__' || BITS[dtype] === undefined) return taken
+        const b = m[4] as string
+        const e = m[5] as string
+        const shape = m[3]
+        let dims: number[]
+        let long = b.length > SAFE_DIGITS || e.length > SAFE_DIGITS
+        if (shape === undefined) dims = []
+        else {
+          const known = shapes.get(shape)
+          if (known !== undefined) dims = known.slice()
+          else {
+            const parts = shape.split(',')
+            dims = new Array<number>(parts.length)
+            for (let i = 0; i < parts.length; i++) dims[i] = +(parts[i] as string)
+            if (shape.length > SAFE_DIGITS && parts.some((d) => d.length > SAFE_DIGITS)) long = true
+            else shapes.set(shape, dims.slice())
+          }
+        }
+        // charged before the duplicate check: a member taken here is charged as soon as it is read
+        if (++counted > room) overBudget()
+        if (seen.has(key)) throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, at)
+        seen.add(key)
+        const begin = b === prevEndText ? prevEnd : +b
+        const end = +e
+        if (long || begin > safeOffset || end > safeOffset) {
+          // the regular expression bounds every value to 19 digits, below 2^64
+          const dimsBig = shape === undefined ? [] : shape.split(',').map(BigInt)
+          addExact(key, dtype, { dims: dimsBig, begin: BigInt(b), end: BigInt(e) })
+        } else {
+          // Writers put each tensor right after the previous one: its start is the previous end, the same
+          // BigInt (a BigInt from a number costs a runtime call, more than the rest of a member together).
+          const start = begin === prevEnd ? prevEndBig : BigInt(dataStart + begin)
+          prevEndText = e
+          prevEnd = end
+          prevEndBig = BigInt(dataStart + end)
+          tensors.push({ name: key, shape: dims, dtype, byteRange: { file: name, start, end: prevEndBig } })
+          begins.push(begin)
+          ends.push(end)
+        }
+        taken = TENSOR_MEMBER.lastIndex
+        if (json.charCodeAt(taken) !== 0x2c || json.charCodeAt(taken + 1) !== 0x22) return taken
+        at = taken + 1
       }
-      budget?.addTensors(1)
-      tensors.push(t)
-      if (t.end > lastEnd) lastEnd = t.end
-      return { key, end: TENSOR_MEMBER.lastIndex }
     }
   }
   try {
@@ -237,8 +311,11 @@ function deserialize(
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw bad(e.message, e)
     throw e
+  } finally {
+    // what was read before an error stays charged, as with one charge per tensor
+    if (counted > charged) budget?.addTensors(counted - charged)
   }
-  return { tensors, metadata, lastEnd }
+  return { tensors, begins, ends, exact, needsExact, metadata }
 }
 
 /**
@@ -253,7 +330,11 @@ const TENSOR_MEMBER =
   // eslint-disable-next-line no-control-regex
   /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y
 
-function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => CheckpointError): RawTensor {
+function tensorEntry(
+  key: string,
+  value: JsonValue,
+  bad: (detail: string) => CheckpointError
+): ExactValues & { dtype: string } {
   const what = `tensor ${JSON.stringify(key)}`
   if (!isJsonObject(value)) throw bad(`${what} must be an object, found ${describeJsonType(value)}`)
   const entry: JsonObject = value
@@ -283,75 +364,5 @@ function tensorEntry(key: string, value: JsonValue, bad: (detail: string) => Che
       `${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`
     )
   }
-  return { name: key, dtype, dims, begin: b, end: e }
-}
-
-/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
-function validate(raw: RawTensor[], name: string, dataStart: bigint): TensorInfo[] {
-  // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
-  // sharing an offset keep header order.
-  let sorted = raw
-  for (let i = 1; i < raw.length; i++) {
-    const a = raw[i - 1] as RawTensor
-    const b = raw[i] as RawTensor
-    if (ascending(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
-      sorted = raw
-        .map((t, j) => ({ t, j }))
-        .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
-        .map((x) => x.t)
-      break
-    }
-  }
-  let start = 0n
-  const out: TensorInfo[] = []
-  for (const t of sorted) {
-    if (t.begin !== start || t.end < t.begin) {
-      throw new CheckpointError(
-        'InvalidOffset',
-        name,
-        `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
-          `but the previous tensor ended at ${start} (overlap, hole or begin > end)`
-      )
-    }
-    start = t.end
-    let numel = 1n
-    for (const d of t.dims) {
-      numel *= d
-      if (numel > U64_MAX) throw overflow(name, t)
-    }
-    const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype] as number)
-    if (nbits > U64_MAX) throw overflow(name, t)
-    if (nbits % 8n !== 0n) {
-      throw new CheckpointError(
-        'MisalignedSlice',
-        name,
-        `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`
-      )
-    }
-    if (t.end - t.begin !== nbits / 8n) {
-      throw new CheckpointError(
-        'TensorInvalidInfo',
-        name,
-        `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
-          `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`
-      )
-    }
-    out.push({
-      name: t.name,
-      // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
-      shape: t.dims.map((d) => Number(d)),
-      dtype: t.dtype,
-      byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
-    })
-  }
-  return out
-}
-
-function overflow(name: string, t: RawTensor): CheckpointError {
-  return new CheckpointError(
-    'ValidationOverflow',
-    name,
-    `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
-      `shape [${t.dims}] of ${t.dtype}`
-  )
+  return { dtype, dims, begin: b, end: e }
 }
