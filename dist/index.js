@@ -39433,12 +39433,9 @@ class Parser {
             if (this.text.charCodeAt(this.pos) !== Ch.Quote)
                 this.fail('expected a string key');
             const keyAt = this.pos;
-            const taken = fast?.take(this.text, keyAt);
-            if (taken !== undefined) {
-                if (seen.has(taken.key))
-                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(taken.key)}`, keyAt);
-                seen.add(taken.key);
-                this.pos = taken.end;
+            const taken = fast === undefined ? -1 : fast.take(this.text, keyAt, seen);
+            if (taken >= 0) {
+                this.pos = taken;
             }
             else {
                 const key = this.string();
@@ -39638,6 +39635,126 @@ function ascending(a, b) {
 /** Plain code-unit order of strings: the tie-break of every sorted list in a report. */
 const byCodeUnit = ascending;
 
+;// CONCATENATED MODULE: ./src/formats/safetensors/validate.ts
+/**
+ * Step 8 of the safetensors rules (docs/reference/formats.md §1.4) on a parsed header: offsets contiguous from 0
+ * in (begin, end) order, sizes exact in u64 arithmetic, with the reference crate's error names. Split from
+ * read.ts, which parses; see there for the deliberate differences from the reference.
+ */
+
+
+
+const validate_U64_MAX = (1n << 64n) - 1n;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Bits per element by dtype, without a prototype: `BITS[x] === undefined` is exactly "not a dtype". */
+const BITS = Object.assign(Object.create(null), SAFETENSORS_DTYPE_BITS);
+/**
+ * Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. With numbers when every value and
+ * every absolute offset is below 2^53 (comparisons and sums then exact); a product that passes 2^53 is redone
+ * with BigInts for that tensor. Otherwise `validateExact`, the reference's u64 arithmetic throughout.
+ */
+function validate(p, name) {
+    if (p.needsExact)
+        return validateExact(p, name);
+    const { tensors, begins, ends } = p;
+    const order = fileOrder(begins, ends);
+    let start = 0;
+    const out = order === undefined ? tensors : new Array(tensors.length);
+    for (let k = 0; k < tensors.length; k++) {
+        const i = order === undefined ? k : order[k];
+        const t = tensors[i];
+        const begin = begins[i];
+        const end = ends[i];
+        if (begin !== start || end < begin)
+            throw invalidOffset(name, t.name, begin, end, start);
+        start = end;
+        const dims = t.shape;
+        let numel = 1;
+        for (let j = 0; j < dims.length && numel <= MAX_SAFE; j++)
+            numel *= dims[j];
+        const nbits = numel * BITS[t.dtype];
+        if (nbits > MAX_SAFE)
+            checkSize(name, t.name, t.dtype, dims.map(BigInt), BigInt(begin), BigInt(end));
+        else if (nbits % 8 !== 0)
+            throw misaligned(name, t.name, t.dtype, numel);
+        else if (end - begin !== nbits / 8)
+            throw invalidInfo(name, t.name, t.dtype, dims, nbits / 8, end - begin);
+        if (order !== undefined)
+            out[k] = t;
+    }
+    return { tensors: out, dataBytes: BigInt(start) };
+}
+/**
+ * The indices in (begin, end) order, or undefined when the header is in that order already: writers emit offset
+ * order, so check before paying for a sort. Ties keep header order (zero-sized tensors sharing an offset).
+ */
+function fileOrder(begins, ends) {
+    for (let i = 1; i < begins.length; i++) {
+        const a = begins[i - 1];
+        const b = begins[i];
+        if (a > b || (a === b && ends[i - 1] > ends[i])) {
+            return begins
+                .map((_, j) => j)
+                .sort((x, y) => ascending(begins[x], begins[y]) || ascending(ends[x], ends[y]) || x - y);
+        }
+    }
+    return undefined;
+}
+/** `validate` with the exact u64 values, for a header holding a value or an absolute offset past 2^53-1. */
+function validateExact(p, name) {
+    const values = p.tensors.map((t, i) => p.exact.get(i) ?? {
+        dims: t.shape.map(BigInt),
+        begin: BigInt(p.begins[i]),
+        end: BigInt(p.ends[i])
+    });
+    const order = fileOrder(values.map((v) => v.begin), values.map((v) => v.end));
+    let start = 0n;
+    const out = [];
+    for (let k = 0; k < values.length; k++) {
+        const i = order === undefined ? k : order[k];
+        const t = p.tensors[i];
+        const v = values[i];
+        if (v.begin !== start || v.end < v.begin)
+            throw invalidOffset(name, t.name, v.begin, v.end, start);
+        start = v.end;
+        checkSize(name, t.name, t.dtype, v.dims, v.begin, v.end);
+        out.push(t);
+    }
+    return { tensors: out, dataBytes: start };
+}
+/** The size rules of step 8 for one tensor, in u64 arithmetic as the reference computes them. */
+function checkSize(name, tensor, dtype, dims, begin, end) {
+    let numel = 1n;
+    for (const d of dims) {
+        numel *= d;
+        if (numel > validate_U64_MAX)
+            throw overflow(name, tensor, dtype, dims);
+    }
+    const nbits = numel * BigInt(BITS[dtype]);
+    if (nbits > validate_U64_MAX)
+        throw overflow(name, tensor, dtype, dims);
+    if (nbits % 8n !== 0n)
+        throw misaligned(name, tensor, dtype, numel);
+    if (end - begin !== nbits / 8n)
+        throw invalidInfo(name, tensor, dtype, dims, nbits / 8n, end - begin);
+}
+// The messages below take numbers or BigInts: both print the same digits.
+function invalidOffset(name, tensor, begin, end, start) {
+    return new errors/* CheckpointError */.jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(tensor)}: data_offsets [${begin}, ${end}] ` +
+        `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
+}
+function misaligned(name, tensor, dtype, numel) {
+    return new errors/* CheckpointError */.jg('MisalignedSlice', name, `tensor ${JSON.stringify(tensor)}: ${numel} elements of ${dtype} do not fill whole bytes`);
+}
+function invalidInfo(name, tensor, dtype, dims, needs, span) {
+    return new errors/* CheckpointError */.jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(tensor)}: shape [${dims.join(',')}] of ` +
+        `${dtype} needs ${needs} bytes but data_offsets span ${span}`);
+}
+function overflow(name, tensor, dtype, dims) {
+    return new errors/* CheckpointError */.jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(tensor)}: ` +
+        `shape [${dims.join(',')}] of ${dtype}`);
+}
+
 ;// CONCATENATED MODULE: ./src/formats/safetensors/read.ts
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
@@ -39647,7 +39764,9 @@ const byCodeUnit = ascending;
  * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
  *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
  * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
- *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
+ *   `TensorInfo.shape` holds safe JS numbers; byte ranges are BigInts and need no such rule.
+ * Validation (validate.ts) computes with JS numbers while every value is below 2^53, which is exact, and with
+ * BigInts otherwise: the same results, without a BigInt per value for the files real writers emit.
  */
 
 
@@ -39657,7 +39776,6 @@ const byCodeUnit = ascending;
 
 
 const MAX_SAFETENSORS_HEADER = limits/* SAFETENSORS_LIMITS */.rI.maxHeaderBytes;
-const read_U64_MAX = (1n << 64n) - 1n;
 /**
  * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
  */
@@ -39689,21 +39807,22 @@ function parseSafetensorsHeader(header, fileSize, name, budget) {
     catch (e) {
         throw new errors/* CheckpointError */.jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
     }
-    const raw = deserialize(text, name, budget);
-    const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
-    const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
+    const parsed = deserialize(text, name, headerLength, budget);
+    const { tensors, dataBytes } = validate(parsed, name);
     const total = 8n + BigInt(headerLength) + dataBytes;
     if (total !== BigInt(fileSize)) {
         throw new errors/* CheckpointError */.jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
             `but the file has ${fileSize}` +
             (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
     }
-    for (const t of tensors) {
-        if (t.shape.some((d) => !Number.isSafeInteger(d))) {
-            throw new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+    // only an exact (BigInt) validation can have let a dimension past 2^53-1 through
+    if (parsed.needsExact)
+        for (const t of tensors) {
+            if (t.shape.some((d) => !Number.isSafeInteger(d))) {
+                throw new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+            }
         }
-    }
-    return { headerLength, tensors, metadata: raw.metadata, dataBytes };
+    return { headerLength, tensors, metadata: parsed.metadata, dataBytes };
 }
 /** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
 async function readSafetensors(source, options = {}) {
@@ -39750,11 +39869,62 @@ async function countTensorEntries(source, n, budget) {
             budget.checkTensorCount(count, 'the header');
     }
 }
-function deserialize(text, name, budget) {
+/** Decimal integers of at most this many digits are below 2^53 (10^15 < 2^53 < 10^16): `Number` is exact. */
+const SAFE_DIGITS = 15;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+function deserialize(text, name, headerLength, budget) {
     const bad = (detail, cause) => new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
     const metadata = Object.create(null);
     const tensors = [];
-    let lastEnd = 0n;
+    const begins = [];
+    const ends = [];
+    const exact = new Map();
+    const dataStart = 8 + headerLength;
+    const dataStartBig = BigInt(dataStart);
+    // offsets up to this give absolute offsets below 2^53 as numbers
+    const safeOffset = MAX_SAFE - dataStart;
+    let needsExact = false;
+    // Shapes repeat (a LoRA has a few dozen distinct ones for thousands of tensors): each distinct shape text is
+    // split and converted once, and each tensor gets its own copy of the dims.
+    const shapes = new Map();
+    // the last end taken by the fast path, as text, number and absolute BigInt (one value, kept consistent)
+    let prevEndText = '';
+    let prevEnd = -1;
+    let prevEndBig = 0n;
+    // Tensors are charged to the budget in one call at the end, not one call per tensor: `room` is what the budget
+    // allows now (nothing else runs during this synchronous parse), and the tensor that goes past it is charged
+    // alone, so the error and what stays charged are those of one `addTensors(1)` per tensor.
+    const room = budget === undefined
+        ? Infinity
+        : Math.min(budget.limits.maxTensorsPerFile - budget.tensors, budget.limits.maxTensorsPerRun - budget.run.tensors);
+    let counted = 0;
+    let charged = 0;
+    const overBudget = () => {
+        const b = budget;
+        b.addTensors(counted - 1 - charged);
+        charged = counted;
+        b.addTensors(1);
+    };
+    /** A member read with exact values (the strict path, or a fast-path value of more than SAFE_DIGITS digits). */
+    const addExact = (key, dtype, v) => {
+        if (v.begin > MAX_SAFE_BIG || v.end > MAX_SAFE_BIG || v.dims.some((d) => d > MAX_SAFE_BIG)) {
+            exact.set(tensors.length, v);
+            needsExact = true;
+        }
+        const begin = Number(v.begin);
+        const end = Number(v.end);
+        if (begin > safeOffset || end > safeOffset)
+            needsExact = true;
+        // Unsafe dims are rejected after validation (see the module comment); Number() here is only storage.
+        tensors.push({
+            name: key,
+            shape: v.dims.map((d) => Number(d)),
+            dtype,
+            byteRange: { file: name, start: dataStartBig + v.begin, end: dataStartBig + v.end }
+        });
+        begins.push(begin);
+        ends.push(end);
+    };
     const onMember = (key, value) => {
         if (key === '__metadata__') {
             if (value === null)
@@ -39770,38 +39940,74 @@ function deserialize(text, name, budget) {
             return;
         }
         const t = tensorEntry(key, value, bad);
-        budget?.addTensors(1);
-        tensors.push(t);
-        if (t.end > lastEnd)
-            lastEnd = t.end;
+        if (++counted > room)
+            overBudget();
+        addExact(key, t.dtype, t);
     };
     const fastPath = {
         depth: 2,
-        take(json, at) {
-            TENSOR_MEMBER.lastIndex = at;
-            const m = TENSOR_MEMBER.exec(json);
-            if (m === null)
-                return undefined;
-            const key = m[1];
-            const dtype = m[2];
-            if (key === '__metadata__' || !isSafetensorsDtype(dtype))
-                return undefined;
-            const dims = [];
-            if (m[3] !== undefined)
-                for (const d of m[3].split(','))
-                    dims.push(BigInt(d));
-            const t = {
-                name: key,
-                dtype,
-                dims,
-                begin: BigInt(m[4]),
-                end: BigInt(m[5])
-            };
-            budget?.addTensors(1);
-            tensors.push(t);
-            if (t.end > lastEnd)
-                lastEnd = t.end;
-            return { key, end: TENSOR_MEMBER.lastIndex };
+        take(json, at, seen) {
+            let taken = -1;
+            for (;;) {
+                TENSOR_MEMBER.lastIndex = at;
+                const m = TENSOR_MEMBER.exec(json);
+                if (m === null)
+                    return taken;
+                const key = m[1];
+                const dtype = m[2];
+                if (key === '__metadata__' || BITS[dtype] === undefined)
+                    return taken;
+                const b = m[4];
+                const e = m[5];
+                const shape = m[3];
+                let dims;
+                let long = b.length > SAFE_DIGITS || e.length > SAFE_DIGITS;
+                if (shape === undefined)
+                    dims = [];
+                else {
+                    const known = shapes.get(shape);
+                    if (known !== undefined)
+                        dims = known.slice();
+                    else {
+                        const parts = shape.split(',');
+                        dims = new Array(parts.length);
+                        for (let i = 0; i < parts.length; i++)
+                            dims[i] = +parts[i];
+                        if (shape.length > SAFE_DIGITS && parts.some((d) => d.length > SAFE_DIGITS))
+                            long = true;
+                        else
+                            shapes.set(shape, dims.slice());
+                    }
+                }
+                // charged before the duplicate check: a member taken here is charged as soon as it is read
+                if (++counted > room)
+                    overBudget();
+                if (seen.has(key))
+                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, at);
+                seen.add(key);
+                const begin = b === prevEndText ? prevEnd : +b;
+                const end = +e;
+                if (long || begin > safeOffset || end > safeOffset) {
+                    // the regular expression bounds every value to 19 digits, below 2^64
+                    const dimsBig = shape === undefined ? [] : shape.split(',').map(BigInt);
+                    addExact(key, dtype, { dims: dimsBig, begin: BigInt(b), end: BigInt(e) });
+                }
+                else {
+                    // Writers put each tensor right after the previous one: its start is the previous end, the same
+                    // BigInt (a BigInt from a number costs a runtime call, more than the rest of a member together).
+                    const start = begin === prevEnd ? prevEndBig : BigInt(dataStart + begin);
+                    prevEndText = e;
+                    prevEnd = end;
+                    prevEndBig = BigInt(dataStart + end);
+                    tensors.push({ name: key, shape: dims, dtype, byteRange: { file: name, start, end: prevEndBig } });
+                    begins.push(begin);
+                    ends.push(end);
+                }
+                taken = TENSOR_MEMBER.lastIndex;
+                if (json.charCodeAt(taken) !== 0x2c || json.charCodeAt(taken + 1) !== 0x22)
+                    return taken;
+                at = taken + 1;
+            }
         }
     };
     try {
@@ -39812,7 +40018,12 @@ function deserialize(text, name, budget) {
             throw bad(e.message, e);
         throw e;
     }
-    return { tensors, metadata, lastEnd };
+    finally {
+        // what was read before an error stays charged, as with one charge per tensor
+        if (counted > charged)
+            budget?.addTensors(counted - charged);
+    }
+    return { tensors, begins, ends, exact, needsExact, metadata };
 }
 /**
  * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
@@ -39856,61 +40067,7 @@ function tensorEntry(key, value, bad) {
     if (b === undefined || e === undefined) {
         throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => (isJsonNumber(o) ? o.raw : describeJsonType(o)))}]`);
     }
-    return { name: key, dtype, dims, begin: b, end: e };
-}
-/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
-function validate(raw, name, dataStart) {
-    // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
-    // sharing an offset keep header order.
-    let sorted = raw;
-    for (let i = 1; i < raw.length; i++) {
-        const a = raw[i - 1];
-        const b = raw[i];
-        if (ascending(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
-            sorted = raw
-                .map((t, j) => ({ t, j }))
-                .sort((x, y) => ascending(x.t.begin, y.t.begin) || ascending(x.t.end, y.t.end) || x.j - y.j)
-                .map((x) => x.t);
-            break;
-        }
-    }
-    let start = 0n;
-    const out = [];
-    for (const t of sorted) {
-        if (t.begin !== start || t.end < t.begin) {
-            throw new errors/* CheckpointError */.jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
-                `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
-        }
-        start = t.end;
-        let numel = 1n;
-        for (const d of t.dims) {
-            numel *= d;
-            if (numel > read_U64_MAX)
-                throw overflow(name, t);
-        }
-        const nbits = numel * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype]);
-        if (nbits > read_U64_MAX)
-            throw overflow(name, t);
-        if (nbits % 8n !== 0n) {
-            throw new errors/* CheckpointError */.jg('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
-        }
-        if (t.end - t.begin !== nbits / 8n) {
-            throw new errors/* CheckpointError */.jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
-                `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
-        }
-        out.push({
-            name: t.name,
-            // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
-            shape: t.dims.map((d) => Number(d)),
-            dtype: t.dtype,
-            byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
-        });
-    }
-    return out;
-}
-function overflow(name, t) {
-    return new errors/* CheckpointError */.jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
-        `shape [${t.dims}] of ${t.dtype}`);
+    return { dtype, dims, begin: b, end: e };
 }
 
 ;// CONCATENATED MODULE: ./src/formats/folders/sharded.ts
@@ -43310,7 +43467,6 @@ function chunkOrder(aPath, bPath, n) {
 
 ;// CONCATENATED MODULE: ./src/compare/model.ts
 
-
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
@@ -43340,22 +43496,6 @@ function segmentStart(segments, p) {
         at += segments[i].length + 1;
     return at;
 }
-function leafSig(leaf, t) {
-    return `${leaf}=${t.shape.join('x')}`;
-}
-function finishModule(m) {
-    // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
-    // A literal, not a spread of `m`, and no destructuring of the map: the CLI runs this interpreted, once per module.
-    const { path, leaves, position } = m;
-    if (leaves.size === 1) {
-        const [leaf, t] = leaves.entries().next().value;
-        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${(0,numel/* numel */.u)(t.shape)}` };
-    }
-    const names = [...leaves.keys()].sort();
-    const sig = names.map((l) => leafSig(l, leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${(0,numel/* numel */.u)(leaves.get(l).shape)}`).join(',');
-    return { path, leaves, position, sig, numelSig };
-}
 class ScopeBuilder {
     id;
     family;
@@ -43378,10 +43518,7 @@ class ScopeBuilder {
         return true;
     }
     build() {
-        const modules = [...this.modules.values()].map(finishModule);
-        const pathTemplate = modules.map((m) => m.path).join('\n');
-        const template = `${pathTemplate}\u0000${modules.map((m) => m.sig).join('\n')}`;
-        return { id: this.id, family: this.family, index: this.index, modules, template, pathTemplate };
+        return { id: this.id, family: this.family, index: this.index, modules: [...this.modules.values()] };
     }
 }
 /** Groups a checkpoint's tensors into scopes and modules. Linear in the number of keys. */
@@ -43485,6 +43622,9 @@ function squeeze(shape) {
 }
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8;
+/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
+const WORD_SEPARATORS = /[._]/;
+const model_MAX_INDEX_DIGITS = 9;
 /**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
@@ -43504,22 +43644,47 @@ function buildSide(specs, partial = false) {
         tensors.push(t);
         let raw = byName.get(layer);
         if (!raw) {
-            const words = keyWords(layer);
-            // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+            // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
+            // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
+            // no word objects kept: this runs once per stored layer name, interpreted.
+            const pieces = layer.split(WORD_SEPARATORS);
             let path = '';
             const ends = [];
-            for (let w = 0; w < words.length; w++) {
-                const text = words[w].text.toLowerCase();
-                path = w === 0 ? text : `${path}.${text}`;
-                if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
-                    ends.push(path.length);
+            const sections = [];
+            const indices = [];
+            // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
+            let pendingEnd = -1;
+            for (let w = 0; w < pieces.length; w++) {
+                const piece = pieces[w];
+                if (piece === '')
+                    continue;
+                const text = piece.toLowerCase();
+                if (pendingEnd >= 0) {
+                    if (ends.length < MAX_INDEX_DEPTH)
+                        ends.push(pendingEnd);
+                    pendingEnd = -1;
+                }
+                path = path === '' ? text : `${path}.${text}`;
+                // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+                if (text.charCodeAt(0) <= 57 && text.length <= model_MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
+                    indices.push(Number(text));
+                    pendingEnd = path.length;
+                }
+                else {
+                    const r = sectionRank(text);
+                    if (r !== undefined)
+                        sections.push(r);
+                }
             }
+            sections.push(ORDER_SEPARATOR);
+            for (let i = 0; i < indices.length; i++)
+                sections.push(indices[i]);
             raw = byPath.get(path);
             if (!raw) {
                 const ancestors = [];
                 for (let e = 0; e < ends.length; e++)
                     ancestors.push(path.slice(0, ends[e]));
-                raw = { name: layer, path, words, tensors: new Map(), ancestors };
+                raw = { name: layer, path, net: sections, tensors: new Map(), ancestors };
                 byPath.set(path, raw);
                 raws.push(raw);
             }
@@ -43577,7 +43742,7 @@ function buildSide(specs, partial = false) {
             role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
             unit,
             order: 0,
-            net: orderOf(raw.words)
+            net: raw.net
         };
         unit.layers.push(layer);
         layers.push(layer);
@@ -43645,16 +43810,9 @@ function orderOf(words) {
     const sections = [];
     const indices = [];
     for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        const text = typeof w === 'string' ? w : w.text;
-        // A layer's words carry their index already (keyWords; not past 9 digits, which the test below takes).
-        const index = typeof w !== 'string' && w.index !== undefined
-            ? w.index
-            : text.charCodeAt(0) <= 57 && /^\d+$/.test(text)
-                ? Number(text)
-                : undefined;
-        if (index !== undefined)
-            indices.push(index);
+        const text = words[i];
+        if (text.charCodeAt(0) <= 57 && /^\d+$/.test(text))
+            indices.push(Number(text));
         else {
             const r = sectionRank(text);
             if (r !== undefined)
@@ -45846,12 +46004,17 @@ const MAX_MISSING = 1000;
 const MAX_SEGMENTS = 32;
 /** Index positions per key considered as block containers (real keys have at most 4 or 5). */
 const MAX_INDEX_POSITIONS = 6;
-function findBlockFamilies(tensors) {
+/**
+ * `details`: false when only the families' members, key counts and module entries are read (the comparison's
+ * structure essentials, which report no block family): each family's variants are then left empty and
+ * `uniformKeys` false, without the per-variant diffs and sorted name signatures that only the analysis report shows.
+ */
+function findBlockFamilies(tensors, details = true) {
     const candidates = collectCandidates(tensors);
     const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen);
     const patterns = new Set(qualified.map((c) => c.pattern));
     const notes = [];
-    const families = qualified.map((c) => buildFamily(c, tensors, blocks_parentOf(c.pattern, patterns), notes));
+    const families = qualified.map((c) => buildFamily(c, tensors, blocks_parentOf(c.pattern, patterns), notes, details));
     // Outer families come first so that consumers can read the list top-down.
     families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
     const innermost = new Int32Array(tensors.length).fill(-1);
@@ -45893,9 +46056,27 @@ function collectCandidates(tensors) {
     // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
     // container follow from its path, so they are worked out once per container, not once per key.
     const containers = new Map();
+    // Module path (the key without its last segment) -> the instances its keys belong to and where their rest
+    // starts. A module's keys (weight, bias) differ only in the last segment, which is never a container or an
+    // index here: the key is split and its segments tested once per module, and its other keys reuse that.
+    const placed = new Map();
     const positions = [];
     for (let ti = 0; ti < tensors.length; ti++) {
         const name = tensors[ti].name;
+        const dot = name.lastIndexOf('.');
+        const module = dot < 0 ? undefined : name.slice(0, dot);
+        const known = module === undefined ? undefined : placed.get(module);
+        if (known !== undefined) {
+            for (let p = 0; p < known.length; p++) {
+                const { inst, restStart } = known[p];
+                inst.members.push(ti);
+                inst.rests.push(name.slice(restStart));
+            }
+            continue;
+        }
+        const places = [];
+        if (module !== undefined)
+            placed.set(module, places);
         const segs = name.split('.');
         const last = Math.min(segs.length - 1, MAX_SEGMENTS);
         positions.length = 0;
@@ -45940,8 +46121,10 @@ function collectCandidates(tensors) {
                 inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] };
                 byIndex.set(index, inst);
             }
+            const restStart = start + segs[j].length + 1;
             inst.members.push(ti);
-            inst.rests.push(name.slice(start + segs[j].length + 1));
+            inst.rests.push(name.slice(restStart));
+            places.push({ inst, restStart });
             if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
                 cand.hasInterior = true;
         }
@@ -45993,7 +46176,7 @@ function blocks_parentOf(pattern, patterns) {
     }
     return null;
 }
-function buildFamily(c, tensors, parent, notes) {
+function buildFamily(c, tensors, parent, notes, details) {
     const instances = [];
     const missing = [];
     let missingTotal = 0;
@@ -46050,10 +46233,10 @@ function buildFamily(c, tensors, parent, notes) {
     });
     const templateShapes = new Map(template.map((e) => [e.key, e.shape]));
     const variants = [];
-    for (const group of ordered.slice(1)) {
+    for (let g = 1; details && g < ordered.length; g++) {
         if (variants.length >= MAX_VARIANTS)
             break;
-        variants.push(diffVariant(group, tensors, templateShapes));
+        variants.push(diffVariant(ordered[g], tensors, templateShapes));
     }
     if (ordered.length - 1 > MAX_VARIANTS) {
         notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`);
@@ -46077,8 +46260,9 @@ function buildFamily(c, tensors, parent, notes) {
             params += tensors[inst.members[k]].numel;
     }
     // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
-    const uniformKeys = instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
-        new Set(instances.map(nameSignature)).size === 1;
+    const uniformKeys = details &&
+        (instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+            new Set(instances.map(nameSignature)).size === 1);
     return {
         family: {
             pattern: c.pattern,
@@ -46647,6 +46831,7 @@ function roleStats(families, roleMask, roleKeys) {
 ;// CONCATENATED MODULE: ./src/analysis/naming.ts
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
 
+
 const MAX_TOP_LEVEL = 30;
 const MAX_LEAVES = 20;
 const MAX_CASED = 20;
@@ -46774,7 +46959,10 @@ function analysisPrefixOf(names) {
     const knownPrefixes = new Map();
     let commonKnown = null;
     for (let n = 0; n < names.length; n++) {
-        const { prefix } = keys_stripKnownPrefix(names[n]);
+        // The stripped prefix is the name's head that stripKnownPrefixes removes: no result objects per key.
+        const name = names[n];
+        const restLength = stripKnownPrefixes(name).length;
+        const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
         if (prefix)
             bump(knownPrefixes, prefix);
         commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
@@ -46888,7 +47076,7 @@ function analyse(ckpt, full) {
         notes.push(`${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
             'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)');
     }
-    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors);
+    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors, full);
     notes.push(...blockNotes);
     // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
     // MLPs are told from its embedders (below).

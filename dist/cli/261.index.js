@@ -37,6 +37,9 @@ function squeeze(shape) {
 }
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8;
+/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
+const WORD_SEPARATORS = /[._]/;
+const MAX_INDEX_DIGITS = 9;
 /**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
@@ -56,22 +59,47 @@ function buildSide(specs, partial = false) {
         tensors.push(t);
         let raw = byName.get(layer);
         if (!raw) {
-            const words = (0,src_names/* keyWords */.Vi)(layer);
-            // The path and its indexed ancestors' paths in one walk: each ancestor is a prefix of the path.
+            // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
+            // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
+            // no word objects kept: this runs once per stored layer name, interpreted.
+            const pieces = layer.split(WORD_SEPARATORS);
             let path = '';
             const ends = [];
-            for (let w = 0; w < words.length; w++) {
-                const text = words[w].text.toLowerCase();
-                path = w === 0 ? text : `${path}.${text}`;
-                if (w < words.length - 1 && words[w].index !== undefined && ends.length < MAX_INDEX_DEPTH)
-                    ends.push(path.length);
+            const sections = [];
+            const indices = [];
+            // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
+            let pendingEnd = -1;
+            for (let w = 0; w < pieces.length; w++) {
+                const piece = pieces[w];
+                if (piece === '')
+                    continue;
+                const text = piece.toLowerCase();
+                if (pendingEnd >= 0) {
+                    if (ends.length < MAX_INDEX_DEPTH)
+                        ends.push(pendingEnd);
+                    pendingEnd = -1;
+                }
+                path = path === '' ? text : `${path}.${text}`;
+                // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+                if (text.charCodeAt(0) <= 57 && text.length <= MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
+                    indices.push(Number(text));
+                    pendingEnd = path.length;
+                }
+                else {
+                    const r = (0,src_names/* sectionRank */.Eu)(text);
+                    if (r !== undefined)
+                        sections.push(r);
+                }
             }
+            sections.push(ORDER_SEPARATOR);
+            for (let i = 0; i < indices.length; i++)
+                sections.push(indices[i]);
             raw = byPath.get(path);
             if (!raw) {
                 const ancestors = [];
                 for (let e = 0; e < ends.length; e++)
                     ancestors.push(path.slice(0, ends[e]));
-                raw = { name: layer, path, words, tensors: new Map(), ancestors };
+                raw = { name: layer, path, net: sections, tensors: new Map(), ancestors };
                 byPath.set(path, raw);
                 raws.push(raw);
             }
@@ -129,7 +157,7 @@ function buildSide(specs, partial = false) {
             role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
             unit,
             order: 0,
-            net: orderOf(raw.words)
+            net: raw.net
         };
         unit.layers.push(layer);
         layers.push(layer);
@@ -197,16 +225,9 @@ function orderOf(words) {
     const sections = [];
     const indices = [];
     for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        const text = typeof w === 'string' ? w : w.text;
-        // A layer's words carry their index already (keyWords; not past 9 digits, which the test below takes).
-        const index = typeof w !== 'string' && w.index !== undefined
-            ? w.index
-            : text.charCodeAt(0) <= 57 && /^\d+$/.test(text)
-                ? Number(text)
-                : undefined;
-        if (index !== undefined)
-            indices.push(index);
+        const text = words[i];
+        if (text.charCodeAt(0) <= 57 && /^\d+$/.test(text))
+            indices.push(Number(text));
         else {
             const r = (0,src_names/* sectionRank */.Eu)(text);
             if (r !== undefined)

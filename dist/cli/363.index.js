@@ -553,7 +553,7 @@ function isPlainName(name) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6289);
 /* harmony import */ var _file_access_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3267);
 /* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7280);
-/* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2312);
+/* harmony import */ var _safetensors_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7126);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5094);
 /* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1204);
 /**
@@ -1031,8 +1031,8 @@ var detect = __webpack_require__(445);
 var file_access = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/formats/source.ts
 var formats_source = __webpack_require__(3159);
-// EXTERNAL MODULE: ./src/formats/safetensors/read.ts
-var read = __webpack_require__(2312);
+// EXTERNAL MODULE: ./src/formats/safetensors/read.ts + 1 modules
+var read = __webpack_require__(7126);
 // EXTERNAL MODULE: ./src/formats/json/manifest.ts
 var manifest = __webpack_require__(4458);
 // EXTERNAL MODULE: ./src/formats/folders/sharded.ts
@@ -2002,12 +2002,9 @@ class Parser {
             if (this.text.charCodeAt(this.pos) !== Ch.Quote)
                 this.fail('expected a string key');
             const keyAt = this.pos;
-            const taken = fast?.take(this.text, keyAt);
-            if (taken !== undefined) {
-                if (seen.has(taken.key))
-                    throw new JsonSyntaxError(`duplicate key ${JSON.stringify(taken.key)}`, keyAt);
-                seen.add(taken.key);
-                this.pos = taken.end;
+            const taken = fast === undefined ? -1 : fast.take(this.text, keyAt, seen);
+            if (taken >= 0) {
+                this.pos = taken;
             }
             else {
                 const key = this.string();
@@ -2392,22 +2389,153 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 
 /***/ }),
 
-/***/ 2312:
+/***/ 7126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ readSafetensors),
-/* harmony export */   MP: () => (/* binding */ checkSafetensorsPrefix)
-/* harmony export */ });
-/* unused harmony exports MAX_SAFETENSORS_HEADER, parseSafetensorsHeader */
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _dtypes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3627);
-/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5407);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6289);
-/* harmony import */ var _json_strict_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7280);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5094);
-/* harmony import */ var _util_order_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1204);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MP: () => (/* binding */ checkSafetensorsPrefix),
+  IO: () => (/* binding */ readSafetensors)
+});
+
+// UNUSED EXPORTS: MAX_SAFETENSORS_HEADER, parseSafetensorsHeader
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: ./src/formats/dtypes.ts
+var dtypes = __webpack_require__(3627);
+// EXTERNAL MODULE: ./src/formats/budget.ts
+var formats_budget = __webpack_require__(5407);
+// EXTERNAL MODULE: ./src/formats/errors.ts
+var errors = __webpack_require__(6289);
+// EXTERNAL MODULE: ./src/formats/json/strict.ts + 1 modules
+var strict = __webpack_require__(7280);
+// EXTERNAL MODULE: ./src/formats/limits.ts
+var limits = __webpack_require__(5094);
+// EXTERNAL MODULE: ./src/util/order.ts
+var order = __webpack_require__(1204);
+;// CONCATENATED MODULE: ./src/formats/safetensors/validate.ts
+/**
+ * Step 8 of the safetensors rules (docs/reference/formats.md §1.4) on a parsed header: offsets contiguous from 0
+ * in (begin, end) order, sizes exact in u64 arithmetic, with the reference crate's error names. Split from
+ * read.ts, which parses; see there for the deliberate differences from the reference.
+ */
+
+
+
+const U64_MAX = (1n << 64n) - 1n;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Bits per element by dtype, without a prototype: `BITS[x] === undefined` is exactly "not a dtype". */
+const BITS = Object.assign(Object.create(null), dtypes/* SAFETENSORS_DTYPE_BITS */.Iu);
+/**
+ * Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. With numbers when every value and
+ * every absolute offset is below 2^53 (comparisons and sums then exact); a product that passes 2^53 is redone
+ * with BigInts for that tensor. Otherwise `validateExact`, the reference's u64 arithmetic throughout.
+ */
+function validate(p, name) {
+    if (p.needsExact)
+        return validateExact(p, name);
+    const { tensors, begins, ends } = p;
+    const order = fileOrder(begins, ends);
+    let start = 0;
+    const out = order === undefined ? tensors : new Array(tensors.length);
+    for (let k = 0; k < tensors.length; k++) {
+        const i = order === undefined ? k : order[k];
+        const t = tensors[i];
+        const begin = begins[i];
+        const end = ends[i];
+        if (begin !== start || end < begin)
+            throw invalidOffset(name, t.name, begin, end, start);
+        start = end;
+        const dims = t.shape;
+        let numel = 1;
+        for (let j = 0; j < dims.length && numel <= MAX_SAFE; j++)
+            numel *= dims[j];
+        const nbits = numel * BITS[t.dtype];
+        if (nbits > MAX_SAFE)
+            checkSize(name, t.name, t.dtype, dims.map(BigInt), BigInt(begin), BigInt(end));
+        else if (nbits % 8 !== 0)
+            throw misaligned(name, t.name, t.dtype, numel);
+        else if (end - begin !== nbits / 8)
+            throw invalidInfo(name, t.name, t.dtype, dims, nbits / 8, end - begin);
+        if (order !== undefined)
+            out[k] = t;
+    }
+    return { tensors: out, dataBytes: BigInt(start) };
+}
+/**
+ * The indices in (begin, end) order, or undefined when the header is in that order already: writers emit offset
+ * order, so check before paying for a sort. Ties keep header order (zero-sized tensors sharing an offset).
+ */
+function fileOrder(begins, ends) {
+    for (let i = 1; i < begins.length; i++) {
+        const a = begins[i - 1];
+        const b = begins[i];
+        if (a > b || (a === b && ends[i - 1] > ends[i])) {
+            return begins
+                .map((_, j) => j)
+                .sort((x, y) => (0,order/* ascending */.V)(begins[x], begins[y]) || (0,order/* ascending */.V)(ends[x], ends[y]) || x - y);
+        }
+    }
+    return undefined;
+}
+/** `validate` with the exact u64 values, for a header holding a value or an absolute offset past 2^53-1. */
+function validateExact(p, name) {
+    const values = p.tensors.map((t, i) => p.exact.get(i) ?? {
+        dims: t.shape.map(BigInt),
+        begin: BigInt(p.begins[i]),
+        end: BigInt(p.ends[i])
+    });
+    const order = fileOrder(values.map((v) => v.begin), values.map((v) => v.end));
+    let start = 0n;
+    const out = [];
+    for (let k = 0; k < values.length; k++) {
+        const i = order === undefined ? k : order[k];
+        const t = p.tensors[i];
+        const v = values[i];
+        if (v.begin !== start || v.end < v.begin)
+            throw invalidOffset(name, t.name, v.begin, v.end, start);
+        start = v.end;
+        checkSize(name, t.name, t.dtype, v.dims, v.begin, v.end);
+        out.push(t);
+    }
+    return { tensors: out, dataBytes: start };
+}
+/** The size rules of step 8 for one tensor, in u64 arithmetic as the reference computes them. */
+function checkSize(name, tensor, dtype, dims, begin, end) {
+    let numel = 1n;
+    for (const d of dims) {
+        numel *= d;
+        if (numel > U64_MAX)
+            throw overflow(name, tensor, dtype, dims);
+    }
+    const nbits = numel * BigInt(BITS[dtype]);
+    if (nbits > U64_MAX)
+        throw overflow(name, tensor, dtype, dims);
+    if (nbits % 8n !== 0n)
+        throw misaligned(name, tensor, dtype, numel);
+    if (end - begin !== nbits / 8n)
+        throw invalidInfo(name, tensor, dtype, dims, nbits / 8n, end - begin);
+}
+// The messages below take numbers or BigInts: both print the same digits.
+function invalidOffset(name, tensor, begin, end, start) {
+    return new errors/* CheckpointError */.jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(tensor)}: data_offsets [${begin}, ${end}] ` +
+        `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
+}
+function misaligned(name, tensor, dtype, numel) {
+    return new errors/* CheckpointError */.jg('MisalignedSlice', name, `tensor ${JSON.stringify(tensor)}: ${numel} elements of ${dtype} do not fill whole bytes`);
+}
+function invalidInfo(name, tensor, dtype, dims, needs, span) {
+    return new errors/* CheckpointError */.jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(tensor)}: shape [${dims.join(',')}] of ` +
+        `${dtype} needs ${needs} bytes but data_offsets span ${span}`);
+}
+function overflow(name, tensor, dtype, dims) {
+    return new errors/* CheckpointError */.jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(tensor)}: ` +
+        `shape [${dims.join(',')}] of ${dtype}`);
+}
+
+;// CONCATENATED MODULE: ./src/formats/safetensors/read.ts
 /**
  * safetensors reader: reads only the 8-byte length and the N-byte JSON header, then applies the reference crate's
  * validation (`SafeTensors::read_metadata`, docs/reference/formats.md §1.4) in the same order and with the same error names, so
@@ -2416,7 +2544,9 @@ const TENSOR_DATA_LIMITS = Object.freeze({
  * - duplicate keys are `InvalidHeaderDeserialization` ("duplicate key"); serde keeps the last one and the first
  *   range then surfaces as a misleading `InvalidOffset` (safetensors issue #401);
  * - a dimension past 2^53-1 that survives validation (possible only next to a 0 dimension) is rejected, because a
- *   `TensorInfo.shape` holds safe JS numbers; offsets are BigInt throughout and need no such rule.
+ *   `TensorInfo.shape` holds safe JS numbers; byte ranges are BigInts and need no such rule.
+ * Validation (validate.ts) computes with JS numbers while every value is below 2^53, which is exact, and with
+ * BigInts otherwise: the same results, without a BigInt per value for the files real writers emit.
  */
 
 
@@ -2425,22 +2555,21 @@ const TENSOR_DATA_LIMITS = Object.freeze({
 
 
 
-const MAX_SAFETENSORS_HEADER = _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .SAFETENSORS_LIMITS */ .rI.maxHeaderBytes;
-const U64_MAX = (1n << 64n) - 1n;
+const MAX_SAFETENSORS_HEADER = limits/* SAFETENSORS_LIMITS */.rI.maxHeaderBytes;
 /**
  * Steps 1–5 of §1.4 on the first 8 bytes (fewer if the file is shorter): returns N. `fileSize` is the whole file.
  */
 function checkSafetensorsPrefix(prefix, fileSize, name) {
     if (fileSize < 8 || prefix.length < 8) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
+        throw new errors/* CheckpointError */.jg('HeaderTooSmall', name, `header too small: the file has ${fileSize} bytes, needs 8`);
     }
     const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
     if (n > BigInt(MAX_SAFETENSORS_HEADER)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
+        throw new errors/* CheckpointError */.jg('HeaderTooLarge', name, `header too large: declared header length ${n} exceeds the limit of ${MAX_SAFETENSORS_HEADER} bytes`);
     }
     const len = Number(n);
     if (len + 8 > fileSize) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
+        throw new errors/* CheckpointError */.jg('InvalidHeaderLength', name, `invalid header length: declared ${len} header bytes but the file has only ${fileSize - 8} after the prefix`);
     }
     return len;
 }
@@ -2456,28 +2585,29 @@ function parseSafetensorsHeader(header, fileSize, name, budget) {
         text = utf8.decode(header);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
+        throw new errors/* CheckpointError */.jg('InvalidHeader', name, `invalid UTF-8 in header`, { cause: e });
     }
-    const raw = deserialize(text, name, budget);
-    const tensors = validate(raw.tensors, name, 8n + BigInt(headerLength));
-    const dataBytes = tensors.length === 0 ? 0n : raw.lastEnd;
+    const parsed = deserialize(text, name, headerLength, budget);
+    const { tensors, dataBytes } = validate(parsed, name);
     const total = 8n + BigInt(headerLength) + dataBytes;
     if (total !== BigInt(fileSize)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
+        throw new errors/* CheckpointError */.jg('MetadataIncompleteBuffer', name, `incomplete metadata, file not fully covered: header and tensors account for ${total} bytes ` +
             `but the file has ${fileSize}` +
             (total < BigInt(fileSize) ? ' (trailing data)' : ' (tensor data past the end of the file)'));
     }
-    for (const t of tensors) {
-        if (t.shape.some((d) => !Number.isSafeInteger(d))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+    // only an exact (BigInt) validation can have let a dimension past 2^53-1 through
+    if (parsed.needsExact)
+        for (const t of tensors) {
+            if (t.shape.some((d) => !Number.isSafeInteger(d))) {
+                throw new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `tensor ${JSON.stringify(t.name)} has a dimension above 2^53-1, which this reader cannot represent`);
+            }
         }
-    }
-    return { headerLength, tensors, metadata: raw.metadata, dataBytes };
+    return { headerLength, tensors, metadata: parsed.metadata, dataBytes };
 }
 /** Read a safetensors checkpoint's header (exactly 8 + N bytes) and describe it. */
 async function readSafetensors(source, options = {}) {
     const name = source.name;
-    const budget = (0,_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .fileBudget */ .ki)(name, options.budget);
+    const budget = (0,formats_budget/* fileBudget */.ki)(name, options.budget);
     const prefix = source.size >= 8 ? await source.read(0, 8) : new Uint8Array(0);
     const n = checkSafetensorsPrefix(prefix, source.size, name);
     if (n > COUNT_FIRST_BYTES)
@@ -2510,7 +2640,7 @@ async function countTensorEntries(source, n, budget) {
     for (let at = 0; at < n; at += COUNT_CHUNK_BYTES) {
         const from = Math.max(0, at - overlap);
         const chunk = await source.read(8 + from, Math.min(n, at + COUNT_CHUNK_BYTES) - from);
-        const buf = node_buffer__WEBPACK_IMPORTED_MODULE_0__.Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const buf = external_node_buffer_.Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         // the window reaches back by one byte less than the key: an occurrence across the chunk boundary is whole
         // in this window and in no earlier one
         for (let i = buf.indexOf(OFFSETS_KEY); i >= 0; i = buf.indexOf(OFFSETS_KEY, i + 1))
@@ -2519,69 +2649,161 @@ async function countTensorEntries(source, n, budget) {
             budget.checkTensorCount(count, 'the header');
     }
 }
-function deserialize(text, name, budget) {
-    const bad = (detail, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
+/** Decimal integers of at most this many digits are below 2^53 (10^15 < 2^53 < 10^16): `Number` is exact. */
+const SAFE_DIGITS = 15;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+function deserialize(text, name, headerLength, budget) {
+    const bad = (detail, cause) => new errors/* CheckpointError */.jg('InvalidHeaderDeserialization', name, `invalid JSON in header: ${detail}`, { cause });
     const metadata = Object.create(null);
     const tensors = [];
-    let lastEnd = 0n;
+    const begins = [];
+    const ends = [];
+    const exact = new Map();
+    const dataStart = 8 + headerLength;
+    const dataStartBig = BigInt(dataStart);
+    // offsets up to this give absolute offsets below 2^53 as numbers
+    const safeOffset = MAX_SAFE - dataStart;
+    let needsExact = false;
+    // Shapes repeat (a LoRA has a few dozen distinct ones for thousands of tensors): each distinct shape text is
+    // split and converted once, and each tensor gets its own copy of the dims.
+    const shapes = new Map();
+    // the last end taken by the fast path, as text, number and absolute BigInt (one value, kept consistent)
+    let prevEndText = '';
+    let prevEnd = -1;
+    let prevEndBig = 0n;
+    // Tensors are charged to the budget in one call at the end, not one call per tensor: `room` is what the budget
+    // allows now (nothing else runs during this synchronous parse), and the tensor that goes past it is charged
+    // alone, so the error and what stays charged are those of one `addTensors(1)` per tensor.
+    const room = budget === undefined
+        ? Infinity
+        : Math.min(budget.limits.maxTensorsPerFile - budget.tensors, budget.limits.maxTensorsPerRun - budget.run.tensors);
+    let counted = 0;
+    let charged = 0;
+    const overBudget = () => {
+        const b = budget;
+        b.addTensors(counted - 1 - charged);
+        charged = counted;
+        b.addTensors(1);
+    };
+    /** A member read with exact values (the strict path, or a fast-path value of more than SAFE_DIGITS digits). */
+    const addExact = (key, dtype, v) => {
+        if (v.begin > MAX_SAFE_BIG || v.end > MAX_SAFE_BIG || v.dims.some((d) => d > MAX_SAFE_BIG)) {
+            exact.set(tensors.length, v);
+            needsExact = true;
+        }
+        const begin = Number(v.begin);
+        const end = Number(v.end);
+        if (begin > safeOffset || end > safeOffset)
+            needsExact = true;
+        // Unsafe dims are rejected after validation (see the module comment); Number() here is only storage.
+        tensors.push({
+            name: key,
+            shape: v.dims.map((d) => Number(d)),
+            dtype,
+            byteRange: { file: name, start: dataStartBig + v.begin, end: dataStartBig + v.end }
+        });
+        begins.push(begin);
+        ends.push(end);
+    };
     const onMember = (key, value) => {
         if (key === '__metadata__') {
             if (value === null)
                 return;
-            if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value))
-                throw bad(`__metadata__ must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(value)}`);
+            if (!(0,strict/* isJsonObject */.OW)(value))
+                throw bad(`__metadata__ must be an object, found ${(0,strict/* describeJsonType */.cc)(value)}`);
             for (const [mk, mv] of value) {
                 if (typeof mv !== 'string') {
-                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(mv)}`);
+                    throw bad(`__metadata__ value for ${JSON.stringify(mk)} must be a string, found ${(0,strict/* describeJsonType */.cc)(mv)}`);
                 }
                 metadata[mk] = mv;
             }
             return;
         }
         const t = tensorEntry(key, value, bad);
-        budget?.addTensors(1);
-        tensors.push(t);
-        if (t.end > lastEnd)
-            lastEnd = t.end;
+        if (++counted > room)
+            overBudget();
+        addExact(key, t.dtype, t);
     };
     const fastPath = {
         depth: 2,
-        take(json, at) {
-            TENSOR_MEMBER.lastIndex = at;
-            const m = TENSOR_MEMBER.exec(json);
-            if (m === null)
-                return undefined;
-            const key = m[1];
-            const dtype = m[2];
-            if (key === '__metadata__' || !(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafetensorsDtype */ .AK)(dtype))
-                return undefined;
-            const dims = [];
-            if (m[3] !== undefined)
-                for (const d of m[3].split(','))
-                    dims.push(BigInt(d));
-            const t = {
-                name: key,
-                dtype,
-                dims,
-                begin: BigInt(m[4]),
-                end: BigInt(m[5])
-            };
-            budget?.addTensors(1);
-            tensors.push(t);
-            if (t.end > lastEnd)
-                lastEnd = t.end;
-            return { key, end: TENSOR_MEMBER.lastIndex };
+        take(json, at, seen) {
+            let taken = -1;
+            for (;;) {
+                TENSOR_MEMBER.lastIndex = at;
+                const m = TENSOR_MEMBER.exec(json);
+                if (m === null)
+                    return taken;
+                const key = m[1];
+                const dtype = m[2];
+                if (key === '__metadata__' || BITS[dtype] === undefined)
+                    return taken;
+                const b = m[4];
+                const e = m[5];
+                const shape = m[3];
+                let dims;
+                let long = b.length > SAFE_DIGITS || e.length > SAFE_DIGITS;
+                if (shape === undefined)
+                    dims = [];
+                else {
+                    const known = shapes.get(shape);
+                    if (known !== undefined)
+                        dims = known.slice();
+                    else {
+                        const parts = shape.split(',');
+                        dims = new Array(parts.length);
+                        for (let i = 0; i < parts.length; i++)
+                            dims[i] = +parts[i];
+                        if (shape.length > SAFE_DIGITS && parts.some((d) => d.length > SAFE_DIGITS))
+                            long = true;
+                        else
+                            shapes.set(shape, dims.slice());
+                    }
+                }
+                // charged before the duplicate check: a member taken here is charged as soon as it is read
+                if (++counted > room)
+                    overBudget();
+                if (seen.has(key))
+                    throw new strict/* JsonSyntaxError */.q3(`duplicate key ${JSON.stringify(key)}`, at);
+                seen.add(key);
+                const begin = b === prevEndText ? prevEnd : +b;
+                const end = +e;
+                if (long || begin > safeOffset || end > safeOffset) {
+                    // the regular expression bounds every value to 19 digits, below 2^64
+                    const dimsBig = shape === undefined ? [] : shape.split(',').map(BigInt);
+                    addExact(key, dtype, { dims: dimsBig, begin: BigInt(b), end: BigInt(e) });
+                }
+                else {
+                    // Writers put each tensor right after the previous one: its start is the previous end, the same
+                    // BigInt (a BigInt from a number costs a runtime call, more than the rest of a member together).
+                    const start = begin === prevEnd ? prevEndBig : BigInt(dataStart + begin);
+                    prevEndText = e;
+                    prevEnd = end;
+                    prevEndBig = BigInt(dataStart + end);
+                    tensors.push({ name: key, shape: dims, dtype, byteRange: { file: name, start, end: prevEndBig } });
+                    begins.push(begin);
+                    ends.push(end);
+                }
+                taken = TENSOR_MEMBER.lastIndex;
+                if (json.charCodeAt(taken) !== 0x2c || json.charCodeAt(taken + 1) !== 0x22)
+                    return taken;
+                at = taken + 1;
+            }
         }
     };
     try {
-        (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStrictJsonMembers */ .sY)(text, onMember, { fastPath });
+        (0,strict/* parseStrictJsonMembers */.sY)(text, onMember, { fastPath });
     }
     catch (e) {
-        if (e instanceof _json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .JsonSyntaxError */ .q3)
+        if (e instanceof strict/* JsonSyntaxError */.q3)
             throw bad(e.message, e);
         throw e;
     }
-    return { tensors, metadata, lastEnd };
+    finally {
+        // what was read before an error stays charged, as with one charge per tensor
+        if (counted > charged)
+            budget?.addTensors(counted - charged);
+    }
+    return { tensors, begins, ends, exact, needsExact, metadata };
 }
 /**
  * One tensor member exactly as writers emit it (compact, keys in the reference order), for the fast path of
@@ -2596,23 +2818,23 @@ const TENSOR_MEMBER =
 /"([^"\\\x00-\x1f]*)":\{"dtype":"([A-Z0-9_]{1,16})","shape":\[((?:0|[1-9][0-9]{0,18})(?:,(?:0|[1-9][0-9]{0,18}))*)?\],"data_offsets":\[(0|[1-9][0-9]{0,18}),(0|[1-9][0-9]{0,18})\]\}/y;
 function tensorEntry(key, value, bad) {
     const what = `tensor ${JSON.stringify(key)}`;
-    if (!(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(value))
-        throw bad(`${what} must be an object, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(value)}`);
+    if (!(0,strict/* isJsonObject */.OW)(value))
+        throw bad(`${what} must be an object, found ${(0,strict/* describeJsonType */.cc)(value)}`);
     const entry = value;
     // serde ignores unknown fields of TensorInfo; so do we (their values were still parsed strictly).
     const dtype = entry.get('dtype');
     if (typeof dtype !== 'string')
-        throw bad(`${what}: dtype must be a string, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(dtype)}`);
-    if (!(0,_dtypes_js__WEBPACK_IMPORTED_MODULE_1__/* .isSafetensorsDtype */ .AK)(dtype))
+        throw bad(`${what}: dtype must be a string, found ${(0,strict/* describeJsonType */.cc)(dtype)}`);
+    if (!(0,dtypes/* isSafetensorsDtype */.AK)(dtype))
         throw bad(`${what}: unknown dtype ${JSON.stringify(dtype)}`);
     const shape = entry.get('shape');
     if (!Array.isArray(shape))
-        throw bad(`${what}: shape must be an array, found ${(0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(shape)}`);
+        throw bad(`${what}: shape must be an array, found ${(0,strict/* describeJsonType */.cc)(shape)}`);
     const dims = [];
     for (const d of shape) {
-        const v = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(d) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .parseU64 */ .n9)(d) : undefined;
+        const v = (0,strict/* isJsonNumber */.OD)(d) ? (0,strict/* parseU64 */.n9)(d) : undefined;
         if (v === undefined) {
-            const found = (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(d) ? d.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(d);
+            const found = (0,strict/* isJsonNumber */.OD)(d) ? d.raw : (0,strict/* describeJsonType */.cc)(d);
             throw bad(`${what}: shape entries must be non-negative integers below 2^64, found ${found}`);
         }
         dims.push(v);
@@ -2621,65 +2843,11 @@ function tensorEntry(key, value, bad) {
     if (!Array.isArray(offsets) || offsets.length !== 2) {
         throw bad(`${what}: data_offsets must be an array of 2 integers`);
     }
-    const [b, e] = offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(o) ? (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .parseU64 */ .n9)(o) : undefined));
+    const [b, e] = offsets.map((o) => ((0,strict/* isJsonNumber */.OD)(o) ? (0,strict/* parseU64 */.n9)(o) : undefined));
     if (b === undefined || e === undefined) {
-        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => ((0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonNumber */ .OD)(o) ? o.raw : (0,_json_strict_js__WEBPACK_IMPORTED_MODULE_4__/* .describeJsonType */ .cc)(o)))}]`);
+        throw bad(`${what}: data_offsets must be non-negative integers below 2^64, found [${offsets.map((o) => ((0,strict/* isJsonNumber */.OD)(o) ? o.raw : (0,strict/* describeJsonType */.cc)(o)))}]`);
     }
-    return { name: key, dtype, dims, begin: b, end: e };
-}
-/** Step 8 of §1.4: contiguous offsets from 0 in (begin, end) order, exact sizes. */
-function validate(raw, name, dataStart) {
-    // Writers emit offset order, so check before paying for a sort. The sort is stable, so zero-sized tensors
-    // sharing an offset keep header order.
-    let sorted = raw;
-    for (let i = 1; i < raw.length; i++) {
-        const a = raw[i - 1];
-        const b = raw[i];
-        if ((0,_util_order_js__WEBPACK_IMPORTED_MODULE_6__/* .ascending */ .V)(a.begin, b.begin) > 0 || (a.begin === b.begin && a.end > b.end)) {
-            sorted = raw
-                .map((t, j) => ({ t, j }))
-                .sort((x, y) => (0,_util_order_js__WEBPACK_IMPORTED_MODULE_6__/* .ascending */ .V)(x.t.begin, y.t.begin) || (0,_util_order_js__WEBPACK_IMPORTED_MODULE_6__/* .ascending */ .V)(x.t.end, y.t.end) || x.j - y.j)
-                .map((x) => x.t);
-            break;
-        }
-    }
-    let start = 0n;
-    const out = [];
-    for (const t of sorted) {
-        if (t.begin !== start || t.end < t.begin) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('InvalidOffset', name, `invalid offset for tensor ${JSON.stringify(t.name)}: data_offsets [${t.begin}, ${t.end}] ` +
-                `but the previous tensor ended at ${start} (overlap, hole or begin > end)`);
-        }
-        start = t.end;
-        let numel = 1n;
-        for (const d of t.dims) {
-            numel *= d;
-            if (numel > U64_MAX)
-                throw overflow(name, t);
-        }
-        const nbits = numel * BigInt(_dtypes_js__WEBPACK_IMPORTED_MODULE_1__/* .SAFETENSORS_DTYPE_BITS */ .Iu[t.dtype]);
-        if (nbits > U64_MAX)
-            throw overflow(name, t);
-        if (nbits % 8n !== 0n) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('MisalignedSlice', name, `tensor ${JSON.stringify(t.name)}: ${numel} elements of ${t.dtype} do not fill whole bytes`);
-        }
-        if (t.end - t.begin !== nbits / 8n) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('TensorInvalidInfo', name, `invalid shape, data type, or offset for tensor ${JSON.stringify(t.name)}: shape [${t.dims}] of ` +
-                `${t.dtype} needs ${nbits / 8n} bytes but data_offsets span ${t.end - t.begin}`);
-        }
-        out.push({
-            name: t.name,
-            // Unsafe dims are rejected after the buffer check (see the module comment); Number() here is only storage.
-            shape: t.dims.map((d) => Number(d)),
-            dtype: t.dtype,
-            byteRange: { file: name, start: dataStart + t.begin, end: dataStart + t.end }
-        });
-    }
-    return out;
-}
-function overflow(name, t) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CheckpointError */ .jg('ValidationOverflow', name, `overflow computing buffer size from shape and/or element type for tensor ${JSON.stringify(t.name)}: ` +
-        `shape [${t.dims}] of ${t.dtype}`);
+    return { dtype, dims, begin: b, end: e };
 }
 
 
@@ -4056,7 +4224,6 @@ __webpack_require__.d(__webpack_exports__, {
   ct: () => (/* reexport */ prefixes/* componentPrefix */.ct),
   tm: () => (/* reexport */ roles/* isEmbeddingName */.tm),
   Rk: () => (/* reexport */ roles/* isStreamWord */.Rk),
-  Vi: () => (/* reexport */ tokens/* keyWords */.Vi),
   EY: () => (/* reexport */ roles/* layerRole */.EY),
   rb: () => (/* reexport */ roles/* normPositions */.rb),
   l5: () => (/* reexport */ prefixes/* normalizeKey */.l5),
@@ -4067,7 +4234,7 @@ __webpack_require__.d(__webpack_exports__, {
   bV: () => (/* reexport */ tokens/* tokenKey */.bV)
 });
 
-// UNUSED EXPORTS: ADAPTER_PREFIXES, BIAS_LEAVES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, CROSS_ATTENTION_NAMES, EXTRA_KV_STREAM, IMAGE_WORDS, KNOWN_PREFIXES, LORA_PAIR, OUTPUT_PROJECTIONS, PREFIX, SELF_ATTENTION_NAMES, SERIES_LAST_WORDS, STREAM_ATTENTION_NAMES, STREAM_BLOCK_NAMES, SUFFIX, WEIGHT_LEAVES, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, fromProcessorPath, identifyFamilies, isAdapterKey, isBlockContainerName, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, kohyaForm, modulationChunks, parseSuffix, processorPath, signatureOfPath, subwords
+// UNUSED EXPORTS: ADAPTER_PREFIXES, BIAS_LEAVES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, CROSS_ATTENTION_NAMES, EXTRA_KV_STREAM, IMAGE_WORDS, KNOWN_PREFIXES, LORA_PAIR, OUTPUT_PROJECTIONS, PREFIX, SELF_ATTENTION_NAMES, SERIES_LAST_WORDS, STREAM_ATTENTION_NAMES, STREAM_BLOCK_NAMES, SUFFIX, WEIGHT_LEAVES, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, fromProcessorPath, identifyFamilies, isAdapterKey, isBlockContainerName, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, keyWords, kohyaForm, modulationChunks, parseSuffix, processorPath, signatureOfPath, subwords
 
 // EXTERNAL MODULE: ./src/names/prefixes.ts
 var prefixes = __webpack_require__(9334);

@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/names/roles.ts
 var roles = __webpack_require__(2381);
 // EXTERNAL MODULE: ./src/names/index.ts + 1 modules
-var names = __webpack_require__(1907);
+var src_names = __webpack_require__(1907);
 // EXTERNAL MODULE: ./src/names/tokens.ts
 var tokens = __webpack_require__(2432);
 // EXTERNAL MODULE: ./src/names/series.ts
@@ -57,7 +57,7 @@ function keys_isIndexSegment(segment) {
  * prefix reader (src/names/prefixes.ts). Returns the removed prefix ('' if none) and the rest.
  */
 function keys_stripKnownPrefix(name) {
-    const { key, stripped } = (0,names/* normalizeKey */.l5)(name);
+    const { key, stripped } = (0,src_names/* normalizeKey */.l5)(name);
     return { prefix: stripped, rest: key };
 }
 /**
@@ -153,16 +153,16 @@ function computeKeyRoles(name, insideBlock) {
     let embedding = false;
     if (!insideBlock)
         for (const seg of name.split('.'))
-            if ((0,names/* isEmbeddingName */.tm)(seg))
+            if ((0,src_names/* isEmbeddingName */.tm)(seg))
                 embedding = true;
     // The shared role words (names/roles.ts) over the module path without its block containers: `down_blocks.0` or
     // `attentions.0` says nothing of what the layer inside is.
-    const r = (0,names/* layerRole */.EY)(withoutContainers((0,names/* splitLeaf */.Hg)(name).layer));
-    if (r.sublayer === 'attn' || r.sublayer === 'cross' || names/* ATTENTION_ROLES */.vM.has(r.role))
+    const r = (0,src_names/* layerRole */.EY)(withoutContainers((0,src_names/* splitLeaf */.Hg)(name).layer));
+    if (r.sublayer === 'attn' || r.sublayer === 'cross' || src_names/* ATTENTION_ROLES */.vM.has(r.role))
         roles.push('attention');
-    if ((r.sublayer === 'ffn' || names/* FFN_ROLES */.Tc.has(r.role)) && !embedding)
+    if ((r.sublayer === 'ffn' || src_names/* FFN_ROLES */.Tc.has(r.role)) && !embedding)
         roles.push('feedforward');
-    if (names/* NORM_ROLES */.Vc.has(r.role))
+    if (src_names/* NORM_ROLES */.Vc.has(r.role))
         roles.push('normalization');
     if (r.role === 'mod')
         roles.push('modulation');
@@ -461,12 +461,17 @@ const MAX_MISSING = 1000;
 const MAX_SEGMENTS = 32;
 /** Index positions per key considered as block containers (real keys have at most 4 or 5). */
 const MAX_INDEX_POSITIONS = 6;
-function findBlockFamilies(tensors) {
+/**
+ * `details`: false when only the families' members, key counts and module entries are read (the comparison's
+ * structure essentials, which report no block family): each family's variants are then left empty and
+ * `uniformKeys` false, without the per-variant diffs and sorted name signatures that only the analysis report shows.
+ */
+function findBlockFamilies(tensors, details = true) {
     const candidates = collectCandidates(tensors);
     const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen);
     const patterns = new Set(qualified.map((c) => c.pattern));
     const notes = [];
-    const families = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes));
+    const families = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details));
     // Outer families come first so that consumers can read the list top-down.
     families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
     const innermost = new Int32Array(tensors.length).fill(-1);
@@ -508,9 +513,27 @@ function collectCandidates(tensors) {
     // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
     // container follow from its path, so they are worked out once per container, not once per key.
     const containers = new Map();
+    // Module path (the key without its last segment) -> the instances its keys belong to and where their rest
+    // starts. A module's keys (weight, bias) differ only in the last segment, which is never a container or an
+    // index here: the key is split and its segments tested once per module, and its other keys reuse that.
+    const placed = new Map();
     const positions = [];
     for (let ti = 0; ti < tensors.length; ti++) {
         const name = tensors[ti].name;
+        const dot = name.lastIndexOf('.');
+        const module = dot < 0 ? undefined : name.slice(0, dot);
+        const known = module === undefined ? undefined : placed.get(module);
+        if (known !== undefined) {
+            for (let p = 0; p < known.length; p++) {
+                const { inst, restStart } = known[p];
+                inst.members.push(ti);
+                inst.rests.push(name.slice(restStart));
+            }
+            continue;
+        }
+        const places = [];
+        if (module !== undefined)
+            placed.set(module, places);
         const segs = name.split('.');
         const last = Math.min(segs.length - 1, MAX_SEGMENTS);
         positions.length = 0;
@@ -555,8 +578,10 @@ function collectCandidates(tensors) {
                 inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] };
                 byIndex.set(index, inst);
             }
+            const restStart = start + segs[j].length + 1;
             inst.members.push(ti);
-            inst.rests.push(name.slice(start + segs[j].length + 1));
+            inst.rests.push(name.slice(restStart));
+            places.push({ inst, restStart });
             if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
                 cand.hasInterior = true;
         }
@@ -608,7 +633,7 @@ function parentOf(pattern, patterns) {
     }
     return null;
 }
-function buildFamily(c, tensors, parent, notes) {
+function buildFamily(c, tensors, parent, notes, details) {
     const instances = [];
     const missing = [];
     let missingTotal = 0;
@@ -665,10 +690,10 @@ function buildFamily(c, tensors, parent, notes) {
     });
     const templateShapes = new Map(template.map((e) => [e.key, e.shape]));
     const variants = [];
-    for (const group of ordered.slice(1)) {
+    for (let g = 1; details && g < ordered.length; g++) {
         if (variants.length >= MAX_VARIANTS)
             break;
-        variants.push(diffVariant(group, tensors, templateShapes));
+        variants.push(diffVariant(ordered[g], tensors, templateShapes));
     }
     if (ordered.length - 1 > MAX_VARIANTS) {
         notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`);
@@ -692,8 +717,9 @@ function buildFamily(c, tensors, parent, notes) {
             params += tensors[inst.members[k]].numel;
     }
     // Blocks with the same keys in the same order need no sorted name signatures to be called uniform.
-    const uniformKeys = instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
-        new Set(instances.map(nameSignature)).size === 1;
+    const uniformKeys = details &&
+        (instances.every((inst) => sameRestsInOrder(inst, instances[0])) ||
+            new Set(instances.map(nameSignature)).size === 1);
     return {
         family: {
             pattern: c.pattern,
@@ -1266,6 +1292,7 @@ function roleStats(families, roleMask, roleKeys) {
 ;// CONCATENATED MODULE: ./src/analysis/naming.ts
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
 
+
 const MAX_TOP_LEVEL = 30;
 const MAX_LEAVES = 20;
 const MAX_CASED = 20;
@@ -1393,7 +1420,10 @@ function analysisPrefixOf(names) {
     const knownPrefixes = new Map();
     let commonKnown = null;
     for (let n = 0; n < names.length; n++) {
-        const { prefix } = keys_stripKnownPrefix(names[n]);
+        // The stripped prefix is the name's head that stripKnownPrefixes removes: no result objects per key.
+        const name = names[n];
+        const restLength = (0,src_names/* stripKnownPrefixes */.Ep)(name).length;
+        const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
         if (prefix)
             bump(knownPrefixes, prefix);
         commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
@@ -1507,7 +1537,7 @@ function analyse(ckpt, full) {
         notes.push(`${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
             'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)');
     }
-    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors);
+    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors, full);
     notes.push(...blockNotes);
     // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
     // MLPs are told from its embedders (below).

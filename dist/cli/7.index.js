@@ -96,10 +96,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/names/index.ts + 1 modules
 var names = __webpack_require__(1907);
-// EXTERNAL MODULE: ./src/util/numel.ts
-var numel = __webpack_require__(2009);
 ;// CONCATENATED MODULE: ./src/compare/model.ts
-
 
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
@@ -130,22 +127,6 @@ function segmentStart(segments, p) {
         at += segments[i].length + 1;
     return at;
 }
-function leafSig(leaf, t) {
-    return `${leaf}=${t.shape.join('x')}`;
-}
-function finishModule(m) {
-    // Most modules have one or two leaves (weight, bias): skip the general sort-map-join for the one-leaf case.
-    // A literal, not a spread of `m`, and no destructuring of the map: the CLI runs this interpreted, once per module.
-    const { path, leaves, position } = m;
-    if (leaves.size === 1) {
-        const [leaf, t] = leaves.entries().next().value;
-        return { path, leaves, position, sig: leafSig(leaf, t), numelSig: `${leaf}=${(0,numel/* numel */.u)(t.shape)}` };
-    }
-    const names = [...leaves.keys()].sort();
-    const sig = names.map((l) => leafSig(l, leaves.get(l))).join(',');
-    const numelSig = names.map((l) => `${l}=${(0,numel/* numel */.u)(leaves.get(l).shape)}`).join(',');
-    return { path, leaves, position, sig, numelSig };
-}
 class ScopeBuilder {
     id;
     family;
@@ -168,10 +149,7 @@ class ScopeBuilder {
         return true;
     }
     build() {
-        const modules = [...this.modules.values()].map(finishModule);
-        const pathTemplate = modules.map((m) => m.path).join('\n');
-        const template = `${pathTemplate}\u0000${modules.map((m) => m.sig).join('\n')}`;
-        return { id: this.id, family: this.family, index: this.index, modules, template, pathTemplate };
+        return { id: this.id, family: this.family, index: this.index, modules: [...this.modules.values()] };
     }
 }
 /** Groups a checkpoint's tensors into scopes and modules. Linear in the number of keys. */
@@ -254,6 +232,8 @@ function parseModel(ckpt) {
     return { top: top.build(), families, tensors, byNormKey, collisions };
 }
 
+// EXTERNAL MODULE: ./src/util/numel.ts
+var numel = __webpack_require__(2009);
 // EXTERNAL MODULE: ./src/correspond/index.ts + 9 modules
 var correspond = __webpack_require__(4822);
 ;// CONCATENATED MODULE: ./src/compare/links.ts
