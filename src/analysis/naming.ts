@@ -1,5 +1,5 @@
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
-import { isIndexSegment, stripKnownPrefix } from './keys.js'
+import { isIndexSegment } from './keys.js'
 import { stripKnownPrefixes } from '../names/index.js'
 import type { CaseStyle, NamingConventions, PrefixInfo, SeparatorStyle } from './types.js'
 
@@ -45,10 +45,9 @@ export function namingConventions(names: readonly string[]): NamingConventions {
   const cased = new Set<string>()
   let lettered = 0
   let withUnderscore = 0
-  const knownPrefixes = new Map<string, number>()
+  const tally = new PrefixTally()
   const topLevel = new Map<string, number>()
   const leaves = new Map<string, number>()
-  let commonKnown: string | null = null
   let shared: string | null = null
   let casedSegmentCount = 0
   // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
@@ -65,13 +64,11 @@ export function namingConventions(names: readonly string[]): NamingConventions {
   // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
   for (let n = 0; n < names.length; n++) {
     const name = names[n]
-    const { prefix, rest } = stripKnownPrefix(name)
-    const segs = rest.split('.')
+    const prefix = tally.add(name)
+    const segs = name.slice(prefix.length).split('.')
     const firstFlags = flagsOf(segs[0])
     if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE)) underscored++
     else if (segs.length > 1) dotted++
-    if (prefix) bump(knownPrefixes, prefix)
-    commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
     bump(topLevel, segs[0])
     bump(leaves, segs[segs.length - 1])
     for (let k = 0; k < segs.length; k++) {
@@ -109,12 +106,39 @@ export function namingConventions(names: readonly string[]): NamingConventions {
     separator,
     case: caseStyle,
     casedSegments: [...cased].sort().slice(0, MAX_CASED),
-    commonPrefix: commonKnown ?? '',
-    analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length),
+    ...tally.prefixes(names.length),
     sharedPrefix: shared ?? '',
-    knownPrefixes: countsToList(knownPrefixes, MAX_TOP_LEVEL),
+    knownPrefixes: tally.knownPrefixes(MAX_TOP_LEVEL),
     topLevelModules: countsToList(topLevel, MAX_TOP_LEVEL),
     leafNames: countsToList(leaves, MAX_LEAVES)
+  }
+}
+
+/**
+ * The wrapper prefixes of a key set as the names are read: how many keys carry each known prefix, and the one all
+ * of them share. `namingConventions` and `analysisPrefixOf` both tally through it.
+ */
+class PrefixTally {
+  private readonly counts = new Map<string, number>()
+  private common: string | null = null
+
+  /** Adds one name; returns its known prefix ('' when it has none). */
+  add(name: string): string {
+    // The prefix is the head that stripKnownPrefixes removes: no result object per key.
+    const restLength = stripKnownPrefixes(name).length
+    const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength)
+    if (prefix) bump(this.counts, prefix)
+    this.common = this.common === null ? prefix : this.common === prefix ? prefix : ''
+    return prefix
+  }
+
+  prefixes(total: number): { commonPrefix: string; analysisPrefix: string } {
+    const common = this.common ?? ''
+    return { commonPrefix: common, analysisPrefix: dominantPrefix(common, this.counts, total) }
+  }
+
+  knownPrefixes(limit: number): PrefixInfo[] {
+    return countsToList(this.counts, limit)
   }
 }
 
@@ -123,20 +147,9 @@ export function namingConventions(names: readonly string[]): NamingConventions {
  * rest of the naming summary is the analysis report's).
  */
 export function analysisPrefixOf(names: readonly string[]): { commonPrefix: string; analysisPrefix: string } {
-  const knownPrefixes = new Map<string, number>()
-  let commonKnown: string | null = null
-  for (let n = 0; n < names.length; n++) {
-    // The stripped prefix is the name's head that stripKnownPrefixes removes: no result objects per key.
-    const name = names[n]
-    const restLength = stripKnownPrefixes(name).length
-    const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength)
-    if (prefix) bump(knownPrefixes, prefix)
-    commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : ''
-  }
-  return {
-    commonPrefix: commonKnown ?? '',
-    analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length)
-  }
+  const tally = new PrefixTally()
+  for (let n = 0; n < names.length; n++) tally.add(names[n])
+  return tally.prefixes(names.length)
 }
 
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
