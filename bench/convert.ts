@@ -19,7 +19,7 @@ import { scaledModel, type SpecTensor } from '../fixtures/specs.js'
 import { dottedLora, kohyaLora, targetsOf, type LoraFixture } from '../fixtures/lora.js'
 import { writeSafetensors } from '../src/formats/safetensors/write.js'
 import { sha256File } from '../src/convert/write.js'
-import { nodeBinaryPath, registerCase, runNode } from './lib.js'
+import { nodeBinaryPath, registerCase, runNode, type SetupContext } from './lib.js'
 
 const GROUP = 'LoRA conversion'
 const THIS_FILE = fileURLToPath(import.meta.url)
@@ -221,6 +221,21 @@ async function standalone(): Promise<void> {
   }
 }
 
+/** A skip when this CLI build has no convert command (checked before generating a case's inputs). */
+function noConvertCommand(ctx: SetupContext): { skip: string } | undefined {
+  const help = spawnSync(nodeBinaryPath(), [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
+  if (help.status === 0) return undefined
+  return {
+    skip: `this CLI build has no convert command yet (${ctx.cli.join(' ')}: ${help.stderr.trim().split('\n')[0] ?? ''})`
+  }
+}
+
+/** `convert LORA --base BASE --to TARGET -o OUT --json` for a case's inputs. */
+function convertArgs(ctx: SetupContext, inputs: Inputs): string[] {
+  const out = join(ctx.dir, 'out.safetensors')
+  return [...ctx.cli, 'convert', inputs.lora, '--base', inputs.base, '--to', inputs.to, '-o', out, '--json']
+}
+
 /**
  * The whole process against `cp` of the same file (the limit: a rename-only conversion at most 1.5x a copy). cp
  * copies in the kernel (copy_file_range); so does a rename, which keeps the source's byte layout
@@ -231,26 +246,11 @@ registerCase({
   group: GROUP,
   limits: { maxWallRatio: 1.5, maxRssMB: 300 },
   async setup(ctx) {
-    const help = spawnSync(nodeBinaryPath(), [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
-    if (help.status !== 0)
-      return {
-        skip: `this CLI build has no convert command yet (${ctx.cli.join(' ')}: ${help.stderr.trim().split('\n')[0] ?? ''})`
-      }
+    const skip = noConvertCommand(ctx)
+    if (skip) return skip
     const inputs = await renameInputs(ctx.dir, CONVERT_MODULES)
-    const out = join(ctx.dir, 'out.safetensors')
     return {
-      nodeArgs: [
-        ...ctx.cli,
-        'convert',
-        inputs.lora,
-        '--base',
-        inputs.base,
-        '--to',
-        inputs.to,
-        '-o',
-        out,
-        '--json'
-      ],
+      nodeArgs: convertArgs(ctx, inputs),
       inputBytes: statSync(inputs.lora).size,
       note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16; baseline: cp of the same file`,
       baseline: { label: 'cp', command: ['cp', inputs.lora, join(ctx.dir, 'cp-copy.bin')] },
@@ -267,16 +267,6 @@ registerCase({
   }
 })
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
-if (isMain) {
-  const i = process.argv.indexOf('--child')
-  const task = i >= 0 ? child(process.argv.slice(i + 1)) : standalone()
-  task.catch((e: unknown) => {
-    console.error(e)
-    process.exitCode = 1
-  })
-}
-
 /**
  * A layout change against a user-space copy of the same file (`dd bs=8M`: read and write through user space, as
  * the conversion's one pass must): separate q/k/v and k/v LoRA modules stacked onto a LongCat-like fused base. The
@@ -288,23 +278,11 @@ registerCase({
   group: GROUP,
   limits: { maxWallRatio: 2, maxRssMB: 300 },
   async setup(ctx) {
-    const help = spawnSync(nodeBinaryPath(), [...ctx.cli, 'convert', '--help'], { encoding: 'utf8' })
-    if (help.status !== 0) return { skip: `this CLI build has no convert command yet (${ctx.cli.join(' ')})` }
+    const skip = noConvertCommand(ctx)
+    if (skip) return skip
     const inputs = await stackInputs(ctx.dir, CONVERT_MODULES)
-    const out = join(ctx.dir, 'out.safetensors')
     return {
-      nodeArgs: [
-        ...ctx.cli,
-        'convert',
-        inputs.lora,
-        '--base',
-        inputs.base,
-        '--to',
-        inputs.to,
-        '-o',
-        out,
-        '--json'
-      ],
+      nodeArgs: convertArgs(ctx, inputs),
       inputBytes: statSync(inputs.lora).size,
       note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, q/k/v and k/v stacked; baseline: dd bs=8M of the same file`,
       baseline: {
@@ -324,3 +302,13 @@ registerCase({
     }
   }
 })
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (isMain) {
+  const i = process.argv.indexOf('--child')
+  const task = i >= 0 ? child(process.argv.slice(i + 1)) : standalone()
+  task.catch((e: unknown) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+}
