@@ -157,26 +157,17 @@ function alphaOf(m: LoraModule, opts: ModuleOptions): void {
   m.scaleSource = source
 }
 
-/** `suffix <marker>` for the evidence, built once per marker (a file has a handful, over thousands of tensors). */
+/**
+ * `suffix <marker>` / `prefix <prefix>` for the evidence, each built once per distinct value (a file has a
+ * handful of both over thousands of tensors). Bounded: prefixes come from the file.
+ */
 const suffixMarkers = new Map<string, string>()
-function suffixMarker(marker: string): string {
-  let s = suffixMarkers.get(marker)
-  if (s === undefined) {
-    s = `suffix ${marker}`
-    // markers are the suffix table's constants (src/names/adapters.ts); bounded all the same
-    if (suffixMarkers.size < 1024) suffixMarkers.set(marker, s)
-  }
-  return s
-}
-
-/** `prefix <prefix>` for the evidence, built once per prefix (a file has a few, over thousands of modules). */
 const prefixMarkers = new Map<string, string>()
-function prefixMarker(prefix: string): string {
-  let s = prefixMarkers.get(prefix)
+function evidenceMarker(cache: Map<string, string>, word: 'suffix' | 'prefix', value: string): string {
+  let s = cache.get(value)
   if (s === undefined) {
-    s = `prefix ${prefix}`
-    // prefixes come from the file: bounded
-    if (prefixMarkers.size < 1024) prefixMarkers.set(prefix, s)
+    s = `${word} ${value}`
+    if (cache.size < 1024) cache.set(value, s)
   }
   return s
 }
@@ -263,12 +254,12 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
     if (facts.block) m.block = facts.block
     let ev = evidence.get(info.naming)
     if (!ev) evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }))
-    if (info.prefix) ev.markers.add(prefixMarker(info.prefix))
+    if (info.prefix) ev.markers.add(evidenceMarker(prefixMarkers, 'prefix', info.prefix))
     for (const e of entries) {
       m.params += numel(e.tensor.shape)
       m.bytes += tensorBytes(e.tensor)
       ev.keys++
-      ev.markers.add(suffixMarker(e.parsed.marker))
+      ev.markers.add(evidenceMarker(suffixMarkers, 'suffix', e.parsed.marker))
       if (ev.examples.length < 3) ev.examples.push(e.tensor.name)
     }
     rankOf(m)
