@@ -6,6 +6,7 @@
  */
 import { BLOCK_CONTAINER_NAMES, hasNamedInterior, isIndexSegment } from './keys.js'
 import type { BlockFamily, BlockVariant, ShapeDifference, TemplateEntry } from './types.js'
+import { sameShape } from '../util/shape.js'
 
 export interface NamedTensor {
   name: string
@@ -391,10 +392,4 @@ function diffVariant(
     if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS) extra.push(key)
   }
   return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences }
-}
-
-export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

@@ -10,6 +10,7 @@ import type {
 } from './types.js'
 import { parseModel, type ParsedModel, type TensorRef } from './model.js'
 import { numel } from '../util/numel.js'
+import { sameShape } from '../util/shape.js'
 import { correspond } from '../correspond/index.js'
 import { stripModelPrefixes, tokenKey } from '../names/index.js'
 import { toKeyMapping } from './links.js'
@@ -30,10 +31,6 @@ import {
 function baseName(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p !== '')
   return parts[parts.length - 1] ?? path
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i])
 }
 
 function ratio(n: number, d: number): number {

@@ -17,10 +17,7 @@ import type {
   LinkConfidence,
   TensorSpec
 } from './types.js'
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, i) => d === b[i])
-}
+import { sameShape } from '../util/shape.js'
 
 export function correspond(
   a: readonly TensorSpec[],

@@ -8,6 +8,7 @@
 import { viaEngine } from './engine-links.js'
 import { spaceFromSpecs, type BaseEntry, type BaseSpace } from './base-index.js'
 import { numel } from '../util/numel.js'
+import { sameShape } from '../util/shape.js'
 import { kohyaForm } from '../names/adapters.js'
 
 export interface TensorSpec {
@@ -77,12 +78,6 @@ function hitsOf(path: string, dotted: boolean, space: BaseSpace, bias: boolean):
   const under = space.underscore.get(kohyaForm(path))
   if (!under) return []
   return bias ? under.filter((e) => e.bias !== undefined) : under
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
