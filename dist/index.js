@@ -41494,7 +41494,7 @@ const KNOWN_PREFIXES = [
 ];
 /** Rounds of stripping: enough for every real stack we know (`module._orig_mod.model.diffusion_model.`). */
 const MAX_ROUNDS = 6;
-function normalizeKey(key) {
+function prefixes_normalizeKey(key) {
     const rest = stripKnownPrefixes(key);
     return { key: rest, stripped: key.slice(0, key.length - rest.length) };
 }
@@ -43601,6 +43601,20 @@ function parseModel(ckpt) {
     return { top: top.build(), families, tensors, byNormKey, collisions };
 }
 
+;// CONCATENATED MODULE: ./src/util/shape.ts
+/**
+ * Equality of tensor shapes. An index loop, as in numel.ts: this runs once per key or link in a short-lived
+ * process, mostly in V8's interpreter, where `every` costs a closure call per dim.
+ */
+function sameShape(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/model.ts
 /**
  * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
@@ -45190,9 +45204,7 @@ function matchWithinModules(links, restA, restB) {
 
 
 
-function sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
-}
+
 function correspond(a, b, options = {}) {
     const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
@@ -45997,6 +46009,7 @@ function attentionModulesOf(entries) {
  * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
  */
 
+
 const MAX_VARIANTS = 20;
 const MAX_DIFF_ITEMS = 50;
 const MAX_MISSING = 1000;
@@ -46298,7 +46311,7 @@ function sameEntriesInOrder(a, b, tensors) {
     if (!sameRestsInOrder(a, b))
         return false;
     for (let i = 0; i < a.members.length; i++)
-        if (!blocks_sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
+        if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
             return false;
     return true;
 }
@@ -46320,7 +46333,7 @@ function diffVariant(group, tensors, templateShapes) {
             if (missing.length < MAX_DIFF_ITEMS)
                 missing.push(key);
         }
-        else if (!blocks_sameShape(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
+        else if (!sameShape(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
             shapeDifferences.push({ key, shape: [...mine], templateShape: [...shape] });
         }
     }
@@ -46329,14 +46342,6 @@ function diffVariant(group, tensors, templateShapes) {
             extra.push(key);
     }
     return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences };
-}
-function blocks_sameShape(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/dimensions.ts
@@ -46869,10 +46874,9 @@ function namingConventions(names) {
     const cased = new Set();
     let lettered = 0;
     let withUnderscore = 0;
-    const knownPrefixes = new Map();
+    const tally = new PrefixTally();
     const topLevel = new Map();
     const leaves = new Map();
-    let commonKnown = null;
     let shared = null;
     let casedSegmentCount = 0;
     // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
@@ -46889,16 +46893,13 @@ function namingConventions(names) {
     // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
     for (let n = 0; n < names.length; n++) {
         const name = names[n];
-        const { prefix, rest } = keys_stripKnownPrefix(name);
-        const segs = rest.split('.');
+        const prefix = tally.add(name);
+        const segs = name.slice(prefix.length).split('.');
         const firstFlags = flagsOf(segs[0]);
         if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
             underscored++;
         else if (segs.length > 1)
             dotted++;
-        if (prefix)
-            bump(knownPrefixes, prefix);
-        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
         bump(topLevel, segs[0]);
         bump(leaves, segs[segs.length - 1]);
         for (let k = 0; k < segs.length; k++) {
@@ -46943,34 +46944,47 @@ function namingConventions(names) {
         separator,
         case: caseStyle,
         casedSegments: [...cased].sort().slice(0, MAX_CASED),
-        commonPrefix: commonKnown ?? '',
-        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length),
+        ...tally.prefixes(names.length),
         sharedPrefix: shared ?? '',
-        knownPrefixes: countsToList(knownPrefixes, MAX_TOP_LEVEL),
+        knownPrefixes: tally.knownPrefixes(MAX_TOP_LEVEL),
         topLevelModules: countsToList(topLevel, MAX_TOP_LEVEL),
         leafNames: countsToList(leaves, MAX_LEAVES)
     };
+}
+/**
+ * The wrapper prefixes of a key set as the names are read: how many keys carry each known prefix, and the one all
+ * of them share. `namingConventions` and `analysisPrefixOf` both tally through it.
+ */
+class PrefixTally {
+    counts = new Map();
+    common = null;
+    /** Adds one name; returns its known prefix ('' when it has none). */
+    add(name) {
+        // The prefix is the head that stripKnownPrefixes removes: no result object per key.
+        const restLength = stripKnownPrefixes(name).length;
+        const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
+        if (prefix)
+            bump(this.counts, prefix);
+        this.common = this.common === null ? prefix : this.common === prefix ? prefix : '';
+        return prefix;
+    }
+    prefixes(total) {
+        const common = this.common ?? '';
+        return { commonPrefix: common, analysisPrefix: dominantPrefix(common, this.counts, total) };
+    }
+    knownPrefixes(limit) {
+        return countsToList(this.counts, limit);
+    }
 }
 /**
  * `commonPrefix` and `analysisPrefix` of `namingConventions` alone, for the structure a comparison reads (the
  * rest of the naming summary is the analysis report's).
  */
 function analysisPrefixOf(names) {
-    const knownPrefixes = new Map();
-    let commonKnown = null;
-    for (let n = 0; n < names.length; n++) {
-        // The stripped prefix is the name's head that stripKnownPrefixes removes: no result objects per key.
-        const name = names[n];
-        const restLength = stripKnownPrefixes(name).length;
-        const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
-        if (prefix)
-            bump(knownPrefixes, prefix);
-        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
-    }
-    return {
-        commonPrefix: commonKnown ?? '',
-        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length)
-    };
+    const tally = new PrefixTally();
+    for (let n = 0; n < names.length; n++)
+        tally.add(names[n]);
+    return tally.prefixes(names.length);
 }
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common, counts, total) {
@@ -47917,12 +47931,10 @@ function partialVerdict(p, basis, flags, conversions) {
 
 
 
+
 function baseName(path) {
     const parts = path.split(/[\\/]/).filter((p) => p !== '');
     return parts[parts.length - 1] ?? path;
-}
-function compare_sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 function ratio(n, d) {
     return d === 0 ? 0 : n / d;
@@ -48072,7 +48084,7 @@ function compareCheckpoints(a, b, opts = {}) {
         if (!sb)
             continue;
         common++;
-        if (compare_sameShape(t.shape, sb))
+        if (sameShape(t.shape, sb))
             shapeMatching++;
         else
             differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
@@ -48095,7 +48107,7 @@ function compareCheckpoints(a, b, opts = {}) {
         normalized++;
         if ((0,numel/* numel */.u)(ref.shape) === (0,numel/* numel */.u)(other.shape))
             normalizedCompatible++;
-        if (compare_sameShape(ref.shape, other.shape))
+        if (sameShape(ref.shape, other.shape))
             normalizedShapeMatches++;
         else
             normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });
@@ -48939,27 +48951,18 @@ function alphaOf(m, opts) {
     }
     m.scaleSource = source;
 }
-/** `suffix <marker>` for the evidence, built once per marker (a file has a handful, over thousands of tensors). */
+/**
+ * `suffix <marker>` / `prefix <prefix>` for the evidence, each built once per distinct value (a file has a
+ * handful of both over thousands of tensors). Bounded: prefixes come from the file.
+ */
 const suffixMarkers = new Map();
-function suffixMarker(marker) {
-    let s = suffixMarkers.get(marker);
-    if (s === undefined) {
-        s = `suffix ${marker}`;
-        // markers are the suffix table's constants (src/names/adapters.ts); bounded all the same
-        if (suffixMarkers.size < 1024)
-            suffixMarkers.set(marker, s);
-    }
-    return s;
-}
-/** `prefix <prefix>` for the evidence, built once per prefix (a file has a few, over thousands of modules). */
 const prefixMarkers = new Map();
-function prefixMarker(prefix) {
-    let s = prefixMarkers.get(prefix);
+function evidenceMarker(cache, word, value) {
+    let s = cache.get(value);
     if (s === undefined) {
-        s = `prefix ${prefix}`;
-        // prefixes come from the file: bounded
-        if (prefixMarkers.size < 1024)
-            prefixMarkers.set(prefix, s);
+        s = `${word} ${value}`;
+        if (cache.size < 1024)
+            cache.set(value, s);
     }
     return s;
 }
@@ -49047,12 +49050,12 @@ function groupModules(tensors, opts = {}) {
         if (!ev)
             evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }));
         if (info.prefix)
-            ev.markers.add(prefixMarker(info.prefix));
+            ev.markers.add(evidenceMarker(prefixMarkers, 'prefix', info.prefix));
         for (const e of entries) {
             m.params += modules_numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
             ev.keys++;
-            ev.markers.add(suffixMarker(e.parsed.marker));
+            ev.markers.add(evidenceMarker(suffixMarkers, 'suffix', e.parsed.marker));
             if (ev.examples.length < 3)
                 ev.examples.push(e.tensor.name);
         }
@@ -49620,6 +49623,7 @@ function keepsBlock(a, b) {
 
 
 
+
 // One evidence item per kind, shared by every name link (read-only: frozen).
 const SAME_NAME = Object.freeze({ kind: 'same-name' });
 const SAME_TOKENS = Object.freeze({ kind: 'same-tokens' });
@@ -49652,20 +49656,12 @@ function hitsOf(path, dotted, space, bias) {
         return [];
     return bias ? under.filter((e) => e.bias !== undefined) : under;
 }
-function correspondence_sameShape(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
 function choose(hits, shape, bias) {
     if (hits.length === 1)
         return hits[0];
     const shapeOf = (e) => (bias ? (e.bias?.shape ?? []) : e.shape);
-    return (hits.find((e) => correspondence_sameShape(shapeOf(e), shape)) ??
+    return (hits.find((e) => sameShape(shapeOf(e), shape)) ??
         hits.find((e) => (0,numel/* numel */.u)(shapeOf(e)) === (0,numel/* numel */.u)(shape)) ??
         hits[0]);
 }
@@ -49692,7 +49688,7 @@ function correspondence_correspondImplied(a, b, prebuilt) {
         const hit = choose(hits, spec.shape, bias);
         const key = nameOf(hit, leaf);
         const baseShape = bias ? hit.bias.shape : hit.shape;
-        const reshape = !correspondence_sameShape(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
+        const reshape = !sameShape(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],

@@ -1593,6 +1593,8 @@ function matchWithinModules(links, restA, restB) {
     return { links: out, restA: restA.filter((l) => !used.has(l)), restB: restB.filter((l) => !used.has(l)) };
 }
 
+// EXTERNAL MODULE: ./src/util/shape.ts
+var shape = __webpack_require__(6069);
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
 /**
  * `correspond(a, b)`: align units by signature class and network order, match layers inside each aligned pair
@@ -1605,9 +1607,7 @@ function matchWithinModules(links, restA, restB) {
 
 
 
-function sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
-}
+
 function correspond(a, b, options = {}) {
     const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
@@ -1695,8 +1695,8 @@ function emitLayerLink(l, push) {
         const tb = l.b.tensors.get(leaf);
         if (!tb || tb.numel !== ta.numel)
             continue;
-        const same = sameShape(ta.shape, tb.shape);
-        const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape));
+        const same = (0,shape/* sameShape */._)(ta.shape, tb.shape);
+        const squeezedSame = (0,shape/* sameShape */._)(squeeze(ta.shape), squeeze(tb.shape));
         const evidence = same
             ? [...l.evidence]
             : [

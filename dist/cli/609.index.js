@@ -194,27 +194,27 @@ const COMMANDS = [
     {
         name: 'analyze',
         summary: 'Read checkpoints header-only and explain them: format, tensors, dtypes, metadata, pickle globals.',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(644), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 2325))).analyzeCommand
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(515), __webpack_require__.e(644), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 2325))).analyzeCommand
     },
     {
         name: 'compare',
         summary: 'Compare two models: key overlap, shapes, flags, a verdict, and a proposed key mapping.',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(261), __webpack_require__.e(644), __webpack_require__.e(7), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 1309))).compareCommand
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(515), __webpack_require__.e(261), __webpack_require__.e(644), __webpack_require__.e(7), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 1309))).compareCommand
     },
     {
         name: 'lora',
         summary: 'Explain LoRA files (conventions, ranks, alpha, coverage), resolve them against a base, compare two.',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(261), __webpack_require__.e(907), __webpack_require__.e(371), __webpack_require__.e(719)]).then(__webpack_require__.bind(__webpack_require__, 5774))).loraCommand
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(515), __webpack_require__.e(261), __webpack_require__.e(907), __webpack_require__.e(371), __webpack_require__.e(719)]).then(__webpack_require__.bind(__webpack_require__, 5774))).loraCommand
     },
     {
         name: 'gate',
         summary: 'Gate checkpoints or LoRAs against a baseline: overlap or loadable %, flags, pass or fail.',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(261), __webpack_require__.e(907), __webpack_require__.e(644), __webpack_require__.e(7), __webpack_require__.e(371), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 705))).gateCommand
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(515), __webpack_require__.e(261), __webpack_require__.e(907), __webpack_require__.e(644), __webpack_require__.e(7), __webpack_require__.e(371), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 705))).gateCommand
     },
     {
         name: 'convert',
         summary: 'Rewrite a LoRA for a base: another key convention, or fused/separate attention layouts, exactly.',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(261), __webpack_require__.e(907), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 7211))).convertCommand
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(515), __webpack_require__.e(261), __webpack_require__.e(907), __webpack_require__.e(211)]).then(__webpack_require__.bind(__webpack_require__, 7211))).convertCommand
     }
 ];
 function topHelp() {

@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/names/roles.ts
 var roles = __webpack_require__(2381);
 // EXTERNAL MODULE: ./src/names/index.ts + 1 modules
-var src_names = __webpack_require__(1907);
+var names = __webpack_require__(1907);
 // EXTERNAL MODULE: ./src/names/tokens.ts
 var tokens = __webpack_require__(2432);
 // EXTERNAL MODULE: ./src/names/series.ts
@@ -57,7 +57,7 @@ function keys_isIndexSegment(segment) {
  * prefix reader (src/names/prefixes.ts). Returns the removed prefix ('' if none) and the rest.
  */
 function keys_stripKnownPrefix(name) {
-    const { key, stripped } = (0,src_names/* normalizeKey */.l5)(name);
+    const { key, stripped } = normalizeKey(name);
     return { prefix: stripped, rest: key };
 }
 /**
@@ -153,16 +153,16 @@ function computeKeyRoles(name, insideBlock) {
     let embedding = false;
     if (!insideBlock)
         for (const seg of name.split('.'))
-            if ((0,src_names/* isEmbeddingName */.tm)(seg))
+            if ((0,names/* isEmbeddingName */.tm)(seg))
                 embedding = true;
     // The shared role words (names/roles.ts) over the module path without its block containers: `down_blocks.0` or
     // `attentions.0` says nothing of what the layer inside is.
-    const r = (0,src_names/* layerRole */.EY)(withoutContainers((0,src_names/* splitLeaf */.Hg)(name).layer));
-    if (r.sublayer === 'attn' || r.sublayer === 'cross' || src_names/* ATTENTION_ROLES */.vM.has(r.role))
+    const r = (0,names/* layerRole */.EY)(withoutContainers((0,names/* splitLeaf */.Hg)(name).layer));
+    if (r.sublayer === 'attn' || r.sublayer === 'cross' || names/* ATTENTION_ROLES */.vM.has(r.role))
         roles.push('attention');
-    if ((r.sublayer === 'ffn' || src_names/* FFN_ROLES */.Tc.has(r.role)) && !embedding)
+    if ((r.sublayer === 'ffn' || names/* FFN_ROLES */.Tc.has(r.role)) && !embedding)
         roles.push('feedforward');
-    if (src_names/* NORM_ROLES */.Vc.has(r.role))
+    if (names/* NORM_ROLES */.Vc.has(r.role))
         roles.push('normalization');
     if (r.role === 'mod')
         roles.push('modulation');
@@ -446,6 +446,8 @@ function attentionModulesOf(entries) {
     return findAttentionModules(entries, null, () => 1, []);
 }
 
+// EXTERNAL MODULE: ./src/util/shape.ts
+var util_shape = __webpack_require__(6069);
 ;// CONCATENATED MODULE: ./src/analysis/blocks.ts
 /**
  * Finds every family of repeated blocks from key names alone, generically: a numbered child `X.N.` is a block
@@ -453,6 +455,7 @@ function attentionModulesOf(entries) {
  * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
  * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
  */
+
 
 const MAX_VARIANTS = 20;
 const MAX_DIFF_ITEMS = 50;
@@ -755,7 +758,7 @@ function sameEntriesInOrder(a, b, tensors) {
     if (!sameRestsInOrder(a, b))
         return false;
     for (let i = 0; i < a.members.length; i++)
-        if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
+        if (!(0,util_shape/* sameShape */._)(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
             return false;
     return true;
 }
@@ -777,7 +780,7 @@ function diffVariant(group, tensors, templateShapes) {
             if (missing.length < MAX_DIFF_ITEMS)
                 missing.push(key);
         }
-        else if (!sameShape(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
+        else if (!(0,util_shape/* sameShape */._)(mine, shape) && shapeDifferences.length < MAX_DIFF_ITEMS) {
             shapeDifferences.push({ key, shape: [...mine], templateShape: [...shape] });
         }
     }
@@ -786,14 +789,6 @@ function diffVariant(group, tensors, templateShapes) {
             extra.push(key);
     }
     return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences };
-}
-function sameShape(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
 }
 
 // EXTERNAL MODULE: ./src/names/model-parts.ts
@@ -1330,10 +1325,9 @@ function namingConventions(names) {
     const cased = new Set();
     let lettered = 0;
     let withUnderscore = 0;
-    const knownPrefixes = new Map();
+    const tally = new PrefixTally();
     const topLevel = new Map();
     const leaves = new Map();
-    let commonKnown = null;
     let shared = null;
     let casedSegmentCount = 0;
     // Segments repeat across blocks (`blocks`, `self_attn`, `weight`): each distinct one is classified once.
@@ -1350,16 +1344,13 @@ function namingConventions(names) {
     // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
     for (let n = 0; n < names.length; n++) {
         const name = names[n];
-        const { prefix, rest } = keys_stripKnownPrefix(name);
-        const segs = rest.split('.');
+        const prefix = tally.add(name);
+        const segs = name.slice(prefix.length).split('.');
         const firstFlags = flagsOf(segs[0]);
         if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
             underscored++;
         else if (segs.length > 1)
             dotted++;
-        if (prefix)
-            bump(knownPrefixes, prefix);
-        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
         bump(topLevel, segs[0]);
         bump(leaves, segs[segs.length - 1]);
         for (let k = 0; k < segs.length; k++) {
@@ -1404,34 +1395,47 @@ function namingConventions(names) {
         separator,
         case: caseStyle,
         casedSegments: [...cased].sort().slice(0, MAX_CASED),
-        commonPrefix: commonKnown ?? '',
-        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length),
+        ...tally.prefixes(names.length),
         sharedPrefix: shared ?? '',
-        knownPrefixes: countsToList(knownPrefixes, MAX_TOP_LEVEL),
+        knownPrefixes: tally.knownPrefixes(MAX_TOP_LEVEL),
         topLevelModules: countsToList(topLevel, MAX_TOP_LEVEL),
         leafNames: countsToList(leaves, MAX_LEAVES)
     };
+}
+/**
+ * The wrapper prefixes of a key set as the names are read: how many keys carry each known prefix, and the one all
+ * of them share. `namingConventions` and `analysisPrefixOf` both tally through it.
+ */
+class PrefixTally {
+    counts = new Map();
+    common = null;
+    /** Adds one name; returns its known prefix ('' when it has none). */
+    add(name) {
+        // The prefix is the head that stripKnownPrefixes removes: no result object per key.
+        const restLength = (0,names/* stripKnownPrefixes */.Ep)(name).length;
+        const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
+        if (prefix)
+            bump(this.counts, prefix);
+        this.common = this.common === null ? prefix : this.common === prefix ? prefix : '';
+        return prefix;
+    }
+    prefixes(total) {
+        const common = this.common ?? '';
+        return { commonPrefix: common, analysisPrefix: dominantPrefix(common, this.counts, total) };
+    }
+    knownPrefixes(limit) {
+        return countsToList(this.counts, limit);
+    }
 }
 /**
  * `commonPrefix` and `analysisPrefix` of `namingConventions` alone, for the structure a comparison reads (the
  * rest of the naming summary is the analysis report's).
  */
 function analysisPrefixOf(names) {
-    const knownPrefixes = new Map();
-    let commonKnown = null;
-    for (let n = 0; n < names.length; n++) {
-        // The stripped prefix is the name's head that stripKnownPrefixes removes: no result objects per key.
-        const name = names[n];
-        const restLength = (0,src_names/* stripKnownPrefixes */.Ep)(name).length;
-        const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
-        if (prefix)
-            bump(knownPrefixes, prefix);
-        commonKnown = commonKnown === null ? prefix : commonKnown === prefix ? prefix : '';
-    }
-    return {
-        commonPrefix: commonKnown ?? '',
-        analysisPrefix: dominantPrefix(commonKnown ?? '', knownPrefixes, names.length)
-    };
+    const tally = new PrefixTally();
+    for (let n = 0; n < names.length; n++)
+        tally.add(names[n]);
+    return tally.prefixes(names.length);
 }
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common, counts, total) {

@@ -234,6 +234,8 @@ function parseModel(ckpt) {
 
 // EXTERNAL MODULE: ./src/util/numel.ts
 var numel = __webpack_require__(2009);
+// EXTERNAL MODULE: ./src/util/shape.ts
+var shape = __webpack_require__(6069);
 // EXTERNAL MODULE: ./src/correspond/index.ts + 9 modules
 var correspond = __webpack_require__(4822);
 ;// CONCATENATED MODULE: ./src/compare/links.ts
@@ -704,12 +706,10 @@ function partialVerdict(p, basis, flags, conversions) {
 
 
 
+
 function baseName(path) {
     const parts = path.split(/[\\/]/).filter((p) => p !== '');
     return parts[parts.length - 1] ?? path;
-}
-function sameShape(a, b) {
-    return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 function ratio(n, d) {
     return d === 0 ? 0 : n / d;
@@ -859,7 +859,7 @@ function compareCheckpoints(a, b, opts = {}) {
         if (!sb)
             continue;
         common++;
-        if (sameShape(t.shape, sb))
+        if ((0,shape/* sameShape */._)(t.shape, sb))
             shapeMatching++;
         else
             differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
@@ -882,7 +882,7 @@ function compareCheckpoints(a, b, opts = {}) {
         normalized++;
         if ((0,numel/* numel */.u)(ref.shape) === (0,numel/* numel */.u)(other.shape))
             normalizedCompatible++;
-        if (sameShape(ref.shape, other.shape))
+        if ((0,shape/* sameShape */._)(ref.shape, other.shape))
             normalizedShapeMatches++;
         else
             normalizedDifferences.push({ key: ref.key, shapeA: [...ref.shape], shapeB: [...other.shape] });

@@ -177,27 +177,18 @@ function alphaOf(m, opts) {
     }
     m.scaleSource = source;
 }
-/** `suffix <marker>` for the evidence, built once per marker (a file has a handful, over thousands of tensors). */
+/**
+ * `suffix <marker>` / `prefix <prefix>` for the evidence, each built once per distinct value (a file has a
+ * handful of both over thousands of tensors). Bounded: prefixes come from the file.
+ */
 const suffixMarkers = new Map();
-function suffixMarker(marker) {
-    let s = suffixMarkers.get(marker);
-    if (s === undefined) {
-        s = `suffix ${marker}`;
-        // markers are the suffix table's constants (src/names/adapters.ts); bounded all the same
-        if (suffixMarkers.size < 1024)
-            suffixMarkers.set(marker, s);
-    }
-    return s;
-}
-/** `prefix <prefix>` for the evidence, built once per prefix (a file has a few, over thousands of modules). */
 const prefixMarkers = new Map();
-function prefixMarker(prefix) {
-    let s = prefixMarkers.get(prefix);
+function evidenceMarker(cache, word, value) {
+    let s = cache.get(value);
     if (s === undefined) {
-        s = `prefix ${prefix}`;
-        // prefixes come from the file: bounded
-        if (prefixMarkers.size < 1024)
-            prefixMarkers.set(prefix, s);
+        s = `${word} ${value}`;
+        if (cache.size < 1024)
+            cache.set(value, s);
     }
     return s;
 }
@@ -285,12 +276,12 @@ function groupModules(tensors, opts = {}) {
         if (!ev)
             evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }));
         if (info.prefix)
-            ev.markers.add(prefixMarker(info.prefix));
+            ev.markers.add(evidenceMarker(prefixMarkers, 'prefix', info.prefix));
         for (const e of entries) {
             m.params += numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
             ev.keys++;
-            ev.markers.add(suffixMarker(e.parsed.marker));
+            ev.markers.add(evidenceMarker(suffixMarkers, 'suffix', e.parsed.marker));
             if (ev.examples.length < 3)
                 ev.examples.push(e.tensor.name);
         }
@@ -1056,6 +1047,8 @@ function keepsBlock(a, b) {
 var base_index = __webpack_require__(7122);
 // EXTERNAL MODULE: ./src/util/numel.ts
 var numel = __webpack_require__(2009);
+// EXTERNAL MODULE: ./src/util/shape.ts
+var util_shape = __webpack_require__(6069);
 // EXTERNAL MODULE: ./src/names/adapters.ts
 var adapters = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/lora/correspondence.ts
@@ -1066,6 +1059,7 @@ var adapters = __webpack_require__(7906);
  * and convert read links and nothing else. `correspondImplied` is the single seam between LoRA resolution and the
  * engine.
  */
+
 
 
 
@@ -1102,20 +1096,12 @@ function hitsOf(path, dotted, space, bias) {
         return [];
     return bias ? under.filter((e) => e.bias !== undefined) : under;
 }
-function sameShape(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
 /** Among several hits, the one whose shape fits (same shape, else same element count), else the first. */
 function choose(hits, shape, bias) {
     if (hits.length === 1)
         return hits[0];
     const shapeOf = (e) => (bias ? (e.bias?.shape ?? []) : e.shape);
-    return (hits.find((e) => sameShape(shapeOf(e), shape)) ??
+    return (hits.find((e) => (0,util_shape/* sameShape */._)(shapeOf(e), shape)) ??
         hits.find((e) => (0,numel/* numel */.u)(shapeOf(e)) === (0,numel/* numel */.u)(shape)) ??
         hits[0]);
 }
@@ -1142,7 +1128,7 @@ function correspondImplied(a, b, prebuilt) {
         const hit = choose(hits, spec.shape, bias);
         const key = nameOf(hit, leaf);
         const baseShape = bias ? hit.bias.shape : hit.shape;
-        const reshape = !sameShape(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
+        const reshape = !(0,util_shape/* sameShape */._)(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 363;
-exports.ids = [363];
+exports.id = 515;
+exports.ids = [515];
 exports.modules = {
 
 /***/ 2616:
@@ -4226,7 +4226,6 @@ __webpack_require__.d(__webpack_exports__, {
   Rk: () => (/* reexport */ roles/* isStreamWord */.Rk),
   EY: () => (/* reexport */ roles/* layerRole */.EY),
   rb: () => (/* reexport */ roles/* normPositions */.rb),
-  l5: () => (/* reexport */ prefixes/* normalizeKey */.l5),
   Eu: () => (/* reexport */ series/* sectionRank */.Eu),
   Hg: () => (/* reexport */ tokens/* splitLeaf */.Hg),
   Ep: () => (/* reexport */ prefixes/* stripKnownPrefixes */.Ep),
@@ -4234,7 +4233,7 @@ __webpack_require__.d(__webpack_exports__, {
   bV: () => (/* reexport */ tokens/* tokenKey */.bV)
 });
 
-// UNUSED EXPORTS: ADAPTER_PREFIXES, BIAS_LEAVES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, CROSS_ATTENTION_NAMES, EXTRA_KV_STREAM, IMAGE_WORDS, KNOWN_PREFIXES, LORA_PAIR, OUTPUT_PROJECTIONS, PREFIX, SELF_ATTENTION_NAMES, SERIES_LAST_WORDS, STREAM_ATTENTION_NAMES, STREAM_BLOCK_NAMES, SUFFIX, WEIGHT_LEAVES, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, fromProcessorPath, identifyFamilies, isAdapterKey, isBlockContainerName, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, keyWords, kohyaForm, modulationChunks, parseSuffix, processorPath, signatureOfPath, subwords
+// UNUSED EXPORTS: ADAPTER_PREFIXES, BIAS_LEAVES, BLOCK_CONTAINER_NAMES, BLOCK_SERIES, CROSS_ATTENTION_NAMES, EXTRA_KV_STREAM, IMAGE_WORDS, KNOWN_PREFIXES, LORA_PAIR, OUTPUT_PROJECTIONS, PREFIX, SELF_ATTENTION_NAMES, SERIES_LAST_WORDS, STREAM_ATTENTION_NAMES, STREAM_BLOCK_NAMES, SUFFIX, WEIGHT_LEAVES, attentionPart, blockOf, blockSeriesOf, detectFamily, familyArchitecture, fromProcessorPath, identifyFamilies, isAdapterKey, isBlockContainerName, isContextEmbedding, isFfnWord, isImageBranchPath, isInputLayer, isPatchEmbedding, isUnetFamily, keyWords, kohyaForm, modulationChunks, normalizeKey, parseSuffix, processorPath, signatureOfPath, subwords
 
 // EXTERNAL MODULE: ./src/names/prefixes.ts
 var prefixes = __webpack_require__(9334);
@@ -4491,11 +4490,10 @@ function isUnetConvolutionUnderscored(u) {
 /* harmony export */   JE: () => (/* binding */ COMPONENT_PREFIXES),
 /* harmony export */   ct: () => (/* binding */ componentPrefix),
 /* harmony export */   de: () => (/* binding */ ADAPTER_PREFIXES),
-/* harmony export */   l5: () => (/* binding */ normalizeKey),
 /* harmony export */   vN: () => (/* binding */ DIFFUSERS_DENOISER_PREFIX),
 /* harmony export */   yj: () => (/* binding */ stripModelPrefixes)
 /* harmony export */ });
-/* unused harmony export KNOWN_PREFIXES */
+/* unused harmony exports KNOWN_PREFIXES, normalizeKey */
 /**
  * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
  * Stripping them turns "0% exact overlap" into "same model, other packaging". The one list of the project.
@@ -5585,6 +5583,28 @@ function ascending(a, b) {
 }
 /** Plain code-unit order of strings: the tie-break of every sorted list in a report. */
 const byCodeUnit = ascending;
+
+
+/***/ }),
+
+/***/ 6069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ sameShape)
+/* harmony export */ });
+/**
+ * Equality of tensor shapes. An index loop, as in numel.ts: this runs once per key or link in a short-lived
+ * process, mostly in V8's interpreter, where `every` costs a closure call per dim.
+ */
+function sameShape(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
 
 
 /***/ })
