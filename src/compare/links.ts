@@ -37,6 +37,8 @@ function words(e: Evidence): string {
       return `same role (${e.role}${e.stream && e.stream !== 'main' ? `, ${e.stream} stream` : ''}${
         e.position !== undefined ? `, place ${e.position}` : ''
       })`
+    case 'numbered-stream':
+      return `stream number ${e.number} read as the ${e.stream} stream (joint attention lists the context first)`
     case 'role-order':
       return `${e.role} number ${e.rank + 1} in name order`
     case 'rows-sum':

@@ -7,6 +7,7 @@
 import type { Evidence, LinkConfidence } from './types.js'
 import type { Layer } from './model.js'
 import { conflict, parentOf, push, streamOf } from './layer-roles.js'
+import { streamNumber } from './numbered-streams.js'
 import { pairBySection, pairBySeries, pairLoneSections } from './network-order.js'
 
 export interface LayerLink {
@@ -162,8 +163,12 @@ function matchEqualShapes(
       if (!lb || la.length !== 1 || lb.length !== 1) continue
       const [a, b] = [la[0]!, lb[0]!]
       if (coarse && conflict(a, b)) continue
+      const numbered = streamNumber(a) ?? streamNumber(b)
       link(a, b, 'high', [
         { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
+        ...(numbered === undefined
+          ? []
+          : [{ kind: 'numbered-stream' as const, number: numbered, stream: streamOf(a) }]),
         { kind: 'unique-shape', shape }
       ])
       left.delete(a)

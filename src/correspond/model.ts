@@ -16,6 +16,7 @@ import {
 
 const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
 import type { TensorSpec } from './types.js'
+import { readNumberedStreams } from './numbered-streams.js'
 import { numel } from '../util/numel.js'
 
 export interface Tensor {
@@ -327,6 +328,7 @@ function finishUnit(u: Unit): void {
       if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
     }
   }
+  readNumberedStreams(layers)
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
   const sublayers = SUBLAYERS.filter((x) => present.has(x))

@@ -35,6 +35,11 @@ export type Evidence =
   | { kind: 'unique-shape'; shape: number[] }
   /** The names read as the same role (`role` e.g. `q`, `norm`, `ffn-in`), stream and place in the block. */
   | { kind: 'same-role'; role: string; stream?: string; position?: number }
+  /**
+   * The stream of a joint attention's numbered projection set (`w1q`: number 1) read by the joint-attention
+   * convention: the first stream is the context (see correspond/numbered-streams.ts). A convention, not a name.
+   */
+  | { kind: 'numbered-stream'; number: number; stream: string }
   /** Equal-shaped tensors of one role taken in the order their names give (ordinals, in/out, gate before up). */
   | { kind: 'role-order'; role: string; rank: number }
   /** Rows of a fused tensor: its parts' rows sum exactly (`parts` the role names in row order). */
