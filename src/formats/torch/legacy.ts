@@ -7,7 +7,7 @@
 import { fileBudget, type FileBudget } from '../budget.js'
 import { CheckpointError } from '../errors.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
-import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
+import { torchCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { NeedMoreInput, unpickle, type UnpickleResult } from './pickle/unpickler.js'
 import { describeValue, dictGet, type PyValue, type TorchStorage } from './pickle/values.js'
@@ -154,18 +154,8 @@ export async function readTorchLegacyDetailed(
     warnings.push(...storages.problems)
     const starts = await walkStorages(source, keys, storages, warnings)
     const selection = findStateDict(main.value, source.name, options.walkLimits, true, budget)
-    const checkpoint = pickleCheckpoint({
-      source,
-      format: 'pytorch-legacy',
-      selection,
-      storageStart: (s) => starts.get(s.key),
-      metadata,
-      scans,
-      globals,
-      warnings,
-      pathWithoutTensors: true,
-      budget
-    })
+    const parts = { source, selection, metadata, scans, globals, warnings, budget }
+    const checkpoint = torchCheckpoint('pytorch-legacy', starts, parts)
     return { checkpoint, scans }
   })
 }

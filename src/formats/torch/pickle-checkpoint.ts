@@ -50,6 +50,23 @@ export function pickleCheckpoint(p: PickleCheckpointParts): Checkpoint {
 }
 
 /**
+ * The torch readers' (zip and legacy) last step: a storage's data offset is looked up by its key in `starts`,
+ * and the state dict's path is reported even without tensors (a torch file always has one).
+ */
+export function torchCheckpoint(
+  format: FormatName,
+  starts: ReadonlyMap<string, bigint>,
+  parts: Omit<PickleCheckpointParts, 'format' | 'storageStart' | 'pathWithoutTensors'>
+): Checkpoint {
+  return pickleCheckpoint({
+    ...parts,
+    format,
+    storageStart: (s) => starts.get(s.key),
+    pathWithoutTensors: true
+  })
+}
+
+/**
  * Runs a reader's last steps so that a checkpoint error from them carries every global the file's pickles import:
  * the safety half of the report survives a file whose tensors do not make sense.
  */

@@ -8,7 +8,7 @@ import { fileBudget, type FileBudget, type ReadBudget } from '../budget.js'
 import { CheckpointError, isCheckpointError, type ErrorCode } from '../errors.js'
 import { looksLikeNpy, NPY_HEAD_BYTES, parseNpyHeader } from '../numpy/npy.js'
 import { PickleError, mergeGlobals, scanGlobals, type PickleScan } from './pickle/scan.js'
-import { pickleCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
+import { torchCheckpoint, withPickleGlobals } from './pickle-checkpoint.js'
 import { importsPythonNames, sourceLooksLikePickle } from './pickle/sniff.js'
 import { StorageRegistry } from './pickle/storages.js'
 import { unpickle, type UnpickleLimits, type UnpickleResult } from './pickle/unpickler.js'
@@ -156,18 +156,8 @@ export async function readTorchZipDetailed(
     )
     if (unreferenced.length > 0)
       warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`)
-    const checkpoint = pickleCheckpoint({
-      source,
-      format: 'pytorch-zip',
-      selection,
-      storageStart: (s) => starts.get(s.key),
-      metadata,
-      scans,
-      globals,
-      warnings,
-      pathWithoutTensors: true,
-      budget
-    })
+    const parts = { source, selection, metadata, scans, globals, warnings, budget }
+    const checkpoint = torchCheckpoint('pytorch-zip', starts, parts)
     return { checkpoint, zip, scans }
   })
 }
