@@ -7,7 +7,7 @@
  * fixed-width field) is written last.
  */
 import { closeSync, fstatSync, openSync } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
@@ -23,7 +23,7 @@ import {
   sourceHeader,
   writeKeepingLayout
 } from './source-layout.js'
-import { kernelCopy, tempPathFor, type KernelCopy } from './kernel-copy.js'
+import { kernelCopy, moveIntoPlace, tempPathFor, type KernelCopy } from './kernel-copy.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -276,7 +276,7 @@ export async function writeConversion(
       writeFully(dst, ready ?? layoutHeader(written.sha256), 0)
       closeSync(dst)
       dst = undefined
-      await rename(temp, target)
+      moveIntoPlace(temp, target)
       copy = undefined
       return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel')
     }
@@ -299,7 +299,7 @@ export async function writeConversion(
     writeFully(dst, final.header, 0)
     closeSync(dst)
     dst = undefined
-    await rename(temp, target)
+    moveIntoPlace(temp, target)
     await discarding
     return result(target, expected, tensors.length, header.sha256, sha256, 'user-space')
   } catch (e) {
