@@ -270,8 +270,10 @@ registerCase({
 /**
  * A layout change against a user-space copy of the same file (`dd bs=8M`: read and write through user space, as
  * the conversion's one pass must): separate q/k/v and k/v LoRA modules stacked onto a LongCat-like fused base. The
- * output is about 1.5 times the input (each fused up is block-diagonal, its zeros written as holes), so the
- * limit allows for that and the planning beside it.
+ * output is about 1.5 times the input (each fused up is block-diagonal: its zeros sit inside every row, so they
+ * are written, not left as holes), so the limit allows for that and the planning beside it. Both write over their
+ * previous run's output: dd truncates it (ext4 then flushes the new data on close), convert renames it aside
+ * (src/convert/kernel-copy.ts, moveIntoPlace) and frees it once the new file is in place.
  */
 registerCase({
   name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (stack)`,

@@ -3,10 +3,15 @@
  * behind when discarded, and a writer that takes it over.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { kernelCopy, likelyKeepsLayout, startKernelCopy } from '../../src/convert/kernel-copy.js'
+import {
+  kernelCopy,
+  likelyKeepsLayout,
+  moveIntoPlace,
+  startKernelCopy
+} from '../../src/convert/kernel-copy.js'
 import { writeConversion } from '../../src/convert/index.js'
 import { readCheckpoint } from '../../src/formats/index.js'
 import { analyzeLora, buildBaseIndex } from '../../src/lora/index.js'
@@ -96,5 +101,51 @@ describe('the copy', () => {
     expect(written.copy).toBe('user-space')
     await copy.discard()
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([])
+  })
+})
+
+describe('moveIntoPlace', () => {
+  test('puts the output at a free name, and over an existing file, leaving nothing else behind', () => {
+    const sub = mkdtempSync(join(dir, 'place-'))
+    const target = join(sub, 'out.safetensors')
+    writeFileSync(join(sub, 'a.tmp'), 'first')
+    moveIntoPlace(join(sub, 'a.tmp'), target)
+    expect(readFileSync(target, 'utf8')).toBe('first')
+    writeFileSync(join(sub, 'b.tmp'), 'second')
+    moveIntoPlace(join(sub, 'b.tmp'), target)
+    expect(readFileSync(target, 'utf8')).toBe('second')
+    expect(readdirSync(sub)).toEqual(['out.safetensors'])
+  })
+
+  test('a folder at the target is refused and left as it was', () => {
+    const sub = mkdtempSync(join(dir, 'place-'))
+    const target = join(sub, 'out.safetensors')
+    mkdirSync(target)
+    writeFileSync(join(target, 'inside'), 'kept')
+    writeFileSync(join(sub, 'a.tmp'), 'new')
+    expect(() => moveIntoPlace(join(sub, 'a.tmp'), target)).toThrow()
+    expect(readFileSync(join(target, 'inside'), 'utf8')).toBe('kept')
+    expect(readdirSync(sub).sort()).toEqual(['a.tmp', 'out.safetensors'])
+  })
+
+  test('an output that cannot be put in place leaves the old file where it was', () => {
+    const sub = mkdtempSync(join(dir, 'place-'))
+    const target = join(sub, 'out.safetensors')
+    writeFileSync(target, 'old')
+    expect(() => moveIntoPlace(join(sub, 'missing.tmp'), target)).toThrow()
+    expect(readFileSync(target, 'utf8')).toBe('old')
+    expect(readdirSync(sub)).toEqual(['out.safetensors'])
+  })
+
+  test('a conversion written over a previous output gives the same file as one written afresh', async () => {
+    const { plan, lora: ckpt } = await planFor(lora, specCheckpoint(LONGCAT), 'base')
+    const sub = mkdtempSync(join(dir, 'place-'))
+    const fresh = join(sub, 'fresh.safetensors')
+    const over = join(sub, 'over.safetensors')
+    writeFileSync(over, 'a previous output')
+    await writeConversion(plan, ckpt, fresh, { tool: TOOL })
+    await writeConversion(plan, ckpt, over, { tool: TOOL })
+    expect(readFileSync(over).equals(readFileSync(fresh))).toBe(true)
+    expect(readdirSync(sub).sort()).toEqual(['fresh.safetensors', 'over.safetensors'])
   })
 })

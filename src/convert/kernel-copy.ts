@@ -11,7 +11,17 @@
  * started writeback of every copied page (measured: 0.29 s in `close` after a 0.78 s copy of 1.2 GB, and the
  * alpha writes that follow waited on pages under writeback). A new file gets no such flush, as `cp`'s does not.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, rmSync, unlinkSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  renameSync,
+  rmSync,
+  unlinkSync
+} from 'node:fs'
 import { chmod, copyFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { BaseIndex, BaseSpace } from '../lora/base-index.js'
@@ -70,6 +80,40 @@ export function likelyKeepsLayout(analysis: LoraAnalysis, index: BaseIndex): boo
 /** A temporary name beside `target` (the output is renamed into place when complete). */
 export function tempPathFor(target: string, tag = ''): string {
   return `${target}.${process.pid}.${Date.now()}${tag}.tmp`
+}
+
+/**
+ * Puts the complete output `temp` at `target` by renaming it. An existing file there is renamed aside first and
+ * removed after, so the output's rename never replaces a file: ext4 takes a rename over an existing file as a file
+ * being replaced (`auto_da_alloc`) and starts writeback of every page of the new file inside the rename, which then
+ * waits on the disk (measured with strace -T on the bench's 1.77 GB stacking output written over the previous
+ * run's: 0.51-0.90 s in that rename). `target` is never a partial file: it is the old file until the second rename
+ * and the new one after it (absent only between the two). Anything but a file at `target` (a folder) is left for
+ * the rename to refuse. If the output cannot be put in place, the old file is put back.
+ */
+export function moveIntoPlace(temp: string, target: string): void {
+  let aside: string | undefined
+  try {
+    if (lstatSync(target).isFile()) aside = tempPathFor(target, '.old')
+  } catch {
+    // nothing there (or nothing that can be seen): the rename says what is wrong, if anything
+  }
+  if (aside !== undefined) renameSync(target, aside)
+  try {
+    renameSync(temp, target)
+  } catch (e) {
+    try {
+      if (aside !== undefined) renameSync(aside, target)
+    } catch {
+      // the rename's error says more; the old file keeps its name beside the target
+    }
+    throw e
+  }
+  try {
+    if (aside !== undefined) rmSync(aside, { force: true })
+  } catch {
+    // the output is in place; an old file that cannot be removed is not its failure
+  }
 }
 
 /**

@@ -13,14 +13,14 @@
  * where they are and only its offsets change.
  *
  * Where the layout does not allow it (row slices, block placement, a dropped tensor in the middle, more padding
- * than MAX_PADDING), the writer falls back to its one-pass user-space copy (source-pass.ts). `planSourceLayout`
+ * than MAX_PADDING), the writer falls back to its one-pass user-space copy (output-pass.ts). `planSourceLayout`
  * plans, kernel-copy.ts copies, `writeKeepingLayout` writes the moved bytes; write.ts writes the header last.
  */
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
 import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
-import { sha256File, writeFully } from './source-pass.js'
+import { sha256File, writeFully } from './output-pass.js'
 import type { OutputTensor } from './types.js'
 import type { KernelCopy } from './kernel-copy.js'
 

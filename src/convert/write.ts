@@ -1,22 +1,21 @@
 /**
  * The writer of a conversion plan: output tensors in plan order, each built from byte ranges of the source file
- * (row copies, or block placement into a zero matrix), so memory stays near one computed tensor plus the copy
- * buffers and no element is ever decoded. The source is read once, in file order (source-pass.ts): each chunk
- * goes into the source's SHA-256 and the bytes the output keeps unchanged go straight to their output positions.
- * Block-placed tensors are built from their own small reads. The file goes to a temporary name in the output's
- * folder and is renamed into place only when complete; the header (fixed length: the hash is a fixed-width field)
- * is written last.
+ * (row copies, or block placement into a zero matrix), so no element is ever decoded. A plan that keeps the
+ * source's byte layout (a rename) is copied by the kernel (source-layout.ts); any other is written in one pass in
+ * output order (output-pass.ts), memory staying at two 8 MiB windows. The file goes to a temporary name in the
+ * output's folder and is renamed into place only when complete; the header (fixed length: the hash is a
+ * fixed-width field) is written last.
  */
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError } from '../formats/errors.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
-import { copyAndHash, mergeCopies, writeFully, type CopyOp } from './source-pass.js'
-export { sha256File } from './source-pass.js'
+import { sha256Source, writeFully, writeOutputPass, type Segment } from './output-pass.js'
+export { sha256File } from './output-pass.js'
 import {
   headerJson,
   headerJsonLength,
@@ -24,7 +23,7 @@ import {
   sourceHeader,
   writeKeepingLayout
 } from './source-layout.js'
-import { kernelCopy, tempPathFor, type KernelCopy } from './kernel-copy.js'
+import { kernelCopy, moveIntoPlace, tempPathFor, type KernelCopy } from './kernel-copy.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -124,75 +123,53 @@ function sourceOf(byName: Map<string, TensorInfo>, key: string, file: string): T
   return t
 }
 
-/** Where every output byte comes from: copies of source ranges, small computed tensors, block-placed tensors. */
-interface OutputLayout {
-  copies: CopyOp[]
-  /** Bytes computed in memory (alpha scalars), at their output offsets. */
-  computed: Array<{ to: number; bytes: Uint8Array }>
-  /** Tensors built by block placement, at their output offsets. */
-  placed: Array<{ to: number; tensor: OutputTensor }>
-  /** End of the output file. */
-  end: number
-}
-
-function layoutOf(
+/** Where every output byte comes from, in output order from `start` (segments), and the output's end. */
+function segmentsOf(
   tensors: readonly OutputTensor[],
   byName: Map<string, TensorInfo>,
   start: number,
   file: string
-): OutputLayout {
-  const layout: OutputLayout = { copies: [], computed: [], placed: [], end: start }
+): { segments: Segment[]; end: number } {
+  const segments: Segment[] = []
   let at = start
   for (const t of tensors) {
     const r = t.recipe
     if (r.kind === 'scalar') {
       const bytes = new Uint8Array(4)
       new DataView(bytes.buffer).setFloat32(0, r.value, true)
-      layout.computed.push({ to: at, bytes })
+      segments.push({ kind: 'bytes', to: at, bytes })
       at += 4
     } else if (r.kind === 'rows') {
       for (const p of r.pieces) {
         const g = rowGeometry(sourceOf(byName, p.key, file), file)
         const length = (p.end - p.start) * g.rowBytes
-        layout.copies.push({ from: g.start + p.start * g.rowBytes, to: at, length })
+        if (length === 0) continue
+        const from = g.start + p.start * g.rowBytes
+        const last = segments[segments.length - 1]
+        // pieces that continue each other in the source too (a tensor's consecutive slices) are one read
+        if (last?.kind === 'copy' && last.from + last.length === from) last.length += length
+        else segments.push({ kind: 'copy', to: at, from, length })
         at += length
       }
     } else {
-      layout.placed.push({ to: at, tensor: t })
-      at += (t.shape[0] ?? 0) * (t.shape[1] ?? 0) * elementBytes(t.dtype, file)
+      const es = elementBytes(t.dtype, file)
+      const rows = t.shape[0] ?? 0
+      const rowBytes = (t.shape[1] ?? 0) * es
+      const blocks = r.blocks.map((b) => {
+        const g = rowGeometry(sourceOf(byName, b.key, file), file)
+        return {
+          from: g.start + b.start * g.rowBytes,
+          rows: b.end - b.start,
+          rowBytes: g.rowBytes,
+          row: b.row,
+          colByte: b.col * es
+        }
+      })
+      if (rows * rowBytes > 0) segments.push({ kind: 'blocks', to: at, rows, rowBytes, blocks })
+      at += rows * rowBytes
     }
   }
-  layout.end = at
-  return layout
-}
-
-/** Block placement: a zero matrix [rows, cols] with each block's rows read from the source and put at (row, col). */
-function placeBlocks(
-  t: OutputTensor,
-  byName: Map<string, TensorInfo>,
-  srcFd: number,
-  file: string
-): Uint8Array {
-  const r = t.recipe
-  if (r.kind !== 'blocks') throw new Error(`${t.key} is not block-placed`)
-  const es = elementBytes(t.dtype, file)
-  const cols = t.shape[1] ?? 0
-  const out = new Uint8Array((t.shape[0] ?? 0) * cols * es)
-  for (const b of r.blocks) {
-    const g = rowGeometry(sourceOf(byName, b.key, file), file)
-    const rows = b.end - b.start
-    const block = new Uint8Array(rows * g.rowBytes)
-    const from = g.start + b.start * g.rowBytes
-    for (let done = 0; done < block.length;) {
-      const n = readSync(srcFd, block, done, block.length - done, from + done)
-      if (n === 0) throw new CheckpointError('Truncated', file, `the source ended at byte ${from + done}`)
-      done += n
-    }
-    for (let i = 0; i < rows; i++) {
-      out.set(block.subarray(i * g.rowBytes, (i + 1) * g.rowBytes), ((b.row + i) * cols + b.col) * es)
-    }
-  }
-  return out
+  return { segments, end: at }
 }
 
 function metadataOf(source: Checkpoint, record: ConversionRecord): Record<string, string> {
@@ -245,9 +222,11 @@ export async function writeConversion(
   try {
     await mkdir(dirname(target), { recursive: true })
     src = openSync(file, 'r')
-    // A source that shrank since its header was read fails in the copy (the source ended); one that grew would
-    // be hashed short: refuse it here.
+    // A source that shrank or grew since its header was read is refused: the record gives its size, and the
+    // pass reads only the parts the output uses.
     const size = fstatSync(src).size
+    if (size < source.bytes)
+      throw new CheckpointError('Truncated', file, `the source ended at byte ${size} during the copy`)
     if (size > source.bytes) {
       throw new CheckpointError(
         'IoError',
@@ -297,7 +276,7 @@ export async function writeConversion(
       writeFully(dst, ready ?? layoutHeader(written.sha256), 0)
       closeSync(dst)
       dst = undefined
-      await rename(temp, target)
+      moveIntoPlace(temp, target)
       copy = undefined
       return result(target, kept.size, tensors.length, header.sha256, written.sha256, 'kernel')
     }
@@ -306,24 +285,21 @@ export async function writeConversion(
     copy = undefined
     const draft = encodeSafetensorsHeader(specs, metadata())
     const expected = draft.header.length + Number(draft.dataBytes)
-    const layout = layoutOf(tensors, byName, draft.header.length, file)
+    const layout = segmentsOf(tensors, byName, draft.header.length, file)
     if (layout.end !== expected)
       throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
+    const hashing = opts.hashSource ? sha256Source(src, source.bytes, file) : undefined
+    hashing?.catch(() => undefined) // awaited below; a failed pass must not leave it unhandled
     temp = tempPathFor(target)
     dst = openSync(temp, 'w')
-    // Unwritten parts of the output (the zeros of block-placed tensors) read as zeros once the size is set.
-    ftruncateSync(dst, expected)
-    for (const c of layout.computed) writeFully(dst, c.bytes, c.to)
-    for (const p of layout.placed) writeFully(dst, placeBlocks(p.tensor, byName, src, file), p.to)
-    const sha256 = await copyAndHash(src, dst, source.bytes, mergeCopies(layout.copies), file, {
-      hash: opts.hashSource === true
-    })
+    await writeOutputPass(src, dst, layout.segments, { start: draft.header.length, end: expected }, file)
+    const sha256 = await hashing
     const final = encodeSafetensorsHeader(specs, metadata(sha256))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
     writeFully(dst, final.header, 0)
     closeSync(dst)
     dst = undefined
-    await rename(temp, target)
+    moveIntoPlace(temp, target)
     await discarding
     return result(target, expected, tensors.length, header.sha256, sha256, 'user-space')
   } catch (e) {

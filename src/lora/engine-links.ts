@@ -6,7 +6,7 @@
 import { correspond } from '../correspond/index.js'
 import { FUSED_ROLE_PARTS, isStreamWord, layerRole, type Role } from '../names/index.js'
 import type { Link, TensorSpec } from './correspondence.js'
-import { blockIndex as firstIndex, blockOf } from './layers.js'
+import { blockOf } from './layers.js'
 
 /**
  * True when the two are siblings in one naming and one's name extends the other's (`cross_attn.v_img` beside
@@ -66,12 +66,20 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
     return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key)
   })
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
+  // A fused base layer is the target of each of its parts' links: its role is read once.
+  const roles = new Map<string, Role>()
+  const roleOfName = (name: string): Role => {
+    let r = roles.get(name)
+    if (r === undefined) roles.set(name, (r = roleOf(name)))
+    return r
+  }
   const out: Link[] = []
   for (const l of correspond(mine, b, { partial: 'a' }).links) {
     if (l.confidence !== 'high') continue
-    if (!keepsBlock(l.a, l.b) || !sameNesting(l.a, l.b)) continue
+    if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b)) continue
     if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
-    if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!)) continue
+    if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!, roleOfName))
+      continue
     const link: Link = {
       kind: l.kind,
       a: [...l.a],
@@ -91,14 +99,17 @@ function roleOf(name: string): Role {
   return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role
 }
 
+/** A tensor name's role (`roleOf`, or a memo of it). */
+type RoleOf = (name: string) => Role
+
 /**
  * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
  * time embedding's linear), they must tell the same one (the FFN's in / gate / up / out count as one family).
  */
-function sameRole(a: string, b: string): boolean {
+function sameRole(a: string, b: string, role: RoleOf): boolean {
   const family = (r: Role): string => (r.startsWith('ffn-') ? 'ffn' : r)
-  const ra = family(roleOf(a))
-  const rb = family(roleOf(b))
+  const ra = family(role(a))
+  const rb = family(role(b))
   return ra === rb || ra === 'other' || rb === 'other'
 }
 
@@ -107,14 +118,14 @@ function sameRole(a: string, b: string): boolean {
  * must say so on both sides, the fused layer a qkv / kv and the part one of its roles. A layer whose name says
  * nothing of q, k or v is never squeezed into a share, whatever its shape.
  */
-function partOfFused(part: string, fused: string): boolean {
-  return FUSED_ROLE_PARTS[roleOf(fused)]?.includes(roleOf(part)) === true
+function partOfFused(part: string, fused: string, role: RoleOf): boolean {
+  return FUSED_ROLE_PARTS[role(fused)]?.includes(role(part)) === true
 }
 
-function oneToOneRoles(kind: string, a: string, b: string): boolean {
-  if (kind === 'fuse') return partOfFused(a, b)
-  if (kind === 'split') return partOfFused(b, a)
-  return sameRole(a, b)
+function oneToOneRoles(kind: string, a: string, b: string, role: RoleOf): boolean {
+  if (kind === 'fuse') return partOfFused(a, b, role)
+  if (kind === 'split') return partOfFused(b, a, role)
+  return sameRole(a, b, role)
 }
 
 /**
@@ -146,10 +157,6 @@ function sameNesting(a: readonly string[], b: readonly string[]): boolean {
   return new Set([...a, ...b].map(nested)).size === 1
 }
 
-function seriesOf(name: string): string | null {
-  return blockOf(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null
-}
-
 interface NameBlock {
   /** The block series a tensor name sits in, or null at the top level. */
   series: string | null
@@ -167,9 +174,16 @@ function nameBlock(name: string): NameBlock {
  * number in every naming that numbers them alike. Across series names (another layout), the engine's alignment
  * decides.
  */
-function keepsBlock(a: readonly string[], b: readonly string[]): boolean {
-  const names = [...a, ...b]
-  const series = new Set(names.map(seriesOf))
-  if (series.size > 1) return true
-  return new Set(names.map(firstIndex)).size === 1
+function keepsBlock(a: readonly string[], b: readonly string[], block: (name: string) => NameBlock): boolean {
+  if (a.length + b.length === 0) return false
+  // Within one series (or all at the top level), the same block is the same series-and-index key.
+  const first = block(a[0] ?? b[0]!)
+  let sameKey = true
+  for (const names of [a, b])
+    for (const n of names) {
+      const k = block(n)
+      if (k.series !== first.series) return true
+      if (k.key !== first.key) sameKey = false
+    }
+  return sameKey
 }

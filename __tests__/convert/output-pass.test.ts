@@ -1,0 +1,102 @@
+/**
+ * The user-space writer's pass (src/convert/output-pass.ts): every output byte from its segment, whatever the
+ * window size, with copies crossing window boundaries, block-placed tensors cut between rows, rows wider than a
+ * window, and a source shorter than the plan reads. The expected bytes are built in memory, segment by segment.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomFillSync } from 'node:crypto'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { writeOutputPass, type Segment } from '../../src/convert/output-pass.js'
+import { CheckpointError } from '../../src/formats/errors.js'
+
+let dir: string
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'output-pass-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const SOURCE = randomFillSync(new Uint8Array(200_000))
+const START = 37 // the header's place: the data section starts at an odd offset
+
+/** A layout with every kind of segment: copies (one re-reading bytes another copies), scalars, two placed tensors. */
+function segments(): Segment[] {
+  const out: Segment[] = []
+  let at = START
+  const push = (s: Segment, length: number): void => {
+    out.push(s)
+    at += length
+  }
+  push({ kind: 'copy', to: at, from: 150_000, length: 30_000 }, 30_000)
+  push({ kind: 'bytes', to: at, bytes: new Uint8Array([1, 2, 3, 4]) }, 4)
+  // block-diagonal: 3 blocks of 40 rows x 24 bytes in a 120 x 72-byte matrix
+  const blocks = [0, 1, 2].map((i) => ({ from: 1_000 + i * 5_000, rows: 40, rowBytes: 24, row: 40 * i, colByte: 24 * i }))
+  push({ kind: 'blocks', to: at, rows: 120, rowBytes: 72, blocks }, 120 * 72)
+  push({ kind: 'copy', to: at, from: 10, length: 100_000 }, 100_000)
+  push({ kind: 'copy', to: at, from: 150_000, length: 10 }, 10) // the same bytes as the first copy, again
+  // rows wider than the small windows below, one block not starting at row 0
+  const wide = [{ from: 120_000, rows: 3, rowBytes: 3_000, row: 2, colByte: 1_000 }]
+  push({ kind: 'blocks', to: at, rows: 6, rowBytes: 5_000, blocks: wide }, 30_000)
+  push({ kind: 'copy', to: at, from: 199_990, length: 10 }, 10) // the source's last bytes
+  return out
+}
+
+function expected(segs: readonly Segment[]): Uint8Array {
+  const last = segs[segs.length - 1]!
+  const out = new Uint8Array(last.to + (last.kind === 'copy' ? last.length : 0))
+  for (const s of segs) {
+    if (s.kind === 'copy') out.set(SOURCE.subarray(s.from, s.from + s.length), s.to)
+    else if (s.kind === 'bytes') out.set(s.bytes, s.to)
+    else
+      for (const b of s.blocks)
+        for (let r = 0; r < b.rows; r++)
+          out.set(
+            SOURCE.subarray(b.from + r * b.rowBytes, b.from + (r + 1) * b.rowBytes),
+            s.to + (b.row + r) * s.rowBytes + b.colByte
+          )
+  }
+  return out
+}
+
+async function run(segs: Segment[], window: number, source: Uint8Array = SOURCE): Promise<Uint8Array> {
+  const src = join(dir, 'src.bin')
+  const dst = join(dir, `dst-${window}.bin`)
+  writeFileSync(src, source)
+  const end = expected(segs).length
+  // the output file starts as junk: the pass must write every data byte, zeros included
+  writeFileSync(dst, new Uint8Array(end).fill(0xee))
+  const s = openSync(src, 'r')
+  const d = openSync(dst, 'r+')
+  try {
+    await writeOutputPass(s, d, segs, { start: START, end }, src, window)
+    return readFileSync(dst).subarray(START)
+  } finally {
+    closeSync(s)
+    closeSync(d)
+  }
+}
+
+describe('writeOutputPass', () => {
+  it('writes every segment in place, for windows from smaller than a row to larger than the output', async () => {
+    const segs = segments()
+    const want = expected(segs).subarray(START)
+    for (const window of [1_000, 4_096, 7_777, 65_536, 1 << 20]) {
+      const got = await run(segs, window)
+      expect(Buffer.compare(Buffer.from(got), Buffer.from(want))).toBe(0)
+    }
+  })
+
+  it('fails with Truncated when the source is shorter than a copy reads', async () => {
+    const e = await run(segments(), 4_096, SOURCE.subarray(0, 160_000)).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(CheckpointError)
+    expect((e as CheckpointError).code).toBe('Truncated')
+  })
+
+  it('refuses segments that do not cover the output back to back', async () => {
+    const segs = segments()
+    segs.splice(1, 1) // a 4-byte gap after the first copy
+    const e = await run(segs, 4_096).catch((x: unknown) => x)
+    expect(String(e)).toMatch(/output segment at/)
+  })
+})

@@ -1,0 +1,231 @@
+/**
+ * The user-space writer's one pass over its output: the data section is built in order, a window (8 MiB) at a
+ * time, and each window is written with one positional write while the next is built. A window's bytes come
+ * straight from the source: copied ranges are read into their place in the window (no intermediate buffer), the
+ * zeros of block-placed tensors are filled in the window and their blocks' rows read with one read per block and
+ * put at their columns. The source is read only where the output uses it, each byte once per use.
+ *
+ * Why in output order and not in source order: the output is larger than what it takes from the source (a
+ * block-diagonal up matrix is mostly zeros, interleaved with its rows, so no part of it can be left as a hole),
+ * and writing it in large sequential writes is what costs least; the source's reads are the smaller part. Why
+ * one write in flight while the next window is built: the write (the kernel copying into the page cache) runs on
+ * libuv's thread pool, beside the reads and row placement on the main thread, on the other core when there is
+ * one. Measured on the bench's stacking conversion (bench/convert.ts): see the commit that added this file.
+ *
+ * Node exposes `copy_file_range` only inside `fs.copyFile` (whole file to whole file), and the output's header
+ * differs in length from the source's, so no output byte sits at its source offset: the copy goes through user
+ * space. The source's SHA-256 (`--hash-source`) is computed by a worker reading the file beside the pass.
+ */
+import { createHash } from 'node:crypto'
+import { readSync, write, writeSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import { CheckpointError } from '../formats/errors.js'
+
+/** One part of the output's data section, in output order (`to`: its absolute output offset). */
+export type Segment =
+  /** `length` source bytes from absolute source offset `from`. */
+  | { kind: 'copy'; to: number; from: number; length: number }
+  /** Bytes computed in memory (an alpha scalar). */
+  | { kind: 'bytes'; to: number; bytes: Uint8Array }
+  /** A zero matrix of `rows` rows of `rowBytes` bytes, with source blocks placed in it. */
+  | { kind: 'blocks'; to: number; rows: number; rowBytes: number; blocks: readonly Block[] }
+
+/** `rows` source rows of `rowBytes` bytes each from absolute source offset `from`, placed at (row, colByte). */
+export interface Block {
+  from: number
+  rows: number
+  rowBytes: number
+  row: number
+  colByte: number
+}
+
+/** Bytes built per window: large enough that writes are few, small enough that two stay cheap in memory. */
+export const WINDOW = 8 << 20
+
+const segmentEnd = (s: Segment): number =>
+  s.to + (s.kind === 'copy' ? s.length : s.kind === 'bytes' ? s.bytes.length : s.rows * s.rowBytes)
+
+/**
+ * Writes `segments` (in output order, back to back from `start` to `end`) to `dstFd`, reading `srcFd` (`file`
+ * names it in errors). `window` is the bytes built per write (tests use small ones to cross boundaries).
+ */
+export async function writeOutputPass(
+  srcFd: number,
+  dstFd: number,
+  segments: readonly Segment[],
+  range: { start: number; end: number },
+  file: string,
+  window = WINDOW
+): Promise<void> {
+  let at = range.start
+  for (const s of segments) {
+    if (s.to !== at) throw new Error(`output segment at ${s.to}, expected ${at}`)
+    at = segmentEnd(s)
+  }
+  if (at !== range.end) throw new Error(`the output segments end at ${at}, expected ${range.end}`)
+  // A window holds at least one row of every block-placed tensor: windows end only between rows.
+  let size = window
+  for (const s of segments) if (s.kind === 'blocks' && s.rowBytes > size) size = s.rowBytes
+  const buffers = [new Uint8Array(size), new Uint8Array(size)]
+  const writes: Array<Promise<void> | undefined> = [undefined, undefined]
+  const scratch = new Scratch()
+  let next = 0 // first segment not wholly before the window
+  let turn = 0
+  try {
+    for (let w0 = range.start; w0 < range.end; turn ^= 1) {
+      await writes[turn]
+      writes[turn] = undefined
+      const buf = buffers[turn]!
+      let w1 = Math.min(w0 + size, range.end)
+      while (next < segments.length && segmentEnd(segments[next]!) <= w0) next++
+      for (let i = next; i < segments.length && segments[i]!.to < w1; i++) {
+        const s = segments[i]!
+        if (s.kind === 'blocks' && segmentEnd(s) > w1) {
+          // end the window at a row boundary of this tensor (the window holds at least one of its rows)
+          const cut = s.to + Math.floor((w1 - s.to) / s.rowBytes) * s.rowBytes
+          if (cut > w0) w1 = cut
+        }
+        fillWindow(s, buf, w0, w1, srcFd, file, scratch)
+      }
+      const written = writeAt(dstFd, buf.subarray(0, w1 - w0), w0)
+      written.catch(() => undefined) // awaited below or on the buffer's next turn
+      writes[turn] = written
+      w0 = w1
+    }
+    await Promise.all(writes)
+  } catch (e) {
+    await Promise.allSettled(writes)
+    throw e
+  }
+}
+
+/** Puts the part of `s` inside [w0, w1) into `buf` (which holds output bytes from w0). */
+function fillWindow(
+  s: Segment,
+  buf: Uint8Array,
+  w0: number,
+  w1: number,
+  srcFd: number,
+  file: string,
+  scratch: Scratch
+): void {
+  const a = Math.max(s.to, w0)
+  const b = Math.min(segmentEnd(s), w1)
+  if (a >= b) return
+  if (s.kind === 'copy') {
+    readFully(srcFd, buf.subarray(a - w0, b - w0), s.from + (a - s.to), file)
+  } else if (s.kind === 'bytes') {
+    buf.set(s.bytes.subarray(a - s.to, b - s.to), a - w0)
+  } else {
+    // [a, b) holds whole rows r0..r1 of the tensor (the window ends between rows)
+    buf.fill(0, a - w0, b - w0)
+    const r0 = (a - s.to) / s.rowBytes
+    const r1 = (b - s.to) / s.rowBytes
+    for (const block of s.blocks) {
+      const first = Math.max(block.row, r0)
+      const last = Math.min(block.row + block.rows, r1)
+      if (first >= last) continue
+      const rows = scratch.get((last - first) * block.rowBytes)
+      readFully(srcFd, rows, block.from + (first - block.row) * block.rowBytes, file)
+      let d = (first - r0) * s.rowBytes + (a - w0) + block.colByte
+      for (let r = 0, o = 0; r < last - first; r++, o += block.rowBytes, d += s.rowBytes)
+        buf.set(rows.subarray(o, o + block.rowBytes), d)
+    }
+  }
+}
+
+/** A reusable read buffer for a block's rows (grown when a block needs more). */
+class Scratch {
+  private buf = new Uint8Array(0)
+  get(bytes: number): Uint8Array {
+    if (this.buf.length < bytes) this.buf = new Uint8Array(Math.max(bytes, 2 * this.buf.length))
+    return this.buf.subarray(0, bytes)
+  }
+}
+
+function writeAt(fd: number, bytes: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (done: number): void => {
+      if (done === bytes.length) return resolve()
+      write(fd, bytes, done, bytes.length - done, position + done, (e, n) =>
+        e ? reject(e) : step(done + n)
+      )
+    }
+    step(0)
+  })
+}
+
+function readFully(fd: number, buf: Uint8Array, position: number, file: string): void {
+  for (let done = 0; done < buf.length;) {
+    const n = readSync(fd, buf, done, buf.length - done, position + done)
+    if (n === 0) {
+      throw new CheckpointError(
+        'Truncated',
+        file,
+        `the source ended at byte ${position + done} during the copy`
+      )
+    }
+    done += n
+  }
+}
+
+export function writeFully(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done)
+}
+
+// Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.
+const FILE_HASH_WORKER = `
+const { createHash } = require('node:crypto')
+const { createReadStream } = require('node:fs')
+const { parentPort, workerData } = require('node:worker_threads')
+const hash = createHash('sha256')
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (chunk) => hash.update(chunk))
+  .on('error', (e) => parentPort.postMessage({ error: String(e && e.message ? e.message : e) }))
+  .on('end', () => parentPort.postMessage({ sha256: hash.digest('hex') }))
+`
+
+/** The sha256 of a file, read sequentially in a worker thread. */
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(FILE_HASH_WORKER, { eval: true, workerData: path })
+    let settled = false
+    worker.once('message', (m: { sha256?: string; error?: string }) => {
+      settled = true
+      if (m.sha256) resolvePromise(m.sha256)
+      else reject(new Error(`hashing ${path}: ${m.error}`))
+      void worker.terminate()
+    })
+    worker.once('error', (e) => {
+      if (!settled) reject(e)
+    })
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`hashing ${path}: worker exited with ${code}`))
+    })
+  })
+}
+
+/** Below this size a file is hashed inline: a worker costs tens of milliseconds to start. */
+export const WORKER_HASH_BYTES = 64 << 20
+
+/**
+ * The sha256 of `size` bytes of the open file `fd` (`file`: its path): read on the main thread when small, else by
+ * a worker beside the caller's work (the worker opens the file by its path).
+ */
+export function sha256Source(fd: number, size: number, file: string): Promise<string> {
+  if (size >= WORKER_HASH_BYTES) return sha256File(file)
+  try {
+    const hash = createHash('sha256')
+    const buf = new Uint8Array(Math.min(size, 1 << 20))
+    for (let pos = 0; pos < size;) {
+      const chunk = buf.subarray(0, Math.min(buf.length, size - pos))
+      readFully(fd, chunk, pos, file)
+      hash.update(chunk)
+      pos += chunk.length
+    }
+    return Promise.resolve(hash.digest('hex'))
+  } catch (e) {
+    return Promise.reject(e)
+  }
+}
