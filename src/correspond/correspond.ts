@@ -26,16 +26,24 @@ export function correspond(
 ): Correspondence {
   const sa = buildSide(a, options.partial === 'a')
   const sb = buildSide(b)
+  // Fused links come first in the answer, then the layer links (aligned units in order, then the rest).
   const links: Link[] = []
+  const layerOut: Link[] = []
   const linkedA = new Set<string>()
   const linkedB = new Set<string>()
-  const push = (l: Link): void => {
-    links.push(l)
+  const note = (l: Link): void => {
     for (const k of l.a) linkedA.add(k)
     for (const k of l.b) linkedB.add(k)
   }
+  const push = (l: Link): void => {
+    links.push(l)
+    note(l)
+  }
+  const pushLayer = (l: Link): void => {
+    layerOut.push(l)
+    note(l)
+  }
 
-  const layerLinks: LayerLink[] = []
   const restA: Layer[] = [...sa.top.layers]
   const restB: Layer[] = [...sb.top.layers]
   const paired = new Set<object>()
@@ -47,9 +55,11 @@ export function correspond(
       { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
     ]
     const r = matchLayers(p.a.layers, p.b.layers, false, base)
+    // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
+    // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
     for (let i = 0; i < r.links.length; i++) {
       const l = r.links[i]!
-      layerLinks.push(p.exact ? l : { ...l, confidence: cap(l.confidence) })
+      emitLayerLink(p.exact ? l : { ...l, confidence: cap(l.confidence) }, pushLayer)
     }
     // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
     if (r.restA.length === 0 && r.restB.length === 0) continue
@@ -74,10 +84,10 @@ export function correspond(
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
   const strict = matchLayers(restA, restB, true, [])
   const left = matchWithinModules(strict.links, strict.restA, strict.restB)
-  layerLinks.push(...strict.links, ...left.links)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
-
-  for (const l of layerLinks) emitLayerLink(l, push)
+  for (const l of strict.links) emitLayerLink(l, pushLayer)
+  for (const l of left.links) emitLayerLink(l, pushLayer)
+  for (let i = 0; i < layerOut.length; i++) links.push(layerOut[i]!)
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
   return { links, unmatched: { a: unmatchedA, b: unmatchedB } }
