@@ -26,16 +26,24 @@ export function correspond(
 ): Correspondence {
   const sa = buildSide(a, options.partial === 'a')
   const sb = buildSide(b)
+  // Fused links come first in the answer, then the layer links (aligned units in order, then the rest).
   const links: Link[] = []
+  const layerOut: Link[] = []
   const linkedA = new Set<string>()
   const linkedB = new Set<string>()
-  const push = (l: Link): void => {
-    links.push(l)
+  const note = (l: Link): void => {
     for (const k of l.a) linkedA.add(k)
     for (const k of l.b) linkedB.add(k)
   }
+  const push = (l: Link): void => {
+    links.push(l)
+    note(l)
+  }
+  const pushLayer = (l: Link): void => {
+    layerOut.push(l)
+    note(l)
+  }
 
-  const layerLinks: LayerLink[] = []
   const restA: Layer[] = [...sa.top.layers]
   const restB: Layer[] = [...sb.top.layers]
   const paired = new Set<object>()
@@ -47,8 +55,14 @@ export function correspond(
       { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
     ]
     const r = matchLayers(p.a.layers, p.b.layers, false, base)
-    const capped = p.exact ? r.links : r.links.map((l) => ({ ...l, confidence: cap(l.confidence) }))
-    layerLinks.push(...capped)
+    // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
+    // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
+    for (let i = 0; i < r.links.length; i++) {
+      const l = r.links[i]!
+      emitLayerLink(p.exact ? l : { ...l, confidence: cap(l.confidence) }, pushLayer)
+    }
+    // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
+    if (r.restA.length === 0 && r.restB.length === 0) continue
     const fused = matchFused(r.restA, r.restB)
     const used = new Set<Layer>()
     for (const f of fused) {
@@ -59,8 +73,8 @@ export function correspond(
     // A partial A (a LoRA's layers) keeps to its aligned blocks: a layer left there is unmatched, never sent to
     // look for a counterpart elsewhere in the network.
     if (partial) continue
-    restA.push(...r.restA.filter((l) => !used.has(l)))
-    restB.push(...r.restB.filter((l) => !used.has(l)))
+    for (const l of r.restA) if (!used.has(l)) restA.push(l)
+    for (const l of r.restB) if (!used.has(l)) restB.push(l)
   }
   if (!partial) {
     for (const u of sa.units) if (!paired.has(u)) restA.push(...u.layers)
@@ -70,13 +84,32 @@ export function correspond(
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
   const strict = matchLayers(restA, restB, true, [])
   const left = matchWithinModules(strict.links, strict.restA, strict.restB)
-  layerLinks.push(...strict.links, ...left.links)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
-
-  for (const l of layerLinks) emitLayerLink(l, push)
+  for (const l of strict.links) emitLayerLink(l, pushLayer)
+  for (const l of left.links) emitLayerLink(l, pushLayer)
+  for (let i = 0; i < layerOut.length; i++) links.push(layerOut[i]!)
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
   return { links, unmatched: { a: unmatchedA, b: unmatchedB } }
+}
+
+/** Equal shapes once their size-1 dims are dropped (`squeeze` of each, compared), without building either. */
+function sameSqueezed(x: readonly number[], y: readonly number[]): boolean {
+  let i = 0
+  let j = 0
+  let kept = 0
+  for (;;) {
+    while (i < x.length && x[i] === 1) i++
+    while (j < y.length && y[j] === 1) j++
+    if (i === x.length || j === y.length) break
+    if (x[i] !== y[j]) return false
+    i++
+    j++
+    kept++
+  }
+  if (i !== x.length || j !== y.length) return false
+  // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
+  return kept > 0 || (x.length > 0) === (y.length > 0)
 }
 
 function cap(c: LinkConfidence): LinkConfidence {
@@ -105,23 +138,29 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
     const tb = l.b.tensors.get(leaf)
     if (!tb || tb.numel !== ta.numel) continue
     const same = sameShape(ta.shape, tb.shape)
-    const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape))
-    const evidence: Evidence[] = same
-      ? [...l.evidence]
-      : [
-          ...l.evidence,
-          { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }
-        ]
+    const squeezedSame = same || sameSqueezed(ta.shape, tb.shape)
     const reorder = order?.kind === 'reorder' && squeezedSame
+    // A plain rename carries the layer link's evidence as it is (read-only from here on, shared by the layer's
+    // weight and bias links): one array per layer link, not one copy per tensor.
+    const evidence: Evidence[] =
+      same && !reorder
+        ? l.evidence
+        : same
+          ? [...l.evidence]
+          : [
+              ...l.evidence,
+              { kind: 'same-numel' as const, shapes: [[...ta.shape], [...tb.shape]] as [number[], number[]] }
+            ]
     if (reorder) evidence.push({ kind: 'chunk-order', chunks: [...order.chunks], order: [...order.order] })
-    push({
+    const link: Link = {
       kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
       a: [ta.name],
       b: [tb.name],
       confidence: squeezedSame ? l.confidence : cap(l.confidence),
-      evidence,
-      ...(modulation ? { ambiguity: modulation } : {})
-    })
+      evidence
+    }
+    if (modulation) link.ambiguity = modulation
+    push(link)
   }
 }
 

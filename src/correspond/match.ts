@@ -73,7 +73,9 @@ export function matchLayers(
   ): void => {
     usedA.add(a)
     usedB.add(b)
-    links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) })
+    const l: LayerLink = { a, b, confidence, evidence: base.length === 0 ? ev : base.concat(ev) }
+    if (ambiguity) l.ambiguity = ambiguity
+    links.push(l)
   }
 
   // 1. The same relative name and shape. Outside aligned units the whole path: the layers of blocks nobody
@@ -148,6 +150,7 @@ function matchEqualShapes(
   // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
   // name does not say the sublayer (`norm.query_norm` vs `attn.norm_q`).
   for (const coarse of [false, true]) {
+    if (left.size === 0 || right.size === 0) return
     const da = new Map<string, Layer[]>()
     const db = new Map<string, Layer[]>()
     for (const a of left) {
@@ -175,6 +178,8 @@ function matchEqualShapes(
       right.delete(b)
     }
   }
+  // Every pass below pairs a layer of each side: with one side used up, none has anything to do.
+  if (left.size === 0 || right.size === 0) return
   // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
   const byStream = (pool: Set<Layer>): Map<string, Layer[]> => {
     const m = new Map<string, Layer[]>()
@@ -195,6 +200,7 @@ function matchEqualShapes(
       right.delete(lb[0]!)
     }
   }
+  if (left.size === 0 || right.size === 0) return
   // b. One role family, same count on both sides, every member ordered by its name: pair in that order. Layers of
   // no known role qualify inside aligned units when each side's are siblings of one module, each ordered by its
   // name (`in_layer` / `out_layer` vs `linear_1` / `linear_2`): a sequence of one module, read in order.
@@ -220,6 +226,7 @@ function matchEqualShapes(
       right.delete(b)
     })
   }
+  if (left.size === 0 || right.size === 0) return
   // b2. Network order: the same number of candidates in each section (down / mid / up) on both sides, every one
   // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
   // third resampler): the k-th of a section pairs with the k-th.
