@@ -6,7 +6,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { findAttentionModules, type ModuleEntry } from './attention.js'
 import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.js'
 import { applyGgufMetadata, computeDimensions } from './dimensions.js'
-import { identifyFamilies } from '../names/families.js'
+import { identifyFamilies, type FamilyLayer } from '../names/families.js'
 import { findFfnModules } from './ffn.js'
 import { isAdapterKey } from './keys.js'
 import { categoryStats, keyRoleMasks, ROLE_BIT, ROLE_ORDER, roleStats } from './key-stats.js'
@@ -77,8 +77,9 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
   let exact = true
   let paramCount = 0
   const tensors: NamedTensor[] = new Array<NamedTensor>(ckpt.tensors.length)
-  // Name -> shape of its first occurrence: counts duplicates here, and is the name lookup of the family rules.
-  const shapes = new Map<string, readonly number[]>()
+  // Names seen, to count duplicates; each name's first occurrence, in key order, is a layer the family rules read.
+  const seen = new Set<string>()
+  const layers: FamilyLayer[] = []
   let duplicates = 0
   // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
   const adapter = new Uint8Array(tensors.length)
@@ -91,8 +92,11 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
     paramCount += n
     const name = prefix && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name
     tensors[i] = { name, shape: t.shape, dtype: t.dtype, numel: n }
-    if (shapes.has(name)) duplicates++
-    else shapes.set(name, t.shape)
+    if (seen.has(name)) duplicates++
+    else {
+      seen.add(name)
+      layers.push({ path: name, shape: t.shape })
+    }
     if (isAdapterKey(name)) {
       adapter[i] = 1
       adapterCount++
@@ -166,7 +170,7 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
   const baseTensors = adapterCount ? tensors.map((t, i) => (adapter[i] ? { ...t, name: '' } : t)) : tensors
   const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn })
   if (ckpt.format === 'gguf') applyGgufMetadata(dimensions, ckpt.metadata, notes)
-  const candidates = identifyFamilies([...shapes].map(([path, shape]) => ({ path, shape })))
+  const candidates = identifyFamilies(layers)
   const best = candidates[0]
   // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
   if (

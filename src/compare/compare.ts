@@ -123,26 +123,26 @@ function sameNameOtherShape(
   return out
 }
 
-/** Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once). */
+/**
+ * Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once, with the
+ * shape of its first occurrence: the maps of first shapes, in key order).
+ */
 function parameterShare(
-  ta: readonly { name: string; shape: number[] }[],
-  tb: readonly { name: string; shape: number[] }[],
+  shapesA: ReadonlyMap<string, readonly number[]>,
+  shapesB: ReadonlyMap<string, readonly number[]>,
   coveredA: ReadonlySet<string>,
   coveredB: ReadonlySet<string>
 ): number {
   let total = 0
   let covered = 0
-  for (const [list, set] of [
-    [ta, coveredA],
-    [tb, coveredB]
+  for (const [shapes, set] of [
+    [shapesA, coveredA],
+    [shapesB, coveredB]
   ] as const) {
-    const seen = new Set<string>()
-    for (const t of list) {
-      if (seen.has(t.name)) continue
-      seen.add(t.name)
-      const n = numel(t.shape)
+    for (const [name, shape] of shapes) {
+      const n = numel(shape)
       total += n
-      if (set.has(t.name)) covered += n
+      if (set.has(name)) covered += n
     }
   }
   return ratio(covered, total)
@@ -176,14 +176,15 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
   // Exact keys.
   const shapesB = new Map<string, number[]>()
   for (const t of b.tensors) if (!shapesB.has(t.name)) shapesB.set(t.name, t.shape)
-  const keysA = new Set<string>()
+  // A's first shape per key (its key set too), B's the same.
+  const shapesA = new Map<string, number[]>()
   let common = 0
   let exactCompatible = 0
   let shapeMatching = 0
   const differing: ShapeDifference[] = []
   for (const t of a.tensors) {
-    if (keysA.has(t.name)) continue
-    keysA.add(t.name)
+    if (shapesA.has(t.name)) continue
+    shapesA.set(t.name, t.shape)
     const sb = shapesB.get(t.name)
     if (!sb) continue
     common++
@@ -191,7 +192,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     else differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] })
     if (numel(t.shape) === numel(sb)) exactCompatible++
   }
-  const totalA = keysA.size
+  const totalA = shapesA.size
   const totalB = shapesB.size
 
   // Normalised keys.
@@ -220,8 +221,6 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
           return { links: c.links.map(swapLink), unmatched: { a: c.unmatched.b, b: c.unmatched.a } }
         })()
       : correspond(a.tensors, b.tensors, { partial: partialAt === 'a' ? 'a' : 'none' })
-  const shapesA = new Map<string, number[]>()
-  for (const t of a.tensors) if (!shapesA.has(t.name)) shapesA.set(t.name, t.shape)
   const shapeOf = (side: 'a' | 'b', k: string): number[] => (side === 'a' ? shapesA : shapesB).get(k) ?? []
   const all = [
     ...corr.links.map((l) => toKeyMapping(l, shapeOf)),
@@ -250,7 +249,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     normalized: ratio(normalized, totalA),
     normalizedCompatible: ratio(normalizedCompatible, totalA),
     mapped: ratio(coveredA.size, totalA),
-    parameters: parameterShare(a.tensors, b.tensors, coveredA, coveredB)
+    parameters: parameterShare(shapesA, shapesB, coveredA, coveredB)
   }
   const structure = {
     a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
@@ -291,7 +290,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
   if (layout) flags.push(layout)
   const conversions = kindsOf(all)
   const verdict = verdictOf(overlap, flags, conversions)
-  const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k))
+  const unmatchedA = [...shapesA.keys()].filter((k) => !mentionedA.has(k))
   const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k))
 
   return {

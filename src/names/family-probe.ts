@@ -3,7 +3,7 @@
  * by block series (`blocks`, `double_blocks`, `input_blocks`, ...), with the weight shape when it is known.
  */
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
-import { blockSeriesOf } from './series.js'
+import { FIRST_INDEX } from './series.js'
 import { kohyaForm } from './adapters.js'
 
 export interface FamilyLayer {
@@ -37,20 +37,28 @@ export class LayerIndex {
   private readonly dotted: string[] = []
 
   constructor(layers: Iterable<FamilyLayer>) {
-    for (const l of layers) {
-      const u = indexForm(l.path)
+    // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
+    // where a for-of step allocates an iterator result.
+    const list = Array.isArray(layers) ? (layers as readonly FamilyLayer[]) : [...layers]
+    for (let i = 0; i < list.length; i++) {
+      const l = list[i]!
+      // The path without its `.weight` leaf, read once for both spellings (indexForm drops the same leaf).
+      const dotted = l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path
+      const u = kohyaForm(dotted)
       const shape = l.shape ?? null
       if (!this.top.has(u)) {
         this.top.set(u, shape)
         this.paths.push(u)
-        this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path)
+        this.dotted.push(dotted)
       }
-      const b = blockSeriesOf(u)
-      if (!b) continue
-      let s = this.series.get(b.series)
-      if (!s) this.series.set(b.series, (s = { indices: new Set(), rests: new Map() }))
-      s.indices.add(b.index)
-      if (!s.rests.has(b.rest)) s.rests.set(b.rest, shape)
+      const m = FIRST_INDEX.exec(u)
+      if (m === null) continue
+      const name = m[1]!
+      let s = this.series.get(name)
+      if (!s) this.series.set(name, (s = { indices: new Set(), rests: new Map() }))
+      s.indices.add(Number(m[2]))
+      const rest = m[3]!
+      if (!s.rests.has(rest)) s.rests.set(rest, shape)
     }
   }
   has(path: string): boolean {

@@ -119,7 +119,7 @@ export const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\
 export const SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`)
 
 /** The first `_N_` of an underscored path splits it into series, index and the path inside the block. */
-const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/
+export const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/
 
 /**
  * The outermost numbered container of an underscored path (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3,
