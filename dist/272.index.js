@@ -118,7 +118,7 @@ async function readTorchLegacyDetailed(source, options = {}) {
     const { results, storages } = await readPickles(source, options, budget);
     const scans = results.map((r) => r.scan);
     const globals = (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanGlobals */ .GQ));
-    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .withPickleGlobals */ .P)(globals, async () => {
+    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .withPickleGlobals */ .Pb)(globals, async () => {
         const [, protocol, sysInfo, main, keys] = results;
         if (protocol.value !== LEGACY_PROTOCOL_VERSION) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CheckpointError */ .jg('InvalidTorchFile', source.name, `protocol version ${(0,_pickle_values_js__WEBPACK_IMPORTED_MODULE_10__/* .describeValue */ .bp)(protocol.value)} ${String(protocol.value)} is not 1001`);
@@ -133,18 +133,8 @@ async function readTorchLegacyDetailed(source, options = {}) {
         warnings.push(...storages.problems);
         const starts = await walkStorages(source, keys, storages, warnings);
         const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_7__/* .findStateDict */ .xP)(main.value, source.name, options.walkLimits, true, budget);
-        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .pickleCheckpoint */ .j)({
-            source,
-            format: 'pytorch-legacy',
-            selection,
-            storageStart: (s) => starts.get(s.key),
-            metadata,
-            scans,
-            globals,
-            warnings,
-            pathWithoutTensors: true,
-            budget
-        });
+        const parts = { source, selection, metadata, scans, globals, warnings, budget };
+        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .torchCheckpoint */ .no)('pytorch-legacy', starts, parts);
         return { checkpoint, scans };
     });
 }
@@ -372,7 +362,7 @@ async function readPickleFileDetailed(source, options = {}) {
         }
     }
     const globals = (0,_pickle_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeGlobals */ .Pv)(scans.flatMap(_pickle_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanGlobals */ .GQ));
-    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .withPickleGlobals */ .P)(globals, () => {
+    return (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .withPickleGlobals */ .Pb)(globals, () => {
         const selection = (0,_state_dict_js__WEBPACK_IMPORTED_MODULE_9__/* .findStateDict */ .xP)(value ?? null, source.name, options.walkLimits, false, budget);
         const metadata = {};
         if (scans[0]?.protocol !== undefined)
@@ -380,7 +370,7 @@ async function readPickleFileDetailed(source, options = {}) {
         if (scans.length > 1)
             metadata.pickles = scans.length;
         // tensors in a plain pickle have no storage records, so no byte ranges
-        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .pickleCheckpoint */ .j)({
+        const checkpoint = (0,_pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .pickleCheckpoint */ .jZ)({
             source,
             format: 'pickle',
             selection,

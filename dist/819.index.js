@@ -66,8 +66,9 @@ function parseNpyHeader(head) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ withPickleGlobals),
-/* harmony export */   j: () => (/* binding */ pickleCheckpoint)
+/* harmony export */   Pb: () => (/* binding */ withPickleGlobals),
+/* harmony export */   jZ: () => (/* binding */ pickleCheckpoint),
+/* harmony export */   no: () => (/* binding */ torchCheckpoint)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
 /* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
@@ -97,6 +98,18 @@ function pickleCheckpoint(p) {
     if (p.pathWithoutTensors || tensors.length > 0)
         checkpoint.stateDictPath = selection.path;
     return checkpoint;
+}
+/**
+ * The torch readers' (zip and legacy) last step: a storage's data offset is looked up by its key in `starts`,
+ * and the state dict's path is reported even without tensors (a torch file always has one).
+ */
+function torchCheckpoint(format, starts, parts) {
+    return pickleCheckpoint({
+        ...parts,
+        format,
+        storageStart: (s) => starts.get(s.key),
+        pathWithoutTensors: true
+    });
 }
 /**
  * Runs a reader's last steps so that a checkpoint error from them carries every global the file's pickles import:
@@ -1080,7 +1093,7 @@ async function readTorchZipDetailed(source, options = {}) {
             'they load, so the archive is not one checkpoint');
     }
     const loaded = main;
-    return (0,pickle_checkpoint/* withPickleGlobals */.P)(globals, async () => {
+    return (0,pickle_checkpoint/* withPickleGlobals */.Pb)(globals, async () => {
         metadata.version = await readVersion(source, zip, prefix, warnings);
         const byteorder = await readText(source, zip.byName.get(`${prefix}/byteorder`));
         if (byteorder !== undefined) {
@@ -1102,18 +1115,8 @@ async function readTorchZipDetailed(source, options = {}) {
         const unreferenced = zip.entries.filter((e) => e.name.startsWith(dataPrefix) && !storages.roots.has(e.name.slice(dataPrefix.length)));
         if (unreferenced.length > 0)
             warnings.push(`${unreferenced.length} storage records are not referenced by data.pkl`);
-        const checkpoint = (0,pickle_checkpoint/* pickleCheckpoint */.j)({
-            source,
-            format: 'pytorch-zip',
-            selection,
-            storageStart: (s) => starts.get(s.key),
-            metadata,
-            scans,
-            globals,
-            warnings,
-            pathWithoutTensors: true,
-            budget
-        });
+        const parts = { source, selection, metadata, scans, globals, warnings, budget };
+        const checkpoint = (0,pickle_checkpoint/* torchCheckpoint */.no)('pytorch-zip', starts, parts);
         return { checkpoint, zip, scans };
     });
 }

@@ -42562,23 +42562,31 @@ class LayerIndex {
     /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
     dotted = [];
     constructor(layers) {
-        for (const l of layers) {
-            const u = indexForm(l.path);
+        // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
+        // where a for-of step allocates an iterator result.
+        const list = Array.isArray(layers) ? layers : [...layers];
+        for (let i = 0; i < list.length; i++) {
+            const l = list[i];
+            // The path without its `.weight` leaf, read once for both spellings (indexForm drops the same leaf).
+            const dotted = l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path;
+            const u = adapters_kohyaForm(dotted);
             const shape = l.shape ?? null;
             if (!this.top.has(u)) {
                 this.top.set(u, shape);
                 this.paths.push(u);
-                this.dotted.push(l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path);
+                this.dotted.push(dotted);
             }
-            const b = blockSeriesOf(u);
-            if (!b)
+            const m = FIRST_INDEX.exec(u);
+            if (m === null)
                 continue;
-            let s = this.series.get(b.series);
+            const name = m[1];
+            let s = this.series.get(name);
             if (!s)
-                this.series.set(b.series, (s = { indices: new Set(), rests: new Map() }));
-            s.indices.add(b.index);
-            if (!s.rests.has(b.rest))
-                s.rests.set(b.rest, shape);
+                this.series.set(name, (s = { indices: new Set(), rests: new Map() }));
+            s.indices.add(Number(m[2]));
+            const rest = m[3];
+            if (!s.rests.has(rest))
+                s.rests.set(rest, shape);
         }
     }
     has(path) {
@@ -43615,6 +43623,120 @@ function sameShape(a, b) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/correspond/layer-roles.ts
+function streamOf(l) {
+    return l.role.stream ?? 'main';
+}
+/** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
+function conflict(x, y) {
+    const rx = x.role.role;
+    const ry = y.role.role;
+    // Streams contradict only when both names mark one: a name without a qualifier says nothing about it.
+    if (x.role.stream !== undefined && y.role.stream !== undefined && x.role.stream !== y.role.stream)
+        return true;
+    // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
+    const sx = x.role.sublayer;
+    const sy = y.role.sublayer;
+    if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy)
+        return true;
+    if (rx === 'other' || ry === 'other')
+        return false;
+    if (rx === ry)
+        return false;
+    const ffn = (r) => r.startsWith('ffn-');
+    if (ffn(rx) && ffn(ry))
+        return false;
+    // `embed` is a weak word (an embedder holds linears, norms, ...); it contradicts only another role's strong word.
+    if (rx === 'embed' || ry === 'embed')
+        return false;
+    return true;
+}
+function parentOf(rel) {
+    const i = rel.lastIndexOf('.');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+function push(m, k, v) {
+    const list = m.get(k);
+    if (list)
+        list.push(v);
+    else
+        m.set(k, [v]);
+}
+
+;// CONCATENATED MODULE: ./src/correspond/numbered-streams.ts
+
+/** The number each layer's stream was read from, for the links' evidence. */
+const STREAM_NUMBER = new WeakMap();
+/** The stream number a layer's stream was read from (`1` of `w1q`), when it was. */
+function streamNumber(l) {
+    return STREAM_NUMBER.get(l);
+}
+const PROJECTIONS = new Set(['q', 'k', 'v', 'o', 'qkv', 'kv']);
+const NUMBER = /^\d{1,3}$/;
+/** Gives each layer of a numbered projection set its stream, in place, when the unit qualifies. */
+function readNumberedStreams(layers) {
+    let context = false;
+    let main = false;
+    for (let i = 0; i < layers.length; i++) {
+        const s = layers[i].role.stream;
+        if (s === 'context')
+            context = true;
+        else if (s === 'main')
+            main = true;
+    }
+    if (!context || !main)
+        return;
+    // Projection layers without a stream word, grouped by their words with the one number left out.
+    const groups = new Map();
+    for (let i = 0; i < layers.length; i++) {
+        const l = layers[i];
+        const r = l.role;
+        if (r.stream !== undefined || !PROJECTIONS.has(r.role))
+            continue;
+        let at = -1;
+        for (let j = 0; j < r.words.length; j++) {
+            if (!NUMBER.test(r.words[j]))
+                continue;
+            if (at >= 0) {
+                at = -2;
+                break;
+            }
+            at = j;
+        }
+        if (at < 0)
+            continue;
+        const rest = r.words.slice(0, at).concat(r.words.slice(at + 1));
+        push(groups, `${r.role}|${r.sublayer ?? ''}|${rest.join('.')}`, { n: Number(r.words[at]), layer: l });
+    }
+    if (groups.size === 0)
+        return;
+    // Two complete sets: every group is one layer of each of the same two numbers.
+    let pair;
+    const roles = new Set();
+    for (const members of groups.values()) {
+        if (members.length !== 2)
+            return;
+        const lo = Math.min(members[0].n, members[1].n);
+        const hi = Math.max(members[0].n, members[1].n);
+        if (lo === hi)
+            return;
+        if (pair === undefined)
+            pair = [lo, hi];
+        else if (pair[0] !== lo || pair[1] !== hi)
+            return;
+        roles.add(members[0].layer.role.role);
+    }
+    // A projection set is q, k, v (or a fused qkv / q + kv): one output projection alone is no stream.
+    const complete = roles.has('qkv') || (roles.has('q') && (roles.has('kv') || (roles.has('k') && roles.has('v'))));
+    if (!complete || pair === undefined)
+        return;
+    for (const members of groups.values())
+        for (const { n, layer } of members) {
+            layer.role = { ...layer.role, stream: n === pair[0] ? 'context' : 'main' };
+            STREAM_NUMBER.set(layer, n);
+        }
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/model.ts
 /**
  * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
@@ -43623,6 +43745,7 @@ function sameShape(a, b) {
  */
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
+
 
 // Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
 // interpreter, where each for-of step allocates an iterator result.
@@ -43877,6 +44000,7 @@ function finishUnit(u) {
                 l.role = { ...l.role, stream: 'context' };
         }
     }
+    readNumberedStreams(layers);
     const present = new Set();
     for (const l of u.layers)
         if (l.role.role !== 'norm' && l.role.sublayer)
@@ -44601,14 +44725,14 @@ const QKV_PARTS = FUSED_ROLE_PARTS.qkv;
 function rowsOf(l) {
     return l.main.shape[0] ?? 0;
 }
-function streamOf(l) {
+function fused_streamOf(l) {
     return l.role.stream ?? 'main';
 }
 /** Bound on the separate layers looked at per fused layer (a hostile unit cannot make this quadratic). */
 const MAX_CANDIDATES = 64;
 function sameStreamMods(cand, fused) {
     return cand
-        .filter((l) => l.role.role === 'mod' && streamOf(l) === streamOf(fused))
+        .filter((l) => l.role.role === 'mod' && fused_streamOf(l) === fused_streamOf(fused))
         .sort((x, y) => (x.role.ordinal ?? 0) - (y.role.ordinal ?? 0) || x.order - y.order);
 }
 function findParts(fused, pool, used) {
@@ -44621,7 +44745,7 @@ function findParts(fused, pool, used) {
     const sameSub = (l) => l.role.sublayer === undefined ||
         fused.role.sublayer === undefined ||
         l.role.sublayer === fused.role.sublayer;
-    const sameStream = cand.filter((l) => streamOf(l) === streamOf(fused) && sameSub(l));
+    const sameStream = cand.filter((l) => fused_streamOf(l) === fused_streamOf(fused) && sameSub(l));
     const pick = (role, from) => {
         const hits = from.filter((l) => l.role.role === role);
         return hits.length === 1 ? hits[0] : undefined;
@@ -44645,7 +44769,7 @@ function findParts(fused, pool, used) {
     if (fused.role.role !== 'other' && fused.role.role !== 'ffn-in')
         return undefined;
     for (const sub of ['attn', 'cross']) {
-        const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused));
+        const attn = cand.filter((l) => l.role.sublayer === sub && fused_streamOf(l) === fused_streamOf(fused));
         const qkv = QKV_PARTS.map((r) => pick(r, attn));
         if (qkv.some((p) => p === undefined))
             continue;
@@ -44709,46 +44833,6 @@ function matchFused(restA, restB) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/correspond/layer-roles.ts
-function layer_roles_streamOf(l) {
-    return l.role.stream ?? 'main';
-}
-/** Roles that contradict each other: q vs k, a norm vs a projection, main vs context stream. */
-function conflict(x, y) {
-    const rx = x.role.role;
-    const ry = y.role.role;
-    // Streams contradict only when both names mark one: a name without a qualifier says nothing about it.
-    if (x.role.stream !== undefined && y.role.stream !== undefined && x.role.stream !== y.role.stream)
-        return true;
-    // Projections of different sublayers (self vs cross attention, attention vs FFN) are different layers.
-    const sx = x.role.sublayer;
-    const sy = y.role.sublayer;
-    if (rx !== 'norm' && ry !== 'norm' && sx !== undefined && sy !== undefined && sx !== sy)
-        return true;
-    if (rx === 'other' || ry === 'other')
-        return false;
-    if (rx === ry)
-        return false;
-    const ffn = (r) => r.startsWith('ffn-');
-    if (ffn(rx) && ffn(ry))
-        return false;
-    // `embed` is a weak word (an embedder holds linears, norms, ...); it contradicts only another role's strong word.
-    if (rx === 'embed' || ry === 'embed')
-        return false;
-    return true;
-}
-function parentOf(rel) {
-    const i = rel.lastIndexOf('.');
-    return i < 0 ? '' : rel.slice(0, i);
-}
-function push(m, k, v) {
-    const list = m.get(k);
-    if (list)
-        list.push(v);
-    else
-        m.set(k, [v]);
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/network-order.ts
@@ -44860,6 +44944,7 @@ function pairBySeries(left, right, shape, link) {
 ;// CONCATENATED MODULE: ./src/correspond/match.ts
 
 
+
 const SUBLAYER_ORDER = { attn: 0, cross: 1, ffn: 2 };
 /** What identifies a layer inside its unit beyond its shape: role, stream, sublayer and place. */
 function descriptor(l, coarse = false) {
@@ -44869,11 +44954,11 @@ function descriptor(l, coarse = false) {
     if (r.role === 'norm') {
         if (l.position === undefined)
             return undefined;
-        return `norm|${layer_roles_streamOf(l)}|${l.position}`;
+        return `norm|${streamOf(l)}|${l.position}`;
     }
     if (r.role === 'ffn-in' || r.role === 'ffn-gate' || r.role === 'ffn-up')
         return undefined;
-    return coarse ? `${r.role}|${layer_roles_streamOf(l)}` : `${r.role}|${layer_roles_streamOf(l)}|${r.sublayer ?? ''}`;
+    return coarse ? `${r.role}|${streamOf(l)}` : `${r.role}|${streamOf(l)}|${r.sublayer ?? ''}`;
 }
 /** Sort value for ordering layers of one role: sublayer, then ordinal. Undefined when the name gives none. */
 function rankValue(l) {
@@ -44893,8 +44978,8 @@ function familyOf(l) {
     const r = l.role.role;
     // The FFN's gate and up projections are one family: their order is what tells them apart.
     if (r === 'ffn-gate' || r === 'ffn-up' || r === 'ffn-in')
-        return `ffn-in|${layer_roles_streamOf(l)}`;
-    return `${r}|${layer_roles_streamOf(l)}`;
+        return `ffn-in|${streamOf(l)}`;
+    return `${r}|${streamOf(l)}`;
 }
 /**
  * Matches two pools of layers. `strict`: the pools are not aligned units (top-level leftovers), so a unique
@@ -44907,7 +44992,10 @@ function matchLayers(poolA, poolB, strict, base) {
     const link = (a, b, confidence, ev, ambiguity) => {
         usedA.add(a);
         usedB.add(b);
-        links.push({ a, b, confidence, evidence: [...base, ...ev], ...(ambiguity ? { ambiguity } : {}) });
+        const l = { a, b, confidence, evidence: base.length === 0 ? ev : base.concat(ev) };
+        if (ambiguity)
+            l.ambiguity = ambiguity;
+        links.push(l);
     };
     // 1. The same relative name and shape. Outside aligned units the whole path: the layers of blocks nobody
     // aligned share their relative names (`ln_1` of every block) and say nothing about which block is which.
@@ -44974,6 +45062,8 @@ function matchEqualShapes(as, bs, shape, link, strict = false) {
     // a. Equal descriptors, unique on both sides: first with the sublayer, then without it where one side's
     // name does not say the sublayer (`norm.query_norm` vs `attn.norm_q`).
     for (const coarse of [false, true]) {
+        if (left.size === 0 || right.size === 0)
+            return;
         const da = new Map();
         const db = new Map();
         for (const a of left) {
@@ -44993,19 +45083,26 @@ function matchEqualShapes(as, bs, shape, link, strict = false) {
             const [a, b] = [la[0], lb[0]];
             if (coarse && conflict(a, b))
                 continue;
+            const numbered = streamNumber(a) ?? streamNumber(b);
             link(a, b, 'high', [
-                { kind: 'same-role', role: a.role.role, stream: layer_roles_streamOf(a), position: a.position },
+                { kind: 'same-role', role: a.role.role, stream: streamOf(a), position: a.position },
+                ...(numbered === undefined
+                    ? []
+                    : [{ kind: 'numbered-stream', number: numbered, stream: streamOf(a) }]),
                 { kind: 'unique-shape', shape }
             ]);
             left.delete(a);
             right.delete(b);
         }
     }
+    // Every pass below pairs a layer of each side: with one side used up, none has anything to do.
+    if (left.size === 0 || right.size === 0)
+        return;
     // a2. The qualifier alone tells them apart: one candidate per stream (main, context, time) on each side.
     const byStream = (pool) => {
         const m = new Map();
         for (const l of pool)
-            push(m, layer_roles_streamOf(l), l);
+            push(m, streamOf(l), l);
         return m;
     };
     const sa = byStream(left);
@@ -45023,6 +45120,8 @@ function matchEqualShapes(as, bs, shape, link, strict = false) {
             right.delete(lb[0]);
         }
     }
+    if (left.size === 0 || right.size === 0)
+        return;
     // b. One role family, same count on both sides, every member ordered by its name: pair in that order. Layers of
     // no known role qualify inside aligned units when each side's are siblings of one module, each ordered by its
     // name (`in_layer` / `out_layer` vs `linear_1` / `linear_2`): a sequence of one module, read in order.
@@ -45052,6 +45151,8 @@ function matchEqualShapes(as, bs, shape, link, strict = false) {
             right.delete(b);
         });
     }
+    if (left.size === 0 || right.size === 0)
+        return;
     // b2. Network order: the same number of candidates in each section (down / mid / up) on both sides, every one
     // placed by its path (`input_blocks.9.0.op` and `down_blocks.2.downsamplers.0.conv` are the down path's
     // third resampler): the k-th of a section pairs with the k-th.
@@ -45208,17 +45309,25 @@ function matchWithinModules(links, restA, restB) {
 function correspond(a, b, options = {}) {
     const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
+    // Fused links come first in the answer, then the layer links (aligned units in order, then the rest).
     const links = [];
+    const layerOut = [];
     const linkedA = new Set();
     const linkedB = new Set();
-    const push = (l) => {
-        links.push(l);
+    const note = (l) => {
         for (const k of l.a)
             linkedA.add(k);
         for (const k of l.b)
             linkedB.add(k);
     };
-    const layerLinks = [];
+    const push = (l) => {
+        links.push(l);
+        note(l);
+    };
+    const pushLayer = (l) => {
+        layerOut.push(l);
+        note(l);
+    };
     const restA = [...sa.top.layers];
     const restB = [...sb.top.layers];
     const paired = new Set();
@@ -45230,8 +45339,15 @@ function correspond(a, b, options = {}) {
             { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
         ];
         const r = matchLayers(p.a.layers, p.b.layers, false, base);
-        const capped = p.exact ? r.links : r.links.map((l) => ({ ...l, confidence: cap(l.confidence) }));
-        layerLinks.push(...capped);
+        // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
+        // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
+        for (let i = 0; i < r.links.length; i++) {
+            const l = r.links[i];
+            emitLayerLink(p.exact ? l : { ...l, confidence: cap(l.confidence) }, pushLayer);
+        }
+        // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
+        if (r.restA.length === 0 && r.restB.length === 0)
+            continue;
         const fused = matchFused(r.restA, r.restB);
         const used = new Set();
         for (const f of fused) {
@@ -45244,8 +45360,12 @@ function correspond(a, b, options = {}) {
         // look for a counterpart elsewhere in the network.
         if (partial)
             continue;
-        restA.push(...r.restA.filter((l) => !used.has(l)));
-        restB.push(...r.restB.filter((l) => !used.has(l)));
+        for (const l of r.restA)
+            if (!used.has(l))
+                restA.push(l);
+        for (const l of r.restB)
+            if (!used.has(l))
+                restB.push(l);
     }
     if (!partial) {
         for (const u of sa.units)
@@ -45258,14 +45378,40 @@ function correspond(a, b, options = {}) {
     // Everything outside aligned units: one pool per side, strict (names must agree for high).
     const strict = matchLayers(restA, restB, true, []);
     const left = matchWithinModules(strict.links, strict.restA, strict.restB);
-    layerLinks.push(...strict.links, ...left.links);
     for (const f of matchFused(left.restA, left.restB))
         pushFused(f, 'medium', [], push);
-    for (const l of layerLinks)
-        emitLayerLink(l, push);
+    for (const l of strict.links)
+        emitLayerLink(l, pushLayer);
+    for (const l of left.links)
+        emitLayerLink(l, pushLayer);
+    for (let i = 0; i < layerOut.length; i++)
+        links.push(layerOut[i]);
     const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k));
     const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k));
     return { links, unmatched: { a: unmatchedA, b: unmatchedB } };
+}
+/** Equal shapes once their size-1 dims are dropped (`squeeze` of each, compared), without building either. */
+function sameSqueezed(x, y) {
+    let i = 0;
+    let j = 0;
+    let kept = 0;
+    for (;;) {
+        while (i < x.length && x[i] === 1)
+            i++;
+        while (j < y.length && y[j] === 1)
+            j++;
+        if (i === x.length || j === y.length)
+            break;
+        if (x[i] !== y[j])
+            return false;
+        i++;
+        j++;
+        kept++;
+    }
+    if (i !== x.length || j !== y.length)
+        return false;
+    // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
+    return kept > 0 || (x.length > 0) === (y.length > 0);
 }
 function cap(c) {
     return c === 'high' ? 'medium' : c;
@@ -45293,24 +45439,30 @@ function emitLayerLink(l, push) {
         if (!tb || tb.numel !== ta.numel)
             continue;
         const same = sameShape(ta.shape, tb.shape);
-        const squeezedSame = sameShape(squeeze(ta.shape), squeeze(tb.shape));
-        const evidence = same
-            ? [...l.evidence]
-            : [
-                ...l.evidence,
-                { kind: 'same-numel', shapes: [[...ta.shape], [...tb.shape]] }
-            ];
+        const squeezedSame = same || sameSqueezed(ta.shape, tb.shape);
         const reorder = order?.kind === 'reorder' && squeezedSame;
+        // A plain rename carries the layer link's evidence as it is (read-only from here on, shared by the layer's
+        // weight and bias links): one array per layer link, not one copy per tensor.
+        const evidence = same && !reorder
+            ? l.evidence
+            : same
+                ? [...l.evidence]
+                : [
+                    ...l.evidence,
+                    { kind: 'same-numel', shapes: [[...ta.shape], [...tb.shape]] }
+                ];
         if (reorder)
             evidence.push({ kind: 'chunk-order', chunks: [...order.chunks], order: [...order.order] });
-        push({
+        const link = {
             kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
             a: [ta.name],
             b: [tb.name],
             confidence: squeezedSame ? l.confidence : cap(l.confidence),
-            evidence,
-            ...(modulation ? { ambiguity: modulation } : {})
-        });
+            evidence
+        };
+        if (modulation)
+            link.ambiguity = modulation;
+        push(link);
     }
 }
 function pushFused(f, confidence, base, push) {
@@ -45402,6 +45554,8 @@ function words(e) {
             return `only pair of shape [${e.shape.join(', ')}]`;
         case 'same-role':
             return `same role (${e.role}${e.stream && e.stream !== 'main' ? `, ${e.stream} stream` : ''}${e.position !== undefined ? `, place ${e.position}` : ''})`;
+        case 'numbered-stream':
+            return `stream number ${e.number} read as the ${e.stream} stream (joint attention lists the context first)`;
         case 'role-order':
             return `${e.role} number ${e.rank + 1} in name order`;
         case 'rows-sum':
@@ -47056,8 +47210,9 @@ function analyse(ckpt, full) {
     let exact = true;
     let paramCount = 0;
     const tensors = new Array(ckpt.tensors.length);
-    // Name -> shape of its first occurrence: counts duplicates here, and is the name lookup of the family rules.
-    const shapes = new Map();
+    // Names seen, to count duplicates; each name's first occurrence, in key order, is a layer the family rules read.
+    const seen = new Set();
+    const layers = [];
     let duplicates = 0;
     // Adapter tensors (LoRA down/up, alpha, ...) do not have base shapes: module analysis skips them.
     const adapter = new Uint8Array(tensors.length);
@@ -47071,10 +47226,12 @@ function analyse(ckpt, full) {
         paramCount += n;
         const name = prefix && t.name.startsWith(prefix) ? t.name.slice(prefix.length) : t.name;
         tensors[i] = { name, shape: t.shape, dtype: t.dtype, numel: n };
-        if (shapes.has(name))
+        if (seen.has(name))
             duplicates++;
-        else
-            shapes.set(name, t.shape);
+        else {
+            seen.add(name);
+            layers.push({ path: name, shape: t.shape });
+        }
         if (isAdapterKey(name)) {
             adapter[i] = 1;
             adapterCount++;
@@ -47152,7 +47309,7 @@ function analyse(ckpt, full) {
     const dimensions = computeDimensions({ tensors: baseTensors, outermost, families, attention, ffn });
     if (ckpt.format === 'gguf')
         applyGgufMetadata(dimensions, ckpt.metadata, notes);
-    const candidates = identifyFamilies([...shapes].map(([path, shape]) => ({ path, shape })));
+    const candidates = identifyFamilies(layers);
     const best = candidates[0];
     // Only a confident match lends its head dim: a scaled or unusual variant may use another one.
     if (best?.headDim &&
@@ -48023,22 +48180,21 @@ function sameNameOtherShape(restA, restB, shapeOf) {
     });
     return out;
 }
-/** Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once). */
-function parameterShare(ta, tb, coveredA, coveredB) {
+/**
+ * Elements of A and B in high-confidence, conserving links over all elements of A and B (each key once, with the
+ * shape of its first occurrence: the maps of first shapes, in key order).
+ */
+function parameterShare(shapesA, shapesB, coveredA, coveredB) {
     let total = 0;
     let covered = 0;
-    for (const [list, set] of [
-        [ta, coveredA],
-        [tb, coveredB]
+    for (const [shapes, set] of [
+        [shapesA, coveredA],
+        [shapesB, coveredB]
     ]) {
-        const seen = new Set();
-        for (const t of list) {
-            if (seen.has(t.name))
-                continue;
-            seen.add(t.name);
-            const n = (0,numel/* numel */.u)(t.shape);
+        for (const [name, shape] of shapes) {
+            const n = (0,numel/* numel */.u)(shape);
             total += n;
-            if (set.has(t.name))
+            if (set.has(name))
                 covered += n;
         }
     }
@@ -48071,15 +48227,16 @@ function compareCheckpoints(a, b, opts = {}) {
     for (const t of b.tensors)
         if (!shapesB.has(t.name))
             shapesB.set(t.name, t.shape);
-    const keysA = new Set();
+    // A's first shape per key (its key set too), B's the same.
+    const shapesA = new Map();
     let common = 0;
     let exactCompatible = 0;
     let shapeMatching = 0;
     const differing = [];
     for (const t of a.tensors) {
-        if (keysA.has(t.name))
+        if (shapesA.has(t.name))
             continue;
-        keysA.add(t.name);
+        shapesA.set(t.name, t.shape);
         const sb = shapesB.get(t.name);
         if (!sb)
             continue;
@@ -48091,7 +48248,7 @@ function compareCheckpoints(a, b, opts = {}) {
         if ((0,numel/* numel */.u)(t.shape) === (0,numel/* numel */.u)(sb))
             exactCompatible++;
     }
-    const totalA = keysA.size;
+    const totalA = shapesA.size;
     const totalB = shapesB.size;
     // Normalised keys.
     const pa = parsedModel(a);
@@ -48121,10 +48278,6 @@ function compareCheckpoints(a, b, opts = {}) {
             return { links: c.links.map(swapLink), unmatched: { a: c.unmatched.b, b: c.unmatched.a } };
         })()
         : correspond(a.tensors, b.tensors, { partial: partialAt === 'a' ? 'a' : 'none' });
-    const shapesA = new Map();
-    for (const t of a.tensors)
-        if (!shapesA.has(t.name))
-            shapesA.set(t.name, t.shape);
     const shapeOf = (side, k) => (side === 'a' ? shapesA : shapesB).get(k) ?? [];
     const all = [
         ...corr.links.map((l) => toKeyMapping(l, shapeOf)),
@@ -48157,7 +48310,7 @@ function compareCheckpoints(a, b, opts = {}) {
         normalized: ratio(normalized, totalA),
         normalizedCompatible: ratio(normalizedCompatible, totalA),
         mapped: ratio(coveredA.size, totalA),
-        parameters: parameterShare(a.tensors, b.tensors, coveredA, coveredB)
+        parameters: parameterShare(shapesA, shapesB, coveredA, coveredB)
     };
     const structure = {
         a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
@@ -48198,7 +48351,7 @@ function compareCheckpoints(a, b, opts = {}) {
         flags.push(layout);
     const conversions = kindsOf(all);
     const verdict = verdictOf(overlap, flags, conversions);
-    const unmatchedA = [...keysA].filter((k) => !mentionedA.has(k));
+    const unmatchedA = [...shapesA.keys()].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
     return {
         models: { a: refA, b: refB },
@@ -49506,15 +49659,23 @@ function viaEngine(a, all) {
     });
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
+    // A fused base layer is the target of each of its parts' links: its role is read once.
+    const roles = new Map();
+    const roleOfName = (name) => {
+        let r = roles.get(name);
+        if (r === undefined)
+            roles.set(name, (r = roleOf(name)));
+        return r;
+    };
     const out = [];
     for (const l of correspond(mine, b, { partial: 'a' }).links) {
         if (l.confidence !== 'high')
             continue;
-        if (!keepsBlock(l.a, l.b) || !sameNesting(l.a, l.b))
+        if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b))
             continue;
         if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0], l.b[0]))
             continue;
-        if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0], l.b[0]))
+        if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0], l.b[0], roleOfName))
             continue;
         const link = {
             kind: l.kind,
@@ -49541,10 +49702,10 @@ function roleOf(name) {
  * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
  * time embedding's linear), they must tell the same one (the FFN's in / gate / up / out count as one family).
  */
-function sameRole(a, b) {
+function sameRole(a, b, role) {
     const family = (r) => (r.startsWith('ffn-') ? 'ffn' : r);
-    const ra = family(roleOf(a));
-    const rb = family(roleOf(b));
+    const ra = family(role(a));
+    const rb = family(role(b));
     return ra === rb || ra === 'other' || rb === 'other';
 }
 /**
@@ -49552,15 +49713,15 @@ function sameRole(a, b) {
  * must say so on both sides, the fused layer a qkv / kv and the part one of its roles. A layer whose name says
  * nothing of q, k or v is never squeezed into a share, whatever its shape.
  */
-function partOfFused(part, fused) {
-    return FUSED_ROLE_PARTS[roleOf(fused)]?.includes(roleOf(part)) === true;
+function partOfFused(part, fused, role) {
+    return FUSED_ROLE_PARTS[role(fused)]?.includes(role(part)) === true;
 }
-function oneToOneRoles(kind, a, b) {
+function oneToOneRoles(kind, a, b, role) {
     if (kind === 'fuse')
-        return partOfFused(a, b);
+        return partOfFused(a, b, role);
     if (kind === 'split')
-        return partOfFused(b, a);
-    return sameRole(a, b);
+        return partOfFused(b, a, role);
+    return sameRole(a, b, role);
 }
 /**
  * The layer's path from its innermost container on (`transformer_blocks.0.attn1.to_out.0`, `attentions.0.proj_out`):
@@ -49591,9 +49752,6 @@ function nested(name) {
 function sameNesting(a, b) {
     return new Set([...a, ...b].map(nested)).size === 1;
 }
-function engine_links_seriesOf(name) {
-    return blockOf(name.replace(/\.(?:weight|bias)$/, ''))?.series ?? null;
-}
 function nameBlock(name) {
     const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''));
     return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' };
@@ -49603,12 +49761,21 @@ function nameBlock(name) {
  * number in every naming that numbers them alike. Across series names (another layout), the engine's alignment
  * decides.
  */
-function keepsBlock(a, b) {
-    const names = [...a, ...b];
-    const series = new Set(names.map(engine_links_seriesOf));
-    if (series.size > 1)
-        return true;
-    return new Set(names.map(blockIndex)).size === 1;
+function keepsBlock(a, b, block) {
+    if (a.length + b.length === 0)
+        return false;
+    // Within one series (or all at the top level), the same block is the same series-and-index key.
+    const first = block(a[0] ?? b[0]);
+    let sameKey = true;
+    for (const names of [a, b])
+        for (const n of names) {
+            const k = block(n);
+            if (k.series !== first.series)
+                return true;
+            if (k.key !== first.key)
+                sameKey = false;
+        }
+    return sameKey;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/correspondence.ts
