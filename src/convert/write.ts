@@ -2,7 +2,7 @@
  * The writer of a conversion plan: output tensors in plan order, each built from byte ranges of the source file
  * (row copies, or block placement into a zero matrix), so no element is ever decoded. A plan that keeps the
  * source's byte layout (a rename) is copied by the kernel (source-layout.ts); any other is written in one pass in
- * output order (output-pass.ts), memory staying at two 8 MiB windows. The file goes to a temporary name in the
+ * output order (output-pass.ts), memory staying at two 1 MiB windows. The file goes to a temporary name in the
  * output's folder and is renamed into place only when complete; the header (fixed length: the hash is a
  * fixed-width field) is written last.
  */
