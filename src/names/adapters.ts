@@ -6,6 +6,7 @@
  * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
 import { ADAPTER_PREFIXES } from './prefixes.js'
+import { escapeRegExp } from '../util/text.js'
 
 /** The role one tensor plays in its module, from its key suffix. */
 export type TensorRole =
@@ -343,10 +344,6 @@ const ADAPTER_LEAVES: readonly string[] = SUFFIX_RULES.flatMap((r) =>
  * native match, which costs less than the substring searches and the leaf lookup it stands for, in a cold process.
  */
 const MAY_BE_ADAPTER = new RegExp(`lora|lycoris|hada_|lokr_|\\.(?:${ADAPTER_LEAVES.map(escapeRegExp).join('|')})$`)
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 /**
  * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
