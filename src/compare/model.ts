@@ -54,28 +54,19 @@ export interface ParsedModel {
  */
 const MIN_TENSORS_PER_BLOCK = 3
 
-/**
- * A key's remaining words (`rest`, `words` of them) as layer path and leaf (the shared vocabulary's split; a lone
- * leaf has no path).
- */
-function splitRest(rest: string, words: number): { path: string; leaf: string } {
-  const lone = words === 1 ? LEAF_NAMES[rest] : undefined
+/** A key's remaining words as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
+function splitRest(rest: string): { path: string; leaf: string } {
+  const lone = rest.indexOf('.') < 0 ? LEAF_NAMES[rest] : undefined
   if (lone !== undefined) return { path: '', leaf: lone }
   const { layer, leaf } = splitLeaf(rest)
   return { path: layer, leaf }
 }
 
-function firstNumeric(segments: string[]): number {
-  for (let i = 1; i < segments.length; i++) if (/^\d{1,9}$/.test(segments[i])) return i
-  return -1
-}
-
-/** Where segment `p` of a dotted key starts: the key's text before it is its first `p` segments and their dots. */
-function segmentStart(segments: readonly string[], p: number): number {
-  let at = 0
-  for (let i = 0; i < p; i++) at += segments[i].length + 1
-  return at
-}
+/**
+ * The first numeric segment after a key's first segment (1 to 9 digits between dots): one native match, where a
+ * split into segment strings costs several times more in the interpreter this runs in (once per key).
+ */
+const FIRST_NUMERIC = /\.(\d{1,9})(?=\.|$)/
 
 class ScopeBuilder {
   readonly modules = new Map<string, ModuleEntry>()
@@ -117,23 +108,27 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
 
   // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
   // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
-  // Prefixes and rests are slices of the key (offsets from the segment lengths), not re-joined segment arrays.
-  const segmentsOf: string[][] = new Array<string[]>(unique.length)
+  // Prefixes and rests are slices of the key at the numeric segment's offset: the key is not split.
   const numericAt: number[] = new Array<number>(unique.length)
+  const digitsOf: string[] = new Array<string>(unique.length)
   const prefixOf: string[] = new Array<string>(unique.length)
   const candidates = new Map<string, { indices: Set<number>; tensors: number }>()
   for (let n = 0; n < unique.length; n++) {
     const key = unique[n].normKey
-    const segments = key.split('.')
-    segmentsOf[n] = segments
-    const p = firstNumeric(segments)
-    numericAt[n] = p
-    if (p < 0 || p === segments.length - 1) continue
-    const prefix = key.slice(0, segmentStart(segments, p) - 1)
+    const m = FIRST_NUMERIC.exec(key)
+    // A numeric last segment (`ffn.0`) numbers no block.
+    if (m === null || m.index + m[0].length === key.length) {
+      numericAt[n] = -1
+      continue
+    }
+    const digits = m[1]!
+    numericAt[n] = m.index
+    digitsOf[n] = digits
+    const prefix = key.slice(0, m.index)
     prefixOf[n] = prefix
     let c = candidates.get(prefix)
     if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
-    c.indices.add(Number(segments[p]))
+    c.indices.add(Number(digits))
     c.tensors++
   }
   const familyPrefixes = new Set<string>()
@@ -146,25 +141,22 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   const familyScopes = new Map<string, Map<number, ScopeBuilder>>()
   for (let n = 0; n < unique.length; n++) {
     const ref = unique[n]
-    const segments = segmentsOf[n]
-    const p = numericAt[n]
     let scope = top
     let rest = ref.normKey
-    let restWords = segments.length
-    if (p >= 0 && p < segments.length - 1) {
+    if (numericAt[n] >= 0) {
       const prefix = prefixOf[n]
       if (familyPrefixes.has(prefix)) {
-        const index = Number(segments[p])
+        const digits = digitsOf[n]
+        const index = Number(digits)
         let scopes = familyScopes.get(prefix)
         if (!scopes) familyScopes.set(prefix, (scopes = new Map()))
         let s = scopes.get(index)
         if (!s) scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
         scope = s
-        rest = rest.slice(prefix.length + segments[p].length + 2)
-        restWords = segments.length - p - 1
+        rest = rest.slice(prefix.length + digits.length + 2)
       }
     }
-    const { path, leaf } = splitRest(rest, restWords)
+    const { path, leaf } = splitRest(rest)
     if (!scope.add(path, leaf, ref)) collisions.push(ref.key)
   }
 

@@ -4,6 +4,7 @@
  * is by text pattern only; the JSON keeps every mapping.
  */
 import type { Confidence, KeyMapping, MappingKind, StructureFacts } from './types.js'
+import { escapeRegExp } from '../util/text.js'
 
 export interface MappingGroup {
   source: string[]
@@ -19,10 +20,6 @@ export interface MappingGroup {
   shapeCompatible: boolean
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
 /**
  * Finds the block index of a key: the number after the first block-family prefix (`blocks.3.`, possibly behind a
  * wrapper prefix such as `model.diffusion_model.`). Sequential indices (`ffn.0`) are not block indices.
@@ -33,7 +30,7 @@ export class BlockPatterns {
     const alternatives = [...new Set(families)]
       .filter((f) => f !== '')
       .sort((a, b) => b.length - a.length)
-      .map(escapeRegex)
+      .map(escapeRegExp)
     this.regex =
       alternatives.length > 0
         ? new RegExp(`(^|\\.)(${alternatives.join('|')})\\.(\\d{1,9})(?=\\.|$)`)

@@ -6,6 +6,7 @@
  * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
 import { ADAPTER_PREFIXES } from './prefixes.js'
+import { escapeRegExp } from '../util/text.js'
 
 /** The role one tensor plays in its module, from its key suffix. */
 export type TensorRole =
@@ -333,28 +334,23 @@ const BASE_LOOKALIKE_ROLES: ReadonlySet<TensorRole> = new Set<TensorRole>(['glor
 const ADAPTER_STEM = /(?:^|\.)(?:lora|\w*_lora\d*|lora_\w+|lycoris_\w*)(?:\.|$)|^lora___lorahyphen___/
 
 /** Leaves of the suffix table without `lora` in them (`alpha`, `diff_b`, `oft_blocks`, ...): the cheap pre-check. */
-const ADAPTER_LEAVES: ReadonlySet<string> = new Set(
-  SUFFIX_RULES.flatMap((r) =>
-    r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []
-  )
+const ADAPTER_LEAVES: readonly string[] = SUFFIX_RULES.flatMap((r) =>
+  r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []
 )
+
+/**
+ * Every adapter suffix and prefix has one of these substrings, or ends in `.` and an adapter leaf (a leaf has no
+ * dot, so the `.` before it is the key's last). Base keys (nearly all keys of a model) are settled by this one
+ * native match, which costs less than the substring searches and the leaf lookup it stands for, in a cold process.
+ */
+const MAY_BE_ADAPTER = new RegExp(`lora|lycoris|hada_|lokr_|\\.(?:${ADAPTER_LEAVES.map(escapeRegExp).join('|')})$`)
 
 /**
  * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
  * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
  */
 export function isAdapterKey(name: string): boolean {
-  // Base keys (nearly all keys of a model) are settled by a few substring searches, which cost less than parsing
-  // in a cold process: every adapter suffix and prefix has one of these substrings or an adapter leaf.
-  if (
-    !name.includes('lora') &&
-    !name.includes('lycoris') &&
-    !name.includes('hada_') &&
-    !name.includes('lokr_')
-  ) {
-    const dot = name.lastIndexOf('.')
-    if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1))) return false
-  }
+  if (!MAY_BE_ADAPTER.test(name)) return false
   const parsed = parseSuffix(name)
   if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role)) return true
   return ADAPTER_STEM.test(name)

@@ -2,6 +2,7 @@
  * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
  * Stripping them turns "0% exact overlap" into "same model, other packaging". The one list of the project.
  */
+import { escapeRegExp } from '../util/text.js'
 
 /**
  * Known prefixes, longest first so `model.diffusion_model.` wins over `model.`. Wrappers (`module.` from
@@ -39,39 +40,26 @@ export function normalizeKey(key: string): NormalizedKey {
 export function stripKnownPrefixes(key: string): string {
   let rest = key
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    // Every known prefix starts with a whole first segment: a key whose first segment starts none of them (most
-    // keys) is settled with one indexOf and one Set lookup. A plain index loop, not find() nor for-of: this runs
-    // for every key of every model, in code too short-lived for the JIT.
-    const dot = rest.indexOf('.')
-    if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot))) break
-    let prefix: string | undefined
-    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-      const p = KNOWN_PREFIXES[c]!
-      if (rest.length > p.length && rest.startsWith(p)) {
-        prefix = p
-        break
-      }
-    }
-    if (prefix === undefined) break
-    rest = rest.slice(prefix.length)
+    // One native match settles a key: most keys start with no known prefix, and a search costs more, interpreted,
+    // than the match (this runs for every key of every model, in code too short-lived for the JIT).
+    const m = KNOWN_PREFIX.exec(rest)
+    if (m === null) break
+    rest = rest.slice(m[0].length)
   }
   return rest
 }
 
 /** The first known prefix the key starts with (and is longer than), if any. */
 function knownPrefixOf(key: string): string | undefined {
-  // Every known prefix starts with a whole first segment: most keys are settled by one Set lookup.
-  const dot = key.indexOf('.')
-  if (dot < 0 || !PREFIX_HEADS.has(key.slice(0, dot))) return undefined
-  for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-    const p = KNOWN_PREFIXES[c]!
-    if (key.length > p.length && key.startsWith(p)) return p
-  }
-  return undefined
+  const m = KNOWN_PREFIX.exec(key)
+  return m === null ? undefined : m[0]
 }
 
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS: ReadonlySet<string> = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))))
+/**
+ * The known prefixes as one anchored pattern, in list order (the first that fits wins, as `model.diffusion_model.`
+ * over `model.`), each only when something follows it: a key is never stripped to nothing.
+ */
+const KNOWN_PREFIX = new RegExp(`^(?:${KNOWN_PREFIXES.map(escapeRegExp).join('|')})(?=[\\s\\S])`)
 
 /**
  * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face

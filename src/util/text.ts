@@ -15,3 +15,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
 export function printable(text: string): string {
   return text.replace(CONTROL, '?')
 }
+
+/** `text` as a regular expression that matches it literally (names built into one native pattern). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
