@@ -17,7 +17,8 @@ import { toKeyMapping } from './links.js'
 import { pairFamilies } from './block-pairing.js'
 import { structureFacts } from './structure.js'
 import { structureEssentials, type StructureEssentials } from '../analysis/index.js'
-import { adapterTensorCount, computeFlags, verdictOf } from './verdict.js'
+import { adapterTensorCount, computeFlags } from './flags.js'
+import { verdictOf } from './verdict.js'
 import {
   fusedLayoutFlag,
   isStructureFlag,

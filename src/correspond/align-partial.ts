@@ -3,7 +3,8 @@
  * pair with B's by the matrices they hold, by the innermost level both layouts name alike, by their paired
  * children, and series of other names by the words they share. Used by align.ts.
  */
-import { ORDER_SEPARATOR, type Side, type Unit } from './model.js'
+import type { Side, Unit } from './model.js'
+import { ORDER_SEPARATOR } from './units.js'
 import type { UnitPair } from './align.js'
 
 export function compareOrder(x: readonly number[], y: readonly number[]): number {

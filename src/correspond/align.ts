@@ -13,7 +13,8 @@ import {
   reversePartialSeries,
   shapeScore
 } from './align-partial.js'
-import { ORDER_SEPARATOR, type Side, type Unit } from './model.js'
+import type { Side, Unit } from './model.js'
+import { ORDER_SEPARATOR } from './units.js'
 
 export interface UnitPair {
   a: Unit

@@ -7,7 +7,8 @@ import { alignUnits } from './align.js'
 import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
 import { matchWithinModules } from './modules.js'
-import { buildSide, squeeze, type Layer } from './model.js'
+import { buildSide, type Layer } from './model.js'
+import { squeeze } from '../util/shape.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
   Correspondence,
@@ -109,7 +110,7 @@ function sameSqueezed(x: readonly number[], y: readonly number[]): boolean {
   }
   if (i !== x.length || j !== y.length) return false
   // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
-  return kept > 0 || (x.length > 0) === (y.length > 0)
+  return kept > 0 || x.length > 0 === y.length > 0
 }
 
 function cap(c: LinkConfidence): LinkConfidence {

@@ -3,21 +3,11 @@
  * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
  * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
  */
-import {
-  isStreamWord,
-  layerRole,
-  normPositions,
-  sectionRank,
-  splitLeaf,
-  stripModelPrefixes,
-  type LayerRole,
-  type Sublayer
-} from '../names/index.js'
-
-const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
+import { layerRole, sectionRank, splitLeaf, stripModelPrefixes, type LayerRole } from '../names/index.js'
 import type { TensorSpec } from './types.js'
-import { readNumberedStreams } from './numbered-streams.js'
+import { ORDER_SEPARATOR, attachParallelSeries, finishUnit, newUnit } from './units.js'
 import { numel } from '../util/numel.js'
+import { squeeze } from '../util/shape.js'
 
 export interface Tensor {
   /** The key as stored. */
@@ -73,13 +63,6 @@ export interface Side {
 
 // Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
 // interpreter, where each for-of step allocates an iterator result.
-
-/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
-export function squeeze(shape: readonly number[]): number[] {
-  const out: number[] = []
-  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) out.push(shape[i]!)
-  return out.length > 0 ? out : shape.length > 0 ? [1] : []
-}
 
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8
@@ -270,88 +253,6 @@ function roleContext(unitPath: string): string {
     .join('.')
 }
 
-/** Separates the section ranks from the indices in an order key. */
-export const ORDER_SEPARATOR = 99
-
-/**
- * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
- * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
- */
-function orderOf(words: readonly string[]): number[] {
-  const sections: number[] = []
-  const indices: number[] = []
-  for (let i = 0; i < words.length; i++) {
-    const text = words[i]!
-    if (text.charCodeAt(0) <= 57 && /^\d+$/.test(text)) indices.push(Number(text))
-    else {
-      const r = sectionRank(text)
-      if (r !== undefined) sections.push(r)
-    }
-  }
-  sections.push(ORDER_SEPARATOR)
-  for (let i = 0; i < indices.length; i++) sections.push(indices[i]!)
-  return sections
-}
-
-/** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
-export function sectionOf(words: readonly string[]): number | undefined {
-  for (const w of words) {
-    const r = sectionRank(w)
-    if (r !== undefined) return r
-  }
-  return undefined
-}
-
-function newUnit(path: string): Unit {
-  const words = path.split('.')
-  const first = words.findIndex((w) => /^\d+$/.test(w))
-  const series = first < 0 ? path : words.slice(0, first).join('.')
-  const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
-  return { path, series, index, layers: [], sig: '', order: orderOf(words) }
-}
-
-function finishUnit(u: Unit): void {
-  u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
-  u.layers.forEach((l, i) => (l.order = i))
-  // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
-  // `add_k_proj` beside `to_k` is.
-  // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
-  const layers = u.layers
-  let mains = false
-  for (let i = 0; i < layers.length && !mains; i++) mains = layers[i]!.role.stream === 'main'
-  if (mains) {
-    const plain = new Set<string>()
-    for (const l of layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
-    for (const l of layers) {
-      if (l.role.stream !== 'main') continue
-      const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
-      if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
-    }
-  }
-  readNumberedStreams(layers)
-  const present = new Set<Sublayer>()
-  for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
-  const sublayers = SUBLAYERS.filter((x) => present.has(x))
-  const norms = u.layers.filter((l) => l.role.role === 'norm')
-  const positions = normPositions(
-    norms.map((l) => l.role.place),
-    sublayers
-  )
-  norms.forEach((l, i) => (l.position = positions[i]))
-  let total = 0
-  const cols = new Set<string>()
-  for (let i = 0; i < layers.length; i++) {
-    for (const t of layers[i]!.tensors.values()) {
-      total += t.numel
-      // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
-      if (t.shape.length < 2) continue
-      const sq = squeeze(t.shape)
-      if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
-    }
-  }
-  u.sig = `${total}|${[...cols].sort().join(',')}`
-}
-
 /** Per word count, the pattern of that many leading words and the separators after them. */
 const LEADING_WORDS = new Map<number, RegExp>()
 
@@ -363,52 +264,4 @@ function dropWords(name: string, n: number): string {
   let re = LEADING_WORDS.get(n)
   if (!re) LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)))
   return name.slice(re.exec(name)![0].length)
-}
-
-/**
- * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
- * parallel to `transformer.layers.N`) belong to block N: a top-level series whose indices are exactly those of
- * one flat block series joins that series' blocks.
- */
-function attachParallelSeries(top: Unit, units: Map<string, Unit>): void {
-  const hosts = new Map<string, Map<number, Unit>>()
-  for (const u of units.values()) {
-    const words = u.path.split('.')
-    const idx = words.map((w, i) => (/^\d+$/.test(w) ? i : -1)).filter((i) => i >= 0)
-    if (idx.length !== 1 || idx[0] !== words.length - 1) continue
-    let h = hosts.get(u.series)
-    if (!h) hosts.set(u.series, (h = new Map()))
-    h.set(Number(words[idx[0]!]), u)
-  }
-  const guests = new Map<string, { index: number; layer: Layer; rest: string[] }[]>()
-  for (const l of top.layers) {
-    const words = l.path.split('.')
-    // The index after which only indices follow (`modulations.0.1`: 0; `list.0`: 0).
-    let p = words.length - 1
-    while (p > 0 && /^\d+$/.test(words[p - 1]!)) p--
-    if (!/^\d+$/.test(words[p] ?? '') || p === 0) continue
-    const series = words.slice(0, p).join('.')
-    let g = guests.get(series)
-    if (!g) guests.set(series, (g = []))
-    g.push({ index: Number(words[p]), layer: l, rest: words.slice(p + 1) })
-  }
-  const moved = new Set<Layer>()
-  for (const [series, members] of guests) {
-    const indices = new Set(members.map((m) => m.index))
-    if (indices.size < 2 || indices.size !== members.length) continue
-    const matching = [...hosts.values()].filter(
-      (h) => h.size === indices.size && [...indices].every((i) => h.has(i))
-    )
-    if (matching.length !== 1) continue
-    const host = matching[0]!
-    for (const m of members) {
-      const unit = host.get(m.index)!
-      m.layer.unit = unit
-      m.layer.rel = [series, ...m.rest].join('.')
-      m.layer.relName = m.layer.rel
-      unit.layers.push(m.layer)
-      moved.add(m.layer)
-    }
-  }
-  if (moved.size > 0) top.layers = top.layers.filter((l) => !moved.has(l))
 }

@@ -3,7 +3,8 @@
  * mid / up) and by one numbered series on each side, the k-th of one the k-th of the other.
  */
 import type { Evidence, LinkConfidence } from './types.js'
-import { sectionOf, type Layer } from './model.js'
+import type { Layer } from './model.js'
+import { sectionOf } from './units.js'
 import { conflict, push } from './layer-roles.js'
 
 function sectionOfLayer(l: Layer): number | undefined {

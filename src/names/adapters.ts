@@ -343,7 +343,9 @@ const ADAPTER_LEAVES: readonly string[] = SUFFIX_RULES.flatMap((r) =>
  * dot, so the `.` before it is the key's last). Base keys (nearly all keys of a model) are settled by this one
  * native match, which costs less than the substring searches and the leaf lookup it stands for, in a cold process.
  */
-const MAY_BE_ADAPTER = new RegExp(`lora|lycoris|hada_|lokr_|\\.(?:${ADAPTER_LEAVES.map(escapeRegExp).join('|')})$`)
+const MAY_BE_ADAPTER = new RegExp(
+  `lora|lycoris|hada_|lokr_|\\.(?:${ADAPTER_LEAVES.map(escapeRegExp).join('|')})$`
+)
 
 /**
  * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,

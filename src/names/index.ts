@@ -30,7 +30,6 @@ export {
   isEmbeddingName,
   isFfnWord,
   layerRole,
-  normPositions,
   isStreamWord,
   EXTRA_KV_STREAM,
   IMAGE_WORDS,
@@ -87,3 +86,4 @@ export {
   type TensorRole
 } from './adapters.js'
 export { chunkCount, chunkOrder, modulationChunks, type Chunk, type ChunkOrder } from './modulation.js'
+export { normPositions } from './norm-places.js'

@@ -7,3 +7,10 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
 }
+
+/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
+export function squeeze(shape: readonly number[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) out.push(shape[i]!)
+  return out.length > 0 ? out : shape.length > 0 ? [1] : []
+}

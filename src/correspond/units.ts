@@ -1,0 +1,141 @@
+/**
+ * The units of one side: a unit's place in the network (section ranks, then indices), what its layers' names
+ * read as once they are seen together (relative stream qualifiers, numbered streams, norm places), its signature,
+ * and per-block tensors kept in parallel side lists joining their blocks.
+ */
+import { isStreamWord, normPositions, sectionRank, type Sublayer } from '../names/index.js'
+import type { Layer, Unit } from './model.js'
+import { readNumberedStreams } from './numbered-streams.js'
+import { squeeze } from '../util/shape.js'
+
+const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
+
+/** Separates the section ranks from the indices in an order key. */
+export const ORDER_SEPARATOR = 99
+
+/**
+ * Place in the network: the section ranks along the path (encoder 0 / mid 1 / decoder 2, down 0 / up 2), then
+ * the indices, so `encoder.middle.0` sorts after every `encoder.downsamples.N` whatever the numbers.
+ */
+function orderOf(words: readonly string[]): number[] {
+  const sections: number[] = []
+  const indices: number[] = []
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!
+    if (text.charCodeAt(0) <= 57 && /^\d+$/.test(text)) indices.push(Number(text))
+    else {
+      const r = sectionRank(text)
+      if (r !== undefined) sections.push(r)
+    }
+  }
+  sections.push(ORDER_SEPARATOR)
+  for (let i = 0; i < indices.length; i++) sections.push(indices[i]!)
+  return sections
+}
+
+/** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
+export function sectionOf(words: readonly string[]): number | undefined {
+  for (const w of words) {
+    const r = sectionRank(w)
+    if (r !== undefined) return r
+  }
+  return undefined
+}
+
+export function newUnit(path: string): Unit {
+  const words = path.split('.')
+  const first = words.findIndex((w) => /^\d+$/.test(w))
+  const series = first < 0 ? path : words.slice(0, first).join('.')
+  const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
+  return { path, series, index, layers: [], sig: '', order: orderOf(words) }
+}
+
+export function finishUnit(u: Unit): void {
+  u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
+  u.layers.forEach((l, i) => (l.order = i))
+  // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
+  // `add_k_proj` beside `to_k` is.
+  // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
+  const layers = u.layers
+  let mains = false
+  for (let i = 0; i < layers.length && !mains; i++) mains = layers[i]!.role.stream === 'main'
+  if (mains) {
+    const plain = new Set<string>()
+    for (const l of layers) if (l.role.stream === undefined) plain.add(l.role.words.join('.'))
+    for (const l of layers) {
+      if (l.role.stream !== 'main') continue
+      const twin = l.role.words.filter((w) => !isStreamWord(w)).join('.')
+      if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
+    }
+  }
+  readNumberedStreams(layers)
+  const present = new Set<Sublayer>()
+  for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
+  const sublayers = SUBLAYERS.filter((x) => present.has(x))
+  const norms = u.layers.filter((l) => l.role.role === 'norm')
+  const positions = normPositions(
+    norms.map((l) => l.role.place),
+    sublayers
+  )
+  norms.forEach((l, i) => (l.position = positions[i]))
+  let total = 0
+  const cols = new Set<string>()
+  for (let i = 0; i < layers.length; i++) {
+    for (const t of layers[i]!.tensors.values()) {
+      total += t.numel
+      // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
+      if (t.shape.length < 2) continue
+      const sq = squeeze(t.shape)
+      if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
+    }
+  }
+  u.sig = `${total}|${[...cols].sort().join(',')}`
+}
+
+/**
+ * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
+ * parallel to `transformer.layers.N`) belong to block N: a top-level series whose indices are exactly those of
+ * one flat block series joins that series' blocks.
+ */
+export function attachParallelSeries(top: Unit, units: Map<string, Unit>): void {
+  const hosts = new Map<string, Map<number, Unit>>()
+  for (const u of units.values()) {
+    const words = u.path.split('.')
+    const idx = words.map((w, i) => (/^\d+$/.test(w) ? i : -1)).filter((i) => i >= 0)
+    if (idx.length !== 1 || idx[0] !== words.length - 1) continue
+    let h = hosts.get(u.series)
+    if (!h) hosts.set(u.series, (h = new Map()))
+    h.set(Number(words[idx[0]!]), u)
+  }
+  const guests = new Map<string, { index: number; layer: Layer; rest: string[] }[]>()
+  for (const l of top.layers) {
+    const words = l.path.split('.')
+    // The index after which only indices follow (`modulations.0.1`: 0; `list.0`: 0).
+    let p = words.length - 1
+    while (p > 0 && /^\d+$/.test(words[p - 1]!)) p--
+    if (!/^\d+$/.test(words[p] ?? '') || p === 0) continue
+    const series = words.slice(0, p).join('.')
+    let g = guests.get(series)
+    if (!g) guests.set(series, (g = []))
+    g.push({ index: Number(words[p]), layer: l, rest: words.slice(p + 1) })
+  }
+  const moved = new Set<Layer>()
+  for (const [series, members] of guests) {
+    const indices = new Set(members.map((m) => m.index))
+    if (indices.size < 2 || indices.size !== members.length) continue
+    const matching = [...hosts.values()].filter(
+      (h) => h.size === indices.size && [...indices].every((i) => h.has(i))
+    )
+    if (matching.length !== 1) continue
+    const host = matching[0]!
+    for (const m of members) {
+      const unit = host.get(m.index)!
+      m.layer.unit = unit
+      m.layer.rel = [series, ...m.rest].join('.')
+      m.layer.relName = m.layer.rel
+      unit.layers.push(m.layer)
+      moved.add(m.layer)
+    }
+  }
+  if (moved.size > 0) top.layers = top.layers.filter((l) => !moved.has(l))
+}
