@@ -3,6 +3,7 @@
  * the input (`fail-on`, `--fail-on`, ...) so the user knows which line of the workflow to fix.
  */
 import { UsageError } from '../formats/errors.js'
+import { isDottedPythonName } from '../util/text.js'
 import type { LoaderName } from '../lora/types.js'
 import type { ArtifactKind, FailOnFlag, GateMetric, GatePolicy, MetricChoice } from './types.js'
 
@@ -130,10 +131,6 @@ export function makePolicy(p: Partial<GatePolicy> = {}): GatePolicy {
   return policy
 }
 
-/** A module path or qualified name: identifiers joined by dots. */
-const DOTTED =
-  /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u
-
 /**
  * The `allow-globals` input: pickle globals the user trusts, separated by commas, spaces or newlines. Each is a
  * full name (`mymodule.MyClass`, `mymodule.sub.fn`) or a module and everything in it and its submodules
@@ -144,7 +141,7 @@ export function parseAllowGlobals(text: string, input = 'allow-globals'): string
   const out: string[] = []
   for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
     const base = word.endsWith('.*') ? word.slice(0, -2) : word
-    if (!DOTTED.test(base)) {
+    if (!isDottedPythonName(base)) {
       throw invalidInput(
         input,
         `'${word}' is not a global name (module.Name) or a module pattern (module.*); ` +

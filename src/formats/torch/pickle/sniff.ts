@@ -9,26 +9,17 @@ import { CheckpointError } from '../../errors.js'
 import { PickleError, type PickleScan } from './scan.js'
 import { unpickle } from './unpickler.js'
 import { SCAN_LIMITS } from '../../limits.js'
+import { isDottedPythonName } from '../../../util/text.js'
 
 /** Bytes of a candidate the trial run looks at first. */
 export const SNIFF_BYTES = SCAN_LIMITS.sniffBytes
 
 const MIN_PLAIN_OPCODES = SCAN_LIMITS.minPlainOpcodes
 
-/**
- * A Python identifier. Built on first use from a string, not written as a literal: V8 checks a regular
- * expression literal's syntax when it parses the file, and for these Unicode property classes that check alone
- * is 14 M instructions (2.8% of `node -e 0`, Node 20), paid by every run that loads the torch readers, while
- * only a pickle that fails after importing something ever tests a name.
- */
-let pyName: RegExp | undefined
-const PY_NAME_SOURCE = String.raw`^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$`
-
 /** A module or qualified name Python could import (`a.b.c` of identifiers), or one of our hostile markers. */
 export function isPythonName(dotted: string): boolean {
   if (dotted.startsWith('<')) return true
-  const name = (pyName ??= new RegExp(PY_NAME_SOURCE, 'u'))
-  return dotted.split('.').every((p) => name.test(p))
+  return isDottedPythonName(dotted)
 }
 
 /** Whether a scan imported at least one global that Python could resolve. */
