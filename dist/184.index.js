@@ -1726,6 +1726,7 @@ function globalWarnings(globals) {
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
 /* harmony import */ var _unpickler_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14954);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75094);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 /**
  * Is this a pickle? Protocols 2 to 5 open with PROTO; protocols 0 and 1 have no marker at all, and a scanner that
  * waits for one lets them through. So a candidate's first bytes get a trial run of the machine (non-executing,
@@ -1737,23 +1738,15 @@ function globalWarnings(globals) {
 
 
 
+
 /** Bytes of a candidate the trial run looks at first. */
 const SNIFF_BYTES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .SCAN_LIMITS */ .nB.sniffBytes;
 const MIN_PLAIN_OPCODES = _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .SCAN_LIMITS */ .nB.minPlainOpcodes;
-/**
- * A Python identifier. Built on first use from a string, not written as a literal: V8 checks a regular
- * expression literal's syntax when it parses the file, and for these Unicode property classes that check alone
- * is 14 M instructions (2.8% of `node -e 0`, Node 20), paid by every run that loads the torch readers, while
- * only a pickle that fails after importing something ever tests a name.
- */
-let pyName;
-const PY_NAME_SOURCE = String.raw `^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$`;
 /** A module or qualified name Python could import (`a.b.c` of identifiers), or one of our hostile markers. */
 function isPythonName(dotted) {
     if (dotted.startsWith('<'))
         return true;
-    const name = (pyName ??= new RegExp(PY_NAME_SOURCE, 'u'));
-    return dotted.split('.').every((p) => name.test(p));
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .isDottedPythonName */ .wD)(dotted);
 }
 /** Whether a scan imported at least one global that Python could resolve. */
 function importsPythonNames(scan) {

@@ -29,7 +29,7 @@ export const modules = {
 async function uploadReportFolder(name, dir, files) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The artifact service is not available (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL); ` +
-            `the report was not uploaded. It is in ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(dir)}.`);
+            `the report was not uploaded. It is in ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(dir)}.`);
         return undefined;
     }
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir);
@@ -42,7 +42,7 @@ async function uploadReportFolder(name, dir, files) {
         return { id: r.id, size: r.size };
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(`Could not upload the report artifact '${name}': ${e instanceof Error ? e.message : String(e)}. It is in ${dir}.`));
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(`Could not upload the report artifact '${name}': ${e instanceof Error ? e.message : String(e)}. It is in ${dir}.`));
         return undefined;
     }
 }

@@ -30412,7 +30412,9 @@ function numelBig(shape) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */   Nt: () => (/* binding */ escapeRegExp),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   wD: () => (/* binding */ isDottedPythonName)
 /* harmony export */ });
 /**
  * Text from files (tensor names, global names, paths, metadata, and messages that quote them) on its way to a
@@ -30428,6 +30430,23 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 /** `text` with every control character replaced by `?`: one line, nothing a terminal or a log would obey. */
 function printable(text) {
     return text.replace(CONTROL, '?');
+}
+/** `text` as a regular expression that matches it literally (names built into one native pattern). */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * A Python identifier's pattern. Built on first use from a string, not written as a literal: V8 checks a regular
+ * expression literal's syntax when it parses the file, and for these Unicode property classes that check alone
+ * is 14 M instructions (2.8% of `node -e 0`, Node 20), paid by every run that loads the module, while only a
+ * pickle that fails after an import, or a gate policy's `allow-globals`, ever tests a name.
+ */
+let pythonIdentifier;
+const PYTHON_IDENTIFIER_SOURCE = String.raw `^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$`;
+/** True for identifiers joined by dots (`a.b.c`): a module or qualified name Python could import. */
+function isDottedPythonName(dotted) {
+    const identifier = (pythonIdentifier ??= new RegExp(PYTHON_IDENTIFIER_SOURCE, 'u'));
+    return dotted.split('.').every((p) => identifier.test(p));
 }
 
 
@@ -41470,11 +41489,14 @@ function sha256() {
     return crypto.createHash('sha256');
 }
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/names/prefixes.ts
 /**
  * Wrapper prefixes: what tools put in front of the same state dict (docs/reference/key-formats.md §0 and §6).
  * Stripping them turns "0% exact overlap" into "same model, other packaging". The one list of the project.
  */
+
 /**
  * Known prefixes, longest first so `model.diffusion_model.` wins over `model.`. Wrappers (`module.` from
  * DataParallel, `_orig_mod.` from torch.compile) can stack, so stripping repeats.
@@ -41502,41 +41524,25 @@ function prefixes_normalizeKey(key) {
 function stripKnownPrefixes(key) {
     let rest = key;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-        // Every known prefix starts with a whole first segment: a key whose first segment starts none of them (most
-        // keys) is settled with one indexOf and one Set lookup. A plain index loop, not find() nor for-of: this runs
-        // for every key of every model, in code too short-lived for the JIT.
-        const dot = rest.indexOf('.');
-        if (dot < 0 || !PREFIX_HEADS.has(rest.slice(0, dot)))
+        // One native match settles a key: most keys start with no known prefix, and a search costs more, interpreted,
+        // than the match (this runs for every key of every model, in code too short-lived for the JIT).
+        const m = KNOWN_PREFIX.exec(rest);
+        if (m === null)
             break;
-        let prefix;
-        for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-            const p = KNOWN_PREFIXES[c];
-            if (rest.length > p.length && rest.startsWith(p)) {
-                prefix = p;
-                break;
-            }
-        }
-        if (prefix === undefined)
-            break;
-        rest = rest.slice(prefix.length);
+        rest = rest.slice(m[0].length);
     }
     return rest;
 }
 /** The first known prefix the key starts with (and is longer than), if any. */
 function knownPrefixOf(key) {
-    // Every known prefix starts with a whole first segment: most keys are settled by one Set lookup.
-    const dot = key.indexOf('.');
-    if (dot < 0 || !PREFIX_HEADS.has(key.slice(0, dot)))
-        return undefined;
-    for (let c = 0; c < KNOWN_PREFIXES.length; c++) {
-        const p = KNOWN_PREFIXES[c];
-        if (key.length > p.length && key.startsWith(p))
-            return p;
-    }
-    return undefined;
+    const m = KNOWN_PREFIX.exec(key);
+    return m === null ? undefined : m[0];
 }
-/** The first segment of each known prefix (`model`, `base_model`, `diffusion_model`, ...). */
-const PREFIX_HEADS = new Set(KNOWN_PREFIXES.map((p) => p.slice(0, p.indexOf('.'))));
+/**
+ * The known prefixes as one anchored pattern, in list order (the first that fits wins, as `model.diffusion_model.`
+ * over `model.`), each only when something follows it: a key is never stripped to nothing.
+ */
+const KNOWN_PREFIX = new RegExp(`^(?:${KNOWN_PREFIXES.map(util_text/* escapeRegExp */.Nt).join('|')})(?=[\\s\\S])`);
 /**
  * Prefixes that are also common module names (`transformer.` is a SAT model's own top module; Hugging Face
  * `LlamaForCausalLM` keeps `lm_head` beside `model.`): stripped only when nearly every key of the model carries
@@ -41990,54 +41996,6 @@ function placeOf(words) {
         return { nth: Number(nums[0]) };
     return undefined;
 }
-/**
- * Places of the norms of one block with the given sublayers in order. A place is a number: X's index for "before
- * X", X's index + 0.5 for "after X" when the block also names the norm before the next sublayer (sandwich norms),
- * else the next index (Llama's `post_attention_layernorm` is the norm before the FFN). Norms named only by a number
- * (`norm1`, `norm2`) take the free "before" places in order, then the free "after" places.
- */
-function normPositions(places, sublayers) {
-    const explicitBefore = new Set();
-    for (const p of places) {
-        if (p?.first)
-            explicitBefore.add(0);
-        if (p?.before !== undefined && sublayers.includes(p.before))
-            explicitBefore.add(sublayers.indexOf(p.before));
-    }
-    const out = places.map((p) => {
-        if (!p)
-            return undefined;
-        if (p.first)
-            return 0;
-        if (p.nth !== undefined)
-            return undefined;
-        const x = p.before ?? p.after;
-        if (x === undefined)
-            return undefined;
-        const i = sublayers.indexOf(x);
-        if (i < 0)
-            return undefined;
-        if (p.before !== undefined)
-            return i;
-        return explicitBefore.has(i + 1) ? i + 0.5 : i + 1;
-    });
-    const taken = new Set(out.filter((v) => v !== undefined));
-    const free = [];
-    for (let i = 0; i < sublayers.length; i++)
-        if (!taken.has(i))
-            free.push(i);
-    for (let i = 0; i < sublayers.length; i++)
-        if (!taken.has(i + 0.5))
-            free.push(i + 0.5);
-    const nth = places
-        .map((p, k) => [p?.nth, k])
-        .filter((x) => x[0] !== undefined)
-        .sort((x, y) => x[0] - y[0]);
-    nth.forEach(([, k], r) => {
-        out[k] = sublayers.length === 0 ? r : free[r];
-    });
-    return out;
-}
 /** Roles of an attention module's own layers: projections and q/k norms. */
 const ATTENTION_ROLES = new Set([
     'q',
@@ -42115,6 +42073,7 @@ function isEmbeddingName(name) {
  * adapter prefixes a stem may carry (kohya `lora_unet_`, `lycoris_`, LongCat `lora___lorahyphen___`).
  * Facts from docs/reference/key-formats.md §2.5 and §3; nothing here looks at shapes.
  */
+
 
 /**
  * Adapter tensor suffixes, each spelled once for the whole project: the suffix table below reads them, the
@@ -42364,22 +42323,20 @@ const BASE_LOOKALIKE_ROLES = new Set(['glora']);
  */
 const ADAPTER_STEM = /(?:^|\.)(?:lora|\w*_lora\d*|lora_\w+|lycoris_\w*)(?:\.|$)|^lora___lorahyphen___/;
 /** Leaves of the suffix table without `lora` in them (`alpha`, `diff_b`, `oft_blocks`, ...): the cheap pre-check. */
-const ADAPTER_LEAVES = new Set(SUFFIX_RULES.flatMap((r) => r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []));
+const ADAPTER_LEAVES = SUFFIX_RULES.flatMap((r) => r.suffix !== undefined && r.suffix.lastIndexOf('.') === 0 ? [r.suffix.slice(1)] : []);
+/**
+ * Every adapter suffix and prefix has one of these substrings, or ends in `.` and an adapter leaf (a leaf has no
+ * dot, so the `.` before it is the key's last). Base keys (nearly all keys of a model) are settled by this one
+ * native match, which costs less than the substring searches and the leaf lookup it stands for, in a cold process.
+ */
+const MAY_BE_ADAPTER = new RegExp(`lora|lycoris|hada_|lokr_|\\.(?:${ADAPTER_LEAVES.map(util_text/* escapeRegExp */.Nt).join('|')})$`);
 /**
  * True for a LoRA / LyCORIS / full-delta adapter tensor (`...q.lora_down.weight`, `...lora_A.default.weight`,
  * `...alpha`, `...hada_w1_a`, `...diff_b`, LongCat `lora___lorahyphen___...`): its shape is not a base weight's.
  */
 function isAdapterKey(name) {
-    // Base keys (nearly all keys of a model) are settled by a few substring searches, which cost less than parsing
-    // in a cold process: every adapter suffix and prefix has one of these substrings or an adapter leaf.
-    if (!name.includes('lora') &&
-        !name.includes('lycoris') &&
-        !name.includes('hada_') &&
-        !name.includes('lokr_')) {
-        const dot = name.lastIndexOf('.');
-        if (dot < 0 || !ADAPTER_LEAVES.has(name.slice(dot + 1)))
-            return false;
-    }
+    if (!MAY_BE_ADAPTER.test(name))
+        return false;
     const parsed = parseSuffix(name);
     if (parsed && !BASE_LOOKALIKE_ROLES.has(parsed.role))
         return true;
@@ -43462,8 +43419,59 @@ function chunkOrder(aPath, bPath, n) {
     return { kind: 'reorder', chunks: a, order };
 }
 
+;// CONCATENATED MODULE: ./src/names/norm-places.ts
+/**
+ * Places of the norms of one block with the given sublayers in order. A place is a number: X's index for "before
+ * X", X's index + 0.5 for "after X" when the block also names the norm before the next sublayer (sandwich norms),
+ * else the next index (Llama's `post_attention_layernorm` is the norm before the FFN). Norms named only by a number
+ * (`norm1`, `norm2`) take the free "before" places in order, then the free "after" places.
+ */
+function normPositions(places, sublayers) {
+    const explicitBefore = new Set();
+    for (const p of places) {
+        if (p?.first)
+            explicitBefore.add(0);
+        if (p?.before !== undefined && sublayers.includes(p.before))
+            explicitBefore.add(sublayers.indexOf(p.before));
+    }
+    const out = places.map((p) => {
+        if (!p)
+            return undefined;
+        if (p.first)
+            return 0;
+        if (p.nth !== undefined)
+            return undefined;
+        const x = p.before ?? p.after;
+        if (x === undefined)
+            return undefined;
+        const i = sublayers.indexOf(x);
+        if (i < 0)
+            return undefined;
+        if (p.before !== undefined)
+            return i;
+        return explicitBefore.has(i + 1) ? i + 0.5 : i + 1;
+    });
+    const taken = new Set(out.filter((v) => v !== undefined));
+    const free = [];
+    for (let i = 0; i < sublayers.length; i++)
+        if (!taken.has(i))
+            free.push(i);
+    for (let i = 0; i < sublayers.length; i++)
+        if (!taken.has(i + 0.5))
+            free.push(i + 0.5);
+    const nth = places
+        .map((p, k) => [p?.nth, k])
+        .filter((x) => x[0] !== undefined)
+        .sort((x, y) => x[0] - y[0]);
+    nth.forEach(([, k], r) => {
+        out[k] = sublayers.length === 0 ? r : free[r];
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/names/index.ts
 /** The shared naming vocabulary: wrapper prefixes, tokenization, layer roles, block series, family detection. */
+
 
 
 
@@ -43480,30 +43488,19 @@ function chunkOrder(aPath, bPath, n) {
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3;
-/**
- * A key's remaining words (`rest`, `words` of them) as layer path and leaf (the shared vocabulary's split; a lone
- * leaf has no path).
- */
-function splitRest(rest, words) {
-    const lone = words === 1 ? LEAF_NAMES[rest] : undefined;
+/** A key's remaining words as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
+function splitRest(rest) {
+    const lone = rest.indexOf('.') < 0 ? LEAF_NAMES[rest] : undefined;
     if (lone !== undefined)
         return { path: '', leaf: lone };
     const { layer, leaf } = splitLeaf(rest);
     return { path: layer, leaf };
 }
-function firstNumeric(segments) {
-    for (let i = 1; i < segments.length; i++)
-        if (/^\d{1,9}$/.test(segments[i]))
-            return i;
-    return -1;
-}
-/** Where segment `p` of a dotted key starts: the key's text before it is its first `p` segments and their dots. */
-function segmentStart(segments, p) {
-    let at = 0;
-    for (let i = 0; i < p; i++)
-        at += segments[i].length + 1;
-    return at;
-}
+/**
+ * The first numeric segment after a key's first segment (1 to 9 digits between dots): one native match, where a
+ * split into segment strings costs several times more in the interpreter this runs in (once per key).
+ */
+const FIRST_NUMERIC = /\.(\d{1,9})(?=\.|$)/;
 class ScopeBuilder {
     id;
     family;
@@ -43547,25 +43544,28 @@ function parseModel(ckpt) {
     }
     // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
     // tensors per block stands in for counting modules: a Linear's weight and bias are 2 tensors, one module.
-    // Prefixes and rests are slices of the key (offsets from the segment lengths), not re-joined segment arrays.
-    const segmentsOf = new Array(unique.length);
+    // Prefixes and rests are slices of the key at the numeric segment's offset: the key is not split.
     const numericAt = new Array(unique.length);
+    const digitsOf = new Array(unique.length);
     const prefixOf = new Array(unique.length);
     const candidates = new Map();
     for (let n = 0; n < unique.length; n++) {
         const key = unique[n].normKey;
-        const segments = key.split('.');
-        segmentsOf[n] = segments;
-        const p = firstNumeric(segments);
-        numericAt[n] = p;
-        if (p < 0 || p === segments.length - 1)
+        const m = FIRST_NUMERIC.exec(key);
+        // A numeric last segment (`ffn.0`) numbers no block.
+        if (m === null || m.index + m[0].length === key.length) {
+            numericAt[n] = -1;
             continue;
-        const prefix = key.slice(0, segmentStart(segments, p) - 1);
+        }
+        const digits = m[1];
+        numericAt[n] = m.index;
+        digitsOf[n] = digits;
+        const prefix = key.slice(0, m.index);
         prefixOf[n] = prefix;
         let c = candidates.get(prefix);
         if (!c)
             candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }));
-        c.indices.add(Number(segments[p]));
+        c.indices.add(Number(digits));
         c.tensors++;
     }
     const familyPrefixes = new Set();
@@ -43578,15 +43578,13 @@ function parseModel(ckpt) {
     const familyScopes = new Map();
     for (let n = 0; n < unique.length; n++) {
         const ref = unique[n];
-        const segments = segmentsOf[n];
-        const p = numericAt[n];
         let scope = top;
         let rest = ref.normKey;
-        let restWords = segments.length;
-        if (p >= 0 && p < segments.length - 1) {
+        if (numericAt[n] >= 0) {
             const prefix = prefixOf[n];
             if (familyPrefixes.has(prefix)) {
-                const index = Number(segments[p]);
+                const digits = digitsOf[n];
+                const index = Number(digits);
                 let scopes = familyScopes.get(prefix);
                 if (!scopes)
                     familyScopes.set(prefix, (scopes = new Map()));
@@ -43594,11 +43592,10 @@ function parseModel(ckpt) {
                 if (!s)
                     scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
                 scope = s;
-                rest = rest.slice(prefix.length + segments[p].length + 2);
-                restWords = segments.length - p - 1;
+                rest = rest.slice(prefix.length + digits.length + 2);
             }
         }
-        const { path, leaf } = splitRest(rest, restWords);
+        const { path, leaf } = splitRest(rest);
         if (!scope.add(path, leaf, ref))
             collisions.push(ref.key);
     }
@@ -43621,6 +43618,14 @@ function sameShape(a, b) {
         if (a[i] !== b[i])
             return false;
     return true;
+}
+/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
+function squeeze(shape) {
+    const out = [];
+    for (let i = 0; i < shape.length; i++)
+        if (shape[i] !== 1)
+            out.push(shape[i]);
+    return out.length > 0 ? out : shape.length > 0 ? [1] : [];
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/layer-roles.ts
@@ -43737,206 +43742,16 @@ function readNumberedStreams(layers) {
         }
 }
 
-;// CONCATENATED MODULE: ./src/correspond/model.ts
+;// CONCATENATED MODULE: ./src/correspond/units.ts
 /**
- * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
- * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
- * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
+ * The units of one side: a unit's place in the network (section ranks, then indices), what its layers' names
+ * read as once they are seen together (relative stream qualifiers, numbered streams, norm places), its signature,
+ * and per-block tensors kept in parallel side lists joining their blocks.
  */
+
+
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
-
-
-// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
-// interpreter, where each for-of step allocates an iterator result.
-/** The shape without its size-1 dims (a 1x1 conv and a linear, `[1, 6, D]` and `[6, D]`, read the same). */
-function squeeze(shape) {
-    const out = [];
-    for (let i = 0; i < shape.length; i++)
-        if (shape[i] !== 1)
-            out.push(shape[i]);
-    return out.length > 0 ? out : shape.length > 0 ? [1] : [];
-}
-/** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
-const MAX_INDEX_DEPTH = 8;
-/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
-const WORD_SEPARATORS = /[._]/;
-const model_MAX_INDEX_DIGITS = 9;
-/**
- * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
- * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
- */
-function buildSide(specs, partial = false) {
-    const names = stripModelPrefixes(specs.map((t) => t.name));
-    const byPath = new Map();
-    // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
-    const byName = new Map();
-    // The layers in first-seen order (byPath's order), walked with index loops below.
-    const raws = [];
-    const tensors = [];
-    for (let i = 0; i < specs.length; i++) {
-        const spec = specs[i];
-        const { layer, leaf } = splitLeaf(names[i]);
-        const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
-        tensors.push(t);
-        let raw = byName.get(layer);
-        if (!raw) {
-            // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
-            // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
-            // no word objects kept: this runs once per stored layer name, interpreted.
-            const pieces = layer.split(WORD_SEPARATORS);
-            let path = '';
-            const ends = [];
-            const sections = [];
-            const indices = [];
-            // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
-            let pendingEnd = -1;
-            for (let w = 0; w < pieces.length; w++) {
-                const piece = pieces[w];
-                if (piece === '')
-                    continue;
-                const text = piece.toLowerCase();
-                if (pendingEnd >= 0) {
-                    if (ends.length < MAX_INDEX_DEPTH)
-                        ends.push(pendingEnd);
-                    pendingEnd = -1;
-                }
-                path = path === '' ? text : `${path}.${text}`;
-                // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
-                if (text.charCodeAt(0) <= 57 && text.length <= model_MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
-                    indices.push(Number(text));
-                    pendingEnd = path.length;
-                }
-                else {
-                    const r = sectionRank(text);
-                    if (r !== undefined)
-                        sections.push(r);
-                }
-            }
-            sections.push(ORDER_SEPARATOR);
-            for (let i = 0; i < indices.length; i++)
-                sections.push(indices[i]);
-            raw = byPath.get(path);
-            if (!raw) {
-                const ancestors = [];
-                for (let e = 0; e < ends.length; e++)
-                    ancestors.push(path.slice(0, ends[e]));
-                raw = { name: layer, path, net: sections, tensors: new Map(), ancestors };
-                byPath.set(path, raw);
-                raws.push(raw);
-            }
-            byName.set(layer, raw);
-        }
-        // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
-        if (!raw.tensors.has(leaf))
-            raw.tensors.set(leaf, t);
-    }
-    const under = new Map();
-    for (let r = 0; r < raws.length; r++) {
-        const ancestors = raws[r].ancestors;
-        for (let k = 0; k < ancestors.length; k++)
-            under.set(ancestors[k], (under.get(ancestors[k]) ?? 0) + 1);
-    }
-    const seriesIndices = indicesPerSeries(under.keys());
-    // Blocks repeat the same relative names: each distinct name is read once.
-    const roles = new Map();
-    const roleOf = (rel, vector, top, context) => {
-        const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`;
-        let r = roles.get(key);
-        if (!r)
-            roles.set(key, (r = layerRole(rel, vector, top, context)));
-        return r;
-    };
-    const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
-    const units = new Map();
-    // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
-    const unitFacts = new Map();
-    unitFacts.set('', { unit: top, words: 0, context: '' });
-    const layers = [];
-    for (let r = 0; r < raws.length; r++) {
-        const raw = raws[r];
-        const unitPath = unitOf(raw, under, seriesIndices, partial);
-        let facts = unitFacts.get(unitPath);
-        if (!facts) {
-            const unit = newUnit(unitPath);
-            units.set(unitPath, unit);
-            facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) };
-            unitFacts.set(unitPath, facts);
-        }
-        const unit = facts.unit;
-        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value;
-        const sq = squeeze(main.shape);
-        const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1);
-        const relRaw = dropWords(raw.name, facts.words);
-        const layer = {
-            path: raw.path,
-            rel,
-            relName: relRaw,
-            tensors: raw.tensors,
-            main,
-            sig: sq.join('x'),
-            cols: sq.length > 1 ? sq.slice(1).join('x') : '',
-            role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
-            unit,
-            order: 0,
-            net: raw.net
-        };
-        unit.layers.push(layer);
-        layers.push(layer);
-    }
-    attachParallelSeries(top, units);
-    for (const u of [top, ...units.values()])
-        finishUnit(u);
-    return { tensors, layers, units: [...units.values()], top };
-}
-/** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
-function indicesPerSeries(paths) {
-    const out = new Map();
-    for (const p of paths) {
-        const at = p.lastIndexOf('.');
-        const s = at < 0 ? '' : p.slice(0, at);
-        out.set(s, (out.get(s) ?? 0) + 1);
-    }
-    return out;
-}
-/**
- * The unit a layer belongs to: its deepest indexed ancestor holding several layers. A block holding one layer
- * (the weights a LoRA implies: one fused `attn.qkv` per block) is a unit as well when it is one of several
- * blocks of a series and the layer has a name of its own under it (`blocks.3.attn.qkv`, not the index-only
- * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
- * split or fused. Otherwise the layer is top-level.
- */
-function unitOf(raw, under, seriesIndices, partial) {
-    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-        const p = raw.ancestors[k];
-        if ((under.get(p) ?? 0) >= 2)
-            return p;
-    }
-    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-        const p = raw.ancestors[k];
-        const at = p.lastIndexOf('.');
-        if (at < 0 || (!partial && (seriesIndices.get(p.slice(0, at)) ?? 0) < 2))
-            continue;
-        const rest = raw.path.slice(p.length + 1).split('.');
-        if (rest.some((w) => !/^\d+$/.test(w)))
-            return p;
-    }
-    return '';
-}
-/**
- * The unit words a layer's role may depend on (an attention unit's layers are attention's): the last two words of
- * the unit's path without its indices, so the role of a relative name is read once per kind of unit, not once per
- * block (`blocks.3` and `blocks.4` give the same context).
- */
-function roleContext(unitPath) {
-    if (unitPath === '')
-        return '';
-    return unitPath
-        .split('.')
-        .slice(-2)
-        .filter((w) => !/^\d+$/.test(w))
-        .join('.');
-}
 /** Separates the section ranks from the indices in an order key. */
 const ORDER_SEPARATOR = 99;
 /**
@@ -44024,19 +43839,6 @@ function finishUnit(u) {
     }
     u.sig = `${total}|${[...cols].sort().join(',')}`;
 }
-/** Per word count, the pattern of that many leading words and the separators after them. */
-const LEADING_WORDS = new Map();
-/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
-function dropWords(name, n) {
-    if (n <= 0)
-        return name.replace(/^[._]+/, '');
-    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
-    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left).
-    let re = LEADING_WORDS.get(n);
-    if (!re)
-        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)));
-    return name.slice(re.exec(name)[0].length);
-}
 /**
  * Per-block tensors kept in side lists (`mixins.adaln_layer.adaLN_modulations.N`, `query_layernorm_list.N`,
  * parallel to `transformer.layers.N`) belong to block N: a top-level series whose indices are exactly those of
@@ -44092,11 +43894,6 @@ function attachParallelSeries(top, units) {
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/align-partial.ts
-/**
- * Unit alignment when A is partial (a LoRA's layers): its units hold only the matrices the LoRA trains, so they
- * pair with B's by the matrices they hold, by the innermost level both layouts name alike, by their paired
- * children, and series of other names by the words they share. Used by align.ts.
- */
 
 function compareOrder(x, y) {
     const n = Math.min(x.length, y.length);
@@ -45293,12 +45090,219 @@ function matchWithinModules(links, restA, restB) {
     return { links: out, restA: restA.filter((l) => !used.has(l)), restB: restB.filter((l) => !used.has(l)) };
 }
 
+;// CONCATENATED MODULE: ./src/correspond/model.ts
+/**
+ * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
+ * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
+ * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
+ */
+
+
+
+
+// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
+// interpreter, where each for-of step allocates an iterator result.
+/** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
+const MAX_INDEX_DEPTH = 8;
+/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
+const WORD_SEPARATORS = /[._]/;
+const model_MAX_INDEX_DIGITS = 9;
+/**
+ * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
+ * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ */
+function buildSide(specs, partial = false) {
+    const names = stripModelPrefixes(specs.map((t) => t.name));
+    const byPath = new Map();
+    // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
+    const byName = new Map();
+    // The layers in first-seen order (byPath's order), walked with index loops below.
+    const raws = [];
+    const tensors = [];
+    for (let i = 0; i < specs.length; i++) {
+        const spec = specs[i];
+        const { layer, leaf } = splitLeaf(names[i]);
+        const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
+        tensors.push(t);
+        let raw = byName.get(layer);
+        if (!raw) {
+            // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
+            // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
+            // no word objects kept: this runs once per stored layer name, interpreted.
+            const pieces = layer.split(WORD_SEPARATORS);
+            let path = '';
+            const ends = [];
+            const sections = [];
+            const indices = [];
+            // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
+            let pendingEnd = -1;
+            for (let w = 0; w < pieces.length; w++) {
+                const piece = pieces[w];
+                if (piece === '')
+                    continue;
+                const text = piece.toLowerCase();
+                if (pendingEnd >= 0) {
+                    if (ends.length < MAX_INDEX_DEPTH)
+                        ends.push(pendingEnd);
+                    pendingEnd = -1;
+                }
+                path = path === '' ? text : `${path}.${text}`;
+                // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+                if (text.charCodeAt(0) <= 57 && text.length <= model_MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
+                    indices.push(Number(text));
+                    pendingEnd = path.length;
+                }
+                else {
+                    const r = sectionRank(text);
+                    if (r !== undefined)
+                        sections.push(r);
+                }
+            }
+            sections.push(ORDER_SEPARATOR);
+            for (let i = 0; i < indices.length; i++)
+                sections.push(indices[i]);
+            raw = byPath.get(path);
+            if (!raw) {
+                const ancestors = [];
+                for (let e = 0; e < ends.length; e++)
+                    ancestors.push(path.slice(0, ends[e]));
+                raw = { name: layer, path, net: sections, tensors: new Map(), ancestors };
+                byPath.set(path, raw);
+                raws.push(raw);
+            }
+            byName.set(layer, raw);
+        }
+        // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
+        if (!raw.tensors.has(leaf))
+            raw.tensors.set(leaf, t);
+    }
+    const under = new Map();
+    for (let r = 0; r < raws.length; r++) {
+        const ancestors = raws[r].ancestors;
+        for (let k = 0; k < ancestors.length; k++)
+            under.set(ancestors[k], (under.get(ancestors[k]) ?? 0) + 1);
+    }
+    const seriesIndices = indicesPerSeries(under.keys());
+    // Blocks repeat the same relative names: each distinct name is read once.
+    const roles = new Map();
+    const roleOf = (rel, vector, top, context) => {
+        const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`;
+        let r = roles.get(key);
+        if (!r)
+            roles.set(key, (r = layerRole(rel, vector, top, context)));
+        return r;
+    };
+    const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
+    const units = new Map();
+    // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
+    const unitFacts = new Map();
+    unitFacts.set('', { unit: top, words: 0, context: '' });
+    const layers = [];
+    for (let r = 0; r < raws.length; r++) {
+        const raw = raws[r];
+        const unitPath = unitOf(raw, under, seriesIndices, partial);
+        let facts = unitFacts.get(unitPath);
+        if (!facts) {
+            const unit = newUnit(unitPath);
+            units.set(unitPath, unit);
+            facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) };
+            unitFacts.set(unitPath, facts);
+        }
+        const unit = facts.unit;
+        const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value;
+        const sq = squeeze(main.shape);
+        const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1);
+        const relRaw = dropWords(raw.name, facts.words);
+        const layer = {
+            path: raw.path,
+            rel,
+            relName: relRaw,
+            tensors: raw.tensors,
+            main,
+            sig: sq.join('x'),
+            cols: sq.length > 1 ? sq.slice(1).join('x') : '',
+            role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
+            unit,
+            order: 0,
+            net: raw.net
+        };
+        unit.layers.push(layer);
+        layers.push(layer);
+    }
+    attachParallelSeries(top, units);
+    for (const u of [top, ...units.values()])
+        finishUnit(u);
+    return { tensors, layers, units: [...units.values()], top };
+}
+/** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
+function indicesPerSeries(paths) {
+    const out = new Map();
+    for (const p of paths) {
+        const at = p.lastIndexOf('.');
+        const s = at < 0 ? '' : p.slice(0, at);
+        out.set(s, (out.get(s) ?? 0) + 1);
+    }
+    return out;
+}
+/**
+ * The unit a layer belongs to: its deepest indexed ancestor holding several layers. A block holding one layer
+ * (the weights a LoRA implies: one fused `attn.qkv` per block) is a unit as well when it is one of several
+ * blocks of a series and the layer has a name of its own under it (`blocks.3.attn.qkv`, not the index-only
+ * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
+ * split or fused. Otherwise the layer is top-level.
+ */
+function unitOf(raw, under, seriesIndices, partial) {
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+        const p = raw.ancestors[k];
+        if ((under.get(p) ?? 0) >= 2)
+            return p;
+    }
+    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
+        const p = raw.ancestors[k];
+        const at = p.lastIndexOf('.');
+        if (at < 0 || (!partial && (seriesIndices.get(p.slice(0, at)) ?? 0) < 2))
+            continue;
+        const rest = raw.path.slice(p.length + 1).split('.');
+        if (rest.some((w) => !/^\d+$/.test(w)))
+            return p;
+    }
+    return '';
+}
+/**
+ * The unit words a layer's role may depend on (an attention unit's layers are attention's): the last two words of
+ * the unit's path without its indices, so the role of a relative name is read once per kind of unit, not once per
+ * block (`blocks.3` and `blocks.4` give the same context).
+ */
+function roleContext(unitPath) {
+    if (unitPath === '')
+        return '';
+    return unitPath
+        .split('.')
+        .slice(-2)
+        .filter((w) => !/^\d+$/.test(w))
+        .join('.');
+}
+/** Per word count, the pattern of that many leading words and the separators after them. */
+const LEADING_WORDS = new Map();
+/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
+function dropWords(name, n) {
+    if (n <= 0)
+        return name.replace(/^[._]+/, '');
+    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
+    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left).
+    let re = LEADING_WORDS.get(n);
+    if (!re)
+        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)));
+    return name.slice(re.exec(name)[0].length);
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
 /**
  * `correspond(a, b)`: align units by signature class and network order, match layers inside each aligned pair
  * (names, roles, shapes), then fused vs separate projections, then whatever is left outside aligned units.
  * Emits one link per tensor (a layer's weight and bias are separate links) so every key is accounted for.
  */
+
 
 
 
@@ -45411,7 +45415,7 @@ function sameSqueezed(x, y) {
     if (i !== x.length || j !== y.length)
         return false;
     // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
-    return kept > 0 || (x.length > 0) === (y.length > 0);
+    return kept > 0 || x.length > 0 === y.length > 0;
 }
 function cap(c) {
     return c === 'high' ? 'medium' : c;
@@ -47491,10 +47495,14 @@ function flagBecause(f) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/verdict.ts
-/** Red and green flags with their evidence, and the verdict tier. Pure functions over computed figures. */
+/**
+ * The verdict: its tier, headline figure and summary sentence. Pure functions over computed figures; the flags
+ * behind it are flags.ts.
+ */
 
 
-
+/** One rounding for every figure (rounded down), as every renderer prints it. */
+const pct = formatShare;
 /** Tier thresholds on the verdict's overlap figure (a share of A's tensors). */
 const COMPATIBLE_ABOVE = 0.8;
 const PARTIAL_FROM = 0.3;
@@ -47587,6 +47595,16 @@ function summaryOf(tier, basis, overlap, flags, conversions) {
     return (`Same model family at another size (${sizes.map((f) => f.message).join('; ')}): ` +
         'weights and LoRAs do not transfer; use ones made for the target model.');
 }
+
+;// CONCATENATED MODULE: ./src/compare/flags.ts
+/**
+ * Red and green flags with their evidence: what the two structures, the overlap figures and the mappings say,
+ * each claim with the figures behind it. Pure functions over computed figures; the tier is verdict.ts.
+ */
+
+
+
+
 /** How many of the keys are adapter tensors: a file that is mostly these is a LoRA, not a model. */
 function adapterTensorCount(names) {
     let n = 0;
@@ -47600,7 +47618,7 @@ function isMostlyAdapters(count, total) {
     return total > 0 && count * 2 >= total;
 }
 /** One rounding for every figure (rounded down), as every renderer prints it. */
-const pct = formatShare;
+const flags_pct = formatShare;
 function computeFlags(x) {
     const flags = [];
     if (x.adapters) {
@@ -47771,7 +47789,7 @@ function computeFlags(x) {
         flags.push({
             kind: 'green',
             code: 'naming',
-            message: `same key structure under different prefixes (${pct(o.exact)} exact, ${pct(o.normalized)} after stripping)`,
+            message: `same key structure under different prefixes (${flags_pct(o.exact)} exact, ${flags_pct(o.normalized)} after stripping)`,
             evidence: { exact: o.exact, normalized: o.normalized, strippedA: x.strippedA, strippedB: x.strippedB }
         });
     }
@@ -47780,7 +47798,7 @@ function computeFlags(x) {
         flags.push({
             kind: 'green',
             code: 'naming',
-            message: `different naming conventions with a consistent mapping (${pct(o.mapped)} of A mapped with high confidence)`,
+            message: `different naming conventions with a consistent mapping (${flags_pct(o.mapped)} of A mapped with high confidence)`,
             evidence: { normalized: o.normalized, mapped: o.mapped, renames: named }
         });
     }
@@ -47792,7 +47810,7 @@ function computeFlags(x) {
         flags.push({
             kind: 'red',
             code: 'naming',
-            message: `naming schemes share no pattern: ${pct(x.nameCoverage)} of A's keys correspond to B at any confidence`,
+            message: `naming schemes share no pattern: ${flags_pct(x.nameCoverage)} of A's keys correspond to B at any confidence`,
             evidence: { normalized: o.normalized, mapped: o.mapped, anyConfidence: x.nameCoverage }
         });
     }
@@ -48078,6 +48096,7 @@ function partialVerdict(p, basis, flags, conversions) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
+
 
 
 
@@ -52900,13 +52919,12 @@ function wordResolution(r) {
     return r;
 }
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/gate/policy.ts
 /**
  * Parsing and defaults of the gate policy. The action and the CLI both parse the same words; every error names
  * the input (`fail-on`, `--fail-on`, ...) so the user knows which line of the workflow to fix.
  */
+
 
 const METRIC_CHOICES = ['auto', 'exact', 'normalized', 'mapped', 'loadable'];
 const FAIL_ON_FLAGS = [
@@ -53030,8 +53048,6 @@ function makePolicy(p = {}) {
         policy.loaders = [...p.loaders];
     return policy;
 }
-/** A module path or qualified name: identifiers joined by dots. */
-const DOTTED = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
 /**
  * The `allow-globals` input: pickle globals the user trusts, separated by commas, spaces or newlines. Each is a
  * full name (`mymodule.MyClass`, `mymodule.sub.fn`) or a module and everything in it and its submodules
@@ -53042,7 +53058,7 @@ function parseAllowGlobals(text, input = 'allow-globals') {
     const out = [];
     for (const word of text.split(/[\s,]+/).filter((w) => w !== '')) {
         const base = word.endsWith('.*') ? word.slice(0, -2) : word;
-        if (!DOTTED.test(base)) {
+        if (!(0,util_text/* isDottedPythonName */.wD)(base)) {
             throw invalidInput(input, `'${word}' is not a global name (module.Name) or a module pattern (module.*); ` +
                 'a wildcard may only end a module name, and * alone would allow every global');
         }
@@ -53617,7 +53633,7 @@ function failureMessage(report) {
     // Each line printable: a path or name from a file must not break the message into lines of its own (in a CI
     // log a line that starts `::error::` is a workflow command) nor put an ESC on a terminal.
     for (const a of bad.slice(0, MAX_MESSAGE_ARTIFACTS))
-        lines.push((0,util_text/* printable */.g)(failureLine(a, report.policy.threshold)));
+        lines.push((0,util_text/* printable */.g$)(failureLine(a, report.policy.threshold)));
     const more = bad.length - MAX_MESSAGE_ARTIFACTS;
     if (more > 0)
         lines.push(`  and ${more} more artifact${more === 1 ? '' : 's'}`);
@@ -53864,7 +53880,7 @@ function escapeHtml(text) {
 /** One line, and no other control character either: `--markdown` prints this to a terminal too (an ESC there
  * could clear the screen or recolour the verdict). */
 function oneLine(text) {
-    return (0,util_text/* printable */.g)(text.replace(/[\r\n\t]+/g, ' '));
+    return (0,util_text/* printable */.g$)(text.replace(/[\r\n\t]+/g, ' '));
 }
 
 ;// CONCATENATED MODULE: ./src/report/loader-text.ts
@@ -55025,7 +55041,7 @@ async function cache_loadBaseline(path, useCache, readCheckpoint = formats_readC
         return { checkpoint: await readCheckpoint(path), fromCache: false }; // readCheckpoint names the problem
     }
     if (st.isFile() && st.size < MIN_CACHED_BYTES && !(0,external_node_path_.basename)(path).endsWith('.json')) {
-        core/* info */.pq((0,util_text/* printable */.g)(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`));
+        core/* info */.pq((0,util_text/* printable */.g$)(`Baseline ${path} is small (${st.size} bytes); read directly, not cached.`));
         return { checkpoint: await readCheckpoint(path), fromCache: false };
     }
     if (st.isFile() && (0,external_node_path_.basename)(path).endsWith('.json') && !isIndexName((0,external_node_path_.basename)(path))) {
@@ -55080,7 +55096,7 @@ async function cacheAvailable() {
 }
 /** An error's message for the log: printable, since it may quote a path or a name from a file. */
 function message(e) {
-    return (0,util_text/* printable */.g)(e instanceof Error ? e.message : String(e));
+    return (0,util_text/* printable */.g$)(e instanceof Error ? e.message : String(e));
 }
 /**
  * Remote headers are cached by URL and ETag in a folder; on a runner that folder is carried between runs
@@ -55245,7 +55261,7 @@ async function upsertPrComment(opts) {
             : e instanceof Error
                 ? e.message
                 : String(e);
-        core/* warning */.$e((0,util_text/* printable */.g)(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`));
+        core/* warning */.$e((0,util_text/* printable */.g$)(`Could not write the PR comment: ${why}. The report is in the job summary and the artifact.`));
         return 'skipped';
     }
     finally {
@@ -55424,7 +55440,7 @@ async function gate() {
         await saveRemoteHeaders(remote);
     const report = result.report;
     const written = result.written;
-    core/* info */.pq((0,util_text/* printable */.g)(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`));
+    core/* info */.pq((0,util_text/* printable */.g$)(`Gated ${result.paths.length} artifact(s) against ${inputs.baseline}.`));
     // Uploaded before the job summary and the comment are written, so both can link the artifact itself instead of
     // naming it (summary.md inside the artifact keeps the plain hint: it cannot link to itself).
     let reportLink;
@@ -55481,14 +55497,14 @@ function artifactUrl(env, id) {
  * a workflow command, nor put an ESC in the log). @actions/core escapes the line breaks between them.
  */
 function failureText(e) {
-    return (0,errors/* toModelCompatError */.bi)(e).lines.map(util_text/* printable */.g).join('\n');
+    return (0,errors/* toModelCompatError */.bi)(e).lines.map(util_text/* printable */.g$).join('\n');
 }
 /** GitHub shows 10 warning annotations per step and drops the rest silently: show 9 and say how many more. */
 const MAX_WARNING_ANNOTATIONS = 10;
 function annotateWarnings(report) {
     const warnings = report.artifacts.flatMap((a) => a.flags
         .filter((f) => f.severity === 'warning' && !f.failsGate)
-        .map((f) => ({ file: (0,util_text/* printable */.g)(a.path), text: (0,util_text/* printable */.g)(`${a.path}: ${f.title}: ${f.evidence}`) })));
+        .map((f) => ({ file: (0,util_text/* printable */.g$)(a.path), text: (0,util_text/* printable */.g$)(`${a.path}: ${f.title}: ${f.evidence}`) })));
     const shown = warnings.length > MAX_WARNING_ANNOTATIONS ? warnings.slice(0, MAX_WARNING_ANNOTATIONS - 1) : warnings;
     for (const w of shown)
         core/* warning */.$e(w.text, { file: w.file, title: 'model-compat' });
@@ -55505,24 +55521,24 @@ function annotateWarnings(report) {
 function annotateFailures(report) {
     const bad = report.artifacts.filter((a) => a.status !== 'pass');
     for (const a of bad.slice(0, MAX_WARNING_ANNOTATIONS - 1)) {
-        const props = (0,external_node_path_.isAbsolute)(a.path) || isUrl(a.path) ? {} : { file: (0,util_text/* printable */.g)(a.path) };
-        core/* error */.z3((0,util_text/* printable */.g)(a.reasons.join('; ') || a.status), {
+        const props = (0,external_node_path_.isAbsolute)(a.path) || isUrl(a.path) ? {} : { file: (0,util_text/* printable */.g$)(a.path) };
+        core/* error */.z3((0,util_text/* printable */.g$)(a.reasons.join('; ') || a.status), {
             ...props,
-            title: (0,util_text/* printable */.g)(`model-compat: ${a.path} fails the gate`)
+            title: (0,util_text/* printable */.g$)(`model-compat: ${a.path} fails the gate`)
         });
     }
 }
 /** The job summary is a view of summary.md; without a runner (local runs) or when it fails, the file remains. */
 async function writeJobSummary(markdown, file) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* info */.pq((0,util_text/* printable */.g)(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`));
+        core/* info */.pq((0,util_text/* printable */.g$)(`No GITHUB_STEP_SUMMARY (not on a runner); the summary is in ${file}.`));
         return;
     }
     try {
         await core/* summary */.z.addRaw(markdown, true).write();
     }
     catch (e) {
-        core/* warning */.$e((0,util_text/* printable */.g)(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`));
+        core/* warning */.$e((0,util_text/* printable */.g$)(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}; it is in ${file}.`));
     }
 }
 function setOutputs(report, paths) {
