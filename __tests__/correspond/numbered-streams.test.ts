@@ -88,3 +88,29 @@ describe('correspond: joint attention with numbered streams', () => {
     expect(find(c.links, 'double_layers.0.attn.w1o.weight')?.confidence).not.toBe('high')
   })
 })
+
+describe('correspond: numbered streams on a partial side (the layers a LoRA trains)', () => {
+  const attention = (p: string, parts: string[]) => numberedBlock(p, { namedStreams: false, parts })
+  const base = blocks(diffusersBlock, 'joint_transformer_blocks')
+
+  it('two complete sets with their output projections under one attention are two streams, stream 1 the context', () => {
+    const lora = [0, 1, 2].flatMap((i) => attention(`double_layers.${i}`, ['q', 'k', 'v', 'o']))
+    const c = correspond(lora, base, { partial: 'a' })
+    expect(find(c.links, 'double_layers.2.attn.w1v.weight')).toMatchObject({
+      b: ['joint_transformer_blocks.2.attn.add_v_proj.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'double_layers.0.attn.w2o.weight')).toMatchObject({
+      b: ['joint_transformer_blocks.0.attn.to_out.0.weight'],
+      confidence: 'high'
+    })
+    expect(c.unmatched.a).toEqual([])
+  })
+
+  it('q/k/v sets without their output projections are not read as streams on a partial side', () => {
+    const lora = [0, 1, 2].flatMap((i) => attention(`double_layers.${i}`, ['q', 'k', 'v']))
+    const c = correspond(lora, base, { partial: 'a' })
+    for (const l of c.links)
+      expect(l.evidence).not.toContainEqual(expect.objectContaining({ kind: 'numbered-stream' }))
+  })
+})

@@ -197,7 +197,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     layers.push(layer)
   }
   attachParallelSeries(top, units)
-  for (const u of [top, ...units.values()]) finishUnit(u)
+  for (const u of [top, ...units.values()]) finishUnit(u, partial)
   return { tensors, layers, units: [...units.values()], top }
 }
 

@@ -7,8 +7,9 @@
  * (text) tokens first: SD3's reference `block_mixing` (context, then x), Flux (`txt`, then `img`), AuraFlow
  * (`c`, then `x`, with the first projection set for `c`), CogVideoX (encoder states, then hidden states). Where a
  * model numbers its streams, the first is therefore read as the context stream and the second as the main one.
- * The reading applies only where the block itself proves it has two streams (layers named for each) and the
- * numbered layers form two complete, parallel projection sets; anything less is left to the matching passes.
+ * The reading applies only where the block itself proves it has two streams (layers named for each, or, in a
+ * LoRA's partial side, two output projections under one attention) and the numbered layers form two complete,
+ * parallel projection sets; anything less is left to the matching passes.
  */
 import type { Layer } from './model.js'
 import { push } from './layer-roles.js'
@@ -24,8 +25,13 @@ export function streamNumber(l: Layer): number | undefined {
 const PROJECTIONS: ReadonlySet<string> = new Set(['q', 'k', 'v', 'o', 'qkv', 'kv'])
 const NUMBER = /^\d{1,3}$/
 
-/** Gives each layer of a numbered projection set its stream, in place, when the unit qualifies. */
-export function readNumberedStreams(layers: Layer[]): void {
+/**
+ * Gives each layer of a numbered projection set its stream, in place, when the unit qualifies. `partial`: the
+ * layers are part of a network (a LoRA's), where the block's other layers may be missing because they were not
+ * trained: there two complete sets with their own output projections, under one attention module, are the proof
+ * of two streams (one attention projects one output per token stream).
+ */
+export function readNumberedStreams(layers: Layer[], partial = false): void {
   let context = false
   let main = false
   for (let i = 0; i < layers.length; i++) {
@@ -33,7 +39,8 @@ export function readNumberedStreams(layers: Layer[]): void {
     if (s === 'context') context = true
     else if (s === 'main') main = true
   }
-  if (!context || !main) return
+  const namedStreams = context && main
+  if (!namedStreams && !partial) return
   // Projection layers without a stream word, grouped by their words with the one number left out.
   const groups = new Map<string, { n: number; layer: Layer }[]>()
   for (let i = 0; i < layers.length; i++) {
@@ -70,9 +77,23 @@ export function readNumberedStreams(layers: Layer[]): void {
   const complete =
     roles.has('qkv') || (roles.has('q') && (roles.has('kv') || (roles.has('k') && roles.has('v'))))
   if (!complete || pair === undefined) return
+  if (!namedStreams && !(roles.has('o') && oneParent(groups))) return
   for (const members of groups.values())
     for (const { n, layer } of members) {
       layer.role = { ...layer.role, stream: n === pair[0] ? 'context' : 'main' }
       STREAM_NUMBER.set(layer, n)
     }
+}
+
+/** All the numbered layers sit under one module (`attn`): one attention, not two numbered attentions. */
+function oneParent(groups: Map<string, { n: number; layer: Layer }[]>): boolean {
+  let parent: string | undefined
+  for (const members of groups.values())
+    for (const { layer } of members) {
+      const at = layer.rel.lastIndexOf('.')
+      const p = at < 0 ? '' : layer.rel.slice(0, at)
+      if (parent === undefined) parent = p
+      else if (p !== parent) return false
+    }
+  return parent !== undefined && parent !== ''
 }

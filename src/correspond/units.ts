@@ -50,7 +50,7 @@ export function newUnit(path: string): Unit {
   return { path, series, index, layers: [], sig: '', order: orderOf(words) }
 }
 
-export function finishUnit(u: Unit): void {
+export function finishUnit(u: Unit, partial = false): void {
   u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
   u.layers.forEach((l, i) => (l.order = i))
   // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
@@ -68,7 +68,7 @@ export function finishUnit(u: Unit): void {
       if (plain.has(twin)) l.role = { ...l.role, stream: 'context' }
     }
   }
-  readNumberedStreams(layers)
+  readNumberedStreams(layers, partial)
   const present = new Set<Sublayer>()
   for (const l of u.layers) if (l.role.role !== 'norm' && l.role.sublayer) present.add(l.role.sublayer)
   const sublayers = SUBLAYERS.filter((x) => present.has(x))
