@@ -43678,8 +43678,13 @@ function streamNumber(l) {
 }
 const PROJECTIONS = new Set(['q', 'k', 'v', 'o', 'qkv', 'kv']);
 const NUMBER = /^\d{1,3}$/;
-/** Gives each layer of a numbered projection set its stream, in place, when the unit qualifies. */
-function readNumberedStreams(layers) {
+/**
+ * Gives each layer of a numbered projection set its stream, in place, when the unit qualifies. `partial`: the
+ * layers are part of a network (a LoRA's), where the block's other layers may be missing because they were not
+ * trained: there two complete sets with their own output projections, under one attention module, are the proof
+ * of two streams (one attention projects one output per token stream).
+ */
+function readNumberedStreams(layers, partial = false) {
     let context = false;
     let main = false;
     for (let i = 0; i < layers.length; i++) {
@@ -43689,7 +43694,8 @@ function readNumberedStreams(layers) {
         else if (s === 'main')
             main = true;
     }
-    if (!context || !main)
+    const namedStreams = context && main;
+    if (!namedStreams && !partial)
         return;
     // Projection layers without a stream word, grouped by their words with the one number left out.
     const groups = new Map();
@@ -43735,11 +43741,27 @@ function readNumberedStreams(layers) {
     const complete = roles.has('qkv') || (roles.has('q') && (roles.has('kv') || (roles.has('k') && roles.has('v'))));
     if (!complete || pair === undefined)
         return;
+    if (!namedStreams && !(roles.has('o') && oneParent(groups)))
+        return;
     for (const members of groups.values())
         for (const { n, layer } of members) {
             layer.role = { ...layer.role, stream: n === pair[0] ? 'context' : 'main' };
             STREAM_NUMBER.set(layer, n);
         }
+}
+/** All the numbered layers sit under one module (`attn`): one attention, not two numbered attentions. */
+function oneParent(groups) {
+    let parent;
+    for (const members of groups.values())
+        for (const { layer } of members) {
+            const at = layer.rel.lastIndexOf('.');
+            const p = at < 0 ? '' : layer.rel.slice(0, at);
+            if (parent === undefined)
+                parent = p;
+            else if (p !== parent)
+                return false;
+        }
+    return parent !== undefined && parent !== '';
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/units.ts
@@ -43792,7 +43814,7 @@ function newUnit(path) {
     const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.');
     return { path, series, index, layers: [], sig: '', order: orderOf(words) };
 }
-function finishUnit(u) {
+function finishUnit(u, partial = false) {
     u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
     u.layers.forEach((l, i) => (l.order = i));
     // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
@@ -43815,7 +43837,7 @@ function finishUnit(u) {
                 l.role = { ...l.role, stream: 'context' };
         }
     }
-    readNumberedStreams(layers);
+    readNumberedStreams(layers, partial);
     const present = new Set();
     for (const l of u.layers)
         if (l.role.role !== 'norm' && l.role.sublayer)
@@ -45231,7 +45253,7 @@ function buildSide(specs, partial = false) {
     }
     attachParallelSeries(top, units);
     for (const u of [top, ...units.values()])
-        finishUnit(u);
+        finishUnit(u, partial);
     return { tensors, layers, units: [...units.values()], top };
 }
 /** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
