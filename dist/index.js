@@ -45141,6 +45141,7 @@ function buildSide(specs, partial = false) {
     // The layers in first-seen order (byPath's order), walked with index loops below.
     const raws = [];
     const tensors = [];
+    let lastAncestors = [];
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = splitLeaf(names[i]);
@@ -45185,9 +45186,18 @@ function buildSide(specs, partial = false) {
                 sections.push(indices[i]);
             raw = byPath.get(path);
             if (!raw) {
+                // Layers of one block come together in key order and share its ancestors: the previous layer's ancestor
+                // string is reused where this path starts with it, so each ancestor is hashed once for the maps below
+                // (V8 keeps a string's hash in the string), not once per layer.
                 const ancestors = [];
-                for (let e = 0; e < ends.length; e++)
-                    ancestors.push(path.slice(0, ends[e]));
+                for (let e = 0; e < ends.length; e++) {
+                    const end = ends[e];
+                    const previous = lastAncestors[e];
+                    ancestors.push(previous !== undefined && previous.length === end && path.startsWith(previous)
+                        ? previous
+                        : path.slice(0, end));
+                }
+                lastAncestors = ancestors;
                 raw = { name: layer, path, net: sections, tensors: new Map(), ancestors };
                 byPath.set(path, raw);
                 raws.push(raw);
