@@ -104,7 +104,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
       // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
       // no word objects kept: this runs once per stored layer name, interpreted.
-      const pieces = layer.split(WORD_SEPARATORS)
+      // Lower-cased once per name, not once per word.
+      const pieces = layer.toLowerCase().split(WORD_SEPARATORS)
       let path = ''
       const ends: number[] = []
       const sections: number[] = []
@@ -112,9 +113,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
       let pendingEnd = -1
       for (let w = 0; w < pieces.length; w++) {
-        const piece = pieces[w]!
-        if (piece === '') continue
-        const text = piece.toLowerCase()
+        const text = pieces[w]!
+        if (text === '') continue
         if (pendingEnd >= 0) {
           if (ends.length < MAX_INDEX_DEPTH) ends.push(pendingEnd)
           pendingEnd = -1
