@@ -45152,7 +45152,8 @@ function buildSide(specs, partial = false) {
             // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
             // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
             // no word objects kept: this runs once per stored layer name, interpreted.
-            const pieces = layer.split(WORD_SEPARATORS);
+            // Lower-cased once per name, not once per word.
+            const pieces = layer.toLowerCase().split(WORD_SEPARATORS);
             let path = '';
             const ends = [];
             const sections = [];
@@ -45160,10 +45161,9 @@ function buildSide(specs, partial = false) {
             // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
             let pendingEnd = -1;
             for (let w = 0; w < pieces.length; w++) {
-                const piece = pieces[w];
-                if (piece === '')
+                const text = pieces[w];
+                if (text === '')
                     continue;
-                const text = piece.toLowerCase();
                 if (pendingEnd >= 0) {
                     if (ends.length < MAX_INDEX_DEPTH)
                         ends.push(pendingEnd);
