@@ -12,7 +12,7 @@
  * parallel projection sets; anything less is left to the matching passes.
  */
 import type { Layer } from './model.js'
-import { push } from './layer-roles.js'
+import { parentOf, push } from './layer-roles.js'
 
 /** The number each layer's stream was read from, for the links' evidence. */
 const STREAM_NUMBER = new WeakMap<Layer, number>()
@@ -90,8 +90,7 @@ function oneParent(groups: Map<string, { n: number; layer: Layer }[]>): boolean 
   let parent: string | undefined
   for (const members of groups.values())
     for (const { layer } of members) {
-      const at = layer.rel.lastIndexOf('.')
-      const p = at < 0 ? '' : layer.rel.slice(0, at)
+      const p = parentOf(layer.rel)
       if (parent === undefined) parent = p
       else if (p !== parent) return false
     }
