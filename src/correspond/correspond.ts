@@ -8,7 +8,7 @@ import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
 import { matchWithinModules } from './modules.js'
 import { buildSide, type Layer } from './model.js'
-import { squeeze } from '../util/shape.js'
+import { sameShape, sameSqueezed, squeeze } from '../util/shape.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
   Correspondence,
@@ -18,7 +18,6 @@ import type {
   LinkConfidence,
   TensorSpec
 } from './types.js'
-import { sameShape } from '../util/shape.js'
 
 export function correspond(
   a: readonly TensorSpec[],
@@ -92,25 +91,6 @@ export function correspond(
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
   return { links, unmatched: { a: unmatchedA, b: unmatchedB } }
-}
-
-/** Equal shapes once their size-1 dims are dropped (`squeeze` of each, compared), without building either. */
-function sameSqueezed(x: readonly number[], y: readonly number[]): boolean {
-  let i = 0
-  let j = 0
-  let kept = 0
-  for (;;) {
-    while (i < x.length && x[i] === 1) i++
-    while (j < y.length && y[j] === 1) j++
-    if (i === x.length || j === y.length) break
-    if (x[i] !== y[j]) return false
-    i++
-    j++
-    kept++
-  }
-  if (i !== x.length || j !== y.length) return false
-  // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
-  return kept > 0 || x.length > 0 === y.length > 0
 }
 
 function cap(c: LinkConfidence): LinkConfidence {

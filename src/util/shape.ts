@@ -14,3 +14,22 @@ export function squeeze(shape: readonly number[]): number[] {
   for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) out.push(shape[i]!)
   return out.length > 0 ? out : shape.length > 0 ? [1] : []
 }
+
+/** Equal shapes once their size-1 dims are dropped (`squeeze` of each, compared), without building either. */
+export function sameSqueezed(x: readonly number[], y: readonly number[]): boolean {
+  let i = 0
+  let j = 0
+  let kept = 0
+  for (;;) {
+    while (i < x.length && x[i] === 1) i++
+    while (j < y.length && y[j] === 1) j++
+    if (i === x.length || j === y.length) break
+    if (x[i] !== y[j]) return false
+    i++
+    j++
+    kept++
+  }
+  if (i !== x.length || j !== y.length) return false
+  // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
+  return kept > 0 || x.length > 0 === y.length > 0
+}
