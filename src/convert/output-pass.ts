@@ -17,9 +17,9 @@
  * space. The source's SHA-256 (`--hash-source`) is computed by a worker reading the file beside the pass.
  */
 import { createHash } from 'node:crypto'
-import { readSync, write, writeSync } from 'node:fs'
+import { write } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { CheckpointError } from '../formats/errors.js'
+import { readFully } from './file-io.js'
 
 /** One part of the output's data section, in output order (`to`: its absolute output offset). */
 export type Segment =
@@ -152,31 +152,10 @@ function writeAt(fd: number, bytes: Uint8Array, position: number): Promise<void>
   return new Promise((resolve, reject) => {
     const step = (done: number): void => {
       if (done === bytes.length) return resolve()
-      write(fd, bytes, done, bytes.length - done, position + done, (e, n) =>
-        e ? reject(e) : step(done + n)
-      )
+      write(fd, bytes, done, bytes.length - done, position + done, (e, n) => (e ? reject(e) : step(done + n)))
     }
     step(0)
   })
-}
-
-function readFully(fd: number, buf: Uint8Array, position: number, file: string): void {
-  for (let done = 0; done < buf.length;) {
-    const n = readSync(fd, buf, done, buf.length - done, position + done)
-    if (n === 0) {
-      throw new CheckpointError(
-        'Truncated',
-        file,
-        `the source ended at byte ${position + done} during the copy`
-      )
-    }
-    done += n
-  }
-}
-
-export function writeFully(fd: number, bytes: Uint8Array, position: number): void {
-  let done = 0
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done)
 }
 
 // Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.

@@ -17,10 +17,11 @@
  * plans, kernel-copy.ts copies, `writeKeepingLayout` writes the moved bytes; write.ts writes the header last.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, ftruncateSync, openSync } from 'node:fs'
 import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
-import { sha256File, writeFully } from './output-pass.js'
+import { readFully, writeFully } from './file-io.js'
+import { sha256File } from './output-pass.js'
 import type { OutputTensor } from './types.js'
 import type { KernelCopy } from './kernel-copy.js'
 
@@ -197,21 +198,13 @@ function place(
 /** The source's header length (the prefix's value, checked against the size) and the SHA-256 of its 8 + N bytes. */
 export function sourceHeader(fd: number, size: number, file: string): { length: number; sha256: string } {
   const prefix = new Uint8Array(8)
-  readRange(fd, prefix, 0, file)
+  readFully(fd, prefix, 0, file)
   const n = new DataView(prefix.buffer).getBigUint64(0, true)
   if (n > BigInt(size - 8))
     throw new CheckpointError('Truncated', file, 'the header runs past the end of the file')
   const bytes = new Uint8Array(8 + Number(n))
-  readRange(fd, bytes, 0, file)
+  readFully(fd, bytes, 0, file)
   return { length: Number(n), sha256: createHash('sha256').update(bytes).digest('hex') }
-}
-
-function readRange(fd: number, buf: Uint8Array, from: number, file: string): void {
-  for (let done = 0; done < buf.length;) {
-    const n = readSync(fd, buf, done, buf.length - done, from + done)
-    if (n === 0) throw new CheckpointError('Truncated', file, `the source ended at byte ${from + done}`)
-    done += n
-  }
 }
 
 /**
@@ -243,7 +236,7 @@ export async function writeKeepingLayout(
     if ('bytes' in w) bytes = w.bytes
     else {
       bytes = new Uint8Array(w.length)
-      readRange(io.src, bytes, w.from, io.file)
+      readFully(io.src, bytes, w.from, io.file)
     }
     writes.push({ at: dataStart + p.begin, bytes })
   }

@@ -14,7 +14,8 @@ import { CheckpointError } from '../formats/errors.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
-import { sha256Source, writeFully, writeOutputPass, type Segment } from './output-pass.js'
+import { writeFully } from './file-io.js'
+import { sha256Source, writeOutputPass, type Segment } from './output-pass.js'
 export { sha256File } from './output-pass.js'
 import {
   headerJson,
