@@ -18,8 +18,12 @@ export interface FamilyLayer {
 
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 export function indexForm(path: string): string {
-  const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path
-  return kohyaForm(p)
+  return kohyaForm(withoutWeightLeaf(path))
+}
+
+/** The path without its `.weight` leaf, if it has one. */
+function withoutWeightLeaf(path: string): string {
+  return path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path
 }
 
 interface Series {
@@ -42,8 +46,8 @@ export class LayerIndex {
     const list = Array.isArray(layers) ? (layers as readonly FamilyLayer[]) : [...layers]
     for (let i = 0; i < list.length; i++) {
       const l = list[i]!
-      // The path without its `.weight` leaf, read once for both spellings (indexForm drops the same leaf).
-      const dotted = l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path
+      // indexForm, with the dotted path it is made from kept for the second spelling.
+      const dotted = withoutWeightLeaf(l.path)
       const u = kohyaForm(dotted)
       const shape = l.shape ?? null
       if (!this.top.has(u)) {

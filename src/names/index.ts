@@ -51,7 +51,6 @@ export {
   BLOCK_SERIES,
   SERIES_LAST_WORDS,
   blockOf,
-  blockSeriesOf,
   isBlockContainerName,
   sectionRank
 } from './series.js'

@@ -118,17 +118,12 @@ export const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\
  */
 export const SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`)
 
-/** The first `_N_` of an underscored path splits it into series, index and the path inside the block. */
-export const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/
-
 /**
- * The outermost numbered container of an underscored path (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3,
- * `img_attn_qkv`), whatever its name: family rules ask for the series they know by name.
+ * The first `_N_` of an underscored path splits it into series, index and the path inside the block: the outermost
+ * numbered container (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3, `img_attn_qkv`), whatever its name;
+ * family rules ask for the series they know by name.
  */
-export function blockSeriesOf(underscored: string): { series: string; index: number; rest: string } | null {
-  const m = FIRST_INDEX.exec(underscored)
-  return m ? { series: m[1]!, index: Number(m[2]), rest: m[3]! } : null
-}
+export const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/
 
 /** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
 export function blockOf(path: string): { series: string; index: number } | undefined {
