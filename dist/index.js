@@ -42487,16 +42487,12 @@ const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\d*(?=_)
  * (`lora_unet_blocks_0_self_attn_q`): group 1 series, group 2 index, group 3 the rest.
  */
 const series_SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`);
-/** The first `_N_` of an underscored path splits it into series, index and the path inside the block. */
-const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/;
 /**
- * The outermost numbered container of an underscored path (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3,
- * `img_attn_qkv`), whatever its name: family rules ask for the series they know by name.
+ * The first `_N_` of an underscored path splits it into series, index and the path inside the block: the outermost
+ * numbered container (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3, `img_attn_qkv`), whatever its name;
+ * family rules ask for the series they know by name.
  */
-function blockSeriesOf(underscored) {
-    const m = FIRST_INDEX.exec(underscored);
-    return m ? { series: m[1], index: Number(m[2]), rest: m[3] } : null;
-}
+const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/;
 /** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
 function blockOf(path) {
     const m = SERIES_IN_UNDERSCORED.exec('_' + adapters_kohyaForm(path) + '_');
@@ -42508,8 +42504,11 @@ function blockOf(path) {
 
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
 function indexForm(path) {
-    const p = path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
-    return adapters_kohyaForm(p);
+    return adapters_kohyaForm(withoutWeightLeaf(path));
+}
+/** The path without its `.weight` leaf, if it has one. */
+function withoutWeightLeaf(path) {
+    return path.endsWith('.weight') ? path.slice(0, -'.weight'.length) : path;
 }
 class LayerIndex {
     top = new Map();
@@ -42524,8 +42523,8 @@ class LayerIndex {
         const list = Array.isArray(layers) ? layers : [...layers];
         for (let i = 0; i < list.length; i++) {
             const l = list[i];
-            // The path without its `.weight` leaf, read once for both spellings (indexForm drops the same leaf).
-            const dotted = l.path.endsWith('.weight') ? l.path.slice(0, -'.weight'.length) : l.path;
+            // indexForm, with the dotted path it is made from kept for the second spelling.
+            const dotted = withoutWeightLeaf(l.path);
             const u = adapters_kohyaForm(dotted);
             const shape = l.shape ?? null;
             if (!this.top.has(u)) {
@@ -43627,6 +43626,29 @@ function squeeze(shape) {
             out.push(shape[i]);
     return out.length > 0 ? out : shape.length > 0 ? [1] : [];
 }
+/** Equal shapes once their size-1 dims are dropped (`squeeze` of each, compared), without building either. */
+function sameSqueezed(x, y) {
+    let i = 0;
+    let j = 0;
+    let kept = 0;
+    for (;;) {
+        while (i < x.length && x[i] === 1)
+            i++;
+        while (j < y.length && y[j] === 1)
+            j++;
+        if (i === x.length || j === y.length)
+            break;
+        if (x[i] !== y[j])
+            return false;
+        i++;
+        j++;
+        kept++;
+    }
+    if (i !== x.length || j !== y.length)
+        return false;
+    // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
+    return kept > 0 || x.length > 0 === y.length > 0;
+}
 
 ;// CONCATENATED MODULE: ./src/correspond/layer-roles.ts
 function streamOf(l) {
@@ -43754,8 +43776,7 @@ function oneParent(groups) {
     let parent;
     for (const members of groups.values())
         for (const { layer } of members) {
-            const at = layer.rel.lastIndexOf('.');
-            const p = at < 0 ? '' : layer.rel.slice(0, at);
+            const p = parentOf(layer.rel);
             if (parent === undefined)
                 parent = p;
             else if (p !== parent)
@@ -45341,7 +45362,6 @@ function dropWords(name, n) {
 
 
 
-
 function correspond(a, b, options = {}) {
     const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
@@ -45425,29 +45445,6 @@ function correspond(a, b, options = {}) {
     const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k));
     const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k));
     return { links, unmatched: { a: unmatchedA, b: unmatchedB } };
-}
-/** Equal shapes once their size-1 dims are dropped (`squeeze` of each, compared), without building either. */
-function sameSqueezed(x, y) {
-    let i = 0;
-    let j = 0;
-    let kept = 0;
-    for (;;) {
-        while (i < x.length && x[i] === 1)
-            i++;
-        while (j < y.length && y[j] === 1)
-            j++;
-        if (i === x.length || j === y.length)
-            break;
-        if (x[i] !== y[j])
-            return false;
-        i++;
-        j++;
-        kept++;
-    }
-    if (i !== x.length || j !== y.length)
-        return false;
-    // Nothing but 1s on both: squeeze keeps one 1 for a non-empty shape, nothing for a scalar's.
-    return kept > 0 || x.length > 0 === y.length > 0;
 }
 function cap(c) {
     return c === 'high' ? 'medium' : c;
