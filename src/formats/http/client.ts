@@ -5,8 +5,6 @@
  * bodies and lying Content-Range headers. Every failure is a `CheckpointError` naming the location and status,
  * with secrets scrubbed.
  */
-import http from 'node:http'
-import https from 'node:https'
 import { CheckpointError, type ErrorCode } from '../errors.js'
 import {
   AttemptError,
@@ -19,6 +17,7 @@ import {
   readToEnd,
   type Response
 } from './response.js'
+import { getFollowingRedirects, type Transport } from './transport.js'
 import { normaliseEndpoint, redactText, redactUrl } from './url.js'
 
 export { parseContentRange, parseRetryAfter }
@@ -78,8 +77,6 @@ export interface NotModified {
 
 export type RangeResult = RangeBytes | NotModified
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308])
-
 /** An overall deadline (absolute `at`, from `Date.now()`) and its length, for messages. */
 export interface Deadline {
   at: number
@@ -90,34 +87,41 @@ export class HttpClient {
   readonly stats: HttpStats = { requests: 0, bytesReceived: 0, retries: 0 }
   private readonly token?: string
   private readonly tokenOrigins: Set<string>
-  private readonly idleTimeoutMs: number
   private readonly attemptTimeoutMs: number
   private readonly retries: number
   private readonly retryBaseDelayMs: number
   private readonly maxRetryDelayMs: number
-  private readonly maxRedirects: number
   readonly maxIgnoredRangePrefix: number
   private readonly userAgent: string
   private readonly sleep: (ms: number) => Promise<void>
   private readonly maxConcurrent: number
   private active = 0
   private readonly waiting: (() => void)[] = []
+  private readonly transport: Transport
 
   constructor(opts: HttpClientOptions = {}) {
     this.token = opts.token === undefined || opts.token === '' ? undefined : opts.token
     this.tokenOrigins = new Set(
       (opts.tokenOrigins ?? [normaliseEndpoint(undefined)]).map((o) => new URL(normaliseEndpoint(o)).origin)
     )
-    this.idleTimeoutMs = opts.idleTimeoutMs ?? 30_000
     this.attemptTimeoutMs = opts.attemptTimeoutMs ?? 120_000
     this.retries = Math.max(0, opts.retries ?? 4)
     this.retryBaseDelayMs = opts.retryBaseDelayMs ?? 500
     this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 30_000
-    this.maxRedirects = opts.maxRedirects ?? 10
     this.maxConcurrent = Math.max(1, opts.maxConcurrent ?? 8)
     this.maxIgnoredRangePrefix = opts.maxIgnoredRangePrefix ?? 64 * 1024 * 1024
     this.userAgent = opts.userAgent ?? 'model-compat (header-only reader)'
     this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.transport = {
+      token: this.token,
+      tokenOrigins: this.tokenOrigins,
+      maxRedirects: opts.maxRedirects ?? 10,
+      idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
+      attemptTimeoutMs: this.attemptTimeoutMs,
+      countRequest: () => {
+        this.stats.requests++
+      }
+    }
   }
 
   /** Whether requests to this URL would carry the token (for cache keys and messages; never the token itself). */
@@ -244,7 +248,7 @@ export class HttpClient {
       'user-agent': this.userAgent
     }
     if (ifNoneMatch !== undefined) headers['if-none-match'] = ifNoneMatch
-    const res = await this.follow(url, headers, deadline)
+    const res = await getFollowingRedirects(url, headers, deadline, this.transport)
     const where = `GET ${redactUrl(res.url.href)}`
     const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
     const fail = (code: ErrorCode, why: string, retryable = false, retryAfterMs?: number): never => {
@@ -313,10 +317,11 @@ export class HttpClient {
     maxBytes: number,
     deadline: number
   ): Promise<{ bytes: Uint8Array; link?: string }> {
-    const res = await this.follow(
+    const res = await getFollowingRedirects(
       url,
       { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent },
-      deadline
+      deadline,
+      this.transport
     )
     const where = `GET ${redactUrl(res.url.href)}`
     const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
@@ -377,85 +382,5 @@ export class HttpClient {
     }
     const prefix = await readExactly(res, need, need === size, where, deadline, this.countBytes)
     return { kind: 'bytes', bytes: prefix.subarray(Math.min(start, need)), size, etag, rangeSupported: false }
-  }
-
-  /** Send a GET and follow redirects; the token goes only to allowed origins, never to a CDN. */
-  private async follow(start: URL, headers: Record<string, string>, deadline: number): Promise<Response> {
-    let url = start
-    for (let hop = 0; ; hop++) {
-      const hopHeaders = { ...headers }
-      if (this.token !== undefined && this.tokenOrigins.has(url.origin)) {
-        hopHeaders.authorization = `Bearer ${this.token}`
-      }
-      const res = await this.send(url, hopHeaders, deadline)
-      if (!REDIRECTS.has(res.status)) return { ...res, redirected: hop > 0 }
-      res.body.resume()
-      const where = `GET ${redactUrl(url.href)}`
-      const location = header(res.headers, 'location')
-      if (location === undefined) {
-        throw new AttemptError('HttpError', `${where}: HTTP ${res.status} redirect without a Location`, false)
-      }
-      if (hop >= this.maxRedirects) {
-        throw new AttemptError('HttpError', `${where}: more than ${this.maxRedirects} redirects`, false)
-      }
-      let next: URL
-      try {
-        next = new URL(location, url)
-      } catch {
-        throw new AttemptError('HttpError', `${where}: HTTP ${res.status} to an invalid Location`, false)
-      }
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-        throw new AttemptError(
-          'HttpError',
-          `${where}: redirect to unsupported scheme ${next.protocol}`,
-          false
-        )
-      }
-      if (url.protocol === 'https:' && next.protocol === 'http:') {
-        throw new AttemptError('HttpError', `${where}: refusing a redirect from https to plain http`, false)
-      }
-      url = next
-    }
-  }
-
-  private send(url: URL, headers: Record<string, string>, deadline: number): Promise<Response> {
-    this.stats.requests++
-    const lib = url.protocol === 'https:' ? https : http
-    return new Promise<Response>((resolve, reject) => {
-      const where = `GET ${redactUrl(url.href)}`
-      const req = lib.request(url, { method: 'GET', headers, agent: false })
-      const total = setTimeout(
-        () =>
-          req.destroy(
-            new AttemptError('HttpError', `${where}: timed out after ${this.attemptTimeoutMs} ms`, true)
-          ),
-        Math.max(0, deadline - Date.now())
-      )
-      // While a request is open its socket keeps the process alive; the deadline timer alone must not (a body
-      // left unread after the bytes we needed would otherwise hold the process until the deadline).
-      total.unref()
-      req.setTimeout(this.idleTimeoutMs, () =>
-        req.destroy(new AttemptError('HttpError', `${where}: no response for ${this.idleTimeoutMs} ms`, true))
-      )
-      req.on('error', (e) => {
-        clearTimeout(total)
-        reject(
-          e instanceof AttemptError ? e : new AttemptError('HttpError', `${where}: ${errorText(e)}`, true)
-        )
-      })
-      req.on('response', (res) => {
-        // The attempt timer keeps running while the body is read (readBody has its own deadline too).
-        res.on('close', () => clearTimeout(total))
-        resolve({
-          status: res.statusCode ?? 0,
-          statusText: res.statusMessage ?? '',
-          headers: res.headers,
-          body: res,
-          url,
-          redirected: false
-        })
-      })
-      req.end()
-    })
   }
 }
