@@ -15,6 +15,7 @@ import {
   decodeLongLE,
   decodePy2Str,
   decodeRawUnicodeEscape,
+  decodeUtf8,
   parseFloatLine,
   parseIntLine,
   parseStringRepr
@@ -138,6 +139,13 @@ class Machine extends MachineState {
     const end = this.end
     const scan = this.rec.scan
     const maxOpcodes = this.limits.maxOpcodes
+    const stack = this.stack
+    const marks = this.marks
+    const memo = this.memo
+    const maxStack = this.maxStack
+    const maxMarkDepth = this.limits.maxMarkDepth
+    const maxStringBytes = this.limits.maxStringBytes
+    const maxHeld = this.maxHeld
     let opcodes = 0
     for (;;) {
       const pos = this.pos
@@ -152,6 +160,126 @@ class Machine extends MachineState {
       scan.opcodes = opcodes
       const op = bytes[pos]!
       this.pos = pos + 1
+      // The opcodes a state dict is mostly made of (a thousand-tensor data.pkl is ~25k opcodes, run interpreted),
+      // done here without the method calls `step` makes for each. Every check `step` would make comes first; when
+      // one does not pass, nothing has changed yet and `step` runs the opcode, failing with its own message.
+      switch (op) {
+        case /* BINGET */ 0x68:
+          if (pos + 1 < end && stack.length < maxStack) {
+            const v = memo.get(bytes[pos + 1]!)
+            if (v !== undefined) {
+              stack.push(v)
+              this.pos = pos + 2
+              continue
+            }
+          }
+          break
+        case /* BININT1 */ 0x4b:
+          if (pos + 1 < end && stack.length < maxStack) {
+            stack.push(smallInt(bytes[pos + 1]!))
+            this.pos = pos + 2
+            continue
+          }
+          break
+        case /* BININT2 */ 0x4d:
+          if (pos + 2 < end && stack.length < maxStack) {
+            stack.push(smallInt(bytes[pos + 1]! | (bytes[pos + 2]! << 8)))
+            this.pos = pos + 3
+            continue
+          }
+          break
+        case /* BININT */ 0x4a:
+          if (pos + 4 < end && stack.length < maxStack) {
+            stack.push(smallInt(this.view.getInt32(pos + 1, true)))
+            this.pos = pos + 5
+            continue
+          }
+          break
+        case /* MARK */ 0x28:
+          if (marks.length < maxMarkDepth) {
+            marks.push(stack.length)
+            continue
+          }
+          break
+        case /* NEWFALSE */ 0x89:
+          if (stack.length < maxStack) {
+            stack.push(false)
+            continue
+          }
+          break
+        case /* EMPTY_TUPLE */ 0x29:
+          if (stack.length < maxStack && this.held + COST.container <= maxHeld) {
+            this.held += COST.container
+            stack.push(pyTuple([]))
+            continue
+          }
+          break
+        case /* TUPLE1 */ 0x85:
+        case /* TUPLE2 */ 0x86:
+        case /* TUPLE3 */ 0x87: {
+          const n = op - 0x84
+          const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+          const cost = COST.container + COST.item * n
+          // n >= 1 items leave, one enters: the stack cannot overflow
+          if (stack.length - n >= floor && this.held + cost <= maxHeld) {
+            this.held += cost
+            stack.push(pyTuple(stack.splice(stack.length - n)))
+            continue
+          }
+          break
+        }
+        case /* TUPLE */ 0x74:
+          if (marks.length > 0) {
+            const mark = marks[marks.length - 1]!
+            const cost = COST.container + COST.item * (stack.length - mark)
+            if (mark < maxStack && this.held + cost <= maxHeld) {
+              marks.pop()
+              this.held += cost
+              stack.push(pyTuple(stack.splice(mark)))
+              continue
+            }
+          }
+          break
+        case /* REDUCE */ 0x52: {
+          const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+          const args = stack[stack.length - 1]
+          if (
+            stack.length - 2 >= floor &&
+            args !== null &&
+            typeof args === 'object' &&
+            args.kind === 'tuple'
+          ) {
+            const callee = stack[stack.length - 2]!
+            stack.length -= 2
+            stack.push(this.call(callee, args.items, 'REDUCE'))
+            continue
+          }
+          break
+        }
+        case /* BINPERSID */ 0x51: {
+          const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+          if (stack.length > floor) {
+            stack.push(this.persistent(stack.pop()!))
+            continue
+          }
+          break
+        }
+        case /* BINUNICODE */ 0x58:
+          if (pos + 4 < end && stack.length < maxStack) {
+            const n = this.view.getUint32(pos + 1, true)
+            const from = pos + 5
+            if (n <= maxStringBytes && n <= end - from) {
+              const s = decodeUtf8(bytes.subarray(from, from + n))
+              if (s !== undefined && this.held + COST.stringBase + 2 * s.length <= maxHeld) {
+                this.held += COST.stringBase + 2 * s.length
+                stack.push(s)
+                this.pos = from + n
+                continue
+              }
+            }
+          }
+          break
+      }
       if (op === Op.STOP) return this.stop()
       this.step(op, opcodes)
     }
