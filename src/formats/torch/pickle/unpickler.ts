@@ -5,22 +5,16 @@
  * interpreted. Every imported global and every call site is recorded as it happens (scan.ts), so the record is
  * complete up to any error. Every length, count and depth is bounded; every failure is a `PickleError` naming
  * the pickle and the opcode offset.
+ *
+ * The machine is layered: machine.ts holds the state and its bounded stack, memo and reads; calls.ts imports and
+ * calls; text-ops.ts the protocol 0/1 text opcodes; this file the opcode loop and the binary opcodes.
  */
-import { emulatorFor, type EmulationContext, type Emulator } from './emulation.js'
-import type { GlobalTier } from '../../types.js'
 import { NON_STRING_MODULE } from './globals-policy.js'
-import { COST, MachineState, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
+import { COST, NeedMoreInput, type UnpickleOptions, type UnpickleResult } from './machine.js'
 import { HIGHEST_PROTOCOL, Op, opName } from './opcodes.js'
-import {
-  decodeLongLE,
-  decodePy2Str,
-  decodeRawUnicodeEscape,
-  parseFloatLine,
-  parseIntLine,
-  parseStringRepr
-} from './text-args.js'
-import type { PickleCallSite } from './scan.js'
-import { describeValue, pyDict, pyTuple, type PyObject, type PyValue } from './values.js'
+import { decodeLongLE, decodeUtf8 } from './text-args.js'
+import { TextOpsMachine } from './text-ops.js'
+import { describeValue, pyDict, pyTuple, type PyValue } from './values.js'
 
 export {
   DEFAULT_UNPICKLE_LIMITS,
@@ -45,99 +39,20 @@ function smallInt(n: number): bigint {
   return (SMALL_INTS[n] ??= BigInt(n))
 }
 
-interface CalleeInfo {
-  /** Effective `module.name`. */
-  name: string
-  tier: GlobalTier
-  emulator: Emulator | undefined
-  sites: Partial<Record<PyObject['via'], PickleCallSite>>
-}
-
-class Machine extends MachineState {
-  // ---- globals and calls ----
-
-  /**
-   * The protocol `find_class` sees: the argument of the last PROTO so far (0 before any). A stream may switch
-   * protocols between imports, and Python's renames depend on it.
-   */
-  private proto = 0
-
-  private global(module: string, name: string): PyValue {
-    const verdict = this.rec.recordImport(module, name, this.opStart - this.start, this.proto)
-    this.charge(COST.container)
-    if (this.rec.scan.imports.length > this.limits.maxGlobals) {
-      this.fail('PickleLimitExceeded', `more than ${this.limits.maxGlobals} distinct globals`)
-    }
-    const reached = verdict.tier === 'allowed' ? verdict.resolvesTo : undefined
-    if (reached !== undefined) {
-      const dot = reached.lastIndexOf('.')
-      return { kind: 'global', module: reached.slice(0, dot), name: reached.slice(dot + 1), tier: 'allowed' }
-    }
-    return { kind: 'global', module: verdict.module, name: verdict.name, tier: verdict.tier }
-  }
-
-  /**
-   * Per imported global (memoized globals come back as the same object): its name, tier, emulator and call-site
-   * records by opcode, so a call of a global seen before builds no strings and does no keyed lookups.
-   */
-  private readonly callees = new WeakMap<object, CalleeInfo>()
-
-  /** The one context object emulators get (not one per call). */
-  private readonly emulation: EmulationContext = { fail: this.failBound, charge: this.chargeBound }
-
-  private call(callee: PyValue, args: PyValue[], via: PyObject['via'], kwargs?: PyValue): PyValue {
-    const at = this.opStart - this.start
-    if (callee !== null && typeof callee === 'object' && callee.kind === 'global') {
-      let info = this.callees.get(callee)
-      if (info === undefined) {
-        const name = `${callee.module}.${callee.name}`
-        info = {
-          name,
-          tier: callee.tier,
-          // only what the allowlist admits is interpreted; anything else stays an inert node
-          emulator: callee.tier === 'allowed' ? emulatorFor(name) : undefined,
-          sites: {}
-        }
-        this.callees.set(callee, info)
-      }
-      const emulator = kwargs === undefined ? info.emulator : undefined
-      // the record is shared by every global of this name (callSite finds it by name); cached here per opcode
-      const site = (info.sites[via] ??= this.rec.callSite(
-        info.name,
-        info.tier,
-        via,
-        at,
-        emulator !== undefined
-      ))
-      site.count++
-      if (emulator !== undefined) {
-        const v = emulator(args, this.emulation, info.name)
-        if (v !== undefined) return v
-      }
-    } else {
-      // calling something that is not an imported name: a call result, a memo trick; always worth a look
-      this.rec.recordCall('<computed>', 'unknown', via, at, false)
-      this.rec.anomaly(`${via} on a ${describeValue(callee)} rather than an imported global`)
-    }
-    this.charge(COST.container)
-    const obj: PyObject = { kind: 'object', callee, args, via }
-    if (kwargs !== undefined) obj.kwargs = kwargs
-    return obj
-  }
-
-  private tupleArgs(v: PyValue, what: string): PyValue[] {
-    if (v !== null && typeof v === 'object' && v.kind === 'tuple') return v.items
-    return this.fail('InvalidPickle', `${what} arguments must be a tuple, got ${describeValue(v)}`)
-  }
-
-  // ---- main loop ----
-
+class Machine extends TextOpsMachine {
   run(): UnpickleResult {
     // loop invariants in locals: this loop runs once per opcode, mostly interpreted
     const bytes = this.bytes
     const end = this.end
     const scan = this.rec.scan
     const maxOpcodes = this.limits.maxOpcodes
+    const stack = this.stack
+    const marks = this.marks
+    const memo = this.memo
+    const maxStack = this.maxStack
+    const maxMarkDepth = this.limits.maxMarkDepth
+    const maxStringBytes = this.limits.maxStringBytes
+    const maxHeld = this.maxHeld
     let opcodes = 0
     for (;;) {
       const pos = this.pos
@@ -152,6 +67,126 @@ class Machine extends MachineState {
       scan.opcodes = opcodes
       const op = bytes[pos]!
       this.pos = pos + 1
+      // The opcodes a state dict is mostly made of (a thousand-tensor data.pkl is ~25k opcodes, run interpreted),
+      // done here without the method calls `step` makes for each. Every check `step` would make comes first; when
+      // one does not pass, nothing has changed yet and `step` runs the opcode, failing with its own message.
+      switch (op) {
+        case /* BINGET */ 0x68:
+          if (pos + 1 < end && stack.length < maxStack) {
+            const v = memo.get(bytes[pos + 1]!)
+            if (v !== undefined) {
+              stack.push(v)
+              this.pos = pos + 2
+              continue
+            }
+          }
+          break
+        case /* BININT1 */ 0x4b:
+          if (pos + 1 < end && stack.length < maxStack) {
+            stack.push(smallInt(bytes[pos + 1]!))
+            this.pos = pos + 2
+            continue
+          }
+          break
+        case /* BININT2 */ 0x4d:
+          if (pos + 2 < end && stack.length < maxStack) {
+            stack.push(smallInt(bytes[pos + 1]! | (bytes[pos + 2]! << 8)))
+            this.pos = pos + 3
+            continue
+          }
+          break
+        case /* BININT */ 0x4a:
+          if (pos + 4 < end && stack.length < maxStack) {
+            stack.push(smallInt(this.view.getInt32(pos + 1, true)))
+            this.pos = pos + 5
+            continue
+          }
+          break
+        case /* MARK */ 0x28:
+          if (marks.length < maxMarkDepth) {
+            marks.push(stack.length)
+            continue
+          }
+          break
+        case /* NEWFALSE */ 0x89:
+          if (stack.length < maxStack) {
+            stack.push(false)
+            continue
+          }
+          break
+        case /* EMPTY_TUPLE */ 0x29:
+          if (stack.length < maxStack && this.held + COST.container <= maxHeld) {
+            this.held += COST.container
+            stack.push(pyTuple([]))
+            continue
+          }
+          break
+        case /* TUPLE1 */ 0x85:
+        case /* TUPLE2 */ 0x86:
+        case /* TUPLE3 */ 0x87: {
+          const n = op - 0x84
+          const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+          const cost = COST.container + COST.item * n
+          // n >= 1 items leave, one enters: the stack cannot overflow
+          if (stack.length - n >= floor && this.held + cost <= maxHeld) {
+            this.held += cost
+            stack.push(pyTuple(stack.splice(stack.length - n)))
+            continue
+          }
+          break
+        }
+        case /* TUPLE */ 0x74:
+          if (marks.length > 0) {
+            const mark = marks[marks.length - 1]!
+            const cost = COST.container + COST.item * (stack.length - mark)
+            if (mark < maxStack && this.held + cost <= maxHeld) {
+              marks.pop()
+              this.held += cost
+              stack.push(pyTuple(stack.splice(mark)))
+              continue
+            }
+          }
+          break
+        case /* REDUCE */ 0x52: {
+          const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+          const args = stack[stack.length - 1]
+          if (
+            stack.length - 2 >= floor &&
+            args !== null &&
+            typeof args === 'object' &&
+            args.kind === 'tuple'
+          ) {
+            const callee = stack[stack.length - 2]!
+            stack.length -= 2
+            stack.push(this.call(callee, args.items, 'REDUCE'))
+            continue
+          }
+          break
+        }
+        case /* BINPERSID */ 0x51: {
+          const floor = marks.length > 0 ? marks[marks.length - 1]! : 0
+          if (stack.length > floor) {
+            stack.push(this.persistent(stack.pop()!))
+            continue
+          }
+          break
+        }
+        case /* BINUNICODE */ 0x58:
+          if (pos + 4 < end && stack.length < maxStack) {
+            const n = this.view.getUint32(pos + 1, true)
+            const from = pos + 5
+            if (n <= maxStringBytes && n <= end - from) {
+              const s = decodeUtf8(bytes.subarray(from, from + n))
+              if (s !== undefined && this.held + COST.stringBase + 2 * s.length <= maxHeld) {
+                this.held += COST.stringBase + 2 * s.length
+                stack.push(s)
+                this.pos = from + n
+                continue
+              }
+            }
+          }
+          break
+      }
       if (op === Op.STOP) return this.stop()
       this.step(op, opcodes)
     }
@@ -229,31 +264,12 @@ class Machine extends MachineState {
         this.charge(COST.number + n)
         return this.push(decodeLongLE(this.take(n, opName(op))))
       }
-      case /* INT */ 0x49: {
-        const text = this.textLine('INT')
-        if (text === '00') return this.push(false)
-        if (text === '01') return this.push(true)
-        const v = parseIntLine(text, false)
-        this.charge(COST.number + text.length)
-        return this.push(v ?? this.fail('InvalidPickle', 'INT argument is not an integer'))
-      }
-      case /* LONG */ 0x4c: {
-        const text = this.textLine('LONG')
-        this.charge(COST.number + text.length)
-        const v = parseIntLine(text, true)
-        return this.push(v ?? this.fail('InvalidPickle', 'LONG argument is not an integer'))
-      }
       case /* BINFLOAT */ 0x47:
         this.need(8, 'BINFLOAT')
         this.charge(COST.number)
         this.push(this.view.getFloat64(this.pos, false))
         this.pos += 8
         return
-      case /* FLOAT */ 0x46: {
-        this.charge(COST.number)
-        const v = parseFloatLine(this.textLine('FLOAT'))
-        return this.push(v ?? this.fail('InvalidPickle', 'FLOAT argument is not a number'))
-      }
       case /* BINUNICODE */ 0x58:
         return this.push(
           this.utf8(this.take(this.length(this.u32(), 'BINUNICODE'), 'BINUNICODE'), 'BINUNICODE')
@@ -266,26 +282,6 @@ class Machine extends MachineState {
         return this.push(
           this.utf8(this.take(this.length(this.u64(), 'BINUNICODE8'), 'BINUNICODE8'), 'BINUNICODE8')
         )
-      case /* UNICODE */ 0x56: {
-        const v = decodeRawUnicodeEscape(this.line('UNICODE'))
-        return this.push(this.str(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape')))
-      }
-      case /* STRING */ 0x53: {
-        const v = parseStringRepr(this.line('STRING'))
-        return this.push(
-          this.str(
-            v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v)
-          )
-        )
-      }
-      case /* BINSTRING */ 0x54: {
-        this.need(4, 'BINSTRING')
-        const n = this.view.getInt32(this.pos, true)
-        this.pos += 4
-        return this.push(this.str(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING'))))
-      }
-      case /* SHORT_BINSTRING */ 0x55:
-        return this.push(this.str(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING'))))
       case /* BINBYTES */ 0x42:
         return this.pushBytes(this.take(this.length(this.u32(), 'BINBYTES'), 'BINBYTES'), false)
       case /* SHORT_BINBYTES */ 0x43:
@@ -355,32 +351,16 @@ class Machine extends MachineState {
         else this.addItems(target, items)
         return
       }
-      case /* PUT */ 0x70:
-        return this.memoPut(
-          parseIntLine(this.textLine('PUT'), false) ?? this.fail('InvalidPickle', 'bad PUT index'),
-          this.top()
-        )
       case /* BINPUT */ 0x71:
         return this.memoPut(this.u8('BINPUT'), this.top())
       case /* LONG_BINPUT */ 0x72:
         return this.memoPut(this.u32(), this.top())
       case /* MEMOIZE */ 0x94:
         return this.memoPut(this.memo.size, this.top())
-      case /* GET */ 0x67:
-        return this.push(
-          this.memoGet(
-            parseIntLine(this.textLine('GET'), false) ?? this.fail('InvalidPickle', 'bad GET index')
-          )
-        )
       case /* BINGET */ 0x68:
         return this.push(this.memoGet(this.u8('BINGET')))
       case /* LONG_BINGET */ 0x6a:
         return this.push(this.memoGet(this.u32()))
-      case /* GLOBAL */ 0x63: {
-        const module = this.textLine('GLOBAL module')
-        const name = this.textLine('GLOBAL name')
-        return this.push(this.global(module, name))
-      }
       case /* STACK_GLOBAL */ 0x93: {
         const name = this.pop()
         const module = this.pop()
@@ -413,12 +393,6 @@ class Machine extends MachineState {
         const cls = this.pop()
         return this.push(this.call(cls, this.tupleArgs(args, 'NEWOBJ_EX'), 'NEWOBJ_EX', kwargs))
       }
-      case /* INST */ 0x69: {
-        const module = this.textLine('INST module')
-        const name = this.textLine('INST name')
-        const cls = this.global(module, name)
-        return this.push(this.call(cls, this.popMark(), 'INST'))
-      }
       case /* OBJ */ 0x6f: {
         const items = this.popMark()
         if (items.length === 0) this.fail('InvalidPickle', 'OBJ without a class')
@@ -430,8 +404,6 @@ class Machine extends MachineState {
       }
       case /* BINPERSID */ 0x51:
         return this.push(this.persistent(this.pop()))
-      case /* PERSID */ 0x50:
-        return this.push(this.persistent(this.textLine('PERSID')))
       case /* EXT1 */ 0x82:
       case /* EXT2 */ 0x83:
       case /* EXT4 */ 0x84:
@@ -441,7 +413,7 @@ class Machine extends MachineState {
       case /* READONLY_BUFFER */ 0x98:
         return this.fail('UnsupportedPickle', `${opName(op)} (out-of-band buffers) is not supported`)
       default:
-        return this.fail('InvalidPickle', `unknown opcode ${opName(op)}`)
+        return this.textOp(op)
     }
   }
 
@@ -449,11 +421,5 @@ class Machine extends MachineState {
     // a view, not a copy: memory stays bounded by the input, which the caller already bounded
     this.charge(COST.container)
     this.push({ kind: 'bytes', data, mutable })
-  }
-
-  private persistent(pid: PyValue): PyValue {
-    this.charge(COST.tensor)
-    const load = this.options.persistentLoad
-    return load === undefined ? { kind: 'persistent', pid } : load(pid, this.failBound)
   }
 }
