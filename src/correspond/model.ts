@@ -82,18 +82,90 @@ interface RawLayer {
 }
 
 /**
+ * One token path prefix (`output.blocks.2`) and what its words tell, read once per distinct prefix: the layers of
+ * a side share most of their words with their siblings (SDXL UNet: about 11,000 words per side, 1,900 distinct
+ * prefixes), and each word costs a slice, a digit test and a section lookup, interpreted. The arrays are shared
+ * with the prefix's parent while the last word adds nothing, and never written once made.
+ */
+interface PathNode {
+  path: string
+  parent: PathNode | undefined
+  /** Paths of the indexed prefixes up to this one, this one included when its last word is an index. */
+  indexed: string[]
+  sections: number[]
+  indices: number[]
+  /** The layer at exactly this path, once one is seen. */
+  raw: RawLayer | undefined
+}
+
+/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
+const EMPTY_WORD = /^[._]|[._]$|[._][._]/
+
+/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
+function pathOf(lower: string): string {
+  if (!EMPTY_WORD.test(lower)) return lower.replaceAll('_', '.')
+  const words = lower.split(WORD_SEPARATORS)
+  const kept: string[] = []
+  for (let w = 0; w < words.length; w++) if (words[w] !== '') kept.push(words[w]!)
+  return kept.join('.')
+}
+
+/** The node of a token path, and of each of its prefixes not seen before (deepest known prefix first found). */
+function nodeOf(path: string, nodes: Map<string, PathNode>, root: PathNode): PathNode {
+  const known = nodes.get(path)
+  if (known !== undefined) return known
+  // Ends of the prefixes to create, deepest first, up to the deepest prefix already known.
+  const ends: number[] = []
+  let base = root
+  let end = path.length
+  for (;;) {
+    ends.push(end)
+    const dot = path.lastIndexOf('.', end - 1)
+    if (dot < 0) break
+    const found = nodes.get(path.slice(0, dot))
+    if (found !== undefined) {
+      base = found
+      break
+    }
+    end = dot
+  }
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const e = ends[k]!
+    const start = base === root ? 0 : base.path.length + 1
+    const word = path.slice(start, e)
+    const prefix = e === path.length ? path : path.slice(0, e)
+    let indexed = base.indexed
+    let sections = base.sections
+    let indices = base.indices
+    // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+    if (word.charCodeAt(0) <= 57 && word.length <= MAX_INDEX_DIGITS && /^\d+$/.test(word)) {
+      indices = [...indices, Number(word)]
+      if (indexed.length < MAX_INDEX_DEPTH) indexed = [...indexed, prefix]
+    } else {
+      const r = sectionRank(word)
+      if (r !== undefined) sections = [...sections, r]
+    }
+    const node: PathNode = { path: prefix, parent: base, indexed, sections, indices, raw: undefined }
+    nodes.set(prefix, node)
+    base = node
+  }
+  return base
+}
+
+/**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
  */
 export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
-  const byPath = new Map<string, RawLayer>()
   // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
   const byName = new Map<string, RawLayer>()
-  // The layers in first-seen order (byPath's order), walked with index loops below.
+  // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
+  const root: PathNode = { path: '', parent: undefined, indexed: [], sections: [], indices: [], raw: undefined }
+  const nodes = new Map<string, PathNode>([['', root]])
+  // The layers in first-seen order, walked with index loops below.
   const raws: RawLayer[] = []
   const tensors: Tensor[] = []
-  let lastAncestors: string[] = []
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!
     const { layer, leaf } = splitLeaf(names[i]!)
@@ -101,54 +173,13 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     tensors.push(t)
     let raw = byName.get(layer)
     if (!raw) {
-      // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
-      // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
-      // no word objects kept: this runs once per stored layer name, interpreted.
-      // Lower-cased once per name, not once per word.
-      const pieces = layer.toLowerCase().split(WORD_SEPARATORS)
-      let path = ''
-      const ends: number[] = []
-      const sections: number[] = []
-      const indices: number[] = []
-      // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
-      let pendingEnd = -1
-      for (let w = 0; w < pieces.length; w++) {
-        const text = pieces[w]!
-        if (text === '') continue
-        if (pendingEnd >= 0) {
-          if (ends.length < MAX_INDEX_DEPTH) ends.push(pendingEnd)
-          pendingEnd = -1
-        }
-        path = path === '' ? text : `${path}.${text}`
-        // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
-        if (text.charCodeAt(0) <= 57 && text.length <= MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
-          indices.push(Number(text))
-          pendingEnd = path.length
-        } else {
-          const r = sectionRank(text)
-          if (r !== undefined) sections.push(r)
-        }
-      }
-      sections.push(ORDER_SEPARATOR)
-      for (let i = 0; i < indices.length; i++) sections.push(indices[i]!)
-      raw = byPath.get(path)
+      const node = nodeOf(pathOf(layer.toLowerCase()), nodes, root)
+      raw = node.raw
       if (!raw) {
-        // Layers of one block come together in key order and share its ancestors: the previous layer's ancestor
-        // string is reused where this path starts with it, so each ancestor is hashed once for the maps below
-        // (V8 keeps a string's hash in the string), not once per layer.
-        const ancestors: string[] = []
-        for (let e = 0; e < ends.length; e++) {
-          const end = ends[e]!
-          const previous = lastAncestors[e]
-          ancestors.push(
-            previous !== undefined && previous.length === end && path.startsWith(previous)
-              ? previous
-              : path.slice(0, end)
-          )
-        }
-        lastAncestors = ancestors
-        raw = { name: layer, path, net: sections, tensors: new Map(), ancestors }
-        byPath.set(path, raw)
+        // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
+        const net: number[] = [...node.sections, ORDER_SEPARATOR, ...node.indices]
+        raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] }
+        node.raw = raw
         raws.push(raw)
       }
       byName.set(layer, raw)
