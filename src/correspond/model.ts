@@ -152,6 +152,15 @@ function nodeOf(path: string, nodes: Map<string, PathNode>, root: PathNode): Pat
   return base
 }
 
+/** What a unit's layers need of its path, read once per unit (see buildSide). */
+interface UnitFacts {
+  unit: Unit
+  words: number
+  context: string
+  /** Relative name -> its roles, by the flags (vector, top); shared by the units of one role context. */
+  roles: Map<string, LayerRole[]>
+}
+
 /**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
@@ -195,19 +204,20 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   }
   const seriesIndices = indicesPerSeries(under.keys())
 
-  // Blocks repeat the same relative names: each distinct name is read once.
-  const roles = new Map<string, LayerRole>()
-  const roleOf = (rel: string, vector: boolean, top: boolean, context: string): LayerRole => {
-    const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`
-    let r = roles.get(key)
-    if (!r) roles.set(key, (r = layerRole(rel, vector, top, context)))
-    return r
+  // Blocks repeat the same relative names: each distinct name is read once per role context. The memo is keyed
+  // by context (one lookup per unit, with the unit's facts), then by the name, then by the two flags: no key
+  // string is built per layer.
+  const rolesByContext = new Map<string, Map<string, LayerRole[]>>()
+  const rolesFor = (context: string): Map<string, LayerRole[]> => {
+    let m = rolesByContext.get(context)
+    if (!m) rolesByContext.set(context, (m = new Map()))
+    return m
   }
   const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
   const units = new Map<string, Unit>()
   // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
-  const unitFacts = new Map<string, { unit: Unit; words: number; context: string }>()
-  unitFacts.set('', { unit: top, words: 0, context: '' })
+  const unitFacts = new Map<string, UnitFacts>()
+  unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') })
   const layers: Layer[] = []
   for (let r = 0; r < raws.length; r++) {
     const raw = raws[r]!
@@ -216,7 +226,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     if (!facts) {
       const unit = newUnit(unitPath)
       units.set(unitPath, unit)
-      facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) }
+      const context = roleContext(unitPath)
+      facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
       unitFacts.set(unitPath, facts)
     }
     const unit = facts.unit
@@ -232,7 +243,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       main,
       sig: sq.join('x'),
       cols: sq.length > 1 ? sq.slice(1).join('x') : '',
-      role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
+      role: roleOf(facts, relRaw, sq.length === 1, unitPath === ''),
       unit,
       order: 0,
       net: raw.net
@@ -243,6 +254,21 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   attachParallelSeries(top, units)
   for (const u of [top, ...units.values()]) finishUnit(u, partial)
   return { tensors, layers, units: [...units.values()], top }
+}
+
+/** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
+function roleOf(
+  facts: UnitFacts,
+  rel: string,
+  vector: boolean,
+  top: boolean
+): LayerRole {
+  let slots = facts.roles.get(rel)
+  if (!slots) facts.roles.set(rel, (slots = []))
+  const k = (vector ? 2 : 0) + (top ? 1 : 0)
+  let role = slots[k]
+  if (!role) slots[k] = role = layerRole(rel, vector, top, facts.context)
+  return role
 }
 
 /** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
