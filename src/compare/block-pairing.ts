@@ -13,7 +13,7 @@ function familyIndex(model: ParsedModel): Map<string, { prefix: string; index: n
   for (const f of model.families) {
     for (const s of f.scopes) {
       for (const m of s.modules)
-        for (const t of m.leaves.values()) out.set(t.key, { prefix: f.prefix, index: s.index })
+        for (const t of m.leaves) out.set(t.key, { prefix: f.prefix, index: s.index })
     }
   }
   return out

@@ -139,11 +139,12 @@ function nodeOf(path: string, nodes: Map<string, PathNode>, root: PathNode): Pat
     let indices = base.indices
     // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
     if (word.charCodeAt(0) <= 57 && word.length <= MAX_INDEX_DIGITS && /^\d+$/.test(word)) {
-      indices = [...indices, Number(word)]
-      if (indexed.length < MAX_INDEX_DEPTH) indexed = [...indexed, prefix]
+      // concat, not spread: one native call where a spread steps through the iterator protocol, interpreted.
+      indices = indices.concat(Number(word))
+      if (indexed.length < MAX_INDEX_DEPTH) indexed = indexed.concat(prefix)
     } else {
       const r = sectionRank(word)
-      if (r !== undefined) sections = [...sections, r]
+      if (r !== undefined) sections = sections.concat(r)
     }
     const node: PathNode = { path: prefix, parent: base, indexed, sections, indices, raw: undefined }
     nodes.set(prefix, node)
@@ -186,7 +187,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       raw = node.raw
       if (!raw) {
         // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
-        const net: number[] = [...node.sections, ORDER_SEPARATOR, ...node.indices]
+        const net: number[] = node.sections.concat(ORDER_SEPARATOR, node.indices)
         raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] }
         node.raw = raw
         raws.push(raw)
@@ -215,6 +216,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   }
   const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
   const units = new Map<string, Unit>()
+  // The units in first-seen order (the map's order), for index loops.
+  const unitList: Unit[] = []
   // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
   const unitFacts = new Map<string, UnitFacts>()
   unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') })
@@ -226,6 +229,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     if (!facts) {
       const unit = newUnit(unitPath)
       units.set(unitPath, unit)
+      unitList.push(unit)
       const context = roleContext(unitPath)
       facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
       unitFacts.set(unitPath, facts)
@@ -252,8 +256,9 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     layers.push(layer)
   }
   attachParallelSeries(top, units)
-  for (const u of [top, ...units.values()]) finishUnit(u, partial)
-  return { tensors, layers, units: [...units.values()], top }
+  finishUnit(top, partial)
+  for (let u = 0; u < unitList.length; u++) finishUnit(unitList[u]!, partial)
+  return { tensors, layers, units: unitList, top }
 }
 
 /** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
