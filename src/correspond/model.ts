@@ -110,24 +110,30 @@ function pathOf(lower: string): string {
   return kept.join('.')
 }
 
-/** The node of a token path, and of each of its prefixes not seen before (deepest known prefix first found). */
-function nodeOf(path: string, nodes: Map<string, PathNode>, root: PathNode): PathNode {
+/**
+ * The node of a token path, and of each of its prefixes not seen before (deepest known prefix first found).
+ * `sibling`: the parent of the previous layer's node: layers of one module come together in key order, and a
+ * path directly under it needs no lookup of its parent (a slice hashed for the map, interpreted, per layer).
+ */
+function nodeOf(path: string, nodes: Map<string, PathNode>, root: PathNode, sibling: PathNode): PathNode {
   const known = nodes.get(path)
   if (known !== undefined) return known
   // Ends of the prefixes to create, deepest first, up to the deepest prefix already known.
-  const ends: number[] = []
+  const ends: number[] = [path.length]
   let base = root
-  let end = path.length
-  for (;;) {
-    ends.push(end)
-    const dot = path.lastIndexOf('.', end - 1)
-    if (dot < 0) break
-    const found = nodes.get(path.slice(0, dot))
-    if (found !== undefined) {
-      base = found
-      break
+  const last = path.lastIndexOf('.')
+  if (sibling !== root && last === sibling.path.length && path.startsWith(sibling.path)) base = sibling
+  else {
+    let dot = last
+    while (dot >= 0) {
+      const found = nodes.get(path.slice(0, dot))
+      if (found !== undefined) {
+        base = found
+        break
+      }
+      ends.push(dot)
+      dot = path.lastIndexOf('.', dot - 1)
     }
-    end = dot
   }
   for (let k = ends.length - 1; k >= 0; k--) {
     const e = ends[k]!
@@ -173,6 +179,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
   const root: PathNode = { path: '', parent: undefined, indexed: [], sections: [], indices: [], raw: undefined }
   const nodes = new Map<string, PathNode>([['', root]])
+  let sibling = root
   // The layers in first-seen order, walked with index loops below.
   const raws: RawLayer[] = []
   const tensors: Tensor[] = []
@@ -183,7 +190,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     tensors.push(t)
     let raw = byName.get(layer)
     if (!raw) {
-      const node = nodeOf(pathOf(layer.toLowerCase()), nodes, root)
+      const node = nodeOf(pathOf(layer.toLowerCase()), nodes, root, sibling)
+      sibling = node.parent ?? root
       raw = node.raw
       if (!raw) {
         // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
