@@ -90,6 +90,8 @@ interface RawLayer {
 interface PathNode {
   path: string
   parent: PathNode | undefined
+  /** The prefixes one word longer, by that word. */
+  children: Map<string, PathNode> | undefined
   /** Paths of the indexed prefixes up to this one, this one included when its last word is an index. */
   indexed: string[]
   sections: number[]
@@ -110,51 +112,52 @@ function pathOf(lower: string): string {
   return kept.join('.')
 }
 
-/**
- * The node of a token path, and of each of its prefixes not seen before (deepest known prefix first found).
- * `sibling`: the parent of the previous layer's node: layers of one module come together in key order, and a
- * path directly under it needs no lookup of its parent (a slice hashed for the map, interpreted, per layer).
- */
-function nodeOf(path: string, nodes: Map<string, PathNode>, root: PathNode, sibling: PathNode): PathNode {
-  const known = nodes.get(path)
-  if (known !== undefined) return known
-  // Ends of the prefixes to create, deepest first, up to the deepest prefix already known.
-  const ends: number[] = [path.length]
-  let base = root
-  const last = path.lastIndexOf('.')
-  if (sibling !== root && last === sibling.path.length && path.startsWith(sibling.path)) base = sibling
-  else {
-    let dot = last
-    while (dot >= 0) {
-      const found = nodes.get(path.slice(0, dot))
-      if (found !== undefined) {
-        base = found
-        break
-      }
-      ends.push(dot)
-      dot = path.lastIndexOf('.', dot - 1)
-    }
+/** A copy of `xs` with `x` appended (slice and push: concat with a non-array argument takes V8's slow path). */
+function plus<T>(xs: readonly T[], x: T): T[] {
+  const out = xs.slice()
+  out.push(x)
+  return out
+}
+
+/** The prefix one word longer than `base`: `word` is its last word, `path` its whole path. */
+function childNode(base: PathNode, word: string, path: string): PathNode {
+  let indexed = base.indexed
+  let sections = base.sections
+  let indices = base.indices
+  // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+  if (word.charCodeAt(0) <= 57 && word.length <= MAX_INDEX_DIGITS && /^\d+$/.test(word)) {
+    indices = plus(indices, Number(word))
+    if (indexed.length < MAX_INDEX_DEPTH) indexed = plus(indexed, path)
+  } else {
+    const r = sectionRank(word)
+    if (r !== undefined) sections = plus(sections, r)
   }
-  for (let k = ends.length - 1; k >= 0; k--) {
-    const e = ends[k]!
-    const start = base === root ? 0 : base.path.length + 1
-    const word = path.slice(start, e)
-    const prefix = e === path.length ? path : path.slice(0, e)
-    let indexed = base.indexed
-    let sections = base.sections
-    let indices = base.indices
-    // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
-    if (word.charCodeAt(0) <= 57 && word.length <= MAX_INDEX_DIGITS && /^\d+$/.test(word)) {
-      // concat, not spread: one native call where a spread steps through the iterator protocol, interpreted.
-      indices = indices.concat(Number(word))
-      if (indexed.length < MAX_INDEX_DEPTH) indexed = indexed.concat(prefix)
-    } else {
-      const r = sectionRank(word)
-      if (r !== undefined) sections = sections.concat(r)
-    }
-    const node: PathNode = { path: prefix, parent: base, indexed, sections, indices, raw: undefined }
-    nodes.set(prefix, node)
-    base = node
+  const node: PathNode = { path, parent: base, children: undefined, indexed, sections, indices, raw: undefined }
+  if (base.children === undefined) base.children = new Map()
+  base.children.set(word, node)
+  return node
+}
+
+/**
+ * The node of a (non-empty) token path, made with any of its prefixes not seen before. `previous`: the previous
+ * layer's node. Layers come in key order, so the two paths share their leading words: the walk goes up from the
+ * previous node to the deepest prefix of this path, then down word by word through the children, with no lookup
+ * of a whole path (a slice hashed for a map, interpreted, per layer).
+ */
+function nodeOf(path: string, previous: PathNode, root: PathNode): PathNode {
+  let base = previous
+  while (base !== root) {
+    const n = base.path.length
+    if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46)) break
+    base = base.parent!
+  }
+  let start = base === root ? 0 : base.path.length + 1
+  while (start <= path.length) {
+    let end = path.indexOf('.', start)
+    if (end < 0) end = path.length
+    const word = path.slice(start, end)
+    base = base.children?.get(word) ?? childNode(base, word, end === path.length ? path : path.slice(0, end))
+    start = end + 1
   }
   return base
 }
@@ -177,9 +180,19 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
   const byName = new Map<string, RawLayer>()
   // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
-  const root: PathNode = { path: '', parent: undefined, indexed: [], sections: [], indices: [], raw: undefined }
-  const nodes = new Map<string, PathNode>([['', root]])
-  let sibling = root
+  const root: PathNode = {
+    path: '',
+    parent: undefined,
+    children: undefined,
+    indexed: [],
+    sections: [],
+    indices: [],
+    raw: undefined
+  }
+  let previous = root
+  // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup.
+  let previousName: string | undefined
+  let previousRaw: RawLayer | undefined
   // The layers in first-seen order, walked with index loops below.
   const raws: RawLayer[] = []
   const tensors: Tensor[] = []
@@ -188,20 +201,24 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     const { layer, leaf } = splitLeaf(names[i]!)
     const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
     tensors.push(t)
-    let raw = byName.get(layer)
+    let raw = layer === previousName ? previousRaw : byName.get(layer)
     if (!raw) {
-      const node = nodeOf(pathOf(layer.toLowerCase()), nodes, root, sibling)
-      sibling = node.parent ?? root
+      const path = pathOf(layer.toLowerCase())
+      const node = path === '' ? root : nodeOf(path, previous, root)
+      previous = node
       raw = node.raw
       if (!raw) {
         // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
-        const net: number[] = node.sections.concat(ORDER_SEPARATOR, node.indices)
+        const net: number[] = plus(node.sections, ORDER_SEPARATOR)
+        for (let k = 0; k < node.indices.length; k++) net.push(node.indices[k]!)
         raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] }
         node.raw = raw
         raws.push(raw)
       }
       byName.set(layer, raw)
     }
+    previousName = layer
+    previousRaw = raw
     // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
     if (!raw.tensors.has(leaf)) raw.tensors.set(leaf, t)
   }
