@@ -6,14 +6,14 @@
  */
 import type { Link } from '../correspond/index.js'
 import type { FamilyPairing } from './types.js'
-import type { ParsedModel } from './model.js'
+import type { ParsedModel, Scope } from './model.js'
 
-function familyIndex(model: ParsedModel): Map<string, { prefix: string; index: number }> {
-  const out = new Map<string, { prefix: string; index: number }>()
+/** Each key of a block family -> its scope (the block: family prefix and index), shared by the block's keys. */
+function familyIndex(model: ParsedModel): Map<string, Scope> {
+  const out = new Map<string, Scope>()
   for (const f of model.families) {
     for (const s of f.scopes) {
-      for (const m of s.modules)
-        for (const t of m.leaves.values()) out.set(t.key, { prefix: f.prefix, index: s.index })
+      for (const m of s.modules) for (const t of m.leaves) out.set(t.key, s)
     }
   }
   return out
@@ -35,17 +35,32 @@ export function pairFamilies(a: ParsedModel, b: ParsedModel, links: readonly Lin
   const ia = familyIndex(a)
   const ib = familyIndex(b)
   // (family A, family B) -> the block index pairs the links join.
-  const joins = new Map<string, { fa: string; fb: string; pairs: Set<string>; links: number }>()
-  for (const l of links) {
+  type Join = { fa: string; fb: string; pairs: Set<string>; links: number }
+  const joins = new Map<string, Join>()
+  // The links of one block pair come together: while the blocks are the last link's, only the count changes (no
+  // key strings built per link, interpreted). The used families do not change in this loop.
+  let lastX: Scope | undefined
+  let lastY: Scope | undefined
+  let lastJoin: Join | undefined
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!
     if (l.confidence !== 'high') continue
     const x = ia.get(l.a[0] ?? '')
     const y = ib.get(l.b[0] ?? '')
-    if (!x || !y || usedA.has(x.prefix) || usedB.has(y.prefix)) continue
-    const key = `${x.prefix}\u0000${y.prefix}`
+    if (!x || !y) continue
+    if (x === lastX && y === lastY && lastJoin !== undefined) {
+      lastJoin.links++
+      continue
+    }
+    if (usedA.has(x.family) || usedB.has(y.family)) continue
+    const key = `${x.family}\u0000${y.family}`
     let j = joins.get(key)
-    if (!j) joins.set(key, (j = { fa: x.prefix, fb: y.prefix, pairs: new Set(), links: 0 }))
+    if (!j) joins.set(key, (j = { fa: x.family, fb: y.family, pairs: new Set(), links: 0 }))
     j.pairs.add(`${x.index}:${y.index}`)
     j.links++
+    lastX = x
+    lastY = y
+    lastJoin = j
   }
   for (const j of [...joins.values()].sort((p, q) => q.links - p.links)) {
     if (usedA.has(j.fa) || usedB.has(j.fb)) continue

@@ -74,7 +74,7 @@ function inBlocks(model: ParsedModel, diffs: readonly ShapeDifference[]): ShapeD
   if (diffs.length === 0) return []
   const keys = new Set<string>()
   for (const f of model.families)
-    for (const s of f.scopes) for (const m of s.modules) for (const t of m.leaves.values()) keys.add(t.key)
+    for (const s of f.scopes) for (const m of s.modules) for (const t of m.leaves) keys.add(t.key)
   return diffs.filter((d) => keys.has(d.key))
 }
 
@@ -176,14 +176,18 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
 
   // Exact keys.
   const shapesB = new Map<string, number[]>()
-  for (const t of b.tensors) if (!shapesB.has(t.name)) shapesB.set(t.name, t.shape)
+  for (let i = 0; i < b.tensors.length; i++) {
+    const t = b.tensors[i]!
+    if (!shapesB.has(t.name)) shapesB.set(t.name, t.shape)
+  }
   // A's first shape per key (its key set too), B's the same.
   const shapesA = new Map<string, number[]>()
   let common = 0
   let exactCompatible = 0
   let shapeMatching = 0
   const differing: ShapeDifference[] = []
-  for (const t of a.tensors) {
+  for (let i = 0; i < a.tensors.length; i++) {
+    const t = a.tensors[i]!
     if (shapesA.has(t.name)) continue
     shapesA.set(t.name, t.shape)
     const sb = shapesB.get(t.name)
@@ -231,12 +235,17 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
   const mentionedA = new Set<string>()
   const mentionedB = new Set<string>()
   const coveredB = new Set<string>()
-  for (const m of all) {
-    for (const k of m.source) mentionedA.add(k)
-    for (const k of m.target) mentionedB.add(k)
-    if (m.confidence === 'high' && m.shapeCompatible) {
-      for (const k of m.source) coveredA.add(k)
-      for (const k of m.target) coveredB.add(k)
+  // Index loops: once per mapping and key, interpreted, where a for-of step allocates an iterator result.
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i]!
+    const covered = m.confidence === 'high' && m.shapeCompatible
+    for (let k = 0; k < m.source.length; k++) {
+      mentionedA.add(m.source[k]!)
+      if (covered) coveredA.add(m.source[k]!)
+    }
+    for (let k = 0; k < m.target.length; k++) {
+      mentionedB.add(m.target[k]!)
+      if (covered) coveredB.add(m.target[k]!)
     }
   }
   const familyPairs = pairFamilies(pa, pb, corr.links)

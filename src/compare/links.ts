@@ -58,8 +58,16 @@ function words(e: Evidence): string {
   }
 }
 
+/**
+ * Reasons already worded, by evidence array: the engine gives a layer's weight and bias links one evidence array
+ * (read-only once emitted), so their reason is worded once. Weak: a gate run compares many pairs in one process.
+ */
+const described = new WeakMap<readonly Evidence[], string>()
+
 export function describeLink(l: Pick<Link, 'evidence'>): string {
-  return l.evidence.map(words).join('; ')
+  let text = described.get(l.evidence)
+  if (text === undefined) described.set(l.evidence, (text = l.evidence.map(words).join('; ')))
+  return text
 }
 
 export function toKeyMapping(

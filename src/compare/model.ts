@@ -4,7 +4,7 @@
  * Built in one linear pass over the keys.
  */
 import type { Checkpoint } from '../formats/types.js'
-import { LEAF_NAMES, splitLeaf, stripKnownPrefixes } from '../names/index.js'
+import { LEAF_NAMES, splitLeaf, stripKnownPrefixes, type LeafSplit } from '../names/index.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */
@@ -17,8 +17,11 @@ export interface TensorRef {
 export interface ModuleEntry {
   /** Path inside its scope, without the parameter leaf (`self_attn.q`), or the parameter itself (`modulation`). */
   path: string
-  /** Canonical leaf name (`weight`, `bias`, `` for a bare parameter) -> tensor. */
-  leaves: Map<string, TensorRef>
+  /** The module's tensors, one per canonical leaf name, in order of appearance. */
+  leaves: TensorRef[]
+  /** Their canonical leaf names (`weight`, `bias`, `` for a bare parameter), parallel to `leaves`: a module has one
+   * to a few leaves, where a Map per module cost more (allocated and filled once per module, interpreted). */
+  leafNames: string[]
   /** Order of first appearance in the scope. */
   position: number
 }
@@ -54,12 +57,11 @@ export interface ParsedModel {
  */
 const MIN_TENSORS_PER_BLOCK = 3
 
-/** A key's remaining words as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
-function splitRest(rest: string): { path: string; leaf: string } {
+/** A key's remaining words as layer and leaf (the shared vocabulary's split; a lone leaf has no layer path). */
+function splitRest(rest: string): LeafSplit {
   const lone = rest.indexOf('.') < 0 ? LEAF_NAMES[rest] : undefined
-  if (lone !== undefined) return { path: '', leaf: lone }
-  const { layer, leaf } = splitLeaf(rest)
-  return { path: layer, leaf }
+  if (lone !== undefined) return { layer: '', leaf: lone }
+  return splitLeaf(rest)
 }
 
 /**
@@ -78,11 +80,13 @@ class ScopeBuilder {
   add(path: string, leaf: string, t: TensorRef): boolean {
     let m = this.modules.get(path)
     if (!m) {
-      m = { path, leaves: new Map(), position: this.modules.size }
+      m = { path, leaves: [t], leafNames: [leaf], position: this.modules.size }
       this.modules.set(path, m)
+      return true
     }
-    if (m.leaves.has(leaf)) return false
-    m.leaves.set(leaf, t)
+    if (m.leafNames.includes(leaf)) return false
+    m.leaves.push(t)
+    m.leafNames.push(leaf)
     return true
   }
   build(): Scope {
@@ -156,8 +160,8 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
         rest = rest.slice(prefix.length + digits.length + 2)
       }
     }
-    const { path, leaf } = splitRest(rest)
-    if (!scope.add(path, leaf, ref)) collisions.push(ref.key)
+    const split = splitRest(rest)
+    if (!scope.add(split.layer, split.leaf, ref)) collisions.push(ref.key)
   }
 
   const families: Family[] = [...familyScopes.entries()].map(([prefix, scopes]) => ({

@@ -59,7 +59,7 @@ export function correspond(
     // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
     for (let i = 0; i < r.links.length; i++) {
       const l = r.links[i]!
-      emitLayerLink(p.exact ? l : { ...l, confidence: cap(l.confidence) }, pushLayer)
+      emitLayerLink(l, pushLayer, p.exact ? l.confidence : cap(l.confidence))
     }
     // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
     if (r.restA.length === 0 && r.restB.length === 0) continue
@@ -85,8 +85,8 @@ export function correspond(
   const strict = matchLayers(restA, restB, true, [])
   const left = matchWithinModules(strict.links, strict.restA, strict.restB)
   for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
-  for (const l of strict.links) emitLayerLink(l, pushLayer)
-  for (const l of left.links) emitLayerLink(l, pushLayer)
+  for (const l of strict.links) emitLayerLink(l, pushLayer, l.confidence)
+  for (const l of left.links) emitLayerLink(l, pushLayer, l.confidence)
   for (let i = 0; i < layerOut.length; i++) links.push(layerOut[i]!)
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
@@ -110,14 +110,19 @@ function modulationOrder(l: LayerLink): ChunkOrder | undefined {
   return chunkOrder(l.a.path, l.b.path, n)
 }
 
-function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
+/**
+ * One link per tensor of a layer link. `confidence`: the layer link's, or what its block pair allows (a block pair
+ * that is not exact caps it), passed in rather than read from a copy of the link made per layer.
+ */
+function emitLayerLink(l: LayerLink, push: (l: Link) => void, confidence: LinkConfidence): void {
   const order = modulationOrder(l)
   const modulation =
     l.ambiguity ??
     (order?.kind === 'unknown' ? { kind: 'modulation-chunks', chunks: [...order.chunks] } : undefined)
-  for (const [leaf, ta] of l.a.tensors) {
+  // forEach, not for-of over entries: no entry array and iterator result per tensor, interpreted.
+  l.a.tensors.forEach((ta, leaf) => {
     const tb = l.b.tensors.get(leaf)
-    if (!tb || tb.numel !== ta.numel) continue
+    if (!tb || tb.numel !== ta.numel) return
     const same = sameShape(ta.shape, tb.shape)
     const squeezedSame = same || sameSqueezed(ta.shape, tb.shape)
     const reorder = order?.kind === 'reorder' && squeezedSame
@@ -137,12 +142,12 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void): void {
       kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
       a: [ta.name],
       b: [tb.name],
-      confidence: squeezedSame ? l.confidence : cap(l.confidence),
+      confidence: squeezedSame ? confidence : cap(confidence),
       evidence
     }
     if (modulation) link.ambiguity = modulation
     push(link)
-  }
+  })
 }
 
 function pushFused(

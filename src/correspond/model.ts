@@ -82,77 +82,143 @@ interface RawLayer {
 }
 
 /**
+ * One token path prefix (`output.blocks.2`) and what its words tell, read once per distinct prefix: the layers of
+ * a side share most of their words with their siblings (SDXL UNet: about 11,000 words per side, 1,900 distinct
+ * prefixes), and each word costs a slice, a digit test and a section lookup, interpreted. The arrays are shared
+ * with the prefix's parent while the last word adds nothing, and never written once made.
+ */
+interface PathNode {
+  path: string
+  parent: PathNode | undefined
+  /** The prefixes one word longer, by that word. */
+  children: Map<string, PathNode> | undefined
+  /** Paths of the indexed prefixes up to this one, this one included when its last word is an index. */
+  indexed: string[]
+  sections: number[]
+  indices: number[]
+  /** The layer at exactly this path, once one is seen. */
+  raw: RawLayer | undefined
+}
+
+/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
+const EMPTY_WORD = /^[._]|[._]$|[._][._]/
+
+/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
+function pathOf(lower: string): string {
+  if (!EMPTY_WORD.test(lower)) return lower.replaceAll('_', '.')
+  const words = lower.split(WORD_SEPARATORS)
+  const kept: string[] = []
+  for (let w = 0; w < words.length; w++) if (words[w] !== '') kept.push(words[w]!)
+  return kept.join('.')
+}
+
+/** A copy of `xs` with `x` appended (slice and push: concat with a non-array argument takes V8's slow path). */
+function plus<T>(xs: readonly T[], x: T): T[] {
+  const out = xs.slice()
+  out.push(x)
+  return out
+}
+
+/** The prefix one word longer than `base`: `word` is its last word, `path` its whole path. */
+function childNode(base: PathNode, word: string, path: string): PathNode {
+  let indexed = base.indexed
+  let sections = base.sections
+  let indices = base.indices
+  // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+  if (word.charCodeAt(0) <= 57 && word.length <= MAX_INDEX_DIGITS && /^\d+$/.test(word)) {
+    indices = plus(indices, Number(word))
+    if (indexed.length < MAX_INDEX_DEPTH) indexed = plus(indexed, path)
+  } else {
+    const r = sectionRank(word)
+    if (r !== undefined) sections = plus(sections, r)
+  }
+  const node: PathNode = { path, parent: base, children: undefined, indexed, sections, indices, raw: undefined }
+  if (base.children === undefined) base.children = new Map()
+  base.children.set(word, node)
+  return node
+}
+
+/**
+ * The node of a (non-empty) token path, made with any of its prefixes not seen before. `previous`: the previous
+ * layer's node. Layers come in key order, so the two paths share their leading words: the walk goes up from the
+ * previous node to the deepest prefix of this path, then down word by word through the children, with no lookup
+ * of a whole path (a slice hashed for a map, interpreted, per layer).
+ */
+function nodeOf(path: string, previous: PathNode, root: PathNode): PathNode {
+  let base = previous
+  while (base !== root) {
+    const n = base.path.length
+    if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46)) break
+    base = base.parent!
+  }
+  let start = base === root ? 0 : base.path.length + 1
+  while (start <= path.length) {
+    let end = path.indexOf('.', start)
+    if (end < 0) end = path.length
+    const word = path.slice(start, end)
+    base = base.children?.get(word) ?? childNode(base, word, end === path.length ? path : path.slice(0, end))
+    start = end + 1
+  }
+  return base
+}
+
+/** What a unit's layers need of its path, read once per unit (see buildSide). */
+interface UnitFacts {
+  unit: Unit
+  words: number
+  context: string
+  /** Relative name -> its roles, by the flags (vector, top); shared by the units of one role context. */
+  roles: Map<string, LayerRole[]>
+}
+
+/**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
  */
 export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
-  const byPath = new Map<string, RawLayer>()
   // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
   const byName = new Map<string, RawLayer>()
-  // The layers in first-seen order (byPath's order), walked with index loops below.
+  // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
+  const root: PathNode = {
+    path: '',
+    parent: undefined,
+    children: undefined,
+    indexed: [],
+    sections: [],
+    indices: [],
+    raw: undefined
+  }
+  let previous = root
+  // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup.
+  let previousName: string | undefined
+  let previousRaw: RawLayer | undefined
+  // The layers in first-seen order, walked with index loops below.
   const raws: RawLayer[] = []
   const tensors: Tensor[] = []
-  let lastAncestors: string[] = []
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!
     const { layer, leaf } = splitLeaf(names[i]!)
     const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
     tensors.push(t)
-    let raw = byName.get(layer)
+    let raw = layer === previousName ? previousRaw : byName.get(layer)
     if (!raw) {
-      // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
-      // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
-      // no word objects kept: this runs once per stored layer name, interpreted.
-      // Lower-cased once per name, not once per word.
-      const pieces = layer.toLowerCase().split(WORD_SEPARATORS)
-      let path = ''
-      const ends: number[] = []
-      const sections: number[] = []
-      const indices: number[] = []
-      // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
-      let pendingEnd = -1
-      for (let w = 0; w < pieces.length; w++) {
-        const text = pieces[w]!
-        if (text === '') continue
-        if (pendingEnd >= 0) {
-          if (ends.length < MAX_INDEX_DEPTH) ends.push(pendingEnd)
-          pendingEnd = -1
-        }
-        path = path === '' ? text : `${path}.${text}`
-        // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
-        if (text.charCodeAt(0) <= 57 && text.length <= MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
-          indices.push(Number(text))
-          pendingEnd = path.length
-        } else {
-          const r = sectionRank(text)
-          if (r !== undefined) sections.push(r)
-        }
-      }
-      sections.push(ORDER_SEPARATOR)
-      for (let i = 0; i < indices.length; i++) sections.push(indices[i]!)
-      raw = byPath.get(path)
+      const path = pathOf(layer.toLowerCase())
+      const node = path === '' ? root : nodeOf(path, previous, root)
+      previous = node
+      raw = node.raw
       if (!raw) {
-        // Layers of one block come together in key order and share its ancestors: the previous layer's ancestor
-        // string is reused where this path starts with it, so each ancestor is hashed once for the maps below
-        // (V8 keeps a string's hash in the string), not once per layer.
-        const ancestors: string[] = []
-        for (let e = 0; e < ends.length; e++) {
-          const end = ends[e]!
-          const previous = lastAncestors[e]
-          ancestors.push(
-            previous !== undefined && previous.length === end && path.startsWith(previous)
-              ? previous
-              : path.slice(0, end)
-          )
-        }
-        lastAncestors = ancestors
-        raw = { name: layer, path, net: sections, tensors: new Map(), ancestors }
-        byPath.set(path, raw)
+        // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
+        const net: number[] = plus(node.sections, ORDER_SEPARATOR)
+        for (let k = 0; k < node.indices.length; k++) net.push(node.indices[k]!)
+        raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] }
+        node.raw = raw
         raws.push(raw)
       }
       byName.set(layer, raw)
     }
+    previousName = layer
+    previousRaw = raw
     // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
     if (!raw.tensors.has(leaf)) raw.tensors.set(leaf, t)
   }
@@ -164,19 +230,22 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   }
   const seriesIndices = indicesPerSeries(under.keys())
 
-  // Blocks repeat the same relative names: each distinct name is read once.
-  const roles = new Map<string, LayerRole>()
-  const roleOf = (rel: string, vector: boolean, top: boolean, context: string): LayerRole => {
-    const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`
-    let r = roles.get(key)
-    if (!r) roles.set(key, (r = layerRole(rel, vector, top, context)))
-    return r
+  // Blocks repeat the same relative names: each distinct name is read once per role context. The memo is keyed
+  // by context (one lookup per unit, with the unit's facts), then by the name, then by the two flags: no key
+  // string is built per layer.
+  const rolesByContext = new Map<string, Map<string, LayerRole[]>>()
+  const rolesFor = (context: string): Map<string, LayerRole[]> => {
+    let m = rolesByContext.get(context)
+    if (!m) rolesByContext.set(context, (m = new Map()))
+    return m
   }
   const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
   const units = new Map<string, Unit>()
+  // The units in first-seen order (the map's order), for index loops.
+  const unitList: Unit[] = []
   // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
-  const unitFacts = new Map<string, { unit: Unit; words: number; context: string }>()
-  unitFacts.set('', { unit: top, words: 0, context: '' })
+  const unitFacts = new Map<string, UnitFacts>()
+  unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') })
   const layers: Layer[] = []
   for (let r = 0; r < raws.length; r++) {
     const raw = raws[r]!
@@ -185,7 +254,9 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     if (!facts) {
       const unit = newUnit(unitPath)
       units.set(unitPath, unit)
-      facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) }
+      unitList.push(unit)
+      const context = roleContext(unitPath)
+      facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
       unitFacts.set(unitPath, facts)
     }
     const unit = facts.unit
@@ -201,7 +272,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       main,
       sig: sq.join('x'),
       cols: sq.length > 1 ? sq.slice(1).join('x') : '',
-      role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
+      role: roleOf(facts, relRaw, sq.length === 1, unitPath === ''),
       unit,
       order: 0,
       net: raw.net
@@ -210,8 +281,24 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     layers.push(layer)
   }
   attachParallelSeries(top, units)
-  for (const u of [top, ...units.values()]) finishUnit(u, partial)
-  return { tensors, layers, units: [...units.values()], top }
+  finishUnit(top, partial)
+  for (let u = 0; u < unitList.length; u++) finishUnit(unitList[u]!, partial)
+  return { tensors, layers, units: unitList, top }
+}
+
+/** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
+function roleOf(
+  facts: UnitFacts,
+  rel: string,
+  vector: boolean,
+  top: boolean
+): LayerRole {
+  let slots = facts.roles.get(rel)
+  if (!slots) facts.roles.set(rel, (slots = []))
+  const k = (vector ? 2 : 0) + (top ? 1 : 0)
+  let role = slots[k]
+  if (!role) slots[k] = role = layerRole(rel, vector, top, facts.context)
+  return role
 }
 
 /** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */

@@ -81,10 +81,16 @@ export function finishUnit(u: Unit, partial = false): void {
   let total = 0
   const cols = new Set<string>()
   for (let i = 0; i < layers.length; i++) {
-    for (const t of layers[i]!.tensors.values()) {
+    const layer = layers[i]!
+    for (const t of layer.tensors.values()) {
       total += t.numel
       // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
       if (t.shape.length < 2) continue
+      // The main tensor's trailing dims are the layer's `cols` (empty when it squeezes to fewer than 2 dims).
+      if (t === layer.main) {
+        if (layer.cols !== '') cols.add(layer.cols)
+        continue
+      }
       const sq = squeeze(t.shape)
       if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
     }
