@@ -1,0 +1,168 @@
+/**
+ * The key walk of the block-family search (blocks.ts): every key's numbered containers, their block instances and
+ * the key relative to each, in one pass over the keys. Which candidates are block families is decided there.
+ */
+import type { NamedTensor } from './blocks.js'
+import { hasNamedInterior, isIndexSegment } from './keys.js'
+
+/** One block instance: the tensors under `<container>.<index>.` */
+export interface Instance {
+  label: string
+  index: number
+  /** Tensor indices (into the analysed list) in file order, with their key relative to the block. */
+  members: number[]
+  rests: string[]
+  nameSignature?: string
+  fullSignature?: string
+  /** The candidate family whose container holds the instance. */
+  candidate: Candidate
+}
+
+export interface Candidate {
+  pattern: string
+  name: string
+  firstSeen: number
+  /** Container instance path (actual indices) -> index -> instance. */
+  containers: Map<string, Map<number, Instance>>
+  hasInterior: boolean
+}
+
+/** Deeper segments are not searched for block indices (keeps hostile names from costing depth^2 each). */
+const MAX_SEGMENTS = 32
+/** Index positions per key considered as block containers (real keys have at most 4 or 5). */
+const MAX_INDEX_POSITIONS = 6
+
+/*
+ * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
+ * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
+ * while walking), not re-joined segment arrays.
+ */
+export function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candidate> {
+  const candidates = new Map<string, Candidate>()
+  // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
+  // container follow from its path, so they are worked out once per container, not once per key.
+  const containers = new Map<string, { cand: Candidate; byIndex: Map<number, Instance> }>()
+  // The previous key's module path (the key without its last segment) and the instances its keys belong to, with
+  // where their rest starts. A module's keys (weight, bias) differ only in the last segment, which is never a
+  // container or an index here, and sit next to each other in a checkpoint's (sorted) key order: the key is split
+  // and its segments tested once per module, and the module's next keys reuse that. A module whose keys are not
+  // adjacent is split again, to the same places (this only saves work). A string comparison, not a Map of module
+  // paths: hashing every module path cost more than the comparisons.
+  let previousModule = ''
+  let previousPlaces: Place[] = []
+  // Per index position, the previous module's instance and its path up to the index (`input_blocks.4`): the keys
+  // of one block are adjacent too, so a key under the same instance path finds its instance without slicing its
+  // container path, hashing it and looking up its index.
+  const instancePaths: string[] = []
+  const instanceAt: Instance[] = []
+  const positions: number[] = []
+  for (let ti = 0; ti < tensors.length; ti++) {
+    const name = tensors[ti].name
+    const dot = name.lastIndexOf('.')
+    if (dot >= 0 && dot === previousModule.length && name.startsWith(previousModule)) {
+      for (let p = 0; p < previousPlaces.length; p++) {
+        const { inst, restStart } = previousPlaces[p]
+        inst.members.push(ti)
+        inst.rests.push(name.slice(restStart))
+      }
+      continue
+    }
+    const places: Place[] = []
+    previousModule = dot < 0 ? '' : name.slice(0, dot)
+    previousPlaces = places
+    const segs = name.split('.')
+    const last = Math.min(segs.length - 1, MAX_SEGMENTS)
+    positions.length = 0
+    // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
+    // every position whether an index comes before it (a nested container).
+    let firstIndex = isIndexSegment(segs[0]) ? 0 : -1
+    let previousIsIndex = firstIndex === 0
+    for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
+      const index = isIndexSegment(segs[j])
+      if (index) {
+        if (firstIndex < 0) firstIndex = j
+        if (!previousIsIndex) positions.push(j)
+      }
+      previousIsIndex = index
+    }
+    let start = 0 // char offset of segs[k]
+    let k = 0
+    for (let p = 0; p < positions.length; p++) {
+      const j = positions[p]
+      while (k < j) start += segs[k++].length + 1
+      const restStart = start + segs[j].length + 1
+      let inst: Instance
+      const known = instancePaths[p]
+      if (known !== undefined && known.length === restStart - 1 && name.startsWith(known)) {
+        inst = instanceAt[p]
+      } else {
+        inst = placeInstance(name, segs, j, start, firstIndex < j, ti, candidates, containers)
+        instancePaths[p] = name.slice(0, restStart - 1)
+        instanceAt[p] = inst
+      }
+      inst.members.push(ti)
+      inst.rests.push(name.slice(restStart))
+      places.push({ inst, restStart })
+      const cand = inst.candidate
+      if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
+    }
+  }
+  return candidates
+}
+
+/** A key's instance of one module path, and the rest of the key's offset in it. */
+interface Place {
+  inst: Instance
+  restStart: number
+}
+
+/** The instance of the container at `segs[j - 1]` (char offset `start` of `segs[j]`), created when new. */
+function placeInstance(
+  name: string,
+  segs: readonly string[],
+  j: number,
+  start: number,
+  indexBefore: boolean,
+  ti: number,
+  candidates: Map<string, Candidate>,
+  containers: Map<string, { cand: Candidate; byIndex: Map<number, Instance> }>
+): Instance {
+  const containerPath = name.slice(0, start - 1)
+  let container = containers.get(containerPath)
+  if (!container) {
+    const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath
+    let cand = candidates.get(pattern)
+    if (!cand) {
+      cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false }
+      candidates.set(pattern, cand)
+    }
+    container = { cand, byIndex: new Map() }
+    cand.containers.set(containerPath, container.byIndex)
+    containers.set(containerPath, container)
+  }
+  const { cand, byIndex } = container
+  const index = Number(segs[j])
+  let inst = byIndex.get(index)
+  if (!inst) {
+    inst = {
+      label: indexBefore ? instanceLabel(segs, j) : segs[j],
+      index,
+      members: [],
+      rests: [],
+      candidate: cand
+    }
+    byIndex.set(index, inst)
+  }
+  return inst
+}
+
+function patternSegment(seg: string): string {
+  return isIndexSegment(seg) ? '{}' : seg
+}
+
+/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
+function instanceLabel(segs: readonly string[], j: number): string {
+  const nums: string[] = []
+  for (let i = 0; i <= j; i++) if (isIndexSegment(segs[i])) nums.push(segs[i])
+  return nums.join('.')
+}
