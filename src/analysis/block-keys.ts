@@ -7,7 +7,11 @@ import { hasNamedInterior, isIndexSegment } from './keys.js'
 
 /** One block instance: the tensors under `<container>.<index>.` */
 export interface Instance {
-  label: string
+  /** Read through `instanceLabel`, which sets it: only the families' instances are ever labelled. */
+  label?: string
+  /** The instance's path (`input_blocks.4.1.transformer_blocks.0`), and whether an index comes before its own. */
+  path: string
+  nested: boolean
   index: number
   /** Tensor indices (into the analysed list) in file order, with their key relative to the block. */
   members: number[]
@@ -96,8 +100,9 @@ export function collectCandidates(tensors: readonly NamedTensor[]): Map<string, 
       if (known !== undefined && known.length === restStart - 1 && name.startsWith(known)) {
         inst = instanceAt[p]
       } else {
-        inst = placeInstance(name, segs, j, start, firstIndex < j, ti, candidates, containers)
-        instancePaths[p] = name.slice(0, restStart - 1)
+        const path = name.slice(0, restStart - 1)
+        inst = placeInstance(name, path, segs, j, start, firstIndex < j, ti, candidates, containers)
+        instancePaths[p] = path
         instanceAt[p] = inst
       }
       inst.members.push(ti)
@@ -119,6 +124,7 @@ interface Place {
 /** The instance of the container at `segs[j - 1]` (char offset `start` of `segs[j]`), created when new. */
 function placeInstance(
   name: string,
+  path: string,
   segs: readonly string[],
   j: number,
   start: number,
@@ -145,7 +151,8 @@ function placeInstance(
   let inst = byIndex.get(index)
   if (!inst) {
     inst = {
-      label: indexBefore ? instanceLabel(segs, j) : segs[j],
+      path,
+      nested: indexBefore,
       index,
       members: [],
       rests: [],
@@ -160,9 +167,15 @@ function patternSegment(seg: string): string {
   return isIndexSegment(seg) ? '{}' : seg
 }
 
-/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
-function instanceLabel(segs: readonly string[], j: number): string {
-  const nums: string[] = []
-  for (let i = 0; i <= j; i++) if (isIndexSegment(segs[i])) nums.push(segs[i])
-  return nums.join('.')
+/**
+ * The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`; a
+ * top-level container's instance is its index. Worked out when first read: most instances the key walk creates
+ * (`to_out.0`, `ff.net.2`) belong to no family and are never labelled.
+ */
+export function instanceLabel(inst: Instance): string {
+  if (inst.label === undefined) {
+    // An index segment has no leading zero: String(index) spells it as the key does.
+    inst.label = inst.nested ? inst.path.split('.').filter(isIndexSegment).join('.') : String(inst.index)
+  }
+  return inst.label
 }

@@ -4,7 +4,7 @@
  * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
  * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
  */
-import { collectCandidates, type Candidate, type Instance } from './block-keys.js'
+import { collectCandidates, instanceLabel, type Candidate, type Instance } from './block-keys.js'
 import { BLOCK_CONTAINER_NAMES, isIndexSegment } from './keys.js'
 import type { BlockFamily, BlockVariant, ShapeDifference, TemplateEntry } from './types.js'
 import { sameShape } from '../util/shape.js'
@@ -201,7 +201,7 @@ function buildFamily(
       variants,
       roles: []
     },
-    instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
+    instances: instances.map((i) => ({ label: instanceLabel(i), members: i.members, rests: i.rests })),
     blocksHaving,
     unionEntries
   }
@@ -340,5 +340,5 @@ function diffVariant(
   for (const key of own.keys()) {
     if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS) extra.push(key)
   }
-  return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences }
+  return { blocks: group.map(instanceLabel), keyCount: rep.rests.length, missing, extra, shapeDifferences }
 }

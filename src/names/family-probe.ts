@@ -52,11 +52,21 @@ export class LayerIndex {
     let previousName = ''
     let previousIndex = ''
     let s: Series | undefined
+    // The previous layer's dotted path and its kohya form: in sorted key order a module's `bias` comes just before
+    // its `weight`, whose path (the `.weight` dropped) is then a prefix of the previous one. The kohya form maps
+    // character for character, so that prefix's form is a slice of the previous form: no replaceAll.
+    let previousDotted = ''
+    let previousU = ''
     for (let i = 0; i < list.length; i++) {
       const l = list[i]!
       // indexForm, with the dotted path it is made from kept for the second spelling.
       const dotted = withoutWeightLeaf(l.path)
-      const u = kohyaForm(dotted)
+      const u =
+        dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
+          ? previousU.slice(0, dotted.length)
+          : kohyaForm(dotted)
+      previousDotted = dotted
+      previousU = u
       const shape = l.shape ?? null
       if (!top.has(u)) {
         top.set(u, shape)
