@@ -54,30 +54,32 @@ export function findBlockFamilies(
   const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen)
   const patterns = new Set(qualified.map((c) => c.pattern))
   const notes: string[] = []
-  const families = qualified.map((c) =>
-    buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details, uniqueNames)
-  )
+  const built = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details))
   // Outer families come first so that consumers can read the list top-down.
-  families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
+  built.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
   const innermost = new Int32Array(tensors.length).fill(-1)
   const outermost = new Int32Array(tensors.length).fill(-1)
-  // Each family's depth once: the loop below visits every member of every family (a nested UNet's tensors sit in
-  // two or three families each).
-  const depths = families.map((f) => depth(f.family.pattern))
-  for (let fi = 0; fi < families.length; fi++) {
-    const instances = families[fi].instances
-    const d = depths[fi]
+  // The families holding one key are nested, each strictly deeper than the one before (their patterns are
+  // prefixes of each other), and are visited in that order: the first to hold a key is its outermost, the last
+  // its innermost. This loop visits every member of every family (a nested UNet's tensors sit in two or three).
+  for (let fi = 0; fi < built.length; fi++) {
+    const instances = built[fi].instances
     for (let i = 0; i < instances.length; i++) {
       const members = instances[i].members
       // Index loops over keys: see collectCandidates.
       for (let k = 0; k < members.length; k++) {
         const t = members[k]
         if (outermost[t] < 0) outermost[t] = fi
-        const current = innermost[t]
-        if (current < 0 || depths[current] < d) innermost[t] = fi
+        innermost[t] = fi
       }
     }
   }
+  // Without details, a family's module entries are only read where the family is the innermost one.
+  const families: FoundFamily[] = built.map((b, fi) => ({
+    family: b.family,
+    instances: b.instances,
+    ...unionOf(b.ordered, tensors, uniqueNames, details ? null : innermost, fi)
+  }))
   return { families, innermost, outermost, notes }
 }
 
@@ -123,9 +125,8 @@ function buildFamily(
   tensors: readonly NamedTensor[],
   parent: string | null,
   notes: string[],
-  details: boolean,
-  uniqueNames: boolean
-): FoundFamily {
+  details: boolean
+): BuiltFamily {
   const instances: Instance[] = []
   const missing: string[] = []
   let missingTotal = 0
@@ -170,7 +171,6 @@ function buildFamily(
   if (ordered.length - 1 > MAX_VARIANTS) {
     notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`)
   }
-  const { unionEntries, blocksHaving } = unionOf(ordered, tensors, uniqueNames)
 
   let keys = 0
   let params = 0
@@ -202,10 +202,12 @@ function buildFamily(
       roles: []
     },
     instances: instances.map((i) => ({ label: instanceLabel(i), members: i.members, rests: i.rests })),
-    blocksHaving,
-    unionEntries
+    ordered
   }
 }
+
+/** A family before its module entries: `ordered` its instance groups, largest first. */
+type BuiltFamily = Omit<FoundFamily, 'unionEntries' | 'blocksHaving'> & { ordered: Instance[][] }
 
 /**
  * Instances grouped by exact template (the same multiset of relative keys and shapes), groups in order of first
@@ -265,14 +267,19 @@ function fullSignature(inst: Instance, tensors: readonly NamedTensor[]): string 
 
 /**
  * The representative entries of a family's groups (largest group first): each relative key once, from the first
- * group that has it, and how many blocks have a key. A single group of keys known to be distinct (no duplicate
- * names in the model) is its own union: its keys are neither hashed nor counted one by one, and a key's block
- * count is the group's size when the key is one of them.
+ * group that has it, and how many blocks have a key. With `innermost`, only the keys whose tensors have family
+ * `fi` as their innermost one: whether a deeper family holds a key depends on its relative key alone (the deeper
+ * patterns continue this one's), so this keeps exactly the entries a filter of the whole union would, without
+ * hashing the keys of the nested families (most of an SDXL `input_blocks`). A single group of keys known to be
+ * distinct (no duplicate names in the model) is its own union: its keys are neither hashed nor counted one by one,
+ * and a key's block count is the group's size when the key is one of them.
  */
 function unionOf(
   ordered: readonly Instance[][],
   tensors: readonly NamedTensor[],
-  uniqueNames: boolean
+  uniqueNames: boolean,
+  innermost: Int32Array | null,
+  fi: number
 ): Pick<FoundFamily, 'unionEntries' | 'blocksHaving'> {
   const unionEntries: FoundFamily['unionEntries'] = []
   if (ordered.length === 1 && uniqueNames) {
@@ -280,6 +287,7 @@ function unionOf(
     const blocks = ordered[0].length
     for (let i = 0; i < rep.rests.length; i++) {
       const tensor = rep.members[i]
+      if (innermost !== null && innermost[tensor] !== fi) continue
       unionEntries.push({ key: rep.rests[i], shape: tensors[tensor].shape, tensor })
     }
     return { unionEntries, blocksHaving: (key) => (rep.rests.includes(key) ? blocks : 0) }
@@ -289,6 +297,7 @@ function unionOf(
     const group = ordered[g]
     const rep = group[0]
     for (let i = 0; i < rep.rests.length; i++) {
+      if (innermost !== null && innermost[rep.members[i]] !== fi) continue
       const key = rep.rests[i]
       const before = keyBlockCounts.get(key)
       if (before === undefined)
