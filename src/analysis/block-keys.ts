@@ -59,7 +59,6 @@ export function collectCandidates(tensors: readonly NamedTensor[]): Map<string, 
   // container path, hashing it and looking up its index.
   const instancePaths: string[] = []
   const instanceAt: Instance[] = []
-  const positions: number[] = []
   for (let ti = 0; ti < tensors.length; ti++) {
     const name = tensors[ti].name
     const dot = name.lastIndexOf('.')
@@ -76,40 +75,39 @@ export function collectCandidates(tensors: readonly NamedTensor[]): Map<string, 
     previousPlaces = places
     const segs = name.split('.')
     const last = Math.min(segs.length - 1, MAX_SEGMENTS)
-    positions.length = 0
-    // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
-    // every position whether an index comes before it (a nested container).
-    let firstIndex = isIndexSegment(segs[0]) ? 0 : -1
-    let previousIsIndex = firstIndex === 0
-    for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-      const index = isIndexSegment(segs[j])
-      if (index) {
-        if (firstIndex < 0) firstIndex = j
-        if (!previousIsIndex) positions.push(j)
+    // One pass over the segments: each is tested for an index once, and a position (an index after a name) is
+    // placed where it is found; whether an index came before it tells a nested container.
+    let indexBefore = isIndexSegment(segs[0])
+    let previousIsIndex = indexBefore
+    let start = segs[0].length + 1 // char offset of segs[j]
+    let p = 0
+    for (let j = 1; j < last && p < MAX_INDEX_POSITIONS; j++) {
+      const seg = segs[j]
+      // Most segments are names, which their first character settles without a call.
+      const c = seg.charCodeAt(0)
+      const index = c >= 48 && c <= 57 && isIndexSegment(seg)
+      if (index && !previousIsIndex) {
+        const restStart = start + seg.length + 1
+        let inst: Instance
+        const known = instancePaths[p]
+        if (known !== undefined && known.length === restStart - 1 && name.startsWith(known)) {
+          inst = instanceAt[p]
+        } else {
+          const path = name.slice(0, restStart - 1)
+          inst = placeInstance(name, path, segs, j, start, indexBefore, ti, candidates, containers)
+          instancePaths[p] = path
+          instanceAt[p] = inst
+        }
+        inst.members.push(ti)
+        inst.rests.push(name.slice(restStart))
+        places.push({ inst, restStart })
+        const cand = inst.candidate
+        if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
+        p++
       }
+      if (index) indexBefore = true
       previousIsIndex = index
-    }
-    let start = 0 // char offset of segs[k]
-    let k = 0
-    for (let p = 0; p < positions.length; p++) {
-      const j = positions[p]
-      while (k < j) start += segs[k++].length + 1
-      const restStart = start + segs[j].length + 1
-      let inst: Instance
-      const known = instancePaths[p]
-      if (known !== undefined && known.length === restStart - 1 && name.startsWith(known)) {
-        inst = instanceAt[p]
-      } else {
-        const path = name.slice(0, restStart - 1)
-        inst = placeInstance(name, path, segs, j, start, firstIndex < j, ti, candidates, containers)
-        instancePaths[p] = path
-        instanceAt[p] = inst
-      }
-      inst.members.push(ti)
-      inst.rests.push(name.slice(restStart))
-      places.push({ inst, restStart })
-      const cand = inst.candidate
-      if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
+      start += seg.length + 1
     }
   }
   return candidates
