@@ -60,17 +60,29 @@ export function findBlockFamilies(
   const innermost = new Int32Array(tensors.length).fill(-1)
   const outermost = new Int32Array(tensors.length).fill(-1)
   // The families holding one key are nested, each strictly deeper than the one before (their patterns are
-  // prefixes of each other), and are visited in that order: the first to hold a key is its outermost, the last
-  // its innermost. This loop visits every member of every family (a nested UNet's tensors sit in two or three).
+  // prefixes of each other), and are visited in that order: the last to hold a key is its innermost. Its outermost
+  // is the one without a parent (a family's parent holds every key the family holds). An instance's members are
+  // tensor indices in increasing order, and in a sorted checkpoint one run (`input_blocks.4.` keys are adjacent):
+  // such a run is filled at once instead of visited key by key (a nested UNet's tensors sit in two or three
+  // families each).
   for (let fi = 0; fi < built.length; fi++) {
     const instances = built[fi].instances
+    const root = built[fi].family.parent === null
     for (let i = 0; i < instances.length; i++) {
       const members = instances[i].members
+      const n = members.length
+      if (n === 0) continue
+      const first = members[0]
+      if (members[n - 1] - first === n - 1) {
+        innermost.fill(fi, first, first + n)
+        if (root) outermost.fill(fi, first, first + n)
+        continue
+      }
       // Index loops over keys: see collectCandidates.
-      for (let k = 0; k < members.length; k++) {
+      for (let k = 0; k < n; k++) {
         const t = members[k]
-        if (outermost[t] < 0) outermost[t] = fi
         innermost[t] = fi
+        if (root) outermost[t] = fi
       }
     }
   }
@@ -309,15 +321,19 @@ function unionOf(
 }
 
 function sameRestsInOrder(a: Instance, b: Instance): boolean {
-  if (a.rests.length !== b.rests.length) return false
-  for (let i = 0; i < a.rests.length; i++) if (a.rests[i] !== b.rests[i]) return false
+  const x = a.rests
+  const y = b.rests
+  const n = x.length
+  if (n !== y.length) return false
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false
   return true
 }
 
 function sameEntriesInOrder(a: Instance, b: Instance, tensors: readonly NamedTensor[]): boolean {
   if (!sameRestsInOrder(a, b)) return false
-  for (let i = 0; i < a.members.length; i++)
-    if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape)) return false
+  const x = a.members
+  const y = b.members
+  for (let i = 0; i < x.length; i++) if (!sameShape(tensors[x[i]].shape, tensors[y[i]].shape)) return false
   return true
 }
 
