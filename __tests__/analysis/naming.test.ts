@@ -1,10 +1,10 @@
 /** namingConventions: the summary of a key set does not depend on the order of its keys. */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { namingConventions } from '../../src/analysis/naming.js'
+import { analysisPrefixOf, namingConventions } from '../../src/analysis/naming.js'
 
 describe('namingConventions', () => {
-  it('reads sorted keys (a module read once for its adjacent keys) as it reads them in any order', () => {
+  it('reads sorted keys (a module read once for its adjacent keys) as it reads them in any order, and analysisPrefixOf agrees', () => {
     const segment = fc.oneof(
       fc.constantFrom(
         'model',
@@ -36,6 +36,8 @@ describe('namingConventions', () => {
         const expected = namingConventions(shuffled)
         expect(namingConventions(sorted)).toEqual(expected)
         expect(namingConventions([...sorted].reverse())).toEqual(expected)
+        const { commonPrefix, analysisPrefix } = expected
+        expect(analysisPrefixOf(sorted)).toEqual({ commonPrefix, analysisPrefix })
       }),
       { numRuns: 300 }
     )

@@ -207,7 +207,25 @@ class PrefixTally {
  */
 export function analysisPrefixOf(names: readonly string[]): { commonPrefix: string; analysisPrefix: string } {
   const tally = new PrefixTally()
-  for (let n = 0; n < names.length; n++) tally.add(names[n])
+  // A module's adjacent keys (bias, weight) have its prefix: a known prefix ends in a dot, so with a non-empty leaf
+  // it never depends on the leaf (see namingConventions).
+  let previousModule = ''
+  let previousPrefix = ''
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]
+    const dot = name.lastIndexOf('.')
+    if (
+      dot > 0 &&
+      dot < name.length - 1 &&
+      dot === previousModule.length &&
+      name.startsWith(previousModule)
+    ) {
+      tally.addKnown(previousPrefix)
+    } else {
+      previousPrefix = tally.add(name)
+      previousModule = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : ''
+    }
+  }
   return tally.prefixes(names.length)
 }
 
