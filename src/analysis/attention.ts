@@ -31,7 +31,24 @@ type NormRole = 'q_norm' | 'k_norm' | 'added_q_norm' | 'added_k_norm' | 'k_img_n
  * The projection or q/k norm a layer name stands for, read with the shared role words (src/names/roles.ts): the
  * added (context) stream of joint attention gives `added_*`, an image branch of cross attention `k_img` / `v_img`.
  */
-function partOf(name: string): { role: ProjectionRole } | { norm: NormRole } | null {
+type Part = { role: ProjectionRole } | { norm: NormRole } | null
+
+/**
+ * partOf per layer name: the same few names (`to_q`, `norm1`, `proj_in`) recur in every family and model, and the
+ * word reading behind them is the costliest step of the attention search. Bounded for hostile files' names.
+ */
+const PARTS = new Map<string, Part>()
+const MAX_PARTS = 4096
+
+function partOf(name: string): Part {
+  const known = PARTS.get(name)
+  if (known !== undefined) return known
+  const part = readPart(name)
+  if (PARTS.size < MAX_PARTS) PARTS.set(name, part)
+  return part
+}
+
+function readPart(name: string): Part {
   const p = attentionPart(name)
   if (!p) return null
   const added = p.stream === 'context'

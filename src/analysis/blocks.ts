@@ -4,7 +4,8 @@
  * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
  * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
  */
-import { BLOCK_CONTAINER_NAMES, hasNamedInterior, isIndexSegment } from './keys.js'
+import { collectCandidates, instanceLabel, type Candidate, type Instance } from './block-keys.js'
+import { BLOCK_CONTAINER_NAMES, isIndexSegment } from './keys.js'
 import type { BlockFamily, BlockVariant, ShapeDifference, TemplateEntry } from './types.js'
 import { sameShape } from '../util/shape.js'
 
@@ -16,33 +17,13 @@ export interface NamedTensor {
   numel: number
 }
 
-/** One block instance: the tensors under `<container>.<index>.` */
-interface Instance {
-  label: string
-  index: number
-  /** Tensor indices (into the analysed list) in file order, with their key relative to the block. */
-  members: number[]
-  rests: string[]
-  nameSignature?: string
-  fullSignature?: string
-}
-
-interface Candidate {
-  pattern: string
-  name: string
-  firstSeen: number
-  /** Container instance path (actual indices) -> index -> instance. */
-  containers: Map<string, Map<number, Instance>>
-  hasInterior: boolean
-}
-
 /** A family found by `findBlockFamilies`, with the internal data the rest of the analysis needs. */
 export interface FoundFamily {
   family: BlockFamily
   /** Every instance's tensor indices (for role counts per block). */
   instances: { label: string; members: number[]; rests: string[] }[]
-  /** Relative key -> how many blocks have it (over every variant). */
-  keyBlockCounts: Map<string, number>
+  /** How many blocks have a relative key (over every variant). */
+  blocksHaving: (key: string) => number
   /** Representative entries for module analysis: the template, then keys only found in other variants. */
   unionEntries: { key: string; shape: readonly number[]; tensor: number }[]
 }
@@ -50,19 +31,17 @@ export interface FoundFamily {
 const MAX_VARIANTS = 20
 const MAX_DIFF_ITEMS = 50
 const MAX_MISSING = 1000
-/** Deeper segments are not searched for block indices (keeps hostile names from costing depth^2 each). */
-const MAX_SEGMENTS = 32
-/** Index positions per key considered as block containers (real keys have at most 4 or 5). */
-const MAX_INDEX_POSITIONS = 6
 
 /**
  * `details`: false when only the families' members, key counts and module entries are read (the comparison's
- * structure essentials, which report no block family): each family's variants are then left empty and
- * `uniformKeys` false, without the per-variant diffs and sorted name signatures that only the analysis report shows.
+ * structure essentials, which report no block family): each family's template and variants are then left empty
+ * and `uniformKeys` false, without the template copies, per-variant diffs and sorted name signatures that only the
+ * analysis report shows. `uniqueNames`: the caller knows no two tensors share a name (see `unionOf`).
  */
 export function findBlockFamilies(
   tensors: readonly NamedTensor[],
-  details = true
+  details = true,
+  uniqueNames = false
 ): {
   families: FoundFamily[]
   /** For each tensor, the index in `families` of the innermost family holding it, or -1. */
@@ -75,30 +54,44 @@ export function findBlockFamilies(
   const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen)
   const patterns = new Set(qualified.map((c) => c.pattern))
   const notes: string[] = []
-  const families = qualified.map((c) =>
-    buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details)
-  )
+  const built = qualified.map((c) => buildFamily(c, tensors, parentOf(c.pattern, patterns), notes, details))
   // Outer families come first so that consumers can read the list top-down.
-  families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
+  built.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern))
   const innermost = new Int32Array(tensors.length).fill(-1)
   const outermost = new Int32Array(tensors.length).fill(-1)
-  // Each family's depth once: the loop below visits every member of every family (a nested UNet's tensors sit in
-  // two or three families each).
-  const depths = families.map((f) => depth(f.family.pattern))
-  for (let fi = 0; fi < families.length; fi++) {
-    const instances = families[fi].instances
-    const d = depths[fi]
+  // The families holding one key are nested, each strictly deeper than the one before (their patterns are
+  // prefixes of each other), and are visited in that order: the last to hold a key is its innermost. Its outermost
+  // is the one without a parent (a family's parent holds every key the family holds). An instance's members are
+  // tensor indices in increasing order, and in a sorted checkpoint one run (`input_blocks.4.` keys are adjacent):
+  // such a run is filled at once instead of visited key by key (a nested UNet's tensors sit in two or three
+  // families each).
+  for (let fi = 0; fi < built.length; fi++) {
+    const instances = built[fi].instances
+    const root = built[fi].family.parent === null
     for (let i = 0; i < instances.length; i++) {
       const members = instances[i].members
+      const n = members.length
+      if (n === 0) continue
+      const first = members[0]
+      if (members[n - 1] - first === n - 1) {
+        innermost.fill(fi, first, first + n)
+        if (root) outermost.fill(fi, first, first + n)
+        continue
+      }
       // Index loops over keys: see collectCandidates.
-      for (let k = 0; k < members.length; k++) {
+      for (let k = 0; k < n; k++) {
         const t = members[k]
-        if (outermost[t] < 0) outermost[t] = fi
-        const current = innermost[t]
-        if (current < 0 || depths[current] < d) innermost[t] = fi
+        innermost[t] = fi
+        if (root) outermost[t] = fi
       }
     }
   }
+  // Without details, a family's module entries are only read where the family is the innermost one.
+  const families: FoundFamily[] = built.map((b, fi) => ({
+    family: b.family,
+    instances: b.instances,
+    ...unionOf(b.ordered, tensors, uniqueNames, details ? null : innermost, fi)
+  }))
   return { families, innermost, outermost, notes }
 }
 
@@ -106,98 +99,6 @@ function depth(pattern: string): number {
   let n = 0
   for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1)) n++
   return n
-}
-
-/*
- * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
- * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
- * while walking), not re-joined segment arrays.
- */
-function collectCandidates(tensors: readonly NamedTensor[]): Map<string, Candidate> {
-  const candidates = new Map<string, Candidate>()
-  // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
-  // container follow from its path, so they are worked out once per container, not once per key.
-  const containers = new Map<string, { cand: Candidate; byIndex: Map<number, Instance> }>()
-  // Module path (the key without its last segment) -> the instances its keys belong to and where their rest
-  // starts. A module's keys (weight, bias) differ only in the last segment, which is never a container or an
-  // index here: the key is split and its segments tested once per module, and its other keys reuse that.
-  const placed = new Map<string, { inst: Instance; restStart: number }[]>()
-  const positions: number[] = []
-  for (let ti = 0; ti < tensors.length; ti++) {
-    const name = tensors[ti].name
-    const dot = name.lastIndexOf('.')
-    const module = dot < 0 ? undefined : name.slice(0, dot)
-    const known = module === undefined ? undefined : placed.get(module)
-    if (known !== undefined) {
-      for (let p = 0; p < known.length; p++) {
-        const { inst, restStart } = known[p]
-        inst.members.push(ti)
-        inst.rests.push(name.slice(restStart))
-      }
-      continue
-    }
-    const places: { inst: Instance; restStart: number }[] = []
-    if (module !== undefined) placed.set(module, places)
-    const segs = name.split('.')
-    const last = Math.min(segs.length - 1, MAX_SEGMENTS)
-    positions.length = 0
-    // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
-    // every position whether an index comes before it (a nested container).
-    let firstIndex = isIndexSegment(segs[0]) ? 0 : -1
-    let previousIsIndex = firstIndex === 0
-    for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-      const index = isIndexSegment(segs[j])
-      if (index) {
-        if (firstIndex < 0) firstIndex = j
-        if (!previousIsIndex) positions.push(j)
-      }
-      previousIsIndex = index
-    }
-    let start = 0 // char offset of segs[k]
-    let k = 0
-    for (let p = 0; p < positions.length; p++) {
-      const j = positions[p]
-      while (k < j) start += segs[k++].length + 1
-      const indexBefore = firstIndex < j
-      const containerPath = name.slice(0, start - 1)
-      let container = containers.get(containerPath)
-      if (!container) {
-        const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath
-        let cand = candidates.get(pattern)
-        if (!cand) {
-          cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false }
-          candidates.set(pattern, cand)
-        }
-        container = { cand, byIndex: new Map() }
-        cand.containers.set(containerPath, container.byIndex)
-        containers.set(containerPath, container)
-      }
-      const { cand, byIndex } = container
-      const index = Number(segs[j])
-      let inst = byIndex.get(index)
-      if (!inst) {
-        inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] }
-        byIndex.set(index, inst)
-      }
-      const restStart = start + segs[j].length + 1
-      inst.members.push(ti)
-      inst.rests.push(name.slice(restStart))
-      places.push({ inst, restStart })
-      if (!cand.hasInterior && hasNamedInterior(segs, j + 1)) cand.hasInterior = true
-    }
-  }
-  return candidates
-}
-
-function patternSegment(seg: string): string {
-  return isIndexSegment(seg) ? '{}' : seg
-}
-
-/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
-function instanceLabel(segs: readonly string[], j: number): string {
-  const nums: string[] = []
-  for (let i = 0; i <= j; i++) if (isIndexSegment(segs[i])) nums.push(segs[i])
-  return nums.join('.')
 }
 
 function nameSignature(inst: Instance): string {
@@ -237,7 +138,7 @@ function buildFamily(
   parent: string | null,
   notes: string[],
   details: boolean
-): FoundFamily {
+): BuiltFamily {
   const instances: Instance[] = []
   const missing: string[] = []
   let missingTotal = 0
@@ -264,55 +165,23 @@ function buildFamily(
   }
 
   // Group instances by exact template (names and shapes); the biggest group is the template.
-  // Consecutive blocks are nearly always identical key for key, in the same order: such a block joins the
-  // previous block's group without building and sorting its signature (same group the signature would give).
-  const groups = new Map<string, Instance[]>()
-  let lastGroup: Instance[] | null = null
-  for (const inst of instances) {
-    if (lastGroup !== null && sameEntriesInOrder(inst, lastGroup[0], tensors)) {
-      inst.fullSignature = lastGroup[0].fullSignature
-      lastGroup.push(inst)
-      continue
-    }
-    inst.fullSignature = inst.rests
-      .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
-      .sort()
-      .join('\n')
-    let g = groups.get(inst.fullSignature)
-    if (g) g.push(inst)
-    else {
-      g = [inst]
-      groups.set(inst.fullSignature, g)
-    }
-    lastGroup = g
-  }
-  const ordered = [...groups.values()].sort((a, b) => b.length - a.length)
+  const groups = groupInstances(instances, tensors)
+  const ordered = [...groups].sort((a, b) => b.length - a.length)
   const templateInst = ordered[0][0]
-  const template: TemplateEntry[] = templateInst.rests.map((key, i) => {
-    const t = tensors[templateInst.members[i]]
-    return { key, shape: [...t.shape], dtype: t.dtype }
-  })
-  const templateShapes = new Map(template.map((e) => [e.key, e.shape]))
-
   const variants: BlockVariant[] = []
-  for (let g = 1; details && g < ordered.length; g++) {
-    if (variants.length >= MAX_VARIANTS) break
-    variants.push(diffVariant(ordered[g], tensors, templateShapes))
+  let template: TemplateEntry[] = []
+  if (details) {
+    template = templateInst.rests.map((key, i) => {
+      const t = tensors[templateInst.members[i]]
+      return { key, shape: [...t.shape], dtype: t.dtype }
+    })
+    const templateShapes = new Map(template.map((e) => [e.key, e.shape]))
+    for (let g = 1; g < ordered.length && variants.length < MAX_VARIANTS; g++) {
+      variants.push(diffVariant(ordered[g], tensors, templateShapes))
+    }
   }
   if (ordered.length - 1 > MAX_VARIANTS) {
     notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`)
-  }
-
-  const keyBlockCounts = new Map<string, number>()
-  const unionEntries: FoundFamily['unionEntries'] = []
-  for (const group of ordered) {
-    const rep = group[0]
-    rep.rests.forEach((key, i) => {
-      const before = keyBlockCounts.get(key)
-      if (before === undefined)
-        unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] })
-      keyBlockCounts.set(key, (before ?? 0) + group.length)
-    })
   }
 
   let keys = 0
@@ -336,30 +205,135 @@ function buildFamily(
       missing,
       contiguous,
       template,
-      keysPerBlock: template.length,
+      keysPerBlock: templateInst.rests.length,
       keys,
       params,
       uniformKeys,
-      uniform: groups.size === 1,
+      uniform: groups.length === 1,
       variants,
       roles: []
     },
-    instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
-    keyBlockCounts,
-    unionEntries
+    instances: instances.map((i) => ({ label: instanceLabel(i), members: i.members, rests: i.rests })),
+    ordered
   }
 }
 
+/** A family before its module entries: `ordered` its instance groups, largest first. */
+type BuiltFamily = Omit<FoundFamily, 'unionEntries' | 'blocksHaving'> & { ordered: Instance[][] }
+
+/**
+ * Instances grouped by exact template (the same multiset of relative keys and shapes), groups in order of first
+ * appearance. Consecutive blocks are nearly always identical key for key, in the same order: such a block joins
+ * the previous block's group with a comparison in order. Another block is compared with the groups of its key
+ * count, in order first, and through sorted signatures (built only then) last: the groups are those a Map keyed
+ * by every instance's sorted signature gives, without building, sorting and hashing a signature per block.
+ */
+function groupInstances(instances: readonly Instance[], tensors: readonly NamedTensor[]): Instance[][] {
+  const groups: Instance[][] = []
+  let lastGroup: Instance[] | null = null
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i]
+    if (lastGroup === null || !sameEntriesInOrder(inst, lastGroup[0], tensors)) {
+      lastGroup = sameTemplateGroup(inst, groups, tensors)
+      if (lastGroup === null) {
+        lastGroup = []
+        groups.push(lastGroup)
+      }
+    }
+    lastGroup.push(inst)
+  }
+  return groups
+}
+
+function sameTemplateGroup(
+  inst: Instance,
+  groups: readonly Instance[][],
+  tensors: readonly NamedTensor[]
+): Instance[] | null {
+  const n = inst.members.length
+  let sameCount = false
+  for (let g = 0; g < groups.length; g++) {
+    const rep = groups[g][0]
+    if (rep.members.length !== n) continue
+    if (sameEntriesInOrder(inst, rep, tensors)) return groups[g]
+    sameCount = true
+  }
+  if (!sameCount) return null
+  const sig = fullSignature(inst, tensors)
+  for (let g = 0; g < groups.length; g++) {
+    const rep = groups[g][0]
+    if (rep.members.length === n && fullSignature(rep, tensors) === sig) return groups[g]
+  }
+  return null
+}
+
+function fullSignature(inst: Instance, tensors: readonly NamedTensor[]): string {
+  if (inst.fullSignature === undefined) {
+    inst.fullSignature = inst.rests
+      .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
+      .sort()
+      .join('\n')
+  }
+  return inst.fullSignature
+}
+
+/**
+ * The representative entries of a family's groups (largest group first): each relative key once, from the first
+ * group that has it, and how many blocks have a key. With `innermost`, only the keys whose tensors have family
+ * `fi` as their innermost one: whether a deeper family holds a key depends on its relative key alone (the deeper
+ * patterns continue this one's), so this keeps exactly the entries a filter of the whole union would, without
+ * hashing the keys of the nested families (most of an SDXL `input_blocks`). A single group of keys known to be
+ * distinct (no duplicate names in the model) is its own union: its keys are neither hashed nor counted one by one,
+ * and a key's block count is the group's size when the key is one of them.
+ */
+function unionOf(
+  ordered: readonly Instance[][],
+  tensors: readonly NamedTensor[],
+  uniqueNames: boolean,
+  innermost: Int32Array | null,
+  fi: number
+): Pick<FoundFamily, 'unionEntries' | 'blocksHaving'> {
+  const unionEntries: FoundFamily['unionEntries'] = []
+  if (ordered.length === 1 && uniqueNames) {
+    const rep = ordered[0][0]
+    const blocks = ordered[0].length
+    for (let i = 0; i < rep.rests.length; i++) {
+      const tensor = rep.members[i]
+      if (innermost !== null && innermost[tensor] !== fi) continue
+      unionEntries.push({ key: rep.rests[i], shape: tensors[tensor].shape, tensor })
+    }
+    return { unionEntries, blocksHaving: (key) => (rep.rests.includes(key) ? blocks : 0) }
+  }
+  const keyBlockCounts = new Map<string, number>()
+  for (let g = 0; g < ordered.length; g++) {
+    const group = ordered[g]
+    const rep = group[0]
+    for (let i = 0; i < rep.rests.length; i++) {
+      if (innermost !== null && innermost[rep.members[i]] !== fi) continue
+      const key = rep.rests[i]
+      const before = keyBlockCounts.get(key)
+      if (before === undefined)
+        unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] })
+      keyBlockCounts.set(key, (before ?? 0) + group.length)
+    }
+  }
+  return { unionEntries, blocksHaving: (key) => keyBlockCounts.get(key) ?? 0 }
+}
+
 function sameRestsInOrder(a: Instance, b: Instance): boolean {
-  if (a.rests.length !== b.rests.length) return false
-  for (let i = 0; i < a.rests.length; i++) if (a.rests[i] !== b.rests[i]) return false
+  const x = a.rests
+  const y = b.rests
+  const n = x.length
+  if (n !== y.length) return false
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false
   return true
 }
 
 function sameEntriesInOrder(a: Instance, b: Instance, tensors: readonly NamedTensor[]): boolean {
   if (!sameRestsInOrder(a, b)) return false
-  for (let i = 0; i < a.members.length; i++)
-    if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape)) return false
+  const x = a.members
+  const y = b.members
+  for (let i = 0; i < x.length; i++) if (!sameShape(tensors[x[i]].shape, tensors[y[i]].shape)) return false
   return true
 }
 
@@ -391,5 +365,5 @@ function diffVariant(
   for (const key of own.keys()) {
     if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS) extra.push(key)
   }
-  return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences }
+  return { blocks: group.map(instanceLabel), keyCount: rep.rests.length, missing, extra, shapeDifferences }
 }

@@ -61,26 +61,80 @@ export function namingConventions(names: readonly string[]): NamingConventions {
     return flags
   }
 
+  // The previous key's module part (`...to_q` of `...to_q.bias`) and what its segments counted: a module's keys
+  // (bias, weight) are adjacent in a sorted checkpoint and differ only in the leaf, so the next key of the same
+  // module counts its leaf alone. Both leaves must be non-empty: a known prefix is then never decided by the leaf.
+  let previousModule = ''
+  let previousPrefix = ''
+  let previousFirst = ''
+  let previousFirstFlags = 0
+  let previousSegments = 0
+  let moduleLettered = 0
+  let moduleUnderscore = 0
+  let moduleCased = 0
   // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
   for (let n = 0; n < names.length; n++) {
     const name = names[n]
-    const prefix = tally.add(name)
-    const segs = name.slice(prefix.length).split('.')
-    const firstFlags = flagsOf(segs[0])
-    if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE)) underscored++
-    else if (segs.length > 1) dotted++
-    bump(topLevel, segs[0])
-    bump(leaves, segs[segs.length - 1])
-    for (let k = 0; k < segs.length; k++) {
-      const seg = segs[k]
-      const flags = k === 0 ? firstFlags : flagsOf(seg)
-      if (flags & SEG_INDEX) continue
-      lettered++
-      if (flags & SEG_UNDERSCORE) withUnderscore++
-      if (flags & SEG_UPPER) {
-        casedSegmentCount++
-        if (cased.size < 1000) cased.add(seg)
+    const dot = name.lastIndexOf('.')
+    if (
+      dot > 0 &&
+      dot < name.length - 1 &&
+      dot === previousModule.length &&
+      previousSegments > 1 &&
+      name.startsWith(previousModule)
+    ) {
+      tally.addKnown(previousPrefix)
+      const leaf = name.slice(dot + 1)
+      if (previousFirstFlags & SEG_UNDERSCORE_INDEX) underscored++
+      else dotted++
+      bump(topLevel, previousFirst)
+      bump(leaves, leaf)
+      lettered += moduleLettered
+      withUnderscore += moduleUnderscore
+      casedSegmentCount += moduleCased
+      const flags = flagsOf(leaf)
+      if (!(flags & SEG_INDEX)) {
+        lettered++
+        if (flags & SEG_UNDERSCORE) withUnderscore++
+        if (flags & SEG_UPPER) {
+          casedSegmentCount++
+          if (cased.size < 1000) cased.add(leaf)
+        }
       }
+    } else {
+      const prefix = tally.add(name)
+      const segs = name.slice(prefix.length).split('.')
+      const firstFlags = flagsOf(segs[0])
+      if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
+        underscored++
+      else if (segs.length > 1) dotted++
+      bump(topLevel, segs[0])
+      bump(leaves, segs[segs.length - 1])
+      moduleLettered = 0
+      moduleUnderscore = 0
+      moduleCased = 0
+      for (let k = 0; k < segs.length; k++) {
+        const seg = segs[k]
+        const flags = k === 0 ? firstFlags : flagsOf(seg)
+        if (flags & SEG_INDEX) continue
+        const inModule = k < segs.length - 1
+        lettered++
+        if (inModule) moduleLettered++
+        if (flags & SEG_UNDERSCORE) {
+          withUnderscore++
+          if (inModule) moduleUnderscore++
+        }
+        if (flags & SEG_UPPER) {
+          casedSegmentCount++
+          if (inModule) moduleCased++
+          if (cased.size < 1000) cased.add(seg)
+        }
+      }
+      previousModule = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : ''
+      previousPrefix = prefix
+      previousFirst = segs[0]
+      previousFirstFlags = firstFlags
+      previousSegments = segs.length
     }
     // The longest dotted prefix shared by every key, never including a key's leaf.
     const moduleEnd = name.lastIndexOf('.') + 1
@@ -127,9 +181,14 @@ class PrefixTally {
     // The prefix is the head that stripKnownPrefixes removes: no result object per key.
     const restLength = stripKnownPrefixes(name).length
     const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength)
+    this.addKnown(prefix)
+    return prefix
+  }
+
+  /** Adds one name whose known prefix the caller already has ('' when it has none). */
+  addKnown(prefix: string): void {
     if (prefix) bump(this.counts, prefix)
     this.common = this.common === null ? prefix : this.common === prefix ? prefix : ''
-    return prefix
   }
 
   prefixes(total: number): { commonPrefix: string; analysisPrefix: string } {
@@ -148,7 +207,25 @@ class PrefixTally {
  */
 export function analysisPrefixOf(names: readonly string[]): { commonPrefix: string; analysisPrefix: string } {
   const tally = new PrefixTally()
-  for (let n = 0; n < names.length; n++) tally.add(names[n])
+  // A module's adjacent keys (bias, weight) have its prefix: a known prefix ends in a dot, so with a non-empty leaf
+  // it never depends on the leaf (see namingConventions).
+  let previousModule = ''
+  let previousPrefix = ''
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]
+    const dot = name.lastIndexOf('.')
+    if (
+      dot > 0 &&
+      dot < name.length - 1 &&
+      dot === previousModule.length &&
+      name.startsWith(previousModule)
+    ) {
+      tally.addKnown(previousPrefix)
+    } else {
+      previousPrefix = tally.add(name)
+      previousModule = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : ''
+    }
+  }
   return tally.prefixes(names.length)
 }
 

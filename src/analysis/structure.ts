@@ -112,7 +112,12 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
     )
   }
 
-  const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors, full)
+  const {
+    families,
+    innermost,
+    outermost,
+    notes: blockNotes
+  } = findBlockFamilies(tensors, full, duplicates === 0)
   notes.push(...blockNotes)
 
   // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
@@ -125,9 +130,8 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
     const entries: ModuleEntry[] = f.unionEntries.filter(
       (e) => innermost[e.tensor] === fi && !adapter[e.tensor]
     )
-    const blocksHaving = (key: string) => f.keyBlockCounts.get(key) ?? 0
-    attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes))
-    ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving))
+    attention.push(...findAttentionModules(entries, f.family.pattern, f.blocksHaving, notes))
+    ffn.push(...findFfnModules(entries, f.family.pattern, f.blocksHaving))
     if (!full || !roles) return
     let mask = 0
     for (const e of f.unionEntries) mask |= roles.mask[e.tensor]

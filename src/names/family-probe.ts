@@ -44,23 +44,48 @@ export class LayerIndex {
     // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
     // where a for-of step allocates an iterator result.
     const list = Array.isArray(layers) ? (layers as readonly FamilyLayer[]) : [...layers]
+    // Locals for the fields, and the previous layer's series and index: a block's layers are adjacent, so most
+    // layers find their series by a comparison of short strings instead of a hash lookup, and their index
+    // already recorded.
+    const top = this.top
+    const series = this.series
+    let previousName = ''
+    let previousIndex = ''
+    let s: Series | undefined
+    // The previous layer's dotted path and its kohya form: in sorted key order a module's `bias` comes just before
+    // its `weight`, whose path (the `.weight` dropped) is then a prefix of the previous one. The kohya form maps
+    // character for character, so that prefix's form is a slice of the previous form: no replaceAll.
+    let previousDotted = ''
+    let previousU = ''
     for (let i = 0; i < list.length; i++) {
       const l = list[i]!
       // indexForm, with the dotted path it is made from kept for the second spelling.
       const dotted = withoutWeightLeaf(l.path)
-      const u = kohyaForm(dotted)
+      const u =
+        dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
+          ? previousU.slice(0, dotted.length)
+          : kohyaForm(dotted)
+      previousDotted = dotted
+      previousU = u
       const shape = l.shape ?? null
-      if (!this.top.has(u)) {
-        this.top.set(u, shape)
+      if (!top.has(u)) {
+        top.set(u, shape)
         this.paths.push(u)
         this.dotted.push(dotted)
       }
       const m = FIRST_INDEX.exec(u)
       if (m === null) continue
       const name = m[1]!
-      let s = this.series.get(name)
-      if (!s) this.series.set(name, (s = { indices: new Set(), rests: new Map() }))
-      s.indices.add(Number(m[2]))
+      if (s === undefined || name !== previousName) {
+        s = series.get(name)
+        if (!s) series.set(name, (s = { indices: new Set(), rests: new Map() }))
+        previousName = name
+        previousIndex = ''
+      }
+      if (m[2] !== previousIndex) {
+        previousIndex = m[2]!
+        s.indices.add(Number(previousIndex))
+      }
       const rest = m[3]!
       if (!s.rests.has(rest)) s.rests.set(rest, shape)
     }
