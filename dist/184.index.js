@@ -1724,7 +1724,7 @@ function globalWarnings(globals) {
 /* unused harmony exports SNIFF_BYTES, isPythonName */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
-/* harmony import */ var _unpickler_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14954);
+/* harmony import */ var _unpickler_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89149);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75094);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 /**
@@ -1816,7 +1816,7 @@ async function sourceLooksLikePickle(read, size, max, strict = false) {
 
 /***/ }),
 
-/***/ 14954:
+/***/ 89149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1828,8 +1828,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_UNPICKLE_LIMITS
 
-// EXTERNAL MODULE: ./src/formats/torch/pickle/emulation.ts + 1 modules
-var emulation = __webpack_require__(41168);
 // EXTERNAL MODULE: ./src/formats/torch/pickle/globals-policy.ts + 1 modules
 var globals_policy = __webpack_require__(65901);
 ;// CONCATENATED MODULE: ./src/formats/torch/pickle/opcodes.ts
@@ -2401,38 +2399,13 @@ class MachineState {
     }
 }
 
-;// CONCATENATED MODULE: ./src/formats/torch/pickle/unpickler.ts
-/**
- * A non-executing pickle interpreter for protocols 0 to 5. It runs the opcode stream on an emulated stack and
- * memo and builds a symbolic object graph (values.ts): imports become `PyGlobal` nodes, calls become inert
- * `PyObject` nodes, and only the fixed set in emulation.ts (torch rebuild functions, OrderedDict, ...) is
- * interpreted. Every imported global and every call site is recorded as it happens (scan.ts), so the record is
- * complete up to any error. Every length, count and depth is bounded; every failure is a `PickleError` naming
- * the pickle and the opcode offset.
- */
+// EXTERNAL MODULE: ./src/formats/torch/pickle/emulation.ts + 1 modules
+var emulation = __webpack_require__(41168);
+;// CONCATENATED MODULE: ./src/formats/torch/pickle/calls.ts
 
 
 
-
-
-
-
-/** Run one pickle from `options.start` to its STOP opcode. */
-function unpickle(bytes, options) {
-    return new Machine(bytes, options).run();
-}
-/**
- * Small ints as shared BigInts: a state dict pickle is mostly sizes, strides and offsets, and a BigInt is
- * immutable, so one value per number saves an allocation per integer opcode.
- */
-const SMALL_INTS = new Array(4096);
-function smallInt(n) {
-    if (n < 0 || n >= 4096)
-        return BigInt(n);
-    return (SMALL_INTS[n] ??= BigInt(n));
-}
-class Machine extends MachineState {
-    // ---- globals and calls ----
+class CallMachine extends MachineState {
     /**
      * The protocol `find_class` sees: the argument of the last PROTO so far (0 before any). A stream may switch
      * protocols between imports, and Python's renames depend on it.
@@ -2499,13 +2472,135 @@ class Machine extends MachineState {
             return v.items;
         return this.fail('InvalidPickle', `${what} arguments must be a tuple, got ${(0,values/* describeValue */.bp)(v)}`);
     }
-    // ---- main loop ----
+    persistent(pid) {
+        this.charge(COST.tensor);
+        const load = this.options.persistentLoad;
+        return load === undefined ? { kind: 'persistent', pid } : load(pid, this.failBound);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/torch/pickle/text-ops.ts
+/**
+ * The opcodes of protocols 0 and 1 that read their argument as text up to a newline (INT, LONG, FLOAT, UNICODE,
+ * STRING, GET, PUT, GLOBAL, INST, PERSID), and Python 2's byte strings (BINSTRING, SHORT_BINSTRING). A torch
+ * checkpoint uses GLOBAL alone of these (protocol 2 writes imports as text), so they live apart from the binary
+ * opcodes the unpickler's loop runs for every tensor.
+ */
+
+
+
+
+class TextOpsMachine extends CallMachine {
+    /** Runs one of these opcodes; any other byte is not an opcode. */
+    textOp(op) {
+        switch (op) {
+            case /* INT */ 0x49: {
+                const text = this.textLine('INT');
+                if (text === '00')
+                    return this.push(false);
+                if (text === '01')
+                    return this.push(true);
+                const v = parseIntLine(text, false);
+                this.charge(COST.number + text.length);
+                return this.push(v ?? this.fail('InvalidPickle', 'INT argument is not an integer'));
+            }
+            case /* LONG */ 0x4c: {
+                const text = this.textLine('LONG');
+                this.charge(COST.number + text.length);
+                const v = parseIntLine(text, true);
+                return this.push(v ?? this.fail('InvalidPickle', 'LONG argument is not an integer'));
+            }
+            case /* FLOAT */ 0x46: {
+                this.charge(COST.number);
+                const v = parseFloatLine(this.textLine('FLOAT'));
+                return this.push(v ?? this.fail('InvalidPickle', 'FLOAT argument is not a number'));
+            }
+            case /* UNICODE */ 0x56: {
+                const v = decodeRawUnicodeEscape(this.line('UNICODE'));
+                return this.push(this.str(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape')));
+            }
+            case /* STRING */ 0x53: {
+                const v = parseStringRepr(this.line('STRING'));
+                return this.push(this.str(v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v)));
+            }
+            case /* BINSTRING */ 0x54: {
+                this.need(4, 'BINSTRING');
+                const n = this.view.getInt32(this.pos, true);
+                this.pos += 4;
+                return this.push(this.str(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING'))));
+            }
+            case /* SHORT_BINSTRING */ 0x55:
+                return this.push(this.str(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING'))));
+            case /* PUT */ 0x70:
+                return this.memoPut(parseIntLine(this.textLine('PUT'), false) ?? this.fail('InvalidPickle', 'bad PUT index'), this.top());
+            case /* GET */ 0x67:
+                return this.push(this.memoGet(parseIntLine(this.textLine('GET'), false) ?? this.fail('InvalidPickle', 'bad GET index')));
+            case /* GLOBAL */ 0x63: {
+                const module = this.textLine('GLOBAL module');
+                const name = this.textLine('GLOBAL name');
+                return this.push(this.global(module, name));
+            }
+            case /* INST */ 0x69: {
+                const module = this.textLine('INST module');
+                const name = this.textLine('INST name');
+                const cls = this.global(module, name);
+                return this.push(this.call(cls, this.popMark(), 'INST'));
+            }
+            case /* PERSID */ 0x50:
+                return this.push(this.persistent(this.textLine('PERSID')));
+            default:
+                return this.fail('InvalidPickle', `unknown opcode ${opName(op)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/torch/pickle/unpickler.ts
+/**
+ * A non-executing pickle interpreter for protocols 0 to 5. It runs the opcode stream on an emulated stack and
+ * memo and builds a symbolic object graph (values.ts): imports become `PyGlobal` nodes, calls become inert
+ * `PyObject` nodes, and only the fixed set in emulation.ts (torch rebuild functions, OrderedDict, ...) is
+ * interpreted. Every imported global and every call site is recorded as it happens (scan.ts), so the record is
+ * complete up to any error. Every length, count and depth is bounded; every failure is a `PickleError` naming
+ * the pickle and the opcode offset.
+ *
+ * The machine is layered: machine.ts holds the state and its bounded stack, memo and reads; calls.ts imports and
+ * calls; text-ops.ts the protocol 0/1 text opcodes; this file the opcode loop and the binary opcodes.
+ */
+
+
+
+
+
+
+
+/** Run one pickle from `options.start` to its STOP opcode. */
+function unpickle(bytes, options) {
+    return new Machine(bytes, options).run();
+}
+/**
+ * Small ints as shared BigInts: a state dict pickle is mostly sizes, strides and offsets, and a BigInt is
+ * immutable, so one value per number saves an allocation per integer opcode.
+ */
+const SMALL_INTS = new Array(4096);
+function smallInt(n) {
+    if (n < 0 || n >= 4096)
+        return BigInt(n);
+    return (SMALL_INTS[n] ??= BigInt(n));
+}
+class Machine extends TextOpsMachine {
     run() {
         // loop invariants in locals: this loop runs once per opcode, mostly interpreted
         const bytes = this.bytes;
         const end = this.end;
         const scan = this.rec.scan;
         const maxOpcodes = this.limits.maxOpcodes;
+        const stack = this.stack;
+        const marks = this.marks;
+        const memo = this.memo;
+        const maxStack = this.maxStack;
+        const maxMarkDepth = this.limits.maxMarkDepth;
+        const maxStringBytes = this.limits.maxStringBytes;
+        const maxHeld = this.maxHeld;
         let opcodes = 0;
         for (;;) {
             const pos = this.pos;
@@ -2521,6 +2616,124 @@ class Machine extends MachineState {
             scan.opcodes = opcodes;
             const op = bytes[pos];
             this.pos = pos + 1;
+            // The opcodes a state dict is mostly made of (a thousand-tensor data.pkl is ~25k opcodes, run interpreted),
+            // done here without the method calls `step` makes for each. Every check `step` would make comes first; when
+            // one does not pass, nothing has changed yet and `step` runs the opcode, failing with its own message.
+            switch (op) {
+                case /* BINGET */ 0x68:
+                    if (pos + 1 < end && stack.length < maxStack) {
+                        const v = memo.get(bytes[pos + 1]);
+                        if (v !== undefined) {
+                            stack.push(v);
+                            this.pos = pos + 2;
+                            continue;
+                        }
+                    }
+                    break;
+                case /* BININT1 */ 0x4b:
+                    if (pos + 1 < end && stack.length < maxStack) {
+                        stack.push(smallInt(bytes[pos + 1]));
+                        this.pos = pos + 2;
+                        continue;
+                    }
+                    break;
+                case /* BININT2 */ 0x4d:
+                    if (pos + 2 < end && stack.length < maxStack) {
+                        stack.push(smallInt(bytes[pos + 1] | (bytes[pos + 2] << 8)));
+                        this.pos = pos + 3;
+                        continue;
+                    }
+                    break;
+                case /* BININT */ 0x4a:
+                    if (pos + 4 < end && stack.length < maxStack) {
+                        stack.push(smallInt(this.view.getInt32(pos + 1, true)));
+                        this.pos = pos + 5;
+                        continue;
+                    }
+                    break;
+                case /* MARK */ 0x28:
+                    if (marks.length < maxMarkDepth) {
+                        marks.push(stack.length);
+                        continue;
+                    }
+                    break;
+                case /* NEWFALSE */ 0x89:
+                    if (stack.length < maxStack) {
+                        stack.push(false);
+                        continue;
+                    }
+                    break;
+                case /* EMPTY_TUPLE */ 0x29:
+                    if (stack.length < maxStack && this.held + COST.container <= maxHeld) {
+                        this.held += COST.container;
+                        stack.push((0,values/* pyTuple */.ED)([]));
+                        continue;
+                    }
+                    break;
+                case /* TUPLE1 */ 0x85:
+                case /* TUPLE2 */ 0x86:
+                case /* TUPLE3 */ 0x87: {
+                    const n = op - 0x84;
+                    const floor = marks.length > 0 ? marks[marks.length - 1] : 0;
+                    const cost = COST.container + COST.item * n;
+                    // n >= 1 items leave, one enters: the stack cannot overflow
+                    if (stack.length - n >= floor && this.held + cost <= maxHeld) {
+                        this.held += cost;
+                        stack.push((0,values/* pyTuple */.ED)(stack.splice(stack.length - n)));
+                        continue;
+                    }
+                    break;
+                }
+                case /* TUPLE */ 0x74:
+                    if (marks.length > 0) {
+                        const mark = marks[marks.length - 1];
+                        const cost = COST.container + COST.item * (stack.length - mark);
+                        if (mark < maxStack && this.held + cost <= maxHeld) {
+                            marks.pop();
+                            this.held += cost;
+                            stack.push((0,values/* pyTuple */.ED)(stack.splice(mark)));
+                            continue;
+                        }
+                    }
+                    break;
+                case /* REDUCE */ 0x52: {
+                    const floor = marks.length > 0 ? marks[marks.length - 1] : 0;
+                    const args = stack[stack.length - 1];
+                    if (stack.length - 2 >= floor &&
+                        args !== null &&
+                        typeof args === 'object' &&
+                        args.kind === 'tuple') {
+                        const callee = stack[stack.length - 2];
+                        stack.length -= 2;
+                        stack.push(this.call(callee, args.items, 'REDUCE'));
+                        continue;
+                    }
+                    break;
+                }
+                case /* BINPERSID */ 0x51: {
+                    const floor = marks.length > 0 ? marks[marks.length - 1] : 0;
+                    if (stack.length > floor) {
+                        stack.push(this.persistent(stack.pop()));
+                        continue;
+                    }
+                    break;
+                }
+                case /* BINUNICODE */ 0x58:
+                    if (pos + 4 < end && stack.length < maxStack) {
+                        const n = this.view.getUint32(pos + 1, true);
+                        const from = pos + 5;
+                        if (n <= maxStringBytes && n <= end - from) {
+                            const s = decodeUtf8(bytes.subarray(from, from + n));
+                            if (s !== undefined && this.held + COST.stringBase + 2 * s.length <= maxHeld) {
+                                this.held += COST.stringBase + 2 * s.length;
+                                stack.push(s);
+                                this.pos = from + n;
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+            }
             if (op === Op.STOP)
                 return this.stop();
             this.step(op, opcodes);
@@ -2603,55 +2816,18 @@ class Machine extends MachineState {
                 this.charge(COST.number + n);
                 return this.push(decodeLongLE(this.take(n, opName(op))));
             }
-            case /* INT */ 0x49: {
-                const text = this.textLine('INT');
-                if (text === '00')
-                    return this.push(false);
-                if (text === '01')
-                    return this.push(true);
-                const v = parseIntLine(text, false);
-                this.charge(COST.number + text.length);
-                return this.push(v ?? this.fail('InvalidPickle', 'INT argument is not an integer'));
-            }
-            case /* LONG */ 0x4c: {
-                const text = this.textLine('LONG');
-                this.charge(COST.number + text.length);
-                const v = parseIntLine(text, true);
-                return this.push(v ?? this.fail('InvalidPickle', 'LONG argument is not an integer'));
-            }
             case /* BINFLOAT */ 0x47:
                 this.need(8, 'BINFLOAT');
                 this.charge(COST.number);
                 this.push(this.view.getFloat64(this.pos, false));
                 this.pos += 8;
                 return;
-            case /* FLOAT */ 0x46: {
-                this.charge(COST.number);
-                const v = parseFloatLine(this.textLine('FLOAT'));
-                return this.push(v ?? this.fail('InvalidPickle', 'FLOAT argument is not a number'));
-            }
             case /* BINUNICODE */ 0x58:
                 return this.push(this.utf8(this.take(this.length(this.u32(), 'BINUNICODE'), 'BINUNICODE'), 'BINUNICODE'));
             case /* SHORT_BINUNICODE */ 0x8c:
                 return this.push(this.utf8(this.take(this.u8('SHORT_BINUNICODE'), 'SHORT_BINUNICODE'), 'SHORT_BINUNICODE'));
             case /* BINUNICODE8 */ 0x8d:
                 return this.push(this.utf8(this.take(this.length(this.u64(), 'BINUNICODE8'), 'BINUNICODE8'), 'BINUNICODE8'));
-            case /* UNICODE */ 0x56: {
-                const v = decodeRawUnicodeEscape(this.line('UNICODE'));
-                return this.push(this.str(v ?? this.fail('InvalidPickle', 'UNICODE argument has a bad escape')));
-            }
-            case /* STRING */ 0x53: {
-                const v = parseStringRepr(this.line('STRING'));
-                return this.push(this.str(v === undefined ? this.fail('InvalidPickle', 'STRING argument is not quoted') : decodePy2Str(v)));
-            }
-            case /* BINSTRING */ 0x54: {
-                this.need(4, 'BINSTRING');
-                const n = this.view.getInt32(this.pos, true);
-                this.pos += 4;
-                return this.push(this.str(decodePy2Str(this.take(this.length(n, 'BINSTRING'), 'BINSTRING'))));
-            }
-            case /* SHORT_BINSTRING */ 0x55:
-                return this.push(this.str(decodePy2Str(this.take(this.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING'))));
             case /* BINBYTES */ 0x42:
                 return this.pushBytes(this.take(this.length(this.u32(), 'BINBYTES'), 'BINBYTES'), false);
             case /* SHORT_BINBYTES */ 0x43:
@@ -2725,25 +2901,16 @@ class Machine extends MachineState {
                     this.addItems(target, items);
                 return;
             }
-            case /* PUT */ 0x70:
-                return this.memoPut(parseIntLine(this.textLine('PUT'), false) ?? this.fail('InvalidPickle', 'bad PUT index'), this.top());
             case /* BINPUT */ 0x71:
                 return this.memoPut(this.u8('BINPUT'), this.top());
             case /* LONG_BINPUT */ 0x72:
                 return this.memoPut(this.u32(), this.top());
             case /* MEMOIZE */ 0x94:
                 return this.memoPut(this.memo.size, this.top());
-            case /* GET */ 0x67:
-                return this.push(this.memoGet(parseIntLine(this.textLine('GET'), false) ?? this.fail('InvalidPickle', 'bad GET index')));
             case /* BINGET */ 0x68:
                 return this.push(this.memoGet(this.u8('BINGET')));
             case /* LONG_BINGET */ 0x6a:
                 return this.push(this.memoGet(this.u32()));
-            case /* GLOBAL */ 0x63: {
-                const module = this.textLine('GLOBAL module');
-                const name = this.textLine('GLOBAL name');
-                return this.push(this.global(module, name));
-            }
             case /* STACK_GLOBAL */ 0x93: {
                 const name = this.pop();
                 const module = this.pop();
@@ -2769,12 +2936,6 @@ class Machine extends MachineState {
                 const cls = this.pop();
                 return this.push(this.call(cls, this.tupleArgs(args, 'NEWOBJ_EX'), 'NEWOBJ_EX', kwargs));
             }
-            case /* INST */ 0x69: {
-                const module = this.textLine('INST module');
-                const name = this.textLine('INST name');
-                const cls = this.global(module, name);
-                return this.push(this.call(cls, this.popMark(), 'INST'));
-            }
             case /* OBJ */ 0x6f: {
                 const items = this.popMark();
                 if (items.length === 0)
@@ -2787,8 +2948,6 @@ class Machine extends MachineState {
             }
             case /* BINPERSID */ 0x51:
                 return this.push(this.persistent(this.pop()));
-            case /* PERSID */ 0x50:
-                return this.push(this.persistent(this.textLine('PERSID')));
             case /* EXT1 */ 0x82:
             case /* EXT2 */ 0x83:
             case /* EXT4 */ 0x84:
@@ -2798,18 +2957,13 @@ class Machine extends MachineState {
             case /* READONLY_BUFFER */ 0x98:
                 return this.fail('UnsupportedPickle', `${opName(op)} (out-of-band buffers) is not supported`);
             default:
-                return this.fail('InvalidPickle', `unknown opcode ${opName(op)}`);
+                return this.textOp(op);
         }
     }
     pushBytes(data, mutable) {
         // a view, not a copy: memory stays bounded by the input, which the caller already bounded
         this.charge(COST.container);
         this.push({ kind: 'bytes', data, mutable });
-    }
-    persistent(pid) {
-        this.charge(COST.tensor);
-        const load = this.options.persistentLoad;
-        return load === undefined ? { kind: 'persistent', pid } : load(pid, this.failBound);
     }
 }
 

@@ -506,8 +506,8 @@ var pickle_checkpoint = __webpack_require__(79242);
 var sniff = __webpack_require__(50184);
 // EXTERNAL MODULE: ./src/formats/torch/pickle/storages.ts
 var pickle_storages = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/formats/torch/pickle/unpickler.ts + 3 modules
-var unpickler = __webpack_require__(14954);
+// EXTERNAL MODULE: ./src/formats/torch/pickle/unpickler.ts + 5 modules
+var unpickler = __webpack_require__(89149);
 // EXTERNAL MODULE: ./src/formats/torch/state-dict.ts
 var state_dict = __webpack_require__(42857);
 // EXTERNAL MODULE: ./src/formats/limits.ts
@@ -538,6 +538,7 @@ const FLAG_UTF8 = 0x800;
 /** Bits that mean strong encryption, patched data or masked headers: torch never sets them. */
 const FLAGS_UNUSUAL = 0x1 | 0x20 | 0x40 | 0x2000;
 const U32_MAX_BIG = BigInt(U32_MAX);
+const LOCAL_HEADER_SIZE_BIG = BigInt(LOCAL_HEADER_SIZE);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** An entry name as UTF-8, or undefined when it is not UTF-8 (see `latin1Name`). */
 function decodeName(bytes) {
@@ -719,6 +720,7 @@ async function readZipDirectory(source, limits = {}) {
 function parseCentralDirectory(source, cd, count) {
     const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
     const entries = new Array(count);
+    const fileSize = BigInt(source.size);
     let p = 0;
     for (let index = 0; index < count; index++) {
         if (p + CENTRAL_HEADER_SIZE > cd.length || view.getUint32(p, true) !== 0x02014b50) {
@@ -755,10 +757,12 @@ function parseCentralDirectory(source, cd, count) {
             localHeaderOffset: BigInt(localOffset)
         };
         let pastEnd;
-        if (compressed === U32_MAX || uncompressed === U32_MAX || localOffset === U32_MAX) {
-            applyZip64Extra(source, entry, cd.subarray(nameEnd, nameEnd + extraLen));
-            pastEnd =
-                entry.localHeaderOffset + BigInt(LOCAL_HEADER_SIZE) + entry.compressedSize > BigInt(source.size);
+        const needU = uncompressed === U32_MAX;
+        const needC = compressed === U32_MAX;
+        const needL = localOffset === U32_MAX;
+        if (needU || needC || needL) {
+            applyZip64Extra(source, entry, view, nameEnd, nameEnd + extraLen, needU, needC, needL);
+            pastEnd = entry.localHeaderOffset + LOCAL_HEADER_SIZE_BIG + entry.compressedSize > fileSize;
         }
         else {
             // three 32-bit values: the sum is exact as a number
@@ -772,39 +776,36 @@ function parseCentralDirectory(source, cd, count) {
     }
     return entries;
 }
-/** Replace 0xFFFFFFFF sizes and offsets with their zip64 extra-field values (APPNOTE 4.5.3 order). */
-function applyZip64Extra(source, entry, extra) {
-    const needs = [
-        entry.uncompressedSize === U32_MAX_BIG,
-        entry.compressedSize === U32_MAX_BIG,
-        entry.localHeaderOffset === U32_MAX_BIG
-    ];
-    if (!needs.some(Boolean))
-        return;
-    const view = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
-    for (let p = 0; p + 4 <= extra.length;) {
+/**
+ * Replace the 0xFFFFFFFF sizes and offset (`needU`, `needC`, `needL`) with their zip64 extra-field values
+ * (APPNOTE 4.5.3 order). The extra field is bytes `from` to `to` of the directory `view`: read in place, as it
+ * runs once per entry of a checkpoint over 4 GB.
+ */
+function applyZip64Extra(source, entry, view, from, to, needU, needC, needL) {
+    for (let p = from; p + 4 <= to;) {
         const id = view.getUint16(p, true);
         const len = view.getUint16(p + 2, true);
-        if (p + 4 + len > extra.length)
+        const stop = p + 4 + len;
+        if (stop > to)
             break;
         if (id === 0x0001) {
+            const values = (needU ? 1 : 0) + (needC ? 1 : 0) + (needL ? 1 : 0);
+            if (p + 4 + 8 * values > stop)
+                throw zipError(source, `entry ${JSON.stringify(entry.name)} has a short zip64 extra field`);
             let q = p + 4;
-            const next = () => {
-                if (q + 8 > p + 4 + len)
-                    throw zipError(source, `entry ${JSON.stringify(entry.name)} has a short zip64 extra field`);
-                const v = view.getBigUint64(q, true);
+            if (needU) {
+                entry.uncompressedSize = view.getBigUint64(q, true);
                 q += 8;
-                return v;
-            };
-            if (needs[0])
-                entry.uncompressedSize = next();
-            if (needs[1])
-                entry.compressedSize = next();
-            if (needs[2])
-                entry.localHeaderOffset = next();
+            }
+            if (needC) {
+                entry.compressedSize = view.getBigUint64(q, true);
+                q += 8;
+            }
+            if (needL)
+                entry.localHeaderOffset = view.getBigUint64(q, true);
             return;
         }
-        p += 4 + len;
+        p = stop;
     }
     throw zipError(source, `entry ${JSON.stringify(entry.name)} needs zip64 values but has no zip64 extra field`);
 }

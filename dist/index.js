@@ -41047,7 +41047,7 @@ function openLocations(flags, env = process.env) {
     // The HTTP client (node:http, node:https, tls) is loaded, and the context and its cache folder made, only
     // when a remote location is read: a local CLI run never pays for them.
     const remoteAccess = () => (remote ??= Promise.all([
-        __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 86106)),
+        __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 58753)),
         __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 6925))
     ]).then(([{ RemoteContext, remoteOptions }, { remoteFileAccess }]) => {
         const ctx = new RemoteContext(remoteOptions(flags, env));
@@ -42293,7 +42293,12 @@ function parseSuffix(key) {
  */
 function adapters_kohyaForm(path) {
     // A plain-string replaceAll: no regular expression to run per path (it runs once per key).
-    return path.replaceAll('.', '_');
+    const u = path.replaceAll('.', '_');
+    // replaceAll builds its result by concatenation, a rope, and callers hash it (Map keys): V8 hashes a rope far
+    // more slowly than it flattens one, and reading a character flattens it. Node 20, --no-turbofan, 1,680 SDXL
+    // paths into a Map: 22.9 M instructions as built, 14.2 M flattened first.
+    u.charCodeAt(0);
+    return u;
 }
 /**
  * Legacy diffusers attention-processor LoRA names (`attn1.processor.to_q_lora`): the processor path of a module
@@ -42521,14 +42526,31 @@ class LayerIndex {
         // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
         // where a for-of step allocates an iterator result.
         const list = Array.isArray(layers) ? layers : [...layers];
+        // Locals for the fields, and the previous layer's series and index: a block's layers are adjacent, so most
+        // layers find their series by a comparison of short strings instead of a hash lookup, and their index
+        // already recorded.
+        const top = this.top;
+        const series = this.series;
+        let previousName = '';
+        let previousIndex = '';
+        let s;
+        // The previous layer's dotted path and its kohya form: in sorted key order a module's `bias` comes just before
+        // its `weight`, whose path (the `.weight` dropped) is then a prefix of the previous one. The kohya form maps
+        // character for character, so that prefix's form is a slice of the previous form: no replaceAll.
+        let previousDotted = '';
+        let previousU = '';
         for (let i = 0; i < list.length; i++) {
             const l = list[i];
             // indexForm, with the dotted path it is made from kept for the second spelling.
             const dotted = withoutWeightLeaf(l.path);
-            const u = adapters_kohyaForm(dotted);
+            const u = dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
+                ? previousU.slice(0, dotted.length)
+                : adapters_kohyaForm(dotted);
+            previousDotted = dotted;
+            previousU = u;
             const shape = l.shape ?? null;
-            if (!this.top.has(u)) {
-                this.top.set(u, shape);
+            if (!top.has(u)) {
+                top.set(u, shape);
                 this.paths.push(u);
                 this.dotted.push(dotted);
             }
@@ -42536,10 +42558,17 @@ class LayerIndex {
             if (m === null)
                 continue;
             const name = m[1];
-            let s = this.series.get(name);
-            if (!s)
-                this.series.set(name, (s = { indices: new Set(), rests: new Map() }));
-            s.indices.add(Number(m[2]));
+            if (s === undefined || name !== previousName) {
+                s = series.get(name);
+                if (!s)
+                    series.set(name, (s = { indices: new Set(), rests: new Map() }));
+                previousName = name;
+                previousIndex = '';
+            }
+            if (m[2] !== previousIndex) {
+                previousIndex = m[2];
+                s.indices.add(Number(previousIndex));
+            }
             const rest = m[3];
             if (!s.rests.has(rest))
                 s.rests.set(rest, shape);
@@ -43487,13 +43516,12 @@ function normPositions(places, sublayers) {
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
  */
 const MIN_TENSORS_PER_BLOCK = 3;
-/** A key's remaining words as layer path and leaf (the shared vocabulary's split; a lone leaf has no path). */
+/** A key's remaining words as layer and leaf (the shared vocabulary's split; a lone leaf has no layer path). */
 function splitRest(rest) {
     const lone = rest.indexOf('.') < 0 ? LEAF_NAMES[rest] : undefined;
     if (lone !== undefined)
-        return { path: '', leaf: lone };
-    const { layer, leaf } = splitLeaf(rest);
-    return { path: layer, leaf };
+        return { layer: '', leaf: lone };
+    return splitLeaf(rest);
 }
 /**
  * The first numeric segment after a key's first segment (1 to 9 digits between dots): one native match, where a
@@ -43513,12 +43541,14 @@ class ScopeBuilder {
     add(path, leaf, t) {
         let m = this.modules.get(path);
         if (!m) {
-            m = { path, leaves: new Map(), position: this.modules.size };
+            m = { path, leaves: [t], leafNames: [leaf], position: this.modules.size };
             this.modules.set(path, m);
+            return true;
         }
-        if (m.leaves.has(leaf))
+        if (m.leafNames.includes(leaf))
             return false;
-        m.leaves.set(leaf, t);
+        m.leaves.push(t);
+        m.leafNames.push(leaf);
         return true;
     }
     build() {
@@ -43594,8 +43624,8 @@ function parseModel(ckpt) {
                 rest = rest.slice(prefix.length + digits.length + 2);
             }
         }
-        const { path, leaf } = splitRest(rest);
-        if (!scope.add(path, leaf, ref))
+        const split = splitRest(rest);
+        if (!scope.add(split.layer, split.leaf, ref))
             collisions.push(ref.key);
     }
     const families = [...familyScopes.entries()].map(([prefix, scopes]) => ({
@@ -43870,11 +43900,18 @@ function finishUnit(u, partial = false) {
     let total = 0;
     const cols = new Set();
     for (let i = 0; i < layers.length; i++) {
-        for (const t of layers[i].tensors.values()) {
+        const layer = layers[i];
+        for (const t of layer.tensors.values()) {
             total += t.numel;
             // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
             if (t.shape.length < 2)
                 continue;
+            // The main tensor's trailing dims are the layer's `cols` (empty when it squeezes to fewer than 2 dims).
+            if (t === layer.main) {
+                if (layer.cols !== '')
+                    cols.add(layer.cols);
+                continue;
+            }
             const sq = squeeze(t.shape);
             if (sq.length >= 2)
                 cols.add(sq.slice(1).join('x'));
@@ -45150,81 +45187,121 @@ const MAX_INDEX_DEPTH = 8;
 /** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
 const WORD_SEPARATORS = /[._]/;
 const model_MAX_INDEX_DIGITS = 9;
+/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
+const EMPTY_WORD = /^[._]|[._]$|[._][._]/;
+/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
+function pathOf(lower) {
+    if (!EMPTY_WORD.test(lower))
+        return lower.replaceAll('_', '.');
+    const words = lower.split(WORD_SEPARATORS);
+    const kept = [];
+    for (let w = 0; w < words.length; w++)
+        if (words[w] !== '')
+            kept.push(words[w]);
+    return kept.join('.');
+}
+/** A copy of `xs` with `x` appended (slice and push: concat with a non-array argument takes V8's slow path). */
+function plus(xs, x) {
+    const out = xs.slice();
+    out.push(x);
+    return out;
+}
+/** The prefix one word longer than `base`: `word` is its last word, `path` its whole path. */
+function childNode(base, word, path) {
+    let indexed = base.indexed;
+    let sections = base.sections;
+    let indices = base.indices;
+    // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
+    if (word.charCodeAt(0) <= 57 && word.length <= model_MAX_INDEX_DIGITS && /^\d+$/.test(word)) {
+        indices = plus(indices, Number(word));
+        if (indexed.length < MAX_INDEX_DEPTH)
+            indexed = plus(indexed, path);
+    }
+    else {
+        const r = sectionRank(word);
+        if (r !== undefined)
+            sections = plus(sections, r);
+    }
+    const node = { path, parent: base, children: undefined, indexed, sections, indices, raw: undefined };
+    if (base.children === undefined)
+        base.children = new Map();
+    base.children.set(word, node);
+    return node;
+}
+/**
+ * The node of a (non-empty) token path, made with any of its prefixes not seen before. `previous`: the previous
+ * layer's node. Layers come in key order, so the two paths share their leading words: the walk goes up from the
+ * previous node to the deepest prefix of this path, then down word by word through the children, with no lookup
+ * of a whole path (a slice hashed for a map, interpreted, per layer).
+ */
+function nodeOf(path, previous, root) {
+    let base = previous;
+    while (base !== root) {
+        const n = base.path.length;
+        if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46))
+            break;
+        base = base.parent;
+    }
+    let start = base === root ? 0 : base.path.length + 1;
+    while (start <= path.length) {
+        let end = path.indexOf('.', start);
+        if (end < 0)
+            end = path.length;
+        const word = path.slice(start, end);
+        base = base.children?.get(word) ?? childNode(base, word, end === path.length ? path : path.slice(0, end));
+        start = end + 1;
+    }
+    return base;
+}
 /**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
  */
 function buildSide(specs, partial = false) {
     const names = stripModelPrefixes(specs.map((t) => t.name));
-    const byPath = new Map();
     // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
     const byName = new Map();
-    // The layers in first-seen order (byPath's order), walked with index loops below.
+    // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
+    const root = {
+        path: '',
+        parent: undefined,
+        children: undefined,
+        indexed: [],
+        sections: [],
+        indices: [],
+        raw: undefined
+    };
+    let previous = root;
+    // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup.
+    let previousName;
+    let previousRaw;
+    // The layers in first-seen order, walked with index loops below.
     const raws = [];
     const tensors = [];
-    let lastAncestors = [];
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = splitLeaf(names[i]);
         const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
         tensors.push(t);
-        let raw = byName.get(layer);
+        let raw = layer === previousName ? previousRaw : byName.get(layer);
         if (!raw) {
-            // One walk over the layer's words (the pieces between `.` and `_`, as keyWords splits them) gives its
-            // token path, its indexed ancestors' paths (each a prefix of the path) and its place in the network, with
-            // no word objects kept: this runs once per stored layer name, interpreted.
-            // Lower-cased once per name, not once per word.
-            const pieces = layer.toLowerCase().split(WORD_SEPARATORS);
-            let path = '';
-            const ends = [];
-            const sections = [];
-            const indices = [];
-            // An index word is an ancestor's end only when a word follows it: noted, and kept at the next word.
-            let pendingEnd = -1;
-            for (let w = 0; w < pieces.length; w++) {
-                const text = pieces[w];
-                if (text === '')
-                    continue;
-                if (pendingEnd >= 0) {
-                    if (ends.length < MAX_INDEX_DEPTH)
-                        ends.push(pendingEnd);
-                    pendingEnd = -1;
-                }
-                path = path === '' ? text : `${path}.${text}`;
-                // Digits only, not past 9 of them (keyWords' index), is an index; longer digit runs name no section.
-                if (text.charCodeAt(0) <= 57 && text.length <= model_MAX_INDEX_DIGITS && /^\d+$/.test(text)) {
-                    indices.push(Number(text));
-                    pendingEnd = path.length;
-                }
-                else {
-                    const r = sectionRank(text);
-                    if (r !== undefined)
-                        sections.push(r);
-                }
-            }
-            sections.push(ORDER_SEPARATOR);
-            for (let i = 0; i < indices.length; i++)
-                sections.push(indices[i]);
-            raw = byPath.get(path);
+            const path = pathOf(layer.toLowerCase());
+            const node = path === '' ? root : nodeOf(path, previous, root);
+            previous = node;
+            raw = node.raw;
             if (!raw) {
-                // Layers of one block come together in key order and share its ancestors: the previous layer's ancestor
-                // string is reused where this path starts with it, so each ancestor is hashed once for the maps below
-                // (V8 keeps a string's hash in the string), not once per layer.
-                const ancestors = [];
-                for (let e = 0; e < ends.length; e++) {
-                    const end = ends[e];
-                    const previous = lastAncestors[e];
-                    ancestors.push(previous !== undefined && previous.length === end && path.startsWith(previous)
-                        ? previous
-                        : path.slice(0, end));
-                }
-                lastAncestors = ancestors;
-                raw = { name: layer, path, net: sections, tensors: new Map(), ancestors };
-                byPath.set(path, raw);
+                // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
+                const net = plus(node.sections, ORDER_SEPARATOR);
+                for (let k = 0; k < node.indices.length; k++)
+                    net.push(node.indices[k]);
+                raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] };
+                node.raw = raw;
                 raws.push(raw);
             }
             byName.set(layer, raw);
         }
+        previousName = layer;
+        previousRaw = raw;
         // A second tensor under the same layer and leaf (two wrappers giving one name) stays out: it is unmatched.
         if (!raw.tensors.has(leaf))
             raw.tensors.set(leaf, t);
@@ -45236,20 +45313,23 @@ function buildSide(specs, partial = false) {
             under.set(ancestors[k], (under.get(ancestors[k]) ?? 0) + 1);
     }
     const seriesIndices = indicesPerSeries(under.keys());
-    // Blocks repeat the same relative names: each distinct name is read once.
-    const roles = new Map();
-    const roleOf = (rel, vector, top, context) => {
-        const key = `${rel}\u0000${vector ? 1 : 0}${top ? 1 : 0}\u0000${context}`;
-        let r = roles.get(key);
-        if (!r)
-            roles.set(key, (r = layerRole(rel, vector, top, context)));
-        return r;
+    // Blocks repeat the same relative names: each distinct name is read once per role context. The memo is keyed
+    // by context (one lookup per unit, with the unit's facts), then by the name, then by the two flags: no key
+    // string is built per layer.
+    const rolesByContext = new Map();
+    const rolesFor = (context) => {
+        let m = rolesByContext.get(context);
+        if (!m)
+            rolesByContext.set(context, (m = new Map()));
+        return m;
     };
     const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
     const units = new Map();
+    // The units in first-seen order (the map's order), for index loops.
+    const unitList = [];
     // Per unit, what its layers need of its path: the word count and the role context (once per unit, not per layer).
     const unitFacts = new Map();
-    unitFacts.set('', { unit: top, words: 0, context: '' });
+    unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') });
     const layers = [];
     for (let r = 0; r < raws.length; r++) {
         const raw = raws[r];
@@ -45258,7 +45338,9 @@ function buildSide(specs, partial = false) {
         if (!facts) {
             const unit = newUnit(unitPath);
             units.set(unitPath, unit);
-            facts = { unit, words: unitPath.split('.').length, context: roleContext(unitPath) };
+            unitList.push(unit);
+            const context = roleContext(unitPath);
+            facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) };
             unitFacts.set(unitPath, facts);
         }
         const unit = facts.unit;
@@ -45274,7 +45356,7 @@ function buildSide(specs, partial = false) {
             main,
             sig: sq.join('x'),
             cols: sq.length > 1 ? sq.slice(1).join('x') : '',
-            role: roleOf(relRaw, sq.length === 1, unitPath === '', facts.context),
+            role: roleOf(facts, relRaw, sq.length === 1, unitPath === ''),
             unit,
             order: 0,
             net: raw.net
@@ -45283,9 +45365,21 @@ function buildSide(specs, partial = false) {
         layers.push(layer);
     }
     attachParallelSeries(top, units);
-    for (const u of [top, ...units.values()])
-        finishUnit(u, partial);
-    return { tensors, layers, units: [...units.values()], top };
+    finishUnit(top, partial);
+    for (let u = 0; u < unitList.length; u++)
+        finishUnit(unitList[u], partial);
+    return { tensors, layers, units: unitList, top };
+}
+/** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
+function roleOf(facts, rel, vector, top) {
+    let slots = facts.roles.get(rel);
+    if (!slots)
+        facts.roles.set(rel, (slots = []));
+    const k = (vector ? 2 : 0) + (top ? 1 : 0);
+    let role = slots[k];
+    if (!role)
+        slots[k] = role = layerRole(rel, vector, top, facts.context);
+    return role;
 }
 /** Series of an indexed path (the path without its last index) -> how many distinct indices it has. */
 function indicesPerSeries(paths) {
@@ -45399,7 +45493,7 @@ function correspond(a, b, options = {}) {
         // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
         for (let i = 0; i < r.links.length; i++) {
             const l = r.links[i];
-            emitLayerLink(p.exact ? l : { ...l, confidence: cap(l.confidence) }, pushLayer);
+            emitLayerLink(l, pushLayer, p.exact ? l.confidence : cap(l.confidence));
         }
         // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
         if (r.restA.length === 0 && r.restB.length === 0)
@@ -45437,9 +45531,9 @@ function correspond(a, b, options = {}) {
     for (const f of matchFused(left.restA, left.restB))
         pushFused(f, 'medium', [], push);
     for (const l of strict.links)
-        emitLayerLink(l, pushLayer);
+        emitLayerLink(l, pushLayer, l.confidence);
     for (const l of left.links)
-        emitLayerLink(l, pushLayer);
+        emitLayerLink(l, pushLayer, l.confidence);
     for (let i = 0; i < layerOut.length; i++)
         links.push(layerOut[i]);
     const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k));
@@ -45463,14 +45557,19 @@ function modulationOrder(l) {
         return undefined;
     return chunkOrder(l.a.path, l.b.path, n);
 }
-function emitLayerLink(l, push) {
+/**
+ * One link per tensor of a layer link. `confidence`: the layer link's, or what its block pair allows (a block pair
+ * that is not exact caps it), passed in rather than read from a copy of the link made per layer.
+ */
+function emitLayerLink(l, push, confidence) {
     const order = modulationOrder(l);
     const modulation = l.ambiguity ??
         (order?.kind === 'unknown' ? { kind: 'modulation-chunks', chunks: [...order.chunks] } : undefined);
-    for (const [leaf, ta] of l.a.tensors) {
+    // forEach, not for-of over entries: no entry array and iterator result per tensor, interpreted.
+    l.a.tensors.forEach((ta, leaf) => {
         const tb = l.b.tensors.get(leaf);
         if (!tb || tb.numel !== ta.numel)
-            continue;
+            return;
         const same = sameShape(ta.shape, tb.shape);
         const squeezedSame = same || sameSqueezed(ta.shape, tb.shape);
         const reorder = order?.kind === 'reorder' && squeezedSame;
@@ -45490,13 +45589,13 @@ function emitLayerLink(l, push) {
             kind: reorder ? 'reorder' : same ? 'rename' : 'reshape',
             a: [ta.name],
             b: [tb.name],
-            confidence: squeezedSame ? l.confidence : cap(l.confidence),
+            confidence: squeezedSame ? confidence : cap(confidence),
             evidence
         };
         if (modulation)
             link.ambiguity = modulation;
         push(link);
-    }
+    });
 }
 function pushFused(f, confidence, base, push) {
     for (const [leaf, tf] of f.fused.tensors) {
@@ -45607,8 +45706,16 @@ function words(e) {
             return 'by position only: names do not tell these apart';
     }
 }
+/**
+ * Reasons already worded, by evidence array: the engine gives a layer's weight and bias links one evidence array
+ * (read-only once emitted), so their reason is worded once. Weak: a gate run compares many pairs in one process.
+ */
+const described = new WeakMap();
 function describeLink(l) {
-    return l.evidence.map(words).join('; ');
+    let text = described.get(l.evidence);
+    if (text === undefined)
+        described.set(l.evidence, (text = l.evidence.map(words).join('; ')));
+    return text;
 }
 function toKeyMapping(l, shapeOf) {
     const source = shapesOf(l.a, 'a', shapeOf);
@@ -45649,13 +45756,14 @@ function toKeyMapping(l, shapeOf) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/block-pairing.ts
+/** Each key of a block family -> its scope (the block: family prefix and index), shared by the block's keys. */
 function familyIndex(model) {
     const out = new Map();
     for (const f of model.families) {
         for (const s of f.scopes) {
             for (const m of s.modules)
-                for (const t of m.leaves.values())
-                    out.set(t.key, { prefix: f.prefix, index: s.index });
+                for (const t of m.leaves)
+                    out.set(t.key, s);
         }
     }
     return out;
@@ -45676,21 +45784,35 @@ function pairFamilies(a, b, links) {
     }
     const ia = familyIndex(a);
     const ib = familyIndex(b);
-    // (family A, family B) -> the block index pairs the links join.
     const joins = new Map();
-    for (const l of links) {
+    // The links of one block pair come together: while the blocks are the last link's, only the count changes (no
+    // key strings built per link, interpreted). The used families do not change in this loop.
+    let lastX;
+    let lastY;
+    let lastJoin;
+    for (let i = 0; i < links.length; i++) {
+        const l = links[i];
         if (l.confidence !== 'high')
             continue;
         const x = ia.get(l.a[0] ?? '');
         const y = ib.get(l.b[0] ?? '');
-        if (!x || !y || usedA.has(x.prefix) || usedB.has(y.prefix))
+        if (!x || !y)
             continue;
-        const key = `${x.prefix}\u0000${y.prefix}`;
+        if (x === lastX && y === lastY && lastJoin !== undefined) {
+            lastJoin.links++;
+            continue;
+        }
+        if (usedA.has(x.family) || usedB.has(y.family))
+            continue;
+        const key = `${x.family}\u0000${y.family}`;
         let j = joins.get(key);
         if (!j)
-            joins.set(key, (j = { fa: x.prefix, fb: y.prefix, pairs: new Set(), links: 0 }));
+            joins.set(key, (j = { fa: x.family, fb: y.family, pairs: new Set(), links: 0 }));
         j.pairs.add(`${x.index}:${y.index}`);
         j.links++;
+        lastX = x;
+        lastY = y;
+        lastJoin = j;
     }
     for (const j of [...joins.values()].sort((p, q) => q.links - p.links)) {
         if (usedA.has(j.fa) || usedB.has(j.fb))
@@ -45935,10 +46057,21 @@ function isBiasLeaf(leaf) {
 
 
 /**
- * The projection or q/k norm a layer name stands for, read with the shared role words (src/names/roles.ts): the
- * added (context) stream of joint attention gives `added_*`, an image branch of cross attention `k_img` / `v_img`.
+ * partOf per layer name: the same few names (`to_q`, `norm1`, `proj_in`) recur in every family and model, and the
+ * word reading behind them is the costliest step of the attention search. Bounded for hostile files' names.
  */
+const PARTS = new Map();
+const MAX_PARTS = 4096;
 function partOf(name) {
+    const known = PARTS.get(name);
+    if (known !== undefined)
+        return known;
+    const part = readPart(name);
+    if (PARTS.size < MAX_PARTS)
+        PARTS.set(name, part);
+    return part;
+}
+function readPart(name) {
     const p = attentionPart(name);
     if (!p)
         return null;
@@ -46188,64 +46321,12 @@ function attentionModulesOf(entries) {
     return findAttentionModules(entries, null, () => 1, []);
 }
 
-;// CONCATENATED MODULE: ./src/analysis/blocks.ts
-/**
- * Finds every family of repeated blocks from key names alone, generically: a numbered child `X.N.` is a block
- * when its children are named sub-modules (not a Sequential of bare layers such as `ffn.0.weight`) and either
- * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
- * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
- */
+;// CONCATENATED MODULE: ./src/analysis/block-keys.ts
 
-
-const MAX_VARIANTS = 20;
-const MAX_DIFF_ITEMS = 50;
-const MAX_MISSING = 1000;
 /** Deeper segments are not searched for block indices (keeps hostile names from costing depth^2 each). */
 const MAX_SEGMENTS = 32;
 /** Index positions per key considered as block containers (real keys have at most 4 or 5). */
 const MAX_INDEX_POSITIONS = 6;
-/**
- * `details`: false when only the families' members, key counts and module entries are read (the comparison's
- * structure essentials, which report no block family): each family's variants are then left empty and
- * `uniformKeys` false, without the per-variant diffs and sorted name signatures that only the analysis report shows.
- */
-function findBlockFamilies(tensors, details = true) {
-    const candidates = collectCandidates(tensors);
-    const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen);
-    const patterns = new Set(qualified.map((c) => c.pattern));
-    const notes = [];
-    const families = qualified.map((c) => buildFamily(c, tensors, blocks_parentOf(c.pattern, patterns), notes, details));
-    // Outer families come first so that consumers can read the list top-down.
-    families.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
-    const innermost = new Int32Array(tensors.length).fill(-1);
-    const outermost = new Int32Array(tensors.length).fill(-1);
-    // Each family's depth once: the loop below visits every member of every family (a nested UNet's tensors sit in
-    // two or three families each).
-    const depths = families.map((f) => depth(f.family.pattern));
-    for (let fi = 0; fi < families.length; fi++) {
-        const instances = families[fi].instances;
-        const d = depths[fi];
-        for (let i = 0; i < instances.length; i++) {
-            const members = instances[i].members;
-            // Index loops over keys: see collectCandidates.
-            for (let k = 0; k < members.length; k++) {
-                const t = members[k];
-                if (outermost[t] < 0)
-                    outermost[t] = fi;
-                const current = innermost[t];
-                if (current < 0 || depths[current] < d)
-                    innermost[t] = fi;
-            }
-        }
-    }
-    return { families, innermost, outermost, notes };
-}
-function depth(pattern) {
-    let n = 0;
-    for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1))
-        n++;
-    return n;
-}
 /*
  * This runs for every key in a short-lived process, mostly in V8's interpreter: loops over keys are index loops
  * (each for-of step there allocates an iterator result), and paths are slices of the name (char offsets kept
@@ -46256,91 +46337,194 @@ function collectCandidates(tensors) {
     // Container path (actual indices) -> its candidate and instances. The pattern, candidate and name of a
     // container follow from its path, so they are worked out once per container, not once per key.
     const containers = new Map();
-    // Module path (the key without its last segment) -> the instances its keys belong to and where their rest
-    // starts. A module's keys (weight, bias) differ only in the last segment, which is never a container or an
-    // index here: the key is split and its segments tested once per module, and its other keys reuse that.
-    const placed = new Map();
-    const positions = [];
+    // The previous key's module path (the key without its last segment) and the instances its keys belong to, with
+    // where their rest starts. A module's keys (weight, bias) differ only in the last segment, which is never a
+    // container or an index here, and sit next to each other in a checkpoint's (sorted) key order: the key is split
+    // and its segments tested once per module, and the module's next keys reuse that. A module whose keys are not
+    // adjacent is split again, to the same places (this only saves work). A string comparison, not a Map of module
+    // paths: hashing every module path cost more than the comparisons.
+    let previousModule = '';
+    let previousPlaces = [];
+    // Per index position, the previous module's instance and its path up to the index (`input_blocks.4`): the keys
+    // of one block are adjacent too, so a key under the same instance path finds its instance without slicing its
+    // container path, hashing it and looking up its index.
+    const instancePaths = [];
+    const instanceAt = [];
     for (let ti = 0; ti < tensors.length; ti++) {
         const name = tensors[ti].name;
         const dot = name.lastIndexOf('.');
-        const module = dot < 0 ? undefined : name.slice(0, dot);
-        const known = module === undefined ? undefined : placed.get(module);
-        if (known !== undefined) {
-            for (let p = 0; p < known.length; p++) {
-                const { inst, restStart } = known[p];
+        if (dot >= 0 && dot === previousModule.length && name.startsWith(previousModule)) {
+            for (let p = 0; p < previousPlaces.length; p++) {
+                const { inst, restStart } = previousPlaces[p];
                 inst.members.push(ti);
                 inst.rests.push(name.slice(restStart));
             }
             continue;
         }
         const places = [];
-        if (module !== undefined)
-            placed.set(module, places);
+        previousModule = dot < 0 ? '' : name.slice(0, dot);
+        previousPlaces = places;
         const segs = name.split('.');
         const last = Math.min(segs.length - 1, MAX_SEGMENTS);
-        positions.length = 0;
-        // Each segment is tested for an index once: this pass also notes the first index segment, which tells for
-        // every position whether an index comes before it (a nested container).
-        let firstIndex = keys_isIndexSegment(segs[0]) ? 0 : -1;
-        let previousIsIndex = firstIndex === 0;
-        for (let j = 1; j < last && positions.length < MAX_INDEX_POSITIONS; j++) {
-            const index = keys_isIndexSegment(segs[j]);
-            if (index) {
-                if (firstIndex < 0)
-                    firstIndex = j;
-                if (!previousIsIndex)
-                    positions.push(j);
-            }
-            previousIsIndex = index;
-        }
-        let start = 0; // char offset of segs[k]
-        let k = 0;
-        for (let p = 0; p < positions.length; p++) {
-            const j = positions[p];
-            while (k < j)
-                start += segs[k++].length + 1;
-            const indexBefore = firstIndex < j;
-            const containerPath = name.slice(0, start - 1);
-            let container = containers.get(containerPath);
-            if (!container) {
-                const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
-                let cand = candidates.get(pattern);
-                if (!cand) {
-                    cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
-                    candidates.set(pattern, cand);
+        // One pass over the segments: each is tested for an index once, and a position (an index after a name) is
+        // placed where it is found; whether an index came before it tells a nested container.
+        let indexBefore = keys_isIndexSegment(segs[0]);
+        let previousIsIndex = indexBefore;
+        let start = segs[0].length + 1; // char offset of segs[j]
+        let p = 0;
+        for (let j = 1; j < last && p < MAX_INDEX_POSITIONS; j++) {
+            const seg = segs[j];
+            // Most segments are names, which their first character settles without a call.
+            const c = seg.charCodeAt(0);
+            const index = c >= 48 && c <= 57 && keys_isIndexSegment(seg);
+            if (index && !previousIsIndex) {
+                const restStart = start + seg.length + 1;
+                let inst;
+                const known = instancePaths[p];
+                if (known !== undefined && known.length === restStart - 1 && name.startsWith(known)) {
+                    inst = instanceAt[p];
                 }
-                container = { cand, byIndex: new Map() };
-                cand.containers.set(containerPath, container.byIndex);
-                containers.set(containerPath, container);
+                else {
+                    const path = name.slice(0, restStart - 1);
+                    inst = placeInstance(name, path, segs, j, start, indexBefore, ti, candidates, containers);
+                    instancePaths[p] = path;
+                    instanceAt[p] = inst;
+                }
+                inst.members.push(ti);
+                inst.rests.push(name.slice(restStart));
+                places.push({ inst, restStart });
+                const cand = inst.candidate;
+                if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
+                    cand.hasInterior = true;
+                p++;
             }
-            const { cand, byIndex } = container;
-            const index = Number(segs[j]);
-            let inst = byIndex.get(index);
-            if (!inst) {
-                inst = { label: indexBefore ? instanceLabel(segs, j) : segs[j], index, members: [], rests: [] };
-                byIndex.set(index, inst);
-            }
-            const restStart = start + segs[j].length + 1;
-            inst.members.push(ti);
-            inst.rests.push(name.slice(restStart));
-            places.push({ inst, restStart });
-            if (!cand.hasInterior && hasNamedInterior(segs, j + 1))
-                cand.hasInterior = true;
+            if (index)
+                indexBefore = true;
+            previousIsIndex = index;
+            start += seg.length + 1;
         }
     }
     return candidates;
 }
+/** The instance of the container at `segs[j - 1]` (char offset `start` of `segs[j]`), created when new. */
+function placeInstance(name, path, segs, j, start, indexBefore, ti, candidates, containers) {
+    const containerPath = name.slice(0, start - 1);
+    let container = containers.get(containerPath);
+    if (!container) {
+        const pattern = indexBefore ? segs.slice(0, j).map(patternSegment).join('.') : containerPath;
+        let cand = candidates.get(pattern);
+        if (!cand) {
+            cand = { pattern, name: segs[j - 1], firstSeen: ti, containers: new Map(), hasInterior: false };
+            candidates.set(pattern, cand);
+        }
+        container = { cand, byIndex: new Map() };
+        cand.containers.set(containerPath, container.byIndex);
+        containers.set(containerPath, container);
+    }
+    const { cand, byIndex } = container;
+    const index = Number(segs[j]);
+    let inst = byIndex.get(index);
+    if (!inst) {
+        inst = {
+            path,
+            nested: indexBefore,
+            index,
+            members: [],
+            rests: [],
+            candidate: cand
+        };
+        byIndex.set(index, inst);
+    }
+    return inst;
+}
 function patternSegment(seg) {
     return keys_isIndexSegment(seg) ? '{}' : seg;
 }
-/** The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`. */
-function instanceLabel(segs, j) {
-    const nums = [];
-    for (let i = 0; i <= j; i++)
-        if (keys_isIndexSegment(segs[i]))
-            nums.push(segs[i]);
-    return nums.join('.');
+/**
+ * The numeric segments of the instance path, joined: `input_blocks.4.1.transformer_blocks.0` -> `4.1.0`; a
+ * top-level container's instance is its index. Worked out when first read: most instances the key walk creates
+ * (`to_out.0`, `ff.net.2`) belong to no family and are never labelled.
+ */
+function instanceLabel(inst) {
+    if (inst.label === undefined) {
+        // An index segment has no leading zero: String(index) spells it as the key does.
+        inst.label = inst.nested ? inst.path.split('.').filter(keys_isIndexSegment).join('.') : String(inst.index);
+    }
+    return inst.label;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/blocks.ts
+/**
+ * Finds every family of repeated blocks from key names alone, generically: a numbered child `X.N.` is a block
+ * when its children are named sub-modules (not a Sequential of bare layers such as `ffn.0.weight`) and either
+ * siblings repeat the same key template or X is a known block container (`blocks`, `layers`, ...). Nested
+ * families (`input_blocks.N.M.transformer_blocks.T`) are found too, with their parent. One pass over the keys.
+ */
+
+
+
+const MAX_VARIANTS = 20;
+const MAX_DIFF_ITEMS = 50;
+const MAX_MISSING = 1000;
+/**
+ * `details`: false when only the families' members, key counts and module entries are read (the comparison's
+ * structure essentials, which report no block family): each family's template and variants are then left empty
+ * and `uniformKeys` false, without the template copies, per-variant diffs and sorted name signatures that only the
+ * analysis report shows. `uniqueNames`: the caller knows no two tensors share a name (see `unionOf`).
+ */
+function findBlockFamilies(tensors, details = true, uniqueNames = false) {
+    const candidates = collectCandidates(tensors);
+    const qualified = [...candidates.values()].filter(qualifies).sort((a, b) => a.firstSeen - b.firstSeen);
+    const patterns = new Set(qualified.map((c) => c.pattern));
+    const notes = [];
+    const built = qualified.map((c) => buildFamily(c, tensors, blocks_parentOf(c.pattern, patterns), notes, details));
+    // Outer families come first so that consumers can read the list top-down.
+    built.sort((a, b) => depth(a.family.pattern) - depth(b.family.pattern));
+    const innermost = new Int32Array(tensors.length).fill(-1);
+    const outermost = new Int32Array(tensors.length).fill(-1);
+    // The families holding one key are nested, each strictly deeper than the one before (their patterns are
+    // prefixes of each other), and are visited in that order: the last to hold a key is its innermost. Its outermost
+    // is the one without a parent (a family's parent holds every key the family holds). An instance's members are
+    // tensor indices in increasing order, and in a sorted checkpoint one run (`input_blocks.4.` keys are adjacent):
+    // such a run is filled at once instead of visited key by key (a nested UNet's tensors sit in two or three
+    // families each).
+    for (let fi = 0; fi < built.length; fi++) {
+        const instances = built[fi].instances;
+        const root = built[fi].family.parent === null;
+        for (let i = 0; i < instances.length; i++) {
+            const members = instances[i].members;
+            const n = members.length;
+            if (n === 0)
+                continue;
+            const first = members[0];
+            if (members[n - 1] - first === n - 1) {
+                innermost.fill(fi, first, first + n);
+                if (root)
+                    outermost.fill(fi, first, first + n);
+                continue;
+            }
+            // Index loops over keys: see collectCandidates.
+            for (let k = 0; k < n; k++) {
+                const t = members[k];
+                innermost[t] = fi;
+                if (root)
+                    outermost[t] = fi;
+            }
+        }
+    }
+    // Without details, a family's module entries are only read where the family is the innermost one.
+    const families = built.map((b, fi) => ({
+        family: b.family,
+        instances: b.instances,
+        ...unionOf(b.ordered, tensors, uniqueNames, details ? null : innermost, fi)
+    }));
+    return { families, innermost, outermost, notes };
+}
+function depth(pattern) {
+    let n = 0;
+    for (let i = pattern.indexOf('.'); i >= 0; i = pattern.indexOf('.', i + 1))
+        n++;
+    return n;
 }
 function nameSignature(inst) {
     if (inst.nameSignature === undefined)
@@ -46402,55 +46586,23 @@ function buildFamily(c, tensors, parent, notes, details) {
         notes.push(`${c.pattern}: ${missingTotal} block indices missing; the first ${missing.length} are listed`);
     }
     // Group instances by exact template (names and shapes); the biggest group is the template.
-    // Consecutive blocks are nearly always identical key for key, in the same order: such a block joins the
-    // previous block's group without building and sorting its signature (same group the signature would give).
-    const groups = new Map();
-    let lastGroup = null;
-    for (const inst of instances) {
-        if (lastGroup !== null && sameEntriesInOrder(inst, lastGroup[0], tensors)) {
-            inst.fullSignature = lastGroup[0].fullSignature;
-            lastGroup.push(inst);
-            continue;
-        }
-        inst.fullSignature = inst.rests
-            .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
-            .sort()
-            .join('\n');
-        let g = groups.get(inst.fullSignature);
-        if (g)
-            g.push(inst);
-        else {
-            g = [inst];
-            groups.set(inst.fullSignature, g);
-        }
-        lastGroup = g;
-    }
-    const ordered = [...groups.values()].sort((a, b) => b.length - a.length);
+    const groups = groupInstances(instances, tensors);
+    const ordered = [...groups].sort((a, b) => b.length - a.length);
     const templateInst = ordered[0][0];
-    const template = templateInst.rests.map((key, i) => {
-        const t = tensors[templateInst.members[i]];
-        return { key, shape: [...t.shape], dtype: t.dtype };
-    });
-    const templateShapes = new Map(template.map((e) => [e.key, e.shape]));
     const variants = [];
-    for (let g = 1; details && g < ordered.length; g++) {
-        if (variants.length >= MAX_VARIANTS)
-            break;
-        variants.push(diffVariant(ordered[g], tensors, templateShapes));
+    let template = [];
+    if (details) {
+        template = templateInst.rests.map((key, i) => {
+            const t = tensors[templateInst.members[i]];
+            return { key, shape: [...t.shape], dtype: t.dtype };
+        });
+        const templateShapes = new Map(template.map((e) => [e.key, e.shape]));
+        for (let g = 1; g < ordered.length && variants.length < MAX_VARIANTS; g++) {
+            variants.push(diffVariant(ordered[g], tensors, templateShapes));
+        }
     }
     if (ordered.length - 1 > MAX_VARIANTS) {
         notes.push(`${c.pattern}: ${ordered.length - 1} block variants; the first ${MAX_VARIANTS} are detailed`);
-    }
-    const keyBlockCounts = new Map();
-    const unionEntries = [];
-    for (const group of ordered) {
-        const rep = group[0];
-        rep.rests.forEach((key, i) => {
-            const before = keyBlockCounts.get(key);
-            if (before === undefined)
-                unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] });
-            keyBlockCounts.set(key, (before ?? 0) + group.length);
-        });
     }
     let keys = 0;
     let params = 0;
@@ -46473,32 +46625,127 @@ function buildFamily(c, tensors, parent, notes, details) {
             missing,
             contiguous,
             template,
-            keysPerBlock: template.length,
+            keysPerBlock: templateInst.rests.length,
             keys,
             params,
             uniformKeys,
-            uniform: groups.size === 1,
+            uniform: groups.length === 1,
             variants,
             roles: []
         },
-        instances: instances.map((i) => ({ label: i.label, members: i.members, rests: i.rests })),
-        keyBlockCounts,
-        unionEntries
+        instances: instances.map((i) => ({ label: instanceLabel(i), members: i.members, rests: i.rests })),
+        ordered
     };
 }
+/**
+ * Instances grouped by exact template (the same multiset of relative keys and shapes), groups in order of first
+ * appearance. Consecutive blocks are nearly always identical key for key, in the same order: such a block joins
+ * the previous block's group with a comparison in order. Another block is compared with the groups of its key
+ * count, in order first, and through sorted signatures (built only then) last: the groups are those a Map keyed
+ * by every instance's sorted signature gives, without building, sorting and hashing a signature per block.
+ */
+function groupInstances(instances, tensors) {
+    const groups = [];
+    let lastGroup = null;
+    for (let i = 0; i < instances.length; i++) {
+        const inst = instances[i];
+        if (lastGroup === null || !sameEntriesInOrder(inst, lastGroup[0], tensors)) {
+            lastGroup = sameTemplateGroup(inst, groups, tensors);
+            if (lastGroup === null) {
+                lastGroup = [];
+                groups.push(lastGroup);
+            }
+        }
+        lastGroup.push(inst);
+    }
+    return groups;
+}
+function sameTemplateGroup(inst, groups, tensors) {
+    const n = inst.members.length;
+    let sameCount = false;
+    for (let g = 0; g < groups.length; g++) {
+        const rep = groups[g][0];
+        if (rep.members.length !== n)
+            continue;
+        if (sameEntriesInOrder(inst, rep, tensors))
+            return groups[g];
+        sameCount = true;
+    }
+    if (!sameCount)
+        return null;
+    const sig = fullSignature(inst, tensors);
+    for (let g = 0; g < groups.length; g++) {
+        const rep = groups[g][0];
+        if (rep.members.length === n && fullSignature(rep, tensors) === sig)
+            return groups[g];
+    }
+    return null;
+}
+function fullSignature(inst, tensors) {
+    if (inst.fullSignature === undefined) {
+        inst.fullSignature = inst.rests
+            .map((r, i) => `${r}:${tensors[inst.members[i]].shape.join('x')}`)
+            .sort()
+            .join('\n');
+    }
+    return inst.fullSignature;
+}
+/**
+ * The representative entries of a family's groups (largest group first): each relative key once, from the first
+ * group that has it, and how many blocks have a key. With `innermost`, only the keys whose tensors have family
+ * `fi` as their innermost one: whether a deeper family holds a key depends on its relative key alone (the deeper
+ * patterns continue this one's), so this keeps exactly the entries a filter of the whole union would, without
+ * hashing the keys of the nested families (most of an SDXL `input_blocks`). A single group of keys known to be
+ * distinct (no duplicate names in the model) is its own union: its keys are neither hashed nor counted one by one,
+ * and a key's block count is the group's size when the key is one of them.
+ */
+function unionOf(ordered, tensors, uniqueNames, innermost, fi) {
+    const unionEntries = [];
+    if (ordered.length === 1 && uniqueNames) {
+        const rep = ordered[0][0];
+        const blocks = ordered[0].length;
+        for (let i = 0; i < rep.rests.length; i++) {
+            const tensor = rep.members[i];
+            if (innermost !== null && innermost[tensor] !== fi)
+                continue;
+            unionEntries.push({ key: rep.rests[i], shape: tensors[tensor].shape, tensor });
+        }
+        return { unionEntries, blocksHaving: (key) => (rep.rests.includes(key) ? blocks : 0) };
+    }
+    const keyBlockCounts = new Map();
+    for (let g = 0; g < ordered.length; g++) {
+        const group = ordered[g];
+        const rep = group[0];
+        for (let i = 0; i < rep.rests.length; i++) {
+            if (innermost !== null && innermost[rep.members[i]] !== fi)
+                continue;
+            const key = rep.rests[i];
+            const before = keyBlockCounts.get(key);
+            if (before === undefined)
+                unionEntries.push({ key, shape: tensors[rep.members[i]].shape, tensor: rep.members[i] });
+            keyBlockCounts.set(key, (before ?? 0) + group.length);
+        }
+    }
+    return { unionEntries, blocksHaving: (key) => keyBlockCounts.get(key) ?? 0 };
+}
 function sameRestsInOrder(a, b) {
-    if (a.rests.length !== b.rests.length)
+    const x = a.rests;
+    const y = b.rests;
+    const n = x.length;
+    if (n !== y.length)
         return false;
-    for (let i = 0; i < a.rests.length; i++)
-        if (a.rests[i] !== b.rests[i])
+    for (let i = 0; i < n; i++)
+        if (x[i] !== y[i])
             return false;
     return true;
 }
 function sameEntriesInOrder(a, b, tensors) {
     if (!sameRestsInOrder(a, b))
         return false;
-    for (let i = 0; i < a.members.length; i++)
-        if (!sameShape(tensors[a.members[i]].shape, tensors[b.members[i]].shape))
+    const x = a.members;
+    const y = b.members;
+    for (let i = 0; i < x.length; i++)
+        if (!sameShape(tensors[x[i]].shape, tensors[y[i]].shape))
             return false;
     return true;
 }
@@ -46528,7 +46775,7 @@ function diffVariant(group, tensors, templateShapes) {
         if (!templateShapes.has(key) && extra.length < MAX_DIFF_ITEMS)
             extra.push(key);
     }
-    return { blocks: group.map((i) => i.label), keyCount: rep.rests.length, missing, extra, shapeDifferences };
+    return { blocks: group.map(instanceLabel), keyCount: rep.rests.length, missing, extra, shapeDifferences };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/dimensions.ts
@@ -47077,31 +47324,89 @@ function namingConventions(names) {
         }
         return flags;
     };
+    // The previous key's module part (`...to_q` of `...to_q.bias`) and what its segments counted: a module's keys
+    // (bias, weight) are adjacent in a sorted checkpoint and differ only in the leaf, so the next key of the same
+    // module counts its leaf alone. Both leaves must be non-empty: a known prefix is then never decided by the leaf.
+    let previousModule = '';
+    let previousPrefix = '';
+    let previousFirst = '';
+    let previousFirstFlags = 0;
+    let previousSegments = 0;
+    let moduleLettered = 0;
+    let moduleUnderscore = 0;
+    let moduleCased = 0;
     // An index loop: in a cold process each for-of step allocates an iterator result, once per key here.
     for (let n = 0; n < names.length; n++) {
         const name = names[n];
-        const prefix = tally.add(name);
-        const segs = name.slice(prefix.length).split('.');
-        const firstFlags = flagsOf(segs[0]);
-        if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
-            underscored++;
-        else if (segs.length > 1)
-            dotted++;
-        bump(topLevel, segs[0]);
-        bump(leaves, segs[segs.length - 1]);
-        for (let k = 0; k < segs.length; k++) {
-            const seg = segs[k];
-            const flags = k === 0 ? firstFlags : flagsOf(seg);
-            if (flags & SEG_INDEX)
-                continue;
-            lettered++;
-            if (flags & SEG_UNDERSCORE)
-                withUnderscore++;
-            if (flags & SEG_UPPER) {
-                casedSegmentCount++;
-                if (cased.size < 1000)
-                    cased.add(seg);
+        const dot = name.lastIndexOf('.');
+        if (dot > 0 &&
+            dot < name.length - 1 &&
+            dot === previousModule.length &&
+            previousSegments > 1 &&
+            name.startsWith(previousModule)) {
+            tally.addKnown(previousPrefix);
+            const leaf = name.slice(dot + 1);
+            if (previousFirstFlags & SEG_UNDERSCORE_INDEX)
+                underscored++;
+            else
+                dotted++;
+            bump(topLevel, previousFirst);
+            bump(leaves, leaf);
+            lettered += moduleLettered;
+            withUnderscore += moduleUnderscore;
+            casedSegmentCount += moduleCased;
+            const flags = flagsOf(leaf);
+            if (!(flags & SEG_INDEX)) {
+                lettered++;
+                if (flags & SEG_UNDERSCORE)
+                    withUnderscore++;
+                if (flags & SEG_UPPER) {
+                    casedSegmentCount++;
+                    if (cased.size < 1000)
+                        cased.add(leaf);
+                }
             }
+        }
+        else {
+            const prefix = tally.add(name);
+            const segs = name.slice(prefix.length).split('.');
+            const firstFlags = flagsOf(segs[0]);
+            if (firstFlags & SEG_UNDERSCORE_INDEX || (segs.length === 1 && firstFlags & SEG_UNDERSCORE))
+                underscored++;
+            else if (segs.length > 1)
+                dotted++;
+            bump(topLevel, segs[0]);
+            bump(leaves, segs[segs.length - 1]);
+            moduleLettered = 0;
+            moduleUnderscore = 0;
+            moduleCased = 0;
+            for (let k = 0; k < segs.length; k++) {
+                const seg = segs[k];
+                const flags = k === 0 ? firstFlags : flagsOf(seg);
+                if (flags & SEG_INDEX)
+                    continue;
+                const inModule = k < segs.length - 1;
+                lettered++;
+                if (inModule)
+                    moduleLettered++;
+                if (flags & SEG_UNDERSCORE) {
+                    withUnderscore++;
+                    if (inModule)
+                        moduleUnderscore++;
+                }
+                if (flags & SEG_UPPER) {
+                    casedSegmentCount++;
+                    if (inModule)
+                        moduleCased++;
+                    if (cased.size < 1000)
+                        cased.add(seg);
+                }
+            }
+            previousModule = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : '';
+            previousPrefix = prefix;
+            previousFirst = segs[0];
+            previousFirstFlags = firstFlags;
+            previousSegments = segs.length;
         }
         // The longest dotted prefix shared by every key, never including a key's leaf.
         const moduleEnd = name.lastIndexOf('.') + 1;
@@ -47150,10 +47455,14 @@ class PrefixTally {
         // The prefix is the head that stripKnownPrefixes removes: no result object per key.
         const restLength = stripKnownPrefixes(name).length;
         const prefix = restLength === name.length ? '' : name.slice(0, name.length - restLength);
+        this.addKnown(prefix);
+        return prefix;
+    }
+    /** Adds one name whose known prefix the caller already has ('' when it has none). */
+    addKnown(prefix) {
         if (prefix)
             bump(this.counts, prefix);
         this.common = this.common === null ? prefix : this.common === prefix ? prefix : '';
-        return prefix;
     }
     prefixes(total) {
         const common = this.common ?? '';
@@ -47169,8 +47478,24 @@ class PrefixTally {
  */
 function analysisPrefixOf(names) {
     const tally = new PrefixTally();
-    for (let n = 0; n < names.length; n++)
-        tally.add(names[n]);
+    // A module's adjacent keys (bias, weight) have its prefix: a known prefix ends in a dot, so with a non-empty leaf
+    // it never depends on the leaf (see namingConventions).
+    let previousModule = '';
+    let previousPrefix = '';
+    for (let n = 0; n < names.length; n++) {
+        const name = names[n];
+        const dot = name.lastIndexOf('.');
+        if (dot > 0 &&
+            dot < name.length - 1 &&
+            dot === previousModule.length &&
+            name.startsWith(previousModule)) {
+            tally.addKnown(previousPrefix);
+        }
+        else {
+            previousPrefix = tally.add(name);
+            previousModule = dot > 0 && dot < name.length - 1 ? name.slice(0, dot) : '';
+        }
+    }
     return tally.prefixes(names.length);
 }
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
@@ -47280,7 +47605,7 @@ function analyse(ckpt, full) {
         notes.push(`${adapterCount} of ${tensors.length} keys are adapter tensors (LoRA / LyCORIS / deltas); attention, ` +
             'feed-forward and dimensions are read from the other keys only (see the LoRA analysis for adapters)');
     }
-    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors, full);
+    const { families, innermost, outermost, notes: blockNotes } = findBlockFamilies(tensors, full, duplicates === 0);
     notes.push(...blockNotes);
     // Roles, per key: the analysis reports them; the essentials need them only where a block-less model's top-level
     // MLPs are told from its embedders (below).
@@ -47290,9 +47615,8 @@ function analyse(ckpt, full) {
     const ffn = [];
     families.forEach((f, fi) => {
         const entries = f.unionEntries.filter((e) => innermost[e.tensor] === fi && !adapter[e.tensor]);
-        const blocksHaving = (key) => f.keyBlockCounts.get(key) ?? 0;
-        attention.push(...findAttentionModules(entries, f.family.pattern, blocksHaving, notes));
-        ffn.push(...findFfnModules(entries, f.family.pattern, blocksHaving));
+        attention.push(...findAttentionModules(entries, f.family.pattern, f.blocksHaving, notes));
+        ffn.push(...findFfnModules(entries, f.family.pattern, f.blocksHaving));
         if (!full || !roles)
             return;
         let mask = 0;
@@ -48182,7 +48506,7 @@ function inBlocks(model, diffs) {
     for (const f of model.families)
         for (const s of f.scopes)
             for (const m of s.modules)
-                for (const t of m.leaves.values())
+                for (const t of m.leaves)
                     keys.add(t.key);
     return diffs.filter((d) => keys.has(d.key));
 }
@@ -48272,16 +48596,19 @@ function compareCheckpoints(a, b, opts = {}) {
     const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
     // Exact keys.
     const shapesB = new Map();
-    for (const t of b.tensors)
+    for (let i = 0; i < b.tensors.length; i++) {
+        const t = b.tensors[i];
         if (!shapesB.has(t.name))
             shapesB.set(t.name, t.shape);
+    }
     // A's first shape per key (its key set too), B's the same.
     const shapesA = new Map();
     let common = 0;
     let exactCompatible = 0;
     let shapeMatching = 0;
     const differing = [];
-    for (const t of a.tensors) {
+    for (let i = 0; i < a.tensors.length; i++) {
+        const t = a.tensors[i];
         if (shapesA.has(t.name))
             continue;
         shapesA.set(t.name, t.shape);
@@ -48335,16 +48662,19 @@ function compareCheckpoints(a, b, opts = {}) {
     const mentionedA = new Set();
     const mentionedB = new Set();
     const coveredB = new Set();
-    for (const m of all) {
-        for (const k of m.source)
-            mentionedA.add(k);
-        for (const k of m.target)
-            mentionedB.add(k);
-        if (m.confidence === 'high' && m.shapeCompatible) {
-            for (const k of m.source)
-                coveredA.add(k);
-            for (const k of m.target)
-                coveredB.add(k);
+    // Index loops: once per mapping and key, interpreted, where a for-of step allocates an iterator result.
+    for (let i = 0; i < all.length; i++) {
+        const m = all[i];
+        const covered = m.confidence === 'high' && m.shapeCompatible;
+        for (let k = 0; k < m.source.length; k++) {
+            mentionedA.add(m.source[k]);
+            if (covered)
+                coveredA.add(m.source[k]);
+        }
+        for (let k = 0; k < m.target.length; k++) {
+            mentionedB.add(m.target[k]);
+            if (covered)
+                coveredB.add(m.target[k]);
         }
     }
     const familyPairs = pairFamilies(pa, pb, corr.links);
@@ -49712,7 +50042,7 @@ function viaEngine(a, all) {
     const roleOfName = (name) => {
         let r = roles.get(name);
         if (r === undefined)
-            roles.set(name, (r = roleOf(name)));
+            roles.set(name, (r = engine_links_roleOf(name)));
         return r;
     };
     const out = [];
@@ -49743,7 +50073,7 @@ function viaEngine(a, all) {
     }
     return out;
 }
-function roleOf(name) {
+function engine_links_roleOf(name) {
     return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role;
 }
 /**

@@ -1,8 +1,8 @@
-export const id = 106;
-export const ids = [106];
+export const id = 753;
+export const ids = [753];
 export const modules = {
 
-/***/ 86106:
+/***/ 58753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,12 +21,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/formats/source.ts
 var source = __webpack_require__(73159);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/formats/errors.ts
 var errors = __webpack_require__(86289);
 ;// CONCATENATED MODULE: ./src/formats/http/response.ts
@@ -193,8 +187,93 @@ function classifyStatus(res, status, tokenSent, tokenOrigin) {
     return { code: 'HttpError', why: `unexpected ${status}`, retryable: false };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/formats/http/url.ts
 var http_url = __webpack_require__(9740);
+;// CONCATENATED MODULE: ./src/formats/http/transport.ts
+/**
+ * One GET on node:http(s), following redirects: the hop rules that keep a token at home (it goes only to the
+ * allowed origins, never to a CDN a redirect points at; no https -> http downgrade; bounded hops) and the
+ * per-request timers (idle, and the attempt's deadline). Retries, ranges and status handling are the client's
+ * (client.ts); this module only sends and follows.
+ */
+
+
+
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Send a GET and follow redirects; the token goes only to allowed origins, never to a CDN. */
+async function getFollowingRedirects(start, headers, deadline, t) {
+    let url = start;
+    for (let hop = 0;; hop++) {
+        const hopHeaders = { ...headers };
+        if (t.token !== undefined && t.tokenOrigins.has(url.origin)) {
+            hopHeaders.authorization = `Bearer ${t.token}`;
+        }
+        const res = await send(url, hopHeaders, deadline, t);
+        if (!REDIRECTS.has(res.status))
+            return { ...res, redirected: hop > 0 };
+        res.body.resume();
+        const where = `GET ${(0,http_url/* redactUrl */.BO)(url.href)}`;
+        const location = header(res.headers, 'location');
+        if (location === undefined) {
+            throw new AttemptError('HttpError', `${where}: HTTP ${res.status} redirect without a Location`, false);
+        }
+        if (hop >= t.maxRedirects) {
+            throw new AttemptError('HttpError', `${where}: more than ${t.maxRedirects} redirects`, false);
+        }
+        let next;
+        try {
+            next = new URL(location, url);
+        }
+        catch {
+            throw new AttemptError('HttpError', `${where}: HTTP ${res.status} to an invalid Location`, false);
+        }
+        if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+            throw new AttemptError('HttpError', `${where}: redirect to unsupported scheme ${next.protocol}`, false);
+        }
+        if (url.protocol === 'https:' && next.protocol === 'http:') {
+            throw new AttemptError('HttpError', `${where}: refusing a redirect from https to plain http`, false);
+        }
+        url = next;
+    }
+}
+function send(url, headers, deadline, t) {
+    t.countRequest();
+    const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+    return new Promise((resolve, reject) => {
+        const where = `GET ${(0,http_url/* redactUrl */.BO)(url.href)}`;
+        const req = lib.request(url, { method: 'GET', headers, agent: false });
+        const total = setTimeout(() => req.destroy(new AttemptError('HttpError', `${where}: timed out after ${t.attemptTimeoutMs} ms`, true)), Math.max(0, deadline - Date.now()));
+        // While a request is open its socket keeps the process alive; the deadline timer alone must not (a body
+        // left unread after the bytes we needed would otherwise hold the process until the deadline).
+        total.unref();
+        req.setTimeout(t.idleTimeoutMs, () => req.destroy(new AttemptError('HttpError', `${where}: no response for ${t.idleTimeoutMs} ms`, true)));
+        req.on('error', (e) => {
+            clearTimeout(total);
+            reject(e instanceof AttemptError ? e : new AttemptError('HttpError', `${where}: ${errorText(e)}`, true));
+        });
+        req.on('response', (res) => {
+            // The attempt timer keeps running while the body is read (readBody has its own deadline too).
+            res.on('close', () => clearTimeout(total));
+            resolve({
+                status: res.statusCode ?? 0,
+                statusText: res.statusMessage ?? '',
+                headers: res.headers,
+                body: res,
+                url,
+                redirected: false
+            });
+        });
+        req.end();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/formats/http/client.ts
 /**
  * A small HTTP client for byte ranges, on node:http(s) only (no dependency, same behaviour on Node 20 and 24).
@@ -208,37 +287,42 @@ var http_url = __webpack_require__(9740);
 
 
 
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 class HttpClient {
     stats = { requests: 0, bytesReceived: 0, retries: 0 };
     token;
     tokenOrigins;
-    idleTimeoutMs;
     attemptTimeoutMs;
     retries;
     retryBaseDelayMs;
     maxRetryDelayMs;
-    maxRedirects;
     maxIgnoredRangePrefix;
     userAgent;
     sleep;
     maxConcurrent;
     active = 0;
     waiting = [];
+    transport;
     constructor(opts = {}) {
         this.token = opts.token === undefined || opts.token === '' ? undefined : opts.token;
         this.tokenOrigins = new Set((opts.tokenOrigins ?? [(0,http_url/* normaliseEndpoint */.kz)(undefined)]).map((o) => new URL((0,http_url/* normaliseEndpoint */.kz)(o)).origin));
-        this.idleTimeoutMs = opts.idleTimeoutMs ?? 30_000;
         this.attemptTimeoutMs = opts.attemptTimeoutMs ?? 120_000;
         this.retries = Math.max(0, opts.retries ?? 4);
         this.retryBaseDelayMs = opts.retryBaseDelayMs ?? 500;
         this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 30_000;
-        this.maxRedirects = opts.maxRedirects ?? 10;
         this.maxConcurrent = Math.max(1, opts.maxConcurrent ?? 8);
         this.maxIgnoredRangePrefix = opts.maxIgnoredRangePrefix ?? 64 * 1024 * 1024;
         this.userAgent = opts.userAgent ?? 'model-compat (header-only reader)';
         this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.transport = {
+            token: this.token,
+            tokenOrigins: this.tokenOrigins,
+            maxRedirects: opts.maxRedirects ?? 10,
+            idleTimeoutMs: opts.idleTimeoutMs ?? 30_000,
+            attemptTimeoutMs: this.attemptTimeoutMs,
+            countRequest: () => {
+                this.stats.requests++;
+            }
+        };
     }
     /** Whether requests to this URL would carry the token (for cache keys and messages; never the token itself). */
     sendsTokenTo(url) {
@@ -330,7 +414,7 @@ class HttpClient {
         };
         if (ifNoneMatch !== undefined)
             headers['if-none-match'] = ifNoneMatch;
-        const res = await this.follow(url, headers, deadline);
+        const res = await getFollowingRedirects(url, headers, deadline, this.transport);
         const where = `GET ${(0,http_url/* redactUrl */.BO)(res.url.href)}`;
         const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
         const fail = (code, why, retryable = false, retryAfterMs) => {
@@ -385,7 +469,7 @@ class HttpClient {
         return fail(f.code, f.why, f.retryable, f.retryAfterMs);
     }
     async attemptDocument(url, maxBytes, deadline) {
-        const res = await this.follow(url, { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent }, deadline);
+        const res = await getFollowingRedirects(url, { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': this.userAgent }, deadline, this.transport);
         const where = `GET ${(0,http_url/* redactUrl */.BO)(res.url.href)}`;
         const status = `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
         const fail = (code, why, retryable = false, retryAfterMs) => {
@@ -430,72 +514,6 @@ class HttpClient {
         }
         const prefix = await readExactly(res, need, need === size, where, deadline, this.countBytes);
         return { kind: 'bytes', bytes: prefix.subarray(Math.min(start, need)), size, etag, rangeSupported: false };
-    }
-    /** Send a GET and follow redirects; the token goes only to allowed origins, never to a CDN. */
-    async follow(start, headers, deadline) {
-        let url = start;
-        for (let hop = 0;; hop++) {
-            const hopHeaders = { ...headers };
-            if (this.token !== undefined && this.tokenOrigins.has(url.origin)) {
-                hopHeaders.authorization = `Bearer ${this.token}`;
-            }
-            const res = await this.send(url, hopHeaders, deadline);
-            if (!REDIRECTS.has(res.status))
-                return { ...res, redirected: hop > 0 };
-            res.body.resume();
-            const where = `GET ${(0,http_url/* redactUrl */.BO)(url.href)}`;
-            const location = header(res.headers, 'location');
-            if (location === undefined) {
-                throw new AttemptError('HttpError', `${where}: HTTP ${res.status} redirect without a Location`, false);
-            }
-            if (hop >= this.maxRedirects) {
-                throw new AttemptError('HttpError', `${where}: more than ${this.maxRedirects} redirects`, false);
-            }
-            let next;
-            try {
-                next = new URL(location, url);
-            }
-            catch {
-                throw new AttemptError('HttpError', `${where}: HTTP ${res.status} to an invalid Location`, false);
-            }
-            if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                throw new AttemptError('HttpError', `${where}: redirect to unsupported scheme ${next.protocol}`, false);
-            }
-            if (url.protocol === 'https:' && next.protocol === 'http:') {
-                throw new AttemptError('HttpError', `${where}: refusing a redirect from https to plain http`, false);
-            }
-            url = next;
-        }
-    }
-    send(url, headers, deadline) {
-        this.stats.requests++;
-        const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-        return new Promise((resolve, reject) => {
-            const where = `GET ${(0,http_url/* redactUrl */.BO)(url.href)}`;
-            const req = lib.request(url, { method: 'GET', headers, agent: false });
-            const total = setTimeout(() => req.destroy(new AttemptError('HttpError', `${where}: timed out after ${this.attemptTimeoutMs} ms`, true)), Math.max(0, deadline - Date.now()));
-            // While a request is open its socket keeps the process alive; the deadline timer alone must not (a body
-            // left unread after the bytes we needed would otherwise hold the process until the deadline).
-            total.unref();
-            req.setTimeout(this.idleTimeoutMs, () => req.destroy(new AttemptError('HttpError', `${where}: no response for ${this.idleTimeoutMs} ms`, true)));
-            req.on('error', (e) => {
-                clearTimeout(total);
-                reject(e instanceof AttemptError ? e : new AttemptError('HttpError', `${where}: ${errorText(e)}`, true));
-            });
-            req.on('response', (res) => {
-                // The attempt timer keeps running while the body is read (readBody has its own deadline too).
-                res.on('close', () => clearTimeout(total));
-                resolve({
-                    status: res.statusCode ?? 0,
-                    statusText: res.statusMessage ?? '',
-                    headers: res.headers,
-                    body: res,
-                    url,
-                    redirected: false
-                });
-            });
-            req.end();
-        });
     }
 }
 
@@ -922,4 +940,4 @@ async function openLocation(location, opts = {}) {
 
 };
 
-//# sourceMappingURL=106.index.js.map
+//# sourceMappingURL=753.index.js.map
