@@ -132,7 +132,15 @@ function childNode(base: PathNode, word: string, path: string): PathNode {
     const r = sectionRank(word)
     if (r !== undefined) sections = plus(sections, r)
   }
-  const node: PathNode = { path, parent: base, children: undefined, indexed, sections, indices, raw: undefined }
+  const node: PathNode = {
+    path,
+    parent: base,
+    children: undefined,
+    indexed,
+    sections,
+    indices,
+    raw: undefined
+  }
   if (base.children === undefined) base.children = new Map()
   base.children.set(word, node)
   return node
@@ -148,7 +156,8 @@ function nodeOf(path: string, previous: PathNode, root: PathNode): PathNode {
   let base = previous
   while (base !== root) {
     const n = base.path.length
-    if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46)) break
+    if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46))
+      break
     base = base.parent!
   }
   let start = base === root ? 0 : base.path.length + 1
@@ -287,12 +296,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
 }
 
 /** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
-function roleOf(
-  facts: UnitFacts,
-  rel: string,
-  vector: boolean,
-  top: boolean
-): LayerRole {
+function roleOf(facts: UnitFacts, rel: string, vector: boolean, top: boolean): LayerRole {
   let slots = facts.roles.get(rel)
   if (!slots) facts.roles.set(rel, (slots = []))
   const k = (vector ? 2 : 0) + (top ? 1 : 0)
