@@ -141,6 +141,8 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   const digitsOf: string[] = new Array<string>(unique.length)
   const prefixOf: string[] = new Array<string>(unique.length)
   const candidates = new Map<string, { indices: Set<number>; tensors: number }>()
+  let lastPrefix = ''
+  let lastCandidate: { indices: Set<number>; tensors: number } | undefined
   for (let n = 0; n < unique.length; n++) {
     const key = unique[n].normKey
     const m = FIRST_NUMERIC.exec(key)
@@ -154,10 +156,17 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     if (digits.length > 1 && digits.charCodeAt(0) === 48) aliases = true
     numericAt[n] = m.index
     digitsOf[n] = digits
-    const prefix = key.slice(0, m.index)
+    // Keys of one family come together: the previous key's prefix string is reused (no slice to hash, no lookup).
+    let prefix = lastPrefix
+    let c = lastCandidate
+    if (c === undefined || m.index !== prefix.length || !key.startsWith(prefix)) {
+      prefix = key.slice(0, m.index)
+      c = candidates.get(prefix)
+      if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
+      lastPrefix = prefix
+      lastCandidate = c
+    }
     prefixOf[n] = prefix
-    let c = candidates.get(prefix)
-    if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
     c.indices.add(Number(digits))
     c.tensors++
   }
@@ -169,6 +178,10 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   // Pass 2: place every tensor in its scope (and module, where two keys may name one module and leaf).
   const top = new ScopeBuilder('', '', 0)
   const familyScopes = new Map<string, Map<number, ScopeBuilder>>()
+  let runPrefix: string | undefined
+  let runScopes: Map<number, ScopeBuilder> | undefined
+  let runIndex = -1
+  let runScope = top
   for (let n = 0; n < unique.length; n++) {
     const ref = unique[n]
     let scope = top
@@ -176,14 +189,27 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     let restAt = 0
     if (numericAt[n] >= 0) {
       const prefix = prefixOf[n]
-      if (familyPrefixes.has(prefix)) {
+      // A block's keys come together: its family and scope are the previous key's while the prefix string (one
+      // object per run of keys, from pass 1) and the index stay.
+      if (prefix !== runPrefix) {
+        runPrefix = prefix
+        runScopes = undefined
+        runIndex = -1
+        if (familyPrefixes.has(prefix)) {
+          runScopes = familyScopes.get(prefix)
+          if (!runScopes) familyScopes.set(prefix, (runScopes = new Map()))
+        }
+      }
+      if (runScopes !== undefined) {
         const digits = digitsOf[n]
         const index = Number(digits)
-        let scopes = familyScopes.get(prefix)
-        if (!scopes) familyScopes.set(prefix, (scopes = new Map()))
-        let s = scopes.get(index)
-        if (!s) scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
-        scope = s
+        if (index !== runIndex) {
+          let s = runScopes.get(index)
+          if (!s) runScopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
+          runIndex = index
+          runScope = s
+        }
+        scope = runScope
         restAt = prefix.length + digits.length + 2
       }
     }
