@@ -256,17 +256,30 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const unitFacts = new Map<string, UnitFacts>()
   unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') })
   const layers: Layer[] = []
+  let sharedAncestors: string[] | undefined
+  let sharedFacts: UnitFacts | undefined
+  let sharedUnit = ''
   for (let r = 0; r < raws.length; r++) {
     const raw = raws[r]!
-    const unitPath = unitOf(raw, under, seriesIndices, partial)
-    let facts = unitFacts.get(unitPath)
-    if (!facts) {
-      const unit = newUnit(unitPath)
-      units.set(unitPath, unit)
-      unitList.push(unit)
-      const context = roleContext(unitPath)
-      facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
-      unitFacts.set(unitPath, facts)
+    // Sibling layers share their ancestors' array (the trie's): the unit their shared ancestor gives, and its
+    // facts, are the previous layer's (a unit read from the ancestors alone: unitOf's fallback reads the path too).
+    let unitPath = sharedUnit
+    let facts = sharedFacts
+    if (raw.ancestors !== sharedAncestors || facts === undefined) {
+      const shared = sharedUnitOf(raw.ancestors, under)
+      unitPath = shared ?? unitOf(raw, seriesIndices, partial)
+      facts = unitFacts.get(unitPath)
+      if (!facts) {
+        const unit = newUnit(unitPath)
+        units.set(unitPath, unit)
+        unitList.push(unit)
+        const context = roleContext(unitPath)
+        facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
+        unitFacts.set(unitPath, facts)
+      }
+      sharedAncestors = raw.ancestors
+      sharedUnit = unitPath
+      sharedFacts = shared !== undefined ? facts : undefined
     }
     const unit = facts.unit
     const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value!
@@ -323,16 +336,16 @@ function indicesPerSeries(paths: Iterable<string>): Map<string, number> {
  * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
  * split or fused. Otherwise the layer is top-level.
  */
-function unitOf(
-  raw: RawLayer,
-  under: Map<string, number>,
-  seriesIndices: Map<string, number>,
-  partial: boolean
-): string {
-  for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-    const p = raw.ancestors[k]!
+function sharedUnitOf(ancestors: readonly string[], under: Map<string, number>): string | undefined {
+  for (let k = ancestors.length - 1; k >= 0; k--) {
+    const p = ancestors[k]!
     if ((under.get(p) ?? 0) >= 2) return p
   }
+  return undefined
+}
+
+/** unitOf's answer for a layer none of whose indexed ancestors holds several layers (see sharedUnitOf). */
+function unitOf(raw: RawLayer, seriesIndices: Map<string, number>, partial: boolean): string {
   for (let k = raw.ancestors.length - 1; k >= 0; k--) {
     const p = raw.ancestors[k]!
     const at = p.lastIndexOf('.')
