@@ -13,7 +13,7 @@ function familyIndex(model: ParsedModel): Map<string, Scope> {
   const out = new Map<string, Scope>()
   for (const f of model.families) {
     for (const s of f.scopes) {
-      for (const m of s.modules) for (const t of m.leaves) out.set(t.key, s)
+      for (const t of s.keys) out.set(t.key, s)
     }
   }
   return out

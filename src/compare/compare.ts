@@ -73,8 +73,7 @@ function inBlocks(model: ParsedModel, diffs: readonly ShapeDifference[]): ShapeD
   // Most pairs have no shape difference under a shared name: then no set of every block key is built.
   if (diffs.length === 0) return []
   const keys = new Set<string>()
-  for (const f of model.families)
-    for (const s of f.scopes) for (const m of s.modules) for (const t of m.leaves) keys.add(t.key)
+  for (const f of model.families) for (const s of f.scopes) for (const t of s.keys) keys.add(t.key)
   return diffs.filter((d) => keys.has(d.key))
 }
 

@@ -1,10 +1,17 @@
 /**
- * The shape of one model as the mapper sees it: tensors grouped into modules (a Linear's weight and bias travel
- * together), modules grouped into scopes (one scope per block of a repeated-block family, plus the top level).
- * Built in one linear pass over the keys.
+ * The shape of one model as the mapper sees it: tensors grouped into scopes (one scope per block of a
+ * repeated-block family, plus the top level), one tensor per module and leaf. Built in one linear pass over the keys.
  */
 import type { Checkpoint } from '../formats/types.js'
-import { LEAF_NAMES, splitLeaf, stripKnownPrefixes, type LeafSplit } from '../names/index.js'
+import {
+  BIAS_LEAVES,
+  LEAF_NAMES,
+  WEIGHT_LEAVES,
+  splitLeaf,
+  stripKnownPrefixes,
+  type LeafSplit
+} from '../names/index.js'
+import { escapeRegExp } from '../util/text.js'
 
 export interface TensorRef {
   /** The key exactly as stored. */
@@ -14,25 +21,17 @@ export interface TensorRef {
   shape: number[]
 }
 
-export interface ModuleEntry {
-  /** Path inside its scope, without the parameter leaf (`self_attn.q`), or the parameter itself (`modulation`). */
-  path: string
-  /** The module's tensors, one per canonical leaf name, in order of appearance. */
-  leaves: TensorRef[]
-  /** Their canonical leaf names (`weight`, `bias`, `` for a bare parameter), parallel to `leaves`: a module has one
-   * to a few leaves, where a Map per module cost more (allocated and filled once per module, interpreted). */
-  leafNames: string[]
-  /** Order of first appearance in the scope. */
-  position: number
-}
-
 export interface Scope {
   /** `blocks.3`, or `` for the top level. */
   id: string
   /** The family prefix (`blocks`, `double_blocks`, ...), `` for the top level. */
   family: string
   index: number
-  modules: ModuleEntry[]
+  /**
+   * The scope's tensors: one per module and canonical leaf (a later key naming the same module and leaf, as
+   * `norm.scale` beside `norm.weight`, is a collision and stays out).
+   */
+  keys: TensorRef[]
 }
 
 export interface Family {
@@ -70,27 +69,50 @@ function splitRest(rest: string): LeafSplit {
  */
 const FIRST_NUMERIC = /\.(\d{1,9})(?=\.|$)/
 
+/**
+ * Leaf names that stand for another module or leaf (`scale` is a norm's weight, `in_proj_weight` the fused `in_proj`
+ * module's weight), read from the shared vocabulary's own split: only a key ending in one of these (or a block index
+ * written with a leading zero) can name the same module and leaf as another key of its scope. A model without any
+ * (nearly every model) has no such collision, and its keys need no module split at all (a split and a lookup per
+ * key, interpreted).
+ */
+const ALIAS_LEAF: RegExp = (() => {
+  const candidates = new Set([...Object.keys(LEAF_NAMES), ...WEIGHT_LEAVES, ...BIAS_LEAVES])
+  // A leaf read as itself (`x.weight`) or as part of the module path (`x.kernel`: no leaf) names its own module.
+  const aliases = [...candidates].filter((leaf) => {
+    const split = splitLeaf(`x.${leaf}`)
+    const itself = split.layer === 'x' && split.leaf === leaf
+    const noLeaf = split.layer === `x.${leaf}` && split.leaf === ''
+    return !itself && !noLeaf
+  })
+  return new RegExp(`(?:^|\\.)(?:${aliases.map(escapeRegExp).join('|')})$`)
+})()
+
 class ScopeBuilder {
-  readonly modules = new Map<string, ModuleEntry>()
+  readonly keys: TensorRef[] = []
+  /** Module path -> its canonical leaves, kept only where collisions are possible (see ALIAS_LEAF). */
+  private modules: Map<string, string[]> | undefined
   constructor(
     readonly id: string,
     readonly family: string,
     readonly index: number
   ) {}
-  add(path: string, leaf: string, t: TensorRef): boolean {
-    let m = this.modules.get(path)
-    if (!m) {
-      m = { path, leaves: [t], leafNames: [leaf], position: this.modules.size }
-      this.modules.set(path, m)
-      return true
-    }
-    if (m.leafNames.includes(leaf)) return false
-    m.leaves.push(t)
-    m.leafNames.push(leaf)
+  /** Adds a tensor that cannot collide. */
+  add(t: TensorRef): void {
+    this.keys.push(t)
+  }
+  /** Adds a tensor of the module `path` and leaf `leaf`, unless the scope holds that module and leaf already. */
+  addChecked(path: string, leaf: string, t: TensorRef): boolean {
+    if (this.modules === undefined) this.modules = new Map()
+    const leaves = this.modules.get(path)
+    if (leaves === undefined) this.modules.set(path, [leaf])
+    else if (leaves.includes(leaf)) return false
+    else leaves.push(leaf)
+    this.keys.push(t)
     return true
   }
   build(): Scope {
-    return { id: this.id, family: this.family, index: this.index, modules: [...this.modules.values()] }
+    return { id: this.id, family: this.family, index: this.index, keys: this.keys }
   }
 }
 
@@ -100,6 +122,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   const byNormKey = new Map<string, TensorRef>()
   const collisions: string[] = []
   const unique: TensorRef[] = []
+  let aliases = false
   for (const t of ckpt.tensors) {
     const ref: TensorRef = { key: t.name, normKey: stripKnownPrefixes(t.name), shape: t.shape }
     tensors.push(ref)
@@ -107,6 +130,7 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     else {
       byNormKey.set(ref.normKey, ref)
       unique.push(ref)
+      if (!aliases && ALIAS_LEAF.test(ref.normKey)) aliases = true
     }
   }
 
@@ -117,6 +141,8 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
   const digitsOf: string[] = new Array<string>(unique.length)
   const prefixOf: string[] = new Array<string>(unique.length)
   const candidates = new Map<string, { indices: Set<number>; tensors: number }>()
+  let lastPrefix = ''
+  let lastCandidate: { indices: Set<number>; tensors: number } | undefined
   for (let n = 0; n < unique.length; n++) {
     const key = unique[n].normKey
     const m = FIRST_NUMERIC.exec(key)
@@ -126,12 +152,21 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
       continue
     }
     const digits = m[1]!
+    // `blocks.03` and `blocks.3` are one block: their keys may name one module and leaf.
+    if (digits.length > 1 && digits.charCodeAt(0) === 48) aliases = true
     numericAt[n] = m.index
     digitsOf[n] = digits
-    const prefix = key.slice(0, m.index)
+    // Keys of one family come together: the previous key's prefix string is reused (no slice to hash, no lookup).
+    let prefix = lastPrefix
+    let c = lastCandidate
+    if (c === undefined || m.index !== prefix.length || !key.startsWith(prefix)) {
+      prefix = key.slice(0, m.index)
+      c = candidates.get(prefix)
+      if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
+      lastPrefix = prefix
+      lastCandidate = c
+    }
     prefixOf[n] = prefix
-    let c = candidates.get(prefix)
-    if (!c) candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }))
     c.indices.add(Number(digits))
     c.tensors++
   }
@@ -140,28 +175,50 @@ export function parseModel(ckpt: Checkpoint): ParsedModel {
     if (c.indices.size >= 2 && c.tensors >= MIN_TENSORS_PER_BLOCK * c.indices.size) familyPrefixes.add(prefix)
   }
 
-  // Pass 2: place every tensor in its scope and module.
+  // Pass 2: place every tensor in its scope (and module, where two keys may name one module and leaf).
   const top = new ScopeBuilder('', '', 0)
   const familyScopes = new Map<string, Map<number, ScopeBuilder>>()
+  let runPrefix: string | undefined
+  let runScopes: Map<number, ScopeBuilder> | undefined
+  let runIndex = -1
+  let runScope = top
   for (let n = 0; n < unique.length; n++) {
     const ref = unique[n]
     let scope = top
-    let rest = ref.normKey
+    // Where the key's words start inside its scope.
+    let restAt = 0
     if (numericAt[n] >= 0) {
       const prefix = prefixOf[n]
-      if (familyPrefixes.has(prefix)) {
+      // A block's keys come together: its family and scope are the previous key's while the prefix string (one
+      // object per run of keys, from pass 1) and the index stay.
+      if (prefix !== runPrefix) {
+        runPrefix = prefix
+        runScopes = undefined
+        runIndex = -1
+        if (familyPrefixes.has(prefix)) {
+          runScopes = familyScopes.get(prefix)
+          if (!runScopes) familyScopes.set(prefix, (runScopes = new Map()))
+        }
+      }
+      if (runScopes !== undefined) {
         const digits = digitsOf[n]
         const index = Number(digits)
-        let scopes = familyScopes.get(prefix)
-        if (!scopes) familyScopes.set(prefix, (scopes = new Map()))
-        let s = scopes.get(index)
-        if (!s) scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
-        scope = s
-        rest = rest.slice(prefix.length + digits.length + 2)
+        if (index !== runIndex) {
+          let s = runScopes.get(index)
+          if (!s) runScopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)))
+          runIndex = index
+          runScope = s
+        }
+        scope = runScope
+        restAt = prefix.length + digits.length + 2
       }
     }
-    const split = splitRest(rest)
-    if (!scope.add(split.layer, split.leaf, ref)) collisions.push(ref.key)
+    if (!aliases) {
+      scope.add(ref)
+      continue
+    }
+    const split = splitRest(ref.normKey.slice(restAt))
+    if (!scope.addChecked(split.layer, split.leaf, ref)) collisions.push(ref.key)
   }
 
   const families: Family[] = [...familyScopes.entries()].map(([prefix, scopes]) => ({

@@ -132,7 +132,15 @@ function childNode(base: PathNode, word: string, path: string): PathNode {
     const r = sectionRank(word)
     if (r !== undefined) sections = plus(sections, r)
   }
-  const node: PathNode = { path, parent: base, children: undefined, indexed, sections, indices, raw: undefined }
+  const node: PathNode = {
+    path,
+    parent: base,
+    children: undefined,
+    indexed,
+    sections,
+    indices,
+    raw: undefined
+  }
   if (base.children === undefined) base.children = new Map()
   base.children.set(word, node)
   return node
@@ -148,7 +156,8 @@ function nodeOf(path: string, previous: PathNode, root: PathNode): PathNode {
   let base = previous
   while (base !== root) {
     const n = base.path.length
-    if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46)) break
+    if (n <= path.length && path.startsWith(base.path) && (n === path.length || path.charCodeAt(n) === 46))
+      break
     base = base.parent!
   }
   let start = base === root ? 0 : base.path.length + 1
@@ -247,17 +256,30 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const unitFacts = new Map<string, UnitFacts>()
   unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') })
   const layers: Layer[] = []
+  let sharedAncestors: string[] | undefined
+  let sharedFacts: UnitFacts | undefined
+  let sharedUnit = ''
   for (let r = 0; r < raws.length; r++) {
     const raw = raws[r]!
-    const unitPath = unitOf(raw, under, seriesIndices, partial)
-    let facts = unitFacts.get(unitPath)
-    if (!facts) {
-      const unit = newUnit(unitPath)
-      units.set(unitPath, unit)
-      unitList.push(unit)
-      const context = roleContext(unitPath)
-      facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
-      unitFacts.set(unitPath, facts)
+    // Sibling layers share their ancestors' array (the trie's): the unit their shared ancestor gives, and its
+    // facts, are the previous layer's (a unit read from the ancestors alone: unitOf's fallback reads the path too).
+    let unitPath = sharedUnit
+    let facts = sharedFacts
+    if (raw.ancestors !== sharedAncestors || facts === undefined) {
+      const shared = sharedUnitOf(raw.ancestors, under)
+      unitPath = shared ?? unitOf(raw, seriesIndices, partial)
+      facts = unitFacts.get(unitPath)
+      if (!facts) {
+        const unit = newUnit(unitPath)
+        units.set(unitPath, unit)
+        unitList.push(unit)
+        const context = roleContext(unitPath)
+        facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) }
+        unitFacts.set(unitPath, facts)
+      }
+      sharedAncestors = raw.ancestors
+      sharedUnit = unitPath
+      sharedFacts = shared !== undefined ? facts : undefined
     }
     const unit = facts.unit
     const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value!
@@ -287,12 +309,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
 }
 
 /** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
-function roleOf(
-  facts: UnitFacts,
-  rel: string,
-  vector: boolean,
-  top: boolean
-): LayerRole {
+function roleOf(facts: UnitFacts, rel: string, vector: boolean, top: boolean): LayerRole {
   let slots = facts.roles.get(rel)
   if (!slots) facts.roles.set(rel, (slots = []))
   const k = (vector ? 2 : 0) + (top ? 1 : 0)
@@ -319,16 +336,16 @@ function indicesPerSeries(paths: Iterable<string>): Map<string, number> {
  * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
  * split or fused. Otherwise the layer is top-level.
  */
-function unitOf(
-  raw: RawLayer,
-  under: Map<string, number>,
-  seriesIndices: Map<string, number>,
-  partial: boolean
-): string {
-  for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-    const p = raw.ancestors[k]!
+function sharedUnitOf(ancestors: readonly string[], under: Map<string, number>): string | undefined {
+  for (let k = ancestors.length - 1; k >= 0; k--) {
+    const p = ancestors[k]!
     if ((under.get(p) ?? 0) >= 2) return p
   }
+  return undefined
+}
+
+/** unitOf's answer for a layer none of whose indexed ancestors holds several layers (see sharedUnitOf). */
+function unitOf(raw: RawLayer, seriesIndices: Map<string, number>, partial: boolean): string {
   for (let k = raw.ancestors.length - 1; k >= 0; k--) {
     const p = raw.ancestors[k]!
     const at = p.lastIndexOf('.')
