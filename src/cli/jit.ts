@@ -54,8 +54,7 @@ export type CompilerMode = 'default' | 'name-work' | 'reader'
  * Returns the mode, which also keys the compiled-code cache (compile-cache.ts): V8 rejects cached code made under
  * other flags, so the modes must not share entries.
  *
- * `node:v8` is loaded only when flags are set: it loads Node's whole stream stack with it (for heap snapshots),
- * about 12 M instructions, 2.4% of `node -e 0`.
+ * Nothing is loaded when no flags are set; when they are, `flagSetter` avoids `node:v8` where it can.
  */
 export function tuneCompilersFor(command: string | undefined): CompilerMode {
   if (command === undefined) return 'default'
@@ -72,8 +71,35 @@ export function tuneCompilersFor(command: string | undefined): CompilerMode {
 }
 
 function setV8Flags(flags: readonly string[]): void {
+  const set = flagSetter()
+  for (const flag of flags) set(flag)
+}
+
+type FlagSetter = (flag: string) => void
+
+/**
+ * V8's flag setter. On Node 20 it comes from the `v8` binding itself: `node:v8` loads Node's whole stream stack
+ * with it (for heap snapshots), ~10 M instructions of every run that sets flags (cachegrind, Node 20, cold
+ * analyze --json of the bench's 1,095-tensor torch zip: 932 -> 922 M). `process.binding` is deprecated (DEP0111)
+ * and warns for `v8`, so warnings are held off for the one call; anything else (Node 24 has no such binding, a
+ * permission model may refuse it, a future Node may drop it) falls back to `node:v8`.
+ */
+function flagSetter(): FlagSetter {
+  const binding = (process as { binding?: (name: string) => { setFlagsFromString?: unknown } }).binding
+  if (typeof binding === 'function') {
+    const quiet = process.noDeprecation
+    try {
+      process.noDeprecation = true
+      const set = binding('v8').setFlagsFromString
+      if (typeof set === 'function') return set as FlagSetter
+    } catch {
+      // no such binding here: node:v8 below
+    } finally {
+      process.noDeprecation = quiet
+    }
+  }
   const v8 =
     (process.getBuiltinModule?.('node:v8') as typeof import('node:v8') | undefined) ??
     (createRequire(import.meta.url)('node:v8') as typeof import('node:v8'))
-  for (const flag of flags) v8.setFlagsFromString(flag)
+  return (flag) => v8.setFlagsFromString(flag)
 }
