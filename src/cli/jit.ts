@@ -23,22 +23,16 @@ const NAME_WORK_COMMANDS: ReadonlySet<string> = new Set(['compare', 'lora', 'gat
 // interpreter as name-work mode would (convert --dry-run of the bench's 1,500-module rename, Node 20 instructions:
 // default 2,420-2,438 M, name-work 1,883 M, reader 1,896-1,916 M), while a torch base's unpickler stays optimized.
 const READER_COMMANDS: ReadonlySet<string> = new Set(['analyze', 'convert'])
-// Both versions also grow V8's young generation 16x per step rather than 2x (`--semi-space-growth-factor`): a
-// reader builds a graph that lives until the report is printed (a torch zip: the pickle's objects, the tensors,
-// the analysis), and every scavenge of a young generation still at 1-4 MB copies all of it again. Measured
-// (cachegrind, analyze --json of the bench's 1,095-tensor wan.pt, medians): Node 20 cold 967 -> 939 M, warm 846 ->
-// 815 M, safetensors cold 747 -> 746 M, warm 676 -> 665 M; Node 24 cold ~551 -> ~525 M; peak RSS +3 MB (57 -> 60).
 const READER_FLAGS: Readonly<Record<string, readonly string[]>> = {
   // Node 20: 64x the default 66 KB budget. Against 16x (Node 20 instructions, cachegrind): torch zip analyze of
   // 1,095 tensors 939 -> 906 M warm and 1,076 -> 1,051 M cold; safetensors and convert within noise;
   // legacy-nested-100k.pt still 0.14-0.15 s (its opcode loop runs long enough to be optimized either way).
-  '11': ['--interrupt-budget=4325376', '--semi-space-growth-factor=16'],
+  '11': ['--interrupt-budget=4325376'],
   '13': [
     '--invocation-count-for-maglev=6400',
     '--invocation-count-for-turbofan=48000',
     '--invocation-count-for-maglev-osr=1600',
-    '--invocation-count-for-osr=8000',
-    '--semi-space-growth-factor=16'
+    '--invocation-count-for-osr=8000'
   ]
 }
 
