@@ -30,6 +30,51 @@ const OUT = process.argv[2] ?? join(ROOT, 'dist', 'cli')
 const require = createRequire(import.meta.url)
 const ncc = require('@vercel/ncc')
 const esbuild = require('esbuild')
+const ts = require('typescript')
+
+/**
+ * webpack's module map with each module factory a `function` rather than an arrow function. V8 parses an arrow
+ * function's body, and every function in it, in full when it compiles the chunk (a `function` expression is only
+ * pre-parsed then), and again when the factory runs; so with arrow factories every function of every module of a
+ * loaded chunk was parsed in full at least once, used or not, and the ones that run twice (--log-function-events).
+ * A factory never uses `this` or `arguments` (webpack rewrites a module's top-level `this`), so the two are the
+ * same code. Only the values of an object literal whose keys are all numbers (webpack's module ids) change.
+ */
+function functionFactories(code, name) {
+  const sf = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS)
+  // webpack writes each factory in parentheses, `((module, exports, require) => {...})`; they go too (a
+  // parenthesized `function` would be compiled eagerly, used or not)
+  const factory = (value) => {
+    let e = value
+    while (ts.isParenthesizedExpression(e)) e = e.expression
+    return ts.isArrowFunction(e) && ts.isBlock(e.body) && e.modifiers === undefined ? e : undefined
+  }
+  const edits = []
+  const visit = (node) => {
+    if (
+      ts.isObjectLiteralExpression(node) &&
+      node.properties.length > 0 &&
+      node.properties.every(
+        (p) =>
+          ts.isPropertyAssignment(p) && ts.isNumericLiteral(p.name) && factory(p.initializer) !== undefined
+      )
+    ) {
+      for (const p of node.properties) {
+        const value = p.initializer
+        const f = factory(value)
+        const params = f.parameters.map((q) => q.getText(sf)).join(',')
+        edits.push({ start: value.getStart(sf), end: f.body.getStart(sf), text: `function(${params})` })
+        edits.push({ start: f.body.end, end: value.end, text: '' })
+      }
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(sf)
+  let out = code
+  for (const e of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.text + out.slice(e.end)
+  return out
+}
 
 /** The minified form of one CommonJS file of the bundle; a leading `#!` line is kept. */
 function minify(source, name) {
@@ -44,7 +89,7 @@ function minify(source, name) {
     legalComments: 'none',
     sourcefile: name
   })
-  return shebang + code
+  return shebang + functionFactories(code, name)
 }
 
 const { code, assets } = await ncc(join(ROOT, 'src', 'cli', 'index.ts'), {

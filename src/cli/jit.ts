@@ -23,22 +23,16 @@ const NAME_WORK_COMMANDS: ReadonlySet<string> = new Set(['compare', 'lora', 'gat
 // interpreter as name-work mode would (convert --dry-run of the bench's 1,500-module rename, Node 20 instructions:
 // default 2,420-2,438 M, name-work 1,883 M, reader 1,896-1,916 M), while a torch base's unpickler stays optimized.
 const READER_COMMANDS: ReadonlySet<string> = new Set(['analyze', 'convert'])
-// Both versions also grow V8's young generation 16x per step rather than 2x (`--semi-space-growth-factor`): a
-// reader builds a graph that lives until the report is printed (a torch zip: the pickle's objects, the tensors,
-// the analysis), and every scavenge of a young generation still at 1-4 MB copies all of it again. Measured
-// (cachegrind, analyze --json of the bench's 1,095-tensor wan.pt, medians): Node 20 cold 967 -> 939 M, warm 846 ->
-// 815 M, safetensors cold 747 -> 746 M, warm 676 -> 665 M; Node 24 cold ~551 -> ~525 M; peak RSS +3 MB (57 -> 60).
 const READER_FLAGS: Readonly<Record<string, readonly string[]>> = {
   // Node 20: 64x the default 66 KB budget. Against 16x (Node 20 instructions, cachegrind): torch zip analyze of
   // 1,095 tensors 939 -> 906 M warm and 1,076 -> 1,051 M cold; safetensors and convert within noise;
   // legacy-nested-100k.pt still 0.14-0.15 s (its opcode loop runs long enough to be optimized either way).
-  '11': ['--interrupt-budget=4325376', '--semi-space-growth-factor=16'],
+  '11': ['--interrupt-budget=4325376'],
   '13': [
     '--invocation-count-for-maglev=6400',
     '--invocation-count-for-turbofan=48000',
     '--invocation-count-for-maglev-osr=1600',
-    '--invocation-count-for-osr=8000',
-    '--semi-space-growth-factor=16'
+    '--invocation-count-for-osr=8000'
   ]
 }
 
@@ -54,8 +48,7 @@ export type CompilerMode = 'default' | 'name-work' | 'reader'
  * Returns the mode, which also keys the compiled-code cache (compile-cache.ts): V8 rejects cached code made under
  * other flags, so the modes must not share entries.
  *
- * `node:v8` is loaded only when flags are set: it loads Node's whole stream stack with it (for heap snapshots),
- * about 12 M instructions, 2.4% of `node -e 0`.
+ * Nothing is loaded when no flags are set; when they are, `flagSetter` avoids `node:v8` where it can.
  */
 export function tuneCompilersFor(command: string | undefined): CompilerMode {
   if (command === undefined) return 'default'
@@ -72,8 +65,35 @@ export function tuneCompilersFor(command: string | undefined): CompilerMode {
 }
 
 function setV8Flags(flags: readonly string[]): void {
+  const set = flagSetter()
+  for (const flag of flags) set(flag)
+}
+
+type FlagSetter = (flag: string) => void
+
+/**
+ * V8's flag setter. On Node 20 it comes from the `v8` binding itself: `node:v8` loads Node's whole stream stack
+ * with it (for heap snapshots), ~10 M instructions of every run that sets flags (cachegrind, Node 20, cold
+ * analyze --json of the bench's 1,095-tensor torch zip: 932 -> 922 M). `process.binding` is deprecated (DEP0111)
+ * and warns for `v8`, so warnings are held off for the one call; anything else (Node 24 has no such binding, a
+ * permission model may refuse it, a future Node may drop it) falls back to `node:v8`.
+ */
+function flagSetter(): FlagSetter {
+  const binding = (process as { binding?: (name: string) => { setFlagsFromString?: unknown } }).binding
+  if (typeof binding === 'function') {
+    const quiet = process.noDeprecation
+    try {
+      process.noDeprecation = true
+      const set = binding('v8').setFlagsFromString
+      if (typeof set === 'function') return set as FlagSetter
+    } catch {
+      // no such binding here: node:v8 below
+    } finally {
+      process.noDeprecation = quiet
+    }
+  }
   const v8 =
     (process.getBuiltinModule?.('node:v8') as typeof import('node:v8') | undefined) ??
     (createRequire(import.meta.url)('node:v8') as typeof import('node:v8'))
-  for (const flag of flags) v8.setFlagsFromString(flag)
+  return (flag) => v8.setFlagsFromString(flag)
 }
