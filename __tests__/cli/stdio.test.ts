@@ -40,6 +40,21 @@ describe('outputChannel', () => {
     expect(readFileSync(file, 'utf8')).toBe('héllo wörld\n')
     expect(out.isTTY).toBe(false)
     expect(rec.created()).toBe(0)
+    // everything went out synchronously: the CLI may exit at once (start.ts)
+    expect(out.written()).toBe(true)
+  })
+
+  it('never counts a stream\'s output as written (a terminal, /dev/null: queued writes may remain)', () => {
+    const fd = openSync('/dev/null', 'w')
+    try {
+      const rec = recordingStream()
+      const out = outputChannel(fd, rec.stream, never)
+      out.write('x')
+      expect(rec.created()).toBe(1)
+      expect(out.written()).toBe(false)
+    } finally {
+      closeSync(fd)
+    }
   })
 
   const linux = process.platform === 'linux' ? it : it.skip
@@ -57,6 +72,8 @@ describe('outputChannel', () => {
         out.write(text)
         out.write('tail')
         expect(rec.created()).toBe(1)
+        // the stream holds the rest, maybe still queued: exiting now would drop it
+        expect(out.written()).toBe(false)
         const inPipe = Buffer.alloc(400_000)
         const n = readSync(fd, inPipe, 0, inPipe.length, null)
         expect(n).toBeGreaterThan(0)

@@ -13,7 +13,13 @@ export interface CliIO {
   cwd: string
 }
 
-export function processIO(): CliIO {
+/** The real process's IO, and whether all its output is out (see `start`). */
+export interface ProcessIO extends CliIO {
+  /** True when everything written to stdout and stderr went out synchronously: nothing is left in flight. */
+  outputWritten(): boolean
+}
+
+export function processIO(): ProcessIO {
   const env = process.env
   // A reader that stops early (`model-compat ... | head`) closes the pipe: stop quietly, as other command-line
   // tools do, instead of dying on an unhandled EPIPE with a stack trace.
@@ -27,7 +33,8 @@ export function processIO(): CliIO {
     color: stdout.isTTY && !noColor && env.TERM !== 'dumb',
     ...(stdout.columns ? { columns: stdout.columns } : {}),
     env,
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    outputWritten: () => stdout.written() && stderr.written()
   }
 }
 

@@ -11,6 +11,11 @@ export interface OutputChannel {
   readonly isTTY: boolean
   /** A terminal's width in columns; undefined for a pipe or a file. */
   readonly columns?: number
+  /**
+   * True while every byte so far went out with `writeSync` (nothing can be left in flight); false once a stream
+   * took over, whose writes may still be queued.
+   */
+  written(): boolean
 }
 
 /**
@@ -24,11 +29,17 @@ export function outputChannel(
 ): OutputChannel {
   if (process.platform === 'win32' || !isPipeOrFile(fd)) {
     const s = stream()
-    return { write: (text) => void s.write(text), isTTY: Boolean(s.isTTY), columns: s.columns }
+    return {
+      write: (text) => void s.write(text),
+      isTTY: Boolean(s.isTTY),
+      columns: s.columns,
+      written: () => false
+    }
   }
   let fallback: NodeJS.WriteStream | undefined
   return {
     isTTY: false,
+    written: () => fallback === undefined,
     write(text) {
       if (fallback !== undefined) {
         fallback.write(text)
