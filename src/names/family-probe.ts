@@ -3,6 +3,7 @@
  * by block series (`blocks`, `double_blocks`, `input_blocks`, ...), with the weight shape when it is known.
  */
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
+import { FIRST_INDEX } from './series.js'
 import { kohyaForm } from './adapters.js'
 
 export interface FamilyLayer {
@@ -49,7 +50,7 @@ export class LayerIndex {
     const top = this.top
     const series = this.series
     let previousName = ''
-    let previousIndex = -1
+    let previousIndex = ''
     let s: Series | undefined
     // The previous layer's dotted path and its kohya form: in sorted key order a module's `bias` comes just before
     // its `weight`, whose path (the `.weight` dropped) is then a prefix of the previous one. The kohya form maps
@@ -72,26 +73,20 @@ export class LayerIndex {
         this.paths.push(u)
         this.dotted.push(dotted)
       }
-      // FIRST_INDEX read without its match array and captures (a third of this index's garbage): `_<digits>_`
-      // after a non-empty series name and before a non-empty rest.
-      const at = firstIndexAt(u)
-      if (at < 0) continue
-      const digitsEnd = u.indexOf('_', at + 1)
-      if (s === undefined || at !== previousName.length || !u.startsWith(previousName)) {
-        const name = u.slice(0, at)
+      const m = FIRST_INDEX.exec(u)
+      if (m === null) continue
+      const name = m[1]!
+      if (s === undefined || name !== previousName) {
         s = series.get(name)
         if (!s) series.set(name, (s = { indices: new Set(), rests: new Map() }))
         previousName = name
-        previousIndex = -1
+        previousIndex = ''
       }
-      // The index as a number: two spellings of one number ('01', '1') add the same element to the set.
-      let index = 0
-      for (let c = at + 1; c < digitsEnd; c++) index = index * 10 + u.charCodeAt(c) - 48
-      if (index !== previousIndex) {
-        previousIndex = index
-        s.indices.add(index)
+      if (m[2] !== previousIndex) {
+        previousIndex = m[2]!
+        s.indices.add(Number(previousIndex))
       }
-      const rest = u.slice(digitsEnd + 1)
+      const rest = m[3]!
       if (!s.rests.has(rest)) s.rests.set(rest, shape)
     }
   }
@@ -127,31 +122,6 @@ export class LayerIndex {
   some(re: RegExp): boolean {
     return this.paths.some((p) => re.test(p))
   }
-}
-
-/** A character `FIRST_INDEX`'s `.` does not match: a path holding one never matches it (anchored at both ends). */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/
-
-/**
- * Where `FIRST_INDEX` (`^(.+?)_(\d{1,9})_(.+)$`) would put its first `_` (the series name's length), or -1 when it
- * does not match: the first `_` after at least one character that is followed by 1-9 digits, a `_` and at least one
- * more character. Scans the characters instead of building the match array and its three strings.
- */
-export function firstIndexAt(u: string): number {
-  const n = u.length
-  for (let i = u.indexOf('_', 1); i >= 0; i = u.indexOf('_', i + 1)) {
-    let j = i + 1
-    while (j < n && j - i <= 10) {
-      const c = u.charCodeAt(j)
-      if (c < 48 || c > 57) break
-      j++
-    }
-    const digits = j - i - 1
-    if (digits >= 1 && digits <= 9 && j < n - 1 && u.charCodeAt(j) === 95) {
-      return LINE_TERMINATOR.test(u) ? -1 : i
-    }
-  }
-  return -1
 }
 
 /** One rule's view of the index: every shape it reads becomes evidence. */
