@@ -46,14 +46,25 @@ export function keyRoleMasks(
   const done = new Uint8Array(tensors.length)
   for (const f of families) {
     const byRest = new Map<string, number>()
+    // The blocks of a family list the same relative keys in the same order: the rest last seen at a position and
+    // its mask settle most keys by a string comparison, without hashing the key's rest.
+    const restAt: string[] = []
+    const maskAt: number[] = []
     for (const inst of f.instances) {
       for (let k = 0; k < inst.members.length; k++) {
         const t = inst.members[k]
         if (done[t]) continue
-        let m = byRest.get(inst.rests[k])
-        if (m === undefined) {
-          m = roleMaskOf(keyRoles(tensors[t].name, true))
-          byRest.set(inst.rests[k], m)
+        const rest = inst.rests[k]
+        let m: number | undefined
+        if (restAt[k] === rest) m = maskAt[k]
+        else {
+          m = byRest.get(rest)
+          if (m === undefined) {
+            m = roleMaskOf(keyRoles(tensors[t].name, true))
+            byRest.set(rest, m)
+          }
+          restAt[k] = rest
+          maskAt[k] = m
         }
         mask[t] = m
         done[t] = 1
@@ -115,6 +126,8 @@ export function categoryStats(
     other: { keys: 0, params: 0 }
   }
   const dtypeMap = new Map<string, DtypeStats>()
+  // The previous key's dtype entry: most checkpoints have one or two dtypes, in runs.
+  let lastDtype: DtypeStats | undefined
   for (let i = 0; i < tensors.length; i++) {
     const t = tensors[i]
     const mask = roleMask[i]
@@ -135,11 +148,15 @@ export function categoryStats(
     }
     parameterTypes[category].keys++
     parameterTypes[category].params += t.numel
-    const d = dtypeMap.get(t.dtype)
+    const d = lastDtype !== undefined && lastDtype.dtype === t.dtype ? lastDtype : dtypeMap.get(t.dtype)
     if (d) {
       d.keys++
       d.params += t.numel
-    } else dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel })
+      lastDtype = d
+    } else {
+      lastDtype = { dtype: t.dtype, keys: 1, params: t.numel }
+      dtypeMap.set(t.dtype, lastDtype)
+    }
   }
   const dtypes = [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys)
   return { parameterTypes, dtypes }
