@@ -2602,20 +2602,23 @@ class Machine extends TextOpsMachine {
         const maxStringBytes = this.limits.maxStringBytes;
         const maxHeld = this.maxHeld;
         let opcodes = 0;
+        // The position lives in a local while the loop runs the opcodes below; `this.pos`, `opStart` and
+        // `scan.opcodes` are brought up to date before anything else can look at them (step, a call, an error).
+        let pos = this.pos;
         for (;;) {
-            const pos = this.pos;
-            this.opStart = pos;
-            if (pos >= end) {
-                if (!this.complete)
-                    throw new NeedMoreInput();
-                this.fail('Truncated', 'input ends before STOP');
-            }
-            if (++opcodes > maxOpcodes) {
+            if (pos >= end || opcodes >= maxOpcodes) {
+                this.opStart = pos;
+                this.pos = pos;
+                scan.opcodes = opcodes;
+                if (pos >= end) {
+                    if (!this.complete)
+                        throw new NeedMoreInput();
+                    this.fail('Truncated', 'input ends before STOP');
+                }
                 this.fail('PickleLimitExceeded', `more than ${maxOpcodes} opcodes`);
             }
-            scan.opcodes = opcodes;
+            opcodes++;
             const op = bytes[pos];
-            this.pos = pos + 1;
             // The opcodes a state dict is mostly made of (a thousand-tensor data.pkl is ~25k opcodes, run interpreted),
             // done here without the method calls `step` makes for each. Every check `step` would make comes first; when
             // one does not pass, nothing has changed yet and `step` runs the opcode, failing with its own message.
@@ -2625,7 +2628,7 @@ class Machine extends TextOpsMachine {
                         const v = memo.get(bytes[pos + 1]);
                         if (v !== undefined) {
                             stack.push(v);
-                            this.pos = pos + 2;
+                            pos += 2;
                             continue;
                         }
                     }
@@ -2633,33 +2636,35 @@ class Machine extends TextOpsMachine {
                 case /* BININT1 */ 0x4b:
                     if (pos + 1 < end && stack.length < maxStack) {
                         stack.push(smallInt(bytes[pos + 1]));
-                        this.pos = pos + 2;
+                        pos += 2;
                         continue;
                     }
                     break;
                 case /* BININT2 */ 0x4d:
                     if (pos + 2 < end && stack.length < maxStack) {
                         stack.push(smallInt(bytes[pos + 1] | (bytes[pos + 2] << 8)));
-                        this.pos = pos + 3;
+                        pos += 3;
                         continue;
                     }
                     break;
                 case /* BININT */ 0x4a:
                     if (pos + 4 < end && stack.length < maxStack) {
                         stack.push(smallInt(this.view.getInt32(pos + 1, true)));
-                        this.pos = pos + 5;
+                        pos += 5;
                         continue;
                     }
                     break;
                 case /* MARK */ 0x28:
                     if (marks.length < maxMarkDepth) {
                         marks.push(stack.length);
+                        pos++;
                         continue;
                     }
                     break;
                 case /* NEWFALSE */ 0x89:
                     if (stack.length < maxStack) {
                         stack.push(false);
+                        pos++;
                         continue;
                     }
                     break;
@@ -2667,6 +2672,7 @@ class Machine extends TextOpsMachine {
                     if (stack.length < maxStack && this.held + COST.container <= maxHeld) {
                         this.held += COST.container;
                         stack.push((0,values/* pyTuple */.ED)([]));
+                        pos++;
                         continue;
                     }
                     break;
@@ -2680,6 +2686,7 @@ class Machine extends TextOpsMachine {
                     if (stack.length - n >= floor && this.held + cost <= maxHeld) {
                         this.held += cost;
                         stack.push((0,values/* pyTuple */.ED)(stack.splice(stack.length - n)));
+                        pos++;
                         continue;
                     }
                     break;
@@ -2692,6 +2699,7 @@ class Machine extends TextOpsMachine {
                             marks.pop();
                             this.held += cost;
                             stack.push((0,values/* pyTuple */.ED)(stack.splice(mark)));
+                            pos++;
                             continue;
                         }
                     }
@@ -2705,7 +2713,10 @@ class Machine extends TextOpsMachine {
                         args.kind === 'tuple') {
                         const callee = stack[stack.length - 2];
                         stack.length -= 2;
+                        this.opStart = pos;
+                        scan.opcodes = opcodes;
                         stack.push(this.call(callee, args.items, 'REDUCE'));
+                        pos++;
                         continue;
                     }
                     break;
@@ -2713,7 +2724,10 @@ class Machine extends TextOpsMachine {
                 case /* BINPERSID */ 0x51: {
                     const floor = marks.length > 0 ? marks[marks.length - 1] : 0;
                     if (stack.length > floor) {
+                        this.opStart = pos;
+                        scan.opcodes = opcodes;
                         stack.push(this.persistent(stack.pop()));
+                        pos++;
                         continue;
                     }
                     break;
@@ -2727,16 +2741,20 @@ class Machine extends TextOpsMachine {
                             if (s !== undefined && this.held + COST.stringBase + 2 * s.length <= maxHeld) {
                                 this.held += COST.stringBase + 2 * s.length;
                                 stack.push(s);
-                                this.pos = from + n;
+                                pos = from + n;
                                 continue;
                             }
                         }
                     }
                     break;
             }
+            this.opStart = pos;
+            this.pos = pos + 1;
+            scan.opcodes = opcodes;
             if (op === Op.STOP)
                 return this.stop();
             this.step(op, opcodes);
+            pos = this.pos;
         }
     }
     stop() {

@@ -43511,6 +43511,7 @@ function normPositions(places, sublayers) {
 
 ;// CONCATENATED MODULE: ./src/compare/model.ts
 
+
 /**
  * A family needs this many tensors per block on average: `ffn.0`/`ffn.2` (one Linear each: weight and bias) is
  * not a family of blocks, `blocks.N` (27 tensors each in Wan) is.
@@ -43528,31 +43529,56 @@ function splitRest(rest) {
  * split into segment strings costs several times more in the interpreter this runs in (once per key).
  */
 const FIRST_NUMERIC = /\.(\d{1,9})(?=\.|$)/;
+/**
+ * Leaf names that stand for another module or leaf (`scale` is a norm's weight, `in_proj_weight` the fused `in_proj`
+ * module's weight), read from the shared vocabulary's own split: only a key ending in one of these (or a block index
+ * written with a leading zero) can name the same module and leaf as another key of its scope. A model without any
+ * (nearly every model) has no such collision, and its keys need no module split at all (a split and a lookup per
+ * key, interpreted).
+ */
+const ALIAS_LEAF = (() => {
+    const candidates = new Set([...Object.keys(LEAF_NAMES), ...WEIGHT_LEAVES, ...BIAS_LEAVES]);
+    // A leaf read as itself (`x.weight`) or as part of the module path (`x.kernel`: no leaf) names its own module.
+    const aliases = [...candidates].filter((leaf) => {
+        const split = splitLeaf(`x.${leaf}`);
+        const itself = split.layer === 'x' && split.leaf === leaf;
+        const noLeaf = split.layer === `x.${leaf}` && split.leaf === '';
+        return !itself && !noLeaf;
+    });
+    return new RegExp(`(?:^|\\.)(?:${aliases.map(util_text/* escapeRegExp */.Nt).join('|')})$`);
+})();
 class ScopeBuilder {
     id;
     family;
     index;
-    modules = new Map();
+    keys = [];
+    /** Module path -> its canonical leaves, kept only where collisions are possible (see ALIAS_LEAF). */
+    modules;
     constructor(id, family, index) {
         this.id = id;
         this.family = family;
         this.index = index;
     }
-    add(path, leaf, t) {
-        let m = this.modules.get(path);
-        if (!m) {
-            m = { path, leaves: [t], leafNames: [leaf], position: this.modules.size };
-            this.modules.set(path, m);
-            return true;
-        }
-        if (m.leafNames.includes(leaf))
+    /** Adds a tensor that cannot collide. */
+    add(t) {
+        this.keys.push(t);
+    }
+    /** Adds a tensor of the module `path` and leaf `leaf`, unless the scope holds that module and leaf already. */
+    addChecked(path, leaf, t) {
+        if (this.modules === undefined)
+            this.modules = new Map();
+        const leaves = this.modules.get(path);
+        if (leaves === undefined)
+            this.modules.set(path, [leaf]);
+        else if (leaves.includes(leaf))
             return false;
-        m.leaves.push(t);
-        m.leafNames.push(leaf);
+        else
+            leaves.push(leaf);
+        this.keys.push(t);
         return true;
     }
     build() {
-        return { id: this.id, family: this.family, index: this.index, modules: [...this.modules.values()] };
+        return { id: this.id, family: this.family, index: this.index, keys: this.keys };
     }
 }
 /** Groups a checkpoint's tensors into scopes and modules. Linear in the number of keys. */
@@ -43561,6 +43587,7 @@ function parseModel(ckpt) {
     const byNormKey = new Map();
     const collisions = [];
     const unique = [];
+    let aliases = false;
     for (const t of ckpt.tensors) {
         const ref = { key: t.name, normKey: stripKnownPrefixes(t.name), shape: t.shape };
         tensors.push(ref);
@@ -43569,6 +43596,8 @@ function parseModel(ckpt) {
         else {
             byNormKey.set(ref.normKey, ref);
             unique.push(ref);
+            if (!aliases && ALIAS_LEAF.test(ref.normKey))
+                aliases = true;
         }
     }
     // Pass 1: which numbered prefixes are block families (several blocks, several modules per block). Counting
@@ -43578,6 +43607,8 @@ function parseModel(ckpt) {
     const digitsOf = new Array(unique.length);
     const prefixOf = new Array(unique.length);
     const candidates = new Map();
+    let lastPrefix = '';
+    let lastCandidate;
     for (let n = 0; n < unique.length; n++) {
         const key = unique[n].normKey;
         const m = FIRST_NUMERIC.exec(key);
@@ -43587,13 +43618,23 @@ function parseModel(ckpt) {
             continue;
         }
         const digits = m[1];
+        // `blocks.03` and `blocks.3` are one block: their keys may name one module and leaf.
+        if (digits.length > 1 && digits.charCodeAt(0) === 48)
+            aliases = true;
         numericAt[n] = m.index;
         digitsOf[n] = digits;
-        const prefix = key.slice(0, m.index);
+        // Keys of one family come together: the previous key's prefix string is reused (no slice to hash, no lookup).
+        let prefix = lastPrefix;
+        let c = lastCandidate;
+        if (c === undefined || m.index !== prefix.length || !key.startsWith(prefix)) {
+            prefix = key.slice(0, m.index);
+            c = candidates.get(prefix);
+            if (!c)
+                candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }));
+            lastPrefix = prefix;
+            lastCandidate = c;
+        }
         prefixOf[n] = prefix;
-        let c = candidates.get(prefix);
-        if (!c)
-            candidates.set(prefix, (c = { indices: new Set(), tensors: 0 }));
         c.indices.add(Number(digits));
         c.tensors++;
     }
@@ -43602,30 +43643,52 @@ function parseModel(ckpt) {
         if (c.indices.size >= 2 && c.tensors >= MIN_TENSORS_PER_BLOCK * c.indices.size)
             familyPrefixes.add(prefix);
     }
-    // Pass 2: place every tensor in its scope and module.
+    // Pass 2: place every tensor in its scope (and module, where two keys may name one module and leaf).
     const top = new ScopeBuilder('', '', 0);
     const familyScopes = new Map();
+    let runPrefix;
+    let runScopes;
+    let runIndex = -1;
+    let runScope = top;
     for (let n = 0; n < unique.length; n++) {
         const ref = unique[n];
         let scope = top;
-        let rest = ref.normKey;
+        // Where the key's words start inside its scope.
+        let restAt = 0;
         if (numericAt[n] >= 0) {
             const prefix = prefixOf[n];
-            if (familyPrefixes.has(prefix)) {
+            // A block's keys come together: its family and scope are the previous key's while the prefix string (one
+            // object per run of keys, from pass 1) and the index stay.
+            if (prefix !== runPrefix) {
+                runPrefix = prefix;
+                runScopes = undefined;
+                runIndex = -1;
+                if (familyPrefixes.has(prefix)) {
+                    runScopes = familyScopes.get(prefix);
+                    if (!runScopes)
+                        familyScopes.set(prefix, (runScopes = new Map()));
+                }
+            }
+            if (runScopes !== undefined) {
                 const digits = digitsOf[n];
                 const index = Number(digits);
-                let scopes = familyScopes.get(prefix);
-                if (!scopes)
-                    familyScopes.set(prefix, (scopes = new Map()));
-                let s = scopes.get(index);
-                if (!s)
-                    scopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
-                scope = s;
-                rest = rest.slice(prefix.length + digits.length + 2);
+                if (index !== runIndex) {
+                    let s = runScopes.get(index);
+                    if (!s)
+                        runScopes.set(index, (s = new ScopeBuilder(`${prefix}.${index}`, prefix, index)));
+                    runIndex = index;
+                    runScope = s;
+                }
+                scope = runScope;
+                restAt = prefix.length + digits.length + 2;
             }
         }
-        const split = splitRest(rest);
-        if (!scope.add(split.layer, split.leaf, ref))
+        if (!aliases) {
+            scope.add(ref);
+            continue;
+        }
+        const split = splitRest(ref.normKey.slice(restAt));
+        if (!scope.addChecked(split.layer, split.leaf, ref))
             collisions.push(ref.key);
     }
     const families = [...familyScopes.entries()].map(([prefix, scopes]) => ({
@@ -45222,7 +45285,15 @@ function childNode(base, word, path) {
         if (r !== undefined)
             sections = plus(sections, r);
     }
-    const node = { path, parent: base, children: undefined, indexed, sections, indices, raw: undefined };
+    const node = {
+        path,
+        parent: base,
+        children: undefined,
+        indexed,
+        sections,
+        indices,
+        raw: undefined
+    };
     if (base.children === undefined)
         base.children = new Map();
     base.children.set(word, node);
@@ -45331,17 +45402,30 @@ function buildSide(specs, partial = false) {
     const unitFacts = new Map();
     unitFacts.set('', { unit: top, words: 0, context: '', roles: rolesFor('') });
     const layers = [];
+    let sharedAncestors;
+    let sharedFacts;
+    let sharedUnit = '';
     for (let r = 0; r < raws.length; r++) {
         const raw = raws[r];
-        const unitPath = unitOf(raw, under, seriesIndices, partial);
-        let facts = unitFacts.get(unitPath);
-        if (!facts) {
-            const unit = newUnit(unitPath);
-            units.set(unitPath, unit);
-            unitList.push(unit);
-            const context = roleContext(unitPath);
-            facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) };
-            unitFacts.set(unitPath, facts);
+        // Sibling layers share their ancestors' array (the trie's): the unit their shared ancestor gives, and its
+        // facts, are the previous layer's (a unit read from the ancestors alone: unitOf's fallback reads the path too).
+        let unitPath = sharedUnit;
+        let facts = sharedFacts;
+        if (raw.ancestors !== sharedAncestors || facts === undefined) {
+            const shared = sharedUnitOf(raw.ancestors, under);
+            unitPath = shared ?? unitOf(raw, seriesIndices, partial);
+            facts = unitFacts.get(unitPath);
+            if (!facts) {
+                const unit = newUnit(unitPath);
+                units.set(unitPath, unit);
+                unitList.push(unit);
+                const context = roleContext(unitPath);
+                facts = { unit, words: unitPath.split('.').length, context, roles: rolesFor(context) };
+                unitFacts.set(unitPath, facts);
+            }
+            sharedAncestors = raw.ancestors;
+            sharedUnit = unitPath;
+            sharedFacts = shared !== undefined ? facts : undefined;
         }
         const unit = facts.unit;
         const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value;
@@ -45398,12 +45482,16 @@ function indicesPerSeries(paths) {
  * `adaLN_modulations.3.1` of a per-block side list): the other side's block holds the same layer, renamed,
  * split or fused. Otherwise the layer is top-level.
  */
-function unitOf(raw, under, seriesIndices, partial) {
-    for (let k = raw.ancestors.length - 1; k >= 0; k--) {
-        const p = raw.ancestors[k];
+function sharedUnitOf(ancestors, under) {
+    for (let k = ancestors.length - 1; k >= 0; k--) {
+        const p = ancestors[k];
         if ((under.get(p) ?? 0) >= 2)
             return p;
     }
+    return undefined;
+}
+/** unitOf's answer for a layer none of whose indexed ancestors holds several layers (see sharedUnitOf). */
+function unitOf(raw, seriesIndices, partial) {
     for (let k = raw.ancestors.length - 1; k >= 0; k--) {
         const p = raw.ancestors[k];
         const at = p.lastIndexOf('.');
@@ -45761,9 +45849,8 @@ function familyIndex(model) {
     const out = new Map();
     for (const f of model.families) {
         for (const s of f.scopes) {
-            for (const m of s.modules)
-                for (const t of m.leaves)
-                    out.set(t.key, s);
+            for (const t of s.keys)
+                out.set(t.key, s);
         }
     }
     return out;
@@ -47151,60 +47238,96 @@ const ROLE_BIT = {
  * Index loops over every key, not for-of: analysis runs once per process, mostly in V8's interpreter, where each
  * for-of step allocates an iterator result.
  */
+/** A role list as a bit mask (ROLE_BIT). */
+function roleMaskOf(roles) {
+    let m = 0;
+    for (let r = 0; r < roles.length; r++)
+        m |= ROLE_BIT[roles[r]];
+    return m;
+}
 /** Each key's roles as a bit mask (ROLE_BIT), and how many keys carry each role. */
 function keyRoleMasks(tensors, families, outermost) {
     const mask = new Uint8Array(tensors.length);
-    const keys = {
-        attention: 0,
-        feedforward: 0,
-        normalization: 0,
-        modulation: 0,
-        embedding: 0
-    };
     // Roles depend on a name's non-index segments only, so inside a family the key relative to the block decides
-    // them: each distinct relative key is classified once per family instead of once per block.
-    const blockRoles = new Array(tensors.length);
+    // them: each distinct relative key is classified once per family instead of once per block, and its mask kept
+    // (not its role list, which every key would walk again).
+    const done = new Uint8Array(tensors.length);
     for (const f of families) {
         const byRest = new Map();
+        // The blocks of a family list the same relative keys in the same order: the rest last seen at a position and
+        // its mask settle most keys by a string comparison, without hashing the key's rest.
+        const restAt = [];
+        const maskAt = [];
         for (const inst of f.instances) {
             for (let k = 0; k < inst.members.length; k++) {
                 const t = inst.members[k];
-                if (blockRoles[t] !== undefined)
+                if (done[t])
                     continue;
-                let roles = byRest.get(inst.rests[k]);
-                if (roles === undefined) {
-                    roles = keyRoles(tensors[t].name, true);
-                    byRest.set(inst.rests[k], roles);
+                const rest = inst.rests[k];
+                let m;
+                if (restAt[k] === rest)
+                    m = maskAt[k];
+                else {
+                    m = byRest.get(rest);
+                    if (m === undefined) {
+                        m = roleMaskOf(keyRoles(tensors[t].name, true));
+                        byRest.set(rest, m);
+                    }
+                    restAt[k] = rest;
+                    maskAt[k] = m;
                 }
-                blockRoles[t] = roles;
+                mask[t] = m;
+                done[t] = 1;
             }
         }
     }
+    let attention = 0;
+    let feedforward = 0;
+    let normalization = 0;
+    let modulation = 0;
+    let embedding = 0;
     for (let i = 0; i < tensors.length; i++) {
-        const roles = blockRoles[i] ?? keyRoles(tensors[i].name, outermost[i] >= 0);
-        let m = 0;
-        for (let r = 0; r < roles.length; r++) {
-            m |= ROLE_BIT[roles[r]];
-            keys[roles[r]]++;
-        }
-        mask[i] = m;
+        const m = done[i] ? mask[i] : (mask[i] = roleMaskOf(keyRoles(tensors[i].name, outermost[i] >= 0)));
+        if (m === 0)
+            continue;
+        if (m & ROLE_BIT.attention)
+            attention++;
+        if (m & ROLE_BIT.feedforward)
+            feedforward++;
+        if (m & ROLE_BIT.normalization)
+            normalization++;
+        if (m & ROLE_BIT.modulation)
+            modulation++;
+        if (m & ROLE_BIT.embedding)
+            embedding++;
     }
+    const keys = { attention, feedforward, normalization, modulation, embedding };
     return { mask, keys };
+}
+/** A key's module: the name up to its last dot ('' without one), as `splitLeaf` gives it. */
+function key_stats_moduleOf(name) {
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? '' : name.slice(0, dot);
+}
+/** A key's leaf: the name after its last dot (the whole name without one), as `splitLeaf` gives it. */
+function leafOf(name) {
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.slice(dot + 1);
 }
 /** Parameter categories (each key in exactly one) and dtypes, from the keys' leaves, shapes and role masks. */
 function categoryStats(tensors, roleMask) {
+    // The modules of 1-D weights: a 1-D weight belongs to a norm even when the name does not say so (GroupNorm
+    // `in_layers.0`, `img_emb.proj.4`). Only 1-D keys are sliced here, and below a key's module is sliced only where
+    // the set decides its category (a 1-D key the role mask does not settle): no module string per key.
     const normModules = new Set();
-    // Each name is split into module and leaf once, for both passes below.
-    const modules = new Array(tensors.length);
-    const leaves = new Array(tensors.length);
     for (let i = 0; i < tensors.length; i++) {
         const t = tensors[i];
-        const { module, leaf } = keys_splitLeaf(t.name);
-        modules[i] = module;
-        leaves[i] = leaf;
-        // A 1-D weight belongs to a norm even when the name does not say so (GroupNorm `in_layers.0`, `img_emb.proj.4`).
-        if ((leaf === 'weight' || leaf === 'scale') && t.shape.length === 1)
-            normModules.add(module);
+        if (t.shape.length !== 1)
+            continue;
+        const name = t.name;
+        // The leaf (after the last dot) is `weight` or `scale`: the whole name, or a dotted tail.
+        if (name === 'weight' || name === 'scale' || name.endsWith('.weight') || name.endsWith('.scale'))
+            normModules.add(key_stats_moduleOf(name));
     }
     const parameterTypes = {
         weight: { keys: 0, params: 0 },
@@ -47214,31 +47337,40 @@ function categoryStats(tensors, roleMask) {
         other: { keys: 0, params: 0 }
     };
     const dtypeMap = new Map();
+    // The previous key's dtype entry: most checkpoints have one or two dtypes, in runs.
+    let lastDtype;
     for (let i = 0; i < tensors.length; i++) {
         const t = tensors[i];
         const mask = roleMask[i];
-        const leaf = leaves[i];
         let category;
-        const normLike = mask & ROLE_BIT.normalization || normModules.has(modules[i]);
-        if (normLike && !(mask & ROLE_BIT.modulation) && t.shape.length <= 1)
+        // A norm's parameter (by role, or by its module's 1-D weight) that is not a modulation and at most 1-D.
+        if (!(mask & ROLE_BIT.modulation) &&
+            t.shape.length <= 1 &&
+            (mask & ROLE_BIT.normalization || (normModules.size > 0 && normModules.has(key_stats_moduleOf(t.name)))))
             category = 'normalization';
         else if (mask & ROLE_BIT.embedding)
             category = 'embedding';
-        else if (isWeightLeaf(leaf))
-            category = 'weight';
-        else if (isBiasLeaf(leaf))
-            category = 'bias';
-        else
-            category = 'other';
+        else {
+            const leaf = leafOf(t.name);
+            if (isWeightLeaf(leaf))
+                category = 'weight';
+            else if (isBiasLeaf(leaf))
+                category = 'bias';
+            else
+                category = 'other';
+        }
         parameterTypes[category].keys++;
         parameterTypes[category].params += t.numel;
-        const d = dtypeMap.get(t.dtype);
+        const d = lastDtype !== undefined && lastDtype.dtype === t.dtype ? lastDtype : dtypeMap.get(t.dtype);
         if (d) {
             d.keys++;
             d.params += t.numel;
+            lastDtype = d;
         }
-        else
-            dtypeMap.set(t.dtype, { dtype: t.dtype, keys: 1, params: t.numel });
+        else {
+            lastDtype = { dtype: t.dtype, keys: 1, params: t.numel };
+            dtypeMap.set(t.dtype, lastDtype);
+        }
     }
     const dtypes = [...dtypeMap.values()].sort((a, b) => b.params - a.params || b.keys - a.keys);
     return { parameterTypes, dtypes };
@@ -48505,9 +48637,8 @@ function inBlocks(model, diffs) {
     const keys = new Set();
     for (const f of model.families)
         for (const s of f.scopes)
-            for (const m of s.modules)
-                for (const t of m.leaves)
-                    keys.add(t.key);
+            for (const t of s.keys)
+                keys.add(t.key);
     return diffs.filter((d) => keys.has(d.key));
 }
 /** Leading words of B tried away when looking a name up (an unknown wrapper such as `x.`). */
