@@ -8,7 +8,7 @@ import { specCheckpoint } from '../../fixtures/specs.js'
 import { parseModel } from '../../src/compare/model.js'
 
 function scopesOf(names: string[]): { scopes: [string, string[]][]; collisions: string[] } {
-  const model = parseModel(specCheckpoint(names.map((name) => ({ name, shape: [4, 4] }))))
+  const model = parseModel(specCheckpoint(names.map((name) => ({ name, shape: [4, 4], dtype: 'F32' }))))
   return {
     scopes: model.families.flatMap((f) =>
       f.scopes.map((s): [string, string[]] => [s.id, s.keys.map((t) => t.key)])
