@@ -76,13 +76,7 @@ export function namingConventions(names: readonly string[]): NamingConventions {
   for (let n = 0; n < names.length; n++) {
     const name = names[n]
     const dot = name.lastIndexOf('.')
-    if (
-      dot > 0 &&
-      dot < name.length - 1 &&
-      dot === previousModule.length &&
-      previousSegments > 1 &&
-      name.startsWith(previousModule)
-    ) {
+    if (previousSegments > 1 && isAnotherLeafOf(name, dot, previousModule)) {
       tally.addKnown(previousPrefix)
       const leaf = name.slice(dot + 1)
       if (previousFirstFlags & SEG_UNDERSCORE_INDEX) underscored++
@@ -214,12 +208,7 @@ export function analysisPrefixOf(names: readonly string[]): { commonPrefix: stri
   for (let n = 0; n < names.length; n++) {
     const name = names[n]
     const dot = name.lastIndexOf('.')
-    if (
-      dot > 0 &&
-      dot < name.length - 1 &&
-      dot === previousModule.length &&
-      name.startsWith(previousModule)
-    ) {
+    if (isAnotherLeafOf(name, dot, previousModule)) {
       tally.addKnown(previousPrefix)
     } else {
       previousPrefix = tally.add(name)
@@ -227,6 +216,14 @@ export function analysisPrefixOf(names: readonly string[]): { commonPrefix: stri
     }
   }
   return tally.prefixes(names.length)
+}
+
+/**
+ * Whether `name`, whose last dot is at `dot`, is a key of `module` (the previous key's module part) with a
+ * non-empty leaf: the adjacent keys of one module (bias, weight) that the naming passes read once.
+ */
+function isAnotherLeafOf(name: string, dot: number, module: string): boolean {
+  return dot > 0 && dot < name.length - 1 && dot === module.length && name.startsWith(module)
 }
 
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
