@@ -47489,11 +47489,7 @@ function namingConventions(names) {
     for (let n = 0; n < names.length; n++) {
         const name = names[n];
         const dot = name.lastIndexOf('.');
-        if (dot > 0 &&
-            dot < name.length - 1 &&
-            dot === previousModule.length &&
-            previousSegments > 1 &&
-            name.startsWith(previousModule)) {
+        if (previousSegments > 1 && isAnotherLeafOf(name, dot, previousModule)) {
             tally.addKnown(previousPrefix);
             const leaf = name.slice(dot + 1);
             if (previousFirstFlags & SEG_UNDERSCORE_INDEX)
@@ -47635,10 +47631,7 @@ function analysisPrefixOf(names) {
     for (let n = 0; n < names.length; n++) {
         const name = names[n];
         const dot = name.lastIndexOf('.');
-        if (dot > 0 &&
-            dot < name.length - 1 &&
-            dot === previousModule.length &&
-            name.startsWith(previousModule)) {
+        if (isAnotherLeafOf(name, dot, previousModule)) {
             tally.addKnown(previousPrefix);
         }
         else {
@@ -47647,6 +47640,13 @@ function analysisPrefixOf(names) {
         }
     }
     return tally.prefixes(names.length);
+}
+/**
+ * Whether `name`, whose last dot is at `dot`, is a key of `module` (the previous key's module part) with a
+ * non-empty leaf: the adjacent keys of one module (bias, weight) that the naming passes read once.
+ */
+function isAnotherLeafOf(name, dot, module) {
+    return dot > 0 && dot < name.length - 1 && dot === module.length && name.startsWith(module);
 }
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common, counts, total) {
