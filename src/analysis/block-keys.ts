@@ -3,7 +3,7 @@
  * the key relative to each, in one pass over the keys. Which candidates are block families is decided there.
  */
 import type { NamedTensor } from './blocks.js'
-import { hasNamedInterior, isIndexSegment } from './keys.js'
+import { hasNamedInterior, isAnotherLeafOf, isIndexSegment } from './keys.js'
 
 /** One block instance: the tensors under `<container>.<index>.` */
 export interface Instance {
@@ -62,7 +62,7 @@ export function collectCandidates(tensors: readonly NamedTensor[]): Map<string, 
   for (let ti = 0; ti < tensors.length; ti++) {
     const name = tensors[ti].name
     const dot = name.lastIndexOf('.')
-    if (dot >= 0 && dot === previousModule.length && name.startsWith(previousModule)) {
+    if (isAnotherLeafOf(name, dot, previousModule)) {
       for (let p = 0; p < previousPlaces.length; p++) {
         const { inst, restStart } = previousPlaces[p]
         inst.members.push(ti)

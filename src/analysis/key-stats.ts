@@ -3,7 +3,7 @@
  * norm, modulation, embedding), and the parameter categories and dtypes the analysis report counts.
  */
 import type { FoundFamily, NamedTensor } from './blocks.js'
-import { isBiasLeaf, isWeightLeaf, keyRoles } from './keys.js'
+import { isBiasLeaf, isWeightLeaf, keyRoles, leafOf, moduleOf } from './keys.js'
 import type { CountAndParams, DtypeStats, KeyRole, ParamCategory, RoleStats } from './types.js'
 
 export const ROLE_ORDER: readonly KeyRole[] = [
@@ -87,18 +87,6 @@ export function keyRoleMasks(
   }
   const keys: Record<KeyRole, number> = { attention, feedforward, normalization, modulation, embedding }
   return { mask, keys }
-}
-
-/** A key's module: the name up to its last dot ('' without one), as `splitLeaf` gives it. */
-function moduleOf(name: string): string {
-  const dot = name.lastIndexOf('.')
-  return dot < 0 ? '' : name.slice(0, dot)
-}
-
-/** A key's leaf: the name after its last dot (the whole name without one), as `splitLeaf` gives it. */
-function leafOf(name: string): string {
-  const dot = name.lastIndexOf('.')
-  return dot < 0 ? name : name.slice(dot + 1)
 }
 
 /** Parameter categories (each key in exactly one) and dtypes, from the keys' leaves, shapes and role masks. */

@@ -163,6 +163,26 @@ export function splitLeaf(name: string): { module: string; leaf: string } {
   return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) }
 }
 
+/** `splitLeaf(name).module` without the pair object (per-key passes that need one part). */
+export function moduleOf(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return dot < 0 ? '' : name.slice(0, dot)
+}
+
+/**
+ * Whether `name`, whose last dot is at `dot`, is a key of `module` (the previous key's module part) with a
+ * non-empty leaf: the adjacent keys of one module (bias, weight) that the per-key passes read once.
+ */
+export function isAnotherLeafOf(name: string, dot: number, module: string): boolean {
+  return dot > 0 && dot < name.length - 1 && dot === module.length && name.startsWith(module)
+}
+
+/** `splitLeaf(name).leaf` without the pair object. */
+export function leafOf(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return dot < 0 ? name : name.slice(dot + 1)
+}
+
 export function isWeightLeaf(leaf: string): boolean {
   return WEIGHT_LEAVES.has(leaf)
 }

@@ -1,5 +1,5 @@
 /** Naming conventions of a key set: separators, case, wrapper prefixes, top-level modules and leaf names. */
-import { isIndexSegment } from './keys.js'
+import { isAnotherLeafOf, isIndexSegment } from './keys.js'
 import { stripKnownPrefixes } from '../names/index.js'
 import type { CaseStyle, NamingConventions, PrefixInfo, SeparatorStyle } from './types.js'
 
@@ -216,14 +216,6 @@ export function analysisPrefixOf(names: readonly string[]): { commonPrefix: stri
     }
   }
   return tally.prefixes(names.length)
-}
-
-/**
- * Whether `name`, whose last dot is at `dot`, is a key of `module` (the previous key's module part) with a
- * non-empty leaf: the adjacent keys of one module (bias, weight) that the naming passes read once.
- */
-function isAnotherLeafOf(name: string, dot: number, module: string): boolean {
-  return dot > 0 && dot < name.length - 1 && dot === module.length && name.startsWith(module)
 }
 
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
