@@ -106,23 +106,18 @@ export function computeFlags(x: FlagInputs): Flag[] {
       })
     }
   }
-  const pairedA = new Set(x.familyPairs.map((p) => p.a))
-  const pairedB = new Set(x.familyPairs.map((p) => p.b))
-  for (const f of x.a.families.filter((f) => !pairedA.has(f.prefix))) {
-    flags.push({
-      kind: 'red',
-      code: 'block-family',
-      message: `A's ${f.prefix} (${f.count} blocks) has no counterpart in B`,
-      evidence: { side: 'a', family: f.prefix, blocks: f.count }
-    })
-  }
-  for (const f of x.b.families.filter((f) => !pairedB.has(f.prefix))) {
-    flags.push({
-      kind: 'red',
-      code: 'block-family',
-      message: `B's ${f.prefix} (${f.count} blocks) has no counterpart in A`,
-      evidence: { side: 'b', family: f.prefix, blocks: f.count }
-    })
+  // A's unpaired families, then B's.
+  for (const side of ['a', 'b'] as const) {
+    const paired = new Set(x.familyPairs.map((p) => p[side]))
+    const [self, other] = side === 'a' ? ['A', 'B'] : ['B', 'A']
+    for (const f of x[side].families.filter((f) => !paired.has(f.prefix))) {
+      flags.push({
+        kind: 'red',
+        code: 'block-family',
+        message: `${self}'s ${f.prefix} (${f.count} blocks) has no counterpart in ${other}`,
+        evidence: { side, family: f.prefix, blocks: f.count }
+      })
+    }
   }
 
   const dimA = x.a.hiddenDim
