@@ -244,7 +244,8 @@ function groupInstances(instances: readonly Instance[], tensors: readonly NamedT
     if (lastGroup === null || !sameEntriesInOrder(inst, lastGroup[0], tensors)) {
       if (bySignature === null && groups.length >= SCANNED_GROUPS) {
         bySignature = new Map()
-        for (let g = 0; g < groups.length; g++) bySignature.set(fullSignature(groups[g][0], tensors), groups[g])
+        for (let g = 0; g < groups.length; g++)
+          bySignature.set(fullSignature(groups[g][0], tensors), groups[g])
       }
       lastGroup =
         bySignature === null
