@@ -46126,6 +46126,23 @@ function keys_splitLeaf(name) {
     const dot = name.lastIndexOf('.');
     return dot < 0 ? { module: '', leaf: name } : { module: name.slice(0, dot), leaf: name.slice(dot + 1) };
 }
+/** `splitLeaf(name).module` without the pair object (per-key passes that need one part). */
+function keys_moduleOf(name) {
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? '' : name.slice(0, dot);
+}
+/**
+ * Whether `name`, whose last dot is at `dot`, is a key of `module` (the previous key's module part) with a
+ * non-empty leaf: the adjacent keys of one module (bias, weight) that the per-key passes read once.
+ */
+function isAnotherLeafOf(name, dot, module) {
+    return dot > 0 && dot < name.length - 1 && dot === module.length && name.startsWith(module);
+}
+/** `splitLeaf(name).leaf` without the pair object. */
+function leafOf(name) {
+    const dot = name.lastIndexOf('.');
+    return dot < 0 ? name : name.slice(dot + 1);
+}
 function isWeightLeaf(leaf) {
     return WEIGHT_LEAVES.has(leaf);
 }
@@ -46440,7 +46457,7 @@ function collectCandidates(tensors) {
     for (let ti = 0; ti < tensors.length; ti++) {
         const name = tensors[ti].name;
         const dot = name.lastIndexOf('.');
-        if (dot >= 0 && dot === previousModule.length && name.startsWith(previousModule)) {
+        if (isAnotherLeafOf(name, dot, previousModule)) {
             for (let p = 0; p < previousPlaces.length; p++) {
                 const { inst, restStart } = previousPlaces[p];
                 inst.members.push(ti);
@@ -47322,16 +47339,6 @@ function keyRoleMasks(tensors, families, outermost) {
     const keys = { attention, feedforward, normalization, modulation, embedding };
     return { mask, keys };
 }
-/** A key's module: the name up to its last dot ('' without one), as `splitLeaf` gives it. */
-function key_stats_moduleOf(name) {
-    const dot = name.lastIndexOf('.');
-    return dot < 0 ? '' : name.slice(0, dot);
-}
-/** A key's leaf: the name after its last dot (the whole name without one), as `splitLeaf` gives it. */
-function leafOf(name) {
-    const dot = name.lastIndexOf('.');
-    return dot < 0 ? name : name.slice(dot + 1);
-}
 /** Parameter categories (each key in exactly one) and dtypes, from the keys' leaves, shapes and role masks. */
 function categoryStats(tensors, roleMask) {
     // The modules of 1-D weights: a 1-D weight belongs to a norm even when the name does not say so (GroupNorm
@@ -47345,7 +47352,7 @@ function categoryStats(tensors, roleMask) {
         const name = t.name;
         // The leaf (after the last dot) is `weight` or `scale`: the whole name, or a dotted tail.
         if (name === 'weight' || name === 'scale' || name.endsWith('.weight') || name.endsWith('.scale'))
-            normModules.add(key_stats_moduleOf(name));
+            normModules.add(keys_moduleOf(name));
     }
     const parameterTypes = {
         weight: { keys: 0, params: 0 },
@@ -47364,7 +47371,7 @@ function categoryStats(tensors, roleMask) {
         // A norm's parameter (by role, or by its module's 1-D weight) that is not a modulation and at most 1-D.
         if (!(mask & ROLE_BIT.modulation) &&
             t.shape.length <= 1 &&
-            (mask & ROLE_BIT.normalization || (normModules.size > 0 && normModules.has(key_stats_moduleOf(t.name)))))
+            (mask & ROLE_BIT.normalization || (normModules.size > 0 && normModules.has(keys_moduleOf(t.name)))))
             category = 'normalization';
         else if (mask & ROLE_BIT.embedding)
             category = 'embedding';
@@ -47640,13 +47647,6 @@ function analysisPrefixOf(names) {
         }
     }
     return tally.prefixes(names.length);
-}
-/**
- * Whether `name`, whose last dot is at `dot`, is a key of `module` (the previous key's module part) with a
- * non-empty leaf: the adjacent keys of one module (bias, weight) that the naming passes read once.
- */
-function isAnotherLeafOf(name, dot, module) {
-    return dot > 0 && dot < name.length - 1 && dot === module.length && name.startsWith(module);
 }
 /** The common known prefix, else a known prefix carried by more than half of the keys, else ''. */
 function dominantPrefix(common, counts, total) {
@@ -48178,23 +48178,18 @@ function computeFlags(x) {
             });
         }
     }
-    const pairedA = new Set(x.familyPairs.map((p) => p.a));
-    const pairedB = new Set(x.familyPairs.map((p) => p.b));
-    for (const f of x.a.families.filter((f) => !pairedA.has(f.prefix))) {
-        flags.push({
-            kind: 'red',
-            code: 'block-family',
-            message: `A's ${f.prefix} (${f.count} blocks) has no counterpart in B`,
-            evidence: { side: 'a', family: f.prefix, blocks: f.count }
-        });
-    }
-    for (const f of x.b.families.filter((f) => !pairedB.has(f.prefix))) {
-        flags.push({
-            kind: 'red',
-            code: 'block-family',
-            message: `B's ${f.prefix} (${f.count} blocks) has no counterpart in A`,
-            evidence: { side: 'b', family: f.prefix, blocks: f.count }
-        });
+    // A's unpaired families, then B's.
+    for (const side of ['a', 'b']) {
+        const paired = new Set(x.familyPairs.map((p) => p[side]));
+        const [self, other] = side === 'a' ? ['A', 'B'] : ['B', 'A'];
+        for (const f of x[side].families.filter((f) => !paired.has(f.prefix))) {
+            flags.push({
+                kind: 'red',
+                code: 'block-family',
+                message: `${self}'s ${f.prefix} (${f.count} blocks) has no counterpart in ${other}`,
+                evidence: { side, family: f.prefix, blocks: f.count }
+            });
+        }
     }
     const dimA = x.a.hiddenDim;
     const dimB = x.b.hiddenDim;
