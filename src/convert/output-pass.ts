@@ -72,14 +72,17 @@ export async function writeOutputPass(
   let size = window
   for (const s of segments) if (s.kind === 'blocks' && s.rowBytes > size) size = s.rowBytes
   const buffers = [new Uint8Array(size), new Uint8Array(size)]
-  const writes: Array<Promise<void> | undefined> = [undefined, undefined]
+  // One write in flight, never two: a window is built while the previous one is written, and its own write waits
+  // for that one. Two concurrent writes to one file queue on its inode lock, and Linux's waiter spins on the other
+  // core while the holder copies (perf on the bench's stacking conversion: 17-20% of all cycles in
+  // rwsem_spin_on_owner under down_write).
+  let writing: Promise<void> | undefined
   const scratch = new Scratch()
   let next = 0 // first segment not wholly before the window
   let turn = 0
   try {
     for (let w0 = range.start; w0 < range.end; turn ^= 1) {
-      await writes[turn]
-      writes[turn] = undefined
+      // buffers[turn]'s last write was awaited before the write after it was started
       const buf = buffers[turn]!
       let w1 = Math.min(w0 + size, range.end)
       while (next < segments.length && segmentEnd(segments[next]!) <= w0) next++
@@ -92,14 +95,16 @@ export async function writeOutputPass(
         }
         fillWindow(s, buf, w0, w1, srcFd, file, scratch)
       }
+      await writing
+      writing = undefined
       const written = writeAt(dstFd, buf.subarray(0, w1 - w0), w0)
-      written.catch(() => undefined) // awaited below or on the buffer's next turn
-      writes[turn] = written
+      written.catch(() => undefined) // awaited before the next write or below
+      writing = written
       w0 = w1
     }
-    await Promise.all(writes)
+    await writing
   } catch (e) {
-    await Promise.allSettled(writes)
+    await writing?.catch(() => undefined)
     throw e
   }
 }
