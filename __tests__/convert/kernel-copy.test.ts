@@ -10,13 +10,21 @@ import {
   kernelCopy,
   likelyKeepsLayout,
   moveIntoPlace,
+  namesKeepLayout,
   startKernelCopy
 } from '../../src/convert/kernel-copy.js'
 import { writeConversion } from '../../src/convert/index.js'
 import { readCheckpoint } from '../../src/formats/index.js'
 import { analyzeLora, buildBaseIndex } from '../../src/lora/index.js'
 import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
-import { dottedLora, kohyaLora, targetsOf } from '../../fixtures/lora.js'
+import {
+  dottedLora,
+  kohyaLora,
+  loraCheckpoint,
+  longcatLora,
+  targetsOf,
+  type LoraFixture
+} from '../../fixtures/lora.js'
 import { planFor, writeRandomLora } from './helpers.js'
 import { TOOL } from '../../src/version.js'
 
@@ -55,6 +63,64 @@ describe('likelyKeepsLayout', () => {
     const analysis = analyzeLora(await readCheckpoint(fused))
     expect(analysis.modules.length).toBeGreaterThan(0)
     expect(likelyKeepsLayout(analysis, buildBaseIndex(specCheckpoint(WAN)))).toBe(false)
+  })
+})
+
+describe('namesKeepLayout (the guess from names alone, before the analysis)', () => {
+  const FLUX = scaledModel('flux.1-dev', { hidden_size: 64, num_heads: 2, depth: 2, depth_single_blocks: 2 })
+  const WAN_ATTENTION = /^blocks\.\d+\.(?:self_attn|cross_attn)\.[qkvo]$/
+  const loras: Array<[string, LoraFixture]> = [
+    ['kohya q/k/v/o', kohyaLora(targetsOf(WAN, WAN_ATTENTION))],
+    ['ComfyUI dotted q/k/v/o', dottedLora(targetsOf(WAN, WAN_ATTENTION), { prefix: 'diffusion_model.' })],
+    ['PEFT with an adapter name', dottedLora(targetsOf(WAN, /\.ffn\.\d+$/), { adapter: 'default' })],
+    ['kohya fused qkv', kohyaLora(targetsOf(LONGCAT, /\.qkv$/))],
+    ['LongCat split ups', longcatLora(targetsOf(LONGCAT, /^blocks\.\d+\.attn\.qkv$/))],
+    ['LongCat unsplit', longcatLora(targetsOf(LONGCAT, /\.ffn\.w[123]$/))],
+    ['LongCat split ffn ups', longcatLora(targetsOf(LONGCAT, /\.ffn\.w1$/), { split: () => 2 })],
+    ['Flux single-block linear1', kohyaLora(targetsOf(FLUX, /^single_blocks\.\d+\.linear1$/))],
+    ['Flux double-block proj', kohyaLora(targetsOf(FLUX, /^double_blocks\.\d+\.img_attn\.proj$/))]
+  ]
+  const bases: Array<[string, ReturnType<typeof specCheckpoint>]> = [
+    ['Wan', specCheckpoint(WAN)],
+    ['LongCat', specCheckpoint(LONGCAT)],
+    ['Flux', specCheckpoint(FLUX)]
+  ]
+
+  test('a rename between separate projections: yes; a fused base, a fused or split LoRA: no', () => {
+    const ckpt = (name: string): ReturnType<typeof loraCheckpoint> =>
+      loraCheckpoint(loras.find(([n]) => n === name)![1])
+    expect(namesKeepLayout(ckpt('kohya q/k/v/o'), specCheckpoint(WAN))).toBe(true)
+    expect(namesKeepLayout(ckpt('ComfyUI dotted q/k/v/o'), specCheckpoint(WAN))).toBe(true)
+    expect(namesKeepLayout(ckpt('kohya q/k/v/o'), specCheckpoint(LONGCAT))).toBe(false)
+    expect(namesKeepLayout(ckpt('kohya fused qkv'), specCheckpoint(WAN))).toBe(false)
+    expect(namesKeepLayout(ckpt('LongCat split ups'), specCheckpoint(WAN))).toBe(false)
+    expect(namesKeepLayout(ckpt('Flux single-block linear1'), specCheckpoint(WAN))).toBe(false)
+    expect(namesKeepLayout(ckpt('LongCat split ffn ups'), specCheckpoint(WAN))).toBe(false)
+  })
+
+  test('each kind of fused base projection alone is enough to say no', () => {
+    const lora = loraCheckpoint(loras[0]![1])
+    const without = (tensors: typeof WAN, drop: RegExp): ReturnType<typeof specCheckpoint> =>
+      specCheckpoint(tensors.filter((t) => !drop.test(t.name)))
+    expect(namesKeepLayout(lora, without(LONGCAT, /kv_linear/))).toBe(false) // self-attention qkv only
+    expect(namesKeepLayout(lora, without(LONGCAT, /attn\.qkv/))).toBe(false) // cross-attention kv only
+    expect(namesKeepLayout(lora, without(FLUX, /qkv/))).toBe(false) // single-block linear1 only
+    expect(namesKeepLayout(lora, without(LONGCAT, /qkv|kv_linear/))).toBe(true)
+  })
+
+  test('never says yes where the analysis-based guess says no (every LoRA against every base)', () => {
+    let yes = 0
+    for (const [loraName, fx] of loras)
+      for (const [baseName, base] of bases) {
+        const lora = loraCheckpoint(fx)
+        const early = namesKeepLayout(lora, base)
+        const late = likelyKeepsLayout(analyzeLora(lora), buildBaseIndex(base))
+        if (early) {
+          yes++
+          expect({ loraName, baseName, late }).toEqual({ loraName, baseName, late: true })
+        }
+      }
+    expect(yes).toBeGreaterThanOrEqual(3) // the test compares something: some pairs are renames
   })
 })
 

@@ -8,7 +8,12 @@ import type { CliIO, Command } from '../io.js'
 import { EXIT, InputError, UsageError } from '../../formats/errors.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../lora/index.js'
 import { CONVERT_TARGETS, planConversion, writeConversion, type ConvertTarget } from '../../convert/index.js'
-import { likelyKeepsLayout, startKernelCopy, type KernelCopy } from '../../convert/kernel-copy.js'
+import {
+  likelyKeepsLayout,
+  namesKeepLayout,
+  startKernelCopy,
+  type KernelCopy
+} from '../../convert/kernel-copy.js'
 import type { BaseIndex } from '../../lora/base-index.js'
 import type { LoraAnalysis } from '../../lora/types.js'
 import type { Checkpoint } from '../../formats/types.js'
@@ -84,17 +89,19 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (lora.format !== 'safetensors')
     throw new UsageError(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`)
   const base = await reader.read(basePath)
-  const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
-  const index = buildBaseIndex(base)
   // A rename keeps the LoRA's byte layout, so its output starts as a kernel copy of the file. When the names say
-  // the layout will likely stay (no fused projection on either side), the copy starts now and runs on the thread
-  // pool while the LoRA is resolved and the conversion planned; a plan that needs another layout or refuses
-  // discards it (src/convert/kernel-copy.ts). Otherwise the writer copies once it knows.
-  const copy =
-    dryRun || out === undefined || !likelyKeepsLayout(analysis, index)
-      ? undefined
-      : startKernelCopy(loraFile, resolve(io.cwd, out))
+  // the layout will likely stay (no fused projection on either side), the copy starts as soon as the two headers
+  // are read and runs on the thread pool while the LoRA is analysed, resolved and the conversion planned; a plan
+  // that needs another layout or refuses discards it (src/convert/kernel-copy.ts). The names alone answer most
+  // renames; otherwise the analysis' finer guess decides, and when neither says yes the writer copies once it knows.
+  const target = dryRun || out === undefined ? undefined : resolve(io.cwd, out)
+  let copy =
+    target !== undefined && namesKeepLayout(lora, base) ? startKernelCopy(loraFile, target) : undefined
   try {
+    const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
+    const index = buildBaseIndex(base)
+    if (target !== undefined && copy === undefined && likelyKeepsLayout(analysis, index))
+      copy = startKernelCopy(loraFile, target)
     return await planAndWrite(args, io, { lora, analysis, index, out, dryRun, copy })
   } finally {
     // After a write the copy is the output (renamed into place) and this removes nothing.
