@@ -230,10 +230,44 @@ function noConvertCommand(ctx: SetupContext): { skip: string } | undefined {
   }
 }
 
+/** The conversion's output in a case's folder. */
+const convertOutput = (ctx: SetupContext): string => join(ctx.dir, 'out.safetensors')
+
 /** `convert LORA --base BASE --to TARGET -o OUT --json` for a case's inputs. */
 function convertArgs(ctx: SetupContext, inputs: Inputs): string[] {
-  const out = join(ctx.dir, 'out.safetensors')
-  return [...ctx.cli, 'convert', inputs.lora, '--base', inputs.base, '--to', inputs.to, '-o', out, '--json']
+  return [
+    ...ctx.cli,
+    'convert',
+    inputs.lora,
+    '--base',
+    inputs.base,
+    '--to',
+    inputs.to,
+    '-o',
+    convertOutput(ctx),
+    '--json'
+  ]
+}
+
+/**
+ * Both sides write a new file each run, under the same conditions: before each run (untimed) every dirty page is
+ * flushed (`sync`) and that side's previous output is removed. Why, measured on the 2-core VM this was built on:
+ * - Writing over the previous output is not the same work on the two sides. `cp`/`dd` truncate it, and ext4 then
+ *   flushes the new data on close (`auto_da_alloc`); convert keeps the old output until the new one is complete
+ *   (kernel-copy.ts, moveIntoPlace), so its new pages cannot be the old file's.
+ * - The VM reports free memory to its host (virtio-balloon free page reporting), which takes those pages back:
+ *   memory freed more than about 2 s earlier costs 3-5x to write into again. A 1.2 GB `cp` right after removing
+ *   its previous copy took 296-310 ms; with 3 s between the removal and the copy, 766-1,598 ms. Which side met
+ *   such pages decided the ratio (convert 0.5 s or 1.9-3.3 s from run to run), not the conversion.
+ * - Another run's dirty pages written back during a timed run add seconds of noise; `sync` first removes it.
+ * So each run writes a new file into the pages its own previous output just gave back, as a conversion to a new
+ * name does, and the ratio compares the two commands' work.
+ */
+function freshOutputs(baselineOutput: string, output: string): (side: 'baseline' | 'measured') => void {
+  return (side) => {
+    spawnSync('sync')
+    rmSync(side === 'baseline' ? baselineOutput : output, { force: true })
+  }
 }
 
 /**
@@ -249,11 +283,13 @@ registerCase({
     const skip = noConvertCommand(ctx)
     if (skip) return skip
     const inputs = await renameInputs(ctx.dir, CONVERT_MODULES)
+    const copy = join(ctx.dir, 'cp-copy.bin')
     return {
       nodeArgs: convertArgs(ctx, inputs),
       inputBytes: statSync(inputs.lora).size,
-      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16; baseline: cp of the same file`,
-      baseline: { label: 'cp', command: ['cp', inputs.lora, join(ctx.dir, 'cp-copy.bin')] },
+      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16; baseline: cp of the same file; both write a new file`,
+      baseline: { label: 'cp', command: ['cp', inputs.lora, copy] },
+      beforeRun: freshOutputs(copy, convertOutput(ctx)),
       check(stdout) {
         const doc = JSON.parse(stdout) as { written?: { tensors: number; copy?: string } }
         if (doc.written?.tensors !== 3 * CONVERT_MODULES)
@@ -271,9 +307,8 @@ registerCase({
  * A layout change against a user-space copy of the same file (`dd bs=8M`: read and write through user space, as
  * the conversion's one pass must): separate q/k/v and k/v LoRA modules stacked onto a LongCat-like fused base. The
  * output is about 1.5 times the input (each fused up is block-diagonal: its zeros sit inside every row, so they
- * are written, not left as holes), so the limit allows for that and the planning beside it. Both write over their
- * previous run's output: dd truncates it (ext4 then flushes the new data on close), convert renames it aside
- * (src/convert/kernel-copy.ts, moveIntoPlace) and frees it once the new file is in place.
+ * are written, not left as holes), so the limit allows for that and the planning beside it. Both write a new file
+ * each run (freshOutputs).
  */
 registerCase({
   name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (stack)`,
@@ -283,14 +318,13 @@ registerCase({
     const skip = noConvertCommand(ctx)
     if (skip) return skip
     const inputs = await stackInputs(ctx.dir, CONVERT_MODULES)
+    const copy = join(ctx.dir, 'dd-copy.bin')
     return {
       nodeArgs: convertArgs(ctx, inputs),
       inputBytes: statSync(inputs.lora).size,
-      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, q/k/v and k/v stacked; baseline: dd bs=8M of the same file`,
-      baseline: {
-        label: 'dd',
-        command: ['dd', `if=${inputs.lora}`, `of=${join(ctx.dir, 'dd-copy.bin')}`, 'bs=8M', 'status=none']
-      },
+      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, q/k/v and k/v stacked; baseline: dd bs=8M of the same file; both write a new file`,
+      baseline: { label: 'dd', command: ['dd', `if=${inputs.lora}`, `of=${copy}`, 'bs=8M', 'status=none'] },
+      beforeRun: freshOutputs(copy, convertOutput(ctx)),
       check(stdout) {
         const doc = JSON.parse(stdout) as {
           written?: { copy?: string }

@@ -74,6 +74,11 @@ export interface PreparedCase {
    */
   baseline?: { label: string; command: string[] }
   /**
+   * Untimed work before each run of the baseline and of the measured command (warm-up runs included), e.g. removing
+   * that side's previous output so each run writes a new file under the same conditions.
+   */
+  beforeRun?: (side: 'baseline' | 'measured') => void
+  /**
    * For a self-timed case that measures something else than its own wall time (a marginal cost, a ratio of two
    * commands): judges the child's stdout. Its verdict replaces the wall-time and RSS limits.
    */
@@ -251,17 +256,20 @@ export async function measurePaired(
   runs: number,
   check?: (stdout: string) => void,
   env?: Record<string, string>,
-  warmUp = true
+  warmUp = true,
+  beforeRun?: (side: 'baseline' | 'measured') => void
 ): Promise<{ baseline: Measurement; measured: Measurement }> {
+  const baselineRun = (): Promise<RunSample> => (beforeRun?.('baseline'), sample(baselineArgs))
+  const measuredRun = (): Promise<RunSample> => (beforeRun?.('measured'), sample(nodeArgs, check, env))
   if (warmUp) {
-    await sample(baselineArgs)
-    await sample(nodeArgs, check, env)
+    await baselineRun()
+    await measuredRun()
   }
   const base: RunSample[] = []
   const measured: RunSample[] = []
   for (let i = 0; i < runs; i++) {
-    base.push(await sample(baselineArgs))
-    measured.push(await sample(nodeArgs, check, env))
+    base.push(await baselineRun())
+    measured.push(await measuredRun())
   }
   return { baseline: summarize(base), measured: summarize(measured) }
 }

@@ -159,7 +159,8 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
       selfTimed ? 1 : o.runs,
       check,
       prepared.env,
-      !selfTimed
+      !selfTimed,
+      prepared.beforeRun
     )
     const verdict = prepared.judgeOutput ? prepared.judgeOutput(lastStdout) : judge(m, baseline, c.limits)
     const result: CaseResult = {
