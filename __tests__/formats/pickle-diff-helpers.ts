@@ -1,8 +1,8 @@
 /**
  * Tools of the unpickler's differential test (pickle-fast-path.test.ts): an opcode walker that finds where each
- * opcode and its length field are (to corrupt a pickle where it matters), and the outcome of one unpickle as a
- * string (result graph with its sharing, or the error's code, offset, message and scan), so two runs can be
- * compared exactly.
+ * opcode and its length field are (to corrupt a pickle where it matters), and the outcome of one unpickle (the
+ * result graph, or the error's code, offset, message and scan) with a comparison of two that sees sharing, so
+ * a run with the fast path and one without can be compared exactly.
  */
 import { PickleError } from '../../src/formats/torch/pickle/scan.js'
 import { StorageRegistry } from '../../src/formats/torch/pickle/storages.js'
@@ -103,56 +103,60 @@ export function walkPickle(bytes: Uint8Array, start: number, maxOps = 1_000_000)
   return ops
 }
 
-class Label {
-  constructor(readonly text: string) {}
-}
-const CLOSE = new Label(')')
-
 /**
- * A value graph as text, iteratively (hostile pickles nest 100k deep): every object is numbered when first
- * met and later meetings print the number, so two graphs print alike only if they share the same objects.
- * Key order is kept (outputs depend on it).
+ * Where two value graphs differ, or undefined when they are the same: same shapes and values, and the same
+ * sharing (an object met twice in one graph is met at the same places in the other). Iterative: hostile
+ * pickles nest 100k deep. Key order counts (outputs depend on it); functions (the storage loader) are equal.
  */
-export function canon(root: unknown): string {
-  const ids = new Map<object, number>()
-  const out: string[] = []
-  const todo: unknown[] = [root]
-  while (todo.length > 0) {
-    const v = todo.pop()
-    if (v instanceof Label) {
-      out.push(v.text)
+export function graphDifference(a: unknown, b: unknown): string | undefined {
+  const ab = new Map<object, object>()
+  const ba = new Map<object, object>()
+  const xs: unknown[] = [a]
+  const ys: unknown[] = [b]
+  const paths: string[] = ['$']
+  while (xs.length > 0) {
+    const x = xs.pop()
+    const y = ys.pop()
+    const path = paths.pop()!
+    if (Object.is(x, y) || (typeof x === 'function' && typeof y === 'function')) continue
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') {
+      return `${path}: ${String(x)} vs ${String(y)}`
+    }
+    const xMate = ab.get(x)
+    const yMate = ba.get(y)
+    if (xMate !== undefined || yMate !== undefined) {
+      if (xMate !== y || yMate !== x) return `${path}: shared differently`
       continue
     }
-    if (typeof v === 'bigint') out.push(`${v}n`)
-    else if (typeof v === 'string') out.push(JSON.stringify(v))
-    else if (typeof v === 'number') out.push(Object.is(v, -0) ? '-0' : String(v))
-    else if (typeof v === 'function') out.push('fn')
-    else if (v === null || typeof v !== 'object') out.push(String(v))
-    else {
-      const seen = ids.get(v)
-      if (seen !== undefined) {
-        out.push(`@${seen}`)
-        continue
-      }
-      ids.set(v, ids.size)
-      if (v instanceof Uint8Array) {
-        out.push(`b'${Buffer.from(v).toString('hex')}'`)
-        continue
-      }
-      const parts: unknown[] = []
-      if (v instanceof Map || v instanceof Set) {
-        for (const e of v) parts.push(e)
-      } else if (Array.isArray(v)) {
-        for (const e of v as unknown[]) parts.push(e)
-      } else {
-        for (const [k, e] of Object.entries(v)) parts.push(new Label(`${k}:`), e)
-      }
-      out.push(`#${ids.size - 1}(`)
-      todo.push(CLOSE)
-      for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i])
+    ab.set(x, y)
+    ba.set(y, x)
+    if (Object.getPrototypeOf(x) !== Object.getPrototypeOf(y)) return `${path}: different types`
+    if (x instanceof Uint8Array) {
+      if (Buffer.compare(x, y as Uint8Array) !== 0) return `${path}: different bytes`
+      continue
+    }
+    let keys: string[]
+    let xv: unknown[]
+    let yv: unknown[]
+    if (Array.isArray(x) || x instanceof Map || x instanceof Set) {
+      xv = [...(x as Iterable<unknown>)]
+      yv = [...(y as Iterable<unknown>)]
+      keys = xv.map((_, i) => `[${i}]`)
+    } else {
+      keys = Object.keys(x)
+      const yKeys = Object.keys(y)
+      if (keys.join() !== yKeys.join()) return `${path}: keys ${keys.join()} vs ${yKeys.join()}`
+      xv = Object.values(x)
+      yv = Object.values(y)
+    }
+    if (xv.length !== yv.length) return `${path}: ${xv.length} items vs ${yv.length}`
+    for (let i = xv.length - 1; i >= 0; i--) {
+      xs.push(xv[i])
+      ys.push(yv[i])
+      paths.push(`${path}.${keys[i]}`)
     }
   }
-  return out.join(' ')
+  return undefined
 }
 
 export interface Run {
@@ -163,11 +167,12 @@ export interface Run {
 }
 
 /**
- * What one unpickle ends in, as text: the result (value, end, held, scan) and what the torch storage loader
- * saw, or the error (code, offset, message, scan, globals), or NeedMoreInput, or any other exception's name and
- * message. `fastPath` false runs every opcode through `step`.
+ * What one unpickle ends in: for a result, `ok` and the graph of its value, end, held bytes and scan, and what
+ * the torch storage loader saw; for a pickle error, its code, offset and message, and the graph of its scan and
+ * globals; NeedMoreInput; or any other exception's name and message. `fastPath` false runs every opcode through
+ * `step`.
  */
-export function outcome(run: Run, fastPath: boolean): string {
+export function outcome(run: Run, fastPath: boolean): { text: string; graph?: unknown } {
   unpicklerTesting.fastPath = fastPath
   const storages = new StorageRegistry()
   try {
@@ -179,14 +184,24 @@ export function outcome(run: Run, fastPath: boolean): string {
       limits: run.limits,
       persistentLoad: storages.load
     })
-    return `ok ${canon([r.value, r.end, r.held, r.scan, storages])}`
+    return { text: 'ok', graph: [r.value, r.end, r.held, r.scan, storages] }
   } catch (e) {
-    if (e instanceof PickleError) return `${e.code} @${e.offset} ${e.message} ${canon([e.scan, e.globals])}`
-    if (e instanceof NeedMoreInput) return 'NeedMoreInput'
-    return `${(e as Error).name}: ${(e as Error).message}`
+    if (e instanceof PickleError)
+      return { text: `${e.code} @${e.offset} ${e.message}`, graph: [e.scan, e.globals] }
+    if (e instanceof NeedMoreInput) return { text: 'NeedMoreInput' }
+    return { text: `${(e as Error).name}: ${(e as Error).message}` }
   } finally {
     unpicklerTesting.fastPath = true
   }
+}
+
+/** How the outcomes of one run with and without the fast path differ, or undefined when they do not. */
+export function outcomeDifference(run: Run): string | undefined {
+  const fast = outcome(run, true)
+  const slow = outcome(run, false)
+  if (fast.text !== slow.text) return `fast path: ${fast.text}\n  step only: ${slow.text}`
+  const where = graphDifference(fast.graph, slow.graph)
+  return where === undefined ? undefined : `${fast.text}, but the graphs differ at ${where}`
 }
 
 /** Deterministic 32-bit generator (mulberry32): the corruptions are the same on every run. */

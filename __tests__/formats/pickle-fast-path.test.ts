@@ -20,7 +20,14 @@ import { readZipDirectory } from '../../src/formats/torch/zip.js'
 import { readZipRecord } from '../../src/formats/torch/zip-records.js'
 import { P, PickleWriter, torchLegacyBytes, torchStateDictPickle } from '../../fixtures/pickle.js'
 import { tensorsWithOwnStorages } from '../../fixtures/torch-files.js'
-import { outcome, rng, walkPickle, type Run, type WalkedOp } from './pickle-diff-helpers.js'
+import {
+  outcome,
+  outcomeDifference,
+  rng,
+  walkPickle,
+  type Run,
+  type WalkedOp
+} from './pickle-diff-helpers.js'
 
 const FIXTURES = join(import.meta.dirname, '../../__fixtures__')
 
@@ -254,7 +261,7 @@ function heldEdges(seed: Seed): number[] {
   }
   const edges: number[] = []
   const f = (v: number): string =>
-    outcome({ bytes: seed.bytes, start: seed.start, limits: { maxHeldBytes: v } }, false)
+    outcome({ bytes: seed.bytes, start: seed.start, limits: { maxHeldBytes: v } }, false).text
   const bisect = (lo: number, flo: string, hi: number, fhi: string): void => {
     if (flo === fhi || edges.length >= 80) return
     if (hi - lo === 1) {
@@ -278,13 +285,9 @@ function differences(seeds: Seed[]): { diffs: string[]; cases: number } {
     const ops = walkPickle(seed.bytes, seed.start)
     for (const [what, run] of [...limitCases(seed, ops), ...corruptions(seed, ops)]) {
       count++
-      const fast = outcome(run, true)
-      const slow = outcome(run, false)
-      if (fast !== slow && diffs.length < 5) {
-        diffs.push(
-          `${seed.name}, ${what}:\n  fast path: ${fast.slice(0, 600)}\n  step only: ${slow.slice(0, 600)}`
-        )
-      }
+      const diff = outcomeDifference(run)
+      if (diff !== undefined && diffs.length < 5)
+        diffs.push(`${seed.name}, ${what}:\n  ${diff.slice(0, 1200)}`)
     }
   }
   return { diffs, cases: count }
