@@ -12,12 +12,14 @@
  * budget, MARK floor) or a skipped memo check fails this test.
  */
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLocalFile } from '../../src/formats/source.js'
 import { unpickle, type UnpickleLimits } from '../../src/formats/torch/pickle/unpickler.js'
 import { readZipDirectory } from '../../src/formats/torch/zip.js'
 import { readZipRecord } from '../../src/formats/torch/zip-records.js'
+import { BOMBS } from '../../fixtures/hostile-bombs.js'
 import { P, PickleWriter, torchLegacyBytes, torchStateDictPickle } from '../../fixtures/pickle.js'
 import { tensorsWithOwnStorages } from '../../fixtures/torch-files.js'
 import {
@@ -110,9 +112,21 @@ async function committedSeeds(): Promise<Seed[]> {
   return seeds
 }
 
-/** The generators' pickles, and one made of every fast-path opcode at the edges of its arguments. */
+/**
+ * The generators' pickles: state dicts, a legacy file, the pickle resource bombs (scaled down), and one made of
+ * every fast-path opcode at the edges of its arguments.
+ */
 function generatedSeeds(): Seed[] {
   const seeds: Seed[] = []
+  const dir = mkdtempSync(join(tmpdir(), 'pickle-fast-path-'))
+  try {
+    for (const bomb of BOMBS.filter((b) => b.name.endsWith('.pkl'))) {
+      bomb.write(join(dir, bomb.name), 1 / 512)
+      pickleStream(`bomb ${bomb.name}`, new Uint8Array(readFileSync(join(dir, bomb.name))), seeds)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
   const tensors = tensorsWithOwnStorages([
     { name: 'layer.0.weight', shape: [8, 4] },
     { name: 'layer.0.bias', shape: [8], storageClass: 'HalfStorage' },
