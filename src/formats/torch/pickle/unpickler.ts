@@ -72,6 +72,7 @@ class Machine extends BinaryOpsMachine {
       // The opcodes a state dict is mostly made of (a thousand-tensor data.pkl is ~25k opcodes, run interpreted),
       // done here without the method calls `step` makes for each. Every check `step` would make comes first; when
       // one does not pass, nothing has changed yet and `step` runs the opcode, failing with its own message.
+      // This is a second copy of these opcodes: pickle-fast-path.test.ts checks it against `step` alone.
       if (fast)
         switch (op) {
           case /* BINGET */ 0x68:
