@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85407);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86289);
 /* harmony import */ var _torch_pickle_scan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70891);
-/* harmony import */ var _torch_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89149);
+/* harmony import */ var _torch_pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36599);
 /* harmony import */ var _torch_zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57819);
 /* harmony import */ var _npy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6413);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75094);

@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70891);
 /* harmony import */ var _pickle_checkpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79242);
 /* harmony import */ var _pickle_storages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2736);
-/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89149);
+/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36599);
 /* harmony import */ var _pickle_values_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6880);
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73159);
 /* harmony import */ var _state_dict_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42857);

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86289);
 /* harmony import */ var _pickle_scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70891);
 /* harmony import */ var _pickle_sniff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50184);
-/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89149);
+/* harmony import */ var _pickle_unpickler_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36599);
 /* harmony import */ var _zip_checkpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57819);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75094);
 

@@ -506,8 +506,8 @@ var pickle_checkpoint = __webpack_require__(79242);
 var sniff = __webpack_require__(50184);
 // EXTERNAL MODULE: ./src/formats/torch/pickle/storages.ts
 var pickle_storages = __webpack_require__(2736);
-// EXTERNAL MODULE: ./src/formats/torch/pickle/unpickler.ts + 5 modules
-var unpickler = __webpack_require__(89149);
+// EXTERNAL MODULE: ./src/formats/torch/pickle/unpickler.ts + 6 modules
+var unpickler = __webpack_require__(36599);
 // EXTERNAL MODULE: ./src/formats/torch/state-dict.ts
 var state_dict = __webpack_require__(42857);
 // EXTERNAL MODULE: ./src/formats/limits.ts
