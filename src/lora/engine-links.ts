@@ -66,11 +66,13 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
     return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key)
   })
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
-  // A fused base layer is the target of each of its parts' links: its role is read once.
+  // A role is read once per inner path with its indices folded (`blocks.3.self.attn.q` and `blocks.4.self.attn.q`
+  // read alike: see foldedInnerPath), so each block's copy of a layer costs a lookup, not a reading.
   const roles = new Map<string, Role>()
   const roleOfName = (name: string): Role => {
-    let r = roles.get(name)
-    if (r === undefined) roles.set(name, (r = roleOf(name)))
+    const inner = foldedInnerPath(name.replace(/\.(?:weight|bias)$/, ''))
+    let r = roles.get(inner)
+    if (r === undefined) roles.set(inner, (r = layerRole(inner).role))
     return r
   }
   const out: Link[] = []
@@ -95,11 +97,7 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   return out
 }
 
-function roleOf(name: string): Role {
-  return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role
-}
-
-/** A tensor name's role (`roleOf`, or a memo of it). */
+/** A tensor name's role (`layerRole` of its inner path, through a memo). */
 type RoleOf = (name: string) => Role
 
 /**
@@ -141,6 +139,21 @@ function innerPath(path: string): string {
   let start = at
   while (start > 0 && /^\d+$/.test(words[start]!)) start--
   return words.slice(start).join('.')
+}
+
+/**
+ * `innerPath` with its index words folded to `0` (`2` kept): the role `layerRole` gives is the same, and each
+ * block's copy of a layer reads one path. No rule of a role reads an index's value but `2` after an attention word
+ * (`attn.2` is cross attention); the role sets hold no digits, the stream marks are letters, and the word count
+ * is kept.
+ */
+function foldedInnerPath(path: string): string {
+  const words = innerPath(path).split('.')
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w !== '2' && /^\d+$/.test(w)) words[i] = '0'
+  }
+  return words.join('.')
 }
 
 /** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
