@@ -47,22 +47,30 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
   // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
   // Each name's block is read once per call (the filters below ask for it up to five times per name).
+  // Nothing to ask: no name is read (the base's own names held every one).
+  if (a.length === 0) return []
   const blocks = new Map<string, NameBlock>()
   const blockOfName = (name: string): NameBlock => {
     let b = blocks.get(name)
     if (b === undefined) blocks.set(name, (b = nameBlock(name)))
     return b
   }
-  const seriesA = new Set(a.map((t) => blockOfName(t.name).series))
-  const inA = new Set(a.map((t) => blockOfName(t.name).key))
+  // A spec that carries its block (the base index and the LoRA's grouping read them) is not read again.
+  const blockOfSpec = (t: TensorSpec): NameBlock => {
+    let b = blocks.get(t.name)
+    if (b === undefined) blocks.set(t.name, (b = t.block === undefined ? nameBlock(t.name) : keyed(t.block)))
+    return b
+  }
+  const seriesA = new Set(a.map((t) => blockOfSpec(t).series))
+  const inA = new Set(a.map((t) => blockOfSpec(t).key))
   const b = all.filter((t) => {
-    const k = blockOfName(t.name)
+    const k = blockOfSpec(t)
     return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key)
   })
-  const seriesB = new Set(b.map((t) => blockOfName(t.name).series))
-  const inB = new Set(b.map((t) => blockOfName(t.name).key))
+  const seriesB = new Set(b.map((t) => blockOfSpec(t).series))
+  const inB = new Set(b.map((t) => blockOfSpec(t).key))
   const mine = a.filter((t) => {
-    const k = blockOfName(t.name)
+    const k = blockOfSpec(t)
     return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key)
   })
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
@@ -178,7 +186,10 @@ interface NameBlock {
 }
 
 function nameBlock(name: string): NameBlock {
-  const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''))
+  return keyed(blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null)
+}
+
+function keyed(block: { series: string; index: number } | null): NameBlock {
   return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' }
 }
 

@@ -80,5 +80,10 @@ export function impliedTensors(m: LoraModule): ImpliedTensors {
   }
   const diffB = shapeOf(m, 'diff-bias')
   if (diffB) out.bias = { name: flat(`${m.path}.bias`), shape: [...diffB] }
+  // The module's block is its path's (groupModules reads it; a module without one has none).
+  if (m.block !== undefined) {
+    if (out.weight) out.weight.block = m.block
+    if (out.bias) out.bias.block = m.block
+  }
   return out
 }

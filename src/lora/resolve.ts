@@ -47,11 +47,11 @@ function specsOf(space: BaseSpace): { specs: TensorSpec[]; base: SpaceLinks['bas
   for (const e of space.entries) {
     // Flat names: the engine and the lookups below hash each of them several times.
     const name = e.isParam ? e.path : flat(`${e.path}.weight`)
-    specs.push({ name, shape: e.shape })
+    specs.push({ name, shape: e.shape, block: e.block })
     base.set(name, { key: e.key, shape: e.shape, entry: e, tensor: 'weight' })
     if (e.bias) {
       const biasName = flat(`${e.path}.bias`)
-      specs.push({ name: biasName, shape: e.bias.shape })
+      specs.push({ name: biasName, shape: e.bias.shape, block: e.block })
       base.set(biasName, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' })
     }
   }
