@@ -77,10 +77,15 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   // A role is read once per inner path with its indices folded (`blocks.3.self.attn.q` and `blocks.4.self.attn.q`
   // read alike: see foldedInnerPath), so each block's copy of a layer costs a lookup, not a reading.
   const roles = new Map<string, Role>()
+  // By name first: a fused base layer is the target of each of its parts' links.
+  const byName = new Map<string, Role>()
   const roleOfName = (name: string): Role => {
+    let r = byName.get(name)
+    if (r !== undefined) return r
     const inner = foldedInnerPath(name.replace(/\.(?:weight|bias)$/, ''))
-    let r = roles.get(inner)
+    r = roles.get(inner)
     if (r === undefined) roles.set(inner, (r = layerRole(inner).role))
+    byName.set(name, r)
     return r
   }
   const out: Link[] = []
@@ -138,7 +143,7 @@ function oneToOneRoles(kind: string, a: string, b: string, role: RoleOf): boolea
  * The layer's path from its innermost container on (`transformer_blocks.0.attn1.to_out.0`, `attentions.0.proj_out`):
  * the words that say its role, without the outer levels' (`down_blocks` is no FFN's `down`).
  */
-function innerPath(path: string): string {
+export function innerPath(path: string): string {
   const words = path.split(/[._]/)
   let at = -1
   for (let i = 0; i < words.length - 1; i++)
@@ -155,7 +160,7 @@ function innerPath(path: string): string {
  * (`attn.2` is cross attention); the role sets hold no digits, the stream marks are letters, and the word count
  * is kept.
  */
-function foldedInnerPath(path: string): string {
+export function foldedInnerPath(path: string): string {
   const words = innerPath(path).split('.')
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!
@@ -164,10 +169,14 @@ function foldedInnerPath(path: string): string {
   return words.join('.')
 }
 
+/** An index word with a word after it: `.0.` / `_0_` / `.0_` (or at the start). */
+const INNER_INDEX = /(?:^|[._])\d+[._]/
+
 /** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
-function nested(name: string): boolean {
-  const words = name.replace(/\.(?:weight|bias)$/, '').split(/[._]/)
-  return words.slice(0, -1).some((w) => /^\d+$/.test(w))
+export function nested(name: string): boolean {
+  // Some index word, not the last word, of the name without its `.weight` / `.bias`.
+  const cut = name.endsWith('.weight') ? 7 : name.endsWith('.bias') ? 5 : 0
+  return INNER_INDEX.test(cut === 0 ? name : name.slice(0, name.length - cut))
 }
 
 /**
@@ -175,7 +184,12 @@ function nested(name: string): boolean {
  * not take a top-level base layer of the same shape (`mid_block.attentions.0.proj_out` is not `time_embed.2`).
  */
 function sameNesting(a: readonly string[], b: readonly string[]): boolean {
-  return new Set([...a, ...b].map(nested)).size === 1
+  const first = a[0] ?? b[0]
+  if (first === undefined) return false
+  const n = nested(first)
+  for (const x of a) if (nested(x) !== n) return false
+  for (const x of b) if (nested(x) !== n) return false
+  return true
 }
 
 interface NameBlock {
