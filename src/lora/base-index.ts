@@ -20,6 +20,8 @@ export interface BaseEntry {
   bias?: { key: string; shape: number[] }
   /** The entry is a bare parameter (no `.weight`): only full deltas patch it. */
   isParam: boolean
+  /** `blockOf(path)`, read once here (null: outside any known block series); absent when not read. */
+  block?: { series: string; index: number } | null
 }
 
 /** One component of the base (the denoiser, or one text encoder). */
@@ -80,11 +82,12 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   const isWeight = rest.endsWith('.weight')
   const path = isWeight ? rest.slice(0, -'.weight'.length) : rest
   if (space.dotted.has(path)) return
-  const entry: BaseEntry = { key, path, shape, isParam: !isWeight }
+  // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth; kept
+  // on the entry for the resolution's engine step, which asks every base tensor's block again.
+  const b = blockOf(path) ?? null
+  const entry: BaseEntry = { key, path, shape, isParam: !isWeight, block: b }
   space.dotted.set(path, entry)
   space.entries.push(entry)
-  // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
-  const b = blockOf(path)
   if (b) space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index))
 }
 

@@ -15,6 +15,11 @@ export interface TensorSpec {
   name: string
   shape: readonly number[]
   dtype?: string
+  /**
+   * The block the name sits in, `blockOf` of its path (the name without `.weight` / `.bias`), where the caller
+   * has read it already (null: none); absent, it is read from the name.
+   */
+  block?: { series: string; index: number } | null
 }
 
 export type LinkKind = 'rename' | 'reshape' | 'split' | 'fuse' | 'reorder'

@@ -47,30 +47,45 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
   // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
   // Each name's block is read once per call (the filters below ask for it up to five times per name).
+  // Nothing to ask: no name is read (the base's own names held every one).
+  if (a.length === 0) return []
   const blocks = new Map<string, NameBlock>()
   const blockOfName = (name: string): NameBlock => {
     let b = blocks.get(name)
     if (b === undefined) blocks.set(name, (b = nameBlock(name)))
     return b
   }
-  const seriesA = new Set(a.map((t) => blockOfName(t.name).series))
-  const inA = new Set(a.map((t) => blockOfName(t.name).key))
+  // A spec that carries its block (the base index and the LoRA's grouping read them) is not read again.
+  const blockOfSpec = (t: TensorSpec): NameBlock => {
+    let b = blocks.get(t.name)
+    if (b === undefined) blocks.set(t.name, (b = t.block === undefined ? nameBlock(t.name) : keyed(t.block)))
+    return b
+  }
+  const seriesA = new Set(a.map((t) => blockOfSpec(t).series))
+  const inA = new Set(a.map((t) => blockOfSpec(t).key))
   const b = all.filter((t) => {
-    const k = blockOfName(t.name)
+    const k = blockOfSpec(t)
     return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key)
   })
-  const seriesB = new Set(b.map((t) => blockOfName(t.name).series))
-  const inB = new Set(b.map((t) => blockOfName(t.name).key))
+  const seriesB = new Set(b.map((t) => blockOfSpec(t).series))
+  const inB = new Set(b.map((t) => blockOfSpec(t).key))
   const mine = a.filter((t) => {
-    const k = blockOfName(t.name)
+    const k = blockOfSpec(t)
     return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key)
   })
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
-  // A fused base layer is the target of each of its parts' links: its role is read once.
+  // A role is read once per inner path with its indices folded (`blocks.3.self.attn.q` and `blocks.4.self.attn.q`
+  // read alike: see foldedInnerPath), so each block's copy of a layer costs a lookup, not a reading.
   const roles = new Map<string, Role>()
+  // By name first: a fused base layer is the target of each of its parts' links.
+  const byName = new Map<string, Role>()
   const roleOfName = (name: string): Role => {
-    let r = roles.get(name)
-    if (r === undefined) roles.set(name, (r = roleOf(name)))
+    let r = byName.get(name)
+    if (r !== undefined) return r
+    const inner = foldedInnerPath(name.replace(/\.(?:weight|bias)$/, ''))
+    r = roles.get(inner)
+    if (r === undefined) roles.set(inner, (r = layerRole(inner).role))
+    byName.set(name, r)
     return r
   }
   const out: Link[] = []
@@ -95,11 +110,7 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   return out
 }
 
-function roleOf(name: string): Role {
-  return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role
-}
-
-/** A tensor name's role (`roleOf`, or a memo of it). */
+/** A tensor name's role (`layerRole` of its inner path, through a memo). */
 type RoleOf = (name: string) => Role
 
 /**
@@ -132,7 +143,7 @@ function oneToOneRoles(kind: string, a: string, b: string, role: RoleOf): boolea
  * The layer's path from its innermost container on (`transformer_blocks.0.attn1.to_out.0`, `attentions.0.proj_out`):
  * the words that say its role, without the outer levels' (`down_blocks` is no FFN's `down`).
  */
-function innerPath(path: string): string {
+export function innerPath(path: string): string {
   const words = path.split(/[._]/)
   let at = -1
   for (let i = 0; i < words.length - 1; i++)
@@ -143,10 +154,29 @@ function innerPath(path: string): string {
   return words.slice(start).join('.')
 }
 
+/**
+ * `innerPath` with its index words folded to `0` (`2` kept): the role `layerRole` gives is the same, and each
+ * block's copy of a layer reads one path. No rule of a role reads an index's value but `2` after an attention word
+ * (`attn.2` is cross attention); the role sets hold no digits, the stream marks are letters, and the word count
+ * is kept.
+ */
+export function foldedInnerPath(path: string): string {
+  const words = innerPath(path).split('.')
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w !== '2' && /^\d+$/.test(w)) words[i] = '0'
+  }
+  return words.join('.')
+}
+
+/** An index word with a word after it: `.0.` / `_0_` / `.0_` (or at the start). */
+const INNER_INDEX = /(?:^|[._])\d+[._]/
+
 /** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
-function nested(name: string): boolean {
-  const words = name.replace(/\.(?:weight|bias)$/, '').split(/[._]/)
-  return words.slice(0, -1).some((w) => /^\d+$/.test(w))
+export function nested(name: string): boolean {
+  // Some index word, not the last word, of the name without its `.weight` / `.bias`.
+  const cut = name.endsWith('.weight') ? 7 : name.endsWith('.bias') ? 5 : 0
+  return INNER_INDEX.test(cut === 0 ? name : name.slice(0, name.length - cut))
 }
 
 /**
@@ -154,7 +184,12 @@ function nested(name: string): boolean {
  * not take a top-level base layer of the same shape (`mid_block.attentions.0.proj_out` is not `time_embed.2`).
  */
 function sameNesting(a: readonly string[], b: readonly string[]): boolean {
-  return new Set([...a, ...b].map(nested)).size === 1
+  const first = a[0] ?? b[0]
+  if (first === undefined) return false
+  const n = nested(first)
+  for (const x of a) if (nested(x) !== n) return false
+  for (const x of b) if (nested(x) !== n) return false
+  return true
 }
 
 interface NameBlock {
@@ -165,7 +200,10 @@ interface NameBlock {
 }
 
 function nameBlock(name: string): NameBlock {
-  const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''))
+  return keyed(blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null)
+}
+
+function keyed(block: { series: string; index: number } | null): NameBlock {
   return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' }
 }
 

@@ -4,6 +4,7 @@
  * delta, the bare parameter for a modulation delta. These are what the correspondence engine matches against the
  * base: the resolver never looks a name up itself.
  */
+import { flat } from '../names/tokens.js'
 import { numel } from '../util/numel.js'
 import type { TensorSpec } from './correspondence.js'
 import { lokrFactorDims } from './shapes.js'
@@ -72,11 +73,17 @@ export function impliedTensors(m: LoraModule): ImpliedTensors {
   const out: ImpliedTensors = {}
   if (!biasOnly(m)) {
     out.weight = {
-      name: patchesParameter(m) ? m.path : `${m.path}.weight`,
+      // Flat: the name is a Map key of the resolution and the engine (see flat).
+      name: patchesParameter(m) ? m.path : flat(`${m.path}.weight`),
       shape: impliedWeightShape(m)
     }
   }
   const diffB = shapeOf(m, 'diff-bias')
-  if (diffB) out.bias = { name: `${m.path}.bias`, shape: [...diffB] }
+  if (diffB) out.bias = { name: flat(`${m.path}.bias`), shape: [...diffB] }
+  // The module's block is its path's (groupModules reads it; a module without one has none).
+  if (m.block !== undefined) {
+    if (out.weight) out.weight.block = m.block
+    if (out.bias) out.bias.block = m.block
+  }
   return out
 }

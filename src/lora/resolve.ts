@@ -8,6 +8,7 @@
  */
 import type { Checkpoint } from '../formats/types.js'
 import { kohyaForm } from '../names/adapters.js'
+import { flat } from '../names/tokens.js'
 import { buildBaseIndex, type BaseEntry, type BaseIndex, type BaseSpace } from './base-index.js'
 import { correspondImplied, type Link, type TensorSpec } from './correspondence.js'
 import { impliedTensors, type ImpliedTensors } from './implied.js'
@@ -44,12 +45,14 @@ function specsOf(space: BaseSpace): { specs: TensorSpec[]; base: SpaceLinks['bas
   const specs: TensorSpec[] = []
   const base: SpaceLinks['base'] = new Map()
   for (const e of space.entries) {
-    const name = e.isParam ? e.path : `${e.path}.weight`
-    specs.push({ name, shape: e.shape })
+    // Flat names: the engine and the lookups below hash each of them several times.
+    const name = e.isParam ? e.path : flat(`${e.path}.weight`)
+    specs.push({ name, shape: e.shape, block: e.block })
     base.set(name, { key: e.key, shape: e.shape, entry: e, tensor: 'weight' })
     if (e.bias) {
-      specs.push({ name: `${e.path}.bias`, shape: e.bias.shape })
-      base.set(`${e.path}.bias`, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' })
+      const biasName = flat(`${e.path}.bias`)
+      specs.push({ name: biasName, shape: e.bias.shape, block: e.block })
+      base.set(biasName, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' })
     }
   }
   return { specs, base }

@@ -16,6 +16,7 @@ export {
   WEIGHT_LEAVES,
   BIAS_LEAVES,
   splitLeaf,
+  flat,
   keyWords,
   subwords,
   tokenKey,

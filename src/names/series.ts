@@ -4,7 +4,6 @@
  * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
  */
 import { lookupTable } from '../lookup.js'
-import { kohyaForm } from './adapters.js'
 
 const SECTION = lookupTable<number>({
   encoder: 0,
@@ -125,8 +124,19 @@ export const SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION}
  */
 export const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/
 
+/**
+ * SERIES_IN_UNDERSCORED read on a path as it is: `.` and `_` both separate words, and the path's ends stand for the
+ * underscores the underscored form puts around it. Same first match, without building the underscored form (this
+ * runs for every module path of a LoRA and every entry of a base).
+ */
+const SERIES_IN_PATH = new RegExp(
+  `(?:^|[._])(${BLOCK_SERIES.map((s) => s.replaceAll('_', '[._]')).join('|')})[._](\\d{1,6})(?:[._]|$)`
+)
+
 /** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
 export function blockOf(path: string): { series: string; index: number } | undefined {
-  const m = SERIES_IN_UNDERSCORED.exec('_' + kohyaForm(path) + '_')
-  return m ? { series: m[1]!, index: Number(m[2]) } : undefined
+  const m = SERIES_IN_PATH.exec(path)
+  if (!m) return undefined
+  const series = m[1]!
+  return { series: series.includes('.') ? series.replaceAll('.', '_') : series, index: Number(m[2]) }
 }

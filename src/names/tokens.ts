@@ -83,6 +83,16 @@ export function keyWords(path: string): Word[] {
   return out
 }
 
+/**
+ * The string itself, flattened: a name built by concatenation (`${path}.weight`) is a rope, and every Map or Set
+ * that takes it as a key hashes it; V8 hashes a rope far more slowly than it flattens one, and reading a character
+ * flattens it (see kohyaForm). Names made once and looked up many times go through this.
+ */
+export function flat(s: string): string {
+  s.charCodeAt(0)
+  return s
+}
+
 /** Subwords of one word, lower-cased: camel-case and letter/digit boundaries (`adaLN` -> ada ln, `w1q` -> w 1 q). */
 export function subwords(word: string): string[] {
   const parts = word
