@@ -41731,6 +41731,15 @@ function keyWords(path) {
     }
     return out;
 }
+/**
+ * The string itself, flattened: a name built by concatenation (`${path}.weight`) is a rope, and every Map or Set
+ * that takes it as a key hashes it; V8 hashes a rope far more slowly than it flattens one, and reading a character
+ * flattens it (see kohyaForm). Names made once and looked up many times go through this.
+ */
+function flat(s) {
+    s.charCodeAt(0);
+    return s;
+}
 /** Subwords of one word, lower-cased: camel-case and letter/digit boundaries (`adaLN` -> ada ln, `w1q` -> w 1 q). */
 function subwords(word) {
     const parts = word
@@ -42065,6 +42074,136 @@ function isEmbeddingName(name) {
     return lower.includes('emb') || INPUT_SUFFIX.test(lower) || INPUT_LAYERS.has(lower);
 }
 
+;// CONCATENATED MODULE: ./src/names/series.ts
+/**
+ * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
+ * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
+ * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
+ */
+
+const SECTION = lookupTable({
+    encoder: 0,
+    enc: 0,
+    down: 0,
+    input: 0,
+    mid: 1,
+    middle: 1,
+    decoder: 2,
+    dec: 2,
+    up: 2,
+    output: 2
+});
+/** Words already ranked (the same few words recur in every key); `null` for a word that names no section. */
+const RANKED = new Map();
+/** Bound on the memo: a hostile file's distinct words beyond it are ranked each time, never kept. */
+const MAX_RANKED = 4096;
+/** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
+function sectionRank(word) {
+    const known = RANKED.get(word);
+    if (known !== undefined)
+        return known ?? undefined;
+    const r = rankOf(word);
+    if (RANKED.size < MAX_RANKED)
+        RANKED.set(word, r ?? null);
+    return r;
+}
+function rankOf(word) {
+    const w = word.toLowerCase();
+    const r = SECTION[w];
+    if (r !== undefined)
+        return r;
+    // Resampling stages name their direction: `downsamples` / `downsamplers` run on the way down, `upsamples` up.
+    const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w);
+    return m ? (m[1] === 'down' ? 0 : 2) : undefined;
+}
+/**
+ * Containers whose numbered children are the blocks of a network, in every naming the project reads: DiT / video
+ * (`blocks`, `double_blocks`, `single_transformer_blocks`, `joint_blocks`, ...), UNet LDM (`input_blocks`,
+ * `middle_block`, `output_blocks`) and diffusers (`down_blocks`, `up_blocks`), CLIP (`resblocks`), LLMs (`layers`).
+ * Longest names first, so an alternation built from the list prefers `single_transformer_blocks` to `blocks`.
+ */
+const BLOCK_SERIES = [
+    'single_transformer_blocks',
+    'transformer_blocks',
+    'double_blocks',
+    'single_blocks',
+    'joint_blocks',
+    'input_blocks',
+    'output_blocks',
+    'middle_block',
+    'down_blocks',
+    'vace_blocks',
+    'up_blocks',
+    'resblocks',
+    'blocks',
+    'layers'
+];
+/**
+ * The last word of each series name (`blocks`, `block`, `resblocks`, `layers`): the loose reading of a series,
+ * where any container named with one of them (`noise_refiner_blocks`, T5's `block`) counts, for grouping the
+ * paths of a model the list above does not name.
+ */
+const SERIES_LAST_WORDS = [
+    ...new Set(BLOCK_SERIES.map((s) => s.slice(s.lastIndexOf('_') + 1)))
+];
+/**
+ * Containers whose numbered children are blocks even when only one is present: the series above and the nested
+ * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
+ */
+const series_BLOCK_CONTAINER_NAMES = new Set([
+    ...BLOCK_SERIES,
+    'resnets',
+    'attentions',
+    'blk',
+    'h',
+    'layer'
+]);
+/** A container that no list above names but whose name ends like a series (`controlnet_down_blocks`). */
+const SERIES_NAME_END = /(?:^|_)(?:blocks|layers)$/;
+/**
+ * True for the name of a numbered container of blocks: a known one, or one whose name ends in `blocks` / `layers`
+ * (`controlnet_down_blocks`, `transformer_layers`). Its index says nothing of the layer inside.
+ */
+function isBlockContainerName(name) {
+    return series_BLOCK_CONTAINER_NAMES.has(name) || SERIES_NAME_END.test(name);
+}
+const SERIES_ALTERNATION = BLOCK_SERIES.join('|');
+/**
+ * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
+ * first, outermost one. Group 1 is the series, group 2 the index.
+ */
+const SERIES_IN_UNDERSCORED = new RegExp(`_(${SERIES_ALTERNATION})_(\\d{1,6})_`);
+/**
+ * A known series with a nonzero index, in the underscored form: the index a per-path cache may fold away (every
+ * block of a series reads the same).
+ */
+const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\d*(?=_)`, 'g');
+/**
+ * A known series at the start of a kohya key's first segment, or after an underscore
+ * (`lora_unet_blocks_0_self_attn_q`): group 1 series, group 2 index, group 3 the rest.
+ */
+const series_SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`);
+/**
+ * The first `_N_` of an underscored path splits it into series, index and the path inside the block: the outermost
+ * numbered container (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3, `img_attn_qkv`), whatever its name;
+ * family rules ask for the series they know by name.
+ */
+const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/;
+/**
+ * SERIES_IN_UNDERSCORED read on a path as it is: `.` and `_` both separate words, and the path's ends stand for the
+ * underscores the underscored form puts around it. Same first match, without building the underscored form (this
+ * runs for every module path of a LoRA and every entry of a base).
+ */
+const SERIES_IN_PATH = new RegExp(`(?:^|[._])(${BLOCK_SERIES.map((s) => s.replaceAll('_', '[._]')).join('|')})[._](\\d{1,6})(?:[._]|$)`);
+/** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
+function blockOf(path) {
+    const m = SERIES_IN_PATH.exec(path);
+    if (!m)
+        return undefined;
+    const series = m[1];
+    return { series: series.includes('.') ? series.replaceAll('.', '_') : series, index: Number(m[2]) };
+}
+
 ;// CONCATENATED MODULE: ./src/names/adapters.ts
 /**
  * Adapter tensors: the one reading of the names LoRA / LyCORIS / DoRA / IA3 / full-delta files give their tensors.
@@ -42381,128 +42520,6 @@ const PREFIX = {
     diffusersTe: adapterPrefix('text_encoder.'),
     diffusersTe2: adapterPrefix('text_encoder_2.')
 };
-
-;// CONCATENATED MODULE: ./src/names/series.ts
-/**
- * Block series vocabulary: where a series sits in the network. Encoders / down / input paths run before the
- * middle, which runs before decoders / up / output paths (UNet and VAE layouts, LDM and diffusers alike), so a
- * flat `input_blocks.N` and a nested `down_blocks.i.resnets.j` order the same way.
- */
-
-
-const SECTION = lookupTable({
-    encoder: 0,
-    enc: 0,
-    down: 0,
-    input: 0,
-    mid: 1,
-    middle: 1,
-    decoder: 2,
-    dec: 2,
-    up: 2,
-    output: 2
-});
-/** Words already ranked (the same few words recur in every key); `null` for a word that names no section. */
-const RANKED = new Map();
-/** Bound on the memo: a hostile file's distinct words beyond it are ranked each time, never kept. */
-const MAX_RANKED = 4096;
-/** Rank of a section word (0 before, 1 middle, 2 after), or undefined for a word that names no section. */
-function sectionRank(word) {
-    const known = RANKED.get(word);
-    if (known !== undefined)
-        return known ?? undefined;
-    const r = rankOf(word);
-    if (RANKED.size < MAX_RANKED)
-        RANKED.set(word, r ?? null);
-    return r;
-}
-function rankOf(word) {
-    const w = word.toLowerCase();
-    const r = SECTION[w];
-    if (r !== undefined)
-        return r;
-    // Resampling stages name their direction: `downsamples` / `downsamplers` run on the way down, `upsamples` up.
-    const m = /^(down|up)sampl(?:e|es|er|ers|ing)$/.exec(w);
-    return m ? (m[1] === 'down' ? 0 : 2) : undefined;
-}
-/**
- * Containers whose numbered children are the blocks of a network, in every naming the project reads: DiT / video
- * (`blocks`, `double_blocks`, `single_transformer_blocks`, `joint_blocks`, ...), UNet LDM (`input_blocks`,
- * `middle_block`, `output_blocks`) and diffusers (`down_blocks`, `up_blocks`), CLIP (`resblocks`), LLMs (`layers`).
- * Longest names first, so an alternation built from the list prefers `single_transformer_blocks` to `blocks`.
- */
-const BLOCK_SERIES = [
-    'single_transformer_blocks',
-    'transformer_blocks',
-    'double_blocks',
-    'single_blocks',
-    'joint_blocks',
-    'input_blocks',
-    'output_blocks',
-    'middle_block',
-    'down_blocks',
-    'vace_blocks',
-    'up_blocks',
-    'resblocks',
-    'blocks',
-    'layers'
-];
-/**
- * The last word of each series name (`blocks`, `block`, `resblocks`, `layers`): the loose reading of a series,
- * where any container named with one of them (`noise_refiner_blocks`, T5's `block`) counts, for grouping the
- * paths of a model the list above does not name.
- */
-const SERIES_LAST_WORDS = [
-    ...new Set(BLOCK_SERIES.map((s) => s.slice(s.lastIndexOf('_') + 1)))
-];
-/**
- * Containers whose numbered children are blocks even when only one is present: the series above and the nested
- * ones (diffusers `resnets` / `attentions`, GGUF `blk`, GPT-2 `h`, BERT `layer`).
- */
-const series_BLOCK_CONTAINER_NAMES = new Set([
-    ...BLOCK_SERIES,
-    'resnets',
-    'attentions',
-    'blk',
-    'h',
-    'layer'
-]);
-/** A container that no list above names but whose name ends like a series (`controlnet_down_blocks`). */
-const SERIES_NAME_END = /(?:^|_)(?:blocks|layers)$/;
-/**
- * True for the name of a numbered container of blocks: a known one, or one whose name ends in `blocks` / `layers`
- * (`controlnet_down_blocks`, `transformer_layers`). Its index says nothing of the layer inside.
- */
-function isBlockContainerName(name) {
-    return series_BLOCK_CONTAINER_NAMES.has(name) || SERIES_NAME_END.test(name);
-}
-const SERIES_ALTERNATION = BLOCK_SERIES.join('|');
-/**
- * A known series and its index in an underscored path with `_` at both ends (`_blocks_3_self_attn_q_`): the
- * first, outermost one. Group 1 is the series, group 2 the index.
- */
-const SERIES_IN_UNDERSCORED = new RegExp(`_(${SERIES_ALTERNATION})_(\\d{1,6})_`);
-/**
- * A known series with a nonzero index, in the underscored form: the index a per-path cache may fold away (every
- * block of a series reads the same).
- */
-const NONZERO_SERIES_INDEX = new RegExp(`_(${SERIES_ALTERNATION})_[1-9]\\d*(?=_)`, 'g');
-/**
- * A known series at the start of a kohya key's first segment, or after an underscore
- * (`lora_unet_blocks_0_self_attn_q`): group 1 series, group 2 index, group 3 the rest.
- */
-const series_SERIES_IN_KOHYA_SEGMENT = new RegExp(`(?:^|_)(${SERIES_ALTERNATION})_(\\d{1,9})_(.+)$`);
-/**
- * The first `_N_` of an underscored path splits it into series, index and the path inside the block: the outermost
- * numbered container (`double_blocks_3_img_attn_qkv` -> `double_blocks`, 3, `img_attn_qkv`), whatever its name;
- * family rules ask for the series they know by name.
- */
-const FIRST_INDEX = /^(.+?)_(\d{1,9})_(.+)$/;
-/** The block a module path sits in (first, outermost known series), dotted or kohya: `{series:'blocks', index:3}`. */
-function blockOf(path) {
-    const m = SERIES_IN_UNDERSCORED.exec('_' + adapters_kohyaForm(path) + '_');
-    return m ? { series: m[1], index: Number(m[2]) } : undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/names/family-probe.ts
 
@@ -49114,6 +49131,7 @@ function checkModuleShapes(m, entry, slice, bias) {
  */
 
 
+
 function shapeOf(m, role) {
     return m.tensors.find((t) => t.role === role)?.tensor.shape;
 }
@@ -49169,13 +49187,21 @@ function implied_impliedTensors(m) {
     const out = {};
     if (!biasOnly(m)) {
         out.weight = {
-            name: patchesParameter(m) ? m.path : `${m.path}.weight`,
+            // Flat: the name is a Map key of the resolution and the engine (see flat).
+            name: patchesParameter(m) ? m.path : flat(`${m.path}.weight`),
             shape: impliedWeightShape(m)
         };
     }
     const diffB = shapeOf(m, 'diff-bias');
     if (diffB)
-        out.bias = { name: `${m.path}.bias`, shape: [...diffB] };
+        out.bias = { name: flat(`${m.path}.bias`), shape: [...diffB] };
+    // The module's block is its path's (groupModules reads it; a module without one has none).
+    if (m.block !== undefined) {
+        if (out.weight)
+            out.weight.block = m.block;
+        if (out.bias)
+            out.bias.block = m.block;
+    }
     return out;
 }
 
@@ -50037,11 +50063,12 @@ function addEntry(space, key, rest, shape, biases) {
     const path = isWeight ? rest.slice(0, -'.weight'.length) : rest;
     if (space.dotted.has(path))
         return;
-    const entry = { key, path, shape, isParam: !isWeight };
+    // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth; kept
+    // on the entry for the resolution's engine step, which asks every base tensor's block again.
+    const b = blockOf(path) ?? null;
+    const entry = { key, path, shape, isParam: !isWeight, block: b };
     space.dotted.set(path, entry);
     space.entries.push(entry);
-    // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth.
-    const b = blockOf(path);
     if (b)
         space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
@@ -50160,6 +50187,9 @@ function viaEngine(a, all) {
     // and its alignment to the blocks A has. A series the base names otherwise (`down_blocks` against
     // `input_blocks`, `double_blocks` against `transformer_blocks`) is the engine's to align, from structure.
     // Each name's block is read once per call (the filters below ask for it up to five times per name).
+    // Nothing to ask: no name is read (the base's own names held every one).
+    if (a.length === 0)
+        return [];
     const blocks = new Map();
     const blockOfName = (name) => {
         let b = blocks.get(name);
@@ -50167,26 +50197,41 @@ function viaEngine(a, all) {
             blocks.set(name, (b = nameBlock(name)));
         return b;
     };
-    const seriesA = new Set(a.map((t) => blockOfName(t.name).series));
-    const inA = new Set(a.map((t) => blockOfName(t.name).key));
+    // A spec that carries its block (the base index and the LoRA's grouping read them) is not read again.
+    const blockOfSpec = (t) => {
+        let b = blocks.get(t.name);
+        if (b === undefined)
+            blocks.set(t.name, (b = t.block === undefined ? nameBlock(t.name) : keyed(t.block)));
+        return b;
+    };
+    const seriesA = new Set(a.map((t) => blockOfSpec(t).series));
+    const inA = new Set(a.map((t) => blockOfSpec(t).key));
     const b = all.filter((t) => {
-        const k = blockOfName(t.name);
+        const k = blockOfSpec(t);
         return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key);
     });
-    const seriesB = new Set(b.map((t) => blockOfName(t.name).series));
-    const inB = new Set(b.map((t) => blockOfName(t.name).key));
+    const seriesB = new Set(b.map((t) => blockOfSpec(t).series));
+    const inB = new Set(b.map((t) => blockOfSpec(t).key));
     const mine = a.filter((t) => {
-        const k = blockOfName(t.name);
+        const k = blockOfSpec(t);
         return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key);
     });
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
-    // A fused base layer is the target of each of its parts' links: its role is read once.
+    // A role is read once per inner path with its indices folded (`blocks.3.self.attn.q` and `blocks.4.self.attn.q`
+    // read alike: see foldedInnerPath), so each block's copy of a layer costs a lookup, not a reading.
     const roles = new Map();
+    // By name first: a fused base layer is the target of each of its parts' links.
+    const byName = new Map();
     const roleOfName = (name) => {
-        let r = roles.get(name);
+        let r = byName.get(name);
+        if (r !== undefined)
+            return r;
+        const inner = foldedInnerPath(name.replace(/\.(?:weight|bias)$/, ''));
+        r = roles.get(inner);
         if (r === undefined)
-            roles.set(name, (r = engine_links_roleOf(name)));
+            roles.set(inner, (r = layerRole(inner).role));
+        byName.set(name, r);
         return r;
     };
     const out = [];
@@ -50216,9 +50261,6 @@ function viaEngine(a, all) {
         out.push(link);
     }
     return out;
-}
-function engine_links_roleOf(name) {
-    return layerRole(innerPath(name.replace(/\.(?:weight|bias)$/, ''))).role;
 }
 /**
  * A one-to-one link names one layer on both sides: where both names tell a role (an attention output against a
@@ -50262,20 +50304,50 @@ function innerPath(path) {
         start--;
     return words.slice(start).join('.');
 }
+/**
+ * `innerPath` with its index words folded to `0` (`2` kept): the role `layerRole` gives is the same, and each
+ * block's copy of a layer reads one path. No rule of a role reads an index's value but `2` after an attention word
+ * (`attn.2` is cross attention); the role sets hold no digits, the stream marks are letters, and the word count
+ * is kept.
+ */
+function foldedInnerPath(path) {
+    const words = innerPath(path).split('.');
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (w !== '2' && /^\d+$/.test(w))
+            words[i] = '0';
+    }
+    return words.join('.');
+}
+/** An index word with a word after it: `.0.` / `_0_` / `.0_` (or at the start). */
+const INNER_INDEX = /(?:^|[._])\d+[._]/;
 /** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
 function nested(name) {
-    const words = name.replace(/\.(?:weight|bias)$/, '').split(/[._]/);
-    return words.slice(0, -1).some((w) => /^\d+$/.test(w));
+    // Some index word, not the last word, of the name without its `.weight` / `.bias`.
+    const cut = name.endsWith('.weight') ? 7 : name.endsWith('.bias') ? 5 : 0;
+    return INNER_INDEX.test(cut === 0 ? name : name.slice(0, name.length - cut));
 }
 /**
  * Both sides at the top, or both inside containers: a LoRA layer of a block that the engine could not align must
  * not take a top-level base layer of the same shape (`mid_block.attentions.0.proj_out` is not `time_embed.2`).
  */
 function sameNesting(a, b) {
-    return new Set([...a, ...b].map(nested)).size === 1;
+    const first = a[0] ?? b[0];
+    if (first === undefined)
+        return false;
+    const n = nested(first);
+    for (const x of a)
+        if (nested(x) !== n)
+            return false;
+    for (const x of b)
+        if (nested(x) !== n)
+            return false;
+    return true;
 }
 function nameBlock(name) {
-    const block = blockOf(name.replace(/\.(?:weight|bias)$/, ''));
+    return keyed(blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null);
+}
+function keyed(block) {
     return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' };
 }
 /**
@@ -50670,16 +50742,19 @@ function causeKey(c) {
 
 
 
+
 function specsOf(space) {
     const specs = [];
     const base = new Map();
     for (const e of space.entries) {
-        const name = e.isParam ? e.path : `${e.path}.weight`;
-        specs.push({ name, shape: e.shape });
+        // Flat names: the engine and the lookups below hash each of them several times.
+        const name = e.isParam ? e.path : flat(`${e.path}.weight`);
+        specs.push({ name, shape: e.shape, block: e.block });
         base.set(name, { key: e.key, shape: e.shape, entry: e, tensor: 'weight' });
         if (e.bias) {
-            specs.push({ name: `${e.path}.bias`, shape: e.bias.shape });
-            base.set(`${e.path}.bias`, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' });
+            const biasName = flat(`${e.path}.bias`);
+            specs.push({ name: biasName, shape: e.bias.shape, block: e.block });
+            base.set(biasName, { key: e.bias.key, shape: e.bias.shape, entry: e, tensor: 'bias' });
         }
     }
     return { specs, base };
