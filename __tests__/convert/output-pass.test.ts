@@ -31,7 +31,13 @@ function segments(): Segment[] {
   push({ kind: 'copy', to: at, from: 150_000, length: 30_000 }, 30_000)
   push({ kind: 'bytes', to: at, bytes: new Uint8Array([1, 2, 3, 4]) }, 4)
   // block-diagonal: 3 blocks of 40 rows x 24 bytes in a 120 x 72-byte matrix
-  const blocks = [0, 1, 2].map((i) => ({ from: 1_000 + i * 5_000, rows: 40, rowBytes: 24, row: 40 * i, colByte: 24 * i }))
+  const blocks = [0, 1, 2].map((i) => ({
+    from: 1_000 + i * 5_000,
+    rows: 40,
+    rowBytes: 24,
+    row: 40 * i,
+    colByte: 24 * i
+  }))
   push({ kind: 'blocks', to: at, rows: 120, rowBytes: 72, blocks }, 120 * 72)
   push({ kind: 'copy', to: at, from: 10, length: 100_000 }, 100_000)
   push({ kind: 'copy', to: at, from: 150_000, length: 10 }, 10) // the same bytes as the first copy, again
@@ -91,6 +97,34 @@ describe('writeOutputPass', () => {
     const e = await run(segments(), 4_096, SOURCE.subarray(0, 160_000)).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(CheckpointError)
     expect((e as CheckpointError).code).toBe('Truncated')
+  })
+
+  it('places blocks of more rows than one vectored read takes (1,024), narrow rows included', async () => {
+    // 2,500 rows of 4 bytes at column byte 4 of 12-byte rows, then 1,500 rows of 1 byte: three and two reads
+    const blocks = [{ from: 3, rows: 2_500, rowBytes: 4, row: 0, colByte: 4 }]
+    const narrow = [{ from: 50_001, rows: 1_500, rowBytes: 1, row: 0, colByte: 2 }]
+    const segs: Segment[] = [
+      { kind: 'blocks', to: START, rows: 2_500, rowBytes: 12, blocks },
+      { kind: 'blocks', to: START + 30_000, rows: 1_500, rowBytes: 3, blocks: narrow },
+      { kind: 'copy', to: START + 34_500, from: 199_990, length: 10 }
+    ]
+    const want = expected(segs).subarray(START)
+    for (const window of [4_096, 1 << 20]) {
+      const got = await run(segs, window)
+      expect(Buffer.compare(Buffer.from(got), Buffer.from(want))).toBe(0)
+    }
+  })
+
+  it('fails with Truncated when the source ends inside the rows of a block', async () => {
+    const blocks = [{ from: 100_000, rows: 2_000, rowBytes: 50, row: 0, colByte: 0 }]
+    const segs: Segment[] = [
+      { kind: 'blocks', to: START, rows: 2_000, rowBytes: 100, blocks },
+      { kind: 'copy', to: START + 200_000, from: 0, length: 10 }
+    ]
+    const e = await run(segs, 1 << 20, SOURCE.subarray(0, 160_123)).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(CheckpointError)
+    expect((e as CheckpointError).code).toBe('Truncated')
+    expect(String(e)).toMatch(/160123/)
   })
 
   it('refuses segments that do not cover the output back to back', async () => {
