@@ -13,6 +13,7 @@ import { dottedLora, type Target } from '../../fixtures/lora.js'
 import { readCheckpoint } from '../../src/formats/index.js'
 import type { TensorInfo } from '../../src/formats/types.js'
 import { analyzeLora, resolveLora } from '../../src/lora/index.js'
+import { compareCheckpoints } from '../../src/compare/index.js'
 import { convertFile, decode, loadablePercent, planFor, writeRandomLora } from './helpers.js'
 
 const DIM = 64
@@ -83,6 +84,37 @@ describe('q/v-only LoRA onto a GQA fused qkv base (Lumina2-like)', () => {
         ]
       ])
     )
+  })
+
+  test('compare of the weights such a LoRA implies: q and v map onto their rows of the fused qkv, sizes stated', () => {
+    const implied = specCheckpoint(
+      qvTargets().map((t) => ({ name: `${t.path}.weight`, shape: t.shape, dtype: 'F32' })),
+      'implied.safetensors'
+    )
+    const c = compareCheckpoints(implied, specCheckpoint(luminaBase(), 'base.safetensors'))
+    const high = c.mappings.filter((m) => m.confidence === 'high')
+    expect(
+      high
+        .map((m) => [m.kind, m.source, m.target, m.rows])
+        .sort((x, y) => String(x[2]).localeCompare(String(y[2])))
+    ).toEqual(
+      [0, 1].map((i) => [
+        'fuse',
+        [`layers.${i}.attn.to_q.weight`, `layers.${i}.attn.to_v.weight`],
+        [`layers.${i}.attention.qkv.weight`],
+        [
+          { start: 0, end: DIM },
+          { start: DIM + KV, end: ROWS }
+        ]
+      ])
+    )
+    for (const m of high) expect(m.reason).toContain(`of ${ROWS} rows sized ${DIM} | ${KV} | ${KV}`)
+    // The fused-layout flag names every part of the fused tensor, the ones the LoRA leaves out included.
+    expect(c.flags.find((f) => f.code === 'fused-layout')?.evidence).toMatchObject({
+      fusedIn: 'b',
+      parts: ['q', 'k', 'v'],
+      fuses: 2
+    })
   })
 
   test('convert: ups in q rows 0..63 and v rows 80..95, zeros for k, downs stacked', async () => {
