@@ -123,6 +123,48 @@ describe('mapping reasons read as words', () => {
     ).toBe('aligned blocks blocks.3 ~ transformer_blocks.3; rows q | k | v sum exactly (12)')
   })
 
+  it('a share of a fused qkv states the slot sizes where they are unequal (grouped-query), as before where equal', async () => {
+    const { toKeyMapping } = await import('../../src/compare/links.js')
+    const shapes: Record<string, number[]> = {
+      'layers.0.attn.to_q.weight': [64, 64],
+      'layers.0.attn.to_v.weight': [16, 64],
+      'layers.0.attention.qkv.weight': [96, 64]
+    }
+    const mapping = (sizes?: number[]) =>
+      toKeyMapping(
+        {
+          kind: 'fuse',
+          a: ['layers.0.attn.to_q.weight', 'layers.0.attn.to_v.weight'],
+          b: ['layers.0.attention.qkv.weight'],
+          rows: [
+            { start: 0, end: 64 },
+            { start: 80, end: 96 }
+          ],
+          confidence: 'high',
+          evidence: [
+            sizes
+              ? { kind: 'rows-share', parts: ['q', 'v'], of: ['q', 'k', 'v'], rows: 96, sizes }
+              : { kind: 'rows-share', parts: ['q', 'v'], of: ['q', 'k', 'v'], rows: 96 }
+          ]
+        },
+        (_side, key) => shapes[key]!
+      )
+    const gqa = mapping([64, 16, 16])
+    expect(gqa.reason).toBe(
+      'q, v are 2 of 3 parts q | k | v of 96 rows sized 64 | 16 | 16 (grouped-query attention: k and v equal, q a whole multiple of them; the others have no counterpart)'
+    )
+    expect(gqa.ambiguity).toBe(
+      'unequal parts: row order q, k, v (the fused-projection convention; headers cannot verify it)'
+    )
+    const equal = mapping()
+    expect(equal.reason).toBe(
+      'q, v are 2 of 3 equal parts q | k | v of 96 rows (the others have no counterpart)'
+    )
+    expect(equal.ambiguity).toBe(
+      'equal-sized parts: row order q, k, v (the fused-projection convention; headers cannot verify it)'
+    )
+  })
+
   it('no reason of a Wan original -> diffusers comparison shows braces or # tokens', () => {
     const a = specCheckpoint(expandModel('wan2.1-t2v-1.3b'), 'wan.safetensors')
     const b = specCheckpoint(expandModel('wan2.1-t2v-1.3b-diffusers'), 'wan-diffusers.safetensors')

@@ -94,13 +94,99 @@ describe('correspond: a partial A (the layers a LoRA patches)', () => {
         ]
       })
     }
-    // An unequal (GQA) fused qkv with a part missing has no equal shares: no link.
-    const gqa = [
-      { name: 'blocks.0.attn.qkv.weight', shape: [128, 64] },
-      { name: 'blocks.0.attn.proj.weight', shape: [64, 64] }
-    ]
-    const one = [{ name: 'blocks.0.self_attn.q.weight', shape: [64, 64] }]
-    expect(correspond(one, gqa, { partial: 'a' }).links.filter((l) => l.kind === 'fuse')).toEqual([])
+  })
+
+  describe('a grouped-query fused qkv (Lumina-Image-2.0 layout, scaled: 4 q heads, 1 kv head, head_dim 16)', () => {
+    const DIM = 64
+    const HEAD = 16
+    const KV = HEAD
+    const ROWS = DIM + 2 * KV
+    // The fused base: q (n_heads * head_dim rows) then k and v (n_kv_heads * head_dim rows each).
+    const base = [0, 1].flatMap((i) => [
+      { name: `layers.${i}.attention.qkv.weight`, shape: [ROWS, DIM] },
+      { name: `layers.${i}.attention.out.weight`, shape: [DIM, DIM] },
+      { name: `layers.${i}.attention.q_norm.weight`, shape: [HEAD] },
+      { name: `layers.${i}.attention.k_norm.weight`, shape: [HEAD] },
+      { name: `layers.${i}.attention_norm1.weight`, shape: [DIM] },
+      { name: `layers.${i}.feed_forward.w1.weight`, shape: [160, DIM] },
+      { name: `layers.${i}.feed_forward.w2.weight`, shape: [DIM, 160] },
+      { name: `layers.${i}.feed_forward.w3.weight`, shape: [160, DIM] },
+      { name: `layers.${i}.ffn_norm1.weight`, shape: [DIM] }
+    ])
+    const sizes: Record<string, number> = { q: DIM, k: KV, v: KV }
+    // Both layers, as a LoRA trains them: a whole side's blocks align exactly with the base's.
+    const parts = (roles: string[], rows: Record<string, number> = sizes) =>
+      [0, 1].flatMap((i) =>
+        roles.map((r) => ({ name: `layers.${i}.attn.to_${r}.weight`, shape: [rows[r]!, DIM] }))
+      )
+    // Where each slot starts in the fused rows: the conventional q | k | v order.
+    const start: Record<string, number> = { q: 0, k: DIM, v: DIM + KV }
+    const fuses = (a: { name: string; shape: number[] }[]) =>
+      correspond(a, base, { partial: 'a' }).links.filter((l) => l.kind === 'fuse')
+
+    it('separate q, k, v: the whole fused rows, summed (the full reading)', () => {
+      const link = fuses(parts(['q', 'k', 'v'])).find((l) => l.b[0] === 'layers.1.attention.qkv.weight')
+      expect(link).toMatchObject({
+        confidence: 'high',
+        b: ['layers.1.attention.qkv.weight'],
+        rows: ['q', 'k', 'v'].map((r) => ({ start: start[r], end: start[r]! + sizes[r]! }))
+      })
+      expect(link!.evidence).toContainEqual({ kind: 'rows-sum', parts: ['q', 'k', 'v'], rows: ROWS })
+    })
+
+    for (const roles of [['q', 'v'], ['k'], ['q'], ['v'], ['k', 'v'], ['q', 'k']]) {
+      it(`${roles.join(' and ')} only: each on its own slot, the slot sizes from the present parts`, () => {
+        const a = parts(roles)
+        for (const options of [{ partial: 'a' as const }, {}]) {
+          const c = correspond(a, base, options)
+          expect(c.unmatched.a).toEqual([])
+          const link = c.links.find((l) => l.kind === 'fuse' && l.b[0] === 'layers.1.attention.qkv.weight')
+          expect(link).toMatchObject({
+            confidence: 'high',
+            a: a.filter((t) => t.name.startsWith('layers.1.')).map((t) => t.name),
+            b: ['layers.1.attention.qkv.weight'],
+            rows: roles.map((r) => ({ start: start[r], end: start[r]! + sizes[r]! }))
+          })
+          expect(link!.ambiguity).toBeUndefined()
+          expect(link!.evidence).toContainEqual({
+            kind: 'rows-share',
+            parts: roles,
+            of: ['q', 'k', 'v'],
+            rows: ROWS,
+            sizes: [DIM, KV, KV]
+          })
+        }
+      })
+    }
+
+    it('refused where the sizes do not fit: q + 2 kv != rows, q not a whole multiple of kv, k and v unequal', () => {
+      const cases: [string[], Record<string, number>][] = [
+        [['q', 'v'], { q: DIM, v: KV + 4 }], // 64 + 2 * 20 = 104 rows, not 96
+        [['q', 'k'], { q: 32, k: KV }], // 32 + 2 * 16 = 64 rows
+        [['q', 'v'], { q: 60, v: 18 }], // 60 + 36 = 96, but 60 is no multiple of 18
+        [['q'], { q: 40 }], // kv 28: 40 is no multiple of it
+        [['q'], { q: 95 }], // kv 0.5
+        [['k'], { k: 50 }], // q = 96 - 100 < 0
+        [['k'], { k: 48 }], // q = 0
+        [['k', 'v'], { k: KV, v: 2 * KV }] // k and v hold the same heads
+      ]
+      for (const [roles, rows] of cases)
+        expect({ roles, rows, fuses: fuses(parts(roles, rows)) }).toEqual({ roles, rows, fuses: [] })
+    })
+
+    it('a fused k|v (two parts) stays equal-only', () => {
+      const kv = [
+        { name: 'blocks.0.cross_attn.kv_linear.weight', shape: [48, DIM] },
+        { name: 'blocks.0.cross_attn.q_linear.weight', shape: [DIM, DIM] }
+      ]
+      for (const [name, rows] of [
+        ['blocks.0.cross_attn.k.weight', 16],
+        ['blocks.0.cross_attn.v.weight', 32]
+      ] as const) {
+        const c = correspond([{ name, shape: [rows, DIM] }], kv, { partial: 'a' })
+        expect(c.links.filter((l) => l.kind === 'fuse')).toEqual([])
+      }
+    })
   })
 
   it('one part alone (q, k or v of a qkv; k or v of a kv): its own equal share; a lone layer of no q/k/v role none', () => {

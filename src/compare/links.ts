@@ -44,7 +44,9 @@ function words(e: Evidence): string {
     case 'rows-sum':
       return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
     case 'rows-share':
-      return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
+      return e.sizes
+        ? `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} parts ${e.of.join(' | ')} of ${e.rows} rows sized ${e.sizes.join(' | ')} (grouped-query attention: k and v equal, q a whole multiple of them; the others have no counterpart)`
+        : `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
     case 'last-of-shape':
       return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`
     case 'same-module':
@@ -89,7 +91,7 @@ export function toKeyMapping(
   if (l.rows) m.rows = l.rows.map((r) => ({ ...r }))
   const sum = l.evidence.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share')
   if (sum?.kind === 'rows-share' && l.rows && !l.ambiguity) {
-    m.ambiguity = `equal-sized parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`
+    m.ambiguity = `${sum.sizes ? 'unequal' : 'equal-sized'} parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`
   } else if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
     // The fused row order is the convention every known converter uses; stated, since no header shows it.
     const sizes = l.rows.map((r) => r.end - r.start)

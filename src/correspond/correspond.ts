@@ -150,6 +150,13 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void, confidence: LinkCo
   })
 }
 
+/** A share's evidence; the slot sizes are stated only where they differ (equal slots read as before). */
+function shareEvidence(parts: string[], of: string[], sizes: readonly number[], rows: number): Evidence {
+  const e: Extract<Evidence, { kind: 'rows-share' }> = { kind: 'rows-share', parts, of, rows }
+  if (sizes.some((n) => n !== sizes[0])) e.sizes = [...sizes]
+  return e
+}
+
 function pushFused(
   f: ReturnType<typeof matchFused>[number],
   confidence: LinkConfidence,
@@ -163,10 +170,14 @@ function pushFused(
     let start = 0
     const total = tf.shape[0] ?? 0
     if (f.share) {
-      // Some parts: each fills its own equal share of the fused rows.
-      const each = total / f.share.of.length
-      if (parts.some((p) => (p!.shape[0] ?? 0) !== each)) continue
-      for (const slot of f.share.slots) rows.push({ start: slot * each, end: (slot + 1) * each })
+      // Some parts: each fills its own slot of the fused rows, the slots' sizes in row order (equal, or GQA).
+      const { sizes, slots } = f.share
+      if (sizes.reduce((n, x) => n + x, 0) !== total) continue
+      if (parts.some((p, i) => (p!.shape[0] ?? 0) !== sizes[slots[i]!])) continue
+      for (const slot of slots) {
+        const at = sizes.slice(0, slot).reduce((n, x) => n + x, 0)
+        rows.push({ start: at, end: at + sizes[slot]! })
+      }
     } else {
       for (const p of parts) {
         const n = p!.shape[0] ?? 0
@@ -178,7 +189,7 @@ function pushFused(
     const evidence: Evidence[] = [
       ...base,
       f.share
-        ? { kind: 'rows-share', parts: f.roles, of: f.share.of, rows: total }
+        ? shareEvidence(f.roles, f.share.of, f.share.sizes, total)
         : { kind: 'rows-sum', parts: f.roles, rows: total }
     ]
     const names = parts.map((p) => p!.name)

@@ -21,9 +21,10 @@ export interface FusedMatch {
   roles: string[]
   /**
    * Only some parts present (a LoRA that trains q and v of a fused qkv): the fused rows split in `of.length`
-   * equal parts, `slots[i]` the one parts[i] fills, `of` every part's role in row order.
+   * parts in row order, `of` their roles and `sizes` their rows (equal, or a grouped-query q|k|v), `slots[i]` the
+   * one parts[i] fills.
    */
-  share?: { slots: number[]; of: string[] }
+  share?: { slots: number[]; of: string[]; sizes: number[] }
 }
 
 function rowsOf(l: Layer): number {
@@ -98,30 +99,57 @@ function findParts(
 }
 
 /**
- * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains): only where the fused rows split
- * in equal parts, each present part that size, and no role twice. A part's rows are then its place in the role
- * order (q, k, v), the convention every known converter uses; an unequal (GQA) fused layer with parts missing has
- * no such reading and stays unmatched.
+ * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains), no role twice. A part's rows
+ * are its place in the role order (q, k, v), the convention every known converter uses, so the present parts'
+ * sizes must fix every slot's: equal slots (each present part a third of a qkv, a half of a kv), or a grouped-query
+ * qkv (see `gqaSlots`). Anything else has no reading and stays unmatched.
  */
 function someParts(
   wanted: readonly Role[],
   pool: readonly Layer[],
   rows: number
 ): Omit<FusedMatch, 'fused' | 'fusedSide'> | undefined {
-  if (rows % wanted.length !== 0) return undefined
-  const each = rows / wanted.length
   const parts: Layer[] = []
   const slots: number[] = []
   for (let i = 0; i < wanted.length; i++) {
     const hits = pool.filter((l) => l.role.role === wanted[i])
     if (hits.length > 1) return undefined
     if (hits.length === 0) continue
-    if (rowsOf(hits[0]!) !== each) return undefined
     parts.push(hits[0]!)
     slots.push(i)
   }
   if (parts.length === 0) return undefined
-  return { parts, roles: slots.map((i) => wanted[i]!), share: { slots, of: [...wanted] } }
+  const have = parts.map(rowsOf)
+  const each = rows / wanted.length
+  const sizes = have.every((n) => n === each)
+    ? wanted.map(() => each)
+    : wanted.join() === QKV_PARTS.join()
+      ? gqaSlots(slots, have, rows)
+      : undefined
+  if (!sizes) return undefined
+  return { parts, roles: slots.map((i) => wanted[i]!), share: { slots, of: [...wanted], sizes } }
+}
+
+/**
+ * The q, k, v slot sizes of a grouped-query fused qkv from some of its parts (`slots[i]` the slot of a part of
+ * `have[i]` rows): k and v both hold the kv heads, so they are equal and q = rows - 2 kv; any present part fixes
+ * the rest. Taken only when every size is a positive integer, q + 2 kv is exactly the fused rows and q is a whole
+ * multiple of kv (the query heads a multiple of the kv heads).
+ */
+function gqaSlots(slots: readonly number[], have: readonly number[], rows: number): number[] | undefined {
+  let q: number | undefined
+  let kv: number | undefined
+  for (let i = 0; i < slots.length; i++) {
+    if (slots[i] === 0) q = have[i]
+    else if (kv === undefined) kv = have[i]
+    else if (kv !== have[i]) return undefined
+  }
+  if (q === undefined && kv !== undefined) q = rows - 2 * kv
+  if (kv === undefined && q !== undefined) kv = (rows - q) / 2
+  if (q === undefined || kv === undefined) return undefined
+  if (!Number.isInteger(q) || !Number.isInteger(kv) || q <= 0 || kv <= 0) return undefined
+  if (q + 2 * kv !== rows || q % kv !== 0) return undefined
+  return [q, kv, kv]
 }
 
 /** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */

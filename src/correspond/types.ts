@@ -45,10 +45,11 @@ export type Evidence =
   /** Rows of a fused tensor: its parts' rows sum exactly (`parts` the role names in row order). */
   | { kind: 'rows-sum'; parts: string[]; rows: number }
   /**
-   * Rows of a fused tensor of `of` equal parts (role names in row order), of which only `parts` have a separate
-   * counterpart (the layers a LoRA trains): the link does not cover the whole fused tensor.
+   * Rows of a fused tensor of `of` parts (role names in row order), of which only `parts` have a separate
+   * counterpart (the layers a LoRA trains): the link does not cover the whole fused tensor. The parts are equal
+   * unless `sizes` gives each one's rows in row order (a grouped-query q|k|v: k and v equal, q a multiple).
    */
-  | { kind: 'rows-share'; parts: string[]; of: string[]; rows: number }
+  | { kind: 'rows-share'; parts: string[]; of: string[]; rows: number; sizes?: number[] }
   /** The last pair of this shape once the other `of - 1` pairs are placed by their names or places. */
   | { kind: 'last-of-shape'; shape: number[]; of: number }
   /** In modules other high links join one to one (`modules` on each side), the only layers of this shape left. */

@@ -140,7 +140,8 @@ export function correspondImplied(
     used.add(key)
   }
   // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
-  // parts of a fused projection a LoRA trains only in part, each on its equal share of the rows).
+  // parts of a fused projection a LoRA trains only in part, each on its own slot of the rows: equal shares, or
+  // a grouped-query q|k|v's).
   const linked = new Set<string>()
   const left = new Set(unmatchedA)
   const engine = viaEngine(
