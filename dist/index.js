@@ -44742,15 +44742,12 @@ function findParts(fused, pool, used) {
     return undefined;
 }
 /**
- * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains): only where the fused rows split
- * in equal parts, each present part that size, and no role twice. A part's rows are then its place in the role
- * order (q, k, v), the convention every known converter uses; an unequal (GQA) fused layer with parts missing has
- * no such reading and stays unmatched.
+ * Some of a fused projection's parts (q and v of a qkv; the weights a LoRA trains), no role twice. A part's rows
+ * are its place in the role order (q, k, v), the convention every known converter uses, so the present parts'
+ * sizes must fix every slot's: equal slots (each present part a third of a qkv, a half of a kv), or a grouped-query
+ * qkv (see `gqaSlots`). Anything else has no reading and stays unmatched.
  */
 function someParts(wanted, pool, rows) {
-    if (rows % wanted.length !== 0)
-        return undefined;
-    const each = rows / wanted.length;
     const parts = [];
     const slots = [];
     for (let i = 0; i < wanted.length; i++) {
@@ -44759,14 +44756,50 @@ function someParts(wanted, pool, rows) {
             return undefined;
         if (hits.length === 0)
             continue;
-        if (rowsOf(hits[0]) !== each)
-            return undefined;
         parts.push(hits[0]);
         slots.push(i);
     }
     if (parts.length === 0)
         return undefined;
-    return { parts, roles: slots.map((i) => wanted[i]), share: { slots, of: [...wanted] } };
+    const have = parts.map(rowsOf);
+    const each = rows / wanted.length;
+    const sizes = have.every((n) => n === each)
+        ? wanted.map(() => each)
+        : wanted.join() === QKV_PARTS.join()
+            ? gqaSlots(slots, have, rows)
+            : undefined;
+    if (!sizes)
+        return undefined;
+    return { parts, roles: slots.map((i) => wanted[i]), share: { slots, of: [...wanted], sizes } };
+}
+/**
+ * The q, k, v slot sizes of a grouped-query fused qkv from some of its parts (`slots[i]` the slot of a part of
+ * `have[i]` rows): k and v both hold the kv heads, so they are equal and q = rows - 2 kv; any present part fixes
+ * the rest. Taken only when every size is a positive integer, q + 2 kv is exactly the fused rows and q is a whole
+ * multiple of kv (the query heads a multiple of the kv heads).
+ */
+function gqaSlots(slots, have, rows) {
+    let q;
+    let kv;
+    for (let i = 0; i < slots.length; i++) {
+        if (slots[i] === 0)
+            q = have[i];
+        else if (kv === undefined)
+            kv = have[i];
+        else if (kv !== have[i])
+            return undefined;
+    }
+    if (q === undefined && kv !== undefined)
+        q = rows - 2 * kv;
+    if (kv === undefined && q !== undefined)
+        kv = (rows - q) / 2;
+    if (q === undefined || kv === undefined)
+        return undefined;
+    if (!Number.isInteger(q) || !Number.isInteger(kv) || q <= 0 || kv <= 0)
+        return undefined;
+    if (q + 2 * kv !== rows || q % kv !== 0)
+        return undefined;
+    return [q, kv, kv];
 }
 /** Fused layers of either side against separate layers of the other, among the unmatched ones of a unit pair. */
 function matchFused(restA, restB) {
@@ -45702,6 +45735,13 @@ function emitLayerLink(l, push, confidence) {
         push(link);
     });
 }
+/** A share's evidence; the slot sizes are stated only where they differ (equal slots read as before). */
+function shareEvidence(parts, of, sizes, rows) {
+    const e = { kind: 'rows-share', parts, of, rows };
+    if (sizes.some((n) => n !== sizes[0]))
+        e.sizes = [...sizes];
+    return e;
+}
 function pushFused(f, confidence, base, push) {
     for (const [leaf, tf] of f.fused.tensors) {
         const parts = f.parts.map((p) => p.tensors.get(leaf));
@@ -45711,12 +45751,16 @@ function pushFused(f, confidence, base, push) {
         let start = 0;
         const total = tf.shape[0] ?? 0;
         if (f.share) {
-            // Some parts: each fills its own equal share of the fused rows.
-            const each = total / f.share.of.length;
-            if (parts.some((p) => (p.shape[0] ?? 0) !== each))
+            // Some parts: each fills its own slot of the fused rows, the slots' sizes in row order (equal, or GQA).
+            const { sizes, slots } = f.share;
+            if (sizes.reduce((n, x) => n + x, 0) !== total)
                 continue;
-            for (const slot of f.share.slots)
-                rows.push({ start: slot * each, end: (slot + 1) * each });
+            if (parts.some((p, i) => (p.shape[0] ?? 0) !== sizes[slots[i]]))
+                continue;
+            for (const slot of slots) {
+                const at = sizes.slice(0, slot).reduce((n, x) => n + x, 0);
+                rows.push({ start: at, end: at + sizes[slot] });
+            }
         }
         else {
             for (const p of parts) {
@@ -45730,7 +45774,7 @@ function pushFused(f, confidence, base, push) {
         const evidence = [
             ...base,
             f.share
-                ? { kind: 'rows-share', parts: f.roles, of: f.share.of, rows: total }
+                ? shareEvidence(f.roles, f.share.of, f.share.sizes, total)
                 : { kind: 'rows-sum', parts: f.roles, rows: total }
         ];
         const names = parts.map((p) => p.name);
@@ -45798,7 +45842,9 @@ function words(e) {
         case 'rows-sum':
             return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`;
         case 'rows-share':
-            return `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`;
+            return e.sizes
+                ? `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} parts ${e.of.join(' | ')} of ${e.rows} rows sized ${e.sizes.join(' | ')} (grouped-query attention: k and v equal, q a whole multiple of them; the others have no counterpart)`
+                : `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`;
         case 'last-of-shape':
             return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`;
         case 'same-module':
@@ -45839,7 +45885,7 @@ function toKeyMapping(l, shapeOf) {
         m.rows = l.rows.map((r) => ({ ...r }));
     const sum = l.evidence.find((e) => e.kind === 'rows-sum' || e.kind === 'rows-share');
     if (sum?.kind === 'rows-share' && l.rows && !l.ambiguity) {
-        m.ambiguity = `equal-sized parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`;
+        m.ambiguity = `${sum.sizes ? 'unequal' : 'equal-sized'} parts: row order ${sum.of.join(', ')} (the fused-projection convention; headers cannot verify it)`;
     }
     else if (sum?.kind === 'rows-sum' && l.rows && !l.ambiguity) {
         // The fused row order is the convention every known converter uses; stated, since no header shows it.
@@ -50469,7 +50515,8 @@ function correspondence_correspondImplied(a, b, prebuilt) {
         used.add(key);
     }
     // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
-    // parts of a fused projection a LoRA trains only in part, each on its equal share of the rows).
+    // parts of a fused projection a LoRA trains only in part, each on its own slot of the rows: equal shares, or
+    // a grouped-query q|k|v's).
     const linked = new Set();
     const left = new Set(unmatchedA);
     const engine = viaEngine(a.filter((t) => left.has(t.name)), b.filter((t) => !used.has(t.name)));
