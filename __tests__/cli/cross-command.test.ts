@@ -45,6 +45,8 @@ interface Case {
   /** The LoRA over those targets, and the stem each target's module gets in it. */
   lora: (t: Target[]) => LoraFixture
   stem: (path: string) => string
+  /** Every module loads (so the agreement is not that of commands all refusing). */
+  allLoad?: boolean
 }
 
 const kohya = (t: Target[]) => kohyaLora(t, { rank: 4, alpha: 2 })
@@ -64,6 +66,30 @@ function fused(blocks: number, parts: readonly string[]): Target[] {
 }
 
 const SELF_QKVO = ['self_attn.q', 'self_attn.k', 'self_attn.v', 'self_attn.o']
+
+/**
+ * Lumina-Image-2.0-like layers with grouped-query attention stored fused: 4 q heads and 1 kv head of 16, so
+ * `attention.qkv` is [64 + 16 + 16, 64] (q rows 0..63, k 64..79, v 80..95).
+ */
+const KV = H / 4
+const LUMINA: SpecTensor[] = [0, 1].flatMap((i) => [
+  { name: `layers.${i}.attention.qkv.weight`, shape: [H + 2 * KV, H], dtype: 'BF16' },
+  { name: `layers.${i}.attention.out.weight`, shape: [H, H], dtype: 'BF16' },
+  { name: `layers.${i}.attention.q_norm.weight`, shape: [KV], dtype: 'BF16' },
+  { name: `layers.${i}.attention.k_norm.weight`, shape: [KV], dtype: 'BF16' },
+  { name: `layers.${i}.attention_norm1.weight`, shape: [H], dtype: 'BF16' },
+  { name: `layers.${i}.feed_forward.w1.weight`, shape: [160, H], dtype: 'BF16' },
+  { name: `layers.${i}.feed_forward.w2.weight`, shape: [H, 160], dtype: 'BF16' },
+  { name: `layers.${i}.feed_forward.w3.weight`, shape: [160, H], dtype: 'BF16' },
+  { name: `layers.${i}.ffn_norm1.weight`, shape: [H], dtype: 'BF16' }
+])
+
+/** Diffusers-named attention projections of the Lumina-like layers (`layers.N.attn.to_q`), sized for GQA. */
+function luminaTargets(parts: readonly ('to_q' | 'to_k' | 'to_v')[]): Target[] {
+  return [0, 1].flatMap((i) =>
+    parts.map((p) => ({ path: `layers.${i}.attn.${p}`, shape: [p === 'to_q' ? H : KV, H] }))
+  )
+}
 const CASES: Case[] = [
   {
     name: 'kohya Wan LoRA on its Wan base',
@@ -120,6 +146,22 @@ const CASES: Case[] = [
     targets: targets(2, ['self_attn.q', 'self_attn.v']),
     lora: kohya,
     stem: kohyaStem
+  },
+  {
+    name: 'PEFT q and v only LoRA on a grouped-query fused-qkv base (Lumina2-like, unequal parts)',
+    base: LUMINA,
+    targets: luminaTargets(['to_q', 'to_v']),
+    lora: peft,
+    stem: peftStem,
+    allLoad: true
+  },
+  {
+    name: 'kohya k only LoRA on a grouped-query fused-qkv base (Lumina2-like, unequal parts)',
+    base: LUMINA,
+    targets: luminaTargets(['to_k']),
+    lora: kohya,
+    stem: kohyaStem,
+    allLoad: true
   },
   {
     name: 'kohya fused-qkv LoRA on a separate q/k/v Wan base',
@@ -261,6 +303,7 @@ async function views(c: Case, tag: string): Promise<{ views: Views; lora: string
 /** lora, gate and convert agree (and what convert writes loads); with `compare`, compare agrees as well. */
 async function expectAgreement(c: Case, tag: string, withCompare = true): Promise<void> {
   const { views: v, base } = await views(c, tag)
+  if (c.allLoad) expect(v.lora.loadable).toBe(v.lora.modules)
   // gate gates on lora's figure
   expect(v.gate.modules).toBe(v.lora.modules)
   expect(v.gate.loadable).toBe(v.lora.loadable)
