@@ -5,17 +5,12 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { expandModel, listModels } from '../../fixtures/specs.js'
-import { sdxlDiffusersUnetKeys, fluxDiffusersKeys } from '../../fixtures/family-keys.js'
+import { knownModelTensorNames } from '../../fixtures/family-keys.js'
 import { layerRole } from '../../src/names/index.js'
 import { foldedInnerPath, innerPath, nested } from '../../src/lora/engine-links.js'
 
 function modulePaths(): string[] {
-  const names = new Set<string>()
-  for (const id of listModels()) for (const t of expandModel(id)) names.add(t.name)
-  for (const t of sdxlDiffusersUnetKeys()) names.add(t.name)
-  for (const t of fluxDiffusersKeys()) names.add(t.name)
-  return [...names].map((n) => n.replace(/\.(weight|bias)$/, ''))
+  return knownModelTensorNames().map((n) => n.replace(/\.(weight|bias)$/, ''))
 }
 
 describe('folded inner path', () => {

@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { expandModel, listModels } from '../../fixtures/specs.js'
-import { sdxlDiffusersUnetKeys, fluxDiffusersKeys } from '../../fixtures/family-keys.js'
+import { knownModelTensorNames } from '../../fixtures/family-keys.js'
 import { kohyaForm } from '../../src/names/adapters.js'
 import { SERIES_IN_UNDERSCORED, blockOf } from '../../src/names/series.js'
 
@@ -17,11 +16,11 @@ function underscored(path: string): { series: string; index: number } | undefine
 
 describe('blockOf', () => {
   it('gives the underscored reading for every module path of the known models', () => {
-    const names = new Set<string>()
-    for (const id of listModels()) for (const t of expandModel(id)) names.add(t.name)
-    for (const t of sdxlDiffusersUnetKeys()) names.add(t.name)
-    for (const t of fluxDiffusersKeys()) names.add(t.name)
-    const forms = [...names].flatMap((n) => [n, n.replace(/\.(weight|bias)$/, ''), n.replace(/\./g, '_')])
+    const forms = knownModelTensorNames().flatMap((n) => [
+      n,
+      n.replace(/\.(weight|bias)$/, ''),
+      n.replace(/\./g, '_')
+    ])
     expect(forms.length).toBeGreaterThan(1000)
     // One comparison of two lists: a per-path expect() would cost seconds.
     expect(forms.map((f) => [f, blockOf(f)])).toEqual(forms.map((f) => [f, underscored(f)]))
