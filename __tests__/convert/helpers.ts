@@ -11,17 +11,7 @@ import { analyzeLora, resolveLora } from '../../src/lora/index.js'
 import { readAlphaScalars } from '../../src/cli/alpha.js'
 import { openLocalFile } from '../../src/formats/source.js'
 import type { LoraFixture } from '../../fixtures/lora.js'
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../fixtures/random.js'
 
 /** Random values in about +-[0.01, 2] as raw bytes of `dtype` (finite, normal numbers only). */
 function randomBytes(dtype: string, count: number, rand: () => number): Uint8Array {
@@ -41,7 +31,7 @@ function randomBytes(dtype: string, count: number, rand: () => number): Uint8Arr
 
 /** Write a fixture with random tensor values and its scalar values (alpha, alpha_scale) as F32. */
 export async function writeRandomLora(path: string, fx: LoraFixture, seed: number): Promise<void> {
-  const rand = mulberry32(seed)
+  const rand = seededRandom(seed)
   const byName = new Map(fx.tensors.map((t) => [t.name, t]))
   await writeSafetensors(path, fx.tensors, {
     metadata: fx.metadata,

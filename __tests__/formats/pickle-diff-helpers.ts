@@ -13,6 +13,7 @@ import {
   type UnpickleLimits
 } from '../../src/formats/torch/pickle/unpickler.js'
 import { opName } from '../../src/formats/torch/pickle/opcodes.js'
+import { seededRandom } from '../../fixtures/random.js'
 
 /** How an opcode's argument is laid out (CPython pickletools). Opcodes not listed take no argument. */
 type ArgShape = number | 'line' | 'line2' | 'len1' | 'len4' | 'len8'
@@ -204,14 +205,5 @@ export function outcomeDifference(run: Run): string | undefined {
   return where === undefined ? undefined : `${fast.text}, but the graphs differ at ${where}`
 }
 
-/** Deterministic 32-bit generator (mulberry32): the corruptions are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Deterministic generator: the corruptions are the same on every run. */
+export const rng = seededRandom
