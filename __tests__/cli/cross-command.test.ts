@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import { runCli } from '../../__fixtures__/cli-io.js'
 import { dottedLora, kohyaLora, writeLoraFile, type LoraFixture, type Target } from '../../fixtures/lora.js'
 import { scaledModel, type SpecTensor } from '../../fixtures/specs.js'
+import { luminaGqaKeys } from '../../fixtures/family-keys.js'
 import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
 
 const H = 64
@@ -72,17 +73,7 @@ const SELF_QKVO = ['self_attn.q', 'self_attn.k', 'self_attn.v', 'self_attn.o']
  * `attention.qkv` is [64 + 16 + 16, 64] (q rows 0..63, k 64..79, v 80..95).
  */
 const KV = H / 4
-const LUMINA: SpecTensor[] = [0, 1].flatMap((i) => [
-  { name: `layers.${i}.attention.qkv.weight`, shape: [H + 2 * KV, H], dtype: 'BF16' },
-  { name: `layers.${i}.attention.out.weight`, shape: [H, H], dtype: 'BF16' },
-  { name: `layers.${i}.attention.q_norm.weight`, shape: [KV], dtype: 'BF16' },
-  { name: `layers.${i}.attention.k_norm.weight`, shape: [KV], dtype: 'BF16' },
-  { name: `layers.${i}.attention_norm1.weight`, shape: [H], dtype: 'BF16' },
-  { name: `layers.${i}.feed_forward.w1.weight`, shape: [160, H], dtype: 'BF16' },
-  { name: `layers.${i}.feed_forward.w2.weight`, shape: [H, 160], dtype: 'BF16' },
-  { name: `layers.${i}.feed_forward.w3.weight`, shape: [160, H], dtype: 'BF16' },
-  { name: `layers.${i}.ffn_norm1.weight`, shape: [H], dtype: 'BF16' }
-])
+const LUMINA = luminaGqaKeys({ dim: H, kv: KV, dtype: 'BF16' })
 
 /** Diffusers-named attention projections of the Lumina-like layers (`layers.N.attn.to_q`), sized for GQA. */
 function luminaTargets(parts: readonly ('to_q' | 'to_k' | 'to_v')[]): Target[] {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
 import { dottedLora, type Target } from '../../fixtures/lora.js'
+import { luminaGqaKeys } from '../../fixtures/family-keys.js'
 import { readCheckpoint } from '../../src/formats/index.js'
 import type { TensorInfo } from '../../src/formats/types.js'
 import { analyzeLora, resolveLora } from '../../src/lora/index.js'
@@ -21,19 +22,7 @@ const KV = 16
 const ROWS = DIM + 2 * KV
 const RANK = 4
 
-function luminaBase(): SpecTensor[] {
-  return [0, 1].flatMap((i) => [
-    { name: `layers.${i}.attention.qkv.weight`, shape: [ROWS, DIM], dtype: 'F32' },
-    { name: `layers.${i}.attention.out.weight`, shape: [DIM, DIM], dtype: 'F32' },
-    { name: `layers.${i}.attention.q_norm.weight`, shape: [KV], dtype: 'F32' },
-    { name: `layers.${i}.attention.k_norm.weight`, shape: [KV], dtype: 'F32' },
-    { name: `layers.${i}.attention_norm1.weight`, shape: [DIM], dtype: 'F32' },
-    { name: `layers.${i}.feed_forward.w1.weight`, shape: [160, DIM], dtype: 'F32' },
-    { name: `layers.${i}.feed_forward.w2.weight`, shape: [DIM, 160], dtype: 'F32' },
-    { name: `layers.${i}.feed_forward.w3.weight`, shape: [160, DIM], dtype: 'F32' },
-    { name: `layers.${i}.ffn_norm1.weight`, shape: [DIM], dtype: 'F32' }
-  ])
-}
+const luminaBase = (): SpecTensor[] => luminaGqaKeys({ dim: DIM, kv: KV })
 
 /** q and v of both layers in diffusers names (`layers.N.attn.to_q`), as PEFT trains them. */
 function qvTargets(): Target[] {
