@@ -93,8 +93,7 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
     if (l.confidence !== 'high') continue
     if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b)) continue
     if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
-    if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!, roleOfName))
-      continue
+    if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!, roleOfName)) continue
     const link: Link = {
       kind: l.kind,
       a: [...l.a],
