@@ -77,7 +77,6 @@ export async function writeOutputPass(
   // core while the holder copies (perf on the bench's stacking conversion: 17-20% of all cycles in
   // rwsem_spin_on_owner under down_write).
   let writing: Promise<void> | undefined
-  const scratch = new Scratch()
   let next = 0 // first segment not wholly before the window
   let turn = 0
   try {
@@ -93,13 +92,11 @@ export async function writeOutputPass(
           const cut = s.to + Math.floor((w1 - s.to) / s.rowBytes) * s.rowBytes
           if (cut > w0) w1 = cut
         }
-        fillWindow(s, buf, w0, w1, srcFd, file, scratch)
+        fillWindow(s, buf, w0, w1, srcFd, file)
       }
       await writing
-      writing = undefined
-      const written = writeAt(dstFd, buf.subarray(0, w1 - w0), w0)
-      written.catch(() => undefined) // awaited before the next write or below
-      writing = written
+      writing = writeAt(dstFd, buf.subarray(0, w1 - w0), w0)
+      writing.catch(() => undefined) // awaited before the next write or below
       w0 = w1
     }
     await writing
@@ -110,15 +107,7 @@ export async function writeOutputPass(
 }
 
 /** Puts the part of `s` inside [w0, w1) into `buf` (which holds output bytes from w0). */
-function fillWindow(
-  s: Segment,
-  buf: Uint8Array,
-  w0: number,
-  w1: number,
-  srcFd: number,
-  file: string,
-  scratch: Scratch
-): void {
+function fillWindow(s: Segment, buf: Uint8Array, w0: number, w1: number, srcFd: number, file: string): void {
   const a = Math.max(s.to, w0)
   const b = Math.min(segmentEnd(s), w1)
   if (a >= b) return
@@ -136,7 +125,7 @@ function fillWindow(
       const last = Math.min(block.row + block.rows, r1)
       if (first >= last) continue
       const d = (first - r0) * s.rowBytes + (a - w0) + block.colByte
-      readRows(srcFd, buf, d, s.rowBytes, block, first, last, file, scratch)
+      readRows(srcFd, buf, d, s.rowBytes, block, first, last, file)
     }
   }
 }
@@ -157,15 +146,14 @@ function readRows(
   block: Block,
   first: number,
   last: number,
-  file: string,
-  scratch: Scratch
+  file: string
 ): void {
   const rowBytes = block.rowBytes
   let position = block.from + (first - block.row) * rowBytes
   for (let r = first; r < last;) {
     const n = Math.min(IOV_MAX, last - r)
-    const views = scratch.views(n)
-    for (let i = 0; i < n; i++, d += stride) views[i] = buf.subarray(d, d + rowBytes)
+    const views: Uint8Array[] = []
+    for (let i = 0; i < n; i++, d += stride) views.push(buf.subarray(d, d + rowBytes))
     const want = n * rowBytes
     const got = readvSync(fd, views, position)
     if (got !== want) {
@@ -182,15 +170,6 @@ function readRows(
 
 /** Linux's UIO_MAXIOV: the most buffers one vectored read takes. */
 const IOV_MAX = 1024
-
-/** Reusable arrays of row views (one per vectored read). */
-class Scratch {
-  private list: Uint8Array[] = []
-  views(n: number): Uint8Array[] {
-    if (this.list.length !== n) this.list = new Array<Uint8Array>(n)
-    return this.list
-  }
-}
 
 function writeAt(fd: number, bytes: Uint8Array, position: number): Promise<void> {
   return new Promise((resolve, reject) => {
