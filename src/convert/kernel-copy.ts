@@ -66,17 +66,31 @@ export function likelyKeepsLayout(analysis: LoraAnalysis, index: BaseIndex): boo
     const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser
     if (space) spaces.add(space)
   }
-  // One layer kind per path pattern (numeric segments, i.e. block and list indices, as #): a 40-block base has a few
-  // dozen patterns, and a kind costs about 10 us to read (measured: 35-40 ms for 3,016 entries, one by one).
   const seen = new Set<string>()
-  for (const space of spaces)
-    for (const e of space.entries) {
-      const pattern = e.path.replace(NUMERIC_SEGMENT, '$1#')
-      if (seen.has(pattern)) continue
-      seen.add(pattern)
-      if (FUSED_KIND.test(layerKind(e.path))) return false
-    }
+  for (const space of spaces) if (someFused(space.entries, (e) => e.path, seen)) return false
   return true
+}
+
+/**
+ * Whether some item's module path (`pathOf`; undefined: the item is skipped) is a fused projection by its layer
+ * kind. One kind per path pattern (numeric segments, i.e. block and list indices, as #): a 40-block base has a few
+ * dozen patterns, and a kind costs about 10 us to read (measured: 35-40 ms for 3,016 entries, one by one). `seen`
+ * holds the patterns read already.
+ */
+function someFused<T>(
+  items: readonly T[],
+  pathOf: (item: T) => string | undefined,
+  seen: Set<string>
+): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const path = pathOf(items[i]!)
+    if (path === undefined) continue
+    const pattern = path.replace(NUMERIC_SEGMENT, '$1#')
+    if (seen.has(pattern)) continue
+    seen.add(pattern)
+    if (FUSED_KIND.test(layerKind(path))) return true
+  }
+  return false
 }
 
 /**
@@ -100,16 +114,12 @@ export function namesKeepLayout(lora: Checkpoint, base: Checkpoint): boolean {
     const stem = parseStem(suffix.stem, suffix)
     if (FUSED_KIND.test(layerKind(stem.path, stem.component === 'text-encoder'))) return false
   }
-  seen.clear()
-  for (const t of base.tensors) {
-    if (t.name.endsWith('.bias')) continue // a fused projection's bias comes with its weight
-    const pattern = t.name.replace(NUMERIC_SEGMENT, '$1#')
-    if (seen.has(pattern)) continue
-    seen.add(pattern)
-    const path = t.name.endsWith('.weight') ? t.name.slice(0, -'.weight'.length) : t.name
-    if (FUSED_KIND.test(layerKind(path))) return false
+  // A fused projection's bias comes with its weight: only the weights (and bare parameters) are read.
+  const basePath = (t: { name: string }): string | undefined => {
+    if (t.name.endsWith('.bias')) return undefined
+    return t.name.endsWith('.weight') ? t.name.slice(0, -'.weight'.length) : t.name
   }
-  return true
+  return !someFused(base.tensors, basePath, new Set())
 }
 
 /** A temporary name beside `target` (the output is renamed into place when complete). */
