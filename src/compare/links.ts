@@ -43,10 +43,12 @@ function words(e: Evidence): string {
       return `${e.role} number ${e.rank + 1} in name order`
     case 'rows-sum':
       return `rows ${e.parts.join(' | ')} sum exactly (${e.rows})`
-    case 'rows-share':
+    case 'rows-share': {
+      const which = `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length}`
       return e.sizes
-        ? `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} parts ${e.of.join(' | ')} of ${e.rows} rows sized ${e.sizes.join(' | ')} (grouped-query attention: k and v equal, q a whole multiple of them; the others have no counterpart)`
-        : `${e.parts.join(', ')} ${e.parts.length > 1 ? 'are' : 'is'} ${e.parts.length} of ${e.of.length} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
+        ? `${which} parts ${e.of.join(' | ')} of ${e.rows} rows sized ${e.sizes.join(' | ')} (grouped-query attention: k and v equal, q a whole multiple of them; the others have no counterpart)`
+        : `${which} equal parts ${e.of.join(' | ')} of ${e.rows} rows (the others have no counterpart)`
+    }
     case 'last-of-shape':
       return `the last of ${e.of} of shape [${e.shape.join(', ')}] once the others are placed`
     case 'same-module':
