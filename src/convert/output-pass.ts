@@ -2,8 +2,8 @@
  * The user-space writer's one pass over its output: the data section is built in order, a window (1 MiB) at a
  * time, and each window is written with one positional write while the next is built. A window's bytes come
  * straight from the source: copied ranges are read into their place in the window (no intermediate buffer), the
- * zeros of block-placed tensors are filled in the window and their blocks' rows read straight to their columns
- * (vectored reads, one buffer per row). The source is read only where the output uses it, each byte once per use.
+ * zeros of block-placed tensors are filled in the window and their blocks' rows read with one read per block and
+ * window, then moved to their columns. The source is read only where the output uses it, each byte once per use.
  *
  * Why in output order and not in source order: the output is larger than what it takes from the source (a
  * block-diagonal up matrix is mostly zeros, interleaved with its rows, so no part of it can be left as a hole),
@@ -17,7 +17,7 @@
  * space. The source's SHA-256 (`--hash-source`) is computed by a worker reading the file beside the pass.
  */
 import { createHash } from 'node:crypto'
-import { readvSync, write } from 'node:fs'
+import { write } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { readFully } from './file-io.js'
 
@@ -71,7 +71,10 @@ export async function writeOutputPass(
   // A window holds at least one row of every block-placed tensor: windows end only between rows.
   let size = window
   for (const s of segments) if (s.kind === 'blocks' && s.rowBytes > size) size = s.rowBytes
-  const buffers = [new Uint8Array(size), new Uint8Array(size)]
+  // One allocation: the two windows and a scratch area a block's rows are read into before they are moved to their
+  // columns (copyWithin needs the rows and their places in one array).
+  const memory = new Uint8Array(3 * size)
+  const rows: RowScratch = { memory, at: 2 * size }
   // One write in flight, never two: a window is built while the previous one is written, and its own write waits
   // for that one. Two concurrent writes to one file queue on its inode lock, and Linux's waiter spins on the other
   // core while the holder copies (perf on the bench's stacking conversion: 17-20% of all cycles in
@@ -81,8 +84,8 @@ export async function writeOutputPass(
   let turn = 0
   try {
     for (let w0 = range.start; w0 < range.end; turn ^= 1) {
-      // buffers[turn]'s last write was awaited before the write after it was started
-      const buf = buffers[turn]!
+      // window `turn`'s last write was awaited before the write after it was started
+      const base = turn * size
       let w1 = Math.min(w0 + size, range.end)
       while (next < segments.length && segmentEnd(segments[next]!) <= w0) next++
       for (let i = next; i < segments.length && segments[i]!.to < w1; i++) {
@@ -92,10 +95,10 @@ export async function writeOutputPass(
           const cut = s.to + Math.floor((w1 - s.to) / s.rowBytes) * s.rowBytes
           if (cut > w0) w1 = cut
         }
-        fillWindow(s, buf, w0, w1, srcFd, file)
+        fillWindow(s, rows, base, w0, w1, srcFd, file)
       }
       await writing
-      writing = writeAt(dstFd, buf.subarray(0, w1 - w0), w0)
+      writing = writeAt(dstFd, memory.subarray(base, base + (w1 - w0)), w0)
       writing.catch(() => undefined) // awaited before the next write or below
       w0 = w1
     }
@@ -106,41 +109,57 @@ export async function writeOutputPass(
   }
 }
 
-/** Puts the part of `s` inside [w0, w1) into `buf` (which holds output bytes from w0). */
-function fillWindow(s: Segment, buf: Uint8Array, w0: number, w1: number, srcFd: number, file: string): void {
+/** The pass's memory (two windows, then a scratch area of a window's size from `at`). */
+interface RowScratch {
+  memory: Uint8Array
+  at: number
+}
+
+/** Puts the part of `s` inside [w0, w1) into the window at `base` of `m.memory` (which holds output bytes from w0). */
+function fillWindow(
+  s: Segment,
+  m: RowScratch,
+  base: number,
+  w0: number,
+  w1: number,
+  srcFd: number,
+  file: string
+): void {
   const a = Math.max(s.to, w0)
   const b = Math.min(segmentEnd(s), w1)
   if (a >= b) return
+  const { memory } = m
   if (s.kind === 'copy') {
-    readFully(srcFd, buf.subarray(a - w0, b - w0), s.from + (a - s.to), file)
+    readFully(srcFd, memory.subarray(base + a - w0, base + b - w0), s.from + (a - s.to), file)
   } else if (s.kind === 'bytes') {
-    buf.set(s.bytes.subarray(a - s.to, b - s.to), a - w0)
+    memory.set(s.bytes.subarray(a - s.to, b - s.to), base + a - w0)
   } else {
     // [a, b) holds whole rows r0..r1 of the tensor (the window ends between rows)
-    buf.fill(0, a - w0, b - w0)
+    memory.fill(0, base + a - w0, base + b - w0)
     const r0 = (a - s.to) / s.rowBytes
     const r1 = (b - s.to) / s.rowBytes
     for (const block of s.blocks) {
       const first = Math.max(block.row, r0)
       const last = Math.min(block.row + block.rows, r1)
       if (first >= last) continue
-      const d = (first - r0) * s.rowBytes + (a - w0) + block.colByte
-      readRows(srcFd, buf, d, s.rowBytes, block, first, last, file)
+      const d = base + (first - r0) * s.rowBytes + (a - w0) + block.colByte
+      placeRows(srcFd, m, d, s.rowBytes, block, first, last, file)
     }
   }
 }
 
 /**
- * Reads a block's source rows `first..last` (contiguous in the source) into `buf` from `d`, one row every `stride`
- * bytes: one vectored read per IOV_MAX rows, the kernel copying each row to its place. Reading them into a scratch
- * buffer and copying each row into place moved every block byte through memory twice more, and the pass is bound
- * by its writes into the page cache, which share the memory bandwidth with these reads: the bench's stacking case
- * measured 652 -> 630 ms median (7 alternating runs, a new output each; the row copies' own CPU time was not it: a
- * copy without a view per row saved 36 ms of user time and no wall time).
+ * Puts a block's source rows `first..last` (contiguous in the source) into `m.memory` from `d`, one row every
+ * `stride` bytes: one read of them all into the scratch area, then a move of each row to its column. The rows of a
+ * window fit the scratch area: a window holds at least as many bytes of the output's rows, each wider than the
+ * block's. Reading each row straight to its place with vectored reads (one iovec per row, 256-byte rows on the
+ * bench's stacking case) cost the kernel more per row than this copy does: the pass's reads and row placement on the
+ * main thread measured 448-527 ms with vectored reads and 253-264 ms this way (performance.now around fillWindow,
+ * 3 runs each), the output byte-identical.
  */
-function readRows(
+function placeRows(
   fd: number,
-  buf: Uint8Array,
+  m: RowScratch,
   d: number,
   stride: number,
   block: Block,
@@ -149,27 +168,12 @@ function readRows(
   file: string
 ): void {
   const rowBytes = block.rowBytes
-  let position = block.from + (first - block.row) * rowBytes
-  for (let r = first; r < last;) {
-    const n = Math.min(IOV_MAX, last - r)
-    const views: Uint8Array[] = []
-    for (let i = 0; i < n; i++, d += stride) views.push(buf.subarray(d, d + rowBytes))
-    const want = n * rowBytes
-    const got = readvSync(fd, views, position)
-    if (got !== want) {
-      // finish what the vectored read left, row by row (readFully reports a source that ended)
-      for (let i = Math.floor(got / rowBytes); i < n; i++) {
-        const done = i * rowBytes < got ? got - i * rowBytes : 0
-        readFully(fd, views[i]!.subarray(done), position + i * rowBytes + done, file)
-      }
-    }
-    position += want
-    r += n
-  }
+  const n = last - first
+  const { memory, at } = m
+  readFully(fd, memory.subarray(at, at + n * rowBytes), block.from + (first - block.row) * rowBytes, file)
+  for (let i = 0, from = at; i < n; i++, d += stride, from += rowBytes)
+    memory.copyWithin(d, from, from + rowBytes)
 }
-
-/** Linux's UIO_MAXIOV: the most buffers one vectored read takes. */
-const IOV_MAX = 1024
 
 function writeAt(fd: number, bytes: Uint8Array, position: number): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -25,6 +25,7 @@ import {
   writeKeepingLayout
 } from './source-layout.js'
 import { kernelCopy, moveIntoPlace, tempPathFor, type KernelCopy } from './kernel-copy.js'
+import type { Prefill } from './prefill.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -42,6 +43,11 @@ export interface WriteOptions {
    * is discarded otherwise, and on any failure.
    */
   copy?: KernelCopy
+  /**
+   * The user-space pass's output file, prefilled with zeros while the caller planned (prefill.ts). The writer
+   * takes it over when the plan changes the layout and discards it otherwise, and on any failure.
+   */
+  prefill?: Prefill
 }
 
 export interface WriteResult {
@@ -217,6 +223,8 @@ export async function writeConversion(
   const specs = tensors.map((t) => ({ name: t.key, shape: t.shape, dtype: t.dtype }))
   const target = resolve(outPath)
   let copy = opts.copy
+  let prefill = opts.prefill?.target === target ? opts.prefill : undefined
+  if (prefill !== opts.prefill) opts.prefill?.discard()
   let temp: string | undefined
   let src: number | undefined
   let dst: number | undefined
@@ -250,6 +258,8 @@ export async function writeConversion(
       headerJsonLength(placed, metadataNow)
     )
     if (kept !== undefined) {
+      prefill?.discard()
+      prefill = undefined
       if (copy === undefined || copy.source !== file || copy.target !== target) {
         void copy?.discard()
         copy = kernelCopy(file, target)
@@ -291,8 +301,15 @@ export async function writeConversion(
       throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
     const hashing = opts.hashSource ? sha256Source(src, source.bytes, file) : undefined
     hashing?.catch(() => undefined) // awaited below; a failed pass must not leave it unhandled
-    temp = tempPathFor(target)
-    dst = openSync(temp, 'w')
+    const prefilled = prefill?.take(expected)
+    prefill = undefined
+    if (prefilled !== undefined) {
+      temp = prefilled.temp
+      dst = prefilled.fd
+    } else {
+      temp = tempPathFor(target)
+      dst = openSync(temp, 'w')
+    }
     await writeOutputPass(src, dst, layout.segments, { start: draft.header.length, end: expected }, file)
     const sha256 = await hashing
     const final = encodeSafetensorsHeader(specs, metadata(sha256))
@@ -306,6 +323,7 @@ export async function writeConversion(
   } catch (e) {
     if (dst !== undefined) closeQuietly(dst)
     if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined)
+    prefill?.discard()
     await copy?.discard()
     throw e
   } finally {

@@ -14,6 +14,7 @@ import {
   startKernelCopy,
   type KernelCopy
 } from '../../convert/kernel-copy.js'
+import { startPrefill, type Prefill } from '../../convert/prefill.js'
 import type { BaseIndex } from '../../lora/base-index.js'
 import type { LoraAnalysis } from '../../lora/types.js'
 import type { Checkpoint } from '../../formats/types.js'
@@ -97,14 +98,21 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const target = dryRun || out === undefined ? undefined : resolve(io.cwd, out)
   let copy =
     target !== undefined && namesKeepLayout(lora, base) ? startKernelCopy(loraFile, target) : undefined
+  // Otherwise the output will likely take a user-space pass: a worker prefills its file meanwhile
+  // (src/convert/prefill.ts), dropped if the analysis guesses a rename after all.
+  let prefill = target !== undefined && copy === undefined ? startPrefill(target, lora.bytes) : undefined
   try {
     const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
     const index = buildBaseIndex(base)
-    if (target !== undefined && copy === undefined && likelyKeepsLayout(analysis, index))
+    if (target !== undefined && copy === undefined && likelyKeepsLayout(analysis, index)) {
+      prefill?.discard()
+      prefill = undefined
       copy = startKernelCopy(loraFile, target)
-    return await planAndWrite(args, io, { lora, analysis, index, out, dryRun, copy })
+    }
+    return await planAndWrite(args, io, { lora, analysis, index, out, dryRun, copy, prefill })
   } finally {
-    // After a write the copy is the output (renamed into place) and this removes nothing.
+    // After a write the copy or the prefilled file is the output (renamed into place) and these remove nothing.
+    prefill?.discard()
     await copy?.discard()
   }
 }
@@ -119,9 +127,10 @@ async function planAndWrite(
     out: string | undefined
     dryRun: boolean
     copy: KernelCopy | undefined
+    prefill: Prefill | undefined
   }
 ): Promise<number> {
-  const { lora, analysis, index, out, dryRun, copy } = job
+  const { lora, analysis, index, out, dryRun, copy, prefill } = job
   const resolution = resolveLora(analysis, index)
   const plan = wordPlan(
     planConversion(analysis, resolution, index, {
@@ -146,7 +155,8 @@ async function planAndWrite(
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), {
     tool: TOOL,
     hashSource: flag(args, 'hash-source'),
-    ...(copy ? { copy } : {})
+    ...(copy ? { copy } : {}),
+    ...(prefill ? { prefill } : {})
   })
   if (json)
     io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
