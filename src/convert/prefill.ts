@@ -9,9 +9,11 @@
  * beside the pass, and whatever it wrote past the output's end is cut off.
  *
  * The output's size is not known until the plan is: the LoRA's size bounds the prefill (an output that
- * restacks the LoRA's layers is larger, one that drops modules smaller, and is truncated to its size).
+ * restacks the LoRA's layers is larger, one that drops modules smaller, and is truncated to its size), and so
+ * does a tenth of the available memory (below).
  */
 import { closeSync, ftruncateSync, fstatSync, openSync, rmSync } from 'node:fs'
+import { freemem } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { tempPathFor } from './kernel-copy.js'
 
@@ -68,15 +70,18 @@ export interface Prefill {
 }
 
 /**
- * Starts prefilling the temporary file for `target` (absolute) up to `limit` bytes, or returns undefined when
- * `limit` is under `minBytes` or no file can be created beside `target` (the writer then creates the folder, opens
- * its own file and reports what fails).
+ * Starts prefilling the temporary file for `target` (absolute) up to `limit` bytes (at most a tenth of the
+ * available memory), or returns undefined when that is under `minBytes` or no file can be created beside `target`
+ * (the writer then creates the folder, opens its own file and reports what fails).
  */
 export function startPrefill(
   target: string,
   limit: number,
   minBytes = PREFILL_MIN_BYTES
 ): Prefill | undefined {
+  // Zeros the pass overwrites cost nothing on disk while they stay in the page cache; past Linux's default
+  // background writeback threshold (10% of available memory) they would be written to disk and then again.
+  limit = Math.min(limit, Math.floor(freemem() / 10))
   if (!(limit >= minBytes)) return undefined
   const temp = tempPathFor(target, '.pass')
   let fd: number
