@@ -2,7 +2,15 @@
 import { describe, expect, test, beforeAll, afterAll } from '@jest/globals'
 import { Ajv } from 'ajv'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../__fixtures__/cli-io.js'
@@ -177,6 +185,36 @@ describe('output', () => {
     expect(r.code).toBe(0)
     expect((JSON.parse(r.out) as { written: { copy: string } }).written.copy).toBe('kernel')
     expect(readdirSync(join(dir, 'sub'))).toEqual(['out.safetensors'])
+  })
+
+  test('an output that cannot be written is an output error naming it (exit 2), for a copy and a pass', async () => {
+    const blocker = join(dir, 'a-file')
+    writeFileSync(blocker, 'not a folder')
+    const lora = join(dir, 'wan-blocked.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.0\.self_attn\.q$/), { rank: 4 }), 19)
+    const fused = join(dir, 'fused-blocked.safetensors')
+    await writeSafetensors(
+      fused,
+      scaledModel('longcat-video', { hidden_size: 64, num_heads: 2, head_dim: 32, depth: 2, ffn_hidden: 160 })
+    )
+    const parts = join(dir, 'parts-blocked.safetensors')
+    await writeRandomLora(
+      parts,
+      dottedLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.[qkv]$/), { rank: 4, prefix: 'diffusion_model.' }),
+      20
+    )
+    const before = filesIn()
+    for (const [input, against, to] of [
+      [lora, base, 'comfyui'],
+      [parts, fused, 'base']
+    ] as const) {
+      const out = join(blocker, 'out.safetensors')
+      const r = await cli(input, '--base', against, '--to', to, '-o', out)
+      expect(r.code).toBe(2)
+      expect(r.err).toContain(`cannot write ${out}: `)
+      expect(r.err).not.toMatch(/internal error|\n +at /)
+    }
+    expect(filesIn()).toEqual(before)
   })
 
   test('metadata is kept, with the conversion record and the source header sha256', async () => {

@@ -5,10 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomFillSync } from 'node:crypto'
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOutputPass, type Segment } from '../../src/convert/output-pass.js'
+import { startPrefill } from '../../src/convert/prefill.js'
 import { CheckpointError } from '../../src/formats/errors.js'
 
 let dir: string
@@ -65,6 +75,42 @@ function expected(segs: readonly Segment[]): Uint8Array {
   return out
 }
 
+/** The pass through the worker sink: the output is a prefilled file whose worker writes the windows. */
+async function runRing(segs: Segment[], window: number): Promise<Uint8Array> {
+  const src = join(dir, 'src.bin')
+  writeFileSync(src, SOURCE)
+  const end = expected(segs).length
+  const name = `ring-${window}.bin`
+  const prefill = startPrefill(join(dir, name), 3 * end, 0)!
+  // the worker is there to write windows once it has prefilled (it starts in milliseconds)
+  for (
+    const deadline = Date.now() + 10_000;
+    Date.now() < deadline;
+    await new Promise((r) => setTimeout(r, 2))
+  ) {
+    const temp = readdirSync(dir).find((f) => f.startsWith(name))
+    if (temp !== undefined && statSync(join(dir, temp)).size === 3 * end) break
+  }
+  const taken = prefill.take(end)!
+  const s = openSync(src, 'r')
+  let used = false
+  try {
+    const sink = (size: number) => {
+      const made = taken.windows(size)
+      used = made !== undefined
+      return made
+    }
+    await writeOutputPass(s, taken.fd, segs, { start: START, end }, src, { window, sink })
+    taken.release()
+    expect(used).toBe(true)
+    return readFileSync(taken.temp).subarray(START)
+  } finally {
+    closeSync(s)
+    closeSync(taken.fd)
+    rmSync(taken.temp)
+  }
+}
+
 async function run(segs: Segment[], window: number, source: Uint8Array = SOURCE): Promise<Uint8Array> {
   const src = join(dir, 'src.bin')
   const dst = join(dir, `dst-${window}.bin`)
@@ -75,7 +121,7 @@ async function run(segs: Segment[], window: number, source: Uint8Array = SOURCE)
   const s = openSync(src, 'r')
   const d = openSync(dst, 'r+')
   try {
-    await writeOutputPass(s, d, segs, { start: START, end }, src, window)
+    await writeOutputPass(s, d, segs, { start: START, end }, src, { window })
     return readFileSync(dst).subarray(START)
   } finally {
     closeSync(s)
@@ -89,6 +135,15 @@ describe('writeOutputPass', () => {
     const want = expected(segs).subarray(START)
     for (const window of [1_000, 4_096, 7_777, 65_536, 1 << 20]) {
       const got = await run(segs, window)
+      expect(Buffer.compare(Buffer.from(got), Buffer.from(want))).toBe(0)
+    }
+  })
+
+  it('writes the same bytes through the worker sink (a ring of windows written by the prefill worker)', async () => {
+    const segs = segments()
+    const want = expected(segs).subarray(START)
+    for (const window of [1_000, 7_777, 1 << 20]) {
+      const got = await runRing(segs, window)
       expect(Buffer.compare(Buffer.from(got), Buffer.from(want))).toBe(0)
     }
   })

@@ -122,6 +122,33 @@ describe('startPrefill', () => {
   })
 })
 
+describe('the worker sink', () => {
+  test('one per file; a window the worker cannot write fails the pass with its error', async () => {
+    const prefill = startPrefill(join(dir, 'f.safetensors'), 4 * MiB, 0)!
+    await grown('f.safetensors', 4 * MiB)
+    const taken = prefill.take(MiB)!
+    const sink = taken.windows(4096)!
+    expect(sink).toBeDefined()
+    expect(taken.windows(4096)).toBeUndefined()
+    expect(sink.acquire(0)).toBeUndefined()
+    sink.submit(0, 0, 4096 * 100) // longer than its window: the worker's write throws
+    await expect(sink.finish()).rejects.toMatchObject({ code: 'ERR_OUT_OF_RANGE' })
+    taken.release()
+    closeSync(taken.fd)
+    rmSync(taken.temp)
+  })
+
+  test('no sink from a worker that has not started by the time the file is taken', () => {
+    const prefill = startPrefill(join(dir, 'g.safetensors'), 4 * MiB, 0)!
+    const taken = prefill.take(MiB)! // at once: the worker is still starting
+    expect(taken.prefilled).toBe(0)
+    expect(taken.windows(4096)).toBeUndefined()
+    taken.release()
+    closeSync(taken.fd)
+    rmSync(taken.temp)
+  })
+})
+
 // A separate q/k/v LoRA onto a fused-qkv base: the writer stacks downs and places ups block-diagonally, so it takes
 // the user-space pass (the one a prefill is for).
 const WAN = scaledModel('wan2.1-t2v-14b', { dim: 64, ffn_dim: 128, num_layers: 2 })

@@ -1,25 +1,26 @@
 /**
  * The user-space writer's one pass over its output: the data section is built in order, a window (1 MiB) at a
- * time, and each window is written with one positional write while the next is built. A window's bytes come
- * straight from the source: copied ranges are read into their place in the window (no intermediate buffer), the
- * zeros of block-placed tensors are filled in the window and their blocks' rows read with one read per block and
- * window, then moved to their columns. The source is read only where the output uses it, each byte once per use.
+ * time, and each window is handed to a sink (window-sink.ts) that writes it while the next is built. A window's
+ * bytes come straight from the source: copied ranges are read into their place in the window (no intermediate
+ * buffer), the zeros of block-placed tensors are filled in the window and their blocks' rows read with one read
+ * per block and window, then moved to their columns. The source is read only where the output uses it, each byte
+ * once per use.
  *
  * Why in output order and not in source order: the output is larger than what it takes from the source (a
  * block-diagonal up matrix is mostly zeros, interleaved with its rows, so no part of it can be left as a hole),
- * and writing it in large sequential writes is what costs least; the source's reads are the smaller part. Why
- * one write in flight while the next window is built: the write (the kernel copying into the page cache) runs on
- * libuv's thread pool, beside the reads and row placement on the main thread, on the other core when there is
- * one. Measured on the bench's stacking conversion (bench/convert.ts): see the commit that added this file.
+ * and writing it in large sequential writes is what costs least; the source's reads are the smaller part. Why a
+ * sink that writes beside the building: the writes (the kernel copying into the page cache) are most of the pass,
+ * and they run on another thread, beside the reads and row placement on the main thread, on the other core when
+ * there is one.
  *
  * Node exposes `copy_file_range` only inside `fs.copyFile` (whole file to whole file), and the output's header
  * differs in length from the source's, so no output byte sits at its source offset: the copy goes through user
  * space. The source's SHA-256 (`--hash-source`) is computed by a worker reading the file beside the pass.
  */
 import { createHash } from 'node:crypto'
-import { write } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { readFully } from './file-io.js'
+import { poolSink, type WindowSink } from './window-sink.js'
 
 /** One part of the output's data section, in output order (`to`: its absolute output offset). */
 export type Segment =
@@ -50,9 +51,16 @@ export const WINDOW = 1 << 20
 const segmentEnd = (s: Segment): number =>
   s.to + (s.kind === 'copy' ? s.length : s.kind === 'bytes' ? s.bytes.length : s.rows * s.rowBytes)
 
+export interface PassOptions {
+  /** Bytes built per window (tests use small ones to cross boundaries); at least one row of every tensor. */
+  window?: number
+  /** The sink for windows of `size` bytes; undefined (or none given): two windows written through the pool. */
+  sink?: (size: number) => WindowSink | undefined
+}
+
 /**
  * Writes `segments` (in output order, back to back from `start` to `end`) to `dstFd`, reading `srcFd` (`file`
- * names it in errors). `window` is the bytes built per write (tests use small ones to cross boundaries).
+ * names it in errors).
  */
 export async function writeOutputPass(
   srcFd: number,
@@ -60,7 +68,7 @@ export async function writeOutputPass(
   segments: readonly Segment[],
   range: { start: number; end: number },
   file: string,
-  window = WINDOW
+  opts: PassOptions = {}
 ): Promise<void> {
   let at = range.start
   for (const s of segments) {
@@ -69,23 +77,18 @@ export async function writeOutputPass(
   }
   if (at !== range.end) throw new Error(`the output segments end at ${at}, expected ${range.end}`)
   // A window holds at least one row of every block-placed tensor: windows end only between rows.
-  let size = window
+  let size = opts.window ?? WINDOW
   for (const s of segments) if (s.kind === 'blocks' && s.rowBytes > size) size = s.rowBytes
-  // One allocation: the two windows and a scratch area a block's rows are read into before they are moved to their
-  // columns (copyWithin needs the rows and their places in one array).
-  const memory = new Uint8Array(3 * size)
-  const rows: RowScratch = { memory, at: 2 * size }
-  // One write in flight, never two: a window is built while the previous one is written, and its own write waits
-  // for that one. Two concurrent writes to one file queue on its inode lock, and Linux's waiter spins on the other
-  // core while the holder copies (perf on the bench's stacking conversion: 17-20% of all cycles in
-  // rwsem_spin_on_owner under down_write).
-  let writing: Promise<void> | undefined
+  const sink = opts.sink?.(size) ?? poolSink(dstFd, size)
+  // The sink's windows, then its scratch area for a block's rows before they are moved to their columns
+  // (copyWithin needs the rows and their places in one array).
+  const rows: RowScratch = { memory: sink.memory, at: sink.slots * size }
   let next = 0 // first segment not wholly before the window
-  let turn = 0
   try {
-    for (let w0 = range.start; w0 < range.end; turn ^= 1) {
-      // window `turn`'s last write was awaited before the write after it was started
-      const base = turn * size
+    for (let w0 = range.start, slot = 0; w0 < range.end; slot = (slot + 1) % sink.slots) {
+      const free = sink.acquire(slot)
+      if (free) await free
+      const base = slot * size
       let w1 = Math.min(w0 + size, range.end)
       while (next < segments.length && segmentEnd(segments[next]!) <= w0) next++
       for (let i = next; i < segments.length && segments[i]!.to < w1; i++) {
@@ -97,14 +100,13 @@ export async function writeOutputPass(
         }
         fillWindow(s, rows, base, w0, w1, srcFd, file)
       }
-      await writing
-      writing = writeAt(dstFd, memory.subarray(base, base + (w1 - w0)), w0)
-      writing.catch(() => undefined) // awaited before the next write or below
+      const sent = sink.submit(slot, w0, w1 - w0)
+      if (sent) await sent
       w0 = w1
     }
-    await writing
+    await sink.finish()
   } catch (e) {
-    await writing?.catch(() => undefined)
+    await sink.abort()
     throw e
   }
 }
@@ -173,16 +175,6 @@ function placeRows(
   readFully(fd, memory.subarray(at, at + n * rowBytes), block.from + (first - block.row) * rowBytes, file)
   for (let i = 0, from = at; i < n; i++, d += stride, from += rowBytes)
     memory.copyWithin(d, from, from + rowBytes)
-}
-
-function writeAt(fd: number, bytes: Uint8Array, position: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const step = (done: number): void => {
-      if (done === bytes.length) return resolve()
-      write(fd, bytes, done, bytes.length - done, position + done, (e, n) => (e ? reject(e) : step(done + n)))
-    }
-    step(0)
-  })
 }
 
 // Hashing runs in a worker thread: on the main thread its CPU time (about 1 s per GB) would stall the copy loop.

@@ -10,7 +10,8 @@ import { closeSync, fstatSync, openSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
-import { CheckpointError } from '../formats/errors.js'
+import { CheckpointError, ModelCompatError } from '../formats/errors.js'
+import { outputError } from '../formats/write-file.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
@@ -25,7 +26,7 @@ import {
   writeKeepingLayout
 } from './source-layout.js'
 import { kernelCopy, moveIntoPlace, tempPathFor, type KernelCopy } from './kernel-copy.js'
-import type { Prefill } from './prefill.js'
+import type { Prefill, PrefilledFile } from './prefill.js'
 
 export const CONVERSION_METADATA_KEY = 'model_compat.conversion'
 const HASH_PLACEHOLDER = '0'.repeat(64)
@@ -225,12 +226,19 @@ export async function writeConversion(
   let copy = opts.copy
   let prefill = opts.prefill?.target === target ? opts.prefill : undefined
   if (prefill !== opts.prefill) opts.prefill?.discard()
+  let prefilled: PrefilledFile | undefined
   let temp: string | undefined
   let src: number | undefined
   let dst: number | undefined
   try {
     await mkdir(dirname(target), { recursive: true })
-    src = openSync(file, 'r')
+    try {
+      src = openSync(file, 'r')
+    } catch (e) {
+      throw new CheckpointError('IoError', file, `cannot open the source again to copy it: ${String(e)}`, {
+        cause: e
+      })
+    }
     // A source that shrank or grew since its header was read is refused: the record gives its size, and the
     // pass reads only the parts the output uses.
     const size = fstatSync(src).size
@@ -301,7 +309,7 @@ export async function writeConversion(
       throw new Error(`the plan lays out ${layout.end} bytes, expected ${expected}`)
     const hashing = opts.hashSource ? sha256Source(src, source.bytes, file) : undefined
     hashing?.catch(() => undefined) // awaited below; a failed pass must not leave it unhandled
-    const prefilled = prefill?.take(expected)
+    prefilled = prefill?.take(expected)
     prefill = undefined
     if (prefilled !== undefined) {
       temp = prefilled.temp
@@ -310,7 +318,11 @@ export async function writeConversion(
       temp = tempPathFor(target)
       dst = openSync(temp, 'w')
     }
-    await writeOutputPass(src, dst, layout.segments, { start: draft.header.length, end: expected }, file)
+    await writeOutputPass(src, dst, layout.segments, { start: draft.header.length, end: expected }, file, {
+      // the worker that prefilled the file writes the pass's windows (prefill.ts)
+      ...(prefilled ? { sink: prefilled.windows } : {})
+    })
+    prefilled?.release()
     const sha256 = await hashing
     const final = encodeSafetensorsHeader(specs, metadata(sha256))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
@@ -321,11 +333,14 @@ export async function writeConversion(
     await discarding
     return result(target, expected, tensors.length, header.sha256, sha256, 'user-space')
   } catch (e) {
+    prefilled?.release()
     if (dst !== undefined) closeQuietly(dst)
     if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined)
     prefill?.discard()
     await copy?.discard()
-    throw e
+    // What failed with an errno here is the output's (the source's reads and opening say so themselves): a full
+    // disk, a folder that cannot be made, a file in the way.
+    throw isErrno(e) ? outputError(outPath, e) : e
   } finally {
     if (src !== undefined) closeQuietly(src)
   }
@@ -340,6 +355,13 @@ function result(
   copy: WriteResult['copy']
 ): WriteResult {
   return { path, bytes, tensors, sourceHeaderSha256, ...(sourceSha256 ? { sourceSha256 } : {}), copy }
+}
+
+/** A system call's failure (ENOSPC, EEXIST, EIO...), not a bug's (Node's own ERR_* codes) nor a typed error. */
+function isErrno(e: unknown): boolean {
+  if (e instanceof ModelCompatError) return false
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)
 }
 
 function closeQuietly(fd: number): void {
