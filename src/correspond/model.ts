@@ -52,6 +52,11 @@ export interface Unit {
   sig: string
   /** Place in the network: section ranks and indices, compared lexicographically. */
   order: number[]
+  /**
+   * Holds layers moved in from a parallel side list (units.ts attachParallelSeries), whose paths are not the unit's
+   * path and their relative one; every other layer's path is (`blocks.3` + `.` + `attn.qkv`).
+   */
+  guests?: true
 }
 
 export interface Side {

@@ -140,6 +140,7 @@ export function attachParallelSeries(top: Unit, units: Map<string, Unit>): void 
       m.layer.rel = [series, ...m.rest].join('.')
       m.layer.relName = m.layer.rel
       unit.layers.push(m.layer)
+      unit.guests = true
       moved.add(m.layer)
     }
   }
