@@ -6,7 +6,7 @@
 import { isStreamWord, normPositions, sectionRank, type Sublayer } from '../names/index.js'
 import type { Layer, Unit } from './model.js'
 import { readNumberedStreams } from './numbered-streams.js'
-import { squeeze } from '../util/shape.js'
+import type { ShapeFactsMemo } from './shape-facts.js'
 
 const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
 
@@ -50,7 +50,7 @@ export function newUnit(path: string): Unit {
   return { path, series, index, layers: [], sig: '', order: orderOf(words) }
 }
 
-export function finishUnit(u: Unit, partial = false): void {
+export function finishUnit(u: Unit, partial: boolean, shapes: ShapeFactsMemo): void {
   u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0))
   u.layers.forEach((l, i) => (l.order = i))
   // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
@@ -91,8 +91,8 @@ export function finishUnit(u: Unit, partial = false): void {
         if (layer.cols !== '') cols.add(layer.cols)
         continue
       }
-      const sq = squeeze(t.shape)
-      if (sq.length >= 2) cols.add(sq.slice(1).join('x'))
+      const trailing = shapes.of(t.shape).cols
+      if (trailing !== '') cols.add(trailing)
     }
   }
   u.sig = `${total}|${[...cols].sort().join(',')}`
