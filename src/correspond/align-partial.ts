@@ -269,7 +269,9 @@ function blocksOf(side: Side): Map<string, Map<number, Map<string, number>>> {
     const i = Number(words[first])
     let m = series.get(i)
     if (!m) series.set(i, (m = new Map()))
-    for (const [sig, n] of matrixCounts(u)) m.set(sig, (m.get(sig) ?? 0) + n)
+    // forEach: no entry array and iterator result per shape, interpreted.
+    const block = m
+    matrixCounts(u).forEach((n, sig) => block.set(sig, (block.get(sig) ?? 0) + n))
   }
   return out
 }

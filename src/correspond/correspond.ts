@@ -32,9 +32,10 @@ export function correspond(
   const layerOut: Link[] = []
   const linkedA = new Set<string>()
   const linkedB = new Set<string>()
+  // Index loops: no iterator result per key, interpreted.
   const note = (l: Link): void => {
-    for (const k of l.a) linkedA.add(k)
-    for (const k of l.b) linkedB.add(k)
+    for (let i = 0; i < l.a.length; i++) linkedA.add(l.a[i]!)
+    for (let i = 0; i < l.b.length; i++) linkedB.add(l.b[i]!)
   }
   const push = (l: Link): void => {
     links.push(l)
