@@ -161,26 +161,27 @@ function sameLayers(x: Unit, y: Unit): boolean {
   const lx = x.layers
   const ly = y.layers
   if (lx.length !== ly.length) return false
-  for (let i = 0; i < lx.length; i++) if (!sameLayer(lx[i]!, ly[i]!)) return false
+  // One loop, no call per layer (this runs for every layer of every aligned pair, interpreted).
+  for (let i = 0; i < lx.length; i++) {
+    const p = lx[i]!
+    const q = ly[i]!
+    // The trailing dims (`cols`) are the shape's after its first dim: the same shape, the same cols.
+    if (p.rel !== q.rel || p.relName !== q.relName || p.sig !== q.sig || p.position !== q.position)
+      return false
+    const sp = p.main.shape
+    const sq = q.main.shape
+    if (sp.length !== sq.length || sp[0] !== sq[0] || streamNumber(p) !== streamNumber(q)) return false
+    const rp = p.role
+    const rq = q.role
+    if (rp === rq) continue
+    if (
+      rp.role !== rq.role ||
+      rp.stream !== rq.stream ||
+      rp.sublayer !== rq.sublayer ||
+      rp.ordinal !== rq.ordinal
+    )
+      return false
+    if (rp.words[rp.words.length - 1] !== rq.words[rq.words.length - 1]) return false
+  }
   return true
-}
-
-function sameLayer(x: Layer, y: Layer): boolean {
-  // The trailing dims (`cols`) are the shape's after its first dim: the same shape, the same cols.
-  if (x.rel !== y.rel || x.relName !== y.relName || x.sig !== y.sig) return false
-  if (x.position !== y.position || streamNumber(x) !== streamNumber(y)) return false
-  const sx = x.main.shape
-  const sy = y.main.shape
-  if (sx.length !== sy.length || sx[0] !== sy[0]) return false
-  const rx = x.role
-  const ry = y.role
-  if (rx === ry) return true
-  if (
-    rx.role !== ry.role ||
-    rx.stream !== ry.stream ||
-    rx.sublayer !== ry.sublayer ||
-    rx.ordinal !== ry.ordinal
-  )
-    return false
-  return rx.words[rx.words.length - 1] === ry.words[ry.words.length - 1]
 }
