@@ -8,6 +8,7 @@ import type { TensorSpec } from './types.js'
 import { ORDER_SEPARATOR, attachParallelSeries, finishUnit, newUnit } from './units.js'
 import { numel } from '../util/numel.js'
 import { ShapeFactsMemo } from './shape-facts.js'
+import { dropWords, pathOf } from './layer-names.js'
 
 export interface Tensor {
   /** The key as stored. */
@@ -71,8 +72,7 @@ export interface Side {
 
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8
-/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
-const WORD_SEPARATORS = /[._]/
+/** The longest digit run of a key read as an index (src/names/tokens.ts keyWords). */
 const MAX_INDEX_DIGITS = 9
 
 interface RawLayer {
@@ -103,18 +103,6 @@ interface PathNode {
   indices: number[]
   /** The layer at exactly this path, once one is seen. */
   raw: RawLayer | undefined
-}
-
-/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
-const EMPTY_WORD = /^[._]|[._]$|[._][._]/
-
-/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
-function pathOf(lower: string): string {
-  if (!EMPTY_WORD.test(lower)) return lower.replaceAll('_', '.')
-  const words = lower.split(WORD_SEPARATORS)
-  const kept: string[] = []
-  for (let w = 0; w < words.length; w++) if (words[w] !== '') kept.push(words[w]!)
-  return kept.join('.')
 }
 
 /**
@@ -389,20 +377,4 @@ function roleContext(unitPath: string): string {
     .slice(-2)
     .filter((w) => !/^\d+$/.test(w))
     .join('.')
-}
-
-/** Per word count, the (sticky) pattern of that many leading words and the separators after them. */
-const LEADING_WORDS = new Map<number, RegExp>()
-
-/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
-function dropWords(name: string, n: number): string {
-  if (n <= 0) return name.replace(/^[._]+/, '')
-  // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
-  // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left). The
-  // pattern always matches; a sticky test leaves its end in lastIndex without building a match array per layer.
-  let re = LEADING_WORDS.get(n)
-  if (!re) LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`, 'y')))
-  re.lastIndex = 0
-  re.test(name)
-  return name.slice(re.lastIndex)
 }
