@@ -13,14 +13,27 @@ export function compareOrder(x: readonly number[], y: readonly number[]): number
   return x.length - y.length
 }
 
-/** A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. */
-function matrixCounts(u: Unit): Map<string, number> {
-  const m = new Map<string, number>()
-  for (const l of u.layers) if (l.sig.includes('x')) m.set(l.sig, (m.get(l.sig) ?? 0) + 1)
+/**
+ * A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. Read once per
+ * unit (the series reversal, the class pass and the container and step passes all ask for them; a unit's layers
+ * no longer change once its side is built) and never written by the callers.
+ */
+const MATRIX_COUNTS = new WeakMap<Unit, ReadonlyMap<string, number>>()
+
+function matrixCounts(u: Unit): ReadonlyMap<string, number> {
+  let m = MATRIX_COUNTS.get(u)
+  if (m !== undefined) return m
+  const counts = new Map<string, number>()
+  const layers = u.layers
+  for (let i = 0; i < layers.length; i++) {
+    const sig = layers[i]!.sig
+    if (sig.includes('x')) counts.set(sig, (counts.get(sig) ?? 0) + 1)
+  }
+  MATRIX_COUNTS.set(u, (m = counts))
   return m
 }
 
-function countsKey(m: Map<string, number>): string {
+function countsKey(m: ReadonlyMap<string, number>): string {
   return [...m.entries()]
     .map(([s, n]) => `${s}*${n}`)
     .sort()
@@ -28,7 +41,7 @@ function countsKey(m: Map<string, number>): string {
 }
 
 /** Every matrix shape of `need`, as many times, is in `have`. */
-function holds(have: Map<string, number>, need: Map<string, number>): boolean {
+function holds(have: ReadonlyMap<string, number>, need: ReadonlyMap<string, number>): boolean {
   for (const [s, n] of need) if ((have.get(s) ?? 0) < n) return false
   return true
 }
@@ -52,7 +65,7 @@ const MAX_CLASSES = 512
  * series pairing by index, and a class whose units keep their series names is too (the index says the same).
  */
 export function alignPartialClasses(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>): UnitPair[] {
-  const classes = new Map<string, { section: number; need: Map<string, number>; units: Unit[] }>()
+  const classes = new Map<string, { section: number; need: ReadonlyMap<string, number>; units: Unit[] }>()
   for (const u of a.units) {
     if (pairedA.has(u)) continue
     const need = matrixCounts(u)
@@ -62,10 +75,10 @@ export function alignPartialClasses(a: Side, b: Side, pairedA: Set<Unit>, paired
     if (!c) classes.set(key, (c = { section: sectionKey(u), need, units: [] }))
     c.units.push(u)
   }
-  const size = (m: Map<string, number>): number => [...m.values()].reduce((x, y) => x + y, 0)
+  const size = (m: ReadonlyMap<string, number>): number => [...m.values()].reduce((x, y) => x + y, 0)
   if (classes.size > MAX_CLASSES) return []
   const ordered = [...classes.values()].sort((x, y) => size(y.need) - size(x.need))
-  const haveB = new Map<Unit, Map<string, number>>()
+  const haveB = new Map<Unit, ReadonlyMap<string, number>>()
   for (const u of b.units.slice(0, MAX_CLASS_CANDIDATES)) haveB.set(u, matrixCounts(u))
   const byOrder = (x: Unit, y: Unit): number => compareOrder(x.order, y.order) || (x.path < y.path ? -1 : 1)
   const out: UnitPair[] = []
@@ -256,7 +269,9 @@ function blocksOf(side: Side): Map<string, Map<number, Map<string, number>>> {
     const i = Number(words[first])
     let m = series.get(i)
     if (!m) series.set(i, (m = new Map()))
-    for (const [sig, n] of matrixCounts(u)) m.set(sig, (m.get(sig) ?? 0) + n)
+    // forEach: no entry array and iterator result per shape, interpreted.
+    const block = m
+    matrixCounts(u).forEach((n, sig) => block.set(sig, (block.get(sig) ?? 0) + n))
   }
   return out
 }
@@ -296,6 +311,25 @@ export function reversePartialSeries(a: Side, b: Side): void {
   }
 }
 
+/**
+ * The one step of a level all the unit's layers sit under (`resnets` and `0` for `resnets.0.conv1`, ...), or
+ * undefined when a layer sits under none (no index in its relative path, or one at its start) or under another
+ * step: the first such layer answers (a unit of a flat block, the common case, is decided by its first layer).
+ */
+function oneStep(u: Unit): [string, string] | undefined {
+  let step: string | undefined
+  const layers = u.layers
+  for (let i = 0; i < layers.length; i++) {
+    const words = layers[i]!.rel.split('.')
+    const k = words.findIndex((w) => /^\d+$/.test(w))
+    if (k <= 0) return undefined
+    const key = `${words.slice(0, k).join('.')}|${words[k]}`
+    if (step === undefined) step = key
+    else if (key !== step) return undefined
+  }
+  return step === undefined ? undefined : (step.split('|') as [string, string])
+}
+
 /** The path without its last level: a trailing index, and the named words before it unless an index precedes. */
 function levelUp(path: string): string {
   const words = path.split('.')
@@ -323,14 +357,9 @@ function pairSteps(a: Side, b: Side, pairedA: Set<Unit>, pairedB: Set<Unit>, out
   }
   for (const u of a.units) {
     if (pairedA.has(u) || u.path === '') continue
-    const steps = new Set<string>()
-    for (const l of u.layers) {
-      const words = l.rel.split('.')
-      const k = words.findIndex((w) => /^\d+$/.test(w))
-      steps.add(k > 0 ? `${words.slice(0, k).join('.')}|${words[k]}` : '')
-    }
-    if (steps.size !== 1 || steps.has('')) continue
-    const [kind, index] = [...steps][0]!.split('|') as [string, string]
+    const step = oneStep(u)
+    if (step === undefined) continue
+    const [kind, index] = step
     const parents = new Set<string>()
     for (const { path, b: pb } of byLevel.get(u.path) ?? []) {
       const rest = path.slice(u.path.length + 1).split('.')

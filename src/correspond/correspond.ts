@@ -8,6 +8,7 @@ import { matchFused } from './fused.js'
 import { matchLayers, type LayerLink } from './match.js'
 import { matchWithinModules } from './modules.js'
 import { buildSide, type Layer } from './model.js'
+import { PairMemo } from './pair-memo.js'
 import { sameShape, sameSqueezed, squeeze } from '../util/shape.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
@@ -31,9 +32,10 @@ export function correspond(
   const layerOut: Link[] = []
   const linkedA = new Set<string>()
   const linkedB = new Set<string>()
+  // Index loops: no iterator result per key, interpreted.
   const note = (l: Link): void => {
-    for (const k of l.a) linkedA.add(k)
-    for (const k of l.b) linkedB.add(k)
+    for (let i = 0; i < l.a.length; i++) linkedA.add(l.a[i]!)
+    for (let i = 0; i < l.b.length; i++) linkedB.add(l.b[i]!)
   }
   const push = (l: Link): void => {
     links.push(l)
@@ -48,13 +50,15 @@ export function correspond(
   const restB: Layer[] = [...sb.top.layers]
   const paired = new Set<object>()
   const partial = options.partial === 'a'
+  // Pairs alike up to their block index are matched once (pair-memo.ts).
+  const pairs = new PairMemo()
   for (const p of alignUnits(sa, sb, partial)) {
     paired.add(p.a)
     paired.add(p.b)
     const base: Evidence[] = [
       { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
     ]
-    const r = matchLayers(p.a.layers, p.b.layers, false, base)
+    const r = pairs.match(p.a, p.b, base)
     // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
     // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
     for (let i = 0; i < r.links.length; i++) {
@@ -63,9 +67,8 @@ export function correspond(
     }
     // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
     if (r.restA.length === 0 && r.restB.length === 0) continue
-    const fused = matchFused(r.restA, r.restB)
     const used = new Set<Layer>()
-    for (const f of fused) {
+    for (const f of r.fused) {
       pushFused(f, p.exact ? 'high' : 'medium', base, push)
       used.add(f.fused)
       for (const q of f.parts) used.add(q)

@@ -7,7 +7,8 @@ import { layerRole, sectionRank, splitLeaf, stripModelPrefixes, type LayerRole }
 import type { TensorSpec } from './types.js'
 import { ORDER_SEPARATOR, attachParallelSeries, finishUnit, newUnit } from './units.js'
 import { numel } from '../util/numel.js'
-import { squeeze } from '../util/shape.js'
+import { ShapeFactsMemo } from './shape-facts.js'
+import { dropWords, pathOf } from './layer-names.js'
 
 export interface Tensor {
   /** The key as stored. */
@@ -52,6 +53,11 @@ export interface Unit {
   sig: string
   /** Place in the network: section ranks and indices, compared lexicographically. */
   order: number[]
+  /**
+   * Holds layers moved in from a parallel side list (units.ts attachParallelSeries), whose paths are not the unit's
+   * path and their relative one; every other layer's path is (`blocks.3` + `.` + `attn.qkv`).
+   */
+  guests?: true
 }
 
 export interface Side {
@@ -66,8 +72,7 @@ export interface Side {
 
 /** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
 const MAX_INDEX_DEPTH = 8
-/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
-const WORD_SEPARATORS = /[._]/
+/** The longest digit run of a key read as an index (src/names/tokens.ts keyWords). */
 const MAX_INDEX_DIGITS = 9
 
 interface RawLayer {
@@ -100,22 +105,26 @@ interface PathNode {
   raw: RawLayer | undefined
 }
 
-/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
-const EMPTY_WORD = /^[._]|[._]$|[._][._]/
-
-/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
-function pathOf(lower: string): string {
-  if (!EMPTY_WORD.test(lower)) return lower.replaceAll('_', '.')
-  const words = lower.split(WORD_SEPARATORS)
-  const kept: string[] = []
-  for (let w = 0; w < words.length; w++) if (words[w] !== '') kept.push(words[w]!)
-  return kept.join('.')
+/**
+ * A copy of `xs` with `x` appended, allocated at its final length: a push onto a slice grows its store by half
+ * plus 16 slots (0.8 MB of the bench's stacking conversion's prefixes), and concat with a non-array argument
+ * takes V8's slow path.
+ */
+function plus<T>(xs: readonly T[], x: T): T[] {
+  const n = xs.length
+  const out = new Array<T>(n + 1)
+  for (let i = 0; i < n; i++) out[i] = xs[i]!
+  out[n] = x
+  return out
 }
 
-/** A copy of `xs` with `x` appended (slice and push: concat with a non-array argument takes V8's slow path). */
-function plus<T>(xs: readonly T[], x: T): T[] {
-  const out = xs.slice()
-  out.push(x)
+/** A layer's place in the network: its section ranks, the separator, its indices (one array of its final length). */
+function orderKey(sections: readonly number[], indices: readonly number[]): number[] {
+  const n = sections.length
+  const out = new Array<number>(n + 1 + indices.length)
+  for (let i = 0; i < n; i++) out[i] = sections[i]!
+  out[n] = ORDER_SEPARATOR
+  for (let i = 0; i < indices.length; i++) out[n + 1 + i] = indices[i]!
   return out
 }
 
@@ -186,8 +195,7 @@ interface UnitFacts {
  */
 export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
-  // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
-  const byName = new Map<string, RawLayer>()
+  const shapes = new ShapeFactsMemo()
   // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
   const root: PathNode = {
     path: '',
@@ -199,7 +207,10 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     raw: undefined
   }
   let previous = root
-  // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup.
+  // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup. A
+  // name seen before but not just before (rare in a header's order) is found again through the path trie, which
+  // holds each layer at its path: no map by stored name beside it (a miss and an insert per layer for a hit almost
+  // never taken; 0-8 M instructions of correspond on the calibration pairs and the bench's stacking conversion).
   let previousName: string | undefined
   let previousRaw: RawLayer | undefined
   // The layers in first-seen order, walked with index loops below.
@@ -210,7 +221,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     const { layer, leaf } = splitLeaf(names[i]!)
     const t: Tensor = { name: spec.name, shape: spec.shape, numel: numel(spec.shape), leaf }
     tensors.push(t)
-    let raw = layer === previousName ? previousRaw : byName.get(layer)
+    let raw = layer === previousName ? previousRaw : undefined
     if (!raw) {
       const path = pathOf(layer.toLowerCase())
       const node = path === '' ? root : nodeOf(path, previous, root)
@@ -218,13 +229,11 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       raw = node.raw
       if (!raw) {
         // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
-        const net: number[] = plus(node.sections, ORDER_SEPARATOR)
-        for (let k = 0; k < node.indices.length; k++) net.push(node.indices[k]!)
+        const net = orderKey(node.sections, node.indices)
         raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] }
         node.raw = raw
         raws.push(raw)
       }
-      byName.set(layer, raw)
     }
     previousName = layer
     previousRaw = raw
@@ -283,7 +292,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     }
     const unit = facts.unit
     const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value!
-    const sq = squeeze(main.shape)
+    const shape = shapes.of(main.shape)
     const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1)
     const relRaw = dropWords(raw.name, facts.words)
     const layer: Layer = {
@@ -292,9 +301,9 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
       relName: relRaw,
       tensors: raw.tensors,
       main,
-      sig: sq.join('x'),
-      cols: sq.length > 1 ? sq.slice(1).join('x') : '',
-      role: roleOf(facts, relRaw, sq.length === 1, unitPath === ''),
+      sig: shape.sig,
+      cols: shape.cols,
+      role: roleOf(facts, relRaw, shape.vector, unitPath === ''),
       unit,
       order: 0,
       net: raw.net
@@ -303,8 +312,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     layers.push(layer)
   }
   attachParallelSeries(top, units)
-  finishUnit(top, partial)
-  for (let u = 0; u < unitList.length; u++) finishUnit(unitList[u]!, partial)
+  finishUnit(top, partial, shapes)
+  for (let u = 0; u < unitList.length; u++) finishUnit(unitList[u]!, partial, shapes)
   return { tensors, layers, units: unitList, top }
 }
 
@@ -368,17 +377,4 @@ function roleContext(unitPath: string): string {
     .slice(-2)
     .filter((w) => !/^\d+$/.test(w))
     .join('.')
-}
-
-/** Per word count, the pattern of that many leading words and the separators after them. */
-const LEADING_WORDS = new Map<number, RegExp>()
-
-/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
-function dropWords(name: string, n: number): string {
-  if (n <= 0) return name.replace(/^[._]+/, '')
-  // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
-  // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left).
-  let re = LEADING_WORDS.get(n)
-  if (!re) LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)))
-  return name.slice(re.exec(name)![0].length)
 }
