@@ -35,7 +35,8 @@ export interface NamingEvidence {
  */
 export function numel(shape: readonly number[]): number {
   let n = 1
-  for (const d of shape) n *= d
+  // An index loop: a for-of step allocates an iterator result where this runs, interpreted, once per tensor.
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!
   if (Number.isSafeInteger(n)) return n
   const big = numelBig(shape)
   return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big)
