@@ -22,6 +22,11 @@ export interface BaseEntry {
   isParam: boolean
   /** `blockOf(path)`, read once here (null: outside any known block series); absent when not read. */
   block?: { series: string; index: number } | null
+  /**
+   * `kohyaForm(path)`, made once here: the key of the entry in `underscore`, and the form the family detector
+   * indexes (it would make it again per entry). Absent on entries built elsewhere.
+   */
+  underscored?: string
 }
 
 /** One component of the base (the denoiser, or one text encoder). */
@@ -85,18 +90,22 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth; kept
   // on the entry for the resolution's engine step, which asks every base tensor's block again.
   const b = blockOf(path) ?? null
-  const entry: BaseEntry = { key, path, shape, isParam: !isWeight, block: b }
+  const entry: BaseEntry = { key, path, shape, isParam: !isWeight, block: b, underscored: kohyaForm(path) }
   space.dotted.set(path, entry)
   space.entries.push(entry)
   if (b) space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index))
 }
 
 function finish(space: BaseSpace, biases: PendingBias[]): void {
-  for (const b of biases) {
+  for (let i = 0; i < biases.length; i++) {
+    const b = biases[i]!
     const entry = space.dotted.get(b.path)
     if (entry && !entry.isParam) entry.bias = { key: b.key, shape: b.shape }
   }
-  for (const entry of space.entries) push(space.underscore, kohyaForm(entry.path), entry)
+  for (let i = 0; i < space.entries.length; i++) {
+    const entry = space.entries[i]!
+    push(space.underscore, entry.underscored!, entry)
+  }
 }
 
 /** One space built from bare tensor specs (names relative to the component, no prefix). */
@@ -118,8 +127,16 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     for (const c of base.components) rules.push(componentPrefix(c.name))
   }
   rules.sort((a, b) => b.prefix.length - a.prefix.length)
-  for (const t of base.tensors) {
-    const rule = rules.find((r) => t.name.startsWith(r.prefix))
+  // Index loops: once per base tensor, over every rule, mostly interpreted (a closure call or a for-of step each).
+  for (let i = 0; i < base.tensors.length; i++) {
+    const t = base.tensors[i]!
+    let rule: ComponentPrefix | undefined
+    for (let j = 0; j < rules.length; j++) {
+      if (t.name.startsWith(rules[j]!.prefix)) {
+        rule = rules[j]
+        break
+      }
+    }
     if (rule?.component === 'skip') continue
     const rest = rule ? t.name.slice(rule.prefix.length) : t.name
     if (rule?.component === 'text-encoder') {
@@ -138,7 +155,10 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
   finish(denoiser, biases.get(denoiser)!)
   for (const space of textEncoders.values()) finish(space, biases.get(space)!)
   const widths: number[] = []
-  for (const e of denoiser.entries) if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
+  for (let i = 0; i < denoiser.entries.length; i++) {
+    const e = denoiser.entries[i]!
+    if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
+  }
   return {
     path: base.path,
     checkpoint: base,

@@ -14,6 +14,11 @@ export interface FamilyLayer {
   path: string
   /** The weight's shape ([out, in, ...] for a linear or conv) when known. */
   shape?: readonly number[]
+  /**
+   * `indexForm(path)` (the path underscored, `.weight` dropped), where the caller has it already (the LoRA base
+   * index makes it once per entry for its own lookups): the index then does not make it again.
+   */
+  underscored?: string
 }
 
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
@@ -39,6 +44,8 @@ export class LayerIndex {
   readonly paths: string[] = []
   /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
   private readonly dotted: string[] = []
+  /** Each layer's underscored path, in the order given (repeats kept): the name signatures read them. */
+  readonly forms: string[] = []
 
   constructor(layers: Iterable<FamilyLayer>) {
     // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
@@ -62,11 +69,13 @@ export class LayerIndex {
       // indexForm, with the dotted path it is made from kept for the second spelling.
       const dotted = withoutWeightLeaf(l.path)
       const u =
-        dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
+        l.underscored ??
+        (dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
           ? previousU.slice(0, dotted.length)
-          : kohyaForm(dotted)
+          : kohyaForm(dotted))
       previousDotted = dotted
       previousU = u
+      this.forms.push(u)
       const shape = l.shape ?? null
       if (!top.has(u)) {
         top.set(u, shape)
