@@ -22,11 +22,6 @@ export interface BaseEntry {
   isParam: boolean
   /** `blockOf(path)`, read once here (null: outside any known block series); absent when not read. */
   block?: { series: string; index: number } | null
-  /**
-   * `kohyaForm(path)`, made once here: the key of the entry in `underscore`, and the form the family detector
-   * indexes (it would make it again per entry). Absent on entries built elsewhere.
-   */
-  underscored?: string
 }
 
 /** One component of the base (the denoiser, or one text encoder). */
@@ -90,7 +85,7 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
   // The same reading of blocks as the LoRA side's (`blockOf`), so a module's series finds the base's depth; kept
   // on the entry for the resolution's engine step, which asks every base tensor's block again.
   const b = blockOf(path) ?? null
-  const entry: BaseEntry = { key, path, shape, isParam: !isWeight, block: b, underscored: kohyaForm(path) }
+  const entry: BaseEntry = { key, path, shape, isParam: !isWeight, block: b }
   space.dotted.set(path, entry)
   space.entries.push(entry)
   if (b) space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index))
@@ -104,7 +99,10 @@ function finish(space: BaseSpace, biases: PendingBias[]): void {
   }
   for (let i = 0; i < space.entries.length; i++) {
     const entry = space.entries[i]!
-    push(space.underscore, entry.underscored!, entry)
+    // The form is made here rather than kept on each entry from addEntry (where the family detector could have
+    // read it): one more field per base entry kept the bench's convert run over V8's first old-space limit, and
+    // its major GC (~130 M instructions) costs more than the ~3,000 kohya forms (~3 M).
+    push(space.underscore, kohyaForm(entry.path), entry)
   }
 }
 

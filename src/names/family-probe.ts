@@ -14,11 +14,6 @@ export interface FamilyLayer {
   path: string
   /** The weight's shape ([out, in, ...] for a linear or conv) when known. */
   shape?: readonly number[]
-  /**
-   * `indexForm(path)` (the path underscored, `.weight` dropped), where the caller has it already (the LoRA base
-   * index makes it once per entry for its own lookups): the index then does not make it again.
-   */
-  underscored?: string
 }
 
 /** A query path in the rules' dotted spelling -> the index's underscored form (`.weight` leaves dropped). */
@@ -69,10 +64,9 @@ export class LayerIndex {
       // indexForm, with the dotted path it is made from kept for the second spelling.
       const dotted = withoutWeightLeaf(l.path)
       const u =
-        l.underscored ??
-        (dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
+        dotted.length < previousDotted.length && previousDotted.startsWith(dotted)
           ? previousU.slice(0, dotted.length)
-          : kohyaForm(dotted))
+          : kohyaForm(dotted)
       previousDotted = dotted
       previousU = u
       this.forms.push(u)
