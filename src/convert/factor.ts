@@ -70,12 +70,8 @@ function downOf(m: LoraModule): TensorInfo | undefined {
 export function moduleFactor(m: LoraModule): Factor {
   const down = downOf(m)!
   const up = tensorOf(m, 'up')
-  // LongCat's up blocks in index order (none for most modules: no sort then).
-  const upBlocks: ModuleTensor[] = []
-  for (let i = 0; i < m.tensors.length; i++)
-    if (m.tensors[i]!.role === 'up-block') upBlocks.push(m.tensors[i]!)
-  if (upBlocks.length > 1) upBlocks.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
-  const blocks = upBlocks.map((t) => t.tensor)
+  // LongCat's up blocks in index order, read only where there is no plain up (most modules have one).
+  const blocks = up ? NO_BLOCKS : upBlocksOf(m)
   const rank = down.shape[0]!
   const upWidth = new Map<string, number>()
   const placed: PlacedBlock[] = []
@@ -106,6 +102,16 @@ export function moduleFactor(m: LoraModule): Factor {
     upDtype: (up ?? blocks[0]!).dtype,
     scale: m.scale!
   }
+}
+
+const NO_BLOCKS: readonly TensorInfo[] = Object.freeze([])
+
+/** A module's `lora_up.blocks.j` tensors in index order. */
+function upBlocksOf(m: LoraModule): TensorInfo[] {
+  const blocks: ModuleTensor[] = []
+  for (let i = 0; i < m.tensors.length; i++) if (m.tensors[i]!.role === 'up-block') blocks.push(m.tensors[i]!)
+  blocks.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+  return blocks.map((t) => t.tensor)
 }
 
 /** Rows [a, b) of a row-concatenation of pieces. */

@@ -233,14 +233,15 @@ export function planConversion(
   }
   // A refused group refuses every module in it, and a refused module leaves every group it had a part in (a split
   // kept in part would be inexact): repeat until nothing changes.
+  // Map.forEach over the groups (a for-of step over a Map allocates an entry and an iterator result, per group).
   let changed = true
   while (changed) {
     changed = false
-    for (const [key, parts] of groups) {
+    groups.forEach((parts, key) => {
       const live = refusals.size === 0 ? parts : parts.filter((p) => !refusals.has(p.stem))
       if (live.length === 0) {
         groups.delete(key)
-        continue
+        return
       }
       if (live.length !== parts.length) {
         groups.set(key, live)
@@ -252,7 +253,7 @@ export function planConversion(
         groups.delete(key)
         changed = true
       }
-    }
+    })
   }
 
   const modules: PlannedModule[] = []
@@ -260,7 +261,7 @@ export function planConversion(
   const counts = emptyCounts()
   let dataBytes = 0
   const textEncoders = index.textEncoders.size
-  for (const [key, parts] of groups) {
+  groups.forEach((parts, key) => {
     const { entry, space } = byKey.get(key)!
     const transform = transformOf(parts, entry)
     const sorted = parts.length === 1 ? parts : [...parts].sort((a, b) => a.row - b.row)
@@ -307,7 +308,7 @@ export function planConversion(
       alpha,
       tensors
     })
-  }
+  })
 
   const refused: RefusedModule[] = analysis.modules
     .filter((m) => refusals.has(m.stem))
