@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { knownModelTensorNames } from '../../fixtures/family-keys.js'
 import { layerRole } from '../../src/names/index.js'
-import { foldedInnerPath, innerPath, nested } from '../../src/lora/engine-links.js'
+import { foldedInnerPath, foldIndexWords, innerPath, nested } from '../../src/lora/engine-links.js'
 
 function modulePaths(): string[] {
   return knownModelTensorNames().map((n) => n.replace(/\.(weight|bias)$/, ''))
@@ -84,6 +84,24 @@ describe('folded inner path', () => {
       fc.property(path, (p) => layerRole(foldedInnerPath(p)).role === layerRole(innerPath(p)).role),
       { numRuns: 3000 }
     )
+    // The engine step's memo key: a name with its index words folded reads the same inner path as the name.
+    const sep = fc.constantFrom('.', '_')
+    const mixed = fc
+      .array(fc.tuple(fc.oneof(word, index), sep), { minLength: 1, maxLength: 8 })
+      .map((ws) => ws.map(([w, s], i) => (i === 0 ? w : s + w)).join(''))
+    fc.assert(
+      fc.property(mixed, (p) => foldedInnerPath(foldIndexWords(p)) === foldedInnerPath(p)),
+      { numRuns: 3000 }
+    )
+  })
+
+  it("folds index words into the memo key, but never an attention word's 2", () => {
+    expect(foldIndexWords('blocks.17.self_attn.q.weight')).toBe(foldIndexWords('blocks.3.self_attn.q.weight'))
+    expect(foldIndexWords('down_blocks_1_attentions_02_proj')).toBe('down_blocks_0_attentions_0_proj')
+    // `attn.2` is cross attention: a key blind to the 2 would give `attn.3`'s role to it.
+    expect(foldIndexWords('blocks.0.attn.2.to_k')).not.toBe(foldIndexWords('blocks.0.attn.3.to_k'))
+    expect(foldIndexWords('blocks.2.attn.20.x2')).toBe('blocks.2.attn.0.x2')
+    for (const p of modulePaths()) expect(foldedInnerPath(foldIndexWords(p))).toBe(foldedInnerPath(p))
   })
 
   it('reads a name as nested exactly when a word before its last is an index', () => {

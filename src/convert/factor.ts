@@ -9,7 +9,8 @@
  *   into a plain module of rank r, and leaves a dense fused up as "down copied, up rows split".
  * - Stack: D = [D_1; D_2; ...], U = blockdiag placed at each part's row offset in the fused weight.
  */
-import type { LoraModule } from '../lora/types.js'
+import type { TensorInfo } from '../formats/types.js'
+import type { LoraModule, ModuleTensor } from '../lora/types.js'
 import type { Refusal } from './reasons.js'
 import type { PlacedBlock, SourceRows, TensorRecipe } from './types.js'
 
@@ -34,31 +35,43 @@ export interface Factor {
 /** Why a module cannot become a Factor, or null. */
 export function factorProblem(m: LoraModule): Refusal | null {
   if (m.algorithm !== 'lora') return { kind: 'not-lora', algorithm: m.algorithm }
-  const extra = [
-    ...new Set(
-      m.tensors
-        .map((t) => t.role)
-        .filter((r) => r !== 'down' && r !== 'up' && r !== 'up-block' && r !== 'alpha' && r !== 'alpha-scale')
-    )
-  ]
-  if (extra.length > 0) return { kind: 'extra-tensors', roles: extra }
+  // Loops here: this runs once per module, interpreted; the list of extra roles is built only when there is one.
+  let extra: string[] | undefined
+  for (let i = 0; i < m.tensors.length; i++) {
+    const r = m.tensors[i]!.role
+    if (r === 'down' || r === 'up' || r === 'up-block' || r === 'alpha' || r === 'alpha-scale') continue
+    if (extra === undefined) extra = [r]
+    else if (!extra.includes(r)) extra.push(r)
+  }
+  if (extra !== undefined) return { kind: 'extra-tensors', roles: extra }
   if (m.issues.length > 0) return { kind: 'inconsistent', issues: [...m.issues] }
   if (m.scale === null || !Number.isFinite(m.scale))
     return m.scaleSource === 'alpha-unread' ? { kind: 'alpha-unread' } : { kind: 'no-scale' }
-  const down = m.tensors.find((t) => t.role === 'down')?.tensor
+  const down = downOf(m)
   if (!down?.byteRange) return { kind: 'no-byte-range', tensor: down?.name ?? 'down' }
-  for (const t of m.tensors) if (!t.tensor.byteRange) return { kind: 'no-byte-range', tensor: t.tensor.name }
+  for (let i = 0; i < m.tensors.length; i++) {
+    const t = m.tensors[i]!.tensor
+    if (!t.byteRange) return { kind: 'no-byte-range', tensor: t.name }
+  }
   return null
+}
+
+/** The module's first tensor of a role. */
+function tensorOf(m: LoraModule, role: ModuleTensor['role']): TensorInfo | undefined {
+  for (let i = 0; i < m.tensors.length; i++) if (m.tensors[i]!.role === role) return m.tensors[i]!.tensor
+  return undefined
+}
+
+function downOf(m: LoraModule): TensorInfo | undefined {
+  return tensorOf(m, 'down')
 }
 
 /** The factor of a module (call `factorProblem` first). */
 export function moduleFactor(m: LoraModule): Factor {
-  const down = m.tensors.find((t) => t.role === 'down')!.tensor
-  const up = m.tensors.find((t) => t.role === 'up')?.tensor
-  const blocks = m.tensors
-    .filter((t) => t.role === 'up-block')
-    .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
-    .map((t) => t.tensor)
+  const down = downOf(m)!
+  const up = tensorOf(m, 'up')
+  // LongCat's up blocks in index order, read only where there is no plain up (most modules have one).
+  const blocks = up ? NO_BLOCKS : upBlocksOf(m)
   const rank = down.shape[0]!
   const upWidth = new Map<string, number>()
   const placed: PlacedBlock[] = []
@@ -89,6 +102,16 @@ export function moduleFactor(m: LoraModule): Factor {
     upDtype: (up ?? blocks[0]!).dtype,
     scale: m.scale!
   }
+}
+
+const NO_BLOCKS: readonly TensorInfo[] = Object.freeze([])
+
+/** A module's `lora_up.blocks.j` tensors in index order. */
+function upBlocksOf(m: LoraModule): TensorInfo[] {
+  const blocks: ModuleTensor[] = []
+  for (let i = 0; i < m.tensors.length; i++) if (m.tensors[i]!.role === 'up-block') blocks.push(m.tensors[i]!)
+  blocks.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+  return blocks.map((t) => t.tensor)
 }
 
 /** Rows [a, b) of a row-concatenation of pieces. */

@@ -6,7 +6,13 @@
  * lists them. Pure: no I/O.
  */
 import type { BaseEntry, BaseIndex, BaseSpace } from '../lora/base-index.js'
-import type { LoraAnalysis, LoraModule, LoraResolution, ModuleResolution } from '../lora/types.js'
+import type {
+  LoraAnalysis,
+  LoraModule,
+  LoraResolution,
+  ModuleResolution,
+  ResolutionTarget
+} from '../lora/types.js'
 import { causeKey } from '../lora/reasons.js'
 import {
   downRecipe,
@@ -95,10 +101,14 @@ function contributionsOf(
   const problem = factorProblem(m)
   if (problem) return problem
   const factor = moduleFactor(m)
-  const weights = (r.targets ?? [r.target]).filter((t) => t.tensor !== 'bias')
+  // The weight targets (a loop: this runs once per module, interpreted).
+  const targets = r.targets ?? [r.target]
+  const weights: ResolutionTarget[] = []
+  for (let i = 0; i < targets.length; i++) if (targets[i]!.tensor !== 'bias') weights.push(targets[i]!)
   if (r.link?.ambiguity) return { kind: 'order-unknown', key: r.target.key, ambiguity: r.link.ambiguity }
   const out: Contribution[] = []
-  for (const t of weights) {
+  for (let i = 0; i < weights.length; i++) {
+    const t = weights[i]!
     const located = byKey.get(t.key)
     if (!located) return { kind: 'not-a-base-weight', key: t.key }
     const naming = namingProblem(to, located.space)
@@ -175,9 +185,11 @@ function groupProblem(parts: Contribution[], entry: BaseEntry): Refusal | null {
   return null
 }
 
-/** True when two parts patch some of the same rows: each keeps its own rank columns, so their deltas add. */
-function overlapping(parts: Contribution[]): boolean {
-  const sorted = [...parts].sort((a, b) => a.row - b.row)
+/**
+ * True when two parts (sorted by row) patch some of the same rows: each keeps its own rank columns, so their
+ * deltas add.
+ */
+function overlapping(sorted: readonly Contribution[]): boolean {
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!
     if (sorted[i]!.row < prev.row + prev.factor.out) return true
@@ -197,31 +209,39 @@ export function planConversion(
   opts: PlanOptions
 ): ConversionPlan {
   const byKey = locate(index)
-  const results = new Map(resolution.results.map((r) => [r.stem, r]))
+  // Index loops over modules, groups and parts (thousands, interpreted: a for-of step allocates).
+  const results = new Map<string, ModuleResolution>()
+  for (let i = 0; i < resolution.results.length; i++) {
+    const r = resolution.results[i]!
+    results.set(r.stem, r)
+  }
   const refusals = new Map<string, Refusal>()
   const groups = new Map<string, Contribution[]>()
-  for (const m of analysis.modules) {
+  for (let i = 0; i < analysis.modules.length; i++) {
+    const m = analysis.modules[i]!
     const c = contributionsOf(m, results.get(m.stem), byKey, opts.to)
     if (!Array.isArray(c)) {
       refusals.set(m.stem, c)
       continue
     }
-    for (const part of c) {
-      const list = groups.get(part.baseKey) ?? []
-      list.push(part)
-      groups.set(part.baseKey, list)
+    for (let j = 0; j < c.length; j++) {
+      const part = c[j]!
+      const list = groups.get(part.baseKey)
+      if (list) list.push(part)
+      else groups.set(part.baseKey, [part])
     }
   }
   // A refused group refuses every module in it, and a refused module leaves every group it had a part in (a split
   // kept in part would be inexact): repeat until nothing changes.
+  // Map.forEach over the groups (a for-of step over a Map allocates an entry and an iterator result, per group).
   let changed = true
   while (changed) {
     changed = false
-    for (const [key, parts] of groups) {
-      const live = parts.filter((p) => !refusals.has(p.stem))
+    groups.forEach((parts, key) => {
+      const live = refusals.size === 0 ? parts : parts.filter((p) => !refusals.has(p.stem))
       if (live.length === 0) {
         groups.delete(key)
-        continue
+        return
       }
       if (live.length !== parts.length) {
         groups.set(key, live)
@@ -233,7 +253,7 @@ export function planConversion(
         groups.delete(key)
         changed = true
       }
-    }
+    })
   }
 
   const modules: PlannedModule[] = []
@@ -241,18 +261,16 @@ export function planConversion(
   const counts = emptyCounts()
   let dataBytes = 0
   const textEncoders = index.textEncoders.size
-  for (const [key, parts] of groups) {
+  groups.forEach((parts, key) => {
     const { entry, space } = byKey.get(key)!
     const transform = transformOf(parts, entry)
-    if (overlapping(parts)) summed++
-    const sorted = [...parts].sort((a, b) => a.row - b.row)
+    const sorted = parts.length === 1 ? parts : [...parts].sort((a, b) => a.row - b.row)
+    if (overlapping(sorted)) summed++
+    // A Contribution is a { factor, row } part itself.
     const factor =
       transform === 'rename' || transform === 'split' || transform === 'reorder'
         ? sorted[0]!.factor
-        : stackFactors(
-            sorted.map((p) => ({ factor: p.factor, row: p.row })),
-            entry.shape[0]!
-          )
+        : stackFactors(sorted, entry.shape[0]!)
     const names = targetNames(opts.to, space, entry.path, { family: index.family, textEncoders })
     const alpha = names.alphaRequired || factor.scale !== 1 ? factor.scale * factor.rank : null
     const tensors: OutputTensor[] = [
@@ -290,7 +308,7 @@ export function planConversion(
       alpha,
       tensors
     })
-  }
+  })
 
   const refused: RefusedModule[] = analysis.modules
     .filter((m) => refusals.has(m.stem))

@@ -77,8 +77,10 @@ function conventionsOf(
   }
   for (const [naming, e] of evidence)
     byName.set(naming, { keys: e.keys, markers: new Set(e.markers), examples: [...e.examples] })
-  for (const m of modules) {
-    for (const t of m.tensors) {
+  for (let i = 0; i < modules.length; i++) {
+    const m = modules[i]!
+    for (let j = 0; j < m.tensors.length; j++) {
+      const t = m.tensors[j]!
       if (m.algorithm !== 'lora' && m.algorithm !== 'unknown' && m.naming !== 'lycoris') {
         add('lycoris', t.tensor.name, [`${m.algorithm} module`])
       }
@@ -130,7 +132,10 @@ export function loraStatistics(
   const dtypes: Record<string, number> = Object.create(null)
   let params = 0
   let bytes = 0
-  for (const t of ckpt.tensors) {
+  // Index loops here: once per tensor and per module, interpreted (a for-of step allocates an iterator result).
+  const tensors = ckpt.tensors
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!
     bump(dtypes, t.dtype)
     params += numel(t.shape)
     bytes += tensorBytes(t)
@@ -145,7 +150,13 @@ export function loraStatistics(
   const ranks: number[] = []
   const scales: number[] = []
   let te = 0
-  for (const m of modules) {
+  // A file's modules share a few alpha and scale values: each value's key is written once per run of equal values.
+  let lastAlpha: number | null = null
+  let alphaKey = ''
+  let lastScale: number | null = null
+  let scaleKey = ''
+  for (let i = 0; i < modules.length; i++) {
+    const m = modules[i]!
     bump(algorithms, m.algorithm)
     bump(layerKinds, m.layerKind)
     if (m.block) (blocks[m.block.series] ??= new Set()).add(m.block.index)
@@ -153,18 +164,25 @@ export function loraStatistics(
     if (m.rank !== null) ranks.push(m.rank)
     if (m.scaleSource === 'alpha-unread') unread++
     if (m.scaleSource === 'default-no-alpha') missing++
-    if (m.alpha !== null && m.hasAlpha) bump(alphaValues, String(m.alpha))
+    if (m.alpha !== null && m.hasAlpha) {
+      if (m.alpha !== lastAlpha) alphaKey = String((lastAlpha = m.alpha))
+      bump(alphaValues, alphaKey)
+    }
     if (m.scale !== null) {
       scales.push(m.scale)
-      bump(scaleValues, String(Number(m.scale.toPrecision(6))))
+      if (m.scale !== lastScale) scaleKey = String(Number((lastScale = m.scale).toPrecision(6)))
+      bump(scaleValues, scaleKey)
     }
   }
   ranks.sort((a, b) => a - b)
   const histogram = new Map<number, number>()
   for (const r of ranks) histogram.set(r, (histogram.get(r) ?? 0) + 1)
-  const modal = mode(
-    modules.filter((m) => m.splitCount === 1 && m.storedRank !== null).map((m) => m.storedRank!)
-  )
+  const storedRanks: number[] = []
+  for (let i = 0; i < modules.length; i++) {
+    const m = modules[i]!
+    if (m.splitCount === 1 && m.storedRank !== null) storedRanks.push(m.storedRank)
+  }
+  const modal = mode(storedRanks)
   return {
     modules: modules.length,
     tensors: ckpt.tensors.length,

@@ -92,11 +92,18 @@ function addEntry(space: BaseSpace, key: string, rest: string, shape: number[], 
 }
 
 function finish(space: BaseSpace, biases: PendingBias[]): void {
-  for (const b of biases) {
+  for (let i = 0; i < biases.length; i++) {
+    const b = biases[i]!
     const entry = space.dotted.get(b.path)
     if (entry && !entry.isParam) entry.bias = { key: b.key, shape: b.shape }
   }
-  for (const entry of space.entries) push(space.underscore, kohyaForm(entry.path), entry)
+  for (let i = 0; i < space.entries.length; i++) {
+    const entry = space.entries[i]!
+    // The form is made here rather than kept on each entry from addEntry (where the family detector could have
+    // read it): one more field per base entry kept the bench's convert run over V8's first old-space limit, and
+    // its major GC (~130 M instructions) costs more than the ~3,000 kohya forms (~3 M).
+    push(space.underscore, kohyaForm(entry.path), entry)
+  }
 }
 
 /** One space built from bare tensor specs (names relative to the component, no prefix). */
@@ -118,8 +125,16 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     for (const c of base.components) rules.push(componentPrefix(c.name))
   }
   rules.sort((a, b) => b.prefix.length - a.prefix.length)
-  for (const t of base.tensors) {
-    const rule = rules.find((r) => t.name.startsWith(r.prefix))
+  // Index loops: once per base tensor, over every rule, mostly interpreted (a closure call or a for-of step each).
+  for (let i = 0; i < base.tensors.length; i++) {
+    const t = base.tensors[i]!
+    let rule: ComponentPrefix | undefined
+    for (let j = 0; j < rules.length; j++) {
+      if (t.name.startsWith(rules[j]!.prefix)) {
+        rule = rules[j]
+        break
+      }
+    }
     if (rule?.component === 'skip') continue
     const rest = rule ? t.name.slice(rule.prefix.length) : t.name
     if (rule?.component === 'text-encoder') {
@@ -138,7 +153,10 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
   finish(denoiser, biases.get(denoiser)!)
   for (const space of textEncoders.values()) finish(space, biases.get(space)!)
   const widths: number[] = []
-  for (const e of denoiser.entries) if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
+  for (let i = 0; i < denoiser.entries.length; i++) {
+    const e = denoiser.entries[i]!
+    if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
+  }
   return {
     path: base.path,
     checkpoint: base,

@@ -142,22 +142,35 @@ export function correspondImplied(
   // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
   // parts of a fused projection a LoRA trains only in part, each on its own slot of the rows: equal shares, or
   // a grouped-query q|k|v's).
+  // Nothing is asked when the names held every implied tensor; the lists are passed whole when the names held
+  // none (a LoRA in another naming: every spec, thousands, would be copied one by one).
+  const engine = unmatchedA.length === 0 ? [] : viaEngine(leftOf(a, unmatchedA), unusedOf(b, used))
   const linked = new Set<string>()
-  const left = new Set(unmatchedA)
-  const engine = viaEngine(
-    a.filter((t) => left.has(t.name)),
-    b.filter((t) => !used.has(t.name))
-  )
   for (const l of engine) {
     links.push(l)
     for (const k of l.a) linked.add(k)
     for (const k of l.b) used.add(k)
   }
-  return {
-    links,
-    unmatched: {
-      a: unmatchedA.filter((n) => !linked.has(n)),
-      b: b.map((s) => s.name).filter((n) => !used.has(n))
-    }
-  }
+  const restA: string[] = []
+  for (const n of unmatchedA) if (!linked.has(n)) restA.push(n)
+  const restB: string[] = []
+  for (let i = 0; i < b.length; i++) if (!used.has(b[i]!.name)) restB.push(b[i]!.name)
+  return { links, unmatched: { a: restA, b: restB } }
+}
+
+/** The specs of `a` whose names are in `names` (`a` itself when there is one name per spec: unmatched are all). */
+function leftOf(a: readonly TensorSpec[], names: readonly string[]): readonly TensorSpec[] {
+  if (names.length === a.length) return a
+  const left = new Set(names)
+  const out: TensorSpec[] = []
+  for (let i = 0; i < a.length; i++) if (left.has(a[i]!.name)) out.push(a[i]!)
+  return out
+}
+
+/** The specs of `b` whose names are not in `used` (the whole list when none is). */
+function unusedOf(b: readonly TensorSpec[], used: ReadonlySet<string>): readonly TensorSpec[] {
+  if (used.size === 0) return b
+  const out: TensorSpec[] = []
+  for (let i = 0; i < b.length; i++) if (!used.has(b[i]!.name)) out.push(b[i]!)
+  return out
 }

@@ -50,41 +50,64 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   // Nothing to ask: no name is read (the base's own names held every one).
   if (a.length === 0) return []
   const blocks = new Map<string, NameBlock>()
+  const blockKeys = new BlockKeys()
   const blockOfName = (name: string): NameBlock => {
     let b = blocks.get(name)
-    if (b === undefined) blocks.set(name, (b = nameBlock(name)))
+    if (b === undefined) blocks.set(name, (b = blockKeys.of(nameBlockOf(name))))
     return b
   }
   // A spec that carries its block (the base index and the LoRA's grouping read them) is not read again.
   const blockOfSpec = (t: TensorSpec): NameBlock => {
     let b = blocks.get(t.name)
-    if (b === undefined) blocks.set(t.name, (b = t.block === undefined ? nameBlock(t.name) : keyed(t.block)))
+    if (b === undefined)
+      blocks.set(t.name, (b = blockKeys.of(t.block === undefined ? nameBlockOf(t.name) : t.block)))
     return b
   }
-  const seriesA = new Set(a.map((t) => blockOfSpec(t).series))
-  const inA = new Set(a.map((t) => blockOfSpec(t).key))
-  const b = all.filter((t) => {
-    const k = blockOfSpec(t)
-    return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key)
-  })
-  const seriesB = new Set(b.map((t) => blockOfSpec(t).series))
-  const inB = new Set(b.map((t) => blockOfSpec(t).key))
-  const mine = a.filter((t) => {
-    const k = blockOfSpec(t)
-    return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key)
-  })
+  // Loops over the specs (thousands, mostly interpreted), and one NameBlock per block: sets of objects, not of
+  // series-and-index strings built per name.
+  const seriesA = new Set<string | null>()
+  const inA = new Set<NameBlock>()
+  for (let i = 0; i < a.length; i++) {
+    const k = blockOfSpec(a[i]!)
+    seriesA.add(k.series)
+    inA.add(k)
+  }
+  const b: TensorSpec[] = []
+  const seriesB = new Set<string | null>()
+  const inB = new Set<NameBlock>()
+  for (let i = 0; i < all.length; i++) {
+    const k = blockOfSpec(all[i]!)
+    if (k.series === null ? inA.has(k) : !seriesA.has(k.series) || inA.has(k)) {
+      b.push(all[i]!)
+      seriesB.add(k.series)
+      inB.add(k)
+    }
+  }
+  const mine: TensorSpec[] = []
+  for (let i = 0; i < a.length; i++) {
+    const k = blockOfSpec(a[i]!)
+    if (k.series === null ? inB.has(k) : !seriesB.has(k.series) || inB.has(k)) mine.push(a[i]!)
+  }
   if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES) return []
   // A role is read once per inner path with its indices folded (`blocks.3.self.attn.q` and `blocks.4.self.attn.q`
   // read alike: see foldedInnerPath), so each block's copy of a layer costs a lookup, not a reading.
   const roles = new Map<string, Role>()
-  // By name first: a fused base layer is the target of each of its parts' links.
+  // By name first: a fused base layer is the target of each of its parts' links. Then by the name with its index
+  // words folded (one replace), which every block's copy of a layer shares: the inner path is made (a split and
+  // joins, ~2 MB of strings and arrays over the bench's 1,500-module LoRA) once per layer, not once per name.
   const byName = new Map<string, Role>()
+  const byFolded = new Map<string, Role>()
   const roleOfName = (name: string): Role => {
     let r = byName.get(name)
     if (r !== undefined) return r
-    const inner = foldedInnerPath(name.replace(/\.(?:weight|bias)$/, ''))
-    r = roles.get(inner)
-    if (r === undefined) roles.set(inner, (r = layerRole(inner).role))
+    const folded = foldIndexWords(name)
+    r = byFolded.get(folded)
+    if (r === undefined) {
+      const inner = foldedInnerPath(folded.replace(/\.(?:weight|bias)$/, ''))
+      r = roles.get(inner)
+      if (r === undefined) roles.set(inner, (r = layerRole(inner).role))
+      byFolded.set(folded, r)
+    }
     byName.set(name, r)
     return r
   }
@@ -168,6 +191,17 @@ export function foldedInnerPath(path: string): string {
   return words.join('.')
 }
 
+/** An index word other than `2` (words are split at `.` and `_`). */
+const INDEX_WORD = /(?<=^|[._])(?!2(?:[._]|$))\d+(?=[._]|$)/g
+
+/**
+ * The name with every index word but `2` written `0`: `foldedInnerPath` gives the same path for both (it reads
+ * only which words are indices, and folds the same words), so the name's role is the folded name's.
+ */
+export function foldIndexWords(name: string): string {
+  return name.replace(INDEX_WORD, '0')
+}
+
 /** An index word with a word after it: `.0.` / `_0_` / `.0_` (or at the start). */
 const INNER_INDEX = /(?:^|[._])\d+[._]/
 
@@ -191,19 +225,34 @@ function sameNesting(a: readonly string[], b: readonly string[]): boolean {
   return true
 }
 
+/** The block series a tensor name sits in (null at the top level) and its index there (-1 at the top level). */
 interface NameBlock {
-  /** The block series a tensor name sits in, or null at the top level. */
   series: string | null
-  /** Its series and block index (`blocks|3`; `|` at the top level). */
-  key: string
+  index: number
 }
 
-function nameBlock(name: string): NameBlock {
-  return keyed(blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null)
+const TOP_LEVEL: NameBlock = Object.freeze({ series: null, index: -1 })
+
+/** The block of a tensor name (its path without `.weight` / `.bias`), or null at the top level. */
+function nameBlockOf(name: string): { series: string; index: number } | null {
+  return blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null
 }
 
-function keyed(block: { series: string; index: number } | null): NameBlock {
-  return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' }
+/**
+ * One NameBlock per series and index (the top level is one too): a block is then its object, compared and hashed
+ * by identity, where a key string per name (`blocks|3`) cost an allocation each for thousands of names.
+ */
+class BlockKeys {
+  private readonly bySeries = new Map<string, Map<number, NameBlock>>()
+
+  of(block: { series: string; index: number } | null): NameBlock {
+    if (block === null) return TOP_LEVEL
+    let byIndex = this.bySeries.get(block.series)
+    if (byIndex === undefined) this.bySeries.set(block.series, (byIndex = new Map()))
+    let key = byIndex.get(block.index)
+    if (key === undefined) byIndex.set(block.index, (key = { series: block.series, index: block.index }))
+    return key
+  }
 }
 
 /**
@@ -213,14 +262,14 @@ function keyed(block: { series: string; index: number } | null): NameBlock {
  */
 function keepsBlock(a: readonly string[], b: readonly string[], block: (name: string) => NameBlock): boolean {
   if (a.length + b.length === 0) return false
-  // Within one series (or all at the top level), the same block is the same series-and-index key.
+  // Within one series (or all at the top level), the same block is the same NameBlock (one per block).
   const first = block(a[0] ?? b[0]!)
   let sameKey = true
   for (const names of [a, b])
     for (const n of names) {
       const k = block(n)
       if (k.series !== first.series) return true
-      if (k.key !== first.key) sameKey = false
+      if (k !== first) sameKey = false
     }
   return sameKey
 }

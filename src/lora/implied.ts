@@ -10,8 +10,12 @@ import type { TensorSpec } from './correspondence.js'
 import { lokrFactorDims } from './shapes.js'
 import type { LoraModule, TensorRole } from './types.js'
 
+// Index loops in this file: each function runs once or twice per module (analysis, resolution), mostly
+// interpreted, where a closure or a for-of step allocates.
 function shapeOf(m: LoraModule, role: TensorRole): readonly number[] | undefined {
-  return m.tensors.find((t) => t.role === role)?.tensor.shape
+  const tensors = m.tensors
+  for (let i = 0; i < tensors.length; i++) if (tensors[i]!.role === role) return tensors[i]!.tensor.shape
+  return undefined
 }
 
 /** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
@@ -19,14 +23,22 @@ export function impliedWeightShape(m: LoraModule): number[] {
   switch (m.algorithm) {
     case 'lora': {
       const down = shapeOf(m, 'down')
-      const up = shapeOf(m, 'up')
-      const blocks = m.tensors.filter((t) => t.role === 'up-block')
       if (!down || down.length < 2) return []
-      const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0]
+      // The up blocks' rows summed, else up's rows.
+      let blocks = 0
+      let blockRows = 0
+      for (let i = 0; i < m.tensors.length; i++) {
+        const t = m.tensors[i]!
+        if (t.role !== 'up-block') continue
+        blocks++
+        blockRows += t.tensor.shape[0] ?? 0
+      }
+      const out = blocks > 0 ? blockRows : shapeOf(m, 'up')?.[0]
       if (out === undefined) return []
       // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
       const mid = shapeOf(m, 'mid')
-      return mid ? [out, down[1]!, ...mid.slice(2)] : [out, ...down.slice(1)]
+      if (mid) return [out, down[1]!, ...mid.slice(2)]
+      return down.length === 2 ? [out, down[1]!] : [out, ...down.slice(1)]
     }
     case 'loha': {
       const w1a = shapeOf(m, 'hada_w1_a')
@@ -53,12 +65,13 @@ export function impliedWeightShape(m: LoraModule): number[] {
 
 /** True when the module patches only a bias (a lone `.diff_b`). */
 export function biasOnly(m: LoraModule): boolean {
-  return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias')
+  for (let i = 0; i < m.tensors.length; i++) if (m.tensors[i]!.role !== 'diff-bias') return false
+  return m.tensors.length > 0
 }
 
 /** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
 export function patchesParameter(m: LoraModule): boolean {
-  return m.tensors.some((t) => t.role === 'diff-modulation')
+  return shapeOf(m, 'diff-modulation') !== undefined
 }
 
 export interface ImpliedTensors {

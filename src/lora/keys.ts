@@ -37,7 +37,10 @@ export function parseStem(stem: string, suffix: Pick<ParsedSuffix, 'legacy' | 'a
       pathForm: 'dotted'
     }
   }
-  for (const rule of ADAPTER_PREFIXES) {
+  // An index loop: this runs once per stem over the rules (dozens), mostly interpreted, where a for-of step
+  // allocates an iterator result.
+  for (let i = 0; i < ADAPTER_PREFIXES.length; i++) {
+    const rule = ADAPTER_PREFIXES[i]!
     if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length) continue
     let path = stem.slice(rule.prefix.length)
     let naming: NamingConvention = rule.naming

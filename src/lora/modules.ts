@@ -35,14 +35,21 @@ export interface NamingEvidence {
  */
 export function numel(shape: readonly number[]): number {
   let n = 1
-  for (const d of shape) n *= d
+  // An index loop: a for-of step allocates an iterator result where this runs, interpreted, once per tensor.
+  for (let i = 0; i < shape.length; i++) n *= shape[i]!
   if (Number.isSafeInteger(n)) return n
   const big = numelBig(shape)
   return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big)
 }
 
 export function tensorBytes(t: TensorInfo): number {
-  if (t.byteRange) return Number(t.byteRange.end - t.byteRange.start)
+  const range = t.byteRange
+  if (range) {
+    // The offsets are 64-bit file fields (BigInt); below 2^53 their Numbers subtract exactly, without a BigInt
+    // difference allocated per tensor.
+    const end = Number(range.end)
+    return end <= Number.MAX_SAFE_INTEGER ? end - Number(range.start) : Number(range.end - range.start)
+  }
   // Own keys only: a dtype named `__proto__` or `constructor` must not find Object.prototype.
   const bits = isSafetensorsDtype(t.dtype) ? SAFETENSORS_DTYPE_BITS[t.dtype]! : 0
   return bits ? Math.ceil((numel(t.shape) * bits) / 8) : 0
@@ -64,18 +71,23 @@ export function defaultAlphaRule(naming: NamingConvention | null): string {
 }
 
 function find(m: { tensors: ModuleTensor[] }, role: ModuleTensor['role']): TensorInfo | undefined {
-  return m.tensors.find((t) => t.role === role)?.tensor
+  const tensors = m.tensors
+  for (let i = 0; i < tensors.length; i++) if (tensors[i]!.role === role) return tensors[i]!.tensor
+  return undefined
 }
 
 function algorithmOf(tensors: ModuleTensor[]): AdapterAlgorithm {
-  const roles = new Set(tensors.map((t) => t.role))
-  if (roles.has('down') || roles.has('up') || roles.has('up-block')) return 'lora'
-  for (const t of tensors) {
-    const a = algorithmOfRole(t.role)
-    if (a && a !== 'full') return a as AdapterAlgorithm
+  for (let i = 0; i < tensors.length; i++) {
+    const role = tensors[i]!.role
+    if (role === 'down' || role === 'up' || role === 'up-block') return 'lora'
   }
-  for (const t of tensors) if (algorithmOfRole(t.role) === 'full') return 'full'
-  return 'unknown'
+  let full = false
+  for (let i = 0; i < tensors.length; i++) {
+    const a = algorithmOfRole(tensors[i]!.role)
+    if (a === 'full') full = true
+    else if (a) return a as AdapterAlgorithm
+  }
+  return full ? 'full' : 'unknown'
 }
 
 /** Stored and trained rank plus consistency issues, from shapes. */
@@ -84,9 +96,11 @@ function rankOf(m: LoraModule): void {
   if (m.algorithm === 'lora') {
     const down = find(m, 'down')
     const up = find(m, 'up')
-    const blocks = m.tensors
-      .filter((t) => t.role === 'up-block')
-      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+    // A loop, and no sort for a module without up blocks (most of them).
+    const blocks: ModuleTensor[] = []
+    for (let i = 0; i < m.tensors.length; i++)
+      if (m.tensors[i]!.role === 'up-block') blocks.push(m.tensors[i]!)
+    if (blocks.length > 1) blocks.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
     if (!down) issues.push('no down/A tensor')
     if (!up && blocks.length === 0) issues.push('no up/B tensor')
     if (down) m.storedRank = down.shape[0] ?? null
@@ -207,19 +221,26 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
   // Per component kind: a text-encoder path reads as another kind than the same denoiser path.
   const pathFacts = { denoiser: new Map<string, PathFacts>(), te: new Map<string, PathFacts>() }
   for (const [stem, entries] of byStem) {
-    const first = entries.find((e) => e.parsed.role === 'down' || e.parsed.role === 'up') ?? entries[0]!
-    const info = parseStem(stem, {
-      legacy: entries.some((e) => e.parsed.legacy),
-      adapterName: entries.find((e) => e.parsed.adapterName)?.parsed.adapterName ?? first.parsed.adapterName
-    })
-    const moduleTensors: ModuleTensor[] = entries.map((e) => {
-      const mt: ModuleTensor = { role: e.parsed.role, tensor: e.tensor }
-      if (e.parsed.index !== undefined) mt.index = e.parsed.index
-      return mt
-    })
+    // One pass over the stem's tensors (two or three for a LoRA; this runs per module, mostly interpreted): its
+    // module tensors, whether any is a legacy form, the first adapter name given, whether all are `diff_m`.
+    let legacy = false
+    let adapterName: string | undefined
+    let onlyModulation = true
+    const moduleTensors: ModuleTensor[] = []
+    for (let i = 0; i < entries.length; i++) {
+      const parsed = entries[i]!.parsed
+      if (parsed.legacy) legacy = true
+      if (adapterName === undefined && parsed.adapterName) adapterName = parsed.adapterName
+      if (parsed.role !== 'diff-modulation') onlyModulation = false
+      const mt: ModuleTensor = { role: parsed.role, tensor: entries[i]!.tensor }
+      if (parsed.index !== undefined) mt.index = parsed.index
+      moduleTensors.push(mt)
+    }
+    // (parseStem reads the adapter name as a flag: the first one given, or none, says what any would.)
+    const info = parseStem(stem, adapterName === undefined ? { legacy } : { legacy, adapterName })
     // lightx2v `blocks.N.diff_m` is the delta of the block's `modulation` parameter.
     let path = info.path
-    if (entries.every((e) => e.parsed.role === 'diff-modulation')) {
+    if (onlyModulation) {
       path = info.pathForm === 'dotted' ? `${path}.modulation` : `${path}_modulation`
     }
     const te = info.component === 'text-encoder'
@@ -248,14 +269,14 @@ export function groupModules(tensors: readonly TensorInfo[], opts: ModuleOptions
       layerKind: facts.kind,
       issues: []
     }
-    const adapterName = entries.find((e) => e.parsed.adapterName)?.parsed.adapterName
     if (adapterName) m.adapterName = adapterName
     // Shared by the modules of one path: nothing writes a module's block (report.ts copies it out).
     if (facts.block) m.block = facts.block
     let ev = evidence.get(info.naming)
     if (!ev) evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }))
     if (info.prefix) ev.markers.add(evidenceMarker(prefixMarkers, 'prefix', info.prefix))
-    for (const e of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!
       m.params += numel(e.tensor.shape)
       m.bytes += tensorBytes(e.tensor)
       ev.keys++

@@ -10,7 +10,7 @@ import type { Checkpoint } from '../formats/types.js'
 import { kohyaForm } from '../names/adapters.js'
 import { flat } from '../names/tokens.js'
 import { buildBaseIndex, type BaseEntry, type BaseIndex, type BaseSpace } from './base-index.js'
-import { correspondImplied, type Link, type TensorSpec } from './correspondence.js'
+import { correspondImplied, type Link, type LinkKind, type TensorSpec } from './correspondence.js'
 import { impliedTensors, type ImpliedTensors } from './implied.js'
 import { causeOf, contextWidths, unresolvedWhy } from './why.js'
 import { nearestKeys } from './nearest.js'
@@ -44,7 +44,9 @@ interface SpaceLinks {
 function specsOf(space: BaseSpace): { specs: TensorSpec[]; base: SpaceLinks['base'] } {
   const specs: TensorSpec[] = []
   const base: SpaceLinks['base'] = new Map()
-  for (const e of space.entries) {
+  // Index loops in this file's per-entry and per-module paths (interpreted: a for-of step allocates).
+  for (let i = 0; i < space.entries.length; i++) {
+    const e = space.entries[i]!
     // Flat names: the engine and the lookups below hash each of them several times.
     const name = e.isParam ? e.path : flat(`${e.path}.weight`)
     specs.push({ name, shape: e.shape, block: e.block })
@@ -70,20 +72,24 @@ function correspondSpace(
 ): SpaceLinks {
   const { specs, base } = specsOf(space)
   const implied = new Map<string, TensorSpec>()
-  for (const m of modules) {
-    const t = impliedOf(m)
+  for (let i = 0; i < modules.length; i++) {
+    const t = impliedOf(modules[i]!)
     if (t.weight && !implied.has(t.weight.name)) implied.set(t.weight.name, t.weight)
     if (t.bias && !implied.has(t.bias.name)) implied.set(t.bias.name, t.bias)
   }
   const result = correspondImplied([...implied.values()], specs, space)
   const byImplied = new Map<string, Link>()
-  for (const link of result.links) for (const a of link.a) byImplied.set(a, link)
+  for (let i = 0; i < result.links.length; i++) {
+    const link = result.links[i]!
+    for (let j = 0; j < link.a.length; j++) byImplied.set(link.a[j]!, link)
+  }
   return { space, base, byImplied }
 }
 
 function shapesOf(m: LoraModule): Record<string, number[]> {
   const out: Record<string, number[]> = {}
-  for (const t of m.tensors) {
+  for (let i = 0; i < m.tensors.length; i++) {
+    const t = m.tensors[i]!
     if (t.role === 'alpha' || t.role === 'alpha-scale' || t.role === 'ia3-on-input') continue
     out[t.index !== undefined ? `${t.role}.${t.index}` : t.role] = t.tensor.shape
   }
@@ -97,12 +103,24 @@ function linkSummary(link: Link): ResolutionLink {
   return s
 }
 
+/** The label of each engine link kind, written once (every module's targets carry one). */
+const VIA_ENGINE: Readonly<Record<LinkKind, string>> = {
+  rename: 'correspondence engine (rename)',
+  reshape: 'correspondence engine (reshape)',
+  split: 'correspondence engine (split)',
+  fuse: 'correspondence engine (fuse)',
+  reorder: 'correspondence engine (reorder)'
+}
+
 /** A display label of how a link was found (kept for `target.via`). */
 function viaOf(link: Link, m: LoraModule): string {
-  for (const e of link.evidence) {
-    if (e.kind === 'engine') return `correspondence engine (${e.link})`
+  let sameName = false
+  for (let i = 0; i < link.evidence.length; i++) {
+    const e = link.evidence[i]!
+    if (e.kind === 'engine') return VIA_ENGINE[e.link]
+    if (e.kind === 'same-name') sameName = true
   }
-  if (link.evidence.some((e) => e.kind === 'same-name')) return 'exact'
+  if (sameName) return 'exact'
   return m.pathForm === 'underscore' ? 'underscore' : 'underscore form'
 }
 

@@ -29,6 +29,13 @@ function fmt(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`
 }
 
+/** Elements of one row of a tensor (its dims after the first multiplied: `numel(shape.slice(1))` without the copy). */
+function rowSize(shape: readonly number[]): number {
+  let n = 1
+  for (let i = 1; i < shape.length; i++) n *= shape[i]!
+  return n
+}
+
 /** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
 function leaf(suffix: string): string {
   return suffix.slice(1)
@@ -42,6 +49,8 @@ function verdict(
   baseOut: number,
   extra: string[] = []
 ): ShapeVerdict {
+  if (loraIn === baseIn && loraOut === baseOut && extra.length === 0)
+    return { ok: true, loraIn, loraOut, baseIn, baseOut }
   const problems: string[] = []
   if (loraIn !== baseIn) problems.push(`in-dim ${loraIn} vs ${baseIn}`)
   if (loraOut !== baseOut) problems.push(`out-dim ${loraOut} vs ${baseOut}`)
@@ -52,26 +61,60 @@ function verdict(
 }
 
 function checkLora(m: LoraModule, out: number, inFlat: number, W: readonly number[]): ShapeVerdict {
-  const down = get(m, 'down')
-  const up = get(m, 'up')
-  const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape)
-  if (!down || (!up && blocks.length === 0))
-    return { ok: false, expected: 'incomplete module (down or up missing)' }
-  const mid = get(m, 'mid')
+  // One pass over the module's tensors (a plain LoRA has two or three): the first tensor of each role, as `get`
+  // finds it, and the up blocks' rows. Runs once per module, mostly interpreted: no closure or array per role.
+  let down: readonly number[] | undefined
+  let up: readonly number[] | undefined
+  let mid: readonly number[] | undefined
+  let bias: readonly number[] | undefined
+  let dora: readonly number[] | undefined
+  let mag: readonly number[] | undefined
+  let diffB: readonly number[] | undefined
+  let blocks = 0
+  let blockRows = 0
+  const tensors = m.tensors
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!
+    const shape = t.tensor.shape
+    switch (t.role) {
+      case 'down':
+        down ??= shape
+        break
+      case 'up':
+        up ??= shape
+        break
+      case 'up-block':
+        blocks++
+        blockRows += shape[0] ?? 0
+        break
+      case 'mid':
+        mid ??= shape
+        break
+      case 'up-bias':
+        bias ??= shape
+        break
+      case 'dora-scale':
+        dora ??= shape
+        break
+      case 'magnitude':
+        mag ??= shape
+        break
+      case 'diff-bias':
+        diffB ??= shape
+        break
+    }
+  }
+  if (!down || (!up && blocks === 0)) return { ok: false, expected: 'incomplete module (down or up missing)' }
   // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-  const loraIn = mid ? (down[1] ?? 0) : numel(down.slice(1))
+  const loraIn = mid ? (down[1] ?? 0) : rowSize(down)
   const baseIn = mid ? (W[1] ?? 0) : inFlat
-  const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up![0] ?? 0)
+  const loraOut = blocks > 0 ? blockRows : (up![0] ?? 0)
   const extra: string[] = []
-  const bias = get(m, 'up-bias')
   if (bias && bias[0] !== out) extra.push(`${leaf(SUFFIX.peftBBias)} ${fmt(bias)} vs out ${out}`)
-  const dora = get(m, 'dora-scale')
   if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
     extra.push(`${leaf(SUFFIX.doraScale)} ${fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`)
   }
-  const mag = get(m, 'magnitude')
   if (mag && mag[0] !== out) extra.push(`${leaf(SUFFIX.magnitude)} ${fmt(mag)} vs out ${out}`)
-  const diffB = get(m, 'diff-bias')
   if (diffB && diffB[0] !== out) extra.push(`${leaf(SUFFIX.diffBias)} ${fmt(diffB)} vs out ${out}`)
   return verdict(loraIn, loraOut, baseIn, out, extra)
 }
@@ -164,6 +207,9 @@ function checkFull(m: LoraModule, entry: BaseEntry, slice?: RowSlice, bias?: Bia
   return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') }
 }
 
+/** A bare parameter's name that says it is a weight matrix (`attn.in_proj_weight`). */
+const BARE_MATRIX = /(?:^|[._])(?:\w+_)?weight$/
+
 /**
  * Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. `bias`: the base
  * bias rows the resolution found for a `.diff_b` (when absent, the entry's own bias).
@@ -176,10 +222,10 @@ export function checkModuleShapes(
 ): ShapeVerdict {
   const W = entry.shape
   const out = slice ? slice.size : (W[0] ?? 0)
-  const inFlat = numel(W.slice(1))
-  // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
-  const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path)
-  if (entry.isParam && !matrix && m.algorithm !== 'full') {
+  const inFlat = rowSize(W)
+  // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the
+  // same (the name is read only for a bare parameter).
+  if (entry.isParam && m.algorithm !== 'full' && !(W.length >= 2 && BARE_MATRIX.test(entry.path))) {
     return {
       ok: false,
       expected: `${m.algorithm} module on a bare parameter ${fmt(W)}; only a full delta can patch it`

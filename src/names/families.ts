@@ -119,11 +119,21 @@ const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/
 
 /** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
 export function signatureOfPath(path: string): { id: string; diffusers: boolean } | null {
-  if (HUNYUAN_DOTTED.test(path)) return { id: 'hunyuan-video', diffusers: false }
-  const u = '_' + kohyaForm(path) + '_'
-  for (const s of SIGNATURES) if (s.re.test(u)) return s
+  return signatureOf(path, kohyaForm(path))
+}
+
+/** `signatureOfPath` of a path whose underscored form is known. */
+function signatureOf(path: string, underscored: string): { id: string; diffusers: boolean } | null {
+  if (HUNYUAN_DOTTED.test(path)) return HUNYUAN_SIGNATURE
+  const u = '_' + underscored + '_'
+  for (let i = 0; i < SIGNATURES.length; i++) if (SIGNATURES[i]!.re.test(u)) return SIGNATURES[i]!
   return null
 }
+
+const HUNYUAN_SIGNATURE: { id: string; diffusers: boolean } = Object.freeze({
+  id: 'hunyuan-video',
+  diffusers: false
+})
 
 /**
  * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
@@ -136,8 +146,10 @@ export function detectFamily(layers: Iterable<FamilyLayer>): FamilyRuleResult | 
   const full = identifyIn(index)[0]
   if (full) return full
   const votes = new Map<string, { id: string; diffusers: boolean; n: number }>()
-  for (const l of list) {
-    const s = signatureOfPath(l.path)
+  for (let i = 0; i < list.length; i++) {
+    const path = list[i]!.path
+    // The index's underscored form is the path's own unless the path ends in `.weight` (the index drops it).
+    const s = signatureOf(path, path.endsWith('.weight') ? kohyaForm(path) : index.forms[i]!)
     if (!s || s.id === 'clip-text') continue
     const key = `${s.id}/${s.diffusers}`
     const v = votes.get(key)

@@ -39,6 +39,8 @@ export class LayerIndex {
   readonly paths: string[] = []
   /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
   private readonly dotted: string[] = []
+  /** Each layer's underscored path, in the order given (repeats kept): the name signatures read them. */
+  readonly forms: string[] = []
 
   constructor(layers: Iterable<FamilyLayer>) {
     // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
@@ -67,6 +69,7 @@ export class LayerIndex {
           : kohyaForm(dotted)
       previousDotted = dotted
       previousU = u
+      this.forms.push(u)
       const shape = l.shape ?? null
       if (!top.has(u)) {
         top.set(u, shape)
