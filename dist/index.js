@@ -42539,6 +42539,8 @@ class LayerIndex {
     paths = [];
     /** The paths as given (dotted where the names are), `.weight` dropped: where `_` and `.` differ in meaning. */
     dotted = [];
+    /** Each layer's underscored path, in the order given (repeats kept): the name signatures read them. */
+    forms = [];
     constructor(layers) {
         // An index loop over an array (the analysis passes one layer per key): this runs once per key, interpreted,
         // where a for-of step allocates an iterator result.
@@ -42565,6 +42567,7 @@ class LayerIndex {
                 : adapters_kohyaForm(dotted);
             previousDotted = dotted;
             previousU = u;
+            this.forms.push(u);
             const shape = l.shape ?? null;
             if (!top.has(u)) {
                 top.set(u, shape);
@@ -43133,14 +43136,22 @@ const SIGNATURES = [
 const HUNYUAN_DOTTED = /\.img_attn_qkv$|\.img_mod\.linear$|\.txt_attn_qkv$/;
 /** The family signature one path shows (`clip-text` for a CLIP text encoder layer), or null. */
 function signatureOfPath(path) {
+    return signatureOf(path, kohyaForm(path));
+}
+/** `signatureOfPath` of a path whose underscored form is known. */
+function signatureOf(path, underscored) {
     if (HUNYUAN_DOTTED.test(path))
-        return { id: 'hunyuan-video', diffusers: false };
-    const u = '_' + adapters_kohyaForm(path) + '_';
-    for (const s of SIGNATURES)
-        if (s.re.test(u))
-            return s;
+        return HUNYUAN_SIGNATURE;
+    const u = '_' + underscored + '_';
+    for (let i = 0; i < SIGNATURES.length; i++)
+        if (SIGNATURES[i].re.test(u))
+            return SIGNATURES[i];
     return null;
 }
+const HUNYUAN_SIGNATURE = Object.freeze({
+    id: 'hunyuan-video',
+    diffusers: false
+});
 /**
  * The family of any set of layers, whole model or partial (a LoRA's targets, a base's denoiser): the best
  * full-model rule when one matches, else the signature most paths show, with UNet versions told apart by shapes.
@@ -43153,8 +43164,10 @@ function detectFamily(layers) {
     if (full)
         return full;
     const votes = new Map();
-    for (const l of list) {
-        const s = signatureOfPath(l.path);
+    for (let i = 0; i < list.length; i++) {
+        const path = list[i].path;
+        // The index's underscored form is the path's own unless the path ends in `.weight` (the index drops it).
+        const s = signatureOf(path, path.endsWith('.weight') ? adapters_kohyaForm(path) : index.forms[i]);
         if (!s || s.id === 'clip-text')
             continue;
         const key = `${s.id}/${s.diffusers}`;
@@ -43903,7 +43916,6 @@ function oneParent(groups) {
  */
 
 
-
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
 /** Separates the section ranks from the indices in an order key. */
 const ORDER_SEPARATOR = 99;
@@ -43945,13 +43957,37 @@ function newUnit(path) {
     const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.');
     return { path, series, index, layers: [], sig: '', order: orderOf(words) };
 }
-function finishUnit(u, partial = false) {
-    u.layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
-    u.layers.forEach((l, i) => (l.order = i));
-    // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
-    // `add_k_proj` beside `to_k` is.
+/** Past this many layers a unit is sorted by Array.prototype.sort rather than by insertion (see sortByRel). */
+const INSERTION_SORT_MAX = 32;
+/**
+ * A unit's layers in relative-path order, equal paths kept in their order (what a stable sort by `rel` gives). A
+ * block holds a handful of layers: an insertion sort here has no comparator call per comparison and no work array
+ * (Array.prototype.sort allocates one per call: 0.5 MB of the bench's stacking conversion's 376 units).
+ */
+function sortByRel(layers) {
+    if (layers.length > INSERTION_SORT_MAX) {
+        layers.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : 0));
+        return;
+    }
+    for (let i = 1; i < layers.length; i++) {
+        const l = layers[i];
+        const rel = l.rel;
+        let j = i - 1;
+        while (j >= 0 && layers[j].rel > rel) {
+            layers[j + 1] = layers[j];
+            j--;
+        }
+        layers[j + 1] = l;
+    }
+}
+function finishUnit(u, partial, shapes) {
     // Index loops here and below: this runs once per unit, interpreted, where a for-of step allocates.
     const layers = u.layers;
+    sortByRel(layers);
+    for (let i = 0; i < layers.length; i++)
+        layers[i].order = i;
+    // A qualifier is relative: `k_img` beside a plain `k` is the added (secondary) stream, whatever the word, as
+    // `add_k_proj` beside `to_k` is.
     let mains = false;
     for (let i = 0; i < layers.length && !mains; i++)
         mains = layers[i].role.stream === 'main';
@@ -43970,32 +44006,43 @@ function finishUnit(u, partial = false) {
     }
     readNumberedStreams(layers, partial);
     const present = new Set();
-    for (const l of u.layers)
-        if (l.role.role !== 'norm' && l.role.sublayer)
-            present.add(l.role.sublayer);
+    const norms = [];
+    for (let i = 0; i < layers.length; i++) {
+        const role = layers[i].role;
+        if (role.role === 'norm')
+            norms.push(layers[i]);
+        else if (role.sublayer)
+            present.add(role.sublayer);
+    }
     const sublayers = SUBLAYERS.filter((x) => present.has(x));
-    const norms = u.layers.filter((l) => l.role.role === 'norm');
-    const positions = normPositions(norms.map((l) => l.role.place), sublayers);
-    norms.forEach((l, i) => (l.position = positions[i]));
+    const places = [];
+    for (let i = 0; i < norms.length; i++)
+        places.push(norms[i].role.place);
+    const positions = normPositions(places, sublayers);
+    for (let i = 0; i < norms.length; i++)
+        norms[i].position = positions[i];
     let total = 0;
     const cols = new Set();
-    for (let i = 0; i < layers.length; i++) {
-        const layer = layers[i];
-        for (const t of layer.tensors.values()) {
-            total += t.numel;
-            // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
-            if (t.shape.length < 2)
-                continue;
-            // The main tensor's trailing dims are the layer's `cols` (empty when it squeezes to fewer than 2 dims).
-            if (t === layer.main) {
-                if (layer.cols !== '')
-                    cols.add(layer.cols);
-                continue;
-            }
-            const sq = squeeze(t.shape);
-            if (sq.length >= 2)
-                cols.add(sq.slice(1).join('x'));
+    let layer;
+    // One function for the unit, not one per layer; Map.forEach has no iterator result per tensor.
+    const add = (t) => {
+        total += t.numel;
+        // A shape of fewer than 2 dims squeezes to fewer than 2: it has no trailing dims to add.
+        if (t.shape.length < 2)
+            return;
+        // The main tensor's trailing dims are the layer's `cols` (empty when it squeezes to fewer than 2 dims).
+        if (t === layer.main) {
+            if (layer.cols !== '')
+                cols.add(layer.cols);
+            return;
         }
+        const trailing = shapes.of(t.shape).cols;
+        if (trailing !== '')
+            cols.add(trailing);
+    };
+    for (let i = 0; i < layers.length; i++) {
+        layer = layers[i];
+        layer.tensors.forEach(add);
     }
     u.sig = `${total}|${[...cols].sort().join(',')}`;
 }
@@ -44046,6 +44093,7 @@ function attachParallelSeries(top, units) {
             m.layer.rel = [series, ...m.rest].join('.');
             m.layer.relName = m.layer.rel;
             unit.layers.push(m.layer);
+            unit.guests = true;
             moved.add(m.layer);
         }
     }
@@ -44062,12 +44110,24 @@ function compareOrder(x, y) {
             return x[i] - y[i];
     return x.length - y.length;
 }
-/** A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. */
+/**
+ * A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. Read once per
+ * unit (the series reversal, the class pass and the container and step passes all ask for them; a unit's layers
+ * no longer change once its side is built) and never written by the callers.
+ */
+const MATRIX_COUNTS = new WeakMap();
 function matrixCounts(u) {
-    const m = new Map();
-    for (const l of u.layers)
-        if (l.sig.includes('x'))
-            m.set(l.sig, (m.get(l.sig) ?? 0) + 1);
+    let m = MATRIX_COUNTS.get(u);
+    if (m !== undefined)
+        return m;
+    const counts = new Map();
+    const layers = u.layers;
+    for (let i = 0; i < layers.length; i++) {
+        const sig = layers[i].sig;
+        if (sig.includes('x'))
+            counts.set(sig, (counts.get(sig) ?? 0) + 1);
+    }
+    MATRIX_COUNTS.set(u, (m = counts));
     return m;
 }
 function countsKey(m) {
@@ -44331,8 +44391,9 @@ function blocksOf(side) {
         let m = series.get(i);
         if (!m)
             series.set(i, (m = new Map()));
-        for (const [sig, n] of matrixCounts(u))
-            m.set(sig, (m.get(sig) ?? 0) + n);
+        // forEach: no entry array and iterator result per shape, interpreted.
+        const block = m;
+        matrixCounts(u).forEach((n, sig) => block.set(sig, (block.get(sig) ?? 0) + n));
     }
     return out;
 }
@@ -44371,6 +44432,27 @@ function reversePartialSeries(a, b) {
         }
     }
 }
+/**
+ * The one step of a level all the unit's layers sit under (`resnets` and `0` for `resnets.0.conv1`, ...), or
+ * undefined when a layer sits under none (no index in its relative path, or one at its start) or under another
+ * step: the first such layer answers (a unit of a flat block, the common case, is decided by its first layer).
+ */
+function oneStep(u) {
+    let step;
+    const layers = u.layers;
+    for (let i = 0; i < layers.length; i++) {
+        const words = layers[i].rel.split('.');
+        const k = words.findIndex((w) => /^\d+$/.test(w));
+        if (k <= 0)
+            return undefined;
+        const key = `${words.slice(0, k).join('.')}|${words[k]}`;
+        if (step === undefined)
+            step = key;
+        else if (key !== step)
+            return undefined;
+    }
+    return step === undefined ? undefined : step.split('|');
+}
 /** The path without its last level: a trailing index, and the named words before it unless an index precedes. */
 function levelUp(path) {
     const words = path.split('.');
@@ -44401,15 +44483,10 @@ function pairSteps(a, b, pairedA, pairedB, out) {
     for (const u of a.units) {
         if (pairedA.has(u) || u.path === '')
             continue;
-        const steps = new Set();
-        for (const l of u.layers) {
-            const words = l.rel.split('.');
-            const k = words.findIndex((w) => /^\d+$/.test(w));
-            steps.add(k > 0 ? `${words.slice(0, k).join('.')}|${words[k]}` : '');
-        }
-        if (steps.size !== 1 || steps.has(''))
+        const step = oneStep(u);
+        if (step === undefined)
             continue;
-        const [kind, index] = [...steps][0].split('|');
+        const [kind, index] = step;
         const parents = new Set();
         for (const { path, b: pb } of byLevel.get(u.path) ?? []) {
             const rest = path.slice(u.path.length + 1).split('.');
@@ -45283,23 +45360,45 @@ function matchWithinModules(links, restA, restB) {
     return { links: out, restA: restA.filter((l) => !used.has(l)), restB: restB.filter((l) => !used.has(l)) };
 }
 
-;// CONCATENATED MODULE: ./src/correspond/model.ts
+;// CONCATENATED MODULE: ./src/correspond/shape-facts.ts
 /**
- * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
- * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
- * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
+ * What the engine reads of a shape (its squeezed form as a signature, its trailing dims), read once per distinct
+ * shape of a side rather than once per layer: a network holds a few dozen shapes over thousands of layers (the
+ * bench's fused-qkv base: 14 over 2,444 layers), and each reading built a squeezed array, a slice and two joined
+ * strings per layer. Shapes are looked up dim by dim through maps keyed by the dims (numbers: no key string).
  */
 
+/** One side's shapes: `of(shape)` reads a shape's facts the first time it is seen and returns them after. */
+class ShapeFactsMemo {
+    root = { facts: undefined, next: undefined };
+    of(shape) {
+        let node = this.root;
+        for (let i = 0; i < shape.length; i++) {
+            const d = shape[i];
+            let child = node.next?.get(d);
+            if (child === undefined) {
+                child = { facts: undefined, next: undefined };
+                if (node.next === undefined)
+                    node.next = new Map();
+                node.next.set(d, child);
+            }
+            node = child;
+        }
+        return (node.facts ??= readShape(shape));
+    }
+}
+function readShape(shape) {
+    const sq = squeeze(shape);
+    return { sig: sq.join('x'), cols: sq.length > 1 ? sq.slice(1).join('x') : '', vector: sq.length === 1 };
+}
 
-
-
-// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
-// interpreter, where each for-of step allocates an iterator result.
-/** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
-const MAX_INDEX_DEPTH = 8;
-/** Word separators of a key (src/names/tokens.ts keyWords), and its longest digit run read as an index. */
+;// CONCATENATED MODULE: ./src/correspond/layer-names.ts
+/**
+ * A layer's stored name read as the engine's paths: its token path (lower-case words joined by `.`) and the name
+ * with its unit's leading words dropped (what messages show). Used by model.ts, once per layer.
+ */
+/** Word separators of a key (src/names/tokens.ts keyWords). */
 const WORD_SEPARATORS = /[._]/;
-const model_MAX_INDEX_DIGITS = 9;
 /** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
 const EMPTY_WORD = /^[._]|[._]$|[._][._]/;
 /** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
@@ -45313,10 +45412,62 @@ function pathOf(lower) {
             kept.push(words[w]);
     return kept.join('.');
 }
-/** A copy of `xs` with `x` appended (slice and push: concat with a non-array argument takes V8's slow path). */
+/** Per word count, the (sticky) pattern of that many leading words and the separators after them. */
+const LEADING_WORDS = new Map();
+/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
+function dropWords(name, n) {
+    if (n <= 0)
+        return name.replace(/^[._]+/, '');
+    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
+    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left). The
+    // pattern always matches; a sticky test leaves its end in lastIndex without building a match array per layer.
+    let re = LEADING_WORDS.get(n);
+    if (!re)
+        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`, 'y')));
+    re.lastIndex = 0;
+    re.test(name);
+    return name.slice(re.lastIndex);
+}
+
+;// CONCATENATED MODULE: ./src/correspond/model.ts
+/**
+ * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
+ * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
+ * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
+ */
+
+
+
+
+
+// Index loops in these per-tensor helpers: they run once per key in a short-lived process, mostly in V8's
+// interpreter, where each for-of step allocates an iterator result.
+/** Depth of indices looked at per key: deeper nesting than this is not a block structure we need. */
+const MAX_INDEX_DEPTH = 8;
+/** The longest digit run of a key read as an index (src/names/tokens.ts keyWords). */
+const model_MAX_INDEX_DIGITS = 9;
+/**
+ * A copy of `xs` with `x` appended, allocated at its final length: a push onto a slice grows its store by half
+ * plus 16 slots (0.8 MB of the bench's stacking conversion's prefixes), and concat with a non-array argument
+ * takes V8's slow path.
+ */
 function plus(xs, x) {
-    const out = xs.slice();
-    out.push(x);
+    const n = xs.length;
+    const out = new Array(n + 1);
+    for (let i = 0; i < n; i++)
+        out[i] = xs[i];
+    out[n] = x;
+    return out;
+}
+/** A layer's place in the network: its section ranks, the separator, its indices (one array of its final length). */
+function orderKey(sections, indices) {
+    const n = sections.length;
+    const out = new Array(n + 1 + indices.length);
+    for (let i = 0; i < n; i++)
+        out[i] = sections[i];
+    out[n] = ORDER_SEPARATOR;
+    for (let i = 0; i < indices.length; i++)
+        out[n + 1 + i] = indices[i];
     return out;
 }
 /** The prefix one word longer than `base`: `word` is its last word, `path` its whole path. */
@@ -45380,8 +45531,7 @@ function nodeOf(path, previous, root) {
  */
 function buildSide(specs, partial = false) {
     const names = stripModelPrefixes(specs.map((t) => t.name));
-    // A layer's tensors (weight, bias) share its name as stored: its words and path are read once per name.
-    const byName = new Map();
+    const shapes = new ShapeFactsMemo();
     // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
     const root = {
         path: '',
@@ -45393,7 +45543,10 @@ function buildSide(specs, partial = false) {
         raw: undefined
     };
     let previous = root;
-    // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup.
+    // The previous tensor's layer: a layer's tensors (weight, bias) come together, found again without a lookup. A
+    // name seen before but not just before (rare in a header's order) is found again through the path trie, which
+    // holds each layer at its path: no map by stored name beside it (a miss and an insert per layer for a hit almost
+    // never taken; 0-8 M instructions of correspond on the calibration pairs and the bench's stacking conversion).
     let previousName;
     let previousRaw;
     // The layers in first-seen order, walked with index loops below.
@@ -45404,7 +45557,7 @@ function buildSide(specs, partial = false) {
         const { layer, leaf } = splitLeaf(names[i]);
         const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
         tensors.push(t);
-        let raw = layer === previousName ? previousRaw : byName.get(layer);
+        let raw = layer === previousName ? previousRaw : undefined;
         if (!raw) {
             const path = pathOf(layer.toLowerCase());
             const node = path === '' ? root : nodeOf(path, previous, root);
@@ -45412,14 +45565,11 @@ function buildSide(specs, partial = false) {
             raw = node.raw;
             if (!raw) {
                 // An index word is an ancestor only when a word follows it: the parent's indexed prefixes, not the node's.
-                const net = plus(node.sections, ORDER_SEPARATOR);
-                for (let k = 0; k < node.indices.length; k++)
-                    net.push(node.indices[k]);
+                const net = orderKey(node.sections, node.indices);
                 raw = { name: layer, path: node.path, net, tensors: new Map(), ancestors: node.parent?.indexed ?? [] };
                 node.raw = raw;
                 raws.push(raw);
             }
-            byName.set(layer, raw);
         }
         previousName = layer;
         previousRaw = raw;
@@ -45479,7 +45629,7 @@ function buildSide(specs, partial = false) {
         }
         const unit = facts.unit;
         const main = raw.tensors.get('weight') ?? raw.tensors.get('') ?? raw.tensors.values().next().value;
-        const sq = squeeze(main.shape);
+        const shape = shapes.of(main.shape);
         const rel = unitPath === '' ? raw.path : raw.path.slice(unitPath.length + 1);
         const relRaw = dropWords(raw.name, facts.words);
         const layer = {
@@ -45488,9 +45638,9 @@ function buildSide(specs, partial = false) {
             relName: relRaw,
             tensors: raw.tensors,
             main,
-            sig: sq.join('x'),
-            cols: sq.length > 1 ? sq.slice(1).join('x') : '',
-            role: roleOf(facts, relRaw, sq.length === 1, unitPath === ''),
+            sig: shape.sig,
+            cols: shape.cols,
+            role: roleOf(facts, relRaw, shape.vector, unitPath === ''),
             unit,
             order: 0,
             net: raw.net
@@ -45499,9 +45649,9 @@ function buildSide(specs, partial = false) {
         layers.push(layer);
     }
     attachParallelSeries(top, units);
-    finishUnit(top, partial);
+    finishUnit(top, partial, shapes);
     for (let u = 0; u < unitList.length; u++)
-        finishUnit(unitList[u], partial);
+        finishUnit(unitList[u], partial, shapes);
     return { tensors, layers, units: unitList, top };
 }
 /** The role of a relative name in a unit of this context, read once per name, context and flags (see buildSide). */
@@ -45567,18 +45717,159 @@ function roleContext(unitPath) {
         .filter((w) => !/^\d+$/.test(w))
         .join('.');
 }
-/** Per word count, the pattern of that many leading words and the separators after them. */
-const LEADING_WORDS = new Map();
-/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
-function dropWords(name, n) {
-    if (n <= 0)
-        return name.replace(/^[._]+/, '');
-    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
-    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left).
-    let re = LEADING_WORDS.get(n);
-    if (!re)
-        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`)));
-    return name.slice(re.exec(name)[0].length);
+
+;// CONCATENATED MODULE: ./src/correspond/pair-memo.ts
+
+
+
+
+/** Kinds of pair kept per pair of unit signatures: a few in a real network, bounded against a hostile one. */
+const MAX_KINDS_PER_SIGNATURE = 8;
+class PairMemo {
+    kinds = new Map();
+    /** The matching of an aligned pair; `base` is its block-aligned evidence, first in each layer link's. */
+    match(a, b, base) {
+        const memoable = inUnit(a) && inUnit(b);
+        // Unit signatures (parameter count and trailing dims) narrow the kinds a pair is compared with.
+        const key = memoable ? `${a.sig}\u0000${b.sig}` : '';
+        const kinds = memoable ? this.kinds.get(key) : undefined;
+        if (kinds !== undefined)
+            for (let k = 0; k < kinds.length; k++) {
+                const kind = kinds[k];
+                if (sameSections(kind.a, kind.b, a, b) && sameLayers(kind.a, a) && sameLayers(kind.b, b))
+                    return replay(kind.outcome, a.layers, b.layers, base);
+            }
+        const outcome = positions(matchPair(a.layers, b.layers));
+        if (memoable) {
+            if (kinds === undefined)
+                this.kinds.set(key, [{ a, b, outcome }]);
+            else if (kinds.length < MAX_KINDS_PER_SIGNATURE)
+                kinds.push({ a, b, outcome });
+        }
+        return replay(outcome, a.layers, b.layers, base);
+    }
+}
+/** matchLayers on the pair, then matchFused on what it leaves (when it leaves anything on both sides' reading). */
+function matchPair(as, bs) {
+    const r = matchLayers(as, bs, false, []);
+    const fused = r.restA.length === 0 && r.restB.length === 0 ? [] : matchFused(r.restA, r.restB);
+    return { links: r.links, restA: r.restA, restB: r.restB, fused };
+}
+/** A layer's position in its unit's layers is its `order` (finishUnit numbers the sorted layers). */
+function pos(l) {
+    return l.order;
+}
+function positions(m) {
+    return {
+        links: m.links.map((l) => {
+            const out = {
+                a: pos(l.a),
+                b: pos(l.b),
+                confidence: l.confidence,
+                evidence: l.evidence
+            };
+            if (l.ambiguity)
+                out.ambiguity = l.ambiguity;
+            return out;
+        }),
+        restA: m.restA.map(pos),
+        restB: m.restB.map(pos),
+        fused: m.fused.map((f) => ({ ...f, fused: pos(f.fused), parts: f.parts.map(pos) }))
+    };
+}
+/** An outcome in a pair's own layers, its block-aligned evidence first in each layer link's evidence. */
+function replay(o, as, bs, base) {
+    const links = [];
+    for (let i = 0; i < o.links.length; i++) {
+        const l = o.links[i];
+        const link = {
+            a: as[l.a],
+            b: bs[l.b],
+            confidence: l.confidence,
+            evidence: base.concat(l.evidence)
+        };
+        if (l.ambiguity)
+            link.ambiguity = l.ambiguity;
+        links.push(link);
+    }
+    const restA = [];
+    for (let i = 0; i < o.restA.length; i++)
+        restA.push(as[o.restA[i]]);
+    const restB = [];
+    for (let i = 0; i < o.restB.length; i++)
+        restB.push(bs[o.restB[i]]);
+    const fused = [];
+    for (let i = 0; i < o.fused.length; i++) {
+        const f = o.fused[i];
+        const [fusedPool, partPool] = f.fusedSide === 'a' ? [as, bs] : [bs, as];
+        fused.push({ ...f, fused: fusedPool[f.fused], parts: f.parts.map((p) => partPool[p]) });
+    }
+    return { links, restA, restB, fused };
+}
+/**
+ * Every layer of the unit sits under the unit's path (`path` = unit path + `.` + `rel`): then what the matchers read
+ * of its full path (its section word, its place in network order among the unit's layers, its series) follows from
+ * the unit's section and its relative path. A layer moved in from a parallel side list (units.ts) does not, and
+ * its pair is matched on its own.
+ */
+function inUnit(u) {
+    return u.guests !== true && u.path !== '';
+}
+/** The section rank a unit's path starts in (its order key's first entry), or -1 when it names none. */
+function sectionOfUnit(u) {
+    const first = u.order[0];
+    return first === undefined || first === ORDER_SEPARATOR ? -1 : first;
+}
+/**
+ * The pairs' units place their layers in sections alike. A layer's section word (down / mid / up, which
+ * network-order.ts pairs by) is its unit's when the unit path names one: then only whether the two units' sections
+ * are the same one matters, not which (`input_blocks.4.1` against `down_blocks.1.attentions.0` pairs its layers as
+ * `output_blocks.3.1` against `up_blocks.1.attentions.0` does); a unit naming none leaves it to the relative paths,
+ * and the other side's section is then compared as it is.
+ */
+function sameSections(xa, xb, ya, yb) {
+    const sxa = sectionOfUnit(xa);
+    const sxb = sectionOfUnit(xb);
+    const sya = sectionOfUnit(ya);
+    const syb = sectionOfUnit(yb);
+    if (sxa >= 0 && sxb >= 0 && sya >= 0 && syb >= 0)
+        return (sxa === sxb) === (sya === syb);
+    return sxa === sya && sxb === syb;
+}
+/**
+ * Two units (each all `inUnit`) whose layers read the same to the matchers, position by position: what
+ * matchLayers and matchFused look at (relative path and stored name, shape, trailing dims, rows, role, stream,
+ * sublayer, ordinal, last role word, norm place, stream number).
+ */
+function sameLayers(x, y) {
+    const lx = x.layers;
+    const ly = y.layers;
+    if (lx.length !== ly.length)
+        return false;
+    // One loop, no call per layer (this runs for every layer of every aligned pair, interpreted).
+    for (let i = 0; i < lx.length; i++) {
+        const p = lx[i];
+        const q = ly[i];
+        // The trailing dims (`cols`) are the shape's after its first dim: the same shape, the same cols.
+        if (p.rel !== q.rel || p.relName !== q.relName || p.sig !== q.sig || p.position !== q.position)
+            return false;
+        const sp = p.main.shape;
+        const sq = q.main.shape;
+        if (sp.length !== sq.length || sp[0] !== sq[0] || streamNumber(p) !== streamNumber(q))
+            return false;
+        const rp = p.role;
+        const rq = q.role;
+        if (rp === rq)
+            continue;
+        if (rp.role !== rq.role ||
+            rp.stream !== rq.stream ||
+            rp.sublayer !== rq.sublayer ||
+            rp.ordinal !== rq.ordinal)
+            return false;
+        if (rp.words[rp.words.length - 1] !== rq.words[rq.words.length - 1])
+            return false;
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
@@ -45594,6 +45885,7 @@ function dropWords(name, n) {
 
 
 
+
 function correspond(a, b, options = {}) {
     const sa = buildSide(a, options.partial === 'a');
     const sb = buildSide(b);
@@ -45602,11 +45894,12 @@ function correspond(a, b, options = {}) {
     const layerOut = [];
     const linkedA = new Set();
     const linkedB = new Set();
+    // Index loops: no iterator result per key, interpreted.
     const note = (l) => {
-        for (const k of l.a)
-            linkedA.add(k);
-        for (const k of l.b)
-            linkedB.add(k);
+        for (let i = 0; i < l.a.length; i++)
+            linkedA.add(l.a[i]);
+        for (let i = 0; i < l.b.length; i++)
+            linkedB.add(l.b[i]);
     };
     const push = (l) => {
         links.push(l);
@@ -45620,13 +45913,15 @@ function correspond(a, b, options = {}) {
     const restB = [...sb.top.layers];
     const paired = new Set();
     const partial = options.partial === 'a';
+    // Pairs alike up to their block index are matched once (pair-memo.ts).
+    const pairs = new PairMemo();
     for (const p of alignUnits(sa, sb, partial)) {
         paired.add(p.a);
         paired.add(p.b);
         const base = [
             { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
         ];
-        const r = matchLayers(p.a.layers, p.b.layers, false, base);
+        const r = pairs.match(p.a, p.b, base);
         // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
         // the run (at 40k keys the held links made the collector copy and promote them, memory growing with the keys).
         for (let i = 0; i < r.links.length; i++) {
@@ -45636,9 +45931,8 @@ function correspond(a, b, options = {}) {
         // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
         if (r.restA.length === 0 && r.restB.length === 0)
             continue;
-        const fused = matchFused(r.restA, r.restB);
         const used = new Set();
-        for (const f of fused) {
+        for (const f of r.fused) {
             pushFused(f, p.exact ? 'high' : 'medium', base, push);
             used.add(f.fused);
             for (const q of f.parts)
@@ -49003,12 +49297,21 @@ function get(m, role) {
 function shapes_fmt(shape) {
     return `[${shape.join(', ')}]`;
 }
+/** Elements of one row of a tensor (its dims after the first multiplied: `numel(shape.slice(1))` without the copy). */
+function rowSize(shape) {
+    let n = 1;
+    for (let i = 1; i < shape.length; i++)
+        n *= shape[i];
+    return n;
+}
 /** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
 function leaf(suffix) {
     return suffix.slice(1);
 }
 /** Compare expected and actual dims; collect the differences. */
 function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
+    if (loraIn === baseIn && loraOut === baseOut && extra.length === 0)
+        return { ok: true, loraIn, loraOut, baseIn, baseOut };
     const problems = [];
     if (loraIn !== baseIn)
         problems.push(`in-dim ${loraIn} vs ${baseIn}`);
@@ -49020,28 +49323,63 @@ function verdict(loraIn, loraOut, baseIn, baseOut, extra = []) {
         : { ok: false, expected: problems.join('; '), loraIn, loraOut, baseIn, baseOut };
 }
 function checkLora(m, out, inFlat, W) {
-    const down = get(m, 'down');
-    const up = get(m, 'up');
-    const blocks = m.tensors.filter((t) => t.role === 'up-block').map((t) => t.tensor.shape);
-    if (!down || (!up && blocks.length === 0))
+    // One pass over the module's tensors (a plain LoRA has two or three): the first tensor of each role, as `get`
+    // finds it, and the up blocks' rows. Runs once per module, mostly interpreted: no closure or array per role.
+    let down;
+    let up;
+    let mid;
+    let bias;
+    let dora;
+    let mag;
+    let diffB;
+    let blocks = 0;
+    let blockRows = 0;
+    const tensors = m.tensors;
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const shape = t.tensor.shape;
+        switch (t.role) {
+            case 'down':
+                down ??= shape;
+                break;
+            case 'up':
+                up ??= shape;
+                break;
+            case 'up-block':
+                blocks++;
+                blockRows += shape[0] ?? 0;
+                break;
+            case 'mid':
+                mid ??= shape;
+                break;
+            case 'up-bias':
+                bias ??= shape;
+                break;
+            case 'dora-scale':
+                dora ??= shape;
+                break;
+            case 'magnitude':
+                mag ??= shape;
+                break;
+            case 'diff-bias':
+                diffB ??= shape;
+                break;
+        }
+    }
+    if (!down || (!up && blocks === 0))
         return { ok: false, expected: 'incomplete module (down or up missing)' };
-    const mid = get(m, 'mid');
     // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : (0,numel/* numel */.u)(down.slice(1));
+    const loraIn = mid ? (down[1] ?? 0) : rowSize(down);
     const baseIn = mid ? (W[1] ?? 0) : inFlat;
-    const loraOut = blocks.length > 0 ? blocks.reduce((s, b) => s + (b[0] ?? 0), 0) : (up[0] ?? 0);
+    const loraOut = blocks > 0 ? blockRows : (up[0] ?? 0);
     const extra = [];
-    const bias = get(m, 'up-bias');
     if (bias && bias[0] !== out)
         extra.push(`${leaf(SUFFIX.peftBBias)} ${shapes_fmt(bias)} vs out ${out}`);
-    const dora = get(m, 'dora-scale');
     if (dora && !(dora[0] === out || (dora[0] === 1 && dora[1] === W[1]))) {
         extra.push(`${leaf(SUFFIX.doraScale)} ${shapes_fmt(dora)} fits neither [${out}, 1] nor [1, ${W[1]}]`);
     }
-    const mag = get(m, 'magnitude');
     if (mag && mag[0] !== out)
         extra.push(`${leaf(SUFFIX.magnitude)} ${shapes_fmt(mag)} vs out ${out}`);
-    const diffB = get(m, 'diff-bias');
     if (diffB && diffB[0] !== out)
         extra.push(`${leaf(SUFFIX.diffBias)} ${shapes_fmt(diffB)} vs out ${out}`);
     return verdict(loraIn, loraOut, baseIn, out, extra);
@@ -49127,6 +49465,8 @@ function checkFull(m, entry, slice, bias) {
     }
     return problems.length === 0 ? { ok: true } : { ok: false, expected: problems.join('; ') };
 }
+/** A bare parameter's name that says it is a weight matrix (`attn.in_proj_weight`). */
+const BARE_MATRIX = /(?:^|[._])(?:\w+_)?weight$/;
 /**
  * Check a module's tensor shapes against the base tensor (or the rows `slice` of it) it targets. `bias`: the base
  * bias rows the resolution found for a `.diff_b` (when absent, the entry's own bias).
@@ -49134,10 +49474,10 @@ function checkFull(m, entry, slice, bias) {
 function checkModuleShapes(m, entry, slice, bias) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = (0,numel/* numel */.u)(W.slice(1));
-    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the same.
-    const matrix = W.length >= 2 && /(?:^|[._])(?:\w+_)?weight$/.test(entry.path);
-    if (entry.isParam && !matrix && m.algorithm !== 'full') {
+    const inFlat = rowSize(W);
+    // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the
+    // same (the name is read only for a bare parameter).
+    if (entry.isParam && m.algorithm !== 'full' && !(W.length >= 2 && BARE_MATRIX.test(entry.path))) {
         return {
             ok: false,
             expected: `${m.algorithm} module on a bare parameter ${shapes_fmt(W)}; only a full delta can patch it`
@@ -49180,24 +49520,40 @@ function checkModuleShapes(m, entry, slice, bias) {
 
 
 
+// Index loops in this file: each function runs once or twice per module (analysis, resolution), mostly
+// interpreted, where a closure or a for-of step allocates.
 function shapeOf(m, role) {
-    return m.tensors.find((t) => t.role === role)?.tensor.shape;
+    const tensors = m.tensors;
+    for (let i = 0; i < tensors.length; i++)
+        if (tensors[i].role === role)
+            return tensors[i].tensor.shape;
+    return undefined;
 }
 /** The weight shape a module's factors give, or [] when they do not say (IA3 vectors, OFT, unknown tensors). */
 function impliedWeightShape(m) {
     switch (m.algorithm) {
         case 'lora': {
             const down = shapeOf(m, 'down');
-            const up = shapeOf(m, 'up');
-            const blocks = m.tensors.filter((t) => t.role === 'up-block');
             if (!down || down.length < 2)
                 return [];
-            const out = blocks.length > 0 ? blocks.reduce((s, b) => s + (b.tensor.shape[0] ?? 0), 0) : up?.[0];
+            // The up blocks' rows summed, else up's rows.
+            let blocks = 0;
+            let blockRows = 0;
+            for (let i = 0; i < m.tensors.length; i++) {
+                const t = m.tensors[i];
+                if (t.role !== 'up-block')
+                    continue;
+                blocks++;
+                blockRows += t.tensor.shape[0] ?? 0;
+            }
+            const out = blocks > 0 ? blockRows : shapeOf(m, 'up')?.[0];
             if (out === undefined)
                 return [];
             // With a Tucker mid the kernel lives in mid ([r, r, kh, kw]); down is [r, in, 1, 1].
             const mid = shapeOf(m, 'mid');
-            return mid ? [out, down[1], ...mid.slice(2)] : [out, ...down.slice(1)];
+            if (mid)
+                return [out, down[1], ...mid.slice(2)];
+            return down.length === 2 ? [out, down[1]] : [out, ...down.slice(1)];
         }
         case 'loha': {
             const w1a = shapeOf(m, 'hada_w1_a');
@@ -49224,11 +49580,14 @@ function impliedWeightShape(m) {
 }
 /** True when the module patches only a bias (a lone `.diff_b`). */
 function biasOnly(m) {
-    return m.tensors.length > 0 && m.tensors.every((t) => t.role === 'diff-bias');
+    for (let i = 0; i < m.tensors.length; i++)
+        if (m.tensors[i].role !== 'diff-bias')
+            return false;
+    return m.tensors.length > 0;
 }
 /** True when the module patches a bare parameter (`blocks.N.modulation` from a lightx2v `diff_m`). */
 function patchesParameter(m) {
-    return m.tensors.some((t) => t.role === 'diff-modulation');
+    return shapeOf(m, 'diff-modulation') !== undefined;
 }
 /** The tensors one module implies, named in the LoRA's naming (its path, kohya underscores kept). */
 function implied_impliedTensors(m) {
@@ -49498,7 +49857,10 @@ function parseStem(stem, suffix) {
             pathForm: 'dotted'
         };
     }
-    for (const rule of ADAPTER_PREFIXES) {
+    // An index loop: this runs once per stem over the rules (dozens), mostly interpreted, where a for-of step
+    // allocates an iterator result.
+    for (let i = 0; i < ADAPTER_PREFIXES.length; i++) {
+        const rule = ADAPTER_PREFIXES[i];
         if (!stem.startsWith(rule.prefix) || stem.length === rule.prefix.length)
             continue;
         let path = stem.slice(rule.prefix.length);
@@ -49562,16 +49924,22 @@ function algorithmOfRole(role) {
  */
 function modules_numel(shape) {
     let n = 1;
-    for (const d of shape)
-        n *= d;
+    // An index loop: a for-of step allocates an iterator result where this runs, interpreted, once per tensor.
+    for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
     if (Number.isSafeInteger(n))
         return n;
     const big = (0,numel/* numelBig */.y)(shape);
     return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big);
 }
 function tensorBytes(t) {
-    if (t.byteRange)
-        return Number(t.byteRange.end - t.byteRange.start);
+    const range = t.byteRange;
+    if (range) {
+        // The offsets are 64-bit file fields (BigInt); below 2^53 their Numbers subtract exactly, without a BigInt
+        // difference allocated per tensor.
+        const end = Number(range.end);
+        return end <= Number.MAX_SAFE_INTEGER ? end - Number(range.start) : Number(range.end - range.start);
+    }
     // Own keys only: a dtype named `__proto__` or `constructor` must not find Object.prototype.
     const bits = isSafetensorsDtype(t.dtype) ? SAFETENSORS_DTYPE_BITS[t.dtype] : 0;
     return bits ? Math.ceil((modules_numel(t.shape) * bits) / 8) : 0;
@@ -49591,21 +49959,27 @@ function defaultAlphaRule(naming) {
     }
 }
 function find(m, role) {
-    return m.tensors.find((t) => t.role === role)?.tensor;
+    const tensors = m.tensors;
+    for (let i = 0; i < tensors.length; i++)
+        if (tensors[i].role === role)
+            return tensors[i].tensor;
+    return undefined;
 }
 function algorithmOf(tensors) {
-    const roles = new Set(tensors.map((t) => t.role));
-    if (roles.has('down') || roles.has('up') || roles.has('up-block'))
-        return 'lora';
-    for (const t of tensors) {
-        const a = algorithmOfRole(t.role);
-        if (a && a !== 'full')
+    for (let i = 0; i < tensors.length; i++) {
+        const role = tensors[i].role;
+        if (role === 'down' || role === 'up' || role === 'up-block')
+            return 'lora';
+    }
+    let full = false;
+    for (let i = 0; i < tensors.length; i++) {
+        const a = algorithmOfRole(tensors[i].role);
+        if (a === 'full')
+            full = true;
+        else if (a)
             return a;
     }
-    for (const t of tensors)
-        if (algorithmOfRole(t.role) === 'full')
-            return 'full';
-    return 'unknown';
+    return full ? 'full' : 'unknown';
 }
 /** Stored and trained rank plus consistency issues, from shapes. */
 function modules_rankOf(m) {
@@ -49613,9 +49987,13 @@ function modules_rankOf(m) {
     if (m.algorithm === 'lora') {
         const down = find(m, 'down');
         const up = find(m, 'up');
-        const blocks = m.tensors
-            .filter((t) => t.role === 'up-block')
-            .sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+        // A loop, and no sort for a module without up blocks (most of them).
+        const blocks = [];
+        for (let i = 0; i < m.tensors.length; i++)
+            if (m.tensors[i].role === 'up-block')
+                blocks.push(m.tensors[i]);
+        if (blocks.length > 1)
+            blocks.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
         if (!down)
             issues.push('no down/A tensor');
         if (!up && blocks.length === 0)
@@ -49746,20 +50124,30 @@ function groupModules(tensors, opts = {}) {
     // Per component kind: a text-encoder path reads as another kind than the same denoiser path.
     const pathFacts = { denoiser: new Map(), te: new Map() };
     for (const [stem, entries] of byStem) {
-        const first = entries.find((e) => e.parsed.role === 'down' || e.parsed.role === 'up') ?? entries[0];
-        const info = parseStem(stem, {
-            legacy: entries.some((e) => e.parsed.legacy),
-            adapterName: entries.find((e) => e.parsed.adapterName)?.parsed.adapterName ?? first.parsed.adapterName
-        });
-        const moduleTensors = entries.map((e) => {
-            const mt = { role: e.parsed.role, tensor: e.tensor };
-            if (e.parsed.index !== undefined)
-                mt.index = e.parsed.index;
-            return mt;
-        });
+        // One pass over the stem's tensors (two or three for a LoRA; this runs per module, mostly interpreted): its
+        // module tensors, whether any is a legacy form, the first adapter name given, whether all are `diff_m`.
+        let legacy = false;
+        let adapterName;
+        let onlyModulation = true;
+        const moduleTensors = [];
+        for (let i = 0; i < entries.length; i++) {
+            const parsed = entries[i].parsed;
+            if (parsed.legacy)
+                legacy = true;
+            if (adapterName === undefined && parsed.adapterName)
+                adapterName = parsed.adapterName;
+            if (parsed.role !== 'diff-modulation')
+                onlyModulation = false;
+            const mt = { role: parsed.role, tensor: entries[i].tensor };
+            if (parsed.index !== undefined)
+                mt.index = parsed.index;
+            moduleTensors.push(mt);
+        }
+        // (parseStem reads the adapter name as a flag: the first one given, or none, says what any would.)
+        const info = parseStem(stem, adapterName === undefined ? { legacy } : { legacy, adapterName });
         // lightx2v `blocks.N.diff_m` is the delta of the block's `modulation` parameter.
         let path = info.path;
-        if (entries.every((e) => e.parsed.role === 'diff-modulation')) {
+        if (onlyModulation) {
             path = info.pathForm === 'dotted' ? `${path}.modulation` : `${path}_modulation`;
         }
         const te = info.component === 'text-encoder';
@@ -49789,7 +50177,6 @@ function groupModules(tensors, opts = {}) {
             layerKind: facts.kind,
             issues: []
         };
-        const adapterName = entries.find((e) => e.parsed.adapterName)?.parsed.adapterName;
         if (adapterName)
             m.adapterName = adapterName;
         // Shared by the modules of one path: nothing writes a module's block (report.ts copies it out).
@@ -49800,7 +50187,8 @@ function groupModules(tensors, opts = {}) {
             evidence.set(info.naming, (ev = { keys: 0, markers: new Set(), examples: [] }));
         if (info.prefix)
             ev.markers.add(evidenceMarker(prefixMarkers, 'prefix', info.prefix));
-        for (const e of entries) {
+        for (let i = 0; i < entries.length; i++) {
+            const e = entries[i];
             m.params += modules_numel(e.tensor.shape);
             m.bytes += tensorBytes(e.tensor);
             ev.keys++;
@@ -49872,8 +50260,10 @@ function conventionsOf(evidence, modules) {
     };
     for (const [naming, e] of evidence)
         byName.set(naming, { keys: e.keys, markers: new Set(e.markers), examples: [...e.examples] });
-    for (const m of modules) {
-        for (const t of m.tensors) {
+    for (let i = 0; i < modules.length; i++) {
+        const m = modules[i];
+        for (let j = 0; j < m.tensors.length; j++) {
+            const t = m.tensors[j];
             if (m.algorithm !== 'lora' && m.algorithm !== 'unknown' && m.naming !== 'lycoris') {
                 add('lycoris', t.tensor.name, [`${m.algorithm} module`]);
             }
@@ -49921,7 +50311,10 @@ function loraStatistics(ckpt, modules, primary) {
     const dtypes = Object.create(null);
     let params = 0;
     let bytes = 0;
-    for (const t of ckpt.tensors) {
+    // Index loops here: once per tensor and per module, interpreted (a for-of step allocates an iterator result).
+    const tensors = ckpt.tensors;
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
         analyze_bump(dtypes, t.dtype);
         params += modules_numel(t.shape);
         bytes += tensorBytes(t);
@@ -49936,7 +50329,13 @@ function loraStatistics(ckpt, modules, primary) {
     const ranks = [];
     const scales = [];
     let te = 0;
-    for (const m of modules) {
+    // A file's modules share a few alpha and scale values: each value's key is written once per run of equal values.
+    let lastAlpha = null;
+    let alphaKey = '';
+    let lastScale = null;
+    let scaleKey = '';
+    for (let i = 0; i < modules.length; i++) {
+        const m = modules[i];
         analyze_bump(algorithms, m.algorithm);
         analyze_bump(layerKinds, m.layerKind);
         if (m.block)
@@ -49949,18 +50348,29 @@ function loraStatistics(ckpt, modules, primary) {
             unread++;
         if (m.scaleSource === 'default-no-alpha')
             missing++;
-        if (m.alpha !== null && m.hasAlpha)
-            analyze_bump(alphaValues, String(m.alpha));
+        if (m.alpha !== null && m.hasAlpha) {
+            if (m.alpha !== lastAlpha)
+                alphaKey = String((lastAlpha = m.alpha));
+            analyze_bump(alphaValues, alphaKey);
+        }
         if (m.scale !== null) {
             scales.push(m.scale);
-            analyze_bump(scaleValues, String(Number(m.scale.toPrecision(6))));
+            if (m.scale !== lastScale)
+                scaleKey = String(Number((lastScale = m.scale).toPrecision(6)));
+            analyze_bump(scaleValues, scaleKey);
         }
     }
     ranks.sort((a, b) => a - b);
     const histogram = new Map();
     for (const r of ranks)
         histogram.set(r, (histogram.get(r) ?? 0) + 1);
-    const modal = mode(modules.filter((m) => m.splitCount === 1 && m.storedRank !== null).map((m) => m.storedRank));
+    const storedRanks = [];
+    for (let i = 0; i < modules.length; i++) {
+        const m = modules[i];
+        if (m.splitCount === 1 && m.storedRank !== null)
+            storedRanks.push(m.storedRank);
+    }
+    const modal = mode(storedRanks);
     return {
         modules: modules.length,
         tensors: ckpt.tensors.length,
@@ -50121,13 +50531,19 @@ function addEntry(space, key, rest, shape, biases) {
         space.blockMax.set(b.series, Math.max(space.blockMax.get(b.series) ?? -1, b.index));
 }
 function finish(space, biases) {
-    for (const b of biases) {
+    for (let i = 0; i < biases.length; i++) {
+        const b = biases[i];
         const entry = space.dotted.get(b.path);
         if (entry && !entry.isParam)
             entry.bias = { key: b.key, shape: b.shape };
     }
-    for (const entry of space.entries)
+    for (let i = 0; i < space.entries.length; i++) {
+        const entry = space.entries[i];
+        // The form is made here rather than kept on each entry from addEntry (where the family detector could have
+        // read it): one more field per base entry kept the bench's convert run over V8's first old-space limit, and
+        // its major GC (~130 M instructions) costs more than the ~3,000 kohya forms (~3 M).
         base_index_push(space.underscore, adapters_kohyaForm(entry.path), entry);
+    }
 }
 /** One space built from bare tensor specs (names relative to the component, no prefix). */
 function base_index_spaceFromSpecs(specs) {
@@ -50149,8 +50565,16 @@ function buildBaseIndex(base) {
             rules.push(componentPrefix(c.name));
     }
     rules.sort((a, b) => b.prefix.length - a.prefix.length);
-    for (const t of base.tensors) {
-        const rule = rules.find((r) => t.name.startsWith(r.prefix));
+    // Index loops: once per base tensor, over every rule, mostly interpreted (a closure call or a for-of step each).
+    for (let i = 0; i < base.tensors.length; i++) {
+        const t = base.tensors[i];
+        let rule;
+        for (let j = 0; j < rules.length; j++) {
+            if (t.name.startsWith(rules[j].prefix)) {
+                rule = rules[j];
+                break;
+            }
+        }
         if (rule?.component === 'skip')
             continue;
         const rest = rule ? t.name.slice(rule.prefix.length) : t.name;
@@ -50173,9 +50597,11 @@ function buildBaseIndex(base) {
     for (const space of textEncoders.values())
         finish(space, biases.get(space));
     const widths = [];
-    for (const e of denoiser.entries)
+    for (let i = 0; i < denoiser.entries.length; i++) {
+        const e = denoiser.entries[i];
         if (!e.isParam && e.shape.length === 2)
             widths.push(e.shape[1]);
+    }
     return {
         path: base.path,
         checkpoint: base,
@@ -50239,46 +50665,69 @@ function viaEngine(a, all) {
     if (a.length === 0)
         return [];
     const blocks = new Map();
+    const blockKeys = new BlockKeys();
     const blockOfName = (name) => {
         let b = blocks.get(name);
         if (b === undefined)
-            blocks.set(name, (b = nameBlock(name)));
+            blocks.set(name, (b = blockKeys.of(nameBlockOf(name))));
         return b;
     };
     // A spec that carries its block (the base index and the LoRA's grouping read them) is not read again.
     const blockOfSpec = (t) => {
         let b = blocks.get(t.name);
         if (b === undefined)
-            blocks.set(t.name, (b = t.block === undefined ? nameBlock(t.name) : keyed(t.block)));
+            blocks.set(t.name, (b = blockKeys.of(t.block === undefined ? nameBlockOf(t.name) : t.block)));
         return b;
     };
-    const seriesA = new Set(a.map((t) => blockOfSpec(t).series));
-    const inA = new Set(a.map((t) => blockOfSpec(t).key));
-    const b = all.filter((t) => {
-        const k = blockOfSpec(t);
-        return k.series === null ? inA.has(k.key) : !seriesA.has(k.series) || inA.has(k.key);
-    });
-    const seriesB = new Set(b.map((t) => blockOfSpec(t).series));
-    const inB = new Set(b.map((t) => blockOfSpec(t).key));
-    const mine = a.filter((t) => {
-        const k = blockOfSpec(t);
-        return k.series === null ? inB.has(k.key) : !seriesB.has(k.series) || inB.has(k.key);
-    });
+    // Loops over the specs (thousands, mostly interpreted), and one NameBlock per block: sets of objects, not of
+    // series-and-index strings built per name.
+    const seriesA = new Set();
+    const inA = new Set();
+    for (let i = 0; i < a.length; i++) {
+        const k = blockOfSpec(a[i]);
+        seriesA.add(k.series);
+        inA.add(k);
+    }
+    const b = [];
+    const seriesB = new Set();
+    const inB = new Set();
+    for (let i = 0; i < all.length; i++) {
+        const k = blockOfSpec(all[i]);
+        if (k.series === null ? inA.has(k) : !seriesA.has(k.series) || inA.has(k)) {
+            b.push(all[i]);
+            seriesB.add(k.series);
+            inB.add(k);
+        }
+    }
+    const mine = [];
+    for (let i = 0; i < a.length; i++) {
+        const k = blockOfSpec(a[i]);
+        if (k.series === null ? inB.has(k) : !seriesB.has(k.series) || inB.has(k))
+            mine.push(a[i]);
+    }
     if (mine.length === 0 || mine.length + b.length > MAX_ENGINE_NAMES)
         return [];
     // A role is read once per inner path with its indices folded (`blocks.3.self.attn.q` and `blocks.4.self.attn.q`
     // read alike: see foldedInnerPath), so each block's copy of a layer costs a lookup, not a reading.
     const roles = new Map();
-    // By name first: a fused base layer is the target of each of its parts' links.
+    // By name first: a fused base layer is the target of each of its parts' links. Then by the name with its index
+    // words folded (one replace), which every block's copy of a layer shares: the inner path is made (a split and
+    // joins, ~2 MB of strings and arrays over the bench's 1,500-module LoRA) once per layer, not once per name.
     const byName = new Map();
+    const byFolded = new Map();
     const roleOfName = (name) => {
         let r = byName.get(name);
         if (r !== undefined)
             return r;
-        const inner = foldedInnerPath(name.replace(/\.(?:weight|bias)$/, ''));
-        r = roles.get(inner);
-        if (r === undefined)
-            roles.set(inner, (r = layerRole(inner).role));
+        const folded = foldIndexWords(name);
+        r = byFolded.get(folded);
+        if (r === undefined) {
+            const inner = foldedInnerPath(folded.replace(/\.(?:weight|bias)$/, ''));
+            r = roles.get(inner);
+            if (r === undefined)
+                roles.set(inner, (r = layerRole(inner).role));
+            byFolded.set(folded, r);
+        }
         byName.set(name, r);
         return r;
     };
@@ -50367,6 +50816,15 @@ function foldedInnerPath(path) {
     }
     return words.join('.');
 }
+/** An index word other than `2` (words are split at `.` and `_`). */
+const INDEX_WORD = /(?<=^|[._])(?!2(?:[._]|$))\d+(?=[._]|$)/g;
+/**
+ * The name with every index word but `2` written `0`: `foldedInnerPath` gives the same path for both (it reads
+ * only which words are indices, and folds the same words), so the name's role is the folded name's.
+ */
+function foldIndexWords(name) {
+    return name.replace(INDEX_WORD, '0');
+}
 /** An index word with a word after it: `.0.` / `_0_` / `.0_` (or at the start). */
 const INNER_INDEX = /(?:^|[._])\d+[._]/;
 /** The layer sits inside an indexed container (`mid_block.attentions.0.proj_out`), not at the model's top. */
@@ -50392,11 +50850,28 @@ function sameNesting(a, b) {
             return false;
     return true;
 }
-function nameBlock(name) {
-    return keyed(blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null);
+const TOP_LEVEL = Object.freeze({ series: null, index: -1 });
+/** The block of a tensor name (its path without `.weight` / `.bias`), or null at the top level. */
+function nameBlockOf(name) {
+    return blockOf(name.replace(/\.(?:weight|bias)$/, '')) ?? null;
 }
-function keyed(block) {
-    return block ? { series: block.series, key: `${block.series}|${block.index}` } : { series: null, key: '|' };
+/**
+ * One NameBlock per series and index (the top level is one too): a block is then its object, compared and hashed
+ * by identity, where a key string per name (`blocks|3`) cost an allocation each for thousands of names.
+ */
+class BlockKeys {
+    bySeries = new Map();
+    of(block) {
+        if (block === null)
+            return TOP_LEVEL;
+        let byIndex = this.bySeries.get(block.series);
+        if (byIndex === undefined)
+            this.bySeries.set(block.series, (byIndex = new Map()));
+        let key = byIndex.get(block.index);
+        if (key === undefined)
+            byIndex.set(block.index, (key = { series: block.series, index: block.index }));
+        return key;
+    }
 }
 /**
  * A link between blocks of one series name keeps the block index: a LoRA module patches the block of the same
@@ -50406,7 +50881,7 @@ function keyed(block) {
 function keepsBlock(a, b, block) {
     if (a.length + b.length === 0)
         return false;
-    // Within one series (or all at the top level), the same block is the same series-and-index key.
+    // Within one series (or all at the top level), the same block is the same NameBlock (one per block).
     const first = block(a[0] ?? b[0]);
     let sameKey = true;
     for (const names of [a, b])
@@ -50414,7 +50889,7 @@ function keepsBlock(a, b, block) {
             const k = block(n);
             if (k.series !== first.series)
                 return true;
-            if (k.key !== first.key)
+            if (k !== first)
                 sameKey = false;
         }
     return sameKey;
@@ -50519,9 +50994,10 @@ function correspondence_correspondImplied(a, b, prebuilt) {
     // Everything else is the engine's (structure, roles, shapes: other series names, whole fused groups, and the
     // parts of a fused projection a LoRA trains only in part, each on its own slot of the rows: equal shares, or
     // a grouped-query q|k|v's).
+    // Nothing is asked when the names held every implied tensor; the lists are passed whole when the names held
+    // none (a LoRA in another naming: every spec, thousands, would be copied one by one).
+    const engine = unmatchedA.length === 0 ? [] : viaEngine(leftOf(a, unmatchedA), unusedOf(b, used));
     const linked = new Set();
-    const left = new Set(unmatchedA);
-    const engine = viaEngine(a.filter((t) => left.has(t.name)), b.filter((t) => !used.has(t.name)));
     for (const l of engine) {
         links.push(l);
         for (const k of l.a)
@@ -50529,13 +51005,36 @@ function correspondence_correspondImplied(a, b, prebuilt) {
         for (const k of l.b)
             used.add(k);
     }
-    return {
-        links,
-        unmatched: {
-            a: unmatchedA.filter((n) => !linked.has(n)),
-            b: b.map((s) => s.name).filter((n) => !used.has(n))
-        }
-    };
+    const restA = [];
+    for (const n of unmatchedA)
+        if (!linked.has(n))
+            restA.push(n);
+    const restB = [];
+    for (let i = 0; i < b.length; i++)
+        if (!used.has(b[i].name))
+            restB.push(b[i].name);
+    return { links, unmatched: { a: restA, b: restB } };
+}
+/** The specs of `a` whose names are in `names` (`a` itself when there is one name per spec: unmatched are all). */
+function leftOf(a, names) {
+    if (names.length === a.length)
+        return a;
+    const left = new Set(names);
+    const out = [];
+    for (let i = 0; i < a.length; i++)
+        if (left.has(a[i].name))
+            out.push(a[i]);
+    return out;
+}
+/** The specs of `b` whose names are not in `used` (the whole list when none is). */
+function unusedOf(b, used) {
+    if (used.size === 0)
+        return b;
+    const out = [];
+    for (let i = 0; i < b.length; i++)
+        if (!used.has(b[i].name))
+            out.push(b[i]);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/why.ts
@@ -50795,7 +51294,9 @@ function causeKey(c) {
 function specsOf(space) {
     const specs = [];
     const base = new Map();
-    for (const e of space.entries) {
+    // Index loops in this file's per-entry and per-module paths (interpreted: a for-of step allocates).
+    for (let i = 0; i < space.entries.length; i++) {
+        const e = space.entries[i];
         // Flat names: the engine and the lookups below hash each of them several times.
         const name = e.isParam ? e.path : flat(`${e.path}.weight`);
         specs.push({ name, shape: e.shape, block: e.block });
@@ -50815,8 +51316,8 @@ function spaceOf(m, index) {
 function correspondSpace(space, modules, impliedOf) {
     const { specs, base } = specsOf(space);
     const implied = new Map();
-    for (const m of modules) {
-        const t = impliedOf(m);
+    for (let i = 0; i < modules.length; i++) {
+        const t = impliedOf(modules[i]);
         if (t.weight && !implied.has(t.weight.name))
             implied.set(t.weight.name, t.weight);
         if (t.bias && !implied.has(t.bias.name))
@@ -50824,14 +51325,17 @@ function correspondSpace(space, modules, impliedOf) {
     }
     const result = correspondence_correspondImplied([...implied.values()], specs, space);
     const byImplied = new Map();
-    for (const link of result.links)
-        for (const a of link.a)
-            byImplied.set(a, link);
+    for (let i = 0; i < result.links.length; i++) {
+        const link = result.links[i];
+        for (let j = 0; j < link.a.length; j++)
+            byImplied.set(link.a[j], link);
+    }
     return { space, base, byImplied };
 }
 function resolve_shapesOf(m) {
     const out = {};
-    for (const t of m.tensors) {
+    for (let i = 0; i < m.tensors.length; i++) {
+        const t = m.tensors[i];
         if (t.role === 'alpha' || t.role === 'alpha-scale' || t.role === 'ia3-on-input')
             continue;
         out[t.index !== undefined ? `${t.role}.${t.index}` : t.role] = t.tensor.shape;
@@ -50846,13 +51350,25 @@ function linkSummary(link) {
         s.order = [...link.order];
     return s;
 }
+/** The label of each engine link kind, written once (every module's targets carry one). */
+const VIA_ENGINE = {
+    rename: 'correspondence engine (rename)',
+    reshape: 'correspondence engine (reshape)',
+    split: 'correspondence engine (split)',
+    fuse: 'correspondence engine (fuse)',
+    reorder: 'correspondence engine (reorder)'
+};
 /** A display label of how a link was found (kept for `target.via`). */
 function viaOf(link, m) {
-    for (const e of link.evidence) {
+    let sameName = false;
+    for (let i = 0; i < link.evidence.length; i++) {
+        const e = link.evidence[i];
         if (e.kind === 'engine')
-            return `correspondence engine (${e.link})`;
+            return VIA_ENGINE[e.link];
+        if (e.kind === 'same-name')
+            sameName = true;
     }
-    if (link.evidence.some((e) => e.kind === 'same-name'))
+    if (sameName)
         return 'exact';
     return m.pathForm === 'underscore' ? 'underscore' : 'underscore form';
 }
