@@ -324,7 +324,9 @@ export async function writeConversion(
     })
     prefilled?.release()
     const sha256 = await hashing
-    const final = encodeSafetensorsHeader(specs, metadata(sha256))
+    // Without the source's hash the header is the draft's; encoding it again (every output tensor's entry) would
+    // only delay the rename.
+    const final = sha256 === undefined ? draft : encodeSafetensorsHeader(specs, metadata(sha256))
     if (final.header.length !== draft.header.length) throw new Error('header length changed after hashing')
     writeFully(dst, final.header, 0)
     closeSync(dst)

@@ -2,6 +2,7 @@
  * `model-compat convert LORA --base BASE [--to kohya|peft|diffusers|comfyui|base] -o OUT.safetensors [--dry-run]
  * [--drop-unmatched] [--json]`: rewrite a LoRA for another naming convention or attention layout, exactly.
  */
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { flag, str, type CommandSpec, type ParsedArgs } from '../args.js'
 import type { CliIO, Command } from '../io.js'
@@ -86,22 +87,28 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   // The LoRA is local: its tensor data is streamed from the file into the output.
   const reader = checkpointReader(args, io)
   const loraFile = resolve(io.cwd, loraPath)
-  const lora = await reader.read(loraFile)
-  if (lora.format !== 'safetensors')
-    throw new UsageError(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`)
-  const base = await reader.read(basePath)
-  // A rename keeps the LoRA's byte layout, so its output starts as a kernel copy of the file. When the names say
-  // the layout will likely stay (no fused projection on either side), the copy starts as soon as the two headers
-  // are read and runs on the thread pool while the LoRA is analysed, resolved and the conversion planned; a plan
-  // that needs another layout or refuses discards it (src/convert/kernel-copy.ts). The names alone answer most
-  // renames; otherwise the analysis' finer guess decides, and when neither says yes the writer copies once it knows.
   const target = dryRun || out === undefined ? undefined : resolve(io.cwd, out)
-  let copy =
-    target !== undefined && namesKeepLayout(lora, base) ? startKernelCopy(loraFile, target) : undefined
-  // Otherwise the output will likely take a user-space pass: a worker prefills its file meanwhile
-  // (src/convert/prefill.ts), dropped if the analysis guesses a rename after all.
-  let prefill = target !== undefined && copy === undefined ? startPrefill(target, lora.bytes) : undefined
+  // A layout change writes its output in a user-space pass; a worker prefills the output's file meanwhile
+  // (src/convert/prefill.ts), from before the headers are read, as its thread takes milliseconds to start. A rename
+  // drops it as soon as the names say so (below), before it has written much.
+  let prefill = target !== undefined ? startPrefill(target, fileSize(loraFile)) : undefined
+  let copy: KernelCopy | undefined
   try {
+    const lora = await reader.read(loraFile)
+    if (lora.format !== 'safetensors')
+      throw new UsageError(`convert reads a single local safetensors LoRA; ${loraPath} is ${lora.format}`)
+    const base = await reader.read(basePath)
+    // A rename keeps the LoRA's byte layout, so its output starts as a kernel copy of the file. When the names
+    // say the layout will likely stay (no fused projection on either side), the copy starts as soon as the two
+    // headers are read and runs on the thread pool while the LoRA is analysed, resolved and the conversion
+    // planned; a plan that needs another layout or refuses discards it (src/convert/kernel-copy.ts). The names
+    // alone answer most renames; otherwise the analysis' finer guess decides, and when neither says yes the
+    // writer copies once it knows.
+    if (target !== undefined && namesKeepLayout(lora, base)) {
+      prefill?.discard()
+      prefill = undefined
+      copy = startKernelCopy(loraFile, target)
+    }
     const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
     const index = buildBaseIndex(base)
     if (target !== undefined && copy === undefined && likelyKeepsLayout(analysis, index)) {
@@ -114,6 +121,15 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     // After a write the copy or the prefilled file is the output (renamed into place) and these remove nothing.
     prefill?.discard()
     await copy?.discard()
+  }
+}
+
+/** A local file's size, or 0 when it cannot be read (reading it then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
   }
 }
 
