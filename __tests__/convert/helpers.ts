@@ -12,6 +12,17 @@ import { readAlphaScalars } from '../../src/cli/alpha.js'
 import { openLocalFile } from '../../src/formats/source.js'
 import type { LoraFixture } from '../../fixtures/lora.js'
 import { seededRandom } from '../../fixtures/random.js'
+import { scaledModel } from '../../fixtures/specs.js'
+
+/** A two-block Wan (separate q/k/v) and a two-block LongCat-like base (fused qkv, q + fused kv), both 64 wide. */
+export const SMALL_WAN = scaledModel('wan2.1-t2v-14b', { dim: 64, ffn_dim: 128, num_layers: 2 })
+export const SMALL_LONGCAT = scaledModel('longcat-video', {
+  hidden_size: 64,
+  num_heads: 2,
+  head_dim: 32,
+  depth: 2,
+  ffn_hidden: 160
+})
 
 /** Random values in about +-[0.01, 2] as raw bytes of `dtype` (finite, normal numbers only). */
 function randomBytes(dtype: string, count: number, rand: () => number): Uint8Array {

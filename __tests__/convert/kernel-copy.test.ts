@@ -25,17 +25,11 @@ import {
   targetsOf,
   type LoraFixture
 } from '../../fixtures/lora.js'
-import { planFor, writeRandomLora } from './helpers.js'
+import { planFor, writeRandomLora, SMALL_LONGCAT, SMALL_WAN } from './helpers.js'
 import { TOOL } from '../../src/version.js'
 
-const WAN = scaledModel('wan2.1-t2v-14b', { dim: 64, ffn_dim: 128, num_layers: 2 })
-const LONGCAT = scaledModel('longcat-video', {
-  hidden_size: 64,
-  num_heads: 2,
-  head_dim: 32,
-  depth: 2,
-  ffn_hidden: 160
-})
+const WAN = SMALL_WAN
+const LONGCAT = SMALL_LONGCAT
 
 let dir: string
 let lora: string

@@ -23,7 +23,7 @@ import { readCheckpoint } from '../../src/formats/index.js'
 import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
 import { dottedLora, targetsOf, writeLoraFile } from '../../fixtures/lora.js'
 import { runCli } from '../../__fixtures__/cli-io.js'
-import { planFor, writeRandomLora } from './helpers.js'
+import { planFor, writeRandomLora, SMALL_LONGCAT, SMALL_WAN } from './helpers.js'
 import { TOOL } from '../../src/version.js'
 
 const MiB = 1 << 20
@@ -151,14 +151,8 @@ describe('the worker sink', () => {
 
 // A separate q/k/v LoRA onto a fused-qkv base: the writer stacks downs and places ups block-diagonally, so it takes
 // the user-space pass (the one a prefill is for).
-const WAN = scaledModel('wan2.1-t2v-14b', { dim: 64, ffn_dim: 128, num_layers: 2 })
-const LONGCAT = scaledModel('longcat-video', {
-  hidden_size: 64,
-  num_heads: 2,
-  head_dim: 32,
-  depth: 2,
-  ffn_hidden: 160
-})
+const WAN = SMALL_WAN
+const LONGCAT = SMALL_LONGCAT
 
 describe('the writer and a prefill', () => {
   let lora: string
