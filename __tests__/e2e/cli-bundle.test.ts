@@ -8,6 +8,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   chmodSync,
+  cpSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -125,11 +126,12 @@ describe('the compiled-code cache', () => {
     const folder = cacheFolder(home)
     const entries = readdirSync(folder).sort()
     // one entry per chunk the analyze command loaded, named by that chunk's hash
-    // `HASH.bin`, or `HASH-MODE.bin` when the command runs with its own V8 flags (src/cli/jit.ts: analyze has
-    // the `reader` mode on the Node versions whose flags were measured)
+    // `HASH.FOLDER.bin`, or `HASH.FOLDER-MODE.bin` when the command runs with its own V8 flags (src/cli/jit.ts:
+    // analyze has the `reader` mode on the Node versions whose flags were measured)
     const known = new Set(Object.values(chunkHashes()))
     expect(entries.length).toBeGreaterThanOrEqual(3)
-    for (const e of entries) expect(known.has(/^([0-9a-f]{64})(?:-reader)?\.bin$/.exec(e)?.[1] ?? '')).toBe(true)
+    for (const e of entries)
+      expect(known.has(/^([0-9a-f]{64})\.[0-9a-f]{8}(?:-reader)?\.bin$/.exec(e)?.[1] ?? '')).toBe(true)
     expect(statSync(folder).mode & 0o777).toBe(0o700)
 
     const sizes = entries.map((e) => statSync(join(folder, e)).size)
@@ -152,7 +154,7 @@ describe('the compiled-code cache', () => {
     expect(statSync(join(folder, entries[0]!)).mtimeMs).toBe(rewritten.mtimeMs)
   })
 
-  it('keeps its own entries per compiler mode, so compare and analyze do not replace each other\'s', () => {
+  it("keeps its own entries per compiler mode, so compare and analyze do not replace each other's", () => {
     // compare runs without V8's optimizing compilers (src/cli/jit.ts), and V8 rejects code cached under other
     // flags: with shared entries, each command would rewrite the chunks both load, on every run
     const home = mkdtempSync(join(dir, 'modes-'))
@@ -165,12 +167,32 @@ describe('the compiled-code cache', () => {
     const both = mtimes()
     const compareEntries = Object.keys(both).filter((e) => !(e in analyzeEntries))
     expect(compareEntries.length).toBeGreaterThan(0)
-    for (const e of compareEntries) expect(e).toMatch(/^[0-9a-f]{64}-name-work\.bin$/)
+    for (const e of compareEntries) expect(e).toMatch(/^[0-9a-f]{64}\.[0-9a-f]{8}-name-work\.bin$/)
     for (const [e, t] of Object.entries(analyzeEntries)) expect(both[e]).toBe(t)
     // each command's next run uses its own entries and rewrites nothing
     expect(run(['analyze', big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
     expect(run(['compare', big, big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
     expect(mtimes()).toEqual(both)
+  })
+
+  it("keeps each copy of the bundle's entries apart (V8 keeps a cached script's file name for its stack traces)", () => {
+    const home = mkdtempSync(join(dir, 'copies-'))
+    const copy = join(dir, 'another-install')
+    cpSync(BUNDLE_DIR, copy, { recursive: true })
+    const folder = cacheFolder(home)
+    expect(run(['analyze', big, '--json'], { XDG_CACHE_HOME: home }).status).toBe(0)
+    const first = readdirSync(folder).sort()
+    const other = spawnSync(process.execPath, [join(copy, 'index.js'), 'analyze', big, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', XDG_CACHE_HOME: home }
+    })
+    expect(other.status).toBe(0)
+    const both = readdirSync(folder).sort()
+    const added = both.filter((e) => !first.includes(e))
+    // the same chunks (same hashes), each with an entry of its own
+    const hashes = (list: string[]) => list.map((e) => e.slice(0, 64)).sort()
+    expect(added.length).toBe(first.length)
+    expect(hashes(added)).toEqual(hashes(first))
   })
 
   it('is not used in a folder that others may write to', () => {

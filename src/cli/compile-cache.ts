@@ -10,8 +10,9 @@
  * with this one. So this one is used on every Node version.
  *
  * Safety, because cached code is code:
- * - an entry is keyed by the chunk's SHA-256 written at build time (`chunks.json`), the Node version and the
- *   architecture; V8 itself also rejects data made by another V8 or with other flags (then we recompile);
+ * - an entry is keyed by the chunk's SHA-256 written at build time (`chunks.json`), the bundle's folder, the Node
+ *   version and the architecture; V8 itself also rejects data made by another V8 or with other flags (then we
+ *   recompile);
  * - the cache lives in the user's own cache folder (`$XDG_CACHE_HOME/model-compat/v8/...`, else `$HOME/.cache/...`),
  *   never a shared temp folder, and is used only when that folder is owned by us and writable by nobody else;
  * - entries are written to a temporary name and renamed, so a concurrent run never reads half a file;
@@ -103,6 +104,19 @@ function privateCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return dir
 }
 
+/**
+ * A short tag of the bundle's folder, part of each entry's name. V8 keeps the file name a script was compiled with
+ * in its cached code, so a chunk whose entry another copy of the bundle wrote (the same chunk installed twice, the
+ * action's checkout and a global install) named that copy's files in its stack traces; seen in an internal error's
+ * trace, which named a folder the running bundle had never been in. FNV-1a, 32 bits: it tells folders apart, and
+ * a collision only shares an entry, as before.
+ */
+function folderTag(dir: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < dir.length; i++) h = Math.imul(h ^ dir.charCodeAt(i), 0x01000193) >>> 0
+  return h.toString(16).padStart(8, '0')
+}
+
 function installHook(
   loader: CjsModuleClass,
   bundleDir: string,
@@ -112,11 +126,12 @@ function installHook(
 ): void {
   const original = loader.prototype._compile
   const toStore: Array<{ script: Script; file: string }> = []
+  const place = folderTag(bundleDir)
 
   loader.prototype._compile = function compileWithCache(this: CjsModule, content: string, filename: string) {
     const hash = dirname(filename) === bundleDir ? hashes.get(basename(filename)) : undefined
     if (hash === undefined) return original.call(this, content, filename)
-    const file = join(cacheDir, `${hash}${suffix}.bin`)
+    const file = join(cacheDir, `${hash}.${place}${suffix}.bin`)
     let cachedData: Buffer | undefined
     try {
       cachedData = readFileSync(file)
