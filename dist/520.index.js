@@ -716,8 +716,8 @@ function origShape(kv, dims, warnings) {
         return undefined;
     }
     const shape = v;
-    if ((0,numel/* numelBig */.y)(shape) !== (0,numel/* numelBig */.y)(dims)) {
-        warnings.push(`${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${(0,numel/* numelBig */.y)(dims)} elements; ignored`);
+    if ((0,numel/* numelBig */.yQ)(shape) !== (0,numel/* numelBig */.yQ)(dims)) {
+        warnings.push(`${q(kv.key)} [${shape.join(', ')}] does not match the tensor's ${(0,numel/* numelBig */.yQ)(dims)} elements; ignored`);
         return undefined;
     }
     return shape;

@@ -30379,8 +30379,9 @@ function outputError(path, e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ numel),
-/* harmony export */   y: () => (/* binding */ numelBig)
+/* harmony export */   kn: () => (/* binding */ rowNumel),
+/* harmony export */   uN: () => (/* binding */ numel),
+/* harmony export */   yQ: () => (/* binding */ numelBig)
 /* harmony export */ });
 /**
  * Element counts of tensor shapes. Shapes come from hostile files: `numel` is for shapes a reader has already
@@ -30394,6 +30395,13 @@ function outputError(path, e) {
 function numel(shape) {
     let n = 1;
     for (let i = 0; i < shape.length; i++)
+        n *= shape[i];
+    return n;
+}
+/** Elements of one row of a tensor: its dims after the first multiplied (`numel(shape.slice(1))` without the copy). */
+function rowNumel(shape) {
+    let n = 1;
+    for (let i = 1; i < shape.length; i++)
         n *= shape[i];
     return n;
 }
@@ -45555,7 +45563,7 @@ function buildSide(specs, partial = false) {
     for (let i = 0; i < specs.length; i++) {
         const spec = specs[i];
         const { layer, leaf } = splitLeaf(names[i]);
-        const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.u)(spec.shape), leaf };
+        const t = { name: spec.name, shape: spec.shape, numel: (0,numel/* numel */.uN)(spec.shape), leaf };
         tensors.push(t);
         let raw = layer === previousName ? previousRaw : undefined;
         if (!raw) {
@@ -46113,7 +46121,7 @@ function shapesOf(keys, side, shapeOf) {
     for (let i = 0; i < keys.length; i++) {
         const shape = shapeOf(side, keys[i]).slice();
         shapes[i] = shape;
-        total += (0,numel/* numel */.u)(shape);
+        total += (0,numel/* numel */.uN)(shape);
     }
     return { shapes, numel: total };
 }
@@ -48761,8 +48769,8 @@ function fillsRows(m) {
     const [fused, parts] = m.kind === 'fuse' ? [m.shapes.target[0], m.shapes.source] : [m.shapes.source[0], m.shapes.target];
     if (!fused || parts.length !== m.rows.length)
         return false;
-    const perRow = (0,numel/* numel */.u)(fused.slice(1));
-    return m.rows.every((r, i) => (0,numel/* numel */.u)(parts[i] ?? []) === (r.end - r.start) * perRow);
+    const perRow = (0,numel/* numel */.uN)(fused.slice(1));
+    return m.rows.every((r, i) => (0,numel/* numel */.uN)(parts[i] ?? []) === (r.end - r.start) * perRow);
 }
 /** The separate-parts side of a high split/fuse link: the keys whose rows it fills. */
 function separateKeys(m, side) {
@@ -48804,7 +48812,7 @@ function partialSide(side, tensors, mappings, coveredHigh) {
             continue;
         seen.add(t.name);
         count++;
-        const n = (0,numel/* numel */.u)(t.shape);
+        const n = (0,numel/* numel */.uN)(t.shape);
         total += n;
         if (covered.has(t.name)) {
             inLinks += n;
@@ -49050,7 +49058,7 @@ function sameNameOtherShape(restA, restB, shapeOf) {
             confidence: 'low',
             reason: `same name, shapes differ ([${sa.join(', ')}] vs [${sb.join(', ')}])`,
             shapes: { source: [sa], target: [sb] },
-            shapeCompatible: (0,numel/* numel */.u)(sa) === (0,numel/* numel */.u)(sb)
+            shapeCompatible: (0,numel/* numel */.uN)(sa) === (0,numel/* numel */.uN)(sb)
         });
     });
     return out;
@@ -49067,7 +49075,7 @@ function parameterShare(shapesA, shapesB, coveredA, coveredB) {
         [shapesB, coveredB]
     ]) {
         for (const [name, shape] of shapes) {
-            const n = (0,numel/* numel */.u)(shape);
+            const n = (0,numel/* numel */.uN)(shape);
             total += n;
             if (set.has(name))
                 covered += n;
@@ -49123,7 +49131,7 @@ function compareCheckpoints(a, b, opts = {}) {
             shapeMatching++;
         else
             differing.push({ key: t.name, shapeA: [...t.shape], shapeB: [...sb] });
-        if ((0,numel/* numel */.u)(t.shape) === (0,numel/* numel */.u)(sb))
+        if ((0,numel/* numel */.uN)(t.shape) === (0,numel/* numel */.uN)(sb))
             exactCompatible++;
     }
     const totalA = shapesA.size;
@@ -49140,7 +49148,7 @@ function compareCheckpoints(a, b, opts = {}) {
         if (!other)
             continue;
         normalized++;
-        if ((0,numel/* numel */.u)(ref.shape) === (0,numel/* numel */.u)(other.shape))
+        if ((0,numel/* numel */.uN)(ref.shape) === (0,numel/* numel */.uN)(other.shape))
             normalizedCompatible++;
         if (sameShape(ref.shape, other.shape))
             normalizedShapeMatches++;
@@ -49297,13 +49305,6 @@ function get(m, role) {
 function shapes_fmt(shape) {
     return `[${shape.join(', ')}]`;
 }
-/** Elements of one row of a tensor (its dims after the first multiplied: `numel(shape.slice(1))` without the copy). */
-function rowSize(shape) {
-    let n = 1;
-    for (let i = 1; i < shape.length; i++)
-        n *= shape[i];
-    return n;
-}
 /** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
 function leaf(suffix) {
     return suffix.slice(1);
@@ -49369,7 +49370,7 @@ function checkLora(m, out, inFlat, W) {
     if (!down || (!up && blocks === 0))
         return { ok: false, expected: 'incomplete module (down or up missing)' };
     // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-    const loraIn = mid ? (down[1] ?? 0) : rowSize(down);
+    const loraIn = mid ? (down[1] ?? 0) : (0,numel/* rowNumel */.kn)(down);
     const baseIn = mid ? (W[1] ?? 0) : inFlat;
     const loraOut = blocks > 0 ? blockRows : (up[0] ?? 0);
     const extra = [];
@@ -49394,9 +49395,9 @@ function checkLoha(m, out, inFlat, W) {
     const tucker = get(m, 'hada_t1') !== undefined;
     // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
     const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0);
-    const loraIn = tucker ? (w1b[1] ?? 0) : (0,numel/* numel */.u)(w1b.slice(1));
+    const loraIn = tucker ? (w1b[1] ?? 0) : (0,numel/* rowNumel */.kn)(w1b);
     const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0);
-    const in2 = tucker ? (w2b[1] ?? 0) : (0,numel/* numel */.u)(w2b.slice(1));
+    const in2 = tucker ? (w2b[1] ?? 0) : (0,numel/* rowNumel */.kn)(w2b);
     const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : [];
     return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra);
 }
@@ -49419,15 +49420,15 @@ function lokrFactorDims(m) {
     let d;
     if (w2) {
         b = w2[0];
-        d = (0,numel/* numel */.u)(w2.slice(1));
+        d = (0,numel/* rowNumel */.kn)(w2);
     }
     else if (t2 && w2a && w2b) {
         b = w2a[1];
-        d = (w2b[1] ?? 0) * (0,numel/* numel */.u)(t2.slice(2));
+        d = (w2b[1] ?? 0) * (0,numel/* numel */.uN)(t2.slice(2));
     }
     else if (w2a && w2b) {
         b = w2a[0];
-        d = (0,numel/* numel */.u)(w2b.slice(1));
+        d = (0,numel/* rowNumel */.kn)(w2b);
     }
     if (a === undefined || b === undefined || c === undefined || d === undefined)
         return undefined;
@@ -49456,7 +49457,7 @@ function checkFull(m, entry, slice, bias) {
             : entry.bias
                 ? slice
                     ? slice.size
-                    : (0,numel/* numel */.u)(entry.bias.shape)
+                    : (0,numel/* numel */.uN)(entry.bias.shape)
                 : undefined;
         if (rows === undefined)
             problems.push(`${leaf(SUFFIX.diffBias)} but the base module has no bias`);
@@ -49474,7 +49475,7 @@ const BARE_MATRIX = /(?:^|[._])(?:\w+_)?weight$/;
 function checkModuleShapes(m, entry, slice, bias) {
     const W = entry.shape;
     const out = slice ? slice.size : (W[0] ?? 0);
-    const inFlat = rowSize(W);
+    const inFlat = (0,numel/* rowNumel */.kn)(W);
     // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the
     // same (the name is read only for a bare parameter).
     if (entry.isParam && m.algorithm !== 'full' && !(W.length >= 2 && BARE_MATRIX.test(entry.path))) {
@@ -49560,7 +49561,7 @@ function impliedWeightShape(m) {
             const w1b = shapeOf(m, 'hada_w1_b');
             if (!w1a || !w1b)
                 return [];
-            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,numel/* numel */.u)(w1b.slice(1))];
+            return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, (0,numel/* rowNumel */.kn)(w1b)];
         }
         case 'lokr': {
             const dims = lokrFactorDims(m);
@@ -49929,7 +49930,7 @@ function modules_numel(shape) {
         n *= shape[i];
     if (Number.isSafeInteger(n))
         return n;
-    const big = (0,numel/* numelBig */.y)(shape);
+    const big = (0,numel/* numelBig */.yQ)(shape);
     return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big);
 }
 function tensorBytes(t) {
@@ -50946,7 +50947,7 @@ function choose(hits, shape, bias) {
         return hits[0];
     const shapeOf = (e) => (bias ? (e.bias?.shape ?? []) : e.shape);
     return (hits.find((e) => sameShape(shapeOf(e), shape)) ??
-        hits.find((e) => (0,numel/* numel */.u)(shapeOf(e)) === (0,numel/* numel */.u)(shape)) ??
+        hits.find((e) => (0,numel/* numel */.uN)(shapeOf(e)) === (0,numel/* numel */.uN)(shape)) ??
         hits[0]);
 }
 /**
@@ -50972,7 +50973,7 @@ function correspondence_correspondImplied(a, b, prebuilt) {
         const hit = choose(hits, spec.shape, bias);
         const key = nameOf(hit, leaf);
         const baseShape = bias ? hit.bias.shape : hit.shape;
-        const reshape = !sameShape(baseShape, spec.shape) && (0,numel/* numel */.u)(baseShape) === (0,numel/* numel */.u)(spec.shape);
+        const reshape = !sameShape(baseShape, spec.shape) && (0,numel/* numel */.uN)(baseShape) === (0,numel/* numel */.uN)(spec.shape);
         const link = {
             kind: reshape && baseShape.length !== spec.shape.length ? 'reshape' : 'rename',
             a: [spec.name],
@@ -51281,6 +51282,15 @@ function causeKey(c) {
 }
 
 ;// CONCATENATED MODULE: ./src/lora/resolve.ts
+/**
+ * Resolution of a LoRA against a base model. Every module implies base tensors (implied.ts: its weight with the
+ * shape its factors give, its bias when it carries a bias delta); one correspondence call per base component
+ * (the denoiser, each text encoder) links them to the base's own tensors: a rename, a reshape, a fuse (the module
+ * fills rows of a fused base weight), a split (its rows land on several base weights) or a reorder (the same rows
+ * in another chunk order). The links give each module its base key(s) and row ranges; a shape check per target
+ * gives its status; a module without a link gets a typed reason (reasons.ts) and the nearest base keys.
+ */
+
 
 
 
@@ -51484,11 +51494,11 @@ function settle(m, r, found, impliedShape, bias) {
     }
     else {
         // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
-        const inDim = impliedShape.slice(1).reduce((p, d) => p * d, 1);
+        const inDim = (0,numel/* rowNumel */.kn)(impliedShape);
         const problems = [];
         for (const { target, entry } of found) {
             const rows = target.rows;
-            const baseIn = entry.shape.slice(1).reduce((p, d) => p * d, 1);
+            const baseIn = (0,numel/* rowNumel */.kn)(entry.shape);
             if (rows.end - rows.start !== entry.shape[0] || baseIn !== inDim)
                 problems.push(`rows ${rows.start}-${rows.end - 1} x in ${inDim} vs ${entry.key} ${JSON.stringify(entry.shape)}`);
         }
@@ -52054,12 +52064,12 @@ function deltaElements(m) {
         const down = shape('down');
         if (!up || !down || shape('mid'))
             return null;
-        return (up[0] ?? 0) * (0,numel/* numel */.u)(down.slice(1));
+        return (up[0] ?? 0) * (0,numel/* rowNumel */.kn)(down);
     }
     if (m.algorithm === 'loha') {
         const a = shape('hada_w1_a');
         const b = shape('hada_w1_b');
-        return a && b ? (a[0] ?? 0) * (0,numel/* numel */.u)(b.slice(1)) : null;
+        return a && b ? (a[0] ?? 0) * (0,numel/* rowNumel */.kn)(b) : null;
     }
     return null;
 }
@@ -52126,7 +52136,7 @@ function comfyModule(f, keyMap, fileKeys) {
     r.expected = verdict.expected ?? 'shapes differ';
     const merge = reading.patches.find((p) => !p.bias)?.merge ?? 'exact';
     const rows = hit.slice ? hit.slice.size : (hit.weight.entry.shape[0] ?? 0);
-    const weightElements = rows * (0,numel/* numel */.u)(hit.weight.entry.shape.slice(1));
+    const weightElements = rows * (0,numel/* rowNumel */.kn)(hit.weight.entry.shape);
     const delta = deltaElements(m);
     if (merge === 'reshape' && delta !== null && delta === weightElements) {
         r.runtimeLoads = true;

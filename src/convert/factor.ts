@@ -47,7 +47,7 @@ export function factorProblem(m: LoraModule): Refusal | null {
   if (m.issues.length > 0) return { kind: 'inconsistent', issues: [...m.issues] }
   if (m.scale === null || !Number.isFinite(m.scale))
     return m.scaleSource === 'alpha-unread' ? { kind: 'alpha-unread' } : { kind: 'no-scale' }
-  const down = downOf(m)
+  const down = tensorOf(m, 'down')
   if (!down?.byteRange) return { kind: 'no-byte-range', tensor: down?.name ?? 'down' }
   for (let i = 0; i < m.tensors.length; i++) {
     const t = m.tensors[i]!.tensor
@@ -62,13 +62,9 @@ function tensorOf(m: LoraModule, role: ModuleTensor['role']): TensorInfo | undef
   return undefined
 }
 
-function downOf(m: LoraModule): TensorInfo | undefined {
-  return tensorOf(m, 'down')
-}
-
 /** The factor of a module (call `factorProblem` first). */
 export function moduleFactor(m: LoraModule): Factor {
-  const down = downOf(m)!
+  const down = tensorOf(m, 'down')!
   const up = tensorOf(m, 'up')
   // LongCat's up blocks in index order, read only where there is no plain up (most modules have one).
   const blocks = up ? NO_BLOCKS : upBlocksOf(m)

@@ -5,7 +5,7 @@
  * base: the resolver never looks a name up itself.
  */
 import { flat } from '../names/tokens.js'
-import { numel } from '../util/numel.js'
+import { rowNumel } from '../util/numel.js'
 import type { TensorSpec } from './correspondence.js'
 import { lokrFactorDims } from './shapes.js'
 import type { LoraModule, TensorRole } from './types.js'
@@ -44,7 +44,7 @@ export function impliedWeightShape(m: LoraModule): number[] {
       const w1a = shapeOf(m, 'hada_w1_a')
       const w1b = shapeOf(m, 'hada_w1_b')
       if (!w1a || !w1b) return []
-      return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, numel(w1b.slice(1))]
+      return shapeOf(m, 'hada_t1') ? [w1a[1] ?? 0, w1b[1] ?? 0] : [w1a[0] ?? 0, rowNumel(w1b)]
     }
     case 'lokr': {
       const dims = lokrFactorDims(m)

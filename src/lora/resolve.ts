@@ -6,6 +6,7 @@
  * in another chunk order). The links give each module its base key(s) and row ranges; a shape check per target
  * gives its status; a module without a link gets a typed reason (reasons.ts) and the nearest base keys.
  */
+import { rowNumel } from '../util/numel.js'
 import type { Checkpoint } from '../formats/types.js'
 import { kohyaForm } from '../names/adapters.js'
 import { flat } from '../names/tokens.js'
@@ -255,11 +256,11 @@ function settle(
     verdict = checkModuleShapes(m, entry, target.slice, bias)
   } else {
     // A split: the module's rows are the parts' rows stacked; every part takes the module's input.
-    const inDim = impliedShape.slice(1).reduce((p, d) => p * d, 1)
+    const inDim = rowNumel(impliedShape)
     const problems: string[] = []
     for (const { target, entry } of found) {
       const rows = target.rows!
-      const baseIn = entry.shape.slice(1).reduce((p, d) => p * d, 1)
+      const baseIn = rowNumel(entry.shape)
       if (rows.end - rows.start !== entry.shape[0] || baseIn !== inDim)
         problems.push(
           `rows ${rows.start}-${rows.end - 1} x in ${inDim} vs ${entry.key} ${JSON.stringify(entry.shape)}`

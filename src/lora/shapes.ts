@@ -3,7 +3,7 @@
  * with "shape '[out, in]' is invalid for input of size N" or a size-mismatch error, said before loading.
  * Notation: base weight W [out, in, ...kernel]; LoRA down/A [r, in(, kh, kw)], up/B [out, r(, 1, 1)].
  */
-import { numel } from '../util/numel.js'
+import { numel, rowNumel } from '../util/numel.js'
 import { SUFFIX } from '../names/adapters.js'
 import type { BaseEntry } from './base-index.js'
 import type { LoraModule, RowSlice, TensorRole } from './types.js'
@@ -27,13 +27,6 @@ function get(m: LoraModule, role: TensorRole): readonly number[] | undefined {
 
 function fmt(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`
-}
-
-/** Elements of one row of a tensor (its dims after the first multiplied: `numel(shape.slice(1))` without the copy). */
-function rowSize(shape: readonly number[]): number {
-  let n = 1
-  for (let i = 1; i < shape.length; i++) n *= shape[i]!
-  return n
 }
 
 /** An adapter tensor's name in a message: its suffix without the dot (`.diff_b` -> `diff_b`). */
@@ -106,7 +99,7 @@ function checkLora(m: LoraModule, out: number, inFlat: number, W: readonly numbe
   }
   if (!down || (!up && blocks === 0)) return { ok: false, expected: 'incomplete module (down or up missing)' }
   // With a Tucker mid, down is [r, in, 1, 1] and the kernel lives in mid; otherwise down carries in * kernel.
-  const loraIn = mid ? (down[1] ?? 0) : rowSize(down)
+  const loraIn = mid ? (down[1] ?? 0) : rowNumel(down)
   const baseIn = mid ? (W[1] ?? 0) : inFlat
   const loraOut = blocks > 0 ? blockRows : (up![0] ?? 0)
   const extra: string[] = []
@@ -128,9 +121,9 @@ function checkLoha(m: LoraModule, out: number, inFlat: number, W: readonly numbe
   const tucker = get(m, 'hada_t1') !== undefined
   // LyCORIS LoHa: without Tucker w*_a is [out, r] and w*_b [r, in*k]; with Tucker w*_a is [r, out], w*_b [r, in].
   const loraOut = tucker ? (w1a[1] ?? 0) : (w1a[0] ?? 0)
-  const loraIn = tucker ? (w1b[1] ?? 0) : numel(w1b.slice(1))
+  const loraIn = tucker ? (w1b[1] ?? 0) : rowNumel(w1b)
   const out2 = tucker ? (w2a[1] ?? 0) : (w2a[0] ?? 0)
-  const in2 = tucker ? (w2b[1] ?? 0) : numel(w2b.slice(1))
+  const in2 = tucker ? (w2b[1] ?? 0) : rowNumel(w2b)
   const extra = out2 !== loraOut || in2 !== loraIn ? [`hada_w2 [${out2}, ${in2}] differs from hada_w1`] : []
   return verdict(loraIn, loraOut, tucker ? (W[1] ?? 0) : inFlat, out, extra)
 }
@@ -154,13 +147,13 @@ export function lokrFactorDims(m: LoraModule): { a: number; b: number; c: number
   let d: number | undefined
   if (w2) {
     b = w2[0]
-    d = numel(w2.slice(1))
+    d = rowNumel(w2)
   } else if (t2 && w2a && w2b) {
     b = w2a[1]
     d = (w2b[1] ?? 0) * numel(t2.slice(2))
   } else if (w2a && w2b) {
     b = w2a[0]
-    d = numel(w2b.slice(1))
+    d = rowNumel(w2b)
   }
   if (a === undefined || b === undefined || c === undefined || d === undefined) return undefined
   return { a, b, c, d }
@@ -222,7 +215,7 @@ export function checkModuleShapes(
 ): ShapeVerdict {
   const W = entry.shape
   const out = slice ? slice.size : (W[0] ?? 0)
-  const inFlat = rowSize(W)
+  const inFlat = rowNumel(W)
   // A matrix stored as a bare parameter named `..._weight` (open_clip's `attn.in_proj_weight`) is a weight all the
   // same (the name is read only for a bare parameter).
   if (entry.isParam && m.algorithm !== 'full' && !(W.length >= 2 && BARE_MATRIX.test(entry.path))) {

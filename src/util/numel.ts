@@ -14,6 +14,13 @@ export function numel(shape: readonly number[]): number {
   return n
 }
 
+/** Elements of one row of a tensor: its dims after the first multiplied (`numel(shape.slice(1))` without the copy). */
+export function rowNumel(shape: readonly number[]): number {
+  let n = 1
+  for (let i = 1; i < shape.length; i++) n *= shape[i]!
+  return n
+}
+
 /** The same as a BigInt: exact for any shape. */
 export function numelBig(shape: readonly (number | bigint)[]): bigint {
   let n = 1n

@@ -12,7 +12,7 @@ import { ADAPTERS, LORA_PAIRS, SHARED_SUFFIXES, convertedStem } from './comfyui.
 import type { KeyMap, KeyMapTarget } from './keymap.js'
 import type { ModuleFacts } from './subject.js'
 import type { ModuleVerdict } from './verdict.js'
-import { numel } from '../../util/numel.js'
+import { rowNumel } from '../../util/numel.js'
 
 const RUNTIME = 'ComfyUI'
 
@@ -57,12 +57,12 @@ function deltaElements(m: LoraModule): number | null {
     const up = shape('up')
     const down = shape('down')
     if (!up || !down || shape('mid')) return null
-    return (up[0] ?? 0) * numel(down.slice(1))
+    return (up[0] ?? 0) * rowNumel(down)
   }
   if (m.algorithm === 'loha') {
     const a = shape('hada_w1_a')
     const b = shape('hada_w1_b')
-    return a && b ? (a[0] ?? 0) * numel(b.slice(1)) : null
+    return a && b ? (a[0] ?? 0) * rowNumel(b) : null
   }
   return null
 }
@@ -131,7 +131,7 @@ export function comfyModule(f: ModuleFacts, keyMap: KeyMap, fileKeys: ReadonlySe
   r.expected = verdict.expected ?? 'shapes differ'
   const merge = reading.patches.find((p) => !p.bias)?.merge ?? 'exact'
   const rows = hit.slice ? hit.slice.size : (hit.weight.entry.shape[0] ?? 0)
-  const weightElements = rows * numel(hit.weight.entry.shape.slice(1))
+  const weightElements = rows * rowNumel(hit.weight.entry.shape)
   const delta = deltaElements(m)
   if (merge === 'reshape' && delta !== null && delta === weightElements) {
     r.runtimeLoads = true
