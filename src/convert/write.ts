@@ -12,6 +12,7 @@ import { basename, dirname, resolve } from 'node:path'
 import { SAFETENSORS_DTYPE_BITS } from '../formats/dtypes.js'
 import { CheckpointError, ModelCompatError } from '../formats/errors.js'
 import { outputError } from '../formats/write-file.js'
+import { fsError } from '../formats/source.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
@@ -235,9 +236,7 @@ export async function writeConversion(
     try {
       src = openSync(file, 'r')
     } catch (e) {
-      throw new CheckpointError('IoError', file, `cannot open the source again to copy it: ${String(e)}`, {
-        cause: e
-      })
+      throw fsError(file, e)
     }
     // A source that shrank or grew since its header was read is refused: the record gives its size, and the
     // pass reads only the parts the output uses.
