@@ -17,7 +17,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeOutputPass, type Segment } from '../../src/convert/output-pass.js'
+import { sharedZeros, writeOutputPass, zeroShared, type Segment } from '../../src/convert/output-pass.js'
 import { startPrefill } from '../../src/convert/prefill.js'
 import { CheckpointError } from '../../src/formats/errors.js'
 
@@ -148,6 +148,19 @@ describe('writeOutputPass', () => {
     }
   })
 
+  it('through the worker sink, rows that fill a window exactly, whatever their place modulo 8', async () => {
+    // 12-byte rows, windows of 101 rows (1,212 bytes: the ring's slots sit at every offset modulo 8 in turn), one
+    // block as wide as the matrix: a window's rows fill the scratch area, read at their place's offset modulo 8
+    const blocks = [{ from: 7, rows: 1_000, rowBytes: 12, row: 0, colByte: 0 }]
+    const segs: Segment[] = [
+      { kind: 'blocks', to: START, rows: 1_000, rowBytes: 12, blocks },
+      { kind: 'copy', to: START + 12_000, from: 199_990, length: 10 }
+    ]
+    const want = expected(segs).subarray(START)
+    const got = await runRing(segs, 1_212)
+    expect(Buffer.compare(Buffer.from(got), Buffer.from(want))).toBe(0)
+  })
+
   it('fails with Truncated when the source is shorter than a copy reads', async () => {
     const e = await run(segments(), 4_096, SOURCE.subarray(0, 160_000)).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(CheckpointError)
@@ -187,5 +200,31 @@ describe('writeOutputPass', () => {
     segs.splice(1, 1) // a 4-byte gap after the first copy
     const e = await run(segs, 4_096).catch((x: unknown) => x)
     expect(String(e)).toMatch(/output segment at/)
+  })
+})
+
+describe('zeros in shared memory', () => {
+  it('are read from /dev/zero where there is one, at any offset', () => {
+    const zeros = sharedZeros(64)
+    if (process.platform === 'linux') expect(zeros.device).toBeDefined()
+    const memory = new Uint8Array(new SharedArrayBuffer(80)).fill(9)
+    zeroShared(memory, 3, 61, zeros)
+    expect([...memory.subarray(0, 3)]).toEqual([9, 9, 9])
+    expect(memory.subarray(3, 64).every((b) => b === 0)).toBe(true)
+    expect(memory.subarray(64).every((b) => b === 9)).toBe(true)
+    if (zeros.device !== undefined) closeSync(zeros.device)
+  })
+
+  it('are copied in when the device cannot be read, which is then no longer used', () => {
+    const path = join(dir, 'not-readable.bin')
+    writeFileSync(path, new Uint8Array([1, 2, 3]))
+    const device = openSync(path, 'w') // reading it fails (EBADF)
+    const zeros = { device, bytes: new Uint8Array(64 + 8) }
+    const memory = new Uint8Array(new SharedArrayBuffer(80)).fill(9)
+    zeroShared(memory, 5, 64, zeros)
+    expect(zeros.device).toBeUndefined()
+    expect([...memory.subarray(0, 5)]).toEqual([9, 9, 9, 9, 9])
+    expect(memory.subarray(5, 69).every((b) => b === 0)).toBe(true)
+    expect(memory.subarray(69).every((b) => b === 9)).toBe(true)
   })
 })

@@ -22,7 +22,7 @@ import { closeSync, ftruncateSync, fstatSync, openSync, rmSync } from 'node:fs'
 import { freemem } from 'node:os'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { tempPathFor } from './kernel-copy.js'
-import type { WindowSink } from './window-sink.js'
+import { SCRATCH_SLACK, type WindowSink } from './window-sink.js'
 
 /** Below this many bytes no prefill starts: a worker costs milliseconds to start, more than it saves there. */
 export const PREFILL_MIN_BYTES = 64 << 20
@@ -252,7 +252,7 @@ function closeRing(control: Int32Array): void {
 
 /** The main thread's side of the ring: windows built here, written by the worker in slot order. */
 function ringSink(control: Int32Array, places: Float64Array, port: MessagePort, size: number): WindowSink {
-  const memory = new SharedArrayBuffer((RING_SLOTS + 1) * size)
+  const memory = new SharedArrayBuffer((RING_SLOTS + 1) * size + SCRATCH_SLACK)
   port.postMessage({ memory, slots: RING_SLOTS, size })
   Atomics.store(control, PHASE, RING)
   Atomics.notify(control, PHASE)

@@ -10,8 +10,17 @@
  */
 import { write } from 'node:fs'
 
+/**
+ * Bytes of the scratch area past a window's size: output-pass.ts reads a block's rows into it at the offset modulo 8
+ * of the rows' place, so that moving them copies words (see its SharedZeros).
+ */
+export const SCRATCH_SLACK = 8
+
 export interface WindowSink {
-  /** `slots` windows of `size` bytes each, then a scratch area of `size` bytes (output-pass.ts's row reads). */
+  /**
+   * `slots` windows of `size` bytes each, then a scratch area of `size` + SCRATCH_SLACK bytes (output-pass.ts's
+   * row reads).
+   */
   readonly memory: Uint8Array
   readonly slots: number
   readonly size: number
@@ -27,7 +36,7 @@ export interface WindowSink {
 
 /** Two windows of `size` bytes written to `fd` through libuv's thread pool, one write in flight. */
 export function poolSink(fd: number, size: number): WindowSink {
-  const memory = new Uint8Array(3 * size)
+  const memory = new Uint8Array(3 * size + SCRATCH_SLACK)
   let writing: Promise<void> | undefined
   return {
     memory,
