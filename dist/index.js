@@ -44777,11 +44777,41 @@ function sameStreamMods(cand, fused) {
         .filter((l) => l.role.role === 'mod' && fused_streamOf(l) === fused_streamOf(fused))
         .sort((x, y) => (x.role.ordinal ?? 0) - (y.role.ordinal ?? 0) || x.order - y.order);
 }
+/** Only a fused role, a modulation or an unnamed linear can hold other layers' rows. */
+function canHoldParts(l) {
+    const role = l.role.role;
+    return FUSED_ROLE_PARTS[role] !== undefined || role === 'mod' || role === 'other' || role === 'ffn-in';
+}
+/** A layer's columns and rank: the pool's layers that can be a fused layer's parts share both with it. */
+const shapeKey = (l) => `${l.cols}:${l.main.shape.length}`;
+/** `pool`'s layers by `shapeKey`, each list in pool order. */
+function byShape(pool) {
+    const out = new Map();
+    for (const l of pool) {
+        const k = shapeKey(l);
+        const list = out.get(k);
+        if (list)
+            list.push(l);
+        else
+            out.set(k, [l]);
+    }
+    return out;
+}
+/**
+ * The parts of `fused` among `pool`, the other side's layers of its columns and rank (`byShape`), in pool order.
+ */
 function findParts(fused, pool, used) {
+    const fusedRole = fused.role.role;
+    const wanted = FUSED_ROLE_PARTS[fusedRole];
     const rows = rowsOf(fused);
-    const cand = pool
-        .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
-        .slice(0, MAX_CANDIDATES);
+    const cand = [];
+    for (const l of pool) {
+        if (!used.has(l)) {
+            cand.push(l);
+            if (cand.length === MAX_CANDIDATES)
+                break;
+        }
+    }
     // Parts come from the fused layer's own sublayer (self attention's q/k/v never fuse into cross attention's kv);
     // a side whose names do not say the sublayer is taken as it is.
     const sameSub = (l) => l.role.sublayer === undefined ||
@@ -44792,7 +44822,6 @@ function findParts(fused, pool, used) {
         const hits = from.filter((l) => l.role.role === role);
         return hits.length === 1 ? hits[0] : undefined;
     };
-    const wanted = FUSED_ROLE_PARTS[fused.role.role];
     if (wanted) {
         const parts = wanted.map((r) => pick(r, sameStream));
         if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p), 0) === rows)
@@ -44801,15 +44830,13 @@ function findParts(fused, pool, used) {
     }
     // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
     // every other modulation of the same stream and trailing dims, rows summing exactly.
-    if (fused.role.role === 'mod') {
+    if (fusedRole === 'mod') {
         const mods = sameStreamMods(cand, fused);
         if (mods.length >= 2 && mods.reduce((s, p) => s + rowsOf(p), 0) === rows)
             return { parts: mods, roles: mods.map(() => 'mod'), chunked: true };
         return undefined;
     }
     // An unnamed fused linear: q|k|v of one attention plus one more projection (its MLP input) in row order.
-    if (fused.role.role !== 'other' && fused.role.role !== 'ffn-in')
-        return undefined;
     for (const sub of ['attn', 'cross']) {
         const attn = cand.filter((l) => l.role.sublayer === sub && fused_streamOf(l) === fused_streamOf(fused));
         const qkv = QKV_PARTS.map((r) => pick(r, attn));
@@ -44895,10 +44922,14 @@ function matchFused(restA, restB) {
         ['a', restA, restB, usedA, usedB],
         ['b', restB, restA, usedB, usedA]
     ]) {
+        // Indexed once, when a layer can hold parts: a whole model's leftovers (a compare of unaligned models) have
+        // hundreds of such layers, each reading the other side's.
+        let parts;
         for (const f of fusedPool) {
-            if (usedF.has(f) || f.main.shape.length < 2)
+            if (usedF.has(f) || f.main.shape.length < 2 || !canHoldParts(f))
                 continue;
-            const found = findParts(f, partPool, usedP);
+            parts ??= byShape(partPool);
+            const found = findParts(f, parts.get(shapeKey(f)) ?? [], usedP);
             if (!found)
                 continue;
             usedF.add(f);

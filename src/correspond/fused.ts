@@ -44,15 +44,45 @@ function sameStreamMods(cand: readonly Layer[], fused: Layer): Layer[] {
     .sort((x, y) => (x.role.ordinal ?? 0) - (y.role.ordinal ?? 0) || x.order - y.order)
 }
 
+/** Only a fused role, a modulation or an unnamed linear can hold other layers' rows. */
+function canHoldParts(l: Layer): boolean {
+  const role = l.role.role
+  return FUSED_ROLE_PARTS[role] !== undefined || role === 'mod' || role === 'other' || role === 'ffn-in'
+}
+
+/** A layer's columns and rank: the pool's layers that can be a fused layer's parts share both with it. */
+const shapeKey = (l: Layer): string => `${l.cols}:${l.main.shape.length}`
+
+/** `pool`'s layers by `shapeKey`, each list in pool order. */
+function byShape(pool: readonly Layer[]): Map<string, Layer[]> {
+  const out = new Map<string, Layer[]>()
+  for (const l of pool) {
+    const k = shapeKey(l)
+    const list = out.get(k)
+    if (list) list.push(l)
+    else out.set(k, [l])
+  }
+  return out
+}
+
+/**
+ * The parts of `fused` among `pool`, the other side's layers of its columns and rank (`byShape`), in pool order.
+ */
 function findParts(
   fused: Layer,
   pool: readonly Layer[],
   used: Set<Layer>
 ): Omit<FusedMatch, 'fused' | 'fusedSide'> | undefined {
+  const fusedRole = fused.role.role
+  const wanted = FUSED_ROLE_PARTS[fusedRole]
   const rows = rowsOf(fused)
-  const cand = pool
-    .filter((l) => !used.has(l) && l.cols === fused.cols && l.main.shape.length === fused.main.shape.length)
-    .slice(0, MAX_CANDIDATES)
+  const cand: Layer[] = []
+  for (const l of pool) {
+    if (!used.has(l)) {
+      cand.push(l)
+      if (cand.length === MAX_CANDIDATES) break
+    }
+  }
   // Parts come from the fused layer's own sublayer (self attention's q/k/v never fuse into cross attention's kv);
   // a side whose names do not say the sublayer is taken as it is.
   const sameSub = (l: Layer): boolean =>
@@ -64,7 +94,6 @@ function findParts(
     const hits = from.filter((l) => l.role.role === role)
     return hits.length === 1 ? hits[0] : undefined
   }
-  const wanted = FUSED_ROLE_PARTS[fused.role.role]
   if (wanted) {
     const parts = wanted.map((r) => pick(r, sameStream))
     if (parts.every((p) => p !== undefined) && parts.reduce((s, p) => s + rowsOf(p!), 0) === rows)
@@ -73,14 +102,13 @@ function findParts(
   }
   // One modulation holding several blocks' modulations (per-sublayer adaLN tables cut into norm1/norm2):
   // every other modulation of the same stream and trailing dims, rows summing exactly.
-  if (fused.role.role === 'mod') {
+  if (fusedRole === 'mod') {
     const mods = sameStreamMods(cand, fused)
     if (mods.length >= 2 && mods.reduce((s, p) => s + rowsOf(p), 0) === rows)
       return { parts: mods, roles: mods.map(() => 'mod'), chunked: true }
     return undefined
   }
   // An unnamed fused linear: q|k|v of one attention plus one more projection (its MLP input) in row order.
-  if (fused.role.role !== 'other' && fused.role.role !== 'ffn-in') return undefined
   for (const sub of ['attn', 'cross']) {
     const attn = cand.filter((l) => l.role.sublayer === sub && streamOf(l) === streamOf(fused))
     const qkv = QKV_PARTS.map((r) => pick(r, attn))
@@ -161,9 +189,13 @@ export function matchFused(restA: readonly Layer[], restB: readonly Layer[]): Fu
     ['a', restA, restB, usedA, usedB],
     ['b', restB, restA, usedB, usedA]
   ] as const) {
+    // Indexed once, when a layer can hold parts: a whole model's leftovers (a compare of unaligned models) have
+    // hundreds of such layers, each reading the other side's.
+    let parts: Map<string, Layer[]> | undefined
     for (const f of fusedPool) {
-      if (usedF.has(f) || f.main.shape.length < 2) continue
-      const found = findParts(f, partPool, usedP)
+      if (usedF.has(f) || f.main.shape.length < 2 || !canHoldParts(f)) continue
+      parts ??= byShape(partPool)
+      const found = findParts(f, parts.get(shapeKey(f)) ?? [], usedP)
       if (!found) continue
       usedF.add(f)
       for (const p of found.parts) usedP.add(p)
