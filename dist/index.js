@@ -44798,7 +44798,8 @@ function byShape(pool) {
     return out;
 }
 /**
- * The parts of `fused` among `pool`, the other side's layers of its columns and rank (`byShape`), in pool order.
+ * The parts of `fused`, a layer that can hold them (`canHoldParts`), among `pool`: the other side's layers of its
+ * columns and rank (`byShape`), in pool order.
  */
 function findParts(fused, pool, used) {
     const fusedRole = fused.role.role;

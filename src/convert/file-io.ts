@@ -1,5 +1,5 @@
 /** Whole reads and writes at a position on open files, for the conversion writers. */
-import { readSync, writeSync } from 'node:fs'
+import { closeSync, readSync, writeSync } from 'node:fs'
 import { CheckpointError } from '../formats/errors.js'
 
 /** Fills `buf` from `position` of the source `fd` (`file` names it in the error when it ends first). */
@@ -22,6 +22,15 @@ export function readFully(fd: number, buf: Uint8Array, position: number, file: s
 export function writeFully(fd: number, bytes: Uint8Array, position: number): void {
   let done = 0
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done)
+}
+
+/** Closes `fd`, ignoring a failure: for cleanup, where the error on its way (or the result) says more. */
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd)
+  } catch {
+    // nothing to add to what the caller reports
+  }
 }
 
 function messageOf(e: unknown): string {

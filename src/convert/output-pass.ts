@@ -18,9 +18,9 @@
  * space. The source's SHA-256 (`--hash-source`) is computed by a worker reading the file beside the pass.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { openSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { readFully } from './file-io.js'
+import { closeQuietly, readFully } from './file-io.js'
 import { poolSink, SCRATCH_SLACK, type WindowSink } from './window-sink.js'
 
 /** One part of the output's data section, in output order (`to`: its absolute output offset). */
@@ -154,23 +154,11 @@ export function sharedZeros(size: number): SharedZeros {
   return { device, bytes: new Uint8Array(size + SCRATCH_SLACK) }
 }
 
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd)
-  } catch {
-    // nothing was written through it
-  }
-}
-
 /** Writes `length` zeros into shared `memory` from `at`. */
 export function zeroShared(memory: Uint8Array, at: number, length: number, zeros: SharedZeros): void {
   if (zeros.device !== undefined) {
     try {
-      for (let done = 0; done < length;) {
-        const n = readSync(zeros.device, memory, at + done, length - done, null)
-        if (n <= 0) throw new Error('/dev/zero ended')
-        done += n
-      }
+      readFully(zeros.device, memory.subarray(at, at + length), 0, '/dev/zero')
       return
     } catch {
       closeQuietly(zeros.device)

@@ -17,10 +17,10 @@
  * plans, kernel-copy.ts copies, `writeKeepingLayout` writes the moved bytes; write.ts writes the header last.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, ftruncateSync, openSync } from 'node:fs'
+import { fstatSync, ftruncateSync, openSync } from 'node:fs'
 import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
-import { readFully, writeFully } from './file-io.js'
+import { closeQuietly, readFully, writeFully } from './file-io.js'
 import { sha256File } from './output-pass.js'
 import type { OutputTensor } from './types.js'
 import type { KernelCopy } from './kernel-copy.js'
@@ -255,13 +255,5 @@ export async function writeKeepingLayout(
   } catch (e) {
     closeQuietly(fd)
     throw e
-  }
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd)
-  } catch {
-    // the error on its way says more
   }
 }

@@ -16,7 +16,7 @@ import { fsError } from '../formats/source.js'
 import { encodeSafetensorsHeader } from '../formats/safetensors/write.js'
 import type { Checkpoint, TensorInfo } from '../formats/types.js'
 import type { ConversionPlan, OutputTensor, RefusedModule, SourceRows } from './types.js'
-import { writeFully } from './file-io.js'
+import { closeQuietly, writeFully } from './file-io.js'
 import { sha256Source, writeOutputPass, type Segment } from './output-pass.js'
 export { sha256File } from './output-pass.js'
 import {
@@ -363,12 +363,4 @@ function isErrno(e: unknown): boolean {
   if (e instanceof ModelCompatError) return false
   const code = (e as { code?: unknown } | null)?.code
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd)
-  } catch {
-    // the error on its way, or the result, says more
-  }
 }

@@ -66,7 +66,8 @@ function byShape(pool: readonly Layer[]): Map<string, Layer[]> {
 }
 
 /**
- * The parts of `fused` among `pool`, the other side's layers of its columns and rank (`byShape`), in pool order.
+ * The parts of `fused`, a layer that can hold them (`canHoldParts`), among `pool`: the other side's layers of its
+ * columns and rank (`byShape`), in pool order.
  */
 function findParts(
   fused: Layer,
