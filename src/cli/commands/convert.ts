@@ -25,7 +25,7 @@ import { DISPLAY_OPTIONS, outputWidth } from '../display.js'
 import { checkpointReader, REMOTE_OPTIONS } from '../read.js'
 import { TOOL } from '../../version.js'
 import { readAlphaScalars } from '../alpha.js'
-import { toJson } from '../../util/json.js'
+import { toJson, toJsonLater } from '../../util/json.js'
 
 const spec: CommandSpec = {
   name: 'convert',
@@ -156,14 +156,18 @@ async function planAndWrite(
     if (json) throw new InputError(conversionAnswer(plan, colors(false)).slice(2))
     return EXIT.badInput
   }
+  // The JSON report's plan, most of the document, is rendered before the write, whose end the main thread waits
+  // for anyway (the kernel's copy, or the worker's writes): only `written` is left for after it.
+  const report = json
+    ? toJsonLater({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) }, 'written')
+    : undefined
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), {
     tool: TOOL,
     hashSource: flag(args, 'hash-source'),
     ...(copy ? { copy } : {}),
     ...(prefill ? { prefill } : {})
   })
-  if (json)
-    io.stdout(toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan), written }))
+  if (report) io.stdout(report(written))
   else io.stdout(renderConversionPlan(plan, { color: io.color, width, written }))
   return EXIT.ok
 }
