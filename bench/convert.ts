@@ -1,8 +1,9 @@
 /**
  * Conversion benchmark: converting a 1,500-module rank-128 BF16 LoRA (about 1.2 GB of real random bytes) against a
- * Wan-1.3B-width base, next to a plain copy of the same bytes. Two conversions: a rename (kohya -> ComfyUI names,
- * every tensor a raw byte copy) and a layout change (separate q/k/v and k/v onto a LongCat-like fused base: downs
- * stacked, ups placed block-diagonally). Peak RSS comes from the converting process itself (getrusage).
+ * Wan-1.3B-width base, next to a plain copy of the same bytes. Three conversions: a rename (kohya -> ComfyUI names,
+ * every tensor a raw byte copy) and two layout changes: separate q/k/v and k/v onto a LongCat-like fused base
+ * (downs stacked, ups placed block-diagonally), and the reverse, LongCat's fused qkv and kv onto a Wan base (ups
+ * cut by rows, downs repeated). Peak RSS comes from the converting process itself (getrusage).
  *
  * Standalone: `npx tsx bench/convert.ts [--modules N] [--rounds N] [--dir DIR]` prints a table (medians). Registered with the
  * harness too (`npm run bench -- --filter convert`), skipped while the CLI build has no `convert` command.
@@ -103,6 +104,37 @@ export async function stackInputs(dir: string, modules: number): Promise<Inputs>
   return { lora, base, to: 'base', label: 'stack q/k/v, k/v -> fused (LongCat-like)' }
 }
 
+/** LongCat's attention layers: a fused self-attention qkv, a fused cross-attention kv, and their plain layers. */
+const LONGCAT_ATTENTION = /^blocks\.\d+\.(?:attn\.(?:qkv|proj)|cross_attn\.(?:q_linear|kv_linear|proj))$/
+/** LongCat has 5 attention layers a block. */
+const longcatBlocksFor = (modules: number): number => Math.ceil(modules / 5)
+
+/**
+ * A LoRA on LongCat's fused layers onto a Wan base of the same width and depth (split case): each fused up is cut
+ * into the separate layers' ups by rows (contiguous), each fused down is written once per part. The output is
+ * about 1.25 times the input (the duplicated downs).
+ */
+export async function splitInputs(dir: string, modules: number): Promise<Inputs> {
+  const blocks = longcatBlocksFor(modules)
+  const base = join(dir, 'wan-base.safetensors')
+  await writeSafetensors(base, scaledModel('wan2.1-t2v-1.3b', { num_layers: blocks }, { dtype: 'BF16' }))
+  const longcat = scaledModel(
+    'longcat-video',
+    { hidden_size: WIDTH, num_heads: 12, head_dim: 128, depth: blocks, ffn_hidden: 4096 },
+    { dtype: 'BF16' }
+  )
+  const lora = join(dir, 'fused-longcat.safetensors')
+  const fx = dottedLora(targetsOf(longcat, LONGCAT_ATTENTION), {
+    rank: RANK,
+    alpha: 64,
+    dtype: 'BF16',
+    style: 'down-up',
+    prefix: 'diffusion_model.'
+  })
+  await writeRandom(lora, firstModules(fx, modules))
+  return { lora, base, to: 'base', label: 'split qkv, kv -> separate (LongCat -> Wan)' }
+}
+
 /** In the child: run the command and report the time spent in it (tsx start-up excluded). */
 async function child(args: string[]): Promise<void> {
   const { convertCommand } = await import('../src/cli/commands/convert.js')
@@ -161,7 +193,7 @@ async function standalone(): Promise<void> {
     console.log(`median of ${rounds} rounds; each round runs the copies and the conversion back to back\n`)
     console.log('| case | input | time s | MB/s (input) | peak RSS MiB |')
     console.log('|---|---:|---:|---:|---:|')
-    for (const make of [renameInputs, stackInputs]) {
+    for (const make of [renameInputs, stackInputs, splitInputs]) {
       const inputs = await make(dir, modules)
       const mb = statSync(inputs.lora).size / 1e6
       const times = {
@@ -305,39 +337,50 @@ registerCase({
 
 /**
  * A layout change against a user-space copy of the same file (`dd bs=8M`: read and write through user space, as
- * the conversion's one pass must): separate q/k/v and k/v LoRA modules stacked onto a LongCat-like fused base. The
- * output is about 1.5 times the input (each fused up is block-diagonal: its zeros sit inside every row, so they
- * are written, not left as holes), so the limit allows for that and the planning beside it. Both write a new file
- * each run (freshOutputs).
+ * the conversion's one pass must). Both write a new file each run (freshOutputs).
+ * - stack: separate q/k/v and k/v LoRA modules onto a LongCat-like fused base. The output is about 1.5 times the
+ *   input (each fused up is block-diagonal: its zeros sit inside every row, so they are written, not left as
+ *   holes), so the limit allows for that and the planning beside it.
+ * - split: LongCat's fused qkv and kv LoRA modules onto a Wan base: ups cut by rows, each fused down written once
+ *   per part (the output about 1.25 times the input).
  */
-registerCase({
-  name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (stack)`,
-  group: GROUP,
-  limits: { maxWallRatio: 2, maxRssMB: 300 },
-  async setup(ctx) {
-    const skip = noConvertCommand(ctx)
-    if (skip) return skip
-    const inputs = await stackInputs(ctx.dir, CONVERT_MODULES)
-    const copy = join(ctx.dir, 'dd-copy.bin')
-    return {
-      nodeArgs: convertArgs(ctx, inputs),
-      inputBytes: statSync(inputs.lora).size,
-      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, q/k/v and k/v stacked; baseline: dd bs=8M of the same file; both write a new file`,
-      baseline: { label: 'dd', command: ['dd', `if=${inputs.lora}`, `of=${copy}`, 'bs=8M', 'status=none'] },
-      beforeRun: freshOutputs(copy, convertOutput(ctx)),
-      check(stdout) {
-        const doc = JSON.parse(stdout) as {
-          written?: { copy?: string }
-          plan?: { counts?: Record<string, number> }
+function registerLayoutCase(
+  transform: 'stack' | 'split',
+  make: (dir: string, modules: number) => Promise<Inputs>,
+  what: string
+): void {
+  registerCase({
+    name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (${transform})`,
+    group: GROUP,
+    limits: { maxWallRatio: 2, maxRssMB: 300 },
+    async setup(ctx) {
+      const skip = noConvertCommand(ctx)
+      if (skip) return skip
+      const inputs = await make(ctx.dir, CONVERT_MODULES)
+      const copy = join(ctx.dir, 'dd-copy.bin')
+      return {
+        nodeArgs: convertArgs(ctx, inputs),
+        inputBytes: statSync(inputs.lora).size,
+        note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, ${what}; baseline: dd bs=8M of the same file; both write a new file`,
+        baseline: { label: 'dd', command: ['dd', `if=${inputs.lora}`, `of=${copy}`, 'bs=8M', 'status=none'] },
+        beforeRun: freshOutputs(copy, convertOutput(ctx)),
+        check(stdout) {
+          const doc = JSON.parse(stdout) as {
+            written?: { copy?: string }
+            plan?: { counts?: Record<string, number> }
+          }
+          if (doc.written?.copy !== 'user-space' || !(doc.plan?.counts?.[transform] ?? 0))
+            throw new Error(
+              `expected a ${transform} conversion through the user-space pass, got ${stdout.slice(0, 200)}`
+            )
         }
-        if (doc.written?.copy !== 'user-space' || !(doc.plan?.counts?.stack ?? 0))
-          throw new Error(
-            `expected a stacking conversion through the user-space pass, got ${stdout.slice(0, 200)}`
-          )
       }
     }
-  }
-})
+  })
+}
+
+registerLayoutCase('stack', stackInputs, 'q/k/v and k/v stacked')
+registerLayoutCase('split', splitInputs, 'qkv and kv split')
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
 if (isMain) {
