@@ -20,6 +20,8 @@ import type { OutputTensor } from '../../src/convert/types.js'
 import { scaledModel, specCheckpoint } from '../../fixtures/specs.js'
 import { kohyaLora, targetsOf } from '../../fixtures/lora.js'
 import { planFor, writeRandomLora } from './helpers.js'
+import { readAlphaScalars } from '../../src/cli/alpha.js'
+import { openLocalFile } from '../../src/formats/source.js'
 import { TOOL } from '../../src/version.js'
 
 const WAN = scaledModel('wan2.1-t2v-14b', { dim: 64, ffn_dim: 128, num_layers: 2 })
@@ -105,6 +107,26 @@ describe('a rename keeps the source layout', () => {
     const b = tensorBytes(back.out, await readCheckpoint(back.out))
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort())
     for (const [k, v] of a) expect(b.get(k)!.equals(v)).toBe(true)
+  })
+})
+
+describe('alphas the plan keeps', () => {
+  test('are left as the kernel copied them, and the output is the same file as with every alpha written', async () => {
+    const lora = join(dir, 'kohya-alphas.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\./), { rank: 4, alpha: 3 }), 24)
+    const { plan, lora: source } = await planFor(lora, specCheckpoint(WAN), 'comfyui', false)
+    const scalars = await readAlphaScalars(source, openLocalFile)
+    expect(scalars.size).toBeGreaterThan(0)
+    const written = join(dir, 'alphas-written.safetensors')
+    const kept = join(dir, 'alphas-kept.safetensors')
+    const a = await writeConversion(plan, source, written, { tool: TOOL })
+    const b = await writeConversion(plan, source, kept, { tool: TOOL, sourceScalars: scalars })
+    expect([a.copy, b.copy]).toEqual(['kernel', 'kernel'])
+    expect(readFileSync(kept).equals(readFileSync(written))).toBe(true)
+    // and the alphas are the source's values
+    const output = await readCheckpoint(kept)
+    const outScalars = await readAlphaScalars(output, openLocalFile)
+    expect([...outScalars.values()]).toEqual([...scalars.values()])
   })
 })
 
@@ -214,6 +236,44 @@ describe('planSourceLayout', () => {
     ])
     expect(plan.placed[1]!.write).toEqual({ bytes: new Uint8Array(new Float32Array([8]).buffer) })
     expect(plan.size).toBe(144)
+    // the source's alpha read as 8 (F32): the kernel's copy already holds those bytes, nothing is written there
+    const kept = (read: number, dtype = 'F32') => {
+      const names = new Map(byName)
+      names.set('alpha', { ...byName.get('alpha')!, dtype })
+      return planSourceLayout(
+        [copy('down'), alpha, copy('up')],
+        names,
+        100,
+        144,
+        () => 100,
+        new Map([['alpha', read]])
+      )!.placed[1]!
+    }
+    expect(kept(8)).toEqual({ tensor: alpha, begin: 16, end: 20 })
+    // another value, another dtype's bytes, a NaN (its bits were not kept) or -0 for 0: written
+    expect(kept(4).write).toBeDefined()
+    expect(kept(8, 'I32').write).toBeDefined()
+    expect(kept(Number.NaN).write).toBeDefined()
+    const nan: OutputTensor = { ...alpha, recipe: { kind: 'scalar', value: Number.NaN } }
+    const placedNan = planSourceLayout(
+      [copy('down'), nan, copy('up')],
+      byName,
+      100,
+      144,
+      () => 100,
+      new Map([['alpha', Number.NaN]])
+    )!
+    expect(placedNan.placed[1]!.write).toBeDefined()
+    const zero: OutputTensor = { ...alpha, recipe: { kind: 'scalar', value: 0 } }
+    const placedZero = planSourceLayout(
+      [copy('down'), zero, copy('up')],
+      byName,
+      100,
+      144,
+      () => 100,
+      new Map([['alpha', -0]])
+    )!
+    expect(placedZero.placed[1]!.write).toEqual({ bytes: new Uint8Array(4) })
   })
 
   test('a dropped tensor is covered by the header; refused: a row slice, too much padding', () => {

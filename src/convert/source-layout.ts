@@ -100,7 +100,8 @@ export function planSourceLayout(
   byName: ReadonlyMap<string, TensorInfo>,
   sourceHeaderLength: number,
   sourceSize: number,
-  jsonLength: (placed: readonly PlacedTensor[]) => number
+  jsonLength: (placed: readonly PlacedTensor[]) => number,
+  sourceScalars?: ReadonlyMap<string, number>
 ): SourceLayoutPlan | undefined {
   const dataStart = 8 + sourceHeaderLength
   const dataEnd = sourceSize - dataStart
@@ -130,10 +131,18 @@ export function planSourceLayout(
     .sort((a, b) => a.begin - b.begin)
   // Computed scalars (alphas the plan writes as F32) go into the 4-byte source tensors nothing copies (the
   // source's own alphas, usually), in order: their bytes are written there, and those places leave no hole.
+  // A slot that already holds the scalar's F32 bytes (a rename's alphas, which keep their values) is left as the
+  // kernel copied it: `unchanged` marks those slots, and nothing is written there.
   const slots = new Map<OutputTensor, Range>()
+  const unchanged = new Set<Range>()
   const free = source.filter((s) => !uses.has(s.name) && s.end - s.begin === 4)
   let f = 0
-  for (const t of tensors) if (t.recipe.kind === 'scalar' && f < free.length) slots.set(t, free[f++]!)
+  for (const t of tensors) {
+    if (t.recipe.kind !== 'scalar' || f >= free.length) continue
+    const slot = free[f++]!
+    slots.set(t, slot)
+    if (holdsF32(byName.get(slot.name), sourceScalars?.get(slot.name), t.recipe.value)) unchanged.add(slot)
+  }
   const filled = new Set([...slots.values()])
   // `keepFrom`: the lowest start such that every source byte from it to the end is used, back to back.
   let keepFrom = dataEnd
@@ -147,7 +156,7 @@ export function planSourceLayout(
   starts.push(dataEnd)
   for (const start of starts) {
     const headerLength = sourceHeaderLength + start
-    const placed = place(tensors, uses, slots, { start, dataStart, dataEnd })
+    const placed = place(tensors, uses, slots, unchanged, { start, dataStart, dataEnd })
     const json = jsonLength(placed)
     if (json > headerLength) continue
     if (headerLength - json > MAX_PADDING) return undefined
@@ -163,6 +172,19 @@ interface Range {
 }
 
 /**
+ * Whether a source scalar's bytes are `value` as F32: the tensor is F32 and was read as exactly that number. A NaN
+ * never matches (its bits were not kept when it was read), nor does -0 for 0.
+ */
+function holdsF32(tensor: TensorInfo | undefined, read: number | undefined, value: number): boolean {
+  return (
+    tensor?.dtype === 'F32' &&
+    read !== undefined &&
+    !Number.isNaN(read) &&
+    Object.is(Math.fround(value), read)
+  )
+}
+
+/**
  * Output offsets when the output's data section starts at source offset `start`: tensors before it are moved to
  * the end, a scalar goes into its slot when the slot stays, else to the end too.
  */
@@ -170,6 +192,7 @@ function place(
   tensors: readonly OutputTensor[],
   uses: ReadonlyMap<string, Range>,
   slots: ReadonlyMap<OutputTensor, Range>,
+  unchanged: ReadonlySet<Range>,
   at: { start: number; dataStart: number; dataEnd: number }
 ): PlacedTensor[] {
   const { start, dataStart } = at
@@ -185,8 +208,10 @@ function place(
       const bytes = new Uint8Array(4)
       new DataView(bytes.buffer).setFloat32(0, r.value, true)
       const slot = slots.get(t)
-      if (slot !== undefined && slot.begin >= start)
-        return { tensor: t, begin: slot.begin - start, end: slot.end - start, write: { bytes } }
+      if (slot !== undefined && slot.begin >= start) {
+        const placed = { tensor: t, begin: slot.begin - start, end: slot.end - start }
+        return unchanged.has(slot) ? placed : { ...placed, write: { bytes } }
+      }
       return append(t, 4, { bytes })
     }
     const use = uses.get((r as { pieces: Array<{ key: string }> }).pieces[0]!.key)!

@@ -50,6 +50,12 @@ export interface WriteOptions {
    * takes it over when the plan changes the layout and discards it otherwise, and on any failure.
    */
   prefill?: Prefill
+  /**
+   * The source's scalar tensors as read (src/cli/alpha.ts reads a LoRA's alphas). When the output keeps the
+   * source's layout, an alpha whose F32 value the plan keeps is left as the kernel copied it instead of written
+   * again (the bench's rename wrote 1,500 such 4-byte values after its copy, about 10 ms).
+   */
+  sourceScalars?: ReadonlyMap<string, number>
 }
 
 export interface WriteResult {
@@ -261,8 +267,13 @@ export async function writeConversion(
     const metadata = (sha256?: string) =>
       metadataOf(source, conversionRecord(plan, identity(sha256), opts.tool))
     const metadataNow = metadata()
-    const kept = planSourceLayout(tensors, byName, header.length, source.bytes, (placed) =>
-      headerJsonLength(placed, metadataNow)
+    const kept = planSourceLayout(
+      tensors,
+      byName,
+      header.length,
+      source.bytes,
+      (placed) => headerJsonLength(placed, metadataNow),
+      opts.sourceScalars
     )
     if (kept !== undefined) {
       prefill?.discard()

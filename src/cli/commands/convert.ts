@@ -106,14 +106,15 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     // a worker started and ended for a rename cost the bench's rename 20 ms (448 against 428 ms, 11 alternating
     // rounds), while the stacking conversion gained about as much from the earlier start.
     else if (target !== undefined) prefill = startPrefill(target, lora.bytes)
-    const analysis = analyzeLora(lora, { scalars: await readAlphaScalars(lora, reader.open) })
+    const scalars = await readAlphaScalars(lora, reader.open)
+    const analysis = analyzeLora(lora, { scalars })
     const index = buildBaseIndex(base)
     if (target !== undefined && copy === undefined && likelyKeepsLayout(analysis, index)) {
       prefill?.discard()
       prefill = undefined
       copy = startKernelCopy(loraFile, target)
     }
-    return await planAndWrite(args, io, { lora, analysis, index, out, dryRun, copy, prefill })
+    return await planAndWrite(args, io, { lora, analysis, scalars, index, out, dryRun, copy, prefill })
   } finally {
     // After a write the copy or the prefilled file is the output (renamed into place) and these remove nothing.
     prefill?.discard()
@@ -127,6 +128,8 @@ async function planAndWrite(
   job: {
     lora: Checkpoint
     analysis: LoraAnalysis
+    /** The LoRA's alpha values as read (the writer leaves those the plan keeps as they are). */
+    scalars: ReadonlyMap<string, number>
     index: BaseIndex
     out: string | undefined
     dryRun: boolean
@@ -134,7 +137,7 @@ async function planAndWrite(
     prefill: Prefill | undefined
   }
 ): Promise<number> {
-  const { lora, analysis, index, out, dryRun, copy, prefill } = job
+  const { lora, analysis, scalars, index, out, dryRun, copy, prefill } = job
   const resolution = resolveLora(analysis, index)
   const plan = wordPlan(
     planConversion(analysis, resolution, index, {
@@ -164,6 +167,7 @@ async function planAndWrite(
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), {
     tool: TOOL,
     hashSource: flag(args, 'hash-source'),
+    sourceScalars: scalars,
     ...(copy ? { copy } : {}),
     ...(prefill ? { prefill } : {})
   })
