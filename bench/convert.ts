@@ -27,20 +27,23 @@ const THIS_FILE = fileURLToPath(import.meta.url)
 export const CONVERT_MODULES = 1500
 const RANK = 128
 const WIDTH = 1536
-/** Blocks needed for `modules` at 8 attention modules per block. */
+/** Blocks needed for `modules` at 8 attention modules per block (Wan). */
 const blocksFor = (modules: number): number => Math.ceil(modules / 8)
 
-function wanBase(modules: number): SpecTensor[] {
-  return scaledModel('wan2.1-t2v-1.3b', { num_layers: blocksFor(modules) }, { dtype: 'BF16' })
+function wanBase(blocks: number): SpecTensor[] {
+  return scaledModel('wan2.1-t2v-1.3b', { num_layers: blocks }, { dtype: 'BF16' })
 }
 
-function longcatBase(modules: number): SpecTensor[] {
+function longcatBase(blocks: number): SpecTensor[] {
   return scaledModel(
     'longcat-video',
-    { hidden_size: WIDTH, num_heads: 12, head_dim: 128, depth: blocksFor(modules), ffn_hidden: 4096 },
+    { hidden_size: WIDTH, num_heads: 12, head_dim: 128, depth: blocks, ffn_hidden: 4096 },
     { dtype: 'BF16' }
   )
 }
+
+/** The dotted LoRAs' options (stack and split cases). */
+const DOTTED = { rank: RANK, alpha: 64, dtype: 'BF16', style: 'down-up', prefix: 'diffusion_model.' } as const
 
 const ATTENTION = /^blocks\.\d+\.(?:self_attn|cross_attn)\.[qkvo]$/
 
@@ -79,7 +82,7 @@ interface Inputs {
 /** The kohya LoRA on Wan names (rename case). */
 export async function renameInputs(dir: string, modules: number): Promise<Inputs> {
   const base = join(dir, 'wan-base.safetensors')
-  const tensors = wanBase(modules)
+  const tensors = wanBase(blocksFor(modules))
   await writeSafetensors(base, tensors)
   const lora = join(dir, 'kohya-wan.safetensors')
   const fx = kohyaLora(targetsOf(tensors, ATTENTION), { rank: RANK, alpha: 64, dtype: 'BF16' })
@@ -90,16 +93,9 @@ export async function renameInputs(dir: string, modules: number): Promise<Inputs
 /** Wan-style separate q/k/v LoRA onto a LongCat-like fused base (stack case). */
 export async function stackInputs(dir: string, modules: number): Promise<Inputs> {
   const base = join(dir, 'longcat-base.safetensors')
-  await writeSafetensors(base, longcatBase(modules))
+  await writeSafetensors(base, longcatBase(blocksFor(modules)))
   const lora = join(dir, 'parts-wan.safetensors')
-  const targets = targetsOf(wanBase(modules), ATTENTION)
-  const fx = dottedLora(targets, {
-    rank: RANK,
-    alpha: 64,
-    dtype: 'BF16',
-    style: 'down-up',
-    prefix: 'diffusion_model.'
-  })
+  const fx = dottedLora(targetsOf(wanBase(blocksFor(modules)), ATTENTION), DOTTED)
   await writeRandom(lora, firstModules(fx, modules))
   return { lora, base, to: 'base', label: 'stack q/k/v, k/v -> fused (LongCat-like)' }
 }
@@ -117,20 +113,9 @@ const longcatBlocksFor = (modules: number): number => Math.ceil(modules / 5)
 export async function splitInputs(dir: string, modules: number): Promise<Inputs> {
   const blocks = longcatBlocksFor(modules)
   const base = join(dir, 'wan-base.safetensors')
-  await writeSafetensors(base, scaledModel('wan2.1-t2v-1.3b', { num_layers: blocks }, { dtype: 'BF16' }))
-  const longcat = scaledModel(
-    'longcat-video',
-    { hidden_size: WIDTH, num_heads: 12, head_dim: 128, depth: blocks, ffn_hidden: 4096 },
-    { dtype: 'BF16' }
-  )
+  await writeSafetensors(base, wanBase(blocks))
   const lora = join(dir, 'fused-longcat.safetensors')
-  const fx = dottedLora(targetsOf(longcat, LONGCAT_ATTENTION), {
-    rank: RANK,
-    alpha: 64,
-    dtype: 'BF16',
-    style: 'down-up',
-    prefix: 'diffusion_model.'
-  })
+  const fx = dottedLora(targetsOf(longcatBase(blocks), LONGCAT_ATTENTION), DOTTED)
   await writeRandom(lora, firstModules(fx, modules))
   return { lora, base, to: 'base', label: 'split qkv, kv -> separate (LongCat -> Wan)' }
 }
@@ -302,85 +287,94 @@ function freshOutputs(baselineOutput: string, output: string): (side: 'baseline'
   }
 }
 
-/**
- * The whole process against `cp` of the same file (the limit: a rename-only conversion at most 1.5x a copy). cp
- * copies in the kernel (copy_file_range); so does a rename, which keeps the source's byte layout
- * (src/convert/source-layout.ts), and its record hashes the source's header, not its data (README, "convert").
- */
-registerCase({
-  name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (rename)`,
-  group: GROUP,
-  limits: { maxWallRatio: 1.5, maxRssMB: 300 },
-  async setup(ctx) {
-    const skip = noConvertCommand(ctx)
-    if (skip) return skip
-    const inputs = await renameInputs(ctx.dir, CONVERT_MODULES)
-    const copy = join(ctx.dir, 'cp-copy.bin')
-    return {
-      nodeArgs: convertArgs(ctx, inputs),
-      inputBytes: statSync(inputs.lora).size,
-      note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16; baseline: cp of the same file; both write a new file`,
-      baseline: { label: 'cp', command: ['cp', inputs.lora, copy] },
-      beforeRun: freshOutputs(copy, convertOutput(ctx)),
-      check(stdout) {
-        const doc = JSON.parse(stdout) as { written?: { tensors: number; copy?: string } }
-        if (doc.written?.tensors !== 3 * CONVERT_MODULES)
-          throw new Error(`expected ${3 * CONVERT_MODULES} tensors written`)
-        if (doc.written.copy !== 'kernel')
-          throw new Error(
-            `expected the rename to keep the source layout (copy: kernel), got ${doc.written.copy}`
-          )
-      }
-    }
-  }
-})
+interface ConvertReport {
+  written?: { tensors?: number; copy?: string }
+  plan?: { counts?: Record<string, number> }
+}
 
 /**
- * A layout change against a user-space copy of the same file (`dd bs=8M`: read and write through user space, as
- * the conversion's one pass must). Both write a new file each run (freshOutputs).
- * - stack: separate q/k/v and k/v LoRA modules onto a LongCat-like fused base. The output is about 1.5 times the
+ * A conversion case: the whole `convert` process against a copy of the same LoRA file, each side writing a new
+ * file every run (freshOutputs).
+ * - `cp` for the rename (the limit: a rename-only conversion at most 1.5x a copy). cp copies in the kernel
+ *   (copy_file_range); so does a rename, which keeps the source's byte layout (src/convert/source-layout.ts), and
+ *   its record hashes the source's header, not its data (README, "convert").
+ * - `dd bs=8M` for a layout change (read and write through user space, as the conversion's one pass must).
+ *   stack: separate q/k/v and k/v LoRA modules onto a LongCat-like fused base; the output is about 1.5 times the
  *   input (each fused up is block-diagonal: its zeros sit inside every row, so they are written, not left as
- *   holes), so the limit allows for that and the planning beside it.
- * - split: LongCat's fused qkv and kv LoRA modules onto a Wan base: ups cut by rows, each fused down written once
- *   per part (the output about 1.25 times the input).
+ *   holes), so the limit allows for that and the planning beside it. split: LongCat's fused qkv and kv LoRA
+ *   modules onto a Wan base, ups cut by rows, each fused down written once per part (the output about 1.25 times
+ *   the input).
  */
-function registerLayoutCase(
-  transform: 'stack' | 'split',
-  make: (dir: string, modules: number) => Promise<Inputs>,
-  what: string
-): void {
+function registerConvertCase(c: {
+  transform: 'rename' | 'stack' | 'split'
+  make: (dir: string, modules: number) => Promise<Inputs>
+  maxWallRatio: number
+  baseline: 'cp' | 'dd'
+  /** What the note says of the conversion, after its dtype. */
+  what?: string
+  /** Throws when the report is not of the conversion the case measures. */
+  check: (doc: ConvertReport, stdout: string) => void
+}): void {
   registerCase({
-    name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (${transform})`,
+    name: `convert ${CONVERT_MODULES}-module rank-${RANK} BF16 LoRA (${c.transform})`,
     group: GROUP,
-    limits: { maxWallRatio: 2, maxRssMB: 300 },
+    limits: { maxWallRatio: c.maxWallRatio, maxRssMB: 300 },
     async setup(ctx) {
       const skip = noConvertCommand(ctx)
       if (skip) return skip
-      const inputs = await make(ctx.dir, CONVERT_MODULES)
-      const copy = join(ctx.dir, 'dd-copy.bin')
+      const inputs = await c.make(ctx.dir, CONVERT_MODULES)
+      const copy = join(ctx.dir, `${c.baseline}-copy.bin`)
+      const baseline =
+        c.baseline === 'cp'
+          ? { label: 'cp', command: ['cp', inputs.lora, copy], says: 'cp of the same file' }
+          : {
+              label: 'dd',
+              command: ['dd', `if=${inputs.lora}`, `of=${copy}`, 'bs=8M', 'status=none'],
+              says: 'dd bs=8M of the same file'
+            }
       return {
         nodeArgs: convertArgs(ctx, inputs),
         inputBytes: statSync(inputs.lora).size,
-        note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16, ${what}; baseline: dd bs=8M of the same file; both write a new file`,
-        baseline: { label: 'dd', command: ['dd', `if=${inputs.lora}`, `of=${copy}`, 'bs=8M', 'status=none'] },
+        note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16${c.what ? `, ${c.what}` : ''}; baseline: ${baseline.says}; both write a new file`,
+        baseline: { label: baseline.label, command: baseline.command },
         beforeRun: freshOutputs(copy, convertOutput(ctx)),
-        check(stdout) {
-          const doc = JSON.parse(stdout) as {
-            written?: { copy?: string }
-            plan?: { counts?: Record<string, number> }
-          }
-          if (doc.written?.copy !== 'user-space' || !(doc.plan?.counts?.[transform] ?? 0))
-            throw new Error(
-              `expected a ${transform} conversion through the user-space pass, got ${stdout.slice(0, 200)}`
-            )
-        }
+        check: (stdout) => c.check(JSON.parse(stdout) as ConvertReport, stdout)
       }
     }
   })
 }
 
-registerLayoutCase('stack', stackInputs, 'q/k/v and k/v stacked')
-registerLayoutCase('split', splitInputs, 'qkv and kv split')
+registerConvertCase({
+  transform: 'rename',
+  make: renameInputs,
+  maxWallRatio: 1.5,
+  baseline: 'cp',
+  check(doc) {
+    if (doc.written?.tensors !== 3 * CONVERT_MODULES)
+      throw new Error(`expected ${3 * CONVERT_MODULES} tensors written`)
+    if (doc.written.copy !== 'kernel')
+      throw new Error(`expected the rename to keep the source layout (copy: kernel), got ${doc.written.copy}`)
+  }
+})
+
+for (const [transform, make, what] of [
+  ['stack', stackInputs, 'q/k/v and k/v stacked'],
+  ['split', splitInputs, 'qkv and kv split']
+] as const) {
+  registerConvertCase({
+    transform,
+    make,
+    maxWallRatio: 2,
+    baseline: 'dd',
+    what,
+    check(doc, stdout) {
+      if (doc.written?.copy !== 'user-space' || !(doc.plan?.counts?.[transform] ?? 0))
+        throw new Error(
+          `expected a ${transform} conversion through the user-space pass, got ${stdout.slice(0, 200)}`
+        )
+    }
+  })
+}
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
 if (isMain) {
