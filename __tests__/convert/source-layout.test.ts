@@ -236,12 +236,13 @@ describe('planSourceLayout', () => {
     ])
     expect(plan.placed[1]!.write).toEqual({ bytes: new Uint8Array(new Float32Array([8]).buffer) })
     expect(plan.size).toBe(144)
-    // the source's alpha read as 8 (F32): the kernel's copy already holds those bytes, nothing is written there
-    const kept = (read: number, dtype = 'F32') => {
+    // the plan's alpha `value` over a source alpha of `dtype` read as `read`
+    const placedAlpha = (value: number, read: number, dtype = 'F32') => {
       const names = new Map(byName)
       names.set('alpha', { ...byName.get('alpha')!, dtype })
+      const scalar: OutputTensor = { ...alpha, recipe: { kind: 'scalar', value } }
       return planSourceLayout(
-        [copy('down'), alpha, copy('up')],
+        [copy('down'), scalar, copy('up')],
         names,
         100,
         144,
@@ -249,31 +250,14 @@ describe('planSourceLayout', () => {
         new Map([['alpha', read]])
       )!.placed[1]!
     }
-    expect(kept(8)).toEqual({ tensor: alpha, begin: 16, end: 20 })
+    // the source's alpha read as 8 (F32): the kernel's copy already holds those bytes, nothing is written there
+    expect(placedAlpha(8, 8)).toEqual({ tensor: alpha, begin: 16, end: 20 })
     // another value, another dtype's bytes, a NaN (its bits were not kept) or -0 for 0: written
-    expect(kept(4).write).toBeDefined()
-    expect(kept(8, 'I32').write).toBeDefined()
-    expect(kept(Number.NaN).write).toBeDefined()
-    const nan: OutputTensor = { ...alpha, recipe: { kind: 'scalar', value: Number.NaN } }
-    const placedNan = planSourceLayout(
-      [copy('down'), nan, copy('up')],
-      byName,
-      100,
-      144,
-      () => 100,
-      new Map([['alpha', Number.NaN]])
-    )!
-    expect(placedNan.placed[1]!.write).toBeDefined()
-    const zero: OutputTensor = { ...alpha, recipe: { kind: 'scalar', value: 0 } }
-    const placedZero = planSourceLayout(
-      [copy('down'), zero, copy('up')],
-      byName,
-      100,
-      144,
-      () => 100,
-      new Map([['alpha', -0]])
-    )!
-    expect(placedZero.placed[1]!.write).toEqual({ bytes: new Uint8Array(4) })
+    expect(placedAlpha(8, 4).write).toBeDefined()
+    expect(placedAlpha(8, 8, 'I32').write).toBeDefined()
+    expect(placedAlpha(8, Number.NaN).write).toBeDefined()
+    expect(placedAlpha(Number.NaN, Number.NaN).write).toBeDefined()
+    expect(placedAlpha(0, -0).write).toEqual({ bytes: new Uint8Array(4) })
   })
 
   test('a dropped tensor is covered by the header; refused: a row slice, too much padding', () => {
