@@ -205,13 +205,13 @@ function place(
   return tensors.map((t) => {
     const r = t.recipe
     if (r.kind === 'scalar') {
+      const slot = slots.get(t)
+      if (slot !== undefined && slot.begin >= start && unchanged.has(slot))
+        return { tensor: t, begin: slot.begin - start, end: slot.end - start }
       const bytes = new Uint8Array(4)
       new DataView(bytes.buffer).setFloat32(0, r.value, true)
-      const slot = slots.get(t)
-      if (slot !== undefined && slot.begin >= start) {
-        const placed = { tensor: t, begin: slot.begin - start, end: slot.end - start }
-        return unchanged.has(slot) ? placed : { ...placed, write: { bytes } }
-      }
+      if (slot !== undefined && slot.begin >= start)
+        return { tensor: t, begin: slot.begin - start, end: slot.end - start, write: { bytes } }
       return append(t, 4, { bytes })
     }
     const use = uses.get((r as { pieces: Array<{ key: string }> }).pieces[0]!.key)!

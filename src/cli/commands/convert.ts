@@ -147,12 +147,10 @@ async function planAndWrite(
   )
   const json = flag(args, 'json')
   const width = outputWidth(args, io)
+  // The JSON report: this, and `written` after a write.
+  const reportHead = () => ({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
   if (!plan.ok || dryRun || out === undefined) {
-    io.stdout(
-      json
-        ? toJson({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) })
-        : renderConversionPlan(plan, { color: io.color, width })
-    )
+    io.stdout(json ? toJson(reportHead()) : renderConversionPlan(plan, { color: io.color, width }))
     if (plan.ok) return EXIT.ok
     // The console view's first line already says why, so stderr does not say it again; after JSON on stdout,
     // stderr says it for a person.
@@ -161,9 +159,7 @@ async function planAndWrite(
   }
   // The JSON report's plan, most of the document, is rendered before the write, whose end the main thread waits
   // for anyway (the kernel's copy, or the worker's writes): only `written` is left for after it.
-  const report = json
-    ? toJsonLater({ kind: 'lora-conversion', tool: TOOL, plan: conversionPlanJson(plan) }, 'written')
-    : undefined
+  const report = json ? toJsonLater(reportHead(), 'written') : undefined
   const written = await writeConversion(plan, lora, resolve(io.cwd, out), {
     tool: TOOL,
     hashSource: flag(args, 'hash-source'),
