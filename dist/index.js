@@ -41279,6 +41279,32 @@ function toRegExp(pattern) {
 var write_file = __nccwpck_require__(86662);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(98995);
+;// CONCATENATED MODULE: ./src/formats/builtins.ts
+/**
+ * Node built-in modules that only some runs need, loaded on first use instead of when the importing module is
+ * evaluated. Loading a built-in is not free in a process that lives a few hundred milliseconds: `convert`'s chunk
+ * imported node:crypto (for the source header's SHA-256) and node:worker_threads at load, 11 and 2.3 ms of every
+ * run (`--cpu-prof`, 8 runs of the bench's splitting conversion with --dry-run), and node:fs/promises (for the
+ * writer of test and bench files beside the header encoder it uses) 4 ms, paid before the two headers were even read, so before the kernel copy of a rename or the prefill of a layout change could start. Loaded here,
+ * they cost the same once, when the hash or the worker is needed (the hash while the copy runs), and nothing for
+ * the runs that need neither (`--dry-run`, a rename without --hash-source has no worker).
+ */
+
+function builtin(id) {
+    // process.getBuiltinModule (Node 20.16+, 22.3+) loads synchronously without a loader of our own.
+    return process.getBuiltinModule?.(id) ?? (0,external_node_module_.createRequire)(import.meta.url)(id);
+}
+/** node:crypto. */
+const builtins_crypto = () => builtin('node:crypto');
+/** node:worker_threads. */
+const workerThreads = () => builtin('node:worker_threads');
+/** node:fs/promises. */
+const fsPromises = () => builtin('node:fs/promises');
+/** A SHA-256 of `bytes`, as lower-case hex. */
+function sha256Hex(bytes) {
+    return builtins_crypto().createHash('sha256').update(bytes).digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/formats/header-cache.ts
 
 
@@ -41492,9 +41518,7 @@ class HashingSource {
  * instructions over 89 M).
  */
 function sha256() {
-    const crypto = process.getBuiltinModule?.('node:crypto') ??
-        (0,external_node_module_.createRequire)(import.meta.url)('node:crypto');
-    return crypto.createHash('sha256');
+    return builtins_crypto().createHash('sha256');
 }
 
 // EXTERNAL MODULE: ./src/util/text.ts

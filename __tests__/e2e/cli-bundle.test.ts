@@ -23,7 +23,8 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { writeSafetensorsSync } from '../../src/formats/safetensors/write.js'
-import type { SpecTensor } from '../../fixtures/specs.js'
+import { scaledModel, type SpecTensor } from '../../fixtures/specs.js'
+import { kohyaLora, targetsOf } from '../../fixtures/lora.js'
 
 const BUNDLE = resolve(process.env.MC_CLI_BUNDLE ?? 'dist/cli/index.js')
 const BUNDLE_DIR = dirname(BUNDLE)
@@ -210,5 +211,53 @@ describe('the compiled-code cache', () => {
     const r = run(['analyze', big, '--json'], { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' })
     expect(r.status).toBe(0)
     expect(existsSync(join(home, 'model-compat'))).toBe(false)
+  })
+})
+
+describe('built-in modules a run does not use are not loaded', () => {
+  // Loading node:crypto, node:fs/promises or node:worker_threads costs 2-11 ms each, paid before a command's own
+  // work starts when a chunk imports them at its top (src/util/builtins.ts).
+  const LAZY = ['crypto', 'fs/promises', 'worker_threads']
+
+  /** The lazily loaded built-ins that a run of the bundle loaded (process.moduleLoadList, written at exit). */
+  function loadedBy(args: string[]): { lazy: string[]; stdout: string } {
+    const list = join(dir, 'loaded.json')
+    const preload = join(dir, 'record-loads.cjs')
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)))\n`
+    )
+    rmSync(list, { force: true })
+    const r = spawnSync(process.execPath, ['--require', preload, BUNDLE, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 60_000
+    })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[]
+    return { lazy: LAZY.filter((m) => loaded.includes(`NativeModule ${m}`)), stdout: r.stdout }
+  }
+
+  it('analyze and compare load none of them', () => {
+    expect(loadedBy(['analyze', big, '--json']).lazy).toEqual([])
+    expect(loadedBy(['compare', big, big, '--json']).lazy).toEqual([])
+  })
+
+  it('a conversion loads node:crypto only to hash what it writes, and no worker for a small rename', () => {
+    const base = scaledModel('wan2.1-t2v-1.3b', { num_layers: 2 })
+    const basePath = join(dir, 'convert-base.safetensors')
+    writeSafetensorsSync(basePath, base, { data: 'sparse' })
+    const fx = kohyaLora(targetsOf(base, /self_attn\.[qkvo]$/), { rank: 4, alpha: 4 })
+    const lora = join(dir, 'convert-lora.safetensors')
+    writeSafetensorsSync(lora, fx.tensors, { data: 'zeros' })
+    expect(loadedBy(['convert', lora, '--base', basePath, '--dry-run', '--json']).lazy).toEqual([])
+    const out = join(dir, 'converted.safetensors')
+    const written = loadedBy(['convert', lora, '--base', basePath, '--to', 'comfyui', '-o', out, '--json'])
+    expect(written.lazy).toEqual(['crypto'])
+    const report = JSON.parse(written.stdout) as { written: { copy: string; sourceHeaderSha256: string } }
+    expect(report.written.copy).toBe('kernel')
+    expect(report.written.sourceHeaderSha256).toMatch(/^[0-9a-f]{64}$/)
   })
 })

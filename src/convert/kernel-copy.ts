@@ -12,8 +12,10 @@
  * alpha writes that follow waited on pages under writeback). A new file gets no such flush, as `cp`'s does not.
  */
 import {
+  chmod,
   closeSync,
   constants,
+  copyFile,
   existsSync,
   fstatSync,
   lstatSync,
@@ -22,7 +24,6 @@ import {
   rmSync,
   unlinkSync
 } from 'node:fs'
-import { chmod, copyFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Checkpoint } from '../formats/types.js'
 import type { BaseIndex, BaseSpace } from '../lora/base-index.js'
@@ -188,9 +189,14 @@ export function kernelCopy(source: string, target: string): KernelCopy {
     closeSync(probe)
   }
   unlinkSync(temp)
-  const done = copyFile(source, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE).then(() =>
-    chmod(temp, mode)
-  )
+  // node:fs's callbacks, not node:fs/promises: loading that module cost every conversion about 4 ms before the
+  // copy could start
+  const done = new Promise<void>((resolveCopy, reject) => {
+    copyFile(source, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE, (copyError) => {
+      if (copyError) reject(copyError)
+      else chmod(temp, mode, (modeError) => (modeError ? reject(modeError) : resolveCopy()))
+    })
+  })
   done.catch(() => undefined) // awaited by the writer or by discard(); never left unhandled
   let discarded: Promise<void> | undefined
   const remove = (): void => rmSync(temp, { force: true })

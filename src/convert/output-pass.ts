@@ -17,11 +17,10 @@
  * differs in length from the source's, so no output byte sits at its source offset: the copy goes through user
  * space. The source's SHA-256 (`--hash-source`) is computed by a worker reading the file beside the pass.
  */
-import { createHash } from 'node:crypto'
 import { openSync } from 'node:fs'
-import { Worker } from 'node:worker_threads'
 import { closeQuietly, readFully } from './file-io.js'
 import { poolSink, SCRATCH_SLACK, type WindowSink } from './window-sink.js'
+import { crypto, workerThreads } from '../formats/builtins.js'
 
 /** One part of the output's data section, in output order (`to`: its absolute output offset). */
 export type Segment =
@@ -256,7 +255,7 @@ try {
 /** The sha256 of a file, read sequentially in a worker thread. */
 export function sha256File(path: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(FILE_HASH_WORKER, { eval: true, workerData: path })
+    const worker = new (workerThreads().Worker)(FILE_HASH_WORKER, { eval: true, workerData: path })
     let settled = false
     worker.once('message', (m: { sha256?: string; error?: string }) => {
       settled = true
@@ -283,7 +282,7 @@ export const WORKER_HASH_BYTES = 64 << 20
 export function sha256Source(fd: number, size: number, file: string): Promise<string> {
   if (size >= WORKER_HASH_BYTES) return sha256File(file)
   try {
-    const hash = createHash('sha256')
+    const hash = crypto().createHash('sha256')
     const buf = new Uint8Array(Math.min(size, 1 << 20))
     for (let pos = 0; pos < size;) {
       const chunk = buf.subarray(0, Math.min(buf.length, size - pos))

@@ -20,9 +20,10 @@
  */
 import { closeSync, ftruncateSync, fstatSync, openSync, rmSync } from 'node:fs'
 import { freemem } from 'node:os'
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
+import type { MessagePort } from 'node:worker_threads'
 import { tempPathFor } from './kernel-copy.js'
 import { SCRATCH_SLACK, type WindowSink } from './window-sink.js'
+import { workerThreads } from '../formats/builtins.js'
 
 /** Below this many bytes no prefill starts: a worker costs milliseconds to start, more than it saves there. */
 export const PREFILL_MIN_BYTES = 64 << 20
@@ -163,6 +164,7 @@ export function startPrefill(
   }
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS))
   const places = new Float64Array(new SharedArrayBuffer(8 * 2 * RING_SLOTS))
+  const { MessageChannel, Worker } = workerThreads()
   const { port1, port2 } = new MessageChannel()
   try {
     const worker = new Worker(OUTPUT_WORKER, {
@@ -257,7 +259,8 @@ function ringSink(control: Int32Array, places: Float64Array, port: MessagePort, 
   Atomics.store(control, PHASE, RING)
   Atomics.notify(control, PHASE)
   const failure = (): Error => {
-    const m = receiveMessageOnPort(port)?.message as { message?: string; code?: unknown } | undefined
+    const m = workerThreads().receiveMessageOnPort(port)?.message as
+      { message?: string; code?: unknown } | undefined
     return Object.assign(new Error(m?.message ?? 'the output writer stopped'), { code: m?.code })
   }
   /** Waits until slot `i` is not being written; throws the worker's error if a write failed. */

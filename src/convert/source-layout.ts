@@ -16,11 +16,11 @@
  * than MAX_PADDING), the writer falls back to its one-pass user-space copy (output-pass.ts). `planSourceLayout`
  * plans, kernel-copy.ts copies, `writeKeepingLayout` writes the moved bytes; write.ts writes the header last.
  */
-import { createHash } from 'node:crypto'
 import { fstatSync, ftruncateSync, openSync } from 'node:fs'
 import { CheckpointError } from '../formats/errors.js'
 import type { TensorInfo } from '../formats/types.js'
 import { closeQuietly, readFully, writeFully } from './file-io.js'
+import { sha256Hex } from '../formats/builtins.js'
 import { sha256File } from './output-pass.js'
 import type { OutputTensor } from './types.js'
 import type { KernelCopy } from './kernel-copy.js'
@@ -229,7 +229,7 @@ export function sourceHeader(fd: number, size: number, file: string): { length: 
     throw new CheckpointError('Truncated', file, 'the header runs past the end of the file')
   const bytes = new Uint8Array(8 + Number(n))
   readFully(fd, bytes, 0, file)
-  return { length: Number(n), sha256: createHash('sha256').update(bytes).digest('hex') }
+  return { length: Number(n), sha256: sha256Hex(bytes) }
 }
 
 /**

@@ -17,7 +17,7 @@
  * the first file read with that header; callers report each file under their own path.
  */
 import type { Hash } from 'node:crypto'
-import { createRequire } from 'node:module'
+import { crypto } from './builtins.js'
 import { ReadBudget } from './budget.js'
 import { detectKind } from './detect.js'
 import { localFileAccess } from './file-access.js'
@@ -273,8 +273,5 @@ class HashingSource implements ByteSource {
  * instructions over 89 M).
  */
 function sha256(): Hash {
-  const crypto =
-    (process.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined) ??
-    (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
-  return crypto.createHash('sha256')
+  return crypto().createHash('sha256')
 }

@@ -9,7 +9,7 @@
  * reject. Bad files are built byte by byte in fixtures/safetensors.ts.
  */
 import { closeSync, openSync, writeSync, ftruncateSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { fsPromises } from '../builtins.js'
 import { SAFETENSORS_DTYPE_BITS, isSafetensorsDtype } from '../dtypes.js'
 
 export interface TensorSpec {
@@ -126,7 +126,8 @@ export async function writeSafetensors(
   const enc = encodeSafetensorsHeader(tensors, opts.metadata)
   const fileSize = fileSizeOf(enc)
   const data = opts.data ?? 'sparse'
-  const fh = await open(path, 'w')
+  // loaded here: `convert` imports this module for the header encoder and never writes through this function
+  const fh = await fsPromises().open(path, 'w')
   try {
     await fh.write(enc.header, 0, enc.header.length, 0)
     let pos = enc.header.length
