@@ -1,11 +1,12 @@
 /**
  * Node built-in modules that only some runs need, loaded on first use instead of when the importing module is
  * evaluated. Loading a built-in is not free in a process that lives a few hundred milliseconds: `convert`'s chunk
- * imported node:crypto (for the source header's SHA-256) and node:worker_threads at load, 11 and 2.3 ms of every
- * run (`--cpu-prof`, 8 runs of the bench's splitting conversion with --dry-run), and node:fs/promises (for the
- * writer of test and bench files beside the header encoder it uses) 4 ms, paid before the two headers were even read, so before the kernel copy of a rename or the prefill of a layout change could start. Loaded here,
- * they cost the same once, when the hash or the worker is needed (the hash while the copy runs), and nothing for
- * the runs that need neither (`--dry-run`, a rename without --hash-source has no worker).
+ * loaded node:crypto (for the source header's SHA-256), node:worker_threads and node:fs/promises (imported by
+ * the test and bench file writer beside the header encoder it uses) as it was evaluated: 11, 2.3 and 4 ms of every
+ * run (`--cpu-prof`, 8 runs of the bench's splitting conversion with --dry-run), paid before the two headers were
+ * read, so before a rename's kernel copy or a layout change's prefill could start. Loaded here, each costs the
+ * same once, when it is needed (the header's hash while the kernel copies), and nothing in the runs that need
+ * none of them (`analyze`, `compare`, `convert --dry-run`; a rename without --hash-source starts no worker).
  */
 import { createRequire } from 'node:module'
 
