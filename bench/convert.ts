@@ -10,7 +10,16 @@
  */
 import { spawnSync } from 'node:child_process'
 import { randomFillSync } from 'node:crypto'
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { copyFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -268,7 +277,8 @@ function convertArgs(ctx: SetupContext, inputs: Inputs): string[] {
 
 /**
  * Both sides write a new file each run, under the same conditions: before each run (untimed) every dirty page is
- * flushed (`sync`) and that side's previous output is removed. Why, measured on the 2-core VM this was built on:
+ * flushed (`sync`) and that side's previous output is removed, after a read of the whole LoRA. Why, measured on
+ * the 2-core VM this was built on:
  * - Writing over the previous output is not the same work on the two sides. `cp`/`dd` truncate it, and ext4 then
  *   flushes the new data on close (`auto_da_alloc`); convert keeps the old output until the new one is complete
  *   (kernel-copy.ts, moveIntoPlace), so its new pages cannot be the old file's.
@@ -277,11 +287,28 @@ function convertArgs(ctx: SetupContext, inputs: Inputs): string[] {
  *   its previous copy took 296-310 ms; with 3 s between the removal and the copy, 766-1,598 ms. Which side met
  *   such pages decided the ratio (convert 0.5 s or 1.9-3.3 s from run to run), not the conversion.
  * - Another run's dirty pages written back during a timed run add seconds of noise; `sync` first removes it.
+ * - The VM also drops cached file pages while it idles, with free memory to spare (2.4% of a 1.1 GB file's
+ *   cached pages in 45 s, `fincore`; no reclaim in /proc/vmstat, millions of refaults), so a run could find part
+ *   of the LoRA gone from the page cache and read it from disk: a splitting conversion spent 1,322 ms in its
+ *   reads in one run and 100-203 ms in the next three (`--cpu-prof`). Both sides read the whole LoRA, so each run
+ *   reads it first, untimed, and neither meets the disk.
  * So each run writes a new file into the pages its own previous output just gave back, as a conversion to a new
- * name does, and the ratio compares the two commands' work.
+ * name does, from a LoRA in the page cache, and the ratio compares the two commands' work.
  */
-function freshOutputs(baselineOutput: string, output: string): (side: 'baseline' | 'measured') => void {
+function freshOutputs(
+  baselineOutput: string,
+  output: string,
+  input: string
+): (side: 'baseline' | 'measured') => void {
+  const chunk = new Uint8Array(8 << 20)
   return (side) => {
+    // first, so that the output's pages are given back just before the run (above)
+    const fd = openSync(input, 'r')
+    try {
+      for (let at = 0, n; (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n);
+    } finally {
+      closeSync(fd)
+    }
     spawnSync('sync')
     rmSync(side === 'baseline' ? baselineOutput : output, { force: true })
   }
@@ -337,7 +364,7 @@ function registerConvertCase(c: {
         inputBytes: statSync(inputs.lora).size,
         note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16${c.what ? `, ${c.what}` : ''}; baseline: ${baseline.says}; both write a new file`,
         baseline: { label: baseline.label, command: baseline.command },
-        beforeRun: freshOutputs(copy, convertOutput(ctx)),
+        beforeRun: freshOutputs(copy, convertOutput(ctx), inputs.lora),
         check: (stdout) => c.check(JSON.parse(stdout) as ConvertReport, stdout)
       }
     }
