@@ -260,4 +260,43 @@ describe('built-in modules a run does not use are not loaded', () => {
     expect(report.written.copy).toBe('kernel')
     expect(report.written.sourceHeaderSha256).toMatch(/^[0-9a-f]{64}$/)
   })
+
+  it('are loaded without process.getBuiltinModule too (Node 20 before 20.16)', () => {
+    const base = scaledModel('wan2.1-t2v-1.3b', { num_layers: 2 })
+    const basePath = join(dir, 'fallback-base.safetensors')
+    writeSafetensorsSync(basePath, base, { data: 'sparse' })
+    const lora = join(dir, 'fallback-lora.safetensors')
+    writeSafetensorsSync(
+      lora,
+      kohyaLora(targetsOf(base, /self_attn\.[qkvo]$/), { rank: 4, alpha: 4 }).tensors,
+      {
+        data: 'zeros'
+      }
+    )
+    const preload = join(dir, 'no-get-builtin-module.cjs')
+    writeFileSync(preload, 'delete process.getBuiltinModule\n')
+    const out = join(dir, 'fallback-out.safetensors')
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        preload,
+        BUNDLE,
+        'convert',
+        lora,
+        '--base',
+        basePath,
+        '--to',
+        'comfyui',
+        '-o',
+        out,
+        '--json'
+      ],
+      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 }
+    )
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const report = JSON.parse(r.stdout) as { written: { sourceHeaderSha256: string } }
+    expect(report.written.sourceHeaderSha256).toMatch(/^[0-9a-f]{64}$/)
+  })
 })
