@@ -287,6 +287,25 @@ export interface Verdict {
   details: string[]
 }
 
+/** Above this ratio of a side's slowest run to its fastest, the verdict says the runs scattered (see `spread`). */
+export const NOISY_SPREAD = 1.5
+
+/**
+ * The range of a side's run times when it is wide enough to doubt its median: `runs 626-1,595 ms`. On the 2-core
+ * VMs these benchmarks were written on, the writes of a conversion or a copy took anything from 0.3 to 4.9 s for
+ * the same bytes (BENCHMARKS.md), so a ratio of medians over such runs says more about the machine than about the
+ * commands; the verdict still judges the medians, the note tells the reader how far to trust them.
+ */
+export function spread(m: Measurement, label: string): string | undefined {
+  const walls = m.samples.map((s) => s.wallMs)
+  if (walls.length < 2) return undefined
+  const lo = Math.min(...walls)
+  const hi = Math.max(...walls)
+  if (!(lo > 0) || hi / lo <= NOISY_SPREAD) return undefined
+  const ms = (v: number): string => Math.round(v).toLocaleString('en-US')
+  return `${label} ${ms(lo)}-${ms(hi)} ms`
+}
+
 export function judge(m: Measurement, baseline: Measurement, limits: Limits): Verdict {
   const details: string[] = []
   let pass = true
@@ -295,6 +314,8 @@ export function judge(m: Measurement, baseline: Measurement, limits: Limits): Ve
     const ok = ratio <= limits.maxWallRatio
     pass &&= ok
     details.push(`wall ${ratio.toFixed(2)}x ${ok ? '<=' : '>'} ${limits.maxWallRatio}x`)
+    const scattered = [spread(m, 'runs'), spread(baseline, 'baseline')].filter((x) => x !== undefined)
+    if (scattered.length > 0) details.push(`scattered: ${scattered.join(', ')}`)
   }
   if (limits.maxRssMB !== undefined) {
     const ok = m.medianRssMB < limits.maxRssMB

@@ -237,13 +237,24 @@ function table(results: CaseResult[], baseline: Measurement, verifyRss: boolean)
         : []),
       limits,
       r.status === 'PASS' || r.status === 'FAIL'
-        ? `**${r.status}**${r.verdict && r.limits.text ? ` (${r.verdict.details.join(', ')})` : ''}`
+        ? `**${r.status}**${resultDetails(r)}`
         : `${r.status}: ${shortError(r.error)}`
     ])
   }
   return rows
     .map((cells) => `| ${cells.map((c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`)
     .join('\n')
+}
+
+/**
+ * What the Result cell adds to PASS or FAIL: every detail for a case that judges its own output (its limits are
+ * text), else only a note that the runs scattered (the ratio and RSS have their own columns).
+ */
+function resultDetails(r: CaseResult): string {
+  const details = r.limits.text
+    ? r.verdict?.details
+    : r.verdict?.details.filter((d) => d.startsWith('scattered'))
+  return details?.length ? ` (${details.join(', ')})` : ''
 }
 
 /** The first line of an error that says something (results.json keeps the whole text). */

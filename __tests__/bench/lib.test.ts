@@ -9,6 +9,7 @@ import {
   nodeBinaryPath,
   runNode,
   setNodeBinary,
+  spread,
   type Measurement
 } from '../../bench/lib.js'
 
@@ -82,5 +83,31 @@ describe('bench harness in a large parent', () => {
     const idle = await runNode(['-e', '0'])
     expect(ballast[0]).toBe(1)
     expect(idle.maxRssKB).toBeLessThan(120_000)
+  })
+})
+
+describe('scattered runs', () => {
+  const runs = (...walls: number[]): Measurement => ({
+    ...m(median(walls), 50),
+    samples: walls.map((wallMs) => ({ wallMs, maxRssKB: 50_000 }))
+  })
+
+  it('are noted beside the verdict, with both sides when both scattered, and judged by their medians', () => {
+    const v = judge(runs(626, 775, 802, 905, 1595), runs(258, 265, 295, 302, 1180), { maxWallRatio: 2 })
+    expect(v.pass).toBe(false)
+    expect(v.details).toEqual(['wall 2.72x > 2x', 'scattered: runs 626-1,595 ms, baseline 258-1,180 ms'])
+  })
+
+  it('are not noted while the slowest run is within 1.5 times the fastest', () => {
+    expect(spread(runs(100, 120, 150), 'runs')).toBeUndefined()
+    expect(spread(runs(100, 151), 'runs')).toBe('runs 100-151 ms')
+    expect(judge(runs(100, 120, 150), runs(80, 90, 100), { maxWallRatio: 2 }).details).toEqual([
+      'wall 1.33x <= 2x'
+    ])
+  })
+
+  it('need two runs to scatter', () => {
+    expect(spread(runs(100), 'runs')).toBeUndefined()
+    expect(spread(m(100, 50), 'runs')).toBeUndefined()
   })
 })
