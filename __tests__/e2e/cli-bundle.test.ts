@@ -216,16 +216,19 @@ describe('the compiled-code cache', () => {
 
 describe('built-in modules a run does not use are not loaded', () => {
   // Loading node:crypto, node:fs/promises or node:worker_threads costs 2-11 ms each, paid before a command's own
-  // work starts when a chunk imports them at its top (src/util/builtins.ts).
+  // work starts when a chunk imports them at its top (src/formats/builtins.ts).
   const LAZY = ['crypto', 'fs/promises', 'worker_threads']
 
-  /** The lazily loaded built-ins that a run of the bundle loaded (process.moduleLoadList, written at exit). */
-  function loadedBy(args: string[]): { lazy: string[]; stdout: string } {
+  /**
+   * Runs the bundle with a preload of `setup` (JavaScript, run first) that records process.moduleLoadList at
+   * exit; returns the lazily loaded built-ins that the run loaded, and its output.
+   */
+  function loadedBy(args: string[], setup = ''): { lazy: string[]; stdout: string } {
     const list = join(dir, 'loaded.json')
     const preload = join(dir, 'record-loads.cjs')
     writeFileSync(
       preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)))\n`
+      `${setup}\nprocess.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)))\n`
     )
     rmSync(list, { force: true })
     const r = spawnSync(process.execPath, ['--require', preload, BUNDLE, ...args], {
@@ -240,21 +243,37 @@ describe('built-in modules a run does not use are not loaded', () => {
     return { lazy: LAZY.filter((m) => loaded.includes(`NativeModule ${m}`)), stdout: r.stdout }
   }
 
+  /** A small kohya LoRA on a two-block Wan base's self-attention: `convert --to comfyui` renames it. */
+  let lora: string
+  let basePath: string
+  beforeAll(() => {
+    const base = scaledModel('wan2.1-t2v-1.3b', { num_layers: 2 })
+    basePath = join(dir, 'convert-base.safetensors')
+    writeSafetensorsSync(basePath, base, { data: 'sparse' })
+    lora = join(dir, 'convert-lora.safetensors')
+    const fx = kohyaLora(targetsOf(base, /self_attn\.[qkvo]$/), { rank: 4, alpha: 4 })
+    writeSafetensorsSync(lora, fx.tensors, { data: 'zeros' })
+  })
+  const rename = (out: string): string[] => [
+    'convert',
+    lora,
+    '--base',
+    basePath,
+    '--to',
+    'comfyui',
+    '-o',
+    out,
+    '--json'
+  ]
+
   it('analyze and compare load none of them', () => {
     expect(loadedBy(['analyze', big, '--json']).lazy).toEqual([])
     expect(loadedBy(['compare', big, big, '--json']).lazy).toEqual([])
   })
 
   it('a conversion loads node:crypto only to hash what it writes, and no worker for a small rename', () => {
-    const base = scaledModel('wan2.1-t2v-1.3b', { num_layers: 2 })
-    const basePath = join(dir, 'convert-base.safetensors')
-    writeSafetensorsSync(basePath, base, { data: 'sparse' })
-    const fx = kohyaLora(targetsOf(base, /self_attn\.[qkvo]$/), { rank: 4, alpha: 4 })
-    const lora = join(dir, 'convert-lora.safetensors')
-    writeSafetensorsSync(lora, fx.tensors, { data: 'zeros' })
     expect(loadedBy(['convert', lora, '--base', basePath, '--dry-run', '--json']).lazy).toEqual([])
-    const out = join(dir, 'converted.safetensors')
-    const written = loadedBy(['convert', lora, '--base', basePath, '--to', 'comfyui', '-o', out, '--json'])
+    const written = loadedBy(rename(join(dir, 'converted.safetensors')))
     expect(written.lazy).toEqual(['crypto'])
     const report = JSON.parse(written.stdout) as { written: { copy: string; sourceHeaderSha256: string } }
     expect(report.written.copy).toBe('kernel')
@@ -262,40 +281,7 @@ describe('built-in modules a run does not use are not loaded', () => {
   })
 
   it('are loaded without process.getBuiltinModule too (Node 20 before 20.16)', () => {
-    const base = scaledModel('wan2.1-t2v-1.3b', { num_layers: 2 })
-    const basePath = join(dir, 'fallback-base.safetensors')
-    writeSafetensorsSync(basePath, base, { data: 'sparse' })
-    const lora = join(dir, 'fallback-lora.safetensors')
-    writeSafetensorsSync(
-      lora,
-      kohyaLora(targetsOf(base, /self_attn\.[qkvo]$/), { rank: 4, alpha: 4 }).tensors,
-      {
-        data: 'zeros'
-      }
-    )
-    const preload = join(dir, 'no-get-builtin-module.cjs')
-    writeFileSync(preload, 'delete process.getBuiltinModule\n')
-    const out = join(dir, 'fallback-out.safetensors')
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        preload,
-        BUNDLE,
-        'convert',
-        lora,
-        '--base',
-        basePath,
-        '--to',
-        'comfyui',
-        '-o',
-        out,
-        '--json'
-      ],
-      { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 }
-    )
-    expect(r.stderr).toBe('')
-    expect(r.status).toBe(0)
+    const r = loadedBy(rename(join(dir, 'fallback-out.safetensors')), 'delete process.getBuiltinModule')
     const report = JSON.parse(r.stdout) as { written: { sourceHeaderSha256: string } }
     expect(report.written.sourceHeaderSha256).toMatch(/^[0-9a-f]{64}$/)
   })
