@@ -41811,10 +41811,13 @@ const KV = new Set(['kv', 'wkv']);
 const OUT = new Set(['o', 'wo', 'out', 'output', 'dense']);
 const NORM = new Set(['norm', 'ln', 'layernorm', 'rmsnorm', 'groupnorm']);
 const MOD = new Set(['mod', 'modulation', 'modulations', 'adaln', 'shift', 'modc', 'modx']);
-const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward']);
+// `DenseReluDense`: HF T5's feed-forward module, whatever its activation (T5, mT5, UMT5, Flan-T5), as one word
+// where a path was lower-cased whole (else three: denseReluDenseAt).
+const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward', 'densereludense']);
 const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb']);
-const ATTN = new Set(['attn', 'attention', 'attentions']);
-const CROSS = new Set(['cross']);
+const ATTN = new Set(['attn', 'attention', 'attentions', 'selfattention']);
+// `EncDecAttention`: HF T5's decoder attending to the encoder.
+const CROSS = new Set(['cross', 'encdecattention']);
 const CONTEXT = new Set([
     'context',
     'ctx',
@@ -41927,11 +41930,13 @@ function readRole(result, words, isVector, top, context) {
         const w = words[i];
         if (ATTN.has(w)) {
             const next = words[i + 1];
-            result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn';
+            // T5's `EncDecAttention` (read as enc, dec, attention): the decoder attending to the encoder
+            const encDec = words[i - 1] === 'dec' && words[i - 2] === 'enc';
+            result.sublayer = next === '2' || set.has('cross') || encDec ? 'cross' : 'attn';
         }
         else if (CROSS.has(w))
             result.sublayer = 'cross';
-        else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward'))
+        else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward') || denseReluDenseAt(words, i))
             result.sublayer = 'ffn';
     }
     // Inside an attention unit (`mid.attn_1`, `attentions.0`) the layers belong to attention unless they say
@@ -41982,8 +41987,19 @@ function readRole(result, words, isVector, top, context) {
         result.place = placeOf(words);
     return result;
 }
+/** HF T5's `DenseReluDense` read as words (`dense`, `relu`, `dense`) from `i`. */
+function denseReluDenseAt(words, i) {
+    return words[i] === 'dense' && words[i + 1] === 'relu' && words[i + 2] === 'dense';
+}
 function ffnRole(words) {
     const s = new Set(words);
+    // T5's `wi` / `wo` (weight in / out); a gated one numbers its two inputs, `wi_0` the one through the activation
+    // (the gate: Wan's `gate`, GGUF's `ffn_gate`) and `wi_1` the linear one (`fc1`, `ffn_up`).
+    const wi = words.indexOf('wi');
+    if (wi >= 0)
+        return words[wi + 1] === '0' ? 'ffn-gate' : words[wi + 1] === '1' ? 'ffn-up' : 'ffn-in';
+    if (s.has('wo'))
+        return 'ffn-out';
     if (s.has('gate'))
         return 'ffn-gate';
     if (s.has('up'))
@@ -42050,14 +42066,16 @@ const ATTENTION_ROLES = new Set([
     'k-norm'
 ]);
 /**
- * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`), cross
- * (`cross_attn`, `attn2`, `encoder_attn`: a decoder attending to its encoder) and one stream of a dual-stream
+ * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`, T5's
+ * `SelfAttention`), cross (`cross_attn`, `attn2`, `encoder_attn` and T5's `EncDecAttention`: a decoder attending to
+ * its encoder) and one stream of a dual-stream
  * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
  */
 const SELF_ATTENTION_NAMES = new Set([
     'self_attn',
     'self_attention',
     'selfattn',
+    'selfattention',
     'attn1'
 ]);
 const CROSS_ATTENTION_NAMES = new Set([
@@ -42065,7 +42083,8 @@ const CROSS_ATTENTION_NAMES = new Set([
     'cross_attention',
     'crossattn',
     'attn2',
-    'encoder_attn'
+    'encoder_attn',
+    'encdecattention'
 ]);
 const STREAM_ATTENTION_NAMES = new Set(['img_attn', 'txt_attn']);
 /** The per-stream halves of a joint block (SD3 MMDiT `x_block`, `context_block`): their `attn` is one stream. */
@@ -45494,12 +45513,245 @@ function dropWords(name, n) {
     return name.slice(re.lastIndex);
 }
 
+;// CONCATENATED MODULE: ./src/correspond/sub-units.ts
+const INDEX = /^\d+$/;
+/** `encoder.block.3.layer.0` -> its pattern and its block (`encoder.block.3`); undefined for other paths. */
+function subUnitOf(path) {
+    const words = path.split('.');
+    const last = words.length - 1;
+    if (last < 1 || !INDEX.test(words[last]))
+        return undefined;
+    let parentEnd = -1;
+    for (let i = last - 1; i >= 0; i--) {
+        if (INDEX.test(words[i])) {
+            parentEnd = i;
+            break;
+        }
+    }
+    // The list has a name of its own (`layer`): an index right after an index (`input_blocks.4.0`) is LDM's
+    // numbering of a level's modules, which diffusers names as units too.
+    if (parentEnd < 0 || parentEnd === last - 1)
+        return undefined;
+    return {
+        pattern: words.map((w) => (INDEX.test(w) ? '#' : w)).join('.'),
+        parent: words.slice(0, parentEnd + 1).join('.')
+    };
+}
+/** A multiset of signatures. */
+function countOf(sigs) {
+    const out = new Map();
+    for (const s of sigs)
+        out.set(s, (out.get(s) ?? 0) + 1);
+    return out;
+}
+/** The signature of units taken together (units.ts finishUnit: `total|sorted trailing dims`). */
+function joinedSig(units) {
+    let total = 0;
+    const cols = new Set();
+    for (const u of units) {
+        const bar = u.sig.indexOf('|');
+        total += Number(u.sig.slice(0, bar));
+        const rest = u.sig.slice(bar + 1);
+        if (rest !== '')
+            for (const c of rest.split(','))
+                cols.add(c);
+    }
+    return `${total}|${[...cols].sort().join(',')}`;
+}
+/** How many of `sigs` find a partner in `other` (a multiset intersection, consuming `other`). */
+function met(sigs, other) {
+    let n = 0;
+    for (const s of sigs) {
+        const left = other.get(s) ?? 0;
+        if (left > 0) {
+            other.set(s, left - 1);
+            n++;
+        }
+    }
+    return n;
+}
+/** The sub-units of `side` under each pattern, by block; only patterns in `keep` when given. */
+function patternsOf(side, keep) {
+    const byPattern = new Map();
+    for (let i = 0; i < side.units.length; i++) {
+        const u = side.units[i];
+        if (!u.index.includes('.'))
+            continue;
+        const sub = subUnitOf(u.path);
+        if (sub === undefined || (keep !== undefined && !keep.has(sub.pattern)))
+            continue;
+        let blocks = byPattern.get(sub.pattern);
+        if (!blocks)
+            byPattern.set(sub.pattern, (blocks = new Map()));
+        let members = blocks.get(sub.parent);
+        if (!members)
+            blocks.set(sub.parent, (members = []));
+        members.push(u);
+    }
+    return byPattern;
+}
+/**
+ * Whether a block's sub-units are different sublayers (T5's attention `layer.0` and feed-forward `layer.1` share
+ * at most their norm's name) rather than copies in a series (`resnets.0` / `resnets.1`, `attentions.0` /
+ * `attentions.1`: the same names, a shortcut conv more or less): no two share half of the smaller one's layer
+ * names.
+ */
+function distinctSublayers(members) {
+    const names = members.map((u) => new Set(u.layers.map((l) => l.rel)));
+    for (let i = 0; i < names.length; i++)
+        for (let j = i + 1; j < names.length; j++) {
+            let shared = 0;
+            for (const n of names[i])
+                if (names[j].has(n))
+                    shared++;
+            if (2 * shared >= Math.min(names[i].size, names[j].size))
+                return false;
+        }
+    return true;
+}
+/** Most of the pattern's blocks with several sub-units hold distinct sublayers (distinctSublayers). */
+function sublayerPattern(blocks) {
+    let yes = 0;
+    let no = 0;
+    blocks.forEach((members) => {
+        if (members.length < 2)
+            return;
+        if (distinctSublayers(members))
+            yes++;
+        else
+            no++;
+    });
+    return yes > no;
+}
+/**
+ * The sub-unit patterns of `side` to merge into their blocks, judged against `other`'s units; empty when none
+ * gains. Both sides whole (compare): each pattern is judged on its own units, by how many of the other side's
+ * unit signatures they meet as they are and how many their blocks meet merged (one pass over the units; SDXL's
+ * UNet has a dozen such patterns). One side partial (a LoRA's layers, whose units hold what it trains and meet
+ * no whole signature): by the layers' shapes (subUnitsToMergeBeside).
+ */
+function subUnitsToMerge(side, other, partial) {
+    if (partial !== undefined)
+        return subUnitsToMergeBeside(side, other, partial);
+    const merge = new Set();
+    const otherSigs = countOf(other.units.map((u) => u.sig));
+    // Only patterns with a unit no signature of the other side meets can gain (most pairs have none: SDXL's UNet
+    // names its levels' resnets and attentions as units on both sides).
+    const open = new Set();
+    for (let i = 0; i < side.units.length; i++) {
+        const u = side.units[i];
+        if (!u.index.includes('.') || otherSigs.has(u.sig))
+            continue;
+        const sub = subUnitOf(u.path);
+        if (sub !== undefined)
+            open.add(sub.pattern);
+    }
+    if (open.size === 0)
+        return merge;
+    patternsOf(side, open).forEach((blocks, pattern) => {
+        const asIs = [];
+        const merged = [];
+        let several = false;
+        blocks.forEach((members) => {
+            for (const u of members)
+                asIs.push(u.sig);
+            merged.push(joinedSig(members));
+            several ||= members.length >= 2;
+        });
+        // Only blocks with several sub-units change anything, and only sublayers of one block are merged.
+        if (several && met(merged, new Map(otherSigs)) > met(asIs, new Map(otherSigs)) && sublayerPattern(blocks))
+            merge.add(pattern);
+    });
+    return merge;
+}
+/** A unit's layers by shape (the main tensor's, trailing 1s dropped): shape -> count. */
+function shapesOf(units) {
+    const out = new Map();
+    for (const u of units)
+        for (const l of u.layers)
+            out.set(l.sig, (out.get(l.sig) ?? 0) + 1);
+    return out;
+}
+/** Every shape of `small` is in `big`, as many times. */
+function within(small, big) {
+    for (const [sig, n] of small)
+        if ((big.get(sig) ?? 0) < n)
+            return false;
+    return true;
+}
+/** The fewest layers of a unit of `units` that holds every shape of `shapes` (Infinity when none does). */
+function tightestFit(shapes, units, unitShapes) {
+    let best = Infinity;
+    for (let i = 0; i < units.length; i++) {
+        const n = units[i].layers.length;
+        if (n < best && within(shapes, unitShapes[i]))
+            best = n;
+    }
+    return best;
+}
+/**
+ * With one side partial (a LoRA's layers), whole signatures say nothing; the layers' shapes say where the
+ * LoRA's units fit.
+ * - `partial: 'other'` (the whole side numbers the sub-units, the LoRA names its blocks whole): a pattern is merged
+ *   when more of the LoRA's units fit a block's sub-units together, and none of them alone, than fit one of them
+ *   (a LoRA of attention and feed-forward against T5's `layer.0` / `layer.1`).
+ * - `partial: 'side'` (the LoRA numbers them): when, for most blocks, the trained sub-units fit one unit of the
+ *   whole side together and no smaller unit apart. Two diffusers attentions' proj_in / proj_out fit an LDM
+ *   transformer block together by their shapes alone, but each fits its own, smaller, LDM unit; Wan's VAE decoder
+ *   holds one diffusers resnet a unit, so three together fit none.
+ * A LoRA that trains one sublayer of every block alone (T5 attention only) fits a sub-unit as well as the block, so
+ * nothing is merged and, across such namings, its modules stay unmatched: never linked to the wrong layer.
+ */
+function subUnitsToMergeBeside(side, other, partial) {
+    const merge = new Set();
+    const byPattern = patternsOf(side);
+    if (byPattern.size === 0)
+        return merge;
+    const otherShapes = other.units.map((u) => shapesOf([u]));
+    byPattern.forEach((blocks, pattern) => {
+        let gain = 0;
+        let loss = 0;
+        if (partial === 'other') {
+            const subs = [];
+            const wholes = [];
+            blocks.forEach((members) => {
+                for (const u of members)
+                    subs.push(shapesOf([u]));
+                if (members.length >= 2)
+                    wholes.push(shapesOf(members));
+            });
+            for (const o of otherShapes) {
+                if (subs.some((x) => within(o, x)))
+                    loss++;
+                else if (wholes.some((x) => within(o, x)))
+                    gain++;
+            }
+        }
+        else {
+            blocks.forEach((members) => {
+                if (members.length < 2)
+                    return;
+                const together = tightestFit(shapesOf(members), other.units, otherShapes);
+                const apart = (u) => tightestFit(shapesOf([u]), other.units, otherShapes);
+                if (together !== Infinity && members.every((u) => apart(u) >= together))
+                    gain++;
+                else
+                    loss++;
+            });
+        }
+        if (gain > loss && sublayerPattern(blocks))
+            merge.add(pattern);
+    });
+    return merge;
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/model.ts
 /**
  * One side of a correspondence as the engine sees it: tensors grouped into layers (a Linear's weight and bias
  * travel together) and layers into units (the layers under their deepest indexed ancestor that holds several
  * layers: `blocks.3`, `down_blocks.1.resnets.0`, `input_blocks.4.0`). Built in one linear pass, bounded.
  */
+
 
 
 
@@ -45593,8 +45845,9 @@ function nodeOf(path, previous, root) {
 /**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ * `merge`: patterns of numbered sub-units read as parts of their block (sub-units.ts).
  */
-function buildSide(specs, partial = false) {
+function buildSide(specs, partial = false, merge) {
     const names = stripModelPrefixes(specs.map((t) => t.name));
     const shapes = new ShapeFactsMemo();
     // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
@@ -45679,6 +45932,12 @@ function buildSide(specs, partial = false) {
         if (raw.ancestors !== sharedAncestors || facts === undefined) {
             const shared = sharedUnitOf(raw.ancestors, under);
             unitPath = shared ?? unitOf(raw, seriesIndices, partial);
+            if (merge !== undefined) {
+                // a block's numbered sub-units the other side names as one unit (sub-units.ts)
+                const sub = subUnitOf(unitPath);
+                if (sub !== undefined && merge.has(sub.pattern))
+                    unitPath = sub.parent;
+            }
             facts = unitFacts.get(unitPath);
             if (!facts) {
                 const unit = newUnit(unitPath);
@@ -45951,9 +46210,19 @@ function sameLayers(x, y) {
 
 
 
+
 function correspond(a, b, options = {}) {
-    const sa = buildSide(a, options.partial === 'a');
-    const sb = buildSide(b);
+    let sa = buildSide(a, options.partial === 'a');
+    let sb = buildSide(b);
+    // A block one side numbers inside (sub-units.ts): that side built again with those sub-units merged. A partial
+    // A (a LoRA's layers) is judged by its layers' shapes, not by whole signatures.
+    const partialA = options.partial === 'a';
+    const mergeA = subUnitsToMerge(sa, sb, partialA ? 'side' : undefined);
+    const mergeB = subUnitsToMerge(sb, sa, partialA ? 'other' : undefined);
+    if (mergeA.size > 0)
+        sa = buildSide(a, partialA, mergeA);
+    if (mergeB.size > 0)
+        sb = buildSide(b, false, mergeB);
     // Fused links come first in the answer, then the layer links (aligned units in order, then the rest).
     const links = [];
     const layerOut = [];
@@ -46172,7 +46441,7 @@ function pushFused(f, confidence, base, push) {
 
 // Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
 // mostly interpreted, where for-of, spread and reduce step through the iterator protocol or a callback per item.
-function shapesOf(keys, side, shapeOf) {
+function links_shapesOf(keys, side, shapeOf) {
     const shapes = new Array(keys.length);
     let total = 0;
     for (let i = 0; i < keys.length; i++) {
@@ -46230,8 +46499,8 @@ function describeLink(l) {
     return text;
 }
 function toKeyMapping(l, shapeOf) {
-    const source = shapesOf(l.a, 'a', shapeOf);
-    const target = shapesOf(l.b, 'b', shapeOf);
+    const source = links_shapesOf(l.a, 'a', shapeOf);
+    const target = links_shapesOf(l.b, 'b', shapeOf);
     const m = {
         source: l.a.slice(),
         target: l.b.slice(),

@@ -9,6 +9,7 @@ import { matchLayers, type LayerLink } from './match.js'
 import { matchWithinModules } from './modules.js'
 import { buildSide, type Layer } from './model.js'
 import { PairMemo } from './pair-memo.js'
+import { subUnitsToMerge } from './sub-units.js'
 import { sameShape, sameSqueezed, squeeze } from '../util/shape.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
@@ -25,8 +26,15 @@ export function correspond(
   b: readonly TensorSpec[],
   options: CorrespondOptions = {}
 ): Correspondence {
-  const sa = buildSide(a, options.partial === 'a')
-  const sb = buildSide(b)
+  let sa = buildSide(a, options.partial === 'a')
+  let sb = buildSide(b)
+  // A block one side numbers inside (sub-units.ts): that side built again with those sub-units merged. A partial
+  // A (a LoRA's layers) is judged by its layers' shapes, not by whole signatures.
+  const partialA = options.partial === 'a'
+  const mergeA = subUnitsToMerge(sa, sb, partialA ? 'side' : undefined)
+  const mergeB = subUnitsToMerge(sb, sa, partialA ? 'other' : undefined)
+  if (mergeA.size > 0) sa = buildSide(a, partialA, mergeA)
+  if (mergeB.size > 0) sb = buildSide(b, false, mergeB)
   // Fused links come first in the answer, then the layer links (aligned units in order, then the rest).
   const links: Link[] = []
   const layerOut: Link[] = []

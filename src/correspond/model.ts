@@ -9,6 +9,7 @@ import { ORDER_SEPARATOR, attachParallelSeries, finishUnit, newUnit } from './un
 import { numel } from '../util/numel.js'
 import { ShapeFactsMemo } from './shape-facts.js'
 import { dropWords, pathOf } from './layer-names.js'
+import { subUnitOf } from './sub-units.js'
 
 export interface Tensor {
   /** The key as stored. */
@@ -192,8 +193,9 @@ interface UnitFacts {
 /**
  * `partial`: the specs are part of a network (a LoRA's layers), where a block may hold one layer because its
  * siblings were not trained: every layer under a named, indexed container belongs to that container's unit.
+ * `merge`: patterns of numbered sub-units read as parts of their block (sub-units.ts).
  */
-export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
+export function buildSide(specs: readonly TensorSpec[], partial = false, merge?: ReadonlySet<string>): Side {
   const names = stripModelPrefixes(specs.map((t) => t.name))
   const shapes = new ShapeFactsMemo()
   // Token path prefixes (layers and their ancestors) -> what their words tell; '' is the root.
@@ -277,6 +279,11 @@ export function buildSide(specs: readonly TensorSpec[], partial = false): Side {
     if (raw.ancestors !== sharedAncestors || facts === undefined) {
       const shared = sharedUnitOf(raw.ancestors, under)
       unitPath = shared ?? unitOf(raw, seriesIndices, partial)
+      if (merge !== undefined) {
+        // a block's numbered sub-units the other side names as one unit (sub-units.ts)
+        const sub = subUnitOf(unitPath)
+        if (sub !== undefined && merge.has(sub.pattern)) unitPath = sub.parent
+      }
       facts = unitFacts.get(unitPath)
       if (!facts) {
         const unit = newUnit(unitPath)

@@ -69,10 +69,13 @@ const KV = new Set(['kv', 'wkv'])
 const OUT = new Set(['o', 'wo', 'out', 'output', 'dense'])
 const NORM = new Set(['norm', 'ln', 'layernorm', 'rmsnorm', 'groupnorm'])
 const MOD = new Set(['mod', 'modulation', 'modulations', 'adaln', 'shift', 'modc', 'modx'])
-const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward'])
+// `DenseReluDense`: HF T5's feed-forward module, whatever its activation (T5, mT5, UMT5, Flan-T5), as one word
+// where a path was lower-cased whole (else three: denseReluDenseAt).
+const FFN = new Set(['ff', 'ffn', 'mlp', 'feedforward', 'densereludense'])
 const EMBED = new Set(['embed', 'embedding', 'embeddings', 'embedder', 'embd', 'emb'])
-const ATTN = new Set(['attn', 'attention', 'attentions'])
-const CROSS = new Set(['cross'])
+const ATTN = new Set(['attn', 'attention', 'attentions', 'selfattention'])
+// `EncDecAttention`: HF T5's decoder attending to the encoder.
+const CROSS = new Set(['cross', 'encdecattention'])
 const CONTEXT = new Set([
   'context',
   'ctx',
@@ -189,9 +192,12 @@ function readRole(
     const w = words[i]!
     if (ATTN.has(w)) {
       const next = words[i + 1]
-      result.sublayer = next === '2' || set.has('cross') ? 'cross' : 'attn'
+      // T5's `EncDecAttention` (read as enc, dec, attention): the decoder attending to the encoder
+      const encDec = words[i - 1] === 'dec' && words[i - 2] === 'enc'
+      result.sublayer = next === '2' || set.has('cross') || encDec ? 'cross' : 'attn'
     } else if (CROSS.has(w)) result.sublayer = 'cross'
-    else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward')) result.sublayer = 'ffn'
+    else if (FFN.has(w) || (w === 'feed' && words[i + 1] === 'forward') || denseReluDenseAt(words, i))
+      result.sublayer = 'ffn'
   }
   // Inside an attention unit (`mid.attn_1`, `attentions.0`) the layers belong to attention unless they say
   // otherwise.
@@ -236,8 +242,18 @@ function readRole(
   return result
 }
 
+/** HF T5's `DenseReluDense` read as words (`dense`, `relu`, `dense`) from `i`. */
+function denseReluDenseAt(words: readonly string[], i: number): boolean {
+  return words[i] === 'dense' && words[i + 1] === 'relu' && words[i + 2] === 'dense'
+}
+
 function ffnRole(words: readonly string[]): Role {
   const s = new Set(words)
+  // T5's `wi` / `wo` (weight in / out); a gated one numbers its two inputs, `wi_0` the one through the activation
+  // (the gate: Wan's `gate`, GGUF's `ffn_gate`) and `wi_1` the linear one (`fc1`, `ffn_up`).
+  const wi = words.indexOf('wi')
+  if (wi >= 0) return words[wi + 1] === '0' ? 'ffn-gate' : words[wi + 1] === '1' ? 'ffn-up' : 'ffn-in'
+  if (s.has('wo')) return 'ffn-out'
   if (s.has('gate')) return 'ffn-gate'
   if (s.has('up')) return 'ffn-up'
   if (s.has('down') || s.has('out') || s.has('output') || (s.has('proj') && s.has('c'))) return 'ffn-out'
@@ -301,14 +317,16 @@ export const ATTENTION_ROLES: ReadonlySet<Role> = new Set<Role>([
   'k-norm'
 ])
 /**
- * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`), cross
- * (`cross_attn`, `attn2`, `encoder_attn`: a decoder attending to its encoder) and one stream of a dual-stream
+ * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`, T5's
+ * `SelfAttention`), cross (`cross_attn`, `attn2`, `encoder_attn` and T5's `EncDecAttention`: a decoder attending to
+ * its encoder) and one stream of a dual-stream
  * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
  */
 export const SELF_ATTENTION_NAMES: ReadonlySet<string> = new Set([
   'self_attn',
   'self_attention',
   'selfattn',
+  'selfattention',
   'attn1'
 ])
 export const CROSS_ATTENTION_NAMES: ReadonlySet<string> = new Set([
@@ -316,7 +334,8 @@ export const CROSS_ATTENTION_NAMES: ReadonlySet<string> = new Set([
   'cross_attention',
   'crossattn',
   'attn2',
-  'encoder_attn'
+  'encoder_attn',
+  'encdecattention'
 ])
 export const STREAM_ATTENTION_NAMES: ReadonlySet<string> = new Set(['img_attn', 'txt_attn'])
 /** The per-stream halves of a joint block (SD3 MMDiT `x_block`, `context_block`): their `attn` is one stream. */
