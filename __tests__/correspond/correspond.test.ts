@@ -475,3 +475,32 @@ describe('correspond: whole networks', () => {
     expect(l?.ambiguity?.kind).toBe('modulation-chunks')
   })
 })
+
+describe('correspond: a bare parameter against a module weight', () => {
+  it("links an nn.Parameter (`pos_embedding` [1, n, d]) to an Embedding's lone weight ([n, d]) as a reshape", () => {
+    const block = (p: string) => [
+      { name: `${p}.attn.q.weight`, shape: [16, 16] },
+      { name: `${p}.mlp.fc1.weight`, shape: [64, 16] }
+    ]
+    const a = [
+      { name: 'visual.pos_embedding', shape: [1, 50, 16] },
+      { name: 'visual.cls_embedding', shape: [1, 1, 16] },
+      ...[0, 1].flatMap((i) => block(`visual.transformer.${i}`))
+    ]
+    const b = [
+      { name: 'vision_model.embeddings.position_embedding.weight', shape: [50, 16] },
+      { name: 'vision_model.embeddings.class_embedding', shape: [16] },
+      ...[0, 1].flatMap((i) => block(`vision_model.encoder.layers.${i}`))
+    ]
+    const c = correspond(a, b)
+    expect(find(c.links, 'visual.pos_embedding')).toMatchObject({
+      kind: 'reshape',
+      b: ['vision_model.embeddings.position_embedding.weight'],
+      confidence: 'high'
+    })
+    expect(find(c.links, 'visual.cls_embedding')).toMatchObject({
+      b: ['vision_model.embeddings.class_embedding']
+    })
+    expect(c.unmatched).toEqual({ a: [], b: [] })
+  })
+})

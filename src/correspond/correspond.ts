@@ -130,9 +130,13 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void, confidence: LinkCo
   const modulation =
     l.ambiguity ??
     (order?.kind === 'unknown' ? { kind: 'modulation-chunks', chunks: [...order.chunks] } : undefined)
+  // A bare parameter on one side and a module's lone weight on the other (`pos_embedding` as an nn.Parameter,
+  // `position_embedding.weight` of an nn.Embedding) are the layer's one tensor on both.
+  const lone =
+    l.a.tensors.size === 1 && l.b.tensors.size === 1 && (l.a.tensors.has('') || l.b.tensors.has(''))
   // forEach, not for-of over entries: no entry array and iterator result per tensor, interpreted.
   l.a.tensors.forEach((ta, leaf) => {
-    const tb = l.b.tensors.get(leaf)
+    const tb = lone ? l.b.main : l.b.tensors.get(leaf)
     if (!tb || tb.numel !== ta.numel) return
     const same = sameShape(ta.shape, tb.shape)
     const squeezedSame = same || sameSqueezed(ta.shape, tb.shape)
