@@ -504,3 +504,27 @@ describe('correspond: a bare parameter against a module weight', () => {
     expect(c.unmatched).toEqual({ a: [], b: [] })
   })
 })
+
+describe('correspond: order words', () => {
+  it("before / after order two same-shaped linears as in / out do (Wan VACE's before_proj / after_proj)", () => {
+    const block = (p: string, names: [string, string]) => [
+      { name: `${p}.attn.q.weight`, shape: [16, 16] },
+      { name: `${p}.ffn.0.weight`, shape: [64, 16] },
+      { name: `${p}.${names[0]}.weight`, shape: [16, 16] },
+      { name: `${p}.${names[1]}.weight`, shape: [16, 16] }
+    ]
+    const a = [0, 1].flatMap((i) => block(`vace_blocks.${i}`, ['before_proj', 'after_proj']))
+    const b = [0, 1].flatMap((i) => block(`vace_blocks.${i}`, ['proj_in', 'proj_out']))
+    const c = correspond(a, b)
+    for (const i of [0, 1]) {
+      expect(find(c.links, `vace_blocks.${i}.before_proj.weight`)).toMatchObject({
+        b: [`vace_blocks.${i}.proj_in.weight`],
+        confidence: 'high'
+      })
+      expect(find(c.links, `vace_blocks.${i}.after_proj.weight`)).toMatchObject({
+        b: [`vace_blocks.${i}.proj_out.weight`],
+        confidence: 'high'
+      })
+    }
+  })
+})

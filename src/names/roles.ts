@@ -114,11 +114,14 @@ const ORDER_WORDS = lookupTable<number>({
   in: 0,
   input: 0,
   pre: 0,
+  // Wan VACE's `before_proj` / `after_proj` (diffusers: `proj_in` / `proj_out`)
+  before: 0,
   gate: 0,
   up: 1,
   out: 2,
   output: 2,
-  post: 3
+  post: 3,
+  after: 3
 })
 
 /** Role of a fused query_key_value / in_proj / to_qkv spelled over several words. */
