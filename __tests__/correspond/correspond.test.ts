@@ -528,3 +528,71 @@ describe('correspond: order words', () => {
     }
   })
 })
+
+describe('correspond: equal-shaped layers of no role, by their own names', () => {
+  /** A DINOv2-like ViT: the original (torch hub) names and transformers' (Dinov2Model). */
+  const D = 32
+  const vit = (hf: boolean) => {
+    const t: { name: string; shape: number[] }[] = hf
+      ? [
+          { name: 'embeddings.cls_token', shape: [1, 1, D] },
+          { name: 'embeddings.mask_token', shape: [1, D] },
+          { name: 'layernorm.weight', shape: [D] }
+        ]
+      : [
+          { name: 'cls_token', shape: [1, 1, D] },
+          { name: 'mask_token', shape: [1, D] },
+          { name: 'norm.weight', shape: [D] }
+        ]
+    for (const i of [0, 1]) {
+      const p = hf ? `encoder.layer.${i}.` : `blocks.${i}.`
+      t.push(
+        { name: `${p}norm1.weight`, shape: [D] },
+        { name: `${p}${hf ? 'attention.output.dense' : 'attn.proj'}.weight`, shape: [D, D] },
+        { name: `${p}${hf ? 'layer_scale1.lambda1' : 'ls1.gamma'}`, shape: [D] },
+        { name: `${p}norm2.weight`, shape: [D] },
+        { name: `${p}mlp.fc1.weight`, shape: [4 * D, D] },
+        { name: `${p}mlp.fc2.weight`, shape: [D, 4 * D] },
+        { name: `${p}${hf ? 'layer_scale2.lambda1' : 'ls2.gamma'}`, shape: [D] }
+      )
+    }
+    return t
+  }
+
+  it("links cls_token / mask_token by name, and LayerScale's gamma to transformers' lambda1 in order", () => {
+    for (const [a, b] of [
+      [vit(false), vit(true)],
+      [vit(true), vit(false)]
+    ]) {
+      const c = correspond(a!, b!)
+      expect(c.unmatched).toEqual({ a: [], b: [] })
+      expect(c.links.every((l) => l.confidence === 'high')).toBe(true)
+    }
+    const c = correspond(vit(false), vit(true))
+    expect(find(c.links, 'cls_token')).toMatchObject({ b: ['embeddings.cls_token'] })
+    expect(find(c.links, 'mask_token')).toMatchObject({ b: ['embeddings.mask_token'] })
+    expect(find(c.links, 'blocks.1.ls1.gamma')).toMatchObject({ b: ['encoder.layer.1.layer_scale1.lambda1'] })
+    expect(find(c.links, 'blocks.1.ls2.gamma')).toMatchObject({ b: ['encoder.layer.1.layer_scale2.lambda1'] })
+  })
+
+  it('a name two conventions give different places does not decide for layers with a role (norms)', () => {
+    // SAT CogVideoX: final_layer.norm_final is diffusers' norm_out.norm; final_layernorm is diffusers' norm_final.
+    const a = [
+      { name: 'final_layer.norm_final.weight', shape: [D] },
+      { name: 'final_layer.linear.weight', shape: [16, D] },
+      { name: 'final_layernorm.weight', shape: [D] }
+    ]
+    const b = [
+      { name: 'norm_out.norm.weight', shape: [D] },
+      { name: 'proj_out.weight', shape: [16, D] },
+      { name: 'norm_final.weight', shape: [D] }
+    ]
+    const c = correspond(a, b)
+    expect(
+      find(
+        c.links.filter((l) => l.confidence === 'high'),
+        'final_layer.norm_final.weight'
+      )?.b
+    ).not.toEqual(['norm_final.weight'])
+  })
+})

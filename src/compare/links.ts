@@ -31,6 +31,8 @@ function words(e: Evidence): string {
       return 'same name words'
     case 'block-aligned':
       return `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`
+    case 'same-layer-name':
+      return `same layer name (${e.name})`
     case 'unique-shape':
       return `only pair of shape [${e.shape.join(', ')}]`
     case 'same-role':

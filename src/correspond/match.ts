@@ -201,6 +201,13 @@ function matchEqualShapes(
     }
   }
   if (left.size === 0 || right.size === 0) return
+  // a3. Layers of no known role (or embeddings), by their own name (the path's last segment), the only one so named
+  // on each side: `cls_token` and `embeddings.cls_token` among a model's top-level vectors. Not layers with another
+  // role: a norm's or a projection's name can mean another place in another convention (CogVideoX's SAT
+  // `final_layer.norm_final` is diffusers' `norm_out.norm`, its `final_layernorm` diffusers' `norm_final`); their
+  // roles and places decide.
+  pairByOwnName(left, right, shape, link)
+  if (left.size === 0 || right.size === 0) return
   // b. One role family, same count on both sides, every member ordered by its name: pair in that order. Layers of
   // no known role qualify inside aligned units when each side's are siblings of one module, each ordered by its
   // name (`in_layer` / `out_layer` vs `linear_1` / `linear_2`): a sequence of one module, read in order.
@@ -260,6 +267,42 @@ function matchEqualShapes(
       kind: 'equal-shapes',
       chunks: rivals.length > 1 ? rivals : [b.relName]
     })
+  }
+}
+
+/** A layer's own name: the last segment of its name as stored, lower-cased. */
+function ownName(l: Layer): string {
+  const at = l.relName.lastIndexOf('.')
+  return (at < 0 ? l.relName : l.relName.slice(at + 1)).toLowerCase()
+}
+
+/**
+ * Pairs the layers of no known role (or embeddings) whose own name is on exactly one of them on each side
+ * (matchEqualShapes, a3).
+ */
+function pairByOwnName(
+  left: Set<Layer>,
+  right: Set<Layer>,
+  shape: number[],
+  link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
+): void {
+  const byName = (pool: Set<Layer>): Map<string, Layer[]> => {
+    const m = new Map<string, Layer[]>()
+    for (const l of pool) if (l.role.role === 'other' || l.role.role === 'embed') push(m, ownName(l), l)
+    return m
+  }
+  const na = byName(left)
+  const nb = byName(right)
+  for (const [name, la] of na) {
+    const lb = nb.get(name)
+    // A bare index (`0` of a Sequential) names nothing.
+    if (!lb || la.length !== 1 || lb.length !== 1 || /^\d+$/.test(name) || conflict(la[0]!, lb[0]!)) continue
+    link(la[0]!, lb[0]!, 'high', [
+      { kind: 'same-layer-name', name },
+      { kind: 'unique-shape', shape }
+    ])
+    left.delete(la[0]!)
+    right.delete(lb[0]!)
   }
 }
 

@@ -31,6 +31,11 @@ export type Evidence =
   | { kind: 'same-tokens' }
   /** Both sit in blocks the engine aligned: `series` on each side, block `index` on each side. */
   | { kind: 'block-aligned'; series: [string, string]; index: [string, string] }
+  /**
+   * Among equal-shaped candidates, the only one on each side whose own name (the path's last segment) is `name`
+   * (`cls_token` and `embeddings.cls_token`).
+   */
+  | { kind: 'same-layer-name'; name: string }
   /** The only tensor(s) of this shape among the aligned block's unmatched ones. */
   | { kind: 'unique-shape'; shape: number[] }
   /** The names read as the same role (`role` e.g. `q`, `norm`, `ffn-in`), stream and place in the block. */

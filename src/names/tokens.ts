@@ -12,6 +12,8 @@ export const LEAF_NAMES = lookupTable<string>({
   bias: 'bias',
   scale: 'weight',
   gamma: 'weight',
+  // transformers' LayerScale parameter (Dinov2LayerScale.lambda1), timm's `gamma`
+  lambda1: 'weight',
   beta: 'bias',
   running_mean: 'running_mean',
   running_var: 'running_var',
