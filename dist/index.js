@@ -46692,6 +46692,49 @@ function droppedTail(pairs, countA, countB) {
     const to = Math.max(countA, countB);
     return { side: countA < countB ? 'a' : 'b', blocks: Array.from({ length: to - from }, (_, i) => from + i) };
 }
+/** Share of an unpaired family's keys that high-confidence links must cover for it to count as mapped. */
+const MAPPED_SHARE = 0.9;
+/**
+ * Block families with no family counterpart whose keys the mapping links anyway (at high confidence, 90% of them
+ * or more): their layers sit outside any numbered series on the other side (LDM's `mid.block_1` / `block_2`
+ * against diffusers' `mid_block.resnets.0` / `.1`), or in a series the other side nests under a component prefix.
+ * The network is the same there; only the grouping differs.
+ */
+function familiesMappedElsewhere(a, b, links, pairs) {
+    const linkedA = new Set();
+    const linkedB = new Set();
+    for (let i = 0; i < links.length; i++) {
+        const l = links[i];
+        if (l.confidence !== 'high')
+            continue;
+        for (const k of l.a)
+            linkedA.add(k);
+        for (const k of l.b)
+            linkedB.add(k);
+    }
+    const out = [];
+    for (const [side, model, linked] of [
+        ['a', a, linkedA],
+        ['b', b, linkedB]
+    ]) {
+        const paired = new Set(pairs.map((p) => p[side]));
+        for (const f of model.families) {
+            if (paired.has(f.prefix))
+                continue;
+            let keys = 0;
+            let hit = 0;
+            for (const s of f.scopes)
+                for (const t of s.keys) {
+                    keys++;
+                    if (linked.has(t.key))
+                        hit++;
+                }
+            if (keys > 0 && hit >= MAPPED_SHARE * keys)
+                out.push({ side, prefix: f.prefix, keys, linked: hit });
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/compare/structure.ts
 /** Attention layouts as `<kind> <layout>` (`self fused-qkv`, `cross q-fused-kv`), sorted and unique. */
@@ -48865,6 +48908,20 @@ function isMostlyAdapters(count, total) {
 }
 /** One rounding for every figure (rounded down), as every renderer prints it. */
 const flags_pct = formatShare;
+/** The attention kinds of `<kind> <layout>` strings (`self fused-qkv`: self), sorted and unique. */
+function kindsOf(layouts) {
+    return [...new Set(layouts.map((l) => l.split(' ')[0]))].sort();
+}
+/**
+ * The same attentions, fused on one side and separate on the other (Flux's BFL `qkv` against diffusers' `to_q` /
+ * `to_k` / `to_v`): the kinds agree, and the mapping splits or fuses at high confidence. Storage, not architecture;
+ * without such links (two networks) the layouts stay a difference.
+ */
+function sameAttentionStoredOtherwise(la, lb, kinds) {
+    if (!kinds || !(kinds.includes('split') || kinds.includes('fuse')))
+        return false;
+    return kindsOf(la).join(',') === kindsOf(lb).join(',');
+}
 function computeFlags(x) {
     const flags = [];
     if (x.adapters) {
@@ -48926,6 +48983,16 @@ function computeFlags(x) {
         const paired = new Set(x.familyPairs.map((p) => p[side]));
         const [self, other] = side === 'a' ? ['A', 'B'] : ['B', 'A'];
         for (const f of x[side].families.filter((f) => !paired.has(f.prefix))) {
+            const mapped = x.mappedFamilies?.find((m) => m.side === side && m.prefix === f.prefix);
+            if (mapped) {
+                flags.push({
+                    kind: 'green',
+                    code: 'block-structure',
+                    message: `${self}'s ${f.prefix} (${f.count} blocks) maps onto ${other}'s layers outside a matching block series (${mapped.linked} of ${mapped.keys} keys linked)`,
+                    evidence: { side, family: f.prefix, blocks: f.count, keys: mapped.keys, linkedKeys: mapped.linked }
+                });
+                continue;
+            }
             flags.push({
                 kind: 'red',
                 code: 'block-family',
@@ -48963,6 +49030,14 @@ function computeFlags(x) {
                 code: 'attention-layout',
                 message: `same attention architecture (${la.join(', ')})`,
                 evidence
+            });
+        }
+        else if (sameAttentionStoredOtherwise(la, lb, x.mappingKinds)) {
+            flags.push({
+                kind: 'green',
+                code: 'attention-layout',
+                message: `same attention (${kindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
+                evidence: { ...evidence, storedOtherwise: true }
             });
         }
         else {
@@ -49467,7 +49542,7 @@ function isIdentity(m) {
         m.source[0] === m.target[0]);
 }
 /** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
-function kindsOf(all) {
+function compare_kindsOf(all) {
     const kinds = new Set();
     for (const m of all) {
         if (m.confidence !== 'high' || !m.shapeCompatible)
@@ -49585,8 +49660,9 @@ function compareCheckpoints(a, b, opts = {}) {
         a: structure.a,
         b: structure.b,
         familyPairs,
+        mappedFamilies: familiesMappedElsewhere(pa, pb, corr.links, familyPairs),
         overlap,
-        mappingKinds: kindsOf(all),
+        mappingKinds: compare_kindsOf(all),
         shapeDifferences: normalizedDifferences,
         blockShapeDifferences: inBlocks(pa, normalizedDifferences),
         shapeMatches: normalizedShapeMatches,
@@ -49614,7 +49690,7 @@ function compareCheckpoints(a, b, opts = {}) {
     const layout = fusedLayoutFlag(all);
     if (layout)
         flags.push(layout);
-    const conversions = kindsOf(all);
+    const conversions = compare_kindsOf(all);
     const verdict = verdictOf(overlap, flags, conversions);
     const unmatchedA = [...shapesA.keys()].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));

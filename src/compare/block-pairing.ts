@@ -112,3 +112,47 @@ function droppedTail(
   const to = Math.max(countA, countB)
   return { side: countA < countB ? 'a' : 'b', blocks: Array.from({ length: to - from }, (_, i) => from + i) }
 }
+
+/** Share of an unpaired family's keys that high-confidence links must cover for it to count as mapped. */
+const MAPPED_SHARE = 0.9
+
+/**
+ * Block families with no family counterpart whose keys the mapping links anyway (at high confidence, 90% of them
+ * or more): their layers sit outside any numbered series on the other side (LDM's `mid.block_1` / `block_2`
+ * against diffusers' `mid_block.resnets.0` / `.1`), or in a series the other side nests under a component prefix.
+ * The network is the same there; only the grouping differs.
+ */
+export function familiesMappedElsewhere(
+  a: ParsedModel,
+  b: ParsedModel,
+  links: readonly Link[],
+  pairs: readonly FamilyPairing[]
+): { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] {
+  const linkedA = new Set<string>()
+  const linkedB = new Set<string>()
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!
+    if (l.confidence !== 'high') continue
+    for (const k of l.a) linkedA.add(k)
+    for (const k of l.b) linkedB.add(k)
+  }
+  const out: { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] = []
+  for (const [side, model, linked] of [
+    ['a', a, linkedA],
+    ['b', b, linkedB]
+  ] as const) {
+    const paired = new Set(pairs.map((p) => p[side]))
+    for (const f of model.families) {
+      if (paired.has(f.prefix)) continue
+      let keys = 0
+      let hit = 0
+      for (const s of f.scopes)
+        for (const t of s.keys) {
+          keys++
+          if (linked.has(t.key)) hit++
+        }
+      if (keys > 0 && hit >= MAPPED_SHARE * keys) out.push({ side, prefix: f.prefix, keys, linked: hit })
+    }
+  }
+  return out
+}

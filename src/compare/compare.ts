@@ -14,7 +14,7 @@ import { sameShape } from '../util/shape.js'
 import { correspond } from '../correspond/index.js'
 import { stripModelPrefixes, tokenKey } from '../names/index.js'
 import { toKeyMapping } from './links.js'
-import { pairFamilies } from './block-pairing.js'
+import { familiesMappedElsewhere, pairFamilies } from './block-pairing.js'
 import { structureFacts } from './structure.js'
 import { structureEssentials, type StructureEssentials } from '../analysis/index.js'
 import { adapterTensorCount, computeFlags } from './flags.js'
@@ -268,6 +268,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     a: structure.a,
     b: structure.b,
     familyPairs,
+    mappedFamilies: familiesMappedElsewhere(pa, pb, corr.links, familyPairs),
     overlap,
     mappingKinds: kindsOf(all),
     shapeDifferences: normalizedDifferences,

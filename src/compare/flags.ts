@@ -34,6 +34,8 @@ export interface FlagInputs {
   /** Prefixes stripped on each side, most common first. */
   strippedA: string[]
   strippedB: string[]
+  /** Unpaired block families whose keys the mapping links anyway (block-pairing.ts familiesMappedElsewhere). */
+  mappedFamilies?: { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[]
   /** Adapter (LoRA) tensors and all tensors of each side, when counted (see `adapterTensorCount`). */
   adapters?: { a: number; totalA: number; b: number; totalB: number }
 }
@@ -52,6 +54,25 @@ function isMostlyAdapters(count: number, total: number): boolean {
 
 /** One rounding for every figure (rounded down), as every renderer prints it. */
 const pct = formatShare
+
+/** The attention kinds of `<kind> <layout>` strings (`self fused-qkv`: self), sorted and unique. */
+function kindsOf(layouts: readonly string[]): string[] {
+  return [...new Set(layouts.map((l) => l.split(' ')[0]!))].sort()
+}
+
+/**
+ * The same attentions, fused on one side and separate on the other (Flux's BFL `qkv` against diffusers' `to_q` /
+ * `to_k` / `to_v`): the kinds agree, and the mapping splits or fuses at high confidence. Storage, not architecture;
+ * without such links (two networks) the layouts stay a difference.
+ */
+function sameAttentionStoredOtherwise(
+  la: readonly string[],
+  lb: readonly string[],
+  kinds: readonly string[] | undefined
+): boolean {
+  if (!kinds || !(kinds.includes('split') || kinds.includes('fuse'))) return false
+  return kindsOf(la).join(',') === kindsOf(lb).join(',')
+}
 
 export function computeFlags(x: FlagInputs): Flag[] {
   const flags: Flag[] = []
@@ -111,6 +132,16 @@ export function computeFlags(x: FlagInputs): Flag[] {
     const paired = new Set(x.familyPairs.map((p) => p[side]))
     const [self, other] = side === 'a' ? ['A', 'B'] : ['B', 'A']
     for (const f of x[side].families.filter((f) => !paired.has(f.prefix))) {
+      const mapped = x.mappedFamilies?.find((m) => m.side === side && m.prefix === f.prefix)
+      if (mapped) {
+        flags.push({
+          kind: 'green',
+          code: 'block-structure',
+          message: `${self}'s ${f.prefix} (${f.count} blocks) maps onto ${other}'s layers outside a matching block series (${mapped.linked} of ${mapped.keys} keys linked)`,
+          evidence: { side, family: f.prefix, blocks: f.count, keys: mapped.keys, linkedKeys: mapped.linked }
+        })
+        continue
+      }
       flags.push({
         kind: 'red',
         code: 'block-family',
@@ -150,6 +181,13 @@ export function computeFlags(x: FlagInputs): Flag[] {
         code: 'attention-layout',
         message: `same attention architecture (${la.join(', ')})`,
         evidence
+      })
+    } else if (sameAttentionStoredOtherwise(la, lb, x.mappingKinds)) {
+      flags.push({
+        kind: 'green',
+        code: 'attention-layout',
+        message: `same attention (${kindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
+        evidence: { ...evidence, storedOtherwise: true }
       })
     } else {
       flags.push({
