@@ -45363,10 +45363,18 @@ function ownName(l) {
  * (matchEqualShapes, a3).
  */
 function pairByOwnName(left, right, shape, link) {
+    const named = (l) => l.role.role === 'other' || l.role.role === 'embed';
+    // Most classes hold projections and norms only: no maps to build (this runs per shape class of every block pair).
+    let any = false;
+    for (const l of left)
+        if ((any = named(l)))
+            break;
+    if (!any)
+        return;
     const byName = (pool) => {
         const m = new Map();
         for (const l of pool)
-            if (l.role.role === 'other' || l.role.role === 'embed')
+            if (named(l))
                 push(m, ownName(l), l);
         return m;
     };
@@ -46701,6 +46709,12 @@ const MAPPED_SHARE = 0.9;
  * The network is the same there; only the grouping differs.
  */
 function familiesMappedElsewhere(a, b, links, pairs) {
+    const out = [];
+    const pairedA = new Set(pairs.map((p) => p.a));
+    const pairedB = new Set(pairs.map((p) => p.b));
+    // Most comparisons pair every family: nothing to count, and no set of every linked key to build.
+    if (a.families.every((f) => pairedA.has(f.prefix)) && b.families.every((f) => pairedB.has(f.prefix)))
+        return out;
     const linkedA = new Set();
     const linkedB = new Set();
     for (let i = 0; i < links.length; i++) {
@@ -46712,12 +46726,11 @@ function familiesMappedElsewhere(a, b, links, pairs) {
         for (const k of l.b)
             linkedB.add(k);
     }
-    const out = [];
     for (const [side, model, linked] of [
         ['a', a, linkedA],
         ['b', b, linkedB]
     ]) {
-        const paired = new Set(pairs.map((p) => p[side]));
+        const paired = side === 'a' ? pairedA : pairedB;
         for (const f of model.families) {
             if (paired.has(f.prefix))
                 continue;

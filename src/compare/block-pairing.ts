@@ -128,6 +128,12 @@ export function familiesMappedElsewhere(
   links: readonly Link[],
   pairs: readonly FamilyPairing[]
 ): { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] {
+  const out: { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] = []
+  const pairedA = new Set(pairs.map((p) => p.a))
+  const pairedB = new Set(pairs.map((p) => p.b))
+  // Most comparisons pair every family: nothing to count, and no set of every linked key to build.
+  if (a.families.every((f) => pairedA.has(f.prefix)) && b.families.every((f) => pairedB.has(f.prefix)))
+    return out
   const linkedA = new Set<string>()
   const linkedB = new Set<string>()
   for (let i = 0; i < links.length; i++) {
@@ -136,12 +142,11 @@ export function familiesMappedElsewhere(
     for (const k of l.a) linkedA.add(k)
     for (const k of l.b) linkedB.add(k)
   }
-  const out: { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] = []
   for (const [side, model, linked] of [
     ['a', a, linkedA],
     ['b', b, linkedB]
   ] as const) {
-    const paired = new Set(pairs.map((p) => p[side]))
+    const paired = side === 'a' ? pairedA : pairedB
     for (const f of model.families) {
       if (paired.has(f.prefix)) continue
       let keys = 0

@@ -286,9 +286,14 @@ function pairByOwnName(
   shape: number[],
   link: (a: Layer, b: Layer, c: LinkConfidence, ev: Evidence[]) => void
 ): void {
+  const named = (l: Layer): boolean => l.role.role === 'other' || l.role.role === 'embed'
+  // Most classes hold projections and norms only: no maps to build (this runs per shape class of every block pair).
+  let any = false
+  for (const l of left) if ((any = named(l))) break
+  if (!any) return
   const byName = (pool: Set<Layer>): Map<string, Layer[]> => {
     const m = new Map<string, Layer[]>()
-    for (const l of pool) if (l.role.role === 'other' || l.role.role === 'embed') push(m, ownName(l), l)
+    for (const l of pool) if (named(l)) push(m, ownName(l), l)
     return m
   }
   const na = byName(left)
