@@ -8,7 +8,8 @@ import { scaledModel, specCheckpoint, type SpecTensor } from '../../fixtures/spe
 import { compareCheckpoints } from '../../src/compare/index.js'
 import { computeFlags, type FlagInputs } from '../../src/compare/flags.js'
 
-const flagOf = (flags: { code: string; kind: string }[], code: string) => flags.filter((f) => f.code === code)
+const flagOf = <F extends { code: string }>(flags: F[], code: string): F[] =>
+  flags.filter((f) => f.code === code)
 
 describe('attention stored fused on one side', () => {
   /** Flux's single blocks: BFL's fused linear1 against diffusers' to_q / to_k / to_v / proj_mlp. */
@@ -45,9 +46,7 @@ describe('attention stored fused on one side', () => {
     const c = compareCheckpoints(specCheckpoint(a, 'flux'), specCheckpoint(b, 'flux-diffusers'))
     const [flag] = flagOf(c.flags, 'attention-layout')
     expect(flag).toMatchObject({ kind: 'green', evidence: { storedOtherwise: true } })
-    expect((flag as { message: string }).message).toMatch(
-      /^same attention \(self\), stored fused on one side/
-    )
+    expect(flag!.message).toMatch(/^same attention \(self\), stored fused on one side/)
   })
 
   it('stays red when nothing converts (the same kinds, no split or fuse among the high links)', () => {
@@ -86,11 +85,11 @@ describe('attention stored fused on one side', () => {
 })
 
 describe('a block family the other naming keeps outside a numbered series', () => {
-  const resnet = (p: string) => [
-    { name: `${p}.norm1.weight`, shape: [8] },
-    { name: `${p}.conv1.weight`, shape: [8, 8, 3, 3] },
-    { name: `${p}.norm2.weight`, shape: [8] },
-    { name: `${p}.conv2.weight`, shape: [8, 8, 3, 3] }
+  const resnet = (p: string): SpecTensor[] => [
+    { name: `${p}.norm1.weight`, shape: [8], dtype: 'BF16' },
+    { name: `${p}.conv1.weight`, shape: [8, 8, 3, 3], dtype: 'BF16' },
+    { name: `${p}.norm2.weight`, shape: [8], dtype: 'BF16' },
+    { name: `${p}.conv2.weight`, shape: [8, 8, 3, 3], dtype: 'BF16' }
   ]
   const level = (p: string) => [...resnet(`${p}.0`), ...resnet(`${p}.1`)]
 
