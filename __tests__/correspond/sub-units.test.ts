@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { correspond, type Link, type TensorSpec } from '../../src/correspond/index.js'
 import { buildSide } from '../../src/correspond/model.js'
-import { subUnitOf, subUnitsToMerge } from '../../src/correspond/sub-units.js'
+import { MAX_FIT_PAIRS, subUnitOf, subUnitsToMerge } from '../../src/correspond/sub-units.js'
 import { layerRole, SELF_ATTENTION_NAMES, CROSS_ATTENTION_NAMES } from '../../src/names/roles.js'
 
 const D = 64
@@ -215,4 +215,28 @@ it('a LoRA of one sublayer alone across these namings is never linked to the wro
     for (const l of c.links.filter((l) => l.confidence === 'high'))
       expect(base.key.get(roleOf.get(l.a[0]!)!)).toBe(l.b[0])
   }
+})
+
+it('fits units pairwise only up to a bound: a hostile key set of numbered sub-units costs nothing past it', () => {
+  // 2,000 blocks of two numbered sub-units (two layers each) against 2,000 flat blocks: over MAX_FIT_PAIRS pairs
+  const lora: TensorSpec[] = []
+  const base: TensorSpec[] = []
+  for (let i = 0; i < 2000; i++) {
+    for (const x of ['q', 'k']) lora.push({ name: `enc.block.${i}.layer.0.${x}.weight`, shape: [8, 8] })
+    lora.push({ name: `enc.block.${i}.layer.1.wi.weight`, shape: [16, 8] })
+    lora.push({ name: `enc.block.${i}.layer.1.wo.weight`, shape: [8, 16] })
+    for (const x of ['q', 'k']) base.push({ name: `blocks.${i}.attn.${x}.weight`, shape: [8, 8] })
+    base.push(
+      { name: `blocks.${i}.ffn.0.weight`, shape: [16, 8] },
+      { name: `blocks.${i}.ffn.2.weight`, shape: [8, 16] }
+    )
+  }
+  const a = buildSide(lora, true)
+  const b = buildSide(base)
+  expect(a.units.length * b.units.length).toBeGreaterThan(MAX_FIT_PAIRS)
+  expect(subUnitsToMerge(a, b, 'side')).toEqual(new Set())
+  // the same kind of key set under the bound is merged: the rule itself applies
+  const small = buildSide(lora.slice(0, 400), true)
+  const smallBase = buildSide(base.slice(0, 400))
+  expect(subUnitsToMerge(small, smallBase, 'side')).toEqual(new Set(['enc.block.#.layer.#']))
 })

@@ -168,6 +168,9 @@ function within(small: ReadonlyMap<string, number>, big: ReadonlyMap<string, num
   return true
 }
 
+/** Unit pairs subUnitsToMergeBeside may fit, at most. */
+export const MAX_FIT_PAIRS = 4_000_000
+
 /** The fewest layers of a unit of `units` that holds every shape of `shapes` (Infinity when none does). */
 function tightestFit(
   shapes: ReadonlyMap<string, number>,
@@ -197,6 +200,11 @@ function tightestFit(
  */
 function subUnitsToMergeBeside(side: Side, other: Side, partial: 'side' | 'other'): Set<string> {
   const merge = new Set<string>()
+  // Each unit of one side is fitted against each of the other's (a real network's are alike and the fit stops
+  // early: 2,500 x 5,000 T5-like units take 82 ms). Bounded, so that a hostile key set built to defeat that costs
+  // at most a few hundred ms (T5: 48 x 24 pairs; an SDXL UNet about 700 x 300). Past the bound nothing is merged,
+  // which is what a pair of unknown layout gets anyway.
+  if (side.units.length * other.units.length > MAX_FIT_PAIRS) return merge
   const byPattern = patternsOf(side)
   if (byPattern.size === 0) return merge
   const otherShapes = other.units.map((u) => shapesOf([u]))
