@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { expandModel, scaledModel, specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
+import { expandModel, scaledModel, specCheckpoint } from '../../fixtures/specs.js'
 import { compareCheckpoints, normalizeKey, tierOf, verdictOf } from '../../src/compare/index.js'
 import type { Checkpoint } from '../../src/formats/types.js'
+import { fluxSingleBlocks } from './flux-single-blocks.js'
 
 function ckpt(path: string, tensors: [string, number[]][]): Checkpoint {
   return specCheckpoint(
@@ -189,29 +190,7 @@ describe('mapping kinds', () => {
 
   it('finds an unequal split (Flux single-block linear1 = q, k, v + MLP in): rows sum exactly to the attention q, k, v and the one other projection, high', () => {
     const h = 32
-    const a: SpecTensor[] = scaledModel('flux.1-dev', {
-      hidden_size: h,
-      num_heads: 2,
-      depth: 1,
-      depth_single_blocks: 3
-    }).filter((t) => t.name.startsWith('single_blocks.'))
-    const b: SpecTensor[] = []
-    const t = (name: string, shape: number[]): void => void b.push({ name, shape, dtype: 'BF16' })
-    for (let i = 0; i < 3; i++) {
-      const p = `single_transformer_blocks.${i}.`
-      for (const x of ['to_q', 'to_k', 'to_v']) {
-        t(`${p}attn.${x}.weight`, [h, h])
-        t(`${p}attn.${x}.bias`, [h])
-      }
-      t(`${p}attn.norm_q.weight`, [16])
-      t(`${p}attn.norm_k.weight`, [16])
-      t(`${p}proj_mlp.weight`, [4 * h, h])
-      t(`${p}proj_mlp.bias`, [4 * h])
-      t(`${p}proj_out.weight`, [h, 5 * h])
-      t(`${p}proj_out.bias`, [h])
-      t(`${p}norm.linear.weight`, [3 * h, h])
-      t(`${p}norm.linear.bias`, [3 * h])
-    }
+    const { a, b } = fluxSingleBlocks(h)
     const c = compareCheckpoints(specCheckpoint(a, 'flux'), specCheckpoint(b, 'flux-diffusers'))
     const split = c.mappings.find((m) => m.source[0] === 'single_blocks.2.linear1.weight')
     expect(split).toMatchObject({

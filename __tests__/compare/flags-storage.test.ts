@@ -4,7 +4,8 @@
  * when the mapping links them at high confidence; without such links they stay red.
  */
 import { describe, expect, it } from '@jest/globals'
-import { scaledModel, specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
+import { specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
+import { fluxSingleBlocks } from './flux-single-blocks.js'
 import { compareCheckpoints } from '../../src/compare/index.js'
 import { computeFlags, type FlagInputs } from '../../src/compare/flags.js'
 
@@ -12,37 +13,8 @@ const flagOf = <F extends { code: string }>(flags: F[], code: string): F[] =>
   flags.filter((f) => f.code === code)
 
 describe('attention stored fused on one side', () => {
-  /** Flux's single blocks: BFL's fused linear1 against diffusers' to_q / to_k / to_v / proj_mlp. */
-  function fluxPair(): { a: SpecTensor[]; b: SpecTensor[] } {
-    const h = 32
-    const a = scaledModel('flux.1-dev', {
-      hidden_size: h,
-      num_heads: 2,
-      depth: 1,
-      depth_single_blocks: 3
-    }).filter((t) => t.name.startsWith('single_blocks.'))
-    const b: SpecTensor[] = []
-    const t = (name: string, shape: number[]): void => void b.push({ name, shape, dtype: 'BF16' })
-    for (let i = 0; i < 3; i++) {
-      const p = `single_transformer_blocks.${i}.`
-      for (const x of ['to_q', 'to_k', 'to_v']) {
-        t(`${p}attn.${x}.weight`, [h, h])
-        t(`${p}attn.${x}.bias`, [h])
-      }
-      t(`${p}attn.norm_q.weight`, [16])
-      t(`${p}attn.norm_k.weight`, [16])
-      t(`${p}proj_mlp.weight`, [4 * h, h])
-      t(`${p}proj_mlp.bias`, [4 * h])
-      t(`${p}proj_out.weight`, [h, 5 * h])
-      t(`${p}proj_out.bias`, [h])
-      t(`${p}norm.linear.weight`, [3 * h, h])
-      t(`${p}norm.linear.bias`, [3 * h])
-    }
-    return { a, b }
-  }
-
   it('is green when the mapping splits the fused projections at high confidence', () => {
-    const { a, b } = fluxPair()
+    const { a, b } = fluxSingleBlocks()
     const c = compareCheckpoints(specCheckpoint(a, 'flux'), specCheckpoint(b, 'flux-diffusers'))
     const [flag] = flagOf(c.flags, 'attention-layout')
     expect(flag).toMatchObject({ kind: 'green', evidence: { storedOtherwise: true } })
