@@ -42073,8 +42073,8 @@ const ATTENTION_ROLES = new Set([
 /**
  * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`, T5's
  * `SelfAttention`), cross (`cross_attn`, `attn2`, `encoder_attn` and T5's `EncDecAttention`: a decoder attending to
- * its encoder) and one stream of a dual-stream
- * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
+ * its encoder) and one stream of a dual-stream joint attention (`img_attn`, `txt_attn`). Whole names: the same
+ * words inside longer names say less.
  */
 const SELF_ATTENTION_NAMES = new Set([
     'self_attn',
@@ -48930,7 +48930,7 @@ function isMostlyAdapters(count, total) {
 /** One rounding for every figure (rounded down), as every renderer prints it. */
 const flags_pct = formatShare;
 /** The attention kinds of `<kind> <layout>` strings (`self fused-qkv`: self), sorted and unique. */
-function kindsOf(layouts) {
+function attentionKindsOf(layouts) {
     return [...new Set(layouts.map((l) => l.split(' ')[0]))].sort();
 }
 /**
@@ -48941,7 +48941,7 @@ function kindsOf(layouts) {
 function sameAttentionStoredOtherwise(la, lb, kinds) {
     if (!kinds || !(kinds.includes('split') || kinds.includes('fuse')))
         return false;
-    return kindsOf(la).join(',') === kindsOf(lb).join(',');
+    return attentionKindsOf(la).join(',') === attentionKindsOf(lb).join(',');
 }
 function computeFlags(x) {
     const flags = [];
@@ -49057,7 +49057,7 @@ function computeFlags(x) {
             flags.push({
                 kind: 'green',
                 code: 'attention-layout',
-                message: `same attention (${kindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
+                message: `same attention (${attentionKindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
                 evidence: { ...evidence, storedOtherwise: true }
             });
         }
@@ -49563,7 +49563,7 @@ function isIdentity(m) {
         m.source[0] === m.target[0]);
 }
 /** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
-function compare_kindsOf(all) {
+function kindsOf(all) {
     const kinds = new Set();
     for (const m of all) {
         if (m.confidence !== 'high' || !m.shapeCompatible)
@@ -49683,7 +49683,7 @@ function compareCheckpoints(a, b, opts = {}) {
         familyPairs,
         mappedFamilies: familiesMappedElsewhere(pa, pb, corr.links, familyPairs),
         overlap,
-        mappingKinds: compare_kindsOf(all),
+        mappingKinds: kindsOf(all),
         shapeDifferences: normalizedDifferences,
         blockShapeDifferences: inBlocks(pa, normalizedDifferences),
         shapeMatches: normalizedShapeMatches,
@@ -49711,7 +49711,7 @@ function compareCheckpoints(a, b, opts = {}) {
     const layout = fusedLayoutFlag(all);
     if (layout)
         flags.push(layout);
-    const conversions = compare_kindsOf(all);
+    const conversions = kindsOf(all);
     const verdict = verdictOf(overlap, flags, conversions);
     const unmatchedA = [...shapesA.keys()].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));

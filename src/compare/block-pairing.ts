@@ -5,7 +5,7 @@
  * and diffusers `down_blocks` (4) hold the same layers nested differently, and that is no size difference.
  */
 import type { Link } from '../correspond/index.js'
-import type { FamilyPairing } from './types.js'
+import type { FamilyPairing, MappedFamily } from './types.js'
 import type { ParsedModel, Scope } from './model.js'
 
 /** Each key of a block family -> its scope (the block: family prefix and index), shared by the block's keys. */
@@ -127,8 +127,8 @@ export function familiesMappedElsewhere(
   b: ParsedModel,
   links: readonly Link[],
   pairs: readonly FamilyPairing[]
-): { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] {
-  const out: { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[] = []
+): MappedFamily[] {
+  const out: MappedFamily[] = []
   const pairedA = new Set(pairs.map((p) => p.a))
   const pairedB = new Set(pairs.map((p) => p.b))
   // Most comparisons pair every family: nothing to count, and no set of every linked key to build.

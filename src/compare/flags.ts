@@ -9,6 +9,7 @@ import type {
   FamilyPairing,
   Flag,
   KeyMapping,
+  MappedFamily,
   OverlapFigures,
   ShapeDifference,
   StructureFacts
@@ -35,7 +36,7 @@ export interface FlagInputs {
   strippedA: string[]
   strippedB: string[]
   /** Unpaired block families whose keys the mapping links anyway (block-pairing.ts familiesMappedElsewhere). */
-  mappedFamilies?: { side: 'a' | 'b'; prefix: string; keys: number; linked: number }[]
+  mappedFamilies?: MappedFamily[]
   /** Adapter (LoRA) tensors and all tensors of each side, when counted (see `adapterTensorCount`). */
   adapters?: { a: number; totalA: number; b: number; totalB: number }
 }
@@ -56,7 +57,7 @@ function isMostlyAdapters(count: number, total: number): boolean {
 const pct = formatShare
 
 /** The attention kinds of `<kind> <layout>` strings (`self fused-qkv`: self), sorted and unique. */
-function kindsOf(layouts: readonly string[]): string[] {
+function attentionKindsOf(layouts: readonly string[]): string[] {
   return [...new Set(layouts.map((l) => l.split(' ')[0]!))].sort()
 }
 
@@ -71,7 +72,7 @@ function sameAttentionStoredOtherwise(
   kinds: readonly string[] | undefined
 ): boolean {
   if (!kinds || !(kinds.includes('split') || kinds.includes('fuse'))) return false
-  return kindsOf(la).join(',') === kindsOf(lb).join(',')
+  return attentionKindsOf(la).join(',') === attentionKindsOf(lb).join(',')
 }
 
 export function computeFlags(x: FlagInputs): Flag[] {
@@ -186,7 +187,7 @@ export function computeFlags(x: FlagInputs): Flag[] {
       flags.push({
         kind: 'green',
         code: 'attention-layout',
-        message: `same attention (${kindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
+        message: `same attention (${attentionKindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
         evidence: { ...evidence, storedOtherwise: true }
       })
     } else {

@@ -126,6 +126,17 @@ export interface StructureFacts {
   family?: { id: string; name: string; confidence: string; evidence: string[] }
 }
 
+/**
+ * A block family with no family counterpart whose keys the mapping links anyway (block-pairing.ts
+ * familiesMappedElsewhere): `linked` of its `keys` at high confidence.
+ */
+export interface MappedFamily {
+  side: 'a' | 'b'
+  prefix: string
+  keys: number
+  linked: number
+}
+
 export interface FamilyPairing {
   a: string
   b: string

@@ -322,8 +322,8 @@ export const ATTENTION_ROLES: ReadonlySet<Role> = new Set<Role>([
 /**
  * Attention module names that say which attention they are by name alone: self (`self_attn`, `attn1`, T5's
  * `SelfAttention`), cross (`cross_attn`, `attn2`, `encoder_attn` and T5's `EncDecAttention`: a decoder attending to
- * its encoder) and one stream of a dual-stream
- * joint attention (`img_attn`, `txt_attn`). Whole names: the same words inside longer names say less.
+ * its encoder) and one stream of a dual-stream joint attention (`img_attn`, `txt_attn`). Whole names: the same
+ * words inside longer names say less.
  */
 export const SELF_ATTENTION_NAMES: ReadonlySet<string> = new Set([
   'self_attn',
