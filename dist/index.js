@@ -47053,6 +47053,8 @@ function classify(key) {
 function findAttentionModules(entries, family, blocksHaving, notes) {
     const byKey = new Map(entries.map((e) => [e.key, e]));
     const containers = new Map();
+    // Per container, a second projection of a role already taken: a numbered stream's (numberedStreams).
+    const repeats = new Map();
     entries.forEach((e) => {
         const c = classify(e.key);
         if (!c)
@@ -47065,10 +47067,19 @@ function findAttentionModules(entries, family, blocksHaving, notes) {
         if ('role' in c) {
             if (!container.projections.has(c.role))
                 container.projections.set(c.role, e);
+            else {
+                let r = repeats.get(container);
+                if (!r)
+                    repeats.set(container, (r = new Map()));
+                if (!r.has(c.role))
+                    r.set(c.role, e);
+            }
         }
         else if (!container.norms.has(c.norm))
             container.norms.set(c.norm, e);
     });
+    for (const [container, second] of repeats)
+        numberedStreams(container, second);
     const modules = [];
     for (const c of [...containers.values()].sort((a, b) => a.order - b.order)) {
         const p = c.projections;
@@ -47087,6 +47098,63 @@ function findAttentionModules(entries, family, blocksHaving, notes) {
         modules.push(describe(c, family, byKey, blocksHaving, notes));
     }
     return modules;
+}
+/** The roles a stream's projection set takes, and the added (context) stream's role for each. */
+const ADDED_ROLE = new Map([
+    ['q', 'added_q'],
+    ['k', 'added_k'],
+    ['v', 'added_v'],
+    ['qkv', 'added_qkv'],
+    ['out', 'added_out']
+]);
+/**
+ * Two complete projection sets in one attention told apart by a number only (AuraFlow's `w1q` ... `w1o` beside
+ * `w2q` ... `w2o`): the two streams of a joint attention. Joint attention concatenates the conditioning tokens
+ * first in the MMDiT line (SD3, Flux, AuraFlow), so the lower number is read as the added (context) stream, as
+ * the correspondence engine reads it (src/correspond/numbered-streams.ts). Anything less than two complete sets,
+ * each pair of names differing in that one number, is left as it is (the first of each role kept).
+ */
+function numberedStreams(c, second) {
+    const p = c.projections;
+    const roles = [...p.keys()];
+    if (roles.length !== second.size || roles.some((r) => !ADDED_ROLE.has(r) || !second.has(r)))
+        return;
+    if (!(p.has('qkv') || (p.has('q') && p.has('k') && p.has('v'))))
+        return;
+    let numbers;
+    for (const r of roles) {
+        const pair = numberPair(keys_splitLeaf(p.get(r).key).module, keys_splitLeaf(second.get(r).key).module);
+        if (!pair || (numbers && (numbers[0] !== pair[0] || numbers[1] !== pair[1])))
+            return;
+        numbers = pair;
+    }
+    if (!numbers || numbers[0] === numbers[1])
+        return;
+    const firstIsContext = numbers[0] < numbers[1];
+    for (const r of roles) {
+        const [context, main] = firstIsContext ? [p.get(r), second.get(r)] : [second.get(r), p.get(r)];
+        p.set(r, main);
+        p.set(ADDED_ROLE.get(r), context);
+    }
+}
+/** The numbers of two names equal but for one number (`attn.w1q`, `attn.w2q`: 1 and 2), else undefined. */
+function numberPair(a, b) {
+    const da = /\d+/g;
+    const partsA = a.split(da);
+    const partsB = b.split(da);
+    const numsA = a.match(da) ?? [];
+    const numsB = b.match(da) ?? [];
+    if (partsA.join('#') !== partsB.join('#') || numsA.length !== numsB.length)
+        return undefined;
+    let at = -1;
+    for (let i = 0; i < numsA.length; i++) {
+        if (numsA[i] === numsB[i])
+            continue;
+        if (at >= 0)
+            return undefined;
+        at = i;
+    }
+    return at < 0 ? undefined : [Number(numsA[at]), Number(numsB[at])];
 }
 /** Flux/Hunyuan single blocks: one linear [3d + m, d] feeding q, k, v and the MLP, and one [d, d + m] after it. */
 function findFusedQkvMlp(entries, container) {
@@ -48906,11 +48974,76 @@ function summaryOf(tier, basis, overlap, flags, conversions) {
         'weights and LoRAs do not transfer; use ones made for the target model.');
 }
 
+;// CONCATENATED MODULE: ./src/compare/attention-links.ts
+
+/** The share of attention projections linked to the other side's attention that reads as one attention. */
+const SAME_ATTENTION_SHARE = 0.9;
+/**
+ * The stored keys of a side's attention projections: each module's projection keys, relative to its block
+ * family's pattern (`joint_blocks` + `x_block.attn.qkv.weight`; `{}` for an outer index), matched against the
+ * side's keys, with any wrapper before them (the analysis reads keys without the file's model prefix).
+ */
+function attentionProjectionKeys(modules, keys) {
+    const alternatives = [];
+    for (const m of modules) {
+        const block = m.family === null ? '' : `${(0,util_text/* escapeRegExp */.Nt)(m.family).replace(/\\\{\\\}/g, '\\d+')}\\.\\d+\\.`;
+        for (const p of m.projections)
+            alternatives.push(block + (0,util_text/* escapeRegExp */.Nt)(p.key));
+    }
+    const out = new Set();
+    if (alternatives.length === 0)
+        return out;
+    const re = new RegExp(`(?:^|\\.)(?:${alternatives.join('|')})$`);
+    for (let i = 0; i < keys.length; i++)
+        if (re.test(keys[i]))
+            out.add(keys[i]);
+    return out;
+}
+/**
+ * Per side, how many of its attention projections the mapping links, at high confidence and with fitting
+ * shapes, to attention projections of the other side (a fused q|k|v split into q, k and v counts; a q linked to a
+ * feed-forward layer does not).
+ */
+function attentionLinkShares(mappings, attentionA, attentionB) {
+    const linkedA = new Set();
+    const linkedB = new Set();
+    for (let i = 0; i < mappings.length; i++) {
+        const m = mappings[i];
+        if (m.confidence !== 'high' || !m.shapeCompatible)
+            continue;
+        const sourceIn = m.source.filter((k) => attentionA.has(k));
+        const targetIn = m.target.filter((k) => attentionB.has(k));
+        if (sourceIn.length === 0 && targetIn.length === 0)
+            continue;
+        // Attention at both ends: a q linked to a feed-forward layer is not the same attention. A fused q|k|v|mlp
+        // input (Flux's single blocks) split into q, k, v and the MLP's input counts, for its attention rows.
+        if (sourceIn.length === 0 || targetIn.length === 0)
+            continue;
+        for (const k of sourceIn)
+            linkedA.add(k);
+        for (const k of targetIn)
+            linkedB.add(k);
+    }
+    return {
+        a: { keys: attentionA.size, linked: linkedA.size },
+        b: { keys: attentionB.size, linked: linkedB.size }
+    };
+}
+/** Both sides have attention projections and the mapping links nearly all of them to each other's. */
+function sameAttentionLinked(shares) {
+    const { a, b } = shares;
+    return (a.keys > 0 &&
+        b.keys > 0 &&
+        a.linked >= SAME_ATTENTION_SHARE * a.keys &&
+        b.linked >= SAME_ATTENTION_SHARE * b.keys);
+}
+
 ;// CONCATENATED MODULE: ./src/compare/flags.ts
 /**
  * Red and green flags with their evidence: what the two structures, the overlap figures and the mappings say,
  * each claim with the figures behind it. Pure functions over computed figures; the tier is verdict.ts.
  */
+
 
 
 
@@ -49059,6 +49192,22 @@ function computeFlags(x) {
                 code: 'attention-layout',
                 message: `same attention (${attentionKindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
                 evidence: { ...evidence, storedOtherwise: true }
+            });
+        }
+        else if (x.attentionLinks && sameAttentionLinked(x.attentionLinks)) {
+            const { a, b } = x.attentionLinks;
+            flags.push({
+                kind: 'green',
+                code: 'attention-layout',
+                message: `same attention under other names: the mapping links ${a.linked} of A's ${a.keys} attention projections and ${b.linked} of B's ${b.keys} to each other at high confidence (the names read ${la.join(', ')} vs ${lb.join(', ')})`,
+                evidence: {
+                    ...evidence,
+                    namedOtherwise: true,
+                    attentionProjectionsA: a.keys,
+                    linkedA: a.linked,
+                    attentionProjectionsB: b.keys,
+                    linkedB: b.linked
+                }
             });
         }
         else {
@@ -49445,6 +49594,7 @@ function partialVerdict(p, basis, flags, conversions) {
 
 
 
+
 function baseName(path) {
     const parts = path.split(/[\\/]/).filter((p) => p !== '');
     return parts[parts.length - 1] ?? path;
@@ -49673,10 +49823,13 @@ function compareCheckpoints(a, b, opts = {}) {
         mapped: ratio(coveredA.size, totalA),
         parameters: parameterShare(shapesA, shapesB, coveredA, coveredB)
     };
-    const structure = {
-        a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
-        b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
-    };
+    const analysisA = opts.analyses?.a ?? structureAnalysis(a);
+    const analysisB = opts.analyses?.b ?? structureAnalysis(b);
+    const structure = { a: structureFacts(pa, analysisA), b: structureFacts(pb, analysisB) };
+    // Read only where the layouts' names differ (flags.ts): two attention modules' key sets and one pass over `all`.
+    const attentionLinks = structure.a.attentionLayouts.join(',') === structure.b.attentionLayouts.join(',')
+        ? undefined
+        : attentionLinkShares(all, attentionProjectionKeys(analysisA.attention, [...shapesA.keys()]), attentionProjectionKeys(analysisB.attention, [...shapesB.keys()]));
     const computed = computeFlags({
         a: structure.a,
         b: structure.b,
@@ -49684,6 +49837,7 @@ function compareCheckpoints(a, b, opts = {}) {
         mappedFamilies: familiesMappedElsewhere(pa, pb, corr.links, familyPairs),
         overlap,
         mappingKinds: kindsOf(all),
+        ...(attentionLinks ? { attentionLinks } : {}),
         shapeDifferences: normalizedDifferences,
         blockShapeDifferences: inBlocks(pa, normalizedDifferences),
         shapeMatches: normalizedShapeMatches,

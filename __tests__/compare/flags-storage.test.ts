@@ -1,13 +1,17 @@
 /**
  * Structural flags that the mapping settles: the same attention stored fused on one side and separate on the
- * other, and a block family the other naming keeps outside a numbered series. Both are storage, not architecture,
- * when the mapping links them at high confidence; without such links they stay red.
+ * other, or read as other kinds by the two namings, and a block family the other naming keeps outside a numbered
+ * series. These are storage or naming, not architecture, when the mapping links them at high confidence; without
+ * such links they stay red.
  */
 import { describe, expect, it } from '@jest/globals'
 import { specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
 import { fluxSingleBlocks } from './flux-single-blocks.js'
 import { compareCheckpoints } from '../../src/compare/index.js'
 import { computeFlags, type FlagInputs } from '../../src/compare/flags.js'
+import { attentionLinkShares, attentionProjectionKeys } from '../../src/compare/attention-links.js'
+import type { KeyMapping } from '../../src/compare/types.js'
+import type { AttentionModule } from '../../src/analysis/index.js'
 
 const flagOf = <F extends { code: string }>(flags: F[], code: string): F[] =>
   flags.filter((f) => f.code === code)
@@ -95,5 +99,106 @@ describe('a block family the other naming keeps outside a numbered series', () =
       kind: 'red',
       evidence: { side: 'b' }
     })
+  })
+})
+
+describe('attention the two namings read as other kinds', () => {
+  const base: FlagInputs = {
+    // SD3.5's MMDiT-X blocks: a second self attention `attn2`, which diffusers' name reads as a cross attention
+    a: { families: [], attentionLayouts: ['joint fused-qkv', 'self fused-qkv'] },
+    b: { families: [], attentionLayouts: ['cross separate', 'joint separate'] },
+    familyPairs: [],
+    overlap: {
+      exact: 0,
+      exactCompatible: 0,
+      normalized: 0,
+      normalizedCompatible: 0,
+      mapped: 1,
+      parameters: 1
+    },
+    shapeDifferences: [],
+    shapeMatches: 0,
+    mappings: [],
+    mappingKinds: ['rename', 'split'],
+    nameCoverage: 1,
+    strippedA: [],
+    strippedB: []
+  }
+
+  it('is green when the mapping links nearly every attention projection of both sides to the other side', () => {
+    expect(flagOf(computeFlags(base), 'attention-layout')).toMatchObject([{ kind: 'red' }])
+    const linked = { a: { keys: 120, linked: 120 }, b: { keys: 240, linked: 240 } }
+    const [flag] = flagOf(computeFlags({ ...base, attentionLinks: linked }), 'attention-layout')
+    expect(flag).toMatchObject({
+      kind: 'green',
+      evidence: { namedOtherwise: true, attentionProjectionsB: 240, linkedB: 240 }
+    })
+    expect(flag!.message).toMatch(/^same attention under other names: the mapping links 120 of A's 120/)
+  })
+
+  it('stays red when a side keeps more than a tenth of its attention unlinked', () => {
+    const linked = { a: { keys: 120, linked: 120 }, b: { keys: 240, linked: 215 } }
+    expect(flagOf(computeFlags({ ...base, attentionLinks: linked }), 'attention-layout')).toMatchObject([
+      { kind: 'red' }
+    ])
+    const none = { a: { keys: 0, linked: 0 }, b: { keys: 0, linked: 0 } }
+    expect(flagOf(computeFlags({ ...base, attentionLinks: none }), 'attention-layout')).toMatchObject([
+      { kind: 'red' }
+    ])
+  })
+})
+
+describe('attention projections and their links', () => {
+  const module = (family: string | null, keys: string[]): AttentionModule =>
+    ({ family, projections: keys.map((key) => ({ role: 'q', key, shape: [8, 8], bias: false })) }) as never
+
+  it('finds every block instance of a family, nested indices and a wrapper prefix included', () => {
+    const keys = [
+      'model.diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_q.weight',
+      'model.diffusion_model.output_blocks.11.1.transformer_blocks.3.attn2.to_q.weight',
+      'model.diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_q.bias',
+      'model.diffusion_model.input_blocks.4.1.transformer_blocks.0.ff.net.2.weight',
+      'model.diffusion_model.input_blocks.4.1.transformer_blocksX.0.attn2.to_q.weight',
+      'out.to_q.weight',
+      'head.out.to_q.weight'
+    ]
+    const found = attentionProjectionKeys(
+      [
+        module('input_blocks.{}.{}.transformer_blocks', ['attn2.to_q.weight']),
+        module('output_blocks.{}.{}.transformer_blocks', ['attn2.to_q.weight']),
+        module(null, ['out.to_q.weight'])
+      ],
+      keys
+    )
+    expect([...found]).toEqual([keys[0], keys[1], 'out.to_q.weight', 'head.out.to_q.weight'])
+  })
+
+  it('counts high, shape-compatible links with attention at both ends only', () => {
+    const link = (
+      source: string[],
+      target: string[],
+      confidence: 'high' | 'medium' = 'high'
+    ): KeyMapping => ({
+      source,
+      target,
+      kind: source.length < target.length ? 'split' : 'rename',
+      confidence,
+      reason: '',
+      shapes: { source: [], target: [] },
+      shapeCompatible: true
+    })
+    const a = new Set(['qkv', 'o', 'q2'])
+    const b = new Set(['to_q', 'to_k', 'to_v', 'to_out', 'add_q'])
+    const shares = attentionLinkShares(
+      [
+        link(['qkv'], ['to_q', 'to_k', 'to_v']), // a fused q|k|v split: all four count
+        link(['o'], ['ff_out']), // into a feed-forward layer: neither counts
+        link(['q2'], ['add_q'], 'medium'), // not high
+        link(['mlp'], ['to_out']) // from a feed-forward layer
+      ],
+      a,
+      b
+    )
+    expect(shares).toEqual({ a: { keys: 3, linked: 1 }, b: { keys: 5, linked: 3 } })
   })
 })

@@ -133,6 +133,8 @@ export function findAttentionModules(
 ): AttentionModule[] {
   const byKey = new Map(entries.map((e) => [e.key, e]))
   const containers = new Map<string, Container>()
+  // Per container, a second projection of a role already taken: a numbered stream's (numberedStreams).
+  const repeats = new Map<Container, Map<ProjectionRole, ModuleEntry>>()
   entries.forEach((e) => {
     const c = classify(e.key)
     if (!c) return
@@ -143,8 +145,14 @@ export function findAttentionModules(
     }
     if ('role' in c) {
       if (!container.projections.has(c.role)) container.projections.set(c.role, e)
+      else {
+        let r = repeats.get(container)
+        if (!r) repeats.set(container, (r = new Map()))
+        if (!r.has(c.role)) r.set(c.role, e)
+      }
     } else if (!container.norms.has(c.norm)) container.norms.set(c.norm, e)
   })
+  for (const [container, second] of repeats) numberedStreams(container, second)
 
   const modules: AttentionModule[] = []
   for (const c of [...containers.values()].sort((a, b) => a.order - b.order)) {
@@ -163,6 +171,59 @@ export function findAttentionModules(
     modules.push(describe(c, family, byKey, blocksHaving, notes))
   }
   return modules
+}
+
+/** The roles a stream's projection set takes, and the added (context) stream's role for each. */
+const ADDED_ROLE: ReadonlyMap<ProjectionRole, ProjectionRole> = new Map<ProjectionRole, ProjectionRole>([
+  ['q', 'added_q'],
+  ['k', 'added_k'],
+  ['v', 'added_v'],
+  ['qkv', 'added_qkv'],
+  ['out', 'added_out']
+])
+
+/**
+ * Two complete projection sets in one attention told apart by a number only (AuraFlow's `w1q` ... `w1o` beside
+ * `w2q` ... `w2o`): the two streams of a joint attention. Joint attention concatenates the conditioning tokens
+ * first in the MMDiT line (SD3, Flux, AuraFlow), so the lower number is read as the added (context) stream, as
+ * the correspondence engine reads it (src/correspond/numbered-streams.ts). Anything less than two complete sets,
+ * each pair of names differing in that one number, is left as it is (the first of each role kept).
+ */
+function numberedStreams(c: Container, second: ReadonlyMap<ProjectionRole, ModuleEntry>): void {
+  const p = c.projections
+  const roles = [...p.keys()]
+  if (roles.length !== second.size || roles.some((r) => !ADDED_ROLE.has(r) || !second.has(r))) return
+  if (!(p.has('qkv') || (p.has('q') && p.has('k') && p.has('v')))) return
+  let numbers: [number, number] | undefined
+  for (const r of roles) {
+    const pair = numberPair(splitLeaf(p.get(r)!.key).module, splitLeaf(second.get(r)!.key).module)
+    if (!pair || (numbers && (numbers[0] !== pair[0] || numbers[1] !== pair[1]))) return
+    numbers = pair
+  }
+  if (!numbers || numbers[0] === numbers[1]) return
+  const firstIsContext = numbers[0] < numbers[1]
+  for (const r of roles) {
+    const [context, main] = firstIsContext ? [p.get(r)!, second.get(r)!] : [second.get(r)!, p.get(r)!]
+    p.set(r, main)
+    p.set(ADDED_ROLE.get(r)!, context)
+  }
+}
+
+/** The numbers of two names equal but for one number (`attn.w1q`, `attn.w2q`: 1 and 2), else undefined. */
+function numberPair(a: string, b: string): [number, number] | undefined {
+  const da = /\d+/g
+  const partsA = a.split(da)
+  const partsB = b.split(da)
+  const numsA = a.match(da) ?? []
+  const numsB = b.match(da) ?? []
+  if (partsA.join('#') !== partsB.join('#') || numsA.length !== numsB.length) return undefined
+  let at = -1
+  for (let i = 0; i < numsA.length; i++) {
+    if (numsA[i] === numsB[i]) continue
+    if (at >= 0) return undefined
+    at = i
+  }
+  return at < 0 ? undefined : [Number(numsA[at]), Number(numsB[at])]
 }
 
 /** Flux/Hunyuan single blocks: one linear [3d + m, d] feeding q, k, v and the MLP, and one [d, d + m] after it. */

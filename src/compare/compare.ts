@@ -19,6 +19,7 @@ import { structureFacts } from './structure.js'
 import { structureEssentials, type StructureEssentials } from '../analysis/index.js'
 import { adapterTensorCount, computeFlags } from './flags.js'
 import { verdictOf } from './verdict.js'
+import { attentionLinkShares, attentionProjectionKeys } from './attention-links.js'
 import {
   fusedLayoutFlag,
   isStructureFlag,
@@ -260,10 +261,18 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mapped: ratio(coveredA.size, totalA),
     parameters: parameterShare(shapesA, shapesB, coveredA, coveredB)
   }
-  const structure = {
-    a: structureFacts(pa, opts.analyses?.a ?? structureAnalysis(a)),
-    b: structureFacts(pb, opts.analyses?.b ?? structureAnalysis(b))
-  }
+  const analysisA = opts.analyses?.a ?? structureAnalysis(a)
+  const analysisB = opts.analyses?.b ?? structureAnalysis(b)
+  const structure = { a: structureFacts(pa, analysisA), b: structureFacts(pb, analysisB) }
+  // Read only where the layouts' names differ (flags.ts): two attention modules' key sets and one pass over `all`.
+  const attentionLinks =
+    structure.a.attentionLayouts.join(',') === structure.b.attentionLayouts.join(',')
+      ? undefined
+      : attentionLinkShares(
+          all,
+          attentionProjectionKeys(analysisA.attention, [...shapesA.keys()]),
+          attentionProjectionKeys(analysisB.attention, [...shapesB.keys()])
+        )
   const computed = computeFlags({
     a: structure.a,
     b: structure.b,
@@ -271,6 +280,7 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappedFamilies: familiesMappedElsewhere(pa, pb, corr.links, familyPairs),
     overlap,
     mappingKinds: kindsOf(all),
+    ...(attentionLinks ? { attentionLinks } : {}),
     shapeDifferences: normalizedDifferences,
     blockShapeDifferences: inBlocks(pa, normalizedDifferences),
     shapeMatches: normalizedShapeMatches,

@@ -15,6 +15,7 @@ import type {
   StructureFacts
 } from './types.js'
 import { COMPATIBLE_ABOVE, PART_OF_A } from './verdict.js'
+import { sameAttentionLinked, type AttentionLinkShare } from './attention-links.js'
 
 export interface FlagInputs {
   a: StructureFacts
@@ -37,6 +38,8 @@ export interface FlagInputs {
   strippedB: string[]
   /** Unpaired block families whose keys the mapping links anyway (block-pairing.ts familiesMappedElsewhere). */
   mappedFamilies?: MappedFamily[]
+  /** Per side, its attention projections and how many the mapping links to the other's (attention-links.ts). */
+  attentionLinks?: { a: AttentionLinkShare; b: AttentionLinkShare }
   /** Adapter (LoRA) tensors and all tensors of each side, when counted (see `adapterTensorCount`). */
   adapters?: { a: number; totalA: number; b: number; totalB: number }
 }
@@ -189,6 +192,21 @@ export function computeFlags(x: FlagInputs): Flag[] {
         code: 'attention-layout',
         message: `same attention (${attentionKindsOf(la).join(', ')}), stored fused on one side: ${la.join(', ')} vs ${lb.join(', ')}`,
         evidence: { ...evidence, storedOtherwise: true }
+      })
+    } else if (x.attentionLinks && sameAttentionLinked(x.attentionLinks)) {
+      const { a, b } = x.attentionLinks
+      flags.push({
+        kind: 'green',
+        code: 'attention-layout',
+        message: `same attention under other names: the mapping links ${a.linked} of A's ${a.keys} attention projections and ${b.linked} of B's ${b.keys} to each other at high confidence (the names read ${la.join(', ')} vs ${lb.join(', ')})`,
+        evidence: {
+          ...evidence,
+          namedOtherwise: true,
+          attentionProjectionsA: a.keys,
+          linkedA: a.linked,
+          attentionProjectionsB: b.keys,
+          linkedB: b.linked
+        }
       })
     } else {
       flags.push({
