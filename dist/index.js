@@ -46257,12 +46257,99 @@ function sameLayers(x, y) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/correspond/transpose.ts
+/**
+ * A projection matrix held as a bare parameter against a Linear's weight. CLIP's projections are parameters
+ * multiplied on the right (`x @ text_projection`, `x @ visual.proj`, Wan's `head`), stored [in, out]; a Linear
+ * stores its weight [out, in] and computes `x @ W.T`. The same projection is then the transpose on the other
+ * side: same values, axes swapped. A rename would carry the values over untransposed, silently wrong for a square
+ * matrix (its shape does not show it).
+ *
+ * - Non-square: the shapes prove the transpose ([a, b] against [b, a]); equal non-square shapes prove there is none
+ *   (that parameter is stored as a Linear stores it).
+ * - Square: only the convention tells, so the link states it as its assumption (ambiguity `transpose-convention`).
+ */
+
+/** Words that name a projection (`text_projection`, `proj`, Wan's CLIP `head`). */
+const PROJECTION_WORDS = new Set(['proj', 'projection', 'head']);
+/** A bare 2-D parameter named as a projection, not an embedding table (those are [rows, dim] on both sides). */
+function isBareProjection(l) {
+    if (l.tensors.size !== 1 || !l.tensors.has(''))
+        return false;
+    if (l.main.shape.length !== 2 || l.role.role === 'embed')
+        return false;
+    return l.role.words.some((w) => PROJECTION_WORDS.has(w));
+}
+/** A layer holding one 2-D `weight` (a Linear without bias; a bias makes no difference to the weight's axes). */
+function linearWeight(l) {
+    const w = l.tensors.get('weight');
+    return w !== undefined && w.shape.length === 2 && l.tensors.size <= 2 ? w : undefined;
+}
+function transposed(a, b) {
+    return a.length === 2 && b.length === 2 && a[0] === b[1] && a[1] === b[0];
+}
+/**
+ * Whether a lone-tensor layer link is a transpose: one side a bare projection parameter, the other a Linear's
+ * weight, and the shapes [a, b] against [b, a] (square included, by the convention above).
+ */
+function isProjectionTranspose(l) {
+    const [bare, linear] = isBareProjection(l.a) ? [l.a, l.b] : isBareProjection(l.b) ? [l.b, l.a] : [];
+    if (!bare || !linear)
+        return undefined;
+    const w = linearWeight(linear);
+    if (!w || !transposed(bare.main.shape, w.shape))
+        return undefined;
+    return { square: w.shape[0] === w.shape[1] };
+}
+/**
+ * Links between leftover layers that only a transpose relates: a bare projection on one side, a Linear's weight of
+ * the transposed (non-square) shape on the other, each the only one of its shape among the leftovers on both
+ * sides. Square ones have equal shapes and are found by the shape passes; `isProjectionTranspose` makes them
+ * transposes there.
+ */
+function matchTransposed(restA, restB) {
+    const links = [];
+    const used = new Set();
+    for (const [bareSide, linearSide, bareIsA] of [
+        [restA, restB, true],
+        [restB, restA, false]
+    ]) {
+        for (const bare of bareSide) {
+            if (used.has(bare) || !isBareProjection(bare))
+                continue;
+            const shape = bare.main.shape;
+            if (shape[0] === shape[1])
+                continue;
+            const fits = linearSide.filter((l) => !used.has(l) && transposed(shape, linearWeight(l)?.shape ?? []));
+            if (fits.length !== 1)
+                continue;
+            // the only one of its shape on its own side too
+            if (bareSide.some((o) => o !== bare && !used.has(o) && sameShape(o.main.shape, shape)))
+                continue;
+            const linear = fits[0];
+            used.add(bare);
+            used.add(linear);
+            const evidence = [{ kind: 'unique-shape', shape: [...linear.main.shape] }];
+            // High when the Linear is named as a projection too (`visual_projection` for `head`); the shapes alone: medium.
+            const named = linear.role.words.some((w) => PROJECTION_WORDS.has(w));
+            const confidence = named ? 'high' : 'medium';
+            links.push(bareIsA ? { a: bare, b: linear, confidence, evidence } : { a: linear, b: bare, confidence, evidence });
+        }
+    }
+    return {
+        links,
+        restA: restA.filter((l) => !used.has(l)),
+        restB: restB.filter((l) => !used.has(l))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
 /**
  * `correspond(a, b)`: align units by signature class and network order, match layers inside each aligned pair
  * (names, roles, shapes), then fused vs separate projections, then whatever is left outside aligned units.
  * Emits one link per tensor (a layer's weight and bias are separate links) so every key is accounted for.
  */
+
 
 
 
@@ -46355,11 +46442,22 @@ function correspond(a, b, options = {}) {
     // Everything outside aligned units: one pool per side, strict (names must agree for high).
     const strict = matchLayers(restA, restB, true, []);
     const left = matchWithinModules(strict.links, strict.restA, strict.restB);
-    for (const f of matchFused(left.restA, left.restB))
+    const fusedLeft = matchFused(left.restA, left.restB);
+    for (const f of fusedLeft)
         pushFused(f, 'medium', [], push);
     for (const l of strict.links)
         emitLayerLink(l, pushLayer, l.confidence);
     for (const l of left.links)
+        emitLayerLink(l, pushLayer, l.confidence);
+    // Last, what only a transpose relates (a bare projection parameter against a Linear's weight of the swapped shape).
+    const inFused = new Set();
+    for (const f of fusedLeft) {
+        inFused.add(f.fused);
+        for (const q of f.parts)
+            inFused.add(q);
+    }
+    const transposedLinks = matchTransposed(left.restA.filter((l) => !inFused.has(l)), left.restB.filter((l) => !inFused.has(l))).links;
+    for (const l of transposedLinks)
         emitLayerLink(l, pushLayer, l.confidence);
     for (let i = 0; i < layerOut.length; i++)
         links.push(layerOut[i]);
@@ -46395,6 +46493,21 @@ function emitLayerLink(l, push, confidence) {
     // A bare parameter on one side and a module's lone weight on the other (`pos_embedding` as an nn.Parameter,
     // `position_embedding.weight` of an nn.Embedding) are the layer's one tensor on both.
     const lone = l.a.tensors.size === 1 && l.b.tensors.size === 1 && (l.a.tensors.has('') || l.b.tensors.has(''));
+    // A projection parameter against a Linear's weight: the same matrix transposed (transpose.ts).
+    const transpose = lone ? isProjectionTranspose(l) : undefined;
+    if (transpose) {
+        const link = {
+            kind: 'transpose',
+            a: [l.a.main.name],
+            b: [l.b.main.name],
+            confidence,
+            evidence: [...l.evidence, { kind: 'projection-transpose', square: transpose.square }]
+        };
+        if (transpose.square)
+            link.ambiguity = { kind: 'transpose-convention', chunks: [] };
+        push(link);
+        return;
+    }
     // forEach, not for-of over entries: no entry array and iterator result per tensor, interpreted.
     l.a.tensors.forEach((ta, leaf) => {
         const tb = lone ? l.b.main : l.b.tensors.get(leaf);
@@ -46551,6 +46664,10 @@ function words(e) {
             return `chunks ${e.chunks.join('/')} stored in order ${e.order.join(',')}`;
         case 'position-only':
             return 'by position only: names do not tell these apart';
+        case 'projection-transpose':
+            return e.square
+                ? 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed'
+                : 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed, as the swapped shapes show';
     }
 }
 /**
@@ -46595,9 +46712,11 @@ function toKeyMapping(l, shapeOf) {
                 ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
                 : l.ambiguity.kind === 'modulation-chunks'
                     ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
-                    : l.ambiguity.kind === 'equal-shapes'
-                        ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
-                        : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`;
+                    : l.ambiguity.kind === 'transpose-convention'
+                        ? 'square matrix: the transpose is the projection convention (CLIP multiplies x @ P), not something the shapes show'
+                        : l.ambiguity.kind === 'equal-shapes'
+                            ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+                            : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`;
     }
     return m;
 }
@@ -49545,9 +49664,11 @@ function conversionWords(conversions, layout) {
             ? `stack ${parts.length > 0 ? parts.join(', ') : 'separate tensors'} into ${fused} rows`
             : k === 'reorder'
                 ? 'reorder chunks'
-                : k === 'reshape'
-                    ? 'reshape'
-                    : 'rename keys');
+                : k === 'transpose'
+                    ? 'transpose projection matrices'
+                    : k === 'reshape'
+                        ? 'reshape'
+                        : 'rename keys');
 }
 /**
  * The verdict on a partial side: the share of ITS parameters that correspond (whichever side it is, so the figure
@@ -49712,7 +49833,7 @@ function isIdentity(m) {
         m.target.length === 1 &&
         m.source[0] === m.target[0]);
 }
-/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder). */
+/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder, transpose). */
 function kindsOf(all) {
     const kinds = new Set();
     for (const m of all) {
@@ -49722,7 +49843,7 @@ function kindsOf(all) {
             continue;
         kinds.add(m.kind);
     }
-    return ['rename', 'reshape', 'split', 'fuse', 'reorder'].filter((k) => kinds.has(k));
+    return ['rename', 'reshape', 'split', 'fuse', 'reorder', 'transpose'].filter((k) => kinds.has(k));
 }
 function compareCheckpoints(a, b, opts = {}) {
     const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
@@ -49885,7 +50006,8 @@ function compareCheckpoints(a, b, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
-const MAPPING_SCHEMA_VERSION = 2;
+/** 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). */
+const MAPPING_SCHEMA_VERSION = 3;
 function toMappingFile(c, tool) {
     return {
         schemaVersion: MAPPING_SCHEMA_VERSION,
@@ -51362,6 +51484,10 @@ function viaEngine(a, all) {
     const out = [];
     for (const l of correspond(mine, b, { partial: 'a' }).links) {
         if (l.confidence !== 'high')
+            continue;
+        // A LoRA patches module weights, which a projection parameter's transpose is not: that base tensor is no
+        // place for the module (transpose.ts).
+        if (l.kind === 'transpose')
             continue;
         if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b))
             continue;

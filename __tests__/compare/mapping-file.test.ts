@@ -52,9 +52,9 @@ describe('mapping file', () => {
   it('the schema rejects documents a converter could misread', () => {
     const base = roundTrip(doc) as Record<string, unknown> & { mappings: Record<string, unknown>[] }
     const bad: unknown[] = [
-      { ...base, schemaVersion: 1 },
+      { ...base, schemaVersion: 2 },
       { ...base, mappings: [{ ...base.mappings[0], confidence: 'certain' }] },
-      { ...base, mappings: [{ ...base.mappings[0], kind: 'transpose' }] },
+      { ...base, mappings: [{ ...base.mappings[0], kind: 'permute' }] },
       { ...base, mappings: [{ ...base.mappings[0], target: [] }] },
       { ...base, verdict: { tier: 'compatible', basis: 'vibes', overlap: 1, summary: '' } },
       { ...base, unexpected: true },

@@ -61,6 +61,10 @@ function words(e: Evidence): string {
       return `chunks ${e.chunks.join('/')} stored in order ${e.order.join(',')}`
     case 'position-only':
       return 'by position only: names do not tell these apart'
+    case 'projection-transpose':
+      return e.square
+        ? 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed'
+        : 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed, as the swapped shapes show'
   }
 }
 
@@ -108,9 +112,11 @@ export function toKeyMapping(
         ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
         : l.ambiguity.kind === 'modulation-chunks'
           ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
-          : l.ambiguity.kind === 'equal-shapes'
-            ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
-            : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
+          : l.ambiguity.kind === 'transpose-convention'
+            ? 'square matrix: the transpose is the projection convention (CLIP multiplies x @ P), not something the shapes show'
+            : l.ambiguity.kind === 'equal-shapes'
+              ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+              : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
   }
   return m
 }

@@ -4,7 +4,8 @@
  */
 import type { Comparison, Confidence, Flag, KeyMapping, ModelRef, OverlapFigures, Verdict } from './types.js'
 
-export const MAPPING_SCHEMA_VERSION = 2
+/** 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). */
+export const MAPPING_SCHEMA_VERSION = 3
 
 export interface MappingFile {
   schemaVersion: typeof MAPPING_SCHEMA_VERSION

@@ -224,9 +224,11 @@ function conversionWords(conversions: readonly string[], layout: Flag | undefine
         ? `stack ${parts.length > 0 ? parts.join(', ') : 'separate tensors'} into ${fused} rows`
         : k === 'reorder'
           ? 'reorder chunks'
-          : k === 'reshape'
-            ? 'reshape'
-            : 'rename keys'
+          : k === 'transpose'
+            ? 'transpose projection matrices'
+            : k === 'reshape'
+              ? 'reshape'
+              : 'rename keys'
   )
 }
 

@@ -10,7 +10,8 @@ export type Confidence = 'high' | 'medium' | 'low'
  * split: one tensor of A to several of B (rows concatenated in target order). fuse: several of A to one of B.
  * reorder: one to one, same shape, row chunks in another order.
  */
-export type MappingKind = 'rename' | 'split' | 'fuse' | 'reshape' | 'reorder'
+/** `transpose`: a projection held as a bare parameter on one side and as a Linear's weight on the other. */
+export type MappingKind = 'rename' | 'split' | 'fuse' | 'reshape' | 'reorder' | 'transpose'
 
 export interface KeyMapping {
   /** Keys of model A (raw, as stored). Several for a fuse, in row order. */

@@ -10,6 +10,7 @@ import { matchWithinModules } from './modules.js'
 import { buildSide, type Layer } from './model.js'
 import { PairMemo } from './pair-memo.js'
 import { subUnitsToMerge } from './sub-units.js'
+import { isProjectionTranspose, matchTransposed } from './transpose.js'
 import { sameShape, sameSqueezed, squeeze } from '../util/shape.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
@@ -95,9 +96,21 @@ export function correspond(
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
   const strict = matchLayers(restA, restB, true, [])
   const left = matchWithinModules(strict.links, strict.restA, strict.restB)
-  for (const f of matchFused(left.restA, left.restB)) pushFused(f, 'medium', [], push)
+  const fusedLeft = matchFused(left.restA, left.restB)
+  for (const f of fusedLeft) pushFused(f, 'medium', [], push)
   for (const l of strict.links) emitLayerLink(l, pushLayer, l.confidence)
   for (const l of left.links) emitLayerLink(l, pushLayer, l.confidence)
+  // Last, what only a transpose relates (a bare projection parameter against a Linear's weight of the swapped shape).
+  const inFused = new Set<Layer>()
+  for (const f of fusedLeft) {
+    inFused.add(f.fused)
+    for (const q of f.parts) inFused.add(q)
+  }
+  const transposedLinks = matchTransposed(
+    left.restA.filter((l) => !inFused.has(l)),
+    left.restB.filter((l) => !inFused.has(l))
+  ).links
+  for (const l of transposedLinks) emitLayerLink(l, pushLayer, l.confidence)
   for (let i = 0; i < layerOut.length; i++) links.push(layerOut[i]!)
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
@@ -134,6 +147,20 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void, confidence: LinkCo
   // `position_embedding.weight` of an nn.Embedding) are the layer's one tensor on both.
   const lone =
     l.a.tensors.size === 1 && l.b.tensors.size === 1 && (l.a.tensors.has('') || l.b.tensors.has(''))
+  // A projection parameter against a Linear's weight: the same matrix transposed (transpose.ts).
+  const transpose = lone ? isProjectionTranspose(l) : undefined
+  if (transpose) {
+    const link: Link = {
+      kind: 'transpose',
+      a: [l.a.main.name],
+      b: [l.b.main.name],
+      confidence,
+      evidence: [...l.evidence, { kind: 'projection-transpose', square: transpose.square }]
+    }
+    if (transpose.square) link.ambiguity = { kind: 'transpose-convention', chunks: [] }
+    push(link)
+    return
+  }
   // forEach, not for-of over entries: no entry array and iterator result per tensor, interpreted.
   l.a.tensors.forEach((ta, leaf) => {
     const tb = lone ? l.b.main : l.b.tensors.get(leaf)

@@ -14,7 +14,7 @@ export interface CorrespondOptions {
   partial?: 'none' | 'a'
 }
 
-export type LinkKind = 'rename' | 'reshape' | 'split' | 'fuse' | 'reorder'
+export type LinkKind = 'rename' | 'reshape' | 'split' | 'fuse' | 'reorder' | 'transpose'
 export type LinkConfidence = 'high' | 'medium' | 'low'
 
 /** A dim-0 row range, end exclusive. */
@@ -63,6 +63,11 @@ export type Evidence =
   | { kind: 'same-numel'; shapes: [number[], number[]] }
   /** The names say the chunks are stored in another order (`order[i]` = chunk of A that B's chunk i is). */
   | { kind: 'chunk-order'; chunks: string[]; order: number[] }
+  /**
+   * A projection held as a bare parameter (`x @ P`, stored [in, out]) against a Linear's weight ([out, in]): the
+   * transpose (transpose.ts). `square`: the shapes cannot show it; the convention says so.
+   */
+  | { kind: 'projection-transpose'; square: boolean }
   /** Paired by position among candidates that the names could not separate (medium at most). */
   | { kind: 'position-only' }
 

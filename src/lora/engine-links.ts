@@ -114,6 +114,9 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
   const out: Link[] = []
   for (const l of correspond(mine, b, { partial: 'a' }).links) {
     if (l.confidence !== 'high') continue
+    // A LoRA patches module weights, which a projection parameter's transpose is not: that base tensor is no
+    // place for the module (transpose.ts).
+    if (l.kind === 'transpose') continue
     if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b)) continue
     if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
     if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!, roleOfName)) continue
