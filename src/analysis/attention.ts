@@ -170,7 +170,23 @@ export function findAttentionModules(
     }
     modules.push(describe(c, family, byKey, blocksHaving, notes))
   }
+  secondSelfAttention(modules)
   return modules
+}
+
+/**
+ * A block whose joint attention already takes the context stream (its added projections) has no context left for
+ * a cross attention: another attention there that reads as cross by its name alone (`attn2`), with k/v of the
+ * hidden width, is a second self attention over the main stream (SD3.5's MMDiT-X blocks, whose diffusers `attn2`
+ * is the UNets' cross-attention name). One of another k/v width stays cross (the dims say so).
+ */
+function secondSelfAttention(modules: AttentionModule[]): void {
+  if (!modules.some((m) => m.kind === 'joint' && m.hasAddedStream)) return
+  for (const m of modules) {
+    if (m.kind !== 'cross' || m.contextDim !== null || !m.kindEvidence.startsWith('name ')) continue
+    m.kind = 'self'
+    m.kindEvidence = `${m.kindEvidence} reads as cross, but the block's joint attention takes the context stream and this one's k/v have the hidden width: a second self attention`
+  }
 }
 
 /** The roles a stream's projection set takes, and the added (context) stream's role for each. */
