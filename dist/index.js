@@ -52040,6 +52040,24 @@ function nameDifference(loraPath, basePath, block, blockMissing) {
     return `${scope} the LoRA targets ${loraPart}, which this base does not have`;
 }
 
+;// CONCATENATED MODULE: ./src/lora/counts.ts
+function emptyCounts() {
+    return { ok: 0, unresolved: 0, 'shape-mismatch': 0, unsupported: 0, 'not-checked': 0 };
+}
+/**
+ * The module figures of a resolution: `loadable` is a share of the modules the base can judge (`checked`); a
+ * module for a component the base does not hold is neither loading nor failing. Rounded to 0.01%.
+ */
+function loadableFigures(modules, counts) {
+    const checked = modules - counts['not-checked'];
+    return {
+        modules,
+        checked,
+        loadable: counts.ok,
+        loadablePercent: checked === 0 ? 0 : Math.round((counts.ok / checked) * 10000) / 100
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lora/reasons.ts
 /**
  * Why a module does not load (or loads with a remark), and the file-level cause it is counted under, as data. The
@@ -52071,6 +52089,7 @@ function causeKey(c) {
 
 
 
+
 function specsOf(space) {
     const specs = [];
     const base = new Map();
@@ -52088,6 +52107,15 @@ function specsOf(space) {
         }
     }
     return { specs, base };
+}
+/**
+ * A module for a component the base does not hold at all: a text-encoder module on a base with no text encoder (a
+ * transformer or UNet file alone, the way ComfyUI loads the diffusion model and the text encoders from separate
+ * files). A base that holds text encoders but not this one (an SD1.x checkpoint and a `lora_te2_` module) is no
+ * such case: there the module has no counterpart.
+ */
+function outsideBase(m, index) {
+    return m.component === 'text-encoder' && index.textEncoders.size === 0;
 }
 function spaceOf(m, index) {
     const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
@@ -52183,6 +52211,12 @@ function weightTargets(link, impliedName, links, via) {
 }
 function resolveModule(m, implied, links, index, analysis) {
     const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: resolve_shapesOf(m) };
+    if (outsideBase(m, index)) {
+        // The text encoder it patches is another file (the base is the transformer or UNet alone): not judged here.
+        r.status = 'not-checked';
+        r.why = unresolvedWhy(m, undefined, index, analysis.family);
+        return { r, v: null };
+    }
     const space = links?.space;
     const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined;
     const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined;
@@ -52346,19 +52380,17 @@ async function resolveLoraLazily(analysis, base, opts = {}) {
 function finishResolution(analysis, index, outcomes, opts) {
     const maxNearest = opts.maxNearest ?? 200;
     const context = contextWidths(analysis, index);
-    const counts = {
-        ok: 0,
-        unresolved: 0,
-        'shape-mismatch': 0,
-        unsupported: 0
-    };
+    const counts = emptyCounts();
     const causes = new Map();
     const results = [];
     let nearestGiven = 0;
     analysis.modules.forEach((m, i) => {
         const { r, v } = outcomes[i];
         counts[r.status]++;
-        if (r.status !== 'ok') {
+        // A module not checked is no failure: not among the causes (its own, for convert's refusal, is kept).
+        if (r.status === 'not-checked')
+            r.causeWhy = causeOf(r, v, analysis, index, context);
+        else if (r.status !== 'ok') {
             const why = causeOf(r, v, analysis, index, context);
             r.causeWhy = why;
             const key = causeKey(why);
@@ -52381,9 +52413,7 @@ function finishResolution(analysis, index, outcomes, opts) {
         base: index.path,
         baseFamily: index.family,
         baseWidth: index.width,
-        modules,
-        loadable: counts.ok,
-        loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
+        ...loadableFigures(modules, counts),
         counts,
         causes: [...causes.entries()]
             .sort((a, b) => b[1].modules - a[1].modules || byCodeUnit(a[0], b[0]))
@@ -52564,6 +52594,11 @@ function compareLoras(a, b) {
 
 
 ;// CONCATENATED MODULE: ./src/lora/report.ts
+/**
+ * The lora documents' schema version (schemas/lora.schema.json). 3: a resolution counts `not-checked` modules (a
+ * text encoder the base does not hold) and its loadable share is of the `checked` ones.
+ */
+const LORA_SCHEMA_VERSION = 3;
 function summarizeModule(m) {
     const s = {
         stem: m.stem,
@@ -52600,7 +52635,8 @@ function summarizeAnalysis(a, withModules = true) {
 function summarizeLoader(r) {
     const s = {
         loader: r.loader ?? 'any',
-        modules: r.modules,
+        // the modules the base can judge: `loadable` of these (not-checked text-encoder ones apart)
+        modules: r.checked,
         loadable: r.loadable,
         brokenLoads: r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length
     };
@@ -52613,7 +52649,7 @@ function summarizeLoader(r) {
 }
 function buildLoraReport(input) {
     const doc = {
-        schemaVersion: 2,
+        schemaVersion: LORA_SCHEMA_VERSION,
         tool: { ...input.tool },
         kind: 'lora-report',
         loras: input.analyses.map((a, i) => {
@@ -54002,6 +54038,7 @@ function landingOf(f, resolved, base, keyMap) {
  * refuses the whole file, and what it does silently.
  */
 
+
 const verdict_LOADER_LABELS = {
     any: 'any',
     comfyui: 'ComfyUI',
@@ -54011,12 +54048,7 @@ const verdict_LOADER_LABELS = {
 function assemble(loader, base, verdicts, extra = {}) {
     const label = verdict_LOADER_LABELS[loader];
     const fileError = extra.fileError ?? verdicts.find((v) => v.fileError)?.fileError;
-    const counts = {
-        ok: 0,
-        unresolved: 0,
-        'shape-mismatch': 0,
-        unsupported: 0
-    };
+    const counts = emptyCounts();
     const causes = new Map();
     const notes = new Map();
     for (const n of extra.notes ?? [])
@@ -54032,6 +54064,8 @@ function assemble(loader, base, verdicts, extra = {}) {
         }
         if (fileError !== undefined)
             r.cause = `${label}: the whole file fails to load`;
+        else if (r.status === 'not-checked')
+            delete r.cause;
         else if (r.status !== 'ok')
             r.cause = v.cause ?? `${label}: not loaded`;
         else
@@ -54046,9 +54080,7 @@ function assemble(loader, base, verdicts, extra = {}) {
     const modules = results.length;
     const out = {
         ...base,
-        modules,
-        loadable: counts.ok,
-        loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
+        ...loadableFigures(modules, counts),
         counts,
         causes: [...causes.entries()]
             .map(([cause, n]) => ({ cause, modules: n }))
@@ -54189,6 +54221,7 @@ function applyRuntimeLoader(loader, analysis, resolution, base, file) {
             return v;
         });
         overwritten(verdicts, keyMap, keySet);
+        notChecked(verdicts, resolution, label);
         const notes = analysis.unknownKeys.length > 0
             ? [`${label}: lora key not loaded: ${listKeys(analysis.unknownKeys)}`]
             : [];
@@ -54205,9 +54238,32 @@ function applyRuntimeLoader(loader, analysis, resolution, base, file) {
         unknownKeys: analysis.unknownKeys
     });
     out.verdicts.forEach((v, i) => (v.r.shapes = resolution.results[i]?.shapes ?? {}));
+    notChecked(out.verdicts, resolution, label);
     return assemble(loader, head, out.verdicts, {
         ...(out.fileError ? { fileError: out.fileError } : {}),
         notes: out.notes
+    });
+}
+/**
+ * The modules the resolver could not judge against this base (a text encoder the base does not hold): the runtime
+ * loads them into a model this resolution does not see (ComfyUI's CLIP, the pipeline's text encoders), so its
+ * profile does not judge them either. A file-level error still applies to them (assemble).
+ */
+function notChecked(verdicts, resolution, label) {
+    verdicts.forEach((v, i) => {
+        const any = resolution.results[i];
+        if (any?.status !== 'not-checked')
+            return;
+        v.r.status = 'not-checked';
+        if (any.why)
+            v.r.why = any.why;
+        v.r.reason = `${label} loads it into the text encoder, a file the base does not include: not checked`;
+        delete v.r.runtimeLoads;
+        delete v.r.expected;
+        delete v.r.target;
+        delete v.cause;
+        delete v.note;
+        delete v.fileError;
     });
 }
 /** Every runtime profile's resolution, in display order. */
@@ -54594,14 +54650,15 @@ function loraView(analysis, resolution, baseline) {
             ? `mixed (${analysis.conventions.map((c) => c.convention).join(', ')})`
             : (analysis.primary ?? 'unknown'),
         moduleCount: resolution.modules,
+        checkedCount: resolution.checked,
         // From the counts, not the rounded loadablePercent: 99.996% must not pass a 100% threshold.
-        loadable: percent(ok, resolution.modules),
+        loadable: percent(ok, resolution.checked),
         modules,
         flags: loraFlags(analysis, resolution),
         // The resolution document of schemas/lora.schema.json (kind lora-resolution): the per-module results are in
         // `resolution`, so the analysis goes without its module list.
         document: {
-            schemaVersion: 2,
+            schemaVersion: LORA_SCHEMA_VERSION,
             tool: { ...TOOL },
             kind: 'lora-resolution',
             analysis: summarizeAnalysis(analysis, false),
@@ -54627,6 +54684,8 @@ function loraView(analysis, resolution, baseline) {
 function statusOf(r) {
     if (r.status === 'ok')
         return 'loadable';
+    if (r.status === 'not-checked')
+        return 'not-checked';
     return r.status === 'shape-mismatch' ? 'shape-mismatch' : 'unresolved';
 }
 function detailOf(r) {
@@ -54681,6 +54740,15 @@ function blockCount(baseline, series) {
 }
 function loraFlags(a, r) {
     const flags = [];
+    const notChecked = r.counts['not-checked'];
+    if (notChecked > 0) {
+        flags.push({
+            id: 'not-checked',
+            severity: 'warning',
+            title: 'Text-encoder modules not checked',
+            evidence: `${notChecked} of ${r.modules} modules patch a text encoder, and the baseline holds none (a transformer or UNet file alone): the loadable figure is of the other ${r.checked}; a baseline with the text encoder checks them`
+        });
+    }
     if (r.causes.length > 0) {
         flags.push({
             id: 'likely-cause',
@@ -54713,7 +54781,7 @@ function loraFlags(a, r) {
     else if (a.family && r.baseFamily && a.family !== r.baseFamily) {
         flags.push({
             id: 'family',
-            severity: r.counts.ok === r.modules ? 'warning' : 'red',
+            severity: r.counts.ok === r.checked ? 'warning' : 'red',
             title: 'Different model family',
             evidence: `module names point at ${a.family}; the baseline is ${r.baseFamily}`
         });
@@ -55046,6 +55114,8 @@ function buildCoverage(modules, baselineBlocks) {
     const byKind = new Map();
     let outsideBlocks = 0;
     for (const m of inBlocks) {
+        if (m.status === 'not-checked')
+            continue;
         const kind = m.layerKind && m.layerKind.trim() !== '' ? m.layerKind : 'other';
         let row = byKind.get(kind);
         if (!row)
@@ -55090,7 +55160,7 @@ function loaderResult(view, threshold) {
     const out = {
         loader,
         loadable: view.loadable,
-        modules: view.moduleCount,
+        modules: view.checkedCount ?? view.moduleCount,
         loaded,
         brokenLoads: view.brokenLoads ?? 0,
         passed: view.fileError === undefined && view.loadable >= threshold
@@ -55100,7 +55170,7 @@ function loaderResult(view, threshold) {
     // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
     const cause = view.cause?.replace(new RegExp(`^${verdict_LOADER_LABELS[loader]}: `), '');
     const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause;
-    if (why !== undefined && loaded < view.moduleCount)
+    if (why !== undefined && loaded < (view.checkedCount ?? view.moduleCount))
         out.why = format_cutText(why, 300);
     return out;
 }
@@ -55377,7 +55447,8 @@ function loraFigures(view) {
     return figures;
 }
 function loraReport(view) {
-    const failing = view.modules.filter((m) => m.status !== 'loadable');
+    const failing = view.modules.filter((m) => m.status !== 'loadable' && m.status !== 'not-checked');
+    const notChecked = view.modules.length - failing.length - view.modules.filter((m) => m.status === 'loadable').length;
     // Shape mismatches first: they are the "right model family, wrong size" case users most need to see.
     failing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'shape-mismatch' ? -1 : 1));
     const coverage = buildCoverage(view.modules, view.baselineBlocks);
@@ -55393,6 +55464,7 @@ function loraReport(view) {
             detail: m.detail ?? (m.status === 'unresolved' ? 'no matching baseline key' : 'shape mismatch')
         })),
         failuresTotal: failing.length,
+        ...(notChecked > 0 ? { notChecked } : {}),
         ...(coverage ? { coverage } : {})
     };
 }
@@ -55401,12 +55473,14 @@ function judge_loraFlags(view) {
     const has = (id) => flags.some((f) => f.id === id);
     const mismatched = view.modules.filter((m) => m.status === 'shape-mismatch');
     const unresolved = view.modules.filter((m) => m.status === 'unresolved');
+    // The modules the baseline can judge (text-encoder ones on a baseline without one are not).
+    const checked = view.checkedCount ?? view.moduleCount;
     if (mismatched.length > 0 && !has('shape-mismatch')) {
         flags.push({
             id: 'shape-mismatch',
             severity: 'red',
             title: 'Shape mismatch',
-            evidence: `${mismatched.length} of ${view.moduleCount} modules do not fit the baseline's shapes` +
+            evidence: `${mismatched.length} of ${checked} modules do not fit the baseline's shapes` +
                 (mismatched[0].detail ? ` (e.g. ${mismatched[0].name}: ${mismatched[0].detail})` : '')
         });
     }
@@ -55416,16 +55490,16 @@ function judge_loraFlags(view) {
             severity: 'red',
             title: 'Unresolved modules',
             evidence: view.loader !== undefined && view.loader !== 'any'
-                ? `${unresolved.length} of ${view.moduleCount} modules do not load in ${verdict_LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
-                : `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+                ? `${unresolved.length} of ${checked} modules do not load in ${verdict_LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
+                : `${unresolved.length} of ${checked} modules target no baseline key (e.g. ${unresolved[0].name})`
         });
     }
-    if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
+    if (checked > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
         flags.push({
             id: 'all-loadable',
             severity: 'green',
-            title: 'Every module loads',
-            evidence: `${view.moduleCount} modules resolve to baseline keys with matching shapes`
+            title: checked === view.moduleCount ? 'Every module loads' : 'Every module checked loads',
+            evidence: `${checked} modules resolve to baseline keys with matching shapes`
         });
     }
     return flags;
@@ -55822,7 +55896,7 @@ function loaderFigure(r, maxError = 80) {
         return `${label} 0/${r.modules} (the whole file fails: ${e})`;
     }
     const broken = r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length;
-    return `${label} ${r.loadable}/${r.modules}${broken > 0 ? ` (+${broken} merged with the wrong layout)` : ''}`;
+    return `${label} ${r.loadable}/${r.checked}${broken > 0 ? ` (+${broken} merged with the wrong layout)` : ''}`;
 }
 /** The line the console shows under the answer when no single loader was asked for. */
 function loadsInLine(profiles) {
@@ -55832,7 +55906,7 @@ function loadsInLine(profiles) {
 function loaderWhy(r) {
     if (r.fileError !== undefined)
         return `the whole file fails: ${r.fileError}`;
-    if (r.loadable === r.modules)
+    if (r.loadable === r.checked)
         return null;
     const top = r.causes[0];
     return top ? `${top.modules} ${top.modules === 1 ? 'module' : 'modules'}: ${top.cause}` : null;
@@ -56042,7 +56116,7 @@ function artifactSection(a, k, maxRows, where, width) {
         out += k.dim(`  ... ${plural(flags.omitted, 'more flag', 'more flags')}`) + '\n';
     if (a.lora && a.lora.failuresTotal > 0) {
         const l = a.lora;
-        out += line(`${l.failuresTotal} of ${plural(l.modules, 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`);
+        out += line(`${l.failuresTotal} of ${plural(l.modules - (l.notChecked ?? 0), 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`);
         const picked = interleaveByStatus(l.failures).slice(0, maxRows);
         out += fitTable(picked.map((f) => [
             clean(f.module),
@@ -56229,7 +56303,10 @@ function tableSections(artifacts, folder) {
                 `| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |\n|---|---|---|---:|---:|${runtime.rule}---|\n`,
                 ...loras.map((a) => {
                     const l = a.lora;
-                    const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–';
+                    const checked = l ? l.modules - (l.notChecked ?? 0) : 0;
+                    const loads = l
+                        ? `${checked - l.shapeMismatch - l.unresolved} of ${checked}${l.notChecked ? ` (${l.notChecked} text-encoder not checked)` : ''}`
+                        : '–';
                     const figure = a.figure !== undefined ? figures_formatPercent(a.figure) : '–';
                     const gated = a.metric === 'loadable' ? `**${figure}**` : figure;
                     const cells = runtime.cells(a);
@@ -56368,7 +56445,7 @@ function detailsSection(a, maxRows, where) {
         const more = a.lora.failuresTotal - rows.length;
         if (more > 0)
             table.push('', moreLine(more, where(a.document, 'list')));
-        parts.push(details(`${a.lora.failuresTotal} of ${format_plural(a.lora.modules, 'module')} of ${escapeHtml(a.path)} do not load`, table.join('\n')));
+        parts.push(details(`${a.lora.failuresTotal} of ${format_plural(a.lora.modules - (a.lora.notChecked ?? 0), 'module')} of ${escapeHtml(a.path)} do not load`, table.join('\n')));
     }
     const c = a.checkpoint;
     if (c) {

@@ -134,3 +134,46 @@ describe('gate on the real engines', () => {
     expect(md).toContain('`for-14b.safetensors`')
   })
 })
+
+describe('a LoRA that trains the text encoder, gated against the denoiser file alone', () => {
+  // ComfyUI loads the diffusion model and the text encoders from separate files: the baseline here is the UNet or
+  // transformer, and the text-encoder modules land in a file it is not.
+  const te = [
+    ...['q_proj', 'k_proj', 'v_proj', 'out_proj'].map((p) => ({
+      path: `text_model.encoder.layers.0.self_attn.${p}`,
+      shape: [768, 768]
+    }))
+  ]
+  const fx = kohyaLora(targetsOf(wan13, ATTN), { alpha: 4 })
+  const teFx = kohyaLora(te, { prefix: 'lora_te1_', alpha: 4 })
+  const lora = loraCheckpoint({ ...fx, tensors: [...fx.tensors, ...teFx.tensors] }, 'with-te.safetensors')
+  const run = (loaders?: ('comfyui' | 'diffusers')[]) =>
+    evaluateGate({
+      baseline: specCheckpoint(wan13, 'wan-1.3b.safetensors'),
+      inputs: [{ path: 'with-te.safetensors', checkpoint: lora }],
+      policy: makePolicy({ threshold: 100, ...(loaders ? { loaders } : {}) }),
+      engines: defaultEngines(wordResolution),
+      tool: TOOL
+    }).report
+
+  it('passes on the modules the baseline can judge, says the others are not checked, and validates', () => {
+    const report = run()
+    const [a] = report.artifacts
+    expect(a).toMatchObject({ status: 'pass', figure: 100 })
+    expect(a!.lora).toMatchObject({ modules: 240 + te.length, unresolved: 0, notChecked: te.length })
+    expect(a!.flags.find((f) => f.id === 'not-checked')).toMatchObject({ severity: 'warning' })
+    expect(a!.flags.find((f) => f.id === 'all-loadable')?.title).toBe('Every module checked loads')
+    if (!validate(JSON.parse(JSON.stringify(report))))
+      throw new Error(JSON.stringify(validate.errors, null, 2))
+    const md = renderGateMarkdown(report, { limit: SUMMARY_LIMIT_BYTES, unit: 'bytes' })
+    expect(md).toContain(`240 of 240 (${te.length} text-encoder not checked)`)
+  })
+
+  it('under ComfyUI’s rules too: it loads the 240 it can be judged on', () => {
+    const [a] = run(['comfyui']).artifacts
+    expect([a!.status, a!.reasons]).toEqual(['pass', []])
+    expect(a!.lora?.loaders).toMatchObject([
+      { loader: 'comfyui', loadable: 100, modules: 240, loaded: 240, passed: true }
+    ])
+  })
+})

@@ -147,7 +147,7 @@ describe('report documents and renderers', () => {
 
   it('the gate’s lora-resolution document and an empty LoRA validate', () => {
     expectValid({
-      schemaVersion: 2,
+      schemaVersion: 3,
       tool: { ...TOOL },
       kind: 'lora-resolution',
       analysis: summarizeAnalysis(a, false),

@@ -94,9 +94,14 @@ describe('hostile LoRA inputs', () => {
           const a = analyzeLora(checkpoint(ts, 'lora'))
           const b = checkpoint([...base, ...baseExtra], 'base')
           const r = resolveLora(a, b)
-          expect(r.counts.ok + r.counts.unresolved + r.counts['shape-mismatch'] + r.counts.unsupported).toBe(
-            a.modules.length
-          )
+          expect(
+            r.counts.ok +
+              r.counts.unresolved +
+              r.counts['shape-mismatch'] +
+              r.counts.unsupported +
+              r.counts['not-checked']
+          ).toBe(a.modules.length)
+          expect(r.checked).toBe(a.modules.length - r.counts['not-checked'])
           expect(r.loadablePercent).toBeGreaterThanOrEqual(0)
           expect(r.loadablePercent).toBeLessThanOrEqual(100)
           const c = compareLoras(a, a)

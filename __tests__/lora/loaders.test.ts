@@ -312,18 +312,28 @@ describe('bases a runtime has no model for', () => {
 })
 
 describe('profiles on the whole corpus', () => {
-  it('every resolution keeps the schema invariants: counts add up, ok modules load, failures have a cause', () => {
+  it('every resolution keeps the schema invariants: counts add up, ok modules load, failures have a cause, not-checked ones none', () => {
     for (const c of CASES.values()) {
       for (const loader of ['comfyui', 'diffusers'] as const) {
         const r = under(loader, c)
-        const total = r.counts.ok + r.counts.unresolved + r.counts['shape-mismatch'] + r.counts.unsupported
+        const total =
+          r.counts.ok +
+          r.counts.unresolved +
+          r.counts['shape-mismatch'] +
+          r.counts.unsupported +
+          r.counts['not-checked']
         expect(total).toBe(r.modules)
+        expect(r.checked).toBe(r.modules - r.counts['not-checked'])
         expect(r.loadable).toBe(r.counts.ok)
         for (const m of r.results) {
           if (m.status === 'ok') {
             expect(m.runtimeLoads).toBe(true)
             expect(m.target).toBeDefined()
             expect(m.cause).toBeUndefined()
+          } else if (m.status === 'not-checked') {
+            expect(m.cause).toBeUndefined()
+            expect(m.runtimeLoads).toBeUndefined()
+            expect(m.reason).toMatch(/not checked$/)
           } else {
             expect(m.cause).toBeDefined()
             expect(m.reason).toBeDefined()

@@ -28,6 +28,7 @@ import {
 } from '../../src/lora/index.js'
 import { wordResolution } from '../../src/report/lora-reasons.js'
 import { SGM_TO_DIFFUSERS } from '../../src/lora/loaders/runtime-names.js'
+import { applyLoader } from '../../src/lora/loaders/index.js'
 
 /** The resolution with its reasons worded, as the CLI and the gate give it. */
 const resolveLora = (...args: Parameters<typeof resolveLoraTyped>) =>
@@ -52,7 +53,13 @@ function resolve(fx: LoraFixture, base: SpecTensor[], basePath = 'base.safetenso
 
 /** Every module resolves, and lands on exactly the expected base key (`expected(path)` from the fixture target). */
 function expectAllLand(r: LoraResolution, targets: Target[], expected: (t: Target) => string): void {
-  expect(r.counts).toEqual({ ok: targets.length, unresolved: 0, 'shape-mismatch': 0, unsupported: 0 })
+  expect(r.counts).toEqual({
+    ok: targets.length,
+    unresolved: 0,
+    'shape-mismatch': 0,
+    unsupported: 0,
+    'not-checked': 0
+  })
   expect(r.loadablePercent).toBe(100)
   const byKey = new Map(r.results.map((x) => [x.target!.key, x]))
   for (const t of targets) {
@@ -354,21 +361,35 @@ describe('SDXL UNet and text encoders', () => {
     expect(k.shape).toEqual([640, 2048])
   })
 
-  it('text-encoder modules: unresolved on a UNet-only base, resolved when the checkpoint carries CLIP-L', () => {
+  it('text-encoder modules: not checked on a UNet-only base, resolved when the checkpoint carries CLIP-L', () => {
     const te = clipTextTargets(2)
     const fx = mergeFixtures(kohyaLora(te, { prefix: 'lora_te1_' }), kohyaLora(attn.slice(0, 6)))
+    // The UNet file alone (as ComfyUI loads the diffusion model and the text encoders from separate files): the
+    // text-encoder modules land in a file this base is not, so they neither load nor fail here.
     const unetOnly = resolve(fx, unet)
-    expect(unetOnly.counts).toMatchObject({ ok: 6, unresolved: te.length })
+    expect(unetOnly.counts).toMatchObject({ ok: 6, unresolved: 0, 'not-checked': te.length })
+    expect(unetOnly).toMatchObject({ modules: 6 + te.length, checked: 6, loadable: 6, loadablePercent: 100 })
+    expect(unetOnly.causes).toEqual([])
     const teResult = unetOnly.results.find((x) => x.stem.startsWith('lora_te1_'))!
+    expect(teResult.status).toBe('not-checked')
     expect(teResult.reason).toMatch(/the base has no text encoder \(transformer-only\)/)
-    expect(unetOnly.causes[0]).toMatchObject({
-      cause: 'text-encoder modules; the base has no such text encoder',
-      modules: te.length
-    })
+    for (const loader of ['comfyui', 'diffusers'] as const) {
+      const p = applyLoader(
+        loader,
+        analyzeLora(loraCheckpoint(fx)),
+        unetOnly,
+        buildBaseIndex(specCheckpoint(unet))
+      )
+      expect(p).toMatchObject({ checked: 6, loadable: 6, counts: { 'not-checked': te.length } })
+      expect(p.results.find((x) => x.stem.startsWith('lora_te1_'))!.reason).toMatch(/not checked$/)
+    }
 
     const full = [...unet, ...targetTensors(te, 'conditioner.embedders.0.transformer.')]
     const r = resolve(fx, full)
     expect(r.loadablePercent).toBe(100)
+    // A base that holds a text encoder, but not the one a module patches: no counterpart there, a failure.
+    const te2 = mergeFixtures(kohyaLora(te, { prefix: 'lora_te2_' }), kohyaLora(attn.slice(0, 6)))
+    expect(resolve(te2, full).counts).toMatchObject({ ok: 6, unresolved: te.length, 'not-checked': 0 })
     expect(r.results.find((x) => x.path === 'text_model_encoder_layers_1_mlp_fc2')!.target!.key).toBe(
       'conditioner.embedders.0.transformer.text_model.encoder.layers.1.mlp.fc2.weight'
     )
@@ -467,7 +488,13 @@ describe('realistic failures', () => {
     const r = resolve(kohyaLora(targets), wan13)
     expect(r.loadable).toBe(0)
     // 10 linears per block (self q/k/v/o, cross q/k/v/o, ffn.0/2): 30 blocks exist in 1.3B, 10 more do not.
-    expect(r.counts).toEqual({ ok: 0, unresolved: 10 * 10, 'shape-mismatch': 30 * 10, unsupported: 0 })
+    expect(r.counts).toEqual({
+      ok: 0,
+      unresolved: 10 * 10,
+      'shape-mismatch': 30 * 10,
+      unsupported: 0,
+      'not-checked': 0
+    })
     expect(r.causes[0]).toMatchObject({
       cause: 'Wan 14B LoRA on Wan 1.3B base: in-dim 5120 vs 1536',
       modules: 300

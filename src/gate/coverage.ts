@@ -36,6 +36,7 @@ export function buildCoverage(
   >()
   let outsideBlocks = 0
   for (const m of inBlocks) {
+    if (m.status === 'not-checked') continue
     const kind = m.layerKind && m.layerKind.trim() !== '' ? m.layerKind : 'other'
     let row = byKind.get(kind)
     if (!row) byKind.set(kind, (row = { loads: new Set(), fails: new Set(), modules: 0, failing: 0 }))

@@ -20,7 +20,7 @@ import {
   type LoraResolution,
   type ModuleResolution
 } from '../lora/index.js'
-import { summarizeAnalysis, summarizeLoader } from '../lora/report.js'
+import { LORA_SCHEMA_VERSION, summarizeAnalysis, summarizeLoader } from '../lora/report.js'
 import { applyLoader } from '../lora/loaders/index.js'
 import type { LoaderName } from '../lora/types.js'
 import { TOOL } from '../version.js'
@@ -162,14 +162,15 @@ export function loraView(analysis: LoraAnalysis, resolution: LoraResolution, bas
       ? `mixed (${analysis.conventions.map((c) => c.convention).join(', ')})`
       : (analysis.primary ?? 'unknown'),
     moduleCount: resolution.modules,
+    checkedCount: resolution.checked,
     // From the counts, not the rounded loadablePercent: 99.996% must not pass a 100% threshold.
-    loadable: percent(ok, resolution.modules),
+    loadable: percent(ok, resolution.checked),
     modules,
     flags: loraFlags(analysis, resolution),
     // The resolution document of schemas/lora.schema.json (kind lora-resolution): the per-module results are in
     // `resolution`, so the analysis goes without its module list.
     document: {
-      schemaVersion: 2,
+      schemaVersion: LORA_SCHEMA_VERSION,
       tool: { ...TOOL },
       kind: 'lora-resolution',
       analysis: summarizeAnalysis(analysis, false),
@@ -192,6 +193,7 @@ export function loraView(analysis: LoraAnalysis, resolution: LoraResolution, bas
 
 function statusOf(r: ModuleResolution): LoraModuleView['status'] {
   if (r.status === 'ok') return 'loadable'
+  if (r.status === 'not-checked') return 'not-checked'
   return r.status === 'shape-mismatch' ? 'shape-mismatch' : 'unresolved'
 }
 
@@ -242,6 +244,15 @@ function blockCount(baseline: Checkpoint, series: string): number {
 
 function loraFlags(a: LoraAnalysis, r: LoraResolution): EngineFlag[] {
   const flags: EngineFlag[] = []
+  const notChecked = r.counts['not-checked']
+  if (notChecked > 0) {
+    flags.push({
+      id: 'not-checked',
+      severity: 'warning',
+      title: 'Text-encoder modules not checked',
+      evidence: `${notChecked} of ${r.modules} modules patch a text encoder, and the baseline holds none (a transformer or UNet file alone): the loadable figure is of the other ${r.checked}; a baseline with the text encoder checks them`
+    })
+  }
   if (r.causes.length > 0) {
     flags.push({
       id: 'likely-cause',
@@ -273,7 +284,7 @@ function loraFlags(a: LoraAnalysis, r: LoraResolution): EngineFlag[] {
   } else if (a.family && r.baseFamily && a.family !== r.baseFamily) {
     flags.push({
       id: 'family',
-      severity: r.counts.ok === r.modules ? 'warning' : 'red',
+      severity: r.counts.ok === r.checked ? 'warning' : 'red',
       title: 'Different model family',
       evidence: `module names point at ${a.family}; the baseline is ${r.baseFamily}`
     })

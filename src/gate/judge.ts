@@ -183,7 +183,9 @@ function loraFigures(view: LoraView): Partial<Record<GateMetric, number>> {
 }
 
 function loraReport(view: LoraView): LoraReport {
-  const failing = view.modules.filter((m) => m.status !== 'loadable')
+  const failing = view.modules.filter((m) => m.status !== 'loadable' && m.status !== 'not-checked')
+  const notChecked =
+    view.modules.length - failing.length - view.modules.filter((m) => m.status === 'loadable').length
   // Shape mismatches first: they are the "right model family, wrong size" case users most need to see.
   failing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'shape-mismatch' ? -1 : 1))
   const coverage = buildCoverage(view.modules, view.baselineBlocks)
@@ -199,6 +201,7 @@ function loraReport(view: LoraView): LoraReport {
       detail: m.detail ?? (m.status === 'unresolved' ? 'no matching baseline key' : 'shape mismatch')
     })),
     failuresTotal: failing.length,
+    ...(notChecked > 0 ? { notChecked } : {}),
     ...(coverage ? { coverage } : {})
   }
 }
@@ -208,13 +211,15 @@ function loraFlags(view: LoraView): EngineFlag[] {
   const has = (id: string) => flags.some((f) => f.id === id)
   const mismatched = view.modules.filter((m) => m.status === 'shape-mismatch')
   const unresolved = view.modules.filter((m) => m.status === 'unresolved')
+  // The modules the baseline can judge (text-encoder ones on a baseline without one are not).
+  const checked = view.checkedCount ?? view.moduleCount
   if (mismatched.length > 0 && !has('shape-mismatch')) {
     flags.push({
       id: 'shape-mismatch',
       severity: 'red',
       title: 'Shape mismatch',
       evidence:
-        `${mismatched.length} of ${view.moduleCount} modules do not fit the baseline's shapes` +
+        `${mismatched.length} of ${checked} modules do not fit the baseline's shapes` +
         (mismatched[0].detail ? ` (e.g. ${mismatched[0].name}: ${mismatched[0].detail})` : '')
     })
   }
@@ -225,16 +230,16 @@ function loraFlags(view: LoraView): EngineFlag[] {
       title: 'Unresolved modules',
       evidence:
         view.loader !== undefined && view.loader !== 'any'
-          ? `${unresolved.length} of ${view.moduleCount} modules do not load in ${LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
-          : `${unresolved.length} of ${view.moduleCount} modules target no baseline key (e.g. ${unresolved[0].name})`
+          ? `${unresolved.length} of ${checked} modules do not load in ${LOADER_LABELS[view.loader]} (e.g. ${unresolved[0].name})`
+          : `${unresolved.length} of ${checked} modules target no baseline key (e.g. ${unresolved[0].name})`
     })
   }
-  if (view.moduleCount > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
+  if (checked > 0 && mismatched.length === 0 && unresolved.length === 0 && !has('all-loadable')) {
     flags.push({
       id: 'all-loadable',
       severity: 'green',
-      title: 'Every module loads',
-      evidence: `${view.moduleCount} modules resolve to baseline keys with matching shapes`
+      title: checked === view.moduleCount ? 'Every module loads' : 'Every module checked loads',
+      evidence: `${checked} modules resolve to baseline keys with matching shapes`
     })
   }
   return flags

@@ -85,7 +85,8 @@ export interface CompareView {
   document: unknown
 }
 
-export type LoraModuleStatus = 'loadable' | 'unresolved' | 'shape-mismatch'
+/** `not-checked`: a text-encoder module on a baseline that holds no text encoder (neither loading nor failing). */
+export type LoraModuleStatus = 'loadable' | 'unresolved' | 'shape-mismatch' | 'not-checked'
 
 export interface LoraModuleView {
   /** The module name as stored in the LoRA (without the down/up suffixes). */
@@ -105,7 +106,12 @@ export interface LoraModuleView {
 export interface LoraView {
   convention: string
   moduleCount: number
-  /** Loadable modules over all modules, percent. */
+  /**
+   * Modules the baseline can judge (absent: all): the others patch a text encoder the baseline does not hold
+   * (status `not-checked`).
+   */
+  checkedCount?: number
+  /** Loadable modules over the modules the baseline can judge, percent. */
   loadable: number
   /** Modules whose base key matched by name without any mapping, percent (the LoRA's `exact` figure), if known. */
   exact?: number
@@ -188,8 +194,14 @@ export interface LoraReport {
   unresolved: number
   shapeMismatch: number
   /** Modules that do not load, worst first, cut to a limit (`failuresTotal` says how many there are). */
-  failures: Array<{ module: string; status: Exclude<LoraModuleStatus, 'loadable'>; detail: string }>
+  failures: Array<{
+    module: string
+    status: Exclude<LoraModuleStatus, 'loadable' | 'not-checked'>
+    detail: string
+  }>
   failuresTotal: number
+  /** Text-encoder modules not judged: the baseline holds no text encoder (absent when none). */
+  notChecked?: number
   /** Block x layer-kind picture; `blocks` is the number of columns. Absent when no module sits in a block. */
   coverage?: { blocks: number; rows: CoverageRow[]; outsideBlocks: number }
   /** Per gated loader (when `loader` names a runtime or several): how the LoRA fares under its rules. */

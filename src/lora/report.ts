@@ -54,8 +54,14 @@ export interface LoraReportEntry {
   loaders?: LoaderSummary[]
 }
 
+/**
+ * The lora documents' schema version (schemas/lora.schema.json). 3: a resolution counts `not-checked` modules (a
+ * text encoder the base does not hold) and its loadable share is of the `checked` ones.
+ */
+export const LORA_SCHEMA_VERSION = 3
+
 export interface LoraReportDocument {
-  schemaVersion: 2
+  schemaVersion: typeof LORA_SCHEMA_VERSION
   tool: { name: string; version: string }
   kind: 'lora-report'
   base?: string
@@ -101,7 +107,8 @@ export function summarizeAnalysis(a: LoraAnalysis, withModules = true): Analysis
 export function summarizeLoader(r: LoraResolution): LoaderSummary {
   const s: LoaderSummary = {
     loader: r.loader ?? 'any',
-    modules: r.modules,
+    // the modules the base can judge: `loadable` of these (not-checked text-encoder ones apart)
+    modules: r.checked,
     loadable: r.loadable,
     brokenLoads: r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length
   }
@@ -125,7 +132,7 @@ export interface BuildReportInput {
 
 export function buildLoraReport(input: BuildReportInput): LoraReportDocument {
   const doc: LoraReportDocument = {
-    schemaVersion: 2,
+    schemaVersion: LORA_SCHEMA_VERSION,
     tool: { ...input.tool },
     kind: 'lora-report',
     loras: input.analyses.map((a, i) => {

@@ -16,6 +16,7 @@ import { impliedTensors, type ImpliedTensors } from './implied.js'
 import { causeOf, contextWidths, unresolvedWhy } from './why.js'
 import { nearestKeys } from './nearest.js'
 import { byCodeUnit } from './order.js'
+import { emptyCounts, loadableFigures } from './counts.js'
 import { causeKey, type ResolutionCause } from './reasons.js'
 import { checkModuleShapes, type BiasRows, type ShapeVerdict } from './shapes.js'
 import type {
@@ -24,7 +25,6 @@ import type {
   LoraResolution,
   ModuleResolution,
   ResolutionLink,
-  ResolutionStatus,
   ResolutionTarget
 } from './types.js'
 
@@ -59,6 +59,16 @@ function specsOf(space: BaseSpace): { specs: TensorSpec[]; base: SpaceLinks['bas
     }
   }
   return { specs, base }
+}
+
+/**
+ * A module for a component the base does not hold at all: a text-encoder module on a base with no text encoder (a
+ * transformer or UNet file alone, the way ComfyUI loads the diffusion model and the text encoders from separate
+ * files). A base that holds text encoders but not this one (an SD1.x checkpoint and a `lora_te2_` module) is no
+ * such case: there the module has no counterpart.
+ */
+export function outsideBase(m: LoraModule, index: BaseIndex): boolean {
+  return m.component === 'text-encoder' && index.textEncoders.size === 0
 }
 
 function spaceOf(m: LoraModule, index: BaseIndex): BaseSpace | undefined {
@@ -170,6 +180,12 @@ function resolveModule(
   analysis: LoraAnalysis
 ): Outcome {
   const r: ModuleResolution = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) }
+  if (outsideBase(m, index)) {
+    // The text encoder it patches is another file (the base is the transformer or UNet alone): not judged here.
+    r.status = 'not-checked'
+    r.why = unresolvedWhy(m, undefined, index, analysis.family)
+    return { r, v: null }
+  }
   const space = links?.space
   const weightLink = implied.weight ? links?.byImplied.get(implied.weight.name) : undefined
   const biasLink = implied.bias ? links?.byImplied.get(implied.bias.name) : undefined
@@ -348,19 +364,16 @@ function finishResolution(
 ): LoraResolution {
   const maxNearest = opts.maxNearest ?? 200
   const context = contextWidths(analysis, index)
-  const counts: Record<ResolutionStatus, number> = {
-    ok: 0,
-    unresolved: 0,
-    'shape-mismatch': 0,
-    unsupported: 0
-  }
+  const counts = emptyCounts()
   const causes = new Map<string, { why: ResolutionCause; modules: number }>()
   const results: ModuleResolution[] = []
   let nearestGiven = 0
   analysis.modules.forEach((m, i) => {
     const { r, v } = outcomes[i]!
     counts[r.status]++
-    if (r.status !== 'ok') {
+    // A module not checked is no failure: not among the causes (its own, for convert's refusal, is kept).
+    if (r.status === 'not-checked') r.causeWhy = causeOf(r, v, analysis, index, context)
+    else if (r.status !== 'ok') {
       const why = causeOf(r, v, analysis, index, context)
       r.causeWhy = why
       const key = causeKey(why)
@@ -381,9 +394,7 @@ function finishResolution(
     base: index.path,
     baseFamily: index.family,
     baseWidth: index.width,
-    modules,
-    loadable: counts.ok,
-    loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
+    ...loadableFigures(modules, counts),
     counts,
     causes: [...causes.entries()]
       .sort((a, b) => b[1].modules - a[1].modules || byCodeUnit(a[0], b[0]))

@@ -145,7 +145,12 @@ export interface LoraAnalysis {
 // ---------------------------------------------------------------------------------------------------------------
 // Resolution
 
-export type ResolutionStatus = 'ok' | 'unresolved' | 'shape-mismatch' | 'unsupported'
+/**
+ * `not-checked`: the module patches a component the base does not hold (a text-encoder module on a base with no
+ * text encoder, the transformer or UNet file alone): where it lands is decided by a file this resolution does not
+ * see, so it counts neither as loading nor as failing (`LoraResolution.checked`).
+ */
+export type ResolutionStatus = 'ok' | 'unresolved' | 'shape-mismatch' | 'unsupported' | 'not-checked'
 
 export interface RowSlice {
   offset: number
@@ -224,7 +229,10 @@ export interface LoraResolution {
   baseFamily: string | null
   baseWidth: number | null
   modules: number
+  /** Modules whose component the base holds (every module but the `not-checked` ones): what loadable is a share of. */
+  checked: number
   loadable: number
+  /** `loadable` as a share of `checked`. */
   loadablePercent: number
   counts: Record<ResolutionStatus, number>
   /** The most likely causes of failures, most frequent first (`14B LoRA on 1.3B base: in-dim 5120 vs 1536`). */

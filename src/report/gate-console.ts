@@ -231,7 +231,7 @@ function artifactSection(
   if (a.lora && a.lora.failuresTotal > 0) {
     const l = a.lora
     out += line(
-      `${l.failuresTotal} of ${plural(l.modules, 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`
+      `${l.failuresTotal} of ${plural(l.modules - (l.notChecked ?? 0), 'module')} do not load (${l.shapeMismatch} shape mismatch, ${l.unresolved} unresolved):`
     )
     const picked = interleaveByStatus(l.failures).slice(0, maxRows)
     out += fitTable(

@@ -174,7 +174,10 @@ function tableSections(artifacts: readonly ArtifactReport[], folder: string): st
         `| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |\n|---|---|---|---:|---:|${runtime.rule}---|\n`,
         ...loras.map((a) => {
           const l = a.lora
-          const loads = l ? `${l.modules - l.shapeMismatch - l.unresolved} of ${l.modules}` : '–'
+          const checked = l ? l.modules - (l.notChecked ?? 0) : 0
+          const loads = l
+            ? `${checked - l.shapeMismatch - l.unresolved} of ${checked}${l.notChecked ? ` (${l.notChecked} text-encoder not checked)` : ''}`
+            : '–'
           const figure = a.figure !== undefined ? formatPercent(a.figure) : '–'
           const gated = a.metric === 'loadable' ? `**${figure}**` : figure
           const cells = runtime.cells(a)
@@ -332,7 +335,7 @@ function detailsSection(a: ArtifactReport, maxRows: number, where: FullListHint)
     if (more > 0) table.push('', moreLine(more, where(a.document, 'list')))
     parts.push(
       details(
-        `${a.lora.failuresTotal} of ${plural(a.lora.modules, 'module')} of ${escapeHtml(a.path)} do not load`,
+        `${a.lora.failuresTotal} of ${plural(a.lora.modules - (a.lora.notChecked ?? 0), 'module')} of ${escapeHtml(a.path)} do not load`,
         table.join('\n')
       )
     )

@@ -16,7 +16,7 @@ export function loaderFigure(r: LoraResolution, maxError = 80): string {
     return `${label} 0/${r.modules} (the whole file fails: ${e})`
   }
   const broken = r.results.filter((m) => m.status !== 'ok' && m.runtimeLoads === true).length
-  return `${label} ${r.loadable}/${r.modules}${broken > 0 ? ` (+${broken} merged with the wrong layout)` : ''}`
+  return `${label} ${r.loadable}/${r.checked}${broken > 0 ? ` (+${broken} merged with the wrong layout)` : ''}`
 }
 
 /** The line the console shows under the answer when no single loader was asked for. */
@@ -27,7 +27,7 @@ export function loadsInLine(profiles: readonly LoraResolution[]): string {
 /** Why a runtime does not load a LoRA fully: its file error, else its most frequent cause. */
 export function loaderWhy(r: LoraResolution): string | null {
   if (r.fileError !== undefined) return `the whole file fails: ${r.fileError}`
-  if (r.loadable === r.modules) return null
+  if (r.loadable === r.checked) return null
   const top = r.causes[0]
   return top ? `${top.modules} ${top.modules === 1 ? 'module' : 'modules'}: ${top.cause}` : null
 }

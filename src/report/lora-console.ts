@@ -176,7 +176,8 @@ export const STATUS_LABELS: Record<ModuleResolution['status'], string> = {
   ok: 'ok',
   'shape-mismatch': 'shape mismatch',
   unresolved: 'unresolved',
-  unsupported: 'unsupported'
+  unsupported: 'unsupported',
+  'not-checked': 'not checked'
 }
 
 function statusText(status: ModuleResolution['status'], c: Colors): string {
@@ -213,7 +214,8 @@ export function moduleLine(r: ModuleResolution): string {
 export function failingByCause(r: LoraResolution): ModuleResolution[] {
   const groups = new Map<string, ModuleResolution[]>()
   for (const x of r.results) {
-    if (x.status === 'ok') continue
+    // Not checked is not failing: those are listed apart (notCheckedLine).
+    if (x.status === 'ok' || x.status === 'not-checked') continue
     const key = x.causeWhy ? causeKey(x.causeWhy) : (x.cause ?? x.status)
     const g = groups.get(key)
     if (g) g.push(x)
@@ -249,9 +251,9 @@ function aliasedModules(r: LoraResolution): ModuleResolution[] {
  * (0.0%) on BASE: 80 shape mismatch, 40 unresolved`.
  */
 export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): string {
-  const all = r.loadable === r.modules && r.modules > 0
+  const all = r.loadable === r.checked && r.checked > 0
   const none = r.loadable === 0
-  const figure = `${r.loadable} / ${plural(r.modules, 'module')} load (${formatPercent(r.loadablePercent)})`
+  const figure = `${r.loadable} / ${plural(r.checked, 'module')} load (${formatPercent(r.loadablePercent)})`
   const paint = all ? c.green : none ? c.red : c.yellow
   const failing = (['shape-mismatch', 'unresolved', 'unsupported'] as const)
     .filter((k) => r.counts[k] > 0)
@@ -263,10 +265,20 @@ export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): st
       `on ${printable(r.base)}: ${printable(r.fileError)}`
     )
   }
+  const unchecked = r.counts['not-checked'] > 0 ? `; ${notCheckedWords(r)}` : ''
   return (
     `${mark(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold(printable(name))}: ${paint(c.bold(figure + runtime))} ` +
-    `on ${printable(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}`
+    `on ${printable(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}${unchecked}`
   )
+}
+
+/**
+ * The modules a resolution does not judge, in words: `96 text-encoder modules not checked (the base holds no text
+ * encoder: give a checkpoint with it to check them)`. Every renderer says it the same way.
+ */
+export function notCheckedWords(r: LoraResolution): string {
+  const n = r.counts['not-checked']
+  return `${plural(n, 'text-encoder module')} not checked (the base holds no text encoder: give a checkpoint with it to check ${n === 1 ? 'it' : 'them'})`
 }
 
 /**
@@ -320,7 +332,7 @@ export function resolutionSteps(r: LoraResolution, lora: string, base: string, w
     loraSteps({
       lora,
       base,
-      modules: r.modules,
+      modules: r.checked,
       loadable: r.loadable,
       aliased: aliasedModules(r).length,
       shapeMismatch: r.counts['shape-mismatch'],

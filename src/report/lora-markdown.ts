@@ -14,7 +14,14 @@ import {
   plural,
   printable
 } from './format.js'
-import { alphaLine, compressRanges, conventionLine, failingByCause, STATUS_LABELS } from './lora-console.js'
+import {
+  alphaLine,
+  compressRanges,
+  conventionLine,
+  failingByCause,
+  notCheckedWords,
+  STATUS_LABELS
+} from './lora-console.js'
 import { alphaComparison, loraComparisonAnswer } from './lora-compare-console.js'
 import { causeWords, moduleReason } from './lora-reasons.js'
 
@@ -72,15 +79,16 @@ export function loraAnalysisMarkdown(a: LoraAnalysis, opts: LoraMarkdownOptions 
 export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOptions = {}): string {
   const level = opts.level ?? 2
   const max = opts.maxItems ?? 20
-  const icon = r.loadable === r.modules && r.modules > 0 ? '✅' : r.loadable === 0 ? '❌' : '⚠️'
+  const icon = r.loadable === r.checked && r.checked > 0 ? '✅' : r.loadable === 0 ? '❌' : '⚠️'
   // The heading is the answer: how much of the LoRA loads on the base.
   const runtime = r.loader !== undefined && r.loader !== 'any' ? LOADER_LABELS[r.loader] : undefined
   let out = heading(
     level + 1,
     r.fileError !== undefined
       ? `❌ ${runtime ?? 'The runtime'} refuses the whole file on ${code(r.base)}`
-      : `${icon} ${r.loadable} / ${plural(r.modules, 'module')} load (${formatPercent(r.loadablePercent)})${runtime ? ` in ${runtime}` : ''} on ${code(r.base)}`
+      : `${icon} ${r.loadable} / ${plural(r.checked, 'module')} load (${formatPercent(r.loadablePercent)})${runtime ? ` in ${runtime}` : ''} on ${code(r.base)}`
   )
+  if (r.fileError === undefined && r.counts['not-checked'] > 0) out += `${text(notCheckedWords(r))}.\n\n`
   if (r.fileError !== undefined) out += `${text(r.fileError)}\n\n`
   if (r.loaderNotes && r.loaderNotes.length > 0)
     out += `${runtime ?? 'The runtime'} does silently: ${r.loaderNotes.map((n) => text(n)).join('; ')}.\n\n`

@@ -150,6 +150,7 @@ function applyRuntimeLoader(
       return v
     })
     overwritten(verdicts, keyMap, keySet)
+    notChecked(verdicts, resolution, label)
     const notes =
       analysis.unknownKeys.length > 0
         ? [`${label}: lora key not loaded: ${listKeys(analysis.unknownKeys)}`]
@@ -168,9 +169,31 @@ function applyRuntimeLoader(
     unknownKeys: analysis.unknownKeys
   })
   out.verdicts.forEach((v, i) => (v.r.shapes = resolution.results[i]?.shapes ?? {}))
+  notChecked(out.verdicts, resolution, label)
   return assemble(loader, head, out.verdicts, {
     ...(out.fileError ? { fileError: out.fileError } : {}),
     notes: out.notes
+  })
+}
+
+/**
+ * The modules the resolver could not judge against this base (a text encoder the base does not hold): the runtime
+ * loads them into a model this resolution does not see (ComfyUI's CLIP, the pipeline's text encoders), so its
+ * profile does not judge them either. A file-level error still applies to them (assemble).
+ */
+function notChecked(verdicts: ModuleVerdict[], resolution: LoraResolution, label: string): void {
+  verdicts.forEach((v, i) => {
+    const any = resolution.results[i]
+    if (any?.status !== 'not-checked') return
+    v.r.status = 'not-checked'
+    if (any.why) v.r.why = any.why
+    v.r.reason = `${label} loads it into the text encoder, a file the base does not include: not checked`
+    delete v.r.runtimeLoads
+    delete v.r.expected
+    delete v.r.target
+    delete v.cause
+    delete v.note
+    delete v.fileError
   })
 }
 

@@ -4,7 +4,8 @@
  * refuses the whole file, and what it does silently.
  */
 import { byCodeUnit } from '../order.js'
-import type { LoaderName, LoraResolution, ModuleResolution, ResolutionStatus } from '../types.js'
+import type { LoaderName, LoraResolution, ModuleResolution } from '../types.js'
+import { emptyCounts, loadableFigures } from '../counts.js'
 
 export interface ModuleVerdict {
   r: ModuleResolution
@@ -31,12 +32,7 @@ export function assemble(
 ): LoraResolution {
   const label = LOADER_LABELS[loader]
   const fileError = extra.fileError ?? verdicts.find((v) => v.fileError)?.fileError
-  const counts: Record<ResolutionStatus, number> = {
-    ok: 0,
-    unresolved: 0,
-    'shape-mismatch': 0,
-    unsupported: 0
-  }
+  const counts = emptyCounts()
   const causes = new Map<string, number>()
   const notes = new Map<string, number>()
   for (const n of extra.notes ?? []) notes.set(n, 0)
@@ -50,6 +46,7 @@ export function assemble(
       r.reason = `${label}: the whole file fails to load (${fileError})`
     }
     if (fileError !== undefined) r.cause = `${label}: the whole file fails to load`
+    else if (r.status === 'not-checked') delete r.cause
     else if (r.status !== 'ok') r.cause = v.cause ?? `${label}: not loaded`
     else delete r.cause
     if (v.note !== undefined && fileError === undefined) notes.set(v.note, (notes.get(v.note) ?? 0) + 1)
@@ -60,9 +57,7 @@ export function assemble(
   const modules = results.length
   const out: LoraResolution = {
     ...base,
-    modules,
-    loadable: counts.ok,
-    loadablePercent: modules === 0 ? 0 : Math.round((counts.ok / modules) * 10000) / 100,
+    ...loadableFigures(modules, counts),
     counts,
     causes: [...causes.entries()]
       .map(([cause, n]) => ({ cause, modules: n }))
