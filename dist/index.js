@@ -51260,6 +51260,29 @@ function analyzeLora(ckpt, opts = {}) {
 
 
 
+/**
+ * The roots of a text encoder's own keys, unprefixed: transformers' CLIP (`text_model.`, its projection and
+ * `logit_scale`), open_clip's text tower (`transformer.resblocks.`, `token_embedding`, `positional_embedding`,
+ * `ln_final`), transformers' T5 encoder (`shared`, `encoder.block.`, `encoder.final_layer_norm`).
+ */
+const TEXT_ENCODER_ROOT = /^(?:text_model\.|text_projection$|logit_scale$|transformer\.resblocks\.\d|(?:token_embedding|ln_final|shared|encoder\.final_layer_norm|encoder\.embed_tokens)(?:\.|$)|positional_embedding$|encoder\.block\.\d)/;
+/** The encoder's layers, one of which must be there. */
+const TEXT_ENCODER_LAYER = /^(?:text_model\.encoder\.layers\.\d|transformer\.resblocks\.\d|encoder\.block\.\d)/;
+/** A base read with no component prefix whose module paths (`.weight` and biases apart) are all a text encoder's. */
+function isTextEncoderAlone(space) {
+    const entries = space.entries;
+    if (space.prefix !== '' || entries.length === 0)
+        return false;
+    let layer = false;
+    for (let i = 0; i < entries.length; i++) {
+        const p = entries[i].path;
+        if (!TEXT_ENCODER_ROOT.test(p))
+            return false;
+        if (!layer && TEXT_ENCODER_LAYER.test(p))
+            layer = true;
+    }
+    return layer;
+}
 function newSpace(kind, textEncoder, prefix) {
     return {
         kind,
@@ -51369,7 +51392,7 @@ function buildBaseIndex(base) {
         if (!e.isParam && e.shape.length === 2)
             widths.push(e.shape[1]);
     }
-    return {
+    const out = {
         path: base.path,
         checkpoint: base,
         denoiser,
@@ -51378,6 +51401,9 @@ function buildBaseIndex(base) {
         width: mode(widths),
         hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
     };
+    if (textEncoders.size === 0 && isTextEncoderAlone(denoiser))
+        out.textEncoderAlone = true;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/lora/engine-links.ts
@@ -51820,6 +51846,18 @@ function unusedOf(b, used) {
 function architectureOf(family) {
     return familyArchitecture(family);
 }
+/** Why a module is not checked: the component it patches is not the base's one component (`outsideBase`). */
+function otherComponentWhy(m, index) {
+    const te = [...index.textEncoders.keys()];
+    return {
+        kind: 'other-component',
+        module: m.component === 'text-encoder' ? 'text-encoder' : 'denoiser',
+        textEncoder: m.textEncoder,
+        prefix: m.prefix,
+        base: index.textEncoderAlone ? 'text-encoder' : 'denoiser',
+        baseTextEncoder: index.textEncoderAlone ? (te[0] ?? 0) : 0
+    };
+}
 /** Why a module has no link, most specific first. */
 function unresolvedWhy(m, space, index, loraFamily) {
     if (m.component === 'text-encoder')
@@ -51884,6 +51922,8 @@ function causeOf(r, v, analysis, base, context) {
             return { kind: 'unsupported-adapter' };
         case 'no-text-encoder':
             return { kind: 'text-encoder' };
+        case 'other-component':
+            return { kind: 'other-component' };
         case 'image-branch':
             return { kind: 'image-branch' };
         case 'beyond-depth':
@@ -52115,7 +52155,49 @@ function specsOf(space) {
  * such case: there the module has no counterpart.
  */
 function outsideBase(m, index) {
+    if (index.textEncoderAlone)
+        return m.component !== 'text-encoder' || !index.textEncoders.has(m.textEncoder);
     return m.component === 'text-encoder' && index.textEncoders.size === 0;
+}
+/** A text encoder's file alone (`BaseIndex.textEncoderAlone`) as the base's text encoder `slot`, and nothing else. */
+function asTextEncoder(index, slot) {
+    const space = { ...index.denoiser, kind: 'text-encoder', textEncoder: slot };
+    const none = {
+        ...index.denoiser,
+        dotted: new Map(),
+        underscore: new Map(),
+        blockMax: new Map(),
+        entries: []
+    };
+    return { ...index, denoiser: none, textEncoders: new Map([[slot, space]]), width: null };
+}
+/**
+ * The index a resolution was made on: a text encoder's file alone is read as the slot the resolution chose (the
+ * slot of its checked text-encoder modules), so the runtime profiles read the same base.
+ */
+function resolve_indexOfResolution(analysis, resolution, index) {
+    if (!index.textEncoderAlone || index.textEncoders.size > 0)
+        return index;
+    const i = resolution.results.findIndex((r, k) => r.status !== 'not-checked' && analysis.modules[k]?.component === 'text-encoder');
+    return asTextEncoder(index, i >= 0 ? analysis.modules[i].textEncoder : 1);
+}
+/**
+ * A base that is one text encoder's file alone, as the text encoder of the slot whose modules it fits best (most
+ * modules loading; the lowest slot on a tie): nothing in a text encoder's own keys says which slot of a pipeline
+ * it fills (SDXL's CLIP-G is `lora_te2_`, Flux's T5 is `lora_te2_`, SD3's is `lora_te3_`), and the LoRA's modules
+ * are what the question is about. The others are another file's (not checked).
+ */
+function asTextEncoderOf(analysis, index, opts) {
+    const slots = [
+        ...new Set(analysis.modules.filter((m) => m.component === 'text-encoder').map((m) => m.textEncoder))
+    ].sort((a, b) => a - b);
+    let best;
+    for (const slot of slots.length > 0 ? slots : [1]) {
+        const r = resolveOn(analysis, asTextEncoder(index, slot), opts);
+        if (best === undefined || r.loadable > best.loadable)
+            best = r;
+    }
+    return best;
 }
 function spaceOf(m, index) {
     const space = m.component === 'text-encoder' ? index.textEncoders.get(m.textEncoder) : index.denoiser;
@@ -52212,9 +52294,9 @@ function weightTargets(link, impliedName, links, via) {
 function resolveModule(m, implied, links, index, analysis) {
     const r = { stem: m.stem, path: m.path, status: 'unresolved', shapes: resolve_shapesOf(m) };
     if (outsideBase(m, index)) {
-        // The text encoder it patches is another file (the base is the transformer or UNet alone): not judged here.
+        // The component it patches is another file (the base is the transformer or UNet alone, or one text encoder).
         r.status = 'not-checked';
-        r.why = unresolvedWhy(m, undefined, index, analysis.family);
+        r.why = otherComponentWhy(m, index);
         return { r, v: null };
     }
     const space = links?.space;
@@ -52344,6 +52426,11 @@ function settle(m, r, found, impliedShape, bias) {
 /** Resolve every module of an analysed LoRA against a base checkpoint (or a prebuilt index of one). */
 function resolveLora(analysis, base, opts = {}) {
     const index = 'tensors' in base ? buildBaseIndex(base) : base;
+    if (index.textEncoderAlone && index.textEncoders.size === 0)
+        return asTextEncoderOf(analysis, index, opts);
+    return resolveOn(analysis, index, opts);
+}
+function resolveOn(analysis, index, opts) {
     const bySpace = new Map();
     for (const m of analysis.modules) {
         const space = spaceOf(m, index);
@@ -54104,6 +54191,7 @@ function assemble(loader, base, verdicts, extra = {}) {
 
 
 
+
 const LOADERS = (/* unused pure expression or super */ null && (['any', 'comfyui', 'diffusers']));
 /** The runtime profiles (every loader but `any`), in display order. */
 const RUNTIME_LOADERS = (/* unused pure expression or super */ null && (['comfyui', 'diffusers']));
@@ -54183,7 +54271,7 @@ function allKeys(analysis) {
 function applyLoader(loader, analysis, resolution, base) {
     if (loader === 'any')
         return resolution;
-    return applyRuntimeLoader(loader, analysis, resolution, base, fileFacts(analysis));
+    return applyRuntimeLoader(loader, analysis, resolution, resolve_indexOfResolution(analysis, resolution, base), fileFacts(analysis));
 }
 function fileFacts(analysis) {
     const keys = allKeys(analysis);
@@ -54269,7 +54357,8 @@ function notChecked(verdicts, resolution, label) {
 /** Every runtime profile's resolution, in display order. */
 function applyRuntimeLoaders(analysis, resolution, base) {
     const file = fileFacts(analysis);
-    return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, base, file));
+    const index = indexOfResolution(analysis, resolution, base);
+    return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, index, file));
 }
 
 ;// CONCATENATED MODULE: ./src/lora/loaders/index.ts
@@ -54742,11 +54831,14 @@ function loraFlags(a, r) {
     const flags = [];
     const notChecked = r.counts['not-checked'];
     if (notChecked > 0) {
+        const teAlone = r.results.some((x) => x.why?.kind === 'other-component' && x.why.base === 'text-encoder');
         flags.push({
             id: 'not-checked',
             severity: 'warning',
-            title: 'Text-encoder modules not checked',
-            evidence: `${notChecked} of ${r.modules} modules patch a text encoder, and the baseline holds none (a transformer or UNet file alone): the loadable figure is of the other ${r.checked}; a baseline with the text encoder checks them`
+            title: 'Modules not checked',
+            evidence: `${notChecked} of ${r.modules} modules patch ${teAlone
+                ? 'a component the baseline is not (it is one text encoder alone)'
+                : 'a text encoder, and the baseline holds none (a transformer or UNet file alone)'}: the loadable figure is of the other ${r.checked}; a baseline with those components checks them`
         });
     }
     if (r.causes.length > 0) {
@@ -54832,6 +54924,17 @@ function reasonText(why) {
                 : `text-encoder ${why.textEncoder} module; the base has text encoder(s) ${why.present.join(', ')} but no such key`;
         case 'no-denoiser':
             return 'the base has no denoiser keys';
+        case 'other-component': {
+            const mine = why.module === 'denoiser'
+                ? 'denoiser module'
+                : `text-encoder module (${why.prefix || `text encoder ${why.textEncoder}`})`;
+            const base = why.base === 'denoiser'
+                ? 'the base is the denoiser alone (transformer-only)'
+                : why.module === 'text-encoder'
+                    ? `the base is one text encoder alone, read as text encoder ${why.baseTextEncoder} (the one the LoRA's modules fit)`
+                    : 'the base is a text encoder alone';
+            return `${mine}; ${base}: not checked`;
+        }
         case 'other-architecture':
             return `LoRA for ${familyDisplayName(why.lora)} on a ${familyDisplayName(why.base)} base: no key of that name`;
         case 'image-branch':
@@ -54873,6 +54976,8 @@ function causeText(c) {
             return 'shape differs from the base';
         case 'text-encoder':
             return 'text-encoder modules; the base has no such text encoder';
+        case 'other-component':
+            return 'modules of a component the base does not hold (another file): no base weights to convert them onto';
         case 'image-branch':
             return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch';
         case 'beyond-depth':

@@ -246,11 +246,16 @@ function loraFlags(a: LoraAnalysis, r: LoraResolution): EngineFlag[] {
   const flags: EngineFlag[] = []
   const notChecked = r.counts['not-checked']
   if (notChecked > 0) {
+    const teAlone = r.results.some((x) => x.why?.kind === 'other-component' && x.why.base === 'text-encoder')
     flags.push({
       id: 'not-checked',
       severity: 'warning',
-      title: 'Text-encoder modules not checked',
-      evidence: `${notChecked} of ${r.modules} modules patch a text encoder, and the baseline holds none (a transformer or UNet file alone): the loadable figure is of the other ${r.checked}; a baseline with the text encoder checks them`
+      title: 'Modules not checked',
+      evidence: `${notChecked} of ${r.modules} modules patch ${
+        teAlone
+          ? 'a component the baseline is not (it is one text encoder alone)'
+          : 'a text encoder, and the baseline holds none (a transformer or UNet file alone)'
+      }: the loadable figure is of the other ${r.checked}; a baseline with those components checks them`
     })
   }
   if (r.causes.length > 0) {

@@ -47,6 +47,36 @@ export interface BaseIndex {
   width: number | null
   /** Any CLIP-image branch (Wan2.1 I2V: k_img / v_img / img_emb). */
   hasImageBranch: boolean
+  /**
+   * The base is one text encoder's file alone (a CLIP or T5 text model, as ComfyUI keeps `clip_l`, `clip_g` and
+   * `t5xxl` files): its keys sit in `denoiser` as read, and the resolution takes them as the text encoder the
+   * LoRA's modules fit (resolve.ts).
+   */
+  textEncoderAlone?: true
+}
+
+/**
+ * The roots of a text encoder's own keys, unprefixed: transformers' CLIP (`text_model.`, its projection and
+ * `logit_scale`), open_clip's text tower (`transformer.resblocks.`, `token_embedding`, `positional_embedding`,
+ * `ln_final`), transformers' T5 encoder (`shared`, `encoder.block.`, `encoder.final_layer_norm`).
+ */
+const TEXT_ENCODER_ROOT =
+  /^(?:text_model\.|text_projection$|logit_scale$|transformer\.resblocks\.\d|(?:token_embedding|ln_final|shared|encoder\.final_layer_norm|encoder\.embed_tokens)(?:\.|$)|positional_embedding$|encoder\.block\.\d)/
+/** The encoder's layers, one of which must be there. */
+const TEXT_ENCODER_LAYER =
+  /^(?:text_model\.encoder\.layers\.\d|transformer\.resblocks\.\d|encoder\.block\.\d)/
+
+/** A base read with no component prefix whose module paths (`.weight` and biases apart) are all a text encoder's. */
+function isTextEncoderAlone(space: BaseSpace): boolean {
+  const entries = space.entries
+  if (space.prefix !== '' || entries.length === 0) return false
+  let layer = false
+  for (let i = 0; i < entries.length; i++) {
+    const p = entries[i]!.path
+    if (!TEXT_ENCODER_ROOT.test(p)) return false
+    if (!layer && TEXT_ENCODER_LAYER.test(p)) layer = true
+  }
+  return layer
 }
 
 function newSpace(kind: ComponentKind, textEncoder: number, prefix: string): BaseSpace {
@@ -157,7 +187,7 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     const e = denoiser.entries[i]!
     if (!e.isParam && e.shape.length === 2) widths.push(e.shape[1]!)
   }
-  return {
+  const out: BaseIndex = {
     path: base.path,
     checkpoint: base,
     denoiser,
@@ -166,4 +196,6 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     width: mode(widths),
     hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
   }
+  if (textEncoders.size === 0 && isTextEncoderAlone(denoiser)) out.textEncoderAlone = true
+  return out
 }

@@ -9,6 +9,20 @@ export type ResolutionReason =
   /** A text-encoder module on a base that has no such text encoder (`present`: the ones it has). */
   | { kind: 'no-text-encoder'; textEncoder: number; prefix: string; present: number[] }
   | { kind: 'no-denoiser' }
+  /**
+   * The module patches a component the base does not hold, the base being another component alone: a text-encoder
+   * module on the transformer or UNet file, a denoiser module on a text encoder's file, a module of another text
+   * encoder (`textEncoder`) than the one file given (`baseTextEncoder`). Status `not-checked`.
+   */
+  | {
+      kind: 'other-component'
+      module: 'denoiser' | 'text-encoder'
+      textEncoder: number
+      prefix: string
+      /** The base's one component: the denoiser, or the text encoder it was read as (0: none). */
+      base: 'denoiser' | 'text-encoder'
+      baseTextEncoder: number
+    }
   /** Module names of another architecture than the base's. */
   | { kind: 'other-architecture'; lora: string; base: string }
   /** Wan2.1 I2V's CLIP image branch on a base without it. */
@@ -40,6 +54,7 @@ export type ResolutionCause =
   | { kind: 'in-dim' }
   | { kind: 'shape' }
   | { kind: 'text-encoder' }
+  | { kind: 'other-component' }
   | { kind: 'image-branch' }
   | { kind: 'beyond-depth'; series: string; max: number }
   | { kind: 'other-architecture'; lora: string; base: string }

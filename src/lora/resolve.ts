@@ -13,7 +13,7 @@ import { flat } from '../names/tokens.js'
 import { buildBaseIndex, type BaseEntry, type BaseIndex, type BaseSpace } from './base-index.js'
 import { correspondImplied, type Link, type LinkKind, type TensorSpec } from './correspondence.js'
 import { impliedTensors, type ImpliedTensors } from './implied.js'
-import { causeOf, contextWidths, unresolvedWhy } from './why.js'
+import { causeOf, contextWidths, otherComponentWhy, unresolvedWhy } from './why.js'
 import { nearestKeys } from './nearest.js'
 import { byCodeUnit } from './order.js'
 import { emptyCounts, loadableFigures } from './counts.js'
@@ -68,7 +68,55 @@ function specsOf(space: BaseSpace): { specs: TensorSpec[]; base: SpaceLinks['bas
  * such case: there the module has no counterpart.
  */
 export function outsideBase(m: LoraModule, index: BaseIndex): boolean {
+  if (index.textEncoderAlone) return m.component !== 'text-encoder' || !index.textEncoders.has(m.textEncoder)
   return m.component === 'text-encoder' && index.textEncoders.size === 0
+}
+
+/** A text encoder's file alone (`BaseIndex.textEncoderAlone`) as the base's text encoder `slot`, and nothing else. */
+export function asTextEncoder(index: BaseIndex, slot: number): BaseIndex {
+  const space: BaseSpace = { ...index.denoiser, kind: 'text-encoder', textEncoder: slot }
+  const none: BaseSpace = {
+    ...index.denoiser,
+    dotted: new Map(),
+    underscore: new Map(),
+    blockMax: new Map(),
+    entries: []
+  }
+  return { ...index, denoiser: none, textEncoders: new Map([[slot, space]]), width: null }
+}
+
+/**
+ * The index a resolution was made on: a text encoder's file alone is read as the slot the resolution chose (the
+ * slot of its checked text-encoder modules), so the runtime profiles read the same base.
+ */
+export function indexOfResolution(
+  analysis: LoraAnalysis,
+  resolution: LoraResolution,
+  index: BaseIndex
+): BaseIndex {
+  if (!index.textEncoderAlone || index.textEncoders.size > 0) return index
+  const i = resolution.results.findIndex(
+    (r, k) => r.status !== 'not-checked' && analysis.modules[k]?.component === 'text-encoder'
+  )
+  return asTextEncoder(index, i >= 0 ? analysis.modules[i]!.textEncoder : 1)
+}
+
+/**
+ * A base that is one text encoder's file alone, as the text encoder of the slot whose modules it fits best (most
+ * modules loading; the lowest slot on a tie): nothing in a text encoder's own keys says which slot of a pipeline
+ * it fills (SDXL's CLIP-G is `lora_te2_`, Flux's T5 is `lora_te2_`, SD3's is `lora_te3_`), and the LoRA's modules
+ * are what the question is about. The others are another file's (not checked).
+ */
+function asTextEncoderOf(analysis: LoraAnalysis, index: BaseIndex, opts: ResolveOptions): LoraResolution {
+  const slots = [
+    ...new Set(analysis.modules.filter((m) => m.component === 'text-encoder').map((m) => m.textEncoder))
+  ].sort((a, b) => a - b)
+  let best: LoraResolution | undefined
+  for (const slot of slots.length > 0 ? slots : [1]) {
+    const r = resolveOn(analysis, asTextEncoder(index, slot), opts)
+    if (best === undefined || r.loadable > best.loadable) best = r
+  }
+  return best!
 }
 
 function spaceOf(m: LoraModule, index: BaseIndex): BaseSpace | undefined {
@@ -181,9 +229,9 @@ function resolveModule(
 ): Outcome {
   const r: ModuleResolution = { stem: m.stem, path: m.path, status: 'unresolved', shapes: shapesOf(m) }
   if (outsideBase(m, index)) {
-    // The text encoder it patches is another file (the base is the transformer or UNet alone): not judged here.
+    // The component it patches is another file (the base is the transformer or UNet alone, or one text encoder).
     r.status = 'not-checked'
-    r.why = unresolvedWhy(m, undefined, index, analysis.family)
+    r.why = otherComponentWhy(m, index)
     return { r, v: null }
   }
   const space = links?.space
@@ -322,6 +370,11 @@ export function resolveLora(
   opts: ResolveOptions = {}
 ): LoraResolution {
   const index = 'tensors' in base ? buildBaseIndex(base) : base
+  if (index.textEncoderAlone && index.textEncoders.size === 0) return asTextEncoderOf(analysis, index, opts)
+  return resolveOn(analysis, index, opts)
+}
+
+function resolveOn(analysis: LoraAnalysis, index: BaseIndex, opts: ResolveOptions): LoraResolution {
   const bySpace = new Map<BaseSpace, LoraModule[]>()
   for (const m of analysis.modules) {
     const space = spaceOf(m, index)

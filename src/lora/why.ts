@@ -15,6 +15,19 @@ function architectureOf(family: string): string {
   return familyArchitecture(family)
 }
 
+/** Why a module is not checked: the component it patches is not the base's one component (`outsideBase`). */
+export function otherComponentWhy(m: LoraModule, index: BaseIndex): ResolutionReason {
+  const te = [...index.textEncoders.keys()]
+  return {
+    kind: 'other-component',
+    module: m.component === 'text-encoder' ? 'text-encoder' : 'denoiser',
+    textEncoder: m.textEncoder,
+    prefix: m.prefix,
+    base: index.textEncoderAlone ? 'text-encoder' : 'denoiser',
+    baseTextEncoder: index.textEncoderAlone ? (te[0] ?? 0) : 0
+  }
+}
+
 /** Why a module has no link, most specific first. */
 export function unresolvedWhy(
   m: LoraModule,
@@ -92,6 +105,8 @@ export function causeOf(
       return { kind: 'unsupported-adapter' }
     case 'no-text-encoder':
       return { kind: 'text-encoder' }
+    case 'other-component':
+      return { kind: 'other-component' }
     case 'image-branch':
       return { kind: 'image-branch' }
     case 'beyond-depth':

@@ -273,12 +273,27 @@ export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): st
 }
 
 /**
- * The modules a resolution does not judge, in words: `96 text-encoder modules not checked (the base holds no text
- * encoder: give a checkpoint with it to check them)`. Every renderer says it the same way.
+ * The modules a resolution does not judge, in words, by what they patch: `96 text-encoder modules not checked (the
+ * base holds no text encoder: give a checkpoint with it to check them)`. Every renderer says it the same way.
  */
 export function notCheckedWords(r: LoraResolution): string {
-  const n = r.counts['not-checked']
-  return `${plural(n, 'text-encoder module')} not checked (the base holds no text encoder: give a checkpoint with it to check ${n === 1 ? 'it' : 'them'})`
+  let te = 0
+  let denoiser = 0
+  let teAlone = false
+  for (const x of r.results) {
+    if (x.status !== 'not-checked') continue
+    if (x.why?.kind === 'other-component' && x.why.module === 'denoiser') denoiser++
+    else te++
+    if (x.why?.kind === 'other-component' && x.why.base === 'text-encoder') teAlone = true
+  }
+  const parts: string[] = []
+  if (denoiser > 0) parts.push(`${plural(denoiser, 'denoiser module')}`)
+  if (te > 0)
+    parts.push(teAlone ? `${plural(te, "other text encoder's module")}` : plural(te, 'text-encoder module'))
+  const why = teAlone
+    ? 'the base is one text encoder alone: give the files they patch to check them'
+    : 'the base holds no text encoder: give a checkpoint with it to check them'
+  return `${parts.join(' and ')} not checked (${why})`
 }
 
 /**

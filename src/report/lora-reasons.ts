@@ -25,6 +25,19 @@ export function reasonText(why: ResolutionReason): string {
         : `text-encoder ${why.textEncoder} module; the base has text encoder(s) ${why.present.join(', ')} but no such key`
     case 'no-denoiser':
       return 'the base has no denoiser keys'
+    case 'other-component': {
+      const mine =
+        why.module === 'denoiser'
+          ? 'denoiser module'
+          : `text-encoder module (${why.prefix || `text encoder ${why.textEncoder}`})`
+      const base =
+        why.base === 'denoiser'
+          ? 'the base is the denoiser alone (transformer-only)'
+          : why.module === 'text-encoder'
+            ? `the base is one text encoder alone, read as text encoder ${why.baseTextEncoder} (the one the LoRA's modules fit)`
+            : 'the base is a text encoder alone'
+      return `${mine}; ${base}: not checked`
+    }
     case 'other-architecture':
       return `LoRA for ${familyDisplayName(why.lora)} on a ${familyDisplayName(why.base)} base: no key of that name`
     case 'image-branch':
@@ -68,6 +81,8 @@ export function causeText(c: ResolutionCause): string {
       return 'shape differs from the base'
     case 'text-encoder':
       return 'text-encoder modules; the base has no such text encoder'
+    case 'other-component':
+      return 'modules of a component the base does not hold (another file): no base weights to convert them onto'
     case 'image-branch':
       return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch'
     case 'beyond-depth':

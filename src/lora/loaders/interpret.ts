@@ -5,6 +5,7 @@
  * tensors its runtime reads, and what it does with the rest.
  */
 import type { BaseIndex } from '../base-index.js'
+import { indexOfResolution } from '../resolve.js'
 import type { LoaderName, LoraAnalysis, LoraResolution } from '../types.js'
 import { convertedStem } from './comfyui.js'
 import { comfyModule } from './comfyui-profile.js'
@@ -96,7 +97,13 @@ export function applyLoader(
   base: BaseIndex
 ): LoraResolution {
   if (loader === 'any') return resolution
-  return applyRuntimeLoader(loader, analysis, resolution, base, fileFacts(analysis))
+  return applyRuntimeLoader(
+    loader,
+    analysis,
+    resolution,
+    indexOfResolution(analysis, resolution, base),
+    fileFacts(analysis)
+  )
 }
 
 /** What every runtime profile reads of the LoRA file itself: per module its keys and suffixes, all its keys. */
@@ -204,5 +211,6 @@ export function applyRuntimeLoaders(
   base: BaseIndex
 ): LoraResolution[] {
   const file = fileFacts(analysis)
-  return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, base, file))
+  const index = indexOfResolution(analysis, resolution, base)
+  return RUNTIME_LOADERS.map((l) => applyRuntimeLoader(l, analysis, resolution, index, file))
 }
