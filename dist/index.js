@@ -52098,6 +52098,49 @@ function loadableFigures(modules, counts) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lora/components.ts
+/**
+ * A module for a component the base does not hold at all: a text-encoder module on a base with no text encoder (a
+ * transformer or UNet file alone, the way ComfyUI loads the diffusion model and the text encoders from separate
+ * files). A base that holds text encoders but not this one (an SD1.x checkpoint and a `lora_te2_` module) is no
+ * such case: there the module has no counterpart.
+ */
+function outsideBase(m, index) {
+    if (index.textEncoderAlone)
+        return m.component !== 'text-encoder' || !index.textEncoders.has(m.textEncoder);
+    return m.component === 'text-encoder' && index.textEncoders.size === 0;
+}
+/** A text encoder's file alone (`BaseIndex.textEncoderAlone`) as the base's text encoder `slot`, and nothing else. */
+function asTextEncoder(index, slot) {
+    const space = { ...index.denoiser, kind: 'text-encoder', textEncoder: slot };
+    const none = {
+        ...index.denoiser,
+        dotted: new Map(),
+        underscore: new Map(),
+        blockMax: new Map(),
+        entries: []
+    };
+    return { ...index, denoiser: none, textEncoders: new Map([[slot, space]]), width: null };
+}
+/**
+ * The index a resolution was made on: a text encoder's file alone is read as the slot the resolution chose (the
+ * slot of its checked text-encoder modules), so the runtime profiles read the same base.
+ */
+function components_indexOfResolution(analysis, resolution, index) {
+    if (!index.textEncoderAlone || index.textEncoders.size > 0)
+        return index;
+    const i = resolution.results.findIndex((r, k) => r.status !== 'not-checked' && analysis.modules[k]?.component === 'text-encoder');
+    return asTextEncoder(index, i >= 0 ? analysis.modules[i].textEncoder : 1);
+}
+/** The text-encoder slots the LoRA's modules patch (`lora_te1_` 1, `lora_te2_` 2, ...), ascending. */
+function textEncoderSlots(analysis) {
+    const slots = new Set();
+    for (const m of analysis.modules)
+        if (m.component === 'text-encoder')
+            slots.add(m.textEncoder);
+    return [...slots].sort((a, b) => a - b);
+}
+
 ;// CONCATENATED MODULE: ./src/lora/reasons.ts
 /**
  * Why a module does not load (or loads with a remark), and the file-level cause it is counted under, as data. The
@@ -52130,6 +52173,7 @@ function causeKey(c) {
 
 
 
+
 function specsOf(space) {
     const specs = [];
     const base = new Map();
@@ -52149,48 +52193,13 @@ function specsOf(space) {
     return { specs, base };
 }
 /**
- * A module for a component the base does not hold at all: a text-encoder module on a base with no text encoder (a
- * transformer or UNet file alone, the way ComfyUI loads the diffusion model and the text encoders from separate
- * files). A base that holds text encoders but not this one (an SD1.x checkpoint and a `lora_te2_` module) is no
- * such case: there the module has no counterpart.
- */
-function outsideBase(m, index) {
-    if (index.textEncoderAlone)
-        return m.component !== 'text-encoder' || !index.textEncoders.has(m.textEncoder);
-    return m.component === 'text-encoder' && index.textEncoders.size === 0;
-}
-/** A text encoder's file alone (`BaseIndex.textEncoderAlone`) as the base's text encoder `slot`, and nothing else. */
-function asTextEncoder(index, slot) {
-    const space = { ...index.denoiser, kind: 'text-encoder', textEncoder: slot };
-    const none = {
-        ...index.denoiser,
-        dotted: new Map(),
-        underscore: new Map(),
-        blockMax: new Map(),
-        entries: []
-    };
-    return { ...index, denoiser: none, textEncoders: new Map([[slot, space]]), width: null };
-}
-/**
- * The index a resolution was made on: a text encoder's file alone is read as the slot the resolution chose (the
- * slot of its checked text-encoder modules), so the runtime profiles read the same base.
- */
-function resolve_indexOfResolution(analysis, resolution, index) {
-    if (!index.textEncoderAlone || index.textEncoders.size > 0)
-        return index;
-    const i = resolution.results.findIndex((r, k) => r.status !== 'not-checked' && analysis.modules[k]?.component === 'text-encoder');
-    return asTextEncoder(index, i >= 0 ? analysis.modules[i].textEncoder : 1);
-}
-/**
  * A base that is one text encoder's file alone, as the text encoder of the slot whose modules it fits best (most
  * modules loading; the lowest slot on a tie): nothing in a text encoder's own keys says which slot of a pipeline
  * it fills (SDXL's CLIP-G is `lora_te2_`, Flux's T5 is `lora_te2_`, SD3's is `lora_te3_`), and the LoRA's modules
  * are what the question is about. The others are another file's (not checked).
  */
 function asTextEncoderOf(analysis, index, opts) {
-    const slots = [
-        ...new Set(analysis.modules.filter((m) => m.component === 'text-encoder').map((m) => m.textEncoder))
-    ].sort((a, b) => a - b);
+    const slots = textEncoderSlots(analysis);
     let best;
     for (const slot of slots.length > 0 ? slots : [1]) {
         const r = resolveOn(analysis, asTextEncoder(index, slot), opts);
@@ -54271,7 +54280,7 @@ function allKeys(analysis) {
 function applyLoader(loader, analysis, resolution, base) {
     if (loader === 'any')
         return resolution;
-    return applyRuntimeLoader(loader, analysis, resolution, resolve_indexOfResolution(analysis, resolution, base), fileFacts(analysis));
+    return applyRuntimeLoader(loader, analysis, resolution, components_indexOfResolution(analysis, resolution, base), fileFacts(analysis));
 }
 function fileFacts(analysis) {
     const keys = allKeys(analysis);

@@ -17,6 +17,7 @@ import { causeOf, contextWidths, otherComponentWhy, unresolvedWhy } from './why.
 import { nearestKeys } from './nearest.js'
 import { byCodeUnit } from './order.js'
 import { emptyCounts, loadableFigures } from './counts.js'
+import { asTextEncoder, outsideBase, textEncoderSlots } from './components.js'
 import { causeKey, type ResolutionCause } from './reasons.js'
 import { checkModuleShapes, type BiasRows, type ShapeVerdict } from './shapes.js'
 import type {
@@ -62,55 +63,13 @@ function specsOf(space: BaseSpace): { specs: TensorSpec[]; base: SpaceLinks['bas
 }
 
 /**
- * A module for a component the base does not hold at all: a text-encoder module on a base with no text encoder (a
- * transformer or UNet file alone, the way ComfyUI loads the diffusion model and the text encoders from separate
- * files). A base that holds text encoders but not this one (an SD1.x checkpoint and a `lora_te2_` module) is no
- * such case: there the module has no counterpart.
- */
-export function outsideBase(m: LoraModule, index: BaseIndex): boolean {
-  if (index.textEncoderAlone) return m.component !== 'text-encoder' || !index.textEncoders.has(m.textEncoder)
-  return m.component === 'text-encoder' && index.textEncoders.size === 0
-}
-
-/** A text encoder's file alone (`BaseIndex.textEncoderAlone`) as the base's text encoder `slot`, and nothing else. */
-export function asTextEncoder(index: BaseIndex, slot: number): BaseIndex {
-  const space: BaseSpace = { ...index.denoiser, kind: 'text-encoder', textEncoder: slot }
-  const none: BaseSpace = {
-    ...index.denoiser,
-    dotted: new Map(),
-    underscore: new Map(),
-    blockMax: new Map(),
-    entries: []
-  }
-  return { ...index, denoiser: none, textEncoders: new Map([[slot, space]]), width: null }
-}
-
-/**
- * The index a resolution was made on: a text encoder's file alone is read as the slot the resolution chose (the
- * slot of its checked text-encoder modules), so the runtime profiles read the same base.
- */
-export function indexOfResolution(
-  analysis: LoraAnalysis,
-  resolution: LoraResolution,
-  index: BaseIndex
-): BaseIndex {
-  if (!index.textEncoderAlone || index.textEncoders.size > 0) return index
-  const i = resolution.results.findIndex(
-    (r, k) => r.status !== 'not-checked' && analysis.modules[k]?.component === 'text-encoder'
-  )
-  return asTextEncoder(index, i >= 0 ? analysis.modules[i]!.textEncoder : 1)
-}
-
-/**
  * A base that is one text encoder's file alone, as the text encoder of the slot whose modules it fits best (most
  * modules loading; the lowest slot on a tie): nothing in a text encoder's own keys says which slot of a pipeline
  * it fills (SDXL's CLIP-G is `lora_te2_`, Flux's T5 is `lora_te2_`, SD3's is `lora_te3_`), and the LoRA's modules
  * are what the question is about. The others are another file's (not checked).
  */
 function asTextEncoderOf(analysis: LoraAnalysis, index: BaseIndex, opts: ResolveOptions): LoraResolution {
-  const slots = [
-    ...new Set(analysis.modules.filter((m) => m.component === 'text-encoder').map((m) => m.textEncoder))
-  ].sort((a, b) => a - b)
+  const slots = textEncoderSlots(analysis)
   let best: LoraResolution | undefined
   for (const slot of slots.length > 0 ? slots : [1]) {
     const r = resolveOn(analysis, asTextEncoder(index, slot), opts)

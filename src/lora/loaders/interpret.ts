@@ -5,7 +5,7 @@
  * tensors its runtime reads, and what it does with the rest.
  */
 import type { BaseIndex } from '../base-index.js'
-import { indexOfResolution } from '../resolve.js'
+import { indexOfResolution } from '../components.js'
 import type { LoaderName, LoraAnalysis, LoraResolution } from '../types.js'
 import { convertedStem } from './comfyui.js'
 import { comfyModule } from './comfyui-profile.js'
