@@ -53678,7 +53678,7 @@ function diffusersProfile(input) {
             fileError ??= `ValueError: Invalid LoRA checkpoint. (key without "lora": ${k})`;
     }
     // PEFT with not one target module found in the model refuses the adapter.
-    const reached = verdicts.filter((v) => v.r.target || v.r.reason?.includes('unexpected key'));
+    const reached = verdicts.filter((v, i) => !input.elsewhere?.[i] && (v.r.target || v.r.reason?.includes('unexpected key')));
     if (!fileError && reached.length > 0 && reached.every((v) => !v.r.target))
         fileError = 'ValueError: Target modules not found in the base model';
     const out = { verdicts, notes };
@@ -54332,7 +54332,8 @@ function applyRuntimeLoader(loader, analysis, resolution, base, file) {
         facts,
         landings,
         file: { keys, i2v, sdxl },
-        unknownKeys: analysis.unknownKeys
+        unknownKeys: analysis.unknownKeys,
+        elsewhere: resolution.results.map((r) => r.status === 'not-checked')
     });
     out.verdicts.forEach((v, i) => (v.r.shapes = resolution.results[i]?.shapes ?? {}));
     notChecked(out.verdicts, resolution, label);
@@ -55482,6 +55483,9 @@ function judgeCheckpoint(ckpt, ctx) {
             report.tier = judge_tierOf(view.loadable);
             flags.push(...judge_loraFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`);
+            // Nothing the baseline can judge (every module patches a component it does not hold): the figure is 0 of 0.
+            if ((view.checkedCount ?? view.moduleCount) === 0 && view.moduleCount > 0)
+                detailReasons.unshift(`no module can be checked against this baseline: all ${view.moduleCount} patch a component it does not hold (see the warning)`);
         }
         else {
             const view = engines.compare(ckpt, baseline);

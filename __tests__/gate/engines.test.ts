@@ -169,6 +169,23 @@ describe('a LoRA that trains the text encoder, gated against the denoiser file a
     expect(md).toContain(`240 of 240 (${te.length} text-encoder not checked)`)
   })
 
+  it('a LoRA of the text encoder alone: nothing to check, so it fails, and says why', () => {
+    const only = loraCheckpoint(teFx, 'te-only.safetensors')
+    const { report } = evaluateGate({
+      baseline: specCheckpoint(wan13, 'wan-1.3b.safetensors'),
+      inputs: [{ path: 'te-only.safetensors', checkpoint: only }],
+      policy: makePolicy(),
+      engines: defaultEngines(wordResolution),
+      tool: TOOL
+    })
+    const [a] = report.artifacts
+    expect(a).toMatchObject({ status: 'fail', figure: 0 })
+    expect(a!.lora).toMatchObject({ modules: te.length, notChecked: te.length, failuresTotal: 0 })
+    expect(a!.reasons).toContain(
+      `no module can be checked against this baseline: all ${te.length} patch a component it does not hold (see the warning)`
+    )
+  })
+
   it('under ComfyUI’s rules too: it loads the 240 it can be judged on', () => {
     const [a] = run(['comfyui']).artifacts
     expect([a!.status, a!.reasons]).toEqual(['pass', []])

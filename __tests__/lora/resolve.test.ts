@@ -385,6 +385,13 @@ describe('SDXL UNet and text encoders', () => {
       expect(p).toMatchObject({ checked: 6, loadable: 6, counts: { 'not-checked': te.length } })
       expect(p.results.find((x) => x.stem.startsWith('lora_te1_'))!.reason).toMatch(/not checked$/)
     }
+    // The text encoder's modules alone: diffusers hands them to the text encoder's adapter, so the denoiser's PEFT
+    // call has no target to miss (no "Target modules not found" for the file).
+    const teAnalysis = analyzeLora(loraCheckpoint(kohyaLora(te, { prefix: 'lora_te1_' })))
+    const teAny = resolveLoraTyped(teAnalysis, specCheckpoint(unet))
+    const d = applyLoader('diffusers', teAnalysis, teAny, buildBaseIndex(specCheckpoint(unet)))
+    expect(d.fileError).toBeUndefined()
+    expect(d).toMatchObject({ modules: te.length, checked: 0, loadable: 0 })
 
     const full = [...unet, ...targetTensors(te, 'conditioner.embedders.0.transformer.')]
     const r = resolve(fx, full)

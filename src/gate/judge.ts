@@ -107,6 +107,11 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
       report.tier = tierOf(view.loadable)
       flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)))
       detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`)
+      // Nothing the baseline can judge (every module patches a component it does not hold): the figure is 0 of 0.
+      if ((view.checkedCount ?? view.moduleCount) === 0 && view.moduleCount > 0)
+        detailReasons.unshift(
+          `no module can be checked against this baseline: all ${view.moduleCount} patch a component it does not hold (see the warning)`
+        )
     } else {
       const view = engines.compare(ckpt, baseline)
       document = view.document

@@ -266,6 +266,8 @@ export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): st
     )
   }
   const unchecked = r.counts['not-checked'] > 0 ? `; ${notCheckedWords(r)}` : ''
+  if (r.checked === 0 && r.modules > 0)
+    return `${mark('warn', c)} ${c.bold(printable(name))}: ${c.yellow(c.bold(`no module checked${runtime}`))} on ${printable(r.base)}${unchecked}`
   return (
     `${mark(all ? 'good' : none ? 'bad' : 'warn', c)} ${c.bold(printable(name))}: ${paint(c.bold(figure + runtime))} ` +
     `on ${printable(r.base)}${failing.length > 0 ? `: ${failing.join(', ')}` : ''}${unchecked}`

@@ -28,6 +28,11 @@ export interface DiffusersInput {
   file: FileFacts
   /** Keys the analysis could not read as adapter tensors. */
   unknownKeys: readonly string[]
+  /**
+   * Per module: it patches a component the base does not hold (a text encoder beside a transformer-only base). The
+   * pipeline hands those to that component's own adapter, so they take no part in the denoiser's.
+   */
+  elsewhere?: readonly boolean[]
 }
 
 export interface DiffusersResult {
@@ -170,7 +175,9 @@ export function diffusersProfile(input: DiffusersInput): DiffusersResult {
     if (k) fileError ??= `ValueError: Invalid LoRA checkpoint. (key without "lora": ${k})`
   }
   // PEFT with not one target module found in the model refuses the adapter.
-  const reached = verdicts.filter((v) => v.r.target || v.r.reason?.includes('unexpected key'))
+  const reached = verdicts.filter(
+    (v, i) => !input.elsewhere?.[i] && (v.r.target || v.r.reason?.includes('unexpected key'))
+  )
   if (!fileError && reached.length > 0 && reached.every((v) => !v.r.target))
     fileError = 'ValueError: Target modules not found in the base model'
   const out: DiffusersResult = { verdicts, notes }

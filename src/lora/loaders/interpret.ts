@@ -173,7 +173,8 @@ function applyRuntimeLoader(
     facts,
     landings,
     file: { keys, i2v, sdxl },
-    unknownKeys: analysis.unknownKeys
+    unknownKeys: analysis.unknownKeys,
+    elsewhere: resolution.results.map((r) => r.status === 'not-checked')
   })
   out.verdicts.forEach((v, i) => (v.r.shapes = resolution.results[i]?.shapes ?? {}))
   notChecked(out.verdicts, resolution, label)
