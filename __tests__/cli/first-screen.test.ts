@@ -213,7 +213,7 @@ describe('issue 18 regressions', () => {
   it('counts say what they count: mapping entries reconcile with the mapped tensors', async () => {
     const r = await cli(['compare', at('wan.safetensors'), at('wan-diffusers.safetensors')], { columns: 100 })
     expect(r.out).toMatch(/mapped \(high confidence\) +100\.0% +231 \/ 231/)
-    expect(r.out).toContain('Mappings: 229 entries, all high confidence (one per rename, split or fuse; keys')
+    expect(r.out).toContain('Mappings: 229 entries, all high confidence (one per conversion: rename, split,')
     expect(r.out).toMatch(/in both 2, only in A 229/)
   })
 

@@ -193,7 +193,7 @@ function renderMappings(c: Comparison, k: Colors, max: number, width: number): s
   let out =
     '\n' +
     paragraph(
-      `${k.bold('Mappings')}: ${mappingCountText(c)} (one per rename, split or fuse; keys equal in both are not listed)`,
+      `${k.bold('Mappings')}: ${mappingCountText(c)} (one per conversion: rename, split, fuse, reshape, reorder or transpose; keys equal in both are not listed)`,
       width,
       '',
       '  '
