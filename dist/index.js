@@ -46413,13 +46413,9 @@ function correspond(a, b, options = {}) {
         // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
         if (r.restA.length === 0 && r.restB.length === 0)
             continue;
-        const used = new Set();
-        for (const f of r.fused) {
+        for (const f of r.fused)
             pushFused(f, p.exact ? 'high' : 'medium', base, push);
-            used.add(f.fused);
-            for (const q of f.parts)
-                used.add(q);
-        }
+        const used = fusedLayers(r.fused);
         // A partial A (a LoRA's layers) keeps to its aligned blocks: a layer left there is unmatched, never sent to
         // look for a counterpart elsewhere in the network.
         if (partial)
@@ -46450,12 +46446,7 @@ function correspond(a, b, options = {}) {
     for (const l of left.links)
         emitLayerLink(l, pushLayer, l.confidence);
     // Last, what only a transpose relates (a bare projection parameter against a Linear's weight of the swapped shape).
-    const inFused = new Set();
-    for (const f of fusedLeft) {
-        inFused.add(f.fused);
-        for (const q of f.parts)
-            inFused.add(q);
-    }
+    const inFused = fusedLayers(fusedLeft);
     const transposedLinks = matchTransposed(left.restA.filter((l) => !inFused.has(l)), left.restB.filter((l) => !inFused.has(l))).links;
     for (const l of transposedLinks)
         emitLayerLink(l, pushLayer, l.confidence);
@@ -46464,6 +46455,16 @@ function correspond(a, b, options = {}) {
     const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k));
     const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k));
     return { links, unmatched: { a: unmatchedA, b: unmatchedB } };
+}
+/** Every layer a set of fused links takes (the fused layer and its parts): no other pass looks at them again. */
+function fusedLayers(fused) {
+    const out = new Set();
+    for (const f of fused) {
+        out.add(f.fused);
+        for (const q of f.parts)
+            out.add(q);
+    }
+    return out;
 }
 function cap(c) {
     return c === 'high' ? 'medium' : c;
@@ -52140,6 +52141,22 @@ function textEncoderSlots(analysis) {
             slots.add(m.textEncoder);
     return [...slots].sort((a, b) => a - b);
 }
+/** What a resolution's not-checked modules patch, and whether the base was a text encoder's file alone. */
+function notCheckedParts(r) {
+    const out = { denoiser: 0, textEncoder: 0, baseIsTextEncoder: false };
+    for (const x of r.results) {
+        if (x.status !== 'not-checked')
+            continue;
+        const why = x.why?.kind === 'other-component' ? x.why : undefined;
+        if (why?.module === 'denoiser')
+            out.denoiser++;
+        else
+            out.textEncoder++;
+        if (why?.base === 'text-encoder')
+            out.baseIsTextEncoder = true;
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/lora/reasons.ts
 /**
@@ -54621,6 +54638,7 @@ function flagTitle(message) {
 
 
 
+
 const MAX_LISTED_KEYS = 200;
 const MAX_SAMPLE_MAPPINGS = 20;
 function kindsOnly(r) {
@@ -54841,7 +54859,7 @@ function loraFlags(a, r) {
     const flags = [];
     const notChecked = r.counts['not-checked'];
     if (notChecked > 0) {
-        const teAlone = r.results.some((x) => x.why?.kind === 'other-component' && x.why.base === 'text-encoder');
+        const teAlone = notCheckedParts(r).baseIsTextEncoder;
         flags.push({
             id: 'not-checked',
             severity: 'warning',
@@ -55275,7 +55293,7 @@ function loaderResult(view, threshold) {
     const out = {
         loader,
         loadable: view.loadable,
-        modules: view.checkedCount ?? view.moduleCount,
+        modules: view.checkedCount,
         loaded,
         brokenLoads: view.brokenLoads ?? 0,
         passed: view.fileError === undefined && view.loadable >= threshold
@@ -55285,7 +55303,7 @@ function loaderResult(view, threshold) {
     // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
     const cause = view.cause?.replace(new RegExp(`^${verdict_LOADER_LABELS[loader]}: `), '');
     const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause;
-    if (why !== undefined && loaded < (view.checkedCount ?? view.moduleCount))
+    if (why !== undefined && loaded < view.checkedCount)
         out.why = format_cutText(why, 300);
     return out;
 }
@@ -55484,7 +55502,7 @@ function judgeCheckpoint(ckpt, ctx) {
             flags.push(...judge_loraFlags(view).map((f) => withFailsGate(f, policy)));
             detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`);
             // Nothing the baseline can judge (every module patches a component it does not hold): the figure is 0 of 0.
-            if ((view.checkedCount ?? view.moduleCount) === 0 && view.moduleCount > 0)
+            if (view.checkedCount === 0 && view.moduleCount > 0)
                 detailReasons.unshift(`no module can be checked against this baseline: all ${view.moduleCount} patch a component it does not hold (see the warning)`);
         }
         else {
@@ -55566,7 +55584,7 @@ function loraFigures(view) {
 }
 function loraReport(view) {
     const failing = view.modules.filter((m) => m.status !== 'loadable' && m.status !== 'not-checked');
-    const notChecked = view.modules.length - failing.length - view.modules.filter((m) => m.status === 'loadable').length;
+    const notChecked = view.moduleCount - view.checkedCount;
     // Shape mismatches first: they are the "right model family, wrong size" case users most need to see.
     failing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'shape-mismatch' ? -1 : 1));
     const coverage = buildCoverage(view.modules, view.baselineBlocks);
@@ -55592,7 +55610,7 @@ function judge_loraFlags(view) {
     const mismatched = view.modules.filter((m) => m.status === 'shape-mismatch');
     const unresolved = view.modules.filter((m) => m.status === 'unresolved');
     // The modules the baseline can judge (text-encoder ones on a baseline without one are not).
-    const checked = view.checkedCount ?? view.moduleCount;
+    const checked = view.checkedCount;
     if (mismatched.length > 0 && !has('shape-mismatch')) {
         flags.push({
             id: 'shape-mismatch',

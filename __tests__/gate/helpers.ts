@@ -42,6 +42,7 @@ export function loraView(total: number, failing: number, blocks = 8): LoraView {
   return {
     convention: 'kohya',
     moduleCount: total,
+    checkedCount: total,
     loadable,
     modules,
     baselineBlocks: blocks,

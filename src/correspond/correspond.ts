@@ -76,12 +76,8 @@ export function correspond(
     }
     // Most aligned pairs leave nothing unmatched: no fused pass and no leftovers to carry (this runs once per block).
     if (r.restA.length === 0 && r.restB.length === 0) continue
-    const used = new Set<Layer>()
-    for (const f of r.fused) {
-      pushFused(f, p.exact ? 'high' : 'medium', base, push)
-      used.add(f.fused)
-      for (const q of f.parts) used.add(q)
-    }
+    for (const f of r.fused) pushFused(f, p.exact ? 'high' : 'medium', base, push)
+    const used = fusedLayers(r.fused)
     // A partial A (a LoRA's layers) keeps to its aligned blocks: a layer left there is unmatched, never sent to
     // look for a counterpart elsewhere in the network.
     if (partial) continue
@@ -101,11 +97,7 @@ export function correspond(
   for (const l of strict.links) emitLayerLink(l, pushLayer, l.confidence)
   for (const l of left.links) emitLayerLink(l, pushLayer, l.confidence)
   // Last, what only a transpose relates (a bare projection parameter against a Linear's weight of the swapped shape).
-  const inFused = new Set<Layer>()
-  for (const f of fusedLeft) {
-    inFused.add(f.fused)
-    for (const q of f.parts) inFused.add(q)
-  }
+  const inFused = fusedLayers(fusedLeft)
   const transposedLinks = matchTransposed(
     left.restA.filter((l) => !inFused.has(l)),
     left.restB.filter((l) => !inFused.has(l))
@@ -115,6 +107,16 @@ export function correspond(
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
   return { links, unmatched: { a: unmatchedA, b: unmatchedB } }
+}
+
+/** Every layer a set of fused links takes (the fused layer and its parts): no other pass looks at them again. */
+function fusedLayers(fused: readonly ReturnType<typeof matchFused>[number][]): Set<Layer> {
+  const out = new Set<Layer>()
+  for (const f of fused) {
+    out.add(f.fused)
+    for (const q of f.parts) out.add(q)
+  }
+  return out
 }
 
 function cap(c: LinkConfidence): LinkConfidence {

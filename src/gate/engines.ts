@@ -22,6 +22,7 @@ import {
 } from '../lora/index.js'
 import { LORA_SCHEMA_VERSION, summarizeAnalysis, summarizeLoader } from '../lora/report.js'
 import { applyLoader } from '../lora/loaders/index.js'
+import { notCheckedParts } from '../lora/components.js'
 import type { LoaderName } from '../lora/types.js'
 import { TOOL } from '../version.js'
 import { evidenceText, flagTitle } from './evidence.js'
@@ -246,7 +247,7 @@ function loraFlags(a: LoraAnalysis, r: LoraResolution): EngineFlag[] {
   const flags: EngineFlag[] = []
   const notChecked = r.counts['not-checked']
   if (notChecked > 0) {
-    const teAlone = r.results.some((x) => x.why?.kind === 'other-component' && x.why.base === 'text-encoder')
+    const teAlone = notCheckedParts(r).baseIsTextEncoder
     flags.push({
       id: 'not-checked',
       severity: 'warning',

@@ -108,7 +108,7 @@ export function judgeCheckpoint(ckpt: Checkpoint, ctx: GateContext): JudgedArtif
       flags.push(...loraFlags(view).map((f) => withFailsGate(f, policy)))
       detailReasons = report.lora.failures.slice(0, 3).map((f) => `${f.module}: ${f.detail}`)
       // Nothing the baseline can judge (every module patches a component it does not hold): the figure is 0 of 0.
-      if ((view.checkedCount ?? view.moduleCount) === 0 && view.moduleCount > 0)
+      if (view.checkedCount === 0 && view.moduleCount > 0)
         detailReasons.unshift(
           `no module can be checked against this baseline: all ${view.moduleCount} patch a component it does not hold (see the warning)`
         )
@@ -189,8 +189,7 @@ function loraFigures(view: LoraView): Partial<Record<GateMetric, number>> {
 
 function loraReport(view: LoraView): LoraReport {
   const failing = view.modules.filter((m) => m.status !== 'loadable' && m.status !== 'not-checked')
-  const notChecked =
-    view.modules.length - failing.length - view.modules.filter((m) => m.status === 'loadable').length
+  const notChecked = view.moduleCount - view.checkedCount
   // Shape mismatches first: they are the "right model family, wrong size" case users most need to see.
   failing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'shape-mismatch' ? -1 : 1))
   const coverage = buildCoverage(view.modules, view.baselineBlocks)
@@ -217,7 +216,7 @@ function loraFlags(view: LoraView): EngineFlag[] {
   const mismatched = view.modules.filter((m) => m.status === 'shape-mismatch')
   const unresolved = view.modules.filter((m) => m.status === 'unresolved')
   // The modules the baseline can judge (text-encoder ones on a baseline without one are not).
-  const checked = view.checkedCount ?? view.moduleCount
+  const checked = view.checkedCount
   if (mismatched.length > 0 && !has('shape-mismatch')) {
     flags.push({
       id: 'shape-mismatch',

@@ -12,7 +12,7 @@ export function loaderResult(view: LoraView, threshold: number): LoaderResult {
   const out: LoaderResult = {
     loader,
     loadable: view.loadable,
-    modules: view.checkedCount ?? view.moduleCount,
+    modules: view.checkedCount,
     loaded,
     brokenLoads: view.brokenLoads ?? 0,
     passed: view.fileError === undefined && view.loadable >= threshold
@@ -21,7 +21,7 @@ export function loaderResult(view: LoraView, threshold: number): LoaderResult {
   // The cause names its runtime already (`ComfyUI: lora key not loaded ...`); the loader column says it too.
   const cause = view.cause?.replace(new RegExp(`^${LOADER_LABELS[loader]}: `), '')
   const why = view.fileError !== undefined ? `the whole file fails: ${view.fileError}` : cause
-  if (why !== undefined && loaded < (view.checkedCount ?? view.moduleCount)) out.why = cutText(why, 300)
+  if (why !== undefined && loaded < view.checkedCount) out.why = cutText(why, 300)
   return out
 }
 

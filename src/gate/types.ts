@@ -107,10 +107,10 @@ export interface LoraView {
   convention: string
   moduleCount: number
   /**
-   * Modules the baseline can judge (absent: all): the others patch a text encoder the baseline does not hold
-   * (status `not-checked`).
+   * Modules the baseline can judge: the others patch a component the baseline does not hold (status
+   * `not-checked`).
    */
-  checkedCount?: number
+  checkedCount: number
   /** Loadable modules over the modules the baseline can judge, percent. */
   loadable: number
   /** Modules whose base key matched by name without any mapping, percent (the LoRA's `exact` figure), if known. */

@@ -52,3 +52,20 @@ export function textEncoderSlots(analysis: LoraAnalysis): number[] {
   for (const m of analysis.modules) if (m.component === 'text-encoder') slots.add(m.textEncoder)
   return [...slots].sort((a, b) => a - b)
 }
+
+/** What a resolution's not-checked modules patch, and whether the base was a text encoder's file alone. */
+export function notCheckedParts(r: LoraResolution): {
+  denoiser: number
+  textEncoder: number
+  baseIsTextEncoder: boolean
+} {
+  const out = { denoiser: 0, textEncoder: 0, baseIsTextEncoder: false }
+  for (const x of r.results) {
+    if (x.status !== 'not-checked') continue
+    const why = x.why?.kind === 'other-component' ? x.why : undefined
+    if (why?.module === 'denoiser') out.denoiser++
+    else out.textEncoder++
+    if (why?.base === 'text-encoder') out.baseIsTextEncoder = true
+  }
+  return out
+}

@@ -4,6 +4,7 @@
  */
 import type { LoraAnalysis, LoraResolution, ModuleResolution } from '../lora/types.js'
 import { familyLabel } from '../lora/layers.js'
+import { notCheckedParts } from '../lora/components.js'
 import { byCodeUnit } from '../lora/order.js'
 import { LOADER_LABELS } from '../lora/loaders/verdict.js'
 import {
@@ -214,7 +215,7 @@ export function moduleLine(r: ModuleResolution): string {
 export function failingByCause(r: LoraResolution): ModuleResolution[] {
   const groups = new Map<string, ModuleResolution[]>()
   for (const x of r.results) {
-    // Not checked is not failing: those are listed apart (notCheckedLine).
+    // Not checked is not failing: those are said apart (notCheckedWords).
     if (x.status === 'ok' || x.status === 'not-checked') continue
     const key = x.causeWhy ? causeKey(x.causeWhy) : (x.cause ?? x.status)
     const g = groups.get(key)
@@ -279,15 +280,7 @@ export function resolutionAnswer(r: LoraResolution, name: string, c: Colors): st
  * base holds no text encoder: give a checkpoint with it to check them)`. Every renderer says it the same way.
  */
 export function notCheckedWords(r: LoraResolution): string {
-  let te = 0
-  let denoiser = 0
-  let teAlone = false
-  for (const x of r.results) {
-    if (x.status !== 'not-checked') continue
-    if (x.why?.kind === 'other-component' && x.why.module === 'denoiser') denoiser++
-    else te++
-    if (x.why?.kind === 'other-component' && x.why.base === 'text-encoder') teAlone = true
-  }
+  const { denoiser, textEncoder: te, baseIsTextEncoder: teAlone } = notCheckedParts(r)
   const parts: string[] = []
   if (denoiser > 0) parts.push(`${plural(denoiser, 'denoiser module')}`)
   if (te > 0)
