@@ -54360,9 +54360,9 @@ function applyRuntimeLoader(loader, analysis, resolution, base, file) {
     });
 }
 /**
- * The modules the resolver could not judge against this base (a text encoder the base does not hold): the runtime
- * loads them into a model this resolution does not see (ComfyUI's CLIP, the pipeline's text encoders), so its
- * profile does not judge them either. A file-level error still applies to them (assemble).
+ * The modules the resolver could not judge against this base (a component the base does not hold): the runtime
+ * loads them into a model this resolution does not see (ComfyUI's CLIP or diffusion model, the pipeline's other
+ * components), so its profile does not judge them either. A file-level error still applies to them (assemble).
  */
 function notChecked(verdicts, resolution, label) {
     verdicts.forEach((v, i) => {
@@ -54372,7 +54372,10 @@ function notChecked(verdicts, resolution, label) {
         v.r.status = 'not-checked';
         if (any.why)
             v.r.why = any.why;
-        v.r.reason = `${label} loads it into the text encoder, a file the base does not include: not checked`;
+        const into = any.why?.kind === 'other-component' && any.why.module === 'denoiser'
+            ? 'the diffusion model'
+            : 'its text encoder';
+        v.r.reason = `${label} loads it into ${into}, a file the base does not include: not checked`;
         delete v.r.runtimeLoads;
         delete v.r.expected;
         delete v.r.target;

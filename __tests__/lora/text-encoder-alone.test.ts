@@ -14,6 +14,7 @@ import {
 } from '../../fixtures/lora.js'
 import { analyzeLora, buildBaseIndex, resolveLora } from '../../src/lora/index.js'
 import { wordResolution } from '../../src/report/lora-reasons.js'
+import { applyLoader } from '../../src/lora/loaders/index.js'
 
 /** Target tensors as a base's weights (with biases), under `prefix`. */
 function weights(targets: Target[], prefix = ''): SpecTensor[] {
@@ -82,6 +83,16 @@ describe('a text encoder file alone as the base', () => {
       'denoiser module; the base is a text encoder alone: not checked'
     )
     expect(r.causes).toEqual([])
+    // the runtime profiles say where each goes
+    const a = analyzeLora(loraCheckpoint(sdxlLora))
+    const idx = buildBaseIndex(specCheckpoint(clipFile(768), 'te.safetensors'))
+    const comfy = applyLoader('comfyui', a, resolveLora(a, idx), idx)
+    expect(comfy.results.find((x) => x.stem.startsWith('lora_unet_'))!.reason).toBe(
+      'ComfyUI loads it into the diffusion model, a file the base does not include: not checked'
+    )
+    expect(comfy.results.find((x) => x.stem.startsWith('lora_te2_'))!.reason).toBe(
+      'ComfyUI loads it into its text encoder, a file the base does not include: not checked'
+    )
   })
 
   it('CLIP-G alone: read as the second text encoder, which the te2 modules fit', () => {
