@@ -46343,12 +46343,178 @@ function matchTransposed(restA, restB) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/correspond/broadcast.ts
+/**
+ * One tensor on one side, a copy of it in every block of a series on the other. diffusers' DiT keeps the timestep
+ * and class embedders inside each block's AdaLayerNormZero (`transformer_blocks.N.norm1.emb.*`), where the original
+ * release holds them once (`t_embedder.*`, `y_embedder.*`); its converter copies each into all 28 blocks. No
+ * one-to-one link can say that: the lone tensor has 28 equal-shaped candidates and none is better than another.
+ *
+ * Read here as a group: the layers left unmatched at the same place of every block of one series (same relative
+ * path, same shape and tensors, one per block, the series' every block) are one layer copied per block. Such a
+ * group stands in the leftover pools as one layer (its first block's), so the ordinary matching decides whether a
+ * lone layer of the other side is that layer, by its shape and role, under the same rules as any leftover. A link
+ * found so is a `broadcast` (A's one tensor into B's copies) or a `collapse` (A's copies into B's one tensor; the
+ * copies are taken as equal, which no header shows: a converter keeps the first).
+ */
+
+
+
+function broadcast_compareOrder(x, y) {
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+}
+/**
+ * A group's first copy as the lone layer it stands for: its role read from its path in the block as a top-level
+ * path is read (from the last two named segments, qualifiers from all), since it is a module that sits at the top
+ * on the other side. Inside a block the whole chain counts: `norm1.emb.timestep_embedder.linear_1` reads as the
+ * norm's modulation there, where it is the timestep embedder's linear.
+ */
+function asLone(l) {
+    return { ...l, role: layerRole(l.rel, squeeze(l.main.shape).length <= 1, true) };
+}
+/**
+ * Whether the two names say the same thing: the same known role, or the same stream marked on both (`t_embedder` and
+ * `timestep_embedder`: the time path). One tensor into every block is a strong claim, and a shape alone is not
+ * enough for it: HunyuanVideo's two token-refiner blocks each leave a [3072, 3072] projection unmatched against
+ * Flux, whose `time_in.out_layer` is the only other one of that shape.
+ */
+function namesAgree(x, y) {
+    if (x.role.role !== 'other' && x.role.role === y.role.role)
+        return true;
+    return x.role.stream !== undefined && x.role.stream === y.role.stream;
+}
+/** Blocks per series over the whole side: a group must have a copy in each. */
+function blocksPerSeries(units) {
+    const out = new Map();
+    for (const u of units)
+        if (u.index !== '')
+            out.set(u.series, (out.get(u.series) ?? 0) + 1);
+    return out;
+}
+/** The leftover layers of one side read as copy groups (at least two copies), and the rest. */
+function copyGroups(rest, units) {
+    const blocks = blocksPerSeries(units);
+    const byPlace = new Map();
+    for (const l of rest) {
+        if (l.unit.index === '')
+            continue;
+        const key = `${l.unit.series}\n${l.rel}\n${l.sig}\n${[...l.tensors.keys()].sort().join(',')}`;
+        const list = byPlace.get(key);
+        if (list)
+            list.push(l);
+        else
+            byPlace.set(key, [l]);
+    }
+    const grouped = new Set();
+    const groups = [];
+    for (const list of byPlace.values()) {
+        const series = list[0].unit.series;
+        if (list.length < 2 || list.length !== blocks.get(series))
+            continue;
+        if (new Set(list.map((l) => l.unit)).size !== list.length)
+            continue;
+        const copies = [...list].sort((x, y) => broadcast_compareOrder(x.unit.order, y.unit.order));
+        groups.push({ series, copies });
+        for (const l of list)
+            grouped.add(l);
+    }
+    return { groups, others: rest.filter((l) => !grouped.has(l)) };
+}
+/**
+ * Links between lone leftover layers and copy groups of the other side, both ways. `unitsA`/`unitsB`: each side's
+ * units (a group must cover every block of its series). Each group competes with the other side's every other
+ * leftover in one matching, so a lone layer whose name points at a layer outside the groups goes there (that link
+ * is left to the later passes, not kept here): only a lone layer the matching gives to a group's copy is linked.
+ */
+function matchCopies(restA, restB, unitsA, unitsB) {
+    const ga = copyGroups(restA, unitsA);
+    const gb = copyGroups(restB, unitsB);
+    if (ga.groups.length === 0 && gb.groups.length === 0)
+        return { links: [], restA: [...restA], restB: [...restB] };
+    const links = [];
+    const used = new Set();
+    const take = (lone, groups, others, loneIsA) => {
+        if (groups.length === 0)
+            return;
+        const bySample = new Map(groups.map((g) => [asLone(g.copies[0]), g]));
+        // A lone layer is a model-wide one: not inside a block of its own side.
+        const pool = lone.filter((l) => !used.has(l) && l.unit.index === '');
+        if (pool.length === 0)
+            return;
+        const candidates = [...bySample.keys(), ...others.filter((l) => !used.has(l))];
+        const found = loneIsA ? matchLayers(pool, candidates, true, []) : matchLayers(candidates, pool, true, []);
+        for (const link of found.links) {
+            const group = bySample.get(loneIsA ? link.b : link.a);
+            if (!group || !namesAgree(link.a, link.b))
+                continue;
+            links.push({ link, group, kind: loneIsA ? 'broadcast' : 'collapse' });
+            used.add(loneIsA ? link.a : link.b);
+            for (const c of group.copies)
+                used.add(c);
+        }
+    };
+    take(ga.others, gb.groups, gb.others, true);
+    take(gb.others, ga.groups, ga.others, false);
+    return {
+        links,
+        restA: restA.filter((l) => !used.has(l)),
+        restB: restB.filter((l) => !used.has(l))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/correspond/unique-leftovers.ts
+function bySig(layers) {
+    const out = new Map();
+    for (const l of layers) {
+        const list = out.get(l.sig);
+        if (list)
+            list.push(l);
+        else
+            out.set(l.sig, [l]);
+    }
+    return out;
+}
+function matchUniqueLeftovers(restA, restB) {
+    if (restA.length === 0 || restB.length === 0)
+        return [];
+    const sigsB = bySig(restB);
+    const links = [];
+    for (const [sig, la] of bySig(restA)) {
+        const lb = sigsB.get(sig);
+        if (la.length !== 1 || lb?.length !== 1)
+            continue;
+        const a = la[0];
+        const b = lb[0];
+        const shape = [...a.main.shape];
+        if (shape.filter((d) => d > 1).length < 2)
+            continue;
+        if (a.role.role === 'other' || b.role.role === 'other')
+            continue;
+        links.push({
+            a,
+            b,
+            confidence: 'medium',
+            evidence: [
+                { kind: 'unique-shape', shape },
+                { kind: 'roles-differ', roles: [a.role.role, b.role.role] }
+            ]
+        });
+    }
+    return links;
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/correspond.ts
 /**
  * `correspond(a, b)`: align units by signature class and network order, match layers inside each aligned pair
  * (names, roles, shapes), then fused vs separate projections, then whatever is left outside aligned units.
  * Emits one link per tensor (a layer's weight and bias are separate links) so every key is accounted for.
  */
+
+
 
 
 
@@ -46435,8 +46601,19 @@ function correspond(a, b, options = {}) {
             if (!paired.has(u))
                 restB.push(...u.layers);
     }
+    // A lone tensor against its copies in every block of a series (broadcast.ts), before the one-to-one passes
+    // below could give one of the copies to it. Not for a partial A: its layers keep to their aligned blocks.
+    let poolA = restA;
+    let poolB = restB;
+    if (!partial) {
+        const copies = matchCopies(restA, restB, sa.units, sb.units);
+        for (const c of copies.links)
+            emitCopyLink(c, pushLayer);
+        poolA = copies.restA;
+        poolB = copies.restB;
+    }
     // Everything outside aligned units: one pool per side, strict (names must agree for high).
-    const strict = matchLayers(restA, restB, true, []);
+    const strict = matchLayers(poolA, poolB, true, []);
     const left = matchWithinModules(strict.links, strict.restA, strict.restB);
     const fusedLeft = matchFused(left.restA, left.restB);
     for (const f of fusedLeft)
@@ -46447,9 +46624,14 @@ function correspond(a, b, options = {}) {
         emitLayerLink(l, pushLayer, l.confidence);
     // Last, what only a transpose relates (a bare projection parameter against a Linear's weight of the swapped shape).
     const inFused = fusedLayers(fusedLeft);
-    const transposedLinks = matchTransposed(left.restA.filter((l) => !inFused.has(l)), left.restB.filter((l) => !inFused.has(l))).links;
-    for (const l of transposedLinks)
+    const transposed = matchTransposed(left.restA.filter((l) => !inFused.has(l)), left.restB.filter((l) => !inFused.has(l)));
+    for (const l of transposed.links)
         emitLayerLink(l, pushLayer, l.confidence);
+    // Last, a pair alone in its matrix shape whose roles read differently: proposed, medium (unique-leftovers.ts).
+    if (!partial) {
+        for (const l of matchUniqueLeftovers(transposed.restA, transposed.restB))
+            emitLayerLink(l, pushLayer, l.confidence);
+    }
     for (let i = 0; i < layerOut.length; i++)
         links.push(layerOut[i]);
     const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k));
@@ -46538,6 +46720,29 @@ function emitLayerLink(l, push, confidence) {
         };
         if (modulation)
             link.ambiguity = modulation;
+        push(link);
+    });
+}
+/**
+ * One link per tensor of a lone layer and its copies: A's tensor into every copy (broadcast) or every copy into B's
+ * tensor (collapse), the copies in block order. A collapse states that it takes the copies as equal.
+ */
+function emitCopyLink(c, push) {
+    const lone = c.kind === 'broadcast' ? c.link.a : c.link.b;
+    const evidence = [
+        ...c.link.evidence,
+        { kind: 'copied-per-block', series: c.group.series, copies: c.group.copies.length }
+    ];
+    lone.tensors.forEach((t, leaf) => {
+        const copies = c.group.copies.map((l) => l.tensors.get(leaf));
+        if (copies.some((x) => x === undefined || !sameShape(x.shape, t.shape)))
+            return;
+        const names = copies.map((x) => x.name);
+        const link = c.kind === 'broadcast'
+            ? { kind: 'broadcast', a: [t.name], b: names, confidence: c.link.confidence, evidence }
+            : { kind: 'collapse', a: names, b: [t.name], confidence: c.link.confidence, evidence };
+        if (c.kind === 'collapse')
+            link.ambiguity = { kind: 'copies-assumed-equal', chunks: [] };
         push(link);
     });
 }
@@ -46669,6 +46874,10 @@ function words(e) {
             return e.square
                 ? 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed'
                 : 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed, as the swapped shapes show';
+        case 'roles-differ':
+            return `the names read as different roles (${e.roles[0]} vs ${e.roles[1]}): verify`;
+        case 'copied-per-block':
+            return `one copy in each of the ${e.copies} blocks of ${e.series}`;
     }
 }
 /**
@@ -46682,6 +46891,16 @@ function describeLink(l) {
         described.set(l.evidence, (text = l.evidence.map(words).join('; ')));
     return text;
 }
+/**
+ * A broadcast's or collapse's shapes agree when every copy holds the lone tensor's elements (their sum is the
+ * copies' count times it); undefined for the other kinds, whose two sides hold the same elements in all.
+ */
+function copiesCompatible(kind, source, target) {
+    if (kind !== 'broadcast' && kind !== 'collapse')
+        return undefined;
+    const [lone, copies] = kind === 'broadcast' ? [source, target] : [target, source];
+    return copies.shapes.every((s) => (0,numel/* numel */.uN)(s) === lone.numel);
+}
 function toKeyMapping(l, shapeOf) {
     const source = links_shapesOf(l.a, 'a', shapeOf);
     const target = links_shapesOf(l.b, 'b', shapeOf);
@@ -46692,7 +46911,7 @@ function toKeyMapping(l, shapeOf) {
         confidence: l.confidence,
         reason: describeLink(l),
         shapes: { source: source.shapes, target: target.shapes },
-        shapeCompatible: source.numel === target.numel,
+        shapeCompatible: copiesCompatible(l.kind, source, target) ?? source.numel === target.numel,
         evidence: l.evidence
     };
     if (l.rows)
@@ -46713,11 +46932,13 @@ function toKeyMapping(l, shapeOf) {
                 ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
                 : l.ambiguity.kind === 'modulation-chunks'
                     ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
-                    : l.ambiguity.kind === 'transpose-convention'
-                        ? 'square matrix: the transpose is the projection convention (CLIP multiplies x @ P), not something the shapes show'
-                        : l.ambiguity.kind === 'equal-shapes'
-                            ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
-                            : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`;
+                    : l.ambiguity.kind === 'copies-assumed-equal'
+                        ? 'the copies are taken as equal (a converter keeps the first): headers cannot show that a fine-tune left them so'
+                        : l.ambiguity.kind === 'transpose-convention'
+                            ? 'square matrix: the transpose is the projection convention (CLIP multiplies x @ P), not something the shapes show'
+                            : l.ambiguity.kind === 'equal-shapes'
+                                ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+                                : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`;
     }
     return m;
 }
@@ -49684,9 +49905,13 @@ function conversionWords(conversions, layout) {
                 ? 'reorder chunks'
                 : k === 'transpose'
                     ? 'transpose projection matrices'
-                    : k === 'reshape'
-                        ? 'reshape'
-                        : 'rename keys');
+                    : k === 'broadcast'
+                        ? 'copy shared tensors into every block'
+                        : k === 'collapse'
+                            ? 'keep one of the per-block copies'
+                            : k === 'reshape'
+                                ? 'reshape'
+                                : 'rename keys');
 }
 /**
  * The verdict on a partial side: the share of ITS parameters that correspond (whichever side it is, so the figure
@@ -49851,7 +50076,7 @@ function isIdentity(m) {
         m.target.length === 1 &&
         m.source[0] === m.target[0]);
 }
-/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder, transpose). */
+/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder, transpose, broadcast, collapse). */
 function kindsOf(all) {
     const kinds = new Set();
     for (const m of all) {
@@ -49861,7 +50086,7 @@ function kindsOf(all) {
             continue;
         kinds.add(m.kind);
     }
-    return ['rename', 'reshape', 'split', 'fuse', 'reorder', 'transpose'].filter((k) => kinds.has(k));
+    return ['rename', 'reshape', 'split', 'fuse', 'reorder', 'transpose', 'broadcast', 'collapse'].filter((k) => kinds.has(k));
 }
 function compareCheckpoints(a, b, opts = {}) {
     const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
@@ -50024,8 +50249,11 @@ function compareCheckpoints(a, b, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
-/** 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). */
-const MAPPING_SCHEMA_VERSION = 3;
+/**
+ * 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). 4: kinds
+ * `broadcast` and `collapse` (one tensor to its per-block copies and back).
+ */
+const MAPPING_SCHEMA_VERSION = 4;
 function toMappingFile(c, tool) {
     return {
         schemaVersion: MAPPING_SCHEMA_VERSION,
@@ -51532,6 +51760,10 @@ function viaEngine(a, all) {
         // A LoRA patches module weights, which a projection parameter's transpose is not: that base tensor is no
         // place for the module (transpose.ts).
         if (l.kind === 'transpose')
+            continue;
+        // A tensor copied into every block (broadcast.ts) is not one module's weight: the engine never links those for
+        // a partial A, and a LoRA module is not placed by them.
+        if (l.kind === 'broadcast' || l.kind === 'collapse')
             continue;
         if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b))
             continue;

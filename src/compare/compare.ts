@@ -159,7 +159,7 @@ function isIdentity(m: KeyMapping): boolean {
   )
 }
 
-/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder, transpose). */
+/** The conversions the high-confidence mappings need, in a fixed order (rename, reshape, split, fuse, reorder, transpose, broadcast, collapse). */
 function kindsOf(all: readonly KeyMapping[]): string[] {
   const kinds = new Set<string>()
   for (const m of all) {
@@ -167,7 +167,9 @@ function kindsOf(all: readonly KeyMapping[]): string[] {
     if (m.kind === 'rename' && m.source[0] === m.target[0]) continue
     kinds.add(m.kind)
   }
-  return ['rename', 'reshape', 'split', 'fuse', 'reorder', 'transpose'].filter((k) => kinds.has(k))
+  return ['rename', 'reshape', 'split', 'fuse', 'reorder', 'transpose', 'broadcast', 'collapse'].filter((k) =>
+    kinds.has(k)
+  )
 }
 
 export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOptions = {}): Comparison {

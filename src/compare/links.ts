@@ -65,6 +65,10 @@ function words(e: Evidence): string {
       return e.square
         ? 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed'
         : 'a projection parameter (x @ P, stored [in, out]) against a Linear weight ([out, in]): transposed, as the swapped shapes show'
+    case 'roles-differ':
+      return `the names read as different roles (${e.roles[0]} vs ${e.roles[1]}): verify`
+    case 'copied-per-block':
+      return `one copy in each of the ${e.copies} blocks of ${e.series}`
   }
 }
 
@@ -80,6 +84,20 @@ export function describeLink(l: Pick<Link, 'evidence'>): string {
   return text
 }
 
+/**
+ * A broadcast's or collapse's shapes agree when every copy holds the lone tensor's elements (their sum is the
+ * copies' count times it); undefined for the other kinds, whose two sides hold the same elements in all.
+ */
+function copiesCompatible(
+  kind: Link['kind'],
+  source: { shapes: number[][]; numel: number },
+  target: { shapes: number[][]; numel: number }
+): boolean | undefined {
+  if (kind !== 'broadcast' && kind !== 'collapse') return undefined
+  const [lone, copies] = kind === 'broadcast' ? [source, target] : [target, source]
+  return copies.shapes.every((s) => numel(s) === lone.numel)
+}
+
 export function toKeyMapping(
   l: Link,
   shapeOf: (side: 'a' | 'b', key: string) => readonly number[]
@@ -93,7 +111,7 @@ export function toKeyMapping(
     confidence: l.confidence,
     reason: describeLink(l),
     shapes: { source: source.shapes, target: target.shapes },
-    shapeCompatible: source.numel === target.numel,
+    shapeCompatible: copiesCompatible(l.kind, source, target) ?? source.numel === target.numel,
     evidence: l.evidence
   }
   if (l.rows) m.rows = l.rows.map((r) => ({ ...r }))
@@ -112,11 +130,13 @@ export function toKeyMapping(
         ? `rows interleaved in chunks no header shows (${l.ambiguity.chunks.length} parts): the keys correspond, the row layout is unknown`
         : l.ambiguity.kind === 'modulation-chunks'
           ? `modulation chunks (${l.ambiguity.chunks.join('/')}) are assumed in the same order on both sides; headers cannot verify it (diffusers AdaLayerNormContinuous stores scale before shift)`
-          : l.ambiguity.kind === 'transpose-convention'
-            ? 'square matrix: the transpose is the projection convention (CLIP multiplies x @ P), not something the shapes show'
-            : l.ambiguity.kind === 'equal-shapes'
-              ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
-              : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
+          : l.ambiguity.kind === 'copies-assumed-equal'
+            ? 'the copies are taken as equal (a converter keeps the first): headers cannot show that a fine-tune left them so'
+            : l.ambiguity.kind === 'transpose-convention'
+              ? 'square matrix: the transpose is the projection convention (CLIP multiplies x @ P), not something the shapes show'
+              : l.ambiguity.kind === 'equal-shapes'
+                ? `equal shapes, names do not tell them apart; could be swapped: ${l.ambiguity.chunks.join(' or ')}`
+                : `equal-sized ${l.ambiguity.chunks.join('/')} chunks (${l.ambiguity.kind}): their order cannot be verified from the headers`
   }
   return m
 }

@@ -4,8 +4,11 @@
  */
 import type { Comparison, Confidence, Flag, KeyMapping, ModelRef, OverlapFigures, Verdict } from './types.js'
 
-/** 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). */
-export const MAPPING_SCHEMA_VERSION = 3
+/**
+ * 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). 4: kinds
+ * `broadcast` and `collapse` (one tensor to its per-block copies and back).
+ */
+export const MAPPING_SCHEMA_VERSION = 4
 
 export interface MappingFile {
   schemaVersion: typeof MAPPING_SCHEMA_VERSION

@@ -226,9 +226,13 @@ function conversionWords(conversions: readonly string[], layout: Flag | undefine
           ? 'reorder chunks'
           : k === 'transpose'
             ? 'transpose projection matrices'
-            : k === 'reshape'
-              ? 'reshape'
-              : 'rename keys'
+            : k === 'broadcast'
+              ? 'copy shared tensors into every block'
+              : k === 'collapse'
+                ? 'keep one of the per-block copies'
+                : k === 'reshape'
+                  ? 'reshape'
+                  : 'rename keys'
   )
 }
 

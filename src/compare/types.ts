@@ -11,7 +11,12 @@ export type Confidence = 'high' | 'medium' | 'low'
  * reorder: one to one, same shape, row chunks in another order.
  */
 /** `transpose`: a projection held as a bare parameter on one side and as a Linear's weight on the other. */
-export type MappingKind = 'rename' | 'split' | 'fuse' | 'reshape' | 'reorder' | 'transpose'
+/**
+ * `broadcast`: one A tensor copied into several B tensors (one per block); `collapse`: several equal A copies to one
+ * B tensor.
+ */
+export type MappingKind =
+  'rename' | 'split' | 'fuse' | 'reshape' | 'reorder' | 'transpose' | 'broadcast' | 'collapse'
 
 export interface KeyMapping {
   /** Keys of model A (raw, as stored). Several for a fuse, in row order. */

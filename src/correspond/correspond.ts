@@ -11,6 +11,8 @@ import { buildSide, type Layer } from './model.js'
 import { PairMemo } from './pair-memo.js'
 import { subUnitsToMerge } from './sub-units.js'
 import { isProjectionTranspose, matchTransposed } from './transpose.js'
+import { matchCopies, type CopyLink } from './broadcast.js'
+import { matchUniqueLeftovers } from './unique-leftovers.js'
 import { sameShape, sameSqueezed, squeeze } from '../util/shape.js'
 import { chunkCount, chunkOrder, type ChunkOrder } from '../names/index.js'
 import type {
@@ -89,8 +91,18 @@ export function correspond(
     for (const u of sb.units) if (!paired.has(u)) restB.push(...u.layers)
   }
 
+  // A lone tensor against its copies in every block of a series (broadcast.ts), before the one-to-one passes
+  // below could give one of the copies to it. Not for a partial A: its layers keep to their aligned blocks.
+  let poolA = restA
+  let poolB = restB
+  if (!partial) {
+    const copies = matchCopies(restA, restB, sa.units, sb.units)
+    for (const c of copies.links) emitCopyLink(c, pushLayer)
+    poolA = copies.restA
+    poolB = copies.restB
+  }
   // Everything outside aligned units: one pool per side, strict (names must agree for high).
-  const strict = matchLayers(restA, restB, true, [])
+  const strict = matchLayers(poolA, poolB, true, [])
   const left = matchWithinModules(strict.links, strict.restA, strict.restB)
   const fusedLeft = matchFused(left.restA, left.restB)
   for (const f of fusedLeft) pushFused(f, 'medium', [], push)
@@ -98,11 +110,16 @@ export function correspond(
   for (const l of left.links) emitLayerLink(l, pushLayer, l.confidence)
   // Last, what only a transpose relates (a bare projection parameter against a Linear's weight of the swapped shape).
   const inFused = fusedLayers(fusedLeft)
-  const transposedLinks = matchTransposed(
+  const transposed = matchTransposed(
     left.restA.filter((l) => !inFused.has(l)),
     left.restB.filter((l) => !inFused.has(l))
-  ).links
-  for (const l of transposedLinks) emitLayerLink(l, pushLayer, l.confidence)
+  )
+  for (const l of transposed.links) emitLayerLink(l, pushLayer, l.confidence)
+  // Last, a pair alone in its matrix shape whose roles read differently: proposed, medium (unique-leftovers.ts).
+  if (!partial) {
+    for (const l of matchUniqueLeftovers(transposed.restA, transposed.restB))
+      emitLayerLink(l, pushLayer, l.confidence)
+  }
   for (let i = 0; i < layerOut.length; i++) links.push(layerOut[i]!)
   const unmatchedA = a.map((t) => t.name).filter((k) => !linkedA.has(k))
   const unmatchedB = b.map((t) => t.name).filter((k) => !linkedB.has(k))
@@ -190,6 +207,29 @@ function emitLayerLink(l: LayerLink, push: (l: Link) => void, confidence: LinkCo
       evidence
     }
     if (modulation) link.ambiguity = modulation
+    push(link)
+  })
+}
+
+/**
+ * One link per tensor of a lone layer and its copies: A's tensor into every copy (broadcast) or every copy into B's
+ * tensor (collapse), the copies in block order. A collapse states that it takes the copies as equal.
+ */
+function emitCopyLink(c: CopyLink, push: (l: Link) => void): void {
+  const lone = c.kind === 'broadcast' ? c.link.a : c.link.b
+  const evidence: Evidence[] = [
+    ...c.link.evidence,
+    { kind: 'copied-per-block', series: c.group.series, copies: c.group.copies.length }
+  ]
+  lone.tensors.forEach((t, leaf) => {
+    const copies = c.group.copies.map((l) => l.tensors.get(leaf))
+    if (copies.some((x) => x === undefined || !sameShape(x.shape, t.shape))) return
+    const names = copies.map((x) => x!.name)
+    const link: Link =
+      c.kind === 'broadcast'
+        ? { kind: 'broadcast', a: [t.name], b: names, confidence: c.link.confidence, evidence }
+        : { kind: 'collapse', a: names, b: [t.name], confidence: c.link.confidence, evidence }
+    if (c.kind === 'collapse') link.ambiguity = { kind: 'copies-assumed-equal', chunks: [] }
     push(link)
   })
 }

@@ -14,7 +14,12 @@ export interface CorrespondOptions {
   partial?: 'none' | 'a'
 }
 
-export type LinkKind = 'rename' | 'reshape' | 'split' | 'fuse' | 'reorder' | 'transpose'
+/**
+ * `broadcast`: one A tensor copied into several B tensors (one per block of a series); `collapse`: the reverse,
+ * several equal copies in A taken as B's one tensor (broadcast.ts).
+ */
+export type LinkKind =
+  'rename' | 'reshape' | 'split' | 'fuse' | 'reorder' | 'transpose' | 'broadcast' | 'collapse'
 export type LinkConfidence = 'high' | 'medium' | 'low'
 
 /** A dim-0 row range, end exclusive. */
@@ -68,6 +73,10 @@ export type Evidence =
    * transpose (transpose.ts). `square`: the shapes cannot show it; the convention says so.
    */
   | { kind: 'projection-transpose'; square: boolean }
+  /** One layer at the same place of each of the `copies` blocks of `series` on one side (broadcast.ts). */
+  | { kind: 'copied-per-block'; series: string; copies: number }
+  /** The names read as different roles (`roles` on A and B): proposed by shape alone, for a person to verify. */
+  | { kind: 'roles-differ'; roles: [string, string] }
   /** Paired by position among candidates that the names could not separate (medium at most). */
   | { kind: 'position-only' }
 

@@ -117,6 +117,9 @@ export function viaEngine(a: readonly TensorSpec[], all: readonly TensorSpec[]):
     // A LoRA patches module weights, which a projection parameter's transpose is not: that base tensor is no
     // place for the module (transpose.ts).
     if (l.kind === 'transpose') continue
+    // A tensor copied into every block (broadcast.ts) is not one module's weight: the engine never links those for
+    // a partial A, and a LoRA module is not placed by them.
+    if (l.kind === 'broadcast' || l.kind === 'collapse') continue
     if (!keepsBlock(l.a, l.b, blockOfName) || !sameNesting(l.a, l.b)) continue
     if (l.a.length === 1 && l.b.length === 1 && qualifiedApart(l.a[0]!, l.b[0]!)) continue
     if (l.a.length === 1 && l.b.length === 1 && !oneToOneRoles(l.kind, l.a[0]!, l.b[0]!, roleOfName)) continue

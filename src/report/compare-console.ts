@@ -193,7 +193,7 @@ function renderMappings(c: Comparison, k: Colors, max: number, width: number): s
   let out =
     '\n' +
     paragraph(
-      `${k.bold('Mappings')}: ${mappingCountText(c)} (one per conversion: rename, split, fuse, reshape, reorder or transpose; keys equal in both are not listed)`,
+      `${k.bold('Mappings')}: ${mappingCountText(c)} (one per conversion: rename, split, fuse, reshape, reorder, transpose, broadcast or collapse; keys equal in both are not listed)`,
       width,
       '',
       '  '
@@ -224,7 +224,7 @@ function renderMappings(c: Comparison, k: Colors, max: number, width: number): s
   if (notes.size > 0) {
     const total = [...notes.values()].reduce((sum, x) => sum + x.mappings, 0)
     out += k.yellow(
-      paragraph(`${plural(total, 'mapping')} rest on an ordering the headers cannot verify:`, width, '  ')
+      paragraph(`${plural(total, 'mapping')} rest on an assumption the headers cannot verify:`, width, '  ')
     )
     for (const x of notes.values())
       out += paragraph(

@@ -81,7 +81,7 @@ export function renderComparisonMarkdown(c: Comparison, opts: CompareMarkdownOpt
   if (groups.length > 0) {
     lines.push('')
     lines.push(
-      `<details><summary>Mappings: ${mappingCountText(c)} (one per conversion: rename, split, fuse, reshape, reorder or transpose; keys equal in both are not listed)</summary>`
+      `<details><summary>Mappings: ${mappingCountText(c)} (one per conversion: rename, split, fuse, reshape, reorder, transpose, broadcast or collapse; keys equal in both are not listed)</summary>`
     )
     lines.push('')
     lines.push('| Confidence | Kind | A | B | Reason |')
