@@ -47098,7 +47098,27 @@ function familiesMappedElsewhere(a, b, links, pairs) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/compare/vocabulary.ts
+const TOKEN_TABLE = /(?:^|\.)(?:shared|token_embedding|embed_tokens|tok_embeddings|token_embd|word_embeddings|wte)$/i;
+/**
+ * The first token embedding table among the tensors (a 2-D `weight`, or a bare parameter, named as one above), and
+ * its token count: the larger of its two dims, since a vocabulary outnumbers the width and GGUF lists dims the other
+ * way round. Undefined when the model has none (an image or video denoiser).
+ */
+function tokenVocabulary(tensors) {
+    for (const t of tensors) {
+        if (t.shape.length !== 2)
+            continue;
+        const path = t.normKey.endsWith('.weight') ? t.normKey.slice(0, -'.weight'.length) : t.normKey;
+        if (!TOKEN_TABLE.test(path))
+            continue;
+        return { key: t.key, tokens: Math.max(t.shape[0], t.shape[1]) };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/structure.ts
+
 /** Attention layouts as `<kind> <layout>` (`self fused-qkv`, `cross q-fused-kv`), sorted and unique. */
 function attentionLayouts(analysis) {
     const set = new Set();
@@ -47108,7 +47128,9 @@ function attentionLayouts(analysis) {
 }
 function structureFacts(model, analysis) {
     const hidden = analysis.dimensions.hiddenDim;
+    const vocabulary = tokenVocabulary(model.tensors);
     return {
+        ...(vocabulary ? { vocabulary } : {}),
         families: model.families.map((f) => ({ prefix: f.prefix, count: f.scopes.length })),
         attentionLayouts: attentionLayouts(analysis),
         ...(hidden.value !== null ? { hiddenDim: hidden.value, hiddenDimEvidence: hidden.evidence } : {}),
@@ -49286,8 +49308,13 @@ function verdictOf(overlap, flags = [], conversions = []) {
     const tier = tierOf(value);
     // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
     // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
-    // block counts are not "the same network under another naming": at most partial, and the summary says why.
-    const apart = flags.filter((f) => f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes'));
+    // block counts, or text models fed by other tokenizers, are not "the same network under another naming": at most
+    // partial, and the summary says why.
+    const apart = flags.filter((f) => f.kind === 'red' &&
+        (f.code === 'model-family' ||
+            f.code === 'block-count' ||
+            f.code === 'block-shapes' ||
+            f.code === 'vocabulary'));
     if (tier === 'compatible' && apart.length > 0) {
         // The family flag's size lines say what differs (block counts, widths), beside the other flags' sentences.
         const why = [...new Set(apart.flatMap((f) => [f.message, ...stringsOf(f.evidence.sizes)]))].join('; ');
@@ -49688,6 +49715,17 @@ function computeFlags(x) {
                 evidence: { matching: x.shapeMatches, differing: x.shapeDifferences.length, examples }
             });
         }
+    }
+    const va = x.a.vocabulary;
+    const vb = x.b.vocabulary;
+    if (va && vb && va.tokens !== vb.tokens) {
+        // Another tokenizer, so another network, however well its blocks line up (T5 v1.1 against UMT5).
+        flags.push({
+            kind: 'red',
+            code: 'vocabulary',
+            message: `different token vocabularies: ${va.tokens} tokens (${va.key}) vs ${vb.tokens} (${vb.key}), another tokenizer`,
+            evidence: { tokensA: va.tokens, tokensB: vb.tokens, keyA: va.key, keyB: vb.key }
+        });
     }
     explainRedFamily(flags, x.a, x.b, x.overlap.parameters);
     return flags;

@@ -336,6 +336,17 @@ export function computeFlags(x: FlagInputs): Flag[] {
       })
     }
   }
+  const va = x.a.vocabulary
+  const vb = x.b.vocabulary
+  if (va && vb && va.tokens !== vb.tokens) {
+    // Another tokenizer, so another network, however well its blocks line up (T5 v1.1 against UMT5).
+    flags.push({
+      kind: 'red',
+      code: 'vocabulary',
+      message: `different token vocabularies: ${va.tokens} tokens (${va.key}) vs ${vb.tokens} (${vb.key}), another tokenizer`,
+      evidence: { tokensA: va.tokens, tokensB: vb.tokens, keyA: va.key, keyB: vb.key }
+    })
+  }
   explainRedFamily(flags, x.a, x.b, x.overlap.parameters)
   return flags
 }

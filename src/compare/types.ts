@@ -130,6 +130,8 @@ export interface StructureFacts {
   hiddenDimEvidence?: string
   /** The model family the structure analysis identified, if any, with the detector's confidence and evidence. */
   family?: { id: string; name: string; confidence: string; evidence: string[] }
+  /** A text model's token vocabulary: its token embedding table's key and token count (vocabulary.ts). */
+  vocabulary?: { key: string; tokens: number }
 }
 
 /**

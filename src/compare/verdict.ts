@@ -62,10 +62,15 @@ export function verdictOf(
   const tier = tierOf(value)
   // Names and shapes can line up across two different networks (HunyuanVideo and Flux share the double/single
   // stream design and the width: 90% of HunyuanVideo maps onto Flux by block index). Different model families or
-  // block counts are not "the same network under another naming": at most partial, and the summary says why.
+  // block counts, or text models fed by other tokenizers, are not "the same network under another naming": at most
+  // partial, and the summary says why.
   const apart = flags.filter(
     (f) =>
-      f.kind === 'red' && (f.code === 'model-family' || f.code === 'block-count' || f.code === 'block-shapes')
+      f.kind === 'red' &&
+      (f.code === 'model-family' ||
+        f.code === 'block-count' ||
+        f.code === 'block-shapes' ||
+        f.code === 'vocabulary')
   )
   if (tier === 'compatible' && apart.length > 0) {
     // The family flag's size lines say what differs (block counts, widths), beside the other flags' sentences.
