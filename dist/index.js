@@ -56714,7 +56714,7 @@ function tableSections(artifacts, folder) {
                     const l = a.lora;
                     const checked = l ? l.modules - (l.notChecked ?? 0) : 0;
                     const loads = l
-                        ? `${checked - l.shapeMismatch - l.unresolved} of ${checked}${l.notChecked ? ` (${l.notChecked} text-encoder not checked)` : ''}`
+                        ? `${checked - l.shapeMismatch - l.unresolved} of ${checked}${l.notChecked ? ` (${l.notChecked} not checked: see the flag)` : ''}`
                         : '–';
                     const figure = a.figure !== undefined ? figures_formatPercent(a.figure) : '–';
                     const gated = a.metric === 'loadable' ? `**${figure}**` : figure;

@@ -20,7 +20,7 @@
 
 `,`| | LoRA | Convention | Loadable | Modules that load |${runtime.head} Flags |
 |---|---|---|---:|---:|${runtime.rule}---|
-`,...loras.map(a=>{const l=a.lora,checked=l?l.modules-(l.notChecked??0):0,loads=l?`${checked-l.shapeMismatch-l.unresolved} of ${checked}${l.notChecked?` (${l.notChecked} text-encoder not checked)`:""}`:"\u2013",figure=a.figure!==void 0?(0,figures.l)(a.figure):"\u2013",gated=a.metric==="loadable"?`**${figure}**`:figure,cells=runtime.cells(a);return`| ${ICON[a.status]} | ${(0,markdown_text.aY)(shortPath(a.path,folder))} | ${(0,markdown_text.X1)(l?.convention??"?")} | ${gated} | ${loads} |${cells} ${flagCells(a)} |
+`,...loras.map(a=>{const l=a.lora,checked=l?l.modules-(l.notChecked??0):0,loads=l?`${checked-l.shapeMismatch-l.unresolved} of ${checked}${l.notChecked?` (${l.notChecked} not checked: see the flag)`:""}`:"\u2013",figure=a.figure!==void 0?(0,figures.l)(a.figure):"\u2013",gated=a.metric==="loadable"?`**${figure}**`:figure,cells=runtime.cells(a);return`| ${ICON[a.status]} | ${(0,markdown_text.aY)(shortPath(a.path,folder))} | ${(0,markdown_text.X1)(l?.convention??"?")} | ${gated} | ${loads} |${cells} ${flagCells(a)} |
 `})]})}return checkpoints.length>0&&tables.push({members:checkpoints,rows:[`**Checkpoints**
 
 `,`| | Checkpoint | Format | Exact | Normalized | Mapped | Same shape | Flags |
