@@ -43965,12 +43965,50 @@ function oneParent(groups) {
     return parent !== undefined && parent !== '';
 }
 
+;// CONCATENATED MODULE: ./src/correspond/layer-names.ts
+/**
+ * A layer's stored name read as the engine's paths: its token path (lower-case words joined by `.`) and the name
+ * with its unit's leading words dropped (what messages show). Used by model.ts, once per layer.
+ */
+/** Word separators of a key (src/names/tokens.ts keyWords). */
+const WORD_SEPARATORS = /[._]/;
+/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
+const EMPTY_WORD = /^[._]|[._]$|[._][._]/;
+/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
+function pathOf(lower) {
+    if (!EMPTY_WORD.test(lower))
+        return lower.replaceAll('_', '.');
+    const words = lower.split(WORD_SEPARATORS);
+    const kept = [];
+    for (let w = 0; w < words.length; w++)
+        if (words[w] !== '')
+            kept.push(words[w]);
+    return kept.join('.');
+}
+/** Per word count, the (sticky) pattern of that many leading words and the separators after them. */
+const LEADING_WORDS = new Map();
+/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
+function dropWords(name, n) {
+    if (n <= 0)
+        return name.replace(/^[._]+/, '');
+    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
+    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left). The
+    // pattern always matches; a sticky test leaves its end in lastIndex without building a match array per layer.
+    let re = LEADING_WORDS.get(n);
+    if (!re)
+        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`, 'y')));
+    re.lastIndex = 0;
+    re.test(name);
+    return name.slice(re.lastIndex);
+}
+
 ;// CONCATENATED MODULE: ./src/correspond/units.ts
 /**
  * The units of one side: a unit's place in the network (section ranks, then indices), what its layers' names
  * read as once they are seen together (relative stream qualifiers, numbered streams, norm places), its signature,
  * and per-block tensors kept in parallel side lists joining their blocks.
  */
+
 
 
 const SUBLAYERS = ['attn', 'cross', 'ffn'];
@@ -44007,12 +44045,21 @@ function sectionOf(words) {
     }
     return undefined;
 }
-function newUnit(path) {
+/**
+ * A unit at token path `path`; `name` is the same path as stored (`transformer_blocks.0` for
+ * `transformer.blocks.0`), whose series part (the words before the first index) is its `seriesName`.
+ */
+function newUnit(path, name = path) {
     const words = path.split('.');
     const first = words.findIndex((w) => /^\d+$/.test(w));
     const series = first < 0 ? path : words.slice(0, first).join('.');
     const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.');
-    return { path, series, index, layers: [], sig: '', order: orderOf(words) };
+    const seriesName = first < 0 ? name : storedWords(name, first);
+    return { path, name, series, seriesName, index, layers: [], sig: '', order: orderOf(words) };
+}
+/** The first `n` words of a stored name, its separators kept between them (not after). */
+function storedWords(name, n) {
+    return name.slice(0, name.length - dropWords(name, n).length).replace(/[._]+$/, '');
 }
 /** Past this many layers a unit is sorted by Array.prototype.sort rather than by insertion (see sortByRel). */
 const INSERTION_SORT_MAX = 32;
@@ -45529,43 +45576,6 @@ function readShape(shape) {
     return { sig: sq.join('x'), cols: sq.length > 1 ? sq.slice(1).join('x') : '', vector: sq.length === 1 };
 }
 
-;// CONCATENATED MODULE: ./src/correspond/layer-names.ts
-/**
- * A layer's stored name read as the engine's paths: its token path (lower-case words joined by `.`) and the name
- * with its unit's leading words dropped (what messages show). Used by model.ts, once per layer.
- */
-/** Word separators of a key (src/names/tokens.ts keyWords). */
-const WORD_SEPARATORS = /[._]/;
-/** A stored name's separators that give empty words (leading, trailing, doubled): the rare slow path of pathOf. */
-const EMPTY_WORD = /^[._]|[._]$|[._][._]/;
-/** A lower-cased layer name's token path: its words (split on `.` and `_`, empty ones dropped) joined by `.`. */
-function pathOf(lower) {
-    if (!EMPTY_WORD.test(lower))
-        return lower.replaceAll('_', '.');
-    const words = lower.split(WORD_SEPARATORS);
-    const kept = [];
-    for (let w = 0; w < words.length; w++)
-        if (words[w] !== '')
-            kept.push(words[w]);
-    return kept.join('.');
-}
-/** Per word count, the (sticky) pattern of that many leading words and the separators after them. */
-const LEADING_WORDS = new Map();
-/** The name without its first `n` words (words are separated by `.` or `_`), separators kept. */
-function dropWords(name, n) {
-    if (n <= 0)
-        return name.replace(/^[._]+/, '');
-    // One native match, not a per-character loop: the CLI runs this code interpreted (no optimizing compiler), once
-    // per layer. A word may be empty here, as the name may run out before `n` words (then nothing is left). The
-    // pattern always matches; a sticky test leaves its end in lastIndex without building a match array per layer.
-    let re = LEADING_WORDS.get(n);
-    if (!re)
-        LEADING_WORDS.set(n, (re = new RegExp(`^(?:[._]*[^._]*){${n}}[._]*`, 'y')));
-    re.lastIndex = 0;
-    re.test(name);
-    return name.slice(re.lastIndex);
-}
-
 ;// CONCATENATED MODULE: ./src/correspond/sub-units.ts
 const INDEX = /^\d+$/;
 /** `encoder.block.3.layer.0` -> its pattern and its block (`encoder.block.3`); undefined for other paths. */
@@ -45973,7 +45983,16 @@ function buildSide(specs, partial = false, merge) {
             rolesByContext.set(context, (m = new Map()));
         return m;
     };
-    const top = { path: '', series: '', index: '', layers: [], sig: '', order: [] };
+    const top = {
+        path: '',
+        name: '',
+        series: '',
+        seriesName: '',
+        index: '',
+        layers: [],
+        sig: '',
+        order: []
+    };
     const units = new Map();
     // The units in first-seen order (the map's order), for index loops.
     const unitList = [];
@@ -46001,7 +46020,7 @@ function buildSide(specs, partial = false, merge) {
             }
             facts = unitFacts.get(unitPath);
             if (!facts) {
-                const unit = newUnit(unitPath);
+                const unit = newUnit(unitPath, storedWords(raw.name, unitPath.split('.').length));
                 units.set(unitPath, unit);
                 unitList.push(unit);
                 const context = roleContext(unitPath);
@@ -46567,7 +46586,12 @@ function correspond(a, b, options = {}) {
         paired.add(p.a);
         paired.add(p.b);
         const base = [
-            { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
+            {
+                kind: 'block-aligned',
+                series: [p.a.series, p.b.series],
+                index: [p.a.index, p.b.index],
+                names: [p.a.name, p.b.name]
+            }
         ];
         const r = pairs.match(p.a, p.b, base);
         // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
@@ -46731,7 +46755,7 @@ function emitCopyLink(c, push) {
     const lone = c.kind === 'broadcast' ? c.link.a : c.link.b;
     const evidence = [
         ...c.link.evidence,
-        { kind: 'copied-per-block', series: c.group.series, copies: c.group.copies.length }
+        { kind: 'copied-per-block', series: c.group.copies[0].unit.seriesName, copies: c.group.copies.length }
     ];
     lone.tensors.forEach((t, leaf) => {
         const copies = c.group.copies.map((l) => l.tensors.get(leaf));
@@ -46841,7 +46865,9 @@ function words(e) {
         case 'same-tokens':
             return 'same name words';
         case 'block-aligned':
-            return `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`;
+            return e.names
+                ? `aligned blocks ${e.names[0]} ~ ${e.names[1]}`
+                : `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`;
         case 'same-layer-name':
             return `same layer name (${e.name})`;
         case 'unique-shape':
@@ -49838,13 +49864,30 @@ function partialSide(side, tensors, mappings, coveredHigh) {
     }
     return { side, tensors: count, coveredTensors: coveredCount, covered: total === 0 ? 0 : inLinks / total };
 }
-/** A link of correspond(b, a) read as one of (a, b): sides, split/fuse and side-bound evidence swapped. */
+/** Kinds that name a direction: read from the other side, each is the other. */
+const SWAPPED_KIND = {
+    split: 'fuse',
+    fuse: 'split',
+    broadcast: 'collapse',
+    collapse: 'broadcast'
+};
+/**
+ * A link of correspond(b, a) read as one of (a, b): sides, split/fuse and broadcast/collapse, and side-bound evidence
+ * swapped.
+ */
 function swapLink(l) {
-    const kind = l.kind === 'split' ? 'fuse' : l.kind === 'fuse' ? 'split' : l.kind;
+    const kind = SWAPPED_KIND[l.kind] ?? l.kind;
     const evidence = l.evidence.map((e) => {
         switch (e.kind) {
             case 'block-aligned':
-                return { ...e, series: [e.series[1], e.series[0]], index: [e.index[1], e.index[0]] };
+                return {
+                    ...e,
+                    series: [e.series[1], e.series[0]],
+                    index: [e.index[1], e.index[0]],
+                    ...(e.names ? { names: [e.names[1], e.names[0]] } : {})
+                };
+            case 'roles-differ':
+                return { ...e, roles: [e.roles[1], e.roles[0]] };
             case 'same-module':
                 return { ...e, modules: [e.modules[1], e.modules[0]] };
             case 'same-numel':
@@ -49859,7 +49902,13 @@ function swapLink(l) {
                 return e;
         }
     });
-    return { ...l, kind, a: l.b, b: l.a, evidence };
+    const swapped = { ...l, kind, a: l.b, b: l.a, evidence };
+    // A collapse takes its copies as equal; a broadcast writes one tensor into them and assumes nothing.
+    if (kind === 'collapse')
+        swapped.ambiguity = { kind: 'copies-assumed-equal', chunks: [] };
+    else if (kind === 'broadcast')
+        delete swapped.ambiguity;
+    return swapped;
 }
 /** Flags a partial side's structure makes up: they describe the layers a LoRA chose, not a network. */
 const STRUCTURE_CODES = new Set([

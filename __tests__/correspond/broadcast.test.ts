@@ -6,6 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { correspond, type Link, type TensorSpec } from '../../src/correspond/index.js'
 import { compareCheckpoints } from '../../src/compare/index.js'
+import { swapLink } from '../../src/compare/partial.js'
 import { specCheckpoint } from '../../fixtures/specs.js'
 
 const H = 48
@@ -88,7 +89,7 @@ describe('one tensor against its copies in every block', () => {
     })
     expect(t1!.evidence).toContainEqual({
       kind: 'copied-per-block',
-      series: 'transformer.blocks',
+      series: 'transformer_blocks',
       copies: BLOCKS
     })
     expect(linkOf(c.links, 't_embedder.mlp.2.bias')?.b).toEqual(copies('timestep_embedder.linear_2.bias'))
@@ -203,5 +204,25 @@ describe('a pair alone in its matrix shape, named as different roles', () => {
   it('never pairs vectors by shape alone', () => {
     const c = correspond([{ name: 'final_norm.weight', shape: [H] }], [{ name: 'head.weight', shape: [H] }])
     expect(c.links).toEqual([])
+  })
+})
+
+describe('read from the other side (swapLink)', () => {
+  it('a broadcast becomes a collapse that states its assumption, and the side-bound evidence swaps', () => {
+    const c = correspond(original(), diffusers())
+    const b = linkOf(c.links, 't_embedder.mlp.0.weight')!
+    const s = swapLink(b)
+    expect(s).toMatchObject({ kind: 'collapse', a: b.b, b: b.a })
+    expect(s.ambiguity).toEqual({ kind: 'copies-assumed-equal', chunks: [] })
+    expect(swapLink(s).kind).toBe('broadcast')
+    expect(swapLink(s).ambiguity).toBeUndefined()
+    const mod = swapLink(linkOf(c.links, 'final_layer.adaLN_modulation.1.weight')!)
+    expect(mod.evidence).toContainEqual({ kind: 'roles-differ', roles: ['head', 'mod'] })
+    const aligned = swapLink(linkOf(c.links, 'blocks.2.attn.proj.weight')!)
+    expect(aligned.evidence[0]).toMatchObject({
+      kind: 'block-aligned',
+      series: ['transformer.blocks', 'blocks'],
+      names: ['transformer_blocks.2', 'blocks.2']
+    })
   })
 })

@@ -30,7 +30,9 @@ function words(e: Evidence): string {
     case 'same-tokens':
       return 'same name words'
     case 'block-aligned':
-      return `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`
+      return e.names
+        ? `aligned blocks ${e.names[0]} ~ ${e.names[1]}`
+        : `aligned blocks ${e.series[0]}.${e.index[0]} ~ ${e.series[1]}.${e.index[1]}`
     case 'same-layer-name':
       return `same layer name (${e.name})`
     case 'unique-shape':

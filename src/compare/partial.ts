@@ -119,13 +119,31 @@ export function partialSide(
   return { side, tensors: count, coveredTensors: coveredCount, covered: total === 0 ? 0 : inLinks / total }
 }
 
-/** A link of correspond(b, a) read as one of (a, b): sides, split/fuse and side-bound evidence swapped. */
+/** Kinds that name a direction: read from the other side, each is the other. */
+const SWAPPED_KIND: Partial<Record<Link['kind'], Link['kind']>> = {
+  split: 'fuse',
+  fuse: 'split',
+  broadcast: 'collapse',
+  collapse: 'broadcast'
+}
+
+/**
+ * A link of correspond(b, a) read as one of (a, b): sides, split/fuse and broadcast/collapse, and side-bound evidence
+ * swapped.
+ */
 export function swapLink(l: Link): Link {
-  const kind = l.kind === 'split' ? 'fuse' : l.kind === 'fuse' ? 'split' : l.kind
+  const kind = SWAPPED_KIND[l.kind] ?? l.kind
   const evidence = l.evidence.map((e): Evidence => {
     switch (e.kind) {
       case 'block-aligned':
-        return { ...e, series: [e.series[1], e.series[0]], index: [e.index[1], e.index[0]] }
+        return {
+          ...e,
+          series: [e.series[1], e.series[0]],
+          index: [e.index[1], e.index[0]],
+          ...(e.names ? { names: [e.names[1], e.names[0]] as [string, string] } : {})
+        }
+      case 'roles-differ':
+        return { ...e, roles: [e.roles[1], e.roles[0]] }
       case 'same-module':
         return { ...e, modules: [e.modules[1], e.modules[0]] }
       case 'same-numel':
@@ -140,7 +158,11 @@ export function swapLink(l: Link): Link {
         return e
     }
   })
-  return { ...l, kind, a: l.b, b: l.a, evidence }
+  const swapped: Link = { ...l, kind, a: l.b, b: l.a, evidence }
+  // A collapse takes its copies as equal; a broadcast writes one tensor into them and assumes nothing.
+  if (kind === 'collapse') swapped.ambiguity = { kind: 'copies-assumed-equal', chunks: [] }
+  else if (kind === 'broadcast') delete swapped.ambiguity
+  return swapped
 }
 
 /** Flags a partial side's structure makes up: they describe the layers a LoRA chose, not a network. */

@@ -67,7 +67,12 @@ export function correspond(
     paired.add(p.a)
     paired.add(p.b)
     const base: Evidence[] = [
-      { kind: 'block-aligned', series: [p.a.series, p.b.series], index: [p.a.index, p.b.index] }
+      {
+        kind: 'block-aligned',
+        series: [p.a.series, p.b.series],
+        index: [p.a.index, p.b.index],
+        names: [p.a.name, p.b.name]
+      }
     ]
     const r = pairs.match(p.a, p.b, base)
     // Emitted now, not collected: the layer links of a block die young instead of surviving every scavenge of
@@ -219,7 +224,7 @@ function emitCopyLink(c: CopyLink, push: (l: Link) => void): void {
   const lone = c.kind === 'broadcast' ? c.link.a : c.link.b
   const evidence: Evidence[] = [
     ...c.link.evidence,
-    { kind: 'copied-per-block', series: c.group.series, copies: c.group.copies.length }
+    { kind: 'copied-per-block', series: c.group.copies[0]!.unit.seriesName, copies: c.group.copies.length }
   ]
   lone.tensors.forEach((t, leaf) => {
     const copies = c.group.copies.map((l) => l.tensors.get(leaf))

@@ -5,7 +5,7 @@
  */
 import { layerRole, sectionRank, splitLeaf, stripModelPrefixes, type LayerRole } from '../names/index.js'
 import type { TensorSpec } from './types.js'
-import { ORDER_SEPARATOR, attachParallelSeries, finishUnit, newUnit } from './units.js'
+import { ORDER_SEPARATOR, attachParallelSeries, finishUnit, newUnit, storedWords } from './units.js'
 import { numel } from '../util/numel.js'
 import { ShapeFactsMemo } from './shape-facts.js'
 import { dropWords, pathOf } from './layer-names.js'
@@ -46,8 +46,12 @@ export interface Layer {
 export interface Unit {
   /** Token path, `` for the top. */
   path: string
-  /** Words before the first index (`down_blocks`), and the indices, for evidence. */
+  /** The path as stored (`transformer_blocks.0`, where `path` is `transformer.blocks.0`), for messages. */
+  name: string
+  /** Words before the first index (`down.blocks`), and the indices, for evidence. */
   series: string
+  /** `series` as stored (`down_blocks`), for messages. */
+  seriesName: string
   index: string
   layers: Layer[]
   /** Parameter count and trailing dims of its tensors: invariant under rename, split, fuse and reshape. */
@@ -259,7 +263,16 @@ export function buildSide(specs: readonly TensorSpec[], partial = false, merge?:
     if (!m) rolesByContext.set(context, (m = new Map()))
     return m
   }
-  const top: Unit = { path: '', series: '', index: '', layers: [], sig: '', order: [] }
+  const top: Unit = {
+    path: '',
+    name: '',
+    series: '',
+    seriesName: '',
+    index: '',
+    layers: [],
+    sig: '',
+    order: []
+  }
   const units = new Map<string, Unit>()
   // The units in first-seen order (the map's order), for index loops.
   const unitList: Unit[] = []
@@ -286,7 +299,7 @@ export function buildSide(specs: readonly TensorSpec[], partial = false, merge?:
       }
       facts = unitFacts.get(unitPath)
       if (!facts) {
-        const unit = newUnit(unitPath)
+        const unit = newUnit(unitPath, storedWords(raw.name, unitPath.split('.').length))
         units.set(unitPath, unit)
         unitList.push(unit)
         const context = roleContext(unitPath)

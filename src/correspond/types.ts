@@ -34,8 +34,11 @@ export type Evidence =
   | { kind: 'same-name' }
   /** The same words after tokenization (kohya underscores vs dots, letter case). */
   | { kind: 'same-tokens' }
-  /** Both sit in blocks the engine aligned: `series` on each side, block `index` on each side. */
-  | { kind: 'block-aligned'; series: [string, string]; index: [string, string] }
+  /**
+   * Both sit in blocks the engine aligned: `series` on each side, block `index` on each side; `names`: the two
+   * blocks as stored (`blocks.3`, `transformer_blocks.3`).
+   */
+  | { kind: 'block-aligned'; series: [string, string]; index: [string, string]; names?: [string, string] }
   /**
    * Among equal-shaped candidates, the only one on each side whose own name (the path's last segment) is `name`
    * (`cls_token` and `embeddings.cls_token`).

@@ -7,6 +7,7 @@ import { isStreamWord, normPositions, sectionRank, type NormPlace, type Sublayer
 import type { Layer, Tensor, Unit } from './model.js'
 import { readNumberedStreams } from './numbered-streams.js'
 import type { ShapeFactsMemo } from './shape-facts.js'
+import { dropWords } from './layer-names.js'
 
 const SUBLAYERS: readonly Sublayer[] = ['attn', 'cross', 'ffn']
 
@@ -42,12 +43,22 @@ export function sectionOf(words: readonly string[]): number | undefined {
   return undefined
 }
 
-export function newUnit(path: string): Unit {
+/**
+ * A unit at token path `path`; `name` is the same path as stored (`transformer_blocks.0` for
+ * `transformer.blocks.0`), whose series part (the words before the first index) is its `seriesName`.
+ */
+export function newUnit(path: string, name = path): Unit {
   const words = path.split('.')
   const first = words.findIndex((w) => /^\d+$/.test(w))
   const series = first < 0 ? path : words.slice(0, first).join('.')
   const index = first < 0 ? '' : words.filter((w) => /^\d+$/.test(w)).join('.')
-  return { path, series, index, layers: [], sig: '', order: orderOf(words) }
+  const seriesName = first < 0 ? name : storedWords(name, first)
+  return { path, name, series, seriesName, index, layers: [], sig: '', order: orderOf(words) }
+}
+
+/** The first `n` words of a stored name, its separators kept between them (not after). */
+export function storedWords(name: string, n: number): string {
+  return name.slice(0, name.length - dropWords(name, n).length).replace(/[._]+$/, '')
 }
 
 /** Past this many layers a unit is sorted by Array.prototype.sort rather than by insertion (see sortByRel). */
