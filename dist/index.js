@@ -42737,6 +42737,122 @@ function result(p, id, name, variant, naming, confidence, headDim) {
         out.headDim = headDim;
     return out;
 }
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+function expectSize(p, what, seen, wanted, state) {
+    if (seen !== wanted) {
+        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
+        state.confidence = 'medium';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/names/family-rules-dit.ts
+/**
+ * Full-model family rules for DiTs whose block names say little on their own: the NextDiT family (Lumina-Image 2.0,
+ * Z-Image), HunyuanVideo 1.5 and CogView4 (docs/reference/key-formats.md §4.11). Each needs a structure that only
+ * its family has (two refiner series beside the main layers; a text side with its own ByT5 and image inputs; a
+ * linear patch embedding in CogVideoX's SAT layout) and names the sizes of the released models.
+ */
+
+/**
+ * NextDiT: a noise refiner and a context refiner series of the main layer's design before the `layers` (Lumina-Next,
+ * Lumina-Image 2.0, Z-Image). Z-Image adds learned pad tokens (`x_pad_token`, `cap_pad_token`); the sizes tell the
+ * released models apart: Lumina-Image 2.0 is 2304 wide with 26 layers, Z-Image 3840 wide with 30.
+ */
+function nextDit(p) {
+    if (p.count('noise_refiner') === 0 || p.count('context_refiner') === 0)
+        return null;
+    const width = p.block('layers', 'ffn_norm1.weight')?.[0];
+    if (width === undefined)
+        return null;
+    const layers = p.blocks('layers');
+    p.blocks('noise_refiner');
+    p.blocks('context_refiner');
+    const original = p.blockHas('layers', 'attention.qkv.weight');
+    const headDim = (p.block('layers', 'attention.q_norm.weight') ??
+        p.block('layers', 'attention.norm_q.weight') ??
+        p.block('layers', 'attn.norm_q.weight'))?.[0];
+    const state = { confidence: 'high' };
+    const padTokens = p.key('x_pad_token') !== undefined || p.key('cap_pad_token') !== undefined;
+    const naming = original ? 'original' : 'diffusers';
+    if (padTokens) {
+        p.evidence.push('x_pad_token / cap_pad_token: Z-Image');
+        expectSize(p, 'hidden size', width, 3840, state);
+        expectSize(p, 'layers', layers, 30, state);
+        const name = state.confidence === 'high' ? 'Z-Image (6B)' : 'Z-Image-like architecture';
+        return result(p, 'z-image', name, null, naming, state.confidence, headDim);
+    }
+    if (width === 2304 && layers === 26)
+        return result(p, 'lumina2', 'Lumina-Image 2.0', null, naming, 'high', headDim);
+    p.evidence.push(`width ${width} and ${layers} layers: no released NextDiT model has these sizes`);
+    return result(p, 'nextdit', 'NextDiT (Lumina-like) architecture', null, naming, 'medium', headDim);
+}
+/**
+ * HunyuanVideo 1.5: HunyuanVideo's double-stream blocks with separate q/k/v (`img_attn_q`, diffusers `attn.to_q`),
+ * no single-stream blocks, and conditioning inputs of its own: a condition-type embedding, a ByT5 glyph encoder
+ * input (`byt5_in`, diffusers `context_embedder_2`) and an image input (`vision_in`, diffusers `image_embedder`).
+ * The released model is 2048 wide with 54 blocks.
+ */
+function hunyuanVideo15(p) {
+    const original = p.block('double_blocks', 'img_attn_q.weight');
+    const diffusers = original ? undefined : p.block('transformer_blocks', 'norm1_context.linear.weight');
+    if (!original && !diffusers)
+        return null;
+    const own = p.key('cond_type_embedding.weight') ??
+        p.key('cond_type_embed.weight') ??
+        p.key('byt5_in.fc1.weight') ??
+        p.key('context_embedder_2.linear_1.weight');
+    if (!own)
+        return null;
+    const state = { confidence: 'high' };
+    const blocks = p.blocks(original ? 'double_blocks' : 'transformer_blocks');
+    const width = original ? original[1] : diffusers[1];
+    expectSize(p, 'hidden size', width, 2048, state);
+    expectSize(p, 'double blocks', blocks, 54, state);
+    const name = state.confidence === 'high' ? 'HunyuanVideo 1.5' : 'HunyuanVideo 1.5-like architecture';
+    const naming = original
+        ? 'original (HunyuanVideo-1.5 repo)'
+        : 'diffusers (HunyuanVideo15Transformer3DModel)';
+    return result(p, 'hunyuan-video-1.5', name, null, naming, state.confidence, 128);
+}
+/**
+ * CogView4: CogVideoX's code base (SAT `layers.N.attention.query_key_value`, diffusers `transformer_blocks.N.attn1`)
+ * for images, whose patch embedding is a Linear over flattened patches (CogVideoX's is a convolution) and whose
+ * diffusers form embeds the timestep with the size and crop condition (`time_condition_embed`). CogView4-6B is
+ * 4096 wide with 28 layers.
+ */
+function cogview4(p) {
+    const found = patchEmbedding(p);
+    if (found?.shape.length !== 2)
+        return null;
+    const patch = found.shape;
+    // SAT's layers sit under `transformer.`, which the analysis strips with the model prefix and a key list may keep
+    const satSeries = p.blockHas('layers', 'attention.query_key_value.weight') ? 'layers' : 'transformer.layers';
+    const sat = p.block(satSeries, 'attention.query_key_value.weight');
+    const diffusers = sat
+        ? undefined
+        : p.key('time_condition_embed.condition_embedder.linear_1.weight') &&
+            p.block('transformer_blocks', 'attn1.to_q.weight');
+    if (!sat && !diffusers)
+        return null;
+    p.note(found.path, patch);
+    p.evidence.push('a linear patch embedding: an image model (CogVideoX embeds video patches with a convolution)');
+    const state = { confidence: 'high' };
+    const width = (sat ?? diffusers)[1];
+    expectSize(p, 'hidden size', width, 4096, state);
+    expectSize(p, 'layers', p.blocks(sat ? satSeries : 'transformer_blocks'), 28, state);
+    const name = state.confidence === 'high' ? 'CogView4-6B' : 'CogView4-like architecture';
+    return result(p, 'cogview4', name, null, sat ? 'original (SAT)' : 'diffusers', state.confidence, 128);
+}
+/** CogVideoX's and CogView4's patch embedding (SAT `mixins.patch_embed.proj`, diffusers `patch_embed.proj`). */
+const PATCH_EMBED = /(?:^|_)patch_embed_proj$/;
+/**
+ * The patch embedding of a CogVideoX-style model, wherever the analysis' prefix left it (a SAT file's keys sit under
+ * `model.diffusion_model.transformer.` and `model.diffusion_model.mixins.`: the common prefix of most keys is the
+ * former).
+ */
+function patchEmbedding(p) {
+    return p.index.shapesMatching(PATCH_EMBED)[0];
+}
 
 ;// CONCATENATED MODULE: ./src/names/family-unet.ts
 
@@ -42853,13 +42969,7 @@ function unetRule(p, diffusersHint) {
  */
 
 
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-function expectSize(p, what, seen, wanted, state) {
-    if (seen !== wanted) {
-        p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`);
-        state.confidence = 'medium';
-    }
-}
+
 function wanVariant(p, dim, inDim, image, flf, vace) {
     if (vace) {
         const size = dim === 1536 ? '1.3B' : dim === 5120 ? '14B' : `dim ${dim}`;
@@ -42925,7 +43035,8 @@ function wanDiffusers(p) {
     const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined;
     if (!image)
         p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch');
-    const v = wanVariant(p, dim, inDim, image, flf, false);
+    const vace = p.key('vace_patch_embedding.weight') !== undefined;
+    const v = wanVariant(p, dim, inDim, image, flf, vace);
     const layers = p.blocks('blocks');
     const state = { confidence: 'high' };
     if (v.layers !== undefined)
@@ -42974,6 +43085,8 @@ function fluxOrHunyuan(p) {
     expectSize(p, 'hidden size', hidden, 3072, state);
     expectSize(p, 'double blocks', double, 19, state);
     expectSize(p, 'single blocks', single, 38, state);
+    if (chroma(p))
+        return result(p, 'flux', CHROMA, 'chroma', 'original (BFL / ComfyUI)', state.confidence, 128);
     const guidance = p.key('guidance_in.in_layer.weight') !== undefined;
     if (!guidance)
         p.evidence.push('no guidance_in: not guidance-distilled (schnell)');
@@ -42981,6 +43094,17 @@ function fluxOrHunyuan(p) {
     return result(p, 'flux', `Flux.1-${variant}`, variant, 'original (BFL / ComfyUI)', state.confidence, 128);
 }
 const TOKEN_REFINER = /(?:^|_)token_refiner_/;
+/**
+ * Chroma keeps Flux.1-schnell's blocks but drops every modulation layer for one small network that computes them
+ * (`distilled_guidance_layer`): the same family for LoRAs (its block names are Flux's), another model by name.
+ */
+const CHROMA = 'Chroma (Flux-derived)';
+function chroma(p) {
+    if (p.key('distilled_guidance_layer.in_proj.weight') === undefined)
+        return false;
+    p.evidence.push('distilled_guidance_layer and no modulation layers: Chroma');
+    return true;
+}
 function fluxDiffusers(p) {
     const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight');
     const mlp = p.block('single_transformer_blocks', 'proj_mlp.weight');
@@ -43004,6 +43128,8 @@ function fluxDiffusers(p) {
     }
     expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state);
     expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state);
+    if (chroma(p))
+        return result(p, 'flux', CHROMA, 'chroma', 'diffusers (ChromaTransformer2DModel)', state.confidence, 128);
     const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined;
     const variant = guidance ? 'dev' : 'schnell';
     return result(p, 'flux', `Flux.1-${variant}`, variant, 'diffusers (FluxTransformer2DModel)', state.confidence, 128);
@@ -43071,6 +43197,9 @@ function ltx(p) {
     return result(p, 'ltx-video', variant ? `LTX-Video ${variant.toUpperCase()}` : 'LTX-Video-like architecture', variant, original ? 'original (LTX / ComfyUI)' : 'diffusers', variant ? 'high' : 'medium', headDim);
 }
 function cogvideox(p) {
+    // A linear patch embedding is an image model of the same code base (CogView4: family-rules-dit.ts).
+    if (patchEmbedding(p)?.shape.length === 2)
+        return null;
     const sat = p.block('layers', 'attention.query_key_value.weight');
     const diffusers = p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
         p.blockShape('transformer_blocks', 'norm1.norm.weight') &&
@@ -43096,6 +43225,24 @@ const RULES = [
     { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
     { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
     { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+    { rule: nextDit, blockKeys: [['noise_refiner', 'ffn_norm1.weight']] },
+    {
+        rule: hunyuanVideo15,
+        keys: [
+            'cond_type_embedding.weight',
+            'cond_type_embed.weight',
+            'byt5_in.fc1.weight',
+            'context_embedder_2.linear_1.weight'
+        ]
+    },
+    {
+        rule: cogview4,
+        blockKeys: [
+            ['layers', 'attention.query_key_value.weight'],
+            ['transformer.layers', 'attention.query_key_value.weight'],
+            ['transformer_blocks', 'attn1.to_q.weight']
+        ]
+    },
     {
         rule: cogvideox,
         blockKeys: [
@@ -50887,6 +51034,11 @@ const DISPLAY_NAMES = {
     'ltx-video': 'LTX-Video',
     cogvideox: 'CogVideoX',
     'hunyuan-video': 'HunyuanVideo',
+    'hunyuan-video-1.5': 'HunyuanVideo 1.5',
+    cogview4: 'CogView4',
+    lumina2: 'Lumina-Image 2.0',
+    'z-image': 'Z-Image',
+    nextdit: 'NextDiT',
     'clip-text': 'CLIP text encoder'
 };
 /** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */

@@ -153,13 +153,40 @@ describe('both namings of one network are one family (the calibration pairs)', (
     ['sd3_medium', 'sd3'],
     ['sd35_medium', 'sd3'],
     ['wan21_1_3b', 'wan'],
-    ['wan21_i2v_14b', 'wan']
+    ['wan21_i2v_14b', 'wan'],
+    ['wan21_vace_1_3b', 'wan'],
+    ['chroma', 'flux'],
+    ['z_image_turbo', 'z-image'],
+    ['lumina2', 'lumina2'],
+    ['hunyuan_video15', 'hunyuan-video-1.5'],
+    ['cogview4', 'cogview4']
   ])('%s: %s in both namings', (pair, id) => {
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
 
   it('HunyuanVideo 1.5 (54 double blocks, 2048 wide) is not called Flux by its block names', () => {
     expect([familyOf('hunyuan_video15', 'A'), familyOf('hunyuan_video15', 'B')]).not.toContain('flux')
+  })
+
+  it('names the model, not only the family: Chroma is not Flux.1-schnell, VACE not T2V, in either naming', () => {
+    const nameOf = (pair: string, side: 'A' | 'B') => {
+      const keys = JSON.parse(readFileSync(join(root, pair, `${side}.keys.json`), 'utf8')) as Record<
+        string,
+        { shape: number[] }
+      >
+      const names = Object.keys(keys)
+      const stripped = stripModelPrefixes(names)
+      const m = detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match
+      return `${m?.name} (${m?.confidence})`
+    }
+    for (const side of ['A', 'B'] as const) {
+      expect(nameOf('chroma', side)).toBe('Chroma (Flux-derived) (high)')
+      expect(nameOf('wan21_vace_1_3b', side)).toBe('Wan2.1 VACE-1.3B (high)')
+      expect(nameOf('z_image_turbo', side)).toBe('Z-Image (6B) (high)')
+      expect(nameOf('lumina2', side)).toBe('Lumina-Image 2.0 (high)')
+      expect(nameOf('hunyuan_video15', side)).toBe('HunyuanVideo 1.5 (high)')
+      expect(nameOf('cogview4', side)).toBe('CogView4-6B (high)')
+    }
   })
 
   it('no pair is split across two families', () => {
@@ -213,5 +240,46 @@ describe('MMDiT joint blocks in diffusers names', () => {
       .map(([k, v]) => ({ path: k.slice(0, -'.weight'.length), shape: v.shape }))
     expect(attn.length).toBeGreaterThan(0)
     expect(detectFamily(attn)).toBeNull()
+  })
+})
+
+describe('families of one code base told apart by structure', () => {
+  const sat = (patch: number[], width: number, layers: number) => [
+    { path: 'mixins.patch_embed.proj.weight', shape: patch },
+    ...Array.from({ length: layers }, (_, i) => ({
+      path: `layers.${i}.attention.query_key_value.weight`,
+      shape: [3 * width, width]
+    }))
+  ]
+
+  it('a convolutional patch embedding is CogVideoX, a linear one CogView4', () => {
+    expect(detectFamily(sat([3072, 16, 2, 2], 3072, 42))?.match).toMatchObject({
+      id: 'cogvideox',
+      name: 'CogVideoX-5B'
+    })
+    expect(detectFamily(sat([4096, 64], 4096, 28))?.match).toMatchObject({
+      id: 'cogview4',
+      name: 'CogView4-6B'
+    })
+    expect(detectFamily(sat([2048, 64], 2048, 12))?.match).toMatchObject({
+      id: 'cogview4',
+      name: 'CogView4-like architecture',
+      confidence: 'medium'
+    })
+  })
+
+  it('NextDiT at sizes no released model has is the NextDiT family at medium confidence', () => {
+    const block = (series: string, i: number, w: number) => [
+      { path: `${series}.${i}.attention.qkv.weight`, shape: [3 * w, w] },
+      { path: `${series}.${i}.ffn_norm1.weight`, shape: [w] }
+    ]
+    const keys = [
+      ...block('noise_refiner', 0, 512),
+      ...block('context_refiner', 0, 512),
+      ...[0, 1, 2].flatMap((i) => block('layers', i, 512))
+    ]
+    expect(detectFamily(keys)?.match).toMatchObject({ id: 'nextdit', confidence: 'medium' })
+    // without the refiners it is no NextDiT
+    expect(detectFamily(keys.filter((k) => k.path.startsWith('layers.')))?.match.id).not.toBe('nextdit')
   })
 })

@@ -207,6 +207,11 @@ const DISPLAY_NAMES: Record<string, string> = {
   'ltx-video': 'LTX-Video',
   cogvideox: 'CogVideoX',
   'hunyuan-video': 'HunyuanVideo',
+  'hunyuan-video-1.5': 'HunyuanVideo 1.5',
+  cogview4: 'CogView4',
+  lumina2: 'Lumina-Image 2.0',
+  'z-image': 'Z-Image',
+  nextdit: 'NextDiT',
   'clip-text': 'CLIP text encoder'
 }
 

@@ -182,3 +182,17 @@ export function result(
   if (headDim !== undefined) out.headDim = headDim
   return out
 }
+
+/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
+export function expectSize(
+  p: FamilyProbe,
+  what: string,
+  seen: number | undefined,
+  wanted: number,
+  state: { confidence: FamilyConfidence }
+) {
+  if (seen !== wanted) {
+    p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`)
+    state.confidence = 'medium'
+  }
+}

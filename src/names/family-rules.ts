@@ -4,23 +4,10 @@
  * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
  * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
  */
-import { result, type FamilyProbe, type LayerIndex } from './family-probe.js'
+import { expectSize, result, type FamilyProbe, type LayerIndex } from './family-probe.js'
+import { cogview4, hunyuanVideo15, nextDit, patchEmbedding } from './family-rules-dit.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { UNET_CROSS_K, unetRule } from './family-unet.js'
-
-/** Lowers confidence to medium with a note when an observed size differs from the reference one. */
-export function expectSize(
-  p: FamilyProbe,
-  what: string,
-  seen: number | undefined,
-  wanted: number,
-  state: { confidence: FamilyConfidence }
-) {
-  if (seen !== wanted) {
-    p.evidence.push(`${what} is ${seen ?? 'absent'}, the reference model has ${wanted}`)
-    state.confidence = 'medium'
-  }
-}
 
 function wanVariant(
   p: FamilyProbe,
@@ -89,7 +76,8 @@ function wanDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const flf = p.key('condition_embedder.image_embedder.pos_embed') !== undefined
   if (!image)
     p.evidence.push('no condition_embedder.image_embedder or attn2.add_k_proj: no CLIP image branch')
-  const v = wanVariant(p, dim, inDim, image, flf, false)
+  const vace = p.key('vace_patch_embedding.weight') !== undefined
+  const v = wanVariant(p, dim, inDim, image, flf, vace)
   const layers = p.blocks('blocks')
   const state = { confidence: 'high' as FamilyConfidence }
   if (v.layers !== undefined) expectSize(p, 'block count', layers, v.layers, state)
@@ -144,6 +132,7 @@ function fluxOrHunyuan(p: FamilyProbe): FamilyRuleResult | null {
   expectSize(p, 'hidden size', hidden, 3072, state)
   expectSize(p, 'double blocks', double, 19, state)
   expectSize(p, 'single blocks', single, 38, state)
+  if (chroma(p)) return result(p, 'flux', CHROMA, 'chroma', 'original (BFL / ComfyUI)', state.confidence, 128)
   const guidance = p.key('guidance_in.in_layer.weight') !== undefined
   if (!guidance) p.evidence.push('no guidance_in: not guidance-distilled (schnell)')
   const variant = guidance ? 'dev' : 'schnell'
@@ -151,6 +140,18 @@ function fluxOrHunyuan(p: FamilyProbe): FamilyRuleResult | null {
 }
 
 const TOKEN_REFINER = /(?:^|_)token_refiner_/
+
+/**
+ * Chroma keeps Flux.1-schnell's blocks but drops every modulation layer for one small network that computes them
+ * (`distilled_guidance_layer`): the same family for LoRAs (its block names are Flux's), another model by name.
+ */
+const CHROMA = 'Chroma (Flux-derived)'
+
+function chroma(p: FamilyProbe): boolean {
+  if (p.key('distilled_guidance_layer.in_proj.weight') === undefined) return false
+  p.evidence.push('distilled_guidance_layer and no modulation layers: Chroma')
+  return true
+}
 
 function fluxDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   const addQ = p.block('transformer_blocks', 'attn.add_q_proj.weight')
@@ -172,6 +173,8 @@ function fluxDiffusers(p: FamilyProbe): FamilyRuleResult | null {
   }
   expectSize(p, 'double blocks', p.blocks('transformer_blocks'), 19, state)
   expectSize(p, 'single blocks', p.blocks('single_transformer_blocks'), 38, state)
+  if (chroma(p))
+    return result(p, 'flux', CHROMA, 'chroma', 'diffusers (ChromaTransformer2DModel)', state.confidence, 128)
   const guidance = p.key('time_text_embed.guidance_embedder.linear_1.weight') !== undefined
   const variant = guidance ? 'dev' : 'schnell'
   return result(
@@ -269,6 +272,8 @@ function ltx(p: FamilyProbe): FamilyRuleResult | null {
 }
 
 function cogvideox(p: FamilyProbe): FamilyRuleResult | null {
+  // A linear patch embedding is an image model of the same code base (CogView4: family-rules-dit.ts).
+  if (patchEmbedding(p)?.shape.length === 2) return null
   const sat = p.block('layers', 'attention.query_key_value.weight')
   const diffusers =
     p.blockShape('transformer_blocks', 'norm1.linear.weight') &&
@@ -313,6 +318,24 @@ export const RULES: readonly FamilyRule[] = [
   { rule: sd3, blockKeys: [['joint_blocks', 'x_block.attn.qkv.weight']] },
   { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
   { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
+  { rule: nextDit, blockKeys: [['noise_refiner', 'ffn_norm1.weight']] },
+  {
+    rule: hunyuanVideo15,
+    keys: [
+      'cond_type_embedding.weight',
+      'cond_type_embed.weight',
+      'byt5_in.fc1.weight',
+      'context_embedder_2.linear_1.weight'
+    ]
+  },
+  {
+    rule: cogview4,
+    blockKeys: [
+      ['layers', 'attention.query_key_value.weight'],
+      ['transformer.layers', 'attention.query_key_value.weight'],
+      ['transformer_blocks', 'attn1.to_q.weight']
+    ]
+  },
   {
     rule: cogvideox,
     blockKeys: [

@@ -1,0 +1,110 @@
+/**
+ * Full-model family rules for DiTs whose block names say little on their own: the NextDiT family (Lumina-Image 2.0,
+ * Z-Image), HunyuanVideo 1.5 and CogView4 (docs/reference/key-formats.md §4.11). Each needs a structure that only
+ * its family has (two refiner series beside the main layers; a text side with its own ByT5 and image inputs; a
+ * linear patch embedding in CogVideoX's SAT layout) and names the sizes of the released models.
+ */
+import { expectSize, result, type FamilyProbe } from './family-probe.js'
+import type { FamilyConfidence, FamilyRuleResult } from './families.js'
+
+/**
+ * NextDiT: a noise refiner and a context refiner series of the main layer's design before the `layers` (Lumina-Next,
+ * Lumina-Image 2.0, Z-Image). Z-Image adds learned pad tokens (`x_pad_token`, `cap_pad_token`); the sizes tell the
+ * released models apart: Lumina-Image 2.0 is 2304 wide with 26 layers, Z-Image 3840 wide with 30.
+ */
+export function nextDit(p: FamilyProbe): FamilyRuleResult | null {
+  if (p.count('noise_refiner') === 0 || p.count('context_refiner') === 0) return null
+  const width = p.block('layers', 'ffn_norm1.weight')?.[0]
+  if (width === undefined) return null
+  const layers = p.blocks('layers')
+  p.blocks('noise_refiner')
+  p.blocks('context_refiner')
+  const original = p.blockHas('layers', 'attention.qkv.weight')
+  const headDim = (p.block('layers', 'attention.q_norm.weight') ??
+    p.block('layers', 'attention.norm_q.weight') ??
+    p.block('layers', 'attn.norm_q.weight'))?.[0]
+  const state = { confidence: 'high' as FamilyConfidence }
+  const padTokens = p.key('x_pad_token') !== undefined || p.key('cap_pad_token') !== undefined
+  const naming = original ? 'original' : 'diffusers'
+  if (padTokens) {
+    p.evidence.push('x_pad_token / cap_pad_token: Z-Image')
+    expectSize(p, 'hidden size', width, 3840, state)
+    expectSize(p, 'layers', layers, 30, state)
+    const name = state.confidence === 'high' ? 'Z-Image (6B)' : 'Z-Image-like architecture'
+    return result(p, 'z-image', name, null, naming, state.confidence, headDim)
+  }
+  if (width === 2304 && layers === 26)
+    return result(p, 'lumina2', 'Lumina-Image 2.0', null, naming, 'high', headDim)
+  p.evidence.push(`width ${width} and ${layers} layers: no released NextDiT model has these sizes`)
+  return result(p, 'nextdit', 'NextDiT (Lumina-like) architecture', null, naming, 'medium', headDim)
+}
+
+/**
+ * HunyuanVideo 1.5: HunyuanVideo's double-stream blocks with separate q/k/v (`img_attn_q`, diffusers `attn.to_q`),
+ * no single-stream blocks, and conditioning inputs of its own: a condition-type embedding, a ByT5 glyph encoder
+ * input (`byt5_in`, diffusers `context_embedder_2`) and an image input (`vision_in`, diffusers `image_embedder`).
+ * The released model is 2048 wide with 54 blocks.
+ */
+export function hunyuanVideo15(p: FamilyProbe): FamilyRuleResult | null {
+  const original = p.block('double_blocks', 'img_attn_q.weight')
+  const diffusers = original ? undefined : p.block('transformer_blocks', 'norm1_context.linear.weight')
+  if (!original && !diffusers) return null
+  const own =
+    p.key('cond_type_embedding.weight') ??
+    p.key('cond_type_embed.weight') ??
+    p.key('byt5_in.fc1.weight') ??
+    p.key('context_embedder_2.linear_1.weight')
+  if (!own) return null
+  const state = { confidence: 'high' as FamilyConfidence }
+  const blocks = p.blocks(original ? 'double_blocks' : 'transformer_blocks')
+  const width = original ? original[1] : diffusers![1]
+  expectSize(p, 'hidden size', width, 2048, state)
+  expectSize(p, 'double blocks', blocks, 54, state)
+  const name = state.confidence === 'high' ? 'HunyuanVideo 1.5' : 'HunyuanVideo 1.5-like architecture'
+  const naming = original
+    ? 'original (HunyuanVideo-1.5 repo)'
+    : 'diffusers (HunyuanVideo15Transformer3DModel)'
+  return result(p, 'hunyuan-video-1.5', name, null, naming, state.confidence, 128)
+}
+
+/**
+ * CogView4: CogVideoX's code base (SAT `layers.N.attention.query_key_value`, diffusers `transformer_blocks.N.attn1`)
+ * for images, whose patch embedding is a Linear over flattened patches (CogVideoX's is a convolution) and whose
+ * diffusers form embeds the timestep with the size and crop condition (`time_condition_embed`). CogView4-6B is
+ * 4096 wide with 28 layers.
+ */
+export function cogview4(p: FamilyProbe): FamilyRuleResult | null {
+  const found = patchEmbedding(p)
+  if (found?.shape.length !== 2) return null
+  const patch = found.shape
+  // SAT's layers sit under `transformer.`, which the analysis strips with the model prefix and a key list may keep
+  const satSeries = p.blockHas('layers', 'attention.query_key_value.weight') ? 'layers' : 'transformer.layers'
+  const sat = p.block(satSeries, 'attention.query_key_value.weight')
+  const diffusers = sat
+    ? undefined
+    : p.key('time_condition_embed.condition_embedder.linear_1.weight') &&
+      p.block('transformer_blocks', 'attn1.to_q.weight')
+  if (!sat && !diffusers) return null
+  p.note(found.path, patch)
+  p.evidence.push(
+    'a linear patch embedding: an image model (CogVideoX embeds video patches with a convolution)'
+  )
+  const state = { confidence: 'high' as FamilyConfidence }
+  const width = (sat ?? diffusers)![1]
+  expectSize(p, 'hidden size', width, 4096, state)
+  expectSize(p, 'layers', p.blocks(sat ? satSeries : 'transformer_blocks'), 28, state)
+  const name = state.confidence === 'high' ? 'CogView4-6B' : 'CogView4-like architecture'
+  return result(p, 'cogview4', name, null, sat ? 'original (SAT)' : 'diffusers', state.confidence, 128)
+}
+
+/** CogVideoX's and CogView4's patch embedding (SAT `mixins.patch_embed.proj`, diffusers `patch_embed.proj`). */
+const PATCH_EMBED = /(?:^|_)patch_embed_proj$/
+
+/**
+ * The patch embedding of a CogVideoX-style model, wherever the analysis' prefix left it (a SAT file's keys sit under
+ * `model.diffusion_model.transformer.` and `model.diffusion_model.mixins.`: the common prefix of most keys is the
+ * former).
+ */
+export function patchEmbedding(p: FamilyProbe): { path: string; shape: readonly number[] } | undefined {
+  return p.index.shapesMatching(PATCH_EMBED)[0]
+}
