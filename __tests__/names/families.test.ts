@@ -2,8 +2,10 @@
  * The one family detector (src/names/families.ts) on whole checkpoints and on LoRAs (a partial key set with the
  * implied weight shapes). SD 1.x, 2.x and SDXL share names and widths: only shapes tell them apart.
  */
-import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   auraFlowDiffusersKeys,
@@ -159,7 +161,8 @@ describe('both namings of one network are one family (the calibration pairs)', (
     ['z_image_turbo', 'z-image'],
     ['lumina2', 'lumina2'],
     ['hunyuan_video15', 'hunyuan-video-1.5'],
-    ['cogview4', 'cogview4']
+    ['cogview4', 'cogview4'],
+    ['sana_1600m', 'sana']
   ])('%s: %s in both namings', (pair, id) => {
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
@@ -281,5 +284,51 @@ describe('families of one code base told apart by structure', () => {
     expect(detectFamily(keys)?.match).toMatchObject({ id: 'nextdit', confidence: 'medium' })
     // without the refiners it is no NextDiT
     expect(detectFamily(keys.filter((k) => k.path.startsWith('layers.')))?.match.id).not.toBe('nextdit')
+  })
+})
+
+describe('the shared pairs (gen_pairs.py): PixArt-Σ, AuraFlow, Mochi in both namings', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mc-families-'))
+    const gen = join(process.cwd(), 'fixtures', 'mapping-pairs', 'gen_pairs.py')
+    const r = spawnSync(
+      'python3',
+      [gen, '--pairs', 'pixart_sigma,auraflow,mochi_1', '--json-dir', dir, '--no-safetensors'],
+      {
+        encoding: 'utf8'
+      }
+    )
+    if (r.status !== 0) throw new Error(r.stderr)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it.each([
+    ['pixart_sigma', 'pixart', 'PixArt-α / PixArt-Σ (XL/2)'],
+    ['auraflow', 'auraflow', 'AuraFlow'],
+    ['mochi_1', 'mochi', 'Mochi 1']
+  ])('%s: %s', (pair, id, name) => {
+    for (const side of ['A', 'B']) {
+      const keys = JSON.parse(readFileSync(join(dir, pair, `${side}.keys.json`), 'utf8')) as Record<
+        string,
+        { shape: number[] }
+      >
+      const names = Object.keys(keys)
+      const stripped = stripModelPrefixes(names)
+      const m = detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match
+      expect(m).toMatchObject({ id, name, confidence: 'high' })
+    }
+  })
+
+  it("PixArt's cross attention names are not Wan's: a LoRA on them is of no known family", () => {
+    const keys = JSON.parse(readFileSync(join(dir, 'pixart_sigma', 'A.keys.json'), 'utf8')) as Record<
+      string,
+      { shape: number[] }
+    >
+    const lora = Object.entries(keys)
+      .filter(([k]) => /^blocks\.\d+\.(?:attn\.proj|cross_attn\.proj|mlp\.fc[12])\.weight$/.test(k))
+      .map(([k, v]) => ({ path: k.slice(0, -'.weight'.length), shape: v.shape }))
+    expect(lora.length).toBeGreaterThan(0)
+    expect(detectFamily(lora)).toBeNull()
   })
 })

@@ -212,6 +212,10 @@ const DISPLAY_NAMES: Record<string, string> = {
   lumina2: 'Lumina-Image 2.0',
   'z-image': 'Z-Image',
   nextdit: 'NextDiT',
+  pixart: 'PixArt',
+  sana: 'Sana',
+  auraflow: 'AuraFlow',
+  mochi: 'Mochi',
   'clip-text': 'CLIP text encoder'
 }
 

@@ -20,7 +20,7 @@ export { CROSS_K, UNET_LDM_SERIES } from './family-unet.js'
 export type FamilyConfidence = 'high' | 'medium' | 'low'
 
 export interface FamilyMatch {
-  /** Stable id: `wan`, `longcat-video`, `flux`, `sdxl`, `sd1`, `sd2`, `sd3`, `hunyuan-video`, `hunyuan-video-1.5`, `qwen-image`, `ltx-video`, `cogvideox`, `cogview4`, `lumina2`, `z-image`, `nextdit`. */
+  /** Stable id: `wan`, `longcat-video`, `flux`, `sdxl`, `sd1`, `sd2`, `sd3`, `hunyuan-video`, `hunyuan-video-1.5`, `qwen-image`, `ltx-video`, `cogvideox`, `cogview4`, `lumina2`, `z-image`, `nextdit`, `pixart`, `sana`, `auraflow`, `mochi`. */
   id: string
   /** Human-readable name including the variant, e.g. `Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert)`. */
   name: string
@@ -85,7 +85,9 @@ const SIGNATURES: readonly Signature[] = [
   {
     id: 'wan',
     diffusers: false,
-    re: /^_(?:vace_)?blocks_\d+_(?:self_attn|cross_attn|ffn_[02]|modulation|norm3)_/
+    // Wan's own attention projections: PixArt, Sana and LongCat name a cross attention `cross_attn` too
+    // (`cross_attn.q_linear`), which is not Wan's.
+    re: /^_(?:vace_)?blocks_\d+_(?:(?:self_attn|cross_attn)_(?:[qkvo]|norm_[qk]|[kv]_img|norm_k_img)|ffn_[02]|modulation|norm3)_/
   },
   {
     id: 'wan',

@@ -1,8 +1,10 @@
 /**
  * Full-model family rules for DiTs whose block names say little on their own: the NextDiT family (Lumina-Image 2.0,
- * Z-Image), HunyuanVideo 1.5 and CogView4 (docs/reference/key-formats.md §4.11). Each needs a structure that only
- * its family has (two refiner series beside the main layers; a text side with its own ByT5 and image inputs; a
- * linear patch embedding in CogVideoX's SAT layout) and names the sizes of the released models.
+ * Z-Image), HunyuanVideo 1.5, CogView4, PixArt and Sana, AuraFlow and Mochi (docs/reference/key-formats.md §4.11).
+ * Each needs a structure that only its family has (two refiner series beside the main layers; a text side with its
+ * own ByT5 and image inputs; a linear patch embedding in CogVideoX's SAT layout; PixArt's adaLN-single with a
+ * cross attention per block; AuraFlow's register tokens; Mochi's asymmetric text stream) and names the sizes of the
+ * released models.
  */
 import { expectSize, result, type FamilyProbe } from './family-probe.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
@@ -107,4 +109,101 @@ const PATCH_EMBED = /(?:^|_)patch_embed_proj$/
  */
 export function patchEmbedding(p: FamilyProbe): { path: string; shape: readonly number[] } | undefined {
   return p.index.shapesMatching(PATCH_EMBED)[0]
+}
+
+/**
+ * PixArt and Sana: one adaLN-single for the model (`t_block`, diffusers `adaln_single` / `time_embed`), a
+ * `scale_shift_table` in every block, self attention and a cross attention to the caption per block (original
+ * `attn.qkv`, `cross_attn.q_linear` / `kv_linear`; diffusers `attn1`, `attn2`). Sana's feed-forward is
+ * convolutional (`mlp.inverted_conv`, diffusers `ff.conv_inverted`): PixArt-α and PixArt-Σ (XL/2) are 1152 wide
+ * with 28 blocks, Sana 1600M 2240 with 20, Sana 600M 1152 with 28. LongCat-Video shares the original attention
+ * names, with a video patch embedding and its own caption projection (`y_proj.0`): not claimed here.
+ */
+export function pixartOrSana(p: FamilyProbe): FamilyRuleResult | null {
+  const original = p.block('blocks', 'cross_attn.q_linear.weight')
+  const diffusers = original ? undefined : p.block('transformer_blocks', 'attn2.to_q.weight')
+  if (!original && !diffusers) return null
+  const single = original
+    ? p.key('t_block.1.weight')
+    : (p.key('adaln_single.linear.weight') ?? p.key('time_embed.linear.weight'))
+  if (!single || !p.blockHas(original ? 'blocks' : 'transformer_blocks', 'scale_shift_table')) return null
+  if (original && p.key('y_embedder.y_proj.fc1.weight') === undefined) return null
+  const series = original ? 'blocks' : 'transformer_blocks'
+  const blocks = p.blocks(series)
+  const width = (original ?? diffusers)![1]!
+  const sana =
+    p.blockHas(series, 'mlp.inverted_conv.conv.weight') || p.blockHas(series, 'ff.conv_inverted.weight')
+  const naming = original
+    ? 'original'
+    : sana
+      ? 'diffusers (SanaTransformer2DModel)'
+      : 'diffusers (PixArtTransformer2DModel)'
+  if (sana) {
+    p.evidence.push('a convolutional feed-forward (inverted conv): Sana')
+    const name =
+      width === 2240 && blocks === 20
+        ? 'Sana 1600M'
+        : width === 1152 && blocks === 28
+          ? 'Sana 600M'
+          : undefined
+    return result(p, 'sana', name ?? 'Sana-like architecture', null, naming, name ? 'high' : 'medium')
+  }
+  const known = width === 1152 && blocks === 28
+  if (!known) p.evidence.push(`width ${width} and ${blocks} blocks: not PixArt-α / PixArt-Σ XL/2 (1152, 28)`)
+  const name = known ? 'PixArt-α / PixArt-Σ (XL/2)' : 'PixArt-like architecture'
+  return result(p, 'pixart', name, null, naming, known ? 'high' : 'medium', 72)
+}
+
+/**
+ * AuraFlow: MMDiT joint blocks then single blocks (original `double_layers` / `single_layers`, diffusers
+ * `joint_transformer_blocks` / `single_transformer_blocks`) with learned register tokens and no biases; v0.x is 3072
+ * wide with 4 joint and 32 single blocks.
+ */
+export function auraFlow(p: FamilyProbe): FamilyRuleResult | null {
+  if (p.key('register_tokens') === undefined) return null
+  const original = p.count('double_layers') > 0
+  const joint = original ? 'double_layers' : 'joint_transformer_blocks'
+  const single = original ? 'single_layers' : 'single_transformer_blocks'
+  const q = p.block(joint, original ? 'attn.w2q.weight' : 'attn.to_q.weight')
+  if (!q) return null
+  const state = { confidence: 'high' as FamilyConfidence }
+  expectSize(p, 'hidden size', q[1], 3072, state)
+  expectSize(p, 'joint blocks', p.blocks(joint), 4, state)
+  expectSize(p, 'single blocks', p.blocks(single), 32, state)
+  const name = state.confidence === 'high' ? 'AuraFlow' : 'AuraFlow-like architecture'
+  return result(
+    p,
+    'auraflow',
+    name,
+    null,
+    original ? 'original' : 'diffusers (AuraFlowTransformer2DModel)',
+    state.confidence,
+    256
+  )
+}
+
+/**
+ * Mochi 1: asymmetric joint blocks, a 3072-wide visual stream and a 1536-wide text stream (original `mod_x` /
+ * `mod_y`, `attn.qkv_x` / `qkv_y`; diffusers `norm1` / `norm1_context`, `attn1.add_k_proj` taking 1536), 48 of them,
+ * with a T5 attention pooler (`t5_y_embedder`, diffusers `time_embed.pooler`).
+ */
+export function mochi(p: FamilyProbe): FamilyRuleResult | null {
+  const original = p.block('blocks', 'attn.qkv_y.weight')
+  const diffusers = original ? undefined : p.block('transformer_blocks', 'attn1.add_k_proj.weight')
+  if (!original && !diffusers) return null
+  const pooler = p.key('t5_y_embedder.to_kv.weight') ?? p.key('time_embed.pooler.to_kv.weight')
+  if (!pooler) return null
+  const state = { confidence: 'high' as FamilyConfidence }
+  expectSize(p, 'text stream width', (original ?? diffusers)![1], 1536, state)
+  expectSize(p, 'blocks', p.blocks(original ? 'blocks' : 'transformer_blocks'), 48, state)
+  const name = state.confidence === 'high' ? 'Mochi 1' : 'Mochi-like architecture'
+  return result(
+    p,
+    'mochi',
+    name,
+    null,
+    original ? 'original (genmo)' : 'diffusers (MochiTransformer3DModel)',
+    state.confidence,
+    128
+  )
 }

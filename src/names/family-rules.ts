@@ -5,7 +5,15 @@
  * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
  */
 import { expectSize, result, type FamilyProbe, type LayerIndex } from './family-probe.js'
-import { cogview4, hunyuanVideo15, nextDit, patchEmbedding } from './family-rules-dit.js'
+import {
+  auraFlow,
+  cogview4,
+  hunyuanVideo15,
+  mochi,
+  nextDit,
+  patchEmbedding,
+  pixartOrSana
+} from './family-rules-dit.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { UNET_CROSS_K, unetRule } from './family-unet.js'
 
@@ -319,6 +327,21 @@ export const RULES: readonly FamilyRule[] = [
   { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
   { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
   { rule: nextDit, blockKeys: [['noise_refiner', 'ffn_norm1.weight']] },
+  {
+    rule: pixartOrSana,
+    blockKeys: [
+      ['blocks', 'cross_attn.q_linear.weight'],
+      ['transformer_blocks', 'attn2.to_q.weight']
+    ]
+  },
+  { rule: auraFlow, keys: ['register_tokens'] },
+  {
+    rule: mochi,
+    blockKeys: [
+      ['blocks', 'attn.qkv_y.weight'],
+      ['transformer_blocks', 'attn1.add_k_proj.weight']
+    ]
+  },
   {
     rule: hunyuanVideo15,
     keys: [
