@@ -42962,6 +42962,8 @@ const CROSS_K = /(?:^|[._])attn2[._]to_k$/;
 /** The same inside a UNet series (underscored): a checkpoint the UNet rule may read. */
 const UNET_CROSS_K = new RegExp(`^(?:${[...UNET_LDM_SERIES, ...UNET_DIFFUSERS_SERIES].join('|')})_.*${CROSS_K.source}`);
 const PROJ_IN = /_proj_in$/;
+/** A ControlNet's own parts (diffusers `controlnet_cond_embedding`, `controlnet_down_blocks`; LDM `input_hint_block`, `zero_convs`). */
+const CONTROLNET = /^(?:controlnet_cond_embedding|controlnet_down_blocks|input_hint_block|zero_convs)_/;
 const CONTEXT_VERSION = {
     768: 'sd1',
     1024: 'sd2',
@@ -43043,7 +43045,17 @@ function unetRule(p, diffusersHint) {
         confidence = 'low';
     }
     const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined;
-    return result(p, id, UNET_NAMES[id], null, naming, confidence, headDim);
+    // A ControlNet is the UNet's encoder half with a hint encoder and zero convolutions: the UNet's version, not a UNet.
+    const control = index.some(CONTROLNET);
+    if (control)
+        p.evidence.push('a hint encoder and zero convolutions: a ControlNet');
+    const name = control
+        ? UNET_NAMES[id].replace('(UNet)', 'ControlNet').replace('UNet (', 'ControlNet (')
+        : UNET_NAMES[id];
+    const controlNaming = naming.startsWith('diffusers')
+        ? 'diffusers (ControlNetModel)'
+        : 'original (LDM ControlNet)';
+    return result(p, id, name, null, control ? controlNaming : naming, confidence, headDim);
 }
 
 ;// CONCATENATED MODULE: ./src/names/family-rules.ts

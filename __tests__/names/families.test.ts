@@ -190,6 +190,9 @@ describe('both namings of one network are one family (the calibration pairs)', (
       expect(nameOf('hunyuan_video15', side)).toBe('HunyuanVideo 1.5 (high)')
       expect(nameOf('cogview4', side)).toBe('CogView4-6B (high)')
     }
+    // a ControlNet is named as one, with its UNet's version
+    expect(nameOf('sd15_controlnet', 'B')).toBe('Stable Diffusion 1.x ControlNet (high)')
+    expect(nameOf('sd15_unet', 'B')).toBe('Stable Diffusion 1.x (UNet) (high)')
   })
 
   it('no pair is split across two families', () => {
