@@ -73,7 +73,11 @@ describe('every model in model-specs.json', () => {
     const ckpt = specCheckpoint(expandModel('sdxl-base-1.0', { prefix: 'model.diffusion_model.' }))
     const a = analyzeStructure(ckpt)
     expect(a.naming.analysisPrefix).toBe('model.diffusion_model.')
-    expect(structureEssentials(ckpt)).toEqual({ attention: a.attention, dimensions: a.dimensions, family: a.family })
+    expect(structureEssentials(ckpt)).toEqual({
+      attention: a.attention,
+      dimensions: a.dimensions,
+      family: a.family
+    })
   })
 })
 

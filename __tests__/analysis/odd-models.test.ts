@@ -100,7 +100,11 @@ describe('unknown and odd models', () => {
     ])
     const a = analyzeStructure(ckpt)
     // The embedder is told from the FFN by its role here: what compare reads is the same without the statistics.
-    expect(structureEssentials(ckpt)).toEqual({ attention: a.attention, dimensions: a.dimensions, family: a.family })
+    expect(structureEssentials(ckpt)).toEqual({
+      attention: a.attention,
+      dimensions: a.dimensions,
+      family: a.family
+    })
     expect(a.blockFamilies).toEqual([])
     expect(a.family).toBeNull()
     expect(a.attention).toHaveLength(1)

@@ -98,7 +98,13 @@ describe('remote locations in every command', () => {
     expect(lora.code).toBe(0)
     const resolution = JSON.parse(lora.out).loras[0].resolution
     expect(resolution).toMatchObject({ lora: loraUrl, base: baseUrl, loadablePercent: 100 })
-    expect(resolution.counts).toEqual({ ok: 80, unresolved: 0, 'shape-mismatch': 0, unsupported: 0, 'not-checked': 0 })
+    expect(resolution.counts).toEqual({
+      ok: 80,
+      unresolved: 0,
+      'shape-mismatch': 0,
+      unsupported: 0,
+      'not-checked': 0
+    })
     const gate = await cli(dir, 'gate', '--baseline', baseUrl, loraUrl, '--json', ...opts)
     expect(gate.code).toBe(0)
     expect(JSON.parse(gate.out).passed).toBe(true)

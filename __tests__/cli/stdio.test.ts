@@ -44,7 +44,7 @@ describe('outputChannel', () => {
     expect(out.written()).toBe(true)
   })
 
-  it('never counts a stream\'s output as written (a terminal, /dev/null: queued writes may remain)', () => {
+  it("never counts a stream's output as written (a terminal, /dev/null: queued writes may remain)", () => {
     const fd = openSync('/dev/null', 'w')
     try {
       const rec = recordingStream()
