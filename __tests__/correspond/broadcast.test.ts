@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { correspond, type Link, type TensorSpec } from '../../src/correspond/index.js'
-import { compareCheckpoints } from '../../src/compare/index.js'
+import { readFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import { compareCheckpoints, toMappingFile } from '../../src/compare/index.js'
 import { swapLink } from '../../src/compare/partial.js'
 import { specCheckpoint } from '../../fixtures/specs.js'
 
@@ -224,5 +226,29 @@ describe('read from the other side (swapLink)', () => {
       series: ['transformer.blocks', 'blocks'],
       names: ['transformer_blocks.2', 'blocks.2']
     })
+  })
+})
+
+describe('mapping file', () => {
+  it('broadcasts, collapses and the medium proposal validate against schemas/mapping.schema.json', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schemas/mapping.schema.json', import.meta.url), 'utf8')
+    ) as object
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema)
+    const tool = { name: 'model-compat', version: '0.0.0-test' }
+    for (const [a, b] of [
+      [original(), diffusers()],
+      [diffusers(), original()]
+    ] as const) {
+      const doc = toMappingFile(
+        compareCheckpoints(checkpoint(a, 'a.safetensors'), checkpoint(b, 'b.safetensors')),
+        tool
+      )
+      const kinds = new Set(doc.mappings.map((m) => m.kind))
+      expect(kinds.has('broadcast') || kinds.has('collapse')).toBe(true)
+      expect(doc.mappings.some((m) => m.confidence === 'medium')).toBe(true)
+      validate(JSON.parse(JSON.stringify(doc)))
+      expect(validate.errors ?? []).toEqual([])
+    }
   })
 })
