@@ -42940,6 +42940,99 @@ function mochi(p) {
     return result(p, 'mochi', name, null, original ? 'original (genmo)' : 'diffusers (MochiTransformer3DModel)', state.confidence, 128);
 }
 
+;// CONCATENATED MODULE: ./src/names/family-rules-text.ts
+/**
+ * Full-model family rules for text encoders kept as files of their own (ComfyUI's `clip_l`, `clip_g`, `t5xxl`,
+ * `umt5_xxl`): the T5 family and CLIP's text tower (docs/reference/key-formats.md §4.8, §4.12). Each needs the
+ * token table beside the blocks, which a LoRA's targets never have, so a LoRA is never read as one of these.
+ */
+
+/** A relative-position table: transformers' `relative_attention_bias`, Wan's `pos_embedding`, GGUF's `attn_rel_b`. */
+const RELATIVE_TABLE = /(?:_relative_attention_bias|_pos_embedding_embedding|_attn_rel_b)$/i;
+/**
+ * A T5-family encoder in transformers' names (`encoder.block.N.layer.0.SelfAttention`), Wan's (`blocks.N.attn`,
+ * `ffn.gate.0`) or llama.cpp's GGUF ones (`enc.blk.N.attn_q`). T5 v1.1 and UMT5 share the design and, at XXL, the
+ * sizes (4096 wide, 24 blocks): UMT5 reads 256,384 tokens where T5 v1.1 reads 32,128, and keeps a relative-position
+ * table in every block where T5 has one in block 0.
+ */
+function t5Encoder(p) {
+    const naming = p.blockHas('encoder.block', 'layer.0.SelfAttention.q.weight')
+        ? { series: 'encoder.block', q: 'layer.0.SelfAttention.q.weight', label: 'transformers' }
+        : p.blockHas('blocks', 'ffn.gate.0.weight')
+            ? { series: 'blocks', q: 'attn.q.weight', label: "Wan's T5 (wan/modules/t5.py)" }
+            : p.blockHas('enc.blk', 'attn_q.weight')
+                ? { series: 'enc.blk', q: 'attn_q.weight', label: 'GGUF (llama.cpp t5encoder)' }
+                : undefined;
+    if (!naming)
+        return null;
+    const q = p.block(naming.series, naming.q);
+    const table = p.key('shared.weight') ??
+        p.key('encoder.embed_tokens.weight') ??
+        p.key('token_embedding.weight') ??
+        p.key('token_embd.weight');
+    if (!q || !table || table.length !== 2)
+        return null;
+    const tokens = Math.max(table[0], table[1]);
+    const blocks = p.blocks(naming.series);
+    const tables = p.index.shapesMatching(RELATIVE_TABLE).length;
+    p.evidence.push(`${tables} relative-position table(s) over ${blocks} blocks`);
+    const umt5 = tokens === 256384 || (blocks > 1 && tables === blocks);
+    const state = { confidence: 'high' };
+    expectSize(p, 'vocabulary', tokens, umt5 ? 256384 : 32128, state);
+    const xxl = q[1] === 4096 && blocks === 24;
+    const model = umt5 ? 'UMT5' : 'T5 v1.1';
+    const name = xxl
+        ? `${umt5 ? 'UMT5-XXL' : 'T5 v1.1 XXL'} encoder`
+        : `${model} encoder (width ${q[1]}, ${blocks} blocks)`;
+    if (!xxl)
+        state.confidence = 'medium';
+    return result(p, umt5 ? 'umt5' : 't5', name, xxl ? 'xxl' : null, naming.label, state.confidence, 64);
+}
+/** CLIP text towers by width and depth: OpenAI's ViT-L/14 (SD 1.x, Flux, SD3), OpenCLIP ViT-H/14 (SD 2.x), bigG (SDXL). */
+const CLIP_TEXT_SIZES = [
+    { width: 768, layers: [12], name: 'CLIP ViT-L/14 text encoder', variant: 'clip-l' },
+    // SD 2.x's single-file checkpoints keep all 24 resblocks; its diffusers text encoder drops the last (23)
+    { width: 1024, layers: [24, 23], name: 'OpenCLIP ViT-H/14 text encoder', variant: 'clip-h' },
+    { width: 1280, layers: [32], name: 'OpenCLIP ViT-bigG/14 text encoder', variant: 'clip-g' }
+];
+/** open_clip's text tower: a resblock's fused input projection, and the token table (underscored paths). */
+const OPEN_CLIP_IN_PROJ = /(?:^|_)transformer_resblocks_\d+_attn_in_proj_weight$/;
+const OPEN_CLIP_TOKENS = /(?:^|_)token_embedding$/;
+/**
+ * CLIP's text tower in transformers' names (`text_model.encoder.layers.N.self_attn.q_proj`) or open_clip's
+ * (`transformer.resblocks.N.attn.in_proj_weight`, with `token_embedding` and `positional_embedding` at the top),
+ * named by its width and depth.
+ */
+function clipText(p) {
+    const hf = p.blockHas('text_model.encoder.layers', 'self_attn.q_proj.weight');
+    let width;
+    let layers;
+    if (hf) {
+        width = p.block('text_model.encoder.layers', 'self_attn.q_proj.weight')?.[1];
+        if (!p.key('text_model.embeddings.token_embedding.weight'))
+            return null;
+        layers = p.blocks('text_model.encoder.layers');
+    }
+    else {
+        // open_clip's tower sits under whatever wrapper held it (`conditioner.embedders.1.model.`, `cond_stage_model.model.`)
+        const inProj = p.index.shapesMatching(OPEN_CLIP_IN_PROJ);
+        const table = p.index.shapesMatching(OPEN_CLIP_TOKENS)[0];
+        if (inProj.length === 0 || !table)
+            return null;
+        p.note(table.path, table.shape);
+        p.note(inProj[0].path, inProj[0].shape);
+        width = inProj[0].shape[1];
+        layers = inProj.length;
+        p.evidence.push(`${layers} resblocks`);
+    }
+    if (width === undefined)
+        return null;
+    const known = CLIP_TEXT_SIZES.find((s) => s.width === width && s.layers.includes(layers));
+    if (!known)
+        p.evidence.push(`width ${width} and ${layers} layers: no CLIP text tower the diffusion models use`);
+    return result(p, 'clip-text', known?.name ?? `CLIP text encoder (width ${width}, ${layers} layers)`, known?.variant ?? null, hf ? 'transformers (CLIPTextModel)' : 'open_clip', known ? 'high' : 'medium', 64);
+}
+
 ;// CONCATENATED MODULE: ./src/names/family-unet.ts
 
 /** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
@@ -43065,6 +43158,7 @@ function unetRule(p, diffusersHint) {
  * the known configs is kept at a lower confidence ("LongCat-like"), so unknown sizes of a known architecture still
  * show. The UNet rule reads structure only, so it also settles partial key sets (a LoRA's targets).
  */
+
 
 
 
@@ -43324,6 +43418,11 @@ const RULES = [
     { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
     { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
     { rule: nextDit, blockKeys: [['noise_refiner', 'ffn_norm1.weight']] },
+    {
+        rule: t5Encoder,
+        keys: ['shared.weight', 'encoder.embed_tokens.weight', 'token_embedding.weight', 'token_embd.weight']
+    },
+    { rule: clipText, gate: (index) => index.some(/(?:^|_)token_embedding$/) },
     {
         rule: pixartOrSana,
         blockKeys: [
@@ -49929,10 +50028,26 @@ function computeFlags(x) {
             evidence: { ...f.evidence, because: undefined, parameters: x.overlap.parameters }
         };
     }
+    const va = x.a.vocabulary;
+    const vb = x.b.vocabulary;
+    if (va && vb && va.tokens !== vb.tokens) {
+        // Another tokenizer, so another network, however well its blocks line up (T5 v1.1 against UMT5): read before
+        // the family flag below, which it keeps red.
+        flags.push({
+            kind: 'red',
+            code: 'vocabulary',
+            message: `different token vocabularies: ${va.tokens} tokens (${va.key}) vs ${vb.tokens} (${vb.key}), another tokenizer`,
+            evidence: { tokensA: va.tokens, tokensB: vb.tokens, keyA: va.key, keyB: vb.key }
+        });
+    }
     // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
     // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
     const sizeEvidence = (x.blockShapeDifferences ?? []).length > 0 ||
-        flags.some((f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes'));
+        flags.some((f) => f.kind === 'red' &&
+            (f.code === 'block-count' ||
+                f.code === 'hidden-dim' ||
+                f.code === 'shapes' ||
+                f.code === 'vocabulary'));
     const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red');
     if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
         const f = flags[familyAt];
@@ -50003,17 +50118,6 @@ function computeFlags(x) {
                 evidence: { matching: x.shapeMatches, differing: x.shapeDifferences.length, examples }
             });
         }
-    }
-    const va = x.a.vocabulary;
-    const vb = x.b.vocabulary;
-    if (va && vb && va.tokens !== vb.tokens) {
-        // Another tokenizer, so another network, however well its blocks line up (T5 v1.1 against UMT5).
-        flags.push({
-            kind: 'red',
-            code: 'vocabulary',
-            message: `different token vocabularies: ${va.tokens} tokens (${va.key}) vs ${vb.tokens} (${vb.key}), another tokenizer`,
-            evidence: { tokensA: va.tokens, tokensB: vb.tokens, keyA: va.key, keyB: vb.key }
-        });
     }
     explainRedFamily(flags, x.a, x.b, x.overlap.parameters);
     return flags;
@@ -51988,8 +52092,12 @@ function buildBaseIndex(base) {
         width: mode(widths),
         hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
     };
-    if (textEncoders.size === 0 && isTextEncoderAlone(denoiser))
+    if (textEncoders.size === 0 && isTextEncoderAlone(denoiser)) {
         out.textEncoderAlone = true;
+        // A text encoder's family (T5, CLIP) is no denoiser's: a LoRA's modules name the denoiser they were trained
+        // with, and the base's file says nothing against it (components.ts reads the encoder as the LoRA's slot).
+        out.family = null;
+    }
     return out;
 }
 

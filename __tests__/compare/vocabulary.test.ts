@@ -10,7 +10,7 @@ import { specCheckpoint, type SpecTensor } from '../../fixtures/specs.js'
 const D = 64
 
 /** A small T5-like encoder in transformers' names: `shared` and `encoder.embed_tokens` both hold the table. */
-function t5(vocab: number, blocks = 8): SpecTensor[] {
+function t5(vocab: number, blocks = 8, tablesInEveryBlock = false): SpecTensor[] {
   const out: SpecTensor[] = []
   const t = (name: string, shape: number[]) => out.push({ name, shape, dtype: 'BF16' })
   t('shared.weight', [vocab, D])
@@ -18,6 +18,8 @@ function t5(vocab: number, blocks = 8): SpecTensor[] {
   for (let i = 0; i < blocks; i++) {
     const p = `encoder.block.${i}.layer.`
     for (const x of ['q', 'k', 'v', 'o']) t(`${p}0.SelfAttention.${x}.weight`, [D, D])
+    // T5 keeps its relative-position table in block 0, UMT5 in every block
+    if (i === 0 || tablesInEveryBlock) t(`${p}0.SelfAttention.relative_attention_bias.weight`, [32, 4])
     t(`${p}0.layer_norm.weight`, [D])
     t(`${p}1.DenseReluDense.wi_0.weight`, [4 * D, D])
     t(`${p}1.DenseReluDense.wi_1.weight`, [4 * D, D])
@@ -79,5 +81,16 @@ describe('token vocabulary', () => {
     )
     expect(c.flags.find((f) => f.code === 'vocabulary')).toBeUndefined()
     expect(c.verdict.tier).toBe('compatible')
+  })
+
+  it('compare: the family flag the vocabulary backs stays red (T5 against UMT5 in the same names)', () => {
+    const c = compareCheckpoints(
+      specCheckpoint(t5(500, 8, true), 'umt5.safetensors'),
+      specCheckpoint(t5(400), 't5.safetensors')
+    )
+    expect(c.structure.a.family?.id).toBe('umt5')
+    expect(c.structure.b.family?.id).toBe('t5')
+    expect(c.flags.find((f) => f.code === 'model-family')).toMatchObject({ kind: 'red' })
+    expect(c.verdict.tier).toBe('partial')
   })
 })

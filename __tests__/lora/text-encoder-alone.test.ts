@@ -62,6 +62,10 @@ describe('a text encoder file alone as the base', () => {
       { name: 'text_projection', shape: [64, 64], dtype: 'BF16' }
     ]
     expect(buildBaseIndex(specCheckpoint(openClip)).textEncoderAlone).toBe(true)
+    // whatever family the analysis names a text encoder's file (T5, CLIP), the base has no denoiser family a LoRA's
+    // modules could contradict
+    for (const te of [clipFile(768), t5, openClip])
+      expect(buildBaseIndex(specCheckpoint(te)).family).toBeNull()
     // a UNet, or a CLIP under a checkpoint's component prefix (a text encoder of a pipeline), is not
     expect(buildBaseIndex(specCheckpoint(weights(unetTargets))).textEncoderAlone).toBeUndefined()
     const prefixed = clipFile(768).map((t) => ({

@@ -162,7 +162,11 @@ describe('both namings of one network are one family (the calibration pairs)', (
     ['lumina2', 'lumina2'],
     ['hunyuan_video15', 'hunyuan-video-1.5'],
     ['cogview4', 'cogview4'],
-    ['sana_1600m', 'sana']
+    ['sana_1600m', 'sana'],
+    ['umt5_xxl_wan', 'umt5'],
+    ['t5xxl_hf_gguf', 't5'],
+    ['sdxl_clip_g', 'clip-text'],
+    ['sd21_openclip_h', 'clip-text']
   ])('%s: %s in both namings', (pair, id) => {
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
@@ -189,6 +193,13 @@ describe('both namings of one network are one family (the calibration pairs)', (
       expect(nameOf('lumina2', side)).toBe('Lumina-Image 2.0 (high)')
       expect(nameOf('hunyuan_video15', side)).toBe('HunyuanVideo 1.5 (high)')
       expect(nameOf('cogview4', side)).toBe('CogView4-6B (high)')
+    }
+    // text encoders by their own names and sizes
+    for (const side of ['A', 'B'] as const) {
+      expect(nameOf('umt5_xxl_wan', side)).toBe('UMT5-XXL encoder (high)')
+      expect(nameOf('t5xxl_hf_gguf', side)).toBe('T5 v1.1 XXL encoder (high)')
+      expect(nameOf('sdxl_clip_g', side)).toBe('OpenCLIP ViT-bigG/14 text encoder (high)')
+      expect(nameOf('sd21_openclip_h', side)).toBe('OpenCLIP ViT-H/14 text encoder (high)')
     }
     // a ControlNet is named as one, with its UNet's version
     expect(nameOf('sd15_controlnet', 'B')).toBe('Stable Diffusion 1.x ControlNet (high)')

@@ -256,12 +256,29 @@ export function computeFlags(x: FlagInputs): Flag[] {
       evidence: { ...f.evidence, because: undefined, parameters: x.overlap.parameters }
     }
   }
+  const va = x.a.vocabulary
+  const vb = x.b.vocabulary
+  if (va && vb && va.tokens !== vb.tokens) {
+    // Another tokenizer, so another network, however well its blocks line up (T5 v1.1 against UMT5): read before
+    // the family flag below, which it keeps red.
+    flags.push({
+      kind: 'red',
+      code: 'vocabulary',
+      message: `different token vocabularies: ${va.tokens} tokens (${va.key}) vs ${vb.tokens} (${vb.key}), another tokenizer`,
+      evidence: { tokensA: va.tokens, tokensB: vb.tokens, keyA: va.key, keyB: vb.key }
+    })
+  }
   // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
   // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
   const sizeEvidence =
     (x.blockShapeDifferences ?? []).length > 0 ||
     flags.some(
-      (f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'shapes')
+      (f) =>
+        f.kind === 'red' &&
+        (f.code === 'block-count' ||
+          f.code === 'hidden-dim' ||
+          f.code === 'shapes' ||
+          f.code === 'vocabulary')
     )
   const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red')
   if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
@@ -335,17 +352,6 @@ export function computeFlags(x: FlagInputs): Flag[] {
         evidence: { matching: x.shapeMatches, differing: x.shapeDifferences.length, examples }
       })
     }
-  }
-  const va = x.a.vocabulary
-  const vb = x.b.vocabulary
-  if (va && vb && va.tokens !== vb.tokens) {
-    // Another tokenizer, so another network, however well its blocks line up (T5 v1.1 against UMT5).
-    flags.push({
-      kind: 'red',
-      code: 'vocabulary',
-      message: `different token vocabularies: ${va.tokens} tokens (${va.key}) vs ${vb.tokens} (${vb.key}), another tokenizer`,
-      evidence: { tokensA: va.tokens, tokensB: vb.tokens, keyA: va.key, keyB: vb.key }
-    })
   }
   explainRedFamily(flags, x.a, x.b, x.overlap.parameters)
   return flags

@@ -196,6 +196,11 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     width: mode(widths),
     hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
   }
-  if (textEncoders.size === 0 && isTextEncoderAlone(denoiser)) out.textEncoderAlone = true
+  if (textEncoders.size === 0 && isTextEncoderAlone(denoiser)) {
+    out.textEncoderAlone = true
+    // A text encoder's family (T5, CLIP) is no denoiser's: a LoRA's modules name the denoiser they were trained
+    // with, and the base's file says nothing against it (components.ts reads the encoder as the LoRA's slot).
+    out.family = null
+  }
   return out
 }

@@ -14,6 +14,7 @@ import {
   patchEmbedding,
   pixartOrSana
 } from './family-rules-dit.js'
+import { clipText, t5Encoder } from './family-rules-text.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { UNET_CROSS_K, unetRule } from './family-unet.js'
 
@@ -327,6 +328,11 @@ export const RULES: readonly FamilyRule[] = [
   { rule: sd3Diffusers, keys: ['pos_embed.proj.weight'] },
   { rule: ltx, blockKeys: [['transformer_blocks', 'scale_shift_table']] },
   { rule: nextDit, blockKeys: [['noise_refiner', 'ffn_norm1.weight']] },
+  {
+    rule: t5Encoder,
+    keys: ['shared.weight', 'encoder.embed_tokens.weight', 'token_embedding.weight', 'token_embd.weight']
+  },
+  { rule: clipText, gate: (index) => index.some(/(?:^|_)token_embedding$/) },
   {
     rule: pixartOrSana,
     blockKeys: [
