@@ -131,19 +131,20 @@ describe('DiT and video families', () => {
   })
 })
 
+/** The family the detector reads from a calibration pair's side (its keys.json, model prefixes stripped). */
+function pairFamily(dir: string, pair: string, side: 'A' | 'B') {
+  const keys = JSON.parse(readFileSync(join(dir, pair, `${side}.keys.json`), 'utf8')) as Record<
+    string,
+    { shape: number[] }
+  >
+  const names = Object.keys(keys)
+  const stripped = stripModelPrefixes(names)
+  return detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match
+}
+
 describe('both namings of one network are one family (the calibration pairs)', () => {
   const root = join(process.cwd(), 'fixtures', 'mapping-pairs', 'pairs')
-  const familyOf = (pair: string, side: 'A' | 'B') => {
-    const keys = JSON.parse(readFileSync(join(root, pair, `${side}.keys.json`), 'utf8')) as Record<
-      string,
-      { shape: number[] }
-    >
-    const names = Object.keys(keys)
-    const stripped = stripModelPrefixes(names)
-    return (
-      detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match.id ?? null
-    )
-  }
+  const familyOf = (pair: string, side: 'A' | 'B') => pairFamily(root, pair, side)?.id ?? null
 
   it.each([
     ['flux_dev', 'flux'],
@@ -177,13 +178,7 @@ describe('both namings of one network are one family (the calibration pairs)', (
 
   it('names the model, not only the family: Chroma is not Flux.1-schnell, VACE not T2V, in either naming', () => {
     const nameOf = (pair: string, side: 'A' | 'B') => {
-      const keys = JSON.parse(readFileSync(join(root, pair, `${side}.keys.json`), 'utf8')) as Record<
-        string,
-        { shape: number[] }
-      >
-      const names = Object.keys(keys)
-      const stripped = stripModelPrefixes(names)
-      const m = detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match
+      const m = pairFamily(root, pair, side)
       return `${m?.name} (${m?.confidence})`
     }
     for (const side of ['A', 'B'] as const) {
@@ -322,14 +317,8 @@ describe('the shared pairs (gen_pairs.py): PixArt-Σ, AuraFlow, Mochi in both na
     ['auraflow', 'auraflow', 'AuraFlow'],
     ['mochi_1', 'mochi', 'Mochi 1']
   ])('%s: %s', (pair, id, name) => {
-    for (const side of ['A', 'B']) {
-      const keys = JSON.parse(readFileSync(join(dir, pair, `${side}.keys.json`), 'utf8')) as Record<
-        string,
-        { shape: number[] }
-      >
-      const names = Object.keys(keys)
-      const stripped = stripModelPrefixes(names)
-      const m = detectFamily(names.map((k, i) => ({ path: stripped[i]!, shape: keys[k]!.shape })))?.match
+    for (const side of ['A', 'B'] as const) {
+      const m = pairFamily(dir, pair, side)
       expect(m).toMatchObject({ id, name, confidence: 'high' })
     }
   })
