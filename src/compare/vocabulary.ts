@@ -8,8 +8,16 @@
  */
 import type { TensorRef } from './model.js'
 
-const TOKEN_TABLE =
-  /(?:^|\.)(?:shared|token_embedding|embed_tokens|tok_embeddings|token_embd|word_embeddings|wte)$/i
+/** A token table's own name (the key's last segment before `.weight`), lower-cased. */
+const TOKEN_TABLES: ReadonlySet<string> = new Set([
+  'shared',
+  'token_embedding',
+  'embed_tokens',
+  'tok_embeddings',
+  'token_embd',
+  'word_embeddings',
+  'wte'
+])
 
 export interface TokenVocabulary {
   /** The table's key as stored. */
@@ -24,10 +32,14 @@ export interface TokenVocabulary {
  * way round. Undefined when the model has none (an image or video denoiser).
  */
 export function tokenVocabulary(tensors: readonly TensorRef[]): TokenVocabulary | undefined {
-  for (const t of tensors) {
+  // Index loop, one slice per 2-D key: this runs over every key of both models, interpreted.
+  for (let i = 0; i < tensors.length; i++) {
+    const t = tensors[i]!
     if (t.shape.length !== 2) continue
-    const path = t.normKey.endsWith('.weight') ? t.normKey.slice(0, -'.weight'.length) : t.normKey
-    if (!TOKEN_TABLE.test(path)) continue
+    const key = t.normKey
+    const end = key.endsWith('.weight') ? key.length - '.weight'.length : key.length
+    const own = key.slice(key.lastIndexOf('.', end - 1) + 1, end)
+    if (!TOKEN_TABLES.has(own) && !TOKEN_TABLES.has(own.toLowerCase())) continue
     return { key: t.key, tokens: Math.max(t.shape[0]!, t.shape[1]!) }
   }
   return undefined
