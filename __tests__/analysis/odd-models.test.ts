@@ -14,6 +14,28 @@ const validate = new Ajv({ allErrors: true, strict: true }).compile(schema)
 const t = (name: string, shape: number[], dtype = 'F32'): SpecTensor => ({ name, shape, dtype })
 
 describe('unknown and odd models', () => {
+  it('a class-conditional DiT has no context width: its label table is no text projection', () => {
+    const H = 64
+    const t = (name: string, shape: number[]): SpecTensor => ({ name, shape, dtype: 'F32' })
+    const dit: SpecTensor[] = [
+      t('x_embedder.proj.weight', [H, 4, 2, 2]),
+      t('t_embedder.mlp.0.weight', [H, 256]),
+      t('y_embedder.embedding_table.weight', [1001, H]),
+      ...[0, 1, 2].flatMap((i) => [
+        t(`blocks.${i}.attn.qkv.weight`, [3 * H, H]),
+        t(`blocks.${i}.attn.proj.weight`, [H, H]),
+        t(`blocks.${i}.mlp.fc1.weight`, [4 * H, H]),
+        t(`blocks.${i}.mlp.fc2.weight`, [H, 4 * H]),
+        t(`blocks.${i}.adaLN_modulation.1.weight`, [6 * H, H])
+      ])
+    ]
+    const d = analyzeStructure(specCheckpoint(dit)).dimensions
+    expect(d.contextDim.value).toBeNull()
+    // a caption projection under the same module name still tells the context width
+    const captioned = [...dit, t('y_embedder.y_proj.fc1.weight', [H, 4096])]
+    expect(analyzeStructure(specCheckpoint(captioned)).dimensions.contextDim.value).toBe(4096)
+  })
+
   it('an empty checkpoint gives an empty analysis, not an error', () => {
     const a = analyzeStructure(specCheckpoint([]))
     expect(a.tensorCount).toBe(0)

@@ -200,7 +200,8 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     const text = tensors.find((t, i) => {
       if (outermost[i] >= 0 || t.shape.length !== 2) return false
       const { module, leaf } = splitLeaf(t.name)
-      return leaf === 'weight' && isContextEmbedding(module)
+      // An embedding table (DiT's class labels, `y_embedder.embedding_table` [classes, hidden]) takes no context.
+      return leaf === 'weight' && isContextEmbedding(module) && !EMBEDDING_TABLE.test(module)
     })
     if (text)
       contextDim = known(text.shape[1], `${text.name} ${fmt(text.shape)} in-features (text embedding)`)
@@ -220,6 +221,9 @@ export function computeDimensions(input: DimensionInputs): Dimensions {
     contextDim
   }
 }
+
+/** A lookup table's module (nn.Embedding): its weight is [entries, width], no projection of a context. */
+const EMBEDDING_TABLE = /(?:^|\.)(?:embedding_table|embedding)$/
 
 /** Largest dimension taken from metadata: a hostile file may state anything. */
 const MAX_METADATA_DIM = 1 << 24
