@@ -42748,7 +42748,8 @@ function expectSize(p, what, seen, wanted, state) {
 ;// CONCATENATED MODULE: ./src/names/family-rules-dit.ts
 /**
  * Full-model family rules for DiTs whose block names say little on their own: the NextDiT family (Lumina-Image 2.0,
- * Z-Image), HunyuanVideo 1.5, CogView4, PixArt and Sana, AuraFlow and Mochi (docs/reference/key-formats.md §4.11).
+ * Z-Image), HunyuanVideo 1.5, CogView4, PixArt and Sana, AuraFlow, Mochi and the class-conditional DiT
+ * (docs/reference/key-formats.md §4.10, §4.11).
  * Each needs a structure that only its family has (two refiner series beside the main layers; a text side with its
  * own ByT5 and image inputs; a linear patch embedding in CogVideoX's SAT layout; PixArt's adaLN-single with a
  * cross attention per block; AuraFlow's register tokens; Mochi's asymmetric text stream) and names the sizes of the
@@ -42938,6 +42939,44 @@ function mochi(p) {
     expectSize(p, 'blocks', p.blocks(original ? 'blocks' : 'transformer_blocks'), 48, state);
     const name = state.confidence === 'high' ? 'Mochi 1' : 'Mochi-like architecture';
     return result(p, 'mochi', name, null, original ? 'original (genmo)' : 'diffusers (MochiTransformer3DModel)', state.confidence, 128);
+}
+/** The released class-conditional DiTs by width and depth (facebookresearch/DiT models.py). */
+const DIT_SIZES = [
+    { width: 1152, depth: 28, size: 'XL' },
+    { width: 1024, depth: 24, size: 'L' },
+    { width: 768, depth: 12, size: 'B' },
+    { width: 384, depth: 12, size: 'S' }
+];
+/**
+ * The class-conditional DiT: a class-label table (`y_embedder.embedding_table`, diffusers copies it into every
+ * block's `norm1.emb.class_embedder`), adaLN-Zero per block, self attention only. Named DiT-<size>/<patch> by width,
+ * depth and patch size.
+ */
+function classDit(p) {
+    const original = p.key('y_embedder.embedding_table.weight');
+    const diffusers = original
+        ? undefined
+        : p.block('transformer_blocks', 'norm1.emb.class_embedder.embedding_table.weight');
+    if (!original && !diffusers)
+        return null;
+    const series = original ? 'blocks' : 'transformer_blocks';
+    const q = original ? p.block(series, 'attn.qkv.weight') : p.block(series, 'attn1.to_q.weight');
+    if (!q)
+        return null;
+    const cross = original
+        ? p.blockHas(series, 'cross_attn.q_linear.weight')
+        : p.blockHas(series, 'attn2.to_q.weight');
+    if (cross)
+        return null;
+    const width = q[1];
+    const depth = p.blocks(series);
+    const patch = (p.key('x_embedder.proj.weight') ?? p.key('pos_embed.proj.weight'))?.[2];
+    const known = DIT_SIZES.find((d) => d.width === width && d.depth === depth);
+    const name = known && patch ? `DiT-${known.size}/${patch}` : 'DiT-like architecture (class-conditional)';
+    if (!known)
+        p.evidence.push(`width ${width} and ${depth} blocks: no released DiT size`);
+    const naming = original ? 'original (facebookresearch/DiT)' : 'diffusers (Transformer2DModel)';
+    return result(p, 'dit', name, null, naming, known ? 'high' : 'medium', 72);
 }
 
 ;// CONCATENATED MODULE: ./src/names/family-rules-text.ts
@@ -43431,6 +43470,11 @@ const RULES = [
         ]
     },
     { rule: auraFlow, keys: ['register_tokens'] },
+    {
+        rule: classDit,
+        keys: ['y_embedder.embedding_table.weight'],
+        blockKeys: [['transformer_blocks', 'norm1.emb.class_embedder.embedding_table.weight']]
+    },
     {
         rule: mochi,
         blockKeys: [
@@ -51278,6 +51322,7 @@ const DISPLAY_NAMES = {
     sana: 'Sana',
     auraflow: 'AuraFlow',
     mochi: 'Mochi',
+    dit: 'DiT',
     'clip-text': 'CLIP text encoder'
 };
 /** The architecture a family id names, for messages: `wan` and `wan-diffusers` -> `Wan`; unknown ids as given. */

@@ -167,7 +167,8 @@ describe('both namings of one network are one family (the calibration pairs)', (
     ['umt5_xxl_wan', 'umt5'],
     ['t5xxl_hf_gguf', 't5'],
     ['sdxl_clip_g', 'clip-text'],
-    ['sd21_openclip_h', 'clip-text']
+    ['sd21_openclip_h', 'clip-text'],
+    ['dit_xl2', 'dit']
   ])('%s: %s in both namings', (pair, id) => {
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
@@ -195,6 +196,7 @@ describe('both namings of one network are one family (the calibration pairs)', (
       expect(nameOf('t5xxl_hf_gguf', side)).toBe('T5 v1.1 XXL encoder (high)')
       expect(nameOf('sdxl_clip_g', side)).toBe('OpenCLIP ViT-bigG/14 text encoder (high)')
       expect(nameOf('sd21_openclip_h', side)).toBe('OpenCLIP ViT-H/14 text encoder (high)')
+      expect(nameOf('dit_xl2', side)).toBe('DiT-XL/2 (high)')
     }
     // a ControlNet is named as one, with its UNet's version
     expect(nameOf('sd15_controlnet', 'B')).toBe('Stable Diffusion 1.x ControlNet (high)')

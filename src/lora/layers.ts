@@ -216,6 +216,7 @@ const DISPLAY_NAMES: Record<string, string> = {
   sana: 'Sana',
   auraflow: 'AuraFlow',
   mochi: 'Mochi',
+  dit: 'DiT',
   'clip-text': 'CLIP text encoder'
 }
 

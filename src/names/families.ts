@@ -20,7 +20,7 @@ export { CROSS_K, UNET_LDM_SERIES } from './family-unet.js'
 export type FamilyConfidence = 'high' | 'medium' | 'low'
 
 export interface FamilyMatch {
-  /** Stable id: `wan`, `longcat-video`, `flux`, `sdxl`, `sd1`, `sd2`, `sd3`, `hunyuan-video`, `hunyuan-video-1.5`, `qwen-image`, `ltx-video`, `cogvideox`, `cogview4`, `lumina2`, `z-image`, `nextdit`, `pixart`, `sana`, `auraflow`, `mochi`, `t5`, `umt5`, `clip-text`. */
+  /** Stable id: `wan`, `longcat-video`, `flux`, `sdxl`, `sd1`, `sd2`, `sd3`, `hunyuan-video`, `hunyuan-video-1.5`, `qwen-image`, `ltx-video`, `cogvideox`, `cogview4`, `lumina2`, `z-image`, `nextdit`, `pixart`, `sana`, `auraflow`, `mochi`, `t5`, `umt5`, `clip-text`, `dit`. */
   id: string
   /** Human-readable name including the variant, e.g. `Wan2.1 T2V-14B (or a Wan2.2 T2V-A14B expert)`. */
   name: string

@@ -1,6 +1,7 @@
 /**
  * Full-model family rules for DiTs whose block names say little on their own: the NextDiT family (Lumina-Image 2.0,
- * Z-Image), HunyuanVideo 1.5, CogView4, PixArt and Sana, AuraFlow and Mochi (docs/reference/key-formats.md §4.11).
+ * Z-Image), HunyuanVideo 1.5, CogView4, PixArt and Sana, AuraFlow, Mochi and the class-conditional DiT
+ * (docs/reference/key-formats.md §4.10, §4.11).
  * Each needs a structure that only its family has (two refiner series beside the main layers; a text side with its
  * own ByT5 and image inputs; a linear patch embedding in CogVideoX's SAT layout; PixArt's adaLN-single with a
  * cross attention per block; AuraFlow's register tokens; Mochi's asymmetric text stream) and names the sizes of the
@@ -206,4 +207,40 @@ export function mochi(p: FamilyProbe): FamilyRuleResult | null {
     state.confidence,
     128
   )
+}
+
+/** The released class-conditional DiTs by width and depth (facebookresearch/DiT models.py). */
+const DIT_SIZES: readonly { width: number; depth: number; size: string }[] = [
+  { width: 1152, depth: 28, size: 'XL' },
+  { width: 1024, depth: 24, size: 'L' },
+  { width: 768, depth: 12, size: 'B' },
+  { width: 384, depth: 12, size: 'S' }
+]
+
+/**
+ * The class-conditional DiT: a class-label table (`y_embedder.embedding_table`, diffusers copies it into every
+ * block's `norm1.emb.class_embedder`), adaLN-Zero per block, self attention only. Named DiT-<size>/<patch> by width,
+ * depth and patch size.
+ */
+export function classDit(p: FamilyProbe): FamilyRuleResult | null {
+  const original = p.key('y_embedder.embedding_table.weight')
+  const diffusers = original
+    ? undefined
+    : p.block('transformer_blocks', 'norm1.emb.class_embedder.embedding_table.weight')
+  if (!original && !diffusers) return null
+  const series = original ? 'blocks' : 'transformer_blocks'
+  const q = original ? p.block(series, 'attn.qkv.weight') : p.block(series, 'attn1.to_q.weight')
+  if (!q) return null
+  const cross = original
+    ? p.blockHas(series, 'cross_attn.q_linear.weight')
+    : p.blockHas(series, 'attn2.to_q.weight')
+  if (cross) return null
+  const width = q[1]!
+  const depth = p.blocks(series)
+  const patch = (p.key('x_embedder.proj.weight') ?? p.key('pos_embed.proj.weight'))?.[2]
+  const known = DIT_SIZES.find((d) => d.width === width && d.depth === depth)
+  const name = known && patch ? `DiT-${known.size}/${patch}` : 'DiT-like architecture (class-conditional)'
+  if (!known) p.evidence.push(`width ${width} and ${depth} blocks: no released DiT size`)
+  const naming = original ? 'original (facebookresearch/DiT)' : 'diffusers (Transformer2DModel)'
+  return result(p, 'dit', name, null, naming, known ? 'high' : 'medium', 72)
 }

@@ -7,6 +7,7 @@
 import { expectSize, result, type FamilyProbe, type LayerIndex } from './family-probe.js'
 import {
   auraFlow,
+  classDit,
   cogview4,
   hunyuanVideo15,
   mochi,
@@ -341,6 +342,11 @@ export const RULES: readonly FamilyRule[] = [
     ]
   },
   { rule: auraFlow, keys: ['register_tokens'] },
+  {
+    rule: classDit,
+    keys: ['y_embedder.embedding_table.weight'],
+    blockKeys: [['transformer_blocks', 'norm1.emb.class_embedder.embedding_table.weight']]
+  },
   {
     rule: mochi,
     blockKeys: [
