@@ -43835,6 +43835,16 @@ function isContextEmbedding(module) {
 function isImageBranchPath(path) {
     return IMAGE_BRANCH.test(path);
 }
+/**
+ * A modulation layer (adaLN): BFL's `img_mod.lin` / `txt_mod.lin` / `modulation.lin`, Wan's and DiT's `modulation` /
+ * `adaLN_modulation`, diffusers' `norm1.linear` / `norm1_context.linear` / `norm.linear` / `norm_out.linear`;
+ * dotted or kohya-underscored. Chroma keeps Flux's blocks without any of these.
+ */
+const MODULATION = /(?:^|[._])(?:mod|img_mod|txt_mod|modulation|adaln_modulation|adaLN_modulation)(?:[._]|$)|(?:^|[._])norm\w*?[._]linear(?:[._]|$)/;
+/** Whether a module path (dotted or underscored) is a modulation layer. */
+function isModulationPath(path) {
+    return MODULATION.test(path);
+}
 /** An underscored path inside the CLIP image embedder. */
 function isImageEmbedderUnderscored(u) {
     return IMAGE_EMBEDDER_U.test(u);
@@ -52151,7 +52161,8 @@ function buildBaseIndex(base) {
         textEncoders,
         family,
         width: mode(widths),
-        hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
+        hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path)),
+        hasModulation: denoiser.entries.some((e) => isModulationPath(e.path))
     };
     if (textEncoders.size === 0 && isTextEncoderAlone(denoiser)) {
         out.textEncoderAlone = true;
@@ -52640,6 +52651,8 @@ function unresolvedWhy(m, space, index, loraFamily) {
         return { kind: 'other-architecture', lora: loraFamily, base: index.family };
     if (isImageBranchPath(m.path) && !index.hasImageBranch)
         return { kind: 'image-branch' };
+    if (isModulationPath(m.path) && !index.hasModulation)
+        return { kind: 'no-modulation' };
     return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' };
 }
 /**
@@ -52686,6 +52699,8 @@ function causeOf(r, v, analysis, base, context) {
             return { kind: 'other-component' };
         case 'image-branch':
             return { kind: 'image-branch' };
+        case 'no-modulation':
+            return { kind: 'no-modulation' };
         case 'beyond-depth':
             return { kind: 'beyond-depth', series: r.why.series, max: r.why.max };
         case 'other-architecture':
@@ -55729,6 +55744,8 @@ function reasonText(why) {
             return `LoRA for ${familyDisplayName(why.lora)} on a ${familyDisplayName(why.base)} base: no key of that name`;
         case 'image-branch':
             return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)';
+        case 'no-modulation':
+            return 'modulation (adaLN) module; the base has no modulation layers at all (as Chroma, whose guidance network computes them)';
         case 'beyond-depth':
             return `block ${why.series}.${why.index} does not exist: the base has ${baseDepth(why.series, why.max)}`;
         case 'no-base-key':
@@ -55770,6 +55787,8 @@ function causeText(c) {
             return 'modules of a component the base does not hold (another file): no base weights to convert them onto';
         case 'image-branch':
             return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch';
+        case 'no-modulation':
+            return 'modulation modules on a base without modulation layers (a Flux LoRA on Chroma, for one)';
         case 'beyond-depth':
             return `blocks beyond the base's depth (base has ${baseDepth(c.series, c.max)})`;
         case 'other-architecture':

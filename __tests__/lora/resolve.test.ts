@@ -539,6 +539,36 @@ describe('realistic failures', () => {
     expect(ok.loadablePercent).toBe(100)
   })
 
+  it("a Flux LoRA's modulation modules on Chroma (Flux's blocks without modulation layers)", () => {
+    // Chroma: Flux's blocks, every modulation layer replaced by one network that computes them
+    const chroma: SpecTensor[] = [
+      ...flux.filter(
+        (t) =>
+          !/(?:^|\.)(?:img_mod|txt_mod|modulation|adaLN_modulation)\.|^(?:time_in|vector_in|guidance_in)\./.test(
+            t.name
+          )
+      ),
+      { name: 'distilled_guidance_layer.in_proj.weight', shape: [5120, 64], dtype: 'BF16' }
+    ]
+    const targets = targetsOf(
+      flux,
+      /^double_blocks\.[01]\.(?:img_attn\.qkv|img_mod\.lin|txt_mod\.lin)$|^single_blocks\.0\.modulation\.lin$/
+    )
+    const r = resolve(kohyaLora(targets), chroma)
+    expect(r.counts).toMatchObject({ ok: 2, unresolved: targets.length - 2 })
+    const mod = r.results.find((x) => x.path === 'double_blocks_0_img_mod_lin')!
+    expect(mod.why).toEqual({ kind: 'no-modulation' })
+    expect(mod.reason).toMatch(/^modulation \(adaLN\) module; the base has no modulation layers at all/)
+    expect(r.causes).toMatchObject([{ why: { kind: 'no-modulation' }, modules: targets.length - 2 }])
+    // on Flux itself they load; on a base with modulation layers a missing one is an ordinary missing name
+    expect(resolve(kohyaLora(targets), flux).loadablePercent).toBe(100)
+    const noSingleMod = flux.filter((t) => !t.name.startsWith('single_blocks.0.modulation.'))
+    const missing = resolve(kohyaLora(targets), noSingleMod).results.find(
+      (x) => x.path === 'single_blocks_0_modulation_lin'
+    )!
+    expect(missing.why?.kind).toBe('no-base-key')
+  })
+
   it('a LoRA for another architecture (Flux LoRA on a Wan base)', () => {
     const targets = targetsOf(flux, /^double_blocks\.[01]\.img_attn\.(?:qkv|proj)$/)
     const r = resolve(kohyaLora(targets), wan14)

@@ -4,7 +4,7 @@
  * here, never parsed back into dots). Other namings are not indexed: they resolve through the correspondence
  * engine. Built once per base in O(keys).
  */
-import { isImageBranchPath } from '../names/model-parts.js'
+import { isImageBranchPath, isModulationPath } from '../names/model-parts.js'
 import { kohyaForm } from '../names/adapters.js'
 import type { Checkpoint } from '../formats/types.js'
 import { COMPONENT_PREFIXES, componentPrefix, type ComponentPrefix } from '../names/index.js'
@@ -47,6 +47,8 @@ export interface BaseIndex {
   width: number | null
   /** Any CLIP-image branch (Wan2.1 I2V: k_img / v_img / img_emb). */
   hasImageBranch: boolean
+  /** Whether the denoiser has modulation layers (adaLN); Chroma has none, its guidance network computes them. */
+  hasModulation: boolean
   /**
    * The base is one text encoder's file alone (a CLIP or T5 text model, as ComfyUI keeps `clip_l`, `clip_g` and
    * `t5xxl` files): its keys sit in `denoiser` as read, and the resolution takes them as the text encoder the
@@ -194,7 +196,8 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     textEncoders,
     family,
     width: mode(widths),
-    hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path))
+    hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path)),
+    hasModulation: denoiser.entries.some((e) => isModulationPath(e.path))
   }
   if (textEncoders.size === 0 && isTextEncoderAlone(denoiser)) {
     out.textEncoderAlone = true

@@ -27,6 +27,8 @@ export type ResolutionReason =
   | { kind: 'other-architecture'; lora: string; base: string }
   /** Wan2.1 I2V's CLIP image branch on a base without it. */
   | { kind: 'image-branch' }
+  /** A modulation (adaLN) module on a base with no modulation layers at all (Chroma). */
+  | { kind: 'no-modulation' }
   | { kind: 'beyond-depth'; series: string; index: number; max: number }
   | { kind: 'no-base-key'; path: string; underscore: boolean }
   /** A bias-only delta on a base module without bias. */
@@ -56,6 +58,7 @@ export type ResolutionCause =
   | { kind: 'text-encoder' }
   | { kind: 'other-component' }
   | { kind: 'image-branch' }
+  | { kind: 'no-modulation' }
   | { kind: 'beyond-depth'; series: string; max: number }
   | { kind: 'other-architecture'; lora: string; base: string }
   | { kind: 'names-not-found' }

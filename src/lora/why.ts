@@ -3,7 +3,7 @@
  * (src/lora/reasons.ts types; the words are in src/report/lora-reasons.ts).
  */
 import { CROSS_K, familyArchitecture, isUnetFamily } from '../names/families.js'
-import { isImageBranchPath } from '../names/model-parts.js'
+import { isImageBranchPath, isModulationPath } from '../names/model-parts.js'
 import type { BaseIndex, BaseSpace } from './base-index.js'
 import { blockOf, familyDisplayName, mode, sizeLabel } from './layers.js'
 import type { ResolutionCause, ResolutionReason } from './reasons.js'
@@ -53,6 +53,7 @@ export function unresolvedWhy(
   if (loraFamily && index.family && architectureOf(loraFamily) !== architectureOf(index.family))
     return { kind: 'other-architecture', lora: loraFamily, base: index.family }
   if (isImageBranchPath(m.path) && !index.hasImageBranch) return { kind: 'image-branch' }
+  if (isModulationPath(m.path) && !index.hasModulation) return { kind: 'no-modulation' }
   return { kind: 'no-base-key', path: m.path, underscore: m.pathForm === 'underscore' }
 }
 
@@ -109,6 +110,8 @@ export function causeOf(
       return { kind: 'other-component' }
     case 'image-branch':
       return { kind: 'image-branch' }
+    case 'no-modulation':
+      return { kind: 'no-modulation' }
     case 'beyond-depth':
       return { kind: 'beyond-depth', series: r.why.series, max: r.why.max }
     case 'other-architecture':

@@ -110,6 +110,19 @@ export function isImageBranchPath(path: string): boolean {
   return IMAGE_BRANCH.test(path)
 }
 
+/**
+ * A modulation layer (adaLN): BFL's `img_mod.lin` / `txt_mod.lin` / `modulation.lin`, Wan's and DiT's `modulation` /
+ * `adaLN_modulation`, diffusers' `norm1.linear` / `norm1_context.linear` / `norm.linear` / `norm_out.linear`;
+ * dotted or kohya-underscored. Chroma keeps Flux's blocks without any of these.
+ */
+const MODULATION =
+  /(?:^|[._])(?:mod|img_mod|txt_mod|modulation|adaln_modulation|adaLN_modulation)(?:[._]|$)|(?:^|[._])norm\w*?[._]linear(?:[._]|$)/
+
+/** Whether a module path (dotted or underscored) is a modulation layer. */
+export function isModulationPath(path: string): boolean {
+  return MODULATION.test(path)
+}
+
 /** An underscored path inside the CLIP image embedder. */
 export function isImageEmbedderUnderscored(u: string): boolean {
   return IMAGE_EMBEDDER_U.test(u)

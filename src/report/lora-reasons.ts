@@ -42,6 +42,8 @@ export function reasonText(why: ResolutionReason): string {
       return `LoRA for ${familyDisplayName(why.lora)} on a ${familyDisplayName(why.base)} base: no key of that name`
     case 'image-branch':
       return 'I2V-only module (CLIP image branch: k_img/v_img/img_emb); the base has no image branch (a T2V or Wan2.2 model)'
+    case 'no-modulation':
+      return 'modulation (adaLN) module; the base has no modulation layers at all (as Chroma, whose guidance network computes them)'
     case 'beyond-depth':
       return `block ${why.series}.${why.index} does not exist: the base has ${baseDepth(why.series, why.max)}`
     case 'no-base-key':
@@ -85,6 +87,8 @@ export function causeText(c: ResolutionCause): string {
       return 'modules of a component the base does not hold (another file): no base weights to convert them onto'
     case 'image-branch':
       return 'I2V-only modules (k_img/v_img/img_emb) on a base without the image branch'
+    case 'no-modulation':
+      return 'modulation modules on a base without modulation layers (a Flux LoRA on Chroma, for one)'
     case 'beyond-depth':
       return `blocks beyond the base's depth (base has ${baseDepth(c.series, c.max)})`
     case 'other-architecture':
