@@ -168,7 +168,8 @@ describe('both namings of one network are one family (the calibration pairs)', (
     ['t5xxl_hf_gguf', 't5'],
     ['sdxl_clip_g', 'clip-text'],
     ['sd21_openclip_h', 'clip-text'],
-    ['dit_xl2', 'dit']
+    ['dit_xl2', 'dit'],
+    ['sd15_controlnet', 'sd1']
   ])('%s: %s in both namings', (pair, id) => {
     expect([familyOf(pair, 'A'), familyOf(pair, 'B')]).toEqual([id, id])
   })
@@ -200,6 +201,19 @@ describe('both namings of one network are one family (the calibration pairs)', (
     }
     // a ControlNet is named as one, with its UNet's version
     expect(nameOf('sd15_controlnet', 'B')).toBe('Stable Diffusion 1.x ControlNet (high)')
+    // the LDM ControlNet under its own `control_model.` prefix too
+    expect(nameOf('sd15_controlnet', 'A')).toBe('Stable Diffusion 1.x ControlNet (high)')
+    // a UNet with a ControlNet beside it (a ControlLDM checkpoint) has the decoder half: the UNet
+    const unet = JSON.parse(readFileSync(join(root, 'sd15_unet', 'A.keys.json'), 'utf8')) as Record<
+      string,
+      { shape: number[] }
+    >
+    const layers = Object.entries(unet).map(([k, v]) => ({
+      path: k.replace(/^model\.diffusion_model\./, ''),
+      shape: v.shape
+    }))
+    layers.push({ path: 'control_model.input_hint_block.0.weight', shape: [16, 3, 3, 3] })
+    expect(detectFamily(layers)?.match.name).toBe('Stable Diffusion 1.x (UNet)')
     expect(nameOf('sd15_unet', 'B')).toBe('Stable Diffusion 1.x (UNet) (high)')
   })
 

@@ -8,12 +8,14 @@ import { result, type FamilyProbe } from './family-probe.js'
 /** The LDM / sgm UNet series and the diffusers UNet2DConditionModel ones (`mid_block` is not numbered). */
 export const UNET_LDM_SERIES = ['input_blocks', 'middle_block', 'output_blocks'] as const
 const UNET_DIFFUSERS_SERIES = ['down_blocks', 'up_blocks', 'mid_block'] as const
-const UNET_LDM = new RegExp(`^(?:${UNET_LDM_SERIES.join('|')})_\\d+_`)
+/** The LDM ControlNet's own prefix (ControlLDM keeps it under `control_model.`): read like the UNet's series. */
+const CONTROL = '(?:control_model_)?'
+const UNET_LDM = new RegExp(`^${CONTROL}(?:${UNET_LDM_SERIES.join('|')})_\\d+_`)
 const UNET_DIFFUSERS =
   /^(?:(?:down_blocks|up_blocks)_\d+|mid_block)_(?:attentions|resnets|downsamplers|upsamplers)_/
 /** Attention at the first (320-wide) level or a fourth level: SD 1.x / 2.x (SDXL has neither). */
 const SD12_LAYOUT =
-  /^(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/
+  /^(?:control_model_)?(?:input_blocks_(?:[12]_1|9|10|11)|output_blocks_(?:9|10|11)_1|down_blocks_(?:0_attentions|3)|up_blocks_3)_/
 /**
  * Attention at the deepest level of the up path (LDM `output_blocks` 0-2, diffusers `up_blocks.0`) or transformer
  * depth above one: SDXL (SD 1.x / 2.x keep one transformer block per attention and none at their fourth level).
@@ -27,11 +29,14 @@ const SDXL_LAYOUT =
 export const CROSS_K = /(?:^|[._])attn2[._]to_k$/
 /** The same inside a UNet series (underscored): a checkpoint the UNet rule may read. */
 export const UNET_CROSS_K = new RegExp(
-  `^(?:${[...UNET_LDM_SERIES, ...UNET_DIFFUSERS_SERIES].join('|')})_.*${CROSS_K.source}`
+  `^${CONTROL}(?:${[...UNET_LDM_SERIES, ...UNET_DIFFUSERS_SERIES].join('|')})_.*${CROSS_K.source}`
 )
 const PROJ_IN = /_proj_in$/
 /** A ControlNet's own parts (diffusers `controlnet_cond_embedding`, `controlnet_down_blocks`; LDM `input_hint_block`, `zero_convs`). */
-const CONTROLNET = /^(?:controlnet_cond_embedding|controlnet_down_blocks|input_hint_block|zero_convs)_/
+const CONTROLNET =
+  /^(?:control_model_)?(?:controlnet_cond_embedding|controlnet_down_blocks|input_hint_block|zero_convs)_/
+/** A UNet's decoder half, which a ControlNet does not have. */
+const DECODER = /^(?:output_blocks|up_blocks)_/
 
 const CONTEXT_VERSION: Readonly<Record<number, 'sd1' | 'sd2' | 'sdxl'>> = {
   768: 'sd1',
@@ -112,7 +117,7 @@ export function unetRule(p: FamilyProbe, diffusersHint?: boolean): FamilyRuleRes
   }
   const headDim = id === 'sdxl' || id === 'sd2' ? 64 : undefined
   // A ControlNet is the UNet's encoder half with a hint encoder and zero convolutions: the UNet's version, not a UNet.
-  const control = index.some(CONTROLNET)
+  const control = index.some(CONTROLNET) && !index.some(DECODER)
   if (control) p.evidence.push('a hint encoder and zero convolutions: a ControlNet')
   const name = control
     ? UNET_NAMES[id]!.replace('(UNet)', 'ControlNet').replace('UNet (', 'ControlNet (')
