@@ -43037,6 +43037,10 @@ const CLIP_TEXT_SIZES = [
 /** open_clip's text tower: a resblock's fused input projection, and the token table (underscored paths). */
 const OPEN_CLIP_IN_PROJ = /(?:^|_)transformer_resblocks_\d+_attn_in_proj_weight$/;
 const OPEN_CLIP_TOKENS = /(?:^|_)token_embedding$/;
+/** The clipText rule's gate: a CLIP token table under any wrapper (transformers' path ends the same way). */
+function hasClipTokenTable(index) {
+    return index.some(OPEN_CLIP_TOKENS);
+}
 /**
  * CLIP's text tower in transformers' names (`text_model.encoder.layers.N.self_attn.q_proj`) or open_clip's
  * (`transformer.resblocks.N.attn.in_proj_weight`, with `token_embedding` and `positional_embedding` at the top),
@@ -43465,7 +43469,7 @@ const RULES = [
         rule: t5Encoder,
         keys: ['shared.weight', 'encoder.embed_tokens.weight', 'token_embedding.weight', 'token_embd.weight']
     },
-    { rule: clipText, gate: (index) => index.some(/(?:^|_)token_embedding$/) },
+    { rule: clipText, gate: hasClipTokenTable },
     {
         rule: pixartOrSana,
         blockKeys: [
@@ -44455,6 +44459,14 @@ function orderOf(words) {
         sections.push(indices[i]);
     return sections;
 }
+/** Two places in the network (order keys: section ranks, the separator, indices) compared lexicographically. */
+function compareOrder(x, y) {
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++)
+        if (x[i] !== y[i])
+            return x[i] - y[i];
+    return x.length - y.length;
+}
 /** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
 function sectionOf(words) {
     for (const w of words) {
@@ -44626,13 +44638,6 @@ function attachParallelSeries(top, units) {
 
 ;// CONCATENATED MODULE: ./src/correspond/align-partial.ts
 
-function compareOrder(x, y) {
-    const n = Math.min(x.length, y.length);
-    for (let i = 0; i < n; i++)
-        if (x[i] !== y[i])
-            return x[i] - y[i];
-    return x.length - y.length;
-}
 /**
  * A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. Read once per
  * unit (the series reversal, the class pass and the container and step passes all ask for them; a unit's layers
@@ -45464,11 +45469,7 @@ function sectionOfLayer(l) {
     return sectionOf(l.path.split('.'));
 }
 function compareNet(x, y) {
-    const n = Math.min(x.net.length, y.net.length);
-    for (let i = 0; i < n; i++)
-        if (x.net[i] !== y.net[i])
-            return x.net[i] - y.net[i];
-    return x.net.length - y.net.length;
+    return compareOrder(x.net, y.net);
 }
 function pairBySection(left, right, shape, link) {
     if (left.size === 0 || left.size !== right.size)
@@ -46798,13 +46799,7 @@ function matchTransposed(restA, restB) {
 
 
 
-function broadcast_compareOrder(x, y) {
-    const n = Math.min(x.length, y.length);
-    for (let i = 0; i < n; i++)
-        if (x[i] !== y[i])
-            return x[i] - y[i];
-    return x.length - y.length;
-}
+
 /**
  * A group's first copy as the lone layer it stands for: its role read from its path in the block as a top-level
  * path is read (from the last two named segments, qualifiers from all), since it is a module that sits at the top
@@ -46855,7 +46850,7 @@ function copyGroups(rest, units) {
             continue;
         if (new Set(list.map((l) => l.unit)).size !== list.length)
             continue;
-        const copies = [...list].sort((x, y) => broadcast_compareOrder(x.unit.order, y.unit.order));
+        const copies = [...list].sort((x, y) => compareOrder(x.unit.order, y.unit.order));
         groups.push({ series, copies });
         for (const l of list)
             grouped.add(l);

@@ -190,9 +190,7 @@ describe('both namings of one network are one family (the calibration pairs)', (
       expect(nameOf('lumina2', side)).toBe('Lumina-Image 2.0 (high)')
       expect(nameOf('hunyuan_video15', side)).toBe('HunyuanVideo 1.5 (high)')
       expect(nameOf('cogview4', side)).toBe('CogView4-6B (high)')
-    }
-    // text encoders by their own names and sizes
-    for (const side of ['A', 'B'] as const) {
+      // text encoders by their own names and sizes
       expect(nameOf('umt5_xxl_wan', side)).toBe('UMT5-XXL encoder (high)')
       expect(nameOf('t5xxl_hf_gguf', side)).toBe('T5 v1.1 XXL encoder (high)')
       expect(nameOf('sdxl_clip_g', side)).toBe('OpenCLIP ViT-bigG/14 text encoder (high)')

@@ -4,14 +4,8 @@
  * children, and series of other names by the words they share. Used by align.ts.
  */
 import type { Side, Unit } from './model.js'
-import { ORDER_SEPARATOR } from './units.js'
+import { ORDER_SEPARATOR, compareOrder } from './units.js'
 import type { UnitPair } from './align.js'
-
-export function compareOrder(x: readonly number[], y: readonly number[]): number {
-  const n = Math.min(x.length, y.length)
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!
-  return x.length - y.length
-}
 
 /**
  * A unit's matrices (layers of 2+ dims after squeezing), counted per shape: what a LoRA patches. Read once per

@@ -6,15 +6,9 @@
  * levels counted from the bottom on one side, from the top on the other) is detected from the sequence of its
  * blocks' signatures and read in reverse.
  */
-import {
-  alignPartialClasses,
-  compareOrder,
-  pairPartialSeries,
-  reversePartialSeries,
-  shapeScore
-} from './align-partial.js'
+import { alignPartialClasses, pairPartialSeries, reversePartialSeries, shapeScore } from './align-partial.js'
 import type { Side, Unit } from './model.js'
-import { ORDER_SEPARATOR } from './units.js'
+import { ORDER_SEPARATOR, compareOrder } from './units.js'
 
 export interface UnitPair {
   a: Unit

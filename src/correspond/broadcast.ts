@@ -15,6 +15,7 @@ import { layerRole } from '../names/index.js'
 import { squeeze } from '../util/shape.js'
 import { matchLayers, type LayerLink } from './match.js'
 import type { Layer, Unit } from './model.js'
+import { compareOrder } from './units.js'
 
 /** A layer found at the same place of every block of a series, its copies in block order. */
 export interface CopyGroup {
@@ -28,12 +29,6 @@ export interface CopyLink {
   group: CopyGroup
   /** 'broadcast': A's lone layer into B's copies; 'collapse': A's copies into B's lone layer. */
   kind: 'broadcast' | 'collapse'
-}
-
-function compareOrder(x: readonly number[], y: readonly number[]): number {
-  const n = Math.min(x.length, y.length)
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!
-  return x.length - y.length
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Evidence, LinkConfidence } from './types.js'
 import type { Layer } from './model.js'
-import { sectionOf } from './units.js'
+import { compareOrder, sectionOf } from './units.js'
 import { conflict, push } from './layer-roles.js'
 
 function sectionOfLayer(l: Layer): number | undefined {
@@ -12,9 +12,7 @@ function sectionOfLayer(l: Layer): number | undefined {
 }
 
 function compareNet(x: Layer, y: Layer): number {
-  const n = Math.min(x.net.length, y.net.length)
-  for (let i = 0; i < n; i++) if (x.net[i] !== y.net[i]) return x.net[i]! - y.net[i]!
-  return x.net.length - y.net.length
+  return compareOrder(x.net, y.net)
 }
 
 export function pairBySection(

@@ -34,6 +34,13 @@ function orderOf(words: readonly string[]): number[] {
   return sections
 }
 
+/** Two places in the network (order keys: section ranks, the separator, indices) compared lexicographically. */
+export function compareOrder(x: readonly number[], y: readonly number[]): number {
+  const n = Math.min(x.length, y.length)
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!
+  return x.length - y.length
+}
+
 /** The section rank a path starts in (down 0, mid 1, up 2), when its words name one. */
 export function sectionOf(words: readonly string[]): number | undefined {
   for (const w of words) {

@@ -3,7 +3,7 @@
  * `umt5_xxl`): the T5 family and CLIP's text tower (docs/reference/key-formats.md §4.8, §4.12). Each needs the
  * token table beside the blocks, which a LoRA's targets never have, so a LoRA is never read as one of these.
  */
-import { expectSize, result, type FamilyProbe } from './family-probe.js'
+import { expectSize, result, type FamilyProbe, type LayerIndex } from './family-probe.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 
 /** A relative-position table: transformers' `relative_attention_bias`, Wan's `pos_embedding`, GGUF's `attn_rel_b`. */
@@ -63,6 +63,11 @@ const CLIP_TEXT_SIZES: readonly {
 /** open_clip's text tower: a resblock's fused input projection, and the token table (underscored paths). */
 const OPEN_CLIP_IN_PROJ = /(?:^|_)transformer_resblocks_\d+_attn_in_proj_weight$/
 const OPEN_CLIP_TOKENS = /(?:^|_)token_embedding$/
+
+/** The clipText rule's gate: a CLIP token table under any wrapper (transformers' path ends the same way). */
+export function hasClipTokenTable(index: LayerIndex): boolean {
+  return index.some(OPEN_CLIP_TOKENS)
+}
 
 /**
  * CLIP's text tower in transformers' names (`text_model.encoder.layers.N.self_attn.q_proj`) or open_clip's

@@ -15,7 +15,7 @@ import {
   patchEmbedding,
   pixartOrSana
 } from './family-rules-dit.js'
-import { clipText, t5Encoder } from './family-rules-text.js'
+import { clipText, hasClipTokenTable, t5Encoder } from './family-rules-text.js'
 import type { FamilyConfidence, FamilyRuleResult } from './families.js'
 import { UNET_CROSS_K, unetRule } from './family-unet.js'
 
@@ -333,7 +333,7 @@ export const RULES: readonly FamilyRule[] = [
     rule: t5Encoder,
     keys: ['shared.weight', 'encoder.embed_tokens.weight', 'token_embedding.weight', 'token_embd.weight']
   },
-  { rule: clipText, gate: (index) => index.some(/(?:^|_)token_embedding$/) },
+  { rule: clipText, gate: hasClipTokenTable },
   {
     rule: pixartOrSana,
     blockKeys: [
