@@ -285,7 +285,8 @@ function convertArgs(ctx: SetupContext, inputs: Inputs): string[] {
  * - The VM reports free memory to its host (virtio-balloon free page reporting), which takes those pages back:
  *   memory freed more than about 2 s earlier costs 3-5x to write into again. A 1.2 GB `cp` right after removing
  *   its previous copy took 296-310 ms; with 3 s between the removal and the copy, 766-1,598 ms. Which side met
- *   such pages decided the ratio (convert 0.5 s or 1.9-3.3 s from run to run), not the conversion.
+ *   such pages decided the ratio (convert 0.5 s or 1.9-3.3 s from run to run), not the conversion. Where the
+ *   kernel counts what it reports, a run during which it reported is made again (bench/host-reporting.ts).
  * - Another run's dirty pages written back during a timed run add seconds of noise; `sync` first removes it.
  * - The VM also drops cached file pages while it idles, with free memory to spare (2.4% of a 1.1 GB file's
  *   cached pages in 45 s, `fincore`; no reclaim in /proc/vmstat, millions of refaults), so a run could find part

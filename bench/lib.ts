@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { disturbedNote, undisturbedRun, type DisturbedRuns } from './host-reporting.js'
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url))
 export const REPO_DIR = dirname(BENCH_DIR)
@@ -195,11 +196,14 @@ export interface Measurement {
   minWallMs: number
   medianRssMB: number
   maxRssMB: number
+  /** Runs the VM's host disturbed (host-reporting.ts): set aside and run again, or kept after too many tries. */
+  disturbed?: DisturbedRuns
 }
 
-export function summarize(samples: RunSample[]): Measurement {
+export function summarize(samples: RunSample[], disturbed?: DisturbedRuns): Measurement {
   return {
     samples,
+    ...(disturbed && { disturbed }),
     medianWallMs: median(samples.map((s) => s.wallMs)),
     minWallMs: Math.min(...samples.map((s) => s.wallMs)),
     medianRssMB: median(samples.map((s) => s.maxRssKB)) / 1000,
@@ -242,13 +246,15 @@ export async function measure(
 ): Promise<Measurement> {
   await sample(nodeArgs, check)
   const samples: RunSample[] = []
-  for (let i = 0; i < runs; i++) samples.push(await sample(nodeArgs, check))
-  return summarize(samples)
+  const disturbed: DisturbedRuns = { discarded: 0, kept: 0 }
+  for (let i = 0; i < runs; i++) samples.push(await undisturbedRun(() => sample(nodeArgs, check), disturbed))
+  return summarize(samples, disturbed)
 }
 
 /**
  * Like `measure`, alternating each run with a baseline run, so the ratio compares runs made under the same
- * machine load (a shared or busy machine drifts over the minutes a benchmark takes).
+ * machine load (a shared or busy machine drifts over the minutes a benchmark takes). A run the VM's host disturbed
+ * is made again on either side alike (host-reporting.ts).
  */
 export async function measurePaired(
   baselineArgs: Runnable,
@@ -267,11 +273,13 @@ export async function measurePaired(
   }
   const base: RunSample[] = []
   const measured: RunSample[] = []
+  const baseDisturbed: DisturbedRuns = { discarded: 0, kept: 0 }
+  const measuredDisturbed: DisturbedRuns = { discarded: 0, kept: 0 }
   for (let i = 0; i < runs; i++) {
-    base.push(await baselineRun())
-    measured.push(await measuredRun())
+    base.push(await undisturbedRun(baselineRun, baseDisturbed))
+    measured.push(await undisturbedRun(measuredRun, measuredDisturbed))
   }
-  return { baseline: summarize(base), measured: summarize(measured) }
+  return { baseline: summarize(base, baseDisturbed), measured: summarize(measured, measuredDisturbed) }
 }
 
 export function median(xs: readonly number[]): number {
@@ -316,6 +324,11 @@ export function judge(m: Measurement, baseline: Measurement, limits: Limits): Ve
     details.push(`wall ${ratio.toFixed(2)}x ${ok ? '<=' : '>'} ${limits.maxWallRatio}x`)
     const scattered = [spread(m, 'runs'), spread(baseline, 'baseline')].filter((x) => x !== undefined)
     if (scattered.length > 0) details.push(`scattered: ${scattered.join(', ')}`)
+    const disturbed = [
+      disturbedNote('runs', m.disturbed),
+      disturbedNote('baseline', baseline.disturbed)
+    ].filter((x) => x !== undefined)
+    if (disturbed.length > 0) details.push(`host-disturbed: ${disturbed.join(', ')}`)
   }
   if (limits.maxRssMB !== undefined) {
     const ok = m.medianRssMB < limits.maxRssMB

@@ -3,7 +3,9 @@
  *
  * --filter TEXT  run the cases whose group or name contains TEXT (case-insensitive; repeatable)
  * --runs N       measured runs per case (default 7), after one warm-up run, each alternating with a `node -e 0`
- *                run (the ratio compares runs made under the same machine load); medians are reported
+ *                run (the ratio compares runs made under the same machine load); medians are reported. On a VM
+ *                whose kernel counts the memory it reports to its host, a run during which it reported some is
+ *                made again, on either side (bench/host-reporting.ts)
  * --cli          dist (default when dist/cli/index.js exists): the bundled CLI, the one users run;
  *                tsx: src/cli/index.ts through tsx (not final numbers); PATH: another entry (.js, or .ts via tsx)
  * --node PATH    the node binary to measure under (default: BENCH_NODE, else the node running this script), e.g.
@@ -36,6 +38,7 @@ import {
   type Measurement,
   type Verdict
 } from './lib.js'
+import { MAX_TRIES, REPORTED_KIB_PATH, reportedKiB } from './host-reporting.js'
 
 interface Options {
   filters: string[]
@@ -248,13 +251,21 @@ function table(results: CaseResult[], baseline: Measurement, verifyRss: boolean)
 
 /**
  * What the Result cell adds to PASS or FAIL: every detail for a case that judges its own output (its limits are
- * text), else only a note that the runs scattered (the ratio and RSS have their own columns).
+ * text), else only the notes on its runs: that they scattered, or that the VM's host disturbed some (the ratio and
+ * RSS have their own columns).
  */
 function resultDetails(r: CaseResult): string {
   const details = r.limits.text
     ? r.verdict?.details
-    : r.verdict?.details.filter((d) => d.startsWith('scattered'))
+    : r.verdict?.details.filter((d) => d.startsWith('scattered') || d.startsWith('host-disturbed'))
   return details?.length ? ` (${details.join(', ')})` : ''
+}
+
+/** The table's preamble on disturbed runs: what the harness does with them on this machine. */
+function hostNote(): string {
+  return reportedKiB() === undefined
+    ? ''
+    : `; a run during which the VM reported free memory to its host (\`${REPORTED_KIB_PATH}\` moved) is set aside and made again, up to ${MAX_TRIES} tries (bench/host-reporting.ts)`
 }
 
 /** The first line of an error that says something (results.json keeps the whole text). */
@@ -339,7 +350,7 @@ async function main(): Promise<number> {
   const machine = `${platform()} ${release()} ${arch()}, ${cpu} x ${cpus().length}, ${formatBytes(totalmem())} RAM, Node ${measuredNodeVersion()}`
   console.log(`Machine: ${machine}  `)
   console.log(
-    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run; peak RSS from each process's own high-water mark (VmHWM).\n`
+    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run${hostNote()}; peak RSS from each process's own high-water mark (VmHWM).\n`
   )
   // The baseline row pools every case's interleaved `node -e 0` runs.
   const pooled = results.flatMap((r) => (r.baselineLabel ? [] : (r.baseline?.samples ?? [])))
