@@ -50110,13 +50110,12 @@ function computeFlags(x) {
         });
     }
     // A family told apart by naming alone (the detector reads names) is no evidence against the same network:
-    // a red family flag stands only beside a size difference (block counts, widths) or a poor correspondence.
+    // a red family flag stands only beside a size difference (block counts, widths, same-named tensors of other
+    // shapes, another vocabulary) or a poor correspondence. The shape differences are read from the comparison,
+    // not from the shapes flag, which is raised below.
     const sizeEvidence = (x.blockShapeDifferences ?? []).length > 0 ||
-        flags.some((f) => f.kind === 'red' &&
-            (f.code === 'block-count' ||
-                f.code === 'hidden-dim' ||
-                f.code === 'shapes' ||
-                f.code === 'vocabulary'));
+        x.shapeDifferences.length > 0 ||
+        flags.some((f) => f.kind === 'red' && (f.code === 'block-count' || f.code === 'hidden-dim' || f.code === 'vocabulary'));
     const familyAt = flags.findIndex((f) => f.code === 'model-family' && f.kind === 'red');
     if (familyAt >= 0 && !sizeEvidence && x.overlap.parameters > COMPATIBLE_ABOVE) {
         const f = flags[familyAt];

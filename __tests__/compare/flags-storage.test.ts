@@ -202,3 +202,34 @@ describe('attention projections and their links', () => {
     expect(shares).toEqual({ a: { keys: 3, linked: 1 }, b: { keys: 5, linked: 3 } })
   })
 })
+
+describe('a family told apart by names', () => {
+  const family = (id: string, name: string) => ({ id, name, confidence: 'high', evidence: [] })
+  const inputs = (shapeDifferences: FlagInputs['shapeDifferences']): FlagInputs =>
+    layoutInputs([], [], {
+      a: { families: [], attentionLayouts: [], family: family('wan', 'Wan2.1 T2V-14B') },
+      b: { families: [], attentionLayouts: [], family: family('longcat-video', 'LongCat-Video') },
+      overlap: {
+        exact: 0,
+        exactCompatible: 0,
+        normalized: 0,
+        normalizedCompatible: 0,
+        mapped: 0.9,
+        parameters: 0.9
+      },
+      shapeDifferences,
+      shapeMatches: 10 - shapeDifferences.length
+    })
+
+  it('is no difference when the layers correspond and every common key has its shape', () => {
+    expect(flagOf(computeFlags(inputs([])), 'model-family')).toMatchObject([{ kind: 'green' }])
+  })
+
+  it('stays red beside common keys of other shapes, although the shapes flag comes after it', () => {
+    const flags = computeFlags(
+      inputs([{ key: 'patch_embedding.weight', shapeA: [5120, 16], shapeB: [5120, 36] }])
+    )
+    expect(flagOf(flags, 'model-family')).toMatchObject([{ kind: 'red' }])
+    expect(flagOf(flags, 'shapes')).toMatchObject([{ kind: 'red' }])
+  })
+})
