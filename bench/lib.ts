@@ -263,7 +263,9 @@ export async function measurePaired(
   check?: (stdout: string) => void,
   env?: Record<string, string>,
   warmUp = true,
-  beforeRun?: (side: 'baseline' | 'measured') => void
+  beforeRun?: (side: 'baseline' | 'measured') => void,
+  /** False for a child that times its own series (its runs are not repeatable, nor one sample each). */
+  retryDisturbed = true
 ): Promise<{ baseline: Measurement; measured: Measurement }> {
   const baselineRun = (): Promise<RunSample> => (beforeRun?.('baseline'), sample(baselineArgs))
   const measuredRun = (): Promise<RunSample> => (beforeRun?.('measured'), sample(nodeArgs, check, env))
@@ -275,9 +277,11 @@ export async function measurePaired(
   const measured: RunSample[] = []
   const baseDisturbed: DisturbedRuns = { discarded: 0, kept: 0 }
   const measuredDisturbed: DisturbedRuns = { discarded: 0, kept: 0 }
+  const run = (fn: () => Promise<RunSample>, tally: DisturbedRuns): Promise<RunSample> =>
+    retryDisturbed ? undisturbedRun(fn, tally) : fn()
   for (let i = 0; i < runs; i++) {
-    base.push(await undisturbedRun(baselineRun, baseDisturbed))
-    measured.push(await undisturbedRun(measuredRun, measuredDisturbed))
+    base.push(await run(baselineRun, baseDisturbed))
+    measured.push(await run(measuredRun, measuredDisturbed))
   }
   return { baseline: summarize(base, baseDisturbed), measured: summarize(measured, measuredDisturbed) }
 }

@@ -163,7 +163,8 @@ async function runCase(c: BenchCase, o: Options, cli: string[]): Promise<CaseRes
       check,
       prepared.env,
       !selfTimed,
-      prepared.beforeRun
+      prepared.beforeRun,
+      !selfTimed
     )
     const verdict = prepared.judgeOutput ? prepared.judgeOutput(lastStdout) : judge(m, baseline, c.limits)
     const result: CaseResult = {
