@@ -52838,6 +52838,10 @@ function nameDifference(loraPath, basePath, block, blockMissing) {
     // Keep the last shared token with the differing part when one name extends the other (`k` vs `k_img`).
     if ((k === lora.length || k === base.length) && k > 0)
         k--;
+    // A part shared up to the middle of one of the base's module names is not a shared layer: `img_mod.lin` and
+    // `img_attn.proj` share the word `img`, not a module. Back up to the start of that name.
+    while (k > 0 && basePath[base[k - 1].end] === '_')
+        k--;
     const loraPart = k < lora.length ? loraPath.slice(lora[k].start) : loraPath;
     let scope;
     if (blockMissing)

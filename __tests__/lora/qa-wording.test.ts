@@ -157,6 +157,17 @@ describe('resolution wording', () => {
     )
   })
 
+  it('a name shared up to the middle of a module name is no shared layer (Flux img_mod against img_attn)', () => {
+    const flux = expandModel('flux.1-dev')
+    const noModulation = flux.filter((t) => !/_mod\.|\.modulation\./.test(t.name))
+    const r = resolveLora(
+      analyze(kohyaLora(targetsOf(flux, /^double_blocks\.0\.img_mod\.lin$/))),
+      specCheckpoint(noModulation, 'b')
+    )
+    const near = r.results[0]!.nearest![0]!
+    expect(near.why).toMatch(/^same block, but the LoRA targets img_mod_lin, which this base does not have$/)
+  })
+
   it('a one-block base has "only block 0"', () => {
     const r = resolveLora(
       analyze(kohyaLora(targetsOf(wan13, /^blocks\.[01]\.self_attn\.q$/))),
