@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url'
 import { runCli } from '../../__fixtures__/cli-io.js'
 import { specCheckpoint } from '../../fixtures/specs.js'
 import { compareCheckpoints } from '../../src/compare/index.js'
+import { kohyaLora, loraCheckpoint, targetsOf } from '../../fixtures/lora.js'
+import { analyzeLora, resolveLora } from '../../src/lora/index.js'
 
 const HERE = fileURLToPath(new URL('../../fixtures/mapping-pairs/', import.meta.url))
 const MIN_PRECISION = 0.99
@@ -139,6 +141,69 @@ describe('calibration pairs: high-confidence precision and recall, both directio
     console.log(lines.join('\n'))
     expect(failures).toEqual([])
   }, 900_000)
+})
+
+/** Below this share of its modules resolved onto the right keys (all pairs and directions taken together), the test fails. */
+const MIN_LORA_RESOLVED = 0.95
+
+describe('calibration pairs: a LoRA of one naming resolved on the other', () => {
+  it('a kohya LoRA of every matrix of one side lands on the right key of the other, or on none, both directions', () => {
+    const lines: string[] = []
+    const wrong: string[] = []
+    let right = 0
+    let unresolved = 0
+    const load = (pair: (typeof pairs)[number], s: string) =>
+      Object.entries(
+        JSON.parse(readFileSync(join(pair.json, `${s}.keys.json`), 'utf8')) as Record<
+          string,
+          { shape: number[]; dtype?: string }
+        >
+      ).map(([name, v]) => ({ name, shape: v.shape, dtype: v.dtype ?? 'BF16' }))
+    for (const pair of pairs) {
+      const truth = JSON.parse(readFileSync(join(pair.json, 'truth.json'), 'utf8')) as {
+        a: string[]
+        b: string[]
+      }[]
+      for (const [x, y] of [
+        ['A', 'B'],
+        ['B', 'A']
+      ] as const) {
+        const own = load(pair, x)
+        const targets = targetsOf(own, /./)
+        const fx = kohyaLora(targets, { rank: 4, alpha: 4, dtype: 'BF16' })
+        const r = resolveLora(
+          analyzeLora(loraCheckpoint(fx, `${pair.name}-${x}.safetensors`)),
+          specCheckpoint(load(pair, y), `${pair.name}-${y}`)
+        )
+        // The module's own weight name, from its kohya path.
+        const weightOf = new Map(targets.map((t) => [t.path.replace(/\./g, '_'), `${t.path}.weight`]))
+        const expected = new Map<string, Set<string>>()
+        for (const t of truth)
+          for (const k of x === 'A' ? t.a : t.b) {
+            let set = expected.get(k)
+            if (!set) expected.set(k, (set = new Set()))
+            for (const v of x === 'A' ? t.b : t.a) set.add(v)
+          }
+        let ok = 0
+        let missed = 0
+        for (const m of r.results) {
+          const want = expected.get(weightOf.get(m.path) ?? '')
+          if (want === undefined) continue // the truth says nothing of it (a layer the converter drops)
+          if (m.status === 'ok') {
+            const keys = (m.targets ?? (m.target ? [m.target] : [])).filter((t) => t.tensor !== 'bias')
+            if (keys.every((t) => want.has(t.key))) ok++
+            else wrong.push(`${pair.name} ${x}->${y}: ${m.path} -> ${keys.map((t) => t.key).join(', ')}`)
+          } else if (m.status !== 'not-checked') missed++
+        }
+        right += ok
+        unresolved += missed
+        lines.push(`${pair.name.padEnd(20)} ${x}->${y}: ${ok} right, ${missed} unresolved`)
+      }
+    }
+    console.log(lines.join('\n'))
+    expect(wrong).toEqual([])
+    expect(right / (right + unresolved)).toBeGreaterThanOrEqual(MIN_LORA_RESOLVED)
+  }, 300_000)
 })
 
 describe('negatives: different networks are never called compatible, either way round', () => {

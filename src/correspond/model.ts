@@ -253,6 +253,8 @@ export function buildSide(specs: readonly TensorSpec[], partial = false, merge?:
     for (let k = 0; k < ancestors.length; k++) under.set(ancestors[k]!, (under.get(ancestors[k]!) ?? 0) + 1)
   }
   const seriesIndices = indicesPerSeries(under.keys())
+  // A partial side's layer paths, for trainedBlockOf (a copy's layer under a sibling block).
+  const paths = partial ? new Set(raws.map((r) => r.path)) : undefined
 
   // Blocks repeat the same relative names: each distinct name is read once per role context. The memo is keyed
   // by context (one lookup per unit, with the unit's facts), then by the name, then by the two flags: no key
@@ -289,9 +291,14 @@ export function buildSide(specs: readonly TensorSpec[], partial = false, merge?:
     // facts, are the previous layer's (a unit read from the ancestors alone: unitOf's fallback reads the path too).
     let unitPath = sharedUnit
     let facts = sharedFacts
-    if (raw.ancestors !== sharedAncestors || facts === undefined) {
-      const shared = sharedUnitOf(raw.ancestors, under)
-      unitPath = shared ?? unitOf(raw, seriesIndices, partial)
+    // On a partial side each layer is placed on its own (trainedBlockOf reads its path, not only its ancestors).
+    if (paths !== undefined || raw.ancestors !== sharedAncestors || facts === undefined) {
+      let shared = sharedUnitOf(raw.ancestors, under)
+      // A partial side: a block below the shared one that holds this layer alone because its siblings were not
+      // trained (read per layer: siblings under one ancestor may differ).
+      const trained = paths === undefined ? undefined : trainedBlockOf(raw, shared, paths)
+      if (trained !== undefined) shared = undefined
+      unitPath = trained ?? shared ?? unitOf(raw, seriesIndices, partial)
       if (merge !== undefined) {
         // a block's numbered sub-units the other side names as one unit (sub-units.ts)
         const sub = subUnitOf(unitPath)
@@ -369,6 +376,46 @@ function sharedUnitOf(ancestors: readonly string[], under: Map<string, number>):
   for (let k = ancestors.length - 1; k >= 0; k--) {
     const p = ancestors[k]!
     if ((under.get(p) ?? 0) >= 2) return p
+  }
+  return undefined
+}
+
+/**
+ * On a partial side (a LoRA's layers), the block a layer belongs to when it is deeper than the ancestor holding
+ * several layers: that ancestor may hold this block's one trained layer beside another block's. The LoRA trains
+ * `time_emb_proj` alone in diffusers' `down_blocks.2.resnets.0`, so the level `down_blocks.2` holds both resnets'
+ * and both attentions' layers; read as one unit, the resnets' layers were aligned with an LDM attention block and
+ * linked to its proj_in / proj_out. A block is such a unit (deepest first) when the layer has a name of its own
+ * under it and either
+ * - it is one of a series of copies: the next or previous block of its series holds the same layer
+ *   (`resnets.1.time_emb_proj`); a sequence's items (`ff.net.0.proj` beside the layer `ff.net.2`) are not, or
+ * - it is an index right after an index, LDM's numbering of a level's modules (`input_blocks.7.0`, a resnet,
+ *   beside `input_blocks.7.1`, a transformer), which every naming keeps apart.
+ */
+/** A word that is not an index (`.time`, `.to_q`), in a path after a block. */
+const NAMED_WORD = /\.(?!\d+(?:\.|$))[^.]/
+
+function trainedBlockOf(
+  raw: RawLayer,
+  shared: string | undefined,
+  paths: ReadonlySet<string>
+): string | undefined {
+  const stop = shared === undefined ? -1 : raw.ancestors.indexOf(shared)
+  for (let k = raw.ancestors.length - 1; k > stop; k--) {
+    const p = raw.ancestors[k]!
+    const at = p.lastIndexOf('.')
+    if (at < 0) continue
+    const rest = raw.path.slice(p.length)
+    if (!NAMED_WORD.test(rest)) continue
+    const series = p.slice(0, at)
+    const index = Number(p.slice(at + 1))
+    const before = series.lastIndexOf('.')
+    if (before >= 0 && /^\d+$/.test(series.slice(before + 1))) return p
+    if (
+      paths.has(`${series}.${index + 1}${rest}`) ||
+      (index > 0 && paths.has(`${series}.${index - 1}${rest}`))
+    )
+      return p
   }
   return undefined
 }
