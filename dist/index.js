@@ -44732,6 +44732,17 @@ function alignPartialClasses(a, b, pairedA, pairedB) {
             pairInOrder(c.units, cand);
             continue;
         }
+        // More candidates than units by shape alone (SD1.5's 1280-wide resnets train only time_emb_proj, 1280 x 1280,
+        // and each LDM attention wrapper's proj_in / proj_out squeeze to that shape too): the candidates that also hold
+        // the class's layers under the roles they read, where every unit of the class reads the same ones.
+        const roles = classRoles(c.units);
+        if (roles !== undefined && cand.length > c.units.length) {
+            const roled = cand.filter((u) => holdsRoles(u, roles));
+            if (roled.length === c.units.length) {
+                pairInOrder(c.units, roled);
+                continue;
+            }
+        }
         // A LoRA that skips some units of a kind: the innermost level both layouts name alike (`transformer_blocks.0`
         // under `down_blocks.1.attentions.0` and under `input_blocks.4.1`) narrows the candidates.
         const byTail = new Map();
@@ -44752,6 +44763,30 @@ function alignPartialClasses(a, b, pairedA, pairedB) {
     pairContainers(a, b, pairedA, pairedB, out);
     pairSteps(a, b, pairedA, pairedB, out);
     return out;
+}
+/** A unit's matrices that read a role (not 'other'), as `shape:role` counts. */
+function roledMatrices(u) {
+    const out = new Map();
+    for (const l of u.layers)
+        if (l.sig.includes('x') && l.role.role !== 'other') {
+            const k = `${l.sig}:${l.role.role}`;
+            out.set(k, (out.get(k) ?? 0) + 1);
+        }
+    return out;
+}
+/** The roled matrices every unit of a class holds alike, or undefined when they differ or there are none. */
+function classRoles(units) {
+    const first = roledMatrices(units[0]);
+    if (first.size === 0)
+        return undefined;
+    const key = countsKey(first);
+    for (let i = 1; i < units.length; i++)
+        if (countsKey(roledMatrices(units[i])) !== key)
+            return undefined;
+    return first;
+}
+function holdsRoles(u, need) {
+    return holds(roledMatrices(u), need);
 }
 /**
  * The innermost named level of a unit path with its index (`transformer.blocks.0`), or undefined when the last

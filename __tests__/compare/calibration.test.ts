@@ -145,11 +145,29 @@ describe('calibration pairs: high-confidence precision and recall, both directio
 
 /** Below this share of its modules resolved onto the right keys (all pairs and directions taken together), the test fails. */
 const MIN_LORA_RESOLVED = 0.95
+/** The least share of one pair and direction, but for the directions below (measured floors, with why). */
+const MIN_LORA_RESOLVED_EACH = 0.95
+const LORA_RESOLVED_FLOOR: Record<string, number> = {
+  // diffusers' DiT keeps a copy of the timestep and class embedders in every block: 28 modules each patching
+  // one copy have no one module to land on in the original's single t_embedder / y_embedder.
+  'dit_xl2 B->A': 0.69,
+  // SAT's adaLN_modulations.N.1 is diffusers' norm1.linear and norm2.linear stacked by rows: modulation shares
+  // are not taken for a LoRA (only q / k / v parts of a fused projection are).
+  'cogvideox_5b A->B': 0.8,
+  'cogvideox_5b B->A': 0.75,
+  // The joint double layers' two MLPs (mlpC / mlpX: c_fc1, c_fc2, c_proj) stay unmatched when the LoRA is in the
+  // original names (the other way round they resolve): not yet studied.
+  'auraflow A->B': 0.92,
+  // A text encoder kept alone, under a kohya `lora_unet_` LoRA of the other naming's keys: no LoRA anyone trains.
+  'sdxl_clip_g B->A': 0,
+  'sd21_openclip_h B->A': 0
+}
 
 describe('calibration pairs: a LoRA of one naming resolved on the other', () => {
   it('a kohya LoRA of every matrix of one side lands on the right key of the other, or on none, both directions', () => {
     const lines: string[] = []
     const wrong: string[] = []
+    const short: string[] = []
     let right = 0
     let unresolved = 0
     const load = (pair: (typeof pairs)[number], s: string) =>
@@ -198,10 +216,14 @@ describe('calibration pairs: a LoRA of one naming resolved on the other', () => 
         right += ok
         unresolved += missed
         lines.push(`${pair.name.padEnd(20)} ${x}->${y}: ${ok} right, ${missed} unresolved`)
+        const floor = LORA_RESOLVED_FLOOR[`${pair.name} ${x}->${y}`] ?? MIN_LORA_RESOLVED_EACH
+        if (ok + missed > 0 && ok / (ok + missed) < floor)
+          short.push(`${pair.name} ${x}->${y}: ${ok} of ${ok + missed} (floor ${floor})`)
       }
     }
     console.log(lines.join('\n'))
     expect(wrong).toEqual([])
+    expect(short).toEqual([])
     expect(right / (right + unresolved)).toBeGreaterThanOrEqual(MIN_LORA_RESOLVED)
   }, 300_000)
 })
