@@ -41899,17 +41899,24 @@ function layerRole(path, isVector = false, top = false, context = '') {
     const roleWords = [];
     for (const [si, segment] of segments.entries()) {
         const segWords = [];
+        // Where a word's subwords end a camel-case word (`mlpC` -> mlp c): the mark ends its word there as it would
+        // end a dotted segment, which kohya's underscored names (`mlpC_c_fc1`, one segment) are not split into.
+        const endsCamel = new Set();
         for (const w of keyWords(segment)) {
             if (w.index !== undefined)
                 segWords.push(w.text);
-            else
-                segWords.push(...subwords(w.text));
+            else {
+                const parts = subwords(w.text);
+                segWords.push(...parts);
+                if (parts.length >= 2)
+                    endsCamel.add(segWords.length - 1);
+            }
         }
         segWords.forEach((w, i) => {
-            // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment: `c_fc1`
-            // uses the letter for something else. At the top, DiT embedders put it first (`x_embedder`, `y_embedder`,
-            // `t_embedder`).
-            const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]);
+            // A one-letter stream mark (`qkv_y`, `mlpC`, `mod_x`) counts only at the end of its segment or of its
+            // camel-case word: `c_fc1` uses the letter for something else. At the top, DiT embedders put it first
+            // (`x_embedder`, `y_embedder`, `t_embedder`).
+            const last = i === segWords.length - 1 || /^\d+$/.test(segWords[i + 1]) || endsCamel.has(i);
             if (w.length === 1 && !last && !(top && i === 0))
                 return;
             if (CONTEXT.has(w))

@@ -155,9 +155,6 @@ const LORA_RESOLVED_FLOOR: Record<string, number> = {
   // are not taken for a LoRA (only q / k / v parts of a fused projection are).
   'cogvideox_5b A->B': 0.8,
   'cogvideox_5b B->A': 0.75,
-  // The joint double layers' two MLPs (mlpC / mlpX: c_fc1, c_fc2, c_proj) stay unmatched when the LoRA is in the
-  // original names (the other way round they resolve): not yet studied.
-  'auraflow A->B': 0.92,
   // A text encoder kept alone, under a kohya `lora_unet_` LoRA of the other naming's keys: no LoRA anyone trains.
   'sdxl_clip_g B->A': 0,
   'sd21_openclip_h B->A': 0

@@ -90,6 +90,14 @@ describe('stream and attention names', () => {
     expect(layerRole('add_k_proj', false, false, 'attn').stream).toBe('context')
   })
 
+  it('a one-letter mark ending a camel-case word names its stream in dotted and in kohya names alike', () => {
+    // AuraFlow's mlpC / mlpX: dotted, `mlpC` ends its segment; kohya's underscored path is one segment
+    for (const path of ['mlpC.c_fc1', 'mlpC_c_fc1']) expect(layerRole(path).stream).toBe('context')
+    for (const path of ['mlpX.c_fc1', 'mlpX_c_fc1']) expect(layerRole(path).stream).toBe('main')
+    // a letter word of its own inside a segment is no mark (`c_fc1`: the c of c_fc)
+    expect(layerRole('c_fc1').stream).toBeUndefined()
+  })
+
   it('attention names by kind are disjoint; a stream attention names its stream', () => {
     const all = [...SELF_ATTENTION_NAMES, ...CROSS_ATTENTION_NAMES, ...STREAM_ATTENTION_NAMES]
     expect(new Set(all).size).toBe(all.length)
