@@ -51359,15 +51359,30 @@ function blockIndex(name) {
  * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
  */
 function guessFamily(layers) {
+    return guessFamilyModel(layers).family;
+}
+/**
+ * `guessFamily`, and the model of its own the layers are when the detector names one built on the family
+ * (`Chroma` on Flux: LoRAs keep the family's id, messages name the model).
+ */
+function guessFamilyModel(layers) {
     const list = [];
     for (const l of layers)
         list.push(typeof l === 'string' ? { path: l } : l);
     const found = detectFamily(list);
     if (!found)
-        return null;
+        return { family: null };
     // The detector's ids, `-diffusers` for diffusers names (the architecture id is `familyArchitecture`).
-    return found.diffusers ? `${found.match.id}-diffusers` : found.match.id;
+    const family = found.diffusers ? `${found.match.id}-diffusers` : found.match.id;
+    const variant = found.match.variant;
+    const model = variant !== null && Object.hasOwn(DERIVED_MODELS, variant) ? DERIVED_MODELS[variant] : undefined;
+    return model === undefined ? { family } : { family, model };
 }
+/**
+ * Detector variants that are models of their own built on a family's architecture, by the name users call them:
+ * the family id stays (a Flux LoRA is read against Chroma as against Flux), the labels name the model.
+ */
+const DERIVED_MODELS = { chroma: 'Chroma' };
 /** The most frequent value, ties to the larger; null for none. */
 function mode(values) {
     const counts = new Map();
@@ -51440,10 +51455,13 @@ function sizeLabel(family, width) {
  * The one-line label of what a file targets: the size label, plus the naming when it is the diffusers one
  * (`Wan 14B, diffusers names`); `unknown architecture` when neither family nor width is known.
  */
-function familyLabel(family, width) {
+function familyLabel(family, width, model) {
     if (family === null && width === null)
         return 'unknown architecture';
-    const label = sizeLabel(family, width);
+    // A model of its own on the family's architecture (`Chroma, Flux-derived`): its width is the family's.
+    const label = model !== undefined && family !== null
+        ? `${model}, ${familyDisplayName(family)}-derived`
+        : sizeLabel(family, width);
     return family?.endsWith('-diffusers') ? `${label}, diffusers names` : label;
 }
 
@@ -52227,7 +52245,7 @@ function buildBaseIndex(base) {
             addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser));
         }
     }
-    const family = guessFamily(denoiser.entries);
+    const { family, model } = guessFamilyModel(denoiser.entries);
     finish(denoiser, biases.get(denoiser));
     for (const space of textEncoders.values())
         finish(space, biases.get(space));
@@ -52243,6 +52261,7 @@ function buildBaseIndex(base) {
         denoiser,
         textEncoders,
         family,
+        ...(model !== undefined && { model }),
         width: mode(widths),
         hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path)),
         hasModulation: denoiser.entries.some((e) => isModulationPath(e.path))
@@ -52252,6 +52271,7 @@ function buildBaseIndex(base) {
         // A text encoder's family (T5, CLIP) is no denoiser's: a LoRA's modules name the denoiser they were trained
         // with, and the base's file says nothing against it (components.ts reads the encoder as the LoRA's slot).
         out.family = null;
+        delete out.model;
     }
     return out;
 }
@@ -53386,6 +53406,7 @@ function finishResolution(analysis, index, outcomes, opts) {
         lora: analysis.path,
         base: index.path,
         baseFamily: index.family,
+        ...(index.model !== undefined && { baseModel: index.model }),
         baseWidth: index.width,
         ...loadableFigures(modules, counts),
         counts,
@@ -55170,6 +55191,7 @@ function applyRuntimeLoader(loader, analysis, resolution, base, file) {
         lora: resolution.lora,
         base: resolution.base,
         baseFamily: resolution.baseFamily,
+        ...(resolution.baseModel !== undefined && { baseModel: resolution.baseModel }),
         baseWidth: resolution.baseWidth
     };
     const keyMap = keyMapOf(base);

@@ -27,6 +27,7 @@ import {
   type LoraResolution
 } from '../../src/lora/index.js'
 import { wordResolution } from '../../src/report/lora-reasons.js'
+import { renderLoraResolution } from '../../src/report/lora-console.js'
 import { SGM_TO_DIFFUSERS } from '../../src/lora/loaders/runtime-names.js'
 import { applyLoader } from '../../src/lora/loaders/index.js'
 
@@ -555,6 +556,10 @@ describe('realistic failures', () => {
       /^double_blocks\.[01]\.(?:img_attn\.qkv|img_mod\.lin|txt_mod\.lin)$|^single_blocks\.0\.modulation\.lin$/
     )
     const r = resolve(kohyaLora(targets), chroma)
+    // the base is named as the model it is (its family id stays Flux's, so the LoRA's family is no other)
+    expect([r.baseFamily, r.baseModel]).toEqual(['flux', 'Chroma'])
+    expect(renderLoraResolution(r, { color: false })).toContain('(Chroma, Flux-derived)')
+    expect(resolve(kohyaLora(targets), flux).baseModel).toBeUndefined()
     expect(r.counts).toMatchObject({ ok: 2, unresolved: targets.length - 2 })
     const mod = r.results.find((x) => x.path === 'double_blocks_0_img_mod_lin')!
     expect(mod.why).toEqual({ kind: 'no-modulation' })

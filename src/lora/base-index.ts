@@ -8,7 +8,7 @@ import { isImageBranchPath, isModulationPath } from '../names/model-parts.js'
 import { kohyaForm } from '../names/adapters.js'
 import type { Checkpoint } from '../formats/types.js'
 import { COMPONENT_PREFIXES, componentPrefix, type ComponentPrefix } from '../names/index.js'
-import { blockOf, guessFamily, mode } from './layers.js'
+import { blockOf, guessFamilyModel, mode } from './layers.js'
 import type { ComponentKind } from './types.js'
 
 export interface BaseEntry {
@@ -44,6 +44,8 @@ export interface BaseIndex {
   denoiser: BaseSpace
   textEncoders: Map<number, BaseSpace>
   family: string | null
+  /** The model of its own the base is on its family's architecture (`Chroma`), when the detector names one. */
+  model?: string
   width: number | null
   /** Any CLIP-image branch (Wan2.1 I2V: k_img / v_img / img_emb). */
   hasImageBranch: boolean
@@ -181,7 +183,7 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
       addEntry(denoiser, t.name, rest, t.shape, biases.get(denoiser)!)
     }
   }
-  const family = guessFamily(denoiser.entries)
+  const { family, model } = guessFamilyModel(denoiser.entries)
   finish(denoiser, biases.get(denoiser)!)
   for (const space of textEncoders.values()) finish(space, biases.get(space)!)
   const widths: number[] = []
@@ -195,6 +197,7 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     denoiser,
     textEncoders,
     family,
+    ...(model !== undefined && { model }),
     width: mode(widths),
     hasImageBranch: denoiser.entries.some((e) => isImageBranchPath(e.path)),
     hasModulation: denoiser.entries.some((e) => isModulationPath(e.path))
@@ -204,6 +207,7 @@ export function buildBaseIndex(base: Checkpoint): BaseIndex {
     // A text encoder's family (T5, CLIP) is no denoiser's: a LoRA's modules name the denoiser they were trained
     // with, and the base's file says nothing against it (components.ts reads the encoder as the LoRA's slot).
     out.family = null
+    delete out.model
   }
   return out
 }

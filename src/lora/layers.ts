@@ -160,13 +160,34 @@ export function blockIndex(name: string): string | null {
  * shape, a base entry's shape): SD 1.x, 2.x and SDXL UNets differ only by shapes. Null when unknown.
  */
 export function guessFamily(layers: Iterable<string | FamilyLayer>): string | null {
+  return guessFamilyModel(layers).family
+}
+
+/**
+ * `guessFamily`, and the model of its own the layers are when the detector names one built on the family
+ * (`Chroma` on Flux: LoRAs keep the family's id, messages name the model).
+ */
+export function guessFamilyModel(layers: Iterable<string | FamilyLayer>): {
+  family: string | null
+  model?: string
+} {
   const list: FamilyLayer[] = []
   for (const l of layers) list.push(typeof l === 'string' ? { path: l } : l)
   const found = detectFamily(list)
-  if (!found) return null
+  if (!found) return { family: null }
   // The detector's ids, `-diffusers` for diffusers names (the architecture id is `familyArchitecture`).
-  return found.diffusers ? `${found.match.id}-diffusers` : found.match.id
+  const family = found.diffusers ? `${found.match.id}-diffusers` : found.match.id
+  const variant = found.match.variant
+  const model =
+    variant !== null && Object.hasOwn(DERIVED_MODELS, variant) ? DERIVED_MODELS[variant] : undefined
+  return model === undefined ? { family } : { family, model }
 }
+
+/**
+ * Detector variants that are models of their own built on a family's architecture, by the name users call them:
+ * the family id stays (a Flux LoRA is read against Chroma as against Flux), the labels name the model.
+ */
+const DERIVED_MODELS: Record<string, string> = { chroma: 'Chroma' }
 
 /** The most frequent value, ties to the larger; null for none. */
 export function mode(values: Iterable<number>): number | null {
@@ -242,8 +263,12 @@ export function sizeLabel(family: string | null, width: number | null): string {
  * The one-line label of what a file targets: the size label, plus the naming when it is the diffusers one
  * (`Wan 14B, diffusers names`); `unknown architecture` when neither family nor width is known.
  */
-export function familyLabel(family: string | null, width: number | null): string {
+export function familyLabel(family: string | null, width: number | null, model?: string): string {
   if (family === null && width === null) return 'unknown architecture'
-  const label = sizeLabel(family, width)
+  // A model of its own on the family's architecture (`Chroma, Flux-derived`): its width is the family's.
+  const label =
+    model !== undefined && family !== null
+      ? `${model}, ${familyDisplayName(family)}-derived`
+      : sizeLabel(family, width)
   return family?.endsWith('-diffusers') ? `${label}, diffusers names` : label
 }

@@ -405,6 +405,7 @@ function finishResolution(
     lora: analysis.path,
     base: index.path,
     baseFamily: index.family,
+    ...(index.model !== undefined && { baseModel: index.model }),
     baseWidth: index.width,
     ...loadableFigures(modules, counts),
     counts,

@@ -227,6 +227,8 @@ export interface LoraResolution {
   lora: string
   base: string
   baseFamily: string | null
+  /** The base's own model on its family's architecture (`Chroma`, on Flux's), when the family detector names one. */
+  baseModel?: string
   baseWidth: number | null
   modules: number
   /** Modules whose component the base holds (every module but the `not-checked` ones): what loadable is a share of. */

@@ -302,7 +302,7 @@ export function renderLoraResolution(r: LoraResolution, opts: LoraRenderOptions)
   const width = opts.width ?? Number.POSITIVE_INFINITY
   const table = tableAt(width)
   let out = paragraph(
-    `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth)})` +
+    `${c.bold('resolution against')} ${printable(r.base)} (${familyLabel(r.baseFamily, r.baseWidth, r.baseModel)})` +
       (r.loader !== undefined && r.loader !== 'any' ? `, by ${LOADER_LABELS[r.loader]}'s loading rules` : ''),
     width,
     '',

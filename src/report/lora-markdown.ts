@@ -95,7 +95,7 @@ export function loraResolutionMarkdown(r: LoraResolution, opts: LoraMarkdownOpti
   const failing = (['shape-mismatch', 'unresolved', 'unsupported'] as const).filter((k) => r.counts[k] > 0)
   if (failing.length > 0)
     out += `Not loading: ${failing.map((k) => `${STATUS_LABELS[k]} ${r.counts[k]}`).join(', ')}. `
-  out += `Base: ${familyLabel(r.baseFamily, r.baseWidth)}.\n\n`
+  out += `Base: ${familyLabel(r.baseFamily, r.baseWidth, r.baseModel)}.\n\n`
   if (r.causes.length > 0) {
     out += '| Modules | Likely cause |\n|---:|---|\n'
     out += r.causes.map((x) => `| ${x.modules} | ${text(causeWords(x))} |`).join('\n') + '\n\n'

@@ -131,6 +131,7 @@ function applyRuntimeLoader(
     lora: resolution.lora,
     base: resolution.base,
     baseFamily: resolution.baseFamily,
+    ...(resolution.baseModel !== undefined && { baseModel: resolution.baseModel }),
     baseWidth: resolution.baseWidth
   }
   const keyMap = keyMapOf(base)
