@@ -47343,6 +47343,109 @@ function pushFused(f, confidence, base, push) {
  */
 
 
+;// CONCATENATED MODULE: ./src/names/quantization.ts
+/**
+ * Tensors that store a quantized weight's scale or state beside it, not a layer of the network: ComfyUI's scaled
+ * FP8 checkpoints (`<layer>.scale_weight`, and a `scaled_fp8` marker tensor; the newer form `<layer>.weight_scale`,
+ * `<layer>.input_scale`, `<layer>.comfy_quant`), block-wise FP8 (`<layer>.weight_scale_inv`), bitsandbytes
+ * (`<layer>.weight.absmax`, `.quant_map`, `.quant_state.bitsandbytes__nf4`, int8's `<layer>.SCB`). A Wan2.1 file in
+ * ComfyUI's scaled FP8 holds 300 such scales beside its 825 tensors: counted as keys, they made the same network a
+ * 73% key overlap, under the gate's default threshold.
+ *
+ * bitsandbytes 4-bit weights are stored packed (`[out * in / 2, 1]`, U8): their state is set aside, their packed
+ * shapes are not unpacked (the original shape is in the state's data, which headers-only reading does not read).
+ *
+ * A tensor is a companion only beside its weight: `<layer>.weight` is in the same file and stored in an 8-bit or
+ * smaller type (FP8, FP6, FP4, I8, U8). The marker `scaled_fp8` (an empty FP8 tensor) counts only beside such
+ * scales. Nothing here is read by name alone.
+ */
+/** Leaves that hold a quantized weight's scales beside it (`<layer>.<leaf>`). */
+const SCALE_LEAVES = new Set([
+    'scale_weight',
+    'scale_input',
+    'weight_scale',
+    'weight_scale_2',
+    'weight_scale_inv',
+    'input_scale',
+    'comfy_quant',
+    'SCB'
+]);
+/** bitsandbytes' state stored under the weight itself (`<layer>.weight.<state>`). */
+const WEIGHT_STATE = /^(?:absmax|quant_map|nested_absmax|nested_quant_map|quant_state\.bitsandbytes__(?:nf4|fp4))$/;
+/** Storage types of 8 bits or fewer: a weight stored so has its scale beside it. */
+const LOW_PRECISION = /^(?:F8_|F6_|F4$|I8$|U8$|I4$|U4$)/;
+/** The top-level marker of ComfyUI's scaled FP8 checkpoints (its dtype says which FP8). */
+const SCALED_FP8_MARKER = /(?:^|\.)scaled_fp8$/;
+/** The quantization companions among a checkpoint's tensors (none for most files). */
+function quantizationCompanions(tensors) {
+    const lowWeights = new Set();
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        if (t.name.endsWith('.weight') && LOW_PRECISION.test(t.dtype))
+            lowWeights.add(t.name);
+    }
+    const names = new Set();
+    const weights = new Set();
+    const leafCounts = new Map();
+    if (lowWeights.size === 0)
+        return { names, weights: 0, leaves: [] };
+    const markers = [];
+    for (let i = 0; i < tensors.length; i++) {
+        const t = tensors[i];
+        const name = t.name;
+        if (SCALED_FP8_MARKER.test(name)) {
+            if (t.dtype.startsWith('F8_') && t.shape.reduce((a, b) => a * b, 1) <= 1)
+                markers.push(name);
+            continue;
+        }
+        let weight;
+        let leaf;
+        const at = name.lastIndexOf('.');
+        if (at > 0 && SCALE_LEAVES.has(name.slice(at + 1))) {
+            weight = `${name.slice(0, at)}.weight`;
+            leaf = name.slice(at + 1);
+        }
+        else {
+            const w = name.indexOf('.weight.');
+            if (w > 0 && WEIGHT_STATE.test(name.slice(w + '.weight.'.length))) {
+                weight = name.slice(0, w + '.weight'.length);
+                leaf = name.slice(w + '.weight.'.length).replace(/\..*$/, '');
+            }
+        }
+        if (weight === undefined || leaf === undefined || !lowWeights.has(weight))
+            continue;
+        names.add(name);
+        weights.add(weight);
+        leafCounts.set(leaf, (leafCounts.get(leaf) ?? 0) + 1);
+    }
+    if (names.size > 0)
+        for (const m of markers)
+            names.add(m);
+    const leaves = [...leafCounts.entries()]
+        .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+        .map(([l]) => l);
+    const out = { names, weights: weights.size, leaves };
+    const scheme = schemeOf(leafCounts, markers.length > 0);
+    if (scheme !== undefined)
+        out.scheme = scheme;
+    return out;
+}
+function schemeOf(leaves, marker) {
+    if (leaves.size === 0)
+        return undefined;
+    if (marker || leaves.has('scale_weight'))
+        return 'ComfyUI scaled FP8 (per-tensor scale_weight)';
+    if (leaves.has('comfy_quant') || leaves.has('weight_scale'))
+        return 'FP8 with per-tensor weight_scale';
+    if (leaves.has('weight_scale_inv'))
+        return 'block-wise FP8 (weight_scale_inv)';
+    if (leaves.has('SCB'))
+        return 'bitsandbytes int8 (SCB)';
+    if (leaves.has('absmax') || leaves.has('quant_state'))
+        return 'bitsandbytes 4-bit (absmax, quant_state)';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/links.ts
 
 // Index loops and slice() below: this runs once per link (a thousand in a large pair) in a short-lived process,
@@ -50565,6 +50668,7 @@ function partialVerdict(p, basis, flags, conversions) {
 
 
 
+
 function baseName(path) {
     const parts = path.split(/[\\/]/).filter((p) => p !== '');
     return parts[parts.length - 1] ?? path;
@@ -50694,9 +50798,23 @@ function kindsOf(all) {
     }
     return ['rename', 'reshape', 'split', 'fuse', 'reorder', 'transpose', 'broadcast', 'collapse'].filter((k) => kinds.has(k));
 }
-function compareCheckpoints(a, b, opts = {}) {
-    const refA = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format };
-    const refB = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format };
+function compareCheckpoints(fileA, fileB, opts = {}) {
+    const refA = {
+        name: opts.names?.[0] ?? baseName(fileA.path),
+        path: fileA.path,
+        format: fileA.format
+    };
+    const refB = {
+        name: opts.names?.[1] ?? baseName(fileB.path),
+        path: fileB.path,
+        format: fileB.format
+    };
+    // A quantized weight's scales (ComfyUI's scaled FP8, bitsandbytes state) are its storage, not layers: they are
+    // set aside before anything is counted or matched, and reported (names/quantization.ts).
+    const qa = setAside(fileA);
+    const qb = setAside(fileB);
+    const a = qa.checkpoint;
+    const b = qb.checkpoint;
     // Exact keys.
     const shapesB = new Map();
     for (let i = 0; i < b.tensors.length; i++) {
@@ -50850,8 +50968,21 @@ function compareCheckpoints(a, b, opts = {}) {
         mappingCounts,
         unmatched: { a: unmatchedA, b: unmatchedB },
         flags,
-        verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict
+        verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict,
+        ...((qa.facts || qb.facts) && {
+            quantization: { ...(qa.facts && { a: qa.facts }), ...(qb.facts && { b: qb.facts }) }
+        })
     };
+}
+/** The checkpoint without its quantization companions, and what was set aside (undefined when nothing was). */
+function setAside(ckpt) {
+    const q = quantizationCompanions(ckpt.tensors);
+    if (q.names.size === 0)
+        return { checkpoint: ckpt };
+    const facts = { weights: q.weights, tensors: q.names.size, leaves: q.leaves };
+    if (q.scheme !== undefined)
+        facts.scheme = q.scheme;
+    return { checkpoint: { ...ckpt, tensors: ckpt.tensors.filter((t) => !q.names.has(t.name)) }, facts };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/mapping-file.ts
@@ -50881,7 +51012,8 @@ function toMappingFile(c, tool) {
         flags: c.flags,
         verdict: c.verdict,
         mappings: c.mappings,
-        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
+        unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] },
+        ...(c.quantization && { quantization: c.quantization })
     };
 }
 

@@ -6,6 +6,7 @@ import type {
   Confidence,
   KeyMapping,
   ModelRef,
+  QuantizationFacts,
   ShapeDifference
 } from './types.js'
 import { parseModel, type ParsedModel, type TensorRef } from './model.js'
@@ -13,6 +14,7 @@ import { numel } from '../util/numel.js'
 import { sameShape } from '../util/shape.js'
 import { correspond } from '../correspond/index.js'
 import { stripModelPrefixes, tokenKey } from '../names/index.js'
+import { quantizationCompanions } from '../names/quantization.js'
 import { toKeyMapping } from './links.js'
 import { familiesMappedElsewhere, pairFamilies } from './block-pairing.js'
 import { structureFacts } from './structure.js'
@@ -172,9 +174,27 @@ function kindsOf(all: readonly KeyMapping[]): string[] {
   )
 }
 
-export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOptions = {}): Comparison {
-  const refA: ModelRef = { name: opts.names?.[0] ?? baseName(a.path), path: a.path, format: a.format }
-  const refB: ModelRef = { name: opts.names?.[1] ?? baseName(b.path), path: b.path, format: b.format }
+export function compareCheckpoints(
+  fileA: Checkpoint,
+  fileB: Checkpoint,
+  opts: CompareOptions = {}
+): Comparison {
+  const refA: ModelRef = {
+    name: opts.names?.[0] ?? baseName(fileA.path),
+    path: fileA.path,
+    format: fileA.format
+  }
+  const refB: ModelRef = {
+    name: opts.names?.[1] ?? baseName(fileB.path),
+    path: fileB.path,
+    format: fileB.format
+  }
+  // A quantized weight's scales (ComfyUI's scaled FP8, bitsandbytes state) are its storage, not layers: they are
+  // set aside before anything is counted or matched, and reported (names/quantization.ts).
+  const qa = setAside(fileA)
+  const qb = setAside(fileB)
+  const a = qa.checkpoint
+  const b = qb.checkpoint
 
   // Exact keys.
   const shapesB = new Map<string, number[]>()
@@ -326,6 +346,18 @@ export function compareCheckpoints(a: Checkpoint, b: Checkpoint, opts: CompareOp
     mappingCounts,
     unmatched: { a: unmatchedA, b: unmatchedB },
     flags,
-    verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict
+    verdict: partial ? partialVerdict(partial, verdict.basis, flags, conversions) : verdict,
+    ...((qa.facts || qb.facts) && {
+      quantization: { ...(qa.facts && { a: qa.facts }), ...(qb.facts && { b: qb.facts }) }
+    })
   }
+}
+
+/** The checkpoint without its quantization companions, and what was set aside (undefined when nothing was). */
+function setAside(ckpt: Checkpoint): { checkpoint: Checkpoint; facts?: QuantizationFacts } {
+  const q = quantizationCompanions(ckpt.tensors)
+  if (q.names.size === 0) return { checkpoint: ckpt }
+  const facts: QuantizationFacts = { weights: q.weights, tensors: q.names.size, leaves: q.leaves }
+  if (q.scheme !== undefined) facts.scheme = q.scheme
+  return { checkpoint: { ...ckpt, tensors: ckpt.tensors.filter((t) => !q.names.has(t.name)) }, facts }
 }

@@ -2,7 +2,16 @@
  * The mapping file: a versioned JSON document (schemas/mapping.schema.json) that the action uploads and a
  * conversion step reads. Everything a converter needs is here; the console output is only a view of it.
  */
-import type { Comparison, Confidence, Flag, KeyMapping, ModelRef, OverlapFigures, Verdict } from './types.js'
+import type {
+  Comparison,
+  Confidence,
+  Flag,
+  KeyMapping,
+  ModelRef,
+  OverlapFigures,
+  QuantizationFacts,
+  Verdict
+} from './types.js'
 
 /**
  * 3: mappings may be of kind `transpose` (a consumer of version 2 would not know to transpose them). 4: kinds
@@ -31,6 +40,8 @@ export interface MappingFile {
   verdict: Verdict
   mappings: KeyMapping[]
   unmatched: { a: string[]; b: string[] }
+  /** Quantization companions set aside on a side (optional, within version 4). */
+  quantization?: { a?: QuantizationFacts; b?: QuantizationFacts }
 }
 
 export function toMappingFile(c: Comparison, tool: { name: string; version: string }): MappingFile {
@@ -54,6 +65,7 @@ export function toMappingFile(c: Comparison, tool: { name: string; version: stri
     flags: c.flags,
     verdict: c.verdict,
     mappings: c.mappings,
-    unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] }
+    unmatched: { a: [...c.unmatched.a], b: [...c.unmatched.b] },
+    ...(c.quantization && { quantization: c.quantization })
   }
 }

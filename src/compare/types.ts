@@ -174,6 +174,23 @@ export interface Comparison {
   unmatched: { a: string[]; b: string[] }
   flags: Flag[]
   verdict: Verdict
+  /** A side's quantization companions, set aside before counting and matching (absent when neither has any). */
+  quantization?: { a?: QuantizationFacts; b?: QuantizationFacts }
+}
+
+/**
+ * What a side's quantized weights store beside them (src/names/quantization.ts): set aside, since a scale is a
+ * weight's storage, not a layer.
+ */
+export interface QuantizationFacts {
+  /** In words: `ComfyUI scaled FP8 (per-tensor scale_weight)`. */
+  scheme?: string
+  /** Weights with companions. */
+  weights: number
+  /** Companion tensors set aside (the `scaled_fp8` marker included). */
+  tensors: number
+  /** Their leaves, most frequent first. */
+  leaves: string[]
 }
 
 export interface CompareOptions {

@@ -157,6 +157,7 @@ export function renderComparisonConsole(c: Comparison, opts: CompareConsoleOptio
       '  '
     )
   )
+  for (const line of quantizationLines(c)) out.push(paragraph(line, width, '  '))
 
   if (c.shapes.differing.length > 0) {
     const cut = cutList(c.shapes.differing, max)
@@ -249,6 +250,23 @@ function renderUnmatched(c: Comparison, k: Colors, max: number, width: number): 
       { width, fit: ['shorten'] }
     )
     out += omitted(cut.omitted, 'key patterns', k)
+  }
+  return out
+}
+
+/**
+ * A line per side whose quantized weights' scales were set aside (compare.ts): `A: 300 weights stored as ComfyUI
+ * scaled FP8 (per-tensor scale_weight); their 301 scale tensors are set aside, not counted as keys`.
+ */
+export function quantizationLines(c: Comparison): string[] {
+  const out: string[] = []
+  for (const side of ['a', 'b'] as const) {
+    const q = c.quantization?.[side]
+    if (!q) continue
+    const how = q.scheme ?? `quantized with ${q.leaves.join(', ')}`
+    out.push(
+      `${side.toUpperCase()}: ${plural(q.weights, 'weight')} stored as ${how}; their ${plural(q.tensors, 'scale tensor')} are set aside, not counted as keys`
+    )
   }
   return out
 }

@@ -8,7 +8,7 @@ import type { Comparison } from '../compare/types.js'
 import { comparisonFamilies, groupKeys, groupMappings } from '../compare/patterns.js'
 import { cutList, formatShape, formatShare, groupThousands, mdEscape, plural } from './format.js'
 import { flagBecause } from '../compare/flag-evidence.js'
-import { basisLabel, mappingCountText, noteKey, withIndices } from './compare-console.js'
+import { basisLabel, mappingCountText, noteKey, quantizationLines, withIndices } from './compare-console.js'
 import { compareSteps, stepsMarkdown } from './next-steps.js'
 
 export interface CompareMarkdownOptions {
@@ -62,6 +62,7 @@ export function renderComparisonMarkdown(c: Comparison, opts: CompareMarkdownOpt
   lines.push(
     `Keys: A ${s.totalA}, B ${s.totalB}; in both ${s.common}, only in A ${s.onlyA}, only in B ${s.onlyB}.`
   )
+  for (const line of quantizationLines(c)) lines.push('', `${line}.`)
 
   if (c.shapes.differing.length > 0) {
     const cut = cutList(c.shapes.differing, max)
