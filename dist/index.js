@@ -47434,15 +47434,15 @@ function schemeOf(leaves, marker) {
     if (leaves.size === 0)
         return undefined;
     if (marker || leaves.has('scale_weight'))
-        return 'ComfyUI scaled FP8 (per-tensor scale_weight)';
+        return 'ComfyUI scaled FP8 with a per-tensor scale_weight';
     if (leaves.has('comfy_quant') || leaves.has('weight_scale'))
-        return 'FP8 with per-tensor weight_scale';
+        return 'FP8 with a per-tensor weight_scale';
     if (leaves.has('weight_scale_inv'))
-        return 'block-wise FP8 (weight_scale_inv)';
+        return 'block-wise FP8 with weight_scale_inv';
     if (leaves.has('SCB'))
-        return 'bitsandbytes int8 (SCB)';
+        return 'bitsandbytes int8 with SCB';
     if (leaves.has('absmax') || leaves.has('quant_state'))
-        return 'bitsandbytes 4-bit (absmax, quant_state)';
+        return 'bitsandbytes 4-bit with absmax and quant_state';
     return undefined;
 }
 
@@ -49561,6 +49561,11 @@ function dominantPrefix(common, counts, total) {
 const STRUCTURE_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/analysis/structure.ts
+/**
+ * `analyzeStructure`: one model's structure from its tensor names and shapes (never its data). Pure, and linear
+ * in the number of keys (each key is split once; block templates and modules are analysed once per family).
+ */
+
 
 
 
@@ -49648,6 +49653,12 @@ function analyse(ckpt, full) {
         exact = false;
     if (!exact)
         notes.push('the parameter count passes 2^53 and is rounded');
+    if (full) {
+        const q = quantizationCompanions(ckpt.tensors);
+        if (q.names.size > 0)
+            notes.push(`${q.weights} weights are stored ${q.scheme ? `as ${q.scheme}` : 'quantized'}: their ${q.names.size} scale ` +
+                'tensors are storage, not layers (compare sets them aside)');
+    }
     if (duplicates)
         notes.push(`${duplicates} duplicate tensor names`);
     if (adapterCount) {

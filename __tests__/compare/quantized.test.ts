@@ -128,3 +128,17 @@ describe('comparing a quantized checkpoint with its full-precision one', () => {
     expect(report.artifacts[0]).toMatchObject({ status: 'pass', figure: 100 })
   })
 })
+
+describe('analysing a quantized checkpoint', () => {
+  it('notes how its weights are stored and that their scales are no layers', async () => {
+    const { analyzeStructure } = await import('../../src/analysis/index.js')
+    const a = analyzeStructure(specCheckpoint(quantized(wan, 'comfy'), 'wan-fp8.safetensors'))
+    expect(a.notes).toContain(
+      `${matrices.length} weights are stored as ComfyUI scaled FP8 with a per-tensor scale_weight: their ` +
+        `${matrices.length + 1} scale tensors are storage, not layers (compare sets them aside)`
+    )
+    expect(analyzeStructure(specCheckpoint(wan, 'wan.safetensors')).notes.join()).not.toMatch(
+      /quantized|scale tensors/
+    )
+  })
+})

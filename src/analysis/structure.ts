@@ -2,6 +2,7 @@
  * `analyzeStructure`: one model's structure from its tensor names and shapes (never its data). Pure, and linear
  * in the number of keys (each key is split once; block templates and modules are analysed once per family).
  */
+import { quantizationCompanions } from '../names/quantization.js'
 import type { Checkpoint } from '../formats/types.js'
 import { findAttentionModules, type ModuleEntry } from './attention.js'
 import { findBlockFamilies, type FoundFamily, type NamedTensor } from './blocks.js'
@@ -104,6 +105,14 @@ function analyse(ckpt: Checkpoint, full: boolean): StructureAnalysis | Structure
   }
   if (!Number.isSafeInteger(paramCount)) exact = false
   if (!exact) notes.push('the parameter count passes 2^53 and is rounded')
+  if (full) {
+    const q = quantizationCompanions(ckpt.tensors)
+    if (q.names.size > 0)
+      notes.push(
+        `${q.weights} weights are stored ${q.scheme ? `as ${q.scheme}` : 'quantized'}: their ${q.names.size} scale ` +
+          'tensors are storage, not layers (compare sets them aside)'
+      )
+  }
   if (duplicates) notes.push(`${duplicates} duplicate tensor names`)
   if (adapterCount) {
     notes.push(

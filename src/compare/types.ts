@@ -183,7 +183,7 @@ export interface Comparison {
  * weight's storage, not a layer.
  */
 export interface QuantizationFacts {
-  /** In words: `ComfyUI scaled FP8 (per-tensor scale_weight)`. */
+  /** In words: `ComfyUI scaled FP8 with a per-tensor scale_weight`. */
   scheme?: string
   /** Weights with companions. */
   weights: number

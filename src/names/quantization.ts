@@ -43,7 +43,7 @@ export interface QuantizationCompanions {
   weights: number
   /** The companion leaves met, most frequent first (`scale_weight`, `weight_scale`, `absmax`, ...). */
   leaves: string[]
-  /** The scheme in words (`ComfyUI scaled FP8`), or undefined when there is none. */
+  /** The scheme in words (`ComfyUI scaled FP8 with a per-tensor scale_weight`), or undefined when there is none. */
   scheme?: string
 }
 
@@ -98,10 +98,11 @@ export function quantizationCompanions(
 
 function schemeOf(leaves: ReadonlyMap<string, number>, marker: boolean): string | undefined {
   if (leaves.size === 0) return undefined
-  if (marker || leaves.has('scale_weight')) return 'ComfyUI scaled FP8 (per-tensor scale_weight)'
-  if (leaves.has('comfy_quant') || leaves.has('weight_scale')) return 'FP8 with per-tensor weight_scale'
-  if (leaves.has('weight_scale_inv')) return 'block-wise FP8 (weight_scale_inv)'
-  if (leaves.has('SCB')) return 'bitsandbytes int8 (SCB)'
-  if (leaves.has('absmax') || leaves.has('quant_state')) return 'bitsandbytes 4-bit (absmax, quant_state)'
+  if (marker || leaves.has('scale_weight')) return 'ComfyUI scaled FP8 with a per-tensor scale_weight'
+  if (leaves.has('comfy_quant') || leaves.has('weight_scale')) return 'FP8 with a per-tensor weight_scale'
+  if (leaves.has('weight_scale_inv')) return 'block-wise FP8 with weight_scale_inv'
+  if (leaves.has('SCB')) return 'bitsandbytes int8 with SCB'
+  if (leaves.has('absmax') || leaves.has('quant_state'))
+    return 'bitsandbytes 4-bit with absmax and quant_state'
   return undefined
 }

@@ -256,7 +256,7 @@ function renderUnmatched(c: Comparison, k: Colors, max: number, width: number): 
 
 /**
  * A line per side whose quantized weights' scales were set aside (compare.ts): `A: 300 weights stored as ComfyUI
- * scaled FP8 (per-tensor scale_weight); their 301 scale tensors are set aside, not counted as keys`.
+ * scaled FP8 with a per-tensor scale_weight; their 301 scale tensors are set aside, not counted as keys`.
  */
 export function quantizationLines(c: Comparison): string[] {
   const out: string[] = []
