@@ -50966,6 +50966,18 @@ function compareCheckpoints(fileA, fileB, opts = {}) {
         flags.push(layout);
     const conversions = kindsOf(all);
     const verdict = verdictOf(overlap, flags, conversions);
+    // Said beside the other flags (after the verdict, which it does not change), so a report reader sees it.
+    for (const [side, q] of [
+        ['A', qa.facts],
+        ['B', qb.facts]
+    ])
+        if (q)
+            flags.push({
+                kind: 'green',
+                code: 'quantized-storage',
+                message: `${side} stores ${q.weights} weights as ${q.scheme ?? `quantized (${q.leaves.join(', ')})`}: compared as the network it stores (its ${q.tensors} scale tensors set aside)`,
+                evidence: { side: side.toLowerCase(), weights: q.weights, scaleTensors: q.tensors, leaves: q.leaves }
+            });
     const unmatchedA = [...shapesA.keys()].filter((k) => !mentionedA.has(k));
     const unmatchedB = [...shapesB.keys()].filter((k) => !mentionedB.has(k));
     return {

@@ -93,6 +93,9 @@ describe('comparing a quantized checkpoint with its full-precision one', () => {
         expect(c.keys).toMatchObject({ totalA: wan.length, totalB: wan.length })
         expect(c.verdict.tier).toBe('compatible')
         expect(c.quantization?.[side]?.weights).toBe(matrices.length)
+        expect(c.flags.filter((f) => f.code === 'quantized-storage')).toMatchObject([
+          { kind: 'green', evidence: { side, weights: matrices.length } }
+        ])
         expect(renderComparisonConsole(c, { color: false })).toContain(
           `${side.toUpperCase()}: ${matrices.length} weights stored as`
         )
