@@ -268,20 +268,31 @@ function withinOrTail(sa: Map<string, Unit>, sb: Map<string, Unit>): boolean {
   return true
 }
 
-/** How many of A's layer shapes (first block) the B block of the same index holds. */
+/**
+ * How many of A's layer shapes (first block) the B block of the same index holds, each under a role that does not
+ * contradict A's: Flux's fused `img_attn.qkv` is 9216 x 3072, and so is a diffusers single block's modulation
+ * `norm.linear`, which is no attention projection (a role read as `other` contradicts none). A LoRA of Flux's
+ * double blocks' attention alone was paired with the single blocks by that shape, and its qkv split onto theirs.
+ */
 export function shapeScore(sa: Map<string, Unit>, sb: Map<string, Unit>): number {
   const [idx, ua] = [...sa.entries()][0]!
   const ub = sb.get(idx)
   if (!ub) return 0
-  const shapes = new Map<string, number>()
-  for (const l of ub.layers) shapes.set(l.sig, (shapes.get(l.sig) ?? 0) + 1)
+  const bySig = new Map<string, string[]>()
+  for (const l of ub.layers) {
+    const held = bySig.get(l.sig)
+    if (held) held.push(l.role.role)
+    else bySig.set(l.sig, [l.role.role])
+  }
   let n = 0
   for (const l of ua.layers) {
-    const c = shapes.get(l.sig) ?? 0
-    if (c > 0) {
-      n++
-      shapes.set(l.sig, c - 1)
-    }
+    const held = bySig.get(l.sig)
+    if (!held || held.length === 0) continue
+    const role = l.role.role
+    const at = held.findIndex((r) => r === role || r === 'other' || role === 'other')
+    if (at < 0) continue
+    n++
+    held.splice(at, 1)
   }
   return n
 }
