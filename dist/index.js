@@ -43887,6 +43887,9 @@ function isUnetConvolutionUnderscored(u) {
  *   chunks, diffusers normalization.py) splits `scale, shift` — which is why diffusers' converters swap the rows of
  *   `norm_out.linear` (`swap_scale_shift` in convert_flux / sd3 / aura_flow to diffusers).
  *
+ * - Four chunks, under either naming: the RMSNorm modulations (scale and gate per sublayer, no shift), in the same
+ *   order in the original releases and in diffusers.
+ *
  * Any other naming of a modulation (a bare `t_block.1`, an unnamed Sequential) has no known order.
  */
 
@@ -43904,10 +43907,17 @@ function wordsOf(path) {
     }
     return out.map((w) => w.toLowerCase());
 }
-/** Chunks of `n` in the shift-first order every known original release uses. */
+/**
+ * Chunks of `n` in the order every known original release uses: shift first for LayerNorm modulations; four chunks
+ * are the RMSNorm ones, which have no shift (`scale_msa, gate_msa, scale_mlp, gate_mlp`: Mochi's `mod_x`,
+ * Lumina-Image 2.0's and NextDiT's `adaLN_modulation`, and diffusers' MochiRMSNormZero / LuminaRMSNormZero
+ * `norm1.linear`, which their converters copy row for row).
+ */
 function shiftFirst(n) {
     if (n === 2)
         return ['shift', 'scale'];
+    if (n === 4)
+        return ['scale', 'gate', 'scale', 'gate'];
     if (n > 0 && n % 3 === 0 && n <= 18) {
         const out = [];
         for (let i = 0; i < n; i += 3)
@@ -47200,7 +47210,10 @@ function modulationOrder(l) {
     const n = chunkCount(squeeze(l.a.main.shape));
     if (n < 2 || chunkCount(squeeze(l.b.main.shape)) !== n)
         return undefined;
-    return chunkOrder(l.a.path, l.b.path, n);
+    // The names as stored: the token path is lower-cased, which loses the camel-case words the convention is read
+    // from (AuraFlow's `modC` is `mod` + the context mark; `modc` is no word).
+    const stored = (x) => x.main.name.replace(/\.(?:weight|bias)$/, '');
+    return chunkOrder(stored(l.a), stored(l.b), n);
 }
 /**
  * One link per tensor of a layer link. `confidence`: the layer link's, or what its block pair allows (a block pair

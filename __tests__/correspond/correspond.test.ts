@@ -461,6 +461,35 @@ describe('correspond: whole networks', () => {
     expect(l?.ambiguity).toBeUndefined()
   })
 
+  it("an RMSNorm modulation's four chunks (scale, gate per sublayer) keep their order: Mochi's mod_x is norm1.linear", () => {
+    const a = [0, 1].flatMap((i) => [
+      { name: `blocks.${i}.mod_x.weight`, shape: [32, 8] },
+      { name: `blocks.${i}.attn.proj_x.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `transformer_blocks.${i}.norm1.linear.weight`, shape: [32, 8] },
+      { name: `transformer_blocks.${i}.attn.to_out.0.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'blocks.1.mod_x.weight')
+    expect(l).toMatchObject({ kind: 'rename', b: ['transformer_blocks.1.norm1.linear.weight'] })
+    expect(l?.ambiguity).toBeUndefined()
+  })
+
+  it("a modulation's convention is read from the names as stored: kohya's one-segment AuraFlow modC keeps its mod", () => {
+    // lower-cased, `modC_1` would read `modc`, no word of a modulation
+    const a = [0, 1].flatMap((i) => [
+      { name: `double_layers_${i}_modC_1.weight`, shape: [48, 8] },
+      { name: `double_layers_${i}_attn_w1o.weight`, shape: [8, 8] }
+    ])
+    const b = [0, 1].flatMap((i) => [
+      { name: `joint_transformer_blocks.${i}.norm1_context.linear.weight`, shape: [48, 8] },
+      { name: `joint_transformer_blocks.${i}.attn.to_add_out.weight`, shape: [8, 8] }
+    ])
+    const l = find(correspond(a, b).links, 'double_layers_1_modC_1.weight')
+    expect(l).toMatchObject({ kind: 'rename', b: ['joint_transformer_blocks.1.norm1_context.linear.weight'] })
+    expect(l?.ambiguity).toBeUndefined()
+  })
+
   it('a modulation whose naming tells no convention says its chunk order is assumed', () => {
     const a = [0, 1].flatMap((i) => [
       { name: `blocks.${i}.adaLN_modulation.1.weight`, shape: [48, 8] },

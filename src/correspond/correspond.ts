@@ -155,7 +155,10 @@ function modulationOrder(l: LayerLink): ChunkOrder | undefined {
   if (l.a.role.role !== 'mod' || l.b.role.role !== 'mod' || l.a.rel === l.b.rel) return undefined
   const n = chunkCount(squeeze(l.a.main.shape))
   if (n < 2 || chunkCount(squeeze(l.b.main.shape)) !== n) return undefined
-  return chunkOrder(l.a.path, l.b.path, n)
+  // The names as stored: the token path is lower-cased, which loses the camel-case words the convention is read
+  // from (AuraFlow's `modC` is `mod` + the context mark; `modc` is no word).
+  const stored = (x: LayerLink['a']): string => x.main.name.replace(/\.(?:weight|bias)$/, '')
+  return chunkOrder(stored(l.a), stored(l.b), n)
 }
 
 /**

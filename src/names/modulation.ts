@@ -11,6 +11,9 @@
  *   chunks, diffusers normalization.py) splits `scale, shift` — which is why diffusers' converters swap the rows of
  *   `norm_out.linear` (`swap_scale_shift` in convert_flux / sd3 / aura_flow to diffusers).
  *
+ * - Four chunks, under either naming: the RMSNorm modulations (scale and gate per sublayer, no shift), in the same
+ *   order in the original releases and in diffusers.
+ *
  * Any other naming of a modulation (a bare `t_block.1`, an unnamed Sequential) has no known order.
  */
 import { keyWords, subwords } from './tokens.js'
@@ -31,9 +34,15 @@ function wordsOf(path: string): string[] {
   return out.map((w) => w.toLowerCase())
 }
 
-/** Chunks of `n` in the shift-first order every known original release uses. */
+/**
+ * Chunks of `n` in the order every known original release uses: shift first for LayerNorm modulations; four chunks
+ * are the RMSNorm ones, which have no shift (`scale_msa, gate_msa, scale_mlp, gate_mlp`: Mochi's `mod_x`,
+ * Lumina-Image 2.0's and NextDiT's `adaLN_modulation`, and diffusers' MochiRMSNormZero / LuminaRMSNormZero
+ * `norm1.linear`, which their converters copy row for row).
+ */
 function shiftFirst(n: number): Chunk[] | undefined {
   if (n === 2) return ['shift', 'scale']
+  if (n === 4) return ['scale', 'gate', 'scale', 'gate']
   if (n > 0 && n % 3 === 0 && n <= 18) {
     const out: Chunk[] = []
     for (let i = 0; i < n; i += 3) out.push('shift', 'scale', 'gate')
