@@ -44781,15 +44781,21 @@ function alignPartialClasses(a, b, pairedA, pairedB) {
     pairSteps(a, b, pairedA, pairedB, out);
     return out;
 }
+/** roledMatrices' answers, read once per unit as matrixCounts' are (a class's candidates are asked again per class). */
+const ROLED_MATRICES = new WeakMap();
 /** A unit's matrices that read a role (not 'other'), as `shape:role` counts. */
 function roledMatrices(u) {
+    let m = ROLED_MATRICES.get(u);
+    if (m !== undefined)
+        return m;
     const out = new Map();
     for (const l of u.layers)
         if (l.sig.includes('x') && l.role.role !== 'other') {
             const k = `${l.sig}:${l.role.role}`;
             out.set(k, (out.get(k) ?? 0) + 1);
         }
-    return out;
+    ROLED_MATRICES.set(u, (m = out));
+    return m;
 }
 /** The roled matrices every unit of a class holds alike, or undefined when they differ or there are none. */
 function classRoles(units) {

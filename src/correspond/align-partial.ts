@@ -124,15 +124,21 @@ export function alignPartialClasses(a: Side, b: Side, pairedA: Set<Unit>, paired
   return out
 }
 
+/** roledMatrices' answers, read once per unit as matrixCounts' are (a class's candidates are asked again per class). */
+const ROLED_MATRICES = new WeakMap<Unit, ReadonlyMap<string, number>>()
+
 /** A unit's matrices that read a role (not 'other'), as `shape:role` counts. */
-function roledMatrices(u: Unit): Map<string, number> {
+function roledMatrices(u: Unit): ReadonlyMap<string, number> {
+  let m = ROLED_MATRICES.get(u)
+  if (m !== undefined) return m
   const out = new Map<string, number>()
   for (const l of u.layers)
     if (l.sig.includes('x') && l.role.role !== 'other') {
       const k = `${l.sig}:${l.role.role}`
       out.set(k, (out.get(k) ?? 0) + 1)
     }
-  return out
+  ROLED_MATRICES.set(u, (m = out))
+  return m
 }
 
 /** The roled matrices every unit of a class holds alike, or undefined when they differ or there are none. */
