@@ -1,6 +1,6 @@
 /**
  * Conversion benchmark: converting a 1,500-module rank-128 BF16 LoRA (about 1.2 GB of real random bytes) against a
- * Wan-1.3B-width base, next to a plain copy of the same bytes. Three conversions: a rename (kohya -> ComfyUI names,
+ * Wan-1.3B-width base, next to a plain copy of the bytes each writes. Three conversions: a rename (kohya -> ComfyUI names,
  * every tensor a raw byte copy) and two layout changes: separate q/k/v and k/v onto a LongCat-like fused base
  * (downs stacked, ups placed block-diagonally), and the reverse, LongCat's fused qkv and kv onto a Wan base (ups
  * cut by rows, downs repeated). Peak RSS comes from the converting process itself (getrusage).
@@ -17,6 +17,7 @@ import {
   mkdtempSync,
   openSync,
   readSync,
+  renameSync,
   rmSync,
   statSync
 } from 'node:fs'
@@ -299,12 +300,13 @@ function convertArgs(ctx: SetupContext, inputs: Inputs): string[] {
 function freshOutputs(
   baselineOutput: string,
   output: string,
-  input: string
+  input: string,
+  baselineInput: string = input
 ): (side: 'baseline' | 'measured') => void {
   const chunk = new Uint8Array(8 << 20)
   return (side) => {
     // first, so that the output's pages are given back just before the run (above)
-    const fd = openSync(input, 'r')
+    const fd = openSync(side === 'baseline' ? baselineInput : input, 'r')
     try {
       for (let at = 0, n; (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n);
     } finally {
@@ -321,17 +323,38 @@ interface ConvertReport {
 }
 
 /**
+ * Runs the case's conversion once (untimed) and keeps its output beside the case's other files: what the `dd`
+ * baseline copies.
+ */
+function convertedOnce(
+  ctx: SetupContext,
+  inputs: Inputs,
+  check: (doc: ConvertReport, stdout: string) => void
+): string {
+  const run = spawnSync(nodeBinaryPath(), convertArgs(ctx, inputs), { encoding: 'utf8', maxBuffer: 64 << 20 })
+  if (run.status !== 0)
+    throw new Error(`the conversion failed (${run.status ?? run.signal}): ${run.stderr.trim()}`)
+  check(JSON.parse(run.stdout) as ConvertReport, run.stdout)
+  const kept = join(ctx.dir, 'converted-once.safetensors')
+  renameSync(convertOutput(ctx), kept)
+  return kept
+}
+
+/**
  * A conversion case: the whole `convert` process against a copy of the same LoRA file, each side writing a new
  * file every run (freshOutputs).
  * - `cp` for the rename (the limit: a rename-only conversion at most 1.5x a copy). cp copies in the kernel
  *   (copy_file_range); so does a rename, which keeps the source's byte layout (src/convert/source-layout.ts), and
  *   its record hashes the source's header, not its data (README, "convert").
- * - `dd bs=8M` for a layout change (read and write through user space, as the conversion's one pass must).
- *   stack: separate q/k/v and k/v LoRA modules onto a LongCat-like fused base; the output is about 1.5 times the
- *   input (each fused up is block-diagonal: its zeros sit inside every row, so they are written, not left as
- *   holes), so the limit allows for that and the planning beside it. split: LongCat's fused qkv and kv LoRA
- *   modules onto a Wan base, ups cut by rows, each fused down written once per part (the output about 1.25 times
- *   the input).
+ * - `dd bs=8M` for a layout change (read and write through user space, as the conversion's one pass must), of
+ *   the bytes the conversion writes: its own output, made once in the case's setup. Issue 17 asks for these
+ *   conversions "at user-space copy speed", a rate, and their outputs are larger than their inputs, by bytes no
+ *   layout can leave out. stack: separate q/k/v and k/v LoRA modules onto a LongCat-like fused base, the output
+ *   about 1.5 times the input (each fused up is block-diagonal: its zeros sit inside every row, so they are
+ *   written, not left as holes). split: LongCat's fused qkv and kv LoRA modules onto a Wan base, ups cut by rows,
+ *   each fused down written once per part (the output about 1.25 times the input). A `dd` of the input alone
+ *   would judge those bytes as overhead. The limit, 2x, allows for the process's start-up and the planning
+ *   beside the copy; the note gives both sizes.
  */
 function registerConvertCase(c: {
   transform: 'rename' | 'stack' | 'split'
@@ -352,20 +375,24 @@ function registerConvertCase(c: {
       if (skip) return skip
       const inputs = await c.make(ctx.dir, CONVERT_MODULES)
       const copy = join(ctx.dir, `${c.baseline}-copy.bin`)
+      const inputBytes = statSync(inputs.lora).size
+      // what the baseline copies: the LoRA for cp, the conversion's output for dd (above)
+      const copied = c.baseline === 'cp' ? inputs.lora : convertedOnce(ctx, inputs, c.check)
+      const mb = (path: string): string => `${(statSync(path).size / 1e6).toFixed(0)} MB`
       const baseline =
         c.baseline === 'cp'
-          ? { label: 'cp', command: ['cp', inputs.lora, copy], says: 'cp of the same file' }
+          ? { label: 'cp', command: ['cp', copied, copy], says: 'cp of the same file' }
           : {
               label: 'dd',
-              command: ['dd', `if=${inputs.lora}`, `of=${copy}`, 'bs=8M', 'status=none'],
-              says: 'dd bs=8M of the same file'
+              command: ['dd', `if=${copied}`, `of=${copy}`, 'bs=8M', 'status=none'],
+              says: `dd bs=8M of the conversion's output (${mb(copied)}; the LoRA: ${mb(inputs.lora)})`
             }
       return {
         nodeArgs: convertArgs(ctx, inputs),
-        inputBytes: statSync(inputs.lora).size,
+        inputBytes,
         note: `${CONVERT_MODULES} modules, rank ${RANK}, BF16${c.what ? `, ${c.what}` : ''}; baseline: ${baseline.says}; both write a new file`,
         baseline: { label: baseline.label, command: baseline.command },
-        beforeRun: freshOutputs(copy, convertOutput(ctx), inputs.lora),
+        beforeRun: freshOutputs(copy, convertOutput(ctx), inputs.lora, copied),
         check: (stdout) => c.check(JSON.parse(stdout) as ConvertReport, stdout)
       }
     }

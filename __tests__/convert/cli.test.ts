@@ -253,6 +253,25 @@ describe('output', () => {
     expect((JSON.parse(r.out) as { written: { tensors: number } }).written.tensors).toBe(3)
   })
 
+  test('a LoRA whose header the reader refuses after the early copy began: exit 2 naming it, nothing left', async () => {
+    // The header glance (src/formats/safetensors/peek.ts) reads these names, so the kernel copy starts before the
+    // validated read refuses the file: the copy must be discarded and the file named.
+    const lora = join(dir, 'bad-dtype.safetensors')
+    await writeRandomLora(lora, kohyaLora(targetsOf(WAN, /^blocks\.\d+\.self_attn\.q$/), { rank: 4 }), 21)
+    const bytes = readFileSync(lora)
+    const at = bytes.indexOf('"dtype":"')
+    expect(at).toBeGreaterThan(8)
+    bytes.write('Q', at + '"dtype":"'.length) // F32 -> Q32, F16 -> Q16, BF16 -> QF16: no such dtype
+    writeFileSync(lora, bytes)
+    const out = join(dir, 'bad-dtype-out.safetensors')
+    const before = filesIn()
+    const r = await cli(lora, '--base', base, '--to', 'comfyui', '-o', out)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('bad-dtype.safetensors')
+    expect(r.err).toMatch(/dtype/i)
+    expect(filesIn()).toEqual(before)
+  })
+
   test('a source that fails mid-write leaves no output and no temporary file', async () => {
     const lora = join(dir, 'broken.safetensors')
     await writeRandomLora(
