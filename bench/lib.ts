@@ -9,7 +9,7 @@
  * short-lived peak the way polling /proc/PID/status from the parent can. GNU `/usr/bin/time -f %M`, when present,
  * is only used as an optional cross-check (`--verify-rss`).
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -145,6 +145,41 @@ async function timedRun(
   }
 }
 
+/** GNU time, which gives a command's peak RSS from outside it (see `runUnderTime`). */
+const GNU_TIME = '/usr/bin/time'
+/** Ends GNU time's line on stderr (its format), unlike anything a measured command prints. */
+const TIME_MARK = 'bench-time-maxrss-kb:'
+let gnuTimeWorks: boolean | undefined
+
+/** Whether /usr/bin/time is GNU time (it reports `%M`); asked once. */
+export function gnuTimeAvailable(): boolean {
+  if (gnuTimeWorks === undefined) {
+    const r = spawnSync(GNU_TIME, ['-f', `${TIME_MARK}%M`, 'true'], { encoding: 'utf8' })
+    gnuTimeWorks = r.status === 0 && new RegExp(`${TIME_MARK}\\d+`).test(r.stderr ?? '')
+  }
+  return gnuTimeWorks
+}
+
+/**
+ * Runs `argv` under GNU time, timing the whole from spawn to exit: the peak RSS is the command's own (time is its
+ * direct parent and a few MB, so the peak a child inherits across fork and exec is time's, not the harness's).
+ * Used for both sides of a case compared with another command (measurePaired), so that both start the same way:
+ * the RSS hook (`node --import`) costs a node process 8-15 ms of start-up that `cp` or `dd` would not pay.
+ */
+async function runUnderTime(
+  argv: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv }
+): Promise<RunOutcome> {
+  const run = await timedRun([GNU_TIME, '-f', `${TIME_MARK}%M`, ...argv], options)
+  const at = run.stderr.lastIndexOf(TIME_MARK)
+  if (at < 0) return run
+  return {
+    ...run,
+    maxRssKB: Number(run.stderr.slice(at + TIME_MARK.length).trim()),
+    stderr: run.stderr.slice(0, at)
+  }
+}
+
 /** Runs a command that is not node once (a baseline like `cp`); no peak RSS. */
 export function runCommand(argv: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
   return timedRun(argv, { cwd })
@@ -217,18 +252,24 @@ export type Runnable = readonly string[] | { command: readonly string[] }
 async function sample(
   what: Runnable,
   check?: (stdout: string) => void,
-  env?: Record<string, string>
+  env?: Record<string, string>,
+  underTime = false
 ): Promise<RunSample> {
   if ('command' in what) {
-    const r = await runCommand(what.command)
+    const r = underTime ? await runUnderTime(what.command, { cwd: REPO_DIR }) : await runCommand(what.command)
     if (r.code !== 0)
       throw new Error(
         `${what.command.join(' ')} exited with ${r.code ?? r.signal}:\n${r.stderr.slice(0, 2000)}`
       )
-    return { wallMs: r.wallMs, maxRssKB: Number.NaN }
+    return { wallMs: r.wallMs, maxRssKB: r.maxRssKB }
   }
   const nodeArgs = what
-  const r = await runNode(nodeArgs, REPO_DIR, env)
+  const r = underTime
+    ? await runUnderTime([nodeBinary, ...nodeArgs], {
+        cwd: REPO_DIR,
+        env: { ...process.env, ...env, NODE_OPTIONS: '' }
+      })
+    : await runNode(nodeArgs, REPO_DIR, env)
   if (r.code !== 0) {
     const output = r.stderr.slice(0, 2000) || r.stdout.slice(0, 2000)
     throw new Error(`node ${nodeArgs.join(' ')} exited with ${r.code ?? r.signal}:\n${output}`)
@@ -267,8 +308,17 @@ export async function measurePaired(
   /** False for a child that times its own series (its runs are not repeatable, nor one sample each). */
   retryDisturbed = true
 ): Promise<{ baseline: Measurement; measured: Measurement }> {
-  const baselineRun = (): Promise<RunSample> => (beforeRun?.('baseline'), sample(baselineArgs))
-  const measuredRun = (): Promise<RunSample> => (beforeRun?.('measured'), sample(nodeArgs, check, env))
+  // Against another command, both sides run under GNU time where it is (runUnderTime); against `node -e 0` both
+  // run with the RSS hook, so each side starts the same way as the other.
+  const underTime = 'command' in baselineArgs && gnuTimeAvailable()
+  const baselineRun = (): Promise<RunSample> => (
+    beforeRun?.('baseline'),
+    sample(baselineArgs, undefined, undefined, underTime)
+  )
+  const measuredRun = (): Promise<RunSample> => (
+    beforeRun?.('measured'),
+    sample(nodeArgs, check, env, underTime)
+  )
   if (warmUp) {
     await baselineRun()
     await measuredRun()

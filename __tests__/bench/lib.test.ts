@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   expectManifestTensors,
+  gnuTimeAvailable,
   judge,
+  measurePaired,
   median,
   nodeBinaryPath,
   runNode,
@@ -83,6 +85,32 @@ describe('bench harness in a large parent', () => {
     const idle = await runNode(['-e', '0'])
     expect(ballast[0]).toBe(1)
     expect(idle.maxRssKB).toBeLessThan(120_000)
+  })
+})
+
+describe('a case compared with another command', () => {
+  it('starts both sides the same way: under GNU time where it is, each with its own peak RSS', async () => {
+    const starts: string[] = []
+    const ballast = Buffer.alloc(250e6, 1) // a child must not report this parent's peak
+    const { baseline, measured } = await measurePaired(
+      { command: ['sh', '-c', 'exit 0'] },
+      ['-e', "console.log(process.execArgv.includes('--import'))"],
+      2,
+      (stdout) => void starts.push(stdout.trim())
+    )
+    expect(ballast[0]).toBe(1)
+    expect(measured.samples).toHaveLength(2)
+    for (const s of measured.samples) {
+      expect(s.maxRssKB).toBeGreaterThan(5_000)
+      expect(s.maxRssKB).toBeLessThan(120_000)
+    }
+    if (gnuTimeAvailable()) {
+      // no `--import` of the RSS hook: the other command pays no such start-up either
+      expect(new Set(starts)).toEqual(new Set(['false']))
+      for (const s of baseline.samples) expect(s.maxRssKB).toBeLessThan(20_000)
+    } else {
+      expect(new Set(starts)).toEqual(new Set(['true']))
+    }
   })
 })
 
