@@ -3,11 +3,12 @@
  * relative to a bare `node -e 0` on the same machine. Cases live in a small registry (`registerCase`), so each
  * feature adds its own without touching the runner.
  *
- * Peak RSS comes from the child itself: every measured process (the baseline too) is started with
- * `node --import bench/rss-hook.mjs`, which writes the process's own peak RSS (VmHWM; see rss-hook.mjs) (the kernel's
- * high-water mark) to a file at exit. That works on Linux and macOS with nothing installed, and cannot miss a
- * short-lived peak the way polling /proc/PID/status from the parent can. GNU `/usr/bin/time -f %M`, when present,
- * is only used as an optional cross-check (`--verify-rss`).
+ * Every timed run starts the command as a user does, under GNU `/usr/bin/time -f %M` where it is (its peak RSS is
+ * the command's own: time is its direct parent and a few MB, so the peak a child inherits across fork and exec is
+ * time's, not the harness's). Where GNU time is not, each node process is started with
+ * `node --import bench/rss-hook.mjs`, which writes the process's own peak RSS (VmHWM, the kernel's high-water mark)
+ * to a file at exit; that preload costs node 8-15 ms of start-up, so ratios measured that way read lower
+ * (`sample`). Neither polls /proc/PID/status from the parent, which can miss a short-lived peak.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -163,8 +164,7 @@ export function gnuTimeAvailable(): boolean {
 /**
  * Runs `argv` under GNU time, timing the whole from spawn to exit: the peak RSS is the command's own (time is its
  * direct parent and a few MB, so the peak a child inherits across fork and exec is time's, not the harness's).
- * Used for both sides of a case compared with another command (measurePaired), so that both start the same way:
- * the RSS hook (`node --import`) costs a node process 8-15 ms of start-up that `cp` or `dd` would not pay.
+ * Every timed run goes through it where GNU time is (`sample`).
  */
 async function runUnderTime(
   argv: readonly string[],
@@ -249,11 +249,18 @@ export function summarize(samples: RunSample[], disturbed?: DisturbedRuns): Meas
 /** A command to run: node arguments (the usual), or a non-node command line. */
 export type Runnable = readonly string[] | { command: readonly string[] }
 
+/**
+ * One timed run. Under GNU time where it is (runUnderTime): the process then starts as a user's does, with no
+ * preload. The RSS hook's `--import` costs node 8-15 ms of start-up (15-21 alternating rounds on the 2-core VM:
+ * `node -e 0` 64 against 75 ms, `compare` of the SDXL UNet pair 175 against 188 ms), which flattered every ratio
+ * to `node -e 0` (2.49x against 2.73x for that compare) and burdened a node process compared with `cp`. The hook
+ * (runNode) is the fallback where GNU time is not.
+ */
 async function sample(
   what: Runnable,
   check?: (stdout: string) => void,
   env?: Record<string, string>,
-  underTime = false
+  underTime = gnuTimeAvailable()
 ): Promise<RunSample> {
   if ('command' in what) {
     const r = underTime ? await runUnderTime(what.command, { cwd: REPO_DIR }) : await runCommand(what.command)
@@ -308,17 +315,8 @@ export async function measurePaired(
   /** False for a child that times its own series (its runs are not repeatable, nor one sample each). */
   retryDisturbed = true
 ): Promise<{ baseline: Measurement; measured: Measurement }> {
-  // Against another command, both sides run under GNU time where it is (runUnderTime); against `node -e 0` both
-  // run with the RSS hook, so each side starts the same way as the other.
-  const underTime = 'command' in baselineArgs && gnuTimeAvailable()
-  const baselineRun = (): Promise<RunSample> => (
-    beforeRun?.('baseline'),
-    sample(baselineArgs, undefined, undefined, underTime)
-  )
-  const measuredRun = (): Promise<RunSample> => (
-    beforeRun?.('measured'),
-    sample(nodeArgs, check, env, underTime)
-  )
+  const baselineRun = (): Promise<RunSample> => (beforeRun?.('baseline'), sample(baselineArgs))
+  const measuredRun = (): Promise<RunSample> => (beforeRun?.('measured'), sample(nodeArgs, check, env))
   if (warmUp) {
     await baselineRun()
     await measuredRun()

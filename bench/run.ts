@@ -26,6 +26,7 @@ import {
   BENCH_DIR,
   REPO_DIR,
   formatBytes,
+  gnuTimeAvailable,
   gnuTimeMaxRssKB,
   judge,
   measure,
@@ -351,7 +352,7 @@ async function main(): Promise<number> {
   const machine = `${platform()} ${release()} ${arch()}, ${cpu} x ${cpus().length}, ${formatBytes(totalmem())} RAM, Node ${measuredNodeVersion()}`
   console.log(`Machine: ${machine}  `)
   console.log(
-    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run${hostNote()}; peak RSS from each process's own high-water mark (VmHWM).\n`
+    `CLI: \`node ${cli.map((a) => a.replace(`${REPO_DIR}/`, '')).join(' ')}\`; median of ${o.runs} runs after one warm-up (which also fills the CLI's compiled-code cache; "cold" cases run without it), each run alternating with a \`node -e 0\` run${hostNote()}; ${gnuTimeAvailable() ? 'each process run under GNU time, which gives its peak RSS' : "peak RSS from each process's own high-water mark (VmHWM, written by the bench/rss-hook.mjs preload)"}.\n`
   )
   // The baseline row pools every case's interleaved `node -e 0` runs.
   const pooled = results.flatMap((r) => (r.baselineLabel ? [] : (r.baseline?.samples ?? [])))
