@@ -229,3 +229,38 @@ describe('analyzeLora', () => {
     expect(a.warnings[0]).toMatch(/1 key\(s\) match no known adapter suffix/)
   })
 })
+
+describe('alpha values that make a module change nothing', () => {
+  const attention = targetsOf(wan14, /^blocks\.[0-1]\.self_attn\.[qk]$/)
+
+  it('warns of stored alpha 0 with how the runtimes differ, and only for values read', () => {
+    const zero = kohyaLora(attention, { rank: 8, alpha: 0 })
+    const a = analyze(zero)
+    const warning = a.warnings.find((w) => w.includes('alpha 0'))
+    expect(warning).toBe(
+      '4 of 4 module(s) store alpha 0, e.g. lora_unet_blocks_0_self_attn_q: ComfyUI and diffusers scale a ' +
+        'module by alpha / rank, so these change nothing there, while kohya sd-scripts and LyCORIS read alpha 0 ' +
+        'as alpha = rank (scale 1)'
+    )
+    // not read: nothing is claimed about the value
+    expect(analyze(zero, false).warnings.some((w) => w.includes('alpha'))).toBe(false)
+    // a usual alpha, and no alpha at all (scale 1): no warning
+    expect(analyze(kohyaLora(attention, { rank: 8, alpha: 4 })).warnings).toEqual([])
+    expect(analyze(dottedLora(attention, { rank: 8 })).warnings).toEqual([])
+  })
+
+  it('counts only the modules with alpha 0 in a mixed file', () => {
+    const fx = kohyaLora(attention, { rank: 8, alpha: 8 })
+    fx.scalars.set('lora_unet_blocks_1_self_attn_q.alpha', 0)
+    expect(analyze(fx).warnings.filter((w) => w.includes('alpha 0'))).toEqual([
+      expect.stringMatching(/^1 of 4 module\(s\) store alpha 0, e\.g\. lora_unet_blocks_1_self_attn_q:/)
+    ])
+  })
+
+  it('warns of LongCat alpha_scale 0, which every loader multiplies by', () => {
+    const fx = longcatLora(targetsOf(longcat, /^blocks\.0\.attn\.qkv$/), { alphaScale: 0 })
+    expect(analyze(fx).warnings).toEqual([
+      expect.stringMatching(/^1 of 1 module\(s\) store alpha_scale 0, e\.g\. .+: the loader multiplies/)
+    ])
+  })
+})

@@ -252,6 +252,33 @@ function metadataAlpha(metadata: Record<string, unknown>): number | null {
   return Number.isFinite(v) && v > 0 ? v : null
 }
 
+/**
+ * Modules whose stored alpha (as read, `--read-alpha`) makes their delta vanish in the runtimes that scale by it
+ * (docs/reference/key-formats.md, "Alpha 0"): ComfyUI patches `W += strength · alpha / rank · up @ down` and
+ * diffusers hands alpha to PEFT, whose scale is `lora_alpha / r`, so a module with alpha 0 changes nothing there;
+ * kohya's sd-scripts and LyCORIS read an alpha of 0 as alpha = rank, so the same file trains and previews in
+ * those and does nothing in the others. sd-scripts itself never writes a 0 (it stores the rank instead): such
+ * files come from other writers and converters. LongCat's loader multiplies by `alpha_scale`, so a 0 there is no
+ * effect in every runtime.
+ */
+function zeroScaleWarnings(modules: readonly LoraModule[]): string[] {
+  const zeroAlpha = modules.filter((m) => m.scaleSource === 'alpha-tensor' && m.alpha === 0)
+  const zeroScale = modules.filter((m) => m.scaleSource === 'alpha-scale-tensor' && m.scale === 0)
+  const out: string[] = []
+  if (zeroAlpha.length > 0)
+    out.push(
+      `${zeroAlpha.length} of ${modules.length} module(s) store alpha 0, e.g. ${zeroAlpha[0]!.stem}: ComfyUI and ` +
+        'diffusers scale a module by alpha / rank, so these change nothing there, while kohya sd-scripts and ' +
+        'LyCORIS read alpha 0 as alpha = rank (scale 1)'
+    )
+  if (zeroScale.length > 0)
+    out.push(
+      `${zeroScale.length} of ${modules.length} module(s) store alpha_scale 0, e.g. ${zeroScale[0]!.stem}: ` +
+        'the loader multiplies each delta by it, so these change nothing'
+    )
+  return out
+}
+
 /** Explain a LoRA file: conventions, modules, statistics, metadata. */
 export function analyzeLora(ckpt: Checkpoint, opts: AnalyzeOptions = {}): LoraAnalysis {
   const moduleOpts: ModuleOptions = { metadataAlpha: metadataAlpha(ckpt.metadata) }
@@ -281,6 +308,7 @@ export function analyzeLora(ckpt: Checkpoint, opts: AnalyzeOptions = {}): LoraAn
       `${withIssues.length} module(s) are inconsistent, e.g. ${withIssues[0]!.stem}: ${withIssues[0]!.issues[0]}`
     )
   }
+  warnings.push(...zeroScaleWarnings(modules))
   return {
     path: ckpt.path,
     format: ckpt.format,
