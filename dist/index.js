@@ -55718,7 +55718,10 @@ function flagTitle(message) {
         .replace(/\b(in|of|from|to|than) A\b/g, '$1 the artifact')
         .replace(/\b(in|of|from|to|than) B\b/g, '$1 the baseline')
         .replace(/^A is\b/, 'the artifact is')
-        .replace(/^B is\b/, 'the baseline is');
+        .replace(/^B is\b/, 'the baseline is')
+        // a sentence whose subject is a side, before its verb (`A stores 300 weights as ...`)
+        .replace(/^A (?=[a-z]+s\b)/, 'the artifact ')
+        .replace(/^B (?=[a-z]+s\b)/, 'the baseline ');
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -55826,7 +55829,9 @@ function compareView(c) {
 /** A comparison flag in the gate's words: the artifact and the baseline rather than A and B, readable evidence. */
 function engineFlag(f) {
     return {
-        id: f.code,
+        // The artifact is side A of the comparison: a quantized baseline says so under its own id, so that
+        // `fail-on: quantized-storage` judges what the pull request brings, not what it is compared with.
+        id: f.code === 'quantized-storage' && f.evidence.side === 'b' ? 'baseline-quantized-storage' : f.code,
         severity: f.kind,
         title: flagTitle(f.message),
         evidence: evidenceText(f.evidence, f.message)
@@ -56162,6 +56167,7 @@ const FAIL_ON_FLAGS = [
     'attention-layout',
     'hidden-dim',
     'naming',
+    'quantized-storage',
     'any-red'
 ];
 /**

@@ -10,7 +10,8 @@ import { compareCheckpoints, toMappingFile } from '../../src/compare/index.js'
 import { quantizationCompanions } from '../../src/names/quantization.js'
 import { renderComparisonConsole } from '../../src/report/compare-console.js'
 import { evaluateGate } from '../../src/gate/evaluate.js'
-import { makePolicy } from '../../src/gate/policy.js'
+import { makePolicy, parseFailOn } from '../../src/gate/policy.js'
+import type { FailOnFlag } from '../../src/gate/types.js'
 import { defaultEngines } from '../../src/gate/engines.js'
 import { wordResolution } from '../../src/report/lora-reasons.js'
 import { TOOL } from '../gate/helpers.js'
@@ -129,6 +130,33 @@ describe('comparing a quantized checkpoint with its full-precision one', () => {
       tool: TOOL
     })
     expect(report.artifacts[0]).toMatchObject({ status: 'pass', figure: 100 })
+  })
+
+  it('fails it under `fail-on: quantized-storage`, which judges the artifact, not a quantized baseline', () => {
+    const gate = (artifact: SpecTensor[], baseline: SpecTensor[], failOn: FailOnFlag[]) =>
+      evaluateGate({
+        baseline: specCheckpoint(baseline, 'baseline.safetensors'),
+        inputs: [
+          { path: 'artifact.safetensors', checkpoint: specCheckpoint(artifact, 'artifact.safetensors') }
+        ],
+        policy: makePolicy({ failOn }),
+        engines: defaultEngines(wordResolution),
+        tool: TOOL
+      }).report.artifacts[0]!
+    const fp8 = quantized(wan, 'comfy')
+    const strict = gate(fp8, wan, parseFailOn('quantized-storage'))
+    expect(strict.status).toBe('fail')
+    expect(strict.figure).toBe(100) // the figure passes; the flag fails it
+    expect(strict.flags.find((f) => f.id === 'quantized-storage')).toMatchObject({
+      severity: 'green',
+      failsGate: true
+    })
+    expect(strict.reasons[0]).toMatch(/^The artifact stores \d+ weights as ComfyUI scaled FP8/)
+    expect(gate(fp8, wan, parseFailOn('')).status).toBe('pass')
+    // a full-precision artifact against a quantized baseline: the baseline's flag has its own id and fails nothing
+    const onQuantizedBase = gate(wan, fp8, parseFailOn('quantized-storage'))
+    expect(onQuantizedBase.status).toBe('pass')
+    expect(onQuantizedBase.flags.map((f) => f.id)).toContain('baseline-quantized-storage')
   })
 })
 

@@ -124,7 +124,9 @@ export function compareView(c: Comparison): CompareView {
 /** A comparison flag in the gate's words: the artifact and the baseline rather than A and B, readable evidence. */
 export function engineFlag(f: Flag): EngineFlag {
   return {
-    id: f.code,
+    // The artifact is side A of the comparison: a quantized baseline says so under its own id, so that
+    // `fail-on: quantized-storage` judges what the pull request brings, not what it is compared with.
+    id: f.code === 'quantized-storage' && f.evidence.side === 'b' ? 'baseline-quantized-storage' : f.code,
     severity: f.kind,
     title: flagTitle(f.message),
     evidence: evidenceText(f.evidence, f.message)

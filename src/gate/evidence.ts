@@ -203,5 +203,8 @@ export function flagTitle(message: string): string {
     .replace(/\b(in|of|from|to|than) B\b/g, '$1 the baseline')
     .replace(/^A is\b/, 'the artifact is')
     .replace(/^B is\b/, 'the baseline is')
+    // a sentence whose subject is a side, before its verb (`A stores 300 weights as ...`)
+    .replace(/^A (?=[a-z]+s\b)/, 'the artifact ')
+    .replace(/^B (?=[a-z]+s\b)/, 'the baseline ')
   return text.charAt(0).toUpperCase() + text.slice(1)
 }

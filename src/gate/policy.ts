@@ -19,6 +19,7 @@ export const FAIL_ON_FLAGS: readonly FailOnFlag[] = [
   'attention-layout',
   'hidden-dim',
   'naming',
+  'quantized-storage',
   'any-red'
 ]
 

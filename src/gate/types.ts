@@ -33,6 +33,12 @@ export type FailOnFlag =
   | 'hidden-dim'
   /** A naming scheme with no recognisable pattern relative to the baseline. */
   | 'naming'
+  /**
+   * The artifact stores quantized weights (FP8 with scale tensors, bitsandbytes state; src/names/quantization.ts),
+   * which the comparison otherwise reads as the network they store (a green flag): for teams that release
+   * full-precision files only. A quantized baseline is `baseline-quantized-storage`, which no policy fails on.
+   */
+  | 'quantized-storage'
   /** Any red flag at all. */
   | 'any-red'
 
