@@ -180,6 +180,18 @@ async function runUnderTime(
   }
 }
 
+/** `node <nodeArgs>` under GNU time (runUnderTime), with no NODE_OPTIONS of the harness's. */
+function nodeUnderTime(
+  nodeArgs: readonly string[],
+  cwd: string,
+  extraEnv: Record<string, string> = {}
+): Promise<RunOutcome> {
+  return runUnderTime([nodeBinary, ...nodeArgs], {
+    cwd,
+    env: { ...process.env, ...extraEnv, NODE_OPTIONS: '' }
+  })
+}
+
 /** Runs a command that is not node once (a baseline like `cp`); no peak RSS. */
 export function runCommand(argv: readonly string[], cwd = REPO_DIR): Promise<RunOutcome> {
   return timedRun(argv, { cwd })
@@ -212,17 +224,9 @@ export async function gnuTimeMaxRssKB(
   nodeArgs: readonly string[],
   cwd = REPO_DIR
 ): Promise<number | undefined> {
-  if (!existsSync('/usr/bin/time')) return undefined
-  const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M', nodeBinary, ...nodeArgs], {
-    cwd,
-    env: { ...process.env, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'ignore', 'pipe']
-  })
-  const err: Buffer[] = []
-  child.stderr.on('data', (b: Buffer) => err.push(b))
-  await new Promise((resolve) => child.on('close', resolve))
-  const m = /MAXRSS (\d+)/.exec(Buffer.concat(err).toString('utf8'))
-  return m ? Number(m[1]) : undefined
+  if (!gnuTimeAvailable()) return undefined
+  const r = await nodeUnderTime(nodeArgs, cwd)
+  return Number.isNaN(r.maxRssKB) ? undefined : r.maxRssKB
 }
 
 export interface Measurement {
@@ -271,12 +275,7 @@ async function sample(
     return { wallMs: r.wallMs, maxRssKB: r.maxRssKB }
   }
   const nodeArgs = what
-  const r = underTime
-    ? await runUnderTime([nodeBinary, ...nodeArgs], {
-        cwd: REPO_DIR,
-        env: { ...process.env, ...env, NODE_OPTIONS: '' }
-      })
-    : await runNode(nodeArgs, REPO_DIR, env)
+  const r = underTime ? await nodeUnderTime(nodeArgs, REPO_DIR, env) : await runNode(nodeArgs, REPO_DIR, env)
   if (r.code !== 0) {
     const output = r.stderr.slice(0, 2000) || r.stdout.slice(0, 2000)
     throw new Error(`node ${nodeArgs.join(' ')} exited with ${r.code ?? r.signal}:\n${output}`)

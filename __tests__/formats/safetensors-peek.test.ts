@@ -42,8 +42,7 @@ describe('peekSafetensorsNames', () => {
       await writeSafetensors(path, tensors, { metadata: { format: 'pt', note: '{"a":{}}' } })
       const peeked = peekSafetensorsNames(path)
       const read = await readCheckpoint(path)
-      expect(peeked?.names.slice().sort()).toEqual(read.tensors.map((t) => t.name).sort())
-      expect(peeked?.fileBytes).toBe(read.bytes)
+      expect(peeked?.slice().sort()).toEqual(read.tensors.map((t) => t.name).sort())
     }
   })
 
@@ -51,15 +50,12 @@ describe('peekSafetensorsNames', () => {
     const header =
       '{ "__metadata__" : {"k":"v"}, "a\\"b\\u00e9" : {"dtype":"F32","shape":[],"data_offsets":[0,4]},\n' +
       '"c.weight":{ "shape":[1], "dtype":"F32", "data_offsets":[4,8] } }'
-    expect(peekSafetensorsNames(rawFile('escaped.safetensors', header, 8))?.names).toEqual([
-      'a"bé',
-      'c.weight'
-    ])
+    expect(peekSafetensorsNames(rawFile('escaped.safetensors', header, 8))).toEqual(['a"bé', 'c.weight'])
   })
 
   test('no answer for what does not read as a safetensors header', () => {
     const ok = '{"t":{"dtype":"F32","shape":[],"data_offsets":[0,4]}}'
-    expect(peekSafetensorsNames(rawFile('ok.safetensors', ok, 4))?.names).toEqual(['t'])
+    expect(peekSafetensorsNames(rawFile('ok.safetensors', ok, 4))).toEqual(['t'])
     expect(peekSafetensorsNames(join(dir, 'absent.safetensors'))).toBeUndefined()
     const folder = join(dir, 'folder.safetensors')
     mkdirSync(folder)

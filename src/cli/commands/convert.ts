@@ -102,8 +102,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     // checkpoints decide everything else, and a file the reader then refuses discards the copy.
     let keepsByNames: boolean | undefined
     if (target !== undefined) {
-      const loraNames = peekSafetensorsNames(loraFile)?.names
-      const baseNames = loraNames && peekSafetensorsNames(resolve(io.cwd, basePath))?.names
+      const loraNames = peekSafetensorsNames(loraFile)
+      const baseNames = loraNames && peekSafetensorsNames(resolve(io.cwd, basePath))
       if (loraNames && baseNames) keepsByNames = namesKeepLayout(loraNames, baseNames)
       if (keepsByNames) copy = startKernelCopy(loraFile, target)
     }

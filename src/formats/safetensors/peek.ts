@@ -19,18 +19,12 @@ export const PEEK_MAX_HEADER_BYTES = 16 << 20
 /** A member's key followed by an object value (whitespace allowed around the colon, as JSON allows). */
 const OBJECT_MEMBER = /"((?:[^"\\]|\\.)*)"[ \t\r\n]*:[ \t\r\n]*\{/g
 
-/** What a glance at a file found: its tensor names and its size. */
-export interface PeekedNames {
-  names: string[]
-  fileBytes: number
-}
-
 /**
  * The tensor names of the safetensors file at `path`, or undefined when it is not a regular file that reads as one
  * (too short, a header past PEEK_MAX_HEADER_BYTES or the file's end, not an object, a key that does not decode,
  * unreadable).
  */
-export function peekSafetensorsNames(path: string): PeekedNames | undefined {
+export function peekSafetensorsNames(path: string): string[] | undefined {
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -49,8 +43,7 @@ export function peekSafetensorsNames(path: string): PeekedNames | undefined {
     for (let r; got < header.length && (r = readSync(fd, header, got, header.length - got, 8 + got)) > 0;)
       got += r
     if (got !== header.length) return undefined
-    const names = objectKeys(header.toString('utf8'))
-    return names && { names, fileBytes: st.size }
+    return objectKeys(header.toString('utf8'))
   } catch {
     return undefined
   } finally {
